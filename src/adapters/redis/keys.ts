@@ -1,0 +1,44 @@
+/** Every Redis key Rootcause uses, under one prefix (REDIS_KEY_PREFIX, default `rootcause`). */
+export class RedisKeys {
+  constructor(readonly prefix: string) {}
+
+  /** BullMQ's own prefix: its keys live beside ours, under the same root. */
+  get queuePrefix(): string {
+    return `${this.prefix}:q`;
+  }
+
+  /** Set once per queued webhook delivery (tells a redelivery from a first delivery). */
+  delivery(jobId: string): string {
+    return `${this.prefix}:delivery:${jobId}`;
+  }
+
+  /** JSON of one incident. */
+  incident(id: string): string {
+    return `${this.prefix}:incident:${id}`;
+  }
+
+  /** Lock held while one process works on an incident. */
+  incidentLock(id: string): string {
+    return `${this.prefix}:lock:incident:${id}`;
+  }
+
+  /** Which incident a Slack channel belongs to. */
+  channelIncident(channelId: string): string {
+    return `${this.prefix}:channel:${channelId}:incident`;
+  }
+
+  /** Sorted set of incident ids of a service, scored by creation time. */
+  serviceHistory(serviceKey: string): string {
+    return `${this.prefix}:service:${serviceKey}:incidents`;
+  }
+
+  /** Hash: timeline entry key → JSON entry. */
+  timelineEntries(incidentId: string): string {
+    return `${this.prefix}:timeline:${incidentId}:entries`;
+  }
+
+  /** Sorted set of timeline entry keys by time. */
+  timelineOrder(incidentId: string): string {
+    return `${this.prefix}:timeline:${incidentId}:order`;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * A lease in Redis: SET NX PX with a random token, renewed while the holder works,
+ * released only by its holder. A crashed holder's lease runs out within `ttlMs`.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { RootcauseError } from '../../errors.js';
+
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+
+export interface LockOptions {
+  /** Lease length; renewed every third of it. Default 30 s. */
+  ttlMs?: number;
+  /** How long to wait for a held lock before giving up with INCIDENT_BUSY. Default 5 s. */
+  waitMs?: number;
+}
+
+export async function withRedisLock<T>(redis: Redis, key: string, fn: () => Promise<T>, opts: LockOptions = {}): Promise<T> {
+  const ttlMs = opts.ttlMs ?? 30_000;
+  const waitMs = opts.waitMs ?? 5_000;
+  const token = randomUUID();
+  const deadline = Date.now() + waitMs;
+  for (let pause = 20; ; pause = Math.min(pause * 2, 250)) {
+    if ((await redis.set(key, token, 'PX', ttlMs, 'NX')) === 'OK') break;
+    if (Date.now() >= deadline) {
+      throw new RootcauseError('INCIDENT_BUSY', `another worker holds ${key}`, { retryable: true });
+    }
+    await new Promise((r) => setTimeout(r, pause));
+  }
+  const renew = setInterval(() => {
+    redis.eval(RENEW, 1, key, token, String(ttlMs)).catch(() => undefined);
+  }, Math.floor(ttlMs / 3));
+  try {
+    return await fn();
+  } finally {
+    clearInterval(renew);
+    await redis.eval(RELEASE, 1, key, token).catch(() => undefined);
+  }
+}

@@ -1,0 +1,64 @@
+/** The incident card: what is happening, to what, who has it, and the buttons that act on it. */
+import type { Incident } from '../../domain/incident/incident.js';
+import { describeRecurrence, serviceName } from '../../domain/incident/incident-text.js';
+import { button, context, escapeMrkdwn, fields, header } from './block-kit.js';
+import type { Block } from './block-kit.js';
+
+export const ACTION_RUN_TRIAGE = 'rootcause_run_triage';
+export const ACTION_RESOLVE = 'rootcause_resolve';
+
+const STATUS = {
+  triggered: { emoji: ':red_circle:', label: 'Triggered' },
+  acknowledged: { emoji: ':large_yellow_circle:', label: 'Acknowledged' },
+  resolved: { emoji: ':white_check_mark:', label: 'Resolved' },
+} as const;
+
+export function incidentCardText(incident: Incident): string {
+  const number = incident.pagerduty?.number ? ` #${incident.pagerduty.number}` : '';
+  return `Incident${number}: ${incident.title} (${STATUS[incident.status].label.toLowerCase()})`;
+}
+
+export function incidentCardBlocks(incident: Incident): Block[] {
+  const pd = incident.pagerduty;
+  const status = STATUS[incident.status];
+  const assignees = (pd?.assignees ?? []).map((a) => {
+    const slackId = incident.assigneeSlackIds[a.id];
+    return slackId ? `<@${slackId}>` : escapeMrkdwn(a.name);
+  });
+  const pairs: [string, string][] = [
+    ['Status', `${status.emoji} ${status.label}`],
+    ['Service', escapeMrkdwn(serviceName(incident))],
+    ['Assignees', assignees.length > 0 ? assignees.join(', ') : 'nobody'],
+  ];
+  if (pd?.urgency) pairs.push(['Urgency', escapeMrkdwn(pd.urgency)]);
+  if (pd?.priority) pairs.push(['Priority', escapeMrkdwn(pd.priority)]);
+  if (incident.severity !== undefined) pairs.push(['Severity', `SEV${incident.severity}`]);
+  if (incident.leadSlackId) pairs.push(['Lead', `<@${incident.leadSlackId}>`]);
+  if (pd?.htmlUrl) pairs.push(['PagerDuty', `<${pd.htmlUrl}|#${pd.number || pd.id}>`]);
+
+  const blocks: Block[] = [header(`${incident.status === 'resolved' ? '' : '🚨 '}${incident.title}`), fields(pairs)];
+  const notes = [`Opened ${incident.createdAt.replace('T', ' ').slice(0, 16)} UTC`];
+  if (incident.resolvedAt) notes.push(`resolved ${incident.resolvedAt.replace('T', ' ').slice(0, 16)} UTC`);
+  blocks.push(context(notes.join(' · ')));
+  const recurrence = describeRecurrence(serviceName(incident), incident.recurrence);
+  if (recurrence) blocks.push(context(`:repeat: ${escapeMrkdwn(recurrence)}`));
+  if (incident.status !== 'resolved') {
+    blocks.push({
+      type: 'actions',
+      block_id: 'incident_actions',
+      elements: [
+        button('Run triage', ACTION_RUN_TRIAGE, incident.id, 'primary'),
+        {
+          ...button('Resolve', ACTION_RESOLVE, incident.id, 'danger'),
+          confirm: {
+            title: { type: 'plain_text', text: 'Resolve this incident?' },
+            text: { type: 'mrkdwn', text: 'This marks the incident resolved in Rootcause.' },
+            confirm: { type: 'plain_text', text: 'Resolve' },
+            deny: { type: 'plain_text', text: 'Cancel' },
+          },
+        },
+      ],
+    });
+  }
+  return blocks;
+}

@@ -1,0 +1,35 @@
+/**
+ * The Bolt app: Slack requests in (HTTP at /slack/events, or Socket Mode), our own
+ * routes beside them. Handlers here only acknowledge and hand off.
+ */
+import { App } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { Route } from '../http/routes.js';
+import { toBoltLogger } from './bolt-logger.js';
+import type { SlackChat } from './slack-chat.js';
+
+export interface SlackAppOptions {
+  signingSecret: string;
+  botToken: string;
+  /** When set, Slack traffic uses Socket Mode and `routes` are served on `port` by Bolt's own server. */
+  appToken: string | undefined;
+  port: number;
+  routes: Route[];
+  chat: SlackChat;
+  log: Logger;
+}
+
+export function createSlackApp(opts: SlackAppOptions): App {
+  const logger = toBoltLogger(opts.log);
+  // Our own authorize instead of Bolt's start-up auth.test: if Slack is down when we
+  // start, Bolt would cache that failure forever; whoAmI asks again next time.
+  const authorize = async () => {
+    const me = await opts.chat.whoAmI();
+    return { botToken: opts.botToken, botUserId: me.userId, botId: me.botId };
+  };
+  const common = { signingSecret: opts.signingSecret, authorize, logger, customRoutes: opts.routes, processBeforeResponse: false };
+  if (opts.appToken !== undefined) {
+    return new App({ ...common, socketMode: true, appToken: opts.appToken, installerOptions: { port: opts.port } });
+  }
+  return new App(common);
+}

@@ -1,0 +1,191 @@
+/**
+ * Chat over Slack's Web API. Every call goes through `call`, which counts it for
+ * /metrics and turns Slack's failures into coded errors: 5xx, network errors and
+ * Slack's own hiccups are retryable; `ok:false` answers such as missing_scope or
+ * is_archived are permanent. 429s are waited out by the WebClient (Retry-After).
+ */
+import { webApi } from '@slack/bolt';
+import type { Chat, ChatChannel, ChatMessage, InviteResult } from '../../domain/ports.js';
+import { dependencyRejected, dependencyUnavailable } from '../../errors.js';
+import { section } from './block-kit.js';
+import { incidentCardBlocks, incidentCardText } from './incident-card-blocks.js';
+
+type WebClient = InstanceType<typeof webApi.WebClient>;
+type Answer = Record<string, unknown> & { ok?: boolean };
+
+const RETRYABLE_SLACK_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
+/** Message metadata event type that marks the bot's own posts with their idempotency key. */
+export const MESSAGE_METADATA_TYPE = 'rootcause_message';
+const HISTORY_SEARCHED = 200;
+const CHANNEL_PAGES_SEARCHED = 20;
+
+export interface BotIdentity {
+  userId: string;
+  botId: string;
+  url: string;
+}
+
+export interface SlackChatOptions {
+  onCall?: (method: string, outcome: string) => void;
+}
+
+export class SlackChat implements Chat {
+  private identity: Promise<BotIdentity> | undefined;
+
+  constructor(
+    private readonly client: WebClient,
+    private readonly opts: SlackChatOptions = {},
+  ) {}
+
+  async call(method: string, args: Record<string, unknown>): Promise<Answer> {
+    try {
+      const answer = (await this.client.apiCall(method, args)) as Answer;
+      this.opts.onCall?.(method, 'ok');
+      return answer;
+    } catch (err) {
+      throw this.translate(method, err);
+    }
+  }
+
+  async createChannel(name: string): Promise<{ created: ChatChannel } | { taken: true }> {
+    try {
+      const answer = await this.call('conversations.create', { name, is_private: false });
+      const channel = answer.channel as { id: string; name: string };
+      return { created: { id: channel.id, name: channel.name } };
+    } catch (err) {
+      if (slackError(err) === 'name_taken') return { taken: true };
+      throw err;
+    }
+  }
+
+  async findChannelByName(name: string): Promise<(ChatChannel & { createdByBot: boolean }) | undefined> {
+    const { userId } = await this.whoAmI();
+    let cursor: string | undefined;
+    for (let page = 0; page < CHANNEL_PAGES_SEARCHED; page++) {
+      const answer = await this.call('conversations.list', { types: 'public_channel', exclude_archived: true, limit: 1000, cursor });
+      const channels = (answer.channels ?? []) as { id: string; name: string; creator?: string }[];
+      const found = channels.find((c) => c.name === name);
+      if (found) return { id: found.id, name: found.name, createdByBot: found.creator === userId };
+      cursor = (answer.response_metadata as { next_cursor?: string } | undefined)?.next_cursor || undefined;
+      if (cursor === undefined) return undefined;
+    }
+    return undefined;
+  }
+
+  async setTopic(channelId: string, topic: string): Promise<void> {
+    await this.call('conversations.setTopic', { channel: channelId, topic });
+  }
+
+  async inviteUsers(channelId: string, userIds: string[]): Promise<InviteResult> {
+    const result: InviteResult = { invited: [], alreadyIn: [], failed: [] };
+    const { userId: self } = await this.whoAmI();
+    const others = [...new Set(userIds)].filter((id) => id !== self);
+    // One by one: a batch fails whole on the first user already in the channel.
+    for (const user of others) {
+      try {
+        await this.call('conversations.invite', { channel: channelId, users: user });
+        result.invited.push(user);
+      } catch (err) {
+        const code = slackError(err);
+        if (code === 'already_in_channel') result.alreadyIn.push(user);
+        else if (code !== undefined && PER_USER_INVITE_ERRORS.has(code)) result.failed.push({ userId: user, reason: code.replaceAll('_', ' ') });
+        else throw err;
+      }
+    }
+    return result;
+  }
+
+  async findUserIdByEmail(email: string): Promise<string | undefined> {
+    try {
+      const answer = await this.call('users.lookupByEmail', { email });
+      return (answer.user as { id?: string } | undefined)?.id;
+    } catch (err) {
+      if (slackError(err) === 'users_not_found') return undefined;
+      throw err;
+    }
+  }
+
+  async post(channel: string, message: ChatMessage): Promise<string> {
+    const answer = await this.call('chat.postMessage', {
+      channel,
+      ...render(message),
+      metadata: { event_type: MESSAGE_METADATA_TYPE, event_payload: { key: message.key } },
+    });
+    return answer.ts as string;
+  }
+
+  async update(channel: string, ts: string, message: ChatMessage): Promise<void> {
+    await this.call('chat.update', { channel, ts, ...render(message) });
+  }
+
+  async findPostedMessage(channel: string, key: string): Promise<string | undefined> {
+    const answer = await this.call('conversations.history', { channel, limit: HISTORY_SEARCHED, include_all_metadata: true });
+    const messages = (answer.messages ?? []) as { ts: string; metadata?: { event_type?: string; event_payload?: { key?: string } } }[];
+    return messages.find((m) => m.metadata?.event_type === MESSAGE_METADATA_TYPE && m.metadata.event_payload?.key === key)?.ts;
+  }
+
+  async channelUrl(channelId: string): Promise<string> {
+    const { url } = await this.whoAmI();
+    return `${url.endsWith('/') ? url : `${url}/`}archives/${channelId}`;
+  }
+
+  channelMention(channelId: string): string {
+    return `<#${channelId}>`;
+  }
+
+  userMention(userId: string): string {
+    return `<@${userId}>`;
+  }
+
+  /** The bot's own ids and workspace URL, asked once (again after a failure). */
+  whoAmI(): Promise<BotIdentity> {
+    this.identity ??= this.call('auth.test', {}).then(
+      (a) => ({ userId: String(a.user_id ?? ''), botId: String(a.bot_id ?? ''), url: String(a.url ?? 'https://slack.com/') }),
+      (err: unknown) => {
+        this.identity = undefined;
+        throw err;
+      },
+    );
+    return this.identity;
+  }
+
+  private translate(method: string, err: unknown): Error {
+    const e = err as { code?: string; data?: { error?: string; needed?: string }; statusCode?: number; message?: string };
+    if (e.code === webApi.ErrorCode.PlatformError) {
+      const code = e.data?.error ?? 'unknown_error';
+      this.opts.onCall?.(method, code);
+      const detail = `${method}: ${code}${e.data?.needed ? ` (the app needs the ${e.data.needed} scope)` : ''}`;
+      const translated = RETRYABLE_SLACK_ERRORS.has(code) ? dependencyUnavailable('Slack', detail, err) : dependencyRejected('Slack', detail, err);
+      return Object.assign(translated, { slackError: code });
+    }
+    if (e.code === webApi.ErrorCode.HTTPError) {
+      this.opts.onCall?.(method, `http_${e.statusCode ?? 'error'}`);
+      const status = e.statusCode ?? 0;
+      const detail = `${method} answered HTTP ${status}`;
+      return status === 429 || status >= 500 ? dependencyUnavailable('Slack', detail, err) : dependencyRejected('Slack', detail, err);
+    }
+    this.opts.onCall?.(method, 'network_error');
+    return dependencyUnavailable('Slack', `${method}: ${e.message ?? String(err)}`, err);
+  }
+}
+
+const PER_USER_INVITE_ERRORS = new Set([
+  'user_not_found',
+  'user_is_bot',
+  'user_is_restricted',
+  'user_is_ultra_restricted',
+  'cant_invite',
+  'cant_invite_self',
+  'user_team_not_in_channel',
+]);
+
+function slackError(err: unknown): string | undefined {
+  return (err as { slackError?: string }).slackError;
+}
+
+function render(message: ChatMessage): { text: string; blocks?: unknown[] } {
+  if (message.kind === 'incident-card') {
+    return { text: incidentCardText(message.incident), blocks: incidentCardBlocks(message.incident) };
+  }
+  return { text: message.text, blocks: [section(message.text)] };
+}

@@ -1,0 +1,15 @@
+import type { ServiceCatalog } from '../service-catalog.js';
+import type { Chat, Clock, IncidentStore, Log, Pager, TimelineStore } from '../ports.js';
+
+/** Everything the incident flows need, handed in by the composition root. */
+export interface IncidentDeps {
+  chat: Chat;
+  pager: Pager;
+  incidents: IncidentStore;
+  timeline: TimelineStore;
+  catalog: ServiceCatalog;
+  clock: Clock;
+  log: Log;
+  /** Channel ID where new incidents and permanent failures are announced; undefined: none. */
+  announceChannel: string | undefined;
+}

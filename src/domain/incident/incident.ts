@@ -1,0 +1,115 @@
+/** The incident as Rootcause keeps it, in domain words (no Slack or PagerDuty wire shapes). */
+
+export type IncidentStatus = 'triggered' | 'acknowledged' | 'resolved';
+
+export interface PagerDutyPerson {
+  /** PagerDuty user ID (`PJ0LVEB`). */
+  id: string;
+  name: string;
+}
+
+/** An incident as PagerDuty describes it in a webhook or the REST API. */
+export interface PagedIncident {
+  id: string;
+  number: number;
+  title: string;
+  status: IncidentStatus;
+  htmlUrl: string;
+  createdAt: string;
+  service: { id: string; name: string };
+  assignees: PagerDutyPerson[];
+  urgency: string | undefined;
+  priority: string | undefined;
+  escalationPolicy: string | undefined;
+}
+
+export interface EarlierIncident {
+  id: string;
+  title: string;
+  createdAt: string;
+  rootCauseRecorded: boolean;
+}
+
+/** What the bot knew of the service's history when this incident opened (frozen then). */
+export interface Recurrence {
+  count: number;
+  /** The most recent ones, newest first. */
+  recent: EarlierIncident[];
+}
+
+/** Steps of opening an incident channel; each is done at most once, and a retry resumes after the last done. */
+export interface IncidentProgress {
+  /** A channel name we asked Slack for and may have got before a crash. */
+  channelRequested?: string;
+  topicSet?: boolean;
+  invitesDone?: boolean;
+  announced?: boolean;
+  pagerDutyNoted?: boolean;
+  /** PagerDuty users we could not find in Slack, with why; said once in the channel. */
+  unreachable?: Record<string, string>;
+  /** Keys of one-off messages already posted (idempotency for retries). */
+  posted?: Record<string, string>;
+  /** Keys of one-off messages whose post may have happened before a crash. */
+  posting?: Record<string, true>;
+}
+
+export interface Incident {
+  /** `pd-<PagerDuty id>` for paged incidents. */
+  id: string;
+  source: 'pagerduty' | 'declared';
+  title: string;
+  status: IncidentStatus;
+  /** When the current status was set at its source; older events never overwrite it. */
+  statusAt: string;
+  createdAt: string;
+  resolvedAt?: string | undefined;
+  pagerduty?: PagedIncident | undefined;
+  /** Slack user IDs of the people invited or found for the assignees. */
+  assigneeSlackIds: Record<string, string>;
+  /** Catalog workloads the paging service maps to (names). */
+  services: string[];
+  severity?: number | undefined;
+  leadSlackId?: string | undefined;
+  recurrence?: Recurrence | undefined;
+  channel?: { id: string; name: string } | undefined;
+  cardTs?: string | undefined;
+  rootCause?: string | undefined;
+  progress: IncidentProgress;
+}
+
+export function incidentIdForPagerDuty(pagerDutyIncidentId: string): string {
+  return `pd-${pagerDutyIncidentId}`;
+}
+
+export function newPagedIncident(paged: PagedIncident, services: string[]): Incident {
+  return {
+    id: incidentIdForPagerDuty(paged.id),
+    source: 'pagerduty',
+    title: paged.title,
+    status: paged.status,
+    statusAt: paged.createdAt,
+    createdAt: paged.createdAt,
+    resolvedAt: undefined,
+    pagerduty: paged,
+    assigneeSlackIds: {},
+    services,
+    progress: {},
+  };
+}
+
+/**
+ * Applies a newer view of the PagerDuty incident. Status only moves forward in time:
+ * PagerDuty delivers in order per incident, but our retries and replicas may not.
+ */
+export function applyPagedIncident(incident: Incident, paged: PagedIncident, occurredAt: string): Incident {
+  const newer = occurredAt >= incident.statusAt;
+  if (!newer) return incident;
+  return {
+    ...incident,
+    title: paged.title,
+    status: paged.status,
+    statusAt: occurredAt,
+    resolvedAt: paged.status === 'resolved' ? occurredAt : undefined,
+    pagerduty: paged,
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * Page → channel (PRODUCT §6): the channel, its topic, the people, the card, the
+ * announcement and the link back to PagerDuty. Each step checks "already done?"
+ * first and saves when done, so a retry after any failure resumes where it stopped.
+ * The caller holds the incident's lock.
+ */
+import { RootcauseError, dependencyRejected } from '../../errors.js';
+import { buildChannelName, withSuffix } from './channel-name.js';
+import type { Incident } from './incident.js';
+import type { IncidentDeps } from './incident-deps.js';
+import { buildTopic } from './incident-text.js';
+import { inviteResponders } from './invite-responders.js';
+import { postOnce } from './post-once.js';
+import { reportFailure } from './report-failure.js';
+
+const MAX_NAME_ATTEMPTS = 20;
+
+export async function openIncidentChannel(deps: IncidentDeps, incident: Incident): Promise<Incident> {
+  incident = await essential(deps, incident, 'create the incident channel', () => ensureChannel(deps, incident));
+  incident = await optional(deps, incident, 'set the channel topic', 'topicSet', () => setTopic(deps, incident));
+  incident = await optional(deps, incident, 'invite the responders', 'invitesDone', () => inviteResponders(deps, incident, true));
+  incident = await essential(deps, incident, 'post the incident card', () => postCard(deps, incident));
+  incident = await optional(deps, incident, 'announce the incident', 'announced', () => announce(deps, incident));
+  incident = await optional(deps, incident, 'post the channel link to PagerDuty', 'pagerDutyNoted', () =>
+    noteInPagerDuty(deps, incident),
+  );
+  return incident;
+}
+
+type Flag = 'topicSet' | 'invitesDone' | 'announced' | 'pagerDutyNoted';
+
+/** A step the incident cannot do without: a permanent failure is reported and fails the job. */
+async function essential(deps: IncidentDeps, incident: Incident, what: string, run: () => Promise<Incident>): Promise<Incident> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof RootcauseError && !err.retryable) await reportFailure(deps, incident, what, err);
+    throw err;
+  }
+}
+
+/** A step the incident can go on without: a permanent failure is reported and the step is not tried again. */
+async function optional(
+  deps: IncidentDeps,
+  incident: Incident,
+  what: string,
+  flag: Flag,
+  run: () => Promise<Incident>,
+): Promise<Incident> {
+  if (incident.progress[flag]) return incident;
+  try {
+    incident = await run();
+  } catch (err) {
+    if (!(err instanceof RootcauseError) || err.retryable) throw err;
+    await reportFailure(deps, incident, what, err);
+  }
+  incident = { ...incident, progress: { ...incident.progress, [flag]: true } };
+  await deps.incidents.save(incident);
+  return incident;
+}
+
+async function ensureChannel(deps: IncidentDeps, incident: Incident): Promise<Incident> {
+  if (incident.channel) return incident;
+  const requested = incident.progress.channelRequested;
+  if (requested !== undefined) {
+    // We asked Slack for this name before and may have got it just before a crash.
+    const existing = await deps.chat.findChannelByName(requested);
+    if (existing?.createdByBot && (await deps.incidents.claimChannel(existing.id, incident.id))) {
+      return channelOpened(deps, incident, existing);
+    }
+  }
+  const pd = incident.pagerduty;
+  // A sketch of an incident we could not read has no number: its PagerDuty id stands in.
+  const number = pd === undefined ? incident.id : pd.number > 0 ? pd.number : pd.id;
+  const base = buildChannelName(incident.createdAt, number, incident.title);
+  for (let n = 1; n <= MAX_NAME_ATTEMPTS; n++) {
+    const name = n === 1 ? base : withSuffix(base, n);
+    if (name === requested) continue;
+    incident = { ...incident, progress: { ...incident.progress, channelRequested: name } };
+    await deps.incidents.save(incident);
+    const result = await deps.chat.createChannel(name);
+    if ('created' in result) {
+      await deps.incidents.claimChannel(result.created.id, incident.id);
+      return channelOpened(deps, incident, result.created);
+    }
+  }
+  throw dependencyRejected('Slack', `the channel names ${base} to ${withSuffix(base, MAX_NAME_ATTEMPTS)} are all taken`);
+}
+
+async function channelOpened(deps: IncidentDeps, incident: Incident, channel: { id: string; name: string }): Promise<Incident> {
+  incident = { ...incident, channel: { id: channel.id, name: channel.name } };
+  await deps.incidents.save(incident);
+  await deps.timeline.append(incident.id, {
+    key: 'bot/channel-opened',
+    at: deps.clock.now().toISOString(),
+    source: 'bot',
+    text: `Opened #${channel.name}`,
+  });
+  return incident;
+}
+
+async function setTopic(deps: IncidentDeps, incident: Incident): Promise<Incident> {
+  await deps.chat.setTopic(channelOf(incident), buildTopic(incident));
+  return incident;
+}
+
+async function postCard(deps: IncidentDeps, incident: Incident): Promise<Incident> {
+  if (incident.cardTs !== undefined) return incident;
+  const posted = await postOnce(deps, incident, 'card', channelOf(incident), { kind: 'incident-card', incident });
+  incident = { ...posted.incident, cardTs: posted.ts };
+  await deps.incidents.save(incident);
+  return incident;
+}
+
+async function announce(deps: IncidentDeps, incident: Incident): Promise<Incident> {
+  if (deps.announceChannel === undefined) return incident;
+  const pd = incident.pagerduty;
+  const details = [pd?.service.name, pd?.priority, pd?.urgency ? `${pd.urgency} urgency` : undefined].filter(Boolean).join(', ');
+  const text = `:rotating_light: New incident${pd ? ` #${pd.number}` : ''}: *${incident.title}*${details ? ` (${details})` : ''} in ${deps.chat.channelMention(channelOf(incident))}`;
+  return (await postOnce(deps, incident, 'announce', deps.announceChannel, { kind: 'text', text })).incident;
+}
+
+async function noteInPagerDuty(deps: IncidentDeps, incident: Incident): Promise<Incident> {
+  const pd = incident.pagerduty;
+  if (pd === undefined || !deps.pager.canWriteNotes) return incident;
+  const url = await deps.chat.channelUrl(channelOf(incident));
+  if (incident.progress.posting?.['pagerduty-note']) {
+    const notes = await deps.pager.listIncidentNotes(pd.id);
+    if (notes.some((n) => n.includes(url))) return incident;
+  }
+  incident = { ...incident, progress: { ...incident.progress, posting: { ...incident.progress.posting, 'pagerduty-note': true } } };
+  await deps.incidents.save(incident);
+  await deps.pager.addIncidentNote(pd.id, `Slack incident channel: #${incident.channel?.name ?? ''} ${url}`);
+  return incident;
+}
+
+export function channelOf(incident: Incident): string {
+  if (incident.channel === undefined) throw new RootcauseError('INCIDENT_NOT_FOUND', `incident ${incident.id} has no channel yet`);
+  return incident.channel.id;
+}

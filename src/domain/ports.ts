@@ -1,0 +1,80 @@
+/**
+ * What the domain needs from the outside world, in domain words. Adapters in
+ * src/adapters implement these against Slack, PagerDuty, Redis and the clock.
+ */
+import type { EarlierIncident, Incident, PagedIncident } from './incident/incident.js';
+import type { TimelineEntry } from './timeline/timeline-entry.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Log {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface ChatChannel {
+  id: string;
+  name: string;
+}
+
+/** A message the bot posts. `key` makes it findable again after a crash (idempotent posting). */
+export type ChatMessage =
+  | { key: string; kind: 'incident-card'; incident: Incident }
+  | { key: string; kind: 'text'; text: string };
+
+export interface InviteResult {
+  invited: string[];
+  alreadyIn: string[];
+  failed: { userId: string; reason: string }[];
+}
+
+export interface Chat {
+  /** Creates a public channel; `taken` when the name is in use (also by an archived channel). */
+  createChannel(name: string): Promise<{ created: ChatChannel } | { taken: true }>;
+  findChannelByName(name: string): Promise<(ChatChannel & { createdByBot: boolean }) | undefined>;
+  setTopic(channelId: string, topic: string): Promise<void>;
+  inviteUsers(channelId: string, userIds: string[]): Promise<InviteResult>;
+  findUserIdByEmail(email: string): Promise<string | undefined>;
+  post(channel: string, message: ChatMessage): Promise<string>;
+  update(channel: string, ts: string, message: ChatMessage): Promise<void>;
+  /** The ts of a message this bot posted with `key` in the channel's recent history. */
+  findPostedMessage(channel: string, key: string): Promise<string | undefined>;
+  channelUrl(channelId: string): Promise<string>;
+  /** How a message refers to a channel or a user. */
+  channelMention(channelId: string): string;
+  userMention(userId: string): string;
+}
+
+export interface Pager {
+  /** False without an API token: no e-mail lookups, no incident reads. */
+  readonly canRead: boolean;
+  /** False without an API token and a From e-mail: no notes. */
+  readonly canWriteNotes: boolean;
+  getUserEmail(userId: string): Promise<string | undefined>;
+  getIncident(incidentId: string): Promise<PagedIncident | undefined>;
+  addIncidentNote(incidentId: string, content: string): Promise<void>;
+  listIncidentNotes(incidentId: string): Promise<string[]>;
+}
+
+export interface IncidentStore {
+  get(id: string): Promise<Incident | undefined>;
+  save(incident: Incident): Promise<void>;
+  /** Runs `fn` while this process alone holds the incident; throws INCIDENT_BUSY if it cannot get it soon. */
+  withLock<T>(id: string, fn: () => Promise<T>): Promise<T>;
+  /** Claims a chat channel for an incident; false if another incident holds it. */
+  claimChannel(channelId: string, incidentId: string): Promise<boolean>;
+  incidentForChannel(channelId: string): Promise<string | undefined>;
+  /** Adds the incident to the history of a service (PagerDuty service id or catalog name). */
+  addToServiceHistory(serviceKey: string, incident: Incident): Promise<void>;
+  /** Incidents of the service created before `before`, newest first, at most `limit`, with the total. */
+  earlierIncidents(serviceKey: string, before: string, limit: number): Promise<{ count: number; recent: EarlierIncident[] }>;
+}
+
+export interface TimelineStore {
+  /** Appends once per entry key; false when the key was already written. */
+  append(incidentId: string, entry: TimelineEntry): Promise<boolean>;
+  list(incidentId: string): Promise<TimelineEntry[]>;
+}

@@ -1,0 +1,172 @@
+/**
+ * Composition: config → clients → services → HTTP, Bolt, workers. `startRootcause`
+ * runs one bot instance (tests start several against one Redis); main.ts wraps it
+ * with process signals.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { webApi } from '@slack/bolt';
+import type { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { RedisOptions } from 'ioredis';
+import type { Config } from './config.js';
+import { handlePageEvent } from './domain/incident/handle-page-event.js';
+import type { IncidentDeps } from './domain/incident/incident-deps.js';
+import type { Clock } from './domain/ports.js';
+import { createMetricsRoute, createReadyz, healthz } from './adapters/http/health-routes.js';
+import { Metrics } from './adapters/http/metrics.js';
+import { createPagerDutyWebhookHandler } from './adapters/http/pagerduty-webhook-route.js';
+import { routeRequests } from './adapters/http/routes.js';
+import type { Route } from './adapters/http/routes.js';
+import { PagerDutyClient } from './adapters/pagerduty/pagerduty-client.js';
+import { PageEventQueue } from './adapters/queue/page-event-queue.js';
+import { QUEUES } from './adapters/queue/queue-names.js';
+import type { HandlePageEventJob } from './adapters/queue/queue-names.js';
+import { runWorker } from './adapters/queue/run-worker.js';
+import { RedisKeys } from './adapters/redis/keys.js';
+import { RedisIncidentStore } from './adapters/redis/redis-incident-store.js';
+import { RedisTimelineStore } from './adapters/redis/redis-timeline-store.js';
+import { registerCardActions } from './adapters/slack/card-actions.js';
+import { createSlackApp } from './adapters/slack/slack-app.js';
+import { SlackChat } from './adapters/slack/slack-chat.js';
+import type { Logger } from './logger.js';
+
+export interface RunningBot {
+  /** The HTTP port actually bound (useful with PORT=0). */
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  log: Logger;
+  clock?: Clock;
+  /** Collect Node process metrics (default true; tests with several instances turn it off). */
+  processMetrics?: boolean;
+}
+
+export async function startRootcause(config: Config, opts: StartOptions): Promise<RunningBot> {
+  const log = opts.log;
+  const metrics = new Metrics({ processMetrics: opts.processMetrics ?? true });
+  const keys = new RedisKeys(config.redisKeyPrefix);
+  const redis = connectRedis(config.redisUrl, log, 'state');
+  // Fails fast while Redis is down, so the webhook answers 503 (PagerDuty retries) instead of hanging.
+  const producerRedis = connectRedis(config.redisUrl, log, 'producer', { enableOfflineQueue: false });
+
+  const slackClient = new webApi.WebClient(config.slack.botToken, {
+    slackApiUrl: config.slack.apiUrl,
+    retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
+    rejectRateLimitedCalls: false,
+    logLevel: webApi.LogLevel.ERROR,
+  });
+  const chat = new SlackChat(slackClient, { onCall: (method, outcome) => metrics.slackCalls.inc({ method, outcome }) });
+  const pager = new PagerDutyClient({
+    apiUrl: config.pagerduty.apiUrl,
+    apiToken: config.pagerduty.apiToken,
+    fromEmail: config.pagerduty.fromEmail,
+    onCall: (operation, outcome) => metrics.pagerDutyCalls.inc({ operation, outcome }),
+  });
+  const deps: IncidentDeps = {
+    chat,
+    pager,
+    incidents: new RedisIncidentStore(redis, keys),
+    timeline: new RedisTimelineStore(redis, keys),
+    catalog: config.catalog,
+    clock: opts.clock ?? { now: () => new Date() },
+    log: log.child({ component: 'incidents' }),
+    announceChannel: config.announceChannel,
+  };
+
+  const pageQueue = new PageEventQueue(producerRedis, keys);
+  const routes: Route[] = [
+    { path: '/healthz', method: 'GET', handler: healthz },
+    { path: '/readyz', method: 'GET', handler: createReadyz({ pingRedis: () => producerRedis.ping().then(() => undefined), metrics }) },
+    {
+      path: '/metrics',
+      method: 'GET',
+      handler: createMetricsRoute({
+        metrics,
+        pingRedis: async () => undefined,
+        beforeScrape: async () => {
+          const counts = await pageQueue.queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
+          for (const [state, n] of Object.entries(counts)) metrics.queueDepth.set({ queue: QUEUES.pagerduty, state }, n);
+        },
+      }),
+    },
+  ];
+  if (config.role !== 'worker') {
+    routes.push({
+      path: '/webhooks/pagerduty',
+      method: 'POST',
+      handler: createPagerDutyWebhookHandler({ secrets: config.pagerduty.webhookSecrets, enqueue: (e) => pageQueue.enqueue(e), metrics, log }),
+    });
+  }
+
+  const workers: Worker[] = [];
+  const connections = [redis, producerRedis];
+  if (config.role !== 'web') {
+    const workerRedis = connectRedis(config.redisUrl, log, 'worker', { maxRetriesPerRequest: null });
+    connections.push(workerRedis);
+    workers.push(
+      runWorker<HandlePageEventJob>(QUEUES.pagerduty, async (job) => void (await handlePageEvent(deps, job.data.event)), {
+        connection: workerRedis,
+        prefix: keys.queuePrefix,
+        metrics,
+        log,
+      }),
+    );
+  }
+
+  let stopHttp: () => Promise<void>;
+  let port: number;
+  if (config.role === 'worker') {
+    const server = createServer(routeRequests(routes));
+    await new Promise<void>((resolve) => server.listen(config.port, resolve));
+    port = (server.address() as AddressInfo).port;
+    stopHttp = () => new Promise((resolve) => server.close(() => resolve()));
+  } else {
+    const app = createSlackApp({
+      signingSecret: config.slack.signingSecret,
+      botToken: config.slack.botToken,
+      appToken: config.slack.appToken,
+      port: config.port,
+      routes,
+      chat,
+      log,
+    });
+    registerCardActions(app, deps);
+    const started = (await app.start(config.port)) as unknown;
+    port = boundPort(started) ?? config.port;
+    stopHttp = () => app.stop().then(() => undefined);
+  }
+  log.info({ port, role: config.role, socketMode: config.slack.appToken !== undefined }, 'rootcause started');
+
+  return {
+    port,
+    async stop() {
+      log.info('stopping: no new work, finishing running jobs');
+      await stopHttp().catch((err: Error) => log.warn({ err: err.message }, 'HTTP server did not stop cleanly'));
+      // close() waits for running jobs; a job cut short by a hard kill is retried by another worker.
+      await Promise.all(workers.map((w) => w.close()));
+      await pageQueue.close();
+      await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
+    },
+  };
+}
+
+function connectRedis(url: string, log: Logger, role: string, extra: RedisOptions = {}): Redis {
+  const redis = new Redis(url, { connectionName: `rootcause-${role}`, ...extra });
+  let lastWarned = 0;
+  redis.on('error', (err: Error) => {
+    // ioredis reconnects by itself; one line every 30 s is enough to say Redis is down.
+    if (Date.now() - lastWarned > 30_000) {
+      lastWarned = Date.now();
+      log.warn({ redis: role, err: err.message }, 'Redis is unreachable; retrying');
+    }
+  });
+  return redis;
+}
+
+function boundPort(started: unknown): number | undefined {
+  const address = (started as { address?: () => AddressInfo | string | null } | undefined)?.address?.();
+  return typeof address === 'object' && address !== null ? address.port : undefined;
+}
