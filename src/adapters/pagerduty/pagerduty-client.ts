@@ -74,7 +74,8 @@ export class PagerDutyClient implements Pager {
       throw dependencyUnavailable('PagerDuty', `${method} ${path}: ${(err as Error).message}`, err);
     }
     this.opts.onCall?.(operation, String(response.status));
-    if (response.status === 404) return undefined;
+    // A read of something missing is an answer; a write to something missing is a failure.
+    if (response.status === 404 && method === 'GET') return undefined;
     const text = await response.text();
     if (response.status === 429 || response.status >= 500) {
       throw dependencyUnavailable('PagerDuty', `${method} ${path} answered ${response.status}`);

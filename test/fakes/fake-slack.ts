@@ -1,0 +1,335 @@
+// An in-process Slack Web API for wire tests: the bot's real WebClient talks to it over HTTP.
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { fail } from './fake-slack-api.js';
+import type { MethodContext, MethodHandler, SlackArgs, SlackResult } from './fake-slack-api.js';
+import { chatMethods } from './fake-slack-chat.js';
+import { conversationMethods } from './fake-slack-conversations.js';
+import { fileMethods } from './fake-slack-files.js';
+import { SlackState } from './fake-slack-state.js';
+import type { AddChannelOptions, AddUserInput, FakeChannel, FakeMessage, FakeUser } from './fake-slack-state.js';
+import {
+  closeServer,
+  delay,
+  listenLocal,
+  parseMultipart,
+  pollUntil,
+  readBody,
+  sendJson,
+  sendText,
+} from './http-util.js';
+
+export type { AddChannelOptions, AddUserInput, FakeChannel, FakeMessage, FakeUser } from './fake-slack-state.js';
+
+export interface FakeSlackOptions {
+  /** Delay before every answer; default 0. */
+  latencyMs?: number;
+  /** Token the fake accepts; default 'xoxb-test'. */
+  botToken?: string;
+  /** Default 'T0TEST'. */
+  teamId?: string;
+  /** Default 'UBOT'. */
+  botUserId?: string;
+}
+
+export interface SlackFailure {
+  /** Answer this HTTP status instead (429 always carries Retry-After). */
+  status?: number;
+  /** Retry-After seconds; default 1 for a 429. */
+  retryAfterSec?: number;
+  /** Answer 200 `{ok:false,error}` with this error, e.g. 'missing_scope'. */
+  error?: string;
+  /** Scope named in `needed` for missing_scope; default: the scope the method needs. */
+  needed?: string;
+  /** How many calls fail; default 1. */
+  times?: number;
+}
+
+export interface RecordedCall {
+  /** Web API method, or the pseudo-methods 'upload' (file bytes) and 'response_url'. */
+  method: string;
+  args: Record<string, unknown>;
+  at: number;
+  failed?: true;
+}
+
+export interface UploadedFile {
+  id: string;
+  title: string;
+  filename: string;
+  /** The conversation it was shared to by files.completeUploadExternal, if any. */
+  channel: string | undefined;
+  content: string;
+}
+
+const METHODS: Record<string, MethodHandler> = { ...conversationMethods, ...chatMethods, ...fileMethods };
+
+// Fields the WebClient JSON-encodes because they are objects or arrays.
+const JSON_FIELDS = ['blocks', 'attachments', 'metadata', 'files', 'view'];
+
+// The scope a missing_scope answer names, so injected errors look like the real thing.
+const SCOPE_BY_PREFIX: Array<[string, string]> = [
+  ['conversations.history', 'channels:history'],
+  ['conversations.replies', 'channels:history'],
+  ['conversations.join', 'channels:join'],
+  ['conversations.open', 'im:write'],
+  ['conversations.info', 'channels:read'],
+  ['conversations.list', 'channels:read'],
+  ['conversations.', 'channels:manage'],
+  ['chat.', 'chat:write'],
+  ['users.lookupByEmail', 'users:read.email'],
+  ['users.', 'users:read'],
+  ['files.', 'files:write'],
+  ['pins.', 'pins:write'],
+  ['reactions.', 'reactions:write'],
+];
+
+/** Response URLs accept at most this many posts (Slack's documented limit). */
+const RESPONSE_URL_MAX_POSTS = 5;
+
+export class FakeSlack {
+  readonly url: string;
+  readonly baseUrl: string;
+  latencyMs: number;
+  readonly calls: RecordedCall[] = [];
+  /** The simulated workspace, for assertions the helpers below do not cover. */
+  readonly state: SlackState;
+  private readonly botToken: string;
+  private readonly failures = new Map<string, Array<{ failure: SlackFailure; remaining: number }>>();
+  private readonly responsePosts: Array<{ id: string; body: Record<string, unknown> }> = [];
+  private responseCounter = 0;
+
+  private constructor(
+    private readonly server: Server,
+    port: number,
+    opts: FakeSlackOptions,
+  ) {
+    this.baseUrl = `http://127.0.0.1:${port}`;
+    this.url = `${this.baseUrl}/api/`;
+    this.latencyMs = opts.latencyMs ?? 0;
+    this.botToken = opts.botToken ?? 'xoxb-test';
+    this.state = new SlackState(opts.teamId ?? 'T0TEST', opts.botUserId ?? 'UBOT', 'B0BOT');
+  }
+
+  static async start(opts: FakeSlackOptions = {}): Promise<FakeSlack> {
+    let fake: FakeSlack | undefined;
+    const { server, port } = await listenLocal((req, res) => {
+      if (fake) void fake.handle(req, res);
+    });
+    fake = new FakeSlack(server, port, opts);
+    return fake;
+  }
+
+  async close(): Promise<void> {
+    await closeServer(this.server);
+  }
+
+  // --- state helpers -------------------------------------------------------------------------
+
+  get channels(): Map<string, FakeChannel> {
+    return this.state.channels;
+  }
+
+  addUser(user: AddUserInput): FakeUser {
+    return this.state.addUser(user);
+  }
+
+  addChannel(name: string, opts?: AddChannelOptions): FakeChannel {
+    return this.state.addChannel(name, opts);
+  }
+
+  channelByName(name: string): FakeChannel | undefined {
+    return this.state.channelByName(name);
+  }
+
+  /** Messages of a conversation in posting order, ephemeral ones included (flagged). */
+  messages(channelId: string): FakeMessage[] {
+    return [...this.state.messages(channelId)];
+  }
+
+  /** Messages the bot sent to a user's DM. */
+  dms(userId: string): FakeMessage[] {
+    return this.state.dms(userId);
+  }
+
+  /** Puts a message in a conversation as if a person posted it (give `user`). */
+  addMessage(channelId: string, message: Omit<FakeMessage, 'ts' | 'channel'> & { ts?: string }): FakeMessage {
+    return this.state.addMessage(channelId, message);
+  }
+
+  uploadedFiles(): UploadedFile[] {
+    return [...this.state.files.values()]
+      .filter((f) => f.content !== undefined)
+      .map((f) => ({ id: f.id, title: f.title, filename: f.filename, channel: f.channel, content: f.content ?? '' }));
+  }
+
+  /** A slash-command response_url served by this fake. */
+  responseUrl(id?: string): string {
+    this.responseCounter += 1;
+    return `${this.baseUrl}/response/${id ?? `R${this.responseCounter}`}`;
+  }
+
+  /** JSON bodies posted to response URLs, oldest first; only those of `id` when given. */
+  responses(id?: string): Array<Record<string, unknown>> {
+    return this.responsePosts.filter((p) => id === undefined || p.id === id).map((p) => p.body);
+  }
+
+  callsTo(method: string): Array<Record<string, unknown>> {
+    return this.calls.filter((c) => c.method === method).map((c) => c.args);
+  }
+
+  async waitFor<T>(fn: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
+    return pollUntil(fn, timeoutMs, () => {
+      const recent = this.calls.slice(-20).map((c) => (c.failed ? `${c.method}(failed)` : c.method));
+      return `last calls: ${recent.join(', ') || 'none'}`;
+    });
+  }
+
+  /** Makes the next `times` calls of `method` (or 'upload' / 'response_url') fail as described. */
+  failNext(method: string, failure: SlackFailure): void {
+    if (failure.status === undefined && failure.error === undefined) {
+      throw new Error('failNext needs a status or an error');
+    }
+    const queue = this.failures.get(method) ?? [];
+    queue.push({ failure, remaining: failure.times ?? 1 });
+    this.failures.set(method, queue);
+  }
+
+  // --- HTTP ----------------------------------------------------------------------------------
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      const url = new URL(req.url ?? '/', this.baseUrl);
+      const body = await readBody(req);
+      await delay(this.latencyMs);
+      const [, root, rest] = /^\/([^/]+)\/(.+)$/.exec(url.pathname) ?? [];
+      if (root === 'api' && rest) return this.handleApi(req, res, decodeURIComponent(rest), url, body);
+      if (root === 'upload' && rest?.startsWith('v1/')) return this.handleUpload(req, res, rest.slice(3), body);
+      if (root === 'response' && rest) return this.handleResponseUrl(res, rest, body);
+      sendText(res, 404, 'not found');
+    } catch (err) {
+      // A bug in the fake must fail the test loudly, not look like a Slack answer.
+      console.error('FakeSlack internal error', err);
+      sendJson(res, 200, { ok: false, error: 'fake_internal_error', detail: String(err) });
+    }
+  }
+
+  private handleApi(req: IncomingMessage, res: ServerResponse, method: string, url: URL, body: Buffer): void {
+    const { args, token } = parseArgs(req, url, body);
+    const failure = this.takeFailure(method);
+    this.calls.push({ method, args, at: Date.now(), ...(failure ? { failed: true as const } : {}) });
+    if (failure) return this.answerFailure(res, method, failure);
+    const handler = METHODS[method];
+    if (!handler) return sendJson(res, 200, { ok: false, error: 'unknown_method', req_method: method });
+    const result = this.authorize(token) ?? handler(args, this.context());
+    sendJson(res, 200, result);
+  }
+
+  private handleUpload(req: IncomingMessage, res: ServerResponse, fileId: string, body: Buffer): void {
+    const contentType = req.headers['content-type'] ?? '';
+    let data = body;
+    if (contentType.startsWith('multipart/form-data')) {
+      const parts = parseMultipart(body, contentType);
+      data = (parts.find((p) => p.filename !== undefined) ?? parts[0])?.data ?? Buffer.alloc(0);
+    }
+    const failure = this.takeFailure('upload');
+    this.calls.push({
+      method: 'upload',
+      args: { file_id: fileId, length: data.length },
+      at: Date.now(),
+      ...(failure ? { failed: true as const } : {}),
+    });
+    if (failure) return this.answerFailure(res, 'upload', failure);
+    const file = this.state.files.get(fileId);
+    if (!file) return sendText(res, 404, 'file not found');
+    file.content = data.toString('utf8');
+    sendText(res, 200, `OK - ${data.length}`);
+  }
+
+  private handleResponseUrl(res: ServerResponse, id: string, body: Buffer): void {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body.toString('utf8'));
+    } catch {
+      parsed = undefined;
+    }
+    const failure = this.takeFailure('response_url');
+    const args = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+    this.calls.push({ method: 'response_url', args: { id, ...args }, at: Date.now(), ...(failure ? { failed: true as const } : {}) });
+    if (failure) return this.answerFailure(res, 'response_url', failure);
+    if (parsed === undefined) return sendText(res, 400, 'invalid_payload');
+    if (this.responsePosts.filter((p) => p.id === id).length >= RESPONSE_URL_MAX_POSTS) {
+      return sendText(res, 404, 'used_url');
+    }
+    this.responsePosts.push({ id, body: args });
+    sendText(res, 200, 'ok');
+  }
+
+  private context(): MethodContext {
+    return { state: this.state, baseUrl: this.baseUrl };
+  }
+
+  private authorize(token: string | undefined): SlackResult | undefined {
+    if (!token) return fail('not_authed');
+    if (token !== this.botToken) return fail('invalid_auth');
+    return undefined;
+  }
+
+  private takeFailure(method: string): SlackFailure | undefined {
+    const queue = this.failures.get(method);
+    const head = queue?.[0];
+    if (!queue || !head) return undefined;
+    head.remaining -= 1;
+    if (head.remaining <= 0) queue.shift();
+    return head.failure;
+  }
+
+  private answerFailure(res: ServerResponse, method: string, failure: SlackFailure): void {
+    if (failure.status !== undefined) {
+      const headers: Record<string, string> = {};
+      const retryAfter = failure.retryAfterSec ?? (failure.status === 429 ? 1 : undefined);
+      if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter);
+      if (failure.status === 429) return sendJson(res, 429, { ok: false, error: 'ratelimited' }, headers);
+      return sendText(res, failure.status, `injected HTTP ${failure.status}`, headers);
+    }
+    const error = failure.error ?? 'internal_error';
+    const extra: Record<string, unknown> = {};
+    if (error === 'missing_scope') {
+      extra.needed = failure.needed ?? SCOPE_BY_PREFIX.find(([prefix]) => method.startsWith(prefix))?.[1] ?? 'chat:write';
+      extra.provided = 'chat:write';
+    }
+    sendJson(res, 200, { ok: false, error, ...extra });
+  }
+}
+
+/** Reads Web API arguments from form, JSON or multipart bodies (plus the query string). */
+function parseArgs(req: IncomingMessage, url: URL, body: Buffer): { args: SlackArgs; token: string | undefined } {
+  const contentType = req.headers['content-type'] ?? '';
+  const args: SlackArgs = Object.fromEntries(url.searchParams);
+  if (contentType.includes('application/json')) {
+    try {
+      const parsed: unknown = JSON.parse(body.toString('utf8') || '{}');
+      if (typeof parsed === 'object' && parsed !== null) Object.assign(args, parsed);
+    } catch {
+      // Leave args empty; the handler then reports the missing arguments.
+    }
+  } else if (contentType.startsWith('multipart/form-data')) {
+    for (const part of parseMultipart(body, contentType)) {
+      if (part.name !== undefined) args[part.name] = part.data.toString('utf8');
+    }
+  } else {
+    Object.assign(args, Object.fromEntries(new URLSearchParams(body.toString('utf8'))));
+  }
+  for (const field of JSON_FIELDS) {
+    const value = args[field];
+    if (typeof value !== 'string') continue;
+    try {
+      args[field] = JSON.parse(value);
+    } catch {
+      // Kept as a string so the handler can answer invalid_*_format like Slack does.
+    }
+  }
+  const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  const formToken = typeof args.token === 'string' ? args.token : undefined;
+  delete args.token;
+  return { args, token: bearer ?? formToken };
+}

@@ -1,0 +1,59 @@
+/**
+ * A real bot instance for wire tests: config read from an env map like the process
+ * does, the real HTTP server on a random port, real Redis under a random prefix,
+ * Slack and PagerDuty played by the fakes.
+ */
+import { pino } from 'pino';
+import { loadConfig } from '../../src/config.js';
+import { startRootcause } from '../../src/rootcause.js';
+import type { RunningBot } from '../../src/rootcause.js';
+import type { FakePagerDuty } from '../fakes/fake-pagerduty.js';
+import type { FakeSlack } from '../fakes/fake-slack.js';
+import { TEST_REDIS_URL } from './redis.js';
+import { pagerDutySignature } from './sign.js';
+
+export const SIGNING_SECRET = 'test-slack-signing-secret';
+export const WEBHOOK_SECRET = 'test-pagerduty-webhook-secret';
+
+export interface TestBot extends RunningBot {
+  url: string;
+  /** POSTs a PagerDuty delivery, signed with WEBHOOK_SECRET unless headers say otherwise. */
+  deliver(body: unknown, headers?: Record<string, string>): Promise<Response>;
+}
+
+export async function startTestBot(opts: {
+  slack: FakeSlack;
+  pagerduty?: FakePagerDuty;
+  prefix: string;
+  env?: Record<string, string | undefined>;
+}): Promise<TestBot> {
+  const env: Record<string, string | undefined> = {
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: opts.slack.url,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_KEY_PREFIX: opts.prefix,
+    PAGERDUTY_WEBHOOK_SECRETS: WEBHOOK_SECRET,
+    PAGERDUTY_API_URL: opts.pagerduty?.url,
+    PAGERDUTY_API_TOKEN: opts.pagerduty ? 'pd-test-token' : undefined,
+    PAGERDUTY_FROM_EMAIL: opts.pagerduty ? 'rootcause@example.com' : undefined,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    ...opts.env,
+  };
+  const config = loadConfig(env);
+  const bot = await startRootcause(config, { log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), processMetrics: false });
+  const url = `http://127.0.0.1:${bot.port}`;
+  return {
+    ...bot,
+    url,
+    async deliver(body: unknown, headers: Record<string, string> = {}) {
+      const text = typeof body === 'string' ? body : JSON.stringify(body);
+      return fetch(`${url}/webhooks/pagerduty`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-PagerDuty-Signature': pagerDutySignature(text, WEBHOOK_SECRET), ...headers },
+        body: text,
+      });
+    },
+  };
+}

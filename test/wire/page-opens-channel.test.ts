@@ -1,0 +1,187 @@
+/** PRODUCT §6 "Page → channel", through the real HTTP server, real Redis, and the Slack and PagerDuty fakes. */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
+import { FakePagerDuty } from '../fakes/fake-pagerduty.js';
+import { FakeSlack } from '../fakes/fake-slack.js';
+import { incidentDelivery } from '../helpers/pagerduty-events.js';
+import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
+import { startTestBot } from '../helpers/test-bot.js';
+import type { TestBot } from '../helpers/test-bot.js';
+
+let redis: Redis;
+let slack: FakeSlack;
+let pd: FakePagerDuty;
+let prefix: string;
+let bots: TestBot[] = [];
+
+beforeAll(() => {
+  redis = connectTestRedis();
+});
+afterAll(async () => {
+  await redis.quit();
+});
+beforeEach(async () => {
+  prefix = randomPrefix();
+  slack = await FakeSlack.start();
+  pd = await FakePagerDuty.start();
+  slack.addUser({ id: 'U0ALICE', name: 'alice', email: 'alice@example.com' });
+  pd.addUser({ id: 'PALICE1', name: 'Alice Adams', email: 'alice@example.com' });
+  pd.addUser({ id: 'PBOB001', name: 'Bob Brown', email: 'bob@elsewhere.example' });
+  pd.addUser({ id: 'PBOT001', name: 'Rootcause', email: 'rootcause@example.com' });
+});
+afterEach(async () => {
+  await Promise.all(bots.map((b) => b.stop()));
+  bots = [];
+  await slack.close();
+  await pd.close();
+  await deleteKeys(redis, prefix);
+});
+
+async function bot(env: Record<string, string | undefined> = {}): Promise<TestBot> {
+  const b = await startTestBot({ slack, pagerduty: pd, prefix, env });
+  bots.push(b);
+  return b;
+}
+
+const incident = {
+  id: 'PFQZPSY',
+  number: 9,
+  title: 'Payment API: 5xx rate above 5%',
+  urgency: 'high',
+  priority: { summary: 'P1' },
+  assignees: [{ id: 'PALICE1', summary: 'Alice Adams', type: 'user_reference' }],
+};
+
+function cardOf(channelId: string) {
+  return slack.messages(channelId).find((m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key === 'pd-PFQZPSY/card');
+}
+
+describe('incident.triggered opens a ready incident channel', () => {
+  it('creates the channel with topic, invites, card, announcement and a PagerDuty note', async () => {
+    const announce = slack.addChannel('incidents');
+    pd.addIncident(incidentDelivery('triggered', incident).event.data as never);
+    const b = await bot({ INCIDENT_ANNOUNCE_CHANNEL: announce.id });
+
+    const res = await b.deliver(incidentDelivery('triggered', incident));
+    expect(res.status).toBe(202);
+
+    const channel = await slack.waitFor(() => slack.channelByName('inc-20261121-9-payment-api-5xx-rate-above-5'));
+    const card = await slack.waitFor(() => cardOf(channel.id));
+    expect(card.text).toContain('Payment API: 5xx rate above 5%');
+    const cardJson = JSON.stringify(card.blocks);
+    expect(cardJson).toContain('<@U0ALICE>');
+    expect(cardJson).toContain('https://pig208.pagerduty.com/incidents/PFQZPSY');
+    expect(cardJson).toContain('rootcause_run_triage');
+    expect(cardJson).toContain('rootcause_resolve');
+
+    expect(channel.topic).toContain('Payment API: 5xx rate above 5%');
+    expect(channel.topic).toContain('P1');
+    expect(channel.topic).toContain('high urgency');
+    expect(channel.topic).toContain('https://pig208.pagerduty.com/incidents/PFQZPSY');
+    expect(channel.members.has('U0ALICE')).toBe(true);
+
+    const announcement = await slack.waitFor(() => slack.messages(announce.id)[0]);
+    expect(announcement.text).toContain(`<#${channel.id}>`);
+    const note = await slack.waitFor(() => pd.notesFor('PFQZPSY')[0]);
+    expect(note.content).toContain(`/archives/${channel.id}`);
+    expect(pd.calls.find((c) => c.path.endsWith('/notes'))?.from).toBe('rootcause@example.com');
+  });
+
+  it('answers 202 before any Slack work, even when Slack is slow', async () => {
+    slack.latencyMs = 400;
+    const b = await bot();
+    const started = Date.now();
+    const res = await b.deliver(incidentDelivery('triggered', incident));
+    expect(res.status).toBe(202);
+    expect(Date.now() - started).toBeLessThan(1000);
+    await slack.waitFor(() => slack.channelByName('inc-20261121-9-payment-api-5xx-rate-above-5'), 15_000);
+  });
+
+  it('names the assignees it could not find in Slack, and why', async () => {
+    const b = await bot();
+    await b.deliver(
+      incidentDelivery('triggered', {
+        ...incident,
+        assignees: [
+          { id: 'PALICE1', summary: 'Alice Adams' },
+          { id: 'PBOB001', summary: 'Bob Brown' },
+        ],
+      }),
+    );
+    const channel = await slack.waitFor(() => slack.channelByName('inc-20261121-9-payment-api-5xx-rate-above-5'));
+    const line = await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.includes('Could not invite')));
+    expect(line.text).toContain('Bob Brown');
+    expect(line.text).toContain('bob@elsewhere.example');
+    expect(line.text).not.toContain('Alice');
+    expect(channel.members.has('U0ALICE')).toBe(true);
+  });
+
+  it('takes a suffix when the channel name is taken', async () => {
+    slack.addChannel('inc-20261121-9-payment-api-5xx-rate-above-5');
+    const b = await bot();
+    await b.deliver(incidentDelivery('triggered', incident));
+    const channel = await slack.waitFor(() => slack.channelByName('inc-20261121-9-payment-api-5xx-rate-above-5-2'));
+    await slack.waitFor(() => cardOf(channel.id));
+  });
+
+  it('carries on when the assignee is already in the channel', async () => {
+    const b = await bot({ PAGERDUTY_API_TOKEN: 'pd-test-token' });
+    await b.deliver(incidentDelivery('triggered', incident));
+    const channel = await slack.waitFor(() => slack.channelByName('inc-20261121-9-payment-api-5xx-rate-above-5'));
+    await slack.waitFor(() => cardOf(channel.id));
+    // A reassignment to the same person: the invite answers already_in_channel, nothing breaks.
+    const res = await b.deliver(incidentDelivery('reassigned', incident));
+    expect(res.status).toBe(202);
+    await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.startsWith('Reassigned')));
+    expect(slack.calls.some((c) => c.method === 'conversations.invite' && !c.failed && c.args.users === 'U0ALICE')).toBe(true);
+  });
+
+  it('honours a Slack 429 with Retry-After and still opens exactly one channel', async () => {
+    slack.failNext('conversations.create', { status: 429, retryAfterSec: 1 });
+    const b = await bot();
+    await b.deliver(incidentDelivery('triggered', incident));
+    const channel = await slack.waitFor(() => slack.channelByName('inc-20261121-9-payment-api-5xx-rate-above-5'), 10_000);
+    await slack.waitFor(() => cardOf(channel.id), 10_000);
+    const creates = slack.calls.filter((c) => c.method === 'conversations.create');
+    expect(creates).toHaveLength(2);
+    expect(creates[1]!.at - creates[0]!.at).toBeGreaterThanOrEqual(900);
+  });
+
+  it('retries through Slack 5xx errors without repeating finished steps', async () => {
+    slack.failNext('chat.postMessage', { status: 503, times: 6 });
+    const b = await bot();
+    await b.deliver(incidentDelivery('triggered', incident));
+    const channel = await slack.waitFor(() => slack.channelByName('inc-20261121-9-payment-api-5xx-rate-above-5'));
+    await slack.waitFor(() => cardOf(channel.id), 15_000);
+    expect(slack.callsTo('conversations.create')).toHaveLength(1);
+    expect(slack.callsTo('conversations.setTopic')).toHaveLength(1);
+    expect(slack.messages(channel.id).filter((m) => m.text.includes('Payment API'))).toHaveLength(1);
+  });
+
+  it('reports a permanent Slack refusal in the announce channel and stops retrying', async () => {
+    const announce = slack.addChannel('incidents');
+    slack.failNext('conversations.create', { error: 'missing_scope', times: 1 });
+    const b = await bot({ INCIDENT_ANNOUNCE_CHANNEL: announce.id });
+    await b.deliver(incidentDelivery('triggered', incident));
+    const report = await slack.waitFor(() => slack.messages(announce.id).find((m) => m.text.includes('could not create the incident channel')));
+    expect(report.text).toContain('missing_scope');
+    expect(report.text).toContain('#9');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(slack.callsTo('conversations.create')).toHaveLength(1);
+  });
+
+  it('says so when the service has paged before, and whether root causes were recorded', async () => {
+    const b = await bot();
+    await b.deliver(incidentDelivery('triggered', { ...incident, id: 'POLD001', number: 7, title: 'Payment API latency', created_at: '2026-11-02T10:00:00Z' }));
+    await slack.waitFor(() => slack.channelByName('inc-20261102-7-payment-api-latency'));
+    await b.deliver(incidentDelivery('triggered', incident));
+    const channel = await slack.waitFor(() => slack.channelByName('inc-20261121-9-payment-api-5xx-rate-above-5'));
+    const card = await slack.waitFor(() => cardOf(channel.id));
+    const text = JSON.stringify(card.blocks);
+    expect(text).toContain('paged once before');
+    expect(text).toContain('2026-11-02');
+    expect(text).toContain('no root cause recorded');
+    const first = await slack.waitFor(() => slack.channelByName('inc-20261102-7-payment-api-latency'));
+    expect(JSON.stringify(slack.messages(first.id)[0]?.blocks)).not.toContain('before');
+  });
+});
