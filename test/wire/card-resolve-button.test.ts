@@ -1,0 +1,72 @@
+/** The Resolve button on the incident card, clicked through a signed Slack interaction. */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
+import { FakeSlack } from '../fakes/fake-slack.js';
+import { incidentDelivery } from '../helpers/pagerduty-events.js';
+import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
+import { blockAction, postSlack } from '../helpers/slack-requests.js';
+import { startTestBot } from '../helpers/test-bot.js';
+import type { TestBot } from '../helpers/test-bot.js';
+
+let redis: Redis;
+let slack: FakeSlack;
+let prefix: string;
+let bot: TestBot;
+
+beforeAll(() => {
+  redis = connectTestRedis();
+});
+afterAll(async () => {
+  await redis.quit();
+});
+beforeEach(async () => {
+  prefix = randomPrefix();
+  slack = await FakeSlack.start();
+  bot = await startTestBot({ slack, prefix });
+});
+afterEach(async () => {
+  await bot.stop();
+  await slack.close();
+  await deleteKeys(redis, prefix);
+});
+
+async function openIncident() {
+  await bot.deliver(incidentDelivery('triggered', { id: 'PBTN001', number: 40, title: 'Search down', assignees: [] }));
+  const channel = await slack.waitFor(() => slack.channelByName('inc-20261121-40-search-down'));
+  const card = await slack.waitFor(() => slack.messages(channel.id)[0]);
+  return { channel, card };
+}
+
+describe('Resolve button', () => {
+  it('resolves once, updates the card and says PagerDuty still has it open', async () => {
+    const { channel, card } = await openIncident();
+    const click = blockAction({
+      actionId: 'rootcause_resolve',
+      value: 'pd-PBTN001',
+      userId: 'U0ALICE',
+      channelId: channel.id,
+      messageTs: card.ts,
+      responseUrl: slack.responseUrl('r1'),
+    });
+    const res = await postSlack(bot.url, click, 'application/x-www-form-urlencoded');
+    expect(res.status).toBe(200);
+    const line = await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.includes('Resolved by')));
+    expect(line.text).toContain('<@U0ALICE>');
+    expect(line.text).toContain('still open');
+    await slack.waitFor(() => JSON.stringify(slack.messages(channel.id)[0]!.blocks).includes('Resolved'));
+
+    await postSlack(bot.url, click.replace('r1', 'r2'), 'application/x-www-form-urlencoded');
+    const reply = await slack.waitFor(() => slack.responses('r2')[0]);
+    expect(String(reply.text)).toContain('already resolved');
+    expect(slack.messages(channel.id).filter((m) => m.text.includes('Resolved by'))).toHaveLength(1);
+  });
+
+  it('a click with a bad signature is refused with 401 and changes nothing', async () => {
+    const { channel, card } = await openIncident();
+    const click = blockAction({ actionId: 'rootcause_resolve', value: 'pd-PBTN001', userId: 'U0ALICE', channelId: channel.id, messageTs: card.ts, responseUrl: slack.responseUrl('r3') });
+    const res = await postSlack(bot.url, click, 'application/x-www-form-urlencoded', 'not-the-secret');
+    expect(res.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(slack.messages(channel.id).some((m) => m.text.includes('Resolved by'))).toBe(false);
+  });
+});
