@@ -87,6 +87,15 @@ describe('incident.triggered opens a ready incident channel', () => {
     expect(pd.calls.find((c) => c.path.endsWith('/notes'))?.from).toBe('rootcause@example.com');
   });
 
+  it('joins the announce channel when the bot is not in it yet', async () => {
+    const announce = slack.addChannel('incidents', { botIsMember: false });
+    const b = await bot({ INCIDENT_ANNOUNCE_CHANNEL: announce.id });
+    await b.deliver(incidentDelivery('triggered', incident));
+    const announcement = await slack.waitFor(() => slack.messages(announce.id)[0]);
+    expect(announcement.text).toContain('New incident #9');
+    expect(slack.callsTo('conversations.join')).toEqual([expect.objectContaining({ channel: announce.id })]);
+  });
+
   it('answers 202 before any Slack work, even when Slack is slow', async () => {
     slack.latencyMs = 400;
     const b = await bot();

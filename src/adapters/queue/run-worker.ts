@@ -13,7 +13,7 @@ export interface WorkerOptions {
   /** A connection made with `maxRetriesPerRequest: null`, as BullMQ workers require. */
   connection: Redis;
   prefix: string;
-  /** Parallel jobs in this process. Default 4. */
+  /** Parallel jobs in this process. Default 8: jobs mostly wait on Slack and PagerDuty. */
   concurrency?: number;
   metrics: Metrics;
   log: Log;
@@ -43,7 +43,7 @@ export function runWorker<T>(queue: string, handle: (job: Job<T>) => Promise<voi
     {
       connection: opts.connection,
       prefix: opts.prefix,
-      concurrency: opts.concurrency ?? 4,
+      concurrency: opts.concurrency ?? 8,
       settings: { backoffStrategy: (attemptsMade: number) => cappedBackoff(attemptsMade) },
     },
   );

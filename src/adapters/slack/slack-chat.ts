@@ -106,12 +106,15 @@ export class SlackChat implements Chat {
   }
 
   async post(channel: string, message: ChatMessage): Promise<string> {
-    const answer = await this.call('chat.postMessage', {
-      channel,
-      ...render(message),
-      metadata: { event_type: MESSAGE_METADATA_TYPE, event_payload: { key: message.key } },
-    });
-    return answer.ts as string;
+    const args = { channel, ...render(message), metadata: { event_type: MESSAGE_METADATA_TYPE, event_payload: { key: message.key } } };
+    try {
+      return (await this.call('chat.postMessage', args)).ts as string;
+    } catch (err) {
+      // A public channel we were never added to (the announce channel): join it, then post.
+      if (slackError(err) !== 'not_in_channel' || !channel.startsWith('C')) throw err;
+      await this.call('conversations.join', { channel });
+      return (await this.call('chat.postMessage', args)).ts as string;
+    }
   }
 
   async update(channel: string, ts: string, message: ChatMessage): Promise<void> {
