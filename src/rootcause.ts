@@ -25,6 +25,7 @@ import type { HandlePageEventJob } from './adapters/queue/queue-names.js';
 import { runWorker } from './adapters/queue/run-worker.js';
 import { RedisKeys } from './adapters/redis/keys.js';
 import { RedisIncidentStore } from './adapters/redis/redis-incident-store.js';
+import { RedisPostLedger } from './adapters/redis/redis-post-ledger.js';
 import { RedisTimelineStore } from './adapters/redis/redis-timeline-store.js';
 import { registerCardActions } from './adapters/slack/card-actions.js';
 import { createSlackApp } from './adapters/slack/slack-app.js';
@@ -67,6 +68,7 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
   });
   const deps: IncidentDeps = {
     chat,
+    ledger: new RedisPostLedger(redis, keys),
     pager,
     incidents: new RedisIncidentStore(redis, keys),
     timeline: new RedisTimelineStore(redis, keys),

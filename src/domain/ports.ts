@@ -4,6 +4,7 @@
  */
 import type { EarlierIncident, Incident, PagedIncident } from './incident/incident.js';
 import type { TimelineEntry } from './timeline/timeline-entry.js';
+import type { ReadFailure, TriageEvidence, TriageTarget } from './triage/evidence.js';
 
 export interface Clock {
   now(): Date;
@@ -38,14 +39,22 @@ export interface Chat {
   setTopic(channelId: string, topic: string): Promise<void>;
   inviteUsers(channelId: string, userIds: string[]): Promise<InviteResult>;
   findUserIdByEmail(email: string): Promise<string | undefined>;
-  post(channel: string, message: ChatMessage): Promise<string>;
+  post(channel: string, message: ChatMessage, opts?: { threadTs?: string | undefined }): Promise<string>;
   update(channel: string, ts: string, message: ChatMessage): Promise<void>;
-  /** The ts of a message this bot posted with `key` in the channel's recent history. */
-  findPostedMessage(channel: string, key: string): Promise<string | undefined>;
+  /** The ts of a message this bot posted with `key` in the channel's recent history (or in a thread). */
+  findPostedMessage(channel: string, key: string, threadTs?: string): Promise<string | undefined>;
   channelUrl(channelId: string): Promise<string>;
   /** How a message refers to a channel or a user. */
   channelMention(channelId: string): string;
   userMention(userId: string): string;
+}
+
+/** Remembers which keyed messages were posted (see post-exactly-once.ts). */
+export interface PostLedger {
+  /** The message's ts once posted; 'posting' while a post may be under way; undefined if never tried. */
+  read(key: string): Promise<string | 'posting' | undefined>;
+  markPosting(key: string): Promise<void>;
+  markPosted(key: string, ts: string): Promise<void>;
 }
 
 export interface Pager {
@@ -77,4 +86,35 @@ export interface TimelineStore {
   /** Appends once per entry key; false when the key was already written. */
   append(incidentId: string, entry: TimelineEntry): Promise<boolean>;
   list(incidentId: string): Promise<TimelineEntry[]>;
+}
+
+/** A Deployment or StatefulSet that a triage can look at. */
+export interface WorkloadRef {
+  namespace: string;
+  kind: 'Deployment' | 'StatefulSet';
+  name: string;
+  /** Kube context; absent: the current context. */
+  context?: string | undefined;
+}
+
+export interface WorkloadSearch {
+  found: WorkloadRef[];
+  /** When nothing matched: workload names that look close to the one asked for (typos). */
+  nearNames: string[];
+  /** Namespaces or kinds that could not be searched (RBAC, timeout): named, never guessed around. */
+  readFailures: ReadFailure[];
+}
+
+/** The cluster, read-only. Nothing here can change anything in it. */
+export interface Cluster {
+  /** Context names from the kubeconfig; the current one first. */
+  contexts(): string[];
+  /**
+   * Finds the workload a user means: with `selector`, the Deployments/StatefulSets whose pod
+   * template carries those labels; otherwise the ones called `name` — in `namespace`, or in
+   * every namespace the bot can read.
+   */
+  findWorkloads(query: { name: string; namespace?: string | undefined; context?: string | undefined; selector?: string | undefined }): Promise<WorkloadSearch>;
+  /** Reads everything a triage needs, in parallel, within `budgetMs`; what it could not read is in readFailures. */
+  collectEvidence(target: TriageTarget, opts: { budgetMs: number }): Promise<TriageEvidence>;
 }

@@ -12,6 +12,7 @@ import { startTestBot } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
 import { RedisKeys } from '../../src/adapters/redis/keys.js';
 import { RedisIncidentStore } from '../../src/adapters/redis/redis-incident-store.js';
+import { RedisPostLedger } from '../../src/adapters/redis/redis-post-ledger.js';
 import { newPagedIncident } from '../../src/domain/incident/incident.js';
 
 let redis: Redis;
@@ -132,9 +133,11 @@ describe('resuming a flow cut short', () => {
     await store.save({
       ...record,
       channel: { id: made.id, name: made.name },
-      progress: { channelRequested: CHANNEL, topicSet: true, invitesDone: true, posting: { card: true } },
+      progress: { channelRequested: CHANNEL, topicSet: true, invitesDone: true },
     });
     await store.claimChannel(made.id, record.id);
+    // The card's post was under way when the process died.
+    await new RedisPostLedger(redis, keys()).markPosting('pd-PREPL01/card');
 
     const b = await bot();
     await b.deliver(incidentDelivery('triggered', incident));

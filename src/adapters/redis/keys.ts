@@ -12,6 +12,11 @@ export class RedisKeys {
     return `${this.prefix}:delivery:${jobId}`;
   }
 
+  /** 'posting' or the Slack ts of a keyed message (idempotent posting). */
+  posted(messageKey: string): string {
+    return `${this.prefix}:posted:${messageKey}`;
+  }
+
   /** JSON of one incident. */
   incident(id: string): string {
     return `${this.prefix}:incident:${id}`;

@@ -105,8 +105,8 @@ export class SlackChat implements Chat {
     }
   }
 
-  async post(channel: string, message: ChatMessage): Promise<string> {
-    const args = { channel, ...render(message), metadata: { event_type: MESSAGE_METADATA_TYPE, event_payload: { key: message.key } } };
+  async post(channel: string, message: ChatMessage, opts: { threadTs?: string | undefined } = {}): Promise<string> {
+    const args = { channel, thread_ts: opts.threadTs, ...render(message), metadata: { event_type: MESSAGE_METADATA_TYPE, event_payload: { key: message.key } } };
     try {
       return (await this.call('chat.postMessage', args)).ts as string;
     } catch (err) {
@@ -121,8 +121,11 @@ export class SlackChat implements Chat {
     await this.call('chat.update', { channel, ts, ...render(message) });
   }
 
-  async findPostedMessage(channel: string, key: string): Promise<string | undefined> {
-    const answer = await this.call('conversations.history', { channel, limit: HISTORY_SEARCHED, include_all_metadata: true });
+  async findPostedMessage(channel: string, key: string, threadTs?: string): Promise<string | undefined> {
+    const answer =
+      threadTs === undefined
+        ? await this.call('conversations.history', { channel, limit: HISTORY_SEARCHED, include_all_metadata: true })
+        : await this.call('conversations.replies', { channel, ts: threadTs, limit: HISTORY_SEARCHED, include_all_metadata: true });
     const messages = (answer.messages ?? []) as { ts: string; metadata?: { event_type?: string; event_payload?: { key?: string } } }[];
     return messages.find((m) => m.metadata?.event_type === MESSAGE_METADATA_TYPE && m.metadata.event_payload?.key === key)?.ts;
   }

@@ -40,7 +40,7 @@ export async function handlePageEvent(deps: IncidentDeps, event: PageEvent): Pro
       incident = await inviteResponders(deps, incident, false);
     }
     if (event.type !== 'triggered') {
-      incident = (await postOnce(deps, incident, `event/${event.id}`, channelOf(incident), { kind: 'text', text: line })).incident;
+      await postOnce(deps, incident, `event/${event.id}`, channelOf(incident), { kind: 'text', text: line });
     }
     if (incident.cardTs !== undefined && !isNew) {
       await deps.chat.update(channelOf(incident), incident.cardTs, { key: `${incident.id}/card`, kind: 'incident-card', incident });

@@ -1,9 +1,10 @@
 import type { ServiceCatalog } from '../service-catalog.js';
-import type { Chat, Clock, IncidentStore, Log, Pager, TimelineStore } from '../ports.js';
+import type { Chat, Clock, IncidentStore, Log, Pager, PostLedger, TimelineStore } from '../ports.js';
 
 /** Everything the incident flows need, handed in by the composition root. */
 export interface IncidentDeps {
   chat: Chat;
+  ledger: PostLedger;
   pager: Pager;
   incidents: IncidentStore;
   timeline: TimelineStore;

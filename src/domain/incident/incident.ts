@@ -47,10 +47,6 @@ export interface IncidentProgress {
   pagerDutyNoted?: boolean;
   /** PagerDuty users we could not find in Slack, with why; said once in the channel. */
   unreachable?: Record<string, string>;
-  /** Keys of one-off messages already posted (idempotency for retries). */
-  posted?: Record<string, string>;
-  /** Keys of one-off messages whose post may have happened before a crash. */
-  posting?: Record<string, true>;
 }
 
 export interface Incident {

@@ -40,7 +40,7 @@ export async function inviteResponders(deps: IncidentDeps, incident: Incident, i
     // Keyed by who is missing, so a retry finds the message it may already have posted.
     const step = `unreachable/${Object.keys(unreachable).filter((id) => incident.progress.unreachable?.[id] === undefined).join(',')}/${newlyUnreachable.length}`;
     const text = `:bust_in_silhouette: Could not invite: ${newlyUnreachable.join('; ')}. Please add them by hand.`;
-    incident = (await postOnce(deps, incident, step, channel, { kind: 'text', text })).incident;
+    await postOnce(deps, incident, step, channel, { kind: 'text', text });
   }
   incident = { ...incident, progress: { ...incident.progress, unreachable } };
   await deps.incidents.save(incident);

@@ -106,8 +106,8 @@ async function setTopic(deps: IncidentDeps, incident: Incident): Promise<Inciden
 
 async function postCard(deps: IncidentDeps, incident: Incident): Promise<Incident> {
   if (incident.cardTs !== undefined) return incident;
-  const posted = await postOnce(deps, incident, 'card', channelOf(incident), { kind: 'incident-card', incident });
-  incident = { ...posted.incident, cardTs: posted.ts };
+  const cardTs = await postOnce(deps, incident, 'card', channelOf(incident), { kind: 'incident-card', incident });
+  incident = { ...incident, cardTs };
   await deps.incidents.save(incident);
   return incident;
 }
@@ -117,20 +117,23 @@ async function announce(deps: IncidentDeps, incident: Incident): Promise<Inciden
   const pd = incident.pagerduty;
   const details = [pd?.service.name, pd?.priority, pd?.urgency ? `${pd.urgency} urgency` : undefined].filter(Boolean).join(', ');
   const text = `:rotating_light: New incident${pd ? ` #${pd.number}` : ''}: *${incident.title}*${details ? ` (${details})` : ''} in ${deps.chat.channelMention(channelOf(incident))}`;
-  return (await postOnce(deps, incident, 'announce', deps.announceChannel, { kind: 'text', text })).incident;
+  await postOnce(deps, incident, 'announce', deps.announceChannel, { kind: 'text', text });
+  return incident;
 }
 
 async function noteInPagerDuty(deps: IncidentDeps, incident: Incident): Promise<Incident> {
   const pd = incident.pagerduty;
   if (pd === undefined || !deps.pager.canWriteNotes) return incident;
   const url = await deps.chat.channelUrl(channelOf(incident));
-  if (incident.progress.posting?.['pagerduty-note']) {
+  // Notes cannot carry our key, so after a possible crash mid-write we look for the link itself.
+  const key = `${incident.id}/pagerduty-note`;
+  if ((await deps.ledger.read(key)) === 'posting') {
     const notes = await deps.pager.listIncidentNotes(pd.id);
     if (notes.some((n) => n.includes(url))) return incident;
   }
-  incident = { ...incident, progress: { ...incident.progress, posting: { ...incident.progress.posting, 'pagerduty-note': true } } };
-  await deps.incidents.save(incident);
+  await deps.ledger.markPosting(key);
   await deps.pager.addIncidentNote(pd.id, `Slack incident channel: #${incident.channel?.name ?? ''} ${url}`);
+  await deps.ledger.markPosted(key, 'note');
   return incident;
 }
 

@@ -25,7 +25,7 @@ export async function resolveIncidentFromChat(
     const stillOpenInPagerDuty = pd !== undefined && pd.status !== 'resolved';
     const text = `:white_check_mark: Resolved by ${by}.${stillOpenInPagerDuty ? ` The PagerDuty incident #${pd.number} is still open there: resolve it in PagerDuty too (${pd.htmlUrl}).` : ''}`;
     await deps.timeline.append(incident.id, { key: `bot/resolved/${at}`, at, source: 'slack', text: `Resolved by ${by}`, important: true });
-    incident = (await postOnce(deps, incident, `resolved/${at}`, channelOf(incident), { kind: 'text', text })).incident;
+    await postOnce(deps, incident, `resolved/${at}`, channelOf(incident), { kind: 'text', text });
     if (incident.cardTs !== undefined) {
       await deps.chat.update(channelOf(incident), incident.cardTs, { key: `${incident.id}/card`, kind: 'incident-card', incident });
     }
