@@ -1,0 +1,107 @@
+// V1Container (+ V1ContainerStatus) → container evidence. Shared by pods, the workload template
+// and the revisions: one mapping, so a template and its pods never disagree about a container.
+import type * as k8s from '@kubernetes/client-node';
+import type {
+  ContainerEvidence,
+  ContainerSpecEvidence,
+  ContainerStateEvidence,
+  ProbeEvidence,
+  ProbesEvidence,
+  ResourcesEvidence,
+  TerminatedStateEvidence,
+} from '../../domain/triage/evidence.js';
+import { copyMap, toIsoTime, toProtocol } from './map-common.js';
+
+export function mapResources(r: k8s.V1ResourceRequirements | undefined): ResourcesEvidence {
+  return { requests: copyMap(r?.requests), limits: copyMap(r?.limits) };
+}
+
+function mapProbe(p: k8s.V1Probe | undefined): ProbeEvidence | undefined {
+  if (p === undefined) return undefined;
+  let out: ProbeEvidence;
+  if (p.httpGet !== undefined) {
+    out = { type: 'http', port: p.httpGet.port };
+    if (p.httpGet.path !== undefined) out.path = p.httpGet.path;
+  } else if (p.tcpSocket !== undefined) {
+    out = { type: 'tcp', port: p.tcpSocket.port };
+  } else if (p.grpc !== undefined) {
+    out = { type: 'grpc', port: p.grpc.port };
+  } else if (p.exec !== undefined) {
+    out = { type: 'exec', command: (p.exec.command ?? []).join(' ') };
+  } else {
+    // A probe without a handler is rejected by the API server; nothing to describe.
+    return undefined;
+  }
+  if (p.initialDelaySeconds !== undefined) out.initialDelaySeconds = p.initialDelaySeconds;
+  if (p.periodSeconds !== undefined) out.periodSeconds = p.periodSeconds;
+  if (p.timeoutSeconds !== undefined) out.timeoutSeconds = p.timeoutSeconds;
+  if (p.failureThreshold !== undefined) out.failureThreshold = p.failureThreshold;
+  return out;
+}
+
+function mapProbes(c: k8s.V1Container): ProbesEvidence {
+  const out: ProbesEvidence = {};
+  const readiness = mapProbe(c.readinessProbe);
+  const liveness = mapProbe(c.livenessProbe);
+  const startup = mapProbe(c.startupProbe);
+  if (readiness !== undefined) out.readiness = readiness;
+  if (liveness !== undefined) out.liveness = liveness;
+  if (startup !== undefined) out.startup = startup;
+  return out;
+}
+
+export function mapContainerSpec(c: k8s.V1Container): ContainerSpecEvidence {
+  return {
+    name: c.name,
+    // image is optional in the schema (a Deployment may leave it to a mutating webhook).
+    image: c.image ?? '',
+    ports: (c.ports ?? []).map((p) => {
+      const port: ContainerSpecEvidence['ports'][number] = { containerPort: p.containerPort, protocol: toProtocol(p.protocol) };
+      if (p.name !== undefined) port.name = p.name;
+      return port;
+    }),
+    resources: mapResources(c.resources),
+    probes: mapProbes(c),
+  };
+}
+
+function mapTerminated(t: k8s.V1ContainerStateTerminated): TerminatedStateEvidence {
+  const out: TerminatedStateEvidence = { exitCode: t.exitCode };
+  if (t.reason !== undefined && t.reason !== '') out.reason = t.reason;
+  if (t.signal !== undefined) out.signal = t.signal;
+  if (t.message !== undefined && t.message !== '') out.message = t.message;
+  const startedAt = toIsoTime(t.startedAt);
+  const finishedAt = toIsoTime(t.finishedAt);
+  if (startedAt !== undefined) out.startedAt = startedAt;
+  if (finishedAt !== undefined) out.finishedAt = finishedAt;
+  return out;
+}
+
+/** V1ContainerState → evidence; undefined when none of waiting/running/terminated is set. */
+export function mapContainerState(s: k8s.V1ContainerState | undefined): ContainerStateEvidence | undefined {
+  if (s?.terminated !== undefined) return { terminated: mapTerminated(s.terminated) };
+  if (s?.waiting !== undefined) {
+    // reason is required by the evidence type; the kubelet always sets one, '' if it did not.
+    const waiting: { reason: string; message?: string } = { reason: s.waiting.reason ?? '' };
+    if (s.waiting.message !== undefined && s.waiting.message !== '') waiting.message = s.waiting.message;
+    return { waiting };
+  }
+  if (s?.running !== undefined) {
+    const startedAt = toIsoTime(s.running.startedAt);
+    return { running: startedAt === undefined ? {} : { startedAt } };
+  }
+  return undefined;
+}
+
+export function mapContainer(c: k8s.V1Container, status: k8s.V1ContainerStatus | undefined): ContainerEvidence {
+  const out: ContainerEvidence = {
+    ...mapContainerSpec(c),
+    restartCount: status?.restartCount ?? 0,
+    ready: status?.ready ?? false,
+  };
+  const state = mapContainerState(status?.state);
+  const lastState = mapContainerState(status?.lastState);
+  if (state !== undefined) out.state = state;
+  if (lastState !== undefined) out.lastState = lastState;
+  return out;
+}

@@ -1,0 +1,53 @@
+// V1Service and V1EndpointSlice → evidence: which Services could route to the workload and
+// which of their endpoints are ready.
+import type * as k8s from '@kubernetes/client-node';
+import type { EndpointSliceEvidence, ServiceEvidence } from '../../domain/triage/evidence.js';
+import { copyMap, toProtocol } from './map-common.js';
+
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+
+const SERVICE_TYPES = new Set<ServiceEvidence['type']>(['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']);
+
+export function mapService(s: k8s.V1Service): ServiceEvidence {
+  const type = s.spec?.type as ServiceEvidence['type'] | undefined;
+  return {
+    name: s.metadata?.name ?? '',
+    // The API server defaults type to ClusterIP.
+    type: type !== undefined && SERVICE_TYPES.has(type) ? type : 'ClusterIP',
+    selector: copyMap(s.spec?.selector),
+    ports: (s.spec?.ports ?? []).map((p) => {
+      const port: ServiceEvidence['ports'][number] = {
+        port: p.port,
+        // The API server defaults targetPort to port; absent only on a hand-built object.
+        targetPort: p.targetPort ?? p.port,
+        protocol: toProtocol(p.protocol),
+      };
+      if (p.name !== undefined && p.name !== '') port.name = p.name;
+      return port;
+    }),
+  };
+}
+
+export function mapEndpointSlice(s: k8s.V1EndpointSlice): EndpointSliceEvidence {
+  const ports: EndpointSliceEvidence['ports'] = [];
+  for (const p of s.ports ?? []) {
+    // A port without a number means "all ports" (selector-less Services); nothing to compare.
+    if (p.port === undefined) continue;
+    const port: EndpointSliceEvidence['ports'][number] = { port: p.port, protocol: toProtocol(p.protocol) };
+    if (p.name !== undefined && p.name !== '') port.name = p.name;
+    ports.push(port);
+  }
+  return {
+    name: s.metadata?.name ?? '',
+    service: s.metadata?.labels?.[SERVICE_NAME_LABEL] ?? '',
+    endpoints: (s.endpoints ?? []).map((e) => {
+      // conditions.ready: absent means ready (an unknown state is reported as ready by the API).
+      const ep: EndpointSliceEvidence['endpoints'][number] = { addresses: [...e.addresses], ready: e.conditions?.ready !== false };
+      if (e.conditions?.terminating !== undefined) ep.terminating = e.conditions.terminating;
+      if (e.targetRef?.kind === 'Pod' && e.targetRef.name !== undefined) ep.podName = e.targetRef.name;
+      if (e.nodeName !== undefined && e.nodeName !== '') ep.nodeName = e.nodeName;
+      return ep;
+    }),
+    ports,
+  };
+}

@@ -1,0 +1,44 @@
+// V1Node → NodeEvidence: conditions, taints, allocatable and the few labels a human uses to
+// place a node (zone, instance type, pool).
+import type * as k8s from '@kubernetes/client-node';
+import type { NodeEvidence } from '../../domain/triage/evidence.js';
+import { copyMap, mapConditions } from './map-common.js';
+
+const IDENTIFYING_LABELS = [
+  'topology.kubernetes.io/region',
+  'topology.kubernetes.io/zone',
+  'node.kubernetes.io/instance-type',
+  'kubernetes.io/arch',
+  'cloud.google.com/gke-nodepool',
+  'eks.amazonaws.com/nodegroup',
+  'karpenter.sh/nodepool',
+  'kubernetes.azure.com/agentpool',
+  'node-role.kubernetes.io/control-plane',
+];
+
+const EFFECTS = new Set(['NoSchedule', 'PreferNoSchedule', 'NoExecute']);
+
+export function mapNode(n: k8s.V1Node): NodeEvidence {
+  const taints: NodeEvidence['taints'] = [];
+  for (const t of n.spec?.taints ?? []) {
+    if (!EFFECTS.has(t.effect)) continue;
+    const taint: NodeEvidence['taints'][number] = { key: t.key, effect: t.effect as NodeEvidence['taints'][number]['effect'] };
+    if (t.value !== undefined && t.value !== '') taint.value = t.value;
+    taints.push(taint);
+  }
+  const out: NodeEvidence = {
+    name: n.metadata?.name ?? '',
+    conditions: mapConditions(n.status?.conditions),
+    taints,
+    allocatable: copyMap(n.status?.allocatable),
+    // Absent means schedulable: that is the API's meaning, not a default we invent.
+    unschedulable: n.spec?.unschedulable === true,
+  };
+  const labels: Record<string, string> = {};
+  for (const key of IDENTIFYING_LABELS) {
+    const v = n.metadata?.labels?.[key];
+    if (v !== undefined) labels[key] = v;
+  }
+  if (Object.keys(labels).length > 0) out.labels = labels;
+  return out;
+}

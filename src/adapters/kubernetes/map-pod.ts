@@ -1,0 +1,70 @@
+// V1Pod → PodEvidence, copying what the API says (see the header of evidence.ts).
+import type * as k8s from '@kubernetes/client-node';
+import type { PodEvidence } from '../../domain/triage/evidence.js';
+import { mapContainer } from './map-container.js';
+import { copyMap, toIsoTime, mapConditions } from './map-common.js';
+
+const PHASES = new Set<PodEvidence['phase']>(['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown']);
+const QOS = new Set<NonNullable<PodEvidence['qosClass']>>(['Guaranteed', 'Burstable', 'BestEffort']);
+
+/** Which label ties a pod to its revision: ReplicaSet hash or ControllerRevision name. */
+export function revisionLabel(kind: 'Deployment' | 'StatefulSet'): string {
+  return kind === 'Deployment' ? 'pod-template-hash' : 'controller-revision-hash';
+}
+
+export function mapPod(pod: k8s.V1Pod, workloadKind: 'Deployment' | 'StatefulSet'): PodEvidence {
+  const meta = pod.metadata ?? {};
+  const status = pod.status ?? {};
+  const labels = copyMap(meta.labels);
+  const conditions = mapConditions(status.conditions);
+  const statuses = new Map((status.containerStatuses ?? []).map((s) => [s.name, s]));
+  const initStatuses = new Map((status.initContainerStatuses ?? []).map((s) => [s.name, s]));
+  const phase = status.phase as PodEvidence['phase'] | undefined;
+  const out: PodEvidence = {
+    name: meta.name ?? '',
+    // The API server sets Pending on create; a pod without a phase has not been looked at yet.
+    phase: phase === undefined ? 'Pending' : PHASES.has(phase) ? phase : 'Unknown',
+    labels,
+    ready: conditions.some((c) => c.type === 'Ready' && c.status === 'True'),
+    conditions,
+    containers: (pod.spec?.containers ?? []).map((c) => mapContainer(c, statuses.get(c.name))),
+    initContainers: (pod.spec?.initContainers ?? []).map((c) => mapContainer(c, initStatuses.get(c.name))),
+  };
+  if (meta.uid !== undefined) out.uid = meta.uid;
+  if (pod.spec?.nodeName !== undefined && pod.spec.nodeName !== '') out.nodeName = pod.spec.nodeName;
+  if (status.reason !== undefined && status.reason !== '') out.reason = status.reason;
+  if (status.message !== undefined && status.message !== '') out.message = status.message;
+  const qos = status.qosClass as PodEvidence['qosClass'];
+  if (qos !== undefined && QOS.has(qos)) out.qosClass = qos;
+  const createdAt = toIsoTime(meta.creationTimestamp);
+  const startTime = toIsoTime(status.startTime);
+  const deletionTimestamp = toIsoTime(meta.deletionTimestamp);
+  if (createdAt !== undefined) out.createdAt = createdAt;
+  if (startTime !== undefined) out.startTime = startTime;
+  if (deletionTimestamp !== undefined) out.deletionTimestamp = deletionTimestamp;
+  const hash = labels[revisionLabel(workloadKind)];
+  if (hash !== undefined) out.revisionHash = hash;
+  return out;
+}
+
+/**
+ * How much a pod needs a look, for choosing which pods get per-pod reads when there are many:
+ * not ready, waiting (CrashLoopBackOff, ImagePullBackOff), terminated runs, restarts, deletion.
+ */
+export function scoreTrouble(p: PodEvidence): number {
+  let score = 0;
+  if (!p.ready) score += 100;
+  if (p.phase !== 'Running' && p.phase !== 'Succeeded') score += 50;
+  if (p.deletionTimestamp !== undefined) score += 10;
+  for (const c of [...p.initContainers, ...p.containers]) {
+    if (c.state !== undefined && 'waiting' in c.state) score += 40;
+    if (c.lastState !== undefined && 'terminated' in c.lastState) score += 20;
+    score += Math.min(c.restartCount, 30);
+  }
+  return score;
+}
+
+/** Pods most in need of a look first; ties by name so the choice is stable. */
+export function rankPods(pods: readonly PodEvidence[]): PodEvidence[] {
+  return [...pods].sort((a, b) => scoreTrouble(b) - scoreTrouble(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}

@@ -1,0 +1,106 @@
+// The first wave of a triage, all started together once the workload is read: its pods (by
+// its own selector, so the API server filters them), its revisions, the namespace's HPAs,
+// Services and EndpointSlices.
+import type * as k8s from '@kubernetes/client-node';
+import type { EndpointSliceEvidence, HpaEvidence, PodEvidence, RevisionEvidence, ServiceEvidence } from '../../domain/triage/evidence.js';
+import type { CollectContext } from './collect-context.js';
+import { mapHpa, targetsWorkload } from './map-hpa.js';
+import { SERVICE_NAME_LABEL, mapEndpointSlice, mapService } from './map-network.js';
+import { mapPod, rankPods } from './map-pod.js';
+import { isOwnedBy, mapControllerRevision, mapReplicaSet } from './map-revision.js';
+import type { Workload } from './map-workload.js';
+
+function page(cont: string | undefined, limit: number): { limit: number; _continue?: string } {
+  return cont === undefined ? { limit } : { limit, _continue: cont };
+}
+
+export interface PodsRead {
+  /** Kept pods, least healthy first. */
+  ranked: PodEvidence[];
+  /** The V1 objects of the kept pods (volumes for PVCs), by name. */
+  raw: Map<string, k8s.V1Pod>;
+}
+
+export async function readPods(ctx: CollectContext, w: Workload, selector: string): Promise<PodsRead> {
+  const { core } = ctx.clients;
+  const namespace = ctx.namespace;
+  const list = await ctx.reads.list(
+    `pods of ${w.kind} ${w.obj.metadata?.name ?? ''} (${selector})`,
+    'pods',
+    (cont, limit, o) => core.listNamespacedPod({ namespace, labelSelector: selector, ...page(cont, limit) }, o),
+    { maxItems: ctx.limits.maxPodsScanned },
+  );
+  const ranked = rankPods(list.items.map((p) => mapPod(p, w.kind)));
+  const { maxPods, maxPodsScanned } = ctx.limits;
+  if (list.more || ranked.length > maxPods) {
+    const seen = list.more ? `more than ${maxPodsScanned}` : String(ranked.length);
+    const why = `${seen} pods match; the ${maxPods} least healthy were kept`;
+    ctx.reads.skipped(`pods of ${w.obj.metadata?.name ?? ''} beyond ${maxPods}`, 'pods', why);
+  }
+  const kept = ranked.slice(0, maxPods);
+  const names = new Set(kept.map((p) => p.name));
+  const raw = new Map(list.items.filter((p) => names.has(p.metadata?.name ?? '')).map((p) => [p.metadata?.name ?? '', p]));
+  return { ranked: kept, raw };
+}
+
+export interface RevisionsRead {
+  revisions: RevisionEvidence[];
+  /** ControllerRevision name → revision number (for a StatefulSet's current revision). */
+  byName: Map<string, number>;
+}
+
+/** ReplicaSets or ControllerRevisions owned by the workload (ownerReferences uid), newest first. */
+export async function readRevisions(ctx: CollectContext, w: Workload, selector: string): Promise<RevisionsRead> {
+  const { apps } = ctx.clients;
+  const namespace = ctx.namespace;
+  const uid = w.obj.metadata?.uid;
+  const byName = new Map<string, number>();
+  let revisions: RevisionEvidence[];
+  if (w.kind === 'Deployment') {
+    const list = await ctx.reads.list(`ReplicaSets in ${namespace}`, 'revisions', (cont, limit, o) =>
+      apps.listNamespacedReplicaSet({ namespace, labelSelector: selector, ...page(cont, limit) }, o),
+    );
+    // The selector can match ReplicaSets of another Deployment with overlapping labels.
+    revisions = list.items
+      .filter((rs) => isOwnedBy(rs.metadata, uid))
+      .map(mapReplicaSet)
+      .filter((r): r is RevisionEvidence => r !== undefined);
+  } else {
+    const list = await ctx.reads.list(`ControllerRevisions in ${namespace}`, 'revisions', (cont, limit, o) =>
+      apps.listNamespacedControllerRevision({ namespace, labelSelector: selector, ...page(cont, limit) }, o),
+    );
+    revisions = list.items.filter((cr) => isOwnedBy(cr.metadata, uid)).map(mapControllerRevision);
+  }
+  for (const r of revisions) byName.set(r.name, r.revision);
+  return { revisions: revisions.sort((a, b) => b.revision - a.revision), byName };
+}
+
+export async function readHpas(ctx: CollectContext, w: Workload): Promise<HpaEvidence[]> {
+  const { autoscaling } = ctx.clients;
+  const namespace = ctx.namespace;
+  const name = w.obj.metadata?.name ?? '';
+  // scaleTargetRef is not a field selector; HPAs per namespace are few, so filter here.
+  const list = await ctx.reads.list(`HorizontalPodAutoscalers in ${namespace}`, 'hpa', (cont, limit, o) =>
+    autoscaling.listNamespacedHorizontalPodAutoscaler({ namespace, ...page(cont, limit) }, o),
+  );
+  return list.items.filter((h) => targetsWorkload(h, w.kind, name)).map(mapHpa);
+}
+
+export async function readServices(ctx: CollectContext): Promise<{ services: ServiceEvidence[]; complete: boolean }> {
+  const { core } = ctx.clients;
+  const namespace = ctx.namespace;
+  const list = await ctx.reads.list(`Services in ${namespace}`, 'services', (cont, limit, o) =>
+    core.listNamespacedService({ namespace, ...page(cont, limit) }, o),
+  );
+  return { services: list.items.map(mapService), complete: !list.failed };
+}
+
+/** Every labelled EndpointSlice of the namespace in one list; the caller keeps its Services'. */
+export async function readEndpointSlices(ctx: CollectContext): Promise<EndpointSliceEvidence[]> {
+  const { discovery } = ctx.clients;
+  const namespace = ctx.namespace;
+  const list = await ctx.reads.list(`EndpointSlices in ${namespace}`, 'endpointSlices', (cont, limit, o) =>
+    discovery.listNamespacedEndpointSlice({ namespace, labelSelector: SERVICE_NAME_LABEL, ...page(cont, limit) }, o),
+  );
+  return list.items.map(mapEndpointSlice);
+}

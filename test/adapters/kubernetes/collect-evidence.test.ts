@@ -1,0 +1,315 @@
+// collectEvidence against realistic cluster state, through the real client: every field the
+// analyzers read is checked against what the scenario put in the cluster.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TriageEvidence } from '../../../src/domain/triage/evidence.js';
+import { COLLECTED_AT, startHarness } from './harness.js';
+import type { Harness } from './harness.js';
+import { CRASHING_POD, IMAGE_V4, IMAGE_V5, LEDGER_NS, PAYMENTS, addLedgerDb, addPaymentService } from './scenarios.js';
+
+let h: Harness;
+
+beforeEach(async () => {
+  h = await startHarness();
+});
+
+afterEach(async () => {
+  expect(h.fake.writeAttempts).toEqual([]);
+  await h.fake.close();
+});
+
+const paymentTarget = { service: 'payment-service', namespace: PAYMENTS, kind: 'Deployment', name: 'payment-service' } as const;
+
+describe('a Deployment with a bad rollout', () => {
+  let ev: TriageEvidence;
+
+  beforeEach(async () => {
+    addPaymentService(h.fake);
+    ev = await h.cluster.collectEvidence(paymentTarget, { budgetMs: 10_000 });
+  });
+
+  it('reads everything without a failure and stamps collectedAt', () => {
+    expect(ev.readFailures).toEqual([]);
+    expect(ev.target).toEqual(paymentTarget);
+    expect(ev.collectedAt).toBe(COLLECTED_AT.toISOString());
+  });
+
+  it('maps the workload', () => {
+    expect(ev.workload).toMatchObject({
+      kind: 'Deployment',
+      name: 'payment-service',
+      namespace: PAYMENTS,
+      specReplicas: 3,
+      replicas: 3,
+      readyReplicas: 2,
+      availableReplicas: 2,
+      updatedReplicas: 3,
+      selector: { app: 'payment-service' },
+      templateLabels: { app: 'payment-service' },
+      currentRevision: 5,
+      createdAt: '2026-11-20T16:00:00Z',
+    });
+    expect(ev.workload?.selectorExpressions).toBeUndefined();
+    expect(ev.workload?.conditions).toContainEqual({ type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', lastTransitionTime: '2026-11-21T01:41:00Z' });
+    expect(ev.workload?.templateContainers).toEqual([
+      {
+        name: 'app',
+        image: IMAGE_V5,
+        ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }],
+        resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { memory: '256Mi' } },
+        probes: {
+          readiness: { type: 'http', path: '/ready', port: 'http', periodSeconds: 5, failureThreshold: 3 },
+          liveness: { type: 'tcp', port: 8080, initialDelaySeconds: 10 },
+        },
+      },
+    ]);
+  });
+
+  it('maps the crash-looping, OOMKilled container and the healthy pods', () => {
+    expect(ev.pods.map((p) => p.name)).toEqual(['payment-service-7c9d5f6b8-a1b2c', CRASHING_POD, 'payment-service-7c9d5f6b8-z9y8x']);
+    const bad = ev.pods.find((p) => p.name === CRASHING_POD);
+    expect(bad).toMatchObject({ nodeName: 'node-b', phase: 'Running', qosClass: 'Burstable', ready: false, revisionHash: '7c9d5f6b8' });
+    expect(bad?.uid).toMatch(/^[0-9a-f-]{36}$/);
+    const app = bad?.containers[0];
+    expect(app).toMatchObject({
+      name: 'app',
+      image: IMAGE_V5,
+      restartCount: 7,
+      ready: false,
+      state: { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 5m0s restarting failed container=app' } },
+      lastState: { terminated: { exitCode: 137, reason: 'OOMKilled', startedAt: '2026-11-21T01:57:00Z', finishedAt: '2026-11-21T01:58:00Z' } },
+      resources: { limits: { memory: '256Mi' } },
+    });
+    const good = ev.pods.find((p) => p.name === 'payment-service-7c9d5f6b8-a1b2c');
+    expect(good).toMatchObject({ ready: true, startTime: '2026-11-21T01:01:00Z', createdAt: '2026-11-21T01:00:00Z' });
+    expect(good?.containers[0]?.state).toEqual({ running: { startedAt: '2026-11-21T01:02:00Z' } });
+    expect(good?.containers[0]?.lastState).toBeUndefined();
+    expect(good?.deletionTimestamp).toBeUndefined();
+  });
+
+  it('keeps the two revisions with their images, env (secrets as references) and limits', () => {
+    expect(ev.revisions.map((r) => [r.revision, r.name, r.hash, r.replicas])).toEqual([
+      [5, 'payment-service-7c9d5f6b8', '7c9d5f6b8', 3],
+      [4, 'payment-service-5b8c4d7f9', '5b8c4d7f9', 0],
+    ]);
+    const [v5, v4] = ev.revisions;
+    expect(v5?.changeCause).toBe('deploy 1.9.0 (warm the merchant cache at start)');
+    expect(v5?.createdAt).toBe('2026-11-21T01:40:00Z');
+    expect(v4?.changeCause).toBeUndefined();
+    expect(v5?.containers[0]).toEqual({
+      name: 'app',
+      image: IMAGE_V5,
+      env: [
+        { name: 'DB_HOST', value: 'payments-db' },
+        { name: 'DB_PASSWORD', ref: { kind: 'secret', name: 'payments-db', key: 'password' } },
+        { name: 'FEATURE_CACHE_WARMUP', value: 'on' },
+        { name: 'POD_IP', ref: { kind: 'field', key: 'status.podIP' } },
+      ],
+      envFrom: [{ kind: 'configMap', name: 'payment-service-config' }],
+      resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { memory: '256Mi' } },
+    });
+    expect(v4?.containers[0]?.image).toBe(IMAGE_V4);
+    expect(v4?.containers[0]?.resources.limits).toEqual({ memory: '512Mi' });
+    expect(v4?.containers[0]?.env).toContainEqual({ name: 'FEATURE_CACHE_WARMUP', value: 'off' });
+  });
+
+  it('reads the three nodes under the pods, with MemoryPressure on node-b', () => {
+    expect(ev.nodes.map((n) => n.name).sort()).toEqual(['node-a', 'node-b', 'node-c']);
+    const b = ev.nodes.find((n) => n.name === 'node-b');
+    expect(b?.conditions).toContainEqual({
+      type: 'MemoryPressure',
+      status: 'True',
+      reason: 'KubeletHasInsufficientMemory',
+      message: 'kubelet has insufficient memory available',
+      lastTransitionTime: '2026-11-21T01:55:00Z',
+    });
+    expect(b?.taints).toEqual([{ key: 'node.kubernetes.io/memory-pressure', effect: 'NoSchedule' }]);
+    expect(b?.allocatable).toEqual({ cpu: '1930m', memory: '7220Mi', pods: '29' });
+    expect(b?.unschedulable).toBe(false);
+    expect(b?.labels).toEqual({ 'topology.kubernetes.io/zone': 'us-east-1b', 'node.kubernetes.io/instance-type': 'm6i.large' });
+  });
+
+  it('collects the events of the workload, its ReplicaSet, pods, HPA, PVC and nodes — and no others', () => {
+    const summary = ev.events.map((e) => `${e.object.kind}/${e.object.name} ${e.reason} x${e.count}`);
+    expect(summary.sort()).toEqual(
+      [
+        'Deployment/payment-service ScalingReplicaSet x1',
+        'ReplicaSet/payment-service-7c9d5f6b8 SuccessfulCreate x1',
+        `Pod/${CRASHING_POD} BackOff x42`,
+        `Pod/${CRASHING_POD} Pulled x8`,
+        `Pod/${CRASHING_POD} Unhealthy x5`,
+        'HorizontalPodAutoscaler/payment-service SuccessfulRescale x1',
+        'PersistentVolumeClaim/payment-uploads ProvisioningSucceeded x1',
+        'Node/node-b EvictionThresholdMet x3',
+      ].sort(),
+    );
+    const backOff = ev.events.find((e) => e.reason === 'BackOff');
+    expect(backOff).toEqual({
+      object: { kind: 'Pod', name: CRASHING_POD, namespace: PAYMENTS },
+      type: 'Warning',
+      reason: 'BackOff',
+      message: `Back-off restarting failed container app in pod ${CRASHING_POD}`,
+      count: 42,
+      firstSeen: '2026-11-21T01:42:00Z',
+      lastSeen: '2026-11-21T01:59:00Z',
+      source: 'kubelet',
+    });
+    // events.k8s.io style: series.count, eventTime and series.lastObservedTime, reportingController.
+    expect(ev.events.find((e) => e.reason === 'Unhealthy')).toMatchObject({
+      count: 5,
+      firstSeen: '2026-11-21T01:45:00.123456Z',
+      lastSeen: '2026-11-21T01:59:30.654321Z',
+      source: 'kubelet',
+      message: 'Readiness probe failed: connection refused',
+    });
+    expect(ev.events.find((e) => e.object.kind === 'Node')?.object).toEqual({ kind: 'Node', name: 'node-b' });
+    // Oldest first.
+    const times = ev.events.map((e) => e.firstSeen);
+    expect(times).toEqual([...times].sort());
+  });
+
+  it('maps every Service of the namespace and their EndpointSlices with readiness', () => {
+    expect(ev.services).toEqual([
+      { name: 'payment-service', type: 'ClusterIP', selector: { app: 'payment-service' }, ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }] },
+      { name: 'payments-db', type: 'ClusterIP', selector: { app: 'payments-db' }, ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }] },
+    ]);
+    expect(ev.endpointSlices.map((s) => s.service)).toEqual(['payment-service', 'payments-db']);
+    expect(ev.endpointSlices[0]).toEqual({
+      name: 'payment-service-x7k2p',
+      service: 'payment-service',
+      endpoints: [
+        { addresses: ['10.0.1.12'], ready: true, terminating: false, podName: 'payment-service-7c9d5f6b8-a1b2c', nodeName: 'node-a' },
+        { addresses: ['10.0.2.34'], ready: false, terminating: false, podName: CRASHING_POD, nodeName: 'node-b' },
+        { addresses: ['10.0.3.56'], ready: true, terminating: false, podName: 'payment-service-7c9d5f6b8-z9y8x', nodeName: 'node-c' },
+      ],
+      ports: [{ name: 'http', port: 8080, protocol: 'TCP' }],
+    });
+  });
+
+  it('keeps only the HPA that scales this Deployment', () => {
+    expect(ev.hpas).toEqual([
+      {
+        name: 'payment-service',
+        minReplicas: 3,
+        maxReplicas: 5,
+        currentReplicas: 3,
+        desiredReplicas: 5,
+        metrics: [{ name: 'cpu', current: '182%', target: '70%' }],
+        conditions: [
+          { type: 'AbleToScale', status: 'True', reason: 'ReadyForNewScale', lastTransitionTime: '2026-11-20T21:00:00Z' },
+          {
+            type: 'ScalingLimited',
+            status: 'True',
+            reason: 'TooManyReplicas',
+            message: 'the desired replica count is more than the maximum replica count',
+            lastTransitionTime: '2026-11-21T01:56:00Z',
+          },
+        ],
+        lastScaleTime: '2026-11-21T01:56:00Z',
+      },
+    ]);
+  });
+
+  it('reads the PVC the pods mount', () => {
+    expect(ev.pvcs).toEqual([
+      {
+        name: 'payment-uploads',
+        phase: 'Bound',
+        storageClass: 'efs',
+        volumeName: 'pvc-1234',
+        accessModes: ['ReadWriteMany'],
+        requested: '10Gi',
+        usedByPods: ['payment-service-7c9d5f6b8-a1b2c', CRASHING_POD, 'payment-service-7c9d5f6b8-z9y8x'],
+      },
+    ]);
+  });
+
+  it('reads the previous log of the crashed container only, raw', () => {
+    expect(ev.logs).toEqual([
+      {
+        pod: CRASHING_POD,
+        container: 'app',
+        previous: true,
+        lines: [
+          'INFO starting payment-service 1.9.0',
+          'INFO connected to postgres://payments-db:5432/payments',
+          'WARN cache warm-up: loading 1.2M merchant records',
+          'ERROR java.lang.OutOfMemoryError: Java heap space',
+        ],
+      },
+    ]);
+    const logReads = h.fake.requests.filter((r) => r.path.endsWith('/log'));
+    expect(logReads).toHaveLength(1);
+    expect(logReads[0]?.query).toMatchObject({ container: 'app', previous: 'true', tailLines: '100', limitBytes: '64000' });
+  });
+
+  it('asks the API server to filter: pods by the selector, events by object, nothing namespace-wide for pods or events', () => {
+    const reqs = h.fake.requests;
+    const podLists = reqs.filter((r) => r.path === `/api/v1/namespaces/${PAYMENTS}/pods`);
+    expect(podLists).toHaveLength(1);
+    expect(podLists[0]?.query).toMatchObject({ labelSelector: 'app=payment-service', limit: '500' });
+    const eventLists = reqs.filter((r) => r.path.endsWith('/events'));
+    expect(eventLists.every((r) => (r.query['fieldSelector'] ?? '').startsWith('involvedObject.kind='))).toBe(true);
+    expect(reqs.filter((r) => r.path === '/api/v1/events')).toHaveLength(3); // one per node
+    expect(reqs.every((r) => r.method === 'GET')).toBe(true);
+  });
+});
+
+describe('a StatefulSet whose second replica waits for its volume', () => {
+  let ev: TriageEvidence;
+
+  beforeEach(async () => {
+    addLedgerDb(h.fake);
+    ev = await h.cluster.collectEvidence({ service: 'ledger-db', namespace: LEDGER_NS, kind: 'StatefulSet', name: 'ledger-db' }, { budgetMs: 10_000 });
+  });
+
+  it('takes the current revision from status.updateRevision → ControllerRevision.revision', () => {
+    expect(ev.readFailures).toEqual([]);
+    expect(ev.workload).toMatchObject({ kind: 'StatefulSet', specReplicas: 2, replicas: 2, readyReplicas: 1, availableReplicas: 0, currentRevision: 2 });
+  });
+
+  it('reads the ControllerRevisions from their pod-template data', () => {
+    expect(ev.revisions).toEqual([
+      {
+        revision: 2,
+        name: 'ledger-db-6d8f9c7b5',
+        hash: 'ledger-db-6d8f9c7b5',
+        createdAt: '2026-11-21T01:30:00Z',
+        changeCause: undefined,
+        containers: [
+          {
+            name: 'postgres',
+            image: 'postgres:16.4',
+            env: [
+              { name: 'SHARED_BUFFERS', value: '512MB' },
+              { name: 'POSTGRES_PASSWORD', ref: { kind: 'secret', name: 'ledger-db', key: 'password' } },
+            ],
+            envFrom: [],
+            resources: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '1', memory: '2Gi' } },
+          },
+        ],
+      },
+      expect.objectContaining({ revision: 1, name: 'ledger-db-5c7b8d9f4', hash: 'ledger-db-5c7b8d9f4' }),
+    ]);
+    expect(ev.revisions[1]?.containers[0]?.image).toBe('postgres:15.8');
+    expect(ev.revisions[0]).not.toHaveProperty('replicas');
+  });
+
+  it('ties pods to revisions, and reads the volumeClaimTemplate claims with their events', () => {
+    expect(ev.pods.map((p) => [p.name, p.phase, p.revisionHash, p.qosClass, p.nodeName])).toEqual([
+      ['ledger-db-0', 'Running', 'ledger-db-5c7b8d9f4', 'Guaranteed', 'node-a'],
+      ['ledger-db-1', 'Pending', 'ledger-db-6d8f9c7b5', 'Guaranteed', undefined],
+    ]);
+    expect(ev.pods[1]?.conditions).toContainEqual(expect.objectContaining({ type: 'PodScheduled', status: 'False', reason: 'Unschedulable' }));
+    expect(ev.pvcs.map((p) => [p.name, p.phase, p.usedByPods, p.requested, p.storageClass])).toEqual([
+      ['data-ledger-db-0', 'Bound', ['ledger-db-0'], '50Gi', 'gp3'],
+      ['data-ledger-db-1', 'Pending', ['ledger-db-1'], '50Gi', 'gp3'],
+    ]);
+    expect(ev.pvcs[1]?.volumeName).toBeUndefined();
+    expect(ev.events.map((e) => `${e.object.kind}/${e.object.name} ${e.reason} x${e.count}`).sort()).toEqual([
+      'PersistentVolumeClaim/data-ledger-db-1 ProvisioningFailed x12',
+      'Pod/ledger-db-1 FailedScheduling x9',
+    ]);
+    expect(ev.nodes.map((n) => n.name)).toEqual(['node-a']);
+    expect(ev.logs).toEqual([]);
+  });
+});

@@ -1,0 +1,177 @@
+// findWorkloads through the real client: which Deployment or StatefulSet `/triage NAME` means.
+import { afterEach, describe, expect, it } from 'vitest';
+import { RootcauseError } from '../../../src/errors.js';
+import { container, deployment } from './builders.js';
+import { startHarness } from './harness.js';
+import type { Harness } from './harness.js';
+import { addLedgerDb, addPaymentService } from './scenarios.js';
+
+let h: Harness;
+
+afterEach(async () => {
+  expect(h.fake.writeAttempts).toEqual([]);
+  await h.fake.close();
+});
+
+function addDeployment(namespace: string, name: string, labels?: Record<string, string>): void {
+  h.fake.add(deployment({ namespace, name, replicas: 1, revision: 1, containers: [container({ image: `${name}:1` })], ...(labels === undefined ? {} : { labels }) }));
+}
+
+describe('without a namespace', () => {
+  it('finds the one workload of that name, letting the API server search by field selector', async () => {
+    h = await startHarness();
+    addPaymentService(h.fake);
+    addLedgerDb(h.fake);
+    const r = await h.cluster.findWorkloads({ name: 'ledger-db' });
+    expect(r).toEqual({ found: [{ kind: 'StatefulSet', namespace: 'data', name: 'ledger-db' }], nearNames: [], readFailures: [] });
+    expect(h.fake.requests.map((q) => [q.path, q.query['fieldSelector']])).toEqual(
+      expect.arrayContaining([
+        ['/apis/apps/v1/deployments', 'metadata.name=ledger-db'],
+        ['/apis/apps/v1/statefulsets', 'metadata.name=ledger-db'],
+      ]),
+    );
+    expect(h.fake.requests).toHaveLength(2);
+  });
+
+  it('lists every namespace that has one, for the user to choose', async () => {
+    h = await startHarness();
+    addDeployment('payments', 'checkout');
+    addDeployment('payments-staging', 'checkout');
+    addDeployment('payments', 'checkout-worker');
+    const r = await h.cluster.findWorkloads({ name: 'checkout' });
+    expect(r.found).toEqual([
+      { kind: 'Deployment', namespace: 'payments', name: 'checkout' },
+      { kind: 'Deployment', namespace: 'payments-staging', name: 'checkout' },
+    ]);
+    expect(r.nearNames).toEqual([]);
+  });
+
+  it('offers near names when nothing matches', async () => {
+    h = await startHarness();
+    addPaymentService(h.fake);
+    addLedgerDb(h.fake);
+    addDeployment('payments', 'payment-gateway');
+    addDeployment('search', 'search-api');
+    const r = await h.cluster.findWorkloads({ name: 'payment-servce' });
+    expect(r.found).toEqual([]);
+    expect(r.nearNames).toEqual(['payment-service', 'payment-gateway']);
+    expect(r.readFailures).toEqual([]);
+    const nearLists = h.fake.requests.filter((q) => q.query['fieldSelector'] === undefined);
+    expect(nearLists.map((q) => q.query['limit'])).toEqual(['500', '500']);
+  });
+
+  it('says so when the cluster-wide list is forbidden, without trying namespace after namespace', async () => {
+    h = await startHarness();
+    addPaymentService(h.fake);
+    h.fake.forbid({ resource: 'deployments', verb: 'list', namespace: 'payments' });
+    const r = await h.cluster.findWorkloads({ name: 'payment-service' });
+    expect(r.found).toEqual([]);
+    expect(r.nearNames).toEqual([]);
+    expect(r.readFailures).toEqual([
+      {
+        what: 'Deployments in all namespaces',
+        source: 'workload',
+        reason: 'forbidden',
+        detail: 'deployments.apps is forbidden: User "system:serviceaccount:rootcause:rootcause" cannot list resource "deployments" in API group "apps" at the cluster scope',
+      },
+    ]);
+    expect(h.fake.requests).toHaveLength(2);
+  });
+});
+
+describe('with a namespace', () => {
+  it('gets the workload by name there', async () => {
+    h = await startHarness();
+    addPaymentService(h.fake);
+    const r = await h.cluster.findWorkloads({ name: 'payment-service', namespace: 'payments' });
+    expect(r).toEqual({ found: [{ kind: 'Deployment', namespace: 'payments', name: 'payment-service' }], nearNames: [], readFailures: [] });
+    expect(h.fake.requests.map((q) => q.path).sort()).toEqual([
+      '/apis/apps/v1/namespaces/payments/deployments/payment-service',
+      '/apis/apps/v1/namespaces/payments/statefulsets/payment-service',
+    ]);
+  });
+
+  it('offers near names from that namespace only', async () => {
+    h = await startHarness();
+    addPaymentService(h.fake);
+    addDeployment('other', 'payment-servic');
+    const r = await h.cluster.findWorkloads({ name: 'payment-svc', namespace: 'payments' });
+    expect(r.found).toEqual([]);
+    expect(r.nearNames).toEqual(['payment-service']);
+  });
+
+  it('names a denied get rather than calling it absent', async () => {
+    h = await startHarness();
+    addLedgerDb(h.fake);
+    h.fake.forbid({ resource: 'deployments', namespace: 'data' });
+    const r = await h.cluster.findWorkloads({ name: 'ledger-db', namespace: 'data' });
+    expect(r.found).toEqual([{ kind: 'StatefulSet', namespace: 'data', name: 'ledger-db' }]);
+    expect(r.readFailures).toEqual([expect.objectContaining({ what: 'Deployment data/ledger-db', reason: 'forbidden' })]);
+  });
+});
+
+describe('with a catalog selector', () => {
+  it('keeps the workloads whose pod template carries the labels', async () => {
+    h = await startHarness();
+    addPaymentService(h.fake);
+    // Named differently from the catalog key, and with other own labels: only the template counts.
+    addDeployment('payments', 'payments-api-v2', { app: 'payment-service', track: 'stable' });
+    addDeployment('payments', 'payments-db-proxy', { app: 'payments-db-proxy' });
+    addDeployment('other', 'payment-service', { app: 'payment-service' });
+    const r = await h.cluster.findWorkloads({ name: 'payment-service', namespace: 'payments', selector: 'app=payment-service' });
+    expect(r.found).toEqual([
+      { kind: 'Deployment', namespace: 'payments', name: 'payment-service' },
+      { kind: 'Deployment', namespace: 'payments', name: 'payments-api-v2' },
+    ]);
+    expect(h.fake.requests.map((q) => q.path).sort()).toEqual([
+      '/apis/apps/v1/namespaces/payments/deployments',
+      '/apis/apps/v1/namespaces/payments/statefulsets',
+    ]);
+  });
+
+  it('supports set-based selectors and reports near names when nothing carries them', async () => {
+    h = await startHarness();
+    addPaymentService(h.fake);
+    const r = await h.cluster.findWorkloads({ name: 'payment-servic', namespace: 'payments', selector: 'app in (payments, billing)' });
+    expect(r.found).toEqual([]);
+    expect(r.nearNames).toEqual(['payment-service']);
+  });
+
+  it('refuses a malformed catalog selector', async () => {
+    h = await startHarness();
+    await expect(h.cluster.findWorkloads({ name: 'x', namespace: 'payments', selector: 'app=(' })).rejects.toMatchObject({ code: 'CATALOG_INVALID' });
+  });
+});
+
+describe('contexts', () => {
+  it('lists the current context first and reads the named one', async () => {
+    h = await startHarness({ contexts: ['prod-us-east-1', 'prod-eu-west-1'] });
+    addPaymentService(h.fake);
+    expect(h.cluster.contexts()).toEqual(['prod-us-east-1', 'prod-eu-west-1']);
+    const r = await h.cluster.findWorkloads({ name: 'payment-service', context: 'prod-eu-west-1' });
+    expect(r.found).toEqual([{ kind: 'Deployment', namespace: 'payments', name: 'payment-service', context: 'prod-eu-west-1' }]);
+    const ev = await h.cluster.collectEvidence(
+      { service: 'payment-service', namespace: 'payments', kind: 'Deployment', name: 'payment-service', context: 'prod-eu-west-1' },
+      { budgetMs: 10_000 },
+    );
+    expect(ev.workload?.name).toBe('payment-service');
+  });
+
+  it('refuses an unknown context with the known ones, before any request', async () => {
+    h = await startHarness({ contexts: ['a', 'b'] });
+    const err = await h.cluster.findWorkloads({ name: 'payment-service', context: 'c' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RootcauseError);
+    expect(err).toMatchObject({ code: 'USAGE', message: 'unknown kube context "c"; known: a, b' });
+    await expect(
+      h.cluster.collectEvidence({ service: 's', namespace: 'n', kind: 'Deployment', name: 's', context: 'c' }, { budgetMs: 1000 }),
+    ).rejects.toMatchObject({ code: 'USAGE' });
+    expect(h.fake.requests).toEqual([]);
+  });
+
+  it('refuses names that are not Kubernetes names, so nothing odd reaches a field selector', async () => {
+    h = await startHarness();
+    await expect(h.cluster.findWorkloads({ name: 'x,metadata.namespace=kube-system' })).rejects.toMatchObject({ code: 'USAGE' });
+    await expect(h.cluster.findWorkloads({ name: 'payment-service', namespace: 'Payments' })).rejects.toMatchObject({ code: 'USAGE' });
+    expect(h.fake.requests).toEqual([]);
+  });
+});

@@ -1,0 +1,174 @@
+// The mapping rules of evidence.ts on literal V1 objects: fallbacks, absent-vs-empty, and
+// references that must never become values.
+import { describe, expect, it } from 'vitest';
+import type * as k8s from '@kubernetes/client-node';
+import { toIsoTime } from '../../../src/adapters/kubernetes/map-common.js';
+import { mapEvent } from '../../../src/adapters/kubernetes/map-event.js';
+import { mapEndpointSlice } from '../../../src/adapters/kubernetes/map-network.js';
+import { mapPod } from '../../../src/adapters/kubernetes/map-pod.js';
+import { containersOfRevisionData, mapEnvVar, mapReplicaSet } from '../../../src/adapters/kubernetes/map-revision.js';
+import { mapHpa } from '../../../src/adapters/kubernetes/map-hpa.js';
+
+describe('toIsoTime', () => {
+  it('prints Dates as the API wrote them and keeps MicroTime strings as they came', () => {
+    expect(toIsoTime(new Date('2026-11-21T03:02:11Z'))).toBe('2026-11-21T03:02:11Z');
+    expect(toIsoTime('2026-11-21T03:02:11.123456Z')).toBe('2026-11-21T03:02:11.123456Z');
+    expect(toIsoTime(null)).toBeUndefined();
+    expect(toIsoTime(undefined)).toBeUndefined();
+  });
+});
+
+describe('mapEvent', () => {
+  const base: k8s.CoreV1Event = {
+    metadata: { name: 'e', namespace: 'ns', creationTimestamp: new Date('2026-11-21T01:00:00Z') },
+    involvedObject: { kind: 'Pod', name: 'p', namespace: 'ns', uid: 'u1' },
+    reason: 'BackOff',
+    message: 'm',
+    type: 'Warning',
+  };
+
+  it('falls back to creationTimestamp and a count of 1 when the event has neither', () => {
+    expect(mapEvent({ ...base, eventTime: null as unknown as undefined })).toEqual({
+      object: { kind: 'Pod', name: 'p', namespace: 'ns', uid: 'u1' },
+      type: 'Warning',
+      reason: 'BackOff',
+      message: 'm',
+      count: 1,
+      firstSeen: '2026-11-21T01:00:00Z',
+      lastSeen: '2026-11-21T01:00:00Z',
+    });
+  });
+
+  it('prefers series over count, and reportingComponent when source is empty', () => {
+    const e = mapEvent({
+      ...base,
+      count: 3,
+      series: { count: 9, lastObservedTime: '2026-11-21T01:09:00.5Z' as unknown as k8s.V1MicroTime },
+      eventTime: '2026-11-21T01:00:30.25Z' as unknown as k8s.V1MicroTime,
+      source: { component: '' },
+      reportingComponent: 'kubelet',
+    });
+    expect(e).toMatchObject({ count: 9, firstSeen: '2026-11-21T01:00:30.25Z', lastSeen: '2026-11-21T01:09:00.5Z', source: 'kubelet' });
+  });
+});
+
+describe('mapEnvVar', () => {
+  it('copies literals and keeps every other source a reference', () => {
+    expect(mapEnvVar({ name: 'A', value: 'x' })).toEqual({ name: 'A', value: 'x' });
+    expect(mapEnvVar({ name: 'EMPTY' })).toEqual({ name: 'EMPTY', value: '' });
+    expect(mapEnvVar({ name: 'S', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } })).toEqual({
+      name: 'S',
+      ref: { kind: 'secret', name: 'db', key: 'password' },
+    });
+    expect(mapEnvVar({ name: 'C', valueFrom: { configMapKeyRef: { name: 'cfg', key: 'k' } } })).toEqual({ name: 'C', ref: { kind: 'configMap', name: 'cfg', key: 'k' } });
+    expect(mapEnvVar({ name: 'M', valueFrom: { resourceFieldRef: { containerName: 'app', resource: 'limits.memory' } } })).toEqual({
+      name: 'M',
+      ref: { kind: 'resource', name: 'app', key: 'limits.memory' },
+    });
+    expect(mapEnvVar({ name: 'F', valueFrom: { fileKeyRef: { volumeName: 'envs', path: 'app.env', key: 'TOKEN' } } })).toEqual({
+      name: 'F',
+      ref: { kind: 'field', name: 'envs', key: 'app.env:TOKEN' },
+    });
+  });
+});
+
+describe('mapReplicaSet / ControllerRevision data', () => {
+  it('skips a ReplicaSet that no Deployment numbered', () => {
+    expect(mapReplicaSet({ metadata: { name: 'orphan' }, spec: { selector: {} } })).toBeUndefined();
+  });
+
+  it('reads containers out of a revision patch and ignores anything malformed', () => {
+    expect(containersOfRevisionData({ spec: { template: { spec: { containers: [{ name: 'a', image: 'i' }, { image: 'no-name' }, 7] } } } })).toEqual([
+      { name: 'a', image: 'i' },
+    ]);
+    expect(containersOfRevisionData(null)).toEqual([]);
+    expect(containersOfRevisionData({ spec: {} })).toEqual([]);
+  });
+});
+
+describe('mapPod', () => {
+  it('leaves out what the kubelet has not reported yet', () => {
+    const p = mapPod({ metadata: { name: 'p' }, spec: { containers: [{ name: 'app', image: 'i' }] }, status: { phase: 'Pending' } }, 'Deployment');
+    expect(p).toEqual({
+      name: 'p',
+      phase: 'Pending',
+      labels: {},
+      ready: false,
+      conditions: [],
+      containers: [{ name: 'app', image: 'i', ports: [], resources: { requests: {}, limits: {} }, probes: {}, restartCount: 0, ready: false }],
+      initContainers: [],
+    });
+  });
+
+  it('maps an init container stuck in a crash loop and the eviction reason', () => {
+    const p = mapPod(
+      {
+        metadata: { name: 'p', labels: { 'controller-revision-hash': 'db-abc' }, deletionTimestamp: new Date('2026-11-21T02:00:00Z') },
+        spec: { initContainers: [{ name: 'migrate', image: 'm' }], containers: [{ name: 'app', image: 'i' }] },
+        status: {
+          phase: 'Failed',
+          reason: 'Evicted',
+          message: 'The node was low on resource: memory.',
+          qosClass: 'BestEffort',
+          initContainerStatuses: [
+            { name: 'migrate', image: 'm', imageID: '', ready: false, restartCount: 4, state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: { terminated: { exitCode: 1, reason: 'Error', signal: 9 } } },
+          ],
+        },
+      },
+      'StatefulSet',
+    );
+    expect(p).toMatchObject({ phase: 'Failed', reason: 'Evicted', qosClass: 'BestEffort', revisionHash: 'db-abc', deletionTimestamp: '2026-11-21T02:00:00Z' });
+    expect(p.initContainers[0]).toMatchObject({ restartCount: 4, state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: { terminated: { exitCode: 1, reason: 'Error', signal: 9 } } });
+  });
+});
+
+describe('mapEndpointSlice', () => {
+  it('treats an absent ready condition as ready and omits what the API left out', () => {
+    const s = mapEndpointSlice({
+      metadata: { name: 's', labels: { 'kubernetes.io/service-name': 'svc' } },
+      addressType: 'IPv4',
+      endpoints: [{ addresses: ['10.0.0.1'] }, { addresses: ['10.0.0.2'], conditions: { ready: false, terminating: true }, targetRef: { kind: 'Node', name: 'n' } }],
+      ports: [{ port: 80 }, { name: 'all' }],
+    });
+    expect(s).toEqual({
+      name: 's',
+      service: 'svc',
+      endpoints: [{ addresses: ['10.0.0.1'], ready: true }, { addresses: ['10.0.0.2'], ready: false, terminating: true }],
+      ports: [{ port: 80, protocol: 'TCP' }],
+    });
+  });
+});
+
+describe('mapHpa', () => {
+  it('pairs each metric with its current value, whatever its type', () => {
+    const h = mapHpa({
+      metadata: { name: 'h' },
+      spec: {
+        scaleTargetRef: { kind: 'Deployment', name: 'd' },
+        maxReplicas: 10,
+        metrics: [
+          { type: 'Pods', pods: { metric: { name: 'http_requests' }, target: { type: 'AverageValue', averageValue: '100' } } },
+          { type: 'ContainerResource', containerResource: { name: 'memory', container: 'app', target: { type: 'Utilization', averageUtilization: 80 } } },
+          { type: 'External', external: { metric: { name: 'queue_depth' }, target: { type: 'Value', value: '30' } } },
+        ],
+      },
+      status: {
+        desiredReplicas: 4,
+        currentMetrics: [{ type: 'Pods', pods: { metric: { name: 'http_requests' }, current: { averageValue: '250' } } }],
+      },
+    });
+    expect(h).toEqual({
+      name: 'h',
+      minReplicas: 1,
+      maxReplicas: 10,
+      currentReplicas: 0,
+      desiredReplicas: 4,
+      metrics: [
+        { name: 'http_requests', current: '250', target: '100' },
+        { name: 'memory (container app)', target: '80%' },
+        { name: 'queue_depth', target: '30' },
+      ],
+      conditions: [],
+    });
+  });
+});

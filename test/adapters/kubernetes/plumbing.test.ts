@@ -1,0 +1,159 @@
+// The small machinery under collectEvidence: deadlines, pagination, the concurrency gate,
+// error classification and which crashed containers get their logs read.
+import * as k8s from '@kubernetes/client-node';
+import { describe, expect, it } from 'vitest';
+import { Deadline } from '../../../src/adapters/kubernetes/deadline.js';
+import { createLimiter } from '../../../src/adapters/kubernetes/limit-concurrency.js';
+import { paginate } from '../../../src/adapters/kubernetes/paginate.js';
+import { classifyError, collapseFailures, DeadlineExceeded } from '../../../src/adapters/kubernetes/read-failure.js';
+import { pickCrashedContainers, splitLogLines } from '../../../src/adapters/kubernetes/read-pod-details.js';
+import type { PodEvidence } from '../../../src/domain/triage/evidence.js';
+
+const status = (code: number, message: string, reason = 'X') => JSON.stringify({ kind: 'Status', code, message, reason });
+
+describe('classifyError', () => {
+  it('maps API status codes and keeps the API message', () => {
+    expect(classifyError(new k8s.ApiException(403, 'x', status(403, 'pods is forbidden: …'), {}))).toEqual({ reason: 'forbidden', detail: 'pods is forbidden: …' });
+    expect(classifyError(new k8s.ApiException(404, 'x', status(404, 'pods "p" not found'), {}))).toEqual({ reason: 'not-found', detail: 'pods "p" not found' });
+    expect(classifyError(new k8s.ApiException(504, 'x', status(504, 'Timeout: request did not complete', 'Timeout'), {}))).toMatchObject({ reason: 'timeout' });
+    expect(classifyError(new k8s.ApiException(500, 'x', '<html>bad gateway</html>', {}))).toEqual({ reason: 'error', detail: '<html>bad gateway</html>' });
+    expect(classifyError(new k8s.ApiException(500, 'x', '', {}))).toEqual({ reason: 'error', detail: 'HTTP 500' });
+  });
+
+  it('calls the deadline and an aborted request a timeout, and anything else an error', () => {
+    expect(classifyError(new DeadlineExceeded(1000))).toEqual({ reason: 'timeout', detail: 'no answer within the 1000 ms triage budget' });
+    const abort = Object.assign(new Error('The user aborted a request.'), { name: 'AbortError' });
+    expect(classifyError(abort).reason).toBe('timeout');
+    expect(classifyError(new Error('connect ECONNREFUSED 127.0.0.1:6443'))).toEqual({ reason: 'error', detail: 'connect ECONNREFUSED 127.0.0.1:6443' });
+  });
+});
+
+describe('collapseFailures', () => {
+  it('folds many failures of one kind into one line per reason', () => {
+    const f = (i: number, reason: 'forbidden' | 'timeout') => ({ what: `events of Pod p${i}`, source: 'events' as const, reason, detail: reason });
+    expect(collapseFailures([f(1, 'forbidden'), f(2, 'forbidden'), f(3, 'forbidden'), f(4, 'timeout')], 'events of pods', 10)).toEqual([
+      { what: 'events of pods (3 of 10)', source: 'events', reason: 'forbidden', detail: 'forbidden' },
+      f(4, 'timeout'),
+    ]);
+    expect(collapseFailures([f(1, 'forbidden')], 'events of pods', 10)).toEqual([f(1, 'forbidden')]);
+  });
+});
+
+describe('Deadline', () => {
+  it('rejects a call still running at the deadline, and calls made after it at once', async () => {
+    const d = new Deadline(50);
+    const started = Date.now();
+    await expect(d.run(() => new Promise(() => undefined))).rejects.toBeInstanceOf(DeadlineExceeded);
+    expect(Date.now() - started).toBeLessThan(200);
+    expect(d.expired).toBe(true);
+    let called = false;
+    await expect(
+      d.run(async () => {
+        called = true;
+      }),
+    ).rejects.toBeInstanceOf(DeadlineExceeded);
+    expect(called).toBe(false);
+    d.dispose();
+  });
+
+  it('passes results and errors through before the deadline', async () => {
+    const d = new Deadline(1000);
+    await expect(d.run(async () => 42)).resolves.toBe(42);
+    await expect(d.run(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    d.dispose();
+  });
+});
+
+describe('paginate', () => {
+  it('follows continue tokens and stops at maxItems', async () => {
+    const calls: (string | undefined)[] = [];
+    const pages = [{ items: [1, 2], metadata: { _continue: 'a' } }, { items: [3, 4], metadata: { _continue: 'b' } }, { items: [5], metadata: {} }];
+    const r = await paginate(async (cont) => {
+      calls.push(cont);
+      return pages[calls.length - 1] as (typeof pages)[number];
+    });
+    expect(r).toEqual({ items: [1, 2, 3, 4, 5], more: false });
+    expect(calls).toEqual([undefined, 'a', 'b']);
+    calls.length = 0;
+    expect(await paginate(async (cont) => (calls.push(cont), pages[calls.length - 1] as (typeof pages)[number]), { maxItems: 3 })).toEqual({ items: [1, 2, 3, 4], more: true });
+  });
+
+  it('keeps the pages before a failure', async () => {
+    let n = 0;
+    const boom = new Error('boom');
+    const r = await paginate(async () => {
+      n += 1;
+      if (n === 2) throw boom;
+      return { items: ['a'], metadata: { _continue: 'x' } };
+    });
+    expect(r).toEqual({ items: ['a'], more: false, error: boom });
+  });
+});
+
+describe('createLimiter', () => {
+  it('runs at most n tasks at once and all of them eventually', async () => {
+    const gate = createLimiter(3);
+    let running = 0;
+    let peak = 0;
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        gate(async () => {
+          running += 1;
+          peak = Math.max(peak, running);
+          await new Promise((r) => setTimeout(r, 5));
+          running -= 1;
+          if (i === 4) throw new Error('one fails');
+          return i;
+        }).catch(() => -1),
+      ),
+    );
+    expect(peak).toBe(3);
+    expect(results).toEqual([0, 1, 2, 3, -1, 5, 6, 7, 8, 9]);
+  });
+});
+
+describe('pickCrashedContainers', () => {
+  const c = (name: string, restarts: number, crashed: boolean): PodEvidence['containers'][number] => ({
+    name,
+    image: 'i',
+    ports: [],
+    resources: { requests: {}, limits: {} },
+    probes: {},
+    restartCount: restarts,
+    ready: !crashed,
+    ...(crashed ? { lastState: { terminated: { exitCode: 137, reason: 'OOMKilled' } } } : { state: { running: {} } }),
+  });
+  const pod = (name: string, containers: PodEvidence['containers']): PodEvidence => ({
+    name,
+    phase: 'Running',
+    labels: {},
+    ready: false,
+    conditions: [],
+    containers,
+    initContainers: [],
+  });
+
+  it('reads one of each crashed container name first, most restarts first', () => {
+    const pods = [
+      pod('p1', [c('app', 3, true), c('sidecar', 1, true)]),
+      pod('p2', [c('app', 9, true), c('sidecar', 0, false)]),
+      pod('p3', [c('app', 5, true)]),
+    ];
+    expect(pickCrashedContainers(pods, 3)).toEqual({
+      picked: [
+        { pod: 'p2', container: 'app', restarts: 9 },
+        { pod: 'p1', container: 'sidecar', restarts: 1 },
+        { pod: 'p3', container: 'app', restarts: 5 },
+      ],
+      others: 1,
+    });
+  });
+});
+
+describe('splitLogLines', () => {
+  it('splits on newlines without inventing a last empty line', () => {
+    expect(splitLogLines('a\nb\n')).toEqual(['a', 'b']);
+    expect(splitLogLines('a\n\nb')).toEqual(['a', '', 'b']);
+    expect(splitLogLines('')).toEqual([]);
+  });
+});
