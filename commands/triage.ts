@@ -2,6 +2,8 @@
  * `/triage <service> [--namespace NS] [--context CTX]` (PRODUCT §5): parse, validate
  * every name before any API call, acknowledge at once, and queue the work.
  */
+import type { TriageRequest } from '../src/domain/triage/triage-request.js';
+import { describeError } from '../src/errors.js';
 import { checkDns1123Label, parseArgs } from './parse-args.js';
 
 export const TRIAGE_USAGE =
@@ -38,4 +40,44 @@ export function parseTriageCommand(text: string, knownContexts: string[]): { ok:
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export interface TriageCommandDeps {
+  /** Context names from the kubeconfig (empty when none could be loaded). */
+  contexts: string[];
+  enqueue: (request: TriageRequest) => Promise<void>;
+}
+
+export interface SlashCommandInput {
+  text: string;
+  userId: string;
+  channelId: string;
+  responseUrl: string;
+  /** Unique per invocation: the triage's idempotency key. */
+  triggerId: string;
+  /** The incident of this channel, if it is one. */
+  incidentId?: string | undefined;
+}
+
+/** Returns the ephemeral text to acknowledge with; the work itself is queued. */
+export async function handleTriageCommand(deps: TriageCommandDeps, input: SlashCommandInput): Promise<string> {
+  const parsed = parseTriageCommand(input.text, deps.contexts);
+  if ('error' in parsed) return parsed.error;
+  const { service, namespace, context } = parsed.ok;
+  try {
+    await deps.enqueue({
+      id: input.triggerId,
+      service,
+      namespace,
+      context,
+      channelId: input.channelId,
+      requestedBy: input.userId,
+      responseUrl: input.responseUrl,
+      incidentId: input.incidentId,
+    });
+  } catch (err) {
+    return `Could not start the triage of \`${service}\`: Redis is unavailable (${describeError(err)}). Nothing was run; try again in a minute.`;
+  }
+  const where = [namespace ? `namespace \`${namespace}\`` : undefined, context ? `context \`${context}\`` : undefined].filter(Boolean).join(', ');
+  return `:mag: Triaging \`${service}\`${where ? ` (${where})` : ''}… read-only; the findings will be posted in this channel.`;
 }

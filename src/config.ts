@@ -3,7 +3,7 @@
  * stops start-up with one line naming the variable and what is wrong; secret
  * values never appear in that line or in logs.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ServiceCatalog } from './domain/service-catalog.js';
@@ -126,13 +126,18 @@ export function loadConfig(env: Env = process.env): Config {
   const role = (read(env, 'ROLE') ?? 'all').toLowerCase() as Role;
   if (!['web', 'worker', 'all'].includes(role)) fail('ROLE', `must be web, worker or all, got "${role}"`);
 
+  const kubeconfig = read(env, 'KUBECONFIG');
+  // client-node reads only the first file of a KUBECONFIG list; name it if it is missing.
+  const firstKubeconfig = kubeconfig?.split(':')[0];
+  if (firstKubeconfig !== undefined && !existsSync(firstKubeconfig)) fail('KUBECONFIG', `names a file that does not exist: ${firstKubeconfig}`);
+
   const catalogPath = read(env, 'SERVICE_CATALOG');
   return {
     slack: { botToken, signingSecret, appToken, apiUrl },
     redisUrl,
     redisKeyPrefix,
     pagerduty: { webhookSecrets, apiToken: read(env, 'PAGERDUTY_API_TOKEN'), apiUrl: pdApiUrl, fromEmail },
-    kubeconfig: read(env, 'KUBECONFIG'),
+    kubeconfig: firstKubeconfig,
     catalog: catalogPath === undefined ? new ServiceCatalog() : loadServiceCatalog(catalogPath),
     announceChannel,
     port,

@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { webApi } from '@slack/bolt';
 import type { Worker } from 'bullmq';
+import * as k8s from '@kubernetes/client-node';
 import { Redis } from 'ioredis';
 import type { RedisOptions } from 'ioredis';
 import type { Config } from './config.js';
@@ -21,7 +22,13 @@ import type { Route } from './adapters/http/routes.js';
 import { PagerDutyClient } from './adapters/pagerduty/pagerduty-client.js';
 import { PageEventQueue } from './adapters/queue/page-event-queue.js';
 import { QUEUES } from './adapters/queue/queue-names.js';
-import type { HandlePageEventJob } from './adapters/queue/queue-names.js';
+import type { HandlePageEventJob, RunTriageJob } from './adapters/queue/queue-names.js';
+import { TriageQueue } from './adapters/queue/triage-queue.js';
+import { KubeCluster } from './adapters/kubernetes/kube-cluster.js';
+import { registerCommands } from './adapters/slack/register-commands.js';
+import { runTriage } from './domain/triage/run-triage.js';
+import type { TriageDeps } from './domain/triage/run-triage.js';
+import type { TriageRequest } from './domain/triage/triage-request.js';
 import { runWorker } from './adapters/queue/run-worker.js';
 import { RedisKeys } from './adapters/redis/keys.js';
 import { RedisIncidentStore } from './adapters/redis/redis-incident-store.js';
@@ -43,6 +50,10 @@ export interface StartOptions {
   clock?: Clock;
   /** Collect Node process metrics (default true; tests with several instances turn it off). */
   processMetrics?: boolean;
+  /** Worker lock and stall-check periods (defaults: BullMQ's 30 s); tests of crashes shorten them. */
+  workerTimings?: { lockDurationMs: number; stalledIntervalMs: number };
+  /** Budget for reading the cluster in a triage. Default 10 s. */
+  triageBudgetMs?: number;
 }
 
 export async function startRootcause(config: Config, opts: StartOptions): Promise<RunningBot> {
@@ -66,6 +77,9 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
     fromEmail: config.pagerduty.fromEmail,
     onCall: (operation, outcome) => metrics.pagerDutyCalls.inc({ operation, outcome }),
   });
+  const triageQueue = new TriageQueue(producerRedis, keys);
+  const requestTriage = (request: TriageRequest) => triageQueue.enqueue(request);
+  const cluster = new KubeCluster(loadKubeConfig(config.kubeconfig));
   const deps: IncidentDeps = {
     chat,
     ledger: new RedisPostLedger(redis, keys),
@@ -76,6 +90,17 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
     clock: opts.clock ?? { now: () => new Date() },
     log: log.child({ component: 'incidents' }),
     announceChannel: config.announceChannel,
+    requestTriage,
+  };
+  const triageDeps: TriageDeps = {
+    chat,
+    ledger: deps.ledger,
+    cluster,
+    catalog: config.catalog,
+    timeline: deps.timeline,
+    clock: deps.clock,
+    log: log.child({ component: 'triage' }),
+    budgetMs: opts.triageBudgetMs,
   };
 
   const pageQueue = new PageEventQueue(producerRedis, keys);
@@ -89,8 +114,10 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
         metrics,
         pingRedis: async () => undefined,
         beforeScrape: async () => {
-          const counts = await pageQueue.queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
-          for (const [state, n] of Object.entries(counts)) metrics.queueDepth.set({ queue: QUEUES.pagerduty, state }, n);
+          for (const queue of [pageQueue.queue, triageQueue.queue]) {
+            const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
+            for (const [state, n] of Object.entries(counts)) metrics.queueDepth.set({ queue: queue.name, state }, n);
+          }
         },
       }),
     },
@@ -108,12 +135,13 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
   if (config.role !== 'web') {
     const workerRedis = connectRedis(config.redisUrl, log, 'worker', { maxRetriesPerRequest: null });
     connections.push(workerRedis);
+    const workerOptions = { connection: workerRedis, prefix: keys.queuePrefix, metrics, log, ...opts.workerTimings };
     workers.push(
       runWorker<HandlePageEventJob>(QUEUES.pagerduty, async (job) => void (await handlePageEvent(deps, job.data.event)), {
-        connection: workerRedis,
-        prefix: keys.queuePrefix,
-        metrics,
-        log,
+        ...workerOptions,
+      }),
+      runWorker<RunTriageJob>(QUEUES.triage, async (job) => void (await runTriage(triageDeps, job.data.request, job.attemptsMade + 1)), {
+        ...workerOptions,
       }),
     );
   }
@@ -135,7 +163,8 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
       chat,
       log,
     });
-    registerCardActions(app, deps);
+    registerCardActions(app, deps, requestTriage);
+    registerCommands(app, { triage: { contexts: cluster.contexts(), enqueue: requestTriage }, incidents: deps.incidents });
     const started = (await app.start(config.port)) as unknown;
     port = boundPort(started) ?? config.port;
     stopHttp = () => app.stop().then(() => undefined);
@@ -149,7 +178,7 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
       await stopHttp().catch((err: Error) => log.warn({ err: err.message }, 'HTTP server did not stop cleanly'));
       // close() waits for running jobs; a job cut short by a hard kill is retried by another worker.
       await Promise.all(workers.map((w) => w.close()));
-      await pageQueue.close();
+      await Promise.all([pageQueue.close(), triageQueue.close()]);
       await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
     },
   };
@@ -171,4 +200,12 @@ function connectRedis(url: string, log: Logger, role: string, extra: RedisOption
 function boundPort(started: unknown): number | undefined {
   const address = (started as { address?: () => AddressInfo | string | null } | undefined)?.address?.();
   return typeof address === 'object' && address !== null ? address.port : undefined;
+}
+
+/** KUBECONFIG when set; otherwise client-node's standard lookup (~/.kube/config, or in-cluster in a pod). */
+function loadKubeConfig(path: string | undefined): k8s.KubeConfig {
+  const kc = new k8s.KubeConfig();
+  if (path !== undefined) kc.loadFromFile(path);
+  else kc.loadFromDefault();
+  return kc;
 }

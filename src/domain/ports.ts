@@ -5,6 +5,7 @@
 import type { EarlierIncident, Incident, PagedIncident } from './incident/incident.js';
 import type { TimelineEntry } from './timeline/timeline-entry.js';
 import type { ReadFailure, TriageEvidence, TriageTarget } from './triage/evidence.js';
+import type { TriageReport } from './triage/triage-report.js';
 
 export interface Clock {
   now(): Date;
@@ -21,9 +22,23 @@ export interface ChatChannel {
   name: string;
 }
 
+/**
+ * A long text for a chat thread: a title and paragraphs, each either prose or a code
+ * block. Builders keep every paragraph under CHAT_PARAGRAPH_MAX characters and a
+ * document under CHAT_DOCUMENT_PARAGRAPHS paragraphs, so any chat can show it as is.
+ */
+export interface ChatDocument {
+  title: string;
+  paragraphs: ({ text: string } | { code: string })[];
+}
+export const CHAT_PARAGRAPH_MAX = 2800;
+export const CHAT_DOCUMENT_PARAGRAPHS = 40;
+
 /** A message the bot posts. `key` makes it findable again after a crash (idempotent posting). */
 export type ChatMessage =
   | { key: string; kind: 'incident-card'; incident: Incident }
+  | { key: string; kind: 'triage-summary'; report: TriageReport }
+  | { key: string; kind: 'document'; document: ChatDocument }
   | { key: string; kind: 'text'; text: string };
 
 export interface InviteResult {
@@ -44,6 +59,8 @@ export interface Chat {
   /** The ts of a message this bot posted with `key` in the channel's recent history (or in a thread). */
   findPostedMessage(channel: string, key: string, threadTs?: string): Promise<string | undefined>;
   channelUrl(channelId: string): Promise<string>;
+  /** An answer only the requester sees (Slack's response_url). */
+  respond(responseUrl: string, text: string): Promise<void>;
   /** How a message refers to a channel or a user. */
   channelMention(channelId: string): string;
   userMention(userId: string): string;

@@ -24,9 +24,10 @@ describe('/triage arguments', () => {
     ['payment-service --namespace', '--namespace needs a value'],
     ['payment-service --namespace ../etc', 'Namespace "../etc" is not a valid Kubernetes name'],
     ['payment-service --namespace --context staging', '--namespace needs a value'],
-    ['payment-service --force', 'unknown option --force'],
+    ['payment-service --force', 'Unknown option --force'],
     ['payment-service --context prod', 'Unknown context "prod"'],
-    ['payment-service --context "$(rm -rf /)"', 'not a valid context name'],
+    ['payment-service --context "$(rm -rf /)"', 'Unknown option -rf'],
+    ['payment-service --context $(reboot)', 'not a valid context name'],
     ['<@U024BE7LH|alice>', 'is a mention'],
     ['payment-service; kubectl delete ns payments', 'One service at a time'],
   ])('refuses %j, saying what was wrong and the right form', (text, why) => {

@@ -6,7 +6,7 @@
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config.js';
 import { startRootcause } from '../../src/rootcause.js';
-import type { RunningBot } from '../../src/rootcause.js';
+import type { RunningBot, StartOptions } from '../../src/rootcause.js';
 import type { FakePagerDuty } from '../fakes/fake-pagerduty.js';
 import type { FakeSlack } from '../fakes/fake-slack.js';
 import { TEST_REDIS_URL } from './redis.js';
@@ -21,13 +21,9 @@ export interface TestBot extends RunningBot {
   deliver(body: unknown, headers?: Record<string, string>): Promise<Response>;
 }
 
-export async function startTestBot(opts: {
-  slack: FakeSlack;
-  pagerduty?: FakePagerDuty;
-  prefix: string;
-  env?: Record<string, string | undefined>;
-}): Promise<TestBot> {
-  const env: Record<string, string | undefined> = {
+/** The env a test bot runs with, also for bots started as child processes. */
+export function testBotEnv(opts: { slack: FakeSlack; pagerduty?: FakePagerDuty; prefix: string; env?: Record<string, string | undefined> }): Record<string, string | undefined> {
+  return {
     SLACK_BOT_TOKEN: 'xoxb-test',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: opts.slack.url,
@@ -41,8 +37,18 @@ export async function startTestBot(opts: {
     LOG_LEVEL: 'silent',
     ...opts.env,
   };
+}
+
+export async function startTestBot(opts: {
+  slack: FakeSlack;
+  pagerduty?: FakePagerDuty;
+  prefix: string;
+  env?: Record<string, string | undefined>;
+  start?: Partial<Omit<StartOptions, 'log'>>;
+}): Promise<TestBot> {
+  const env = testBotEnv(opts);
   const config = loadConfig(env);
-  const bot = await startRootcause(config, { log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), processMetrics: false });
+  const bot = await startRootcause(config, { log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), processMetrics: false, ...opts.start });
   const url = `http://127.0.0.1:${bot.port}`;
   return {
     ...bot,

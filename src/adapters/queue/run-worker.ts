@@ -17,6 +17,10 @@ export interface WorkerOptions {
   concurrency?: number;
   metrics: Metrics;
   log: Log;
+  /** How long a job's lock lasts without renewal, so a crashed worker's job is picked up by another. Default 30 s (BullMQ's). */
+  lockDurationMs?: number;
+  /** How often workers look for such stalled jobs. Default 30 s (BullMQ's). */
+  stalledIntervalMs?: number;
 }
 
 /** 1 s, 2 s, 4 s … capped at 5 minutes, so a long Slack outage is retried for hours, not days. */
@@ -44,6 +48,8 @@ export function runWorker<T>(queue: string, handle: (job: Job<T>) => Promise<voi
       connection: opts.connection,
       prefix: opts.prefix,
       concurrency: opts.concurrency ?? 8,
+      ...(opts.lockDurationMs === undefined ? {} : { lockDuration: opts.lockDurationMs }),
+      ...(opts.stalledIntervalMs === undefined ? {} : { stalledInterval: opts.stalledIntervalMs }),
       settings: { backoffStrategy: (attemptsMade: number) => cappedBackoff(attemptsMade) },
     },
   );

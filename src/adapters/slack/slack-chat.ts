@@ -9,6 +9,7 @@ import type { Chat, ChatChannel, ChatMessage, InviteResult } from '../../domain/
 import { dependencyRejected, dependencyUnavailable } from '../../errors.js';
 import { section } from './block-kit.js';
 import { incidentCardBlocks, incidentCardText } from './incident-card-blocks.js';
+import { documentBlocks, documentText, triageSummaryBlocks, triageSummaryText } from './triage-blocks.js';
 
 type WebClient = InstanceType<typeof webApi.WebClient>;
 type Answer = Record<string, unknown> & { ok?: boolean };
@@ -135,6 +136,25 @@ export class SlackChat implements Chat {
     return `${url.endsWith('/') ? url : `${url}/`}archives/${channelId}`;
   }
 
+  async respond(responseUrl: string, text: string): Promise<void> {
+    let response: Response;
+    try {
+      response = await fetch(responseUrl, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text }),
+        signal: AbortSignal.timeout(5000),
+      });
+    } catch (err) {
+      this.opts.onCall?.('response_url', 'network_error');
+      throw dependencyUnavailable('Slack', `response_url: ${(err as Error).message}`, err);
+    }
+    this.opts.onCall?.('response_url', response.ok ? 'ok' : `http_${response.status}`);
+    // A used-up or expired response_url (5 posts, 30 minutes) will not work later either.
+    if (response.status >= 500) throw dependencyUnavailable('Slack', `response_url answered ${response.status}`);
+    if (!response.ok) throw dependencyRejected('Slack', `response_url answered ${response.status}`);
+  }
+
   channelMention(channelId: string): string {
     return `<#${channelId}>`;
   }
@@ -190,8 +210,14 @@ function slackError(err: unknown): string | undefined {
 }
 
 function render(message: ChatMessage): { text: string; blocks?: unknown[] } {
-  if (message.kind === 'incident-card') {
-    return { text: incidentCardText(message.incident), blocks: incidentCardBlocks(message.incident) };
+  switch (message.kind) {
+    case 'incident-card':
+      return { text: incidentCardText(message.incident), blocks: incidentCardBlocks(message.incident) };
+    case 'triage-summary':
+      return { text: triageSummaryText(message.report), blocks: triageSummaryBlocks(message.report) };
+    case 'document':
+      return { text: documentText(message.document), blocks: documentBlocks(message.document) };
+    case 'text':
+      return { text: message.text, blocks: [section(message.text)] };
   }
-  return { text: message.text, blocks: [section(message.text)] };
 }

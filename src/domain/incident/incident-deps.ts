@@ -1,4 +1,5 @@
 import type { ServiceCatalog } from '../service-catalog.js';
+import type { TriageRequest } from '../triage/triage-request.js';
 import type { Chat, Clock, IncidentStore, Log, Pager, PostLedger, TimelineStore } from '../ports.js';
 
 /** Everything the incident flows need, handed in by the composition root. */
@@ -11,6 +12,8 @@ export interface IncidentDeps {
   catalog: ServiceCatalog;
   clock: Clock;
   log: Log;
+  /** Queues a triage (the worker posts it); undefined where this process cannot queue one. */
+  requestTriage: ((request: TriageRequest) => Promise<void>) | undefined;
   /** Channel ID where new incidents and permanent failures are announced; undefined: none. */
   announceChannel: string | undefined;
 }

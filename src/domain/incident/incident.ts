@@ -45,6 +45,7 @@ export interface IncidentProgress {
   invitesDone?: boolean;
   announced?: boolean;
   pagerDutyNoted?: boolean;
+  autoTriageRequested?: boolean;
   /** PagerDuty users we could not find in Slack, with why; said once in the channel. */
   unreachable?: Record<string, string>;
 }

@@ -24,10 +24,11 @@ export async function openIncidentChannel(deps: IncidentDeps, incident: Incident
   incident = await optional(deps, incident, 'post the channel link to PagerDuty', 'pagerDutyNoted', () =>
     noteInPagerDuty(deps, incident),
   );
+  incident = await optional(deps, incident, 'start the triage', 'autoTriageRequested', () => requestAutoTriage(deps, incident));
   return incident;
 }
 
-type Flag = 'topicSet' | 'invitesDone' | 'announced' | 'pagerDutyNoted';
+type Flag = 'topicSet' | 'invitesDone' | 'announced' | 'pagerDutyNoted' | 'autoTriageRequested';
 
 /** A step the incident cannot do without: a permanent failure is reported and fails the job. */
 async function essential(deps: IncidentDeps, incident: Incident, what: string, run: () => Promise<Incident>): Promise<Incident> {
@@ -134,6 +135,16 @@ async function noteInPagerDuty(deps: IncidentDeps, incident: Incident): Promise<
   await deps.ledger.markPosting(key);
   await deps.pager.addIncidentNote(pd.id, `Slack incident channel: #${incident.channel?.name ?? ''} ${url}`);
   await deps.ledger.markPosted(key, 'note');
+  return incident;
+}
+
+/** Where the catalog maps the paging service to workloads, triage starts with the page. */
+async function requestAutoTriage(deps: IncidentDeps, incident: Incident): Promise<Incident> {
+  if (deps.requestTriage === undefined) return incident;
+  for (const service of incident.services) {
+    // The id makes a retried step queue the same job, which BullMQ keeps once.
+    await deps.requestTriage({ id: `auto-${incident.id}-${service}`, service, channelId: channelOf(incident), incidentId: incident.id });
+  }
   return incident;
 }
 

@@ -1,0 +1,122 @@
+/** Triage started by a page (catalog), by the card's button, and surviving a worker killed mid-job. */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
+import { FakeKubeApi } from '../fakes/fake-kube-api.js';
+import { FakeSlack } from '../fakes/fake-slack.js';
+import { incidentDelivery } from '../helpers/pagerduty-events.js';
+import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
+import { blockAction, postSlack, slashCommand } from '../helpers/slack-requests.js';
+import { startTestBot, testBotEnv } from '../helpers/test-bot.js';
+import type { TestBot } from '../helpers/test-bot.js';
+import { RedisKeys } from '../../src/adapters/redis/keys.js';
+import { RedisTimelineStore } from '../../src/adapters/redis/redis-timeline-store.js';
+import { addPaymentService } from '../adapters/kubernetes/scenarios.js';
+
+let redis: Redis;
+let slack: FakeSlack;
+let kube: FakeKubeApi;
+let prefix: string;
+let bots: TestBot[] = [];
+let child: ChildProcess | undefined;
+let env: Record<string, string | undefined>;
+
+beforeAll(() => {
+  redis = connectTestRedis();
+});
+afterAll(async () => {
+  await redis.quit();
+});
+beforeEach(async () => {
+  prefix = randomPrefix();
+  slack = await FakeSlack.start();
+  kube = await FakeKubeApi.start();
+  addPaymentService(kube);
+  const dir = mkdtempSync(join(tmpdir(), 'rootcause-catalog-'));
+  const catalog = join(dir, 'services.yaml');
+  // PA2P440 is the PagerDuty service of the captured deliveries in test/fixtures.
+  writeFileSync(catalog, 'services:\n  payment-service:\n    namespace: payments\n    pagerduty: [PA2P440]\n    owners: [U0OWNER]\n');
+  slack.addUser({ id: 'U0OWNER', name: 'owner' });
+  env = { KUBECONFIG: kube.kubeconfig().path, SERVICE_CATALOG: catalog };
+});
+afterEach(async () => {
+  child?.kill('SIGKILL');
+  child = undefined;
+  await Promise.all(bots.map((b) => b.stop()));
+  bots = [];
+  await slack.close();
+  await kube.close();
+  await deleteKeys(redis, prefix);
+});
+
+async function bot(start: Parameters<typeof startTestBot>[0]['start'] = {}): Promise<TestBot> {
+  const b = await startTestBot({ slack, prefix, env, start });
+  bots.push(b);
+  return b;
+}
+
+const summariesIn = (channelId: string) =>
+  slack.messages(channelId).filter((m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key?.endsWith('/summary'));
+
+describe('triage on a page', () => {
+  it('runs at once in the new channel when the catalog maps the PagerDuty service, and lands on the timeline', async () => {
+    const b = await bot();
+    await b.deliver(incidentDelivery('triggered', { id: 'PAUTO01', number: 51, title: 'Payments 5xx', assignees: [] }));
+    const channel = await slack.waitFor(() => slack.channelByName('inc-20261121-51-payments-5xx'));
+    await slack.waitFor(() => channel.members.has('U0OWNER'));
+    const summary = await slack.waitFor(() => summariesIn(channel.id)[0], 10_000);
+    expect(JSON.stringify(summary.blocks)).toContain('deployment/payment-service in payments');
+    const timeline = new RedisTimelineStore(redis, new RedisKeys(prefix));
+    const deadline = Date.now() + 5000;
+    let entries = await timeline.list('pd-PAUTO01');
+    while (!entries.some((e) => e.text.startsWith('Triage of')) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      entries = await timeline.list('pd-PAUTO01');
+    }
+    expect(entries.some((e) => e.source === 'bot' && e.text.startsWith('Triage of deployment/payment-service'))).toBe(true);
+  });
+
+  it('runs again from the card\'s Run triage button', async () => {
+    const b = await bot();
+    await b.deliver(incidentDelivery('triggered', { id: 'PAUTO02', number: 52, title: 'Payments slow', assignees: [] }));
+    const channel = await slack.waitFor(() => slack.channelByName('inc-20261121-52-payments-slow'));
+    await slack.waitFor(() => summariesIn(channel.id)[0], 10_000);
+    const card = slack.messages(channel.id)[0]!;
+    const click = blockAction({ actionId: 'rootcause_run_triage', value: 'pd-PAUTO02', userId: 'U0ALICE', channelId: channel.id, messageTs: card.ts, responseUrl: slack.responseUrl('b1') });
+    expect((await postSlack(b.url, click, 'application/x-www-form-urlencoded')).status).toBe(200);
+    await slack.waitFor(() => summariesIn(channel.id).length === 2, 10_000);
+  });
+});
+
+describe('a worker killed mid-triage', () => {
+  it('is replaced by another whose retry posts the findings exactly once', async () => {
+    const channel = slack.addChannel('payments-oncall');
+    // Bot A runs in its own process so it can really die; its triage hangs on slow event reads.
+    kube.setLatency(/events/, 4000);
+    child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/run-bot-process.ts'], {
+      env: { ...process.env, ...testBotEnv({ slack, prefix, env }) } as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const port = await new Promise<number>((resolve, reject) => {
+      child!.stdout!.on('data', (chunk: Buffer) => {
+        const m = /ready (\d+)/.exec(chunk.toString());
+        if (m) resolve(Number(m[1]));
+      });
+      child!.on('exit', (code) => reject(new Error(`bot A exited with ${code}`)));
+    });
+    const body = slashCommand({ command: '/triage', text: 'payment-service', userId: 'U0ALICE', channelId: channel.id, responseUrl: slack.responseUrl('k1') });
+    expect((await postSlack(`http://127.0.0.1:${port}`, body, 'application/x-www-form-urlencoded')).status).toBe(200);
+    await slack.waitFor(() => kube.requests.some((r) => r.path.includes('/events')), 10_000);
+    child.kill('SIGKILL');
+    kube.setLatency(/events/, 0);
+
+    await bot({ workerTimings: { lockDurationMs: 2000, stalledIntervalMs: 1000 } });
+    await slack.waitFor(() => summariesIn(channel.id)[0], 15_000);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(summariesIn(channel.id)).toHaveLength(1);
+  });
+});

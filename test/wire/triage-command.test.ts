@@ -1,0 +1,134 @@
+/**
+ * `/triage` end to end: a signed slash command through the real HTTP server, a BullMQ
+ * worker, the real client-node against the fake Kubernetes API, and the findings
+ * posted in the fake Slack — with nothing written to the cluster.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
+import { FakeKubeApi } from '../fakes/fake-kube-api.js';
+import { FakeSlack } from '../fakes/fake-slack.js';
+import type { FakeChannel } from '../fakes/fake-slack.js';
+import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
+import { postSlack, slashCommand } from '../helpers/slack-requests.js';
+import { startTestBot } from '../helpers/test-bot.js';
+import type { TestBot } from '../helpers/test-bot.js';
+import { PAYMENTS, addPaymentService } from '../adapters/kubernetes/scenarios.js';
+
+let redis: Redis;
+let slack: FakeSlack;
+let kube: FakeKubeApi;
+let prefix: string;
+let bot: TestBot;
+let channel: FakeChannel;
+
+beforeAll(() => {
+  redis = connectTestRedis();
+});
+afterAll(async () => {
+  await redis.quit();
+});
+beforeEach(async () => {
+  prefix = randomPrefix();
+  slack = await FakeSlack.start();
+  kube = await FakeKubeApi.start();
+  channel = slack.addChannel('payments-oncall');
+  bot = await startTestBot({ slack, prefix, env: { KUBECONFIG: kube.kubeconfig({ contexts: ['prod-us-east-1', 'staging'] }).path }, start: { triageBudgetMs: 3000 } });
+});
+afterEach(async () => {
+  await bot.stop();
+  await slack.close();
+  await kube.close();
+  await deleteKeys(redis, prefix);
+});
+
+let invocation = 0;
+async function triage(text: string): Promise<{ ack: { text?: string; response_type?: string }; responseId: string }> {
+  const responseId = `r${++invocation}`;
+  const body = slashCommand({ command: '/triage', text, userId: 'U0ALICE', channelId: channel.id, responseUrl: slack.responseUrl(responseId) });
+  const res = await postSlack(bot.url, body.replace('trigger_id=123.456.abc', `trigger_id=${Date.now()}.${invocation}`), 'application/x-www-form-urlencoded');
+  expect(res.status).toBe(200);
+  return { ack: (await res.json()) as { text?: string; response_type?: string }, responseId };
+}
+
+const summaries = () => slack.messages(channel.id).filter((m) => m.thread_ts === undefined || m.thread_ts === m.ts);
+
+describe('/triage', () => {
+  it('posts ranked findings with the evidence in a thread, and changes nothing in the cluster', async () => {
+    addPaymentService(kube);
+    const { ack } = await triage('payment-service');
+    expect(ack.response_type).toBe('ephemeral');
+    expect(ack.text).toContain('Triaging `payment-service`');
+
+    const summary = await slack.waitFor(() => summaries()[0], 10_000);
+    const text = JSON.stringify(summary.blocks);
+    expect(text).toContain('deployment/payment-service in payments');
+    expect(text).toMatch(/OOM/);
+    expect(text).toContain('Checked:');
+    const thread = await slack.waitFor(() => {
+      const replies = slack.messages(channel.id).filter((m) => m.thread_ts === summary.ts && m.ts !== summary.ts);
+      return replies.some((m) => m.text.startsWith('Logs of')) ? replies : undefined;
+    });
+    const threadText = JSON.stringify(thread.map((m) => m.blocks));
+    expect(threadText).toContain('kubectl');
+    expect(threadText).toContain('OutOfMemoryError');
+    expect(threadText).toContain('Rollout history');
+    expect(kube.writeAttempts).toEqual([]);
+  });
+
+  it.each([
+    ['', 'service name is missing'],
+    ['../x', 'not a valid Kubernetes name'],
+    ['Payment-Service', 'not a valid Kubernetes name'],
+    ['payment-service --context nope', 'Unknown context "nope"'],
+  ])('refuses %j with usage and reads nothing', async (text, why) => {
+    const { ack } = await triage(text);
+    expect(ack.response_type).toBe('ephemeral');
+    expect(ack.text).toContain(why);
+    expect(ack.text).toContain('Usage: `/triage <service>');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(kube.requestCount).toBe(0);
+    expect(slack.messages(channel.id)).toHaveLength(0);
+  });
+
+  it('an unknown service gets a private answer with near names', async () => {
+    addPaymentService(kube);
+    const { responseId } = await triage('payment-servce');
+    const reply = await slack.waitFor(() => slack.responses(responseId)[0]);
+    expect(String(reply.text)).toContain('No Deployment or StatefulSet called `payment-servce`');
+    expect(String(reply.text)).toContain('payment-service');
+    expect(reply.response_type).toBe('ephemeral');
+    expect(summaries()).toHaveLength(0);
+  });
+
+  it('a name in several namespaces asks for --namespace', async () => {
+    addPaymentService(kube);
+    const dep = kube.get({ kind: 'Deployment', namespace: PAYMENTS, name: 'payment-service' })!;
+    kube.add({ ...structuredClone(dep), metadata: { ...structuredClone(dep.metadata), namespace: 'payments-canary', uid: undefined, resourceVersion: undefined } } as never);
+    const { responseId } = await triage('payment-service');
+    const reply = await slack.waitFor(() => slack.responses(responseId)[0]);
+    expect(String(reply.text)).toContain('`payments`');
+    expect(String(reply.text)).toContain('`payments-canary`');
+    expect(String(reply.text)).toContain('--namespace');
+    expect(summaries()).toHaveLength(0);
+  });
+
+  it('names what RBAC forbids instead of guessing', async () => {
+    addPaymentService(kube);
+    kube.forbid({ namespace: PAYMENTS, resource: 'events' });
+    await triage('payment-service --namespace payments');
+    const summary = await slack.waitFor(() => summaries()[0], 10_000);
+    const text = JSON.stringify(summary.blocks);
+    expect(text).toContain('Could not read');
+    expect(text).toContain('forbidden');
+  });
+
+  it('a slow API is cut at the budget and the summary says what timed out', async () => {
+    addPaymentService(kube);
+    kube.setLatency(/events/, 8000);
+    const started = Date.now();
+    await triage('payment-service --namespace payments');
+    const summary = await slack.waitFor(() => summaries()[0], 10_000);
+    expect(Date.now() - started).toBeLessThan(7000);
+    expect(JSON.stringify(summary.blocks)).toContain('timeout');
+  });
+});
