@@ -1,0 +1,176 @@
+import type { LogEvidence, TriageEvidence } from '../evidence.js';
+import { findPod } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { formatKubectl, previousLogsCommand } from '../kubectl-command.js';
+import { isPodFailing, listNodesOf, severityForPods, unique } from '../pod-status.js';
+import { formatEnvValue, sortRevisions } from '../revision-diff.js';
+
+export type DependencyProblem = 'refused' | 'dns-missing' | 'dns-unavailable' | 'timeout';
+
+/** Specific shapes first (they name the dependency exactly), generic ones after. */
+const PATTERNS: [DependencyProblem, RegExp][] = [
+  // DNS: the resolver's answer decides missing (no such name) vs unavailable (no answer).
+  ['dns-unavailable', /getaddrinfo EAI_AGAIN (?<dep>[\w.-]+)/],
+  ['dns-missing', /getaddrinfo ENOTFOUND (?<dep>[\w.-]+)/],
+  ['dns-missing', /lookup (?<dep>[\w.-]+)(?: on [\d.:[\]a-f]+)?: no such host/i],
+  ['dns-unavailable', /lookup (?<dep>[\w.-]+)(?: on [\d.:[\]a-f]+)?: (?:server misbehaving|i\/o timeout|read udp)/i],
+  ['dns-missing', /UnknownHostException: (?<dep>[\w.-]+)/],
+  ['dns-missing', /Could not resolve host:? (?<dep>[\w.-]+)/i],
+  ['dns-missing', /NXDOMAIN|Name or service not known|nodename nor servname provided|Name does not resolve/i],
+  ['dns-unavailable', /Temporary failure in name resolution|EAI_AGAIN/i],
+  // Refused: the name resolved, nobody listens.
+  ['refused', /connect ECONNREFUSED (?<dep>[\w.:[\]-]+:\d+)/],
+  ['refused', /dial tcp (?<dep>[\w.[\]:-]+:\d+): connect: connection refused/i],
+  ['refused', /Connection to (?<dep>[\w.-]+:\d+) refused/i],
+  ['refused', /Error 111 connecting to (?<dep>[\w.-]+:\d+)/i],
+  ['refused', /Connection refused(?::| to)? (?<dep>[\w.-]+(?:\/[\d.]+)?:\d+)/i],
+  ['refused', /connection refused|ECONNREFUSED/i],
+  // Timeouts: packets go unanswered.
+  ['timeout', /connect ETIMEDOUT (?<dep>[\w.:[\]-]+:\d+)/],
+  ['timeout', /dial tcp (?<dep>[\w.[\]:-]+:\d+): (?:i\/o timeout|connect: connection timed out)/i],
+  ['timeout', /connect timed out|connection timed out|ConnectTimeoutError|ETIMEDOUT/i],
+];
+
+/** host:port anywhere in a line; hosts start with a letter or are IPv4 (times like 03:14 are not). */
+const HOST_PORT = /\b((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z][a-z0-9-]*|\d{1,3}(?:\.\d{1,3}){3}):(\d{2,5})\b/i;
+
+export interface DependencyError {
+  problem: DependencyProblem;
+  /** "postgres.payments.svc:5432", "redis-master"; undefined when the line does not say. */
+  dependency?: string;
+}
+
+/** One log line → the dependency failure it reports, if any. */
+export function parseDependencyError(line: string): DependencyError | undefined {
+  for (const [problem, re] of PATTERNS) {
+    const m = re.exec(line);
+    if (!m) continue;
+    let dep = m.groups?.['dep'];
+    if (dep === undefined && !problem.startsWith('dns')) {
+      const hp = HOST_PORT.exec(line);
+      if (hp) dep = `${hp[1] ?? ''}:${hp[2] ?? ''}`;
+    }
+    // Java prints "host/10.0.0.7:5432": keep the name and port.
+    if (dep?.includes('/')) dep = dep.replace(/\/[\d.]+(?=:\d+$)/, '');
+    return dep === undefined ? { problem } : { problem, dependency: dep };
+  }
+  return undefined;
+}
+
+/** The Service a cluster-internal host name points at: name[.namespace[.svc[.cluster.local]]]. */
+function findInClusterService(host: string, namespace: string): { name: string; namespace: string } | undefined {
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return undefined;
+  const parts = host.split('.');
+  if (parts.length === 1) return { name: host, namespace };
+  if (parts.length === 2 || parts[2] === 'svc') return { name: parts[0] ?? host, namespace: parts[1] ?? namespace };
+  return undefined;
+}
+
+const TEXT: Record<DependencyProblem, { title: (dep: string | undefined) => string; cause: string; action: string }> = {
+  refused: {
+    title: (d) => `${d ? `Dependency ${d}` : 'A dependency'} refuses connections`,
+    cause: 'The address resolves but nothing listens on that port: the dependency is down or restarting, or the configured port is wrong.',
+    action: 'Check the dependency\'s health first (its pods and endpoints); if it is healthy, compare the configured host and port with what it serves.',
+  },
+  'dns-missing': {
+    title: (d) => `${d ? `Dependency ${d}` : 'A dependency host name'} does not resolve (no such host)`,
+    cause: 'The name does not exist: a wrong host name in configuration, a Service deleted or renamed, or a name from another namespace used without its namespace.',
+    action: 'Compare the host name with the existing Services; if a config change renamed it, roll that back.',
+  },
+  'dns-unavailable': {
+    title: (d) => `DNS lookups${d ? ` of ${d}` : ''} fail (resolver not answering)`,
+    cause: 'The resolver did not answer (EAI_AGAIN, i/o timeout): CoreDNS overloaded or unreachable from these nodes, not a wrong name.',
+    action: 'Check CoreDNS pods, their load and restarts, and whether DNS traffic (UDP/TCP 53) is allowed from these pods.',
+  },
+  timeout: {
+    title: (d) => `Connections to ${d ?? 'a dependency'} time out`,
+    cause: 'Packets go unanswered: a NetworkPolicy or security group drops them, or the dependency is overloaded.',
+    action: 'Check NetworkPolicies that select these pods, and the dependency\'s health and latency.',
+  },
+};
+
+interface Hit {
+  log: LogEvidence;
+  line: string;
+  index: number;
+  error: DependencyError;
+}
+
+/**
+ * Dependency failures named in the logs of crashed (previous) or failing containers:
+ * connection refused, DNS (no such host vs resolver down), timeouts, each with host:port.
+ * Only logs of this workload's pods count; healthy pods' transient errors are ignored.
+ */
+export function analyzeDependencyErrors(ev: TriageEvidence): Finding[] {
+  const hits: Hit[] = [];
+  for (const log of ev.logs) {
+    const pod = findPod(ev, log.pod);
+    if (!pod || (!log.previous && !isPodFailing(pod, ev.collectedAt))) continue;
+    log.lines.forEach((line, index) => {
+      const error = parseDependencyError(line);
+      if (error) hits.push({ log, line, index, error });
+    });
+  }
+  const groups = new Map<string, Hit[]>();
+  for (const h of hits) {
+    const key = `${h.error.problem}/${h.error.dependency ?? '?'}`;
+    groups.set(key, [...(groups.get(key) ?? []), h]);
+  }
+  // An unnamed "connection refused" adds nothing when the same logs name the dependency elsewhere.
+  for (const [key, group] of groups) {
+    if (key.endsWith('/?') && [...groups.keys()].some((k) => k !== key && k.startsWith(key.slice(0, -1)))) groups.delete(key);
+  }
+  return [...groups.values()].map((group) => describeGroup(ev, group));
+}
+
+function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
+  const first = group[0] as Hit;
+  const { problem, dependency } = first.error;
+  const text = TEXT[problem];
+  const pods = unique(group.map((h) => h.log.pod));
+  const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
+  const failing = podObjects.filter((p) => isPodFailing(p, ev.collectedAt));
+  const nearEnd = group.filter((h) => h.index >= h.log.lines.length - 10);
+  const host = dependency?.replace(/:\d+$/, '');
+
+  const evidence = [
+    `${group.length} log line${group.length === 1 ? '' : 's'} in ${pods.length} pod${pods.length === 1 ? '' : 's'} (${pods.slice(0, 3).join(', ')}${pods.length > 3 ? ', …' : ''})`,
+    `log ${first.log.pod}: ${(nearEnd[nearEnd.length - 1] ?? first).line.trim()}`,
+  ];
+  // A host name that came from a changed env var is the usual story behind "no such host".
+  const [newest, previous] = sortRevisions(ev.revisions);
+  if (host && newest && previous) {
+    for (const c of newest.containers) {
+      for (const env of c.env) {
+        if (!('value' in env) || !env.value.includes(host)) continue;
+        const before = previous.containers.find((p) => p.name === c.name)?.env.find((e) => e.name === env.name);
+        if (!before || JSON.stringify(before) !== JSON.stringify(env)) {
+          evidence.push(`env ${env.name} changed in revision ${newest.revision}: ${before ? formatEnvValue(before) : '(not set)'} → ${formatEnvValue(env)}`);
+        }
+      }
+    }
+  }
+
+  const confirm = [previousLogsCommand(ev.target, first.log.pod, first.log.container)];
+  const svc = host ? findInClusterService(host, ev.target.namespace) : undefined;
+  if (problem === 'dns-unavailable') confirm.push(formatKubectl(ev.target, 'get pods -n kube-system -l k8s-app=kube-dns -o wide', 'cluster'));
+  else if (svc) {
+    const t = { ...ev.target, namespace: svc.namespace };
+    confirm.push(formatKubectl(t, `get service ${svc.name}`), formatKubectl(t, `get endpointslices -l kubernetes.io/service-name=${svc.name}`));
+  }
+  if (problem === 'timeout') confirm.push(formatKubectl(ev.target, 'get networkpolicy'));
+
+  return {
+    id: `dependency-error/${problem}/${dependency ?? 'unknown'}`,
+    kind: 'dependency-error',
+    title: `${text.title(dependency)} (logs of ${pods.length} pod${pods.length === 1 ? '' : 's'})`,
+    layer: 'network/routing',
+    severity: failing.length > 0 ? severityForPods(ev, failing.length) : 'warning',
+    confidence: dependency !== undefined && pods.length >= 2 && nearEnd.length > 0 ? 'high' : 'medium',
+    evidence,
+    likelyCause: `${text.cause}${nearEnd.length > 0 ? ' It is among the last lines before the container stopped.' : ''}`,
+    nextAction: text.action,
+    confirmCommands: confirm,
+    affected: { pods, nodes: listNodesOf(podObjects) },
+  };
+}

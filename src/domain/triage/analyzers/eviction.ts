@@ -1,0 +1,104 @@
+import type { IsoTime, PodEvidence, TriageEvidence } from '../evidence.js';
+import { listPodEvents } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { describeNodeCommand, formatKubectl } from '../kubectl-command.js';
+import { HISTORY_MS, RECENT_MS, groupBy, limitLines, unique } from '../pod-status.js';
+import { formatBytes, parseQuantity } from '../quantity.js';
+import { formatAgo, isWithin, latest } from '../time-span.js';
+
+interface Eviction {
+  pod: string;
+  node?: string;
+  message: string;
+  at?: IsoTime;
+  /** "memory", "ephemeral-storage", "nodefs", …, or "limit" when the pod exceeded its own limit. */
+  resource: string;
+}
+
+/** "The node was low on resource: memory." → memory; local-storage limit overruns → limit. */
+function findResource(message: string): string {
+  const low = /low on resource: ([\w./-]*\w)/i.exec(message);
+  if (low?.[1]) return low[1];
+  if (/exceeds the (total )?limit|exceeds the limit/i.test(message)) return 'limit';
+  if (/taint/i.test(message)) return 'taint';
+  return 'unknown';
+}
+
+/** The kubelet reports usage in Ki; people read Mi and Gi. */
+function formatUsage(q: string | undefined): string {
+  const bytes = parseQuantity(q);
+  return bytes !== undefined && /i$/.test(q ?? '') ? formatBytes(bytes) : (q ?? '');
+}
+
+function findEvictionTime(ev: TriageEvidence, pod: PodEvidence): IsoTime | undefined {
+  const events = listPodEvents(ev, ['Evicted'], [pod.name]);
+  const fromConditions = pod.conditions.filter((c) => c.type === 'DisruptionTarget' || c.type === 'Ready').map((c) => c.lastTransitionTime);
+  return latest([...events.map((e) => e.lastSeen), ...(events.length > 0 ? [] : fromConditions)]);
+}
+
+/**
+ * Pods the kubelet evicted (node short of memory or disk, or a pod over its ephemeral-storage
+ * limit) and taint-manager evictions. Evicted pods linger as Failed objects for days, so
+ * only evictions of the last day count, and only the last hour's as more than context.
+ */
+export function analyzeEvictions(ev: TriageEvidence): Finding[] {
+  const evictions: Eviction[] = [];
+  for (const pod of ev.pods) {
+    if (pod.reason !== 'Evicted' && !listPodEvents(ev, ['Evicted', 'TaintManagerEviction'], [pod.name]).length) continue;
+    const event = listPodEvents(ev, ['Evicted', 'TaintManagerEviction'], [pod.name]).at(-1);
+    const message = pod.message ?? event?.message ?? '';
+    const at = findEvictionTime(ev, pod) ?? event?.lastSeen;
+    if (at !== undefined && !isWithin(at, ev.collectedAt, HISTORY_MS)) continue;
+    const resource = event?.reason === 'TaintManagerEviction' ? 'taint' : findResource(message);
+    evictions.push({ pod: pod.name, ...(pod.nodeName ? { node: pod.nodeName } : {}), message, ...(at ? { at } : {}), resource });
+  }
+  const groups = groupBy(evictions, (e) => `${e.node ?? '?'}/${e.resource}`);
+  return [...groups.values()].map((group) => describeGroup(ev, group));
+}
+
+function describeGroup(ev: TriageEvidence, group: Eviction[]): Finding {
+  const first = group[0] as Eviction;
+  const pods = unique(group.map((e) => e.pod));
+  const nodes = unique(group.flatMap((e) => (e.node ? [e.node] : [])));
+  const recent = group.some((e) => e.at !== undefined && isWithin(e.at, ev.collectedAt, RECENT_MS));
+  const where = first.node ? ` from ${first.node}` : '';
+  const n = `${pods.length} pod${pods.length === 1 ? '' : 's'}`;
+  const usage = unique(group.flatMap((e) => [...e.message.matchAll(/Container (\S+) was using (\S+), (?:request is|which exceeds its request of) (\S+?)[,.]/g)].map((m) => `${m[1] ?? ''} used ${formatUsage(m[2])} against a request of ${m[3] ?? ''}`)));
+
+  let title: string;
+  let cause: string;
+  if (first.resource === 'limit') {
+    title = `${n} evicted${where}: ephemeral storage over the pod's limit`;
+    cause = 'The pod wrote more to local disk (logs, emptyDir, writable layer) than its ephemeral-storage limit allows.';
+  } else if (first.resource === 'taint') {
+    title = `${n} evicted${where} by a NoExecute taint`;
+    cause = 'The node got a NoExecute taint (not-ready, unreachable, or set by an operator) and the pods did not tolerate it.';
+  } else {
+    title = `${n} evicted${where}: node low on ${first.resource}`;
+    cause =
+      `The node ran short of ${first.resource} and the kubelet evicted pods, starting with those using most above their requests ` +
+      `(BestEffort, then Burstable).${usage.length > 0 ? ' This workload used far more than it requested.' : ''}`;
+  }
+  return {
+    id: `eviction/${first.node ?? 'unknown'}/${first.resource}`,
+    kind: 'eviction',
+    title,
+    layer: 'node/eviction',
+    severity: recent ? 'warning' : 'info',
+    confidence: first.resource === 'unknown' ? 'medium' : 'high',
+    evidence: [
+      ...limitLines(group.map((e) => `${e.pod}: Evicted${e.at ? ` ${formatAgo(e.at, ev.collectedAt)}` : ''}${e.message ? `: ${e.message}` : ''}`), 3),
+      ...usage.slice(0, 3),
+    ],
+    likelyCause: cause,
+    nextAction:
+      first.resource === 'limit'
+        ? 'Raise the ephemeral-storage limit or stop writing that much locally (log to stdout, size emptyDir). Evicted pods are replaced on their own.'
+        : 'Set requests close to real use (requests equal to limits makes the pod Guaranteed and evicted last) and check what else on the node uses the resource. The evicted pods are replaced on their own; delete the Failed pod objects only after reading them.',
+    confirmCommands: [
+      formatKubectl(ev.target, `get pods --field-selector status.phase=Failed -o wide`),
+      ...nodes.slice(0, 2).map((node) => describeNodeCommand(ev.target, node)),
+    ],
+    affected: { pods, nodes },
+  };
+}

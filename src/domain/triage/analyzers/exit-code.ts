@@ -1,0 +1,155 @@
+import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
+import { findLog, pickErrorLines } from '../evidence-lookup.js';
+import type { Confidence, Finding } from '../finding.js';
+import { describePodCommand, formatKubectl, formatWorkloadRef, previousLogsCommand } from '../kubectl-command.js';
+import {
+  type ContainerRef,
+  classifyTermination,
+  formatContainerRef,
+  formatPodShare,
+  getLastTermination,
+  groupBy,
+  limitLines,
+  listAllContainers,
+  listNodesOf,
+  severityForPods,
+  unique,
+} from '../pod-status.js';
+import { formatAgo } from '../time-span.js';
+
+type ExitClass = 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'segfault' | 'abort' | 'app-error';
+
+interface ExitHit {
+  ref: ContainerRef;
+  term: TerminatedStateEvidence;
+  recent: boolean;
+  cls: ExitClass;
+}
+
+/** Exit codes handled elsewhere: 0 (clean-exit), 137 and 143 (signal-kill, oom-killed). */
+const HANDLED_ELSEWHERE = new Set([0, 137, 143]);
+
+/**
+ * The exit code first, the runtime's reason and message second:
+ * 126/127 and StartError → the command in the image or spec cannot run;
+ * 139 → segmentation fault; 134 → abort; anything else non-zero → the application gave up.
+ */
+export function classifyExit(term: TerminatedStateEvidence): ExitClass | undefined {
+  const msg = term.message ?? '';
+  const startFailed = term.reason === 'StartError' || term.reason === 'ContainerCannotRun' || term.exitCode === 128;
+  if (/exec format error/i.test(msg)) return 'wrong-arch';
+  if (term.exitCode === 127 || (startFailed && /not found|no such file/i.test(msg))) return 'not-found';
+  if (term.exitCode === 126 || (startFailed && /permission denied/i.test(msg))) return 'not-executable';
+  if (term.reason === 'OOMKilled' || HANDLED_ELSEWHERE.has(term.exitCode)) return undefined;
+  if (startFailed) return 'start-failed';
+  if (term.exitCode === 139) return 'segfault';
+  if (term.exitCode === 134) return 'abort';
+  return 'app-error';
+}
+
+interface ExitText {
+  title: (container: string, code: string, share: string) => string;
+  cause: string;
+  action: string;
+  confidence: Confidence;
+}
+
+const TEXT: Record<ExitClass, ExitText> = {
+  'not-found': {
+    title: (c, code, share) => `Container ${c} cannot start: command not found (exit ${code}) on ${share}`,
+    cause: 'The entrypoint or command names a binary or script the image does not contain (a changed image layout, a distroless image without a shell, or a typo in command/args).',
+    action: 'Mitigate: roll back to the previous image or command. Then compare the image entrypoint with the pod spec command/args.',
+    confidence: 'high',
+  },
+  'not-executable': {
+    title: (c, code, share) => `Container ${c} cannot start: command not executable (exit ${code}) on ${share}`,
+    cause: 'The entrypoint exists but cannot be executed: missing execute bit, or a script with a bad interpreter line.',
+    action: 'Mitigate: roll back to the previous image. Then fix the file mode or shebang in the image build.',
+    confidence: 'high',
+  },
+  'wrong-arch': {
+    title: (c, _code, share) => `Container ${c} cannot start: image built for another CPU architecture (exec format error) on ${share}`,
+    cause: 'The binary in the image is for a different architecture than the node (arm64 vs amd64), usually a single-arch build pushed over a multi-arch tag.',
+    action: 'Mitigate: roll back to the previous image, or pin the pods to nodes of the image\'s architecture. Then publish a multi-arch image.',
+    confidence: 'high',
+  },
+  'start-failed': {
+    title: (c, code, share) => `Container ${c} cannot start: the runtime failed to run it (exit ${code}) on ${share}`,
+    cause: 'The container runtime could not start the process (see its message): a bad mount, security setting or working directory in the spec, or a runtime problem on the node.',
+    action: 'Read the termination message; if it names the spec, roll back the change; if it names the runtime, look at the node.',
+    confidence: 'medium',
+  },
+  segfault: {
+    title: (c, code, share) => `Container ${c} crashes with a segmentation fault (exit ${code}) on ${share}`,
+    cause: 'The process touched invalid memory (SIGSEGV): a bug in native code or a native library, an incompatible library in a new image, or memory corruption.',
+    action: 'Mitigate: roll back if this started with a new image. Then look for a core dump or native stack trace in the previous logs.',
+    confidence: 'medium',
+  },
+  abort: {
+    title: (c, code, share) => `Container ${c} aborts (SIGABRT, exit ${code}) on ${share}`,
+    cause: 'The process aborted itself: a failed assertion or a fatal runtime error (glibc, JVM, Go runtime). The previous logs usually carry the message just before.',
+    action: 'Mitigate: roll back if this started with a change. Then read the last lines of the previous logs.',
+    confidence: 'medium',
+  },
+  'app-error': {
+    title: (c, code, share) => `Container ${c} exits with code ${code} (application error) on ${share}`,
+    cause: 'The process exited on its own with an error status: an unhandled error at start-up or while running. The log lines are the best lead.',
+    action: 'Read the previous logs; if this started with a deploy, roll back first. Otherwise fix what the log names (configuration, a dependency, a migration).',
+    confidence: 'medium',
+  },
+};
+
+export function analyzeExitCodes(ev: TriageEvidence): Finding[] {
+  const hits: ExitHit[] = [];
+  for (const ref of listAllContainers(ev.pods)) {
+    const term = getLastTermination(ref.container);
+    if (!term || term.exitCode === 0) continue;
+    const cls = classifyExit(term);
+    if (!cls) continue;
+    const recency = classifyTermination(ref.container, term, ev.collectedAt);
+    if (recency !== 'old') hits.push({ ref, term, recent: recency === 'recent', cls });
+  }
+  const groups = groupBy(hits, (h) => `${h.cls}/${h.ref.container.name}`);
+  return [...groups.values()].map((g) => describeGroup(ev, g));
+}
+
+function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
+  const first = hits[0] as ExitHit;
+  const { container } = first.ref;
+  const text = TEXT[first.cls];
+  const pods = unique(hits.map((h) => h.ref.pod.name));
+  const recentPods = unique(hits.filter((h) => h.recent).map((h) => h.ref.pod.name));
+  const codes = unique(hits.map((h) => h.term.exitCode)).join('/');
+
+  const evidence = limitLines(
+    hits.map(({ ref, term }) => {
+      const when = term.finishedAt ? `, ${formatAgo(term.finishedAt, ev.collectedAt)}` : '';
+      const message = term.message ? `: ${term.message.trim().split('\n')[0] ?? ''}` : '';
+      return `${formatContainerRef(ref)}: exit ${term.exitCode} (${term.reason ?? 'no reason'})${when}; ${ref.container.restartCount} restarts${message}`;
+    }),
+    3,
+  );
+  const logged = hits.map((h) => findLog(ev, h.ref.pod.name, container.name)).find((l) => l !== undefined && l.lines.length > 0);
+  if (logged) evidence.push(...pickErrorLines(logged.lines).map((l) => `log ${logged.pod}: ${l}`));
+  else evidence.push('no log lines of the previous run were captured');
+  if (first.cls !== 'app-error' && first.cls !== 'segfault' && first.cls !== 'abort') evidence.push(`image ${container.image}`);
+
+  const pod = first.ref.pod.name;
+  const confirmCommands = [previousLogsCommand(ev.target, pod, container.name), describePodCommand(ev.target, pod)];
+  if (first.cls !== 'app-error') {
+    confirmCommands.push(formatKubectl(ev.target, `rollout history ${formatWorkloadRef(ev.target)}`));
+  }
+  return {
+    id: `exit-code/${first.cls}/${container.name}`,
+    kind: 'exit-code',
+    title: text.title(container.name, codes, formatPodShare(ev, pods.length)),
+    layer: 'container/process',
+    severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
+    confidence: text.confidence,
+    evidence,
+    likelyCause: text.cause,
+    nextAction: text.action,
+    confirmCommands,
+    affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)) },
+  };
+}

@@ -1,0 +1,117 @@
+import { collapseEvents, formatEventLine } from '../collapse-events.js';
+import type { PodEvidence, TriageEvidence } from '../evidence.js';
+import { findCondition, listPodEvents } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { describePodCommand, formatKubectl } from '../kubectl-command.js';
+import { isPodFailing, severityForPods } from '../pod-status.js';
+import { formatBytes, formatCpu, parseQuantity } from '../quantity.js';
+import {
+  type SchedulingCategory,
+  type SchedulingReason,
+  parseSchedulingMessage,
+  summarizeSchedulingReasons,
+} from '../scheduling-message.js';
+import { latest } from '../time-span.js';
+
+const ADVICE: Partial<Record<SchedulingCategory, { cause: string; action: string }>> = {
+  insufficient: {
+    cause: 'No node has enough unrequested capacity for these pods. Requests count, not actual use: the cluster is full on paper.',
+    action: 'Mitigate: add nodes (check the cluster autoscaler: max node group size, quotas) or free capacity; lower the requests only if they are inflated.',
+  },
+  taint: {
+    cause: 'Nodes carry taints the pods do not tolerate. node.kubernetes.io/* taints (disk-pressure, memory-pressure, not-ready, unreachable) are set by Kubernetes because those nodes are unhealthy.',
+    action: 'Fix the node condition behind a node.kubernetes.io taint rather than adding a toleration; for taints an operator set, check whether the pods were meant for that node pool.',
+  },
+  'node-affinity': {
+    cause: 'The pods\' nodeSelector or node affinity matches no node with room: a wrong label, or a node pool that is gone or full.',
+    action: 'Compare the pods\' nodeSelector/affinity with the node labels; roll back if a change introduced it.',
+  },
+  'pod-affinity': {
+    cause: 'Pod (anti-)affinity rules leave no node: with required anti-affinity, one replica per node means replicas beyond the node count stay Pending.',
+    action: 'Use preferred instead of required anti-affinity, or add nodes in the constrained topology.',
+  },
+  'topology-spread': {
+    cause: 'Topology spread constraints with whenUnsatisfiable: DoNotSchedule cannot be met by the nodes available.',
+    action: 'Add capacity in the short zone or relax the constraint to ScheduleAnyway.',
+  },
+  'unbound-pvc': {
+    cause: 'The pods wait for a PersistentVolumeClaim that is not bound; see the PVC finding.',
+    action: 'Fix the PVC (storage class, provisioner); the pods schedule on their own once it binds.',
+  },
+  'volume-zone': {
+    cause: 'The pods\' volume lives in a zone where no node has room: zonal disks pin pods to their zone.',
+    action: 'Add capacity in the volume\'s zone.',
+  },
+  cordoned: { cause: 'The nodes that would fit are cordoned.', action: 'Uncordon nodes that are done with maintenance, or add capacity.' },
+};
+
+function requestsOf(pod: PodEvidence): { cpu: number; memory: number } {
+  let cpu = 0;
+  let memory = 0;
+  for (const c of pod.containers) {
+    cpu += parseQuantity(c.resources.requests['cpu']) ?? 0;
+    memory += parseQuantity(c.resources.requests['memory']) ?? 0;
+  }
+  return { cpu, memory };
+}
+
+/**
+ * Pending pods the scheduler cannot place, with the scheduler's own reasons (insufficient
+ * cpu/memory, taints, affinity, unbound PVCs) and, when an HPA asked for them, that it did.
+ */
+export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
+  const pending = ev.pods.filter((p) => {
+    if (p.phase !== 'Pending' || p.nodeName !== undefined || !isPodFailing(p, ev.collectedAt)) return false;
+    const scheduled = findCondition(p.conditions, 'PodScheduled');
+    return scheduled?.reason === 'Unschedulable' || listPodEvents(ev, ['FailedScheduling'], [p.name]).length > 0;
+  });
+  if (pending.length === 0) return [];
+
+  const names = pending.map((p) => p.name);
+  const events = listPodEvents(ev, ['FailedScheduling'], names);
+  const newest = events.find((e) => e.lastSeen === latest(events.map((x) => x.lastSeen)));
+  const message = newest?.message ?? pending.map((p) => findCondition(p.conditions, 'PodScheduled')?.message).find(Boolean) ?? '';
+  const parsed = parseSchedulingMessage(message);
+  const main = [...parsed.reasons].sort((a, b) => (b.nodes ?? 0) - (a.nodes ?? 0));
+
+  const evidence = collapseEvents(events, { acrossObjects: true }).slice(0, 2).map((e) => formatEventLine(e, { maxLength: 400 }));
+  if (events.length === 0 && message) evidence.push(`PodScheduled=False (Unschedulable): ${message}`);
+  const req = requestsOf(pending[0] as PodEvidence);
+  if (req.cpu > 0 || req.memory > 0) evidence.push(`each pod requests ${formatCpu(req.cpu)} CPU, ${formatBytes(req.memory)} memory`);
+  const biggestMem = Math.max(0, ...ev.nodes.map((n) => parseQuantity(n.allocatable['memory']) ?? 0));
+  if (req.memory > 0 && biggestMem > 0 && req.memory > biggestMem) {
+    evidence.push(`larger than the allocatable memory of every node seen (largest ${formatBytes(biggestMem)})`);
+  }
+  const hpa = ev.hpas.find((h) => h.desiredReplicas > ev.pods.length - pending.length);
+  if (hpa) evidence.push(`HPA ${hpa.name} wants ${hpa.desiredReplicas} replicas (max ${hpa.maxReplicas}); ${ev.pods.length - pending.length} are placed`);
+  const autoscaler = collapseEvents(listPodEvents(ev, ['NotTriggerScaleUp', 'TriggeredScaleUp'], names), { acrossObjects: true });
+  evidence.push(...autoscaler.slice(0, 2).map((e) => `cluster-autoscaler: ${formatEventLine(e, { maxLength: 250 })}`));
+
+  const lead: SchedulingReason | undefined = main.find((r) => ADVICE[r.category]) ?? main[0];
+  const advice = (lead && ADVICE[lead.category]) ?? {
+    cause: 'The scheduler finds no node for these pods; its message lists why each node was rejected.',
+    action: 'Read the scheduler message and fix the constraint it names.',
+  };
+  const n = `${pending.length} pod${pending.length === 1 ? '' : 's'}`;
+  const why = main.length > 0 ? summarizeSchedulingReasons(main) : message || 'no reason recorded';
+  const where = parsed.total !== undefined ? `${parsed.available ?? 0}/${parsed.total} nodes available` : 'no node fits';
+  return [
+    {
+      id: 'failed-scheduling',
+      kind: 'failed-scheduling',
+      title: `${n} Pending, ${where}: ${why}${hpa ? ` (HPA wants ${hpa.desiredReplicas})` : ''}`,
+      layer: 'capacity',
+      severity: severityForPods(ev, pending.length),
+      confidence: main.length > 0 ? 'high' : 'medium',
+      evidence,
+      likelyCause: hpa ? `${advice.cause} The HPA scaled up past what the cluster can place.` : advice.cause,
+      nextAction: advice.action,
+      confirmCommands: [
+        describePodCommand(ev.target, pending[0]?.name ?? ''),
+        formatKubectl(ev.target, 'get events --field-selector reason=FailedScheduling'),
+        formatKubectl(ev.target, `get nodes -o 'custom-columns=NAME:.metadata.name,CPU:.status.allocatable.cpu,MEMORY:.status.allocatable.memory,TAINTS:.spec.taints[*].key'`, 'cluster'),
+      ],
+      affected: { pods: names },
+    },
+  ];
+}

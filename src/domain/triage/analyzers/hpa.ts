@@ -1,0 +1,95 @@
+import { collapseEvents, formatEventLine } from '../collapse-events.js';
+import type { HpaEvidence, TriageEvidence } from '../evidence.js';
+import { findCondition, listEventsOf } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { formatKubectl, formatWorkloadSelector } from '../kubectl-command.js';
+import { RECENT_MS } from '../pod-status.js';
+import { parseQuantity } from '../quantity.js';
+import { formatAgo, isWithin } from '../time-span.js';
+
+/** "182%" → 182, "250m" → 0.25; undefined when unreadable. */
+function parseMetricValue(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const pct = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v);
+  return pct ? Number(pct[1]) : parseQuantity(v);
+}
+
+function isAboveTarget(m: HpaEvidence['metrics'][number]): boolean {
+  const current = parseMetricValue(m.current);
+  const target = parseMetricValue(m.target);
+  return current !== undefined && target !== undefined && current > target;
+}
+
+function formatMetrics(hpa: HpaEvidence): string {
+  return hpa.metrics.map((m) => `${m.name} ${m.current ?? '?'} (target ${m.target ?? '?'})`).join(', ');
+}
+
+/**
+ * The workload's HPA: at its maximum while metrics stay above target (no more capacity to
+ * add), unable to read metrics or to scale (it silently stops working), and recent scaling
+ * as context for "what changed".
+ */
+export function analyzeHpa(ev: TriageEvidence): Finding[] {
+  return ev.hpas.flatMap((hpa) => {
+    const findings: Finding[] = [];
+    const confirm = [formatKubectl(ev.target, `describe hpa ${hpa.name}`)];
+    const limited = findCondition(hpa.conditions, 'ScalingLimited');
+    const hot = hpa.metrics.filter(isAboveTarget);
+    if (hpa.desiredReplicas >= hpa.maxReplicas && (hot.length > 0 || (limited?.status === 'True' && limited.reason === 'TooManyReplicas'))) {
+      findings.push({
+        id: `hpa/${hpa.name}/at-max`,
+        kind: 'hpa',
+        title: `HPA ${hpa.name} at its maximum (${hpa.currentReplicas}/${hpa.maxReplicas} replicas)${hot.length > 0 ? ` with ${formatMetrics({ ...hpa, metrics: hot })}` : ''}`,
+        layer: 'capacity',
+        severity: 'warning',
+        confidence: hot.length > 0 ? 'high' : 'medium',
+        evidence: [
+          `replicas ${hpa.currentReplicas} current, ${hpa.desiredReplicas} desired, range ${hpa.minReplicas}–${hpa.maxReplicas}`,
+          `metrics: ${formatMetrics(hpa)}`,
+          ...(limited?.status === 'True' ? [`ScalingLimited=True (${limited.reason ?? ''})${limited.message ? `: ${limited.message}` : ''}`] : []),
+        ],
+        likelyCause: 'Load is above what the maximum replica count can serve at the target utilisation: more traffic than planned, or each replica got slower (a change, a slow dependency).',
+        nextAction: 'Mitigate: raise maxReplicas if the cluster has room (and the dependencies can take the extra connections); check whether per-replica cost rose with a recent change.',
+        confirmCommands: [...confirm, formatKubectl(ev.target, `top pods -l ${formatWorkloadSelector(ev.target, ev.workload?.selector)}`)],
+      });
+    }
+    const active = findCondition(hpa.conditions, 'ScalingActive');
+    const able = findCondition(hpa.conditions, 'AbleToScale');
+    const broken = [active, able].filter((c) => c?.status === 'False' && c.reason !== 'ScalingDisabled');
+    if (broken.length > 0) {
+      const message = broken.map((c) => c?.message ?? '').join(' ');
+      const noRequests = /missing request for/i.test(message);
+      findings.push({
+        id: `hpa/${hpa.name}/not-scaling`,
+        kind: 'hpa',
+        title: `HPA ${hpa.name} cannot scale: ${broken.map((c) => `${c?.type ?? ''}=False (${c?.reason ?? ''})`).join(', ')}`,
+        layer: 'capacity',
+        severity: 'warning',
+        confidence: 'high',
+        evidence: broken.map((c) => `${c?.type ?? ''}=False (${c?.reason ?? ''}): ${c?.message ?? ''}`),
+        likelyCause: noRequests
+          ? 'A container has no CPU/memory request, so utilisation cannot be computed and the HPA holds the replica count where it is.'
+          : 'The HPA cannot read its metrics (metrics-server or a metrics adapter down, or a metric that does not exist) or cannot change the scale; it holds the replica count where it is.',
+        nextAction: noRequests ? 'Set requests on every container of the workload.' : 'Check the metrics pipeline (kubectl top works?) and the metric names in the HPA.',
+        confirmCommands: [...confirm, formatKubectl(ev.target, 'get apiservices v1beta1.metrics.k8s.io', 'cluster')],
+      });
+    }
+    const rescales = listEventsOf(ev, 'HorizontalPodAutoscaler', hpa.name).filter((e) => e.reason === 'SuccessfulRescale' && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS));
+    if (rescales.length > 0) {
+      const last = rescales.reduce((a, b) => (Date.parse(b.lastSeen) > Date.parse(a.lastSeen) ? b : a));
+      findings.push({
+        id: `hpa/${hpa.name}/rescaled`,
+        kind: 'hpa',
+        title: `HPA ${hpa.name} rescaled ${formatAgo(last.lastSeen, ev.collectedAt)}: ${last.message}`,
+        layer: 'capacity',
+        severity: 'info',
+        confidence: 'high',
+        evidence: collapseEvents(rescales).map((e) => formatEventLine(e)),
+        likelyCause: 'Load changed enough for the HPA to act: a change in traffic or in per-replica cost, shortly before this triage.',
+        nextAction: 'Correlate with traffic; new replicas that fail or stay Pending are covered by the other findings.',
+        confirmCommands: confirm,
+      });
+    }
+    return findings;
+  });
+}

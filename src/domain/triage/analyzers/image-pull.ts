@@ -1,0 +1,125 @@
+import { collapseEvents, formatEventLine } from '../collapse-events.js';
+import type { TriageEvidence } from '../evidence.js';
+import { listPodEvents } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { describePodCommand, formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
+import {
+  type ContainerRef,
+  formatPodShare,
+  getWaiting,
+  groupBy,
+  listAllContainers,
+  listNodesOf,
+  severityForPods,
+  unique,
+} from '../pod-status.js';
+
+const PULL_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'ErrImageNeverPull']);
+
+export type PullFailure =
+  | 'denied-or-missing'
+  | 'rate-limited'
+  | 'x509'
+  | 'dns'
+  | 'unauthorized'
+  | 'manifest-unknown'
+  | 'not-found'
+  | 'timeout'
+  | 'invalid-name'
+  | 'never-pull'
+  | 'unknown';
+
+/** Order matters: the first pattern that matches names the failure. */
+const PATTERNS: [PullFailure, RegExp][] = [
+  ['denied-or-missing', /repository does not exist or may require/i],
+  ['rate-limited', /toomanyrequests|429 too many requests|pull rate limit/i],
+  ['x509', /x509:|certificate signed by unknown authority|certificate has expired|failed to verify certificate/i],
+  ['dns', /no such host|lookup \S+ on \S+|server misbehaving/i],
+  ['unauthorized', /unauthorized|\b401\b|\b403\b|forbidden|authorization failed|no basic auth credentials|authentication required|access to the resource is denied|pull access denied/i],
+  ['manifest-unknown', /manifest unknown|manifest for \S+ not found/i],
+  ['not-found', /not ?found/i],
+  ['timeout', /i\/o timeout|deadline exceeded|timed out|handshake timeout|timeout/i],
+  ['invalid-name', /invalid reference format|InvalidImageName/i],
+];
+
+export function classifyPullFailure(reason: string, message: string): PullFailure {
+  if (reason === 'InvalidImageName') return 'invalid-name';
+  if (reason === 'ErrImageNeverPull') return 'never-pull';
+  return PATTERNS.find(([, re]) => re.test(message))?.[0] ?? 'unknown';
+}
+
+const TEXT: Record<PullFailure, { title: string; cause: string }> = {
+  'denied-or-missing': { title: 'pull denied: the repository does not exist or needs credentials', cause: 'Docker Hub answers this way both for a repository that does not exist and for a private one pulled without credentials: check the image name first, then imagePullSecrets.' },
+  'rate-limited': { title: 'registry rate limit hit', cause: 'The registry throttles pulls from these nodes (Docker Hub anonymous limits are per source IP, shared by the whole NAT).' },
+  x509: { title: 'registry TLS certificate not trusted (x509)', cause: 'The node does not trust the registry certificate: a private CA not installed on the nodes, an expired certificate, or a TLS-intercepting proxy.' },
+  dns: { title: 'registry host does not resolve', cause: 'The node cannot resolve the registry host name: a typo in the image registry, or DNS from the nodes is failing.' },
+  unauthorized: { title: 'registry refuses the pull (unauthorized)', cause: 'The registry rejected the credentials: missing or expired imagePullSecrets, a node role without pull permission (ECR/GAR), or a repository in another account.' },
+  'manifest-unknown': { title: 'image tag not found in the registry (manifest unknown)', cause: 'The repository exists but this tag or digest does not: the image was never pushed, the build failed, or the tag was deleted by a retention policy.' },
+  'not-found': { title: 'image not found', cause: 'The registry has no such image reference: a wrong tag, repository or registry in the spec, or an image that was never pushed.' },
+  timeout: { title: 'registry timed out', cause: 'The nodes cannot reach the registry in time: egress blocked (NAT, proxy, firewall), a registry outage, or a very large image on a slow link.' },
+  'invalid-name': { title: 'invalid image name', cause: 'The image reference is malformed (upper-case letters, a stray space or colon), often from a templating mistake.' },
+  'never-pull': { title: 'image not present and imagePullPolicy is Never', cause: 'The pod forbids pulling and the node does not have the image.' },
+  unknown: { title: 'image pull failing', cause: 'The pull fails for a reason the message states; see the events.' },
+};
+
+/**
+ * Image pulls that fail (ErrImagePull, ImagePullBackOff, InvalidImageName), each named from
+ * the runtime's message: tag missing, unauthorized, x509, DNS, timeout, rate limit.
+ */
+export function analyzeImagePulls(ev: TriageEvidence): Finding[] {
+  const stuck = listAllContainers(ev.pods).filter((r) => PULL_REASONS.has(getWaiting(r.container)?.reason ?? ''));
+  const classified = stuck.map((ref) => {
+    const waiting = getWaiting(ref.container) ?? { reason: 'ErrImagePull' };
+    // ImagePullBackOff only says "Back-off pulling image"; the Failed event carries the real error.
+    const failed = listPodEvents(ev, ['Failed'], [ref.pod.name]).filter((e) => /failed to pull image/i.test(e.message) && e.message.includes(ref.container.image));
+    const message = [waiting.message ?? '', ...failed.map((e) => e.message)].join('\n');
+    return { ref, failure: classifyPullFailure(waiting.reason, message), reason: waiting.reason, failed };
+  });
+  const groups = groupBy(classified, (c) => `${c.ref.container.name}/${c.ref.container.image}/${c.failure}`);
+  return [...groups.values()].map((group) => {
+    const first = group[0] as (typeof classified)[number];
+    const ref: ContainerRef = first.ref;
+    const image = ref.container.image;
+    const pods = unique(group.map((c) => c.ref.pod.name));
+    const text = TEXT[first.failure];
+    const reasons = unique(group.map((c) => c.reason)).join('/');
+    const events = collapseEvents(group.flatMap((c) => c.failed), { acrossObjects: true });
+    const previous = findPreviousImage(ev, ref.container.name, image);
+
+    const evidence = [`image ${image}`, `${reasons} on ${pods.length} pod${pods.length === 1 ? '' : 's'}: ${pods.slice(0, 3).join(', ')}${pods.length > 3 ? ', …' : ''}`];
+    evidence.push(...events.slice(0, 2).map((e) => formatEventLine(e, { maxLength: 400 })));
+    if (events.length === 0 && getWaiting(ref.container)?.message) evidence.push(`kubelet: ${getWaiting(ref.container)?.message ?? ''}`);
+    if (previous) evidence.push(`previous revision ran ${previous}`);
+
+    const confirmCommands = [describePodCommand(ev.target, ref.pod.name), formatKubectl(ev.target, `get events --field-selector involvedObject.name=${ref.pod.name},reason=Failed`)];
+    if (first.failure === 'unauthorized' || first.failure === 'denied-or-missing') {
+      confirmCommands.push(formatKubectl(ev.target, `get pod ${ref.pod.name} -o jsonpath='{.spec.serviceAccountName} {.spec.imagePullSecrets}'`));
+    } else {
+      confirmCommands.push(formatKubectl(ev.target, `rollout history ${formatWorkloadRef(ev.target)}`));
+    }
+    const rollback = previous ? `roll back to the previous image (${previous})` : 'roll back to the last image that pulled';
+    return {
+      id: `image-pull/${ref.container.name}/${first.failure}`,
+      kind: 'image-pull',
+      title: `Image pull for ${ref.container.name} failing: ${text.title} (${reasons} on ${formatPodShare(ev, pods.length)})`,
+      layer: 'runtime/probes',
+      severity: severityForPods(ev, pods.length),
+      confidence: first.failure === 'unknown' ? 'medium' : 'high',
+      evidence,
+      likelyCause: text.cause,
+      nextAction: `Mitigate: ${rollback}, or fix the image reference/credentials; running pods keep their image, and new pods pull again on their own once it works.`,
+      confirmCommands,
+      affected: { pods, nodes: listNodesOf(group.map((c) => c.ref.pod)) },
+    } satisfies Finding;
+  });
+}
+
+/** The newest older revision whose image for this container differs: what to roll back to. */
+function findPreviousImage(ev: TriageEvidence, container: string, current: string): string | undefined {
+  const sorted = [...ev.revisions].sort((a, b) => b.revision - a.revision);
+  for (const rev of sorted) {
+    const image = rev.containers.find((c) => c.name === container)?.image;
+    if (image && image !== current) return image;
+  }
+  return undefined;
+}

@@ -1,0 +1,73 @@
+import type { TriageEvidence } from '../evidence.js';
+import type { Finding } from '../finding.js';
+import { analyzeCleanExits } from './clean-exit.js';
+import { analyzeContainerConfig } from './container-config.js';
+import { analyzeCrashLoops } from './crash-loop.js';
+import { analyzeDependencyErrors } from './dependency-errors.js';
+import { analyzeEvictions } from './eviction.js';
+import { analyzeExitCodes } from './exit-code.js';
+import { analyzeFailedScheduling } from './failed-scheduling.js';
+import { analyzeHpa } from './hpa.js';
+import { analyzeImagePulls } from './image-pull.js';
+import { analyzeNodeConcentration } from './node-concentration.js';
+import { analyzeNodeConditions } from './node-condition.js';
+import { analyzeOomKilled } from './oom-killed.js';
+import { analyzePodCreateFailures } from './pod-create-failed.js';
+import { analyzePvcPending } from './pvc-pending.js';
+import { analyzeReadinessProbes } from './readiness-probe.js';
+import { analyzeRecentRollout } from './recent-rollout.js';
+import { analyzeRolloutStalled } from './rollout-stalled.js';
+import { analyzeServiceEndpoints } from './service-endpoints.js';
+import { analyzeServiceSelectors } from './service-selector.js';
+import { analyzeServiceTargetPorts } from './service-target-port.js';
+import { analyzeSignalKills } from './signal-kill.js';
+import { analyzeUnreadyReplicas } from './unready-replicas.js';
+import { analyzeVolumeAttach } from './volume-attach.js';
+
+/** A pure function from evidence to findings; one per file. */
+export type Analyzer = (evidence: TriageEvidence) => Finding[];
+
+/** Every analyzer, by name. Order does not matter: rank-findings orders the result. */
+export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
+  'oom-killed': analyzeOomKilled,
+  'signal-kill': analyzeSignalKills,
+  'exit-code': analyzeExitCodes,
+  'clean-exit': analyzeCleanExits,
+  'crash-loop': analyzeCrashLoops,
+  'container-config': analyzeContainerConfig,
+  'image-pull': analyzeImagePulls,
+  'readiness-probe': analyzeReadinessProbes,
+  'node-condition': analyzeNodeConditions,
+  'node-concentration': analyzeNodeConcentration,
+  eviction: analyzeEvictions,
+  'recent-rollout': analyzeRecentRollout,
+  'rollout-stalled': analyzeRolloutStalled,
+  'pod-create-failed': analyzePodCreateFailures,
+  hpa: analyzeHpa,
+  'failed-scheduling': analyzeFailedScheduling,
+  'service-selector': analyzeServiceSelectors,
+  'service-endpoints': analyzeServiceEndpoints,
+  'service-target-port': analyzeServiceTargetPorts,
+  'pvc-pending': analyzePvcPending,
+  'volume-attach': analyzeVolumeAttach,
+  'dependency-errors': analyzeDependencyErrors,
+  'unready-replicas': analyzeUnreadyReplicas,
+};
+
+export interface AnalyzerRun {
+  findings: Finding[];
+  /** Analyzers that threw: one bug must not cost the whole triage, but it must show. */
+  failures: { analyzer: string; error: string }[];
+}
+
+export function runAnalyzers(evidence: TriageEvidence, analyzers: Readonly<Record<string, Analyzer>> = ANALYZERS): AnalyzerRun {
+  const run: AnalyzerRun = { findings: [], failures: [] };
+  for (const [name, analyze] of Object.entries(analyzers)) {
+    try {
+      run.findings.push(...analyze(evidence));
+    } catch (err) {
+      run.failures.push({ analyzer: name, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return run;
+}

@@ -1,0 +1,95 @@
+import { collapseEvents, formatEventLine } from '../collapse-events.js';
+import type { ConditionEvidence, NodeEvidence, TriageEvidence } from '../evidence.js';
+import { findCondition, listEventsOf } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { describeNodeCommand, formatKubectl } from '../kubectl-command.js';
+import { limitLines, severityForPods } from '../pod-status.js';
+import { formatAgo } from '../time-span.js';
+
+/** Conditions that are bad when True (Ready is bad when not True). */
+const PRESSURES = ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable'] as const;
+
+/** Node event reasons worth showing next to its conditions. */
+const NODE_EVENT_REASONS = new Set([
+  'NodeNotReady', 'Rebooted', 'SystemOOM', 'OOMKilling', 'EvictionThresholdMet', 'NodeHasDiskPressure',
+  'NodeHasInsufficientMemory', 'NodeHasInsufficientPID', 'ContainerGCFailed', 'ImageGCFailed', 'FreeDiskSpaceFailed', 'KernelOops', 'TaskHung',
+]);
+
+const PRESSURE_CAUSE: Record<(typeof PRESSURES)[number], string> = {
+  MemoryPressure: 'The node is short of memory: the kubelet evicts pods (BestEffort first, then Burstable pods above their requests) and refuses new ones.',
+  DiskPressure: 'The node disk (nodefs or imagefs) is nearly full: the kubelet garbage-collects images, evicts pods and taints the node against new ones.',
+  PIDPressure: 'The node is running out of process IDs: some process forks without bound.',
+  NetworkUnavailable: 'The node network (CNI routes) is not set up: pods there cannot reach the rest of the cluster.',
+};
+
+function formatCondition(c: ConditionEvidence, now: string): string {
+  const why = [c.reason, c.message].filter(Boolean).join(': ');
+  const since = c.lastTransitionTime ? ` since ${formatAgo(c.lastTransitionTime, now)}` : '';
+  return `${c.type}=${c.status}${why ? ` (${why})` : ''}${since}`;
+}
+
+/**
+ * The nodes under the workload's pods: NotReady, memory/disk/PID pressure, network
+ * unavailable. One finding per unhealthy node, naming the workload's pods on it.
+ */
+export function analyzeNodeConditions(ev: TriageEvidence): Finding[] {
+  return ev.nodes.flatMap((node) => describeNode(ev, node));
+}
+
+function describeNode(ev: TriageEvidence, node: NodeEvidence): Finding[] {
+  const ready = findCondition(node.conditions, 'Ready');
+  const notReady = ready !== undefined && ready.status !== 'True';
+  const pressures = PRESSURES.filter((type) => findCondition(node.conditions, type)?.status === 'True');
+  if (!notReady && pressures.length === 0) return [];
+
+  const pods = ev.pods.filter((p) => p.nodeName === node.name);
+  const bad = [...(notReady && ready ? [ready] : []), ...pressures.map((t) => findCondition(node.conditions, t) as ConditionEvidence)];
+  const evidence = bad.map((c) => formatCondition(c, ev.collectedAt));
+  if (node.taints.length > 0) evidence.push(`taints: ${node.taints.map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`).join(', ')}`);
+  if (node.unschedulable) evidence.push('cordoned (unschedulable)');
+  evidence.push(...limitLines(pods.map((p) => `${p.name} on it: ${p.phase}${p.ready ? ', ready' : ', not ready'}`), 3));
+  const events = collapseEvents(listEventsOf(ev, 'Node', node.name).filter((e) => NODE_EVENT_REASONS.has(e.reason)));
+  evidence.push(...events.slice(-3).map((e) => formatEventLine(e, { maxLength: 200 })));
+
+  const podsWord = pods.length === 0 ? `no pod of ${ev.target.name} on it now` : `${pods.length} pod${pods.length === 1 ? '' : 's'} of ${ev.target.name} on it`;
+  let title: string;
+  let cause: string;
+  let action: string;
+  if (notReady) {
+    const since = ready?.lastTransitionTime ? `, ${formatAgo(ready.lastTransitionTime, ev.collectedAt)}` : '';
+    title = `Node ${node.name} is NotReady (Ready=${ready?.status ?? 'Unknown'}${since}); ${podsWord}`;
+    cause =
+      ready?.status === 'Unknown'
+        ? `The kubelet stopped reporting: the machine is down or rebooting, cut off from the control plane, or the kubelet died. ` +
+          `Pods there are marked not ready; a Deployment replaces them after the NoExecute toleration (300s by default), a StatefulSet does not until the node is gone.`
+        : `The kubelet runs but reports the node unhealthy${ready?.message ? `: ${ready.message}` : ''}.`;
+    action =
+      `Mitigate: make sure enough replicas run elsewhere and keep new pods off the node (kubectl cordon ${node.name}; the bot will not run it). ` +
+      `Then check the machine and kubelet from the cloud console.` +
+      (ev.target.kind === 'StatefulSet' ? ` Do not force-delete StatefulSet pods until the node is confirmed down: two pods could share one identity.` : '');
+  } else {
+    title = `Node ${node.name} has ${pressures.join(', ')}; ${podsWord}`;
+    cause = pressures.map((p) => PRESSURE_CAUSE[p]).join(' ');
+    action = `Mitigate: move load off the node (cordon and drain it; the bot will not) or free the resource; find what on the node consumes it before adding capacity.`;
+  }
+  const critical = notReady || pressures.includes('NetworkUnavailable');
+  return [
+    {
+      id: `node-condition/${node.name}`,
+      kind: 'node-condition',
+      title,
+      layer: 'node/eviction',
+      severity: critical && pods.length > 0 ? severityForPods(ev, pods.length) : 'warning',
+      confidence: 'high',
+      evidence,
+      likelyCause: cause,
+      nextAction: action,
+      confirmCommands: [
+        describeNodeCommand(ev.target, node.name),
+        formatKubectl(ev.target, `get pods -A -o wide --field-selector spec.nodeName=${node.name}`, 'cluster'),
+        formatKubectl(ev.target, `get events -A --field-selector involvedObject.kind=Node,involvedObject.name=${node.name}`, 'cluster'),
+      ],
+      affected: { pods: pods.map((p) => p.name), nodes: [node.name] },
+    },
+  ];
+}

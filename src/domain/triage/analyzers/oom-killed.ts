@@ -1,0 +1,104 @@
+import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
+import { listEventsOf } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { describePodCommand, formatKubectl, previousLogsCommand } from '../kubectl-command.js';
+import {
+  type ContainerRef,
+  classifyTermination,
+  formatContainerRef,
+  formatPodShare,
+  getLastTermination,
+  groupBy,
+  limitLines,
+  listAllContainers,
+  listNodesOf,
+  severityForPods,
+  unique,
+} from '../pod-status.js';
+import { formatBytes, parseQuantity } from '../quantity.js';
+import { formatAgo } from '../time-span.js';
+
+interface OomHit {
+  ref: ContainerRef;
+  term: TerminatedStateEvidence;
+  recent: boolean;
+}
+
+/**
+ * Containers the kernel OOM-killed. Keyed on the runtime's `OOMKilled` reason only: an
+ * exit code of 137 alone is any SIGKILL and is left to the signal-kill analyzer.
+ */
+export function analyzeOomKilled(ev: TriageEvidence): Finding[] {
+  const hits: OomHit[] = [];
+  for (const ref of listAllContainers(ev.pods)) {
+    const term = getLastTermination(ref.container);
+    if (term?.reason !== 'OOMKilled') continue;
+    const recency = classifyTermination(ref.container, term, ev.collectedAt);
+    if (recency !== 'old') hits.push({ ref, term, recent: recency === 'recent' });
+  }
+  return [...groupBy(hits, (h) => h.ref.container.name).values()].map((group) => describeGroup(ev, group));
+}
+
+function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
+  const first = hits[0] as OomHit;
+  const container = first.ref.container;
+  const pods = unique(hits.map((h) => h.ref.pod.name));
+  const recentPods = unique(hits.filter((h) => h.recent).map((h) => h.ref.pod.name));
+  const nodes = listNodesOf(hits.map((h) => h.ref.pod));
+  const limit = container.resources.limits['memory'];
+  const request = container.resources.requests['memory'];
+  const qos = unique(hits.map((h) => h.ref.pod.qosClass ?? 'unknown')).join('/');
+
+  const evidence = limitLines(
+    hits.map(({ ref, term }) => {
+      const when = term.finishedAt ? `, ${formatAgo(term.finishedAt, ev.collectedAt)}` : '';
+      return `${formatContainerRef(ref)}: OOMKilled (exit ${term.exitCode})${when}; ${ref.container.restartCount} restarts`;
+    }),
+  );
+  evidence.push(`memory limit ${limit ?? 'none'}, request ${request ?? 'none'}; QoS ${qos}`);
+  // The node's own OOM killer reports here; it matters most when there is no limit.
+  for (const node of nodes) {
+    for (const e of listEventsOf(ev, 'Node', node).filter((e) => e.reason === 'SystemOOM' || e.reason === 'OOMKilling')) {
+      evidence.push(`node ${node}: ${e.reason}: ${e.message}`);
+    }
+  }
+
+  const share = formatPodShare(ev, pods.length);
+  const limitBytes = parseQuantity(limit);
+  const title = limit
+    ? `Container ${container.name} OOMKilled at its ${limit} memory limit (${share})`
+    : `Container ${container.name} OOMKilled with no memory limit: node memory ran out (${share})`;
+  const likelyCause = limit
+    ? `The kernel killed the process when the container reached its ${limit} memory limit. Either the limit is below what the ` +
+      `current load needs, or memory grows until it hits the limit (a leak: kills at steady intervals whatever the traffic). ` +
+      `For runtimes with their own heap setting (JVM -Xmx/MaxRAMPercentage, Node --max-old-space-size) check it fits inside the limit.`
+    : `No memory limit is set, so the node's OOM killer chose this process when ${nodes.join(', ') || 'the node'} ran out of ` +
+      `memory; QoS ${qos} pods are killed before Guaranteed ones. Something on the node, maybe this container, used more than was requested.`;
+  const nextAction = limit
+    ? `Mitigate: raise the memory limit of ${container.name}${limitBytes ? ` (e.g. ${limit} → ${formatBytes(limitBytes * 1.5)})` : ''}, ` +
+      `or roll back if a recent change increased memory use. A restart only resets the clock. Then find the growth ` +
+      `(memory graph over time, heap profile).`
+    : `Mitigate: set a memory request and limit for ${container.name} that match its real use so the scheduler places it ` +
+      `where the memory exists; check what else on the node is using memory.`;
+
+  const status = first.ref.init ? 'initContainerStatuses' : 'containerStatuses';
+  const pod = first.ref.pod.name;
+  return {
+    id: `oom-killed/${container.name}`,
+    kind: 'oom-killed',
+    title,
+    layer: 'container/process',
+    severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
+    confidence: 'high',
+    evidence,
+    likelyCause,
+    nextAction,
+    confirmCommands: [
+      describePodCommand(ev.target, pod),
+      formatKubectl(ev.target, `get pod ${pod} -o jsonpath='{.status.${status}[?(@.name=="${container.name}")].lastState.terminated}'`),
+      formatKubectl(ev.target, `top pod ${pod} --containers`),
+      previousLogsCommand(ev.target, pod, container.name),
+    ],
+    affected: { pods, nodes },
+  };
+}

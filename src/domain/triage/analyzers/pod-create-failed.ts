@@ -1,0 +1,111 @@
+import { collapseEvents, formatEventLine } from '../collapse-events.js';
+import type { TriageEvidence } from '../evidence.js';
+import { findCondition } from '../evidence-lookup.js';
+import type { Finding, Layer } from '../finding.js';
+import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
+import { HISTORY_MS, getDesiredReplicas, severityForPods } from '../pod-status.js';
+import { isWithin } from '../time-span.js';
+
+const CONTROLLER_KINDS = new Set(['ReplicaSet', 'StatefulSet', 'Deployment']);
+
+interface Refusal {
+  key: string;
+  title: string;
+  cause: string;
+  action: string;
+  layer: Layer;
+  command?: string;
+}
+
+/** Why the API server refused to create the pods, from the controller's message. */
+function classifyRefusal(ev: TriageEvidence, message: string): Refusal {
+  const quota = /exceeded quota: ([\w.-]+)/i.exec(message);
+  if (quota?.[1]) {
+    return {
+      key: `quota/${quota[1]}`,
+      title: `ResourceQuota ${quota[1]} exhausted`,
+      cause: `The namespace's ResourceQuota ${quota[1]} has no room for another pod of this size; the message lists requested, used and limited amounts.`,
+      action: `Mitigate: free quota (scale down something else in ${ev.target.namespace}) or ask for a larger quota; lowering this pod's requests also works if they are inflated.`,
+      layer: 'capacity',
+      command: formatKubectl(ev.target, `describe resourcequota ${quota[1]}`),
+    };
+  }
+  const psa = /violates PodSecurity "([\w:.-]+)"/i.exec(message);
+  if (psa?.[1]) {
+    return {
+      key: 'pod-security',
+      title: `pods violate PodSecurity "${psa[1]}"`,
+      cause: `The namespace enforces the ${psa[1]} Pod Security level and the pod template breaks it (the message lists the fields).`,
+      action: 'Roll back the template change, or fix the listed securityContext fields.',
+      layer: 'rollout/change',
+      command: formatKubectl(ev.target, `get namespace ${ev.target.namespace} --show-labels`, 'cluster'),
+    };
+  }
+  const webhook = /admission webhook "([^"]+)" denied the request/i.exec(message);
+  if (webhook?.[1]) {
+    return {
+      key: `webhook/${webhook[1]}`,
+      title: `admission webhook ${webhook[1]} denies the pods`,
+      cause: `A validating admission webhook (${webhook[1]}) rejects the pod template; its message gives the policy.`,
+      action: 'Roll back the template change or fix what the policy names.',
+      layer: 'rollout/change',
+    };
+  }
+  const sa = /serviceaccounts? "([^"]+)" not found/i.exec(message);
+  if (sa?.[1]) {
+    return {
+      key: `service-account/${sa[1]}`,
+      title: `ServiceAccount ${sa[1]} not found`,
+      cause: `The pod template names ServiceAccount ${sa[1]}, which does not exist in ${ev.target.namespace}.`,
+      action: 'Create the ServiceAccount through its owner pipeline, or roll back the template.',
+      layer: 'rollout/change',
+      command: formatKubectl(ev.target, `get serviceaccount ${sa[1]}`),
+    };
+  }
+  return { key: 'other', title: 'pod creation refused', cause: 'The API server refuses to create the pods; the message says why.', action: 'Read the message and fix or roll back the template.', layer: 'rollout/change' };
+}
+
+/**
+ * The controller cannot create pods at all (FailedCreate events, ReplicaFailure condition):
+ * quota, Pod Security, admission webhooks, a missing ServiceAccount. Nothing shows up as a
+ * failing pod, which is why this has its own analyzer.
+ */
+export function analyzePodCreateFailures(ev: TriageEvidence): Finding[] {
+  const events = ev.events.filter(
+    (e) => e.reason === 'FailedCreate' && e.type === 'Warning' && CONTROLLER_KINDS.has(e.object.kind) && isWithin(e.lastSeen, ev.collectedAt, HISTORY_MS),
+  );
+  const condition = ev.workload ? findCondition(ev.workload.conditions, 'ReplicaFailure') : undefined;
+  const messages = events.map((e) => e.message);
+  if (condition?.status === 'True' && condition.message && events.length === 0) messages.push(condition.message);
+  if (messages.length === 0) return [];
+
+  const byKey = new Map<string, { refusal: Refusal; messages: string[] }>();
+  for (const m of messages) {
+    const refusal = classifyRefusal(ev, m);
+    const entry = byKey.get(refusal.key) ?? { refusal, messages: [] };
+    entry.messages.push(m);
+    byKey.set(refusal.key, entry);
+  }
+  const missing = Math.max(0, getDesiredReplicas(ev) - ev.pods.length);
+  return [...byKey.values()].map(({ refusal, messages: msgs }) => {
+    const mine = collapseEvents(events.filter((e) => msgs.includes(e.message)), { acrossObjects: true });
+    const evidence = mine.length > 0 ? mine.slice(0, 3).map((e) => formatEventLine(e, { maxLength: 400 })) : [`ReplicaFailure: ${msgs[0] ?? ''}`];
+    evidence.push(`${ev.pods.length} pods exist of ${getDesiredReplicas(ev)} desired`);
+    return {
+      id: `pod-create-failed/${refusal.key}`,
+      kind: 'pod-create-failed',
+      title: `Pods cannot be created: ${refusal.title}`,
+      layer: refusal.layer,
+      severity: missing > 0 ? severityForPods(ev, missing) : 'warning',
+      confidence: refusal.key === 'other' ? 'medium' : 'high',
+      evidence,
+      likelyCause: refusal.cause,
+      nextAction: refusal.action,
+      confirmCommands: [
+        formatKubectl(ev.target, `describe ${formatWorkloadRef(ev.target)}`),
+        formatKubectl(ev.target, 'get events --field-selector reason=FailedCreate'),
+        ...(refusal.command ? [refusal.command] : []),
+      ],
+    } satisfies Finding;
+  });
+}

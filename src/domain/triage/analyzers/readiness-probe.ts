@@ -1,0 +1,121 @@
+import { collapseEvents, formatEventLine } from '../collapse-events.js';
+import type { ContainerEvidence, EventEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
+import { formatProbe, listPodEvents } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-command.js';
+import { STARTUP_GRACE_MS, formatPodShare, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
+import { MINUTE_MS, isWithin, msBetween } from '../time-span.js';
+
+const READINESS_FAILED = /^Readiness probe failed/i;
+
+interface Hit {
+  pod: PodEvidence;
+  container: ContainerEvidence;
+  events: EventEvidence[];
+  /** "HTTP 503", "connection refused", "timeout", "failing" */
+  failure: string;
+}
+
+/** What the probe failures say, most specific first. */
+export function classifyProbeFailure(messages: readonly string[]): string {
+  const text = messages.join('\n');
+  const codes = unique([...text.matchAll(/statuscode: (\d{3})/gi)].map((m) => m[1] ?? ''));
+  if (codes.length > 0) return `HTTP ${codes.join('/')}`;
+  if (/connection refused/i.test(text)) return 'connection refused';
+  if (/timeout|deadline exceeded|timed out/i.test(text)) return 'timeout';
+  return 'failing';
+}
+
+/**
+ * Running containers that fail their readiness probe: no crash, but no traffic either.
+ * The status code (or refused/timeout) tells "the app says it is not ready" from "the probe
+ * cannot reach it". Ready pods whose probe keeps failing now and then are reported as flapping.
+ */
+export function analyzeReadinessProbes(ev: TriageEvidence): Finding[] {
+  const notReady: Hit[] = [];
+  const flapping: Hit[] = [];
+  for (const pod of ev.pods) {
+    if (pod.phase !== 'Running' || pod.deletionTimestamp !== undefined) continue;
+    const events = listPodEvents(ev, ['Unhealthy'], [pod.name]).filter((e) => READINESS_FAILED.test(e.message));
+    for (const container of pod.containers) {
+      if (!container.probes.readiness || container.state === undefined || !('running' in container.state)) continue;
+      const since = container.state.running.startedAt;
+      const settled = since === undefined || msBetween(since, ev.collectedAt) > STARTUP_GRACE_MS;
+      const mine = pod.containers.length === 1 ? events : events.filter((e) => e.message.includes(container.name) || !/container/i.test(e.message));
+      const failure = classifyProbeFailure(mine.map((e) => e.message));
+      // Without probe-failure events an unready pod is not evidence against the probe (its node may be gone).
+      if (!container.ready && settled && mine.length > 0) {
+        notReady.push({ pod, container, events: mine, failure });
+      } else if (container.ready) {
+        const recent = mine.filter((e) => isWithin(e.lastSeen, ev.collectedAt, 15 * MINUTE_MS));
+        if (recent.reduce((n, e) => n + e.count, 0) >= 5) flapping.push({ pod, container, events: recent, failure });
+      }
+    }
+  }
+  const findings = [...groupBy(notReady, (h) => `${h.container.name}/${h.failure}`).values()].map((g) => describeNotReady(ev, g));
+  findings.push(...[...groupBy(flapping, (h) => h.container.name).values()].map((g) => describeFlapping(ev, g)));
+  return findings;
+}
+
+function describeNotReady(ev: TriageEvidence, hits: Hit[]): Finding {
+  const first = hits[0] as Hit;
+  const probe = first.container.probes.readiness;
+  const pods = unique(hits.map((h) => h.pod.name));
+  const events = collapseEvents(hits.flatMap((h) => h.events), { acrossObjects: true });
+  const evidence = [`${pods.length} pod${pods.length === 1 ? '' : 's'} running but not ready: ${pods.slice(0, 3).join(', ')}${pods.length > 3 ? ', …' : ''}`];
+  evidence.push(...events.slice(0, 3).map((e) => formatEventLine(e)));
+  if (probe) evidence.push(`readiness probe: ${formatProbe(probe)}`);
+
+  const port = probe?.port ?? '?';
+  const path = probe?.path ?? '/';
+  let cause: string;
+  if (/^HTTP 5/.test(first.failure)) {
+    cause = `The app answers ${path} with ${first.failure.slice(5)}: it reports itself unable to serve. Usually a dependency the readiness check includes (database, cache, downstream API) is failing, or the app is overloaded; the app's logs say which.`;
+  } else if (/^HTTP 4/.test(first.failure)) {
+    cause = `The probe gets ${first.failure.slice(5)} from ${path}: the path or port in the probe does not match what this version serves (often after a change of framework or base path).`;
+  } else if (first.failure === 'connection refused') {
+    cause = `Nothing accepts connections on port ${port}: the app listens on a different port or address (127.0.0.1 instead of 0.0.0.0), or has not opened it yet.`;
+  } else if (first.failure === 'timeout') {
+    cause = `The readiness endpoint does not answer within ${probe?.timeoutSeconds ?? 1}s: the app is overloaded or blocked, or the check is slow (it calls dependencies).`;
+  } else {
+    cause = 'The readiness probe fails; the event messages say how.';
+  }
+  return {
+    id: `readiness-probe/${first.container.name}/${first.failure}`,
+    kind: 'readiness-probe',
+    title: `Readiness probe failing for ${first.container.name} on ${formatPodShare(ev, pods.length)}: ${first.failure}`,
+    layer: 'runtime/probes',
+    severity: severityForPods(ev, pods.length),
+    confidence: 'high',
+    evidence,
+    likelyCause: cause,
+    nextAction:
+      `Mitigate: unready pods only stop receiving traffic, so find what the endpoint reports before restarting anything; ` +
+      `roll back if it began with a deploy. Do not remove the probe to hide the failure.`,
+    confirmCommands: [
+      describePodCommand(ev.target, first.pod.name),
+      formatKubectl(ev.target, `get events --field-selector involvedObject.name=${first.pod.name},reason=Unhealthy`),
+      formatKubectl(ev.target, `logs ${first.pod.name} -c ${first.container.name} --tail=100`),
+    ],
+    affected: { pods, nodes: listNodesOf(hits.map((h) => h.pod)) },
+  };
+}
+
+function describeFlapping(ev: TriageEvidence, hits: Hit[]): Finding {
+  const first = hits[0] as Hit;
+  const pods = unique(hits.map((h) => h.pod.name));
+  const events = collapseEvents(hits.flatMap((h) => h.events), { acrossObjects: true });
+  return {
+    id: `readiness-probe/${first.container.name}/flapping`,
+    kind: 'readiness-probe',
+    title: `Readiness probe of ${first.container.name} failing intermittently on ${formatPodShare(ev, pods.length)} (ready now)`,
+    layer: 'runtime/probes',
+    severity: 'info',
+    confidence: 'medium',
+    evidence: events.slice(0, 3).map((e) => formatEventLine(e)),
+    likelyCause: 'The pods pass most probes but fail some in the last 15 minutes: slow responses near the probe timeout, or a dependency that blips. Each failure streak can take pods out of the Service briefly.',
+    nextAction: 'Compare probe failures with latency and traffic; if responses sit near the timeout, look at load before touching the probe.',
+    confirmCommands: [podEventsCommand(ev.target, first.pod.name)],
+    affected: { pods, nodes: listNodesOf(hits.map((h) => h.pod)) },
+  };
+}

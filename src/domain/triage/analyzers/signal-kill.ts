@@ -1,0 +1,162 @@
+import { collapseEvents, formatEventLine } from '../collapse-events.js';
+import type { EventEvidence, TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
+import { formatProbe, listPodEvents } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-command.js';
+import {
+  type ContainerRef,
+  classifyTermination,
+  formatContainerRef,
+  formatPodShare,
+  getLastTermination,
+  groupBy,
+  limitLines,
+  listAllContainers,
+  listNodesOf,
+  severityForPods,
+  unique,
+} from '../pod-status.js';
+import { formatAgo } from '../time-span.js';
+
+type KillSource = 'liveness' | 'startup' | 'outside';
+
+interface KillHit {
+  ref: ContainerRef;
+  term: TerminatedStateEvidence;
+  recent: boolean;
+  source: KillSource;
+  probeEvents: EventEvidence[];
+}
+
+const PROBE_FAILED = /^(Liveness|Startup) probe failed/i;
+const PROBE_KILL = /failed (liveness|startup) probe/i;
+
+/**
+ * Containers ended by a signal from outside: exit 137 (SIGKILL) without the runtime's
+ * OOMKilled reason, and exit 143 (SIGTERM). Probe events on the pod tell a liveness or
+ * startup probe kill apart from other senders (kubelet stop, preemption, node shutdown).
+ * Never calls these OOM: the runtime would have said so.
+ */
+export function analyzeSignalKills(ev: TriageEvidence): Finding[] {
+  const hits: KillHit[] = [];
+  for (const ref of listAllContainers(ev.pods)) {
+    const term = getLastTermination(ref.container);
+    if (!term || term.reason === 'OOMKilled' || (term.exitCode !== 137 && term.exitCode !== 143)) continue;
+    const recency = classifyTermination(ref.container, term, ev.collectedAt);
+    if (recency === 'old') continue;
+    const probeEvents = listPodEvents(ev, ['Unhealthy', 'Killing'], [ref.pod.name]).filter(
+      (e) => (PROBE_FAILED.test(e.message) || PROBE_KILL.test(e.message)) && mentionsContainer(e, ref.container.name, ref.pod.containers.length),
+    );
+    const kills = probeEvents.map((e) => /startup/i.test(e.message) ? 'startup' : 'liveness');
+    const source: KillSource = kills.includes('liveness') ? 'liveness' : kills.includes('startup') ? 'startup' : 'outside';
+    hits.push({ ref, term, recent: recency === 'recent', source, probeEvents });
+  }
+  const groups = groupBy(hits, (h) => `${h.source === 'outside' ? `outside-${h.term.exitCode}` : h.source}/${h.ref.container.name}`);
+  return [...groups.values()].map((g) => (g[0]?.source === 'outside' ? describeOutsideKill(ev, g) : describeProbeKill(ev, g)));
+}
+
+/** Probe events name the container ("Container app failed liveness probe"); single-container pods need not. */
+function mentionsContainer(e: EventEvidence, container: string, containers: number): boolean {
+  return containers === 1 || e.message.includes(container) || !/container \S+/i.test(e.message);
+}
+
+function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
+  const first = hits[0] as KillHit;
+  const { container } = first.ref;
+  const probeName = first.source;
+  const probe = probeName === 'liveness' ? container.probes.liveness : container.probes.startup;
+  const pods = unique(hits.map((h) => h.ref.pod.name));
+  const recentPods = unique(hits.filter((h) => h.recent).map((h) => h.ref.pod.name));
+  const codes = unique(hits.map((h) => h.term.exitCode)).join('/');
+  const failures = collapseEvents(hits.flatMap((h) => h.probeEvents.filter((e) => PROBE_FAILED.test(e.message))), { acrossObjects: true });
+  const messages = failures.map((f) => f.message).join('\n');
+
+  const evidence = [
+    ...limitLines(hits.map(({ ref, term }) => `${formatContainerRef(ref)}: exit ${term.exitCode} (${term.reason ?? 'no reason'}); ${ref.container.restartCount} restarts`), 3),
+    ...failures.slice(0, 3).map((f) => formatEventLine(f, { withObject: true })),
+  ];
+  if (probe) evidence.push(`${probeName} probe: ${formatProbe(probe)}`);
+
+  let why: string;
+  if (/statuscode: 5\d\d/i.test(messages)) why = `its health endpoint answers with a 5xx status`;
+  else if (/connection refused/i.test(messages)) why = `nothing accepts connections on the probed port (not listening yet, or listening on another port)`;
+  else if (/timeout|deadline exceeded|timed out/i.test(messages)) why = `it does not answer within the probe's ${probe?.timeoutSeconds ?? 1}s timeout (overload, blocked event loop, GC pauses, or a probe that calls dependencies)`;
+  else why = `the probe keeps failing`;
+  const startupHint = probeName === 'liveness' && !container.probes.startup ? ' If it only fails during start-up, add a startupProbe.' : '';
+
+  return {
+    id: `liveness-kill/${probeName}/${container.name}`,
+    kind: 'liveness-kill',
+    title: `${capitalize(probeName)} probe is killing container ${container.name} (${formatPodShare(ev, pods.length)}, exit ${codes})`,
+    layer: 'runtime/probes',
+    severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
+    confidence: 'high',
+    evidence,
+    likelyCause: `The kubelet restarts ${container.name} because ${why}. Exit ${codes} is the kill (SIGTERM, then SIGKILL after the grace period), not the app failing on its own.`,
+    nextAction:
+      `Mitigate: if the app is alive but slow, relax the ${probeName} probe (timeoutSeconds, failureThreshold) so kills stop ` +
+      `cascading under load; a ${probeName} probe should not check dependencies. Restarting pods will not help.${startupHint}`,
+    confirmCommands: [
+      describePodCommand(ev.target, first.ref.pod.name),
+      formatKubectl(ev.target, `get events --field-selector involvedObject.name=${first.ref.pod.name},reason=Unhealthy`),
+      formatKubectl(ev.target, `get pod ${first.ref.pod.name} -o jsonpath='{.spec.containers[?(@.name=="${container.name}")].${probeName}Probe}'`),
+    ],
+    affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)) },
+  };
+}
+
+function describeOutsideKill(ev: TriageEvidence, hits: KillHit[]): Finding {
+  const first = hits[0] as KillHit;
+  const { container } = first.ref;
+  const code = first.term.exitCode;
+  const pods = unique(hits.map((h) => h.ref.pod.name));
+  const recentRestarting = unique(hits.filter((h) => h.recent && h.ref.container.restartCount > 0).map((h) => h.ref.pod.name));
+  const shutdown = hits.some((h) => h.ref.pod.reason === 'Terminated' || /node shutdown/i.test(h.ref.pod.message ?? ''));
+  const preempted = listPodEvents(ev, ['Preempted', 'Preempting'], pods);
+  const evidence = limitLines(
+    hits.map(({ ref, term }) => {
+      const when = term.finishedAt ? `, ${formatAgo(term.finishedAt, ev.collectedAt)}` : '';
+      return `${formatContainerRef(ref)}: exit ${term.exitCode}, reason ${term.reason ?? 'none'} (not OOMKilled)${when}; ${ref.container.restartCount} restarts`;
+    }),
+  );
+  evidence.push(...preempted.slice(0, 2).map((e) => formatEventLine(e, { withObject: true })));
+
+  const sigkill = code === 137;
+  const suspects: string[] = [];
+  if (shutdown) suspects.push('the node shutting down');
+  if (preempted.length > 0) suspects.push('preemption by a higher-priority pod');
+  if (container.probes.liveness) suspects.push('a liveness probe kill whose events have expired');
+  suspects.push(
+    sigkill
+      ? 'the kubelet killing it after terminationGracePeriodSeconds during a stop, or a child process killed by the kernel without the runtime reporting OOMKilled'
+      : 'a stop during a rollout or scale-down, or the process signalling itself',
+  );
+  let severity = severityForPods(ev, recentRestarting.length);
+  if (recentRestarting.length === 0) severity = 'info';
+  else if (!sigkill && severity === 'critical') severity = 'warning';
+
+  return {
+    id: `signal-kill/${code}/${container.name}`,
+    kind: 'signal-kill',
+    title: sigkill
+      ? `Container ${container.name} killed by SIGKILL (exit 137, not OOMKilled) on ${formatPodShare(ev, pods.length)}`
+      : `Container ${container.name} stopped by SIGTERM (exit 143) on ${formatPodShare(ev, pods.length)}`,
+    layer: 'container/process',
+    severity,
+    confidence: shutdown || preempted.length > 0 ? 'medium' : 'low',
+    evidence,
+    likelyCause:
+      `${sigkill ? 'Something outside the process sent SIGKILL' : 'The process was asked to stop with SIGTERM and exited'}. ` +
+      `The runtime did not report OOMKilled, so this is not a memory-limit kill. Suspects: ${suspects.join('; ')}. ` +
+      `Events on the pod and the kubelet log of its node would confirm which.`,
+    nextAction: sigkill
+      ? `Check the pod's events and the node before acting; if a probe is the sender, relax it. Restarting does not address the sender.`
+      : `If this happens outside rollouts, find who stops the container (probe, kubelet, the app itself); make sure the app exits cleanly on SIGTERM within the grace period.`,
+    confirmCommands: [describePodCommand(ev.target, first.ref.pod.name), podEventsCommand(ev.target, first.ref.pod.name)],
+    affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)) },
+  };
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,56 @@
+import type { TriageEvidence } from '../evidence.js';
+import type { Finding } from '../finding.js';
+import { formatKubectl, formatWorkloadRef, listPodsCommand } from '../kubectl-command.js';
+import { countReadyPods, isPodFailing, limitLines, listNodesOf } from '../pod-status.js';
+
+/**
+ * The safety net: fewer ready replicas than desired, whether or not another analyzer knows
+ * why. It keeps a workload with an unexplained gap from being called healthy; ranking folds
+ * it into the findings that explain the same pods.
+ */
+export function analyzeUnreadyReplicas(ev: TriageEvidence): Finding[] {
+  const w = ev.workload;
+  if (!w) return [];
+  const ref = formatWorkloadRef(ev.target);
+  const confirm = [formatKubectl(ev.target, `get ${ref} -o wide`), listPodsCommand(ev.target, w.selector)];
+  if (w.specReplicas === 0) {
+    return [
+      {
+        id: 'unready-replicas/scaled-to-zero',
+        kind: 'unready-replicas',
+        title: `${ev.target.name} is scaled to 0 replicas`,
+        layer: 'capacity',
+        severity: 'warning',
+        confidence: 'medium',
+        evidence: [`spec.replicas 0`, ...(ev.hpas.length > 0 ? [`HPA ${ev.hpas[0]?.name ?? ''} min ${ev.hpas[0]?.minReplicas ?? '?'}`] : [])],
+        likelyCause: 'Nothing runs: someone or something scaled it down (an operator, a cost job, a failed deploy script). Intentional scale-downs look the same.',
+        nextAction: `If it should serve traffic, scale it back (kubectl scale ${ref} --replicas=N; the bot will not) and find who scaled it down in the audit log.`,
+        confirmCommands: confirm,
+      },
+    ];
+  }
+  const ready = ev.pods.length > 0 ? countReadyPods(ev) : w.readyReplicas;
+  if (ready >= w.specReplicas) return [];
+  const failing = ev.pods.filter((p) => isPodFailing(p, ev.collectedAt));
+  // Pods that are merely starting (a rollout, a scale-up) make a gap that closes by itself.
+  if (failing.length === 0 && ev.pods.length >= w.specReplicas) return [];
+  const missing = w.specReplicas - ready;
+  return [
+    {
+      id: 'unready-replicas',
+      kind: 'unready-replicas',
+      title: `${ready}/${w.specReplicas} replicas of ${ev.target.name} ready`,
+      layer: 'capacity',
+      severity: ready === 0 || missing * 2 >= w.specReplicas ? 'critical' : 'warning',
+      confidence: 'high',
+      evidence: [
+        `desired ${w.specReplicas}, ready ${ready}, available ${w.availableReplicas}, updated ${w.updatedReplicas}; ${ev.pods.length} pods exist`,
+        ...limitLines(failing.map((p) => `${p.name}: ${p.phase}${p.ready ? '' : ', not ready'}${p.nodeName ? ` on ${p.nodeName}` : ', unscheduled'}`), 5),
+      ],
+      likelyCause: failing.length > 0 ? 'Some replicas fail; no more specific finding explains all of them.' : 'Fewer pods exist than desired and nothing recorded why: look at the controller\'s events.',
+      nextAction: 'Describe the not-ready pods and the workload; the events say what blocks them.',
+      confirmCommands: [...confirm, formatKubectl(ev.target, `describe ${ref}`)],
+      affected: { pods: failing.map((p) => p.name), nodes: listNodesOf(failing) },
+    },
+  ];
+}

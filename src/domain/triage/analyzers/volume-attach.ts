@@ -1,0 +1,99 @@
+import { collapseEvents, formatEventLine } from '../collapse-events.js';
+import type { EventEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
+import { listPodEvents } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { describePodCommand, formatKubectl } from '../kubectl-command.js';
+import { HISTORY_MS, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
+import { isWithin } from '../time-span.js';
+
+type VolumeProblem = 'multi-attach' | 'missing-source' | 'filesystem' | 'attach-failed' | 'mount-failed' | 'mount-timeout';
+
+/** Most specific first: a pod with a Multi-Attach error also logs a generic mount timeout. */
+const PATTERNS: [VolumeProblem, RegExp][] = [
+  ['multi-attach', /Multi-Attach error/i],
+  ['missing-source', /(configmap|secret)s? "[^"]+" not found/i],
+  ['filesystem', /wrong fs type|bad superblock|fsck|structure needs cleaning/i],
+  ['attach-failed', /AttachVolume\.Attach failed|attachdetach/i],
+  ['mount-failed', /MountVolume\.\w+ failed|mount failed|permission denied/i],
+  ['mount-timeout', /timed out waiting for the condition|Unable to attach or mount volumes|context deadline exceeded/i],
+];
+
+const TEXT: Record<VolumeProblem, { title: string; cause: string; action: string }> = {
+  'multi-attach': {
+    title: 'Multi-Attach: the volume is still attached to another node',
+    cause: 'A ReadWriteOnce volume can be attached to one node at a time and the previous pod\'s node still holds it: that pod is still terminating, or its node is NotReady (the attach/detach controller waits about 6 minutes before force-detaching). Deployments with a RWO volume and RollingUpdate hit this on every rollout.',
+    action: 'Mitigate: make sure the old pod is really gone (and its node, if NotReady, is down); the volume then detaches on its own. For a Deployment with a RWO volume use strategy Recreate. Do not delete VolumeAttachments by hand while the old node may still write.',
+  },
+  'missing-source': {
+    title: 'a ConfigMap or Secret volume source does not exist',
+    cause: 'The pod mounts a ConfigMap or Secret that does not exist in the namespace.',
+    action: 'Restore the object through its owner pipeline, or roll back the change that references it; the mount retries on its own.',
+  },
+  filesystem: {
+    title: 'the volume\'s filesystem cannot be mounted',
+    cause: 'The disk has a damaged or unexpected filesystem (wrong fsType, unclean shutdown).',
+    action: 'Do not format it: snapshot the disk first, then run a filesystem check from a maintenance pod or the cloud console.',
+  },
+  'attach-failed': {
+    title: 'the cloud provider fails to attach the volume',
+    cause: 'The attach call to the storage backend fails: the node reached its volume attachment limit, the disk is in another zone, or the backend API errors.',
+    action: 'Read the attach error; move the pod to a node in the disk\'s zone or with free attachment slots.',
+  },
+  'mount-failed': {
+    title: 'the volume mount fails on the node',
+    cause: 'The kubelet cannot mount the volume (NFS/CSI server unreachable, permissions, missing mount helper on the node).',
+    action: 'Read the mount error and check the storage server and the node.',
+  },
+  'mount-timeout': {
+    title: 'volumes not attached or mounted in time',
+    cause: 'The kubelet timed out waiting for the volume; the real error is usually an attach failure reported separately, or a slow storage backend.',
+    action: 'Look at the volume attachment and the storage backend.',
+  },
+};
+
+interface Hit {
+  pod: PodEvidence;
+  problem: VolumeProblem;
+  volume?: string;
+  events: EventEvidence[];
+}
+
+/**
+ * Volumes that will not attach or mount (FailedAttachVolume, FailedMount): Multi-Attach,
+ * missing ConfigMap/Secret sources, filesystem errors, attach failures, timeouts. Only pods
+ * still not ready count; a mount that failed once and then worked is history.
+ */
+export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
+  const hits: Hit[] = [];
+  for (const pod of ev.pods) {
+    if (pod.ready || pod.deletionTimestamp !== undefined) continue;
+    const events = listPodEvents(ev, ['FailedAttachVolume', 'FailedMount', 'FailedMapVolume'], [pod.name]).filter((e) => isWithin(e.lastSeen, ev.collectedAt, HISTORY_MS));
+    if (events.length === 0) continue;
+    const text = events.map((e) => e.message).join('\n');
+    const [problem, re] = PATTERNS.find(([, r]) => r.test(text)) ?? ['mount-failed', /./];
+    const decisive = events.find((e) => re.test(e.message)) ?? events[0];
+    const volume = /volume "([^"]+)"/.exec(decisive?.message ?? '')?.[1];
+    hits.push({ pod, problem, events, ...(volume ? { volume } : {}) });
+  }
+  return [...groupBy(hits, (h) => `${h.problem}/${h.volume ?? ''}`).values()].map((group) => {
+    const first = group[0] as Hit;
+    const text = TEXT[first.problem];
+    const pods = unique(group.map((h) => h.pod.name));
+    const events = collapseEvents(group.flatMap((h) => h.events), { acrossObjects: true });
+    const confirm = [describePodCommand(ev.target, first.pod.name)];
+    if (first.problem === 'multi-attach' || first.problem === 'attach-failed') confirm.push(formatKubectl(ev.target, 'get volumeattachments -o wide', 'cluster'));
+    return {
+      id: `volume-attach/${first.problem}/${first.volume ?? 'unknown'}`,
+      kind: 'volume-attach',
+      title: `Volume ${first.volume ? `${first.volume} ` : ''}blocks ${pods.length} pod${pods.length === 1 ? '' : 's'}: ${text.title}`,
+      layer: 'storage',
+      severity: severityForPods(ev, pods.length),
+      confidence: first.problem === 'mount-timeout' ? 'medium' : 'high',
+      evidence: events.slice(0, 3).map((e) => formatEventLine(e, { withObject: true, maxLength: 350 })),
+      likelyCause: text.cause,
+      nextAction: text.action,
+      confirmCommands: confirm,
+      affected: { pods, nodes: listNodesOf(group.map((h) => h.pod)) },
+    } satisfies Finding;
+  });
+}

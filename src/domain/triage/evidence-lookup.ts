@@ -1,0 +1,62 @@
+import type {
+  ConditionEvidence,
+  EventEvidence,
+  LogEvidence,
+  NodeEvidence,
+  PodEvidence,
+  ProbeEvidence,
+  TriageEvidence,
+} from './evidence.js';
+
+export function findCondition(conditions: readonly ConditionEvidence[], type: string): ConditionEvidence | undefined {
+  return conditions.find((c) => c.type === type);
+}
+
+export function findNode(ev: TriageEvidence, name: string | undefined): NodeEvidence | undefined {
+  return name === undefined ? undefined : ev.nodes.find((n) => n.name === name);
+}
+
+export function findPod(ev: TriageEvidence, name: string): PodEvidence | undefined {
+  return ev.pods.find((p) => p.name === name);
+}
+
+/** Events about one object. */
+export function listEventsOf(ev: TriageEvidence, kind: string, name: string): EventEvidence[] {
+  return ev.events.filter((e) => e.object.kind === kind && e.object.name === name);
+}
+
+/** Events about any of the workload's pods with one of the reasons. */
+export function listPodEvents(ev: TriageEvidence, reasons: readonly string[], pods?: readonly string[]): EventEvidence[] {
+  const names = new Set(pods ?? ev.pods.map((p) => p.name));
+  return ev.events.filter((e) => e.object.kind === 'Pod' && names.has(e.object.name) && reasons.includes(e.reason));
+}
+
+/** The previous-run log of a container, else its current log. */
+export function findLog(ev: TriageEvidence, pod: string, container: string): LogEvidence | undefined {
+  const logs = ev.logs.filter((l) => l.pod === pod && l.container === container);
+  return logs.find((l) => l.previous) ?? logs[0];
+}
+
+export function hasReadFailure(ev: TriageEvidence, source: TriageEvidence['readFailures'][number]['source']): boolean {
+  return ev.readFailures.some((f) => f.source === source);
+}
+
+/** "GET :8080/ready every 10s, timeout 1s, 3 failures" */
+export function formatProbe(probe: ProbeEvidence): string {
+  let what: string;
+  if (probe.type === 'http') what = `GET :${probe.port ?? '?'}${probe.path ?? '/'}`;
+  else if (probe.type === 'tcp') what = `TCP :${probe.port ?? '?'}`;
+  else if (probe.type === 'grpc') what = `gRPC :${probe.port ?? '?'}`;
+  else what = `exec ${probe.command ?? ''}`.trim();
+  const parts = [what];
+  if (probe.initialDelaySeconds) parts.push(`after ${probe.initialDelaySeconds}s`);
+  parts.push(`every ${probe.periodSeconds ?? 10}s`, `timeout ${probe.timeoutSeconds ?? 1}s`, `${probe.failureThreshold ?? 3} failures`);
+  return parts.join(', ');
+}
+
+/** Lines that look like the reason a process died; falls back to the last lines. */
+export function pickErrorLines(lines: readonly string[], max = 3): string[] {
+  const nonEmpty = lines.map((l) => l.trimEnd()).filter((l) => l.trim() !== '');
+  const errors = nonEmpty.filter((l) => /\b(error|exception|fatal|panic|traceback|failed|refused|denied|cannot|unable|killed)\b/i.test(l));
+  return (errors.length > 0 ? errors : nonEmpty).slice(-max);
+}

@@ -1,0 +1,347 @@
+/**
+ * What a triage reads from the cluster, in domain words.
+ *
+ * The Kubernetes adapter maps V1 objects into these types; analyzers read only these.
+ * Everything here is plain JSON-serialisable data so a triage job can store, replay and
+ * test it: times are ISO-8601 strings (UTC, as the API server gives them), resource
+ * amounts are Kubernetes quantity strings exactly as the API gives them ("512Mi", "250m").
+ *
+ * Mapping rule for the adapter: copy what the API says, do not interpret. Leave an
+ * optional field out when the API has no value; never fill in a default that the cluster
+ * did not report (analyzers treat "absent" and "zero" differently).
+ */
+
+/** ISO-8601 date-time, e.g. "2026-11-21T03:02:11Z". */
+export type IsoTime = string;
+
+/** Kubernetes quantity as the API returns it: "512Mi", "1Gi", "250m", "2". */
+export type Quantity = string;
+
+/** What `/triage` was asked to look at, resolved to one workload. */
+export interface TriageTarget {
+  /** The name the user typed or the catalog key (`/triage payment-service`). */
+  service: string;
+  namespace: string;
+  kind: 'Deployment' | 'StatefulSet';
+  /** The workload's metadata.name. */
+  name: string;
+  /** kube context; absent means the current context (commands then omit `--context`). */
+  context?: string;
+}
+
+/** A status condition (workload, pod, node, HPA) as the API reports it. */
+export interface ConditionEvidence {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: IsoTime;
+}
+
+export interface WorkloadEvidence {
+  kind: 'Deployment' | 'StatefulSet';
+  name: string;
+  namespace: string;
+  /** spec.replicas (the API defaults it to 1). */
+  specReplicas: number;
+  /** status.replicas, readyReplicas, availableReplicas, updatedReplicas; 0 when absent. */
+  replicas: number;
+  readyReplicas: number;
+  availableReplicas: number;
+  updatedReplicas: number;
+  /** spec.selector.matchLabels. */
+  selector: Record<string, string>;
+  /** spec.selector.matchExpressions rendered as `key in (a,b)` / `key exists`; rarely used. */
+  selectorExpressions?: string[];
+  /** spec.template.metadata.labels: what new pods will carry, even when no pod exists. */
+  templateLabels: Record<string, string>;
+  /** spec.template.spec.containers, for checks that must work with zero pods. */
+  templateContainers: ContainerSpecEvidence[];
+  /**
+   * Revision number of the current template: Deployment annotation
+   * `deployment.kubernetes.io/revision`; StatefulSet: `revision` of the ControllerRevision
+   * named by status.updateRevision.
+   */
+  currentRevision?: number;
+  /** status.conditions (Deployment: Available, Progressing, ReplicaFailure). */
+  conditions: ConditionEvidence[];
+  createdAt?: IsoTime;
+}
+
+export interface ContainerPortEvidence {
+  name?: string;
+  containerPort: number;
+  protocol: 'TCP' | 'UDP' | 'SCTP';
+}
+
+/** requests/limits by resource name ("cpu", "memory", "ephemeral-storage", "nvidia.com/gpu"). */
+export interface ResourcesEvidence {
+  requests: Record<string, Quantity>;
+  limits: Record<string, Quantity>;
+}
+
+/** A probe reduced to what a human checks: what is hit, how often, how patiently. */
+export interface ProbeEvidence {
+  type: 'http' | 'tcp' | 'grpc' | 'exec';
+  /** httpGet.path. */
+  path?: string;
+  /** httpGet/tcpSocket/grpc port: a number or a container port name. */
+  port?: number | string;
+  /** exec.command joined with spaces. */
+  command?: string;
+  initialDelaySeconds?: number;
+  periodSeconds?: number;
+  timeoutSeconds?: number;
+  failureThreshold?: number;
+}
+
+export interface ProbesEvidence {
+  readiness?: ProbeEvidence;
+  liveness?: ProbeEvidence;
+  startup?: ProbeEvidence;
+}
+
+/** The spec half of a container; shared by pod containers and the workload template. */
+export interface ContainerSpecEvidence {
+  name: string;
+  image: string;
+  ports: ContainerPortEvidence[];
+  resources: ResourcesEvidence;
+  probes: ProbesEvidence;
+}
+
+/** Mirrors V1ContainerState: exactly one of waiting, running, terminated. */
+export type ContainerStateEvidence =
+  | { waiting: { reason: string; message?: string } }
+  | { running: { startedAt?: IsoTime } }
+  | { terminated: TerminatedStateEvidence };
+
+export interface TerminatedStateEvidence {
+  exitCode: number;
+  /** "OOMKilled", "Error", "Completed", "ContainerCannotRun", "StartError", … */
+  reason?: string;
+  signal?: number;
+  message?: string;
+  startedAt?: IsoTime;
+  finishedAt?: IsoTime;
+}
+
+export interface ContainerEvidence extends ContainerSpecEvidence {
+  /** status.containerStatuses[].state; absent when the kubelet has not reported yet. */
+  state?: ContainerStateEvidence;
+  /** status.containerStatuses[].lastState: the previous run, if there was one. */
+  lastState?: ContainerStateEvidence;
+  restartCount: number;
+  ready: boolean;
+}
+
+export interface PodEvidence {
+  name: string;
+  uid?: string;
+  /** spec.nodeName; absent while unscheduled. */
+  nodeName?: string;
+  phase: 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+  /** status.reason / status.message: "Evicted", "NodeLost", "Terminated" (node shutdown), … */
+  reason?: string;
+  message?: string;
+  qosClass?: 'Guaranteed' | 'Burstable' | 'BestEffort';
+  labels: Record<string, string>;
+  /** The pod's Ready condition is True. */
+  ready: boolean;
+  conditions: ConditionEvidence[];
+  createdAt?: IsoTime;
+  startTime?: IsoTime;
+  /** Set while the pod is being deleted. */
+  deletionTimestamp?: IsoTime;
+  /**
+   * Which revision made this pod: the `pod-template-hash` label (Deployment) or the
+   * `controller-revision-hash` label (StatefulSet). Matches RevisionEvidence.hash.
+   */
+  revisionHash?: string;
+  containers: ContainerEvidence[];
+  initContainers: ContainerEvidence[];
+}
+
+export interface EventEvidence {
+  /** involvedObject (core/v1) or regarding (events.k8s.io/v1). */
+  object: { kind: string; name: string; uid?: string; namespace?: string };
+  type: 'Normal' | 'Warning';
+  reason: string;
+  /** message (core/v1) or note (events.k8s.io/v1). */
+  message: string;
+  /** series.count ?? count ?? 1. */
+  count: number;
+  /** firstTimestamp ?? eventTime ?? metadata.creationTimestamp. */
+  firstSeen: IsoTime;
+  /** series.lastObservedTime ?? lastTimestamp ?? eventTime ?? firstSeen. */
+  lastSeen: IsoTime;
+  /** source.component or reportingController ("kubelet", "default-scheduler", …). */
+  source?: string;
+}
+
+/**
+ * An environment variable of a revision. Values come only from the pod template's literal
+ * `value`; anything taken from a Secret, ConfigMap or field is recorded as a reference,
+ * and the adapter must never resolve it (the bot never reads Secrets).
+ */
+export type EnvVarEvidence =
+  | { name: string; value: string }
+  | { name: string; ref: { kind: 'secret' | 'configMap' | 'field' | 'resource'; name?: string; key?: string } };
+
+export interface RevisionContainerEvidence {
+  name: string;
+  image: string;
+  env: EnvVarEvidence[];
+  /** envFrom sources, e.g. `{ kind: 'secret', name: 'db-credentials' }`. */
+  envFrom: { kind: 'secret' | 'configMap'; name: string }[];
+  resources: ResourcesEvidence;
+}
+
+/** One ReplicaSet (Deployment) or ControllerRevision (StatefulSet) of the workload. */
+export interface RevisionEvidence {
+  /** `deployment.kubernetes.io/revision` annotation or ControllerRevision.revision. */
+  revision: number;
+  /** ReplicaSet or ControllerRevision name. */
+  name: string;
+  /** pod-template-hash label (ReplicaSet) or the ControllerRevision name (StatefulSet). */
+  hash: string;
+  createdAt: IsoTime;
+  /** ReplicaSet status.replicas; absent for ControllerRevisions. */
+  replicas?: number;
+  /** `kubernetes.io/change-cause` annotation when present. */
+  changeCause?: string;
+  containers: RevisionContainerEvidence[];
+}
+
+export interface NodeEvidence {
+  name: string;
+  /** Ready, MemoryPressure, DiskPressure, PIDPressure, NetworkUnavailable, and any others. */
+  conditions: ConditionEvidence[];
+  taints: { key: string; value?: string; effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute' }[];
+  allocatable: Record<string, Quantity>;
+  /** spec.unschedulable (cordoned). */
+  unschedulable: boolean;
+  /** A few identifying labels: zone, instance type, node pool. */
+  labels?: Record<string, string>;
+}
+
+export interface ServicePortEvidence {
+  name?: string;
+  port: number;
+  /** A number or a container port name; the API defaults it to `port`. */
+  targetPort: number | string;
+  protocol: 'TCP' | 'UDP' | 'SCTP';
+}
+
+/**
+ * A Service in the workload's namespace. The adapter passes every Service of the namespace
+ * (not only the ones that select the workload): analyzers decide which select it and which
+ * look like they were meant to but do not.
+ */
+export interface ServiceEvidence {
+  name: string;
+  type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+  /** spec.selector; empty for Services without a selector (manually managed endpoints). */
+  selector: Record<string, string>;
+  ports: ServicePortEvidence[];
+}
+
+export interface EndpointSliceEvidence {
+  name: string;
+  /** The `kubernetes.io/service-name` label. */
+  service: string;
+  endpoints: {
+    addresses: string[];
+    /** conditions.ready; the API treats absent as true. */
+    ready: boolean;
+    terminating?: boolean;
+    /** targetRef.name when targetRef.kind is Pod. */
+    podName?: string;
+    nodeName?: string;
+  }[];
+  ports: { name?: string; port: number; protocol: 'TCP' | 'UDP' | 'SCTP' }[];
+}
+
+/** A HorizontalPodAutoscaler (autoscaling/v2) whose scaleTargetRef is the workload. */
+export interface HpaEvidence {
+  name: string;
+  minReplicas: number;
+  maxReplicas: number;
+  currentReplicas: number;
+  desiredReplicas: number;
+  /** One line per metric: `{ name: 'cpu', current: '182%', target: '70%' }`. */
+  metrics: { name: string; current?: string; target?: string }[];
+  /** AbleToScale, ScalingActive, ScalingLimited. */
+  conditions: ConditionEvidence[];
+  lastScaleTime?: IsoTime;
+}
+
+/** A PersistentVolumeClaim mounted by the workload's pods (or its volumeClaimTemplates). */
+export interface PvcEvidence {
+  name: string;
+  phase: 'Pending' | 'Bound' | 'Lost';
+  storageClass?: string;
+  volumeName?: string;
+  accessModes: string[];
+  requested?: Quantity;
+  /** Names of the workload's pods that mount it. */
+  usedByPods: string[];
+}
+
+export interface LogEvidence {
+  pod: string;
+  container: string;
+  /** true: the previous (crashed) run, `kubectl logs --previous`. */
+  previous: boolean;
+  /** The tail, oldest first, unredacted: the report redacts before anything leaves. */
+  lines: string[];
+}
+
+/** The kind of read, so the report can tell essential reads from nice-to-have ones. */
+export type EvidenceSource =
+  | 'workload'
+  | 'pods'
+  | 'events'
+  | 'revisions'
+  | 'nodes'
+  | 'services'
+  | 'endpointSlices'
+  | 'hpa'
+  | 'pvcs'
+  | 'logs';
+
+/** A read that failed; recorded instead of guessed around. */
+export interface ReadFailure {
+  /** Human words: "events in payments", "previous logs of payment-service-7c9d…/app". */
+  what: string;
+  source: EvidenceSource;
+  /** 403 → forbidden, 404 → not-found, client/server timeout → timeout, anything else → error. */
+  reason: 'forbidden' | 'not-found' | 'timeout' | 'error';
+  /** The API's message, e.g. `pods is forbidden: User "system:serviceaccount:…" cannot list …`. */
+  detail: string;
+}
+
+/** Everything one triage read. Lists are empty (not absent) when nothing was found. */
+export interface TriageEvidence {
+  target: TriageTarget;
+  /** When the reads finished; analyzers measure "recent" from here, never from the wall clock. */
+  collectedAt: IsoTime;
+  /** null when the workload could not be read (see readFailures). */
+  workload: WorkloadEvidence | null;
+  /** Pods matching the workload's selector. */
+  pods: PodEvidence[];
+  /** Events of the workload, its ReplicaSets/ControllerRevisions, pods, PVCs, HPA and nodes. */
+  events: EventEvidence[];
+  revisions: RevisionEvidence[];
+  /** The nodes the workload's pods run on. */
+  nodes: NodeEvidence[];
+  /** Every Service in the namespace. */
+  services: ServiceEvidence[];
+  /** EndpointSlices of those Services. */
+  endpointSlices: EndpointSliceEvidence[];
+  hpas: HpaEvidence[];
+  pvcs: PvcEvidence[];
+  /** Previous-container logs of crashed containers (tails). */
+  logs: LogEvidence[];
+  readFailures: ReadFailure[];
+}

@@ -1,0 +1,86 @@
+/**
+ * A finding: one thing an analyzer concluded from the evidence, with what it rests on and
+ * what to do about it. Plain data; the Slack adapter renders it.
+ */
+
+/** Where the failure is, in the order an SRE walks the stack. */
+export type Layer =
+  | 'container/process'
+  | 'runtime/probes'
+  | 'node/eviction'
+  | 'storage'
+  | 'network/routing'
+  | 'rollout/change'
+  | 'capacity';
+
+/**
+ * critical: the service is failing now (no ready replica, or at least half affected);
+ * warning: degraded, at risk, or a real fault with limited reach;
+ * info: context worth knowing that is not a fault by itself.
+ */
+export type Severity = 'critical' | 'warning' | 'info';
+
+/**
+ * high: structured fields say so (exit code + reason, condition, event reason) and nothing
+ * contradicts it; medium: the signal is clear but the cause is inferred (log text, timing);
+ * low: a hypothesis worth checking; the finding says what would confirm it.
+ */
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** What kind of conclusion this is; rank-findings uses it to relate causes and symptoms. */
+export type FindingKind =
+  | 'oom-killed'
+  | 'signal-kill'
+  | 'liveness-kill'
+  | 'exit-code'
+  | 'clean-exit'
+  | 'crash-loop'
+  | 'container-config'
+  | 'image-pull'
+  | 'readiness-probe'
+  | 'node-concentration'
+  | 'node-condition'
+  | 'eviction'
+  | 'recent-rollout'
+  | 'rollout-stalled'
+  | 'pod-create-failed'
+  | 'hpa'
+  | 'failed-scheduling'
+  | 'service-selector'
+  | 'service-endpoints'
+  | 'service-target-port'
+  | 'pvc-pending'
+  | 'volume-attach'
+  | 'dependency-error'
+  | 'unready-replicas';
+
+export interface Finding {
+  /** Stable within one report: `<kind>/<scope>`, e.g. `oom-killed/app`, `node-condition/ip-10-0-3-17`. */
+  id: string;
+  kind: FindingKind;
+  /** One line, specific: names, numbers, the decisive reason. */
+  title: string;
+  layer: Layer;
+  severity: Severity;
+  confidence: Confidence;
+  /** Facts from the cluster, one per line, each checkable with a confirm command. */
+  evidence: string[];
+  /** Why this probably happened; says what would confirm it when confidence is not high. */
+  likelyCause: string;
+  /** The safest next step, mitigation first. Suggested to a human; the bot never performs it. */
+  nextAction: string;
+  /** Read-only kubectl commands with real names, namespace and context filled in. */
+  confirmCommands: string[];
+  affected?: { pods?: string[]; nodes?: string[]; services?: string[] };
+  /** Set by rank-findings: titles of symptoms folded into this finding. */
+  explains?: string[];
+  /** Set by rank-findings: ids of findings ranked above that account for this one. */
+  explainedBy?: string[];
+}
+
+export const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+export const CONFIDENCE_ORDER: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
+
+export function maxSeverity(a: Severity, b: Severity): Severity {
+  return SEVERITY_ORDER[a] <= SEVERITY_ORDER[b] ? a : b;
+}

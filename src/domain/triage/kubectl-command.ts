@@ -1,0 +1,50 @@
+import type { TriageTarget } from './evidence.js';
+
+/**
+ * A read-only kubectl command with the target's namespace and context filled in, so it can
+ * be pasted as is. Names come from the cluster (DNS-1123), so they need no shell quoting;
+ * callers quote jsonpath and field-selector arguments themselves.
+ */
+export function formatKubectl(target: TriageTarget, args: string, scope: 'namespaced' | 'cluster' = 'namespaced'): string {
+  const ns = scope === 'namespaced' ? ` -n ${target.namespace}` : '';
+  const ctx = target.context === undefined ? '' : ` --context ${target.context}`;
+  return `kubectl ${args}${ns}${ctx}`;
+}
+
+/** `deployment/payment-service`, as kubectl rollout and logs accept it. */
+export function formatWorkloadRef(target: TriageTarget): string {
+  return `${target.kind.toLowerCase()}/${target.name}`;
+}
+
+/** `app=payment-service,tier=api` for `-l`. */
+export function formatSelector(labels: Record<string, string>): string {
+  return Object.entries(labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+}
+
+export function describePodCommand(target: TriageTarget, pod: string): string {
+  return formatKubectl(target, `describe pod ${pod}`);
+}
+
+export function podEventsCommand(target: TriageTarget, pod: string): string {
+  return formatKubectl(target, `get events --field-selector involvedObject.name=${pod} --sort-by=.lastTimestamp`);
+}
+
+export function previousLogsCommand(target: TriageTarget, pod: string, container: string): string {
+  return formatKubectl(target, `logs ${pod} -c ${container} --previous --tail=100`);
+}
+
+export function describeNodeCommand(target: TriageTarget, node: string): string {
+  return formatKubectl(target, `describe node ${node}`, 'cluster');
+}
+
+/** The workload's selector for `-l`; `app=<name>` when the workload could not be read. */
+export function formatWorkloadSelector(target: TriageTarget, selector: Record<string, string> | undefined): string {
+  return selector && Object.keys(selector).length > 0 ? formatSelector(selector) : `app=${target.name}`;
+}
+
+/** `kubectl get pods -o wide -l <selector>`: where every pod of the workload runs. */
+export function listPodsCommand(target: TriageTarget, selector: Record<string, string> | undefined): string {
+  return formatKubectl(target, `get pods -o wide -l ${formatWorkloadSelector(target, selector)}`);
+}

@@ -1,0 +1,152 @@
+import type {
+  ContainerEvidence,
+  IsoTime,
+  PodEvidence,
+  TerminatedStateEvidence,
+  TriageEvidence,
+} from './evidence.js';
+import type { Severity } from './finding.js';
+import { HOUR_MS, MINUTE_MS, isWithin, msBetween } from './time-span.js';
+
+/** A termination this recent belongs to the incident being triaged. */
+export const RECENT_MS = HOUR_MS;
+/** Older than this, a termination is history, not evidence. */
+export const HISTORY_MS = 24 * HOUR_MS;
+/** Pods younger than this may legitimately be unready or pending. */
+export const STARTUP_GRACE_MS = 2 * MINUTE_MS;
+
+/** Waiting reasons that mean "still starting", not "failing" (until the pod is old). */
+const STARTING_REASONS = new Set(['ContainerCreating', 'PodInitializing']);
+
+export interface ContainerRef {
+  pod: PodEvidence;
+  container: ContainerEvidence;
+  init: boolean;
+}
+
+export function listContainers(pod: PodEvidence): ContainerRef[] {
+  return [
+    ...pod.initContainers.map((container) => ({ pod, container, init: true })),
+    ...pod.containers.map((container) => ({ pod, container, init: false })),
+  ];
+}
+
+/**
+ * Containers of pods that are still meant to run. Evicted pods and pods being deleted are
+ * left out: their containers were stopped by the eviction or the deletion, not by a fault.
+ */
+export function listAllContainers(pods: readonly PodEvidence[]): ContainerRef[] {
+  return pods.filter((p) => p.reason !== 'Evicted' && p.deletionTimestamp === undefined).flatMap(listContainers);
+}
+
+export function getWaiting(c: ContainerEvidence): { reason: string; message?: string } | undefined {
+  return c.state !== undefined && 'waiting' in c.state ? c.state.waiting : undefined;
+}
+
+/** The most recent termination: the current state if terminated, else the previous run. */
+export function getLastTermination(c: ContainerEvidence): TerminatedStateEvidence | undefined {
+  if (c.state !== undefined && 'terminated' in c.state) return c.state.terminated;
+  if (c.lastState !== undefined && 'terminated' in c.lastState) return c.lastState.terminated;
+  return undefined;
+}
+
+/**
+ * How much a termination matters now. "recent": in the last hour, or the container is still
+ * down after it; "earlier": within a day and the container has recovered; "old": ignore.
+ */
+export function classifyTermination(c: ContainerEvidence, term: TerminatedStateEvidence, now: IsoTime): 'recent' | 'earlier' | 'old' {
+  const stillDown = c.state === undefined || !('running' in c.state);
+  if (stillDown) return 'recent';
+  if (term.finishedAt === undefined) return 'earlier';
+  if (isWithin(term.finishedAt, now, RECENT_MS)) return 'recent';
+  if (isWithin(term.finishedAt, now, HISTORY_MS)) return 'earlier';
+  return 'old';
+}
+
+function podAgeMs(pod: PodEvidence, now: IsoTime): number {
+  const since = pod.startTime ?? pod.createdAt;
+  return since === undefined ? Number.POSITIVE_INFINITY : msBetween(since, now);
+}
+
+/**
+ * A pod that is part of the problem: failed or lost, a container stuck waiting for a bad
+ * reason, restarting within the last hour, or unready/pending past the start-up grace.
+ * Pods being deleted are neither failing nor healthy.
+ */
+export function isPodFailing(pod: PodEvidence, now: IsoTime): boolean {
+  if (pod.deletionTimestamp !== undefined && pod.phase !== 'Unknown') return false;
+  if (pod.phase === 'Succeeded') return false;
+  if (pod.phase === 'Failed' || pod.phase === 'Unknown') return true;
+  const settled = podAgeMs(pod, now) > STARTUP_GRACE_MS;
+  for (const { container, init } of listContainers(pod)) {
+    const waiting = getWaiting(container);
+    if (waiting && (!STARTING_REASONS.has(waiting.reason) || settled)) return true;
+    const term = getLastTermination(container);
+    // A completed init container stays "terminated, exit 0" for the pod's life: that is success.
+    if (!term || (init && term.exitCode === 0)) continue;
+    if (container.restartCount > 0 && classifyTermination(container, term, now) === 'recent') return true;
+  }
+  return !pod.ready && settled;
+}
+
+export function isPodHealthy(pod: PodEvidence, now: IsoTime): boolean {
+  return pod.ready && pod.phase === 'Running' && pod.deletionTimestamp === undefined && !isPodFailing(pod, now);
+}
+
+/** Desired replicas, from the workload or, when it could not be read, the pods seen. */
+export function getDesiredReplicas(ev: TriageEvidence): number {
+  return ev.workload?.specReplicas ?? ev.pods.length;
+}
+
+export function countReadyPods(ev: TriageEvidence): number {
+  return ev.pods.filter((p) => p.ready && p.deletionTimestamp === undefined).length;
+}
+
+/**
+ * Severity by reach: critical when nothing is ready or at least half the replicas are hit,
+ * warning otherwise. Analyzers of faults use it so severity means the same everywhere.
+ */
+export function severityForPods(ev: TriageEvidence, affected: number): Severity {
+  const desired = getDesiredReplicas(ev);
+  if (desired > 0 && countReadyPods(ev) === 0) return 'critical';
+  if (affected > 0 && affected * 2 >= Math.max(desired, 1)) return 'critical';
+  return 'warning';
+}
+
+/** "3/5 pods" against desired replicas (or pods seen, if more). */
+export function formatPodShare(ev: TriageEvidence, affected: number): string {
+  const of = Math.max(getDesiredReplicas(ev), ev.pods.length);
+  return `${affected}/${of} pod${of === 1 ? '' : 's'}`;
+}
+
+/** First `max` items, then "… and N more", so a 40-pod incident stays readable. */
+export function limitLines(lines: readonly string[], max = 5): string[] {
+  if (lines.length <= max) return [...lines];
+  return [...lines.slice(0, max), `… and ${lines.length - max} more`];
+}
+
+export function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
+/** Nodes of the given pods, deduplicated, unscheduled pods skipped. */
+export function listNodesOf(pods: readonly PodEvidence[]): string[] {
+  return unique(pods.flatMap((p) => (p.nodeName === undefined ? [] : [p.nodeName])));
+}
+
+/** "payment-service-7c9d…/app" style label for a container in evidence lines. */
+export function formatContainerRef(ref: ContainerRef): string {
+  return `${ref.pod.name}/${ref.container.name}${ref.init ? ' (init)' : ''}`;
+}
+
+/** Group items by a key, keeping first-seen order. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

@@ -1,0 +1,203 @@
+import {
+  CONFIDENCE_ORDER,
+  type Finding,
+  type FindingKind,
+  type Layer,
+  SEVERITY_ORDER,
+  maxSeverity,
+} from './finding.js';
+
+/** Findings that only restate that pods fail; folded into whatever explains them. */
+const SYMPTOMS = new Set<FindingKind>(['crash-loop', 'unready-replicas', 'service-endpoints', 'rollout-stalled', 'node-concentration']);
+
+const POD_SYMPTOMS: FindingKind[] = ['crash-loop', 'unready-replicas', 'service-endpoints', 'rollout-stalled'];
+const PROCESS_FAULTS: FindingKind[] = ['signal-kill', 'liveness-kill', 'exit-code', 'clean-exit', 'readiness-probe', 'dependency-error'];
+
+/**
+ * Which kinds of finding can account for which, when they concern the same pods, nodes or
+ * Services. Domain knowledge, kept in one table; it must stay acyclic (a cause never
+ * appears among its own effects, directly or through others).
+ */
+const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
+  'node-condition': [...PROCESS_FAULTS, 'eviction', 'node-concentration', 'volume-attach', ...POD_SYMPTOMS],
+  'node-concentration': [...PROCESS_FAULTS, ...POD_SYMPTOMS],
+  eviction: ['unready-replicas', 'service-endpoints'],
+  'recent-rollout': [...PROCESS_FAULTS, 'oom-killed', 'container-config', 'image-pull', 'failed-scheduling', 'pod-create-failed', 'volume-attach', 'node-concentration', ...POD_SYMPTOMS],
+  'pvc-pending': ['failed-scheduling', 'volume-attach', ...POD_SYMPTOMS],
+  'failed-scheduling': POD_SYMPTOMS,
+  'pod-create-failed': POD_SYMPTOMS,
+  'volume-attach': POD_SYMPTOMS,
+  'image-pull': POD_SYMPTOMS,
+  'container-config': POD_SYMPTOMS,
+  'dependency-error': ['exit-code', 'readiness-probe', 'liveness-kill', 'signal-kill', ...POD_SYMPTOMS],
+  'oom-killed': POD_SYMPTOMS,
+  'signal-kill': POD_SYMPTOMS,
+  'liveness-kill': POD_SYMPTOMS,
+  'exit-code': POD_SYMPTOMS,
+  'clean-exit': POD_SYMPTOMS,
+  'readiness-probe': ['unready-replicas', 'service-endpoints', 'rollout-stalled'],
+  'crash-loop': ['unready-replicas', 'service-endpoints', 'rollout-stalled'],
+  'unready-replicas': ['service-endpoints'],
+  'service-selector': ['service-endpoints'],
+  'service-target-port': ['service-endpoints'],
+};
+
+/** Where to look first when everything else is equal: the lower layers fail the upper ones. */
+const LAYER_ORDER: Record<Layer, number> = {
+  'node/eviction': 0,
+  'rollout/change': 1,
+  capacity: 2,
+  storage: 3,
+  'runtime/probes': 4,
+  'container/process': 5,
+  'network/routing': 6,
+};
+
+type Scope = 'pods' | 'nodes' | 'services';
+
+/** The dimension a finding is about, most specific first. */
+function scopeOf(f: Finding): { dim: Scope; items: string[] } | undefined {
+  for (const dim of ['pods', 'nodes', 'services'] as const) {
+    const items = f.affected?.[dim] ?? [];
+    if (items.length > 0) return { dim, items };
+  }
+  return undefined;
+}
+
+/** The part of the symptom's scope the cause accounts for (empty: none). */
+function coverage(cause: Finding, symptom: Finding): string[] {
+  const s = scopeOf(symptom);
+  // A symptom with no scope (nothing exists to point at) is explained by any eligible cause.
+  if (!s) return ['*'];
+  const own = cause.affected?.[s.dim] ?? [];
+  if (own.length > 0) return s.items.filter((i) => own.includes(i));
+  // A node-scoped cause covers pods when all of the symptom's nodes are among its nodes.
+  const causeNodes = cause.affected?.nodes ?? [];
+  const symptomNodes = symptom.affected?.nodes ?? [];
+  if (s.dim === 'pods' && causeNodes.length > 0 && symptomNodes.length > 0 && symptomNodes.every((n) => causeNodes.includes(n))) return s.items;
+  // A cause with no scope (a quota) explains only scope-less symptoms.
+  return [];
+}
+
+function isCovered(symptom: Finding, covered: Set<string>): boolean {
+  const s = scopeOf(symptom);
+  return s ? s.items.every((i) => covered.has(i)) : covered.size > 0;
+}
+
+function mergeSame(findings: readonly Finding[]): Finding[] {
+  const byId = new Map<string, Finding>();
+  for (const f of findings) {
+    const seen = byId.get(f.id);
+    if (!seen) {
+      byId.set(f.id, { ...f, evidence: [...f.evidence] });
+      continue;
+    }
+    seen.severity = maxSeverity(seen.severity, f.severity);
+    if (CONFIDENCE_ORDER[f.confidence] < CONFIDENCE_ORDER[seen.confidence]) seen.confidence = f.confidence;
+    seen.evidence = [...new Set([...seen.evidence, ...f.evidence])];
+    seen.affected = mergeAffected(seen.affected, f.affected);
+  }
+  return [...byId.values()];
+}
+
+function mergeAffected(a: Finding['affected'], b: Finding['affected']): Finding['affected'] {
+  if (!a) return b;
+  if (!b) return a;
+  const out: NonNullable<Finding['affected']> = {};
+  for (const dim of ['pods', 'nodes', 'services'] as const) {
+    const items = [...new Set([...(a[dim] ?? []), ...(b[dim] ?? [])])];
+    if (items.length > 0) out[dim] = items;
+  }
+  return out;
+}
+
+/**
+ * Orders findings so the first one is where to act: by severity, then causal primacy (a
+ * cause before what it explains), then how many findings it accounts for, then
+ * confidence, then layer. Findings with the same id
+ * are merged; pure symptoms fully explained by other findings are folded into their cause
+ * (listed in its `explains`), and explained findings that stay carry `explainedBy`.
+ * A cause takes the severity of the worst thing it explains. Low-confidence findings
+ * never explain anything: a hunch must not push a fact down the list.
+ */
+export function rankFindings(findings: readonly Finding[]): Finding[] {
+  const list = mergeSame(findings);
+  const causesOf = new Map<string, Finding[]>();
+  for (const s of list) {
+    const covered = new Set<string>();
+    const causes = list.filter((c) => {
+      if (c === s || c.confidence === 'low' || !(EXPLAINS[c.kind] ?? []).includes(s.kind)) return false;
+      const part = coverage(c, s);
+      part.forEach((i) => covered.add(i));
+      return part.length > 0;
+    });
+    if (causes.length > 0 && isCovered(s, covered)) causesOf.set(s.id, causes);
+  }
+
+  const depth = new Map<string, number>();
+  const depthOf = (f: Finding, path: Set<string> = new Set()): number => {
+    const known = depth.get(f.id);
+    if (known !== undefined) return known;
+    if (path.has(f.id)) return 0;
+    path.add(f.id);
+    const d = Math.max(-1, ...(causesOf.get(f.id) ?? []).map((c) => depthOf(c, path))) + 1;
+    depth.set(f.id, d);
+    return d;
+  };
+  list.forEach((f) => depthOf(f));
+
+  // Deepest first, so severity climbs a chain of explanations to its root.
+  const absorbed = new Map<string, Finding>();
+  for (const f of [...list].sort((a, b) => (depth.get(b.id) ?? 0) - (depth.get(a.id) ?? 0))) {
+    const causes = causesOf.get(f.id);
+    if (!causes) continue;
+    if (SYMPTOMS.has(f.kind)) {
+      // Fold into the closest non-symptom cause; a symptom explained only by symptoms folds into the first of them.
+      const target = pickAbsorber(causes, depth, absorbed);
+      absorbed.set(f.id, target);
+      target.explains = [...(target.explains ?? []), f.title, ...(f.explains ?? [])];
+      target.severity = maxSeverity(target.severity, f.severity);
+      target.affected = mergeAffected(target.affected, f.affected);
+    } else {
+      f.explainedBy = causes.map((c) => resolve(c, absorbed).id);
+      for (const c of causes) resolve(c, absorbed).severity = maxSeverity(resolve(c, absorbed).severity, f.severity);
+    }
+  }
+
+  // Among root causes, the one that accounts for more of what is wrong comes first: a
+  // rollout that explains the OOM kills outranks a node condition that explains nothing.
+  const reach = new Map<string, number>();
+  for (const causes of causesOf.values()) {
+    for (const c of new Set(causes.map((x) => resolve(x, absorbed).id))) reach.set(c, (reach.get(c) ?? 0) + 1);
+  }
+
+  return list
+    .filter((f) => !absorbed.has(f.id))
+    .map((f) => (f.explainedBy ? { ...f, explainedBy: [...new Set(f.explainedBy)] } : f))
+    .sort(
+      (a, b) =>
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        (depth.get(a.id) ?? 0) - (depth.get(b.id) ?? 0) ||
+        (reach.get(b.id) ?? 0) - (reach.get(a.id) ?? 0) ||
+        CONFIDENCE_ORDER[a.confidence] - CONFIDENCE_ORDER[b.confidence] ||
+        LAYER_ORDER[a.layer] - LAYER_ORDER[b.layer] ||
+        (b.affected?.pods?.length ?? 0) - (a.affected?.pods?.length ?? 0) ||
+        a.id.localeCompare(b.id),
+    );
+}
+
+function resolve(f: Finding, absorbed: Map<string, Finding>): Finding {
+  let cur = f;
+  for (let i = 0; i < 10 && absorbed.has(cur.id); i++) cur = absorbed.get(cur.id) as Finding;
+  return cur;
+}
+
+function pickAbsorber(causes: Finding[], depth: Map<string, number>, absorbed: Map<string, Finding>): Finding {
+  const ranked = [...causes].sort(
+    (a, b) =>
+      Number(SYMPTOMS.has(a.kind)) - Number(SYMPTOMS.has(b.kind)) ||
+      (depth.get(b.id) ?? 0) - (depth.get(a.id) ?? 0) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+  return resolve(ranked[0] as Finding, absorbed);
+}

@@ -1,0 +1,102 @@
+/**
+ * Redacts credentials from text before it reaches Slack: log tails, event messages, env
+ * values. Aims at what leaks in practice (connection strings, headers, key=value pairs,
+ * JSON fields, well-known token formats, PEM blocks) and leaves ordinary log text alone:
+ * hostnames, ports, IPs, UUID request ids and image digests survive.
+ */
+
+export const REDACTED = '[REDACTED]';
+
+interface Rule {
+  name: string;
+  pattern: RegExp;
+  replace: string | ((match: string, ...groups: string[]) => string);
+}
+
+/** Key names whose values are secrets. Long words may carry any prefix (dbPassword, client_secret). */
+const SECRET_KEY =
+  String.raw`[A-Za-z0-9_.-]*(?:password|passwd|passphrase|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credentials?|signature)` +
+  String.raw`|(?:[A-Za-z0-9_.-]*[_.-])?(?:pass|pwd)`;
+
+/** A value that is already a placeholder or a file path (`token=/var/run/secrets/…`) is left alone. */
+const NOT_PLACEHOLDER_OR_PATH = String.raw`(?!\[REDACTED)(?!\/)`;
+
+const RULES: Rule[] = [
+  {
+    name: 'pem-block',
+    // Unterminated blocks (a tail cut mid-key) are redacted to the end of the text.
+    pattern: /-----BEGIN [A-Z0-9 ]+-----[\s\S]*?(?:-----END [A-Z0-9 ]+-----|$)/g,
+    replace: '[REDACTED PEM BLOCK]',
+  },
+  {
+    name: 'url-credentials',
+    pattern: /\b([a-z][a-z0-9+.-]*:\/\/[^\s:@/?#]*):([^\s@/?#]+)@/gi,
+    replace: (_m, userPart = '') => `${userPart}:${REDACTED}@`,
+  },
+  {
+    name: 'jwt',
+    pattern: /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g,
+    replace: REDACTED,
+  },
+  {
+    name: 'auth-scheme',
+    // The credential must look like one (a digit or symbol in it): "Basic authentication" survives.
+    pattern: /\b(Bearer|Basic)(\s+)(?!\[REDACTED)(?=[A-Za-z]*[0-9._~+/=-])[A-Za-z0-9._~+/=-]{8,}/g,
+    replace: (_m, scheme = '', space = ' ') => `${scheme}${space}${REDACTED}`,
+  },
+  {
+    name: 'aws-access-key-id',
+    pattern: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g,
+    replace: REDACTED,
+  },
+  {
+    name: 'vendor-token',
+    // Slack, GitHub, GitLab, Google API, Stripe, npm, OpenAI-style keys: self-identifying formats.
+    pattern:
+      /\b(?:xox[abposr]-[A-Za-z0-9-]{10,}|xapp-\d-[A-Za-z0-9-]{10,}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,}|glpat-[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}|(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,}|npm_[A-Za-z0-9]{36}|sk-(?:proj-)?[A-Za-z0-9_-]{20,})/g,
+    replace: REDACTED,
+  },
+  {
+    name: 'cookie-header',
+    pattern: /\b((?:set-)?cookie\s*:\s*)[^\n]+/gi,
+    replace: (_m, head = '') => `${head}${REDACTED}`,
+  },
+  {
+    name: 'quoted-secret-field',
+    // "password": "hunter 2", 'secret'='x', password="x": the whole quoted value goes.
+    pattern: new RegExp(String.raw`(["']?\b(?:${SECRET_KEY})\b["']?\s*[:=]\s*)(["'])${NOT_PLACEHOLDER_OR_PATH}(?:\\.|(?!\2).)*\2`, 'gi'),
+    replace: (_m, head = '', quote = '"') => `${head}${quote}${REDACTED}${quote}`,
+  },
+  {
+    name: 'secret-key-value',
+    // password=x, DB_PASSWORD: x, ?access_token=x&…, Pwd=x; (stops at separators)
+    pattern: new RegExp(String.raw`(\b(?:${SECRET_KEY})\b["']?\s*[:=]\s*)${NOT_PLACEHOLDER_OR_PATH}[^\s,;&"'}\]]+`, 'gi'),
+    replace: (_m, head = '') => `${head}${REDACTED}`,
+  },
+  {
+    name: 'secret-flag',
+    // --password hunter2, --token abc (the = form is covered above)
+    pattern: /(^|\s)(--?(?:[a-z][a-z-]*?-)?(?:password|token|secret|api-key)\s+)(?!\[REDACTED)(?!-)\S+/gi,
+    replace: (_m, lead = '', head = '') => `${lead}${head}${REDACTED}`,
+  },
+];
+
+export function redactSecrets(text: string): string {
+  let out = text;
+  for (const rule of RULES) {
+    out =
+      typeof rule.replace === 'string'
+        ? out.replace(rule.pattern, rule.replace)
+        : out.replace(rule.pattern, rule.replace as (m: string, ...g: string[]) => string);
+  }
+  return out;
+}
+
+/**
+ * Redacts a log tail line by line, except that a PEM block spanning lines is redacted as
+ * one: the lines are joined, redacted and split again, and the line count may shrink.
+ */
+export function redactLines(lines: readonly string[]): string[] {
+  if (!lines.some((l) => l.includes('-----BEGIN '))) return lines.map(redactSecrets);
+  return redactSecrets(lines.join('\n')).split('\n');
+}

@@ -1,0 +1,57 @@
+import type { IsoTime } from './evidence.js';
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+
+/** Milliseconds from `from` to `to`; NaN when either is not a date. */
+export function msBetween(from: IsoTime, to: IsoTime): number {
+  return Date.parse(to) - Date.parse(from);
+}
+
+/** `time` lies in the `windowMs` before `now` (a few seconds of clock skew after it allowed). */
+export function isWithin(time: IsoTime | undefined, now: IsoTime, windowMs: number): boolean {
+  if (time === undefined) return false;
+  const age = msBetween(time, now);
+  return age >= -5 * MINUTE_MS && age <= windowMs;
+}
+
+/** "40s", "12m", "2h 5m", "3d 4h": what an on-call engineer reads at a glance. */
+export function formatSpan(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '0s';
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return m % 60 === 0 ? `${h}h` : `${h}h ${m % 60}m`;
+  const d = Math.floor(h / 24);
+  return h % 24 === 0 ? `${d}d` : `${d}d ${h % 24}h`;
+}
+
+export function formatAgo(time: IsoTime, now: IsoTime): string {
+  return `${formatSpan(Math.max(0, msBetween(time, now)))} ago`;
+}
+
+/** "03:02 UTC": the domain never assumes the reader's time zone. */
+export function formatClock(time: IsoTime): string {
+  const d = new Date(time);
+  return Number.isNaN(d.getTime()) ? time : `${d.toISOString().slice(11, 16)} UTC`;
+}
+
+export function earliest(times: readonly (IsoTime | undefined)[]): IsoTime | undefined {
+  let best: IsoTime | undefined;
+  for (const t of times) {
+    if (t === undefined || Number.isNaN(Date.parse(t))) continue;
+    if (best === undefined || Date.parse(t) < Date.parse(best)) best = t;
+  }
+  return best;
+}
+
+export function latest(times: readonly (IsoTime | undefined)[]): IsoTime | undefined {
+  let best: IsoTime | undefined;
+  for (const t of times) {
+    if (t === undefined || Number.isNaN(Date.parse(t))) continue;
+    if (best === undefined || Date.parse(t) > Date.parse(best)) best = t;
+  }
+  return best;
+}

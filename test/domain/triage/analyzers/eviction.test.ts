@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeEvictions } from '../../../../src/domain/triage/analyzers/eviction.js';
+import { NODE_B, minutesAgo } from '../scenarios/builders.js';
+import { healthyScenario } from '../scenarios/healthy.js';
+import { evictionScenario } from '../scenarios/nodes.js';
+
+describe('analyzeEvictions', () => {
+  it('groups evictions by node and resource and shows how far usage exceeded the request', () => {
+    const [f, ...rest] = analyzeEvictions(evictionScenario());
+    expect(rest).toHaveLength(0);
+    expect(f?.title).toBe(`2 pods evicted from ${NODE_B}: node low on memory`);
+    expect(f?.severity).toBe('warning');
+    expect(f?.evidence).toContain('app used 1.8Gi against a request of 512Mi');
+    expect(f?.affected?.nodes).toEqual([NODE_B]);
+  });
+
+  it('ignores evicted pods left over from days ago', () => {
+    const ev = evictionScenario();
+    ev.events = ev.events.filter((e) => e.reason !== 'Evicted');
+    ev.pods = ev.pods.map((p) => (p.reason === 'Evicted' ? { ...p, conditions: p.conditions.map((c) => ({ ...c, lastTransitionTime: minutesAgo(6 * 24 * 60) })) } : p));
+    expect(analyzeEvictions(ev)).toEqual([]);
+  });
+
+  it('recognises an ephemeral-storage limit overrun as the pod\'s own doing', () => {
+    const ev = evictionScenario();
+    const message = 'Pod ephemeral local storage usage exceeds the total limit of containers 1Gi. ';
+    ev.pods = ev.pods.map((p) => (p.reason === 'Evicted' ? { ...p, message } : p));
+    ev.events = ev.events.map((e) => (e.reason === 'Evicted' ? { ...e, message } : e));
+    expect(analyzeEvictions(ev)[0]?.title).toContain("ephemeral storage over the pod's limit");
+  });
+
+  it('stays silent on a healthy workload', () => {
+    expect(analyzeEvictions(healthyScenario())).toEqual([]);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeExitCodes, classifyExit } from '../../../../src/domain/triage/analyzers/exit-code.js';
+import { terminated } from '../scenarios/builders.js';
+import { crashScenario, oomKillScenario } from '../scenarios/crashes.js';
+import { healthyScenario } from '../scenarios/healthy.js';
+
+const NODE_LOG = [
+  '> payment-service@2.15.0 start',
+  '> node dist/server.js',
+  'Error: Cannot find module \'/app/dist/server.js\'',
+  '    at Module._resolveFilename (node:internal/modules/cjs/loader:1145:15)',
+  'Node.js v20.19.2',
+];
+
+describe('analyzeExitCodes', () => {
+  it('reports exit 1 as an application error and quotes the error lines of the previous logs', () => {
+    const [f, ...rest] = analyzeExitCodes(crashScenario(2, () => terminated(1, 'Error', 1), { logs: NODE_LOG }));
+    expect(rest).toHaveLength(0);
+    expect(f?.title).toBe('Container app exits with code 1 (application error) on 2/5 pods');
+    expect(f?.evidence).toContain("log payment-service-7c9d8f6b5d-x2kqj: Error: Cannot find module '/app/dist/server.js'");
+    expect(f?.confirmCommands[0]).toBe('kubectl logs payment-service-7c9d8f6b5d-x2kqj -c app --previous --tail=100 -n payments --context prod-eu-west-1');
+    expect(f?.severity).toBe('warning');
+  });
+
+  it.each([
+    [139, 'Error', undefined, 'segmentation fault'],
+    [127, 'Error', undefined, 'command not found'],
+    [126, 'Error', undefined, 'command not executable'],
+    [134, 'Error', undefined, 'SIGABRT'],
+    [128, 'StartError', 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "/app/server": stat /app/server: no such file or directory: unknown', 'command not found'],
+    [1, 'Error', 'exec /usr/local/bin/payment-service: exec format error', 'another CPU architecture'],
+  ])('classifies exit %i (%s) as %s', (code, reason, message, words) => {
+    const [f] = analyzeExitCodes(crashScenario(1, () => terminated(code, reason, 2, message ? { message } : {})));
+    expect(f?.title).toContain(words);
+  });
+
+  it('says so when no previous log lines were captured', () => {
+    const [f] = analyzeExitCodes(crashScenario(1, () => terminated(1, 'Error', 1)));
+    expect(f?.evidence).toContain('no log lines of the previous run were captured');
+  });
+
+  it('leaves 0, 137, 143 and OOMKilled to the other analyzers', () => {
+    for (const code of [0, 137, 143]) expect(classifyExit({ exitCode: code, reason: 'Error' })).toBeUndefined();
+    expect(analyzeExitCodes(oomKillScenario())).toEqual([]);
+    expect(analyzeExitCodes(healthyScenario())).toEqual([]);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeFailedScheduling } from '../../../../src/domain/triage/analyzers/failed-scheduling.js';
+import { parseSchedulingMessage } from '../../../../src/domain/triage/scheduling-message.js';
+import { healthyScenario } from '../scenarios/healthy.js';
+import { INSUFFICIENT_MEMORY_AND_TAINT, hpaPendingScenario } from '../scenarios/scheduling.js';
+
+describe('parseSchedulingMessage', () => {
+  it('splits the scheduler message into counted reasons and ignores the preemption part', () => {
+    expect(parseSchedulingMessage(INSUFFICIENT_MEMORY_AND_TAINT)).toEqual({
+      available: 0,
+      total: 6,
+      reasons: [
+        { nodes: 3, category: 'insufficient', detail: 'memory', text: 'Insufficient memory' },
+        { nodes: 3, category: 'taint', detail: 'node.kubernetes.io/disk-pressure', text: 'node(s) had untolerated taint {node.kubernetes.io/disk-pressure: }' },
+      ],
+    });
+  });
+
+  it('keeps the older "had taint {…}, that the pod didn\'t tolerate" form in one piece', () => {
+    const parsed = parseSchedulingMessage("0/3 nodes are available: 1 node(s) had taint {node-role.kubernetes.io/control-plane: }, that the pod didn't tolerate, 2 Insufficient cpu.");
+    expect(parsed.reasons.map((r) => [r.nodes, r.category, r.detail])).toEqual([
+      [1, 'taint', 'node-role.kubernetes.io/control-plane'],
+      [2, 'insufficient', 'cpu'],
+    ]);
+  });
+
+  it.each([
+    ['0/5 nodes are available: 5 node(s) didn\'t match Pod\'s node affinity/selector. preemption: 0/5 nodes are available: 5 Preemption is not helpful for scheduling.', 'node-affinity'],
+    ['0/3 nodes are available: 3 pod has unbound immediate PersistentVolumeClaims. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.', 'unbound-pvc'],
+    ['0/4 nodes are available: 4 node(s) didn\'t match pod anti-affinity rules. preemption: 0/4 nodes are available: 4 No preemption victims found for incoming pod.', 'pod-affinity'],
+    ['0/3 nodes are available: 3 node(s) had volume node affinity conflict. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.', 'volume-zone'],
+  ])('classifies %s', (message, category) => {
+    expect(parseSchedulingMessage(message).reasons[0]?.category).toBe(category);
+  });
+});
+
+describe('analyzeFailedScheduling', () => {
+  it('reports Pending pods with the scheduler reasons, the collapsed events and the HPA that wants them', () => {
+    const [f] = analyzeFailedScheduling(hpaPendingScenario());
+    expect(f?.title).toBe('4 pods Pending, 0/6 nodes available: 3 Insufficient memory, 3 untolerated taint node.kubernetes.io/disk-pressure (HPA wants 12)');
+    expect(f?.layer).toBe('capacity');
+    expect(f?.confidence).toBe('high');
+    expect(f?.evidence[0]).toMatch(/^FailedScheduling ×448 over 11m: 0\/6 nodes are available/);
+    expect(f?.evidence).toContain('HPA payment-service wants 12 replicas (max 12); 8 are placed');
+    expect(f?.evidence).toContain('each pod requests 250m CPU, 512Mi memory');
+    expect(f?.evidence.some((l) => l.includes("max node group size reached"))).toBe(true);
+    expect(f?.affected?.pods).toHaveLength(4);
+  });
+
+  it('flags a pod larger than any node seen', () => {
+    const ev = hpaPendingScenario('0/6 nodes are available: 6 Insufficient memory.');
+    ev.pods = ev.pods.map((p) => (p.phase === 'Pending' ? { ...p, containers: p.containers.map((c) => ({ ...c, resources: { requests: { cpu: '1', memory: '24Gi' }, limits: { memory: '24Gi' } } })) } : p));
+    expect(analyzeFailedScheduling(ev)[0]?.evidence).toContain('larger than the allocatable memory of every node seen (largest 14.4Gi)');
+  });
+
+  it('does not report pods that were created seconds ago', () => {
+    const ev = hpaPendingScenario();
+    ev.pods = ev.pods.map((p) => (p.phase === 'Pending' ? { ...p, createdAt: '2026-11-21T03:13:40Z' } : p));
+    expect(analyzeFailedScheduling(ev)).toEqual([]);
+  });
+
+  it('stays silent on a healthy workload', () => {
+    expect(analyzeFailedScheduling(healthyScenario())).toEqual([]);
+  });
+});

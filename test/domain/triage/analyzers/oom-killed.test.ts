@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeOomKilled } from '../../../../src/domain/triage/analyzers/oom-killed.js';
+import { baseEvidence, container, pod, running, terminated } from '../scenarios/builders.js';
+import { crashScenario, oomKillScenario } from '../scenarios/crashes.js';
+import { healthyScenario } from '../scenarios/healthy.js';
+
+describe('analyzeOomKilled', () => {
+  it('reports OOMKilled containers with the memory limit, QoS class and share of pods', () => {
+    const [f, ...rest] = analyzeOomKilled(oomKillScenario());
+    expect(rest).toHaveLength(0);
+    expect(f?.title).toBe('Container app OOMKilled at its 512Mi memory limit (3/5 pods)');
+    expect(f?.layer).toBe('container/process');
+    expect(f?.severity).toBe('critical');
+    expect(f?.confidence).toBe('high');
+    expect(f?.evidence).toContain('memory limit 512Mi, request 512Mi; QoS Burstable');
+    expect(f?.affected?.pods).toHaveLength(3);
+    expect(f?.nextAction).toContain('512Mi → 768Mi');
+    expect(f?.confirmCommands[0]).toBe('kubectl describe pod payment-service-7c9d8f6b5d-x2kqj -n payments --context prod-eu-west-1');
+  });
+
+  it('stays silent on a healthy workload', () => {
+    expect(analyzeOomKilled(healthyScenario())).toEqual([]);
+  });
+
+  it('does not call exit 137 without the OOMKilled reason an OOM kill', () => {
+    expect(analyzeOomKilled(crashScenario(3, () => terminated(137, 'Error', 2)))).toEqual([]);
+  });
+
+  it('names the node as the cause when no memory limit is set', () => {
+    const ev = oomKillScenario();
+    for (const p of ev.pods) for (const c of p.containers) c.resources = { requests: { cpu: '250m' }, limits: {} };
+    const [f] = analyzeOomKilled(ev);
+    expect(f?.title).toContain('no memory limit');
+    expect(f?.likelyCause).toContain("node's OOM killer");
+  });
+
+  it('keeps an OOM kill from three days ago out, and one from five hours ago only as info', () => {
+    const old = baseEvidence({ pods: [pod(0, { containers: [container({ state: running(60), restartCount: 1, lastState: terminated(137, 'OOMKilled', 3 * 24 * 60) })] })] });
+    expect(analyzeOomKilled(old)).toEqual([]);
+    const earlier = baseEvidence({ pods: [pod(0, { containers: [container({ state: running(300), restartCount: 1, lastState: terminated(137, 'OOMKilled', 300) })] })] });
+    expect(analyzeOomKilled(earlier)[0]?.severity).toBe('info');
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeSignalKills } from '../../../../src/domain/triage/analyzers/signal-kill.js';
+import { NS, event, minutesAgo, terminated } from '../scenarios/builders.js';
+import { crashScenario, livenessKillScenario, oomKillScenario } from '../scenarios/crashes.js';
+import { healthyScenario } from '../scenarios/healthy.js';
+
+describe('analyzeSignalKills', () => {
+  it('recognises liveness probe kills from the probe events and says why the probe fails', () => {
+    const findings = analyzeSignalKills(livenessKillScenario());
+    expect(findings).toHaveLength(1);
+    const [f] = findings;
+    expect(f?.kind).toBe('liveness-kill');
+    expect(f?.layer).toBe('runtime/probes');
+    expect(f?.title).toBe('Liveness probe is killing container app (3/5 pods, exit 137)');
+    expect(f?.confidence).toBe('high');
+    expect(f?.likelyCause).toContain('1s timeout');
+    expect(f?.evidence).toContain('liveness probe: GET :8080/healthz, after 10s, every 10s, timeout 1s, 3 failures');
+    expect(f?.evidence.some((l) => l.includes('Unhealthy ×63 over 30m'))).toBe(true);
+  });
+
+  it('reports 137 without OOMKilled and without probe events as an outside SIGKILL with low confidence, never OOM', () => {
+    const [f] = analyzeSignalKills(crashScenario(3, () => terminated(137, 'Error', 2)));
+    expect(f?.kind).toBe('signal-kill');
+    expect(f?.title).toContain('SIGKILL (exit 137, not OOMKilled)');
+    expect(f?.confidence).toBe('low');
+    expect(f?.likelyCause).toContain('not a memory-limit kill');
+    expect(f?.title).not.toMatch(/OOM(?!Killed\))/);
+  });
+
+  it('reports SIGTERM (143) restarts as a warning at most', () => {
+    const [f] = analyzeSignalKills(crashScenario(4, () => terminated(143, 'Error', 2)));
+    expect(f?.title).toContain('SIGTERM (exit 143)');
+    expect(f?.severity).toBe('warning');
+  });
+
+  it('names preemption when the pod was preempted', () => {
+    const ev = crashScenario(1, () => terminated(137, 'Error', 2));
+    ev.events.push(event({ object: { kind: 'Pod', name: ev.pods[0]?.name ?? '', namespace: NS }, reason: 'Preempted', message: 'Preempted by pod 5d1a2c3b-8e9f-4a0b-9c1d-2e3f4a5b6c7d on node ip-10-0-1-23.eu-west-1.compute.internal', firstSeen: minutesAgo(3), lastSeen: minutesAgo(3) }));
+    const [f] = analyzeSignalKills(ev);
+    expect(f?.confidence).toBe('medium');
+    expect(f?.likelyCause).toContain('preemption');
+  });
+
+  it('leaves OOMKilled containers and healthy workloads alone', () => {
+    expect(analyzeSignalKills(oomKillScenario())).toEqual([]);
+    expect(analyzeSignalKills(healthyScenario())).toEqual([]);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { collapseEvents, formatEventLine, toMessageShape } from '../../../src/domain/triage/collapse-events.js';
+import { NS, event, minutesAgo } from './scenarios/builders.js';
+import { INSUFFICIENT_MEMORY_AND_TAINT } from './scenarios/scheduling.js';
+
+const pending = (name: string, count: number, from: number, to: number, message = INSUFFICIENT_MEMORY_AND_TAINT) =>
+  event({ object: { kind: 'Pod', name, namespace: NS }, reason: 'FailedScheduling', message, count, firstSeen: minutesAgo(from), lastSeen: minutesAgo(to), source: 'default-scheduler' });
+
+describe('collapseEvents', () => {
+  it('folds repeats of one object into a total count and span, keeping the latest message', () => {
+    const later = INSUFFICIENT_MEMORY_AND_TAINT.replaceAll('0/6', '0/7');
+    const [c, ...rest] = collapseEvents([pending('p-1', 300, 12, 5), pending('p-1', 150, 5, 0, later)]);
+    expect(rest).toHaveLength(0);
+    expect(c).toMatchObject({ count: 450, firstSeen: minutesAgo(12), lastSeen: minutesAgo(0), message: later, objectNames: ['p-1'] });
+    expect(formatEventLine(c!, { maxLength: 60 })).toBe(`FailedScheduling ×450 over 12m: ${later.slice(0, 59)}…`);
+  });
+
+  it('keeps different objects, reasons and message shapes apart unless asked to fold across objects', () => {
+    const events = [pending('p-1', 10, 10, 1), pending('p-2', 20, 8, 1), pending('p-1', 1, 3, 3, 'running PreBind plugin "VolumeBinding": binding volumes: timed out waiting for the condition')];
+    expect(collapseEvents(events)).toHaveLength(3);
+    const across = collapseEvents(events, { acrossObjects: true });
+    expect(across).toHaveLength(2);
+    expect(across[0]).toMatchObject({ count: 30, objectNames: ['p-1', 'p-2'] });
+    expect(formatEventLine(across[0]!, { withObject: true })).toMatch(/^\[2 pods\] FailedScheduling ×30 over 9m: /);
+  });
+
+  it('treats pod names, IPs and counters as volatile parts of the message shape', () => {
+    expect(toMessageShape('Back-off restarting failed container app in pod payment-service-7c9d8f6b5d-x2kqj_payments(3f0c2a4e-8d1b-4c8e-9a57-0b7f2d6e1c93)', 'payment-service-7c9d8f6b5d-x2kqj')).toBe(
+      'back-off restarting failed container app in pod <obj>_payments(<uid>)',
+    );
+    expect(toMessageShape('Readiness probe failed: Get "http://10.0.1.104:8080/ready": dial tcp 10.0.1.104:8080: connect: connection refused')).toBe(
+      toMessageShape('Readiness probe failed: Get "http://10.0.2.7:8080/ready": dial tcp 10.0.2.7:8080: connect: connection refused'),
+    );
+    expect(toMessageShape('Readiness probe failed: HTTP probe failed with statuscode: 503')).not.toBe(toMessageShape('Liveness probe failed: HTTP probe failed with statuscode: 503'));
+  });
+
+  it('formats a single event without a count or span', () => {
+    expect(formatEventLine(pending('p-1', 1, 2, 2))).toBe(`FailedScheduling: ${INSUFFICIENT_MEMORY_AND_TAINT}`);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { isPodFailing, severityForPods } from '../../../src/domain/triage/pod-status.js';
+import { NOW, baseEvidence, container, minutesAgo, pod, running, terminated } from './scenarios/builders.js';
+
+describe('isPodFailing', () => {
+  it('is false for a running pod whose init container once failed and then completed', () => {
+    const init = container({ name: 'migrate', state: terminated(0, 'Completed', 30), lastState: terminated(1, 'Error', 31), restartCount: 1, ready: false });
+    expect(isPodFailing(pod(0, { initContainers: [init] }), NOW)).toBe(false);
+  });
+
+  it('is true for an init container stuck in CrashLoopBackOff', () => {
+    const init = container({ name: 'migrate', state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: terminated(1, 'Error', 1), restartCount: 4, ready: false });
+    expect(isPodFailing(pod(0, { phase: 'Pending', ready: false, initContainers: [init] }), NOW)).toBe(true);
+  });
+
+  it('allows a fresh pod to be unready or creating, but not for long', () => {
+    const creating = container({ ready: false, state: { waiting: { reason: 'ContainerCreating' } } });
+    expect(isPodFailing(pod(0, { ready: false, phase: 'Pending', createdAt: minutesAgo(1), startTime: minutesAgo(1), containers: [creating] }), NOW)).toBe(false);
+    expect(isPodFailing(pod(0, { ready: false, phase: 'Pending', createdAt: minutesAgo(9), startTime: minutesAgo(9), containers: [creating] }), NOW)).toBe(true);
+  });
+
+  it('counts a restart in the last hour of a running container, not one from yesterday', () => {
+    expect(isPodFailing(pod(0, { containers: [container({ state: running(5), restartCount: 1, lastState: terminated(1, 'Error', 5) })] }), NOW)).toBe(true);
+    expect(isPodFailing(pod(0, { containers: [container({ state: running(20 * 60), restartCount: 1, lastState: terminated(1, 'Error', 20 * 60) })] }), NOW)).toBe(false);
+  });
+});
+
+describe('severityForPods', () => {
+  it('is critical at half the replicas or when nothing is ready, a warning below', () => {
+    const ev = baseEvidence();
+    expect(severityForPods(ev, 2)).toBe('warning');
+    expect(severityForPods(ev, 3)).toBe('critical');
+    ev.pods = ev.pods.map((p) => ({ ...p, ready: false }));
+    expect(severityForPods(ev, 1)).toBe('critical');
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../../src/domain/triage/finding.js';
+import { rankFindings } from '../../../src/domain/triage/rank-findings.js';
+
+function finding(over: Partial<Finding> & Pick<Finding, 'id' | 'kind'>): Finding {
+  return {
+    title: over.id,
+    layer: 'container/process',
+    severity: 'warning',
+    confidence: 'high',
+    evidence: [],
+    likelyCause: '',
+    nextAction: '',
+    confirmCommands: [],
+    ...over,
+  };
+}
+
+const pods = ['p-1', 'p-2', 'p-3'];
+
+describe('rankFindings', () => {
+  it('orders by severity first, then confidence', () => {
+    const ranked = rankFindings([
+      finding({ id: 'a', kind: 'hpa', severity: 'info', layer: 'capacity' }),
+      finding({ id: 'b', kind: 'exit-code', severity: 'warning', confidence: 'medium', affected: { pods: ['x'] } }),
+      finding({ id: 'c', kind: 'oom-killed', severity: 'critical', affected: { pods: ['y'] } }),
+      finding({ id: 'd', kind: 'image-pull', severity: 'warning', confidence: 'high', layer: 'runtime/probes', affected: { pods: ['z'] } }),
+    ]);
+    expect(ranked.map((f) => f.id)).toEqual(['c', 'd', 'b', 'a']);
+  });
+
+  it('folds a crash loop into the exit-code finding that explains all its pods', () => {
+    const ranked = rankFindings([
+      finding({ id: 'crash-loop/app', kind: 'crash-loop', title: 'CrashLoopBackOff on 3/5 pods', severity: 'critical', affected: { pods } }),
+      finding({ id: 'exit-code/app-error/app', kind: 'exit-code', severity: 'warning', confidence: 'medium', affected: { pods } }),
+    ]);
+    expect(ranked).toHaveLength(1);
+    expect(ranked[0]?.id).toBe('exit-code/app-error/app');
+    expect(ranked[0]?.explains).toEqual(['CrashLoopBackOff on 3/5 pods']);
+    expect(ranked[0]?.severity).toBe('critical');
+  });
+
+  it('keeps a symptom that its causes explain only in part', () => {
+    const ranked = rankFindings([
+      finding({ id: 'crash-loop/app', kind: 'crash-loop', affected: { pods } }),
+      finding({ id: 'oom-killed/app', kind: 'oom-killed', affected: { pods: ['p-1'] } }),
+    ]);
+    expect(ranked.map((f) => f.id).sort()).toEqual(['crash-loop/app', 'oom-killed/app']);
+  });
+
+  it('folds a symptom covered by several causes together', () => {
+    const ranked = rankFindings([
+      finding({ id: 'crash-loop/app', kind: 'crash-loop', title: 'loop', affected: { pods } }),
+      finding({ id: 'oom-killed/app', kind: 'oom-killed', affected: { pods: ['p-1', 'p-2'] } }),
+      finding({ id: 'exit-code/app-error/app', kind: 'exit-code', affected: { pods: ['p-3'] } }),
+    ]);
+    expect(ranked.map((f) => f.id)).not.toContain('crash-loop/app');
+  });
+
+  it('ranks a NotReady node above the probe failures of its pods, lifting it to their severity', () => {
+    const ranked = rankFindings([
+      finding({ id: 'readiness-probe/app', kind: 'readiness-probe', layer: 'runtime/probes', severity: 'critical', affected: { pods: ['p-1', 'p-2'], nodes: ['n-3'] } }),
+      finding({ id: 'node-condition/n-3', kind: 'node-condition', layer: 'node/eviction', severity: 'warning', affected: { pods: ['p-1', 'p-2'], nodes: ['n-3'] } }),
+    ]);
+    expect(ranked.map((f) => f.id)).toEqual(['node-condition/n-3', 'readiness-probe/app']);
+    expect(ranked[0]?.severity).toBe('critical');
+    expect(ranked[1]?.explainedBy).toEqual(['node-condition/n-3']);
+  });
+
+  it('ranks a bad rollout above the failures of its pods, through a chain', () => {
+    const ranked = rankFindings([
+      finding({ id: 'exit-code/app', kind: 'exit-code', severity: 'critical', confidence: 'medium', affected: { pods } }),
+      finding({ id: 'dependency-error/db', kind: 'dependency-error', layer: 'network/routing', severity: 'critical', affected: { pods } }),
+      finding({ id: 'recent-rollout/7', kind: 'recent-rollout', layer: 'rollout/change', severity: 'warning', affected: { pods } }),
+    ]);
+    expect(ranked.map((f) => f.id)).toEqual(['recent-rollout/7', 'dependency-error/db', 'exit-code/app']);
+    expect(ranked[2]?.explainedBy).toEqual(['dependency-error/db', 'recent-rollout/7']);
+  });
+
+  it('among root causes of equal severity, puts first the one that explains other findings', () => {
+    // The payment-service story: revision 5 halved the memory limit and the pod is OOMKilled at it;
+    // the node the pod runs on also has MemoryPressure, which does not explain an OOM at the limit.
+    const ranked = rankFindings([
+      finding({ id: 'node-condition/node-b', kind: 'node-condition', layer: 'node/eviction', affected: { nodes: ['node-b'], pods: ['p-2'] } }),
+      finding({ id: 'recent-rollout/5', kind: 'recent-rollout', layer: 'rollout/change', affected: { pods: ['p-2'] } }),
+      finding({ id: 'oom-killed/app', kind: 'oom-killed', affected: { pods: ['p-2'] } }),
+    ]);
+    expect(ranked.map((f) => f.id)).toEqual(['recent-rollout/5', 'node-condition/node-b', 'oom-killed/app']);
+  });
+
+  it('never lets a low-confidence hunch push a fact down or absorb it', () => {
+    const ranked = rankFindings([
+      finding({ id: 'crash-loop/app', kind: 'crash-loop', severity: 'critical', affected: { pods } }),
+      finding({ id: 'recent-rollout/7', kind: 'recent-rollout', layer: 'rollout/change', confidence: 'low', affected: { pods } }),
+    ]);
+    expect(ranked.map((f) => f.id)).toEqual(['crash-loop/app', 'recent-rollout/7']);
+    expect(ranked[0]?.explainedBy).toBeUndefined();
+  });
+
+  it('does not relate findings about different pods', () => {
+    const ranked = rankFindings([
+      finding({ id: 'node-condition/n-1', kind: 'node-condition', layer: 'node/eviction', affected: { pods: ['p-9'], nodes: ['n-1'] } }),
+      finding({ id: 'crash-loop/app', kind: 'crash-loop', affected: { pods, nodes: ['n-2'] } }),
+    ]);
+    expect(ranked).toHaveLength(2);
+    expect(ranked.every((f) => f.explains === undefined && f.explainedBy === undefined)).toBe(true);
+  });
+
+  it('merges findings with the same id', () => {
+    const ranked = rankFindings([
+      finding({ id: 'x', kind: 'exit-code', evidence: ['a'], affected: { pods: ['p-1'] } }),
+      finding({ id: 'x', kind: 'exit-code', evidence: ['a', 'b'], severity: 'critical', affected: { pods: ['p-2'] } }),
+    ]);
+    expect(ranked).toHaveLength(1);
+    expect(ranked[0]).toMatchObject({ evidence: ['a', 'b'], severity: 'critical', affected: { pods: ['p-1', 'p-2'] } });
+  });
+
+  it('does not modify its input', () => {
+    const input = [finding({ id: 'crash-loop/app', kind: 'crash-loop', affected: { pods } }), finding({ id: 'e', kind: 'exit-code', severity: 'info', affected: { pods } })];
+    const copy = structuredClone(input);
+    rankFindings(input);
+    expect(input).toEqual(copy);
+  });
+});

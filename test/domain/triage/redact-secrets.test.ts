@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { redactLines, redactSecrets } from '../../../src/domain/triage/redact-secrets.js';
+
+describe('redactSecrets', () => {
+  it.each([
+    ['postgres://payments:hunter2@postgres.payments.svc:5432/payments', 'postgres://payments:[REDACTED]@postgres.payments.svc:5432/payments'],
+    ['redis://:s3cr3tP4ss@redis-master.cache.svc:6379/0', 'redis://:[REDACTED]@redis-master.cache.svc:6379/0'],
+    ['amqp://guest:guest@rabbitmq:5672/', 'amqp://guest:[REDACTED]@rabbitmq:5672/'],
+    ['DB_PASSWORD=hunter2 DB_HOST=postgres', 'DB_PASSWORD=[REDACTED] DB_HOST=postgres'],
+    ['password=hunter2&user=alice', 'password=[REDACTED]&user=alice'],
+    ['{"user":"alice","password":"correct horse battery staple"}', '{"user":"alice","password":"[REDACTED]"}'],
+    ['{"secret":"d41d8cd98f00b204e9800998ecf8427e","id":7}', '{"secret":"[REDACTED]","id":7}'],
+    ['client_secret: 9f8e7d6c5b4a', 'client_secret: [REDACTED]'],
+    ['GET /oauth/callback?code=abc&access_token=ya29.a0AfH6SMBx&state=xyz', 'GET /oauth/callback?code=abc&access_token=[REDACTED]&state=xyz'],
+    ['Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.abc.def-ghi_jkl', 'Authorization: Bearer [REDACTED]'],
+    ['Authorization: Basic cGF5bWVudHM6aHVudGVyMg==', 'Authorization: Basic [REDACTED]'],
+    ['token eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U accepted', 'token [REDACTED] accepted'],
+    ['using key AKIAIOSFODNN7EXAMPLE for s3', 'using key [REDACTED] for s3'],
+    ['aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'aws_secret_access_key = [REDACTED]'],
+    ['slack token xoxb-2048-4096-AbCdEfGhIjKlMnOp rejected', 'slack token [REDACTED] rejected'],
+    ['github: ghp_16C7e42F292c6912E7710c838347Ae178B4a refused', 'github: [REDACTED] refused'],
+    ['stripe key sk_live_51Hx4mKQq2o9Xb7cVfG3dL8e', 'stripe key [REDACTED]'],
+    ['Set-Cookie: session=abc123; Path=/; HttpOnly', 'Set-Cookie: [REDACTED]'],
+    ['psql --password hunter2 -h db', 'psql --password [REDACTED] -h db'],
+    ['mysql --db-password hunter2 --host db', 'mysql --db-password [REDACTED] --host db'],
+    ['x-api-key: 0a1b2c3d4e5f', 'x-api-key: [REDACTED]'],
+    ['Authorization: Token token=y_NbAkKc66ryYTWUXYEu', 'Authorization: Token token=[REDACTED]'],
+    ['Server=db;Database=pay;User Id=sa;Pwd=Tr0ub4dor;', 'Server=db;Database=pay;User Id=sa;Pwd=[REDACTED];'],
+  ])('redacts %s', (input, expected) => {
+    expect(redactSecrets(input)).toBe(expected);
+  });
+
+  it.each([
+    'dial tcp 10.100.42.7:5432: connect: connection refused',
+    'POST /v1/charges request_id=9f1c2b7e-4a3d-4f6b-8e21-5c0d7a9b3e14 amount=1299 currency=EUR',
+    'connecting to postgres.payments.svc.cluster.local:5432 as payments',
+    'pulled image registry.example.com/payments@sha256:4c0fdaa8b6341bfdeca5f18f7837462c80cff90527ee35ef185571e1c327beac',
+    'FATAL: password authentication failed for user "payments"',
+    'Basic authentication required for /admin',
+    'Token refreshed successfully for tenant acme',
+    'max_tokens=4096 temperature=0.2',
+    'secret_name=payment-db rotated',
+    'token=/var/run/secrets/kubernetes.io/serviceaccount/token',
+    'GET https://ledger-api.payments.svc:8443/v1/entries?page=3 200 12ms',
+    'refresh-token expired for user alice',
+    'PWD=/app HOME=/root',
+    '2026-11-21T03:12:40Z level=info msg="bypass=true for health checks"',
+  ])('leaves ordinary text alone: %s', (line) => {
+    expect(redactSecrets(line)).toBe(line);
+  });
+
+  it('redacts a PEM block spanning log lines as one', () => {
+    const lines = ['loading key', '-----BEGIN RSA PRIVATE KEY-----', 'MIIEowIBAAKCAQEA7bq1', 'q2o9Xb7cVfG3dL8e', '-----END RSA PRIVATE KEY-----', 'key loaded'];
+    expect(redactLines(lines)).toEqual(['loading key', '[REDACTED PEM BLOCK]', 'key loaded']);
+  });
+
+  it('redacts a PEM block escaped inside JSON and one cut off by the tail', () => {
+    expect(redactSecrets('{"private_key":"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBg\\n-----END PRIVATE KEY-----\\n","client_email":"x@y.iam"}')).toBe(
+      '{"private_key":"[REDACTED PEM BLOCK]\\n","client_email":"x@y.iam"}',
+    );
+    expect(redactLines(['-----BEGIN EC PRIVATE KEY-----', 'MHcCAQEEIBkg'])).toEqual(['[REDACTED PEM BLOCK]']);
+  });
+});

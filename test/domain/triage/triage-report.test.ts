@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { runAnalyzers } from '../../../src/domain/triage/analyzers/index.js';
+import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
+import { NODE_A, container, pod, running, terminated } from './scenarios/builders.js';
+import { crashScenario, oomKillScenario } from './scenarios/crashes.js';
+import { healthyScenario } from './scenarios/healthy.js';
+import { imagePullScenario } from './scenarios/images.js';
+import { nodeNotReadyScenario } from './scenarios/nodes.js';
+import { badRolloutScenario } from './scenarios/rollout.js';
+import { hpaPendingScenario } from './scenarios/scheduling.js';
+
+const times = { startedAt: '2026-11-21T03:13:55.200Z', finishedAt: '2026-11-21T03:14:01.450Z' };
+const FORBIDDEN_PODS = { what: 'pods in payments', source: 'pods' as const, reason: 'forbidden' as const, detail: 'pods is forbidden: User "system:serviceaccount:rootcause:rootcause" cannot list resource "pods" in API group "" in the namespace "payments"' };
+
+describe('buildTriageReport', () => {
+  it('gives a healthy workload a short all-clear that says what was checked, with no problem invented', () => {
+    const r = buildTriageReport(healthyScenario(), times);
+    expect(r.verdict).toBe('healthy');
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(r.findings).toEqual([]);
+    expect(r.headline).toBe('deployment/payment-service in payments looks healthy: 5/5 ready, no restarts and no warning events in the last hour.');
+    expect(r.checked).toEqual([
+      'Deployment payment-service: 5/5 ready, revision 6, conditions',
+      '5 pods on 3 nodes: container states, exit codes, restarts, probes',
+      '3 events (3 after collapsing, 0 warnings)',
+      'rollout history (2 revisions, latest 6 created 9d ago)',
+      '3 nodes: conditions, taints, allocatable',
+      '2 Services in payments (1 selects the workload), 2 EndpointSlices',
+      'HPA payment-service: 5 replicas (3–10)',
+      'no crashed containers, so no previous logs',
+    ]);
+    expect(r.durationMs).toBe(6250);
+    expect(r.couldNotRead).toEqual([]);
+  });
+
+  it('stays healthy when the only restart was an OOM kill three days ago', () => {
+    const ev = healthyScenario();
+    ev.pods[0] = pod(0, { containers: [container({ state: running(3 * 24 * 60 - 1), restartCount: 1, lastState: terminated(137, 'OOMKilled', 3 * 24 * 60) })] });
+    expect(buildTriageReport(ev, times).verdict).toBe('healthy');
+  });
+
+  it('leads with the OOM kill and folds the crash loop, the unready replicas and the endpoints into it', () => {
+    const r = buildTriageReport(oomKillScenario(), times);
+    expect(r.verdict).toBe('problems');
+    expect(r.findings.map((f) => f.kind)).toEqual(['oom-killed']);
+    expect(r.findings[0]?.explains).toHaveLength(3);
+    expect(r.headline).toBe('1 problem in deployment/payment-service in payments. Top: Container app OOMKilled at its 512Mi memory limit (3/5 pods)');
+    expect(r.sections.podsByNode.find((n) => n.node === NODE_A)?.pods[0]).toEqual({
+      name: 'payment-service-7c9d8f6b5d-x2kqj', phase: 'Running', ready: false, restarts: 7, revision: 6, status: 'CrashLoopBackOff (last exit 137 OOMKilled, 2m ago)',
+    });
+    expect(r.sections.events[0]?.line).toMatch(/^BackOff ×38 over 33m: Back-off restarting failed container app/);
+    expect(r.sections.logs).toHaveLength(3);
+  });
+
+  it('puts the bad rollout first and keeps the summary short', () => {
+    const r = buildTriageReport(badRolloutScenario(), times);
+    expect(r.findings[0]?.kind).toBe('recent-rollout');
+    expect(r.findings.length).toBeLessThanOrEqual(3);
+    expect(r.findings.map((f) => f.kind)).toEqual(['recent-rollout', 'dependency-error', 'exit-code']);
+    expect(r.sections.rollout[0]).toMatchObject({ revision: 7, current: true, age: '25m' });
+    expect(r.sections.rollout[0]?.changes).toContain('app env LOG_LEVEL: "info" → "debug"');
+  });
+
+  it('puts the NotReady node first when it explains the unready pods', () => {
+    const r = buildTriageReport(nodeNotReadyScenario(), times);
+    expect(r.findings.map((f) => f.kind)).toEqual(['node-condition']);
+    expect(r.sections.nodes.find((n) => n.ready === 'Unknown')?.taints).toContain('node.kubernetes.io/unreachable:NoExecute');
+  });
+
+  it('lists events warnings first, most recent first', () => {
+    const r = buildTriageReport(hpaPendingScenario(), times);
+    const types = r.sections.events.map((e) => e.type);
+    expect(types.indexOf('Normal')).toBeGreaterThan(types.lastIndexOf('Warning'));
+    const normals = r.sections.events.filter((e) => e.type === 'Normal').map((e) => e.line.split(':')[0]);
+    expect(normals).toEqual(['NotTriggerScaleUp ×60 over 11m', 'SuccessfulRescale']);
+  });
+
+  it('lists the unscheduled pods under no node', () => {
+    const r = buildTriageReport(hpaPendingScenario(), times);
+    const unscheduled = r.sections.podsByNode.find((n) => n.node === null);
+    expect(unscheduled?.nodeStatus).toBe('unscheduled');
+    expect(unscheduled?.pods.map((p) => p.status)).toEqual(Array(4).fill('Pending: Unschedulable'));
+  });
+
+  it('is inconclusive, not healthy, when the pods could not be read', () => {
+    const ev = healthyScenario();
+    ev.pods = [];
+    ev.readFailures = [FORBIDDEN_PODS];
+    const r = buildTriageReport(ev, times);
+    expect(r.verdict).toBe('inconclusive');
+    expect(r.headline).toContain('pods in payments (forbidden)');
+    expect(r.couldNotRead).toEqual([FORBIDDEN_PODS]);
+    expect(r.checked.some((c) => c.includes('pods on'))).toBe(false);
+  });
+
+  it('is inconclusive when the workload itself could not be read', () => {
+    const ev = healthyScenario();
+    ev.workload = null;
+    ev.readFailures = [{ what: 'deployment payment-service', source: 'workload', reason: 'timeout', detail: 'context deadline exceeded' }];
+    expect(buildTriageReport(ev, times).verdict).toBe('inconclusive');
+  });
+
+  it('still reports problems found when other reads failed, and names what it could not read', () => {
+    const ev = imagePullScenario();
+    ev.readFailures = [{ what: 'events in payments', source: 'events', reason: 'forbidden', detail: 'events is forbidden' }];
+    ev.events = [];
+    const r = buildTriageReport(ev, times);
+    expect(r.verdict).toBe('problems');
+    expect(r.findings.some((f) => f.kind === 'image-pull')).toBe(true);
+    expect(r.couldNotRead.map((f) => f.what)).toEqual(['events in payments']);
+    expect(r.checked.some((c) => c.includes('events ('))).toBe(false);
+  });
+
+  it('redacts secrets from logs and findings before anything leaves the domain', () => {
+    const leak = [
+      'connecting to postgres://payments:hunter2@postgres.payments.svc:5432/payments?sslmode=require',
+      'FATAL: could not connect: Error: connect ECONNREFUSED 10.100.42.7:5432 (DB_PASSWORD=hunter2)',
+    ];
+    const r = buildTriageReport(crashScenario(2, () => terminated(1, 'Error', 1), { logs: leak }), times);
+    const text = JSON.stringify(r);
+    expect(text).not.toContain('hunter2');
+    expect(r.sections.logs[0]?.lines[0]).toBe('connecting to postgres://payments:[REDACTED]@postgres.payments.svc:5432/payments?sslmode=require');
+    expect(text).toContain('10.100.42.7:5432');
+  });
+
+  it('keeps only the tail of long logs and says how much was left out', () => {
+    const lines = Array.from({ length: 120 }, (_, i) => `line ${i}`);
+    const r = buildTriageReport(crashScenario(1, () => terminated(1, 'Error', 1), { logs: lines }), times);
+    expect(r.sections.logs[0]?.lines).toHaveLength(20);
+    expect(r.sections.logs[0]?.lines[19]).toBe('line 119');
+    expect(r.sections.logs[0]?.omitted).toBe(100);
+  });
+
+  it('lists a near-miss Service in the endpoints section as not selecting the workload', () => {
+    const ev = healthyScenario();
+    ev.services.push({ name: 'payment-service-canary', type: 'ClusterIP', selector: { app: 'payment-service', track: 'canary' }, ports: [{ port: 80, targetPort: 8080, protocol: 'TCP' }] });
+    const r = buildTriageReport(ev, times);
+    expect(r.sections.endpoints).toEqual([
+      { service: 'payment-service', selectsWorkload: true, ready: 5, notReady: 0, ports: ['80→http/TCP'] },
+      { service: 'payment-service-canary', selectsWorkload: false, ready: 0, notReady: 0, ports: ['80→8080/TCP'] },
+    ]);
+    expect(r.verdict).toBe('healthy');
+  });
+});
+
+describe('runAnalyzers', () => {
+  it('records an analyzer that throws instead of losing the whole triage', () => {
+    const run = runAnalyzers(healthyScenario(), {
+      broken: () => {
+        throw new Error('boom');
+      },
+      fine: () => [],
+    });
+    expect(run).toEqual({ findings: [], failures: [{ analyzer: 'broken', error: 'boom' }] });
+  });
+});
