@@ -25,6 +25,8 @@ interface ContinueToken {
 
 const SNAPSHOT_LIMIT = 32;
 
+const INDEXED_FIELDS = new Set(['involvedObject.name', 'regarding.name', 'spec.nodeName']);
+
 export function filterObjects(objs: StoredObject[], labels: LabelSelector, fields: FieldSelector): StoredObject[] {
   if (labels.length === 0 && fields.length === 0) return objs;
   return objs.filter((o) => matchesLabels(labels, o.obj.metadata.labels) && matchesFields(fields, o.obj));
@@ -116,7 +118,11 @@ export class ListServer {
   }
 
   private current(r: ListRequest): StoredObject[] {
-    return filterObjects(this.store.list(r.def, r.namespace), r.labelSelector, r.fieldSelector);
+    // An equality on an object's name (events of one pod, pods of one node) narrows through an
+    // index first: the benchmark's 50,000 events must not make the fake the bottleneck.
+    const eq = r.fieldSelector.find((f) => !f.negate && INDEXED_FIELDS.has(f.field));
+    const candidates = eq === undefined ? this.store.list(r.def, r.namespace) : this.store.listWhere(r.def, r.namespace, eq.field, eq.get, eq.value);
+    return filterObjects(candidates, r.labelSelector, r.fieldSelector);
   }
 
   private remember(key: string, items: StoredObject[]): void {

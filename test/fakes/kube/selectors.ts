@@ -141,6 +141,8 @@ export function matchesLabels(sel: LabelSelector, labels: Record<string, string>
 }
 
 interface FieldRequirement {
+  /** The field label as written (`involvedObject.name`), for index lookups. */
+  field: string;
   get: (obj: KubeObject) => string;
   negate: boolean;
   value: string;
@@ -199,7 +201,7 @@ export function parseFieldSelector(input: string | undefined, def: ResourceDef):
     const label = unescape(term.slice(0, at)).trim();
     const get = def.fields.get(label);
     if (get === undefined) throw badRequest(`field label not supported: ${label}`);
-    reqs.push({ get, negate: op === '!=', value: unescape(term.slice(at + op.length)).trim() });
+    reqs.push({ field: label, get, negate: op === '!=', value: unescape(term.slice(at + op.length)).trim() });
   }
   return reqs;
 }

@@ -226,6 +226,7 @@ export class ObjectStore {
       b.byNamespace.set(ns, names);
     }
     names.set(name, stored);
+    this.dropIndexes(def.storage);
     if (prev === undefined) {
       b.sorted.delete(ns);
       b.allSorted = undefined;
@@ -245,6 +246,11 @@ export class ObjectStore {
     return stored.obj;
   }
 
+  private dropIndexes(storage: string): void {
+    if (this.fieldIndexes.size === 0) return;
+    for (const key of [...this.fieldIndexes.keys()]) if (key.startsWith(`${storage}|`)) this.fieldIndexes.delete(key);
+  }
+
   resolveRef(ref: KubeRef): ResourceDef | undefined {
     return storageDefFor(ref.apiVersion, ref.kind);
   }
@@ -258,6 +264,7 @@ export class ObjectStore {
     const prev = names?.get(ref.name);
     if (names === undefined || prev === undefined) return false;
     names.delete(ref.name);
+    this.dropIndexes(def.storage);
     b.sorted.delete(ns);
     b.allSorted = undefined;
     const rv = this.nextRv();
@@ -271,6 +278,25 @@ export class ObjectStore {
 
   get(def: ResourceDef, namespace: string | undefined, name: string): StoredObject | undefined {
     return this.bucket(def).byNamespace.get(namespace ?? '')?.get(name);
+  }
+
+  private readonly fieldIndexes = new Map<string, Map<string, StoredObject[]>>();
+
+  /** Like list() but only the objects whose `field` equals `value`, through a lazily built index. */
+  listWhere(def: ResourceDef, namespace: string | undefined, field: string, get: (obj: KubeObject) => string, value: string): StoredObject[] {
+    const key = `${def.storage}|${namespace ?? '*'}|${field}`;
+    let index = this.fieldIndexes.get(key);
+    if (index === undefined) {
+      index = new Map();
+      for (const o of this.list(def, namespace)) {
+        const v = get(o.obj);
+        const bucket = index.get(v);
+        if (bucket === undefined) index.set(v, [o]);
+        else bucket.push(o);
+      }
+      this.fieldIndexes.set(key, index);
+    }
+    return (index.get(value) ?? []).slice();
   }
 
   /** Objects in key order (a fresh array); `namespace` undefined = all namespaces. */
