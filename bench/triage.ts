@@ -75,7 +75,7 @@ await discovery.listNamespacedEndpointSlice({ namespace: NAMESPACE, labelSelecto
 const manualMs = performance.now() - manualStart;
 const manual = await count();
 
-console.log(`namespace: ${seeded.objects.toLocaleString('en')} objects (5,000 other pods, 50,000 events; workload owns 40 pods), ${LATENCY_MS} ms per API request`);
+console.log(`namespace: ${seeded.objects.toLocaleString('en')} objects (${Number(process.env.OTHER_PODS ?? 5000).toLocaleString('en')} other pods, ${Number(process.env.EVENTS ?? 50_000).toLocaleString('en')} events; the workload owns 40 pods), ${LATENCY_MS} ms per API request`);
 console.log(`rootcause: ${botMs.toFixed(0)} ms wall, peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB, ${bot.requests} API requests, ${bot.writes} writes, verdict ${report.verdict}, ${report.findings.length} findings`);
 console.log(`by hand:   ${manualMs.toFixed(0)} ms wall, ${manual.requests} API requests (sequential)`);
 console.log(`ratio:     ${(botMs / manualMs).toFixed(2)}x the manual way`);
