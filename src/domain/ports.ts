@@ -102,6 +102,13 @@ export interface IncidentStore {
 export interface TimelineStore {
   /** Appends once per entry key; false when the key was already written. */
   append(incidentId: string, entry: TimelineEntry): Promise<boolean>;
+  /** Writes the entry whatever was there (an edited message, a grown repeat count). */
+  put(incidentId: string, entry: TimelineEntry): Promise<void>;
+  /** Applies `change` to the entry under `key` atomically; no-op when there is none. */
+  update(incidentId: string, key: string, change: Partial<Pick<TimelineEntry, 'text' | 'important' | 'count' | 'until'>>): Promise<boolean>;
+  remove(incidentId: string, key: string): Promise<void>;
+  get(incidentId: string, key: string): Promise<TimelineEntry | undefined>;
+  /** In time order. */
   list(incidentId: string): Promise<TimelineEntry[]>;
 }
 

@@ -3,6 +3,26 @@ import type { TimelineStore } from '../../domain/ports.js';
 import type { TimelineEntry } from '../../domain/timeline/timeline-entry.js';
 import type { RedisKeys } from './keys.js';
 
+const TOMBSTONE = 'deleted';
+
+/** Writes the entry if its key is new and files it in time order; a tombstoned key stays deleted. */
+const APPEND = `
+local written = redis.call('hsetnx', KEYS[1], ARGV[1], ARGV[2])
+if written == 1 or redis.call('hget', KEYS[1], ARGV[1]) ~= 'deleted' then
+  redis.call('zadd', KEYS[2], ARGV[3], ARGV[1])
+end
+return written`;
+
+/** Merges a change into the stored JSON entry in one step, so concurrent writers cannot lose each other's fields. */
+const UPDATE = `
+local raw = redis.call('hget', KEYS[1], ARGV[1])
+if not raw or raw == 'deleted' then return 0 end
+local entry = cjson.decode(raw)
+local change = cjson.decode(ARGV[2])
+for k, v in pairs(change) do entry[k] = v end
+redis.call('hset', KEYS[1], ARGV[1], cjson.encode(entry))
+return 1`;
+
 /** Entries in a hash (written once per key with HSETNX) and their order in a sorted set. */
 export class RedisTimelineStore implements TimelineStore {
   constructor(
@@ -11,16 +31,46 @@ export class RedisTimelineStore implements TimelineStore {
   ) {}
 
   async append(incidentId: string, entry: TimelineEntry): Promise<boolean> {
-    const written = await this.redis.hsetnx(this.keys.timelineEntries(incidentId), entry.key, JSON.stringify(entry));
-    // The order is written even when the entry already was: a crash between the two writes heals on redelivery.
-    await this.redis.zadd(this.keys.timelineOrder(incidentId), String(Date.parse(entry.at) || 0), entry.key);
+    const written = await this.redis.eval(
+      APPEND,
+      2,
+      this.keys.timelineEntries(incidentId),
+      this.keys.timelineOrder(incidentId),
+      entry.key,
+      JSON.stringify(entry),
+      String(Date.parse(entry.at) || 0),
+    );
     return written === 1;
+  }
+
+  /** Overwrites, except a deleted entry, which stays deleted. */
+  async put(incidentId: string, entry: TimelineEntry): Promise<void> {
+    if ((await this.redis.hget(this.keys.timelineEntries(incidentId), entry.key)) === TOMBSTONE) return;
+    await this.redis
+      .multi()
+      .hset(this.keys.timelineEntries(incidentId), entry.key, JSON.stringify(entry))
+      .zadd(this.keys.timelineOrder(incidentId), String(Date.parse(entry.at) || 0), entry.key)
+      .exec();
+  }
+
+  async update(incidentId: string, key: string, change: Partial<Pick<TimelineEntry, 'text' | 'important' | 'count' | 'until'>>): Promise<boolean> {
+    return (await this.redis.eval(UPDATE, 1, this.keys.timelineEntries(incidentId), key, JSON.stringify(change))) === 1;
+  }
+
+  /** Leaves a tombstone, so a late redelivery of what was deleted is not appended again. */
+  async remove(incidentId: string, key: string): Promise<void> {
+    await this.redis.multi().hset(this.keys.timelineEntries(incidentId), key, TOMBSTONE).zrem(this.keys.timelineOrder(incidentId), key).exec();
+  }
+
+  async get(incidentId: string, key: string): Promise<TimelineEntry | undefined> {
+    const raw = await this.redis.hget(this.keys.timelineEntries(incidentId), key);
+    return raw === null || raw === TOMBSTONE ? undefined : (JSON.parse(raw) as TimelineEntry);
   }
 
   async list(incidentId: string): Promise<TimelineEntry[]> {
     const order = await this.redis.zrange(this.keys.timelineOrder(incidentId), '0', '-1');
     if (order.length === 0) return [];
     const raws = await this.redis.hmget(this.keys.timelineEntries(incidentId), ...order);
-    return raws.filter((r): r is string => r !== null).map((r) => JSON.parse(r) as TimelineEntry);
+    return raws.filter((r): r is string => r !== null && r !== TOMBSTONE).map((r) => JSON.parse(r) as TimelineEntry);
   }
 }

@@ -2,12 +2,17 @@
 export type TimelineSource = 'pagerduty' | 'bot' | 'slack' | 'cluster';
 
 export interface TimelineEntry {
-  /** Idempotency key from the source: PagerDuty event id, Slack event id, Kubernetes uid, step name. */
+  /** Idempotency key from the source: PagerDuty event id, Slack message ts, Kubernetes uid, step name. */
   key: string;
-  /** ISO time at the source. */
+  /** ISO time at the source (for collapsed entries: the first occurrence). */
   at: string;
   source: TimelineSource;
   text: string;
-  /** Decisions, actions, hypotheses, failures: shown first in post-mortems. */
+  /** Decisions, actions, hypotheses, failures, pinned messages: shown first in post-mortems. */
   important?: boolean | undefined;
+  /** Who said or did it: a Slack user id for messages and commands. */
+  author?: string | undefined;
+  /** Collapsed repeats (cluster events): how many, and the last occurrence. */
+  count?: number | undefined;
+  until?: string | undefined;
 }
