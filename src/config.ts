@@ -76,7 +76,8 @@ function url(env: Env, name: string, fallback: string, protocols: string[]): str
   try {
     parsed = new URL(raw);
   } catch {
-    return fail(name, `is not a URL: "${raw}"`);
+    // A URL may carry a password (redis://:secret@host): never echo one that does.
+    return fail(name, raw.includes('@') ? 'is not a URL (value not shown: it may hold credentials)' : `is not a URL: "${raw}"`);
   }
   if (!protocols.includes(parsed.protocol)) fail(name, `must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
   return raw;
@@ -147,7 +148,7 @@ export function loadConfig(env: Env = process.env): Config {
 }
 
 const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const catalogSchema = z.object({
+const catalogSchema = z.strictObject({
   services: z.record(
     z.string().regex(dns1123Label, 'service names must be DNS-1123 labels (lower case, digits, "-")'),
     z
@@ -174,12 +175,16 @@ export function loadServiceCatalog(path: string): ServiceCatalog {
   try {
     doc = parseYaml(text);
   } catch (err) {
-    return fail('SERVICE_CATALOG', `is not valid YAML: ${path}: ${(err as Error).message.split('\n')[0]}`);
+    // The yaml message's first line ends "at line 3, column 1:" before a code excerpt we leave out.
+    const reason = ((err as Error).message.split('\n')[0] ?? '').replace(/:\s*$/, '');
+    return fail('SERVICE_CATALOG', `is not valid YAML: ${path}: ${reason}`);
   }
   const parsed = catalogSchema.safeParse(doc ?? { services: {} });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return fail('SERVICE_CATALOG', `${path}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+    // A bad service name is reported by zod as "Invalid key in record"; say why instead.
+    const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+    return fail('SERVICE_CATALOG', `${path}: ${issue.path.join('.') || '(top level)'}: ${message}`);
   }
   return new ServiceCatalog(Object.entries(parsed.data.services).map(([name, s]) => ({ name, ...s })));
 }

@@ -14,11 +14,20 @@ import { sendJson } from './send-json.js';
 
 export const MAX_WEBHOOK_BODY = 256 * 1024;
 
+/**
+ * How long queueing may take before we answer 503. PagerDuty waits 5 s; BullMQ waits
+ * for Redis to come back rather than failing, so without this bound an outage would
+ * leave every delivery hanging until PagerDuty times out.
+ */
+export const ENQUEUE_TIMEOUT_MS = 3000;
+
 export interface PagerDutyWebhookDeps {
   secrets: string[];
   enqueue: (event: PageEvent) => Promise<'queued' | 'duplicate'>;
   metrics: Metrics;
   log: Log;
+  /** Default ENQUEUE_TIMEOUT_MS. */
+  enqueueTimeoutMs?: number;
 }
 
 export function createPagerDutyWebhookHandler(deps: PagerDutyWebhookDeps) {
@@ -35,7 +44,11 @@ export function createPagerDutyWebhookHandler(deps: PagerDutyWebhookDeps) {
     try {
       raw = await readRawBody(req, MAX_WEBHOOK_BODY);
     } catch (err) {
-      if (err instanceof BodyTooLargeError) return answer(413, 'too_large', { error: 'body larger than 256 KB' });
+      if (err instanceof BodyTooLargeError) {
+        // Close rather than drain the rest of an oversized (possibly endless, chunked) body.
+        res.setHeader('Connection', 'close');
+        return answer(413, 'too_large', { error: 'body larger than 256 KB' });
+      }
       return answer(400, 'bad_request', { error: 'could not read the body' });
     }
     const signature = req.headers['x-pagerduty-signature'];
@@ -55,7 +68,8 @@ export function createPagerDutyWebhookHandler(deps: PagerDutyWebhookDeps) {
     if (parsed.kind === 'ignored') return answer(200, 'ignored', { ignored: parsed.reason });
     const webhookId = req.headers['x-webhook-id'];
     try {
-      const outcome = await deps.enqueue(parsed.event);
+      // A late success after the timeout is harmless: the redelivery finds the job and is a duplicate.
+      const outcome = await withTimeout(deps.enqueue(parsed.event), deps.enqueueTimeoutMs ?? ENQUEUE_TIMEOUT_MS);
       deps.log.info({ eventId: parsed.event.id, webhookId, type: parsed.event.type, incident: parsed.event.incidentId, outcome }, 'pagerduty event');
       return answer(202, outcome === 'queued' ? 'accepted' : 'duplicate', { accepted: parsed.event.id, duplicate: outcome === 'duplicate' });
     } catch (err) {
@@ -64,4 +78,14 @@ export function createPagerDutyWebhookHandler(deps: PagerDutyWebhookDeps) {
       return answer(503, 'unavailable', { error: 'Redis is unavailable; PagerDuty will retry this delivery' });
     }
   };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from Redis within ${ms} ms`)), ms);
+  });
+  // The losing promise must not become an unhandled rejection later.
+  promise.catch(() => undefined);
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

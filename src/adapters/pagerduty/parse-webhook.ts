@@ -7,29 +7,52 @@ import type { IncidentStatus, PagedIncident } from '../../domain/incident/incide
 import { PAGE_EVENT_TYPES } from '../../domain/incident/page-event.js';
 import type { PageEvent, PageEventType } from '../../domain/incident/page-event.js';
 
-const reference = z.object({ id: z.string().min(1), summary: z.string().nullish() }).loose();
+/**
+ * Text longer than PagerDuty itself allows (titles and summaries: 1024 characters) is cut
+ * here, so a freak payload cannot push a Slack message past its limits and fail the job
+ * for good after the channel was opened.
+ */
+const LIMITS = { title: 1024, summary: 256, url: 2048, note: 10_000, word: 64 } as const;
+
+function cut(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+function text(max: number) {
+  return z.string().transform((s) => cut(s, max));
+}
+
+/** Slack invites at most 100 users per call; no real incident has more assignees. */
+const MAX_ASSIGNEES = 100;
+
+const reference = z.object({ id: z.string().min(1), summary: text(LIMITS.summary).nullish() }).loose();
 
 const incidentSchema = z
   .object({
     id: z.string().min(1).max(64),
     number: z.number().int().nonnegative().nullish(),
     status: z.string().nullish(),
-    title: z.string().nullish(),
-    html_url: z.string().nullish(),
+    title: text(LIMITS.title).nullish(),
+    html_url: text(LIMITS.url).nullish(),
     created_at: z.string().nullish(),
     service: reference.nullish(),
-    assignees: z.array(reference).nullish(),
+    assignees: z
+      .array(reference)
+      .transform((a) => a.slice(0, MAX_ASSIGNEES))
+      .nullish(),
     escalation_policy: reference.nullish(),
-    priority: z.object({ summary: z.string().nullish() }).loose().nullish(),
-    urgency: z.string().nullish(),
+    priority: z.object({ summary: text(LIMITS.summary).nullish() }).loose().nullish(),
+    urgency: text(LIMITS.word).nullish(),
     resolve_reason: z.unknown().nullish(),
   })
   .loose();
 
 const noteSchema = z
   .object({
-    content: z.string().nullish(),
-    incident: z.object({ id: z.string().min(1).max(64), html_url: z.string().nullish(), summary: z.string().nullish() }).loose(),
+    content: text(LIMITS.note).nullish(),
+    incident: z
+      .object({ id: z.string().min(1).max(64), html_url: text(LIMITS.url).nullish(), summary: text(LIMITS.title).nullish() })
+      .loose(),
   })
   .loose();
 
@@ -55,8 +78,8 @@ export function parsePagerDutyDelivery(body: unknown): ParsedDelivery {
   const envelope = envelopeSchema.safeParse(body);
   if (!envelope.success) return { kind: 'invalid', reason: `not a PagerDuty v3 webhook: ${firstIssue(envelope.error)}` };
   const e = envelope.data.event;
-  if (Number.isNaN(Date.parse(e.occurred_at))) return { kind: 'invalid', reason: 'event.occurred_at is not a date' };
-  const occurredAt = new Date(e.occurred_at).toISOString();
+  const occurredAt = isoDate(e.occurred_at);
+  if (occurredAt === undefined) return { kind: 'invalid', reason: 'event.occurred_at is not a date' };
   const type = e.event_type.startsWith('incident.') ? e.event_type.slice('incident.'.length) : undefined;
   if (type === undefined || !(PAGE_EVENT_TYPES as readonly string[]).includes(type)) {
     return { kind: 'ignored', reason: `event type ${e.event_type} is not used` };
@@ -95,7 +118,7 @@ export function parsePagerDutyDelivery(body: unknown): ParsedDelivery {
 }
 
 export function toPagedIncident(d: z.infer<typeof incidentSchema>, fallbackTime: string): PagedIncident {
-  const createdAt = d.created_at && !Number.isNaN(Date.parse(d.created_at)) ? new Date(d.created_at).toISOString() : fallbackTime;
+  const createdAt = (d.created_at ? isoDate(d.created_at) : undefined) ?? fallbackTime;
   return {
     id: d.id,
     number: d.number ?? 0,
@@ -113,14 +136,27 @@ export function toPagedIncident(d: z.infer<typeof incidentSchema>, fallbackTime:
 
 export const pagerDutyIncidentSchema = incidentSchema;
 
+/**
+ * ISO 8601 UTC, or undefined when not a date. Years outside 0000–9999 count as not a date:
+ * their ISO form ("+211714-09-20…") would put a "+" in the channel name, which Slack refuses.
+ */
+function isoDate(value: string): string | undefined {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) return undefined;
+  const iso = new Date(time).toISOString();
+  return /^\d{4}-/.test(iso) ? iso : undefined;
+}
+
 function toStatus(status: string | null | undefined): IncidentStatus {
   return status === 'acknowledged' || status === 'resolved' ? status : 'triggered';
 }
 
 function describeResolveReason(reason: unknown): string | undefined {
   if (reason === null || reason === undefined) return undefined;
-  if (typeof reason === 'string') return reason;
-  if (typeof reason === 'object' && 'type' in reason && typeof reason.type === 'string') return reason.type.replaceAll('_', ' ');
+  if (typeof reason === 'string') return cut(reason, LIMITS.summary);
+  if (typeof reason === 'object' && 'type' in reason && typeof reason.type === 'string') {
+    return cut(reason.type.replaceAll('_', ' '), LIMITS.summary);
+  }
   return undefined;
 }
 
