@@ -22,8 +22,11 @@ import type { Route } from './adapters/http/routes.js';
 import { PagerDutyClient } from './adapters/pagerduty/pagerduty-client.js';
 import { PageEventQueue } from './adapters/queue/page-event-queue.js';
 import { QUEUES } from './adapters/queue/queue-names.js';
-import type { HandlePageEventJob, RunTriageJob } from './adapters/queue/queue-names.js';
-import { TriageQueue } from './adapters/queue/triage-queue.js';
+import type { ApplyIncidentCommandJob, HandlePageEventJob, RunTriageJob } from './adapters/queue/queue-names.js';
+import { createIncidentCommandQueue, createTriageQueue } from './adapters/queue/queues.js';
+import { registerMessageEvents } from './adapters/slack/register-events.js';
+import { applyIncidentCommand } from './domain/incident/apply-incident-command.js';
+import type { IncidentCommandRequest } from './domain/incident/incident-command.js';
 import { KubeCluster } from './adapters/kubernetes/kube-cluster.js';
 import { registerCommands } from './adapters/slack/register-commands.js';
 import { runTriage } from './domain/triage/run-triage.js';
@@ -31,6 +34,7 @@ import type { TriageDeps } from './domain/triage/run-triage.js';
 import type { TriageRequest } from './domain/triage/triage-request.js';
 import { runWorker } from './adapters/queue/run-worker.js';
 import { RedisKeys } from './adapters/redis/keys.js';
+import { throttledWarning } from './adapters/redis/throttled-warning.js';
 import { RedisIncidentStore } from './adapters/redis/redis-incident-store.js';
 import { RedisPostLedger } from './adapters/redis/redis-post-ledger.js';
 import { RedisTimelineStore } from './adapters/redis/redis-timeline-store.js';
@@ -54,6 +58,8 @@ export interface StartOptions {
   workerTimings?: { lockDurationMs: number; stalledIntervalMs: number };
   /** Budget for reading the cluster in a triage. Default 10 s. */
   triageBudgetMs?: number;
+  /** How long SIGTERM waits for running jobs before handing them back. Default 20 s. */
+  shutdownGraceMs?: number;
 }
 
 export async function startRootcause(config: Config, opts: StartOptions): Promise<RunningBot> {
@@ -77,8 +83,13 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
     fromEmail: config.pagerduty.fromEmail,
     onCall: (operation, outcome) => metrics.pagerDutyCalls.inc({ operation, outcome }),
   });
-  const triageQueue = new TriageQueue(producerRedis, keys);
-  const requestTriage = (request: TriageRequest) => triageQueue.enqueue(request);
+  const triageQueue = createTriageQueue(producerRedis, keys);
+  const commandQueue = createIncidentCommandQueue(producerRedis, keys);
+  const pageQueue = new PageEventQueue(producerRedis, keys);
+  const queues = [pageQueue, triageQueue, commandQueue];
+  for (const q of queues) q.queue.on('error', throttledWarning(log, `queue ${q.name}`));
+  const requestTriage = async (request: TriageRequest) => void (await triageQueue.enqueue({ request }));
+  const requestCommand = async (request: IncidentCommandRequest) => void (await commandQueue.enqueue({ request }));
   const cluster = new KubeCluster(loadKubeConfig(config.kubeconfig));
   const deps: IncidentDeps = {
     chat,
@@ -103,7 +114,6 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
     budgetMs: opts.triageBudgetMs,
   };
 
-  const pageQueue = new PageEventQueue(producerRedis, keys);
   const routes: Route[] = [
     { path: '/healthz', method: 'GET', handler: healthz },
     { path: '/readyz', method: 'GET', handler: createReadyz({ pingRedis: () => producerRedis.ping().then(() => undefined), metrics }) },
@@ -114,9 +124,9 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
         metrics,
         pingRedis: async () => undefined,
         beforeScrape: async () => {
-          for (const queue of [pageQueue.queue, triageQueue.queue]) {
-            const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
-            for (const [state, n] of Object.entries(counts)) metrics.queueDepth.set({ queue: queue.name, state }, n);
+          for (const q of queues) {
+            const counts = await q.queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
+            for (const [state, n] of Object.entries(counts)) metrics.queueDepth.set({ queue: q.name, state }, n);
           }
         },
       }),
@@ -126,7 +136,7 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
     routes.push({
       path: '/webhooks/pagerduty',
       method: 'POST',
-      handler: createPagerDutyWebhookHandler({ secrets: config.pagerduty.webhookSecrets, enqueue: (e) => pageQueue.enqueue(e), metrics, log }),
+      handler: createPagerDutyWebhookHandler({ secrets: config.pagerduty.webhookSecrets, enqueue: (e) => pageQueue.enqueueEvent(e), metrics, log }),
     });
   }
 
@@ -137,12 +147,9 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
     connections.push(workerRedis);
     const workerOptions = { connection: workerRedis, prefix: keys.queuePrefix, metrics, log, ...opts.workerTimings };
     workers.push(
-      runWorker<HandlePageEventJob>(QUEUES.pagerduty, async (job) => void (await handlePageEvent(deps, job.data.event)), {
-        ...workerOptions,
-      }),
-      runWorker<RunTriageJob>(QUEUES.triage, async (job) => void (await runTriage(triageDeps, job.data.request, job.attemptsMade + 1)), {
-        ...workerOptions,
-      }),
+      runWorker<HandlePageEventJob>(QUEUES.pagerduty, async (job) => void (await handlePageEvent(deps, job.data.event)), workerOptions),
+      runWorker<RunTriageJob>(QUEUES.triage, async (job) => void (await runTriage(triageDeps, job.data.request, job.attemptsMade + 1)), workerOptions),
+      runWorker<ApplyIncidentCommandJob>(QUEUES.incidentCommands, (job) => applyIncidentCommand(deps, job.data.request), workerOptions),
     );
   }
 
@@ -163,8 +170,13 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
       chat,
       log,
     });
-    registerCardActions(app, deps, requestTriage);
-    registerCommands(app, { triage: { contexts: cluster.contexts(), enqueue: requestTriage }, incidents: deps.incidents });
+    registerCardActions(app, { incidents: deps.incidents, requestTriage, requestCommand });
+    registerCommands(app, {
+      triage: { contexts: cluster.contexts(), enqueue: requestTriage },
+      incident: { enqueue: requestCommand, getIncident: (id) => deps.incidents.get(id) },
+      incidents: deps.incidents,
+    });
+    registerMessageEvents(app, { incidents: deps.incidents, timeline: deps.timeline, log });
     const started = (await app.start(config.port)) as unknown;
     port = boundPort(started) ?? config.port;
     stopHttp = () => app.stop().then(() => undefined);
@@ -176,25 +188,35 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
     async stop() {
       log.info('stopping: no new work, finishing running jobs');
       await stopHttp().catch((err: Error) => log.warn({ err: err.message }, 'HTTP server did not stop cleanly'));
-      // close() waits for running jobs; a job cut short by a hard kill is retried by another worker.
-      await Promise.all(workers.map((w) => w.close()));
-      await Promise.all([pageQueue.close(), triageQueue.close()]);
-      await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
+      // Running jobs get a grace period to finish; after it (or while Redis is down, when
+      // close() would wait forever) they are dropped and another worker retries them.
+      const graceful = Promise.all(workers.map((w) => w.close()));
+      // With Redis down nothing can finish (a job's result cannot even be saved): don't wait.
+      const redisUp = connections.every((c) => c.status === 'ready');
+      if ((await withDeadline(graceful, redisUp ? (opts.shutdownGraceMs ?? 20_000) : 0)) === 'timeout') {
+        log.warn('jobs did not finish in time; leaving them to be retried');
+        await withDeadline(Promise.all(workers.map((w) => w.close(true))), 2_000);
+      }
+      await withDeadline(Promise.all(queues.map((q) => q.close())), 2_000);
+      await Promise.all(connections.map((c) => withDeadline(c.quit(), 1_000).then((r) => (r === 'timeout' ? c.disconnect() : undefined), () => c.disconnect())));
     },
   };
 }
 
 function connectRedis(url: string, log: Logger, role: string, extra: RedisOptions = {}): Redis {
   const redis = new Redis(url, { connectionName: `rootcause-${role}`, ...extra });
-  let lastWarned = 0;
-  redis.on('error', (err: Error) => {
-    // ioredis reconnects by itself; one line every 30 s is enough to say Redis is down.
-    if (Date.now() - lastWarned > 30_000) {
-      lastWarned = Date.now();
-      log.warn({ redis: role, err: err.message }, 'Redis is unreachable; retrying');
-    }
-  });
+  redis.on('error', throttledWarning(log, `redis ${role}`));
   return redis;
+}
+
+
+async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+  });
+  promise.catch(() => undefined);
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
 function boundPort(started: unknown): number | undefined {

@@ -1,5 +1,6 @@
 /** Queues, job names and their payloads. Payloads are small: workers reload state from Redis. */
 import type { PageEvent } from '../../domain/incident/page-event.js';
+import type { IncidentCommandRequest } from '../../domain/incident/incident-command.js';
 import type { TriageRequest } from '../../domain/triage/triage-request.js';
 
 export const QUEUES = {
@@ -7,20 +8,22 @@ export const QUEUES = {
   pagerduty: 'pagerduty-events',
   /** Kubernetes triage runs, one job per request. */
   triage: 'triage',
+  /** `/incident` changes and card buttons, one job per request. */
+  incidentCommands: 'incident-commands',
 } as const;
 
 export const JOBS = {
   handlePageEvent: 'handle-page-event',
   runTriage: 'run-triage',
+  applyIncidentCommand: 'apply-incident-command',
 } as const;
 
 export interface HandlePageEventJob {
   event: PageEvent;
 }
 
-/** BullMQ job ids may not contain ':' nor be all digits. */
 export function pageEventJobId(eventId: string): string {
-  return `pd-${eventId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  return requestJobId('pd', eventId);
 }
 
 export interface RunTriageJob {
@@ -28,5 +31,14 @@ export interface RunTriageJob {
 }
 
 export function triageJobId(requestId: string): string {
-  return `triage-${requestId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  return requestJobId('triage', requestId);
+}
+
+export interface ApplyIncidentCommandJob {
+  request: IncidentCommandRequest;
+}
+
+/** Job id from any request id: BullMQ ids may not hold ':' nor be all digits. */
+export function requestJobId(kind: string, requestId: string): string {
+  return `${kind}-${requestId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }

@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import type { Log } from '../../domain/ports.js';
 import { describeError, isRetryable } from '../../errors.js';
 import type { Metrics } from '../http/metrics.js';
+import { throttledWarning } from '../redis/throttled-warning.js';
 
 export interface WorkerOptions {
   /** A connection made with `maxRetriesPerRequest: null`, as BullMQ workers require. */
@@ -57,6 +58,6 @@ export function runWorker<T>(queue: string, handle: (job: Job<T>) => Promise<voi
     const final = job !== undefined && (err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1));
     if (final) opts.log.error({ queue, jobId: job?.id, data: job?.data, err: err.message }, 'job gave up');
   });
-  worker.on('error', (err) => opts.log.warn({ queue, err: describeError(err) }, 'worker connection problem'));
+  worker.on('error', throttledWarning(opts.log, `worker ${queue}`));
   return worker;
 }

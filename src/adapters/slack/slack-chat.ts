@@ -7,7 +7,7 @@
 import { webApi } from '@slack/bolt';
 import type { Chat, ChatChannel, ChatMessage, InviteResult } from '../../domain/ports.js';
 import { dependencyRejected, dependencyUnavailable } from '../../errors.js';
-import { section } from './block-kit.js';
+import { section, truncate } from './block-kit.js';
 import { incidentCardBlocks, incidentCardText } from './incident-card-blocks.js';
 import { documentBlocks, documentText, triageSummaryBlocks, triageSummaryText } from './triage-blocks.js';
 
@@ -155,6 +155,16 @@ export class SlackChat implements Chat {
     if (!response.ok) throw dependencyRejected('Slack', `response_url answered ${response.status}`);
   }
 
+  async postEphemeral(channel: string, userId: string, message: ChatMessage): Promise<void> {
+    await this.call('chat.postEphemeral', { channel, user: userId, ...render(message) });
+  }
+
+  async userTimeZone(userId: string): Promise<string | undefined> {
+    const answer = await this.call('users.info', { user: userId });
+    const tz = (answer.user as { tz?: unknown } | undefined)?.tz;
+    return typeof tz === 'string' && tz !== '' ? tz : undefined;
+  }
+
   channelMention(channelId: string): string {
     return `<#${channelId}>`;
   }
@@ -209,7 +219,15 @@ function slackError(err: unknown): string | undefined {
   return (err as { slackError?: string }).slackError;
 }
 
+/** Slack truncates `text` past 40,000 characters and refuses some methods well before; 3,900 keeps every method happy. */
+const MAX_TEXT = 3900;
+
 function render(message: ChatMessage): { text: string; blocks?: unknown[] } {
+  const rendered = renderUncut(message);
+  return { ...rendered, text: truncate(rendered.text, MAX_TEXT) };
+}
+
+function renderUncut(message: ChatMessage): { text: string; blocks?: unknown[] } {
   switch (message.kind) {
     case 'incident-card':
       return { text: incidentCardText(message.incident), blocks: incidentCardBlocks(message.incident) };

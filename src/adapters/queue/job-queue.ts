@@ -1,0 +1,45 @@
+/**
+ * The producer side of one BullMQ queue: one job name, one payload type, and a job id
+ * taken from the payload, so adding the same work twice keeps one job.
+ */
+import { Queue } from 'bullmq';
+import type { JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { RedisKeys } from '../redis/keys.js';
+
+export class JobQueue<T> {
+  readonly queue: Queue<T>;
+
+  /** `redis` should have `enableOfflineQueue: false` so an outage fails fast instead of hanging the caller. */
+  constructor(
+    redis: Redis,
+    keys: RedisKeys,
+    readonly name: string,
+    private readonly jobName: string,
+    private readonly options: JobsOptions,
+    private readonly idOf: (data: T) => string,
+  ) {
+    this.queue = new Queue<T>(name, { connection: redis, prefix: keys.queuePrefix });
+  }
+
+  async enqueue(data: T): Promise<string> {
+    const jobId = this.idOf(data);
+    // BullMQ's typings want the job name to be one of the queue's; ours has exactly one.
+    await this.queue.add(this.jobName as never, data as never, { ...this.options, jobId });
+    return jobId;
+  }
+
+  close(): Promise<void> {
+    return this.queue.close();
+  }
+}
+
+/** Retries for work someone waits on: quick at first, then every few minutes for a while. */
+export function retryingJobOptions(attempts: number, keepDoneSeconds: number): JobsOptions {
+  return {
+    attempts,
+    backoff: { type: 'capped-exponential', delay: 1000 },
+    removeOnComplete: { age: keepDoneSeconds },
+    removeOnFail: { age: 14 * 24 * 3600 },
+  };
+}
