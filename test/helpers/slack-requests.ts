@@ -47,3 +47,17 @@ export function slashCommand(opts: { command: string; text: string; userId: stri
     trigger_id: '123.456.abc',
   }).toString();
 }
+
+/** An Events API delivery (event_callback), as JSON. */
+export function eventCallback(event: Record<string, unknown>, eventId = `Ev${Math.random().toString(36).slice(2, 12).toUpperCase()}`): string {
+  return JSON.stringify({
+    token: 'verification-token-unused',
+    team_id: 'T0TEST',
+    api_app_id: 'A0TEST',
+    event,
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: 'T0TEST', user_id: 'UBOT', is_bot: true }],
+  });
+}

@@ -36,6 +36,20 @@ export class RedisIncidentStore implements IncidentStore {
     return (await this.redis.get(this.keys.channelIncident(channelId))) ?? undefined;
   }
 
+  async incidentForRequest(requestId: string): Promise<string | undefined> {
+    return (await this.redis.get(this.keys.requestIncident(requestId))) ?? undefined;
+  }
+
+  async claimRequest(requestId: string, incidentId: string): Promise<string> {
+    const key = this.keys.requestIncident(requestId);
+    await this.redis.set(key, incidentId, 'EX', 30 * 24 * 3600, 'NX');
+    return (await this.redis.get(key)) ?? incidentId;
+  }
+
+  nextDeclaredNumber(): Promise<number> {
+    return this.redis.incr(this.keys.declaredCounter);
+  }
+
   async addToServiceHistory(serviceKey: string, incident: Incident): Promise<void> {
     await this.redis.zadd(this.keys.serviceHistory(serviceKey), String(Date.parse(incident.createdAt)), incident.id);
   }

@@ -1,51 +1,66 @@
-/** Buttons on the incident card: acknowledge at once, then act; errors answer the clicker only. */
+/** Buttons on the incident card: acknowledge, queue the work, answer the clicker only. */
 import type { App } from '@slack/bolt';
-import type { IncidentDeps } from '../../domain/incident/incident-deps.js';
-import { resolveIncidentFromChat } from '../../domain/incident/resolve-incident.js';
-import { describeError } from '../../errors.js';
+import type { IncidentCommandRequest } from '../../domain/incident/incident-command.js';
+import type { IncidentStore } from '../../domain/ports.js';
 import type { TriageRequest } from '../../domain/triage/triage-request.js';
+import { describeError } from '../../errors.js';
 import { ACTION_RESOLVE, ACTION_RUN_TRIAGE } from './incident-card-blocks.js';
 
-export function registerCardActions(app: App, deps: IncidentDeps, requestTriage: (request: TriageRequest) => Promise<void>): void {
+export interface CardActionDeps {
+  incidents: IncidentStore;
+  requestTriage: (request: TriageRequest) => Promise<void>;
+  requestCommand: (request: IncidentCommandRequest) => Promise<void>;
+}
+
+interface Click {
+  incidentId: string | undefined;
+  /** Unique per click: the idempotency key of what it queues. */
+  clickId: string;
+}
+
+function readClick(action: object): Click {
+  const value = 'value' in action && typeof action.value === 'string' ? action.value : undefined;
+  const ts = 'action_ts' in action && typeof action.action_ts === 'string' ? action.action_ts : String(Date.now());
+  return { incidentId: value, clickId: `${value ?? 'none'}-${ts}` };
+}
+
+export function registerCardActions(app: App, deps: CardActionDeps): void {
   app.action(ACTION_RUN_TRIAGE, async ({ ack, body, action, respond }) => {
     await ack();
-    const incidentId = 'value' in action && typeof action.value === 'string' ? action.value : undefined;
-    const clickedAt = 'action_ts' in action && typeof action.action_ts === 'string' ? action.action_ts : String(Date.now());
-    const incident = incidentId === undefined ? undefined : await deps.incidents.get(incidentId);
+    const click = readClick(action);
+    const incident = click.incidentId === undefined ? undefined : await deps.incidents.get(click.incidentId);
     if (incident?.channel === undefined) return;
     const service = incident.services[0];
+    const say = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
     if (service === undefined) {
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: `The service catalog maps no workload to this incident's PagerDuty service (${incident.pagerduty?.service.name ?? 'unknown'}), so I don't know what to triage. Run \`/triage <service>\` here.`,
-      });
+      await say(
+        `The service catalog maps no workload to this incident's PagerDuty service (${incident.pagerduty?.service.name ?? 'none'}), so I don't know what to triage. Run \`/triage <service>\` here.`,
+      );
       return;
     }
     try {
-      await requestTriage({
-        id: `button-${incident.id}-${clickedAt}`,
-        service,
-        channelId: incident.channel.id,
-        requestedBy: body.user.id,
-        incidentId: incident.id,
-      });
-      await respond({ response_type: 'ephemeral', replace_original: false, text: `:mag: Triaging \`${service}\`… the findings will be posted here.` });
+      await deps.requestTriage({ id: `button-${click.clickId}`, service, channelId: incident.channel.id, requestedBy: body.user.id, incidentId: incident.id });
+      await say(`:mag: Triaging \`${service}\`… the findings will be posted here.`);
     } catch (err) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: `Could not start the triage: Redis is unavailable (${describeError(err)}). Try again in a minute.` });
+      await say(`Could not start the triage: Redis is unavailable (${describeError(err)}). Try again in a minute.`);
     }
   });
 
   app.action(ACTION_RESOLVE, async ({ ack, body, action, respond }) => {
     await ack();
-    const incidentId = 'value' in action && typeof action.value === 'string' ? action.value : undefined;
-    if (incidentId === undefined) return;
+    const click = readClick(action);
+    if (click.incidentId === undefined) return;
+    const incident = await deps.incidents.get(click.incidentId);
+    const say = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
+    if (incident === undefined || incident.channel === undefined) return;
+    if (incident.status === 'resolved') {
+      await say('This incident is already resolved.');
+      return;
+    }
     try {
-      const { alreadyResolved } = await resolveIncidentFromChat(deps, incidentId, body.user.id);
-      if (alreadyResolved) await respond({ response_type: 'ephemeral', replace_original: false, text: 'This incident is already resolved.' });
+      await deps.requestCommand({ id: `button-${click.clickId}`, command: { kind: 'resolve' }, userId: body.user.id, channelId: incident.channel.id, incidentId: incident.id });
     } catch (err) {
-      deps.log.error({ incidentId, err: describeError(err) }, 'resolve from the card failed');
-      await respond({ response_type: 'ephemeral', replace_original: false, text: `Could not resolve the incident: ${describeError(err)}. Try again in a moment.` });
+      await say(`Could not resolve the incident: Redis is unavailable (${describeError(err)}). Try again in a minute.`);
     }
   });
 }

@@ -27,7 +27,9 @@ export function createSlackApp(opts: SlackAppOptions): App {
     const me = await opts.chat.whoAmI();
     return { botToken: opts.botToken, botUserId: me.userId, botId: me.botId };
   };
-  const common = { signingSecret: opts.signingSecret, authorize, logger, customRoutes: opts.routes, processBeforeResponse: false };
+  // Answer Slack only after the handler ran: an event whose write failed gets a 500 and is
+  // delivered again. Handlers stay fast (they acknowledge, write or queue, nothing slower).
+  const common = { signingSecret: opts.signingSecret, authorize, logger, customRoutes: opts.routes, processBeforeResponse: true };
   if (opts.appToken !== undefined) {
     return new App({ ...common, socketMode: true, appToken: opts.appToken, installerOptions: { port: opts.port } });
   }

@@ -56,9 +56,17 @@ export function documentText(doc: ChatDocument): string {
 export function documentBlocks(doc: ChatDocument): Block[] {
   const blocks: Block[] = [section(`*${escapeMrkdwn(doc.title)}*`)];
   for (const p of doc.paragraphs) {
-    blocks.push('code' in p ? section(`\`\`\`${escapeCode(p.code)}\`\`\``) : section(escapeMrkdwn(p.text)));
+    blocks.push('code' in p ? section(`\`\`\`${escapeCode(p.code)}\`\`\``) : section(escapeKeepingMentions(p.text)));
   }
   return blocks.slice(0, MAX_BLOCKS);
+}
+
+/** Prose may name people and channels (`<@U…>`, `<#C…>`): those stay mentions, everything else is escaped. */
+function escapeKeepingMentions(text: string): string {
+  return text
+    .split(/(<@[UW][A-Z0-9]+>|<#C[A-Z0-9]+>)/)
+    .map((part, i) => (i % 2 === 1 ? part : escapeMrkdwn(part)))
+    .join('');
 }
 
 /** Inside a code block only the fence itself and &<> need care. */

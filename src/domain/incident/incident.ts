@@ -60,7 +60,15 @@ export interface Incident {
   statusAt: string;
   createdAt: string;
   resolvedAt?: string | undefined;
+  /** Set when resolved from Slack: who, the request that did it, and what they said. */
+  resolvedBy?: string | undefined;
+  resolveRequest?: string | undefined;
+  resolutionSummary?: string | undefined;
   pagerduty?: PagedIncident | undefined;
+  /** For incidents declared in Slack: their number (`d3` in the channel name). */
+  declaredNumber?: number | undefined;
+  /** The Slack user who declared it. */
+  declaredBy?: string | undefined;
   /** Slack user IDs of the people invited or found for the assignees. */
   assigneeSlackIds: Record<string, string>;
   /** Catalog workloads the paging service maps to (names). */
@@ -108,5 +116,23 @@ export function applyPagedIncident(incident: Incident, paged: PagedIncident, occ
     statusAt: occurredAt,
     resolvedAt: paged.status === 'resolved' ? occurredAt : undefined,
     pagerduty: paged,
+  };
+}
+
+export function newDeclaredIncident(number: number, title: string, declaredBy: string, at: string): Incident {
+  return {
+    id: `decl-${number}`,
+    source: 'declared',
+    title,
+    status: 'triggered',
+    statusAt: at,
+    createdAt: at,
+    declaredNumber: number,
+    declaredBy,
+    // Whoever declares leads until someone else is named.
+    leadSlackId: declaredBy,
+    assigneeSlackIds: {},
+    services: [],
+    progress: {},
   };
 }

@@ -27,6 +27,7 @@ export async function inviteResponders(deps: IncidentDeps, incident: Incident, i
       newlyUnreachable.push(`${person.name} (${reason.why})`);
     }
   }
+  if (incident.leadSlackId !== undefined) toInvite.add(incident.leadSlackId);
   if (includeOwners) {
     for (const service of incident.services) for (const owner of deps.catalog.find(service)?.owners ?? []) toInvite.add(owner);
   }

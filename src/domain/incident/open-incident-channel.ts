@@ -72,7 +72,7 @@ async function ensureChannel(deps: IncidentDeps, incident: Incident): Promise<In
   }
   const pd = incident.pagerduty;
   // A sketch of an incident we could not read has no number: its PagerDuty id stands in.
-  const number = pd === undefined ? incident.id : pd.number > 0 ? pd.number : pd.id;
+  const number = pd !== undefined ? (pd.number > 0 ? pd.number : pd.id) : `d${incident.declaredNumber ?? incident.id}`;
   const base = buildChannelName(incident.createdAt, number, incident.title);
   for (let n = 1; n <= MAX_NAME_ATTEMPTS; n++) {
     const name = n === 1 ? base : withSuffix(base, n);

@@ -1,5 +1,5 @@
 /**
- * Resolving from Slack (the card's button now; `/incident resolve` later). Once,
+ * Resolving from Slack (the card's button or `/incident resolve [summary]`). Once,
  * however often it is asked: an incident already resolved stays as it was.
  */
 import type { Incident } from './incident.js';
@@ -12,20 +12,27 @@ export async function resolveIncidentFromChat(
   deps: IncidentDeps,
   incidentId: string,
   resolverSlackId: string,
+  opts: { requestId?: string | undefined; summary?: string | undefined } = {},
 ): Promise<{ incident: Incident; alreadyResolved: boolean }> {
   return deps.incidents.withLock(incidentId, async () => {
     let incident = await deps.incidents.get(incidentId);
     if (incident === undefined) throw new RootcauseError('INCIDENT_NOT_FOUND', `no incident ${incidentId}`);
-    if (incident.status === 'resolved') return { incident, alreadyResolved: true };
-    const at = deps.clock.now().toISOString();
-    incident = { ...incident, status: 'resolved', statusAt: at, resolvedAt: at };
-    await deps.incidents.save(incident);
+    const requestId = opts.requestId ?? `resolve-${resolverSlackId}`;
+    if (incident.status === 'resolved' && incident.resolveRequest !== requestId) return { incident, alreadyResolved: true };
+    if (incident.status !== 'resolved') {
+      const at = deps.clock.now().toISOString();
+      incident = { ...incident, status: 'resolved', statusAt: at, resolvedAt: at, resolvedBy: resolverSlackId, resolveRequest: requestId, resolutionSummary: opts.summary };
+      await deps.incidents.save(incident);
+    }
+    // From here on a retry of the same request redoes only what it had not done.
+    const at = incident.resolvedAt ?? incident.statusAt;
     const by = deps.chat.userMention(resolverSlackId);
     const pd = incident.pagerduty;
     const stillOpenInPagerDuty = pd !== undefined && pd.status !== 'resolved';
-    const text = `:white_check_mark: Resolved by ${by}.${stillOpenInPagerDuty ? ` The PagerDuty incident #${pd.number} is still open there: resolve it in PagerDuty too (${pd.htmlUrl}).` : ''}`;
-    await deps.timeline.append(incident.id, { key: `bot/resolved/${at}`, at, source: 'slack', text: `Resolved by ${by}`, important: true });
-    await postOnce(deps, incident, `resolved/${at}`, channelOf(incident), { kind: 'text', text });
+    const summary = incident.resolutionSummary ? ` Summary: ${incident.resolutionSummary}` : '';
+    const text = `:white_check_mark: Resolved by ${by}.${summary}${stillOpenInPagerDuty ? ` The PagerDuty incident #${pd.number} is still open there: resolve it in PagerDuty too (${pd.htmlUrl}).` : ''}`;
+    await deps.timeline.append(incident.id, { key: `slack/resolved/${requestId}`, at, source: 'slack', author: resolverSlackId, text: `Resolved by ${by}${summary}`, important: true });
+    await postOnce(deps, incident, `resolved/${requestId}`, channelOf(incident), { kind: 'text', text });
     if (incident.cardTs !== undefined) {
       await deps.chat.update(channelOf(incident), incident.cardTs, { key: `${incident.id}/card`, kind: 'incident-card', incident });
     }

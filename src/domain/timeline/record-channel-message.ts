@@ -1,0 +1,66 @@
+/**
+ * People's messages in an incident channel become timeline entries, keyed by the
+ * message's Slack ts so redeliveries write once; edits replace the text, deletions
+ * remove the entry, a :pushpin: or a pin marks it key. Bots are not recorded.
+ */
+import type { IncidentStore, TimelineStore } from '../ports.js';
+import { classifyMessage } from './classify-message.js';
+
+export type ChannelMessageEvent =
+  | { kind: 'posted'; channelId: string; ts: string; userId: string; text: string; threadTs?: string | undefined }
+  | { kind: 'edited'; channelId: string; ts: string; text: string }
+  | { kind: 'deleted'; channelId: string; ts: string }
+  | { kind: 'marked'; channelId: string; ts: string };
+
+export interface MessageDeps {
+  incidents: IncidentStore;
+  timeline: TimelineStore;
+}
+
+/** Slack ts ("1700000000.000100") → ISO time. */
+export function slackTsToIso(ts: string): string {
+  const [seconds = '0', micros = '0'] = ts.split('.');
+  return new Date(Number(seconds) * 1000 + Math.floor(Number(micros.padEnd(6, '0').slice(0, 6)) / 1000)).toISOString();
+}
+
+export function messageKey(ts: string): string {
+  return `slack/${ts}`;
+}
+
+/** Returns false when the channel is not an incident's (nothing recorded). */
+export async function recordChannelMessage(deps: MessageDeps, event: ChannelMessageEvent): Promise<boolean> {
+  const incidentId = await deps.incidents.incidentForChannel(event.channelId);
+  if (incidentId === undefined) return false;
+  const key = messageKey(event.ts);
+  switch (event.kind) {
+    case 'posted': {
+      const inThread = event.threadTs !== undefined && event.threadTs !== event.ts;
+      await deps.timeline.append(incidentId, {
+        key,
+        at: slackTsToIso(event.ts),
+        source: 'slack',
+        author: event.userId,
+        text: inThread ? `(in thread) ${event.text}` : event.text,
+        important: classifyMessage(event.text).important,
+      });
+      return true;
+    }
+    case 'edited': {
+      const existing = await deps.timeline.get(incidentId, key);
+      if (existing === undefined) return true;
+      const inThread = existing.text.startsWith('(in thread) ');
+      // An edit can make a message a decision; it does not unmark one someone pinned.
+      await deps.timeline.update(incidentId, key, {
+        text: inThread ? `(in thread) ${event.text}` : event.text,
+        important: existing.important === true || classifyMessage(event.text).important,
+      });
+      return true;
+    }
+    case 'deleted':
+      await deps.timeline.remove(incidentId, key);
+      return true;
+    case 'marked':
+      await deps.timeline.update(incidentId, key, { important: true });
+      return true;
+  }
+}

@@ -1,0 +1,142 @@
+/** `/incident` through signed slash commands, the real HTTP server, a worker and the fake Slack. */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
+import { FakeSlack } from '../fakes/fake-slack.js';
+import type { FakeChannel } from '../fakes/fake-slack.js';
+import { incidentDelivery } from '../helpers/pagerduty-events.js';
+import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
+import { postSlack, slashCommand } from '../helpers/slack-requests.js';
+import { startTestBot } from '../helpers/test-bot.js';
+import type { TestBot } from '../helpers/test-bot.js';
+import { RedisKeys } from '../../src/adapters/redis/keys.js';
+import { RedisTimelineStore } from '../../src/adapters/redis/redis-timeline-store.js';
+
+let redis: Redis;
+let slack: FakeSlack;
+let prefix: string;
+let bot: TestBot;
+
+beforeAll(() => {
+  redis = connectTestRedis();
+});
+afterAll(async () => {
+  await redis.quit();
+});
+beforeEach(async () => {
+  prefix = randomPrefix();
+  slack = await FakeSlack.start();
+  slack.addUser({ id: 'U0ALICE', name: 'alice', tz: 'Europe/Berlin' });
+  slack.addUser({ id: 'U0BOB', name: 'bob' });
+  bot = await startTestBot({ slack, prefix });
+});
+afterEach(async () => {
+  await bot.stop();
+  await slack.close();
+  await deleteKeys(redis, prefix);
+});
+
+let n = 0;
+async function incident(text: string, channelId: string, userId = 'U0ALICE') {
+  const responseId = `r${++n}`;
+  const body = slashCommand({ command: '/incident', text, userId, channelId, responseUrl: slack.responseUrl(responseId) }).replace(
+    'trigger_id=123.456.abc',
+    `trigger_id=${Date.now()}.${n}`,
+  );
+  const res = await postSlack(bot.url, body, 'application/x-www-form-urlencoded');
+  expect(res.status).toBe(200);
+  return { ack: (await res.json()) as { text?: string; blocks?: unknown[]; response_type?: string }, responseId };
+}
+
+async function pagedChannel(): Promise<FakeChannel> {
+  await bot.deliver(incidentDelivery('triggered', { id: 'PCMD001', number: 61, title: 'Cart errors', assignees: [] }));
+  const channel = await slack.waitFor(() => slack.channelByName('inc-20261121-61-cart-errors'));
+  await slack.waitFor(() => slack.messages(channel.id)[0]);
+  return channel;
+}
+
+const timeline = () => new RedisTimelineStore(redis, new RedisKeys(prefix));
+
+describe('/incident', () => {
+  it('declare opens a channel with the declarer as lead, and says where', async () => {
+    const general = slack.addChannel('general');
+    const { ack, responseId } = await incident('declare Checkout latency over 2s', general.id);
+    expect(ack.text).toContain('Declaring "Checkout latency over 2s"');
+    const channel = await slack.waitFor(() => [...slack.channels.values()].find((c) => c.name.endsWith('-checkout-latency-over-2s')));
+    expect(channel.name).toMatch(/^inc-\d{8}-d1-checkout-latency-over-2s$/);
+    await slack.waitFor(() => channel.members.has('U0ALICE'));
+    const card = await slack.waitFor(() => slack.messages(channel.id)[0]);
+    expect(JSON.stringify(card.blocks)).toContain('<@U0ALICE>');
+    const reply = await slack.waitFor(() => slack.responses(responseId)[0]);
+    expect(String(reply.text)).toContain(`<#${channel.id}>`);
+  });
+
+  it('sev, lead and note change the incident, post a line, update the card and land on the timeline', async () => {
+    const channel = await pagedChannel();
+    await incident('sev 2', channel.id);
+    await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.startsWith('Severity set to SEV2 by <@U0ALICE>')));
+    await incident('lead <@U0BOB|bob>', channel.id);
+    await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.startsWith('<@U0BOB> is now the incident lead')));
+    await slack.waitFor(() => channel.members.has('U0BOB'));
+    await incident('note rolled back checkout to v41', channel.id);
+    await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.includes('Note from <@U0ALICE>: rolled back checkout to v41')));
+    const card = JSON.stringify(slack.messages(channel.id)[0]!.blocks);
+    expect(card).toContain('SEV2');
+    expect(card).toContain('<@U0BOB>');
+    const entries = await timeline().list('pd-PCMD001');
+    expect(entries.map((e) => e.text)).toEqual(expect.arrayContaining(['Severity set to SEV2', '<@U0BOB> is now the incident lead', 'rolled back checkout to v41']));
+    expect(entries.filter((e) => e.source === 'slack').every((e) => e.important)).toBe(true);
+  });
+
+  it('status answers at once with the card, only to the asker', async () => {
+    const channel = await pagedChannel();
+    const { ack } = await incident('status', channel.id);
+    expect(ack.response_type).toBe('ephemeral');
+    expect(JSON.stringify(ack.blocks)).toContain('Cart errors');
+  });
+
+  it('timeline is shown to the asker in their time zone', async () => {
+    const channel = await pagedChannel();
+    await incident('note first note', channel.id);
+    await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.includes('first note')));
+    await incident('timeline', channel.id);
+    const shown = await slack.waitFor(() => slack.calls.find((c) => c.method === 'chat.postEphemeral' && c.args.user === 'U0ALICE'));
+    const text = JSON.stringify(shown.args.blocks ?? shown.args.text);
+    expect(text).toContain('first note');
+    expect(text).toMatch(/CET|CEST|GMT\+1|Berlin/);
+  });
+
+  it.each([
+    ['sev 9', 'is not a severity from 1 to 5', true],
+    ['sev', 'Which severity?', true],
+    ['lead bob', 'is not a user mention', true],
+    ['note', 'The note is empty', true],
+    ['declare', 'An incident needs a title', false],
+    ['frobnicate', 'is not an /incident command', false],
+  ])('%j is refused with the reason and the usage', async (text, why, inIncident) => {
+    const channel = inIncident ? await pagedChannel() : slack.addChannel('general');
+    const before = slack.messages(channel.id).length;
+    const { ack } = await incident(text, channel.id);
+    expect(ack.response_type).toBe('ephemeral');
+    expect(ack.text).toContain(why);
+    expect(ack.text).toContain('/incident');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(slack.messages(channel.id)).toHaveLength(before);
+  });
+
+  it('subcommands outside an incident channel say so', async () => {
+    const general = slack.addChannel('general');
+    const { ack } = await incident('sev 2', general.id);
+    expect(ack.text).toContain('This is not an incident channel');
+  });
+
+  it('resolve resolves once and updates the card', async () => {
+    const channel = await pagedChannel();
+    await incident('resolve rolled back the bad deploy', channel.id);
+    const line = await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.includes('Resolved by <@U0ALICE>')));
+    expect(line.text).toContain('rolled back the bad deploy');
+    await slack.waitFor(() => JSON.stringify(slack.messages(channel.id)[0]!.blocks).includes('Resolved'));
+    await incident('resolve again', channel.id);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(slack.messages(channel.id).filter((m) => m.text.includes('Resolved by'))).toHaveLength(1);
+  });
+});
