@@ -27,6 +27,7 @@ import { createIncidentCommandQueue, createTriageQueue } from './adapters/queue/
 import { registerMessageEvents } from './adapters/slack/register-events.js';
 import { applyIncidentCommand } from './domain/incident/apply-incident-command.js';
 import type { IncidentCommandRequest } from './domain/incident/incident-command.js';
+import { ClusterEventWatchers } from './adapters/kubernetes/cluster-event-watchers.js';
 import { KubeCluster } from './adapters/kubernetes/kube-cluster.js';
 import { registerCommands } from './adapters/slack/register-commands.js';
 import { runTriage } from './domain/triage/run-triage.js';
@@ -58,6 +59,8 @@ export interface StartOptions {
   workerTimings?: { lockDurationMs: number; stalledIntervalMs: number };
   /** Budget for reading the cluster in a triage. Default 10 s. */
   triageBudgetMs?: number;
+  /** How often cluster-event watchers look for incidents to watch. Default 5 s. */
+  clusterWatchPollMs?: number;
   /** How long SIGTERM waits for running jobs before handing them back. Default 20 s. */
   shutdownGraceMs?: number;
 }
@@ -90,7 +93,12 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
   for (const q of queues) q.queue.on('error', throttledWarning(log, `queue ${q.name}`));
   const requestTriage = async (request: TriageRequest) => void (await triageQueue.enqueue({ request }));
   const requestCommand = async (request: IncidentCommandRequest) => void (await commandQueue.enqueue({ request }));
-  const cluster = new KubeCluster(loadKubeConfig(config.kubeconfig));
+  const kc = loadKubeConfig(config.kubeconfig);
+  const cluster = new KubeCluster(kc);
+  const clusterWatch = new ClusterEventWatchers(redis, keys, kc, {
+    log: log.child({ component: 'cluster-events' }),
+    ...(opts.clusterWatchPollMs === undefined ? {} : { pollMs: opts.clusterWatchPollMs }),
+  });
   const deps: IncidentDeps = {
     chat,
     ledger: new RedisPostLedger(redis, keys),
@@ -102,6 +110,7 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
     log: log.child({ component: 'incidents' }),
     announceChannel: config.announceChannel,
     requestTriage,
+    clusterWatch,
   };
   const triageDeps: TriageDeps = {
     chat,
@@ -112,6 +121,7 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
     clock: deps.clock,
     log: log.child({ component: 'triage' }),
     budgetMs: opts.triageBudgetMs,
+    clusterWatch,
   };
 
   const routes: Route[] = [
@@ -146,6 +156,8 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
     const workerRedis = connectRedis(config.redisUrl, log, 'worker', { maxRetriesPerRequest: null });
     connections.push(workerRedis);
     const workerOptions = { connection: workerRedis, prefix: keys.queuePrefix, metrics, log, ...opts.workerTimings };
+    // Cluster events are watched by worker processes; leases in Redis keep one watcher per incident.
+    clusterWatch.start();
     workers.push(
       runWorker<HandlePageEventJob>(QUEUES.pagerduty, async (job) => void (await handlePageEvent(deps, job.data.event)), workerOptions),
       runWorker<RunTriageJob>(QUEUES.triage, async (job) => void (await runTriage(triageDeps, job.data.request, job.attemptsMade + 1)), workerOptions),
@@ -197,6 +209,8 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
         log.warn('jobs did not finish in time; leaving them to be retried');
         await withDeadline(Promise.all(workers.map((w) => w.close(true))), 2_000);
       }
+      // Releasing the leases lets another replica take the watches over at once.
+      await withDeadline(clusterWatch.close(), 5_000);
       await withDeadline(Promise.all(queues.map((q) => q.close())), 2_000);
       await Promise.all(connections.map((c) => withDeadline(c.quit(), 1_000).then((r) => (r === 'timeout' ? c.disconnect() : undefined), () => c.disconnect())));
     },

@@ -4,6 +4,7 @@
  */
 import type { EarlierIncident, Incident, PagedIncident } from './incident/incident.js';
 import type { TimelineEntry } from './timeline/timeline-entry.js';
+import type { WatchTarget } from './timeline/cluster-events.js';
 import type { ReadFailure, TriageEvidence, TriageTarget } from './triage/evidence.js';
 import type { TriageReport } from './triage/triage-report.js';
 
@@ -61,6 +62,10 @@ export interface Chat {
   channelUrl(channelId: string): Promise<string>;
   /** An answer only the requester sees (Slack's response_url). */
   respond(responseUrl: string, text: string): Promise<void>;
+  /** A message only `userId` sees, in a channel the bot is in (no limit on how many). */
+  postEphemeral(channel: string, userId: string, message: ChatMessage): Promise<void>;
+  /** The user's IANA time zone (e.g. America/New_York); undefined if Slack does not say. */
+  userTimeZone(userId: string): Promise<string | undefined>;
   /** How a message refers to a channel or a user. */
   channelMention(channelId: string): string;
   userMention(userId: string): string;
@@ -93,6 +98,12 @@ export interface IncidentStore {
   /** Claims a chat channel for an incident; false if another incident holds it. */
   claimChannel(channelId: string, incidentId: string): Promise<boolean>;
   incidentForChannel(channelId: string): Promise<string | undefined>;
+  /** The incident a request (a `/incident declare`) made, if it made one. */
+  incidentForRequest(requestId: string): Promise<string | undefined>;
+  /** Ties a request to the incident it made; returns the incident that holds it (the first claim wins). */
+  claimRequest(requestId: string, incidentId: string): Promise<string>;
+  /** The next number for an incident declared in Slack (1, 2, …), shared by all replicas. */
+  nextDeclaredNumber(): Promise<number>;
   /** Adds the incident to the history of a service (PagerDuty service id or catalog name). */
   addToServiceHistory(serviceKey: string, incident: Incident): Promise<void>;
   /** Incidents of the service created before `before`, newest first, at most `limit`, with the total. */
@@ -141,4 +152,15 @@ export interface Cluster {
   findWorkloads(query: { name: string; namespace?: string | undefined; context?: string | undefined; selector?: string | undefined }): Promise<WorkloadSearch>;
   /** Reads everything a triage needs, in parallel, within `budgetMs`; what it could not read is in readFailures. */
   collectEvidence(target: TriageTarget, opts: { budgetMs: number }): Promise<TriageEvidence>;
+}
+
+/**
+ * Keeps an incident's timeline fed with its workload's cluster events while the incident is
+ * open. One watcher per target across all bot processes; every event is counted once.
+ */
+export interface ClusterWatch {
+  /** Starts watching (idempotent: a target already watched keeps its original `since`). */
+  watch(target: WatchTarget): Promise<void>;
+  /** Stops every watch of the incident (on resolve). */
+  unwatch(incidentId: string): Promise<void>;
 }

@@ -33,6 +33,7 @@ const ADAPTER_READS: readonly { group: string; resource: string; verb: 'get' | '
   { group: '', resource: 'pods', verb: 'list', call: 'listNamespacedPod' },
   { group: '', resource: 'pods/log', verb: 'get', call: 'readNamespacedPodLog' },
   { group: '', resource: 'events', verb: 'list', call: 'listNamespacedEvent, listEventForAllNamespaces' },
+  { group: '', resource: 'events', verb: 'watch', call: 'Watch /api/v1/namespaces/{ns}/events, /api/v1/events (cluster events → timeline)' },
   { group: '', resource: 'nodes', verb: 'get', call: 'readNode' },
   { group: '', resource: 'services', verb: 'list', call: 'listNamespacedService' },
   { group: '', resource: 'persistentvolumeclaims', verb: 'get', call: 'readNamespacedPersistentVolumeClaim' },

@@ -120,3 +120,40 @@ describe('a worker killed mid-triage', () => {
     expect(summariesIn(channel.id)).toHaveLength(1);
   });
 });
+
+describe('cluster events on the incident timeline', () => {
+  it('a triage in an incident starts watching its workload; resolving stops it', async () => {
+    const b = await bot({ clusterWatchPollMs: 200 });
+    await b.deliver(incidentDelivery('triggered', { id: 'PWATCH1', number: 53, title: 'Payments OOM', assignees: [] }));
+    const channel = await slack.waitFor(() => slack.channelByName('inc-20261121-53-payments-oom'));
+    await slack.waitFor(() => summariesIn(channel.id)[0], 10_000);
+    await slack.waitFor(() => kube.openWatches > 0, 10_000);
+
+    const now = new Date();
+    kube.add({
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: 'payment-service-7c9d5f6b8-q2w3e.oom1', namespace: 'payments' },
+      involvedObject: { kind: 'Pod', name: 'payment-service-7c9d5f6b8-q2w3e', namespace: 'payments' },
+      reason: 'OOMKilling',
+      message: 'Memory cgroup out of memory: Killed process 4242 (java)',
+      type: 'Warning',
+      count: 1,
+      firstTimestamp: now.toISOString(),
+      lastTimestamp: now.toISOString(),
+      source: { component: 'kubelet', host: 'node-b' },
+    } as never);
+    const timeline = new RedisTimelineStore(redis, new RedisKeys(prefix));
+    const deadline = Date.now() + 10_000;
+    let cluster = (await timeline.list('pd-PWATCH1')).filter((e) => e.source === 'cluster');
+    while (!cluster.some((e) => e.text.includes('OOMKilling')) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      cluster = (await timeline.list('pd-PWATCH1')).filter((e) => e.source === 'cluster');
+    }
+    expect(cluster.find((e) => e.text.includes('OOMKilling'))).toEqual(expect.objectContaining({ important: true }));
+
+    await b.deliver(incidentDelivery('resolved', { id: 'PWATCH1', number: 53, title: 'Payments OOM', status: 'resolved', assignees: [] }));
+    await slack.waitFor(() => kube.openWatches === 0, 10_000);
+    expect(kube.writeAttempts).toEqual([]);
+  });
+});

@@ -22,6 +22,16 @@ export class RedisKeys {
     return `${this.prefix}:incident:${id}`;
   }
 
+  /** Which incident a request (declare) made. */
+  requestIncident(requestId: string): string {
+    return `${this.prefix}:request:${requestId}:incident`;
+  }
+
+  /** Counter of incidents declared in Slack. */
+  get declaredCounter(): string {
+    return `${this.prefix}:incident-counter:declared`;
+  }
+
   /** Lock held while one process works on an incident. */
   incidentLock(id: string): string {
     return `${this.prefix}:lock:incident:${id}`;
@@ -45,5 +55,20 @@ export class RedisKeys {
   /** Sorted set of timeline entry keys by time. */
   timelineOrder(incidentId: string): string {
     return `${this.prefix}:timeline:${incidentId}:order`;
+  }
+
+  /** Hash: Kubernetes event uid → the count already added to the incident's timeline (idempotent ingestion). */
+  clusterEventCounts(incidentId: string): string {
+    return `${this.prefix}:timeline:${incidentId}:cluster-event-counts`;
+  }
+
+  /** Hash: watch id → JSON WatchTarget, the workloads whose cluster events are being watched. */
+  get clusterWatchTargets(): string {
+    return `${this.prefix}:cluster-watch:targets`;
+  }
+
+  /** Lease of the one process that runs the watcher with this id. */
+  clusterWatchLease(watchId: string): string {
+    return `${this.prefix}:lock:cluster-watch:${watchId}`;
   }
 }

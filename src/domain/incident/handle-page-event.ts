@@ -36,6 +36,13 @@ export async function handlePageEvent(deps: IncidentDeps, event: PageEvent): Pro
     incident = await openIncidentChannel(deps, incident);
     if (event.type === 'triggered' && isNew) return incident;
 
+    if (incident.status === 'resolved') await deps.clusterWatch?.unwatch(incident.id);
+    if (event.type === 'reopened' && deps.requestTriage !== undefined) {
+      // A fresh look at the workload, which also watches its cluster events again.
+      for (const service of incident.services) {
+        await deps.requestTriage({ id: `reopen-${event.id}-${service}`, service, channelId: channelOf(incident), incidentId: incident.id });
+      }
+    }
     if (event.type === 'reassigned' || event.type === 'escalated' || event.type === 'delegated') {
       incident = await inviteResponders(deps, incident, false);
     }

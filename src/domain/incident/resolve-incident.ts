@@ -33,6 +33,7 @@ export async function resolveIncidentFromChat(
     const text = `:white_check_mark: Resolved by ${by}.${summary}${stillOpenInPagerDuty ? ` The PagerDuty incident #${pd.number} is still open there: resolve it in PagerDuty too (${pd.htmlUrl}).` : ''}`;
     await deps.timeline.append(incident.id, { key: `slack/resolved/${requestId}`, at, source: 'slack', author: resolverSlackId, text: `Resolved by ${by}${summary}`, important: true });
     await postOnce(deps, incident, `resolved/${requestId}`, channelOf(incident), { kind: 'text', text });
+    await deps.clusterWatch?.unwatch(incident.id);
     if (incident.cardTs !== undefined) {
       await deps.chat.update(channelOf(incident), incident.cardTs, { key: `${incident.id}/card`, kind: 'incident-card', incident });
     }

@@ -5,7 +5,7 @@
  */
 import { RootcauseError, describeError } from '../../errors.js';
 import { postExactlyOnce } from '../post-exactly-once.js';
-import type { Chat, Clock, Cluster, Log, PostLedger, TimelineStore, WorkloadRef } from '../ports.js';
+import type { Chat, Clock, Cluster, ClusterWatch, Log, PostLedger, TimelineStore, WorkloadRef } from '../ports.js';
 import type { ServiceCatalog } from '../service-catalog.js';
 import { buildEvidenceThread } from './evidence-thread.js';
 import type { TriageTarget } from './evidence.js';
@@ -22,8 +22,13 @@ export interface TriageDeps {
   clock: Clock;
   log: Log;
   /** Time budget for reading the cluster. Default 10 s. */
-  budgetMs?: number;
+  budgetMs?: number | undefined;
+  /** A triage in an incident ties the incident to its workload: its cluster events go on the timeline. */
+  clusterWatch?: ClusterWatch | undefined;
 }
+
+/** Events this long before the triage still belong to the incident (what led up to the page). */
+const EVENTS_BEFORE_MS = 30 * 60_000;
 
 export type TriageOutcome = { posted: TriageReport } | { answered: string };
 
@@ -44,6 +49,10 @@ export async function runTriage(deps: TriageDeps, request: TriageRequest, attemp
     const w = choice.workload;
     target = { service: request.service, namespace: w.namespace, kind: w.kind, name: w.name, ...(w.context ?? context ? { context: w.context ?? context } : {}) };
     startedAt = deps.clock.now().toISOString();
+    if (request.incidentId !== undefined && deps.clusterWatch !== undefined) {
+      const since = new Date(deps.clock.now().getTime() - EVENTS_BEFORE_MS).toISOString();
+      await deps.clusterWatch.watch({ incidentId: request.incidentId, namespace: w.namespace, kind: w.kind, name: w.name, ...(target.context ? { context: target.context } : {}), since });
+    }
     evidenceRead = await deps.cluster.collectEvidence(target, { budgetMs: deps.budgetMs ?? 10_000 });
   } catch (err) {
     if (err instanceof RootcauseError && err.code === 'USAGE') return { answered: await tell(deps, request, 'usage', err.message) };
