@@ -1,0 +1,40 @@
+/**
+ * Once a week each incident lead gets one DM listing the overdue items of their
+ * incidents. Keyed by week and lead, so a retried or doubled job sends it once.
+ */
+import type { IncidentDeps } from '../incident/incident-deps.js';
+import { postExactlyOnce } from '../post-exactly-once.js';
+import type { ActionItem } from './action-item.js';
+
+export async function sendOverdueDigests(deps: IncidentDeps): Promise<number> {
+  const now = deps.clock.now();
+  const overdue = (await deps.items.allOpen()).filter((i) => Date.parse(i.dueAt) < now.getTime());
+  const byLead = new Map<string, { title: string; channelId: string | undefined; item: ActionItem }[]>();
+  for (const item of overdue) {
+    const incident = await deps.incidents.get(item.incidentId);
+    const lead = incident?.leadSlackId ?? incident?.resolvedBy ?? item.ownerId;
+    const list = byLead.get(lead) ?? [];
+    list.push({ title: incident?.title ?? item.incidentId, channelId: incident?.channel?.id, item });
+    byLead.set(lead, list);
+  }
+  const week = isoWeek(now);
+  for (const [lead, entries] of byLead) {
+    const lines = entries.map(
+      ({ title, channelId, item }) =>
+        `• *${item.id}* ${deps.chat.userMention(item.ownerId)}, due ${item.dueAt.slice(0, 10)}: ${item.text} — "${title}"${channelId ? ` ${deps.chat.channelMention(channelId)}` : ''}`,
+    );
+    const text = `:hourglass: Overdue follow-ups of incidents you lead (${entries.length}):\n${lines.join('\n')}\nRecurring incidents are unfinished ones: close these or give them a new date.`;
+    await postExactlyOnce(deps.chat, deps.ledger, lead, { key: `digest/${week}/${lead}`, kind: 'text', text }, {}, (m) => deps.chat.postDirect(lead, m));
+  }
+  return byLead.size;
+}
+
+/** `2026-W47`: the digest's idempotency key. */
+export function isoWeek(date: Date): string {
+  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  const day = d.getUTCDay() || 7;
+  d.setUTCDate(d.getUTCDate() + 4 - day);
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
