@@ -22,8 +22,13 @@ import type { Route } from './adapters/http/routes.js';
 import { PagerDutyClient } from './adapters/pagerduty/pagerduty-client.js';
 import { PageEventQueue } from './adapters/queue/page-event-queue.js';
 import { QUEUES } from './adapters/queue/queue-names.js';
-import type { ApplyIncidentCommandJob, HandlePageEventJob, RunTriageJob } from './adapters/queue/queue-names.js';
-import { createIncidentCommandQueue, createTriageQueue } from './adapters/queue/queues.js';
+import { JOBS } from './adapters/queue/queue-names.js';
+import type { ApplyIncidentCommandJob, HandlePageEventJob, RunTriageJob, SendReminderJob } from './adapters/queue/queue-names.js';
+import { createDigestQueue, createIncidentCommandQueue, createTriageQueue } from './adapters/queue/queues.js';
+import { BullReminderScheduler } from './adapters/queue/reminder-scheduler.js';
+import { RedisActionItemStore } from './adapters/redis/redis-action-item-store.js';
+import { sendReminder } from './domain/postmortem/action-items.js';
+import { sendOverdueDigests } from './domain/postmortem/overdue-digest.js';
 import { registerMessageEvents } from './adapters/slack/register-events.js';
 import { applyIncidentCommand } from './domain/incident/apply-incident-command.js';
 import type { IncidentCommandRequest } from './domain/incident/incident-command.js';
@@ -89,7 +94,12 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
   const triageQueue = createTriageQueue(producerRedis, keys);
   const commandQueue = createIncidentCommandQueue(producerRedis, keys);
   const pageQueue = new PageEventQueue(producerRedis, keys);
-  const queues = [pageQueue, triageQueue, commandQueue];
+  const clock = opts.clock ?? { now: () => new Date() };
+  const reminders = new BullReminderScheduler(producerRedis, keys, () => clock.now());
+  // Set up at start, when the producer connection may not be connected yet: this one waits.
+  const digestQueue = createDigestQueue(redis, keys);
+  const items = new RedisActionItemStore(redis, keys);
+  const queues = [pageQueue, triageQueue, commandQueue, reminders, digestQueue];
   for (const q of queues) q.queue.on('error', throttledWarning(log, `queue ${q.name}`));
   const requestTriage = async (request: TriageRequest) => void (await triageQueue.enqueue({ request }));
   const requestCommand = async (request: IncidentCommandRequest) => void (await commandQueue.enqueue({ request }));
@@ -101,12 +111,14 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
   });
   const deps: IncidentDeps = {
     chat,
+    items,
+    reminders,
     ledger: new RedisPostLedger(redis, keys),
     pager,
     incidents: new RedisIncidentStore(redis, keys),
     timeline: new RedisTimelineStore(redis, keys),
     catalog: config.catalog,
-    clock: opts.clock ?? { now: () => new Date() },
+    clock,
     log: log.child({ component: 'incidents' }),
     announceChannel: config.announceChannel,
     requestTriage,
@@ -162,7 +174,13 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
       runWorker<HandlePageEventJob>(QUEUES.pagerduty, async (job) => void (await handlePageEvent(deps, job.data.event)), workerOptions),
       runWorker<RunTriageJob>(QUEUES.triage, async (job) => void (await runTriage(triageDeps, job.data.request, job.attemptsMade + 1)), workerOptions),
       runWorker<ApplyIncidentCommandJob>(QUEUES.incidentCommands, (job) => applyIncidentCommand(deps, job.data.request), workerOptions),
+      runWorker<SendReminderJob>(QUEUES.reminders, (job) => sendReminder(deps, job.data), workerOptions),
+      runWorker<Record<string, never>>(QUEUES.digests, async () => void (await sendOverdueDigests(deps)), workerOptions),
     );
+    // Mondays 09:00 UTC; upserting the same scheduler from every replica keeps one.
+    await digestQueue.queue
+      .upsertJobScheduler('weekly-overdue-digest', { pattern: '0 9 * * 1', tz: 'UTC' }, { name: JOBS.sendOverdueDigest, data: {} })
+      .catch((err: Error) => log.warn({ err: err.message }, 'could not set up the weekly overdue digest; will try at the next start'));
   }
 
   let stopHttp: () => Promise<void>;
@@ -185,7 +203,12 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
     registerCardActions(app, { incidents: deps.incidents, requestTriage, requestCommand });
     registerCommands(app, {
       triage: { contexts: cluster.contexts(), enqueue: requestTriage },
-      incident: { enqueue: requestCommand, getIncident: (id) => deps.incidents.get(id) },
+      incident: {
+        enqueue: requestCommand,
+        getIncident: (id) => deps.incidents.get(id),
+        listOpenItems: (scope) => ('incidentId' in scope ? items.forIncident(scope.incidentId) : items.openForOwner(scope.ownerId)),
+        now: () => clock.now(),
+      },
       incidents: deps.incidents,
     });
     registerMessageEvents(app, { incidents: deps.incidents, timeline: deps.timeline, log });

@@ -7,6 +7,7 @@ import type { TimelineEntry } from './timeline/timeline-entry.js';
 import type { WatchTarget } from './timeline/cluster-events.js';
 import type { ReadFailure, TriageEvidence, TriageTarget } from './triage/evidence.js';
 import type { TriageReport } from './triage/triage-report.js';
+import type { ActionItem } from './postmortem/action-item.js';
 
 export interface Clock {
   now(): Date;
@@ -37,6 +38,7 @@ export const CHAT_DOCUMENT_PARAGRAPHS = 40;
 
 /** A message the bot posts. `key` makes it findable again after a crash (idempotent posting). */
 export type ChatMessage =
+  | { key: string; kind: 'action-reminder'; item: ActionItem; reminder: 'day-before' | 'due' | 'overdue'; incidentTitle: string; channelId?: string | undefined }
   | { key: string; kind: 'incident-card'; incident: Incident }
   | { key: string; kind: 'triage-summary'; report: TriageReport }
   | { key: string; kind: 'document'; document: ChatDocument }
@@ -66,6 +68,10 @@ export interface Chat {
   postEphemeral(channel: string, userId: string, message: ChatMessage): Promise<void>;
   /** The user's IANA time zone (e.g. America/New_York); undefined if Slack does not say. */
   userTimeZone(userId: string): Promise<string | undefined>;
+  /** A direct message to a user; returns its ts. */
+  postDirect(userId: string, message: ChatMessage): Promise<string>;
+  /** Shares a text file in a channel (Markdown post-mortems). */
+  uploadFile(channel: string, file: { filename: string; title: string; content: string }): Promise<void>;
   /** How a message refers to a channel or a user. */
   channelMention(channelId: string): string;
   userMention(userId: string): string;
@@ -163,4 +169,19 @@ export interface ClusterWatch {
   watch(target: WatchTarget): Promise<void>;
   /** Stops every watch of the incident (on resolve). */
   unwatch(incidentId: string): Promise<void>;
+}
+
+export interface ActionItemStore {
+  /** A new short id (`A1`, `A2`, …), unique across replicas. */
+  nextId(): Promise<string>;
+  save(item: ActionItem): Promise<void>;
+  get(id: string): Promise<ActionItem | undefined>;
+  forIncident(incidentId: string): Promise<ActionItem[]>;
+  openForOwner(ownerId: string): Promise<ActionItem[]>;
+  allOpen(): Promise<ActionItem[]>;
+}
+
+/** Delayed jobs that DM owners. Ids are deterministic: the same reminder is scheduled (and sent) once. */
+export interface ReminderScheduler {
+  schedule(reminder: { id: string; itemId: string; at: string; kind: 'day-before' | 'due' | 'overdue' }): Promise<void>;
 }

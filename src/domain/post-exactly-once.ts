@@ -12,6 +12,8 @@ export async function postExactlyOnce(
   channel: string,
   message: ChatMessage,
   opts: { threadTs?: string | undefined } = {},
+  /** How to post; default: in `channel`. DMs pass `chat.postDirect`. */
+  send: (message: ChatMessage) => Promise<string> = (m) => chat.post(channel, m, opts),
 ): Promise<string> {
   const state = await ledger.read(message.key);
   if (state !== undefined && state !== 'posting') return state;
@@ -24,7 +26,7 @@ export async function postExactlyOnce(
   } else {
     await ledger.markPosting(message.key);
   }
-  const ts = await chat.post(channel, message, opts);
+  const ts = await send(message);
   await ledger.markPosted(message.key, ts);
   return ts;
 }

@@ -22,10 +22,11 @@ export class JobQueue<T> {
     this.queue = new Queue<T>(name, { connection: redis, prefix: keys.queuePrefix });
   }
 
-  async enqueue(data: T): Promise<string> {
+  /** `extra`: per-job options such as `delay`. */
+  async enqueue(data: T, extra: JobsOptions = {}): Promise<string> {
     const jobId = this.idOf(data);
     // BullMQ's typings want the job name to be one of the queue's; ours has exactly one.
-    await this.queue.add(this.jobName as never, data as never, { ...this.options, jobId });
+    await this.queue.add(this.jobName as never, data as never, { ...this.options, ...extra, jobId });
     return jobId;
   }
 

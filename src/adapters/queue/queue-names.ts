@@ -10,12 +10,18 @@ export const QUEUES = {
   triage: 'triage',
   /** `/incident` changes and card buttons, one job per request. */
   incidentCommands: 'incident-commands',
+  /** Delayed reminder DMs, one job per reminder and time. */
+  reminders: 'reminders',
+  /** The weekly overdue digest to incident leads (a job scheduler). */
+  digests: 'digests',
 } as const;
 
 export const JOBS = {
   handlePageEvent: 'handle-page-event',
   runTriage: 'run-triage',
   applyIncidentCommand: 'apply-incident-command',
+  sendActionReminder: 'send-action-reminder',
+  sendOverdueDigest: 'send-overdue-digest',
 } as const;
 
 export interface HandlePageEventJob {
@@ -41,4 +47,12 @@ export interface ApplyIncidentCommandJob {
 /** Job id from any request id: BullMQ ids may not hold ':' nor be all digits. */
 export function requestJobId(kind: string, requestId: string): string {
   return `${kind}-${requestId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+export interface SendReminderJob {
+  itemId: string;
+  reminderId: string;
+  kind: 'day-before' | 'due' | 'overdue';
+  /** When it was planned for (ISO). */
+  at: string;
 }

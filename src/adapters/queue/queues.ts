@@ -16,3 +16,8 @@ export function createIncidentCommandQueue(redis: Redis, keys: RedisKeys): JobQu
   );
 }
 
+
+/** The weekly overdue digest: a job scheduler adds its jobs; nothing else produces to it. */
+export function createDigestQueue(redis: Redis, keys: RedisKeys): JobQueue<Record<string, never>> {
+  return new JobQueue(redis, keys, QUEUES.digests, JOBS.sendOverdueDigest, retryingJobOptions(10, 30 * 24 * 3600), () => 'unused');
+}

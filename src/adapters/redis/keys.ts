@@ -27,6 +27,31 @@ export class RedisKeys {
     return `${this.prefix}:request:${requestId}:incident`;
   }
 
+  /** Counter behind action item ids (A1, A2, …). */
+  get actionItemCounter(): string {
+    return `${this.prefix}:action-item-counter`;
+  }
+
+  /** JSON of one action item. */
+  actionItem(id: string): string {
+    return `${this.prefix}:action-item:${id}`;
+  }
+
+  /** Set of the ids of an incident's action items. */
+  incidentActionItems(incidentId: string): string {
+    return `${this.prefix}:incident:${incidentId}:action-items`;
+  }
+
+  /** Set of the ids of a person's open action items. */
+  ownerOpenActionItems(ownerId: string): string {
+    return `${this.prefix}:owner:${ownerId}:open-action-items`;
+  }
+
+  /** Set of the ids of every open action item (for the weekly overdue digest). */
+  get openActionItems(): string {
+    return `${this.prefix}:open-action-items`;
+  }
+
   /** Counter of incidents declared in Slack. */
   get declaredCounter(): string {
     return `${this.prefix}:incident-counter:declared`;

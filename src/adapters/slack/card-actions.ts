@@ -5,6 +5,7 @@ import type { IncidentStore } from '../../domain/ports.js';
 import type { TriageRequest } from '../../domain/triage/triage-request.js';
 import { describeError } from '../../errors.js';
 import { ACTION_RESOLVE, ACTION_RUN_TRIAGE } from './incident-card-blocks.js';
+import { ACTION_ITEM_DONE, ACTION_ITEM_SNOOZE } from './reminder-blocks.js';
 
 export interface CardActionDeps {
   incidents: IncidentStore;
@@ -13,7 +14,8 @@ export interface CardActionDeps {
 }
 
 interface Click {
-  incidentId: string | undefined;
+  /** The button's value: an incident id on the card, an item id on a reminder. */
+  value: string | undefined;
   /** Unique per click: the idempotency key of what it queues. */
   clickId: string;
 }
@@ -21,14 +23,14 @@ interface Click {
 function readClick(action: object): Click {
   const value = 'value' in action && typeof action.value === 'string' ? action.value : undefined;
   const ts = 'action_ts' in action && typeof action.action_ts === 'string' ? action.action_ts : String(Date.now());
-  return { incidentId: value, clickId: `${value ?? 'none'}-${ts}` };
+  return { value, clickId: `${value ?? 'none'}-${ts}` };
 }
 
 export function registerCardActions(app: App, deps: CardActionDeps): void {
   app.action(ACTION_RUN_TRIAGE, async ({ ack, body, action, respond }) => {
     await ack();
     const click = readClick(action);
-    const incident = click.incidentId === undefined ? undefined : await deps.incidents.get(click.incidentId);
+    const incident = click.value === undefined ? undefined : await deps.incidents.get(click.value);
     if (incident?.channel === undefined) return;
     const service = incident.services[0];
     const say = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
@@ -46,11 +48,29 @@ export function registerCardActions(app: App, deps: CardActionDeps): void {
     }
   });
 
+  for (const [actionId, kind] of [
+    [ACTION_ITEM_DONE, 'done'],
+    [ACTION_ITEM_SNOOZE, 'snooze'],
+  ] as const) {
+    app.action(actionId, async ({ ack, body, action, respond }) => {
+      await ack();
+      const click = readClick(action);
+      if (click.value === undefined) return;
+      const responseUrl = 'response_url' in body && typeof body.response_url === 'string' ? body.response_url : undefined;
+      const channelId = 'channel' in body && body.channel?.id !== undefined ? body.channel.id : body.user.id;
+      try {
+        await deps.requestCommand({ id: `button-${click.clickId}`, command: { kind, itemId: click.value }, userId: body.user.id, channelId, responseUrl });
+      } catch (err) {
+        await respond({ response_type: 'ephemeral', replace_original: false, text: `Could not do that now: Redis is unavailable (${describeError(err)}). Try again in a minute.` });
+      }
+    });
+  }
+
   app.action(ACTION_RESOLVE, async ({ ack, body, action, respond }) => {
     await ack();
     const click = readClick(action);
-    if (click.incidentId === undefined) return;
-    const incident = await deps.incidents.get(click.incidentId);
+    if (click.value === undefined) return;
+    const incident = await deps.incidents.get(click.value);
     const say = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
     if (incident === undefined || incident.channel === undefined) return;
     if (incident.status === 'resolved') {

@@ -9,6 +9,7 @@ import type { Chat, ChatChannel, ChatMessage, InviteResult } from '../../domain/
 import { dependencyRejected, dependencyUnavailable } from '../../errors.js';
 import { section, truncate } from './block-kit.js';
 import { incidentCardBlocks, incidentCardText } from './incident-card-blocks.js';
+import { reminderBlocks, reminderText } from './reminder-blocks.js';
 import { documentBlocks, documentText, triageSummaryBlocks, triageSummaryText } from './triage-blocks.js';
 
 type WebClient = InstanceType<typeof webApi.WebClient>;
@@ -123,6 +124,8 @@ export class SlackChat implements Chat {
   }
 
   async findPostedMessage(channel: string, key: string, threadTs?: string): Promise<string | undefined> {
+    // A user id stands for the DM with that user.
+    if (/^[UW]/.test(channel)) channel = await this.directChannel(channel);
     const answer =
       threadTs === undefined
         ? await this.call('conversations.history', { channel, limit: HISTORY_SEARCHED, include_all_metadata: true })
@@ -163,6 +166,24 @@ export class SlackChat implements Chat {
     const answer = await this.call('users.info', { user: userId });
     const tz = (answer.user as { tz?: unknown } | undefined)?.tz;
     return typeof tz === 'string' && tz !== '' ? tz : undefined;
+  }
+
+  async postDirect(userId: string, message: ChatMessage): Promise<string> {
+    return this.post(await this.directChannel(userId), message);
+  }
+
+  private async directChannel(userId: string): Promise<string> {
+    const opened = await this.call('conversations.open', { users: userId });
+    return (opened.channel as { id?: string } | undefined)?.id ?? userId;
+  }
+
+  async uploadFile(channel: string, file: { filename: string; title: string; content: string }): Promise<void> {
+    try {
+      await this.client.files.uploadV2({ channel_id: channel, filename: file.filename, title: file.title, content: file.content });
+      this.opts.onCall?.('files.uploadV2', 'ok');
+    } catch (err) {
+      throw this.translate('files.uploadV2', err);
+    }
   }
 
   channelMention(channelId: string): string {
@@ -237,5 +258,10 @@ function renderUncut(message: ChatMessage): { text: string; blocks?: unknown[] }
       return { text: documentText(message.document), blocks: documentBlocks(message.document) };
     case 'text':
       return { text: message.text, blocks: [section(message.text)] };
+    case 'action-reminder':
+      return {
+        text: reminderText(message.item, message.reminder, message.incidentTitle),
+        blocks: reminderBlocks(message.item, message.reminder, message.incidentTitle, message.channelId),
+      };
   }
 }

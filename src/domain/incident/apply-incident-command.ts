@@ -12,10 +12,13 @@ import type { IncidentDeps } from './incident-deps.js';
 import { channelOf, openIncidentChannel } from './open-incident-channel.js';
 import { postOnce } from './post-once.js';
 import { resolveIncidentFromChat } from './resolve-incident.js';
+import { addActionItem, completeActionItem, snoozeActionItem } from '../postmortem/action-items.js';
 
 export async function applyIncidentCommand(deps: IncidentDeps, request: IncidentCommandRequest): Promise<void> {
   const command = request.command;
   if (command.kind === 'declare') return declareIncident(deps, request, command.title);
+  if (command.kind === 'done') return void (await completeActionItem(deps, { itemId: command.itemId, userId: request.userId, responseUrl: request.responseUrl }));
+  if (command.kind === 'snooze') return snoozeActionItem(deps, { itemId: command.itemId, userId: request.userId, responseUrl: request.responseUrl });
   const incidentId = request.incidentId;
   if (incidentId === undefined) throw new RootcauseError('INCIDENT_NOT_FOUND', 'this channel is not an incident channel');
   switch (command.kind) {
@@ -37,6 +40,9 @@ export async function applyIncidentCommand(deps: IncidentDeps, request: Incident
         `${deps.chat.userMention(command.leadSlackId)} is now the incident lead`,
         async (i) => void (await deps.chat.inviteUsers(channelOf(i), [command.leadSlackId])),
       );
+    case 'action':
+      await addActionItem(deps, { requestId: request.id, incidentId, ownerId: command.ownerId, due: command.due, text: command.text, createdBy: request.userId, responseUrl: request.responseUrl });
+      return;
     case 'note':
       return change(deps, request, incidentId, (i) => i, `:memo: Note from ${deps.chat.userMention(request.userId)}: ${command.text}`);
   }

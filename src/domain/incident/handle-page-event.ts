@@ -12,6 +12,7 @@ import { channelOf, openIncidentChannel } from './open-incident-channel.js';
 import { describePageEvent } from './page-event.js';
 import type { PageEvent } from './page-event.js';
 import { postOnce } from './post-once.js';
+import { publishPostmortem } from '../postmortem/publish-postmortem.js';
 
 const RECURRENCE_SHOWN = 5;
 
@@ -52,6 +53,7 @@ export async function handlePageEvent(deps: IncidentDeps, event: PageEvent): Pro
     if (incident.cardTs !== undefined && !isNew) {
       await deps.chat.update(channelOf(incident), incident.cardTs, { key: `${incident.id}/card`, kind: 'incident-card', incident });
     }
+    if (event.type === 'resolved' && incident.status === 'resolved') incident = await publishPostmortem(deps, incident, incident.resolvedBy);
     return incident;
   });
 }

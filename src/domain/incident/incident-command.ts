@@ -5,7 +5,10 @@ export type IncidentCommand =
   | { kind: 'lead'; leadSlackId: string }
   | { kind: 'note'; text: string }
   | { kind: 'timeline' }
-  | { kind: 'resolve'; summary?: string | undefined };
+  | { kind: 'resolve'; summary?: string | undefined }
+  | { kind: 'action'; ownerId: string; due: string; text: string }
+  | { kind: 'done'; itemId: string }
+  | { kind: 'snooze'; itemId: string };
 
 export interface IncidentCommandRequest {
   /** Idempotency key (Slack's trigger_id or action_ts): keys the timeline entry and the channel line. */

@@ -1,10 +1,12 @@
 import type { ServiceCatalog } from '../service-catalog.js';
 import type { TriageRequest } from '../triage/triage-request.js';
-import type { Chat, Clock, ClusterWatch, IncidentStore, Log, Pager, PostLedger, TimelineStore } from '../ports.js';
+import type { ActionItemStore, Chat, Clock, ReminderScheduler, ClusterWatch, IncidentStore, Log, Pager, PostLedger, TimelineStore } from '../ports.js';
 
 /** Everything the incident flows need, handed in by the composition root. */
 export interface IncidentDeps {
   chat: Chat;
+  items: ActionItemStore;
+  reminders: ReminderScheduler;
   ledger: PostLedger;
   pager: Pager;
   incidents: IncidentStore;

@@ -79,6 +79,8 @@ export interface Incident {
   channel?: { id: string; name: string } | undefined;
   cardTs?: string | undefined;
   rootCause?: string | undefined;
+  /** The post-mortem's action item, made at the first resolve and kept through reopens. */
+  postmortemItemId?: string | undefined;
   progress: IncidentProgress;
 }
 

@@ -6,6 +6,7 @@ import type { Incident } from './incident.js';
 import type { IncidentDeps } from './incident-deps.js';
 import { channelOf } from './open-incident-channel.js';
 import { postOnce } from './post-once.js';
+import { publishPostmortem } from '../postmortem/publish-postmortem.js';
 import { RootcauseError } from '../../errors.js';
 
 export async function resolveIncidentFromChat(
@@ -37,6 +38,7 @@ export async function resolveIncidentFromChat(
     if (incident.cardTs !== undefined) {
       await deps.chat.update(channelOf(incident), incident.cardTs, { key: `${incident.id}/card`, kind: 'incident-card', incident });
     }
+    incident = await publishPostmortem(deps, incident, resolverSlackId);
     return { incident, alreadyResolved: false };
   });
 }

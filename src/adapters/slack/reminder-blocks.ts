@@ -1,0 +1,28 @@
+/** The reminder DM: what is due, when, for which incident, with Done and Snooze buttons. */
+import type { ActionItem } from '../../domain/postmortem/action-item.js';
+import { button, context, escapeMrkdwn, section } from './block-kit.js';
+import type { Block } from './block-kit.js';
+
+export const ACTION_ITEM_DONE = 'rootcause_item_done';
+export const ACTION_ITEM_SNOOZE = 'rootcause_item_snooze';
+
+const WHEN = { 'day-before': 'is coming due', due: 'is due now', overdue: 'is overdue' } as const;
+
+export function reminderText(item: ActionItem, reminder: keyof typeof WHEN, incidentTitle: string): string {
+  const what = item.kind === 'postmortem' ? 'The post-mortem' : `Action item ${item.id}`;
+  return `${what} ${WHEN[reminder]} (${item.dueAt.slice(0, 16).replace('T', ' ')} UTC): ${item.text} — incident "${incidentTitle}"`;
+}
+
+export function reminderBlocks(item: ActionItem, reminder: keyof typeof WHEN, incidentTitle: string, channelId: string | undefined): Block[] {
+  const what = item.kind === 'postmortem' ? '*The post-mortem*' : `*Action item ${item.id}*`;
+  const due = `<!date^${Math.floor(Date.parse(item.dueAt) / 1000)}^{date_short_pretty} {time}|${item.dueAt}>`;
+  return [
+    section(`:alarm_clock: ${what} ${WHEN[reminder]} — due ${due}\n>${escapeMrkdwn(item.text)}`),
+    context(`Incident "${escapeMrkdwn(incidentTitle)}"${channelId ? ` in <#${channelId}>` : ''} · \`/incident done ${item.id}\` works too`),
+    {
+      type: 'actions',
+      block_id: `item_${item.id}`,
+      elements: [button('Done', ACTION_ITEM_DONE, item.id, 'primary'), button('Snooze 1 day', ACTION_ITEM_SNOOZE, item.id)],
+    },
+  ];
+}

@@ -1,0 +1,206 @@
+/** Resolve → post-mortem draft; action items with owners, deadlines and reminder DMs — through the real server. */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
+import { FakeSlack } from '../fakes/fake-slack.js';
+import type { FakeChannel } from '../fakes/fake-slack.js';
+import { incidentDelivery } from '../helpers/pagerduty-events.js';
+import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
+import { blockAction, eventCallback, postSlack, slashCommand } from '../helpers/slack-requests.js';
+import { startTestBot } from '../helpers/test-bot.js';
+import type { TestBot } from '../helpers/test-bot.js';
+import { RedisKeys } from '../../src/adapters/redis/keys.js';
+import { RedisActionItemStore } from '../../src/adapters/redis/redis-action-item-store.js';
+
+let redis: Redis;
+let slack: FakeSlack;
+let prefix: string;
+let bots: TestBot[] = [];
+
+beforeAll(() => {
+  redis = connectTestRedis();
+});
+afterAll(async () => {
+  await redis.quit();
+});
+beforeEach(async () => {
+  prefix = randomPrefix();
+  slack = await FakeSlack.start();
+  slack.addUser({ id: 'U0ALICE', name: 'alice', tz: 'Europe/Berlin' });
+  slack.addUser({ id: 'U0BOB', name: 'bob', tz: 'America/New_York' });
+});
+afterEach(async () => {
+  await Promise.all(bots.map((b) => b.stop()));
+  bots = [];
+  await slack.close();
+  await deleteKeys(redis, prefix);
+});
+
+async function bot(): Promise<TestBot> {
+  const b = await startTestBot({ slack, prefix });
+  bots.push(b);
+  return b;
+}
+
+let n = 0;
+async function command(b: TestBot, text: string, channelId: string, userId = 'U0ALICE') {
+  const responseId = `r${++n}`;
+  const body = slashCommand({ command: '/incident', text, userId, channelId, responseUrl: slack.responseUrl(responseId) }).replace('trigger_id=123.456.abc', `trigger_id=${Date.now()}.${n}`);
+  const res = await postSlack(b.url, body, 'application/x-www-form-urlencoded');
+  expect(res.status).toBe(200);
+  return { ack: (await res.json()) as { text?: string }, responseId };
+}
+
+async function say(b: TestBot, channel: FakeChannel, text: string, ts: string, user = 'U0BOB') {
+  const body = eventCallback({ type: 'message', user, text, ts, channel: channel.id });
+  expect((await postSlack(b.url, body, 'application/json')).status).toBe(200);
+}
+
+async function openIncident(b: TestBot, id = 'PPM0001', number = 81): Promise<FakeChannel> {
+  await b.deliver(incidentDelivery('triggered', { id, number, title: 'Orders API 500s', assignees: [] }));
+  const channel = await slack.waitFor(() => [...slack.channels.values()].find((c) => c.name === `inc-20261121-${number}-orders-api-500s`));
+  await slack.waitFor(() => slack.messages(channel.id)[0]);
+  await command(b, 'lead <@U0ALICE>', channel.id);
+  await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.includes('is now the incident lead')));
+  return channel;
+}
+
+const items = () => new RedisActionItemStore(redis, new RedisKeys(prefix));
+
+describe('resolve → post-mortem', () => {
+  it('posts the draft once, whether PagerDuty or the command resolves first, and makes it an item owned by the lead', async () => {
+    const b = await bot();
+    const channel = await openIncident(b);
+    await command(b, 'resolve rolled back orders-api', channel.id);
+    await b.deliver(incidentDelivery('resolved', { id: 'PPM0001', number: 81, title: 'Orders API 500s', status: 'resolved', assignees: [] }));
+    const file = await slack.waitFor(() => slack.uploadedFiles()[0], 10_000);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(slack.uploadedFiles()).toHaveLength(1);
+    expect(slack.messages(channel.id).filter((m) => m.text.startsWith(':memo: Post-mortem draft'))).toHaveLength(1);
+    expect(file.channel).toBe(channel.id);
+    for (const section of ['Orders API 500s', 'Timeline', 'Root cause', 'Why', 'Cause category', 'What worked', 'Action items']) expect(file.content).toContain(section);
+    const pm = (await items().forIncident('pd-PPM0001')).find((i) => i.kind === 'postmortem');
+    expect(pm).toEqual(expect.objectContaining({ ownerId: 'U0ALICE', status: 'open', dueKind: 'date' }));
+  });
+
+  it('says a restart and a rollback were a mitigation when no root cause is recorded', async () => {
+    const b = await bot();
+    const channel = await openIncident(b, 'PPM0002', 82);
+    await say(b, channel, 'restarted the orders pods', '1795230000.000100');
+    await say(b, channel, 'rolled back orders-api to v41', '1795230060.000100');
+    await command(b, 'resolve', channel.id);
+    const file = await slack.waitFor(() => slack.uploadedFiles()[0], 10_000);
+    expect(file.content).toMatch(/mitigat/i);
+    expect(file.content).toMatch(/root cause is still open/i);
+  });
+
+  it('has no mitigation banner when the root cause was recorded', async () => {
+    const b = await bot();
+    const channel = await openIncident(b, 'PPM0003', 83);
+    await say(b, channel, 'rolled back orders-api to v41', '1795230000.000100');
+    await say(b, channel, 'root cause is the connection pool limit of 10 in v42', '1795230060.000100');
+    await command(b, 'resolve', channel.id);
+    const file = await slack.waitFor(() => slack.uploadedFiles()[0], 10_000);
+    expect(file.content).not.toMatch(/root cause is still open/i);
+    expect(file.content).toContain('connection pool limit');
+  });
+});
+
+describe('/incident action', () => {
+  it.each(['2026-12-04', '2026-12-04T15:00:00Z', '3d', '2w', 'friday'])('accepts the deadline %j', async (due) => {
+    const b = await bot();
+    const channel = await openIncident(b);
+    const { ack } = await command(b, `action <@U0BOB|bob> ${due} add an alert on pool saturation`, channel.id);
+    expect(ack.text).toContain('Adding the action item for <@U0BOB>');
+    const line = await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.includes('Action item *A')));
+    expect(line.text).toContain('<@U0BOB>');
+    expect(line.text).toContain('add an alert on pool saturation');
+    const [item] = await items().openForOwner('U0BOB');
+    expect(item).toEqual(expect.objectContaining({ ownerId: 'U0BOB', text: 'add an alert on pool saturation', status: 'open' }));
+    expect(Date.parse(item!.dueAt)).toBeGreaterThan(Date.now());
+  });
+
+  it.each([
+    ['action', 'the owner is missing'],
+    ['action bob 2026-12-04 fix it', 'is not a user mention'],
+    ['action <@U0BOB>', 'the deadline is missing'],
+    ['action <@U0BOB> soon fix it', 'soon'],
+    ['action <@U0BOB> 2020-01-01 fix it', 'past'],
+    ['action <@U0BOB> 2026-12-04', 'say what is to be done'],
+  ])('refuses %j with the reason', async (text, why) => {
+    const b = await bot();
+    const channel = await openIncident(b);
+    const before = slack.messages(channel.id).length;
+    const { ack } = await command(b, text, channel.id);
+    expect(ack.text).toContain('An action item needs an owner and a deadline');
+    expect(ack.text).toContain(why);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(slack.messages(channel.id)).toHaveLength(before);
+  });
+
+  it('lists open items here and your own elsewhere, and done closes one', async () => {
+    const b = await bot();
+    const channel = await openIncident(b);
+    await command(b, 'action <@U0BOB> 2026-12-04 add an alert', channel.id);
+    await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.includes('Action item *A1*')));
+    expect((await command(b, 'actions', channel.id)).ack.text).toContain('*A1*');
+    const dm = slack.addChannel('random');
+    expect((await command(b, 'actions', dm.id, 'U0BOB')).ack.text).toContain('add an alert');
+    expect((await command(b, 'actions', dm.id, 'U0ALICE')).ack.text).toContain('No open action items for you');
+    await command(b, 'done a1', dm.id, 'U0BOB');
+    await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.includes('closed A1')));
+    expect((await items().get('A1'))?.status).toBe('done');
+    expect((await command(b, 'done A99', dm.id, 'U0BOB')).ack.text).toContain('Closing A99');
+  });
+});
+
+describe('reminders', () => {
+  async function itemDueSoon(b: TestBot, seconds: number): Promise<FakeChannel> {
+    const channel = await openIncident(b);
+    const due = new Date(Date.now() + seconds * 1000).toISOString().slice(0, 19) + 'Z';
+    await command(b, `action <@U0BOB> ${due} add an alert`, channel.id);
+    await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.includes('Action item *A1*')));
+    return channel;
+  }
+
+  it('a reminder due in a few seconds arrives exactly once as a DM; Done from it stops reminders', async () => {
+    const b = await bot();
+    await itemDueSoon(b, 3);
+    const dm = await slack.waitFor(() => slack.dms('U0BOB')[0], 10_000);
+    expect(dm.text).toContain('A1');
+    expect(JSON.stringify(dm.blocks)).toContain('rootcause_item_done');
+    expect(JSON.stringify(dm.blocks)).toContain('rootcause_item_snooze');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(slack.dms('U0BOB')).toHaveLength(1);
+
+    const click = blockAction({ actionId: 'rootcause_item_done', value: 'A1', userId: 'U0BOB', channelId: dm.channel, messageTs: dm.ts, responseUrl: slack.responseUrl('done1') });
+    expect((await postSlack(b.url, click, 'application/x-www-form-urlencoded')).status).toBe(200);
+    await slack.waitFor(() => slack.responses('done1')[0]);
+    expect((await items().get('A1'))?.status).toBe('done');
+  });
+
+  it('survives a restart between scheduling and firing, and still sends once', async () => {
+    const first = await bot();
+    await itemDueSoon(first, 4);
+    await first.stop();
+    bots = [];
+    await bot();
+    await bot();
+    await slack.waitFor(() => slack.dms('U0BOB')[0], 10_000);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(slack.dms('U0BOB')).toHaveLength(1);
+  });
+
+  it('Snooze moves the next reminder a day later', async () => {
+    const b = await bot();
+    await itemDueSoon(b, 2);
+    const dm = await slack.waitFor(() => slack.dms('U0BOB')[0], 10_000);
+    const click = blockAction({ actionId: 'rootcause_item_snooze', value: 'A1', userId: 'U0BOB', channelId: dm.channel, messageTs: dm.ts, responseUrl: slack.responseUrl('sn1') });
+    await postSlack(b.url, click, 'application/x-www-form-urlencoded');
+    const reply = await slack.waitFor(() => slack.responses('sn1')[0]);
+    expect(String(reply.text)).toContain('Snoozed A1');
+    const item = await items().get('A1');
+    expect(Date.parse(item!.snoozedUntil!) - Date.now()).toBeGreaterThan(23 * 3600_000);
+    const delayed = await redis.zrange(`${prefix}:q:reminders:delayed`, '0', '-1');
+    expect(delayed.some((id) => id.includes(String(Date.parse(item!.snoozedUntil!))))).toBe(true);
+  });
+});
