@@ -177,8 +177,9 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
       runWorker<SendReminderJob>(QUEUES.reminders, (job) => sendReminder(deps, job.data), workerOptions),
       runWorker<Record<string, never>>(QUEUES.digests, async () => void (await sendOverdueDigests(deps)), workerOptions),
     );
-    // Mondays 09:00 UTC; upserting the same scheduler from every replica keeps one.
-    await digestQueue.queue
+    // Mondays 09:00 UTC; upserting the same scheduler from every replica keeps one. Not awaited:
+    // the process must start (and stay live) while Redis is down; this goes through when it is back.
+    digestQueue.queue
       .upsertJobScheduler('weekly-overdue-digest', { pattern: '0 9 * * 1', tz: 'UTC' }, { name: JOBS.sendOverdueDigest, data: {} })
       .catch((err: Error) => log.warn({ err: err.message }, 'could not set up the weekly overdue digest; will try at the next start'));
   }

@@ -88,7 +88,9 @@ async function totalJobs(): Promise<number> {
 
 /** Keys under the prefix, minus the two each running BullMQ worker writes for itself at start-up. */
 async function keysWritten(): Promise<string[]> {
-  const housekeeping = /^[^:]+:q:[^:]+:(meta|stalled-check)$/;
+  // What every bot writes at start-up, whatever it is asked: BullMQ's per-queue bookkeeping and
+  // the weekly overdue digest's job scheduler.
+  const housekeeping = /^[^:]+:q:([^:]+:(meta|stalled-check)$|digests:)/;
   return (await redis.keys(`${prefix}:*`)).filter((k) => !housekeeping.test(k)).sort();
 }
 

@@ -72,7 +72,8 @@ describe('resolve → post-mortem', () => {
     const channel = await openIncident(b);
     await command(b, 'resolve rolled back orders-api', channel.id);
     await b.deliver(incidentDelivery('resolved', { id: 'PPM0001', number: 81, title: 'Orders API 500s', status: 'resolved', assignees: [] }));
-    const file = await slack.waitFor(() => slack.uploadedFiles()[0], 10_000);
+    // A file exists from the upload step on; it is shared in a channel when the upload completes.
+    const file = await slack.waitFor(() => slack.uploadedFiles().find((f) => f.channel !== undefined), 10_000);
     await new Promise((r) => setTimeout(r, 800));
     expect(slack.uploadedFiles()).toHaveLength(1);
     expect(slack.messages(channel.id).filter((m) => m.text.startsWith(':memo: Post-mortem draft'))).toHaveLength(1);
@@ -88,7 +89,7 @@ describe('resolve → post-mortem', () => {
     await say(b, channel, 'restarted the orders pods', '1795230000.000100');
     await say(b, channel, 'rolled back orders-api to v41', '1795230060.000100');
     await command(b, 'resolve', channel.id);
-    const file = await slack.waitFor(() => slack.uploadedFiles()[0], 10_000);
+    const file = await slack.waitFor(() => slack.uploadedFiles().find((f) => f.channel !== undefined), 10_000);
     expect(file.content).toMatch(/mitigat/i);
     expect(file.content).toMatch(/root cause is still open/i);
   });
@@ -99,7 +100,7 @@ describe('resolve → post-mortem', () => {
     await say(b, channel, 'rolled back orders-api to v41', '1795230000.000100');
     await say(b, channel, 'root cause is the connection pool limit of 10 in v42', '1795230060.000100');
     await command(b, 'resolve', channel.id);
-    const file = await slack.waitFor(() => slack.uploadedFiles()[0], 10_000);
+    const file = await slack.waitFor(() => slack.uploadedFiles().find((f) => f.channel !== undefined), 10_000);
     expect(file.content).not.toMatch(/root cause is still open/i);
     expect(file.content).toContain('connection pool limit');
   });
