@@ -1,41 +1,10 @@
 /** Times and spans as a post-mortem shows them, in the reader's time zone (no wall clock). */
 import { formatDuration } from 'date-fns';
+import { makeReaderClock, zoneAbbreviation } from '../reader-clock.js';
+import type { ReaderClock } from '../reader-clock.js';
 
-export interface PostmortemClock {
-  zone: string;
-  /** Set when the requested zone was unknown (the fallback is UTC). */
-  unknownZone?: string | undefined;
-  time: Intl.DateTimeFormat;
-  day: Intl.DateTimeFormat;
-  date: Intl.DateTimeFormat;
-  dayKey: Intl.DateTimeFormat;
-  zoneName: Intl.DateTimeFormat;
-}
-
-export function makeClock(requested: string): PostmortemClock {
-  let zone = requested;
-  let unknownZone: string | undefined;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-  } catch {
-    unknownZone = requested;
-    zone = 'UTC';
-  }
-  return {
-    zone,
-    unknownZone,
-    time: new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-    day: new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', month: 'short', day: 'numeric' }),
-    date: new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' }),
-    dayKey: new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }),
-    zoneName: new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }),
-  };
-}
-
-/** "CET", "PST", "GMT+5:30": the zone's own abbreviation at that instant. */
-export function zoneAbbreviation(clock: PostmortemClock, ms: number): string {
-  return clock.zoneName.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? clock.zone;
-}
+export type PostmortemClock = ReaderClock;
+export { makeReaderClock as makeClock, zoneAbbreviation };
 
 /** "09:02", or "Sat, Nov 21 09:02" when the day matters. */
 export function formatClockTime(clock: PostmortemClock, ms: number, withDay: boolean): string {

@@ -2,6 +2,8 @@
  * The timeline as the reader sees it (`/incident timeline`): key moments first, then every
  * entry in time order, in the reader's time zone, split over as many documents as it takes.
  */
+import { makeReaderClock, zoneAbbreviation } from '../reader-clock.js';
+import type { ReaderClock } from '../reader-clock.js';
 import { packLines, splitDocument } from '../chat-document.js';
 import type { ChatDocument } from '../ports.js';
 import type { TimelineEntry, TimelineSource } from './timeline-entry.js';
@@ -23,14 +25,8 @@ export const TIMELINE_TEXT_MAX = 400;
 export const KEY_MOMENTS_FIRST = 10;
 export const KEY_MOMENTS_LAST = 15;
 
-interface Clock {
-  zone: string;
-  /** Set when the requested zone was unknown (the fallback is UTC). */
-  unknownZone?: string | undefined;
-  time: Intl.DateTimeFormat;
-  day: Intl.DateTimeFormat;
-  dayKey: Intl.DateTimeFormat;
-  zoneName: Intl.DateTimeFormat;
+interface Clock extends ReaderClock {
+  /** Formatted times by minute: most entries share a minute with the one before. */
   minutes: Map<number, string>;
 }
 
@@ -67,27 +63,11 @@ export function renderTimeline(entries: TimelineEntry[], opts: RenderTimelineOpt
 }
 
 function makeClock(requested: string): Clock {
-  let zone = requested;
-  let unknownZone: string | undefined;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-  } catch {
-    unknownZone = requested;
-    zone = 'UTC';
-  }
-  return {
-    zone,
-    unknownZone,
-    time: new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-    day: new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', month: 'short', day: 'numeric' }),
-    dayKey: new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }),
-    zoneName: new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }),
-    minutes: new Map(),
-  };
+  return { ...makeReaderClock(requested), minutes: new Map() };
 }
 
 function zoneName(clock: Clock, at: number | Date): string {
-  return clock.zoneName.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? clock.zone;
+  return zoneAbbreviation(clock, at);
 }
 
 /** Time order; ties keep the order they came in; entries whose time does not parse go last. */
