@@ -79,9 +79,12 @@ export interface Chat {
 
 /** Remembers which keyed messages were posted (see post-exactly-once.ts). */
 export interface PostLedger {
-  /** The message's ts once posted; 'posting' while a post may be under way; undefined if never tried. */
-  read(key: string): Promise<string | 'posting' | undefined>;
-  markPosting(key: string): Promise<void>;
+  /** Posted (with its ts), being posted since some instant (or died doing so), or never tried. */
+  read(key: string): Promise<{ posted: string } | { postingSince: number } | undefined>;
+  /** Marks the key as being posted, atomically: false when another worker already did. */
+  claim(key: string, now: number): Promise<boolean>;
+  /** Takes over a post whose worker died (the mark is still `since`): false when someone else did. */
+  reclaim(key: string, since: number, now: number): Promise<boolean>;
   markPosted(key: string, ts: string): Promise<void>;
 }
 

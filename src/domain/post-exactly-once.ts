@@ -1,32 +1,45 @@
 /**
- * Posting that retries and replicas do not repeat. The ledger remembers each message
- * key: "posting" before the call, the ts after. A retry that finds "posting" (we died
- * between Slack's answer and the ledger write) looks for the message in the channel by
- * its key — every post carries it — before posting again.
+ * Posting that retries and replicas do not repeat. The ledger claims each message key
+ * atomically before the call and keeps the ts after. A worker that finds a claim:
+ * - fresh (another worker is posting it right now): retries later;
+ * - stale (that worker died between Slack's answer and the ledger write, or before
+ *   posting): looks for the message by its key — every post carries it — and posts
+ *   only if it is not there.
  */
+import { RootcauseError } from '../errors.js';
 import type { Chat, ChatMessage, PostLedger } from './ports.js';
+
+/** Longer than any post takes, WebClient retries included; shorter than a job's patience. */
+export const POSTING_STALE_MS = 60_000;
 
 export async function postExactlyOnce(
   chat: Chat,
   ledger: PostLedger,
   channel: string,
   message: ChatMessage,
-  opts: { threadTs?: string | undefined } = {},
+  opts: { threadTs?: string | undefined; now?: () => number } = {},
   /** How to post; default: in `channel`. DMs pass `chat.postDirect`. */
   send: (message: ChatMessage) => Promise<string> = (m) => chat.post(channel, m, opts),
 ): Promise<string> {
+  const now = opts.now ?? Date.now;
   const state = await ledger.read(message.key);
-  if (state !== undefined && state !== 'posting') return state;
-  if (state === 'posting') {
+  if (state !== undefined && 'posted' in state) return state.posted;
+  if (state === undefined) {
+    if (!(await ledger.claim(message.key, now()))) throw busy(message.key);
+  } else {
+    if (now() - state.postingSince < POSTING_STALE_MS) throw busy(message.key);
     const found = await chat.findPostedMessage(channel, message.key, opts.threadTs);
     if (found !== undefined) {
       await ledger.markPosted(message.key, found);
       return found;
     }
-  } else {
-    await ledger.markPosting(message.key);
+    if (!(await ledger.reclaim(message.key, state.postingSince, now()))) throw busy(message.key);
   }
   const ts = await send(message);
   await ledger.markPosted(message.key, ts);
   return ts;
+}
+
+function busy(key: string): RootcauseError {
+  return new RootcauseError('INCIDENT_BUSY', `another worker is posting ${key}`, { retryable: true });
 }

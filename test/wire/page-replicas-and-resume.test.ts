@@ -136,8 +136,8 @@ describe('resuming a flow cut short', () => {
       progress: { channelRequested: CHANNEL, topicSet: true, invitesDone: true },
     });
     await store.claimChannel(made.id, record.id);
-    // The card's post was under way when the process died.
-    await new RedisPostLedger(redis, keys()).markPosting('pd-PREPL01/card');
+    // The card's post was under way when the process died, two minutes ago.
+    await new RedisPostLedger(redis, keys()).claim('pd-PREPL01/card', Date.now() - 120_000);
 
     const b = await bot();
     await b.deliver(incidentDelivery('triggered', incident));

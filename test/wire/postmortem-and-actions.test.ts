@@ -1,5 +1,6 @@
 /** Resolve → post-mortem draft; action items with owners, deadlines and reminder DMs — through the real server. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { FakeSlack } from '../fakes/fake-slack.js';
 import type { FakeChannel } from '../fakes/fake-slack.js';
@@ -203,5 +204,28 @@ describe('reminders', () => {
     expect(Date.parse(item!.snoozedUntil!) - Date.now()).toBeGreaterThan(23 * 3600_000);
     const delayed = await redis.zrange(`${prefix}:q:reminders:delayed`, '0', '-1');
     expect(delayed.some((id) => id.includes(String(Date.parse(item!.snoozedUntil!))))).toBe(true);
+  });
+});
+
+describe('weekly overdue digest', () => {
+  it('DMs each incident lead one list of overdue items, once per week', async () => {
+    const b = await bot();
+    const channel = await openIncident(b);
+    const store = items();
+    const past = new Date(Date.now() - 3 * 24 * 3600_000).toISOString();
+    for (const [id, owner, status] of [['A501', 'U0BOB', 'open'], ['A502', 'U0BOB', 'done'], ['A503', 'U0ALICE', 'open']] as const) {
+      await store.save({ id, incidentId: 'pd-PPM0001', text: `follow-up ${id}`, ownerId: owner, dueAt: past, dueKind: 'date', dueDate: past.slice(0, 10), createdAt: past, createdBy: 'U0ALICE', kind: 'action', status });
+    }
+    const queue = new Queue('digests', { connection: redis.duplicate(), prefix: `${prefix}:q` });
+    await queue.add('send-overdue-digest', {}, { jobId: 'digest-now-1' });
+    await queue.add('send-overdue-digest', {}, { jobId: 'digest-now-2' });
+    const dm = await slack.waitFor(() => slack.dms('U0ALICE').find((m) => m.text.includes('Overdue follow-ups')), 10_000);
+    expect(dm.text).toContain('A501');
+    expect(dm.text).toContain('A503');
+    expect(dm.text).not.toContain('A502');
+    expect(dm.text).toContain(`<#${channel.id}>`);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(slack.dms('U0ALICE').filter((m) => m.text.includes('Overdue follow-ups'))).toHaveLength(1);
+    await queue.close();
   });
 });

@@ -127,12 +127,15 @@ async function noteInPagerDuty(deps: IncidentDeps, incident: Incident): Promise<
   if (pd === undefined || !deps.pager.canWriteNotes) return incident;
   const url = await deps.chat.channelUrl(channelOf(incident));
   // Notes cannot carry our key, so after a possible crash mid-write we look for the link itself.
+  // The incident's lock is held, so a claim found here is a crashed attempt's.
   const key = `${incident.id}/pagerduty-note`;
-  if ((await deps.ledger.read(key)) === 'posting') {
+  const state = await deps.ledger.read(key);
+  if (state !== undefined && 'posted' in state) return incident;
+  if (state !== undefined) {
     const notes = await deps.pager.listIncidentNotes(pd.id);
     if (notes.some((n) => n.includes(url))) return incident;
   }
-  await deps.ledger.markPosting(key);
+  await deps.ledger.claim(key, deps.clock.now().getTime());
   await deps.pager.addIncidentNote(pd.id, `Slack incident channel: #${incident.channel?.name ?? ''} ${url}`);
   await deps.ledger.markPosted(key, 'note');
   return incident;

@@ -56,10 +56,10 @@ export async function publishPostmortem(deps: IncidentDeps, incident: Incident, 
   for (const [i, document] of draft.summary.entries()) {
     await postOnce(deps, incident, `postmortem/${i}`, channel, { kind: 'document', document });
   }
-  // A file share carries no key to find it by; the ledger keeps a retry from sharing it twice.
+  // A file share carries no key to find it by; the ledger keeps a retry from sharing it twice
+  // (a crash mid-upload leaves it unshared rather than doubled: the draft is in the channel anyway).
   const fileKey = `${incident.id}/postmortem-file`;
-  if ((await deps.ledger.read(fileKey)) === undefined) {
-    await deps.ledger.markPosting(fileKey);
+  if (await deps.ledger.claim(fileKey, now.getTime())) {
     await deps.chat.uploadFile(channel, { filename: draft.filename, title: draft.title, content: draft.markdown });
     await deps.ledger.markPosted(fileKey, 'shared');
   }
