@@ -24,21 +24,33 @@ export async function postExactlyOnce(
   const now = opts.now ?? Date.now;
   const state = await ledger.read(message.key);
   if (state !== undefined && 'posted' in state) return state.posted;
+  const claimedAt = now();
   if (state === undefined) {
-    if (!(await ledger.claim(message.key, now()))) throw busy(message.key);
+    if (!(await ledger.claim(message.key, claimedAt))) throw busy(message.key);
   } else {
-    if (now() - state.postingSince < POSTING_STALE_MS) throw busy(message.key);
+    if (claimedAt - state.postingSince < POSTING_STALE_MS) throw busy(message.key);
     const found = await chat.findPostedMessage(channel, message.key, opts.threadTs);
     if (found !== undefined) {
       await ledger.markPosted(message.key, found);
       return found;
     }
-    if (!(await ledger.reclaim(message.key, state.postingSince, now()))) throw busy(message.key);
+    if (!(await ledger.reclaim(message.key, state.postingSince, claimedAt))) throw busy(message.key);
   }
-  const ts = await send(message);
+  let ts: string;
+  try {
+    ts = await send(message);
+  } catch (err) {
+    // Failed, or maybe posted without our hearing back: mark the claim stale at once, so the
+    // retry looks for the message before posting instead of waiting for the claim to age.
+    await ledger.reclaim(message.key, claimedAt, STALE).catch(() => undefined);
+    throw err;
+  }
   await ledger.markPosted(message.key, ts);
   return ts;
 }
+
+/** A claim time that is always stale. */
+const STALE = 0;
 
 function busy(key: string): RootcauseError {
   return new RootcauseError('INCIDENT_BUSY', `another worker is posting ${key}`, { retryable: true });
