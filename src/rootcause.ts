@@ -196,6 +196,7 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
       signingSecret: config.slack.signingSecret,
       botToken: config.slack.botToken,
       appToken: config.slack.appToken,
+      apiUrl: config.slack.apiUrl,
       port: config.port,
       routes,
       chat,
@@ -213,8 +214,14 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
       incidents: deps.incidents,
     });
     registerMessageEvents(app, { incidents: deps.incidents, timeline: deps.timeline, log });
-    const started = (await app.start(config.port)) as unknown;
-    port = boundPort(started) ?? config.port;
+    if (config.slack.appToken !== undefined) {
+      // Socket Mode: Bolt serves our routes at once, then keeps trying to reach Slack. Not awaited:
+      // health, metrics and the PagerDuty webhook must work (and SIGTERM be handled) meanwhile.
+      app.start(config.port).catch((err: Error) => log.error({ err: err.message }, 'Socket Mode could not start'));
+      port = config.port;
+    } else {
+      port = boundPort((await app.start(config.port)) as unknown) ?? config.port;
+    }
     stopHttp = () => app.stop().then(() => undefined);
   }
   log.info({ port, role: config.role, socketMode: config.slack.appToken !== undefined }, 'rootcause started');

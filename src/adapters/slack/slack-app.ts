@@ -13,6 +13,8 @@ export interface SlackAppOptions {
   botToken: string;
   /** When set, Slack traffic uses Socket Mode and `routes` are served on `port` by Bolt's own server. */
   appToken: string | undefined;
+  /** SLACK_API_URL: also where Socket Mode asks for its WebSocket URL (apps.connections.open). */
+  apiUrl: string;
   port: number;
   routes: Route[];
   chat: SlackChat;
@@ -29,7 +31,14 @@ export function createSlackApp(opts: SlackAppOptions): App {
   };
   // Answer Slack only after the handler ran: an event whose write failed gets a 500 and is
   // delivered again. Handlers stay fast (they acknowledge, write or queue, nothing slower).
-  const common = { signingSecret: opts.signingSecret, authorize, logger, customRoutes: opts.routes, processBeforeResponse: true };
+  const common = {
+    signingSecret: opts.signingSecret,
+    authorize,
+    logger,
+    customRoutes: opts.routes,
+    processBeforeResponse: true,
+    clientOptions: { slackApiUrl: opts.apiUrl },
+  };
   if (opts.appToken !== undefined) {
     return new App({ ...common, socketMode: true, appToken: opts.appToken, installerOptions: { port: opts.port } });
   }
