@@ -115,3 +115,13 @@ describe('channel messages on the timeline', () => {
     expect(await slackEntries()).toEqual([]);
   });
 });
+
+describe('a root cause said in the channel', () => {
+  it('is recorded on the incident, so the next page of the service says this one was understood', async () => {
+    await send({ type: 'message', user: 'U0BOB', text: 'root cause is the index rebuild starving the search pods of IO', ts: '1795230700.000100' });
+    await bot.deliver(incidentDelivery('triggered', { id: 'PMSG002', number: 72, title: 'Search slow again', assignees: [], created_at: '2026-11-21T09:00:00Z' }));
+    const next = await slack.waitFor(() => slack.channelByName('inc-20261121-72-search-slow-again'));
+    const card = await slack.waitFor(() => slack.messages(next.id)[0]);
+    expect(JSON.stringify(card.blocks)).toContain('(root cause recorded)');
+  });
+});

@@ -35,14 +35,16 @@ export async function recordChannelMessage(deps: MessageDeps, event: ChannelMess
   switch (event.kind) {
     case 'posted': {
       const inThread = event.threadTs !== undefined && event.threadTs !== event.ts;
+      const kind = classifyMessage(event.text);
       await deps.timeline.append(incidentId, {
         key,
         at: slackTsToIso(event.ts),
         source: 'slack',
         author: event.userId,
         text: inThread ? `(in thread) ${event.text}` : event.text,
-        important: classifyMessage(event.text).important,
+        important: kind.important,
       });
+      if (kind.kind === 'root-cause') await recordRootCause(deps, incidentId, event.text);
       return true;
     }
     case 'edited': {
@@ -50,10 +52,12 @@ export async function recordChannelMessage(deps: MessageDeps, event: ChannelMess
       if (existing === undefined) return true;
       const inThread = existing.text.startsWith('(in thread) ');
       // An edit can make a message a decision; it does not unmark one someone pinned.
+      const kind = classifyMessage(event.text);
       await deps.timeline.update(incidentId, key, {
         text: inThread ? `(in thread) ${event.text}` : event.text,
-        important: existing.important === true || classifyMessage(event.text).important,
+        important: existing.important === true || kind.important,
       });
+      if (kind.kind === 'root-cause') await recordRootCause(deps, incidentId, event.text);
       return true;
     }
     case 'deleted':
@@ -63,4 +67,15 @@ export async function recordChannelMessage(deps: MessageDeps, event: ChannelMess
       await deps.timeline.update(incidentId, key, { important: true });
       return true;
   }
+}
+
+/**
+ * The latest root-cause statement becomes the incident's root cause: the post-mortem shows
+ * it, and the next incident of the same service says this one was understood.
+ */
+async function recordRootCause(deps: MessageDeps, incidentId: string, text: string): Promise<void> {
+  await deps.incidents.withLock(incidentId, async () => {
+    const incident = await deps.incidents.get(incidentId);
+    if (incident !== undefined && incident.rootCause !== text) await deps.incidents.save({ ...incident, rootCause: text });
+  });
 }
