@@ -240,9 +240,11 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
         log.warn('jobs did not finish in time; leaving them to be retried');
         await withDeadline(Promise.all(workers.map((w) => w.close(true))), 2_000);
       }
-      // Releasing the leases lets another replica take the watches over at once.
-      await withDeadline(clusterWatch.close(), 5_000);
-      await withDeadline(Promise.all(queues.map((q) => q.close())), 2_000);
+      // Releasing the leases lets another replica take the watches over at once. With Redis down
+      // there is nothing to release or close cleanly: don't wait for it.
+      const patience = redisUp ? 1 : 0.1;
+      await withDeadline(clusterWatch.close(), 5_000 * patience);
+      await withDeadline(Promise.all(queues.map((q) => q.close())), 2_000 * patience);
       await Promise.all(connections.map((c) => withDeadline(c.quit(), 1_000).then((r) => (r === 'timeout' ? c.disconnect() : undefined), () => c.disconnect())));
     },
   };

@@ -14,20 +14,12 @@ import { sendJson } from './send-json.js';
 
 export const MAX_WEBHOOK_BODY = 256 * 1024;
 
-/**
- * How long queueing may take before we answer 503. PagerDuty waits 5 s; BullMQ waits
- * for Redis to come back rather than failing, so without this bound an outage would
- * leave every delivery hanging until PagerDuty times out.
- */
-export const ENQUEUE_TIMEOUT_MS = 3000;
-
 export interface PagerDutyWebhookDeps {
   secrets: string[];
+  /** Fails fast (DEPENDENCY_UNAVAILABLE) when Redis does not answer: see JobQueue.enqueue. */
   enqueue: (event: PageEvent) => Promise<'queued' | 'duplicate'>;
   metrics: Metrics;
   log: Log;
-  /** Default ENQUEUE_TIMEOUT_MS. */
-  enqueueTimeoutMs?: number;
 }
 
 export function createPagerDutyWebhookHandler(deps: PagerDutyWebhookDeps) {
@@ -68,8 +60,7 @@ export function createPagerDutyWebhookHandler(deps: PagerDutyWebhookDeps) {
     if (parsed.kind === 'ignored') return answer(200, 'ignored', { ignored: parsed.reason });
     const webhookId = req.headers['x-webhook-id'];
     try {
-      // A late success after the timeout is harmless: the redelivery finds the job and is a duplicate.
-      const outcome = await withTimeout(deps.enqueue(parsed.event), deps.enqueueTimeoutMs ?? ENQUEUE_TIMEOUT_MS);
+      const outcome = await deps.enqueue(parsed.event);
       deps.log.info({ eventId: parsed.event.id, webhookId, type: parsed.event.type, incident: parsed.event.incidentId, outcome }, 'pagerduty event');
       return answer(202, outcome === 'queued' ? 'accepted' : 'duplicate', { accepted: parsed.event.id, duplicate: outcome === 'duplicate' });
     } catch (err) {
@@ -78,14 +69,4 @@ export function createPagerDutyWebhookHandler(deps: PagerDutyWebhookDeps) {
       return answer(503, 'unavailable', { error: 'Redis is unavailable; PagerDuty will retry this delivery' });
     }
   };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from Redis within ${ms} ms`)), ms);
-  });
-  // The losing promise must not become an unhandled rejection later.
-  promise.catch(() => undefined);
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

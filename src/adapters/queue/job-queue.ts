@@ -5,7 +5,11 @@
 import { Queue } from 'bullmq';
 import type { JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { dependencyUnavailable } from '../../errors.js';
 import type { RedisKeys } from '../redis/keys.js';
+
+/** How long queueing may take before the caller is told Redis is unavailable. */
+export const ENQUEUE_TIMEOUT_MS = 1500;
 
 export class JobQueue<T> {
   readonly queue: Queue<T>;
@@ -22,11 +26,26 @@ export class JobQueue<T> {
     this.queue = new Queue<T>(name, { connection: redis, prefix: keys.queuePrefix });
   }
 
-  /** `extra`: per-job options such as `delay`. */
+  /**
+   * `extra`: per-job options such as `delay`. Fails with DEPENDENCY_UNAVAILABLE (Redis) after
+   * `ENQUEUE_TIMEOUT_MS`: BullMQ waits for a lost connection to come back rather than failing,
+   * and callers (Slack's 3 s, PagerDuty's 5 s) need an answer now. A late success is harmless:
+   * the job id makes the retry a duplicate.
+   */
   async enqueue(data: T, extra: JobsOptions = {}): Promise<string> {
     const jobId = this.idOf(data);
     // BullMQ's typings want the job name to be one of the queue's; ours has exactly one.
-    await this.queue.add(this.jobName as never, data as never, { ...this.options, ...extra, jobId });
+    const adding = this.queue.add(this.jobName as never, data as never, { ...this.options, ...extra, jobId });
+    adding.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(dependencyUnavailable('Redis', `no answer within ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([adding, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
     return jobId;
   }
 

@@ -5,6 +5,7 @@ import type { IncidentCommandDeps } from '../../../commands/incident.js';
 import { handleTriageCommand } from '../../../commands/triage.js';
 import type { SlashCommandInput, TriageCommandDeps } from '../../../commands/triage.js';
 import type { IncidentStore } from '../../domain/ports.js';
+import { describeError } from '../../errors.js';
 import { incidentCardBlocks, incidentCardText } from './incident-card-blocks.js';
 
 export interface CommandDeps {
@@ -13,9 +14,24 @@ export interface CommandDeps {
   incidents: IncidentStore;
 }
 
-async function toInput(deps: CommandDeps, command: SlashCommand): Promise<SlashCommandInput> {
-  // Redis trouble must not stop the answer: the command then behaves as outside an incident.
-  const incidentId = await deps.incidents.incidentForChannel(command.channel_id).catch(() => undefined);
+/** Slack waits 3 s for the answer; the lookup of the channel's incident gets one of them. */
+const LOOKUP_TIMEOUT_MS = 1000;
+
+async function findIncident(deps: CommandDeps, channelId: string): Promise<string | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${LOOKUP_TIMEOUT_MS} ms`)), LOOKUP_TIMEOUT_MS);
+  });
+  const lookup = deps.incidents.incidentForChannel(channelId);
+  lookup.catch(() => undefined);
+  return Promise.race([lookup, timeout]).finally(() => clearTimeout(timer));
+}
+
+function redisDown(err: unknown): string {
+  return `Rootcause cannot reach Redis right now (${describeError(err)}), so nothing was done. Try again in a minute.`;
+}
+
+function toInput(command: SlashCommand, incidentId: string | undefined): SlashCommandInput {
   return {
     text: command.text,
     userId: command.user_id,
@@ -28,12 +44,21 @@ async function toInput(deps: CommandDeps, command: SlashCommand): Promise<SlashC
 
 export function registerCommands(app: App, deps: CommandDeps): void {
   app.command('/triage', async ({ command, ack }) => {
-    const text = await handleTriageCommand(deps.triage, await toInput(deps, command));
+    // Outside an incident is fine for /triage: with Redis down the enqueue says so anyway.
+    const incidentId = await findIncident(deps, command.channel_id).catch(() => undefined);
+    const text = await handleTriageCommand(deps.triage, toInput(command, incidentId));
     await ack({ response_type: 'ephemeral', text });
   });
 
   app.command('/incident', async ({ command, ack }) => {
-    const reply = await handleIncidentCommand(deps.incident, await toInput(deps, command));
+    let incidentId: string | undefined;
+    try {
+      incidentId = await findIncident(deps, command.channel_id);
+    } catch (err) {
+      await ack({ response_type: 'ephemeral', text: redisDown(err) });
+      return;
+    }
+    const reply = await handleIncidentCommand(deps.incident, toInput(command, incidentId));
     if ('card' in reply) {
       await ack({ response_type: 'ephemeral', text: incidentCardText(reply.card), blocks: incidentCardBlocks(reply.card) as never });
     } else {

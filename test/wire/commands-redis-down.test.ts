@@ -1,0 +1,35 @@
+/** With Redis unreachable, commands still answer within Slack's 3 s, name Redis, and change nothing. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeSlack } from '../fakes/fake-slack.js';
+import { postSlack, slashCommand } from '../helpers/slack-requests.js';
+import { startTestBot } from '../helpers/test-bot.js';
+import type { TestBot } from '../helpers/test-bot.js';
+
+let slack: FakeSlack;
+let bot: TestBot;
+
+beforeEach(async () => {
+  slack = await FakeSlack.start();
+  // Nothing listens on port 1: every Redis command fails.
+  bot = await startTestBot({ slack, prefix: 'rctest-redis-down', env: { REDIS_URL: 'redis://127.0.0.1:1' }, start: { shutdownGraceMs: 0 } });
+});
+afterEach(async () => {
+  await bot.stop();
+  await slack.close();
+});
+
+describe('commands while Redis is down', () => {
+  it.each([
+    ['/incident', 'sev 2'],
+    ['/incident', 'declare Payments down'],
+    ['/triage', 'payment-service'],
+  ])('%s %s answers in time and names Redis', async (cmd, text) => {
+    const started = Date.now();
+    const res = await postSlack(bot.url, slashCommand({ command: cmd, text, userId: 'U0ALICE', channelId: 'C0GENERAL', responseUrl: slack.responseUrl('x') }), 'application/x-www-form-urlencoded');
+    expect(res.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(3000);
+    const body = (await res.json()) as { text?: string };
+    expect(body.text).toMatch(/Redis/);
+    expect(slack.calls.filter((c) => c.method === 'conversations.create')).toEqual([]);
+  });
+});
