@@ -172,7 +172,7 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
     clusterWatch.start();
     workers.push(
       runWorker<HandlePageEventJob>(QUEUES.pagerduty, async (job) => void (await handlePageEvent(deps, job.data.event)), workerOptions),
-      runWorker<RunTriageJob>(QUEUES.triage, async (job) => void (await runTriage(triageDeps, job.data.request, job.attemptsMade + 1)), workerOptions),
+      runWorker<RunTriageJob>(QUEUES.triage, async (job) => void (await runTriage(triageDeps, job.data.request, job.attemptsMade + 1, job.opts.attempts ?? 1)), workerOptions),
       runWorker<ApplyIncidentCommandJob>(QUEUES.incidentCommands, (job) => applyIncidentCommand(deps, job.data.request), workerOptions),
       runWorker<SendReminderJob>(QUEUES.reminders, (job) => sendReminder(deps, job.data), workerOptions),
       runWorker<Record<string, never>>(QUEUES.digests, async () => void (await sendOverdueDigests(deps)), workerOptions),

@@ -3,7 +3,7 @@
  * (read-only, under a time budget), analyse, and post one summary with the evidence
  * in its thread. Safe to run twice: every post is keyed by the request id.
  */
-import { RootcauseError, describeError } from '../../errors.js';
+import { RootcauseError, dependencyUnavailable, describeError } from '../../errors.js';
 import { postExactlyOnce } from '../post-exactly-once.js';
 import type { Chat, Clock, Cluster, ClusterWatch, Log, PostLedger, TimelineStore, WorkloadRef } from '../ports.js';
 import type { ServiceCatalog } from '../service-catalog.js';
@@ -32,7 +32,8 @@ const EVENTS_BEFORE_MS = 30 * 60_000;
 
 export type TriageOutcome = { posted: TriageReport } | { answered: string };
 
-export async function runTriage(deps: TriageDeps, request: TriageRequest, attempt = 1): Promise<TriageOutcome> {
+/** `attempt` of `attempts`: the first failure says "retrying", the last says it gave up. */
+export async function runTriage(deps: TriageDeps, request: TriageRequest, attempt = 1, attempts = 4): Promise<TriageOutcome> {
   const catalogEntry = deps.catalog.find(request.service);
   const namespace = request.namespace ?? catalogEntry?.namespace;
   const context = request.context ?? catalogEntry?.context;
@@ -44,6 +45,10 @@ export async function runTriage(deps: TriageDeps, request: TriageRequest, attemp
   let evidenceRead;
   try {
     const search = await deps.cluster.findWorkloads({ name: request.service, namespace, context, selector });
+    // Nothing found because nothing could be asked is an outage, not an answer: retry.
+    if (search.found.length === 0 && search.readFailures.length > 0 && search.readFailures.every((f) => f.reason === 'error' || f.reason === 'timeout')) {
+      throw dependencyUnavailable('the Kubernetes API', search.readFailures.map((f) => `${f.what}: ${f.detail}`).join('; '));
+    }
     const choice = chooseWorkload(request.service, namespace, search.found, search.nearNames, search.readFailures.map((f) => `${f.what} (${f.reason})`));
     if ('answer' in choice) return { answered: await tell(deps, request, 'not-found', choice.answer) };
     const w = choice.workload;
@@ -56,7 +61,10 @@ export async function runTriage(deps: TriageDeps, request: TriageRequest, attemp
     evidenceRead = await deps.cluster.collectEvidence(target, { budgetMs: deps.budgetMs ?? 10_000 });
   } catch (err) {
     if (err instanceof RootcauseError && err.code === 'USAGE') return { answered: await tell(deps, request, 'usage', err.message) };
-    if (attempt === 1 && !(err instanceof RootcauseError && err.code === 'INCIDENT_BUSY')) {
+    const busy = err instanceof RootcauseError && err.code === 'INCIDENT_BUSY';
+    if (!busy && attempt >= attempts) {
+      await tell(deps, request, 'gave-up', `:x: Gave up on the triage of \`${request.service}\` after ${attempts} tries: ${describeError(err)}. Nothing was posted; run it again when the cluster answers.`).catch(() => undefined);
+    } else if (!busy && attempt === 1) {
       await tell(deps, request, 'retrying', `:hourglass: Could not reach the Kubernetes API for \`${request.service}\` (${describeError(err)}). Retrying.`).catch(() => undefined);
     }
     throw err;
