@@ -13,6 +13,7 @@ import { postSlack, slashCommand } from '../helpers/slack-requests.js';
 import { startTestBot } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
 import { PAYMENTS, addPaymentService } from '../adapters/kubernetes/scenarios.js';
+import { at, container, deployment, endpointSlice, node, pod, replicaSet, runningStatus, service } from '../adapters/kubernetes/builders.js';
 
 let redis: Redis;
 let slack: FakeSlack;
@@ -73,6 +74,27 @@ describe('/triage', () => {
     expect(threadText).toContain('OutOfMemoryError');
     expect(threadText).toContain('Rollout history');
     expect(kube.writeAttempts).toEqual([]);
+  });
+
+  it('a healthy workload gets a short all-clear that says what was checked, not invented problems', async () => {
+    const labels = { app: 'catalog-api' };
+    const spec = container({ image: 'registry.example.com/catalog-api:2.4.1' });
+    const dep = kube.add(deployment({ namespace: 'shop', name: 'catalog-api', replicas: 2, revision: 3, containers: [spec], labels }));
+    const owner = { name: 'catalog-api', uid: dep.metadata.uid, namespace: 'shop' };
+    kube.add(replicaSet({ owner, hash: 'abc123', revision: 3, replicas: 2, containers: [spec], createdAt: at(-2000), labels }));
+    for (const [i, nodeName] of ['node-1', 'node-2'].entries()) {
+      kube.add(node(nodeName, { zone: `z${i}` }));
+      kube.add(pod({ namespace: 'shop', name: `catalog-api-abc123-p${i}`, labels: { ...labels, 'pod-template-hash': 'abc123' }, node: nodeName, containers: [spec], statuses: [runningStatus('app', spec.image)], ready: true }));
+    }
+    kube.add(service('shop', 'catalog-api', labels));
+    kube.add(endpointSlice('shop', 'catalog-api', [0, 1].map((i) => ({ ip: `10.1.0.${i + 1}`, pod: `catalog-api-abc123-p${i}`, node: `node-${i + 1}`, ready: true }))));
+    await triage('catalog-api');
+    const summary = await slack.waitFor(() => summaries()[0], 10_000);
+    const text = JSON.stringify(summary.blocks);
+    expect(text).toContain('looks healthy');
+    expect(text).toContain('2/2 ready');
+    expect(text).toContain('Checked:');
+    expect(text).not.toMatch(/:red_circle:|:large_orange_circle:/);
   });
 
   it.each([
