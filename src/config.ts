@@ -53,8 +53,10 @@ export interface Config {
 
 type Env = Record<string, string | undefined>;
 
-const SLACK_API_DEFAULT = 'https://slack.com/api/';
-const PAGERDUTY_API_DEFAULT = 'https://api.pagerduty.com';
+/** Slack's public Web API (PRODUCT §2 default); WebClient wants the trailing slash. */
+export const SLACK_API_DEFAULT = 'https://slack.com/api/';
+/** PagerDuty's public REST API (PRODUCT §2 default). */
+export const PAGERDUTY_API_DEFAULT = 'https://api.pagerduty.com';
 
 /** Empty strings count as unset: `.env` files often carry `NAME=`. */
 function read(env: Env, name: string): string | undefined {

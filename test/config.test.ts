@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { loadConfig } from '../src/config.js';
+import { PAGERDUTY_API_DEFAULT, SLACK_API_DEFAULT, loadConfig } from '../src/config.js';
 import type { Config } from '../src/config.js';
 import { RootcauseError } from '../src/errors.js';
 
@@ -120,13 +120,20 @@ describe('secrets never appear in error text', () => {
 });
 
 describe('defaults (PRODUCT §2)', () => {
+  it('points at the vendors\' public APIs over HTTPS, in the form each client expects', () => {
+    // Named by constant, so no test names a real host; the bot never calls them in tests.
+    expect(new URL(SLACK_API_DEFAULT)).toMatchObject({ protocol: 'https:', pathname: '/api/' });
+    expect(new URL(PAGERDUTY_API_DEFAULT)).toMatchObject({ protocol: 'https:', pathname: '/' });
+    expect(PAGERDUTY_API_DEFAULT.endsWith('/')).toBe(false);
+  });
+
   it('fills every optional setting', () => {
     const config = loadConfig(minimal);
     expect(config).toMatchObject({
-      slack: { botToken: minimal.SLACK_BOT_TOKEN, signingSecret: minimal.SLACK_SIGNING_SECRET, appToken: undefined, apiUrl: 'https://slack.com/api/' },
+      slack: { botToken: minimal.SLACK_BOT_TOKEN, signingSecret: minimal.SLACK_SIGNING_SECRET, appToken: undefined, apiUrl: SLACK_API_DEFAULT },
       redisUrl: 'redis://127.0.0.1:6379',
       redisKeyPrefix: 'rootcause',
-      pagerduty: { webhookSecrets: [], apiToken: undefined, apiUrl: 'https://api.pagerduty.com', fromEmail: undefined },
+      pagerduty: { webhookSecrets: [], apiToken: undefined, apiUrl: PAGERDUTY_API_DEFAULT, fromEmail: undefined },
       kubeconfig: undefined,
       announceChannel: undefined,
       port: 3000,
@@ -138,7 +145,7 @@ describe('defaults (PRODUCT §2)', () => {
 
   it('treats empty values (NAME= in .env) as unset', () => {
     const config = loadConfig({ ...minimal, PORT: '', LOG_LEVEL: '', ROLE: '', SLACK_API_URL: '', REDIS_URL: '', SLACK_APP_TOKEN: '', SERVICE_CATALOG: '' });
-    expect(config).toMatchObject({ port: 3000, logLevel: 'info', role: 'all', redisUrl: 'redis://127.0.0.1:6379', slack: { apiUrl: 'https://slack.com/api/', appToken: undefined } });
+    expect(config).toMatchObject({ port: 3000, logLevel: 'info', role: 'all', redisUrl: 'redis://127.0.0.1:6379', slack: { apiUrl: SLACK_API_DEFAULT, appToken: undefined } });
     expect(config.catalog.size).toBe(0);
   });
 
