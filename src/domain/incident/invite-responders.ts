@@ -27,8 +27,9 @@ export async function inviteResponders(deps: IncidentDeps, incident: Incident, i
       newlyUnreachable.push(`${person.name} (${reason.why})`);
     }
   }
-  if (incident.leadSlackId !== undefined) toInvite.add(incident.leadSlackId);
   if (includeOwners) {
+    // The first time only: a later change of lead invites the new lead itself.
+    if (incident.leadSlackId !== undefined) toInvite.add(incident.leadSlackId);
     for (const service of incident.services) for (const owner of deps.catalog.find(service)?.owners ?? []) toInvite.add(owner);
   }
 
