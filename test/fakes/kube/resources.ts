@@ -218,6 +218,9 @@ export const RESOURCES: readonly ResourceDef[] = [
   def({ resource: 'services', kind: 'Service' }),
   def({ resource: 'endpoints', kind: 'Endpoints', subresources: [] }),
   def({ resource: 'persistentvolumeclaims', kind: 'PersistentVolumeClaim' }),
+  def({ resource: 'configmaps', kind: 'ConfigMap', subresources: [] }),
+  def({ resource: 'resourcequotas', kind: 'ResourceQuota' }),
+  def({ resource: 'limitranges', kind: 'LimitRange', subresources: [] }),
   def({
     resource: 'nodes',
     kind: 'Node',
@@ -241,6 +244,9 @@ export const RESOURCES: readonly ResourceDef[] = [
   def({ group: 'apps', resource: 'statefulsets', kind: 'StatefulSet' }),
   def({ group: 'apps', resource: 'daemonsets', kind: 'DaemonSet' }),
   def({ group: 'apps', resource: 'controllerrevisions', kind: 'ControllerRevision', subresources: [] }),
+  def({ group: 'batch', resource: 'jobs', kind: 'Job' }),
+  def({ group: 'batch', resource: 'cronjobs', kind: 'CronJob' }),
+  def({ group: 'networking.k8s.io', resource: 'networkpolicies', kind: 'NetworkPolicy', subresources: [] }),
   def({ group: 'autoscaling', version: 'v2', resource: 'horizontalpodautoscalers', kind: 'HorizontalPodAutoscaler' }),
   def({ group: 'discovery.k8s.io', resource: 'endpointslices', kind: 'EndpointSlice', subresources: [] }),
   def({

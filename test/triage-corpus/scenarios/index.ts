@@ -1,0 +1,27 @@
+// Every scenario of the triage corpus. Each file holds the stories of one failure class.
+import type { CorpusScenario } from '../scenario.js';
+import { CAPACITY_SCENARIOS } from './capacity.js';
+import { CONTAINER_SCENARIOS } from './containers.js';
+import { EXAMPLE_SCENARIOS } from './examples.js';
+import { HEALTHY_SCENARIOS } from './healthy.js';
+import { JOB_SCENARIOS } from './jobs.js';
+import { NETWORK_SCENARIOS } from './network.js';
+import { NODE_SCENARIOS } from './nodes.js';
+import { PROBE_SCENARIOS } from './probes.js';
+import { ROLLOUT_CONFIG_SCENARIOS } from './rollout-config.js';
+import { SCHEDULING_SCENARIOS } from './scheduling.js';
+import { STORAGE_SCENARIOS } from './storage.js';
+
+export const CORPUS: CorpusScenario[] = [
+  ...EXAMPLE_SCENARIOS,
+  ...CONTAINER_SCENARIOS,
+  ...PROBE_SCENARIOS,
+  ...ROLLOUT_CONFIG_SCENARIOS,
+  ...SCHEDULING_SCENARIOS,
+  ...NODE_SCENARIOS,
+  ...STORAGE_SCENARIOS,
+  ...CAPACITY_SCENARIOS,
+  ...NETWORK_SCENARIOS,
+  ...JOB_SCENARIOS,
+  ...HEALTHY_SCENARIOS,
+];

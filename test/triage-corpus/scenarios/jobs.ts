@@ -1,0 +1,4 @@
+// Corpus stories: jobs.
+import type { CorpusScenario } from '../scenario.js';
+
+export const JOB_SCENARIOS: CorpusScenario[] = [];

@@ -1,0 +1,4 @@
+// Corpus stories: network.
+import type { CorpusScenario } from '../scenario.js';
+
+export const NETWORK_SCENARIOS: CorpusScenario[] = [];

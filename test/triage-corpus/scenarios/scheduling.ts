@@ -1,0 +1,4 @@
+// Corpus stories: scheduling.
+import type { CorpusScenario } from '../scenario.js';
+
+export const SCHEDULING_SCENARIOS: CorpusScenario[] = [];
