@@ -5,7 +5,7 @@
 import type { EarlierIncident, Incident, PagedIncident } from './incident/incident.js';
 import type { TimelineEntry } from './timeline/timeline-entry.js';
 import type { WatchTarget } from './timeline/cluster-events.js';
-import type { ReadFailure, TriageEvidence, TriageTarget } from './triage/evidence.js';
+import type { ReadFailure, TriageEvidence, TriageTarget, WorkloadKind } from './triage/evidence.js';
 import type { TriageReport } from './triage/triage-report.js';
 import type { ActionItem } from './postmortem/action-item.js';
 
@@ -132,10 +132,10 @@ export interface TimelineStore {
   list(incidentId: string): Promise<TimelineEntry[]>;
 }
 
-/** A Deployment or StatefulSet that a triage can look at. */
+/** A workload that a triage can look at. */
 export interface WorkloadRef {
   namespace: string;
-  kind: 'Deployment' | 'StatefulSet';
+  kind: WorkloadKind;
   name: string;
   /** Kube context; absent: the current context. */
   context?: string | undefined;
@@ -154,9 +154,9 @@ export interface Cluster {
   /** Context names from the kubeconfig; the current one first. */
   contexts(): string[];
   /**
-   * Finds the workload a user means: with `selector`, the Deployments/StatefulSets whose pod
-   * template carries those labels; otherwise the ones called `name` — in `namespace`, or in
-   * every namespace the bot can read.
+   * Finds the workload a user means: with `selector`, the workloads whose pod template carries
+   * those labels; otherwise the Deployments, StatefulSets, DaemonSets, CronJobs and Jobs called
+   * `name` — in `namespace`, or in every namespace the bot can read.
    */
   findWorkloads(query: { name: string; namespace?: string | undefined; context?: string | undefined; selector?: string | undefined }): Promise<WorkloadSearch>;
   /** Reads everything a triage needs, in parallel, within `budgetMs`; what it could not read is in readFailures. */

@@ -8,6 +8,27 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startHarness } from '../adapters/kubernetes/harness.js';
 import { addLedgerDb, addPaymentService } from '../adapters/kubernetes/scenarios.js';
+import { DAYS, NODE_A, container, cronJob, crashLoop, daemonSetApp, terminated } from '../triage-corpus/kit/index.js';
+
+/** A CronJob with one failed run, and a DaemonSet with one crashing pod: the other target kinds. */
+function nightlyReport() {
+  return cronJob({
+    namespace: 'reports',
+    name: 'nightly-report',
+    schedule: '0 2 * * *',
+    template: { containers: [container({ image: 'registry.example.com/reports:1.4.0', readiness: null, liveness: null })] },
+    jobs: [{ createdAgo: 74, pods: [{ node: NODE_A, phase: 'Failed', createdAgo: 74, containers: { app: terminated({ exitCode: 1, finishedAgo: 70 }) } }], outcome: { failed: 'BackoffLimitExceeded', ago: 70 } }],
+  });
+}
+
+function logShipper() {
+  return daemonSetApp({
+    namespace: 'observability',
+    name: 'log-shipper',
+    revisions: [{ revision: 3, createdAgo: 5 * DAYS, template: { containers: [container({ image: 'fluent/fluent-bit:3.1.9' })] } }],
+    pods: [{ revision: 3, node: NODE_A, containers: { app: crashLoop({ exitCode: 1 }, 4) } }],
+  });
+}
 
 interface Rule {
   apiGroups?: string[];
@@ -35,6 +56,18 @@ const ADAPTER_READS: readonly { group: string; resource: string; verb: 'get' | '
   { group: '', resource: 'events', verb: 'list', call: 'listNamespacedEvent, listEventForAllNamespaces' },
   { group: '', resource: 'events', verb: 'watch', call: 'Watch /api/v1/namespaces/{ns}/events, /api/v1/events (cluster events → timeline)' },
   { group: '', resource: 'nodes', verb: 'get', call: 'readNode' },
+  { group: '', resource: 'nodes', verb: 'list', call: 'listNode (placement of pods that cannot be scheduled)' },
+  { group: '', resource: 'persistentvolumes', verb: 'get', call: 'readPersistentVolume' },
+  { group: '', resource: 'configmaps', verb: 'list', call: 'listNamespacedConfigMap (names and times only)' },
+  { group: '', resource: 'resourcequotas', verb: 'list', call: 'listNamespacedResourceQuota' },
+  { group: '', resource: 'limitranges', verb: 'list', call: 'listNamespacedLimitRange' },
+  { group: 'networking.k8s.io', resource: 'networkpolicies', verb: 'list', call: 'listNamespacedNetworkPolicy' },
+  { group: 'apps', resource: 'daemonsets', verb: 'get', call: 'readNamespacedDaemonSet' },
+  { group: 'apps', resource: 'daemonsets', verb: 'list', call: 'listNamespacedDaemonSet, listDaemonSetForAllNamespaces' },
+  { group: 'batch', resource: 'jobs', verb: 'get', call: 'readNamespacedJob' },
+  { group: 'batch', resource: 'jobs', verb: 'list', call: 'listNamespacedJob, listJobForAllNamespaces' },
+  { group: 'batch', resource: 'cronjobs', verb: 'get', call: 'readNamespacedCronJob' },
+  { group: 'batch', resource: 'cronjobs', verb: 'list', call: 'listNamespacedCronJob, listCronJobForAllNamespaces' },
   { group: '', resource: 'services', verb: 'list', call: 'listNamespacedService' },
   { group: '', resource: 'persistentvolumeclaims', verb: 'get', call: 'readNamespacedPersistentVolumeClaim' },
   { group: 'autoscaling', resource: 'horizontalpodautoscalers', verb: 'list', call: 'listNamespacedHorizontalPodAutoscaler' },
@@ -105,6 +138,9 @@ describe('deploy/kubernetes/clusterrole.yaml', () => {
       addLedgerDb(h.fake);
       await h.cluster.collectEvidence({ service: 'p', namespace: 'payments', kind: 'Deployment', name: 'payment-service' }, { budgetMs: 10_000 });
       await h.cluster.collectEvidence({ service: 'l', namespace: 'data', kind: 'StatefulSet', name: 'ledger-db' }, { budgetMs: 10_000 });
+      for (const o of [...nightlyReport().objects, ...logShipper().objects]) h.fake.add(o);
+      await h.cluster.collectEvidence({ service: 'n', namespace: 'reports', kind: 'CronJob', name: 'nightly-report' }, { budgetMs: 10_000 });
+      await h.cluster.collectEvidence({ service: 's', namespace: 'observability', kind: 'DaemonSet', name: 'log-shipper' }, { budgetMs: 10_000 });
       await h.cluster.findWorkloads({ name: 'payment-service' });
       await h.cluster.findWorkloads({ name: 'payment-servce' });
       await h.cluster.findWorkloads({ name: 'payment-service', namespace: 'payments' });

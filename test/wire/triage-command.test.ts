@@ -116,7 +116,7 @@ describe('/triage', () => {
     addPaymentService(kube);
     const { responseId } = await triage('payment-servce');
     const reply = await slack.waitFor(() => slack.responses(responseId)[0]);
-    expect(String(reply.text)).toContain('No Deployment or StatefulSet called `payment-servce`');
+    expect(String(reply.text)).toContain('No Deployment, StatefulSet, DaemonSet, CronJob or Job called `payment-servce`');
     expect(String(reply.text)).toContain('payment-service');
     expect(reply.response_type).toBe('ephemeral');
     expect(summaries()).toHaveLength(0);

@@ -6,7 +6,7 @@ import type { Reads } from './reads.js';
 
 /** Bounds on what one triage reads; each default keeps a triage of a huge workload bounded. */
 export interface CollectLimits {
-  /** Pods read from the API (pages of 500) before choosing which to keep. Default 1000. */
+  /** Pods read and counted (pages of 500) before choosing which to keep. Default 5000. */
   maxPodsScanned: number;
   /** Pods kept in the evidence, the least healthy first. Default 200. */
   maxPods: number;
@@ -16,8 +16,10 @@ export interface CollectLimits {
   maxNodes: number;
   /** PVCs read (get + events). Default 20. */
   maxPvcs: number;
-  /** Containers whose previous logs are read. Default 6. */
+  /** Log tails read (crashed, stuck, unready containers, then a sample of ready pods). Default 8. */
   maxLogs: number;
+  /** Nodes listed when pods cannot be placed (placement is checked against them). Default 2000. */
+  maxClusterNodes: number;
   /** ReplicaSets whose events are read: the newest ones and any still running pods. Default 5. */
   maxRevisionsWithEvents: number;
   /** Per-object reads in flight at once, per gate (events; objects and logs). Default 8. */
@@ -25,12 +27,13 @@ export interface CollectLimits {
 }
 
 export const DEFAULT_LIMITS: CollectLimits = {
-  maxPodsScanned: 1000,
+  maxPodsScanned: 5000,
   maxPods: 200,
   maxPodsWithEvents: 50,
   maxNodes: 20,
   maxPvcs: 20,
-  maxLogs: 6,
+  maxLogs: 8,
+  maxClusterNodes: 2000,
   maxRevisionsWithEvents: 5,
   concurrency: 8,
 };

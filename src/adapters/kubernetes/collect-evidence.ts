@@ -1,40 +1,34 @@
 // collectEvidence: everything a triage reads, in parallel, under one deadline.
 //
 // Request plan (N = pods kept, capped; n ≤ maxPodsWithEvents):
-//   1 get of the workload, then at once:
-//   pods (labelSelector = the workload's selector), ReplicaSets or ControllerRevisions (same
-//   selector, kept by owner uid), HPAs, Services and EndpointSlices of the namespace, events of
-//   the workload — one list each (pages of 500);
-//   then, as each of those arrives: events of n pods, of the newest ReplicaSets and of the HPA
-//   (one field-selector query each), a get and an events query per node under the pods, a get
-//   and an events query per PVC, and `--previous` logs of up to maxLogs crashed containers.
+//   1 get of the target (Deployment, StatefulSet, DaemonSet, Job, CronJob; a CronJob also lists
+//   its Jobs), then at once:
+//   pods (labelSelector = the target's selector; every page counted), ReplicaSets or
+//   ControllerRevisions (same selector, kept by owner uid), HPAs, Services, EndpointSlices,
+//   NetworkPolicies, ResourceQuotas, LimitRanges and ConfigMaps of the namespace, the cluster
+//   DNS pods, events of the target — one list each (pages of 500);
+//   then, as each of those arrives: events of n pods, of the newest ReplicaSets, of the HPA and
+//   of the Jobs (one field-selector query each), a get and an events query per node under the
+//   pods, a get and an events query per PVC and a get of its volume, up to maxLogs log tails,
+//   and — only when a pod is not scheduled — one paged list of the cluster's nodes.
 // None of this depends on how many other pods or events the namespace holds.
+import type * as k8s from '@kubernetes/client-node';
 import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
+import { countPods } from '../../domain/triage/pod-state.js';
 import type { CollectContext, CollectLimits } from './collect-context.js';
 import { Deadline } from './deadline.js';
 import type { KubeClients } from './kube-clients.js';
-import { formatSelector } from './label-selector.js';
 import { createLimiter } from './limit-concurrency.js';
 import { claimsOfPods, statefulSetClaims } from './map-pvc.js';
-import { mapWorkload } from './map-workload.js';
+import { mapJob, mapWorkload } from './map-workload.js';
 import type { Workload } from './map-workload.js';
 import { readEvents, sortEvents } from './read-events.js';
-import { pickCrashedContainers, pickNodes, readNodes, readPreviousLogs, readPvcs } from './read-pod-details.js';
+import { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
+import { pickLogTargets, pickNodes, readClusterNodes, readLogs, readNodes, readPvcs, readVolumes } from './read-pod-details.js';
+import { podSelectorOf, readJobs, readWorkload } from './read-target.js';
 import { readEndpointSlices, readHpas, readPods, readRevisions, readServices } from './read-workload-parts.js';
 import type { PodsRead, RevisionsRead } from './read-workload-parts.js';
 import { Reads } from './reads.js';
-
-async function readWorkload(ctx: CollectContext, t: TriageTarget): Promise<Workload | undefined> {
-  const { apps } = ctx.clients;
-  const req = { name: t.name, namespace: t.namespace };
-  const what = `${t.kind} ${t.namespace}/${t.name}`;
-  if (t.kind === 'Deployment') {
-    const obj = await ctx.reads.one(what, 'workload', (o) => apps.readNamespacedDeployment(req, o));
-    return obj === undefined ? undefined : { kind: 'Deployment', obj };
-  }
-  const obj = await ctx.reads.one(what, 'workload', (o) => apps.readNamespacedStatefulSet(req, o));
-  return obj === undefined ? undefined : { kind: 'StatefulSet', obj };
-}
 
 function emptyEvidence(target: TriageTarget): Omit<TriageEvidence, 'collectedAt' | 'readFailures'> {
   return {
@@ -70,21 +64,25 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead) {
     reads.skipped(`${claimNames.length - limits.maxPvcs} more PVCs`, 'pvcs', `at most ${limits.maxPvcs} PVCs per triage`);
     for (const c of claimNames.slice(limits.maxPvcs)) claims.delete(c);
   }
-  const crashed = pickCrashedContainers(pods.ranked, limits.maxLogs);
-  if (crashed.others > 0) {
-    const why = `at most ${limits.maxLogs} logs per triage, one per container name first`;
-    reads.skipped(`previous logs of ${crashed.others} more crashed containers`, 'logs', why);
+  const logs = pickLogTargets(pods.ranked, limits.maxLogs);
+  if (logs.others > 0) {
+    reads.skipped(`${logs.others} more container logs`, 'logs', `at most ${limits.maxLogs} logs per triage, one per container and kind of trouble first`);
   }
+  // A pod the scheduler cannot place is checked against every node; otherwise no node list.
+  const unplaced = pods.ranked.some((p) => p.nodeName === undefined && p.phase === 'Pending') || (pods.ranked.length === 0 && w.kind !== 'Job' && w.kind !== 'CronJob');
 
-  const [podEvents, nodeEvidence, nodeEvents, pvcs, pvcEvents, logs] = await Promise.all([
+  const pvcsP = readPvcs(ctx, claims);
+  const [podEvents, nodeEvidence, nodeEvents, pvcs, pvcEvents, logEvidence, clusterNodes, volumes] = await Promise.all([
     readEvents(ctx, withEvents.map((p) => ({ kind: 'Pod', name: p.name })), 'events of pods'),
     readNodes(ctx, nodes.picked),
     readEvents(ctx, nodes.picked.map((name) => ({ kind: 'Node', name })), 'events of nodes'),
-    readPvcs(ctx, claims),
+    pvcsP,
     readEvents(ctx, [...claims.keys()].map((name) => ({ kind: 'PersistentVolumeClaim', name })), 'events of PVCs'),
-    readPreviousLogs(ctx, crashed.picked),
+    readLogs(ctx, logs.picked),
+    unplaced ? readClusterNodes(ctx) : Promise.resolve([]),
+    pvcsP.then((list) => readVolumes(ctx, list.flatMap((c) => (c.volumeName === undefined ? [] : [c.volumeName])))),
   ]);
-  return { events: [...podEvents, ...nodeEvents, ...pvcEvents], nodes: nodeEvidence, pvcs, logs };
+  return { events: [...podEvents, ...nodeEvents, ...pvcEvents], nodes: nodeEvidence, pvcs, logs: logEvidence, clusterNodes, volumes };
 }
 
 /** Events of the ReplicaSets that matter: any still running pods, and the newest few. */
@@ -106,44 +104,56 @@ async function collect(ctx: CollectContext, target: TriageTarget) {
     return { ...base, events };
   }
   const name = w.obj.metadata?.name ?? target.name;
-  const selector = formatSelector(w.obj.spec?.selector);
-  if (selector === '') {
+  const jobObjects: k8s.V1Job[] = await readJobs(ctx, w);
+  const selector = podSelectorOf(w, jobObjects);
+  if (selector === '' && w.kind !== 'CronJob') {
     // apps/v1 rejects empty selectors; if one got through, it would select the whole namespace.
     const detail = 'the workload has an empty selector';
     ctx.reads.failures.push({ what: `pods of ${w.kind} ${name}`, source: 'pods', reason: 'error', detail });
   }
-  const emptyPods: PodsRead = { ranked: [], raw: new Map() };
+  const emptyPods: PodsRead = { ranked: [], raw: new Map(), census: countPods([], true) };
   const podsP = selector === '' ? Promise.resolve(emptyPods) : readPods(ctx, w, selector);
   const noRevisions: RevisionsRead = { revisions: [], byName: new Map() };
   const revisionsP = selector === '' ? Promise.resolve(noRevisions) : readRevisions(ctx, w, selector);
   const hpasP = readHpas(ctx, w);
   const servicesP = readServices(ctx);
   const slicesP = readEndpointSlices(ctx);
-  const workloadEventsP = readEvents(ctx, [{ kind: w.kind, name }], 'events of the workload');
+  const contextP = readNamespaceContext(ctx);
+  const dnsP = readClusterDns(ctx);
+  const jobNames = jobObjects.map((j) => ({ kind: 'Job', name: j.metadata?.name ?? '' })).filter((j) => j.name !== '' && j.name !== name);
+  const workloadEventsP = readEvents(ctx, [{ kind: w.kind, name }, ...jobNames.slice(0, 5)], 'events of the workload');
   const detailsP = podsP.then((pods) => podDetails(ctx, w, pods));
   const revisionEventsP = revisionsP.then((r) => revisionEvents(ctx, w, r));
   const hpaEventsP = hpasP.then((hpas) =>
     readEvents(ctx, hpas.map((h) => ({ kind: 'HorizontalPodAutoscaler', name: h.name })), 'events of HPAs'),
   );
 
-  const [pods, revisions, hpas, services, slices, workloadEvents, details, rsEvents, hpaEvents] = await Promise.all([
-    podsP, revisionsP, hpasP, servicesP, slicesP, workloadEventsP, detailsP, revisionEventsP, hpaEventsP,
+  const [pods, revisions, hpas, services, slices, namespaceContext, dns, workloadEvents, details, rsEvents, hpaEvents] = await Promise.all([
+    podsP, revisionsP, hpasP, servicesP, slicesP, contextP, dnsP, workloadEventsP, detailsP, revisionEventsP, hpaEventsP,
   ]);
-  const updateRevision = w.kind === 'StatefulSet' ? w.obj.status?.updateRevision : undefined;
+  const controllerRevision = w.kind === 'StatefulSet' ? (w.obj.status?.updateRevision === undefined ? undefined : revisions.byName.get(w.obj.status.updateRevision)) : w.kind === 'DaemonSet' ? revisions.revisions[0]?.revision : undefined;
   const serviceNames = new Set(services.services.map((s) => s.name));
   return {
     ...base,
-    workload: mapWorkload(w, updateRevision === undefined ? undefined : revisions.byName.get(updateRevision)),
+    workload: mapWorkload(w, controllerRevision),
     pods: [...pods.ranked].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    census: pods.census,
     events: sortEvents([...workloadEvents, ...rsEvents, ...hpaEvents, ...details.events]),
     revisions: revisions.revisions,
     nodes: details.nodes,
+    clusterNodes: details.clusterNodes,
     services: services.services,
     // When the Services could not be listed, keep every slice rather than none.
     endpointSlices: services.complete ? slices.filter((s) => serviceNames.has(s.service)) : slices,
     hpas,
     pvcs: details.pvcs,
+    volumes: details.volumes,
     logs: details.logs,
+    networkPolicies: namespaceContext.networkPolicies,
+    quotas: namespaceContext.quotas,
+    namespaceObjects: [...namespaceContext.objects, ...services.objects],
+    ...(dns === undefined ? {} : { dns }),
+    ...(jobObjects.length > 0 ? { jobs: jobObjects.map(mapJob) } : {}),
   };
 }
 

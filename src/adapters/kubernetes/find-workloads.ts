@@ -1,4 +1,4 @@
-// Which Deployment or StatefulSet does `/triage NAME` mean? Name lookups are done by the API
+// Which workload (Deployment, StatefulSet, DaemonSet, CronJob or Job) does `/triage NAME` mean? Name lookups are done by the API
 // server (a get in a namespace, or a `metadata.name=` field selector across namespaces), so
 // their cost does not grow with the cluster; only "did you mean" reads one bounded page.
 import type * as k8s from '@kubernetes/client-node';
@@ -8,7 +8,8 @@ import type { KubeClients } from './kube-clients.js';
 import { matchesSelector, parseSelector } from './label-selector.js';
 import { rankNearNames } from './near-names.js';
 import { PAGE_SIZE } from './paginate.js';
-import type { Reads } from './reads.js';
+import type { ListPage } from './paginate.js';
+import type { CallOptions, Reads } from './reads.js';
 
 type Kind = WorkloadRef['kind'];
 
@@ -21,6 +22,51 @@ export interface WorkloadQuery {
 
 interface Named {
   metadata?: k8s.V1ObjectMeta | undefined;
+}
+
+type AnyWorkload = k8s.V1Deployment | k8s.V1StatefulSet | k8s.V1DaemonSet | k8s.V1Job | k8s.V1CronJob;
+
+/** The kinds `/triage` looks for, in the order a person would expect them listed. */
+export const KINDS: readonly Kind[] = ['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob', 'Job'];
+
+/** Labels of the pods a workload makes (a CronJob's are in its jobTemplate). */
+function templateLabels(o: AnyWorkload): Record<string, string> | undefined {
+  if ('jobTemplate' in (o.spec ?? {})) return (o as k8s.V1CronJob).spec?.jobTemplate.spec?.template.metadata?.labels;
+  return (o as Exclude<AnyWorkload, k8s.V1CronJob>).spec?.template.metadata?.labels;
+}
+
+type Page = { limit: number; fieldSelector?: string; _continue?: string };
+
+function lister(clients: KubeClients, kind: Kind, namespace: string | undefined): (p: Page, o: CallOptions) => Promise<ListPage<AnyWorkload>> {
+  const { apps, batch } = clients;
+  switch (kind) {
+    case 'Deployment':
+      return (p, o) => (namespace === undefined ? apps.listDeploymentForAllNamespaces(p, o) : apps.listNamespacedDeployment({ namespace, ...p }, o));
+    case 'StatefulSet':
+      return (p, o) => (namespace === undefined ? apps.listStatefulSetForAllNamespaces(p, o) : apps.listNamespacedStatefulSet({ namespace, ...p }, o));
+    case 'DaemonSet':
+      return (p, o) => (namespace === undefined ? apps.listDaemonSetForAllNamespaces(p, o) : apps.listNamespacedDaemonSet({ namespace, ...p }, o));
+    case 'CronJob':
+      return (p, o) => (namespace === undefined ? batch.listCronJobForAllNamespaces(p, o) : batch.listNamespacedCronJob({ namespace, ...p }, o));
+    case 'Job':
+      return (p, o) => (namespace === undefined ? batch.listJobForAllNamespaces(p, o) : batch.listNamespacedJob({ namespace, ...p }, o));
+  }
+}
+
+function getter(clients: KubeClients, kind: Kind, req: { name: string; namespace: string }): (o: CallOptions) => Promise<AnyWorkload> {
+  const { apps, batch } = clients;
+  switch (kind) {
+    case 'Deployment':
+      return (o) => apps.readNamespacedDeployment(req, o);
+    case 'StatefulSet':
+      return (o) => apps.readNamespacedStatefulSet(req, o);
+    case 'DaemonSet':
+      return (o) => apps.readNamespacedDaemonSet(req, o);
+    case 'CronJob':
+      return (o) => batch.readNamespacedCronJob(req, o);
+    case 'Job':
+      return (o) => batch.readNamespacedJob(req, o);
+  }
 }
 
 /** Workloads read for a catalog selector across all namespaces; beyond this we say so. */
@@ -41,43 +87,31 @@ function describeScope(namespace: string | undefined): string {
   return namespace === undefined ? 'all namespaces' : namespace;
 }
 
-/** Lists both kinds (namespaced or cluster-wide), with optional field selector and item cap. */
-async function listBoth(
+/** Lists every kind (namespaced or cluster-wide), with optional field selector and item cap. */
+async function listAll(
   clients: KubeClients,
   reads: Reads,
   namespace: string | undefined,
   opts: { fieldSelector?: string; maxItems: number },
-): Promise<{ kind: Kind; items: (k8s.V1Deployment | k8s.V1StatefulSet)[]; more: boolean; failed: boolean }[]> {
-  const { apps } = clients;
+): Promise<{ kind: Kind; items: AnyWorkload[]; more: boolean; failed: boolean }[]> {
   const fieldSelector = opts.fieldSelector;
-  const page = (cont: string | undefined, limit: number) => ({
+  const page = (cont: string | undefined, limit: number): Page => ({
     ...(fieldSelector === undefined ? {} : { fieldSelector }),
     limit,
     ...(cont === undefined ? {} : { _continue: cont }),
   });
-  const [deployments, statefulSets] = await Promise.all([
-    reads.list(`Deployments in ${describeScope(namespace)}`, 'workload', (cont, limit, o) =>
-      namespace === undefined
-        ? apps.listDeploymentForAllNamespaces(page(cont, limit), o)
-        : apps.listNamespacedDeployment({ namespace, ...page(cont, limit) }, o),
-      { maxItems: opts.maxItems },
-    ),
-    reads.list(`StatefulSets in ${describeScope(namespace)}`, 'workload', (cont, limit, o) =>
-      namespace === undefined
-        ? apps.listStatefulSetForAllNamespaces(page(cont, limit), o)
-        : apps.listNamespacedStatefulSet({ namespace, ...page(cont, limit) }, o),
-      { maxItems: opts.maxItems },
-    ),
-  ]);
-  return [
-    { kind: 'Deployment', ...deployments },
-    { kind: 'StatefulSet', ...statefulSets },
-  ];
+  return Promise.all(
+    KINDS.map(async (kind) => {
+      const list = lister(clients, kind, namespace);
+      const r = await reads.list(`${kind}s in ${describeScope(namespace)}`, 'workload', (cont, limit, o) => list(page(cont, limit), o), { maxItems: opts.maxItems });
+      return { kind, ...r };
+    }),
+  );
 }
 
 async function nearNames(clients: KubeClients, reads: Reads, name: string, namespace: string | undefined): Promise<string[]> {
   // One bounded page per kind: enough to catch a typo, and it never walks a huge cluster.
-  const lists = await listBoth(clients, reads, namespace, { maxItems: PAGE_SIZE });
+  const lists = await listAll(clients, reads, namespace, { maxItems: PAGE_SIZE });
   return rankNearNames(name, lists.flatMap((l) => l.items.map((o) => o.metadata?.name ?? '')));
 }
 
@@ -90,7 +124,7 @@ async function findBySelector(clients: KubeClients, reads: Reads, q: WorkloadQue
     throw new RootcauseError('CATALOG_INVALID', `catalog selector "${q.selector ?? ''}" for ${q.name} is not a label selector: ${why}`);
   }
   // A Deployment's own labels need not match its pods': the selector applies to the template.
-  const lists = await listBoth(clients, reads, q.namespace, { maxItems: MAX_SELECTOR_SCAN });
+  const lists = await listAll(clients, reads, q.namespace, { maxItems: MAX_SELECTOR_SCAN });
   const found: WorkloadRef[] = [];
   for (const l of lists) {
     if (l.more) {
@@ -98,7 +132,9 @@ async function findBySelector(clients: KubeClients, reads: Reads, q: WorkloadQue
       reads.skipped(what, 'workload', 'too many to scan for a selector; give the catalog entry a namespace');
     }
     for (const o of l.items) {
-      if (matchesSelector(requirements, o.spec?.template.metadata?.labels)) found.push(toRef(l.kind, o, q.context));
+      // A Job a CronJob made is found through the CronJob, not as a target of its own.
+      if (l.kind === 'Job' && isOwnedByCronJob(o)) continue;
+      if (matchesSelector(requirements, templateLabels(o))) found.push(toRef(l.kind, o, q.context));
     }
   }
   const near = found.length === 0 ? rankNearNames(q.name, lists.flatMap((l) => l.items.map((o) => o.metadata?.name ?? ''))) : [];
@@ -106,14 +142,10 @@ async function findBySelector(clients: KubeClients, reads: Reads, q: WorkloadQue
 }
 
 async function findInNamespace(clients: KubeClients, reads: Reads, q: WorkloadQuery & { namespace: string }): Promise<WorkloadSearch> {
-  const { apps } = clients;
   const { name, namespace } = q;
-  const [deployment, statefulSet] = await Promise.all([
-    reads.attempt((o) => apps.readNamespacedDeployment({ name, namespace }, o)),
-    reads.attempt((o) => apps.readNamespacedStatefulSet({ name, namespace }, o)),
-  ]);
+  const results = await Promise.all(KINDS.map(async (kind) => [kind, await reads.attempt(getter(clients, kind, { name, namespace }))] as const));
   const found: WorkloadRef[] = [];
-  for (const [kind, r] of [['Deployment', deployment], ['StatefulSet', statefulSet]] as const) {
+  for (const [kind, r] of results) {
     if (r.ok) found.push(toRef(kind, r.value, q.context));
     // 404 is the answer "not a <kind> here", not a failure to read.
     else if (r.reason !== 'not-found') {
@@ -124,11 +156,15 @@ async function findInNamespace(clients: KubeClients, reads: Reads, q: WorkloadQu
   return { found: sortRefs(found), nearNames: near, readFailures: reads.failures };
 }
 
+function isOwnedByCronJob(o: AnyWorkload): boolean {
+  return (o.metadata?.ownerReferences ?? []).some((r) => r.kind === 'CronJob');
+}
+
 async function findEverywhere(clients: KubeClients, reads: Reads, q: WorkloadQuery): Promise<WorkloadSearch> {
   // A field selector lets the API server do the search; we never loop over namespaces, which
   // would be slow and, when cluster-wide listing is forbidden, mostly 403s anyway.
-  const lists = await listBoth(clients, reads, undefined, { fieldSelector: `metadata.name=${q.name}`, maxItems: PAGE_SIZE });
-  const found = lists.flatMap((l) => l.items.map((o) => toRef(l.kind, o, q.context)));
+  const lists = await listAll(clients, reads, undefined, { fieldSelector: `metadata.name=${q.name}`, maxItems: PAGE_SIZE });
+  const found = lists.flatMap((l) => l.items.filter((o) => l.kind !== 'Job' || !isOwnedByCronJob(o)).map((o) => toRef(l.kind, o, q.context)));
   const anyFailed = lists.some((l) => l.failed);
   const near = found.length === 0 && !anyFailed ? await nearNames(clients, reads, q.name, undefined) : [];
   return { found: sortRefs(found), nearNames: near, readFailures: reads.failures };

@@ -7,6 +7,8 @@ export interface KubeClients {
   apps: k8s.AppsV1Api;
   autoscaling: k8s.AutoscalingV2Api;
   discovery: k8s.DiscoveryV1Api;
+  batch: k8s.BatchV1Api;
+  networking: k8s.NetworkingV1Api;
 }
 
 /**
@@ -30,5 +32,7 @@ export function createKubeClients(kc: k8s.KubeConfig, context: string): KubeClie
     apps: config.makeApiClient(k8s.AppsV1Api),
     autoscaling: config.makeApiClient(k8s.AutoscalingV2Api),
     discovery: config.makeApiClient(k8s.DiscoveryV1Api),
+    batch: config.makeApiClient(k8s.BatchV1Api),
+    networking: config.makeApiClient(k8s.NetworkingV1Api),
   };
 }

@@ -11,6 +11,7 @@ import type {
   TerminatedStateEvidence,
 } from '../../domain/triage/evidence.js';
 import { copyMap, toIsoTime, toProtocol } from './map-common.js';
+import { mapEnvFrom, mapEnvVar, mapVolumeMounts } from './map-spec.js';
 
 export function mapResources(r: k8s.V1ResourceRequirements | undefined): ResourcesEvidence {
   return { requests: copyMap(r?.requests), limits: copyMap(r?.limits) };
@@ -39,7 +40,7 @@ function mapProbe(p: k8s.V1Probe | undefined): ProbeEvidence | undefined {
   return out;
 }
 
-function mapProbes(c: k8s.V1Container): ProbesEvidence {
+export function mapProbes(c: k8s.V1Container): ProbesEvidence {
   const out: ProbesEvidence = {};
   const readiness = mapProbe(c.readinessProbe);
   const liveness = mapProbe(c.livenessProbe);
@@ -62,6 +63,13 @@ export function mapContainerSpec(c: k8s.V1Container): ContainerSpecEvidence {
     }),
     resources: mapResources(c.resources),
     probes: mapProbes(c),
+    ...(c.command === undefined ? {} : { command: [...c.command] }),
+    ...(c.args === undefined ? {} : { args: [...c.args] }),
+    ...(c.env === undefined ? {} : { env: c.env.map(mapEnvVar) }),
+    ...(c.envFrom === undefined ? {} : { envFrom: mapEnvFrom(c.envFrom) }),
+    ...(c.volumeMounts === undefined ? {} : { volumeMounts: mapVolumeMounts(c.volumeMounts) }),
+    // A native sidecar: an init container that keeps running beside the app (Kubernetes ≥ 1.29).
+    ...(c.restartPolicy === 'Always' ? { sidecar: true } : {}),
   };
 }
 

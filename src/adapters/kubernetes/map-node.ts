@@ -18,7 +18,8 @@ const IDENTIFYING_LABELS = [
 
 const EFFECTS = new Set(['NoSchedule', 'PreferNoSchedule', 'NoExecute']);
 
-export function mapNode(n: k8s.V1Node): NodeEvidence {
+/** `allLabels`: keep every label, for matching nodeSelectors and affinity against the node. */
+export function mapNode(n: k8s.V1Node, opts: { allLabels?: boolean } = {}): NodeEvidence {
   const taints: NodeEvidence['taints'] = [];
   for (const t of n.spec?.taints ?? []) {
     if (!EFFECTS.has(t.effect)) continue;
@@ -34,7 +35,7 @@ export function mapNode(n: k8s.V1Node): NodeEvidence {
     // Absent means schedulable: that is the API's meaning, not a default we invent.
     unschedulable: n.spec?.unschedulable === true,
   };
-  const labels: Record<string, string> = {};
+  const labels: Record<string, string> = opts.allLabels ? { ...n.metadata?.labels } : {};
   for (const key of IDENTIFYING_LABELS) {
     const v = n.metadata?.labels?.[key];
     if (v !== undefined) labels[key] = v;

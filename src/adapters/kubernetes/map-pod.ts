@@ -1,18 +1,24 @@
 // V1Pod → PodEvidence, copying what the API says (see the header of evidence.ts).
 import type * as k8s from '@kubernetes/client-node';
-import type { PodEvidence } from '../../domain/triage/evidence.js';
+import type { PodEvidence, WorkloadKind } from '../../domain/triage/evidence.js';
 import { mapContainer } from './map-container.js';
 import { copyMap, toIsoTime, mapConditions } from './map-common.js';
+import { mapPlacement, mapVolumes } from './map-spec.js';
 
 const PHASES = new Set<PodEvidence['phase']>(['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown']);
 const QOS = new Set<NonNullable<PodEvidence['qosClass']>>(['Guaranteed', 'Burstable', 'BestEffort']);
 
-/** Which label ties a pod to its revision: ReplicaSet hash or ControllerRevision name. */
-export function revisionLabel(kind: 'Deployment' | 'StatefulSet'): string {
-  return kind === 'Deployment' ? 'pod-template-hash' : 'controller-revision-hash';
+/**
+ * Which label ties a pod to its revision: the ReplicaSet's pod-template-hash, or the
+ * ControllerRevision's name (StatefulSet) or hash (DaemonSet). Job pods have no revisions.
+ */
+export function revisionLabel(kind: WorkloadKind): string | undefined {
+  if (kind === 'Deployment') return 'pod-template-hash';
+  if (kind === 'StatefulSet' || kind === 'DaemonSet') return 'controller-revision-hash';
+  return undefined;
 }
 
-export function mapPod(pod: k8s.V1Pod, workloadKind: 'Deployment' | 'StatefulSet'): PodEvidence {
+export function mapPod(pod: k8s.V1Pod, workloadKind: WorkloadKind): PodEvidence {
   const meta = pod.metadata ?? {};
   const status = pod.status ?? {};
   const labels = copyMap(meta.labels);
@@ -42,8 +48,17 @@ export function mapPod(pod: k8s.V1Pod, workloadKind: 'Deployment' | 'StatefulSet
   if (createdAt !== undefined) out.createdAt = createdAt;
   if (startTime !== undefined) out.startTime = startTime;
   if (deletionTimestamp !== undefined) out.deletionTimestamp = deletionTimestamp;
-  const hash = labels[revisionLabel(workloadKind)];
+  const label = revisionLabel(workloadKind);
+  const hash = label === undefined ? undefined : labels[label];
   if (hash !== undefined) out.revisionHash = hash;
+  out.placement = mapPlacement(pod.spec);
+  out.volumes = mapVolumes(pod.spec?.volumes);
+  if (pod.spec?.serviceAccountName) out.serviceAccountName = pod.spec.serviceAccountName;
+  if (pod.spec?.imagePullSecrets?.length) out.imagePullSecrets = pod.spec.imagePullSecrets.map((s) => s.name ?? '');
+  const index = labels['apps.kubernetes.io/pod-index'] ?? (workloadKind === 'StatefulSet' ? /-(\d+)$/.exec(out.name)?.[1] : undefined);
+  if (index !== undefined && /^\d+$/.test(index)) out.ordinal = Number(index);
+  const job = labels['batch.kubernetes.io/job-name'] ?? labels['job-name'];
+  if (job !== undefined) out.jobName = job;
   return out;
 }
 

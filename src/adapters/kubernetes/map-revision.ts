@@ -3,59 +3,12 @@
 // Env values are copied only from literal `value`s; anything from a Secret or ConfigMap stays a
 // reference and is never resolved (the bot has no access to Secrets, by design).
 import type * as k8s from '@kubernetes/client-node';
-import type { EnvVarEvidence, RevisionContainerEvidence, RevisionEvidence } from '../../domain/triage/evidence.js';
-import { mapResources } from './map-container.js';
+import type { RevisionEvidence } from '../../domain/triage/evidence.js';
 import { toIsoTime } from './map-common.js';
+import { mapPodTemplate, mapRevisionContainer } from './map-template.js';
 import { DEPLOYMENT_REVISION_ANNOTATION, parseRevision } from './map-workload.js';
 
 const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
-
-export function mapEnvVar(e: k8s.V1EnvVar): EnvVarEvidence {
-  const from = e.valueFrom;
-  if (from === undefined) return { name: e.name, value: e.value ?? '' };
-  if (from.secretKeyRef !== undefined) {
-    return { name: e.name, ref: toRef('secret', from.secretKeyRef.name, from.secretKeyRef.key) };
-  }
-  if (from.configMapKeyRef !== undefined) {
-    return { name: e.name, ref: toRef('configMap', from.configMapKeyRef.name, from.configMapKeyRef.key) };
-  }
-  if (from.fieldRef !== undefined) return { name: e.name, ref: { kind: 'field', key: from.fieldRef.fieldPath } };
-  if (from.resourceFieldRef !== undefined) {
-    return { name: e.name, ref: toRef('resource', from.resourceFieldRef.containerName, from.resourceFieldRef.resource) };
-  }
-  if (from.fileKeyRef !== undefined) {
-    // A key of an env file in a volume (KEP-5018). The evidence type has no 'file' kind; 'field'
-    // with the volume as name keeps it a reference and keeps its value out of the evidence.
-    return { name: e.name, ref: toRef('field', from.fileKeyRef.volumeName, `${from.fileKeyRef.path}:${from.fileKeyRef.key}`) };
-  }
-  return { name: e.name, ref: { kind: 'field' } };
-}
-
-function toRef(
-  kind: 'secret' | 'configMap' | 'field' | 'resource',
-  name: string | undefined,
-  key: string | undefined,
-): { kind: 'secret' | 'configMap' | 'field' | 'resource'; name?: string; key?: string } {
-  const ref: { kind: typeof kind; name?: string; key?: string } = { kind };
-  if (name !== undefined) ref.name = name;
-  if (key !== undefined) ref.key = key;
-  return ref;
-}
-
-export function mapRevisionContainer(c: k8s.V1Container): RevisionContainerEvidence {
-  const envFrom: RevisionContainerEvidence['envFrom'] = [];
-  for (const s of c.envFrom ?? []) {
-    if (s.secretRef !== undefined) envFrom.push({ kind: 'secret', name: s.secretRef.name ?? '' });
-    if (s.configMapRef !== undefined) envFrom.push({ kind: 'configMap', name: s.configMapRef.name ?? '' });
-  }
-  return {
-    name: c.name,
-    image: c.image ?? '',
-    env: (c.env ?? []).map(mapEnvVar),
-    envFrom,
-    resources: mapResources(c.resources),
-  };
-}
 
 /** undefined for a ReplicaSet without a revision annotation (not made by a Deployment). */
 export function mapReplicaSet(rs: k8s.V1ReplicaSet): RevisionEvidence | undefined {
@@ -68,6 +21,7 @@ export function mapReplicaSet(rs: k8s.V1ReplicaSet): RevisionEvidence | undefine
     hash: meta.labels?.['pod-template-hash'] ?? '',
     createdAt: toIsoTime(meta.creationTimestamp) ?? '',
     containers: (rs.spec?.template?.spec?.containers ?? []).map(mapRevisionContainer),
+    template: mapPodTemplate(rs.spec?.template?.spec),
   };
   if (rs.status?.replicas !== undefined) out.replicas = rs.status.replicas;
   const cause = meta.annotations?.[CHANGE_CAUSE_ANNOTATION];
@@ -80,29 +34,35 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * The containers of a ControllerRevision's `data`: for apps/v1 StatefulSets a patch holding
- * `spec.template`. `data` is raw JSON (the client does not type it); its container fields have
- * the same names as V1Container, so after a shape check it is read as one.
+ * The pod spec in a ControllerRevision's `data`: for apps/v1 StatefulSets and DaemonSets a patch
+ * holding `spec.template`. `data` is raw JSON (the client does not type it); its fields have the
+ * same names as V1PodSpec, so after a shape check it is read as one.
  */
-export function containersOfRevisionData(data: unknown): k8s.V1Container[] {
+export function podSpecOfRevisionData(data: unknown): k8s.V1PodSpec | undefined {
   const spec = isObject(data) ? data['spec'] : undefined;
   const template = isObject(spec) ? spec['template'] : undefined;
   const podSpec = isObject(template) ? template['spec'] : undefined;
-  const containers = isObject(podSpec) ? podSpec['containers'] : undefined;
-  if (!Array.isArray(containers)) return [];
-  return containers.filter((c): c is k8s.V1Container => isObject(c) && typeof c['name'] === 'string');
+  if (!isObject(podSpec)) return undefined;
+  const containers = Array.isArray(podSpec['containers']) ? podSpec['containers'].filter((c): c is k8s.V1Container => isObject(c) && typeof c['name'] === 'string') : [];
+  return { ...(podSpec as unknown as k8s.V1PodSpec), containers };
 }
 
-export function mapControllerRevision(cr: k8s.V1ControllerRevision): RevisionEvidence {
+export function containersOfRevisionData(data: unknown): k8s.V1Container[] {
+  return podSpecOfRevisionData(data)?.containers ?? [];
+}
+
+export function mapControllerRevision(cr: k8s.V1ControllerRevision, owner: 'StatefulSet' | 'DaemonSet' = 'StatefulSet'): RevisionEvidence {
   const meta = cr.metadata ?? {};
   const name = meta.name ?? '';
   const out: RevisionEvidence = {
     revision: cr.revision,
     name,
-    // Pods of a StatefulSet carry the whole revision name as controller-revision-hash.
-    hash: name,
+    // Pods of a StatefulSet carry the whole revision name as controller-revision-hash; pods of a
+    // DaemonSet carry only the hash, which the revision has as its own label.
+    hash: owner === 'DaemonSet' ? (meta.labels?.['controller-revision-hash'] ?? name) : name,
     createdAt: toIsoTime(meta.creationTimestamp) ?? '',
     containers: containersOfRevisionData(cr.data).map(mapRevisionContainer),
+    template: mapPodTemplate(podSpecOfRevisionData(cr.data)),
   };
   // The StatefulSet controller copies the set's annotations onto each revision.
   const cause = meta.annotations?.[CHANGE_CAUSE_ANNOTATION];

@@ -1,15 +1,20 @@
-// V1Deployment / V1StatefulSet → WorkloadEvidence.
+// The triage target (Deployment, StatefulSet, DaemonSet, Job, CronJob) → WorkloadEvidence, and
+// Jobs → JobEvidence.
 import type * as k8s from '@kubernetes/client-node';
-import type { WorkloadEvidence } from '../../domain/triage/evidence.js';
+import type { JobEvidence, WorkloadEvidence } from '../../domain/triage/evidence.js';
 import { describeExpressions } from './label-selector.js';
 import { mapContainerSpec } from './map-container.js';
 import { copyMap, toIsoTime, mapConditions } from './map-common.js';
+import { mapPlacement } from './map-spec.js';
 
 export const DEPLOYMENT_REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 
 export type Workload =
   | { kind: 'Deployment'; obj: k8s.V1Deployment }
-  | { kind: 'StatefulSet'; obj: k8s.V1StatefulSet };
+  | { kind: 'StatefulSet'; obj: k8s.V1StatefulSet }
+  | { kind: 'DaemonSet'; obj: k8s.V1DaemonSet }
+  | { kind: 'Job'; obj: k8s.V1Job }
+  | { kind: 'CronJob'; obj: k8s.V1CronJob };
 
 /** A revision annotation as a number; undefined unless it is a plain non-negative integer. */
 export function parseRevision(v: string | undefined): number | undefined {
@@ -17,36 +22,102 @@ export function parseRevision(v: string | undefined): number | undefined {
   return Number(v);
 }
 
+/** The pod template of any workload kind (a CronJob's is inside its jobTemplate). */
+export function templateOf(w: Workload): k8s.V1PodTemplateSpec | undefined {
+  return w.kind === 'CronJob' ? w.obj.spec?.jobTemplate.spec?.template : w.obj.spec?.template;
+}
+
+/** The workload's own pod selector; a CronJob has none (its Jobs do). */
+export function selectorOf(w: Workload): k8s.V1LabelSelector | undefined {
+  return w.kind === 'CronJob' ? undefined : w.obj.spec?.selector;
+}
+
+interface Counts {
+  specReplicas: number;
+  replicas: number;
+  readyReplicas: number;
+  availableReplicas: number;
+  updatedReplicas: number;
+}
+
+function countsOf(w: Workload): Counts {
+  switch (w.kind) {
+    case 'Deployment':
+    case 'StatefulSet': {
+      const s = w.obj.status;
+      // The API server defaults spec.replicas to 1; absent only on a hand-built object.
+      return { specReplicas: w.obj.spec?.replicas ?? 1, replicas: s?.replicas ?? 0, readyReplicas: s?.readyReplicas ?? 0, availableReplicas: s?.availableReplicas ?? 0, updatedReplicas: s?.updatedReplicas ?? 0 };
+    }
+    case 'DaemonSet': {
+      const s = w.obj.status;
+      return { specReplicas: s?.desiredNumberScheduled ?? 0, replicas: s?.currentNumberScheduled ?? 0, readyReplicas: s?.numberReady ?? 0, availableReplicas: s?.numberAvailable ?? 0, updatedReplicas: s?.updatedNumberScheduled ?? 0 };
+    }
+    case 'Job': {
+      const s = w.obj.status;
+      const active = s?.active ?? 0;
+      return { specReplicas: w.obj.spec?.parallelism ?? 1, replicas: active, readyReplicas: s?.ready ?? 0, availableReplicas: s?.ready ?? 0, updatedReplicas: active };
+    }
+    case 'CronJob':
+      return { specReplicas: 1, replicas: w.obj.status?.active?.length ?? 0, readyReplicas: 0, availableReplicas: 0, updatedReplicas: 0 };
+  }
+}
+
 /**
- * `currentRevision` for a StatefulSet comes from its ControllerRevisions (status.updateRevision
- * names one), so the caller passes it in once those are read.
+ * `currentRevision` for a StatefulSet or DaemonSet comes from its ControllerRevisions, so the
+ * caller passes it in once those are read.
  */
-export function mapWorkload(w: Workload, statefulSetRevision?: number): WorkloadEvidence {
-  const { obj } = w;
-  const meta = obj.metadata ?? {};
-  const spec = obj.spec;
-  const status = obj.status;
+export function mapWorkload(w: Workload, controllerRevision?: number): WorkloadEvidence {
+  const meta = w.obj.metadata ?? {};
+  const template = templateOf(w);
+  const selector = selectorOf(w);
   const out: WorkloadEvidence = {
     kind: w.kind,
     name: meta.name ?? '',
     namespace: meta.namespace ?? '',
-    // The API server defaults spec.replicas to 1; absent only on a hand-built object.
-    specReplicas: spec?.replicas ?? 1,
-    replicas: status?.replicas ?? 0,
-    readyReplicas: status?.readyReplicas ?? 0,
-    availableReplicas: status?.availableReplicas ?? 0,
-    updatedReplicas: status?.updatedReplicas ?? 0,
-    selector: copyMap(spec?.selector.matchLabels),
-    templateLabels: copyMap(spec?.template.metadata?.labels),
-    templateContainers: (spec?.template.spec?.containers ?? []).map(mapContainerSpec),
-    conditions: mapConditions(status?.conditions),
+    ...countsOf(w),
+    selector: copyMap(selector?.matchLabels),
+    templateLabels: copyMap(template?.metadata?.labels),
+    templateContainers: (template?.spec?.containers ?? []).map(mapContainerSpec),
+    templatePlacement: mapPlacement(template?.spec),
+    conditions: mapConditions(w.kind === 'CronJob' ? undefined : w.obj.status?.conditions),
   };
-  const expressions = describeExpressions(spec?.selector);
+  const expressions = describeExpressions(selector);
   if (expressions.length > 0) out.selectorExpressions = expressions;
-  const revision =
-    w.kind === 'Deployment' ? parseRevision(meta.annotations?.[DEPLOYMENT_REVISION_ANNOTATION]) : statefulSetRevision;
+  const revision = w.kind === 'Deployment' ? parseRevision(meta.annotations?.[DEPLOYMENT_REVISION_ANNOTATION]) : controllerRevision;
   if (revision !== undefined) out.currentRevision = revision;
+  if (w.kind === 'StatefulSet') out.podManagementPolicy = w.obj.spec?.podManagementPolicy === 'Parallel' ? 'Parallel' : 'OrderedReady';
+  if (w.kind === 'CronJob') {
+    const last = toIsoTime(w.obj.status?.lastScheduleTime);
+    const success = toIsoTime(w.obj.status?.lastSuccessfulTime);
+    out.schedule = {
+      cron: w.obj.spec?.schedule ?? '',
+      suspended: w.obj.spec?.suspend === true,
+      ...(last === undefined ? {} : { lastScheduleTime: last }),
+      ...(success === undefined ? {} : { lastSuccessfulTime: success }),
+    };
+  }
   const createdAt = toIsoTime(meta.creationTimestamp);
   if (createdAt !== undefined) out.createdAt = createdAt;
+  return out;
+}
+
+export function mapJob(j: k8s.V1Job): JobEvidence {
+  const s = j.status;
+  const out: JobEvidence = {
+    name: j.metadata?.name ?? '',
+    active: s?.active ?? 0,
+    succeeded: s?.succeeded ?? 0,
+    failed: s?.failed ?? 0,
+    conditions: mapConditions(s?.conditions),
+  };
+  const createdAt = toIsoTime(j.metadata?.creationTimestamp);
+  const startTime = toIsoTime(s?.startTime);
+  const completionTime = toIsoTime(s?.completionTime);
+  if (createdAt !== undefined) out.createdAt = createdAt;
+  if (startTime !== undefined) out.startTime = startTime;
+  if (completionTime !== undefined) out.completionTime = completionTime;
+  if (j.spec?.backoffLimit !== undefined) out.backoffLimit = j.spec.backoffLimit;
+  if (j.spec?.activeDeadlineSeconds !== undefined) out.activeDeadlineSeconds = j.spec.activeDeadlineSeconds;
+  if (j.spec?.completions !== undefined) out.completions = j.spec.completions;
   return out;
 }

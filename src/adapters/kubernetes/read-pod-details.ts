@@ -1,9 +1,11 @@
-// The second wave of a triage, driven by the pods: the nodes they run on, the claims they
-// mount, and the previous logs of their crashed containers. Each is a get per object behind
-// the object gate, so the request count follows the pods looked at, not the cluster's size.
+// The second wave of a triage, driven by the pods: the nodes they run on (and every node when
+// a pod cannot be placed), the claims they mount and the volumes bound to them, and the logs
+// that explain them. Each is a get per object behind the object gate, so the request count
+// follows the pods looked at, not the cluster's size (the node list is one paged list).
 import type * as k8s from '@kubernetes/client-node';
-import type { LogEvidence, NodeEvidence, PodEvidence, PvcEvidence } from '../../domain/triage/evidence.js';
+import type { LogEvidence, NodeEvidence, PersistentVolumeEvidence, PodEvidence, PvcEvidence } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';
+import { mapPersistentVolume } from './map-context.js';
 import { mapNode } from './map-node.js';
 import { mapPvc } from './map-pvc.js';
 
@@ -38,42 +40,71 @@ export async function readPvcs(ctx: CollectContext, claims: ReadonlyMap<string, 
   return results.map((r) => mapPvc(r.value, claims.get(r.item) ?? []));
 }
 
-export interface CrashedContainer {
+/** One log to read: `previous` is the crashed run (`kubectl logs --previous`). */
+export interface LogTarget {
   pod: string;
   container: string;
+  previous: boolean;
+  /** Why it is read, for the order: crashed, stuck init, unready, healthy sample. */
+  why: 'crashed' | 'init' | 'unready' | 'sample';
   restarts: number;
 }
 
 function crashed(c: PodEvidence['containers'][number]): boolean {
   const lastTerminated = c.lastState !== undefined && 'terminated' in c.lastState;
   const backingOff = c.state !== undefined && 'waiting' in c.state && c.state.waiting.reason === 'CrashLoopBackOff';
-  return lastTerminated || backingOff;
+  const failedNow = c.state !== undefined && 'terminated' in c.state && c.state.terminated.exitCode !== 0;
+  return lastTerminated || backingOff || failedNow;
 }
 
+function runningNow(c: PodEvidence['containers'][number]): boolean {
+  return c.state !== undefined && 'running' in c.state;
+}
+
+/** Ready pods whose current logs are sampled: errors there keep a workload from being called healthy. */
+export const HEALTHY_LOG_SAMPLE = 2;
+
 /**
- * Containers worth a `--previous` log: their last run terminated, or they are crash-looping.
- * Most restarts first, and one of each container name before a second of any (forty replicas
- * of one crash tell one story; a sidecar that also crashes tells another).
+ * The logs that explain what the pods do: the crashed run of crashing containers (the previous
+ * run, or the current one of a container that has terminated for good, like a Job's), the
+ * current output of init containers that hold a pod back and of running containers that are
+ * not ready, and the current output of a couple of ready pods. Most restarts first, and one of
+ * each container name before a second of any (forty replicas of one crash tell one story).
  */
-export function pickCrashedContainers(pods: readonly PodEvidence[], max: number): { picked: CrashedContainer[]; others: number } {
-  const all: CrashedContainer[] = [];
+export function pickLogTargets(pods: readonly PodEvidence[], max: number): { picked: LogTarget[]; others: number } {
+  const all: LogTarget[] = [];
+  let sampled = 0;
   for (const p of pods) {
-    for (const c of [...p.initContainers, ...p.containers]) {
-      if (crashed(c)) all.push({ pod: p.name, container: c.name, restarts: c.restartCount });
+    for (const c of p.initContainers) {
+      if (crashed(c)) all.push({ pod: p.name, container: c.name, previous: !(c.state && 'terminated' in c.state), why: 'crashed', restarts: c.restartCount });
+      else if (!c.sidecar && runningNow(c)) all.push({ pod: p.name, container: c.name, previous: false, why: 'init', restarts: c.restartCount });
+    }
+    for (const c of p.containers) {
+      if (crashed(c)) all.push({ pod: p.name, container: c.name, previous: !(c.state && 'terminated' in c.state), why: 'crashed', restarts: c.restartCount });
+      else if (runningNow(c) && !c.ready && p.deletionTimestamp === undefined) all.push({ pod: p.name, container: c.name, previous: false, why: 'unready', restarts: c.restartCount });
+    }
+    const main = p.containers[0];
+    if (p.ready && main !== undefined && runningNow(main) && !crashed(main) && sampled < HEALTHY_LOG_SAMPLE) {
+      sampled++;
+      all.push({ pod: p.name, container: main.name, previous: false, why: 'sample', restarts: main.restartCount });
     }
   }
-  all.sort((a, b) => b.restarts - a.restarts || (a.pod < b.pod ? -1 : a.pod > b.pod ? 1 : 0));
-  const firsts: CrashedContainer[] = [];
-  const rest: CrashedContainer[] = [];
-  const names = new Set<string>();
-  for (const c of all) {
-    if (names.has(c.container)) rest.push(c);
+  const order = { crashed: 0, init: 1, unready: 2, sample: 3 } as const;
+  all.sort((a, b) => order[a.why] - order[b.why] || b.restarts - a.restarts || (a.pod < b.pod ? -1 : a.pod > b.pod ? 1 : 0));
+  const firsts: LogTarget[] = [];
+  const rest: LogTarget[] = [];
+  const seen = new Set<string>();
+  for (const t of all) {
+    const key = `${t.why === 'sample' ? 'sample' : 'trouble'}/${t.container}`;
+    if (seen.has(key)) rest.push(t);
     else {
-      names.add(c.container);
-      firsts.push(c);
+      seen.add(key);
+      firsts.push(t);
     }
   }
-  const picked = [...firsts, ...rest].slice(0, max);
+  // Every distinct trouble first, then more of the same trouble, and the healthy samples last.
+  const byOrder = (list: LogTarget[]) => list.filter((t) => t.why !== 'sample');
+  const picked = [...byOrder(firsts), ...byOrder(rest), ...firsts.filter((t) => t.why === 'sample'), ...rest.filter((t) => t.why === 'sample')].slice(0, max);
   return { picked, others: all.length - picked.length };
 }
 
@@ -85,25 +116,46 @@ export function splitLogLines(text: string): string[] {
   return lines;
 }
 
-export async function readPreviousLogs(ctx: CollectContext, containers: readonly CrashedContainer[]): Promise<LogEvidence[]> {
+export async function readLogs(ctx: CollectContext, targets: readonly LogTarget[]): Promise<LogEvidence[]> {
   const { core } = ctx.clients;
   const namespace = ctx.namespace;
   const out: LogEvidence[] = [];
   await Promise.all(
-    containers.map((c) =>
+    targets.map((t) =>
       ctx.objectGate(async () => {
         // readNamespacedPodLog keeps the API's error message (k8s.Log would only give a status).
-        const text = await ctx.reads.one(`previous logs of ${c.pod}/${c.container}`, 'logs', (options) =>
+        const what = `${t.previous ? 'previous' : 'current'} logs of ${t.pod}/${t.container}`;
+        const text = await ctx.reads.one(what, 'logs', (options) =>
           core.readNamespacedPodLog(
-            { name: c.pod, namespace, container: c.container, previous: true, tailLines: LOG_TAIL_LINES, limitBytes: LOG_LIMIT_BYTES },
+            { name: t.pod, namespace, container: t.container, previous: t.previous, tailLines: LOG_TAIL_LINES, limitBytes: LOG_LIMIT_BYTES },
             options,
           ),
         );
-        if (text !== undefined) out.push({ pod: c.pod, container: c.container, previous: true, lines: splitLogLines(text) });
+        if (text !== undefined) out.push({ pod: t.pod, container: t.container, previous: t.previous, lines: splitLogLines(text) });
       }),
     ),
   );
   // Completion order is arbitrary; keep the chosen order so the report is stable.
-  const order = new Map(containers.map((c, i) => [`${c.pod}/${c.container}`, i]));
-  return out.sort((a, b) => (order.get(`${a.pod}/${a.container}`) ?? 0) - (order.get(`${b.pod}/${b.container}`) ?? 0));
+  const order = new Map(targets.map((t, i) => [`${t.pod}/${t.container}/${t.previous}`, i]));
+  return out.sort((a, b) => (order.get(`${a.pod}/${a.container}/${a.previous}`) ?? 0) - (order.get(`${b.pod}/${b.container}/${b.previous}`) ?? 0));
+}
+
+/** Every node of the cluster, when placement must be checked against them (capped). */
+export async function readClusterNodes(ctx: CollectContext): Promise<NodeEvidence[]> {
+  const { core } = ctx.clients;
+  const max = ctx.limits.maxClusterNodes;
+  const list = await ctx.reads.list('nodes of the cluster', 'clusterNodes', (cont, limit, o) => core.listNode({ limit, ...(cont === undefined ? {} : { _continue: cont }) }, o), { maxItems: max });
+  if (list.more) ctx.reads.skipped(`nodes beyond the first ${max}`, 'clusterNodes', `placement was checked against ${max} nodes`);
+  return list.items.map((n) => mapNode(n, { allLabels: true }));
+}
+
+/** The PersistentVolumes bound to the claims (one get each). */
+export async function readVolumes(ctx: CollectContext, names: readonly string[]): Promise<PersistentVolumeEvidence[]> {
+  const { core } = ctx.clients;
+  const results = await ctx.reads.each(
+    names,
+    { label: 'PersistentVolumes', source: 'volumes', what: (n) => `PersistentVolume ${n}`, limit: ctx.objectGate },
+    (name, options) => core.readPersistentVolume({ name }, options),
+  );
+  return results.map((r) => mapPersistentVolume(r.value));
 }

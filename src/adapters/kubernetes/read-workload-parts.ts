@@ -2,8 +2,10 @@
 // its own selector, so the API server filters them), its revisions, the namespace's HPAs,
 // Services and EndpointSlices.
 import type * as k8s from '@kubernetes/client-node';
-import type { EndpointSliceEvidence, HpaEvidence, PodEvidence, RevisionEvidence, ServiceEvidence } from '../../domain/triage/evidence.js';
+import type { EndpointSliceEvidence, HpaEvidence, NamespaceObjectEvidence, PodCensus, PodEvidence, RevisionEvidence, ServiceEvidence } from '../../domain/triage/evidence.js';
+import { countPods } from '../../domain/triage/pod-state.js';
 import type { CollectContext } from './collect-context.js';
+import { namespaceObject } from './map-context.js';
 import { mapHpa, targetsWorkload } from './map-hpa.js';
 import { SERVICE_NAME_LABEL, mapEndpointSlice, mapService } from './map-network.js';
 import { mapPod, rankPods } from './map-pod.js';
@@ -19,6 +21,8 @@ export interface PodsRead {
   ranked: PodEvidence[];
   /** The V1 objects of the kept pods (volumes for PVCs), by name. */
   raw: Map<string, k8s.V1Pod>;
+  /** Every pod read, counted by state (the kept ones are only the least healthy). */
+  census: PodCensus;
 }
 
 export async function readPods(ctx: CollectContext, w: Workload, selector: string): Promise<PodsRead> {
@@ -32,15 +36,16 @@ export async function readPods(ctx: CollectContext, w: Workload, selector: strin
   );
   const ranked = rankPods(list.items.map((p) => mapPod(p, w.kind)));
   const { maxPods, maxPodsScanned } = ctx.limits;
-  if (list.more || ranked.length > maxPods) {
-    const seen = list.more ? `more than ${maxPodsScanned}` : String(ranked.length);
-    const why = `${seen} pods match; the ${maxPods} least healthy were kept`;
-    ctx.reads.skipped(`pods of ${w.obj.metadata?.name ?? ''} beyond ${maxPods}`, 'pods', why);
+  // Counting is not reading: every pod is counted by state; only the details are capped.
+  const census = countPods(ranked, !list.more && !list.failed);
+  if (list.more) {
+    const why = `more than ${maxPodsScanned} pods match; ${maxPodsScanned} were counted and the ${maxPods} least healthy kept`;
+    ctx.reads.skipped(`pods of ${w.obj.metadata?.name ?? ''} beyond ${maxPodsScanned}`, 'pods', why);
   }
   const kept = ranked.slice(0, maxPods);
   const names = new Set(kept.map((p) => p.name));
   const raw = new Map(list.items.filter((p) => names.has(p.metadata?.name ?? '')).map((p) => [p.metadata?.name ?? '', p]));
-  return { ranked: kept, raw };
+  return { ranked: kept, raw, census };
 }
 
 export interface RevisionsRead {
@@ -56,6 +61,7 @@ export async function readRevisions(ctx: CollectContext, w: Workload, selector: 
   const uid = w.obj.metadata?.uid;
   const byName = new Map<string, number>();
   let revisions: RevisionEvidence[];
+  if (w.kind === 'Job' || w.kind === 'CronJob') return { revisions: [], byName };
   if (w.kind === 'Deployment') {
     const list = await ctx.reads.list(`ReplicaSets in ${namespace}`, 'revisions', (cont, limit, o) =>
       apps.listNamespacedReplicaSet({ namespace, labelSelector: selector, ...page(cont, limit) }, o),
@@ -69,7 +75,7 @@ export async function readRevisions(ctx: CollectContext, w: Workload, selector: 
     const list = await ctx.reads.list(`ControllerRevisions in ${namespace}`, 'revisions', (cont, limit, o) =>
       apps.listNamespacedControllerRevision({ namespace, labelSelector: selector, ...page(cont, limit) }, o),
     );
-    revisions = list.items.filter((cr) => isOwnedBy(cr.metadata, uid)).map(mapControllerRevision);
+    revisions = list.items.filter((cr) => isOwnedBy(cr.metadata, uid)).map((cr) => mapControllerRevision(cr, w.kind === 'DaemonSet' ? 'DaemonSet' : 'StatefulSet'));
   }
   for (const r of revisions) byName.set(r.name, r.revision);
   return { revisions: revisions.sort((a, b) => b.revision - a.revision), byName };
@@ -86,13 +92,13 @@ export async function readHpas(ctx: CollectContext, w: Workload): Promise<HpaEvi
   return list.items.filter((h) => targetsWorkload(h, w.kind, name)).map(mapHpa);
 }
 
-export async function readServices(ctx: CollectContext): Promise<{ services: ServiceEvidence[]; complete: boolean }> {
+export async function readServices(ctx: CollectContext): Promise<{ services: ServiceEvidence[]; objects: NamespaceObjectEvidence[]; complete: boolean }> {
   const { core } = ctx.clients;
   const namespace = ctx.namespace;
   const list = await ctx.reads.list(`Services in ${namespace}`, 'services', (cont, limit, o) =>
     core.listNamespacedService({ namespace, ...page(cont, limit) }, o),
   );
-  return { services: list.items.map(mapService), complete: !list.failed };
+  return { services: list.items.map(mapService), objects: list.items.map((s) => namespaceObject('Service', s.metadata)), complete: !list.failed };
 }
 
 /** Every labelled EndpointSlice of the namespace in one list; the caller keeps its Services'. */

@@ -11,6 +11,23 @@
  * did not report (analyzers treat "absent" and "zero" differently).
  */
 
+import type {
+  EnvFromEvidence,
+  EnvVarEvidence,
+  PlacementEvidence,
+  PodTemplateEvidence,
+  RevisionContainerEvidence,
+  VolumeEvidence,
+  VolumeMountEvidence,
+} from './evidence-spec.js';
+import type { ClusterDnsEvidence, JobEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, PersistentVolumeEvidence, PodCensus, ResourceQuotaEvidence } from './evidence-context.js';
+
+export type * from './evidence-spec.js';
+export type * from './evidence-context.js';
+
+/** What `/triage` can look at. */
+export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
+
 /** ISO-8601 date-time, e.g. "2026-11-21T03:02:11Z". */
 export type IsoTime = string;
 
@@ -22,7 +39,7 @@ export interface TriageTarget {
   /** The name the user typed or the catalog key (`/triage payment-service`). */
   service: string;
   namespace: string;
-  kind: 'Deployment' | 'StatefulSet';
+  kind: WorkloadKind;
   /** The workload's metadata.name. */
   name: string;
   /** kube context; absent means the current context (commands then omit `--context`). */
@@ -39,12 +56,18 @@ export interface ConditionEvidence {
 }
 
 export interface WorkloadEvidence {
-  kind: 'Deployment' | 'StatefulSet';
+  kind: WorkloadKind;
   name: string;
   namespace: string;
-  /** spec.replicas (the API defaults it to 1). */
+  /**
+   * Pods wanted: spec.replicas (the API defaults it to 1); a DaemonSet's desiredNumberScheduled;
+   * a Job's parallelism while it runs; for a CronJob, the pods of its newest Job.
+   */
   specReplicas: number;
-  /** status.replicas, readyReplicas, availableReplicas, updatedReplicas; 0 when absent. */
+  /**
+   * status.replicas, readyReplicas, availableReplicas, updatedReplicas (DaemonSet: current,
+   * ready, available and updated number scheduled); 0 when absent.
+   */
   replicas: number;
   readyReplicas: number;
   availableReplicas: number;
@@ -57,6 +80,12 @@ export interface WorkloadEvidence {
   templateLabels: Record<string, string>;
   /** spec.template.spec.containers, for checks that must work with zero pods. */
   templateContainers: ContainerSpecEvidence[];
+  /** Where the template's pods may run (nodeSelector, required affinity, tolerations). */
+  templatePlacement?: PlacementEvidence;
+  /** StatefulSet spec.podManagementPolicy (the API defaults it to OrderedReady). */
+  podManagementPolicy?: 'OrderedReady' | 'Parallel';
+  /** CronJob: its schedule and state. */
+  schedule?: { cron: string; suspended: boolean; lastScheduleTime?: IsoTime; lastSuccessfulTime?: IsoTime };
   /**
    * Revision number of the current template: Deployment annotation
    * `deployment.kubernetes.io/revision`; StatefulSet: `revision` of the ControllerRevision
@@ -108,6 +137,14 @@ export interface ContainerSpecEvidence {
   ports: ContainerPortEvidence[];
   resources: ResourcesEvidence;
   probes: ProbesEvidence;
+  command?: string[];
+  args?: string[];
+  /** Literal values and references (never resolved), as in revisions. */
+  env?: EnvVarEvidence[];
+  envFrom?: EnvFromEvidence[];
+  volumeMounts?: VolumeMountEvidence[];
+  /** A native sidecar: an init container with restartPolicy Always, running beside the app. */
+  sidecar?: boolean;
 }
 
 /** Mirrors V1ContainerState: exactly one of waiting, running, terminated. */
@@ -160,6 +197,15 @@ export interface PodEvidence {
   revisionHash?: string;
   containers: ContainerEvidence[];
   initContainers: ContainerEvidence[];
+  /** Where the pod may run; absent when the adapter did not map it. */
+  placement?: PlacementEvidence;
+  volumes?: VolumeEvidence[];
+  serviceAccountName?: string;
+  imagePullSecrets?: string[];
+  /** StatefulSet pods: the ordinal (`ledger-db-2` → 2). */
+  ordinal?: number;
+  /** Job pods: the Job that made them. */
+  jobName?: string;
 }
 
 export interface EventEvidence {
@@ -179,24 +225,6 @@ export interface EventEvidence {
   source?: string;
 }
 
-/**
- * An environment variable of a revision. Values come only from the pod template's literal
- * `value`; anything taken from a Secret, ConfigMap or field is recorded as a reference,
- * and the adapter must never resolve it (the bot never reads Secrets).
- */
-export type EnvVarEvidence =
-  | { name: string; value: string }
-  | { name: string; ref: { kind: 'secret' | 'configMap' | 'field' | 'resource'; name?: string; key?: string } };
-
-export interface RevisionContainerEvidence {
-  name: string;
-  image: string;
-  env: EnvVarEvidence[];
-  /** envFrom sources, e.g. `{ kind: 'secret', name: 'db-credentials' }`. */
-  envFrom: { kind: 'secret' | 'configMap'; name: string }[];
-  resources: ResourcesEvidence;
-}
-
 /** One ReplicaSet (Deployment) or ControllerRevision (StatefulSet) of the workload. */
 export interface RevisionEvidence {
   /** `deployment.kubernetes.io/revision` annotation or ControllerRevision.revision. */
@@ -211,6 +239,8 @@ export interface RevisionEvidence {
   /** `kubernetes.io/change-cause` annotation when present. */
   changeCause?: string;
   containers: RevisionContainerEvidence[];
+  /** The pod-level fields of the template (init containers, volumes, placement…). */
+  template?: PodTemplateEvidence;
 }
 
 export interface NodeEvidence {
@@ -308,7 +338,14 @@ export type EvidenceSource =
   | 'endpointSlices'
   | 'hpa'
   | 'pvcs'
-  | 'logs';
+  | 'logs'
+  | 'clusterNodes'
+  | 'volumes'
+  | 'networkPolicies'
+  | 'quotas'
+  | 'namespaceObjects'
+  | 'dns'
+  | 'jobs';
 
 /** A read that failed; recorded instead of guessed around. */
 export interface ReadFailure {
@@ -341,7 +378,29 @@ export interface TriageEvidence {
   endpointSlices: EndpointSliceEvidence[];
   hpas: HpaEvidence[];
   pvcs: PvcEvidence[];
-  /** Previous-container logs of crashed containers (tails). */
+  /**
+   * Log tails: `--previous` of crashed containers; current logs of unready or restarting
+   * containers, of init containers and sidecars that hold a pod back, and of a few ready pods.
+   */
   logs: LogEvidence[];
   readFailures: ReadFailure[];
+  /** Every pod the selector matched, counted (the pods list keeps the least healthy few hundred). */
+  census?: PodCensus;
+  /**
+   * Every node of the cluster (labels, taints, allocatable), read when a pod cannot be placed
+   * or a volume pins pods to a zone; empty otherwise.
+   */
+  clusterNodes?: NodeEvidence[];
+  /** The PersistentVolumes bound to the workload's claims. */
+  volumes?: PersistentVolumeEvidence[];
+  /** Every NetworkPolicy of the namespace. */
+  networkPolicies?: NetworkPolicyEvidence[];
+  /** Every ResourceQuota of the namespace. */
+  quotas?: ResourceQuotaEvidence[];
+  /** Objects of the namespace with their creation and last-change times (never Secrets). */
+  namespaceObjects?: NamespaceObjectEvidence[];
+  /** The cluster DNS (CoreDNS / kube-dns pods in kube-system). */
+  dns?: ClusterDnsEvidence;
+  /** A Job's own status, or a CronJob's recent Jobs (newest first). */
+  jobs?: JobEvidence[];
 }

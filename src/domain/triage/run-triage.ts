@@ -54,7 +54,8 @@ export async function runTriage(deps: TriageDeps, request: TriageRequest, attemp
     const w = choice.workload;
     target = { service: request.service, namespace: w.namespace, kind: w.kind, name: w.name, ...(w.context ?? context ? { context: w.context ?? context } : {}) };
     startedAt = deps.clock.now().toISOString();
-    if (request.incidentId !== undefined && deps.clusterWatch !== undefined) {
+    // The timeline follows Deployments and StatefulSets; other kinds are triaged without it.
+    if (request.incidentId !== undefined && deps.clusterWatch !== undefined && (w.kind === 'Deployment' || w.kind === 'StatefulSet')) {
       const since = new Date(deps.clock.now().getTime() - EVENTS_BEFORE_MS).toISOString();
       await deps.clusterWatch.watch({ incidentId: request.incidentId, namespace: w.namespace, kind: w.kind, name: w.name, ...(target.context ? { context: target.context } : {}), since });
     }
@@ -95,7 +96,7 @@ function chooseWorkload(
   if (found.length === 1) return { workload: found[0]! };
   if (found.length === 0) {
     const near = nearNames.length > 0 ? ` Did you mean ${nearNames.map((n) => `\`${n}\``).join(', ')}?` : '';
-    return { answer: `No Deployment or StatefulSet called \`${service}\` in ${where}.${near}${unread}` };
+    return { answer: `No Deployment, StatefulSet, DaemonSet, CronJob or Job called \`${service}\` in ${where}.${near}${unread}` };
   }
   const list = found.map((w) => `• \`${w.namespace}\` (${w.kind}${w.context ? `, context ${w.context}` : ''})`).join('\n');
   const example = found[0]!;

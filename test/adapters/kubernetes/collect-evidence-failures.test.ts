@@ -36,7 +36,8 @@ describe('RBAC denials', () => {
     expect(ev.pods).toHaveLength(3);
     expect(ev.revisions).toHaveLength(2);
     expect(ev.nodes).toHaveLength(3);
-    expect(ev.logs).toHaveLength(1);
+    // The crashed container's previous log and the current logs of two ready pods.
+    expect(ev.logs).toHaveLength(3);
   });
 
   it('records a namespace that denies pods and logs, and still reads the rest', async () => {
@@ -96,7 +97,7 @@ describe('the time budget', () => {
     // Everything that answered in time is there.
     expect(ev.pods).toHaveLength(3);
     expect(ev.nodes).toHaveLength(3);
-    expect(ev.logs).toHaveLength(1);
+    expect(ev.logs).toHaveLength(3);
     expect(ev.hpas).toHaveLength(1);
     // collectedAt is when the reads finished, not when they started.
     expect(ev.collectedAt).toBeDefined();
@@ -141,7 +142,7 @@ describe('a big namespace', () => {
     expect(requestLines(h.fake)).toEqual(small);
   }, 60_000);
 
-  it('reads a 40-pod workload with 59 requests: 1 get, 6 lists, then one per object', async () => {
+  it('reads a 40-pod workload with 67 requests: 1 get, 11 lists, then one per object', async () => {
     for (let i = 0; i < 37; i++) {
       const name = `payment-service-7c9d5f6b8-h${String(i).padStart(4, '0')}`;
       const labels = { ...LABELS, 'pod-template-hash': '7c9d5f6b8' };
@@ -154,10 +155,11 @@ describe('a big namespace', () => {
     expect(byKind((_, f) => f.startsWith('involvedObject.kind=Pod,'))).toBe(40);
     expect(byKind((p) => p.startsWith('/api/v1/nodes/'))).toBe(3);
     expect(byKind((p) => p === '/api/v1/events')).toBe(3);
-    // 1 workload + pods, ReplicaSets, HPAs, Services, EndpointSlices, workload events
+    // 1 workload + pods, ReplicaSets, HPAs, Services, EndpointSlices, workload events,
+    // NetworkPolicies, ResourceQuotas, LimitRanges, ConfigMaps, cluster DNS pods
     // + 40 pod events + 2 ReplicaSet events + 1 HPA events + 3 nodes + 3 node events
-    // + 1 PVC + 1 PVC events + 1 previous log.
-    expect(h.fake.requests).toHaveLength(1 + 6 + 40 + 2 + 1 + 3 + 3 + 1 + 1 + 1);
+    // + 1 PVC + 1 PVC events + 1 PersistentVolume + 1 previous log + 2 sampled current logs.
+    expect(h.fake.requests).toHaveLength(1 + 11 + 40 + 2 + 1 + 3 + 3 + 1 + 1 + 1 + 1 + 2);
   });
 
   it('reads a huge workload in pages, keeps the least healthy pods and says what it left out', async () => {
@@ -186,8 +188,10 @@ describe('a big namespace', () => {
       expect(ev.pods).toHaveLength(20);
       // The 8 crashing pods (7 added here and one from the scenario) are all kept.
       expect(ev.pods.filter((p) => !p.ready)).toHaveLength(8);
+      // Every pod is counted; only the details are capped, and what was not read is said.
+      expect(ev.census).toEqual({ total: 623, complete: true, ready: 615, byState: { Running: 615, CrashLoopBackOff: 8 } });
       expect(ev.readFailures.map((f) => f.what)).toEqual(
-        expect.arrayContaining(['pods of payment-service beyond 20', 'events of 15 more pods', 'previous logs of 6 more crashed containers']),
+        expect.arrayContaining(['events of 15 more pods', '8 more container logs']),
       );
       // The most restarted first: the scenario's pod (7 restarts), then one with 3.
       expect(ev.logs.map((l) => l.pod)).toEqual(['payment-service-7c9d5f6b8-q2w3e', 'payment-service-7c9d5f6b8-0007']);

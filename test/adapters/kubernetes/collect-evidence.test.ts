@@ -60,8 +60,16 @@ describe('a Deployment with a bad rollout', () => {
           readiness: { type: 'http', path: '/ready', port: 'http', periodSeconds: 5, failureThreshold: 3 },
           liveness: { type: 'tcp', port: 8080, initialDelaySeconds: 10 },
         },
+        env: [
+          { name: 'DB_HOST', value: 'payments-db' },
+          { name: 'DB_PASSWORD', ref: { kind: 'secret', name: 'payments-db', key: 'password' } },
+          { name: 'FEATURE_CACHE_WARMUP', value: 'on' },
+          { name: 'POD_IP', ref: { kind: 'field', key: 'status.podIP' } },
+        ],
+        envFrom: [{ kind: 'configMap', name: 'payment-service-config' }],
       },
     ]);
+    expect(ev.workload?.templatePlacement).toEqual({ nodeSelector: {}, requiredNodeAffinity: [], tolerations: [] });
   });
 
   it('maps the crash-looping, OOMKilled container and the healthy pods', () => {
@@ -106,7 +114,11 @@ describe('a Deployment with a bad rollout', () => {
       ],
       envFrom: [{ kind: 'configMap', name: 'payment-service-config' }],
       resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { memory: '256Mi' } },
+      ports: ['8080/TCP "http"'],
+      probes: { readiness: 'GET :http/ready, every 5s, timeout 1s, 3 failures', liveness: 'TCP :8080, after 10s, every 10s, timeout 1s, 3 failures' },
+      volumeMounts: [],
     });
+    expect(v5?.template).toEqual({ initContainers: [], volumes: [], imagePullSecrets: [], placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [] } });
     expect(v4?.containers[0]?.image).toBe(IMAGE_V4);
     expect(v4?.containers[0]?.resources.limits).toEqual({ memory: '512Mi' });
     expect(v4?.containers[0]?.env).toContainEqual({ name: 'FEATURE_CACHE_WARMUP', value: 'off' });
@@ -223,7 +235,7 @@ describe('a Deployment with a bad rollout', () => {
     ]);
   });
 
-  it('reads the previous log of the crashed container only, raw', () => {
+  it('reads the previous log of the crashed container, raw, and samples the current log of two ready pods', () => {
     expect(ev.logs).toEqual([
       {
         pod: CRASHING_POD,
@@ -236,10 +248,14 @@ describe('a Deployment with a bad rollout', () => {
           'ERROR java.lang.OutOfMemoryError: Java heap space',
         ],
       },
+      // The fake has no output for the healthy pods: an empty current log, read and kept.
+      { pod: 'payment-service-7c9d5f6b8-z9y8x', container: 'app', previous: false, lines: [] },
+      { pod: 'payment-service-7c9d5f6b8-a1b2c', container: 'app', previous: false, lines: [] },
     ]);
     const logReads = h.fake.requests.filter((r) => r.path.endsWith('/log'));
-    expect(logReads).toHaveLength(1);
-    expect(logReads[0]?.query).toMatchObject({ container: 'app', previous: 'true', tailLines: '100', limitBytes: '64000' });
+    expect(logReads).toHaveLength(3);
+    expect(logReads.find((r) => r.path.includes(CRASHING_POD))?.query).toMatchObject({ container: 'app', previous: 'true', tailLines: '100', limitBytes: '64000' });
+    expect(logReads.filter((r) => !r.path.includes(CRASHING_POD)).map((r) => r.query['previous'])).toEqual(['false', 'false']);
   });
 
   it('asks the API server to filter: pods by the selector, events by object, nothing namespace-wide for pods or events', () => {
@@ -274,7 +290,6 @@ describe('a StatefulSet whose second replica waits for its volume', () => {
         name: 'ledger-db-6d8f9c7b5',
         hash: 'ledger-db-6d8f9c7b5',
         createdAt: '2026-11-21T01:30:00Z',
-        changeCause: undefined,
         containers: [
           {
             name: 'postgres',
@@ -285,8 +300,12 @@ describe('a StatefulSet whose second replica waits for its volume', () => {
             ],
             envFrom: [],
             resources: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '1', memory: '2Gi' } },
+            ports: [],
+            probes: {},
+            volumeMounts: [],
           },
         ],
+        template: { initContainers: [], volumes: [], imagePullSecrets: [], placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [] } },
       },
       expect.objectContaining({ revision: 1, name: 'ledger-db-5c7b8d9f4', hash: 'ledger-db-5c7b8d9f4' }),
     ]);
@@ -310,6 +329,17 @@ describe('a StatefulSet whose second replica waits for its volume', () => {
       'Pod/ledger-db-1 FailedScheduling x9',
     ]);
     expect(ev.nodes.map((n) => n.name)).toEqual(['node-a']);
-    expect(ev.logs).toEqual([]);
+    expect(ev.logs).toEqual([{ pod: 'ledger-db-0', container: 'postgres', previous: false, lines: [] }]);
+  });
+
+  it('reads the volume bound to each claim, with the zone it is pinned to', () => {
+    expect(ev.volumes).toEqual([
+      { name: 'pvc-0', claim: `${LEDGER_NS}/data-ledger-db-0`, phase: 'Bound', storageClass: 'gp3', driver: 'ebs.csi.aws.com', nodeAffinity: [[{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['us-east-1a'] }]] },
+    ]);
+  });
+
+  it('lists every node of the cluster, with all its labels, because a pod is not scheduled', () => {
+    expect(ev.clusterNodes?.map((n) => [n.name, n.labels?.['kubernetes.io/hostname']])).toEqual([['node-a', 'node-a']]);
+    expect(h.fake.requests.filter((r) => r.path === '/api/v1/nodes')).toHaveLength(1);
   });
 });

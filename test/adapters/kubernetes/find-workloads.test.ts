@@ -5,6 +5,7 @@ import { container, deployment } from './builders.js';
 import { startHarness } from './harness.js';
 import type { Harness } from './harness.js';
 import { addLedgerDb, addPaymentService } from './scenarios.js';
+import { container as kitContainer, cronJob } from '../../triage-corpus/kit/index.js';
 
 let h: Harness;
 
@@ -28,9 +29,13 @@ describe('without a namespace', () => {
       expect.arrayContaining([
         ['/apis/apps/v1/deployments', 'metadata.name=ledger-db'],
         ['/apis/apps/v1/statefulsets', 'metadata.name=ledger-db'],
+        ['/apis/apps/v1/daemonsets', 'metadata.name=ledger-db'],
+        ['/apis/batch/v1/cronjobs', 'metadata.name=ledger-db'],
+        ['/apis/batch/v1/jobs', 'metadata.name=ledger-db'],
       ]),
     );
-    expect(h.fake.requests).toHaveLength(2);
+    // One list per kind: Deployment, StatefulSet, DaemonSet, CronJob, Job.
+    expect(h.fake.requests).toHaveLength(5);
   });
 
   it('lists every namespace that has one, for the user to choose', async () => {
@@ -57,7 +62,7 @@ describe('without a namespace', () => {
     expect(r.nearNames).toEqual(['payment-service', 'payment-gateway']);
     expect(r.readFailures).toEqual([]);
     const nearLists = h.fake.requests.filter((q) => q.query['fieldSelector'] === undefined);
-    expect(nearLists.map((q) => q.query['limit'])).toEqual(['500', '500']);
+    expect(nearLists.map((q) => q.query['limit'])).toEqual(['500', '500', '500', '500', '500']);
   });
 
   it('says so when the cluster-wide list is forbidden, without trying namespace after namespace', async () => {
@@ -75,7 +80,7 @@ describe('without a namespace', () => {
         detail: 'deployments.apps is forbidden: User "system:serviceaccount:rootcause:rootcause" cannot list resource "deployments" in API group "apps" at the cluster scope',
       },
     ]);
-    expect(h.fake.requests).toHaveLength(2);
+    expect(h.fake.requests).toHaveLength(5);
   });
 });
 
@@ -86,8 +91,11 @@ describe('with a namespace', () => {
     const r = await h.cluster.findWorkloads({ name: 'payment-service', namespace: 'payments' });
     expect(r).toEqual({ found: [{ kind: 'Deployment', namespace: 'payments', name: 'payment-service' }], nearNames: [], readFailures: [] });
     expect(h.fake.requests.map((q) => q.path).sort()).toEqual([
+      '/apis/apps/v1/namespaces/payments/daemonsets/payment-service',
       '/apis/apps/v1/namespaces/payments/deployments/payment-service',
       '/apis/apps/v1/namespaces/payments/statefulsets/payment-service',
+      '/apis/batch/v1/namespaces/payments/cronjobs/payment-service',
+      '/apis/batch/v1/namespaces/payments/jobs/payment-service',
     ]);
   });
 
@@ -124,8 +132,11 @@ describe('with a catalog selector', () => {
       { kind: 'Deployment', namespace: 'payments', name: 'payments-api-v2' },
     ]);
     expect(h.fake.requests.map((q) => q.path).sort()).toEqual([
+      '/apis/apps/v1/namespaces/payments/daemonsets',
       '/apis/apps/v1/namespaces/payments/deployments',
       '/apis/apps/v1/namespaces/payments/statefulsets',
+      '/apis/batch/v1/namespaces/payments/cronjobs',
+      '/apis/batch/v1/namespaces/payments/jobs',
     ]);
   });
 
@@ -173,5 +184,25 @@ describe('contexts', () => {
     await expect(h.cluster.findWorkloads({ name: 'x,metadata.namespace=kube-system' })).rejects.toMatchObject({ code: 'USAGE' });
     await expect(h.cluster.findWorkloads({ name: 'payment-service', namespace: 'Payments' })).rejects.toMatchObject({ code: 'USAGE' });
     expect(h.fake.requests).toEqual([]);
+  });
+});
+
+describe('other kinds of workload', () => {
+  it('finds a CronJob by name, and not the Jobs it made', async () => {
+    h = await startHarness();
+    const cron = cronJob({
+      namespace: 'reports',
+      name: 'nightly-report',
+      schedule: '0 2 * * *',
+      template: { containers: [kitContainer({ image: 'registry.example.com/reports:1.4.0' })] },
+      jobs: [{ createdAgo: 74, pods: [], outcome: { complete: true, ago: 60 } }],
+    });
+    for (const o of cron.objects) h.fake.add(o);
+    const jobName = cron.jobs[0]?.objects[0]?.metadata?.name ?? '';
+    expect((await h.cluster.findWorkloads({ name: 'nightly-report' })).found).toEqual([{ kind: 'CronJob', namespace: 'reports', name: 'nightly-report' }]);
+    // A Job is a target of its own when asked for by name in its namespace.
+    expect((await h.cluster.findWorkloads({ name: jobName, namespace: 'reports' })).found).toEqual([{ kind: 'Job', namespace: 'reports', name: jobName }]);
+    // …but the CronJob's runs do not crowd a cluster-wide search.
+    expect((await h.cluster.findWorkloads({ name: jobName })).found).toEqual([]);
   });
 });

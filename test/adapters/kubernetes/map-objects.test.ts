@@ -6,7 +6,8 @@ import { toIsoTime } from '../../../src/adapters/kubernetes/map-common.js';
 import { mapEvent } from '../../../src/adapters/kubernetes/map-event.js';
 import { mapEndpointSlice } from '../../../src/adapters/kubernetes/map-network.js';
 import { mapPod } from '../../../src/adapters/kubernetes/map-pod.js';
-import { containersOfRevisionData, mapEnvVar, mapReplicaSet } from '../../../src/adapters/kubernetes/map-revision.js';
+import { containersOfRevisionData, mapReplicaSet } from '../../../src/adapters/kubernetes/map-revision.js';
+import { mapEnvVar } from '../../../src/adapters/kubernetes/map-spec.js';
 import { mapHpa } from '../../../src/adapters/kubernetes/map-hpa.js';
 
 describe('toIsoTime', () => {
@@ -97,6 +98,8 @@ describe('mapPod', () => {
       conditions: [],
       containers: [{ name: 'app', image: 'i', ports: [], resources: { requests: {}, limits: {} }, probes: {}, restartCount: 0, ready: false }],
       initContainers: [],
+      placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [] },
+      volumes: [],
     });
   });
 

@@ -6,7 +6,7 @@ import { Deadline } from '../../../src/adapters/kubernetes/deadline.js';
 import { createLimiter } from '../../../src/adapters/kubernetes/limit-concurrency.js';
 import { paginate } from '../../../src/adapters/kubernetes/paginate.js';
 import { classifyError, collapseFailures, DeadlineExceeded } from '../../../src/adapters/kubernetes/read-failure.js';
-import { pickCrashedContainers, splitLogLines } from '../../../src/adapters/kubernetes/read-pod-details.js';
+import { pickLogTargets, splitLogLines } from '../../../src/adapters/kubernetes/read-pod-details.js';
 import type { PodEvidence } from '../../../src/domain/triage/evidence.js';
 
 const status = (code: number, message: string, reason = 'X') => JSON.stringify({ kind: 'Status', code, message, reason });
@@ -112,7 +112,7 @@ describe('createLimiter', () => {
   });
 });
 
-describe('pickCrashedContainers', () => {
+describe('pickLogTargets', () => {
   const c = (name: string, restarts: number, crashed: boolean): PodEvidence['containers'][number] => ({
     name,
     image: 'i',
@@ -139,14 +139,32 @@ describe('pickCrashedContainers', () => {
       pod('p2', [c('app', 9, true), c('sidecar', 0, false)]),
       pod('p3', [c('app', 5, true)]),
     ];
-    expect(pickCrashedContainers(pods, 3)).toEqual({
+    expect(pickLogTargets(pods, 3)).toEqual({
       picked: [
-        { pod: 'p2', container: 'app', restarts: 9 },
-        { pod: 'p1', container: 'sidecar', restarts: 1 },
-        { pod: 'p3', container: 'app', restarts: 5 },
+        { pod: 'p2', container: 'app', previous: true, why: 'crashed', restarts: 9 },
+        { pod: 'p1', container: 'sidecar', previous: true, why: 'crashed', restarts: 1 },
+        { pod: 'p3', container: 'app', previous: true, why: 'crashed', restarts: 5 },
       ],
       others: 1,
     });
+  });
+
+  it('reads the current output of unready containers and stuck init containers, then samples ready pods', () => {
+    const running = (name: string, ready: boolean): PodEvidence['containers'][number] => ({ ...c(name, 0, false), ready });
+    const initRunning: PodEvidence['containers'][number] = { ...c('wait-for-db', 0, false), ready: false };
+    const pods = [
+      { ...pod('ready-1', [running('app', true)]), ready: true },
+      pod('unready', [running('app', false)]),
+      { ...pod('init', [{ ...c('app', 0, false), state: { waiting: { reason: 'PodInitializing' } }, ready: false }]), phase: 'Pending' as const, initContainers: [initRunning] },
+      { ...pod('ready-2', [running('app', true)]), ready: true },
+      { ...pod('ready-3', [running('app', true)]), ready: true },
+    ];
+    expect(pickLogTargets(pods, 10).picked).toEqual([
+      { pod: 'init', container: 'wait-for-db', previous: false, why: 'init', restarts: 0 },
+      { pod: 'unready', container: 'app', previous: false, why: 'unready', restarts: 0 },
+      { pod: 'ready-1', container: 'app', previous: false, why: 'sample', restarts: 0 },
+      { pod: 'ready-2', container: 'app', previous: false, why: 'sample', restarts: 0 },
+    ]);
   });
 });
 

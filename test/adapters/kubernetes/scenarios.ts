@@ -183,6 +183,19 @@ export function addPaymentService(fake: FakeKubeApi): void {
     spec: { accessModes: ['ReadWriteMany'], storageClassName: 'efs', volumeName: 'pvc-1234', resources: { requests: { storage: '10Gi' } } },
     status: { phase: 'Bound' },
   } satisfies k8s.V1PersistentVolumeClaim);
+  fake.add({
+    apiVersion: 'v1',
+    kind: 'PersistentVolume',
+    metadata: { name: 'pvc-1234' },
+    spec: {
+      accessModes: ['ReadWriteMany'],
+      capacity: { storage: '10Gi' },
+      claimRef: { kind: 'PersistentVolumeClaim', namespace: PAYMENTS, name: 'payment-uploads' },
+      csi: { driver: 'efs.csi.aws.com', volumeHandle: 'fs-0a1b2c3d::fsap-0123456789abcdef0' },
+      storageClassName: 'efs',
+    },
+    status: { phase: 'Bound' },
+  } satisfies k8s.V1PersistentVolume);
 }
 
 export const LEDGER_NS = 'data';
@@ -272,6 +285,20 @@ export function addLedgerDb(fake: FakeKubeApi): void {
       status: { phase },
     } satisfies k8s.V1PersistentVolumeClaim);
   }
+  fake.add({
+    apiVersion: 'v1',
+    kind: 'PersistentVolume',
+    metadata: { name: 'pvc-0' },
+    spec: {
+      accessModes: ['ReadWriteOnce'],
+      capacity: { storage: '50Gi' },
+      claimRef: { kind: 'PersistentVolumeClaim', namespace: LEDGER_NS, name: 'data-ledger-db-0' },
+      csi: { driver: 'ebs.csi.aws.com', volumeHandle: 'vol-0a1b2c3d4e5f60718' },
+      nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['us-east-1a'] }] }] } },
+      storageClassName: 'gp3',
+    },
+    status: { phase: 'Bound' },
+  } satisfies k8s.V1PersistentVolume);
   fake.add(coreEvent({ namespace: LEDGER_NS, object: { kind: 'PersistentVolumeClaim', name: 'data-ledger-db-1', namespace: LEDGER_NS }, reason: 'ProvisioningFailed', message: 'failed to provision volume with StorageClass "gp3": rpc error: code = ResourceExhausted', count: 12, first: at(-29), last: at(-1), component: 'ebs.csi.aws.com' }));
   fake.add(coreEvent({ namespace: LEDGER_NS, object: { kind: 'Pod', name: 'ledger-db-1', namespace: LEDGER_NS }, reason: 'FailedScheduling', message: '0/4 nodes are available: pod has unbound immediate PersistentVolumeClaims.', count: 9, first: at(-29), last: at(-1), component: 'default-scheduler' }));
 }

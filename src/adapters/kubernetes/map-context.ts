@@ -1,0 +1,100 @@
+// The namespace around a workload → evidence: NetworkPolicies (what they select and let
+// through), ResourceQuotas, PersistentVolumes, and any object's creation and last-change times.
+import type * as k8s from '@kubernetes/client-node';
+import type {
+  IsoTime,
+  NamespaceObjectEvidence,
+  NetworkPolicyEvidence,
+  PersistentVolumeEvidence,
+  ResourceQuotaEvidence,
+} from '../../domain/triage/evidence.js';
+import { describeExpressions, formatSelector } from './label-selector.js';
+import { copyMap, toIsoTime } from './map-common.js';
+import { mapNodeSelectorTerms } from './map-spec.js';
+
+/** The newest managedFields time: when the object was last written (status writes included). */
+export function lastChangeOf(meta: k8s.V1ObjectMeta | undefined): IsoTime | undefined {
+  let newest: Date | undefined;
+  for (const f of meta?.managedFields ?? []) {
+    const t = f.time === undefined ? undefined : new Date(f.time);
+    if (t !== undefined && !Number.isNaN(t.getTime()) && (newest === undefined || t > newest)) newest = t;
+  }
+  return toIsoTime(newest);
+}
+
+export function namespaceObject(kind: NamespaceObjectEvidence['kind'], meta: k8s.V1ObjectMeta | undefined): NamespaceObjectEvidence {
+  const out: NamespaceObjectEvidence = { kind, name: meta?.name ?? '' };
+  const createdAt = toIsoTime(meta?.creationTimestamp);
+  const changedAt = lastChangeOf(meta);
+  if (createdAt !== undefined) out.createdAt = createdAt;
+  if (changedAt !== undefined && changedAt !== createdAt) out.changedAt = changedAt;
+  return out;
+}
+
+function describePeers(peers: readonly k8s.V1NetworkPolicyPeer[] | undefined): string {
+  if (peers === undefined || peers.length === 0) return 'anywhere';
+  return peers
+    .map((p) => {
+      if (p.ipBlock) return `${p.ipBlock.cidr}${p.ipBlock.except?.length ? ` except ${p.ipBlock.except.join(',')}` : ''}`;
+      const ns = p.namespaceSelector === undefined ? '' : `namespaces ${formatSelector(p.namespaceSelector) || '(all)'}`;
+      const pods = p.podSelector === undefined ? '' : `pods ${formatSelector(p.podSelector) || '(all)'}`;
+      return [ns, pods].filter(Boolean).join(' / ');
+    })
+    .join('; ');
+}
+
+function describePorts(ports: readonly k8s.V1NetworkPolicyPort[] | undefined): string {
+  if (ports === undefined || ports.length === 0) return 'all ports';
+  return ports.map((p) => `${p.protocol ?? 'TCP'}/${p.port ?? '*'}${p.endPort ? `-${p.endPort}` : ''}`).join(', ');
+}
+
+export function mapNetworkPolicy(np: k8s.V1NetworkPolicy): NetworkPolicyEvidence {
+  const spec = np.spec;
+  const types = (spec?.policyTypes ?? (spec?.egress ? ['Ingress', 'Egress'] : ['Ingress'])).filter((t): t is 'Ingress' | 'Egress' => t === 'Ingress' || t === 'Egress');
+  const out: NetworkPolicyEvidence = {
+    name: np.metadata?.name ?? '',
+    podSelector: copyMap(spec?.podSelector?.matchLabels),
+    policyTypes: types,
+    ingress: (spec?.ingress ?? []).map((r) => `from ${describePeers(r._from)} on ${describePorts(r.ports)}`),
+    egress: (spec?.egress ?? []).map((r) => `to ${describePeers(r.to)} on ${describePorts(r.ports)}`),
+  };
+  const expressions = describeExpressions(spec?.podSelector);
+  if (expressions.length > 0) out.podSelectorExpressions = expressions;
+  const createdAt = toIsoTime(np.metadata?.creationTimestamp);
+  const changedAt = lastChangeOf(np.metadata);
+  if (createdAt !== undefined) out.createdAt = createdAt;
+  if (changedAt !== undefined && changedAt !== createdAt) out.changedAt = changedAt;
+  return out;
+}
+
+export function mapQuota(q: k8s.V1ResourceQuota): ResourceQuotaEvidence {
+  const out: ResourceQuotaEvidence = { name: q.metadata?.name ?? '', hard: copyMap(q.status?.hard ?? q.spec?.hard), used: copyMap(q.status?.used) };
+  const createdAt = toIsoTime(q.metadata?.creationTimestamp);
+  const changedAt = lastChangeOf(q.metadata);
+  if (createdAt !== undefined) out.createdAt = createdAt;
+  if (changedAt !== undefined && changedAt !== createdAt) out.changedAt = changedAt;
+  return out;
+}
+
+function driverOf(spec: k8s.V1PersistentVolumeSpec | undefined): string | undefined {
+  if (spec === undefined) return undefined;
+  if (spec.csi) return spec.csi.driver;
+  for (const plugin of ['awsElasticBlockStore', 'gcePersistentDisk', 'azureDisk', 'nfs', 'hostPath', 'local', 'iscsi', 'cephfs', 'rbd'] as const) {
+    if (spec[plugin] !== undefined) return plugin;
+  }
+  return undefined;
+}
+
+export function mapPersistentVolume(v: k8s.V1PersistentVolume): PersistentVolumeEvidence {
+  const claim = v.spec?.claimRef;
+  const out: PersistentVolumeEvidence = {
+    name: v.metadata?.name ?? '',
+    phase: v.status?.phase ?? 'Unknown',
+    nodeAffinity: mapNodeSelectorTerms(v.spec?.nodeAffinity?.required?.nodeSelectorTerms),
+  };
+  if (claim?.name) out.claim = `${claim.namespace ?? ''}/${claim.name}`;
+  if (v.spec?.storageClassName) out.storageClass = v.spec.storageClassName;
+  const driver = driverOf(v.spec);
+  if (driver !== undefined) out.driver = driver;
+  return out;
+}

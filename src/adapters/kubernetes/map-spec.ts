@@ -1,0 +1,94 @@
+// The spec side of pods and templates → evidence: env (references never resolved), mounts,
+// volumes, and where a pod may run.
+import type * as k8s from '@kubernetes/client-node';
+import type {
+  EnvFromEvidence,
+  EnvVarEvidence,
+  NodeRequirementEvidence,
+  PlacementEvidence,
+  TolerationEvidence,
+  VolumeEvidence,
+  VolumeMountEvidence,
+} from '../../domain/triage/evidence.js';
+
+export function mapEnvVar(e: k8s.V1EnvVar): EnvVarEvidence {
+  const from = e.valueFrom;
+  if (from === undefined) return { name: e.name, value: e.value ?? '' };
+  if (from.secretKeyRef !== undefined) return { name: e.name, ref: toRef('secret', from.secretKeyRef.name, from.secretKeyRef.key) };
+  if (from.configMapKeyRef !== undefined) return { name: e.name, ref: toRef('configMap', from.configMapKeyRef.name, from.configMapKeyRef.key) };
+  if (from.fieldRef !== undefined) return { name: e.name, ref: { kind: 'field', key: from.fieldRef.fieldPath } };
+  if (from.resourceFieldRef !== undefined) return { name: e.name, ref: toRef('resource', from.resourceFieldRef.containerName, from.resourceFieldRef.resource) };
+  if (from.fileKeyRef !== undefined) {
+    // A key of an env file in a volume (KEP-5018). The evidence type has no 'file' kind; 'field'
+    // with the volume as name keeps it a reference and keeps its value out of the evidence.
+    return { name: e.name, ref: toRef('field', from.fileKeyRef.volumeName, `${from.fileKeyRef.path}:${from.fileKeyRef.key}`) };
+  }
+  return { name: e.name, ref: { kind: 'field' } };
+}
+
+function toRef(kind: 'secret' | 'configMap' | 'field' | 'resource', name: string | undefined, key: string | undefined): Extract<EnvVarEvidence, { ref: unknown }>['ref'] {
+  return { kind, ...(name === undefined ? {} : { name }), ...(key === undefined ? {} : { key }) };
+}
+
+export function mapEnvFrom(list: readonly k8s.V1EnvFromSource[] | undefined): EnvFromEvidence[] {
+  const out: EnvFromEvidence[] = [];
+  for (const s of list ?? []) {
+    if (s.secretRef !== undefined) out.push({ kind: 'secret', name: s.secretRef.name ?? '' });
+    if (s.configMapRef !== undefined) out.push({ kind: 'configMap', name: s.configMapRef.name ?? '' });
+  }
+  return out;
+}
+
+/** Mounts that say something about the app; the service-account token mount every pod gets does not. */
+export function mapVolumeMounts(list: readonly k8s.V1VolumeMount[] | undefined): VolumeMountEvidence[] {
+  return (list ?? [])
+    .filter((m) => m.mountPath !== '/var/run/secrets/kubernetes.io/serviceaccount')
+    .map((m) => ({ name: m.name, mountPath: m.mountPath, ...(m.readOnly ? { readOnly: true } : {}), ...(m.subPath ? { subPath: m.subPath } : {}) }));
+}
+
+export function mapVolume(v: k8s.V1Volume): VolumeEvidence {
+  const base = { name: v.name };
+  if (v.persistentVolumeClaim) return { ...base, source: 'pvc', ref: v.persistentVolumeClaim.claimName };
+  if (v.configMap) return { ...base, source: 'configMap', ...(v.configMap.name ? { ref: v.configMap.name } : {}) };
+  if (v.secret) return { ...base, source: 'secret', ...(v.secret.secretName ? { ref: v.secret.secretName } : {}) };
+  if (v.emptyDir) return { ...base, source: 'emptyDir' };
+  if (v.hostPath) return { ...base, source: 'hostPath', ref: v.hostPath.path };
+  if (v.projected) return { ...base, source: 'projected' };
+  if (v.csi) return { ...base, source: 'csi', ref: v.csi.driver };
+  if (v.nfs) return { ...base, source: 'nfs', ref: `${v.nfs.server}:${v.nfs.path}` };
+  return { ...base, source: 'other' };
+}
+
+/** The pod's volumes without the service-account token volume every pod gets. */
+export function mapVolumes(list: readonly k8s.V1Volume[] | undefined): VolumeEvidence[] {
+  return (list ?? []).filter((v) => !(v.projected && v.name.startsWith('kube-api-access'))).map(mapVolume);
+}
+
+const OPERATORS = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt']);
+
+export function mapNodeSelectorTerms(terms: readonly k8s.V1NodeSelectorTerm[] | undefined): NodeRequirementEvidence[][] {
+  return (terms ?? []).map((t) =>
+    (t.matchExpressions ?? [])
+      .filter((e) => OPERATORS.has(e.operator))
+      .map((e) => ({ key: e.key, operator: e.operator as NodeRequirementEvidence['operator'], values: [...(e.values ?? [])] })),
+  );
+}
+
+const EFFECTS = new Set(['NoSchedule', 'PreferNoSchedule', 'NoExecute']);
+
+function mapToleration(t: k8s.V1Toleration): TolerationEvidence {
+  return {
+    ...(t.key ? { key: t.key } : {}),
+    operator: t.operator === 'Exists' ? 'Exists' : 'Equal',
+    ...(t.value ? { value: t.value } : {}),
+    ...(t.effect && EFFECTS.has(t.effect) ? { effect: t.effect as TolerationEvidence['effect'] } : {}),
+  };
+}
+
+export function mapPlacement(spec: k8s.V1PodSpec | undefined): PlacementEvidence {
+  return {
+    nodeSelector: { ...spec?.nodeSelector },
+    requiredNodeAffinity: mapNodeSelectorTerms(spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms),
+    tolerations: (spec?.tolerations ?? []).map(mapToleration),
+  };
+}

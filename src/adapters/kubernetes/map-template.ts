@@ -1,0 +1,52 @@
+// A revision's whole pod template → evidence, for the template diff between revisions: every
+// container field a rollout can change, and the pod-level fields (init containers, volumes,
+// service account, pull secrets, placement, security context).
+import type * as k8s from '@kubernetes/client-node';
+import type { PodTemplateEvidence, RevisionContainerEvidence } from '../../domain/triage/evidence.js';
+import { formatProbe } from '../../domain/triage/evidence-lookup.js';
+import { mapProbes, mapResources } from './map-container.js';
+import { mapEnvFrom, mapEnvVar, mapPlacement, mapVolumeMounts, mapVolumes } from './map-spec.js';
+
+function compact(v: object | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  const text = JSON.stringify(v);
+  return text === '{}' ? undefined : text;
+}
+
+export function mapRevisionContainer(c: k8s.V1Container): RevisionContainerEvidence {
+  const probes = mapProbes(c);
+  const rendered: NonNullable<RevisionContainerEvidence['probes']> = {};
+  if (probes.readiness) rendered.readiness = formatProbe(probes.readiness);
+  if (probes.liveness) rendered.liveness = formatProbe(probes.liveness);
+  if (probes.startup) rendered.startup = formatProbe(probes.startup);
+  const mounts = mapVolumeMounts(c.volumeMounts);
+  const securityContext = compact(c.securityContext);
+  return {
+    name: c.name,
+    image: c.image ?? '',
+    env: (c.env ?? []).map(mapEnvVar),
+    envFrom: mapEnvFrom(c.envFrom),
+    resources: mapResources(c.resources),
+    ...(c.command === undefined ? {} : { command: [...c.command] }),
+    ...(c.args === undefined ? {} : { args: [...c.args] }),
+    ports: (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}${p.name ? ` "${p.name}"` : ''}`),
+    probes: rendered,
+    volumeMounts: mounts,
+    ...(securityContext === undefined ? {} : { securityContext }),
+  };
+}
+
+export function mapPodTemplate(spec: k8s.V1PodSpec | undefined): PodTemplateEvidence {
+  const securityContext = compact(spec?.securityContext);
+  return {
+    initContainers: (spec?.initContainers ?? []).map(mapRevisionContainer),
+    volumes: mapVolumes(spec?.volumes),
+    ...(spec?.serviceAccountName ? { serviceAccountName: spec.serviceAccountName } : {}),
+    imagePullSecrets: (spec?.imagePullSecrets ?? []).map((s) => s.name ?? ''),
+    placement: mapPlacement(spec),
+    ...(securityContext === undefined ? {} : { securityContext }),
+    ...(spec?.priorityClassName ? { priorityClassName: spec.priorityClassName } : {}),
+    ...(spec?.hostNetwork ? { hostNetwork: true } : {}),
+    ...(spec?.terminationGracePeriodSeconds === undefined ? {} : { terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds }),
+  };
+}

@@ -1,0 +1,55 @@
+// The namespace around the workload, one list each (pages of 500): NetworkPolicies,
+// ResourceQuotas, LimitRanges and ConfigMaps (their names and times only — data is dropped at
+// once, and Secrets are never read), plus the cluster DNS pods in kube-system. The request count
+// does not grow with the workload; these collections are small in any namespace.
+import type { ClusterDnsEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, ResourceQuotaEvidence } from '../../domain/triage/evidence.js';
+import type { CollectContext } from './collect-context.js';
+import { mapNetworkPolicy, mapQuota, namespaceObject } from './map-context.js';
+import { mapPod } from './map-pod.js';
+
+/** Where and how cluster DNS pods are found (CoreDNS and kube-dns both use this label). */
+export const DNS_NAMESPACE = 'kube-system';
+export const DNS_SELECTOR = 'k8s-app=kube-dns';
+
+function page(cont: string | undefined, limit: number): { limit: number; _continue?: string } {
+  return cont === undefined ? { limit } : { limit, _continue: cont };
+}
+
+export interface NamespaceContext {
+  networkPolicies: NetworkPolicyEvidence[];
+  quotas: ResourceQuotaEvidence[];
+  objects: NamespaceObjectEvidence[];
+}
+
+export async function readNamespaceContext(ctx: CollectContext): Promise<NamespaceContext> {
+  const { core, networking } = ctx.clients;
+  const namespace = ctx.namespace;
+  const [policies, quotas, limitRanges, configMaps] = await Promise.all([
+    ctx.reads.list(`NetworkPolicies in ${namespace}`, 'networkPolicies', (cont, limit, o) => networking.listNamespacedNetworkPolicy({ namespace, ...page(cont, limit) }, o)),
+    ctx.reads.list(`ResourceQuotas in ${namespace}`, 'quotas', (cont, limit, o) => core.listNamespacedResourceQuota({ namespace, ...page(cont, limit) }, o)),
+    ctx.reads.list(`LimitRanges in ${namespace}`, 'namespaceObjects', (cont, limit, o) => core.listNamespacedLimitRange({ namespace, ...page(cont, limit) }, o)),
+    // Only metadata is kept; a namespace's ConfigMaps are bounded here so a huge one cannot cost the budget.
+    ctx.reads.list(`ConfigMaps in ${namespace}`, 'namespaceObjects', (cont, limit, o) => core.listNamespacedConfigMap({ namespace, ...page(cont, limit) }, o), { maxItems: 1000 }),
+  ]);
+  return {
+    networkPolicies: policies.items.map(mapNetworkPolicy),
+    quotas: quotas.items.map(mapQuota),
+    objects: [
+      ...policies.items.map((p) => namespaceObject('NetworkPolicy', p.metadata)),
+      ...quotas.items.map((q) => namespaceObject('ResourceQuota', q.metadata)),
+      ...limitRanges.items.map((l) => namespaceObject('LimitRange', l.metadata)),
+      ...configMaps.items.map((c) => namespaceObject('ConfigMap', c.metadata)),
+    ],
+  };
+}
+
+/** The cluster DNS pods; undefined when they could not be read (the failure is recorded). */
+export async function readClusterDns(ctx: CollectContext): Promise<ClusterDnsEvidence | undefined> {
+  const { core } = ctx.clients;
+  const list = await ctx.reads.list(`DNS pods in ${DNS_NAMESPACE} (${DNS_SELECTOR})`, 'dns', (cont, limit, o) =>
+    core.listNamespacedPod({ namespace: DNS_NAMESPACE, labelSelector: DNS_SELECTOR, ...page(cont, limit) }, o),
+    { maxItems: 500 },
+  );
+  if (list.failed) return undefined;
+  return { namespace: DNS_NAMESPACE, pods: list.items.map((p) => mapPod(p, 'Deployment')) };
+}

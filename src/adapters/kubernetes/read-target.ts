@@ -1,0 +1,72 @@
+// The triage target itself: one get of the Deployment, StatefulSet, DaemonSet, Job or CronJob;
+// for a CronJob, its recent Jobs (its pods are theirs); and the label selector that finds the
+// target's pods.
+import type * as k8s from '@kubernetes/client-node';
+import type { TriageTarget } from '../../domain/triage/evidence.js';
+import type { CollectContext } from './collect-context.js';
+import { formatSelector } from './label-selector.js';
+import { isOwnedBy } from './map-revision.js';
+import { selectorOf } from './map-workload.js';
+import type { Workload } from './map-workload.js';
+
+/** Jobs of a CronJob whose pods and conditions are read: the newest few. */
+export const CRONJOB_RUNS = 3;
+
+export async function readWorkload(ctx: CollectContext, t: TriageTarget): Promise<Workload | undefined> {
+  const { apps, batch } = ctx.clients;
+  const req = { name: t.name, namespace: t.namespace };
+  const what = `${t.kind} ${t.namespace}/${t.name}`;
+  switch (t.kind) {
+    case 'Deployment': {
+      const obj = await ctx.reads.one(what, 'workload', (o) => apps.readNamespacedDeployment(req, o));
+      return obj === undefined ? undefined : { kind: t.kind, obj };
+    }
+    case 'StatefulSet': {
+      const obj = await ctx.reads.one(what, 'workload', (o) => apps.readNamespacedStatefulSet(req, o));
+      return obj === undefined ? undefined : { kind: t.kind, obj };
+    }
+    case 'DaemonSet': {
+      const obj = await ctx.reads.one(what, 'workload', (o) => apps.readNamespacedDaemonSet(req, o));
+      return obj === undefined ? undefined : { kind: t.kind, obj };
+    }
+    case 'Job': {
+      const obj = await ctx.reads.one(what, 'workload', (o) => batch.readNamespacedJob(req, o));
+      return obj === undefined ? undefined : { kind: t.kind, obj };
+    }
+    case 'CronJob': {
+      const obj = await ctx.reads.one(what, 'workload', (o) => batch.readNamespacedCronJob(req, o));
+      return obj === undefined ? undefined : { kind: t.kind, obj };
+    }
+  }
+}
+
+function createdMs(j: k8s.V1Job): number {
+  const t = j.metadata?.creationTimestamp;
+  return t === undefined ? 0 : new Date(t).getTime();
+}
+
+/** A Job target's own object; a CronJob's newest Jobs (by owner uid), newest first. */
+export async function readJobs(ctx: CollectContext, w: Workload): Promise<k8s.V1Job[]> {
+  if (w.kind === 'Job') return [w.obj];
+  if (w.kind !== 'CronJob') return [];
+  const { batch } = ctx.clients;
+  const namespace = ctx.namespace;
+  const uid = w.obj.metadata?.uid;
+  // Jobs carry no label naming their CronJob; ownerReferences do. A namespace's Jobs are few
+  // (history limits keep 3 + 1 per CronJob), so one bounded list is enough.
+  const list = await ctx.reads.list(`Jobs in ${namespace}`, 'jobs', (cont, limit, o) =>
+    batch.listNamespacedJob({ namespace, limit, ...(cont === undefined ? {} : { _continue: cont }) }, o),
+    { maxItems: 2000 },
+  );
+  return list.items.filter((j) => isOwnedBy(j.metadata, uid)).sort((a, b) => createdMs(b) - createdMs(a));
+}
+
+/**
+ * The labelSelector of the target's pods: its own selector, or for a CronJob the controller
+ * uids of its newest runs. '' when there is nothing to select.
+ */
+export function podSelectorOf(w: Workload, jobs: readonly k8s.V1Job[]): string {
+  if (w.kind !== 'CronJob') return formatSelector(selectorOf(w));
+  const uids = jobs.slice(0, CRONJOB_RUNS).flatMap((j) => (j.metadata?.uid ? [j.metadata.uid] : []));
+  return uids.length === 0 ? '' : `batch.kubernetes.io/controller-uid in (${uids.join(',')})`;
+}

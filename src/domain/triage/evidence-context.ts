@@ -1,0 +1,85 @@
+/**
+ * The evidence around a workload: how many pods there really are, the volumes, policies, quotas
+ * and recently changed objects of its namespace, the cluster DNS, a Job's or CronJob's runs.
+ * Same mapping rule as evidence.ts.
+ */
+import type { ConditionEvidence, IsoTime, PodEvidence } from './evidence.js';
+import type { NodeRequirementEvidence } from './evidence-spec.js';
+
+/** Every pod the workload's selector matched, counted by state; `pods` keeps only some. */
+export interface PodCensus {
+  /** Pods counted. */
+  total: number;
+  /** false when the count stopped at a cap (there are more than `total`). */
+  complete: boolean;
+  ready: number;
+  /** By the state a person reads in `kubectl get pods` (see pod-state.ts): "Pending", "CrashLoopBackOff", … */
+  byState: Record<string, number>;
+}
+
+export interface PersistentVolumeEvidence {
+  name: string;
+  /** The claim bound to it, `namespace/name`. */
+  claim?: string;
+  phase: string;
+  storageClass?: string;
+  /** spec.nodeAffinity.required terms: where the volume can be attached (zone-pinned disks). */
+  nodeAffinity: NodeRequirementEvidence[][];
+  /** CSI driver, or the in-tree plugin name (nfs, hostPath, awsElasticBlockStore…). */
+  driver?: string;
+}
+
+/** A NetworkPolicy, reduced to what it selects and what it lets through. */
+export interface NetworkPolicyEvidence {
+  name: string;
+  createdAt?: IsoTime;
+  /** The newest managedFields time: when its spec last changed. */
+  changedAt?: IsoTime;
+  /** spec.podSelector.matchLabels; empty = every pod of the namespace. */
+  podSelector: Record<string, string>;
+  /** podSelector.matchExpressions rendered `key In (a,b)`; such a policy is matched conservatively. */
+  podSelectorExpressions?: string[];
+  policyTypes: ('Ingress' | 'Egress')[];
+  /** Rules as `to/from … ports …` lines; an empty list of a listed type denies everything. */
+  ingress: string[];
+  egress: string[];
+}
+
+export interface ResourceQuotaEvidence {
+  name: string;
+  createdAt?: IsoTime;
+  changedAt?: IsoTime;
+  hard: Record<string, string>;
+  used: Record<string, string>;
+}
+
+/** An object of the namespace and when it was made and last changed (metadata only). */
+export interface NamespaceObjectEvidence {
+  kind: 'NetworkPolicy' | 'ResourceQuota' | 'LimitRange' | 'Service' | 'ConfigMap';
+  name: string;
+  createdAt?: IsoTime;
+  /** The newest managedFields time, when the API reports one. */
+  changedAt?: IsoTime;
+}
+
+/** The cluster DNS as the pods of kube-system's k8s-app=kube-dns show it. */
+export interface ClusterDnsEvidence {
+  namespace: string;
+  pods: PodEvidence[];
+}
+
+/** A Job: the target itself, or one run of a CronJob. */
+export interface JobEvidence {
+  name: string;
+  createdAt?: IsoTime;
+  startTime?: IsoTime;
+  completionTime?: IsoTime;
+  active: number;
+  succeeded: number;
+  failed: number;
+  backoffLimit?: number;
+  activeDeadlineSeconds?: number;
+  completions?: number;
+  /** Complete, Failed (BackoffLimitExceeded, DeadlineExceeded), Suspended, FailureTarget… */
+  conditions: ConditionEvidence[];
+}

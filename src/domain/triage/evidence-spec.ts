@@ -1,0 +1,93 @@
+/**
+ * The spec side of the evidence: what a pod template asks for (command, env, mounts, where it may
+ * run), shared by pods, the workload's template and its revisions. Same mapping rule as
+ * evidence.ts: copy what the API says; leave out what it does not say.
+ */
+
+/**
+ * An environment variable. Values come only from the template's literal `value`; anything taken
+ * from a Secret, ConfigMap or field is recorded as a reference, and the adapter must never
+ * resolve it (the bot never reads Secrets).
+ */
+export type EnvVarEvidence =
+  | { name: string; value: string }
+  | { name: string; ref: { kind: 'secret' | 'configMap' | 'field' | 'resource'; name?: string; key?: string } };
+
+/** An envFrom source, e.g. `{ kind: 'secret', name: 'db-credentials' }`. */
+export interface EnvFromEvidence {
+  kind: 'secret' | 'configMap';
+  name: string;
+}
+
+export interface VolumeMountEvidence {
+  name: string;
+  mountPath: string;
+  readOnly?: boolean;
+  subPath?: string;
+}
+
+/** A pod volume reduced to where its data comes from. */
+export interface VolumeEvidence {
+  name: string;
+  source: 'pvc' | 'configMap' | 'secret' | 'emptyDir' | 'hostPath' | 'projected' | 'csi' | 'nfs' | 'other';
+  /** claimName, ConfigMap or Secret name, host path, NFS server:path, CSI driver. */
+  ref?: string;
+}
+
+/** One requirement of a node selector term: `disktype In (ssd)`. */
+export interface NodeRequirementEvidence {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
+  values: string[];
+}
+
+export interface TolerationEvidence {
+  key?: string;
+  operator: 'Exists' | 'Equal';
+  value?: string;
+  /** Absent: tolerates every effect. */
+  effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+}
+
+/** Where a pod may run: what the scheduler matches against nodes. */
+export interface PlacementEvidence {
+  nodeSelector: Record<string, string>;
+  /** Required node affinity: terms are ORed, the requirements of a term ANDed. Empty: none. */
+  requiredNodeAffinity: NodeRequirementEvidence[][];
+  tolerations: TolerationEvidence[];
+}
+
+/**
+ * A container as a revision (ReplicaSet / ControllerRevision) records it: what a template diff
+ * compares. The optional fields are absent when the template does not set them.
+ */
+export interface RevisionContainerEvidence {
+  name: string;
+  image: string;
+  env: EnvVarEvidence[];
+  envFrom: EnvFromEvidence[];
+  resources: { requests: Record<string, string>; limits: Record<string, string> };
+  command?: string[];
+  args?: string[];
+  /** `8080/TCP "http"` per port. */
+  ports?: string[];
+  /** Probes rendered the way formatProbe does, by kind. */
+  probes?: { readiness?: string; liveness?: string; startup?: string };
+  volumeMounts?: VolumeMountEvidence[];
+  /** securityContext as compact JSON (runAsUser, readOnlyRootFilesystem, capabilities…). */
+  securityContext?: string;
+}
+
+/** The pod-level half of a revision's template. */
+export interface PodTemplateEvidence {
+  initContainers: RevisionContainerEvidence[];
+  volumes: VolumeEvidence[];
+  serviceAccountName?: string;
+  imagePullSecrets: string[];
+  placement: PlacementEvidence;
+  /** Pod securityContext as compact JSON. */
+  securityContext?: string;
+  priorityClassName?: string;
+  hostNetwork?: boolean;
+  terminationGracePeriodSeconds?: number;
+}
