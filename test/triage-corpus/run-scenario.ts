@@ -41,9 +41,11 @@ function blockText(blocks: readonly Block[]): string {
     if (typeof v === 'string') return;
     if (Array.isArray(v)) v.forEach(walk);
     else if (v !== null && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      if (typeof o['text'] === 'string') parts.push(o['text']);
-      for (const [k, x] of Object.entries(o)) if (k !== 'text') walk(x);
+      // Block Kit nests text objects: a section's `text` is `{ type: 'mrkdwn', text: '…' }`.
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+        if (k === 'text' && typeof x === 'string') parts.push(x);
+        else walk(x);
+      }
     }
   };
   walk(blocks);

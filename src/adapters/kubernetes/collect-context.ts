@@ -40,6 +40,8 @@ export const DEFAULT_LIMITS: CollectLimits = {
 
 export interface CollectContext {
   clients: KubeClients;
+  /** The triage's clock (old terminations are history, not evidence worth a log read). */
+  now: () => Date;
   reads: Reads;
   namespace: string;
   limits: CollectLimits;

@@ -64,7 +64,7 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead) {
     reads.skipped(`${claimNames.length - limits.maxPvcs} more PVCs`, 'pvcs', `at most ${limits.maxPvcs} PVCs per triage`);
     for (const c of claimNames.slice(limits.maxPvcs)) claims.delete(c);
   }
-  const logs = pickLogTargets(pods.ranked, limits.maxLogs);
+  const logs = pickLogTargets(pods.ranked, limits.maxLogs, ctx.now());
   if (logs.others > 0) {
     reads.skipped(`${logs.others} more container logs`, 'logs', `at most ${limits.maxLogs} logs per triage, one per container and kind of trouble first`);
   }
@@ -166,6 +166,7 @@ export async function collectEvidenceWith(
   const reads = new Reads(deadline);
   const ctx: CollectContext = {
     clients,
+    now: opts.now,
     reads,
     namespace: target.namespace,
     limits: opts.limits,

@@ -50,8 +50,12 @@ export interface LogTarget {
   restarts: number;
 }
 
-function crashed(c: PodEvidence['containers'][number]): boolean {
-  const lastTerminated = c.lastState !== undefined && 'terminated' in c.lastState;
+/** A previous run older than this is history: its log is not read. */
+const CRASH_HISTORY_MS = 24 * 60 * 60_000;
+
+function crashed(c: PodEvidence['containers'][number], now: Date): boolean {
+  const last = c.lastState !== undefined && 'terminated' in c.lastState ? c.lastState.terminated : undefined;
+  const lastTerminated = last !== undefined && (last.finishedAt === undefined || now.getTime() - Date.parse(last.finishedAt) <= CRASH_HISTORY_MS);
   const backingOff = c.state !== undefined && 'waiting' in c.state && c.state.waiting.reason === 'CrashLoopBackOff';
   const failedNow = c.state !== undefined && 'terminated' in c.state && c.state.terminated.exitCode !== 0;
   return lastTerminated || backingOff || failedNow;
@@ -71,20 +75,20 @@ export const HEALTHY_LOG_SAMPLE = 2;
  * not ready, and the current output of a couple of ready pods. Most restarts first, and one of
  * each container name before a second of any (forty replicas of one crash tell one story).
  */
-export function pickLogTargets(pods: readonly PodEvidence[], max: number): { picked: LogTarget[]; others: number } {
+export function pickLogTargets(pods: readonly PodEvidence[], max: number, now: Date): { picked: LogTarget[]; others: number } {
   const all: LogTarget[] = [];
   let sampled = 0;
   for (const p of pods) {
     for (const c of p.initContainers) {
-      if (crashed(c)) all.push({ pod: p.name, container: c.name, previous: !(c.state && 'terminated' in c.state), why: 'crashed', restarts: c.restartCount });
+      if (crashed(c, now)) all.push({ pod: p.name, container: c.name, previous: !(c.state && 'terminated' in c.state), why: 'crashed', restarts: c.restartCount });
       else if (!c.sidecar && runningNow(c)) all.push({ pod: p.name, container: c.name, previous: false, why: 'init', restarts: c.restartCount });
     }
     for (const c of p.containers) {
-      if (crashed(c)) all.push({ pod: p.name, container: c.name, previous: !(c.state && 'terminated' in c.state), why: 'crashed', restarts: c.restartCount });
+      if (crashed(c, now)) all.push({ pod: p.name, container: c.name, previous: !(c.state && 'terminated' in c.state), why: 'crashed', restarts: c.restartCount });
       else if (runningNow(c) && !c.ready && p.deletionTimestamp === undefined) all.push({ pod: p.name, container: c.name, previous: false, why: 'unready', restarts: c.restartCount });
     }
     const main = p.containers[0];
-    if (p.ready && main !== undefined && runningNow(main) && !crashed(main) && sampled < HEALTHY_LOG_SAMPLE) {
+    if (p.ready && main !== undefined && runningNow(main) && !crashed(main, now) && sampled < HEALTHY_LOG_SAMPLE) {
       sampled++;
       all.push({ pod: p.name, container: main.name, previous: false, why: 'sample', restarts: main.restartCount });
     }
@@ -125,13 +129,16 @@ export async function readLogs(ctx: CollectContext, targets: readonly LogTarget[
       ctx.objectGate(async () => {
         // readNamespacedPodLog keeps the API's error message (k8s.Log would only give a status).
         const what = `${t.previous ? 'previous' : 'current'} logs of ${t.pod}/${t.container}`;
-        const text = await ctx.reads.one(what, 'logs', (options) =>
+        const r = await ctx.reads.attempt((options) =>
           core.readNamespacedPodLog(
             { name: t.pod, namespace, container: t.container, previous: t.previous, tailLines: LOG_TAIL_LINES, limitBytes: LOG_LIMIT_BYTES },
             options,
           ),
         );
-        if (text !== undefined) out.push({ pod: t.pod, container: t.container, previous: t.previous, lines: splitLogLines(text) });
+        if (r.ok) out.push({ pod: t.pod, container: t.container, previous: t.previous, lines: splitLogLines(r.value) });
+        // The kubelet no longer has that run (its container was removed): nothing to read, not a failed read.
+        else if (t.previous && /previous terminated container .* not found/i.test(r.detail)) return;
+        else ctx.reads.failures.push({ what, source: 'logs', reason: r.reason, detail: r.detail });
       }),
     ),
   );

@@ -37,8 +37,9 @@ export function findLog(ev: TriageEvidence, pod: string, container: string): Log
   return logs.find((l) => l.previous) ?? logs[0];
 }
 
+/** A read of this kind failed (a deliberate cap is not a failure: what was read is whole). */
 export function hasReadFailure(ev: TriageEvidence, source: TriageEvidence['readFailures'][number]['source']): boolean {
-  return ev.readFailures.some((f) => f.source === source);
+  return ev.readFailures.some((f) => f.source === source && f.reason !== 'skipped');
 }
 
 /** "GET :8080/ready every 10s, timeout 1s, 3 failures" */
@@ -59,4 +60,18 @@ export function pickErrorLines(lines: readonly string[], max = 3): string[] {
   const nonEmpty = lines.map((l) => l.trimEnd()).filter((l) => l.trim() !== '');
   const errors = nonEmpty.filter((l) => /\b(error|exception|fatal|panic|traceback|failed|refused|denied|cannot|unable|killed)\b/i.test(l));
   return (errors.length > 0 ? errors : nonEmpty).slice(-max);
+}
+
+/** Lines that say why a process gave up, most telling last: exceptions, fatal errors, panics. */
+const DECISIVE = /\b(Error|Exception|FATAL|Fatal|fatal|panic|PANIC|Traceback|refused|denied|not found|no such|cannot|unable|failed|invalid|already exists|timeout|timed out|exec format|out of memory|OOM)\b/i;
+
+/**
+ * The one log line that best says why the process failed: the last line naming an error (a
+ * Python traceback ends with the exception, a JVM or Go crash with the cause), else the last line.
+ */
+export function pickDecisiveLine(lines: readonly string[]): string | undefined {
+  const nonEmpty = lines.map((l) => l.trim()).filter((l) => l !== '' && !/^\s*at |^\s*File "|^\s*\.\.\. \d+ more|^goroutine \d+|^\s+\/|^\t/.test(l));
+  const errors = nonEmpty.filter((l) => DECISIVE.test(l) && !/^(WARN|INFO|DEBUG)\b|"level":"(info|debug|warn)"|level=(info|debug|warn)/i.test(l));
+  const line = errors.at(-1) ?? nonEmpty.at(-1);
+  return line === undefined ? undefined : line.length > 300 ? `${line.slice(0, 299)}…` : line;
 }

@@ -352,8 +352,11 @@ export interface ReadFailure {
   /** Human words: "events in payments", "previous logs of payment-service-7c9d…/app". */
   what: string;
   source: EvidenceSource;
-  /** 403 → forbidden, 404 → not-found, client/server timeout → timeout, anything else → error. */
-  reason: 'forbidden' | 'not-found' | 'timeout' | 'error';
+  /**
+   * 403 → forbidden, 404 → not-found, client/server timeout → timeout, anything else → error;
+   * skipped: deliberately not read (a cap on how much one triage reads), said out loud.
+   */
+  reason: 'forbidden' | 'not-found' | 'timeout' | 'error' | 'skipped';
   /** The API's message, e.g. `pods is forbidden: User "system:serviceaccount:…" cannot list …`. */
   detail: string;
 }

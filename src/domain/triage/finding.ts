@@ -52,7 +52,18 @@ export type FindingKind =
   | 'pvc-pending'
   | 'volume-attach'
   | 'dependency-error'
-  | 'unready-replicas';
+  | 'unready-replicas'
+  | 'placement'
+  | 'volume-zone'
+  | 'statefulset-ordinal'
+  | 'cluster-dns'
+  | 'network-policy'
+  | 'job-failed'
+  | 'object-change'
+  | 'unexplained';
+
+/** Findings that say what changed, not what fails: the verdict makes them its "since", never its "what". */
+export const CHANGE_KINDS: ReadonlySet<FindingKind> = new Set(['recent-rollout', 'object-change']);
 
 export interface Finding {
   /** Stable within one report: `<kind>/<scope>`, e.g. `oom-killed/app`, `node-condition/ip-10-0-3-17`. */
@@ -69,6 +80,13 @@ export interface Finding {
   likelyCause: string;
   /** The safest next step, mitigation first. Suggested to a human; the bot never performs it. */
   nextAction: string;
+  /**
+   * The one piece of evidence that decides it, quoted as the cluster gave it: the log line,
+   * the runtime's or the kubelet's message, the event. The verdict's headline carries it.
+   */
+  decisive?: string;
+  /** The fix in a few words, without the mitigation around it: "fix the liveness probe port". */
+  fix?: string;
   /** Read-only kubectl commands with real names, namespace and context filled in. */
   confirmCommands: string[];
   affected?: { pods?: string[]; nodes?: string[]; services?: string[] };

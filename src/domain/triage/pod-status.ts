@@ -115,7 +115,7 @@ export function severityForPods(ev: TriageEvidence, affected: number): Severity 
 
 /** "3/5 pods" against desired replicas (or pods seen, if more). */
 export function formatPodShare(ev: TriageEvidence, affected: number): string {
-  const of = Math.max(getDesiredReplicas(ev), ev.pods.length);
+  const of = Math.max(getDesiredReplicas(ev), ev.census?.total ?? ev.pods.length);
   return `${affected}/${of} pod${of === 1 ? '' : 's'}`;
 }
 

@@ -1,4 +1,5 @@
 import {
+  CHANGE_KINDS,
   CONFIDENCE_ORDER,
   type Finding,
   type FindingKind,
@@ -8,10 +9,12 @@ import {
 } from './finding.js';
 
 /** Findings that only restate that pods fail; folded into whatever explains them. */
-const SYMPTOMS = new Set<FindingKind>(['crash-loop', 'unready-replicas', 'service-endpoints', 'rollout-stalled', 'node-concentration']);
+const SYMPTOMS = new Set<FindingKind>(['crash-loop', 'unready-replicas', 'service-endpoints', 'rollout-stalled', 'node-concentration', 'statefulset-ordinal', 'job-failed']);
 
-const POD_SYMPTOMS: FindingKind[] = ['crash-loop', 'unready-replicas', 'service-endpoints', 'rollout-stalled'];
+const POD_SYMPTOMS: FindingKind[] = ['crash-loop', 'unready-replicas', 'service-endpoints', 'rollout-stalled', 'statefulset-ordinal', 'job-failed'];
 const PROCESS_FAULTS: FindingKind[] = ['signal-kill', 'liveness-kill', 'exit-code', 'clean-exit', 'readiness-probe', 'dependency-error'];
+/** What a failure of the pods' own processes accounts for; where the failing pods sit is context for the verdict. */
+const PROCESS_EFFECTS: FindingKind[] = [...POD_SYMPTOMS, 'node-concentration'];
 
 /**
  * Which kinds of finding can account for which, when they concern the same pods, nodes or
@@ -20,27 +23,38 @@ const PROCESS_FAULTS: FindingKind[] = ['signal-kill', 'liveness-kill', 'exit-cod
  */
 const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'node-condition': [...PROCESS_FAULTS, 'eviction', 'node-concentration', 'volume-attach', ...POD_SYMPTOMS],
-  'node-concentration': [...PROCESS_FAULTS, ...POD_SYMPTOMS],
+  'node-concentration': POD_SYMPTOMS,
   eviction: ['unready-replicas', 'service-endpoints'],
-  'recent-rollout': [...PROCESS_FAULTS, 'oom-killed', 'container-config', 'image-pull', 'failed-scheduling', 'pod-create-failed', 'volume-attach', 'node-concentration', ...POD_SYMPTOMS],
+  // A change explains nothing that a mechanism explains; it only stands in for one when no mechanism was found.
+  'recent-rollout': POD_SYMPTOMS,
+  'object-change': POD_SYMPTOMS,
   'pvc-pending': ['failed-scheduling', 'volume-attach', ...POD_SYMPTOMS],
+  placement: ['failed-scheduling', ...POD_SYMPTOMS],
+  'volume-zone': ['failed-scheduling', 'pvc-pending', ...POD_SYMPTOMS],
   'failed-scheduling': POD_SYMPTOMS,
   'pod-create-failed': POD_SYMPTOMS,
   'volume-attach': POD_SYMPTOMS,
   'image-pull': POD_SYMPTOMS,
   'container-config': POD_SYMPTOMS,
-  'dependency-error': ['exit-code', 'readiness-probe', 'liveness-kill', 'signal-kill', ...POD_SYMPTOMS],
-  'oom-killed': POD_SYMPTOMS,
-  'signal-kill': POD_SYMPTOMS,
-  'liveness-kill': POD_SYMPTOMS,
-  'exit-code': POD_SYMPTOMS,
-  'clean-exit': POD_SYMPTOMS,
-  'readiness-probe': ['unready-replicas', 'service-endpoints', 'rollout-stalled'],
-  'crash-loop': ['unready-replicas', 'service-endpoints', 'rollout-stalled'],
+  unexplained: PROCESS_EFFECTS,
+  hpa: ['readiness-probe', 'unready-replicas', 'service-endpoints'],
+  'cluster-dns': ['dependency-error', ...PROCESS_FAULTS, ...PROCESS_EFFECTS],
+  'network-policy': ['dependency-error', 'readiness-probe', 'liveness-kill', 'exit-code', ...PROCESS_EFFECTS],
+  'dependency-error': ['exit-code', 'readiness-probe', 'liveness-kill', 'signal-kill', ...PROCESS_EFFECTS],
+  'oom-killed': PROCESS_EFFECTS,
+  'signal-kill': PROCESS_EFFECTS,
+  'liveness-kill': PROCESS_EFFECTS,
+  'exit-code': PROCESS_EFFECTS,
+  'clean-exit': PROCESS_EFFECTS,
+  'readiness-probe': ['unready-replicas', 'service-endpoints', 'rollout-stalled', 'statefulset-ordinal', 'node-concentration'],
+  'crash-loop': ['unready-replicas', 'service-endpoints', 'rollout-stalled', 'statefulset-ordinal', 'job-failed', 'node-concentration'],
   'unready-replicas': ['service-endpoints'],
   'service-selector': ['service-endpoints'],
   'service-target-port': ['service-endpoints'],
 };
+
+/** Findings about the pods' surroundings rather than what the pods themselves report. */
+const CONTEXT_KINDS = new Set<FindingKind>(['node-condition', 'hpa', 'eviction', 'node-concentration', 'unexplained']);
 
 /** Where to look first when everything else is equal: the lower layers fail the upper ones. */
 const LAYER_ORDER: Record<Layer, number> = {
@@ -171,13 +185,21 @@ export function rankFindings(findings: readonly Finding[]): Finding[] {
     for (const c of new Set(causes.map((x) => resolve(x, absorbed).id))) reach.set(c, (reach.get(c) ?? 0) + 1);
   }
 
+  // A change comes after every mechanism that is a problem: it is the "since", not the "what".
+  const changeLast = list.some((f) => !CHANGE_KINDS.has(f.kind) && f.severity !== 'info');
+  const isChange = (f: Finding): number => (changeLast && CHANGE_KINDS.has(f.kind) ? 1 : 0);
+  // The state of the surroundings (a node, the autoscaler) leads only when it explains something;
+  // otherwise what the pods themselves report comes first.
+  const idleContext = (f: Finding): number => (CONTEXT_KINDS.has(f.kind) && !reach.has(f.id) ? 1 : 0);
   return list
     .filter((f) => !absorbed.has(f.id))
     .map((f) => (f.explainedBy ? { ...f, explainedBy: [...new Set(f.explainedBy)] } : f))
     .sort(
       (a, b) =>
+        isChange(a) - isChange(b) ||
         SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
         (depth.get(a.id) ?? 0) - (depth.get(b.id) ?? 0) ||
+        idleContext(a) - idleContext(b) ||
         (reach.get(b.id) ?? 0) - (reach.get(a.id) ?? 0) ||
         CONFIDENCE_ORDER[a.confidence] - CONFIDENCE_ORDER[b.confidence] ||
         LAYER_ORDER[a.layer] - LAYER_ORDER[b.layer] ||
@@ -196,6 +218,7 @@ function pickAbsorber(causes: Finding[], depth: Map<string, number>, absorbed: M
   const ranked = [...causes].sort(
     (a, b) =>
       Number(SYMPTOMS.has(a.kind)) - Number(SYMPTOMS.has(b.kind)) ||
+      Number(CHANGE_KINDS.has(a.kind)) - Number(CHANGE_KINDS.has(b.kind)) ||
       (depth.get(b.id) ?? 0) - (depth.get(a.id) ?? 0) ||
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );

@@ -1,4 +1,4 @@
-import type { EnvVarEvidence, ResourcesEvidence, RevisionContainerEvidence, RevisionEvidence } from './evidence.js';
+import type { EnvVarEvidence, PodTemplateEvidence, ResourcesEvidence, RevisionContainerEvidence, RevisionEvidence } from './evidence.js';
 import { redactSecrets } from './redact-secrets.js';
 
 /** Env names whose literal values are never shown, even redacted. */
@@ -46,34 +46,95 @@ function diffResources(container: string, older: ResourcesEvidence, newer: Resou
   return lines;
 }
 
-function diffContainer(older: RevisionContainerEvidence, newer: RevisionContainerEvidence): string[] {
+function diffList(label: string, older: readonly string[] | undefined, newer: readonly string[] | undefined): string[] {
+  const a = older ?? [];
+  const b = newer ?? [];
+  if (JSON.stringify(a) === JSON.stringify(b)) return [];
+  const show = (l: readonly string[]) => (l.length === 0 ? '(none)' : l.map((x) => JSON.stringify(x)).join(' '));
+  return [`${label}: ${show(a)} → ${show(b)}`];
+}
+
+/** Only the parts of two renderings that differ: "GET :9090/healthz" → "GET :9091/healthz". */
+function diffRendered(label: string, older: string | undefined, newer: string | undefined): string[] {
+  if (older === newer) return [];
+  if (older === undefined) return [`${label} added: ${newer ?? ''}`];
+  if (newer === undefined) return [`${label} removed (was ${older})`];
+  const a = older.split(', ');
+  const b = newer.split(', ');
+  if (a.length === b.length) {
+    const changed = a.map((x, i) => [x, b[i] ?? ''] as const).filter(([x, y]) => x !== y);
+    return [`${label}: ${changed.map(([x, y]) => `${x} → ${y}`).join(', ')}`];
+  }
+  return [`${label}: ${older} → ${newer}`];
+}
+
+function diffContainer(older: RevisionContainerEvidence, newer: RevisionContainerEvidence, role: string): string[] {
+  const name = `${role}${newer.name}`;
   const lines: string[] = [];
-  if (older.image !== newer.image) lines.push(`${newer.name} image: ${older.image} → ${newer.image}`);
-  lines.push(...diffEnv(newer.name, older.env, newer.env));
+  if (older.image !== newer.image) lines.push(`${name} image: ${older.image} → ${newer.image}`);
+  lines.push(...diffList(`${name} command`, older.command, newer.command));
+  lines.push(...diffList(`${name} args`, older.args, newer.args));
+  lines.push(...diffEnv(name, older.env, newer.env));
   const fromA = older.envFrom.map((s) => `${s.kind} ${s.name}`);
   const fromB = newer.envFrom.map((s) => `${s.kind} ${s.name}`);
-  for (const s of fromB) if (!fromA.includes(s)) lines.push(`${newer.name} envFrom added ${s}`);
-  for (const s of fromA) if (!fromB.includes(s)) lines.push(`${newer.name} envFrom removed ${s}`);
-  lines.push(...diffResources(newer.name, older.resources, newer.resources));
+  for (const s of fromB) if (!fromA.includes(s)) lines.push(`${name} envFrom added ${s}`);
+  for (const s of fromA) if (!fromB.includes(s)) lines.push(`${name} envFrom removed ${s}`);
+  lines.push(...diffResources(name, older.resources, newer.resources));
+  for (const probe of ['liveness', 'readiness', 'startup'] as const) {
+    lines.push(...diffRendered(`${name} ${probe} probe`, older.probes?.[probe], newer.probes?.[probe]));
+  }
+  if (older.ports !== undefined && newer.ports !== undefined) lines.push(...diffList(`${name} ports`, older.ports, newer.ports));
+  const mounts = (c: RevisionContainerEvidence) => (c.volumeMounts ?? []).map((m) => `${m.name}→${m.mountPath}${m.subPath ? `[${m.subPath}]` : ''}${m.readOnly ? ' (ro)' : ''}`);
+  if (older.volumeMounts !== undefined && newer.volumeMounts !== undefined) lines.push(...diffList(`${name} volume mounts`, mounts(older), mounts(newer)));
+  if (older.securityContext !== newer.securityContext) lines.push(`${name} securityContext: ${older.securityContext ?? '{}'} → ${newer.securityContext ?? '{}'}`);
+  return lines;
+}
+
+function diffContainers(older: readonly RevisionContainerEvidence[], newer: readonly RevisionContainerEvidence[], role: string): string[] {
+  const lines: string[] = [];
+  for (const c of newer) {
+    const old = older.find((o) => o.name === c.name);
+    if (old) lines.push(...diffContainer(old, c, role));
+    else lines.push(`${role}container ${c.name} added (${c.image}${c.command ? ` ${c.command.join(' ')}` : ''})`);
+  }
+  for (const o of older) if (!newer.some((c) => c.name === o.name)) lines.push(`${role}container ${o.name} removed`);
+  return lines;
+}
+
+function formatRequirements(terms: readonly { key: string; operator: string; values: string[] }[][]): string[] {
+  return terms.map((t) => t.map((r) => `${r.key} ${r.operator}${r.values.length > 0 ? ` (${r.values.join(',')})` : ''}`).join(' and '));
+}
+
+function diffTemplate(older: PodTemplateEvidence | undefined, newer: PodTemplateEvidence | undefined): string[] {
+  if (older === undefined || newer === undefined) return [];
+  const lines = diffContainers(older.initContainers, newer.initContainers, 'init ');
+  const volumes = (t: PodTemplateEvidence) => t.volumes.map((v) => `${v.name}:${v.source}${v.ref ? `/${v.ref}` : ''}`);
+  lines.push(...diffList('volumes', volumes(older), volumes(newer)));
+  if (older.serviceAccountName !== newer.serviceAccountName) lines.push(`serviceAccountName: ${older.serviceAccountName ?? 'default'} → ${newer.serviceAccountName ?? 'default'}`);
+  lines.push(...diffList('imagePullSecrets', older.imagePullSecrets, newer.imagePullSecrets));
+  const selector = (t: PodTemplateEvidence) => Object.entries(t.placement.nodeSelector).map(([k, v]) => `${k}=${v}`);
+  lines.push(...diffList('nodeSelector', selector(older), selector(newer)));
+  lines.push(...diffList('required node affinity', formatRequirements(older.placement.requiredNodeAffinity), formatRequirements(newer.placement.requiredNodeAffinity)));
+  const tolerations = (t: PodTemplateEvidence) => t.placement.tolerations.map((x) => `${x.key ?? '*'}${x.operator === 'Equal' ? `=${x.value ?? ''}` : ''}${x.effect ? `:${x.effect}` : ''}`);
+  lines.push(...diffList('tolerations', tolerations(older), tolerations(newer)));
+  if (older.securityContext !== newer.securityContext) lines.push(`pod securityContext: ${older.securityContext ?? '{}'} → ${newer.securityContext ?? '{}'}`);
+  if (older.priorityClassName !== newer.priorityClassName) lines.push(`priorityClassName: ${older.priorityClassName ?? '(none)'} → ${newer.priorityClassName ?? '(none)'}`);
+  if (older.hostNetwork !== newer.hostNetwork) lines.push(`hostNetwork: ${older.hostNetwork === true} → ${newer.hostNetwork === true}`);
+  if (older.terminationGracePeriodSeconds !== newer.terminationGracePeriodSeconds) {
+    lines.push(`terminationGracePeriodSeconds: ${older.terminationGracePeriodSeconds ?? 30} → ${newer.terminationGracePeriodSeconds ?? 30}`);
+  }
   return lines;
 }
 
 /**
- * What changed from one revision to the next, one line per change: images, env (secret
- * values never shown), envFrom, requests and limits. Empty when only other parts of the pod
- * template changed (a `kubectl rollout restart` annotation, labels, probes).
+ * What changed from one revision to the next, one line per change: for every container the
+ * image, command, args, env (secret values never shown), envFrom, requests and limits, probes,
+ * ports, mounts and securityContext; then init containers and sidecars, volumes, service
+ * account, pull secrets, nodeSelector, affinity, tolerations and the pod's securityContext.
+ * Empty when only annotations or labels changed (a `kubectl rollout restart`).
  */
 export function diffRevisions(older: RevisionEvidence, newer: RevisionEvidence): string[] {
-  const lines: string[] = [];
-  for (const c of newer.containers) {
-    const old = older.containers.find((o) => o.name === c.name);
-    if (old) lines.push(...diffContainer(old, c));
-    else lines.push(`container ${c.name} added (${c.image})`);
-  }
-  for (const o of older.containers) {
-    if (!newer.containers.some((c) => c.name === o.name)) lines.push(`container ${o.name} removed`);
-  }
-  return lines;
+  return [...diffContainers(older.containers, newer.containers, ''), ...diffTemplate(older.template, newer.template)];
 }
 
 /** Splits "registry/repo:tag" or "registry/repo@sha256:…" at the tag or digest. */
@@ -97,6 +158,15 @@ export function summarizeChange(older: RevisionEvidence, newer: RevisionEvidence
     return a.repo === b.repo ? `${c.name} image ${a.version} → ${b.version}` : `${c.name} image ${old.image} → ${c.image}`;
   }
   return diffRevisions(older, newer)[0];
+}
+
+/** "app image: registry/x/app:1.2 → registry/x/app:1.3" as "app image 1.2 → 1.3" when only the tag moved. */
+export function shortenImageChange(line: string): string {
+  const m = /^(.*) image: (\S+) → (\S+)$/.exec(line);
+  if (!m) return line;
+  const a = splitImage(m[2] ?? '');
+  const b = splitImage(m[3] ?? '');
+  return a.repo === b.repo ? `${m[1] ?? ''} image ${a.version} → ${b.version}` : line;
 }
 
 /** Revisions newest first. */

@@ -13,7 +13,11 @@ import {
   listContainers,
   listNodesOf,
 } from './pod-status.js';
+import { formatCensus } from './pod-state.js';
 import { rankFindings } from './rank-findings.js';
+import { findUnexplained } from './unexplained.js';
+import { diagnose } from './verdict/diagnose.js';
+import type { Diagnosis } from './verdict/diagnose.js';
 import { redactLines, redactSecrets } from './redact-secrets.js';
 import { diffRevisions, sortRevisions } from './revision-diff.js';
 import { findNearMiss, getPodLabels, listSelectingServices, listSlicesOf } from './service-match.js';
@@ -53,8 +57,10 @@ export interface TriageSections {
 export interface TriageReport {
   target: TriageTarget;
   verdict: Verdict;
-  /** One line for the summary message. */
+  /** The verdict's first line: mechanism, trigger, scope and action (or the all-clear). */
   headline: string;
+  /** The causal chain behind a `problems` verdict. */
+  diagnosis?: Diagnosis;
   /** Ranked: the first is where to act. */
   findings: Finding[];
   /** What was looked at, so an all-clear says what it rests on. */
@@ -77,17 +83,21 @@ export interface TriageReport {
  */
 export function buildTriageReport(ev: TriageEvidence, times: { startedAt: IsoTime; finishedAt: IsoTime }): TriageReport {
   const run = runAnalyzers(ev);
-  const findings = rankFindings(run.findings).map(redactFinding);
+  const unexplained = findUnexplained(ev, run.findings);
+  const findings = rankFindings([...run.findings, ...unexplained]).map(redactFinding);
   const problems = findings.filter((f) => f.severity !== 'info');
-  const essentialMissing = ev.workload === null || hasReadFailure(ev, 'workload') || hasReadFailure(ev, 'pods');
   let verdict: Verdict = 'healthy';
   if (problems.length > 0) verdict = 'problems';
-  else if (essentialMissing || run.failures.length > 0) verdict = 'inconclusive';
+  else if (listGaps(ev).length > 0 || run.failures.length > 0) verdict = 'inconclusive';
+  const diagnosed = verdict === 'problems' ? diagnose(ev, findings) : undefined;
+  // Built from redacted findings; the trigger's diff and the action are redacted here too.
+  const diagnosis = diagnosed && { ...diagnosed, headline: redactSecrets(diagnosed.headline), action: redactSecrets(diagnosed.action), trigger: { ...diagnosed.trigger, text: redactSecrets(diagnosed.trigger.text) } };
 
   return {
     target: ev.target,
     verdict,
-    headline: redactSecrets(formatHeadline(ev, verdict, problems, run.failures.length)),
+    headline: redactSecrets(diagnosis?.headline ?? formatHeadline(ev, verdict, run.failures.length)),
+    ...(diagnosis ? { diagnosis } : {}),
     findings,
     checked: listChecked(ev),
     couldNotRead: ev.readFailures.map((f) => ({ ...f, detail: redactSecrets(f.detail) })),
@@ -100,6 +110,16 @@ export function buildTriageReport(ev: TriageEvidence, times: { startedAt: IsoTim
   };
 }
 
+/**
+ * Reads whose failure forbids an all-clear: the workload, its pods, their events and their logs.
+ * A cap (skipped) is not a gap: what was read is complete for what it covers.
+ */
+function listGaps(ev: TriageEvidence): string[] {
+  const gaps = ev.readFailures.filter((f) => f.reason !== 'skipped' && (f.source === 'workload' || f.source === 'pods' || f.source === 'events' || f.source === 'logs')).map((f) => `${f.what} (${f.reason})`);
+  if (ev.workload === null && !gaps.some((g) => g.startsWith(`${ev.target.kind} `))) gaps.unshift('the workload');
+  return gaps;
+}
+
 function redactFinding(f: Finding): Finding {
   return {
     ...f,
@@ -107,31 +127,32 @@ function redactFinding(f: Finding): Finding {
     evidence: f.evidence.map(redactSecrets),
     likelyCause: redactSecrets(f.likelyCause),
     nextAction: redactSecrets(f.nextAction),
+    ...(f.decisive !== undefined ? { decisive: redactSecrets(f.decisive) } : {}),
+    ...(f.fix !== undefined ? { fix: redactSecrets(f.fix) } : {}),
     ...(f.explains ? { explains: f.explains.map(redactSecrets) } : {}),
   };
 }
 
-function formatHeadline(ev: TriageEvidence, verdict: Verdict, problems: Finding[], analyzerFailures: number): string {
+function formatHeadline(ev: TriageEvidence, verdict: Verdict, analyzerFailures: number): string {
   const who = `${ev.target.kind.toLowerCase()}/${ev.target.name} in ${ev.target.namespace}`;
-  if (verdict === 'problems') {
-    const top = problems[0] as Finding;
-    return `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${who}. Top: ${top.title}`;
-  }
   if (verdict === 'inconclusive') {
-    const missing = ev.readFailures.filter((f) => f.source === 'workload' || f.source === 'pods').map((f) => `${f.what} (${f.reason})`);
-    if (ev.workload === null && missing.length === 0) missing.push('the workload');
+    const missing = listGaps(ev);
     if (analyzerFailures > 0) missing.push(`${analyzerFailures} check${analyzerFailures === 1 ? '' : 's'} failed to run`);
-    return `Could not fully check ${who}: ${missing.join('; ')}. No problem found in what could be read.`;
+    return `Could not fully check ${who}: ${missing.join('; ')}. No problem found in what could be read, so no all-clear.`;
   }
   const restarts = ev.pods.flatMap(listContainers).filter((r) => {
     const t = getLastTermination(r.container);
     return r.container.restartCount > 0 && isWithin(t?.finishedAt, ev.collectedAt, RECENT_MS);
   }).length;
   const warnings = ev.events.filter((e) => e.type === 'Warning' && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS)).length;
+  const sampled = ev.logs.filter((l) => !l.previous).length;
+  const [newest] = sortRevisions(ev.revisions);
+  const revision = newest ? ` Revision ${newest.revision}, rolled out ${formatAgo(newest.createdAt, ev.collectedAt)}.` : '';
   return (
     `${who} looks healthy: ${countReadyPods(ev)}/${getDesiredReplicas(ev)} ready, ` +
-    `${restarts === 0 ? 'no restarts' : `${restarts} container restart${restarts === 1 ? '' : 's'}`} and ` +
-    `${warnings === 0 ? 'no warning events' : `${warnings} warning event${warnings === 1 ? '' : 's'}`} in the last hour.`
+    `${restarts === 0 ? 'no restarts' : `${restarts} container restart${restarts === 1 ? '' : 's'}`}, ` +
+    `${warnings === 0 ? 'no warning events' : `${warnings} warning event${warnings === 1 ? '' : 's'}`}` +
+    `${sampled > 0 ? ` and no errors in the logs of ${sampled} pod${sampled === 1 ? '' : 's'}` : ''} in the last hour.${revision}`
   );
 }
 
@@ -143,6 +164,7 @@ function listChecked(ev: TriageEvidence): string[] {
   if (ok('pods')) {
     const nodes = listNodesOf(ev.pods).length;
     checked.push(`${ev.pods.length} pod${ev.pods.length === 1 ? '' : 's'} on ${nodes} node${nodes === 1 ? '' : 's'}: container states, exit codes, restarts, probes`);
+    if (ev.census && ev.census.total > ev.pods.length) checked.push(`${formatCensus(ev.census)} (details of the ${ev.pods.length} least healthy)`);
   }
   if (ok('events')) {
     const warnings = ev.events.filter((e) => e.type === 'Warning').length;
@@ -162,7 +184,11 @@ function listChecked(ev: TriageEvidence): string[] {
   }
   if (ok('hpa')) checked.push(ev.hpas.length > 0 ? ev.hpas.map((h) => `HPA ${h.name}: ${h.currentReplicas} replicas (${h.minReplicas}–${h.maxReplicas})`).join('; ') : 'no HPA');
   if (ok('pvcs') && ev.pvcs.length > 0) checked.push(`${ev.pvcs.length} PVC${ev.pvcs.length === 1 ? '' : 's'}`);
-  if (ok('logs')) checked.push(ev.logs.length > 0 ? `logs of ${ev.logs.length} crashed container${ev.logs.length === 1 ? '' : 's'}` : 'no crashed containers, so no previous logs');
+  if (ok('logs')) {
+    const previous = ev.logs.filter((l) => l.previous).length;
+    const current = ev.logs.length - previous;
+    checked.push(ev.logs.length > 0 ? `logs: ${previous} crashed run${previous === 1 ? '' : 's'}, ${current} current` : 'no logs (no crashed or running containers)');
+  }
   return checked;
 }
 

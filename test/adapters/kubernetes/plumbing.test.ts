@@ -139,7 +139,7 @@ describe('pickLogTargets', () => {
       pod('p2', [c('app', 9, true), c('sidecar', 0, false)]),
       pod('p3', [c('app', 5, true)]),
     ];
-    expect(pickLogTargets(pods, 3)).toEqual({
+    expect(pickLogTargets(pods, 3, new Date('2026-11-21T03:14:00Z'))).toEqual({
       picked: [
         { pod: 'p2', container: 'app', previous: true, why: 'crashed', restarts: 9 },
         { pod: 'p1', container: 'sidecar', previous: true, why: 'crashed', restarts: 1 },
@@ -159,7 +159,7 @@ describe('pickLogTargets', () => {
       { ...pod('ready-2', [running('app', true)]), ready: true },
       { ...pod('ready-3', [running('app', true)]), ready: true },
     ];
-    expect(pickLogTargets(pods, 10).picked).toEqual([
+    expect(pickLogTargets(pods, 10, new Date('2026-11-21T03:14:00Z')).picked).toEqual([
       { pod: 'init', container: 'wait-for-db', previous: false, why: 'init', restarts: 0 },
       { pod: 'unready', container: 'app', previous: false, why: 'unready', restarts: 0 },
       { pod: 'ready-1', container: 'app', previous: false, why: 'sample', restarts: 0 },

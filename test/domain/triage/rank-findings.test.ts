@@ -67,17 +67,17 @@ describe('rankFindings', () => {
     expect(ranked[1]?.explainedBy).toEqual(['node-condition/n-3']);
   });
 
-  it('ranks a bad rollout above the failures of its pods, through a chain', () => {
+  it('puts the mechanism first, through a chain, and the rollout that triggered it after: a change is the "since", not the "what"', () => {
     const ranked = rankFindings([
       finding({ id: 'exit-code/app', kind: 'exit-code', severity: 'critical', confidence: 'medium', affected: { pods } }),
       finding({ id: 'dependency-error/db', kind: 'dependency-error', layer: 'network/routing', severity: 'critical', affected: { pods } }),
-      finding({ id: 'recent-rollout/7', kind: 'recent-rollout', layer: 'rollout/change', severity: 'warning', affected: { pods } }),
+      finding({ id: 'recent-rollout/7', kind: 'recent-rollout', layer: 'rollout/change', severity: 'critical', affected: { pods } }),
     ]);
-    expect(ranked.map((f) => f.id)).toEqual(['recent-rollout/7', 'dependency-error/db', 'exit-code/app']);
-    expect(ranked[2]?.explainedBy).toEqual(['dependency-error/db', 'recent-rollout/7']);
+    expect(ranked.map((f) => f.id)).toEqual(['dependency-error/db', 'exit-code/app', 'recent-rollout/7']);
+    expect(ranked[1]?.explainedBy).toEqual(['dependency-error/db']);
   });
 
-  it('among root causes of equal severity, puts first the one that explains other findings', () => {
+  it('leads with what the pods report over a node condition that explains none of it', () => {
     // The payment-service story: revision 5 halved the memory limit and the pod is OOMKilled at it;
     // the node the pod runs on also has MemoryPressure, which does not explain an OOM at the limit.
     const ranked = rankFindings([
@@ -85,7 +85,16 @@ describe('rankFindings', () => {
       finding({ id: 'recent-rollout/5', kind: 'recent-rollout', layer: 'rollout/change', affected: { pods: ['p-2'] } }),
       finding({ id: 'oom-killed/app', kind: 'oom-killed', affected: { pods: ['p-2'] } }),
     ]);
-    expect(ranked.map((f) => f.id)).toEqual(['recent-rollout/5', 'node-condition/node-b', 'oom-killed/app']);
+    expect(ranked.map((f) => f.id)).toEqual(['oom-killed/app', 'node-condition/node-b', 'recent-rollout/5']);
+  });
+
+  it('still folds the symptoms into a rollout when no mechanism was found', () => {
+    const ranked = rankFindings([
+      finding({ id: 'crash-loop/app', kind: 'crash-loop', severity: 'critical', affected: { pods } }),
+      finding({ id: 'recent-rollout/7', kind: 'recent-rollout', layer: 'rollout/change', affected: { pods } }),
+    ]);
+    expect(ranked.map((f) => f.id)).toEqual(['recent-rollout/7']);
+    expect(ranked[0]?.severity).toBe('critical');
   });
 
   it('never lets a low-confidence hunch push a fact down or absorb it', () => {

@@ -18,7 +18,7 @@ describe('buildTriageReport', () => {
     expect(r.verdict).toBe('healthy');
     expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
     expect(r.findings).toEqual([]);
-    expect(r.headline).toBe('deployment/payment-service in payments looks healthy: 5/5 ready, no restarts and no warning events in the last hour.');
+    expect(r.headline).toBe('deployment/payment-service in payments looks healthy: 5/5 ready, no restarts, no warning events in the last hour. Revision 6, rolled out 9d ago.');
     expect(r.checked).toEqual([
       'Deployment payment-service: 5/5 ready, revision 6, conditions',
       '5 pods on 3 nodes: container states, exit codes, restarts, probes',
@@ -27,7 +27,7 @@ describe('buildTriageReport', () => {
       '3 nodes: conditions, taints, allocatable',
       '2 Services in payments (1 selects the workload), 2 EndpointSlices',
       'HPA payment-service: 5 replicas (3–10)',
-      'no crashed containers, so no previous logs',
+      'no logs (no crashed or running containers)',
     ]);
     expect(r.durationMs).toBe(6250);
     expect(r.couldNotRead).toEqual([]);
@@ -44,7 +44,7 @@ describe('buildTriageReport', () => {
     expect(r.verdict).toBe('problems');
     expect(r.findings.map((f) => f.kind)).toEqual(['oom-killed']);
     expect(r.findings[0]?.explains).toHaveLength(3);
-    expect(r.headline).toBe('1 problem in deployment/payment-service in payments. Top: Container app OOMKilled at its 512Mi memory limit (3/5 pods)');
+    expect(r.headline).toBe('Container app OOMKilled at its 512Mi memory limit (3/5 pods); no change found in the 2h before it began. Raise the memory limit or find what grows.');
     expect(r.sections.podsByNode.find((n) => n.node === NODE_A)?.pods[0]).toEqual({
       name: 'payment-service-7c9d8f6b5d-x2kqj', phase: 'Running', ready: false, restarts: 7, revision: 6, status: 'CrashLoopBackOff (last exit 137 OOMKilled, 2m ago)',
     });
@@ -52,11 +52,17 @@ describe('buildTriageReport', () => {
     expect(r.sections.logs).toHaveLength(3);
   });
 
-  it('puts the bad rollout first and keeps the summary short', () => {
+  it('names the mechanism first, the rollout as its trigger with the change that matters, and the rollback as the action', () => {
     const r = buildTriageReport(badRolloutScenario(), times);
-    expect(r.findings[0]?.kind).toBe('recent-rollout');
     expect(r.findings.length).toBeLessThanOrEqual(3);
-    expect(r.findings.map((f) => f.kind)).toEqual(['recent-rollout', 'dependency-error', 'exit-code']);
+    expect(r.findings.map((f) => f.kind)).toEqual(['dependency-error', 'exit-code', 'recent-rollout']);
+    expect(r.headline).toBe(
+      'Since revision 7 (25m ago: app env DB_HOST: "postgres.payments.svc.cluster.local" → "postgress.payments.svc.cluster.local"): ' +
+        'Dependency postgress.payments.svc.cluster.local does not resolve (no such host) (logs of 3 pods) — ' +
+        '"{"level":"fatal","ts":"2026-11-21T03:12:45Z","msg":"database unreachable","error":"dial tcp: lookup postgress.payments.svc.cluster.local on 172.20.0.10:53: no such host"}". ' +
+        'Roll back to revision 6, or check postgress.payments.svc.cluster.local.',
+    );
+    expect(r.diagnosis?.actionCommand).toBe('kubectl rollout undo deployment/payment-service --to-revision=6 -n payments --context prod-eu-west-1');
     expect(r.sections.rollout[0]).toMatchObject({ revision: 7, current: true, age: '25m' });
     expect(r.sections.rollout[0]?.changes).toContain('app env LOG_LEVEL: "info" → "debug"');
   });

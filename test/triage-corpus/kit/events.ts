@@ -6,6 +6,11 @@ import { ago, uidOf } from './clock.js';
 
 let sequence = 0;
 
+const API_VERSIONS: Record<string, string> = {
+  Deployment: 'apps/v1', ReplicaSet: 'apps/v1', StatefulSet: 'apps/v1', DaemonSet: 'apps/v1',
+  Job: 'batch/v1', CronJob: 'batch/v1', HorizontalPodAutoscaler: 'autoscaling/v2', NetworkPolicy: 'networking.k8s.io/v1',
+};
+
 export interface EventOpts {
   /** The object the event is about: a built object (pod, node, ReplicaSet…) or a reference. */
   on: { kind?: string; metadata?: k8s.V1ObjectMeta } | { kind: string; name: string; namespace?: string };
@@ -50,7 +55,7 @@ export function event(o: EventOpts): k8s.CoreV1Event {
       name: ref.name,
       namespace: ref.namespace ?? (ref.kind === 'Node' ? '' : namespace),
       ...(ref.uid === undefined ? {} : { uid: ref.uid }),
-      apiVersion: ref.kind === 'Pod' || ref.kind === 'Node' ? 'v1' : ref.kind === 'Job' || ref.kind === 'CronJob' ? 'batch/v1' : 'apps/v1',
+      apiVersion: API_VERSIONS[ref.kind] ?? 'v1',
       ...(o.fieldPath === undefined ? {} : { fieldPath: o.fieldPath }),
     },
     reason: o.reason,
@@ -68,7 +73,7 @@ export function event(o: EventOpts): k8s.CoreV1Event {
 type Pod = { kind?: string; metadata?: k8s.V1ObjectMeta };
 
 /** `Back-off restarting failed container app in pod …` */
-export function backOff(pod: Pod, container: string, o: { count: number; firstAgo: number; lastAgo?: number }): k8s.CoreV1Event {
+export function backOff(pod: Pod, container: string, o: { count: number; firstAgo: number; lastAgo?: number; init?: boolean }): k8s.CoreV1Event {
   const name = pod.metadata?.name ?? '';
   return event({
     on: pod,
@@ -77,7 +82,7 @@ export function backOff(pod: Pod, container: string, o: { count: number; firstAg
     count: o.count,
     firstAgo: o.firstAgo,
     lastAgo: o.lastAgo ?? 0.5,
-    fieldPath: `spec.containers{${container}}`,
+    fieldPath: `spec.${o.init ? 'initContainers' : 'containers'}{${container}}`,
   });
 }
 

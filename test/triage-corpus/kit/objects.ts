@@ -2,19 +2,22 @@
 // the controller would), NetworkPolicies, claims and volumes, HPAs, quotas, ConfigMaps.
 import type * as k8s from '@kubernetes/client-node';
 import { DAYS, ago, nameSuffix, uidOf } from './clock.js';
+import type { KubeJson } from './workloads.js';
 
 export interface ServiceOpts {
   namespace: string;
   name: string;
   selector: Record<string, string>;
   /** Default `[{ name: 'http', port: 80, targetPort: 'http' }]`. */
-  ports?: { name?: string; port: number; targetPort: number | string }[];
+  ports?: { name?: string; port: number; targetPort: number | string; protocol?: 'TCP' | 'UDP' }[];
   type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
   createdAgo?: number;
+  /** Default: an address derived from the name. */
+  clusterIP?: string;
 }
 
 export function service(o: ServiceOpts): k8s.V1Service {
-  const ip = `172.20.${nameSuffix(o.name).charCodeAt(0) % 250}.${nameSuffix(o.name).charCodeAt(1) % 250}`;
+  const ip = o.clusterIP ?? `172.20.${nameSuffix(o.name).charCodeAt(0) % 250}.${nameSuffix(o.name).charCodeAt(1) % 250}`;
   return {
     apiVersion: 'v1',
     kind: 'Service',
@@ -28,7 +31,7 @@ export function service(o: ServiceOpts): k8s.V1Service {
       ipFamilies: ['IPv4'],
       ipFamilyPolicy: 'SingleStack',
       sessionAffinity: 'None',
-      ports: (o.ports ?? [{ name: 'http', port: 80, targetPort: 'http' }]).map((p) => ({ ...(p.name === undefined ? {} : { name: p.name }), port: p.port, targetPort: p.targetPort, protocol: 'TCP' })),
+      ports: (o.ports ?? [{ name: 'http', port: 80, targetPort: 'http' }]).map((p) => ({ ...(p.name === undefined ? {} : { name: p.name }), port: p.port, targetPort: p.targetPort, protocol: p.protocol ?? 'TCP' })),
     },
     status: { loadBalancer: {} },
   };
@@ -78,13 +81,25 @@ export function exposed(o: ServiceOpts & { pods: readonly k8s.V1Pod[]; endpointP
   return [svc, endpointSliceFor(svc, o.pods, o.endpointPort)];
 }
 
-export function networkPolicy(o: { namespace: string; name: string; createdAgo: number; podSelector: Record<string, string>; policyTypes: ('Ingress' | 'Egress')[]; ingress?: k8s.V1NetworkPolicyIngressRule[]; egress?: k8s.V1NetworkPolicyEgressRule[] }): k8s.V1NetworkPolicy {
+/**
+ * A NetworkPolicy as the API serves it. Rules use the wire's field names (`from`, `except`), not
+ * the TypeScript client's (`_from`, `_except`); an empty podSelector selects every pod.
+ */
+export function networkPolicy(o: {
+  namespace: string;
+  name: string;
+  createdAgo: number;
+  podSelector: Record<string, string>;
+  policyTypes: ('Ingress' | 'Egress')[];
+  ingress?: { from?: k8s.V1NetworkPolicyPeer[]; ports?: k8s.V1NetworkPolicyPort[] }[];
+  egress?: k8s.V1NetworkPolicyEgressRule[];
+}): KubeJson & { spec: Record<string, unknown> } {
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
     metadata: { name: o.name, namespace: o.namespace, uid: uidOf(`networkpolicy/${o.namespace}/${o.name}`), creationTimestamp: ago(o.createdAgo), generation: 1 },
     spec: {
-      podSelector: { matchLabels: o.podSelector },
+      podSelector: Object.keys(o.podSelector).length === 0 ? {} : { matchLabels: o.podSelector },
       policyTypes: o.policyTypes,
       ...(o.ingress === undefined ? {} : { ingress: o.ingress }),
       ...(o.egress === undefined ? {} : { egress: o.egress }),

@@ -37,7 +37,15 @@ export function coreDns(replicas: { node: string; story?: ContainerStory; create
     revisions: [{ revision: 3, createdAgo: 40 * DAYS, template }],
     pods: replicas.map((r) => ({ revision: 3, node: r.node, createdAgo: r.createdAgo ?? 40 * DAYS, ...(r.story === undefined ? {} : { containers: { coredns: r.story } }) })),
   });
-  const dns = exposed({ namespace: 'kube-system', name: 'kube-dns', selector: { 'k8s-app': 'kube-dns' }, ports: [{ name: 'dns', port: 53, targetPort: 53 }], pods: app.pods, endpointPort: 53 });
+  const dns = exposed({
+    namespace: 'kube-system',
+    name: 'kube-dns',
+    clusterIP: '172.20.0.10',
+    selector: { 'k8s-app': 'kube-dns' },
+    ports: [{ name: 'dns', port: 53, targetPort: 53, protocol: 'UDP' }, { name: 'dns-tcp', port: 53, targetPort: 53 }],
+    pods: app.pods,
+    endpointPort: 53,
+  });
   return { objects: [...app.objects, ...dns], pods: app.pods };
 }
 

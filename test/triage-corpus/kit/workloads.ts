@@ -132,7 +132,11 @@ export function deploymentApp(o: DeploymentOpts): Built {
   const live = pods.filter(alive);
   const ready = live.filter(isReady).length;
   const updated = pods.filter((p, i) => o.pods[i]?.revision === current.revision && alive(p));
-  const rolledOut = updated.length >= o.replicas && updated.every(isReady);
+  // A rollout is over once the new ReplicaSet holds every replica and no older pod is left. A
+  // revision hours old was rolled out then, even if its pods broke since; a recent one whose
+  // pods never became ready is stuck.
+  const older = pods.filter((p, i) => o.pods[i]?.revision !== current.revision && alive(p));
+  const rolledOut = updated.length >= o.replicas && older.length === 0 && (updated.every(isReady) || current.createdAgo > 120);
   const currentRs = `${o.name}-${hashOf(current)}`;
   const maxUnavailable = Math.floor(o.replicas / 4);
   const conditions = o.conditions ?? [

@@ -43,7 +43,7 @@ function exit127AfterRebuild(): CorpusScenario {
       verdict: 'problems',
       headline: [/\b127\b/, /start\.sh/, /revision 14/i],
       facts: [/no such file or directory/, /revision 13/i, /4\.3\.0/],
-      never: [/OOM/i, /node ip-10-0-2-41/i],
+      never: [/\bOOM/i, /node ip-10-0-2-41/i],
     },
   };
 }
@@ -92,7 +92,7 @@ function nodeBreaksSameRevision(): CorpusScenario {
       verdict: 'problems',
       headline: [/ip-10-0-3-17/, /\b139\b|segfault|segmentation/i],
       facts: [/revision 31/i, /2\/6|two of six|4 healthy|4 pods?.*healthy/i],
-      never: [/roll back to revision 30/i, /OOM/i],
+      never: [/roll back to revision 30/i, /\bOOM/i],
     },
   };
 }
@@ -121,7 +121,7 @@ function healthyAfterOldRollout(): CorpusScenario {
       verdict: 'healthy',
       headline: [/healthy/i, /5\/5/],
       facts: [/revision 9/i],
-      never: [/roll back/i, /crash/i, /OOM/i],
+      never: [/roll back/i, /crash/i, /\bOOM/i],
     },
   };
 }

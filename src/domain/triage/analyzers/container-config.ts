@@ -77,9 +77,11 @@ export function analyzeContainerConfig(ev: TriageEvidence): Finding[] {
       likelyCause: missing
         ? missing.cause
         : `The kubelet cannot create the container from its spec (${waiting.reason}); its message says what is wrong.`,
+      ...(message ? { decisive: message } : {}),
       nextAction: missing
-        ? `Restore what is missing through the pipeline that owns it (the bot never reads Secrets), or roll back the change that introduced the reference; the pods start on their own once it exists.`
-        : `Fix the spec the message points at, or roll back the change that introduced it.`,
+        ? `Restore what is missing through the pipeline that owns it (the bot never reads Secrets); the pods start on their own once it exists.`
+        : `Fix the spec the message points at.`,
+      fix: missing ? `create ${missing.what.replace(/ not found$/, '').replace(/^key (\S+) missing from (.*)$/, 'key $1 in $2')}` : 'fix the spec the message names',
       confirmCommands,
       affected: { pods, nodes: listNodesOf(group.map((r) => r.pod)) },
     } satisfies Finding;

@@ -68,7 +68,7 @@ function describeGroup(ev: TriageEvidence, group: ContainerRef[]): Finding {
       ? `The container keeps exiting and the kubelet waits longer between restarts (up to 5 minutes). The last log lines and the exit code say why.`
       : `The container keeps exiting without writing a log line${logsUnreadable ? ' (or its logs could not be read)' : ''}: the command fails at once, or the node or container runtime is at fault (disk, runtime errors). Look at the pod's events and its node.`,
     nextAction: log
-      ? `Read the previous logs; if this began with a deploy, roll back first. Deleting the pods only restarts the loop.`
+      ? `Read the previous logs: the last lines say why it exits. Deleting the pods only restarts the loop.`
       : `Describe the pod and its node${nodes.length > 0 ? ` (${nodes.slice(0, 2).join(', ')})` : ''}: look for runtime errors, node pressure and the termination message before changing anything.`,
     confirmCommands,
     affected: { pods, nodes },

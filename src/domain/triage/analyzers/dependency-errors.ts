@@ -4,6 +4,7 @@ import type { Finding } from '../finding.js';
 import { formatKubectl, previousLogsCommand } from '../kubectl-command.js';
 import { isPodFailing, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { formatEnvValue, sortRevisions } from '../revision-diff.js';
+import { listSlicesOf } from '../service-match.js';
 
 export type DependencyProblem = 'refused' | 'dns-missing' | 'dns-unavailable' | 'timeout';
 
@@ -25,11 +26,18 @@ const PATTERNS: [DependencyProblem, RegExp][] = [
   ['refused', /Error 111 connecting to (?<dep>[\w.-]+:\d+)/i],
   ['refused', /Connection refused(?::| to)? (?<dep>[\w.-]+(?:\/[\d.]+)?:\d+)/i],
   ['refused', /connection refused|ECONNREFUSED/i],
-  // Timeouts: packets go unanswered.
+  // Timeouts: packets go unanswered, or a call gets no answer in time.
   ['timeout', /connect ETIMEDOUT (?<dep>[\w.:[\]-]+:\d+)/],
   ['timeout', /dial tcp (?<dep>[\w.[\]:-]+:\d+): (?:i\/o timeout|connect: connection timed out)/i],
   ['timeout', /connect timed out|connection timed out|ConnectTimeoutError|ETIMEDOUT/i],
+  ['timeout', /context deadline exceeded|Client\.Timeout exceeded|upstream request timeout|504 Gateway Time-?out|\bstatus(?:Code)?[=: ]+504\b|Read timed out|SocketTimeoutException|ESOCKETTIMEDOUT|timeout of \d+ ?ms exceeded|request timed out/i],
 ];
+
+/** The host of a URL in the line (`https://api.partner-bank.example/v2/transfers` → the host). */
+const URL_HOST = /\bhttps?:\/\/([a-z0-9.-]+\.[a-z]{2,}|[a-z0-9-]+)(?::(\d+))?/i;
+
+/** Matching lines in a ready pod's log tail before its errors count: a blip is not an outage. */
+const READY_POD_THRESHOLD = 3;
 
 /** host:port anywhere in a line; hosts start with a letter or are IPv4 (times like 03:14 are not). */
 const HOST_PORT = /\b((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z][a-z0-9-]*|\d{1,3}(?:\.\d{1,3}){3}):(\d{2,5})\b/i;
@@ -47,8 +55,10 @@ export function parseDependencyError(line: string): DependencyError | undefined 
     if (!m) continue;
     let dep = m.groups?.['dep'];
     if (dep === undefined && !problem.startsWith('dns')) {
+      const url = URL_HOST.exec(line);
       const hp = HOST_PORT.exec(line);
-      if (hp) dep = `${hp[1] ?? ''}:${hp[2] ?? ''}`;
+      if (url) dep = `${url[1] ?? ''}${url[2] ? `:${url[2]}` : ''}`;
+      else if (hp) dep = `${hp[1] ?? ''}:${hp[2] ?? ''}`;
     }
     // Java prints "host/10.0.0.7:5432": keep the name and port.
     if (dep?.includes('/')) dep = dep.replace(/\/[\d.]+(?=:\d+$)/, '');
@@ -97,19 +107,23 @@ interface Hit {
 }
 
 /**
- * Dependency failures named in the logs of crashed (previous) or failing containers:
- * connection refused, DNS (no such host vs resolver down), timeouts, each with host:port.
- * Only logs of this workload's pods count; healthy pods' transient errors are ignored.
+ * Dependency failures named in the logs of the workload's containers: connection refused, DNS
+ * (no such host vs resolver down), timeouts, each with host:port or the URL's host. Crashed runs
+ * and failing pods count at once; a ready pod counts only when its tail keeps reporting the
+ * same failure (its probes pass, but its requests fail).
  */
 export function analyzeDependencyErrors(ev: TriageEvidence): Finding[] {
   const hits: Hit[] = [];
   for (const log of ev.logs) {
     const pod = findPod(ev, log.pod);
-    if (!pod || (!log.previous && !isPodFailing(pod, ev.collectedAt))) continue;
+    if (!pod) continue;
+    const mine: Hit[] = [];
     log.lines.forEach((line, index) => {
       const error = parseDependencyError(line);
-      if (error) hits.push({ log, line, index, error });
+      if (error) mine.push({ log, line, index, error });
     });
+    const ready = !log.previous && !isPodFailing(pod, ev.collectedAt);
+    if (!ready || mine.length >= READY_POD_THRESHOLD) hits.push(...mine);
   }
   const groups = new Map<string, Hit[]>();
   for (const h of hits) {
@@ -133,10 +147,23 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
   const nearEnd = group.filter((h) => h.index >= h.log.lines.length - 10);
   const host = dependency?.replace(/:\d+$/, '');
 
+  const decisiveLine = (nearEnd[nearEnd.length - 1] ?? group[group.length - 1] ?? first).line.trim();
   const evidence = [
     `${group.length} log line${group.length === 1 ? '' : 's'} in ${pods.length} pod${pods.length === 1 ? '' : 's'} (${pods.slice(0, 3).join(', ')}${pods.length > 3 ? ', …' : ''})`,
-    `log ${first.log.pod}: ${(nearEnd[nearEnd.length - 1] ?? first).line.trim()}`,
+    `log ${first.log.pod}: ${decisiveLine}`,
   ];
+  // The dependency's own state, when it is a Service of this namespace: the next place to look.
+  const svcRef = host ? findInClusterService(host, ev.target.namespace) : undefined;
+  const svc = svcRef && svcRef.namespace === ev.target.namespace ? ev.services.find((x) => x.name === svcRef.name) : undefined;
+  let dependencyState = '';
+  if (svc) {
+    const eps = listSlicesOf(ev, svc.name).flatMap((x) => x.endpoints);
+    const ready = eps.filter((e) => e.ready && !e.terminating);
+    const notReady = eps.filter((e) => !e.ready).flatMap((e) => (e.podName ? [e.podName] : []));
+    evidence.push(`Service ${svc.name}: ${ready.length}/${eps.length} endpoints ready${notReady.length > 0 ? ` (not ready: ${notReady.slice(0, 3).join(', ')})` : ''}`);
+    if (ready.length === 0) dependencyState = `: Service ${svc.name} has no ready endpoint${notReady.length > 0 ? ` (${notReady.slice(0, 2).join(', ')} not ready)` : ''}`;
+  }
+  const readyOnly = failing.length === 0;
   // A host name that came from a changed env var is the usual story behind "no such host".
   const [newest, previous] = sortRevisions(ev.revisions);
   if (host && newest && previous) {
@@ -151,23 +178,24 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
     }
   }
 
-  const confirm = [previousLogsCommand(ev.target, first.log.pod, first.log.container)];
-  const svc = host ? findInClusterService(host, ev.target.namespace) : undefined;
+  const confirm = [first.log.previous ? previousLogsCommand(ev.target, first.log.pod, first.log.container) : formatKubectl(ev.target, `logs ${first.log.pod} -c ${first.log.container} --tail=100`)];
   if (problem === 'dns-unavailable') confirm.push(formatKubectl(ev.target, 'get pods -n kube-system -l k8s-app=kube-dns -o wide', 'cluster'));
-  else if (svc) {
-    const t = { ...ev.target, namespace: svc.namespace };
-    confirm.push(formatKubectl(t, `get service ${svc.name}`), formatKubectl(t, `get endpointslices -l kubernetes.io/service-name=${svc.name}`));
+  else if (svcRef) {
+    const t = { ...ev.target, namespace: svcRef.namespace };
+    confirm.push(formatKubectl(t, `get service ${svcRef.name}`), formatKubectl(t, `get endpointslices -l kubernetes.io/service-name=${svcRef.name}`));
   }
   if (problem === 'timeout') confirm.push(formatKubectl(ev.target, 'get networkpolicy'));
 
   return {
     id: `dependency-error/${problem}/${dependency ?? 'unknown'}`,
     kind: 'dependency-error',
-    title: `${text.title(dependency)} (logs of ${pods.length} pod${pods.length === 1 ? '' : 's'})`,
+    title: `${text.title(dependency)}${dependencyState} (logs of ${pods.length} ${readyOnly ? 'ready ' : ''}pod${pods.length === 1 ? '' : 's'}${readyOnly ? `, ${group.length} lines` : ''})`,
     layer: 'network/routing',
     severity: failing.length > 0 ? severityForPods(ev, failing.length) : 'warning',
-    confidence: dependency !== undefined && pods.length >= 2 && nearEnd.length > 0 ? 'high' : 'medium',
+    confidence: dependency !== undefined && pods.length >= 2 && (nearEnd.length > 0 || readyOnly) ? 'high' : 'medium',
     evidence,
+    decisive: decisiveLine,
+    fix: `check ${dependency ?? 'the dependency'}${dependencyState ? ` and why ${svc?.name ?? 'it'} has no ready endpoint` : ''}`,
     likelyCause: `${text.cause}${nearEnd.length > 0 ? ' It is among the last lines before the container stopped.' : ''}`,
     nextAction: text.action,
     confirmCommands: confirm,

@@ -1,5 +1,5 @@
 import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
-import { findLog, pickErrorLines } from '../evidence-lookup.js';
+import { findLog, pickDecisiveLine, pickErrorLines } from '../evidence-lookup.js';
 import type { Confidence, Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, formatWorkloadRef, previousLogsCommand } from '../kubectl-command.js';
 import {
@@ -15,6 +15,8 @@ import {
   severityForPods,
   unique,
 } from '../pod-status.js';
+import { formatBytes, parseQuantity } from '../quantity.js';
+import { describeHeap, findHeapSetting } from '../runtime-flags.js';
 import { formatAgo } from '../time-span.js';
 
 type ExitClass = 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'segfault' | 'abort' | 'app-error';
@@ -34,12 +36,12 @@ const HANDLED_ELSEWHERE = new Set([0, 137, 143]);
  * 126/127 and StartError → the command in the image or spec cannot run;
  * 139 → segmentation fault; 134 → abort; anything else non-zero → the application gave up.
  */
-export function classifyExit(term: TerminatedStateEvidence): ExitClass | undefined {
-  const msg = term.message ?? '';
+export function classifyExit(term: TerminatedStateEvidence, logText = ''): ExitClass | undefined {
+  const msg = `${term.message ?? ''}\n${logText}`;
   const startFailed = term.reason === 'StartError' || term.reason === 'ContainerCannotRun' || term.exitCode === 128;
   if (/exec format error/i.test(msg)) return 'wrong-arch';
-  if (term.exitCode === 127 || (startFailed && /not found|no such file/i.test(msg))) return 'not-found';
-  if (term.exitCode === 126 || (startFailed && /permission denied/i.test(msg))) return 'not-executable';
+  if (term.exitCode === 127 || (startFailed && /not found|no such file/i.test(term.message ?? ''))) return 'not-found';
+  if (term.exitCode === 126 || (startFailed && /permission denied/i.test(term.message ?? ''))) return 'not-executable';
   if (term.reason === 'OOMKilled' || HANDLED_ELSEWHERE.has(term.exitCode)) return undefined;
   if (startFailed) return 'start-failed';
   if (term.exitCode === 139) return 'segfault';
@@ -51,66 +53,101 @@ interface ExitText {
   title: (container: string, code: string, share: string) => string;
   cause: string;
   action: string;
+  fix: string;
   confidence: Confidence;
 }
 
 const TEXT: Record<ExitClass, ExitText> = {
   'not-found': {
-    title: (c, code, share) => `Container ${c} cannot start: command not found (exit ${code}) on ${share}`,
+    title: (c, code, share) => `${c} cannot start: command not found (exit ${code}) on ${share}`,
     cause: 'The entrypoint or command names a binary or script the image does not contain (a changed image layout, a distroless image without a shell, or a typo in command/args).',
-    action: 'Mitigate: roll back to the previous image or command. Then compare the image entrypoint with the pod spec command/args.',
+    action: 'Compare the image entrypoint with the pod spec command/args, and fix whichever moved.',
+    fix: 'fix the command or the image so the file exists',
     confidence: 'high',
   },
   'not-executable': {
-    title: (c, code, share) => `Container ${c} cannot start: command not executable (exit ${code}) on ${share}`,
+    title: (c, code, share) => `${c} cannot start: command not executable (exit ${code}) on ${share}`,
     cause: 'The entrypoint exists but cannot be executed: missing execute bit, or a script with a bad interpreter line.',
-    action: 'Mitigate: roll back to the previous image. Then fix the file mode or shebang in the image build.',
+    action: 'Fix the file mode or shebang in the image build.',
+    fix: 'fix the file mode or interpreter line in the image',
     confidence: 'high',
   },
   'wrong-arch': {
-    title: (c, _code, share) => `Container ${c} cannot start: image built for another CPU architecture (exec format error) on ${share}`,
+    title: (c, _code, share) => `${c} cannot start: the image is built for another CPU architecture (exec format error) on ${share}`,
     cause: 'The binary in the image is for a different architecture than the node (arm64 vs amd64), usually a single-arch build pushed over a multi-arch tag.',
-    action: 'Mitigate: roll back to the previous image, or pin the pods to nodes of the image\'s architecture. Then publish a multi-arch image.',
+    action: 'Pin the pods to nodes of the image\'s architecture, then publish a multi-arch image.',
+    fix: 'publish the image for the nodes\' architecture (a multi-arch build)',
     confidence: 'high',
   },
   'start-failed': {
-    title: (c, code, share) => `Container ${c} cannot start: the runtime failed to run it (exit ${code}) on ${share}`,
+    title: (c, code, share) => `${c} cannot start: the runtime failed to run it (exit ${code}) on ${share}`,
     cause: 'The container runtime could not start the process (see its message): a bad mount, security setting or working directory in the spec, or a runtime problem on the node.',
-    action: 'Read the termination message; if it names the spec, roll back the change; if it names the runtime, look at the node.',
+    action: 'Read the termination message; if it names the spec, fix the spec; if it names the runtime, look at the node.',
+    fix: 'fix what the runtime\'s message names',
     confidence: 'medium',
   },
   segfault: {
-    title: (c, code, share) => `Container ${c} crashes with a segmentation fault (exit ${code}) on ${share}`,
-    cause: 'The process touched invalid memory (SIGSEGV): a bug in native code or a native library, an incompatible library in a new image, or memory corruption.',
-    action: 'Mitigate: roll back if this started with a new image. Then look for a core dump or native stack trace in the previous logs.',
+    title: (c, code, share) => `${c} crashes with a segmentation fault (exit ${code}) on ${share}`,
+    cause: 'The process touched invalid memory (SIGSEGV): a bug in native code or a native library, an incompatible library in a new image, or memory corruption (or a faulty node).',
+    action: 'Look for a core dump or native stack trace in the previous logs, and compare the native libraries of the running and the failing image.',
+    fix: 'find the native library or code that crashes',
     confidence: 'medium',
   },
   abort: {
-    title: (c, code, share) => `Container ${c} aborts (SIGABRT, exit ${code}) on ${share}`,
+    title: (c, code, share) => `${c} aborts (SIGABRT, exit ${code}) on ${share}`,
     cause: 'The process aborted itself: a failed assertion or a fatal runtime error (glibc, JVM, Go runtime). The previous logs usually carry the message just before.',
-    action: 'Mitigate: roll back if this started with a change. Then read the last lines of the previous logs.',
+    action: 'Read the last lines of the previous logs: the runtime says why it aborted.',
+    fix: 'fix what the abort message names',
     confidence: 'medium',
   },
   'app-error': {
-    title: (c, code, share) => `Container ${c} exits with code ${code} (application error) on ${share}`,
+    title: (c, code, share) => `${c} exits with code ${code} on ${share}`,
     cause: 'The process exited on its own with an error status: an unhandled error at start-up or while running. The log lines are the best lead.',
-    action: 'Read the previous logs; if this started with a deploy, roll back first. Otherwise fix what the log names (configuration, a dependency, a migration).',
+    action: 'Fix what the log names (configuration, a dependency, a migration).',
+    fix: 'fix what the log names',
     confidence: 'medium',
   },
 };
+
+/** "Container app", "Init container db-migrate", "Sidecar log-shipper". */
+export function describeContainer(ref: ContainerRef): string {
+  if (ref.container.sidecar) return `Sidecar ${ref.container.name}`;
+  if (ref.init) return `Init container ${ref.container.name}`;
+  return ref.pod.containers.length > 1 && ref.pod.containers[0]?.name !== ref.container.name ? `Sidecar container ${ref.container.name}` : `Container ${ref.container.name}`;
+}
 
 export function analyzeExitCodes(ev: TriageEvidence): Finding[] {
   const hits: ExitHit[] = [];
   for (const ref of listAllContainers(ev.pods)) {
     const term = getLastTermination(ref.container);
     if (!term || term.exitCode === 0) continue;
-    const cls = classifyExit(term);
+    const log = findLog(ev, ref.pod.name, ref.container.name);
+    const cls = classifyExit(term, (log?.lines ?? []).slice(-20).join('\n'));
     if (!cls) continue;
     const recency = classifyTermination(ref.container, term, ev.collectedAt);
     if (recency !== 'old') hits.push({ ref, term, recent: recency === 'recent', cls });
   }
   const groups = groupBy(hits, (h) => `${h.cls}/${h.ref.container.name}`);
   return [...groups.values()].map((g) => describeGroup(ev, g));
+}
+
+/** A heap too small for the work: the runtime's own out-of-memory message, with the flag that sized it. */
+function describeHeapExhaustion(hits: readonly ExitHit[], lines: readonly string[]): { title: string; fix: string; cause: string } | undefined {
+  const text = lines.join('\n');
+  const container = hits[0]?.ref.container;
+  if (container === undefined) return undefined;
+  const v8 = /JavaScript heap out of memory|Reached heap limit/i.test(text);
+  const jvm = /OutOfMemoryError: (Java heap space|GC overhead limit exceeded|Metaspace)/.exec(text);
+  if (!v8 && !jvm) return undefined;
+  const heap = findHeapSetting(container);
+  const limit = parseQuantity(container.resources.limits['memory']);
+  const setting = heap ? `; ${describeHeap(heap, limit)}` : '';
+  const what = v8 ? 'JavaScript heap out of memory' : `java.lang.OutOfMemoryError: ${jvm?.[1] ?? ''}`;
+  return {
+    title: `: ${what}${setting}`,
+    fix: heap ? `raise ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} within the container limit, or find what grows` : 'size the heap to the work (or find what grows)',
+    cause: `The runtime's own heap ran out (${what}): the process gave up while the container itself still had memory${limit !== undefined ? ` (limit ${formatBytes(limit)})` : ''}. This is not a kernel OOM kill.`,
+  };
 }
 
 function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
@@ -133,7 +170,11 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   if (logged) evidence.push(...pickErrorLines(logged.lines).map((l) => `log ${logged.pod}: ${l}`));
   else evidence.push('no log lines of the previous run were captured');
   if (first.cls !== 'app-error' && first.cls !== 'segfault' && first.cls !== 'abort') evidence.push(`image ${container.image}`);
+  const heap = describeHeapExhaustion(hits, logged?.lines ?? []);
 
+  // The runtime's message decides a start failure; the log's last error decides an app's exit.
+  const message = first.term.message?.trim().split('\n')[0];
+  const decisive = (first.cls === 'app-error' || first.cls === 'abort' || first.cls === 'segfault' ? undefined : message) ?? pickDecisiveLine(logged?.lines ?? []) ?? message;
   const pod = first.ref.pod.name;
   const confirmCommands = [previousLogsCommand(ev.target, pod, container.name), describePodCommand(ev.target, pod)];
   if (first.cls !== 'app-error') {
@@ -142,13 +183,15 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   return {
     id: `exit-code/${first.cls}/${container.name}`,
     kind: 'exit-code',
-    title: text.title(container.name, codes, formatPodShare(ev, pods.length)),
+    title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${heap?.title ?? ''}`,
     layer: 'container/process',
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
-    confidence: text.confidence,
+    confidence: heap ? 'high' : text.confidence,
     evidence,
-    likelyCause: text.cause,
+    ...(decisive ? { decisive } : {}),
+    likelyCause: heap?.cause ?? text.cause,
     nextAction: text.action,
+    fix: heap?.fix ?? text.fix,
     confirmCommands,
     affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)) },
   };

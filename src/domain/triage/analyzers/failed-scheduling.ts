@@ -92,7 +92,10 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
     cause: 'The scheduler finds no node for these pods; its message lists why each node was rejected.',
     action: 'Read the scheduler message and fix the constraint it names.',
   };
-  const n = `${pending.length} pod${pending.length === 1 ? '' : 's'}`;
+  // The pods list keeps a few hundred; the census counted them all.
+  const counted = Object.entries(ev.census?.byState ?? {}).filter(([state]) => state.startsWith('Pending (')).reduce((sum, [, k]) => sum + k, 0);
+  const total = Math.max(pending.length, counted);
+  const n = `${total} pod${total === 1 ? '' : 's'}`;
   const why = main.length > 0 ? summarizeSchedulingReasons(main) : message || 'no reason recorded';
   const where = parsed.total !== undefined ? `${parsed.available ?? 0}/${parsed.total} nodes available` : 'no node fits';
   return [
@@ -101,9 +104,10 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
       kind: 'failed-scheduling',
       title: `${n} Pending, ${where}: ${why}${hpa ? ` (HPA wants ${hpa.desiredReplicas})` : ''}`,
       layer: 'capacity',
-      severity: severityForPods(ev, pending.length),
+      severity: severityForPods(ev, total),
       confidence: main.length > 0 ? 'high' : 'medium',
       evidence,
+      ...(message ? { decisive: message } : {}),
       likelyCause: hpa ? `${advice.cause} The HPA scaled up past what the cluster can place.` : advice.cause,
       nextAction: advice.action,
       confirmCommands: [

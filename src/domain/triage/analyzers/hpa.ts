@@ -49,8 +49,12 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
           ...(limited?.status === 'True' ? [`ScalingLimited=True (${limited.reason ?? ''})${limited.message ? `: ${limited.message}` : ''}`] : []),
         ],
         likelyCause: 'Load is above what the maximum replica count can serve at the target utilisation: more traffic than planned, or each replica got slower (a change, a slow dependency).',
-        nextAction: 'Mitigate: raise maxReplicas if the cluster has room (and the dependencies can take the extra connections); check whether per-replica cost rose with a recent change.',
+        nextAction: 'Mitigate: raise maxReplicas if the cluster has room (and the dependencies can take the extra connections), or shed the extra load; check whether per-replica cost rose with a recent change.',
+        fix: 'raise maxReplicas (or shed load)',
+        ...(limited?.message ? { decisive: `ScalingLimited: ${limited.message}` } : {}),
         confirmCommands: [...confirm, formatKubectl(ev.target, `top pods -l ${formatWorkloadSelector(ev.target, ev.workload?.selector)}`)],
+        // Saturation reaches every replica: slow probes on any of them are this.
+        affected: { pods: ev.pods.map((p) => p.name) },
       });
     }
     const active = findCondition(hpa.conditions, 'ScalingActive');

@@ -97,17 +97,18 @@ export function analyzeImagePulls(ev: TriageEvidence): Finding[] {
     } else {
       confirmCommands.push(formatKubectl(ev.target, `rollout history ${formatWorkloadRef(ev.target)}`));
     }
-    const rollback = previous ? `roll back to the previous image (${previous})` : 'roll back to the last image that pulled';
     return {
       id: `image-pull/${ref.container.name}/${first.failure}`,
       kind: 'image-pull',
-      title: `Image pull for ${ref.container.name} failing: ${text.title} (${reasons} on ${formatPodShare(ev, pods.length)})`,
+      title: `Image pull for ${ref.container.name} failing: ${text.title} — ${shortImage(image)} (${reasons} on ${formatPodShare(ev, pods.length)})`,
       layer: 'runtime/probes',
       severity: severityForPods(ev, pods.length),
       confidence: first.failure === 'unknown' ? 'medium' : 'high',
       evidence,
       likelyCause: text.cause,
-      nextAction: `Mitigate: ${rollback}, or fix the image reference/credentials; running pods keep their image, and new pods pull again on their own once it works.`,
+      ...(events[0] ?? getWaiting(ref.container)?.message ? { decisive: (events[0]?.message ?? getWaiting(ref.container)?.message ?? '').replace(/\s+/g, ' ').trim() } : {}),
+      nextAction: `${first.failure === 'unauthorized' || first.failure === 'denied-or-missing' ? 'Fix the pull credentials (imagePullSecrets, node role)' : first.failure === 'manifest-unknown' || first.failure === 'not-found' || first.failure === 'invalid-name' ? 'Push the image or fix the reference' : 'Fix what the pull error names'}; running pods keep their image, and new pods pull again on their own once it works${previous ? ` (the previous revision ran ${previous})` : ''}.`,
+      fix: first.failure === 'unauthorized' || first.failure === 'denied-or-missing' ? 'fix the pull secret or registry credentials' : first.failure === 'manifest-unknown' || first.failure === 'not-found' ? 'push the image or fix its tag' : 'fix what the pull error names',
       confirmCommands,
       affected: { pods, nodes: listNodesOf(group.map((c) => c.ref.pod)) },
     } satisfies Finding;
@@ -122,4 +123,10 @@ function findPreviousImage(ev: TriageEvidence, container: string, current: strin
     if (image && image !== current) return image;
   }
   return undefined;
+}
+
+/** "registry/team/app:1.4.2" without a long registry host: "team/app:1.4.2". */
+function shortImage(image: string): string {
+  const parts = image.split('/');
+  return parts.length > 2 && parts[0]?.includes('.') ? parts.slice(1).join('/') : image;
 }

@@ -51,7 +51,8 @@ function describeNode(ev: TriageEvidence, node: NodeEvidence): Finding[] {
   const events = collapseEvents(listEventsOf(ev, 'Node', node.name).filter((e) => NODE_EVENT_REASONS.has(e.reason)));
   evidence.push(...events.slice(-3).map((e) => formatEventLine(e, { maxLength: 200 })));
 
-  const podsWord = pods.length === 0 ? `no pod of ${ev.target.name} on it now` : `${pods.length} pod${pods.length === 1 ? '' : 's'} of ${ev.target.name} on it`;
+  const named = pods.length > 0 && pods.length <= 3 ? ` (${pods.map((p) => `${p.name}${p.deletionTimestamp ? ', stuck Terminating' : p.ready ? '' : ', not ready'}`).join('; ')})` : '';
+  const podsWord = pods.length === 0 ? `no pod of ${ev.target.name} on it now` : `${pods.length} pod${pods.length === 1 ? '' : 's'} of ${ev.target.name} on it${named}`;
   let title: string;
   let cause: string;
   let action: string;

@@ -16,6 +16,7 @@ import {
   unique,
 } from '../pod-status.js';
 import { formatBytes, parseQuantity } from '../quantity.js';
+import { describeHeap, findHeapSetting } from '../runtime-flags.js';
 import { formatAgo } from '../time-span.js';
 
 interface OomHit {
@@ -65,19 +66,25 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
 
   const share = formatPodShare(ev, pods.length);
   const limitBytes = parseQuantity(limit);
+  // A heap the runtime may grow to the limit or beyond: the kill is built in, whatever the load.
+  const heap = findHeapSetting(container);
+  const heapTooBig = heap !== undefined && limitBytes !== undefined && ((heap.bytes !== undefined && heap.bytes >= limitBytes * 0.9) || (heap.percent !== undefined && heap.percent >= 90));
+  if (heap) evidence.push(describeHeap(heap, limitBytes));
+  const who = first.ref.init ? `Init container ${container.name}` : `Container ${container.name}`;
   const title = limit
-    ? `Container ${container.name} OOMKilled at its ${limit} memory limit (${share})`
-    : `Container ${container.name} OOMKilled with no memory limit: node memory ran out (${share})`;
+    ? `${who} OOMKilled at its ${limit} memory limit (${share})${heapTooBig && heap ? `: ${heap.flag} lets the heap alone reach ${heap.bytes !== undefined ? formatBytes(heap.bytes) : `${heap.percent ?? ''}% of`} the limit` : ''}`
+    : `${who} OOMKilled with no memory limit: node memory ran out (${share})`;
   const likelyCause = limit
     ? `The kernel killed the process when the container reached its ${limit} memory limit. Either the limit is below what the ` +
       `current load needs, or memory grows until it hits the limit (a leak: kills at steady intervals whatever the traffic). ` +
       `For runtimes with their own heap setting (JVM -Xmx/MaxRAMPercentage, Node --max-old-space-size) check it fits inside the limit.`
     : `No memory limit is set, so the node's OOM killer chose this process when ${nodes.join(', ') || 'the node'} ran out of ` +
       `memory; QoS ${qos} pods are killed before Guaranteed ones. Something on the node, maybe this container, used more than was requested.`;
-  const nextAction = limit
-    ? `Mitigate: raise the memory limit of ${container.name}${limitBytes ? ` (e.g. ${limit} → ${formatBytes(limitBytes * 1.5)})` : ''}, ` +
-      `or roll back if a recent change increased memory use. A restart only resets the clock. Then find the growth ` +
-      `(memory graph over time, heap profile).`
+  const nextAction = heapTooBig && heap
+    ? `Mitigate: set ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} to about 75% of the limit${limitBytes ? ` (${formatBytes(limitBytes * 0.75)})` : ''}, or raise the limit above the heap plus ~25% for the runtime's own memory. A restart only resets the clock.`
+    : limit
+    ? `Mitigate: raise the memory limit of ${container.name}${limitBytes ? ` (e.g. ${limit} → ${formatBytes(limitBytes * 1.5)})` : ''}. ` +
+      `A restart only resets the clock. Then find the growth (memory graph over time, heap profile).`
     : `Mitigate: set a memory request and limit for ${container.name} that match its real use so the scheduler places it ` +
       `where the memory exists; check what else on the node is using memory.`;
 
@@ -91,8 +98,9 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
     confidence: 'high',
     evidence,
-    likelyCause,
+    likelyCause: heapTooBig && heap ? `${heap.flag} (${heap.where}) sizes the heap at or above the container's ${limit ?? ''} limit: as the heap fills, the container passes its limit and the kernel kills it before the runtime's garbage collector ever has to work hard. ${likelyCause}` : likelyCause,
     nextAction,
+    fix: heapTooBig && heap ? `size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} below the limit (~75%) or raise the limit` : limit ? `raise the memory limit or find what grows` : 'set a memory request and limit',
     confirmCommands: [
       describePodCommand(ev.target, pod),
       formatKubectl(ev.target, `get pod ${pod} -o jsonpath='{.status.${status}[?(@.name=="${container.name}")].lastState.terminated}'`),

@@ -83,15 +83,17 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[]): Finding {
   return {
     id: `readiness-probe/${first.container.name}/${first.failure}`,
     kind: 'readiness-probe',
-    title: `Readiness probe failing for ${first.container.name} on ${formatPodShare(ev, pods.length)}: ${first.failure}`,
+    title: `Readiness probe failing for ${first.container.name} on ${formatPodShare(ev, pods.length)}: ${first.failure}${probe && probe.type !== 'exec' ? ` on ${probe.type === 'http' ? `GET :${port}${path}` : `${probe.type.toUpperCase()} :${port}`}` : ''}`,
     layer: 'runtime/probes',
     severity: severityForPods(ev, pods.length),
     confidence: 'high',
     evidence,
     likelyCause: cause,
+    ...(events[0] ? { decisive: events[0].message.replace(/\s+/g, ' ').trim() } : {}),
     nextAction:
-      `Mitigate: unready pods only stop receiving traffic, so find what the endpoint reports before restarting anything; ` +
-      `roll back if it began with a deploy. Do not remove the probe to hide the failure.`,
+      `Unready pods only stop receiving traffic, so find what the endpoint reports before restarting anything. ` +
+      `Do not remove the probe to hide the failure.`,
+    fix: /^HTTP 4/.test(first.failure) ? 'point the readiness probe at the path and port this version serves' : first.failure === 'connection refused' ? 'make the probe and the app agree on the port' : 'fix what the readiness endpoint reports',
     confirmCommands: [
       describePodCommand(ev.target, first.pod.name),
       formatKubectl(ev.target, `get events --field-selector involvedObject.name=${first.pod.name},reason=Unhealthy`),

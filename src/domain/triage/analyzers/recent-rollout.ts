@@ -1,33 +1,16 @@
-import type { IsoTime, PodEvidence, TriageEvidence } from '../evidence.js';
-import { listPodEvents } from '../evidence-lookup.js';
+import type { TriageEvidence } from '../evidence.js';
+import { findFirstFailure } from '../failure-onset.js';
 import type { Confidence, Finding } from '../finding.js';
 import { formatKubectl, formatWorkloadRef, formatWorkloadSelector } from '../kubectl-command.js';
-import {
-  HISTORY_MS,
-  getLastTermination,
-  isPodFailing,
-  isPodHealthy,
-  limitLines,
-  listContainers,
-  listNodesOf,
-  severityForPods,
-} from '../pod-status.js';
+import { isPodFailing, isPodHealthy, limitLines, listNodesOf, severityForPods } from '../pod-status.js';
 import { diffRevisions, sortRevisions, summarizeChange } from '../revision-diff.js';
-import { HOUR_MS, MINUTE_MS, earliest, formatAgo, formatClock, formatSpan, isWithin, msBetween } from '../time-span.js';
+import { HOUR_MS, MINUTE_MS, earliest, formatAgo, formatClock, formatSpan, msBetween } from '../time-span.js';
+import { compareFailingHealthy } from '../verdict/differential.js';
 
 /** A revision created this long before the first failure is a suspect; older ones are not. */
 export const ROLLOUT_SUSPECT_MS = 2 * HOUR_MS;
 /** Clock skew and event batching: a failure this much "before" the rollout still counts. */
 const SKEW_MS = 2 * MINUTE_MS;
-
-const FAILURE_EVENT_REASONS = ['BackOff', 'Failed', 'Unhealthy', 'FailedScheduling', 'FailedMount', 'FailedAttachVolume', 'Evicted', 'Killing'];
-
-/** When this pod started failing: its first warning event, last bad exit, or its creation. */
-function findFirstFailure(ev: TriageEvidence, pod: PodEvidence): IsoTime | undefined {
-  const events = listPodEvents(ev, FAILURE_EVENT_REASONS, [pod.name]).filter((e) => e.type === 'Warning' && isWithin(e.lastSeen, ev.collectedAt, HISTORY_MS));
-  const exits = listContainers(pod).map((r) => getLastTermination(r.container)?.finishedAt);
-  return earliest([...events.map((e) => e.firstSeen), ...exits]) ?? pod.createdAt ?? pod.startTime;
-}
 
 /**
  * What changed: the newest revision, created shortly before its pods began to fail, with
@@ -54,10 +37,15 @@ export function analyzeRecentRollout(ev: TriageEvidence): Finding[] {
   const headline = previous ? summarizeChange(previous, newest) : undefined;
   const healthyPrevious = previous ? ev.pods.filter((p) => p.revisionHash === previous.hash && isPodHealthy(p, ev.collectedAt)) : [];
   const newPods = ev.pods.filter((p) => p.revisionHash === newest.hash);
+  // Does the change explain all of it? Not when the same revision runs fine beside the failures.
+  const healthyNew = newPods.filter((p) => isPodHealthy(p, ev.collectedAt));
+  const split = compareFailingHealthy(ev, failingNew).separating.find((x) => x.attribute !== 'revision' && x.attribute !== 'image');
+  const exonerated = hashed && healthyNew.length >= 2 && split !== undefined;
+  const firstInstall = previous === undefined;
 
   let confidence: Confidence;
   if (!hashed) confidence = diff.length > 0 ? 'medium' : 'low';
-  else if (failingOld.length > 0) confidence = 'low';
+  else if (failingOld.length > 0 || exonerated || firstInstall) confidence = 'low';
   else confidence = healthyPrevious.length > 0 || diff.length > 0 ? 'high' : 'medium';
 
   const evidence = [
@@ -65,34 +53,48 @@ export function analyzeRecentRollout(ev: TriageEvidence): Finding[] {
   ];
   if (newest.changeCause) evidence.push(`change cause: ${newest.changeCause}`);
   if (previous) {
-    evidence.push(...(diff.length > 0 ? limitLines(diff, 8) : [`no image, env or resource change against revision ${previous.revision} (a rollout restart or another template field)`]));
+    evidence.push(...(diff.length > 0 ? limitLines(diff, 12) : [`no template change against revision ${previous.revision} (a rollout restart, or labels and annotations only)`]));
+  } else {
+    evidence.push(`revision ${newest.revision} is the first: a first install, with nothing earlier to compare with`);
   }
   if (hashed) {
     evidence.push(`failing: ${failingNew.length}/${newPods.length} pods of revision ${newest.revision}` + (previous ? `; revision ${previous.revision}: ${healthyPrevious.length} healthy pod${healthyPrevious.length === 1 ? '' : 's'}` : ''));
     if (failingOld.length > 0) evidence.push(`${failingOld.length} pods of older revisions fail too, so the rollout may not be the cause`);
+    if (exonerated && split) evidence.push(`${healthyNew.length} pods of revision ${newest.revision} are healthy; the failing ones are all on ${split.attribute} ${split.failing.join(', ')}`);
   }
 
   const ref = formatWorkloadRef(ev.target);
   const undo = previous ? formatKubectl(ev.target, `rollout undo ${ref} --to-revision=${previous.revision}`) : undefined;
   const stsNote = ev.target.kind === 'StatefulSet' ? ' A StatefulSet may keep a broken pod until it is deleted after the undo.' : '';
+  let likelyCause: string;
+  let nextAction: string;
+  if (firstInstall) {
+    likelyCause = `This is the workload's first revision, so there is no earlier version to compare with or return to: what fails is in how it was first set up (see the other findings).`;
+    nextAction = `Nothing to roll back to; fix forward from the other findings.`;
+  } else if (exonerated && split) {
+    likelyCause = `Revision ${newest.revision} runs fine on ${healthyNew.length} pods; its failing pods all sit on ${split.attribute} ${split.failing.join(', ')}. The rollout is not what breaks them.`;
+    nextAction = `Look at ${split.attribute} ${split.failing.join(', ')} rather than the rollout.`;
+  } else if (confidence === 'low') {
+    likelyCause = `The rollout came shortly before the failures, but ${failingOld.length > 0 ? 'older pods fail too' : 'nothing in its diff stands out'}; it is a suspect, not a verdict. The pods' own findings say more.`;
+    nextAction = `Check whether the pods' failure follows from what revision ${newest.revision} changed before rolling back.`;
+  } else {
+    likelyCause = `The failures started with revision ${newest.revision}${healthyPrevious.length > 0 ? ` while pods of revision ${previous?.revision ?? '?'} keep working` : ''}: the change is the likeliest trigger.`;
+    nextAction = `Mitigate: roll back to revision ${previous?.revision ?? '?'} (\`${undo ?? ''}\`; the bot will not run it), then find what in revision ${newest.revision} breaks.${stsNote}`;
+  }
   return [
     {
       id: `recent-rollout/${newest.revision}`,
       kind: 'recent-rollout',
-      title:
-        `Revision ${newest.revision} rolled out ${formatAgo(newest.createdAt, ev.collectedAt)}, ${formatSpan(Math.max(gap, 0))} before the failures began` +
-        (headline ? ` (${headline}${diff.length > 1 ? `, +${diff.length - 1} more change${diff.length > 2 ? 's' : ''}` : ''})` : ''),
+      title: firstInstall
+        ? `First install: revision ${newest.revision} created ${formatAgo(newest.createdAt, ev.collectedAt)}`
+        : `Revision ${newest.revision} rolled out ${formatAgo(newest.createdAt, ev.collectedAt)}, ${formatSpan(Math.max(gap, 0))} before the failures began` +
+          (headline ? ` (${headline}${diff.length > 1 ? `, +${diff.length - 1} more change${diff.length > 2 ? 's' : ''}` : ''})` : ''),
       layer: 'rollout/change',
-      severity: confidence === 'low' ? 'warning' : severityForPods(ev, failingNew.length),
+      severity: exonerated || firstInstall ? 'info' : confidence === 'low' ? 'warning' : severityForPods(ev, failingNew.length),
       confidence,
       evidence,
-      likelyCause:
-        confidence === 'low'
-          ? `The rollout came shortly before the failures, but ${failingOld.length > 0 ? 'older pods fail too' : 'nothing in its diff stands out'}; it is a suspect, not a verdict. The pods' own findings say more.`
-          : `The failures started with revision ${newest.revision}${healthyPrevious.length > 0 ? ` while pods of revision ${previous?.revision ?? '?'} keep working` : ''}: the change is the likeliest cause.`,
-      nextAction: undo
-        ? `Mitigate: roll back to revision ${previous?.revision ?? '?'} (\`${undo}\`; the bot will not run it), then find what in revision ${newest.revision} breaks.${stsNote}`
-        : `There is no earlier revision to roll back to; fix forward from the findings below.`,
+      likelyCause,
+      nextAction,
       confirmCommands: [
         formatKubectl(ev.target, `rollout history ${ref} --revision=${newest.revision}`),
         ...(previous ? [formatKubectl(ev.target, `rollout history ${ref} --revision=${previous.revision}`)] : []),

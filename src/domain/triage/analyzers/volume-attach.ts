@@ -90,6 +90,8 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
       severity: severityForPods(ev, pods.length),
       confidence: first.problem === 'mount-timeout' ? 'medium' : 'high',
       evidence: events.slice(0, 3).map((e) => formatEventLine(e, { withObject: true, maxLength: 350 })),
+      ...(first.events.length > 0 ? { decisive: (first.events.find((e) => PATTERNS.find(([p]) => p === first.problem)?.[1].test(e.message)) ?? first.events[first.events.length - 1] ?? first.events[0])!.message.replace(/\s+/g, ' ').trim() } : {}),
+      fix: text.action.split('. ')[0] ?? text.action,
       likelyCause: text.cause,
       nextAction: text.action,
       confirmCommands: confirm,

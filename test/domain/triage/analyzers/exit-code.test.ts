@@ -16,7 +16,7 @@ describe('analyzeExitCodes', () => {
   it('reports exit 1 as an application error and quotes the error lines of the previous logs', () => {
     const [f, ...rest] = analyzeExitCodes(crashScenario(2, () => terminated(1, 'Error', 1), { logs: NODE_LOG }));
     expect(rest).toHaveLength(0);
-    expect(f?.title).toBe('Container app exits with code 1 (application error) on 2/5 pods');
+    expect(f?.title).toBe('Container app exits with code 1 on 2/5 pods');
     expect(f?.evidence).toContain("log payment-service-7c9d8f6b5d-x2kqj: Error: Cannot find module '/app/dist/server.js'");
     expect(f?.confirmCommands[0]).toBe('kubectl logs payment-service-7c9d8f6b5d-x2kqj -c app --previous --tail=100 -n payments --context prod-eu-west-1');
     expect(f?.severity).toBe('warning');

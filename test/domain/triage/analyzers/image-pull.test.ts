@@ -7,11 +7,11 @@ import { imagePullScenario } from '../scenarios/images.js';
 const ref = IMAGE_V15;
 
 describe('analyzeImagePulls', () => {
-  it('names a missing tag, counts the pods, and offers the previous image to roll back to', () => {
+  it('names a missing tag, counts the pods, and names the image the previous revision ran', () => {
     const findings = analyzeImagePulls(imagePullScenario());
     expect(findings).toHaveLength(1);
     const [f] = findings;
-    expect(f?.title).toBe('Image pull for app failing: image not found (ImagePullBackOff/ErrImagePull on 2/6 pods)');
+    expect(f?.title).toBe('Image pull for app failing: image not found — payments/payment-service:2.15.0 (ImagePullBackOff/ErrImagePull on 2/6 pods)');
     expect(f?.layer).toBe('runtime/probes');
     expect(f?.confidence).toBe('high');
     expect(f?.evidence).toContain(`previous revision ran ${IMAGE_V14}`);

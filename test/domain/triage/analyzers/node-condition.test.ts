@@ -8,7 +8,7 @@ describe('analyzeNodeConditions', () => {
   it('reports a NotReady node with how long, its taints, and the workload pods on it', () => {
     const [f, ...rest] = analyzeNodeConditions(nodeNotReadyScenario());
     expect(rest).toHaveLength(0);
-    expect(f?.title).toBe(`Node ${NODE_C} is NotReady (Ready=Unknown, 12m ago); 2 pods of payment-service on it`);
+    expect(f?.title).toBe(`Node ${NODE_C} is NotReady (Ready=Unknown, 12m ago); 2 pods of payment-service on it (payment-service-7c9d8f6b5d-q7w2z, not ready; payment-service-7c9d8f6b5d-c9d2f, not ready)`);
     expect(f?.layer).toBe('node/eviction');
     expect(f?.evidence).toContain('Ready=Unknown (NodeStatusUnknown: Kubelet stopped posting node status.) since 12m ago');
     expect(f?.evidence).toContain('taints: node.kubernetes.io/unreachable:NoExecute, node.kubernetes.io/unreachable:NoSchedule');

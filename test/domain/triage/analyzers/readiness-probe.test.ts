@@ -8,7 +8,7 @@ describe('analyzeReadinessProbes', () => {
   it('reports running-but-not-ready pods with the status code the probe got', () => {
     const [f, ...rest] = analyzeReadinessProbes(readiness503Scenario());
     expect(rest).toHaveLength(0);
-    expect(f?.title).toBe('Readiness probe failing for app on 3/5 pods: HTTP 503');
+    expect(f?.title).toBe('Readiness probe failing for app on 3/5 pods: HTTP 503 on GET :8080/ready');
     expect(f?.layer).toBe('runtime/probes');
     expect(f?.confidence).toBe('high');
     expect(f?.evidence).toContain('Unhealthy ×240 over 24m: Readiness probe failed: HTTP probe failed with statuscode: 503');

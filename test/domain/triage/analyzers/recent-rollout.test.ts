@@ -51,7 +51,7 @@ describe('analyzeRecentRollout', () => {
     const rev6 = ev.revisions.find((r) => r.revision === 6);
     ev.revisions = ev.revisions.map((r) => (r.revision === 7 && rev6 ? { ...r, containers: rev6.containers } : r));
     const [f] = analyzeRecentRollout(ev);
-    expect(f?.evidence).toContain('no image, env or resource change against revision 6 (a rollout restart or another template field)');
+    expect(f?.evidence).toContain('no template change against revision 6 (a rollout restart, or labels and annotations only)');
   });
 
   it('never shows values of sensitive env vars', () => {

@@ -1,0 +1,66 @@
+/**
+ * Memory settings a runtime applies inside the container, read from the container's command,
+ * args and literal env: the JVM's -Xmx / MaxRAMPercentage, Node's --max-old-space-size, Go's
+ * GOMEMLIMIT. A heap sized at or above the memory limit gets the process OOM-killed before its
+ * own garbage collector ever reacts; a V8 heap far below it makes Node abort while memory is free.
+ */
+import type { ContainerSpecEvidence } from './evidence.js';
+import { formatBytes, parseQuantity } from './quantity.js';
+
+export interface HeapSetting {
+  runtime: 'jvm' | 'node' | 'go';
+  /** The flag as written: "-Xmx2g", "--max-old-space-size=512", "GOMEMLIMIT=900MiB". */
+  flag: string;
+  /** Where it is set: "env JAVA_OPTS", "args". */
+  where: string;
+  /** The heap ceiling in bytes, when the flag gives an absolute size. */
+  bytes?: number;
+  /** JVM MaxRAMPercentage: a share of the limit. */
+  percent?: number;
+}
+
+const JVM_ENV = ['JAVA_OPTS', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS', 'JDK_JAVA_OPTIONS', 'CATALINA_OPTS', 'JVM_OPTS', 'JAVA_OPTIONS'];
+
+function jvmBytes(size: string, unit: string): number | undefined {
+  const n = Number(size);
+  if (!Number.isFinite(n)) return undefined;
+  const factor: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
+  const f = factor[unit.toLowerCase()];
+  return f === undefined ? undefined : n * f;
+}
+
+function scan(text: string, where: string): HeapSetting | undefined {
+  const xmx = /-Xmx(\d+)([kKmMgGtT]?)\b/.exec(text);
+  if (xmx) {
+    const bytes = jvmBytes(xmx[1] ?? '', xmx[2] ?? '');
+    return { runtime: 'jvm', flag: xmx[0], where, ...(bytes === undefined ? {} : { bytes }) };
+  }
+  const pct = /-XX:MaxRAMPercentage=(\d+(?:\.\d+)?)/.exec(text);
+  if (pct) return { runtime: 'jvm', flag: pct[0], where, percent: Number(pct[1]) };
+  const v8 = /--max[-_]old[-_]space[-_]size[= ](\d+)/.exec(text);
+  if (v8) return { runtime: 'node', flag: v8[0], where, bytes: Number(v8[1]) * 1024 ** 2 };
+  return undefined;
+}
+
+export function findHeapSetting(c: ContainerSpecEvidence): HeapSetting | undefined {
+  for (const e of c.env ?? []) {
+    if (!('value' in e)) continue;
+    if (JVM_ENV.includes(e.name) || e.name === 'NODE_OPTIONS') {
+      const hit = scan(e.value, `env ${e.name}`);
+      if (hit) return hit;
+    }
+    if (e.name === 'GOMEMLIMIT') {
+      const bytes = parseQuantity(e.value.replace(/B$/, ''));
+      return { runtime: 'go', flag: `GOMEMLIMIT=${e.value}`, where: 'env GOMEMLIMIT', ...(bytes === undefined ? {} : { bytes }) };
+    }
+  }
+  const argv = [...(c.command ?? []), ...(c.args ?? [])].join(' ');
+  return argv === '' ? undefined : scan(argv, c.args?.some((a) => scan(a, '') !== undefined) ? 'args' : 'command');
+}
+
+/** "-Xmx2g (env JAVA_OPTS) allows a 2Gi heap" — the heap against the container's memory limit. */
+export function describeHeap(h: HeapSetting, limit: number | undefined): string {
+  const size = h.bytes !== undefined ? formatBytes(h.bytes) : h.percent !== undefined && limit !== undefined ? `${formatBytes((limit * h.percent) / 100)} (${h.percent}% of the limit)` : undefined;
+  const what = h.runtime === 'node' ? 'V8 heap' : h.runtime === 'go' ? 'Go soft memory limit' : 'JVM heap';
+  return `${h.flag} (${h.where}) sets the ${what}${size ? ` to ${size}` : ''}${limit !== undefined ? ` against a ${formatBytes(limit)} container limit` : ''}`;
+}

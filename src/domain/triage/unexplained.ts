@@ -1,0 +1,146 @@
+/**
+ * Nothing silent: what no analyzer explained still reaches the engineer, verbatim. A Warning
+ * event of the last hour with a reason no analyzer handles, a container waiting for a reason no
+ * analyzer knows, or the logs of ready pods full of errors become low-confidence findings, so a
+ * workload is only called healthy when nothing of the sort is current.
+ */
+import { collapseEvents, formatEventLine } from './collapse-events.js';
+import type { EventEvidence, TriageEvidence } from './evidence.js';
+import { findPod } from './evidence-lookup.js';
+import type { Confidence, Finding } from './finding.js';
+import { describePodCommand, formatKubectl, podEventsCommand } from './kubectl-command.js';
+import { RECENT_MS, getWaiting, isPodFailing, listAllContainers, listNodesOf, severityForPods, unique } from './pod-status.js';
+import { isWithin } from './time-span.js';
+
+/** Event reasons some analyzer reads (and decides about, even when it finds nothing worth saying). */
+const HANDLED_REASONS = new Set([
+  'BackOff', 'Unhealthy', 'Killing', 'Failed', 'FailedScheduling', 'FailedMount', 'FailedAttachVolume', 'FailedMapVolume',
+  'Evicted', 'TaintManagerEviction', 'FailedCreate', 'ProvisioningFailed', 'ExternalProvisioning', 'NodeNotReady', 'Preempted',
+  'Preempting', 'NotTriggerScaleUp', 'TriggeredScaleUp', 'SystemOOM', 'OOMKilling', 'EvictionThresholdMet', 'NodeHasDiskPressure',
+  'NodeHasInsufficientMemory', 'NodeHasInsufficientPID', 'FailedGetResourceMetric', 'FailedComputeMetricsReplicas',
+  'BackoffLimitExceeded', 'DeadlineExceeded', 'ProgressDeadlineExceeded', 'ContainerGCFailed', 'ImageGCFailed', 'FreeDiskSpaceFailed',
+]);
+
+/** Waiting reasons an analyzer explains, or that only mean "starting". */
+const HANDLED_WAITING = new Set([
+  'CrashLoopBackOff', 'ImagePullBackOff', 'ErrImagePull', 'InvalidImageName', 'ErrImageNeverPull', 'CreateContainerConfigError',
+  'CreateContainerError', 'RunContainerError', 'ContainerCreating', 'PodInitializing',
+]);
+
+const ERROR_LINE = /\b(ERROR|FATAL|PANIC|CRITICAL)\b|"level":"(error|fatal)"|level=(error|fatal)|\bException\b|Traceback \(most recent call last\)/;
+
+/** Error lines in the tail of a ready pod's log before it counts as a problem. */
+const ERROR_LINES_THRESHOLD = 5;
+
+function mentioned(findings: readonly Finding[], e: { reason: string; message: string }): boolean {
+  const head = e.message.slice(0, 60);
+  return findings.some((f) => [...f.evidence, f.decisive ?? '', f.title].some((line) => line.includes(head) || line.startsWith(`${e.reason} `) || line.includes(`] ${e.reason}`)));
+}
+
+function layerOf(reason: string): Finding['layer'] {
+  if (/Sandbox|Network|CNI|IP/i.test(reason)) return 'network/routing';
+  if (/Volume|Mount|Attach|Provision/i.test(reason)) return 'storage';
+  if (/Node|Kernel|Docker|Runtime|Containerd/i.test(reason)) return 'node/eviction';
+  return 'runtime/probes';
+}
+
+function describeEvents(ev: TriageEvidence, group: EventEvidence[]): Finding {
+  const [c] = collapseEvents(group, { acrossObjects: true });
+  const first = group[0] as EventEvidence;
+  const pods = unique(group.filter((e) => e.object.kind === 'Pod').map((e) => e.object.name));
+  const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
+  const onFailing = podObjects.length > 0 && podObjects.every((p) => isPodFailing(p, ev.collectedAt));
+  const confidence: Confidence = onFailing ? 'medium' : 'low';
+  const who = pods.length > 0 ? `${pods.length} pod${pods.length === 1 ? '' : 's'}` : `${first.object.kind.toLowerCase()}/${first.object.name}`;
+  const message = (c?.message ?? first.message).replace(/\s+/g, ' ').trim();
+  return {
+    id: `unexplained/${first.reason}`,
+    kind: 'unexplained',
+    title: `${first.reason} on ${who}: ${message.length > 200 ? `${message.slice(0, 199)}…` : message}`,
+    layer: layerOf(first.reason),
+    severity: onFailing ? severityForPods(ev, podObjects.length) : 'warning',
+    confidence,
+    evidence: c ? [formatEventLine(c, { withObject: true, maxLength: 400 })] : [],
+    decisive: message,
+    likelyCause: `No analyzer of this bot knows the ${first.reason} event; its message is quoted as the cluster gave it. ${first.source ? `It comes from ${first.source}. ` : ''}Read it with the object's other events before acting.`,
+    nextAction: `Read the event and describe the object it is about; the message usually names the failing component.`,
+    confirmCommands: pods.length > 0 ? [describePodCommand(ev.target, pods[0] ?? ''), podEventsCommand(ev.target, pods[0] ?? '')] : [formatKubectl(ev.target, `get events --field-selector reason=${first.reason}`)],
+    ...(pods.length > 0 ? { affected: { pods, nodes: listNodesOf(podObjects) } } : {}),
+  };
+}
+
+function unexplainedEvents(ev: TriageEvidence, findings: readonly Finding[]): Finding[] {
+  const events = ev.events.filter((e) => e.type === 'Warning' && !HANDLED_REASONS.has(e.reason) && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS) && e.object.kind !== 'Node');
+  const groups = new Map<string, EventEvidence[]>();
+  for (const e of events) {
+    if (mentioned(findings, e)) continue;
+    groups.set(e.reason, [...(groups.get(e.reason) ?? []), e]);
+  }
+  return [...groups.values()].map((g) => describeEvents(ev, g));
+}
+
+function unexplainedWaiting(ev: TriageEvidence, findings: readonly Finding[]): Finding[] {
+  const stuck = listAllContainers(ev.pods).filter((r) => {
+    const w = getWaiting(r.container);
+    return w !== undefined && w.reason !== '' && !HANDLED_WAITING.has(w.reason);
+  });
+  const byReason = new Map<string, typeof stuck>();
+  for (const r of stuck) {
+    const reason = getWaiting(r.container)?.reason ?? '';
+    if (findings.some((f) => f.title.includes(reason) || f.evidence.some((l) => l.includes(reason)))) continue;
+    byReason.set(reason, [...(byReason.get(reason) ?? []), r]);
+  }
+  return [...byReason.entries()].map(([reason, refs]) => {
+    const pods = unique(refs.map((r) => r.pod.name));
+    const message = getWaiting(refs[0]?.container ?? refs[0]!.container)?.message ?? '';
+    return {
+      id: `unexplained/waiting/${reason}`,
+      kind: 'unexplained',
+      title: `Container ${refs[0]?.container.name ?? ''} waiting: ${reason} on ${pods.length} pod${pods.length === 1 ? '' : 's'}${message ? `: ${message.slice(0, 200)}` : ''}`,
+      layer: 'container/process',
+      severity: 'warning',
+      confidence: 'medium',
+      evidence: refs.slice(0, 3).map((r) => `${r.pod.name}/${r.container.name}: waiting (${reason})${message ? `: ${message}` : ''}`),
+      ...(message ? { decisive: message } : {}),
+      likelyCause: `The kubelet reports ${reason}, which no analyzer of this bot knows; its message says what holds the container back.`,
+      nextAction: 'Describe the pod and read its events.',
+      confirmCommands: [describePodCommand(ev.target, pods[0] ?? '')],
+      affected: { pods, nodes: listNodesOf(refs.map((r) => r.pod)) },
+    } satisfies Finding;
+  });
+}
+
+/** Ready pods whose current logs are full of errors that no finding accounts for. */
+function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Finding[] {
+  const hits = ev.logs
+    .filter((l) => !l.previous && findPod(ev, l.pod)?.ready === true)
+    .map((l) => ({ log: l, errors: l.lines.filter((x) => ERROR_LINE.test(x)) }))
+    .filter((h) => h.errors.length >= ERROR_LINES_THRESHOLD);
+  if (hits.length === 0) return [];
+  const covered = (line: string) => findings.some((f) => f.evidence.some((e) => e.includes(line.trim().slice(0, 80))) || (f.decisive !== undefined && line.includes(f.decisive.slice(0, 60))));
+  const fresh = hits.filter((h) => !h.errors.some(covered));
+  if (fresh.length === 0) return [];
+  const pods = unique(fresh.map((h) => h.log.pod));
+  const total = fresh.reduce((n, h) => n + h.errors.length, 0);
+  const last = fresh[0]?.errors.at(-1)?.trim() ?? '';
+  return [
+    {
+      id: 'unexplained/log-errors',
+      kind: 'unexplained',
+      title: `Logs of ${pods.length} ready pod${pods.length === 1 ? '' : 's'} carry ${total} error lines in their last lines`,
+      layer: 'container/process',
+      severity: 'warning',
+      confidence: 'low',
+      evidence: fresh.flatMap((h) => h.errors.slice(-2).map((l) => `log ${h.log.pod}: ${l.trim()}`)).slice(0, 4),
+      decisive: last,
+      likelyCause: 'The pods pass their probes but their own logs report errors: requests may be failing while Kubernetes sees nothing wrong.',
+      nextAction: 'Read the logs and the error rate of the service before calling it healthy.',
+      confirmCommands: pods.slice(0, 1).map((p) => formatKubectl(ev.target, `logs ${p} --tail=200`)),
+      affected: { pods, nodes: listNodesOf(pods.flatMap((p) => findPod(ev, p) ?? [])) },
+    },
+  ];
+}
+
+export function findUnexplained(ev: TriageEvidence, findings: readonly Finding[]): Finding[] {
+  return [...unexplainedEvents(ev, findings), ...unexplainedWaiting(ev, findings), ...erroringReadyPods(ev, findings)];
+}

@@ -1,0 +1,131 @@
+/**
+ * The verdict as a senior SRE states it: the mechanism (what fails and how, with the decisive
+ * evidence), the trigger (what changed and when, or that nothing did), the scope (which pods or
+ * nodes, of how many, and what separates them from the healthy ones) and the safest next action.
+ * Its headline is the first line an engineer reads.
+ */
+import type { TriageEvidence } from '../evidence.js';
+import { CHANGE_KINDS } from '../finding.js';
+import type { Confidence, Finding } from '../finding.js';
+import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
+import { compareFailingHealthy, pickSeparation } from './differential.js';
+import type { Differential, Split } from './differential.js';
+import { findTrigger, rollbackFits } from './trigger.js';
+import type { Trigger } from './trigger.js';
+
+export interface Diagnosis {
+  /** The finding that says what fails and how. */
+  mechanism: Finding;
+  trigger: Trigger;
+  /** What separates failing pods from healthy ones, when something does. */
+  separation?: Split;
+  /** The mitigation first, then the fix; suggested, never performed. */
+  action: string;
+  /** The read-only-safe command behind the action, when there is one to paste (a rollback). */
+  actionCommand?: string;
+  /** Read-only commands that would confirm or refute the verdict. */
+  confirm: string[];
+  confidence: Confidence;
+  /** Mechanism + trigger + scope + action, in one paragraph of at most a few hundred characters. */
+  headline: string;
+}
+
+/** The quote in a headline stays short; the thread has it whole. */
+const QUOTE_MAX = 170;
+
+function clip(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
+}
+
+function firstSentence(text: string): string {
+  const m = /^(.+?[.!?])(\s|$)/.exec(text.trim());
+  return (m?.[1] ?? text).replace(/^Mitigate:\s*/i, '');
+}
+
+function lower(s: string): string {
+  return s.length > 1 && /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The first finding that says what fails: not a change, not context. */
+export function pickMechanism(findings: readonly Finding[]): Finding | undefined {
+  const problems = findings.filter((f) => f.severity !== 'info');
+  return problems.find((f) => !CHANGE_KINDS.has(f.kind)) ?? problems[0];
+}
+
+function lowerConfidence(c: Confidence): Confidence {
+  return c === 'high' ? 'medium' : 'low';
+}
+
+function describeSeparation(s: Split, mechanism: Finding): string | undefined {
+  if (s.attribute === 'revision' || s.attribute === 'image') return undefined;
+  const values = s.failing.join(', ');
+  if (mechanism.title.includes(values)) return undefined;
+  return `all on ${s.attribute} ${values} (healthy pods run on ${s.healthy.length} other${s.healthy.length === 1 ? '' : 's'})`;
+}
+
+function decideAction(ev: TriageEvidence, mechanism: Finding, trigger: Trigger, separation: Split | undefined, d: Differential): { action: string; command?: string } {
+  const fix = mechanism.fix ?? lower(firstSentence(mechanism.nextAction));
+  if (!CHANGE_KINDS.has(mechanism.kind) && rollbackFits(trigger, d)) {
+    const command = formatKubectl(ev.target, `rollout undo ${formatWorkloadRef(ev.target)} --to-revision=${trigger.previous.revision}`);
+    return { action: `Roll back to revision ${trigger.previous.revision}, or ${lower(fix)}`, command };
+  }
+  return { action: decideFixForward(mechanism, trigger, separation, fix) };
+}
+
+function decideFixForward(mechanism: Finding, trigger: Trigger, separation: Split | undefined, fix: string): string {
+  if (separation !== undefined && (separation.attribute === 'node' || separation.attribute === 'node pool' || separation.attribute === 'architecture') && trigger.kind === 'none') {
+    const where = separation.failing.join(', ');
+    if (separation.attribute === 'node') return `Cordon ${where} and delete its failing pods so they start elsewhere (the bot will not); then find what is wrong with the node`;
+    return `Keep the pods off ${separation.attribute} ${where} (nodeSelector or affinity) until it is fixed; then ${lower(fix)}`;
+  }
+  if (trigger.kind === 'first-install') return `Nothing to roll back to: ${lower(fix)}`;
+  return capitalize(fix);
+}
+
+function confirmCommands(ev: TriageEvidence, mechanism: Finding, trigger: Trigger): string[] {
+  const out = mechanism.confirmCommands.slice(0, 2);
+  if (trigger.kind === 'revision') out.push(formatKubectl(ev.target, `rollout history ${formatWorkloadRef(ev.target)} --revision=${trigger.revision.revision}`));
+  if (trigger.kind === 'object-change') out.push(formatKubectl(ev.target, `get ${trigger.object.kind.toLowerCase()} ${trigger.object.name} -o yaml`));
+  return [...new Set(out)];
+}
+
+function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?…]$/.test(t) ? t : `${t}.`;
+}
+
+export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diagnosis | undefined {
+  const mechanism = pickMechanism(findings);
+  if (mechanism === undefined) return undefined;
+  const d = compareFailingHealthy(ev);
+  const trigger = findTrigger(ev, CHANGE_KINDS.has(mechanism.kind) ? undefined : mechanism, d);
+  const separation = pickSeparation(d);
+
+  let lead = '';
+  if (trigger.kind === 'revision' || trigger.kind === 'object-change') lead = `Since ${trigger.text}: `;
+  else if (trigger.kind === 'first-install') lead = `${capitalize(trigger.text.replace(/: nothing earlier.*$/, ''))}: `;
+  const quote = mechanism.decisive && !mechanism.title.includes(mechanism.decisive) ? ` — "${clip(mechanism.decisive, QUOTE_MAX)}"` : '';
+  const where = separation ? describeSeparation(separation, mechanism) : undefined;
+  const exonerated = trigger.kind === 'none' && trigger.exonerated ? `; ${trigger.exonerated}` : '';
+  const noChange = trigger.kind === 'none' && !trigger.exonerated && !CHANGE_KINDS.has(mechanism.kind) && mechanism.kind !== 'node-condition' ? `; ${trigger.text.replace(/;.*$/, '')}` : '';
+  const { action, command } = decideAction(ev, mechanism, trigger, separation, d);
+  const headline = `${lead}${mechanism.title}${quote}${where ? `, ${where}` : ''}${exonerated}${noChange}. ${sentence(action)}`;
+
+  const essentialGaps = ev.readFailures.some((f) => f.reason !== 'skipped' && (f.source === 'pods' || f.source === 'events' || f.source === 'logs'));
+  const confidence = essentialGaps ? lowerConfidence(mechanism.confidence) : mechanism.confidence;
+  return {
+    mechanism,
+    trigger,
+    ...(separation ? { separation } : {}),
+    action,
+    ...(command ? { actionCommand: command } : {}),
+    confirm: confirmCommands(ev, mechanism, trigger),
+    confidence,
+    headline,
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * Differential diagnosis: what do the failing pods have in common that the healthy ones do not?
+ * Compares them along revision, node, node pool, architecture, zone and image, and also says
+ * which attributes failing pods share with healthy ones — the evidence that exonerates a
+ * suspect ("revision 31 runs fine on the other nodes: not the rollout").
+ */
+import type { NodeEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
+import { isPodFailing, isPodHealthy, unique } from '../pod-status.js';
+
+export type Attribute = 'revision' | 'node' | 'node pool' | 'architecture' | 'zone' | 'image';
+
+/** Most telling first: a revision explains a change, a node a machine, the rest a group of machines. */
+const ATTRIBUTES: readonly Attribute[] = ['revision', 'node', 'node pool', 'architecture', 'zone', 'image'];
+
+const POOL_LABELS = ['eks.amazonaws.com/nodegroup', 'karpenter.sh/nodepool', 'cloud.google.com/gke-nodepool', 'kubernetes.azure.com/agentpool', 'node.kubernetes.io/pool'];
+
+export interface Split {
+  attribute: Attribute;
+  failing: string[];
+  healthy: string[];
+}
+
+export interface Differential {
+  failing: PodEvidence[];
+  healthy: PodEvidence[];
+  /** Attributes whose values never overlap between failing and healthy pods, most telling first. */
+  separating: Split[];
+  /** Attributes whose failing values also occur on healthy pods: not what breaks them. */
+  shared: { attribute: Attribute; values: string[] }[];
+}
+
+function nodeOf(ev: TriageEvidence, name: string | undefined): NodeEvidence | undefined {
+  if (name === undefined) return undefined;
+  return ev.nodes.find((n) => n.name === name) ?? ev.clusterNodes?.find((n) => n.name === name);
+}
+
+/** The value of one attribute for one pod; undefined when the evidence does not say. */
+export function attributeOf(ev: TriageEvidence, pod: PodEvidence, attribute: Attribute): string | undefined {
+  const node = nodeOf(ev, pod.nodeName);
+  switch (attribute) {
+    case 'revision': {
+      const rev = ev.revisions.find((r) => r.hash === pod.revisionHash);
+      return rev ? `revision ${rev.revision}` : undefined;
+    }
+    case 'node':
+      return pod.nodeName;
+    case 'node pool':
+      return POOL_LABELS.map((l) => node?.labels?.[l]).find((v) => v !== undefined);
+    case 'architecture':
+      return node?.labels?.['kubernetes.io/arch'];
+    case 'zone':
+      return node?.labels?.['topology.kubernetes.io/zone'];
+    case 'image':
+      return pod.containers.map((c) => c.image).join(' ');
+  }
+}
+
+/** Failing against healthy pods of the workload (pods being deleted or starting are neither). */
+export function compareFailingHealthy(ev: TriageEvidence, failing: readonly PodEvidence[] = ev.pods.filter((p) => isPodFailing(p, ev.collectedAt))): Differential {
+  const healthy = ev.pods.filter((p) => isPodHealthy(p, ev.collectedAt));
+  const separating: Split[] = [];
+  const shared: Differential['shared'] = [];
+  if (failing.length > 0 && healthy.length > 0) {
+    for (const attribute of ATTRIBUTES) {
+      const f = failing.map((p) => attributeOf(ev, p, attribute));
+      const h = healthy.map((p) => attributeOf(ev, p, attribute));
+      // An attribute only counts when every pod has a value: a gap would fake a separation.
+      if (f.some((v) => v === undefined) || h.some((v) => v === undefined)) continue;
+      const fv = unique(f as string[]);
+      const hv = unique(h as string[]);
+      const overlap = fv.filter((v) => hv.includes(v));
+      if (overlap.length === 0) separating.push({ attribute, failing: fv, healthy: hv });
+      else shared.push({ attribute, values: overlap });
+    }
+  }
+  return { failing: [...failing], healthy, separating, shared };
+}
+
+/**
+ * The separation to name in a verdict: a revision first; else one node; else what several failing
+ * nodes share (a pool, an architecture, a zone). One failing pod, or one healthy pod, separates
+ * along every attribute by chance, so it names nothing.
+ */
+export function pickSeparation(d: Differential): Split | undefined {
+  if (d.failing.length < 2 || d.healthy.length < 2) return undefined;
+  const byRevision = d.separating.find((s) => s.attribute === 'revision');
+  if (byRevision) return byRevision;
+  const node = d.separating.find((s) => s.attribute === 'node');
+  if (node && node.failing.length === 1) return node;
+  const group = d.separating.find((s) => s.attribute === 'node pool' || s.attribute === 'architecture' || s.attribute === 'zone');
+  if (group) return group;
+  return node && node.failing.length <= 2 ? node : undefined;
+}

@@ -1,0 +1,167 @@
+/**
+ * The trigger: what changed shortly before the failure began — a revision (with what it changed),
+ * an object of the namespace (a NetworkPolicy, a quota, a ConfigMap the pods read), a node going
+ * bad — or that nothing did. A change is the "since" of a verdict, never its "what", and a
+ * recent rollout is not blamed when the evidence exonerates it.
+ */
+import type { IsoTime, NamespaceObjectEvidence, PodEvidence, RevisionEvidence, TriageEvidence } from '../evidence.js';
+import { findCondition } from '../evidence-lookup.js';
+import { findOnset } from '../failure-onset.js';
+import type { Finding } from '../finding.js';
+import { unique } from '../pod-status.js';
+import { diffRevisions, shortenImageChange, sortRevisions, summarizeChange } from '../revision-diff.js';
+import { matchesLabels } from '../service-match.js';
+import { HOUR_MS, MINUTE_MS, earliest, formatAgo, formatSpan, msBetween } from '../time-span.js';
+import type { Differential } from './differential.js';
+
+/** A change this long before the failure began is a suspect; older ones are not. */
+export const TRIGGER_WINDOW_MS = 2 * HOUR_MS;
+/** Clock skew and event batching: a failure this much "before" the change still counts. */
+const SKEW_MS = 2 * MINUTE_MS;
+
+export type Trigger =
+  | { kind: 'revision'; revision: RevisionEvidence; previous: RevisionEvidence; diff: string[]; change?: string; text: string; at: IsoTime }
+  | { kind: 'first-install'; revision: RevisionEvidence; text: string; at: IsoTime }
+  | { kind: 'object-change'; object: NamespaceObjectEvidence; text: string; at: IsoTime }
+  | { kind: 'node'; node: string; text: string; at?: IsoTime }
+  | { kind: 'none'; text: string; exonerated?: string };
+
+function inWindow(change: IsoTime | undefined, onset: IsoTime | undefined): boolean {
+  if (change === undefined || onset === undefined) return false;
+  const gap = msBetween(change, onset);
+  return gap >= -SKEW_MS && gap <= TRIGGER_WINDOW_MS;
+}
+
+/** The diff line that touches what fails, else the headline change of the revision. */
+function pickChange(mechanism: Finding | undefined, diff: readonly string[], older: RevisionEvidence, newer: RevisionEvidence): string | undefined {
+  const k = mechanism?.kind;
+  const text = `${mechanism?.title ?? ''} ${mechanism?.decisive ?? ''}`.toLowerCase();
+  const related = (line: string): boolean => {
+    const l = line.toLowerCase();
+    if (k === 'liveness-kill') return / (liveness|startup) probe/.test(l);
+    if (k === 'readiness-probe') return / readiness probe/.test(l);
+    if (k === 'image-pull') return / image:|imagepullsecrets/.test(l);
+    if (k === 'container-config') return /env|envfrom|volumes|configmap|secret/.test(l);
+    if (k === 'placement') return /nodeselector|affinity|tolerations/.test(l);
+    if (k === 'oom-killed') return /memory limit|env .*(java|node_options|xmx)/.test(l);
+    if (k === 'pod-create-failed') return /serviceaccount|securitycontext|resources|request/.test(l);
+    if (k === 'exit-code' || k === 'crash-loop' || k === 'clean-exit') {
+      if (text.includes('(init)') || /init container/.test(text)) return l.startsWith('init ');
+      return / (command|args|image):/.test(l) || / env /.test(l);
+    }
+    if (k === 'dependency-error') return / env /.test(l);
+    return false;
+  };
+  const line = diff.find(related);
+  return line === undefined ? summarizeChange(older, newer) : shortenImageChange(line);
+}
+
+function podsOf(ev: TriageEvidence, mechanism: Finding | undefined, d: Differential): PodEvidence[] {
+  const names = new Set(mechanism?.affected?.pods ?? []);
+  const mine = ev.pods.filter((p) => names.has(p.name));
+  return mine.length > 0 ? mine : d.failing;
+}
+
+/** When the trouble began: the mechanism's pods' first failure, else its earliest warning event. */
+function onsetOf(ev: TriageEvidence, mechanism: Finding | undefined, pods: readonly PodEvidence[]): IsoTime | undefined {
+  const fromPods = findOnset(ev, pods);
+  if (fromPods !== undefined) return fromPods;
+  const warnings = ev.events.filter((e) => e.type === 'Warning' && msBetween(e.lastSeen, ev.collectedAt) <= 24 * HOUR_MS);
+  return earliest(warnings.map((e) => e.firstSeen));
+}
+
+/** Whether a namespace object's change can explain this mechanism. */
+function isRelevant(ev: TriageEvidence, o: NamespaceObjectEvidence, mechanism: Finding | undefined, pods: readonly PodEvidence[]): boolean {
+  const k = mechanism?.kind;
+  switch (o.kind) {
+    case 'NetworkPolicy': {
+      const policy = ev.networkPolicies?.find((p) => p.name === o.name);
+      const selects = policy !== undefined && (Object.keys(policy.podSelector).length === 0 || pods.some((p) => matchesLabels(policy.podSelector, p.labels)));
+      return selects && (k === 'network-policy' || k === 'dependency-error' || k === 'readiness-probe' || k === 'cluster-dns');
+    }
+    case 'ResourceQuota':
+    case 'LimitRange':
+      return k === 'pod-create-failed' || k === 'oom-killed';
+    case 'ConfigMap': {
+      const used = pods.some((p) => (p.volumes ?? []).some((v) => v.source === 'configMap' && v.ref === o.name) || p.containers.some((c) => (c.envFrom ?? []).some((e) => e.kind === 'configMap' && e.name === o.name) || (c.env ?? []).some((e) => 'ref' in e && e.ref.kind === 'configMap' && e.ref.name === o.name)));
+      return used && (k === 'exit-code' || k === 'crash-loop' || k === 'readiness-probe' || k === 'liveness-kill' || k === 'container-config' || k === 'dependency-error');
+    }
+    case 'Service':
+      return k === 'service-selector' || k === 'service-target-port' || k === 'service-endpoints';
+  }
+}
+
+function changeTime(o: NamespaceObjectEvidence): IsoTime | undefined {
+  return o.changedAt ?? o.createdAt;
+}
+
+function describeObjectChange(o: NamespaceObjectEvidence, now: IsoTime): string {
+  const at = changeTime(o) ?? now;
+  const how = o.changedAt !== undefined && o.changedAt !== o.createdAt ? 'was changed' : 'was created';
+  return `${o.kind} ${o.name} ${how} ${formatAgo(at, now)}`;
+}
+
+/** "revision 14 (18m ago, app image 4.2.0 → 4.3.0)". */
+function describeRevision(r: RevisionEvidence, change: string | undefined, now: IsoTime): string {
+  return `revision ${r.revision} (${formatAgo(r.createdAt, now)}${change ? `: ${change}` : ''})`;
+}
+
+export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, d: Differential): Trigger {
+  const now = ev.collectedAt;
+  if (mechanism?.kind === 'node-condition') {
+    const node = mechanism.affected?.nodes?.[0] ?? '';
+    const n = ev.nodes.find((x) => x.name === node);
+    const bad = n?.conditions.filter((c) => (c.type === 'Ready' ? c.status !== 'True' : c.status === 'True')) ?? [];
+    const at = earliest(bad.map((c) => c.lastTransitionTime));
+    return { kind: 'node', node, text: `node ${node} ${at ? `went bad ${formatAgo(at, now)}` : 'is unhealthy'}`, ...(at ? { at } : {}) };
+  }
+  const pods = podsOf(ev, mechanism, d);
+  const onset = onsetOf(ev, mechanism, pods);
+  const [newest, previous] = sortRevisions(ev.revisions);
+
+  // A namespace object changed just before: the stronger lead when the mechanism is its kind of failure.
+  const objects = (ev.namespaceObjects ?? []).filter((o) => inWindow(changeTime(o), onset) && isRelevant(ev, o, mechanism, pods));
+  const object = objects.sort((a, b) => msBetween(changeTime(a) ?? now, changeTime(b) ?? now))[0];
+
+  const hashed = pods.length > 0 && pods.every((p) => p.revisionHash !== undefined);
+  const onNewest = newest !== undefined && (!hashed || pods.some((p) => p.revisionHash === newest.hash));
+  if (newest !== undefined && onNewest && inWindow(newest.createdAt, onset)) {
+    // Does the change explain all of it? Not when the same revision runs fine elsewhere.
+    const shared = d.shared.find((s) => s.attribute === 'revision' && s.values.includes(`revision ${newest.revision}`));
+    const other = d.separating.find((s) => s.attribute !== 'revision' && s.attribute !== 'image');
+    if (shared && other) {
+      const healthyHere = d.healthy.filter((p) => p.revisionHash === newest.hash).length;
+      const where = other.attribute === 'node' || other.attribute === 'zone' || other.attribute === 'node pool' || other.attribute === 'architecture' ? ` on ${other.attribute === 'node' ? 'other nodes' : `${other.attribute} ${other.healthy.join(', ')}`}` : '';
+      const exonerated = `revision ${newest.revision} runs fine on ${healthyHere} other pod${healthyHere === 1 ? '' : 's'}${where}: not the rollout`;
+      return { kind: 'none', text: exonerated, exonerated };
+    }
+    if (object !== undefined && (mechanism?.kind === 'network-policy' || mechanism?.kind === 'pod-create-failed')) {
+      return { kind: 'object-change', object, text: describeObjectChange(object, now), at: changeTime(object) ?? now };
+    }
+    if (previous === undefined || newest.revision === 1) {
+      return { kind: 'first-install', revision: newest, text: `first install (revision ${newest.revision}, ${formatAgo(newest.createdAt, now)}): nothing earlier to compare with or roll back to`, at: newest.createdAt };
+    }
+    const diff = diffRevisions(previous, newest);
+    const change = pickChange(mechanism, diff, previous, newest);
+    return { kind: 'revision', revision: newest, previous, diff, ...(change ? { change } : {}), text: describeRevision(newest, change, now), at: newest.createdAt };
+  }
+  if (object !== undefined) return { kind: 'object-change', object, text: describeObjectChange(object, now), at: changeTime(object) ?? now };
+
+  const newestAge = newest ? `; the newest revision, ${newest.revision}, is ${formatSpan(msBetween(newest.createdAt, now))} old` : '';
+  const unread = ev.readFailures.some((f) => f.source === 'revisions' && f.reason !== 'skipped');
+  if (unread) return { kind: 'none', text: 'changes unknown: the rollout history could not be read' };
+  return { kind: 'none', text: `no change found in the ${formatSpan(TRIGGER_WINDOW_MS)} before it began${newestAge}` };
+}
+
+/** Whether rolling back is the safe mitigation: the failing pods are the new revision's, and nothing else explains them. */
+export function rollbackFits(trigger: Trigger, d: Differential): trigger is Extract<Trigger, { kind: 'revision' }> {
+  if (trigger.kind !== 'revision') return false;
+  const failingRevisions = unique(d.failing.map((p) => p.revisionHash ?? '?'));
+  return failingRevisions.every((h) => h === trigger.revision.hash || h === '?');
+}
+
+/** Conditions that say the workload's rollout has not finished (used to word the scope). */
+export function isRollingOut(ev: TriageEvidence): boolean {
+  const progressing = ev.workload ? findCondition(ev.workload.conditions, 'Progressing') : undefined;
+  return progressing?.reason === 'ReplicaSetUpdated' || (ev.workload !== null && ev.workload.updatedReplicas < ev.workload.specReplicas);
+}
