@@ -71,7 +71,9 @@ const DECISIVE = /\b(Error|Exception|FATAL|Fatal|fatal|panic|PANIC|Traceback|ref
  */
 export function pickDecisiveLine(lines: readonly string[]): string | undefined {
   const nonEmpty = lines.map((l) => l.trim()).filter((l) => l !== '' && !/^\s*at |^\s*File "|^\s*\.\.\. \d+ more|^goroutine \d+|^\s+\/|^\t/.test(l));
-  const errors = nonEmpty.filter((l) => DECISIVE.test(l) && !/^(WARN|INFO|DEBUG)\b|"level":"(info|debug|warn)"|level=(info|debug|warn)/i.test(l));
-  const line = errors.at(-1) ?? nonEmpty.at(-1);
+  const errors = nonEmpty.filter((l) => DECISIVE.test(l) && !/^Traceback \(most recent call last\)|^(WARN|INFO|DEBUG)\b|"level":"(info|debug|warn)"|level=(info|debug|warn)|"level":(20|30|40)\b/i.test(l));
+  // An exception's own line (KeyError: …, psycopg2.errors.DuplicateColumn: …, panic: …) beats a trailer that merely says "error".
+  const strong = errors.filter((l) => /(^|[\s"'])([\w.$]+(Error|Exception)|panic|FATAL|Caused by)\b:?/.test(l) && !/^\(Background on this error/.test(l));
+  const line = strong.at(-1) ?? errors.at(-1) ?? nonEmpty.at(-1);
   return line === undefined ? undefined : line.length > 300 ? `${line.slice(0, 299)}…` : line;
 }

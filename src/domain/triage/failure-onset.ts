@@ -1,6 +1,6 @@
 import type { IsoTime, PodEvidence, TriageEvidence } from './evidence.js';
 import { listPodEvents } from './evidence-lookup.js';
-import { HISTORY_MS, getLastTermination, isPodFailing, listContainers } from './pod-status.js';
+import { HISTORY_MS, RECENT_MS, getLastTermination, isPodFailing, listContainers } from './pod-status.js';
 import { earliest, isWithin } from './time-span.js';
 
 const FAILURE_EVENT_REASONS = ['BackOff', 'Failed', 'Unhealthy', 'FailedScheduling', 'FailedMount', 'FailedAttachVolume', 'Evicted', 'Killing', 'FailedCreatePodSandBox'];
@@ -10,7 +10,10 @@ const FAILURE_EVENT_REASONS = ['BackOff', 'Failed', 'Unhealthy', 'FailedScheduli
  * with neither — its creation. A pod that is not failing has no onset.
  */
 export function findFirstFailure(ev: TriageEvidence, pod: PodEvidence): IsoTime | undefined {
-  const events = listPodEvents(ev, FAILURE_EVENT_REASONS, [pod.name]).filter((e) => e.type === 'Warning' && isWithin(e.lastSeen, ev.collectedAt, HISTORY_MS));
+  // The current episode only: a warning that stopped hours ago belongs to an earlier one.
+  const warnings = listPodEvents(ev, FAILURE_EVENT_REASONS, [pod.name]).filter((e) => e.type === 'Warning');
+  const current = warnings.filter((e) => isWithin(e.lastSeen, ev.collectedAt, RECENT_MS));
+  const events = current.length > 0 ? current : warnings.filter((e) => isWithin(e.lastSeen, ev.collectedAt, HISTORY_MS));
   // A completed init container ran as meant to; any other termination is a failure.
   const exits = listContainers(pod).filter((r) => {
     const t = getLastTermination(r.container);

@@ -9,9 +9,9 @@ import {
 } from './finding.js';
 
 /** Findings that only restate that pods fail; folded into whatever explains them. */
-const SYMPTOMS = new Set<FindingKind>(['crash-loop', 'unready-replicas', 'service-endpoints', 'rollout-stalled', 'node-concentration', 'statefulset-ordinal', 'job-failed']);
+const SYMPTOMS = new Set<FindingKind>(['crash-loop', 'unready-replicas', 'service-endpoints', 'rollout-stalled', 'node-concentration', 'statefulset-ordinal']);
 
-const POD_SYMPTOMS: FindingKind[] = ['crash-loop', 'unready-replicas', 'service-endpoints', 'rollout-stalled', 'statefulset-ordinal', 'job-failed'];
+const POD_SYMPTOMS: FindingKind[] = ['crash-loop', 'unready-replicas', 'service-endpoints', 'rollout-stalled', 'statefulset-ordinal'];
 const PROCESS_FAULTS: FindingKind[] = ['signal-kill', 'liveness-kill', 'exit-code', 'clean-exit', 'readiness-probe', 'dependency-error'];
 /** What a failure of the pods' own processes accounts for; where the failing pods sit is context for the verdict. */
 const PROCESS_EFFECTS: FindingKind[] = [...POD_SYMPTOMS, 'node-concentration'];
@@ -36,6 +36,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'volume-attach': POD_SYMPTOMS,
   'image-pull': POD_SYMPTOMS,
   'container-config': POD_SYMPTOMS,
+  // A failed Job is what paged: how its pods ended is the same story told from below.
+  'job-failed': [...PROCESS_FAULTS, 'oom-killed', 'image-pull', 'container-config', ...PROCESS_EFFECTS],
   unexplained: PROCESS_EFFECTS,
   hpa: ['readiness-probe', 'unready-replicas', 'service-endpoints'],
   'cluster-dns': ['dependency-error', ...PROCESS_FAULTS, ...PROCESS_EFFECTS],
@@ -47,7 +49,7 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'exit-code': PROCESS_EFFECTS,
   'clean-exit': PROCESS_EFFECTS,
   'readiness-probe': ['unready-replicas', 'service-endpoints', 'rollout-stalled', 'statefulset-ordinal', 'node-concentration'],
-  'crash-loop': ['unready-replicas', 'service-endpoints', 'rollout-stalled', 'statefulset-ordinal', 'job-failed', 'node-concentration'],
+  'crash-loop': ['unready-replicas', 'service-endpoints', 'rollout-stalled', 'statefulset-ordinal', 'node-concentration'],
   'unready-replicas': ['service-endpoints'],
   'service-selector': ['service-endpoints'],
   'service-target-port': ['service-endpoints'],
@@ -188,9 +190,11 @@ export function rankFindings(findings: readonly Finding[]): Finding[] {
   // A change comes after every mechanism that is a problem: it is the "since", not the "what".
   const changeLast = list.some((f) => !CHANGE_KINDS.has(f.kind) && f.severity !== 'info');
   const isChange = (f: Finding): number => (changeLast && CHANGE_KINDS.has(f.kind) ? 1 : 0);
-  // The state of the surroundings (a node, the autoscaler) leads only when it explains something;
-  // otherwise what the pods themselves report comes first.
-  const idleContext = (f: Finding): number => (CONTEXT_KINDS.has(f.kind) && !reach.has(f.id) ? 1 : 0);
+  // The state of the surroundings (a node, the autoscaler) leads only over what it explains;
+  // a failure of the pods it does not explain comes first.
+  const unexplainedByIt = (f: Finding, g: Finding): boolean =>
+    g !== f && !CONTEXT_KINDS.has(g.kind) && !CHANGE_KINDS.has(g.kind) && g.severity !== 'info' && !absorbed.has(g.id) && !(causesOf.get(g.id) ?? []).some((c) => c.id === f.id);
+  const idleContext = (f: Finding): number => (CONTEXT_KINDS.has(f.kind) && list.some((g) => unexplainedByIt(f, g)) ? 1 : 0);
   return list
     .filter((f) => !absorbed.has(f.id))
     .map((f) => (f.explainedBy ? { ...f, explainedBy: [...new Set(f.explainedBy)] } : f))

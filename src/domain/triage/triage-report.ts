@@ -140,6 +140,7 @@ function formatHeadline(ev: TriageEvidence, verdict: Verdict, analyzerFailures: 
     if (analyzerFailures > 0) missing.push(`${analyzerFailures} check${analyzerFailures === 1 ? '' : 's'} failed to run`);
     return `Could not fully check ${who}: ${missing.join('; ')}. No problem found in what could be read, so no all-clear.`;
   }
+  if (ev.target.kind === 'CronJob' || ev.target.kind === 'Job') return formatBatchHealthy(ev, who);
   const restarts = ev.pods.flatMap(listContainers).filter((r) => {
     const t = getLastTermination(r.container);
     return r.container.restartCount > 0 && isWithin(t?.finishedAt, ev.collectedAt, RECENT_MS);
@@ -154,6 +155,18 @@ function formatHeadline(ev: TriageEvidence, verdict: Verdict, analyzerFailures: 
     `${warnings === 0 ? 'no warning events' : `${warnings} warning event${warnings === 1 ? '' : 's'}`}` +
     `${sampled > 0 ? ` and no errors in the logs of ${sampled} pod${sampled === 1 ? '' : 's'}` : ''} in the last hour.${revision}`
   );
+}
+
+/** A Job or CronJob is healthy by its runs, not by ready pods. */
+function formatBatchHealthy(ev: TriageEvidence, who: string): string {
+  const jobs = ev.jobs ?? [];
+  const done = jobs.filter((j) => findCondition(j.conditions, 'Complete')?.status === 'True');
+  const running = jobs.filter((j) => j.active > 0);
+  const schedule = ev.workload?.schedule;
+  const newest = jobs[0];
+  const when = newest?.completionTime ?? newest?.startTime ?? newest?.createdAt;
+  const runs = jobs.length === 0 ? 'no runs kept yet' : `${done.length === jobs.length ? `its last ${jobs.length === 1 ? 'run' : `${jobs.length} runs`} completed` : `${done.length} of its last ${jobs.length} runs completed${running.length > 0 ? `, ${running.length} running` : ''}`}${when ? `, the newest ${formatAgo(when, ev.collectedAt)}` : ''}`;
+  return `${who} looks healthy: ${runs}${schedule ? ` (schedule ${schedule.cron}${schedule.suspended ? ', suspended' : ''})` : ''}; no warning events in the last hour.`;
 }
 
 function listChecked(ev: TriageEvidence): string[] {

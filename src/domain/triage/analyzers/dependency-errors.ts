@@ -54,6 +54,9 @@ export function parseDependencyError(line: string): DependencyError | undefined 
     const m = re.exec(line);
     if (!m) continue;
     let dep = m.groups?.['dep'];
+    // "Post \"https://payments-api…:8443/…\": dial tcp 172.20.1.9:8443: i/o timeout": the name says more than the address.
+    const named = URL_HOST.exec(line);
+    if (dep !== undefined && /^\d{1,3}(\.\d{1,3}){3}(:\d+)?$/.test(dep) && named) dep = `${named[1] ?? ''}${named[2] ? `:${named[2]}` : dep.includes(':') ? `:${dep.split(':')[1] ?? ''}` : ''}`;
     if (dep === undefined && !problem.startsWith('dns')) {
       const url = URL_HOST.exec(line);
       const hp = HOST_PORT.exec(line);

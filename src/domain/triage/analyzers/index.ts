@@ -23,6 +23,12 @@ import { analyzeServiceTargetPorts } from './service-target-port.js';
 import { analyzeSignalKills } from './signal-kill.js';
 import { analyzeUnreadyReplicas } from './unready-replicas.js';
 import { analyzeVolumeAttach } from './volume-attach.js';
+import { analyzeClusterDns } from './cluster-dns.js';
+import { analyzeFailedJobs } from './job-failed.js';
+import { analyzeNetworkPolicies } from './network-policy.js';
+import { analyzePlacement } from './placement.js';
+import { analyzeStatefulSetOrdinals } from './statefulset-ordinal.js';
+import { analyzeVolumeZones } from './volume-zone.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -52,6 +58,12 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'volume-attach': analyzeVolumeAttach,
   'dependency-errors': analyzeDependencyErrors,
   'unready-replicas': analyzeUnreadyReplicas,
+  placement: analyzePlacement,
+  'volume-zone': analyzeVolumeZones,
+  'statefulset-ordinal': analyzeStatefulSetOrdinals,
+  'cluster-dns': analyzeClusterDns,
+  'network-policy': analyzeNetworkPolicies,
+  'job-failed': analyzeFailedJobs,
 };
 
 export interface AnalyzerRun {

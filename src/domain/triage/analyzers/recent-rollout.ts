@@ -70,7 +70,7 @@ export function analyzeRecentRollout(ev: TriageEvidence): Finding[] {
   let nextAction: string;
   if (firstInstall) {
     likelyCause = `This is the workload's first revision, so there is no earlier version to compare with or return to: what fails is in how it was first set up (see the other findings).`;
-    nextAction = `Nothing to roll back to; fix forward from the other findings.`;
+    nextAction = `There is no earlier revision: fix forward from the other findings.`;
   } else if (exonerated && split) {
     likelyCause = `Revision ${newest.revision} runs fine on ${healthyNew.length} pods; its failing pods all sit on ${split.attribute} ${split.failing.join(', ')}. The rollout is not what breaks them.`;
     nextAction = `Look at ${split.attribute} ${split.failing.join(', ')} rather than the rollout.`;

@@ -77,8 +77,24 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
   ];
   if (probe) evidence.push(`${probeName} probe: ${formatProbe(probe)}`);
 
+  // Two stories end in the same refusals: the probe knocks on a port the app does not serve, or
+  // it knocks before the app is up. The declared ports and how long each run lived tell them apart.
+  const declared = container.ports.flatMap((p) => [p.containerPort, ...(p.name ? [p.name] : [])]);
+  const portMismatch = probe?.port !== undefined && declared.length > 0 && !declared.includes(probe.port);
+  const window = (probe?.initialDelaySeconds ?? 0) + (probe?.periodSeconds ?? 10) * (probe?.failureThreshold ?? 3);
+  const runs = hits.map((h) => (h.term.startedAt && h.term.finishedAt ? (Date.parse(h.term.finishedAt) - Date.parse(h.term.startedAt)) / 1000 : undefined)).filter((x): x is number => x !== undefined);
+  const duringStartup =
+    !portMismatch && probeName === 'liveness' && !container.probes.startup && runs.length > 0 && hits.every((h) => !h.ref.container.ready) &&
+    runs.every((r) => r <= window + (probe?.periodSeconds ?? 10) + 15) && /connection refused|timeout|deadline exceeded|statuscode: 503/i.test(messages);
+  const avgRun = runs.length > 0 ? Math.round(runs.reduce((a, b) => a + b, 0) / runs.length) : undefined;
+  let scope = '';
+  if (portMismatch) scope = `: it probes :${String(probe?.port)}, the container declares ${container.ports.map((p) => `:${p.containerPort}`).join(', ')}`;
+  else if (duringStartup) scope = ` during start-up: each run is killed ~${avgRun ?? window}s in, before the app answers (initialDelaySeconds ${probe?.initialDelaySeconds ?? 0}, no startupProbe)`;
+
   let why: string;
-  if (/statuscode: 5\d\d/i.test(messages)) why = `its health endpoint answers with a 5xx status`;
+  if (portMismatch) why = `the probe targets port ${String(probe?.port)}, which the container does not declare: nothing answers there`;
+  else if (duringStartup) why = `the app takes longer to start than the liveness probe allows (initialDelaySeconds ${probe?.initialDelaySeconds ?? 0} + ${probe?.failureThreshold ?? 3} × ${probe?.periodSeconds ?? 10}s), so it is killed before it ever listens, over and over`;
+  else if (/statuscode: 5\d\d/i.test(messages)) why = `its health endpoint answers with a 5xx status`;
   else if (/connection refused/i.test(messages)) why = `nothing accepts connections on the probed port (not listening yet, or listening on another port)`;
   else if (/timeout|deadline exceeded|timed out/i.test(messages)) why = `it does not answer within the probe's ${probe?.timeoutSeconds ?? 1}s timeout (overload, blocked event loop, GC pauses, or a probe that calls dependencies)`;
   else why = `the probe keeps failing`;
@@ -87,14 +103,14 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
   return {
     id: `liveness-kill/${probeName}/${container.name}`,
     kind: 'liveness-kill',
-    title: `${capitalize(probeName)} probe is killing container ${container.name} (${formatPodShare(ev, pods.length)}, exit ${codes})`,
+    title: `${capitalize(probeName)} probe is killing container ${container.name} (${formatPodShare(ev, pods.length)}, exit ${codes})${scope}`,
     layer: 'runtime/probes',
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
     confidence: 'high',
     evidence,
     ...(failures[0] ? { decisive: failures[0].message.replace(/\s+/g, ' ').trim() } : {}),
     likelyCause: `The kubelet restarts ${container.name} because ${why}. Exit ${codes} is the kill (SIGTERM, then SIGKILL after the grace period), not the app failing on its own.`,
-    fix: /connection refused|statuscode: 404/i.test(messages) ? `point the ${probeName} probe at the port and path the app serves` : /timeout|deadline exceeded|timed out/i.test(messages) ? `relax the ${probeName} probe's timeout and failure threshold (or add a startupProbe)` : `fix the ${probeName} probe or what it checks`,
+    fix: duringStartup ? 'add a startupProbe (or a longer initialDelaySeconds) that covers the start-up time' : portMismatch || /connection refused|statuscode: 404/i.test(messages) ? `point the ${probeName} probe at the port and path the app serves` : /timeout|deadline exceeded|timed out/i.test(messages) ? `relax the ${probeName} probe's timeout and failure threshold (or add a startupProbe)` : `fix the ${probeName} probe or what it checks`,
     nextAction:
       `Mitigate: if the app is alive but slow, relax the ${probeName} probe (timeoutSeconds, failureThreshold) so kills stop ` +
       `cascading under load; a ${probeName} probe should not check dependencies. Restarting pods will not help.${startupHint}`,

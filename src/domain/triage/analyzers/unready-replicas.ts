@@ -10,7 +10,8 @@ import { countReadyPods, isPodFailing, limitLines, listNodesOf } from '../pod-st
  */
 export function analyzeUnreadyReplicas(ev: TriageEvidence): Finding[] {
   const w = ev.workload;
-  if (!w) return [];
+  // A Job's pods finish by design: no replica count to fall short of.
+  if (!w || w.kind === 'Job' || w.kind === 'CronJob') return [];
   const ref = formatWorkloadRef(ev.target);
   const confirm = [formatKubectl(ev.target, `get ${ref} -o wide`), listPodsCommand(ev.target, w.selector)];
   if (w.specReplicas === 0) {

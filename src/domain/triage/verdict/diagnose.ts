@@ -8,6 +8,7 @@ import type { TriageEvidence } from '../evidence.js';
 import { CHANGE_KINDS } from '../finding.js';
 import type { Confidence, Finding } from '../finding.js';
 import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
+import { ORDINAL_TITLE } from '../analyzers/statefulset-ordinal.js';
 import { compareFailingHealthy, pickSeparation } from './differential.js';
 import type { Differential, Split } from './differential.js';
 import { findTrigger, rollbackFits } from './trigger.js';
@@ -83,7 +84,7 @@ function decideFixForward(mechanism: Finding, trigger: Trigger, separation: Spli
     if (separation.attribute === 'node') return `Cordon ${where} and delete its failing pods so they start elsewhere (the bot will not); then find what is wrong with the node`;
     return `Keep the pods off ${separation.attribute} ${where} (nodeSelector or affinity) until it is fixed; then ${lower(fix)}`;
   }
-  if (trigger.kind === 'first-install') return `Nothing to roll back to: ${lower(fix)}`;
+  if (trigger.kind === 'first-install') return `No earlier revision exists: ${lower(fix)}`;
   return capitalize(fix);
 }
 
@@ -111,10 +112,15 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
   else if (trigger.kind === 'first-install') lead = `${capitalize(trigger.text.replace(/: nothing earlier.*$/, ''))}: `;
   const quote = mechanism.decisive && !mechanism.title.includes(mechanism.decisive) ? ` — "${clip(mechanism.decisive, QUOTE_MAX)}"` : '';
   const where = separation ? describeSeparation(separation, mechanism) : undefined;
+  // One or two pods are named; a pod that holds back others says so.
+  const pods = mechanism.affected?.pods ?? [];
+  const named = pods.length > 0 && pods.length <= 2 && !pods.some((p) => mechanism.title.includes(p)) ? ` (${pods.join(', ')})` : '';
+  const holdsBack = mechanism.explains?.find((t) => t.startsWith(ORDINAL_TITLE));
+  const consequence = holdsBack ? `; ${holdsBack.replace(/:.*$/, '')}` : '';
   const exonerated = trigger.kind === 'none' && trigger.exonerated ? `; ${trigger.exonerated}` : '';
   const noChange = trigger.kind === 'none' && !trigger.exonerated && !CHANGE_KINDS.has(mechanism.kind) && mechanism.kind !== 'node-condition' ? `; ${trigger.text.replace(/;.*$/, '')}` : '';
   const { action, command } = decideAction(ev, mechanism, trigger, separation, d);
-  const headline = `${lead}${mechanism.title}${quote}${where ? `, ${where}` : ''}${exonerated}${noChange}. ${sentence(action)}`;
+  const headline = `${lead}${mechanism.title}${named}${quote}${where ? `, ${where}` : ''}${consequence}${exonerated}${noChange}. ${sentence(action)}`;
 
   const essentialGaps = ev.readFailures.some((f) => f.reason !== 'skipped' && (f.source === 'pods' || f.source === 'events' || f.source === 'logs'));
   const confidence = essentialGaps ? lowerConfidence(mechanism.confidence) : mechanism.confidence;

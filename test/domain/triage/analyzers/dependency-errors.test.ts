@@ -18,9 +18,13 @@ describe('parseDependencyError', () => {
     ['dial tcp: lookup kafka-0.kafka-headless on 172.20.0.10:53: read udp 10.0.1.104:41234->172.20.0.10:53: i/o timeout', 'dns-unavailable', 'kafka-0.kafka-headless'],
     ['java.net.UnknownHostException: fraud-api.payments.svc', 'dns-missing', 'fraud-api.payments.svc'],
     ['Error: connect ETIMEDOUT 52.31.8.14:443', 'timeout', '52.31.8.14:443'],
-    ['Post "https://api.stripe.example:443/v1/charges": dial tcp 52.31.8.14:443: i/o timeout', 'timeout', '52.31.8.14:443'],
+    // The URL's host says more than the address it resolved to.
+    ['Post "https://api.stripe.example:443/v1/charges": dial tcp 52.31.8.14:443: i/o timeout', 'timeout', 'api.stripe.example:443'],
+    ['Post "https://payments-api.payments.svc.cluster.local:8443/v1/authorize": dial tcp 172.20.9.4:8443: i/o timeout', 'timeout', 'payments-api.payments.svc.cluster.local:8443'],
+    ['{"level":"error","msg":"create transfer failed","error":"Post \\"https://api.partner-bank.example/v2/transfers\\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)"}', 'timeout', 'api.partner-bank.example'],
+    ['upstream request timeout', 'timeout', undefined],
   ])('%s', (line, problem, dependency) => {
-    expect(parseDependencyError(line)).toEqual({ problem, dependency });
+    expect(parseDependencyError(line)).toEqual(dependency === undefined ? { problem } : { problem, dependency });
   });
 
   it('does not read a timestamp, a request id or an ordinary line as a dependency failure', () => {

@@ -1,0 +1,54 @@
+import type { TriageEvidence } from '../evidence.js';
+import { findLog } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { formatKubectl } from '../kubectl-command.js';
+import { getLastTermination, getWaiting, listNodesOf, severityForPods, unique } from '../pod-status.js';
+import { podState } from '../pod-state.js';
+import { parseDependencyError } from './dependency-errors.js';
+
+/**
+ * The cluster DNS itself is down or degraded (CoreDNS pods not ready, crash-looping) while this
+ * workload's lookups fail: the resolver, not the names, is the cause. Read only when this
+ * workload's logs show DNS failures, so a CoreDNS blip never becomes someone else's verdict.
+ */
+export function analyzeClusterDns(ev: TriageEvidence): Finding[] {
+  const dns = ev.dns;
+  if (dns === undefined || dns.pods.length === 0) return [];
+  const lookups = ev.logs.flatMap((l) => l.lines.filter((line) => parseDependencyError(line)?.problem.startsWith('dns')).map((line) => ({ pod: l.pod, line })));
+  if (lookups.length === 0) return [];
+  const unready = dns.pods.filter((p) => !p.ready);
+  if (unready.length === 0) return [];
+  const ready = dns.pods.length - unready.length;
+  const states = unique(unready.map(podState));
+  const first = unready[0];
+  const c = first?.containers[0];
+  const last = c ? getLastTermination(c) : undefined;
+  const log = first && c ? findLog(ev, first.name, c.name) : undefined;
+  const pods = unique(lookups.map((l) => l.pod));
+  const podObjects = ev.pods.filter((p) => pods.includes(p.name));
+  const lastExit = last ? `, last exit ${last.exitCode}${last.reason ? ` ${last.reason}` : ''}` : '';
+  return [
+    {
+      id: 'cluster-dns',
+      kind: 'cluster-dns',
+      title: `Cluster DNS is ${ready === 0 ? 'down' : 'degraded'}: ${ready}/${dns.pods.length} ${first?.name.replace(/-[a-z0-9]+-[a-z0-9]+$/, '') ?? 'DNS'} pods ready in ${dns.namespace} (${states.join(', ')}${lastExit}), so lookups from ${pods.length} pod${pods.length === 1 ? '' : 's'} fail`,
+      layer: 'network/routing',
+      severity: podObjects.length > 0 ? severityForPods(ev, podObjects.length) : 'critical',
+      confidence: 'high',
+      evidence: [
+        ...unready.slice(0, 3).map((p) => `${dns.namespace}/${p.name} on ${p.nodeName ?? 'no node'}: ${podState(p)}${p.containers[0] && getWaiting(p.containers[0])?.message ? ` (${getWaiting(p.containers[0])?.message ?? ''})` : ''}`),
+        `lookup failure in ${lookups[0]?.pod ?? ''}: ${lookups[0]?.line.trim() ?? ''}`,
+        ...(log ? log.lines.slice(-2).map((l) => `${first?.name ?? ''}: ${l}`) : []),
+      ],
+      decisive: lookups[0]?.line.trim() ?? '',
+      likelyCause: `The workload's names are fine; the resolver does not answer because the cluster DNS pods are not ready. Every workload of the cluster that resolves names is affected, not only this one.`,
+      nextAction: `Treat it as a cluster incident: look at the DNS pods' logs and recent changes to their ConfigMap (kubectl -n ${dns.namespace} get configmap coredns -o yaml) and restore them; this workload recovers by itself.`,
+      fix: `restore the cluster DNS (${dns.namespace} coredns)`,
+      confirmCommands: [
+        formatKubectl(ev.target, `get pods -n ${dns.namespace} -l k8s-app=kube-dns -o wide`, 'cluster'),
+        ...(first && c ? [formatKubectl(ev.target, `logs -n ${dns.namespace} ${first.name} -c ${c.name} --previous --tail=50`, 'cluster')] : []),
+      ],
+      affected: { pods, nodes: listNodesOf(podObjects) },
+    },
+  ];
+}

@@ -1,0 +1,79 @@
+import type { JobEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
+import { findCondition, findLog, pickDecisiveLine } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { formatKubectl } from '../kubectl-command.js';
+import { HISTORY_MS, getLastTermination, listNodesOf, unique } from '../pod-status.js';
+import { formatAgo, formatSpan, isWithin, msBetween } from '../time-span.js';
+
+/** "4 pods exited 1", "3 pods OOMKilled (exit 137)": how the Job's pods ended. */
+function describePods(pods: readonly PodEvidence[]): string | undefined {
+  const ends = pods.flatMap((p) => {
+    const c = p.containers.find((x) => getLastTermination(x)?.exitCode !== 0 && getLastTermination(x) !== undefined);
+    const t = c ? getLastTermination(c) : undefined;
+    return t === undefined ? [] : [t.reason === 'OOMKilled' ? `OOMKilled (exit ${t.exitCode})${c?.resources.limits['memory'] ? ` at the ${c.resources.limits['memory']} limit` : ''}` : `exited ${t.exitCode}`];
+  });
+  if (ends.length === 0) return undefined;
+  const common = ends.sort((a, b) => ends.filter((x) => x === b).length - ends.filter((x) => x === a).length)[0] ?? '';
+  return `${ends.length} pod${ends.length === 1 ? '' : 's'} ${common}`;
+}
+
+function durationOf(j: JobEvidence): number | undefined {
+  const end = j.completionTime ?? findCondition(j.conditions, 'Failed')?.lastTransitionTime ?? findCondition(j.conditions, 'Complete')?.lastTransitionTime;
+  return j.startTime && end ? msBetween(j.startTime, end) : undefined;
+}
+
+/**
+ * A Job (or a CronJob's newest run) that failed: BackoffLimitExceeded with how its pods ended and
+ * the line that says why, or DeadlineExceeded with how long the run was allowed and how long the
+ * runs before it took. The Job's failure is what the engineer was paged for; its pods' findings
+ * say the same thing from below.
+ */
+export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
+  const jobs = ev.jobs ?? [];
+  const [newest] = jobs;
+  if (newest === undefined) return [];
+  const failed = findCondition(newest.conditions, 'Failed');
+  if (failed?.status !== 'True' || !isWithin(failed.lastTransitionTime ?? newest.createdAt, ev.collectedAt, HISTORY_MS)) return [];
+  const pods = ev.pods.filter((p) => p.jobName === newest.name);
+  const podLine = describePods(pods);
+  const decisivePod = pods.map((p) => ({ p, c: p.containers.find((c) => getLastTermination(c)?.exitCode !== 0) })).find((x) => x.c !== undefined);
+  const log = decisivePod?.c ? findLog(ev, decisivePod.p.name, decisivePod.c.name) : undefined;
+  const logLine = log ? pickDecisiveLine(log.lines) : undefined;
+  const reason = failed.reason ?? 'Failed';
+  const deadline = reason === 'DeadlineExceeded';
+  const history = jobs.slice(1).map(durationOf).filter((d): d is number => d !== undefined);
+  const ran = durationOf(newest);
+  let title: string;
+  if (deadline) {
+    const limit = newest.activeDeadlineSeconds !== undefined ? `activeDeadlineSeconds ${newest.activeDeadlineSeconds} (${formatSpan(newest.activeDeadlineSeconds * 1000)})` : 'its deadline';
+    title = `Job ${newest.name} failed: DeadlineExceeded — killed at ${limit}${history.length > 0 ? `; earlier runs took ${history.map(formatSpan).join(', ')}` : ''}`;
+  } else {
+    title = `Job ${newest.name} failed: ${reason}${podLine ? ` — ${podLine}` : ''}${newest.backoffLimit !== undefined ? ` (backoffLimit ${newest.backoffLimit})` : ''}`;
+  }
+  return [
+    {
+      id: `job-failed/${newest.name}`,
+      kind: 'job-failed',
+      title,
+      layer: 'container/process',
+      severity: 'critical',
+      confidence: 'high',
+      evidence: [
+        `Failed=True (${reason})${failed.message ? `: ${failed.message}` : ''}${failed.lastTransitionTime ? `, ${formatAgo(failed.lastTransitionTime, ev.collectedAt)}` : ''}`,
+        `${newest.failed} failed, ${newest.succeeded} succeeded, ${newest.active} active${ran !== undefined ? `; ran ${formatSpan(ran)}` : ''}`,
+        ...(history.length > 0 ? [`earlier runs took ${history.map(formatSpan).join(', ')} (newest first)`] : []),
+        ...(logLine && log ? [`log ${log.pod}: ${logLine}`] : []),
+      ],
+      decisive: deadline ? (failed.message ?? 'Job was active longer than specified deadline') : (logLine ?? failed.message ?? reason),
+      likelyCause: deadline
+        ? `The run was still going when activeDeadlineSeconds passed, so the Job controller killed it.${history.length > 0 ? ' Earlier runs show how close to the deadline it has been running.' : ''} The work grew, or the run got slower.`
+        : `Every retry failed the same way until the backoff limit; the pods' exit and their last log lines say why.`,
+      nextAction: deadline
+        ? 'Find why the run is slower (data volume, a slow dependency); raise activeDeadlineSeconds only if the longer runtime is expected.'
+        : 'Fix what the log names, then re-run the Job (a failed Job is not retried by itself).',
+      fix: deadline ? 'make the run fit its deadline (or raise activeDeadlineSeconds)' : 'fix what the log names and re-run the Job',
+      confirmCommands: [formatKubectl(ev.target, `describe job ${newest.name}`), ...(decisivePod?.c ? [formatKubectl(ev.target, `logs ${decisivePod.p.name} -c ${decisivePod.c.name} --tail=100`)] : [])],
+      affected: { pods: unique(pods.map((p) => p.name)), nodes: listNodesOf(pods) },
+    },
+  ];
+}

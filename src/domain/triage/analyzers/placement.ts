@@ -1,0 +1,157 @@
+import type { NodeEvidence, NodeRequirementEvidence, PlacementEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
+import { findCondition } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { describePodCommand, formatKubectl } from '../kubectl-command.js';
+import { groupBy, isPodFailing, severityForPods, unique } from '../pod-status.js';
+import { isSimilarName } from '../service-match.js';
+
+/** Does the node satisfy one requirement of a node selector term? (The scheduler's semantics.) */
+export function meetsRequirement(labels: Record<string, string>, r: NodeRequirementEvidence): boolean {
+  const v = labels[r.key];
+  switch (r.operator) {
+    case 'In':
+      return v !== undefined && r.values.includes(v);
+    case 'NotIn':
+      return v === undefined || !r.values.includes(v);
+    case 'Exists':
+      return v !== undefined;
+    case 'DoesNotExist':
+      return v === undefined;
+    case 'Gt':
+      return v !== undefined && Number(v) > Number(r.values[0]);
+    case 'Lt':
+      return v !== undefined && Number(v) < Number(r.values[0]);
+  }
+}
+
+export function matchesPlacement(node: NodeEvidence, p: PlacementEvidence): boolean {
+  const labels = node.labels ?? {};
+  const selector = Object.entries(p.nodeSelector).every(([k, v]) => labels[k] === v);
+  const affinity = p.requiredNodeAffinity.length === 0 || p.requiredNodeAffinity.some((term) => term.every((r) => meetsRequirement(labels, r)));
+  return selector && affinity;
+}
+
+/** Taints that keep these pods off the node (NoSchedule / NoExecute they do not tolerate). */
+export function untoleratedTaints(node: NodeEvidence, p: PlacementEvidence): NodeEvidence['taints'] {
+  return node.taints.filter(
+    (t) =>
+      t.effect !== 'PreferNoSchedule' &&
+      !p.tolerations.some((tol) => (tol.key === undefined || tol.key === t.key) && (tol.effect === undefined || tol.effect === t.effect) && (tol.operator === 'Exists' || tol.value === t.value)),
+  );
+}
+
+function formatTaint(t: NodeEvidence['taints'][number]): string {
+  return `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`;
+}
+
+/** Node labels that look like what the selector meant: `disk-type=ssd` for `disktype=ssd`. */
+function nearLabels(nodes: readonly NodeEvidence[], key: string, value: string | undefined): string[] {
+  const seen = new Set<string>();
+  for (const n of nodes) {
+    for (const [k, v] of Object.entries(n.labels ?? {})) {
+      if (k === key && value !== undefined && v !== value) seen.add(`${k}=${v}`);
+      else if (k !== key && isSimilarName(k.replace(/^.*\//, ''), key.replace(/^.*\//, '')) && (value === undefined || isSimilarName(v, value))) seen.add(`${k}=${v}`);
+    }
+  }
+  return [...seen].slice(0, 4);
+}
+
+function describeRequirement(r: NodeRequirementEvidence): string {
+  return r.operator === 'In' && r.values.length === 1 ? `${r.key}=${r.values[0]}` : `${r.key} ${r.operator}${r.values.length > 0 ? ` (${r.values.join(', ')})` : ''}`;
+}
+
+function isSchedulable(n: NodeEvidence): boolean {
+  return !n.unschedulable && findCondition(n.conditions, 'Ready')?.status === 'True';
+}
+
+interface Verdict {
+  why: string;
+  decisive: string;
+  fix: string;
+}
+
+/** Why no node can take pods with this placement, in the words of the labels and taints involved. */
+function judge(nodes: readonly NodeEvidence[], p: PlacementEvidence): Verdict | undefined {
+  const matching = nodes.filter((n) => matchesPlacement(n, p));
+  if (matching.length === 0) {
+    const missing = Object.entries(p.nodeSelector).find(([k, v]) => !nodes.some((n) => n.labels?.[k] === v));
+    if (missing) {
+      const [k, v] = missing;
+      const near = nearLabels(nodes, k, v);
+      return {
+        why: `nodeSelector ${k}=${v} matches none of the ${nodes.length} nodes${near.length > 0 ? ` (nodes carry ${near.join(', ')})` : ''}`,
+        decisive: `nodeSelector ${k}=${v}`,
+        fix: near.length > 0 ? `make the nodeSelector and the node labels agree (${near[0]} vs ${k}=${v})` : `fix the nodeSelector ${k}=${v} or add nodes that carry it`,
+      };
+    }
+    const term = p.requiredNodeAffinity.flat().find((r) => !nodes.some((n) => meetsRequirement(n.labels ?? {}, r)));
+    const first = term ?? p.requiredNodeAffinity[0]?.[0];
+    const existing = first ? unique(nodes.flatMap((n) => (n.labels?.[first.key] === undefined ? [] : [`${first.key}=${n.labels[first.key]}`]))) : [];
+    const wanted = first ? describeRequirement(first) : 'the required node affinity';
+    return {
+      why: `required node affinity ${wanted} matches none of the ${nodes.length} nodes${existing.length > 0 ? ` (nodes have ${existing.slice(0, 4).join(', ')})` : ''}`,
+      decisive: `requiredDuringScheduling node affinity ${wanted}`,
+      fix: `point the affinity at an existing node group, or bring back nodes with ${wanted}`,
+    };
+  }
+  const usable = matching.filter((n) => untoleratedTaints(n, p).length === 0);
+  if (usable.length === 0) {
+    const taints = unique(matching.flatMap((n) => untoleratedTaints(n, p).map(formatTaint)));
+    return {
+      why: `the ${matching.length} node${matching.length === 1 ? '' : 's'} it may use carry taint ${taints.slice(0, 3).join(', ')}, which the pods do not tolerate`,
+      decisive: `untolerated taint ${taints[0] ?? ''}`,
+      fix: `add the toleration the pods lost, or schedule them where they belong`,
+    };
+  }
+  if (!usable.some(isSchedulable)) {
+    return {
+      why: `the ${usable.length} node${usable.length === 1 ? '' : 's'} it may use ${usable.length === 1 ? 'is' : 'are'} cordoned or not ready (${usable.slice(0, 3).map((n) => n.name).join(', ')})`,
+      decisive: `only ${usable.map((n) => n.name).slice(0, 3).join(', ')} match, none schedulable`,
+      fix: 'uncordon or repair those nodes, or widen where the pods may run',
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Pods the scheduler cannot place because of where they ask to run: a nodeSelector or required
+ * node affinity that no node satisfies (with the labels the nodes do carry), taints the pods do
+ * not tolerate on every node they may use, or only cordoned nodes left. Read against every node
+ * of the cluster; without that list it says nothing.
+ */
+export function analyzePlacement(ev: TriageEvidence): Finding[] {
+  const nodes = ev.clusterNodes ?? [];
+  if (nodes.length === 0) return [];
+  const pending = ev.pods.filter((p) => p.phase === 'Pending' && p.nodeName === undefined && p.placement !== undefined && isPodFailing(p, ev.collectedAt));
+  const groups = groupBy(pending, (p) => JSON.stringify(p.placement));
+  return [...groups.values()].flatMap((group): Finding[] => {
+    const first = group[0] as PodEvidence;
+    const placement = first.placement as PlacementEvidence;
+    const verdict = judge(nodes, placement);
+    if (!verdict) return [];
+    const counted = Object.entries(ev.census?.byState ?? {}).filter(([s]) => s.startsWith('Pending (')).reduce((n, [, k]) => n + k, 0);
+    const total = groups.size === 1 ? Math.max(group.length, counted) : group.length;
+    const pods = group.map((p) => p.name);
+    return [
+      {
+        id: `placement/${verdict.decisive}`,
+        kind: 'placement',
+        title: `${total} pod${total === 1 ? '' : 's'} cannot be placed: ${verdict.why}`,
+        layer: 'capacity',
+        severity: severityForPods(ev, total),
+        confidence: 'high',
+        evidence: [
+          `nodeSelector: ${Object.entries(placement.nodeSelector).map(([k, v]) => `${k}=${v}`).join(', ') || '(none)'}`,
+          ...(placement.requiredNodeAffinity.length > 0 ? [`required node affinity: ${placement.requiredNodeAffinity.map((t) => t.map(describeRequirement).join(' and ')).join(' or ')}`] : []),
+          `nodes: ${nodes.length} (${nodes.filter(isSchedulable).length} schedulable)`,
+        ],
+        decisive: verdict.decisive,
+        likelyCause: `The scheduler only places a pod on a node that ${verdict.decisive.startsWith('untolerated') ? 'it tolerates' : 'matches its nodeSelector and required affinity'}; ${verdict.why}. A renamed label, a node group that was replaced, or a template change on one side only.`,
+        nextAction: `${verdict.fix.charAt(0).toUpperCase()}${verdict.fix.slice(1)}; the pods schedule on their own once a node fits.`,
+        fix: verdict.fix,
+        confirmCommands: [describePodCommand(ev.target, first.name), formatKubectl(ev.target, 'get nodes --show-labels', 'cluster')],
+        affected: { pods },
+      },
+    ];
+  });
+}
