@@ -6,6 +6,8 @@ import type { Block } from './block-kit.js';
 
 /** Findings shown in the summary; the rest are in the thread. */
 const SUMMARY_FINDINGS = 5;
+/** Further findings listed (one line each) under a diagnosis. */
+const OTHER_FINDINGS = 3;
 
 const VERDICT = {
   problems: ':rotating_light:',
@@ -25,23 +27,40 @@ export function triageSummaryBlocks(report: TriageReport): Block[] {
     header(`${report.verdict === 'problems' ? '🔎' : report.verdict === 'healthy' ? '✅' : '❔'} Triage: ${t.kind.toLowerCase()}/${t.name} in ${t.namespace}${t.context ? ` (${t.context})` : ''}`),
     section(`${VERDICT[report.verdict]} ${escapeMrkdwn(report.headline)}`),
   ];
-  const shown = report.findings.slice(0, SUMMARY_FINDINGS);
-  shown.forEach((f, i) => {
-    blocks.push(
-      section(
-        `${SEVERITY[f.severity]} *${i + 1}. ${escapeMrkdwn(f.title)}*\n` +
-          `_${f.layer} · ${f.severity} · ${f.confidence} confidence_\n` +
-          `*Likely cause:* ${escapeMrkdwn(f.likelyCause)}\n` +
-          `*Next:* ${escapeMrkdwn(f.nextAction)}`,
-      ),
-    );
-  });
-  if (report.findings.length > shown.length) {
-    blocks.push(context(`+${report.findings.length - shown.length} more finding(s) in the thread.`));
+  const d = report.diagnosis;
+  if (d) {
+    const lines = [
+      `*Why:* ${escapeMrkdwn(d.mechanism.likelyCause)}`,
+      `*Next:* ${escapeMrkdwn(d.action)}${d.actionCommand ? ` — \`${escapeMrkdwn(d.actionCommand)}\`` : ''}`,
+      ...(d.confirm.length > 0 ? [`*To confirm:* ${d.confirm.slice(0, 2).map((c) => `\`${escapeMrkdwn(c)}\``).join('  ')}`] : []),
+    ];
+    blocks.push(section(lines.join('\n')));
+    blocks.push(context(`${d.confidence} confidence · ${d.mechanism.layer} · ${escapeMrkdwn(d.trigger.kind === 'none' ? d.trigger.text : `since ${d.trigger.text}`)}`));
   }
-  if (report.couldNotRead.length > 0) {
-    const lines = report.couldNotRead.slice(0, 10).map((f) => `• ${escapeMrkdwn(f.what)}: *${f.reason}*`);
-    if (report.couldNotRead.length > 10) lines.push(`• … and ${report.couldNotRead.length - 10} more (see the thread)`);
+  // The mechanism is the headline; the other findings get a line each.
+  const others = report.findings.filter((f) => f.id !== d?.mechanism.id);
+  const shown = others.slice(0, d ? OTHER_FINDINGS : SUMMARY_FINDINGS);
+  if (d && shown.length > 0) {
+    blocks.push(section(shown.map((f) => `${SEVERITY[f.severity]} ${escapeMrkdwn(f.title)}`).join('\n')));
+  } else {
+    shown.forEach((f, i) => {
+      blocks.push(
+        section(
+          `${SEVERITY[f.severity]} *${i + 1}. ${escapeMrkdwn(f.title)}*\n` +
+            `_${f.layer} · ${f.severity} · ${f.confidence} confidence_\n` +
+            `*Likely cause:* ${escapeMrkdwn(f.likelyCause)}\n` +
+            `*Next:* ${escapeMrkdwn(f.nextAction)}`,
+        ),
+      );
+    });
+  }
+  if (others.length > shown.length) {
+    blocks.push(context(`+${others.length - shown.length} more finding(s) in the thread.`));
+  }
+  const unread = report.couldNotRead.filter((f) => f.reason !== 'skipped');
+  if (unread.length > 0) {
+    const lines = unread.slice(0, 10).map((f) => `• ${escapeMrkdwn(f.what)}: *${f.reason}*`);
+    if (unread.length > 10) lines.push(`• … and ${unread.length - 10} more (see the thread)`);
     blocks.push(section(`:warning: *Could not read* (not guessed around):\n${lines.join('\n')}`));
   }
   blocks.push(context(`*Checked:* ${escapeMrkdwn(report.checked.join('; '))}`));

@@ -173,7 +173,7 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   const heap = describeHeapExhaustion(hits, logged?.lines ?? []);
 
   // The runtime's message decides a start failure; the log's last error decides an app's exit.
-  const message = first.term.message?.trim().split('\n')[0];
+  const message = condenseRuntimeMessage(first.term.message?.trim().split('\n')[0]);
   const decisive = (first.cls === 'app-error' || first.cls === 'abort' || first.cls === 'segfault' ? undefined : message) ?? pickDecisiveLine(logged?.lines ?? []) ?? message;
   const pod = first.ref.pod.name;
   const confirmCommands = [previousLogsCommand(ev.target, pod, container.name), describePodCommand(ev.target, pod)];
@@ -195,4 +195,15 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
     confirmCommands,
     affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)) },
   };
+}
+
+/**
+ * containerd and runc wrap the reason in layers ("failed to create containerd task: failed to
+ * create shim task: OCI runtime create failed: runc create failed: unable to start container
+ * process: exec: …"): keep what the process start itself said.
+ */
+export function condenseRuntimeMessage(message: string | undefined): string | undefined {
+  if (message === undefined) return undefined;
+  const inner = /unable to start container process: (.*)$/.exec(message)?.[1] ?? /OCI runtime (?:create|exec) failed: (.*)$/.exec(message)?.[1] ?? message;
+  return inner.replace(/: unknown$/, '').trim();
 }
