@@ -96,6 +96,9 @@ export function buildEvidenceThread(report: TriageReport): ChatDocument[] {
       ),
     );
   }
+  if (s.changes.length > 0) {
+    docs.push(...splitDocument('Changed in the namespace (last 24h)', packLines(s.changes.map((c) => `${c.kind} ${c.name} ${c.what} ${c.age} (${c.at})`), 'code')));
+  }
   if (report.couldNotRead.length > 0) {
     docs.push(...splitDocument('Could not read', packLines(report.couldNotRead.map((f) => `${f.what}: ${f.reason} — ${f.detail}`), 'code')));
   }

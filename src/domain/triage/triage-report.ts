@@ -4,6 +4,7 @@ import type { IsoTime, PodEvidence, ReadFailure, TriageEvidence, TriageTarget } 
 import { findCondition, hasReadFailure } from './evidence-lookup.js';
 import type { Finding } from './finding.js';
 import {
+  HISTORY_MS,
   RECENT_MS,
   countReadyPods,
   getDesiredReplicas,
@@ -52,6 +53,8 @@ export interface TriageSections {
   logs: { pod: string; container: string; previous: boolean; lines: string[]; omitted: number }[];
   /** Services selecting the workload, plus near-misses (`selectsWorkload: false`). */
   endpoints: { service: string; selectsWorkload: boolean; ready: number; notReady: number; ports: string[] }[];
+  /** Objects of the namespace created or changed in the last day, newest first: what changed around the workload. */
+  changes: { kind: string; name: string; what: 'created' | 'changed'; at: IsoTime; age: string }[];
 }
 
 export interface TriageReport {
@@ -310,5 +313,12 @@ function buildSections(ev: TriageEvidence): TriageSections {
       };
     });
 
-  return { podsByNode, events, rollout, nodes, logs, endpoints };
+  const changes = (ev.namespaceObjects ?? [])
+    .map((o) => ({ o, what: (o.changedAt !== undefined ? 'changed' : 'created') as 'created' | 'changed', at: o.changedAt ?? o.createdAt }))
+    .filter((c): c is typeof c & { at: IsoTime } => c.at !== undefined && isWithin(c.at, ev.collectedAt, HISTORY_MS))
+    .sort((a, b) => msBetween(a.at, b.at))
+    .slice(0, 20)
+    .map((c) => ({ kind: c.o.kind, name: c.o.name, what: c.what, at: c.at, age: formatAgo(c.at, ev.collectedAt) }));
+
+  return { podsByNode, events, rollout, nodes, logs, endpoints, changes };
 }
