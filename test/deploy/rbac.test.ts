@@ -58,6 +58,7 @@ const ADAPTER_READS: readonly { group: string; resource: string; verb: 'get' | '
   { group: '', resource: 'nodes', verb: 'get', call: 'readNode' },
   { group: '', resource: 'nodes', verb: 'list', call: 'listNode (placement of pods that cannot be scheduled)' },
   { group: '', resource: 'persistentvolumes', verb: 'get', call: 'readPersistentVolume' },
+  { group: '', resource: 'namespaces', verb: 'get', call: 'readNamespace (labels and when they changed)' },
   { group: '', resource: 'configmaps', verb: 'list', call: 'listNamespacedConfigMap (names and times only)' },
   { group: '', resource: 'resourcequotas', verb: 'list', call: 'listNamespacedResourceQuota' },
   { group: '', resource: 'limitranges', verb: 'list', call: 'listNamespacedLimitRange' },

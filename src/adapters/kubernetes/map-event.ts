@@ -10,6 +10,7 @@ export function mapEvent(e: k8s.CoreV1Event): EventEvidence {
   const object: EventEvidence['object'] = { kind: o.kind ?? '', name: o.name ?? '' };
   if (o.uid !== undefined && o.uid !== '') object.uid = o.uid;
   if (o.namespace !== undefined && o.namespace !== '') object.namespace = o.namespace;
+  if (o.fieldPath !== undefined && o.fieldPath !== '') object.fieldPath = o.fieldPath;
   // MicroTime fields arrive as strings; Time fields as Dates. toIsoTime() takes both.
   const eventTime = toIsoTime(e.eventTime as Date | string | null | undefined);
   const firstSeen = toIsoTime(e.firstTimestamp) ?? eventTime ?? toIsoTime(e.metadata.creationTimestamp) ?? '';

@@ -2,7 +2,7 @@
 // place a node (zone, instance type, pool).
 import type * as k8s from '@kubernetes/client-node';
 import type { NodeEvidence } from '../../domain/triage/evidence.js';
-import { copyMap, mapConditions } from './map-common.js';
+import { copyMap, mapConditions, toIsoTime } from './map-common.js';
 
 const IDENTIFYING_LABELS = [
   'topology.kubernetes.io/region',
@@ -41,5 +41,12 @@ export function mapNode(n: k8s.V1Node, opts: { allLabels?: boolean } = {}): Node
     if (v !== undefined) labels[key] = v;
   }
   if (Object.keys(labels).length > 0) out.labels = labels;
+  const info = n.status?.nodeInfo;
+  if (info?.kernelVersion) out.kernelVersion = info.kernelVersion;
+  if (info?.osImage) out.osImage = info.osImage;
+  if (info?.kubeletVersion) out.kubeletVersion = info.kubeletVersion;
+  if (info?.containerRuntimeVersion) out.containerRuntime = info.containerRuntimeVersion;
+  const createdAt = toIsoTime(n.metadata?.creationTimestamp);
+  if (createdAt !== undefined) out.createdAt = createdAt;
   return out;
 }

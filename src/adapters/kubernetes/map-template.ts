@@ -36,9 +36,14 @@ export function mapRevisionContainer(c: k8s.V1Container): RevisionContainerEvide
   };
 }
 
-export function mapPodTemplate(spec: k8s.V1PodSpec | undefined): PodTemplateEvidence {
+/** Labels the controllers add to tell revisions apart; they change on every rollout by design. */
+const HASH_LABELS = ['pod-template-hash', 'controller-revision-hash', 'pod-template-generation'];
+
+export function mapPodTemplate(spec: k8s.V1PodSpec | undefined, labels?: Record<string, string>): PodTemplateEvidence {
   const securityContext = compact(spec?.securityContext);
+  const own = Object.fromEntries(Object.entries(labels ?? {}).filter(([k]) => !HASH_LABELS.includes(k)));
   return {
+    ...(labels === undefined ? {} : { labels: own }),
     initContainers: (spec?.initContainers ?? []).map(mapRevisionContainer),
     volumes: mapVolumes(spec?.volumes),
     ...(spec?.serviceAccountName ? { serviceAccountName: spec.serviceAccountName } : {}),

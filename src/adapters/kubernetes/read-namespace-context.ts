@@ -24,7 +24,9 @@ export interface NamespaceContext {
 export async function readNamespaceContext(ctx: CollectContext): Promise<NamespaceContext> {
   const { core, networking } = ctx.clients;
   const namespace = ctx.namespace;
-  const [policies, quotas, limitRanges, configMaps] = await Promise.all([
+  const [own, policies, quotas, limitRanges, configMaps] = await Promise.all([
+    // The namespace itself: a label changed there (Pod Security enforce level) changes what may run.
+    ctx.reads.attempt((o) => core.readNamespace({ name: namespace }, o)),
     ctx.reads.list(`NetworkPolicies in ${namespace}`, 'networkPolicies', (cont, limit, o) => networking.listNamespacedNetworkPolicy({ namespace, ...page(cont, limit) }, o)),
     ctx.reads.list(`ResourceQuotas in ${namespace}`, 'quotas', (cont, limit, o) => core.listNamespacedResourceQuota({ namespace, ...page(cont, limit) }, o)),
     ctx.reads.list(`LimitRanges in ${namespace}`, 'namespaceObjects', (cont, limit, o) => core.listNamespacedLimitRange({ namespace, ...page(cont, limit) }, o)),
@@ -35,6 +37,7 @@ export async function readNamespaceContext(ctx: CollectContext): Promise<Namespa
     networkPolicies: policies.items.map(mapNetworkPolicy),
     quotas: quotas.items.map(mapQuota),
     objects: [
+      ...(own.ok ? [namespaceObject('Namespace', own.value.metadata)] : []),
       ...policies.items.map((p) => namespaceObject('NetworkPolicy', p.metadata)),
       ...quotas.items.map((q) => namespaceObject('ResourceQuota', q.metadata)),
       ...limitRanges.items.map((l) => namespaceObject('LimitRange', l.metadata)),

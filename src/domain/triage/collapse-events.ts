@@ -97,11 +97,24 @@ export function formatEventLine(e: CollapsedEvent | EventEvidence, opts: EventLi
   let head = c.reason;
   if (c.count > 1) head += ` ×${c.count}`;
   if (c.count > 1 && span >= 1000) head += ` over ${formatSpan(span)}`;
-  let message = c.message.replace(/\s+/g, ' ').trim();
-  if (message.length > maxLength) message = `${message.slice(0, maxLength - 1)}…`;
+  // The scheduler's "preemption: …" clause repeats that nothing can be evicted to make room: noise to a reader.
+  const plain = c.reason === 'FailedScheduling' ? c.message.replace(/\.?\s*preemption:[\s\S]*$/, '.') : c.message;
+  const message = clipMiddle(plain.replace(/\s+/g, ' ').trim(), maxLength);
   const line = message === '' ? head : `${head}: ${message}`;
   if (!opts.withObject) return line;
   const kind = c.objectKind.toLowerCase();
   const who = c.objectNames.length === 1 ? `${kind}/${c.objectNames[0] ?? ''}` : `${c.objectNames.length} ${kind}s`;
   return `[${who}] ${line}`;
+}
+
+/**
+ * A long message cut in the middle: its head says what failed, its tail usually says why
+ * (`failed to pull and unpack image "…": … no space left on device`).
+ */
+export function clipMiddle(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // Too short to keep both ends readable: keep the head.
+  if (max < 120) return `${text.slice(0, max - 1)}…`;
+  const head = Math.floor(max * 0.4);
+  return `${text.slice(0, head)} … ${text.slice(text.length - (max - head - 3))}`;
 }

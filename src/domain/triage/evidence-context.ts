@@ -55,7 +55,7 @@ export interface ResourceQuotaEvidence {
 
 /** An object of the namespace and when it was made and last changed (metadata only). */
 export interface NamespaceObjectEvidence {
-  kind: 'NetworkPolicy' | 'ResourceQuota' | 'LimitRange' | 'Service' | 'ConfigMap';
+  kind: 'Namespace' | 'NetworkPolicy' | 'ResourceQuota' | 'LimitRange' | 'Service' | 'ConfigMap';
   name: string;
   createdAt?: IsoTime;
   /** The newest managedFields time, when the API reports one. */

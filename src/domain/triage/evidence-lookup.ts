@@ -31,6 +31,11 @@ export function listPodEvents(ev: TriageEvidence, reasons: readonly string[], po
   return ev.events.filter((e) => e.object.kind === 'Pod' && names.has(e.object.name) && reasons.includes(e.reason));
 }
 
+/** The container a pod's event is about (from its fieldPath), when it says. */
+export function eventContainer(e: EventEvidence): string | undefined {
+  return /^spec\.(?:initContainers|containers|ephemeralContainers)\{([^}]+)\}/.exec(e.object.fieldPath ?? '')?.[1];
+}
+
 /** The previous-run log of a container, else its current log. */
 export function findLog(ev: TriageEvidence, pod: string, container: string): LogEvidence | undefined {
   const logs = ev.logs.filter((l) => l.pod === pod && l.container === container);
@@ -63,17 +68,59 @@ export function pickErrorLines(lines: readonly string[], max = 3): string[] {
 }
 
 /** Lines that say why a process gave up, most telling last: exceptions, fatal errors, panics. */
-const DECISIVE = /\b(Error|Exception|FATAL|Fatal|fatal|panic|PANIC|Traceback|refused|denied|not found|no such|cannot|unable|failed|invalid|already exists|timeout|timed out|exec format|out of memory|OOM)\b/i;
+const DECISIVE = /(Error|Exception)\b|\b(FATAL|Fatal|fatal|panic|PANIC|Traceback|refused|denied|not found|no such|does not exist|cannot|unable|failed|invalid|already exists|timeout|timed out|exec format|out of memory|OOM)\b/i;
 
 /**
  * The one log line that best says why the process failed: the last line naming an error (a
  * Python traceback ends with the exception, a JVM or Go crash with the cause), else the last line.
  */
 export function pickDecisiveLine(lines: readonly string[]): string | undefined {
-  const nonEmpty = lines.map((l) => l.trim()).filter((l) => l !== '' && !/^\s*at |^\s*File "|^\s*\.\.\. \d+ more|^goroutine \d+|^\s+\/|^\t/.test(l));
+  // Stack frames, SQL echo and caret markers say where, not why.
+  const nonEmpty = lines.map((l) => l.trim()).filter((l) => l !== '' && !/^[\s^~|-]+$/.test(l) && !/^\s*at |^\s*File "|^\s*\.\.\. \d+ more|^goroutine \d+|^\s+\/|^\t|^LINE \d+:/.test(l));
   const errors = nonEmpty.filter((l) => DECISIVE.test(l) && !/^Traceback \(most recent call last\)|^(WARN|INFO|DEBUG)\b|"level":"(info|debug|warn)"|level=(info|debug|warn)|"level":(20|30|40)\b/i.test(l));
   // An exception's own line (KeyError: …, psycopg2.errors.DuplicateColumn: …, panic: …) beats a trailer that merely says "error".
-  const strong = errors.filter((l) => /(^|[\s"'])([\w.$]+(Error|Exception)|panic|FATAL|Caused by)\b:?/.test(l) && !/^\(Background on this error/.test(l));
+  const strong = errors.filter((l) => /(^|[\s"'(])([\w.$]+(Error|Exception)|[\w$]+\.errors\.\w+|panic|FATAL|Caused by)\b:?/.test(l) && !/^\(Background on this error/.test(l));
   const line = strong.at(-1) ?? errors.at(-1) ?? nonEmpty.at(-1);
-  return line === undefined ? undefined : line.length > 300 ? `${line.slice(0, 299)}…` : line;
+  if (line === undefined) return undefined;
+  const told = condenseStructuredLine(line);
+  return told.length > 300 ? `${told.slice(0, 299)}…` : told;
+}
+
+const MESSAGE_KEYS = ['msg', 'message', 'event'];
+const ERROR_KEYS = ['error', 'err', 'exception', 'reason', 'cause'];
+const CONTEXT_KEYS = ['path', 'file', 'host', 'addr', 'url', 'key', 'table'];
+
+function pick(fields: Record<string, unknown>, keys: readonly string[]): string | undefined {
+  for (const k of keys) {
+    const v = fields[k];
+    if (typeof v === 'string' && v.trim() !== '') return v.trim();
+    if (v !== null && typeof v === 'object' && typeof (v as Record<string, unknown>)['message'] === 'string') return String((v as Record<string, unknown>)['message']);
+  }
+  return undefined;
+}
+
+/**
+ * A JSON or logfmt log line told as a person reads it: "invalid rules file: yaml: line 23: …
+ * (path /etc/ratelimit/rules.yaml)" instead of timestamps, callers and stack traces.
+ */
+export function condenseStructuredLine(line: string): string {
+  let fields: Record<string, unknown> | undefined;
+  const t = line.trim();
+  if (t.startsWith('{')) {
+    try {
+      const parsed: unknown = JSON.parse(t);
+      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) fields = parsed as Record<string, unknown>;
+    } catch {
+      fields = undefined;
+    }
+  } else if (/\b(msg|message)=/.test(t)) {
+    fields = {};
+    for (const m of t.matchAll(/(\w+)=("(?:[^"\\]|\\.)*"|\S+)/g)) fields[m[1] ?? ''] = (m[2] ?? '').replace(/^"|"$/g, '').replace(/\\"/g, '"');
+  }
+  if (fields === undefined) return line;
+  const message = pick(fields, MESSAGE_KEYS);
+  const error = pick(fields, ERROR_KEYS);
+  if (message === undefined && error === undefined) return line;
+  const context = CONTEXT_KEYS.map((k) => (typeof fields?.[k] === 'string' && !`${message ?? ''}${error ?? ''}`.includes(String(fields[k])) ? `${k} ${String(fields[k])}` : undefined)).filter(Boolean);
+  return `${[message, error].filter(Boolean).join(': ')}${context.length > 0 ? ` (${context.join(', ')})` : ''}`;
 }

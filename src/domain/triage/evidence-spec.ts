@@ -80,6 +80,8 @@ export interface RevisionContainerEvidence {
 
 /** The pod-level half of a revision's template. */
 export interface PodTemplateEvidence {
+  /** The template's labels (without the controller's hash label): selectors and policies match them. */
+  labels?: Record<string, string>;
   initContainers: RevisionContainerEvidence[];
   volumes: VolumeEvidence[];
   serviceAccountName?: string;

@@ -209,8 +209,11 @@ export interface PodEvidence {
 }
 
 export interface EventEvidence {
-  /** involvedObject (core/v1) or regarding (events.k8s.io/v1). */
-  object: { kind: string; name: string; uid?: string; namespace?: string };
+  /**
+   * involvedObject (core/v1) or regarding (events.k8s.io/v1); `fieldPath` names the container an
+   * event of a pod is about (`spec.containers{app}`, `spec.initContainers{migrate}`).
+   */
+  object: { kind: string; name: string; uid?: string; namespace?: string; fieldPath?: string };
   type: 'Normal' | 'Warning';
   reason: string;
   /** message (core/v1) or note (events.k8s.io/v1). */
@@ -251,8 +254,14 @@ export interface NodeEvidence {
   allocatable: Record<string, Quantity>;
   /** spec.unschedulable (cordoned). */
   unschedulable: boolean;
-  /** A few identifying labels: zone, instance type, node pool. */
+  /** A few identifying labels: zone, instance type, node pool (every label for clusterNodes). */
   labels?: Record<string, string>;
+  /** status.nodeInfo: what the machine runs, which tells a new node image from the rest. */
+  kernelVersion?: string;
+  osImage?: string;
+  kubeletVersion?: string;
+  containerRuntime?: string;
+  createdAt?: IsoTime;
 }
 
 export interface ServicePortEvidence {

@@ -108,6 +108,15 @@ function formatRequirements(terms: readonly { key: string; operator: string; val
 function diffTemplate(older: PodTemplateEvidence | undefined, newer: PodTemplateEvidence | undefined): string[] {
   if (older === undefined || newer === undefined) return [];
   const lines = diffContainers(older.initContainers, newer.initContainers, 'init ');
+  if (older.labels !== undefined && newer.labels !== undefined) {
+    const keys = [...new Set([...Object.keys(older.labels), ...Object.keys(newer.labels)])].sort();
+    for (const k of keys) {
+      const a = older.labels[k];
+      const b = newer.labels[k];
+      if (a === b) continue;
+      lines.push(a === undefined ? `pod label added ${k}=${b ?? ''}` : b === undefined ? `pod label removed ${k}=${a}` : `pod label ${k}: ${a} → ${b}`);
+    }
+  }
   const volumes = (t: PodTemplateEvidence) => t.volumes.map((v) => `${v.name}:${v.source}${v.ref ? `/${v.ref}` : ''}`);
   lines.push(...diffList('volumes', volumes(older), volumes(newer)));
   if (older.serviceAccountName !== newer.serviceAccountName) lines.push(`serviceAccountName: ${older.serviceAccountName ?? 'default'} → ${newer.serviceAccountName ?? 'default'}`);

@@ -42,20 +42,33 @@ function scan(text: string, where: string): HeapSetting | undefined {
   return undefined;
 }
 
+/**
+ * Where a JVM flag wins: _JAVA_OPTIONS over the command line, the command line over
+ * JDK_JAVA_OPTIONS and JAVA_TOOL_OPTIONS (read first, then overridden). JAVA_OPTS and friends
+ * reach the JVM only through a start script's command line.
+ */
+const JVM_PRECEDENCE = ['env _JAVA_OPTIONS', 'args', 'command', 'env JDK_JAVA_OPTIONS', 'env JAVA_OPTS', 'env CATALINA_OPTS', 'env JVM_OPTS', 'env JAVA_OPTIONS', 'env JAVA_TOOL_OPTIONS'];
+
 export function findHeapSetting(c: ContainerSpecEvidence): HeapSetting | undefined {
+  const found: HeapSetting[] = [];
   for (const e of c.env ?? []) {
     if (!('value' in e)) continue;
     if (JVM_ENV.includes(e.name) || e.name === 'NODE_OPTIONS') {
       const hit = scan(e.value, `env ${e.name}`);
-      if (hit) return hit;
+      if (hit) found.push(hit);
     }
     if (e.name === 'GOMEMLIMIT') {
       const bytes = parseQuantity(e.value.replace(/B$/, ''));
-      return { runtime: 'go', flag: `GOMEMLIMIT=${e.value}`, where: 'env GOMEMLIMIT', ...(bytes === undefined ? {} : { bytes }) };
+      found.push({ runtime: 'go', flag: `GOMEMLIMIT=${e.value}`, where: 'env GOMEMLIMIT', ...(bytes === undefined ? {} : { bytes }) });
     }
   }
-  const argv = [...(c.command ?? []), ...(c.args ?? [])].join(' ');
-  return argv === '' ? undefined : scan(argv, c.args?.some((a) => scan(a, '') !== undefined) ? 'args' : 'command');
+  for (const [where, argv] of [['args', c.args], ['command', c.command]] as const) {
+    const hit = argv === undefined ? undefined : scan(argv.join(' '), where);
+    if (hit) found.push(hit);
+  }
+  // An absolute -Xmx overrides MaxRAMPercentage wherever it is set; among equals, precedence decides.
+  const rank = (h: HeapSetting) => (h.runtime === 'jvm' && h.bytes === undefined ? 100 : 0) + Math.max(0, JVM_PRECEDENCE.indexOf(h.where));
+  return found.sort((a, b) => rank(a) - rank(b))[0];
 }
 
 /** "-Xmx2g (env JAVA_OPTS) allows a 2Gi heap" — the heap against the container's memory limit. */

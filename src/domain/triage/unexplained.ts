@@ -92,7 +92,8 @@ function unexplainedWaiting(ev: TriageEvidence, findings: readonly Finding[]): F
   }
   return [...byReason.entries()].map(([reason, refs]) => {
     const pods = unique(refs.map((r) => r.pod.name));
-    const message = getWaiting(refs[0]?.container ?? refs[0]!.container)?.message ?? '';
+    const messageOf = (r: (typeof refs)[number]) => getWaiting(r.container)?.message ?? '';
+    const message = refs[0] ? messageOf(refs[0]) : '';
     return {
       id: `unexplained/waiting/${reason}`,
       kind: 'unexplained',
@@ -100,7 +101,7 @@ function unexplainedWaiting(ev: TriageEvidence, findings: readonly Finding[]): F
       layer: 'container/process',
       severity: 'warning',
       confidence: 'medium',
-      evidence: refs.slice(0, 3).map((r) => `${r.pod.name}/${r.container.name}: waiting (${reason})${message ? `: ${message}` : ''}`),
+      evidence: refs.slice(0, 3).map((r) => `${r.pod.name}/${r.container.name}: waiting (${reason})${messageOf(r) ? `: ${messageOf(r)}` : ''}`),
       ...(message ? { decisive: message } : {}),
       likelyCause: `The kubelet reports ${reason}, which no analyzer of this bot knows; its message says what holds the container back.`,
       nextAction: 'Describe the pod and read its events.',

@@ -142,7 +142,7 @@ describe('a big namespace', () => {
     expect(requestLines(h.fake)).toEqual(small);
   }, 60_000);
 
-  it('reads a 40-pod workload with 67 requests: 1 get, 11 lists, then one per object', async () => {
+  it('reads a 40-pod workload with 68 requests: 2 gets, 11 lists, then one per object', async () => {
     for (let i = 0; i < 37; i++) {
       const name = `payment-service-7c9d5f6b8-h${String(i).padStart(4, '0')}`;
       const labels = { ...LABELS, 'pod-template-hash': '7c9d5f6b8' };
@@ -155,11 +155,11 @@ describe('a big namespace', () => {
     expect(byKind((_, f) => f.startsWith('involvedObject.kind=Pod,'))).toBe(40);
     expect(byKind((p) => p.startsWith('/api/v1/nodes/'))).toBe(3);
     expect(byKind((p) => p === '/api/v1/events')).toBe(3);
-    // 1 workload + pods, ReplicaSets, HPAs, Services, EndpointSlices, workload events,
-    // NetworkPolicies, ResourceQuotas, LimitRanges, ConfigMaps, cluster DNS pods
+    // 1 workload + 1 namespace + pods, ReplicaSets, HPAs, Services, EndpointSlices, workload
+    // events, NetworkPolicies, ResourceQuotas, LimitRanges, ConfigMaps, cluster DNS pods
     // + 40 pod events + 2 ReplicaSet events + 1 HPA events + 3 nodes + 3 node events
     // + 1 PVC + 1 PVC events + 1 PersistentVolume + 1 previous log + 2 sampled current logs.
-    expect(h.fake.requests).toHaveLength(1 + 11 + 40 + 2 + 1 + 3 + 3 + 1 + 1 + 1 + 1 + 2);
+    expect(h.fake.requests).toHaveLength(2 + 11 + 40 + 2 + 1 + 3 + 3 + 1 + 1 + 1 + 1 + 2);
   });
 
   it('reads a huge workload in pages, keeps the least healthy pods and says what it left out', async () => {

@@ -118,7 +118,8 @@ describe('a Deployment with a bad rollout', () => {
       probes: { readiness: 'GET :http/ready, every 5s, timeout 1s, 3 failures', liveness: 'TCP :8080, after 10s, every 10s, timeout 1s, 3 failures' },
       volumeMounts: [],
     });
-    expect(v5?.template).toEqual({ initContainers: [], volumes: [], imagePullSecrets: [], placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [] } });
+    // The template's labels without the ReplicaSet's pod-template-hash, which changes on every rollout.
+    expect(v5?.template).toEqual({ labels: { app: 'payment-service' }, initContainers: [], volumes: [], imagePullSecrets: [], placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [] } });
     expect(v4?.containers[0]?.image).toBe(IMAGE_V4);
     expect(v4?.containers[0]?.resources.limits).toEqual({ memory: '512Mi' });
     expect(v4?.containers[0]?.env).toContainEqual({ name: 'FEATURE_CACHE_WARMUP', value: 'off' });
@@ -305,7 +306,7 @@ describe('a StatefulSet whose second replica waits for its volume', () => {
             volumeMounts: [],
           },
         ],
-        template: { initContainers: [], volumes: [], imagePullSecrets: [], placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [] } },
+        template: { labels: { app: 'ledger-db' }, initContainers: [], volumes: [], imagePullSecrets: [], placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [] } },
       },
       expect.objectContaining({ revision: 1, name: 'ledger-db-5c7b8d9f4', hash: 'ledger-db-5c7b8d9f4' }),
     ]);

@@ -34,7 +34,18 @@ describe('collapseEvents', () => {
     expect(toMessageShape('Readiness probe failed: HTTP probe failed with statuscode: 503')).not.toBe(toMessageShape('Liveness probe failed: HTTP probe failed with statuscode: 503'));
   });
 
-  it('formats a single event without a count or span', () => {
-    expect(formatEventLine(pending('p-1', 1, 2, 2))).toBe(`FailedScheduling: ${INSUFFICIENT_MEMORY_AND_TAINT}`);
+  it('formats a single event without a count or span, and without the scheduler\'s preemption clause', () => {
+    expect(formatEventLine(pending('p-1', 1, 2, 2))).toBe('FailedScheduling: 0/6 nodes are available: 3 Insufficient memory, 3 node(s) had untolerated taint {node.kubernetes.io/disk-pressure: }.');
+  });
+
+  it('cuts a long message in the middle, keeping the reason at its end', () => {
+    const pull = {
+      ...pending('p-1', 1, 2, 2),
+      reason: 'Failed',
+      message: 'Failed to pull image "123456789012.dkr.ecr.eu-west-1.amazonaws.com/analytics/event-enricher:3.2.0": rpc error: code = Unknown desc = failed to pull and unpack image "123456789012.dkr.ecr.eu-west-1.amazonaws.com/analytics/event-enricher:3.2.0": failed to extract layer sha256:4c1d…: write /var/lib/containerd/tmpmounts/x/usr/lib/libicudata.so.72: no space left on device',
+    };
+    const line = formatEventLine(pull, { maxLength: 200 });
+    expect(line).toMatch(/^Failed: Failed to pull image "123456789012\.dkr\.ecr.{20,} … .*no space left on device$/);
+    expect(line.length).toBeLessThanOrEqual('Failed: '.length + 200);
   });
 });

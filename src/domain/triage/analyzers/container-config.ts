@@ -21,6 +21,8 @@ interface Missing {
   what: string;
   cause: string;
   command?: string;
+  /** The fix in a few words. */
+  fix?: string;
 }
 
 /** Names the missing object from the kubelet's message, e.g. `secret "db-credentials" not found`. */
@@ -43,7 +45,7 @@ function findMissing(ev: TriageEvidence, message: string): Missing | undefined {
       command: formatKubectl(ev.target, `get ${kind.toLowerCase()} ${name}`) };
   }
   if (/runAsNonRoot/i.test(message)) {
-    return { what: 'runAsNonRoot is set but the image runs as root', cause: 'The security context demands a non-root user and the image\'s user is root (or numeric user unknown).' };
+    return { what: 'runAsNonRoot is set but the image runs as root', cause: 'The security context demands a non-root user and the image\'s user is root (or numeric user unknown).', fix: 'run the image as a non-root user (USER in the image, or runAsUser in the pod)' };
   }
   return undefined;
 }
@@ -81,7 +83,7 @@ export function analyzeContainerConfig(ev: TriageEvidence): Finding[] {
       nextAction: missing
         ? `Restore what is missing through the pipeline that owns it (the bot never reads Secrets); the pods start on their own once it exists.`
         : `Fix the spec the message points at.`,
-      fix: missing ? `create ${missing.what.replace(/ not found$/, '').replace(/^key (\S+) missing from (.*)$/, 'key $1 in $2')}` : 'fix the spec the message names',
+      fix: missing?.fix ?? (missing ? `create ${missing.what.replace(/ not found$/, '').replace(/^key (\S+) missing from (.*)$/, 'key $1 in $2')}` : 'fix the spec the message names'),
       confirmCommands,
       affected: { pods, nodes: listNodesOf(group.map((r) => r.pod)) },
     } satisfies Finding;

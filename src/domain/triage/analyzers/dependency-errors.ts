@@ -6,7 +6,7 @@ import { isPodFailing, listNodesOf, severityForPods, unique } from '../pod-statu
 import { formatEnvValue, sortRevisions } from '../revision-diff.js';
 import { listSlicesOf } from '../service-match.js';
 
-export type DependencyProblem = 'refused' | 'dns-missing' | 'dns-unavailable' | 'timeout';
+export type DependencyProblem = 'refused' | 'unreachable' | 'dns-missing' | 'dns-unavailable' | 'timeout';
 
 /** Specific shapes first (they name the dependency exactly), generic ones after. */
 const PATTERNS: [DependencyProblem, RegExp][] = [
@@ -26,6 +26,9 @@ const PATTERNS: [DependencyProblem, RegExp][] = [
   ['refused', /Error 111 connecting to (?<dep>[\w.-]+:\d+)/i],
   ['refused', /Connection refused(?::| to)? (?<dep>[\w.-]+(?:\/[\d.]+)?:\d+)/i],
   ['refused', /connection refused|ECONNREFUSED/i],
+  // Unreachable: no route, or a client that gave up connecting (Kafka's "could not be established").
+  ['unreachable', /Connection to node -?\d+ \((?<host>[\w.-]+)(?:\/[\d.]+)?:(?<port>\d+)\) could not be established/i],
+  ['unreachable', /connect: no route to host|EHOSTUNREACH|No route to host|Network is unreachable|ENETUNREACH|Broker may not be available/i],
   // Timeouts: packets go unanswered, or a call gets no answer in time.
   ['timeout', /connect ETIMEDOUT (?<dep>[\w.:[\]-]+:\d+)/],
   ['timeout', /dial tcp (?<dep>[\w.[\]:-]+:\d+): (?:i\/o timeout|connect: connection timed out)/i],
@@ -53,7 +56,7 @@ export function parseDependencyError(line: string): DependencyError | undefined 
   for (const [problem, re] of PATTERNS) {
     const m = re.exec(line);
     if (!m) continue;
-    let dep = m.groups?.['dep'];
+    let dep = m.groups?.['dep'] ?? (m.groups?.['host'] ? `${m.groups['host']}:${m.groups['port'] ?? ''}` : undefined);
     // "Post \"https://payments-api…:8443/…\": dial tcp 172.20.1.9:8443: i/o timeout": the name says more than the address.
     const named = URL_HOST.exec(line);
     if (dep !== undefined && /^\d{1,3}(\.\d{1,3}){3}(:\d+)?$/.test(dep) && named) dep = `${named[1] ?? ''}${named[2] ? `:${named[2]}` : dep.includes(':') ? `:${dep.split(':')[1] ?? ''}` : ''}`;
@@ -84,6 +87,11 @@ const TEXT: Record<DependencyProblem, { title: (dep: string | undefined) => stri
     title: (d) => `${d ? `Dependency ${d}` : 'A dependency'} refuses connections`,
     cause: 'The address resolves but nothing listens on that port: the dependency is down or restarting, or the configured port is wrong.',
     action: 'Check the dependency\'s health first (its pods and endpoints); if it is healthy, compare the configured host and port with what it serves.',
+  },
+  unreachable: {
+    title: (d) => `${d ? `Dependency ${d}` : 'A dependency'} cannot be reached`,
+    cause: 'The client cannot open a connection: the dependency (or that one instance of it) is down, or there is no route to it.',
+    action: 'Check the dependency\'s pods and endpoints first; then the network path from these pods.',
   },
   'dns-missing': {
     title: (d) => `${d ? `Dependency ${d}` : 'A dependency host name'} does not resolve (no such host)`,
@@ -167,6 +175,10 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
     if (ready.length === 0) dependencyState = `: Service ${svc.name} has no ready endpoint${notReady.length > 0 ? ` (${notReady.slice(0, 2).join(', ')} not ready)` : ''}`;
   }
   const readyOnly = failing.length === 0;
+  // A sidecar's logs (a mesh proxy, a log shipper) tell another story than the app's: say whose.
+  const logged = unique(group.map((h) => h.log.container));
+  const main = podObjects[0]?.containers[0]?.name;
+  const sidecarName = logged.length === 1 && main !== undefined && logged[0] !== main ? logged[0] : undefined;
   // A host name that came from a changed env var is the usual story behind "no such host".
   const [newest, previous] = sortRevisions(ev.revisions);
   if (host && newest && previous) {
@@ -192,7 +204,7 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
   return {
     id: `dependency-error/${problem}/${dependency ?? 'unknown'}`,
     kind: 'dependency-error',
-    title: `${text.title(dependency)}${dependencyState} (logs of ${pods.length} ${readyOnly ? 'ready ' : ''}pod${pods.length === 1 ? '' : 's'}${readyOnly ? `, ${group.length} lines` : ''})`,
+    title: `${text.title(dependency)}${dependencyState} (${sidecarName ? `${sidecarName} ` : ''}logs of ${pods.length} ${readyOnly ? 'ready ' : ''}pod${pods.length === 1 ? '' : 's'}${readyOnly ? `, ${group.length} lines` : ''})`,
     layer: 'network/routing',
     severity: failing.length > 0 ? severityForPods(ev, failing.length) : 'warning',
     confidence: dependency !== undefined && pods.length >= 2 && (nearEnd.length > 0 || readyOnly) ? 'high' : 'medium',

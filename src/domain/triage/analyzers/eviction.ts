@@ -52,7 +52,8 @@ export function analyzeEvictions(ev: TriageEvidence): Finding[] {
     const resource = event?.reason === 'TaintManagerEviction' ? 'taint' : findResource(message);
     evictions.push({ pod: pod.name, ...(pod.nodeName ? { node: pod.nodeName } : {}), message, ...(at ? { at } : {}), resource });
   }
-  const groups = groupBy(evictions, (e) => `${e.node ?? '?'}/${e.resource}`);
+  // A pod over its own limit is the pod's doing wherever it ran; node shortages are per node.
+  const groups = groupBy(evictions, (e) => (e.resource === 'limit' ? 'limit' : `${e.node ?? '?'}/${e.resource}`));
   return [...groups.values()].map((group) => describeGroup(ev, group));
 }
 
@@ -61,7 +62,7 @@ function describeGroup(ev: TriageEvidence, group: Eviction[]): Finding {
   const pods = unique(group.map((e) => e.pod));
   const nodes = unique(group.flatMap((e) => (e.node ? [e.node] : [])));
   const recent = group.some((e) => e.at !== undefined && isWithin(e.at, ev.collectedAt, RECENT_MS));
-  const where = first.node ? ` from ${first.node}` : '';
+  const where = nodes.length === 1 ? ` from ${nodes[0] ?? ''}` : nodes.length > 1 ? ` from ${nodes.length} nodes` : '';
   const n = `${pods.length} pod${pods.length === 1 ? '' : 's'}`;
   const usage = unique(group.flatMap((e) => [...e.message.matchAll(/Container (\S+) was using (\S+), (?:request is|which exceeds its request of) (\S+?)[,.]/g)].map((m) => `${m[1] ?? ''} used ${formatUsage(m[2])} against a request of ${m[3] ?? ''}`)));
 
@@ -69,7 +70,8 @@ function describeGroup(ev: TriageEvidence, group: Eviction[]): Finding {
   let cause: string;
   if (first.resource === 'limit') {
     title = `${n} evicted${where}: ephemeral storage over the pod's limit`;
-    cause = 'The pod wrote more to local disk (logs, emptyDir, writable layer) than its ephemeral-storage limit allows.';
+    const files = findLocalFiles(ev);
+    cause = `The pod wrote more to local disk (logs, emptyDir, writable layer) than its ephemeral-storage limit allows.${files.length > 0 ? ` It is configured to write to ${files.join(', ')}, which is not on a mounted volume: the writable layer counts against the limit.` : ''}`;
   } else if (first.resource === 'taint') {
     title = `${n} evicted${where} by a NoExecute taint`;
     cause = 'The node got a NoExecute taint (not-ready, unreachable, or set by an operator) and the pods did not tolerate it.';
@@ -80,7 +82,7 @@ function describeGroup(ev: TriageEvidence, group: Eviction[]): Finding {
       `(BestEffort, then Burstable).${usage.length > 0 ? ' This workload used far more than it requested.' : ''}`;
   }
   return {
-    id: `eviction/${first.node ?? 'unknown'}/${first.resource}`,
+    id: first.resource === 'limit' ? 'eviction/limit' : `eviction/${first.node ?? 'unknown'}/${first.resource}`,
     kind: 'eviction',
     title,
     layer: 'node/eviction',
@@ -91,6 +93,8 @@ function describeGroup(ev: TriageEvidence, group: Eviction[]): Finding {
       ...usage.slice(0, 3),
     ],
     likelyCause: cause,
+    ...(first.message ? { decisive: first.message.trim() } : {}),
+    fix: first.resource === 'limit' ? 'stop writing that much to local disk (or raise the ephemeral-storage limit)' : `free ${first.resource} on the node or set requests near real use`,
     nextAction:
       first.resource === 'limit'
         ? 'Raise the ephemeral-storage limit or stop writing that much locally (log to stdout, size emptyDir). Evicted pods are replaced on their own.'
@@ -101,4 +105,18 @@ function describeGroup(ev: TriageEvidence, group: Eviction[]): Finding {
     ],
     affected: { pods, nodes },
   };
+}
+
+/** Files the containers are told to write (absolute paths in literal env) outside any mounted volume. */
+function findLocalFiles(ev: TriageEvidence): string[] {
+  const out: string[] = [];
+  for (const c of ev.workload?.templateContainers ?? []) {
+    const mounts = (c.volumeMounts ?? []).map((m) => m.mountPath);
+    for (const e of c.env ?? []) {
+      if (!('value' in e) || !/^\/[\w.\/-]+$/.test(e.value) || !/LOG|FILE|PATH|DIR|OUT/i.test(e.name)) continue;
+      if (mounts.some((m) => e.value === m || e.value.startsWith(`${m.replace(/\/$/, '')}/`))) continue;
+      out.push(`${e.value} (env ${e.name})`);
+    }
+  }
+  return out.slice(0, 3);
 }

@@ -78,17 +78,21 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
   if (events.length === 0 && message) evidence.push(`PodScheduled=False (Unschedulable): ${message}`);
   const req = requestsOf(pending[0] as PodEvidence);
   if (req.cpu > 0 || req.memory > 0) evidence.push(`each pod requests ${formatCpu(req.cpu)} CPU, ${formatBytes(req.memory)} memory`);
-  const biggestMem = Math.max(0, ...ev.nodes.map((n) => parseQuantity(n.allocatable['memory']) ?? 0));
-  if (req.memory > 0 && biggestMem > 0 && req.memory > biggestMem) {
-    evidence.push(`larger than the allocatable memory of every node seen (largest ${formatBytes(biggestMem)})`);
-  }
+  // A pod bigger than every node fits nowhere, however many such nodes are added.
+  const known = [...ev.nodes, ...(ev.clusterNodes ?? [])];
+  const biggestMem = Math.max(0, ...known.map((n) => parseQuantity(n.allocatable['memory']) ?? 0));
+  const biggestCpu = Math.max(0, ...known.map((n) => parseQuantity(n.allocatable['cpu']) ?? 0));
+  const tooBig: string[] = [];
+  if (req.memory > 0 && biggestMem > 0 && req.memory > biggestMem) tooBig.push(`${formatBytes(req.memory)} memory (the largest node offers ${formatBytes(biggestMem)})`);
+  if (req.cpu > 0 && biggestCpu > 0 && req.cpu > biggestCpu) tooBig.push(`${formatCpu(req.cpu)} CPU (the largest node offers ${formatCpu(biggestCpu)})`);
+  if (tooBig.length > 0) evidence.push(`each pod requests more than any node can offer: ${tooBig.join('; ')}`);
   const hpa = ev.hpas.find((h) => h.desiredReplicas > ev.pods.length - pending.length);
   if (hpa) evidence.push(`HPA ${hpa.name} wants ${hpa.desiredReplicas} replicas (max ${hpa.maxReplicas}); ${ev.pods.length - pending.length} are placed`);
   const autoscaler = collapseEvents(listPodEvents(ev, ['NotTriggerScaleUp', 'TriggeredScaleUp'], names), { acrossObjects: true });
   evidence.push(...autoscaler.slice(0, 2).map((e) => `cluster-autoscaler: ${formatEventLine(e, { maxLength: 250 })}`));
 
   const lead: SchedulingReason | undefined = main.find((r) => ADVICE[r.category]) ?? main[0];
-  const advice = (lead && ADVICE[lead.category]) ?? {
+  let advice = (lead && ADVICE[lead.category]) ?? {
     cause: 'The scheduler finds no node for these pods; its message lists why each node was rejected.',
     action: 'Read the scheduler message and fix the constraint it names.',
   };
@@ -96,20 +100,30 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
   const counted = Object.entries(ev.census?.byState ?? {}).filter(([state]) => state.startsWith('Pending (')).reduce((sum, [, k]) => sum + k, 0);
   const total = Math.max(pending.length, counted);
   const n = `${total} pod${total === 1 ? '' : 's'}`;
+  if (tooBig.length > 0) {
+    advice = {
+      cause: `Each pod requests ${tooBig.join(' and ')}: no node of this cluster is big enough, so more nodes of the same size will not help.`,
+      action: 'Lower the request to what a node can offer, or add a node group with larger nodes.',
+    };
+  }
   const why = main.length > 0 ? summarizeSchedulingReasons(main) : message || 'no reason recorded';
   const where = parsed.total !== undefined ? `${parsed.available ?? 0}/${parsed.total} nodes available` : 'no node fits';
   return [
     {
       id: 'failed-scheduling',
       kind: 'failed-scheduling',
-      title: `${n} Pending, ${where}: ${why}${hpa ? ` (HPA wants ${hpa.desiredReplicas})` : ''}`,
+      title: tooBig.length > 0
+        ? `${n} Pending: each requests ${tooBig.join(' and ')}, more than any node can offer`
+        : `${n} Pending, ${where}: ${why}${hpa ? ` (HPA wants ${hpa.desiredReplicas})` : ''}`,
       layer: 'capacity',
       severity: severityForPods(ev, total),
       confidence: main.length > 0 ? 'high' : 'medium',
       evidence,
-      ...(message ? { decisive: message } : {}),
+      // The autoscaler's refusal says why capacity does not come; else the scheduler's reasons.
+      ...(autoscaler[0]?.reason === 'NotTriggerScaleUp' ? { decisive: autoscaler[0].message } : message ? { decisive: message.replace(/\.?\s*preemption:[\s\S]*$/, '.') } : {}),
       likelyCause: hpa ? `${advice.cause} The HPA scaled up past what the cluster can place.` : advice.cause,
       nextAction: advice.action,
+      fix: autoscaler[0]?.reason === 'NotTriggerScaleUp' && lead?.category === 'insufficient' ? 'add capacity: the cluster autoscaler will not (raise the node group maximum, or free room)' : advice.action.replace(/^Mitigate: /, '').split(/[;(]/)[0]?.trim().replace(/\.$/, '') ?? advice.action,
       confirmCommands: [
         describePodCommand(ev.target, pending[0]?.name ?? ''),
         formatKubectl(ev.target, 'get events --field-selector reason=FailedScheduling'),

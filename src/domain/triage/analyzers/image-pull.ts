@@ -17,6 +17,7 @@ import {
 const PULL_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'ErrImageNeverPull']);
 
 export type PullFailure =
+  | 'disk-full'
   | 'denied-or-missing'
   | 'rate-limited'
   | 'x509'
@@ -31,6 +32,7 @@ export type PullFailure =
 
 /** Order matters: the first pattern that matches names the failure. */
 const PATTERNS: [PullFailure, RegExp][] = [
+  ['disk-full', /no space left on device/i],
   ['denied-or-missing', /repository does not exist or may require/i],
   ['rate-limited', /toomanyrequests|429 too many requests|pull rate limit/i],
   ['x509', /x509:|certificate signed by unknown authority|certificate has expired|failed to verify certificate/i],
@@ -49,6 +51,7 @@ export function classifyPullFailure(reason: string, message: string): PullFailur
 }
 
 const TEXT: Record<PullFailure, { title: string; cause: string }> = {
+  'disk-full': { title: 'the node\'s disk is full (no space left on device)', cause: 'The image cannot be unpacked because the node\'s disk (imagefs) is full: the image is fine, the node is not. The same image runs where there is room.' },
   'denied-or-missing': { title: 'pull denied: the repository does not exist or needs credentials', cause: 'Docker Hub answers this way both for a repository that does not exist and for a private one pulled without credentials: check the image name first, then imagePullSecrets.' },
   'rate-limited': { title: 'registry rate limit hit', cause: 'The registry throttles pulls from these nodes (Docker Hub anonymous limits are per source IP, shared by the whole NAT).' },
   x509: { title: 'registry TLS certificate not trusted (x509)', cause: 'The node does not trust the registry certificate: a private CA not installed on the nodes, an expired certificate, or a TLS-intercepting proxy.' },
@@ -100,7 +103,7 @@ export function analyzeImagePulls(ev: TriageEvidence): Finding[] {
     return {
       id: `image-pull/${ref.container.name}/${first.failure}`,
       kind: 'image-pull',
-      title: `Image pull for ${ref.container.name} failing: ${text.title} — ${shortImage(image)} (${reasons} on ${formatPodShare(ev, pods.length)})`,
+      title: `Image pull for ${ref.container.name} failing: ${text.title} — ${shortImage(image)} (${reasons} on ${formatPodShare(ev, pods.length)}${first.failure === 'disk-full' ? `, on ${listNodesOf(group.map((c) => c.ref.pod)).join(', ')}` : ''})`,
       layer: 'runtime/probes',
       severity: severityForPods(ev, pods.length),
       confidence: first.failure === 'unknown' ? 'medium' : 'high',
@@ -108,7 +111,7 @@ export function analyzeImagePulls(ev: TriageEvidence): Finding[] {
       likelyCause: text.cause,
       ...(events[0] ?? getWaiting(ref.container)?.message ? { decisive: (events[0]?.message ?? getWaiting(ref.container)?.message ?? '').replace(/\s+/g, ' ').trim() } : {}),
       nextAction: `${first.failure === 'unauthorized' || first.failure === 'denied-or-missing' ? 'Fix the pull credentials (imagePullSecrets, node role)' : first.failure === 'manifest-unknown' || first.failure === 'not-found' || first.failure === 'invalid-name' ? 'Push the image or fix the reference' : 'Fix what the pull error names'}; running pods keep their image, and new pods pull again on their own once it works${previous ? ` (the previous revision ran ${previous})` : ''}.`,
-      fix: first.failure === 'unauthorized' || first.failure === 'denied-or-missing' ? 'fix the pull secret or registry credentials' : first.failure === 'manifest-unknown' || first.failure === 'not-found' ? 'push the image or fix its tag' : 'fix what the pull error names',
+      fix: first.failure === 'disk-full' ? 'free the node\'s disk (or cordon it and move the pod)' : first.failure === 'unauthorized' || first.failure === 'denied-or-missing' ? 'fix the pull secret or registry credentials' : first.failure === 'manifest-unknown' || first.failure === 'not-found' ? 'push the image or fix its tag' : 'fix what the pull error names',
       confirmCommands,
       affected: { pods, nodes: listNodesOf(group.map((c) => c.ref.pod)) },
     } satisfies Finding;

@@ -13,8 +13,10 @@ function describePods(pods: readonly PodEvidence[]): string | undefined {
     return t === undefined ? [] : [t.reason === 'OOMKilled' ? `OOMKilled (exit ${t.exitCode})${c?.resources.limits['memory'] ? ` at the ${c.resources.limits['memory']} limit` : ''}` : `exited ${t.exitCode}`];
   });
   if (ends.length === 0) return undefined;
-  const common = ends.sort((a, b) => ends.filter((x) => x === b).length - ends.filter((x) => x === a).length)[0] ?? '';
-  return `${ends.length} pod${ends.length === 1 ? '' : 's'} ${common}`;
+  const common = [...ends].sort((a, b) => ends.filter((x) => x === b).length - ends.filter((x) => x === a).length)[0] ?? '';
+  const same = ends.filter((x) => x === common).length;
+  const others = ends.length - same;
+  return `${same} pod${same === 1 ? '' : 's'} ${common}${others > 0 ? ` (${others} more ended otherwise)` : ''}`;
 }
 
 function durationOf(j: JobEvidence): number | undefined {
@@ -36,7 +38,7 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
   if (failed?.status !== 'True' || !isWithin(failed.lastTransitionTime ?? newest.createdAt, ev.collectedAt, HISTORY_MS)) return [];
   const pods = ev.pods.filter((p) => p.jobName === newest.name);
   const podLine = describePods(pods);
-  const decisivePod = pods.map((p) => ({ p, c: p.containers.find((c) => getLastTermination(c)?.exitCode !== 0) })).find((x) => x.c !== undefined);
+  const decisivePod = pods.map((p) => ({ p, c: p.containers.find((c) => { const t = getLastTermination(c); return t !== undefined && t.exitCode !== 0; }) })).find((x) => x.c !== undefined);
   const log = decisivePod?.c ? findLog(ev, decisivePod.p.name, decisivePod.c.name) : undefined;
   const logLine = log ? pickDecisiveLine(log.lines) : undefined;
   const reason = failed.reason ?? 'Failed';

@@ -75,6 +75,16 @@ function judge(nodes: readonly NodeEvidence[], p: PlacementEvidence): Verdict | 
   const matching = nodes.filter((n) => matchesPlacement(n, p));
   if (matching.length === 0) {
     const missing = Object.entries(p.nodeSelector).find(([k, v]) => !nodes.some((n) => n.labels?.[k] === v));
+    const selectorFits = nodes.some((n) => Object.entries(p.nodeSelector).every(([k, v]) => n.labels?.[k] === v));
+    if (!missing && !selectorFits) {
+      // Every label exists somewhere, but no node carries them all.
+      const wanted = Object.entries(p.nodeSelector).map(([k, v]) => `${k}=${v}`).join(', ');
+      return {
+        why: `nodeSelector ${wanted} matches none of the ${nodes.length} nodes: no node carries all of these labels together`,
+        decisive: `nodeSelector ${wanted}`,
+        fix: `fix the nodeSelector ${wanted} or add nodes that carry all of it`,
+      };
+    }
     if (missing) {
       const [k, v] = missing;
       const near = nearLabels(nodes, k, v);
@@ -98,7 +108,7 @@ function judge(nodes: readonly NodeEvidence[], p: PlacementEvidence): Verdict | 
   if (usable.length === 0) {
     const taints = unique(matching.flatMap((n) => untoleratedTaints(n, p).map(formatTaint)));
     return {
-      why: `the ${matching.length} node${matching.length === 1 ? '' : 's'} it may use carry taint ${taints.slice(0, 3).join(', ')}, which the pods do not tolerate`,
+      why: `the ${matching.length} node${matching.length === 1 ? '' : 's'} it may use ${matching.length === 1 ? 'carries' : 'carry'} taint ${taints.slice(0, 3).join(', ')}, which the pods do not tolerate`,
       decisive: `untolerated taint ${taints[0] ?? ''}`,
       fix: `add the toleration the pods lost, or schedule them where they belong`,
     };

@@ -36,7 +36,7 @@ function classifyRefusal(ev: TriageEvidence, message: string): Refusal {
       key: 'pod-security',
       title: `pods violate PodSecurity "${psa[1]}"`,
       cause: `The namespace enforces the ${psa[1]} Pod Security level and the pod template breaks it (the message lists the fields).`,
-      action: 'Roll back the template change, or fix the listed securityContext fields.',
+      action: 'Fix the securityContext fields the message lists (or relax the namespace\'s enforce level if it changed by mistake).',
       layer: 'rollout/change',
       command: formatKubectl(ev.target, `get namespace ${ev.target.namespace} --show-labels`, 'cluster'),
     };
@@ -47,7 +47,7 @@ function classifyRefusal(ev: TriageEvidence, message: string): Refusal {
       key: `webhook/${webhook[1]}`,
       title: `admission webhook ${webhook[1]} denies the pods`,
       cause: `A validating admission webhook (${webhook[1]}) rejects the pod template; its message gives the policy.`,
-      action: 'Roll back the template change or fix what the policy names.',
+      action: 'Fix what the policy names in the pod template (the message says which rule and field).',
       layer: 'rollout/change',
     };
   }
@@ -57,12 +57,12 @@ function classifyRefusal(ev: TriageEvidence, message: string): Refusal {
       key: `service-account/${sa[1]}`,
       title: `ServiceAccount ${sa[1]} not found`,
       cause: `The pod template names ServiceAccount ${sa[1]}, which does not exist in ${ev.target.namespace}.`,
-      action: 'Create the ServiceAccount through its owner pipeline, or roll back the template.',
+      action: 'Create the ServiceAccount through its owner pipeline, or point the template at an existing one.',
       layer: 'rollout/change',
       command: formatKubectl(ev.target, `get serviceaccount ${sa[1]}`),
     };
   }
-  return { key: 'other', title: 'pod creation refused', cause: 'The API server refuses to create the pods; the message says why.', action: 'Read the message and fix or roll back the template.', layer: 'rollout/change' };
+  return { key: 'other', title: 'pod creation refused', cause: 'The API server refuses to create the pods; the message says why.', action: 'Read the message and fix what it names.', layer: 'rollout/change' };
 }
 
 /**
@@ -99,6 +99,9 @@ export function analyzePodCreateFailures(ev: TriageEvidence): Finding[] {
       severity: missing > 0 ? severityForPods(ev, missing) : 'warning',
       confidence: refusal.key === 'other' ? 'medium' : 'high',
       evidence,
+      // The refusal itself, without the "pods "x" is forbidden:" preamble every pod repeats.
+      decisive: (msgs[msgs.length - 1] ?? '').replace(/^(Error creating: )?pods "[^"]*" is forbidden: /, '').replace(/^Error creating: /, ''),
+      fix: refusal.action.split(/[.(;]/)[0]?.trim().replace(/^./, (c) => c.toLowerCase()) ?? refusal.action,
       likelyCause: refusal.cause,
       nextAction: refusal.action,
       confirmCommands: [

@@ -1,6 +1,6 @@
 import { collapseEvents, formatEventLine } from '../collapse-events.js';
 import type { ContainerEvidence, EventEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
-import { formatProbe, listPodEvents } from '../evidence-lookup.js';
+import { eventContainer, formatProbe, listPodEvents } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-command.js';
 import { STARTUP_GRACE_MS, formatPodShare, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
@@ -41,7 +41,12 @@ export function analyzeReadinessProbes(ev: TriageEvidence): Finding[] {
       if (!container.probes.readiness || container.state === undefined || !('running' in container.state)) continue;
       const since = container.state.running.startedAt;
       const settled = since === undefined || msBetween(since, ev.collectedAt) > STARTUP_GRACE_MS;
-      const mine = pod.containers.length === 1 ? events : events.filter((e) => e.message.includes(container.name) || !/container/i.test(e.message));
+      // The event's fieldPath names its container; older events only mention it in the message.
+      const mine = events.filter((e) => {
+        const named = eventContainer(e);
+        if (named !== undefined) return named === container.name;
+        return pod.containers.length === 1 || e.message.includes(container.name) || !/container/i.test(e.message);
+      });
       const failure = classifyProbeFailure(mine.map((e) => e.message));
       // Without probe-failure events an unready pod is not evidence against the probe (its node may be gone).
       if (!container.ready && settled && mine.length > 0) {

@@ -1,6 +1,6 @@
 import { collapseEvents, formatEventLine } from '../collapse-events.js';
 import type { EventEvidence, TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
-import { formatProbe, listPodEvents } from '../evidence-lookup.js';
+import { eventContainer, formatProbe, listPodEvents } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-command.js';
 import {
@@ -55,8 +55,10 @@ export function analyzeSignalKills(ev: TriageEvidence): Finding[] {
   return [...groups.values()].map((g) => (g[0]?.source === 'outside' ? describeOutsideKill(ev, g) : describeProbeKill(ev, g)));
 }
 
-/** Probe events name the container ("Container app failed liveness probe"); single-container pods need not. */
+/** Probe events name their container in fieldPath or the message; single-container pods need not. */
 function mentionsContainer(e: EventEvidence, container: string, containers: number): boolean {
+  const named = eventContainer(e);
+  if (named !== undefined) return named === container;
   return containers === 1 || e.message.includes(container) || !/container \S+/i.test(e.message);
 }
 

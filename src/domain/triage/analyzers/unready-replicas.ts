@@ -1,7 +1,10 @@
 import type { TriageEvidence } from '../evidence.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl, formatWorkloadRef, listPodsCommand } from '../kubectl-command.js';
+import { formatEventLine } from '../collapse-events.js';
 import { countReadyPods, isPodFailing, limitLines, listNodesOf } from '../pod-status.js';
+import { listSelectingServices } from '../service-match.js';
+import { formatAgo, msBetween } from '../time-span.js';
 
 /**
  * The safety net: fewer ready replicas than desired, whether or not another analyzer knows
@@ -15,15 +18,22 @@ export function analyzeUnreadyReplicas(ev: TriageEvidence): Finding[] {
   const ref = formatWorkloadRef(ev.target);
   const confirm = [formatKubectl(ev.target, `get ${ref} -o wide`), listPodsCommand(ev.target, w.selector)];
   if (w.specReplicas === 0) {
+    // Who scaled it and when: the controller records "Scaled down replica set … from 3 to 0".
+    const scaled = ev.events.filter((e) => e.reason === 'ScalingReplicaSet' && / to 0\b/.test(e.message)).sort((a, b) => msBetween(a.lastSeen, b.lastSeen)).at(-1);
+    const from = scaled ? /from (\d+) to 0/.exec(scaled.message)?.[1] : undefined;
+    const services = listSelectingServices(ev).map((s) => s.name);
     return [
       {
         id: 'unready-replicas/scaled-to-zero',
         kind: 'unready-replicas',
-        title: `${ev.target.name} is scaled to 0 replicas`,
+        title: `${ev.target.name} is scaled to 0 replicas${scaled ? ` (${from ? `from ${from}, ` : ''}${formatAgo(scaled.lastSeen, ev.collectedAt)})` : ''}${services.length > 0 ? `: Service ${services.join(', ')} has nothing to send traffic to` : ''}`,
         layer: 'capacity',
-        severity: 'warning',
-        confidence: 'medium',
-        evidence: [`spec.replicas 0`, ...(ev.hpas.length > 0 ? [`HPA ${ev.hpas[0]?.name ?? ''} min ${ev.hpas[0]?.minReplicas ?? '?'}`] : [])],
+        severity: services.length > 0 ? 'critical' : 'warning',
+        confidence: scaled ? 'high' : 'medium',
+        ...(scaled ? { decisive: scaled.message } : {}),
+        fix: `scale it back (kubectl scale ${ref} --replicas=${from ?? 'N'})`,
+        ...(services.length > 0 ? { affected: { services } } : {}),
+        evidence: [`spec.replicas 0`, ...(scaled ? [formatEventLine(scaled)] : []), ...(ev.hpas.length > 0 ? [`HPA ${ev.hpas[0]?.name ?? ''} min ${ev.hpas[0]?.minReplicas ?? '?'}`] : [])],
         likelyCause: 'Nothing runs: someone or something scaled it down (an operator, a cost job, a failed deploy script). Intentional scale-downs look the same.',
         nextAction: `If it should serve traffic, scale it back (kubectl scale ${ref} --replicas=N; the bot will not) and find who scaled it down in the audit log.`,
         confirmCommands: confirm,

@@ -9,6 +9,7 @@ import { CHANGE_KINDS } from '../finding.js';
 import type { Confidence, Finding } from '../finding.js';
 import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
 import { ORDINAL_TITLE } from '../analyzers/statefulset-ordinal.js';
+import { clipMiddle } from '../collapse-events.js';
 import { compareFailingHealthy, pickSeparation } from './differential.js';
 import type { Differential, Split } from './differential.js';
 import { findTrigger, rollbackFits } from './trigger.js';
@@ -35,8 +36,7 @@ export interface Diagnosis {
 const QUOTE_MAX = 170;
 
 function clip(text: string, max: number): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
+  return clipMiddle(text.replace(/\s+/g, ' ').trim(), max);
 }
 
 function firstSentence(text: string): string {
@@ -62,11 +62,15 @@ function lowerConfidence(c: Confidence): Confidence {
   return c === 'high' ? 'medium' : 'low';
 }
 
-function describeSeparation(s: Split, mechanism: Finding): string | undefined {
+function describeSeparation(s: Split, mechanism: Finding, d: Differential): string | undefined {
   if (s.attribute === 'revision' || s.attribute === 'image') return undefined;
   const values = s.failing.join(', ');
   if (mechanism.title.includes(values)) return undefined;
-  return `all on ${s.attribute} ${values} (healthy pods run on ${s.healthy.length} other${s.healthy.length === 1 ? '' : 's'})`;
+  // A group of machines is named with the nodes in it, so the engineer knows where to look.
+  const nodes = [...new Set(d.failing.flatMap((p) => (p.nodeName ? [p.nodeName] : [])))];
+  const onNodes = s.attribute !== 'node' && nodes.length > 0 && nodes.length <= 2 && !nodes.every((n) => mechanism.title.includes(n)) ? `node ${nodes.join(', ')}; ` : '';
+  const noun = s.attribute === 'os image' ? 'os image' : s.attribute;
+  return `all on ${s.attribute} ${values} (${onNodes}healthy pods run on ${s.healthy.length} other ${noun}${s.healthy.length === 1 ? '' : noun.endsWith('s') ? 'es' : 's'})`;
 }
 
 function decideAction(ev: TriageEvidence, mechanism: Finding, trigger: Trigger, separation: Split | undefined, d: Differential): { action: string; command?: string } {
@@ -111,7 +115,7 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
   if (trigger.kind === 'revision' || trigger.kind === 'object-change') lead = `Since ${trigger.text}: `;
   else if (trigger.kind === 'first-install') lead = `${capitalize(trigger.text.replace(/: nothing earlier.*$/, ''))}: `;
   const quote = mechanism.decisive && !mechanism.title.includes(mechanism.decisive) ? ` — "${clip(mechanism.decisive, QUOTE_MAX)}"` : '';
-  const where = separation ? describeSeparation(separation, mechanism) : undefined;
+  const where = separation ? describeSeparation(separation, mechanism, d) : undefined;
   // One or two pods are named; a pod that holds back others says so.
   const pods = mechanism.affected?.pods ?? [];
   const named = pods.length > 0 && pods.length <= 2 && !pods.some((p) => mechanism.title.includes(p)) ? ` (${pods.join(', ')})` : '';

@@ -7,10 +7,13 @@
 import type { NodeEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
 import { isPodFailing, isPodHealthy, unique } from '../pod-status.js';
 
-export type Attribute = 'revision' | 'node' | 'node pool' | 'architecture' | 'zone' | 'image';
+export type Attribute = 'revision' | 'node' | 'node pool' | 'architecture' | 'kernel' | 'os image' | 'zone' | 'image';
 
 /** Most telling first: a revision explains a change, a node a machine, the rest a group of machines. */
-const ATTRIBUTES: readonly Attribute[] = ['revision', 'node', 'node pool', 'architecture', 'zone', 'image'];
+const ATTRIBUTES: readonly Attribute[] = ['revision', 'node', 'node pool', 'architecture', 'kernel', 'os image', 'zone', 'image'];
+
+/** Attributes a group of machines shares: the ones that explain a failure on several nodes, or on one. */
+export const MACHINE_GROUPS: readonly Attribute[] = ['node pool', 'architecture', 'kernel', 'os image', 'zone'];
 
 const POOL_LABELS = ['eks.amazonaws.com/nodegroup', 'karpenter.sh/nodepool', 'cloud.google.com/gke-nodepool', 'kubernetes.azure.com/agentpool', 'node.kubernetes.io/pool'];
 
@@ -48,6 +51,10 @@ export function attributeOf(ev: TriageEvidence, pod: PodEvidence, attribute: Att
       return POOL_LABELS.map((l) => node?.labels?.[l]).find((v) => v !== undefined);
     case 'architecture':
       return node?.labels?.['kubernetes.io/arch'];
+    case 'kernel':
+      return node?.kernelVersion;
+    case 'os image':
+      return node?.osImage;
     case 'zone':
       return node?.labels?.['topology.kubernetes.io/zone'];
     case 'image':
@@ -82,12 +89,15 @@ export function compareFailingHealthy(ev: TriageEvidence, failing: readonly PodE
  * along every attribute by chance, so it names nothing.
  */
 export function pickSeparation(d: Differential): Split | undefined {
+  const group = d.separating.find((s) => MACHINE_GROUPS.includes(s.attribute));
+  // One failing pod separates along every attribute by chance — unless it is the only one of a
+  // group of machines that several healthy pods do not share (a new node pool, kernel, image).
+  if (d.failing.length === 1) return d.healthy.length >= 3 && group && group.attribute !== 'zone' ? group : undefined;
   if (d.failing.length < 2 || d.healthy.length < 2) return undefined;
   const byRevision = d.separating.find((s) => s.attribute === 'revision');
   if (byRevision) return byRevision;
   const node = d.separating.find((s) => s.attribute === 'node');
   if (node && node.failing.length === 1) return node;
-  const group = d.separating.find((s) => s.attribute === 'node pool' || s.attribute === 'architecture' || s.attribute === 'zone');
   if (group) return group;
   return node && node.failing.length <= 2 ? node : undefined;
 }

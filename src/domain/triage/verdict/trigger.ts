@@ -44,7 +44,8 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
     if (k === 'container-config') return /env|envfrom|volumes|configmap|secret/.test(l);
     if (k === 'placement') return /nodeselector|affinity|tolerations/.test(l);
     if (k === 'oom-killed') return /memory limit|env .*(java|node_options|xmx)/.test(l);
-    if (k === 'pod-create-failed') return /serviceaccount|securitycontext|resources|request/.test(l);
+    if (k === 'pod-create-failed') return /serviceaccount|securitycontext|resources|request|pod label|priorityclass/.test(l);
+    if (k === 'failed-scheduling') return / (cpu|memory|[\w./-]+) request:|nodeselector|affinity|tolerations/.test(l);
     if (k === 'exit-code' || k === 'crash-loop' || k === 'clean-exit') {
       if (text.includes('(init)') || /init container/.test(text)) return l.startsWith('init ');
       return / (command|args|image):/.test(l) || / env /.test(l);
@@ -82,6 +83,8 @@ function isRelevant(ev: TriageEvidence, o: NamespaceObjectEvidence, mechanism: F
     case 'ResourceQuota':
     case 'LimitRange':
       return k === 'pod-create-failed' || k === 'oom-killed';
+    case 'Namespace':
+      return k === 'pod-create-failed';
     case 'ConfigMap': {
       const used = pods.some((p) => (p.volumes ?? []).some((v) => v.source === 'configMap' && v.ref === o.name) || p.containers.some((c) => (c.envFrom ?? []).some((e) => e.kind === 'configMap' && e.name === o.name) || (c.env ?? []).some((e) => 'ref' in e && e.ref.kind === 'configMap' && e.ref.name === o.name)));
       return used && (k === 'exit-code' || k === 'crash-loop' || k === 'readiness-probe' || k === 'liveness-kill' || k === 'container-config' || k === 'dependency-error');

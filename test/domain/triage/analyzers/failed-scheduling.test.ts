@@ -47,10 +47,14 @@ describe('analyzeFailedScheduling', () => {
     expect(f?.affected?.pods).toHaveLength(4);
   });
 
-  it('flags a pod larger than any node seen', () => {
+  it('says a pod larger than any node fits nowhere, and does not advise adding nodes of the same size', () => {
     const ev = hpaPendingScenario('0/6 nodes are available: 6 Insufficient memory.');
     ev.pods = ev.pods.map((p) => (p.phase === 'Pending' ? { ...p, containers: p.containers.map((c) => ({ ...c, resources: { requests: { cpu: '1', memory: '24Gi' }, limits: { memory: '24Gi' } } })) } : p));
-    expect(analyzeFailedScheduling(ev)[0]?.evidence).toContain('larger than the allocatable memory of every node seen (largest 14.4Gi)');
+    const [f] = analyzeFailedScheduling(ev);
+    expect(f?.title).toBe('4 pods Pending: each requests 24Gi memory (the largest node offers 14.4Gi), more than any node can offer');
+    expect(f?.evidence).toContain('each pod requests more than any node can offer: 24Gi memory (the largest node offers 14.4Gi)');
+    expect(f?.nextAction).toBe('Lower the request to what a node can offer, or add a node group with larger nodes.');
+    expect(f?.likelyCause).toMatch(/more nodes of the same size will not help/);
   });
 
   it('does not report pods that were created seconds ago', () => {

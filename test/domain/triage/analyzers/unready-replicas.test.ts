@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeUnreadyReplicas } from '../../../../src/domain/triage/analyzers/unready-replicas.js';
-import { container, pod, running, workload } from '../scenarios/builders.js';
+import { container, event, minutesAgo, pod, running, workload } from '../scenarios/builders.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 import { nodeNotReadyScenario } from '../scenarios/nodes.js';
 
@@ -16,7 +16,22 @@ describe('analyzeUnreadyReplicas', () => {
     const ev = healthyScenario();
     ev.workload = workload({ specReplicas: 0, replicas: 0, readyReplicas: 0, availableReplicas: 0 });
     ev.pods = [];
-    expect(analyzeUnreadyReplicas(ev)[0]?.title).toBe('payment-service is scaled to 0 replicas');
+    const [f] = analyzeUnreadyReplicas(ev);
+    expect(f?.title).toBe('payment-service is scaled to 0 replicas: Service payment-service has nothing to send traffic to');
+    expect(f?.severity).toBe('critical');
+    expect(f?.affected).toEqual({ services: ['payment-service'] });
+  });
+
+  it('says who scaled it to zero and when, from the controller\'s event', () => {
+    const ev = healthyScenario();
+    ev.workload = workload({ specReplicas: 0, replicas: 0, readyReplicas: 0, availableReplicas: 0 });
+    ev.pods = [];
+    ev.services = [];
+    ev.events = [event({ object: { kind: 'Deployment', name: 'payment-service', namespace: 'payments' }, type: 'Normal', reason: 'ScalingReplicaSet', message: 'Scaled down replica set payment-service-7c9d8f6b5d from 3 to 0', firstSeen: minutesAgo(10), lastSeen: minutesAgo(10), source: 'deployment-controller' })];
+    const [f] = analyzeUnreadyReplicas(ev);
+    expect(f?.title).toBe('payment-service is scaled to 0 replicas (from 3, 10m ago)');
+    expect(f?.decisive).toBe('Scaled down replica set payment-service-7c9d8f6b5d from 3 to 0');
+    expect(f?.fix).toBe('scale it back (kubectl scale deployment/payment-service --replicas=3)');
   });
 
   it('does not count a pod that is merely starting', () => {

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeFailedJobs } from '../../../../src/domain/triage/analyzers/job-failed.js';
+import type { ContainerEvidence, JobEvidence, LogEvidence, PodEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
+import { NODE_A, NODE_B, NODE_C, NS, baseEvidence, container, minutesAgo, pod, running, terminated, workload } from '../scenarios/builders.js';
+
+const CRON = 'nightly-settlement';
+const JOB = `${CRON}-29392800`;
+
+const SETTLE_LOG = [
+  '2026-11-21 02:58:01,112 INFO settle: fetched 48213 transactions for 2026-11-20',
+  'Traceback (most recent call last):',
+  '  File "/app/settle.py", line 88, in <module>',
+  '    main()',
+  '  File "/app/settle.py", line 64, in main',
+  '    statement = bank.fetch_statement(day)',
+  'FileNotFoundError: statement stmt-20261120.csv not found in s3://settlement-inbox',
+];
+
+function jobPod(i: number, app: ContainerEvidence, over: Partial<PodEvidence> = {}): PodEvidence {
+  return pod(i, {
+    name: `${JOB}-${['4xk2p', 'b7m9q', 'c2t8v', 'h5n3w'][i] ?? `z${i}`}`,
+    jobName: JOB,
+    phase: 'Failed',
+    ready: false,
+    revisionHash: undefined,
+    labels: { 'batch.kubernetes.io/job-name': JOB, 'job-name': JOB },
+    createdAt: minutesAgo(21 - 2 * i),
+    startTime: minutesAgo(21 - 2 * i),
+    containers: [app],
+    ...over,
+  });
+}
+
+function exited(code: number, reason: string, finishedMinutesAgo: number, over: Partial<ContainerEvidence> = {}): ContainerEvidence {
+  return container({ name: 'settle', image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/payments/settle:1.9.3', ports: [], probes: {}, ready: false, state: terminated(code, reason, finishedMinutesAgo, { runSeconds: 50 }), ...over });
+}
+
+function failedJob(over: Partial<JobEvidence> = {}): JobEvidence {
+  return {
+    name: JOB,
+    createdAt: minutesAgo(21),
+    startTime: minutesAgo(21),
+    active: 0,
+    succeeded: 0,
+    failed: 4,
+    backoffLimit: 3,
+    completions: 1,
+    conditions: [
+      { type: 'FailureTarget', status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit', lastTransitionTime: minutesAgo(12) },
+      { type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit', lastTransitionTime: minutesAgo(12) },
+    ],
+    ...over,
+  };
+}
+
+function completedJob(name: string, startedMinutesAgo: number, ranMinutes: number): JobEvidence {
+  const done = minutesAgo(startedMinutesAgo - ranMinutes);
+  return {
+    name,
+    createdAt: minutesAgo(startedMinutesAgo),
+    startTime: minutesAgo(startedMinutesAgo),
+    completionTime: done,
+    active: 0,
+    succeeded: 1,
+    failed: 0,
+    conditions: [{ type: 'Complete', status: 'True', lastTransitionTime: done }],
+  };
+}
+
+/** The CronJob's newest run: four pods, each exiting 1 on a missing bank statement. */
+function cronScenario(jobs: JobEvidence[], pods: PodEvidence[], logs: LogEvidence[]): TriageEvidence {
+  const base = baseEvidence({ pods, logs, services: [], endpointSlices: [], hpas: [], revisions: [], jobs });
+  return {
+    ...base,
+    target: { service: CRON, namespace: NS, kind: 'CronJob', name: CRON, context: 'prod-eu-west-1' },
+    workload: workload({
+      kind: 'CronJob',
+      name: CRON,
+      specReplicas: 1,
+      replicas: 0,
+      readyReplicas: 0,
+      availableReplicas: 0,
+      updatedReplicas: 0,
+      selector: {},
+      templateLabels: {},
+      schedule: { cron: '0 3 * * *', suspended: false, lastScheduleTime: minutesAgo(21), lastSuccessfulTime: minutesAgo(24 * 60 + 14) },
+      conditions: [],
+    }),
+  };
+}
+
+function backoffScenario(): TriageEvidence {
+  const pods = [0, 1, 2, 3].map((i) => jobPod(i, exited(1, 'Error', 20 - 2 * i)));
+  const logs = pods.map((p) => ({ pod: p.name, container: 'settle', previous: false, lines: SETTLE_LOG }));
+  return cronScenario([failedJob(), completedJob(`${CRON}-29391360`, 24 * 60 + 21, 7)], pods, logs);
+}
+
+describe('analyzeFailedJobs', () => {
+  it('reports a Job that hit its backoff limit, how its pods ended and the line that says why', () => {
+    const findings = analyzeFailedJobs(backoffScenario());
+    expect(findings).toHaveLength(1);
+    const [f] = findings;
+    expect(f?.id).toBe(`job-failed/${JOB}`);
+    expect(f?.kind).toBe('job-failed');
+    expect(f?.title).toBe(`Job ${JOB} failed: BackoffLimitExceeded — 4 pods exited 1 (backoffLimit 3)`);
+    expect(f?.layer).toBe('container/process');
+    expect(f?.severity).toBe('critical');
+    expect(f?.confidence).toBe('high');
+    expect(f?.evidence).toEqual([
+      'Failed=True (BackoffLimitExceeded): Job has reached the specified backoff limit, 12m ago',
+      '4 failed, 0 succeeded, 0 active; ran 9m',
+      'earlier runs took 7m (newest first)',
+      `log ${JOB}-4xk2p: FileNotFoundError: statement stmt-20261120.csv not found in s3://settlement-inbox`,
+    ]);
+    expect(f?.decisive).toBe('FileNotFoundError: statement stmt-20261120.csv not found in s3://settlement-inbox');
+    expect(f?.fix).toBe('fix what the log names and re-run the Job');
+    expect(f?.nextAction).toBe('Fix what the log names, then re-run the Job (a failed Job is not retried by itself).');
+    expect(f?.confirmCommands).toEqual([
+      `kubectl describe job ${JOB} -n payments --context prod-eu-west-1`,
+      `kubectl logs ${JOB}-4xk2p -c settle --tail=100 -n payments --context prod-eu-west-1`,
+    ]);
+    expect(f?.affected).toEqual({ pods: [`${JOB}-4xk2p`, `${JOB}-b7m9q`, `${JOB}-c2t8v`, `${JOB}-h5n3w`], nodes: [NODE_A, NODE_B, NODE_C] });
+  });
+
+  it('says the pods were OOMKilled at their memory limit', () => {
+    const pods = [0, 1].map((i) => jobPod(i, exited(137, 'OOMKilled', 15 - i, { resources: { requests: { memory: '1Gi' }, limits: { memory: '1Gi' } } })));
+    const ev = cronScenario([failedJob({ failed: 2, backoffLimit: 1 })], pods, []);
+    const [f] = analyzeFailedJobs(ev);
+    expect(f?.title).toBe(`Job ${JOB} failed: BackoffLimitExceeded — 2 pods OOMKilled (exit 137) at the 1Gi limit (backoffLimit 1)`);
+    expect(f?.decisive).toBe('Job has reached the specified backoff limit');
+    expect(f?.evidence).toEqual(['Failed=True (BackoffLimitExceeded): Job has reached the specified backoff limit, 12m ago', '2 failed, 0 succeeded, 0 active; ran 9m']);
+  });
+
+  it('names the deadline and how long the earlier runs took when a run is killed at activeDeadlineSeconds', () => {
+    const deadline = failedJob({
+      createdAt: minutesAgo(65),
+      startTime: minutesAgo(65),
+      failed: 1,
+      activeDeadlineSeconds: 3600,
+      conditions: [{ type: 'Failed', status: 'True', reason: 'DeadlineExceeded', message: 'Job was active longer than specified deadline', lastTransitionTime: minutesAgo(5) }],
+    });
+    const history = [completedJob(`${CRON}-29391360`, 24 * 60 + 60, 52), completedJob(`${CRON}-29389920`, 2 * 24 * 60 + 60, 47), completedJob(`${CRON}-29388480`, 3 * 24 * 60 + 60, 41)];
+    const ev = cronScenario([deadline, ...history], [], []);
+    const [f] = analyzeFailedJobs(ev);
+    expect(f?.title).toBe(`Job ${JOB} failed: DeadlineExceeded — killed at activeDeadlineSeconds 3600 (1h); earlier runs took 52m, 47m, 41m`);
+    expect(f?.evidence).toEqual([
+      'Failed=True (DeadlineExceeded): Job was active longer than specified deadline, 5m ago',
+      '1 failed, 0 succeeded, 0 active; ran 1h',
+      'earlier runs took 52m, 47m, 41m (newest first)',
+    ]);
+    expect(f?.decisive).toBe('Job was active longer than specified deadline');
+    expect(f?.fix).toBe('make the run fit its deadline (or raise activeDeadlineSeconds)');
+    expect(f?.likelyCause).toBe(
+      'The run was still going when activeDeadlineSeconds passed, so the Job controller killed it. Earlier runs show how close to the deadline it has been running. The work grew, or the run got slower.',
+    );
+    expect(f?.confirmCommands).toEqual([`kubectl describe job ${JOB} -n payments --context prod-eu-west-1`]);
+  });
+
+  it('says nothing when the newest run succeeded, even if an earlier one failed', () => {
+    const ev = backoffScenario();
+    ev.jobs = [completedJob(`${CRON}-29394240`, 30, 7), failedJob()];
+    expect(analyzeFailedJobs(ev)).toEqual([]);
+  });
+
+  it('says nothing about a run that failed more than a day ago', () => {
+    const ev = backoffScenario();
+    ev.jobs = [failedJob({ conditions: [{ type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit', lastTransitionTime: minutesAgo(26 * 60) }] })];
+    expect(analyzeFailedJobs(ev)).toEqual([]);
+  });
+
+  it('says nothing about a Job that is still running, or without any Job read', () => {
+    const ev = backoffScenario();
+    ev.jobs = [failedJob({ active: 1, failed: 2, conditions: [] })];
+    expect(analyzeFailedJobs(ev)).toEqual([]);
+    expect(analyzeFailedJobs({ ...ev, jobs: undefined })).toEqual([]);
+  });
+
+  it('counts only the pods that ended the way the title says', () => {
+    const pods = [jobPod(0, exited(1, 'Error', 19)), jobPod(1, exited(1, 'Error', 17)), jobPod(2, exited(1, 'Error', 15)), jobPod(3, exited(137, 'OOMKilled', 13))];
+    const [f] = analyzeFailedJobs(cronScenario([failedJob()], pods, []));
+    // Three exited 1, one was OOMKilled: "4 pods exited 1" would hide the OOM kill.
+    expect(f?.title).toMatch(/ — 3 (of 4 )?pods exited 1\b/);
+  });
+
+  it('quotes the log of the container that failed, not of a sidecar still running beside it', () => {
+    // restartPolicy OnFailure: the app restarted in place until the backoff limit; the Job
+    // controller is now deleting the pod, whose Cloud SQL proxy (listed first) still runs.
+    const proxy = container({ name: 'cloud-sql-proxy', image: 'gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.0', ports: [], probes: {}, state: running(20) });
+    const app = exited(1, 'Error', 13, { state: { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 40s restarting failed container=settle' } }, lastState: terminated(1, 'Error', 13), restartCount: 3 });
+    const p = jobPod(0, app, { phase: 'Running', deletionTimestamp: minutesAgo(12) });
+    const ev = cronScenario([failedJob()], [{ ...p, containers: [proxy, app] }], [{ pod: p.name, container: 'settle', previous: true, lines: SETTLE_LOG }]);
+    const [f] = analyzeFailedJobs(ev);
+    expect(f?.title).toBe(`Job ${JOB} failed: BackoffLimitExceeded — 1 pod exited 1 (backoffLimit 3)`);
+    expect(f?.decisive).toBe('FileNotFoundError: statement stmt-20261120.csv not found in s3://settlement-inbox');
+    expect(f?.confirmCommands).toEqual([
+      `kubectl describe job ${JOB} -n payments --context prod-eu-west-1`,
+      `kubectl logs ${p.name} -c settle --tail=100 -n payments --context prod-eu-west-1`,
+    ]);
+  });
+});

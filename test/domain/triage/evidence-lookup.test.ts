@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { pickDecisiveLine } from '../../../src/domain/triage/evidence-lookup.js';
+
+const SPRING_DB_DOWN = [
+  '2026-11-21T03:12:41.563Z  INFO 1 --- [main] o.s.b.w.embedded.tomcat.TomcatWebServer  : Tomcat initialized with port 8080 (http)',
+  'org.springframework.jdbc.CannotGetJdbcConnectionException: Failed to obtain JDBC Connection',
+  '\tat org.springframework.jdbc.datasource.DataSourceUtils.getConnection(DataSourceUtils.java:84)',
+  '\tat org.springframework.jdbc.core.JdbcTemplate.execute(JdbcTemplate.java:388)',
+  '\t... 58 common frames omitted',
+  'Caused by: org.postgresql.util.PSQLException: Connection to postgres.orders.svc.cluster.local:5432 refused. Check that the hostname and port are correct and that the postmaster is accepting TCP/IP connections.',
+  '\tat org.postgresql.core.v3.ConnectionFactoryImpl.openConnectionImpl(ConnectionFactoryImpl.java:352)',
+  'Caused by: java.net.ConnectException: Connection refused',
+  '\tat java.base/sun.nio.ch.Net.pollConnect(Native Method)',
+  '\t... 14 more',
+];
+
+const GO_PANIC = [
+  '{"level":"info","ts":1795230840.1,"msg":"loading config","path":"/etc/payments/config.yaml"}',
+  'panic: runtime error: invalid memory address or nil pointer dereference',
+  '[signal SIGSEGV: segmentation violation code=0x1 addr=0x18 pc=0x9c3b2e]',
+  '',
+  'goroutine 1 [running]:',
+  'main.(*Config).Validate(0x0)',
+  '\t/app/config.go:42 +0x2e',
+  'main.main()',
+  '\t/app/main.go:17 +0x1d',
+];
+
+describe('pickDecisiveLine', () => {
+  it('takes the root cause of a Java stack trace, not its frames', () => {
+    expect(pickDecisiveLine(SPRING_DB_DOWN)).toBe('Caused by: java.net.ConnectException: Connection refused');
+  });
+
+  it("takes a Go panic's message over the goroutine dump under it", () => {
+    expect(pickDecisiveLine(GO_PANIC)).toBe('panic: runtime error: invalid memory address or nil pointer dereference');
+  });
+
+  it('takes the exception that ends a Python traceback', () => {
+    const lines = [
+      'Traceback (most recent call last):',
+      '  File "/app/settle.py", line 88, in <module>',
+      '    main()',
+      '  File "/app/bank.py", line 31, in fetch_statement',
+      '    raise FileNotFoundError(name)',
+      'FileNotFoundError: statement stmt-20261120.csv not found in s3://settlement-inbox',
+    ];
+    expect(pickDecisiveLine(lines)).toBe('FileNotFoundError: statement stmt-20261120.csv not found in s3://settlement-inbox');
+  });
+
+  it('prefers an error line over later info, warn and debug lines that merely mention a failure', () => {
+    const lines = [
+      'ERROR unable to open /data/ledger.db: permission denied',
+      'WARN cache warm-up failed, continuing without cache',
+      '{"level":"info","msg":"retry after timeout","attempt":3}',
+      'level=debug msg="connection refused, backing off"',
+      'shutting down',
+    ];
+    expect(pickDecisiveLine(lines)).toBe('ERROR unable to open /data/ledger.db: permission denied');
+  });
+
+  it('falls back to the last line when no line names an error', () => {
+    expect(pickDecisiveLine(['starting worker', 'processed 48213 rows', '  exiting with status 3  ', ''])).toBe('exiting with status 3');
+  });
+
+  it('has nothing to say about an empty log', () => {
+    expect(pickDecisiveLine([])).toBeUndefined();
+    expect(pickDecisiveLine(['', '   '])).toBeUndefined();
+  });
+
+  it('clips a very long line to 300 characters', () => {
+    const long = `Error: ${'x'.repeat(400)}`;
+    expect(pickDecisiveLine([long])).toBe(`${long.slice(0, 299)}…`);
+  });
+
+  it('takes the SQLAlchemy exception, not the "Background on this error" link after it', () => {
+    const lines = [
+      'Traceback (most recent call last):',
+      '  File "/app/settle.py", line 97, in main',
+      '    session.commit()',
+      'sqlalchemy.exc.IntegrityError: (psycopg2.errors.UniqueViolation) duplicate key value violates unique constraint "settlements_pkey"',
+      'DETAIL:  Key (id)=(48213) already exists.',
+      '',
+      '[SQL: INSERT INTO settlements (id, merchant_id, amount) VALUES (%(id)s, %(merchant_id)s, %(amount)s)]',
+      "[parameters: {'id': 48213, 'merchant_id': 'm_2291', 'amount': 1250}]",
+      '(Background on this error at: https://sqlalche.me/e/20/gkpj)',
+    ];
+    expect(pickDecisiveLine(lines)).toBe('sqlalchemy.exc.IntegrityError: (psycopg2.errors.UniqueViolation) duplicate key value violates unique constraint "settlements_pkey"');
+  });
+
+  it('takes the psycopg2 exception, not the SQL caret line under it', () => {
+    const lines = [
+      'Traceback (most recent call last):',
+      '  File "/app/settle.py", line 61, in main',
+      '    cur.execute("SELECT id, amount FROM ledger_entries WHERE settled = false")',
+      'psycopg2.errors.UndefinedTable: relation "ledger_entries" does not exist',
+      'LINE 1: SELECT id, amount FROM ledger_entries WHERE settled = false',
+      '                               ^',
+    ];
+    expect(pickDecisiveLine(lines)).toBe('psycopg2.errors.UndefinedTable: relation "ledger_entries" does not exist');
+  });
+});

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import type { PodTemplateEvidence, RevisionEvidence } from '../../../src/domain/triage/evidence.js';
+import { diffRevisions, shortenImageChange } from '../../../src/domain/triage/revision-diff.js';
+import { IMAGE_V14, IMAGE_V15, REV6, REV7, minutesAgo, revision, revisionContainer } from './scenarios/builders.js';
+
+const LIVENESS = 'GET :8080/healthz, after 10s, every 10s, timeout 1s, 3 failures';
+const READINESS = 'GET :8080/ready, every 10s, timeout 1s, 3 failures';
+const MIGRATE_V14 = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/payments/payment-service-migrations:2.14.0';
+const MIGRATE_V15 = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/payments/payment-service-migrations:2.15.0';
+
+function template(over: Partial<PodTemplateEvidence> = {}): PodTemplateEvidence {
+  return {
+    initContainers: [revisionContainer({ name: 'migrate', image: MIGRATE_V14, command: ['/app/migrate', 'up'], env: [], envFrom: [] })],
+    volumes: [{ name: 'config', source: 'configMap', ref: 'payment-service-config' }],
+    serviceAccountName: 'payment-service',
+    imagePullSecrets: ['ecr-pull'],
+    placement: {
+      nodeSelector: { 'eks.amazonaws.com/nodegroup': 'general-2024' },
+      requiredNodeAffinity: [],
+      tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'payments', effect: 'NoSchedule' }],
+    },
+    ...over,
+  };
+}
+
+/** Revision 6 and a revision 7 that changes only what `newer` says. */
+function pair(newer: Partial<RevisionEvidence>, older: Partial<RevisionEvidence> = {}): [RevisionEvidence, RevisionEvidence] {
+  const base = { containers: [revisionContainer({ probes: { liveness: LIVENESS, readiness: READINESS } })], template: template() };
+  return [revision(REV6, minutesAgo(9 * 24 * 60), { ...base, ...older }), revision(REV7, minutesAgo(25), { ...base, ...newer })];
+}
+
+describe('diffRevisions: the template', () => {
+  it('shows only the part of a probe that changed', () => {
+    const [a, b] = pair({ containers: [revisionContainer({ probes: { liveness: 'GET :9090/healthz, after 10s, every 10s, timeout 1s, 3 failures', readiness: READINESS } })] });
+    expect(diffRevisions(a, b)).toEqual(['app liveness probe: GET :8080/healthz → GET :9090/healthz']);
+  });
+
+  it('lists several changed parts of one probe together', () => {
+    const [a, b] = pair({ containers: [revisionContainer({ probes: { liveness: LIVENESS, readiness: 'GET :8080/ready, every 5s, timeout 1s, 1 failures' } })] });
+    expect(diffRevisions(a, b)).toEqual(['app readiness probe: every 10s → every 5s, 3 failures → 1 failures']);
+  });
+
+  it('shows the whole probe when its shape changed, and says when one was added or removed', () => {
+    const [a, b] = pair({ containers: [revisionContainer({ probes: { liveness: 'GET :8080/healthz, every 10s, timeout 1s, 3 failures', startup: 'GET :8080/healthz, every 5s, timeout 1s, 30 failures' } })] });
+    expect(diffRevisions(a, b)).toEqual([
+      `app liveness probe: ${LIVENESS} → GET :8080/healthz, every 10s, timeout 1s, 3 failures`,
+      `app readiness probe removed (was ${READINESS})`,
+      'app startup probe added: GET :8080/healthz, every 5s, timeout 1s, 30 failures',
+    ]);
+  });
+
+  it('shows a changed command and args word by word', () => {
+    const [a, b] = pair(
+      { containers: [revisionContainer({ command: ['/app/server', '--config', '/etc/payments/config.yaml'], args: [], probes: { liveness: LIVENESS, readiness: READINESS } })] },
+      { containers: [revisionContainer({ command: ['/app/server'], args: ['--port=8080'], probes: { liveness: LIVENESS, readiness: READINESS } })] },
+    );
+    expect(diffRevisions(a, b)).toEqual(['app command: "/app/server" → "/app/server" "--config" "/etc/payments/config.yaml"', 'app args: "--port=8080" → (none)']);
+  });
+
+  it('diffs init containers under their own name', () => {
+    const [a, b] = pair({ template: template({ initContainers: [revisionContainer({ name: 'migrate', image: MIGRATE_V15, command: ['/app/migrate', 'up', '--allow-destructive'], env: [], envFrom: [] })] }) });
+    expect(diffRevisions(a, b)).toEqual([`init migrate image: ${MIGRATE_V14} → ${MIGRATE_V15}`, 'init migrate command: "/app/migrate" "up" → "/app/migrate" "up" "--allow-destructive"']);
+  });
+
+  it('says which init container was added or removed', () => {
+    const wait = revisionContainer({ name: 'wait-for-db', image: 'busybox:1.36', command: ['sh', '-c', 'until nc -z postgres 5432; do sleep 2; done'], env: [], envFrom: [] });
+    const [a, b] = pair({ template: template({ initContainers: [wait] }) });
+    expect(diffRevisions(a, b)).toEqual(['init container wait-for-db added (busybox:1.36 sh -c until nc -z postgres 5432; do sleep 2; done)', 'init container migrate removed']);
+  });
+
+  it('shows a changed nodeSelector, required affinity and tolerations', () => {
+    const [a, b] = pair({
+      template: template({
+        placement: {
+          nodeSelector: { 'eks.amazonaws.com/nodegroup': 'general-2025' },
+          requiredNodeAffinity: [[{ key: 'kubernetes.io/arch', operator: 'In', values: ['amd64', 'arm64'] }, { key: 'example.com/pci', operator: 'Exists', values: [] }]],
+          tolerations: [],
+        },
+      }),
+    });
+    expect(diffRevisions(a, b)).toEqual([
+      'nodeSelector: "eks.amazonaws.com/nodegroup=general-2024" → "eks.amazonaws.com/nodegroup=general-2025"',
+      'required node affinity: (none) → "kubernetes.io/arch In (amd64,arm64) and example.com/pci Exists"',
+      'tolerations: "dedicated=payments:NoSchedule" → (none)',
+    ]);
+  });
+
+  it('renders Exists and keyless tolerations', () => {
+    const [a, b] = pair({
+      template: template({
+        placement: { nodeSelector: { 'eks.amazonaws.com/nodegroup': 'general-2024' }, requiredNodeAffinity: [], tolerations: [{ key: 'dedicated', operator: 'Exists' }, { operator: 'Exists', effect: 'NoExecute' }] },
+      }),
+    });
+    expect(diffRevisions(a, b)).toEqual(['tolerations: "dedicated=payments:NoSchedule" → "dedicated" "*:NoExecute"']);
+  });
+
+  it('shows changed imagePullSecrets, service account and volumes', () => {
+    const [a, b] = pair({
+      template: template({ imagePullSecrets: ['ecr-puller'], serviceAccountName: undefined, volumes: [{ name: 'config', source: 'configMap', ref: 'payment-service-config-v2' }, { name: 'tmp', source: 'emptyDir' }] }),
+    });
+    expect(diffRevisions(a, b)).toEqual([
+      'volumes: "config:configMap/payment-service-config" → "config:configMap/payment-service-config-v2" "tmp:emptyDir"',
+      'serviceAccountName: payment-service → default',
+      'imagePullSecrets: "ecr-pull" → "ecr-puller"',
+    ]);
+  });
+
+  it('shows pod-level security, priority, host network and grace period changes', () => {
+    const [a, b] = pair({ template: template({ securityContext: '{"runAsNonRoot":true,"fsGroup":1001}', priorityClassName: 'payments-critical', hostNetwork: true, terminationGracePeriodSeconds: 5 }) });
+    expect(diffRevisions(a, b)).toEqual([
+      'pod securityContext: {} → {"runAsNonRoot":true,"fsGroup":1001}',
+      'priorityClassName: (none) → payments-critical',
+      'hostNetwork: false → true',
+      'terminationGracePeriodSeconds: 30 → 5',
+    ]);
+  });
+
+  it('compares no template when one side did not record it', () => {
+    const [a, b] = pair({ template: undefined });
+    expect(diffRevisions(a, b)).toEqual([]);
+  });
+
+  it('is empty for a rollout restart', () => {
+    const [a, b] = pair({});
+    expect(diffRevisions(a, b)).toEqual([]);
+  });
+
+  it('lists container changes before template changes', () => {
+    const [a, b] = pair({ containers: [revisionContainer({ image: IMAGE_V15, probes: { liveness: LIVENESS, readiness: READINESS } })], template: template({ imagePullSecrets: [] }) });
+    expect(diffRevisions(a, b)).toEqual([`app image: ${IMAGE_V14} → ${IMAGE_V15}`, 'imagePullSecrets: "ecr-pull" → (none)']);
+  });
+});
+
+describe('shortenImageChange', () => {
+  it('keeps only the tags when the repository stayed the same', () => {
+    expect(shortenImageChange(`app image: ${IMAGE_V14} → ${IMAGE_V15}`)).toBe('app image 2.14.0 → 2.15.0');
+    expect(shortenImageChange(`init migrate image: ${MIGRATE_V14} → ${MIGRATE_V15}`)).toBe('init migrate image 2.14.0 → 2.15.0');
+  });
+
+  it('reads an untagged image as latest, even behind a registry port', () => {
+    expect(shortenImageChange('app image: registry.internal:5000/payments/api → registry.internal:5000/payments/api:2.15.0')).toBe('app image latest → 2.15.0');
+  });
+
+  it('keeps the digest of a pinned image', () => {
+    expect(shortenImageChange('app image: ghcr.io/acme/api@sha256:4f2a → ghcr.io/acme/api@sha256:9b1c')).toBe('app image @sha256:4f2a → @sha256:9b1c');
+  });
+
+  it('leaves the line whole when the repository changed', () => {
+    const line = `app image: ${IMAGE_V14} → docker.io/acme/payment-service:2.15.0`;
+    expect(shortenImageChange(line)).toBe(line);
+  });
+
+  it('leaves other diff lines alone', () => {
+    expect(shortenImageChange('app memory limit: 512Mi → 384Mi')).toBe('app memory limit: 512Mi → 384Mi');
+  });
+});

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import type { EventEvidence, PodEvidence, TriageEvidence } from '../../../src/domain/triage/evidence.js';
+import type { Finding } from '../../../src/domain/triage/finding.js';
+import { findUnexplained } from '../../../src/domain/triage/unexplained.js';
+import { NODE_A, NODE_B, NODE_C, NS, REV6, baseEvidence, container, event, minutesAgo, pod, podName } from './scenarios/builders.js';
+
+const SANDBOX =
+  'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "3f9a2c1b7e": plugin type="aws-cni" failed (add): failed to assign an IP address to container';
+
+/** A pod stuck creating its sandbox for nine minutes. */
+function creatingPod(i: number): PodEvidence {
+  return pod(i, {
+    phase: 'Pending',
+    ready: false,
+    createdAt: minutesAgo(9),
+    startTime: minutesAgo(9),
+    containers: [container({ state: { waiting: { reason: 'ContainerCreating' } }, ready: false })],
+  });
+}
+
+function sandboxEvent(p: PodEvidence, over: Partial<EventEvidence> = {}): EventEvidence {
+  return event({ object: { kind: 'Pod', name: p.name, namespace: NS }, reason: 'FailedCreatePodSandBox', message: SANDBOX, count: 14, firstSeen: minutesAgo(9), lastSeen: minutesAgo(0.5), ...over });
+}
+
+/** A finding some analyzer made, reduced to what findUnexplained reads. */
+function finding(over: Partial<Finding>): Finding {
+  return {
+    id: 'exit-code/app',
+    kind: 'exit-code',
+    title: 'Container app exits with code 1',
+    layer: 'container/process',
+    severity: 'critical',
+    confidence: 'high',
+    evidence: [],
+    likelyCause: '',
+    nextAction: '',
+    confirmCommands: [],
+    ...over,
+  };
+}
+
+function errorLines(pod: string): string[] {
+  return [
+    '2026-11-21T03:12:58.120Z INFO  [http-nio-8080-exec-1] c.e.payments.api.ChargeController - POST /v1/charges 201',
+    ...[1, 2, 3, 4, 5].map((n) => `2026-11-21T03:13:0${n}.431Z ERROR [http-nio-8080-exec-${n}] c.e.payments.fx.RateClient - rate lookup failed for EUR/GBP (attempt ${n}) pod=${pod}`),
+  ];
+}
+
+describe('findUnexplained', () => {
+  it('quotes a recent Warning event no analyzer reads, on the pod it is about', () => {
+    const stuck = creatingPod(1);
+    const ev = baseEvidence({ pods: [pod(0), stuck, pod(2), pod(3), pod(4)], events: [sandboxEvent(stuck)] });
+    const findings = findUnexplained(ev, []);
+    expect(findings).toHaveLength(1);
+    const [f] = findings;
+    expect(f?.id).toBe('unexplained/FailedCreatePodSandBox');
+    expect(f?.kind).toBe('unexplained');
+    expect(f?.title).toBe(`FailedCreatePodSandBox on 1 pod: ${SANDBOX}`);
+    expect(f?.layer).toBe('network/routing');
+    expect(f?.severity).toBe('warning');
+    expect(f?.confidence).toBe('medium');
+    expect(f?.evidence).toEqual([`[pod/${stuck.name}] FailedCreatePodSandBox ×14 over 8m: ${SANDBOX}`]);
+    expect(f?.decisive).toBe(SANDBOX);
+    expect(f?.likelyCause).toBe(
+      "No analyzer of this bot knows the FailedCreatePodSandBox event; its message is quoted as the cluster gave it. It comes from kubelet. Read it with the object's other events before acting.",
+    );
+    expect(f?.confirmCommands).toEqual([
+      `kubectl describe pod ${stuck.name} -n payments --context prod-eu-west-1`,
+      `kubectl get events --field-selector involvedObject.name=${stuck.name} --sort-by=.lastTimestamp -n payments --context prod-eu-west-1`,
+    ]);
+    expect(f?.affected).toEqual({ pods: [stuck.name], nodes: [NODE_B] });
+  });
+
+  it('folds the same event of several pods into one finding, critical when they are the majority', () => {
+    const stuck = [0, 1, 2].map(creatingPod);
+    const ev = baseEvidence({ pods: [...stuck, pod(3), pod(4)], events: stuck.map((p) => sandboxEvent(p)) });
+    const [f] = findUnexplained(ev, []);
+    expect(f?.title).toBe(`FailedCreatePodSandBox on 3 pods: ${SANDBOX}`);
+    expect(f?.evidence).toEqual([`[3 pods] FailedCreatePodSandBox ×42 over 8m: ${SANDBOX}`]);
+    expect(f?.severity).toBe('critical');
+    expect(f?.affected).toEqual({ pods: stuck.map((p) => p.name), nodes: [NODE_A, NODE_B, NODE_C] });
+  });
+
+  it('is a low-confidence warning when the event is about an object other than a failing pod', () => {
+    const pdb = event({
+      object: { kind: 'PodDisruptionBudget', name: 'payment-service', namespace: NS },
+      reason: 'CalculateExpectedPodCountFailed',
+      message: 'Failed to calculate the number of expected pods: found no controllers for pod "payment-service-debug"',
+      source: 'controllermanager',
+    });
+    const [f] = findUnexplained(baseEvidence({ events: [pdb] }), []);
+    expect(f?.title).toBe('CalculateExpectedPodCountFailed on poddisruptionbudget/payment-service: Failed to calculate the number of expected pods: found no controllers for pod "payment-service-debug"');
+    expect(f?.layer).toBe('runtime/probes');
+    expect(f?.severity).toBe('warning');
+    expect(f?.confidence).toBe('low');
+    expect(f?.confirmCommands).toEqual(['kubectl get events --field-selector reason=CalculateExpectedPodCountFailed -n payments --context prod-eu-west-1']);
+    expect(f?.affected).toBeUndefined();
+  });
+
+  it('clips a long event message in the title to 200 characters', () => {
+    const long = `${SANDBOX}: ${'x'.repeat(300)}`;
+    const stuck = creatingPod(1);
+    const [f] = findUnexplained(baseEvidence({ pods: [pod(0), stuck], events: [sandboxEvent(stuck, { message: long })] }), []);
+    expect(f?.title).toBe(`FailedCreatePodSandBox on 1 pod: ${long.slice(0, 199)}…`);
+    expect(f?.decisive).toBe(long);
+  });
+
+  it('does not repeat an event a finding already quotes', () => {
+    const stuck = creatingPod(1);
+    const ev = baseEvidence({ pods: [pod(0), stuck], events: [sandboxEvent(stuck)] });
+    const cni = finding({ id: 'node-condition/x', kind: 'node-condition', title: 'aws-node is out of IPs', evidence: [`[pod/${stuck.name}] FailedCreatePodSandBox ×14 over 8m: ${SANDBOX}`] });
+    expect(findUnexplained(ev, [cni])).toEqual([]);
+  });
+
+  it('leaves out handled reasons, Normal events, events older than an hour and node events', () => {
+    const p = pod(0);
+    const ev = baseEvidence({
+      events: [
+        event({ object: { kind: 'Pod', name: p.name, namespace: NS }, reason: 'BackOff', message: `Back-off restarting failed container app in pod ${p.name}_${NS}(uid)` }),
+        event({ object: { kind: 'Pod', name: p.name, namespace: NS }, type: 'Normal', reason: 'Pulled', message: 'Successfully pulled image "payments/payment-service:2.14.0" in 1.2s' }),
+        sandboxEvent(p, { firstSeen: minutesAgo(200), lastSeen: minutesAgo(90) }),
+        event({ object: { kind: 'Node', name: NODE_A }, reason: 'InvalidDiskCapacity', message: 'invalid capacity 0 on image filesystem', source: 'kubelet' }),
+      ],
+    });
+    expect(findUnexplained(ev, [])).toEqual([]);
+  });
+
+  it('reports containers waiting for a reason no analyzer knows', () => {
+    const message = 'Failed to inspect image "123456789012.dkr.ecr.eu-west-1.amazonaws.com/payments/payment-service:2.15.0": rpc error: code = Unknown desc = failed to read image manifest';
+    const stuck = [0, 1].map((i) => pod(i, { ready: false, containers: [container({ ready: false, state: { waiting: { reason: 'ImageInspectError', message } } })] }));
+    const [f] = findUnexplained(baseEvidence({ pods: [...stuck, pod(2), pod(3), pod(4)] }), []);
+    expect(f?.id).toBe('unexplained/waiting/ImageInspectError');
+    expect(f?.title).toBe(`Container app waiting: ImageInspectError on 2 pods: ${message}`);
+    expect(f?.layer).toBe('container/process');
+    expect(f?.severity).toBe('warning');
+    expect(f?.confidence).toBe('medium');
+    expect(f?.evidence).toEqual(stuck.map((p) => `${p.name}/app: waiting (ImageInspectError): ${message}`));
+    expect(f?.decisive).toBe(message);
+    expect(f?.confirmCommands).toEqual([`kubectl describe pod ${stuck[0]?.name ?? ''} -n payments --context prod-eu-west-1`]);
+    expect(f?.affected).toEqual({ pods: stuck.map((p) => p.name), nodes: [NODE_A, NODE_B] });
+  });
+
+  it('quotes each waiting container with its own message', () => {
+    const hookFailed = (p: string) => `Exec lifecycle hook ([/bin/sh -c /app/warmup.sh]) for Container "app" in Pod "${p}_${NS}(0b6e0a4c)" failed - error: command '/bin/sh -c /app/warmup.sh' exited with 1`;
+    const stuck = [0, 1].map((i) => pod(i, { ready: false, containers: [container({ ready: false, state: { waiting: { reason: 'PostStartHookError', message: hookFailed(podName(REV6.hash, i)) } } })] }));
+    const [f] = findUnexplained(baseEvidence({ pods: [...stuck, pod(2), pod(3), pod(4)] }), []);
+    expect(f?.evidence).toEqual(stuck.map((p) => `${p.name}/app: waiting (PostStartHookError): ${hookFailed(p.name)}`));
+  });
+
+  it('does not report known waiting reasons, or unknown ones a finding already names', () => {
+    const waiting = (reason: string) => pod(0, { ready: false, containers: [container({ ready: false, state: { waiting: { reason, message: 'x' } } })] });
+    expect(findUnexplained(baseEvidence({ pods: [waiting('CrashLoopBackOff'), pod(1)] }), [])).toEqual([]);
+    const named = finding({ kind: 'image-pull', title: 'Image cannot be inspected on 1 pod', evidence: ['app: waiting (ImageInspectError)'] });
+    expect(findUnexplained(baseEvidence({ pods: [waiting('ImageInspectError'), pod(1)] }), [named])).toEqual([]);
+  });
+
+  it('reports ready pods whose current logs are full of errors nothing explains', () => {
+    const ready = [pod(3), pod(4)];
+    const ev = baseEvidence({ logs: ready.map((p) => ({ pod: p.name, container: 'app', previous: false, lines: errorLines(p.name) })) });
+    const findings = findUnexplained(ev, []);
+    expect(findings).toHaveLength(1);
+    const [f] = findings;
+    expect(f?.id).toBe('unexplained/log-errors');
+    expect(f?.title).toBe('Logs of 2 ready pods carry 10 error lines in their last lines');
+    expect(f?.severity).toBe('warning');
+    expect(f?.confidence).toBe('low');
+    const [a, b] = ready.map((p) => errorLines(p.name));
+    expect(f?.evidence).toEqual([`log ${ready[0]?.name}: ${a?.[4]}`, `log ${ready[0]?.name}: ${a?.[5]}`, `log ${ready[1]?.name}: ${b?.[4]}`, `log ${ready[1]?.name}: ${b?.[5]}`]);
+    expect(f?.decisive).toBe(a?.[5]);
+    expect(f?.confirmCommands).toEqual([`kubectl logs ${ready[0]?.name} --tail=200 -n payments --context prod-eu-west-1`]);
+    expect(f?.affected).toEqual({ pods: ready.map((p) => p.name), nodes: [NODE_A, NODE_B] });
+  });
+
+  it('ignores a few error lines, previous runs, unready pods and errors a finding already quotes', () => {
+    const p = pod(3);
+    const lines = errorLines(p.name);
+    expect(findUnexplained(baseEvidence({ logs: [{ pod: p.name, container: 'app', previous: false, lines: lines.slice(0, 5) }] }), [])).toEqual([]);
+    expect(findUnexplained(baseEvidence({ logs: [{ pod: p.name, container: 'app', previous: true, lines }] }), [])).toEqual([]);
+    const unready = pod(3, { ready: false, containers: [container({ ready: false })] });
+    expect(findUnexplained(baseEvidence({ pods: [pod(0), unready], logs: [{ pod: p.name, container: 'app', previous: false, lines }] }), [])).toEqual([]);
+    const dependency = finding({ kind: 'dependency-error', title: 'fx-rates times out', evidence: [lines[5] ?? ''] });
+    expect(findUnexplained(baseEvidence({ logs: [{ pod: p.name, container: 'app', previous: false, lines }] }), [dependency])).toEqual([]);
+  });
+});

@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import type { TriageEvidence } from '../../../../src/domain/triage/evidence.js';
+import type { Finding } from '../../../../src/domain/triage/finding.js';
+import { diagnose, pickMechanism } from '../../../../src/domain/triage/verdict/diagnose.js';
+import { NODE_C, NS, REV6, REV7, baseEvidence, crashLooping, event, minutesAgo, pod, podName, revision, terminated, workload } from '../scenarios/builders.js';
+import { nodeConcentrationScenario } from '../scenarios/nodes.js';
+import { readiness503Scenario } from '../scenarios/probes.js';
+import { badRolloutScenario } from '../scenarios/rollout.js';
+
+const NEW_PODS = [0, 1, 2].map((i) => podName(REV7.hash, i));
+const DNS_LINE = '{"level":"fatal","ts":"2026-11-21T03:12:45Z","msg":"database unreachable","error":"dial tcp: lookup postgress.payments.svc.cluster.local on 172.20.0.10:53: no such host"}';
+
+function finding(over: Partial<Finding> & Pick<Finding, 'id' | 'kind' | 'title'>): Finding {
+  return {
+    layer: 'container/process',
+    severity: 'critical',
+    confidence: 'high',
+    evidence: [],
+    likelyCause: '',
+    nextAction: '',
+    confirmCommands: [],
+    ...over,
+  };
+}
+
+/** What dependency-errors says about the DB_HOST typo of revision 7. */
+const dnsTypo = finding({
+  id: 'dependency-error/postgress.payments.svc.cluster.local',
+  kind: 'dependency-error',
+  title: 'Dependency postgress.payments.svc.cluster.local does not resolve (no such host)',
+  layer: 'network/routing',
+  decisive: DNS_LINE,
+  nextAction: 'Compare the host name with the existing Services; if a config change renamed it, roll that back.',
+  fix: 'fix DB_HOST (postgress → postgres)',
+  confirmCommands: [
+    `kubectl logs ${NEW_PODS[0] ?? ''} -c app --previous --tail=100 -n payments --context prod-eu-west-1`,
+    'kubectl get svc -n payments --context prod-eu-west-1',
+    'kubectl get endpointslices -n payments --context prod-eu-west-1',
+  ],
+  affected: { pods: NEW_PODS },
+});
+
+const rollout = finding({ id: 'recent-rollout/7', kind: 'recent-rollout', title: 'Revision 7 rolled out 25m ago, 2m before the failures began (app image 2.14.0 → 2.15.0, +4 more changes)', layer: 'rollout/change', fix: 'roll back to revision 6' });
+
+describe('pickMechanism', () => {
+  it('takes the first finding that says what fails, not what changed', () => {
+    expect(pickMechanism([rollout, dnsTypo])).toBe(dnsTypo);
+  });
+
+  it('falls back to a change when nothing else is a problem', () => {
+    const context = finding({ id: 'hpa/payment-service', kind: 'hpa', title: 'HPA at its maximum', severity: 'info' });
+    expect(pickMechanism([context, rollout])).toBe(rollout);
+  });
+
+  it('takes nothing from context alone', () => {
+    expect(pickMechanism([finding({ id: 'hpa/payment-service', kind: 'hpa', title: 'HPA at its maximum', severity: 'info' })])).toBeUndefined();
+    expect(pickMechanism([])).toBeUndefined();
+  });
+});
+
+describe('diagnose', () => {
+  it('leads with the revision, quotes the decisive line and offers the rollback first', () => {
+    const d = diagnose(badRolloutScenario(), [rollout, dnsTypo]);
+    expect(d?.mechanism).toBe(dnsTypo);
+    expect(d?.trigger.kind).toBe('revision');
+    expect(d?.separation).toEqual({ attribute: 'revision', failing: ['revision 7'], healthy: ['revision 6'] });
+    expect(d?.action).toBe('Roll back to revision 6, or fix DB_HOST (postgress → postgres)');
+    expect(d?.actionCommand).toBe('kubectl rollout undo deployment/payment-service --to-revision=6 -n payments --context prod-eu-west-1');
+    expect(d?.confirm).toEqual([
+      `kubectl logs ${NEW_PODS[0] ?? ''} -c app --previous --tail=100 -n payments --context prod-eu-west-1`,
+      'kubectl get svc -n payments --context prod-eu-west-1',
+      'kubectl rollout history deployment/payment-service --revision=7 -n payments --context prod-eu-west-1',
+    ]);
+    expect(d?.confidence).toBe('high');
+    expect(d?.headline).toBe(
+      'Since revision 7 (25m ago: app env DB_HOST: "postgres.payments.svc.cluster.local" → "postgress.payments.svc.cluster.local"): ' +
+        'Dependency postgress.payments.svc.cluster.local does not resolve (no such host)' +
+        ` — "${DNS_LINE}". ` +
+        'Roll back to revision 6, or fix DB_HOST (postgress → postgres).',
+    );
+  });
+
+  it('clips a long decisive quote in the middle, keeping its head and its end, and does not repeat one the title already carries', () => {
+    const stack = `java.lang.IllegalStateException: Failed to load ApplicationContext ${'for [WebMergedContextConfiguration@6b2e46af testClass = PaymentServiceApplication] '.repeat(4)}`;
+    const long = diagnose(badRolloutScenario(), [{ ...dnsTypo, decisive: stack }]);
+    const text = stack.replace(/\s+/g, ' ').trim();
+    expect(long?.headline).toContain(` — "${text.slice(0, 68)} … ${text.slice(text.length - 99)}". `);
+    const inTitle = diagnose(badRolloutScenario(), [{ ...dnsTypo, decisive: 'does not resolve' }]);
+    expect(inTitle?.headline).toBe(
+      'Since revision 7 (25m ago: app env DB_HOST: "postgres.payments.svc.cluster.local" → "postgress.payments.svc.cluster.local"): Dependency postgress.payments.svc.cluster.local does not resolve (no such host). Roll back to revision 6, or fix DB_HOST (postgress → postgres).',
+    );
+  });
+
+  it('lowers confidence when pods, events or logs could not be read', () => {
+    const ev: TriageEvidence = { ...badRolloutScenario(), readFailures: [{ what: `previous logs of ${NEW_PODS[0] ?? ''}/app`, source: 'logs', reason: 'forbidden', detail: 'pods "x" is forbidden: User cannot get resource "pods/log"' }] };
+    expect(diagnose(ev, [dnsTypo])?.confidence).toBe('medium');
+    const skipped: TriageEvidence = { ...ev, readFailures: [{ what: 'logs of 40 more pods', source: 'logs', reason: 'skipped', detail: 'read cap' }] };
+    expect(diagnose(skipped, [dnsTypo])?.confidence).toBe('high');
+  });
+
+  it('names the node the failing pods share, says nothing changed and suggests cordoning it', () => {
+    const ev = nodeConcentrationScenario();
+    const onC = [2, 5].map((i) => podName(REV6.hash, i));
+    const exit = finding({
+      id: 'exit-code/app',
+      kind: 'exit-code',
+      title: 'Container app exits with code 1 on 2/6 pods',
+      nextAction: 'Read the previous logs of the container. Then fix what they name.',
+      confirmCommands: [`kubectl logs ${onC[0] ?? ''} -c app --previous --tail=100 -n payments --context prod-eu-west-1`],
+      affected: { pods: onC, nodes: [NODE_C] },
+    });
+    const d = diagnose(ev, [exit]);
+    expect(d?.trigger).toEqual({ kind: 'none', text: 'no change found in the 2h before it began; the newest revision, 6, is 9d old' });
+    expect(d?.separation).toEqual({ attribute: 'node', failing: [NODE_C], healthy: ['ip-10-0-1-23.eu-west-1.compute.internal', 'ip-10-0-2-41.eu-west-1.compute.internal'] });
+    expect(d?.actionCommand).toBeUndefined();
+    expect(d?.action).toBe(`Cordon ${NODE_C} and delete its failing pods so they start elsewhere (the bot will not); then find what is wrong with the node`);
+    expect(d?.headline).toBe(
+      `Container app exits with code 1 on 2/6 pods (${onC.join(', ')}), all on node ${NODE_C} (healthy pods run on 2 other nodes); no change found in the 2h before it began. ` +
+        `Cordon ${NODE_C} and delete its failing pods so they start elsewhere (the bot will not); then find what is wrong with the node.`,
+    );
+  });
+
+  it('adds the exoneration of a rollout that runs fine elsewhere, and does not offer a rollback', () => {
+    const ev = nodeConcentrationScenario();
+    // Every pod is revision 7, rolled out 30 minutes ago; only the two on NODE_C crash, since 20 minutes.
+    ev.pods = ev.pods.map((p) => ({ ...p, revisionHash: REV7.hash, createdAt: minutesAgo(29), startTime: minutesAgo(29) }));
+    ev.events = ev.pods.filter((p) => !p.ready).map((p) => event({ object: { kind: 'Pod', name: p.name, namespace: NS }, reason: 'BackOff', message: `Back-off restarting failed container app in pod ${p.name}_${NS}(${p.uid ?? ''})`, firstSeen: minutesAgo(20), lastSeen: minutesAgo(0.5) }));
+    ev.revisions = [...ev.revisions, revision(REV7, minutesAgo(30), { replicas: 6 })];
+    const onC = ev.pods.filter((p) => !p.ready).map((p) => p.name);
+    const exit = finding({ id: 'exit-code/app', kind: 'exit-code', title: 'Container app exits with code 1 on 2/6 pods', fix: 'find what differs on the node', affected: { pods: onC } });
+    const d = diagnose(ev, [exit]);
+    expect(d?.trigger).toMatchObject({ kind: 'none', exonerated: 'revision 7 runs fine on 4 other pods on other nodes: not the rollout' });
+    expect(d?.actionCommand).toBeUndefined();
+    expect(d?.headline).toBe(
+      `Container app exits with code 1 on 2/6 pods (${onC.join(', ')}), all on node ${NODE_C} (healthy pods run on 2 other nodes); revision 7 runs fine on 4 other pods on other nodes: not the rollout. ` +
+        `Cordon ${NODE_C} and delete its failing pods so they start elsewhere (the bot will not); then find what is wrong with the node.`,
+    );
+  });
+
+  it('says first install and fixes forward when there is no earlier revision', () => {
+    const rev1 = { revision: 1, hash: '8d4f6c9b7a' };
+    const pods = [0, 1, 2].map((i) => {
+      const p = pod(i, { revisionHash: rev1.hash, createdAt: minutesAgo(19), startTime: minutesAgo(19) });
+      return { ...p, ready: false, containers: [crashLooping(p.name, terminated(1, 'Error', 1), 7)] };
+    });
+    const base = baseEvidence({
+      pods,
+      events: pods.map((p) => event({ object: { kind: 'Pod', name: p.name, namespace: NS }, reason: 'BackOff', message: `Back-off restarting failed container app in pod ${p.name}_${NS}(${p.uid ?? ''})`, firstSeen: minutesAgo(18), lastSeen: minutesAgo(0.5) })),
+      workload: workload({ specReplicas: 3, replicas: 3, readyReplicas: 0, availableReplicas: 0, updatedReplicas: 3, currentRevision: 1 }),
+    });
+    const ev = { ...base, revisions: [revision(rev1, minutesAgo(20), { replicas: 3 })] };
+    const missing = finding({
+      id: 'container-config/app',
+      kind: 'container-config',
+      title: 'Container app cannot start: secret "payments-db" not found',
+      nextAction: 'Mitigate: create the Secret payments-db in payments. Then redeploy.',
+      affected: { pods: pods.map((p) => p.name) },
+    });
+    const d = diagnose(ev, [missing]);
+    expect(d?.trigger.kind).toBe('first-install');
+    expect(d?.action).toBe('No earlier revision exists: create the Secret payments-db in payments.');
+    expect(d?.headline).toBe('First install (revision 1, 20m ago): Container app cannot start: secret "payments-db" not found. No earlier revision exists: create the Secret payments-db in payments.');
+  });
+
+  it('leads with the NetworkPolicy created before the onset and asks to fix it, never to roll back', () => {
+    const ev: TriageEvidence = {
+      ...readiness503Scenario(),
+      networkPolicies: [{ name: 'default-deny-egress', createdAt: minutesAgo(27), podSelector: {}, policyTypes: ['Egress'], ingress: [], egress: [] }],
+      namespaceObjects: [{ kind: 'NetworkPolicy', name: 'default-deny-egress', createdAt: minutesAgo(27) }],
+    };
+    const policy = finding({
+      id: 'network-policy/default-deny-egress',
+      kind: 'network-policy',
+      title: 'NetworkPolicy default-deny-egress (created 27m ago) allows these pods no egress at all: connections to 10.100.23.7:5432 time out',
+      decisive: 'dial tcp 10.100.23.7:5432: i/o timeout',
+      fix: 'allow egress to 10.100.23.7:5432 in default-deny-egress',
+      confirmCommands: ['kubectl get networkpolicy default-deny-egress -o yaml -n payments --context prod-eu-west-1', 'kubectl get networkpolicy -n payments --context prod-eu-west-1'],
+      affected: { pods: [0, 1, 2].map((i) => podName(REV6.hash, i)) },
+    });
+    const d = diagnose(ev, [policy]);
+    expect(d?.trigger.kind).toBe('object-change');
+    expect(d?.confirm).toEqual(['kubectl get networkpolicy default-deny-egress -o yaml -n payments --context prod-eu-west-1', 'kubectl get networkpolicy -n payments --context prod-eu-west-1']);
+    expect(d?.headline).toBe(
+      'Since NetworkPolicy default-deny-egress was created 27m ago: NetworkPolicy default-deny-egress (created 27m ago) allows these pods no egress at all: connections to 10.100.23.7:5432 time out — "dial tcp 10.100.23.7:5432: i/o timeout". Allow egress to 10.100.23.7:5432 in default-deny-egress.',
+    );
+  });
+
+  it('says which pod holds back the ordinals that were never created', () => {
+    const ev = readiness503Scenario();
+    const blocked = finding({
+      id: 'readiness-probe/app',
+      kind: 'readiness-probe',
+      title: 'Readiness probe fails on ledger-1: HTTP 503',
+      fix: 'fix what the readiness endpoint checks',
+      explains: ['OrderedReady holds back ledger-2: ledger-1 is not ready (1/3 ready)'],
+      affected: { pods: ['ledger-1'] },
+    });
+    expect(diagnose(ev, [blocked])?.headline).toBe('Readiness probe fails on ledger-1: HTTP 503; OrderedReady holds back ledger-2; no change found in the 2h before it began. Fix what the readiness endpoint checks.');
+  });
+
+  it('uses the change itself as the mechanism when nothing else fails, without offering its rollback twice', () => {
+    const d = diagnose(badRolloutScenario(), [rollout]);
+    expect(d?.mechanism).toBe(rollout);
+    expect(d?.trigger.kind).toBe('revision');
+    expect(d?.actionCommand).toBeUndefined();
+    expect(d?.action).toBe('Roll back to revision 6');
+  });
+
+  it('has no verdict without a finding that is a problem', () => {
+    expect(diagnose(baseEvidence(), [])).toBeUndefined();
+    expect(diagnose(baseEvidence(), [finding({ id: 'hpa/payment-service', kind: 'hpa', title: 'HPA at its maximum', severity: 'info' })])).toBeUndefined();
+  });
+});

@@ -1,0 +1,269 @@
+import { describe, expect, it } from 'vitest';
+import type { NamespaceObjectEvidence, NetworkPolicyEvidence, PodEvidence, PodTemplateEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
+import type { Finding, FindingKind } from '../../../../src/domain/triage/finding.js';
+import { compareFailingHealthy } from '../../../../src/domain/triage/verdict/differential.js';
+import { findTrigger, rollbackFits } from '../../../../src/domain/triage/verdict/trigger.js';
+import type { Trigger } from '../../../../src/domain/triage/verdict/trigger.js';
+import {
+  APP, IMAGE_V14, IMAGE_V15, NODE_A, NODE_B, NODE_C, NS, REV6, REV7, baseEvidence, container, crashLooping, event, minutesAgo, pod, podName, revision, revisionContainer, terminated, workload,
+} from '../scenarios/builders.js';
+import { crashScenario } from '../scenarios/crashes.js';
+import { nodeNotReadyScenario } from '../scenarios/nodes.js';
+import { readiness503Scenario } from '../scenarios/probes.js';
+import { badRolloutScenario } from '../scenarios/rollout.js';
+
+const NEW_PODS = [0, 1, 2].map((i) => podName(REV7.hash, i));
+
+/** The finding the verdict names as the mechanism; only kind, title, decisive and affected matter here. */
+function mechanism(kind: FindingKind, pods: readonly string[], over: Partial<Finding> = {}): Finding {
+  return {
+    id: `${kind}/app`,
+    kind,
+    title: `Container app fails on ${pods.length} pods`,
+    layer: 'container/process',
+    severity: 'critical',
+    confidence: 'high',
+    evidence: [],
+    likelyCause: '',
+    nextAction: '',
+    confirmCommands: [],
+    affected: { pods: [...pods] },
+    ...over,
+  };
+}
+
+function trigger(ev: TriageEvidence, m: Finding | undefined): Trigger {
+  return findTrigger(ev, m, compareFailingHealthy(ev));
+}
+
+function denyEgress(createdMinutesAgo: number, over: Partial<NetworkPolicyEvidence> = {}): { policy: NetworkPolicyEvidence; object: NamespaceObjectEvidence } {
+  const policy: NetworkPolicyEvidence = { name: 'default-deny-egress', createdAt: minutesAgo(createdMinutesAgo), podSelector: {}, policyTypes: ['Egress'], ingress: [], egress: [], ...over };
+  return { policy, object: { kind: 'NetworkPolicy', name: policy.name, createdAt: minutesAgo(createdMinutesAgo) } };
+}
+
+/** Revision 7 rolled out 30 minutes ago; its two pods on NODE_C crash since 20 minutes, its two elsewhere run. */
+function sameRevisionElsewhereScenario(): TriageEvidence {
+  const onC = [0, 1].map((i) => {
+    const p = pod(i, { revisionHash: REV7.hash, nodeName: NODE_C, createdAt: minutesAgo(29), startTime: minutesAgo(29) });
+    return { ...p, ready: false, containers: [crashLooping(p.name, terminated(139, 'Error', 2, { runSeconds: 1 }), 6, { image: IMAGE_V15 })] };
+  });
+  const fine = [2, 3].map((i) => pod(i, { revisionHash: REV7.hash, nodeName: i === 2 ? NODE_A : NODE_B, createdAt: minutesAgo(29), startTime: minutesAgo(29), containers: [container({ image: IMAGE_V15 })] }));
+  const base = baseEvidence({
+    pods: [...onC, ...fine],
+    events: onC.map((p) => event({ object: { kind: 'Pod', name: p.name, namespace: NS }, reason: 'BackOff', message: `Back-off restarting failed container app in pod ${p.name}_${NS}(${p.uid ?? ''})`, count: 40, firstSeen: minutesAgo(20), lastSeen: minutesAgo(0.5) })),
+    workload: workload({ specReplicas: 4, replicas: 4, readyReplicas: 2, availableReplicas: 2, updatedReplicas: 4, currentRevision: 7 }),
+  });
+  return { ...base, revisions: [...base.revisions, revision(REV7, minutesAgo(30), { replicas: 4, containers: [revisionContainer({ image: IMAGE_V15 })] })] };
+}
+
+describe('findTrigger', () => {
+  it('names the revision rolled out just before the failures, with the change that touches the failure', () => {
+    const ev = badRolloutScenario();
+    const t = trigger(ev, mechanism('exit-code', NEW_PODS));
+    expect(t).toEqual({
+      kind: 'revision',
+      revision: ev.revisions.find((r) => r.revision === 7),
+      previous: ev.revisions.find((r) => r.revision === 6),
+      diff: [
+        `app image: ${IMAGE_V14} → ${IMAGE_V15}`,
+        'app env DB_HOST: "postgres.payments.svc.cluster.local" → "postgress.payments.svc.cluster.local"',
+        'app env LOG_LEVEL: "info" → "debug"',
+        'app memory request: 512Mi → 256Mi',
+        'app memory limit: 512Mi → 384Mi',
+      ],
+      change: 'app image 2.14.0 → 2.15.0',
+      text: 'revision 7 (25m ago: app image 2.14.0 → 2.15.0)',
+      at: minutesAgo(25),
+    });
+  });
+
+  it.each([
+    ['dependency-error', 'app env DB_HOST: "postgres.payments.svc.cluster.local" → "postgress.payments.svc.cluster.local"'],
+    ['oom-killed', 'app memory limit: 512Mi → 384Mi'],
+    ['container-config', 'app env DB_HOST: "postgres.payments.svc.cluster.local" → "postgress.payments.svc.cluster.local"'],
+    ['hpa', 'app image 2.14.0 → 2.15.0'],
+  ] as const)('for a %s mechanism, picks the change "%s"', (kind, change) => {
+    const t = trigger(badRolloutScenario(), mechanism(kind, NEW_PODS));
+    expect(t.kind === 'revision' ? t.change : t.kind).toBe(change);
+  });
+
+  it('picks the init container change when an init container fails', () => {
+    const ev = badRolloutScenario();
+    const tpl = (image: string): PodTemplateEvidence => ({
+      initContainers: [revisionContainer({ name: 'migrate', image, env: [], envFrom: [] })],
+      volumes: [],
+      imagePullSecrets: [],
+      placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [] },
+    });
+    ev.revisions = ev.revisions.map((r) => ({ ...r, template: tpl(r.revision === 7 ? IMAGE_V15.replace('payment-service:', 'payment-migrations:') : IMAGE_V14.replace('payment-service:', 'payment-migrations:')) }));
+    const t = trigger(ev, mechanism('exit-code', NEW_PODS, { title: `Container migrate (init) exits with code 1 on 3/5 pods` }));
+    expect(t).toMatchObject({ kind: 'revision', change: 'init migrate image 2.14.0 → 2.15.0', text: 'revision 7 (25m ago: init migrate image 2.14.0 → 2.15.0)' });
+  });
+
+  it('picks a probe change for a liveness kill and a nodeSelector change for a placement failure', () => {
+    const ev = badRolloutScenario();
+    ev.revisions = ev.revisions.map((r) =>
+      r.revision === 7
+        ? {
+            ...r,
+            containers: r.containers.map((c) => ({ ...c, probes: { liveness: 'GET :9090/healthz, every 10s, timeout 1s, 3 failures' } })),
+            template: { initContainers: [], volumes: [], imagePullSecrets: [], placement: { nodeSelector: { 'eks.amazonaws.com/nodegroup': 'general-2025' }, requiredNodeAffinity: [], tolerations: [] } },
+          }
+        : { ...r, containers: r.containers.map((c) => ({ ...c, probes: { liveness: 'GET :8080/healthz, every 10s, timeout 1s, 3 failures' } })), template: { initContainers: [], volumes: [], imagePullSecrets: [], placement: { nodeSelector: { 'eks.amazonaws.com/nodegroup': 'general-2024' }, requiredNodeAffinity: [], tolerations: [] } } },
+    );
+    const liveness = trigger(ev, mechanism('liveness-kill', NEW_PODS));
+    expect(liveness.kind === 'revision' ? liveness.change : liveness.kind).toBe('app liveness probe: GET :8080/healthz → GET :9090/healthz');
+    const placement = trigger(ev, mechanism('placement', NEW_PODS));
+    expect(placement.kind === 'revision' ? placement.change : placement.kind).toBe('nodeSelector: "eks.amazonaws.com/nodegroup=general-2024" → "eks.amazonaws.com/nodegroup=general-2025"');
+  });
+
+  it('exonerates a revision that runs fine on other nodes', () => {
+    const ev = sameRevisionElsewhereScenario();
+    const t = trigger(ev, mechanism('exit-code', [podName(REV7.hash, 0), podName(REV7.hash, 1)]));
+    expect(t).toEqual({
+      kind: 'none',
+      text: 'revision 7 runs fine on 2 other pods on other nodes: not the rollout',
+      exonerated: 'revision 7 runs fine on 2 other pods on other nodes: not the rollout',
+    });
+  });
+
+  it('calls a first revision a first install, with nothing to roll back to', () => {
+    const rev1 = { revision: 1, hash: '8d4f6c9b7a' };
+    const pods = [0, 1, 2].map((i) => {
+      const p = pod(i, { revisionHash: rev1.hash, createdAt: minutesAgo(19), startTime: minutesAgo(19) });
+      return { ...p, ready: false, containers: [crashLooping(p.name, terminated(1, 'Error', 1), 7)] };
+    });
+    const base = baseEvidence({
+      pods,
+      events: pods.map((p) => event({ object: { kind: 'Pod', name: p.name, namespace: NS }, reason: 'BackOff', message: `Back-off restarting failed container app in pod ${p.name}_${NS}(${p.uid ?? ''})`, firstSeen: minutesAgo(18), lastSeen: minutesAgo(0.5) })),
+      workload: workload({ specReplicas: 3, replicas: 3, readyReplicas: 0, availableReplicas: 0, updatedReplicas: 3, currentRevision: 1, createdAt: minutesAgo(20) }),
+    });
+    const first = revision(rev1, minutesAgo(20), { replicas: 3 });
+    const ev = { ...base, revisions: [first] };
+    expect(trigger(ev, mechanism('exit-code', pods.map((p) => p.name)))).toEqual({
+      kind: 'first-install',
+      revision: first,
+      text: 'first install (revision 1, 20m ago): nothing earlier to compare with or roll back to',
+      at: minutesAgo(20),
+    });
+  });
+
+  it('names a NetworkPolicy created shortly before the pods went unready', () => {
+    const { policy, object } = denyEgress(27);
+    const ev = { ...readiness503Scenario(), networkPolicies: [policy], namespaceObjects: [object, { kind: 'ConfigMap' as const, name: 'kube-root-ca.crt', createdAt: minutesAgo(200 * 24 * 60) }] };
+    const m = mechanism('network-policy', [0, 1, 2].map((i) => podName(REV6.hash, i)));
+    expect(trigger(ev, m)).toEqual({ kind: 'object-change', object, text: 'NetworkPolicy default-deny-egress was created 27m ago', at: minutesAgo(27) });
+    // The same policy explains pods whose readiness fails on it.
+    expect(trigger(ev, { ...m, kind: 'readiness-probe' }).kind).toBe('object-change');
+  });
+
+  it('does not name a NetworkPolicy created after the failures began', () => {
+    const { policy, object } = denyEgress(10);
+    const ev = { ...readiness503Scenario(), networkPolicies: [policy], namespaceObjects: [object] };
+    expect(trigger(ev, mechanism('network-policy', [0, 1, 2].map((i) => podName(REV6.hash, i))))).toEqual({
+      kind: 'none',
+      text: 'no change found in the 2h before it began; the newest revision, 6, is 9d old',
+    });
+  });
+
+  it('does not name a NetworkPolicy that selects other pods, or one that cannot explain the failure', () => {
+    const pods = [0, 1, 2].map((i) => podName(REV6.hash, i));
+    const other = denyEgress(27, { podSelector: { app: 'fraud-service' } });
+    expect(trigger({ ...readiness503Scenario(), networkPolicies: [other.policy], namespaceObjects: [other.object] }, mechanism('network-policy', pods)).kind).toBe('none');
+    const mine = denyEgress(27);
+    expect(trigger({ ...readiness503Scenario(), networkPolicies: [mine.policy], namespaceObjects: [mine.object] }, mechanism('oom-killed', pods)).kind).toBe('none');
+  });
+
+  it('prefers the NetworkPolicy over a revision rolled out in the same window when the mechanism is the policy', () => {
+    const { policy, object } = denyEgress(24);
+    const ev = { ...badRolloutScenario(), networkPolicies: [policy], namespaceObjects: [object] };
+    expect(trigger(ev, mechanism('network-policy', NEW_PODS))).toEqual({ kind: 'object-change', object, text: 'NetworkPolicy default-deny-egress was created 24m ago', at: minutesAgo(24) });
+    expect(trigger(ev, mechanism('exit-code', NEW_PODS)).kind).toBe('revision');
+  });
+
+  it('names the most recent change of a ConfigMap the failing pods read', () => {
+    const ev = crashScenario(3, (i) => terminated(1, 'Error', 2 + i));
+    ev.pods = ev.pods.map((p) => ({
+      ...p,
+      volumes: [{ name: 'rules', source: 'configMap', ref: 'fraud-rules' }],
+      containers: p.containers.map((c) => ({ ...c, envFrom: [{ kind: 'configMap' as const, name: 'payment-service-config' }] })),
+    }));
+    const config: NamespaceObjectEvidence = { kind: 'ConfigMap', name: 'payment-service-config', createdAt: minutesAgo(200 * 24 * 60), changedAt: minutesAgo(36) };
+    const rules: NamespaceObjectEvidence = { kind: 'ConfigMap', name: 'fraud-rules', createdAt: minutesAgo(50) };
+    const unused: NamespaceObjectEvidence = { kind: 'ConfigMap', name: 'ledger-config', createdAt: minutesAgo(400 * 24 * 60), changedAt: minutesAgo(35) };
+    ev.namespaceObjects = [rules, unused, config];
+    expect(trigger(ev, mechanism('exit-code', [0, 1, 2].map((i) => podName(REV6.hash, i))))).toEqual({ kind: 'object-change', object: config, text: 'ConfigMap payment-service-config was changed 36m ago', at: minutesAgo(36) });
+  });
+
+  it('names the node that went bad for a node condition', () => {
+    const ev = nodeNotReadyScenario();
+    const m = mechanism('node-condition', [], { affected: { nodes: [NODE_C] } });
+    expect(trigger(ev, m)).toEqual({ kind: 'node', node: NODE_C, text: `node ${NODE_C} went bad 12m ago`, at: minutesAgo(12) });
+    expect(trigger({ ...ev, nodes: ev.nodes.filter((n) => n.name !== NODE_C) }, m)).toEqual({ kind: 'node', node: NODE_C, text: `node ${NODE_C} is unhealthy` });
+  });
+
+  it('says no change was found, with the age of the newest revision', () => {
+    const ev = crashScenario(3, (i) => terminated(1, 'Error', 2 + i));
+    expect(trigger(ev, mechanism('exit-code', [0, 1, 2].map((i) => podName(REV6.hash, i))))).toEqual({
+      kind: 'none',
+      text: 'no change found in the 2h before it began; the newest revision, 6, is 9d old',
+    });
+  });
+
+  it('does not blame a revision rolled out after the failures began', () => {
+    // Revision 6's pods have failed for 50 minutes; revision 7 (an attempted fix) came 20 minutes ago and fails too.
+    const ev = crashScenario(3, (i) => terminated(1, 'Error', 2 + i));
+    ev.events = ev.events.map((e) => ({ ...e, firstSeen: minutesAgo(50) }));
+    const newPod = { ...pod(5, { revisionHash: REV7.hash, createdAt: minutesAgo(19), startTime: minutesAgo(19) }), ready: false, containers: [crashLooping(podName(REV7.hash, 5), terminated(1, 'Error', 1), 4)] };
+    ev.pods.push(newPod);
+    ev.revisions.push(revision(REV7, minutesAgo(20), { replicas: 1 }));
+    const t = trigger(ev, mechanism('exit-code', [...[0, 1, 2].map((i) => podName(REV6.hash, i)), newPod.name]));
+    expect(t).toEqual({ kind: 'none', text: 'no change found in the 2h before it began; the newest revision, 7, is 20m old' });
+  });
+
+  it('says changes are unknown when the rollout history could not be read', () => {
+    const ev = { ...crashScenario(3, (i) => terminated(1, 'Error', 2 + i)), revisions: [] };
+    const pods = [0, 1, 2].map((i) => podName(REV6.hash, i));
+    const forbidden = { ...ev, readFailures: [{ what: `replicasets in ${NS}`, source: 'revisions' as const, reason: 'forbidden' as const, detail: 'replicasets.apps is forbidden' }] };
+    expect(trigger(forbidden, mechanism('exit-code', pods))).toEqual({ kind: 'none', text: 'changes unknown: the rollout history could not be read' });
+    const skipped = { ...ev, readFailures: [{ what: `replicasets in ${NS}`, source: 'revisions' as const, reason: 'skipped' as const, detail: 'over the read budget' }] };
+    expect(trigger(skipped, mechanism('exit-code', pods))).toEqual({ kind: 'none', text: 'no change found in the 2h before it began' });
+  });
+
+  it('falls back to the failing pods and the earliest recent warning without a mechanism', () => {
+    const ev = badRolloutScenario();
+    expect(trigger(ev, undefined)).toMatchObject({ kind: 'revision', text: 'revision 7 (25m ago: app image 2.14.0 → 2.15.0)' });
+  });
+});
+
+describe('rollbackFits', () => {
+  const revisionTrigger = (): Trigger => {
+    const ev = badRolloutScenario();
+    return trigger(ev, mechanism('exit-code', NEW_PODS));
+  };
+
+  it('fits when every failing pod is the new revision', () => {
+    const d = compareFailingHealthy(badRolloutScenario());
+    expect(rollbackFits(revisionTrigger(), d)).toBe(true);
+  });
+
+  it('ignores failing pods whose revision is unknown', () => {
+    const ev = badRolloutScenario();
+    const orphan: PodEvidence = { ...(ev.pods[0] as PodEvidence), name: `${APP}-debug`, revisionHash: undefined };
+    const d = compareFailingHealthy(ev, [...ev.pods.slice(0, 3), orphan]);
+    expect(rollbackFits(revisionTrigger(), d)).toBe(true);
+  });
+
+  it('does not fit when pods of the old revision fail too', () => {
+    const ev = badRolloutScenario();
+    const d = compareFailingHealthy(ev, [...ev.pods.slice(0, 3), { ...(ev.pods[3] as PodEvidence), ready: false }]);
+    expect(rollbackFits(revisionTrigger(), d)).toBe(false);
+  });
+
+  it('does not fit without a revision trigger', () => {
+    const d = compareFailingHealthy(badRolloutScenario());
+    expect(rollbackFits({ kind: 'none', text: 'no change found in the 2h before it began' }, d)).toBe(false);
+    expect(rollbackFits({ kind: 'node', node: NODE_A, text: `node ${NODE_A} is unhealthy` }, d)).toBe(false);
+    expect(rollbackFits({ kind: 'first-install', revision: revision({ revision: 1, hash: 'x' }, minutesAgo(20)), text: 'first install', at: minutesAgo(20) }, d)).toBe(false);
+  });
+});
