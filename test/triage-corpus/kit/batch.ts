@@ -64,7 +64,17 @@ export function job(o: JobOpts): Built {
       selector: { matchLabels: selector },
       template: {
         metadata: { labels },
-        spec: { containers: template.containers, restartPolicy: 'Never', ...(template.volumes === undefined ? {} : { volumes: template.volumes }), ...(template.serviceAccountName === undefined ? {} : { serviceAccountName: template.serviceAccountName }) },
+        spec: {
+          ...(template.initContainers === undefined ? {} : { initContainers: template.initContainers }),
+          containers: template.containers,
+          restartPolicy: 'Never',
+          ...(template.volumes === undefined ? {} : { volumes: template.volumes }),
+          ...(template.serviceAccountName === undefined ? {} : { serviceAccountName: template.serviceAccountName }),
+          ...(template.nodeSelector === undefined ? {} : { nodeSelector: template.nodeSelector }),
+          ...(template.affinity === undefined ? {} : { affinity: template.affinity }),
+          ...(template.tolerations === undefined ? {} : { tolerations: template.tolerations }),
+          ...(template.priorityClassName === undefined ? {} : { priorityClassName: template.priorityClassName }),
+        },
       },
     },
     status: {

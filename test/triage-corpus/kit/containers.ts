@@ -74,6 +74,11 @@ export function container(o: ContainerOpts): k8s.V1Container {
   return c;
 }
 
+/** A container that runs to completion (a Job's, an init container, a queue worker): no ports, no probes. */
+export function batchContainer(o: Omit<ContainerOpts, 'ports' | 'readiness' | 'liveness'>): k8s.V1Container {
+  return container({ ...o, ports: [], readiness: null, liveness: null });
+}
+
 /** What happened to one container, in the words an SRE uses; rendered into a V1ContainerStatus. */
 export interface ContainerStory {
   state: k8s.V1ContainerState;

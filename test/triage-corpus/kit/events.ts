@@ -71,6 +71,9 @@ export function event(o: EventOpts): k8s.CoreV1Event {
 }
 
 type Pod = { kind?: string; metadata?: k8s.V1ObjectMeta };
+type Occurrences = { count: number; firstAgo: number; lastAgo: number };
+
+const containerPath = (container: string, init?: boolean): string => `spec.${init ? 'initContainers' : 'containers'}{${container}}`;
 
 /** `Back-off restarting failed container app in pod …` */
 export function backOff(pod: Pod, container: string, o: { count: number; firstAgo: number; lastAgo?: number; init?: boolean }): k8s.CoreV1Event {
@@ -82,7 +85,7 @@ export function backOff(pod: Pod, container: string, o: { count: number; firstAg
     count: o.count,
     firstAgo: o.firstAgo,
     lastAgo: o.lastAgo ?? 0.5,
-    fieldPath: `spec.${o.init ? 'initContainers' : 'containers'}{${container}}`,
+    fieldPath: containerPath(container, o.init),
   });
 }
 
@@ -96,17 +99,76 @@ export function probeKilling(pod: Pod, container: string, probe: 'liveness' | 's
   return event({ on: pod, type: 'Normal', reason: 'Killing', message: `Container ${container} failed ${probe} probe, will be restarted`, count: o.count, firstAgo: o.firstAgo, lastAgo: o.lastAgo ?? 1, fieldPath: `spec.containers{${container}}` });
 }
 
+/** `Successfully assigned shop/checkout-… to ip-…` (Scheduled, default-scheduler). */
+export function scheduled(pod: Pod & { spec?: k8s.V1PodSpec }, atAgo: number): k8s.CoreV1Event {
+  const node = pod.spec?.nodeName ?? 'unknown';
+  return event({ on: pod, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''} to ${node}`, firstAgo: atAgo, lastAgo: atAgo, component: 'default-scheduler' });
+}
+
 /** The routine Scheduled / Pulled / Created / Started sequence of a healthy start. */
 export function startedNormally(pod: Pod & { spec?: k8s.V1PodSpec }, container: string, image: string, atAgo: number): k8s.CoreV1Event[] {
-  const node = pod.spec?.nodeName ?? 'unknown';
-  const name = pod.metadata?.name ?? '';
-  const ns = pod.metadata?.namespace ?? '';
+  const fieldPath = containerPath(container);
   return [
-    event({ on: pod, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${ns}/${name} to ${node}`, firstAgo: atAgo, lastAgo: atAgo, component: 'default-scheduler' }),
-    event({ on: pod, type: 'Normal', reason: 'Pulled', message: `Container image "${image}" already present on machine`, firstAgo: atAgo, lastAgo: atAgo, fieldPath: `spec.containers{${container}}` }),
-    event({ on: pod, type: 'Normal', reason: 'Created', message: `Created container ${container}`, firstAgo: atAgo, lastAgo: atAgo, fieldPath: `spec.containers{${container}}` }),
-    event({ on: pod, type: 'Normal', reason: 'Started', message: `Started container ${container}`, firstAgo: atAgo, lastAgo: atAgo, fieldPath: `spec.containers{${container}}` }),
+    scheduled(pod, atAgo),
+    event({ on: pod, type: 'Normal', reason: 'Pulled', message: `Container image "${image}" already present on machine`, firstAgo: atAgo, lastAgo: atAgo, fieldPath }),
+    event({ on: pod, type: 'Normal', reason: 'Created', message: `Created container ${container}`, firstAgo: atAgo, lastAgo: atAgo, fieldPath }),
+    event({ on: pod, type: 'Normal', reason: 'Started', message: `Started container ${container}`, firstAgo: atAgo, lastAgo: atAgo, fieldPath }),
   ];
+}
+
+/**
+ * Scheduled, then a first pull of the image as the kubelet reports it since 1.30 (Pulling, and
+ * `Successfully pulled image … in 3.918s (3.918s including waiting). Image size: … bytes.`
+ * `pulledAgo`, default 6 s after `atAgo`).
+ */
+export function pulledFresh(pod: Pod & { spec?: k8s.V1PodSpec }, container: string, image: string, o: { atAgo: number; bytes: number; seconds: number; pulledAgo?: number; init?: boolean }): k8s.CoreV1Event[] {
+  const fieldPath = containerPath(container, o.init);
+  const pulledAgo = o.pulledAgo ?? o.atAgo - 0.1;
+  return [
+    scheduled(pod, o.atAgo),
+    event({ on: pod, type: 'Normal', reason: 'Pulling', message: `Pulling image "${image}"`, firstAgo: o.atAgo, lastAgo: o.atAgo, fieldPath }),
+    event({ on: pod, type: 'Normal', reason: 'Pulled', message: `Successfully pulled image "${image}" in ${o.seconds}s (${o.seconds}s including waiting). Image size: ${o.bytes} bytes.`, firstAgo: pulledAgo, lastAgo: pulledAgo, fieldPath }),
+  ];
+}
+
+/** A container the kubelet restarted again and again: Pulled (already present) / Created / Started, `count` times. */
+export function restartedAgain(pod: Pod, container: string, image: string, o: Occurrences): k8s.CoreV1Event[] {
+  const fieldPath = containerPath(container);
+  return [
+    event({ on: pod, type: 'Normal', reason: 'Pulled', message: `Container image "${image}" already present on machine`, ...o, fieldPath }),
+    event({ on: pod, type: 'Normal', reason: 'Created', message: `Created container ${container}`, ...o, fieldPath }),
+    event({ on: pod, type: 'Normal', reason: 'Started', message: `Started container ${container}`, ...o, fieldPath }),
+  ];
+}
+
+/** FailedScheduling (default-scheduler) with the scheduler's message: `0/6 nodes are available: …`. */
+export function failedScheduling(pod: Pod, message: string, o: Occurrences): k8s.CoreV1Event {
+  return event({ on: pod, reason: 'FailedScheduling', message, count: o.count, firstAgo: o.firstAgo, lastAgo: o.lastAgo, component: 'default-scheduler' });
+}
+
+/** `pod didn't trigger scale-up: …` (NotTriggerScaleUp, cluster-autoscaler). */
+export function notTriggerScaleUp(pod: Pod, why: string, o: Occurrences): k8s.CoreV1Event {
+  return event({ on: pod, type: 'Normal', reason: 'NotTriggerScaleUp', message: `pod didn't trigger scale-up: ${why}`, count: o.count, firstAgo: o.firstAgo, lastAgo: o.lastAgo, component: 'cluster-autoscaler' });
+}
+
+/** An event on a node (kubelet by default; Normal unless said). */
+export function nodeEvent(name: string, reason: string, message: string, o: { type?: 'Normal' | 'Warning'; count?: number; firstAgo: number; lastAgo?: number; component?: string }): k8s.CoreV1Event {
+  return event({ on: { kind: 'Node', name }, reason, message, type: o.type ?? 'Normal', count: o.count ?? 1, firstAgo: o.firstAgo, lastAgo: o.lastAgo ?? o.firstAgo, component: o.component ?? 'kubelet' });
+}
+
+/** `Created pod: …` (SuccessfulCreate) on the ReplicaSet that created the pod. */
+export function createdPod(rs: Pod, pod: Pod, atAgo: number): k8s.CoreV1Event {
+  return event({ on: rs, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${pod.metadata?.name ?? ''}`, firstAgo: atAgo, lastAgo: atAgo, component: 'replicaset-controller' });
+}
+
+/** An event of the Job controller on a Job (SuccessfulCreate, Completed, BackoffLimitExceeded, …). */
+export function jobEvent(job: Pod | undefined, reason: string, message: string, atAgo: number, type: 'Normal' | 'Warning' = 'Normal'): k8s.CoreV1Event {
+  return event({ on: { kind: 'Job', ...(job?.metadata === undefined ? {} : { metadata: job.metadata }) }, type, reason, message, firstAgo: atAgo, lastAgo: atAgo, component: 'job-controller' });
+}
+
+/** An event of the CronJob controller on a CronJob (SuccessfulCreate, SawCompletedJob, …). */
+export function cronJobEvent(cronJob: Pod | undefined, reason: string, message: string, atAgo: number, type: 'Normal' | 'Warning' = 'Normal'): k8s.CoreV1Event {
+  return event({ on: { kind: 'CronJob', ...(cronJob?.metadata === undefined ? {} : { metadata: cronJob.metadata }) }, type, reason, message, firstAgo: atAgo, lastAgo: atAgo, component: 'cronjob-controller' });
 }
 
 /** `Scaled up replica set checkout-7c9d8f6b5d to 3 from 0` on the Deployment. */

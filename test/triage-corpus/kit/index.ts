@@ -7,5 +7,6 @@ export * from './events.js';
 export * from './nodes.js';
 export * from './objects.js';
 export * from './pods.js';
+export * from './story.js';
 export * from './system.js';
 export * from './workloads.js';

@@ -13,7 +13,11 @@ export interface NodeOpts {
   /** Extra labels (e.g. `disktype: ssd`, `workload: gpu`). */
   labels?: Record<string, string>;
   arch?: 'amd64' | 'arm64';
-  /** Ready condition. Default 'True'. */
+  /**
+   * Ready condition. Default 'True'. 'Unknown': the kubelet stopped posting status `readySince`
+   * minutes ago; the node lifecycle controller turns every condition Unknown and adds the
+   * unreachable taints.
+   */
   ready?: 'True' | 'False' | 'Unknown';
   /** Minutes since the Ready condition last changed. Default 30 days. */
   readySince?: number;
@@ -48,8 +52,19 @@ export function node(o: NodeOpts): k8s.V1Node {
       : ready === 'Unknown'
         ? condition('Ready', 'Unknown', o.readyReason ?? 'NodeStatusUnknown', o.readyMessage ?? 'Kubelet stopped posting node status.', readySince)
         : condition('Ready', 'False', o.readyReason ?? 'KubeletNotReady', o.readyMessage ?? 'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized', readySince);
-  if (ready === 'Unknown') readyCondition.lastHeartbeatTime = ago(readySince + 0.7);
   const network = o.pressure?.network;
+  const conditions = [
+    pressure('MemoryPressure', o.pressure?.memory, 'KubeletHasSufficientMemory', 'KubeletHasInsufficientMemory', 'memory'),
+    pressure('DiskPressure', o.pressure?.disk, 'KubeletHasNoDiskPressure', 'KubeletHasDiskPressure', 'disk'),
+    pressure('PIDPressure', o.pressure?.pid, 'KubeletHasSufficientPID', 'KubeletHasInsufficientPID', 'PID'),
+    ...(network === undefined ? [] : [condition('NetworkUnavailable', 'True', 'NoRouteCreated', 'Node created without a route', network)]),
+  ];
+  const taints = [...(o.taints ?? [])];
+  if (ready === 'Unknown') {
+    for (const c of conditions) Object.assign(c, { status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.', lastTransitionTime: ago(readySince) });
+    for (const c of [...conditions, readyCondition]) c.lastHeartbeatTime = ago(readySince + 0.7);
+    taints.push({ key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule', timeAdded: ago(readySince) }, { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute', timeAdded: ago(readySince) });
+  }
   return {
     apiVersion: 'v1',
     kind: 'Node',
@@ -73,19 +88,13 @@ export function node(o: NodeOpts): k8s.V1Node {
     },
     spec: {
       providerID: `aws:///${zone}/i-0${uidOf(o.name).replace(/-/g, '').slice(0, 16)}`,
-      ...(o.taints === undefined || o.taints.length === 0 ? {} : { taints: o.taints }),
+      ...(taints.length === 0 ? {} : { taints }),
       ...(o.unschedulable ? { unschedulable: true } : {}),
     },
     status: {
       capacity: { cpu: '4', 'ephemeral-storage': '83873772Ki', memory: '15944268Ki', pods: '58' },
       allocatable: o.allocatable ?? { cpu: '3920m', 'ephemeral-storage': '76224326324', memory: '15136204Ki', pods: '58' },
-      conditions: [
-        pressure('MemoryPressure', o.pressure?.memory, 'KubeletHasSufficientMemory', 'KubeletHasInsufficientMemory', 'memory'),
-        pressure('DiskPressure', o.pressure?.disk, 'KubeletHasNoDiskPressure', 'KubeletHasDiskPressure', 'disk'),
-        pressure('PIDPressure', o.pressure?.pid, 'KubeletHasSufficientPID', 'KubeletHasInsufficientPID', 'PID'),
-        ...(network === undefined ? [] : [condition('NetworkUnavailable', 'True', 'NoRouteCreated', 'Node created without a route', network)]),
-        readyCondition,
-      ],
+      conditions: [...conditions, readyCondition],
       addresses: [
         { type: 'InternalIP', address: `10.0.${o.name.length % 200}.${(o.name.charCodeAt(o.name.length - 1) * 7) % 250}` },
         { type: 'Hostname', address: o.name },
@@ -94,7 +103,7 @@ export function node(o: NodeOpts): k8s.V1Node {
         architecture: o.arch ?? 'amd64',
         bootID: uidOf(`boot/${o.name}`),
         containerRuntimeVersion: 'containerd://1.7.22',
-        kernelVersion: '6.1.112-122.189.amzn2023.x86_64',
+        kernelVersion: `6.1.112-122.189.amzn2023.${o.arch === 'arm64' ? 'aarch64' : 'x86_64'}`,
         kubeProxyVersion: 'v1.31.2-eks-94953ac',
         kubeletVersion: 'v1.31.2-eks-94953ac',
         machineID: uidOf(`machine/${o.name}`).replace(/-/g, ''),

@@ -14,10 +14,15 @@ export interface ServiceOpts {
   createdAgo?: number;
   /** Default: an address derived from the name. */
   clusterIP?: string;
+  /**
+   * A headless Service for a StatefulSet's stable names: clusterIP None and
+   * publishNotReadyAddresses, so its EndpointSlice lists every pod as ready.
+   */
+  headless?: boolean;
 }
 
 export function service(o: ServiceOpts): k8s.V1Service {
-  const ip = o.clusterIP ?? `172.20.${nameSuffix(o.name).charCodeAt(0) % 250}.${nameSuffix(o.name).charCodeAt(1) % 250}`;
+  const ip = o.headless ? 'None' : (o.clusterIP ?? `172.20.${nameSuffix(o.name).charCodeAt(0) % 250}.${nameSuffix(o.name).charCodeAt(1) % 250}`);
   return {
     apiVersion: 'v1',
     kind: 'Service',
@@ -32,6 +37,7 @@ export function service(o: ServiceOpts): k8s.V1Service {
       ipFamilyPolicy: 'SingleStack',
       sessionAffinity: 'None',
       ports: (o.ports ?? [{ name: 'http', port: 80, targetPort: 'http' }]).map((p) => ({ ...(p.name === undefined ? {} : { name: p.name }), port: p.port, targetPort: p.targetPort, protocol: p.protocol ?? 'TCP' })),
+      ...(o.headless ? { publishNotReadyAddresses: true } : {}),
     },
     status: { loadBalancer: {} },
   };
@@ -43,11 +49,13 @@ function matches(selector: Record<string, string>, labels: Record<string, string
 
 /**
  * The EndpointSlice the controller keeps for a Service: every scheduled, running pod it selects,
- * ready as the pod's Ready condition says. `port` is the resolved target port.
+ * ready as the pod's Ready condition says (every pod that is not terminating, when the Service
+ * publishes not-ready addresses). `port` is the resolved target port.
  */
 export function endpointSliceFor(svc: k8s.V1Service, pods: readonly k8s.V1Pod[], port = 8080): k8s.V1EndpointSlice {
   const name = svc.metadata?.name ?? '';
   const namespace = svc.metadata?.namespace ?? '';
+  const publishNotReady = svc.spec?.publishNotReadyAddresses === true;
   const selected = pods.filter((p) => matches(svc.spec?.selector ?? {}, p.metadata?.labels) && p.spec?.nodeName !== undefined && p.status?.podIP !== undefined && p.status.phase !== 'Failed' && p.status.phase !== 'Succeeded');
   return {
     apiVersion: 'discovery.k8s.io/v1',
@@ -57,7 +65,7 @@ export function endpointSliceFor(svc: k8s.V1Service, pods: readonly k8s.V1Pod[],
       namespace,
       uid: uidOf(`endpointslice/${namespace}/${name}`),
       creationTimestamp: svc.metadata?.creationTimestamp ?? ago(120 * DAYS),
-      labels: { 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io', 'kubernetes.io/service-name': name },
+      labels: { 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io', 'kubernetes.io/service-name': name, ...(svc.spec?.clusterIP === 'None' ? { 'service.kubernetes.io/headless': '' } : {}) },
       ownerReferences: [{ apiVersion: 'v1', kind: 'Service', name, uid: svc.metadata?.uid ?? '', controller: true, blockOwnerDeletion: true }],
     },
     addressType: 'IPv4',
@@ -66,7 +74,7 @@ export function endpointSliceFor(svc: k8s.V1Service, pods: readonly k8s.V1Pod[],
       const terminating = p.metadata?.deletionTimestamp !== undefined;
       return {
         addresses: [p.status?.podIP ?? ''],
-        conditions: { ready: ready && !terminating, serving: ready, terminating },
+        conditions: { ready: (ready || publishNotReady) && !terminating, serving: ready, terminating },
         nodeName: p.spec?.nodeName ?? '',
         targetRef: { kind: 'Pod', name: p.metadata?.name ?? '', namespace, uid: p.metadata?.uid ?? '' },
       };
@@ -135,8 +143,27 @@ export function pvc(o: { namespace: string; name: string; storage: string; stora
   };
 }
 
-/** An EBS-backed volume pinned to one zone by its node affinity, as the CSI driver provisions it. */
-export function pv(o: { name: string; storage: string; zone: string; claim: { namespace: string; name: string }; storageClass?: string; phase?: 'Bound' | 'Released' | 'Available' | 'Failed'; createdAgo?: number }): k8s.V1PersistentVolume {
+export interface PvOpts {
+  name: string;
+  storage: string;
+  /** The zone a zonal volume (EBS) is pinned to by its node affinity; none for a network filesystem. */
+  zone?: string;
+  claim: { namespace: string; name: string };
+  storageClass?: string;
+  phase?: 'Bound' | 'Released' | 'Available' | 'Failed';
+  createdAgo?: number;
+  /** Default: an EBS volume (ebs.csi.aws.com, ext4) with a handle derived from the name. */
+  csi?: { driver: string; volumeHandle: string };
+  accessModes?: string[];
+  reclaimPolicy?: 'Delete' | 'Retain';
+  /** Created by hand or by Terraform, not by the CSI provisioner: no provisioner annotations or finalizer. */
+  static?: boolean;
+  labels?: Record<string, string>;
+}
+
+/** A CSI volume: by default EBS, pinned to one zone by its node affinity, as the CSI driver provisions it. */
+export function pv(o: PvOpts): k8s.V1PersistentVolume {
+  const csi = o.csi ?? { driver: 'ebs.csi.aws.com', fsType: 'ext4', volumeHandle: `vol-0${uidOf(o.name).replace(/-/g, '').slice(0, 16)}`, volumeAttributes: { 'storage.kubernetes.io/csiProvisionerIdentity': '1729000000000-5280-ebs.csi.aws.com' } };
   return {
     apiVersion: 'v1',
     kind: 'PersistentVolume',
@@ -144,16 +171,17 @@ export function pv(o: { name: string; storage: string; zone: string; claim: { na
       name: o.name,
       uid: uidOf(`pv/${o.name}`),
       creationTimestamp: ago(o.createdAgo ?? 60 * DAYS),
-      annotations: { 'pv.kubernetes.io/provisioned-by': 'ebs.csi.aws.com', 'volume.kubernetes.io/provisioner-deletion-secret-name': '', 'volume.kubernetes.io/provisioner-deletion-secret-namespace': '' },
-      finalizers: ['external-provisioner.volume.kubernetes.io/finalizer', 'kubernetes.io/pv-protection'],
+      ...(o.static ? {} : { annotations: { 'pv.kubernetes.io/provisioned-by': csi.driver, 'volume.kubernetes.io/provisioner-deletion-secret-name': '', 'volume.kubernetes.io/provisioner-deletion-secret-namespace': '' } }),
+      finalizers: [...(o.static ? [] : ['external-provisioner.volume.kubernetes.io/finalizer']), 'kubernetes.io/pv-protection'],
+      ...(o.labels === undefined ? {} : { labels: o.labels }),
     },
     spec: {
-      accessModes: ['ReadWriteOnce'],
+      accessModes: o.accessModes ?? ['ReadWriteOnce'],
       capacity: { storage: o.storage },
       claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', name: o.claim.name, namespace: o.claim.namespace, uid: uidOf(`pvc/${o.claim.namespace}/${o.claim.name}`) },
-      csi: { driver: 'ebs.csi.aws.com', fsType: 'ext4', volumeHandle: `vol-0${uidOf(o.name).replace(/-/g, '').slice(0, 16)}`, volumeAttributes: { 'storage.kubernetes.io/csiProvisionerIdentity': '1729000000000-5280-ebs.csi.aws.com' } },
-      nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: [o.zone] }] }] } },
-      persistentVolumeReclaimPolicy: 'Delete',
+      csi,
+      ...(o.zone === undefined ? {} : { nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: [o.zone] }] }] } } }),
+      persistentVolumeReclaimPolicy: o.reclaimPolicy ?? 'Delete',
       storageClassName: o.storageClass ?? 'gp3',
       volumeMode: 'Filesystem',
     },
@@ -161,7 +189,21 @@ export function pv(o: { name: string; storage: string; zone: string; claim: { na
   };
 }
 
-export function hpa(o: { namespace: string; name: string; target: { kind: string; name: string }; min: number; max: number; current: number; desired: number; cpu?: { current: number; target: number }; conditions?: k8s.V2HorizontalPodAutoscalerCondition[]; lastScaleAgo?: number }): k8s.V2HorizontalPodAutoscaler {
+/** The name the external provisioner gives a claim's volume: `pvc-<claim uid>`. */
+export function volumeOf(namespace: string, claim: string): string {
+  return `pvc-${uidOf(`pvc/${namespace}/${claim}`)}`;
+}
+
+/** A claim Bound to its EBS volume in `zone` (named after the claim unless `volumeName` is given). */
+export function boundClaim(o: { namespace: string; name: string; storage: string; zone: string; createdAgo: number; storageClass?: string; labels?: Record<string, string>; volumeName?: string }): [k8s.V1PersistentVolumeClaim, k8s.V1PersistentVolume] {
+  const volumeName = o.volumeName ?? volumeOf(o.namespace, o.name);
+  return [
+    pvc({ namespace: o.namespace, name: o.name, storage: o.storage, phase: 'Bound', volumeName, createdAgo: o.createdAgo, ...(o.storageClass === undefined ? {} : { storageClass: o.storageClass }), ...(o.labels === undefined ? {} : { labels: o.labels }) }),
+    pv({ name: volumeName, storage: o.storage, zone: o.zone, claim: { namespace: o.namespace, name: o.name }, createdAgo: o.createdAgo, ...(o.storageClass === undefined ? {} : { storageClass: o.storageClass }) }),
+  ];
+}
+
+export function hpa(o: { namespace: string; name: string; target: { kind: string; name: string }; min: number; max: number; current: number; desired: number; cpu?: { current: number; target: number; averageValue?: string }; conditions?: k8s.V2HorizontalPodAutoscalerCondition[]; lastScaleAgo?: number }): k8s.V2HorizontalPodAutoscaler {
   const cpu = o.cpu ?? { current: 45, target: 70 };
   return {
     apiVersion: 'autoscaling/v2',
@@ -177,7 +219,7 @@ export function hpa(o: { namespace: string; name: string; target: { kind: string
       currentReplicas: o.current,
       desiredReplicas: o.desired,
       ...(o.lastScaleAgo === undefined ? {} : { lastScaleTime: ago(o.lastScaleAgo) }),
-      currentMetrics: [{ type: 'Resource', resource: { name: 'cpu', current: { averageUtilization: cpu.current, averageValue: '180m' } } }],
+      currentMetrics: [{ type: 'Resource', resource: { name: 'cpu', current: { averageUtilization: cpu.current, averageValue: cpu.averageValue ?? '180m' } } }],
       conditions: o.conditions ?? [
         { type: 'AbleToScale', status: 'True', reason: 'ReadyForNewScale', message: 'recommended size matches current size', lastTransitionTime: ago(3 * DAYS) },
         { type: 'ScalingActive', status: 'True', reason: 'ValidMetricFound', message: 'the HPA was able to successfully calculate a replica count from cpu resource utilization (percentage of request)', lastTransitionTime: ago(3 * DAYS) },

@@ -47,6 +47,12 @@ export interface PodOpts {
   deletingAgo?: number;
   /** Extra pod conditions (DisruptionTarget, …). */
   conditions?: k8s.V1PodCondition[];
+  /**
+   * Whether the kubelet has set up the pod sandbox, so the pod has an IP. Default: yes, unless
+   * every container is still ContainerCreating (volumes not mounted, no network yet); a pod
+   * pulling its image in ContainerCreating already has its sandbox.
+   */
+  sandbox?: boolean;
 }
 
 export interface PodOwner {
@@ -85,15 +91,27 @@ export function buildPod(owner: PodOwner, template: TemplateOpts, name: string, 
   const phase = o.phase ?? (unscheduled || initPending ? 'Pending' : 'Running');
   const containersReady = stories.every(([, s]) => s.ready);
   const ready = o.ready ?? (phase === 'Running' && containersReady);
+  // Pod not ready though every container is (set by hand): the condition names them all.
+  const unready = stories.filter(([, s]) => !s.ready).map(([c]) => c.name);
+  const unreadyNames = (unready.length > 0 ? unready : stories.map(([c]) => c.name)).join(' ');
+  const sandbox = o.sandbox ?? !(stories.length > 0 && stories.every(([, s]) => s.state.waiting?.reason === 'ContainerCreating'));
+  // A Succeeded pod: Ready and ContainersReady say PodCompleted (the kubelet's words) and the
+  // sandbox is gone, since its containers finished.
+  const finishedAt = stories[0]?.[1].state.terminated?.finishedAt;
+  const completed = (c: k8s.V1PodCondition): k8s.V1PodCondition => {
+    if (phase !== 'Succeeded') return c;
+    const reason = c.type === 'PodReadyToStartContainers' ? {} : { reason: 'PodCompleted' };
+    return { type: c.type, status: 'False', ...reason, lastTransitionTime: finishedAt ?? c.lastTransitionTime };
+  };
   const initialized = initStories.every(([c, s]) => c.restartPolicy === 'Always' ? s.state.running !== undefined : s.state.terminated?.exitCode === 0);
   const scheduledAt = new Date(created.getTime() + 1000);
   const conditions: k8s.V1PodCondition[] = unscheduled
     ? [condition('PodScheduled', false, scheduledAt, { reason: 'Unschedulable', message: o.unschedulable ?? '0/3 nodes are available: 3 Insufficient cpu.' })]
     : [
-        condition('PodReadyToStartContainers', phase !== 'Pending' || initStories.length > 0, scheduledAt),
+        completed(condition('PodReadyToStartContainers', phase !== 'Pending' || initStories.length > 0, scheduledAt)),
         condition('Initialized', initialized, scheduledAt, initialized ? {} : { reason: 'ContainersNotInitialized', message: `containers with incomplete status: [${initStories.filter(([, s]) => s.state.terminated?.exitCode !== 0).map(([c]) => c.name).join(' ')}]` }),
-        condition('Ready', ready, ready ? ago(Math.max(0, (o.createdAgo ?? 2 * DAYS) - 0.3)) : ago(Math.min(o.createdAgo ?? 2 * DAYS, 30)), ready ? {} : { reason: 'ContainersNotReady', message: `containers with unready status: [${stories.filter(([, s]) => !s.ready).map(([c]) => c.name).join(' ')}]` }),
-        condition('ContainersReady', containersReady, ready ? ago(Math.max(0, (o.createdAgo ?? 2 * DAYS) - 0.3)) : ago(Math.min(o.createdAgo ?? 2 * DAYS, 30)), containersReady ? {} : { reason: 'ContainersNotReady', message: `containers with unready status: [${stories.filter(([, s]) => !s.ready).map(([c]) => c.name).join(' ')}]` }),
+        completed(condition('Ready', ready, ready ? ago(Math.max(0, (o.createdAgo ?? 2 * DAYS) - 0.3)) : ago(Math.min(o.createdAgo ?? 2 * DAYS, 30)), ready ? {} : { reason: 'ContainersNotReady', message: `containers with unready status: [${unreadyNames}]` })),
+        completed(condition('ContainersReady', containersReady, ready ? ago(Math.max(0, (o.createdAgo ?? 2 * DAYS) - 0.3)) : ago(Math.min(o.createdAgo ?? 2 * DAYS, 30)), containersReady ? {} : { reason: 'ContainersNotReady', message: `containers with unready status: [${unreadyNames}]` })),
         condition('PodScheduled', true, scheduledAt),
       ];
   const seed = `${owner.namespace}/${name}`;
@@ -109,7 +127,7 @@ export function buildPod(owner: PodOwner, template: TemplateOpts, name: string, 
       labels: { ...owner.labels, ...template.labels },
       ...(template.annotations === undefined ? {} : { annotations: template.annotations }),
       ownerReferences: [{ apiVersion: owner.kind === 'Job' ? 'batch/v1' : 'apps/v1', kind: owner.kind, name: owner.name, uid: owner.uid, controller: true, blockOwnerDeletion: true }],
-      ...(o.deletingAgo === undefined ? {} : { deletionTimestamp: ago(o.deletingAgo), deletionGracePeriodSeconds: 30 }),
+      ...(o.deletingAgo === undefined ? {} : { deletionTimestamp: ago(o.deletingAgo), deletionGracePeriodSeconds: template.terminationGracePeriodSeconds ?? 30 }),
     },
     spec: {
       ...(template.initContainers === undefined ? {} : { initContainers: template.initContainers }),
@@ -144,13 +162,27 @@ export function buildPod(owner: PodOwner, template: TemplateOpts, name: string, 
       conditions: [...conditions, ...(o.conditions ?? [])],
       ...(o.reason === undefined ? {} : { reason: o.reason }),
       ...(o.message === undefined ? {} : { message: o.message }),
-      ...(node === undefined ? {} : { hostIP: ipOf(`host/${node}`), hostIPs: [{ ip: ipOf(`host/${node}`) }], podIP: ipOf(`pod/${seed}`), podIPs: [{ ip: ipOf(`pod/${seed}`) }], startTime: scheduledAt }),
+      ...(node === undefined ? {} : { hostIP: ipOf(`host/${node}`), hostIPs: [{ ip: ipOf(`host/${node}`) }], ...(sandbox ? { podIP: ipOf(`pod/${seed}`), podIPs: [{ ip: ipOf(`pod/${seed}`) }] } : {}), startTime: scheduledAt }),
       ...(node === undefined ? {} : { containerStatuses: stories.map(([c, s]) => containerStatus(c, s, seed)) }),
       ...(node === undefined || initStories.length === 0 ? {} : { initContainerStatuses: initStories.map(([c, s]) => containerStatus(c, s, seed)) }),
       qosClass: qosOf([...template.containers, ...(template.initContainers ?? [])]),
     },
   };
   return pod;
+}
+
+/**
+ * A pod the kubelet evicted (node pressure): Failed/Evicted with the eviction message, and the
+ * DisruptionTarget condition it writes. Spread it into the pod's options; the containers'
+ * stories (terminated) are the scenario's.
+ */
+export function kubeletEviction(message: string, atAgo: number): Required<Pick<PodOpts, 'phase' | 'reason' | 'message' | 'conditions'>> {
+  return {
+    phase: 'Failed',
+    reason: 'Evicted',
+    message,
+    conditions: [{ type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message, lastTransitionTime: ago(atAgo) }],
+  };
 }
 
 function initDone(o: PodOpts): ContainerStory {

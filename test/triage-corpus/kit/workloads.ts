@@ -62,6 +62,31 @@ function cond(type: string, status: boolean, reason: string, message: string, si
   return { type, status: status ? 'True' : 'False', reason, message, lastUpdateTime: ago(Math.min(since, 1)), lastTransitionTime: ago(since) };
 }
 
+/**
+ * The conditions a Deployment keeps once a rollout completed, whatever happened to its pods
+ * since: Progressing stays NewReplicaSetAvailable until the next rollout, and Available says
+ * whether enough pods were ready when it last changed. Minutes before NOW.
+ */
+export interface SettledRollout {
+  available: boolean;
+  /** When Available last changed (the pods became unready, or the rollout completed). */
+  availableSince: number;
+  /** When Progressing last changed. */
+  progressingSince: number;
+  /** When the controller last wrote Progressing (the rollout's completion); default `progressingSince`. */
+  progressingUpdatedAgo?: number;
+}
+
+function settledConditions(rs: string, s: SettledRollout): k8s.V1DeploymentCondition[] {
+  const available = { lastUpdateTime: ago(s.availableSince), lastTransitionTime: ago(s.availableSince) };
+  return [
+    s.available
+      ? { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', ...available }
+      : { type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.', ...available },
+    { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${rs}" has successfully progressed.`, lastUpdateTime: ago(s.progressingUpdatedAgo ?? s.progressingSince), lastTransitionTime: ago(s.progressingSince) },
+  ];
+}
+
 export interface DeploymentOpts {
   namespace: string;
   name: string;
@@ -73,6 +98,12 @@ export interface DeploymentOpts {
   pods: (PodOpts & { revision: number })[];
   /** Default: computed from the pods (Available, Progressing with ProgressDeadlineExceeded after 10 min). */
   conditions?: k8s.V1DeploymentCondition[];
+  /**
+   * The current revision's rollout completed: the conditions the controller wrote then and since,
+   * with their times, which today's pods do not tell. Replaces the computed conditions; ignored
+   * when `conditions` is given.
+   */
+  settled?: SettledRollout;
   strategy?: k8s.V1DeploymentStrategy;
   createdAgo?: number;
 }
@@ -139,7 +170,7 @@ export function deploymentApp(o: DeploymentOpts): Built {
   const rolledOut = updated.length >= o.replicas && older.length === 0 && (updated.every(isReady) || current.createdAgo > 120);
   const currentRs = `${o.name}-${hashOf(current)}`;
   const maxUnavailable = Math.floor(o.replicas / 4);
-  const conditions = o.conditions ?? [
+  const conditions = o.conditions ?? (o.settled ? settledConditions(currentRs, o.settled) : undefined) ?? [
     ready >= o.replicas - maxUnavailable
       ? cond('Available', true, 'MinimumReplicasAvailable', 'Deployment has minimum availability.', Math.min(current.createdAgo, 3 * DAYS))
       : cond('Available', false, 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.', Math.min(current.createdAgo, 15)),

@@ -2,26 +2,10 @@
 // ResourceQuota that refuses new pods, an HPA pinned at its maximum.
 import type * as k8s from '@kubernetes/client-node';
 import {
-  DAYS, ago, container, deploymentApp, event, exposed, hpa, httpProbe, node, probeFailed, resourceQuota, running, scaledReplicaSet,
-  startedNormally, templateHash,
+  BLAMES_ROLLOUT, DAYS, ECR, ago, container, deploymentApp, event, exposed, hpa, httpProbe, ipOf, nameOf, node, probeFailed, replicaSetOf,
+  resourceQuota, rsOf, running, scaledReplicaSet, startedNormally,
 } from '../kit/index.js';
-import type { Built, KubeJson } from '../kit/index.js';
 import type { CorpusScenario } from '../scenario.js';
-
-// ---- local helpers -------------------------------------------------------------------------
-
-const nameOf = (o: { metadata?: k8s.V1ObjectMeta }): string => o.metadata?.name ?? '';
-
-function replicaSetOf(app: Built, revision: number): KubeJson {
-  const rs = app.objects.find((o) => o.kind === 'ReplicaSet' && o.metadata?.annotations?.['deployment.kubernetes.io/revision'] === String(revision));
-  if (rs === undefined) throw new Error(`no ReplicaSet for revision ${revision}`);
-  return rs;
-}
-
-const ECR = '123456789012.dkr.ecr.eu-west-1.amazonaws.com';
-
-/** Blames a rollout (or advises undoing one) where the rollout is not the cause. */
-const BLAMES_ROLLOUT = /roll(ing)? ?back to|undo the rollout|rollout undo|revision \d+[^\n]*(caused|broke|introduced|before the failures)/i;
 
 // ---- 17. a ResourceQuota lowered under the rollout's surge ---------------------------------
 
@@ -146,13 +130,10 @@ function hpaPinnedAtMaximum(): CorpusScenario {
       createdAgo,
       ...(notReady.has(i) ? { containers: { app: running({ sinceAgo: createdAgo - 0.3, ready: false }) } } : {}),
     })),
-    conditions: [
-      { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', lastUpdateTime: ago(7 * DAYS), lastTransitionTime: ago(7 * DAYS) },
-      { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "quote-api-${templateHash(`${ns}/quote-api/44`)}" has successfully progressed.`, lastUpdateTime: ago(7 * DAYS - 2), lastTransitionTime: ago(7 * DAYS) },
-    ],
+    settled: { available: true, availableSince: 7 * DAYS, progressingSince: 7 * DAYS, progressingUpdatedAgo: 7 * DAYS - 2 },
   });
   const deployment = app.objects[0] ?? {};
-  const rs = nameOf(replicaSetOf(app, 44));
+  const rs = rsOf(app, 44);
   const scaler = hpa({
     namespace: ns,
     name: 'quote-api',
@@ -161,7 +142,8 @@ function hpaPinnedAtMaximum(): CorpusScenario {
     max: 10,
     current: 10,
     desired: 10,
-    cpu: { current: 185, target: 70 },
+    // 185% of a 500m request.
+    cpu: { current: 185, target: 70, averageValue: '925m' },
     lastScaleAgo: 24,
     conditions: [
       { type: 'AbleToScale', status: 'True', reason: 'ReadyForNewScale', message: 'recommended size matches current size', lastTransitionTime: ago(24) },
@@ -169,9 +151,6 @@ function hpaPinnedAtMaximum(): CorpusScenario {
       { type: 'ScalingLimited', status: 'True', reason: 'TooManyReplicas', message: 'the desired replica count is more than the maximum replica count', lastTransitionTime: ago(23.5) },
     ],
   });
-  // The kit writes a fixed averageValue; 185% of a 500m request is 925m.
-  const metric = scaler.status?.currentMetrics?.[0]?.resource?.current;
-  if (metric !== undefined) metric.averageValue = '925m';
   const hpaRef = { kind: 'HorizontalPodAutoscaler', name: 'quote-api', namespace: ns };
   const slow = [...slowPods].map((i) => app.pods[i]).filter((p): p is k8s.V1Pod => p !== undefined);
   const quoteLog = [
@@ -194,7 +173,7 @@ function hpaPinnedAtMaximum(): CorpusScenario {
       scaledReplicaSet(deployment, rs, 6, 3, 31),
       scaledReplicaSet(deployment, rs, 10, 6, 24),
       ...app.pods.slice(3).flatMap((p, i) => startedNormally(p, 'app', image, i < 3 ? 31 : 24)),
-      ...slow.map((p, i) => probeFailed(p, 'app', 'Readiness', `Get "http://${p.status?.podIP ?? ''}:8080/ready": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`, { count: 14 + i * 5, firstAgo: 22, lastAgo: 0.3 + i * 0.2 })),
+      ...slow.map((p, i) => probeFailed(p, 'app', 'Readiness', `Get "http://${ipOf(p)}:8080/ready": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`, { count: 14 + i * 5, firstAgo: 22, lastAgo: 0.3 + i * 0.2 })),
     ],
     logs: app.pods.map((p) => ({ namespace: ns, pod: nameOf(p), container: 'app', current: quoteLog })),
     expect: {

@@ -3,75 +3,12 @@
 // entrypoint that returns, a crashing sidecar, a native library that segfaults.
 import type * as k8s from '@kubernetes/client-node';
 import {
-  DAYS, HOURS, NODE_A, NODE_B, NODE_C, ago, backOff, configMap, container, crashLoop, deploymentApp, event, exposed, httpProbe,
-  node, running, scaledReplicaSet, threeNodes,
+  DAYS, HOURS, NODE_A, NODE_B, NODE_C, at, backOff, batchContainer, clfTime, configMap, container, crashLoop, deploymentApp, epochMs,
+  event, exposed, healthyLogs, httpProbe, ipOf, nameOf, node, nodeEvent, pulledFresh, pyTime, restartedAgain, rsOf, running,
+  scaledReplicaSet, threeNodes,
 } from '../kit/index.js';
-import type { Built, Exit } from '../kit/index.js';
+import type { Exit } from '../kit/index.js';
 import type { CorpusScenario } from '../scenario.js';
-
-// ---- small local helpers ------------------------------------------------------------------
-
-/** The ReplicaSet name of a Deployment revision, as the kit generated it. */
-function rsOf(app: Built, revision: number): string {
-  const rs = app.objects.find((o) => o.kind === 'ReplicaSet' && o.metadata?.annotations?.['deployment.kubernetes.io/revision'] === String(revision));
-  return rs?.metadata?.name ?? '';
-}
-
-function nameOf(p: k8s.V1Pod): string {
-  return p.metadata?.name ?? '';
-}
-
-/** An ISO timestamp `minutes` before NOW, the way most loggers print it. */
-function ts(minutes: number): string {
-  return ago(minutes).toISOString();
-}
-
-/** A crash-looping container that the kubelet restarted again: Pulled/Created/Started repeats. */
-function restartedAgain(pod: k8s.V1Pod, c: string, image: string, o: { count: number; firstAgo: number; lastAgo: number }): k8s.CoreV1Event[] {
-  const fieldPath = `spec.containers{${c}}`;
-  return [
-    event({ on: pod, type: 'Normal', reason: 'Pulled', message: `Container image "${image}" already present on machine`, ...o, fieldPath }),
-    event({ on: pod, type: 'Normal', reason: 'Created', message: `Created container ${c}`, ...o, fieldPath }),
-    event({ on: pod, type: 'Normal', reason: 'Started', message: `Started container ${c}`, ...o, fieldPath }),
-  ];
-}
-
-/**
- * Deployment conditions of a rollout that completed long ago and broke later: Progressing stays
- * NewReplicaSetAvailable (the controller does not re-open a finished rollout), Available follows
- * the ready count. The kit would call it ProgressDeadlineExceeded.
- */
-function settledConditions(app: Built, revision: number, rolledOutAgo: number, available: { ok: boolean; since: number }): k8s.V1DeploymentCondition[] {
-  const rs = rsOf(app, revision);
-  return [
-    available.ok
-      ? { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', lastUpdateTime: ago(available.since), lastTransitionTime: ago(available.since) }
-      : { type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.', lastUpdateTime: ago(available.since), lastTransitionTime: ago(available.since) },
-    { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${rs}" has successfully progressed.`, lastUpdateTime: ago(rolledOutAgo - 2), lastTransitionTime: ago(rolledOutAgo - 2) },
-  ];
-}
-
-/** Replaces the Deployment object (objects[0]) of a built app with one carrying these conditions. */
-function withConditions(app: Built, conditions: k8s.V1DeploymentCondition[]): Built {
-  const [d, ...rest] = app.objects as [k8s.V1Deployment, ...Built['objects']];
-  const deployment: k8s.V1Deployment = { ...d, status: { ...d.status, conditions } };
-  return { ...app, objects: [deployment, ...rest] };
-}
-
-/** `kubectl logs` of running, healthy containers: the same few lines per pod. */
-function healthyLogs(namespace: string, pods: readonly k8s.V1Pod[], c: string, lines: (p: k8s.V1Pod) => string[]): { namespace: string; pod: string; container: string; current: string }[] {
-  return pods.map((p) => ({ namespace, pod: nameOf(p), container: c, current: lines(p).join('\n') + '\n' }));
-}
-
-/** A first pull of a new image, as the kubelet reports it since 1.30. */
-function pulledFresh(pod: k8s.V1Pod, c: string, image: string, atAgo: number, bytes: number, seconds: number): k8s.CoreV1Event[] {
-  const fieldPath = `spec.containers{${c}}`;
-  return [
-    event({ on: pod, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${pod.metadata?.namespace}/${nameOf(pod)} to ${pod.spec?.nodeName}`, firstAgo: atAgo, lastAgo: atAgo, component: 'default-scheduler' }),
-    event({ on: pod, type: 'Normal', reason: 'Pulling', message: `Pulling image "${image}"`, firstAgo: atAgo, lastAgo: atAgo, fieldPath }),
-    event({ on: pod, type: 'Normal', reason: 'Pulled', message: `Successfully pulled image "${image}" in ${seconds}s (${seconds}s including waiting). Image size: ${bytes} bytes.`, firstAgo: atAgo - 0.1, lastAgo: atAgo - 0.1, fieldPath }),
-  ];
-}
 
 // ---- 1. JVM heap flag larger than the container's memory limit ---------------------------------
 
@@ -101,7 +38,7 @@ function jvmHeapAboveLimit(): CorpusScenario {
     ],
   });
   const oom = (finishedAgo: number, ranSeconds: number): Exit => ({ exitCode: 137, reason: 'OOMKilled', finishedAgo, ranSeconds });
-  const built = deploymentApp({
+  const app = deploymentApp({
     namespace: 'risk',
     name: 'fraud-scorer',
     replicas: 4,
@@ -115,24 +52,24 @@ function jvmHeapAboveLimit(): CorpusScenario {
       { revision: 34, node: NODE_C, createdAgo: 19 * DAYS - 4, containers: { app: running({ sinceAgo: 5.5, restarts: 12, last: oom(5.7, 351) }) } },
       { revision: 34, node: NODE_A, createdAgo: 19 * DAYS - 6, containers: { app: crashLoop(oom(0.8, 417), 9) } },
     ],
+    // Rolled out 19 days ago; unavailable since the kills began.
+    settled: { available: false, availableSince: 84, progressingSince: 19 * DAYS - 2 },
   });
-  const app = withConditions(built, settledConditions(built, 34, 19 * DAYS, { ok: false, since: 84 }));
   const [p0, p1, p2, p3] = app.pods as [k8s.V1Pod, k8s.V1Pod, k8s.V1Pod, k8s.V1Pod];
-  const ip = (p: k8s.V1Pod) => p.status?.podIP ?? '';
   const log = (p: k8s.V1Pod, started: number, died: number) =>
     [
-      `${ts(started)}  INFO 1 --- [fraud-scorer] [           main] c.a.risk.FraudScorerApplication          : Starting FraudScorerApplication v7.4.2 using Java 21.0.5 with PID 1 (/app/fraud-scorer.jar started by app in /app)`,
-      `${ts(started - 0.01)}  INFO 1 --- [fraud-scorer] [           main] c.a.risk.FraudScorerApplication          : The following 1 profile is active: "prod"`,
-      `${ts(started - 0.2)}  INFO 1 --- [fraud-scorer] [           main] o.s.b.w.embedded.tomcat.TomcatWebServer  : Tomcat started on port 8080 (http) with context path '/'`,
-      `${ts(started - 0.21)}  INFO 1 --- [fraud-scorer] [           main] c.a.risk.FraudScorerApplication          : Started FraudScorerApplication in 12.204 seconds (process running for 12.911)`,
-      `${ts(started - 0.3)}  INFO 1 --- [fraud-scorer] [ntainer#0-0-C-1] o.s.k.l.KafkaMessageListenerContainer    : fraud-scorer: partitions assigned: [card-auth-events-${nameOf(p).length % 12}, card-auth-events-${(nameOf(p).length + 6) % 12}]`,
-      `${ts(started - 1.5)}  INFO 1 --- [fraud-scorer] [  scoring-pool-2] c.a.risk.features.MerchantFeatureCache   : feature cache: 1,912,388 entries, 612 MiB (merchant m_58120 backfill in progress)`,
-      `${ts(started - 3.5)}  WARN 1 --- [fraud-scorer] [ntainer#0-0-C-1] o.a.k.c.c.internals.ConsumerCoordinator  : [Consumer clientId=fraud-scorer-0, groupId=fraud-scorer] consumer lag 48211 on card-auth-events, scoring slower than intake`,
-      `${ts(died + 0.6)}  INFO 1 --- [fraud-scorer] [  scoring-pool-2] c.a.risk.features.MerchantFeatureCache   : feature cache: 3,046,730 entries, 941 MiB (merchant m_58120 backfill in progress)`,
-      `${ts(died + 0.05)}  INFO 1 --- [fraud-scorer] [nio-8080-exec-4] c.a.risk.api.ScoreController             : POST /v2/score 200 38ms (ip ${ip(p)})`,
+      `${at(started)}  INFO 1 --- [fraud-scorer] [           main] c.a.risk.FraudScorerApplication          : Starting FraudScorerApplication v7.4.2 using Java 21.0.5 with PID 1 (/app/fraud-scorer.jar started by app in /app)`,
+      `${at(started - 0.01)}  INFO 1 --- [fraud-scorer] [           main] c.a.risk.FraudScorerApplication          : The following 1 profile is active: "prod"`,
+      `${at(started - 0.2)}  INFO 1 --- [fraud-scorer] [           main] o.s.b.w.embedded.tomcat.TomcatWebServer  : Tomcat started on port 8080 (http) with context path '/'`,
+      `${at(started - 0.21)}  INFO 1 --- [fraud-scorer] [           main] c.a.risk.FraudScorerApplication          : Started FraudScorerApplication in 12.204 seconds (process running for 12.911)`,
+      `${at(started - 0.3)}  INFO 1 --- [fraud-scorer] [ntainer#0-0-C-1] o.s.k.l.KafkaMessageListenerContainer    : fraud-scorer: partitions assigned: [card-auth-events-${nameOf(p).length % 12}, card-auth-events-${(nameOf(p).length + 6) % 12}]`,
+      `${at(started - 1.5)}  INFO 1 --- [fraud-scorer] [  scoring-pool-2] c.a.risk.features.MerchantFeatureCache   : feature cache: 1,912,388 entries, 612 MiB (merchant m_58120 backfill in progress)`,
+      `${at(started - 3.5)}  WARN 1 --- [fraud-scorer] [ntainer#0-0-C-1] o.a.k.c.c.internals.ConsumerCoordinator  : [Consumer clientId=fraud-scorer-0, groupId=fraud-scorer] consumer lag 48211 on card-auth-events, scoring slower than intake`,
+      `${at(died + 0.6)}  INFO 1 --- [fraud-scorer] [  scoring-pool-2] c.a.risk.features.MerchantFeatureCache   : feature cache: 3,046,730 entries, 941 MiB (merchant m_58120 backfill in progress)`,
+      `${at(died + 0.05)}  INFO 1 --- [fraud-scorer] [nio-8080-exec-4] c.a.risk.api.ScoreController             : POST /v2/score 200 38ms (ip ${ipOf(p)})`,
     ].join('\n') + '\n';
   const oomNode = (n: string, count: number) =>
-    event({ on: { kind: 'Node', name: n }, reason: 'OOMKilling', message: `Memory cgroup out of memory: Killed process ${2800 + count * 13} (java) total-vm:5412236kB, anon-rss:1046112kB, file-rss:20876kB, shmem-rss:0kB, UID:1001 pgtables:2648kB oom_score_adj:-997`, count, firstAgo: 95, lastAgo: 0.8, component: 'kernel-monitor' });
+    nodeEvent(n, 'OOMKilling', `Memory cgroup out of memory: Killed process ${2800 + count * 13} (java) total-vm:5412236kB, anon-rss:1046112kB, file-rss:20876kB, shmem-rss:0kB, UID:1001 pgtables:2648kB oom_score_adj:-997`, { type: 'Warning', count, firstAgo: 95, lastAgo: 0.8, component: 'kernel-monitor' });
   return {
     id: 'jvm-xmx-above-memory-limit-oomkilled',
     class: 'containers',
@@ -152,7 +89,7 @@ function jvmHeapAboveLimit(): CorpusScenario {
       oomNode(NODE_B, 10),
       oomNode(NODE_C, 12),
       // Noise: GC pauses made a readiness probe time out yesterday, long before the kills.
-      event({ on: p2, reason: 'Unhealthy', message: `Readiness probe failed: Get "http://${ip(p2)}:8080/actuator/health/readiness": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`, count: 2, firstAgo: 21 * HOURS, lastAgo: 21 * HOURS, fieldPath: 'spec.containers{app}' }),
+      event({ on: p2, reason: 'Unhealthy', message: `Readiness probe failed: Get "http://${ipOf(p2)}:8080/actuator/health/readiness": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`, count: 2, firstAgo: 21 * HOURS, lastAgo: 21 * HOURS, fieldPath: 'spec.containers{app}' }),
     ],
     logs: [
       { namespace: 'risk', pod: nameOf(p0), container: 'app', previous: log(p0, 8, 1.5) },
@@ -178,7 +115,7 @@ function jvmHeapAboveLimit(): CorpusScenario {
  */
 function nodeHeapLimitAbort(): CorpusScenario {
   const image = 'ghcr.io/northwind/report-builder:3.9.1';
-  const built = deploymentApp({
+  const app = deploymentApp({
     namespace: 'analytics',
     name: 'report-builder',
     replicas: 3,
@@ -214,16 +151,15 @@ function nodeHeapLimitAbort(): CorpusScenario {
       { revision: 12, node: NODE_C, createdAgo: 6 * DAYS - 1, containers: { app: running({ sinceAgo: 4, restarts: 12, last: { exitCode: 134, reason: 'Error', finishedAgo: 4.1, ranSeconds: 377 } }) } },
       { revision: 12, node: NODE_A, createdAgo: 6 * DAYS - 2, containers: { app: running({ sinceAgo: 2.5, restarts: 11, last: { exitCode: 134, reason: 'Error', finishedAgo: 2.6, ranSeconds: 512 } }) } },
     ],
+    settled: { available: true, availableSince: 6 * DAYS - 3, progressingSince: 6 * DAYS - 2 },
   });
-  const app = withConditions(built, settledConditions(built, 12, 6 * DAYS, { ok: true, since: 6 * DAYS - 3 }));
   const [p0, p1, p2] = app.pods as [k8s.V1Pod, k8s.V1Pod, k8s.V1Pod];
-  const epoch = (m: number) => ago(m).getTime();
   const v8Abort = (p: k8s.V1Pod, died: number, uptimeMs: number) =>
     [
-      `{"level":30,"time":${epoch(died + 7)},"pid":7,"hostname":"${nameOf(p)}","msg":"report-builder 3.9.1 listening on 0.0.0.0:3000"}`,
-      `{"level":30,"time":${epoch(died + 3)},"pid":7,"hostname":"${nameOf(p)}","reqId":"req-1f","req":{"method":"POST","url":"/v1/exports","remoteAddress":"10.0.2.77"},"msg":"incoming request"}`,
-      `{"level":30,"time":${epoch(died + 2.9)},"pid":7,"hostname":"${nameOf(p)}","exportId":"exp_8Hq2","tenant":"t_4410","format":"csv","rows":1846203,"msg":"building export"}`,
-      `{"level":40,"time":${epoch(died + 0.5)},"pid":7,"hostname":"${nameOf(p)}","exportId":"exp_8Hq2","rowsDone":1210000,"heapUsedMB":488,"msg":"export still building"}`,
+      `{"level":30,"time":${epochMs(died + 7)},"pid":7,"hostname":"${nameOf(p)}","msg":"report-builder 3.9.1 listening on 0.0.0.0:3000"}`,
+      `{"level":30,"time":${epochMs(died + 3)},"pid":7,"hostname":"${nameOf(p)}","reqId":"req-1f","req":{"method":"POST","url":"/v1/exports","remoteAddress":"10.0.2.77"},"msg":"incoming request"}`,
+      `{"level":30,"time":${epochMs(died + 2.9)},"pid":7,"hostname":"${nameOf(p)}","exportId":"exp_8Hq2","tenant":"t_4410","format":"csv","rows":1846203,"msg":"building export"}`,
+      `{"level":40,"time":${epochMs(died + 0.5)},"pid":7,"hostname":"${nameOf(p)}","exportId":"exp_8Hq2","rowsDone":1210000,"heapUsedMB":488,"msg":"export still building"}`,
       '',
       '<--- Last few GCs --->',
       '',
@@ -339,8 +275,8 @@ function execFormatError(): CorpusScenario {
       scaledReplicaSet(deploy, newRs, 1, 0, 22),
       scaledReplicaSet(deploy, oldRs, 3, 4, 22),
       scaledReplicaSet(deploy, newRs, 2, 1, 21.6),
-      ...pulledFresh(n0, 'app', image('3.12.0'), 21.5, 9_412_733, 1.84),
-      ...pulledFresh(n1, 'app', image('3.12.0'), 21.5, 9_412_733, 2.02),
+      ...pulledFresh(n0, 'app', image('3.12.0'), { atAgo: 21.5, bytes: 9_412_733, seconds: 1.84 }),
+      ...pulledFresh(n1, 'app', image('3.12.0'), { atAgo: 21.5, bytes: 9_412_733, seconds: 2.02 }),
       ...restartedAgain(n0, 'app', image('3.12.0'), { count: 9, firstAgo: 21.3, lastAgo: 2.1 }),
       ...restartedAgain(n1, 'app', image('3.12.0'), { count: 9, firstAgo: 21.3, lastAgo: 3.4 }),
       backOff(n0, 'app', { count: 96, firstAgo: 21 }),
@@ -351,9 +287,9 @@ function execFormatError(): CorpusScenario {
     ],
     logs: [
       ...[n0, n1].map((p) => ({ namespace: 'fx', pod: nameOf(p), container: 'app', previous: 'exec /usr/local/bin/rates-api: exec format error\n' })),
-      ...healthyLogs('fx', app.pods.slice(2), 'app', () => [
-        `{"time":"${ts(0.6)}","level":"INFO","msg":"rates refreshed","source":"feeds.internal.fx","pairs":168,"took_ms":41}`,
-        `{"time":"${ts(0.1)}","level":"INFO","msg":"GET /v1/rates","status":200,"duration_ms":2}`,
+      ...healthyLogs(app.pods.slice(2), 'app', () => [
+        `{"time":"${at(0.6)}","level":"INFO","msg":"rates refreshed","source":"feeds.internal.fx","pairs":168,"took_ms":41}`,
+        `{"time":"${at(0.1)}","level":"INFO","msg":"GET /v1/rates","status":200,"duration_ms":2}`,
       ]),
     ],
     expect: {
@@ -370,9 +306,9 @@ function execFormatError(): CorpusScenario {
 /** digest-worker was installed 12 minutes ago; its ConfigMap defines REDIS_HOST/PORT, the code wants REDIS_URL. */
 function firstInstallMissingSetting(): CorpusScenario {
   const image = 'registry.gitlab.com/tidewater/notifications/digest-worker:0.1.0';
-  const keyErrorRun = (p: k8s.V1Pod, at: number) =>
+  const keyErrorRun = (p: k8s.V1Pod, died: number) =>
     [
-      `${ts(at).replace('T', ' ').replace('Z', '')} INFO digest_worker: starting digest-worker 0.1.0 (python 3.12.7, pid 1, host ${nameOf(p)})`,
+      `${at(died).replace('T', ' ').replace('Z', '')} INFO digest_worker: starting digest-worker 0.1.0 (python 3.12.7, pid 1, host ${nameOf(p)})`,
       'Traceback (most recent call last):',
       '  File "<frozen runpy>", line 198, in _run_module_as_main',
       '  File "<frozen runpy>", line 88, in _run_code',
@@ -397,16 +333,13 @@ function firstInstallMissingSetting(): CorpusScenario {
         createdAgo: 12,
         template: {
           containers: [
-            container({
+            batchContainer({
               image,
               command: ['python', '-m', 'digest_worker'],
-              ports: [],
               cpu: '100m',
               memory: '256Mi',
               envFrom: [{ configMapRef: { name: 'digest-worker-config' } }],
               env: [{ name: 'SMTP_PASSWORD', valueFrom: { secretKeyRef: { name: 'digest-worker-smtp', key: 'password' } } }],
-              readiness: null,
-              liveness: null,
             }),
           ],
         },
@@ -429,9 +362,7 @@ function firstInstallMissingSetting(): CorpusScenario {
     ],
   });
   const fresh = (p: k8s.V1Pod) => [
-    event({ on: p, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned notifications/${nameOf(p)} to ${p.spec?.nodeName}`, firstAgo: 12, lastAgo: 12, component: 'default-scheduler' }),
-    event({ on: p, type: 'Normal', reason: 'Pulling', message: `Pulling image "${image}"`, firstAgo: 12, lastAgo: 12, fieldPath: 'spec.containers{app}' }),
-    event({ on: p, type: 'Normal', reason: 'Pulled', message: `Successfully pulled image "${image}" in 6.412s (6.412s including waiting). Image size: 61822408 bytes.`, firstAgo: 11.9, lastAgo: 11.9, fieldPath: 'spec.containers{app}' }),
+    ...pulledFresh(p, 'app', image, { atAgo: 12, bytes: 61822408, seconds: 6.412 }),
     ...restartedAgain(p, 'app', image, { count: 8, firstAgo: 11.9, lastAgo: 1.6 }),
     backOff(p, 'app', { count: 49, firstAgo: 11.8 }),
   ];
@@ -510,12 +441,6 @@ function entrypointExitsZero(): CorpusScenario {
     ],
   });
   const [bad] = app.pods as [k8s.V1Pod];
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const clf = (m: number) => {
-    const d = ago(m);
-    const p2 = (n: number) => String(n).padStart(2, '0');
-    return `${p2(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} +0000`;
-  };
   return {
     id: 'entrypoint-daemonizes-exit-0',
     class: 'containers',
@@ -526,7 +451,7 @@ function entrypointExitsZero(): CorpusScenario {
       ...app.objects,
       ...exposed({ namespace: 'web', name: 'docs-site', selector: { app: 'docs-site' }, pods: app.pods }),
       scaledReplicaSet(app.objects[0] ?? {}, rsOf(app, 7), 1, 0, 35),
-      ...pulledFresh(bad, 'app', image, 34.5, 18_233_904, 1.21),
+      ...pulledFresh(bad, 'app', image, { atAgo: 34.5, bytes: 18_233_904, seconds: 1.21 }),
       ...restartedAgain(bad, 'app', image, { count: 13, firstAgo: 34.4, lastAgo: 1.1 }),
       backOff(bad, 'app', { count: 152, firstAgo: 34 }),
     ],
@@ -537,9 +462,9 @@ function entrypointExitsZero(): CorpusScenario {
         container: 'app',
         previous: 'nginx: [warn] the "user" directive makes sense only if the master process runs with super-user privileges, ignored in /etc/nginx/nginx.conf:2\n',
       },
-      ...healthyLogs('web', app.pods.slice(1), 'app', (p) => [
-        `10.0.2.14 - - [${clf(0.5)}] "GET /guides/webhooks/ HTTP/1.1" 200 18422 "-" "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7)" "-"`,
-        `${p.status?.hostIP} - - [${clf(0.2)}] "GET / HTTP/1.1" 200 9311 "-" "kube-probe/1.31" "-"`,
+      ...healthyLogs(app.pods.slice(1), 'app', (p) => [
+        `10.0.2.14 - - [${clfTime(0.5)}] "GET /guides/webhooks/ HTTP/1.1" 200 18422 "-" "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7)" "-"`,
+        `${p.status?.hostIP} - - [${clfTime(0.2)}] "GET / HTTP/1.1" 200 9311 "-" "kube-probe/1.31" "-"`,
       ]),
     ],
     expect: {
@@ -595,7 +520,7 @@ function sidecarCrashLoop(): CorpusScenario {
   });
   const [n0, n1] = app.pods as [k8s.V1Pod, k8s.V1Pod];
   const deploy = app.objects[0] ?? {};
-  const stamp = (m: number) => ts(m).replace(/-/g, '/').replace('T', ' ').replace(/\.\d+Z$/, '');
+  const stamp = (m: number) => at(m).replace(/-/g, '/').replace('T', ' ').replace(/\.\d+Z$/, '');
   const fluentBit = (died: number) =>
     [
       'Fluent Bit v3.1.9',
@@ -608,9 +533,9 @@ function sidecarCrashLoop(): CorpusScenario {
     ].join('\n') + '\n';
   const appLog = (p: k8s.V1Pod) =>
     [
-      `{"time":"${ts(27.3)}","level":"INFO","msg":"order-api 2.31.0 listening","addr":":8080","pod":"${nameOf(p)}"}`,
-      `{"time":"${ts(27.2)}","level":"INFO","msg":"connected to postgres","host":"orders-db.orders.svc","pool":20}`,
-      `{"time":"${ts(0.2)}","level":"INFO","msg":"GET /ready","status":200,"duration_ms":1}`,
+      `{"time":"${at(27.3)}","level":"INFO","msg":"order-api 2.31.0 listening","addr":":8080","pod":"${nameOf(p)}"}`,
+      `{"time":"${at(27.2)}","level":"INFO","msg":"connected to postgres","host":"orders-db.orders.svc","pool":20}`,
+      `{"time":"${at(0.2)}","level":"INFO","msg":"GET /ready","status":200,"duration_ms":1}`,
     ].join('\n') + '\n';
   return {
     id: 'sidecar-log-shipper-config-crashloop',
@@ -636,7 +561,7 @@ function sidecarCrashLoop(): CorpusScenario {
       { namespace: 'orders', pod: nameOf(n1), container: 'log-shipper', previous: fluentBit(0.7) },
       { namespace: 'orders', pod: nameOf(n0), container: 'app', current: appLog(n0) },
       { namespace: 'orders', pod: nameOf(n1), container: 'app', current: appLog(n1) },
-      ...healthyLogs('orders', app.pods.slice(2), 'log-shipper', () => [
+      ...healthyLogs(app.pods.slice(2), 'log-shipper', () => [
         `[${stamp(8 * DAYS)}] [ info] [input:tail:tail.0] inotify_fs_add(): inode=1048612 watch_fd=1 name=/var/log/order-api/app.log`,
         `[${stamp(8 * DAYS)}] [ info] [output:forward:forward.0] worker #0 started`,
       ]),
@@ -689,12 +614,11 @@ function segfaultAfterLibBump(): CorpusScenario {
   });
   const newPods = app.pods.slice(0, 3);
   const deploy = app.objects[0] ?? {};
-  const pyTs = (m: number) => ts(m).replace('T', ' ').replace('Z', '').replace('.', ',');
   const crash = (p: k8s.V1Pod, died: number, ran: number) =>
     [
-      `${pyTs(died + ran / 60)} INFO thumbnailer.worker: thumbnailer 3.8.0 on ${nameOf(p)} (pyvips 2.2.3, libvips 8.16.1)`,
-      `${pyTs(died + ran / 60 - 0.02)} INFO thumbnailer.worker: consuming from thumbs (prefetch=4)`,
-      `${pyTs(died + 0.05)} INFO thumbnailer.render: job 7f3e91c2 src=s3://pixelhaus-uploads/u/88213/IMG_4471.HEIC sizes=[320, 640, 1280]`,
+      `${pyTime(died + ran / 60)} INFO thumbnailer.worker: thumbnailer 3.8.0 on ${nameOf(p)} (pyvips 2.2.3, libvips 8.16.1)`,
+      `${pyTime(died + ran / 60 - 0.02)} INFO thumbnailer.worker: consuming from thumbs (prefetch=4)`,
+      `${pyTime(died + 0.05)} INFO thumbnailer.render: job 7f3e91c2 src=s3://pixelhaus-uploads/u/88213/IMG_4471.HEIC sizes=[320, 640, 1280]`,
       'Fatal Python error: Segmentation fault',
       '',
       'Thread 0x00007f2b9effd6c0 (most recent call first):',
@@ -732,9 +656,9 @@ function segfaultAfterLibBump(): CorpusScenario {
       { namespace: 'media', pod: nameOf(newPods[0] as k8s.V1Pod), container: 'app', previous: crash(newPods[0] as k8s.V1Pod, 1.9, 23) },
       { namespace: 'media', pod: nameOf(newPods[1] as k8s.V1Pod), container: 'app', previous: crash(newPods[1] as k8s.V1Pod, 3.6, 41) },
       { namespace: 'media', pod: nameOf(newPods[2] as k8s.V1Pod), container: 'app', previous: crash(newPods[2] as k8s.V1Pod, 0.4, 18) },
-      ...healthyLogs('media', app.pods.slice(3), 'app', (p) => [
-        `${pyTs(0.9)} INFO thumbnailer.render: job ${nameOf(p).slice(-5)}a1 src=s3://pixelhaus-uploads/u/40917/IMG_2203.HEIC sizes=[320, 640, 1280] took=0.84s`,
-        `${pyTs(0.4)} INFO thumbnailer.render: job ${nameOf(p).slice(-5)}b7 src=s3://pixelhaus-uploads/u/11873/cover.png sizes=[320, 640] took=0.21s`,
+      ...healthyLogs(app.pods.slice(3), 'app', (p) => [
+        `${pyTime(0.9)} INFO thumbnailer.render: job ${nameOf(p).slice(-5)}a1 src=s3://pixelhaus-uploads/u/40917/IMG_2203.HEIC sizes=[320, 640, 1280] took=0.84s`,
+        `${pyTime(0.4)} INFO thumbnailer.render: job ${nameOf(p).slice(-5)}b7 src=s3://pixelhaus-uploads/u/11873/cover.png sizes=[320, 640] took=0.21s`,
       ]),
     ],
     expect: {

@@ -3,46 +3,11 @@
 // scary words — and the right answer is still "healthy".
 import type * as k8s from '@kubernetes/client-node';
 import {
-  DAYS, HOURS, NODE_A, NODE_B, NODE_C, ago, backOff, container, cronJob, deploymentApp, event, execProbe, exposed, httpProbe,
-  node, probeFailed, pv, pvc, running, scaledReplicaSet, statefulSetApp, tcpProbe, terminated, threeNodes,
-  waiting,
+  DAYS, HOURS, NODE_A, NODE_B, NODE_C, at, backOff, batchContainer, boundClaim, clusterIpOf, container, cronJob, cronJobEvent, deploymentApp,
+  event, every, execProbe, exposed, failedScheduling, httpProbe, ipOf, jobEvent, kubeletEviction, logsOf, nameOf, node, nodeEvent,
+  probeFailed, pyTime, running, scaledReplicaSet, scheduled, statefulSetApp, tcpProbe, terminated, threeNodes, waiting,
 } from '../kit/index.js';
-import type { CorpusScenario, ScenarioLogs } from '../scenario.js';
-
-// ---- local helpers -------------------------------------------------------------------------
-
-/** RFC 3339 with milliseconds, `minutes` before NOW. */
-const at = (minutes: number): string => ago(minutes).toISOString();
-
-/** One entry every `stepSeconds`, from `fromAgo` down to `toAgo` minutes before NOW. */
-function every(fromAgo: number, toAgo: number, stepSeconds: number, entry: (t: number, i: number) => string): string {
-  const out: string[] = [];
-  let i = 0;
-  for (let t = fromAgo; t >= toAgo; t -= stepSeconds / 60, i++) out.push(entry(t, i));
-  return out.join('');
-}
-
-const nameOf = (o: { metadata?: { name?: string } } | undefined): string => o?.metadata?.name ?? '';
-
-function logsOf(pods: readonly k8s.V1Pod[], containerName: string, logs: (p: k8s.V1Pod, i: number) => Omit<ScenarioLogs, 'namespace' | 'pod' | 'container'>): ScenarioLogs[] {
-  return pods.map((p, i) => ({ namespace: p.metadata?.namespace ?? '', pod: nameOf(p), container: containerName, ...logs(p, i) }));
-}
-
-/** A Succeeded pod's Ready and ContainersReady say PodCompleted, as the kubelet writes them. */
-function settleSucceeded(pods: readonly k8s.V1Pod[]): void {
-  for (const p of pods) {
-    if (p.status?.phase !== 'Succeeded') continue;
-    const finished = p.status.containerStatuses?.[0]?.state?.terminated?.finishedAt;
-    for (const c of p.status.conditions ?? []) {
-      if (c.type === 'Ready' || c.type === 'ContainersReady' || c.type === 'PodReadyToStartContainers') {
-        c.status = 'False';
-        if (c.type !== 'PodReadyToStartContainers') c.reason = 'PodCompleted';
-        delete c.message;
-        if (finished) c.lastTransitionTime = finished;
-      }
-    }
-  }
-}
+import type { CorpusScenario } from '../scenario.js';
 
 // ---- 13. recovered hours ago -----------------------------------------------------------------
 
@@ -86,11 +51,11 @@ function recoveredFromOldOom(): CorpusScenario {
     `${at(t)} INFO recs.api ${host} "GET /v2/recommendations?user=u_${(k * 7919) % 100000}&slot=home HTTP/1.1" 200 ${8 + ((k * 13) % 30)}ms\n`;
   // The killed run: the nightly model refresh loads the new model next to the old one, then nothing.
   const oomRunLog =
-    every(oomAgo + 3, oomAgo + 2.2, 7, (t, k) => access(t, k + 500, restarted?.status?.podIP ?? '')) +
+    every(oomAgo + 3, oomAgo + 2.2, 7, (t, k) => access(t, k + 500, ipOf(restarted))) +
     `${at(oomAgo + 2)} INFO recs.model reloading model recs-2026-11-20 (nightly refresh)\n` +
     `${at(oomAgo + 1.97)} INFO recs.model downloading s3://acme-ml-models/recs/2026-11-20/model.bin (1.21 GiB)\n` +
     `${at(oomAgo + 0.6)} INFO recs.model loading new model alongside current one (double-buffered swap)\n` +
-    every(oomAgo + 0.55, oomAgo + 0.05, 7, (t, k) => access(t, k + 700, restarted?.status?.podIP ?? ''));
+    every(oomAgo + 0.55, oomAgo + 0.05, 7, (t, k) => access(t, k + 700, ipOf(restarted)));
   const currentLog = (p: k8s.V1Pod, i: number) =>
     (i === 1
       ? gunicorn(oomAgo - 0.38, 'Starting gunicorn 23.0.0') +
@@ -98,7 +63,7 @@ function recoveredFromOldOom(): CorpusScenario {
         gunicorn(oomAgo - 0.37, 'Using worker: uvicorn.workers.UvicornWorker') +
         `${at(oomAgo - 0.2)} INFO recs.model loaded model recs-2026-11-20 (1.21 GiB, 38.4s)\n`
       : '') +
-    every(2, 0, 7, (t, k) => access(t, k + i * 1000, p.status?.podIP ?? ''));
+    every(2, 0, 7, (t, k) => access(t, k + i * 1000, ipOf(p)));
 
   return {
     id: 'healthy-recovered-from-oom-hours-ago',
@@ -152,7 +117,8 @@ function midRollout(): CorpusScenario {
     ],
     pods: [
       { revision: 27, node: NODE_C, createdAgo: 1.48, containers: { app: running({ sinceAgo: 0.35, ready: false }) } },
-      { revision: 27, node: NODE_B, createdAgo: 0.8, phase: 'Pending', containers: { app: waiting('ContainerCreating') } },
+      // Pulling its image: the sandbox is up, so the pod has its IP.
+      { revision: 27, node: NODE_B, createdAgo: 0.8, phase: 'Pending', sandbox: true, containers: { app: waiting('ContainerCreating') } },
       { revision: 26, node: NODE_A, createdAgo: 6 * DAYS },
       { revision: 26, node: NODE_B, createdAgo: 6 * DAYS },
       { revision: 26, node: NODE_C, createdAgo: 6 * DAYS },
@@ -181,17 +147,17 @@ function midRollout(): CorpusScenario {
       scaledReplicaSet(deployment, newRs, 2, 1, 0.82),
       ...(starting
         ? [
-            event({ on: starting, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${ns}/${nameOf(starting)} to ${NODE_C}`, firstAgo: 1.48, lastAgo: 1.48, component: 'default-scheduler' }),
+            scheduled(starting, 1.48),
             event({ on: starting, type: 'Normal', reason: 'Pulling', message: `Pulling image "${next}"`, firstAgo: 1.47, lastAgo: 1.47, fieldPath }),
             event({ on: starting, type: 'Normal', reason: 'Pulled', message: `Successfully pulled image "${next}" in 1m3.512s (1m3.512s including waiting). Image size: 187243911 bytes.`, firstAgo: 0.4, lastAgo: 0.4, fieldPath }),
             event({ on: starting, type: 'Normal', reason: 'Created', message: 'Created container app', firstAgo: 0.37, lastAgo: 0.37, fieldPath }),
             event({ on: starting, type: 'Normal', reason: 'Started', message: 'Started container app', firstAgo: 0.36, lastAgo: 0.36, fieldPath }),
-            probeFailed(starting, 'app', 'Readiness', `Get "http://${starting.status?.podIP ?? ''}:3000/api/health": dial tcp ${starting.status?.podIP ?? ''}:3000: connect: connection refused`, { count: 1, firstAgo: 0.25, lastAgo: 0.25 }),
+            probeFailed(starting, 'app', 'Readiness', `Get "http://${ipOf(starting)}:3000/api/health": dial tcp ${ipOf(starting)}:3000: connect: connection refused`, { count: 1, firstAgo: 0.25, lastAgo: 0.25 }),
           ]
         : []),
       ...(creating
         ? [
-            event({ on: creating, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${ns}/${nameOf(creating)} to ${NODE_B}`, firstAgo: 0.8, lastAgo: 0.8, component: 'default-scheduler' }),
+            scheduled(creating, 0.8),
             event({ on: creating, type: 'Normal', reason: 'Pulling', message: `Pulling image "${next}"`, firstAgo: 0.79, lastAgo: 0.79, fieldPath }),
           ]
         : []),
@@ -234,12 +200,9 @@ function oldNoiseEvictedAndStaleWarnings(): CorpusScenario {
   const evicted = (used: string, n: string) => ({
     revision: 14,
     node: n,
-    phase: 'Failed' as const,
     createdAgo: 2 * DAYS + 15,
-    reason: 'Evicted',
-    message: evictedMsg(used),
+    ...kubeletEviction(evictedMsg(used), evictedAgo),
     containers: { app: terminated({ exitCode: 137, reason: 'Error', finishedAgo: evictedAgo - 0.5, ranSeconds: Math.round((2 * DAYS + 15 - evictedAgo) * 60) }) },
-    conditions: [{ type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message: evictedMsg(used), lastTransitionTime: ago(evictedAgo) }],
   });
   const app = deploymentApp({
     namespace: ns,
@@ -274,7 +237,7 @@ function oldNoiseEvictedAndStaleWarnings(): CorpusScenario {
       ...exposed({ namespace: ns, name: 'notifications', selector: { app: 'notifications' }, pods: app.pods }),
       ...(survivor
         ? [
-            event({ on: survivor, reason: 'FailedScheduling', message: '0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.', count: 3, firstAgo: stale + 0.1, lastAgo: stale - 0.8, component: 'default-scheduler' }),
+            failedScheduling(survivor, '0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.', { count: 3, firstAgo: stale + 0.1, lastAgo: stale - 0.8 }),
             probeFailed(survivor, 'app', 'Readiness', 'HTTP probe failed with statuscode: 503', { count: 2, firstAgo: stale - 1.2, lastAgo: stale - 1.1 }),
           ]
         : []),
@@ -286,8 +249,8 @@ function oldNoiseEvictedAndStaleWarnings(): CorpusScenario {
             ]
           : [],
       ),
-      event({ on: { kind: 'Node', name: NODE_B }, reason: 'EvictionThresholdMet', message: 'Attempting to reclaim ephemeral-storage', firstAgo: evictedAgo + 0.3, lastAgo: evictedAgo + 0.3 }),
-      event({ on: { kind: 'Node', name: NODE_B }, type: 'Normal', reason: 'NodeHasNoDiskPressure', message: `Node ${NODE_B} status is now: NodeHasNoDiskPressure`, firstAgo: evictedAgo - 6, lastAgo: evictedAgo - 6 }),
+      nodeEvent(NODE_B, 'EvictionThresholdMet', 'Attempting to reclaim ephemeral-storage', { type: 'Warning', firstAgo: evictedAgo + 0.3 }),
+      nodeEvent(NODE_B, 'NodeHasNoDiskPressure', `Node ${NODE_B} status is now: NodeHasNoDiskPressure`, { firstAgo: evictedAgo - 6 }),
     ],
     logs: logsOf(app.pods.slice(0, 3), 'app', (_p, i) => ({ current: every(3 - i * 0.2, 0, 13, (t, k) => worker(t, k + i * 50)) })),
     expect: {
@@ -338,15 +301,12 @@ function healthyStatefulSetWithVolumes(): CorpusScenario {
     volumeClaimTemplates: [{ name: 'data', storage: '10Gi', storageClass: 'gp3' }],
     pods: zones.map((z, i) => ({ revision: 5, ordinal: i, node: z.node, createdAgo: 9 * DAYS - (2 - i) * 2 })),
   });
-  const claims = zones.flatMap((z, i) => [
-    pvc({ namespace: ns, name: `data-zookeeper-${i}`, storage: '10Gi', phase: 'Bound', volumeName: z.pv, createdAgo: 180 * DAYS, labels: { app: 'zookeeper' } }),
-    pv({ name: z.pv, storage: '10Gi', zone: z.zone, claim: { namespace: ns, name: `data-zookeeper-${i}` }, createdAgo: 180 * DAYS }),
-  ]);
+  const claims = zones.flatMap((z, i) => boundClaim({ namespace: ns, name: `data-zookeeper-${i}`, storage: '10Gi', zone: z.zone, volumeName: z.pv, createdAgo: 180 * DAYS, labels: { app: 'zookeeper' } }));
   const zkLog = (i: number) =>
     every(3, 0, 40, (t, k) =>
       k % 3 === 0
-        ? `${at(t).replace('T', ' ').replace('Z', '').replace('.', ',')} [myid:${i + 1}] - INFO  [NIOWorkerThread-${(k % 4) + 1}:o.a.z.s.NIOServerCnxn@${k % 2 ? 514 : 622}] - Processing srvr command from /127.0.0.1:${40000 + k * 37}\n`
-        : `${at(t).replace('T', ' ').replace('Z', '').replace('.', ',')} [myid:${i + 1}] - INFO  [SyncThread:${i + 1}:o.a.z.s.p.FileTxnLog@284] - Creating new log file: log.${(0x3a00 + k).toString(16)}00000001\n`,
+        ? `${pyTime(t)} [myid:${i + 1}] - INFO  [NIOWorkerThread-${(k % 4) + 1}:o.a.z.s.NIOServerCnxn@${k % 2 ? 514 : 622}] - Processing srvr command from /127.0.0.1:${40000 + k * 37}\n`
+        : `${pyTime(t)} [myid:${i + 1}] - INFO  [SyncThread:${i + 1}:o.a.z.s.p.FileTxnLog@284] - Creating new log file: log.${(0x3a00 + k).toString(16)}00000001\n`,
     );
 
   return {
@@ -381,7 +341,7 @@ function healthyCronJob(): CorpusScenario {
     namespace: ns,
     name: 'log-compactor',
     schedule: '*/15 * * * *',
-    template: { containers: [container({ name: 'compactor', image, command: ['/compactor', '--bucket=s3://acme-logs-eu-west-1', '--min-age=15m'], ports: [], readiness: null, liveness: null, cpu: '500m', memory: '512Mi' })] },
+    template: { containers: [batchContainer({ name: 'compactor', image, command: ['/compactor', '--bucket=s3://acme-logs-eu-west-1', '--min-age=15m'], cpu: '500m', memory: '512Mi' })] },
     jobs: runs.map((c, i) => ({
       createdAgo: c,
       pods: [{ node: [NODE_A, NODE_B, NODE_C][i] ?? NODE_A, phase: 'Succeeded' as const, createdAgo: c, containers: { compactor: terminated({ exitCode: 0, finishedAgo: c - 0.8, ranSeconds: 44 + i * 3 }) } }],
@@ -390,7 +350,6 @@ function healthyCronJob(): CorpusScenario {
     lastSuccessfulAgo: 14 - 0.82,
   });
   const [cronObj] = cron.objects;
-  for (const j of cron.jobs) settleSucceeded(j.pods);
   const compactLog = (c: number, i: number) =>
     [
       `${at(c - 0.05)} level=info msg="compaction run starting" bucket=s3://acme-logs-eu-west-1 min_age=15m`,
@@ -408,9 +367,9 @@ function healthyCronJob(): CorpusScenario {
       ...threeNodes(),
       ...cron.objects,
       ...cron.jobs.flatMap((j, i) => [
-        event({ on: { kind: 'CronJob', ...(cronObj?.metadata === undefined ? {} : { metadata: cronObj.metadata }) }, type: 'Normal', reason: 'SuccessfulCreate', message: `Created job ${nameOf(j.objects[0])}`, firstAgo: runs[i] ?? 14, lastAgo: runs[i] ?? 14, component: 'cronjob-controller' }),
-        event({ on: { kind: 'CronJob', ...(cronObj?.metadata === undefined ? {} : { metadata: cronObj.metadata }) }, type: 'Normal', reason: 'SawCompletedJob', message: `Saw completed job: ${nameOf(j.objects[0])}, status: Complete`, firstAgo: (runs[i] ?? 14) - 0.83, lastAgo: (runs[i] ?? 14) - 0.83, component: 'cronjob-controller' }),
-        event({ on: { kind: 'Job', ...(j.objects[0]?.metadata === undefined ? {} : { metadata: j.objects[0].metadata }) }, type: 'Normal', reason: 'Completed', message: 'Job completed', firstAgo: (runs[i] ?? 14) - 0.82, lastAgo: (runs[i] ?? 14) - 0.82, component: 'job-controller' }),
+        cronJobEvent(cronObj, 'SuccessfulCreate', `Created job ${nameOf(j.objects[0])}`, runs[i] ?? 14),
+        cronJobEvent(cronObj, 'SawCompletedJob', `Saw completed job: ${nameOf(j.objects[0])}, status: Complete`, (runs[i] ?? 14) - 0.83),
+        jobEvent(j.objects[0], 'Completed', 'Job completed', (runs[i] ?? 14) - 0.82),
       ]),
     ],
     logs: cron.jobs.flatMap((j, i) => logsOf(j.pods, 'compactor', () => ({ current: compactLog(runs[i] ?? 14, i) }))),
@@ -461,7 +420,7 @@ function healthyWithScaryWordsInLogs(): CorpusScenario {
     pods: [{ revision: 3, ordinal: 0, node: NODE_B, createdAgo: 2 * DAYS + 2.2 }],
   });
   const redisSvc = exposed({ namespace: ns, name: 'redis-sessions', selector: { app: 'redis-sessions' }, ports: [{ name: 'redis', port: 6379, targetPort: 'redis' }], pods: redis.pods, endpointPort: 6379 });
-  const redisIp = (redisSvc[0] as k8s.V1Service).spec?.clusterIP ?? '';
+  const redisIp = clusterIpOf(redisSvc, 'redis-sessions');
   const l = (t: number, level: string, msg: string, rest = '') => `time=${at(t)} level=${level} msg="${msg}"${rest === '' ? '' : ` ${rest}`}\n`;
   const sessionLog = (i: number) => {
     const s = 2 * DAYS + 2 - i * 0.5 - 0.3;

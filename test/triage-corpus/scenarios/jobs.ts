@@ -4,53 +4,18 @@
 // (Jobs and CronJobs are not triage targets yet: today the bot answers "not found".)
 import type * as k8s from '@kubernetes/client-node';
 import {
-  DAYS, NODE_A, NODE_B, NODE_C, ago, container, cronJob, deploymentApp, event, exposed, job, nameSuffix, node,
-  terminated, threeNodes, waiting,
+  DAYS, NODE_A, NODE_B, NODE_C, at, batchContainer, container, cronJob, cronJobEvent, deploymentApp, event, exposed, failedScheduling, job,
+  jobEvent, logsOf, nameOf, nameSuffix, node, notTriggerScaleUp, pyTime, scheduled, terminated, threeNodes, waiting,
 } from '../kit/index.js';
-import type { Built, KubeJson } from '../kit/index.js';
-import type { CorpusScenario, ScenarioLogs } from '../scenario.js';
+import type { Built } from '../kit/index.js';
+import type { CorpusScenario } from '../scenario.js';
 
 // ---- local helpers -------------------------------------------------------------------------
 
-/** RFC 3339 with milliseconds, `minutes` before NOW. */
-const at = (minutes: number): string => ago(minutes).toISOString();
-/** Python logging's default asctime: `2026-11-21 03:12:19,412`. */
-const pyTime = (minutes: number): string => at(minutes).replace('T', ' ').replace('Z', '').replace('.', ',');
-
-const nameOf = (o: { metadata?: { name?: string } } | undefined): string => o?.metadata?.name ?? '';
 const jobOf = (b: Built): k8s.V1Job => b.objects[0] as k8s.V1Job;
 
 /** A Job's pod as the Job controller names it (the kit's convention), for pods that are gone. */
 const jobPodName = (jobName: string, i: number): string => `${jobName}-${nameSuffix(`${jobName}/${i}`)}`;
-
-/**
- * A Succeeded pod's Ready and ContainersReady say PodCompleted (the kubelet's words), and its
- * sandbox is gone (PodReadyToStartContainers False).
- */
-function settleSucceeded(pods: readonly k8s.V1Pod[]): void {
-  for (const p of pods) {
-    if (p.status?.phase !== 'Succeeded') continue;
-    const finished = p.status.containerStatuses?.[0]?.state?.terminated?.finishedAt;
-    for (const c of p.status.conditions ?? []) {
-      if (c.type === 'Ready' || c.type === 'ContainersReady') {
-        c.status = 'False';
-        c.reason = 'PodCompleted';
-        delete c.message;
-        if (finished) c.lastTransitionTime = finished;
-      }
-      if (c.type === 'PodReadyToStartContainers') {
-        c.status = 'False';
-        if (finished) c.lastTransitionTime = finished;
-      }
-    }
-  }
-}
-
-/** The kit's Job template carries only containers; a real one carries the pod spec's scheduling too. */
-function withPodSpec(j: k8s.V1Job, spec: Partial<k8s.V1PodSpec>): void {
-  const t = j.spec?.template?.spec;
-  if (t) Object.assign(t, spec);
-}
 
 /** Scheduled / Pulled / Created / Started of a Job pod, by reference (the pod may be gone by now). */
 function podStarted(ns: string, pod: string, nodeName: string, containerName: string, image: string, atAgo: number, pulled = 'already present on machine'): k8s.CoreV1Event[] {
@@ -62,21 +27,6 @@ function podStarted(ns: string, pod: string, nodeName: string, containerName: st
     event({ on, type: 'Normal', reason: 'Created', message: `Created container ${containerName}`, firstAgo: atAgo - 0.03, lastAgo: atAgo - 0.03, fieldPath }),
     event({ on, type: 'Normal', reason: 'Started', message: `Started container ${containerName}`, firstAgo: atAgo - 0.03, lastAgo: atAgo - 0.03, fieldPath }),
   ];
-}
-
-const jobEvent = (j: k8s.V1Job, reason: string, message: string, atAgo: number, type: 'Normal' | 'Warning' = 'Normal'): k8s.CoreV1Event =>
-  event({ on: { kind: 'Job', ...(j.metadata === undefined ? {} : { metadata: j.metadata }) }, type, reason, message, firstAgo: atAgo, lastAgo: atAgo, component: 'job-controller' });
-
-const cronEvent = (c: KubeJson | undefined, reason: string, message: string, atAgo: number, type: 'Normal' | 'Warning' = 'Normal'): k8s.CoreV1Event =>
-  event({ on: { kind: 'CronJob', ...(c?.metadata === undefined ? {} : { metadata: c.metadata }) }, type, reason, message, firstAgo: atAgo, lastAgo: atAgo, component: 'cronjob-controller' });
-
-function logsOf(pods: readonly k8s.V1Pod[], containerName: string, logs: (p: k8s.V1Pod, i: number) => Omit<ScenarioLogs, 'namespace' | 'pod' | 'container'>): ScenarioLogs[] {
-  return pods.map((p, i) => ({ namespace: p.metadata?.namespace ?? '', pod: nameOf(p), container: containerName, ...logs(p, i) }));
-}
-
-/** A batch container: no ports, no probes. */
-function batchContainer(o: { name: string; image: string; command: string[]; memory?: string; cpu?: string; env?: k8s.V1EnvVar[]; envFrom?: k8s.V1EnvFromSource[] }): k8s.V1Container {
-  return container({ ...o, ports: [], readiness: null, liveness: null });
 }
 
 // ---- 8. a migration Job that hits its backoff limit ------------------------------------------
@@ -263,7 +213,6 @@ function nightlyReportDeadline(): CorpusScenario {
   const killedPod = jobPodName(failedName, 0);
   // The deadline deleted the running pod; the Job controller counted it as failed.
   if (failedJob?.status) failedJob.status.failed = 1;
-  for (const d of done) settleSucceeded(d.pods);
 
   const runLog = (dayAgo: number, minutes: number, total: number): string => {
     const start = dayAgo - 0.1;
@@ -294,7 +243,7 @@ function nightlyReportDeadline(): CorpusScenario {
           ]
         : []),
       event({ on: { kind: 'Pod', name: killedPod, namespace: ns }, type: 'Normal', reason: 'Killing', message: 'Stopping container report', firstAgo: tonight - 60, lastAgo: tonight - 60, fieldPath: 'spec.containers{report}' }),
-      cronEvent(cronObj, 'SawCompletedJob', `Saw completed job: ${failedName}, status: Failed`, tonight - 60.05),
+      cronJobEvent(cronObj, 'SawCompletedJob', `Saw completed job: ${failedName}, status: Failed`, tonight - 60.05),
     ],
     logs: done.flatMap((d, i) => logsOf(d.pods, 'report', () => ({ current: runLog(tonight + (i + 1) * DAYS, durations[i] ?? 50, rows[i] ?? 4_000_000) }))),
     expect: {
@@ -354,9 +303,8 @@ function invoiceSyncOomKilled(): CorpusScenario {
     lastSuccessfulAgo: 134 - 1.35,
   });
   const [cronObj] = cron.objects;
-  const [failed, ...done] = cron.jobs;
+  const [failed] = cron.jobs;
   const failedJob = failed ? jobOf(failed) : undefined;
-  for (const d of done) settleSucceeded(d.pods);
 
   const syncLog = (a: { createdAgo: number; ran: number }, k: number) => {
     const s = a.createdAgo - 0.05;
@@ -380,7 +328,7 @@ function invoiceSyncOomKilled(): CorpusScenario {
     objects: [
       ...threeNodes(),
       ...cron.objects,
-      cronEvent(cronObj, 'SuccessfulCreate', `Created job ${nameOf(failedJob)}`, 14),
+      cronJobEvent(cronObj, 'SuccessfulCreate', `Created job ${nameOf(failedJob)}`, 14),
       ...(failedJob
         ? [
             ...(failed?.pods ?? []).map((p, i) => jobEvent(failedJob, 'SuccessfulCreate', `Created pod: ${nameOf(p)}`, attempts[i]?.createdAgo ?? 14)),
@@ -388,7 +336,7 @@ function invoiceSyncOomKilled(): CorpusScenario {
           ]
         : []),
       ...(failed?.pods ?? []).flatMap((p, i) => podStarted(ns, nameOf(p), attempts[i]?.node ?? NODE_A, 'sync', image, (attempts[i]?.createdAgo ?? 14) - 0.02)),
-      cronEvent(cronObj, 'SawCompletedJob', `Saw completed job: ${nameOf(failedJob)}, status: Failed`, 8.75),
+      cronJobEvent(cronObj, 'SawCompletedJob', `Saw completed job: ${nameOf(failedJob)}, status: Failed`, 8.75),
     ],
     logs: logsOf(failed?.pods ?? [], 'sync', (_p, i) => ({ current: syncLog(attempts[i] ?? { createdAgo: 14, ran: 90 }, i) })),
     expect: {
@@ -433,7 +381,6 @@ function cleanupImageExpired(): CorpusScenario {
   const [cronObj] = cron.objects;
   const [active, ...done] = cron.jobs;
   const [stuck] = active?.pods ?? [];
-  for (const d of done) settleSucceeded(d.pods);
   const fieldPath = 'spec.containers{cleanup}';
   const nodes = [
     node({ name: NODE_A, zone: 'eu-west-1a' }),
@@ -457,11 +404,11 @@ function cleanupImageExpired(): CorpusScenario {
     objects: [
       ...nodes,
       ...cron.objects,
-      cronEvent(cronObj, 'SuccessfulCreate', `Created job ${nameOf(active?.objects[0])}`, 14),
+      cronJobEvent(cronObj, 'SuccessfulCreate', `Created job ${nameOf(active?.objects[0])}`, 14),
       ...(active && stuck
         ? [
             jobEvent(jobOf(active), 'SuccessfulCreate', `Created pod: ${nameOf(stuck)}`, 14),
-            event({ on: stuck, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${ns}/${nameOf(stuck)} to ${NODE_C}`, firstAgo: 14, lastAgo: 14, component: 'default-scheduler' }),
+            scheduled(stuck, 14),
             event({ on: stuck, type: 'Normal', reason: 'Pulling', message: `Pulling image "${image}"`, count: 7, firstAgo: 13.9, lastAgo: 2.2, fieldPath }),
             event({ on: stuck, reason: 'Failed', message: notFound, count: 7, firstAgo: 13.9, lastAgo: 2.2, fieldPath }),
             event({ on: stuck, reason: 'Failed', message: 'Error: ErrImagePull', count: 7, firstAgo: 13.9, lastAgo: 2.2, fieldPath }),
@@ -504,7 +451,6 @@ function jobNodeSelectorNoPool(): CorpusScenario {
     pods: [{ node: null, createdAgo: 185, unschedulable: "0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling." }],
   });
   const j = jobOf(backfill);
-  withPodSpec(j, { nodeSelector: { 'eks.amazonaws.com/nodegroup': 'batch-spot' }, tolerations: [{ key: 'spot', operator: 'Equal', value: 'true', effect: 'NoSchedule' }] });
   const [pending] = backfill.pods;
   const featureStore = deploymentApp({
     namespace: ns,
@@ -527,8 +473,8 @@ function jobNodeSelectorNoPool(): CorpusScenario {
       jobEvent(j, 'SuccessfulCreate', `Created pod: ${nameOf(pending)}`, 185),
       ...(pending
         ? [
-            event({ on: pending, reason: 'FailedScheduling', message: "0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.", count: 38, firstAgo: 185, lastAgo: 4.6, component: 'default-scheduler' }),
-            event({ on: pending, type: 'Normal', reason: 'NotTriggerScaleUp', message: "pod didn't trigger scale-up: 2 node(s) didn't match Pod's node affinity/selector", count: 1103, firstAgo: 184.5, lastAgo: 0.2, component: 'cluster-autoscaler' }),
+            failedScheduling(pending, "0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.", { count: 38, firstAgo: 185, lastAgo: 4.6 }),
+            notTriggerScaleUp(pending, "2 node(s) didn't match Pod's node affinity/selector", { count: 1103, firstAgo: 184.5, lastAgo: 0.2 }),
           ]
         : []),
     ],

@@ -3,53 +3,19 @@
 // and an external API that times out while every pod looks fine.
 import type * as k8s from '@kubernetes/client-node';
 import {
-  DAYS, NODE_A, NODE_B, NODE_C, ago, templateHash, backOff, configMap, container, coreDns, crashLoop, deploymentApp, event, execProbe,
-  exposed, httpProbe, kubeProxy, networkPolicy, probeFailed, pv, pvc, running, scaledReplicaSet, statefulSetApp, threeNodes,
+  DAYS, NODE_A, NODE_B, NODE_C, at, backOff, boundClaim, clusterIpOf, configMap, container, coreDns, crashLoop, deploymentApp, epochMs,
+  every, execProbe, exposed, httpProbe, ipOf, kubeProxy, logsOf, nameOf, networkPolicy, probeFailed, pyTime, restartedAgain, running,
+  scaledReplicaSet, statefulSetApp, threeNodes,
 } from '../kit/index.js';
-import type { KubeJson } from '../kit/index.js';
-import type { CorpusScenario, ScenarioLogs } from '../scenario.js';
+import type { CorpusScenario } from '../scenario.js';
 
 // ---- local helpers -------------------------------------------------------------------------
 
-/** RFC 3339 with milliseconds, `minutes` before NOW. */
-const at = (minutes: number): string => ago(minutes).toISOString();
-/** Epoch milliseconds, as pino writes `time`. */
-const epochMs = (minutes: number): number => ago(minutes).getTime();
 /** `2026-11-21 03:12:41.563 GMT`, as PostgreSQL stamps its log lines. */
 const pgTime = (minutes: number): string => at(minutes).replace('T', ' ').replace('Z', ' GMT');
 
-/** One entry (possibly several lines) every `stepSeconds`, from `fromAgo` down to `toAgo` minutes before NOW. */
-function every(fromAgo: number, toAgo: number, stepSeconds: number, entry: (t: number, i: number) => string): string {
-  const out: string[] = [];
-  let i = 0;
-  for (let t = fromAgo; t >= toAgo; t -= stepSeconds / 60, i++) out.push(entry(t, i));
-  return out.join('');
-}
-
-const nameOf = (o: { metadata?: { name?: string } } | undefined): string => o?.metadata?.name ?? '';
-const ipOf = (p: k8s.V1Pod | undefined): string => p?.status?.podIP ?? '';
-const clusterIpOf = (objects: readonly KubeJson[], name: string): string =>
-  (objects.find((o) => o.kind === 'Service' && o.metadata?.name === name) as k8s.V1Service | undefined)?.spec?.clusterIP ?? '';
 /** A short request id, stable per (seed, i). */
 const rid = (seed: string, i: number): string => ((i * 2654435761 + seed.length * 40503) >>> 0).toString(16).padStart(8, '0');
-
-function logsOf(pods: readonly k8s.V1Pod[], containerName: string, logs: (p: k8s.V1Pod, i: number) => Omit<ScenarioLogs, 'namespace' | 'pod' | 'container'>): ScenarioLogs[] {
-  return pods.map((p, i) => ({ namespace: p.metadata?.namespace ?? '', pod: nameOf(p), container: containerName, ...logs(p, i) }));
-}
-
-/**
- * The conditions of a Deployment whose rollout completed long ago and whose pods went unready
- * `unavailableAgo` minutes ago. Once Progressing is NewReplicaSetAvailable the controller never
- * judges progress again until the next rollout (no ProgressDeadlineExceeded), only Available
- * turns False. (The kit's default derives ProgressDeadlineExceeded from today's readiness.)
- */
-function completedThenUnavailable(o: { namespace: string; name: string; revision: number; rolledOutAgo: number; unavailableAgo: number }): k8s.V1DeploymentCondition[] {
-  const rs = `${o.name}-${templateHash(`${o.namespace}/${o.name}/${o.revision}`)}`;
-  return [
-    { type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.', lastUpdateTime: ago(o.unavailableAgo), lastTransitionTime: ago(o.unavailableAgo) },
-    { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${rs}" has successfully progressed.`, lastUpdateTime: ago(o.rolledOutAgo), lastTransitionTime: ago(o.rolledOutAgo) },
-  ];
-}
 
 // ---- 1. readiness cascade from a dead dependency ----------------------------------------------
 
@@ -183,8 +149,7 @@ function readinessCascadeFromDeadPostgres(): CorpusScenario {
     pods: [{ revision: 3, ordinal: 0, node: NODE_B, createdAgo: 34 * DAYS, containers: { postgresql: crashLoop({ exitCode: 1, finishedAgo: 1.6, ranSeconds: 2 }, 9) } }],
   });
   const [pg0] = pg.pods;
-  const claim = pvc({ namespace: ns, name: 'data-postgres-0', storage: '20Gi', phase: 'Bound', volumeName: 'pvc-6b1f0c2e-93a4-4d7e-a1c2-5d8e7f9a0b13', createdAgo: 210 * DAYS, labels: { app: 'postgres' } });
-  const volume = pv({ name: 'pvc-6b1f0c2e-93a4-4d7e-a1c2-5d8e7f9a0b13', storage: '20Gi', zone: 'eu-west-1b', claim: { namespace: ns, name: 'data-postgres-0' }, createdAgo: 210 * DAYS });
+  const data = boundClaim({ namespace: ns, name: 'data-postgres-0', storage: '20Gi', zone: 'eu-west-1b', volumeName: 'pvc-6b1f0c2e-93a4-4d7e-a1c2-5d8e7f9a0b13', createdAgo: 210 * DAYS, labels: { app: 'postgres' } });
 
   const image = (v: string) => `123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders/orders-service:${v}`;
   const ordersTemplate = (v: string) => ({
@@ -215,7 +180,8 @@ function readinessCascadeFromDeadPostgres(): CorpusScenario {
       { revision: 22, createdAgo: 6 * DAYS, changeCause: 'ci: orders-service 2.14.1', template: ordersTemplate('2.14.1') },
     ],
     pods: [NODE_A, NODE_B, NODE_C].map((n, i) => ({ revision: 22, node: n, createdAgo: 6 * DAYS - i, containers: { app: running({ sinceAgo: 6 * DAYS - i - 0.5, ready: false }) } })),
-    conditions: completedThenUnavailable({ namespace: ns, name: 'orders', revision: 22, rolledOutAgo: 6 * DAYS - 3, unavailableAgo: 29.7 }),
+    // Rolled out 6 days ago; unavailable since the database went down.
+    settled: { available: false, availableSince: 29.7, progressingSince: 6 * DAYS - 3 },
   });
 
   const springWarn = (t: number, thread: string) => `${at(t)}  WARN 1 --- [orders-service] [${thread}] o.s.b.a.jdbc.DataSourceHealthIndicator   : DataSource health check failed\n\n${SPRING_DB_DOWN}\n`;
@@ -237,15 +203,12 @@ function readinessCascadeFromDeadPostgres(): CorpusScenario {
       ...exposed({ namespace: ns, name: 'orders', selector: { app: 'orders' }, pods: orders.pods }),
       ...pg.objects,
       ...exposed({ namespace: ns, name: 'postgres', selector: { app: 'postgres' }, ports: [{ name: 'tcp-postgresql', port: 5432, targetPort: 'tcp-postgresql' }], pods: pg.pods, endpointPort: 5432 }),
-      claim,
-      volume,
+      ...data,
       ...orders.pods.map((p, i) => probeFailed(p, 'app', 'Readiness', 'HTTP probe failed with statuscode: 503', { count: 352 - i * 3, firstAgo: 29.5 })),
       ...(pg0
         ? [
             probeFailed(pg0, 'postgresql', 'Readiness', '127.0.0.1:5432 - no response', { count: 2, firstAgo: 30.5, lastAgo: 30.2 }),
-            event({ on: pg0, type: 'Normal', reason: 'Pulled', message: `Container image "${PG_IMAGE}" already present on machine`, count: 10, firstAgo: 30, lastAgo: 3.8, fieldPath: 'spec.containers{postgresql}' }),
-            event({ on: pg0, type: 'Normal', reason: 'Created', message: 'Created container postgresql', count: 10, firstAgo: 30, lastAgo: 3.8, fieldPath: 'spec.containers{postgresql}' }),
-            event({ on: pg0, type: 'Normal', reason: 'Started', message: 'Started container postgresql', count: 10, firstAgo: 30, lastAgo: 3.8, fieldPath: 'spec.containers{postgresql}' }),
+            ...restartedAgain(pg0, 'postgresql', PG_IMAGE, { count: 10, firstAgo: 30, lastAgo: 3.8 }),
             backOff(pg0, 'postgresql', { count: 131, firstAgo: 29 }),
           ]
         : []),
@@ -333,8 +296,6 @@ function defaultDenyEgressPolicy(): CorpusScenario {
       },
     ],
   });
-  // An empty podSelector (every pod) is `{}` as the API server returns it, not `{ matchLabels: {} }`.
-  if (deny.spec) deny.spec.podSelector = {};
   deny.metadata = { ...deny.metadata, labels: { 'app.kubernetes.io/managed-by': 'argocd', 'app.kubernetes.io/part-of': 'netpol-baseline' }, annotations: { 'argocd.argoproj.io/tracking-id': 'netpol-baseline:networking.k8s.io/NetworkPolicy:checkout/default-deny-egress' } };
   const ingressOnly = networkPolicy({
     namespace: ns,
@@ -342,8 +303,7 @@ function defaultDenyEgressPolicy(): CorpusScenario {
     createdAgo: 180 * DAYS,
     podSelector: { app: 'checkout' },
     policyTypes: ['Ingress'],
-    // The wire name is `from`; client-node's model calls it `_from`, so the JSON is written by hand.
-    ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }], ports: [{ protocol: 'TCP', port: 8080 }] } as unknown as k8s.V1NetworkPolicyIngressRule],
+    ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }], ports: [{ protocol: 'TCP', port: 8080 }] }],
   });
 
   const redisIp = clusterIpOf(redisSvc, 'redis-master');
@@ -418,13 +378,7 @@ function coreDnsLoopCrash(): CorpusScenario {
     { node: NODE_A, story: crashLoop({ exitCode: 1, finishedAgo: 0.9, ranSeconds: 1 }, 9) },
     { node: NODE_C, story: crashLoop({ exitCode: 1, finishedAgo: 3.1, ranSeconds: 1 }, 9) },
   ]);
-  // EKS puts kube-dns at .10 of the service CIDR; pods' resolv.conf names that address.
-  const kubeDns = dns.objects.find((o) => o.kind === 'Service' && o.metadata?.name === 'kube-dns') as k8s.V1Service | undefined;
-  if (kubeDns?.spec) {
-    kubeDns.spec.clusterIP = '172.20.0.10';
-    kubeDns.spec.clusterIPs = ['172.20.0.10'];
-    kubeDns.spec.ports = [{ name: 'dns', port: 53, targetPort: 53, protocol: 'UDP' }, { name: 'dns-tcp', port: 53, targetPort: 53, protocol: 'TCP' }];
-  }
+  // CoreDNS answers on 53 over UDP and TCP; the kit's kube-dns slice lists only the first port name, as TCP.
   const kubeDnsSlice = dns.objects.find((o) => o.kind === 'EndpointSlice' && o.metadata?.labels?.['kubernetes.io/service-name'] === 'kube-dns') as k8s.V1EndpointSlice | undefined;
   if (kubeDnsSlice) kubeDnsSlice.ports = [{ name: 'dns', port: 53, protocol: 'UDP' }, { name: 'dns-tcp', port: 53, protocol: 'TCP' }];
   const corefile = configMap({ namespace: 'kube-system', name: 'coredns', createdAgo: 40 * DAYS, updatedAgo: 32, data: { Corefile: COREFILE_LOOP } });
@@ -455,7 +409,7 @@ function coreDnsLoopCrash(): CorpusScenario {
       { revision: 64, createdAgo: 2 * DAYS, changeCause: 'ci: storefront 9.3.0', template: storefrontTpl('9.3.0') },
     ],
     pods: [NODE_A, NODE_B, NODE_C].map((n, i) => ({ revision: 64, node: n, createdAgo: 2 * DAYS - i, containers: { app: running({ sinceAgo: 2 * DAYS - i - 0.4, ready: false }) } })),
-    conditions: completedThenUnavailable({ namespace: ns, name: 'storefront', revision: 64, rolledOutAgo: 2 * DAYS - 3, unavailableAgo: 30.5 }),
+    settled: { available: false, availableSince: 30.5, progressingSince: 2 * DAYS - 3 },
   });
   const inventory = deploymentApp({
     namespace: ns,
@@ -577,7 +531,7 @@ function dbHostTypo(): CorpusScenario {
   const newRs = nameOf(refunds.objects[2]);
 
   const start = 1.2 + 2 / 60;
-  const py = (dt: number, level: string, logger: string, msg: string) => `${at(start - dt / 60).replace('T', ' ').replace('Z', '').replace('.', ',')} ${level} ${logger}: ${msg}\n`;
+  const py = (dt: number, level: string, logger: string, msg: string) => `${pyTime(start - dt / 60)} ${level} ${logger}: ${msg}\n`;
   const previous =
     py(0.0, 'INFO', 'refunds.__main__', 'refunds 2.8.0 starting (queue=refund-requests, concurrency=8)') +
     py(0.3, 'INFO', 'refunds.db', 'connecting to postgres at postgress.payments.svc.cluster.local:5432/refunds') +
@@ -634,7 +588,7 @@ function dbHostTypo(): CorpusScenario {
       '',
     ].join('\n');
   const oldLog = (i: number) =>
-    every(3 - i * 0.1, 0.1, 20, (t, k) => `${at(t).replace('T', ' ').replace('Z', '').replace('.', ',')} INFO refunds.worker: refund ${k % 3 === 0 ? 'settled' : 'queued'} id=rf_${rid('rf', k + i * 100)} amount_eur=${(12 + ((k * 7) % 180)).toFixed(2)} latency_ms=${38 + ((k * 13) % 40)}\n`);
+    every(3 - i * 0.1, 0.1, 20, (t, k) => `${pyTime(t)} INFO refunds.worker: refund ${k % 3 === 0 ? 'settled' : 'queued'} id=rf_${rid('rf', k + i * 100)} amount_eur=${(12 + ((k * 7) % 180)).toFixed(2)} latency_ms=${38 + ((k * 13) % 40)}\n`);
 
   return {
     id: 'network-db-host-typo-name-not-known',
@@ -646,8 +600,7 @@ function dbHostTypo(): CorpusScenario {
       ...refunds.objects,
       ...pg.objects,
       ...exposed({ namespace: ns, name: 'postgres', selector: { app: 'postgres' }, ports: [{ name: 'tcp-postgresql', port: 5432, targetPort: 'tcp-postgresql' }], pods: pg.pods, endpointPort: 5432 }),
-      pvc({ namespace: ns, name: 'data-postgres-0', storage: '50Gi', phase: 'Bound', volumeName: 'pvc-0c7d3e51-2b8a-4f16-9e0d-7a1b3c5d9e24', createdAgo: 210 * DAYS }),
-      pv({ name: 'pvc-0c7d3e51-2b8a-4f16-9e0d-7a1b3c5d9e24', storage: '50Gi', zone: 'eu-west-1a', claim: { namespace: ns, name: 'data-postgres-0' }, createdAgo: 210 * DAYS }),
+      ...boundClaim({ namespace: ns, name: 'data-postgres-0', storage: '50Gi', zone: 'eu-west-1a', volumeName: 'pvc-0c7d3e51-2b8a-4f16-9e0d-7a1b3c5d9e24', createdAgo: 210 * DAYS }),
       scaledReplicaSet(deployment, newRs, 1, 0, 14),
       ...(broken ? [backOff(broken, 'app', { count: 58, firstAgo: 13 })] : []),
     ],

@@ -3,44 +3,13 @@
 import { createHash } from 'node:crypto';
 import type * as k8s from '@kubernetes/client-node';
 import {
-  DAYS, HOURS, ago, container, crashLoop, daemonSetApp, deploymentApp, event, exposed, hpa, httpProbe, node, pv, pvc, running,
-  startedNormally, statefulSetApp, templateHash, terminated, uidOf, waiting,
+  BLAMES_ROLLOUT, DAYS, ECR, HOURS, ago, backOff, boundClaim, container, crashLoop, createdPod, daemonSetApp, deploymentApp, event, exposed,
+  hpa, httpProbe, kubeletEviction, nameOf, node, nodeEvent, replicaSetOf, running, scheduled, startedNormally, statefulSetApp, terminated,
+  waiting,
 } from '../kit/index.js';
-import type { Built, KubeJson } from '../kit/index.js';
 import type { CorpusScenario } from '../scenario.js';
 
 // ---- local helpers -------------------------------------------------------------------------
-
-const nameOf = (o: { metadata?: k8s.V1ObjectMeta }): string => o.metadata?.name ?? '';
-
-function replicaSetOf(app: Built, revision: number): KubeJson {
-  const rs = app.objects.find((o) => o.kind === 'ReplicaSet' && o.metadata?.annotations?.['deployment.kubernetes.io/revision'] === String(revision));
-  if (rs === undefined) throw new Error(`no ReplicaSet for revision ${revision}`);
-  return rs;
-}
-
-/**
- * A node whose kubelet went silent `since` minutes ago, as the node lifecycle controller
- * leaves it: every condition Unknown with "Kubelet stopped posting node status." (the kit only
- * turns Ready to Unknown), heartbeats stopped, unreachable taints.
- */
-function silentNode(n: k8s.V1Node, since: number): k8s.V1Node {
-  const heartbeat = ago(since + 0.7);
-  for (const c of n.status?.conditions ?? []) {
-    c.status = 'Unknown';
-    c.reason = 'NodeStatusUnknown';
-    c.message = 'Kubelet stopped posting node status.';
-    c.lastHeartbeatTime = heartbeat;
-    c.lastTransitionTime = ago(since);
-  }
-  if (n.spec !== undefined) {
-    n.spec.taints = [
-      { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule', timeAdded: ago(since) },
-      { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute', timeAdded: ago(since) },
-    ];
-  }
-  return n;
-}
 
 /**
  * A pod on a silent node: the node controller set Ready=False (the container statuses stay as
@@ -61,56 +30,6 @@ function strandedPod(p: k8s.V1Pod, notReadyAgo: number, evictedAgo?: number): k8
   return p;
 }
 
-/** A pod the kubelet evicted: Failed/Evicted, with the DisruptionTarget condition it writes. */
-function evictedPod(p: k8s.V1Pod, message: string, atAgo: number): k8s.V1Pod {
-  p.status?.conditions?.push({ type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message, lastTransitionTime: ago(atAgo) });
-  return p;
-}
-
-/** A pod the kubelet never got a sandbox (network) for: no pod IP. */
-function withoutPodIp(p: k8s.V1Pod): k8s.V1Pod {
-  if (p.status !== undefined) {
-    delete p.status.podIP;
-    delete p.status.podIPs;
-  }
-  return p;
-}
-
-function nodeEvent(name: string, reason: string, message: string, o: { type?: 'Normal' | 'Warning'; count?: number; firstAgo: number; lastAgo?: number; component?: string }): k8s.CoreV1Event {
-  return event({ on: { kind: 'Node', name }, reason, message, type: o.type ?? 'Normal', count: o.count ?? 1, firstAgo: o.firstAgo, lastAgo: o.lastAgo ?? o.firstAgo, component: o.component ?? 'kubelet' });
-}
-
-function createdPod(rs: KubeJson, pod: k8s.V1Pod, atAgo: number): k8s.CoreV1Event {
-  return event({ on: rs, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${nameOf(pod)}`, firstAgo: atAgo, lastAgo: atAgo, component: 'replicaset-controller' });
-}
-
-/**
- * A headless Service for a StatefulSet's stable names (clusterIP None, publishNotReadyAddresses),
- * which the kit's service() does not model: its slice lists every pod as ready.
- */
-function headless(objs: (k8s.V1Service | k8s.V1EndpointSlice)[]): (k8s.V1Service | k8s.V1EndpointSlice)[] {
-  for (const o of objs) {
-    if (o.kind === 'Service') {
-      const svc = o as k8s.V1Service;
-      if (svc.spec !== undefined) {
-        svc.spec.clusterIP = 'None';
-        svc.spec.clusterIPs = ['None'];
-        svc.spec.publishNotReadyAddresses = true;
-      }
-    } else {
-      const slice = o as k8s.V1EndpointSlice;
-      if (slice.metadata?.labels !== undefined) slice.metadata.labels['service.kubernetes.io/headless'] = '';
-      for (const e of slice.endpoints) if (e.conditions !== undefined && e.conditions.terminating !== true) e.conditions.ready = true;
-    }
-  }
-  return objs;
-}
-
-const ECR = '123456789012.dkr.ecr.eu-west-1.amazonaws.com';
-
-/** Blames a rollout (or advises undoing one) where none is involved. */
-const BLAMES_ROLLOUT = /roll(ing)? ?back to|undo the rollout|rollout undo|revision \d+[^\n]*(caused|broke|introduced|before the failures)/i;
-
 // ---- 7. a node goes silent ----------------------------------------------------------------
 
 /**
@@ -122,7 +41,7 @@ function nodeNotReadyKubeletSilent(): CorpusScenario {
   const ns = 'payments';
   const dead = 'ip-10-0-71-88.eu-west-1.compute.internal';
   const nodes = [
-    silentNode(node({ name: dead, zone: 'eu-west-1a', ready: 'Unknown', readySince: 9, instanceType: 'm6i.2xlarge' }), 9),
+    node({ name: dead, zone: 'eu-west-1a', ready: 'Unknown', readySince: 9, instanceType: 'm6i.2xlarge' }),
     node({ name: 'ip-10-0-71-140.eu-west-1.compute.internal', zone: 'eu-west-1a', instanceType: 'm6i.2xlarge' }),
     node({ name: 'ip-10-0-72-23.eu-west-1.compute.internal', zone: 'eu-west-1b', instanceType: 'm6i.2xlarge' }),
     node({ name: 'ip-10-0-73-201.eu-west-1.compute.internal', zone: 'eu-west-1c', instanceType: 'm6i.2xlarge' }),
@@ -203,7 +122,7 @@ function statefulSetPodStuckTerminating(): CorpusScenario {
   const nodes = [
     node({ name: 'ip-10-0-81-17.eu-west-1.compute.internal', zone: 'eu-west-1a', pool: 'kafka', instanceType: 'r6i.2xlarge' }),
     node({ name: 'ip-10-0-82-140.eu-west-1.compute.internal', zone: 'eu-west-1b', pool: 'kafka', instanceType: 'r6i.2xlarge' }),
-    silentNode(node({ name: dead, zone: 'eu-west-1c', pool: 'kafka', instanceType: 'r6i.2xlarge', ready: 'Unknown', readySince: 21 }), 21),
+    node({ name: dead, zone: 'eu-west-1c', pool: 'kafka', instanceType: 'r6i.2xlarge', ready: 'Unknown', readySince: 21 }),
     node({ name: 'ip-10-0-83-199.eu-west-1.compute.internal', zone: 'eu-west-1c', pool: 'kafka', instanceType: 'r6i.2xlarge' }),
   ];
   const [a, b] = nodes.map(nameOf);
@@ -239,15 +158,7 @@ function statefulSetPodStuckTerminating(): CorpusScenario {
   const [k0, , k2] = app.pods;
   if (k0 === undefined || k2 === undefined) throw new Error('kafka: pods');
   strandedPod(k2, 20.8, 15.3);
-  if (k2.metadata !== undefined) k2.metadata.deletionGracePeriodSeconds = 120;
-  const volumes = ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'].flatMap((zone, i) => {
-    const claim = `data-kafka-${i}`;
-    const volumeName = `pvc-${uidOf(`pvc/${ns}/${claim}`)}`;
-    return [
-      pvc({ namespace: ns, name: claim, storage: '500Gi', storageClass: 'gp3', phase: 'Bound', volumeName, createdAgo: 27 * DAYS, labels: { app: 'kafka' } }),
-      pv({ name: volumeName, storage: '500Gi', zone, claim: { namespace: ns, name: claim }, createdAgo: 27 * DAYS }),
-    ];
-  });
+  const volumes = ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'].flatMap((zone, i) => boundClaim({ namespace: ns, name: `data-kafka-${i}`, storage: '500Gi', storageClass: 'gp3', zone, createdAgo: 27 * DAYS, labels: { app: 'kafka' } }));
   const brokerLog = [
     '[2026-11-21 03:13:12,448] INFO [ReplicaFetcher replicaId=0, leaderId=2, fetcherId=0] Error sending fetch request (sessionId=1933712051, epoch=INITIAL) to node 2: (org.apache.kafka.clients.FetchSessionHandler)',
     'java.net.SocketTimeoutException: Failed to connect within 30000 ms',
@@ -264,7 +175,7 @@ function statefulSetPodStuckTerminating(): CorpusScenario {
       ...app.objects,
       ...volumes,
       ...exposed({ namespace: ns, name: 'kafka', selector: { app: 'kafka' }, pods: app.pods, ports: [{ name: 'client', port: 9092, targetPort: 9092 }], endpointPort: 9092 }),
-      ...headless(exposed({ namespace: ns, name: 'kafka-headless', selector: { app: 'kafka' }, pods: app.pods, ports: [{ name: 'internal', port: 9094, targetPort: 9094 }], endpointPort: 9094 })),
+      ...exposed({ namespace: ns, name: 'kafka-headless', headless: true, selector: { app: 'kafka' }, pods: app.pods, ports: [{ name: 'internal', port: 9094, targetPort: 9094 }], endpointPort: 9094 }),
       nodeEvent(dead, 'NodeNotReady', `Node ${dead} status is now: NodeNotReady`, { firstAgo: 21, component: 'node-controller' }),
       event({ on: k2, reason: 'NodeNotReady', message: 'Node is not ready', firstAgo: 20.8, lastAgo: 20.8, component: 'node-controller' }),
       event({ on: k2, type: 'Normal', reason: 'TaintManagerEviction', message: `Marking for deletion Pod ${ns}/kafka-2`, firstAgo: 15.3, lastAgo: 15.3, component: 'taint-eviction-controller' }),
@@ -317,9 +228,7 @@ function diskPressureEvictions(): CorpusScenario {
         revision: 9,
         node: full,
         createdAgo: 6 * DAYS,
-        phase: 'Failed' as const,
-        reason: 'Evicted',
-        message: message(e),
+        ...kubeletEviction(message(e), e.at),
         containers: { renderer: terminated({ exitCode: 137, reason: 'Error', finishedAgo: e.at - 0.1, ranSeconds: 6 * 24 * 3600 }) },
       })),
       { revision: 9, node: a, createdAgo: 6 * DAYS },
@@ -328,10 +237,6 @@ function diskPressureEvictions(): CorpusScenario {
     ],
   });
   const evicted = app.pods.slice(0, 3);
-  evicted.forEach((p, i) => {
-    const e = evictions[i];
-    if (e !== undefined) evictedPod(p, message(e), e.at);
-  });
   const rs = replicaSetOf(app, 9);
   const replacements = app.pods.slice(5);
   return {
@@ -406,9 +311,7 @@ function memoryPressureEvictsBestEffort(): CorpusScenario {
         revision: 4,
         node: hot,
         createdAgo: 8 * DAYS,
-        phase: 'Failed' as const,
-        reason: 'Evicted',
-        message: message(e),
+        ...kubeletEviction(message(e), e.at),
         containers: { worker: terminated({ exitCode: 137, reason: 'Error', finishedAgo: e.at - 0.1, ranSeconds: 8 * 24 * 3600 }) },
       })),
       { revision: 4, node: a, createdAgo: 8 * DAYS },
@@ -418,10 +321,6 @@ function memoryPressureEvictsBestEffort(): CorpusScenario {
     ],
   });
   const evicted = app.pods.slice(0, 2);
-  evicted.forEach((p, i) => {
-    const e = evictions[i];
-    if (e !== undefined) evictedPod(p, message(e), e.at);
-  });
   const rs = replicaSetOf(app, 4);
   const replacements = app.pods.slice(4);
   const exportLog = '2026-11-21T02:58:40.114Z INFO  export audience segment "black-friday-lapsed-buyers" (3,912,448 profiles): loading into memory\n2026-11-21T03:00:02.877Z INFO  segment loaded, building send batches\n';
@@ -468,11 +367,9 @@ function daemonSetCrashesOnArm64Nodes(): CorpusScenario {
   const amd = ['ip-10-0-111-20', 'ip-10-0-111-145', 'ip-10-0-112-61', 'ip-10-0-112-199', 'ip-10-0-113-84'].map((n, i) =>
     node({ name: `${n}.eu-west-1.compute.internal`, zone: `eu-west-1${'abbcc'[i] ?? 'a'}` }),
   );
-  const arm = ['ip-10-0-111-230', 'ip-10-0-113-12'].map((n, i) => {
-    const g = node({ name: `${n}.eu-west-1.compute.internal`, zone: i === 0 ? 'eu-west-1a' : 'eu-west-1c', pool: 'general-arm64', instanceType: 'm7g.xlarge', arch: 'arm64', createdAgo: 50 });
-    if (g.status?.nodeInfo !== undefined) g.status.nodeInfo.kernelVersion = '6.1.112-122.189.amzn2023.aarch64';
-    return g;
-  });
+  const arm = ['ip-10-0-111-230', 'ip-10-0-113-12'].map((n, i) =>
+    node({ name: `${n}.eu-west-1.compute.internal`, zone: i === 0 ? 'eu-west-1a' : 'eu-west-1c', pool: 'general-arm64', instanceType: 'm7g.xlarge', arch: 'arm64', createdAgo: 50 }),
+  );
   const image = `${ECR}/mirror/fluent-bit:3.1.9-plugins`;
   const tpl = {
     containers: [
@@ -517,7 +414,7 @@ function daemonSetCrashesOnArm64Nodes(): CorpusScenario {
       ...arm,
       ...app.objects,
       ...broken.flatMap((p) => [
-        event({ on: p, reason: 'BackOff', message: `Back-off restarting failed container fluent-bit in pod ${nameOf(p)}_${ns}(${p.metadata?.uid ?? ''})`, count: 210, firstAgo: 47, lastAgo: 0.4, fieldPath: 'spec.containers{fluent-bit}' }),
+        backOff(p, 'fluent-bit', { count: 210, firstAgo: 47, lastAgo: 0.4 }),
         event({ on: p, type: 'Normal', reason: 'Pulled', message: `Container image "${image}" already present on machine`, count: 14, firstAgo: 48.5, lastAgo: 2.6, fieldPath: 'spec.containers{fluent-bit}' }),
       ]),
     ],
@@ -563,13 +460,9 @@ function nodeOutOfPodIps(): CorpusScenario {
       { revision: 33, node: c, createdAgo: 4 * DAYS, containers: { app: running({ sinceAgo: 4 * DAYS, restarts: 1, last: { exitCode: 2, finishedAgo: 3 * DAYS, ranSeconds: 20 * 3600 } }) } },
       { revision: 33, node: a, createdAgo: 2 * DAYS },
     ],
-    conditions: [
-      { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', lastUpdateTime: ago(4 * DAYS), lastTransitionTime: ago(4 * DAYS) },
-      { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "push-gateway-${templateHash(`${ns}/push-gateway/33`)}" has successfully progressed.`, lastUpdateTime: ago(4 * DAYS - 2), lastTransitionTime: ago(4 * DAYS) },
-    ],
+    settled: { available: true, availableSince: 4 * DAYS, progressingSince: 4 * DAYS, progressingUpdatedAgo: 4 * DAYS - 2 },
   });
   const stuck = app.pods.slice(0, 2);
-  stuck.forEach(withoutPodIp);
   const sandbox = (seed: string) => createHash('sha256').update(seed).digest('hex');
   const fail = (id: string) => `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "${id}": plugin type="aws-cni" name="aws-cni" failed (add): add cmd: failed to assign an IP address to container`;
   const scaler = hpa({ namespace: ns, name: 'push-gateway', target: { kind: 'Deployment', name: 'push-gateway' }, min: 4, max: 12, current: 6, desired: 6, cpu: { current: 64, target: 70 }, lastScaleAgo: 16 });
@@ -585,7 +478,7 @@ function nodeOutOfPodIps(): CorpusScenario {
       ...exposed({ namespace: ns, name: 'push-gateway', selector: { app: 'push-gateway' }, pods: app.pods, ports: [{ name: 'https', port: 443, targetPort: 8443 }], endpointPort: 8443 }),
       event({ on: { kind: 'HorizontalPodAutoscaler', name: 'push-gateway', namespace: ns }, type: 'Normal', reason: 'SuccessfulRescale', message: 'New size: 6; reason: cpu resource utilization (percentage of request) above target', firstAgo: 16, lastAgo: 16, component: 'horizontal-pod-autoscaler' }),
       ...stuck.flatMap((p, i) => [
-        event({ on: p, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${ns}/${nameOf(p)} to ${starved}`, firstAgo: 16, lastAgo: 16, component: 'default-scheduler' }),
+        scheduled(p, 16),
         event({ on: p, reason: 'FailedCreatePodSandBox', message: fail(sandbox(`${nameOf(p)}/1`)), firstAgo: 15.9, lastAgo: 15.9 }),
         event({ on: p, reason: 'FailedCreatePodSandBox', message: fail(sandbox(`${nameOf(p)}/2`)), firstAgo: 15.7, lastAgo: 15.7 }),
         event({ on: p, reason: 'FailedCreatePodSandBox', message: `(combined from similar events): ${fail(sandbox(`${nameOf(p)}/3`))}`, count: 61 - i * 2, firstAgo: 15.5, lastAgo: 0.3 }),

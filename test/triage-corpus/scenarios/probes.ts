@@ -3,63 +3,14 @@
 // a readiness path the framework moved, a startup probe looking for the wrong marker file.
 import type * as k8s from '@kubernetes/client-node';
 import {
-  DAYS, HOURS, NODE_A, NODE_B, NODE_C, ago, backOff, container, crashLoop, deploymentApp, event, execProbe, exposed, hpa, httpProbe,
-  node, probeFailed, probeKilling, running, scaledReplicaSet, tcpProbe, threeNodes,
+  DAYS, HOURS, NODE_A, NODE_B, NODE_C, ago, at, backOff, clfTime, container, crashLoop, deploymentApp, event, execProbe, exposed, healthyLogs,
+  hpa, httpProbe, ipOf, nameOf, node, probeFailed, probeKilling, pyTime, restartedAgain, rsOf, running, scaledReplicaSet, tcpProbe,
+  threeNodes,
 } from '../kit/index.js';
-import type { Built, ContainerStory, Exit } from '../kit/index.js';
+import type { ContainerStory, Exit } from '../kit/index.js';
 import type { CorpusScenario } from '../scenario.js';
 
 // ---- small local helpers ------------------------------------------------------------------
-
-function rsOf(app: Built, revision: number): string {
-  const rs = app.objects.find((o) => o.kind === 'ReplicaSet' && o.metadata?.annotations?.['deployment.kubernetes.io/revision'] === String(revision));
-  return rs?.metadata?.name ?? '';
-}
-
-function nameOf(p: k8s.V1Pod): string {
-  return p.metadata?.name ?? '';
-}
-
-function ipOf(p: k8s.V1Pod): string {
-  return p.status?.podIP ?? '';
-}
-
-function ts(minutes: number): string {
-  return ago(minutes).toISOString();
-}
-
-function restartedAgain(pod: k8s.V1Pod, c: string, image: string, o: { count: number; firstAgo: number; lastAgo: number }): k8s.CoreV1Event[] {
-  const fieldPath = `spec.containers{${c}}`;
-  return [
-    event({ on: pod, type: 'Normal', reason: 'Pulled', message: `Container image "${image}" already present on machine`, ...o, fieldPath }),
-    event({ on: pod, type: 'Normal', reason: 'Created', message: `Created container ${c}`, ...o, fieldPath }),
-    event({ on: pod, type: 'Normal', reason: 'Started', message: `Started container ${c}`, ...o, fieldPath }),
-  ];
-}
-
-/**
- * Deployment conditions of a rollout that completed and broke later: Progressing stays
- * NewReplicaSetAvailable, Available follows the ready count (the kit would say the rollout timed out).
- */
-function settledConditions(app: Built, revision: number, completedAgo: number, available: { ok: boolean; since: number }): k8s.V1DeploymentCondition[] {
-  const rs = rsOf(app, revision);
-  return [
-    available.ok
-      ? { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', lastUpdateTime: ago(available.since), lastTransitionTime: ago(available.since) }
-      : { type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.', lastUpdateTime: ago(available.since), lastTransitionTime: ago(available.since) },
-    { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${rs}" has successfully progressed.`, lastUpdateTime: ago(completedAgo), lastTransitionTime: ago(completedAgo) },
-  ];
-}
-
-function withConditions(app: Built, conditions: k8s.V1DeploymentCondition[]): Built {
-  const [d, ...rest] = app.objects as [k8s.V1Deployment, ...Built['objects']];
-  const deployment: k8s.V1Deployment = { ...d, status: { ...d.status, conditions } };
-  return { ...app, objects: [deployment, ...rest] };
-}
-
-function healthyLogs(namespace: string, pods: readonly k8s.V1Pod[], c: string, lines: (p: k8s.V1Pod) => string[]): { namespace: string; pod: string; container: string; current: string }[] {
-  return pods.map((p) => ({ namespace, pod: nameOf(p), container: c, current: lines(p).join('\n') + '\n' }));
-}
 
 /** A container the kubelet restarted and whose startup probe has not passed yet. */
 function startingAgain(o: { sinceAgo: number; restarts: number; last: Exit }): ContainerStory {
@@ -91,7 +42,7 @@ function livenessWrongPort(): CorpusScenario {
   });
   const killed = (finishedAgo: number): Exit => ({ exitCode: 137, reason: 'Error', finishedAgo, ranSeconds: 41 });
   const extra = 'ip-10-0-1-77.eu-west-1.compute.internal';
-  const built = deploymentApp({
+  const app = deploymentApp({
     namespace: 'ingest',
     name: 'event-collector',
     replicas: 6,
@@ -107,18 +58,19 @@ function livenessWrongPort(): CorpusScenario {
       { revision: 27, node: NODE_A, createdAgo: 44.8, containers: { app: running({ sinceAgo: 0.2, ready: false, restarts: 10, last: killed(5.2) }) } },
       { revision: 27, node: NODE_B, createdAgo: 44.1, containers: { app: crashLoop(killed(2.2), 10) } },
     ],
+    // Readiness on :9090 passed, so the rollout completed before the liveness kills took the pods down.
+    settled: { available: false, availableSince: 38, progressingSince: 43.8 },
   });
-  const app = withConditions(built, settledConditions(built, 27, 43.8, { ok: false, since: 38 }));
   const deploy = app.objects[0] ?? {};
   const pods = app.pods;
   const collectorRun = (p: k8s.V1Pod, died: number) =>
     [
-      `{"level":"info","ts":"${ts(died + 0.68)}","caller":"cmd/collector/main.go:88","msg":"event-collector starting","version":"2.17.0","pod":"${nameOf(p)}"}`,
-      `{"level":"info","ts":"${ts(died + 0.675)}","caller":"kafka/producer.go:61","msg":"connected to brokers","brokers":["kafka-0.kafka.ingest.svc:9092","kafka-1.kafka.ingest.svc:9092","kafka-2.kafka.ingest.svc:9092"]}`,
-      `{"level":"info","ts":"${ts(died + 0.67)}","caller":"server/http.go:47","msg":"listening on :9090","routes":["/ingest","/ready","/healthz","/metrics"]}`,
-      `{"level":"info","ts":"${ts(died + 0.4)}","caller":"pipeline/batcher.go:133","msg":"flushed batch","events":4812,"bytes":2210344,"took":"38ms"}`,
-      `{"level":"info","ts":"${ts(died + 0.17)}","caller":"cmd/collector/main.go:131","msg":"received terminated, shutting down"}`,
-      `{"level":"info","ts":"${ts(died + 0.168)}","caller":"pipeline/batcher.go:201","msg":"draining in-flight batches","pending":37}`,
+      `{"level":"info","ts":"${at(died + 0.68)}","caller":"cmd/collector/main.go:88","msg":"event-collector starting","version":"2.17.0","pod":"${nameOf(p)}"}`,
+      `{"level":"info","ts":"${at(died + 0.675)}","caller":"kafka/producer.go:61","msg":"connected to brokers","brokers":["kafka-0.kafka.ingest.svc:9092","kafka-1.kafka.ingest.svc:9092","kafka-2.kafka.ingest.svc:9092"]}`,
+      `{"level":"info","ts":"${at(died + 0.67)}","caller":"server/http.go:47","msg":"listening on :9090","routes":["/ingest","/ready","/healthz","/metrics"]}`,
+      `{"level":"info","ts":"${at(died + 0.4)}","caller":"pipeline/batcher.go:133","msg":"flushed batch","events":4812,"bytes":2210344,"took":"38ms"}`,
+      `{"level":"info","ts":"${at(died + 0.17)}","caller":"cmd/collector/main.go:131","msg":"received terminated, shutting down"}`,
+      `{"level":"info","ts":"${at(died + 0.168)}","caller":"pipeline/batcher.go:201","msg":"draining in-flight batches","pending":37}`,
     ].join('\n') + '\n';
   const probeEvents = (p: k8s.V1Pod, count: number) => [
     probeFailed(p, 'app', 'Liveness', `Get "http://${ipOf(p)}:9091/healthz": dial tcp ${ipOf(p)}:9091: connect: connection refused`, { count: count * 3, firstAgo: 45, lastAgo: 0.3 }),
@@ -183,7 +135,7 @@ function livenessTimeoutUnderLoad(): CorpusScenario {
     running({ sinceAgo: 9.3, ready: true, restarts: 2, last: killed(9.4, 31) }),
     running({ sinceAgo: 3.7, ready: false, restarts: 5, last: killed(3.8, 17) }),
   ];
-  const built = deploymentApp({
+  const app = deploymentApp({
     namespace: 'search',
     name: 'autocomplete',
     replicas: 8,
@@ -209,12 +161,12 @@ function livenessTimeoutUnderLoad(): CorpusScenario {
       },
     ],
     pods: stories.map((s, i) => ({ revision: 15, node: nodes[i % 3] ?? NODE_A, createdAgo: i < 4 ? 9 * DAYS : 3 * HOURS - i, containers: { app: s } })),
+    settled: { available: false, availableSince: 24, progressingSince: 9 * DAYS - 2 },
   });
-  const app = withConditions(built, settledConditions(built, 15, 9 * DAYS - 2, { ok: false, since: 24 }));
   const pods = app.pods;
   const deadline = (p: k8s.V1Pod) => `Get "http://${ipOf(p)}:8000/healthz": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`;
   const gunicornRun = (p: k8s.V1Pod, died: number, ranMinutes: number) => {
-    const g = (m: number) => ts(m).replace('T', ' ').replace(/\.\d+Z$/, ' +0000');
+    const g = (m: number) => at(m).replace('T', ' ').replace(/\.\d+Z$/, ' +0000');
     const start = died + ranMinutes;
     return [
       `[${g(start)}] [1] [INFO] Starting gunicorn 23.0.0`,
@@ -316,7 +268,7 @@ function livenessKillsSlowStart(): CorpusScenario {
   const [n0, n1] = app.pods as [k8s.V1Pod, k8s.V1Pod];
   const deploy = app.objects[0] ?? {};
   const spring = (m: number, thread: string, logger: string, msg: string, level = 'INFO') =>
-    `${ts(m)}  ${level.padStart(5)} 1 --- [pricing-service] [${thread.padStart(15)}] ${logger.padEnd(40)} : ${msg}`;
+    `${at(m)}  ${level.padStart(5)} 1 --- [pricing-service] [${thread.padStart(15)}] ${logger.padEnd(40)} : ${msg}`;
   const slowStart = (p: k8s.V1Pod, died: number) => {
     const s = died + 61 / 60;
     return [
@@ -358,7 +310,7 @@ function livenessKillsSlowStart(): CorpusScenario {
     logs: [
       { namespace: 'catalog', pod: nameOf(n0), container: 'app', previous: slowStart(n0, 1.7) },
       { namespace: 'catalog', pod: nameOf(n1), container: 'app', previous: slowStart(n1, 5.3), current: slowStart(n1, -0.42).split('\n').slice(0, 6).join('\n') + '\n' },
-      ...healthyLogs('catalog', app.pods.slice(2), 'app', () => [
+      ...healthyLogs(app.pods.slice(2), 'app', () => [
         spring(16 * DAYS - 0.7, 'main', 'c.a.pricing.PricingServiceApplication', 'Started PricingServiceApplication in 38.7 seconds (process running for 40.1)'),
         spring(0.3, 'nio-8080-exec-7', 'c.a.pricing.api.PriceController', 'GET /v3/prices?sku=88213-XL 200 4ms'),
       ]),
@@ -406,24 +358,18 @@ function readinessPathMoved(): CorpusScenario {
   });
   const [n0, n1] = app.pods as [k8s.V1Pod, k8s.V1Pod];
   const deploy = app.objects[0] ?? {};
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const clf = (m: number) => {
-    const d = ago(m);
-    const p2 = (n: number) => String(n).padStart(2, '0');
-    return `${p2(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} +0000`;
-  };
   const boot = (p: k8s.V1Pod) => {
     const s = 37.3;
-    const line = (m: number, logger: string, msg: string) => `${ts(m).replace('T', ' ').replace('Z', '')}  INFO 1 --- [           main] ${logger.padEnd(40)} : ${msg}`;
+    const line = (m: number, logger: string, msg: string) => `${at(m).replace('T', ' ').replace('Z', '')}  INFO 1 --- [           main] ${logger.padEnd(40)} : ${msg}`;
     return [
       line(s, 'c.a.accounts.ProfileServiceApplication', 'Starting ProfileServiceApplication v4.0.0 using Java 17.0.13 on ' + nameOf(p) + ' with PID 1 (/app/app.jar started by app in /app)'),
       line(s - 0.12, 'o.s.b.w.embedded.tomcat.TomcatWebServer', 'Tomcat initialized with port(s): 8080 (http)'),
       line(s - 0.3, 'o.s.b.a.e.web.EndpointLinksResolver', "Exposing 2 endpoint(s) beneath base path '/actuator'"),
       line(s - 0.31, 'o.s.b.w.embedded.tomcat.TomcatWebServer', "Tomcat started on port(s): 8080 (http) with context path ''"),
       line(s - 0.32, 'c.a.accounts.ProfileServiceApplication', 'Started ProfileServiceApplication in 19.42 seconds (JVM running for 20.3)'),
-      `${p.status?.hostIP} - - [${clf(0.5)}] "GET /health HTTP/1.1" 404 - "-" "kube-probe/1.31"`,
-      `${p.status?.hostIP} - - [${clf(0.33)}] "GET /health HTTP/1.1" 404 - "-" "kube-probe/1.31"`,
-      `${p.status?.hostIP} - - [${clf(0.17)}] "GET /health HTTP/1.1" 404 - "-" "kube-probe/1.31"`,
+      `${p.status?.hostIP} - - [${clfTime(0.5)}] "GET /health HTTP/1.1" 404 - "-" "kube-probe/1.31"`,
+      `${p.status?.hostIP} - - [${clfTime(0.33)}] "GET /health HTTP/1.1" 404 - "-" "kube-probe/1.31"`,
+      `${p.status?.hostIP} - - [${clfTime(0.17)}] "GET /health HTTP/1.1" 404 - "-" "kube-probe/1.31"`,
     ].join('\n') + '\n';
   };
   return {
@@ -447,9 +393,9 @@ function readinessPathMoved(): CorpusScenario {
     logs: [
       { namespace: 'accounts', pod: nameOf(n0), container: 'app', current: boot(n0) },
       { namespace: 'accounts', pod: nameOf(n1), container: 'app', current: boot(n1) },
-      ...healthyLogs('accounts', app.pods.slice(2), 'app', (p) => [
-        `${p.status?.hostIP} - - [${clf(0.4)}] "GET /health HTTP/1.1" 200 15 "-" "kube-probe/1.31"`,
-        `10.0.12.9 - - [${clf(0.2)}] "GET /v1/profiles/u_7781 HTTP/1.1" 200 612 "-" "Go-http-client/1.1"`,
+      ...healthyLogs(app.pods.slice(2), 'app', (p) => [
+        `${p.status?.hostIP} - - [${clfTime(0.4)}] "GET /health HTTP/1.1" 200 15 "-" "kube-probe/1.31"`,
+        `10.0.12.9 - - [${clfTime(0.2)}] "GET /v1/profiles/u_7781 HTTP/1.1" 200 612 "-" "Go-http-client/1.1"`,
       ]),
     ],
     expect: {
@@ -508,15 +454,14 @@ function startupProbeWrongMarker(): CorpusScenario {
   });
   const [n0, n1] = app.pods as [k8s.V1Pod, k8s.V1Pod];
   const deploy = app.objects[0] ?? {};
-  const py = (m: number) => ts(m).replace('T', ' ').replace('Z', '').replace('.', ',');
   const run = (died: number, pid: number) => {
     const s = died + 301 / 60;
     return [
       `INFO:     Started server process [${pid}]`,
       'INFO:     Waiting for application startup.',
-      `${py(s - 0.01)} INFO embedder.model: loading sentence encoder e5-large-v2 from /models/e5-large-v2 (1.34 GB)`,
-      `${py(s - 1.14)} INFO embedder.model: model loaded in 67.6s (device=cpu, threads=2)`,
-      `${py(s - 1.141)} INFO embedder.health: readiness marker written to /var/run/embedder/ready`,
+      `${pyTime(s - 0.01)} INFO embedder.model: loading sentence encoder e5-large-v2 from /models/e5-large-v2 (1.34 GB)`,
+      `${pyTime(s - 1.14)} INFO embedder.model: model loaded in 67.6s (device=cpu, threads=2)`,
+      `${pyTime(s - 1.141)} INFO embedder.health: readiness marker written to /var/run/embedder/ready`,
       'INFO:     Application startup complete.',
       'INFO:     Uvicorn running on http://0.0.0.0:8000 (Press CTRL+C to quit)',
       'INFO:     Shutting down',
@@ -550,7 +495,7 @@ function startupProbeWrongMarker(): CorpusScenario {
     logs: [
       { namespace: 'ml', pod: nameOf(n0), container: 'app', previous: run(1.5, 7) },
       { namespace: 'ml', pod: nameOf(n1), container: 'app', previous: run(3.7, 7), current: run(-1.3, 7).split('\n').slice(0, 5).join('\n') + '\n' },
-      ...healthyLogs('ml', app.pods.slice(2), 'app', () => [
+      ...healthyLogs(app.pods.slice(2), 'app', () => [
         'INFO:     10.0.7.31:48812 - "POST /v1/embed HTTP/1.1" 200 OK',
         'INFO:     10.0.7.31:48830 - "POST /v1/embed HTTP/1.1" 200 OK',
       ]),

@@ -3,34 +3,13 @@
 // revision, and a migration init container that fails after a rollout.
 import type * as k8s from '@kubernetes/client-node';
 import {
-  DAYS, HOURS, NODE_A, NODE_B, NODE_C, ago, backOff, configMap, container, crashLoop, deploymentApp, event, exposed, httpProbe,
-  node, scaledReplicaSet, threeNodes, waiting,
+  DAYS, HOURS, NODE_A, NODE_B, NODE_C, at, backOff, batchContainer, configMap, container, crashLoop, deploymentApp, epochMs, event, exposed,
+  healthyLogs, httpProbe, ipOf, nameOf, node, pulledFresh, restartedAgain, rsOf, scaledReplicaSet, scheduled, threeNodes, waiting,
 } from '../kit/index.js';
-import type { Built, Exit } from '../kit/index.js';
+import type { Exit } from '../kit/index.js';
 import type { CorpusScenario } from '../scenario.js';
 
 // ---- small local helpers ------------------------------------------------------------------
-
-function rsOf(app: Built, revision: number): string {
-  const rs = app.objects.find((o) => o.kind === 'ReplicaSet' && o.metadata?.annotations?.['deployment.kubernetes.io/revision'] === String(revision));
-  return rs?.metadata?.name ?? '';
-}
-
-function nameOf(p: k8s.V1Pod): string {
-  return p.metadata?.name ?? '';
-}
-
-function ts(minutes: number): string {
-  return ago(minutes).toISOString();
-}
-
-function healthyLogs(namespace: string, pods: readonly k8s.V1Pod[], c: string, lines: (p: k8s.V1Pod) => string[]): { namespace: string; pod: string; container: string; current: string }[] {
-  return pods.map((p) => ({ namespace, pod: nameOf(p), container: c, current: lines(p).join('\n') + '\n' }));
-}
-
-function scheduled(pod: k8s.V1Pod, atAgo: number): k8s.CoreV1Event {
-  return event({ on: pod, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${pod.metadata?.namespace}/${nameOf(pod)} to ${pod.spec?.nodeName}`, firstAgo: atAgo, lastAgo: atAgo, component: 'default-scheduler' });
-}
 
 /** The kubelet's retries of a container it cannot create: Pulled + Failed, again and again. */
 function configErrorLoop(pod: k8s.V1Pod, c: string, image: string, error: string, o: { count: number; firstAgo: number; lastAgo?: number }): k8s.CoreV1Event[] {
@@ -53,20 +32,6 @@ function pullFailing(pod: k8s.V1Pod, c: string, image: string, failure: string, 
     event({ on: pod, type: 'Normal', reason: 'BackOff', message: `Back-off pulling image "${image}"`, count: o.backoffs, firstAgo: o.firstAgo - 0.1, lastAgo, fieldPath }),
     event({ on: pod, reason: 'Failed', message: 'Error: ImagePullBackOff', count: o.backoffs, firstAgo: o.firstAgo - 0.1, lastAgo, fieldPath }),
   ];
-}
-
-/** Deployment conditions of a rollout that completed long ago; Available follows what broke since. */
-function settledConditions(app: Built, revision: number, completedAgo: number, unavailableSince: number): k8s.V1DeploymentCondition[] {
-  return [
-    { type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.', lastUpdateTime: ago(unavailableSince), lastTransitionTime: ago(unavailableSince) },
-    { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${rsOf(app, revision)}" has successfully progressed.`, lastUpdateTime: ago(completedAgo), lastTransitionTime: ago(completedAgo) },
-  ];
-}
-
-function withConditions(app: Built, conditions: k8s.V1DeploymentCondition[]): Built {
-  const [d, ...rest] = app.objects as [k8s.V1Deployment, ...Built['objects']];
-  const deployment: k8s.V1Deployment = { ...d, status: { ...d.status, conditions } };
-  return { ...app, objects: [deployment, ...rest] };
 }
 
 // ---- 13. A new env var from a Secret key that does not exist ---------------------------------------
@@ -109,9 +74,7 @@ function missingSecretKey(): CorpusScenario {
   const [n0, n1] = app.pods as [k8s.V1Pod, k8s.V1Pod];
   const deploy = app.objects[0] ?? {};
   const fresh = (p: k8s.V1Pod) => [
-    scheduled(p, 23.5),
-    event({ on: p, type: 'Normal', reason: 'Pulling', message: `Pulling image "${image('8.2.0')}"`, firstAgo: 23.5, lastAgo: 23.5, fieldPath: 'spec.containers{app}' }),
-    event({ on: p, type: 'Normal', reason: 'Pulled', message: `Successfully pulled image "${image('8.2.0')}" in 3.918s (3.918s including waiting). Image size: 98304112 bytes.`, firstAgo: 23.4, lastAgo: 23.4, fieldPath: 'spec.containers{app}' }),
+    ...pulledFresh(p, 'app', image('8.2.0'), { atAgo: 23.5, bytes: 98304112, seconds: 3.918 }),
     ...configErrorLoop(p, 'app', image('8.2.0'), configError, { count: 113, firstAgo: 23.4 }),
   ];
   return {
@@ -129,9 +92,9 @@ function missingSecretKey(): CorpusScenario {
       ...fresh(n0),
       ...fresh(n1),
     ],
-    logs: healthyLogs('shop', app.pods.slice(2), 'app', () => [
-      `{"ts":"${ts(0.7)}","level":"info","msg":"payment authorised","provider":"adyen","order":"ord_5Yf2","amount_minor":4599,"currency":"EUR","took_ms":312}`,
-      `{"ts":"${ts(0.2)}","level":"info","msg":"POST /v2/checkout/sessions","status":201,"took_ms":41}`,
+    logs: healthyLogs(app.pods.slice(2), 'app', () => [
+      `{"ts":"${at(0.7)}","level":"info","msg":"payment authorised","provider":"adyen","order":"ord_5Yf2","amount_minor":4599,"currency":"EUR","took_ms":312}`,
+      `{"ts":"${at(0.2)}","level":"info","msg":"POST /v2/checkout/sessions","status":201,"took_ms":41}`,
     ]),
     expect: {
       verdict: 'problems',
@@ -177,9 +140,7 @@ function missingConfigMap(): CorpusScenario {
     ],
   });
   const fresh = (p: k8s.V1Pod) => [
-    scheduled(p, 7.6),
-    event({ on: p, type: 'Normal', reason: 'Pulling', message: `Pulling image "${image('14.4.0')}"`, firstAgo: 7.6, lastAgo: 7.6, fieldPath: 'spec.containers{app}' }),
-    event({ on: p, type: 'Normal', reason: 'Pulled', message: `Successfully pulled image "${image('14.4.0')}" in 2.204s (2.204s including waiting). Image size: 74410022 bytes.`, firstAgo: 7.55, lastAgo: 7.55, fieldPath: 'spec.containers{app}' }),
+    ...pulledFresh(p, 'app', image('14.4.0'), { atAgo: 7.6, bytes: 74410022, seconds: 2.204, pulledAgo: 7.55 }),
     ...configErrorLoop(p, 'app', image('14.4.0'), configError, { count: 37, firstAgo: 7.5 }),
   ];
   return {
@@ -199,9 +160,9 @@ function missingConfigMap(): CorpusScenario {
       ...fresh(n0),
       ...fresh(n1),
     ],
-    logs: healthyLogs('storefront', web.pods, 'app', () => [
-      `{"level":30,"time":${ago(0.4).getTime()},"msg":"GET /no/kategori/sko 200 in 84ms"}`,
-      `{"level":40,"time":${ago(0.3).getTime()},"msg":"checkout-web.storefront.svc: upstream returned 503 for POST /api/cart/checkout"}`,
+    logs: healthyLogs(web.pods, 'app', () => [
+      `{"level":30,"time":${epochMs(0.4)},"msg":"GET /no/kategori/sko 200 in 84ms"}`,
+      `{"level":40,"time":${epochMs(0.3)},"msg":"checkout-web.storefront.svc: upstream returned 503 for POST /api/cart/checkout"}`,
     ]),
     expect: {
       verdict: 'problems',
@@ -257,11 +218,11 @@ function imageTagNotFound(): CorpusScenario {
       scaledReplicaSet(deploy, rsOf(app, 64), 3, 2, 19.7),
       ...newPods.flatMap((p) => [scheduled(p, 19.6), ...pullFailing(p, 'app', bad, notFound, { attempts: 8, backoffs: 83, firstAgo: 19.5 })]),
       // Noise: a slow-query warning on a healthy pod from this morning.
-      event({ on: app.pods[5] as k8s.V1Pod, reason: 'Unhealthy', message: `Readiness probe failed: Get "http://${(app.pods[5] as k8s.V1Pod).status?.podIP}:8080/readyz": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`, count: 2, firstAgo: 7 * HOURS, lastAgo: 7 * HOURS, fieldPath: 'spec.containers{app}' }),
+      event({ on: app.pods[5] as k8s.V1Pod, reason: 'Unhealthy', message: `Readiness probe failed: Get "http://${ipOf(app.pods[5])}:8080/readyz": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`, count: 2, firstAgo: 7 * HOURS, lastAgo: 7 * HOURS, fieldPath: 'spec.containers{app}' }),
     ],
-    logs: healthyLogs('discovery', app.pods.slice(3), 'app', () => [
-      `time=${ts(0.5)} level=INFO msg="query served" index=products-v41 q_len=14 hits=1288 took=23ms`,
-      `time=${ts(0.1)} level=INFO msg="query served" index=products-v41 q_len=6 hits=40211 took=61ms`,
+    logs: healthyLogs(app.pods.slice(3), 'app', () => [
+      `time=${at(0.5)} level=INFO msg="query served" index=products-v41 q_len=14 hits=1288 took=23ms`,
+      `time=${at(0.1)} level=INFO msg="query served" index=products-v41 q_len=6 hits=40211 took=61ms`,
     ]),
     expect: {
       verdict: 'problems',
@@ -315,9 +276,9 @@ function pullSecretMissing(): CorpusScenario {
       event({ on: bad, reason: 'FailedToRetrieveImagePullSecret', message: 'Unable to retrieve some image pull secrets (regcred-new); attempting to pull the image may not succeed.', count: 71, firstAgo: 15.8, lastAgo: 0.4 }),
       ...pullFailing(bad, 'app', newImage, unauthorized, { attempts: 7, backoffs: 66, firstAgo: 15.7 }),
     ],
-    logs: healthyLogs('billing', app.pods.slice(1), 'app', () => [
-      `${ts(0.6)} INFO  [invoice-api] GET /v1/invoices?customer=cus_81723 200 18ms`,
-      `${ts(0.2)} INFO  [invoice-api] POST /v1/invoices/inv_2Qz9/finalize 200 96ms`,
+    logs: healthyLogs(app.pods.slice(1), 'app', () => [
+      `${at(0.6)} INFO  [invoice-api] GET /v1/invoices?customer=cus_81723 200 18ms`,
+      `${at(0.2)} INFO  [invoice-api] POST /v1/invoices/inv_2Qz9/finalize 200 96ms`,
     ]),
     expect: {
       verdict: 'problems',
@@ -366,7 +327,7 @@ function configMapEditedBadYaml(): CorpusScenario {
     '',
   ].join('\n');
   const fail = (finishedAgo: number): Exit => ({ exitCode: 1, reason: 'Error', finishedAgo, ranSeconds: 0.2 });
-  const built = deploymentApp({
+  const app = deploymentApp({
     namespace: 'edge',
     name: 'ratelimit',
     replicas: 3,
@@ -397,17 +358,18 @@ function configMapEditedBadYaml(): CorpusScenario {
       { revision: 9, node: NODE_B, createdAgo: 12 * DAYS, containers: { app: crashLoop(fail(2.3), 7) } },
       { revision: 9, node: NODE_C, createdAgo: 12 * DAYS, containers: { app: crashLoop(fail(4.1), 6) } },
     ],
+    // Rolled out 12 days ago; unavailable since the edit made every pod crash.
+    settled: { available: false, availableSince: 13.4, progressingSince: 12 * DAYS - 2 },
   });
-  const app = withConditions(built, settledConditions(built, 9, 12 * DAYS - 2, 13.4));
   const pods = app.pods;
-  const zap = (level: string, m: number, caller: string, msg: string, extra: string) => `{"level":"${level}","ts":"${ts(m)}","caller":"${caller}","msg":"${msg}"${extra}}`;
+  const zap = (level: string, m: number, caller: string, msg: string, extra: string) => `{"level":"${level}","ts":"${at(m)}","caller":"${caller}","msg":"${msg}"${extra}}`;
   const restartRun = (died: number) =>
     [
       zap('info', died + 0.003, 'cmd/ratelimit/main.go:54', 'starting ratelimit', ',"version":"1.19.2","commit":"4be1a9e"'),
       zap('info', died + 0.002, 'rules/loader.go:41', 'loading rules', ',"path":"/etc/ratelimit/rules.yaml"'),
       zap('fatal', died, 'cmd/ratelimit/main.go:71', 'invalid rules file', ',"path":"/etc/ratelimit/rules.yaml","error":"yaml: line 23: did not find expected key","stacktrace":"main.main\\n\\t/src/cmd/ratelimit/main.go:71\\nruntime.main\\n\\t/usr/local/go/src/runtime/proc.go:272"'),
     ].join('\n') + '\n';
-  const deadline = (p: k8s.V1Pod) => `Get "http://${p.status?.podIP}:8081/ready": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`;
+  const deadline = (p: k8s.V1Pod) => `Get "http://${ipOf(p)}:8081/ready": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`;
   return {
     id: 'configmap-edited-bad-yaml-crashloop',
     class: 'config',
@@ -420,18 +382,7 @@ function configMapEditedBadYaml(): CorpusScenario {
       configMap({ namespace: 'edge', name: 'ratelimit-rules', createdAgo: 180 * DAYS, updatedAgo: 15, data: { 'rules.yaml': rules } }),
       ...pods.flatMap((p, i) => [
         backOff(p, 'app', { count: 52 - i * 4, firstAgo: 13.2 }),
-        ...['Pulled', 'Created', 'Started'].map((reason) =>
-          event({
-            on: p,
-            type: 'Normal',
-            reason,
-            message: reason === 'Pulled' ? `Container image "${image}" already present on machine` : `${reason} container app`,
-            count: i === 2 ? 6 : 7,
-            firstAgo: 13.4,
-            lastAgo: [0.6, 2.3, 4.1][i] ?? 1,
-            fieldPath: 'spec.containers{app}',
-          }),
-        ),
+        ...restartedAgain(p, 'app', image, { count: i === 2 ? 6 : 7, firstAgo: 13.4, lastAgo: [0.6, 2.3, 4.1][i] ?? 1 }),
       ]),
       // Noise: a readiness blip yesterday evening.
       event({ on: pods[1] as k8s.V1Pod, reason: 'Unhealthy', message: `Readiness probe failed: ${deadline(pods[1] as k8s.V1Pod)}`, count: 3, firstAgo: 20 * HOURS, lastAgo: 20 * HOURS - 1, fieldPath: 'spec.containers{app}' }),
@@ -453,7 +404,7 @@ function initMigrationFails(): CorpusScenario {
   const registry = 'registry.gitlab.com/parcelwave/fulfillment';
   const tpl = (v: string) => ({
     initContainers: [
-      container({
+      batchContainer({
         name: 'db-migrate',
         image: `${registry}/order-service-migrations:${v}`,
         args: ['migrate'],
@@ -462,11 +413,8 @@ function initMigrationFails(): CorpusScenario {
           { name: 'FLYWAY_USER', value: 'order_service' },
           { name: 'FLYWAY_PASSWORD', valueFrom: { secretKeyRef: { name: 'orders-db', key: 'password' } } },
         ],
-        ports: [],
         cpu: '100m',
         memory: '256Mi',
-        readiness: null,
-        liveness: null,
       }),
     ],
     containers: [container({ image: `${registry}/order-service:${v}`, cpu: '500m', memory: '1Gi', readiness: httpProbe('/health/ready', 8080) })],
@@ -512,13 +460,11 @@ function initMigrationFails(): CorpusScenario {
     const fieldPath = 'spec.initContainers{db-migrate}';
     const image = `${registry}/order-service-migrations:6.3.0`;
     return [
-      scheduled(p, 25.5),
-      event({ on: p, type: 'Normal', reason: 'Pulling', message: `Pulling image "${image}"`, firstAgo: 25.5, lastAgo: 25.5, fieldPath }),
-      event({ on: p, type: 'Normal', reason: 'Pulled', message: `Successfully pulled image "${image}" in 5.377s (5.377s including waiting). Image size: 143720993 bytes.`, firstAgo: 25.4, lastAgo: 25.4, fieldPath }),
+      ...pulledFresh(p, 'db-migrate', image, { atAgo: 25.5, bytes: 143720993, seconds: 5.377, init: true }),
       event({ on: p, type: 'Normal', reason: 'Pulled', message: `Container image "${image}" already present on machine`, count: 9, firstAgo: 25.2, lastAgo, fieldPath }),
       event({ on: p, type: 'Normal', reason: 'Created', message: 'Created container db-migrate', count: 10, firstAgo: 25.4, lastAgo, fieldPath }),
       event({ on: p, type: 'Normal', reason: 'Started', message: 'Started container db-migrate', count: 10, firstAgo: 25.4, lastAgo, fieldPath }),
-      event({ on: p, reason: 'BackOff', message: `Back-off restarting failed container db-migrate in pod ${nameOf(p)}_fulfillment(${p.metadata?.uid})`, count: 108, firstAgo: 25, lastAgo: 0.3, fieldPath }),
+      backOff(p, 'db-migrate', { count: 108, firstAgo: 25, lastAgo: 0.3, init: true }),
     ];
   };
   return {
@@ -539,9 +485,9 @@ function initMigrationFails(): CorpusScenario {
     logs: [
       { namespace: 'fulfillment', pod: nameOf(n0), container: 'db-migrate', previous: flyway },
       { namespace: 'fulfillment', pod: nameOf(n1), container: 'db-migrate', previous: flyway },
-      ...healthyLogs('fulfillment', app.pods.slice(2), 'app', () => [
-        `${ts(0.5)} INFO  o.p.f.orders.OrderController - POST /v2/orders 201 (tenant=-, items=3) 48ms`,
-        `${ts(0.1)} INFO  o.p.f.orders.ShipmentListener - shipment shp_77QK3 labelled, carrier=postnord`,
+      ...healthyLogs(app.pods.slice(2), 'app', () => [
+        `${at(0.5)} INFO  o.p.f.orders.OrderController - POST /v2/orders 201 (tenant=-, items=3) 48ms`,
+        `${at(0.1)} INFO  o.p.f.orders.ShipmentListener - shipment shp_77QK3 labelled, carrier=postnord`,
       ]),
     ],
     expect: {

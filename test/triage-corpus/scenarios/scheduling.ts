@@ -1,58 +1,20 @@
 // Corpus stories: scheduling. Pods the scheduler cannot place: a nodeSelector no node carries, an
 // affinity to a node pool that is gone, a lost toleration, CPU and memory the nodes do not have,
 // a volume pinned to a zone with no schedulable node.
-import type * as k8s from '@kubernetes/client-node';
 import {
-  DAYS, HOURS, ago, container, deploymentApp, event, exposed, hpa, node, pv, pvc, running, scaledReplicaSet, startedNormally,
-  statefulSetApp, tcpProbe, templateHash, uidOf,
+  BLAMES_ROLLOUT, DAYS, ECR, HOURS, ago, boundClaim, container, deploymentApp, event, exposed, failedScheduling, hpa, nameOf, node,
+  nodeEvent, notTriggerScaleUp, replicaSetOf, running, scaledReplicaSet, startedNormally, statefulSetApp, tcpProbe,
 } from '../kit/index.js';
 import type { Built, KubeJson } from '../kit/index.js';
 import type { CorpusScenario } from '../scenario.js';
 
 // ---- local helpers -------------------------------------------------------------------------
 
-const nameOf = (o: { metadata?: k8s.V1ObjectMeta }): string => o.metadata?.name ?? '';
-
-/** The ReplicaSet of one revision of a Deployment built by the kit. */
-function replicaSetOf(app: Built, revision: number): KubeJson {
-  const rs = app.objects.find((o) => o.kind === 'ReplicaSet' && o.metadata?.annotations?.['deployment.kubernetes.io/revision'] === String(revision));
-  if (rs === undefined) throw new Error(`no ReplicaSet for revision ${revision}`);
-  return rs;
-}
-
 function deploymentOf(app: Built): KubeJson {
   const d = app.objects[0];
   if (d === undefined || d.kind !== 'Deployment') throw new Error('not a Deployment');
   return d;
 }
-
-/**
- * Conditions of a Deployment whose last rollout completed long ago and which is now short of
- * pods for another reason (a scale-up, lost nodes). The controller leaves Progressing at
- * NewReplicaSetAvailable then; only a rollout in progress can time out.
- */
-function settledConditions(o: { namespace: string; name: string; revision: number; rolledOutAgo: number; available: boolean; availableSince: number }): k8s.V1DeploymentCondition[] {
-  const rs = `${o.name}-${templateHash(`${o.namespace}/${o.name}/${o.revision}`)}`;
-  return [
-    o.available
-      ? { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', lastUpdateTime: ago(o.availableSince), lastTransitionTime: ago(o.availableSince) }
-      : { type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.', lastUpdateTime: ago(o.availableSince), lastTransitionTime: ago(o.availableSince) },
-    { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${rs}" has successfully progressed.`, lastUpdateTime: ago(o.rolledOutAgo - 2), lastTransitionTime: ago(o.rolledOutAgo) },
-  ];
-}
-
-function failedScheduling(pod: k8s.V1Pod, message: string, o: { count: number; firstAgo: number; lastAgo: number }): k8s.CoreV1Event {
-  return event({ on: pod, reason: 'FailedScheduling', message, count: o.count, firstAgo: o.firstAgo, lastAgo: o.lastAgo, component: 'default-scheduler' });
-}
-
-function notTriggerScaleUp(pod: k8s.V1Pod, why: string, o: { count: number; firstAgo: number; lastAgo: number }): k8s.CoreV1Event {
-  return event({ on: pod, type: 'Normal', reason: 'NotTriggerScaleUp', message: `pod didn't trigger scale-up: ${why}`, count: o.count, firstAgo: o.firstAgo, lastAgo: o.lastAgo, component: 'cluster-autoscaler' });
-}
-
-const ECR = '123456789012.dkr.ecr.eu-west-1.amazonaws.com';
-
-/** Blames a rollout (or advises undoing one) where none is involved. */
-const BLAMES_ROLLOUT = /roll(ing)? ?back to|undo the rollout|rollout undo|revision \d+[^\n]*(caused|broke|introduced|before the failures)/i;
 
 // ---- 1. a nodeSelector no node carries ----------------------------------------------------
 
@@ -201,7 +163,8 @@ function affinityToRemovedNodePool(): CorpusScenario {
       { revision: 7, createdAgo: 40.5, unschedulable: message },
       { revision: 7, createdAgo: 39.8, unschedulable: message },
     ],
-    conditions: settledConditions({ namespace: ns, name: 'embedder', revision: 7, rolledOutAgo: 12 * DAYS, available: false, availableSince: 41 }),
+    // Rolled out 12 days ago; unavailable since the drain evicted the pods.
+    settled: { available: false, availableSince: 41, progressingSince: 12 * DAYS, progressingUpdatedAgo: 12 * DAYS - 2 },
   });
   const reranker = deploymentApp({
     namespace: ns,
@@ -339,7 +302,7 @@ function hpaScaleUpHitsMaxNodeGroupSize(): CorpusScenario {
       { revision: 55, node: names[0] ?? '', createdAgo: 16, containers: { app: running({ sinceAgo: 15.5 }) } },
       { revision: 55, node: names[3] ?? '', createdAgo: 16, containers: { app: running({ sinceAgo: 15.5 }) } },
     ],
-    conditions: settledConditions({ namespace: ns, name: 'storefront', revision: 55, rolledOutAgo: 5 * DAYS, available: false, availableSince: 9 }),
+    settled: { available: false, availableSince: 9, progressingSince: 5 * DAYS, progressingUpdatedAgo: 5 * DAYS - 2 },
   });
   const deployment = deploymentOf(app);
   const rs = nameOf(replicaSetOf(app, 55));
@@ -421,7 +384,7 @@ function threeHundredReplicasMostPending(): CorpusScenario {
       ...Array.from({ length: 40 }, (_, i) => ({ revision: 12, node: names[i % 10] ?? '', createdAgo: 16 * DAYS - i })),
       ...Array.from({ length: 260 }, () => ({ revision: 12, createdAgo: 18, unschedulable: message })),
     ],
-    conditions: settledConditions({ namespace: ns, name: 'event-consumer', revision: 12, rolledOutAgo: 16 * DAYS, available: false, availableSince: 18 }),
+    settled: { available: false, availableSince: 18, progressingSince: 16 * DAYS, progressingUpdatedAgo: 16 * DAYS - 2 },
   });
   const deployment = deploymentOf(app);
   const rs = nameOf(replicaSetOf(app, 12));
@@ -496,14 +459,7 @@ function volumeZoneConflictAfterDrain(): CorpusScenario {
     ],
   });
   const zones = ['eu-west-1b', 'eu-west-1c', 'eu-west-1a'];
-  const volumes = zones.flatMap((zone, i) => {
-    const claim = `data-ledger-db-${i}`;
-    const volumeName = `pvc-${uidOf(`pvc/${ns}/${claim}`)}`;
-    return [
-      pvc({ namespace: ns, name: claim, storage: '200Gi', storageClass: 'gp3', phase: 'Bound', volumeName, createdAgo: 45 * DAYS, labels: { app: 'ledger-db' } }),
-      pv({ name: volumeName, storage: '200Gi', zone, claim: { namespace: ns, name: claim }, createdAgo: 45 * DAYS }),
-    ];
-  });
+  const volumes = zones.flatMap((zone, i) => boundClaim({ namespace: ns, name: `data-ledger-db-${i}`, storage: '200Gi', storageClass: 'gp3', zone, createdAgo: 45 * DAYS, labels: { app: 'ledger-db' } }));
   const [db0, , db2] = app.pods;
   const patroni = '2026-11-21 03:13:41,220 INFO: no action. I am (ledger-db-0), the leader with the lock\n2026-11-21 03:13:51,219 INFO: no action. I am (ledger-db-0), the leader with the lock\n';
   return {
@@ -516,7 +472,7 @@ function volumeZoneConflictAfterDrain(): CorpusScenario {
       ...app.objects,
       ...volumes,
       ...exposed({ namespace: ns, name: 'ledger-db', selector: { app: 'ledger-db' }, pods: app.pods, ports: [{ name: 'postgres', port: 5432, targetPort: 5432 }], endpointPort: 5432 }),
-      event({ on: { kind: 'Node', name: cordoned }, type: 'Normal', reason: 'NodeNotSchedulable', message: `Node ${cordoned} status is now: NodeNotSchedulable`, firstAgo: 26, lastAgo: 26 }),
+      nodeEvent(cordoned, 'NodeNotSchedulable', `Node ${cordoned} status is now: NodeNotSchedulable`, { firstAgo: 26 }),
       event({ on: { kind: 'StatefulSet', name: 'ledger-db', namespace: ns }, type: 'Normal', reason: 'SuccessfulDelete', message: 'delete Pod ledger-db-2 in StatefulSet ledger-db successful', firstAgo: 25.6, lastAgo: 25.6, component: 'statefulset-controller' }),
       event({ on: { kind: 'StatefulSet', name: 'ledger-db', namespace: ns }, type: 'Normal', reason: 'SuccessfulCreate', message: 'create Pod ledger-db-2 in StatefulSet ledger-db successful', firstAgo: 25.5, lastAgo: 25.5, component: 'statefulset-controller' }),
       ...(db2 ? [failedScheduling(db2, message, { count: 9, firstAgo: 25.5, lastAgo: 1.5 })] : []),

@@ -2,79 +2,11 @@
 // StatefulSet whose ordered start is blocked by one replica's broken data directory.
 import type * as k8s from '@kubernetes/client-node';
 import {
-  DAYS, ago, backOff, container, crashLoop, deploymentApp, event, execProbe, exposed, node, pv, pvc, running, scaledReplicaSet,
-  startedNormally, statefulSetApp, templateHash, uidOf, waiting,
+  BLAMES_ROLLOUT, DAYS, ECR, ago, backOff, boundClaim, container, createdPod, crashLoop, deploymentApp, event, execProbe, exposed,
+  failedScheduling, nameOf, node, nodeEvent, pv, pvc, replicaSetOf, rsOf, running, scaledReplicaSet, scheduled, startedNormally,
+  statefulSetApp, volumeOf, waiting,
 } from '../kit/index.js';
-import type { Built, KubeJson } from '../kit/index.js';
 import type { CorpusScenario } from '../scenario.js';
-
-// ---- local helpers -------------------------------------------------------------------------
-
-const nameOf = (o: { metadata?: k8s.V1ObjectMeta }): string => o.metadata?.name ?? '';
-
-function replicaSetOf(app: Built, revision: number): KubeJson {
-  const rs = app.objects.find((o) => o.kind === 'ReplicaSet' && o.metadata?.annotations?.['deployment.kubernetes.io/revision'] === String(revision));
-  if (rs === undefined) throw new Error(`no ReplicaSet for revision ${revision}`);
-  return rs;
-}
-
-/** A pod whose volumes never mounted: the kubelet did not create its sandbox, so it has no IP. */
-function withoutPodIp(p: k8s.V1Pod): k8s.V1Pod {
-  if (p.status !== undefined) {
-    delete p.status.podIP;
-    delete p.status.podIPs;
-  }
-  return p;
-}
-
-/** The claim name → PV name the external provisioner uses (`pvc-<claim uid>`). */
-const volumeOf = (namespace: string, claim: string): string => `pvc-${uidOf(`pvc/${namespace}/${claim}`)}`;
-
-/** A statically provisioned EFS volume (efs.csi.aws.com): no zone, ReadWriteMany. The kit's pv() is EBS-only. */
-function efsVolume(o: { name: string; fileSystem: string; claim: { namespace: string; name: string }; createdAgo: number }): k8s.V1PersistentVolume {
-  return {
-    apiVersion: 'v1',
-    kind: 'PersistentVolume',
-    metadata: { name: o.name, uid: uidOf(`pv/${o.name}`), creationTimestamp: ago(o.createdAgo), finalizers: ['kubernetes.io/pv-protection'], labels: { 'app.kubernetes.io/managed-by': 'terraform' } },
-    spec: {
-      accessModes: ['ReadWriteMany'],
-      capacity: { storage: '5Gi' },
-      claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', name: o.claim.name, namespace: o.claim.namespace, uid: uidOf(`pvc/${o.claim.namespace}/${o.claim.name}`) },
-      csi: { driver: 'efs.csi.aws.com', volumeHandle: o.fileSystem },
-      persistentVolumeReclaimPolicy: 'Retain',
-      storageClassName: 'efs-sc',
-      volumeMode: 'Filesystem',
-    },
-    status: { phase: 'Bound' },
-  };
-}
-
-/**
- * A headless Service for a StatefulSet's stable names (clusterIP None, publishNotReadyAddresses),
- * which the kit's service() does not model: its slice lists every pod as ready.
- */
-function headless(objs: (k8s.V1Service | k8s.V1EndpointSlice)[]): (k8s.V1Service | k8s.V1EndpointSlice)[] {
-  for (const o of objs) {
-    if (o.kind === 'Service') {
-      const svc = o as k8s.V1Service;
-      if (svc.spec !== undefined) {
-        svc.spec.clusterIP = 'None';
-        svc.spec.clusterIPs = ['None'];
-        svc.spec.publishNotReadyAddresses = true;
-      }
-    } else {
-      const slice = o as k8s.V1EndpointSlice;
-      if (slice.metadata?.labels !== undefined) slice.metadata.labels['service.kubernetes.io/headless'] = '';
-      for (const e of slice.endpoints) if (e.conditions !== undefined && e.conditions.terminating !== true) e.conditions.ready = true;
-    }
-  }
-  return objs;
-}
-
-const ECR = '123456789012.dkr.ecr.eu-west-1.amazonaws.com';
-
-/** Blames a rollout (or advises undoing one) where none is involved. */
-const BLAMES_ROLLOUT = /roll(ing)? ?back to|undo the rollout|rollout undo|revision \d+[^\n]*(caused|broke|introduced|before the failures)/i;
 
 // ---- 13. a StorageClass that does not exist in this cluster -------------------------------
 
@@ -147,13 +79,13 @@ function storageClassNotFound(): CorpusScenario {
       claim,
       ...api.objects,
       ...exposed({ namespace: ns, name: 'catalog-redis', selector: { app: 'catalog-redis' }, pods: app.pods, ports: [{ name: 'tcp-redis', port: 6379, targetPort: 'redis' }], endpointPort: 6379 }),
-      ...headless(exposed({ namespace: ns, name: 'catalog-redis-headless', selector: { app: 'catalog-redis' }, pods: app.pods, ports: [{ name: 'tcp-redis', port: 6379, targetPort: 'redis' }], endpointPort: 6379 })),
+      ...exposed({ namespace: ns, name: 'catalog-redis-headless', headless: true, selector: { app: 'catalog-redis' }, pods: app.pods, ports: [{ name: 'tcp-redis', port: 6379, targetPort: 'redis' }], endpointPort: 6379 }),
       ...exposed({ namespace: ns, name: 'catalog-api', selector: { app: 'catalog-api' }, pods: api.pods }),
       event({ on: { kind: 'StatefulSet', name: 'catalog-redis', namespace: ns }, type: 'Normal', reason: 'SuccessfulCreate', message: 'create Claim redis-data-catalog-redis-0 Pod catalog-redis-0 in StatefulSet catalog-redis success', firstAgo: 25, lastAgo: 25, component: 'statefulset-controller' }),
       event({ on: { kind: 'StatefulSet', name: 'catalog-redis', namespace: ns }, type: 'Normal', reason: 'SuccessfulCreate', message: 'create Pod catalog-redis-0 in StatefulSet catalog-redis successful', firstAgo: 25, lastAgo: 25, component: 'statefulset-controller' }),
       event({ on: claim, reason: 'ProvisioningFailed', message: 'storageclass.storage.k8s.io "fast-ssd" not found', count: 102, firstAgo: 25, lastAgo: 0.2, component: 'persistentvolume-controller' }),
-      event({ on: r0, reason: 'FailedScheduling', message, count: 7, firstAgo: 25, lastAgo: 4, component: 'default-scheduler' }),
-      scaledReplicaSet(api.objects[0] ?? {}, nameOf(replicaSetOf(api, 41)), 3, 0, 26),
+      failedScheduling(r0, message, { count: 7, firstAgo: 25, lastAgo: 4 }),
+      scaledReplicaSet(api.objects[0] ?? {}, rsOf(api, 41), 3, 0, 26),
     ],
     logs: api.pods.map((p) => ({ namespace: ns, pod: nameOf(p), container: 'app', current: apiLog })),
     expect: {
@@ -217,7 +149,6 @@ function multiAttachRollingUpdate(): CorpusScenario {
   });
   const [fresh, serving] = app.pods;
   if (fresh === undefined || serving === undefined) throw new Error('grafana: pods');
-  withoutPodIp(fresh);
   const deployment = app.objects[0] ?? {};
   return {
     id: 'storage-multi-attach-rwo-rolling-update',
@@ -227,11 +158,10 @@ function multiAttachRollingUpdate(): CorpusScenario {
     objects: [
       ...nodes,
       ...app.objects,
-      pvc({ namespace: ns, name: claimName, storage: '10Gi', storageClass: 'gp3', phase: 'Bound', volumeName, createdAgo: 200 * DAYS, labels: { 'app.kubernetes.io/name': 'grafana' } }),
-      pv({ name: volumeName, storage: '10Gi', zone: 'eu-west-1a', claim: { namespace: ns, name: claimName }, createdAgo: 200 * DAYS }),
+      ...boundClaim({ namespace: ns, name: claimName, storage: '10Gi', storageClass: 'gp3', zone: 'eu-west-1a', createdAgo: 200 * DAYS, labels: { 'app.kubernetes.io/name': 'grafana' } }),
       ...exposed({ namespace: ns, name: 'grafana', selector: { 'app.kubernetes.io/name': 'grafana', 'app.kubernetes.io/instance': 'grafana' }, pods: app.pods, ports: [{ name: 'service', port: 80, targetPort: 3000 }], endpointPort: 3000 }),
-      scaledReplicaSet(deployment, nameOf(replicaSetOf(app, 16)), 1, 0, 14),
-      event({ on: fresh, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${ns}/${nameOf(fresh)} to ${newNode}`, firstAgo: 14, lastAgo: 14, component: 'default-scheduler' }),
+      scaledReplicaSet(deployment, rsOf(app, 16), 1, 0, 14),
+      scheduled(fresh, 14),
       event({ on: fresh, reason: 'FailedAttachVolume', message: `Multi-Attach error for volume "${volumeName}" Volume is already used by pod(s) ${nameOf(serving)}`, firstAgo: 14, lastAgo: 14, component: 'attachdetach-controller' }),
       event({ on: fresh, reason: 'FailedMount', message: 'Unable to attach or mount volumes: unmounted volumes=[storage], unattached volumes=[], failed to process volumes=[]: timed out waiting for the condition', count: 6, firstAgo: 11.9, lastAgo: 1.9 }),
     ],
@@ -290,14 +220,10 @@ function efsMountTimesOut(): CorpusScenario {
       { revision: 23, node: old2, createdAgo: 11 * DAYS },
     ],
     // No rollout: the controller keeps Progressing at NewReplicaSetAvailable.
-    conditions: [
-      { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', lastUpdateTime: ago(11 * DAYS), lastTransitionTime: ago(11 * DAYS) },
-      { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "report-builder-${templateHash(`${ns}/report-builder/23`)}" has successfully progressed.`, lastUpdateTime: ago(11 * DAYS - 2), lastTransitionTime: ago(11 * DAYS) },
-    ],
+    settled: { available: true, availableSince: 11 * DAYS, progressingSince: 11 * DAYS, progressingUpdatedAgo: 11 * DAYS - 2 },
   });
   const rs = replicaSetOf(app, 23);
   const stuck = app.pods.slice(0, 2);
-  stuck.forEach(withoutPodIp);
   const mountFailed = (p: k8s.V1Pod) =>
     `MountVolume.SetUp failed for volume "shared-efs" : rpc error: code = Internal desc = Could not mount "${fs}:/" at "/var/lib/kubelet/pods/${p.metadata?.uid ?? ''}/volumes/kubernetes.io~csi/shared-efs/mount": mount failed: exit status 32\nMounting command: mount\nMounting arguments: -t efs -o tls ${fs}:/ /var/lib/kubelet/pods/${p.metadata?.uid ?? ''}/volumes/kubernetes.io~csi/shared-efs/mount\nOutput: mount.nfs4: Connection timed out`;
   return {
@@ -309,12 +235,13 @@ function efsMountTimesOut(): CorpusScenario {
       ...nodes,
       ...app.objects,
       pvc({ namespace: ns, name: 'reports-shared', storage: '5Gi', storageClass: 'efs-sc', phase: 'Bound', volumeName: 'shared-efs', accessModes: ['ReadWriteMany'], createdAgo: 300 * DAYS, annotations: { 'volume.kubernetes.io/storage-provisioner': 'efs.csi.aws.com' } }),
-      efsVolume({ name: 'shared-efs', fileSystem: fs, claim: { namespace: ns, name: 'reports-shared' }, createdAgo: 300 * DAYS }),
+      // Statically provisioned by Terraform: no zone, ReadWriteMany.
+      pv({ name: 'shared-efs', storage: '5Gi', claim: { namespace: ns, name: 'reports-shared' }, storageClass: 'efs-sc', csi: { driver: 'efs.csi.aws.com', volumeHandle: fs }, accessModes: ['ReadWriteMany'], reclaimPolicy: 'Retain', static: true, labels: { 'app.kubernetes.io/managed-by': 'terraform' }, createdAgo: 300 * DAYS }),
       ...exposed({ namespace: ns, name: 'report-builder', selector: { app: 'report-builder' }, pods: app.pods }),
-      ...[old1, old2].map((n) => event({ on: { kind: 'Node', name: n ?? '' }, type: 'Normal', reason: 'NodeNotSchedulable', message: `Node ${n ?? ''} status is now: NodeNotSchedulable`, firstAgo: 31, lastAgo: 31 })),
+      ...[old1, old2].map((n) => nodeEvent(n ?? '', 'NodeNotSchedulable', `Node ${n ?? ''} status is now: NodeNotSchedulable`, { firstAgo: 31 })),
       ...stuck.flatMap((p, i) => [
-        event({ on: rs, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${nameOf(p)}`, firstAgo: 22 - i, lastAgo: 22 - i, component: 'replicaset-controller' }),
-        event({ on: p, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${ns}/${nameOf(p)} to ${p.spec?.nodeName ?? ''}`, firstAgo: 22 - i, lastAgo: 22 - i, component: 'default-scheduler' }),
+        createdPod(rs, p, 22 - i),
+        scheduled(p, 22 - i),
         event({ on: p, reason: 'FailedMount', message: 'MountVolume.SetUp failed for volume "shared-efs" : rpc error: code = DeadlineExceeded desc = context deadline exceeded', count: 9, firstAgo: 20 - i, lastAgo: 1.2 }),
         event({ on: p, reason: 'FailedMount', message: mountFailed(p), count: 2, firstAgo: 18 - i, lastAgo: 6 }),
         event({ on: p, reason: 'FailedMount', message: 'Unable to attach or mount volumes: unmounted volumes=[shared], unattached volumes=[], failed to process volumes=[]: timed out waiting for the condition', count: 9, firstAgo: 19.9 - i, lastAgo: 1.5 }),
@@ -380,15 +307,8 @@ function orderedReadyBlockedByCorruptReplica(): CorpusScenario {
   const [z0, z1] = app.pods;
   if (z0 === undefined || z1 === undefined) throw new Error('zookeeper: pods');
   const zones = ['eu-west-1a', 'eu-west-1b', 'eu-west-1c', 'eu-west-1a', 'eu-west-1b'];
-  const volumes = zones.flatMap((zone, i) => {
-    const claim = `data-zookeeper-${i}`;
-    const volumeName = volumeOf(ns, claim);
-    return [
-      // Recreated from EBS snapshots (dataSource) during the restore.
-      pvc({ namespace: ns, name: claim, storage: '8Gi', storageClass: 'gp3', phase: 'Bound', volumeName, createdAgo: 52, labels: { app: 'zookeeper' } }),
-      pv({ name: volumeName, storage: '8Gi', zone, claim: { namespace: ns, name: claim }, createdAgo: 52 }),
-    ];
-  });
+  // Recreated from EBS snapshots (dataSource) during the restore.
+  const volumes = zones.flatMap((zone, i) => boundClaim({ namespace: ns, name: `data-zookeeper-${i}`, storage: '8Gi', storageClass: 'gp3', zone, createdAgo: 52, labels: { app: 'zookeeper' } }));
   const crashLog = [
     '2026-11-21 03:11:45,214 [myid:2] - INFO  [main:o.a.z.s.p.FileTxnSnapLog@124] - zookeeper.snapshot.trust.empty : false',
     '2026-11-21 03:11:45,236 [myid:2] - INFO  [main:o.a.z.s.q.QuorumPeer@2746] - QuorumPeer communication is not secured! (SASL auth disabled)',
@@ -421,7 +341,7 @@ function orderedReadyBlockedByCorruptReplica(): CorpusScenario {
       ...app.objects,
       ...volumes,
       ...exposed({ namespace: ns, name: 'zookeeper', selector: { app: 'zookeeper' }, pods: app.pods, ports: [{ name: 'tcp-client', port: 2181, targetPort: 'client' }], endpointPort: 2181 }),
-      ...headless(exposed({ namespace: ns, name: 'zookeeper-headless', selector: { app: 'zookeeper' }, pods: app.pods, ports: [{ name: 'tcp-follower', port: 2888, targetPort: 'follower' }, { name: 'tcp-election', port: 3888, targetPort: 'election' }], endpointPort: 2888 })),
+      ...exposed({ namespace: ns, name: 'zookeeper-headless', headless: true, selector: { app: 'zookeeper' }, pods: app.pods, ports: [{ name: 'tcp-follower', port: 2888, targetPort: 'follower' }, { name: 'tcp-election', port: 3888, targetPort: 'election' }], endpointPort: 2888 }),
       event({ on: { kind: 'StatefulSet', name: 'zookeeper', namespace: ns }, type: 'Normal', reason: 'SuccessfulCreate', message: 'create Pod zookeeper-0 in StatefulSet zookeeper successful', firstAgo: 38, lastAgo: 38, component: 'statefulset-controller' }),
       event({ on: { kind: 'StatefulSet', name: 'zookeeper', namespace: ns }, type: 'Normal', reason: 'SuccessfulCreate', message: 'create Pod zookeeper-1 in StatefulSet zookeeper successful', firstAgo: 36.5, lastAgo: 36.5, component: 'statefulset-controller' }),
       ...startedNormally(z0, 'zookeeper', image, 38),
