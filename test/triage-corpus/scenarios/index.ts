@@ -4,6 +4,7 @@ import { CAPACITY_SCENARIOS } from './capacity.js';
 import { CONTAINER_SCENARIOS } from './containers.js';
 import { EXAMPLE_SCENARIOS } from './examples.js';
 import { HEALTHY_SCENARIOS } from './healthy.js';
+import { HOLDOUT_SCENARIOS } from './holdout.js';
 import { JOB_SCENARIOS } from './jobs.js';
 import { NETWORK_SCENARIOS } from './network.js';
 import { NODE_SCENARIOS } from './nodes.js';
@@ -24,4 +25,5 @@ export const CORPUS: CorpusScenario[] = [
   ...NETWORK_SCENARIOS,
   ...JOB_SCENARIOS,
   ...HEALTHY_SCENARIOS,
+  ...HOLDOUT_SCENARIOS,
 ];
