@@ -56,6 +56,11 @@ interface LatencyRule {
   ms: number;
 }
 
+interface FailureRule {
+  pattern: RegExp;
+  status: number;
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -104,6 +109,7 @@ export class FakeKubeApi {
   private readonly tokens = new Map<string, string>();
   private readonly forbidRules = new Set<ForbidRule>();
   private latencyRules: LatencyRule[] = [];
+  private failureRules: FailureRule[] = [];
   private tempDir: string | undefined;
   private kubeconfigCount = 0;
 
@@ -227,6 +233,18 @@ export class FakeKubeApi {
     this.latencyRules.push({ pattern: pathPattern, ms });
   }
 
+  /**
+   * Answers matching requests with the apiserver's Status for `status` (503 ServiceUnavailable,
+   * 500 InternalError, 504 Timeout) until the returned function is called.
+   */
+  failWith(pathPattern: RegExp, status = 503): () => void {
+    const rule = { pattern: pathPattern, status };
+    this.failureRules.push(rule);
+    return () => {
+      this.failureRules = this.failureRules.filter((r) => r !== rule);
+    };
+  }
+
   clearLatency(): void {
     this.latencyRules = [];
     this.latencyMs = 0;
@@ -287,6 +305,11 @@ export class FakeKubeApi {
         throw methodNotAllowed();
       }
       const user = this.authenticate(req);
+      const failing = this.failureRules.find((r) => {
+        r.pattern.lastIndex = 0;
+        return r.pattern.test(url.pathname);
+      });
+      if (failing !== undefined) throw failure(failing.status, url.pathname);
       this.route(url, user, res);
     } catch (err) {
       if (res.headersSent) {
@@ -381,4 +404,11 @@ export class FakeKubeApi {
     });
     sendJsonText(res, 200, body);
   }
+}
+
+const STATUS_REASONS: Record<number, string> = { 500: 'InternalError', 503: 'ServiceUnavailable', 504: 'Timeout', 429: 'TooManyRequests' };
+
+function failure(status: number, path: string): StatusError {
+  const reason = STATUS_REASONS[status] ?? 'InternalError';
+  return new StatusError(status, reason, status === 503 ? `the server is currently unable to handle the request (get ${path})` : `injected ${status} for ${path}`);
 }

@@ -113,6 +113,16 @@ export class FakePagerDuty {
   }
 
   /** Fails requests matching a path prefix ('/incidents') or a method and prefix ('POST /incidents'). */
+  /** Every request answers `status` (an outage) until the returned function is called. */
+  outage(status = 503): () => void {
+    const entry = { method: undefined, prefix: '/', failure: { status }, remaining: Number.POSITIVE_INFINITY };
+    this.failures.unshift(entry);
+    return () => {
+      const i = this.failures.indexOf(entry);
+      if (i >= 0) this.failures.splice(i, 1);
+    };
+  }
+
   failNext(pathPrefixOrMethodAndPath: string, failure: PagerDutyFailure): void {
     const match = /^([A-Z]+)\s+(\S+)$/.exec(pathPrefixOrMethodAndPath);
     this.failures.push({

@@ -42,6 +42,12 @@ export interface SlackFailure {
   needed?: string;
   /** How many calls fail; default 1. */
   times?: number;
+  /**
+   * Do what the call asks first, then answer with the failure: Slack timed out or answered 5xx
+   * after the message or channel was created (it happens). The effect is there; the caller does
+   * not know it.
+   */
+  afterActing?: true;
 }
 
 export interface RecordedCall {
@@ -217,6 +223,11 @@ export class FakeSlack {
     const { args, token } = parseArgs(req, url, body);
     const failure = this.takeFailure(method);
     this.calls.push({ method, args, at: Date.now(), ...(failure ? { failed: true as const } : {}) });
+    if (failure?.afterActing) {
+      const act = METHODS[method];
+      if (act && this.authorize(token) === undefined) act(args, this.context());
+      return this.answerFailure(res, method, failure);
+    }
     if (failure) return this.answerFailure(res, method, failure);
     const handler = METHODS[method];
     if (!handler) return sendJson(res, 200, { ok: false, error: 'unknown_method', req_method: method });
