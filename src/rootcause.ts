@@ -46,6 +46,7 @@ import { RedisPostLedger } from './adapters/redis/redis-post-ledger.js';
 import { RedisTimelineStore } from './adapters/redis/redis-timeline-store.js';
 import { registerCardActions } from './adapters/slack/card-actions.js';
 import { createSlackApp } from './adapters/slack/slack-app.js';
+import { SLACK_RETRY_POLICY } from './adapters/slack/slack-retry-policy.js';
 import { SlackChat } from './adapters/slack/slack-chat.js';
 import type { Logger } from './logger.js';
 
@@ -80,7 +81,7 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
 
   const slackClient = new webApi.WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
-    retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
+    retryConfig: SLACK_RETRY_POLICY,
     rejectRateLimitedCalls: false,
     logLevel: webApi.LogLevel.ERROR,
   });
