@@ -55,7 +55,9 @@ function card(channel: FakeChannel) {
 async function opened(): Promise<FakeChannel> {
   await bot.deliver(incidentDelivery('triggered', incident, { occurredAt: '2026-11-21T03:12:00Z' }));
   const channel = await slack.waitFor(() => slack.channelByName(CHANNEL));
-  await slack.waitFor(() => card(channel));
+  // The card is posted before the responders are looked up, then updated to mention them:
+  // the opening is finished when it does.
+  await slack.waitFor(() => JSON.stringify(card(channel)?.blocks ?? '').includes('<@U0ALICE>'));
   return channel;
 }
 
@@ -66,10 +68,11 @@ async function lineStarting(channel: FakeChannel, start: string) {
 describe('later events', () => {
   it('acknowledged: the card shows it and one line says who', async () => {
     const channel = await opened();
+    const updatesBefore = slack.callsTo('chat.update').length;
     await bot.deliver(incidentDelivery('acknowledged', incident, { occurredAt: '2026-11-21T03:14:00Z', agentName: 'Alice Adams' }));
     const line = await lineStarting(channel, 'Acknowledged');
     expect(line.text).toBe('Acknowledged by Alice Adams');
-    const updated = await slack.waitFor(() => slack.calls.find((c) => c.method === 'chat.update'));
+    const updated = await slack.waitFor(() => slack.calls.filter((c) => c.method === 'chat.update')[updatesBefore]);
     expect(updated.args.ts).toBe(card(channel)!.ts);
     expect(JSON.stringify(card(channel)!.blocks)).toContain('Acknowledged');
   });

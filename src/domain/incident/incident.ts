@@ -48,6 +48,11 @@ export interface IncidentProgress {
   autoTriageRequested?: boolean;
   /** PagerDuty users we could not find in Slack, with why; said once in the channel. */
   unreachable?: Record<string, string>;
+  /**
+   * The channel line that names responders not invited yet because a look-up is failing
+   * (PagerDuty down); updated in place once they are invited.
+   */
+  pendingInvitesTs?: string;
 }
 
 export interface Incident {

@@ -16,15 +16,17 @@ import { reportFailure } from './report-failure.js';
 const MAX_NAME_ATTEMPTS = 20;
 
 export async function openIncidentChannel(deps: IncidentDeps, incident: Incident): Promise<Incident> {
+  // What people need first never waits on an optional dependency: the channel, its topic, the
+  // card, the announcement and the triage come before anything that asks PagerDuty.
   incident = await essential(deps, incident, 'create the incident channel', () => ensureChannel(deps, incident));
   incident = await optional(deps, incident, 'set the channel topic', 'topicSet', () => setTopic(deps, incident));
-  incident = await optional(deps, incident, 'invite the responders', 'invitesDone', () => inviteResponders(deps, incident, true));
   incident = await essential(deps, incident, 'post the incident card', () => postCard(deps, incident));
   incident = await optional(deps, incident, 'announce the incident', 'announced', () => announce(deps, incident));
+  incident = await optional(deps, incident, 'start the triage', 'autoTriageRequested', () => requestAutoTriage(deps, incident));
+  incident = await optional(deps, incident, 'invite the responders', 'invitesDone', () => inviteResponders(deps, incident, true));
   incident = await optional(deps, incident, 'post the channel link to PagerDuty', 'pagerDutyNoted', () =>
     noteInPagerDuty(deps, incident),
   );
-  incident = await optional(deps, incident, 'start the triage', 'autoTriageRequested', () => requestAutoTriage(deps, incident));
   return incident;
 }
 
@@ -63,12 +65,16 @@ async function optional(
 async function ensureChannel(deps: IncidentDeps, incident: Incident): Promise<Incident> {
   if (incident.channel) return incident;
   const requested = incident.progress.channelRequested;
+  // Whether the name we asked for before is someone else's now; if nobody has it, ask again.
+  let requestedTaken = false;
   if (requested !== undefined) {
-    // We asked Slack for this name before and may have got it just before a crash.
+    // We asked Slack for this name before and may have got it (a crash, or an answer lost after
+    // Slack created it).
     const existing = await deps.chat.findChannelByName(requested);
     if (existing?.createdByBot && (await deps.incidents.claimChannel(existing.id, incident.id))) {
       return channelOpened(deps, incident, existing);
     }
+    requestedTaken = existing !== undefined;
   }
   const pd = incident.pagerduty;
   // A sketch of an incident we could not read has no number: its PagerDuty id stands in.
@@ -76,7 +82,7 @@ async function ensureChannel(deps: IncidentDeps, incident: Incident): Promise<In
   const base = buildChannelName(incident.createdAt, number, incident.title);
   for (let n = 1; n <= MAX_NAME_ATTEMPTS; n++) {
     const name = n === 1 ? base : withSuffix(base, n);
-    if (name === requested) continue;
+    if (name === requested && requestedTaken) continue;
     incident = { ...incident, progress: { ...incident.progress, channelRequested: name } };
     await deps.incidents.save(incident);
     const result = await deps.chat.createChannel(name);
