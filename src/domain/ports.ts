@@ -72,6 +72,8 @@ export interface Chat {
   postDirect(userId: string, message: ChatMessage): Promise<string>;
   /** Shares a text file in a channel (Markdown post-mortems). */
   uploadFile(channel: string, file: { filename: string; title: string; content: string }): Promise<void>;
+  /** Whether a file of this name was shared in the channel's recent history (a share carries no key). */
+  findSharedFile(channel: string, filename: string): Promise<boolean>;
   /** How a message refers to a channel or a user. */
   channelMention(channelId: string): string;
   userMention(userId: string): string;

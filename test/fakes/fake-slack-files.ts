@@ -39,7 +39,7 @@ const completeUploadExternal: MethodHandler = (args, { state }) => {
       text: str(args, 'initial_comment') ?? '',
       user: state.botUserId,
       bot_id: state.botId,
-      files: shared.map((f) => ({ id: f.id, title: f.title })),
+      files: shared.map((f) => ({ id: f.id, name: f.filename, title: f.title })),
       ...(threadTs !== undefined ? { thread_ts: threadTs } : {}),
     });
   }

@@ -186,6 +186,12 @@ export class SlackChat implements Chat {
     }
   }
 
+  async findSharedFile(channel: string, filename: string): Promise<boolean> {
+    const answer = await this.call('conversations.history', { channel, limit: HISTORY_SEARCHED });
+    const messages = (answer.messages ?? []) as { files?: { name?: string }[] }[];
+    return messages.some((m) => (m.files ?? []).some((f) => f.name === filename));
+  }
+
   channelMention(channelId: string): string {
     return `<#${channelId}>`;
   }

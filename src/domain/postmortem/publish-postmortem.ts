@@ -56,13 +56,25 @@ export async function publishPostmortem(deps: IncidentDeps, incident: Incident, 
   for (const [i, document] of draft.summary.entries()) {
     await postOnce(deps, incident, `postmortem/${i}`, channel, { kind: 'document', document });
   }
-  // A file share carries no key to find it by; the ledger keeps a retry from sharing it twice
-  // (a crash mid-upload leaves it unshared rather than doubled: the draft is in the channel anyway).
-  const fileKey = `${incident.id}/postmortem-file`;
-  if (await deps.ledger.claim(fileKey, now.getTime())) {
-    await deps.chat.uploadFile(channel, { filename: draft.filename, title: draft.title, content: draft.markdown });
-    await deps.ledger.markPosted(fileKey, 'shared');
-  }
+  await shareOnce(deps, incident.id, channel, { filename: draft.filename, title: draft.title, content: draft.markdown }, now);
   if (item !== undefined) await scheduleNextReminder(deps, item);
   return incident;
+}
+
+/**
+ * The Markdown file, shared once. A share carries no key, so its file name (unique per incident)
+ * is what a retry looks for: a share that happened before a crash or a failed answer is found in
+ * the channel instead of being made twice; one that did not happen is made by the retry.
+ */
+async function shareOnce(deps: Pick<IncidentDeps, 'chat' | 'ledger'>, incidentId: string, channel: string, file: { filename: string; title: string; content: string }, now: Date): Promise<void> {
+  const key = `${incidentId}/postmortem-file`;
+  const state = await deps.ledger.read(key);
+  if (state !== undefined && 'posted' in state) return;
+  if (state !== undefined && (await deps.chat.findSharedFile(channel, file.filename))) {
+    await deps.ledger.markPosted(key, 'shared');
+    return;
+  }
+  if (state === undefined) await deps.ledger.claim(key, now.getTime());
+  await deps.chat.uploadFile(channel, file);
+  await deps.ledger.markPosted(key, 'shared');
 }
