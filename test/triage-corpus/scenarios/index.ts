@@ -5,6 +5,7 @@ import { CONTAINER_SCENARIOS } from './containers.js';
 import { EXAMPLE_SCENARIOS } from './examples.js';
 import { HEALTHY_SCENARIOS } from './healthy.js';
 import { HOLDOUT_SCENARIOS } from './holdout.js';
+import { HOLDOUT_2_SCENARIOS } from './holdout-2.js';
 import { JOB_SCENARIOS } from './jobs.js';
 import { NETWORK_SCENARIOS } from './network.js';
 import { NODE_SCENARIOS } from './nodes.js';
@@ -26,4 +27,5 @@ export const CORPUS: CorpusScenario[] = [
   ...JOB_SCENARIOS,
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
+  ...HOLDOUT_2_SCENARIOS,
 ];
