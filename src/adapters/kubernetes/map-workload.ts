@@ -89,9 +89,14 @@ export function mapWorkload(w: Workload, controllerRevision?: number): WorkloadE
   if (w.kind === 'CronJob') {
     const last = toIsoTime(w.obj.status?.lastScheduleTime);
     const success = toIsoTime(w.obj.status?.lastSuccessfulTime);
+    const suspended = w.obj.spec?.suspend === true;
+    const pausedBy = suspended ? lastWriterOf(meta, 'f:suspend') : undefined;
     out.schedule = {
       cron: w.obj.spec?.schedule ?? '',
-      suspended: w.obj.spec?.suspend === true,
+      ...(w.obj.spec?.timeZone ? { timeZone: w.obj.spec.timeZone } : {}),
+      suspended,
+      concurrencyPolicy: w.obj.spec?.concurrencyPolicy === 'Forbid' || w.obj.spec?.concurrencyPolicy === 'Replace' ? w.obj.spec.concurrencyPolicy : 'Allow',
+      ...(pausedBy ? { suspendedAt: pausedBy.at, suspendedBy: pausedBy.manager } : {}),
       ...(last === undefined ? {} : { lastScheduleTime: last }),
       ...(success === undefined ? {} : { lastSuccessfulTime: success }),
     };
@@ -120,4 +125,16 @@ export function mapJob(j: k8s.V1Job): JobEvidence {
   if (j.spec?.activeDeadlineSeconds !== undefined) out.activeDeadlineSeconds = j.spec.activeDeadlineSeconds;
   if (j.spec?.completions !== undefined) out.completions = j.spec.completions;
   return out;
+}
+
+/** The newest managedFields entry that owns `spec.<field>`: when that field was last written, and by whom. */
+function lastWriterOf(meta: k8s.V1ObjectMeta, field: string): { at: string; manager: string } | undefined {
+  let found: { at: string; manager: string } | undefined;
+  for (const f of meta.managedFields ?? []) {
+    const spec = (f.fieldsV1 as Record<string, Record<string, unknown> | undefined> | undefined)?.['f:spec'];
+    const at = toIsoTime(f.time);
+    if (spec === undefined || !(field in spec) || at === undefined) continue;
+    if (found === undefined || at > found.at) found = { at, manager: f.manager ?? 'unknown' };
+  }
+  return found;
 }

@@ -118,3 +118,36 @@ export function clipMiddle(text: string, max: number): string {
   const head = Math.floor(max * 0.4);
   return `${text.slice(0, head)} … ${text.slice(text.length - (max - head - 3))}`;
 }
+
+/**
+ * The words that decide a message, strongest first: a quote cut for length keeps the one it
+ * has in sight ("x509: certificate has expired", "failed calling webhook", "no space left").
+ */
+const DECIDING_WORDS = [
+  /x509|certificate|\bTLS\b|handshake/i,
+  /webhook|admission/i,
+  /no space left|disk full|quota|OOM|out of memory/i,
+  /no endpoints available|connection refused|no such host|could not resolve|not found|does not exist|permission denied|forbidden|unauthori[sz]ed/i,
+  /\b\w+(Exception|Error)\b|panic|FATAL/,
+  /timed? ?out|deadline exceeded/i,
+];
+
+/**
+ * A long message cut to `max` around what decides it: its head (what failed), then the stretch
+ * around the strongest deciding word; the middle cut of `clipMiddle` when it has none.
+ */
+export function clipAround(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const hit = DECIDING_WORDS.map((re) => re.exec(text)).find((m) => m !== null);
+  if (!hit || max < 120) return clipMiddle(text, max);
+  const colon = text.indexOf(': ');
+  const headLen = colon > 0 && colon < 50 ? colon + 1 : 40;
+  // The word already shows in a clip of the head and tail.
+  const tailStart = text.length - (max - Math.floor(max * 0.4) - 3);
+  if (hit.index < Math.floor(max * 0.4) || hit.index >= tailStart) return clipMiddle(text, max);
+  const window = max - headLen - 4;
+  let start = Math.max(headLen, hit.index - Math.floor(window * 0.3));
+  if (start + window > text.length) start = text.length - window;
+  const end = start + window;
+  return `${text.slice(0, headLen)} … ${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+}

@@ -76,7 +76,7 @@ const DECISIVE = /(Error|Exception)\b|\b(FATAL|Fatal|fatal|panic|PANIC|Traceback
  */
 export function pickDecisiveLine(lines: readonly string[]): string | undefined {
   // Stack frames, SQL echo and caret markers say where, not why.
-  const nonEmpty = lines.map((l) => l.trim()).filter((l) => l !== '' && !/^[\s^~|-]+$/.test(l) && !/^\s*at |^\s*File "|^\s*\.\.\. \d+ more|^goroutine \d+|^\s+\/|^\t|^LINE \d+:/.test(l));
+  const nonEmpty = joinBrokenQuotes(lines).map((l) => l.trim()).filter((l) => l !== '' && !/^[\s^~|-]+$/.test(l) && !/^\s*at |^\s*File "|^\s*\.\.\. \d+ more|^goroutine \d+|^\s+\/|^\t|^LINE \d+:/.test(l));
   const errors = nonEmpty.filter((l) => DECISIVE.test(l) && !/^Traceback \(most recent call last\)|^(WARN|INFO|DEBUG)\b|"level":"(info|debug|warn)"|level=(info|debug|warn)|"level":(20|30|40)\b/i.test(l));
   // An exception's own line (KeyError: …, psycopg2.errors.DuplicateColumn: …, panic: …) beats a trailer that merely says "error".
   const strong = errors.filter((l) => /(^|[\s"'(])([\w.$]+(Error|Exception)|[\w$]+\.errors\.\w+|panic|FATAL|Caused by)\b:?/.test(l) && !/^\(Background on this error/.test(l));
@@ -86,9 +86,26 @@ export function pickDecisiveLine(lines: readonly string[]): string | undefined {
   return told.length > 300 ? `${told.slice(0, 299)}…` : told;
 }
 
+/**
+ * A quoted value that held a newline prints over two lines (`For input string: "5432` then `"`):
+ * joined back with the newline shown, so the quote shows the value as the process got it.
+ */
+function joinBrokenQuotes(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const next = lines[i + 1];
+    if (next !== undefined && /^["']/.test(next.trim()) && next.trim().length <= 3 && (line.split('"').length - 1) % 2 === 1) {
+      out.push(`${line}\\n${next.trim()}`);
+      i++;
+    } else out.push(line);
+  }
+  return out;
+}
+
 const MESSAGE_KEYS = ['msg', 'message', 'event'];
 const ERROR_KEYS = ['error', 'err', 'exception', 'reason', 'cause'];
-const CONTEXT_KEYS = ['path', 'file', 'host', 'addr', 'url', 'key', 'table'];
+const CONTEXT_KEYS = ['path', 'file', 'host', 'upstream', 'addr', 'url', 'key', 'table'];
 
 function pick(fields: Record<string, unknown>, keys: readonly string[]): string | undefined {
   for (const k of keys) {

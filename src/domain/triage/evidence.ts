@@ -85,7 +85,19 @@ export interface WorkloadEvidence {
   /** StatefulSet spec.podManagementPolicy (the API defaults it to OrderedReady). */
   podManagementPolicy?: 'OrderedReady' | 'Parallel';
   /** CronJob: its schedule and state. */
-  schedule?: { cron: string; suspended: boolean; lastScheduleTime?: IsoTime; lastSuccessfulTime?: IsoTime };
+  schedule?: {
+    cron: string;
+    /** spec.timeZone; the controller's zone (UTC in practice) when absent. */
+    timeZone?: string;
+    suspended: boolean;
+    /** spec.concurrencyPolicy (the API defaults it to Allow): Forbid skips a run while one is active. */
+    concurrencyPolicy?: 'Allow' | 'Forbid' | 'Replace';
+    /** When spec.suspend was last written, and by which field manager (managedFields): who paused it. */
+    suspendedAt?: IsoTime;
+    suspendedBy?: string;
+    lastScheduleTime?: IsoTime;
+    lastSuccessfulTime?: IsoTime;
+  };
   /**
    * Revision number of the current template: Deployment annotation
    * `deployment.kubernetes.io/revision`; StatefulSet: `revision` of the ControllerRevision

@@ -59,6 +59,11 @@ export type FindingKind =
   | 'cluster-dns'
   | 'network-policy'
   | 'job-failed'
+  | 'cron-schedule'
+  | 'disruption-budget'
+  | 'init-stuck'
+  | 'volume-full'
+  | 'slow-dependency'
   | 'object-change'
   | 'unexplained';
 
@@ -87,6 +92,12 @@ export interface Finding {
   decisive?: string;
   /** The fix in a few words, without the mitigation around it: "fix the liveness probe port". */
   fix?: string;
+  /**
+   * The fault lives outside the workload (a webhook's backend, a peer's certificate): a revision
+   * that rolled out just before is not blamed and a rollback is not offered. Says why, e.g.
+   * "any new pod, of any revision, is refused the same way".
+   */
+  outsideWorkload?: string;
   /** Read-only kubectl commands with real names, namespace and context filled in. */
   confirmCommands: string[];
   affected?: { pods?: string[]; nodes?: string[]; services?: string[] };

@@ -36,6 +36,12 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'volume-attach': POD_SYMPTOMS,
   'image-pull': POD_SYMPTOMS,
   'container-config': POD_SYMPTOMS,
+  // An init container that never finishes says what the pods wait for; the dependency it names is the same story.
+  'init-stuck': ['dependency-error', 'cluster-dns', ...POD_SYMPTOMS],
+  // A full volume is why the process exits or stops answering.
+  'volume-full': [...PROCESS_FAULTS, 'oom-killed', ...PROCESS_EFFECTS],
+  // Probes that time out and workers killed at their timeout wait on the slow dependency.
+  'slow-dependency': ['readiness-probe', 'liveness-kill', 'signal-kill', 'exit-code', 'unexplained', ...PROCESS_EFFECTS],
   // A failed Job is what paged: how its pods ended is the same story told from below.
   'job-failed': [...PROCESS_FAULTS, 'oom-killed', 'image-pull', 'container-config', ...PROCESS_EFFECTS],
   unexplained: PROCESS_EFFECTS,

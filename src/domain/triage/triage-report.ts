@@ -99,7 +99,7 @@ export function buildTriageReport(ev: TriageEvidence, times: { startedAt: IsoTim
   return {
     target: ev.target,
     verdict,
-    headline: redactSecrets(diagnosis?.headline ?? formatHeadline(ev, verdict, run.failures.length)),
+    headline: redactSecrets(diagnosis?.headline ?? formatHeadline(ev, verdict, run.failures.length, findings)),
     ...(diagnosis ? { diagnosis } : {}),
     findings,
     checked: listChecked(ev),
@@ -136,7 +136,15 @@ function redactFinding(f: Finding): Finding {
   };
 }
 
-function formatHeadline(ev: TriageEvidence, verdict: Verdict, analyzerFailures: number): string {
+/** Context a healthy verdict still tells, because someone is waiting on it (a node drain). */
+const TOLD_WHEN_HEALTHY: ReadonlySet<Finding['kind']> = new Set(['disruption-budget']);
+
+function formatHeadline(ev: TriageEvidence, verdict: Verdict, analyzerFailures: number, findings: readonly Finding[]): string {
+  const told = verdict === 'healthy' ? findings.filter((f) => TOLD_WHEN_HEALTHY.has(f.kind)).map((f) => ` Meanwhile: ${f.title}.`).join('') : '';
+  return formatVerdictLine(ev, verdict, analyzerFailures) + told;
+}
+
+function formatVerdictLine(ev: TriageEvidence, verdict: Verdict, analyzerFailures: number): string {
   const who = `${ev.target.kind.toLowerCase()}/${ev.target.name} in ${ev.target.namespace}`;
   if (verdict === 'inconclusive') {
     const missing = listGaps(ev);

@@ -59,7 +59,8 @@ describe('buildTriageReport', () => {
     expect(r.headline).toBe(
       'Since revision 7 (25m ago: app env DB_HOST: "postgres.payments.svc.cluster.local" → "postgress.payments.svc.cluster.local"): ' +
         'Dependency postgress.payments.svc.cluster.local does not resolve (no such host) (logs of 3 pods) — ' +
-        '"{"level":"fatal","ts":"2026-11-21T03:12:45Z","msg":"database unreachable","error":"dial tcp: lookup postgress.payments.svc.cluster.local on 172.20.0.10:53: no such host"}". ' +
+        // The JSON log line told as a person reads it: message, then error.
+        '"database unreachable: dial tcp: lookup postgress.payments.svc.cluster.local on 172.20.0.10:53: no such host". ' +
         'Roll back to revision 6, or check postgress.payments.svc.cluster.local.',
     );
     expect(r.diagnosis?.actionCommand).toBe('kubectl rollout undo deployment/payment-service --to-revision=6 -n payments --context prod-eu-west-1');

@@ -1,15 +1,19 @@
 import type { LogEvidence, TriageEvidence } from '../evidence.js';
-import { findPod } from '../evidence-lookup.js';
+import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl, previousLogsCommand } from '../kubectl-command.js';
 import { isPodFailing, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { formatEnvValue, sortRevisions } from '../revision-diff.js';
 import { listSlicesOf } from '../service-match.js';
 
-export type DependencyProblem = 'refused' | 'unreachable' | 'dns-missing' | 'dns-unavailable' | 'timeout';
+export type DependencyProblem = 'tls-expired' | 'tls-untrusted' | 'tls-name' | 'refused' | 'unreachable' | 'dns-missing' | 'dns-unavailable' | 'timeout';
 
 /** Specific shapes first (they name the dependency exactly), generic ones after. */
 const PATTERNS: [DependencyProblem, RegExp][] = [
+  // TLS: the connection was made and the peer's certificate refused (Go, Java, Node, Python, OpenSSL wording).
+  ['tls-expired', /x509: certificate has expired|CertificateExpiredException|CERT_HAS_EXPIRED|certificate has expired|certificate verify failed: certificate has expired/i],
+  ['tls-untrusted', /x509: certificate signed by unknown authority|PKIX path building failed|unable to find valid certification path|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|self[- ]signed certificate|certificate verify failed: unable to get local issuer/i],
+  ['tls-name', /x509: certificate is valid for [^,]+, not|ERR_TLS_CERT_ALTNAME_INVALID|No subject alternative (DNS )?names? matching|certificate verify failed: Hostname mismatch|doesn't match any of the subject alternative names/i],
   // DNS: the resolver's answer decides missing (no such name) vs unavailable (no answer).
   ['dns-unavailable', /getaddrinfo EAI_AGAIN (?<dep>[\w.-]+)/],
   ['dns-missing', /getaddrinfo ENOTFOUND (?<dep>[\w.-]+)/],
@@ -17,6 +21,8 @@ const PATTERNS: [DependencyProblem, RegExp][] = [
   ['dns-unavailable', /lookup (?<dep>[\w.-]+)(?: on [\d.:[\]a-f]+)?: (?:server misbehaving|i\/o timeout|read udp)/i],
   ['dns-missing', /UnknownHostException: (?<dep>[\w.-]+)/],
   ['dns-missing', /Could not resolve host:? (?<dep>[\w.-]+)/i],
+  // busybox nslookup, the usual wait-for loop of an init container.
+  ['dns-missing', /nslookup: can't resolve '(?<dep>[\w.-]+)'|server can't find (?<dep2>[\w.-]+?)\.?: NXDOMAIN/],
   ['dns-missing', /NXDOMAIN|Name or service not known|nodename nor servname provided|Name does not resolve/i],
   ['dns-unavailable', /Temporary failure in name resolution|EAI_AGAIN/i],
   // Refused: the name resolved, nobody listens.
@@ -56,7 +62,7 @@ export function parseDependencyError(line: string): DependencyError | undefined 
   for (const [problem, re] of PATTERNS) {
     const m = re.exec(line);
     if (!m) continue;
-    let dep = m.groups?.['dep'] ?? (m.groups?.['host'] ? `${m.groups['host']}:${m.groups['port'] ?? ''}` : undefined);
+    let dep = m.groups?.['dep'] ?? m.groups?.['dep2'] ?? (m.groups?.['host'] ? `${m.groups['host']}:${m.groups['port'] ?? ''}` : undefined);
     // "Post \"https://payments-api…:8443/…\": dial tcp 172.20.1.9:8443: i/o timeout": the name says more than the address.
     const named = URL_HOST.exec(line);
     if (dep !== undefined && /^\d{1,3}(\.\d{1,3}){3}(:\d+)?$/.test(dep) && named) dep = `${named[1] ?? ''}${named[2] ? `:${named[2]}` : dep.includes(':') ? `:${dep.split(':')[1] ?? ''}` : ''}`;
@@ -73,6 +79,18 @@ export function parseDependencyError(line: string): DependencyError | undefined 
   return undefined;
 }
 
+/**
+ * "no Service postgres-primary in crm (it has contacts-api, contacts-db-rw, contacts-db-ro)"
+ * when a host that does not resolve names a Service of this namespace that is not there.
+ */
+export function describeMissingService(ev: TriageEvidence, host: string): string | undefined {
+  const ref = findInClusterService(host.replace(/:\d+$/, ''), ev.target.namespace);
+  if (ref === undefined || ref.namespace !== ev.target.namespace || ev.services.some((x) => x.name === ref.name)) return undefined;
+  if (ev.readFailures.some((f) => f.source === 'services')) return undefined;
+  const names = ev.services.map((x) => x.name);
+  return `no Service ${ref.name} in ${ref.namespace}${names.length > 0 ? ` (it has ${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''})` : ''}`;
+}
+
 /** The Service a cluster-internal host name points at: name[.namespace[.svc[.cluster.local]]]. */
 function findInClusterService(host: string, namespace: string): { name: string; namespace: string } | undefined {
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return undefined;
@@ -83,6 +101,21 @@ function findInClusterService(host: string, namespace: string): { name: string; 
 }
 
 const TEXT: Record<DependencyProblem, { title: (dep: string | undefined) => string; cause: string; action: string }> = {
+  'tls-expired': {
+    title: (d) => `TLS certificate of ${d ?? 'a dependency'} has expired (x509): every call to it fails the handshake`,
+    cause: 'The peer presents a certificate past its notAfter date (or the pods\' clock is wrong). Nothing in this workload changed: the certificate belongs to whoever serves that host.',
+    action: 'Get the certificate renewed by whoever serves that host (for an in-cluster one, its cert-manager Certificate); do not turn off verification. Rolling back this workload will not help.',
+  },
+  'tls-untrusted': {
+    title: (d) => `TLS certificate of ${d ?? 'a dependency'} is not trusted (unknown authority): calls to it fail the handshake`,
+    cause: 'The peer\'s certificate chain does not lead to a CA the client trusts: a new or private CA, a missing intermediate, or a CA bundle changed in the image.',
+    action: 'Compare the chain the host serves with the CA bundle in the image (a base image update can drop one); fix the chain or the bundle.',
+  },
+  'tls-name': {
+    title: (d) => `TLS certificate of ${d ?? 'a dependency'} does not match the host name: calls to it fail the handshake`,
+    cause: 'The certificate is valid but for other names: a host name changed in configuration, or the peer serves the wrong certificate.',
+    action: 'Compare the configured host with the names in the certificate (`openssl s_client -connect host:443`).',
+  },
   refused: {
     title: (d) => `${d ? `Dependency ${d}` : 'A dependency'} refuses connections`,
     cause: 'The address resolves but nothing listens on that port: the dependency is down or restarting, or the configured port is wrong.',
@@ -158,7 +191,9 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
   const nearEnd = group.filter((h) => h.index >= h.log.lines.length - 10);
   const host = dependency?.replace(/:\d+$/, '');
 
-  const decisiveLine = (nearEnd[nearEnd.length - 1] ?? group[group.length - 1] ?? first).line.trim();
+  const decisiveLine = condenseStructuredLine((nearEnd[nearEnd.length - 1] ?? group[group.length - 1] ?? first).line.trim());
+  // Go says when the certificate ran out: "current time … is after 2026-11-21T00:00:00Z".
+  const expiredAt = problem === 'tls-expired' ? /is after (\d{4}-\d\d-\d\dT[\d:]+Z)/.exec(decisiveLine)?.[1] : undefined;
   const evidence = [
     `${group.length} log line${group.length === 1 ? '' : 's'} in ${pods.length} pod${pods.length === 1 ? '' : 's'} (${pods.slice(0, 3).join(', ')}${pods.length > 3 ? ', …' : ''})`,
     `log ${first.log.pod}: ${decisiveLine}`,
@@ -174,6 +209,8 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
     evidence.push(`Service ${svc.name}: ${ready.length}/${eps.length} endpoints ready${notReady.length > 0 ? ` (not ready: ${notReady.slice(0, 3).join(', ')})` : ''}`);
     if (ready.length === 0) dependencyState = `: Service ${svc.name} has no ready endpoint${notReady.length > 0 ? ` (${notReady.slice(0, 2).join(', ')} not ready)` : ''}`;
   }
+  const missingService = problem === 'dns-missing' && host ? describeMissingService(ev, host) : undefined;
+  if (missingService) evidence.push(missingService);
   const readyOnly = failing.length === 0;
   // A sidecar's logs (a mesh proxy, a log shipper) tell another story than the app's: say whose.
   const logged = unique(group.map((h) => h.log.container));
@@ -204,14 +241,16 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
   return {
     id: `dependency-error/${problem}/${dependency ?? 'unknown'}`,
     kind: 'dependency-error',
-    title: `${text.title(dependency)}${dependencyState} (${sidecarName ? `${sidecarName} ` : ''}logs of ${pods.length} ${readyOnly ? 'ready ' : ''}pod${pods.length === 1 ? '' : 's'}${readyOnly ? `, ${group.length} lines` : ''})`,
+    title: `${expiredAt ? text.title(dependency).replace('has expired', `expired at ${expiredAt}`) : text.title(dependency)}${dependencyState} (${sidecarName ? `${sidecarName} ` : ''}logs of ${pods.length} ${readyOnly ? 'ready ' : ''}pod${pods.length === 1 ? '' : 's'}${readyOnly ? `, ${group.length} lines` : ''})`,
     layer: 'network/routing',
     severity: failing.length > 0 ? severityForPods(ev, failing.length) : 'warning',
     confidence: dependency !== undefined && pods.length >= 2 && (nearEnd.length > 0 || readyOnly) ? 'high' : 'medium',
     evidence,
     decisive: decisiveLine,
-    fix: `check ${dependency ?? 'the dependency'}${dependencyState ? ` and why ${svc?.name ?? 'it'} has no ready endpoint` : ''}`,
-    likelyCause: `${text.cause}${nearEnd.length > 0 ? ' It is among the last lines before the container stopped.' : ''}`,
+    fix: problem.startsWith('tls-')
+      ? `get the certificate of ${host ?? 'the dependency'} fixed by whoever serves it`
+      : `check ${dependency ?? 'the dependency'}${dependencyState ? ` and why ${svc?.name ?? 'it'} has no ready endpoint` : ''}`,
+    likelyCause: `${text.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`,
     nextAction: text.action,
     confirmCommands: confirm,
     affected: { pods, nodes: listNodesOf(podObjects) },

@@ -2,7 +2,7 @@ import { collapseEvents, formatEventLine } from '../collapse-events.js';
 import type { HpaEvidence, TriageEvidence } from '../evidence.js';
 import { findCondition, listEventsOf } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
-import { formatKubectl, formatWorkloadSelector } from '../kubectl-command.js';
+import { formatKubectl, formatWorkloadRef, formatWorkloadSelector } from '../kubectl-command.js';
 import { RECENT_MS } from '../pod-status.js';
 import { parseQuantity } from '../quantity.js';
 import { formatAgo, isWithin } from '../time-span.js';
@@ -63,10 +63,16 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
     if (broken.length > 0) {
       const message = broken.map((c) => c?.message ?? '').join(' ');
       const noRequests = /missing request for/i.test(message);
+      const metricsApi = /metrics API|metrics\.k8s\.io|unable to (fetch|get) metrics/i.exec(message) ? describeMetricsApi(message) : undefined;
+      // Pods slow to answer their probes while the HPA cannot add any: it is the HPA that holds them at this count.
+      const slow = ev.events.filter((e) => e.reason === 'Unhealthy' && e.object.kind === 'Pod' && /probe failed:.*(deadline exceeded|Timeout|timed out)/i.test(e.message) && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS));
+      const heldAt = hpa.currentReplicas <= hpa.minReplicas ? `at its minimum of ${hpa.minReplicas}` : `at ${hpa.currentReplicas}`;
+      const starving = slow.length > 0 && hpa.currentReplicas < hpa.maxReplicas;
       findings.push({
         id: `hpa/${hpa.name}/not-scaling`,
         kind: 'hpa',
-        title: `HPA ${hpa.name} cannot scale: ${broken.map((c) => `${c?.type ?? ''}=False (${c?.reason ?? ''})`).join(', ')}`,
+        title: `HPA ${hpa.name} cannot scale: ${broken.map((c) => `${c?.type ?? ''}=False (${c?.reason ?? ''})`).join(', ')}${metricsApi ? ` — ${metricsApi}` : ''}${starving ? `; it holds ${heldAt} replicas (max ${hpa.maxReplicas}) while their probes time out under load` : ''}`,
+        ...(starving ? { affected: { pods: ev.pods.map((p) => p.name) } } : {}),
         layer: 'capacity',
         severity: 'warning',
         confidence: 'high',
@@ -74,7 +80,10 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
         likelyCause: noRequests
           ? 'A container has no CPU/memory request, so utilisation cannot be computed and the HPA holds the replica count where it is.'
           : 'The HPA cannot read its metrics (metrics-server or a metrics adapter down, or a metric that does not exist) or cannot change the scale; it holds the replica count where it is.',
-        nextAction: noRequests ? 'Set requests on every container of the workload.' : 'Check the metrics pipeline (kubectl top works?) and the metric names in the HPA.',
+        nextAction: noRequests
+          ? 'Set requests on every container of the workload.'
+          : `${starving ? `Mitigate: scale by hand (\`${formatKubectl(ev.target, `scale ${formatWorkloadRef(ev.target)} --replicas=N`)}\` — the bot will not). ` : ''}Check the metrics pipeline (kubectl top works? metrics-server and its APIService) and the metric names in the HPA.`,
+        fix: noRequests ? 'set requests on every container' : `${starving ? 'scale by hand meanwhile, and ' : ''}restore the metrics API (metrics-server) so the HPA can scale`,
         confirmCommands: [...confirm, formatKubectl(ev.target, 'get apiservices v1beta1.metrics.k8s.io', 'cluster')],
       });
     }
@@ -96,4 +105,11 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
     }
     return findings;
   });
+}
+
+/** "the resource metrics API is unavailable (get pods.metrics.k8s.io)": what the HPA cannot read. */
+function describeMetricsApi(message: string): string {
+  const what = /\(get ([\w.]+metrics[\w.]*)\)/i.exec(message)?.[1];
+  const api = /resource metrics API/i.test(message) ? 'the resource metrics API (metrics-server)' : /custom metrics/i.test(message) ? 'the custom metrics API' : /external metrics/i.test(message) ? 'the external metrics API' : 'the metrics API';
+  return `${api} does not answer${what ? ` (get ${what})` : ''}`;
 }

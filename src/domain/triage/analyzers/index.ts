@@ -25,6 +25,11 @@ import { analyzeUnreadyReplicas } from './unready-replicas.js';
 import { analyzeVolumeAttach } from './volume-attach.js';
 import { analyzeClusterDns } from './cluster-dns.js';
 import { analyzeFailedJobs } from './job-failed.js';
+import { analyzeCronJobSchedule } from './cronjob-schedule.js';
+import { analyzeDisruptionBudget } from './disruption-budget.js';
+import { analyzeInitStuck } from './init-stuck.js';
+import { analyzeVolumeFull } from './volume-full.js';
+import { analyzeSlowDependency } from './slow-dependency.js';
 import { analyzeNetworkPolicies } from './network-policy.js';
 import { analyzePlacement } from './placement.js';
 import { analyzeStatefulSetOrdinals } from './statefulset-ordinal.js';
@@ -64,6 +69,11 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'cluster-dns': analyzeClusterDns,
   'network-policy': analyzeNetworkPolicies,
   'job-failed': analyzeFailedJobs,
+  'cron-schedule': analyzeCronJobSchedule,
+  'disruption-budget': analyzeDisruptionBudget,
+  'init-stuck': analyzeInitStuck,
+  'volume-full': analyzeVolumeFull,
+  'slow-dependency': analyzeSlowDependency,
 };
 
 export interface AnalyzerRun {

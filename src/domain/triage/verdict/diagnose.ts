@@ -9,7 +9,7 @@ import { CHANGE_KINDS } from '../finding.js';
 import type { Confidence, Finding } from '../finding.js';
 import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
 import { ORDINAL_TITLE } from '../analyzers/statefulset-ordinal.js';
-import { clipMiddle } from '../collapse-events.js';
+import { clipAround } from '../collapse-events.js';
 import { compareFailingHealthy, pickSeparation } from './differential.js';
 import type { Differential, Split } from './differential.js';
 import { findTrigger, rollbackFits } from './trigger.js';
@@ -32,11 +32,14 @@ export interface Diagnosis {
   headline: string;
 }
 
+/** Mechanisms that carry their own "since when" (a node's condition, a paused CronJob): no "no change found" after them. */
+const DATES_ITSELF: ReadonlySet<Finding['kind']> = new Set(['node-condition', 'cron-schedule']);
+
 /** The quote in a headline stays short; the thread has it whole. */
 const QUOTE_MAX = 170;
 
 function clip(text: string, max: number): string {
-  return clipMiddle(text.replace(/\s+/g, ' ').trim(), max);
+  return clipAround(text.replace(/\s+/g, ' ').trim(), max);
 }
 
 function firstSentence(text: string): string {
@@ -122,7 +125,7 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
   const holdsBack = mechanism.explains?.find((t) => t.startsWith(ORDINAL_TITLE));
   const consequence = holdsBack ? `; ${holdsBack.replace(/:.*$/, '')}` : '';
   const exonerated = trigger.kind === 'none' && trigger.exonerated ? `; ${trigger.exonerated}` : '';
-  const noChange = trigger.kind === 'none' && !trigger.exonerated && !CHANGE_KINDS.has(mechanism.kind) && mechanism.kind !== 'node-condition' ? `; ${trigger.text.replace(/;.*$/, '')}` : '';
+  const noChange = trigger.kind === 'none' && !trigger.exonerated && !CHANGE_KINDS.has(mechanism.kind) && !DATES_ITSELF.has(mechanism.kind) ? `; ${trigger.text.replace(/;.*$/, '')}` : '';
   const { action, command } = decideAction(ev, mechanism, trigger, separation, d);
   const headline = `${lead}${mechanism.title}${named}${quote}${where ? `, ${where}` : ''}${consequence}${exonerated}${noChange}. ${sentence(action)}`;
 

@@ -5,6 +5,7 @@
  * recent rollout is not blamed when the evidence exonerates it.
  */
 import type { IsoTime, NamespaceObjectEvidence, PodEvidence, RevisionEvidence, TriageEvidence } from '../evidence.js';
+import { clipMiddle } from '../collapse-events.js';
 import { findCondition } from '../evidence-lookup.js';
 import { findOnset } from '../failure-onset.js';
 import type { Finding } from '../finding.js';
@@ -51,6 +52,7 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
       return / (command|args|image):/.test(l) || / env /.test(l);
     }
     if (k === 'dependency-error') return / env /.test(l);
+    if (k === 'init-stuck') return l.startsWith('init ');
     return false;
   };
   const line = diff.find(related);
@@ -104,9 +106,12 @@ function describeObjectChange(o: NamespaceObjectEvidence, now: IsoTime): string 
   return `${o.kind} ${o.name} ${how} ${formatAgo(at, now)}`;
 }
 
+/** A changed command or env line can run long; the thread has the whole diff. */
+const CHANGE_MAX = 160;
+
 /** "revision 14 (18m ago, app image 4.2.0 → 4.3.0)". */
 function describeRevision(r: RevisionEvidence, change: string | undefined, now: IsoTime): string {
-  return `revision ${r.revision} (${formatAgo(r.createdAt, now)}${change ? `: ${change}` : ''})`;
+  return `revision ${r.revision} (${formatAgo(r.createdAt, now)}${change ? `: ${clipMiddle(change, CHANGE_MAX)}` : ''})`;
 }
 
 export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, d: Differential): Trigger {
@@ -129,6 +134,10 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
   const hashed = pods.length > 0 && pods.every((p) => p.revisionHash !== undefined);
   const onNewest = newest !== undefined && (!hashed || pods.some((p) => p.revisionHash === newest.hash));
   if (newest !== undefined && onNewest && inWindow(newest.createdAt, onset)) {
+    if (mechanism?.outsideWorkload !== undefined) {
+      const exonerated = `revision ${newest.revision} (${formatAgo(newest.createdAt, now)}) is not the cause: ${mechanism.outsideWorkload}`;
+      return { kind: 'none', text: exonerated, exonerated };
+    }
     // Does the change explain all of it? Not when the same revision runs fine elsewhere.
     const shared = d.shared.find((s) => s.attribute === 'revision' && s.values.includes(`revision ${newest.revision}`));
     const other = d.separating.find((s) => s.attribute !== 'revision' && s.attribute !== 'image');

@@ -1,0 +1,90 @@
+import type { TriageEvidence } from '../evidence.js';
+import type { Finding } from '../finding.js';
+import { fireTimesBetween, parseCronSchedule } from '../cron-schedule.js';
+import { formatKubectl } from '../kubectl-command.js';
+import { formatAgo, latest } from '../time-span.js';
+
+/** The controller starts a run within seconds of its time; later than this, it was not started. */
+const START_GRACE_MS = 2 * 60_000;
+
+/** "2026-11-20 01:30 UTC" in the schedule's zone name. */
+function formatRun(at: Date, timeZone: string): string {
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const text = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return `${text} ${timeZone}`;
+}
+
+function listRuns(runs: readonly Date[], timeZone: string): string {
+  const shown = runs.slice(0, 3).map((r) => formatRun(r, timeZone));
+  return runs.length > 3 ? `${shown.join(', ')} … ${formatRun(runs[runs.length - 1]!, timeZone)}` : shown.join(', ');
+}
+
+/**
+ * A CronJob whose runs did not happen: suspended (who paused it and when, from managedFields),
+ * or due and not started (a run still active under concurrencyPolicy Forbid, or the controller
+ * not starting it). "Its last runs completed" is no all-clear when the next ones never came.
+ */
+export function analyzeCronJobSchedule(ev: TriageEvidence): Finding[] {
+  const w = ev.workload;
+  const sched = w?.kind === 'CronJob' ? w.schedule : undefined;
+  if (!w || sched === undefined) return [];
+  const parsed = parseCronSchedule(sched.cron, sched.timeZone);
+  if (parsed === undefined) return [];
+  const jobs = ev.jobs ?? [];
+  const last = latest([sched.lastScheduleTime, ...jobs.map((j) => j.createdAt)]) ?? w.createdAt;
+  if (last === undefined) return [];
+  const now = new Date(Date.parse(ev.collectedAt) - START_GRACE_MS);
+  const missed = fireTimesBetween(parsed, new Date(last), now);
+  const upcoming = fireTimesBetween(parsed, new Date(ev.collectedAt), new Date(Date.parse(ev.collectedAt) + 8 * 24 * 3600_000), 1)[0];
+  const tz = parsed.timeZone;
+  const lastText = `the last one started ${formatRun(new Date(last), tz)} (${formatAgo(last, ev.collectedAt)})`;
+  const ref = `cronjob/${w.name}`;
+  const confirm = [formatKubectl(ev.target, `get ${ref} -o jsonpath='{.spec.suspend} {.status.lastScheduleTime}'`), formatKubectl(ev.target, `get jobs -l batch.kubernetes.io/cronjob-name=${w.name} --sort-by=.metadata.creationTimestamp`)];
+  const runsNoun = (n: number) => `${n} scheduled run${n === 1 ? '' : 's'}`;
+
+  if (sched.suspended) {
+    const who = sched.suspendedAt ? `, set ${formatAgo(sched.suspendedAt, ev.collectedAt)}${sched.suspendedBy ? ` by ${sched.suspendedBy}` : ''}` : '';
+    const skipped = missed.length > 0 ? `: ${runsNoun(missed.length)} skipped (${listRuns(missed, tz)}), ${lastText}` : upcoming ? `: the next run (${formatRun(upcoming, tz)}) will not happen` : '';
+    return [
+      {
+        id: `cron-schedule/${w.name}`,
+        kind: 'cron-schedule',
+        title: `CronJob ${w.name} is suspended (spec.suspend: true${who})${skipped}`,
+        layer: 'rollout/change',
+        severity: missed.length > 0 ? 'critical' : 'warning',
+        confidence: 'high',
+        evidence: [
+          `spec.suspend: true${sched.suspendedAt ? `, written ${formatAgo(sched.suspendedAt, ev.collectedAt)}${sched.suspendedBy ? ` by field manager ${sched.suspendedBy}` : ''}` : ''}`,
+          `schedule ${sched.cron} (${tz}); ${lastText}`,
+          ...(missed.length > 0 ? [`runs due since then and not started: ${listRuns(missed, tz)}`] : []),
+        ],
+        decisive: 'spec.suspend: true',
+        likelyCause: 'Someone paused the CronJob (often during a migration or an incident) and it was not resumed; the controller starts no run while it is suspended, and skipped runs are not made up later.',
+        nextAction: `Resume it (\`kubectl patch ${ref} -p '{"spec":{"suspend":false}}'\` — the bot will not), then run what was missed by hand (\`kubectl create job --from=${ref} ${w.name}-manual\`).`,
+        fix: 'resume the CronJob and run the missed runs by hand',
+        confirmCommands: confirm,
+      },
+    ];
+  }
+
+  if (missed.length === 0) return [];
+  const blocking = sched.concurrencyPolicy === 'Forbid' ? jobs.find((j) => j.active > 0) : undefined;
+  const cause = blocking
+    ? `Job ${blocking.name} is still running${blocking.startTime ? ` (started ${formatAgo(blocking.startTime, ev.collectedAt)})` : ''} and concurrencyPolicy is Forbid, so each run due meanwhile is skipped.`
+    : 'The CronJob controller did not start them: look for FailedCreate or TooManyMissedTimes events on the CronJob, a startingDeadlineSeconds shorter than the controller\'s delay, or kube-controller-manager itself.';
+  return [
+    {
+      id: `cron-schedule/${w.name}`,
+      kind: 'cron-schedule',
+      title: `CronJob ${w.name}: ${runsNoun(missed.length)} did not start (${listRuns(missed, tz)}); ${lastText}${blocking ? `; run ${blocking.name} is still active (concurrencyPolicy Forbid)` : ''}`,
+      layer: 'container/process',
+      severity: missed.length > 1 ? 'critical' : 'warning',
+      confidence: blocking ? 'high' : 'medium',
+      evidence: [`schedule ${sched.cron} (${tz}), lastScheduleTime ${sched.lastScheduleTime ?? 'never'}`, `runs due and not started: ${listRuns(missed, tz)}`],
+      likelyCause: cause,
+      nextAction: blocking ? `Find why ${blocking.name} runs so long (its logs); delete it only if it is stuck, so the next run can start.` : 'Read the CronJob\'s events and the controller\'s health; run a missed run by hand meanwhile.',
+      ...(blocking ? { fix: `end the run that blocks the schedule (${blocking.name})` } : {}),
+      confirmCommands: [...confirm, formatKubectl(ev.target, `describe ${ref}`)],
+    },
+  ];
+}

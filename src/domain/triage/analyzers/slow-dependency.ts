@@ -1,0 +1,100 @@
+import type { LogEvidence, TriageEvidence } from '../evidence.js';
+import { findPod } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { formatKubectl } from '../kubectl-command.js';
+import { isPodHealthy, listNodesOf, severityForPods, unique } from '../pod-status.js';
+
+/** "slow query 23.0s on catalog-db…", "database ping took 2.41s", Postgres' "duration: 23012.5 ms": a dependency answering slowly. */
+const SLOW: RegExp[] = [
+  /slow (?:query|statement|request|call)\D{0,20}?(?<secs>\d+(?:\.\d+)?) ?(?<unit>ms|s)\b(?:.*?\b(?:on|to|from) (?<dep>[a-z][\w.-]*\.[a-z]{2,}|[a-z][\w-]+:\d+))?/i,
+  /(?<what>database|db|redis|cache|upstream|backend) (?:ping|query|call|request) took (?<secs>\d+(?:\.\d+)?) ?(?<unit>ms|s)\b/i,
+  /duration: (?<secs>\d+(?:\.\d+)?) (?<unit>ms) +(?:statement|execute)/i,
+  /canceling statement due to statement timeout|Query execution was interrupted, maximum statement execution time exceeded|QueryCanceled|statement timeout/i,
+];
+
+/** An app server killing its own worker for running past the request timeout. */
+const WORKER_TIMEOUTS: [RegExp, string][] = [
+  [/\bWORKER TIMEOUT\b/, 'gunicorn kills workers at their --timeout: WORKER TIMEOUT'],
+  [/HARAKIRI/i, 'uWSGI kills workers at their timeout: HARAKIRI'],
+  [/Rack::Timeout::RequestTimeoutException|Rack::Timeout/, 'Rack::Timeout aborts requests at their timeout'],
+  [/execution timed out \(\d+(\.\d+)? sec\), terminating|request_terminate_timeout/i, 'php-fpm terminates workers at request_terminate_timeout'],
+];
+
+/** Slow-dependency lines in a log tail before it counts: one slow query is not an incident. */
+const MIN_SLOW_LINES = 3;
+
+interface Slow {
+  log: LogEvidence;
+  line: string;
+  seconds?: number;
+  dependency?: string;
+}
+
+function parseSlow(log: LogEvidence, line: string): Slow | undefined {
+  for (const re of SLOW) {
+    const m = re.exec(line);
+    if (!m) continue;
+    const secs = m.groups?.['secs'];
+    const seconds = secs === undefined ? undefined : Number(secs) / (m.groups?.['unit'] === 'ms' ? 1000 : 1);
+    const dependency = m.groups?.['dep'] ?? m.groups?.['what'];
+    return { log, line: line.trim(), ...(seconds === undefined ? {} : { seconds }), ...(dependency ? { dependency } : {}) };
+  }
+  return undefined;
+}
+
+function formatSeconds(s: number): string {
+  return s >= 10 ? `${Math.round(s)}s` : `${s.toFixed(1)}s`;
+}
+
+/**
+ * The workload is slow because something it waits on is slow: slow-query and slow-ping lines in
+ * its logs, often with the app server killing workers at their request timeout. Readiness probes
+ * then time out and pods flap in and out of the Service; the probe is the symptom, the slow
+ * dependency the mechanism.
+ */
+export function analyzeSlowDependency(ev: TriageEvidence): Finding[] {
+  const slow: Slow[] = [];
+  const killed = new Map<string, number>();
+  for (const log of ev.logs) {
+    if (findPod(ev, log.pod) === undefined) continue;
+    const mine = log.lines.flatMap((l) => parseSlow(log, l) ?? []);
+    if (mine.length >= MIN_SLOW_LINES) slow.push(...mine);
+    for (const line of log.lines) {
+      const hit = WORKER_TIMEOUTS.find(([re]) => re.test(line));
+      if (hit) killed.set(hit[1], (killed.get(hit[1]) ?? 0) + 1);
+    }
+  }
+  if (slow.length === 0) return [];
+  const named = slow.filter((s) => s.dependency !== undefined && s.dependency.includes('.'));
+  const deps = unique((named.length > 0 ? named : slow).flatMap((s) => (s.dependency ? [s.dependency] : [])));
+  const dep = deps[0];
+  const secs = slow.flatMap((s) => (s.seconds === undefined ? [] : [s.seconds]));
+  const range = secs.length > 0 ? ` (${formatSeconds(Math.min(...secs))}–${formatSeconds(Math.max(...secs))})` : '';
+  const pods = unique(slow.map((s) => s.log.pod));
+  const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
+  const unhealthy = podObjects.filter((p) => !isPodHealthy(p, ev.collectedAt));
+  const [worker] = [...killed.entries()].sort((a, b) => b[1] - a[1]);
+  const example = named.at(-1) ?? slow.at(-1)!;
+  return [
+    {
+      id: `slow-dependency/${dep ?? 'unknown'}`,
+      kind: 'slow-dependency',
+      title: `Slow queries to ${dep ?? 'a dependency'}${range}: ${slow.length} slow-call lines in the logs of ${pods.length} pod${pods.length === 1 ? '' : 's'}${worker ? `; ${worker[0]} ×${worker[1]}` : ''}`,
+      layer: 'network/routing',
+      severity: unhealthy.length > 0 ? severityForPods(ev, unhealthy.length) : 'warning',
+      confidence: dep !== undefined && pods.length >= 2 ? 'high' : 'medium',
+      evidence: [
+        `log ${example.log.pod}: ${example.line.slice(0, 300)}`,
+        ...(worker ? [`${worker[0]}: ${worker[1]} times in the logs read`] : []),
+        ...(deps.length > 1 ? [`slow calls name ${deps.slice(0, 4).join(', ')}`] : []),
+        `${unhealthy.length}/${podObjects.length} of these pods not ready now`,
+      ],
+      decisive: example.line,
+      likelyCause: `${dep ?? 'A dependency'} answers slowly (locks, load, a long-running job on it, a missing index), so requests hold their workers until they time out and health checks that touch it fail. The pods themselves are fine; more replicas or longer timeouts only queue more work on it.`,
+      nextAction: `Look at ${dep ?? 'the dependency'} first: its load, locks and long-running queries, and what started on it when this began; relieve it (stop or throttle the heavy job). Do not raise the timeouts to hide it.`,
+      fix: `relieve ${dep ?? 'the slow dependency'} (its load, locks, long-running queries)`,
+      confirmCommands: [formatKubectl(ev.target, `logs ${example.log.pod} -c ${example.log.container} --tail=200`)],
+      affected: { pods, nodes: listNodesOf(podObjects) },
+    },
+  ];
+}

@@ -1,0 +1,88 @@
+import type { ContainerEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
+import type { VolumeEvidence, VolumeMountEvidence } from '../evidence-spec.js';
+import { findCondition, findPod } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { formatKubectl } from '../kubectl-command.js';
+import { isPodFailing, listNodesOf, severityForPods, unique } from '../pod-status.js';
+
+/** Every runtime's words for a full filesystem. */
+const NO_SPACE = /No space left on device|ENOSPC|disk (is )?full|DiskFull|could not extend file|out of disk space|not enough space on the disk/i;
+
+interface FullMount {
+  mount: VolumeMountEvidence;
+  volume: VolumeEvidence;
+  /** How the mount was picked: the log's absolute path lies under it, or it is the only writable claim. */
+  how: 'path' | 'only-claim';
+}
+
+/** The mount a full-disk line is about: the one its absolute path lies under, else the only writable PVC mount. */
+function findFullMount(pod: PodEvidence, container: ContainerEvidence, line: string): FullMount | undefined {
+  const mounts = (container.volumeMounts ?? []).filter((m) => !m.readOnly);
+  const volumeOf = (m: VolumeMountEvidence) => (pod.volumes ?? []).find((v) => v.name === m.name);
+  const paths = [...line.matchAll(/(\/[\w.@-]+)+/g)].map((m) => m[0]);
+  const byPath = mounts
+    .filter((m) => paths.some((p) => p === m.mountPath || p.startsWith(`${m.mountPath.replace(/\/$/, '')}/`)))
+    .sort((a, b) => b.mountPath.length - a.mountPath.length)[0];
+  const v = byPath ? volumeOf(byPath) : undefined;
+  if (byPath && v) return { mount: byPath, volume: v, how: 'path' };
+  const claims = mounts.filter((m) => volumeOf(m)?.source === 'pvc');
+  const [only] = claims;
+  const ov = only ? volumeOf(only) : undefined;
+  return claims.length === 1 && only && ov ? { mount: only, volume: ov, how: 'only-claim' } : undefined;
+}
+
+/**
+ * A process that fails because a filesystem is full ("No space left on device"), told with the
+ * volume that is full: the PVC and its size, an emptyDir, or the node's disk. The exit code and
+ * the crash loop are what it looks like; the full volume is what to fix.
+ */
+export function analyzeVolumeFull(ev: TriageEvidence): Finding[] {
+  const hits = ev.logs.flatMap((log) => {
+    const pod = findPod(ev, log.pod);
+    const container = pod?.containers.find((c) => c.name === log.container);
+    const line = [...log.lines].reverse().find((l) => NO_SPACE.test(l));
+    return pod && container && line ? [{ pod, container, line: line.trim(), mount: findFullMount(pod, container, line) }] : [];
+  });
+  if (hits.length === 0) return [];
+  const first = hits.find((h) => h.mount !== undefined) ?? hits[0]!;
+  const pods = unique(hits.map((h) => h.pod.name));
+  const podObjects = hits.map((h) => h.pod);
+  const failing = podObjects.filter((p) => isPodFailing(p, ev.collectedAt));
+  const m = first.mount;
+  const claim = m?.volume.source === 'pvc' ? ev.pvcs.find((c) => c.name === m.volume.ref) : undefined;
+  const node = ev.nodes.find((n) => n.name === first.pod.nodeName);
+  const nodeDisk = node ? findCondition(node.conditions, 'DiskPressure') : undefined;
+  let what: string;
+  if (m && m.volume.source === 'pvc') what = `Volume ${m.volume.name} is full: PVC ${m.volume.ref ?? '?'}${claim?.requested ? ` (${claim.requested})` : ''} mounted at ${m.mount.mountPath}`;
+  else if (m && m.volume.source === 'emptyDir') what = `emptyDir ${m.volume.name} at ${m.mount.mountPath} is full (it lives on the node's disk, within its sizeLimit)`;
+  else if (m) what = `Volume ${m.volume.name} (${m.volume.source}) at ${m.mount.mountPath} is full`;
+  else what = `A filesystem of container ${first.container.name} is full`;
+  const nodeOk = nodeDisk?.status === 'False' && m?.volume.source === 'pvc';
+  return [
+    {
+      id: `volume-full/${m?.volume.ref ?? m?.volume.name ?? first.container.name}`,
+      kind: 'volume-full',
+      title: `${what}: writes fail with "No space left on device" (${pods.length === 1 ? pods[0] : `${pods.length} pods`})`,
+      layer: 'storage',
+      severity: failing.length > 0 ? severityForPods(ev, failing.length) : 'warning',
+      confidence: m?.how === 'path' || (m !== undefined && /No space left/i.test(first.line)) ? 'high' : 'medium',
+      evidence: [
+        `log ${first.pod.name}/${first.container.name}: ${first.line}`,
+        ...(m ? [`${first.container.name} writes to ${m.mount.mountPath} on volume ${m.volume.name} (${m.volume.source}${m.volume.ref ? ` ${m.volume.ref}` : ''})${m.how === 'only-claim' ? ', its only writable claim' : ''}`] : []),
+        ...(claim ? [`PVC ${claim.name}: ${claim.phase}, ${claim.requested ?? 'size unknown'}${claim.storageClass ? `, storage class ${claim.storageClass}` : ''}`] : []),
+        ...(nodeDisk ? [`node ${node?.name ?? ''}: DiskPressure=${nodeDisk.status}${nodeOk ? ' (the node\'s own disk is fine)' : ''}`] : []),
+      ],
+      decisive: first.line,
+      likelyCause: `The filesystem ${m ? `behind ${m.mount.mountPath} ` : ''}has no free space left, so the process cannot write and gives up; restarting does not free anything. Something grew: data, logs, a write-ahead log that is not being recycled (a stale replication slot, a stuck archiver).`,
+      nextAction: claim
+        ? `Mitigate: expand PVC ${claim.name} (its StorageClass must allow expansion; the bot will not), then find what filled it before it fills again.`
+        : 'Free space on that filesystem or give it more, then find what filled it.',
+      fix: claim ? `expand PVC ${claim.name} and find what filled it` : 'free or add space, and find what filled it',
+      confirmCommands: [
+        ...(claim ? [formatKubectl(ev.target, `get pvc ${claim.name}`)] : []),
+        formatKubectl(ev.target, `logs ${first.pod.name} -c ${first.container.name} --previous --tail=50`),
+      ],
+      affected: { pods, nodes: listNodesOf(podObjects) },
+    },
+  ];
+}
