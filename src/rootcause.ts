@@ -215,14 +215,10 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
       incidents: deps.incidents,
     });
     registerMessageEvents(app, { incidents: deps.incidents, timeline: deps.timeline, log });
-    if (config.slack.appToken !== undefined) {
-      // Socket Mode: Bolt serves our routes at once, then keeps trying to reach Slack. Not awaited:
-      // health, metrics and the PagerDuty webhook must work (and SIGTERM be handled) meanwhile.
-      app.start(config.port).catch((err: Error) => log.error({ err: err.message }, 'Socket Mode could not start'));
-      port = config.port;
-    } else {
-      port = boundPort((await app.start(config.port)) as unknown) ?? config.port;
-    }
+    // Over HTTP and in Socket Mode alike, start() resolves once our routes listen; in Socket Mode
+    // the receiver keeps reaching for Slack in the background, so health, metrics and the
+    // PagerDuty webhook work (and SIGTERM is handled) while Slack is unreachable.
+    port = boundPort((await app.start(config.port)) as unknown) ?? config.port;
     stopHttp = () => app.stop().then(() => undefined);
   }
   log.info({ port, role: config.role, socketMode: config.slack.appToken !== undefined }, 'rootcause started');

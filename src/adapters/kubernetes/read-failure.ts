@@ -44,13 +44,16 @@ export function classifyError(err: unknown): { reason: ReadFailure['reason']; de
   if (err instanceof DeadlineExceeded) return { reason: 'timeout', detail: err.message };
   if (err instanceof k8s.ApiException) {
     const e = err as k8s.ApiException<unknown>;
-    const detail = statusMessage(e.body) ?? `HTTP ${e.code}`;
+    const message = statusMessage(e.body);
+    const detail = message ?? `HTTP ${e.code}`;
     if (e.code === 403) return { reason: 'forbidden', detail };
     if (e.code === 404) return { reason: 'not-found', detail };
+    // Past the two the API words well, the status code leads: "HTTP 503: the server is currently unable …".
+    const coded = message === undefined ? detail : `HTTP ${e.code}: ${message}`;
     // 504 with reason Timeout: the API server gave up on etcd or the kubelet.
-    if (e.code === 504 || statusReason(e.body) === 'Timeout') return { reason: 'timeout', detail };
+    if (e.code === 504 || statusReason(e.body) === 'Timeout') return { reason: 'timeout', detail: coded };
     if (e.code === 401) return { reason: 'forbidden', detail: 'Unauthorized: the API server rejected the credentials' };
-    return { reason: 'error', detail };
+    return { reason: 'error', detail: coded };
   }
   if (err instanceof Error) {
     // node-fetch: AbortError when the deadline aborted the socket, FetchError for network trouble.

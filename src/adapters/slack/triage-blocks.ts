@@ -59,7 +59,7 @@ export function triageSummaryBlocks(report: TriageReport): Block[] {
   }
   const unread = report.couldNotRead.filter((f) => f.reason !== 'skipped');
   if (unread.length > 0) {
-    const lines = unread.slice(0, 10).map((f) => `• ${escapeMrkdwn(f.what)}: *${f.reason}*`);
+    const lines = unread.slice(0, 10).map((f) => `• ${escapeMrkdwn(f.what)}: *${f.reason}*${f.detail ? ` — ${escapeMrkdwn(f.detail.length > 160 ? `${f.detail.slice(0, 159)}…` : f.detail)}` : ''}`);
     if (unread.length > 10) lines.push(`• … and ${unread.length - 10} more (see the thread)`);
     blocks.push(section(`:warning: *Could not read* (not guessed around):\n${lines.join('\n')}`));
   }

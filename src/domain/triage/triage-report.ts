@@ -15,6 +15,7 @@ import {
   listNodesOf,
 } from './pod-status.js';
 import { formatCensus } from './pod-state.js';
+import { clipMiddle } from './collapse-events.js';
 import { rankFindings } from './rank-findings.js';
 import { findUnexplained } from './unexplained.js';
 import { diagnose } from './verdict/diagnose.js';
@@ -118,7 +119,10 @@ export function buildTriageReport(ev: TriageEvidence, times: { startedAt: IsoTim
  * A cap (skipped) is not a gap: what was read is complete for what it covers.
  */
 function listGaps(ev: TriageEvidence): string[] {
-  const gaps = ev.readFailures.filter((f) => f.reason !== 'skipped' && (f.source === 'workload' || f.source === 'pods' || f.source === 'events' || f.source === 'logs')).map((f) => `${f.what} (${f.reason})`);
+  const gaps = ev.readFailures
+    .filter((f) => f.reason !== 'skipped' && (f.source === 'workload' || f.source === 'pods' || f.source === 'events' || f.source === 'logs'))
+    // "error" says nothing: the status line does ("HTTP 503: the server is currently unable …").
+    .map((f) => `${f.what} (${f.reason === 'error' && f.detail ? clipMiddle(f.detail, 90) : f.reason})`);
   if (ev.workload === null && !gaps.some((g) => g.startsWith(`${ev.target.kind} `))) gaps.unshift('the workload');
   return gaps;
 }

@@ -16,7 +16,12 @@ describe('classifyError', () => {
     expect(classifyError(new k8s.ApiException(403, 'x', status(403, 'pods is forbidden: …'), {}))).toEqual({ reason: 'forbidden', detail: 'pods is forbidden: …' });
     expect(classifyError(new k8s.ApiException(404, 'x', status(404, 'pods "p" not found'), {}))).toEqual({ reason: 'not-found', detail: 'pods "p" not found' });
     expect(classifyError(new k8s.ApiException(504, 'x', status(504, 'Timeout: request did not complete', 'Timeout'), {}))).toMatchObject({ reason: 'timeout' });
-    expect(classifyError(new k8s.ApiException(500, 'x', '<html>bad gateway</html>', {}))).toEqual({ reason: 'error', detail: '<html>bad gateway</html>' });
+    // Past 403 and 404 the status code leads, so "error" in the report says which.
+    expect(classifyError(new k8s.ApiException(500, 'x', '<html>bad gateway</html>', {}))).toEqual({ reason: 'error', detail: 'HTTP 500: <html>bad gateway</html>' });
+    expect(classifyError(new k8s.ApiException(503, 'x', status(503, 'the server is currently unable to handle the request (get pods)', 'ServiceUnavailable'), {}))).toEqual({
+      reason: 'error',
+      detail: 'HTTP 503: the server is currently unable to handle the request (get pods)',
+    });
     expect(classifyError(new k8s.ApiException(500, 'x', '', {}))).toEqual({ reason: 'error', detail: 'HTTP 500' });
   });
 
@@ -42,9 +47,8 @@ describe('collapseFailures', () => {
 describe('Deadline', () => {
   it('rejects a call still running at the deadline, and calls made after it at once', async () => {
     const d = new Deadline(50);
-    const started = Date.now();
+    // The call never settles: only the deadline can end it.
     await expect(d.run(() => new Promise(() => undefined))).rejects.toBeInstanceOf(DeadlineExceeded);
-    expect(Date.now() - started).toBeLessThan(200);
     expect(d.expired).toBe(true);
     let called = false;
     await expect(
