@@ -1,0 +1,84 @@
+/**
+ * The PagerDuty REST API down while a page arrives (issue 9): the channel, its topic and the card
+ * come at once, without the assignee look-up; the channel says who is not invited yet and why; when
+ * PagerDuty answers again the assignee is invited, the card mentions them, that line says so, and
+ * the note goes back to PagerDuty once. Real HTTP server, real Redis, the Slack and PagerDuty fakes.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
+import { FakePagerDuty } from '../fakes/fake-pagerduty.js';
+import { FakeSlack } from '../fakes/fake-slack.js';
+import { incidentDelivery } from '../helpers/pagerduty-events.js';
+import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
+import { startTestBot } from '../helpers/test-bot.js';
+import type { TestBot } from '../helpers/test-bot.js';
+
+let redis: Redis;
+let slack: FakeSlack;
+let pd: FakePagerDuty;
+let prefix: string;
+let bot: TestBot | undefined;
+
+beforeAll(() => {
+  redis = connectTestRedis();
+});
+afterAll(async () => {
+  await redis.quit();
+});
+beforeEach(async () => {
+  prefix = randomPrefix();
+  slack = await FakeSlack.start();
+  pd = await FakePagerDuty.start();
+  slack.addUser({ id: 'U0ALICE', name: 'alice', email: 'alice@example.com' });
+  pd.addUser({ id: 'PALICE1', name: 'Alice Adams', email: 'alice@example.com' });
+  pd.addUser({ id: 'PBOT001', name: 'Rootcause', email: 'rootcause@example.com' });
+});
+afterEach(async () => {
+  await bot?.stop();
+  bot = undefined;
+  await slack.close();
+  await pd.close();
+  await deleteKeys(redis, prefix);
+});
+
+const CHANNEL = 'inc-20261121-9-payment-api-5xx-rate-above-5';
+const incident = {
+  id: 'PFQZPSY',
+  number: 9,
+  title: 'Payment API: 5xx rate above 5%',
+  urgency: 'high',
+  priority: { summary: 'P1' },
+  assignees: [{ id: 'PALICE1', summary: 'Alice Adams', type: 'user_reference' }],
+};
+
+describe('PagerDuty REST API down while a page arrives', () => {
+  it('opens the channel with its card at once, says who is not invited yet, and invites them when PagerDuty is back', async () => {
+    pd.addIncident(incidentDelivery('triggered', incident).event.data as never);
+    const restore = pd.outage(503);
+    bot = await startTestBot({ slack, pagerduty: pd, prefix });
+    expect((await bot.deliver(incidentDelivery('triggered', incident))).status).toBe(202);
+
+    const channel = await slack.waitFor(() => slack.channelByName(CHANNEL));
+    const card = await slack.waitFor(() => slack.messages(channel.id).find((m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key === 'pd-PFQZPSY/card'));
+    expect(card.text).toContain('Payment API: 5xx rate above 5%');
+    const pending = await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.startsWith(':hourglass_flowing_sand: Not invited yet')));
+    expect(pending.text).toContain('Alice Adams');
+    expect(pending.text).toMatch(/PagerDuty/);
+    // Nothing that needs PagerDuty happened yet: no invite, no note.
+    expect(slack.callsTo('conversations.invite')).toEqual([]);
+    expect(pd.notesFor('PFQZPSY')).toEqual([]);
+
+    restore();
+    await slack.waitFor(() => slack.callsTo('conversations.invite').find((args) => String(args['users']).includes('U0ALICE')));
+    await slack.waitFor(() => (slack.messages(channel.id).find((m) => m.ts === pending.ts)?.text.startsWith(':white_check_mark: Invited') ? true : undefined));
+    expect(slack.messages(channel.id).find((m) => m.ts === pending.ts)?.text).toContain('<@U0ALICE>');
+    await slack.waitFor(() => (JSON.stringify(slack.messages(channel.id).find((m) => m.ts === card.ts)?.blocks).includes('<@U0ALICE>') ? true : undefined));
+    await slack.waitFor(() => pd.notesFor('PFQZPSY')[0]);
+
+    // One of each, however many times the job was retried.
+    expect(slack.messages(channel.id).filter((m) => m.text.startsWith(':hourglass_flowing_sand:') || m.text.startsWith(':white_check_mark: Invited'))).toHaveLength(1);
+    expect(slack.messages(channel.id).filter((m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key === 'pd-PFQZPSY/card')).toHaveLength(1);
+    expect([...slack.channels.values()].filter((c) => c.name.startsWith('inc-'))).toHaveLength(1);
+    expect(pd.notesFor('PFQZPSY')).toHaveLength(1);
+  });
+});
