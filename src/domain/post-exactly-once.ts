@@ -9,11 +9,18 @@
 import { RootcauseError } from '../errors.js';
 import type { Chat, ChatMessage, PostLedger } from './ports.js';
 
-/** Longer than any post takes, WebClient retries included; shorter than a job's patience. */
-export const POSTING_STALE_MS = 60_000;
+/**
+ * When a claim counts as left behind. Every post runs inside a job (and an incident's inside its
+ * lock), and a crashed worker's job is handed to another only after its lock ran out (10 s) and
+ * a stalled check saw it (5 s): a claim older than that is a dead worker's, and waiting longer
+ * only delays the recovery (at 60 s it added a minute to every post-mortem cut short by a
+ * crash). A live worker still posting past it — held up by 429s — is covered too: the retry looks
+ * for the message by its key before posting.
+ */
+export const POSTING_STALE_MS = 15_000;
 
 export async function postExactlyOnce(
-  chat: Chat,
+  chat: Pick<Chat, 'post' | 'findPostedMessage'>,
   ledger: PostLedger,
   channel: string,
   message: ChatMessage,

@@ -10,15 +10,26 @@ const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
 
 export interface LockOptions {
-  /** Lease length; renewed every third of it. Default 30 s. */
+  /** Lease length; renewed every third of it. Default 10 s (DEFAULT_LOCK_TTL_MS). */
   ttlMs?: number;
-  /** How long to wait for a held lock before giving up with INCIDENT_BUSY. Default 5 s. */
+  /**
+   * How long to wait for a held lock before giving up with INCIDENT_BUSY. Default: the lease
+   * plus 2 s, so a lock left by a crashed holder is waited out in one go instead of through the
+   * job's growing backoff (which turned a 30 s lease into 60–90 s of recovery).
+   */
   waitMs?: number;
 }
 
+/**
+ * A crashed holder's lease runs out within this, like a crashed worker's job lock (run-worker.ts):
+ * the two together decide how soon another process carries on. The price: a holder whose event
+ * loop stalls for longer than this without renewing loses the lock.
+ */
+export const DEFAULT_LOCK_TTL_MS = 10_000;
+
 export async function withRedisLock<T>(redis: Redis, key: string, fn: () => Promise<T>, opts: LockOptions = {}): Promise<T> {
-  const ttlMs = opts.ttlMs ?? 30_000;
-  const waitMs = opts.waitMs ?? 5_000;
+  const ttlMs = opts.ttlMs ?? DEFAULT_LOCK_TTL_MS;
+  const waitMs = opts.waitMs ?? ttlMs + 2_000;
   const token = randomUUID();
   const deadline = Date.now() + waitMs;
   for (let pause = 20; ; pause = Math.min(pause * 2, 250)) {
