@@ -126,7 +126,8 @@ export function clipMiddle(text: string, max: number): string {
 const DECIDING_WORDS = [
   /x509|certificate|\bTLS\b|handshake/i,
   /webhook|admission/i,
-  /no space left|disk full|quota|OOM|out of memory/i,
+  /no space left|disk full|quota|out of memory/i,
+  /\bOOM/,
   /no endpoints available|connection refused|no such host|could not resolve|not found|does not exist|permission denied|forbidden|unauthori[sz]ed/i,
   /\b\w+(Exception|Error)\b|panic|FATAL/,
   /timed? ?out|deadline exceeded/i,

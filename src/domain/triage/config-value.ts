@@ -8,6 +8,8 @@ import type { ContainerSpecEvidence } from './evidence.js';
 
 /** The quoted value of a parse failure in the common runtimes' words. */
 const PARSE_FAILURES = [
+  // Java prints the value raw between quotes, quotes inside it included: up to the last quote.
+  /For input string: "(.*)"\s*$/,
   /NumberFormatException: For input string: "((?:[^"\\]|\\.)*)"/,
   /For input string: "((?:[^"\\]|\\.)*)"/,
   /invalid literal for (?:int|float)\(\)(?: with base \d+)?: '((?:[^'\\]|\\.)*)'/,
@@ -16,8 +18,8 @@ const PARSE_FAILURES = [
   /invalid (?:port|number|duration|value)[^"']*["']((?:[^"'\\]|\\.)*)["']/i,
 ];
 
-/** Names of settings that hold numbers. */
-const NUMERIC_NAME = /PORT|TIMEOUT|SIZE|COUNT|MAX|MIN|LIMIT|NUM|INTERVAL|TTL|WORKERS|THREADS|RETRIES|POOL/i;
+/** Words in the names of settings that hold numbers, as whole parts of the name (DB_PORT, not REPORT_BUCKET). */
+const NUMERIC_NAME = /(^|_)(PORT|TIMEOUT|SIZE|COUNT|MAX|MIN|LIMIT|NUM|NUMBER|INTERVAL|TTL|WORKERS|THREADS|RETRIES|POOL|SECONDS|MS|MINUTES|DELAY)(_|$)/i;
 
 export interface BadValue {
   /** The value as the process saw it, control characters shown (`5432\n`). */
@@ -39,7 +41,8 @@ function describeFlaw(value: string): string | undefined {
 export function findBadValue(line: string, container: ContainerSpecEvidence | undefined): BadValue | undefined {
   const value = PARSE_FAILURES.map((re) => re.exec(line)?.[1]).find((v) => v !== undefined);
   if (value === undefined) return undefined;
-  const numeric = /^\s*[\d.]+/.test(value.replace(/\\[nrt]/g, ''));
+  // A quoted number ('"5432"') is still a number that came from somewhere.
+  const numeric = /^\s*[\d.]+/.test(value.replace(/\\[nrt]/g, '').replace(/^\s*(["'])(.*)\1\s*$/, '$2'));
   const sources = (container?.env ?? []).flatMap((e) => {
     if (!('ref' in e) || (e.ref.kind !== 'secret' && e.ref.kind !== 'configMap')) return [];
     if (numeric && !NUMERIC_NAME.test(e.name)) return [];

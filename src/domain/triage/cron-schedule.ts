@@ -41,22 +41,27 @@ function parseValue(token: string, names: readonly string[] | undefined, offset:
   return Number(token);
 }
 
-function parseField(text: string, min: number, max: number, names?: readonly string[], nameOffset = 0): Field {
+/**
+ * `openMax`: where `*` and `N/step` end, when it differs from the largest value accepted (the
+ * day of week takes 7 for Sunday, but its open ranges end at 6 as in the controller's parser).
+ */
+function parseField(text: string, min: number, max: number, names?: readonly string[], nameOffset = 0, openMax = max): Field {
   const values = new Set<number>();
-  const any = text === '*' || text === '?';
+  // `*/1` is `*` for the day-of-month / day-of-week rule too, as the controller's parser reads it.
+  const any = text === '*' || text === '?' || text === '*/1';
   for (const part of text.split(',')) {
     const [range = '', stepText] = part.split('/');
     const step = stepText === undefined ? 1 : parseValue(stepText, undefined, 0);
     if (step < 1) throw new Error(`bad step in ${part}`);
     let lo: number;
     let hi: number;
-    if (range === '*' || range === '?') [lo, hi] = [min, max];
+    if (range === '*' || range === '?') [lo, hi] = [min, openMax];
     else if (range.includes('-')) {
       const [a = '', b = ''] = range.split('-');
       [lo, hi] = [parseValue(a, names, nameOffset), parseValue(b, names, nameOffset)];
     } else {
       lo = parseValue(range, names, nameOffset);
-      hi = stepText === undefined ? lo : max;
+      hi = stepText === undefined ? lo : openMax;
     }
     if (lo < min || hi > max || lo > hi) throw new Error(`out of range: ${part}`);
     for (let v = lo; v <= hi; v += step) values.add(v);
@@ -74,7 +79,7 @@ export function parseCronSchedule(schedule: string, timeZone?: string): CronSche
   const parts = text.split(/\s+/);
   if (parts.length !== 5) return undefined;
   try {
-    const dayOfWeek = parseField(parts[4] ?? '', 0, 7, DAYS);
+    const dayOfWeek = parseField(parts[4] ?? '', 0, 7, DAYS, 0, 6);
     // 7 is Sunday too.
     if (dayOfWeek.values.delete(7)) dayOfWeek.values.add(0);
     const out: CronSchedule = {
@@ -122,28 +127,72 @@ function wallClock(at: Date, timeZone: string): WallClock {
   };
 }
 
-function matches(s: CronSchedule, w: WallClock): boolean {
-  if (!s.minute.values.has(w.minute) || !s.hour.values.has(w.hour) || !s.month.values.has(w.month)) return false;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/**
+ * The day fields match, regardless of hour and minute. Vixie cron, as the controller's parser:
+ * when both day-of-month and day-of-week are restricted, either may match.
+ */
+function dayMatches(s: CronSchedule, w: WallClock): boolean {
+  if (!s.month.values.has(w.month)) return false;
   const dom = s.dayOfMonth.values.has(w.day);
   const dow = s.dayOfWeek.values.has(w.weekday);
-  // Vixie cron, as the controller's parser: when both day fields are restricted, either may match.
   if (!s.dayOfMonth.any && !s.dayOfWeek.any) return dom || dow;
   return dom && dow;
 }
 
-const MINUTE = 60_000;
-
 /**
- * Fire times after `from` and up to `to`, oldest first, at most `limit` of them. Walks minute by
- * minute (a week is ten thousand steps), so a span is capped by `limit` on the number found and
- * by `maxSpanMs` on the time walked.
+ * Walks the fire times after `from` and up to `to`, oldest first, calling `visit` for each
+ * until it returns false. Skips whole hours whose day or hour cannot match, so a month of a
+ * daily schedule is a few hundred steps, not forty thousand.
  */
-export function fireTimesBetween(s: CronSchedule, from: Date, to: Date, limit = 100, maxSpanMs = 8 * 24 * 3600_000): Date[] {
-  const out: Date[] = [];
-  const end = Math.min(to.getTime(), from.getTime() + maxSpanMs);
-  for (let t = Math.floor(from.getTime() / MINUTE) * MINUTE + MINUTE; t <= end && out.length < limit; t += MINUTE) {
+function walkFireTimes(s: CronSchedule, from: Date, to: Date, visit: (at: Date) => boolean): void {
+  const end = to.getTime();
+  let t = Math.floor(from.getTime() / MINUTE) * MINUTE + MINUTE;
+  while (t <= end) {
     const at = new Date(t);
-    if (matches(s, wallClock(at, s.timeZone))) out.push(at);
+    const w = wallClock(at, s.timeZone);
+    if (!dayMatches(s, w) || !s.hour.values.has(w.hour)) {
+      // To the top of the next hour (hour jumps keep to the wall clock across DST changes).
+      t += HOUR - w.minute * MINUTE - (t % MINUTE);
+      continue;
+    }
+    if (s.minute.values.has(w.minute) && !visit(at)) return;
+    t += MINUTE;
   }
+}
+
+/** Fire times after `from` and up to `to`, oldest first, at most `limit` of them. */
+export function fireTimesBetween(s: CronSchedule, from: Date, to: Date, limit = 100): Date[] {
+  const out: Date[] = [];
+  walkFireTimes(s, from, to, (at) => {
+    out.push(at);
+    return out.length < limit;
+  });
+  return out;
+}
+
+export interface FireTimeCount {
+  /** How many fire times lie in the span (counted up to `maxCount`). */
+  count: number;
+  /** True when counting stopped at `maxCount`: "more than". */
+  capped: boolean;
+  /** The oldest few, for the report. */
+  first: Date[];
+  /** The newest one. */
+  last?: Date;
+}
+
+/** Counts the fire times after `from` and up to `to` without keeping them all. */
+export function countFireTimes(s: CronSchedule, from: Date, to: Date, maxCount = 100_000, keepFirst = 3): FireTimeCount {
+  const out: FireTimeCount = { count: 0, capped: false, first: [] };
+  walkFireTimes(s, from, to, (at) => {
+    out.count += 1;
+    if (out.first.length < keepFirst) out.first.push(at);
+    out.last = at;
+    if (out.count >= maxCount) out.capped = true;
+    return !out.capped;
+  });
   return out;
 }

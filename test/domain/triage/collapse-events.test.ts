@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapseEvents, formatEventLine, toMessageShape } from '../../../src/domain/triage/collapse-events.js';
+import { clipAround, clipMiddle, collapseEvents, formatEventLine, toMessageShape } from '../../../src/domain/triage/collapse-events.js';
 import { NS, event, minutesAgo } from './scenarios/builders.js';
 import { INSUFFICIENT_MEMORY_AND_TAINT } from './scenarios/scheduling.js';
 
@@ -47,5 +47,48 @@ describe('collapseEvents', () => {
     const line = formatEventLine(pull, { maxLength: 200 });
     expect(line).toMatch(/^Failed: Failed to pull image "123456789012\.dkr\.ecr.{20,} … .*no space left on device$/);
     expect(line.length).toBeLessThanOrEqual('Failed: '.length + 200);
+  });
+});
+
+describe('clipAround', () => {
+  const EXPIRED =
+    'quote refresh failed: Get "https://rates.partner-bank.eu/v2/quotes?base=EUR&symbols=USD,GBP,CHF,JPY,SEK,NOK,DKK,PLN,CZK,HUF": tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2026-11-21T03:13:58Z is after 2026-11-21T00:00:00Z (attempt 41, next retry in 30s, circuit breaker half-open, request_id=9f1c2b7e-4a3d-4f6b-8e21-5c0d7a9b3e14)';
+
+  it('keeps the head and the stretch around the TLS failure that a middle cut would lose', () => {
+    const clipped = clipAround(EXPIRED, 170);
+    expect(clipped).toBe('quote refresh failed: … =USD,GBP,CHF,JPY,SEK,NOK,DKK,PLN,CZK,HUF": tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 202…');
+    expect(clipped).toHaveLength(170);
+    expect(clipMiddle(EXPIRED, 170)).not.toContain('x509');
+  });
+
+  it('keeps 40 characters of head when the first colon comes late, and the stretch around an exception', () => {
+    // The Secrets Store CSI driver's FailedMount: the reason is an AWS exception deep in the message.
+    const mount =
+      'MountVolume.SetUp failed for volume "secrets-store-inline" : rpc error: code = Unknown desc = failed to mount secrets store objects for pod payments/payment-service-7c9d8f6b5d-x2kqj, err: rpc error: code = Unknown desc = failed to mount objects, error: failed to get objectType:secret, objectName:payments/db-password, objectVersion:: AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/payment-service-irsa/1700000000 is not authorized to perform: secretsmanager:GetSecretValue on resource: payments/db-password because no identity-based policy allows the secretsmanager:GetSecretValue action status code: 400, request id: 5a3e9f7c-1b2d-4e8f-9a6c-0d7e2f4b8c1a';
+    expect(clipAround(mount, 200)).toBe(
+      'MountVolume.SetUp failed for volume "sec … ectName:payments/db-password, objectVersion:: AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/payment-service-irsa/1700000000 is not aut…',
+    );
+    expect(clipMiddle(mount, 200)).not.toContain('AccessDenied');
+  });
+
+  it('cuts in the middle when the deciding word already shows at the head or the tail, or there is none', () => {
+    const webhook = 'Error creating: Internal error occurred: failed calling webhook "namespace.sidecar-injector.istio.io": failed to call webhook: Post "https://istiod.istio-system.svc:443/inject?timeout=10s": no endpoints available for service "istiod"';
+    expect(clipAround(webhook, 170)).toBe(clipMiddle(webhook, 170));
+    const pull = 'Failed to pull image "123456789012.dkr.ecr.eu-west-1.amazonaws.com/payments/payment-service:2.15.0": rpc error: code = Unknown desc = failed to pull and unpack image: failed to extract layer: write /var/lib/containerd/tmpmounts/x/usr/lib/libicudata.so.72: no space left on device';
+    expect(clipAround(pull, 170)).toBe(clipMiddle(pull, 170));
+    const plain = `started worker ${'processed batch, '.repeat(20)}done`;
+    expect(clipAround(plain, 170)).toBe(clipMiddle(plain, 170));
+  });
+
+  it('returns a short text whole and clips below 120 characters like clipMiddle', () => {
+    expect(clipAround('x509: certificate signed by unknown authority', 170)).toBe('x509: certificate signed by unknown authority');
+    expect(clipAround(EXPIRED, 100)).toBe(`${EXPIRED.slice(0, 99)}…`);
+  });
+});
+
+describe('clipAround: deciding words are words', () => {
+  it('does not take "room" or "zoom" for OOM', () => {
+    const text = `reconcile loop for tenant zoom-video-3 in room 14 failed after ${'x'.repeat(150)}: webhook "quota.acme.io" denied the request`;
+    expect(clipAround(text, 170)).toContain('webhook "quota.acme.io" denied');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickDecisiveLine } from '../../../src/domain/triage/evidence-lookup.js';
+import { condenseStructuredLine, pickDecisiveLine } from '../../../src/domain/triage/evidence-lookup.js';
 
 const SPRING_DB_DOWN = [
   '2026-11-21T03:12:41.563Z  INFO 1 --- [main] o.s.b.w.embedded.tomcat.TomcatWebServer  : Tomcat initialized with port 8080 (http)',
@@ -97,5 +97,41 @@ describe('pickDecisiveLine', () => {
       '                               ^',
     ];
     expect(pickDecisiveLine(lines)).toBe('psycopg2.errors.UndefinedTable: relation "ledger_entries" does not exist');
+  });
+
+  it('joins a quoted value that a trailing newline broke over two lines, showing the newline', () => {
+    // Spring Boot starting with DB_PORT="5432\n" from a Secret written with a trailing newline.
+    const lines = [
+      "org.springframework.beans.factory.BeanCreationException: Error creating bean with name 'dataSource' defined in class path resource [com/acme/inventory/config/DataSourceConfig.class]: Failed to instantiate [com.zaxxer.hikari.HikariDataSource]: Factory method 'dataSource' threw exception with message: For input string: \"5432",
+      '"',
+      '\tat org.springframework.beans.factory.support.ConstructorResolver.instantiate(ConstructorResolver.java:657)',
+      'Caused by: java.lang.NumberFormatException: For input string: "5432',
+      '"',
+      '\tat java.base/java.lang.NumberFormatException.forInputString(NumberFormatException.java:67)',
+      '\tat java.base/java.lang.Integer.parseInt(Integer.java:662)',
+      '\t... 19 common frames omitted',
+    ];
+    expect(pickDecisiveLine(lines)).toBe('Caused by: java.lang.NumberFormatException: For input string: "5432\\n"');
+  });
+
+  it('does not join a line whose quotes are balanced with a quote on the next line', () => {
+    const lines = ['ERROR config key "db.port" is not a number', '"', 'shutting down'];
+    expect(pickDecisiveLine(lines)).toBe('ERROR config key "db.port" is not a number');
+  });
+});
+
+describe('condenseStructuredLine', () => {
+  it('shows the upstream a proxy or client line names, after the message and the error', () => {
+    expect(condenseStructuredLine('{"level":"error","ts":"2026-11-21T03:12:00.412Z","caller":"proxy/forward.go:118","msg":"upstream call failed","upstream":"ledger-api.payments.svc:8443","error":"context deadline exceeded"}')).toBe(
+      'upstream call failed: context deadline exceeded (upstream ledger-api.payments.svc:8443)',
+    );
+    expect(condenseStructuredLine('level=error ts=2026-11-21T03:12:00Z msg="proxy error" host=shop.example.com upstream=cart-api:8080 err="EOF"')).toBe('proxy error: EOF (host shop.example.com, upstream cart-api:8080)');
+  });
+
+  it('leaves the upstream out when the error already names it', () => {
+    const line = '{"level":"error","ts":"2026-11-21T03:13:58Z","caller":"quote/refresher.go:64","msg":"quote refresh failed","upstream":"rates.partner-bank.eu","error":"Get \\"https://rates.partner-bank.eu/v2/quotes?base=EUR\\": tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2026-11-21T03:13:58Z is after 2026-11-21T00:00:00Z"}';
+    expect(condenseStructuredLine(line)).toBe(
+      'quote refresh failed: Get "https://rates.partner-bank.eu/v2/quotes?base=EUR": tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2026-11-21T03:13:58Z is after 2026-11-21T00:00:00Z',
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runAnalyzers } from '../../../src/domain/triage/analyzers/index.js';
 import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
-import { NODE_A, container, pod, running, terminated } from './scenarios/builders.js';
+import { NODE_A, NODE_B, NS, container, event, minutesAgo, pod, running, terminated } from './scenarios/builders.js';
 import { crashScenario, oomKillScenario } from './scenarios/crashes.js';
 import { healthyScenario } from './scenarios/healthy.js';
 import { imagePullScenario } from './scenarios/images.js';
@@ -31,6 +31,19 @@ describe('buildTriageReport', () => {
     ]);
     expect(r.durationMs).toBe(6250);
     expect(r.couldNotRead).toEqual([]);
+  });
+
+  it('stays healthy while a PodDisruptionBudget blocks a node drain, and tells the blocked drain after the all-clear', () => {
+    const ev = healthyScenario();
+    const blocked = ev.pods[1]?.name ?? '';
+    ev.events.push(event({ object: { kind: 'Pod', name: blocked, namespace: NS }, reason: 'FailedEviction', message: `evicting pod ${NS}/${blocked} violated a PDB`, count: 212, firstSeen: minutesAgo(47.8), lastSeen: minutesAgo(0.2), source: 'karpenter' }));
+    const r = buildTriageReport(ev, times);
+    expect(r.verdict).toBe('healthy');
+    expect(r.findings.map((f) => [f.kind, f.severity])).toEqual([['disruption-budget', 'info']]);
+    expect(r.headline).toBe(
+      'deployment/payment-service in payments looks healthy: 5/5 ready, no restarts, 1 warning event in the last hour. Revision 6, rolled out 9d ago. ' +
+        `Meanwhile: Drain of node ${NODE_B} blocked for 47m: the PodDisruptionBudget refuses to evict ${blocked} (212 refusals); the workload itself is 5/5 ready.`,
+    );
   });
 
   it('stays healthy when the only restart was an OOM kill three days ago', () => {

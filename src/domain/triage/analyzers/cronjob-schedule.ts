@@ -1,6 +1,7 @@
 import type { TriageEvidence } from '../evidence.js';
 import type { Finding } from '../finding.js';
-import { fireTimesBetween, parseCronSchedule } from '../cron-schedule.js';
+import { countFireTimes, fireTimesBetween, parseCronSchedule } from '../cron-schedule.js';
+import type { FireTimeCount } from '../cron-schedule.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { formatAgo, latest } from '../time-span.js';
 
@@ -14,9 +15,13 @@ function formatRun(at: Date, timeZone: string): string {
   return `${text} ${timeZone}`;
 }
 
-function listRuns(runs: readonly Date[], timeZone: string): string {
-  const shown = runs.slice(0, 3).map((r) => formatRun(r, timeZone));
-  return runs.length > 3 ? `${shown.join(', ')} … ${formatRun(runs[runs.length - 1]!, timeZone)}` : shown.join(', ');
+/** Missed runs counted this far at most: "more than 10000" says enough. */
+const MAX_COUNTED = 10_000;
+
+/** "2026-11-20 01:30 UTC, 2026-11-21 01:30 UTC" or "… , … , … … <the newest>". */
+function listRuns(runs: FireTimeCount, timeZone: string): string {
+  const shown = runs.first.map((r) => formatRun(r, timeZone));
+  return runs.count > runs.first.length && runs.last ? `${shown.join(', ')} … ${formatRun(runs.last, timeZone)}` : shown.join(', ');
 }
 
 /**
@@ -34,29 +39,30 @@ export function analyzeCronJobSchedule(ev: TriageEvidence): Finding[] {
   const last = latest([sched.lastScheduleTime, ...jobs.map((j) => j.createdAt)]) ?? w.createdAt;
   if (last === undefined) return [];
   const now = new Date(Date.parse(ev.collectedAt) - START_GRACE_MS);
-  const missed = fireTimesBetween(parsed, new Date(last), now);
+  const missed = countFireTimes(parsed, new Date(last), now, MAX_COUNTED);
   const upcoming = fireTimesBetween(parsed, new Date(ev.collectedAt), new Date(Date.parse(ev.collectedAt) + 8 * 24 * 3600_000), 1)[0];
   const tz = parsed.timeZone;
-  const lastText = `the last one started ${formatRun(new Date(last), tz)} (${formatAgo(last, ev.collectedAt)})`;
+  const ranBefore = sched.lastScheduleTime !== undefined || jobs.length > 0;
+  const lastText = ranBefore ? `the last one started ${formatRun(new Date(last), tz)} (${formatAgo(last, ev.collectedAt)})` : `none has run since it was created ${formatAgo(last, ev.collectedAt)}`;
   const ref = `cronjob/${w.name}`;
   const confirm = [formatKubectl(ev.target, `get ${ref} -o jsonpath='{.spec.suspend} {.status.lastScheduleTime}'`), formatKubectl(ev.target, `get jobs -l batch.kubernetes.io/cronjob-name=${w.name} --sort-by=.metadata.creationTimestamp`)];
-  const runsNoun = (n: number) => `${n} scheduled run${n === 1 ? '' : 's'}`;
+  const runsNoun = (r: FireTimeCount) => `${r.capped ? 'more than ' : ''}${r.count} scheduled run${r.count === 1 ? '' : 's'}`;
 
   if (sched.suspended) {
     const who = sched.suspendedAt ? `, set ${formatAgo(sched.suspendedAt, ev.collectedAt)}${sched.suspendedBy ? ` by ${sched.suspendedBy}` : ''}` : '';
-    const skipped = missed.length > 0 ? `: ${runsNoun(missed.length)} skipped (${listRuns(missed, tz)}), ${lastText}` : upcoming ? `: the next run (${formatRun(upcoming, tz)}) will not happen` : '';
+    const skipped = missed.count > 0 ? `: ${runsNoun(missed)} skipped (${listRuns(missed, tz)}), ${lastText}` : upcoming ? `: the next run (${formatRun(upcoming, tz)}) will not happen` : '';
     return [
       {
         id: `cron-schedule/${w.name}`,
         kind: 'cron-schedule',
         title: `CronJob ${w.name} is suspended (spec.suspend: true${who})${skipped}`,
         layer: 'rollout/change',
-        severity: missed.length > 0 ? 'critical' : 'warning',
+        severity: missed.count > 0 ? 'critical' : 'warning',
         confidence: 'high',
         evidence: [
           `spec.suspend: true${sched.suspendedAt ? `, written ${formatAgo(sched.suspendedAt, ev.collectedAt)}${sched.suspendedBy ? ` by field manager ${sched.suspendedBy}` : ''}` : ''}`,
           `schedule ${sched.cron} (${tz}); ${lastText}`,
-          ...(missed.length > 0 ? [`runs due since then and not started: ${listRuns(missed, tz)}`] : []),
+          ...(missed.count > 0 ? [`runs due since then and not started: ${listRuns(missed, tz)}`] : []),
         ],
         decisive: 'spec.suspend: true',
         likelyCause: 'Someone paused the CronJob (often during a migration or an incident) and it was not resumed; the controller starts no run while it is suspended, and skipped runs are not made up later.',
@@ -67,7 +73,7 @@ export function analyzeCronJobSchedule(ev: TriageEvidence): Finding[] {
     ];
   }
 
-  if (missed.length === 0) return [];
+  if (missed.count === 0) return [];
   const blocking = sched.concurrencyPolicy === 'Forbid' ? jobs.find((j) => j.active > 0) : undefined;
   const cause = blocking
     ? `Job ${blocking.name} is still running${blocking.startTime ? ` (started ${formatAgo(blocking.startTime, ev.collectedAt)})` : ''} and concurrencyPolicy is Forbid, so each run due meanwhile is skipped.`
@@ -76,9 +82,9 @@ export function analyzeCronJobSchedule(ev: TriageEvidence): Finding[] {
     {
       id: `cron-schedule/${w.name}`,
       kind: 'cron-schedule',
-      title: `CronJob ${w.name}: ${runsNoun(missed.length)} did not start (${listRuns(missed, tz)}); ${lastText}${blocking ? `; run ${blocking.name} is still active (concurrencyPolicy Forbid)` : ''}`,
+      title: `CronJob ${w.name}: ${runsNoun(missed)} did not start (${listRuns(missed, tz)}); ${lastText}${blocking ? `; run ${blocking.name} is still active (concurrencyPolicy Forbid)` : ''}`,
       layer: 'container/process',
-      severity: missed.length > 1 ? 'critical' : 'warning',
+      severity: missed.count > 1 ? 'critical' : 'warning',
       confidence: blocking ? 'high' : 'medium',
       evidence: [`schedule ${sched.cron} (${tz}), lastScheduleTime ${sched.lastScheduleTime ?? 'never'}`, `runs due and not started: ${listRuns(missed, tz)}`],
       likelyCause: cause,

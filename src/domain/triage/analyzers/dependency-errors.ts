@@ -13,7 +13,7 @@ const PATTERNS: [DependencyProblem, RegExp][] = [
   // TLS: the connection was made and the peer's certificate refused (Go, Java, Node, Python, OpenSSL wording).
   ['tls-expired', /x509: certificate has expired|CertificateExpiredException|CERT_HAS_EXPIRED|certificate has expired|certificate verify failed: certificate has expired/i],
   ['tls-untrusted', /x509: certificate signed by unknown authority|PKIX path building failed|unable to find valid certification path|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|self[- ]signed certificate|certificate verify failed: unable to get local issuer/i],
-  ['tls-name', /x509: certificate is valid for [^,]+, not|ERR_TLS_CERT_ALTNAME_INVALID|No subject alternative (DNS )?names? matching|certificate verify failed: Hostname mismatch|doesn't match any of the subject alternative names/i],
+  ['tls-name', /x509: certificate is valid for .+?, not |ERR_TLS_CERT_ALTNAME_INVALID|No subject alternative (DNS )?names? matching|certificate verify failed: Hostname mismatch|doesn't match any of the subject alternative names/i],
   // DNS: the resolver's answer decides missing (no such name) vs unavailable (no answer).
   ['dns-unavailable', /getaddrinfo EAI_AGAIN (?<dep>[\w.-]+)/],
   ['dns-missing', /getaddrinfo ENOTFOUND (?<dep>[\w.-]+)/],
@@ -49,7 +49,8 @@ const URL_HOST = /\bhttps?:\/\/([a-z0-9.-]+\.[a-z]{2,}|[a-z0-9-]+)(?::(\d+))?/i;
 const READY_POD_THRESHOLD = 3;
 
 /** host:port anywhere in a line; hosts start with a letter or are IPv4 (times like 03:14 are not). */
-const HOST_PORT = /\b((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z][a-z0-9-]*|\d{1,3}(?:\.\d{1,3}){3}):(\d{2,5})\b/i;
+// Not inside a longer token: "_ssl.c:1006" is a source file and line, not host c port 1006.
+const HOST_PORT = /(?<![\w.])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z][a-z0-9-]*|\d{1,3}(?:\.\d{1,3}){3}):(\d{2,5})\b/i;
 
 export interface DependencyError {
   problem: DependencyProblem;

@@ -19,13 +19,13 @@ interface Stuck {
 function findStuck(ev: TriageEvidence): Stuck[] {
   return ev.pods.flatMap((pod) => {
     if (pod.ready || pod.deletionTimestamp !== undefined) return [];
-    const index = pod.initContainers.findIndex((c) => c.state !== undefined && 'running' in c.state);
+    // A sidecar-style init container (restartPolicy Always) runs for good by design; the one that holds the pod comes after it.
+    const index = pod.initContainers.findIndex((c) => c.sidecar !== true && c.state !== undefined && 'running' in c.state);
     const container = pod.initContainers[index];
     if (container === undefined || container.state === undefined || !('running' in container.state)) return [];
     const since = container.state.running.startedAt ?? pod.startTime;
     const runningMs = since === undefined ? 0 : msBetween(since, ev.collectedAt);
-    // A sidecar-style init container (restartPolicy Always) runs for good by design.
-    if (runningMs < STUCK_AFTER_MS || container.sidecar === true) return [];
+    if (runningMs < STUCK_AFTER_MS) return [];
     return [{ pod, container, index, runningMs }];
   });
 }

@@ -23,25 +23,27 @@ interface Refusal {
 const WEBHOOK_SERVICE_URL = /https:\/\/([a-z0-9-]+)\.([a-z0-9-]+)\.svc(?:\.cluster\.local)?(?::\d+)?\//i;
 
 /** A webhook the API server could not call: its backend is down, not the pod template wrong. */
-function classifyUnreachableWebhook(message: string): Refusal | undefined {
+function classifyUnreachableWebhook(ev: TriageEvidence, message: string): Refusal | undefined {
   const name = /failed calling webhook "([^"]+)"/i.exec(message)?.[1];
   if (name === undefined) return undefined;
   const url = WEBHOOK_SERVICE_URL.exec(message);
   const svc = /no endpoints available for service "([^"]+)"/i.exec(message)?.[1] ?? url?.[1];
   const ns = url?.[2];
   const where = svc ? `Service ${svc}${ns ? ` in ${ns}` : ''}` : 'its backend';
+  // The API server puts "?timeout=10s" in every webhook URL: that says nothing about why the call failed.
+  const said = message.replace(/[?&]timeout=\d+s\b/g, '');
   let why = 'cannot be reached';
-  if (/no endpoints available/i.test(message)) why = `has no endpoints (${where} has no ready pod)`;
-  else if (/connection refused/i.test(message)) why = `refuses connections (${where})`;
-  else if (/deadline exceeded|timeout|timed out/i.test(message)) why = `times out (${where})`;
-  else if (/x509|certificate/i.test(message)) why = `presents a certificate the API server rejects (${where})`;
+  if (/no endpoints available/i.test(said)) why = `has no endpoints (${where} has no ready pod)`;
+  else if (/connection refused/i.test(said)) why = `refuses connections (${where})`;
+  else if (/deadline exceeded|timeout|timed out/i.test(said)) why = `times out (${where})`;
+  else if (/x509|certificate/i.test(said)) why = `presents a certificate the API server rejects (${where})`;
   return {
     key: `webhook-unreachable/${name}`,
     title: `admission webhook ${name} ${why}, so the API server refuses every new pod`,
     cause: `The webhook's failurePolicy is Fail and the API server cannot call it: ${where} is down or unreachable. Every pod created in the namespace now — a rollout, a rollback, a rescheduled pod — is refused the same way.`,
     action: `Bring ${where} back (its Deployment's replicas, its pods' state); a rollback would need new pods too and would be refused the same way.`,
     layer: 'network/routing',
-    ...(svc && ns ? { command: `kubectl get deployment,pods,endpointslices -n ${ns} -l app=${svc}` } : {}),
+    ...(svc && ns ? { command: formatKubectl({ ...ev.target, namespace: ns }, `get deployment,pods,endpointslices -l app=${svc}`) } : {}),
     outsideWorkload: 'any new pod, of any revision, is refused by the same webhook',
   };
 }
@@ -70,7 +72,7 @@ function classifyRefusal(ev: TriageEvidence, message: string): Refusal {
       command: formatKubectl(ev.target, `get namespace ${ev.target.namespace} --show-labels`, 'cluster'),
     };
   }
-  const unreachable = classifyUnreachableWebhook(message);
+  const unreachable = classifyUnreachableWebhook(ev, message);
   if (unreachable) return unreachable;
   const webhook = /admission webhook "([^"]+)" denied the request/i.exec(message);
   if (webhook?.[1]) {

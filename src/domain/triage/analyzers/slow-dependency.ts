@@ -30,13 +30,22 @@ interface Slow {
   dependency?: string;
 }
 
+/** Where a logged statement begins: nothing after it names the dependency ("FROM orders o JOIN c ON c.id"). */
+const SQL_START = /\b(SELECT|INSERT|UPDATE|DELETE|WITH|CALL|EXEC)\b/;
+
+/** A host as a log names one: two dots at least (db.prod.internal), or a name with its port. */
+const HOST_LIKE = /^[a-z][\w-]*(\.[a-z0-9-]+){2,}$|^[a-z][\w.-]*:\d+$/i;
+
 function parseSlow(log: LogEvidence, line: string): Slow | undefined {
+  const sql = SQL_START.exec(line);
+  const head = sql ? line.slice(0, sql.index) : line;
   for (const re of SLOW) {
-    const m = re.exec(line);
+    const m = re.exec(head) ?? re.exec(line);
     if (!m) continue;
     const secs = m.groups?.['secs'];
     const seconds = secs === undefined ? undefined : Number(secs) / (m.groups?.['unit'] === 'ms' ? 1000 : 1);
-    const dependency = m.groups?.['dep'] ?? m.groups?.['what'];
+    const host = m.groups?.['dep'];
+    const dependency = (host !== undefined && HOST_LIKE.test(host) && m.index + m[0].length <= head.length ? host : undefined) ?? m.groups?.['what'];
     return { log, line: line.trim(), ...(seconds === undefined ? {} : { seconds }), ...(dependency ? { dependency } : {}) };
   }
   return undefined;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeDependencyErrors, parseDependencyError } from '../../../../src/domain/triage/analyzers/dependency-errors.js';
-import { terminated } from '../scenarios/builders.js';
+import { analyzeDependencyErrors, describeMissingService, parseDependencyError } from '../../../../src/domain/triage/analyzers/dependency-errors.js';
+import type { PodEvidence } from '../../../../src/domain/triage/evidence.js';
+import { NODE_A, NODE_B, NODE_C, baseEvidence, pod, terminated, workload } from '../scenarios/builders.js';
 import { crashScenario } from '../scenarios/crashes.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 import { badRolloutScenario } from '../scenarios/rollout.js';
@@ -23,6 +24,8 @@ describe('parseDependencyError', () => {
     ['Post "https://payments-api.payments.svc.cluster.local:8443/v1/authorize": dial tcp 172.20.9.4:8443: i/o timeout', 'timeout', 'payments-api.payments.svc.cluster.local:8443'],
     ['{"level":"error","msg":"create transfer failed","error":"Post \\"https://api.partner-bank.example/v2/transfers\\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)"}', 'timeout', 'api.partner-bank.example'],
     ['upstream request timeout', 'timeout', undefined],
+    // A source file and line ("_ssl.c:1006") is no host and port.
+    ['ssl.SSLError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired (_ssl.c:1006)', 'tls-expired', undefined],
   ])('%s', (line, problem, dependency) => {
     expect(parseDependencyError(line)).toEqual(dependency === undefined ? { problem } : { problem, dependency });
   });
@@ -30,6 +33,41 @@ describe('parseDependencyError', () => {
   it('does not read a timestamp, a request id or an ordinary line as a dependency failure', () => {
     expect(parseDependencyError('2026-11-21T03:12:40Z INFO request_id=9f1c2b7e-4a3d-4f6b-8e21-5c0d7a9b3e14 served GET /v1/charges in 12ms')).toBeUndefined();
     expect(parseDependencyError('connection pool ready: 10 connections to postgres.payments.svc:5432')).toBeUndefined();
+  });
+});
+
+describe('parseDependencyError: TLS and busybox', () => {
+  it.each([
+    ['Get "https://rates.partner-bank.eu/v2/quotes?base=EUR": tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2026-11-21T03:13:58Z is after 2026-11-21T00:00:00Z', 'tls-expired', 'rates.partner-bank.eu'],
+    ['Caused by: java.security.cert.CertificateExpiredException: NotAfter: Sat Nov 21 00:00:00 UTC 2026', 'tls-expired', undefined],
+    ['Error: certificate has expired', 'tls-expired', undefined],
+    ['Post "https://ledger-api.payments.svc:8443/v1/entries": tls: failed to verify certificate: x509: certificate signed by unknown authority', 'tls-untrusted', 'ledger-api.payments.svc:8443'],
+    ['javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target', 'tls-untrusted', undefined],
+    ['Get "https://fraud-api.payments.svc.cluster.local:8443/v1/score": tls: failed to verify certificate: x509: certificate is valid for fraud-api.risk.svc.cluster.local, not fraud-api.payments.svc.cluster.local', 'tls-name', 'fraud-api.payments.svc.cluster.local:8443'],
+    // Go joins every name of the certificate with ", ": the usual certificate has several.
+    ['Get "https://fraud-api.payments.svc.cluster.local:8443/v1/score": tls: failed to verify certificate: x509: certificate is valid for fraud-api, fraud-api.risk, fraud-api.risk.svc, not fraud-api.payments.svc.cluster.local', 'tls-name', 'fraud-api.payments.svc.cluster.local:8443'],
+    ["nslookup: can't resolve 'postgres-primary'", 'dns-missing', 'postgres-primary'],
+    ["** server can't find postgres-primary.crm.svc.cluster.local: NXDOMAIN", 'dns-missing', 'postgres-primary.crm.svc.cluster.local'],
+  ])('%s', (line, problem, dependency) => {
+    expect(parseDependencyError(line)).toEqual(dependency === undefined ? { problem } : { problem, dependency });
+  });
+});
+
+describe('describeMissingService', () => {
+  it('says a Service of this namespace does not exist, naming the ones that do', () => {
+    const ev = baseEvidence();
+    expect(describeMissingService(ev, 'postgres-primary')).toBe('no Service postgres-primary in payments (it has payment-service, fraud-service)');
+    expect(describeMissingService(ev, 'postgres-primary.payments.svc.cluster.local:5432')).toBe('no Service postgres-primary in payments (it has payment-service, fraud-service)');
+  });
+
+  it('says nothing of a Service that exists, of another namespace, of an outside host or an address, or when Services could not be read', () => {
+    const ev = baseEvidence();
+    expect(describeMissingService(ev, 'fraud-service.payments.svc:80')).toBeUndefined();
+    expect(describeMissingService(ev, 'postgres-primary.crm.svc.cluster.local')).toBeUndefined();
+    expect(describeMissingService(ev, 'rates.partner-bank.eu')).toBeUndefined();
+    expect(describeMissingService(ev, '10.100.42.7')).toBeUndefined();
+    const unread = { ...ev, readFailures: [{ what: 'services in payments', source: 'services' as const, reason: 'forbidden' as const, detail: 'services is forbidden: User "system:serviceaccount:rootcause:rootcause" cannot list resource "services"' }] };
+    expect(describeMissingService(unread, 'postgres-primary')).toBeUndefined();
   });
 });
 
@@ -59,5 +97,34 @@ describe('analyzeDependencyErrors', () => {
 
   it('stays silent on a healthy workload', () => {
     expect(analyzeDependencyErrors(healthyScenario())).toEqual([]);
+  });
+
+  it('says when the certificate of an outside host expired, from the ready pods that keep failing to call it', () => {
+    const pods: PodEvidence[] = [0, 1, 2].map((i) => pod(i));
+    const refresh = (t: string) =>
+      `{"level":"error","ts":"${t}","caller":"quote/refresher.go:64","msg":"quote refresh failed","upstream":"rates.partner-bank.eu","error":"Get \\"https://rates.partner-bank.eu/v2/quotes?base=EUR\\": tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time ${t} is after 2026-11-21T00:00:00Z"}`;
+    const lines = ['2026-11-21T03:12:58Z', '2026-11-21T03:13:28Z', '2026-11-21T03:13:58Z'].map(refresh);
+    const ev = baseEvidence({ pods, workload: workload({ specReplicas: 3, replicas: 3, readyReplicas: 3, availableReplicas: 3 }), logs: pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines })) });
+    const [f, ...rest] = analyzeDependencyErrors(ev);
+    expect(rest).toHaveLength(0);
+    expect(f?.id).toBe('dependency-error/tls-expired/rates.partner-bank.eu');
+    expect(f?.title).toBe('TLS certificate of rates.partner-bank.eu expired at 2026-11-21T00:00:00Z (x509): every call to it fails the handshake (logs of 3 ready pods, 9 lines)');
+    expect(f?.severity).toBe('warning');
+    expect(f?.confidence).toBe('high');
+    expect(f?.decisive).toBe(
+      'quote refresh failed: Get "https://rates.partner-bank.eu/v2/quotes?base=EUR": tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2026-11-21T03:13:58Z is after 2026-11-21T00:00:00Z',
+    );
+    expect(f?.fix).toBe('get the certificate of rates.partner-bank.eu fixed by whoever serves it');
+    expect(f?.nextAction).toContain('Rolling back this workload will not help.');
+    // Ready pods' current logs: not "among the last lines before the container stopped".
+    expect(f?.likelyCause).not.toContain('last lines before the container stopped');
+    expect(f?.affected).toEqual({ pods: pods.map((p) => p.name), nodes: [NODE_A, NODE_B, NODE_C] });
+  });
+
+  it('adds that no Service of that name exists to a host that does not resolve', () => {
+    const named = crashScenario(2, () => terminated(1, 'Error', 1), { logs: ["nslookup: can't resolve 'postgres-primary'"] });
+    const [g] = analyzeDependencyErrors(named);
+    expect(g?.title).toBe('Dependency postgres-primary does not resolve (no such host) (logs of 2 pods)');
+    expect(g?.evidence).toContain('no Service postgres-primary in payments (it has payment-service, fraud-service)');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeHpa } from '../../../../src/domain/triage/analyzers/hpa.js';
-import { hpa } from '../scenarios/builders.js';
+import type { HpaEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
+import { NS, baseEvidence, container, event, hpa, minutesAgo, pod, workload } from '../scenarios/builders.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 import { hpaPendingScenario } from '../scenarios/scheduling.js';
 
@@ -38,4 +39,62 @@ describe('analyzeHpa', () => {
   it('stays silent on a healthy workload', () => {
     expect(analyzeHpa(healthyScenario())).toEqual([]);
   });
+
+  it('names the metrics API and says the HPA holds the pods at its minimum while their readiness probes time out', () => {
+    const ev = metricsApiGone(hpa({ minReplicas: 3, maxReplicas: 12, currentReplicas: 3, desiredReplicas: 3, metrics: [{ name: 'cpu', target: '65%' }], conditions: METRICS_API_GONE }));
+    const [f, ...rest] = analyzeHpa(ev);
+    expect(rest).toHaveLength(0);
+    expect(f?.id).toBe('hpa/payment-service/not-scaling');
+    expect(f?.title).toBe(
+      'HPA payment-service cannot scale: ScalingActive=False (FailedGetResourceMetric) — the resource metrics API (metrics-server) does not answer (get pods.metrics.k8s.io); it holds at its minimum of 3 replicas (max 12) while their probes time out under load',
+    );
+    // Saturation reaches every replica, the two still ready too.
+    expect(f?.affected).toEqual({ pods: ev.pods.map((p) => p.name) });
+    expect(f?.nextAction).toBe(
+      'Mitigate: scale by hand (`kubectl scale deployment/payment-service --replicas=N -n payments --context prod-eu-west-1` — the bot will not). Check the metrics pipeline (kubectl top works? metrics-server and its APIService) and the metric names in the HPA.',
+    );
+    expect(f?.fix).toBe('scale by hand meanwhile, and restore the metrics API (metrics-server) so the HPA can scale');
+    expect(f?.confirmCommands).toEqual(['kubectl describe hpa payment-service -n payments --context prod-eu-west-1', 'kubectl get apiservices v1beta1.metrics.k8s.io --context prod-eu-west-1']);
+  });
+
+  it('says where the HPA holds when it is above its minimum', () => {
+    const ev = metricsApiGone(hpa({ minReplicas: 2, maxReplicas: 12, currentReplicas: 3, desiredReplicas: 3, metrics: [{ name: 'cpu', target: '65%' }], conditions: METRICS_API_GONE }));
+    expect(analyzeHpa(ev)[0]?.title).toMatch(/; it holds at 3 replicas \(max 12\) while their probes time out under load$/);
+  });
+
+  it('does not say the HPA holds the pods back when no probe times out, or when the probe failures are old', () => {
+    const quiet = metricsApiGone(hpa({ minReplicas: 3, maxReplicas: 12, currentReplicas: 3, desiredReplicas: 3, metrics: [{ name: 'cpu', target: '65%' }], conditions: METRICS_API_GONE }));
+    const old = { ...quiet, events: quiet.events.map((e) => ({ ...e, firstSeen: minutesAgo(300), lastSeen: minutesAgo(90) })) };
+    const none = { ...quiet, events: [] };
+    for (const ev of [old, none]) {
+      const [f] = analyzeHpa(ev);
+      expect(f?.title).toBe('HPA payment-service cannot scale: ScalingActive=False (FailedGetResourceMetric) — the resource metrics API (metrics-server) does not answer (get pods.metrics.k8s.io)');
+      expect(f?.affected).toBeUndefined();
+      expect(f?.fix).toBe('restore the metrics API (metrics-server) so the HPA can scale');
+    }
+  });
 });
+
+const METRICS_FAILURE = 'failed to get cpu utilization: unable to get metrics for resource cpu: unable to fetch metrics from resource metrics API: the server could not find the requested resource (get pods.metrics.k8s.io)';
+
+const METRICS_API_GONE: HpaEvidence['conditions'] = [
+  { type: 'AbleToScale', status: 'True', reason: 'SucceededGetScale', message: "the HPA controller was able to get the target's current scale" },
+  { type: 'ScalingActive', status: 'False', reason: 'FailedGetResourceMetric', message: `the HPA was unable to compute the replica count: ${METRICS_FAILURE}`, lastTransitionTime: minutesAgo(184) },
+  { type: 'ScalingLimited', status: 'False', reason: 'DesiredWithinRange', message: 'the desired count is within the acceptable range' },
+];
+
+/** Three pods saturated since the morning peak, one out of the Service; their readiness probes time out. */
+function metricsApiGone(h: HpaEvidence): TriageEvidence {
+  const pods = [0, 1, 2].map((i) => (i === 1 ? pod(i, { ready: false, containers: [container({ ready: false })] }) : pod(i)));
+  const events = pods.map((p, k) =>
+    event({
+      object: { kind: 'Pod', name: p.name, namespace: NS, fieldPath: 'spec.containers{app}' },
+      reason: 'Unhealthy',
+      message: `Readiness probe failed: Get "http://10.0.${k + 1}.${100 + k}:8080/actuator/health/readiness": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`,
+      count: [23, 57, 31][k] ?? 20,
+      firstSeen: minutesAgo(38),
+      lastSeen: minutesAgo([2.5, 0.2, 4.1][k] ?? 1),
+    }),
+  );
+  return baseEvidence({ pods, events, hpas: [h], workload: workload({ specReplicas: 3, replicas: 3, readyReplicas: 2, availableReplicas: 2 }) });
+}

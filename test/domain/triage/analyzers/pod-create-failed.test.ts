@@ -32,4 +32,48 @@ describe('analyzePodCreateFailures', () => {
     expect(analyzePodCreateFailures(refused('Error creating: exceeded quota: payments-compute', 2 * 24 * 60))).toEqual([]);
     expect(analyzePodCreateFailures(healthyScenario())).toEqual([]);
   });
+
+  it('says an admission webhook without endpoints refuses every new pod, whatever its revision', () => {
+    const message = 'Error creating: Internal error occurred: failed calling webhook "namespace.sidecar-injector.istio.io": failed to call webhook: Post "https://istiod.istio-system.svc:443/inject?timeout=10s": no endpoints available for service "istiod"';
+    const [f, ...rest] = analyzePodCreateFailures(refused(message));
+    expect(rest).toHaveLength(0);
+    expect(f?.id).toBe('pod-create-failed/webhook-unreachable/namespace.sidecar-injector.istio.io');
+    expect(f?.title).toBe('Pods cannot be created: admission webhook namespace.sidecar-injector.istio.io has no endpoints (Service istiod in istio-system has no ready pod), so the API server refuses every new pod');
+    expect(f?.layer).toBe('network/routing');
+    expect(f?.outsideWorkload).toBe('any new pod, of any revision, is refused by the same webhook');
+    expect(f?.decisive).toBe('Internal error occurred: failed calling webhook "namespace.sidecar-injector.istio.io": failed to call webhook: Post "https://istiod.istio-system.svc:443/inject?timeout=10s": no endpoints available for service "istiod"');
+    expect(f?.nextAction).toBe('Bring Service istiod in istio-system back (its Deployment\'s replicas, its pods\' state); a rollback would need new pods too and would be refused the same way.');
+    expect(f?.fix).toBe('bring Service istiod in istio-system back');
+    expect(f?.confirmCommands).toEqual([
+      'kubectl describe deployment/payment-service -n payments --context prod-eu-west-1',
+      'kubectl get events --field-selector reason=FailedCreate -n payments --context prod-eu-west-1',
+      // The webhook's backend lives in its own namespace, on the same cluster.
+      'kubectl get deployment,pods,endpointslices -l app=istiod -n istio-system --context prod-eu-west-1',
+    ]);
+  });
+
+  it.each([
+    [
+      'Error creating: Internal error occurred: failed calling webhook "validate.kyverno.svc-fail": failed to call webhook: Post "https://kyverno-svc.kyverno.svc:443/validate/fail?timeout=10s": dial tcp 172.20.31.7:443: connect: connection refused',
+      'admission webhook validate.kyverno.svc-fail refuses connections (Service kyverno-svc in kyverno)',
+    ],
+    [
+      'Error creating: Internal error occurred: failed calling webhook "mpod.elbv2.k8s.aws": failed to call webhook: Post "https://aws-load-balancer-webhook-service.kube-system.svc:443/mutate-v1-pod?timeout=10s": context deadline exceeded',
+      'admission webhook mpod.elbv2.k8s.aws times out (Service aws-load-balancer-webhook-service in kube-system)',
+    ],
+    [
+      'Error creating: Internal error occurred: failed calling webhook "webhook.cert-manager.io": failed to call webhook: Post "https://cert-manager-webhook.cert-manager.svc:443/validate?timeout=30s": tls: failed to verify certificate: x509: certificate signed by unknown authority',
+      'admission webhook webhook.cert-manager.io presents a certificate the API server rejects (Service cert-manager-webhook in cert-manager)',
+    ],
+  ])('names how the webhook cannot be called: %s', (message, words) => {
+    const [f] = analyzePodCreateFailures(refused(message));
+    expect(f?.title).toBe(`Pods cannot be created: ${words}, so the API server refuses every new pod`);
+    expect(f?.outsideWorkload).toBe('any new pod, of any revision, is refused by the same webhook');
+  });
+
+  it('blames the pod template, not something outside it, when a webhook answers and denies', () => {
+    const [f] = analyzePodCreateFailures(refused('Error creating: admission webhook "validate.kyverno.svc-fail" denied the request: resource Pod/payments/x was blocked due to the following policies: require-requests-limits'));
+    expect(f?.layer).toBe('rollout/change');
+    expect(f?.outsideWorkload).toBeUndefined();
+  });
 });

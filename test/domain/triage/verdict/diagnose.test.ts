@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import type { Finding } from '../../../../src/domain/triage/finding.js';
+import { analyzePodCreateFailures } from '../../../../src/domain/triage/analyzers/pod-create-failed.js';
 import { diagnose, pickMechanism } from '../../../../src/domain/triage/verdict/diagnose.js';
-import { NODE_C, NS, REV6, REV7, baseEvidence, crashLooping, event, minutesAgo, pod, podName, revision, terminated, workload } from '../scenarios/builders.js';
+import { APP, IMAGE_V15, NODE_C, NS, REV6, REV7, baseEvidence, crashLooping, event, minutesAgo, pod, podName, revision, revisionContainer, terminated, workload } from '../scenarios/builders.js';
 import { nodeConcentrationScenario } from '../scenarios/nodes.js';
 import { readiness503Scenario } from '../scenarios/probes.js';
 import { badRolloutScenario } from '../scenarios/rollout.js';
@@ -89,6 +90,23 @@ describe('diagnose', () => {
     expect(inTitle?.headline).toBe(
       'Since revision 7 (25m ago: app env DB_HOST: "postgres.payments.svc.cluster.local" → "postgress.payments.svc.cluster.local"): Dependency postgress.payments.svc.cluster.local does not resolve (no such host). Roll back to revision 6, or fix DB_HOST (postgress → postgres).',
     );
+  });
+
+  it('offers no rollback when the mechanism lives outside the workload, and says the rollout is not the cause', () => {
+    // Revision 7 (12 minutes old) cannot create a single pod: the sidecar injector's webhook has no endpoints.
+    const message = 'Error creating: Internal error occurred: failed calling webhook "namespace.sidecar-injector.istio.io": failed to call webhook: Post "https://istiod.istio-system.svc:443/inject?timeout=10s": no endpoints available for service "istiod"';
+    const base = baseEvidence({
+      pods: [0, 1, 2, 3].map((i) => pod(i)),
+      workload: workload({ specReplicas: 4, replicas: 4, readyReplicas: 4, availableReplicas: 4, updatedReplicas: 0, currentRevision: 7 }),
+      events: [event({ object: { kind: 'ReplicaSet', name: `${APP}-${REV7.hash}`, namespace: NS }, reason: 'FailedCreate', message, count: 19, firstSeen: minutesAgo(12), lastSeen: minutesAgo(0.5), source: 'replicaset-controller' })],
+    });
+    const ev = { ...base, revisions: [...base.revisions, revision(REV7, minutesAgo(12), { replicas: 0, containers: [revisionContainer({ image: IMAGE_V15 })] })] };
+    const d = diagnose(ev, analyzePodCreateFailures(ev));
+    expect(d?.trigger).toMatchObject({ kind: 'none', exonerated: 'revision 7 (12m ago) is not the cause: any new pod, of any revision, is refused by the same webhook' });
+    expect(d?.actionCommand).toBeUndefined();
+    expect(d?.action).toBe('Bring Service istiod in istio-system back');
+    expect(d?.headline).toMatch(/^Pods cannot be created: admission webhook namespace\.sidecar-injector\.istio\.io has no endpoints \(Service istiod in istio-system has no ready pod\), so the API server refuses every new pod — ".*"; revision 7 \(12m ago\) is not the cause: any new pod, of any revision, is refused by the same webhook\. Bring Service istiod in istio-system back\.$/);
+    expect(d?.headline).not.toMatch(/roll back/i);
   });
 
   it('lowers confidence when pods, events or logs could not be read', () => {

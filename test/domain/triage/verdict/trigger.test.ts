@@ -56,6 +56,17 @@ function sameRevisionElsewhereScenario(): TriageEvidence {
   return { ...base, revisions: [...base.revisions, revision(REV7, minutesAgo(30), { replicas: 4, containers: [revisionContainer({ image: IMAGE_V15 })] })] };
 }
 
+/** Revision 7 rolled out 12 minutes ago; the sidecar injector's webhook has no endpoints, so none of its pods gets created. */
+function webhookDownScenario(): TriageEvidence {
+  const message = 'Error creating: Internal error occurred: failed calling webhook "namespace.sidecar-injector.istio.io": failed to call webhook: Post "https://istiod.istio-system.svc:443/inject?timeout=10s": no endpoints available for service "istiod"';
+  const base = baseEvidence({
+    pods: [0, 1, 2, 3].map((i) => pod(i)),
+    workload: workload({ specReplicas: 4, replicas: 4, readyReplicas: 4, availableReplicas: 4, updatedReplicas: 0, currentRevision: 7 }),
+    events: [event({ object: { kind: 'ReplicaSet', name: `${APP}-${REV7.hash}`, namespace: NS }, reason: 'FailedCreate', message, count: 19, firstSeen: minutesAgo(12), lastSeen: minutesAgo(0.5), source: 'replicaset-controller' })],
+  });
+  return { ...base, revisions: [...base.revisions, revision(REV7, minutesAgo(12), { replicas: 0, containers: [revisionContainer({ image: IMAGE_V15 })] })] };
+}
+
 describe('findTrigger', () => {
   it('names the revision rolled out just before the failures, with the change that touches the failure', () => {
     const ev = badRolloutScenario();
@@ -193,6 +204,15 @@ describe('findTrigger', () => {
     const unused: NamespaceObjectEvidence = { kind: 'ConfigMap', name: 'ledger-config', createdAt: minutesAgo(400 * 24 * 60), changedAt: minutesAgo(35) };
     ev.namespaceObjects = [rules, unused, config];
     expect(trigger(ev, mechanism('exit-code', [0, 1, 2].map((i) => podName(REV6.hash, i))))).toEqual({ kind: 'object-change', object: config, text: 'ConfigMap payment-service-config was changed 36m ago', at: minutesAgo(36) });
+  });
+
+  it('never blames the revision for a fault outside the workload, and says why it is not the cause', () => {
+    const ev = webhookDownScenario();
+    const refused = mechanism('pod-create-failed', [], { affected: undefined, layer: 'network/routing', outsideWorkload: 'any new pod, of any revision, is refused by the same webhook' });
+    const text = 'revision 7 (12m ago) is not the cause: any new pod, of any revision, is refused by the same webhook';
+    expect(trigger(ev, refused)).toEqual({ kind: 'none', text, exonerated: text });
+    // The same refusal without the mark would be pinned on the rollout.
+    expect(trigger(ev, { ...refused, outsideWorkload: undefined }).kind).toBe('revision');
   });
 
   it('names the node that went bad for a node condition', () => {

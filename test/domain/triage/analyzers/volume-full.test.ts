@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeVolumeFull } from '../../../../src/domain/triage/analyzers/volume-full.js';
+import type { PodEvidence, PvcEvidence, TriageEvidence, VolumeEvidence, VolumeMountEvidence } from '../../../../src/domain/triage/evidence.js';
+import { NODE_A, NODE_B, baseEvidence, crashLooping, pod, podName, REV6, terminated, workload } from '../scenarios/builders.js';
+import { healthyScenario } from '../scenarios/healthy.js';
+
+const PG_POD = 'ledger-postgres-0';
+const CLAIM = 'data-ledger-postgres-0';
+
+/** Postgres 16 failing in recovery: the WAL write names a path relative to the data directory. */
+const PG_RECOVERY = [
+  '2026-11-21 03:12:41.660 UTC [29] LOG:  database system was not properly shut down; automatic recovery in progress',
+  '2026-11-21 03:12:41.662 UTC [29] LOG:  redo starts at 3A/5F0012B8',
+  '2026-11-21 03:12:41.690 UTC [29] LOG:  redo done at 3A/7FFFFF60 system usage: CPU: user: 0.81 s, system: 0.40 s, elapsed: 1.35 s',
+  '2026-11-21 03:12:41.700 UTC [29] FATAL:  could not write to file "pg_wal/xlogtemp.29": No space left on device',
+  '2026-11-21 03:12:41.760 UTC [1] LOG:  startup process (PID 29) exited with exit code 1',
+  '2026-11-21 03:12:41.760 UTC [1] LOG:  aborting startup due to startup process failure',
+  '2026-11-21 03:12:41.782 UTC [1] LOG:  database system is shut down',
+];
+
+function pvc(name: string, requested: string, usedBy: string): PvcEvidence {
+  return { name, phase: 'Bound', storageClass: 'gp3', volumeName: `pvc-3f1c9a2e-${name.length}b7d-4e8a-9c1f-2d6b8e0a4c7${name.length % 10}`, accessModes: ['ReadWriteOnce'], requested, usedByPods: [usedBy] };
+}
+
+/** ledger-postgres-0 crash-loops; its 50Gi data volume is the only claim it mounts. */
+function postgresFull(): TriageEvidence {
+  const app = crashLooping(PG_POD, terminated(1, 'Error', 1.3, { runSeconds: 2 }), 9, {
+    name: 'postgres',
+    image: 'public.ecr.aws/docker/library/postgres:16.4',
+    ports: [{ name: 'postgres', containerPort: 5432, protocol: 'TCP' }],
+    volumeMounts: [{ name: 'data', mountPath: '/var/lib/postgresql/data' }, { name: 'config', mountPath: '/etc/postgresql', readOnly: true }],
+  });
+  const p = pod(1, { name: PG_POD, revisionHash: undefined, ordinal: 0, ready: false, containers: [app], volumes: [{ name: 'data', source: 'pvc', ref: CLAIM }, { name: 'config', source: 'configMap', ref: 'ledger-postgres-config' }] });
+  return baseEvidence({
+    target: { service: 'ledger-postgres', namespace: 'ledger', kind: 'StatefulSet', name: 'ledger-postgres', context: 'prod-eu-west-1' },
+    workload: workload({ kind: 'StatefulSet', name: 'ledger-postgres', namespace: 'ledger', specReplicas: 1, replicas: 1, readyReplicas: 0, availableReplicas: 0, updatedReplicas: 1 }),
+    pods: [p],
+    services: [],
+    endpointSlices: [],
+    hpas: [],
+    pvcs: [pvc(CLAIM, '50Gi', PG_POD)],
+    logs: [{ pod: PG_POD, container: 'postgres', previous: true, lines: PG_RECOVERY }],
+  });
+}
+
+/** One crash-looping payment-service pod with the given mounts, its log ending on `line`. */
+function appWithMounts(mounts: VolumeMountEvidence[], volumes: VolumeEvidence[], line: string, pvcs: PvcEvidence[] = []): TriageEvidence {
+  const name = podName(REV6.hash, 0);
+  const app = crashLooping(name, terminated(1, 'Error', 2), 4, { volumeMounts: mounts });
+  const pods: PodEvidence[] = [pod(0, { ready: false, containers: [app], volumes }), ...[1, 2, 3, 4].map((i) => pod(i))];
+  return baseEvidence({ pods, pvcs, logs: [{ pod: name, container: 'app', previous: true, lines: ['2026-11-21 03:11:58,204 INFO settlement export started for 2026-11-20', line] }] });
+}
+
+describe('analyzeVolumeFull', () => {
+  it('names the PVC and its size when the only writable claim is full, and says the node\'s own disk is fine', () => {
+    const findings = analyzeVolumeFull(postgresFull());
+    expect(findings).toHaveLength(1);
+    const [f] = findings;
+    expect(f?.id).toBe(`volume-full/${CLAIM}`);
+    expect(f?.title).toBe(`Volume data is full: PVC ${CLAIM} (50Gi) mounted at /var/lib/postgresql/data: writes fail with "No space left on device" (${PG_POD})`);
+    expect(f?.layer).toBe('storage');
+    expect(f?.severity).toBe('critical');
+    expect(f?.confidence).toBe('high');
+    expect(f?.evidence).toEqual([
+      `log ${PG_POD}/postgres: 2026-11-21 03:12:41.700 UTC [29] FATAL:  could not write to file "pg_wal/xlogtemp.29": No space left on device`,
+      `postgres writes to /var/lib/postgresql/data on volume data (pvc ${CLAIM}), its only writable claim`,
+      `PVC ${CLAIM}: Bound, 50Gi, storage class gp3`,
+      `node ${NODE_B}: DiskPressure=False (the node's own disk is fine)`,
+    ]);
+    expect(f?.decisive).toBe('2026-11-21 03:12:41.700 UTC [29] FATAL:  could not write to file "pg_wal/xlogtemp.29": No space left on device');
+    expect(f?.nextAction).toBe(`Mitigate: expand PVC ${CLAIM} (its StorageClass must allow expansion; the bot will not), then find what filled it before it fills again.`);
+    expect(f?.fix).toBe(`expand PVC ${CLAIM} and find what filled it`);
+    expect(f?.confirmCommands).toEqual([`kubectl get pvc ${CLAIM} -n ledger --context prod-eu-west-1`, `kubectl logs ${PG_POD} -c postgres --previous --tail=50 -n ledger --context prod-eu-west-1`]);
+    expect(f?.affected).toEqual({ pods: [PG_POD], nodes: [NODE_B] });
+  });
+
+  it('picks the mount the absolute path in the line lies under, the deepest one, among several writable mounts', () => {
+    const ev = appWithMounts(
+      [{ name: 'work', mountPath: '/var/spool' }, { name: 'exports', mountPath: '/var/spool/exports' }, { name: 'tmp', mountPath: '/tmp' }],
+      [{ name: 'work', source: 'pvc', ref: 'settlement-work' }, { name: 'exports', source: 'pvc', ref: 'settlement-exports' }, { name: 'tmp', source: 'emptyDir' }],
+      "OSError: [Errno 28] No space left on device: '/var/spool/exports/settlement-20261120.csv'",
+      [pvc('settlement-work', '20Gi', podName(REV6.hash, 0)), pvc('settlement-exports', '5Gi', podName(REV6.hash, 0))],
+    );
+    const [f] = analyzeVolumeFull(ev);
+    expect(f?.title).toBe(`Volume exports is full: PVC settlement-exports (5Gi) mounted at /var/spool/exports: writes fail with "No space left on device" (${podName(REV6.hash, 0)})`);
+    expect(f?.evidence[1]).toBe('app writes to /var/spool/exports on volume exports (pvc settlement-exports)');
+    expect(f?.confidence).toBe('high');
+    // One crash-looping pod of five.
+    expect(f?.severity).toBe('warning');
+  });
+
+  it('says an emptyDir lives on the node\'s disk, and asks to free space rather than expand a claim', () => {
+    const ev = appWithMounts(
+      [{ name: 'nginx-cache', mountPath: '/var/cache/nginx' }],
+      [{ name: 'nginx-cache', source: 'emptyDir' }],
+      '2026/11/21 03:12:40 [crit] 29#29: *1835 pwrite() "/var/cache/nginx/proxy_temp/7/31/0000000317" failed (28: No space left on device) while reading upstream, client: 10.0.1.87, server: _, request: "GET /v1/statements/2026-11.pdf HTTP/1.1", upstream: "http://127.0.0.1:8080/v1/statements/2026-11.pdf"',
+    );
+    const [f] = analyzeVolumeFull(ev);
+    expect(f?.id).toBe('volume-full/nginx-cache');
+    expect(f?.title).toBe(`emptyDir nginx-cache at /var/cache/nginx is full (it lives on the node's disk, within its sizeLimit): writes fail with "No space left on device" (${podName(REV6.hash, 0)})`);
+    expect(f?.nextAction).toBe('Free space on that filesystem or give it more, then find what filled it.');
+    expect(f?.confirmCommands).toEqual([`kubectl logs ${podName(REV6.hash, 0)} -c app --previous --tail=50 -n payments --context prod-eu-west-1`]);
+  });
+
+  it('falls back to a generic title when the line names no path and two claims could be the full one', () => {
+    const ev = appWithMounts(
+      [{ name: 'work', mountPath: '/var/spool' }, { name: 'exports', mountPath: '/srv/exports' }, { name: 'certs', mountPath: '/etc/ssl/private', readOnly: true }],
+      [{ name: 'work', source: 'pvc', ref: 'settlement-work' }, { name: 'exports', source: 'pvc', ref: 'settlement-exports' }, { name: 'certs', source: 'secret', ref: 'settlement-tls' }],
+      'java.io.IOException: No space left on device',
+    );
+    const [f] = analyzeVolumeFull(ev);
+    expect(f?.id).toBe('volume-full/app');
+    expect(f?.title).toBe(`A filesystem of container app is full: writes fail with "No space left on device" (${podName(REV6.hash, 0)})`);
+    expect(f?.confidence).toBe('medium');
+    expect(f?.evidence).toEqual([`log ${podName(REV6.hash, 0)}/app: java.io.IOException: No space left on device`, `node ${NODE_A}: DiskPressure=False`]);
+  });
+
+  it('does not pick a read-only mount, even when the path lies under it', () => {
+    const ev = appWithMounts(
+      [{ name: 'certs', mountPath: '/etc/ssl/private', readOnly: true }, { name: 'data', mountPath: '/data' }],
+      [{ name: 'certs', source: 'secret', ref: 'settlement-tls' }, { name: 'data', source: 'pvc', ref: 'settlement-data' }],
+      'ERROR write /etc/ssl/private/.rotate.tmp: no space left on device',
+    );
+    expect(analyzeVolumeFull(ev)[0]?.title).toMatch(/^Volume data is full: PVC settlement-data mounted at \/data: /);
+  });
+
+  it('says nothing without a full-disk line', () => {
+    expect(analyzeVolumeFull(healthyScenario())).toEqual([]);
+    const ev = postgresFull();
+    ev.logs = [{ pod: PG_POD, container: 'postgres', previous: true, lines: PG_RECOVERY.filter((l) => !l.includes('No space')) }];
+    expect(analyzeVolumeFull(ev)).toEqual([]);
+  });
+});
