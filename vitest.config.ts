@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import { TEST_TIMEOUT_MS } from './test/helpers/deadline.js';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    // Above every wait's deadline (TEST_DEADLINE_MS, test/helpers/deadline.ts), so a stuck test
+    // fails with the message of what it waited for.
+    testTimeout: TEST_TIMEOUT_MS,
+    hookTimeout: TEST_TIMEOUT_MS,
     // Wire tests start HTTP servers and share one Redis (each with its own key prefix);
     // two workers match the two cores of our machines.
     maxWorkers: 2,

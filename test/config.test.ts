@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { PAGERDUTY_API_DEFAULT, SLACK_API_DEFAULT, loadConfig } from '../src/config.js';
 import type { Config } from '../src/config.js';
 import { RootcauseError } from '../src/errors.js';
+import { DEADLINE_MS } from './helpers/deadline.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -329,8 +330,8 @@ describe('the process with a bad configuration', () => {
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
-        reject(new Error(`still running after 15 s; stdout: ${stdout} stderr: ${stderr}`));
-      }, 15_000);
+        reject(new Error(`still running after ${DEADLINE_MS} ms; stdout: ${stdout} stderr: ${stderr}`));
+      }, DEADLINE_MS);
       child.on('exit', (code) => {
         clearTimeout(timer);
         resolve({ code, stdout, stderr });

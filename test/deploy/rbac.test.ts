@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { AMPLE_BUDGET_MS } from '../helpers/deadline.js';
 import { startHarness } from '../adapters/kubernetes/harness.js';
 import { addLedgerDb, addPaymentService } from '../adapters/kubernetes/scenarios.js';
 import { DAYS, NODE_A, container, cronJob, crashLoop, daemonSetApp, terminated } from '../triage-corpus/kit/index.js';
@@ -137,11 +138,11 @@ describe('deploy/kubernetes/clusterrole.yaml', () => {
     try {
       addPaymentService(h.fake);
       addLedgerDb(h.fake);
-      await h.cluster.collectEvidence({ service: 'p', namespace: 'payments', kind: 'Deployment', name: 'payment-service' }, { budgetMs: 10_000 });
-      await h.cluster.collectEvidence({ service: 'l', namespace: 'data', kind: 'StatefulSet', name: 'ledger-db' }, { budgetMs: 10_000 });
+      await h.cluster.collectEvidence({ service: 'p', namespace: 'payments', kind: 'Deployment', name: 'payment-service' }, { budgetMs: AMPLE_BUDGET_MS });
+      await h.cluster.collectEvidence({ service: 'l', namespace: 'data', kind: 'StatefulSet', name: 'ledger-db' }, { budgetMs: AMPLE_BUDGET_MS });
       for (const o of [...nightlyReport().objects, ...logShipper().objects]) h.fake.add(o);
-      await h.cluster.collectEvidence({ service: 'n', namespace: 'reports', kind: 'CronJob', name: 'nightly-report' }, { budgetMs: 10_000 });
-      await h.cluster.collectEvidence({ service: 's', namespace: 'observability', kind: 'DaemonSet', name: 'log-shipper' }, { budgetMs: 10_000 });
+      await h.cluster.collectEvidence({ service: 'n', namespace: 'reports', kind: 'CronJob', name: 'nightly-report' }, { budgetMs: AMPLE_BUDGET_MS });
+      await h.cluster.collectEvidence({ service: 's', namespace: 'observability', kind: 'DaemonSet', name: 'log-shipper' }, { budgetMs: AMPLE_BUDGET_MS });
       await h.cluster.findWorkloads({ name: 'payment-service' });
       await h.cluster.findWorkloads({ name: 'payment-servce' });
       await h.cluster.findWorkloads({ name: 'payment-service', namespace: 'payments' });

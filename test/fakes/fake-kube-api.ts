@@ -61,6 +61,12 @@ interface FailureRule {
   status: number;
 }
 
+interface HoldRule {
+  pattern: RegExp;
+  released: Promise<void>;
+  release: () => void;
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -110,6 +116,7 @@ export class FakeKubeApi {
   private readonly forbidRules = new Set<ForbidRule>();
   private latencyRules: LatencyRule[] = [];
   private failureRules: FailureRule[] = [];
+  private holdRules: HoldRule[] = [];
   private tempDir: string | undefined;
   private kubeconfigCount = 0;
 
@@ -144,6 +151,8 @@ export class FakeKubeApi {
     this.watches.dropAll(false);
     // Keep-alive sockets would otherwise hold close() open until they time out.
     this.server.closeAllConnections();
+    // Held requests go on to find their connection gone.
+    for (const rule of this.holdRules.splice(0)) rule.release();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     if (this.tempDir !== undefined) rmSync(this.tempDir, { recursive: true, force: true });
   }
@@ -245,6 +254,22 @@ export class FakeKubeApi {
     };
   }
 
+  /**
+   * Leaves requests whose path matches unanswered until the returned function is called (or the
+   * fake closes): an API server that hangs, for tests of budgets and of work cut short. Unlike a
+   * latency, it does not end by itself, so no test depends on how fast the rest ran.
+   */
+  hold(pathPattern: RegExp): () => void {
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const rule = { pattern: pathPattern, released, release };
+    this.holdRules.push(rule);
+    return () => {
+      this.holdRules = this.holdRules.filter((r) => r !== rule);
+      release();
+    };
+  }
+
   clearLatency(): void {
     this.latencyRules = [];
     this.latencyMs = 0;
@@ -300,6 +325,14 @@ export class FakeKubeApi {
     try {
       const delay = this.delayFor(url.pathname);
       if (delay > 0) await sleep(delay);
+      const held = this.holdRules.filter((r) => {
+        r.pattern.lastIndex = 0;
+        return r.pattern.test(url.pathname);
+      });
+      if (held.length > 0) {
+        await Promise.all(held.map((r) => r.released));
+        if (res.destroyed) return;
+      }
       if (method !== 'GET' && method !== 'HEAD') {
         this.writeAttempts.push({ ...rec, body: await readBody(req) });
         throw methodNotAllowed();

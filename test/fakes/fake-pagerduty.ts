@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { closeServer, delay, listenLocal, pollUntil, readBody, sendJson } from './http-util.js';
+import { DEADLINE_MS } from '../helpers/deadline.js';
 
 export interface FakePagerDutyOptions {
   /** API token the fake accepts (`Authorization: Token token=…`); default 'pd-test-token'. */
@@ -105,7 +106,7 @@ export class FakePagerDuty {
     return this.calls.filter((c) => `${c.method} ${c.path}`.startsWith(prefix) || c.path.startsWith(prefix));
   }
 
-  async waitFor<T>(fn: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
+  async waitFor<T>(fn: () => T | undefined | false, timeoutMs = DEADLINE_MS): Promise<T> {
     return pollUntil(fn, timeoutMs, () => {
       const recent = this.calls.slice(-20).map((c) => `${c.method} ${c.path}${c.failed ? '(failed)' : ''}`);
       return `last calls: ${recent.join(', ') || 'none'}`;

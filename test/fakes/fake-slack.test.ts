@@ -318,6 +318,7 @@ describe('FakeSlack failure injection', () => {
     const started = Date.now();
     const res = await patient.chat.postMessage({ channel: channel.id, text: 'after the wait' });
     expect(res.ok).toBe(true);
+    // A lower bound only: a busy machine makes it later, never earlier.
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     const attempts = fake.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === channel.id);
     expect(attempts.map((c) => c.failed ?? false)).toEqual([true, false]);
@@ -353,15 +354,33 @@ describe('FakeSlack failure injection', () => {
     try {
       const started = Date.now();
       await slack.auth.test();
+      // A lower bound only, as above.
       expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     } finally {
       fake.latencyMs = 0;
     }
   });
 
+  it('hold() leaves every call unanswered until released', async () => {
+    const before = fake.calls.length;
+    const release = fake.hold();
+    let answered = false;
+    const call = slack.auth.test().finally(() => (answered = true));
+    const posted = fetch(fake.responseUrl('held'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"text":"x"}' });
+    await fake.waitFor(() => fake.heldRequests === 2);
+    expect(answered).toBe(false);
+    expect(fake.calls).toHaveLength(before);
+    release();
+    expect((await call).ok).toBe(true);
+    expect((await posted).status).toBe(200);
+    expect(fake.calls.slice(before).map((c) => c.method).sort()).toEqual(['auth.test', 'response_url']);
+  });
+
   it('waitFor resolves with the value and times out with the recent calls', async () => {
+    const before = fake.callsTo('auth.test').length;
     setTimeout(() => void slack.auth.test(), 30);
-    const call = await fake.waitFor(() => fake.calls.find((c) => c.method === 'auth.test' && c.at > Date.now() - 1000));
+    await fake.waitFor(() => fake.callsTo('auth.test').length > before);
+    const call = await fake.waitFor(() => fake.calls.findLast((c) => c.method === 'auth.test'));
     expect(call.method).toBe('auth.test');
     await expect(fake.waitFor(() => false, 50)).rejects.toThrow(/timed out after 50 ms; last calls: .*auth\.test/);
   });

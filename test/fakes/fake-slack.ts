@@ -5,6 +5,8 @@ import type { MethodContext, MethodHandler, SlackArgs, SlackResult } from './fak
 import { chatMethods } from './fake-slack-chat.js';
 import { conversationMethods } from './fake-slack-conversations.js';
 import { fileMethods } from './fake-slack-files.js';
+import { FakeSlackSocket } from './fake-slack-socket.js';
+import type { FakeSlackSocketOptions } from './fake-slack-socket.js';
 import { SlackState } from './fake-slack-state.js';
 import type { AddChannelOptions, AddUserInput, FakeChannel, FakeMessage, FakeUser } from './fake-slack-state.js';
 import {
@@ -17,8 +19,10 @@ import {
   sendJson,
   sendText,
 } from './http-util.js';
+import { DEADLINE_MS } from '../helpers/deadline.js';
 
 export type { AddChannelOptions, AddUserInput, FakeChannel, FakeMessage, FakeUser } from './fake-slack-state.js';
+export type { Envelope, EnvelopeType, SocketAck, SocketDelivery } from './fake-slack-socket.js';
 
 export interface FakeSlackOptions {
   /** Delay before every answer; default 0. */
@@ -29,6 +33,8 @@ export interface FakeSlackOptions {
   teamId?: string;
   /** Default 'UBOT'. */
   botUserId?: string;
+  /** Socket Mode: the app-level token, redelivery timing (see FakeSlackSocket). */
+  socket?: FakeSlackSocketOptions;
 }
 
 export interface SlackFailure {
@@ -99,10 +105,14 @@ export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   /** The simulated workspace, for assertions the helpers below do not cover. */
   readonly state: SlackState;
+  /** Socket Mode: apps.connections.open hands out this WebSocket; deliver envelopes through it. */
+  readonly socket: FakeSlackSocket;
   private readonly botToken: string;
   private readonly failures = new Map<string, Array<{ failure: SlackFailure; remaining: number }>>();
   private readonly responsePosts: Array<{ id: string; body: Record<string, unknown> }> = [];
   private responseCounter = 0;
+  private held: Promise<void> | undefined;
+  private heldCount = 0;
 
   private constructor(
     private readonly server: Server,
@@ -114,6 +124,8 @@ export class FakeSlack {
     this.latencyMs = opts.latencyMs ?? 0;
     this.botToken = opts.botToken ?? 'xoxb-test';
     this.state = new SlackState(opts.teamId ?? 'T0TEST', opts.botUserId ?? 'UBOT', 'B0BOT');
+    this.socket = new FakeSlackSocket(`ws://127.0.0.1:${port}`, opts.socket);
+    this.socket.attach(server);
   }
 
   static async start(opts: FakeSlackOptions = {}): Promise<FakeSlack> {
@@ -126,6 +138,7 @@ export class FakeSlack {
   }
 
   async close(): Promise<void> {
+    await this.socket.close();
     await closeServer(this.server);
   }
 
@@ -183,11 +196,30 @@ export class FakeSlack {
     return this.calls.filter((c) => c.method === method).map((c) => c.args);
   }
 
-  async waitFor<T>(fn: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
+  async waitFor<T>(fn: () => T | undefined | false, timeoutMs = DEADLINE_MS): Promise<T> {
     return pollUntil(fn, timeoutMs, () => {
       const recent = this.calls.slice(-20).map((c) => (c.failed ? `${c.method}(failed)` : c.method));
       return `last calls: ${recent.join(', ') || 'none'}`;
     });
+  }
+
+  /**
+   * Slack hangs: every HTTP request (Web API, uploads, response URLs) waits unanswered, and is
+   * recorded only once it goes on, until the returned function is called.
+   */
+  hold(): () => void {
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    this.held = held;
+    return () => {
+      if (this.held === held) this.held = undefined;
+      release();
+    };
+  }
+
+  /** Requests that arrived while held and wait to go on. */
+  get heldRequests(): number {
+    return this.heldCount;
   }
 
   /** Makes the next `times` calls of `method` (or 'upload' / 'response_url') fail as described. */
@@ -207,6 +239,11 @@ export class FakeSlack {
       const url = new URL(req.url ?? '/', this.baseUrl);
       const body = await readBody(req);
       await delay(this.latencyMs);
+      if (this.held !== undefined) {
+        this.heldCount += 1;
+        await this.held;
+        this.heldCount -= 1;
+      }
       const [, root, rest] = /^\/([^/]+)\/(.+)$/.exec(url.pathname) ?? [];
       if (root === 'api' && rest) return this.handleApi(req, res, decodeURIComponent(rest), url, body);
       if (root === 'upload' && rest?.startsWith('v1/')) return this.handleUpload(req, res, rest.slice(3), body);
@@ -229,6 +266,8 @@ export class FakeSlack {
       return this.answerFailure(res, method, failure);
     }
     if (failure) return this.answerFailure(res, method, failure);
+    // Called with the app-level token, not the bot's.
+    if (method === 'apps.connections.open') return sendJson(res, 200, this.socket.open(token));
     const handler = METHODS[method];
     if (!handler) return sendJson(res, 200, { ok: false, error: 'unknown_method', req_method: method });
     const result = this.authorize(token) ?? handler(args, this.context());

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Redis } from 'ioredis';
 import { FakeSlack } from '../fakes/fake-slack.js';
 import { incidentDelivery } from '../helpers/pagerduty-events.js';
+import { TestQueues } from '../helpers/queues.js';
 import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
 import { blockAction, postSlack } from '../helpers/slack-requests.js';
 import { startTestBot } from '../helpers/test-bot.js';
@@ -66,7 +67,13 @@ describe('Resolve button', () => {
     const click = blockAction({ actionId: 'rootcause_resolve', value: 'pd-PBTN001', userId: 'U0ALICE', channelId: channel.id, messageTs: card.ts, responseUrl: slack.responseUrl('r3') });
     const res = await postSlack(bot.url, click, 'application/x-www-form-urlencoded', 'not-the-secret');
     expect(res.status).toBe(401);
-    await new Promise((r) => setTimeout(r, 200));
+    // Refused before any handler ran: nothing was queued to resolve it later.
+    const queues = new TestQueues(redis, prefix);
+    try {
+      expect(await queues.total('incident-commands')).toBe(0);
+    } finally {
+      await queues.close();
+    }
     expect(slack.messages(channel.id).some((m) => m.text.includes('Resolved by'))).toBe(false);
   });
 });

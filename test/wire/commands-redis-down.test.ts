@@ -1,4 +1,7 @@
-/** With Redis unreachable, commands still answer within Slack's 3 s, name Redis, and change nothing. */
+/**
+ * With Redis unreachable, commands still answer — in the acknowledgement itself — name Redis, and
+ * change nothing. How fast (Slack allows 3 s) is measured by bench/degraded.ts.
+ */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../fakes/fake-slack.js';
 import { postSlack, slashCommand } from '../helpers/slack-requests.js';
@@ -23,11 +26,9 @@ describe('commands while Redis is down', () => {
     ['/incident', 'sev 2'],
     ['/incident', 'declare Payments down'],
     ['/triage', 'payment-service'],
-  ])('%s %s answers in time and names Redis', async (cmd, text) => {
-    const started = Date.now();
+  ])('%s %s answers in the acknowledgement and names Redis', async (cmd, text) => {
     const res = await postSlack(bot.url, slashCommand({ command: cmd, text, userId: 'U0ALICE', channelId: 'C0GENERAL', responseUrl: slack.responseUrl('x') }), 'application/x-www-form-urlencoded');
     expect(res.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(3000);
     const body = (await res.json()) as { text?: string };
     expect(body.text).toMatch(/Redis/);
     expect(slack.calls.filter((c) => c.method === 'conversations.create')).toEqual([]);

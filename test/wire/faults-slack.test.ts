@@ -11,6 +11,7 @@ import { FakeSlack } from '../fakes/fake-slack.js';
 import { incidentDelivery } from '../helpers/pagerduty-events.js';
 import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
 import { startTestBot } from '../helpers/test-bot.js';
+import { waitUntil } from '../helpers/deadline.js';
 import type { TestBot } from '../helpers/test-bot.js';
 
 let redis: Redis;
@@ -59,7 +60,7 @@ function keyed(channelId: string, key: string) {
 
 /** The last step of opening an incident is the note back to PagerDuty: when it is there, the job is done. */
 async function opened(): Promise<void> {
-  await slack.waitFor(() => pd.notesFor('PFQZPSY').length > 0, 30_000);
+  await slack.waitFor(() => pd.notesFor('PFQZPSY').length > 0);
 }
 
 describe('Slack acts, then answers 500', () => {
@@ -111,12 +112,13 @@ describe('Slack acts, then answers 500', () => {
 
 /** Waits until the queue has nothing waiting, active or delayed (a retry), as /metrics reports it. */
 async function waitForQueueDrained(b: TestBot, queue: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const text = await (await fetch(`${b.url}/metrics`)).text();
-    const count = (state: string) => Number(new RegExp(`rootcause_queue_jobs\\{queue="${queue}",state="${state}"\\} (\\d+)`).exec(text)?.[1] ?? 'NaN');
-    if (count('waiting') === 0 && count('active') === 0 && count('delayed') === 0) return;
-    if (Date.now() > deadline) throw new Error(`queue ${queue} not drained: ${text.split('\n').filter((l) => l.includes(queue)).join('; ')}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  let text = '';
+  await waitUntil(
+    async () => {
+      text = await (await fetch(`${b.url}/metrics`)).text();
+      const count = (state: string) => Number(new RegExp(`rootcause_queue_jobs\\{queue="${queue}",state="${state}"\\} (\\d+)`).exec(text)?.[1] ?? 'NaN');
+      return count('waiting') === 0 && count('active') === 0 && count('delayed') === 0;
+    },
+    () => `queue ${queue} not drained: ${text.split('\n').filter((l) => l.includes(queue)).join('; ')}`,
+  );
 }

@@ -2,7 +2,9 @@
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../fakes/fake-slack.js';
+import { DEADLINE_MS, waitUntil } from '../helpers/deadline.js';
 import { incidentDelivery } from '../helpers/pagerduty-events.js';
+import { TestQueues } from '../helpers/queues.js';
 import { RedisProxy } from '../helpers/redis-proxy.js';
 import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
 import { startTestBot } from '../helpers/test-bot.js';
@@ -37,7 +39,7 @@ async function bot(env: Record<string, string | undefined> = {}): Promise<TestBo
 }
 
 function get(b: TestBot, path: string): Promise<Response> {
-  return fetch(`${b.url}${path}`, { signal: AbortSignal.timeout(5000) });
+  return fetch(`${b.url}${path}`, { signal: AbortSignal.timeout(DEADLINE_MS) });
 }
 
 interface Sample {
@@ -95,17 +97,11 @@ describe('/healthz and /readyz', () => {
       expect(ready.status).toBe(503);
       expect(((await ready.json()) as { redis: string }).redis).toMatch(/Redis is unreachable/);
       expect((await get(b, '/healthz')).status).toBe(200);
-      // A scrape must not wait on Redis either.
-      const started = Date.now();
+      // A scrape answers without Redis too (how fast: bench/degraded.ts).
       expect((await get(b, '/metrics')).status).toBe(200);
-      expect(Date.now() - started).toBeLessThan(2000);
 
       await proxy.open();
-      const deadline = Date.now() + 10_000;
-      while ((await get(b, '/readyz')).status !== 200) {
-        if (Date.now() > deadline) throw new Error('/readyz did not turn 200 within 10 s of Redis returning');
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      await waitUntil(async () => (await get(b, '/readyz')).status === 200, '/readyz 200 after Redis returned');
       expect((await get(b, '/healthz')).status).toBe(200);
     } finally {
       await Promise.all(bots.map((b) => b.stop()));
@@ -160,8 +156,11 @@ describe('/metrics', () => {
   it('counts Slack API calls by method and outcome after a page', async () => {
     const b = await bot();
     expect((await b.deliver(incidentDelivery('triggered', incident))).status).toBe(202);
-    const channel = await slack.waitFor(() => slack.channelByName('inc-20261121-7-orders-queue-backlog-growing'));
-    await slack.waitFor(() => slack.messages(channel.id).length > 0 && true);
+    await slack.waitFor(() => slack.channelByName('inc-20261121-7-orders-queue-backlog-growing'));
+    // A call is counted when its answer is read, after Slack has acted: scrape once the page's job is done.
+    const queues = new TestQueues(redis, prefix);
+    await queues.waitForIdle();
+    await queues.close();
     const samples = await scrape(b);
     expect(value(samples, 'rootcause_slack_api_calls_total', { method: 'conversations.create', outcome: 'ok' })).toBe(1);
     expect(value(samples, 'rootcause_slack_api_calls_total', { method: 'chat.postMessage', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
@@ -172,14 +171,14 @@ describe('/metrics', () => {
     const b = await bot();
     await b.deliver(incidentDelivery('triggered', incident));
     await slack.waitFor(() => slack.calls.some((c) => c.method === 'conversations.create' && c.failed));
-    const deadline = Date.now() + 5000;
-    let samples = await scrape(b);
-    while (value(samples, 'rootcause_slack_api_calls_total', { method: 'conversations.create', outcome: 'missing_scope' }) === undefined) {
-      if (Date.now() > deadline) break;
-      await new Promise((r) => setTimeout(r, 50));
+    // The call is counted once its answer is read: wait for the count, then check it is exactly one.
+    let samples: Sample[] = [];
+    const refused = () => value(samples, 'rootcause_slack_api_calls_total', { method: 'conversations.create', outcome: 'missing_scope' });
+    await waitUntil(async () => {
       samples = await scrape(b);
-    }
-    expect(value(samples, 'rootcause_slack_api_calls_total', { method: 'conversations.create', outcome: 'missing_scope' })).toBe(1);
+      return refused() !== undefined;
+    }, 'the missing_scope call counted in /metrics');
+    expect(refused()).toBe(1);
   });
 
   it('shows queue depth: jobs waiting while no worker runs, none once a worker has drained them', async () => {
@@ -196,14 +195,11 @@ describe('/metrics', () => {
     const worker = await bot({ ROLE: 'worker' });
     // A worker serves health and metrics, not the webhook.
     expect((await worker.deliver(incidentDelivery('triggered', incident))).status).toBe(404);
-    await slack.waitFor(() => slack.channels.size === 3 && true, 10_000);
-    const deadline = Date.now() + 10_000;
-    for (;;) {
+    await slack.waitFor(() => slack.channels.size === 3 && true);
+    await waitUntil(async () => {
       samples = await scrape(worker);
-      if (value(samples, 'rootcause_job_duration_seconds_count', { queue: 'pagerduty-events', outcome: 'done' }) === 3) break;
-      if (Date.now() > deadline) throw new Error('the worker did not finish 3 jobs within 10 s');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+      return value(samples, 'rootcause_job_duration_seconds_count', { queue: 'pagerduty-events', outcome: 'done' }) === 3;
+    }, 'the worker finishing 3 jobs');
     samples = await scrape(web);
     expect(value(samples, 'rootcause_queue_jobs', { queue: 'pagerduty-events', state: 'waiting' })).toBe(0);
     expect(value(samples, 'rootcause_queue_jobs', { queue: 'pagerduty-events', state: 'active' })).toBe(0);

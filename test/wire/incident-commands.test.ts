@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { FakeSlack } from '../fakes/fake-slack.js';
 import type { FakeChannel } from '../fakes/fake-slack.js';
 import { incidentDelivery } from '../helpers/pagerduty-events.js';
+import { TestQueues } from '../helpers/queues.js';
 import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
 import { postSlack, slashCommand } from '../helpers/slack-requests.js';
 import { startTestBot } from '../helpers/test-bot.js';
@@ -15,6 +16,7 @@ let redis: Redis;
 let slack: FakeSlack;
 let prefix: string;
 let bot: TestBot;
+let queues: TestQueues;
 
 beforeAll(() => {
   redis = connectTestRedis();
@@ -28,9 +30,11 @@ beforeEach(async () => {
   slack.addUser({ id: 'U0ALICE', name: 'alice', tz: 'Europe/Berlin' });
   slack.addUser({ id: 'U0BOB', name: 'bob' });
   bot = await startTestBot({ slack, prefix });
+  queues = new TestQueues(redis, prefix);
 });
 afterEach(async () => {
   await bot.stop();
+  await queues.close();
   await slack.close();
   await deleteKeys(redis, prefix);
 });
@@ -51,6 +55,8 @@ async function pagedChannel(): Promise<FakeChannel> {
   await bot.deliver(incidentDelivery('triggered', { id: 'PCMD001', number: 61, title: 'Cart errors', assignees: [] }));
   const channel = await slack.waitFor(() => slack.channelByName('inc-20261121-61-cart-errors'));
   await slack.waitFor(() => slack.messages(channel.id)[0]);
+  // The opening is finished: nothing more arrives in the channel unless asked.
+  await queues.waitForIdle();
   return channel;
 }
 
@@ -119,7 +125,8 @@ describe('/incident', () => {
     expect(ack.response_type).toBe('ephemeral');
     expect(ack.text).toContain(why);
     expect(ack.text).toContain('/incident');
-    await new Promise((r) => setTimeout(r, 200));
+    // The answer comes after anything the command queues, and it queued nothing.
+    expect(await queues.total('incident-commands')).toBe(0);
     expect(slack.messages(channel.id)).toHaveLength(before);
   });
 
@@ -136,7 +143,7 @@ describe('/incident', () => {
     expect(line.text).toContain('rolled back the bad deploy');
     await slack.waitFor(() => JSON.stringify(slack.messages(channel.id)[0]!.blocks).includes('Resolved'));
     await incident('resolve again', channel.id);
-    await new Promise((r) => setTimeout(r, 300));
+    await queues.waitForIdle();
     expect(slack.messages(channel.id).filter((m) => m.text.includes('Resolved by'))).toHaveLength(1);
   });
 });

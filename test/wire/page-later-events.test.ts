@@ -5,6 +5,7 @@ import { FakePagerDuty } from '../fakes/fake-pagerduty.js';
 import { FakeSlack } from '../fakes/fake-slack.js';
 import type { FakeChannel } from '../fakes/fake-slack.js';
 import { incidentDelivery, noteDelivery } from '../helpers/pagerduty-events.js';
+import { TestQueues } from '../helpers/queues.js';
 import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
 import { startTestBot } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
@@ -14,6 +15,7 @@ let slack: FakeSlack;
 let pd: FakePagerDuty;
 let prefix: string;
 let bot: TestBot;
+let queues: TestQueues;
 
 const incident = {
   id: 'PLATER1',
@@ -40,9 +42,11 @@ beforeEach(async () => {
   pd.addUser({ id: 'PALICE1', name: 'Alice Adams', email: 'alice@example.com' });
   pd.addUser({ id: 'PCAROL1', name: 'Carol Chen', email: 'carol@example.com' });
   bot = await startTestBot({ slack, pagerduty: pd, prefix });
+  queues = new TestQueues(redis, prefix);
 });
 afterEach(async () => {
   await bot.stop();
+  await queues.close();
   await slack.close();
   await pd.close();
   await deleteKeys(redis, prefix);
@@ -138,7 +142,8 @@ describe('later events', () => {
     await lineStarting(channel, 'Resolved');
     await bot.deliver(incidentDelivery('acknowledged', incident, { occurredAt: '2026-11-21T03:30:00Z' }));
     await lineStarting(channel, 'Acknowledged');
-    await new Promise((r) => setTimeout(r, 200));
+    // Once its job is done, the late event has done all it will do to the card.
+    await queues.waitForIdle();
     expect(JSON.stringify(card(channel)!.blocks)).toContain('Resolved');
   });
 
@@ -148,7 +153,7 @@ describe('later events', () => {
     await bot.deliver(delivery);
     await bot.deliver(delivery);
     await lineStarting(channel, 'Acknowledged');
-    await new Promise((r) => setTimeout(r, 300));
+    await queues.waitForIdle();
     expect(slack.messages(channel.id).filter((m) => m.text.startsWith('Acknowledged'))).toHaveLength(1);
   });
 });

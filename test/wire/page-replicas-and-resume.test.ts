@@ -6,7 +6,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Redis } from 'ioredis';
 import { FakePagerDuty } from '../fakes/fake-pagerduty.js';
 import { FakeSlack } from '../fakes/fake-slack.js';
+import { waitUntil } from '../helpers/deadline.js';
 import { incidentDelivery } from '../helpers/pagerduty-events.js';
+import { TestQueues } from '../helpers/queues.js';
 import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
 import { startTestBot } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
@@ -65,7 +67,9 @@ describe('one channel per incident', () => {
     expect(answers.every((r) => r.status === 202)).toBe(true);
     const channel = await slack.waitFor(() => slack.channelByName(CHANNEL));
     await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.startsWith('Acknowledged')));
-    await new Promise((r) => setTimeout(r, 500));
+    // Every job of both instances done: whatever was to be posted twice would be posted by now.
+    const queues = new TestQueues(redis, prefix);
+    await queues.waitForIdle().finally(() => queues.close());
     expect(slack.callsTo('conversations.create')).toHaveLength(1);
     expect(cards(channel.id)).toHaveLength(1);
     expect(slack.messages(channel.id).filter((m) => m.text.startsWith('Acknowledged'))).toHaveLength(1);
@@ -141,16 +145,8 @@ describe('resuming a flow cut short', () => {
 
     const b = await bot();
     await b.deliver(incidentDelivery('triggered', incident));
-    await waitUntil(async () => (await store.get('pd-PREPL01'))?.cardTs !== undefined);
+    await waitUntil(async () => (await store.get('pd-PREPL01'))?.cardTs !== undefined, 'the card recorded on the incident');
     expect(cards(made.id)).toHaveLength(1);
     expect((await store.get('pd-PREPL01'))?.cardTs).toBe(cards(made.id)[0]!.ts);
   });
 });
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

@@ -7,12 +7,17 @@ import { createHmac } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { createServer } from 'node:net';
+import type { AddressInfo, Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../fakes/fake-slack.js';
+import { waitForLine } from '../helpers/child-output.js';
+import { DEADLINE_MS, waitUntil, withinDeadline } from '../helpers/deadline.js';
 import { eventId, incidentDelivery } from '../helpers/pagerduty-events.js';
+import { TestQueues } from '../helpers/queues.js';
 import { RedisProxy } from '../helpers/redis-proxy.js';
 import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
 import { pagerDutySignature } from '../helpers/sign.js';
@@ -32,6 +37,7 @@ const MAX_BODY = 256 * 1024;
 let redis: Redis;
 let slack: FakeSlack;
 let prefix: string;
+let queues: TestQueues;
 let queue: Queue;
 let bots: TestBot[] = [];
 
@@ -44,12 +50,13 @@ afterAll(async () => {
 beforeEach(async () => {
   prefix = randomPrefix();
   slack = await FakeSlack.start();
-  queue = new Queue('pagerduty-events', { connection: redis, prefix: `${prefix}:q` });
+  queues = new TestQueues(redis, prefix);
+  queue = queues.queue('pagerduty-events');
 });
 afterEach(async () => {
-  await Promise.all(bots.map((b) => stopWithin(b, 10_000)));
+  await Promise.all(bots.map((b) => stopWithin(b)));
   bots = [];
-  await queue.close();
+  await queues.close();
   await slack.close();
   await deleteKeys(redis, prefix);
 });
@@ -66,7 +73,7 @@ function post(b: { url: string }, body: string | Uint8Array, headers: Record<str
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },
     body,
-    signal: AbortSignal.timeout(5000),
+    signal: AbortSignal.timeout(DEADLINE_MS),
   });
 }
 
@@ -76,10 +83,6 @@ function signed(body: string, ...secrets: string[]): Record<string, string> {
 
 const incident = { id: 'PWEB001', number: 42, title: 'Checkout: p99 latency above 2 s', urgency: 'high' };
 const CHANNEL = 'inc-20261121-42-checkout-p99-latency-above-2-s';
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 async function totalJobs(): Promise<number> {
   const counts = await queue.getJobCounts();
@@ -94,10 +97,12 @@ async function keysWritten(): Promise<string[]> {
   return (await redis.keys(`${prefix}:*`)).filter((k) => !housekeeping.test(k)).sort();
 }
 
-/** A refused request must change nothing: no job, no Slack call, no key of ours in Redis. */
+/**
+ * A refused request must change nothing: no job, no Slack call, no key of ours in Redis. Checked
+ * as soon as the answer is in: the route queues before it answers and finished jobs are kept, so
+ * a job queued by mistake is counted here whether or not a worker has run it yet.
+ */
 async function expectNoSideEffect(): Promise<void> {
-  // Long enough for a worker to have picked up a job, had one been queued.
-  await delay(400);
   expect(await totalJobs()).toBe(0);
   expect(slack.calls.map((c) => c.method)).toEqual([]);
   expect(await keysWritten()).toEqual([]);
@@ -112,16 +117,6 @@ function cards(): Array<{ channel: string; key: string }> {
     }
   }
   return found;
-}
-
-async function waitForIdleQueue(timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
-    if (Object.values(c).every((n) => n === 0)) return;
-    if (Date.now() > deadline) throw new Error(`queue still busy: ${JSON.stringify(c)}`);
-    await delay(25);
-  }
 }
 
 /** A raw HTTP/1.1 POST that can lie about or omit Content-Length; resolves on the first response. */
@@ -145,7 +140,7 @@ function rawPost(
     req.on('error', (err) => {
       if (!answered) reject(err);
     });
-    req.setTimeout(5000, () => req.destroy(new Error('no answer within 5 s')));
+    req.setTimeout(DEADLINE_MS, () => req.destroy(new Error(`no answer within ${DEADLINE_MS} ms`)));
     const write = (i: number): void => {
       if (i >= opts.chunks.length) {
         req.end();
@@ -433,7 +428,7 @@ describe('event types the bot does not use', () => {
     // The worker was running all along: a page sent afterwards opens exactly one channel.
     expect((await b.deliver(incidentDelivery('triggered', incident))).status).toBe(202);
     await slack.waitFor(() => slack.channelByName(CHANNEL));
-    await waitForIdleQueue();
+    await queues.waitForIdle();
     expect(slack.callsTo('conversations.create')).toHaveLength(1);
     expect(slack.channels.size).toBe(1);
   });
@@ -457,8 +452,8 @@ describe('redelivery', () => {
   async function expectOneChannelOneCard(): Promise<void> {
     const channel = await slack.waitFor(() => slack.channelByName(CHANNEL));
     await slack.waitFor(() => cards().find((c) => c.channel === channel.id));
-    await waitForIdleQueue();
-    await delay(300);
+    // The card is posted by the one job; once no job is left to run, nothing more can happen.
+    await queues.waitForIdle();
     expect(slack.callsTo('conversations.create')).toHaveLength(1);
     expect(slack.channels.size).toBe(1);
     expect(cards()).toEqual([{ channel: channel.id, key: 'pd-PWEB001/card' }]);
@@ -500,16 +495,18 @@ describe('redelivery', () => {
   });
 });
 
-describe('Redis unreachable (REDIS_URL=redis://127.0.0.1:1, nothing listens there)', () => {
+describe('Redis unreachable (REDIS_URL is a port that resets every connection)', () => {
   // A real process, so "keeps running" means what it says and it can be killed whatever state it is in.
   let child: ChildProcess;
   let url: string;
   let stdout = '';
   let stderr = '';
   let processSlack: FakeSlack;
+  let redisPort: ResettingPort;
 
   beforeAll(async () => {
     processSlack = await FakeSlack.start();
+    redisPort = await ResettingPort.open();
     child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
       env: {
@@ -517,7 +514,7 @@ describe('Redis unreachable (REDIS_URL=redis://127.0.0.1:1, nothing listens ther
         SLACK_BOT_TOKEN: 'xoxb-test',
         SLACK_SIGNING_SECRET: 'test-slack-signing-secret',
         SLACK_API_URL: processSlack.url,
-        REDIS_URL: 'redis://127.0.0.1:1',
+        REDIS_URL: `redis://127.0.0.1:${redisPort.port}`,
         REDIS_KEY_PREFIX: randomPrefix(),
         PAGERDUTY_WEBHOOK_SECRETS: WEBHOOK_SECRET,
         PORT: '0',
@@ -527,7 +524,8 @@ describe('Redis unreachable (REDIS_URL=redis://127.0.0.1:1, nothing listens ther
     });
     child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    url = `http://127.0.0.1:${await startedPort(child, () => stdout)}`;
+    const started = await waitForLine(child, /"rootcause started"/);
+    url = `http://127.0.0.1:${(JSON.parse(started.input) as { port: number }).port}`;
   });
   afterAll(async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -535,31 +533,30 @@ describe('Redis unreachable (REDIS_URL=redis://127.0.0.1:1, nothing listens ther
       child.kill('SIGKILL');
       await exited;
     }
+    await redisPort.close();
     await processSlack.close();
   });
 
-  it('answers the webhook 503 naming Redis within 5 s', async () => {
+  // How quickly it answers is measured by bench/degraded.ts.
+  it('answers the webhook 503 naming Redis', async () => {
     const body = JSON.stringify(incidentDelivery('triggered', incident));
-    const started = Date.now();
     const res = await post({ url }, body, signed(body));
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(res.status).toBe(503);
     expect(await res.text()).toContain('Redis');
   });
 
   it('keeps running through several reconnect rounds: /healthz 200, /readyz 503 naming Redis', async () => {
-    await delay(3000);
+    // The process opens about 8 connections; 30 refused attempts are several rounds of each.
+    await waitUntil(() => redisPort.attempts >= 30, () => `Redis tried only ${redisPort.attempts} times`);
     expect({ exitCode: child.exitCode, signal: child.signalCode }).toEqual({ exitCode: null, signal: null });
-    const health = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5000) });
+    const health = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(DEADLINE_MS) });
     expect(health.status).toBe(200);
-    const ready = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(5000) });
+    const ready = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(DEADLINE_MS) });
     expect(ready.status).toBe(503);
     expect(await ready.text()).toContain('Redis');
-    // Still answering deliveries, still quickly.
+    // Still answering deliveries.
     const body = JSON.stringify(incidentDelivery('acknowledged', incident));
-    const started = Date.now();
     expect((await post({ url }, body, signed(body))).status).toBe(503);
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(processSlack.calls).toEqual([]);
   });
 
@@ -568,14 +565,13 @@ describe('Redis unreachable (REDIS_URL=redis://127.0.0.1:1, nothing listens ther
     expect(stderr.split('\n').filter((l) => l.trim() !== '').slice(0, 5)).toEqual([]);
   });
 
-  it('stops cleanly on SIGTERM within 10 s even while Redis is unreachable', async () => {
+  it('stops cleanly on SIGTERM even while Redis is unreachable', async () => {
     const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
       child.once('exit', (code, signal) => resolve({ code, signal })),
     );
     child.kill('SIGTERM');
-    const outcome = await Promise.race([exited, delay(10_000).then(() => 'still running after 10 s')]);
-    expect(outcome).toEqual({ code: 0, signal: null });
-  }, 15_000);
+    expect(await withinDeadline(exited, 'exit after SIGTERM')).toEqual({ code: 0, signal: null });
+  });
 });
 
 describe('Redis returns', () => {
@@ -589,52 +585,51 @@ describe('Redis returns', () => {
       expect((await fetch(`${b.url}/readyz`)).status).toBe(503);
 
       await proxy.open();
-      await waitUntil(async () => (await fetch(`${b.url}/readyz`)).status === 200, 10_000);
+      await waitUntil(async () => (await fetch(`${b.url}/readyz`)).status === 200, '/readyz 200 after Redis returned');
       // PagerDuty retries the refused delivery.
       const retried = await b.deliver(delivery);
       expect(retried.status).toBe(202);
-      const channel = await slack.waitFor(() => slack.channelByName(CHANNEL), 10_000);
-      await slack.waitFor(() => cards().find((c) => c.channel === channel.id), 10_000);
-      await waitForIdleQueue();
+      const channel = await slack.waitFor(() => slack.channelByName(CHANNEL));
+      await slack.waitFor(() => cards().find((c) => c.channel === channel.id));
+      await queues.waitForIdle();
       expect(slack.callsTo('conversations.create')).toHaveLength(1);
     } finally {
-      await Promise.all(bots.map((x) => stopWithin(x, 5000)));
+      await Promise.all(bots.map((x) => stopWithin(x)));
       bots = [];
       await proxy.close();
     }
   });
 });
 
-async function waitUntil(fn: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await fn().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await delay(100);
+/** Where Redis should be: a port that accepts each connection and resets it at once, counting the attempts. */
+class ResettingPort {
+  attempts = 0;
+
+  private constructor(private readonly server: Server) {
+    server.on('connection', (socket) => {
+      this.attempts += 1;
+      socket.resetAndDestroy();
+    });
+  }
+
+  static async open(): Promise<ResettingPort> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return new ResettingPort(server);
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }
 
-/** The port from the "rootcause started" log line. */
-function startedPort(child: ChildProcess, output: () => string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "rootcause started" line within 15 s; stdout: ${output()}`)), 15_000);
-    const look = (): void => {
-      const line = output()
-        .split('\n')
-        .find((l) => l.includes('"rootcause started"'));
-      if (line === undefined) return;
-      clearTimeout(timer);
-      child.stdout?.off('data', look);
-      resolve((JSON.parse(line) as { port: number }).port);
-    };
-    child.stdout?.on('data', look);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited with ${code} before starting; stdout: ${output()}`));
-    });
-  });
-}
-
 /** Stops a bot, but never lets a stop that hangs hold up the rest of the file. */
-async function stopWithin(b: TestBot, ms: number): Promise<void> {
-  await Promise.race([b.stop(), delay(ms)]);
+async function stopWithin(b: TestBot): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<void>((resolve) => (timer = setTimeout(resolve, DEADLINE_MS)));
+  await Promise.race([b.stop(), hung]).finally(() => clearTimeout(timer));
 }

@@ -1,10 +1,11 @@
 /** Resolve → post-mortem draft; action items with owners, deadlines and reminder DMs — through the real server. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { FakeSlack } from '../fakes/fake-slack.js';
 import type { FakeChannel } from '../fakes/fake-slack.js';
+import { waitUntil } from '../helpers/deadline.js';
 import { incidentDelivery } from '../helpers/pagerduty-events.js';
+import { TestQueues } from '../helpers/queues.js';
 import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
 import { blockAction, eventCallback, postSlack, slashCommand } from '../helpers/slack-requests.js';
 import { startTestBot } from '../helpers/test-bot.js';
@@ -16,6 +17,7 @@ let redis: Redis;
 let slack: FakeSlack;
 let prefix: string;
 let bots: TestBot[] = [];
+let queues: TestQueues;
 
 beforeAll(() => {
   redis = connectTestRedis();
@@ -28,10 +30,12 @@ beforeEach(async () => {
   slack = await FakeSlack.start();
   slack.addUser({ id: 'U0ALICE', name: 'alice', tz: 'Europe/Berlin' });
   slack.addUser({ id: 'U0BOB', name: 'bob', tz: 'America/New_York' });
+  queues = new TestQueues(redis, prefix);
 });
 afterEach(async () => {
   await Promise.all(bots.map((b) => b.stop()));
   bots = [];
+  await queues.close();
   await slack.close();
   await deleteKeys(redis, prefix);
 });
@@ -62,6 +66,8 @@ async function openIncident(b: TestBot, id = 'PPM0001', number = 81): Promise<Fa
   await slack.waitFor(() => slack.messages(channel.id)[0]);
   await command(b, 'lead <@U0ALICE>', channel.id);
   await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.includes('is now the incident lead')));
+  // Opening and lead change finished: nothing more arrives in the channel unless asked.
+  await queues.waitForIdle();
   return channel;
 }
 
@@ -74,8 +80,9 @@ describe('resolve → post-mortem', () => {
     await command(b, 'resolve rolled back orders-api', channel.id);
     await b.deliver(incidentDelivery('resolved', { id: 'PPM0001', number: 81, title: 'Orders API 500s', status: 'resolved', assignees: [] }));
     // A file exists from the upload step on; it is shared in a channel when the upload completes.
-    const file = await slack.waitFor(() => slack.uploadedFiles().find((f) => f.channel !== undefined), 10_000);
-    await new Promise((r) => setTimeout(r, 800));
+    const file = await slack.waitFor(() => slack.uploadedFiles().find((f) => f.channel !== undefined));
+    // Both resolutions' jobs done: a second draft would be up by now.
+    await queues.waitForIdle();
     expect(slack.uploadedFiles()).toHaveLength(1);
     expect(slack.messages(channel.id).filter((m) => m.text.startsWith(':memo: Post-mortem draft'))).toHaveLength(1);
     expect(file.channel).toBe(channel.id);
@@ -90,7 +97,7 @@ describe('resolve → post-mortem', () => {
     await say(b, channel, 'restarted the orders pods', '1795230000.000100');
     await say(b, channel, 'rolled back orders-api to v41', '1795230060.000100');
     await command(b, 'resolve', channel.id);
-    const file = await slack.waitFor(() => slack.uploadedFiles().find((f) => f.channel !== undefined), 10_000);
+    const file = await slack.waitFor(() => slack.uploadedFiles().find((f) => f.channel !== undefined));
     expect(file.content).toMatch(/mitigat/i);
     expect(file.content).toMatch(/root cause is still open/i);
   });
@@ -101,7 +108,7 @@ describe('resolve → post-mortem', () => {
     await say(b, channel, 'rolled back orders-api to v41', '1795230000.000100');
     await say(b, channel, 'root cause is the connection pool limit of 10 in v42', '1795230060.000100');
     await command(b, 'resolve', channel.id);
-    const file = await slack.waitFor(() => slack.uploadedFiles().find((f) => f.channel !== undefined), 10_000);
+    const file = await slack.waitFor(() => slack.uploadedFiles().find((f) => f.channel !== undefined));
     expect(file.content).not.toMatch(/root cause is still open/i);
     expect(file.content).toContain('connection pool limit');
   });
@@ -132,10 +139,12 @@ describe('/incident action', () => {
     const b = await bot();
     const channel = await openIncident(b);
     const before = slack.messages(channel.id).length;
+    const jobsBefore = await queues.total('incident-commands');
     const { ack } = await command(b, text, channel.id);
     expect(ack.text).toContain('An action item needs an owner and a deadline');
     expect(ack.text).toContain(why);
-    await new Promise((r) => setTimeout(r, 200));
+    // The answer comes after anything the command queues, and it queued nothing.
+    expect(await queues.total('incident-commands')).toBe(jobsBefore);
     expect(slack.messages(channel.id)).toHaveLength(before);
   });
 
@@ -164,14 +173,23 @@ describe('reminders', () => {
     return channel;
   }
 
+  /** The reminder's job has run to the end (the next one is days away): whatever it was to send is sent. */
+  async function reminderDone(): Promise<void> {
+    let counts: Record<string, number> = {};
+    await waitUntil(async () => {
+      counts = await queues.queue('reminders').getJobCounts('completed', 'waiting', 'active', 'prioritized');
+      return counts.completed! >= 1 && counts.waiting === 0 && counts.active === 0 && counts.prioritized === 0;
+    }, () => `reminder jobs: ${JSON.stringify(counts)}`);
+  }
+
   it('a reminder due in a few seconds arrives exactly once as a DM; Done from it stops reminders', async () => {
     const b = await bot();
     await itemDueSoon(b, 3);
-    const dm = await slack.waitFor(() => slack.dms('U0BOB')[0], 10_000);
+    const dm = await slack.waitFor(() => slack.dms('U0BOB')[0]);
     expect(dm.text).toContain('A1');
     expect(JSON.stringify(dm.blocks)).toContain('rootcause_item_done');
     expect(JSON.stringify(dm.blocks)).toContain('rootcause_item_snooze');
-    await new Promise((r) => setTimeout(r, 1500));
+    await reminderDone();
     expect(slack.dms('U0BOB')).toHaveLength(1);
 
     const click = blockAction({ actionId: 'rootcause_item_done', value: 'A1', userId: 'U0BOB', channelId: dm.channel, messageTs: dm.ts, responseUrl: slack.responseUrl('done1') });
@@ -187,15 +205,15 @@ describe('reminders', () => {
     bots = [];
     await bot();
     await bot();
-    await slack.waitFor(() => slack.dms('U0BOB')[0], 10_000);
-    await new Promise((r) => setTimeout(r, 1500));
+    await slack.waitFor(() => slack.dms('U0BOB')[0]);
+    await reminderDone();
     expect(slack.dms('U0BOB')).toHaveLength(1);
   });
 
   it('Snooze moves the next reminder a day later', async () => {
     const b = await bot();
     await itemDueSoon(b, 2);
-    const dm = await slack.waitFor(() => slack.dms('U0BOB')[0], 10_000);
+    const dm = await slack.waitFor(() => slack.dms('U0BOB')[0]);
     const click = blockAction({ actionId: 'rootcause_item_snooze', value: 'A1', userId: 'U0BOB', channelId: dm.channel, messageTs: dm.ts, responseUrl: slack.responseUrl('sn1') });
     await postSlack(b.url, click, 'application/x-www-form-urlencoded');
     const reply = await slack.waitFor(() => slack.responses('sn1')[0]);
@@ -216,16 +234,17 @@ describe('weekly overdue digest', () => {
     for (const [id, owner, status] of [['A501', 'U0BOB', 'open'], ['A502', 'U0BOB', 'done'], ['A503', 'U0ALICE', 'open']] as const) {
       await store.save({ id, incidentId: 'pd-PPM0001', text: `follow-up ${id}`, ownerId: owner, dueAt: past, dueKind: 'date', dueDate: past.slice(0, 10), createdAt: past, createdBy: 'U0ALICE', kind: 'action', status });
     }
-    const queue = new Queue('digests', { connection: redis.duplicate(), prefix: `${prefix}:q` });
+    const queue = queues.queue('digests');
     await queue.add('send-overdue-digest', {}, { jobId: 'digest-now-1' });
     await queue.add('send-overdue-digest', {}, { jobId: 'digest-now-2' });
-    const dm = await slack.waitFor(() => slack.dms('U0ALICE').find((m) => m.text.includes('Overdue follow-ups')), 10_000);
+    const dm = await slack.waitFor(() => slack.dms('U0ALICE').find((m) => m.text.includes('Overdue follow-ups')));
     expect(dm.text).toContain('A501');
     expect(dm.text).toContain('A503');
     expect(dm.text).not.toContain('A502');
     expect(dm.text).toContain(`<#${channel.id}>`);
-    await new Promise((r) => setTimeout(r, 800));
+    // Both runs finished (these jobs have one attempt: the one that finds the other posting fails).
+    await queues.waitForFinished('digests', 'digest-now-1');
+    await queues.waitForFinished('digests', 'digest-now-2');
     expect(slack.dms('U0ALICE').filter((m) => m.text.includes('Overdue follow-ups'))).toHaveLength(1);
-    await queue.close();
   });
 });

@@ -8,7 +8,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Redis } from 'ioredis';
 import { FakeKubeApi } from '../fakes/fake-kube-api.js';
 import { FakeSlack } from '../fakes/fake-slack.js';
+import { waitForLine } from '../helpers/child-output.js';
+import { waitUntil } from '../helpers/deadline.js';
 import { incidentDelivery } from '../helpers/pagerduty-events.js';
+import { TestQueues } from '../helpers/queues.js';
 import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
 import { blockAction, postSlack, slashCommand } from '../helpers/slack-requests.js';
 import { startTestBot, testBotEnv } from '../helpers/test-bot.js';
@@ -68,15 +71,14 @@ describe('triage on a page', () => {
     await b.deliver(incidentDelivery('triggered', { id: 'PAUTO01', number: 51, title: 'Payments 5xx', assignees: [] }));
     const channel = await slack.waitFor(() => slack.channelByName('inc-20261121-51-payments-5xx'));
     await slack.waitFor(() => channel.members.has('U0OWNER'));
-    const summary = await slack.waitFor(() => summariesIn(channel.id)[0], 10_000);
+    const summary = await slack.waitFor(() => summariesIn(channel.id)[0]);
     expect(JSON.stringify(summary.blocks)).toContain('deployment/payment-service in payments');
     const timeline = new RedisTimelineStore(redis, new RedisKeys(prefix));
-    const deadline = Date.now() + 5000;
     let entries = await timeline.list('pd-PAUTO01');
-    while (!entries.some((e) => e.text.startsWith('Triage of')) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 50));
+    await waitUntil(async () => {
       entries = await timeline.list('pd-PAUTO01');
-    }
+      return entries.some((e) => e.text.startsWith('Triage of'));
+    }, 'the triage on the timeline');
     expect(entries.some((e) => e.source === 'bot' && e.text.startsWith('Triage of deployment/payment-service'))).toBe(true);
   });
 
@@ -84,39 +86,35 @@ describe('triage on a page', () => {
     const b = await bot();
     await b.deliver(incidentDelivery('triggered', { id: 'PAUTO02', number: 52, title: 'Payments slow', assignees: [] }));
     const channel = await slack.waitFor(() => slack.channelByName('inc-20261121-52-payments-slow'));
-    await slack.waitFor(() => summariesIn(channel.id)[0], 10_000);
+    await slack.waitFor(() => summariesIn(channel.id)[0]);
     const card = slack.messages(channel.id)[0]!;
     const click = blockAction({ actionId: 'rootcause_run_triage', value: 'pd-PAUTO02', userId: 'U0ALICE', channelId: channel.id, messageTs: card.ts, responseUrl: slack.responseUrl('b1') });
     expect((await postSlack(b.url, click, 'application/x-www-form-urlencoded')).status).toBe(200);
-    await slack.waitFor(() => summariesIn(channel.id).length === 2, 10_000);
+    await slack.waitFor(() => summariesIn(channel.id).length === 2);
   });
 });
 
 describe('a worker killed mid-triage', () => {
   it('is replaced by another whose retry posts the findings exactly once', async () => {
     const channel = slack.addChannel('payments-oncall');
-    // Bot A runs in its own process so it can really die; its triage hangs on slow event reads.
-    kube.setLatency(/events/, 4000);
+    // Bot A runs in its own process so it can really die; its triage hangs on event reads that never answer.
+    const release = kube.hold(/events/);
     child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/run-bot-process.ts'], {
       env: { ...process.env, ...testBotEnv({ slack, prefix, env }) } as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    const port = await new Promise<number>((resolve, reject) => {
-      child!.stdout!.on('data', (chunk: Buffer) => {
-        const m = /ready (\d+)/.exec(chunk.toString());
-        if (m) resolve(Number(m[1]));
-      });
-      child!.on('exit', (code) => reject(new Error(`bot A exited with ${code}`)));
-    });
+    const port = Number((await waitForLine(child, /^ready (\d+)$/))[1]);
     const body = slashCommand({ command: '/triage', text: 'payment-service', userId: 'U0ALICE', channelId: channel.id, responseUrl: slack.responseUrl('k1') });
     expect((await postSlack(`http://127.0.0.1:${port}`, body, 'application/x-www-form-urlencoded')).status).toBe(200);
-    await slack.waitFor(() => kube.requests.some((r) => r.path.includes('/events')), 10_000);
+    await slack.waitFor(() => kube.requests.some((r) => r.path.includes('/events')));
     child.kill('SIGKILL');
-    kube.setLatency(/events/, 0);
+    release();
 
     await bot({ workerTimings: { lockDurationMs: 2000, stalledIntervalMs: 1000 } });
-    await slack.waitFor(() => summariesIn(channel.id)[0], 15_000);
-    await new Promise((r) => setTimeout(r, 1500));
+    await slack.waitFor(() => summariesIn(channel.id)[0]);
+    // The one triage job has run to the end: no other run can post again.
+    const queues = new TestQueues(redis, prefix);
+    await queues.waitForIdle().finally(() => queues.close());
     expect(summariesIn(channel.id)).toHaveLength(1);
   });
 });
@@ -126,8 +124,8 @@ describe('cluster events on the incident timeline', () => {
     const b = await bot({ clusterWatchPollMs: 200 });
     await b.deliver(incidentDelivery('triggered', { id: 'PWATCH1', number: 53, title: 'Payments OOM', assignees: [] }));
     const channel = await slack.waitFor(() => slack.channelByName('inc-20261121-53-payments-oom'));
-    await slack.waitFor(() => summariesIn(channel.id)[0], 10_000);
-    await slack.waitFor(() => kube.openWatches > 0, 10_000);
+    await slack.waitFor(() => summariesIn(channel.id)[0]);
+    await slack.waitFor(() => kube.openWatches > 0);
 
     const now = new Date();
     kube.add({
@@ -144,16 +142,15 @@ describe('cluster events on the incident timeline', () => {
       source: { component: 'kubelet', host: 'node-b' },
     } as never);
     const timeline = new RedisTimelineStore(redis, new RedisKeys(prefix));
-    const deadline = Date.now() + 10_000;
     let cluster = (await timeline.list('pd-PWATCH1')).filter((e) => e.source === 'cluster');
-    while (!cluster.some((e) => e.text.includes('OOMKilling')) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
+    await waitUntil(async () => {
       cluster = (await timeline.list('pd-PWATCH1')).filter((e) => e.source === 'cluster');
-    }
+      return cluster.some((e) => e.text.includes('OOMKilling'));
+    }, 'the OOMKilling event on the timeline');
     expect(cluster.find((e) => e.text.includes('OOMKilling'))).toEqual(expect.objectContaining({ important: true }));
 
     await b.deliver(incidentDelivery('resolved', { id: 'PWATCH1', number: 53, title: 'Payments OOM', status: 'resolved', assignees: [] }));
-    await slack.waitFor(() => kube.openWatches === 0, 10_000);
+    await slack.waitFor(() => kube.openWatches === 0);
     expect(kube.writeAttempts).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 // could not read, keeps what it could, stays inside its budget, and asks the API server the
 // same number of questions however full the namespace is.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AMPLE_BUDGET_MS, SHORT_BUDGET_MS } from '../../helpers/deadline.js';
 import { PAYMENTS, LABELS, V5_CONTAINER, addPaymentService } from './scenarios.js';
 import { coreEvent, at, oomLoopingStatus, pod, runningStatus } from './builders.js';
 import { requestLines, startHarness } from './harness.js';
@@ -24,7 +25,7 @@ const target = { service: 'payment-service', namespace: PAYMENTS, kind: 'Deploym
 describe('RBAC denials', () => {
   it('records forbidden events with the API message and keeps every other read', async () => {
     h.fake.forbid({ resource: 'events' });
-    const ev = await h.cluster.collectEvidence(target, { budgetMs: 10_000 });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
     expect(ev.events).toEqual([]);
     const eventFailures = ev.readFailures.filter((f) => f.source === 'events');
     expect(eventFailures.length).toBeGreaterThan(0);
@@ -43,7 +44,7 @@ describe('RBAC denials', () => {
   it('records a namespace that denies pods and logs, and still reads the rest', async () => {
     h.fake.forbid({ namespace: PAYMENTS, resource: 'pods' });
     h.fake.forbid({ resource: 'nodes' });
-    const ev = await h.cluster.collectEvidence(target, { budgetMs: 10_000 });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
     expect(ev.readFailures).toContainEqual({
       what: 'pods of Deployment payment-service (app=payment-service)',
       source: 'pods',
@@ -61,7 +62,7 @@ describe('RBAC denials', () => {
   it('records forbidden previous logs and forbidden node reads', async () => {
     h.fake.forbid({ resource: 'pods/log' });
     h.fake.forbid({ resource: 'nodes' });
-    const ev = await h.cluster.collectEvidence(target, { budgetMs: 10_000 });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
     expect(ev.readFailures).toContainEqual(
       expect.objectContaining({ what: 'previous logs of payment-service-7c9d5f6b8-q2w3e/app', source: 'logs', reason: 'forbidden' }),
     );
@@ -72,7 +73,7 @@ describe('RBAC denials', () => {
   });
 
   it('says when the workload itself is not there', async () => {
-    const ev = await h.cluster.collectEvidence({ ...target, name: 'payment-servce' }, { budgetMs: 10_000 });
+    const ev = await h.cluster.collectEvidence({ ...target, name: 'payment-servce' }, { budgetMs: AMPLE_BUDGET_MS });
     expect(ev.workload).toBeNull();
     expect(ev.readFailures).toEqual([
       { what: 'Deployment payments/payment-servce', source: 'workload', reason: 'not-found', detail: 'deployments.apps "payment-servce" not found' },
@@ -81,18 +82,19 @@ describe('RBAC denials', () => {
 });
 
 describe('the time budget', () => {
+  // Reads are held unanswered, so the budget is what ends them. How close to the budget a triage
+  // finishes is measured by bench/degraded.ts.
   it('abandons slow reads at the deadline, records them as timeouts and keeps the rest', async () => {
-    h.fake.setLatency(/\/events$/, 5000);
+    h.fake.hold(/\/events$/);
     const started = Date.now();
-    const ev = await h.cluster.collectEvidence(target, { budgetMs: 1000 });
-    const took = Date.now() - started;
-    expect(took).toBeGreaterThanOrEqual(950);
-    expect(took).toBeLessThan(1500);
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: SHORT_BUDGET_MS });
+    // Not before the budget is spent (a lower bound: a busy machine only makes it later).
+    expect(Date.now() - started).toBeGreaterThanOrEqual(SHORT_BUDGET_MS - 50);
     expect(ev.events).toEqual([]);
     const timeouts = ev.readFailures.filter((f) => f.reason === 'timeout');
     expect(timeouts.length).toBeGreaterThan(0);
     expect(timeouts.every((f) => f.source === 'events')).toBe(true);
-    expect(timeouts[0]?.detail).toMatch(/1000 ms/);
+    expect(timeouts[0]?.detail).toContain(`${SHORT_BUDGET_MS} ms`);
     expect(ev.readFailures.filter((f) => f.reason !== 'timeout')).toEqual([]);
     // Everything that answered in time is there.
     expect(ev.pods).toHaveLength(3);
@@ -105,10 +107,8 @@ describe('the time budget', () => {
 
   it('records reads that never started because the deadline had passed', async () => {
     // The pods list outlives the budget, so nothing that depends on the pods can start.
-    h.fake.setLatency(/\/pods$/, 3000);
-    const started = Date.now();
-    const ev = await h.cluster.collectEvidence(target, { budgetMs: 500 });
-    expect(Date.now() - started).toBeLessThan(1000);
+    h.fake.hold(/\/pods$/);
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: SHORT_BUDGET_MS });
     expect(ev.readFailures).toContainEqual(expect.objectContaining({ source: 'pods', reason: 'timeout' }));
     expect(ev.pods).toEqual([]);
     expect(ev.revisions).toHaveLength(2);
@@ -116,7 +116,8 @@ describe('the time budget', () => {
   });
 
   it('records a workload read that outlives the budget', async () => {
-    h.fake.setLatency(/deployments/, 3000);
+    h.fake.hold(/deployments/);
+    // Nothing else is checked, so any budget will do.
     const ev = await h.cluster.collectEvidence(target, { budgetMs: 300 });
     expect(ev.workload).toBeNull();
     expect(ev.readFailures).toContainEqual(expect.objectContaining({ what: 'Deployment payments/payment-service', reason: 'timeout', source: 'workload' }));
@@ -125,7 +126,7 @@ describe('the time budget', () => {
 
 describe('a big namespace', () => {
   it('asks the same questions whether the namespace holds nothing else or 2,000 pods and 20,000 events', async () => {
-    await h.cluster.collectEvidence(target, { budgetMs: 10_000 });
+    await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
     const small = requestLines(h.fake);
 
     for (let i = 0; i < 2000; i++) {
@@ -136,11 +137,11 @@ describe('a big namespace', () => {
       h.fake.add(coreEvent({ namespace: PAYMENTS, object: { kind: 'Pod', name: `batch-worker-${i % 2000}`, namespace: PAYMENTS }, reason: 'Pulled', message: 'pulled', type: 'Normal', first: at(-i / 100) }));
     }
     h.fake.resetRequests();
-    const ev = await h.cluster.collectEvidence(target, { budgetMs: 10_000 });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
     expect(ev.readFailures).toEqual([]);
     expect(ev.pods).toHaveLength(3);
     expect(requestLines(h.fake)).toEqual(small);
-  }, 60_000);
+  });
 
   it('reads a 40-pod workload with 68 requests: 2 gets, 11 lists, then one per object', async () => {
     for (let i = 0; i < 37; i++) {
@@ -148,7 +149,7 @@ describe('a big namespace', () => {
       const labels = { ...LABELS, 'pod-template-hash': '7c9d5f6b8' };
       h.fake.add(pod({ namespace: PAYMENTS, name, labels, node: `node-${'abc'[i % 3] ?? 'a'}`, containers: [V5_CONTAINER], statuses: [runningStatus()], ready: true }));
     }
-    const ev = await h.cluster.collectEvidence(target, { budgetMs: 10_000 });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
     expect(ev.pods).toHaveLength(40);
     const byKind = (test: (path: string, field: string) => boolean): number =>
       h.fake.requests.filter((r) => test(r.path, r.query['fieldSelector'] ?? '')).length;
@@ -182,7 +183,7 @@ describe('a big namespace', () => {
         );
       }
       addPaymentService(small.fake);
-      const ev = await small.cluster.collectEvidence(target, { budgetMs: 10_000 });
+      const ev = await small.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
       const podLists = small.fake.requests.filter((r) => r.path === `/api/v1/namespaces/${PAYMENTS}/pods`);
       expect(podLists.map((r) => r.query['continue'] !== undefined)).toEqual([false, true]);
       expect(ev.pods).toHaveLength(20);

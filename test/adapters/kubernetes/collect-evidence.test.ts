@@ -1,6 +1,7 @@
 // collectEvidence against realistic cluster state, through the real client: every field the
 // analyzers read is checked against what the scenario put in the cluster.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
 import type { TriageEvidence } from '../../../src/domain/triage/evidence.js';
 import { COLLECTED_AT, startHarness } from './harness.js';
 import type { Harness } from './harness.js';
@@ -24,7 +25,7 @@ describe('a Deployment with a bad rollout', () => {
 
   beforeEach(async () => {
     addPaymentService(h.fake);
-    ev = await h.cluster.collectEvidence(paymentTarget, { budgetMs: 10_000 });
+    ev = await h.cluster.collectEvidence(paymentTarget, { budgetMs: AMPLE_BUDGET_MS });
   });
 
   it('reads everything without a failure and stamps collectedAt', () => {
@@ -276,7 +277,7 @@ describe('a StatefulSet whose second replica waits for its volume', () => {
 
   beforeEach(async () => {
     addLedgerDb(h.fake);
-    ev = await h.cluster.collectEvidence({ service: 'ledger-db', namespace: LEDGER_NS, kind: 'StatefulSet', name: 'ledger-db' }, { budgetMs: 10_000 });
+    ev = await h.cluster.collectEvidence({ service: 'ledger-db', namespace: LEDGER_NS, kind: 'StatefulSet', name: 'ledger-db' }, { budgetMs: AMPLE_BUDGET_MS });
   });
 
   it('takes the current revision from status.updateRevision → ControllerRevision.revision', () => {

@@ -8,6 +8,8 @@ import { RedisClusterEventSink } from '../../../src/adapters/redis/redis-cluster
 import { RedisTimelineStore } from '../../../src/adapters/redis/redis-timeline-store.js';
 import type { WatchTarget } from '../../../src/domain/timeline/cluster-events.js';
 import { FakeKubeApi } from '../../fakes/fake-kube-api.js';
+import type { RecordedRequest } from '../../fakes/fake-kube-api.js';
+import { PATIENTLY, waitUntil } from '../../helpers/deadline.js';
 import { connectTestRedis, deleteKeys, randomPrefix } from '../../helpers/redis.js';
 import { at, container, pod, runningStatus } from './builders.js';
 import { NS, POD, RS, countsByText, event, loadKubeConfig, ownedPod, repeat, seedCluster, target } from './watch-fixtures.js';
@@ -15,6 +17,9 @@ import type { Seeded } from './watch-fixtures.js';
 
 const INCIDENT = 'PINC42';
 const FAST: EventWatcherOptions = { initialBackoffMs: 20, maxBackoffMs: 200 };
+
+/** Each scope refresh starts by reading the workload, and refreshes never overlap. */
+const isScopeRead = (r: RecordedRequest): boolean => r.path === `/apis/apps/v1/namespaces/${NS}/deployments/payment`;
 
 describe('EventWatcher', () => {
   let fake: FakeKubeApi;
@@ -47,13 +52,13 @@ describe('EventWatcher', () => {
     const w = new EventWatcher(loadKubeConfig(fake), t, new RedisClusterEventSink(redis, keys), { ...FAST, ...opts });
     watchers.push(w);
     w.start();
-    await vi.waitFor(() => expect(fake.openWatches).toBe(2));
+    await vi.waitFor(() => expect(fake.openWatches).toBe(2), PATIENTLY);
     return w;
   }
 
   const timeline = async () => countsByText(await store.list(INCIDENT));
   const waitForTimeline = (expected: Record<string, number>) =>
-    vi.waitFor(async () => expect(await timeline()).toEqual(expected), { timeout: 5_000, interval: 20 });
+    vi.waitFor(async () => expect(await timeline()).toEqual(expected), PATIENTLY);
 
   it('lists then watches: events about the workload become entries, the rest of the namespace does not', async () => {
     fake.add(event('Pod', POD, 'BackOff', 'Back-off restarting failed container app', { count: 4 }));
@@ -105,7 +110,7 @@ describe('EventWatcher', () => {
       fake.resetRequests();
 
       fake.dropWatches({ graceful });
-      await vi.waitFor(() => expect(fake.openWatches).toBe(2));
+      await vi.waitFor(() => expect(fake.openWatches).toBe(2), PATIENTLY);
       repeat(fake, backOff, 2);
       fake.add(event('Node', 'node-a', 'NodeNotReady', 'Node node-a status is now: NodeNotReady'));
       fake.add(event('Pod', POD, 'Killing', 'Stopping container app'));
@@ -140,7 +145,7 @@ describe('EventWatcher', () => {
       [`pod/${POD}: BackOff — Back-off restarting failed container app`]: 5,
       [`pod/${POD}: OOMKilling — Memory cgroup out of memory: Killed process 4242 (java)`]: 1,
     });
-    await vi.waitFor(() => expect(fake.openWatches).toBe(2));
+    await vi.waitFor(() => expect(fake.openWatches).toBe(2), PATIENTLY);
     expect(w.stats[0]?.lists).toBe(2);
     expect(fake.requests.some((r) => r.path === `/api/v1/namespaces/${NS}/events` && r.status === 200 && r.query['watch'] === 'true')).toBe(true);
 
@@ -169,8 +174,11 @@ describe('EventWatcher', () => {
       'node/node-c: NodeNotReady — Node node-c status is now: NodeNotReady': 1,
       'node/node-d: Rebooted — Node node-d has been rebooted, boot id: 1234': 1,
     });
-    // node-b only hosts the neighbour's pod.
-    await new Promise((r) => setTimeout(r, 250));
+    // node-b only hosts the neighbour's pod. Its event was parked and looked at again with every
+    // scope learned since; once a refresh that started after this point has finished (the next one
+    // has begun), it has had every chance to be let in.
+    const reads = fake.requests.filter(isScopeRead).length;
+    await waitUntil(() => fake.requests.filter(isScopeRead).length >= reads + 2, 'two more scope refreshes');
     expect(Object.keys(await timeline()).some((t) => t.includes('node-b'))).toBe(false);
   });
 
@@ -202,21 +210,32 @@ describe('EventWatcher', () => {
     const w = new EventWatcher(loadKubeConfig(fake), target(INCIDENT), new RedisClusterEventSink(redis, keys), FAST);
     watchers.push(w);
     w.start();
-    await vi.waitFor(() => expect(fake.requests.filter((r) => r.query['watch'] === 'true' && r.status === 403).length).toBeGreaterThan(4));
+    await vi.waitFor(() => expect(fake.requests.filter((r) => r.query['watch'] === 'true' && r.status === 403).length).toBeGreaterThan(4), PATIENTLY);
     fake.add(event('Pod', POD, 'BackOff', 'Back-off restarting failed container app', { count: 2 }));
     allow();
     await waitForTimeline({ [`pod/${POD}: BackOff — Back-off restarting failed container app`]: 2 });
-    await vi.waitFor(() => expect(fake.openWatches).toBe(2));
+    await vi.waitFor(() => expect(fake.openWatches).toBe(2), PATIENTLY);
   });
 
   it('stop() closes both watches and the scope refresh', async () => {
     const w = await startWatcher(target(INCIDENT), { scopeRefreshMs: 50 });
     await w.stop();
     // The server sees the connections close a moment later.
-    await vi.waitFor(() => expect(fake.openWatches).toBe(0));
+    await vi.waitFor(() => expect(fake.openWatches).toBe(0), PATIENTLY);
     fake.resetRequests();
     fake.add(event('Pod', POD, 'BackOff', 'Back-off restarting failed container app'));
-    await new Promise((r) => setTimeout(r, 200));
+    // A watcher still running refreshes every 50 ms: let a running one, on another API server,
+    // refresh a few times meanwhile, then look.
+    const control = await FakeKubeApi.start();
+    seedCluster(control);
+    const running = new EventWatcher(loadKubeConfig(control), target('PCONTROL'), new RedisClusterEventSink(redis, keys), { ...FAST, scopeRefreshMs: 50 });
+    running.start();
+    try {
+      await waitUntil(() => control.requests.filter(isScopeRead).length >= 4, 'four scope refreshes of a running watcher');
+    } finally {
+      await running.stop();
+      await control.close();
+    }
     expect(fake.requests).toEqual([]);
     expect(await store.list(INCIDENT)).toEqual([]);
   });

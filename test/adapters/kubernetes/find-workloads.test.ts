@@ -1,5 +1,6 @@
 // findWorkloads through the real client: which Deployment or StatefulSet `/triage NAME` means.
 import { afterEach, describe, expect, it } from 'vitest';
+import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
 import { RootcauseError } from '../../../src/errors.js';
 import { container, deployment } from './builders.js';
 import { startHarness } from './harness.js';
@@ -163,7 +164,7 @@ describe('contexts', () => {
     expect(r.found).toEqual([{ kind: 'Deployment', namespace: 'payments', name: 'payment-service', context: 'prod-eu-west-1' }]);
     const ev = await h.cluster.collectEvidence(
       { service: 'payment-service', namespace: 'payments', kind: 'Deployment', name: 'payment-service', context: 'prod-eu-west-1' },
-      { budgetMs: 10_000 },
+      { budgetMs: AMPLE_BUDGET_MS },
     );
     expect(ev.workload?.name).toBe('payment-service');
   });
