@@ -7,7 +7,9 @@
 import { webApi } from '@slack/bolt';
 import type { Chat, ChatChannel, ChatMessage, InviteResult } from '../../domain/ports.js';
 import { dependencyRejected, dependencyUnavailable } from '../../errors.js';
+import { timesAsUtc } from '../../domain/time-ref.js';
 import { section, truncate } from './block-kit.js';
+import { mrkdwnWithDates, withSlackDates } from './slack-dates.js';
 import { incidentCardBlocks, incidentCardText } from './incident-card-blocks.js';
 import { reminderBlocks, reminderText } from './reminder-blocks.js';
 import { documentBlocks, documentText, triageSummaryBlocks, triageSummaryText } from './triage-blocks.js';
@@ -41,7 +43,8 @@ export class SlackChat implements Chat {
 
   async call(method: string, args: Record<string, unknown>): Promise<Answer> {
     try {
-      const answer = (await this.client.apiCall(method, args)) as Answer;
+      // Times people read are drawn in each reader's own zone (slack-dates.ts).
+      const answer = (await this.client.apiCall(method, method.startsWith('chat.') ? withSlackDates(args) : args)) as Answer;
       this.opts.onCall?.(method, 'ok');
       return answer;
     } catch (err) {
@@ -145,7 +148,7 @@ export class SlackChat implements Chat {
       response = await fetch(responseUrl, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text }),
+        body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: mrkdwnWithDates(text) }),
         signal: AbortSignal.timeout(5000),
       });
     } catch (err) {
@@ -179,7 +182,8 @@ export class SlackChat implements Chat {
 
   async uploadFile(channel: string, file: { filename: string; title: string; content: string }): Promise<void> {
     try {
-      await this.client.files.uploadV2({ channel_id: channel, filename: file.filename, title: file.title, content: file.content });
+      // A file is read outside Slack's formatting: its times are UTC.
+      await this.client.files.uploadV2({ channel_id: channel, filename: file.filename, title: timesAsUtc(file.title), content: timesAsUtc(file.content) });
       this.opts.onCall?.('files.uploadV2', 'ok');
     } catch (err) {
       throw this.translate('files.uploadV2', err);
