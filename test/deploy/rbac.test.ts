@@ -39,7 +39,7 @@ interface Rule {
   nonResourceURLs?: string[];
 }
 
-const role = parse(readFileSync(join(import.meta.dirname, '../../deploy/kubernetes/clusterrole.yaml'), 'utf8')) as {
+const role = parse(readFileSync(join(import.meta.dirname, '../../deploy/kubernetes/base/clusterrole.yaml'), 'utf8')) as {
   kind: string;
   rules: Rule[];
 };
@@ -104,7 +104,7 @@ function rbacOf(path: string): { group: string; resource: string; verb: string }
   return { group, resource: sub === undefined ? resource : `${resource}/${sub}`, verb: name === undefined ? 'list' : 'get' };
 }
 
-describe('deploy/kubernetes/clusterrole.yaml', () => {
+describe('deploy/kubernetes/base/clusterrole.yaml', () => {
   it('is a ClusterRole with rules', () => {
     expect(role.kind).toBe('ClusterRole');
     expect(role.rules.length).toBeGreaterThan(0);
