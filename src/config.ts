@@ -86,12 +86,16 @@ function url(env: Env, name: string, fallback: string, protocols: string[]): str
 }
 
 const email = z.email();
+/** The values .env.example and deploy/kubernetes/secret.example.env ship with. */
+const PLACEHOLDERS = new Set(['xoxb-your-bot-token', 'your-signing-secret', 'your-webhook-signing-secret']);
 const channelId = /^[CG][A-Z0-9]{2,}$/;
 
 export function loadConfig(env: Env = process.env): Config {
   const botToken = required(env, 'SLACK_BOT_TOKEN', 'the bot token, xoxb-…');
   if (!botToken.startsWith('xoxb-')) fail('SLACK_BOT_TOKEN', 'must be a bot token starting with "xoxb-"');
+  if (PLACEHOLDERS.has(botToken)) fail('SLACK_BOT_TOKEN', `is still the placeholder "${botToken}": copy the Bot User OAuth Token (xoxb-…) from your Slack app's "OAuth & Permissions" page`);
   const signingSecret = required(env, 'SLACK_SIGNING_SECRET', "the app's signing secret");
+  if (PLACEHOLDERS.has(signingSecret)) fail('SLACK_SIGNING_SECRET', `is still the placeholder "${signingSecret}": copy the Signing Secret from your Slack app's "Basic Information" page`);
   const appToken = read(env, 'SLACK_APP_TOKEN');
   if (appToken !== undefined && !appToken.startsWith('xapp-')) {
     fail('SLACK_APP_TOKEN', 'must be an app-level token starting with "xapp-"');
@@ -107,6 +111,7 @@ export function loadConfig(env: Env = process.env): Config {
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
+  if (webhookSecrets.some((s) => PLACEHOLDERS.has(s))) fail('PAGERDUTY_WEBHOOK_SECRETS', 'still holds the placeholder "your-webhook-signing-secret": copy the signing secret PagerDuty showed when you created the webhook');
   const pdApiUrl = url(env, 'PAGERDUTY_API_URL', PAGERDUTY_API_DEFAULT, ['https:', 'http:']).replace(/\/+$/, '');
   const fromEmail = read(env, 'PAGERDUTY_FROM_EMAIL');
   if (fromEmail !== undefined && !email.safeParse(fromEmail).success) {

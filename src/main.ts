@@ -1,10 +1,13 @@
 /** The process: read config (one line and exit 1 if wrong), start, stop cleanly on SIGTERM/SIGINT. */
+import { existsSync } from 'node:fs';
 import { loadConfig } from './config.js';
 import { RootcauseError } from './errors.js';
 import { createLogger } from './logger.js';
 import { startRootcause } from './rootcause.js';
 
 async function main(): Promise<void> {
+  // `npm start` reads .env as docker compose does; variables already in the environment win.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   let config;
   try {
     config = loadConfig(process.env);

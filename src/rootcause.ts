@@ -7,7 +7,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { webApi } from '@slack/bolt';
 import type { Worker } from 'bullmq';
-import * as k8s from '@kubernetes/client-node';
+import { NO_KUBECONFIG, loadKubeConfig } from './adapters/kubernetes/load-kubeconfig.js';
+import { reportSlackIdentity } from './adapters/slack/slack-identity.js';
 import { Redis } from 'ioredis';
 import type { RedisOptions } from 'ioredis';
 import type { Config } from './config.js';
@@ -104,7 +105,8 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
   for (const q of queues) q.queue.on('error', throttledWarning(log, `queue ${q.name}`));
   const requestTriage = async (request: TriageRequest) => void (await triageQueue.enqueue({ request }));
   const requestCommand = async (request: IncidentCommandRequest) => void (await commandQueue.enqueue({ request }));
-  const kc = loadKubeConfig(config.kubeconfig);
+  const { kc, source: kubeconfigSource } = loadKubeConfig(config.kubeconfig);
+  if (kubeconfigSource === undefined) log.warn(`${NO_KUBECONFIG}. /triage will say so until then.`);
   const cluster = new KubeCluster(kc);
   const clusterWatch = new ClusterEventWatchers(redis, keys, kc, {
     log: log.child({ component: 'cluster-events' }),
@@ -221,7 +223,8 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
     port = boundPort((await app.start(config.port)) as unknown) ?? config.port;
     stopHttp = () => app.stop().then(() => undefined);
   }
-  log.info({ port, role: config.role, socketMode: config.slack.appToken !== undefined }, 'rootcause started');
+  log.info({ port, role: config.role, socketMode: config.slack.appToken !== undefined, kubeconfig: kubeconfigSource ?? null }, 'rootcause started');
+  void reportSlackIdentity(chat, log);
 
   return {
     port,
@@ -268,10 +271,3 @@ function boundPort(started: unknown): number | undefined {
   return typeof address === 'object' && address !== null ? address.port : undefined;
 }
 
-/** KUBECONFIG when set; otherwise client-node's standard lookup (~/.kube/config, or in-cluster in a pod). */
-function loadKubeConfig(path: string | undefined): k8s.KubeConfig {
-  const kc = new k8s.KubeConfig();
-  if (path !== undefined) kc.loadFromFile(path);
-  else kc.loadFromDefault();
-  return kc;
-}

@@ -174,8 +174,10 @@ function exampleSecret(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const line of text.split('\n')) {
     const m = /^([A-Z_]+)=(.*)$/.exec(line.trim());
-    if (m) env[m[1]!] = m[2]!;
+    // A user replaces every "your-…" placeholder (the bot refuses to start with one left in).
+    if (m) env[m[1]!] = m[2]!.replace(/your-[a-z-]+/, 'filled-in-by-the-user');
   }
+  expect(Object.values(env).join(' ')).toMatch(/filled-in-by-the-user/);
   expect(Object.keys(env)).toEqual(expect.arrayContaining(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'PAGERDUTY_WEBHOOK_SECRETS']));
   return env;
 }

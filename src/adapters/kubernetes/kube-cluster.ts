@@ -12,6 +12,7 @@ import { findWorkloadsWith } from './find-workloads.js';
 import type { WorkloadQuery } from './find-workloads.js';
 import { createKubeClients } from './kube-clients.js';
 import type { KubeClients } from './kube-clients.js';
+import { NO_KUBECONFIG } from './load-kubeconfig.js';
 import { Reads } from './reads.js';
 import { assertNamespace, assertObjectName } from './validate-names.js';
 
@@ -68,6 +69,7 @@ export class KubeCluster implements Cluster {
 
   /** Clients per context, made on first use; undefined = the kubeconfig's current context. */
   private clientsFor(context: string | undefined): KubeClients {
+    if (this.kc.getContexts().length === 0) throw new RootcauseError('USAGE', NO_KUBECONFIG);
     const name = context ?? this.kc.getCurrentContext();
     if (!this.kc.getContexts().some((c) => c.name === name)) {
       const known = this.contexts().join(', ');

@@ -27,6 +27,9 @@ export interface BotIdentity {
   userId: string;
   botId: string;
   url: string;
+  /** The workspace's name and the bot user's name, for the start-up log. */
+  team: string;
+  userName: string;
 }
 
 export interface SlackChatOptions {
@@ -207,7 +210,13 @@ export class SlackChat implements Chat {
   /** The bot's own ids and workspace URL, asked once (again after a failure). */
   whoAmI(): Promise<BotIdentity> {
     this.identity ??= this.call('auth.test', {}).then(
-      (a) => ({ userId: String(a.user_id ?? ''), botId: String(a.bot_id ?? ''), url: String(a.url ?? 'https://slack.com/') }),
+      (a) => ({
+        userId: String(a.user_id ?? ''),
+        botId: String(a.bot_id ?? ''),
+        url: String(a.url ?? 'https://slack.com/'),
+        team: String(a.team ?? ''),
+        userName: String(a.user ?? ''),
+      }),
       (err: unknown) => {
         this.identity = undefined;
         throw err;
