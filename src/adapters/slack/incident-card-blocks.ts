@@ -1,6 +1,7 @@
 /** The incident card: what is happening, to what, who has it, and the buttons that act on it. */
 import type { Incident } from '../../domain/incident/incident.js';
 import { describeRecurrence, serviceName } from '../../domain/incident/incident-text.js';
+import { readerTime } from '../../domain/time-ref.js';
 import { button, context, escapeMrkdwn, fields, header } from './block-kit.js';
 import type { Block } from './block-kit.js';
 
@@ -37,8 +38,9 @@ export function incidentCardBlocks(incident: Incident): Block[] {
   if (pd?.htmlUrl) pairs.push(['PagerDuty', `<${pd.htmlUrl}|#${pd.number || pd.id}>`]);
 
   const blocks: Block[] = [header(`${incident.status === 'resolved' ? '' : '🚨 '}${incident.title}`), fields(pairs)];
-  const notes = [`Opened ${incident.createdAt.replace('T', ' ').slice(0, 16)} UTC`];
-  if (incident.resolvedAt) notes.push(`resolved ${incident.resolvedAt.replace('T', ' ').slice(0, 16)} UTC`);
+  // Times in each reader's own zone (the Slack adapter draws the markers as date tokens).
+  const notes = [`Opened ${readerTime(incident.createdAt)}`];
+  if (incident.resolvedAt) notes.push(`resolved ${readerTime(incident.resolvedAt)}`);
   blocks.push(context(notes.join(' · ')));
   const recurrence = describeRecurrence(serviceName(incident), incident.recurrence);
   if (recurrence) blocks.push(context(`:repeat: ${escapeMrkdwn(recurrence)}`));
