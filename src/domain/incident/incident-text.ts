@@ -1,4 +1,5 @@
 /** Short texts about an incident shared by the channel topic, the card and the announcement. */
+import { readerTime } from '../time-ref.js';
 import type { Incident, Recurrence } from './incident.js';
 
 /** Slack's topic limit. */
@@ -16,12 +17,15 @@ export function buildTopic(incident: Incident): string {
   return link === '' ? cut : `${cut} | ${link}`;
 }
 
-/** "Has paged 3 times before: 2026-11-02 (root cause recorded), …" or undefined for a first incident. */
+/**
+ * "Has paged 3 times before: 2026-11-02 (root cause recorded), …" or undefined for a first incident.
+ * Each date is the day in the reader's zone (an incident at 00:30 UTC was yesterday in New York).
+ */
 export function describeRecurrence(serviceName: string, recurrence: Recurrence | undefined): string | undefined {
   if (recurrence === undefined || recurrence.count === 0) return undefined;
   const times = recurrence.count === 1 ? 'once' : `${recurrence.count} times`;
   const recent = recurrence.recent
-    .map((e) => `${e.createdAt.slice(0, 10)} "${e.title}" (${e.rootCauseRecorded ? 'root cause recorded' : 'no root cause recorded'})`)
+    .map((e) => `${readerTime(e.createdAt, 'date')} "${e.title}" (${e.rootCauseRecorded ? 'root cause recorded' : 'no root cause recorded'})`)
     .join('; ');
   const unfinished = recurrence.recent.filter((e) => !e.rootCauseRecorded).length;
   const warning = unfinished > 0 ? ` ${unfinished} of these never recorded a root cause: this may be the same problem again.` : '';
