@@ -5,6 +5,7 @@
  * The caller holds the incident's lock.
  */
 import { RootcauseError, dependencyRejected } from '../../errors.js';
+import { postAnnouncement } from './announce-incident.js';
 import { buildChannelName, withSuffix } from './channel-name.js';
 import type { Incident } from './incident.js';
 import type { IncidentDeps } from './incident-deps.js';
@@ -120,12 +121,7 @@ async function postCard(deps: IncidentDeps, incident: Incident): Promise<Inciden
 }
 
 async function announce(deps: IncidentDeps, incident: Incident): Promise<Incident> {
-  if (deps.announceChannel === undefined) return incident;
-  const pd = incident.pagerduty;
-  const details = [pd?.service.name, pd?.priority, pd?.urgency ? `${pd.urgency} urgency` : undefined].filter(Boolean).join(', ');
-  const text = `:rotating_light: New incident${pd ? ` #${pd.number}` : ''}: *${incident.title}*${details ? ` (${details})` : ''} in ${deps.chat.channelMention(channelOf(incident))}`;
-  await postOnce(deps, incident, 'announce', deps.announceChannel, { kind: 'text', text });
-  return incident;
+  return postAnnouncement(deps, incident);
 }
 
 async function noteInPagerDuty(deps: IncidentDeps, incident: Incident): Promise<Incident> {
