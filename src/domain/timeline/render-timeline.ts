@@ -131,7 +131,8 @@ function emphasizeHead(source: TimelineSource, text: string): string {
 
 function formatBurst(burst: Burst): string {
   const when = readerTime(burst.firstMs, 'time');
-  const span = burst.lastMs > burst.firstMs ? `, ${readerTime(burst.firstMs, 'time')}–${readerTime(burst.lastMs, 'time')}` : '';
+  // The line's own time is the burst's first event: only its end is said.
+  const span = burst.lastMs - burst.firstMs >= 60_000 ? ` until ${readerTime(burst.lastMs, 'time')}` : '';
   const reasons = [...burst.reasons].map(([reason, n]) => `${reason} ×${n}`).join(', ');
   const last = burst.lastScaling === undefined ? '' : `; last: ${toPlainLine(burst.lastScaling)}`;
   return `${when} ${SOURCE_MARKER.cluster} ${burst.label} ×${burst.count}${span} (${reasons})${last}`;

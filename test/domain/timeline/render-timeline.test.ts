@@ -76,7 +76,7 @@ describe('renderTimeline', () => {
     expect(rollout[0]!.important).toBe(false);
     const { summary, list } = sections(renderTimeline([...rollout, entry('2025-03-04T21:02:30Z', 'slack', 'I think the new image leaks', { author: 'U1', important: true })], AT));
     expect(list).toEqual([
-      '21:02 UTC [k8s] Rollout events ×8, 21:02 UTC–21:03 UTC (ScalingReplicaSet ×2, SuccessfulCreate ×1, Scheduled ×1, Pulled ×2, Started ×1, Killing ×1); last: Scaled down replica set checkout-6c8d1 to 0',
+      '21:02 UTC [k8s] Rollout events ×8 until 21:03 UTC (ScalingReplicaSet ×2, SuccessfulCreate ×1, Scheduled ×1, Pulled ×2, Started ×1, Killing ×1); last: Scaled down replica set checkout-6c8d1 to 0',
       '⭐ 21:02 UTC [slack] *Hypothesis* · <@U1>: I think the new image leaks',
       '⭐ 21:04 UTC [k8s] pod/checkout-5f7b9-aaaaa: *OOMKilling* — Memory cgroup out of memory',
       '⭐ 22:10 UTC [k8s] pod/checkout-5f7b9-aaaaa: *Killing* — Stopping container app',
