@@ -116,6 +116,23 @@ describe('the #incidents announcement', () => {
     expect(announcements()[0]!.ts).toBe(post.ts);
   });
 
+  it('takes the severity set in Slack for its emoji and names the lead, in the same post', async () => {
+    const { channel, post } = await announced();
+    const command = async (text: string, id: string) => {
+      const body = slashCommand({ command: '/incident', text, userId: 'U0ALICE', channelId: channel.id, responseUrl: slack.responseUrl(id) }).replace('trigger_id=123.456.abc', `trigger_id=${id}`);
+      expect((await postSlack(bot.url, body, 'application/x-www-form-urlencoded')).status).toBe(200);
+    };
+    await command('sev 4', 's1');
+    const minor = await slack.waitFor(() => announcements().find((m) => m.text.includes('SEV4')));
+    expect(minor.text.startsWith(':large_yellow_circle: *Incident #31: Checkout errors*')).toBe(true);
+    await command('sev 1', 's2');
+    await command('lead <@U0ALICE|alice>', 's3');
+    const major = await slack.waitFor(() => announcements().find((m) => m.text.includes('SEV1') && m.text.includes('lead <@U0ALICE>')));
+    expect(major.text.startsWith(':rotating_light:')).toBe(true);
+    expect(major.ts).toBe(post.ts);
+    expect(slack.messages(announce.id)).toHaveLength(1);
+  });
+
   it('says resolved when resolved from Slack, and a second resolve or a redelivery posts nothing new', async () => {
     const { channel, post } = await announced();
     const body = slashCommand({ command: '/incident', text: 'resolve rolled back', userId: 'U0ALICE', channelId: channel.id, responseUrl: slack.responseUrl('r1') });
