@@ -9,6 +9,8 @@ import { TestQueues } from '../helpers/queues.js';
 import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
 import { postSlack, slashCommand } from '../helpers/slack-requests.js';
 import { startTestBot } from '../helpers/test-bot.js';
+import { RedisKeys } from '../../src/adapters/redis/keys.js';
+import { RedisIncidentStore } from '../../src/adapters/redis/redis-incident-store.js';
 import type { TestBot } from '../helpers/test-bot.js';
 
 let redis: Redis;
@@ -106,6 +108,21 @@ describe('the #incidents announcement', () => {
     const edits = slack.callsTo('chat.update').filter((args) => args.channel === announce.id);
     expect(edits.length).toBeGreaterThanOrEqual(2);
     expect(edits.map((args) => args.ts)).toEqual(edits.map(() => post.ts));
+  });
+
+  it('finds its post by key when the stored ts is lost (a crash after posting, or an older version), and never posts another', async () => {
+    const { post } = await announced();
+    const incidents = new RedisIncidentStore(redis, new RedisKeys(prefix));
+    const stored = (await incidents.get('pd-PANNC01'))!;
+    expect(stored.announcementTs).toBe(post.ts);
+    await incidents.save({ ...stored, announcementTs: undefined });
+    await redis.del(new RedisKeys(prefix).posted('pd-PANNC01/announce'));
+
+    await bot.deliver(incidentDelivery('acknowledged', incident, { occurredAt: '2026-11-21T03:14:00Z', agentName: 'Alice Adams' }));
+    await slack.waitFor(() => announcements()[0]?.text.includes('*Acknowledged* by Alice Adams'));
+    await queues.waitForIdle();
+    expect(slack.messages(announce.id).map((m) => m.ts)).toEqual([post.ts]);
+    expect((await incidents.get('pd-PANNC01'))!.announcementTs).toBe(post.ts);
   });
 
   it('follows an escalation: the new assignee is named in the same post', async () => {
