@@ -108,7 +108,8 @@ function formatEntry({ entry, ms }: Placed, key: boolean): string {
 /** "*Decision*", "*Hypothesis*", …: what a person's message is, so decisions stand out; undefined for chatter. */
 function messageLabel(text: string, key: boolean): string | undefined {
   const kind = classifyMessage(text).kind;
-  if (kind === 'status') return '_status_';
+  // A status someone marked key ("Resolved by …", a pinned update) gets its head in bold instead.
+  if (kind === 'status') return key ? undefined : '_status_';
   if (kind !== undefined && key) return `*${KIND_LABEL[kind]}*`;
   if (kind !== undefined) return `_${KIND_LABEL[kind].toLowerCase()}_`;
   return key && /:pushpin:|📌/u.test(text) ? '*Pinned*' : undefined;

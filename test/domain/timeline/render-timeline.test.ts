@@ -95,6 +95,7 @@ describe('renderTimeline', () => {
           entry('2025-03-04T21:03:00Z', 'slack', ':pushpin: dashboard link for later', { author: 'U3', important: true }),
           entry('2025-03-04T21:04:00Z', 'slack', '(in thread) thanks', { author: 'U2' }),
           entry('2025-03-04T21:05:00Z', 'slack', 'found it: the pool is capped at 10', { author: 'U1', important: true }),
+          entry('2025-03-04T21:06:00Z', 'slack', 'Resolved by <@U1>. Summary: errors back to normal', { author: 'U1', important: true }),
         ],
         AT,
       ),
@@ -106,6 +107,7 @@ describe('renderTimeline', () => {
       '⭐ 21:03 UTC [slack] *Pinned* · <@U3>: :pushpin: dashboard link for later',
       '21:04 UTC [slack] <@U2> (in thread): thanks',
       '⭐ 21:05 UTC [slack] *Root cause* · <@U1>: found it: the pool is capped at 10',
+      '⭐ 21:06 UTC [slack] <@U1>: *Resolved* by <@U1>. Summary: errors back to normal',
     ]);
   });
 
