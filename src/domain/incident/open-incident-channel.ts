@@ -22,7 +22,7 @@ export async function openIncidentChannel(deps: IncidentDeps, incident: Incident
   incident = await essential(deps, incident, 'create the incident channel', () => ensureChannel(deps, incident));
   incident = await optional(deps, incident, 'set the channel topic', 'topicSet', () => setTopic(deps, incident));
   incident = await essential(deps, incident, 'post the incident card', () => postCard(deps, incident));
-  incident = await optional(deps, incident, 'announce the incident', 'announced', () => announce(deps, incident));
+  incident = await optional(deps, incident, 'announce the incident', 'announced', () => postAnnouncement(deps, incident));
   incident = await optional(deps, incident, 'start the triage', 'autoTriageRequested', () => requestAutoTriage(deps, incident));
   incident = await optional(deps, incident, 'invite the responders', 'invitesDone', () => inviteResponders(deps, incident, true));
   incident = await optional(deps, incident, 'post the channel link to PagerDuty', 'pagerDutyNoted', () =>
@@ -118,10 +118,6 @@ async function postCard(deps: IncidentDeps, incident: Incident): Promise<Inciden
   incident = { ...incident, cardTs };
   await deps.incidents.save(incident);
   return incident;
-}
-
-async function announce(deps: IncidentDeps, incident: Incident): Promise<Incident> {
-  return postAnnouncement(deps, incident);
 }
 
 async function noteInPagerDuty(deps: IncidentDeps, incident: Incident): Promise<Incident> {
