@@ -96,7 +96,7 @@ describe('incident.triggered opens a ready incident channel', () => {
     const b = await bot({ INCIDENT_ANNOUNCE_CHANNEL: announce.id });
     await b.deliver(incidentDelivery('triggered', incident));
     const announcement = await slack.waitFor(() => slack.messages(announce.id)[0]);
-    expect(announcement.text).toContain('New incident #9');
+    expect(announcement.text).toContain('Incident #9: Payment API');
     expect(slack.callsTo('conversations.join')).toEqual([expect.objectContaining({ channel: announce.id })]);
   });
 

@@ -90,6 +90,10 @@ export interface Incident {
   rootCause?: string | undefined;
   /** The post-mortem's action item, made at the first resolve and kept through reopens. */
   postmortemItemId?: string | undefined;
+  /** The announcement in the announce channel, edited in place as the incident moves. */
+  announcementTs?: string | undefined;
+  /** Who set the current status at its source (a PagerDuty user's name); absent when unknown. */
+  statusBy?: string | undefined;
   progress: IncidentProgress;
 }
 
