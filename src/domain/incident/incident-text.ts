@@ -1,7 +1,6 @@
 /** Short texts about an incident shared by the channel topic, the card and the announcement. */
 import { readerTime } from '../time-ref.js';
 import type { Incident, Recurrence } from './incident.js';
-import { readerTime } from '../time-ref.js';
 
 /** Slack's topic limit. */
 const MAX_TOPIC = 250;
