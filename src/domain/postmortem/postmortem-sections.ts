@@ -10,6 +10,7 @@ import { formatClockTime, formatDayKey, formatElapsed, isSameDay, zoneAbbreviati
 import { CAUSE_CATEGORIES } from './postmortem-facts.js';
 import type { Placed, PostmortemFacts } from './postmortem-facts.js';
 import type { PostmortemFormat } from './postmortem-format.js';
+import { readerTime } from '../time-ref.js';
 
 export type Block =
   | { kind: 'heading'; level: 2 | 3; text: string }
@@ -134,9 +135,23 @@ function writeTrigger(f: PostmortemFacts, fmt: PostmortemFormat): string[] {
       : `${fmt.strong('Declared:')} "${fmt.text(incident.title)}"${incident.declaredBy ? ` by ${fmt.mention(incident.declaredBy)}` : ''}${at}.`,
   ];
   lines.push(f.firstWarning === undefined ? `${fmt.strong('First cluster warning:')} none recorded.` : `${fmt.strong('First cluster warning:')} ${writeEntry(f, fmt, f.firstWarning, TIMELINE_TEXT_MAX)} — ${fmt.em('to confirm')} that this is where it started.`);
-  if (f.lastChange !== undefined) lines.push(`${fmt.strong('Last rollout before the page:')} ${writeEntry(f, fmt, f.lastChange, TIMELINE_TEXT_MAX)} — ${fmt.em('to confirm')} whether this change set it off.`);
+  lines.push(writeRollout(f, fmt));
   lines.push(`${fmt.strong('What set it off:')} ${fmt.em('to confirm')} — a deploy, a config change, a traffic change, a dependency?`);
   return lines;
+}
+
+/** The revision, what it changed and when (in the reader's zone; the file has UTC). */
+function writeRollout(f: PostmortemFacts, fmt: PostmortemFormat): string {
+  const label = fmt.strong('Last rollout before the page:');
+  const r = f.rollout;
+  if (r.kind === 'no-triage') return `${label} No rollout recorded (no triage ran).`;
+  if (r.kind === 'none') return `${label} none in the revision history the triage read.`;
+  const what = `revision ${r.rollout.revision} of ${fmt.code(r.rollout.workload)} — ${fmt.text(r.rollout.change, TIMELINE_TEXT_MAX)}, at ${readerTime(r.placed.ms, 'datetime')}`;
+  if (Number.isNaN(f.startMs)) return `${label} ${what} — ${fmt.em('to confirm')} whether this change set it off.`;
+  const gap = r.placed.ms - f.startMs;
+  if (r.kind === 'before') return `${label} ${what} (${gap > 0 ? 'just as the page came' : `${formatElapsed(-gap)} before the page`}) — ${fmt.em('to confirm')} whether this change set it off.`;
+  const when = gap > 0 ? `${formatElapsed(gap)} after the page` : `${formatElapsed(-gap)} before the page`;
+  return `${fmt.strong('Latest rollout recorded:')} ${what} (${when}): none in the two hours before the page, so probably not what set it off.`;
 }
 
 function writeRootCause(f: PostmortemFacts, fmt: PostmortemFormat): Block[] {
