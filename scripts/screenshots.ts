@@ -16,7 +16,7 @@ import type { DumpMessage, SlackDump } from '../src/demo/slack-html/slack-dump.j
 const OUT_DIR = 'docs/screenshots';
 const WIDTH = 960;
 /** Tall threads are cut here: the README shows the first screen, the HTML has the rest. */
-const MAX_HEIGHT = 2200;
+const MAX_HEIGHT = 1500;
 
 interface Section {
   file: string;
@@ -24,6 +24,8 @@ interface Section {
   /** The conversation: the incident channel unless named. */
   channel?: string;
   keep: (m: DumpMessage) => boolean;
+  /** Cut lower than MAX_HEIGHT (dense pages make large PNGs; the README keeps each ≤ 300 KB). */
+  maxHeight?: number;
 }
 
 const SECTIONS: Section[] = [
@@ -31,7 +33,7 @@ const SECTIONS: Section[] = [
   { file: 'announcement.png', title: '#incidents', channel: 'incidents', keep: () => true },
   { file: 'triage.png', title: 'A triage and its thread', keep: (m) => m.text.startsWith('Triage of') },
   { file: 'timeline.png', title: 'People and the timeline', keep: (m) => m.user === 'U0ALICE' || m.user === 'U0BOB' || m.text.startsWith(':pushpin:') },
-  { file: 'postmortem.png', title: 'Resolve and the post-mortem', keep: (m) => /^(:white_check_mark: Resolved|:memo: Post-mortem|Post-mortem:)/.test(m.text) || (m.files ?? []).length > 0 },
+  { file: 'postmortem.png', title: 'Resolve and the post-mortem', keep: (m) => /^(:white_check_mark: Resolved|:memo: Post-mortem|Post-mortem:)/.test(m.text) || (m.files ?? []).length > 0, maxHeight: 1300 },
 ];
 
 async function main(): Promise<void> {
@@ -51,7 +53,7 @@ async function main(): Promise<void> {
       const html = renderWorkspace(dump, { timeZone, channels: [s.channel ?? incident.id], keep: s.keep, sidebar: false, title: s.title });
       const page = join(pages, s.file.replace(/\.png$/, '.html'));
       writeFileSync(page, html);
-      const png = await chrome.capture(`file://${resolve(page)}`);
+      const png = await chrome.capture(`file://${resolve(page)}`, s.maxHeight ?? MAX_HEIGHT);
       writeFileSync(join(OUT_DIR, s.file), png);
       console.log(`${OUT_DIR}/${s.file}: ${Math.round(statSync(join(OUT_DIR, s.file)).size / 1024)} KB`);
     }
@@ -61,7 +63,7 @@ async function main(): Promise<void> {
 }
 
 interface Chromium {
-  capture(url: string): Promise<Buffer>;
+  capture(url: string, maxHeight: number): Promise<Buffer>;
   close(): void;
 }
 
@@ -104,13 +106,13 @@ async function launchChromium(): Promise<Chromium> {
   const next = (method: string) => new Promise<void>((done) => waiters.push({ method, done }));
   await send('Page.enable');
   return {
-    async capture(url) {
+    async capture(url, maxHeight) {
       await send('Emulation.setDeviceMetricsOverride', { width: WIDTH, height: 600, deviceScaleFactor: 1, mobile: false });
       const loaded = next('Page.loadEventFired');
       await send('Page.navigate', { url });
       await loaded;
       const measured = await send('Runtime.evaluate', { expression: 'document.documentElement.scrollHeight', returnByValue: true });
-      const height = Math.min(MAX_HEIGHT, Number((measured.result as { value?: number } | undefined)?.value ?? 1200));
+      const height = Math.min(maxHeight, Number((measured.result as { value?: number } | undefined)?.value ?? 1200));
       await send('Emulation.setDeviceMetricsOverride', { width: WIDTH, height, deviceScaleFactor: 1, mobile: false });
       const shot = await send('Page.captureScreenshot', { format: 'png', clip: { x: 0, y: 0, width: WIDTH, height, scale: 1 } });
       return Buffer.from(String(shot.data), 'base64');
