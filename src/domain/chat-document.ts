@@ -58,20 +58,30 @@ function paragraphLength(p: Paragraph): number {
  * keeps each under the room it is given.
  */
 export function splitBySize(title: string, paragraphs: Paragraph[], max: number): ChatDocument[] {
-  if (paragraphs.length === 0) return [];
-  const room = max - 2 * (chatLength(title) + 8);
-  const parts: Paragraph[][] = [[]];
+  return splitGroupsBySize(title, paragraphs.map((p) => [p]), max);
+}
+
+/** As splitBySize, keeping each group (a heading and its code) in one document when it fits one. */
+export function splitGroupsBySize(title: string, groups: Paragraph[][], max: number): ChatDocument[] {
+  const room = max - 2 * (chatLength(title) + 12);
+  const parts: Paragraph[][] = [];
+  let current: Paragraph[] = [];
   let size = 0;
-  for (const p of paragraphs) {
-    const len = paragraphLength(p);
-    const current = parts[parts.length - 1]!;
-    if (current.length > 0 && (size + len > room || current.length >= CHAT_DOCUMENT_PARAGRAPHS)) {
-      parts.push([p]);
-      size = len;
-    } else {
+  const flush = () => {
+    if (current.length > 0) parts.push(current);
+    current = [];
+    size = 0;
+  };
+  for (const group of groups) {
+    const len = group.reduce((n, p) => n + paragraphLength(p), 0);
+    if (size + len > room || current.length + group.length > CHAT_DOCUMENT_PARAGRAPHS) flush();
+    for (const p of group) {
+      // A group larger than a document is split where it must be.
+      if (current.length > 0 && (size + paragraphLength(p) > room || current.length >= CHAT_DOCUMENT_PARAGRAPHS)) flush();
       current.push(p);
-      size += len;
+      size += paragraphLength(p);
     }
   }
+  flush();
   return parts.map((p, i) => ({ title: parts.length === 1 ? title : `${title} (${i + 1}/${parts.length})`, paragraphs: p }));
 }

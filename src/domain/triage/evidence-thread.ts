@@ -6,9 +6,10 @@
  * and no reply is longer than REPLY_MAX. When the raw evidence is longer than the thread shows,
  * it comes whole as one file.
  */
-import { chatLength, packLines, splitBySize } from '../chat-document.js';
+import { chatLength, packLines, splitBySize, splitGroupsBySize } from '../chat-document.js';
 import type { ChatDocument } from '../ports.js';
 import { readerTime } from '../time-ref.js';
+import { toMessageShape } from './collapse-events.js';
 import { buildEvidenceFile } from './evidence-file.js';
 import type { TriageReport, TriageSections } from './triage-report.js';
 
@@ -62,7 +63,7 @@ export function buildEvidenceThread(report: TriageReport): EvidenceThread {
   const s = report.sections;
   const docs: ChatDocument[] = [
     ...findingsReply(report),
-    ...logsReply(s),
+    ...logsReply(s, attached),
     ...eventsReply(s, attached),
     ...rolloutReply(s),
     ...placementReply(s),
@@ -91,26 +92,37 @@ function findingsReply(report: TriageReport): ChatDocument[] {
   );
 }
 
-/** Tails that say the same thing once: pods of one revision usually crash alike. */
-function logsReply(s: TriageSections): ChatDocument[] {
+/** Replies of log tails at most; the others are named, and whole in the attached file. */
+const LOG_REPLIES = 2;
+
+/**
+ * Tails that say the same thing once: pods of one revision crash alike, their lines differing
+ * only in timestamps, addresses and counters. Crashed runs first: they say why it died.
+ */
+function logsReply(s: TriageSections, attached: boolean): ChatDocument[] {
   const groups = new Map<string, TriageSections['logs']>();
-  for (const log of s.logs) {
-    const key = `${log.container}\u0000${log.previous}\u0000${log.lines.map(withoutLeadingTime).join('\n')}`;
+  const ordered = [...s.logs.filter((l) => l.previous), ...s.logs.filter((l) => !l.previous)];
+  for (const log of ordered) {
+    const key = `${log.container}\u0000${log.previous}\u0000${log.lines.map((l) => toMessageShape(l)).join('\n')}`;
     groups.set(key, [...(groups.get(key) ?? []), log]);
   }
-  const paragraphs = [...groups.values()].flatMap((logs) => {
+  const units = [...groups.values()].map((logs) => {
     const first = logs[0]!;
     const run = first.previous ? 'previous run' : 'current run';
     const tail = first.omitted > 0 ? `, last ${first.lines.length} lines` : '';
-    const same = logs.length > 1 ? ` — same on ${logs.length} pods: ${nameFew(logs.map((l) => l.pod))}` : '';
-    return [...text([`*${first.pod}/${first.container}* (${run}${tail})${same}`]), ...code(first.lines.length > 0 ? first.lines : ['(no output)'])];
+    const exact = logs.every((l) => l.lines.join('\n') === first.lines.join('\n'));
+    const same = logs.length > 1 ? ` — same on ${logs.length} pods${exact ? '' : ' (times and numbers aside)'}: ${nameFew(logs.map((l) => l.pod))}` : '';
+    return { logs, paragraphs: [...text([`*${first.pod}/${first.container}* (${run}${tail})${same}`]), ...code(first.lines.length > 0 ? first.lines : ['(no output)'])] };
   });
-  return reply('Logs', paragraphs);
-}
-
-/** Log lines of two pods differ in their timestamps even when they say the same thing. */
-function withoutLeadingTime(line: string): string {
-  return line.replace(/^\[?\d{4}-\d{2}-\d{2}[T ][\d:.,]+Z?\]?\s*|^\[?\d{2}:\d{2}:\d{2}[\d.,]*\]?\s*/, '');
+  let docs = splitGroupsBySize('Logs', units.map((u) => u.paragraphs), REPLY_MAX);
+  if (!attached || docs.length <= LOG_REPLIES) return docs;
+  // Keep the first tails that fit the replies allowed; name the rest.
+  let kept = units.length;
+  while (kept > 1 && splitGroupsBySize('Logs', units.slice(0, kept).map((u) => u.paragraphs), REPLY_MAX).length > LOG_REPLIES - 1) kept--;
+  const rest = units.slice(kept).flatMap((u) => u.logs.map((l) => `${l.pod}/${l.container}${l.previous ? ' (previous run)' : ''}`));
+  const note = text([`Logs of ${rest.length} more container${rest.length === 1 ? '' : 's'} in the attached file: ${nameFew(rest)}.`]);
+  docs = splitGroupsBySize('Logs', [...units.slice(0, kept).map((u) => u.paragraphs), note], REPLY_MAX);
+  return docs;
 }
 
 function eventsReply(s: TriageSections, attached: boolean): ChatDocument[] {
