@@ -74,6 +74,14 @@ export function buildEvidenceThread(report: TriageReport): EvidenceThread {
   return { documents: docs, ...(attached ? { file } : {}) };
 }
 
+/** A clock as a log or the API wrote it ("03:12:41.700 UTC", "2026-11-21T00:00:00Z"). */
+const RAW_TIME = /\bUTC\b|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+
+/** Evidence quoting raw text with its own clock is shown as code: the reader sees it is quoted, not our time. */
+function quoteRaw(line: string): string {
+  return RAW_TIME.test(line) ? `\`${line.replaceAll('`', "'")}\`` : line;
+}
+
 function findingsReply(report: TriageReport): ChatDocument[] {
   if (report.findings.length === 0) return [];
   return reply(
@@ -82,7 +90,7 @@ function findingsReply(report: TriageReport): ChatDocument[] {
       ...text([
         `*${i + 1}. ${f.title}*`,
         `_${f.layer} · ${f.severity} · ${f.confidence} confidence_`,
-        ...f.evidence.map((e) => `• ${e}`),
+        ...f.evidence.map((e) => `• ${quoteRaw(e)}`),
         `Why: ${f.likelyCause}`,
         `Next: ${f.nextAction}`,
         ...(f.explains && f.explains.length > 0 ? [`Also explains: ${f.explains.join('; ')}`] : []),

@@ -1,3 +1,4 @@
+import { readerTime } from '../time-ref.js';
 import type { IsoTime } from './evidence.js';
 
 export const MINUTE_MS = 60_000;
@@ -32,10 +33,9 @@ export function formatAgo(time: IsoTime, now: IsoTime): string {
   return `${formatSpan(Math.max(0, msBetween(time, now)))} ago`;
 }
 
-/** "03:02 UTC": the domain never assumes the reader's time zone. */
+/** The clock time as each reader's own (a time marker, see time-ref.ts): the domain never assumes a zone. */
 export function formatClock(time: IsoTime): string {
-  const d = new Date(time);
-  return Number.isNaN(d.getTime()) ? time : `${d.toISOString().slice(11, 16)} UTC`;
+  return readerTime(time, 'time');
 }
 
 export function earliest(times: readonly (IsoTime | undefined)[]): IsoTime | undefined {

@@ -103,7 +103,7 @@ export function formatReadLine(report: TriageReport): string {
   if (w) parts.push(`${w.kind} ${w.ready}/${w.desired} ready${w.revision !== undefined ? ` (revision ${w.revision})` : ''}`);
   if (r.pods !== undefined) parts.push(r.podsTotal !== undefined && r.podsTotal > r.pods ? `${r.pods} of ${r.podsTotal} pods` : plural(r.pods, 'pod'));
   if (r.events !== undefined) parts.push(plural(r.events, 'event'));
-  if (r.logs !== undefined) parts.push(`logs of ${plural(r.logs, 'container')}`);
+  if (r.logs !== undefined) parts.push(r.logs === 0 ? 'no container logs' : `logs of ${plural(r.logs, 'container')}`);
   if (r.nodes !== undefined) parts.push(plural(r.nodes, 'node'));
   if (r.revisions !== undefined) parts.push(plural(r.revisions, 'revision'));
   if (r.services !== undefined) parts.push(plural(r.services, 'Service'));
