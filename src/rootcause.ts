@@ -105,7 +105,8 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
   const requestTriage = async (request: TriageRequest) => void (await triageQueue.enqueue({ request }));
   const requestCommand = async (request: IncidentCommandRequest) => void (await commandQueue.enqueue({ request }));
   const kc = loadKubeConfig(config.kubeconfig);
-  const cluster = new KubeCluster(kc);
+  // The bot's one clock: what a triage calls "now" (tests run stories at their own instant).
+  const cluster = new KubeCluster(kc, { now: () => clock.now() });
   const clusterWatch = new ClusterEventWatchers(redis, keys, kc, {
     log: log.child({ component: 'cluster-events' }),
     ...(opts.clusterWatchPollMs === undefined ? {} : { pollMs: opts.clusterWatchPollMs }),
