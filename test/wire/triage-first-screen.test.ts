@@ -152,6 +152,12 @@ describe('the first screen of a triage', () => {
     expect(tails.length).toBeGreaterThan(0);
     expect(new Set(tails).size).toBe(tails.length);
     expect(replies.map((r) => JSON.stringify(r.blocks)).join('\n')).toMatch(/same on 4 pods/);
+    // The raw evidence is long: one file in the thread, every tail in it per pod, times in UTC.
+    expect(replies.flatMap((r) => r.files ?? [])).toHaveLength(1);
+    const [file] = slack.uploadedFiles();
+    expect(file?.content.match(/== Logs of fraud-scorer-/g)?.length).toBeGreaterThanOrEqual(4);
+    expect(file?.content).not.toContain('⟦time');
+    expect(file?.content).toMatch(/read 2026-11-21 03:14 UTC/);
   });
 
   it('hundreds of Pending pods: counted with the first few named, never a line each', async () => {
