@@ -219,3 +219,20 @@ describe('live progress', () => {
     expect(JSON.stringify(updates[updates.length - 1]?.blocks)).not.toContain('triage-progress');
   });
 });
+
+describe('the raw evidence file', () => {
+  it('is shared once when Slack shared it but the answer was lost: the retry finds it in the thread', async () => {
+    const s = story('jvm-xmx-above-memory-limit-oomkilled');
+    load(s);
+    slack.failNext('files.completeUploadExternal', { status: 500, afterActing: true });
+    await triage(s);
+    await queues.waitForIdle();
+    const [summary] = summaries();
+    const files = repliesTo(summary!.ts).flatMap((r) => r.files ?? []);
+    expect(files).toHaveLength(1);
+    expect(files[0]?.name).toMatch(/^triage-fraud-scorer-.+\.txt$/);
+    // The failed answer was seen and a retry ran: the file is there once all the same.
+    expect(slack.callsTo('files.completeUploadExternal').length).toBeGreaterThanOrEqual(1);
+    expect(slack.callsTo('conversations.replies').length).toBeGreaterThanOrEqual(1);
+  });
+});
