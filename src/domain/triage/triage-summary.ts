@@ -78,7 +78,8 @@ export function summarizeTriage(report: TriageReport, limits: SummaryLimits = SU
       !report.headline.includes(f.title),
   );
   const others = candidates.slice(0, limits.others).map((f) => ({ severity: f.severity, title: clip(f.title, limits.titleMax) }));
-  const left = report.findings.filter((f) => f.id !== mechanism?.id).length - others.length;
+  // Symptoms folded into the mechanism and the trigger already in the verdict line are not "more".
+  const left = candidates.length - others.length;
 
   return {
     verdictLine: clip(verdictLine, limits.verdictMax),

@@ -23,6 +23,9 @@ describe('summarizeTriage', () => {
       command: 'kubectl rollout undo deployment/payment-service --to-revision=6 -n payments --context prod-eu-west-1',
       commandIs: 'action',
     });
+    // The exit-code symptom is folded into the mechanism and the rollout is the verdict's "since": nothing more to name.
+    expect(s.others).toEqual([]);
+    expect(s.moreInThread).toBe(0);
   });
 
   it('offers a read-only check as the command when the action has none to paste', () => {
