@@ -66,7 +66,7 @@ export function buildEvidenceThread(report: TriageReport): EvidenceThread {
     ...logsReply(s, attached),
     ...eventsReply(s, attached),
     ...rolloutReply(s),
-    ...placementReply(s),
+    ...placementReply(s, report.reads.podCensus),
     ...servicesReply(s),
     ...changesReply(s),
     ...unreadReply(report),
@@ -162,7 +162,8 @@ function rolloutReply(s: TriageSections): ChatDocument[] {
 }
 
 /** Pods by node, then the nodes: where it runs. Many pods alike are counted, the first few named. */
-function placementReply(s: TriageSections): ChatDocument[] {
+function placementReply(s: TriageSections, census: string | undefined): ChatDocument[] {
+  const counted = census !== undefined ? text([`All ${census}; below, the ${s.podsByNode.reduce((n, g) => n + g.pods.length, 0)} least healthy.`]) : [];
   const paragraphs = s.podsByNode.flatMap((group) => {
     const head = text([`*${group.node ?? 'not scheduled'}* — ${group.nodeStatus}${group.pods.length > LIST_MAX ? ` (${group.pods.length} pods)` : ''}`]);
     if (group.pods.length <= LIST_MAX) {
@@ -179,7 +180,7 @@ function placementReply(s: TriageSections): ChatDocument[] {
       `${n.taints.length > 0 ? `  taints: ${n.taints.join(', ')}` : ''}  allocatable cpu=${n.allocatable.cpu ?? '?'} memory=${n.allocatable.memory ?? '?'}`,
   );
   if (s.nodes.length > LIST_MAX) nodes.push(`… ${s.nodes.length - LIST_MAX} more nodes`);
-  return reply('Pods and nodes', [...paragraphs, ...(nodes.length > 0 ? [...text(['*Nodes*']), ...code(nodes)] : [])]);
+  return reply('Pods and nodes', [...counted, ...paragraphs, ...(nodes.length > 0 ? [...text(['*Nodes*']), ...code(nodes)] : [])]);
 }
 
 function servicesReply(s: TriageSections): ChatDocument[] {

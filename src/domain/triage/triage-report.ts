@@ -86,6 +86,8 @@ export interface ReadCounts {
   pods?: number;
   /** All pods of the workload when only the least healthy were read in detail. */
   podsTotal?: number;
+  /** "300 pods: 260 Pending (Unschedulable), 40 Running", when only the least healthy were read in detail. */
+  podCensus?: string;
   events?: number;
   /** Containers whose logs were read. */
   logs?: number;
@@ -242,7 +244,7 @@ function countReads(ev: TriageEvidence): ReadCounts {
   const w = ev.workload;
   return {
     ...(w ? { workload: { kind: w.kind, ready: w.readyReplicas, desired: w.specReplicas, ...(w.currentRevision !== undefined ? { revision: w.currentRevision } : {}) } } : {}),
-    ...(ok('pods') ? { pods: ev.pods.length, ...(ev.census && ev.census.total > ev.pods.length ? { podsTotal: ev.census.total } : {}) } : {}),
+    ...(ok('pods') ? { pods: ev.pods.length, ...(ev.census && ev.census.total > ev.pods.length ? { podsTotal: ev.census.total, podCensus: formatCensus(ev.census) } : {}) } : {}),
     ...(ok('events') ? { events: ev.events.length } : {}),
     ...(ok('logs') ? { logs: new Set(ev.logs.map((l) => `${l.pod}/${l.container}`)).size } : {}),
     ...(ok('nodes') ? { nodes: ev.nodes.length } : {}),

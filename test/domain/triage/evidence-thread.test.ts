@@ -52,6 +52,9 @@ describe('buildEvidenceThread', () => {
     const placement = thread.documents.filter((d) => d.title.startsWith('Pods and nodes')).map(textOf).join('\n');
     expect(placement).toMatch(/192 × Pending: Unschedulable: payment-service-7c9d8f6b5d-\w+, \S+, \S+ and 189 more/);
     expect(placement).not.toContain('pend187');
+    expect(buildEvidenceThread(buildTriageReport({ ...manyPending(), census: { total: 500, complete: true, ready: 200, byState: { 'Pending (Unschedulable)': 300, Running: 200 } } }, times)).documents.map(textOf).join('\n')).toContain(
+      'All 500 pods: 300 Pending (Unschedulable), 200 Running; below, the 200 least healthy.',
+    );
     for (const d of thread.documents) expect(replyLength(d)).toBeLessThanOrEqual(REPLY_MAX);
     expect(thread.file?.content).toContain('payment-service-7c9d8f6b5d-pend187');
   });
