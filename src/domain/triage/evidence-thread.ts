@@ -11,6 +11,7 @@ import type { ChatDocument } from '../ports.js';
 import { readerTime } from '../time-ref.js';
 import { toMessageShape } from './collapse-events.js';
 import { buildEvidenceFile } from './evidence-file.js';
+import { localizeUtcClocks } from './time-span.js';
 import type { TriageReport, TriageSections } from './triage-report.js';
 
 /** Characters of one thread reply, title included: one screen, never a wall. */
@@ -37,7 +38,10 @@ export interface EvidenceThread {
 }
 
 function clipLine(line: string): string {
-  return line.length > LINE_MAX ? `${line.slice(0, LINE_MAX - 1)}…` : line;
+  // A cut never leaves half a time marker or an unclosed code span.
+  if (line.length <= LINE_MAX) return line;
+  const cut = line.slice(0, LINE_MAX - 2).replace(/⟦[^⟧]*$/, '');
+  return (cut.split('`').length % 2 === 0 ? `${cut}…\`` : `${cut}…`);
 }
 
 function reply(title: string, paragraphs: ChatDocument['paragraphs']): ChatDocument[] {
@@ -88,12 +92,12 @@ function findingsReply(report: TriageReport): ChatDocument[] {
     'Findings in detail',
     report.findings.flatMap((f, i) => [
       ...text([
-        `*${i + 1}. ${f.title}*`,
+        `*${i + 1}. ${localizeUtcClocks(f.title)}*`,
         `_${f.layer} · ${f.severity} · ${f.confidence} confidence_`,
         ...f.evidence.map((e) => `• ${quoteRaw(e)}`),
-        `Why: ${f.likelyCause}`,
-        `Next: ${f.nextAction}`,
-        ...(f.explains && f.explains.length > 0 ? [`Also explains: ${f.explains.join('; ')}`] : []),
+        `Why: ${localizeUtcClocks(f.likelyCause)}`,
+        `Next: ${localizeUtcClocks(f.nextAction)}`,
+        ...(f.explains && f.explains.length > 0 ? [`Also explains: ${localizeUtcClocks(f.explains.join('; '))}`] : []),
       ]),
       ...code(f.confirmCommands),
     ]),

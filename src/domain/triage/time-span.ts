@@ -38,6 +38,17 @@ export function formatClock(time: IsoTime): string {
   return readerTime(time, 'time');
 }
 
+/** "2026-11-21T00:00:00Z", "2026-11-20 01:30 UTC": a UTC clock as analyses write it in their sentences. */
+const UTC_CLOCK = /\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z| UTC)(?![\w:])/g;
+
+/**
+ * Our own sentence with every UTC clock in it as a reader's time (a marker). Not for quoted log or
+ * event lines: those keep the clock they were written with, shown as code.
+ */
+export function localizeUtcClocks(text: string): string {
+  return text.replace(UTC_CLOCK, (clock) => readerTime(clock.replace(' UTC', 'Z').replace(' ', 'T')));
+}
+
 export function earliest(times: readonly (IsoTime | undefined)[]): IsoTime | undefined {
   let best: IsoTime | undefined;
   for (const t of times) {

@@ -7,6 +7,7 @@
 import { clipAround } from './collapse-events.js';
 import { CHANGE_KINDS } from './finding.js';
 import type { Severity } from './finding.js';
+import { localizeUtcClocks } from './time-span.js';
 import type { TriageReport } from './triage-report.js';
 
 export interface TriageSummary {
@@ -77,14 +78,15 @@ export function summarizeTriage(report: TriageReport, limits: SummaryLimits = SU
       !(d && d.trigger.kind !== 'none' && CHANGE_KINDS.has(f.kind)) &&
       !report.headline.includes(f.title),
   );
-  const others = candidates.slice(0, limits.others).map((f) => ({ severity: f.severity, title: clip(f.title, limits.titleMax) }));
+  const others = candidates.slice(0, limits.others).map((f) => ({ severity: f.severity, title: localizeUtcClocks(clip(f.title, limits.titleMax)) }));
   // Symptoms folded into the mechanism and the trigger already in the verdict line are not "more".
   const left = candidates.length - others.length;
 
   return {
-    verdictLine: clip(verdictLine, limits.verdictMax),
+    // Clipped first, then localized: a cut never falls inside a time marker.
+    verdictLine: localizeUtcClocks(clip(verdictLine, limits.verdictMax)),
     ...(evidence ? { evidence: clip(evidence, limits.evidenceMax) } : {}),
-    ...(action ? { action: { ...action, text: clip(action.text, limits.verdictMax) } } : {}),
+    ...(action ? { action: { ...action, text: localizeUtcClocks(clip(action.text, limits.verdictMax)) } } : {}),
     others,
     moreInThread: Math.max(0, left),
     readLine: formatReadLine(report),
