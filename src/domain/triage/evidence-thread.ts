@@ -113,7 +113,9 @@ const LOG_REPLIES = 2;
  */
 function logsReply(s: TriageSections, attached: boolean): ChatDocument[] {
   const groups = new Map<string, TriageSections['logs']>();
-  const ordered = [...s.logs.filter((l) => l.previous), ...s.logs.filter((l) => !l.previous)];
+  const ordered = [...s.logs.filter((l) => l.previous), ...s.logs.filter((l) => !l.previous)].filter((l) => l.lines.length > 0);
+  // Empty tails say one thing together: these containers wrote nothing.
+  const silent = s.logs.filter((l) => l.lines.length === 0).map((l) => `${l.pod}/${l.container}${l.previous ? ' (previous run)' : ''}`);
   for (const log of ordered) {
     const key = `${log.container}\u0000${log.previous}\u0000${log.lines.map((l) => toMessageShape(l)).join('\n')}`;
     groups.set(key, [...(groups.get(key) ?? []), log]);
@@ -124,8 +126,9 @@ function logsReply(s: TriageSections, attached: boolean): ChatDocument[] {
     const tail = first.omitted > 0 ? `, last ${first.lines.length} lines` : '';
     const exact = logs.every((l) => l.lines.join('\n') === first.lines.join('\n'));
     const same = logs.length > 1 ? ` — same on ${logs.length} pods${exact ? '' : ' (times and numbers aside)'}: ${nameFew(logs.map((l) => l.pod))}` : '';
-    return { logs, paragraphs: [...text([`*${first.pod}/${first.container}* (${run}${tail})${same}`]), ...code(first.lines.length > 0 ? first.lines : ['(no output)'])] };
+    return { logs, paragraphs: [...text([`*${first.pod}/${first.container}* (${run}${tail})${same}`]), ...code(first.lines)] };
   });
+  if (silent.length > 0) units.push({ logs: [], paragraphs: text([`No output from ${nameFew(silent)}.`]) });
   let docs = splitGroupsBySize('Logs', units.map((u) => u.paragraphs), REPLY_MAX);
   if (!attached || docs.length <= LOG_REPLIES) return docs;
   // Keep the first tails that fit the replies allowed; name the rest.

@@ -36,6 +36,20 @@ describe('buildEvidenceThread', () => {
     expect(text.split('loading 184223 pending settlements into memory')).toHaveLength(2);
   });
 
+  it('says once which containers wrote nothing, instead of an empty block per container', () => {
+    const ev = oomKillScenario();
+    const [a, b] = ev.pods;
+    const silent = [
+      { pod: a!.name, container: 'app', previous: false, lines: [] },
+      { pod: b!.name, container: 'envoy', previous: false, lines: [] },
+    ];
+    const thread = buildEvidenceThread(buildTriageReport({ ...ev, logs: [...ev.logs, ...silent] }, times));
+    const logs = thread.documents.filter((d) => d.title.startsWith('Logs'));
+    const paragraphs = logs.flatMap((d) => d.paragraphs.map((p) => ('code' in p ? `code:${p.code}` : p.text)));
+    expect(new Set(paragraphs).size).toBe(paragraphs.length);
+    expect(paragraphs).toContain(`No output from ${a!.name}/app, ${b!.name}/envoy.`);
+  });
+
   it('keeps routine Normal events out of the warnings, counted in one line', () => {
     const ev = oomKillScenario();
     const p = ev.pods[0]!;
