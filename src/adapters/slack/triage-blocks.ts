@@ -20,6 +20,8 @@ const SUMMARY_TIERS: SummaryLimits[] = [
   { ...SUMMARY_LIMITS, others: 1, titleMax: 120 },
   { verdictMax: 450, evidenceMax: 200, others: 0, titleMax: 0 },
   { verdictMax: 300, evidenceMax: 150, others: 0, titleMax: 0 },
+  // Many failed reads (never dropped) leave this much for the rest.
+  { verdictMax: 200, evidenceMax: 100, others: 0, titleMax: 0 },
 ];
 /** Reads named in the summary's "could not read" line; the thread lists them all with details. */
 const UNREAD_NAMED = 4;
@@ -33,7 +35,9 @@ const VERDICT = {
 const SEVERITY = { critical: ':red_circle:', warning: ':large_orange_circle:', info: ':large_blue_circle:' } as const;
 
 export function triageSummaryText(report: TriageReport): string {
-  return `Triage of ${report.target.service}: ${truncate(summarizeTriage(report, SUMMARY_TIERS[SUMMARY_TIERS.length - 1]).verdictLine, 160)}`;
+  const line = summarizeTriage(report, SUMMARY_TIERS[2]).verdictLine;
+  // A cut inside a time marker would show its insides: cut before it.
+  return `Triage of ${report.target.service}: ${truncate(line, 160).replace(/⟦[^⟧]*…$/, '…')}`;
 }
 
 /** Verdict line, decisive evidence, next action, two more findings, could-not-read, what was read. */
