@@ -9,7 +9,8 @@ import { applyPagedIncident, incidentIdForPagerDuty, newPagedIncident } from './
 import type { Incident, PagedIncident } from './incident.js';
 import type { IncidentDeps } from './incident-deps.js';
 import { inviteResponders } from './invite-responders.js';
-import { channelOf, openIncidentChannel } from './open-incident-channel.js';
+import { channelOf } from './incident.js';
+import { openIncidentChannel } from './open-incident-channel.js';
 import { describePageEvent } from './page-event.js';
 import type { PageEvent } from './page-event.js';
 import { postOnce } from './post-once.js';

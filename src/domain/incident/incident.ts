@@ -1,4 +1,5 @@
 /** The incident as Rootcause keeps it, in domain words (no Slack or PagerDuty wire shapes). */
+import { RootcauseError } from '../../errors.js';
 
 export type IncidentStatus = 'triggered' | 'acknowledged' | 'resolved';
 
@@ -150,4 +151,9 @@ export function newDeclaredIncident(number: number, title: string, declaredBy: s
     services: [],
     progress: {},
   };
+}
+
+export function channelOf(incident: Incident): string {
+  if (incident.channel === undefined) throw new RootcauseError('INCIDENT_NOT_FOUND', `incident ${incident.id} has no channel yet`);
+  return incident.channel.id;
 }

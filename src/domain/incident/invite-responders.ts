@@ -9,7 +9,7 @@
 import { RootcauseError, describeError } from '../../errors.js';
 import type { Incident, IncidentProgress } from './incident.js';
 import type { IncidentDeps } from './incident-deps.js';
-import { channelOf } from './open-incident-channel.js';
+import { channelOf } from './incident.js';
 
 export async function inviteResponders(deps: IncidentDeps, incident: Incident, includeOwners: boolean): Promise<Incident> {
   const channel = channelOf(incident);

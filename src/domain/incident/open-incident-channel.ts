@@ -7,6 +7,7 @@
 import { RootcauseError, dependencyRejected } from '../../errors.js';
 import { postAnnouncement } from './announce-incident.js';
 import { buildChannelName, withSuffix } from './channel-name.js';
+import { channelOf } from './incident.js';
 import type { Incident } from './incident.js';
 import type { IncidentDeps } from './incident-deps.js';
 import { buildTopic } from './incident-text.js';
@@ -147,9 +148,4 @@ async function requestAutoTriage(deps: IncidentDeps, incident: Incident): Promis
     await deps.requestTriage({ id: `auto-${incident.id}-${service}`, service, channelId: channelOf(incident), incidentId: incident.id });
   }
   return incident;
-}
-
-export function channelOf(incident: Incident): string {
-  if (incident.channel === undefined) throw new RootcauseError('INCIDENT_NOT_FOUND', `incident ${incident.id} has no channel yet`);
-  return incident.channel.id;
 }

@@ -5,7 +5,7 @@
 import { updateAnnouncement } from './announce-incident.js';
 import type { Incident } from './incident.js';
 import type { IncidentDeps } from './incident-deps.js';
-import { channelOf } from './open-incident-channel.js';
+import { channelOf } from './incident.js';
 import { postOnce } from './post-once.js';
 import { publishPostmortem } from '../postmortem/publish-postmortem.js';
 import { RootcauseError } from '../../errors.js';

@@ -5,7 +5,7 @@
  */
 import { RootcauseError } from '../../errors.js';
 import type { IncidentDeps } from '../incident/incident-deps.js';
-import { channelOf } from '../incident/open-incident-channel.js';
+import { channelOf } from '../incident/incident.js';
 import { postOnce } from '../incident/post-once.js';
 import { postExactlyOnce } from '../post-exactly-once.js';
 import { readerTime } from '../time-ref.js';

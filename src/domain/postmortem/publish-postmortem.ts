@@ -6,7 +6,7 @@
  */
 import type { Incident } from '../incident/incident.js';
 import type { IncidentDeps } from '../incident/incident-deps.js';
-import { channelOf } from '../incident/open-incident-channel.js';
+import { channelOf } from '../incident/incident.js';
 import { postOnce } from '../incident/post-once.js';
 import type { ActionItem } from './action-item.js';
 import { scheduleNextReminder } from './action-items.js';

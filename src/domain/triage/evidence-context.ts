@@ -3,8 +3,7 @@
  * and recently changed objects of its namespace, the cluster DNS, a Job's or CronJob's runs.
  * Same mapping rule as evidence.ts.
  */
-import type { ConditionEvidence, IsoTime, PodEvidence } from './evidence.js';
-import type { NodeRequirementEvidence } from './evidence-spec.js';
+import type { ConditionEvidence, IsoTime, NodeRequirementEvidence } from './evidence-spec.js';
 
 /** Every pod the workload's selector matched, counted by state; `pods` keeps only some. */
 export interface PodCensus {
@@ -60,12 +59,6 @@ export interface NamespaceObjectEvidence {
   createdAt?: IsoTime;
   /** The newest managedFields time, when the API reports one. */
   changedAt?: IsoTime;
-}
-
-/** The cluster DNS as the pods of kube-system's k8s-app=kube-dns show it. */
-export interface ClusterDnsEvidence {
-  namespace: string;
-  pods: PodEvidence[];
 }
 
 /** A Job: the target itself, or one run of a CronJob. */

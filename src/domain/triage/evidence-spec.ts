@@ -4,6 +4,18 @@
  * evidence.ts: copy what the API says; leave out what it does not say.
  */
 
+/** ISO-8601 date-time, e.g. "2026-11-21T03:02:11Z". */
+export type IsoTime = string;
+
+/** A status condition (workload, pod, node, HPA) as the API reports it. */
+export interface ConditionEvidence {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: IsoTime;
+}
+
 /**
  * An environment variable. Values come only from the template's literal `value`; anything taken
  * from a Secret, ConfigMap or field is recorded as a reference, and the adapter must never

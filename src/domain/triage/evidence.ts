@@ -12,24 +12,23 @@
  */
 
 import type {
+  ConditionEvidence,
   EnvFromEvidence,
   EnvVarEvidence,
+  IsoTime,
   PlacementEvidence,
   PodTemplateEvidence,
   RevisionContainerEvidence,
   VolumeEvidence,
   VolumeMountEvidence,
 } from './evidence-spec.js';
-import type { ClusterDnsEvidence, JobEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, PersistentVolumeEvidence, PodCensus, ResourceQuotaEvidence } from './evidence-context.js';
+import type { JobEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, PersistentVolumeEvidence, PodCensus, ResourceQuotaEvidence } from './evidence-context.js';
 
 export type * from './evidence-spec.js';
 export type * from './evidence-context.js';
 
 /** What `/triage` can look at. */
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
-
-/** ISO-8601 date-time, e.g. "2026-11-21T03:02:11Z". */
-export type IsoTime = string;
 
 /** Kubernetes quantity as the API returns it: "512Mi", "1Gi", "250m", "2". */
 export type Quantity = string;
@@ -44,15 +43,6 @@ export interface TriageTarget {
   name: string;
   /** kube context; absent means the current context (commands then omit `--context`). */
   context?: string;
-}
-
-/** A status condition (workload, pod, node, HPA) as the API reports it. */
-export interface ConditionEvidence {
-  type: string;
-  status: 'True' | 'False' | 'Unknown';
-  reason?: string;
-  message?: string;
-  lastTransitionTime?: IsoTime;
 }
 
 export interface WorkloadEvidence {
@@ -427,4 +417,10 @@ export interface TriageEvidence {
   dns?: ClusterDnsEvidence;
   /** A Job's own status, or a CronJob's recent Jobs (newest first). */
   jobs?: JobEvidence[];
+}
+
+/** The cluster DNS as the pods of kube-system's k8s-app=kube-dns show it. */
+export interface ClusterDnsEvidence {
+  namespace: string;
+  pods: PodEvidence[];
 }
