@@ -29,8 +29,9 @@ interface ClusterFile {
   logs: DemoClusterLogs[];
 }
 
-// 2026-11-21T03:14:00Z, 2026-11-21T03:14:00.600Z, 2026-11-21 03:14:00,123 (log formats the corpus uses).
-const TIMESTAMP = /\b(\d{4}-\d{2}-\d{2})([T ])(\d{2}:\d{2}:\d{2})([.,]\d{1,9})?(Z|[+-]\d{2}:?\d{2})?/g;
+// 2026-11-21T03:14:00Z, 2026-11-21T03:14:00.600Z, 2026-11-21 03:14:00,123 (log formats the corpus uses);
+// not \b: in JSON text a log line starts after the escape `\n`, a word character.
+const TIMESTAMP = /(?<!\d)(\d{4}-\d{2}-\d{2})([T ])(\d{2}:\d{2}:\d{2})([.,]\d{1,9})?(Z|[+-]\d{2}:?\d{2})?/g;
 
 /** Rewrites every timestamp in `text` `shiftMs` later, keeping each one's format. */
 export function shiftTimestamps(text: string, shiftMs: number): string {

@@ -54,6 +54,11 @@ describe('the demo page', () => {
     await messages(page).getByText('checkout: 5xx rate above 20% for 5 minutes').first().waitFor();
     await messages(page).getByText(/exit 127/).first().waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}demo-triage-verdict.png` });
+    // The evidence is in the verdict's thread: "N replies" opens it beside the channel.
+    await messages(page).locator('a.replies').first().click();
+    await page.locator('#thread').getByText(/kubectl/).first().waitFor();
+    await page.locator('#close-thread').click();
+    await page.locator('#thread-pane').waitFor({ state: 'hidden' });
     await messages(page).getByText(/Resolved by/).first().waitFor();
     await messages(page).getByText(/Post-mortem draft/).first().waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}demo-postmortem.png` });
