@@ -4,6 +4,7 @@
  */
 import type { Incident } from '../src/domain/incident/incident.js';
 import type { IncidentCommand, IncidentCommandRequest } from '../src/domain/incident/incident-command.js';
+import { describeDue } from '../src/domain/postmortem/action-item.js';
 import type { ActionItem } from '../src/domain/postmortem/action-item.js';
 import { ACTION_ITEM_RULE } from '../src/domain/postmortem/action-items.js';
 import { parseDue } from '../src/domain/postmortem/parse-due.js';
@@ -143,7 +144,7 @@ async function listActions(deps: IncidentCommandDeps, input: SlashCommandInput):
   const now = deps.now().getTime();
   const lines = open.map((i) => {
     const overdue = Date.parse(i.dueAt) < now ? ' :red_circle: overdue' : '';
-    return `• *${i.id}* ${i.kind === 'postmortem' ? '(post-mortem) ' : ''}<@${i.ownerId}> due ${i.dueDate ?? i.dueAt.slice(0, 16).replace('T', ' ') + ' UTC'}${overdue}: ${i.text}`;
+    return `• *${i.id}* ${i.kind === 'postmortem' ? '(post-mortem) ' : ''}<@${i.ownerId}> due ${describeDue(i)}${overdue}: ${i.text}`;
   });
   return `Open action items for ${whose}:\n${lines.join('\n')}\n\`/incident done <id>\` closes one.`;
 }

@@ -6,7 +6,10 @@
  */
 import type { FakeSlack } from '../../test/fakes/fake-slack.js';
 import type { Ephemeral } from './bot-wire.js';
-import { dumpWorkspace, renderMessage, escapeHtml, type RenderContext, type SlackDump, type DumpMessage } from './render-message.js';
+import { escapeHtml } from './slack-html/mrkdwn.js';
+import type { RenderContext } from './slack-html/mrkdwn.js';
+import { renderMessage } from './slack-html/render-page.js';
+import type { DumpMessage, SlackDump } from './slack-html/slack-dump.js';
 
 export interface ConversationItem {
   id: string;
@@ -35,7 +38,7 @@ export interface ViewRequest {
 }
 
 export function renderView(slack: FakeSlack, req: ViewRequest): PageView {
-  const dump = dumpWorkspace(slack);
+  const dump = slack.dump();
   const conversations = listConversations(dump, req.viewer, req.announceChannel);
   const open = conversations.find((c) => c.id === req.channel) ?? conversations[0] ?? { id: req.announceChannel, name: 'incidents', kind: 'channel' as const };
   const ctx: RenderContext = {
@@ -48,12 +51,14 @@ export function renderView(slack: FakeSlack, req: ViewRequest): PageView {
   const isTop = (m: DumpMessage) => m.thread_ts === undefined || m.thread_ts === m.ts || m.ephemeral === true;
   const tops = [...all.filter(isTop), ...mine].sort((a, b) => Number(a.ts) - Number(b.ts));
   const repliesOf = (ts: string) => all.filter((m) => !isTop(m) && m.thread_ts === ts);
-  const messagesHtml = tops.map((m) => live(renderMessage(dump, m, ctx), m, repliesOf(m.ts).length)).join('') || '<div class="empty">No messages yet.</div>';
+  const viewerName = dump.users.find((u) => u.id === req.viewer)?.name ?? '';
+  const draw = (m: DumpMessage, replyCount: number) => live(renderMessage(dump, m, ctx), m, replyCount, viewerName);
+  const messagesHtml = tops.map((m) => draw(m, repliesOf(m.ts).length)).join('') || '<div class="empty">No messages yet.</div>';
   let threadHtml: string | null = null;
   const parent = req.thread === undefined ? undefined : all.find((m) => m.ts === req.thread);
   if (parent) {
     const replies = repliesOf(parent.ts);
-    threadHtml = [live(renderMessage(dump, parent, ctx), parent, 0), `<div class="thread-count">${replies.length} ${replies.length === 1 ? 'reply' : 'replies'}</div>`, ...replies.map((r) => live(renderMessage(dump, r, ctx), r, 0))].join('');
+    threadHtml = [draw(parent, 0), `<div class="thread-count">${replies.length} ${replies.length === 1 ? 'reply' : 'replies'}</div>`, ...replies.map((r) => draw(r, 0))].join('');
   }
   const topic = dump.channels.find((c) => c.id === open.id)?.topic ?? '';
   return { conversations, channel: { ...open, topic: escapeHtml(topic) }, messagesHtml, threadHtml };
@@ -70,8 +75,11 @@ function listConversations(dump: SlackDump, viewer: string, announce: string): C
   return [...channels, ...dms];
 }
 
-/** Buttons become clickable (their action id and value), a thread parent gets its replies link. */
-function live(html: string, m: DumpMessage, replyCount: number): string {
+/**
+ * Buttons become clickable (their action id and value), a thread parent gets its replies link,
+ * and what only the visitor sees says so as Slack says it to them.
+ */
+function live(html: string, m: DumpMessage, replyCount: number, viewerName: string): string {
   const buttons = clickableElements(m.blocks ?? []);
   let i = 0;
   let out = html.replace(/<span class="btn([^"]*)">([\s\S]*?)<\/span>/g, (whole, cls: string, label: string) => {
@@ -80,6 +88,7 @@ function live(html: string, m: DumpMessage, replyCount: number): string {
     const value = typeof el.value === 'string' ? el.value : '';
     return `<button class="btn${cls}" data-action-id="${escapeHtml(el.action_id)}" data-value="${escapeHtml(value)}" data-ts="${escapeHtml(m.ts)}">${label}</button>`;
   });
+  if (m.ephemeral) out = out.replace(`Only visible to ${escapeHtml(viewerName)}`, 'Only visible to you');
   if (replyCount > 0) {
     out = out.replace(/<\/div><\/div>$/, `<a class="replies" href="#" data-thread="${escapeHtml(m.ts)}">${replyCount} ${replyCount === 1 ? 'reply' : 'replies'}</a></div></div>`);
   }

@@ -17,7 +17,7 @@ import { loadDemoCluster } from './demo-cluster.js';
 import { ANNOUNCE_CHANNEL, PEOPLE, VISITOR, demoServices, writeCatalog } from './demo-workspace.js';
 import { startPageServer } from './page-server.js';
 import { renderView } from './render-view.js';
-import { SLACK_CSS } from './render-message.js';
+import { SLACK_CSS } from './slack-html/slack-css.js';
 import { playStory } from './story.js';
 import type { StoryProgress } from './story.js';
 

@@ -66,6 +66,8 @@ export interface Chat {
   respond(responseUrl: string, text: string): Promise<void>;
   /** A message only `userId` sees, in a channel the bot is in (no limit on how many). */
   postEphemeral(channel: string, userId: string, message: ChatMessage): Promise<void>;
+  /** The user's full name (real name, else display name), for text read outside the chat; undefined if the chat does not say. */
+  userName(userId: string): Promise<string | undefined>;
   /** The user's IANA time zone (e.g. America/New_York); undefined if Slack does not say. */
   userTimeZone(userId: string): Promise<string | undefined>;
   /** A direct message to a user; returns its ts. */

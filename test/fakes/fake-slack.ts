@@ -20,6 +20,7 @@ import {
   sendText,
 } from './http-util.js';
 import { DEADLINE_MS } from '../helpers/deadline.js';
+import type { SlackDump } from '../../src/demo/slack-html/slack-dump.js';
 
 export type { AddChannelOptions, AddUserInput, FakeChannel, FakeMessage, FakeUser } from './fake-slack-state.js';
 export type { Envelope, EnvelopeType, SocketAck, SocketDelivery } from './fake-slack-socket.js';
@@ -188,6 +189,24 @@ export class FakeSlack {
     return [...this.state.files.values()]
       .filter((f) => f.content !== undefined)
       .map((f) => ({ id: f.id, title: f.title, filename: f.filename, channel: f.channel, content: f.content ?? '' }));
+  }
+
+  /** Everything recorded, as JSON-ready data: the input of `npm run render` (scripts/render.ts). */
+  dump(): SlackDump {
+    const { state } = this;
+    const dms = [...state.dmByUser.entries()].map(([userId, id]) => ({ id, name: state.users.get(userId)?.name ?? userId, is_im: true }));
+    const channels = [
+      ...[...state.channels.values()].map((c) => ({ id: c.id, name: c.name, topic: c.topic, is_private: c.is_private, is_archived: c.is_archived })),
+      ...dms,
+    ];
+    return {
+      team: state.teamId,
+      botUserId: state.botUserId,
+      users: [...state.users.values()].map((u) => ({ id: u.id, name: u.name, tz: u.tz, is_bot: u.is_bot })),
+      channels,
+      messages: channels.flatMap((c) => state.messages(c.id).map((m) => structuredClone(m))),
+      files: [...state.files.values()].map((f) => ({ id: f.id, title: f.title, filename: f.filename, ...(f.channel === undefined ? {} : { channel: f.channel }), ...(f.content === undefined ? {} : { content: f.content }) })),
+    };
   }
 
   /** A slash-command response_url served by this fake. */

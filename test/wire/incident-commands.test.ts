@@ -6,11 +6,13 @@ import type { FakeChannel } from '../fakes/fake-slack.js';
 import { incidentDelivery } from '../helpers/pagerduty-events.js';
 import { TestQueues } from '../helpers/queues.js';
 import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
-import { postSlack, slashCommand } from '../helpers/slack-requests.js';
-import { startTestBot } from '../helpers/test-bot.js';
+import { eventCallback, postSlack, slashCommand } from '../helpers/slack-requests.js';
+import { slackSignedHeaders } from '../helpers/sign.js';
+import { SIGNING_SECRET, startTestBot } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
 import { RedisKeys } from '../../src/adapters/redis/keys.js';
 import { RedisTimelineStore } from '../../src/adapters/redis/redis-timeline-store.js';
+import { toTimelineEntry } from '../../src/domain/timeline/cluster-events.js';
 
 let redis: Redis;
 let slack: FakeSlack;
@@ -100,15 +102,48 @@ describe('/incident', () => {
     expect(JSON.stringify(ack.blocks)).toContain('Cart errors');
   });
 
-  it('timeline is shown to the asker in their time zone', async () => {
+  it('timeline: each entry once, key entries marked in place, a rollout collapsed, times in the reader’s zone', async () => {
     const channel = await pagedChannel();
-    await incident('note first note', channel.id);
-    await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.includes('first note')));
+    const now = Math.floor(Date.now() / 1000);
+    const say = async (user: string, text: string, ts: number, threadTs?: number) => {
+      const body = eventCallback({ type: 'message', channel: channel.id, user, text, ts: `${ts}.000100`, event_ts: `${ts}.000100`, ...(threadTs ? { thread_ts: `${threadTs}.000100` } : {}) });
+      const res = await fetch(`${bot.url}/slack/events`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...slackSignedHeaders(body, SIGNING_SECRET) }, body });
+      expect(res.status).toBe(200);
+    };
+    await say('U0BOB', 'anyone looking at the cart pods', now + 60);
+    await say('U0ALICE', 'I think the new image leaks memory', now + 120, now + 60);
+    await say('U0BOB', "let's roll back to v41", now + 180);
+    // The rollout's events as the cluster watcher writes them.
+    const at = (s: number) => new Date((now + s) * 1000).toISOString();
+    const events: [string, string, string, string, number][] = [
+      ['Deployment', 'cart', 'ScalingReplicaSet', 'Scaled up replica set cart-5f7b9 to 1', 200],
+      ['ReplicaSet', 'cart-5f7b9', 'SuccessfulCreate', 'Created pod: cart-5f7b9-aaaaa', 201],
+      ['Pod', 'cart-5f7b9-aaaaa', 'Scheduled', 'Successfully assigned shop/cart-5f7b9-aaaaa to node-1', 202],
+      ['Pod', 'cart-5f7b9-aaaaa', 'Pulled', 'Container image "cart:41" already present on machine', 205],
+      ['Pod', 'cart-5f7b9-aaaaa', 'Started', 'Started container app', 206],
+      ['Deployment', 'cart', 'ScalingReplicaSet', 'Scaled down replica set cart-6c8d1 to 0', 240],
+      ['Pod', 'cart-6c8d1-bbbbb', 'Killing', 'Stopping container app', 241],
+    ];
+    for (const [kind, name, reason, message, s] of events) {
+      await timeline().append('pd-PCMD001', toTimelineEntry({ object: { kind, name, namespace: 'shop' }, type: 'Normal', reason, message, count: 1, firstSeen: at(s), lastSeen: at(s) }));
+    }
+
     await incident('timeline', channel.id);
     const shown = await slack.waitFor(() => slack.calls.find((c) => c.method === 'chat.postEphemeral' && c.args.user === 'U0ALICE'));
-    const text = JSON.stringify(shown.args.blocks ?? shown.args.text);
-    expect(text).toContain('first note');
-    expect(text).toMatch(/CET|CEST|GMT\+1|Berlin/);
+    const text = (shown.args.blocks as { text?: { text: string } }[]).map((b) => b.text?.text ?? '').join('\n');
+    const count = (needle: string) => text.split(needle).length - 1;
+    for (const said of ['anyone looking at the cart pods', 'I think the new image leaks memory', 'roll back to v41', 'Triggered in PagerDuty']) expect(count(said), said).toBe(1);
+    expect(text).toMatch(/⭐ <!date\^\d+\^\{time\}\|[^>]+> \[slack\] \*Hypothesis\* · <@U0ALICE> \(in thread\): I think the new image leaks memory/);
+    expect(text).toMatch(/⭐ <!date[^>]+> \[slack\] \*Decision\* · <@U0BOB>: let(?:'|&#39;|’)s roll back to v41/);
+    expect(text).not.toMatch(/⭐ [^\n]*anyone looking/);
+    expect(count('Rollout events ×7')).toBe(1);
+    expect(count('Scaled up replica set')).toBe(0);
+    expect(count('Started container app')).toBe(0);
+    // One list: no "Key moments" section repeating it; no zone convention, no UTC outside code.
+    expect(text).not.toContain('Key moments');
+    expect(text).toContain('<!date^');
+    const prose = text.replace(/```[\s\S]*?```/g, '').replace(/`[^`]*`/g, '').replace(/<!date\^[^>]*>/g, '');
+    expect(prose).not.toMatch(/UTC|GMT|\d\d:\d\d/);
   });
 
   it.each([

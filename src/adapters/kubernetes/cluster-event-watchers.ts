@@ -13,7 +13,7 @@ import type { RedisKeys } from '../redis/keys.js';
 import { RedisClusterEventSink } from '../redis/redis-cluster-event-sink.js';
 import type { ClusterEventSink } from '../redis/redis-cluster-event-sink.js';
 import { RedisLeases } from '../redis/redis-leases.js';
-import { RedisWatchTargets, watchIdOf } from '../redis/redis-watch-targets.js';
+import { RedisWatchTargets } from '../redis/redis-watch-targets.js';
 import { EventWatcher } from './event-watcher.js';
 import type { EventWatcherOptions } from './event-watcher.js';
 import { kubeConfigForContext } from './kube-config-for-context.js';

@@ -1,7 +1,7 @@
 // Turns whatever a read threw into a ReadFailure: the report names what could not be read and
 // why (RBAC, timeout) instead of guessing around it.
 import * as k8s from '@kubernetes/client-node';
-import type { EvidenceSource, ReadFailure } from '../../domain/triage/evidence.js';
+import type { ReadFailure } from '../../domain/triage/evidence.js';
 
 /** Thrown (as the abort reason) when the triage budget runs out. */
 export class DeadlineExceeded extends Error {
@@ -65,9 +65,6 @@ export function classifyError(err: unknown): { reason: ReadFailure['reason']; de
   return { reason: 'error', detail: String(err) };
 }
 
-export function toReadFailure(err: unknown, what: string, source: EvidenceSource): ReadFailure {
-  return { what, source, ...classifyError(err) };
-}
 
 /** True when the API answered 404 (the object is not there), as opposed to any other failure. */
 export function isNotFound(err: unknown): boolean {

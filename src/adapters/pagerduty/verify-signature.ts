@@ -24,6 +24,3 @@ export function verifyPagerDutySignature(rawBody: Buffer, header: string | undef
   return ok;
 }
 
-export function signPagerDutyBody(rawBody: Buffer | string, secret: string): string {
-  return `v1=${createHmac('sha256', secret).update(rawBody).digest('hex')}`;
-}

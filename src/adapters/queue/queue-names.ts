@@ -36,9 +36,6 @@ export interface RunTriageJob {
   request: TriageRequest;
 }
 
-export function triageJobId(requestId: string): string {
-  return requestJobId('triage', requestId);
-}
 
 export interface ApplyIncidentCommandJob {
   request: IncidentCommandRequest;

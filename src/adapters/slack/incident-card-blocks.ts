@@ -1,6 +1,7 @@
 /** The incident card: what is happening, to what, who has it, and the buttons that act on it. */
 import type { Incident } from '../../domain/incident/incident.js';
 import { describeRecurrence, serviceName } from '../../domain/incident/incident-text.js';
+import { readerTime } from '../../domain/time-ref.js';
 import { button, context, escapeMrkdwn, fields, header } from './block-kit.js';
 import type { Block } from './block-kit.js';
 
@@ -37,9 +38,12 @@ export function incidentCardBlocks(incident: Incident): Block[] {
   if (pd?.htmlUrl) pairs.push(['PagerDuty', `<${pd.htmlUrl}|#${pd.number || pd.id}>`]);
 
   const blocks: Block[] = [header(`${incident.status === 'resolved' ? '' : '🚨 '}${incident.title}`), fields(pairs)];
-  const notes = [`Opened ${incident.createdAt.replace('T', ' ').slice(0, 16)} UTC`];
-  if (incident.resolvedAt) notes.push(`resolved ${incident.resolvedAt.replace('T', ' ').slice(0, 16)} UTC`);
+  // Times in each reader's own zone (the Slack adapter draws the markers as date tokens).
+  const notes = [`Opened ${readerTime(incident.createdAt)}`];
+  if (incident.resolvedAt) notes.push(`resolved ${readerTime(incident.resolvedAt)}`);
   blocks.push(context(notes.join(' · ')));
+  const invites = inviteNotes(incident);
+  if (invites) blocks.push(context(invites));
   const recurrence = describeRecurrence(serviceName(incident), incident.recurrence);
   if (recurrence) blocks.push(context(`:repeat: ${escapeMrkdwn(recurrence)}`));
   if (incident.status !== 'resolved') {
@@ -61,4 +65,25 @@ export function incidentCardBlocks(incident: Incident): Block[] {
     });
   }
   return blocks;
+}
+
+/**
+ * Who could not be invited, or is not invited yet, and why: on the card (not a message of its
+ * own) so the card stays the channel's first message, and updated in place when they are in.
+ * Once resolved nobody needs inviting any more.
+ */
+function inviteNotes(incident: Incident): string | undefined {
+  if (incident.status === 'resolved') return undefined;
+  const { unreachable = {}, inviteFailures = {}, invitesPending } = incident.progress;
+  const nameOf = (pagerDutyId: string) => incident.pagerduty?.assignees.find((a) => a.id === pagerDutyId)?.name ?? pagerDutyId;
+  const missing = [
+    ...Object.entries(unreachable).map(([id, why]) => `${escapeMrkdwn(nameOf(id))} (${escapeMrkdwn(why)})`),
+    ...Object.entries(inviteFailures).map(([userId, why]) => `<@${userId}> (${escapeMrkdwn(why)})`),
+  ];
+  const lines: string[] = [];
+  if (missing.length > 0) lines.push(`:bust_in_silhouette: Could not invite: ${missing.join('; ')}. Please add them by hand.`);
+  if (invitesPending !== undefined) {
+    lines.push(`:hourglass_flowing_sand: Not invited yet: ${invitesPending.names.map(escapeMrkdwn).join(', ')} — ${escapeMrkdwn(invitesPending.why)}. Retrying; this card says when they are in.`);
+  }
+  return lines.length > 0 ? lines.join('\n') : undefined;
 }

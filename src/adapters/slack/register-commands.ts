@@ -7,6 +7,7 @@ import type { SlashCommandInput, TriageCommandDeps } from '../../../commands/tri
 import type { IncidentStore } from '../../domain/ports.js';
 import { describeError } from '../../errors.js';
 import { incidentCardBlocks, incidentCardText } from './incident-card-blocks.js';
+import { withSlackDates } from './slack-dates.js';
 
 export interface CommandDeps {
   triage: TriageCommandDeps;
@@ -59,10 +60,11 @@ export function registerCommands(app: App, deps: CommandDeps): void {
       return;
     }
     const reply = await handleIncidentCommand(deps.incident, toInput(command, incidentId));
+    // The answer goes back in the HTTP response, not through SlackChat: its times are drawn here.
     if ('card' in reply) {
-      await ack({ response_type: 'ephemeral', text: incidentCardText(reply.card), blocks: incidentCardBlocks(reply.card) as never });
+      await ack(withSlackDates({ response_type: 'ephemeral', text: incidentCardText(reply.card), blocks: incidentCardBlocks(reply.card) as never }));
     } else {
-      await ack({ response_type: 'ephemeral', text: reply.text });
+      await ack(withSlackDates({ response_type: 'ephemeral', text: reply.text }));
     }
   });
 }

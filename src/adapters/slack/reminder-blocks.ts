@@ -1,4 +1,5 @@
 /** The reminder DM: what is due, when, for which incident, with Done and Snooze buttons. */
+import { describeDue } from '../../domain/postmortem/action-item.js';
 import type { ActionItem } from '../../domain/postmortem/action-item.js';
 import { button, context, escapeMrkdwn, section } from './block-kit.js';
 import type { Block } from './block-kit.js';
@@ -10,12 +11,13 @@ const WHEN = { 'day-before': 'is coming due', due: 'is due now', overdue: 'is ov
 
 export function reminderText(item: ActionItem, reminder: keyof typeof WHEN, incidentTitle: string): string {
   const what = item.kind === 'postmortem' ? 'The post-mortem' : `Action item ${item.id}`;
-  return `${what} ${WHEN[reminder]} (${item.dueAt.slice(0, 16).replace('T', ' ')} UTC): ${item.text} — incident "${incidentTitle}"`;
+  return `${what} ${WHEN[reminder]} (due ${describeDue(item)}): ${item.text} — incident "${incidentTitle}"`;
 }
 
 export function reminderBlocks(item: ActionItem, reminder: keyof typeof WHEN, incidentTitle: string, channelId: string | undefined): Block[] {
   const what = item.kind === 'postmortem' ? '*The post-mortem*' : `*Action item ${item.id}*`;
-  const due = `<!date^${Math.floor(Date.parse(item.dueAt) / 1000)}^{date_short_pretty} {time}|${item.dueAt}>`;
+  // The adapter's payload pass draws an exact deadline in the reader's zone; a date stays a date.
+  const due = describeDue(item);
   return [
     section(`:alarm_clock: ${what} ${WHEN[reminder]} — due ${due}\n>${escapeMrkdwn(item.text)}`),
     context(`Incident "${escapeMrkdwn(incidentTitle)}"${channelId ? ` in <#${channelId}>` : ''} · \`/incident done ${item.id}\` works too`),

@@ -168,6 +168,13 @@ export class SlackChat implements Chat {
     await this.call('chat.postEphemeral', { channel, user: userId, ...render(message) });
   }
 
+  async userName(userId: string): Promise<string | undefined> {
+    const answer = await this.call('users.info', { user: userId });
+    const user = answer.user as { real_name?: unknown; profile?: { display_name?: unknown; real_name?: unknown } } | undefined;
+    const name = [user?.profile?.real_name, user?.real_name, user?.profile?.display_name].find((n): n is string => typeof n === 'string' && n.trim() !== '');
+    return name?.trim();
+  }
+
   async userTimeZone(userId: string): Promise<string | undefined> {
     const answer = await this.call('users.info', { user: userId });
     const tz = (answer.user as { tz?: unknown } | undefined)?.tz;

@@ -5,6 +5,7 @@
  */
 import { RootcauseError } from '../../errors.js';
 import { renderTimeline } from '../timeline/render-timeline.js';
+import { updateAnnouncement } from './announce-incident.js';
 import { newDeclaredIncident } from './incident.js';
 import type { Incident } from './incident.js';
 import type { IncidentCommandRequest } from './incident-command.js';
@@ -76,6 +77,11 @@ async function change(
     await after?.(incident);
     if (incident.cardTs !== undefined) {
       await deps.chat.update(channelOf(incident), incident.cardTs, { key: `${incident.id}/card`, kind: 'incident-card', incident });
+    }
+    // Severity sets the announcement's emoji and the lead is named there.
+    if (request.command.kind !== 'note') {
+      const announced = await updateAnnouncement(deps, incident);
+      if (announced !== incident) await deps.incidents.save(announced);
     }
   });
 }

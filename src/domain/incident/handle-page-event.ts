@@ -4,6 +4,7 @@
  * step, a short line in the channel, and a timeline entry. Safe to run twice:
  * everything is keyed by the event id or guarded by "already done?".
  */
+import { updateAnnouncement } from './announce-incident.js';
 import { applyPagedIncident, incidentIdForPagerDuty, newPagedIncident } from './incident.js';
 import type { Incident, PagedIncident } from './incident.js';
 import type { IncidentDeps } from './incident-deps.js';
@@ -15,6 +16,7 @@ import { postOnce } from './post-once.js';
 import { publishPostmortem } from '../postmortem/publish-postmortem.js';
 
 const RECURRENCE_SHOWN = 5;
+const STATUS_EVENTS = new Set<PageEvent['type']>(['acknowledged', 'unacknowledged', 'reopened', 'resolved']);
 
 export async function handlePageEvent(deps: IncidentDeps, event: PageEvent): Promise<Incident> {
   const id = incidentIdForPagerDuty(event.incidentId);
@@ -22,6 +24,8 @@ export async function handlePageEvent(deps: IncidentDeps, event: PageEvent): Pro
     let incident = await deps.incidents.get(id);
     if (incident === undefined) incident = await recordNewIncident(deps, event);
     else if (event.incident !== undefined) incident = applyPagedIncident(incident, event.incident, event.occurredAt);
+    // Who moved it, for the announcement ("Acknowledged by Alice"), when this event moved it.
+    if (STATUS_EVENTS.has(event.type) && incident.statusAt === event.occurredAt && incident.statusBy !== event.agent) incident = { ...incident, statusBy: event.agent };
     await deps.incidents.save(incident);
 
     const line = describePageEvent(event);
@@ -53,9 +57,17 @@ export async function handlePageEvent(deps: IncidentDeps, event: PageEvent): Pro
     if (incident.cardTs !== undefined && !isNew) {
       await deps.chat.update(channelOf(incident), incident.cardTs, { key: `${incident.id}/card`, kind: 'incident-card', incident });
     }
+    incident = await followInAnnouncement(deps, incident);
     if (event.type === 'resolved' && incident.status === 'resolved') incident = await publishPostmortem(deps, incident, incident.resolvedBy);
     return incident;
   });
+}
+
+/** The #incidents post shows where the incident stands now; its ts is kept once looked up. */
+async function followInAnnouncement(deps: IncidentDeps, incident: Incident): Promise<Incident> {
+  const updated = await updateAnnouncement(deps, incident);
+  if (updated !== incident) await deps.incidents.save(updated);
+  return updated;
 }
 
 async function recordNewIncident(deps: IncidentDeps, event: PageEvent): Promise<Incident> {

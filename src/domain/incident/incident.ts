@@ -46,12 +46,16 @@ export interface IncidentProgress {
   announced?: boolean;
   pagerDutyNoted?: boolean;
   autoTriageRequested?: boolean;
-  /** PagerDuty users we could not find in Slack, with why; said once in the channel. */
+  /** PagerDuty users we could not find in Slack, with why; named on the card. */
   unreachable?: Record<string, string>;
+  /** Slack users the invite was refused for (Slack user id → reason); named on the card. */
+  inviteFailures?: Record<string, string>;
   /**
-   * The channel line that names responders not invited yet because a look-up is failing
-   * (PagerDuty down); updated in place once they are invited.
+   * Responders not invited yet because a look-up is failing (PagerDuty down), and why; named on
+   * the card until they are invited.
    */
+  invitesPending?: { names: string[]; why: string };
+  /** A separate "not invited yet" line posted by an earlier version; updated once they are in. */
   pendingInvitesTs?: string;
 }
 
@@ -86,6 +90,10 @@ export interface Incident {
   rootCause?: string | undefined;
   /** The post-mortem's action item, made at the first resolve and kept through reopens. */
   postmortemItemId?: string | undefined;
+  /** The announcement in the announce channel, edited in place as the incident moves. */
+  announcementTs?: string | undefined;
+  /** Who set the current status at its source (a PagerDuty user's name); absent when unknown. */
+  statusBy?: string | undefined;
   progress: IncidentProgress;
 }
 

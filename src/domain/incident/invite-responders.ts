@@ -1,21 +1,21 @@
 /**
  * Brings the responders into the channel: PagerDuty assignees (PagerDuty user →
  * e-mail → Slack user) and, the first time, the catalog owners. People who cannot
- * be found are named in the channel once, with the reason, instead of vanishing.
- * While a look-up fails (PagerDuty down), the others are invited anyway, the channel says
- * who is still to come and why, the step is retried, and that line is updated when they are in.
+ * be found or invited are named on the incident card, with the reason, instead of vanishing.
+ * While a look-up fails (PagerDuty down), the others are invited anyway, the card says
+ * who is still to come and why, the step is retried, and the card is updated when they are in.
+ * Side notes live on the card so the card stays the channel's first message.
  */
 import { RootcauseError, describeError } from '../../errors.js';
-import type { Incident } from './incident.js';
+import type { Incident, IncidentProgress } from './incident.js';
 import type { IncidentDeps } from './incident-deps.js';
 import { channelOf } from './open-incident-channel.js';
-import { postOnce } from './post-once.js';
 
 export async function inviteResponders(deps: IncidentDeps, incident: Incident, includeOwners: boolean): Promise<Incident> {
   const channel = channelOf(incident);
   const found = { ...incident.assigneeSlackIds };
   const unreachable = { ...incident.progress.unreachable };
-  const newlyUnreachable: string[] = [];
+  const inviteFailures = { ...incident.progress.inviteFailures };
   const toInvite = new Set<string>();
 
   const pending: { name: string; why: string }[] = [];
@@ -37,7 +37,6 @@ export async function inviteResponders(deps: IncidentDeps, incident: Incident, i
       toInvite.add(reason.slackId);
     } else {
       unreachable[person.id] = reason.why;
-      newlyUnreachable.push(`${person.name} (${reason.why})`);
     }
   }
   if (includeOwners) {
@@ -48,46 +47,45 @@ export async function inviteResponders(deps: IncidentDeps, incident: Incident, i
 
   if (toInvite.size > 0) {
     const result = await deps.chat.inviteUsers(channel, [...toInvite]);
-    for (const f of result.failed) newlyUnreachable.push(`${deps.chat.userMention(f.userId)} (${f.reason})`);
+    const failed = new Map(result.failed.map((f) => [f.userId, f.reason]));
+    for (const userId of toInvite) {
+      const why = failed.get(userId);
+      if (why === undefined) delete inviteFailures[userId];
+      else inviteFailures[userId] = why;
+    }
   }
-  const newlyFound = Object.keys(found).length > Object.keys(incident.assigneeSlackIds).length;
-  incident = { ...incident, assigneeSlackIds: found };
-  // The card was posted before the look-ups (it never waits for them): now it can mention them.
-  if (newlyFound && incident.cardTs !== undefined) {
+  const before = incident;
+  const { invitesPending: _was, ...rest } = incident.progress;
+  const progress: IncidentProgress = { ...rest, unreachable, inviteFailures };
+  if (pending.length > 0) progress.invitesPending = { names: pending.map((p) => p.name), why: pending[0]?.why ?? 'a look-up failed' };
+  incident = { ...incident, assigneeSlackIds: found, progress };
+  // The card was posted before the look-ups (it never waits for them): now it can mention them,
+  // and say who could not be invited or is still to come.
+  if (incident.cardTs !== undefined && cardChanged(before, incident)) {
     await deps.chat.update(channel, incident.cardTs, { key: `${incident.id}/card`, kind: 'incident-card', incident });
   }
-  if (newlyUnreachable.length > 0) {
-    // Keyed by who is missing, so a retry finds the message it may already have posted.
-    const step = `unreachable/${Object.keys(unreachable).filter((id) => incident.progress.unreachable?.[id] === undefined).join(',')}/${newlyUnreachable.length}`;
-    const text = `:bust_in_silhouette: Could not invite: ${newlyUnreachable.join('; ')}. Please add them by hand.`;
-    await postOnce(deps, incident, step, channel, { kind: 'text', text });
-  }
-  incident = { ...incident, progress: { ...incident.progress, unreachable } };
   await deps.incidents.save(incident);
-  incident = await tellPending(deps, incident, pending);
+  incident = await settleLegacyPendingLine(deps, incident, pending.length > 0);
   // The step is retried (the job's backoff) until the look-ups answer; the rest of the incident went on.
   if (lookupError !== undefined) throw lookupError;
   return incident;
 }
 
+function cardChanged(before: Incident, after: Incident): boolean {
+  const seen = (i: Incident) =>
+    JSON.stringify([i.assigneeSlackIds, i.progress.unreachable ?? {}, i.progress.inviteFailures ?? {}, i.progress.invitesPending ?? null]);
+  return seen(before) !== seen(after);
+}
+
 /**
- * Says in the channel who is not invited yet and why, once; when nobody is pending any more,
- * updates that line to say they are in.
+ * An incident opened by an earlier version may have its own "not invited yet" line in the
+ * channel: once nobody is pending any more, that line says they are in.
  */
-async function tellPending(deps: IncidentDeps, incident: Incident, pending: { name: string; why: string }[]): Promise<Incident> {
-  const channel = channelOf(incident);
+async function settleLegacyPendingLine(deps: IncidentDeps, incident: Incident, stillPending: boolean): Promise<Incident> {
   const ts = incident.progress.pendingInvitesTs;
-  if (pending.length > 0) {
-    const text = `:hourglass_flowing_sand: Not invited yet: ${pending.map((p) => p.name).join(', ')} — ${pending[0]?.why ?? 'a look-up failed'}. Retrying; this line will say when they are in.`;
-    if (ts !== undefined) return incident;
-    const posted = await postOnce(deps, incident, 'invites-pending', channel, { kind: 'text', text });
-    incident = { ...incident, progress: { ...incident.progress, pendingInvitesTs: posted } };
-    await deps.incidents.save(incident);
-    return incident;
-  }
-  if (ts === undefined) return incident;
+  if (ts === undefined || stillPending) return incident;
   const names = (incident.pagerduty?.assignees ?? []).filter((a) => incident.assigneeSlackIds[a.id] !== undefined).map((a) => deps.chat.userMention(incident.assigneeSlackIds[a.id] ?? ''));
-  await deps.chat.update(channel, ts, { key: `${incident.id}/invites-pending`, kind: 'text', text: `:white_check_mark: Invited ${names.join(', ') || 'the responders'} once PagerDuty answered again.` });
+  await deps.chat.update(channelOf(incident), ts, { key: `${incident.id}/invites-pending`, kind: 'text', text: `:white_check_mark: Invited ${names.join(', ') || 'the responders'} once PagerDuty answered again.` });
   const { pendingInvitesTs: _done, ...progress } = incident.progress;
   incident = { ...incident, progress };
   await deps.incidents.save(incident);

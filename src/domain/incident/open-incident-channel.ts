@@ -5,6 +5,7 @@
  * The caller holds the incident's lock.
  */
 import { RootcauseError, dependencyRejected } from '../../errors.js';
+import { postAnnouncement } from './announce-incident.js';
 import { buildChannelName, withSuffix } from './channel-name.js';
 import type { Incident } from './incident.js';
 import type { IncidentDeps } from './incident-deps.js';
@@ -21,7 +22,7 @@ export async function openIncidentChannel(deps: IncidentDeps, incident: Incident
   incident = await essential(deps, incident, 'create the incident channel', () => ensureChannel(deps, incident));
   incident = await optional(deps, incident, 'set the channel topic', 'topicSet', () => setTopic(deps, incident));
   incident = await essential(deps, incident, 'post the incident card', () => postCard(deps, incident));
-  incident = await optional(deps, incident, 'announce the incident', 'announced', () => announce(deps, incident));
+  incident = await optional(deps, incident, 'announce the incident', 'announced', () => postAnnouncement(deps, incident));
   incident = await optional(deps, incident, 'start the triage', 'autoTriageRequested', () => requestAutoTriage(deps, incident));
   incident = await optional(deps, incident, 'invite the responders', 'invitesDone', () => inviteResponders(deps, incident, true));
   incident = await optional(deps, incident, 'post the channel link to PagerDuty', 'pagerDutyNoted', () =>
@@ -116,15 +117,6 @@ async function postCard(deps: IncidentDeps, incident: Incident): Promise<Inciden
   const cardTs = await postOnce(deps, incident, 'card', channelOf(incident), { kind: 'incident-card', incident });
   incident = { ...incident, cardTs };
   await deps.incidents.save(incident);
-  return incident;
-}
-
-async function announce(deps: IncidentDeps, incident: Incident): Promise<Incident> {
-  if (deps.announceChannel === undefined) return incident;
-  const pd = incident.pagerduty;
-  const details = [pd?.service.name, pd?.priority, pd?.urgency ? `${pd.urgency} urgency` : undefined].filter(Boolean).join(', ');
-  const text = `:rotating_light: New incident${pd ? ` #${pd.number}` : ''}: *${incident.title}*${details ? ` (${details})` : ''} in ${deps.chat.channelMention(channelOf(incident))}`;
-  await postOnce(deps, incident, 'announce', deps.announceChannel, { kind: 'text', text });
   return incident;
 }
 

@@ -2,6 +2,7 @@
  * Resolving from Slack (the card's button or `/incident resolve [summary]`). Once,
  * however often it is asked: an incident already resolved stays as it was.
  */
+import { updateAnnouncement } from './announce-incident.js';
 import type { Incident } from './incident.js';
 import type { IncidentDeps } from './incident-deps.js';
 import { channelOf } from './open-incident-channel.js';
@@ -38,6 +39,8 @@ export async function resolveIncidentFromChat(
     if (incident.cardTs !== undefined) {
       await deps.chat.update(channelOf(incident), incident.cardTs, { key: `${incident.id}/card`, kind: 'incident-card', incident });
     }
+    const announced = await updateAnnouncement(deps, incident);
+    if (announced !== incident) await deps.incidents.save((incident = announced));
     incident = await publishPostmortem(deps, incident, resolverSlackId);
     return { incident, alreadyResolved: false };
   });

@@ -1,3 +1,5 @@
+import { readerTime } from '../time-ref.js';
+
 /** A follow-up with one owner and a deadline (PRODUCT §6 "Action items and reminders"). */
 export interface ActionItem {
   /** Short and typeable: `/incident done A12`. */
@@ -26,4 +28,13 @@ export interface ActionItem {
   ownerTimeZone?: string | undefined;
   /** Reminders are not sent before this instant (Snooze moves it). */
   snoozedUntil?: string | undefined;
+}
+
+/**
+ * The deadline as a person reads it: a date deadline stays the date it was given (turning it
+ * into an instant would show the day before to readers west of the owner); an exact deadline
+ * is drawn in each reader's own zone.
+ */
+export function describeDue(item: Pick<ActionItem, 'dueKind' | 'dueDate' | 'dueAt'>): string {
+  return item.dueKind === 'date' && item.dueDate !== undefined ? item.dueDate : readerTime(item.dueAt);
 }

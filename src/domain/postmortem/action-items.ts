@@ -8,6 +8,8 @@ import type { IncidentDeps } from '../incident/incident-deps.js';
 import { channelOf } from '../incident/open-incident-channel.js';
 import { postOnce } from '../incident/post-once.js';
 import { postExactlyOnce } from '../post-exactly-once.js';
+import { readerTime } from '../time-ref.js';
+import { describeDue } from './action-item.js';
 import type { ActionItem } from './action-item.js';
 import { parseDue } from './parse-due.js';
 import { nextReminder } from './reminder-schedule.js';
@@ -95,7 +97,7 @@ export async function snoozeActionItem(deps: IncidentDeps, request: { itemId: st
   const snoozed = { ...item, snoozedUntil: until };
   await deps.items.save(snoozed);
   await scheduleNextReminder(deps, snoozed);
-  if (request.responseUrl !== undefined) await deps.chat.respond(request.responseUrl, `Snoozed ${item.id}: the next reminder comes ${until.slice(0, 16).replace('T', ' ')} UTC.`).catch(() => undefined);
+  if (request.responseUrl !== undefined) await deps.chat.respond(request.responseUrl, `Snoozed ${item.id}: the next reminder comes ${readerTime(until)}.`).catch(() => undefined);
 }
 
 /** Runs when a reminder's delayed job fires: DM the owner once, then schedule the next one. */
@@ -124,8 +126,4 @@ export async function scheduleNextReminder(deps: IncidentDeps, item: ActionItem,
   if (item.status === 'done') return;
   const next = nextReminder(item, { now: after, timeZone: item.ownerTimeZone ?? 'UTC' });
   if (next !== undefined) await deps.reminders.schedule({ id: next.id, itemId: item.id, at: next.at, kind: next.kind });
-}
-
-export function describeDue(item: ActionItem): string {
-  return item.dueKind === 'date' && item.dueDate !== undefined ? item.dueDate : `${item.dueAt.slice(0, 16).replace('T', ' ')} UTC`;
 }

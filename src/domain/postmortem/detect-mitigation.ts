@@ -95,9 +95,11 @@ export function detectMitigation(entries: TimelineEntry[], incident: Incident): 
   const fixes: string[] = [];
   const rootCauseEntries: TimelineEntry[] = [];
   const scalings = readScalings(sorted);
+  const startMs = Date.parse(incident.pagerduty?.createdAt ?? incident.createdAt);
   for (const entry of sorted) {
     if (entry.source === 'cluster') {
-      const mitigation = readClusterEntry(entry, scalings);
+      // What the cluster did before the incident began (the rollout that set it off) mitigated nothing.
+      const mitigation = timeOf(entry) < startMs ? undefined : readClusterEntry(entry, scalings);
       if (mitigation !== undefined) findings.push({ mitigation, entry, line: toLine(entry.text) });
       continue;
     }
@@ -172,6 +174,8 @@ interface Scaling {
 interface Scalings {
   all: Scaling[];
   byEntry: Map<TimelineEntry, Scaling>;
+  /** Rollouts a triage read from the revision history: a ReplicaSet scaled up with one is that rollout. */
+  rollouts: TimelineEntry[];
 }
 
 function readScalings(entries: TimelineEntry[]): Scalings {
@@ -181,14 +185,16 @@ function readScalings(entries: TimelineEntry[]): Scalings {
     const [, deployment = '', direction, replicaSet = ''] = m;
     return [{ entry, deployment, direction: direction === 'up' ? 'up' : 'down', replicaSet, ms: timeOf(entry) } satisfies Scaling];
   });
-  return { all, byEntry: new Map(all.map((s) => [s.entry, s])) };
+  return { all, byEntry: new Map(all.map((s) => [s.entry, s])), rollouts: entries.filter((e) => e.rollout !== undefined) };
 }
 
 function readClusterEntry(entry: TimelineEntry, scalings: Scalings): Mitigation | undefined {
   if (/^deployment\/\S+: DeploymentRollback\b/.test(entry.text)) return 'rollback';
   const up = scalings.byEntry.get(entry);
   if (up === undefined || up.direction !== 'up') return undefined;
-  const rollout = scalings.all.some((s) => s.deployment === up.deployment && s.direction === 'down' && s.replicaSet !== up.replicaSet && Math.abs(s.ms - up.ms) <= ROLLOUT_WINDOW_MS);
+  const rollout =
+    scalings.all.some((s) => s.deployment === up.deployment && s.direction === 'down' && s.replicaSet !== up.replicaSet && Math.abs(s.ms - up.ms) <= ROLLOUT_WINDOW_MS) ||
+    scalings.rollouts.some((r) => r.rollout?.workload === `deployment/${up.deployment}` && Math.abs(timeOf(r) - up.ms) <= ROLLOUT_WINDOW_MS);
   return rollout ? undefined : 'scale-up';
 }
 

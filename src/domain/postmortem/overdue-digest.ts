@@ -4,6 +4,7 @@
  */
 import type { IncidentDeps } from '../incident/incident-deps.js';
 import { postExactlyOnce } from '../post-exactly-once.js';
+import { describeDue } from './action-item.js';
 import type { ActionItem } from './action-item.js';
 
 export async function sendOverdueDigests(deps: IncidentDeps): Promise<number> {
@@ -21,7 +22,7 @@ export async function sendOverdueDigests(deps: IncidentDeps): Promise<number> {
   for (const [lead, entries] of byLead) {
     const lines = entries.map(
       ({ title, channelId, item }) =>
-        `• *${item.id}* ${deps.chat.userMention(item.ownerId)}, due ${item.dueAt.slice(0, 10)}: ${item.text} — "${title}"${channelId ? ` ${deps.chat.channelMention(channelId)}` : ''}`,
+        `• *${item.id}* ${deps.chat.userMention(item.ownerId)}, due ${describeDue(item)}: ${item.text} — "${title}"${channelId ? ` ${deps.chat.channelMention(channelId)}` : ''}`,
     );
     const text = `:hourglass: Overdue follow-ups of incidents you lead (${entries.length}):\n${lines.join('\n')}\nRecurring incidents are unfinished ones: close these or give them a new date.`;
     await postExactlyOnce(deps.chat, deps.ledger, lead, { key: `digest/${week}/${lead}`, kind: 'text', text }, {}, (m) => deps.chat.postDirect(lead, m));

@@ -5,7 +5,7 @@
  */
 import { describeRecurrence, serviceName } from '../incident/incident-text.js';
 import type { Incident } from '../incident/incident.js';
-import type { TimelineEntry } from '../timeline/timeline-entry.js';
+import type { RolloutRecord, TimelineEntry } from '../timeline/timeline-entry.js';
 import type { ActionItem } from './action-item.js';
 import { detectMitigation } from './detect-mitigation.js';
 import type { MitigationReport } from './detect-mitigation.js';
@@ -22,7 +22,18 @@ export interface PostmortemInput {
   timeZone: string;
   /** When the draft is written: open items past their due are marked overdue. */
   now: Date;
+  /** People's names by user id, for the Markdown file (read outside the chat); unknown ids stay ids. */
+  userNames?: ReadonlyMap<string, string> | undefined;
 }
+
+/**
+ * `before`: the last rollout in the two hours before the page; `other`: the latest one recorded,
+ * outside that window; `none`: a triage ran and recorded none; `no-triage`: nothing read the history.
+ */
+export type RolloutFact =
+  | { kind: 'before' | 'other'; placed: Placed; rollout: RolloutRecord }
+  | { kind: 'none' }
+  | { kind: 'no-triage' };
 
 export const CAUSE_CATEGORIES = ['bug', 'configuration', 'capacity', 'process', 'architecture'] as const;
 export type CauseCategory = (typeof CAUSE_CATEGORIES)[number];
@@ -53,8 +64,8 @@ export interface PostmortemFacts {
   mitigation: MitigationReport;
   recurrence: string | undefined;
   firstWarning: Placed | undefined;
-  /** The last rollout step seen before the page. */
-  lastChange: Placed | undefined;
+  /** The rollout to name as the last change, from what the triages recorded. */
+  rollout: RolloutFact;
   acknowledgedMs: number | undefined;
   unacknowledged: number;
   escalations: number;
@@ -66,6 +77,8 @@ const WARNING_REASON = /^(?:Failed\w*|\w*BackOff|\w*OOM\w*|Unhealthy|Evict\w*|\w
 const CLUSTER_REASON = /^[\w.-]+\/\S+: (\w+)/;
 /** A rollout this long before the page is history, not the trigger. */
 const CHANGE_LOOKBACK_MS = 2 * 3_600_000;
+/** Clock skew between the cluster and PagerDuty: a rollout this much "after" the page still counts. */
+const CHANGE_SKEW_MS = 2 * 60_000;
 
 const CATEGORY_WORDS: Record<CauseCategory, RegExp> = {
   bug: /\b(?:bug|regression|null|nil|exception|panic|race condition|deadlock|leak|off[- ]by[- ]one|code change|bad (?:code|commit|query)|n\+1)\b/,
@@ -89,6 +102,7 @@ export function gatherPostmortemFacts(input: PostmortemInput): PostmortemFacts {
   const cluster = entries.filter((p) => p.entry.source === 'cluster');
   const fromPagerDuty = (re: RegExp) => entries.filter((p) => p.entry.source === 'pagerduty' && re.test(p.entry.text));
   const service = serviceName(incident);
+  const firstTriage = entries.find((p) => p.entry.source === 'bot' && /^Triage of\b/.test(p.entry.text));
   return {
     incident,
     clock,
@@ -104,13 +118,20 @@ export function gatherPostmortemFacts(input: PostmortemInput): PostmortemFacts {
     mitigation,
     recurrence: describeRecurrence(service, incident.recurrence),
     firstWarning: cluster.find((p) => WARNING_REASON.test(CLUSTER_REASON.exec(p.entry.text)?.[1] ?? '')),
-    lastChange: cluster.filter((p) => / ScalingReplicaSet\b/.test(p.entry.text) && p.ms <= startMs && startMs - p.ms <= CHANGE_LOOKBACK_MS).at(-1),
+    rollout: findRollout(entries, startMs, firstTriage !== undefined),
     acknowledgedMs: fromPagerDuty(/^Acknowledged\b/)[0]?.ms,
     unacknowledged: fromPagerDuty(/^Unacknowledged\b/).length,
     escalations: fromPagerDuty(/^Escalated\b/).length,
-    firstTriage: entries.find((p) => p.entry.source === 'bot' && /^Triage of\b/.test(p.entry.text)),
+    firstTriage,
     suggestedCategory: suggestCategory(incident, mitigation),
   };
+}
+
+function findRollout(entries: Placed[], startMs: number, triaged: boolean): RolloutFact {
+  const rollouts = entries.flatMap((placed) => (placed.entry.rollout === undefined || Number.isNaN(placed.ms) ? [] : [{ placed, rollout: placed.entry.rollout }]));
+  if (rollouts.length === 0) return triaged ? { kind: 'none' } : { kind: 'no-triage' };
+  const before = rollouts.filter(({ placed }) => placed.ms <= startMs + CHANGE_SKEW_MS && startMs - placed.ms <= CHANGE_LOOKBACK_MS).at(-1);
+  return before !== undefined ? { kind: 'before', ...before } : { kind: 'other', ...rollouts.at(-1)! };
 }
 
 /** The post-mortem item's owner; before there is one, the lead, else whoever resolved it. */

@@ -23,15 +23,21 @@ export const TEXT_MAX = 1000;
 
 const USER_ID = /^[UW][A-Z0-9]+$/;
 
-export const markdownFormat: PostmortemFormat = {
-  kind: 'markdown',
-  text: (untrusted, max = TEXT_MAX) => escapeMarkdown(clip(oneLine(decodeSlackText(untrusted)).replace(/<@([UW][A-Z0-9]+)>/g, '@$1').replace(/<#(C[A-Z0-9]+)>/g, '#$1'), max)),
-  mention: (userId) => (USER_ID.test(userId) ? `@${userId}` : escapeMarkdown(oneLine(userId))),
-  em: (trusted) => `_${trusted}_`,
-  strong: (trusted) => `**${trusted}**`,
-  code: (trusted) => `\`${trusted.replaceAll('`', "'")}\``,
-  link: (url, label) => (isWebUrl(url) ? `[${escapeMarkdown(label)}](${encodeUrl(url)})` : escapeMarkdown(label)),
-};
+/** The Markdown file is read outside Slack: people by name where we know it, else @ID. */
+export function markdownFormatWith(names: ReadonlyMap<string, string> = new Map()): PostmortemFormat {
+  const person = (userId: string) => names.get(userId) ?? `@${userId}`;
+  return {
+    kind: 'markdown',
+    text: (untrusted, max = TEXT_MAX) => escapeMarkdown(clip(oneLine(decodeSlackText(untrusted)).replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (_, id: string) => person(id)).replace(/<#(C[A-Z0-9]+)>/g, '#$1'), max)),
+    mention: (userId) => escapeMarkdown(USER_ID.test(userId) ? person(userId) : oneLine(userId)),
+    em: (trusted) => `_${trusted}_`,
+    strong: (trusted) => `**${trusted}**`,
+    code: (trusted) => `\`${trusted.replaceAll('`', "'")}\``,
+    link: (url, label) => (isWebUrl(url) ? `[${escapeMarkdown(label)}](${encodeUrl(url)})` : escapeMarkdown(label)),
+  };
+}
+
+export const markdownFormat: PostmortemFormat = markdownFormatWith();
 
 export const slackFormat: PostmortemFormat = {
   kind: 'slack',

@@ -6,10 +6,11 @@
 import { KEY_MOMENTS_FIRST, KEY_MOMENTS_LAST, TIMELINE_TEXT_MAX, formatSpan } from '../timeline/render-timeline.js';
 import type { TimelineSource } from '../timeline/timeline-entry.js';
 import type { ActionItem } from './action-item.js';
-import { formatClockTime, formatDayKey, formatElapsed, isSameDay, zoneAbbreviation } from './postmortem-clock.js';
+import { formatElapsed, isSameDay } from './postmortem-clock.js';
 import { CAUSE_CATEGORIES } from './postmortem-facts.js';
 import type { Placed, PostmortemFacts } from './postmortem-facts.js';
 import type { PostmortemFormat } from './postmortem-format.js';
+import { readerTime } from '../time-ref.js';
 
 export type Block =
   | { kind: 'heading'; level: 2 | 3; text: string }
@@ -68,7 +69,7 @@ function writeFacts(f: PostmortemFacts, fmt: PostmortemFormat): [string, string]
   const { incident, clock } = f;
   const pd = incident.pagerduty;
   const pairs: [string, string][] = [
-    ['Date', Number.isNaN(f.startMs) ? 'unknown' : f.clock.date.format(f.startMs)],
+    ['Date', Number.isNaN(f.startMs) ? 'unknown' : readerTime(f.startMs, 'date')],
     ['Severity', incident.severity === undefined ? 'not set' : `SEV${incident.severity}`],
     ['Duration', writeDuration(f)],
     ['Owner', f.owner === undefined ? `nobody yet: name a lead with ${fmt.code('/incident lead @someone')}` : `${fmt.mention(f.owner.userId)} (${f.owner.role})`],
@@ -89,9 +90,9 @@ function writeDuration(f: PostmortemFacts): string {
   const start = f.incident.source === 'pagerduty' ? 'first page' : 'declared';
   if (Number.isNaN(f.startMs)) return f.endMs === undefined ? 'still open' : 'unknown (no start time)';
   const withDay = f.endMs !== undefined && !isSameDay(f.clock, f.startMs, f.endMs);
-  const from = `${start} ${formatClockTime(f.clock, f.startMs, withDay)}`;
-  if (f.endMs === undefined) return `still open (${from} ${zoneAbbreviation(f.clock, f.startMs)})`;
-  return `${formatElapsed(Math.max(0, f.endMs - f.startMs))} (${from} → resolved ${formatClockTime(f.clock, f.endMs, withDay)} ${zoneAbbreviation(f.clock, f.endMs)})`;
+  const from = `${start} ${readerTime(f.startMs, withDay ? 'datetime' : 'time')}`;
+  if (f.endMs === undefined) return `still open (${from})`;
+  return `${formatElapsed(Math.max(0, f.endMs - f.startMs))} (${from} → resolved ${readerTime(f.endMs, withDay ? 'datetime' : 'time')})`;
 }
 
 function writeTimeline(f: PostmortemFacts, fmt: PostmortemFormat, compact: boolean, h: (t: string, l?: 2 | 3) => Block): Block[] {
@@ -99,8 +100,9 @@ function writeTimeline(f: PostmortemFacts, fmt: PostmortemFormat, compact: boole
   const max = compact ? TIMELINE_TEXT_MAX : undefined;
   const keyLines = key.map((p) => writeEntry(f, fmt, p, max));
   const dated = f.entries.filter((p) => !Number.isNaN(p.ms));
-  const zones = [...new Set([dated[0], dated.at(-1)].filter((p) => p !== undefined).map((p) => zoneAbbreviation(f.clock, p.ms)))].join('/');
-  const intro = `${f.entries.length} ${f.entries.length === 1 ? 'entry' : 'entries'}, ${key.length} key${zones === '' ? '' : ` · times in ${fmt.text(f.clock.zone)} (${zones})`}.`;
+  // Slack draws each time in its reader's zone; the file, read anywhere, has UTC.
+  const zone = dated.length === 0 ? '' : fmt.kind === 'slack' ? ' · times in your time zone' : ' · times in UTC';
+  const intro = `${f.entries.length} ${f.entries.length === 1 ? 'entry' : 'entries'}, ${key.length} key${zone}.`;
   if (f.entries.length === 0) return [{ kind: 'paragraph', text: 'Nothing was recorded on the timeline.' }];
   const shown = compact && keyLines.length > KEY_MOMENTS_FIRST + KEY_MOMENTS_LAST
     ? [...keyLines.slice(0, KEY_MOMENTS_FIRST), fmt.em(`… ${keyLines.length - KEY_MOMENTS_FIRST - KEY_MOMENTS_LAST} more key moments in the file …`), ...keyLines.slice(-KEY_MOMENTS_LAST)]
@@ -117,7 +119,7 @@ function writeTimeline(f: PostmortemFacts, fmt: PostmortemFormat, compact: boole
 }
 
 function writeEntry(f: PostmortemFacts, fmt: PostmortemFormat, { entry, ms }: Placed, max: number | undefined): string {
-  const when = Number.isNaN(ms) ? '--:--' : formatClockTime(f.clock, ms, f.severalDays);
+  const when = Number.isNaN(ms) ? '--:--' : readerTime(ms, f.severalDays ? 'datetime' : 'time');
   const author = entry.author === undefined || entry.author === '' ? '' : `${fmt.mention(entry.author)}: `;
   const until = entry.until === undefined ? NaN : Date.parse(entry.until);
   const repeats = entry.count !== undefined && entry.count > 1 ? ` ×${entry.count}${until > ms ? ` over ${formatSpan(until - ms)}` : ''}` : '';
@@ -127,16 +129,30 @@ function writeEntry(f: PostmortemFacts, fmt: PostmortemFormat, { entry, ms }: Pl
 function writeTrigger(f: PostmortemFacts, fmt: PostmortemFormat): string[] {
   const { incident } = f;
   const pd = incident.pagerduty;
-  const at = Number.isNaN(f.startMs) ? '' : ` at ${formatClockTime(f.clock, f.startMs, f.severalDays)}`;
+  const at = Number.isNaN(f.startMs) ? '' : ` at ${readerTime(f.startMs, f.severalDays ? 'datetime' : 'time')}`;
   const lines = [
     pd !== undefined
       ? `${fmt.strong('What paged:')} PagerDuty ${pd.number > 0 ? `#${pd.number}` : fmt.text(pd.id)} "${fmt.text(pd.title)}" on ${fmt.text(pd.service.name)}${at}.`
       : `${fmt.strong('Declared:')} "${fmt.text(incident.title)}"${incident.declaredBy ? ` by ${fmt.mention(incident.declaredBy)}` : ''}${at}.`,
   ];
   lines.push(f.firstWarning === undefined ? `${fmt.strong('First cluster warning:')} none recorded.` : `${fmt.strong('First cluster warning:')} ${writeEntry(f, fmt, f.firstWarning, TIMELINE_TEXT_MAX)} — ${fmt.em('to confirm')} that this is where it started.`);
-  if (f.lastChange !== undefined) lines.push(`${fmt.strong('Last rollout before the page:')} ${writeEntry(f, fmt, f.lastChange, TIMELINE_TEXT_MAX)} — ${fmt.em('to confirm')} whether this change set it off.`);
+  lines.push(writeRollout(f, fmt));
   lines.push(`${fmt.strong('What set it off:')} ${fmt.em('to confirm')} — a deploy, a config change, a traffic change, a dependency?`);
   return lines;
+}
+
+/** The revision, what it changed and when (in the reader's zone; the file has UTC). */
+function writeRollout(f: PostmortemFacts, fmt: PostmortemFormat): string {
+  const label = fmt.strong('Last rollout before the page:');
+  const r = f.rollout;
+  if (r.kind === 'no-triage') return `${label} No rollout recorded (no triage ran).`;
+  if (r.kind === 'none') return `${label} none in the revision history the triage read.`;
+  const what = `revision ${r.rollout.revision} of ${fmt.code(r.rollout.workload)} — ${fmt.text(r.rollout.change, TIMELINE_TEXT_MAX)}, at ${readerTime(r.placed.ms, 'datetime')}`;
+  if (Number.isNaN(f.startMs)) return `${label} ${what} — ${fmt.em('to confirm')} whether this change set it off.`;
+  const gap = r.placed.ms - f.startMs;
+  if (r.kind === 'before') return `${label} ${what} (${gap > 0 ? 'just as the page came' : `${formatElapsed(-gap)} before the page`}) — ${fmt.em('to confirm')} whether this change set it off.`;
+  const when = gap > 0 ? `${formatElapsed(gap)} after the page` : `${formatElapsed(-gap)} before the page`;
+  return `${fmt.strong('Latest rollout recorded:')} ${what} (${when}): none in the two hours before the page, so probably not what set it off.`;
 }
 
 function writeRootCause(f: PostmortemFacts, fmt: PostmortemFormat): Block[] {
@@ -227,5 +243,5 @@ function formatDue(item: ActionItem, f: PostmortemFacts, fmt: PostmortemFormat):
   if (item.dueKind === 'date' && item.dueDate !== undefined) return fmt.text(item.dueDate, 40);
   const ms = Date.parse(item.dueAt);
   if (Number.isNaN(ms)) return fmt.text(item.dueAt, 40);
-  return `${formatDayKey(f.clock, ms)} ${f.clock.time.format(ms)} ${zoneAbbreviation(f.clock, ms)}`;
+  return readerTime(ms, 'datetime');
 }

@@ -39,6 +39,15 @@ export async function publishPostmortem(deps: IncidentDeps, incident: Incident, 
   }
 
   const [timeline, items] = await Promise.all([deps.timeline.list(incident.id), deps.items.forIncident(incident.id)]);
+  const userNames = await lookUpNames(deps, [
+    incident.leadSlackId,
+    incident.resolvedBy,
+    incident.declaredBy,
+    resolverId,
+    ...Object.values(incident.assigneeSlackIds),
+    ...items.map((i) => i.ownerId),
+    ...timeline.flatMap((e) => [e.author, ...[...e.text.matchAll(MENTION)].map((m) => m[1])]),
+  ]);
   const draft = buildPostmortemDraft({
     incident,
     timeline,
@@ -46,6 +55,7 @@ export async function publishPostmortem(deps: IncidentDeps, incident: Incident, 
     ...(item === undefined ? {} : { postmortemItem: item }),
     timeZone,
     now,
+    userNames,
   });
   const channel = channelOf(incident);
   const ownerLine =
@@ -59,6 +69,22 @@ export async function publishPostmortem(deps: IncidentDeps, incident: Incident, 
   await shareOnce(deps, incident.id, channel, { filename: draft.filename, title: draft.title, content: draft.markdown }, now);
   if (item !== undefined) await scheduleNextReminder(deps, item);
   return incident;
+}
+
+const MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g;
+const USER_ID = /^[UW][A-Z0-9]+$/;
+
+/** Each person asked for once per draft; one the chat cannot name stays an id in the file. */
+async function lookUpNames(deps: Pick<IncidentDeps, 'chat'>, ids: (string | undefined)[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((id): id is string => id !== undefined && USER_ID.test(id)))];
+  const names = new Map<string, string>();
+  await Promise.all(
+    unique.map(async (id) => {
+      const name = await deps.chat.userName(id).catch(() => undefined);
+      if (name !== undefined) names.set(id, name);
+    }),
+  );
+  return names;
 }
 
 /**

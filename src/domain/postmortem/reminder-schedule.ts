@@ -7,12 +7,10 @@
 import type { ActionItem } from './action-item.js';
 import { WORKDAY_START_HOUR, addBusinessDays, getNextWorkingDate, getWorkdayStart } from './business-days.js';
 import {
-  addCalendarDays,
   compareCalendarDates,
   formatCalendarDate,
   getCalendarDate,
   getWallTime,
-  getWeekday,
   parseCalendarDate,
 } from './zoned-time.js';
 
@@ -93,16 +91,6 @@ export function nextReminder(item: ActionItem, opts: Omit<PlanRemindersOptions, 
   return planReminders(item, { ...opts, horizon: 1 })[0];
 }
 
-/** The next Monday 09:00 in `timeZone` strictly after `now`: when the lead gets the weekly list of overdue items. */
-export function weeklyOverdueDigestAt(now: Date, timeZone: string): string {
-  const today = getCalendarDate(now, timeZone);
-  for (let ahead = 0; ; ahead += 1) {
-    const date = addCalendarDays(today, ahead);
-    if (getWeekday(date) !== 1) continue;
-    const at = getWorkdayStart(date, timeZone);
-    if (at.getTime() > now.getTime()) return at.toISOString();
-  }
-}
 
 interface ScheduledReminder {
   at: Date;

@@ -123,7 +123,7 @@ export function happenedSince(event: EventEvidence, since: IsoTime): boolean {
   return Number.isNaN(last) || Number.isNaN(from) || last >= from;
 }
 
-// Changes a responder looks for first: rollouts and scaling, kills and evictions, node trouble,
+// Changes a responder looks for first: autoscaling, kills and evictions, node trouble,
 // pods that cannot be placed or created.
 const IMPORTANT_REASONS = new Set([
   'SuccessfulRescale',
@@ -144,11 +144,12 @@ const IMPORTANT_REASONS = new Set([
   'FailedCreate',
 ]);
 
+/**
+ * Key on the timeline. A rollout's own steps (ScalingReplicaSet, a StatefulSet creating and
+ * deleting its pods) are routine: every deploy makes a dozen, the timeline collapses them into
+ * one line per burst, and the rollout that matters is read from the revision history.
+ */
 export function isImportantEvent(event: EventEvidence): boolean {
-  const kind = event.object.kind;
-  if (event.reason === 'ScalingReplicaSet') return kind === 'Deployment';
-  // A StatefulSet rolls out and scales by creating and deleting its pods itself.
-  if (kind === 'StatefulSet' && (event.reason === 'SuccessfulCreate' || event.reason === 'SuccessfulDelete')) return true;
   return IMPORTANT_REASONS.has(event.reason);
 }
 

@@ -1,16 +1,24 @@
 /**
- * The timeline as the reader sees it (`/incident timeline`): key moments first, then every
- * entry in time order, in the reader's time zone, split over as many documents as it takes.
+ * The timeline as the reader sees it (`/incident timeline`): one list in time order, each entry
+ * once. Key entries are marked where they happened (⭐ and their key phrase in bold), people's
+ * decisions and hypotheses carry their label, and the routine chatter of a rollout (scaling,
+ * pods created, images pulled) collapses into one line per burst. Times are markers the chat
+ * draws in each reader's own zone; the reader's zone is only used to start a new day.
  */
-import { makeReaderClock, zoneAbbreviation } from '../reader-clock.js';
-import type { ReaderClock } from '../reader-clock.js';
+import { makeReaderClock } from '../reader-clock.js';
 import { packLines, splitDocument } from '../chat-document.js';
+import { CHAT_PARAGRAPH_MAX } from '../ports.js';
 import type { ChatDocument } from '../ports.js';
+import { readerTime } from '../time-ref.js';
+import { classifyMessage } from './classify-message.js';
+import type { MessageKind } from './classify-message.js';
+import { collapseRoutine } from './collapse-routine.js';
+import type { Burst, Placed } from './collapse-routine.js';
 import type { TimelineEntry, TimelineSource } from './timeline-entry.js';
 
 export interface RenderTimelineOptions {
-  /** The reader's IANA time zone (Slack users.info `tz`); an unknown one falls back to UTC, and the timeline says so. */
-  timeZone: string;
+  /** The reader's IANA time zone, to split days where the reader's days split; default (and unknown zones) UTC. */
+  timeZone?: string | undefined;
   /** When the timeline is read: its "as of". */
   now: Date;
   /** Document title; default "Incident timeline". */
@@ -18,56 +26,53 @@ export interface RenderTimelineOptions {
 }
 
 const SOURCE_MARKER: Record<TimelineSource, string> = { pagerduty: '[PD]', bot: '[bot]', slack: '[slack]', cluster: '[k8s]' };
-const KEY_MARK = '⭐';
+export const KEY_MARK = '⭐';
 /** A message can be 40,000 characters; a timeline line says what happened and the channel keeps the rest. */
 export const TIMELINE_TEXT_MAX = 400;
-/** Key moments stay short however many there are: how it started and where it stands. */
+/** The post-mortem's key moments stay short however many there are: how it started and where it ended. */
 export const KEY_MOMENTS_FIRST = 10;
 export const KEY_MOMENTS_LAST = 15;
-
-interface Clock extends ReaderClock {
-  /** Formatted times by minute: most entries share a minute with the one before. */
-  minutes: Map<number, string>;
-}
-
-interface Placed {
-  entry: TimelineEntry;
-  /** Milliseconds since the epoch; NaN when `at` does not parse (such entries go last). */
-  ms: number;
-}
+const KIND_LABEL: Record<MessageKind, string> = {
+  decision: 'Decision',
+  action: 'Action',
+  mitigation: 'Mitigation',
+  hypothesis: 'Hypothesis',
+  'root-cause': 'Root cause',
+  status: 'Status',
+};
+const IN_THREAD = '(in thread) ';
+/** A marker becomes a Slack date token up to this much longer (`<!date^…^{date_short_pretty} {time}|… UTC>`). */
+const MARKER_GROWTH = 45;
 
 /** Renders the whole timeline; an empty one is a single short document. */
 export function renderTimeline(entries: TimelineEntry[], opts: RenderTimelineOptions): ChatDocument[] {
   const title = opts.title ?? 'Incident timeline';
   if (entries.length === 0) return [{ title, paragraphs: [{ text: 'Nothing has been recorded on this timeline yet.' }] }];
-  const clock = makeClock(opts.timeZone);
+  const dayKey = makeReaderClock(opts.timeZone ?? 'UTC').dayKey;
   const placed = sortByTime(entries);
   const dated = placed.filter((p) => !Number.isNaN(p.ms));
   const firstMs = dated[0]?.ms;
   const lastMs = dated.reduce((last, p) => Math.max(last, p.ms, untilMs(p.entry) ?? p.ms), Number.NEGATIVE_INFINITY);
-  const severalDays = firstMs !== undefined && clock.dayKey.format(firstMs) !== clock.dayKey.format(lastMs);
+  const severalDays = firstMs !== undefined && dayKey.format(firstMs) !== dayKey.format(lastMs);
 
-  const lines = placed.map((p) => formatEntry(p, clock, severalDays));
-  const keyLines = placed.flatMap((p, i) => (p.entry.important === true ? [lines[i]!] : []));
-  const summary = [summarize(placed.length, keyLines.length, firstMs, lastMs, opts.now, clock, severalDays)];
-  if (clock.unknownZone !== undefined) summary.push(`:warning: Your Slack time zone "${clock.unknownZone}" is not one I know, so times are in UTC.`);
-
-  const paragraphs = [
-    ...packLines(summary, 'text'),
-    ...packLines(['*Key moments*', ...shortenKeyMoments(keyLines)], 'text'),
-    ...packLines(['*Full timeline*', ...lines], 'text'),
-  ];
-  const zones = firstMs === undefined ? zoneName(clock, opts.now) : [...new Set([zoneName(clock, firstMs), zoneName(clock, lastMs)])].join('/');
-  const days = firstMs === undefined ? '' : severalDays ? ` — ${clock.day.format(firstMs)} to ${clock.day.format(lastMs)}` : ` — ${clock.day.format(firstMs)}`;
-  return splitDocument(`${title}${days} (times in ${zones})`, paragraphs);
-}
-
-function makeClock(requested: string): Clock {
-  return { ...makeReaderClock(requested), minutes: new Map() };
-}
-
-function zoneName(clock: Clock, at: number | Date): string {
-  return zoneAbbreviation(clock, at);
+  const lines: string[] = [];
+  let day: string | undefined;
+  let keyCount = 0;
+  for (const item of collapseRoutine(placed)) {
+    const ms = 'burst' in item ? item.burst.firstMs : item.ms;
+    if (severalDays && !Number.isNaN(ms) && dayKey.format(ms) !== day) {
+      day = dayKey.format(ms);
+      lines.push(`*${readerTime(ms, 'date')}*`);
+    }
+    if ('burst' in item) lines.push(formatBurst(item.burst));
+    else {
+      const key = isKey(item.entry);
+      if (key) keyCount++;
+      lines.push(formatEntry(item, key));
+    }
+  }
+  const summary = [summarize(placed.length, keyCount, firstMs, lastMs, opts.now, severalDays), `${KEY_MARK} marks key moments: decisions, actions, hypotheses, root causes and :pushpin: messages.`];
+  return splitDocument(title, [...packLines(summary, 'text'), ...packTimeLines(lines)]);
 }
 
 /** Time order; ties keep the order they came in; entries whose time does not parse go last. */
@@ -82,34 +87,67 @@ function untilMs(entry: TimelineEntry): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-function formatEntry({ entry, ms }: Placed, clock: Clock, severalDays: boolean): string {
-  const when = Number.isNaN(ms) ? '--:--' : formatMinute(clock, ms, severalDays);
-  const author = entry.author === undefined || entry.author === '' ? '' : `${formatAuthor(entry.author)}: `;
-  const text = toPlainLine(entry.source === 'slack' ? decodeSlackText(entry.text) : entry.text);
-  const line = `${when} ${SOURCE_MARKER[entry.source]} ${author}${text || '(no text)'}${formatRepeats(entry, ms)}`;
-  // Slack's bold cannot hold an asterisk; the whole line is bold already.
-  return entry.important === true ? `${KEY_MARK} *${line.replaceAll('*', '')}*` : line;
+/** Stored by its source (collapseRoutine unmarks routine events an older version called key). */
+function isKey(entry: TimelineEntry): boolean {
+  return entry.important === true;
 }
 
-/** Formatting a time costs microseconds; busy incidents have many entries a minute (zone offsets are whole minutes). */
-function formatMinute(clock: Clock, ms: number, withDay: boolean): string {
-  const minute = Math.floor(ms / 60_000);
-  let text = clock.minutes.get(minute);
-  if (text === undefined) {
-    text = withDay ? `${clock.day.format(ms)} ${clock.time.format(ms)}` : clock.time.format(ms);
-    clock.minutes.set(minute, text);
+function formatEntry({ entry, ms }: Placed, key: boolean): string {
+  const when = Number.isNaN(ms) ? '--:--' : readerTime(ms, 'time');
+  const inThread = entry.source === 'slack' && entry.text.startsWith(IN_THREAD);
+  const raw = inThread ? entry.text.slice(IN_THREAD.length) : entry.text;
+  const text = toPlainLine(entry.source === 'slack' ? decodeSlackText(raw) : raw) || '(no text)';
+  const label = entry.source === 'slack' ? messageLabel(raw, key) : undefined;
+  const author = entry.author === undefined || entry.author === '' ? '' : `${formatAuthor(entry.author)}${inThread ? ' (in thread)' : ''}: `;
+  // Only the key phrase is bold: the label a person's message earned, else the head of the line.
+  const body = label !== undefined ? `${label} · ${author}${text}` : key ? `${author}${emphasizeHead(entry.source, text)}` : `${author}${text}`;
+  const line = `${when} ${SOURCE_MARKER[entry.source]} ${body}${formatRepeats(entry, ms)}`;
+  return key ? `${KEY_MARK} ${line}` : line;
+}
+
+/** "*Decision*", "*Hypothesis*", …: what a person's message is, so decisions stand out; undefined for chatter. */
+function messageLabel(text: string, key: boolean): string | undefined {
+  const kind = classifyMessage(text).kind;
+  // A status someone marked key ("Resolved by …", a pinned update) gets its head in bold instead.
+  if (kind === 'status') return key ? undefined : '_status_';
+  if (kind !== undefined && key) return `*${KIND_LABEL[kind]}*`;
+  if (kind !== undefined) return `_${KIND_LABEL[kind].toLowerCase()}_`;
+  return key && /:pushpin:|📌/u.test(text) ? '*Pinned*' : undefined;
+}
+
+/**
+ * Bold on what happened, not on the whole line: `pod/x: *OOMKilling* — …`, `*Resolved in
+ * PagerDuty* by Alice`, `*Could not post the card*: …`.
+ */
+function emphasizeHead(source: TimelineSource, text: string): string {
+  if (source === 'cluster') {
+    const m = /^(\S+: )(\w+)(.*)$/.exec(text);
+    if (m !== null) return `${m[1]}*${m[2]}*${m[3]}`;
   }
-  return text;
+  const cut = /: | — | by | \(|\. /.exec(text);
+  const at = cut === null || cut.index === 0 ? text.length : cut.index;
+  const head = text.slice(0, at).replaceAll('*', '').trim();
+  return head === '' ? text : `*${head}*${text.slice(at)}`;
+}
+
+function formatBurst(burst: Burst): string {
+  const when = readerTime(burst.firstMs, 'time');
+  // The line's own time is the burst's first event: only its end is said.
+  const span = burst.lastMs - burst.firstMs >= 60_000 ? ` until ${readerTime(burst.lastMs, 'time')}` : '';
+  const reasons = [...burst.reasons].map(([reason, n]) => `${reason} ×${n}`).join(', ');
+  const last = burst.lastScaling === undefined ? '' : `; last: ${toPlainLine(burst.lastScaling)}`;
+  return `${when} ${SOURCE_MARKER.cluster} ${burst.label} ×${burst.count}${span} (${reasons})${last}`;
 }
 
 function formatAuthor(author: string): string {
   return /^[UW][A-Z0-9]+$/.test(author) ? `<@${author}>` : author;
 }
 
+/** "×37 until 13:17" for collapsed repeats (the line's own time is the first). */
 function formatRepeats(entry: TimelineEntry, ms: number): string {
   if (entry.count === undefined || entry.count <= 1) return '';
   const until = untilMs(entry);
-  const span = until !== undefined && !Number.isNaN(ms) && until > ms ? ` over ${formatSpan(until - ms)}` : '';
+  const span = until !== undefined && !Number.isNaN(ms) && until - ms >= 60_000 ? ` until ${readerTime(until, 'time')}` : '';
   return ` ×${entry.count}${span}`;
 }
 
@@ -142,25 +180,37 @@ export function decodeSlackText(text: string): string {
     .replaceAll('&amp;', '&');
 }
 
-/** One line, at most TIMELINE_TEXT_MAX characters. */
+/** One line, at most TIMELINE_TEXT_MAX characters, without asterisks that would unbalance our bold. */
 function toPlainLine(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
+  const line = text.replace(/\s+/g, ' ').replaceAll('*', '').trim();
   return line.length <= TIMELINE_TEXT_MAX ? line : `${line.slice(0, TIMELINE_TEXT_MAX - 1)}…`;
 }
 
-function shortenKeyMoments(keyLines: string[]): string[] {
-  if (keyLines.length === 0) return ['None yet: decisions, actions, hypotheses and :pushpin: messages show here.'];
-  if (keyLines.length <= KEY_MOMENTS_FIRST + KEY_MOMENTS_LAST) return keyLines;
-  const skipped = keyLines.length - KEY_MOMENTS_FIRST - KEY_MOMENTS_LAST;
-  return [...keyLines.slice(0, KEY_MOMENTS_FIRST), `… ${skipped} more key moments, marked ${KEY_MARK} in the full timeline …`, ...keyLines.slice(-KEY_MOMENTS_LAST)];
+/** Paragraphs that stay within Slack's limit once every time marker has become a date token. */
+function packTimeLines(lines: string[]): ChatDocument['paragraphs'] {
+  const room = CHAT_PARAGRAPH_MAX - 10;
+  const chunks: string[][] = [];
+  let current: string[] = [];
+  let size = 0;
+  for (const line of lines) {
+    const weight = line.length + 1 + (line.match(/⟦time /g)?.length ?? 0) * MARKER_GROWTH;
+    if (size + weight > room && current.length > 0) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(line);
+    size += weight;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks.flatMap((chunk) => packLines(chunk, 'text'));
 }
 
-function summarize(count: number, keyCount: number, firstMs: number | undefined, lastMs: number, now: Date, clock: Clock, severalDays: boolean): string {
+function summarize(count: number, keyCount: number, firstMs: number | undefined, lastMs: number, now: Date, severalDays: boolean): string {
   const entries = `${count} ${count === 1 ? 'entry' : 'entries'}, ${keyCount} key`;
-  const nowMs = now.getTime();
   if (firstMs === undefined) return `${entries}.`;
-  const stamp = (ms: number) => (severalDays || clock.dayKey.format(ms) !== clock.dayKey.format(firstMs) ? `${clock.day.format(ms)} ${clock.time.format(ms)}` : clock.time.format(ms));
+  const style = severalDays ? 'datetime' : 'time';
   const span = lastMs > firstMs ? ` (${formatSpan(lastMs - firstMs)})` : '';
-  const asOf = Number.isNaN(nowMs) ? '' : ` · as of ${stamp(nowMs)}`;
-  return `${entries} · ${stamp(firstMs)} to ${stamp(lastMs)}${span}${asOf}`;
+  const asOf = Number.isNaN(now.getTime()) ? '' : ` · as of ${readerTime(now, style)}`;
+  return `${entries} · ${readerTime(firstMs, style)} to ${readerTime(lastMs, style)}${span}${asOf}`;
 }

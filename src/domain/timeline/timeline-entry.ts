@@ -15,4 +15,14 @@ export interface TimelineEntry {
   /** Collapsed repeats (cluster events): how many, and the last occurrence. */
   count?: number | undefined;
   until?: string | undefined;
+  /** A rollout the triage saw in the revision history: what the post-mortem names as the last change. */
+  rollout?: RolloutRecord | undefined;
+}
+
+export interface RolloutRecord {
+  /** "deployment/payment-service". */
+  workload: string;
+  revision: number;
+  /** "app image payments:1.8.2 → 1.9.0", "no template change (a restart)", "first revision". */
+  change: string;
 }

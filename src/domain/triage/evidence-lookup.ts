@@ -2,7 +2,6 @@ import type {
   ConditionEvidence,
   EventEvidence,
   LogEvidence,
-  NodeEvidence,
   PodEvidence,
   ProbeEvidence,
   TriageEvidence,
@@ -12,9 +11,6 @@ export function findCondition(conditions: readonly ConditionEvidence[], type: st
   return conditions.find((c) => c.type === type);
 }
 
-export function findNode(ev: TriageEvidence, name: string | undefined): NodeEvidence | undefined {
-  return name === undefined ? undefined : ev.nodes.find((n) => n.name === name);
-}
 
 export function findPod(ev: TriageEvidence, name: string): PodEvidence | undefined {
   return ev.pods.find((p) => p.name === name);

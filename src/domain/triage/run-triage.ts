@@ -7,6 +7,7 @@ import { RootcauseError, dependencyUnavailable, describeError } from '../../erro
 import { postExactlyOnce } from '../post-exactly-once.js';
 import type { Chat, Clock, Cluster, ClusterWatch, Log, PostLedger, TimelineStore, WorkloadRef } from '../ports.js';
 import type { ServiceCatalog } from '../service-catalog.js';
+import { recordRollouts } from '../postmortem/record-rollouts.js';
 import { buildEvidenceThread } from './evidence-thread.js';
 import type { TriageTarget } from './evidence.js';
 import { buildTriageReport } from './triage-report.js';
@@ -80,6 +81,7 @@ export async function runTriage(deps: TriageDeps, request: TriageRequest, attemp
       text: `Triage of ${target.kind.toLowerCase()}/${target.name}: ${report.findings[0]?.title ?? report.headline}`,
       important: report.verdict === 'problems',
     });
+    await recordRollouts(deps.timeline, request.incidentId, report);
   }
   return { posted: report };
 }

@@ -170,6 +170,16 @@ describe('detectMitigation: sources', () => {
     expect(detectMitigation(rollout, INCIDENT).mitigations).toEqual([]);
   });
 
+  it('does not count the rollout that set the incident off as a scale-up: before the page, or with a recorded revision', () => {
+    // A new ReplicaSet scaled up to its full size in one step, no scale-down seen: only the revision history tells it is a rollout.
+    const before = entry('deployment/checkout: ScalingReplicaSet — Scaled up replica set checkout-8d2c1 to 3', 'cluster', '2026-11-21T09:50:00Z');
+    expect(detectMitigation([before], INCIDENT).mitigations).toEqual([]);
+    const during = entry('deployment/checkout: ScalingReplicaSet — Scaled up replica set checkout-8d2c1 to 3', 'cluster', '2026-11-21T10:12:00Z');
+    const revision = entry('deployment/checkout: revision 47 rolled out (app image checkout:2.1 → 2.2)', 'cluster', '2026-11-21T10:12:00Z', { rollout: { workload: 'deployment/checkout', revision: 47, change: 'app image checkout:2.1 → 2.2' } });
+    expect(detectMitigation([during], INCIDENT).mitigations).toEqual(['scale-up']);
+    expect(detectMitigation([during, revision], INCIDENT).mitigations).toEqual([]);
+  });
+
   it('counts a DeploymentRollback event as a rollback, and other cluster events as nothing', () => {
     const events = [
       entry('deployment/checkout: DeploymentRollback — Rolled back deployment "checkout" to revision 46', 'cluster'),

@@ -6,6 +6,7 @@ import type { ActionItem } from '../../../src/domain/postmortem/action-item.js';
 import { buildPostmortemDraft } from '../../../src/domain/postmortem/postmortem-draft.js';
 import type { PostmortemInput } from '../../../src/domain/postmortem/postmortem-draft.js';
 import type { TimelineEntry, TimelineSource } from '../../../src/domain/timeline/timeline-entry.js';
+import { timesAsUtc } from '../../../src/domain/time-ref.js';
 
 const PAGED_AT = '2026-11-21T09:02:00Z';
 const RESOLVED_AT = '2026-11-21T10:32:00Z';
@@ -71,10 +72,13 @@ const item = (id: string, more: Partial<ActionItem> = {}): ActionItem => ({
 
 const POSTMORTEM_ITEM = item('A1', { kind: 'postmortem', text: 'Write the post-mortem of "payment-api 5xx > 5%"', ownerId: 'U0LEAD', dueAt: '2026-11-28T08:00:00Z', dueDate: '2026-11-28' });
 
-const draft = (over: Partial<PostmortemInput> = {}, incident: Partial<Incident> = {}) =>
-  buildPostmortemDraft({ incident: { ...INCIDENT, ...incident }, timeline: SYMPTOM_FIX, actionItems: [], postmortemItem: POSTMORTEM_ITEM, timeZone: 'Europe/Berlin', now: new Date('2026-11-21T10:33:00Z'), ...over });
+/** The draft with its time markers as the adapter writes them where no client localises them: UTC. */
+const draft = (over: Partial<PostmortemInput> = {}, incident: Partial<Incident> = {}) => {
+  const d = buildPostmortemDraft({ incident: { ...INCIDENT, ...incident }, timeline: SYMPTOM_FIX, actionItems: [], postmortemItem: POSTMORTEM_ITEM, timeZone: 'Europe/Berlin', now: new Date('2026-11-21T10:33:00Z'), ...over });
+  return { ...d, markdown: timesAsUtc(d.markdown) };
+};
 
-const slackText = (docs: ChatDocument[]) => docs.flatMap((d) => d.paragraphs.map((p) => ('text' in p ? p.text : p.code))).join('\n');
+const slackText = (docs: ChatDocument[]) => timesAsUtc(docs.flatMap((d) => d.paragraphs.map((p) => ('text' in p ? p.text : p.code))).join('\n'));
 
 /** The Markdown between "## name" and the next "## ". */
 function section(markdown: string, name: string): string {
@@ -102,7 +106,7 @@ describe('buildPostmortemDraft', () => {
     expect(slackText(summary)).toContain('⚠️ *This incident was mitigated (restart, rollback) — the root cause is still open.* Restoring service is not fixing it.');
     expect(section(markdown, 'Root cause')).toMatch(/^\*\*Not recorded yet\.\*\*/);
     expect(section(markdown, 'Cause category').split('\n')).toEqual(['- [ ] bug', '- [ ] configuration', '- [ ] capacity', '- [ ] process', '- [ ] architecture']);
-    expect(section(markdown, 'What worked')).toContain('- Mitigation (rollback): 10:25 `slack` @U0RESOLVER: rolled back to 46 — _to confirm_ that it restored service.');
+    expect(section(markdown, 'What worked')).toContain('- Mitigation (rollback): 09:25 UTC `slack` @U0RESOLVER: rolled back to 46 — _to confirm_ that it restored service.');
     expect(section(markdown, 'What did not')).toContain('- Service came back through restart, rollback; the root cause was not found.');
   });
 
@@ -143,9 +147,9 @@ describe('buildPostmortemDraft', () => {
     expect(tableRows(markdown.slice(0, markdown.indexOf('## Summary')))).toEqual([
       ['', ''],
       ['---', '---'],
-      ['**Date**', 'Sat, Nov 21, 2026'],
+      ['**Date**', '2026-11-21'],
       ['**Severity**', 'SEV2'],
-      ['**Duration**', '1 hour 30 minutes (first page 10:02 → resolved 11:32 GMT+1)'],
+      ['**Duration**', '1 hour 30 minutes (first page 09:02 UTC → resolved 10:32 UTC)'],
       ['**Owner**', '@U0LEAD (incident lead)'],
       ['**Status**', 'Draft — due 2026-11-28'],
       ['**PagerDuty**', '[\\#9](https://acme.pagerduty.com/incidents/PT4KHLK) · P1 · high urgency · service payment-api'],
@@ -153,10 +157,16 @@ describe('buildPostmortemDraft', () => {
     ]);
     expect(section(markdown, 'Recurrence')).toContain('payment-api has paged 2 times before');
     const trigger = section(markdown, 'Trigger');
-    expect(trigger).toContain('- **What paged:** PagerDuty #9 "payment-api 5xx \\> 5%" on payment-api at 10:02.');
-    expect(trigger).toContain('- **First cluster warning:** 10:00 `k8s` pod/payment-api-7c9d-q2w3e: OOMKilling — Memory cgroup out of memory ×4 over 10m — _to confirm_');
+    expect(trigger).toContain('- **What paged:** PagerDuty #9 "payment-api 5xx \\> 5%" on payment-api at 09:02 UTC.');
+    expect(trigger).toContain('- **First cluster warning:** 09:00 UTC `k8s` pod/payment-api-7c9d-q2w3e: OOMKilling — Memory cgroup out of memory ×4 over 10m — _to confirm_');
     expect(section(markdown, 'Root cause')).toContain('1. **Why** did PagerDuty page for "payment-api 5xx \\> 5%"? Because: _to confirm_: pod/payment-api-7c9d-q2w3e: OOMKilling');
     expect(section(markdown, 'Root cause').match(/^\d\. \*\*Why\*\*/gm)).toHaveLength(5);
+    // The Slack version leaves each time to the reader's client (a marker the adapter draws as <!date^…>).
+    const raw = buildPostmortemDraft({ incident: INCIDENT, timeline: SYMPTOM_FIX, actionItems: [], postmortemItem: POSTMORTEM_ITEM, timeZone: 'Europe/Berlin', now: new Date('2026-11-21T10:33:00Z') });
+    const rawSlack = raw.summary.flatMap((d) => d.paragraphs.map((p) => ('text' in p ? p.text : p.code))).join('\n');
+    expect(rawSlack).toContain(`*Duration:* 1 hour 30 minutes (first page ⟦time ${Date.parse(PAGED_AT) / 1000} time⟧ → resolved ⟦time ${Date.parse(RESOLVED_AT) / 1000} time⟧)`);
+    expect(rawSlack).toContain('times in your time zone');
+    expect(markdown).toContain('times in UTC');
     const worked = section(markdown, 'What worked');
     expect(worked).toContain('- Acknowledged 2 minutes after the page.');
     expect(worked).toContain('- First triage 4 minutes after the page.');
@@ -166,26 +176,26 @@ describe('buildPostmortemDraft', () => {
     const timeline = section(draft().markdown, 'Timeline');
     const [, key = '', full = ''] = timeline.split(/### (?:Key moments|Full timeline)/);
     expect(key.trim().split('\n')).toEqual([
-      '- 10:00 `k8s` pod/payment-api-7c9d-q2w3e: OOMKilling — Memory cgroup out of memory ×4 over 10m',
-      '- 10:02 `PD` Triggered in PagerDuty (high urgency)',
-      '- 10:06 `bot` Triage of deployment/payment-api: 4 pods OOMKilled',
-      '- 10:15 `slack` @U0LEAD: restarted the pods',
-      '- 10:25 `slack` @U0RESOLVER: rolled back to 46',
+      '- 09:00 UTC `k8s` pod/payment-api-7c9d-q2w3e: OOMKilling — Memory cgroup out of memory ×4 over 10m',
+      '- 09:02 UTC `PD` Triggered in PagerDuty (high urgency)',
+      '- 09:06 UTC `bot` Triage of deployment/payment-api: 4 pods OOMKilled',
+      '- 09:15 UTC `slack` @U0LEAD: restarted the pods',
+      '- 09:25 UTC `slack` @U0RESOLVER: rolled back to 46',
     ]);
     expect(full.trim().split('\n')).toHaveLength(SYMPTOM_FIX.length);
-    expect(full.trim().split('\n')[2]).toBe('- 10:04 `PD` Acknowledged by Alice Doe');
+    expect(full.trim().split('\n')[2]).toBe('- 09:04 UTC `PD` Acknowledged by Alice Doe');
   });
 
-  it('computes the duration across midnight and across days, in the reader’s zone', () => {
+  it('computes the duration across midnight and across days (in the reader’s zone), with the day', () => {
     const overMidnight = draft({ timeline: [] }, { createdAt: '2026-11-21T22:40:00Z', pagerduty: { ...INCIDENT.pagerduty!, createdAt: '2026-11-21T22:40:00Z' }, resolvedAt: '2026-11-22T00:10:00Z' });
-    expect(overMidnight.markdown).toContain('| **Duration** | 1 hour 30 minutes (first page Sat, Nov 21 23:40 → resolved Sun, Nov 22 01:10 GMT+1) |');
+    expect(overMidnight.markdown).toContain('| **Duration** | 1 hour 30 minutes (first page 2026-11-21 22:40 UTC → resolved 2026-11-22 00:10 UTC) |');
     const overDays = draft({ timeline: [], timeZone: 'America/New_York' }, { createdAt: '2026-11-20T10:00:00Z', pagerduty: { ...INCIDENT.pagerduty!, createdAt: '2026-11-20T10:00:00Z' }, resolvedAt: '2026-11-22T12:05:00Z' });
-    expect(overDays.markdown).toContain('| **Duration** | 2 days 2 hours 5 minutes (first page Fri, Nov 20 05:00 → resolved Sun, Nov 22 07:05 EST) |');
+    expect(overDays.markdown).toContain('| **Duration** | 2 days 2 hours 5 minutes (first page 2026-11-20 10:00 UTC → resolved 2026-11-22 12:05 UTC) |');
   });
 
   it('says an unresolved incident is still open', () => {
     const { markdown } = draft({}, { status: 'acknowledged', resolvedAt: undefined, resolvedBy: undefined });
-    expect(markdown).toContain('| **Duration** | still open (first page 10:02 GMT+1) |');
+    expect(markdown).toContain('| **Duration** | still open (first page 09:02 UTC) |');
   });
 
   it('falls back to the resolver as owner when there is no lead and no post-mortem item yet', () => {
@@ -208,7 +218,7 @@ describe('buildPostmortemDraft', () => {
       ['---', '---', '---', '---', '---'],
       ['A1', '**Post-mortem**: Write the post-mortem of "payment-api 5xx \\> 5%"', '@U0LEAD', '2026-11-28', 'open'],
       ['A2', 'Alert on OOMKilled before users see 5xx', '@U0ALICE', '2026-11-27', 'open'],
-      ['A3', 'Load test payment-api at 2x', '@U0BOB', '2026-11-20 17:00 GMT+1', 'open, overdue'],
+      ['A3', 'Load test payment-api at 2x', '@U0BOB', '2026-11-20 16:00 UTC', 'open, overdue'],
       ['A4', 'Raise the limit', '@U0OWNER', '2026-11-27', 'done'],
     ]);
     expect(section(markdown, 'Action items')).toContain('_Action items without an owner and a deadline are wishes._');
@@ -260,7 +270,7 @@ describe('buildPostmortemDraft', () => {
   it('falls back to UTC for an unknown time zone, and says so', () => {
     const { markdown } = draft({ timeZone: 'Mars/Olympus_Mons' });
     expect(markdown).toContain('| **Times** | in UTC: the time zone "Mars/Olympus\\_Mons" is not one I know |');
-    expect(section(markdown, 'Timeline')).toContain('- 09:02 `PD` Triggered in PagerDuty (high urgency)');
+    expect(section(markdown, 'Timeline')).toContain('- 09:02 UTC `PD` Triggered in PagerDuty (high urgency)');
   });
 
   it('says severity is not set and prompts for a summary when there is none', () => {

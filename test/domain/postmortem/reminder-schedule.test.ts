@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionItem } from '../../../src/domain/postmortem/action-item.js';
 import { isWorkingDay } from '../../../src/domain/postmortem/business-days.js';
-import { getDeadline, nextReminder, planReminders, weeklyOverdueDigestAt, type Reminder } from '../../../src/domain/postmortem/reminder-schedule.js';
+import { getDeadline, nextReminder, planReminders, type Reminder } from '../../../src/domain/postmortem/reminder-schedule.js';
 import { getWallTime } from '../../../src/domain/postmortem/zoned-time.js';
 
 const NY = 'America/New_York';
@@ -296,21 +296,3 @@ describe('reminder ids and the plan over time', () => {
   });
 });
 
-describe('weeklyOverdueDigestAt', () => {
-  it('is the next Monday 09:00 local', () => {
-    expect(weeklyOverdueDigestAt(new Date('2026-11-18T12:00:00Z'), NY)).toBe('2026-11-23T14:00:00.000Z');
-    expect(weeklyOverdueDigestAt(new Date('2026-11-22T23:00:00Z'), NY)).toBe('2026-11-23T14:00:00.000Z'); // Sunday evening
-  });
-
-  it('is today when it is Monday before 09:00, and next week from 09:00 on', () => {
-    expect(weeklyOverdueDigestAt(new Date('2026-11-23T13:00:00Z'), NY)).toBe('2026-11-23T14:00:00.000Z');
-    expect(weeklyOverdueDigestAt(new Date('2026-11-23T14:00:00Z'), NY)).toBe('2026-11-30T14:00:00.000Z');
-  });
-
-  it('follows the zone and DST', () => {
-    expect(weeklyOverdueDigestAt(new Date('2026-10-29T12:00:00Z'), NY)).toBe('2026-11-02T14:00:00.000Z');
-    // Monday 08:00 in Auckland is Sunday evening in UTC.
-    expect(weeklyOverdueDigestAt(new Date('2026-11-22T19:00:00Z'), 'Pacific/Auckland')).toBe('2026-11-22T20:00:00.000Z');
-    expect(weeklyOverdueDigestAt(new Date('2026-11-22T19:00:00Z'), 'Asia/Kolkata')).toBe('2026-11-23T03:30:00.000Z');
-  });
-});

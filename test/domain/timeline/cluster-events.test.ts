@@ -137,11 +137,9 @@ describe('toTimelineEntry', () => {
     expect(clusterEntryKey(rescale3)).not.toBe(clusterEntryKey(rescale5));
   });
 
-  it('marks rollouts, scaling, kills, evictions, node trouble and scheduling failures important', () => {
+  it('marks autoscaling, kills, evictions, node trouble and scheduling failures important, not a rollout’s routine steps', () => {
     const important = [
-      ev('Deployment', 'payment', 'ScalingReplicaSet', 'Scaled up replica set payment-5f7b9 to 1'),
       ev('HorizontalPodAutoscaler', 'payment', 'SuccessfulRescale', 'New size: 5'),
-      ev('StatefulSet', 'ledger', 'SuccessfulDelete', 'delete Pod ledger-2 in StatefulSet ledger successful'),
       ev('Node', 'node-a', 'OOMKilling', 'Memory cgroup out of memory: Killed process 4242 (java)'),
       ev('Pod', 'payment-7c9d-q2w3e', 'Killing', 'Container app failed liveness probe, will be restarted'),
       ev('Pod', 'payment-7c9d-q2w3e', 'Evicted', 'The node was low on resource: memory.'),
@@ -153,6 +151,8 @@ describe('toTimelineEntry', () => {
     expect(isImportantEvent(ev('Pod', 'payment-7c9d-q2w3e', 'BackOff', 'Back-off restarting failed container'))).toBe(false);
     expect(isImportantEvent(ev('Pod', 'payment-7c9d-q2w3e', 'Pulled', 'Container image already present'))).toBe(false);
     expect(isImportantEvent(ev('ReplicaSet', 'payment-7c9d', 'ScalingReplicaSet', 'x'))).toBe(false);
+    expect(isImportantEvent(ev('Deployment', 'payment', 'ScalingReplicaSet', 'Scaled up replica set payment-5f7b9 to 1'))).toBe(false);
+    expect(isImportantEvent(ev('StatefulSet', 'ledger', 'SuccessfulDelete', 'delete Pod ledger-2 in StatefulSet ledger successful'))).toBe(false);
   });
 
   it('cuts long messages and falls back when the event has no time', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventEvidence, PodEvidence, TriageEvidence } from '../../../src/domain/triage/evidence.js';
+import type { EventEvidence, PodEvidence } from '../../../src/domain/triage/evidence.js';
 import type { Finding } from '../../../src/domain/triage/finding.js';
 import { findUnexplained } from '../../../src/domain/triage/unexplained.js';
 import { NODE_A, NODE_B, NODE_C, NS, REV6, baseEvidence, container, event, minutesAgo, pod, podName } from './scenarios/builders.js';

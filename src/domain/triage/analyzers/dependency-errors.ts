@@ -176,7 +176,7 @@ export function analyzeDependencyErrors(ev: TriageEvidence): Finding[] {
     groups.set(key, [...(groups.get(key) ?? []), h]);
   }
   // An unnamed "connection refused" adds nothing when the same logs name the dependency elsewhere.
-  for (const [key, group] of groups) {
+  for (const key of groups.keys()) {
     if (key.endsWith('/?') && [...groups.keys()].some((k) => k !== key && k.startsWith(key.slice(0, -1)))) groups.delete(key);
   }
   return [...groups.values()].map((group) => describeGroup(ev, group));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeClusterDns } from '../../../../src/domain/triage/analyzers/cluster-dns.js';
 import type { LogEvidence, PodEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
-import { NODE_A, NODE_B, NODE_C, REV6, baseEvidence, container, crashLooping, minutesAgo, pod, podName, terminated, workload } from '../scenarios/builders.js';
+import { NODE_A, NODE_B, NODE_C, REV6, baseEvidence, container, crashLooping, pod, podName, terminated, workload } from '../scenarios/builders.js';
 
 const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.11.1';
 const DNS_0 = 'coredns-5d78c9869d-8xk2p';

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { newDeclaredIncident, newPagedIncident } from '../../../src/domain/incident/incident.js';
+import type { Incident, PagedIncident } from '../../../src/domain/incident/incident.js';
+import { announcementEmoji, buildAnnouncement, formatDuration } from '../../../src/domain/incident/incident-text.js';
+import { timesAsUtc } from '../../../src/domain/time-ref.js';
+
+const paged: PagedIncident = {
+  id: 'P1',
+  number: 812,
+  title: 'Checkout 5xx',
+  status: 'triggered',
+  htmlUrl: 'https://acme.pagerduty.com/incidents/P1',
+  createdAt: '2026-11-21T03:12:00Z',
+  service: { id: 'PSVC', name: 'checkout' },
+  assignees: [{ id: 'PA', name: 'Alice Adams' }],
+  urgency: 'high',
+  priority: undefined,
+  escalationPolicy: undefined,
+};
+const page = (over: Partial<PagedIncident> = {}, more: Partial<Incident> = {}): Incident => ({ ...newPagedIncident({ ...paged, ...over }, []), ...more });
+const mention = (id: string) => `<@${id}>`;
+
+describe('announcementEmoji', () => {
+  it.each([
+    ['high urgency', page(), ':rotating_light:'],
+    ['low urgency', page({ urgency: 'low' }), ':large_yellow_circle:'],
+    ['P1 beats low urgency', page({ urgency: 'low', priority: 'P1' }), ':rotating_light:'],
+    ['P3', page({ priority: 'P3' }), ':large_orange_circle:'],
+    ['SEV4 set in Slack beats P1', page({ priority: 'P1' }, { severity: 4 }), ':large_yellow_circle:'],
+    ['SEV2 beats low urgency', page({ urgency: 'low' }, { severity: 2 }), ':rotating_light:'],
+    ['a priority named otherwise says nothing', page({ urgency: 'low', priority: 'Critical-ish' }), ':large_yellow_circle:'],
+    ['declared without severity', newDeclaredIncident(3, 'Slow search', 'U1', '2026-11-21T03:12:00Z'), ':large_orange_circle:'],
+    ['resolved', page({}, { status: 'resolved' }), ':white_check_mark:'],
+  ])('%s → %s', (_, incident, emoji) => {
+    expect(announcementEmoji(incident)).toBe(emoji);
+  });
+});
+
+describe('buildAnnouncement', () => {
+  it('says what, how bad, where it stands, who has it and where to go', () => {
+    expect(timesAsUtc(buildAnnouncement(page({ priority: 'P2' }), '<#C1>', mention))).toBe(
+      [':rotating_light: *Incident #812: Checkout 5xx* — checkout, P2, high urgency', '*Triggered* · assigned to Alice Adams · opened 2026-11-21 03:12 UTC', 'Channel: <#C1>'].join('\n'),
+    );
+    expect(timesAsUtc(buildAnnouncement(page({ status: 'acknowledged' }, { status: 'acknowledged', statusBy: 'Alice Adams', leadSlackId: 'U2' }), '<#C1>', mention)).split('\n')[1]).toBe(
+      '*Acknowledged* by Alice Adams · lead <@U2>, assigned to Alice Adams · opened 2026-11-21 03:12 UTC',
+    );
+  });
+
+  it('says how long it lasted and who resolved it, in Slack or in PagerDuty', () => {
+    const fromSlack = page({}, { status: 'resolved', resolvedAt: '2026-11-21T04:24:00Z', resolvedBy: 'U9', statusBy: 'PagerDuty' });
+    expect(timesAsUtc(buildAnnouncement(fromSlack, '<#C1>', mention)).split('\n')[1]).toBe('*Resolved* after 1 h 12 min by <@U9> · opened 2026-11-21 03:12 UTC, resolved 2026-11-21 04:24 UTC');
+    const fromPagerDuty = page({}, { status: 'resolved', resolvedAt: '2026-11-21T03:12:40Z', statusBy: 'Alice Adams' });
+    expect(buildAnnouncement(fromPagerDuty, '<#C1>', mention)).toContain('*Resolved* after under a minute by Alice Adams');
+  });
+
+  it('writes times as markers for the reader’s zone', () => {
+    expect(buildAnnouncement(page(), '<#C1>', mention)).toContain('⟦time 1795230720 datetime⟧');
+  });
+});
+
+describe('formatDuration', () => {
+  it.each([
+    [30_000, 'under a minute'],
+    [45 * 60_000, '45 min'],
+    [60 * 60_000, '1 h'],
+    [72 * 60_000, '1 h 12 min'],
+    [51 * 3_600_000, '2 d 3 h'],
+    [48 * 3_600_000, '2 d'],
+    [-1, undefined],
+    [Number.NaN, undefined],
+  ])('%d ms is %s', (ms, text) => {
+    expect(formatDuration(ms)).toBe(text);
+  });
+});
