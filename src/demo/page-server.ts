@@ -63,7 +63,7 @@ export async function startPageServer(opts: { port: number; html: Parameters<typ
   }
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE' ? new Error(`port ${opts.port} on 127.0.0.1 is in use: set DEMO_PORT to a free one`) : err));
     server.listen(opts.port, '127.0.0.1', resolve);
   });
   const port = (server.address() as AddressInfo).port;

@@ -70,10 +70,8 @@ export const PAGE_SCRIPT = String.raw`
     else if (el.matches('.page-btn')) { state.chosen = false; post('/api/page', { service: el.dataset.service }); }
     else if (el.matches('button[data-action-id]')) {
       el.disabled = true;
-      var pane = el.closest('#thread');
       post('/api/click', { channel: state.channel, ts: el.dataset.ts, actionId: el.dataset.actionId, value: el.dataset.value })
         .finally(function () { el.disabled = false; });
-      void pane;
     }
   });
 
