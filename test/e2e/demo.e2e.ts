@@ -60,14 +60,22 @@ describe('the demo page', () => {
     await page.locator('#close-thread').click();
     await page.locator('#thread-pane').waitFor({ state: 'hidden' });
     await messages(page).getByText(/Resolved by/).first().waitFor();
-    await messages(page).getByText(/Post-mortem draft/).first().waitFor();
+    const draft = messages(page).getByText(/Post-mortem draft/).first();
+    await draft.waitFor();
+    await draft.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: `${SCREENSHOTS}demo-postmortem.png` });
     // The action item's reminder comes to the visitor's DM with the bot.
     const dm = page.locator('a.conv', { hasText: 'rootcause' });
     await dm.waitFor({ timeout: 2 * DEADLINE_MS });
     await dm.click();
     await messages(page).getByText(/start\.sh/).first().waitFor();
-    expect(await page.locator('#story').textContent()).toMatch(/Your turn/);
+    await page.locator('#story', { hasText: 'Your turn' }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}demo-reminder.png` });
+    // Done on the reminder closes the item; Slack answers the clicker alone.
+    await messages(page).locator('button[data-action-id="rootcause_item_done"]').first().click();
+    const closed = messages(page).locator('.message.is-ephemeral', { hasText: /Closed A\d+/ });
+    await closed.waitFor();
+    expect(await closed.textContent()).toContain('Only visible to you');
   });
 
   it('answers a typed /triage fraud-scorer with the OOM verdict', async () => {
