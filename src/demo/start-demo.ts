@@ -106,7 +106,9 @@ export async function startDemo(opts: DemoOptions): Promise<RunningDemo> {
         const service = serviceByName.get(name);
         if (!service) throw new Error(`no service ${name}`);
         progress.follow = undefined;
-        await wire.page(service, `${service.service}: error rate above 5% for 5 minutes`);
+        const { number } = await wire.page(service, `${service.service}: error rate above 5% for 5 minutes`);
+        // The page takes the visitor to the new channel once the bot has opened it, as the story does.
+        void followNewChannel(slack, number, progress, changed);
       },
     },
   });
@@ -137,9 +139,26 @@ export async function startDemo(opts: DemoOptions): Promise<RunningDemo> {
   };
 }
 
+async function followNewChannel(slack: FakeSlack, incidentNumber: number, progress: StoryProgress, changed: () => void): Promise<void> {
+  const named = new RegExp(`^inc-\\d{8}-${incidentNumber}-`);
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline && !progress.stopped) {
+    const channel = [...slack.channels.values()].find((c) => named.test(c.name));
+    if (channel) {
+      progress.follow = channel.id;
+      changed();
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100).unref());
+  }
+}
+
 /** Each run starts fresh: the bot's incidents, queues and items of the last run are gone. */
 async function clearPrefix(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
+  // One attempt: a Redis that is not there is said at once, not retried in the background.
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true, retryStrategy: () => null });
+  let refused: Error | undefined;
+  redis.on('error', (err: Error) => (refused = err));
   try {
     await redis.connect();
     let cursor = '0';
@@ -149,7 +168,7 @@ async function clearPrefix(redisUrl: string, prefix: string): Promise<void> {
       if (keys.length > 0) await redis.del(...keys);
     } while (cursor !== '0');
   } catch (err) {
-    throw new Error(`the demo needs Redis at ${redisUrl} (set REDIS_URL): ${(err as Error).message}`);
+    throw new Error(`the demo needs Redis at ${redisUrl} (set REDIS_URL): ${(refused ?? (err as Error)).message}`);
   } finally {
     redis.disconnect();
   }

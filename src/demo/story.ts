@@ -72,8 +72,8 @@ export async function playStory(deps: StoryDeps): Promise<void> {
   await until('the post-mortem draft', () => slack.messages(channel.id).find((m) => m.text.startsWith(':memo: Post-mortem draft')));
   await pause(6);
 
-  // Due in half a minute, so the "it is due" reminder arrives while you watch.
-  const due = new Date(Date.now() + Math.max(20, 30 * deps.pace) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // Due in a few seconds, so the "it is due" reminder arrives while you watch.
+  const due = new Date(Date.now() + Math.max(10, 15 * deps.pace) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   say('▶ Carol gives you an action item; its reminder comes to your DMs when it is due.');
   await wire.slash(carol.slackId, channel.id, `/incident action @${VISITOR.name} ${due} Add a CI check that the checkout image contains start.sh`);
   await until('the action item', () => slack.messages(channel.id).find((m) => /Action item|action item/.test(m.text) && m.text.includes('start.sh')));

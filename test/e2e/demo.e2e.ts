@@ -94,7 +94,8 @@ describe('the demo page', () => {
   it('resolves a paged incident when its card\'s Resolve button is clicked', async () => {
     const page = await openDemo(false);
     await page.locator('.page-btn', { hasText: 'ledger' }).click();
-    await page.locator('a.conv', { hasText: /inc-\d{8}-\d+-ledger/ }).click();
+    // The page follows the visitor's page into the channel the bot opens.
+    await page.locator('#chan-name', { hasText: /inc-\d{8}-\d+-ledger/ }).waitFor();
     const resolve = messages(page).locator('button[data-action-id="rootcause_resolve"]');
     await resolve.click();
     await messages(page).getByText(/Resolved by/).first().waitFor();
