@@ -2,6 +2,7 @@
  * `npm run demo`: Rootcause against built-in stand-ins of Slack, PagerDuty and Kubernetes, shown
  * in a Slack-like page. Needs only a Redis (REDIS_URL, default redis://127.0.0.1:6379).
  *   DEMO_PORT    port of the page; default 4000
+ *   DEMO_HOST    address the page listens on; default 127.0.0.1 (0.0.0.0 in a container)
  *   DEMO_SCRIPT  "off": do not play the story on start; default on
  *   DEMO_PACE    multiplies the story's pauses; default 1 (about a minute)
  *   LOG_LEVEL    the bot's log level; default warn
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   const log = pino({ level: env.LOG_LEVEL ?? 'warn' });
   const demo = await startDemo({
     port,
+    host: env.DEMO_HOST ?? '127.0.0.1',
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisKeyPrefix: 'rootcause-demo',
     story: env.DEMO_SCRIPT !== 'off',

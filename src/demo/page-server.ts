@@ -24,7 +24,7 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-export async function startPageServer(opts: { port: number; html: Parameters<typeof pageHtml>[0]; actions: PageActions; onError: (err: Error) => void }): Promise<PageServer> {
+export async function startPageServer(opts: { port: number; host: string; html: Parameters<typeof pageHtml>[0]; actions: PageActions; onError: (err: Error) => void }): Promise<PageServer> {
   const streams = new Set<ServerResponse>();
   const html = pageHtml(opts.html);
   const server: Server = createServer((req, res) => {
@@ -63,12 +63,13 @@ export async function startPageServer(opts: { port: number; html: Parameters<typ
   }
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE' ? new Error(`port ${opts.port} on 127.0.0.1 is in use: set DEMO_PORT to a free one`) : err));
-    server.listen(opts.port, '127.0.0.1', resolve);
+    server.once('error', (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE' ? new Error(`port ${opts.port} on ${opts.host} is in use: set DEMO_PORT to a free one`) : err));
+    server.listen(opts.port, opts.host, resolve);
   });
   const port = (server.address() as AddressInfo).port;
   let scheduled: NodeJS.Timeout | undefined;
   return {
+    // Where a browser on this machine opens it (also through a container's published port).
     url: `http://127.0.0.1:${port}`,
     port,
     changed() {

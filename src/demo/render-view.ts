@@ -6,7 +6,7 @@
  */
 import type { FakeSlack } from '../../test/fakes/fake-slack.js';
 import type { Ephemeral } from './bot-wire.js';
-import { escapeHtml } from './slack-html/mrkdwn.js';
+import { escapeHtml, mrkdwnToHtml } from './slack-html/mrkdwn.js';
 import type { RenderContext } from './slack-html/mrkdwn.js';
 import { renderMessage } from './slack-html/render-page.js';
 import type { DumpMessage, SlackDump } from './slack-html/slack-dump.js';
@@ -61,7 +61,7 @@ export function renderView(slack: FakeSlack, req: ViewRequest): PageView {
     threadHtml = [draw(parent, 0), `<div class="thread-count">${replies.length} ${replies.length === 1 ? 'reply' : 'replies'}</div>`, ...replies.map((r) => draw(r, 0))].join('');
   }
   const topic = dump.channels.find((c) => c.id === open.id)?.topic ?? '';
-  return { conversations, channel: { ...open, topic: escapeHtml(topic) }, messagesHtml, threadHtml };
+  return { conversations, channel: { ...open, topic: mrkdwnToHtml(topic, ctx) }, messagesHtml, threadHtml };
 }
 
 function listConversations(dump: SlackDump, viewer: string, announce: string): ConversationItem[] {

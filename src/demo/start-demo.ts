@@ -24,6 +24,8 @@ import type { StoryProgress } from './story.js';
 export interface DemoOptions {
   /** Port of the page; 0 picks a free one. Default 4000 (DEMO_PORT). */
   port: number;
+  /** Address the page listens on. Default 127.0.0.1 (DEMO_HOST; 0.0.0.0 inside a container). */
+  host?: string;
   /** Default redis://127.0.0.1:6379 (REDIS_URL). */
   redisUrl: string;
   /** Every Redis key of the demo's bot starts with this; cleared at start. Default 'rootcause-demo'. */
@@ -89,6 +91,7 @@ export async function startDemo(opts: DemoOptions): Promise<RunningDemo> {
 
   const server = await startPageServer({
     port: opts.port,
+    host: opts.host ?? '127.0.0.1',
     html: { services: services.map((s) => s.service), viewerName: `You (${VISITOR.name})`, extraCss: SLACK_CSS },
     onError: (err) => opts.log.warn({ err: err.message }, 'demo page request failed'),
     actions: {
