@@ -107,7 +107,8 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
   const requestCommand = async (request: IncidentCommandRequest) => void (await commandQueue.enqueue({ request }));
   const { kc, source: kubeconfigSource } = loadKubeConfig(config.kubeconfig);
   if (kubeconfigSource === undefined) log.warn(`${NO_KUBECONFIG}. /triage will say so until then.`);
-  const cluster = new KubeCluster(kc);
+  // The bot's one clock: what a triage calls "now" (tests run stories at their own instant).
+  const cluster = new KubeCluster(kc, { now: () => clock.now() });
   const clusterWatch = new ClusterEventWatchers(redis, keys, kc, {
     log: log.child({ component: 'cluster-events' }),
     ...(opts.clusterWatchPollMs === undefined ? {} : { pollMs: opts.clusterWatchPollMs }),

@@ -7,6 +7,7 @@ import type { TimelineEntry } from './timeline/timeline-entry.js';
 import type { WatchTarget } from './timeline/cluster-events.js';
 import type { ReadFailure, TriageEvidence, TriageTarget, WorkloadKind } from './triage/evidence.js';
 import type { TriageReport } from './triage/triage-report.js';
+import type { ReadStage, TriageProgress } from './triage/triage-progress.js';
 import type { ActionItem } from './postmortem/action-item.js';
 
 export interface Clock {
@@ -41,6 +42,8 @@ export type ChatMessage =
   | { key: string; kind: 'action-reminder'; item: ActionItem; reminder: 'day-before' | 'due' | 'overdue'; incidentTitle: string; channelId?: string | undefined }
   | { key: string; kind: 'incident-card'; incident: Incident }
   | { key: string; kind: 'triage-summary'; report: TriageReport }
+  /** The summary's place while the triage reads: updated in place, then replaced by the triage-summary. */
+  | { key: string; kind: 'triage-progress'; progress: TriageProgress }
   | { key: string; kind: 'document'; document: ChatDocument }
   | { key: string; kind: 'text'; text: string };
 
@@ -72,10 +75,10 @@ export interface Chat {
   userTimeZone(userId: string): Promise<string | undefined>;
   /** A direct message to a user; returns its ts. */
   postDirect(userId: string, message: ChatMessage): Promise<string>;
-  /** Shares a text file in a channel (Markdown post-mortems). */
-  uploadFile(channel: string, file: { filename: string; title: string; content: string }): Promise<void>;
-  /** Whether a file of this name was shared in the channel's recent history (a share carries no key). */
-  findSharedFile(channel: string, filename: string): Promise<boolean>;
+  /** Shares a text file in a channel (Markdown post-mortems), or in a thread with `threadTs`. */
+  uploadFile(channel: string, file: { filename: string; title: string; content: string }, opts?: { threadTs?: string | undefined }): Promise<void>;
+  /** Whether a file of this name was shared in the channel's recent history, or in the thread of `threadTs` (a share carries no key). */
+  findSharedFile(channel: string, filename: string, opts?: { threadTs?: string | undefined }): Promise<boolean>;
   /** How a message refers to a channel or a user. */
   channelMention(channelId: string): string;
   userMention(userId: string): string;
@@ -164,7 +167,7 @@ export interface Cluster {
    */
   findWorkloads(query: { name: string; namespace?: string | undefined; context?: string | undefined; selector?: string | undefined }): Promise<WorkloadSearch>;
   /** Reads everything a triage needs, in parallel, within `budgetMs`; what it could not read is in readFailures. */
-  collectEvidence(target: TriageTarget, opts: { budgetMs: number }): Promise<TriageEvidence>;
+  collectEvidence(target: TriageTarget, opts: { budgetMs: number; onRead?: ((stage: ReadStage) => void) | undefined }): Promise<TriageEvidence>;
 }
 
 /**

@@ -36,7 +36,7 @@ export interface FakeMessage {
   edited?: { user: string; ts: string };
   /** Ephemeral messages are recorded but never appear in history; `user` is the recipient. */
   ephemeral?: boolean;
-  files?: Array<{ id: string; title: string }>;
+  files?: Array<{ id: string; title: string; name?: string }>;
   reactions?: string[];
   pinned?: boolean;
 }

@@ -220,6 +220,14 @@ export class FakeSlack {
     return this.responsePosts.filter((p) => id === undefined || p.id === id).map((p) => p.body);
   }
 
+  /**
+   * Every call but auth.test: what the bot did in the workspace. (auth.test is its identity
+   * check at start-up and before acting; it changes nothing.)
+   */
+  get workCalls(): RecordedCall[] {
+    return this.calls.filter((c) => c.method !== 'auth.test');
+  }
+
   callsTo(method: string): Array<Record<string, unknown>> {
     return this.calls.filter((c) => c.method === method).map((c) => c.args);
   }

@@ -89,7 +89,7 @@ export async function runScenario(s: CorpusScenario): Promise<ScenarioRun> {
 function judge(s: CorpusScenario, report: TriageReport | undefined, answer: string | undefined, ms: number): ScenarioRun {
   const headline = report?.headline ?? answer ?? '';
   const summary = report ? blockText(triageSummaryBlocks(report)) : headline;
-  const thread = report ? buildEvidenceThread(report).map((d) => blockText(documentBlocks(d))).join('\n') : '';
+  const thread = report ? buildEvidenceThread(report).documents.map((d) => blockText(documentBlocks(d))).join('\n') : '';
   const claims = report ? claimsOf(report) : headline;
   const everything = `${summary}\n${thread}`;
   return {

@@ -62,7 +62,10 @@ function addHealthyCatalog(): void {
 async function triageSummary(): Promise<string> {
   const body = slashCommand({ command: '/triage', text: 'catalog-api', userId: 'U0ALICE', channelId: channel.id, responseUrl: slack.responseUrl('t') });
   expect((await postSlack(bot.url, body, 'application/x-www-form-urlencoded')).status).toBe(200);
-  const summary = await slack.waitFor(() => slack.messages(channel.id).find((m) => m.thread_ts === undefined || m.thread_ts === m.ts));
+  // The summary's message shows progress first; the verdict replaces it in place.
+  const summary = await slack.waitFor(() =>
+    slack.messages(channel.id).find((m) => (m.thread_ts === undefined || m.thread_ts === m.ts) && !JSON.stringify(m.blocks).includes('"block_id":"triage-progress"')),
+  );
   return `${summary.text}\n${JSON.stringify(summary.blocks)}`;
 }
 

@@ -190,7 +190,7 @@ describe('/metrics', () => {
     expect(value(samples, 'rootcause_queue_jobs', { queue: 'pagerduty-events', state: 'waiting' })).toBe(3);
     expect(value(samples, 'rootcause_queue_jobs', { queue: 'pagerduty-events', state: 'active' })).toBe(0);
     expect(value(samples, 'rootcause_queue_jobs', { queue: 'pagerduty-events', state: 'failed' })).toBe(0);
-    expect(slack.calls).toEqual([]);
+    expect(slack.workCalls).toEqual([]);
 
     const worker = await bot({ ROLE: 'worker' });
     // A worker serves health and metrics, not the webhook.

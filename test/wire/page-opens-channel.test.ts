@@ -107,7 +107,7 @@ describe('incident.triggered opens a ready incident channel', () => {
       const res = await b.deliver(incidentDelivery('triggered', incident));
       expect(res.status).toBe(202);
       // No Slack call has gone through yet; the work is queued. (How fast the 202 is: bench/webhook.ts.)
-      expect(slack.calls).toEqual([]);
+      expect(slack.workCalls).toEqual([]);
     } finally {
       release();
     }

@@ -104,7 +104,7 @@ async function keysWritten(): Promise<string[]> {
  */
 async function expectNoSideEffect(): Promise<void> {
   expect(await totalJobs()).toBe(0);
-  expect(slack.calls.map((c) => c.method)).toEqual([]);
+  expect(slack.workCalls.map((c) => c.method)).toEqual([]);
   expect(await keysWritten()).toEqual([]);
 }
 
@@ -557,7 +557,7 @@ describe('Redis unreachable (REDIS_URL is a port that resets every connection)',
     // Still answering deliveries.
     const body = JSON.stringify(incidentDelivery('acknowledged', incident));
     expect((await post({ url }, body, signed(body))).status).toBe(503);
-    expect(processSlack.calls).toEqual([]);
+    expect(processSlack.workCalls).toEqual([]);
   });
 
   it('reports the outage in its JSON log, not as raw stack traces on stderr', () => {

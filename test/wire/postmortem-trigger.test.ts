@@ -74,7 +74,7 @@ describe('post-mortem trigger', () => {
     await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.includes('is now the incident lead')));
     await queues.waitForIdle();
     await command(b, 'resolve rolled back to 1.8.2; thanks <@U0BOB>', channel.id);
-    const file = await slack.waitFor(() => slack.uploadedFiles().find((f) => f.channel === channel.id));
+    const file = await slack.waitFor(() => slack.uploadedFiles().find((f) => f.channel === channel.id && f.filename.endsWith('.md')));
     await queues.waitForIdle();
 
     const sec = Math.floor(rolloutAt.getTime() / 1000);
@@ -102,7 +102,7 @@ describe('post-mortem trigger', () => {
     await slack.waitFor(() => slack.messages(channel.id)[0]);
     await queues.waitForIdle();
     await command(b, 'resolve', channel.id);
-    const file = await slack.waitFor(() => slack.uploadedFiles().find((f) => f.channel === channel.id));
+    const file = await slack.waitFor(() => slack.uploadedFiles().find((f) => f.channel === channel.id && f.filename.endsWith('.md')));
     expect(file.content).toContain('- **Last rollout before the page:** No rollout recorded (no triage ran).');
   });
 });

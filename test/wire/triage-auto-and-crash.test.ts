@@ -107,15 +107,26 @@ describe('a worker killed mid-triage', () => {
     const body = slashCommand({ command: '/triage', text: 'payment-service', userId: 'U0ALICE', channelId: channel.id, responseUrl: slack.responseUrl('k1') });
     expect((await postSlack(`http://127.0.0.1:${port}`, body, 'application/x-www-form-urlencoded')).status).toBe(200);
     await slack.waitFor(() => kube.requests.some((r) => r.path.includes('/events')));
+
+    // Bot A had posted the summary's place (the progress) before it died.
+    const place = await slack.waitFor(() => summariesIn(channel.id)[0]);
+    expect(JSON.stringify(place.blocks)).toContain('Triaging payment-service');
     child.kill('SIGKILL');
     release();
 
     await bot({ workerTimings: { lockDurationMs: 2000, stalledIntervalMs: 1000 } });
-    await slack.waitFor(() => summariesIn(channel.id)[0]);
+    // The retry finds that message and puts the verdict in it, not in a second one.
+    await slack.waitFor(() => summariesIn(channel.id).find((m) => !JSON.stringify(m.blocks).includes('triage-progress')));
     // The one triage job has run to the end: no other run can post again.
     const queues = new TestQueues(redis, prefix);
     await queues.waitForIdle().finally(() => queues.close());
     expect(summariesIn(channel.id)).toHaveLength(1);
+    expect(summariesIn(channel.id)[0]?.ts).toBe(place.ts);
+    const replies = slack.messages(channel.id).filter((m) => m.thread_ts === place.ts && m.ts !== place.ts);
+    const keys = replies.flatMap((m) => ((m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key ?? []));
+    expect(keys.length).toBeGreaterThan(0);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(replies.filter((m) => (m.files ?? []).length > 0).length).toBeLessThanOrEqual(1);
   });
 });
 

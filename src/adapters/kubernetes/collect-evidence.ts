@@ -14,6 +14,7 @@
 // None of this depends on how many other pods or events the namespace holds.
 import type * as k8s from '@kubernetes/client-node';
 import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
+import type { ReadStage } from '../../domain/triage/triage-progress.js';
 import { countPods } from '../../domain/triage/pod-state.js';
 import type { CollectContext, CollectLimits } from './collect-context.js';
 import { Deadline } from './deadline.js';
@@ -46,7 +47,18 @@ function emptyEvidence(target: TriageTarget): Omit<TriageEvidence, 'collectedAt'
   };
 }
 
-async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead) {
+/** Says when each stage of reads is done (live progress); a failed read counts as done too. */
+type OnRead = (stage: ReadStage) => void;
+
+function whenDone<T>(p: Promise<T>, stage: ReadStage, onRead: OnRead): Promise<T> {
+  void p.then(
+    () => onRead(stage),
+    () => onRead(stage),
+  );
+  return p;
+}
+
+async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRead: OnRead, otherEvents: Promise<unknown>) {
   const { limits, reads } = ctx;
   const withEvents = pods.ranked.slice(0, limits.maxPodsWithEvents);
   if (pods.ranked.length > withEvents.length) {
@@ -72,14 +84,19 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead) {
   const unplaced = pods.ranked.some((p) => p.nodeName === undefined && p.phase === 'Pending') || (pods.ranked.length === 0 && w.kind !== 'Job' && w.kind !== 'CronJob');
 
   const pvcsP = readPvcs(ctx, claims);
+  const podEventsP = readEvents(ctx, withEvents.map((p) => ({ kind: 'Pod', name: p.name })), 'events of pods');
+  whenDone(Promise.all([podEventsP, otherEvents]), 'events', onRead);
+  const nodesP = readNodes(ctx, nodes.picked);
+  const clusterNodesP = unplaced ? readClusterNodes(ctx) : Promise.resolve([]);
+  whenDone(Promise.all([nodesP, clusterNodesP]), 'nodes', onRead);
   const [podEvents, nodeEvidence, nodeEvents, pvcs, pvcEvents, logEvidence, clusterNodes, volumes] = await Promise.all([
-    readEvents(ctx, withEvents.map((p) => ({ kind: 'Pod', name: p.name })), 'events of pods'),
-    readNodes(ctx, nodes.picked),
+    podEventsP,
+    nodesP,
     readEvents(ctx, nodes.picked.map((name) => ({ kind: 'Node', name })), 'events of nodes'),
     pvcsP,
     readEvents(ctx, [...claims.keys()].map((name) => ({ kind: 'PersistentVolumeClaim', name })), 'events of PVCs'),
-    readLogs(ctx, logs.picked),
-    unplaced ? readClusterNodes(ctx) : Promise.resolve([]),
+    whenDone(readLogs(ctx, logs.picked), 'logs', onRead),
+    clusterNodesP,
     pvcsP.then((list) => readVolumes(ctx, list.flatMap((c) => (c.volumeName === undefined ? [] : [c.volumeName])))),
   ]);
   return { events: [...podEvents, ...nodeEvents, ...pvcEvents], nodes: nodeEvidence, pvcs, logs: logEvidence, clusterNodes, volumes };
@@ -94,9 +111,9 @@ function revisionEvents(ctx: CollectContext, w: Workload, r: RevisionsRead) {
   return readEvents(ctx, picked.map((rev) => ({ kind: 'ReplicaSet', name: rev.name })), 'events of ReplicaSets');
 }
 
-async function collect(ctx: CollectContext, target: TriageTarget) {
+async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead) {
   const base = emptyEvidence(target);
-  const w = await readWorkload(ctx, target);
+  const w = await whenDone(readWorkload(ctx, target), 'workload', onRead);
   if (w === undefined) {
     // Without the workload there is no selector to find its pods by; its events may still
     // say what happened to it (deleted, failed to create).
@@ -122,7 +139,8 @@ async function collect(ctx: CollectContext, target: TriageTarget) {
   const dnsP = readClusterDns(ctx);
   const jobNames = jobObjects.map((j) => ({ kind: 'Job', name: j.metadata?.name ?? '' })).filter((j) => j.name !== '' && j.name !== name);
   const workloadEventsP = readEvents(ctx, [{ kind: w.kind, name }, ...jobNames.slice(0, 5)], 'events of the workload');
-  const detailsP = podsP.then((pods) => podDetails(ctx, w, pods));
+  whenDone(podsP, 'pods', onRead);
+  const detailsP = podsP.then((pods) => podDetails(ctx, w, pods, onRead, workloadEventsP));
   const revisionEventsP = revisionsP.then((r) => revisionEvents(ctx, w, r));
   const hpaEventsP = hpasP.then((hpas) =>
     readEvents(ctx, hpas.map((h) => ({ kind: 'HorizontalPodAutoscaler', name: h.name })), 'events of HPAs'),
@@ -160,7 +178,7 @@ async function collect(ctx: CollectContext, target: TriageTarget) {
 export async function collectEvidenceWith(
   clients: KubeClients,
   target: TriageTarget,
-  opts: { budgetMs: number; limits: CollectLimits; now: () => Date },
+  opts: { budgetMs: number; limits: CollectLimits; now: () => Date; onRead?: OnRead | undefined },
 ): Promise<TriageEvidence> {
   const deadline = new Deadline(opts.budgetMs);
   const reads = new Reads(deadline);
@@ -174,7 +192,15 @@ export async function collectEvidenceWith(
     objectGate: createLimiter(opts.limits.concurrency),
   };
   try {
-    const evidence = await collect(ctx, target);
+    // A progress listener that throws must not fail the triage.
+    const onRead: OnRead = (stage) => {
+      try {
+        opts.onRead?.(stage);
+      } catch {
+        /* progress is best effort */
+      }
+    };
+    const evidence = await collect(ctx, target, onRead);
     return { ...evidence, collectedAt: opts.now().toISOString(), readFailures: reads.failures };
   } finally {
     deadline.dispose();

@@ -3,6 +3,7 @@
 import type * as k8s from '@kubernetes/client-node';
 import type { Cluster, WorkloadSearch } from '../../domain/ports.js';
 import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
+import type { ReadStage } from '../../domain/triage/triage-progress.js';
 import { RootcauseError } from '../../errors.js';
 import { DEFAULT_LIMITS } from './collect-context.js';
 import type { CollectLimits } from './collect-context.js';
@@ -60,11 +61,11 @@ export class KubeCluster implements Cluster {
     }
   }
 
-  async collectEvidence(target: TriageTarget, opts: { budgetMs: number }): Promise<TriageEvidence> {
+  async collectEvidence(target: TriageTarget, opts: { budgetMs: number; onRead?: ((stage: ReadStage) => void) | undefined }): Promise<TriageEvidence> {
     assertObjectName(target.name, target.kind);
     assertNamespace(target.namespace);
     const clients = this.clientsFor(target.context);
-    return collectEvidenceWith(clients, target, { budgetMs: opts.budgetMs, limits: this.limits, now: this.now });
+    return collectEvidenceWith(clients, target, { budgetMs: opts.budgetMs, limits: this.limits, now: this.now, onRead: opts.onRead });
   }
 
   /** Clients per context, made on first use; undefined = the kubeconfig's current context. */

@@ -12,7 +12,7 @@ import { section, truncate } from './block-kit.js';
 import { mrkdwnWithDates, withSlackDates } from './slack-dates.js';
 import { incidentCardBlocks, incidentCardText } from './incident-card-blocks.js';
 import { reminderBlocks, reminderText } from './reminder-blocks.js';
-import { documentBlocks, documentText, triageSummaryBlocks, triageSummaryText } from './triage-blocks.js';
+import { documentBlocks, documentText, triageProgressBlocks, triageProgressText, triageSummaryBlocks, triageSummaryText } from './triage-blocks.js';
 
 type WebClient = InstanceType<typeof webApi.WebClient>;
 type Answer = Record<string, unknown> & { ok?: boolean };
@@ -190,18 +190,22 @@ export class SlackChat implements Chat {
     return (opened.channel as { id?: string } | undefined)?.id ?? userId;
   }
 
-  async uploadFile(channel: string, file: { filename: string; title: string; content: string }): Promise<void> {
+  async uploadFile(channel: string, file: { filename: string; title: string; content: string }, opts: { threadTs?: string | undefined } = {}): Promise<void> {
     try {
       // A file is read outside Slack's formatting: its times are UTC.
-      await this.client.files.uploadV2({ channel_id: channel, filename: file.filename, title: timesAsUtc(file.title), content: timesAsUtc(file.content) });
+      const where = opts.threadTs === undefined ? { channel_id: channel } : { channel_id: channel, thread_ts: opts.threadTs };
+      await this.client.files.uploadV2({ ...where, filename: file.filename, title: timesAsUtc(file.title), content: timesAsUtc(file.content) });
       this.opts.onCall?.('files.uploadV2', 'ok');
     } catch (err) {
       throw this.translate('files.uploadV2', err);
     }
   }
 
-  async findSharedFile(channel: string, filename: string): Promise<boolean> {
-    const answer = await this.call('conversations.history', { channel, limit: HISTORY_SEARCHED });
+  async findSharedFile(channel: string, filename: string, opts: { threadTs?: string | undefined } = {}): Promise<boolean> {
+    const answer =
+      opts.threadTs === undefined
+        ? await this.call('conversations.history', { channel, limit: HISTORY_SEARCHED })
+        : await this.call('conversations.replies', { channel, ts: opts.threadTs, limit: HISTORY_SEARCHED });
     const messages = (answer.messages ?? []) as { files?: { name?: string }[] }[];
     return messages.some((m) => (m.files ?? []).some((f) => f.name === filename));
   }
@@ -280,6 +284,8 @@ function renderUncut(message: ChatMessage): { text: string; blocks?: unknown[] }
       return { text: incidentCardText(message.incident), blocks: incidentCardBlocks(message.incident) };
     case 'triage-summary':
       return { text: triageSummaryText(message.report), blocks: triageSummaryBlocks(message.report) };
+    case 'triage-progress':
+      return { text: triageProgressText(message.progress), blocks: triageProgressBlocks(message.progress) };
     case 'document':
       return { text: documentText(message.document), blocks: documentBlocks(message.document) };
     case 'text':

@@ -1,13 +1,30 @@
 /** Triage in Block Kit: the summary message and the evidence documents of its thread. */
 import type { ChatDocument } from '../../domain/ports.js';
 import type { TriageReport } from '../../domain/triage/triage-report.js';
-import { MAX_BLOCKS, context, escapeMrkdwn, header, section, truncate } from './block-kit.js';
+import { describeProgress } from '../../domain/triage/triage-progress.js';
+import type { TriageProgress } from '../../domain/triage/triage-progress.js';
+import { SUMMARY_LIMITS, summarizeTriage } from '../../domain/triage/triage-summary.js';
+import type { SummaryLimits, TriageSummary } from '../../domain/triage/triage-summary.js';
+import { MAX_BLOCKS, context, escapeMrkdwn, section, truncate } from './block-kit.js';
 import type { Block } from './block-kit.js';
 
-/** Findings shown in the summary; the rest are in the thread. */
-const SUMMARY_FINDINGS = 5;
-/** Further findings listed (one line each) under a diagnosis. */
-const OTHER_FINDINGS = 3;
+/**
+ * The summary fits one screen: at most this many characters of text (blocks and notification).
+ * The parts are tightened in turn until it does (see SUMMARY_TIERS).
+ */
+export const SUMMARY_MAX = 1500;
+
+/** Each tier keeps less: first the further findings go, then the quote and the verdict line are cut. */
+const SUMMARY_TIERS: SummaryLimits[] = [
+  SUMMARY_LIMITS,
+  { ...SUMMARY_LIMITS, others: 1, titleMax: 120 },
+  { verdictMax: 450, evidenceMax: 200, others: 0, titleMax: 0 },
+  { verdictMax: 300, evidenceMax: 150, others: 0, titleMax: 0 },
+  // Many failed reads (never dropped) leave this much for the rest.
+  { verdictMax: 200, evidenceMax: 100, others: 0, titleMax: 0 },
+];
+/** Reads named in the summary's "could not read" line; the thread lists them all with details. */
+const UNREAD_NAMED = 4;
 
 const VERDICT = {
   problems: ':rotating_light:',
@@ -18,54 +35,74 @@ const VERDICT = {
 const SEVERITY = { critical: ':red_circle:', warning: ':large_orange_circle:', info: ':large_blue_circle:' } as const;
 
 export function triageSummaryText(report: TriageReport): string {
-  return truncate(`Triage of ${report.target.service}: ${report.headline}`, 3000);
+  const line = summarizeTriage(report, SUMMARY_TIERS[2]).verdictLine;
+  // A cut inside a time marker would show its insides: cut before it.
+  return `Triage of ${report.target.service}: ${truncate(line, 160).replace(/⟦[^⟧]*…$/, '…')}`;
 }
 
+/** Verdict line, decisive evidence, next action, two more findings, could-not-read, what was read. */
 export function triageSummaryBlocks(report: TriageReport): Block[] {
+  const notification = triageSummaryText(report).length;
+  let blocks: Block[] = [];
+  for (const limits of SUMMARY_TIERS) {
+    blocks = renderSummary(report, summarizeTriage(report, limits));
+    if (blocksLength(blocks) + notification <= SUMMARY_MAX) break;
+  }
+  return blocks;
+}
+
+function renderSummary(report: TriageReport, s: TriageSummary): Block[] {
   const t = report.target;
-  const blocks: Block[] = [
-    header(`${report.verdict === 'problems' ? '🔎' : report.verdict === 'healthy' ? '✅' : '❔'} Triage: ${t.kind.toLowerCase()}/${t.name} in ${t.namespace}${t.context ? ` (${t.context})` : ''}`),
-    section(`${VERDICT[report.verdict]} ${escapeMrkdwn(report.headline)}`),
-  ];
-  const d = report.diagnosis;
-  if (d) {
-    const lines = [
-      `*Why:* ${escapeMrkdwn(d.mechanism.likelyCause)}`,
-      `*Next:* ${escapeMrkdwn(d.action)}${d.actionCommand ? ` — \`${escapeMrkdwn(d.actionCommand)}\`` : ''}`,
-      ...(d.confirm.length > 0 ? [`*To confirm:* ${d.confirm.slice(0, 2).map((c) => `\`${escapeMrkdwn(c)}\``).join('  ')}`] : []),
-    ];
+  const who = `${t.kind.toLowerCase()}/${t.name} in ${t.namespace}${t.context ? ` (${t.context})` : ''}`;
+  // A healthy or inconclusive headline names the workload itself.
+  const lead = report.verdict === 'problems' ? `*${escapeMrkdwn(who)}*: ` : '';
+  const blocks: Block[] = [section(`${VERDICT[report.verdict]} ${lead}${escapeMrkdwn(s.verdictLine)}`)];
+  if (s.evidence) blocks.push(section(`> ${codeSpan(s.evidence)}`));
+  if (s.action) {
+    const cmd = s.action.command ? `${s.action.commandIs === 'check' ? ' · check: ' : ' — '}${codeSpan(s.action.command)}` : '';
+    blocks.push(section(`*Next:* ${escapeMrkdwn(s.action.text)}${cmd}`));
+  }
+  if (s.others.length > 0 || s.moreInThread > 0) {
+    const lines = s.others.map((f) => `${SEVERITY[f.severity]} ${escapeMrkdwn(f.title)}`);
+    if (s.moreInThread > 0) lines.push(`+${s.moreInThread} more finding${s.moreInThread === 1 ? '' : 's'} in the thread`);
     blocks.push(section(lines.join('\n')));
-    blocks.push(context(`${d.confidence} confidence · ${d.mechanism.layer} · ${escapeMrkdwn(d.trigger.kind === 'none' ? d.trigger.text : `since ${d.trigger.text}`)}`));
   }
-  // The mechanism is the headline; the other findings get a line each.
-  const others = report.findings.filter((f) => f.id !== d?.mechanism.id);
-  const shown = others.slice(0, d ? OTHER_FINDINGS : SUMMARY_FINDINGS);
-  if (d && shown.length > 0) {
-    blocks.push(section(shown.map((f) => `${SEVERITY[f.severity]} ${escapeMrkdwn(f.title)}`).join('\n')));
-  } else {
-    shown.forEach((f, i) => {
-      blocks.push(
-        section(
-          `${SEVERITY[f.severity]} *${i + 1}. ${escapeMrkdwn(f.title)}*\n` +
-            `_${f.layer} · ${f.severity} · ${f.confidence} confidence_\n` +
-            `*Likely cause:* ${escapeMrkdwn(f.likelyCause)}\n` +
-            `*Next:* ${escapeMrkdwn(f.nextAction)}`,
-        ),
-      );
-    });
+  if (s.couldNotRead.length > 0) {
+    const named = s.couldNotRead.slice(0, UNREAD_NAMED).map(escapeMrkdwn).join('; ');
+    const more = s.couldNotRead.length > UNREAD_NAMED ? `; and ${s.couldNotRead.length - UNREAD_NAMED} more` : '';
+    blocks.push(section(`:warning: *Could not read* ${named}${more} — not guessed around; details in the thread.`));
   }
-  if (others.length > shown.length) {
-    blocks.push(context(`+${others.length - shown.length} more finding(s) in the thread.`));
-  }
-  const unread = report.couldNotRead.filter((f) => f.reason !== 'skipped');
-  if (unread.length > 0) {
-    const lines = unread.slice(0, 10).map((f) => `• ${escapeMrkdwn(f.what)}: *${f.reason}*${f.detail ? ` — ${escapeMrkdwn(f.detail.length > 160 ? `${f.detail.slice(0, 159)}…` : f.detail)}` : ''}`);
-    if (unread.length > 10) lines.push(`• … and ${unread.length - 10} more (see the thread)`);
-    blocks.push(section(`:warning: *Could not read* (not guessed around):\n${lines.join('\n')}`));
-  }
-  blocks.push(context(`*Checked:* ${escapeMrkdwn(report.checked.join('; '))}`));
-  blocks.push(context(`Took ${(report.durationMs / 1000).toFixed(1)} s · read-only, nothing in the cluster was changed · evidence and kubectl commands in the thread`));
+  blocks.push(context(escapeMrkdwn(s.readLine)));
   return blocks.slice(0, MAX_BLOCKS);
+}
+
+/** A quote of what the cluster said, shown as written (no bold, no links). */
+function codeSpan(text: string): string {
+  return `\`${escapeMrkdwn(text.replaceAll('`', "'"))}\``;
+}
+
+function blocksLength(blocks: Block[]): number {
+  let n = 0;
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+        if (k === 'text' && typeof x === 'string') n += x.length;
+        else walk(x);
+      }
+    }
+  };
+  walk(blocks);
+  return n;
+}
+
+/** The summary's place while the reads run; replaced in place by the verdict. */
+export function triageProgressText(progress: TriageProgress): string {
+  return describeProgress(progress);
+}
+
+export function triageProgressBlocks(progress: TriageProgress): Block[] {
+  return [{ ...section(`:hourglass_flowing_sand: ${escapeMrkdwn(describeProgress(progress))}`), block_id: 'triage-progress' }, context('read-only · the verdict replaces this message')];
 }
 
 export function documentText(doc: ChatDocument): string {

@@ -1,11 +1,13 @@
 /**
  * One triage, end to end: find the workload the user means, read the evidence
  * (read-only, under a time budget), analyse, and post one summary with the evidence
- * in its thread. Safe to run twice: every post is keyed by the request id.
+ * in its thread. The summary's message is posted as soon as the workload is found and shows
+ * the reads as they complete; the verdict replaces it in place. Safe to run twice: every post
+ * is keyed by the request id, the raw evidence file is found by its name.
  */
 import { RootcauseError, dependencyUnavailable, describeError } from '../../errors.js';
 import { postExactlyOnce } from '../post-exactly-once.js';
-import type { Chat, Clock, Cluster, ClusterWatch, Log, PostLedger, TimelineStore, WorkloadRef } from '../ports.js';
+import type { Chat, ChatMessage, Clock, Cluster, ClusterWatch, Log, PostLedger, TimelineStore, WorkloadRef } from '../ports.js';
 import type { ServiceCatalog } from '../service-catalog.js';
 import { recordRollouts } from '../postmortem/record-rollouts.js';
 import { buildEvidenceThread } from './evidence-thread.js';
@@ -13,6 +15,8 @@ import type { TriageTarget } from './evidence.js';
 import { buildTriageReport } from './triage-report.js';
 import type { TriageReport } from './triage-report.js';
 import type { TriageRequest } from './triage-request.js';
+import { ProgressUpdates } from './progress-updates.js';
+import type { TriageProgress } from './triage-progress.js';
 
 export interface TriageDeps {
   chat: Chat;
@@ -41,9 +45,7 @@ export async function runTriage(deps: TriageDeps, request: TriageRequest, attemp
   // The catalog's selector only applies where the catalog says the service lives.
   const selector = request.namespace === undefined || request.namespace === catalogEntry?.namespace ? catalogEntry?.selector : undefined;
 
-  let target: TriageTarget;
-  let startedAt: string;
-  let evidenceRead;
+  let w: WorkloadRef;
   try {
     const search = await deps.cluster.findWorkloads({ name: request.service, namespace, context, selector });
     // Nothing found because nothing could be asked is an outage, not an answer: retry.
@@ -52,27 +54,31 @@ export async function runTriage(deps: TriageDeps, request: TriageRequest, attemp
     }
     const choice = chooseWorkload(request.service, namespace, search.found, search.nearNames, search.readFailures.map((f) => `${f.what} (${f.reason})`));
     if ('answer' in choice) return { answered: await tell(deps, request, 'not-found', choice.answer) };
-    const w = choice.workload;
-    target = { service: request.service, namespace: w.namespace, kind: w.kind, name: w.name, ...(w.context ?? context ? { context: w.context ?? context } : {}) };
-    startedAt = deps.clock.now().toISOString();
+    w = choice.workload;
+  } catch (err) {
+    return await failTriage(deps, request, err, attempt, attempts, undefined);
+  }
+  const target: TriageTarget = { service: request.service, namespace: w.namespace, kind: w.kind, name: w.name, ...(w.context ?? context ? { context: w.context ?? context } : {}) };
+  const startedAt = deps.clock.now().toISOString();
+  // The summary's place is taken at once, so the first screen shows the triage under way.
+  const summary = await placeSummary(deps, request, { service: request.service, target: `${w.kind.toLowerCase()}/${w.name} in ${w.namespace}` });
+  const progress =
+    'ts' in summary ? new ProgressUpdates(summary.progress, (p) => updateSummary(deps, request, summary.ts, { kind: 'triage-progress', progress: p }), () => deps.clock.now().getTime()) : undefined;
+  let evidenceRead;
+  try {
     // The timeline follows Deployments and StatefulSets; other kinds are triaged without it.
     if (request.incidentId !== undefined && deps.clusterWatch !== undefined && (w.kind === 'Deployment' || w.kind === 'StatefulSet')) {
       const since = new Date(deps.clock.now().getTime() - EVENTS_BEFORE_MS).toISOString();
       await deps.clusterWatch.watch({ incidentId: request.incidentId, namespace: w.namespace, kind: w.kind, name: w.name, ...(target.context ? { context: target.context } : {}), since });
     }
-    evidenceRead = await deps.cluster.collectEvidence(target, { budgetMs: deps.budgetMs ?? 10_000 });
+    evidenceRead = await deps.cluster.collectEvidence(target, { budgetMs: deps.budgetMs ?? 10_000, onRead: progress && ((stage) => progress.read(stage)) });
   } catch (err) {
-    if (err instanceof RootcauseError && err.code === 'USAGE') return { answered: await tell(deps, request, 'usage', err.message) };
-    const busy = err instanceof RootcauseError && err.code === 'INCIDENT_BUSY';
-    if (!busy && attempt >= attempts) {
-      await tell(deps, request, 'gave-up', `:x: Gave up on the triage of \`${request.service}\` after ${attempts} tries: ${describeError(err)}. Nothing was posted; run it again when the cluster answers.`).catch(() => undefined);
-    } else if (!busy && attempt === 1) {
-      await tell(deps, request, 'retrying', `:hourglass: Could not reach the Kubernetes API for \`${request.service}\` (${describeError(err)}). Retrying.`).catch(() => undefined);
-    }
-    throw err;
+    await progress?.stop();
+    return await failTriage(deps, request, err, attempt, attempts, summary);
   }
+  await progress?.stop();
   const report = buildTriageReport(evidenceRead, { startedAt, finishedAt: deps.clock.now().toISOString() });
-  await postReport(deps, request, report);
+  await postReport(deps, request, report, summary);
   if (request.incidentId !== undefined) {
     await deps.timeline.append(request.incidentId, {
       key: `triage/${request.id}`,
@@ -84,6 +90,25 @@ export async function runTriage(deps: TriageDeps, request: TriageRequest, attemp
     await recordRollouts(deps.timeline, request.incidentId, report);
   }
   return { posted: report };
+}
+
+/** Answers a usage error; otherwise says "retrying" (first try) or "gave up" (last), there and in the summary's place, and throws for the retry. */
+async function failTriage(deps: TriageDeps, request: TriageRequest, err: unknown, attempt: number, attempts: number, summary: SummaryPlace | undefined): Promise<TriageOutcome> {
+  if (err instanceof RootcauseError && err.code === 'USAGE') return { answered: await tell(deps, request, 'usage', err.message) };
+  const busy = err instanceof RootcauseError && err.code === 'INCIDENT_BUSY';
+  let note: string | undefined;
+  if (!busy && attempt >= attempts) {
+    note = `gave up after ${attempts} tries: ${describeError(err)}. Run it again when the cluster answers.`;
+    await tell(deps, request, 'gave-up', `:x: Gave up on the triage of \`${request.service}\` after ${attempts} tries: ${describeError(err)}. No verdict was posted; run it again when the cluster answers.`).catch(() => undefined);
+  } else if (!busy && attempt === 1) {
+    note = `could not reach the Kubernetes API (${describeError(err)}); retrying.`;
+    await tell(deps, request, 'retrying', `:hourglass: Could not reach the Kubernetes API for \`${request.service}\` (${describeError(err)}). Retrying.`).catch(() => undefined);
+  }
+  // The summary's place says what happened instead of reading on forever.
+  if (note !== undefined && summary !== undefined && 'ts' in summary) {
+    await updateSummary(deps, request, summary.ts, { kind: 'triage-progress', progress: { ...summary.progress, done: [], note } }).catch(() => undefined);
+  }
+  throw err;
 }
 
 function chooseWorkload(
@@ -121,23 +146,67 @@ async function tell(deps: TriageDeps, request: TriageRequest, what: string, text
   return text;
 }
 
-async function postReport(deps: TriageDeps, request: TriageRequest, report: TriageReport): Promise<void> {
-  let summaryTs: string;
+/** Where the summary goes: a message posted once (the progress, then the verdict), or nowhere we may post. */
+type SummaryPlace = { ts: string; progress: Omit<TriageProgress, 'done'> } | { cannotPost: unknown; responseUrl: string };
+
+function summaryKey(request: TriageRequest): string {
+  return `triage/${request.id}/summary`;
+}
+
+/**
+ * Posts the summary's message once per request, showing the triage under way. A retry finds the
+ * message (ledger or channel history) and shows the reads starting again in it.
+ */
+async function placeSummary(deps: TriageDeps, request: TriageRequest, progress: Omit<TriageProgress, 'done'>): Promise<SummaryPlace> {
+  const message = { key: summaryKey(request), kind: 'triage-progress' as const, progress: { ...progress, done: [] } };
+  const before = await deps.ledger.read(message.key);
   try {
-    summaryTs = await postExactlyOnce(deps.chat, deps.ledger, request.channelId, { key: `triage/${request.id}/summary`, kind: 'triage-summary', report });
+    const ts = await postExactlyOnce(deps.chat, deps.ledger, request.channelId, message);
+    if (before !== undefined) await deps.chat.update(request.channelId, ts, message);
+    return { ts, progress };
   } catch (err) {
-    // A private channel or DM the bot is not in: tell the requester how to fix it, do not retry for nothing.
-    if (err instanceof RootcauseError && !err.retryable && request.responseUrl !== undefined) {
-      await deps.chat.respond(
-        request.responseUrl,
-        `I finished the triage of \`${request.service}\` but cannot post in this channel (${describeError(err)}). Invite me with \`/invite @Rootcause\` and run it again.`,
-      );
-      return;
-    }
+    // A private channel or DM the bot is not in: triage anyway, then tell the requester how to fix it.
+    if (err instanceof RootcauseError && !err.retryable && request.responseUrl !== undefined) return { cannotPost: err, responseUrl: request.responseUrl };
     throw err;
   }
-  const thread = buildEvidenceThread(report);
-  for (const [i, document] of thread.entries()) {
-    await postExactlyOnce(deps.chat, deps.ledger, request.channelId, { key: `triage/${request.id}/evidence/${i}`, kind: 'document', document }, { threadTs: summaryTs });
+}
+
+async function updateSummary(deps: TriageDeps, request: TriageRequest, ts: string, message: DistributiveOmit<ChatMessage, 'key'>): Promise<void> {
+  await deps.chat.update(request.channelId, ts, { ...message, key: summaryKey(request) } as ChatMessage);
+}
+
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+
+async function postReport(deps: TriageDeps, request: TriageRequest, report: TriageReport, summary: SummaryPlace): Promise<void> {
+  if ('cannotPost' in summary) {
+    await deps.chat.respond(
+      summary.responseUrl,
+      `I finished the triage of \`${request.service}\` but cannot post in this channel (${describeError(summary.cannotPost)}). Invite me with \`/invite @Rootcause\` and run it again.`,
+    );
+    return;
   }
+  // The verdict replaces the progress in the same message: the first screen never moves.
+  await updateSummary(deps, request, summary.ts, { kind: 'triage-summary', report });
+  const thread = buildEvidenceThread(report);
+  for (const [i, document] of thread.documents.entries()) {
+    await postExactlyOnce(deps.chat, deps.ledger, request.channelId, { key: `triage/${request.id}/evidence/${i}`, kind: 'document', document }, { threadTs: summary.ts });
+  }
+  if (thread.file) await attachOnce(deps, request, summary.ts, { filename: `triage-${request.service}-${request.id}.txt`, ...thread.file });
+}
+
+/**
+ * The raw evidence file, shared once in the thread. A share carries no key, so its file name
+ * (unique per request) is what a retry looks for, as the post-mortem's file does.
+ */
+async function attachOnce(deps: TriageDeps, request: TriageRequest, threadTs: string, file: { filename: string; title: string; content: string }): Promise<void> {
+  const key = `triage/${request.id}/evidence-file`;
+  const state = await deps.ledger.read(key);
+  if (state !== undefined && 'posted' in state) return;
+  if (state !== undefined && (await deps.chat.findSharedFile(request.channelId, file.filename, { threadTs }))) {
+    await deps.ledger.markPosted(key, 'shared');
+    return;
+  }
+  if (state === undefined) await deps.ledger.claim(key, deps.clock.now().getTime());
+  await deps.chat.uploadFile(request.channelId, file, { threadTs });
+  await deps.ledger.markPosted(key, 'shared');
 }

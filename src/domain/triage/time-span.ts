@@ -1,3 +1,4 @@
+import { readerTime } from '../time-ref.js';
 import type { IsoTime } from './evidence.js';
 
 export const MINUTE_MS = 60_000;
@@ -32,10 +33,20 @@ export function formatAgo(time: IsoTime, now: IsoTime): string {
   return `${formatSpan(Math.max(0, msBetween(time, now)))} ago`;
 }
 
-/** "03:02 UTC": the domain never assumes the reader's time zone. */
+/** The clock time as each reader's own (a time marker, see time-ref.ts): the domain never assumes a zone. */
 export function formatClock(time: IsoTime): string {
-  const d = new Date(time);
-  return Number.isNaN(d.getTime()) ? time : `${d.toISOString().slice(11, 16)} UTC`;
+  return readerTime(time, 'time');
+}
+
+/** "2026-11-21T00:00:00Z", "2026-11-20 01:30 UTC": a UTC clock as analyses write it in their sentences. */
+const UTC_CLOCK = /\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z| UTC)(?![\w:])/g;
+
+/**
+ * Our own sentence with every UTC clock in it as a reader's time (a marker). Not for quoted log or
+ * event lines: those keep the clock they were written with, shown as code.
+ */
+export function localizeUtcClocks(text: string): string {
+  return text.replace(UTC_CLOCK, (clock) => readerTime(clock.replace(' UTC', 'Z').replace(' ', 'T')));
 }
 
 export function earliest(times: readonly (IsoTime | undefined)[]): IsoTime | undefined {

@@ -46,7 +46,7 @@ export interface TriageSections {
   /** Pods grouped by node; `node: null` holds unscheduled pods. */
   podsByNode: { node: string | null; nodeStatus: string; pods: PodLine[] }[];
   /** Collapsed events, warnings first, most recent first. */
-  events: { object: string; type: 'Normal' | 'Warning'; line: string; lastSeen: IsoTime }[];
+  events: { object: string; type: 'Normal' | 'Warning'; reason: string; line: string; lastSeen: IsoTime }[];
   /** Revisions newest first, with what each changed against the one before. */
   rollout: { revision: number; name: string; createdAt: IsoTime; age: string; current: boolean; images: string[]; replicas?: number; changes: string[] }[];
   nodes: { name: string; ready: string; problems: string[]; taints: string[]; unschedulable: boolean; allocatable: { cpu?: string; memory?: string } }[];
@@ -76,7 +76,25 @@ export interface TriageReport {
   finishedAt: IsoTime;
   collectedAt: IsoTime;
   durationMs: number;
+  /** How much of each kind was read; absent where the read failed (couldNotRead names it). */
+  reads: ReadCounts;
   sections: TriageSections;
+}
+
+export interface ReadCounts {
+  workload?: { kind: string; ready: number; desired: number; revision?: number };
+  pods?: number;
+  /** All pods of the workload when only the least healthy were read in detail. */
+  podsTotal?: number;
+  /** "300 pods: 260 Pending (Unschedulable), 40 Running", when only the least healthy were read in detail. */
+  podCensus?: string;
+  events?: number;
+  /** Containers whose logs were read. */
+  logs?: number;
+  nodes?: number;
+  revisions?: number;
+  services?: number;
+  pvcs?: number;
 }
 
 /**
@@ -110,6 +128,7 @@ export function buildTriageReport(ev: TriageEvidence, times: { startedAt: IsoTim
     finishedAt: times.finishedAt,
     collectedAt: ev.collectedAt,
     durationMs: Math.max(0, msBetween(times.startedAt, times.finishedAt)),
+    reads: countReads(ev),
     sections: buildSections(ev),
   };
 }
@@ -220,6 +239,21 @@ function listChecked(ev: TriageEvidence): string[] {
   return checked;
 }
 
+function countReads(ev: TriageEvidence): ReadCounts {
+  const ok = (source: ReadFailure['source']) => !hasReadFailure(ev, source);
+  const w = ev.workload;
+  return {
+    ...(w ? { workload: { kind: w.kind, ready: w.readyReplicas, desired: w.specReplicas, ...(w.currentRevision !== undefined ? { revision: w.currentRevision } : {}) } } : {}),
+    ...(ok('pods') ? { pods: ev.pods.length, ...(ev.census && ev.census.total > ev.pods.length ? { podsTotal: ev.census.total, podCensus: formatCensus(ev.census) } : {}) } : {}),
+    ...(ok('events') ? { events: ev.events.length } : {}),
+    ...(ok('logs') ? { logs: new Set(ev.logs.map((l) => `${l.pod}/${l.container}`)).size } : {}),
+    ...(ok('nodes') ? { nodes: ev.nodes.length } : {}),
+    ...(ok('revisions') ? { revisions: ev.revisions.length } : {}),
+    ...(ok('services') ? { services: ev.services.length } : {}),
+    ...(ok('pvcs') && ev.pvcs.length > 0 ? { pvcs: ev.pvcs.length } : {}),
+  };
+}
+
 function describePodStatus(pod: PodEvidence, now: IsoTime): string {
   if (pod.deletionTimestamp) return 'Terminating';
   if (pod.reason) return `${pod.phase}: ${pod.reason}`;
@@ -269,6 +303,7 @@ function buildSections(ev: TriageEvidence): TriageSections {
     .map((e) => ({
       object: `${e.objectKind.toLowerCase()}/${e.objectNames[0] ?? ''}`,
       type: e.type,
+      reason: e.reason,
       line: redactSecrets(formatEventLine(e)),
       lastSeen: e.lastSeen,
     }));
