@@ -51,7 +51,7 @@ describe('the demo server', () => {
     let v = start;
     await waitUntil(async () => {
       v = await view({ channel: start.channel.id });
-      return v.messagesHtml.includes('Triage: deployment/indexer in search');
+      return /deployment\/indexer in search[\s\S]*exit 139/.test(v.messagesHtml);
     }, () => `the indexer verdict in #incidents; the page shows: ${v.messagesHtml.replace(/<[^>]+>/g, ' ').slice(0, 400)}`);
     expect(v.messagesHtml).toContain('/triage indexer');
     expect(v.messagesHtml).toContain('Only visible to you');
