@@ -30,6 +30,6 @@ html, body { margin: 0; height: 100%; font-family: Lato, "Segoe UI", Helvetica, 
 .close { border: 0; background: none; cursor: pointer; font-size: 16px; }
 .thread-count { color: #616061; font-size: 13px; padding: 4px 20px; border-bottom: 1px solid #eee; }
 button.btn { cursor: pointer; font: inherit; }
-a.replies { display: inline-block; margin-top: 4px; color: #1264a3; font-weight: 700; font-size: 13px; text-decoration: none; }
+a.replies { display: block; width: fit-content; margin-top: 4px; color: #1264a3; font-weight: 700; font-size: 13px; text-decoration: none; }
 a.replies:hover { text-decoration: underline; }
 `;
