@@ -114,6 +114,7 @@ export class FakeSlack {
   private responseCounter = 0;
   private held: Promise<void> | undefined;
   private heldCount = 0;
+  private readonly changeListeners = new Set<() => void>();
 
   private constructor(
     private readonly server: Server,
@@ -141,6 +142,12 @@ export class FakeSlack {
   async close(): Promise<void> {
     await this.socket.close();
     await closeServer(this.server);
+  }
+
+  /** Calls `listener` after every request and every addMessage (a live view redraws); returns the unsubscribe. */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   // --- state helpers -------------------------------------------------------------------------
@@ -173,7 +180,9 @@ export class FakeSlack {
 
   /** Puts a message in a conversation as if a person posted it (give `user`). */
   addMessage(channelId: string, message: Omit<FakeMessage, 'ts' | 'channel'> & { ts?: string }): FakeMessage {
-    return this.state.addMessage(channelId, message);
+    const added = this.state.addMessage(channelId, message);
+    for (const listener of this.changeListeners) listener();
+    return added;
   }
 
   uploadedFiles(): UploadedFile[] {
@@ -280,6 +289,8 @@ export class FakeSlack {
       // A bug in the fake must fail the test loudly, not look like a Slack answer.
       console.error('FakeSlack internal error', err);
       sendJson(res, 200, { ok: false, error: 'fake_internal_error', detail: String(err) });
+    } finally {
+      for (const listener of this.changeListeners) listener();
     }
   }
 
