@@ -6,7 +6,7 @@
  */
 import { createInterface } from 'node:readline';
 import type * as k8s from '@kubernetes/client-node';
-import { FakeKubeApi } from '../test/fakes/fake-kube-api.js';
+import { FakeKubeApi } from '../src/demo/fakes/fake-kube-api.js';
 import { coreEvent, deployment, node, pod, replicaSet, runningStatus, oomLoopingStatus, container, at } from '../test/adapters/kubernetes/builders.js';
 
 export const NAMESPACE = 'shop';

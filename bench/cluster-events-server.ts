@@ -11,8 +11,8 @@
  */
 import { createInterface } from 'node:readline';
 import type * as k8s from '@kubernetes/client-node';
-import { FakeKubeApi } from '../test/fakes/fake-kube-api.js';
-import type { KubeObject } from '../test/fakes/fake-kube-api.js';
+import { FakeKubeApi } from '../src/demo/fakes/fake-kube-api.js';
+import type { KubeObject } from '../src/demo/fakes/fake-kube-api.js';
 import { at, container, deployment, node, pod, replicaSet, runningStatus } from '../test/adapters/kubernetes/builders.js';
 
 export const NAMESPACE = 'shop';

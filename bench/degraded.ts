@@ -14,13 +14,13 @@
  */
 import { spawn } from 'node:child_process';
 import { Redis } from 'ioredis';
-import { FakeKubeApi } from '../test/fakes/fake-kube-api.js';
-import { FakeSlack } from '../test/fakes/fake-slack.js';
+import { FakeKubeApi } from '../src/demo/fakes/fake-kube-api.js';
+import { FakeSlack } from '../src/demo/fakes/fake-slack.js';
 import { addPaymentService } from '../test/adapters/kubernetes/scenarios.js';
 import { waitForLine } from '../test/helpers/child-output.js';
-import { incidentDelivery } from '../test/helpers/pagerduty-events.js';
+import { incidentDelivery } from '../src/demo/wire/pagerduty-events.js';
 import { TEST_REDIS_URL, deleteKeys, randomPrefix } from '../test/helpers/redis.js';
-import { postSlack, slashCommand } from '../test/helpers/slack-requests.js';
+import { postSlack, slashCommand } from '../src/demo/wire/slack-requests.js';
 import { WEBHOOK_SECRET, startTestBot } from '../test/helpers/test-bot.js';
 
 const ROUNDS = Number(process.argv[2] ?? 20);

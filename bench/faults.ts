@@ -14,17 +14,17 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
-import { FakeKubeApi } from '../test/fakes/fake-kube-api.js';
-import { FakePagerDuty } from '../test/fakes/fake-pagerduty.js';
-import { FakeSlack } from '../test/fakes/fake-slack.js';
+import { FakeKubeApi } from '../src/demo/fakes/fake-kube-api.js';
+import { FakePagerDuty } from '../src/demo/fakes/fake-pagerduty.js';
+import { FakeSlack } from '../src/demo/fakes/fake-slack.js';
 import { addPaymentService } from '../test/adapters/kubernetes/scenarios.js';
 import { waitForLine } from '../test/helpers/child-output.js';
-import { incidentDelivery } from '../test/helpers/pagerduty-events.js';
+import { incidentDelivery } from '../src/demo/wire/pagerduty-events.js';
 import { TEST_REDIS_URL, deleteKeys, randomPrefix } from '../test/helpers/redis.js';
-import { postSlack, slashCommand } from '../test/helpers/slack-requests.js';
+import { postSlack, slashCommand } from '../src/demo/wire/slack-requests.js';
 import { startTestBot, testBotEnv } from '../test/helpers/test-bot.js';
 import type { TestBot } from '../test/helpers/test-bot.js';
-import { pagerDutySignature } from '../test/helpers/sign.js';
+import { pagerDutySignature } from '../src/demo/wire/sign.js';
 import { WEBHOOK_SECRET } from '../test/helpers/test-bot.js';
 
 const INCIDENTS = Number(process.argv[2] ?? 10);

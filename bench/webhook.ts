@@ -6,9 +6,9 @@
  *   npx tsx bench/webhook.ts [incidents=200]
  */
 import { Redis } from 'ioredis';
-import { FakePagerDuty } from '../test/fakes/fake-pagerduty.js';
-import { FakeSlack } from '../test/fakes/fake-slack.js';
-import { incidentDelivery } from '../test/helpers/pagerduty-events.js';
+import { FakePagerDuty } from '../src/demo/fakes/fake-pagerduty.js';
+import { FakeSlack } from '../src/demo/fakes/fake-slack.js';
+import { incidentDelivery } from '../src/demo/wire/pagerduty-events.js';
 import { TEST_REDIS_URL, deleteKeys, randomPrefix } from '../test/helpers/redis.js';
 import { startTestBot } from '../test/helpers/test-bot.js';
 

@@ -11,13 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderWorkspace } from '../src/demo/slack-html/render-page.js';
 import { addCrashAfterRollout } from '../test/adapters/kubernetes/rollout-scenario.js';
-import { FakeKubeApi } from '../test/fakes/fake-kube-api.js';
-import { FakeSlack } from '../test/fakes/fake-slack.js';
-import type { FakeChannel } from '../test/fakes/fake-slack.js';
-import { incidentDelivery } from '../test/helpers/pagerduty-events.js';
+import { FakeKubeApi } from '../src/demo/fakes/fake-kube-api.js';
+import { FakeSlack } from '../src/demo/fakes/fake-slack.js';
+import type { FakeChannel } from '../src/demo/fakes/fake-slack.js';
+import { incidentDelivery } from '../src/demo/wire/pagerduty-events.js';
 import { TestQueues } from '../test/helpers/queues.js';
 import { connectTestRedis, deleteKeys, randomPrefix } from '../test/helpers/redis.js';
-import { eventCallback, postSlack, slashCommand } from '../test/helpers/slack-requests.js';
+import { eventCallback, postSlack, slashCommand } from '../src/demo/wire/slack-requests.js';
 import { startTestBot } from '../test/helpers/test-bot.js';
 import type { TestBot } from '../test/helpers/test-bot.js';
 

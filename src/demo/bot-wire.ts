@@ -4,11 +4,11 @@
  * shows only to the person who acted (a slash command's reply and what comes to its
  * response_url), since those never enter a channel's history.
  */
-import type { FakePagerDuty } from '../../test/fakes/fake-pagerduty.js';
-import type { FakeSlack } from '../../test/fakes/fake-slack.js';
-import { incidentDelivery } from '../../test/helpers/pagerduty-events.js';
-import { pagerDutySignature } from '../../test/helpers/sign.js';
-import { blockAction, eventCallback, postSlack, slashCommand } from '../../test/helpers/slack-requests.js';
+import type { FakePagerDuty } from './fakes/fake-pagerduty.js';
+import type { FakeSlack } from './fakes/fake-slack.js';
+import { incidentDelivery } from './wire/pagerduty-events.js';
+import { pagerDutySignature } from './wire/sign.js';
+import { blockAction, eventCallback, postSlack, slashCommand } from './wire/slack-requests.js';
 import type { DemoPerson, DemoService } from './demo-workspace.js';
 
 export interface DemoSecrets {

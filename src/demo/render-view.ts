@@ -4,7 +4,7 @@
  * Slack fake's recorded workspace; each message is drawn by the Slack-like renderer, then made
  * live: buttons carry their action, threads their "N replies" link.
  */
-import type { FakeSlack } from '../../test/fakes/fake-slack.js';
+import type { FakeSlack } from './fakes/fake-slack.js';
 import type { Ephemeral } from './bot-wire.js';
 import { escapeHtml, mrkdwnToHtml } from './slack-html/mrkdwn.js';
 import type { RenderContext } from './slack-html/mrkdwn.js';

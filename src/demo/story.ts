@@ -4,7 +4,7 @@
  * draft appears, an action item is given to the visitor, and its reminder arrives by DM. Every
  * step waits for the bot's effect (a message appeared) and then pauses at a human pace.
  */
-import type { FakeChannel, FakeMessage, FakeSlack } from '../../test/fakes/fake-slack.js';
+import type { FakeChannel, FakeMessage, FakeSlack } from './fakes/fake-slack.js';
 import type { BotWire } from './bot-wire.js';
 import { PEOPLE, VISITOR } from './demo-workspace.js';
 import type { DemoService } from './demo-workspace.js';

@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import * as k8s from '@kubernetes/client-node';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PATIENTLY } from '../helpers/deadline.js';
-import { DEFAULT_USER, FakeKubeApi } from './fake-kube-api.js';
+import { DEFAULT_USER, FakeKubeApi } from '../../src/demo/fakes/fake-kube-api.js';
 
 let fake: FakeKubeApi;
 let kc: k8s.KubeConfig;

@@ -1,8 +1,8 @@
 // Drives FakePagerDuty with Node's fetch, the way the bot's REST client does.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakePagerDuty } from './fake-pagerduty.js';
-import type { PagerDutyIncident } from './fake-pagerduty.js';
+import { FakePagerDuty } from '../../src/demo/fakes/fake-pagerduty.js';
+import type { PagerDutyIncident } from '../../src/demo/fakes/fake-pagerduty.js';
 
 let pd: FakePagerDuty;
 let incident: PagerDutyIncident;
@@ -20,7 +20,7 @@ function call(path: string, init: { method?: string; headers?: Record<string, st
 beforeAll(async () => {
   pd = await FakePagerDuty.start();
   const fixture = JSON.parse(
-    await readFile(new URL('../fixtures/pagerduty-incident-triggered.json', import.meta.url), 'utf8'),
+    await readFile(new URL('../../src/demo/wire/pagerduty-incident-triggered.json', import.meta.url), 'utf8'),
   ) as { event: { data: PagerDutyIncident } };
   incident = fixture.event.data;
   pd.addIncident(incident);

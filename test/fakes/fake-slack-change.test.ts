@@ -1,6 +1,6 @@
 /** FakeSlack.onChange: a live view (the demo page) hears of every change to the workspace. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeSlack } from './fake-slack.js';
+import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
 
 let slack: FakeSlack;
 beforeEach(async () => {

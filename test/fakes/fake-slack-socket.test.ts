@@ -4,7 +4,7 @@ import { LogLevel, SocketModeClient } from '@slack/socket-mode';
 import type { Logger } from '@slack/socket-mode';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { FakeSlack } from './fake-slack.js';
+import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
 
 let fake: FakeSlack;
 const open: Array<{ close(): void }> = [];

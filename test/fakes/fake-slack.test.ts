@@ -2,7 +2,7 @@
 import { LogLevel, WebClient } from '@slack/web-api';
 import type { Logger, WebClientOptions } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeSlack } from './fake-slack.js';
+import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
 
 let fake: FakeSlack;
 let slack: WebClient;

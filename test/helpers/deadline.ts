@@ -6,9 +6,10 @@
  *
  * Speed is not asserted here at all: bench/ measures it.
  */
+import { DEADLINE_MS } from '../../src/demo/fakes/wait-deadline.js';
 
 /** How long any one wait may take before the test fails. Default 30,000 ms; env TEST_DEADLINE_MS. */
-export const DEADLINE_MS = readDeadline(process.env.TEST_DEADLINE_MS);
+export { DEADLINE_MS };
 
 /**
  * vitest's testTimeout and hookTimeout (vitest.config.ts): room for a few waits in a row, so a
@@ -30,13 +31,6 @@ export const SHORT_BUDGET_MS = Math.round(DEADLINE_MS / 10);
 
 /** Options for vi.waitFor, whose own default timeout is 1 s. */
 export const PATIENTLY = { timeout: DEADLINE_MS, interval: 20 } as const;
-
-function readDeadline(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return 30_000;
-  const ms = Number(raw);
-  if (!Number.isFinite(ms) || ms < 1000) throw new Error(`TEST_DEADLINE_MS must be a number of milliseconds ≥ 1000, got ${JSON.stringify(raw)}`);
-  return ms;
-}
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -7,13 +7,14 @@ import { pino } from 'pino';
 import { loadConfig } from '../../src/config.js';
 import { startRootcause } from '../../src/rootcause.js';
 import type { RunningBot, StartOptions } from '../../src/rootcause.js';
-import type { FakePagerDuty } from '../fakes/fake-pagerduty.js';
-import type { FakeSlack } from '../fakes/fake-slack.js';
+import type { FakePagerDuty } from '../../src/demo/fakes/fake-pagerduty.js';
+import type { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
 import { TEST_REDIS_URL } from './redis.js';
-import { pagerDutySignature } from './sign.js';
+import { pagerDutySignature } from '../../src/demo/wire/sign.js';
+import { LOCAL_PAGERDUTY_WEBHOOK_SECRET, LOCAL_SLACK_SIGNING_SECRET } from '../../src/demo/wire/local-secrets.js';
 
-export const SIGNING_SECRET = 'test-slack-signing-secret';
-export const WEBHOOK_SECRET = 'test-pagerduty-webhook-secret';
+export const SIGNING_SECRET = LOCAL_SLACK_SIGNING_SECRET;
+export const WEBHOOK_SECRET = LOCAL_PAGERDUTY_WEBHOOK_SECRET;
 
 export interface TestBot extends RunningBot {
   url: string;

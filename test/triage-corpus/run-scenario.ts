@@ -10,7 +10,7 @@ import { buildEvidenceThread } from '../../src/domain/triage/evidence-thread.js'
 import type { TriageTarget } from '../../src/domain/triage/evidence.js';
 import { buildTriageReport } from '../../src/domain/triage/triage-report.js';
 import type { TriageReport } from '../../src/domain/triage/triage-report.js';
-import { FakeKubeApi } from '../fakes/fake-kube-api.js';
+import { FakeKubeApi } from '../../src/demo/fakes/fake-kube-api.js';
 import { NOW } from './kit/clock.js';
 import type { CorpusScenario } from './scenario.js';
 

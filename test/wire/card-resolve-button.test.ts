@@ -1,11 +1,11 @@
 /** The Resolve button on the incident card, clicked through a signed Slack interaction. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { FakeSlack } from '../fakes/fake-slack.js';
-import { incidentDelivery } from '../helpers/pagerduty-events.js';
+import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
+import { incidentDelivery } from '../../src/demo/wire/pagerduty-events.js';
 import { TestQueues } from '../helpers/queues.js';
 import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
-import { blockAction, postSlack } from '../helpers/slack-requests.js';
+import { blockAction, postSlack } from '../../src/demo/wire/slack-requests.js';
 import { startTestBot } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
 

@@ -3,8 +3,8 @@
  * change nothing. How fast (Slack allows 3 s) is measured by bench/degraded.ts.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeSlack } from '../fakes/fake-slack.js';
-import { postSlack, slashCommand } from '../helpers/slack-requests.js';
+import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
+import { postSlack, slashCommand } from '../../src/demo/wire/slack-requests.js';
 import { startTestBot } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
 

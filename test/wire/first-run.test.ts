@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeSlack } from '../fakes/fake-slack.js';
+import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
 import { waitForLine } from '../helpers/child-output.js';
 import { DEADLINE_MS } from '../helpers/deadline.js';
 import { TEST_REDIS_URL, connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';

@@ -1,9 +1,9 @@
 /** GET /healthz, /readyz and /metrics (PRODUCT §3) on the real HTTP server, real Redis, the Slack fake. */
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FakeSlack } from '../fakes/fake-slack.js';
+import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
 import { DEADLINE_MS, waitUntil } from '../helpers/deadline.js';
-import { incidentDelivery } from '../helpers/pagerduty-events.js';
+import { incidentDelivery } from '../../src/demo/wire/pagerduty-events.js';
 import { TestQueues } from '../helpers/queues.js';
 import { RedisProxy } from '../helpers/redis-proxy.js';
 import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';

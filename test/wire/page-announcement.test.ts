@@ -1,13 +1,13 @@
 /** The #incidents announcement follows the incident: edited in place, never posted twice (PRODUCT §6). */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { FakePagerDuty } from '../fakes/fake-pagerduty.js';
-import { FakeSlack } from '../fakes/fake-slack.js';
-import type { FakeChannel, FakeMessage } from '../fakes/fake-slack.js';
-import { incidentDelivery } from '../helpers/pagerduty-events.js';
+import { FakePagerDuty } from '../../src/demo/fakes/fake-pagerduty.js';
+import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
+import type { FakeChannel, FakeMessage } from '../../src/demo/fakes/fake-slack.js';
+import { incidentDelivery } from '../../src/demo/wire/pagerduty-events.js';
 import { TestQueues } from '../helpers/queues.js';
 import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
-import { postSlack, slashCommand } from '../helpers/slack-requests.js';
+import { postSlack, slashCommand } from '../../src/demo/wire/slack-requests.js';
 import { startTestBot } from '../helpers/test-bot.js';
 import { RedisKeys } from '../../src/adapters/redis/keys.js';
 import { RedisIncidentStore } from '../../src/adapters/redis/redis-incident-store.js';

@@ -1,10 +1,10 @@
 /** Later PagerDuty events update the card in place and post one short line each (PRODUCT §6). */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { FakePagerDuty } from '../fakes/fake-pagerduty.js';
-import { FakeSlack } from '../fakes/fake-slack.js';
-import type { FakeChannel } from '../fakes/fake-slack.js';
-import { incidentDelivery, noteDelivery } from '../helpers/pagerduty-events.js';
+import { FakePagerDuty } from '../../src/demo/fakes/fake-pagerduty.js';
+import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
+import type { FakeChannel } from '../../src/demo/fakes/fake-slack.js';
+import { incidentDelivery, noteDelivery } from '../../src/demo/wire/pagerduty-events.js';
 import { TestQueues } from '../helpers/queues.js';
 import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
 import { startTestBot } from '../helpers/test-bot.js';

@@ -4,10 +4,10 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { FakePagerDuty } from '../fakes/fake-pagerduty.js';
-import { FakeSlack } from '../fakes/fake-slack.js';
+import { FakePagerDuty } from '../../src/demo/fakes/fake-pagerduty.js';
+import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
 import { waitUntil } from '../helpers/deadline.js';
-import { incidentDelivery } from '../helpers/pagerduty-events.js';
+import { incidentDelivery } from '../../src/demo/wire/pagerduty-events.js';
 import { TestQueues } from '../helpers/queues.js';
 import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
 import { startTestBot } from '../helpers/test-bot.js';

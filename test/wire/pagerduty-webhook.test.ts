@@ -13,14 +13,14 @@ import { fileURLToPath } from 'node:url';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FakeSlack } from '../fakes/fake-slack.js';
+import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
 import { waitForLine } from '../helpers/child-output.js';
 import { DEADLINE_MS, waitUntil, withinDeadline } from '../helpers/deadline.js';
-import { eventId, incidentDelivery } from '../helpers/pagerduty-events.js';
+import { eventId, incidentDelivery } from '../../src/demo/wire/pagerduty-events.js';
 import { TestQueues } from '../helpers/queues.js';
 import { RedisProxy } from '../helpers/redis-proxy.js';
 import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
-import { pagerDutySignature } from '../helpers/sign.js';
+import { pagerDutySignature } from '../../src/demo/wire/sign.js';
 import { WEBHOOK_SECRET, startTestBot } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
 

@@ -1,13 +1,13 @@
 /** Resolve → post-mortem draft; action items with owners, deadlines and reminder DMs — through the real server. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { FakeSlack } from '../fakes/fake-slack.js';
-import type { FakeChannel } from '../fakes/fake-slack.js';
+import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
+import type { FakeChannel } from '../../src/demo/fakes/fake-slack.js';
 import { waitUntil } from '../helpers/deadline.js';
-import { incidentDelivery } from '../helpers/pagerduty-events.js';
+import { incidentDelivery } from '../../src/demo/wire/pagerduty-events.js';
 import { TestQueues } from '../helpers/queues.js';
 import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
-import { blockAction, eventCallback, postSlack, slashCommand } from '../helpers/slack-requests.js';
+import { blockAction, eventCallback, postSlack, slashCommand } from '../../src/demo/wire/slack-requests.js';
 import { startTestBot } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
 import { RedisKeys } from '../../src/adapters/redis/keys.js';

@@ -1,14 +1,14 @@
 /** Channel messages, edits, deletions, redeliveries, bots, threads and :pushpin: → the timeline (signed Events API). */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { FakeSlack } from '../fakes/fake-slack.js';
-import type { FakeChannel } from '../fakes/fake-slack.js';
-import { incidentDelivery } from '../helpers/pagerduty-events.js';
+import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
+import type { FakeChannel } from '../../src/demo/fakes/fake-slack.js';
+import { incidentDelivery } from '../../src/demo/wire/pagerduty-events.js';
 import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
-import { eventCallback, postSlack } from '../helpers/slack-requests.js';
+import { eventCallback, postSlack } from '../../src/demo/wire/slack-requests.js';
 import { SIGNING_SECRET, startTestBot } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
-import { slackSignedHeaders } from '../helpers/sign.js';
+import { slackSignedHeaders } from '../../src/demo/wire/sign.js';
 import { RedisKeys } from '../../src/adapters/redis/keys.js';
 import { RedisTimelineStore } from '../../src/adapters/redis/redis-timeline-store.js';
 

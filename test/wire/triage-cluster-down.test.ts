@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { FakeSlack } from '../fakes/fake-slack.js';
+import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
 import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
-import { postSlack, slashCommand } from '../helpers/slack-requests.js';
+import { postSlack, slashCommand } from '../../src/demo/wire/slack-requests.js';
 import { startTestBot } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
 

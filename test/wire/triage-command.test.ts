@@ -5,13 +5,13 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { FakeKubeApi } from '../fakes/fake-kube-api.js';
-import { FakeSlack } from '../fakes/fake-slack.js';
-import type { FakeChannel } from '../fakes/fake-slack.js';
+import { FakeKubeApi } from '../../src/demo/fakes/fake-kube-api.js';
+import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
+import type { FakeChannel } from '../../src/demo/fakes/fake-slack.js';
 import { AMPLE_BUDGET_MS, SHORT_BUDGET_MS } from '../helpers/deadline.js';
 import { TestQueues } from '../helpers/queues.js';
 import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
-import { postSlack, slashCommand } from '../helpers/slack-requests.js';
+import { postSlack, slashCommand } from '../../src/demo/wire/slack-requests.js';
 import { startTestBot } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
 import { PAYMENTS, addPaymentService } from '../adapters/kubernetes/scenarios.js';

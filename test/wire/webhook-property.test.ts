@@ -8,12 +8,12 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { FakePagerDuty } from '../fakes/fake-pagerduty.js';
-import { FakeSlack } from '../fakes/fake-slack.js';
+import { FakePagerDuty } from '../../src/demo/fakes/fake-pagerduty.js';
+import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
 import { DEADLINE_MS, waitUntil } from '../helpers/deadline.js';
-import { incidentDelivery, noteDelivery } from '../helpers/pagerduty-events.js';
+import { incidentDelivery, noteDelivery } from '../../src/demo/wire/pagerduty-events.js';
 import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
-import { pagerDutySignature } from '../helpers/sign.js';
+import { pagerDutySignature } from '../../src/demo/wire/sign.js';
 import { WEBHOOK_SECRET, startTestBot } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
 

@@ -10,7 +10,7 @@ import { RedisKeys } from '../../../src/adapters/redis/keys.js';
 import { RedisClusterEventSink } from '../../../src/adapters/redis/redis-cluster-event-sink.js';
 import { RedisTimelineStore } from '../../../src/adapters/redis/redis-timeline-store.js';
 import { watchIdOf } from '../../../src/adapters/redis/redis-watch-targets.js';
-import { FakeKubeApi } from '../../fakes/fake-kube-api.js';
+import { FakeKubeApi } from '../../../src/demo/fakes/fake-kube-api.js';
 import { DEADLINE_MS, PATIENTLY, waitUntil } from '../../helpers/deadline.js';
 import { TEST_REDIS_URL, connectTestRedis, deleteKeys, randomPrefix } from '../../helpers/redis.js';
 import { POD, countsByText, event, loadKubeConfig, repeat, seedCluster, target } from './watch-fixtures.js';

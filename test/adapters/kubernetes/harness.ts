@@ -2,7 +2,7 @@
 import * as k8s from '@kubernetes/client-node';
 import { KubeCluster } from '../../../src/adapters/kubernetes/kube-cluster.js';
 import type { KubeClusterOptions } from '../../../src/adapters/kubernetes/kube-cluster.js';
-import { FakeKubeApi } from '../../fakes/fake-kube-api.js';
+import { FakeKubeApi } from '../../../src/demo/fakes/fake-kube-api.js';
 
 export const COLLECTED_AT = new Date('2026-11-21T02:00:30Z');
 

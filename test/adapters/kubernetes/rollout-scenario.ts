@@ -4,7 +4,7 @@
 // the Secret lacks, so all three pods exit 1 in a crash loop. Used by the post-mortem wire test
 // and by scripts/render-demo.ts.
 import type * as k8s from '@kubernetes/client-node';
-import type { FakeKubeApi } from '../../fakes/fake-kube-api.js';
+import type { FakeKubeApi } from '../../../src/demo/fakes/fake-kube-api.js';
 import { container, coreEvent, deployment, node, pod, replicaSet } from './builders.js';
 
 export const ROLLOUT_NAMESPACE = 'payments';

@@ -6,7 +6,7 @@
 // - data/ledger-db (StatefulSet): two ControllerRevisions; ledger-db-1 is Pending because its
 //   claim from the volumeClaimTemplate is Pending.
 import type * as k8s from '@kubernetes/client-node';
-import type { FakeKubeApi } from '../../fakes/fake-kube-api.js';
+import type { FakeKubeApi } from '../../../src/demo/fakes/fake-kube-api.js';
 import {
   at,
   container,

@@ -1,7 +1,7 @@
 // A small cluster for the cluster-event watcher tests: Deployment `payment` in `payments` with
 // one ReplicaSet, one pod on node-a and an HPA; a neighbour Deployment's pod on node-b.
 import * as k8s from '@kubernetes/client-node';
-import type { FakeKubeApi, KubeObject } from '../../fakes/fake-kube-api.js';
+import type { FakeKubeApi, KubeObject } from '../../../src/demo/fakes/fake-kube-api.js';
 import type { WatchTarget } from '../../../src/domain/timeline/cluster-events.js';
 import { at, container, coreEvent, deployment, node, pod, replicaSet, runningStatus } from './builders.js';
 

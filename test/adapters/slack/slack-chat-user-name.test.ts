@@ -2,7 +2,7 @@
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlackChat } from '../../../src/adapters/slack/slack-chat.js';
-import { FakeSlack } from '../../fakes/fake-slack.js';
+import { FakeSlack } from '../../../src/demo/fakes/fake-slack.js';
 
 let slack: FakeSlack;
 let chat: SlackChat;

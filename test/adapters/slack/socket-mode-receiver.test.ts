@@ -4,8 +4,8 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toBoltLogger } from '../../../src/adapters/slack/bolt-logger.js';
 import { SocketModeReceiver } from '../../../src/adapters/slack/socket-mode-receiver.js';
-import { FakeSlack } from '../../fakes/fake-slack.js';
-import type { FakeSlackOptions } from '../../fakes/fake-slack.js';
+import { FakeSlack } from '../../../src/demo/fakes/fake-slack.js';
+import type { FakeSlackOptions } from '../../../src/demo/fakes/fake-slack.js';
 import { freePort } from '../../helpers/free-port.js';
 
 let slack: FakeSlack;

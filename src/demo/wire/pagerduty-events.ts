@@ -1,8 +1,8 @@
-/** PagerDuty Webhooks v3 deliveries built from the real captures in test/fixtures. */
-import { readFileSync } from 'node:fs';
+/** PagerDuty Webhooks v3 deliveries built from a real capture (pagerduty-incident-triggered.json). */
 import { randomBytes } from 'node:crypto';
+import capture from './pagerduty-incident-triggered.json' with { type: 'json' };
 
-const triggered = JSON.parse(readFileSync(new URL('../fixtures/pagerduty-incident-triggered.json', import.meta.url), 'utf8')) as Delivery;
+const triggered = capture as unknown as Delivery;
 
 export interface Delivery {
   event: {

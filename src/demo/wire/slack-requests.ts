@@ -1,5 +1,5 @@
 /** Requests into the bot exactly as Slack sends them: form-encoded or JSON, signed with the signing secret. */
-import { SIGNING_SECRET } from './test-bot.js';
+import { LOCAL_SLACK_SIGNING_SECRET as SIGNING_SECRET } from './local-secrets.js';
 import { slackSignedHeaders } from './sign.js';
 
 export async function postSlack(botUrl: string, body: string, contentType: string, secret = SIGNING_SECRET): Promise<Response> {

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { closeServer, delay, listenLocal, pollUntil, readBody, sendJson } from './http-util.js';
-import { DEADLINE_MS } from '../helpers/deadline.js';
+import { DEADLINE_MS } from './wait-deadline.js';
 
 export interface FakePagerDutyOptions {
   /** API token the fake accepts (`Authorization: Token token=…`); default 'pd-test-token'. */
@@ -19,7 +19,7 @@ export interface PagerDutyUserInput {
   time_zone?: string;
 }
 
-/** The incident object as PagerDuty returns it (see test/fixtures/pagerduty-incident-triggered.json). */
+/** The incident object as PagerDuty returns it (see src/demo/wire/pagerduty-incident-triggered.json). */
 export type PagerDutyIncident = { id: string } & Record<string, unknown>;
 
 export interface PagerDutyNote {

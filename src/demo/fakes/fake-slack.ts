@@ -19,8 +19,8 @@ import {
   sendJson,
   sendText,
 } from './http-util.js';
-import { DEADLINE_MS } from '../helpers/deadline.js';
-import type { SlackDump } from '../../src/demo/slack-html/slack-dump.js';
+import { DEADLINE_MS } from './wait-deadline.js';
+import type { SlackDump } from '../slack-html/slack-dump.js';
 
 export type { AddChannelOptions, AddUserInput, FakeChannel, FakeMessage, FakeUser } from './fake-slack-state.js';
 export type { Envelope, EnvelopeType, SocketAck, SocketDelivery } from './fake-slack-socket.js';
