@@ -13,7 +13,7 @@ import { DEADLINE_MS } from '../helpers/deadline.js';
 import { TEST_REDIS_URL, connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
 import { launchChromium } from './browser.js';
 
-const SCREENSHOTS = new URL('../../docs/screenshots', import.meta.url).pathname;
+const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 
 let browser: Browser;
 const demos: Array<{ demo: RunningDemo; prefix: string }> = [];
