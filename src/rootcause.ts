@@ -3,53 +3,46 @@
  * runs one bot instance (tests start several against one Redis); main.ts wraps it
  * with process signals.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { webApi } from '@slack/bolt';
 import type { Worker } from 'bullmq';
-import { NO_KUBECONFIG, loadKubeConfig } from './adapters/kubernetes/load-kubeconfig.js';
-import { reportSlackIdentity } from './adapters/slack/slack-identity.js';
-import { Redis } from 'ioredis';
-import type { RedisOptions } from 'ioredis';
 import type { Config } from './config.js';
-import { handlePageEvent } from './domain/incident/handle-page-event.js';
-import type { IncidentDeps } from './domain/incident/incident-deps.js';
-import type { Clock } from './domain/ports.js';
-import { createMetricsRoute, createReadyz, healthz } from './adapters/http/health-routes.js';
+import { botRoutes } from './adapters/http/bot-routes.js';
 import { Metrics } from './adapters/http/metrics.js';
-import { createPagerDutyWebhookHandler } from './adapters/http/pagerduty-webhook-route.js';
-import { routeRequests } from './adapters/http/routes.js';
-import type { Route } from './adapters/http/routes.js';
-import { PagerDutyClient } from './adapters/pagerduty/pagerduty-client.js';
-import { PageEventQueue } from './adapters/queue/page-event-queue.js';
-import { QUEUES } from './adapters/queue/queue-names.js';
-import { JOBS } from './adapters/queue/queue-names.js';
-import type { ApplyIncidentCommandJob, HandlePageEventJob, RunTriageJob, SendReminderJob } from './adapters/queue/queue-names.js';
-import { createDigestQueue, createIncidentCommandQueue, createTriageQueue } from './adapters/queue/queues.js';
-import { BullReminderScheduler } from './adapters/queue/reminder-scheduler.js';
-import { RedisActionItemStore } from './adapters/redis/redis-action-item-store.js';
-import { sendReminder } from './domain/postmortem/action-items.js';
-import { sendOverdueDigests } from './domain/postmortem/overdue-digest.js';
-import { registerMessageEvents } from './adapters/slack/register-events.js';
-import { applyIncidentCommand } from './domain/incident/apply-incident-command.js';
-import type { IncidentCommandRequest } from './domain/incident/incident-command.js';
+import { startPlainHttp } from './adapters/http/start-http.js';
 import { ClusterEventWatchers } from './adapters/kubernetes/cluster-event-watchers.js';
 import { KubeCluster } from './adapters/kubernetes/kube-cluster.js';
-import { registerCommands } from './adapters/slack/register-commands.js';
-import { runTriage } from './domain/triage/run-triage.js';
-import type { TriageDeps } from './domain/triage/run-triage.js';
-import type { TriageRequest } from './domain/triage/triage-request.js';
-import { runWorker } from './adapters/queue/run-worker.js';
+import { NO_KUBECONFIG, loadKubeConfig } from './adapters/kubernetes/load-kubeconfig.js';
+import { PagerDutyClient } from './adapters/pagerduty/pagerduty-client.js';
+import { PageEventQueue } from './adapters/queue/page-event-queue.js';
+import { createDigestQueue, createIncidentCommandQueue, createTriageQueue } from './adapters/queue/queues.js';
+import { BullReminderScheduler } from './adapters/queue/reminder-scheduler.js';
+import { startWorkers } from './adapters/queue/workers.js';
+import { connectRedis } from './adapters/redis/connect-redis.js';
 import { RedisKeys } from './adapters/redis/keys.js';
-import { throttledWarning } from './adapters/redis/throttled-warning.js';
+import { RedisActionItemStore } from './adapters/redis/redis-action-item-store.js';
 import { RedisIncidentStore } from './adapters/redis/redis-incident-store.js';
 import { RedisPostLedger } from './adapters/redis/redis-post-ledger.js';
 import { RedisTimelineStore } from './adapters/redis/redis-timeline-store.js';
+import { throttledWarning } from './adapters/redis/throttled-warning.js';
 import { registerCardActions } from './adapters/slack/card-actions.js';
-import { createSlackApp } from './adapters/slack/slack-app.js';
-import { SLACK_RETRY_POLICY } from './adapters/slack/slack-retry-policy.js';
+import { registerCommands } from './adapters/slack/register-commands.js';
+import { registerMessageEvents } from './adapters/slack/register-events.js';
 import { SlackChat } from './adapters/slack/slack-chat.js';
+import { reportSlackIdentity } from './adapters/slack/slack-identity.js';
+import { SLACK_RETRY_POLICY } from './adapters/slack/slack-retry-policy.js';
+import { startSlackServer } from './adapters/slack/slack-server.js';
+import { applyIncidentCommand } from './domain/incident/apply-incident-command.js';
+import { handlePageEvent } from './domain/incident/handle-page-event.js';
+import type { IncidentCommandRequest } from './domain/incident/incident-command.js';
+import type { IncidentDeps } from './domain/incident/incident-deps.js';
+import type { Clock } from './domain/ports.js';
+import { sendReminder } from './domain/postmortem/action-items.js';
+import { sendOverdueDigests } from './domain/postmortem/overdue-digest.js';
+import { runTriage } from './domain/triage/run-triage.js';
+import type { TriageDeps } from './domain/triage/run-triage.js';
+import type { TriageRequest } from './domain/triage/triage-request.js';
 import type { Logger } from './logger.js';
+import { stopBot } from './stop-bot.js';
 
 export interface RunningBot {
   /** The HTTP port actually bound (useful with PORT=0). */
@@ -140,135 +133,59 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
     clusterWatch,
   };
 
-  const routes: Route[] = [
-    { path: '/healthz', method: 'GET', handler: healthz },
-    { path: '/readyz', method: 'GET', handler: createReadyz({ pingRedis: () => producerRedis.ping().then(() => undefined), metrics }) },
-    {
-      path: '/metrics',
-      method: 'GET',
-      handler: createMetricsRoute({
-        metrics,
-        pingRedis: async () => undefined,
-        beforeScrape: async () => {
-          for (const q of queues) {
-            const counts = await q.queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
-            for (const [state, n] of Object.entries(counts)) metrics.queueDepth.set({ queue: q.name, state }, n);
-          }
-        },
-      }),
-    },
-  ];
-  if (config.role !== 'worker') {
-    routes.push({
-      path: '/webhooks/pagerduty',
-      method: 'POST',
-      handler: createPagerDutyWebhookHandler({ secrets: config.pagerduty.webhookSecrets, enqueue: (e) => pageQueue.enqueueEvent(e), metrics, log }),
-    });
-  }
+  const routes = botRoutes({
+    metrics,
+    log,
+    pingRedis: () => producerRedis.ping().then(() => undefined),
+    queues,
+    webhook: config.role === 'worker' ? undefined : { secrets: config.pagerduty.webhookSecrets, enqueue: (e) => pageQueue.enqueueEvent(e) },
+  });
 
   const workers: Worker[] = [];
   const connections = [redis, producerRedis];
   if (config.role !== 'web') {
-    const workerRedis = connectRedis(config.redisUrl, log, 'worker', { maxRetriesPerRequest: null });
-    connections.push(workerRedis);
-    const workerOptions = { connection: workerRedis, prefix: keys.queuePrefix, metrics, log, ...opts.workerTimings };
     // Cluster events are watched by worker processes; leases in Redis keep one watcher per incident.
     clusterWatch.start();
-    workers.push(
-      runWorker<HandlePageEventJob>(QUEUES.pagerduty, async (job) => void (await handlePageEvent(deps, job.data.event)), workerOptions),
-      runWorker<RunTriageJob>(QUEUES.triage, async (job) => void (await runTriage(triageDeps, job.data.request, job.attemptsMade + 1, job.opts.attempts ?? 1)), workerOptions),
-      runWorker<ApplyIncidentCommandJob>(QUEUES.incidentCommands, (job) => applyIncidentCommand(deps, job.data.request), workerOptions),
-      runWorker<SendReminderJob>(QUEUES.reminders, (job) => sendReminder(deps, job.data), workerOptions),
-      runWorker<Record<string, never>>(QUEUES.digests, async () => void (await sendOverdueDigests(deps)), workerOptions),
+    const started = startWorkers(
+      {
+        pageEvent: (event) => handlePageEvent(deps, event),
+        triage: (request, attempt, attempts) => runTriage(triageDeps, request, attempt, attempts),
+        incidentCommand: (request) => applyIncidentCommand(deps, request),
+        reminder: (job) => sendReminder(deps, job),
+        overdueDigest: () => sendOverdueDigests(deps),
+      },
+      { redisUrl: config.redisUrl, keys, metrics, log, digestQueue, timings: opts.workerTimings },
     );
-    // Mondays 09:00 UTC; upserting the same scheduler from every replica keeps one. Not awaited:
-    // the process must start (and stay live) while Redis is down; this goes through when it is back.
-    digestQueue.queue
-      .upsertJobScheduler('weekly-overdue-digest', { pattern: '0 9 * * 1', tz: 'UTC' }, { name: JOBS.sendOverdueDigest, data: {} })
-      .catch((err: Error) => log.warn({ err: err.message }, 'could not set up the weekly overdue digest; will try at the next start'));
+    workers.push(...started.workers);
+    connections.push(started.connection);
   }
 
-  let stopHttp: () => Promise<void>;
-  let port: number;
-  if (config.role === 'worker') {
-    const server = createServer(routeRequests(routes));
-    await new Promise<void>((resolve) => server.listen(config.port, resolve));
-    port = (server.address() as AddressInfo).port;
-    stopHttp = () => new Promise((resolve) => server.close(() => resolve()));
-  } else {
-    const app = createSlackApp({
-      signingSecret: config.slack.signingSecret,
-      botToken: config.slack.botToken,
-      appToken: config.slack.appToken,
-      apiUrl: config.slack.apiUrl,
-      port: config.port,
-      routes,
-      chat,
-      log,
-    });
-    registerCardActions(app, { incidents: deps.incidents, requestTriage, requestCommand });
-    registerCommands(app, {
-      triage: { contexts: cluster.contexts(), enqueue: requestTriage },
-      incident: {
-        enqueue: requestCommand,
-        getIncident: (id) => deps.incidents.get(id),
-        listOpenItems: (scope) => ('incidentId' in scope ? items.forIncident(scope.incidentId) : items.openForOwner(scope.ownerId)),
-        now: () => clock.now(),
-      },
-      incidents: deps.incidents,
-    });
-    registerMessageEvents(app, { incidents: deps.incidents, timeline: deps.timeline, log });
-    // Over HTTP and in Socket Mode alike, start() resolves once our routes listen; in Socket Mode
-    // the receiver keeps reaching for Slack in the background, so health, metrics and the
-    // PagerDuty webhook work (and SIGTERM is handled) while Slack is unreachable.
-    port = boundPort((await app.start(config.port)) as unknown) ?? config.port;
-    stopHttp = () => app.stop().then(() => undefined);
-  }
+  const server =
+    config.role === 'worker'
+      ? await startPlainHttp(config.port, routes)
+      : await startSlackServer(
+          { signingSecret: config.slack.signingSecret, botToken: config.slack.botToken, appToken: config.slack.appToken, apiUrl: config.slack.apiUrl, port: config.port, routes, chat, log },
+          (app) => {
+            registerCardActions(app, { incidents: deps.incidents, requestTriage, requestCommand });
+            registerCommands(app, {
+              triage: { contexts: cluster.contexts(), enqueue: requestTriage },
+              incident: {
+                enqueue: requestCommand,
+                getIncident: (id) => deps.incidents.get(id),
+                listOpenItems: (scope) => ('incidentId' in scope ? items.forIncident(scope.incidentId) : items.openForOwner(scope.ownerId)),
+                now: () => clock.now(),
+              },
+              incidents: deps.incidents,
+            });
+            registerMessageEvents(app, { incidents: deps.incidents, timeline: deps.timeline, log });
+          },
+        );
+  const port = server.port;
   log.info({ port, role: config.role, socketMode: config.slack.appToken !== undefined, kubeconfig: kubeconfigSource ?? null }, 'rootcause started');
   void reportSlackIdentity(chat, log);
 
   return {
     port,
-    async stop() {
-      log.info('stopping: no new work, finishing running jobs');
-      await stopHttp().catch((err: Error) => log.warn({ err: err.message }, 'HTTP server did not stop cleanly'));
-      // Running jobs get a grace period to finish; after it (or while Redis is down, when
-      // close() would wait forever) they are dropped and another worker retries them.
-      const graceful = Promise.all(workers.map((w) => w.close()));
-      // With Redis down nothing can finish (a job's result cannot even be saved): don't wait.
-      const redisUp = connections.every((c) => c.status === 'ready');
-      if ((await withDeadline(graceful, redisUp ? (opts.shutdownGraceMs ?? 20_000) : 0)) === 'timeout') {
-        log.warn('jobs did not finish in time; leaving them to be retried');
-        await withDeadline(Promise.all(workers.map((w) => w.close(true))), 2_000);
-      }
-      // Releasing the leases lets another replica take the watches over at once. With Redis down
-      // there is nothing to release or close cleanly: don't wait for it.
-      const patience = redisUp ? 1 : 0.1;
-      await withDeadline(clusterWatch.close(), 5_000 * patience);
-      await withDeadline(Promise.all(queues.map((q) => q.close())), 2_000 * patience);
-      await Promise.all(connections.map((c) => withDeadline(c.quit(), 1_000).then((r) => (r === 'timeout' ? c.disconnect() : undefined), () => c.disconnect())));
-    },
+    stop: () => stopBot({ log, stopHttp: server.stop, workers, connections, clusterWatch, queues, graceMs: opts.shutdownGraceMs }),
   };
 }
-
-function connectRedis(url: string, log: Logger, role: string, extra: RedisOptions = {}): Redis {
-  const redis = new Redis(url, { connectionName: `rootcause-${role}`, ...extra });
-  redis.on('error', throttledWarning(log, `redis ${role}`));
-  return redis;
-}
-
-
-async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), ms);
-  });
-  promise.catch(() => undefined);
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
-
-function boundPort(started: unknown): number | undefined {
-  const address = (started as { address?: () => AddressInfo | string | null } | undefined)?.address?.();
-  return typeof address === 'object' && address !== null ? address.port : undefined;
-}
-

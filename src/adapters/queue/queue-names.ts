@@ -36,7 +36,6 @@ export interface RunTriageJob {
   request: TriageRequest;
 }
 
-
 export interface ApplyIncidentCommandJob {
   request: IncidentCommandRequest;
 }
