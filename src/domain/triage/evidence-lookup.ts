@@ -73,13 +73,22 @@ const DECISIVE = /(Error|Exception)\b|\b(FATAL|Fatal|fatal|panic|PANIC|Traceback
 export function pickDecisiveLine(lines: readonly string[]): string | undefined {
   // Stack frames, SQL echo and caret markers say where, not why.
   const nonEmpty = joinBrokenQuotes(lines).map((l) => l.trim()).filter((l) => l !== '' && !/^[\s^~|-]+$/.test(l) && !/^\s*at |^\s*File "|^\s*\.\.\. \d+ more|^goroutine \d+|^\s+\/|^\t|^LINE \d+:/.test(l));
-  const errors = nonEmpty.filter((l) => DECISIVE.test(l) && !/^Traceback \(most recent call last\)|^(WARN|INFO|DEBUG)\b|"level":"(info|debug|warn)"|level=(info|debug|warn)|"level":(20|30|40)\b/i.test(l));
+  const errors = nonEmpty.filter((l) => DECISIVE.test(l) && !isExitTrailer(l) && !/^Traceback \(most recent call last\)|^(WARN|INFO|DEBUG)\b|"level":"(info|debug|warn)"|level=(info|debug|warn)|"level":(20|30|40)\b/i.test(l));
   // An exception's own line (KeyError: …, psycopg2.errors.DuplicateColumn: …, panic: …) beats a trailer that merely says "error".
   const strong = errors.filter((l) => /(^|[\s"'(])([\w.$]+(Error|Exception)|[\w$]+\.errors\.\w+|panic|FATAL|Caused by)\b:?/.test(l) && !/^\(Background on this error/.test(l));
   const line = strong.at(-1) ?? errors.at(-1) ?? nonEmpty.at(-1);
   if (line === undefined) return undefined;
   const told = condenseStructuredLine(line);
   return told.length > 300 ? `${told.slice(0, 299)}…` : told;
+}
+
+/** Level words and timestamps before a log line's message. */
+const LINE_PREFIX = /^(?:\S*\d{2}:\d{2}\S*\s+)?(?:\[?(?:FATAL|ERROR|CRITICAL|PANIC|fatal|error|critical)\]?:?\s+|level=\w+\s+msg=)?"?/;
+/** A last line that says only that the process stops ("FATAL exiting with status 1"): where, not why. */
+const TRAILER = /^(?:exiting|exited|exit|shutting down|terminating|aborting|stopping|process exited)(?:\s+(?:with\s+)?(?:exit\s+)?(?:status|code)\s*-?\d+)?[.!]?"?$/i;
+
+function isExitTrailer(line: string): boolean {
+  return TRAILER.test(line.trim().replace(LINE_PREFIX, '').trim());
 }
 
 /**

@@ -27,6 +27,16 @@ const GO_PANIC = [
 ];
 
 describe('pickDecisiveLine', () => {
+  it('takes the line that says why over a FATAL trailer that only says the process is exiting', () => {
+    const lines = ['INFO payment-service 1.9.0 starting', 'INFO loading config from /etc/payments/config.yaml', 'ERROR config: STRIPE_API_KEY is required but not set', 'FATAL exiting with status 1'];
+    expect(pickDecisiveLine(lines)).toBe('ERROR config: STRIPE_API_KEY is required but not set');
+    expect(pickDecisiveLine(['level=error msg="listen tcp :8080: bind: address already in use"', 'level=fatal msg="shutting down"'])).toBe('listen tcp :8080: bind: address already in use');
+  });
+
+  it('still quotes a trailer when nothing else names the failure', () => {
+    expect(pickDecisiveLine(['INFO starting', 'FATAL exiting with status 2'])).toBe('FATAL exiting with status 2');
+  });
+
   it('takes the root cause of a Java stack trace, not its frames', () => {
     expect(pickDecisiveLine(SPRING_DB_DOWN)).toBe('Caused by: java.net.ConnectException: Connection refused');
   });
