@@ -62,3 +62,28 @@ const STALE = 0;
 function busy(key: string): RootcauseError {
   return new RootcauseError('INCIDENT_BUSY', `another worker is posting ${key}`, { retryable: true });
 }
+
+/**
+ * A file shared once under `key`. A share carries no key, so its file name (unique per key) is
+ * what a retry looks for: a share made before a crash or a lost answer is found in the channel
+ * (or thread) instead of being made twice; one that was never made is made by the retry.
+ */
+export async function shareFileExactlyOnce(
+  chat: Pick<Chat, 'uploadFile' | 'findSharedFile'>,
+  ledger: PostLedger,
+  key: string,
+  channel: string,
+  file: { filename: string; title: string; content: string },
+  opts: { threadTs?: string | undefined; now: number },
+): Promise<void> {
+  const where = opts.threadTs === undefined ? {} : { threadTs: opts.threadTs };
+  const state = await ledger.read(key);
+  if (state !== undefined && 'posted' in state) return;
+  if (state !== undefined && (await chat.findSharedFile(channel, file.filename, where))) {
+    await ledger.markPosted(key, 'shared');
+    return;
+  }
+  if (state === undefined) await ledger.claim(key, opts.now);
+  await chat.uploadFile(channel, file, where);
+  await ledger.markPosted(key, 'shared');
+}

@@ -4,6 +4,7 @@
  * days, and its draft is posted in the channel and shared as a Markdown file. A reopened
  * and re-resolved incident keeps the one it has. The caller holds the incident's lock.
  */
+import { shareFileExactlyOnce } from '../post-exactly-once.js';
 import type { Incident } from '../incident/incident.js';
 import type { IncidentDeps } from '../incident/incident-deps.js';
 import { channelOf } from '../incident/incident.js';
@@ -66,7 +67,7 @@ export async function publishPostmortem(deps: IncidentDeps, incident: Incident, 
   for (const [i, document] of draft.summary.entries()) {
     await postOnce(deps, incident, `postmortem/${i}`, channel, { kind: 'document', document });
   }
-  await shareOnce(deps, incident.id, channel, { filename: draft.filename, title: draft.title, content: draft.markdown }, now);
+  await shareFileExactlyOnce(deps.chat, deps.ledger, `${incident.id}/postmortem-file`, channel, { filename: draft.filename, title: draft.title, content: draft.markdown }, { now: now.getTime() });
   if (item !== undefined) await scheduleNextReminder(deps, item);
   return incident;
 }
@@ -85,22 +86,4 @@ async function lookUpNames(deps: Pick<IncidentDeps, 'chat'>, ids: (string | unde
     }),
   );
   return names;
-}
-
-/**
- * The Markdown file, shared once. A share carries no key, so its file name (unique per incident)
- * is what a retry looks for: a share that happened before a crash or a failed answer is found in
- * the channel instead of being made twice; one that did not happen is made by the retry.
- */
-async function shareOnce(deps: Pick<IncidentDeps, 'chat' | 'ledger'>, incidentId: string, channel: string, file: { filename: string; title: string; content: string }, now: Date): Promise<void> {
-  const key = `${incidentId}/postmortem-file`;
-  const state = await deps.ledger.read(key);
-  if (state !== undefined && 'posted' in state) return;
-  if (state !== undefined && (await deps.chat.findSharedFile(channel, file.filename))) {
-    await deps.ledger.markPosted(key, 'shared');
-    return;
-  }
-  if (state === undefined) await deps.ledger.claim(key, now.getTime());
-  await deps.chat.uploadFile(channel, file);
-  await deps.ledger.markPosted(key, 'shared');
 }

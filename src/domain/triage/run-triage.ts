@@ -6,7 +6,7 @@
  * is keyed by the request id, the raw evidence file is found by its name.
  */
 import { RootcauseError, dependencyUnavailable, describeError } from '../../errors.js';
-import { postExactlyOnce } from '../post-exactly-once.js';
+import { postExactlyOnce, shareFileExactlyOnce } from '../post-exactly-once.js';
 import type { Chat, ChatMessage, Clock, Cluster, ClusterWatch, Log, PostLedger, TimelineStore, WorkloadRef } from '../ports.js';
 import type { ServiceCatalog } from '../service-catalog.js';
 import { recordRollouts } from '../postmortem/record-rollouts.js';
@@ -191,22 +191,8 @@ async function postReport(deps: TriageDeps, request: TriageRequest, report: Tria
   for (const [i, document] of thread.documents.entries()) {
     await postExactlyOnce(deps.chat, deps.ledger, request.channelId, { key: `triage/${request.id}/evidence/${i}`, kind: 'document', document }, { threadTs: summary.ts });
   }
-  if (thread.file) await attachOnce(deps, request, summary.ts, { filename: `triage-${request.service}-${request.id}.txt`, ...thread.file });
-}
-
-/**
- * The raw evidence file, shared once in the thread. A share carries no key, so its file name
- * (unique per request) is what a retry looks for, as the post-mortem's file does.
- */
-async function attachOnce(deps: TriageDeps, request: TriageRequest, threadTs: string, file: { filename: string; title: string; content: string }): Promise<void> {
-  const key = `triage/${request.id}/evidence-file`;
-  const state = await deps.ledger.read(key);
-  if (state !== undefined && 'posted' in state) return;
-  if (state !== undefined && (await deps.chat.findSharedFile(request.channelId, file.filename, { threadTs }))) {
-    await deps.ledger.markPosted(key, 'shared');
-    return;
+  if (thread.file) {
+    const file = { filename: `triage-${request.service}-${request.id}.txt`, ...thread.file };
+    await shareFileExactlyOnce(deps.chat, deps.ledger, `triage/${request.id}/evidence-file`, request.channelId, file, { threadTs: summary.ts, now: deps.clock.now().getTime() });
   }
-  if (state === undefined) await deps.ledger.claim(key, deps.clock.now().getTime());
-  await deps.chat.uploadFile(request.channelId, file, { threadTs });
-  await deps.ledger.markPosted(key, 'shared');
 }
