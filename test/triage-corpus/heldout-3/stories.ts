@@ -9,15 +9,16 @@
 // node plugin does not run on a new tainted pool, ndots:5 DNS stalls on external lookups, an init
 // container waiting for a deleted Kafka topic, an exec liveness probe whose /bin/sh is gone from a
 // distroless image, a node clock behind so JWTs are "used before issued", EMFILE under a traffic
-// spike, an AWS LB readiness gate failing on a moved health-check path, and two healthy controls
-// with scary-but-benign noise.
+// spike, an AWS LB readiness gate failing on a moved health-check path, an HPA target in the wrong
+// unit that scales a consumer past the database's connection limit, and two healthy controls with
+// scary-but-benign noise.
 import type * as k8s from '@kubernetes/client-node';
 import {
   DAYS, ECR, HOURS, ago, at, backOff, batchContainer, configMap, container, coreDns, crashLoop, daemonSetApp, deploymentApp, epochMs, event,
   every, execProbe, exposed, httpProbe, nameOf, node, probeFailed, probeKilling, pyTime, restartedAgain, rsOf, running, scaledReplicaSet,
-  statefulSetApp, boundClaim, tcpProbe, waiting, clfTime,
+  statefulSetApp, boundClaim, tcpProbe, uidOf, waiting, clfTime,
 } from '../kit/index.js';
-import type { Built } from '../kit/index.js';
+import type { Built, KubeJson } from '../kit/index.js';
 import type { CorpusScenario, ScenarioLogs } from '../scenario.js';
 
 // ---- local helpers -------------------------------------------------------------------------
@@ -788,7 +789,115 @@ function lbReadinessGateHealthCheck404(): CorpusScenario {
   };
 }
 
-// ---- 12. healthy control: Redis with its famous boot warnings ---------------------------------
+// ---- 12. an HPA target written in the wrong unit scales a consumer into the DB's limit -------
+
+function hpaTargetWrongUnitExhaustsDb(): CorpusScenario {
+  const ns = 'orders';
+  const { nodes, names } = threeNodes('10.0.111');
+  const tpl = {
+    containers: [container({
+      image: `${ECR}/orders/order-events-consumer:6.3.0`,
+      ports: [8080],
+      cpu: '250m',
+      memory: '768Mi',
+      env: [
+        { name: 'SPRING_DATASOURCE_URL', value: 'jdbc:postgresql://orders-db.cluster-c7tq2l9xw1mn.eu-west-1.rds.amazonaws.com:5432/orders' },
+        { name: 'SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE', value: '20' },
+      ],
+      readiness: httpProbe('/actuator/health/readiness', 8080),
+      liveness: httpProbe('/actuator/health/liveness', 8080, { initialDelaySeconds: 60 }),
+    })],
+  };
+  const fatal = (k: number) => crashLoop({ exitCode: 1, finishedAgo: 1 + k * 0.7, ranSeconds: 14 }, 8 - (k % 2));
+  const app = deploymentApp({
+    namespace: ns,
+    name: 'order-events-consumer',
+    replicas: 12,
+    revisions: [{ revision: 20, createdAgo: 9 * DAYS, changeCause: 'argocd: order-events-consumer 6.3.0', template: tpl }],
+    pods: Array.from({ length: 12 }, (_, i) => ({
+      revision: 20,
+      node: names[i % 3] ?? '',
+      createdAgo: i < 4 ? 9 * DAYS : 26,
+      ...(i >= 8 ? { containers: { app: fatal(i - 8) } } : {}),
+    })),
+    settled: { available: true, availableSince: 9 * DAYS, progressingSince: 9 * DAYS },
+  });
+  const selector = 'consumergroup: order-events-consumer,topic: order-events,';
+  const metric = `external metric kafka_consumergroup_lag(&LabelSelector{MatchLabels:map[string]string{${selector}},MatchExpressions:[]LabelSelectorRequirement{},})`;
+  const autoscaler: KubeJson & Record<string, unknown> = {
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    metadata: {
+      name: 'order-events-consumer',
+      namespace: ns,
+      uid: uidOf(`hpa/${ns}/order-events-consumer`),
+      creationTimestamp: ago(200 * DAYS),
+      managedFields: [
+        { manager: 'argocd-controller', operation: 'Apply', apiVersion: 'autoscaling/v2', time: ago(200 * DAYS), fieldsType: 'FieldsV1', fieldsV1: {} },
+        { manager: 'kubectl-edit', operation: 'Update', apiVersion: 'autoscaling/v2', time: ago(27), fieldsType: 'FieldsV1', fieldsV1: { 'f:spec': { 'f:metrics': {} } } },
+      ],
+    },
+    spec: {
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'order-events-consumer' },
+      minReplicas: 4,
+      maxReplicas: 12,
+      metrics: [{ type: 'External', external: { metric: { name: 'kafka_consumergroup_lag', selector: { matchLabels: { consumergroup: 'order-events-consumer', topic: 'order-events' } } }, target: { type: 'AverageValue', averageValue: '500m' } } }],
+    },
+    status: {
+      currentReplicas: 12,
+      desiredReplicas: 12,
+      lastScaleTime: ago(26),
+      currentMetrics: [{ type: 'External', external: { metric: { name: 'kafka_consumergroup_lag', selector: { matchLabels: { consumergroup: 'order-events-consumer', topic: 'order-events' } } }, current: { averageValue: '38' } } }],
+      conditions: [
+        { type: 'AbleToScale', status: 'True', reason: 'ReadyForNewScale', message: 'recommended size matches current size', lastTransitionTime: ago(21) },
+        { type: 'ScalingActive', status: 'True', reason: 'ValidMetricFound', message: `the HPA was able to successfully calculate a replica count from ${metric}`, lastTransitionTime: ago(200 * DAYS) },
+        { type: 'ScalingLimited', status: 'True', reason: 'TooManyReplicas', message: 'the desired replica count is more than the maximum replica count', lastTransitionTime: ago(26) },
+      ],
+    },
+  };
+  const image = `${ECR}/orders/order-events-consumer:6.3.0`;
+  const previous = [
+    `${jTime(1.3)}  INFO 1 --- [           main] c.a.o.OrderEventsConsumerApplication     : Starting OrderEventsConsumerApplication v6.3.0 using Java 21.0.5 with PID 1`,
+    `${jTime(1.25)}  INFO 1 --- [           main] com.zaxxer.hikari.HikariDataSource       : orders-pool - Starting...`,
+    `${jTime(1.24)} ERROR 1 --- [           main] com.zaxxer.hikari.pool.HikariPool        : orders-pool - Exception during pool initialization.`,
+    '',
+    'org.postgresql.util.PSQLException: FATAL: sorry, too many clients already',
+    '\tat org.postgresql.core.v3.QueryExecutorImpl.receiveErrorResponse(QueryExecutorImpl.java:2733)',
+    '\tat org.postgresql.core.v3.ConnectionFactoryImpl.doAuthentication(ConnectionFactoryImpl.java:656)',
+    '\tat com.zaxxer.hikari.pool.HikariPool.checkFailFast(HikariPool.java:576)',
+    `${jTime(1.23)}  WARN 1 --- [           main] ConfigServletWebServerApplicationContext : Exception encountered during context initialization - cancelling refresh attempt: org.springframework.beans.factory.BeanCreationException: Error creating bean with name 'entityManagerFactory': com.zaxxer.hikari.pool.HikariPool$PoolInitializationException: Failed to initialize pool: FATAL: sorry, too many clients already`,
+    `${jTime(1.22)} ERROR 1 --- [           main] o.s.boot.SpringApplication               : Application run failed`,
+    '',
+  ].join('\n');
+  const crashing = app.pods.slice(8);
+  return {
+    id: 'heldout3-hpa-target-wrong-unit-exhausts-db',
+    class: 'capacity',
+    truth: 'Someone edited the order-events-consumer HPA 27 minutes ago to target kafka_consumergroup_lag averageValue "500m" (0.5 messages per pod; meant 500), so any lag drives it to its maximum: it scaled 4 → 12 (ScalingLimited TooManyReplicas) and 12 pods × a Hikari pool of 20 exceed the orders-db max_connections, so the 4 newest pods crash-loop with "FATAL: sorry, too many clients already". The app and revision 20 (9 days) are fine. Fix the HPA target (500), not the database.',
+    ask: { service: 'order-events-consumer' },
+    objects: [
+      ...nodes,
+      ...app.objects,
+      autoscaler,
+      ...exposed({ namespace: ns, name: 'order-events-consumer', selector: { app: 'order-events-consumer' }, pods: app.pods }),
+      event({ on: { kind: 'HorizontalPodAutoscaler', name: 'order-events-consumer', namespace: ns }, type: 'Normal', reason: 'SuccessfulRescale', message: `New size: 12; reason: ${metric} above target`, firstAgo: 26, lastAgo: 26, component: 'horizontal-pod-autoscaler' }),
+      scaledReplicaSet(app.objects[0] ?? {}, rsOf(app, 20), 12, 4, 26),
+      ...crashing.flatMap((p, k) => [...restartedAgain(p, 'app', image, { count: 8 - (k % 2), firstAgo: 25.5, lastAgo: 1.2 + k * 0.7 }), backOff(p, 'app', { count: 90 + k, firstAgo: 24 })]),
+    ],
+    logs: [
+      ...crashing.map((p) => logsFor(p, 'app', { previous })),
+      ...app.pods.slice(0, 8).map((p, k) => logsFor(p, 'app', { current: `${jTime(0.5)}  INFO 1 --- [consumer-0-C-1] c.a.o.events.OrderEventsListener         : processed batch of ${k < 4 ? 50 : 0} records from order-events (partitions ${k < 6 ? `[${k}]` : '[]'})\n` })),
+    ],
+    expect: {
+      verdict: 'problems',
+      headline: [/HPA|HorizontalPodAutoscaler|autoscal|500m|scaled (up )?(from 4 )?to 12/i],
+      facts: [/500m/, /too many clients/],
+      never: [BLAMES_ROLLOUT, /\bOOM|out of memory/i, /image ?pull/i],
+    },
+  };
+}
+
+// ---- 13. healthy control: Redis with its famous boot warnings ---------------------------------
 
 function healthyRedisBootWarnings(): CorpusScenario {
   const ns = 'web';
@@ -841,7 +950,7 @@ function healthyRedisBootWarnings(): CorpusScenario {
   };
 }
 
-// ---- 13. healthy control: a finished rollout, its startup blips and handled errors --------------
+// ---- 14. healthy control: a finished rollout, its startup blips and handled errors --------------
 
 function healthyAfterRolloutWithNoise(): CorpusScenario {
   const ns = 'shop';
@@ -893,7 +1002,7 @@ function healthyAfterRolloutWithNoise(): CorpusScenario {
   };
 }
 
-/** The third held-out round: eleven failures and two healthy controls. */
+/** The third held-out round: twelve failures and two healthy controls. */
 export const HOLDOUT_3_SCENARIOS: CorpusScenario[] = [
   plaintextClientAfterStrictMtls(),
   writesReadOnlyConfigMapMount(),
@@ -906,6 +1015,7 @@ export const HOLDOUT_3_SCENARIOS: CorpusScenario[] = [
   nodeClockBehindJwtUsedBeforeIssued(),
   tooManyOpenFilesAfterSpike(),
   lbReadinessGateHealthCheck404(),
+  hpaTargetWrongUnitExhaustsDb(),
   healthyRedisBootWarnings(),
   healthyAfterRolloutWithNoise(),
 ];
