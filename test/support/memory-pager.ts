@@ -1,7 +1,7 @@
 /** Pager in memory: users' e-mails, incidents to read, notes kept per incident; `failNext` as in MemoryChat. */
 import type { PagedIncident } from '../../src/domain/incident/incident.js';
 import type { Pager } from '../../src/domain/ports.js';
-import { dependencyUnavailable } from '../../src/errors.js';
+import { dependencyRejected, dependencyUnavailable } from '../../src/errors.js';
 
 type Method = 'getUserEmail' | 'getIncident' | 'addIncidentNote' | 'listIncidentNotes';
 
@@ -34,8 +34,10 @@ export class MemoryPager implements Pager {
     return this.incidents.get(incidentId);
   }
 
+  /** Like PagerDuty, a note needs an incident it knows (add it to `incidents`). */
   async addIncidentNote(incidentId: string, content: string): Promise<void> {
     this.maybeFail('addIncidentNote');
+    if (!this.incidents.has(incidentId)) throw dependencyRejected('PagerDuty', `POST /incidents/${incidentId}/notes answered 404`);
     this.notes.set(incidentId, [...(this.notes.get(incidentId) ?? []), content]);
   }
 

@@ -18,6 +18,7 @@ export async function openedIncident(): Promise<OpenedIncident> {
   deps.clock.set('2026-11-21T10:00:05Z');
   deps.chat.addUser({ id: 'U0ALICE', name: 'Alice Adams', email: 'alice@example.com', tz: 'Europe/Berlin' });
   deps.pager.emails.set('PALICE1', 'alice@example.com');
+  deps.pager.incidents.set(PAGED.id, PAGED);
   const announce = deps.chat.addChannel('incidents').id;
   deps.announceChannel = announce;
   const incident = await handlePageEvent(deps, pageEvent('triggered'));

@@ -16,6 +16,7 @@ function world(): MemoryDeps & { announce: string } {
   deps.chat.addUser({ id: 'U0ALICE', name: 'Alice Adams', email: 'alice@example.com', tz: 'Europe/Berlin' });
   deps.chat.addUser({ id: 'U0OWNER', name: 'Olga Owner', email: 'olga@example.com', tz: 'UTC' });
   deps.pager.emails.set('PALICE1', 'alice@example.com');
+  deps.pager.incidents.set(PAGED.id, PAGED);
   const announce = deps.chat.addChannel('incidents').id;
   return Object.assign(deps, { announceChannel: announce, announce });
 }

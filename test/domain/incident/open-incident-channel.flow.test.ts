@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { handlePageEvent } from '../../../src/domain/incident/handle-page-event.js';
 import { memoryDeps } from '../../support/memory-deps.js';
 import type { MemoryDeps } from '../../support/memory-deps.js';
-import { pageEvent } from '../../support/page-events.js';
+import { PAGED, pageEvent } from '../../support/page-events.js';
 
 const NAME = 'inc-20261121-9-payment-api-5xx-rate-above-5';
 
@@ -12,6 +12,7 @@ function world(): MemoryDeps {
   deps.clock.set('2026-11-21T10:00:05Z');
   deps.chat.addUser({ id: 'U0ALICE', name: 'Alice Adams', email: 'alice@example.com', tz: 'Europe/Berlin' });
   deps.pager.emails.set('PALICE1', 'alice@example.com');
+  deps.pager.incidents.set(PAGED.id, PAGED);
   return deps;
 }
 
