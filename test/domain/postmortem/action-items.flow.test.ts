@@ -1,6 +1,6 @@
 /** Action items through the in-memory ports: made once, reminded once per reminder, silent once done. */
 import { describe, expect, it } from 'vitest';
-import { addActionItem, completeActionItem, sendReminder } from '../../../src/domain/postmortem/action-items.js';
+import { addActionItem, completeActionItem, sendReminder, snoozeActionItem } from '../../../src/domain/postmortem/action-items.js';
 import type { MemoryDeps } from '../../support/memory-deps.js';
 import { openedIncident } from '../../support/opened-incident.js';
 
@@ -52,5 +52,23 @@ describe('action items', () => {
     await fireNextReminder(deps);
     expect(deps.chat.dms('U0ALICE')).toEqual([]);
     expect(deps.reminders.scheduled).toEqual([]);
+  });
+
+  it('brings the snoozed reminder back a day later: the one scheduled before stays silent', async () => {
+    const { deps, incident } = await openedIncident();
+    await addActionItem(deps, { ...REQUEST, incidentId: incident.id });
+    deps.clock.set('2026-11-24T07:00:00Z');
+    await snoozeActionItem(deps, { itemId: 'A1', userId: 'U0ALICE' });
+    expect(deps.reminders.scheduled.map((r) => [r.id, r.at])).toEqual([
+      ['A1-day-before-2026-11-24', '2026-11-24T08:00:00.000Z'],
+      // The put-off reminder, at the snooze's end (08:00 in Berlin).
+      ['A1-day-before-2026-11-25T080000', '2026-11-25T07:00:00.000Z'],
+    ]);
+
+    await fireNextReminder(deps);
+    expect(deps.chat.dms('U0ALICE')).toEqual([]);
+    await fireNextReminder(deps);
+    expect(deps.chat.texts('U0ALICE')).toEqual(['[reminder day-before] A1: Alert on the 5xx rate per pod']);
+    expect(deps.reminders.scheduled.map((r) => r.id)).toEqual(['A1-due-2026-11-25']);
   });
 });
