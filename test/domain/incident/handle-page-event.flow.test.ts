@@ -58,6 +58,14 @@ describe('handlePageEvent', () => {
     expect(deps.chat.calls.filter((c) => c === 'createChannel')).toHaveLength(1);
   });
 
+  it('opens one channel when two replicas get the same page at once', async () => {
+    const deps = world();
+    await Promise.all([handlePageEvent(deps, pageEvent('triggered')), handlePageEvent(deps, pageEvent('triggered', { id: 'ev-other' }))]);
+    expect([...deps.chat.channels.values()].map((c) => c.name)).toEqual(['incidents', CHANNEL_NAME]);
+    expect(deps.chat.messages(incidentChannel(deps)).map((m) => m.message.kind)).toEqual(['incident-card']);
+    expect(deps.chat.texts(deps.announce)).toHaveLength(1);
+  });
+
   it('resumes after a failure mid-way without repeating what was done', async () => {
     const deps = world();
     deps.chat.failNext('post', { afterActing: true });
