@@ -34,7 +34,8 @@ export class RedisActionItemStore implements ActionItemStore {
   }
 
   async openForOwner(ownerId: string): Promise<ActionItem[]> {
-    return (await this.load(await this.redis.smembers(this.keys.ownerOpenActionItems(ownerId)))).filter((i) => i.status === 'open');
+    // An item saved again with another owner stays in the old owner's set (save does not know who had it).
+    return (await this.load(await this.redis.smembers(this.keys.ownerOpenActionItems(ownerId)))).filter((i) => i.status === 'open' && i.ownerId === ownerId);
   }
 
   async allOpen(): Promise<ActionItem[]> {
