@@ -32,7 +32,9 @@ export async function resolveIncidentFromChat(
     const pd = incident.pagerduty;
     const stillOpenInPagerDuty = pd !== undefined && pd.status !== 'resolved';
     const summary = incident.resolutionSummary ? ` Summary: ${incident.resolutionSummary}` : '';
-    const text = `:white_check_mark: Resolved by ${by}.${summary}${stillOpenInPagerDuty ? ` The PagerDuty incident #${pd.number} is still open there: resolve it in PagerDuty too (${pd.htmlUrl}).` : ''}`;
+    // A sentence follows the summary: end it with a full stop unless the person already did.
+    const summarySentence = summary === '' || /[.!?]$/.test(summary) ? summary : `${summary}.`;
+    const text = `:white_check_mark: Resolved by ${by}.${summarySentence}${stillOpenInPagerDuty ? ` The PagerDuty incident #${pd.number} is still open there: resolve it in PagerDuty too (${pd.htmlUrl}).` : ''}`;
     await deps.timeline.append(incident.id, { key: `slack/resolved/${requestId}`, at, source: 'slack', author: resolverSlackId, text: `Resolved by ${by}${summary}`, important: true });
     await postOnce(deps, incident, `resolved/${requestId}`, channelOf(incident), { kind: 'text', text });
     await deps.clusterWatch?.unwatch(incident.id);

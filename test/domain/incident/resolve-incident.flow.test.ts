@@ -14,7 +14,7 @@ describe('resolveIncidentFromChat', () => {
 
     expect(alreadyResolved).toBe(false);
     const said = deps.chat.texts(channel).slice(before);
-    expect(said[0]).toMatch(/^:white_check_mark: Resolved by <@U0ALICE>\. Summary: rolled back 1\.9\.0/);
+    expect(said[0]).toMatch(/^:white_check_mark: Resolved by <@U0ALICE>\. Summary: rolled back 1\.9\.0\. The PagerDuty incident/);
     expect(said[0]).toContain('The PagerDuty incident #9 is still open there: resolve it in PagerDuty too (https://acme.pagerduty.com/incidents/PFQZPSY).');
     expect(said[1]).toMatch(/Post-mortem draft — owner <@U0ALICE>, due \d{4}-\d\d-\d\d/);
     expect(said.slice(2).every((t) => t.startsWith('[document] '))).toBe(true);
