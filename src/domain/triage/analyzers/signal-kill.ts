@@ -28,7 +28,10 @@ interface KillHit {
   probeEvents: EventEvidence[];
 }
 
-const PROBE_FAILED = /^(Liveness|Startup) probe failed/i;
+// The kubelet says "failed" when the check ran and failed, "errored" when it could not run (an exec probe's binary gone).
+const PROBE_FAILED = /^(Liveness|Startup) probe (failed|errored)/i;
+/** An exec probe whose command cannot start in the container. */
+const EXEC_CANNOT_RUN = /exec: "[^"]*": (stat [^:]*: no such file or directory|executable file not found)|exec failed: unable to start container process/i;
 const PROBE_KILL = /failed (liveness|startup) probe/i;
 
 /**
@@ -93,8 +96,10 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
   if (portMismatch) scope = `: it probes :${String(probe?.port)}, the container declares ${container.ports.map((p) => `:${p.containerPort}`).join(', ')}`;
   else if (duringStartup) scope = ` during start-up: each run is killed ~${avgRun ?? window}s in, before the app answers (initialDelaySeconds ${probe?.initialDelaySeconds ?? 0}, no startupProbe)`;
 
+  const execCannotRun = EXEC_CANNOT_RUN.test(messages);
   let why: string;
-  if (portMismatch) why = `the probe targets port ${String(probe?.port)}, which the container does not declare: nothing answers there`;
+  if (execCannotRun) why = `the probe's command cannot run in the container (${EXEC_CANNOT_RUN.exec(messages)?.[0] ?? 'exec failed'}): the image no longer has it, so every probe errors while the app may be fine`;
+  else if (portMismatch) why = `the probe targets port ${String(probe?.port)}, which the container does not declare: nothing answers there`;
   else if (duringStartup) why = `the app takes longer to start than the liveness probe allows (initialDelaySeconds ${probe?.initialDelaySeconds ?? 0} + ${probe?.failureThreshold ?? 3} × ${probe?.periodSeconds ?? 10}s), so it is killed before it ever listens, over and over`;
   else if (/statuscode: 5\d\d/i.test(messages)) why = `its health endpoint answers with a 5xx status`;
   else if (/connection refused/i.test(messages)) why = `nothing accepts connections on the probed port (not listening yet, or listening on another port)`;
@@ -112,8 +117,10 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
     evidence,
     ...(failures[0] ? { decisive: failures[0].message.replace(/\s+/g, ' ').trim() } : {}),
     likelyCause: `The kubelet restarts ${container.name} because ${why}. Exit ${codes} is the kill (SIGTERM, then SIGKILL after the grace period), not the app failing on its own.`,
-    fix: duringStartup ? 'add a startupProbe (or a longer initialDelaySeconds) that covers the start-up time' : portMismatch || /connection refused|statuscode: 404/i.test(messages) ? `point the ${probeName} probe at the port and path the app serves` : /timeout|deadline exceeded|timed out/i.test(messages) ? `relax the ${probeName} probe's timeout and failure threshold (or add a startupProbe)` : `fix the ${probeName} probe or what it checks`,
-    nextAction:
+    fix: execCannotRun ? `change the ${probeName} probe to httpGet or tcpSocket, or to a command the image has` : duringStartup ? 'add a startupProbe (or a longer initialDelaySeconds) that covers the start-up time' : portMismatch || /connection refused|statuscode: 404/i.test(messages) ? `point the ${probeName} probe at the port and path the app serves` : /timeout|deadline exceeded|timed out/i.test(messages) ? `relax the ${probeName} probe's timeout and failure threshold (or add a startupProbe)` : `fix the ${probeName} probe or what it checks`,
+    nextAction: execCannotRun
+      ? `Change the ${probeName} probe to one the image can run (httpGet or tcpSocket on the app's port); until then the kubelet keeps killing a healthy app. Restarting pods will not help.`
+      :
       `Mitigate: if the app is alive but slow, relax the ${probeName} probe (timeoutSeconds, failureThreshold) so kills stop ` +
       `cascading under load; a ${probeName} probe should not check dependencies. Restarting pods will not help.${startupHint}`,
     confirmCommands: [

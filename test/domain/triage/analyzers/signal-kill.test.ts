@@ -18,6 +18,19 @@ describe('analyzeSignalKills', () => {
     expect(f?.evidence.some((l) => l.includes('Unhealthy ×63 over 30m'))).toBe(true);
   });
 
+  it('reads an exec probe that cannot run ("Liveness probe errored") and names why, not a timeout', () => {
+    const ev = livenessKillScenario();
+    const exec = 'Liveness probe errored: rpc error: code = Unknown desc = failed to exec in container: OCI runtime exec failed: exec failed: unable to start container process: exec: "/bin/sh": stat /bin/sh: no such file or directory: unknown';
+    ev.events = ev.events.map((e) => (e.reason === 'Unhealthy' ? { ...e, message: exec } : e));
+    const [f] = analyzeSignalKills(ev);
+    expect(f?.kind).toBe('liveness-kill');
+    expect(f?.decisive).toContain('exec: "/bin/sh": stat /bin/sh: no such file or directory');
+    expect(f?.likelyCause).toContain('the probe\'s command cannot run in the container');
+    expect(f?.likelyCause).not.toContain('timeout');
+    expect(f?.fix).toMatch(/httpGet|command the image has/);
+    expect(f?.nextAction).not.toMatch(/relax/);
+  });
+
   it('reports 137 without OOMKilled and without probe events as an outside SIGKILL with low confidence, never OOM', () => {
     const [f] = analyzeSignalKills(crashScenario(3, () => terminated(137, 'Error', 2)));
     expect(f?.kind).toBe('signal-kill');
