@@ -64,6 +64,7 @@ export type FindingKind =
   | 'init-stuck'
   | 'volume-full'
   | 'slow-dependency'
+  | 'resource-exhaustion'
   | 'object-change'
   | 'unexplained';
 

@@ -30,6 +30,7 @@ import { analyzeDisruptionBudget } from './disruption-budget.js';
 import { analyzeInitStuck } from './init-stuck.js';
 import { analyzeVolumeFull } from './volume-full.js';
 import { analyzeSlowDependency } from './slow-dependency.js';
+import { analyzeResourceExhaustion } from './resource-exhaustion.js';
 import { analyzeNetworkPolicies } from './network-policy.js';
 import { analyzePlacement } from './placement.js';
 import { analyzeStatefulSetOrdinals } from './statefulset-ordinal.js';
@@ -74,6 +75,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'init-stuck': analyzeInitStuck,
   'volume-full': analyzeVolumeFull,
   'slow-dependency': analyzeSlowDependency,
+  'resource-exhaustion': analyzeResourceExhaustion,
 };
 
 export interface AnalyzerRun {

@@ -1,0 +1,105 @@
+import type { LogEvidence, TriageEvidence } from '../evidence.js';
+import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { formatKubectl } from '../kubectl-command.js';
+import { isPodHealthy, listNodesOf, severityForPods, unique } from '../pod-status.js';
+
+/**
+ * A limit the process runs into, as its logs say it: file descriptors, a database's connection
+ * slots, a connection pool, threads. When it is hit, requests fail and health checks time out or
+ * error; the probe kills and restarts that follow are its effects, not the mechanism.
+ */
+interface Limit {
+  id: string;
+  pattern: RegExp;
+  /** "runs out of file descriptors", completing "<workload> …". */
+  what: string;
+  cause: string;
+  nextAction: string;
+  fix: string;
+}
+
+const LIMITS: Limit[] = [
+  {
+    id: 'file-descriptors',
+    pattern: /\bEMFILE\b|\bENFILE\b|too many open files/i,
+    what: 'runs out of file descriptors ("too many open files")',
+    cause: 'Each process may hold a fixed number of open files and sockets (its nofile limit); once it is reached every new connection, file and accepted request fails, the health endpoint included, so probes time out and the kubelet restarts containers that will hit the same wall again.',
+    nextAction: 'Mitigate: scale out so each pod carries less; then find what multiplies descriptors (a client without keep-alive pooling, files or sockets never closed) and raise the nofile limit if the load is real.',
+    fix: 'stop the descriptor leak or pooling miss, and raise the nofile limit',
+  },
+  {
+    id: 'database-connections',
+    pattern: /too many clients already|remaining connection slots are reserved|Too many connections|ERROR 1040|max_connections/i,
+    what: "is refused by its database: all of the database's connection slots are taken",
+    cause: 'The database accepts a fixed number of connections (max_connections); more replicas or bigger pools than it allows get "too many clients" and fail. Scaling the workload out makes it worse.',
+    nextAction: 'Mitigate: bring the total connections under the database limit (fewer replicas or smaller pools, or a pooler such as PgBouncer); check what raised the count (an autoscaler, a pool size change).',
+    fix: 'keep replicas × pool size under the database connection limit',
+  },
+  {
+    id: 'connection-pool',
+    pattern: /Connection is not available, request timed out after|pool (is )?exhausted|Timeout waiting for (idle object|connection from pool)|QueuePool limit of size \d+ overflow \d+ reached/i,
+    what: 'waits on an exhausted connection pool',
+    cause: 'Every connection of the pool is held (slow queries, leaked connections, or more concurrent requests than the pool); requests wait for one and time out, health checks that use it fail.',
+    nextAction: 'Look at what holds the connections (slow queries, leaks) before growing the pool; scale out only if the dependency can take more connections.',
+    fix: 'find what holds the pool’s connections (slow queries, leaks)',
+  },
+  {
+    id: 'threads',
+    pattern: /unable to create (new )?native thread|pthread_create failed|fork: Resource temporarily unavailable|Cannot allocate memory.*fork/i,
+    what: 'cannot create threads or processes (its pids/threads limit)',
+    cause: 'The container hit its limit of processes and threads (the pod pids limit or a runaway thread pool); new work cannot start and the process fails.',
+    nextAction: 'Find what creates the threads (a thread per request, a runaway pool) and bound it; raise the pids limit only if the count is legitimate.',
+    fix: 'bound the thread count (or raise the pids limit)',
+  },
+];
+
+/** Lines of one limit in one log tail before it counts: a single EMFILE is not an incident… */
+const MIN_LINES = 3;
+/** …unless it ended the run: in the previous (crashed) run's log of this many pods. */
+const MIN_CRASHED_PODS = 2;
+
+export function analyzeResourceExhaustion(ev: TriageEvidence): Finding[] {
+  const findings: Finding[] = [];
+  for (const limit of LIMITS) {
+    const seen: { log: LogEvidence; line: string; count: number }[] = [];
+    for (const log of ev.logs) {
+      if (findPod(ev, log.pod) === undefined) continue;
+      const lines = log.lines.filter((l) => limit.pattern.test(l));
+      if (lines.length > 0) seen.push({ log, line: lines.at(-1)!.trim(), count: lines.length });
+    }
+    const crashedPods = unique(seen.filter((h) => h.log.previous).map((h) => h.log.pod));
+    const hits = seen.filter((h) => h.count >= MIN_LINES || (h.log.previous && crashedPods.length >= MIN_CRASHED_PODS));
+    if (hits.length === 0) continue;
+    const pods = unique(hits.map((h) => h.log.pod));
+    const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
+    const unhealthy = podObjects.filter((p) => !isPodHealthy(p, ev.collectedAt));
+    const example = hits[0]!;
+    const total = hits.reduce((n, h) => n + h.count, 0);
+    findings.push({
+      id: `resource-exhaustion/${limit.id}`,
+      kind: 'resource-exhaustion',
+      title: `${ev.target.name} ${limit.what}: ${total} such lines in the logs of ${pods.length} pod${pods.length === 1 ? '' : 's'}`,
+      layer: 'capacity',
+      severity: unhealthy.length > 0 ? severityForPods(ev, unhealthy.length) : 'warning',
+      confidence: pods.length >= 2 || total >= 10 ? 'high' : 'medium',
+      evidence: [`log ${example.log.pod}: ${example.line.slice(0, 300)}`, `${unhealthy.length}/${podObjects.length} of these pods not ready or restarting now`],
+      decisive: excerpt(condenseStructuredLine(example.line), limit.pattern, 200),
+      likelyCause: limit.cause,
+      nextAction: limit.nextAction,
+      fix: limit.fix,
+      confirmCommands: [formatKubectl(ev.target, `logs ${example.log.pod} -c ${example.log.container} --tail=200`)],
+      affected: { pods, nodes: listNodesOf(podObjects) },
+    });
+  }
+  return findings;
+}
+
+/** The line, or in a long one (a stack trace's line) the stretch that names the limit. */
+function excerpt(line: string, pattern: RegExp, max: number): string {
+  if (line.length <= max) return line;
+  const at = pattern.exec(line)?.index ?? 0;
+  const start = Math.max(0, at - 60);
+  const text = line.slice(start, start + max);
+  return `${start > 0 ? '…' : ''}${text}${start + max < line.length ? '…' : ''}`;
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeResourceExhaustion } from '../../../../src/domain/triage/analyzers/resource-exhaustion.js';
+import type { PodEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
+import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
+import { NOW, baseEvidence, container, event, minutesAgo, pod, terminated, workload } from '../scenarios/builders.js';
+import { healthyScenario } from '../scenarios/healthy.js';
+
+/** A Node.js service's pino errors when the process has no descriptor left. */
+function emfile(i: number): string {
+  return `{"level":50,"time":1795000000${i},"pid":1,"err":{"type":"Error","message":"EMFILE: too many open files, open '/tmp/thumbs/${i}.webp'","code":"EMFILE","syscall":"open"},"msg":"render failed"}`;
+}
+
+/** Three pods restarted by their liveness probe (timeouts), their logs full of EMFILE. */
+function outOfDescriptors(): TriageEvidence {
+  const pods: PodEvidence[] = [0, 1, 2].map((i) =>
+    pod(i, { ready: i !== 1, containers: [container({ ready: i !== 1, restartCount: 3, lastState: terminated(143, 'Error', 3 + i, { runSeconds: 400 }) })] }),
+  );
+  return baseEvidence({
+    pods,
+    workload: workload({ specReplicas: 3, replicas: 3, readyReplicas: 2, availableReplicas: 2 }),
+    logs: pods.map((p, i) => ({ pod: p.name, container: 'app', previous: false, lines: [emfile(i * 10 + 1), '{"level":30,"msg":"request completed"}', emfile(i * 10 + 2), emfile(i * 10 + 3), emfile(i * 10 + 4)] })),
+    events: pods.flatMap((p) => [
+      event({ object: { kind: 'Pod', name: p.name, namespace: 'payments' }, reason: 'Unhealthy', message: 'Liveness probe failed: Get "http://10.0.1.10:8080/healthz": context deadline exceeded (Client.Timeout exceeded while awaiting headers)', count: 9, firstSeen: minutesAgo(20), lastSeen: minutesAgo(2) }),
+      event({ object: { kind: 'Pod', name: p.name, namespace: 'payments' }, type: 'Normal', reason: 'Killing', message: 'Container app failed liveness probe, will be restarted', count: 3, firstSeen: minutesAgo(20), lastSeen: minutesAgo(3) }),
+    ]),
+  });
+}
+
+describe('analyzeResourceExhaustion', () => {
+  it('names the limit the process hits, quoting the line, across the pods', () => {
+    const [f, ...rest] = analyzeResourceExhaustion(outOfDescriptors());
+    expect(rest).toEqual([]);
+    expect(f?.kind).toBe('resource-exhaustion');
+    expect(f?.title).toBe('payment-service runs out of file descriptors ("too many open files"): 12 such lines in the logs of 3 pods');
+    expect(f?.decisive).toContain('EMFILE: too many open files');
+    expect(f?.confidence).toBe('high');
+  });
+
+  it('leads the verdict over the probe kills it causes, which no longer advise relaxing the timeout', () => {
+    const report = buildTriageReport(outOfDescriptors(), { startedAt: NOW, finishedAt: NOW });
+    expect(report.findings[0]?.kind).toBe('resource-exhaustion');
+    expect(report.headline).toMatch(/too many open files/);
+    expect(report.headline).not.toMatch(/relax/i);
+  });
+
+  it('counts a single line when it ended the crashed run of several pods, and quotes the stretch that names the limit', () => {
+    const ev = outOfDescriptors();
+    const trace = `2026-11-21 03:12:46.200 WARN 1 --- [ main] ConfigServletWebServerApplicationContext : Exception encountered during context initialization - cancelling refresh attempt: org.springframework.beans.factory.BeanCreationException: Error creating bean with name 'entityManagerFactory': Caused by: org.postgresql.util.PSQLException: FATAL: sorry, too many clients already`;
+    ev.logs = ev.pods.slice(0, 2).map((p) => ({ pod: p.name, container: 'app', previous: true, lines: ['INFO starting', trace] }));
+    const [f] = analyzeResourceExhaustion(ev);
+    expect(f?.id).toBe('resource-exhaustion/database-connections');
+    expect(f?.decisive).toMatch(/^….*PSQLException: FATAL: sorry, too many clients already$/);
+    ev.logs = ev.logs.slice(0, 1);
+    expect(analyzeResourceExhaustion(ev)).toEqual([]);
+  });
+
+  it('needs more than a stray line, and says nothing about a healthy workload', () => {
+    const ev = outOfDescriptors();
+    ev.logs = ev.logs.map((l) => ({ ...l, lines: l.lines.slice(0, 2) }));
+    expect(analyzeResourceExhaustion(ev)).toEqual([]);
+    expect(analyzeResourceExhaustion(healthyScenario())).toEqual([]);
+  });
+});
