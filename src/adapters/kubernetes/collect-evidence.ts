@@ -10,7 +10,7 @@
 //   then, as each of those arrives: events of n pods, of the newest ReplicaSets, of the HPA and
 //   of the Jobs (one field-selector query each), a get and an events query per node under the
 //   pods, a get and an events query per PVC and a get of its volume, up to maxLogs log tails,
-//   and — only when a pod is not scheduled — one paged list of the cluster's nodes.
+//   and — only when a pod is not scheduled, or for a DaemonSet — one paged list of the cluster's nodes.
 // None of this depends on how many other pods or events the namespace holds.
 import type * as k8s from '@kubernetes/client-node';
 import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
@@ -82,12 +82,14 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
   }
   // A pod the scheduler cannot place is checked against every node; otherwise no node list.
   const unplaced = pods.ranked.some((p) => p.nodeName === undefined && p.phase === 'Pending') || (pods.ranked.length === 0 && w.kind !== 'Job' && w.kind !== 'CronJob');
+  // A DaemonSet belongs on every node it may run on: its coverage is checked against them all.
+  const wantsNodeList = unplaced || w.kind === 'DaemonSet';
 
   const pvcsP = readPvcs(ctx, claims);
   const podEventsP = readEvents(ctx, withEvents.map((p) => ({ kind: 'Pod', name: p.name })), 'events of pods');
   whenDone(Promise.all([podEventsP, otherEvents]), 'events', onRead);
   const nodesP = readNodes(ctx, nodes.picked);
-  const clusterNodesP = unplaced ? readClusterNodes(ctx) : Promise.resolve([]);
+  const clusterNodesP = wantsNodeList ? readClusterNodes(ctx) : Promise.resolve([]);
   whenDone(Promise.all([nodesP, clusterNodesP]), 'nodes', onRead);
   const [podEvents, nodeEvidence, nodeEvents, pvcs, pvcEvents, logEvidence, clusterNodes, volumes] = await Promise.all([
     podEventsP,

@@ -65,6 +65,7 @@ export type FindingKind =
   | 'volume-full'
   | 'slow-dependency'
   | 'resource-exhaustion'
+  | 'daemonset-coverage'
   | 'object-change'
   | 'unexplained';
 

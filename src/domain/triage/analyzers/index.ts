@@ -31,6 +31,7 @@ import { analyzeInitStuck } from './init-stuck.js';
 import { analyzeVolumeFull } from './volume-full.js';
 import { analyzeSlowDependency } from './slow-dependency.js';
 import { analyzeResourceExhaustion } from './resource-exhaustion.js';
+import { analyzeDaemonSetCoverage } from './daemonset-coverage.js';
 import { analyzeNetworkPolicies } from './network-policy.js';
 import { analyzePlacement } from './placement.js';
 import { analyzeStatefulSetOrdinals } from './statefulset-ordinal.js';
@@ -76,6 +77,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'volume-full': analyzeVolumeFull,
   'slow-dependency': analyzeSlowDependency,
   'resource-exhaustion': analyzeResourceExhaustion,
+  'daemonset-coverage': analyzeDaemonSetCoverage,
 };
 
 export interface AnalyzerRun {

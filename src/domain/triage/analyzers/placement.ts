@@ -40,7 +40,7 @@ export function untoleratedTaints(node: NodeEvidence, p: PlacementEvidence): Nod
   );
 }
 
-function formatTaint(t: NodeEvidence['taints'][number]): string {
+export function formatTaint(t: NodeEvidence['taints'][number]): string {
   return `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`;
 }
 
@@ -60,7 +60,7 @@ function describeRequirement(r: NodeRequirementEvidence): string {
   return r.operator === 'In' && r.values.length === 1 ? `${r.key}=${r.values[0]}` : `${r.key} ${r.operator}${r.values.length > 0 ? ` (${r.values.join(', ')})` : ''}`;
 }
 
-function isSchedulable(n: NodeEvidence): boolean {
+export function isSchedulable(n: NodeEvidence): boolean {
   return !n.unschedulable && findCondition(n.conditions, 'Ready')?.status === 'True';
 }
 
