@@ -11,5 +11,7 @@ export default defineConfig({
     // Wire tests start HTTP servers and share one Redis (each with its own key prefix);
     // two workers match the two cores of our machines.
     maxWorkers: 2,
+    // Names the file and value of any unhandled rejection, and fails that file.
+    setupFiles: ['test/setup/unhandled-rejections.ts'],
   },
 });
