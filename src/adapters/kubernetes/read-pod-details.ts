@@ -69,6 +69,20 @@ function runningNow(c: PodEvidence['containers'][number]): boolean {
 export const HEALTHY_LOG_SAMPLE = 2;
 
 /**
+ * Which ready pods to sample first: the newest (a new pod, often on a new node, is where a recent
+ * change shows), then pods on nodes not sampled yet; the listed order otherwise.
+ */
+function sampleOrder(pods: readonly PodEvidence[]): PodEvidence[] {
+  const newest = [...pods].filter((p) => p.createdAt !== undefined).sort((a, b) => Date.parse(b.createdAt!) - Date.parse(a.createdAt!))[0];
+  const out: PodEvidence[] = newest ? [newest] : [];
+  const nodes = new Set(newest?.nodeName ? [newest.nodeName] : []);
+  const rest = pods.filter((p) => p !== newest);
+  for (const p of rest) if (p.nodeName !== undefined && !nodes.has(p.nodeName)) (out.push(p), nodes.add(p.nodeName));
+  for (const p of rest) if (!out.includes(p)) out.push(p);
+  return out;
+}
+
+/**
  * The logs that explain what the pods do: the crashed run of crashing containers (the previous
  * run, or the current one of a container that has terminated for good, like a Job's), the
  * current output of init containers that hold a pod back and of running containers that are
@@ -87,6 +101,8 @@ export function pickLogTargets(pods: readonly PodEvidence[], max: number, now: D
       if (crashed(c, now)) all.push({ pod: p.name, container: c.name, previous: !(c.state && 'terminated' in c.state), why: 'crashed', restarts: c.restartCount });
       else if (runningNow(c) && !c.ready && p.deletionTimestamp === undefined) all.push({ pod: p.name, container: c.name, previous: false, why: 'unready', restarts: c.restartCount });
     }
+  }
+  for (const p of sampleOrder(pods)) {
     const main = p.containers[0];
     if (p.ready && main !== undefined && runningNow(main) && !crashed(main, now) && sampled < HEALTHY_LOG_SAMPLE) {
       sampled++;

@@ -170,6 +170,12 @@ describe('pickLogTargets', () => {
       { pod: 'ready-2', container: 'app', previous: false, why: 'sample', restarts: 0 },
     ]);
   });
+
+  it('samples the newest pod first (a new node is where a recent change shows), then a pod on another node', () => {
+    const ready = (name: string, nodeName: string, createdAt: string): PodEvidence => ({ ...pod(name, [{ ...c('app', 0, false), ready: true }]), ready: true, nodeName, createdAt });
+    const pods = [ready('old-a', 'node-1', '2026-11-13T03:00:00Z'), ready('old-b', 'node-1', '2026-11-13T03:00:00Z'), ready('old-c', 'node-2', '2026-11-13T03:00:00Z'), ready('new-d', 'node-9', '2026-11-21T00:30:00Z')];
+    expect(pickLogTargets(pods, 10, new Date('2026-11-21T03:14:00Z')).picked.map((t) => t.pod)).toEqual(['new-d', 'old-a']);
+  });
 });
 
 describe('splitLogLines', () => {
