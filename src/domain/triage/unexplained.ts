@@ -6,7 +6,7 @@
  */
 import { collapseEvents, formatEventLine } from './collapse-events.js';
 import type { EventEvidence, TriageEvidence } from './evidence.js';
-import { findPod } from './evidence-lookup.js';
+import { condenseStructuredLine, findPod } from './evidence-lookup.js';
 import type { Confidence, Finding } from './finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from './kubectl-command.js';
 import { RECENT_MS, getWaiting, isPodFailing, listAllContainers, listNodesOf, severityForPods, unique } from './pod-status.js';
@@ -27,7 +27,8 @@ const HANDLED_WAITING = new Set([
   'CreateContainerError', 'RunContainerError', 'ContainerCreating', 'PodInitializing',
 ]);
 
-const ERROR_LINE = /\b(ERROR|FATAL|PANIC|CRITICAL)\b|"level":"(error|fatal)"|level=(error|fatal)|\bException\b|Traceback \(most recent call last\)/;
+const ERROR_LINE =
+  /\b(ERROR|FATAL|PANIC|CRITICAL)\b|"level":"(error|fatal)"|"level":(50|60)\b|level=(error|fatal)|\bException\b|Traceback \(most recent call last\)|"level":"warn(ing)?"[^\n]*"(error|err)":"[^"]+"[^\n]*"status":(4(0[13]|29)|5\d\d)\b/;
 
 /** Error lines in the tail of a ready pod's log before it counts as a problem. */
 const ERROR_LINES_THRESHOLD = 5;
@@ -123,7 +124,7 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
   if (fresh.length === 0) return [];
   const pods = unique(fresh.map((h) => h.log.pod));
   const total = fresh.reduce((n, h) => n + h.errors.length, 0);
-  const last = fresh[0]?.errors.at(-1)?.trim() ?? '';
+  const last = condenseStructuredLine(fresh[0]?.errors.at(-1)?.trim() ?? '');
   return [
     {
       id: 'unexplained/log-errors',

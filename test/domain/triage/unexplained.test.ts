@@ -171,6 +171,20 @@ describe('findUnexplained', () => {
     expect(f?.affected).toEqual({ pods: ready.map((p) => p.name), nodes: [NODE_A, NODE_B] });
   });
 
+  it('counts structured warnings that reject requests with an error (401/403/429/5xx) and pino error levels', () => {
+    const [p] = [pod(3)];
+    const warn = (n: number) => `{"level":"warn","ts":"2026-11-21T03:13:0${n}.000Z","msg":"rejecting request","error":"token has invalid claims: token used before issued","path":"/v1/orders","status":401}`;
+    const ev = baseEvidence({ logs: [{ pod: p!.name, container: 'app', previous: false, lines: [1, 2, 3, 4, 5].map(warn) }] });
+    const [f] = findUnexplained(ev, []);
+    expect(f?.id).toBe('unexplained/log-errors');
+    expect(f?.decisive).toContain('token used before issued');
+    const pino = (n: number) => `{"level":50,"time":179523075${n}000,"msg":"charge failed","err":{"message":"card processor timeout"}}`;
+    expect(findUnexplained(baseEvidence({ logs: [{ pod: p!.name, container: 'app', previous: false, lines: [1, 2, 3, 4, 5].map(pino) }] }), [])).toHaveLength(1);
+    // A warning that served its request (200), or one without an error, is not an error line.
+    const served = (n: number) => `{"level":"warn","ts":"2026-11-21T03:13:0${n}.000Z","msg":"slow request","error":"none","status":200}`;
+    expect(findUnexplained(baseEvidence({ logs: [{ pod: p!.name, container: 'app', previous: false, lines: [1, 2, 3, 4, 5].map(served) }] }), [])).toEqual([]);
+  });
+
   it('ignores a few error lines, previous runs, unready pods and errors a finding already quotes', () => {
     const p = pod(3);
     const lines = errorLines(p.name);
