@@ -152,9 +152,13 @@ describe('FakeSlack Socket Mode: envelopes', () => {
     const client = new SocketModeClient({ appToken: 'xapp-1-test', logger: quiet, clientOptions: { slackApiUrl: fake.url } });
     open.push({ close: () => void client.disconnect() });
     await client.start();
+    // Connected again, as the client sees it: disconnecting it while it still connects leaves the
+    // library's own reconnect promise rejected with undefined, unhandled (an intermittent failure).
+    const reconnected = new Promise((resolve) => client.once('connected', resolve));
     fake.socket.disconnect('refresh_requested');
     // The client waits its reconnect delay (5 s by default) before it asks again.
     await fake.waitFor(() => fake.socket.connectionsOpened === 2 && fake.socket.openConnections === 1);
+    await reconnected;
     expect(fake.callsTo('apps.connections.open')).toHaveLength(2);
   });
 });

@@ -52,6 +52,8 @@ export class SocketModeReceiver implements Receiver {
   private readonly log: Logger;
   private readonly inFlight = new Set<Promise<void>>();
   private stopping = false;
+  /** A connection attempt is under way (see stop()). */
+  private connecting = false;
   private restartTimer: NodeJS.Timeout | undefined;
   private restartDelayMs: number;
 
@@ -65,7 +67,13 @@ export class SocketModeReceiver implements Receiver {
       clientOptions: { slackApiUrl: opts.apiUrl, retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2000 } },
     });
     this.client.on('slack_event', (args: SlackEventArgs) => this.track(this.handle(args)));
+    // While the client (re)connects, its own start() promise is pending; a disconnect then rejects
+    // that promise with undefined where nothing catches it. stop() waits for the attempt to end.
+    this.client.on('connecting', () => (this.connecting = true));
+    this.client.on('reconnecting', () => (this.connecting = true));
+    this.client.on('disconnected', () => (this.connecting = false));
     this.client.on('connected', () => {
+      this.connecting = false;
       this.restartDelayMs = opts.restartDelayMs ?? 1000;
       if (this.stopping) void this.client.disconnect();
       else this.log.info('Socket Mode connected');
@@ -92,6 +100,7 @@ export class SocketModeReceiver implements Receiver {
     clearTimeout(this.restartTimer);
     // Listeners still running get a moment so their acks go out; the rest stay unacked and come again.
     await withDeadline(Promise.allSettled([...this.inFlight]), this.opts.drainMs ?? 5000);
+    if (this.connecting) await withDeadline(new Promise((resolve) => this.client.once('connected', resolve)), 2000);
     await withDeadline(this.client.disconnect(), 2000);
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
