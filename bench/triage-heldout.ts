@@ -3,57 +3,13 @@
  * (test/triage-corpus/heldout-3/stories.ts), triaged through the real KubeCluster against the fake
  * API server and graded like the corpus — headline right (verdict and every headline expectation),
  * facts right (every fact stated, no wrong claim), both — with false all-clears counted apart.
- * A measurement, not a test: not part of `npm test` nor `npm run bench`; misses are expected.
+ * A measurement, not a test: part of `npm run bench`, not of `npm test`; misses are expected.
  *
  *   npx tsx bench/triage-heldout.ts           all stories
  *   npx tsx bench/triage-heldout.ts dns       only stories whose id contains "dns"
  *   VERBOSE=1 npx tsx bench/triage-heldout.ts every miss explained in full
  */
-import { explain, grade, runScenario } from '../test/triage-corpus/run-scenario.js';
-import type { ScenarioRun } from '../test/triage-corpus/run-scenario.js';
 import { HOLDOUT_3_SCENARIOS } from '../test/triage-corpus/heldout-3/stories.js';
+import { gradeStories } from './grade-stories.js';
 
-const filter = process.argv[2];
-const stories = HOLDOUT_3_SCENARIOS.filter((s) => filter === undefined || s.id.includes(filter));
-const runs: ScenarioRun[] = [];
-for (const s of stories) runs.push(await runScenario(s));
-
-interface Tally {
-  n: number;
-  headline: number;
-  facts: number;
-  both: number;
-  falseAllClear: number;
-}
-
-const empty = (): Tally => ({ n: 0, headline: 0, facts: 0, both: 0, falseAllClear: 0 });
-const byClass = new Map<string, Tally>();
-const total = empty();
-const misses: ScenarioRun[] = [];
-for (const run of runs) {
-  const g = grade(run);
-  for (const t of [total, byClass.get(run.scenario.class) ?? byClass.set(run.scenario.class, empty()).get(run.scenario.class)!]) {
-    t.n++;
-    t.headline += Number(g.headline);
-    t.facts += Number(g.facts);
-    t.both += Number(g.both);
-    t.falseAllClear += Number(g.falseAllClear);
-  }
-  const mark = g.both ? 'ok  ' : `miss${g.headline ? '' : ' H'}${g.facts ? '' : ' F'}${g.falseAllClear ? ' ALL-CLEAR' : ''}`;
-  console.log(`${mark.padEnd(16)} ${run.scenario.id}\n                 ${run.headline}`);
-  if (!g.both) misses.push(run);
-}
-
-if (misses.length > 0) {
-  console.log('\nmisses:\n');
-  for (const run of misses) console.log(`${explain(run)}\n`);
-}
-
-const pct = (k: number, n: number) => `${k}/${n} (${n === 0 ? 0 : Math.round((100 * k) / n)}%)`;
-console.log('class        stories  headline right  facts right  both');
-for (const [cls, t] of [...byClass.entries()].sort()) {
-  console.log(`${cls.padEnd(12)} ${String(t.n).padStart(7)}  ${pct(t.headline, t.n).padStart(14)}  ${pct(t.facts, t.n).padStart(11)}  ${pct(t.both, t.n)}`);
-}
-const failing = runs.filter((r) => r.scenario.class !== 'healthy').length;
-console.log(`held-out 3: ${total.n} stories (${failing} failures, ${total.n - failing} healthy controls)`);
-console.log(`headline right ${pct(total.headline, total.n)}, facts right ${pct(total.facts, total.n)}, both ${pct(total.both, total.n)}, false all-clears ${total.falseAllClear}`);
+await gradeStories(HOLDOUT_3_SCENARIOS, { label: 'held-out 3', listEach: true });
