@@ -6,7 +6,9 @@
  *
  *   npx tsx bench/timeline-render.ts            (add NODE_OPTIONS=--expose-gc for a steadier heap figure)
  */
+import { renderBlock } from '../src/adapters/slack/render-document.js';
 import { classifyMessage } from '../src/domain/timeline/classify-message.js';
+import { blockStrings } from '../test/helpers/slack-text.js';
 import { renderTimeline } from '../src/domain/timeline/render-timeline.js';
 import type { TimelineEntry, TimelineSource } from '../src/domain/timeline/timeline-entry.js';
 
@@ -68,7 +70,7 @@ classifyTimes.sort((a, b) => a - b);
 const classifyMs = ((classifyTimes[RUNS / 2 - 1] ?? 0) + (classifyTimes[RUNS / 2] ?? 0)) / 2;
 
 const paragraphs = docs.reduce((n, d) => n + d.paragraphs.length, 0);
-const chars = docs.reduce((n, d) => n + d.paragraphs.reduce((m, p) => m + ('text' in p ? p.text : p.code).length, 0), 0);
+const chars = docs.reduce((n, d) => n + d.paragraphs.reduce((m, p) => m + blockStrings([renderBlock(p)]).join('').length, 0), 0);
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 console.log(`renderTimeline, ${ENTRIES} entries: median ${median.toFixed(1)} ms of ${RUNS} runs (min ${times[0]!.toFixed(1)}, max ${times[RUNS - 1]!.toFixed(1)})`);
 console.log(`heap used ${mb(heapAfter)} MB after the runs (${mb(heapBefore)} MB before${gc ? ', after a gc' : ''}; rss ${mb(process.memoryUsage().rss)} MB)`);

@@ -7,7 +7,8 @@
  *
  *   npx tsx bench/triage-messages.ts
  */
-import { documentBlocks, documentText, triageSummaryBlocks, triageSummaryText } from '../src/adapters/slack/triage-blocks.js';
+import { documentBlocks, documentText } from '../src/adapters/slack/render-document.js';
+import { triageSummaryBlocks, triageSummaryText } from '../src/adapters/slack/triage-blocks.js';
 import { withSlackDates } from '../src/adapters/slack/slack-dates.js';
 import { buildEvidenceThread } from '../src/domain/triage/evidence-thread.js';
 import { blockStrings, hasRawUtcInProse, visibleLength } from '../test/helpers/slack-text.js';

@@ -1,8 +1,10 @@
 /** Helpers to build ChatDocuments within their limits, whatever the size of the evidence. */
 import { CHAT_DOCUMENT_PARAGRAPHS, CHAT_PARAGRAPH_MAX } from './ports.js';
 import type { ChatDocument } from './ports.js';
+import { isList, joinInline } from './document.js';
+import type { DocumentBlock, Inline } from './document.js';
 
-type Paragraph = ChatDocument['paragraphs'][number];
+type Paragraph = DocumentBlock;
 
 /** Lines joined into paragraphs of at most CHAT_PARAGRAPH_MAX characters; a longer line is cut. */
 export function packLines(lines: string[], as: 'text' | 'code', room = CHAT_PARAGRAPH_MAX - 10): Paragraph[] {
@@ -26,6 +28,25 @@ export function packLines(lines: string[], as: 'text' | 'code', room = CHAT_PARA
   return paragraphs;
 }
 
+/** Lines with markup (people, emphasis, times) joined into paragraphs within `room` as a chat shows them. */
+export function packInlineLines(lines: Inline[], room = CHAT_PARAGRAPH_MAX - 10): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let current: Inline[] = [];
+  let size = 0;
+  for (const line of lines) {
+    const length = inlineLength(line) + 1;
+    if (size + length > room && current.length > 0) {
+      paragraphs.push({ text: joinInline(current, '\n') });
+      current = [];
+      size = 0;
+    }
+    current.push(line);
+    size += length;
+  }
+  if (current.length > 0) paragraphs.push({ text: joinInline(current, '\n') });
+  return paragraphs;
+}
+
 /** Splits paragraphs into as many documents as needed ("title (2/3)"). */
 export function splitDocument(title: string, paragraphs: Paragraph[]): ChatDocument[] {
   if (paragraphs.length === 0) return [];
@@ -45,11 +66,39 @@ export function chatLength(text: string): number {
   return n;
 }
 
+/** Room a chat needs for a mention, a link's brackets or an icon's name, at most. */
+const MENTION_LENGTH = 14;
+const ICON_LENGTH = 24;
+/** A chat may draw a time longer than its marker (Slack: `<!date^…^{date_short_pretty} {time}|… UTC>`). */
+const TIME_GROWTH = 45;
+
+/** Length of inline parts as a chat shows them at most: the text escaped, plus its markup. */
+export function inlineLength(inline: Inline): number {
+  if (typeof inline === 'string') return chatLength(inline);
+  if (isList(inline)) return inline.reduce((n: number, p) => n + inlineLength(p), 0);
+  if ('strong' in inline) return inlineLength(inline.strong) + 2;
+  if ('em' in inline) return inlineLength(inline.em) + 2;
+  if ('code' in inline) return chatLength(inline.code) + 2;
+  if ('link' in inline) return chatLength(inline.link) + inlineLength(inline.label) + 3;
+  if ('mention' in inline || 'channel' in inline) return MENTION_LENGTH;
+  if ('time' in inline) return inline.time.length + TIME_GROWTH;
+  return ICON_LENGTH;
+}
+
 /** Room a renderer needs around a paragraph (a code fence, a line break). */
 const PARAGRAPH_OVERHEAD = 8;
 
 function paragraphLength(p: Paragraph): number {
-  return chatLength('code' in p ? p.code : p.text) + PARAGRAPH_OVERHEAD;
+  return blockLength(p) + PARAGRAPH_OVERHEAD;
+}
+
+function blockLength(p: Paragraph): number {
+  if ('code' in p) return chatLength(p.code);
+  if ('text' in p) return inlineLength(p.text);
+  if ('heading' in p) return inlineLength(p.heading) + 2;
+  if ('context' in p) return inlineLength(p.context);
+  if ('list' in p) return p.list.reduce((n: number, item) => n + inlineLength(item) + 3, 0);
+  return p.fields.reduce((n, f) => n + chatLength(f.label) + inlineLength(f.value) + 3, 0);
 }
 
 /**

@@ -9,6 +9,7 @@ import type { ReadFailure, TriageEvidence, TriageTarget, WorkloadKind } from './
 import type { TriageReport } from './triage/triage-report.js';
 import type { ReadStage, TriageProgress } from './triage/triage-progress.js';
 import type { ActionItem } from './postmortem/action-item.js';
+import type { DocumentBlock, Inline } from './document.js';
 
 export interface Clock {
   now(): Date;
@@ -26,13 +27,14 @@ export interface ChatChannel {
 }
 
 /**
- * A long text for a chat thread: a title and paragraphs, each either prose or a code
- * block. Builders keep every paragraph under CHAT_PARAGRAPH_MAX characters and a
- * document under CHAT_DOCUMENT_PARAGRAPHS paragraphs, so any chat can show it as is.
+ * A long text for a chat thread: a title and blocks (prose, code, headings, fields, lists; see
+ * document.ts), which the chat adapter renders in its own markup. Builders keep every block
+ * under CHAT_PARAGRAPH_MAX characters and a document under CHAT_DOCUMENT_PARAGRAPHS blocks, so
+ * any chat can show it as is.
  */
 export interface ChatDocument {
   title: string;
-  paragraphs: ({ text: string } | { code: string })[];
+  paragraphs: DocumentBlock[];
 }
 export const CHAT_PARAGRAPH_MAX = 2800;
 export const CHAT_DOCUMENT_PARAGRAPHS = 40;
@@ -45,7 +47,7 @@ export type ChatMessage =
   /** The summary's place while the triage reads: updated in place, then replaced by the triage-summary. */
   | { key: string; kind: 'triage-progress'; progress: TriageProgress }
   | { key: string; kind: 'document'; document: ChatDocument }
-  | { key: string; kind: 'text'; text: string };
+  | { key: string; kind: 'text'; text: Inline };
 
 export interface InviteResult {
   invited: string[];
@@ -66,7 +68,7 @@ export interface Chat {
   findPostedMessage(channel: string, key: string, threadTs?: string): Promise<string | undefined>;
   channelUrl(channelId: string): Promise<string>;
   /** An answer only the requester sees (Slack's response_url). */
-  respond(responseUrl: string, text: string): Promise<void>;
+  respond(responseUrl: string, text: Inline): Promise<void>;
   /** A message only `userId` sees, in a channel the bot is in (no limit on how many). */
   postEphemeral(channel: string, userId: string, message: ChatMessage): Promise<void>;
   /** The user's full name (real name, else display name), for text read outside the chat; undefined if the chat does not say. */
@@ -75,13 +77,15 @@ export interface Chat {
   userTimeZone(userId: string): Promise<string | undefined>;
   /** A direct message to a user; returns its ts. */
   postDirect(userId: string, message: ChatMessage): Promise<string>;
+  /**
+   * A person's words as the chat delivered them (a command's text) in plain words: people and
+   * channels written `@U…` / `#C…` with their ids in `mentions` (see document.ts withMentions).
+   */
+  readText(text: string): { text: string; mentions: string[] };
   /** Shares a text file in a channel (Markdown post-mortems), or in a thread with `threadTs`. */
   uploadFile(channel: string, file: { filename: string; title: string; content: string }, opts?: { threadTs?: string | undefined }): Promise<void>;
   /** Whether a file of this name was shared in the channel's recent history, or in the thread of `threadTs` (a share carries no key). */
   findSharedFile(channel: string, filename: string, opts?: { threadTs?: string | undefined }): Promise<boolean>;
-  /** How a message refers to a channel or a user. */
-  channelMention(channelId: string): string;
-  userMention(userId: string): string;
 }
 
 /** Remembers which keyed messages were posted (see post-exactly-once.ts). */
@@ -132,7 +136,7 @@ export interface TimelineStore {
   /** Writes the entry whatever was there (an edited message, a grown repeat count). */
   put(incidentId: string, entry: TimelineEntry): Promise<void>;
   /** Applies `change` to the entry under `key` atomically; no-op when there is none. */
-  update(incidentId: string, key: string, change: Partial<Pick<TimelineEntry, 'text' | 'important' | 'count' | 'until'>>): Promise<boolean>;
+  update(incidentId: string, key: string, change: Partial<Pick<TimelineEntry, 'text' | 'mentions' | 'important' | 'count' | 'until'>>): Promise<boolean>;
   remove(incidentId: string, key: string): Promise<void>;
   get(incidentId: string, key: string): Promise<TimelineEntry | undefined>;
   /** In time order. */

@@ -5,6 +5,9 @@
  * true })` does it and then fails, like a Slack answer lost after the work was done.
  */
 import type { Chat, ChatChannel, ChatMessage, InviteResult } from '../../src/domain/ports.js';
+import type { Inline } from '../../src/domain/document.js';
+import { readSlackText } from '../../src/adapters/slack/slack-text.js';
+import { mrkdwn } from '../../src/adapters/slack/render-document.js';
 import { RootcauseError, dependencyRejected, dependencyUnavailable } from '../../src/errors.js';
 
 export interface MemoryMessage {
@@ -161,8 +164,9 @@ export class MemoryChat implements Chat {
     return this.act('channelUrl', () => `https://memory.slack.test/archives/${channelId}`);
   }
 
-  async respond(responseUrl: string, text: string): Promise<void> {
-    return this.act('respond', () => void this.responses.push({ responseUrl, text }));
+  /** Kept as the mrkdwn Slack would receive. */
+  async respond(responseUrl: string, text: Inline): Promise<void> {
+    return this.act('respond', () => void this.responses.push({ responseUrl, text: mrkdwn(text) }));
   }
 
   async postEphemeral(channel: string, userId: string, message: ChatMessage): Promise<void> {
@@ -198,12 +202,8 @@ export class MemoryChat implements Chat {
     return this.act('findSharedFile', () => this.files.some((f) => f.channel === channel && f.filename === filename && (opts.threadTs === undefined ? f.threadTs === undefined : f.threadTs === opts.threadTs)));
   }
 
-  channelMention(channelId: string): string {
-    return `<#${channelId}>`;
-  }
-
-  userMention(userId: string): string {
-    return `<@${userId}>`;
+  readText(text: string): { text: string; mentions: string[] } {
+    return readSlackText(text);
   }
 
   private act<T>(method: Method, fn: () => T): Promise<T> {
@@ -257,11 +257,11 @@ export class MemoryChat implements Chat {
   }
 }
 
-/** A message as a person reads it, in one line: the text itself, or what the card or document says first. */
+/** A message as a person reads it, in one line: the text itself (the mrkdwn Slack is sent), or what the card or document says first. */
 export function readMessage(message: ChatMessage): string {
   switch (message.kind) {
     case 'text':
-      return message.text;
+      return mrkdwn(message.text);
     case 'incident-card':
       return `[card] ${message.incident.title} (${message.incident.status})`;
     case 'document':

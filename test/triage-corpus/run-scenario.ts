@@ -4,7 +4,8 @@
 // is judged against the scenario's expectations.
 import * as k8s from '@kubernetes/client-node';
 import { KubeCluster } from '../../src/adapters/kubernetes/kube-cluster.js';
-import { documentBlocks, triageSummaryBlocks } from '../../src/adapters/slack/triage-blocks.js';
+import { documentBlocks } from '../../src/adapters/slack/render-document.js';
+import { triageSummaryBlocks } from '../../src/adapters/slack/triage-blocks.js';
 import type { Block } from '../../src/adapters/slack/block-kit.js';
 import { buildEvidenceThread } from '../../src/domain/triage/evidence-thread.js';
 import type { TriageTarget } from '../../src/domain/triage/evidence.js';

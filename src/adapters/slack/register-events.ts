@@ -8,6 +8,7 @@ import type { App } from '@slack/bolt';
 import type { Log } from '../../domain/ports.js';
 import { recordChannelMessage } from '../../domain/timeline/record-channel-message.js';
 import type { ChannelMessageEvent, MessageDeps } from '../../domain/timeline/record-channel-message.js';
+import { readSlackText } from './slack-text.js';
 
 export interface EventDeps extends MessageDeps {
   log: Log;
@@ -35,10 +36,10 @@ export function toChannelMessageEvent(raw: RawMessage): ChannelMessageEvent | un
     case 'thread_broadcast':
     case 'file_share':
       if (raw.bot_id !== undefined || raw.user === undefined || raw.ts === undefined) return undefined;
-      return { kind: 'posted', channelId, ts: raw.ts, userId: raw.user, text: raw.text ?? '', threadTs: raw.thread_ts };
+      return { kind: 'posted', channelId, ts: raw.ts, userId: raw.user, ...readSlackText(raw.text ?? ''), threadTs: raw.thread_ts };
     case 'message_changed':
       if (raw.message?.ts === undefined || raw.message.bot_id !== undefined) return undefined;
-      return { kind: 'edited', channelId, ts: raw.message.ts, text: raw.message.text ?? '' };
+      return { kind: 'edited', channelId, ts: raw.message.ts, ...readSlackText(raw.message.text ?? '') };
     case 'message_deleted':
       return raw.deleted_ts === undefined ? undefined : { kind: 'deleted', channelId, ts: raw.deleted_ts };
     default:

@@ -5,14 +5,17 @@
  * is_archived are permanent. 429s are waited out by the WebClient (Retry-After).
  */
 import { webApi } from '@slack/bolt';
+import type { Inline } from '../../domain/document.js';
 import type { Chat, ChatChannel, ChatMessage, InviteResult } from '../../domain/ports.js';
 import { dependencyRejected, dependencyUnavailable } from '../../errors.js';
 import { timesAsUtc } from '../../domain/time-ref.js';
-import { section, truncate } from './block-kit.js';
+import { truncate } from './block-kit.js';
 import { mrkdwnWithDates, withSlackDates } from './slack-dates.js';
+import { readSlackText } from './slack-text.js';
 import { incidentCardBlocks, incidentCardText } from './incident-card-blocks.js';
 import { reminderBlocks, reminderText } from './reminder-blocks.js';
-import { documentBlocks, documentText, triageProgressBlocks, triageProgressText, triageSummaryBlocks, triageSummaryText } from './triage-blocks.js';
+import { documentBlocks, documentText, mrkdwn, textMessage } from './render-document.js';
+import { triageProgressBlocks, triageProgressText, triageSummaryBlocks, triageSummaryText } from './triage-blocks.js';
 
 type WebClient = InstanceType<typeof webApi.WebClient>;
 type Answer = Record<string, unknown> & { ok?: boolean };
@@ -145,13 +148,13 @@ export class SlackChat implements Chat {
     return `${url.endsWith('/') ? url : `${url}/`}archives/${channelId}`;
   }
 
-  async respond(responseUrl: string, text: string): Promise<void> {
+  async respond(responseUrl: string, text: Inline): Promise<void> {
     let response: Response;
     try {
       response = await fetch(responseUrl, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: mrkdwnWithDates(text) }),
+        body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: mrkdwnWithDates(mrkdwn(text)) }),
         signal: AbortSignal.timeout(5000),
       });
     } catch (err) {
@@ -201,6 +204,10 @@ export class SlackChat implements Chat {
     }
   }
 
+  readText(text: string): { text: string; mentions: string[] } {
+    return readSlackText(text);
+  }
+
   async findSharedFile(channel: string, filename: string, opts: { threadTs?: string | undefined } = {}): Promise<boolean> {
     const answer =
       opts.threadTs === undefined
@@ -208,14 +215,6 @@ export class SlackChat implements Chat {
         : await this.call('conversations.replies', { channel, ts: opts.threadTs, limit: HISTORY_SEARCHED });
     const messages = (answer.messages ?? []) as { files?: { name?: string }[] }[];
     return messages.some((m) => (m.files ?? []).some((f) => f.name === filename));
-  }
-
-  channelMention(channelId: string): string {
-    return `<#${channelId}>`;
-  }
-
-  userMention(userId: string): string {
-    return `<@${userId}>`;
   }
 
   /** The bot's own ids and workspace URL, asked once (again after a failure). */
@@ -289,7 +288,7 @@ function renderUncut(message: ChatMessage): { text: string; blocks?: unknown[] }
     case 'document':
       return { text: documentText(message.document), blocks: documentBlocks(message.document) };
     case 'text':
-      return { text: message.text, blocks: [section(message.text)] };
+      return textMessage(message.text);
     case 'action-reminder':
       return {
         text: reminderText(message.item, message.reminder, message.incidentTitle),

@@ -1,5 +1,4 @@
 /** Triage in Block Kit: the summary message and the evidence documents of its thread. */
-import type { ChatDocument } from '../../domain/ports.js';
 import type { TriageReport } from '../../domain/triage/triage-report.js';
 import { describeProgress } from '../../domain/triage/triage-progress.js';
 import type { TriageProgress } from '../../domain/triage/triage-progress.js';
@@ -103,29 +102,4 @@ export function triageProgressText(progress: TriageProgress): string {
 
 export function triageProgressBlocks(progress: TriageProgress): Block[] {
   return [{ ...section(`:hourglass_flowing_sand: ${escapeMrkdwn(describeProgress(progress))}`), block_id: 'triage-progress' }, context('read-only · the verdict replaces this message')];
-}
-
-export function documentText(doc: ChatDocument): string {
-  return truncate(doc.title, 3000);
-}
-
-export function documentBlocks(doc: ChatDocument): Block[] {
-  const blocks: Block[] = [section(`*${escapeMrkdwn(doc.title)}*`)];
-  for (const p of doc.paragraphs) {
-    blocks.push('code' in p ? section(`\`\`\`${escapeCode(p.code)}\`\`\``) : section(escapeKeepingMentions(p.text)));
-  }
-  return blocks.slice(0, MAX_BLOCKS);
-}
-
-/** Prose may name people and channels (`<@U…>`, `<#C…>`): those stay mentions, everything else is escaped. */
-function escapeKeepingMentions(text: string): string {
-  return text
-    .split(/(<@[UW][A-Z0-9]+>|<#C[A-Z0-9]+>)/)
-    .map((part, i) => (i % 2 === 1 ? part : escapeMrkdwn(part)))
-    .join('');
-}
-
-/** Inside a code block only the fence itself and &<> need care. */
-function escapeCode(text: string): string {
-  return escapeMrkdwn(text).replaceAll('```', "'''");
 }

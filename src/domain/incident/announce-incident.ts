@@ -15,7 +15,7 @@ const STEP = 'announce';
 /** Posts the announcement (once, whatever retries) and keeps its ts on the incident; the caller saves. */
 export async function postAnnouncement(deps: IncidentDeps, incident: Incident): Promise<Incident> {
   if (deps.announceChannel === undefined || incident.channel === undefined) return incident;
-  const text = buildAnnouncement(incident, deps.chat.channelMention(incident.channel.id), deps.chat.userMention.bind(deps.chat));
+  const text = buildAnnouncement(incident);
   const ts = await postOnce(deps, incident, STEP, deps.announceChannel, { kind: 'text', text });
   return { ...incident, announcementTs: ts };
 }
@@ -31,7 +31,7 @@ export async function updateAnnouncement(deps: IncidentDeps, incident: Incident)
   const ts = incident.announcementTs ?? (await findAnnouncement(deps, incident, channel));
   if (ts === undefined) return incident;
   const key = `${incident.id}/${STEP}`;
-  const text = buildAnnouncement(incident, deps.chat.channelMention(incident.channel.id), deps.chat.userMention.bind(deps.chat));
+  const text = buildAnnouncement(incident);
   try {
     await deps.chat.update(channel, ts, { key, kind: 'text', text });
   } catch (err) {

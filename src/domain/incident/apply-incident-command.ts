@@ -4,6 +4,8 @@
  * brought up to date. A retried job repeats none of it.
  */
 import { RootcauseError } from '../../errors.js';
+import { channel, code, icon, mention, storedText, withMentions } from '../document.js';
+import type { Inline } from '../document.js';
 import { renderTimeline } from '../timeline/render-timeline.js';
 import { updateAnnouncement } from './announce-incident.js';
 import { newDeclaredIncident } from './incident.js';
@@ -39,14 +41,16 @@ export async function applyIncidentCommand(deps: IncidentDeps, request: Incident
         request,
         incidentId,
         (i) => ({ ...i, leadSlackId: command.leadSlackId }),
-        `${deps.chat.userMention(command.leadSlackId)} is now the incident lead`,
+        [mention(command.leadSlackId), ' is now the incident lead'],
         async (i) => void (await deps.chat.inviteUsers(channelOf(i), [command.leadSlackId])),
       );
     case 'action':
       await addActionItem(deps, { requestId: request.id, incidentId, ownerId: command.ownerId, due: command.due, text: command.text, createdBy: request.userId, responseUrl: request.responseUrl });
       return;
-    case 'note':
-      return change(deps, request, incidentId, (i) => i, `:memo: Note from ${deps.chat.userMention(request.userId)}: ${command.text}`);
+    case 'note': {
+      const note = deps.chat.readText(command.text);
+      return change(deps, request, incidentId, (i) => i, [icon('note'), ' Note from ', mention(request.userId), ': ', withMentions(note.text, note.mentions)]);
+    }
   }
 }
 
@@ -55,7 +59,7 @@ async function change(
   request: IncidentCommandRequest,
   incidentId: string,
   apply: (incident: Incident) => Incident,
-  line: string,
+  line: Inline,
   after?: (incident: Incident) => Promise<void>,
 ): Promise<void> {
   await deps.incidents.withLock(incidentId, async () => {
@@ -63,14 +67,13 @@ async function change(
     if (current === undefined) throw new RootcauseError('INCIDENT_NOT_FOUND', `no incident ${incidentId}`);
     const incident = apply(current);
     await deps.incidents.save(incident);
-    const by = deps.chat.userMention(request.userId);
-    const text = request.command.kind === 'note' ? line : `${line} by ${by}`;
+    const text: Inline = request.command.kind === 'note' ? line : [line, ' by ', mention(request.userId)];
     await deps.timeline.append(incident.id, {
       key: `command/${request.id}`,
       at: deps.clock.now().toISOString(),
       source: 'slack',
       author: request.userId,
-      text: request.command.kind === 'note' ? request.command.text : line,
+      ...(request.command.kind === 'note' ? deps.chat.readText(request.command.text) : storedText(line)),
       // Notes are what people chose to write down; changes of lead and severity are decisions.
       important: true,
     });
@@ -103,7 +106,7 @@ async function declareIncident(deps: IncidentDeps, request: IncidentCommandReque
     await deps.timeline.append(fresh.id, { key: 'slack/declared', at: fresh.createdAt, source: 'slack', author: request.userId, text: `Declared: ${fresh.title}`, important: true });
     const opened = await openIncidentChannel(deps, fresh);
     if (request.responseUrl !== undefined && opened.channel !== undefined) {
-      await deps.chat.respond(request.responseUrl, `:rotating_light: Opened ${deps.chat.channelMention(opened.channel.id)} for "${opened.title}". You are the lead; \`/incident lead @someone\` hands it over.`).catch(() => undefined);
+      await deps.chat.respond(request.responseUrl, [icon('incident'), ' Opened ', channel(opened.channel.id), ` for "${opened.title}". You are the lead; `, code('/incident lead @someone'), ' hands it over.']).catch(() => undefined);
     }
   });
 }

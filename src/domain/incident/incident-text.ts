@@ -1,4 +1,6 @@
 /** Short texts about an incident shared by the channel topic, the card and the announcement. */
+import { channel, icon, joinInline, mention, strong } from '../document.js';
+import type { Icon, Inline } from '../document.js';
 import { readerTime } from '../time-ref.js';
 import type { Incident, Recurrence } from './incident.js';
 
@@ -40,14 +42,14 @@ export function serviceName(incident: Incident): string {
  * The announcement's emoji: a siren only for what needs people now. Severity set in Slack wins,
  * then PagerDuty's priority, then its urgency; a resolved incident is ticked off.
  */
-export function announcementEmoji(incident: Incident): string {
-  if (incident.status === 'resolved') return ':white_check_mark:';
+export function announcementIcon(incident: Incident): Icon {
+  if (incident.status === 'resolved') return 'resolved';
   const level = incident.severity ?? priorityLevel(incident.pagerduty?.priority);
-  if (level !== undefined) return level <= 2 ? ':rotating_light:' : level === 3 ? ':large_orange_circle:' : ':large_yellow_circle:';
+  if (level !== undefined) return level <= 2 ? 'incident' : level === 3 ? 'moderate' : 'minor';
   const urgency = incident.pagerduty?.urgency?.toLowerCase();
-  if (urgency === 'high') return ':rotating_light:';
-  if (urgency === 'low') return ':large_yellow_circle:';
-  return ':large_orange_circle:';
+  if (urgency === 'high') return 'incident';
+  if (urgency === 'low') return 'minor';
+  return 'moderate';
 }
 
 /** "P1" → 1; priorities named otherwise say nothing about how urgent they are. */
@@ -60,33 +62,34 @@ function priorityLevel(priority: string | undefined): number | undefined {
  * The #incidents post: what, how bad, where it stands and who has it, and where to go.
  * Resolved: for how long it lasted. Times are markers the chat draws in the reader's zone.
  */
-export function buildAnnouncement(incident: Incident, channel: string, userMention: (slackId: string) => string): string {
+export function buildAnnouncement(incident: Incident): Inline {
   const pd = incident.pagerduty;
   const number = pd !== undefined && pd.number > 0 ? ` #${pd.number}` : '';
-  const head = `${announcementEmoji(incident)} *Incident${number}: ${incident.title}*`;
+  const head: Inline = [icon(announcementIcon(incident)), ' ', strong(`Incident${number}: ${incident.title}`)];
   const details = [
     pd?.service.name,
     incident.severity !== undefined ? `SEV${incident.severity}` : undefined,
     pd?.priority,
     pd?.urgency ? `${pd.urgency} urgency` : undefined,
   ].filter(Boolean);
-  const lines = [details.length > 0 ? `${head} — ${details.join(', ')}` : head, statusLine(incident, userMention), `Channel: ${channel}`];
-  return lines.join('\n');
+  const where: Inline = incident.channel === undefined ? [] : ['\nChannel: ', channel(incident.channel.id)];
+  return [details.length > 0 ? [head, ` — ${details.join(', ')}`] : head, '\n', statusLine(incident), where];
 }
 
-function statusLine(incident: Incident, userMention: (slackId: string) => string): string {
+function statusLine(incident: Incident): Inline {
   const opened = `opened ${readerTime(incident.createdAt, 'datetime')}`;
   if (incident.status === 'resolved') {
     const at = incident.resolvedAt ?? incident.statusAt;
-    const by = incident.resolvedBy !== undefined ? ` by ${userMention(incident.resolvedBy)}` : incident.statusBy ? ` by ${incident.statusBy}` : '';
+    const by: Inline = incident.resolvedBy !== undefined ? [' by ', mention(incident.resolvedBy)] : incident.statusBy ? ` by ${incident.statusBy}` : '';
     const lasted = formatDuration(Date.parse(at) - Date.parse(incident.createdAt));
-    return `*Resolved*${lasted === undefined ? '' : ` after ${lasted}`}${by} · ${opened}, resolved ${readerTime(at, 'datetime')}`;
+    return [strong('Resolved'), lasted === undefined ? '' : ` after ${lasted}`, by, ` · ${opened}, resolved ${readerTime(at, 'datetime')}`];
   }
   const assignees = incident.pagerduty?.assignees.map((a) => a.name) ?? [];
-  const lead = incident.leadSlackId !== undefined ? `lead ${userMention(incident.leadSlackId)}` : undefined;
-  const who = [lead, assignees.length > 0 ? `assigned to ${assignees.join(', ')}` : undefined].filter(Boolean).join(', ');
-  const status = incident.status === 'acknowledged' ? `*Acknowledged*${incident.statusBy ? ` by ${incident.statusBy}` : ''}` : '*Triggered*';
-  return [status, who, opened].filter((p) => p !== '').join(' · ');
+  const who: Inline[] = [];
+  if (incident.leadSlackId !== undefined) who.push(['lead ', mention(incident.leadSlackId)]);
+  if (assignees.length > 0) who.push(`assigned to ${assignees.join(', ')}`);
+  const status: Inline = incident.status === 'acknowledged' ? [strong('Acknowledged'), incident.statusBy ? ` by ${incident.statusBy}` : ''] : strong('Triggered');
+  return joinInline([status, ...(who.length > 0 ? [joinInline(who, ', ')] : []), opened], ' · ');
 }
 
 /** "1 h 12 min", "45 min", "under a minute", "2 d 3 h"; undefined when a time does not parse. */

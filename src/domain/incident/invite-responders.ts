@@ -6,6 +6,7 @@
  * who is still to come and why, the step is retried, and the card is updated when they are in.
  * Side notes live on the card so the card stays the channel's first message.
  */
+import { icon, joinInline, mention } from '../document.js';
 import { RootcauseError, describeError } from '../../errors.js';
 import type { Incident, IncidentProgress } from './incident.js';
 import type { IncidentDeps } from './incident-deps.js';
@@ -84,8 +85,9 @@ function cardChanged(before: Incident, after: Incident): boolean {
 async function settleLegacyPendingLine(deps: IncidentDeps, incident: Incident, stillPending: boolean): Promise<Incident> {
   const ts = incident.progress.pendingInvitesTs;
   if (ts === undefined || stillPending) return incident;
-  const names = (incident.pagerduty?.assignees ?? []).filter((a) => incident.assigneeSlackIds[a.id] !== undefined).map((a) => deps.chat.userMention(incident.assigneeSlackIds[a.id] ?? ''));
-  await deps.chat.update(channelOf(incident), ts, { key: `${incident.id}/invites-pending`, kind: 'text', text: `:white_check_mark: Invited ${names.join(', ') || 'the responders'} once PagerDuty answered again.` });
+  const names = (incident.pagerduty?.assignees ?? []).filter((a) => incident.assigneeSlackIds[a.id] !== undefined).map((a) => mention(incident.assigneeSlackIds[a.id] ?? ''));
+  const invited = names.length > 0 ? joinInline(names, ', ') : 'the responders';
+  await deps.chat.update(channelOf(incident), ts, { key: `${incident.id}/invites-pending`, kind: 'text', text: [icon('resolved'), ' Invited ', invited, ' once PagerDuty answered again.'] });
   const { pendingInvitesTs: _done, ...progress } = incident.progress;
   incident = { ...incident, progress };
   await deps.incidents.save(incident);

@@ -3,6 +3,8 @@
  * logged with the incident id, written on the timeline, and told in the announce
  * channel when one is set.
  */
+import { channel, icon } from '../document.js';
+import type { Inline } from '../document.js';
 import { describeError } from '../../errors.js';
 import type { Incident } from './incident.js';
 import type { IncidentDeps } from './incident-deps.js';
@@ -19,13 +21,13 @@ export async function reportFailure(deps: IncidentDeps, incident: Incident, what
     important: true,
   });
   if (deps.announceChannel === undefined) return;
-  const where = incident.channel ? ` (${deps.chat.channelMention(incident.channel.id)})` : '';
+  const where: Inline = incident.channel ? [' (', channel(incident.channel.id), ')'] : '';
   const number = incident.pagerduty ? ` #${incident.pagerduty.number}` : '';
   try {
     await deps.chat.post(deps.announceChannel, {
       key: `${incident.id}/failure/${what}`,
       kind: 'text',
-      text: `:warning: Rootcause could not ${what} for incident${number} "${incident.title}"${where}: ${reason}`,
+      text: [icon('warning'), ` Rootcause could not ${what} for incident${number} "${incident.title}"`, where, `: ${reason}`],
     });
   } catch (postErr) {
     deps.log.error({ incidentId: incident.id, err: describeError(postErr) }, 'could not report the failure in the announce channel');

@@ -2,6 +2,8 @@
  * Resolving from Slack (the card's button or `/incident resolve [summary]`). Once,
  * however often it is asked: an incident already resolved stays as it was.
  */
+import { icon, mention, storedText, withMentions } from '../document.js';
+import type { Inline } from '../document.js';
 import { updateAnnouncement } from './announce-incident.js';
 import type { Incident } from './incident.js';
 import type { IncidentDeps } from './incident-deps.js';
@@ -28,14 +30,14 @@ export async function resolveIncidentFromChat(
     }
     // From here on a retry of the same request redoes only what it had not done.
     const at = incident.resolvedAt ?? incident.statusAt;
-    const by = deps.chat.userMention(resolverSlackId);
     const pd = incident.pagerduty;
     const stillOpenInPagerDuty = pd !== undefined && pd.status !== 'resolved';
-    const summary = incident.resolutionSummary ? ` Summary: ${incident.resolutionSummary}` : '';
+    const said = incident.resolutionSummary ? deps.chat.readText(incident.resolutionSummary) : undefined;
+    const summary: Inline = said ? [' Summary: ', withMentions(said.text, said.mentions)] : '';
     // A sentence follows the summary: end it with a full stop unless the person already did.
-    const summarySentence = summary === '' || /[.!?]$/.test(summary) ? summary : `${summary}.`;
-    const text = `:white_check_mark: Resolved by ${by}.${summarySentence}${stillOpenInPagerDuty ? ` The PagerDuty incident #${pd.number} is still open there: resolve it in PagerDuty too (${pd.htmlUrl}).` : ''}`;
-    await deps.timeline.append(incident.id, { key: `slack/resolved/${requestId}`, at, source: 'slack', author: resolverSlackId, text: `Resolved by ${by}${summary}`, important: true });
+    const fullStop = said === undefined || /[.!?]$/.test(said.text) ? '' : '.';
+    const text: Inline = [icon('resolved'), ' Resolved by ', mention(resolverSlackId), '.', summary, fullStop, stillOpenInPagerDuty ? ` The PagerDuty incident #${pd.number} is still open there: resolve it in PagerDuty too (${pd.htmlUrl}).` : ''];
+    await deps.timeline.append(incident.id, { key: `slack/resolved/${requestId}`, at, source: 'slack', author: resolverSlackId, ...storedText(['Resolved by ', mention(resolverSlackId), summary]), important: true });
     await postOnce(deps, incident, `resolved/${requestId}`, channelOf(incident), { kind: 'text', text });
     await deps.clusterWatch?.unwatch(incident.id);
     if (incident.cardTs !== undefined) {

@@ -3,6 +3,8 @@
  * and reminded. Every step reloads the item and is safe to run twice; a reminder's DM
  * is keyed by the reminder's deterministic id, so it is sent once.
  */
+import { code, icon, mention, storedText, strong, withMentions } from '../document.js';
+import type { Inline } from '../document.js';
 import { RootcauseError } from '../../errors.js';
 import type { IncidentDeps } from '../incident/incident-deps.js';
 import { channelOf } from '../incident/incident.js';
@@ -60,8 +62,10 @@ export async function addActionItem(deps: IncidentDeps, request: NewActionItem):
     item = owner === fresh.id ? fresh : await deps.items.get(owner);
     if (item === undefined) throw new RootcauseError('INCIDENT_NOT_FOUND', `action item ${owner} is missing`);
   }
-  const line = `:pushpin: Action item *${item.id}* for ${deps.chat.userMention(item.ownerId)}, due ${describeDue(item)}: ${item.text}`;
-  await deps.timeline.append(incident.id, { key: `action/${item.id}`, at: item.createdAt, source: 'slack', author: request.createdBy, text: `Action item ${item.id} for ${deps.chat.userMention(item.ownerId)}: ${item.text}`, important: true });
+  const said = deps.chat.readText(item.text);
+  const what = withMentions(said.text, said.mentions);
+  const line: Inline = [icon('pin'), ' Action item ', strong(item.id), ' for ', mention(item.ownerId), `, due ${describeDue(item)}: `, what];
+  await deps.timeline.append(incident.id, { key: `action/${item.id}`, at: item.createdAt, source: 'slack', author: request.createdBy, ...storedText([`Action item ${item.id} for `, mention(item.ownerId), ': ', what]), important: true });
   if (incident.channel !== undefined) await postOnce(deps, incident, `action/${item.id}`, channelOf(incident), { kind: 'text', text: line });
   await scheduleNextReminder(deps, item);
   return item;
@@ -73,16 +77,18 @@ export async function completeActionItem(
 ): Promise<'done' | 'already-done' | 'not-found'> {
   const item = await deps.items.get(request.itemId);
   if (item === undefined) {
-    if (request.responseUrl !== undefined) await deps.chat.respond(request.responseUrl, `There is no action item \`${request.itemId}\`. \`/incident actions\` lists yours.`).catch(() => undefined);
+    if (request.responseUrl !== undefined) await deps.chat.respond(request.responseUrl, ['There is no action item ', code(request.itemId), '. ', code('/incident actions'), ' lists yours.']).catch(() => undefined);
     return 'not-found';
   }
   const done = item.status === 'done' ? item : { ...item, status: 'done' as const, doneAt: deps.clock.now().toISOString(), doneBy: request.userId };
   if (item.status !== 'done') await deps.items.save(done);
   // Told once, also when a retry finds it already done by this same step.
-  await deps.timeline.append(done.incidentId, { key: `action-done/${done.id}`, at: done.doneAt ?? deps.clock.now().toISOString(), source: 'slack', author: done.doneBy, text: `Action item ${done.id} done: ${done.text}`, important: true });
+  const said = deps.chat.readText(done.text);
+  const what = withMentions(said.text, said.mentions);
+  await deps.timeline.append(done.incidentId, { key: `action-done/${done.id}`, at: done.doneAt ?? deps.clock.now().toISOString(), source: 'slack', author: done.doneBy, ...storedText([`Action item ${done.id} done: `, what]), important: true });
   const incident = await deps.incidents.get(done.incidentId);
   if (incident?.channel !== undefined) {
-    await postOnce(deps, incident, `action-done/${done.id}`, channelOf(incident), { kind: 'text', text: `:white_check_mark: ${deps.chat.userMention(done.doneBy ?? request.userId)} closed ${done.id}: ${done.text}` });
+    await postOnce(deps, incident, `action-done/${done.id}`, channelOf(incident), { kind: 'text', text: [icon('resolved'), ' ', mention(done.doneBy ?? request.userId), ` closed ${done.id}: `, what] });
   }
   if (request.responseUrl !== undefined) {
     await deps.chat.respond(request.responseUrl, item.status === 'done' ? `${item.id} was already done.` : `Closed ${item.id}. No more reminders for it.`).catch(() => undefined);

@@ -2,6 +2,8 @@
  * Once a week each incident lead gets one DM listing the overdue items of their
  * incidents. Keyed by week and lead, so a retried or doubled job sends it once.
  */
+import { channel, icon, joinInline, mention, strong, withMentions } from '../document.js';
+import type { Inline } from '../document.js';
 import type { IncidentDeps } from '../incident/incident-deps.js';
 import { postExactlyOnce } from '../post-exactly-once.js';
 import { describeDue } from './action-item.js';
@@ -20,11 +22,11 @@ export async function sendOverdueDigests(deps: IncidentDeps): Promise<number> {
   }
   const week = isoWeek(now);
   for (const [lead, entries] of byLead) {
-    const lines = entries.map(
-      ({ title, channelId, item }) =>
-        `• *${item.id}* ${deps.chat.userMention(item.ownerId)}, due ${describeDue(item)}: ${item.text} — "${title}"${channelId ? ` ${deps.chat.channelMention(channelId)}` : ''}`,
-    );
-    const text = `:hourglass: Overdue follow-ups of incidents you lead (${entries.length}):\n${lines.join('\n')}\nRecurring incidents are unfinished ones: close these or give them a new date.`;
+    const lines = entries.map(({ title, channelId, item }): Inline => {
+      const said = deps.chat.readText(item.text);
+      return ['• ', strong(item.id), ' ', mention(item.ownerId), `, due ${describeDue(item)}: `, withMentions(said.text, said.mentions), ` — "${title}"`, channelId ? [' ', channel(channelId)] : ''];
+    });
+    const text: Inline = [icon('waiting'), ` Overdue follow-ups of incidents you lead (${entries.length}):\n`, joinInline(lines, '\n'), '\nRecurring incidents are unfinished ones: close these or give them a new date.'];
     await postExactlyOnce(deps.chat, deps.ledger, lead, { key: `digest/${week}/${lead}`, kind: 'text', text }, {}, (m) => deps.chat.postDirect(lead, m));
   }
   return byLead.size;

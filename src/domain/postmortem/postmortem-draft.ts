@@ -4,13 +4,15 @@
  * stays within ChatDocument limits however long the incident was. Pure: the caller passes the
  * incident, its timeline, its action items (with the post-mortem's own item), a time zone and now.
  */
-import { packLines, splitDocument } from '../chat-document.js';
+import { packInlineLines, splitDocument } from '../chat-document.js';
+import { strong, withMentions } from '../document.js';
+import type { Inline } from '../document.js';
 import { buildChannelName, slugify } from '../incident/channel-name.js';
 import type { Incident } from '../incident/incident.js';
 import type { ChatDocument } from '../ports.js';
 import { gatherPostmortemFacts } from './postmortem-facts.js';
 import type { PostmortemInput } from './postmortem-facts.js';
-import { clip, markdownFormatWith, oneLine, slackFormat } from './postmortem-format.js';
+import { PERSON_OR_CHANNEL, chatFormat, clip, markdownFormatWith, oneLine } from './postmortem-format.js';
 import { writeSections } from './postmortem-sections.js';
 import type { Block } from './postmortem-sections.js';
 
@@ -35,7 +37,7 @@ export function buildPostmortemDraft(input: PostmortemInput): PostmortemDraft {
   const title = `Post-mortem: ${clip(oneLine(input.incident.title), TITLE_MAX)}`;
   const markdownFormat = markdownFormatWith(input.userNames);
   const markdown = renderMarkdown(`Post-mortem: ${markdownFormat.text(input.incident.title, TITLE_MAX)}`, writeSections(facts, markdownFormat, false));
-  const summary = splitDocument(`${title} (draft)`, renderSlack(writeSections(facts, slackFormat, true)));
+  const summary = splitDocument(`${title} (draft)`, renderSlack(writeSections(facts, chatFormat, true)));
   return { markdown, summary, title, filename: buildFilename(input.incident) };
 }
 
@@ -75,13 +77,13 @@ function tableRow(cells: string[]): string {
 
 /** Each section starts a paragraph; a long one is packed over several, each within CHAT_PARAGRAPH_MAX. */
 function renderSlack(blocks: Block[]): ChatDocument['paragraphs'] {
-  const sections: string[][] = [[]];
-  const add = (...lines: string[]) => sections.at(-1)!.push(...lines);
+  const sections: Inline[][] = [[]];
+  const add = (...lines: string[]) => sections.at(-1)!.push(...lines.map(withPeople));
   for (const block of blocks) {
     switch (block.kind) {
       case 'heading':
         if (block.level === 2) sections.push([]);
-        add(`*${block.text}*`);
+        sections.at(-1)!.push(strong(withPeople(block.text)));
         break;
       case 'paragraph':
       case 'banner':
@@ -94,14 +96,19 @@ function renderSlack(blocks: Block[]): ChatDocument['paragraphs'] {
         add(block.items.map((item) => `${item.checked ? '☑' : '☐'} ${item.text}`).join('   '));
         break;
       case 'fields':
-        add(...block.pairs.map(([label, value]) => `*${label}:* ${value}`));
+        sections.at(-1)!.push(...block.pairs.map(([label, value]): Inline => [strong(`${label}:`), ' ', withPeople(value)]));
         break;
       case 'table':
         add(...block.rows.map((cells) => `• ${cells.join(' · ')}`));
         break;
     }
   }
-  return sections.filter((lines) => lines.length > 0).flatMap((lines) => packLines(lines, 'text'));
+  return sections.filter((lines) => lines.length > 0).flatMap((lines) => packInlineLines(lines));
+}
+
+/** The chat flavour writes people and channels as `@U…` / `#C…` (postmortem-format.ts): they become mentions here. */
+function withPeople(text: string): Inline {
+  return withMentions(text, [...text.matchAll(PERSON_OR_CHANNEL)].map((m) => m[1]!));
 }
 
 /** Named like the incident's channel, so the file and the channel are easy to match. */

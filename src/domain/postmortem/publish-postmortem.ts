@@ -4,6 +4,8 @@
  * days, and its draft is posted in the channel and shared as a Markdown file. A reopened
  * and re-resolved incident keeps the one it has. The caller holds the incident's lock.
  */
+import { code, icon, mention } from '../document.js';
+import type { Inline } from '../document.js';
 import { shareFileExactlyOnce } from '../post-exactly-once.js';
 import type { Incident } from '../incident/incident.js';
 import type { IncidentDeps } from '../incident/incident-deps.js';
@@ -47,7 +49,7 @@ export async function publishPostmortem(deps: IncidentDeps, incident: Incident, 
     resolverId,
     ...Object.values(incident.assigneeSlackIds),
     ...items.map((i) => i.ownerId),
-    ...timeline.flatMap((e) => [e.author, ...[...e.text.matchAll(MENTION)].map((m) => m[1])]),
+    ...timeline.flatMap((e) => [e.author, ...(e.mentions ?? [])]),
   ]);
   const draft = buildPostmortemDraft({
     incident,
@@ -59,10 +61,10 @@ export async function publishPostmortem(deps: IncidentDeps, incident: Incident, 
     userNames,
   });
   const channel = channelOf(incident);
-  const ownerLine =
+  const ownerLine: Inline =
     item === undefined
-      ? ':warning: Nobody owns this post-mortem yet: name a lead with `/incident lead @user`.'
-      : `:memo: Post-mortem draft — owner ${deps.chat.userMention(item.ownerId)}, due ${item.dueDate ?? item.dueAt.slice(0, 10)} (\`/incident done ${item.id}\` when it is written).`;
+      ? [icon('warning'), ' Nobody owns this post-mortem yet: name a lead with ', code('/incident lead @user'), '.']
+      : [icon('note'), ' Post-mortem draft — owner ', mention(item.ownerId), `, due ${item.dueDate ?? item.dueAt.slice(0, 10)} (`, code(`/incident done ${item.id}`), ' when it is written).'];
   await postOnce(deps, incident, 'postmortem/intro', channel, { kind: 'text', text: ownerLine });
   for (const [i, document] of draft.summary.entries()) {
     await postOnce(deps, incident, `postmortem/${i}`, channel, { kind: 'document', document });
@@ -72,7 +74,6 @@ export async function publishPostmortem(deps: IncidentDeps, incident: Incident, 
   return incident;
 }
 
-const MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g;
 const USER_ID = /^[UW][A-Z0-9]+$/;
 
 /** Each person asked for once per draft; one the chat cannot name stays an id in the file. */

@@ -158,7 +158,7 @@ interface CompiledVerb {
 }
 const COMPILED: CompiledVerb[] = VERBS.map((r) => ({ row: r, base: new RegExp(`\\b(?:${r.base})\\b`, 'g'), done: new RegExp(`\\b(?:${r.done})\\b`, 'g'), doing: new RegExp(`\\b(?:${r.doing})\\b`, 'g') }));
 
-/** Classifies one Slack message (as Slack sends it: escaped, with <@U…> mentions and <url|label> links). */
+/** Classifies one message: plain text, people written `@U…` (older entries may still hold the chat's own markup). */
 export function classifyMessage(text: string): MessageClass {
   const pinned = /:pushpin:|📌/u.test(text);
   let best: MessageKind | undefined;
@@ -177,6 +177,7 @@ export function classifyMessage(text: string): MessageClass {
 export function normalizeMessage(text: string): string {
   return text
     .replace(/<[@!]([^>|]*)(?:\|[^>]*)?>/g, (_, id: string) => (/^(?:U|W|subteam)/.test(id) ? ' @person ' : ' '))
+    .replace(/(?<![\w@])@[UW][A-Z0-9]{2,}\b/g, ' @person ')
     .replace(/<[^>]*>/g, ' ')
     .replaceAll('&lt;', '<')
     .replaceAll('&gt;', '>')

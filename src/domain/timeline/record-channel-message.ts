@@ -1,14 +1,16 @@
 /**
  * People's messages in an incident channel become timeline entries, keyed by the
  * message's Slack ts so redeliveries write once; edits replace the text, deletions
- * remove the entry, a :pushpin: or a pin marks it key. Bots are not recorded.
+ * remove the entry, a pushpin emoji or a pin marks it key. Bots are not recorded.
+ * The chat adapter hands the text over plain, people and channels as `@U…` / `#C…`
+ * with their ids in `mentions`.
  */
 import type { IncidentStore, TimelineStore } from '../ports.js';
 import { classifyMessage } from './classify-message.js';
 
 export type ChannelMessageEvent =
-  | { kind: 'posted'; channelId: string; ts: string; userId: string; text: string; threadTs?: string | undefined }
-  | { kind: 'edited'; channelId: string; ts: string; text: string }
+  | { kind: 'posted'; channelId: string; ts: string; userId: string; text: string; mentions?: string[] | undefined; threadTs?: string | undefined }
+  | { kind: 'edited'; channelId: string; ts: string; text: string; mentions?: string[] | undefined }
   | { kind: 'deleted'; channelId: string; ts: string }
   | { kind: 'marked'; channelId: string; ts: string };
 
@@ -42,6 +44,7 @@ export async function recordChannelMessage(deps: MessageDeps, event: ChannelMess
         source: 'slack',
         author: event.userId,
         text: inThread ? `(in thread) ${event.text}` : event.text,
+        ...(event.mentions !== undefined && event.mentions.length > 0 ? { mentions: event.mentions } : {}),
         important: kind.important,
       });
       if (kind.kind === 'root-cause') await recordRootCause(deps, incidentId, event.text);
@@ -55,6 +58,7 @@ export async function recordChannelMessage(deps: MessageDeps, event: ChannelMess
       const kind = classifyMessage(event.text);
       await deps.timeline.update(incidentId, key, {
         text: inThread ? `(in thread) ${event.text}` : event.text,
+        mentions: event.mentions ?? [],
         important: existing.important === true || kind.important,
       });
       if (kind.kind === 'root-cause') await recordRootCause(deps, incidentId, event.text);

@@ -6,10 +6,10 @@
  * draws in each reader's own zone; the reader's zone is only used to start a new day.
  */
 import { makeReaderClock } from '../reader-clock.js';
-import { packLines, splitDocument } from '../chat-document.js';
-import { CHAT_PARAGRAPH_MAX } from '../ports.js';
+import { packInlineLines, splitDocument } from '../chat-document.js';
+import { em, icon, mention, strong, time, withMentions } from '../document.js';
+import type { Inline } from '../document.js';
 import type { ChatDocument } from '../ports.js';
-import { readerTime } from '../time-ref.js';
 import { classifyMessage } from './classify-message.js';
 import type { MessageKind } from './classify-message.js';
 import { collapseRoutine } from './collapse-routine.js';
@@ -41,8 +41,6 @@ const KIND_LABEL: Record<MessageKind, string> = {
   status: 'Status',
 };
 const IN_THREAD = '(in thread) ';
-/** A marker becomes a Slack date token up to this much longer (`<!date^…^{date_short_pretty} {time}|… UTC>`). */
-const MARKER_GROWTH = 45;
 
 /** Renders the whole timeline; an empty one is a single short document. */
 export function renderTimeline(entries: TimelineEntry[], opts: RenderTimelineOptions): ChatDocument[] {
@@ -55,14 +53,14 @@ export function renderTimeline(entries: TimelineEntry[], opts: RenderTimelineOpt
   const lastMs = dated.reduce((last, p) => Math.max(last, p.ms, untilMs(p.entry) ?? p.ms), Number.NEGATIVE_INFINITY);
   const severalDays = firstMs !== undefined && dayKey.format(firstMs) !== dayKey.format(lastMs);
 
-  const lines: string[] = [];
+  const lines: Inline[] = [];
   let day: string | undefined;
   let keyCount = 0;
   for (const item of collapseRoutine(placed)) {
     const ms = 'burst' in item ? item.burst.firstMs : item.ms;
     if (severalDays && !Number.isNaN(ms) && dayKey.format(ms) !== day) {
       day = dayKey.format(ms);
-      lines.push(`*${readerTime(ms, 'date')}*`);
+      lines.push(strong(time(ms, 'date')));
     }
     if ('burst' in item) lines.push(formatBurst(item.burst));
     else {
@@ -71,8 +69,8 @@ export function renderTimeline(entries: TimelineEntry[], opts: RenderTimelineOpt
       lines.push(formatEntry(item, key));
     }
   }
-  const summary = [summarize(placed.length, keyCount, firstMs, lastMs, opts.now, severalDays), `${KEY_MARK} marks key moments: decisions, actions, hypotheses, root causes and :pushpin: messages.`];
-  return splitDocument(title, [...packLines(summary, 'text'), ...packTimeLines(lines)]);
+  const summary: Inline[] = [summarize(placed.length, keyCount, firstMs, lastMs, opts.now, severalDays), [`${KEY_MARK} marks key moments: decisions, actions, hypotheses, root causes and `, icon('pin'), ' messages.']];
+  return splitDocument(title, [...packInlineLines(summary), ...packInlineLines(lines)]);
 }
 
 /** Time order; ties keep the order they came in; entries whose time does not parse go last. */
@@ -92,63 +90,63 @@ function isKey(entry: TimelineEntry): boolean {
   return entry.important === true;
 }
 
-function formatEntry({ entry, ms }: Placed, key: boolean): string {
-  const when = Number.isNaN(ms) ? '--:--' : readerTime(ms, 'time');
+function formatEntry({ entry, ms }: Placed, key: boolean): Inline {
+  const when: Inline = Number.isNaN(ms) ? '--:--' : time(ms, 'time');
   const inThread = entry.source === 'slack' && entry.text.startsWith(IN_THREAD);
   const raw = inThread ? entry.text.slice(IN_THREAD.length) : entry.text;
-  const text = toPlainLine(entry.source === 'slack' ? decodeSlackText(raw) : raw) || '(no text)';
+  const text = toPlainLine(raw) || '(no text)';
   const label = entry.source === 'slack' ? messageLabel(raw, key) : undefined;
-  const author = entry.author === undefined || entry.author === '' ? '' : `${formatAuthor(entry.author)}${inThread ? ' (in thread)' : ''}: `;
+  const author: Inline = entry.author === undefined || entry.author === '' ? '' : [formatAuthor(entry.author), inThread ? ' (in thread): ' : ': '];
+  const said = (part: string) => withMentions(part, entry.mentions);
   // Only the key phrase is bold: the label a person's message earned, else the head of the line.
-  const body = label !== undefined ? `${label} · ${author}${text}` : key ? `${author}${emphasizeHead(entry.source, text)}` : `${author}${text}`;
-  const line = `${when} ${SOURCE_MARKER[entry.source]} ${body}${formatRepeats(entry, ms)}`;
-  return key ? `${KEY_MARK} ${line}` : line;
+  const body: Inline = label !== undefined ? [label, ' · ', author, said(text)] : key ? [author, emphasizeHead(entry.source, text, said)] : [author, said(text)];
+  const line: Inline = [when, ` ${SOURCE_MARKER[entry.source]} `, body, formatRepeats(entry, ms)];
+  return key ? [`${KEY_MARK} `, line] : line;
 }
 
-/** "*Decision*", "*Hypothesis*", …: what a person's message is, so decisions stand out; undefined for chatter. */
-function messageLabel(text: string, key: boolean): string | undefined {
+/** "Decision" in bold, "hypothesis" in italics, …: what a person's message is, so decisions stand out; undefined for chatter. */
+function messageLabel(text: string, key: boolean): Inline | undefined {
   const kind = classifyMessage(text).kind;
   // A status someone marked key ("Resolved by …", a pinned update) gets its head in bold instead.
-  if (kind === 'status') return key ? undefined : '_status_';
-  if (kind !== undefined && key) return `*${KIND_LABEL[kind]}*`;
-  if (kind !== undefined) return `_${KIND_LABEL[kind].toLowerCase()}_`;
-  return key && /:pushpin:|📌/u.test(text) ? '*Pinned*' : undefined;
+  if (kind === 'status') return key ? undefined : em('status');
+  if (kind !== undefined && key) return strong(KIND_LABEL[kind]);
+  if (kind !== undefined) return em(KIND_LABEL[kind].toLowerCase());
+  return key && /:pushpin:|📌/u.test(text) ? strong('Pinned') : undefined;
 }
 
 /**
  * Bold on what happened, not on the whole line: `pod/x: *OOMKilling* — …`, `*Resolved in
  * PagerDuty* by Alice`, `*Could not post the card*: …`.
  */
-function emphasizeHead(source: TimelineSource, text: string): string {
+function emphasizeHead(source: TimelineSource, text: string, said: (part: string) => Inline): Inline {
   if (source === 'cluster') {
     const m = /^(\S+: )(\w+)(.*)$/.exec(text);
-    if (m !== null) return `${m[1]}*${m[2]}*${m[3]}`;
+    if (m !== null) return [said(m[1]!), strong(m[2]!), said(m[3]!)];
   }
   const cut = /: | — | by | \(|\. /.exec(text);
   const at = cut === null || cut.index === 0 ? text.length : cut.index;
   const head = text.slice(0, at).replaceAll('*', '').trim();
-  return head === '' ? text : `*${head}*${text.slice(at)}`;
+  return head === '' ? said(text) : [strong(said(head)), said(text.slice(at))];
 }
 
-function formatBurst(burst: Burst): string {
-  const when = readerTime(burst.firstMs, 'time');
+function formatBurst(burst: Burst): Inline {
   // The line's own time is the burst's first event: only its end is said.
-  const span = burst.lastMs - burst.firstMs >= 60_000 ? ` until ${readerTime(burst.lastMs, 'time')}` : '';
+  const span: Inline = burst.lastMs - burst.firstMs >= 60_000 ? [' until ', time(burst.lastMs, 'time')] : '';
   const reasons = [...burst.reasons].map(([reason, n]) => `${reason} ×${n}`).join(', ');
   const last = burst.lastScaling === undefined ? '' : `; last: ${toPlainLine(burst.lastScaling)}`;
-  return `${when} ${SOURCE_MARKER.cluster} ${burst.label} ×${burst.count}${span} (${reasons})${last}`;
+  return [time(burst.firstMs, 'time'), ` ${SOURCE_MARKER.cluster} ${burst.label} ×${burst.count}`, span, ` (${reasons})${last}`];
 }
 
-function formatAuthor(author: string): string {
-  return /^[UW][A-Z0-9]+$/.test(author) ? `<@${author}>` : author;
+function formatAuthor(author: string): Inline {
+  return /^[UW][A-Z0-9]+$/.test(author) ? mention(author) : author;
 }
 
 /** "×37 until 13:17" for collapsed repeats (the line's own time is the first). */
-function formatRepeats(entry: TimelineEntry, ms: number): string {
+function formatRepeats(entry: TimelineEntry, ms: number): Inline {
   if (entry.count === undefined || entry.count <= 1) return '';
   const until = untilMs(entry);
-  const span = until !== undefined && !Number.isNaN(ms) && until - ms >= 60_000 ? ` until ${readerTime(until, 'time')}` : '';
-  return ` ×${entry.count}${span}`;
+  const span: Inline = until !== undefined && !Number.isNaN(ms) && until - ms >= 60_000 ? [' until ', time(until, 'time')] : '';
+  return [` ×${entry.count}`, span];
 }
 
 /** "45s", "12m", "2h 5m", "1d 3h". */
@@ -161,56 +159,17 @@ export function formatSpan(ms: number): string {
   return hours % 24 === 0 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours / 24)}d ${hours % 24}h`;
 }
 
-/**
- * Slack's escaped message text as a reader would read it: user mentions keep their <@U…> form
- * (Slack shows it as the name), channels and links become their names and labels, and entities
- * are decoded, because whoever shows the document escapes the text again.
- */
-export function decodeSlackText(text: string): string {
-  return text
-    .replace(/<([^>|]*)(?:\|([^>]*))?>/g, (_, target: string, label: string | undefined) => {
-      const named = label !== undefined && label !== '';
-      if (target.startsWith('@')) return `<${target}>`;
-      if (target.startsWith('#')) return named ? `#${label}` : `<${target}>`;
-      if (target.startsWith('!')) return named ? `@${label.replace(/^@/, '')}` : `@${target.slice(1).split('^')[0]}`;
-      return named ? label : target;
-    })
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&amp;', '&');
-}
-
 /** One line, at most TIMELINE_TEXT_MAX characters, without asterisks that would unbalance our bold. */
 function toPlainLine(text: string): string {
   const line = text.replace(/\s+/g, ' ').replaceAll('*', '').trim();
   return line.length <= TIMELINE_TEXT_MAX ? line : `${line.slice(0, TIMELINE_TEXT_MAX - 1)}…`;
 }
 
-/** Paragraphs that stay within Slack's limit once every time marker has become a date token. */
-function packTimeLines(lines: string[]): ChatDocument['paragraphs'] {
-  const room = CHAT_PARAGRAPH_MAX - 10;
-  const chunks: string[][] = [];
-  let current: string[] = [];
-  let size = 0;
-  for (const line of lines) {
-    const weight = line.length + 1 + (line.match(/⟦time /g)?.length ?? 0) * MARKER_GROWTH;
-    if (size + weight > room && current.length > 0) {
-      chunks.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(line);
-    size += weight;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks.flatMap((chunk) => packLines(chunk, 'text'));
-}
-
-function summarize(count: number, keyCount: number, firstMs: number | undefined, lastMs: number, now: Date, severalDays: boolean): string {
+function summarize(count: number, keyCount: number, firstMs: number | undefined, lastMs: number, now: Date, severalDays: boolean): Inline {
   const entries = `${count} ${count === 1 ? 'entry' : 'entries'}, ${keyCount} key`;
   if (firstMs === undefined) return `${entries}.`;
   const style = severalDays ? 'datetime' : 'time';
   const span = lastMs > firstMs ? ` (${formatSpan(lastMs - firstMs)})` : '';
-  const asOf = Number.isNaN(now.getTime()) ? '' : ` · as of ${readerTime(now, style)}`;
-  return `${entries} · ${readerTime(firstMs, style)} to ${readerTime(lastMs, style)}${span}${asOf}`;
+  const asOf: Inline = Number.isNaN(now.getTime()) ? '' : [' · as of ', time(now, style)];
+  return [`${entries} · `, time(firstMs, style), ' to ', time(lastMs, style), span, asOf];
 }

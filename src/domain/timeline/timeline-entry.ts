@@ -7,7 +7,10 @@ export interface TimelineEntry {
   /** ISO time at the source (for collapsed entries: the first occurrence). */
   at: string;
   source: TimelineSource;
+  /** Plain text, no chat markup; people and channels it names are written `@U…` / `#C…`. */
   text: string;
+  /** The ids of the people and channels `text` names (document.ts withMentions shows them as mentions). */
+  mentions?: string[] | undefined;
   /** Decisions, actions, hypotheses, failures, pinned messages: shown first in post-mortems. */
   important?: boolean | undefined;
   /** Who said or did it: a Slack user id for messages and commands. */

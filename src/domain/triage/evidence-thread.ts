@@ -6,7 +6,9 @@
  * and no reply is longer than REPLY_MAX. When the raw evidence is longer than the thread shows,
  * it comes whole as one file.
  */
-import { chatLength, packLines, splitBySize, splitGroupsBySize } from '../chat-document.js';
+import { chatLength, packInlineLines, packLines, splitBySize, splitGroupsBySize } from '../chat-document.js';
+import { code as codeSpan, em, strong } from '../document.js';
+import type { Inline } from '../document.js';
 import type { ChatDocument } from '../ports.js';
 import { readerTime } from '../time-ref.js';
 import { toMessageShape } from './collapse-events.js';
@@ -48,8 +50,14 @@ function reply(title: string, paragraphs: ChatDocument['paragraphs']): ChatDocum
   return splitBySize(title, paragraphs, REPLY_MAX);
 }
 
-function text(lines: string[]): ChatDocument['paragraphs'] {
-  return packLines(lines.map(clipLine), 'text', PARAGRAPH_ROOM);
+function text(lines: Inline[]): ChatDocument['paragraphs'] {
+  return packInlineLines(lines.map(clipInline), PARAGRAPH_ROOM);
+}
+
+function clipInline(line: Inline): Inline {
+  if (typeof line === 'string') return clipLine(line);
+  if (typeof line === 'object' && 'strong' in line && typeof line.strong === 'string') return strong(clipLine(line.strong));
+  return line;
 }
 
 function code(lines: string[]): ChatDocument['paragraphs'] {
@@ -82,8 +90,8 @@ export function buildEvidenceThread(report: TriageReport): EvidenceThread {
 const RAW_TIME = /\bUTC\b|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
 
 /** Evidence quoting raw text with its own clock is shown as code: the reader sees it is quoted, not our time. */
-function quoteRaw(line: string): string {
-  return RAW_TIME.test(line) ? `\`${line.replaceAll('`', "'")}\`` : line;
+function quoteRaw(line: string): Inline {
+  return RAW_TIME.test(line) ? codeSpan(clipLine(line)) : line;
 }
 
 function findingsReply(report: TriageReport): ChatDocument[] {
@@ -92,9 +100,9 @@ function findingsReply(report: TriageReport): ChatDocument[] {
     'Findings in detail',
     report.findings.flatMap((f, i) => [
       ...text([
-        `*${i + 1}. ${localizeUtcClocks(f.title)}*`,
-        `_${f.layer} · ${f.severity} · ${f.confidence} confidence_`,
-        ...f.evidence.map((e) => `• ${quoteRaw(e)}`),
+        strong(`${i + 1}. ${localizeUtcClocks(f.title)}`),
+        em(`${f.layer} · ${f.severity} · ${f.confidence} confidence`),
+        ...f.evidence.map((e): Inline => ['• ', quoteRaw(e)]),
         `Why: ${localizeUtcClocks(f.likelyCause)}`,
         `Next: ${localizeUtcClocks(f.nextAction)}`,
         ...(f.explains && f.explains.length > 0 ? [`Also explains: ${localizeUtcClocks(f.explains.join('; '))}`] : []),
@@ -126,7 +134,7 @@ function logsReply(s: TriageSections, attached: boolean): ChatDocument[] {
     const tail = first.omitted > 0 ? `, last ${first.lines.length} lines` : '';
     const exact = logs.every((l) => l.lines.join('\n') === first.lines.join('\n'));
     const same = logs.length > 1 ? ` — same on ${logs.length} pods${exact ? '' : ' (times and numbers aside)'}: ${nameFew(logs.map((l) => l.pod))}` : '';
-    return { logs, paragraphs: [...text([`*${first.pod}/${first.container}* (${run}${tail})${same}`]), ...code(first.lines)] };
+    return { logs, paragraphs: [...text([[strong(`${first.pod}/${first.container}`), ` (${run}${tail})${same}`]]), ...code(first.lines)] };
   });
   if (silent.length > 0) units.push({ logs: [], paragraphs: text([`No output from ${nameFew(silent)}.`]) });
   let docs = splitGroupsBySize('Logs', units.map((u) => u.paragraphs), REPLY_MAX);
@@ -149,9 +157,9 @@ function eventsReply(s: TriageSections, attached: boolean): ChatDocument[] {
   const routine = s.events.filter((e) => e.type === 'Normal' && ROUTINE_REASONS.has(e.reason));
   const reasons = [...new Set(routine.map((e) => e.reason))];
   return reply('Events (repeats collapsed)', [
-    ...(warnings.length > 0 ? [...text(['*Warnings*']), ...code(warnings.map(line))] : text(['No warning events.'])),
-    ...(notable.length > 0 ? [...text(['*Other events*']), ...code(notable.map(line))] : []),
-    ...(scaling.length > 0 ? [...text(['*Scaling*']), ...code(scaling.map(line))] : []),
+    ...(warnings.length > 0 ? [{ heading: 'Warnings' }, ...code(warnings.map(line))] : text(['No warning events.'])),
+    ...(notable.length > 0 ? [{ heading: 'Other events' }, ...code(notable.map(line))] : []),
+    ...(scaling.length > 0 ? [{ heading: 'Scaling' }, ...code(scaling.map(line))] : []),
     ...(routine.length > 0 ? text([`${routine.length} routine event${routine.length === 1 ? '' : 's'} left out (${reasons.join(', ')})${attached ? '; the attached file lists them' : ''}.`]) : []),
   ]);
 }
@@ -172,7 +180,7 @@ function rolloutReply(s: TriageSections): ChatDocument[] {
 function placementReply(s: TriageSections, census: string | undefined): ChatDocument[] {
   const counted = census !== undefined ? text([`All ${census}; below, the ${s.podsByNode.reduce((n, g) => n + g.pods.length, 0)} least healthy.`]) : [];
   const paragraphs = s.podsByNode.flatMap((group) => {
-    const head = text([`*${group.node ?? 'not scheduled'}* — ${group.nodeStatus}${group.pods.length > LIST_MAX ? ` (${group.pods.length} pods)` : ''}`]);
+    const head = text([[strong(group.node ?? 'not scheduled'), ` — ${group.nodeStatus}${group.pods.length > LIST_MAX ? ` (${group.pods.length} pods)` : ''}`]]);
     if (group.pods.length <= LIST_MAX) {
       return [...head, ...code(group.pods.map((p) => `${p.name}  ${p.ready ? 'ready' : 'NOT ready'}  restarts=${p.restarts}${p.revision !== undefined ? `  rev=${p.revision}` : ''}  ${p.status}`))];
     }
@@ -187,7 +195,7 @@ function placementReply(s: TriageSections, census: string | undefined): ChatDocu
       `${n.taints.length > 0 ? `  taints: ${n.taints.join(', ')}` : ''}  allocatable cpu=${n.allocatable.cpu ?? '?'} memory=${n.allocatable.memory ?? '?'}`,
   );
   if (s.nodes.length > LIST_MAX) nodes.push(`… ${s.nodes.length - LIST_MAX} more nodes`);
-  return reply('Pods and nodes', [...counted, ...paragraphs, ...(nodes.length > 0 ? [...text(['*Nodes*']), ...code(nodes)] : [])]);
+  return reply('Pods and nodes', [...counted, ...paragraphs, ...(nodes.length > 0 ? [{ heading: 'Nodes' }, ...code(nodes)] : [])]);
 }
 
 function servicesReply(s: TriageSections): ChatDocument[] {

@@ -5,6 +5,8 @@
  * the reads as they complete; the verdict replaces it in place. Safe to run twice: every post
  * is keyed by the request id, the raw evidence file is found by its name.
  */
+import { code, icon, plainText } from '../document.js';
+import type { Inline } from '../document.js';
 import { RootcauseError, dependencyUnavailable, describeError } from '../../errors.js';
 import { postExactlyOnce, shareFileExactlyOnce } from '../post-exactly-once.js';
 import type { Chat, ChatMessage, Clock, Cluster, ClusterWatch, Log, PostLedger, TimelineStore, WorkloadRef } from '../ports.js';
@@ -99,10 +101,10 @@ async function failTriage(deps: TriageDeps, request: TriageRequest, err: unknown
   let note: string | undefined;
   if (!busy && attempt >= attempts) {
     note = `gave up after ${attempts} tries: ${describeError(err)}. Run it again when the cluster answers.`;
-    await tell(deps, request, 'gave-up', `:x: Gave up on the triage of \`${request.service}\` after ${attempts} tries: ${describeError(err)}. No verdict was posted; run it again when the cluster answers.`).catch(() => undefined);
+    await tell(deps, request, 'gave-up', [icon('failed'), ' Gave up on the triage of ', code(request.service), ` after ${attempts} tries: ${describeError(err)}. No verdict was posted; run it again when the cluster answers.`]).catch(() => undefined);
   } else if (!busy && attempt === 1) {
     note = `could not reach the Kubernetes API (${describeError(err)}); retrying.`;
-    await tell(deps, request, 'retrying', `:hourglass: Could not reach the Kubernetes API for \`${request.service}\` (${describeError(err)}). Retrying.`).catch(() => undefined);
+    await tell(deps, request, 'retrying', [icon('waiting'), ' Could not reach the Kubernetes API for ', code(request.service), ` (${describeError(err)}). Retrying.`]).catch(() => undefined);
   }
   // The summary's place says what happened instead of reading on forever.
   if (note !== undefined && summary !== undefined && 'ts' in summary) {
@@ -133,17 +135,17 @@ function chooseWorkload(
 }
 
 /** Answers the requester alone when we can (response_url), else in the channel. */
-async function tell(deps: TriageDeps, request: TriageRequest, what: string, text: string): Promise<string> {
+async function tell(deps: TriageDeps, request: TriageRequest, what: string, text: Inline): Promise<string> {
   if (request.responseUrl !== undefined) {
     try {
       await deps.chat.respond(request.responseUrl, text);
-      return text;
+      return plainText(text);
     } catch (err) {
       deps.log.warn({ requestId: request.id, err: describeError(err) }, 'response_url failed; answering in the channel');
     }
   }
   await postExactlyOnce(deps.chat, deps.ledger, request.channelId, { key: `triage/${request.id}/${what}`, kind: 'text', text });
-  return text;
+  return plainText(text);
 }
 
 /** Where the summary goes: a message posted once (the progress, then the verdict), or nowhere we may post. */

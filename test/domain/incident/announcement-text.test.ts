@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { newDeclaredIncident, newPagedIncident } from '../../../src/domain/incident/incident.js';
 import type { Incident, PagedIncident } from '../../../src/domain/incident/incident.js';
-import { announcementEmoji, buildAnnouncement, formatDuration } from '../../../src/domain/incident/incident-text.js';
+import { announcementIcon, buildAnnouncement as buildInline, formatDuration } from '../../../src/domain/incident/incident-text.js';
+import { emoji } from '../../../src/adapters/slack/render-document.js';
+import { inlineText } from '../../helpers/document-text.js';
 import { timesAsUtc } from '../../../src/domain/time-ref.js';
 
 const paged: PagedIncident = {
@@ -18,9 +20,10 @@ const paged: PagedIncident = {
   escalationPolicy: undefined,
 };
 const page = (over: Partial<PagedIncident> = {}, more: Partial<Incident> = {}): Incident => ({ ...newPagedIncident({ ...paged, ...over }, []), ...more });
-const mention = (id: string) => `<@${id}>`;
+/** The announcement as the Slack adapter writes it, for an incident whose channel is C1. */
+const buildAnnouncement = (incident: Incident): string => inlineText(buildInline({ ...incident, channel: { id: 'C1', name: 'inc-812' } }));
 
-describe('announcementEmoji', () => {
+describe('announcementIcon', () => {
   it.each([
     ['high urgency', page(), ':rotating_light:'],
     ['low urgency', page({ urgency: 'low' }), ':large_yellow_circle:'],
@@ -31,30 +34,30 @@ describe('announcementEmoji', () => {
     ['a priority named otherwise says nothing', page({ urgency: 'low', priority: 'Critical-ish' }), ':large_yellow_circle:'],
     ['declared without severity', newDeclaredIncident(3, 'Slow search', 'U1', '2026-11-21T03:12:00Z'), ':large_orange_circle:'],
     ['resolved', page({}, { status: 'resolved' }), ':white_check_mark:'],
-  ])('%s → %s', (_, incident, emoji) => {
-    expect(announcementEmoji(incident)).toBe(emoji);
+  ])('%s → %s', (_, incident, shortcode) => {
+    expect(emoji(announcementIcon(incident))).toBe(shortcode);
   });
 });
 
 describe('buildAnnouncement', () => {
   it('says what, how bad, where it stands, who has it and where to go', () => {
-    expect(timesAsUtc(buildAnnouncement(page({ priority: 'P2' }), '<#C1>', mention))).toBe(
+    expect(timesAsUtc(buildAnnouncement(page({ priority: 'P2' })))).toBe(
       [':rotating_light: *Incident #812: Checkout 5xx* — checkout, P2, high urgency', '*Triggered* · assigned to Alice Adams · opened 2026-11-21 03:12 UTC', 'Channel: <#C1>'].join('\n'),
     );
-    expect(timesAsUtc(buildAnnouncement(page({ status: 'acknowledged' }, { status: 'acknowledged', statusBy: 'Alice Adams', leadSlackId: 'U2' }), '<#C1>', mention)).split('\n')[1]).toBe(
+    expect(timesAsUtc(buildAnnouncement(page({ status: 'acknowledged' }, { status: 'acknowledged', statusBy: 'Alice Adams', leadSlackId: 'U2' }))).split('\n')[1]).toBe(
       '*Acknowledged* by Alice Adams · lead <@U2>, assigned to Alice Adams · opened 2026-11-21 03:12 UTC',
     );
   });
 
   it('says how long it lasted and who resolved it, in Slack or in PagerDuty', () => {
     const fromSlack = page({}, { status: 'resolved', resolvedAt: '2026-11-21T04:24:00Z', resolvedBy: 'U9', statusBy: 'PagerDuty' });
-    expect(timesAsUtc(buildAnnouncement(fromSlack, '<#C1>', mention)).split('\n')[1]).toBe('*Resolved* after 1 h 12 min by <@U9> · opened 2026-11-21 03:12 UTC, resolved 2026-11-21 04:24 UTC');
+    expect(timesAsUtc(buildAnnouncement(fromSlack)).split('\n')[1]).toBe('*Resolved* after 1 h 12 min by <@U9> · opened 2026-11-21 03:12 UTC, resolved 2026-11-21 04:24 UTC');
     const fromPagerDuty = page({}, { status: 'resolved', resolvedAt: '2026-11-21T03:12:40Z', statusBy: 'Alice Adams' });
-    expect(buildAnnouncement(fromPagerDuty, '<#C1>', mention)).toContain('*Resolved* after under a minute by Alice Adams');
+    expect(buildAnnouncement(fromPagerDuty)).toContain('*Resolved* after under a minute by Alice Adams');
   });
 
   it('writes times as markers for the reader’s zone', () => {
-    expect(buildAnnouncement(page(), '<#C1>', mention)).toContain('⟦time 1795230720 datetime⟧');
+    expect(buildAnnouncement(page())).toContain('⟦time 1795230720 datetime⟧');
   });
 });
 

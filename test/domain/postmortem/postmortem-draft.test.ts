@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { blockText } from '../../helpers/document-text.js';
+import { blockStrings } from '../../helpers/slack-text.js';
+import { renderBlock } from '../../../src/adapters/slack/render-document.js';
 import type { Incident } from '../../../src/domain/incident/incident.js';
 import { CHAT_DOCUMENT_PARAGRAPHS, CHAT_PARAGRAPH_MAX } from '../../../src/domain/ports.js';
 import type { ChatDocument } from '../../../src/domain/ports.js';
@@ -78,7 +81,7 @@ const draft = (over: Partial<PostmortemInput> = {}, incident: Partial<Incident> 
   return { ...d, markdown: timesAsUtc(d.markdown) };
 };
 
-const slackText = (docs: ChatDocument[]) => timesAsUtc(docs.flatMap((d) => d.paragraphs.map((p) => ('text' in p ? p.text : p.code))).join('\n'));
+const slackText = (docs: ChatDocument[]) => timesAsUtc(docs.flatMap((d) => d.paragraphs.map(blockText)).join('\n'));
 
 /** The Markdown between "## name" and the next "## ". */
 function section(markdown: string, name: string): string {
@@ -163,7 +166,7 @@ describe('buildPostmortemDraft', () => {
     expect(section(markdown, 'Root cause').match(/^\d\. \*\*Why\*\*/gm)).toHaveLength(5);
     // The Slack version leaves each time to the reader's client (a marker the adapter draws as <!date^…>).
     const raw = buildPostmortemDraft({ incident: INCIDENT, timeline: SYMPTOM_FIX, actionItems: [], postmortemItem: POSTMORTEM_ITEM, timeZone: 'Europe/Berlin', now: new Date('2026-11-21T10:33:00Z') });
-    const rawSlack = raw.summary.flatMap((d) => d.paragraphs.map((p) => ('text' in p ? p.text : p.code))).join('\n');
+    const rawSlack = raw.summary.flatMap((d) => d.paragraphs.map(blockText)).join('\n');
     expect(rawSlack).toContain(`*Duration:* 1 hour 30 minutes (first page ⟦time ${Date.parse(PAGED_AT) / 1000} time⟧ → resolved ⟦time ${Date.parse(RESOLVED_AT) / 1000} time⟧)`);
     expect(rawSlack).toContain('times in your time zone');
     expect(markdown).toContain('times in UTC');
@@ -260,7 +263,7 @@ describe('buildPostmortemDraft', () => {
     expect(summary.length).toBeGreaterThan(1);
     for (const doc of summary) {
       expect(doc.paragraphs.length).toBeLessThanOrEqual(CHAT_DOCUMENT_PARAGRAPHS);
-      for (const p of doc.paragraphs) expect(('text' in p ? p.text : p.code).length).toBeLessThanOrEqual(CHAT_PARAGRAPH_MAX);
+      for (const p of doc.paragraphs) expect(blockStrings([renderBlock(p)]).join('').length).toBeLessThanOrEqual(CHAT_PARAGRAPH_MAX);
     }
     expect(slackText(summary)).toContain('All 2000 entries are in the Markdown file');
     // Every entry is key: each is listed twice, under Key moments and under Full timeline.

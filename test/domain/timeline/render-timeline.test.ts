@@ -1,15 +1,26 @@
 import { describe, expect, it } from 'vitest';
+import { blockText } from '../../helpers/document-text.js';
+import { readSlackText } from '../../../src/adapters/slack/slack-text.js';
+import { blockStrings } from '../../helpers/slack-text.js';
+import { renderBlock } from '../../../src/adapters/slack/render-document.js';
 import { CHAT_DOCUMENT_PARAGRAPHS, CHAT_PARAGRAPH_MAX } from '../../../src/domain/ports.js';
 import type { ChatDocument } from '../../../src/domain/ports.js';
 import { replaceTimes, timesAsUtc } from '../../../src/domain/time-ref.js';
 import { toTimelineEntry } from '../../../src/domain/timeline/cluster-events.js';
-import { TIMELINE_TEXT_MAX, decodeSlackText, formatSpan, renderTimeline } from '../../../src/domain/timeline/render-timeline.js';
+import { TIMELINE_TEXT_MAX, formatSpan, renderTimeline } from '../../../src/domain/timeline/render-timeline.js';
 import type { TimelineEntry, TimelineSource } from '../../../src/domain/timeline/timeline-entry.js';
 import type { EventEvidence } from '../../../src/domain/triage/evidence.js';
 
 const AT = { now: new Date('2025-03-04T22:00:00Z') };
 
-const entry = (at: string, source: TimelineSource, text: string, more: Partial<TimelineEntry> = {}): TimelineEntry => ({ key: `${source}/${at}/${text}`, at, source, text, ...more });
+/** People's messages are written as Slack sends them and stored as the Slack adapter hands them over (plain, mentions by id). */
+const entry = (at: string, source: TimelineSource, text: string, more: Partial<TimelineEntry> = {}): TimelineEntry => ({
+  key: `${source}/${at}/${text}`,
+  at,
+  source,
+  ...(source === 'slack' ? readSlackText(text) : { text }),
+  ...more,
+});
 
 /** A cluster event as the watcher writes it (real keys and texts). */
 function event(at: string, kind: string, name: string, reason: string, message: string, more: Partial<EventEvidence> = {}): TimelineEntry {
@@ -26,7 +37,7 @@ const INCIDENT: TimelineEntry[] = [
 ];
 
 /** Lines as a reader in UTC would read them (the chat draws each time marker in the reader's zone). */
-const lines = (docs: ChatDocument[]): string[] => docs.flatMap((d) => d.paragraphs.flatMap((p) => timesAsUtc('text' in p ? p.text : p.code).split('\n')));
+const lines = (docs: ChatDocument[]): string[] => docs.flatMap((d) => d.paragraphs.flatMap((p) => timesAsUtc(blockText(p)).split('\n')));
 
 /** The summary (two lines) and the list. */
 function sections(docs: ChatDocument[]): { summary: string[]; list: string[] } {
@@ -53,7 +64,7 @@ describe('renderTimeline', () => {
 
   it('writes every time as a marker for the reader’s zone, never as text, and names no zone', () => {
     const docs = renderTimeline(INCIDENT, { ...AT, timeZone: 'Europe/Berlin' });
-    const raw = docs.flatMap((d) => d.paragraphs.map((p) => ('text' in p ? p.text : p.code))).join('\n') + docs[0]!.title;
+    const raw = docs.flatMap((d) => d.paragraphs.map(blockText)).join('\n') + docs[0]!.title;
     expect(raw).toContain('⟦time 1741122120 time⟧');
     expect(raw).not.toMatch(/\d\d:\d\d|UTC|GMT|CET/);
   });
@@ -184,7 +195,7 @@ describe('renderTimeline', () => {
     docs.forEach((d, i) => {
       expect(d.title).toBe(`Incident timeline (${i + 1}/${docs.length})`);
       expect(d.paragraphs.length).toBeLessThanOrEqual(CHAT_DOCUMENT_PARAGRAPHS);
-      for (const p of d.paragraphs) expect(replaceTimes('text' in p ? p.text : p.code, () => token).length).toBeLessThanOrEqual(CHAT_PARAGRAPH_MAX);
+      for (const p of d.paragraphs) expect(replaceTimes(blockStrings([renderBlock(p)]).join(''), () => token).length).toBeLessThanOrEqual(CHAT_PARAGRAPH_MAX);
     });
     const { list } = sections(docs);
     const ids = list.map((l) => /entry-(\d{4})/.exec(l)?.[1]).filter((id): id is string => id !== undefined);
@@ -195,14 +206,6 @@ describe('renderTimeline', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(list.filter((l) => /^\*\d{4}-\d\d-\d\d\*$/.test(l))).toEqual(['*2025-03-04*', '*2025-03-05*']);
     expect(list.filter((l) => l.startsWith('⭐ ')).length).toBe(many.filter((e) => e.important).length);
-  });
-});
-
-describe('decodeSlackText', () => {
-  it('keeps user mentions, names channels, labels links and decodes entities', () => {
-    expect(decodeSlackText('<@U1|alice> in <#C1|inc-812> <#C2> see <https://x.io/a|the graph> <https://x.io/b> <!here> <!subteam^S1|@sre> a &lt;b&gt; &amp;amp;')).toBe(
-      '<@U1> in #inc-812 <#C2> see the graph https://x.io/b @here @sre a <b> &amp;',
-    );
   });
 });
 

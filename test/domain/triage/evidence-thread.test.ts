@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { blockText } from '../../helpers/document-text.js';
+import { blockStrings } from '../../helpers/slack-text.js';
+import { renderBlock } from '../../../src/adapters/slack/render-document.js';
 import { chatLength } from '../../../src/domain/chat-document.js';
 import { REPLY_MAX, buildEvidenceThread } from '../../../src/domain/triage/evidence-thread.js';
 import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
@@ -11,11 +14,11 @@ import { hpaPendingScenario } from './scenarios/scheduling.js';
 const times = { startedAt: '2026-11-21T03:13:55.200Z', finishedAt: '2026-11-21T03:13:56.000Z' };
 
 function textOf(doc: ChatDocument): string {
-  return [doc.title, ...doc.paragraphs.map((p) => ('code' in p ? p.code : p.text))].join('\n');
+  return [doc.title, ...doc.paragraphs.map(blockText)].join('\n');
 }
 
 function replyLength(doc: ChatDocument): number {
-  return 2 * chatLength(doc.title) + doc.paragraphs.reduce((n, p) => n + chatLength('code' in p ? p.code : p.text) + 8, 0);
+  return 2 * chatLength(doc.title) + doc.paragraphs.reduce((n, p) => n + ('code' in p ? chatLength(p.code) : blockStrings([renderBlock(p)]).join('').length) + 8, 0);
 }
 
 /** 200 replicas asked for, 8 placed, 192 Pending. */
@@ -45,7 +48,7 @@ describe('buildEvidenceThread', () => {
     ];
     const thread = buildEvidenceThread(buildTriageReport({ ...ev, logs: [...ev.logs, ...silent] }, times));
     const logs = thread.documents.filter((d) => d.title.startsWith('Logs'));
-    const paragraphs = logs.flatMap((d) => d.paragraphs.map((p) => ('code' in p ? `code:${p.code}` : p.text)));
+    const paragraphs = logs.flatMap((d) => d.paragraphs.map((p) => ('code' in p ? `code:${p.code}` : blockText(p))));
     expect(new Set(paragraphs).size).toBe(paragraphs.length);
     expect(paragraphs).toContain(`No output from ${a!.name}/app, ${b!.name}/envoy.`);
   });
