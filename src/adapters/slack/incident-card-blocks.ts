@@ -1,4 +1,6 @@
 /** The incident card: what is happening, to what, who has it, and the buttons that act on it. */
+import { link, mention } from '../../domain/document.js';
+import { mrkdwn } from './render-document.js';
 import type { Incident } from '../../domain/incident/incident.js';
 import { describeRecurrence, serviceName } from '../../domain/incident/incident-text.js';
 import { readerTime } from '../../domain/time-ref.js';
@@ -24,7 +26,7 @@ export function incidentCardBlocks(incident: Incident): Block[] {
   const status = STATUS[incident.status];
   const assignees = (pd?.assignees ?? []).map((a) => {
     const slackId = incident.assigneeSlackIds[a.id];
-    return slackId ? `<@${slackId}>` : escapeMrkdwn(a.name);
+    return slackId ? mrkdwn(mention(slackId)) : escapeMrkdwn(a.name);
   });
   const pairs: [string, string][] = [
     ['Status', `${status.emoji} ${status.label}`],
@@ -34,8 +36,8 @@ export function incidentCardBlocks(incident: Incident): Block[] {
   if (pd?.urgency) pairs.push(['Urgency', escapeMrkdwn(pd.urgency)]);
   if (pd?.priority) pairs.push(['Priority', escapeMrkdwn(pd.priority)]);
   if (incident.severity !== undefined) pairs.push(['Severity', `SEV${incident.severity}`]);
-  if (incident.leadSlackId) pairs.push(['Lead', `<@${incident.leadSlackId}>`]);
-  if (pd?.htmlUrl) pairs.push(['PagerDuty', `<${pd.htmlUrl}|#${pd.number || pd.id}>`]);
+  if (incident.leadSlackId) pairs.push(['Lead', mrkdwn(mention(incident.leadSlackId))]);
+  if (pd?.htmlUrl) pairs.push(['PagerDuty', mrkdwn(link(pd.htmlUrl, `#${pd.number || pd.id}`))]);
 
   const blocks: Block[] = [header(`${incident.status === 'resolved' ? '' : '🚨 '}${incident.title}`), fields(pairs)];
   // Times in each reader's own zone (the Slack adapter draws the markers as date tokens).
@@ -78,7 +80,7 @@ function inviteNotes(incident: Incident): string | undefined {
   const nameOf = (pagerDutyId: string) => incident.pagerduty?.assignees.find((a) => a.id === pagerDutyId)?.name ?? pagerDutyId;
   const missing = [
     ...Object.entries(unreachable).map(([id, why]) => `${escapeMrkdwn(nameOf(id))} (${escapeMrkdwn(why)})`),
-    ...Object.entries(inviteFailures).map(([userId, why]) => `<@${userId}> (${escapeMrkdwn(why)})`),
+    ...Object.entries(inviteFailures).map(([userId, why]) => `${mrkdwn(mention(userId))} (${escapeMrkdwn(why)})`),
   ];
   const lines: string[] = [];
   if (missing.length > 0) lines.push(`:bust_in_silhouette: Could not invite: ${missing.join('; ')}. Please add them by hand.`);

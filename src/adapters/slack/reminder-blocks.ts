@@ -1,4 +1,6 @@
 /** The reminder DM: what is due, when, for which incident, with Done and Snooze buttons. */
+import { channel } from '../../domain/document.js';
+import { mrkdwn } from './render-document.js';
 import { describeDue } from '../../domain/postmortem/action-item.js';
 import type { ActionItem } from '../../domain/postmortem/action-item.js';
 import { button, context, escapeMrkdwn, section } from './block-kit.js';
@@ -20,7 +22,7 @@ export function reminderBlocks(item: ActionItem, reminder: keyof typeof WHEN, in
   const due = describeDue(item);
   return [
     section(`:alarm_clock: ${what} ${WHEN[reminder]} — due ${due}\n>${escapeMrkdwn(item.text)}`),
-    context(`Incident "${escapeMrkdwn(incidentTitle)}"${channelId ? ` in <#${channelId}>` : ''} · \`/incident done ${item.id}\` works too`),
+    context(`Incident "${escapeMrkdwn(incidentTitle)}"${channelId ? ` in ${mrkdwn(channel(channelId))}` : ''} · \`/incident done ${item.id}\` works too`),
     {
       type: 'actions',
       block_id: `item_${item.id}`,

@@ -18,7 +18,7 @@ export type Block =
   | { kind: 'banner'; text: string }
   | { kind: 'list'; items: string[]; ordered?: boolean }
   | { kind: 'checklist'; items: { checked: boolean; text: string }[] }
-  /** Label/value pairs: a two-column table in Markdown, "*Label:* value" lines in Slack. */
+  /** Label/value pairs: a two-column table in Markdown, lines led by the label in bold in the chat. */
   | { kind: 'fields'; pairs: [string, string][] }
   /** Cells already written with the format. */
   | { kind: 'table'; header: string[]; rows: string[][] };

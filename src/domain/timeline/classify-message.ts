@@ -20,13 +20,13 @@
  * A negation, a condition or "instead of" shortly before a trigger voids it ("didn't restart",
  * "not rolled back yet", "if we roll back …"); verbs that also happen on their own (pods restart,
  * the HPA scales) count only with a person as subject, an object, or nothing before them.
- * Across clauses the weightiest kind wins (KIND_WEIGHT); a :pushpin: makes any message key.
+ * Across clauses the weightiest kind wins (KIND_WEIGHT); a pushpin (📌, typed as its shortcode) makes any message key.
  */
 
 export type MessageKind = 'decision' | 'action' | 'mitigation' | 'hypothesis' | 'root-cause' | 'status';
 
 export interface MessageClass {
-  /** A key entry of the timeline: every kind but 'status', or a :pushpin:. */
+  /** A key entry of the timeline: every kind but 'status', or a pushpin. */
   important: boolean;
   kind?: MessageKind;
 }

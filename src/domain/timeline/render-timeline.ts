@@ -115,8 +115,9 @@ function messageLabel(text: string, key: boolean): Inline | undefined {
 }
 
 /**
- * Bold on what happened, not on the whole line: `pod/x: *OOMKilling* — …`, `*Resolved in
- * PagerDuty* by Alice`, `*Could not post the card*: …`.
+ * Bold on what happened, not on the whole line: in `pod/x: OOMKilling — …` the reason, in
+ * `Resolved in PagerDuty by Alice` the words before "by", in `Could not post the card: …` the
+ * words before the colon.
  */
 function emphasizeHead(source: TimelineSource, text: string, said: (part: string) => Inline): Inline {
   if (source === 'cluster') {
