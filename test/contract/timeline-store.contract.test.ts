@@ -44,6 +44,17 @@ describe.each(stores)('TimelineStore contract: %s', (_name, makeStore) => {
     expect(await store.get('inc-1', 'missing')).toBeUndefined();
   });
 
+  it('keeps plain text and the ids it names; new text replaces them, or leaves none', async () => {
+    const store = makeStore();
+    const said = { ...entry('m1', '2026-03-01T10:00:00.000Z', '@U1 rolled back & cordoned <node-7>'), mentions: ['U1'] };
+    await store.append('inc-1', said);
+    expect(await store.list('inc-1')).toEqual([said]);
+    expect(await store.update('inc-1', 'm1', { text: 'asked #C9 and @U2', mentions: ['C9', 'U2'] })).toBe(true);
+    expect(await store.get('inc-1', 'm1')).toEqual({ ...said, text: 'asked #C9 and @U2', mentions: ['C9', 'U2'] });
+    expect(await store.update('inc-1', 'm1', { text: 'nobody named', mentions: [] })).toBe(true);
+    expect(await store.get('inc-1', 'm1')).toEqual(entry('m1', '2026-03-01T10:00:00.000Z', 'nobody named'));
+  });
+
   it('keeps a removed entry removed: no append, put or update brings it back', async () => {
     const store = makeStore();
     await store.append('inc-1', entry('m1', '2026-03-01T10:00:00.000Z'));

@@ -22,11 +22,13 @@ export class MemoryTimelineStore implements TimelineStore {
     entries.set(entry.key, jsonCopy(entry));
   }
 
-  async update(incidentId: string, key: string, change: Partial<Pick<TimelineEntry, 'text' | 'important' | 'count' | 'until'>>): Promise<boolean> {
+  async update(incidentId: string, key: string, change: Partial<Pick<TimelineEntry, 'text' | 'mentions' | 'important' | 'count' | 'until'>>): Promise<boolean> {
     const entries = this.entries(incidentId);
     const entry = entries.get(key);
     if (entry === undefined || entry === REMOVED) return false;
-    entries.set(key, jsonCopy({ ...entry, ...change }));
+    // New text brings its own mentions; none is no field, as Redis keeps it.
+    const { mentions, ...merged } = { ...entry, ...change, ...(change.text !== undefined ? { mentions: change.mentions } : {}) };
+    entries.set(key, jsonCopy(mentions !== undefined && mentions.length > 0 ? { ...merged, mentions } : merged));
     return true;
   }
 
