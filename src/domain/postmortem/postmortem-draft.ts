@@ -5,14 +5,14 @@
  * incident, its timeline, its action items (with the post-mortem's own item), a time zone and now.
  */
 import { packInlineLines, splitDocument } from '../chat-document.js';
-import { strong, withMentions } from '../document.js';
+import { code, em, plainText, strong, withMentions } from '../document.js';
 import type { Inline } from '../document.js';
 import { buildChannelName, slugify } from '../incident/channel-name.js';
 import type { Incident } from '../incident/incident.js';
 import type { ChatDocument } from '../ports.js';
 import { gatherPostmortemFacts } from './postmortem-facts.js';
 import type { PostmortemInput } from './postmortem-facts.js';
-import { PERSON_OR_CHANNEL, chatFormat, clip, markdownFormatWith, oneLine } from './postmortem-format.js';
+import { CHAT_MARKS, PERSON_OR_CHANNEL, chatFormatWith, clip, markdownFormatWith, oneLine } from './postmortem-format.js';
 import { writeSections } from './postmortem-sections.js';
 import type { Block } from './postmortem-sections.js';
 
@@ -35,9 +35,9 @@ const FILENAME_STEM_MAX = 100;
 export function buildPostmortemDraft(input: PostmortemInput): PostmortemDraft {
   const facts = gatherPostmortemFacts(input);
   const title = `Post-mortem: ${clip(oneLine(input.incident.title), TITLE_MAX)}`;
-  const markdownFormat = markdownFormatWith(input.userNames);
+  const markdownFormat = markdownFormatWith(input.userNames, input.readText);
   const markdown = renderMarkdown(`Post-mortem: ${markdownFormat.text(input.incident.title, TITLE_MAX)}`, writeSections(facts, markdownFormat, false));
-  const summary = splitDocument(`${title} (draft)`, renderSlack(writeSections(facts, chatFormat, true)));
+  const summary = splitDocument(`${title} (draft)`, renderSlack(writeSections(facts, chatFormatWith(input.readText), true)));
   return { markdown, summary, title, filename: buildFilename(input.incident) };
 }
 
@@ -78,12 +78,12 @@ function tableRow(cells: string[]): string {
 /** Each section starts a paragraph; a long one is packed over several, each within CHAT_PARAGRAPH_MAX. */
 function renderSlack(blocks: Block[]): ChatDocument['paragraphs'] {
   const sections: Inline[][] = [[]];
-  const add = (...lines: string[]) => sections.at(-1)!.push(...lines.map(withPeople));
+  const add = (...lines: string[]) => sections.at(-1)!.push(...lines.map(chatInline));
   for (const block of blocks) {
     switch (block.kind) {
       case 'heading':
         if (block.level === 2) sections.push([]);
-        sections.at(-1)!.push(strong(withPeople(block.text)));
+        sections.at(-1)!.push(strong(chatInline(block.text)));
         break;
       case 'paragraph':
       case 'banner':
@@ -96,7 +96,7 @@ function renderSlack(blocks: Block[]): ChatDocument['paragraphs'] {
         add(block.items.map((item) => `${item.checked ? '☑' : '☐'} ${item.text}`).join('   '));
         break;
       case 'fields':
-        sections.at(-1)!.push(...block.pairs.map(([label, value]): Inline => [strong(`${label}:`), ' ', withPeople(value)]));
+        sections.at(-1)!.push(...block.pairs.map(([label, value]): Inline => [strong(`${label}:`), ' ', chatInline(value)]));
         break;
       case 'table':
         add(...block.rows.map((cells) => `• ${cells.join(' · ')}`));
@@ -106,7 +106,40 @@ function renderSlack(blocks: Block[]): ChatDocument['paragraphs'] {
   return sections.filter((lines) => lines.length > 0).flatMap((lines) => packInlineLines(lines));
 }
 
-/** The chat flavour writes people and channels as `@U…` / `#C…` (postmortem-format.ts): they become mentions here. */
+type Mark = keyof typeof CHAT_MARKS;
+const OPENS = new Map<string, Mark>(Object.entries(CHAT_MARKS).map(([kind, [open]]) => [open, kind as Mark]));
+const CLOSES = new Set<string>(Object.values(CHAT_MARKS).map(([, close]) => close));
+
+/**
+ * A line of the chat flavour (postmortem-format.ts) as document parts: its emphasis marks become
+ * strong, emphasis and code; outside code, `@U…` and `#C…` become mentions.
+ */
+function chatInline(line: string): Inline {
+  const frames: { kind: Mark | undefined; parts: Inline[] }[] = [{ kind: undefined, parts: [] }];
+  let text = '';
+  const top = () => frames.at(-1)!;
+  const flush = () => {
+    if (text !== '') top().parts.push(top().kind === 'code' ? text : withPeople(text));
+    text = '';
+  };
+  const close = () => {
+    const { kind, parts } = frames.pop()!;
+    top().parts.push(kind === 'strong' ? strong(parts) : kind === 'em' ? em(parts) : code(plainText(parts)));
+  };
+  for (const ch of line) {
+    const opens = OPENS.get(ch);
+    if (opens !== undefined || CLOSES.has(ch)) flush();
+    if (opens !== undefined) frames.push({ kind: opens, parts: [] });
+    else if (CLOSES.has(ch)) {
+      if (frames.length > 1) close();
+    } else text += ch;
+  }
+  flush();
+  while (frames.length > 1) close();
+  return top().parts;
+}
+
+/** People and channels named `@U…` / `#C…` become mentions. */
 function withPeople(text: string): Inline {
   return withMentions(text, [...text.matchAll(PERSON_OR_CHANNEL)].map((m) => m[1]!));
 }

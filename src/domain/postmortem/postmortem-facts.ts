@@ -11,6 +11,7 @@ import { detectMitigation } from './detect-mitigation.js';
 import type { MitigationReport } from './detect-mitigation.js';
 import { isSameDay, makeClock } from './postmortem-clock.js';
 import type { PostmortemClock } from './postmortem-clock.js';
+import type { ReadWords } from './postmortem-format.js';
 
 export interface PostmortemInput {
   incident: Incident;
@@ -24,6 +25,8 @@ export interface PostmortemInput {
   now: Date;
   /** People's names by user id, for the Markdown file (read outside the chat); unknown ids stay ids. */
   userNames?: ReadonlyMap<string, string> | undefined;
+  /** How text typed in the chat (titles, summaries, older root causes) reads as plain words (Chat.readText); default: as written. */
+  readText?: ReadWords | undefined;
 }
 
 /**

@@ -3,8 +3,8 @@
  * written once against this interface, so both say the same thing in their own markup.
  * Untrusted text (titles, messages, summaries) only ever goes through `text`, which keeps it
  * on one line and, in Markdown, escapes everything that could open a table cell, a link,
- * HTML or emphasis. The chat flavour names people as `@U…` (postmortem-draft.ts makes them
- * mentions); its emphasis is the `*`/`_` both Markdown and the chat read.
+ * HTML or emphasis. The chat flavour names people as `@U…` and marks emphasis with CHAT_MARKS;
+ * postmortem-draft.ts turns both into the document's parts.
  */
 export interface PostmortemFormat {
   kind: 'markdown' | 'slack';
@@ -25,30 +25,27 @@ const USER_ID = /^[UW][A-Z0-9]+$/;
 export const PERSON_OR_CHANNEL = /(?<![\w@#])[@#]([UW][A-Z0-9]{2,}|C[A-Z0-9]{2,})\b/g;
 
 /**
- * Words people typed, in plain text. Timeline entries are plain already; titles and summaries
- * typed in a chat command are kept as the chat sent them (escaped, `<@U…|name>` mentions,
- * `<url|label>` links), and so are root causes recorded before timeline text was plain.
+ * How words people typed read as plain text. Timeline entries are plain already; titles and
+ * summaries typed in a chat command are kept as the chat sent them, and so are root causes
+ * recorded before timeline text was plain: the chat adapter reads those (Chat.readText).
  */
-export function readWords(text: string): string {
-  return text
-    .replace(/<([^>|]*)(?:\|([^>]*))?>/g, (_, target: string, label: string | undefined) => {
-      const named = label !== undefined && label !== '';
-      if (/^@[UW][A-Z0-9]+$/.test(target)) return target;
-      if (target.startsWith('#')) return named ? `#${label}` : target;
-      if (target.startsWith('@') || target.startsWith('!')) return named ? `@${label.replace(/^@/, '')}` : `@${target.slice(1).split('^')[0]}`;
-      return named ? label : target;
-    })
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&amp;', '&');
-}
+export type ReadWords = (text: string) => { text: string };
+
+const AS_WRITTEN: ReadWords = (text) => ({ text });
+
+/**
+ * The chat flavour marks emphasis with these (private-use) characters; postmortem-draft.ts turns
+ * them into the document's strong, emphasis and code parts. Untrusted text never carries them.
+ */
+export const CHAT_MARKS = { strong: ['\uE001', '\uE002'], em: ['\uE003', '\uE004'], code: ['\uE005', '\uE006'] } as const;
+const ANY_MARK = /[\uE001-\uE006]/g;
 
 /** The Markdown file is read outside Slack: people by name where we know it, else @ID. */
-export function markdownFormatWith(names: ReadonlyMap<string, string> = new Map()): PostmortemFormat {
+export function markdownFormatWith(names: ReadonlyMap<string, string> = new Map(), read: ReadWords = AS_WRITTEN): PostmortemFormat {
   const person = (userId: string) => names.get(userId) ?? `@${userId}`;
   return {
     kind: 'markdown',
-    text: (untrusted, max = TEXT_MAX) => escapeMarkdown(clip(oneLine(readWords(untrusted)).replace(PERSON_OR_CHANNEL, (token: string, id: string) => (token.startsWith('@') ? person(id) : token)), max)),
+    text: (untrusted, max = TEXT_MAX) => escapeMarkdown(clip(oneLine(read(untrusted).text).replace(PERSON_OR_CHANNEL, (token: string, id: string) => (token.startsWith('@') ? person(id) : token)), max)),
     mention: (userId) => escapeMarkdown(USER_ID.test(userId) ? person(userId) : oneLine(userId)),
     em: (trusted) => `_${trusted}_`,
     strong: (trusted) => `**${trusted}**`,
@@ -59,17 +56,23 @@ export function markdownFormatWith(names: ReadonlyMap<string, string> = new Map(
 
 export const markdownFormat: PostmortemFormat = markdownFormatWith();
 
-export const chatFormat: PostmortemFormat = {
-  kind: 'slack',
-  // The chat adapter escapes what its markup needs; `@U…` and `#C…` become mentions (postmortem-draft.ts).
-  text: (untrusted, max = TEXT_MAX) => clip(oneLine(readWords(untrusted)), max),
-  mention: (userId) => (USER_ID.test(userId) ? `@${userId}` : oneLine(userId)),
-  em: (trusted) => `_${trusted}_`,
-  strong: (trusted) => `*${trusted}*`,
-  code: (trusted) => `\`${trusted.replaceAll('`', "'")}\``,
-  // The adapter escapes link syntax; a chat links a bare URL by itself.
-  link: (url, label) => (isWebUrl(url) ? `${label} ${url}` : label),
-};
+/**
+ * The chat summary: the chat adapter escapes what its markup needs; `@U…` and `#C…` become
+ * mentions and CHAT_MARKS emphasis (postmortem-draft.ts).
+ */
+export function chatFormatWith(read: ReadWords = AS_WRITTEN): PostmortemFormat {
+  const mark = (kind: keyof typeof CHAT_MARKS, trusted: string) => `${CHAT_MARKS[kind][0]}${trusted}${CHAT_MARKS[kind][1]}`;
+  return {
+    kind: 'slack',
+    text: (untrusted, max = TEXT_MAX) => clip(oneLine(read(untrusted).text.replace(ANY_MARK, '')), max),
+    mention: (userId) => (USER_ID.test(userId) ? `@${userId}` : oneLine(userId)),
+    em: (trusted) => mark('em', trusted),
+    strong: (trusted) => mark('strong', trusted),
+    code: (trusted) => mark('code', trusted),
+    // A chat links a bare URL by itself.
+    link: (url, label) => (isWebUrl(url) ? `${label} ${url}` : label),
+  };
+}
 
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

@@ -59,6 +59,7 @@ export async function publishPostmortem(deps: IncidentDeps, incident: Incident, 
     timeZone,
     now,
     userNames,
+    readText: (text) => deps.chat.readText(text),
   });
   const channel = channelOf(incident);
   const ownerLine: Inline =

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blockText } from '../../helpers/document-text.js';
+import { readSlackText } from '../../../src/adapters/slack/slack-text.js';
 import { blockStrings } from '../../helpers/slack-text.js';
 import { renderBlock } from '../../../src/adapters/slack/render-document.js';
 import type { Incident } from '../../../src/domain/incident/incident.js';
@@ -76,8 +77,9 @@ const item = (id: string, more: Partial<ActionItem> = {}): ActionItem => ({
 const POSTMORTEM_ITEM = item('A1', { kind: 'postmortem', text: 'Write the post-mortem of "payment-api 5xx > 5%"', ownerId: 'U0LEAD', dueAt: '2026-11-28T08:00:00Z', dueDate: '2026-11-28' });
 
 /** The draft with its time markers as the adapter writes them where no client localises them: UTC. */
+/** Built as publish-postmortem builds it: what people typed in Slack is read by the Slack adapter. */
 const draft = (over: Partial<PostmortemInput> = {}, incident: Partial<Incident> = {}) => {
-  const d = buildPostmortemDraft({ incident: { ...INCIDENT, ...incident }, timeline: SYMPTOM_FIX, actionItems: [], postmortemItem: POSTMORTEM_ITEM, timeZone: 'Europe/Berlin', now: new Date('2026-11-21T10:33:00Z'), ...over });
+  const d = buildPostmortemDraft({ incident: { ...INCIDENT, ...incident }, timeline: SYMPTOM_FIX, actionItems: [], postmortemItem: POSTMORTEM_ITEM, timeZone: 'Europe/Berlin', now: new Date('2026-11-21T10:33:00Z'), readText: readSlackText, ...over });
   return { ...d, markdown: timesAsUtc(d.markdown) };
 };
 
