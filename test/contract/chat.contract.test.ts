@@ -8,6 +8,7 @@ import { SlackChat } from '../../src/adapters/slack/slack-chat.js';
 import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
 import type { Chat, ChatMessage } from '../../src/domain/ports.js';
 import { MemoryChat, readMessage } from '../support/memory-chat.js';
+import { channel as channelRef, icon, mention, strong } from '../../src/domain/document.js';
 
 interface Harness {
   chat: Chat;
@@ -68,6 +69,18 @@ describe.each(chats)('Chat contract: %s', (_name, makeHarness) => {
     // The channel's history does not show thread replies.
     expect(await chat.findPostedMessage(channel, 'inc-1/triage')).toBeUndefined();
     expect(await chat.findPostedMessage(channel, 'inc-1/never')).toBeUndefined();
+  });
+
+  it('writes structured text in its own markup: people and channels as mentions, text escaped', async () => {
+    const { chat, addChannel, textOf } = await makeHarness();
+    const channel = addChannel('inc-contract');
+    const ts = await chat.post(channel, { key: 'inc-1/note', kind: 'text', text: [icon('note'), ' Note from ', mention('U0ALICE'), ' in ', channelRef(channel), ': ', strong('p99 > 2s & rising')] });
+    expect(textOf(channel, ts)).toBe(`:memo: Note from <@U0ALICE> in <#${channel}>: *p99 &gt; 2s &amp; rising*`);
+  });
+
+  it('reads what a person typed as plain words, naming people and channels by id', async () => {
+    const { chat } = await makeHarness();
+    expect(chat.readText('ask <@U0BOB|bob> in <#C0WAR> about &lt;init&gt;')).toEqual({ text: 'ask @U0BOB in #C0WAR about <init>', mentions: ['U0BOB', 'C0WAR'] });
   });
 
   it('updates a message in place', async () => {
