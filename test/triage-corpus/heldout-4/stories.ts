@@ -487,7 +487,7 @@ function postgresWalFillsVolume(): CorpusScenario {
       verdict: 'problems',
       headline: [/No space left|disk (is )?full|ENOSPC|out of (disk )?space|volume (is )?full/i, /orders-db-0|data-orders-db-0|pg_wal/],
       facts: [/pg_wal/, /data-orders-db-0|50Gi/],
-      never: [/\bOOM/, /revision 64|7\.8\.1/, BLAMES_ROLLOUT, /liveness probe (is )?(too|misconfigured)/i],
+      never: [/\bOOM/, /orders-api[^\n]*(caused|broke)/i, BLAMES_ROLLOUT, /liveness probe (is )?(too|misconfigured)/i],
     },
   };
 }
@@ -649,7 +649,7 @@ function configMapEditedOnlyRestartedPodsCrash(): CorpusScenario {
       verdict: 'problems',
       headline: [/pricing-engine-config|QUOTE_CACHE_TTL/],
       facts: [/missing unit in duration/, /QUOTE_CACHE_TTL/],
-      never: [BLAMES_ROLLOUT, /\bOOM/, /liveness/i, /image/i],
+      never: [BLAMES_ROLLOUT, /\bOOM/, /liveness/i, /ImagePull|image pull/i],
     },
   };
 }
@@ -980,7 +980,7 @@ function entrypointNotExecutableStartError(): CorpusScenario {
       verdict: 'problems',
       headline: [/permission denied|not executable|execute bit/i, /entrypoint\.sh/, /revision 44|3\.0\.0/],
       facts: [/StartError|\b128\b/],
-      never: [/\bOOM/, /liveness/i, /ImagePull|image pull/i, /143/],
+      never: [/\bOOM/, /liveness/i, /ImagePull|image pull/i],
     },
   };
 }
