@@ -826,6 +826,7 @@ function daemonSetHostPortTaken(): CorpusScenario {
   const exporter = daemonSetApp({
     namespace: ns,
     name: 'node-exporter',
+    pinnedToNodes: true,
     revisions: [
       { revision: 4, createdAgo: 140 * DAYS, template: ours('v1.8.1') },
       { revision: 5, createdAgo: 26, template: ours('v1.8.2') },
@@ -843,6 +844,7 @@ function daemonSetHostPortTaken(): CorpusScenario {
   const kps = daemonSetApp({
     namespace: ns,
     name: 'kps-prometheus-node-exporter',
+    pinnedToNodes: true,
     selector: { 'app.kubernetes.io/name': 'prometheus-node-exporter', 'app.kubernetes.io/instance': 'kps' },
     revisions: [{ revision: 1, createdAgo: 2 * HOURS, template: kpsTpl }],
     pods: [
