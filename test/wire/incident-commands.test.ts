@@ -91,7 +91,14 @@ describe('/incident', () => {
     expect(card).toContain('SEV2');
     expect(card).toContain('<@U0BOB>');
     const entries = await timeline().list('pd-PCMD001');
-    expect(entries.map((e) => e.text)).toEqual(expect.arrayContaining(['Severity set to SEV2', '<@U0BOB> is now the incident lead', 'rolled back checkout to v41']));
+    // Stored plain: the person named is an id beside the text, drawn as a mention when shown.
+    expect(entries.map((e) => [e.text, e.mentions])).toEqual(
+      expect.arrayContaining([
+        ['Severity set to SEV2', undefined],
+        ['@U0BOB is now the incident lead', ['U0BOB']],
+        ['rolled back checkout to v41', undefined],
+      ]),
+    );
     expect(entries.filter((e) => e.source === 'slack').every((e) => e.important)).toBe(true);
   });
 
