@@ -142,7 +142,7 @@ async function tell(deps: TriageDeps, request: TriageRequest, what: string, text
       deps.log.warn({ requestId: request.id, err: describeError(err) }, 'response_url failed; answering in the channel');
     }
   }
-  await postExactlyOnce(deps.chat, deps.ledger, request.channelId, { key: `triage/${request.id}/${what}`, kind: 'text', text });
+  await postExactlyOnce(deps, request.channelId, { key: `triage/${request.id}/${what}`, kind: 'text', text });
   return text;
 }
 
@@ -161,7 +161,7 @@ async function placeSummary(deps: TriageDeps, request: TriageRequest, progress: 
   const message = { key: summaryKey(request), kind: 'triage-progress' as const, progress: { ...progress, done: [] } };
   const before = await deps.ledger.read(message.key);
   try {
-    const ts = await postExactlyOnce(deps.chat, deps.ledger, request.channelId, message);
+    const ts = await postExactlyOnce(deps, request.channelId, message);
     if (before !== undefined) await deps.chat.update(request.channelId, ts, message);
     return { ts, progress };
   } catch (err) {
@@ -189,10 +189,10 @@ async function postReport(deps: TriageDeps, request: TriageRequest, report: Tria
   await updateSummary(deps, request, summary.ts, { kind: 'triage-summary', report });
   const thread = buildEvidenceThread(report);
   for (const [i, document] of thread.documents.entries()) {
-    await postExactlyOnce(deps.chat, deps.ledger, request.channelId, { key: `triage/${request.id}/evidence/${i}`, kind: 'document', document }, { threadTs: summary.ts });
+    await postExactlyOnce(deps, request.channelId, { key: `triage/${request.id}/evidence/${i}`, kind: 'document', document }, { threadTs: summary.ts });
   }
   if (thread.file) {
     const file = { filename: `triage-${request.service}-${request.id}.txt`, ...thread.file };
-    await shareFileExactlyOnce(deps.chat, deps.ledger, `triage/${request.id}/evidence-file`, request.channelId, file, { threadTs: summary.ts, now: deps.clock.now().getTime() });
+    await shareFileExactlyOnce(deps, `triage/${request.id}/evidence-file`, request.channelId, file, { threadTs: summary.ts });
   }
 }
