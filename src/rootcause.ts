@@ -31,16 +31,10 @@ import { SlackChat } from './adapters/slack/slack-chat.js';
 import { reportSlackIdentity } from './adapters/slack/slack-identity.js';
 import { SLACK_RETRY_POLICY } from './adapters/slack/slack-retry-policy.js';
 import { startSlackServer } from './adapters/slack/slack-server.js';
-import { applyIncidentCommand } from './domain/incident/apply-incident-command.js';
-import { handlePageEvent } from './domain/incident/handle-page-event.js';
 import type { IncidentCommandRequest } from './domain/incident/incident-command.js';
-import type { IncidentDeps } from './domain/incident/incident-deps.js';
 import type { Clock } from './domain/ports.js';
-import { sendReminder } from './domain/postmortem/action-items.js';
-import { sendOverdueDigests } from './domain/postmortem/overdue-digest.js';
-import { runTriage } from './domain/triage/run-triage.js';
-import type { TriageDeps } from './domain/triage/run-triage.js';
 import type { TriageRequest } from './domain/triage/triage-request.js';
+import { wireFlows } from './flows.js';
 import type { Logger } from './logger.js';
 import { stopBot } from './stop-bot.js';
 
@@ -106,32 +100,8 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
     log: log.child({ component: 'cluster-events' }),
     ...(opts.clusterWatchPollMs === undefined ? {} : { pollMs: opts.clusterWatchPollMs }),
   });
-  const deps: IncidentDeps = {
-    chat,
-    items,
-    reminders,
-    ledger: new RedisPostLedger(redis, keys),
-    pager,
-    incidents: new RedisIncidentStore(redis, keys),
-    timeline: new RedisTimelineStore(redis, keys),
-    catalog: config.catalog,
-    clock,
-    log: log.child({ component: 'incidents' }),
-    announceChannel: config.announceChannel,
-    requestTriage,
-    clusterWatch,
-  };
-  const triageDeps: TriageDeps = {
-    chat,
-    ledger: deps.ledger,
-    cluster,
-    catalog: config.catalog,
-    timeline: deps.timeline,
-    clock: deps.clock,
-    log: log.child({ component: 'triage' }),
-    budgetMs: opts.triageBudgetMs,
-    clusterWatch,
-  };
+  const incidents = new RedisIncidentStore(redis, keys);
+  const timeline = new RedisTimelineStore(redis, keys);
 
   const routes = botRoutes({
     metrics,
@@ -146,14 +116,15 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
   if (config.role !== 'web') {
     // Cluster events are watched by worker processes; leases in Redis keep one watcher per incident.
     clusterWatch.start();
+    const flows = wireFlows({
+      ...{ chat, pager, incidents, timeline, items, reminders, cluster, clusterWatch, clock, log, requestTriage },
+      ledger: new RedisPostLedger(redis, keys),
+      catalog: config.catalog,
+      announceChannel: config.announceChannel,
+      triageBudgetMs: opts.triageBudgetMs,
+    });
     const started = startWorkers(
-      {
-        pageEvent: (event) => handlePageEvent(deps, event),
-        triage: (request, attempt, attempts) => runTriage(triageDeps, request, attempt, attempts),
-        incidentCommand: (request) => applyIncidentCommand(deps, request),
-        reminder: (job) => sendReminder(deps, job),
-        overdueDigest: () => sendOverdueDigests(deps),
-      },
+      flows,
       { redisUrl: config.redisUrl, keys, metrics, log, digestQueue, timings: opts.workerTimings },
     );
     workers.push(...started.workers);
@@ -166,18 +137,18 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
       : await startSlackServer(
           { signingSecret: config.slack.signingSecret, botToken: config.slack.botToken, appToken: config.slack.appToken, apiUrl: config.slack.apiUrl, port: config.port, routes, chat, log },
           (app) => {
-            registerCardActions(app, { incidents: deps.incidents, requestTriage, requestCommand });
+            registerCardActions(app, { incidents, requestTriage, requestCommand });
             registerCommands(app, {
               triage: { contexts: cluster.contexts(), enqueue: requestTriage },
               incident: {
                 enqueue: requestCommand,
-                getIncident: (id) => deps.incidents.get(id),
+                getIncident: (id) => incidents.get(id),
                 listOpenItems: (scope) => ('incidentId' in scope ? items.forIncident(scope.incidentId) : items.openForOwner(scope.ownerId)),
                 now: () => clock.now(),
               },
-              incidents: deps.incidents,
+              incidents,
             });
-            registerMessageEvents(app, { incidents: deps.incidents, timeline: deps.timeline, log });
+            registerMessageEvents(app, { incidents, timeline, log });
           },
         );
   const port = server.port;
