@@ -3,7 +3,6 @@
  * runs one bot instance (tests start several against one Redis); main.ts wraps it
  * with process signals.
  */
-import { webApi } from '@slack/bolt';
 import type { Worker } from 'bullmq';
 import type { Config } from './config.js';
 import { botRoutes } from './adapters/http/bot-routes.js';
@@ -12,10 +11,7 @@ import { startPlainHttp } from './adapters/http/start-http.js';
 import { ClusterEventWatchers } from './adapters/kubernetes/cluster-event-watchers.js';
 import { KubeCluster } from './adapters/kubernetes/kube-cluster.js';
 import { NO_KUBECONFIG, loadKubeConfig } from './adapters/kubernetes/load-kubeconfig.js';
-import { PagerDutyClient } from './adapters/pagerduty/pagerduty-client.js';
-import { PageEventQueue } from './adapters/queue/page-event-queue.js';
-import { createDigestQueue, createIncidentCommandQueue, createTriageQueue } from './adapters/queue/queues.js';
-import { BullReminderScheduler } from './adapters/queue/reminder-scheduler.js';
+import { openQueues } from './adapters/queue/queues.js';
 import { startWorkers } from './adapters/queue/workers.js';
 import { connectRedis } from './adapters/redis/connect-redis.js';
 import { RedisKeys } from './adapters/redis/keys.js';
@@ -23,17 +19,15 @@ import { RedisActionItemStore } from './adapters/redis/redis-action-item-store.j
 import { RedisIncidentStore } from './adapters/redis/redis-incident-store.js';
 import { RedisPostLedger } from './adapters/redis/redis-post-ledger.js';
 import { RedisTimelineStore } from './adapters/redis/redis-timeline-store.js';
-import { throttledWarning } from './adapters/redis/throttled-warning.js';
 import { registerCardActions } from './adapters/slack/card-actions.js';
 import { registerCommands } from './adapters/slack/register-commands.js';
 import { registerMessageEvents } from './adapters/slack/register-events.js';
-import { SlackChat } from './adapters/slack/slack-chat.js';
 import { reportSlackIdentity } from './adapters/slack/slack-identity.js';
-import { SLACK_RETRY_POLICY } from './adapters/slack/slack-retry-policy.js';
 import { startSlackServer } from './adapters/slack/slack-server.js';
 import type { IncidentCommandRequest } from './domain/incident/incident-command.js';
 import type { Clock } from './domain/ports.js';
 import type { TriageRequest } from './domain/triage/triage-request.js';
+import { createClients } from './clients.js';
 import { wireFlows } from './flows.js';
 import type { Logger } from './logger.js';
 import { stopBot } from './stop-bot.js';
@@ -67,31 +61,13 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
   // Fails fast while Redis is down, so the webhook answers 503 (PagerDuty retries) instead of hanging.
   const producerRedis = connectRedis(config.redisUrl, log, 'producer', { enableOfflineQueue: false });
 
-  const slackClient = new webApi.WebClient(config.slack.botToken, {
-    slackApiUrl: config.slack.apiUrl,
-    retryConfig: SLACK_RETRY_POLICY,
-    rejectRateLimitedCalls: false,
-    logLevel: webApi.LogLevel.ERROR,
-  });
-  const chat = new SlackChat(slackClient, { onCall: (method, outcome) => metrics.slackCalls.inc({ method, outcome }) });
-  const pager = new PagerDutyClient({
-    apiUrl: config.pagerduty.apiUrl,
-    apiToken: config.pagerduty.apiToken,
-    fromEmail: config.pagerduty.fromEmail,
-    onCall: (operation, outcome) => metrics.pagerDutyCalls.inc({ operation, outcome }),
-  });
-  const triageQueue = createTriageQueue(producerRedis, keys);
-  const commandQueue = createIncidentCommandQueue(producerRedis, keys);
-  const pageQueue = new PageEventQueue(producerRedis, keys);
+  const { chat, pager } = createClients(config, metrics);
   const clock = opts.clock ?? { now: () => new Date() };
-  const reminders = new BullReminderScheduler(producerRedis, keys, () => clock.now());
-  // Set up at start, when the producer connection may not be connected yet: this one waits.
-  const digestQueue = createDigestQueue(redis, keys);
+  const q = openQueues(producerRedis, redis, keys, { now: () => clock.now(), log });
+  const queues = q.all;
   const items = new RedisActionItemStore(redis, keys);
-  const queues = [pageQueue, triageQueue, commandQueue, reminders, digestQueue];
-  for (const q of queues) q.queue.on('error', throttledWarning(log, `queue ${q.name}`));
-  const requestTriage = async (request: TriageRequest) => void (await triageQueue.enqueue({ request }));
-  const requestCommand = async (request: IncidentCommandRequest) => void (await commandQueue.enqueue({ request }));
+  const requestTriage = async (request: TriageRequest) => void (await q.triage.enqueue({ request }));
+  const requestCommand = async (request: IncidentCommandRequest) => void (await q.commands.enqueue({ request }));
   const { kc, source: kubeconfigSource } = loadKubeConfig(config.kubeconfig);
   if (kubeconfigSource === undefined) log.warn(`${NO_KUBECONFIG}. /triage will say so until then.`);
   // The bot's one clock: what a triage calls "now" (tests run stories at their own instant).
@@ -108,7 +84,7 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
     log,
     pingRedis: () => producerRedis.ping().then(() => undefined),
     queues,
-    webhook: config.role === 'worker' ? undefined : { secrets: config.pagerduty.webhookSecrets, enqueue: (e) => pageQueue.enqueueEvent(e) },
+    webhook: config.role === 'worker' ? undefined : { secrets: config.pagerduty.webhookSecrets, enqueue: (e) => q.pages.enqueueEvent(e) },
   });
 
   const workers: Worker[] = [];
@@ -117,16 +93,23 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
     // Cluster events are watched by worker processes; leases in Redis keep one watcher per incident.
     clusterWatch.start();
     const flows = wireFlows({
-      ...{ chat, pager, incidents, timeline, items, reminders, cluster, clusterWatch, clock, log, requestTriage },
+      chat,
+      pager,
+      incidents,
+      timeline,
+      items,
+      cluster,
+      clusterWatch,
+      clock,
+      log,
+      requestTriage,
+      reminders: q.reminders,
       ledger: new RedisPostLedger(redis, keys),
       catalog: config.catalog,
       announceChannel: config.announceChannel,
       triageBudgetMs: opts.triageBudgetMs,
     });
-    const started = startWorkers(
-      flows,
-      { redisUrl: config.redisUrl, keys, metrics, log, digestQueue, timings: opts.workerTimings },
-    );
+    const started = startWorkers(flows, { redisUrl: config.redisUrl, keys, metrics, log, digestQueue: q.digests, timings: opts.workerTimings });
     workers.push(...started.workers);
     connections.push(started.connection);
   }
