@@ -1,7 +1,8 @@
 /**
  * Which flow each job runs, and with which ports: each flow is handed the ports it declares and
- * no more. The incident never depends on the post-mortem: what follows a resolve, and which flow
- * applies an action-item command, are decided here, above both.
+ * no more. Neither the incident nor the triage depends on the post-mortem: what follows a
+ * resolve, which flow applies an action-item command, and what an incident keeps of a triage
+ * are decided here, above them all.
  */
 import type { JobHandlers } from './adapters/queue/workers.js';
 import { applyIncidentCommand } from './domain/incident/apply-incident-command.js';
@@ -14,6 +15,7 @@ import { applyActionItemCommand, sendReminder } from './domain/postmortem/action
 import type { ActionItemPorts } from './domain/postmortem/action-items.js';
 import { sendOverdueDigests } from './domain/postmortem/overdue-digest.js';
 import { publishPostmortem } from './domain/postmortem/publish-postmortem.js';
+import { recordRollouts } from './domain/postmortem/record-rollouts.js';
 import { runTriage } from './domain/triage/run-triage.js';
 import type { TriageDeps } from './domain/triage/run-triage.js';
 import type { Logger } from './logger.js';
@@ -54,6 +56,7 @@ export function wireFlows(p: FlowPorts): JobHandlers {
     log: p.log.child({ component: 'triage' }),
     budgetMs: p.triageBudgetMs,
     clusterWatch: p.clusterWatch,
+    keepForIncident: (incidentId, report) => recordRollouts(timeline, incidentId, report),
   };
   return {
     pageEvent: (event) => handlePageEvent(incidentDeps, event),

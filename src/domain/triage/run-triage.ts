@@ -9,7 +9,6 @@ import { RootcauseError, dependencyUnavailable, describeError } from '../../erro
 import { postExactlyOnce, shareFileExactlyOnce } from '../post-exactly-once.js';
 import type { Chat, ChatMessage, Clock, Cluster, ClusterWatch, Log, PostLedger, TimelineStore, WorkloadRef } from '../ports.js';
 import type { ServiceCatalog } from '../service-catalog.js';
-import { recordRollouts } from '../postmortem/record-rollouts.js';
 import { buildEvidenceThread } from './evidence-thread.js';
 import type { TriageTarget } from './evidence.js';
 import { buildTriageReport } from './triage-report.js';
@@ -30,6 +29,11 @@ export interface TriageDeps {
   budgetMs?: number | undefined;
   /** A triage in an incident ties the incident to its workload: its cluster events go on the timeline. */
   clusterWatch?: ClusterWatch | undefined;
+  /**
+   * What else an incident keeps of its triage (the rollouts it saw, for the post-mortem). Wired by
+   * the composition root, so the triage does not depend on the post-mortem; safe to run twice.
+   */
+  keepForIncident: (incidentId: string, report: TriageReport) => Promise<void>;
 }
 
 /** Events this long before the triage still belong to the incident (what led up to the page). */
@@ -87,7 +91,7 @@ export async function runTriage(deps: TriageDeps, request: TriageRequest, attemp
       text: `Triage of ${target.kind.toLowerCase()}/${target.name}: ${report.findings[0]?.title ?? report.headline}`,
       important: report.verdict === 'problems',
     });
-    await recordRollouts(deps.timeline, request.incidentId, report);
+    await deps.keepForIncident(request.incidentId, report);
   }
   return { posted: report };
 }
