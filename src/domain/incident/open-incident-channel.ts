@@ -6,18 +6,18 @@
  */
 import { RootcauseError, dependencyRejected } from '../../errors.js';
 import { postAnnouncement } from './announce-incident.js';
+import type { AnnounceDeps } from './announce-incident.js';
 import { buildChannelName, withSuffix } from './channel-name.js';
 import { channelOf } from './incident.js';
 import type { Incident } from './incident.js';
 import type { IncidentPorts } from './incident-deps.js';
-import type { AnnounceDeps } from './announce-incident.js';
-import type { InviteDeps } from './invite-responders.js';
-import type { PostOnceDeps } from './post-once.js';
-import type { ReportFailureDeps } from './report-failure.js';
 import { buildTopic } from './incident-text.js';
 import { inviteResponders } from './invite-responders.js';
+import type { InviteDeps } from './invite-responders.js';
 import { postOnce } from './post-once.js';
+import type { PostOnceDeps } from './post-once.js';
 import { reportFailure } from './report-failure.js';
+import type { ReportFailureDeps } from './report-failure.js';
 
 const MAX_NAME_ATTEMPTS = 20;
 
