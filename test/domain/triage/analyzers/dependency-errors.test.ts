@@ -24,6 +24,11 @@ describe('parseDependencyError', () => {
     ['Post "https://payments-api.payments.svc.cluster.local:8443/v1/authorize": dial tcp 172.20.9.4:8443: i/o timeout', 'timeout', 'payments-api.payments.svc.cluster.local:8443'],
     ['{"level":"error","msg":"create transfer failed","error":"Post \\"https://api.partner-bank.example/v2/transfers\\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)"}', 'timeout', 'api.partner-bank.example'],
     ['upstream request timeout', 'timeout', undefined],
+    // Reset: the peer (a server, or a mesh proxy demanding mTLS) drops the connection it accepted.
+    ['org.springframework.web.client.ResourceAccessException: I/O error on POST request for "http://ledger.core.svc.cluster.local:8080/v1/entries": Connection reset', 'reset', 'ledger.core.svc.cluster.local:8080'],
+    ['read tcp 10.0.4.12:51234->10.100.7.9:8080: read: connection reset by peer', 'reset', '10.100.7.9:8080'],
+    ['Error: socket hang up', 'reset', undefined],
+    ['upstream connect error or disconnect/reset before headers. reset reason: connection termination', 'reset', undefined],
     // A source file and line ("_ssl.c:1006") is no host and port.
     ['ssl.SSLError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired (_ssl.c:1006)', 'tls-expired', undefined],
   ])('%s', (line, problem, dependency) => {
