@@ -63,6 +63,27 @@ export function classifyTermination(c: ContainerEvidence, term: TerminatedStateE
   return 'old';
 }
 
+/** A container's last termination that still belongs to the incident. */
+export interface TerminationHit {
+  ref: ContainerRef;
+  term: TerminatedStateEvidence;
+  /** In the last hour, or the container is still down after it; else earlier today and recovered. */
+  recent: boolean;
+}
+
+/**
+ * The one scan every termination analyzer shares: the last termination of each container of the
+ * pods still meant to run, kept when `keep` says it is this analyzer's kind and it is not old.
+ */
+export function listTerminations(pods: readonly PodEvidence[], now: IsoTime, keep: (term: TerminatedStateEvidence, ref: ContainerRef) => boolean): TerminationHit[] {
+  return listAllContainers(pods).flatMap((ref) => {
+    const term = getLastTermination(ref.container);
+    if (term === undefined || !keep(term, ref)) return [];
+    const recency = classifyTermination(ref.container, term, now);
+    return recency === 'old' ? [] : [{ ref, term, recent: recency === 'recent' }];
+  });
+}
+
 function podAgeMs(pod: PodEvidence, now: IsoTime): number {
   const since = pod.startTime ?? pod.createdAt;
   return since === undefined ? Number.POSITIVE_INFINITY : msBetween(since, now);
