@@ -2,7 +2,7 @@ import type { LogEvidence, TriageEvidence } from '../evidence.js';
 import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl, previousLogsCommand } from '../kubectl-command.js';
-import { isPodFailing, listNodesOf, severityForPods, unique } from '../pod-status.js';
+import { getLastTermination, hasRecovered, isPodFailing, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { formatEnvValue, sortRevisions } from '../revision-diff.js';
 import { listSlicesOf } from '../service-match.js';
 
@@ -176,6 +176,10 @@ export function analyzeDependencyErrors(ev: TriageEvidence): Finding[] {
       const error = parseDependencyError(line);
       if (error) mine.push({ log, line, index, error });
     });
+    // The crashed run of a container that has long since recovered is history, not the incident.
+    const container = pod.containers.find((c) => c.name === log.container);
+    const term = container ? getLastTermination(container) : undefined;
+    if (log.previous && container && term && hasRecovered(container, term, ev.collectedAt)) continue;
     const ready = !log.previous && !isPodFailing(pod, ev.collectedAt);
     if (!ready || mine.length >= READY_POD_THRESHOLD) hits.push(...mine);
   }

@@ -145,14 +145,25 @@ function findScaleUp(ev: TriageEvidence, onset: IsoTime | undefined): Extract<Tr
 }
 
 /**
- * An init container the new revision did not change, stuck waiting: what it waits for is missing
- * outside the workload, and the old revision's pods only passed it before it went.
+ * Mechanisms a revision can only cause by changing one part of the template: when its diff does
+ * not touch that part, the old revision's pods would fail the same way and the rollout only made
+ * new pods meet a fault that lies outside the workload. Says why, or undefined when it may be the cause.
  */
-function describeUnchangedInit(mechanism: Finding | undefined, diff: readonly string[]): string | undefined {
-  if (mechanism?.kind !== 'init-stuck') return undefined;
-  const name = mechanism.id.replace(/^init-stuck\//, '');
-  if (diff.some((l) => l.startsWith('init '))) return undefined;
-  return `it did not change init container ${name}, which waits for something outside the workload`;
+function describeUntouched(mechanism: Finding | undefined, diff: readonly string[]): string | undefined {
+  if (mechanism === undefined) return undefined;
+  const said = `${mechanism.id} ${mechanism.title} ${mechanism.decisive ?? ''}`;
+  if (mechanism.kind === 'init-stuck') {
+    const name = mechanism.id.replace(/^init-stuck\//, '');
+    return diff.some((l) => l.startsWith('init ')) ? undefined : `it did not change init container ${name}, which waits for something outside the workload`;
+  }
+  // Pod Security checks the pod spec's security settings, volumes and host ports, never the image.
+  if (mechanism.kind === 'pod-create-failed' && /pod-?security/i.test(said)) {
+    return diff.some((l) => /securitycontext|\bvolumes?\b| ports\b|hostnetwork|hostpid|hostipc|hostpath|capabilit/i.test(l)) ? undefined : 'it did not change what Pod Security checks (securityContext, volumes, ports): the previous revision\'s pods would be refused the same way';
+  }
+  if (mechanism.kind === 'failed-scheduling' && /free ports/i.test(said)) {
+    return diff.some((l) => / ports/.test(l)) ? undefined : 'it did not change the pods\' ports: another pod on the node holds the host port';
+  }
+  return undefined;
 }
 
 /** A changed command or env line can run long; the thread has the whole diff. */
@@ -203,9 +214,9 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
       return { kind: 'first-install', revision: newest, text: `first install (revision ${newest.revision}, ${formatAgo(newest.createdAt, now)}): nothing earlier to compare with or roll back to`, at: newest.createdAt };
     }
     const diff = diffRevisions(previous, newest);
-    const unchangedInit = describeUnchangedInit(mechanism, diff);
-    if (unchangedInit !== undefined) {
-      const exonerated = `revision ${newest.revision} (${formatAgo(newest.createdAt, now)}) is not the cause: ${unchangedInit}`;
+    const untouched = describeUntouched(mechanism, diff);
+    if (untouched !== undefined) {
+      const exonerated = `revision ${newest.revision} (${formatAgo(newest.createdAt, now)}) is not the cause: ${untouched}`;
       return { kind: 'none', text: exonerated, exonerated };
     }
     const change = pickChange(mechanism, diff, previous, newest);

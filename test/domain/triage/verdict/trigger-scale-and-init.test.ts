@@ -3,6 +3,7 @@ import type { Finding, FindingKind } from '../../../../src/domain/triage/finding
 import type { TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import { compareFailingHealthy } from '../../../../src/domain/triage/verdict/differential.js';
 import { acquitRollout, findTrigger } from '../../../../src/domain/triage/verdict/trigger.js';
+import { badRolloutScenario } from '../scenarios/rollout.js';
 import { APP, IMAGE_V15, NS, REV6, REV7, baseEvidence, container, crashLooping, event, hpa, minutesAgo, pod, podName, revision, revisionContainer, terminated, workload } from '../scenarios/builders.js';
 
 function mechanism(kind: FindingKind, pods: readonly string[], over: Partial<Finding> = {}): Finding {
@@ -97,5 +98,28 @@ describe('an init container the revision did not change', () => {
     expect(cleared[1]).toMatchObject({ severity: 'info', confidence: 'low', nextAction: 'A rollback would not help: act on the mechanism the verdict names.' });
     expect(cleared[1]?.likelyCause).toContain('revision 7 is not the cause: y');
     expect(acquitRollout([rollout], { kind: 'none', text: 'no change found' })[0]).toBe(rollout);
+  });
+});
+
+describe('a revision whose diff does not touch what refuses its pods', () => {
+  const newPods = [0, 1, 2].map((i) => podName(REV7.hash, i));
+  const podSecurity = mechanism('pod-create-failed', newPods, { id: 'pod-create-failed/pod-security', title: 'Pods cannot be created: pods violate PodSecurity "restricted:latest"' });
+  const hostPort = mechanism('failed-scheduling', newPods, { id: 'failed-scheduling', title: "1 pod Pending, 0/4 nodes available: 1 node(s) didn't have free ports for the requested pod ports" });
+
+  it('clears an image-and-env revision of a Pod Security refusal and of a host port taken', () => {
+    const ev = badRolloutScenario();
+    expect(findTrigger(ev, podSecurity, compareFailingHealthy(ev))).toMatchObject({ kind: 'none', exonerated: expect.stringContaining("it did not change what Pod Security checks (securityContext, volumes, ports): the previous revision's pods would be refused the same way") });
+    expect(findTrigger(ev, hostPort, compareFailingHealthy(ev))).toMatchObject({ kind: 'none', exonerated: expect.stringContaining("it did not change the pods' ports: another pod on the node holds the host port") });
+  });
+
+  it('still names the revision when it changed the securityContext or the ports', () => {
+    const ev = badRolloutScenario();
+    ev.revisions = ev.revisions.map((r) =>
+      r.revision === 7
+        ? { ...r, containers: r.containers.map((c) => ({ ...c, securityContext: '{"privileged":true}', ports: ['9100/TCP "metrics" hostPort 9100'] })) }
+        : { ...r, containers: r.containers.map((c) => ({ ...c, ports: ['9100/TCP "metrics"'] })) },
+    );
+    expect(findTrigger(ev, podSecurity, compareFailingHealthy(ev)).kind).toBe('revision');
+    expect(findTrigger(ev, hostPort, compareFailingHealthy(ev)).kind).toBe('revision');
   });
 });
