@@ -4,12 +4,12 @@
  */
 import { channel, icon, joinInline, mention, strong, withMentions } from '../document.js';
 import type { Inline } from '../document.js';
-import type { IncidentDeps } from '../incident/incident-deps.js';
 import { postExactlyOnce } from '../post-exactly-once.js';
 import { describeDue } from './action-item.js';
 import type { ActionItem } from './action-item.js';
+import type { ActionItemPorts } from './action-items.js';
 
-export async function sendOverdueDigests(deps: IncidentDeps): Promise<number> {
+export async function sendOverdueDigests(deps: Pick<ActionItemPorts, 'chat' | 'ledger' | 'items' | 'incidents' | 'clock'>): Promise<number> {
   const now = deps.clock.now();
   const overdue = (await deps.items.allOpen()).filter((i) => Date.parse(i.dueAt) < now.getTime());
   const byLead = new Map<string, { title: string; channelId: string | undefined; item: ActionItem }[]>();
@@ -27,7 +27,7 @@ export async function sendOverdueDigests(deps: IncidentDeps): Promise<number> {
       return ['• ', strong(item.id), ' ', mention(item.ownerId), `, due ${describeDue(item)}: `, withMentions(said.text, said.mentions), ` — "${title}"`, channelId ? [' ', channel(channelId)] : ''];
     });
     const text: Inline = [icon('waiting'), ` Overdue follow-ups of incidents you lead (${entries.length}):\n`, joinInline(lines, '\n'), '\nRecurring incidents are unfinished ones: close these or give them a new date.'];
-    await postExactlyOnce(deps.chat, deps.ledger, lead, { key: `digest/${week}/${lead}`, kind: 'text', text }, {}, (m) => deps.chat.postDirect(lead, m));
+    await postExactlyOnce(deps, lead, { key: `digest/${week}/${lead}`, kind: 'text', text }, {}, (m) => deps.chat.postDirect(lead, m));
   }
   return byLead.size;
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { toChannelMessageEvent } from '../../../src/adapters/slack/register-events.js';
 import { applyIncidentCommand } from '../../../src/domain/incident/apply-incident-command.js';
-import type { IncidentCommand, IncidentCommandRequest } from '../../../src/domain/incident/incident-command.js';
+import type { IncidentChange, IncidentCommandRequest } from '../../../src/domain/incident/incident-command.js';
 import { resolveIncidentFromChat } from '../../../src/domain/incident/resolve-incident.js';
 import { addActionItem } from '../../../src/domain/postmortem/action-items.js';
 import { recordChannelMessage } from '../../../src/domain/timeline/record-channel-message.js';
@@ -17,7 +17,7 @@ import { openedIncident } from '../../support/opened-incident.js';
 
 const SLACK_MARKUP = /<[@#!]|<https?:|&(?:amp|lt|gt);/;
 
-function request(id: string, command: IncidentCommand, incidentId: string): IncidentCommandRequest {
+function request(id: string, command: IncidentChange, incidentId: string): IncidentCommandRequest<IncidentChange> {
   return { id, command, userId: 'U0ALICE', channelId: 'C-ignored', incidentId };
 }
 
