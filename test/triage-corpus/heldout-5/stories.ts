@@ -519,7 +519,7 @@ function irsaTrustPolicyOldServiceAccount(): CorpusScenario {
       verdict: 'problems',
       headline: [/AssumeRoleWithWebIdentity|AccessDenied|IRSA|IAM|credentials|service ?account/i, /revision 33|invoice-exporter-sa|service ?account/i],
       facts: [/invoice-exporter-sa/, /AssumeRoleWithWebIdentity|AccessDenied/],
-      never: [/\bOOM/, /image/i, /secret[^\n]*not found/i],
+      never: [/\bOOM/, /ImagePull|ErrImage|pull(ing)? (the )?image/i, /secret[^\n]*not found/i],
     },
   };
 }
