@@ -247,7 +247,8 @@ export type EvidenceSource =
   | 'dns'
   | 'jobs'
   | 'downServices'
-  | 'metricsServer';
+  | 'metricsServer'
+  | 'foreignPods';
 
 /** A read that failed; recorded instead of guessed around. */
 export interface ReadFailure {
@@ -308,6 +309,8 @@ export interface TriageEvidence {
   dns?: ClusterDnsEvidence;
   /** A Job's own status, or a CronJob's recent Jobs (newest first). */
   jobs?: JobEvidence[];
+  /** Pods of something else that the workload's Services route to (at most two), with a log tail each. */
+  foreignPods?: { pod: PodEvidence; logs: LogEvidence[] }[];
   /** metrics-server, when an HPA cannot get its metrics. */
   metricsServer?: SystemComponentEvidence;
   /** Other Services of the namespace with no ready endpoint, with their pods (at most two). */
