@@ -246,7 +246,9 @@ export type EvidenceSource =
   | 'namespaceObjects'
   | 'dns'
   | 'jobs'
-  | 'downServices';
+  | 'downServices'
+  | 'metricsServer'
+  | 'foreignPods';
 
 /** A read that failed; recorded instead of guessed around. */
 export interface ReadFailure {
@@ -307,6 +309,10 @@ export interface TriageEvidence {
   dns?: ClusterDnsEvidence;
   /** A Job's own status, or a CronJob's recent Jobs (newest first). */
   jobs?: JobEvidence[];
+  /** Pods of something else that the workload's Services route to (at most two), with a log tail each. */
+  foreignPods?: { pod: PodEvidence; logs: LogEvidence[] }[];
+  /** metrics-server, when an HPA cannot get its metrics. */
+  metricsServer?: SystemComponentEvidence;
   /** Other Services of the namespace with no ready endpoint, with their pods (at most two). */
   downServices?: DownServiceEvidence[];
 }
@@ -319,6 +325,15 @@ export interface DownServiceEvidence {
   service: string;
   pods: PodEvidence[];
   events: EventEvidence[];
+}
+
+/** A cluster component the workload relies on (metrics-server), read when the evidence points at it. */
+export interface SystemComponentEvidence {
+  name: string;
+  namespace: string;
+  pods: PodEvidence[];
+  /** Current log tail of one of its pods (an unready one first). */
+  logs: LogEvidence[];
 }
 
 /** The cluster DNS as the pods of kube-system's k8s-app=kube-dns show it. */

@@ -125,7 +125,7 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
   const holdsBack = mechanism.explains?.find((t) => t.startsWith(ORDINAL_TITLE));
   const consequence = holdsBack ? `; ${holdsBack.replace(/:.*$/, '')}` : '';
   const exonerated = trigger.kind === 'none' && trigger.exonerated ? `; ${trigger.exonerated}` : '';
-  const noChange = trigger.kind === 'none' && !trigger.exonerated && !CHANGE_KINDS.has(mechanism.kind) && !DATES_ITSELF.has(mechanism.kind) ? `; ${trigger.text.replace(/;.*$/, '')}` : '';
+  const noChange = trigger.kind === 'none' && !trigger.exonerated && !CHANGE_KINDS.has(mechanism.kind) && !DATES_ITSELF.has(mechanism.kind) && !/\brevision \d+ \(/.test(mechanism.title) ? `; ${trigger.text.replace(/;.*$/, '')}` : '';
   const { action, command } = decideAction(ev, mechanism, trigger, separation, d);
   const headline = `${lead}${mechanism.title}${named}${quote}${where ? `, ${where}` : ''}${consequence}${exonerated}${noChange}. ${sentence(action)}`;
 
