@@ -72,6 +72,10 @@ export interface WorkloadEvidence {
   templatePlacement?: PlacementEvidence;
   /** StatefulSet spec.podManagementPolicy (the API defaults it to OrderedReady). */
   podManagementPolicy?: 'OrderedReady' | 'Parallel';
+  /** StatefulSet: updateStrategy.rollingUpdate.partition when above 0 (ordinals below it keep the old revision). */
+  partition?: number;
+  /** Deployment: spec.paused (the rollout waits for a resume). */
+  paused?: boolean;
   /** CronJob: its schedule and state. */
   schedule?: {
     cron: string;

@@ -27,6 +27,11 @@ const GO_PANIC = [
 ];
 
 describe('pickDecisiveLine', () => {
+  it('passes over a structured "exiting" trailer for the line that says why', () => {
+    const why = '{"level":"ERROR","msg":"startup check failed","error":"api error AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity"}';
+    expect(pickDecisiveLine([why, '{"level":"ERROR","msg":"exiting","code":1}'])).toBe('startup check failed: api error AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity');
+  });
+
   it('takes the line that says why over a FATAL trailer that only says the process is exiting', () => {
     const lines = ['INFO payment-service 1.9.0 starting', 'INFO loading config from /etc/payments/config.yaml', 'ERROR config: STRIPE_API_KEY is required but not set', 'FATAL exiting with status 1'];
     expect(pickDecisiveLine(lines)).toBe('ERROR config: STRIPE_API_KEY is required but not set');
