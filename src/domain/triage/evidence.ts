@@ -252,7 +252,8 @@ export type EvidenceSource =
   | 'jobs'
   | 'downServices'
   | 'metricsServer'
-  | 'foreignPods';
+  | 'foreignPods'
+  | 'portHolders';
 
 /** A read that failed; recorded instead of guessed around. */
 export interface ReadFailure {
@@ -315,6 +316,8 @@ export interface TriageEvidence {
   jobs?: JobEvidence[];
   /** Pods of something else that the workload's Services route to (at most two), with a log tail each. */
   foreignPods?: { pod: PodEvidence; logs: LogEvidence[] }[];
+  /** Who holds the host ports a pending pod pinned to one node asks for (DaemonSet pods). */
+  portHolders?: PortHolderEvidence[];
   /** metrics-server, when an HPA cannot get its metrics. */
   metricsServer?: SystemComponentEvidence;
   /** Other Services of the namespace with no ready endpoint, with their pods (at most two). */
@@ -329,6 +332,16 @@ export interface DownServiceEvidence {
   service: string;
   pods: PodEvidence[];
   events: EventEvidence[];
+}
+
+/** A pod of any namespace that binds, on a node, a host port one of the workload's pending pods needs there. */
+export interface PortHolderEvidence {
+  node: string;
+  hostPort: number;
+  namespace: string;
+  pod: string;
+  /** Its controller, "DaemonSet kps-prometheus-node-exporter"; absent for a bare pod. */
+  owner?: string;
 }
 
 /** A cluster component the workload relies on (metrics-server), read when the evidence points at it. */
