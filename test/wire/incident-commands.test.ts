@@ -2,9 +2,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeChannel } from '../../src/demo/fakes/fake-slack.js';
 import { incidentDelivery } from '../../src/demo/wire/pagerduty-events.js';
-import { eventCallback, postSlack, slashCommand } from '../../src/demo/wire/slack-requests.js';
-import { slackSignedHeaders } from '../../src/demo/wire/sign.js';
-import { SIGNING_SECRET } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
 import { toTimelineEntry } from '../../src/domain/timeline/cluster-events.js';
 import { useWire } from '../helpers/wire-harness.js';
@@ -18,17 +15,8 @@ beforeEach(async () => {
   bot = await wire.startBot();
 });
 
-let n = 0;
-async function incident(text: string, channelId: string, userId = 'U0ALICE') {
-  const responseId = `r${++n}`;
-  const body = slashCommand({ command: '/incident', text, userId, channelId, responseUrl: wire.slack.responseUrl(responseId) }).replace(
-    'trigger_id=123.456.abc',
-    `trigger_id=${Date.now()}.${n}`,
-  );
-  const res = await postSlack(bot.url, body, 'application/x-www-form-urlencoded');
-  expect(res.status).toBe(200);
-  return { ack: (await res.json()) as { text?: string; blocks?: unknown[]; response_type?: string }, responseId };
-}
+/** A signed `/incident` with its acknowledgement and the id of its response_url. */
+const incident = (text: string, channelId: string, userId = 'U0ALICE') => wire.command(bot, { command: '/incident', text, channelId, userId });
 
 async function pagedChannel(): Promise<FakeChannel> {
   await bot.deliver(incidentDelivery('triggered', { id: 'PCMD001', number: 61, title: 'Cart errors', assignees: [] }));
@@ -83,8 +71,7 @@ describe('/incident', () => {
     const channel = await pagedChannel();
     const now = Math.floor(Date.now() / 1000);
     const say = async (user: string, text: string, ts: number, threadTs?: number) => {
-      const body = eventCallback({ type: 'message', channel: channel.id, user, text, ts: `${ts}.000100`, event_ts: `${ts}.000100`, ...(threadTs ? { thread_ts: `${threadTs}.000100` } : {}) });
-      const res = await fetch(`${bot.url}/slack/events`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...slackSignedHeaders(body, SIGNING_SECRET) }, body });
+      const res = await wire.event(bot, { type: 'message', channel: channel.id, user, text, ts: `${ts}.000100`, event_ts: `${ts}.000100`, ...(threadTs ? { thread_ts: `${threadTs}.000100` } : {}) });
       expect(res.status).toBe(200);
     };
     await say('U0BOB', 'anyone looking at the cart pods', now + 60);
