@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeChannel } from '../../src/demo/fakes/fake-slack.js';
 import { waitUntil } from '../helpers/deadline.js';
 import { incidentDelivery } from '../../src/demo/wire/pagerduty-events.js';
-import { blockAction, eventCallback, postSlack, slashCommand } from '../../src/demo/wire/slack-requests.js';
+import { blockAction, postSlack } from '../../src/demo/wire/slack-requests.js';
 import type { TestBot } from '../helpers/test-bot.js';
 import { RedisActionItemStore } from '../../src/adapters/redis/redis-action-item-store.js';
 import { useWire } from '../helpers/wire-harness.js';
@@ -17,18 +17,11 @@ beforeEach(() => {
 
 const bot = (): Promise<TestBot> => wire.startBot();
 
-let n = 0;
-async function command(b: TestBot, text: string, channelId: string, userId = 'U0ALICE') {
-  const responseId = `r${++n}`;
-  const body = slashCommand({ command: '/incident', text, userId, channelId, responseUrl: wire.slack.responseUrl(responseId) }).replace('trigger_id=123.456.abc', `trigger_id=${Date.now()}.${n}`);
-  const res = await postSlack(b.url, body, 'application/x-www-form-urlencoded');
-  expect(res.status).toBe(200);
-  return { ack: (await res.json()) as { text?: string }, responseId };
-}
+/** A signed `/incident` with its acknowledgement and the id of its response_url. */
+const command = (b: TestBot, text: string, channelId: string, userId = 'U0ALICE') => wire.command(b, { command: '/incident', text, channelId, userId });
 
 async function say(b: TestBot, channel: FakeChannel, text: string, ts: string, user = 'U0BOB') {
-  const body = eventCallback({ type: 'message', user, text, ts, channel: channel.id });
-  expect((await postSlack(b.url, body, 'application/json')).status).toBe(200);
+  expect((await wire.event(b, { type: 'message', user, text, ts, channel: channel.id })).status).toBe(200);
 }
 
 async function openIncident(b: TestBot, id = 'PPM0001', number = 81): Promise<FakeChannel> {
