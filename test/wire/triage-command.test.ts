@@ -102,18 +102,6 @@ describe('/triage', () => {
     expect(summaries()).toHaveLength(0);
   });
 
-  it('a name in several namespaces asks for --namespace', async () => {
-    addPaymentService(wire.kube);
-    const dep = wire.kube.get({ kind: 'Deployment', namespace: PAYMENTS, name: 'payment-service' })!;
-    wire.kube.add({ ...structuredClone(dep), metadata: { ...structuredClone(dep.metadata), namespace: 'payments-canary', uid: undefined, resourceVersion: undefined } } as never);
-    const { responseId } = await triage('payment-service');
-    const reply = await wire.slack.waitFor(() => wire.slack.responses(responseId)[0]);
-    expect(String(reply.text)).toContain('`payments`');
-    expect(String(reply.text)).toContain('`payments-canary`');
-    expect(String(reply.text)).toContain('--namespace');
-    expect(summaries()).toHaveLength(0);
-  });
-
   it('names what RBAC forbids instead of guessing', async () => {
     addPaymentService(wire.kube);
     wire.kube.forbid({ namespace: PAYMENTS, resource: 'events' });

@@ -3,8 +3,8 @@
  * fake: realistic stories of the triage corpus are loaded into the Kubernetes fake and triaged by
  * the real bot with `/triage`, its clock at the stories' instant. The summary fits one screen with
  * the verdict line first, the thread reads like notes (no reply over 3,000 characters, no block
- * twice, each identical log tail once), and no time is written in UTC outside code. While a read
- * hangs, the summary's message already shows the triage under way, and the verdict lands in it.
+ * twice, each identical log tail once), and no time is written in UTC outside code. The live
+ * progress and the raw file shared once are the triage flow's (test/domain/triage/run-triage.flow.test.ts).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeChannel, FakeMessage } from '../../src/demo/fakes/fake-slack.js';
@@ -152,56 +152,5 @@ describe('the first screen of a triage', () => {
     expect(text).not.toMatch(/\d+ events\b/);
     const unread = repliesTo(summary!.ts).find((r) => r.text === 'Could not read');
     expect(JSON.stringify(unread?.blocks)).toContain('forbidden');
-  });
-});
-
-describe('live progress', () => {
-  it('shows the triage under way while a read hangs, updates it as reads complete, and puts the verdict in the same message', async () => {
-    const s = story('jvm-xmx-above-memory-limit-oomkilled');
-    load(s);
-    const release = wire.kube.hold(/\/log$/);
-    let placeTs: string;
-    try {
-      await triage(s);
-      const place = await wire.slack.waitFor(() => summaries()[0]);
-      placeTs = place.ts;
-      expect(textsOf(place).join('\n')).toContain('Triaging fraud-scorer');
-      // Pods and events answer while the logs hang: the message says so before any verdict.
-      await wire.slack.waitFor(() => /pods ✓/.test(textsOf(summaries()[0]!).join('\n')) && /logs …/.test(textsOf(summaries()[0]!).join('\n')));
-      expect(isProgress(summaries()[0]!)).toBe(true);
-      expect(repliesTo(place.ts)).toHaveLength(0);
-    } finally {
-      release();
-    }
-    await wire.queues.waitForIdle();
-    expect(summaries()).toHaveLength(1);
-    const summary = summaries()[0]!;
-    // Posted once, then only updated.
-    expect(summary.ts).toBe(placeTs);
-    expect(wire.slack.callsTo('chat.postMessage').filter((a) => JSON.stringify(a.metadata ?? '').includes('/summary'))).toHaveLength(1);
-    expect(isProgress(summary)).toBe(false);
-    expect(blockStrings(summary.blocks ?? [])[0]).toMatch(/OOMKilled/);
-    // Throttled: one update per stage of reads at most, then the verdict.
-    const updates = wire.slack.callsTo('chat.update').filter((a) => a.ts === summary.ts);
-    expect(updates.length).toBeGreaterThanOrEqual(2);
-    expect(updates.length).toBeLessThanOrEqual(5 + 1);
-    expect(JSON.stringify(updates[updates.length - 1]?.blocks)).not.toContain('triage-progress');
-  });
-});
-
-describe('the raw evidence file', () => {
-  it('is shared once when Slack shared it but the answer was lost: the retry finds it in the thread', async () => {
-    const s = story('jvm-xmx-above-memory-limit-oomkilled');
-    load(s);
-    wire.slack.failNext('files.completeUploadExternal', { status: 500, afterActing: true });
-    await triage(s);
-    await wire.queues.waitForIdle();
-    const [summary] = summaries();
-    const files = repliesTo(summary!.ts).flatMap((r) => r.files ?? []);
-    expect(files).toHaveLength(1);
-    expect(files[0]?.name).toMatch(/^triage-fraud-scorer-.+\.txt$/);
-    // The failed answer was seen and a retry ran: the file is there once all the same.
-    expect(wire.slack.callsTo('files.completeUploadExternal').length).toBeGreaterThanOrEqual(1);
-    expect(wire.slack.callsTo('conversations.replies').length).toBeGreaterThanOrEqual(1);
   });
 });

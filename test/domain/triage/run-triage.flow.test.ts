@@ -104,6 +104,9 @@ describe('a triage posts one summary with its evidence in the thread', () => {
     expect(report.verdict).not.toBe('healthy');
     expect(report.headline).not.toMatch(/looks healthy/);
     expect(report.headline).not.toMatch(/no warning events/);
+    // The thread says it too, with the API's reason.
+    const unread = thread(deps, summaries(deps)[0]!.ts).map((r) => r.message).find((m) => m.kind === 'document' && m.document.title === 'Could not read');
+    expect(JSON.stringify(unread)).toContain('forbidden');
   });
 
   it('gives the same healthy workload its all-clear when every read answered (the control for the one above)', async () => {
