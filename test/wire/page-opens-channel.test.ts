@@ -109,14 +109,6 @@ describe('incident.triggered opens a ready incident channel', () => {
     expect(wire.slack.messages(channel.id).filter((m) => m.text.includes('Could not invite'))).toEqual([]);
   });
 
-  it('takes a suffix when the channel name is taken', async () => {
-    wire.slack.addChannel('inc-20261121-9-payment-api-5xx-rate-above-5');
-    const b = await bot();
-    await b.deliver(incidentDelivery('triggered', incident));
-    const channel = await wire.slack.waitFor(() => wire.slack.channelByName('inc-20261121-9-payment-api-5xx-rate-above-5-2'));
-    await wire.slack.waitFor(() => cardOf(channel.id));
-  });
-
   it('carries on when the assignee is already in the channel', async () => {
     const b = await bot({ PAGERDUTY_API_TOKEN: 'pd-test-token' });
     await b.deliver(incidentDelivery('triggered', incident));
