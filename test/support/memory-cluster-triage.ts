@@ -1,5 +1,6 @@
 /** TriageDeps over the in-memory ports, for unit tests of the triage flow (run-triage.ts). */
 import type { TriageDeps } from '../../src/domain/triage/run-triage.js';
+import type { TriageReport } from '../../src/domain/triage/triage-report.js';
 import type { TriageRequest } from '../../src/domain/triage/triage-request.js';
 import { ServiceCatalog } from '../../src/domain/service-catalog.js';
 import { FixedClock } from './fixed-clock.js';
@@ -21,11 +22,14 @@ export interface MemoryTriageDeps extends TriageDeps {
   log: RecordingLog;
   /** The channel the triage is asked in (the bot is in it). */
   channel: MemoryChannel;
+  /** What was handed to keepForIncident, in order. */
+  kept: { incidentId: string; report: TriageReport }[];
 }
 
 /** Defaults: one kube context, an empty catalog, the clock at `now`, a channel `#payments-oncall`. */
 export function memoryTriageDeps(opts: { now: string; contexts?: string[]; catalog?: ServiceCatalog }): MemoryTriageDeps {
   const chat = new MemoryChat();
+  const kept: MemoryTriageDeps['kept'] = [];
   return {
     chat,
     ledger: new MemoryPostLedger(),
@@ -36,6 +40,8 @@ export function memoryTriageDeps(opts: { now: string; contexts?: string[]; catal
     clock: new FixedClock(opts.now),
     log: new RecordingLog(),
     channel: chat.addChannel('payments-oncall'),
+    keepForIncident: async (incidentId, report) => void kept.push({ incidentId, report }),
+    kept,
   };
 }
 
