@@ -1,5 +1,5 @@
 /** The #incidents announcement follows the incident: edited in place, never posted twice (PRODUCT §6). */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeChannel, FakeMessage } from '../../src/demo/fakes/fake-slack.js';
 import { incidentDelivery } from '../../src/demo/wire/pagerduty-events.js';
 import { postSlack, slashCommand } from '../../src/demo/wire/slack-requests.js';
