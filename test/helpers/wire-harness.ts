@@ -71,6 +71,11 @@ export interface Wire {
   click(bot: { url: string }, action: Parameters<typeof blockAction>[0]): Promise<Response>;
 }
 
+/** The key the bot put on a message it posted (in its metadata, see SlackChat); undefined on anyone else's. */
+export function keyOf(message: { metadata?: Record<string, unknown> | undefined }): string | undefined {
+  return (message.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key;
+}
+
 function required<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`wire harness: ${what} is not started here (useWire options, or outside a test)`);
   return value;

@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { incidentDelivery } from '../../src/demo/wire/pagerduty-events.js';
-import { useWire } from '../helpers/wire-harness.js';
+import { keyOf, useWire } from '../helpers/wire-harness.js';
 
 const wire = useWire({ pagerduty: true });
 
@@ -34,7 +34,7 @@ describe('PagerDuty REST API down while a page arrives', () => {
     expect((await bot.deliver(incidentDelivery('triggered', incident))).status).toBe(202);
 
     const channel = await wire.slack.waitFor(() => wire.slack.channelByName(CHANNEL));
-    const card = await wire.slack.waitFor(() => wire.slack.messages(channel.id).find((m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key === 'pd-PFQZPSY/card'));
+    const card = await wire.slack.waitFor(() => wire.slack.messages(channel.id).find((m) => keyOf(m) === 'pd-PFQZPSY/card'));
     expect(card.text).toContain('Payment API: 5xx rate above 5%');
     // Who is still to come is said on the card itself, so the card stays the channel's first message.
     const cardJson = () => JSON.stringify(wire.slack.messages(channel.id).find((m) => m.ts === card.ts)?.blocks);
@@ -55,7 +55,7 @@ describe('PagerDuty REST API down while a page arrives', () => {
     // One of each, however many times the job was retried.
     expect(wire.slack.messages(channel.id).filter((m) => m.text.startsWith(':hourglass_flowing_sand:') || m.text.startsWith(':white_check_mark: Invited'))).toEqual([]);
     expect(wire.slack.messages(channel.id)[0]?.ts).toBe(card.ts);
-    expect(wire.slack.messages(channel.id).filter((m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key === 'pd-PFQZPSY/card')).toHaveLength(1);
+    expect(wire.slack.messages(channel.id).filter((m) => keyOf(m) === 'pd-PFQZPSY/card')).toHaveLength(1);
     expect([...wire.slack.channels.values()].filter((c) => c.name.startsWith('inc-'))).toHaveLength(1);
     expect(wire.pd.notesFor('PFQZPSY')).toHaveLength(1);
   });

@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { incidentDelivery } from '../../src/demo/wire/pagerduty-events.js';
 import { waitUntil } from '../helpers/deadline.js';
 import type { TestBot } from '../helpers/test-bot.js';
-import { useWire } from '../helpers/wire-harness.js';
+import { keyOf, useWire } from '../helpers/wire-harness.js';
 
 const wire = useWire({ pagerduty: true });
 
@@ -31,7 +31,7 @@ const incident = {
 };
 
 function keyed(channelId: string, key: string) {
-  return wire.slack.messages(channelId).filter((m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key === key);
+  return wire.slack.messages(channelId).filter((m) => keyOf(m) === key);
 }
 
 /** The last step of opening an incident is the note back to PagerDuty: when it is there, the job is done. */

@@ -5,7 +5,7 @@ import { incidentDelivery } from '../../src/demo/wire/pagerduty-events.js';
 import { postSlack, slashCommand } from '../../src/demo/wire/slack-requests.js';
 import { RedisIncidentStore } from '../../src/adapters/redis/redis-incident-store.js';
 import type { TestBot } from '../helpers/test-bot.js';
-import { useWire } from '../helpers/wire-harness.js';
+import { keyOf, useWire } from '../helpers/wire-harness.js';
 
 const wire = useWire({ pagerduty: true });
 let bot: TestBot;
@@ -34,7 +34,7 @@ beforeEach(async () => {
 });
 
 function announcements(): FakeMessage[] {
-  return wire.slack.messages(announce.id).filter((m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key?.endsWith('/announce'));
+  return wire.slack.messages(announce.id).filter((m) => keyOf(m)?.endsWith('/announce'));
 }
 
 async function announced(over: Partial<typeof incident> = {}): Promise<{ channel: FakeChannel; post: FakeMessage }> {

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeChannel } from '../../src/demo/fakes/fake-slack.js';
 import { incidentDelivery, noteDelivery } from '../../src/demo/wire/pagerduty-events.js';
 import type { TestBot } from '../helpers/test-bot.js';
-import { useWire } from '../helpers/wire-harness.js';
+import { keyOf, useWire } from '../helpers/wire-harness.js';
 
 const wire = useWire({ pagerduty: true });
 let bot: TestBot;
@@ -27,7 +27,7 @@ beforeEach(async () => {
 });
 
 function card(channel: FakeChannel) {
-  return wire.slack.messages(channel.id).find((m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key === 'pd-PLATER1/card');
+  return wire.slack.messages(channel.id).find((m) => keyOf(m) === 'pd-PLATER1/card');
 }
 
 async function opened(): Promise<FakeChannel> {

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { incidentDelivery } from '../../src/demo/wire/pagerduty-events.js';
 import type { TestBot } from '../helpers/test-bot.js';
-import { useWire } from '../helpers/wire-harness.js';
+import { keyOf, useWire } from '../helpers/wire-harness.js';
 
 const wire = useWire({ pagerduty: true });
 
@@ -25,7 +25,7 @@ const incident = {
 };
 
 function cardOf(channelId: string) {
-  return wire.slack.messages(channelId).find((m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key === 'pd-PFQZPSY/card');
+  return wire.slack.messages(channelId).find((m) => keyOf(m) === 'pd-PFQZPSY/card');
 }
 
 describe('incident.triggered opens a ready incident channel', () => {

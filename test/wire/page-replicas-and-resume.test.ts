@@ -9,7 +9,7 @@ import type { TestBot } from '../helpers/test-bot.js';
 import { RedisIncidentStore } from '../../src/adapters/redis/redis-incident-store.js';
 import { RedisPostLedger } from '../../src/adapters/redis/redis-post-ledger.js';
 import { newPagedIncident } from '../../src/domain/incident/incident.js';
-import { useWire } from '../helpers/wire-harness.js';
+import { keyOf, useWire } from '../helpers/wire-harness.js';
 
 const wire = useWire({ pagerduty: true, slack: { latencyMs: 20 } });
 
@@ -19,7 +19,7 @@ const CHANNEL = 'inc-20261121-31-orders-db-connections-exhausted';
 const bot = (): Promise<TestBot> => wire.startBot();
 
 const cards = (channelId: string) =>
-  wire.slack.messages(channelId).filter((m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key === 'pd-PREPL01/card');
+  wire.slack.messages(channelId).filter((m) => keyOf(m) === 'pd-PREPL01/card');
 
 describe('one channel per incident', () => {
   it('with deliveries raced to two bot instances on one Redis', async () => {

@@ -21,7 +21,7 @@ import { WEBHOOK_SECRET } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
 import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
 import { randomPrefix } from '../helpers/redis.js';
-import { useWire } from '../helpers/wire-harness.js';
+import { keyOf, useWire } from '../helpers/wire-harness.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const vector = JSON.parse(readFileSync(new URL('../fixtures/pagerduty-signature-vector.json', import.meta.url), 'utf8')) as {
@@ -88,7 +88,7 @@ function cards(): Array<{ channel: string; key: string }> {
   const found: Array<{ channel: string; key: string }> = [];
   for (const channel of wire.slack.channels.values()) {
     for (const m of wire.slack.messages(channel.id)) {
-      const key = (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key;
+      const key = keyOf(m);
       if (key?.endsWith('/card')) found.push({ channel: channel.id, key });
     }
   }

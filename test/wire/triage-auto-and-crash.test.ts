@@ -12,7 +12,7 @@ import { blockAction, postSlack, slashCommand } from '../../src/demo/wire/slack-
 import { testBotEnv } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
 import { addPaymentService } from '../adapters/kubernetes/scenarios.js';
-import { useWire } from '../helpers/wire-harness.js';
+import { keyOf, useWire } from '../helpers/wire-harness.js';
 import type { BotOptions } from '../helpers/wire-harness.js';
 
 const wire = useWire({ kube: true });
@@ -36,7 +36,7 @@ afterEach(() => {
 const bot = (start: BotOptions['start'] = {}): Promise<TestBot> => wire.startBot({ env, start });
 
 const summariesIn = (channelId: string) =>
-  wire.slack.messages(channelId).filter((m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key?.endsWith('/summary'));
+  wire.slack.messages(channelId).filter((m) => keyOf(m)?.endsWith('/summary'));
 
 describe('triage on a page', () => {
   it('runs at once in the new channel when the catalog maps the PagerDuty service, and lands on the timeline', async () => {
@@ -95,7 +95,7 @@ describe('a worker killed mid-triage', () => {
     expect(summariesIn(channel.id)).toHaveLength(1);
     expect(summariesIn(channel.id)[0]?.ts).toBe(place.ts);
     const replies = wire.slack.messages(channel.id).filter((m) => m.thread_ts === place.ts && m.ts !== place.ts);
-    const keys = replies.flatMap((m) => ((m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key ?? []));
+    const keys = replies.flatMap((m) => (keyOf(m) ?? []));
     expect(keys.length).toBeGreaterThan(0);
     expect(new Set(keys).size).toBe(keys.length);
     expect(replies.filter((m) => (m.files ?? []).length > 0).length).toBeLessThanOrEqual(1);

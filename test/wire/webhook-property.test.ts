@@ -12,7 +12,7 @@ import { incidentDelivery, noteDelivery } from '../../src/demo/wire/pagerduty-ev
 import { pagerDutySignature } from '../../src/demo/wire/sign.js';
 import { WEBHOOK_SECRET } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
-import { useWire } from '../helpers/wire-harness.js';
+import { keyOf, useWire } from '../helpers/wire-harness.js';
 
 const MAX_BODY = 256 * 1024;
 /** PROPERTY_RUNS=500 for a longer hunt; the default keeps the test under 20 s. */
@@ -303,7 +303,7 @@ it('answers 202/200/400 to any signed body and never leaves a half-made incident
 
   // And each incident has exactly one card, the one it points at.
   for (const incident of incidents.filter((i) => i.cardTs !== undefined)) {
-    const cards = wire.slack.messages(incident.channel!.id).filter((m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key === `${incident.id}/card`);
+    const cards = wire.slack.messages(incident.channel!.id).filter((m) => keyOf(m) === `${incident.id}/card`);
     expect(cards.map((m) => m.ts), `cards of ${incident.id}`).toEqual([incident.cardTs]);
   }
   // Nothing here fails on purpose (the fakes inject no errors), so every accepted event must have been handled.
