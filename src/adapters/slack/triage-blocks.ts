@@ -5,7 +5,8 @@ import { describeProgress } from '../../domain/triage/triage-progress.js';
 import type { TriageProgress } from '../../domain/triage/triage-progress.js';
 import { SUMMARY_LIMITS, summarizeTriage } from '../../domain/triage/triage-summary.js';
 import type { SummaryLimits, TriageSummary } from '../../domain/triage/triage-summary.js';
-import { MAX_BLOCKS, context, escapeMrkdwn, section, truncate } from './block-kit.js';
+import { truncate } from '../../domain/text.js';
+import { MAX_BLOCKS, context, escapeMrkdwn, section } from './block-kit.js';
 import type { Block } from './block-kit.js';
 
 /**
