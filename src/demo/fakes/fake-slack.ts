@@ -12,12 +12,12 @@ import type { AddChannelOptions, AddUserInput, FakeChannel, FakeMessage, FakeUse
 import {
   closeServer,
   delay,
-  listenLocal,
   parseMultipart,
   pollUntil,
   readBody,
   sendJson,
   sendText,
+  serveLocal,
 } from './http-util.js';
 import { DEADLINE_MS } from './wait-deadline.js';
 import type { SlackDump } from '../slack-html/slack-dump.js';
@@ -130,13 +130,11 @@ export class FakeSlack {
     this.socket.attach(server);
   }
 
-  static async start(opts: FakeSlackOptions = {}): Promise<FakeSlack> {
-    let fake: FakeSlack | undefined;
-    const { server, port } = await listenLocal((req, res) => {
-      if (fake) void fake.handle(req, res);
-    });
-    fake = new FakeSlack(server, port, opts);
-    return fake;
+  static start(opts: FakeSlackOptions = {}): Promise<FakeSlack> {
+    return serveLocal(
+      (server, port) => new FakeSlack(server, port, opts),
+      (fake, req, res) => fake.handle(req, res),
+    );
   }
 
   async close(): Promise<void> {

@@ -53,6 +53,22 @@ export async function listenLocal(handler: RequestListener): Promise<{ server: S
   return { server, port };
 }
 
+/**
+ * Starts a fake on a free local port: `create` builds it around its server, `handle` answers each
+ * request (none is answered before the fake exists).
+ */
+export async function serveLocal<F>(
+  create: (server: Server, port: number) => F,
+  handle: (fake: F, req: IncomingMessage, res: ServerResponse) => Promise<void>,
+): Promise<F> {
+  let fake: F | undefined;
+  const { server, port } = await listenLocal((req, res) => {
+    if (fake !== undefined) void handle(fake, req, res);
+  });
+  fake = create(server, port);
+  return fake;
+}
+
 export async function closeServer(server: Server): Promise<void> {
   // Keep-alive sockets from fetch would otherwise hold close() open until they time out.
   server.closeAllConnections();
