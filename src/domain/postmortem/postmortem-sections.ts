@@ -24,8 +24,6 @@ export type Block =
   /** Cells already written with the format. */
   | { kind: 'table'; header: string[]; rows: string[][] };
 
-export const SECTION_HEADINGS = ['Summary', 'Recurrence', 'Timeline', 'Trigger', 'Root cause', 'Cause category', 'What worked', 'What did not', 'Action items'] as const;
-
 const SOURCE_LABEL: Record<TimelineSource, string> = { pagerduty: 'PD', bot: 'bot', slack: 'slack', cluster: 'k8s' };
 /** A fast acknowledgement is one inside the first five minutes of the page. */
 const FAST_ACK_MS = 5 * 60_000;
