@@ -43,7 +43,7 @@ function conditionStatus(s: string): ConditionEvidence['status'] {
   return s === 'True' || s === 'False' ? s : 'Unknown';
 }
 
-export function mapCondition(c: V1ConditionLike): ConditionEvidence {
+function mapCondition(c: V1ConditionLike): ConditionEvidence {
   const out: ConditionEvidence = { type: c.type, status: conditionStatus(c.status) };
   if (c.reason !== undefined && c.reason !== '') out.reason = c.reason;
   if (c.message !== undefined && c.message !== '') out.message = c.message;

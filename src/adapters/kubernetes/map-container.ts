@@ -72,7 +72,7 @@ function mapTerminated(t: k8s.V1ContainerStateTerminated): TerminatedStateEviden
 }
 
 /** V1ContainerState → evidence; undefined when none of waiting/running/terminated is set. */
-export function mapContainerState(s: k8s.V1ContainerState | undefined): ContainerStateEvidence | undefined {
+function mapContainerState(s: k8s.V1ContainerState | undefined): ContainerStateEvidence | undefined {
   if (s?.terminated !== undefined) return { terminated: mapTerminated(s.terminated) };
   if (s?.waiting !== undefined) {
     // reason is required by the evidence type; the kubelet always sets one, '' if it did not.

@@ -12,7 +12,7 @@ const QOS = new Set<NonNullable<PodEvidence['qosClass']>>(['Guaranteed', 'Bursta
  * Which label ties a pod to its revision: the ReplicaSet's pod-template-hash, or the
  * ControllerRevision's name (StatefulSet) or hash (DaemonSet). Job pods have no revisions.
  */
-export function revisionLabel(kind: WorkloadKind): string | undefined {
+function revisionLabel(kind: WorkloadKind): string | undefined {
   if (kind === 'Deployment') return 'pod-template-hash';
   if (kind === 'StatefulSet' || kind === 'DaemonSet') return 'controller-revision-hash';
   return undefined;
@@ -61,7 +61,7 @@ export function mapPod(pod: k8s.V1Pod, workloadKind: WorkloadKind): PodEvidence 
  * How much a pod needs a look, for choosing which pods get per-pod reads when there are many:
  * not ready, waiting (CrashLoopBackOff, ImagePullBackOff), terminated runs, restarts, deletion.
  */
-export function scoreTrouble(p: PodEvidence): number {
+function scoreTrouble(p: PodEvidence): number {
   let score = 0;
   if (!p.ready) score += 100;
   if (p.phase !== 'Running' && p.phase !== 'Succeeded') score += 50;

@@ -23,7 +23,7 @@ export function parseRevision(v: string | undefined): number | undefined {
 }
 
 /** The pod template of any workload kind (a CronJob's is inside its jobTemplate). */
-export function templateOf(w: Workload): k8s.V1PodTemplateSpec | undefined {
+function templateOf(w: Workload): k8s.V1PodTemplateSpec | undefined {
   return w.kind === 'CronJob' ? w.obj.spec?.jobTemplate.spec?.template : w.obj.spec?.template;
 }
 

@@ -12,7 +12,7 @@ import type { CallOptions } from './reads.js';
 
 /** What `kubectl logs --previous` is limited to: the tail, and never more than 64 KB. */
 export const LOG_TAIL_LINES = 100;
-export const LOG_LIMIT_BYTES = 64_000;
+const LOG_LIMIT_BYTES = 64_000;
 
 /** Distinct nodes under the pods, in the pods' order (least healthy first), at most `max`. */
 export function pickNodes(pods: readonly PodEvidence[], max: number): { picked: string[]; others: number } {
@@ -78,7 +78,7 @@ function runningNow(c: PodEvidence['containers'][number]): boolean {
 }
 
 /** Ready pods whose current logs are sampled: errors there keep a workload from being called healthy. */
-export const HEALTHY_LOG_SAMPLE = 2;
+const HEALTHY_LOG_SAMPLE = 2;
 
 /**
  * Which ready pods to sample first: the newest (a new pod, often on a new node, is where a recent

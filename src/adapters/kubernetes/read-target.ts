@@ -11,7 +11,7 @@ import type { Workload } from './map-workload.js';
 import { workloadGetter } from './get-workload.js';
 
 /** Jobs of a CronJob whose pods and conditions are read: the newest few. */
-export const CRONJOB_RUNS = 3;
+const CRONJOB_RUNS = 3;
 
 export async function readWorkload(ctx: CollectContext, t: TriageTarget): Promise<Workload | undefined> {
   const what = `${t.kind} ${t.namespace}/${t.name}`;

@@ -3,9 +3,9 @@ import { truncate } from '../../domain/text.js';
 
 export type Block = Record<string, unknown>;
 
-export const MAX_SECTION_TEXT = 3000;
-export const MAX_HEADER_TEXT = 150;
-export const MAX_BUTTON_TEXT = 75;
+const MAX_SECTION_TEXT = 3000;
+const MAX_HEADER_TEXT = 150;
+const MAX_BUTTON_TEXT = 75;
 export const MAX_BLOCKS = 50;
 
 /** Slack's mrkdwn needs &, < and > escaped in text we did not write. */

@@ -20,7 +20,7 @@ type Answer = Record<string, unknown> & { ok?: boolean };
 
 const RETRYABLE_SLACK_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
 /** Message metadata event type that marks the bot's own posts with their idempotency key. */
-export const MESSAGE_METADATA_TYPE = 'rootcause_message';
+const MESSAGE_METADATA_TYPE = 'rootcause_message';
 const HISTORY_SEARCHED = 200;
 const CHANNEL_PAGES_SEARCHED = 20;
 

@@ -13,7 +13,7 @@ import type { Block } from './block-kit.js';
  * The summary fits one screen: at most this many characters of text (blocks and notification).
  * The parts are tightened in turn until it does (see SUMMARY_TIERS).
  */
-export const SUMMARY_MAX = 1500;
+const SUMMARY_MAX = 1500;
 
 /** Each tier keeps less: first the further findings go, then the quote and the verdict line are cut. */
 const SUMMARY_TIERS: SummaryLimits[] = [

@@ -43,7 +43,7 @@ export function sendText(
 }
 
 /** Starts a server on 127.0.0.1 with an OS-chosen port; resolves with the server and port. */
-export async function listenLocal(handler: RequestListener): Promise<{ server: Server; port: number }> {
+async function listenLocal(handler: RequestListener): Promise<{ server: Server; port: number }> {
   const server = createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -21,7 +21,7 @@ export interface ReadServer {
   forbidRules: Iterable<ForbidRule>;
 }
 
-export function sendJsonText(res: ServerResponse, code: number, text: string): void {
+function sendJsonText(res: ServerResponse, code: number, text: string): void {
   res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
   res.end(text);
 }
