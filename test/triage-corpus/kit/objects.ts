@@ -203,7 +203,7 @@ export function boundClaim(o: { namespace: string; name: string; storage: string
   ];
 }
 
-export function hpa(o: { namespace: string; name: string; target: { kind: string; name: string }; min: number; max: number; current: number; desired: number; cpu?: { current: number; target: number; averageValue?: string }; conditions?: k8s.V2HorizontalPodAutoscalerCondition[]; lastScaleAgo?: number }): k8s.V2HorizontalPodAutoscaler {
+export function hpa(o: { namespace: string; name: string; target: { kind: string; name: string }; min: number; max: number; current: number; desired: number; cpu?: { current: number; target: number; averageValue?: string }; conditions?: k8s.V2HorizontalPodAutoscalerCondition[]; lastScaleAgo?: number; metricsUnavailable?: boolean }): k8s.V2HorizontalPodAutoscaler {
   const cpu = o.cpu ?? { current: 45, target: 70 };
   return {
     apiVersion: 'autoscaling/v2',
@@ -219,7 +219,8 @@ export function hpa(o: { namespace: string; name: string; target: { kind: string
       currentReplicas: o.current,
       desiredReplicas: o.desired,
       ...(o.lastScaleAgo === undefined ? {} : { lastScaleTime: ago(o.lastScaleAgo) }),
-      currentMetrics: [{ type: 'Resource', resource: { name: 'cpu', current: { averageUtilization: cpu.current, averageValue: cpu.averageValue ?? '180m' } } }],
+      // No reading when the metrics API does not answer (`<unknown>/70%` in kubectl get hpa). Default: a reading.
+      ...(o.metricsUnavailable ? {} : { currentMetrics: [{ type: 'Resource', resource: { name: 'cpu', current: { averageUtilization: cpu.current, averageValue: cpu.averageValue ?? '180m' } } }] }),
       conditions: o.conditions ?? [
         { type: 'AbleToScale', status: 'True', reason: 'ReadyForNewScale', message: 'recommended size matches current size', lastTransitionTime: ago(3 * DAYS) },
         { type: 'ScalingActive', status: 'True', reason: 'ValidMetricFound', message: 'the HPA was able to successfully calculate a replica count from cpu resource utilization (percentage of request)', lastTransitionTime: ago(3 * DAYS) },
@@ -270,5 +271,28 @@ export function configMap(o: { namespace: string; name: string; createdAgo: numb
       ],
     },
     data: o.data,
+  };
+}
+
+/**
+ * A Namespace with its labels (e.g. the Pod Security Admission ones); `labelledAgo` is when a
+ * manager (`labelledBy`, default kubectl-label) last changed them (managedFields carry the time).
+ */
+export function namespace(o: { name: string; createdAgo: number; labels?: Record<string, string>; labelledAgo?: number; labelledBy?: string }): k8s.V1Namespace {
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: {
+      name: o.name,
+      uid: uidOf(`namespace/${o.name}`),
+      creationTimestamp: ago(o.createdAgo),
+      labels: { 'kubernetes.io/metadata.name': o.name, ...o.labels },
+      managedFields: [
+        { manager: 'helm', operation: 'Update', apiVersion: 'v1', time: ago(o.createdAgo), fieldsType: 'FieldsV1', fieldsV1: { 'f:metadata': { 'f:labels': {} } } },
+        ...(o.labelledAgo === undefined ? [] : [{ manager: o.labelledBy ?? 'kubectl-label', operation: 'Update', apiVersion: 'v1', time: ago(o.labelledAgo), fieldsType: 'FieldsV1', fieldsV1: { 'f:metadata': { 'f:labels': {} } } }]),
+      ],
+    },
+    spec: { finalizers: ['kubernetes'] },
+    status: { phase: 'Active' },
   };
 }

@@ -322,6 +322,20 @@ export interface DaemonSetOpts {
   /** desiredNumberScheduled; default the number of pods. */
   desired?: number;
   createdAgo?: number;
+  /**
+   * Give each pod the node affinity the DaemonSet controller writes (matchFields metadata.name In
+   * [its node]), as the API shows it; a pod still Pending then says which node it waits for.
+   * Default false (the pods carry only the template's affinity).
+   */
+  pinnedToNodes?: boolean;
+}
+
+/** The node affinity the DaemonSet controller puts on the pod it makes for `nodeName`. */
+function pinnedTo(nodeName: string, affinity: k8s.V1Affinity | undefined): k8s.V1Affinity {
+  return {
+    ...affinity,
+    nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }] } },
+  };
 }
 
 export function daemonSetApp(o: DaemonSetOpts): Built {
@@ -336,7 +350,8 @@ export function daemonSetApp(o: DaemonSetOpts): Built {
     if (rev === undefined) throw new Error(`daemonSetApp ${o.name}: pod of unknown revision ${p.revision}`);
     const name = p.name ?? `${o.name}-${nameSuffix(`${o.name}/${p.node}/${i}`)}`;
     const owner = { namespace: o.namespace, kind: 'DaemonSet', name: o.name, uid, labels: { ...selector, 'controller-revision-hash': hashOf(rev), 'pod-template-generation': String(rev.revision) } };
-    return buildPod(owner, rev.template, name, p);
+    const template = o.pinnedToNodes ? { ...rev.template, affinity: pinnedTo(p.node, rev.template.affinity) } : rev.template;
+    return buildPod(owner, template, name, p);
   });
   const controllerRevisions = revisions.map(
     (r): k8s.V1ControllerRevision => ({
