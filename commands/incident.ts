@@ -8,7 +8,7 @@ import { describeDue } from '../src/domain/postmortem/action-item.js';
 import type { ActionItem } from '../src/domain/postmortem/action-item.js';
 import { ACTION_ITEM_RULE } from '../src/domain/postmortem/action-items.js';
 import { parseDue } from '../src/domain/postmortem/parse-due.js';
-import { describeError } from '../src/errors.js';
+import { userErrorText } from '../src/errors.js';
 import type { SlashCommandInput } from './triage.js';
 
 const INCIDENT_USAGE = [
@@ -131,7 +131,7 @@ export async function handleIncidentCommand(deps: IncidentCommandDeps, input: Sl
       responseUrl: input.responseUrl,
     });
   } catch (err) {
-    return { text: `Could not do that now: Redis is unavailable (${describeError(err)}). Nothing changed; try again in a minute.` };
+    return { text: userErrorText(err, 'do that now', { unchanged: 'Nothing changed' }) };
   }
   return { text: acknowledgement(parsed.command) };
 }

@@ -3,7 +3,7 @@
  * every name before any API call, acknowledge at once, and queue the work.
  */
 import type { TriageRequest } from '../src/domain/triage/triage-request.js';
-import { describeError } from '../src/errors.js';
+import { userErrorText } from '../src/errors.js';
 import { checkDns1123Label, parseArgs } from './parse-args.js';
 
 const TRIAGE_USAGE =
@@ -76,7 +76,7 @@ export async function handleTriageCommand(deps: TriageCommandDeps, input: SlashC
       incidentId: input.incidentId,
     });
   } catch (err) {
-    return `Could not start the triage of \`${service}\`: Redis is unavailable (${describeError(err)}). Nothing was run; try again in a minute.`;
+    return userErrorText(err, `start the triage of \`${service}\``, { unchanged: 'Nothing was run' });
   }
   const where = [namespace ? `namespace \`${namespace}\`` : undefined, context ? `context \`${context}\`` : undefined].filter(Boolean).join(', ');
   return `:mag: Triaging \`${service}\`${where ? ` (${where})` : ''}… read-only; the findings will be posted in this channel.`;

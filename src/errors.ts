@@ -1,7 +1,7 @@
 /**
- * Every error Rootcause raises on purpose has a code and is one class. One place
- * (the job runner, the command responder, the HTTP routes) turns them into what a
- * user or PagerDuty sees; everything else throws.
+ * Every error Rootcause raises on purpose has a code and is one class. Everything throws them;
+ * `userErrorText` alone words one for a person (the command and button answers), and the job
+ * runner and HTTP routes decide from the code what happens next (retry, 503).
  */
 export type ErrorCode =
   | 'CONFIG_INVALID'
@@ -21,17 +21,20 @@ export class RootcauseError extends Error {
   readonly retryable: boolean;
   /** Which dependency, for messages that must name it ("Slack", "PagerDuty", "Redis"). */
   readonly dependency: string | undefined;
+  /** What went wrong without the dependency's name, for sentences that name it themselves. */
+  readonly detail: string | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    opts: { retryable?: boolean; dependency?: string; cause?: unknown } = {},
+    opts: { retryable?: boolean; dependency?: string; detail?: string; cause?: unknown } = {},
   ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'RootcauseError';
     this.code = code;
     this.retryable = opts.retryable ?? false;
     this.dependency = opts.dependency;
+    this.detail = opts.detail;
   }
 }
 
@@ -39,6 +42,7 @@ export function dependencyUnavailable(dependency: string, detail: string, cause?
   return new RootcauseError('DEPENDENCY_UNAVAILABLE', `${dependency} is unavailable: ${detail}`, {
     retryable: true,
     dependency,
+    detail,
     cause,
   });
 }
@@ -47,6 +51,7 @@ export function dependencyRejected(dependency: string, detail: string, cause?: u
   return new RootcauseError('DEPENDENCY_REJECTED', `${dependency} refused: ${detail}`, {
     retryable: false,
     dependency,
+    detail,
     cause,
   });
 }
@@ -58,4 +63,29 @@ export function isRetryable(err: unknown): boolean {
 export function describeError(err: unknown): string {
   if (err instanceof Error) return err.message;
   return String(err);
+}
+
+/**
+ * The one place an error becomes what a person reads, when something they asked for failed:
+ * "Could not <attempt>: <why>. <what now>". Only a coded error names a dependency, so an
+ * outage of Redis says Redis, and a failure of anything else never does.
+ * `unchanged`: what the person may rely on ("Nothing changed"), said before the advice.
+ */
+export function userErrorText(err: unknown, attempt: string, opts: { unchanged?: string } = {}): string {
+  const advice = isRetryable(err) ? 'try again in a minute.' : undefined;
+  const then = opts.unchanged === undefined ? capitalize(advice ?? '') : `${opts.unchanged}${advice === undefined ? '.' : `; ${advice}`}`;
+  return `Could not ${attempt}: ${whyItFailed(err)}.${then === '' ? '' : ` ${then}`}`;
+}
+
+function whyItFailed(err: unknown): string {
+  if (!(err instanceof RootcauseError)) return `something went wrong (${describeError(err)})`;
+  const detail = err.detail ?? err.message;
+  if (err.code === 'DEPENDENCY_UNAVAILABLE' && err.dependency !== undefined) return `${err.dependency} is unavailable (${detail})`;
+  if (err.code === 'DEPENDENCY_REJECTED' && err.dependency !== undefined) return `${err.dependency} refused (${detail})`;
+  if (err.code === 'INCIDENT_BUSY') return `the incident is busy (${detail})`;
+  return detail;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -3,7 +3,6 @@
  * runs one bot instance (tests start several against one Redis); main.ts wraps it
  * with process signals.
  */
-import { webApi } from '@slack/bolt';
 import type { Worker } from 'bullmq';
 import type { Config } from './config.js';
 import { botRoutes } from './adapters/http/bot-routes.js';
@@ -12,10 +11,7 @@ import { startPlainHttp } from './adapters/http/start-http.js';
 import { ClusterEventWatchers } from './adapters/kubernetes/cluster-event-watchers.js';
 import { KubeCluster } from './adapters/kubernetes/kube-cluster.js';
 import { NO_KUBECONFIG, loadKubeConfig } from './adapters/kubernetes/load-kubeconfig.js';
-import { PagerDutyClient } from './adapters/pagerduty/pagerduty-client.js';
-import { PageEventQueue } from './adapters/queue/page-event-queue.js';
-import { createDigestQueue, createIncidentCommandQueue, createTriageQueue } from './adapters/queue/queues.js';
-import { BullReminderScheduler } from './adapters/queue/reminder-scheduler.js';
+import { openQueues } from './adapters/queue/queues.js';
 import { startWorkers } from './adapters/queue/workers.js';
 import { connectRedis } from './adapters/redis/connect-redis.js';
 import { RedisKeys } from './adapters/redis/keys.js';
@@ -23,24 +19,16 @@ import { RedisActionItemStore } from './adapters/redis/redis-action-item-store.j
 import { RedisIncidentStore } from './adapters/redis/redis-incident-store.js';
 import { RedisPostLedger } from './adapters/redis/redis-post-ledger.js';
 import { RedisTimelineStore } from './adapters/redis/redis-timeline-store.js';
-import { throttledWarning } from './adapters/redis/throttled-warning.js';
 import { registerCardActions } from './adapters/slack/card-actions.js';
 import { registerCommands } from './adapters/slack/register-commands.js';
 import { registerMessageEvents } from './adapters/slack/register-events.js';
-import { SlackChat } from './adapters/slack/slack-chat.js';
 import { reportSlackIdentity } from './adapters/slack/slack-identity.js';
-import { SLACK_RETRY_POLICY } from './adapters/slack/slack-retry-policy.js';
 import { startSlackServer } from './adapters/slack/slack-server.js';
-import { applyIncidentCommand } from './domain/incident/apply-incident-command.js';
-import { handlePageEvent } from './domain/incident/handle-page-event.js';
 import type { IncidentCommandRequest } from './domain/incident/incident-command.js';
-import type { IncidentDeps } from './domain/incident/incident-deps.js';
 import type { Clock } from './domain/ports.js';
-import { sendReminder } from './domain/postmortem/action-items.js';
-import { sendOverdueDigests } from './domain/postmortem/overdue-digest.js';
-import { runTriage } from './domain/triage/run-triage.js';
-import type { TriageDeps } from './domain/triage/run-triage.js';
 import type { TriageRequest } from './domain/triage/triage-request.js';
+import { createClients } from './clients.js';
+import { wireFlows } from './flows.js';
 import type { Logger } from './logger.js';
 import { stopBot } from './stop-bot.js';
 
@@ -73,31 +61,13 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
   // Fails fast while Redis is down, so the webhook answers 503 (PagerDuty retries) instead of hanging.
   const producerRedis = connectRedis(config.redisUrl, log, 'producer', { enableOfflineQueue: false });
 
-  const slackClient = new webApi.WebClient(config.slack.botToken, {
-    slackApiUrl: config.slack.apiUrl,
-    retryConfig: SLACK_RETRY_POLICY,
-    rejectRateLimitedCalls: false,
-    logLevel: webApi.LogLevel.ERROR,
-  });
-  const chat = new SlackChat(slackClient, { onCall: (method, outcome) => metrics.slackCalls.inc({ method, outcome }) });
-  const pager = new PagerDutyClient({
-    apiUrl: config.pagerduty.apiUrl,
-    apiToken: config.pagerduty.apiToken,
-    fromEmail: config.pagerduty.fromEmail,
-    onCall: (operation, outcome) => metrics.pagerDutyCalls.inc({ operation, outcome }),
-  });
-  const triageQueue = createTriageQueue(producerRedis, keys);
-  const commandQueue = createIncidentCommandQueue(producerRedis, keys);
-  const pageQueue = new PageEventQueue(producerRedis, keys);
+  const { chat, pager } = createClients(config, metrics);
   const clock = opts.clock ?? { now: () => new Date() };
-  const reminders = new BullReminderScheduler(producerRedis, keys, () => clock.now());
-  // Set up at start, when the producer connection may not be connected yet: this one waits.
-  const digestQueue = createDigestQueue(redis, keys);
+  const q = openQueues(producerRedis, redis, keys, { now: () => clock.now(), log });
+  const queues = q.all;
   const items = new RedisActionItemStore(redis, keys);
-  const queues = [pageQueue, triageQueue, commandQueue, reminders, digestQueue];
-  for (const q of queues) q.queue.on('error', throttledWarning(log, `queue ${q.name}`));
-  const requestTriage = async (request: TriageRequest) => void (await triageQueue.enqueue({ request }));
-  const requestCommand = async (request: IncidentCommandRequest) => void (await commandQueue.enqueue({ request }));
+  const requestTriage = async (request: TriageRequest) => void (await q.triage.enqueue({ request }));
+  const requestCommand = async (request: IncidentCommandRequest) => void (await q.commands.enqueue({ request }));
   const { kc, source: kubeconfigSource } = loadKubeConfig(config.kubeconfig);
   if (kubeconfigSource === undefined) log.warn(`${NO_KUBECONFIG}. /triage will say so until then.`);
   // The bot's one clock: what a triage calls "now" (tests run stories at their own instant).
@@ -106,39 +76,15 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
     log: log.child({ component: 'cluster-events' }),
     ...(opts.clusterWatchPollMs === undefined ? {} : { pollMs: opts.clusterWatchPollMs }),
   });
-  const deps: IncidentDeps = {
-    chat,
-    items,
-    reminders,
-    ledger: new RedisPostLedger(redis, keys),
-    pager,
-    incidents: new RedisIncidentStore(redis, keys),
-    timeline: new RedisTimelineStore(redis, keys),
-    catalog: config.catalog,
-    clock,
-    log: log.child({ component: 'incidents' }),
-    announceChannel: config.announceChannel,
-    requestTriage,
-    clusterWatch,
-  };
-  const triageDeps: TriageDeps = {
-    chat,
-    ledger: deps.ledger,
-    cluster,
-    catalog: config.catalog,
-    timeline: deps.timeline,
-    clock: deps.clock,
-    log: log.child({ component: 'triage' }),
-    budgetMs: opts.triageBudgetMs,
-    clusterWatch,
-  };
+  const incidents = new RedisIncidentStore(redis, keys);
+  const timeline = new RedisTimelineStore(redis, keys);
 
   const routes = botRoutes({
     metrics,
     log,
     pingRedis: () => producerRedis.ping().then(() => undefined),
     queues,
-    webhook: config.role === 'worker' ? undefined : { secrets: config.pagerduty.webhookSecrets, enqueue: (e) => pageQueue.enqueueEvent(e) },
+    webhook: config.role === 'worker' ? undefined : { secrets: config.pagerduty.webhookSecrets, enqueue: (e) => q.pages.enqueueEvent(e) },
   });
 
   const workers: Worker[] = [];
@@ -146,16 +92,24 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
   if (config.role !== 'web') {
     // Cluster events are watched by worker processes; leases in Redis keep one watcher per incident.
     clusterWatch.start();
-    const started = startWorkers(
-      {
-        pageEvent: (event) => handlePageEvent(deps, event),
-        triage: (request, attempt, attempts) => runTriage(triageDeps, request, attempt, attempts),
-        incidentCommand: (request) => applyIncidentCommand(deps, request),
-        reminder: (job) => sendReminder(deps, job),
-        overdueDigest: () => sendOverdueDigests(deps),
-      },
-      { redisUrl: config.redisUrl, keys, metrics, log, digestQueue, timings: opts.workerTimings },
-    );
+    const flows = wireFlows({
+      chat,
+      pager,
+      incidents,
+      timeline,
+      items,
+      cluster,
+      clusterWatch,
+      clock,
+      log,
+      requestTriage,
+      reminders: q.reminders,
+      ledger: new RedisPostLedger(redis, keys),
+      catalog: config.catalog,
+      announceChannel: config.announceChannel,
+      triageBudgetMs: opts.triageBudgetMs,
+    });
+    const started = startWorkers(flows, { redisUrl: config.redisUrl, keys, metrics, log, digestQueue: q.digests, timings: opts.workerTimings });
     workers.push(...started.workers);
     connections.push(started.connection);
   }
@@ -166,18 +120,18 @@ export async function startRootcause(config: Config, opts: StartOptions): Promis
       : await startSlackServer(
           { signingSecret: config.slack.signingSecret, botToken: config.slack.botToken, appToken: config.slack.appToken, apiUrl: config.slack.apiUrl, port: config.port, routes, chat, log },
           (app) => {
-            registerCardActions(app, { incidents: deps.incidents, requestTriage, requestCommand });
+            registerCardActions(app, { incidents, requestTriage, requestCommand });
             registerCommands(app, {
               triage: { contexts: cluster.contexts(), enqueue: requestTriage },
               incident: {
                 enqueue: requestCommand,
-                getIncident: (id) => deps.incidents.get(id),
+                getIncident: (id) => incidents.get(id),
                 listOpenItems: (scope) => ('incidentId' in scope ? items.forIncident(scope.incidentId) : items.openForOwner(scope.ownerId)),
                 now: () => clock.now(),
               },
-              incidents: deps.incidents,
+              incidents,
             });
-            registerMessageEvents(app, { incidents: deps.incidents, timeline: deps.timeline, log });
+            registerMessageEvents(app, { incidents, timeline, log });
           },
         );
   const port = server.port;

@@ -7,7 +7,14 @@
  *   only if it is not there.
  */
 import { RootcauseError } from '../errors.js';
-import type { Chat, ChatMessage, PostLedger } from './ports.js';
+import type { Chat, ChatMessage, Clock, PostLedger } from './ports.js';
+
+/** What exactly-once posting uses: the chat, the ledger of claims, and the flow's clock for claim times. */
+export interface PostingDeps {
+  chat: Pick<Chat, 'post' | 'findPostedMessage'>;
+  ledger: PostLedger;
+  clock: Clock;
+}
 
 /**
  * When a claim counts as left behind. Every post runs inside a job (and an incident's inside its
@@ -20,18 +27,17 @@ import type { Chat, ChatMessage, PostLedger } from './ports.js';
 export const POSTING_STALE_MS = 15_000;
 
 export async function postExactlyOnce(
-  chat: Pick<Chat, 'post' | 'findPostedMessage'>,
-  ledger: PostLedger,
+  deps: PostingDeps,
   channel: string,
   message: ChatMessage,
-  opts: { threadTs?: string | undefined; now?: () => number } = {},
+  opts: { threadTs?: string | undefined } = {},
   /** How to post; default: in `channel`. DMs pass `chat.postDirect`. */
-  send: (message: ChatMessage) => Promise<string> = (m) => chat.post(channel, m, opts),
+  send: (message: ChatMessage) => Promise<string> = (m) => deps.chat.post(channel, m, opts),
 ): Promise<string> {
-  const now = opts.now ?? Date.now;
+  const { chat, ledger } = deps;
   const state = await ledger.read(message.key);
   if (state !== undefined && 'posted' in state) return state.posted;
-  const claimedAt = now();
+  const claimedAt = deps.clock.now().getTime();
   if (state === undefined) {
     if (!(await ledger.claim(message.key, claimedAt))) throw busy(message.key);
   } else {
@@ -69,13 +75,13 @@ function busy(key: string): RootcauseError {
  * (or thread) instead of being made twice; one that was never made is made by the retry.
  */
 export async function shareFileExactlyOnce(
-  chat: Pick<Chat, 'uploadFile' | 'findSharedFile'>,
-  ledger: PostLedger,
+  deps: { chat: Pick<Chat, 'uploadFile' | 'findSharedFile'>; ledger: PostLedger; clock: Clock },
   key: string,
   channel: string,
   file: { filename: string; title: string; content: string },
-  opts: { threadTs?: string | undefined; now: number },
+  opts: { threadTs?: string | undefined } = {},
 ): Promise<void> {
+  const { chat, ledger } = deps;
   const where = opts.threadTs === undefined ? {} : { threadTs: opts.threadTs };
   const state = await ledger.read(key);
   if (state !== undefined && 'posted' in state) return;
@@ -83,7 +89,7 @@ export async function shareFileExactlyOnce(
     await ledger.markPosted(key, 'shared');
     return;
   }
-  if (state === undefined) await ledger.claim(key, opts.now);
+  if (state === undefined) await ledger.claim(key, deps.clock.now().getTime());
   await chat.uploadFile(channel, file, where);
   await ledger.markPosted(key, 'shared');
 }

@@ -42,13 +42,19 @@ function channel() {
   };
 }
 
+/** The flow's clock, standing at `ms`. */
+function clockAt(ms: number) {
+  return { now: () => new Date(ms) };
+}
+const T0 = 1_800_000_000_000;
+
 const message: ChatMessage = { key: 'pd-P1/postmortem/intro', kind: 'text', text: 'Post-mortem draft' };
 
 describe('postExactlyOnce', () => {
   it('posts once, and a second call returns the same ts without posting', async () => {
     const chat = channel();
-    const ts = await postExactlyOnce(chat, ledger, 'C1', message);
-    expect(await postExactlyOnce(chat, ledger, 'C1', message)).toBe(ts);
+    const ts = await postExactlyOnce({ chat, ledger, clock: clockAt(T0) }, 'C1', message);
+    expect(await postExactlyOnce({ chat, ledger, clock: clockAt(T0) }, 'C1', message)).toBe(ts);
     expect(chat.posted).toHaveLength(1);
   });
 
@@ -59,7 +65,7 @@ describe('postExactlyOnce', () => {
     expect(await ledger.claim(message.key, t0)).toBe(true);
     // Another worker gets the job after the dead one's job lock ran out and a stalled check saw
     // it (10 s + 5 s): by then the claim must count as left behind.
-    const ts = await postExactlyOnce(chat, ledger, 'C1', message, { now: () => t0 + 16_000 });
+    const ts = await postExactlyOnce({ chat, ledger, clock: clockAt(t0 + 16_000) }, 'C1', message);
     expect(chat.posted).toEqual([{ ts, key: message.key }]);
   });
 
@@ -68,7 +74,7 @@ describe('postExactlyOnce', () => {
     const t0 = 1_800_000_000_000;
     expect(await ledger.claim(message.key, t0)).toBe(true);
     const ts = await chat.post('C1', message);
-    expect(await postExactlyOnce(chat, ledger, 'C1', message, { now: () => t0 + POSTING_STALE_MS + 1 })).toBe(ts);
+    expect(await postExactlyOnce({ chat, ledger, clock: clockAt(t0 + POSTING_STALE_MS + 1) }, 'C1', message)).toBe(ts);
     expect(chat.posted).toHaveLength(1);
   });
 
@@ -76,16 +82,16 @@ describe('postExactlyOnce', () => {
     const chat = channel();
     const t0 = 1_800_000_000_000;
     expect(await ledger.claim(message.key, t0)).toBe(true);
-    await expect(postExactlyOnce(chat, ledger, 'C1', message, { now: () => t0 + 1_000 })).rejects.toMatchObject({ code: 'INCIDENT_BUSY', retryable: true });
+    await expect(postExactlyOnce({ chat, ledger, clock: clockAt(t0 + 1_000) }, 'C1', message)).rejects.toMatchObject({ code: 'INCIDENT_BUSY', retryable: true });
     expect(chat.posted).toEqual([]);
   });
 
   it('marks a claim stale at once when the post fails, so the retry looks before posting', async () => {
     const chat = channel();
     const failing = { ...chat, post: async () => Promise.reject(new Error('Slack 500 after acting')) };
-    await expect(postExactlyOnce(failing, ledger, 'C1', message)).rejects.toThrow('Slack 500');
+    await expect(postExactlyOnce({ chat: failing, ledger, clock: clockAt(T0) }, 'C1', message)).rejects.toThrow('Slack 500');
     // No wait for the claim to age: the very next try goes ahead.
-    await postExactlyOnce(chat, ledger, 'C1', message);
+    await postExactlyOnce({ chat, ledger, clock: clockAt(T0) }, 'C1', message);
     expect(chat.posted).toHaveLength(1);
   });
 });

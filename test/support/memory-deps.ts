@@ -1,5 +1,11 @@
-/** IncidentDeps over the in-memory ports, for unit tests of the domain flows. */
-import type { IncidentDeps } from '../../src/domain/incident/incident-deps.js';
+/**
+ * Every port of the incident and post-mortem flows, in memory, for unit tests of the domain flows.
+ * Each flow takes the few it declares; this world has them all. After a resolve, the post-mortem
+ * is published, as the composition root wires it (a test may hand in its own `afterResolve`).
+ */
+import type { IncidentPorts } from '../../src/domain/incident/incident-deps.js';
+import type { ActionItemPorts } from '../../src/domain/postmortem/action-items.js';
+import { publishPostmortem } from '../../src/domain/postmortem/publish-postmortem.js';
 import { ServiceCatalog } from '../../src/domain/service-catalog.js';
 import type { TriageRequest } from '../../src/domain/triage/triage-request.js';
 import { FixedClock } from './fixed-clock.js';
@@ -12,7 +18,7 @@ import { MemoryReminderScheduler } from './memory-reminder-scheduler.js';
 import { MemoryTimelineStore } from './memory-timeline-store.js';
 import { RecordingLog } from './recording-log.js';
 
-export interface MemoryDeps extends IncidentDeps {
+export interface MemoryDeps extends IncidentPorts, ActionItemPorts {
   chat: MemoryChat;
   items: MemoryActionItemStore;
   reminders: MemoryReminderScheduler;
@@ -29,7 +35,7 @@ export interface MemoryDeps extends IncidentDeps {
 /** Defaults: the clock at 2026-03-10T09:00:00Z, an empty catalog, no announce channel, triage requests recorded. */
 export function memoryDeps(overrides: Partial<Omit<MemoryDeps, 'triageRequests'>> = {}): MemoryDeps {
   const triageRequests: TriageRequest[] = [];
-  return {
+  const deps: MemoryDeps = {
     chat: new MemoryChat(),
     items: new MemoryActionItemStore(),
     reminders: new MemoryReminderScheduler(),
@@ -42,7 +48,9 @@ export function memoryDeps(overrides: Partial<Omit<MemoryDeps, 'triageRequests'>
     log: new RecordingLog(),
     requestTriage: async (request) => void triageRequests.push(request),
     announceChannel: undefined,
+    afterResolve: (incident, resolverSlackId) => publishPostmortem(deps, incident, resolverSlackId),
     triageRequests,
     ...overrides,
   };
+  return deps;
 }

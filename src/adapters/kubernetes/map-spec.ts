@@ -86,9 +86,18 @@ function mapToleration(t: k8s.V1Toleration): TolerationEvidence {
 }
 
 export function mapPlacement(spec: k8s.V1PodSpec | undefined): PlacementEvidence {
+  const terms = spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  const pinnedNode = findPinnedNode(terms);
   return {
     nodeSelector: { ...spec?.nodeSelector },
-    requiredNodeAffinity: mapNodeSelectorTerms(spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms),
+    requiredNodeAffinity: mapNodeSelectorTerms(terms),
     tolerations: (spec?.tolerations ?? []).map(mapToleration),
+    ...(pinnedNode !== undefined ? { pinnedNode } : {}),
   };
+}
+
+/** The DaemonSet controller pins each pod to its node with matchFields metadata.name In [node]. */
+function findPinnedNode(terms: readonly k8s.V1NodeSelectorTerm[] | undefined): string | undefined {
+  const names = (terms ?? []).flatMap((t) => (t.matchFields ?? []).filter((f) => f.key === 'metadata.name' && f.operator === 'In').flatMap((f) => f.values ?? []));
+  return names.length === 1 ? names[0] : undefined;
 }

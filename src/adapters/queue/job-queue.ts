@@ -5,7 +5,7 @@
 import { Queue } from 'bullmq';
 import type { JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { dependencyUnavailable } from '../../errors.js';
+import { dependencyUnavailable, describeError } from '../../errors.js';
 import type { RedisKeys } from '../redis/keys.js';
 
 /** How long queueing may take before the caller is told Redis is unavailable. */
@@ -16,26 +16,30 @@ export class JobQueue<T> {
 
   /** `redis` should have `enableOfflineQueue: false` so an outage fails fast instead of hanging the caller. */
   constructor(
-    redis: Redis,
+    private readonly connection: Redis,
     keys: RedisKeys,
     readonly name: string,
     private readonly jobName: string,
     private readonly options: JobsOptions,
     private readonly idOf: (data: T) => string,
   ) {
-    this.queue = new Queue<T>(name, { connection: redis, prefix: keys.queuePrefix });
+    this.queue = new Queue<T>(name, { connection, prefix: keys.queuePrefix });
   }
 
   /**
    * `extra`: per-job options such as `delay`. Fails with DEPENDENCY_UNAVAILABLE (Redis) after
    * `ENQUEUE_TIMEOUT_MS`: BullMQ waits for a lost connection to come back rather than failing,
    * and callers (Slack's 3 s, PagerDuty's 5 s) need an answer now. A late success is harmless:
-   * the job id makes the retry a duplicate.
+   * the job id makes the retry a duplicate. A failure while Redis is unreachable (the
+   * connection is not ready, or Redis answered with an error) is DEPENDENCY_UNAVAILABLE (Redis)
+   * too; anything else is passed on as it is, so it is never blamed on Redis.
    */
   async enqueue(data: T, extra: JobsOptions = {}): Promise<string> {
     const jobId = this.idOf(data);
     // BullMQ's typings want the job name to be one of the queue's; ours has exactly one.
-    const adding = this.queue.add(this.jobName as never, data as never, { ...this.options, ...extra, jobId });
+    const adding = this.queue.add(this.jobName as never, data as never, { ...this.options, ...extra, jobId }).catch((err: unknown) => {
+      throw this.redisDown(err) ? dependencyUnavailable('Redis', describeError(err), err) : err;
+    });
     adding.catch(() => undefined);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -47,6 +51,10 @@ export class JobQueue<T> {
       clearTimeout(timer);
     }
     return jobId;
+  }
+
+  private redisDown(err: unknown): boolean {
+    return this.connection.status !== 'ready' || (err instanceof Error && err.name === 'ReplyError');
   }
 
   close(): Promise<void> {

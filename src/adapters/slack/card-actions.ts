@@ -3,7 +3,7 @@ import type { App } from '@slack/bolt';
 import type { IncidentCommandRequest } from '../../domain/incident/incident-command.js';
 import type { IncidentStore } from '../../domain/ports.js';
 import type { TriageRequest } from '../../domain/triage/triage-request.js';
-import { describeError } from '../../errors.js';
+import { userErrorText } from '../../errors.js';
 import { ACTION_RESOLVE, ACTION_RUN_TRIAGE } from './incident-card-blocks.js';
 import { ACTION_ITEM_DONE, ACTION_ITEM_SNOOZE } from './reminder-blocks.js';
 
@@ -44,7 +44,7 @@ export function registerCardActions(app: App, deps: CardActionDeps): void {
       await deps.requestTriage({ id: `button-${click.clickId}`, service, channelId: incident.channel.id, requestedBy: body.user.id, incidentId: incident.id });
       await say(`:mag: Triaging \`${service}\`… the findings will be posted here.`);
     } catch (err) {
-      await say(`Could not start the triage: Redis is unavailable (${describeError(err)}). Try again in a minute.`);
+      await say(userErrorText(err, 'start the triage'));
     }
   });
 
@@ -61,7 +61,7 @@ export function registerCardActions(app: App, deps: CardActionDeps): void {
       try {
         await deps.requestCommand({ id: `button-${click.clickId}`, command: { kind, itemId: click.value }, userId: body.user.id, channelId, responseUrl });
       } catch (err) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: `Could not do that now: Redis is unavailable (${describeError(err)}). Try again in a minute.` });
+        await respond({ response_type: 'ephemeral', replace_original: false, text: userErrorText(err, 'do that now') });
       }
     });
   }
@@ -80,7 +80,7 @@ export function registerCardActions(app: App, deps: CardActionDeps): void {
     try {
       await deps.requestCommand({ id: `button-${click.clickId}`, command: { kind: 'resolve' }, userId: body.user.id, channelId: incident.channel.id, incidentId: incident.id });
     } catch (err) {
-      await say(`Could not resolve the incident: Redis is unavailable (${describeError(err)}). Try again in a minute.`);
+      await say(userErrorText(err, 'resolve the incident'));
     }
   });
 }

@@ -5,7 +5,7 @@ import type { IncidentCommandDeps } from '../../../commands/incident.js';
 import { handleTriageCommand } from '../../../commands/triage.js';
 import type { SlashCommandInput, TriageCommandDeps } from '../../../commands/triage.js';
 import type { IncidentStore } from '../../domain/ports.js';
-import { describeError } from '../../errors.js';
+import { RootcauseError, dependencyUnavailable, describeError, userErrorText } from '../../errors.js';
 import { incidentCardBlocks, incidentCardText } from './incident-card-blocks.js';
 import { withSlackDates } from './slack-dates.js';
 
@@ -25,11 +25,12 @@ async function findIncident(deps: CommandDeps, channelId: string): Promise<strin
   });
   const lookup = deps.incidents.incidentForChannel(channelId);
   lookup.catch(() => undefined);
-  return Promise.race([lookup, timeout]).finally(() => clearTimeout(timer));
-}
-
-function redisDown(err: unknown): string {
-  return `Rootcause cannot reach Redis right now (${describeError(err)}), so nothing was done. Try again in a minute.`;
+  return Promise.race([lookup, timeout])
+    .catch((err: unknown) => {
+      // The incident store is Redis: a look-up that fails or does not answer means Redis is down.
+      throw err instanceof RootcauseError ? err : dependencyUnavailable('Redis', describeError(err), err);
+    })
+    .finally(() => clearTimeout(timer));
 }
 
 function toInput(command: SlashCommand, incidentId: string | undefined): SlashCommandInput {
@@ -56,7 +57,7 @@ export function registerCommands(app: App, deps: CommandDeps): void {
     try {
       incidentId = await findIncident(deps, command.channel_id);
     } catch (err) {
-      await ack({ response_type: 'ephemeral', text: redisDown(err) });
+      await ack({ response_type: 'ephemeral', text: userErrorText(err, 'do that now', { unchanged: 'Nothing was done' }) });
       return;
     }
     const reply = await handleIncidentCommand(deps.incident, toInput(command, incidentId));

@@ -6,14 +6,16 @@
  */
 import { RootcauseError } from '../../errors.js';
 import type { Incident } from './incident.js';
-import type { IncidentDeps } from './incident-deps.js';
+import type { IncidentPorts } from './incident-deps.js';
 import { buildAnnouncement } from './incident-text.js';
 import { postOnce } from './post-once.js';
 
 const STEP = 'announce';
 
+export type AnnounceDeps = Pick<IncidentPorts, 'chat' | 'ledger' | 'clock' | 'log' | 'announceChannel'>;
+
 /** Posts the announcement (once, whatever retries) and keeps its ts on the incident; the caller saves. */
-export async function postAnnouncement(deps: IncidentDeps, incident: Incident): Promise<Incident> {
+export async function postAnnouncement(deps: AnnounceDeps, incident: Incident): Promise<Incident> {
   if (deps.announceChannel === undefined || incident.channel === undefined) return incident;
   const text = buildAnnouncement(incident, deps.chat.channelMention(incident.channel.id), deps.chat.userMention.bind(deps.chat));
   const ts = await postOnce(deps, incident, STEP, deps.announceChannel, { kind: 'text', text });
@@ -25,7 +27,7 @@ export async function postAnnouncement(deps: IncidentDeps, incident: Incident): 
  * was never made (no announce channel, or Slack refused it for good) stays unmade.
  * Returns the incident with the announcement's ts when it had to be looked up (the caller saves).
  */
-export async function updateAnnouncement(deps: IncidentDeps, incident: Incident): Promise<Incident> {
+export async function updateAnnouncement(deps: AnnounceDeps, incident: Incident): Promise<Incident> {
   const channel = deps.announceChannel;
   if (channel === undefined || incident.channel === undefined) return incident;
   const ts = incident.announcementTs ?? (await findAnnouncement(deps, incident, channel));
@@ -43,7 +45,7 @@ export async function updateAnnouncement(deps: IncidentDeps, incident: Incident)
 }
 
 /** Announced before its ts was kept (a crash between Slack's answer and the save, or an older version). */
-async function findAnnouncement(deps: IncidentDeps, incident: Incident, channel: string): Promise<string | undefined> {
+async function findAnnouncement(deps: AnnounceDeps, incident: Incident, channel: string): Promise<string | undefined> {
   const key = `${incident.id}/${STEP}`;
   const state = await deps.ledger.read(key);
   if (state !== undefined && 'posted' in state) return state.posted;

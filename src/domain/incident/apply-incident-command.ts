@@ -1,26 +1,27 @@
 /**
  * `/incident` changes, applied by a worker: each under the incident's lock, written on
  * the timeline once (keyed by the request id), told in the channel once, and the card
- * brought up to date. A retried job repeats none of it.
+ * brought up to date. A retried job repeats none of it. Commands about action items are the
+ * post-mortem's (postmortem/action-items.ts); the composition root sends each request to its flow.
  */
 import { RootcauseError } from '../../errors.js';
 import { renderTimeline } from '../timeline/render-timeline.js';
-import { updateAnnouncement } from './announce-incident.js';
 import { newDeclaredIncident } from './incident.js';
 import type { Incident } from './incident.js';
-import type { IncidentCommandRequest } from './incident-command.js';
-import type { IncidentDeps } from './incident-deps.js';
+import type { IncidentChange, IncidentCommandRequest } from './incident-command.js';
 import { channelOf } from './incident.js';
 import { openIncidentChannel } from './open-incident-channel.js';
+import type { OpenChannelDeps } from './open-incident-channel.js';
 import { postOnce } from './post-once.js';
+import { refreshIncidentPosts } from './refresh-incident.js';
 import { resolveIncidentFromChat } from './resolve-incident.js';
-import { addActionItem, completeActionItem, snoozeActionItem } from '../postmortem/action-items.js';
+import type { ResolveDeps } from './resolve-incident.js';
 
-export async function applyIncidentCommand(deps: IncidentDeps, request: IncidentCommandRequest): Promise<void> {
+export type IncidentCommandDeps = OpenChannelDeps & ResolveDeps;
+
+export async function applyIncidentCommand(deps: IncidentCommandDeps, request: IncidentCommandRequest<IncidentChange>): Promise<void> {
   const command = request.command;
   if (command.kind === 'declare') return declareIncident(deps, request, command.title);
-  if (command.kind === 'done') return void (await completeActionItem(deps, { itemId: command.itemId, userId: request.userId, responseUrl: request.responseUrl }));
-  if (command.kind === 'snooze') return snoozeActionItem(deps, { itemId: command.itemId, userId: request.userId, responseUrl: request.responseUrl });
   const incidentId = request.incidentId;
   if (incidentId === undefined) throw new RootcauseError('INCIDENT_NOT_FOUND', 'this channel is not an incident channel');
   switch (command.kind) {
@@ -42,16 +43,13 @@ export async function applyIncidentCommand(deps: IncidentDeps, request: Incident
         `${deps.chat.userMention(command.leadSlackId)} is now the incident lead`,
         async (i) => void (await deps.chat.inviteUsers(channelOf(i), [command.leadSlackId])),
       );
-    case 'action':
-      await addActionItem(deps, { requestId: request.id, incidentId, ownerId: command.ownerId, due: command.due, text: command.text, createdBy: request.userId, responseUrl: request.responseUrl });
-      return;
     case 'note':
       return change(deps, request, incidentId, (i) => i, `:memo: Note from ${deps.chat.userMention(request.userId)}: ${command.text}`);
   }
 }
 
 async function change(
-  deps: IncidentDeps,
+  deps: IncidentCommandDeps,
   request: IncidentCommandRequest,
   incidentId: string,
   apply: (incident: Incident) => Incident,
@@ -76,18 +74,12 @@ async function change(
     });
     await postOnce(deps, incident, `command/${request.id}`, channelOf(incident), { kind: 'text', text });
     await after?.(incident);
-    if (incident.cardTs !== undefined) {
-      await deps.chat.update(channelOf(incident), incident.cardTs, { key: `${incident.id}/card`, kind: 'incident-card', incident });
-    }
-    // Severity sets the announcement's emoji and the lead is named there.
-    if (request.command.kind !== 'note') {
-      const announced = await updateAnnouncement(deps, incident);
-      if (announced !== incident) await deps.incidents.save(announced);
-    }
+    // Severity sets the announcement's emoji and the lead is named there; a note shows in neither.
+    await refreshIncidentPosts(deps, incident, { announcement: request.command.kind !== 'note' });
   });
 }
 
-async function declareIncident(deps: IncidentDeps, request: IncidentCommandRequest, title: string): Promise<void> {
+async function declareIncident(deps: IncidentCommandDeps, request: IncidentCommandRequest, title: string): Promise<void> {
   // The request id makes a retried declare find the incident it already made. A record
   // saved just before a crash and never claimed is an orphan without a channel: harmless.
   let incidentId = await deps.incidents.incidentForRequest(request.id);
@@ -108,7 +100,7 @@ async function declareIncident(deps: IncidentDeps, request: IncidentCommandReque
   });
 }
 
-async function showTimeline(deps: IncidentDeps, request: IncidentCommandRequest, incidentId: string): Promise<void> {
+async function showTimeline(deps: Pick<IncidentCommandDeps, 'chat' | 'timeline' | 'clock'>, request: IncidentCommandRequest, incidentId: string): Promise<void> {
   const [entries, timeZone] = await Promise.all([deps.timeline.list(incidentId), deps.chat.userTimeZone(request.userId).catch(() => undefined)]);
   const documents = renderTimeline(entries, { timeZone: timeZone ?? 'UTC', now: deps.clock.now() });
   for (const [i, document] of documents.entries()) {

@@ -4,22 +4,26 @@
  * step, a short line in the channel, and a timeline entry. Safe to run twice:
  * everything is keyed by the event id or guarded by "already done?".
  */
-import { updateAnnouncement } from './announce-incident.js';
 import { applyPagedIncident, incidentIdForPagerDuty, newPagedIncident } from './incident.js';
 import type { Incident, PagedIncident } from './incident.js';
-import type { IncidentDeps } from './incident-deps.js';
+import type { IncidentPorts } from './incident-deps.js';
 import { inviteResponders } from './invite-responders.js';
 import { channelOf } from './incident.js';
 import { openIncidentChannel } from './open-incident-channel.js';
+import type { OpenChannelDeps } from './open-incident-channel.js';
 import { describePageEvent } from './page-event.js';
 import type { PageEvent } from './page-event.js';
 import { postOnce } from './post-once.js';
-import { publishPostmortem } from '../postmortem/publish-postmortem.js';
+import { refreshIncidentPosts } from './refresh-incident.js';
+import { resolveIncident } from './resolve-incident.js';
+import type { ResolveDeps } from './resolve-incident.js';
 
 const RECURRENCE_SHOWN = 5;
 const STATUS_EVENTS = new Set<PageEvent['type']>(['acknowledged', 'unacknowledged', 'reopened', 'resolved']);
 
-export async function handlePageEvent(deps: IncidentDeps, event: PageEvent): Promise<Incident> {
+export type PageEventDeps = OpenChannelDeps & ResolveDeps & Pick<IncidentPorts, 'catalog'>;
+
+export async function handlePageEvent(deps: PageEventDeps, event: PageEvent): Promise<Incident> {
   const id = incidentIdForPagerDuty(event.incidentId);
   return deps.incidents.withLock(id, async () => {
     let incident = await deps.incidents.get(id);
@@ -41,6 +45,9 @@ export async function handlePageEvent(deps: IncidentDeps, event: PageEvent): Pro
     const isNew = incident.cardTs === undefined;
     incident = await openIncidentChannel(deps, incident);
     if (event.type === 'triggered' && isNew) return incident;
+    if (event.type === 'resolved' && incident.status === 'resolved') {
+      return resolveIncident(deps, incident, { from: 'pagerduty', eventId: event.id, line, cardJustPosted: isNew });
+    }
 
     if (incident.status === 'resolved') await deps.clusterWatch?.unwatch(incident.id);
     if (event.type === 'reopened' && deps.requestTriage !== undefined) {
@@ -55,23 +62,12 @@ export async function handlePageEvent(deps: IncidentDeps, event: PageEvent): Pro
     if (event.type !== 'triggered') {
       await postOnce(deps, incident, `event/${event.id}`, channelOf(incident), { kind: 'text', text: line });
     }
-    if (incident.cardTs !== undefined && !isNew) {
-      await deps.chat.update(channelOf(incident), incident.cardTs, { key: `${incident.id}/card`, kind: 'incident-card', incident });
-    }
-    incident = await followInAnnouncement(deps, incident);
-    if (event.type === 'resolved' && incident.status === 'resolved') incident = await publishPostmortem(deps, incident, incident.resolvedBy);
-    return incident;
+    // The #incidents post shows where the incident stands now; the card was just posted when new.
+    return refreshIncidentPosts(deps, incident, { card: !isNew });
   });
 }
 
-/** The #incidents post shows where the incident stands now; its ts is kept once looked up. */
-async function followInAnnouncement(deps: IncidentDeps, incident: Incident): Promise<Incident> {
-  const updated = await updateAnnouncement(deps, incident);
-  if (updated !== incident) await deps.incidents.save(updated);
-  return updated;
-}
-
-async function recordNewIncident(deps: IncidentDeps, event: PageEvent): Promise<Incident> {
+async function recordNewIncident(deps: PageEventDeps, event: PageEvent): Promise<Incident> {
   const paged = event.incident ?? (deps.pager.canRead ? await deps.pager.getIncident(event.incidentId) : undefined) ?? sketchFromReference(event);
   const services = deps.catalog.findByPagerDutyService(paged.service.id).map((s) => s.name);
   let incident = newPagedIncident(paged, services);

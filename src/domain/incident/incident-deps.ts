@@ -1,12 +1,21 @@
+/**
+ * The ports the incident flows are built from. No flow takes them all: each declares the few it
+ * uses (a `Pick` of these), and the composition root hands each flow just that.
+ */
 import type { ServiceCatalog } from '../service-catalog.js';
 import type { TriageRequest } from '../triage/triage-request.js';
-import type { ActionItemStore, Chat, Clock, ReminderScheduler, ClusterWatch, IncidentStore, Log, Pager, PostLedger, TimelineStore } from '../ports.js';
+import type { Chat, Clock, ClusterWatch, IncidentStore, Log, Pager, PostLedger, TimelineStore } from '../ports.js';
+import type { Incident } from './incident.js';
 
-/** Everything the incident flows need, handed in by the composition root. */
-export interface IncidentDeps {
+/**
+ * What follows a resolve, however it arrived (the post-mortem, wired by the composition root, so
+ * the incident never depends on what comes after it). Runs under the incident's lock, once per
+ * resolve and again on a retry, so it must be safe to run twice; returns the incident as saved.
+ */
+export type AfterResolve = (incident: Incident, resolverSlackId: string | undefined) => Promise<Incident>;
+
+export interface IncidentPorts {
   chat: Chat;
-  items: ActionItemStore;
-  reminders: ReminderScheduler;
   ledger: PostLedger;
   pager: Pager;
   incidents: IncidentStore;
@@ -20,4 +29,5 @@ export interface IncidentDeps {
   clusterWatch?: ClusterWatch | undefined;
   /** Channel ID where new incidents and permanent failures are announced; undefined: none. */
   announceChannel: string | undefined;
+  afterResolve: AfterResolve;
 }

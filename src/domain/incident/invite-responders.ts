@@ -8,10 +8,13 @@
  */
 import { RootcauseError, describeError } from '../../errors.js';
 import type { Incident, IncidentProgress } from './incident.js';
-import type { IncidentDeps } from './incident-deps.js';
+import type { IncidentPorts } from './incident-deps.js';
 import { channelOf } from './incident.js';
+import { refreshCard } from './refresh-incident.js';
 
-export async function inviteResponders(deps: IncidentDeps, incident: Incident, includeOwners: boolean): Promise<Incident> {
+export type InviteDeps = Pick<IncidentPorts, 'chat' | 'pager' | 'catalog' | 'incidents'>;
+
+export async function inviteResponders(deps: InviteDeps, incident: Incident, includeOwners: boolean): Promise<Incident> {
   const channel = channelOf(incident);
   const found = { ...incident.assigneeSlackIds };
   const unreachable = { ...incident.progress.unreachable };
@@ -61,9 +64,7 @@ export async function inviteResponders(deps: IncidentDeps, incident: Incident, i
   incident = { ...incident, assigneeSlackIds: found, progress };
   // The card was posted before the look-ups (it never waits for them): now it can mention them,
   // and say who could not be invited or is still to come.
-  if (incident.cardTs !== undefined && cardChanged(before, incident)) {
-    await deps.chat.update(channel, incident.cardTs, { key: `${incident.id}/card`, kind: 'incident-card', incident });
-  }
+  if (cardChanged(before, incident)) await refreshCard(deps, incident);
   await deps.incidents.save(incident);
   incident = await settleLegacyPendingLine(deps, incident, pending.length > 0);
   // The step is retried (the job's backoff) until the look-ups answer; the rest of the incident went on.
@@ -81,7 +82,7 @@ function cardChanged(before: Incident, after: Incident): boolean {
  * An incident opened by an earlier version may have its own "not invited yet" line in the
  * channel: once nobody is pending any more, that line says they are in.
  */
-async function settleLegacyPendingLine(deps: IncidentDeps, incident: Incident, stillPending: boolean): Promise<Incident> {
+async function settleLegacyPendingLine(deps: InviteDeps, incident: Incident, stillPending: boolean): Promise<Incident> {
   const ts = incident.progress.pendingInvitesTs;
   if (ts === undefined || stillPending) return incident;
   const names = (incident.pagerduty?.assignees ?? []).filter((a) => incident.assigneeSlackIds[a.id] !== undefined).map((a) => deps.chat.userMention(incident.assigneeSlackIds[a.id] ?? ''));
@@ -92,7 +93,7 @@ async function settleLegacyPendingLine(deps: IncidentDeps, incident: Incident, s
   return incident;
 }
 
-async function findSlackUser(deps: IncidentDeps, pagerDutyUserId: string): Promise<{ slackId: string } | { why: string }> {
+async function findSlackUser(deps: InviteDeps, pagerDutyUserId: string): Promise<{ slackId: string } | { why: string }> {
   if (!deps.pager.canRead) return { why: 'PAGERDUTY_API_TOKEN is not set, so their e-mail cannot be looked up' };
   const email = await deps.pager.getUserEmail(pagerDutyUserId);
   if (email === undefined) return { why: `PagerDuty user ${pagerDutyUserId} not found` };

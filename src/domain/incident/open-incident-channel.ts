@@ -6,18 +6,24 @@
  */
 import { RootcauseError, dependencyRejected } from '../../errors.js';
 import { postAnnouncement } from './announce-incident.js';
+import type { AnnounceDeps } from './announce-incident.js';
 import { buildChannelName, withSuffix } from './channel-name.js';
 import { channelOf } from './incident.js';
 import type { Incident } from './incident.js';
-import type { IncidentDeps } from './incident-deps.js';
+import type { IncidentPorts } from './incident-deps.js';
 import { buildTopic } from './incident-text.js';
 import { inviteResponders } from './invite-responders.js';
+import type { InviteDeps } from './invite-responders.js';
 import { postOnce } from './post-once.js';
+import type { PostOnceDeps } from './post-once.js';
 import { reportFailure } from './report-failure.js';
+import type { ReportFailureDeps } from './report-failure.js';
 
 const MAX_NAME_ATTEMPTS = 20;
 
-export async function openIncidentChannel(deps: IncidentDeps, incident: Incident): Promise<Incident> {
+export type OpenChannelDeps = AnnounceDeps & InviteDeps & PostOnceDeps & ReportFailureDeps & Pick<IncidentPorts, 'timeline' | 'requestTriage'>;
+
+export async function openIncidentChannel(deps: OpenChannelDeps, incident: Incident): Promise<Incident> {
   // What people need first never waits on an optional dependency: the channel, its topic, the
   // card, the announcement and the triage come before anything that asks PagerDuty.
   incident = await essential(deps, incident, 'create the incident channel', () => ensureChannel(deps, incident));
@@ -35,7 +41,7 @@ export async function openIncidentChannel(deps: IncidentDeps, incident: Incident
 type Flag = 'topicSet' | 'invitesDone' | 'announced' | 'pagerDutyNoted' | 'autoTriageRequested';
 
 /** A step the incident cannot do without: a permanent failure is reported and fails the job. */
-async function essential(deps: IncidentDeps, incident: Incident, what: string, run: () => Promise<Incident>): Promise<Incident> {
+async function essential(deps: OpenChannelDeps, incident: Incident, what: string, run: () => Promise<Incident>): Promise<Incident> {
   try {
     return await run();
   } catch (err) {
@@ -46,7 +52,7 @@ async function essential(deps: IncidentDeps, incident: Incident, what: string, r
 
 /** A step the incident can go on without: a permanent failure is reported and the step is not tried again. */
 async function optional(
-  deps: IncidentDeps,
+  deps: OpenChannelDeps,
   incident: Incident,
   what: string,
   flag: Flag,
@@ -64,7 +70,7 @@ async function optional(
   return incident;
 }
 
-async function ensureChannel(deps: IncidentDeps, incident: Incident): Promise<Incident> {
+async function ensureChannel(deps: OpenChannelDeps, incident: Incident): Promise<Incident> {
   if (incident.channel) return incident;
   const requested = incident.progress.channelRequested;
   // Whether the name we asked for before is someone else's now; if nobody has it, ask again.
@@ -96,7 +102,7 @@ async function ensureChannel(deps: IncidentDeps, incident: Incident): Promise<In
   throw dependencyRejected('Slack', `the channel names ${base} to ${withSuffix(base, MAX_NAME_ATTEMPTS)} are all taken`);
 }
 
-async function channelOpened(deps: IncidentDeps, incident: Incident, channel: { id: string; name: string }): Promise<Incident> {
+async function channelOpened(deps: OpenChannelDeps, incident: Incident, channel: { id: string; name: string }): Promise<Incident> {
   incident = { ...incident, channel: { id: channel.id, name: channel.name } };
   await deps.incidents.save(incident);
   await deps.timeline.append(incident.id, {
@@ -108,12 +114,12 @@ async function channelOpened(deps: IncidentDeps, incident: Incident, channel: { 
   return incident;
 }
 
-async function setTopic(deps: IncidentDeps, incident: Incident): Promise<Incident> {
+async function setTopic(deps: OpenChannelDeps, incident: Incident): Promise<Incident> {
   await deps.chat.setTopic(channelOf(incident), buildTopic(incident));
   return incident;
 }
 
-async function postCard(deps: IncidentDeps, incident: Incident): Promise<Incident> {
+async function postCard(deps: OpenChannelDeps, incident: Incident): Promise<Incident> {
   if (incident.cardTs !== undefined) return incident;
   const cardTs = await postOnce(deps, incident, 'card', channelOf(incident), { kind: 'incident-card', incident });
   incident = { ...incident, cardTs };
@@ -121,7 +127,7 @@ async function postCard(deps: IncidentDeps, incident: Incident): Promise<Inciden
   return incident;
 }
 
-async function noteInPagerDuty(deps: IncidentDeps, incident: Incident): Promise<Incident> {
+async function noteInPagerDuty(deps: OpenChannelDeps, incident: Incident): Promise<Incident> {
   const pd = incident.pagerduty;
   if (pd === undefined || !deps.pager.canWriteNotes) return incident;
   const url = await deps.chat.channelUrl(channelOf(incident));
@@ -141,7 +147,7 @@ async function noteInPagerDuty(deps: IncidentDeps, incident: Incident): Promise<
 }
 
 /** Where the catalog maps the paging service to workloads, triage starts with the page. */
-async function requestAutoTriage(deps: IncidentDeps, incident: Incident): Promise<Incident> {
+async function requestAutoTriage(deps: OpenChannelDeps, incident: Incident): Promise<Incident> {
   if (deps.requestTriage === undefined) return incident;
   for (const service of incident.services) {
     // The id makes a retried step queue the same job, which BullMQ keeps once.

@@ -5,9 +5,11 @@
  */
 import { describeError } from '../../errors.js';
 import type { Incident } from './incident.js';
-import type { IncidentDeps } from './incident-deps.js';
+import type { IncidentPorts } from './incident-deps.js';
 
-export async function reportFailure(deps: IncidentDeps, incident: Incident, what: string, err: unknown): Promise<void> {
+export type ReportFailureDeps = Pick<IncidentPorts, 'chat' | 'timeline' | 'clock' | 'log' | 'announceChannel'>;
+
+export async function reportFailure(deps: ReportFailureDeps, incident: Incident, what: string, err: unknown): Promise<void> {
   const reason = describeError(err);
   deps.log.error({ incidentId: incident.id, step: what, err: reason }, `incident step failed for good: ${what}`);
   const at = deps.clock.now().toISOString();

@@ -1,17 +1,31 @@
 /**
- * Resolving from Slack (the card's button or `/incident resolve [summary]`). Once,
- * however often it is asked: an incident already resolved stays as it was.
+ * The one resolve flow, whichever way the resolve arrives: `/incident resolve [summary]` and the
+ * card's Resolve button (both queued as the `resolve` command) and PagerDuty's
+ * `incident.resolved` (through the page-event flow). Once, however often it is asked: the channel
+ * is told once, the cluster watch stops, the card and the announcement are redrawn, and what
+ * follows a resolve (the post-mortem, handed in as `afterResolve`) runs.
  */
-import { updateAnnouncement } from './announce-incident.js';
+import { RootcauseError } from '../../errors.js';
 import type { Incident } from './incident.js';
-import type { IncidentDeps } from './incident-deps.js';
+import type { IncidentPorts } from './incident-deps.js';
 import { channelOf } from './incident.js';
 import { postOnce } from './post-once.js';
-import { publishPostmortem } from '../postmortem/publish-postmortem.js';
-import { RootcauseError } from '../../errors.js';
+import type { PostOnceDeps } from './post-once.js';
+import { refreshIncidentPosts } from './refresh-incident.js';
+import type { RefreshDeps } from './refresh-incident.js';
 
+export type ResolveDeps = RefreshDeps & PostOnceDeps & Pick<IncidentPorts, 'incidents' | 'timeline' | 'clock' | 'clusterWatch' | 'afterResolve'>;
+
+/** How the resolve arrived: what the channel is told, and who resolved it. */
+export type Resolution =
+  /** The command or the button; `requestId` keys what is said, so a retry says it once. */
+  | { from: 'slack'; requestId: string; resolverSlackId: string }
+  /** Already applied to the incident and written on the timeline by the page-event flow. */
+  | { from: 'pagerduty'; eventId: string; line: string; cardJustPosted: boolean };
+
+/** Resolving from Slack: marks the incident resolved (once) and runs the resolve. */
 export async function resolveIncidentFromChat(
-  deps: IncidentDeps,
+  deps: ResolveDeps,
   incidentId: string,
   resolverSlackId: string,
   opts: { requestId?: string | undefined; summary?: string | undefined } = {},
@@ -26,24 +40,36 @@ export async function resolveIncidentFromChat(
       incident = { ...incident, status: 'resolved', statusAt: at, resolvedAt: at, resolvedBy: resolverSlackId, resolveRequest: requestId, resolutionSummary: opts.summary };
       await deps.incidents.save(incident);
     }
-    // From here on a retry of the same request redoes only what it had not done.
-    const at = incident.resolvedAt ?? incident.statusAt;
-    const by = deps.chat.userMention(resolverSlackId);
-    const pd = incident.pagerduty;
-    const stillOpenInPagerDuty = pd !== undefined && pd.status !== 'resolved';
-    const summary = incident.resolutionSummary ? ` Summary: ${incident.resolutionSummary}` : '';
-    // A sentence follows the summary: end it with a full stop unless the person already did.
-    const summarySentence = summary === '' || /[.!?]$/.test(summary) ? summary : `${summary}.`;
-    const text = `:white_check_mark: Resolved by ${by}.${summarySentence}${stillOpenInPagerDuty ? ` The PagerDuty incident #${pd.number} is still open there: resolve it in PagerDuty too (${pd.htmlUrl}).` : ''}`;
-    await deps.timeline.append(incident.id, { key: `slack/resolved/${requestId}`, at, source: 'slack', author: resolverSlackId, text: `Resolved by ${by}${summary}`, important: true });
-    await postOnce(deps, incident, `resolved/${requestId}`, channelOf(incident), { kind: 'text', text });
-    await deps.clusterWatch?.unwatch(incident.id);
-    if (incident.cardTs !== undefined) {
-      await deps.chat.update(channelOf(incident), incident.cardTs, { key: `${incident.id}/card`, kind: 'incident-card', incident });
-    }
-    const announced = await updateAnnouncement(deps, incident);
-    if (announced !== incident) await deps.incidents.save((incident = announced));
-    incident = await publishPostmortem(deps, incident, resolverSlackId);
+    incident = await resolveIncident(deps, incident, { from: 'slack', requestId, resolverSlackId });
     return { incident, alreadyResolved: false };
   });
+}
+
+/**
+ * Everything a resolve does once the incident is saved as resolved. The caller holds the
+ * incident's lock; a retry of the same resolve redoes only what it had not done.
+ */
+export async function resolveIncident(deps: ResolveDeps, incident: Incident, resolution: Resolution): Promise<Incident> {
+  if (resolution.from === 'slack') {
+    await sayResolvedFromSlack(deps, incident, resolution);
+  } else {
+    await postOnce(deps, incident, `event/${resolution.eventId}`, channelOf(incident), { kind: 'text', text: resolution.line });
+  }
+  await deps.clusterWatch?.unwatch(incident.id);
+  incident = await refreshIncidentPosts(deps, incident, { card: resolution.from === 'slack' || !resolution.cardJustPosted });
+  return deps.afterResolve(incident, resolution.from === 'slack' ? resolution.resolverSlackId : incident.resolvedBy);
+}
+
+async function sayResolvedFromSlack(deps: ResolveDeps, incident: Incident, resolution: { requestId: string; resolverSlackId: string }): Promise<void> {
+  const { requestId, resolverSlackId } = resolution;
+  const at = incident.resolvedAt ?? incident.statusAt;
+  const by = deps.chat.userMention(resolverSlackId);
+  const pd = incident.pagerduty;
+  const stillOpenInPagerDuty = pd !== undefined && pd.status !== 'resolved';
+  const summary = incident.resolutionSummary ? ` Summary: ${incident.resolutionSummary}` : '';
+  // A sentence follows the summary: end it with a full stop unless the person already did.
+  const summarySentence = summary === '' || /[.!?]$/.test(summary) ? summary : `${summary}.`;
+  const text = `:white_check_mark: Resolved by ${by}.${summarySentence}${stillOpenInPagerDuty ? ` The PagerDuty incident #${pd.number} is still open there: resolve it in PagerDuty too (${pd.htmlUrl}).` : ''}`;
+  await deps.timeline.append(incident.id, { key: `slack/resolved/${requestId}`, at, source: 'slack', author: resolverSlackId, text: `Resolved by ${by}${summary}`, important: true });
+  await postOnce(deps, incident, `resolved/${requestId}`, channelOf(incident), { kind: 'text', text });
 }

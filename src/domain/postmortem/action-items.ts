@@ -4,10 +4,11 @@
  * is keyed by the reminder's deterministic id, so it is sent once.
  */
 import { RootcauseError } from '../../errors.js';
-import type { IncidentDeps } from '../incident/incident-deps.js';
+import type { ActionItemCommand, IncidentCommandRequest } from '../incident/incident-command.js';
 import { channelOf } from '../incident/incident.js';
 import { postOnce } from '../incident/post-once.js';
 import { postExactlyOnce } from '../post-exactly-once.js';
+import type { ActionItemStore, Chat, Clock, IncidentStore, PostLedger, ReminderScheduler, TimelineStore } from '../ports.js';
 import { readerTime } from '../time-ref.js';
 import { describeDue } from './action-item.js';
 import type { ActionItem } from './action-item.js';
@@ -17,6 +18,29 @@ import { nextReminder } from './reminder-schedule.js';
 const SNOOZE_MS = 24 * 3600_000;
 
 export const ACTION_ITEM_RULE = 'An action item needs an owner and a deadline';
+
+/** The ports the action-item and post-mortem flows are built from; each flow picks what it uses. */
+export interface ActionItemPorts {
+  chat: Chat;
+  ledger: PostLedger;
+  items: ActionItemStore;
+  reminders: ReminderScheduler;
+  incidents: IncidentStore;
+  timeline: TimelineStore;
+  clock: Clock;
+}
+
+export type ActionItemDeps = Pick<ActionItemPorts, 'chat' | 'ledger' | 'items' | 'reminders' | 'incidents' | 'timeline' | 'clock'>;
+type ReminderDeps = Pick<ActionItemPorts, 'reminders' | 'clock'>;
+
+/** `/incident action|done|snooze` and the reminder's buttons, applied by a worker. */
+export async function applyActionItemCommand(deps: ActionItemDeps, request: IncidentCommandRequest<ActionItemCommand>): Promise<void> {
+  const command = request.command;
+  if (command.kind === 'done') return void (await completeActionItem(deps, { itemId: command.itemId, userId: request.userId, responseUrl: request.responseUrl }));
+  if (command.kind === 'snooze') return snoozeActionItem(deps, { itemId: command.itemId, userId: request.userId, responseUrl: request.responseUrl });
+  if (request.incidentId === undefined) throw new RootcauseError('INCIDENT_NOT_FOUND', 'this channel is not an incident channel');
+  await addActionItem(deps, { requestId: request.id, incidentId: request.incidentId, ownerId: command.ownerId, due: command.due, text: command.text, createdBy: request.userId, responseUrl: request.responseUrl });
+}
 
 export interface NewActionItem {
   requestId: string;
@@ -28,7 +52,7 @@ export interface NewActionItem {
   responseUrl?: string | undefined;
 }
 
-export async function addActionItem(deps: IncidentDeps, request: NewActionItem): Promise<ActionItem | undefined> {
+export async function addActionItem(deps: ActionItemDeps, request: NewActionItem): Promise<ActionItem | undefined> {
   const incident = await deps.incidents.get(request.incidentId);
   if (incident === undefined) throw new RootcauseError('INCIDENT_NOT_FOUND', `no incident ${request.incidentId}`);
   const made = await deps.incidents.incidentForRequest(`action-${request.requestId}`);
@@ -68,7 +92,7 @@ export async function addActionItem(deps: IncidentDeps, request: NewActionItem):
 }
 
 export async function completeActionItem(
-  deps: IncidentDeps,
+  deps: Pick<ActionItemPorts, 'chat' | 'ledger' | 'items' | 'incidents' | 'timeline' | 'clock'>,
   request: { itemId: string; userId: string; responseUrl?: string | undefined },
 ): Promise<'done' | 'already-done' | 'not-found'> {
   const item = await deps.items.get(request.itemId);
@@ -90,7 +114,7 @@ export async function completeActionItem(
   return item.status === 'done' ? 'already-done' : 'done';
 }
 
-export async function snoozeActionItem(deps: IncidentDeps, request: { itemId: string; userId: string; responseUrl?: string | undefined }): Promise<void> {
+export async function snoozeActionItem(deps: Pick<ActionItemPorts, 'chat' | 'items' | 'reminders' | 'clock'>, request: { itemId: string; userId: string; responseUrl?: string | undefined }): Promise<void> {
   const item = await deps.items.get(request.itemId);
   if (item === undefined || item.status === 'done') return;
   const until = new Date(deps.clock.now().getTime() + SNOOZE_MS).toISOString();
@@ -101,7 +125,7 @@ export async function snoozeActionItem(deps: IncidentDeps, request: { itemId: st
 }
 
 /** Runs when a reminder's delayed job fires: DM the owner once, then schedule the next one. */
-export async function sendReminder(deps: IncidentDeps, job: { itemId: string; reminderId: string; kind: 'day-before' | 'due' | 'overdue'; at: string }): Promise<void> {
+export async function sendReminder(deps: Pick<ActionItemPorts, 'chat' | 'ledger' | 'items' | 'reminders' | 'incidents' | 'clock'>, job: { itemId: string; reminderId: string; kind: 'day-before' | 'due' | 'overdue'; at: string }): Promise<void> {
   const item = await deps.items.get(job.itemId);
   if (item === undefined || item.status === 'done') return;
   const now = deps.clock.now();
@@ -112,8 +136,7 @@ export async function sendReminder(deps: IncidentDeps, job: { itemId: string; re
   }
   const incident = await deps.incidents.get(item.incidentId);
   await postExactlyOnce(
-    deps.chat,
-    deps.ledger,
+    deps,
     item.ownerId,
     { key: `reminder/${job.reminderId}`, kind: 'action-reminder', item, reminder: job.kind, incidentTitle: incident?.title ?? item.incidentId, channelId: incident?.channel?.id },
     {},
@@ -122,7 +145,7 @@ export async function sendReminder(deps: IncidentDeps, job: { itemId: string; re
   await scheduleNextReminder(deps, item, new Date(Math.max(now.getTime(), Date.parse(job.at)) + 1));
 }
 
-export async function scheduleNextReminder(deps: IncidentDeps, item: ActionItem, after: Date = deps.clock.now()): Promise<void> {
+export async function scheduleNextReminder(deps: ReminderDeps, item: ActionItem, after: Date = deps.clock.now()): Promise<void> {
   if (item.status === 'done') return;
   const next = nextReminder(item, { now: after, timeZone: item.ownerTimeZone ?? 'UTC' });
   if (next !== undefined) await deps.reminders.schedule({ id: next.id, itemId: item.id, at: next.at, kind: next.kind });

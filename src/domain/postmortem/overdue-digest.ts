@@ -2,12 +2,12 @@
  * Once a week each incident lead gets one DM listing the overdue items of their
  * incidents. Keyed by week and lead, so a retried or doubled job sends it once.
  */
-import type { IncidentDeps } from '../incident/incident-deps.js';
 import { postExactlyOnce } from '../post-exactly-once.js';
 import { describeDue } from './action-item.js';
 import type { ActionItem } from './action-item.js';
+import type { ActionItemPorts } from './action-items.js';
 
-export async function sendOverdueDigests(deps: IncidentDeps): Promise<number> {
+export async function sendOverdueDigests(deps: Pick<ActionItemPorts, 'chat' | 'ledger' | 'items' | 'incidents' | 'clock'>): Promise<number> {
   const now = deps.clock.now();
   const overdue = (await deps.items.allOpen()).filter((i) => Date.parse(i.dueAt) < now.getTime());
   const byLead = new Map<string, { title: string; channelId: string | undefined; item: ActionItem }[]>();
@@ -25,7 +25,7 @@ export async function sendOverdueDigests(deps: IncidentDeps): Promise<number> {
         `• *${item.id}* ${deps.chat.userMention(item.ownerId)}, due ${describeDue(item)}: ${item.text} — "${title}"${channelId ? ` ${deps.chat.channelMention(channelId)}` : ''}`,
     );
     const text = `:hourglass: Overdue follow-ups of incidents you lead (${entries.length}):\n${lines.join('\n')}\nRecurring incidents are unfinished ones: close these or give them a new date.`;
-    await postExactlyOnce(deps.chat, deps.ledger, lead, { key: `digest/${week}/${lead}`, kind: 'text', text }, {}, (m) => deps.chat.postDirect(lead, m));
+    await postExactlyOnce(deps, lead, { key: `digest/${week}/${lead}`, kind: 'text', text }, {}, (m) => deps.chat.postDirect(lead, m));
   }
   return byLead.size;
 }

@@ -6,15 +6,17 @@
  */
 import { shareFileExactlyOnce } from '../post-exactly-once.js';
 import type { Incident } from '../incident/incident.js';
-import type { IncidentDeps } from '../incident/incident-deps.js';
 import { channelOf } from '../incident/incident.js';
 import { postOnce } from '../incident/post-once.js';
 import type { ActionItem } from './action-item.js';
 import { scheduleNextReminder } from './action-items.js';
+import type { ActionItemPorts } from './action-items.js';
 import { postmortemDueAt } from './business-days.js';
 import { buildPostmortemDraft } from './postmortem-draft.js';
 
-export async function publishPostmortem(deps: IncidentDeps, incident: Incident, resolverId: string | undefined): Promise<Incident> {
+export type PostmortemDeps = Pick<ActionItemPorts, 'chat' | 'ledger' | 'items' | 'reminders' | 'incidents' | 'timeline' | 'clock'>;
+
+export async function publishPostmortem(deps: PostmortemDeps, incident: Incident, resolverId: string | undefined): Promise<Incident> {
   if (incident.channel === undefined) return incident;
   const owner = incident.leadSlackId ?? resolverId ?? Object.values(incident.assigneeSlackIds)[0];
   const timeZone = owner === undefined ? 'UTC' : ((await deps.chat.userTimeZone(owner).catch(() => undefined)) ?? 'UTC');
@@ -67,7 +69,7 @@ export async function publishPostmortem(deps: IncidentDeps, incident: Incident, 
   for (const [i, document] of draft.summary.entries()) {
     await postOnce(deps, incident, `postmortem/${i}`, channel, { kind: 'document', document });
   }
-  await shareFileExactlyOnce(deps.chat, deps.ledger, `${incident.id}/postmortem-file`, channel, { filename: draft.filename, title: draft.title, content: draft.markdown }, { now: now.getTime() });
+  await shareFileExactlyOnce(deps, `${incident.id}/postmortem-file`, channel, { filename: draft.filename, title: draft.title, content: draft.markdown });
   if (item !== undefined) await scheduleNextReminder(deps, item);
   return incident;
 }
@@ -76,7 +78,7 @@ const MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g;
 const USER_ID = /^[UW][A-Z0-9]+$/;
 
 /** Each person asked for once per draft; one the chat cannot name stays an id in the file. */
-async function lookUpNames(deps: Pick<IncidentDeps, 'chat'>, ids: (string | undefined)[]): Promise<Map<string, string>> {
+async function lookUpNames(deps: Pick<PostmortemDeps, 'chat'>, ids: (string | undefined)[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids.filter((id): id is string => id !== undefined && USER_ID.test(id)))];
   const names = new Map<string, string>();
   await Promise.all(

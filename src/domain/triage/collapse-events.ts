@@ -3,18 +3,11 @@ import { earliest, formatSpan, latest, msBetween } from './time-span.js';
 import { truncate } from '../text.js';
 
 /** Several reports of the same thing, folded into one with the total count and time span. */
-export interface CollapsedEvent {
+export type CollapsedEvent = Pick<EventEvidence, 'type' | 'reason' | 'message' | 'count' | 'firstSeen' | 'lastSeen'> & {
   objectKind: string;
   /** Every object the folded events were about (one unless collapsed across objects). */
   objectNames: string[];
-  type: 'Normal' | 'Warning';
-  reason: string;
-  /** The most recent message of the group. */
-  message: string;
-  count: number;
-  firstSeen: IsoTime;
-  lastSeen: IsoTime;
-}
+};
 
 export interface CollapseOptions {
   /**

@@ -67,6 +67,8 @@ export interface PlacementEvidence {
   /** Required node affinity: terms are ORed, the requirements of a term ANDed. Empty: none. */
   requiredNodeAffinity: NodeRequirementEvidence[][];
   tolerations: TolerationEvidence[];
+  /** The one node a DaemonSet pod may run on (matchFields metadata.name); absent otherwise. */
+  pinnedNode?: string;
 }
 
 /**

@@ -13,19 +13,17 @@
 
 import type {
   ConditionEvidence,
-  EnvFromEvidence,
-  EnvVarEvidence,
   IsoTime,
   PlacementEvidence,
   PodTemplateEvidence,
   RevisionContainerEvidence,
-  VolumeEvidence,
-  VolumeMountEvidence,
 } from './evidence-spec.js';
+import type { ContainerSpecEvidence, PodEvidence } from './evidence-pod.js';
 import type { JobEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, PersistentVolumeEvidence, PodCensus, ResourceQuotaEvidence } from './evidence-context.js';
 
 export type * from './evidence-spec.js';
 export type * from './evidence-context.js';
+export type * from './evidence-pod.js';
 
 /** What `/triage` can look at. */
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
@@ -97,117 +95,6 @@ export interface WorkloadEvidence {
   /** status.conditions (Deployment: Available, Progressing, ReplicaFailure). */
   conditions: ConditionEvidence[];
   createdAt?: IsoTime;
-}
-
-export interface ContainerPortEvidence {
-  name?: string;
-  containerPort: number;
-  protocol: 'TCP' | 'UDP' | 'SCTP';
-}
-
-/** requests/limits by resource name ("cpu", "memory", "ephemeral-storage", "nvidia.com/gpu"). */
-export interface ResourcesEvidence {
-  requests: Record<string, Quantity>;
-  limits: Record<string, Quantity>;
-}
-
-/** A probe reduced to what a human checks: what is hit, how often, how patiently. */
-export interface ProbeEvidence {
-  type: 'http' | 'tcp' | 'grpc' | 'exec';
-  /** httpGet.path. */
-  path?: string;
-  /** httpGet/tcpSocket/grpc port: a number or a container port name. */
-  port?: number | string;
-  /** exec.command joined with spaces. */
-  command?: string;
-  initialDelaySeconds?: number;
-  periodSeconds?: number;
-  timeoutSeconds?: number;
-  failureThreshold?: number;
-}
-
-export interface ProbesEvidence {
-  readiness?: ProbeEvidence;
-  liveness?: ProbeEvidence;
-  startup?: ProbeEvidence;
-}
-
-/** The spec half of a container; shared by pod containers and the workload template. */
-export interface ContainerSpecEvidence {
-  name: string;
-  image: string;
-  ports: ContainerPortEvidence[];
-  resources: ResourcesEvidence;
-  probes: ProbesEvidence;
-  command?: string[];
-  args?: string[];
-  /** Literal values and references (never resolved), as in revisions. */
-  env?: EnvVarEvidence[];
-  envFrom?: EnvFromEvidence[];
-  volumeMounts?: VolumeMountEvidence[];
-  /** A native sidecar: an init container with restartPolicy Always, running beside the app. */
-  sidecar?: boolean;
-}
-
-/** Mirrors V1ContainerState: exactly one of waiting, running, terminated. */
-export type ContainerStateEvidence =
-  | { waiting: { reason: string; message?: string } }
-  | { running: { startedAt?: IsoTime } }
-  | { terminated: TerminatedStateEvidence };
-
-export interface TerminatedStateEvidence {
-  exitCode: number;
-  /** "OOMKilled", "Error", "Completed", "ContainerCannotRun", "StartError", … */
-  reason?: string;
-  signal?: number;
-  message?: string;
-  startedAt?: IsoTime;
-  finishedAt?: IsoTime;
-}
-
-export interface ContainerEvidence extends ContainerSpecEvidence {
-  /** status.containerStatuses[].state; absent when the kubelet has not reported yet. */
-  state?: ContainerStateEvidence;
-  /** status.containerStatuses[].lastState: the previous run, if there was one. */
-  lastState?: ContainerStateEvidence;
-  restartCount: number;
-  ready: boolean;
-}
-
-export interface PodEvidence {
-  name: string;
-  uid?: string;
-  /** spec.nodeName; absent while unscheduled. */
-  nodeName?: string;
-  phase: 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
-  /** status.reason / status.message: "Evicted", "NodeLost", "Terminated" (node shutdown), … */
-  reason?: string;
-  message?: string;
-  qosClass?: 'Guaranteed' | 'Burstable' | 'BestEffort';
-  labels: Record<string, string>;
-  /** The pod's Ready condition is True. */
-  ready: boolean;
-  conditions: ConditionEvidence[];
-  createdAt?: IsoTime;
-  startTime?: IsoTime;
-  /** Set while the pod is being deleted. */
-  deletionTimestamp?: IsoTime;
-  /**
-   * Which revision made this pod: the `pod-template-hash` label (Deployment) or the
-   * `controller-revision-hash` label (StatefulSet). Matches RevisionEvidence.hash.
-   */
-  revisionHash?: string;
-  containers: ContainerEvidence[];
-  initContainers: ContainerEvidence[];
-  /** Where the pod may run; absent when the adapter did not map it. */
-  placement?: PlacementEvidence;
-  volumes?: VolumeEvidence[];
-  serviceAccountName?: string;
-  imagePullSecrets?: string[];
-  /** StatefulSet pods: the ordinal (`ledger-db-2` → 2). */
-  ordinal?: number;
-  /** Job pods: the Job that made them. */
-  jobName?: string;
 }
 
 export interface EventEvidence {

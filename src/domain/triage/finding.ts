@@ -38,6 +38,7 @@ export type FindingKind =
   | 'container-config'
   | 'image-pull'
   | 'readiness-probe'
+  | 'readiness-gate'
   | 'node-concentration'
   | 'node-condition'
   | 'eviction'

@@ -50,17 +50,57 @@ export function getLastTermination(c: ContainerEvidence): TerminatedStateEvidenc
   return undefined;
 }
 
+/** A container back up and ready this long, after a short-lived run, has recovered. */
+export const RECOVERED_MS = 15 * MINUTE_MS;
+/** …and its current run has lasted this many times its last one (a leak that kills every 30 min has not). */
+const RECOVERED_RATIO = 3;
+
+/**
+ * A container that crashed and has since been up and ready for a while, far longer than the run
+ * that crashed: a blip it came back from (a dependency restarted), not the incident now.
+ */
+export function hasRecovered(c: ContainerEvidence, term: TerminatedStateEvidence, now: IsoTime): boolean {
+  if (!c.ready || c.state === undefined || !('running' in c.state)) return false;
+  const since = c.state.running.startedAt;
+  if (since === undefined || term.startedAt === undefined || term.finishedAt === undefined) return false;
+  const up = msBetween(since, now);
+  const lastRun = msBetween(term.startedAt, term.finishedAt);
+  return up >= RECOVERED_MS && up >= RECOVERED_RATIO * lastRun;
+}
+
 /**
  * How much a termination matters now. "recent": in the last hour, or the container is still
- * down after it; "earlier": within a day and the container has recovered; "old": ignore.
+ * down after it; "earlier": within a day and the container has recovered (also within the hour,
+ * when it has been up far longer than the run that ended); "old": ignore.
  */
 export function classifyTermination(c: ContainerEvidence, term: TerminatedStateEvidence, now: IsoTime): 'recent' | 'earlier' | 'old' {
   const stillDown = c.state === undefined || !('running' in c.state);
   if (stillDown) return 'recent';
   if (term.finishedAt === undefined) return 'earlier';
-  if (isWithin(term.finishedAt, now, RECENT_MS)) return 'recent';
+  if (isWithin(term.finishedAt, now, RECENT_MS) && !hasRecovered(c, term, now)) return 'recent';
   if (isWithin(term.finishedAt, now, HISTORY_MS)) return 'earlier';
   return 'old';
+}
+
+/** A container's last termination that still belongs to the incident. */
+export interface TerminationHit {
+  ref: ContainerRef;
+  term: TerminatedStateEvidence;
+  /** In the last hour, or the container is still down after it; else earlier today and recovered. */
+  recent: boolean;
+}
+
+/**
+ * The one scan every termination analyzer shares: the last termination of each container of the
+ * pods still meant to run, kept when `keep` says it is this analyzer's kind and it is not old.
+ */
+export function listTerminations(pods: readonly PodEvidence[], now: IsoTime, keep: (term: TerminatedStateEvidence, ref: ContainerRef) => boolean): TerminationHit[] {
+  return listAllContainers(pods).flatMap((ref) => {
+    const term = getLastTermination(ref.container);
+    if (term === undefined || !keep(term, ref)) return [];
+    const recency = classifyTermination(ref.container, term, now);
+    return recency === 'old' ? [] : [{ ref, term, recent: recency === 'recent' }];
+  });
 }
 
 function podAgeMs(pod: PodEvidence, now: IsoTime): number {

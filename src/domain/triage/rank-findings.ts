@@ -56,6 +56,7 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'liveness-kill': PROCESS_EFFECTS,
   'exit-code': PROCESS_EFFECTS,
   'clean-exit': PROCESS_EFFECTS,
+  'readiness-gate': ['unready-replicas', 'service-endpoints', 'rollout-stalled', 'unexplained', 'node-concentration'],
   'readiness-probe': ['unready-replicas', 'service-endpoints', 'rollout-stalled', 'statefulset-ordinal', 'node-concentration'],
   'crash-loop': ['unready-replicas', 'service-endpoints', 'rollout-stalled', 'statefulset-ordinal', 'node-concentration'],
   'unready-replicas': ['service-endpoints'],

@@ -9,7 +9,6 @@ import { RootcauseError, dependencyUnavailable, describeError } from '../../erro
 import { postExactlyOnce, shareFileExactlyOnce } from '../post-exactly-once.js';
 import type { Chat, ChatMessage, Clock, Cluster, ClusterWatch, Log, PostLedger, TimelineStore, WorkloadRef } from '../ports.js';
 import type { ServiceCatalog } from '../service-catalog.js';
-import { recordRollouts } from '../postmortem/record-rollouts.js';
 import { buildEvidenceThread } from './evidence-thread.js';
 import type { TriageTarget } from './evidence.js';
 import { buildTriageReport } from './triage-report.js';
@@ -30,6 +29,11 @@ export interface TriageDeps {
   budgetMs?: number | undefined;
   /** A triage in an incident ties the incident to its workload: its cluster events go on the timeline. */
   clusterWatch?: ClusterWatch | undefined;
+  /**
+   * What else an incident keeps of its triage (the rollouts it saw, for the post-mortem). Wired by
+   * the composition root, so the triage does not depend on the post-mortem; safe to run twice.
+   */
+  keepForIncident: (incidentId: string, report: TriageReport) => Promise<void>;
 }
 
 /** Events this long before the triage still belong to the incident (what led up to the page). */
@@ -87,7 +91,7 @@ export async function runTriage(deps: TriageDeps, request: TriageRequest, attemp
       text: `Triage of ${target.kind.toLowerCase()}/${target.name}: ${report.findings[0]?.title ?? report.headline}`,
       important: report.verdict === 'problems',
     });
-    await recordRollouts(deps.timeline, request.incidentId, report);
+    await deps.keepForIncident(request.incidentId, report);
   }
   return { posted: report };
 }
@@ -142,7 +146,7 @@ async function tell(deps: TriageDeps, request: TriageRequest, what: string, text
       deps.log.warn({ requestId: request.id, err: describeError(err) }, 'response_url failed; answering in the channel');
     }
   }
-  await postExactlyOnce(deps.chat, deps.ledger, request.channelId, { key: `triage/${request.id}/${what}`, kind: 'text', text });
+  await postExactlyOnce(deps, request.channelId, { key: `triage/${request.id}/${what}`, kind: 'text', text });
   return text;
 }
 
@@ -161,7 +165,7 @@ async function placeSummary(deps: TriageDeps, request: TriageRequest, progress: 
   const message = { key: summaryKey(request), kind: 'triage-progress' as const, progress: { ...progress, done: [] } };
   const before = await deps.ledger.read(message.key);
   try {
-    const ts = await postExactlyOnce(deps.chat, deps.ledger, request.channelId, message);
+    const ts = await postExactlyOnce(deps, request.channelId, message);
     if (before !== undefined) await deps.chat.update(request.channelId, ts, message);
     return { ts, progress };
   } catch (err) {
@@ -189,10 +193,10 @@ async function postReport(deps: TriageDeps, request: TriageRequest, report: Tria
   await updateSummary(deps, request, summary.ts, { kind: 'triage-summary', report });
   const thread = buildEvidenceThread(report);
   for (const [i, document] of thread.documents.entries()) {
-    await postExactlyOnce(deps.chat, deps.ledger, request.channelId, { key: `triage/${request.id}/evidence/${i}`, kind: 'document', document }, { threadTs: summary.ts });
+    await postExactlyOnce(deps, request.channelId, { key: `triage/${request.id}/evidence/${i}`, kind: 'document', document }, { threadTs: summary.ts });
   }
   if (thread.file) {
     const file = { filename: `triage-${request.service}-${request.id}.txt`, ...thread.file };
-    await shareFileExactlyOnce(deps.chat, deps.ledger, `triage/${request.id}/evidence-file`, request.channelId, file, { threadTs: summary.ts, now: deps.clock.now().getTime() });
+    await shareFileExactlyOnce(deps, `triage/${request.id}/evidence-file`, request.channelId, file, { threadTs: summary.ts });
   }
 }

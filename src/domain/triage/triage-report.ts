@@ -20,6 +20,7 @@ import { rankFindings } from './rank-findings.js';
 import { findUnexplained } from './unexplained.js';
 import { diagnose } from './verdict/diagnose.js';
 import type { Diagnosis } from './verdict/diagnose.js';
+import { acquitRollout } from './verdict/trigger.js';
 import { redactLines, redactSecrets } from './redact-secrets.js';
 import { diffRevisions, sortRevisions } from './revision-diff.js';
 import { findNearMiss, getPodLabels, listSelectingServices, listSlicesOf } from './service-match.js';
@@ -106,12 +107,13 @@ export interface ReadCounts {
 export function buildTriageReport(ev: TriageEvidence, times: { startedAt: IsoTime; finishedAt: IsoTime }): TriageReport {
   const run = runAnalyzers(ev);
   const unexplained = findUnexplained(ev, run.findings);
-  const findings = rankFindings([...run.findings, ...unexplained]).map(redactFinding);
-  const problems = findings.filter((f) => f.severity !== 'info');
+  const ranked = rankFindings([...run.findings, ...unexplained]).map(redactFinding);
+  const problems = ranked.filter((f) => f.severity !== 'info');
   let verdict: Verdict = 'healthy';
   if (problems.length > 0) verdict = 'problems';
   else if (listGaps(ev).length > 0 || run.failures.length > 0) verdict = 'inconclusive';
-  const diagnosed = verdict === 'problems' ? diagnose(ev, findings) : undefined;
+  const diagnosed = verdict === 'problems' ? diagnose(ev, ranked) : undefined;
+  const findings = diagnosed ? acquitRollout(ranked, diagnosed.trigger) : ranked;
   // Built from redacted findings; the trigger's diff and the action are redacted here too.
   const diagnosis = diagnosed && { ...diagnosed, headline: redactSecrets(diagnosed.headline), action: redactSecrets(diagnosed.action), trigger: { ...diagnosed.trigger, text: redactSecrets(diagnosed.trigger.text) } };
 

@@ -7,7 +7,7 @@ import { mapEvent } from '../../../src/adapters/kubernetes/map-event.js';
 import { mapEndpointSlice } from '../../../src/adapters/kubernetes/map-network.js';
 import { mapPod } from '../../../src/adapters/kubernetes/map-pod.js';
 import { containersOfRevisionData, mapReplicaSet } from '../../../src/adapters/kubernetes/map-revision.js';
-import { mapEnvVar } from '../../../src/adapters/kubernetes/map-spec.js';
+import { mapEnvVar, mapPlacement } from '../../../src/adapters/kubernetes/map-spec.js';
 import { mapHpa } from '../../../src/adapters/kubernetes/map-hpa.js';
 
 describe('toIsoTime', () => {
@@ -173,5 +173,16 @@ describe('mapHpa', () => {
       ],
       conditions: [],
     });
+  });
+});
+
+describe('mapPlacement', () => {
+  it('reads the node a DaemonSet pod is pinned to (matchFields metadata.name), apart from the label requirements', () => {
+    const spec: k8s.V1PodSpec = {
+      containers: [],
+      affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['ip-10-0-131-31.eu-west-1.compute.internal'] }] }] } } },
+    };
+    expect(mapPlacement(spec)).toEqual({ nodeSelector: {}, requiredNodeAffinity: [[]], tolerations: [], pinnedNode: 'ip-10-0-131-31.eu-west-1.compute.internal' });
+    expect(mapPlacement({ containers: [], nodeSelector: { pool: 'general' } }).pinnedNode).toBeUndefined();
   });
 });

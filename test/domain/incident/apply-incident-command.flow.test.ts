@@ -1,11 +1,11 @@
 /** `/incident` commands through the in-memory ports: each change said once, the card and announcement in step. */
 import { describe, expect, it } from 'vitest';
 import { applyIncidentCommand } from '../../../src/domain/incident/apply-incident-command.js';
-import type { IncidentCommand, IncidentCommandRequest } from '../../../src/domain/incident/incident-command.js';
+import type { IncidentChange, IncidentCommandRequest } from '../../../src/domain/incident/incident-command.js';
 import { memoryDeps } from '../../support/memory-deps.js';
 import { openedIncident } from '../../support/opened-incident.js';
 
-function request(id: string, command: IncidentCommand, extra: Partial<IncidentCommandRequest> = {}): IncidentCommandRequest {
+function request(id: string, command: IncidentChange, extra: Partial<IncidentCommandRequest<IncidentChange>> = {}): IncidentCommandRequest<IncidentChange> {
   return { id, command, userId: 'U0ALICE', channelId: 'C-ignored', ...extra };
 }
 

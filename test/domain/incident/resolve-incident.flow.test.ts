@@ -1,9 +1,72 @@
 /** Resolving, from Slack and from PagerDuty, through the in-memory ports: each thing said and shared once. */
 import { describe, expect, it } from 'vitest';
+import { applyIncidentCommand } from '../../../src/domain/incident/apply-incident-command.js';
 import { handlePageEvent } from '../../../src/domain/incident/handle-page-event.js';
+import type { Incident } from '../../../src/domain/incident/incident.js';
 import { resolveIncidentFromChat } from '../../../src/domain/incident/resolve-incident.js';
 import { openedIncident } from '../../support/opened-incident.js';
+import type { OpenedIncident } from '../../support/opened-incident.js';
 import { pageEvent } from '../../support/page-events.js';
+
+/**
+ * The opened incident, with what follows a resolve recorded instead of publishing the post-mortem,
+ * and a cluster watch that records what it stops watching.
+ */
+async function watchedResolve(): Promise<OpenedIncident & { after: [string, Incident['status'], string | undefined][]; unwatched: string[] }> {
+  const world = await openedIncident();
+  const after: [string, Incident['status'], string | undefined][] = [];
+  const unwatched: string[] = [];
+  world.deps.afterResolve = async (incident, resolverSlackId) => {
+    after.push([incident.id, incident.status, resolverSlackId]);
+    return incident;
+  };
+  world.deps.clusterWatch = { watch: async () => undefined, unwatch: async (id) => void unwatched.push(id) };
+  return { ...world, after, unwatched };
+}
+
+describe('one resolve flow for every entry point', () => {
+  const entries: [string, (w: OpenedIncident) => Promise<unknown>, string | undefined, RegExp][] = [
+    [
+      '/incident resolve <summary>',
+      ({ deps, incident, channel }) =>
+        applyIncidentCommand(deps, { id: 'trigger-1', command: { kind: 'resolve', summary: 'rolled back' }, userId: 'U0ALICE', channelId: channel, incidentId: incident.id, responseUrl: 'https://hooks.slack.test/r1' }),
+      'U0ALICE',
+      /^:white_check_mark: Resolved by <@U0ALICE>\. Summary: rolled back\. /,
+    ],
+    [
+      'the card’s Resolve button',
+      ({ deps, incident, channel }) => applyIncidentCommand(deps, { id: 'button-pd-PFQZPSY-1.2', command: { kind: 'resolve' }, userId: 'U0BOB', channelId: channel, incidentId: incident.id }),
+      'U0BOB',
+      /^:white_check_mark: Resolved by <@U0BOB>\. The PagerDuty incident #9 is still open there/,
+    ],
+    [
+      'PagerDuty’s incident.resolved',
+      ({ deps }) => handlePageEvent(deps, pageEvent('resolved', { occurredAt: '2026-11-21T10:41:00.000Z', agent: 'Alice Adams' })),
+      undefined,
+      /^Resolved in PagerDuty by Alice Adams$/,
+    ],
+  ];
+
+  it.each(entries)('%s: says it once, stops the cluster watch, redraws the card and announcement, then hands the incident to what follows a resolve', async (_entry, resolve, resolver, line) => {
+    const world = await watchedResolve();
+    const { deps, incident, channel, announce } = world;
+    const before = deps.chat.texts(channel).length;
+
+    await resolve(world);
+    await resolve(world);
+
+    expect(deps.chat.texts(channel).slice(before)).toEqual([expect.stringMatching(line)]);
+    expect(world.unwatched).toContain(incident.id);
+    const card = deps.chat.messages(channel)[0]?.message;
+    expect(card?.kind === 'incident-card' && card.incident.status).toBe('resolved');
+    expect(deps.chat.texts(announce)).toEqual([expect.stringMatching(/Resolved/)]);
+    // Once per run, with who resolved it: the retry runs it again, which is why it must be safe to run twice.
+    expect(world.after).toEqual([
+      [incident.id, 'resolved', resolver],
+      [incident.id, 'resolved', resolver],
+    ]);
+  });
+});
 
 describe('resolveIncidentFromChat', () => {
   it('says who resolved it, redraws the card and publishes the post-mortem: intro, draft, file', async () => {

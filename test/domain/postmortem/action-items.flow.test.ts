@@ -1,6 +1,6 @@
 /** Action items through the in-memory ports: made once, reminded once per reminder, silent once done. */
 import { describe, expect, it } from 'vitest';
-import { addActionItem, completeActionItem, sendReminder, snoozeActionItem } from '../../../src/domain/postmortem/action-items.js';
+import { addActionItem, applyActionItemCommand, completeActionItem, sendReminder, snoozeActionItem } from '../../../src/domain/postmortem/action-items.js';
 import type { MemoryDeps } from '../../support/memory-deps.js';
 import { openedIncident } from '../../support/opened-incident.js';
 
@@ -70,5 +70,25 @@ describe('action items', () => {
     await fireNextReminder(deps);
     expect(deps.chat.texts('U0ALICE')).toEqual(['[reminder day-before] A1: Alert on the 5xx rate per pod']);
     expect(deps.reminders.scheduled.map((r) => r.id)).toEqual(['A1-due-2026-11-25']);
+  });
+
+  it('applies the queued commands: action in the incident’s channel, done and snooze anywhere', async () => {
+    const { deps, incident, channel } = await openedIncident();
+    const asked = { userId: 'U0ALICE', channelId: channel };
+    await applyActionItemCommand(deps, { ...asked, id: 'cmd-1', incidentId: incident.id, command: { kind: 'action', ownerId: 'U0ALICE', due: '2026-11-25', text: 'Alert on the 5xx rate per pod' } });
+    expect((await deps.items.forIncident(incident.id)).map((i) => [i.id, i.status])).toEqual([['A1', 'open']]);
+
+    await applyActionItemCommand(deps, { ...asked, id: 'cmd-2', channelId: 'D0ALICE', command: { kind: 'snooze', itemId: 'A1' } });
+    expect((await deps.items.get('A1'))?.snoozedUntil).toBe('2026-11-22T10:40:00.000Z');
+    await applyActionItemCommand(deps, { ...asked, id: 'cmd-3', channelId: 'D0ALICE', command: { kind: 'done', itemId: 'A1' } });
+    expect((await deps.items.get('A1'))?.status).toBe('done');
+  });
+
+  it('refuses an action item outside an incident’s channel, and makes none', async () => {
+    const { deps } = await openedIncident();
+    await expect(
+      applyActionItemCommand(deps, { id: 'cmd-1', userId: 'U0ALICE', channelId: 'C0GENERAL', command: { kind: 'action', ownerId: 'U0ALICE', due: '2026-11-25', text: 'Alert' } }),
+    ).rejects.toMatchObject({ code: 'INCIDENT_NOT_FOUND' });
+    expect(await deps.items.allOpen()).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isPodFailing, severityForPods } from '../../../src/domain/triage/pod-status.js';
+import type { ContainerStateEvidence, TerminatedStateEvidence } from '../../../src/domain/triage/evidence.js';
+import { classifyTermination, hasRecovered, isPodFailing, severityForPods } from '../../../src/domain/triage/pod-status.js';
 import { NOW, baseEvidence, container, minutesAgo, pod, running, terminated } from './scenarios/builders.js';
 
 describe('isPodFailing', () => {
@@ -32,5 +33,36 @@ describe('severityForPods', () => {
     expect(severityForPods(ev, 3)).toBe('critical');
     ev.pods = ev.pods.map((p) => ({ ...p, ready: false }));
     expect(severityForPods(ev, 1)).toBe('critical');
+  });
+});
+
+/** The terminated state a builder made. */
+function endOf(state: ContainerStateEvidence): TerminatedStateEvidence {
+  if (!('terminated' in state)) throw new Error('not a terminated state');
+  return state.terminated;
+}
+
+describe('hasRecovered', () => {
+  // A Kafka restart: the run that crashed lasted 30 s, 26 minutes ago; the container is back and ready since.
+  const blip = terminated(1, 'Error', 26, { runSeconds: 30 });
+  const term = endOf(blip);
+
+  it('counts a container up and ready far longer than the run that crashed as recovered, and its crash as earlier', () => {
+    const c = container({ ready: true, restartCount: 2, state: running(25.5), lastState: blip });
+    expect(hasRecovered(c, term, NOW)).toBe(true);
+    expect(classifyTermination(c, term, NOW)).toBe('earlier');
+    expect(isPodFailing(pod(0, { containers: [c] }), NOW)).toBe(false);
+  });
+
+  it('does not call a leak that kills every 30 minutes recovered, 16 minutes into its next run', () => {
+    const leak = terminated(137, 'OOMKilled', 16, { runSeconds: 30 * 60 });
+    const c = container({ ready: true, restartCount: 9, state: running(16), lastState: leak });
+    expect(hasRecovered(c, endOf(leak), NOW)).toBe(false);
+    expect(classifyTermination(c, endOf(leak), NOW)).toBe('recent');
+  });
+
+  it('does not call a container recovered before it has been up a while, nor when it is not ready', () => {
+    expect(hasRecovered(container({ ready: true, state: running(5), lastState: blip }), term, NOW)).toBe(false);
+    expect(hasRecovered(container({ ready: false, state: running(25.5), lastState: blip }), term, NOW)).toBe(false);
   });
 });

@@ -1,32 +1,16 @@
 import type { TriageEvidence } from '../evidence.js';
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, previousLogsCommand } from '../kubectl-command.js';
-import {
-  type ContainerRef,
-  classifyTermination,
-  formatContainerRef,
-  formatPodShare,
-  getLastTermination,
-  groupBy,
-  limitLines,
-  listNodesOf,
-  severityForPods,
-  unique,
-} from '../pod-status.js';
+import { type ContainerRef, formatContainerRef, formatPodShare, getLastTermination, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
 
 /**
  * A long-running container that exits 0 and is restarted: under a Deployment or StatefulSet
  * (restartPolicy Always) a clean exit is still a crash. Init containers are meant to exit 0.
  */
 export function analyzeCleanExits(ev: TriageEvidence): Finding[] {
-  const hits: ContainerRef[] = [];
-  for (const pod of ev.pods) {
-    for (const container of pod.containers) {
-      const term = getLastTermination(container);
-      if (term?.exitCode !== 0 || container.restartCount === 0) continue;
-      if (classifyTermination(container, term, ev.collectedAt) === 'recent') hits.push({ pod, container, init: false });
-    }
-  }
+  const hits: ContainerRef[] = listTerminations(ev.pods, ev.collectedAt, (term, ref) => !ref.init && term.exitCode === 0 && ref.container.restartCount > 0)
+    .filter((h) => h.recent)
+    .map((h) => h.ref);
   return [...groupBy(hits, (h) => h.container.name).values()].map((group) => {
     const first = group[0] as ContainerRef;
     const pods = unique(group.map((h) => h.pod.name));

@@ -1,18 +1,7 @@
 import type { TriageEvidence } from '../evidence.js';
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-command.js';
-import {
-  type ContainerRef,
-  formatContainerRef,
-  formatPodShare,
-  getWaiting,
-  groupBy,
-  limitLines,
-  listAllContainers,
-  listNodesOf,
-  severityForPods,
-  unique,
-} from '../pod-status.js';
+import { type ContainerRef, formatContainerRef, formatPodShare, getWaiting, groupBy, limitLines, listAllContainers, listNodesOf, severityForPods, unique } from '../pod-status.js';
 
 /** Waiting reasons where the kubelet cannot build or start the container from its spec. */
 const CONFIG_REASONS = new Set(['CreateContainerConfigError', 'CreateContainerError', 'RunContainerError']);

@@ -2,19 +2,7 @@ import type { TriageEvidence } from '../evidence.js';
 import { findLog, hasReadFailure } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { describeNodeCommand, describePodCommand, podEventsCommand, previousLogsCommand } from '../kubectl-command.js';
-import {
-  type ContainerRef,
-  formatContainerRef,
-  formatPodShare,
-  getLastTermination,
-  getWaiting,
-  groupBy,
-  limitLines,
-  listAllContainers,
-  listNodesOf,
-  severityForPods,
-  unique,
-} from '../pod-status.js';
+import { type ContainerRef, formatContainerRef, formatPodShare, getLastTermination, getWaiting, groupBy, limitLines, listAllContainers, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { formatAgo } from '../time-span.js';
 
 /**

@@ -75,8 +75,10 @@ export function analyzeCronJobSchedule(ev: TriageEvidence): Finding[] {
 
   if (missed.count === 0) return [];
   const blocking = sched.concurrencyPolicy === 'Forbid' ? jobs.find((j) => j.active > 0) : undefined;
+  // Without a deadline nothing ends a run that hangs (a read without timeout), and Forbid skips every run after it.
+  const noDeadline = blocking !== undefined && blocking.activeDeadlineSeconds === undefined;
   const cause = blocking
-    ? `Job ${blocking.name} is still running${blocking.startTime ? ` (started ${formatAgo(blocking.startTime, ev.collectedAt)})` : ''} and concurrencyPolicy is Forbid, so each run due meanwhile is skipped.`
+    ? `Job ${blocking.name} is still running${blocking.startTime ? ` (started ${formatAgo(blocking.startTime, ev.collectedAt)})` : ''} and concurrencyPolicy is Forbid, so each run due meanwhile is skipped.${noDeadline ? ' The Job has no activeDeadlineSeconds, so nothing ends a run that hangs (a call without a timeout).' : ''}`
     : 'The CronJob controller did not start them: look for FailedCreate or TooManyMissedTimes events on the CronJob, a startingDeadlineSeconds shorter than the controller\'s delay, or kube-controller-manager itself.';
   return [
     {
@@ -86,10 +88,14 @@ export function analyzeCronJobSchedule(ev: TriageEvidence): Finding[] {
       layer: 'container/process',
       severity: missed.count > 1 ? 'critical' : 'warning',
       confidence: blocking ? 'high' : 'medium',
-      evidence: [`schedule ${sched.cron} (${tz}), lastScheduleTime ${sched.lastScheduleTime ?? 'never'}`, `runs due and not started: ${listRuns(missed, tz)}`],
+      evidence: [
+        `schedule ${sched.cron} (${tz}), lastScheduleTime ${sched.lastScheduleTime ?? 'never'}`,
+        `runs due and not started: ${listRuns(missed, tz)}`,
+        ...(blocking ? [`Job ${blocking.name}: ${blocking.activeDeadlineSeconds === undefined ? 'no activeDeadlineSeconds (no deadline)' : `activeDeadlineSeconds ${blocking.activeDeadlineSeconds}`}`] : []),
+      ],
       likelyCause: cause,
-      nextAction: blocking ? `Find why ${blocking.name} runs so long (its logs); delete it only if it is stuck, so the next run can start.` : 'Read the CronJob\'s events and the controller\'s health; run a missed run by hand meanwhile.',
-      ...(blocking ? { fix: `end the run that blocks the schedule (${blocking.name})` } : {}),
+      nextAction: blocking ? `Find why ${blocking.name} runs so long (its logs); delete it only if it is stuck, so the next run can start.${noDeadline ? ' Then set activeDeadlineSeconds on the job template (and timeouts on its calls), so a hung run ends by itself.' : ''}` : 'Read the CronJob\'s events and the controller\'s health; run a missed run by hand meanwhile.',
+      ...(blocking ? { fix: `end the run that blocks the schedule (${blocking.name})${noDeadline ? ' and give the Job an activeDeadlineSeconds' : ''}` } : {}),
       confirmCommands: [...confirm, formatKubectl(ev.target, `describe ${ref}`)],
     },
   ];

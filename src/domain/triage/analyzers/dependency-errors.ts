@@ -2,11 +2,11 @@ import type { LogEvidence, TriageEvidence } from '../evidence.js';
 import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl, previousLogsCommand } from '../kubectl-command.js';
-import { isPodFailing, listNodesOf, severityForPods, unique } from '../pod-status.js';
+import { getLastTermination, hasRecovered, isPodFailing, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { formatEnvValue, sortRevisions } from '../revision-diff.js';
 import { listSlicesOf } from '../service-match.js';
 
-export type DependencyProblem = 'tls-expired' | 'tls-untrusted' | 'tls-name' | 'refused' | 'unreachable' | 'dns-missing' | 'dns-unavailable' | 'timeout';
+export type DependencyProblem = 'tls-expired' | 'tls-untrusted' | 'tls-name' | 'refused' | 'unreachable' | 'dns-missing' | 'dns-unavailable' | 'timeout' | 'reset';
 
 /** Specific shapes first (they name the dependency exactly), generic ones after. */
 const PATTERNS: [DependencyProblem, RegExp][] = [
@@ -35,6 +35,10 @@ const PATTERNS: [DependencyProblem, RegExp][] = [
   // Unreachable: no route, or a client that gave up connecting (Kafka's "could not be established").
   ['unreachable', /Connection to node -?\d+ \((?<host>[\w.-]+)(?:\/[\d.]+)?:(?<port>\d+)\) could not be established/i],
   ['unreachable', /connect: no route to host|EHOSTUNREACH|No route to host|Network is unreachable|ENETUNREACH|Broker may not be available/i],
+  // Reset: the connection opened, then the peer (or a proxy in front of it) dropped it.
+  // Go: "read tcp LOCAL->REMOTE: read: connection reset by peer" — the remote is the dependency.
+  ['reset', /(?:read|write) tcp [\w.:[\]-]+->(?<dep>[\w.[\]:-]+:\d+): (?:read|write): connection reset by peer/i],
+  ['reset', /connection reset by peer|Connection reset|ECONNRESET|socket hang up|upstream connect error or disconnect\/reset before headers/i],
   // Timeouts: packets go unanswered, or a call gets no answer in time.
   ['timeout', /connect ETIMEDOUT (?<dep>[\w.:[\]-]+:\d+)/],
   ['timeout', /dial tcp (?<dep>[\w.[\]:-]+:\d+): (?:i\/o timeout|connect: connection timed out)/i],
@@ -137,6 +141,11 @@ const TEXT: Record<DependencyProblem, { title: (dep: string | undefined) => stri
     cause: 'The resolver did not answer (EAI_AGAIN, i/o timeout): CoreDNS overloaded or unreachable from these nodes, not a wrong name.',
     action: 'Check CoreDNS pods, their load and restarts, and whether DNS traffic (UDP/TCP 53) is allowed from these pods.',
   },
+  reset: {
+    title: (d) => `Calls to ${d ?? 'a dependency'} are reset by the peer (connection reset)`,
+    cause: 'The connection opens and the other side drops it: a server or a proxy in front of it refuses how the client talks — a service mesh that requires mTLS (Istio PeerAuthentication STRICT) resets plaintext clients that have no sidecar, a TLS/plaintext mismatch, a wrong port — or the server restarts or closes idle connections.',
+    action: 'Check what changed on the server side (its mesh policy — PeerAuthentication, DestinationRule —, TLS settings, restarts) and whether these pods talk to it the way it expects (sidecar injected, TLS or plaintext, port).',
+  },
   timeout: {
     title: (d) => `Connections to ${d ?? 'a dependency'} time out`,
     cause: 'Packets go unanswered: a NetworkPolicy or security group drops them, or the dependency is overloaded.',
@@ -167,6 +176,10 @@ export function analyzeDependencyErrors(ev: TriageEvidence): Finding[] {
       const error = parseDependencyError(line);
       if (error) mine.push({ log, line, index, error });
     });
+    // The crashed run of a container that has long since recovered is history, not the incident.
+    const container = pod.containers.find((c) => c.name === log.container);
+    const term = container ? getLastTermination(container) : undefined;
+    if (log.previous && container && term && hasRecovered(container, term, ev.collectedAt)) continue;
     const ready = !log.previous && !isPodFailing(pod, ev.collectedAt);
     if (!ready || mine.length >= READY_POD_THRESHOLD) hits.push(...mine);
   }

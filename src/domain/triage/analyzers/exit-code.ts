@@ -3,19 +3,7 @@ import { findBadValue } from '../config-value.js';
 import { findLog, pickDecisiveLine, pickErrorLines } from '../evidence-lookup.js';
 import type { Confidence, Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, formatWorkloadRef, previousLogsCommand } from '../kubectl-command.js';
-import {
-  type ContainerRef,
-  classifyTermination,
-  formatContainerRef,
-  formatPodShare,
-  getLastTermination,
-  groupBy,
-  limitLines,
-  listAllContainers,
-  listNodesOf,
-  severityForPods,
-  unique,
-} from '../pod-status.js';
+import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
 import { formatBytes, parseQuantity } from '../quantity.js';
 import { describeHeap, findHeapSetting } from '../runtime-flags.js';
 import { formatAgo } from '../time-span.js';
@@ -118,16 +106,11 @@ export function describeContainer(ref: ContainerRef): string {
 }
 
 export function analyzeExitCodes(ev: TriageEvidence): Finding[] {
-  const hits: ExitHit[] = [];
-  for (const ref of listAllContainers(ev.pods)) {
-    const term = getLastTermination(ref.container);
-    if (!term || term.exitCode === 0) continue;
-    const log = findLog(ev, ref.pod.name, ref.container.name);
-    const cls = classifyExit(term, (log?.lines ?? []).slice(-20).join('\n'));
-    if (!cls) continue;
-    const recency = classifyTermination(ref.container, term, ev.collectedAt);
-    if (recency !== 'old') hits.push({ ref, term, recent: recency === 'recent', cls });
-  }
+  const hits: ExitHit[] = listTerminations(ev.pods, ev.collectedAt, (term) => term.exitCode !== 0).flatMap((hit) => {
+    const log = findLog(ev, hit.ref.pod.name, hit.ref.container.name);
+    const cls = classifyExit(hit.term, (log?.lines ?? []).slice(-20).join('\n'));
+    return cls ? [{ ...hit, cls }] : [];
+  });
   const groups = groupBy(hits, (h) => `${h.cls}/${h.ref.container.name}`);
   return [...groups.values()].map((g) => describeGroup(ev, g));
 }

@@ -42,6 +42,10 @@ const ADVICE: Partial<Record<SchedulingCategory, { cause: string; action: string
     cause: 'The pods\' volume lives in a zone where no node has room: zonal disks pin pods to their zone.',
     action: 'Add capacity in the volume\'s zone.',
   },
+  'host-ports': {
+    cause: 'Another pod on the node already binds the same hostPort: a second copy of this agent (another DaemonSet, a chart that ships its own), or an old pod still holding the port.',
+    action: 'Find the pod that holds the port on that node (`kubectl get pods -A -o wide --field-selector spec.nodeName=<node>`), and remove the duplicate or move one of them to another port.',
+  },
   cordoned: { cause: 'The nodes that would fit are cordoned.', action: 'Uncordon nodes that are done with maintenance, or add capacity.' },
 };
 
@@ -91,7 +95,10 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
   const autoscaler = collapseEvents(listPodEvents(ev, ['NotTriggerScaleUp', 'TriggeredScaleUp'], names), { acrossObjects: true });
   evidence.push(...autoscaler.slice(0, 2).map((e) => `cluster-autoscaler: ${formatEventLine(e, { maxLength: 250 })}`));
 
-  const lead: SchedulingReason | undefined = main.find((r) => ADVICE[r.category]) ?? main[0];
+  // A DaemonSet pod may run on one node only: that node is where to look, the others' refusals are by design.
+  const pinned = [...new Set(pending.flatMap((p) => (p.placement?.pinnedNode ? [p.placement.pinnedNode] : [])))];
+  const telling = pinned.length > 0 ? main.filter((r) => r.category !== 'node-affinity') : main;
+  const lead: SchedulingReason | undefined = telling.find((r) => ADVICE[r.category]) ?? telling[0] ?? main[0];
   let advice = (lead && ADVICE[lead.category]) ?? {
     cause: 'The scheduler finds no node for these pods; its message lists why each node was rejected.',
     action: 'Read the scheduler message and fix the constraint it names.',
@@ -107,6 +114,11 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
     };
   }
   const why = main.length > 0 ? summarizeSchedulingReasons(main) : message || 'no reason recorded';
+  const onNode = pinned.length > 0 && pinned.length <= 2 ? ` (pinned to node ${pinned.join(', ')})` : '';
+  if (onNode && lead?.category === 'host-ports') {
+    advice = { ...advice, action: advice.action.replace('that node', pinned.join(', ')).replace('<node>', pinned[0] ?? '<node>') };
+    evidence.push(`the pod may only run on ${pinned.join(', ')}, where another pod holds the host port it asks for`);
+  }
   const where = parsed.total !== undefined ? `${parsed.available ?? 0}/${parsed.total} nodes available` : 'no node fits';
   return [
     {
@@ -114,7 +126,7 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
       kind: 'failed-scheduling',
       title: tooBig.length > 0
         ? `${n} Pending: each requests ${tooBig.join(' and ')}, more than any node can offer`
-        : `${n} Pending, ${where}: ${why}${hpa ? ` (HPA wants ${hpa.desiredReplicas})` : ''}`,
+        : `${n} Pending${onNode}, ${where}: ${why}${hpa ? ` (HPA wants ${hpa.desiredReplicas})` : ''}`,
       layer: 'capacity',
       severity: severityForPods(ev, total),
       confidence: main.length > 0 ? 'high' : 'medium',

@@ -3,16 +3,7 @@ import type { TriageEvidence } from '../evidence.js';
 import { listPodEvents } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
-import {
-  type ContainerRef,
-  formatPodShare,
-  getWaiting,
-  groupBy,
-  listAllContainers,
-  listNodesOf,
-  severityForPods,
-  unique,
-} from '../pod-status.js';
+import { type ContainerRef, formatPodShare, getWaiting, groupBy, listAllContainers, listNodesOf, severityForPods, unique } from '../pod-status.js';
 
 const PULL_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'ErrImageNeverPull']);
 

@@ -14,6 +14,7 @@ import { analyzeNodeConditions } from './node-condition.js';
 import { analyzeOomKilled } from './oom-killed.js';
 import { analyzePodCreateFailures } from './pod-create-failed.js';
 import { analyzePvcPending } from './pvc-pending.js';
+import { analyzeReadinessGates } from './readiness-gate.js';
 import { analyzeReadinessProbes } from './readiness-probe.js';
 import { analyzeRecentRollout } from './recent-rollout.js';
 import { analyzeRolloutStalled } from './rollout-stalled.js';
@@ -50,6 +51,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'container-config': analyzeContainerConfig,
   'image-pull': analyzeImagePulls,
   'readiness-probe': analyzeReadinessProbes,
+  'readiness-gate': analyzeReadinessGates,
   'node-condition': analyzeNodeConditions,
   'node-concentration': analyzeNodeConcentration,
   eviction: analyzeEvictions,

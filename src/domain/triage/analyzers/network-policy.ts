@@ -1,10 +1,12 @@
 import type { NetworkPolicyEvidence, TriageEvidence } from '../evidence.js';
+import { condenseStructuredLine } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { getPodLabels, matchesLabels } from '../service-match.js';
 import { HOUR_MS, formatAgo, msBetween } from '../time-span.js';
 import { parseDependencyError } from './dependency-errors.js';
+import { egressAllows, rulesForPort } from '../egress-rules.js';
 
 /** A policy changed this recently is a suspect for timeouts that began after it. */
 const RECENT_POLICY_MS = 6 * HOUR_MS;
@@ -12,12 +14,6 @@ const RECENT_POLICY_MS = 6 * HOUR_MS;
 function selects(policy: NetworkPolicyEvidence, labels: Record<string, string>): boolean {
   if (policy.podSelectorExpressions !== undefined && policy.podSelectorExpressions.length > 0) return true; // matched conservatively
   return Object.keys(policy.podSelector).length === 0 || matchesLabels(policy.podSelector, labels);
-}
-
-/** Whether the policy's egress rules name this port (a rule with no ports allows every port). */
-function allowsPort(policy: NetworkPolicyEvidence, port: string | undefined): boolean {
-  if (policy.egress.length === 0) return false;
-  return policy.egress.some((rule) => / on all ports$/.test(rule) || (port !== undefined && new RegExp(`/(${port})\\b`).test(rule)));
 }
 
 /**
@@ -30,12 +26,19 @@ export function analyzeNetworkPolicies(ev: TriageEvidence): Finding[] {
   const timeouts = ev.logs.flatMap((l) => l.lines.map((line) => ({ pod: l.pod, line, error: parseDependencyError(line) }))).filter((x) => x.error?.problem === 'timeout' || x.error?.problem === 'dns-unavailable');
   if (timeouts.length === 0) return [];
   const findings: Finding[] = [];
-  for (const policy of ev.networkPolicies ?? []) {
-    if (!policy.policyTypes.includes('Egress') || !selects(policy, labels)) continue;
+  const egressPolicies = (ev.networkPolicies ?? []).filter((p) => p.policyTypes.includes('Egress') && selects(p, labels));
+  // Policies add up: a dependency is cut off only when no rule of any of them allows it.
+  const rules = egressPolicies.flatMap((p) => p.egress);
+  const deps = unique(timeouts.map((t) => t.error?.dependency).filter((d): d is string => d !== undefined));
+  const cutOff = deps.filter((d) => egressAllows(rules, d.replace(/:\d+$/, ''), /:(\d+)$/.exec(d)?.[1]) === 'no');
+  for (const policy of egressPolicies) {
     const changed = policy.changedAt ?? policy.createdAt;
-    if (changed === undefined || msBetween(changed, ev.collectedAt) > RECENT_POLICY_MS) continue;
-    const blocked = unique(timeouts.map((t) => t.error?.dependency).filter((d): d is string => d !== undefined && !allowsPort(policy, d.split(':')[1])));
-    if (blocked.length === 0 && policy.egress.length > 0) continue;
+    if (changed === undefined) continue;
+    const recent = msBetween(changed, ev.collectedAt) <= RECENT_POLICY_MS;
+    // An older policy is the mechanism only when it allows the port to other addresses: the destination moved out of its ranges.
+    const blocked = recent ? cutOff : cutOff.filter((d) => rulesForPort(policy.egress, /:(\d+)$/.exec(d)?.[1]).length > 0);
+    if (recent ? blocked.length === 0 && policy.egress.length > 0 : blocked.length === 0) continue;
+    const moved = !recent ? rulesForPort(policy.egress, /:(\d+)$/.exec(blocked[0] ?? '')?.[1]) : [];
     const pods = unique(timeouts.map((t) => t.pod));
     const podObjects = ev.pods.filter((p) => pods.includes(p.name));
     const allows = policy.egress.length === 0 ? 'no egress at all' : `egress only ${policy.egress.join('; ')}`;
@@ -44,7 +47,9 @@ export function analyzeNetworkPolicies(ev: TriageEvidence): Finding[] {
     findings.push({
       id: `network-policy/${policy.name}`,
       kind: 'network-policy',
-      title: `NetworkPolicy ${policy.name} (${verb} ${formatAgo(changed, ev.collectedAt)}) allows these pods ${allows}: connections to ${blocked.slice(0, 3).join(', ') || 'their dependencies'} time out`,
+      title: moved.length > 0
+        ? `NetworkPolicy ${policy.name} allows port ${/:(\d+)$/.exec(blocked[0] ?? '')?.[1] ?? '?'} only ${moved.map((r) => r.replace(/ on .*$/, '')).join(', ')}: ${blocked.slice(0, 3).join(', ')} is outside it, and connections to it time out`
+        : `NetworkPolicy ${policy.name} (${verb} ${formatAgo(changed, ev.collectedAt)}) allows these pods ${allows}: connections to ${blocked.slice(0, 3).join(', ') || 'their dependencies'} time out`,
       layer: 'network/routing',
       severity: podObjects.some((p) => !p.ready) ? severityForPods(ev, podObjects.filter((p) => !p.ready).length) : 'warning',
       confidence: 'high',
@@ -53,8 +58,10 @@ export function analyzeNetworkPolicies(ev: TriageEvidence): Finding[] {
         ...(policy.egress.length === 0 ? ['egress: none allowed'] : policy.egress.map((r) => `egress: ${r}`)),
         `${timeouts.length} timeout line${timeouts.length === 1 ? '' : 's'} in ${pods.length} pod${pods.length === 1 ? '' : 's'}`,
       ],
-      decisive: last?.line.trim() ?? '',
-      likelyCause: `A NetworkPolicy that selects pods for Egress drops every connection it does not allow; dropped packets show up as timeouts, not refusals. ${policy.name} appeared shortly before the timeouts${blocked.length > 0 ? ` and does not allow ${blocked.join(', ')}` : ''}.`,
+      decisive: condenseStructuredLine(last?.line.trim() ?? ''),
+      likelyCause: moved.length > 0
+        ? `A NetworkPolicy that selects pods for Egress drops every connection it does not allow; dropped packets show up as timeouts, not refusals. ${policy.name} (${verb} ${formatAgo(changed, ev.collectedAt)}) allows this port only ${moved.map((r) => r.replace(/ on .*$/, '')).join(', ')}; the dependency now answers at an address outside it (a failover, a new subnet or zone).`
+        : `A NetworkPolicy that selects pods for Egress drops every connection it does not allow; dropped packets show up as timeouts, not refusals. ${policy.name} appeared shortly before the timeouts${blocked.length > 0 ? ` and does not allow ${blocked.join(', ')}` : ''}.`,
       nextAction: `Add egress rules for ${blocked.join(', ') || 'the dependencies'} to ${policy.name} (or revert it through whoever owns it); the pods recover without a restart.`,
       fix: `allow egress to ${blocked.slice(0, 2).join(', ') || 'the dependencies'} in ${policy.name}`,
       confirmCommands: [formatKubectl(ev.target, `get networkpolicy ${policy.name} -o yaml`), formatKubectl(ev.target, 'get networkpolicy')],

@@ -2,19 +2,7 @@ import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
 import { listEventsOf } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, previousLogsCommand } from '../kubectl-command.js';
-import {
-  type ContainerRef,
-  classifyTermination,
-  formatContainerRef,
-  formatPodShare,
-  getLastTermination,
-  groupBy,
-  limitLines,
-  listAllContainers,
-  listNodesOf,
-  severityForPods,
-  unique,
-} from '../pod-status.js';
+import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
 import { formatBytes, parseQuantity } from '../quantity.js';
 import { describeHeap, findHeapSetting } from '../runtime-flags.js';
 import { formatAgo } from '../time-span.js';
@@ -30,13 +18,7 @@ interface OomHit {
  * exit code of 137 alone is any SIGKILL and is left to the signal-kill analyzer.
  */
 export function analyzeOomKilled(ev: TriageEvidence): Finding[] {
-  const hits: OomHit[] = [];
-  for (const ref of listAllContainers(ev.pods)) {
-    const term = getLastTermination(ref.container);
-    if (term?.reason !== 'OOMKilled') continue;
-    const recency = classifyTermination(ref.container, term, ev.collectedAt);
-    if (recency !== 'old') hits.push({ ref, term, recent: recency === 'recent' });
-  }
+  const hits: OomHit[] = listTerminations(ev.pods, ev.collectedAt, (term) => term.reason === 'OOMKilled');
   return [...groupBy(hits, (h) => h.ref.container.name).values()].map((group) => describeGroup(ev, group));
 }
 

@@ -3,19 +3,7 @@ import type { EventEvidence, TerminatedStateEvidence, TriageEvidence } from '../
 import { eventContainer, formatProbe, listPodEvents } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-command.js';
-import {
-  type ContainerRef,
-  classifyTermination,
-  formatContainerRef,
-  formatPodShare,
-  getLastTermination,
-  groupBy,
-  limitLines,
-  listAllContainers,
-  listNodesOf,
-  severityForPods,
-  unique,
-} from '../pod-status.js';
+import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
 import { formatAgo } from '../time-span.js';
 
 type KillSource = 'liveness' | 'startup' | 'outside';
@@ -41,19 +29,15 @@ const PROBE_KILL = /failed (liveness|startup) probe/i;
  * Never calls these OOM: the runtime would have said so.
  */
 export function analyzeSignalKills(ev: TriageEvidence): Finding[] {
-  const hits: KillHit[] = [];
-  for (const ref of listAllContainers(ev.pods)) {
-    const term = getLastTermination(ref.container);
-    if (!term || term.reason === 'OOMKilled' || (term.exitCode !== 137 && term.exitCode !== 143)) continue;
-    const recency = classifyTermination(ref.container, term, ev.collectedAt);
-    if (recency === 'old') continue;
+  const killed = listTerminations(ev.pods, ev.collectedAt, (term) => term.reason !== 'OOMKilled' && (term.exitCode === 137 || term.exitCode === 143));
+  const hits: KillHit[] = killed.map(({ ref, term, recent }) => {
     const probeEvents = listPodEvents(ev, ['Unhealthy', 'Killing'], [ref.pod.name]).filter(
       (e) => (PROBE_FAILED.test(e.message) || PROBE_KILL.test(e.message)) && mentionsContainer(e, ref.container.name, ref.pod.containers.length),
     );
     const kills = probeEvents.map((e) => /startup/i.test(e.message) ? 'startup' : 'liveness');
     const source: KillSource = kills.includes('liveness') ? 'liveness' : kills.includes('startup') ? 'startup' : 'outside';
-    hits.push({ ref, term, recent: recency === 'recent', source, probeEvents });
-  }
+    return { ref, term, recent, source, probeEvents };
+  });
   const groups = groupBy(hits, (h) => `${h.source === 'outside' ? `outside-${h.term.exitCode}` : h.source}/${h.ref.container.name}`);
   return [...groups.values()].map((g) => (g[0]?.source === 'outside' ? describeOutsideKill(ev, g) : describeProbeKill(ev, g)));
 }

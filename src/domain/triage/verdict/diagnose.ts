@@ -115,7 +115,7 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
   const separation = pickSeparation(d);
 
   let lead = '';
-  if (trigger.kind === 'revision' || trigger.kind === 'object-change') lead = `Since ${trigger.text}: `;
+  if (trigger.kind === 'revision' || trigger.kind === 'object-change' || trigger.kind === 'scale-up') lead = `Since ${trigger.text}: `;
   else if (trigger.kind === 'first-install') lead = `${capitalize(trigger.text.replace(/: nothing earlier.*$/, ''))}: `;
   const quote = mechanism.decisive && !mechanism.title.includes(mechanism.decisive) ? ` — "${clip(mechanism.decisive, QUOTE_MAX)}"` : '';
   const where = separation ? describeSeparation(separation, mechanism, d) : undefined;

@@ -24,6 +24,7 @@ export type Trigger =
   | { kind: 'first-install'; revision: RevisionEvidence; text: string; at: IsoTime }
   | { kind: 'object-change'; object: NamespaceObjectEvidence; text: string; at: IsoTime }
   | { kind: 'node'; node: string; text: string; at?: IsoTime }
+  | { kind: 'scale-up'; text: string; at: IsoTime }
   | { kind: 'none'; text: string; exonerated?: string };
 
 function inWindow(change: IsoTime | undefined, onset: IsoTime | undefined): boolean {
@@ -40,6 +41,8 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
     const l = line.toLowerCase();
     if (k === 'liveness-kill') return / (liveness|startup) probe/.test(l);
     if (k === 'readiness-probe') return / readiness probe/.test(l);
+    // A load balancer's health check follows the app's health endpoint: a moved probe path is the lead.
+    if (k === 'readiness-gate') return / (readiness|liveness) probe|ports?:/.test(l);
     if (k === 'image-pull') return / image:|imagepullsecrets/.test(l);
     if (k === 'container-config') return /env|envfrom|volumes|configmap|secret/.test(l);
     if (k === 'placement') return /nodeselector|affinity|tolerations/.test(l);
@@ -105,6 +108,63 @@ function describeObjectChange(o: NamespaceObjectEvidence, now: IsoTime): string 
   return `${o.kind} ${o.name} ${how} ${formatAgo(at, now)}`;
 }
 
+/** Mechanisms that more replicas bring on: a limit the replicas share (database slots, quota, room on the nodes). */
+function isScaleSensitive(mechanism: Finding | undefined): boolean {
+  return mechanism?.id === 'resource-exhaustion/database-connections' || mechanism?.kind === 'failed-scheduling' || mechanism?.kind === 'pod-create-failed';
+}
+
+const SCALED_UP = /Scaled up replica set (\S+?)(?: from (\d+))? to (\d+)(?: from (\d+))?/;
+
+/**
+ * A scale-up of an existing revision just before the onset (not a rollout's new ReplicaSet):
+ * by the HPA ("New size: 12; reason: …") or by hand. Says from how many to how many, and the
+ * HPA's targets, since a wrong target is a usual cause.
+ */
+function findScaleUp(ev: TriageEvidence, onset: IsoTime | undefined): Extract<Trigger, { kind: 'scale-up' }> | undefined {
+  const now = ev.collectedAt;
+  const ups = ev.events.flatMap((e) => {
+    const m = e.reason === 'ScalingReplicaSet' ? SCALED_UP.exec(e.message) : null;
+    if (!m || !inWindow(e.lastSeen, onset)) return [];
+    const revision = ev.revisions.find((r) => r.name === m[1]);
+    // The new ReplicaSet of a rollout scales up too: that is the revision's story, not this one.
+    if (revision === undefined || inWindow(revision.createdAt, onset)) return [];
+    const from = m[2] ?? m[4];
+    return [{ at: e.lastSeen, to: Number(m[3]), ...(from !== undefined ? { from: Number(from) } : {}) }];
+  });
+  const rescales = ev.events.filter((e) => e.reason === 'SuccessfulRescale' && e.object.kind === 'HorizontalPodAutoscaler' && inWindow(e.lastSeen, onset));
+  const up = ups.sort((a, b) => msBetween(b.at, a.at))[0];
+  const hpaEvent = rescales.sort((a, b) => msBetween(b.lastSeen, a.lastSeen))[0];
+  if (up === undefined && hpaEvent === undefined) return undefined;
+  const at = up?.at ?? hpaEvent?.lastSeen ?? now;
+  const size = up ? `${up.from !== undefined ? `from ${up.from} ` : ''}to ${up.to}` : `to ${/New size: (\d+)/.exec(hpaEvent?.message ?? '')?.[1] ?? '?'}`;
+  if (hpaEvent === undefined) return { kind: 'scale-up', text: `the workload was scaled up ${size} ${formatAgo(at, now)} (not by a rollout)`, at };
+  const hpa = ev.hpas.find((h) => h.name === hpaEvent.object.name);
+  const targets = hpa ? hpa.metrics.map((m) => `${m.name} ${m.current ?? '?'} vs target ${m.target ?? '?'}`).join(', ') : '';
+  return { kind: 'scale-up', text: `HPA ${hpaEvent.object.name} scaled it up ${size} ${formatAgo(at, now)}${targets ? ` (${targets})` : ''}`, at };
+}
+
+/**
+ * Mechanisms a revision can only cause by changing one part of the template: when its diff does
+ * not touch that part, the old revision's pods would fail the same way and the rollout only made
+ * new pods meet a fault that lies outside the workload. Says why, or undefined when it may be the cause.
+ */
+function describeUntouched(mechanism: Finding | undefined, diff: readonly string[]): string | undefined {
+  if (mechanism === undefined) return undefined;
+  const said = `${mechanism.id} ${mechanism.title} ${mechanism.decisive ?? ''}`;
+  if (mechanism.kind === 'init-stuck') {
+    const name = mechanism.id.replace(/^init-stuck\//, '');
+    return diff.some((l) => l.startsWith('init ')) ? undefined : `it did not change init container ${name}, which waits for something outside the workload`;
+  }
+  // Pod Security checks the pod spec's security settings, volumes and host ports, never the image.
+  if (mechanism.kind === 'pod-create-failed' && /pod-?security/i.test(said)) {
+    return diff.some((l) => /securitycontext|\bvolumes?\b| ports\b|hostnetwork|hostpid|hostipc|hostpath|capabilit/i.test(l)) ? undefined : 'it did not change what Pod Security checks (securityContext, volumes, ports): the previous revision\'s pods would be refused the same way';
+  }
+  if (mechanism.kind === 'failed-scheduling' && /free ports/i.test(said)) {
+    return diff.some((l) => / ports/.test(l)) ? undefined : 'it did not change the pods\' ports: another pod on the node holds the host port';
+  }
+  return undefined;
+}
+
 /** A changed command or env line can run long; the thread has the whole diff. */
 const CHANGE_MAX = 160;
 
@@ -153,10 +213,17 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
       return { kind: 'first-install', revision: newest, text: `first install (revision ${newest.revision}, ${formatAgo(newest.createdAt, now)}): nothing earlier to compare with or roll back to`, at: newest.createdAt };
     }
     const diff = diffRevisions(previous, newest);
+    const untouched = describeUntouched(mechanism, diff);
+    if (untouched !== undefined) {
+      const exonerated = `revision ${newest.revision} (${formatAgo(newest.createdAt, now)}) is not the cause: ${untouched}`;
+      return { kind: 'none', text: exonerated, exonerated };
+    }
     const change = pickChange(mechanism, diff, previous, newest);
     return { kind: 'revision', revision: newest, previous, diff, ...(change ? { change } : {}), text: describeRevision(newest, change, now), at: newest.createdAt };
   }
   if (object !== undefined) return { kind: 'object-change', object, text: describeObjectChange(object, now), at: changeTime(object) ?? now };
+  const scaleUp = isScaleSensitive(mechanism) ? findScaleUp(ev, onset) : undefined;
+  if (scaleUp !== undefined) return scaleUp;
 
   const newestAge = newest ? `; the newest revision, ${newest.revision}, is ${formatSpan(msBetween(newest.createdAt, now))} old` : '';
   const unread = ev.readFailures.some((f) => f.source === 'revisions' && f.reason !== 'skipped');
@@ -169,4 +236,18 @@ export function rollbackFits(trigger: Trigger, d: Differential): trigger is Extr
   if (trigger.kind !== 'revision') return false;
   const failingRevisions = unique(d.failing.map((p) => p.revisionHash ?? '?'));
   return failingRevisions.every((h) => h === trigger.revision.hash || h === '?');
+}
+
+/**
+ * When the verdict clears the newest revision, its rollout finding says so instead of offering
+ * the rollback it would offer alone: one story in the whole report.
+ */
+export function acquitRollout(findings: readonly Finding[], trigger: Trigger): Finding[] {
+  if (trigger.kind !== 'none' || trigger.exonerated === undefined) return [...findings];
+  const why = trigger.exonerated;
+  return findings.map((f) =>
+    f.kind !== 'recent-rollout'
+      ? f
+      : { ...f, severity: 'info', confidence: 'low', likelyCause: `The rollout came just before the failures, but ${why}.`, nextAction: 'A rollback would not help: act on the mechanism the verdict names.', fix: 'act on the mechanism, not the rollout' },
+  );
 }

@@ -151,10 +151,21 @@ describe('analyzeCronJobSchedule', () => {
     expect(f?.evidence).toEqual([
       `schedule */15 * * * * (UTC), lastScheduleTime ${minutesAgo(74)}`,
       'runs due and not started: 2026-11-21 02:15 UTC, 2026-11-21 02:30 UTC, 2026-11-21 02:45 UTC … 2026-11-21 03:00 UTC',
+      `Job ${blocking.name}: no activeDeadlineSeconds (no deadline)`,
     ]);
-    expect(f?.likelyCause).toBe(`Job ${blocking.name} is still running (started 1h 14m ago) and concurrencyPolicy is Forbid, so each run due meanwhile is skipped.`);
-    expect(f?.fix).toBe(`end the run that blocks the schedule (${blocking.name})`);
+    expect(f?.likelyCause).toBe(`Job ${blocking.name} is still running (started 1h 14m ago) and concurrencyPolicy is Forbid, so each run due meanwhile is skipped. The Job has no activeDeadlineSeconds, so nothing ends a run that hangs (a call without a timeout).`);
+    expect(f?.fix).toBe(`end the run that blocks the schedule (${blocking.name}) and give the Job an activeDeadlineSeconds`);
+    expect(f?.nextAction).toContain('set activeDeadlineSeconds on the job template');
     expect(f?.confirmCommands).toContain('kubectl describe cronjob/ledger-reconcile -n payments --context prod-eu-west-1');
+  });
+
+  it('does not ask for a deadline the blocking run already has', () => {
+    const blocking = { ...stillRunning('ledger-reconcile', 74), activeDeadlineSeconds: 7200 };
+    const ev = cronJob('ledger-reconcile', { cron: '*/15 * * * *', suspended: false, concurrencyPolicy: 'Forbid', lastScheduleTime: minutesAgo(74) }, [blocking]);
+    const [f] = analyzeCronJobSchedule(ev);
+    expect(f?.evidence).toContain(`Job ${blocking.name}: activeDeadlineSeconds 7200`);
+    expect(f?.fix).toBe(`end the run that blocks the schedule (${blocking.name})`);
+    expect(f?.likelyCause).not.toContain('activeDeadlineSeconds');
   });
 
   it('does not blame an active run when concurrencyPolicy allows runs side by side', () => {

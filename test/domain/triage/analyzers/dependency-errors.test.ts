@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDependencyErrors, describeMissingService, parseDependencyError } from '../../../../src/domain/triage/analyzers/dependency-errors.js';
 import type { PodEvidence } from '../../../../src/domain/triage/evidence.js';
-import { NODE_A, NODE_B, NODE_C, baseEvidence, pod, terminated, workload } from '../scenarios/builders.js';
+import { NODE_A, NODE_B, NODE_C, baseEvidence, container, pod, running, terminated, workload } from '../scenarios/builders.js';
 import { crashScenario } from '../scenarios/crashes.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 import { badRolloutScenario } from '../scenarios/rollout.js';
@@ -24,6 +24,11 @@ describe('parseDependencyError', () => {
     ['Post "https://payments-api.payments.svc.cluster.local:8443/v1/authorize": dial tcp 172.20.9.4:8443: i/o timeout', 'timeout', 'payments-api.payments.svc.cluster.local:8443'],
     ['{"level":"error","msg":"create transfer failed","error":"Post \\"https://api.partner-bank.example/v2/transfers\\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)"}', 'timeout', 'api.partner-bank.example'],
     ['upstream request timeout', 'timeout', undefined],
+    // Reset: the peer (a server, or a mesh proxy demanding mTLS) drops the connection it accepted.
+    ['org.springframework.web.client.ResourceAccessException: I/O error on POST request for "http://ledger.core.svc.cluster.local:8080/v1/entries": Connection reset', 'reset', 'ledger.core.svc.cluster.local:8080'],
+    ['read tcp 10.0.4.12:51234->10.100.7.9:8080: read: connection reset by peer', 'reset', '10.100.7.9:8080'],
+    ['Error: socket hang up', 'reset', undefined],
+    ['upstream connect error or disconnect/reset before headers. reset reason: connection termination', 'reset', undefined],
     // A source file and line ("_ssl.c:1006") is no host and port.
     ['ssl.SSLError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired (_ssl.c:1006)', 'tls-expired', undefined],
   ])('%s', (line, problem, dependency) => {
@@ -126,5 +131,21 @@ describe('analyzeDependencyErrors', () => {
     const [g] = analyzeDependencyErrors(named);
     expect(g?.title).toBe('Dependency postgres-primary does not resolve (no such host) (logs of 2 pods)');
     expect(g?.evidence).toContain('no Service postgres-primary in payments (it has payment-service, fraud-service)');
+  });
+});
+
+describe('analyzeDependencyErrors: a crash the container recovered from', () => {
+  const refused = '2026-11-21T02:48:06.000Z ERROR kafka: dial tcp 172.20.88.14:9092: connect: connection refused (broker kafka-1.kafka-headless.kafka:9092)';
+
+  it('leaves out the crashed run of a container up and ready far longer since (a broker restart it rode out)', () => {
+    const pods = [0, 1].map((i) => pod(i, { containers: [container({ ready: true, restartCount: 2, state: running(25.5), lastState: terminated(1, 'Error', 26, { runSeconds: 30 }) })] }));
+    const logs = pods.map((p) => ({ pod: p.name, container: 'app', previous: true, lines: [refused] }));
+    expect(analyzeDependencyErrors(baseEvidence({ pods, logs }))).toEqual([]);
+  });
+
+  it('still reads the crashed run of a container that came back only minutes ago', () => {
+    const pods = [0, 1].map((i) => pod(i, { containers: [container({ ready: true, restartCount: 2, state: running(3), lastState: terminated(1, 'Error', 3.5, { runSeconds: 30 }) })] }));
+    const logs = pods.map((p) => ({ pod: p.name, container: 'app', previous: true, lines: [refused] }));
+    expect(analyzeDependencyErrors(baseEvidence({ pods, logs })).map((f) => f.id)).toEqual(['dependency-error/refused/172.20.88.14:9092']);
   });
 });

@@ -57,6 +57,18 @@ describe('analyzeFailedScheduling', () => {
     expect(f?.likelyCause).toMatch(/more nodes of the same size will not help/);
   });
 
+  it('names the one node a DaemonSet pod may run on and the host port taken there, not the other nodes\' affinity', () => {
+    const node = 'ip-10-0-131-31.eu-west-1.compute.internal';
+    const ev = hpaPendingScenario("0/4 nodes are available: 1 node(s) didn't have free ports for the requested pod ports, 3 node(s) didn't match Pod's node affinity/selector.");
+    ev.hpas = [];
+    ev.pods = ev.pods.map((p) => (p.phase === 'Pending' ? { ...p, placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [], pinnedNode: node } } : p));
+    const [f] = analyzeFailedScheduling(ev);
+    expect(f?.title).toContain(`Pending (pinned to node ${node}), 0/4 nodes available`);
+    expect(f?.likelyCause).toMatch(/^Another pod on the node already binds the same hostPort/);
+    expect(f?.nextAction).toBe(`Find the pod that holds the port on ${node} (\`kubectl get pods -A -o wide --field-selector spec.nodeName=${node}\`), and remove the duplicate or move one of them to another port.`);
+    expect(f?.evidence).toContain(`the pod may only run on ${node}, where another pod holds the host port it asks for`);
+  });
+
   it('does not report pods that were created seconds ago', () => {
     const ev = hpaPendingScenario();
     ev.pods = ev.pods.map((p) => (p.phase === 'Pending' ? { ...p, createdAt: '2026-11-21T03:13:40Z' } : p));

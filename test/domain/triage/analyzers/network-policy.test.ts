@@ -37,7 +37,8 @@ describe('analyzeNetworkPolicies', () => {
       'egress: none allowed',
       '6 timeout lines in 3 pods',
     ]);
-    expect(f?.decisive).toBe(REDIS_TIMEOUT);
+    // The structured line condensed to what it says, as every analyzer quotes it.
+    expect(f?.decisive).toBe('cache unavailable: dial tcp 10.100.41.3:6379: i/o timeout');
     expect(f?.likelyCause).toBe(
       'A NetworkPolicy that selects pods for Egress drops every connection it does not allow; dropped packets show up as timeouts, not refusals. default-deny-egress appeared shortly before the timeouts and does not allow 10.100.23.7:5432, 10.100.41.3:6379.',
     );
@@ -112,5 +113,31 @@ describe('analyzeNetworkPolicies', () => {
     const allows = policy({ name: 'payment-service-egress', egress: ['to pods app=postgres on TCP/5432', 'to pods app=redis on TCP/6379'] });
     const anywhere = policy({ name: 'allow-all-egress', egress: ['to anywhere on all ports'] });
     expect(analyzeNetworkPolicies(timeoutScenario([allows, anywhere]))).toEqual([]);
+  });
+});
+
+describe('analyzeNetworkPolicies: a destination outside the ranges an older policy allows', () => {
+  const egress = [
+    'to namespaces kubernetes.io/metadata.name=kube-system / pods k8s-app=kube-dns on UDP/53, TCP/53',
+    'to 10.100.23.0/24 on TCP/5432',
+    'to 10.100.41.0/24 on TCP/6379',
+  ];
+
+  it('names the policy, the range it allows and the address now outside it, however old the policy', () => {
+    const old = policy({ name: 'payment-egress', createdAt: minutesAgo(40 * 24 * 60), egress: egress.map((r) => r.replace('10.100.23.0/24', '10.100.22.0/24')) });
+    const [f, ...rest] = analyzeNetworkPolicies(timeoutScenario([old]));
+    expect(rest).toEqual([]);
+    expect(f?.title).toBe('NetworkPolicy payment-egress allows port 5432 only to 10.100.22.0/24: 10.100.23.7:5432 is outside it, and connections to it time out');
+    expect(f?.likelyCause).toContain('the dependency now answers at an address outside it');
+  });
+
+  it('says nothing of an older policy whose ranges hold the address (the timeouts are someone else\'s)', () => {
+    expect(analyzeNetworkPolicies(timeoutScenario([policy({ name: 'payment-egress', createdAt: minutesAgo(40 * 24 * 60), egress })]))).toEqual([]);
+  });
+
+  it('adds policies up: another policy allowing the address clears it', () => {
+    const narrow = policy({ name: 'payment-egress', createdAt: minutesAgo(40 * 24 * 60), egress: ['to 10.100.22.0/24 on TCP/5432'] });
+    const wide = policy({ name: 'allow-db', createdAt: minutesAgo(40 * 24 * 60), egress: ['to 10.100.0.0/16 on TCP/5432, TCP/6379'] });
+    expect(analyzeNetworkPolicies(timeoutScenario([narrow, wide]))).toEqual([]);
   });
 });

@@ -1,0 +1,84 @@
+/**
+ * Whether a NetworkPolicy's egress rules (as `to <peers> on <ports>` lines, see
+ * NetworkPolicyEvidence) let a pod reach host:port. Policies add up: a destination is blocked
+ * only when no rule of any policy that selects the pod allows it.
+ */
+
+/** yes: a rule allows it; no: none can; maybe: a rule might (a selector or a named port, for an address we cannot place). */
+export type Reach = 'yes' | 'no' | 'maybe';
+
+function ipv4ToNumber(ip: string): number | undefined {
+  const parts = ip.split('.');
+  if (parts.length !== 4) return undefined;
+  let n = 0;
+  for (const p of parts) {
+    if (!/^\d{1,3}$/.test(p) || Number(p) > 255) return undefined;
+    n = n * 256 + Number(p);
+  }
+  return n;
+}
+
+/** "10.0.64.0/24" contains "10.0.64.23"; undefined when either is not IPv4. */
+export function cidrContains(cidr: string, ip: string): boolean | undefined {
+  const [base, bits] = cidr.split('/');
+  const b = ipv4ToNumber(base ?? '');
+  const a = ipv4ToNumber(ip);
+  const len = Number(bits ?? '32');
+  if (b === undefined || a === undefined || !(len >= 0 && len <= 32)) return undefined;
+  const size = 2 ** (32 - len);
+  return Math.floor(a / size) === Math.floor(b / size);
+}
+
+function portAllows(ports: string, port: string | undefined): Reach {
+  if (ports === 'all ports') return 'yes';
+  if (port === undefined) return 'maybe';
+  let best: Reach = 'no';
+  for (const p of ports.split(', ')) {
+    const [, spec = ''] = p.split('/');
+    if (spec === '*') return 'yes';
+    const range = /^(\d+)-(\d+)$/.exec(spec);
+    if (range && Number(port) >= Number(range[1]) && Number(port) <= Number(range[2])) return 'yes';
+    if (spec === port) return 'yes';
+    if (!/^\d+(-\d+)?$/.test(spec)) best = 'maybe'; // a named port: which number it is, the pod spec says
+  }
+  return best;
+}
+
+function peerAllows(peer: string, host: string): Reach {
+  if (peer === 'anywhere') return 'yes';
+  const block = /^(\d[\d.]*\/\d+)(?: except (.+))?$/.exec(peer);
+  if (block) {
+    const inside = cidrContains(block[1] ?? '', host);
+    if (inside === undefined) return 'maybe';
+    const excepted = (block[2] ?? '').split(',').some((c) => c !== '' && cidrContains(c, host) === true);
+    return inside && !excepted ? 'yes' : 'no';
+  }
+  // A namespace or pod selector reaches pods, whose addresses we do not know here.
+  return 'maybe';
+}
+
+/** One egress rule line against host:port. */
+export function ruleAllows(rule: string, host: string, port: string | undefined): Reach {
+  const m = /^to (.*) on (.*)$/.exec(rule);
+  if (!m) return 'maybe';
+  const ports = portAllows(m[2] ?? '', port);
+  if (ports === 'no') return 'no';
+  const peers = (m[1] ?? '').split('; ').map((p) => peerAllows(p, host));
+  const peer: Reach = peers.includes('yes') ? 'yes' : peers.includes('maybe') ? 'maybe' : 'no';
+  if (peer === 'no') return 'no';
+  return peer === 'yes' && ports === 'yes' ? 'yes' : 'maybe';
+}
+
+/** Every rule of every policy: yes if one allows, no if none can. A policy with no rules allows nothing. */
+export function egressAllows(rules: readonly string[], host: string, port: string | undefined): Reach {
+  const each = rules.map((r) => ruleAllows(r, host, port));
+  return each.includes('yes') ? 'yes' : each.includes('maybe') ? 'maybe' : 'no';
+}
+
+/** The rules that allow this port but to other addresses: what the policy was written for. */
+export function rulesForPort(rules: readonly string[], port: string | undefined): string[] {
+  return rules.filter((r) => {
+    const m = /^to (.*) on (.*)$/.exec(r);
+    return m !== null && portAllows(m[2] ?? '', port) === 'yes' && /\d+\.\d+\.\d+\.\d+\/\d+/.test(m[1] ?? '');
+  });
+}
