@@ -10,7 +10,10 @@
 //   then, as each of those arrives: events of n pods, of the newest ReplicaSets, of the HPA and
 //   of the Jobs (one field-selector query each), a get and an events query per node under the
 //   pods, a get and an events query per PVC and a get of its volume, up to maxLogs log tails,
-//   and — only when a pod is not scheduled, or for a DaemonSet — one paged list of the cluster's nodes.
+//   and — only when a pod is not scheduled, or for a DaemonSet — one paged list of the cluster's nodes;
+//   for at most two other Services of the namespace with no ready endpoint, a list of their pods
+//   (at most 5) and the events of two that are not ready; and when an HPA cannot get its metrics,
+//   the metrics-server pods of kube-system and the log tail of one.
 // None of this depends on how many other pods or events the namespace holds.
 import type * as k8s from '@kubernetes/client-node';
 import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
@@ -23,6 +26,8 @@ import { createLimiter } from './limit-concurrency.js';
 import { claimsOfPods, statefulSetClaims } from './map-pvc.js';
 import { mapJob, mapWorkload } from './map-workload.js';
 import type { Workload } from './map-workload.js';
+import { pickDownServices, readDownServices } from './read-down-services.js';
+import { needsMetricsServer, readMetricsServer } from './read-metrics-server.js';
 import { readEvents, sortEvents } from './read-events.js';
 import { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
 import { pickLogTargets, pickNodes, readClusterNodes, readLogs, readNodes, readPvcs, readVolumes } from './read-pod-details.js';
@@ -144,12 +149,15 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
   whenDone(podsP, 'pods', onRead);
   const detailsP = podsP.then((pods) => podDetails(ctx, w, pods, onRead, workloadEventsP));
   const revisionEventsP = revisionsP.then((r) => revisionEvents(ctx, w, r));
+  // A Service of the namespace left with no ready endpoint may be what the workload fails on.
+  const downP = Promise.all([servicesP, slicesP, podsP]).then(([services, slices, pods]) => readDownServices(ctx, pickDownServices(services.services, slices, pods.ranked)));
+  const metricsServerP = hpasP.then((hpas) => (needsMetricsServer(hpas) ? readMetricsServer(ctx) : undefined));
   const hpaEventsP = hpasP.then((hpas) =>
     readEvents(ctx, hpas.map((h) => ({ kind: 'HorizontalPodAutoscaler', name: h.name })), 'events of HPAs'),
   );
 
-  const [pods, revisions, hpas, services, slices, namespaceContext, dns, workloadEvents, details, rsEvents, hpaEvents] = await Promise.all([
-    podsP, revisionsP, hpasP, servicesP, slicesP, contextP, dnsP, workloadEventsP, detailsP, revisionEventsP, hpaEventsP,
+  const [pods, revisions, hpas, services, slices, namespaceContext, dns, workloadEvents, details, rsEvents, hpaEvents, downServices, metricsServer] = await Promise.all([
+    podsP, revisionsP, hpasP, servicesP, slicesP, contextP, dnsP, workloadEventsP, detailsP, revisionEventsP, hpaEventsP, downP, metricsServerP,
   ]);
   const controllerRevision = w.kind === 'StatefulSet' ? (w.obj.status?.updateRevision === undefined ? undefined : revisions.byName.get(w.obj.status.updateRevision)) : w.kind === 'DaemonSet' ? revisions.revisions[0]?.revision : undefined;
   const serviceNames = new Set(services.services.map((s) => s.name));
@@ -174,6 +182,8 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     namespaceObjects: [...namespaceContext.objects, ...services.objects],
     ...(dns === undefined ? {} : { dns }),
     ...(jobObjects.length > 0 ? { jobs: jobObjects.map(mapJob) } : {}),
+    ...(downServices.length > 0 ? { downServices } : {}),
+    ...(metricsServer === undefined ? {} : { metricsServer }),
   };
 }
 

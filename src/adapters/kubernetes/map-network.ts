@@ -15,6 +15,7 @@ export function mapService(s: k8s.V1Service): ServiceEvidence {
     // The API server defaults type to ClusterIP.
     type: type !== undefined && SERVICE_TYPES.has(type) ? type : 'ClusterIP',
     selector: copyMap(s.spec?.selector),
+    ...(s.spec?.clusterIP && s.spec.clusterIP !== 'None' ? { clusterIP: s.spec.clusterIP } : {}),
     ports: (s.spec?.ports ?? []).map((p) => {
       const port: ServiceEvidence['ports'][number] = {
         port: p.port,

@@ -58,8 +58,10 @@ export interface LogTarget {
   container: string;
   previous: boolean;
   /** Why it is read, for the order: crashed, stuck init, unready, healthy sample. */
-  why: 'crashed' | 'init' | 'unready' | 'sample';
+  why: 'crashed' | 'init' | 'unready' | 'sample' | 'system';
   restarts: number;
+  /** A pod of another namespace (a cluster component); the triage's namespace otherwise. */
+  namespace?: string;
 }
 
 /** A previous run older than this is history: its log is not read. */
@@ -121,7 +123,7 @@ export function pickLogTargets(pods: readonly PodEvidence[], max: number, now: D
       all.push({ pod: p.name, container: main.name, previous: false, why: 'sample', restarts: main.restartCount });
     }
   }
-  const order = { crashed: 0, init: 1, unready: 2, sample: 3 } as const;
+  const order = { crashed: 0, init: 1, unready: 2, sample: 3, system: 4 } as const;
   all.sort((a, b) => order[a.why] - order[b.why] || b.restarts - a.restarts || (a.pod < b.pod ? -1 : a.pod > b.pod ? 1 : 0));
   const firsts: LogTarget[] = [];
   const rest: LogTarget[] = [];
@@ -159,7 +161,7 @@ export async function readLogs(ctx: CollectContext, targets: readonly LogTarget[
         const what = `${t.previous ? 'previous' : 'current'} logs of ${t.pod}/${t.container}`;
         const r = await ctx.reads.attempt((options) =>
           core.readNamespacedPodLog(
-            { name: t.pod, namespace, container: t.container, previous: t.previous, tailLines: LOG_TAIL_LINES, limitBytes: LOG_LIMIT_BYTES },
+            { name: t.pod, namespace: t.namespace ?? namespace, container: t.container, previous: t.previous, tailLines: LOG_TAIL_LINES, limitBytes: LOG_LIMIT_BYTES },
             options,
           ),
         );

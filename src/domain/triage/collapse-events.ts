@@ -141,7 +141,8 @@ export function clipAround(text: string, max: number): string {
   const tailStart = text.length - (max - Math.floor(max * 0.4) - 3);
   if (hit.index < Math.floor(max * 0.4) || hit.index >= tailStart) return clipMiddle(text, max);
   const window = max - headLen - 4;
-  let start = Math.max(headLen, hit.index - Math.floor(window * 0.3));
+  // What decides follows the word ("x509: cannot validate … IP SANs"): most of the window goes after it.
+  let start = Math.max(headLen, hit.index - Math.floor(window * 0.15));
   if (start + window > text.length) start = text.length - window;
   const end = start + window;
   return `${text.slice(0, headLen)} … ${text.slice(start, end)}${end < text.length ? '…' : ''}`;

@@ -139,6 +139,13 @@ export function condenseStructuredLine(line: string): string {
   } else if (/\b(msg|message)=/.test(t)) {
     fields = {};
     for (const m of t.matchAll(/(\w+)=("(?:[^"\\]|\\.)*"|\S+)/g)) fields[m[1] ?? ''] = (m[2] ?? '').replace(/^"|"$/g, '').replace(/\\"/g, '"');
+  } else {
+    // klog's structured form (Kubernetes components): E1121 03:14:00.000012 1 scraper.go:149] "Failed to scrape node" err="…" node="…"
+    const klog = /^[IWEF]\d{4} [\d:.]+\s+\d+ [\w.-]+:\d+\]\s+"((?:[^"\\]|\\.)*)"(.*)$/.exec(t);
+    if (klog) {
+      fields = { msg: (klog[1] ?? '').replace(/\\"/g, '"') };
+      for (const m of (klog[2] ?? '').matchAll(/(\w+)=("(?:[^"\\]|\\.)*"|\S+)/g)) fields[m[1] ?? ''] = (m[2] ?? '').replace(/^"|"$/g, '').replace(/\\"/g, '"');
+    }
   }
   if (fields === undefined) return line;
   const message = pick(fields, MESSAGE_KEYS);

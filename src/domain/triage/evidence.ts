@@ -169,6 +169,8 @@ export interface ServicePortEvidence {
 export interface ServiceEvidence {
   name: string;
   type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+  /** spec.clusterIP; absent for headless Services ("None") and ExternalName. */
+  clusterIP?: string;
   /** spec.selector; empty for Services without a selector (manually managed endpoints). */
   selector: Record<string, string>;
   ports: ServicePortEvidence[];
@@ -243,7 +245,9 @@ export type EvidenceSource =
   | 'quotas'
   | 'namespaceObjects'
   | 'dns'
-  | 'jobs';
+  | 'jobs'
+  | 'downServices'
+  | 'metricsServer';
 
 /** A read that failed; recorded instead of guessed around. */
 export interface ReadFailure {
@@ -304,6 +308,29 @@ export interface TriageEvidence {
   dns?: ClusterDnsEvidence;
   /** A Job's own status, or a CronJob's recent Jobs (newest first). */
   jobs?: JobEvidence[];
+  /** metrics-server, when an HPA cannot get its metrics. */
+  metricsServer?: SystemComponentEvidence;
+  /** Other Services of the namespace with no ready endpoint, with their pods (at most two). */
+  downServices?: DownServiceEvidence[];
+}
+
+/**
+ * A Service of the namespace, not the workload's own, with no ready endpoint: a dependency that
+ * may be down. Its pods and their Warning events say why (Pending on a volume, crash-looping…).
+ */
+export interface DownServiceEvidence {
+  service: string;
+  pods: PodEvidence[];
+  events: EventEvidence[];
+}
+
+/** A cluster component the workload relies on (metrics-server), read when the evidence points at it. */
+export interface SystemComponentEvidence {
+  name: string;
+  namespace: string;
+  pods: PodEvidence[];
+  /** Current log tail of one of its pods (an unready one first). */
+  logs: LogEvidence[];
 }
 
 /** The cluster DNS as the pods of kube-system's k8s-app=kube-dns show it. */

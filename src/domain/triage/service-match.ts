@@ -41,7 +41,8 @@ export function isSimilarName(a: string, b: string): boolean {
   if (levenshtein(x, y) <= 2) return true;
   let prefix = 0;
   while (prefix < x.length && prefix < y.length && x[prefix] === y[prefix]) prefix++;
-  return prefix >= 4 && prefix / Math.min(x.length, y.length) >= 0.6;
+  // A shared prefix that ends at a word boundary ("cart-" of cart-redis and cart-api) names siblings.
+  return prefix >= 4 && prefix / Math.min(x.length, y.length) >= 0.6 && !/[-_.]/.test(x[prefix - 1] ?? '');
 }
 
 export interface NearMiss {

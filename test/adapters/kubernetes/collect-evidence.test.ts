@@ -5,6 +5,7 @@ import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
 import type { TriageEvidence } from '../../../src/domain/triage/evidence.js';
 import { COLLECTED_AT, startHarness } from './harness.js';
 import type { Harness } from './harness.js';
+import { at, container, coreEvent, pod, service } from './builders.js';
 import { CRASHING_POD, IMAGE_V4, IMAGE_V5, LEDGER_NS, PAYMENTS, addLedgerDb, addPaymentService } from './scenarios.js';
 
 let h: Harness;
@@ -269,6 +270,27 @@ describe('a Deployment with a bad rollout', () => {
     expect(eventLists.every((r) => (r.query['fieldSelector'] ?? '').startsWith('involvedObject.kind='))).toBe(true);
     expect(reqs.filter((r) => r.path === '/api/v1/events')).toHaveLength(3); // one per node
     expect(reqs.every((r) => r.method === 'GET')).toBe(true);
+  });
+});
+
+describe('a Service the workload depends on, left with no ready endpoint', () => {
+  it('follows it one hop: its pods (by its selector) and the Warning events of the one not ready', async () => {
+    addPaymentService(h.fake);
+    const cache = { ...service(PAYMENTS, 'payments-cache', { app: 'payments-cache' }), spec: { ...service(PAYMENTS, 'payments-cache', { app: 'payments-cache' }).spec, clusterIP: '172.20.98.109' } };
+    h.fake.add(cache);
+    h.fake.add(pod({ namespace: PAYMENTS, name: 'payments-cache-0', labels: { app: 'payments-cache' }, containers: [container({ name: 'redis', image: 'redis:7.2' })], statuses: [], ready: false, phase: 'Pending' }));
+    const message = '0/2 nodes are available: 2 node(s) had volume node affinity conflict. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.';
+    h.fake.add(coreEvent({ namespace: PAYMENTS, object: { kind: 'Pod', name: 'payments-cache-0' }, reason: 'FailedScheduling', message, first: at(-15), last: at(-1), component: 'default-scheduler' }));
+    h.fake.add(coreEvent({ namespace: PAYMENTS, object: { kind: 'Pod', name: 'payments-cache-0' }, reason: 'Scheduled', type: 'Normal', message: 'Successfully assigned', first: at(-900) }));
+    const ev = await h.cluster.collectEvidence(paymentTarget, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.readFailures).toEqual([]);
+    expect(ev.services.find((x) => x.name === 'payments-cache')?.clusterIP).toBe('172.20.98.109');
+    expect(ev.downServices?.map((d) => d.service)).toEqual(['payments-cache']);
+    expect(ev.downServices?.[0]?.pods.map((p) => [p.name, p.phase])).toEqual([['payments-cache-0', 'Pending']]);
+    expect(ev.downServices?.[0]?.events.map((e) => [e.reason, e.message])).toEqual([['FailedScheduling', message]]);
+    // Bounded reads: the Service's pods by its selector, the events of that one pod; payments-db has ready endpoints and is not followed.
+    const podLists = h.fake.requests.filter((r) => r.path === `/api/v1/namespaces/${PAYMENTS}/pods`).map((r) => r.query['labelSelector']);
+    expect(podLists.sort()).toEqual(['app=payment-service', 'app=payments-cache']);
   });
 });
 

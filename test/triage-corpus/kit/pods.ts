@@ -13,6 +13,8 @@ export interface TemplateOpts {
   volumes?: k8s.V1Volume[];
   nodeSelector?: Record<string, string>;
   affinity?: k8s.V1Affinity;
+  /** spec.topologySpreadConstraints; none unless given. */
+  topologySpreadConstraints?: k8s.V1TopologySpreadConstraint[];
   tolerations?: k8s.V1Toleration[];
   serviceAccountName?: string;
   imagePullSecrets?: string[];
@@ -144,6 +146,7 @@ export function buildPod(owner: PodOwner, template: TemplateOpts, name: string, 
       ...(node === undefined ? {} : { nodeName: node }),
       ...(template.nodeSelector === undefined ? {} : { nodeSelector: template.nodeSelector }),
       ...(template.affinity === undefined ? {} : { affinity: template.affinity }),
+      ...(template.topologySpreadConstraints === undefined ? {} : { topologySpreadConstraints: template.topologySpreadConstraints }),
       ...(template.imagePullSecrets === undefined ? {} : { imagePullSecrets: template.imagePullSecrets.map((n) => ({ name: n })) }),
       securityContext: template.securityContext ?? {},
       schedulerName: 'default-scheduler',

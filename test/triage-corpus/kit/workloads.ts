@@ -37,6 +37,7 @@ function templateSpec(t: TemplateOpts, labels: Record<string, string>): k8s.V1Po
       ...(t.volumes === undefined ? {} : { volumes: t.volumes }),
       ...(t.nodeSelector === undefined ? {} : { nodeSelector: t.nodeSelector }),
       ...(t.affinity === undefined ? {} : { affinity: t.affinity }),
+      ...(t.topologySpreadConstraints === undefined ? {} : { topologySpreadConstraints: t.topologySpreadConstraints }),
       ...(t.tolerations === undefined ? {} : { tolerations: t.tolerations }),
       ...(t.serviceAccountName === undefined ? {} : { serviceAccountName: t.serviceAccountName }),
       ...(t.imagePullSecrets === undefined ? {} : { imagePullSecrets: t.imagePullSecrets.map((name) => ({ name })) }),
@@ -226,6 +227,11 @@ export interface StatefulSetOpts {
   pods: (PodOpts & { revision: number; ordinal: number })[];
   /** Claims each pod gets (`<template>-<name>-<ordinal>`); create the PVC objects yourself. */
   volumeClaimTemplates?: { name: string; storage: string; storageClass?: string }[];
+  /**
+   * spec.updateStrategy.rollingUpdate.partition: only ordinals at or above it get the update
+   * revision (a canary's setting, sometimes left behind). Default 0.
+   */
+  partition?: number;
   /** status.currentRevision; default: the oldest revision any pod runs. */
   currentRevision?: number;
   createdAgo?: number;
@@ -285,7 +291,7 @@ export function statefulSetApp(o: StatefulSetOpts): Built {
       serviceName: o.serviceName ?? o.name,
       podManagementPolicy: o.podManagementPolicy ?? 'OrderedReady',
       template: templateSpec(update.template, selector),
-      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } },
+      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: o.partition ?? 0 } },
       revisionHistoryLimit: 10,
       ...(claims.length === 0
         ? {}

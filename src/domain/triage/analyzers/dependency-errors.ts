@@ -5,6 +5,7 @@ import { formatKubectl, previousLogsCommand } from '../kubectl-command.js';
 import { getLastTermination, hasRecovered, isPodFailing, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { formatEnvValue, sortRevisions } from '../revision-diff.js';
 import { listSlicesOf } from '../service-match.js';
+import { describeDownService, findServiceOf } from '../down-service.js';
 
 export type DependencyProblem = 'tls-expired' | 'tls-untrusted' | 'tls-name' | 'refused' | 'unreachable' | 'dns-missing' | 'dns-unavailable' | 'timeout' | 'reset';
 
@@ -214,14 +215,18 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
   ];
   // The dependency's own state, when it is a Service of this namespace: the next place to look.
   const svcRef = host ? findInClusterService(host, ev.target.namespace) : undefined;
-  const svc = svcRef && svcRef.namespace === ev.target.namespace ? ev.services.find((x) => x.name === svcRef.name) : undefined;
+  // By its name in this namespace, or by its cluster IP when the client logs the address.
+  const svc = dependency ? findServiceOf(ev, dependency) : undefined;
   let dependencyState = '';
+  let behind: ReturnType<typeof describeDownService>;
   if (svc) {
     const eps = listSlicesOf(ev, svc.name).flatMap((x) => x.endpoints);
     const ready = eps.filter((e) => e.ready && !e.terminating);
     const notReady = eps.filter((e) => !e.ready).flatMap((e) => (e.podName ? [e.podName] : []));
-    evidence.push(`Service ${svc.name}: ${ready.length}/${eps.length} endpoints ready${notReady.length > 0 ? ` (not ready: ${notReady.slice(0, 3).join(', ')})` : ''}`);
-    if (ready.length === 0) dependencyState = `: Service ${svc.name} has no ready endpoint${notReady.length > 0 ? ` (${notReady.slice(0, 2).join(', ')} not ready)` : ''}`;
+    evidence.push(`Service ${svc.name}${host && host !== svc.name && !host.startsWith(`${svc.name}.`) ? ` (${host})` : ''}: ${ready.length}/${eps.length} endpoints ready${notReady.length > 0 ? ` (not ready: ${notReady.slice(0, 3).join(', ')})` : ''}`);
+    behind = ready.length === 0 ? describeDownService(ev, svc.name) : undefined;
+    if (behind) evidence.push(behind.text);
+    if (ready.length === 0) dependencyState = behind ? `: ${behind.text}` : `: Service ${svc.name} has no ready endpoint${notReady.length > 0 ? ` (${notReady.slice(0, 2).join(', ')} not ready)` : ''}`;
   }
   const missingService = problem === 'dns-missing' && host ? describeMissingService(ev, host) : undefined;
   if (missingService) evidence.push(missingService);

@@ -1,6 +1,6 @@
 import { collapseEvents, formatEventLine } from '../collapse-events.js';
 import type { HpaEvidence, TriageEvidence } from '../evidence.js';
-import { findCondition, listEventsOf } from '../evidence-lookup.js';
+import { condenseStructuredLine, findCondition, listEventsOf, pickDecisiveLine } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl, formatWorkloadRef, formatWorkloadSelector } from '../kubectl-command.js';
 import { RECENT_MS } from '../pod-status.js';
@@ -64,6 +64,7 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
       const message = broken.map((c) => c?.message ?? '').join(' ');
       const noRequests = /missing request for/i.test(message);
       const metricsApi = /metrics API|metrics\.k8s\.io|unable to (fetch|get) metrics/i.exec(message) ? describeMetricsApi(message) : undefined;
+      const server = metricsApi ? describeMetricsServer(ev) : undefined;
       // Pods slow to answer their probes while the HPA cannot add any: it is the HPA that holds them at this count.
       const slow = ev.events.filter((e) => e.reason === 'Unhealthy' && e.object.kind === 'Pod' && /probe failed:.*(deadline exceeded|Timeout|timed out)/i.test(e.message) && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS));
       const heldAt = hpa.currentReplicas <= hpa.minReplicas ? `at its minimum of ${hpa.minReplicas}` : `at ${hpa.currentReplicas}`;
@@ -71,12 +72,13 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
       findings.push({
         id: `hpa/${hpa.name}/not-scaling`,
         kind: 'hpa',
-        title: `HPA ${hpa.name} cannot scale: ${broken.map((c) => `${c?.type ?? ''}=False (${c?.reason ?? ''})`).join(', ')}${metricsApi ? ` — ${metricsApi}` : ''}${starving ? `; it holds ${heldAt} replicas (max ${hpa.maxReplicas}) while their probes time out under load` : ''}`,
+        title: `HPA ${hpa.name} cannot scale: ${broken.map((c) => `${c?.type ?? ''}=False (${c?.reason ?? ''})`).join(', ')}${metricsApi ? ` — ${metricsApi}${server ? `; ${server.state}` : ''}` : ''}${starving ? `; it holds ${heldAt} replicas (max ${hpa.maxReplicas}) while their probes time out under load` : ''}`,
         ...(starving ? { affected: { pods: ev.pods.map((p) => p.name) } } : {}),
         layer: 'capacity',
         severity: 'warning',
         confidence: 'high',
-        evidence: broken.map((c) => `${c?.type ?? ''}=False (${c?.reason ?? ''}): ${c?.message ?? ''}`),
+        evidence: [...broken.map((c) => `${c?.type ?? ''}=False (${c?.reason ?? ''}): ${c?.message ?? ''}`), ...(server?.evidence ?? [])],
+        ...(server?.decisive ? { decisive: server.decisive } : {}),
         likelyCause: noRequests
           ? 'A container has no CPU/memory request, so utilisation cannot be computed and the HPA holds the replica count where it is.'
           : 'The HPA cannot read its metrics (metrics-server or a metrics adapter down, or a metric that does not exist) or cannot change the scale; it holds the replica count where it is.',
@@ -112,4 +114,23 @@ function describeMetricsApi(message: string): string {
   const what = /\(get ([\w.]+metrics[\w.]*)\)/i.exec(message)?.[1];
   const api = /resource metrics API/i.test(message) ? 'the resource metrics API (metrics-server)' : /custom metrics/i.test(message) ? 'the custom metrics API' : /external metrics/i.test(message) ? 'the external metrics API' : 'the metrics API';
   return `${api} does not answer${what ? ` (get ${what})` : ''}`;
+}
+
+/** metrics-server as read beside the HPA: how many pods are ready and what its log says. */
+function describeMetricsServer(ev: TriageEvidence): { state: string; decisive?: string; evidence: string[] } | undefined {
+  const ms = ev.metricsServer;
+  if (ms === undefined) return undefined;
+  if (ms.pods.length === 0) return { state: `no metrics-server pod in ${ms.namespace}`, evidence: [`no pod labelled as metrics-server in ${ms.namespace}`] };
+  const ready = ms.pods.filter((p) => p.ready).length;
+  const lines = ms.logs.flatMap((l) => l.lines);
+  const line = pickDecisiveLine(lines);
+  const decisive = line === undefined ? undefined : condenseStructuredLine(line.trim());
+  return {
+    state: `metrics-server ${ready}/${ms.pods.length} ready`,
+    ...(decisive ? { decisive } : {}),
+    evidence: [
+      `metrics-server in ${ms.namespace}: ${ready}/${ms.pods.length} pods ready (${ms.pods.map((p) => p.name).slice(0, 3).join(', ')})`,
+      ...(decisive ? [`log ${ms.logs[0]?.pod ?? ''}: ${decisive}`] : []),
+    ],
+  };
 }

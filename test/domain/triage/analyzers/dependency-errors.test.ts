@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDependencyErrors, describeMissingService, parseDependencyError } from '../../../../src/domain/triage/analyzers/dependency-errors.js';
 import type { PodEvidence } from '../../../../src/domain/triage/evidence.js';
-import { NODE_A, NODE_B, NODE_C, baseEvidence, container, pod, running, terminated, workload } from '../scenarios/builders.js';
+import { NODE_A, NODE_B, NODE_C, NS, baseEvidence, container, event, minutesAgo, pod, running, service, terminated, workload } from '../scenarios/builders.js';
 import { crashScenario } from '../scenarios/crashes.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 import { badRolloutScenario } from '../scenarios/rollout.js';
@@ -147,5 +147,33 @@ describe('analyzeDependencyErrors: a crash the container recovered from', () => 
     const pods = [0, 1].map((i) => pod(i, { containers: [container({ ready: true, restartCount: 2, state: running(3), lastState: terminated(1, 'Error', 3.5, { runSeconds: 30 }) })] }));
     const logs = pods.map((p) => ({ pod: p.name, container: 'app', previous: true, lines: [refused] }));
     expect(analyzeDependencyErrors(baseEvidence({ pods, logs })).map((f) => f.id)).toEqual(['dependency-error/refused/172.20.88.14:9092']);
+  });
+});
+
+describe('analyzeDependencyErrors: the Service behind an address, followed one hop', () => {
+  const refused = '[ioredis] Unhandled error event: connect ECONNREFUSED 172.20.98.109:6379';
+  const conflict = '0/2 nodes are available: 2 node(s) had volume node affinity conflict. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.';
+
+  function scenario(read: boolean) {
+    const pods = [0, 1, 2].map((i) => pod(i, { ready: false, containers: [container({ ready: false })] }));
+    const cachePod = pod(9, { name: 'cart-redis-0', phase: 'Pending', ready: false, labels: { app: 'cart-redis' }, containers: [container({ name: 'redis', ready: false, state: undefined })] });
+    const logs = pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines: [refused, refused, refused] }));
+    const base = baseEvidence({ pods, logs, workload: workload({ readyReplicas: 0, availableReplicas: 0 }) });
+    return {
+      ...base,
+      services: [...base.services, service({ name: 'cart-redis', selector: { app: 'cart-redis' }, clusterIP: '172.20.98.109' })],
+      ...(read ? { downServices: [{ service: 'cart-redis', pods: [cachePod], events: [event({ object: { kind: 'Pod', name: 'cart-redis-0', namespace: NS }, reason: 'FailedScheduling', message: conflict, firstSeen: minutesAgo(15), lastSeen: minutesAgo(1) })] }] } : {}),
+    };
+  }
+
+  it('names the Service a cluster IP belongs to and why its pod does not serve', () => {
+    const [f] = analyzeDependencyErrors(scenario(true));
+    expect(f?.title).toBe('Dependency 172.20.98.109:6379 refuses connections: Service cart-redis has no ready endpoint: its pod cart-redis-0 is Pending — FailedScheduling: 0/2 nodes are available: 2 node(s) had volume node affinity conflict. (logs of 3 pods)');
+    expect(f?.evidence).toContain('Service cart-redis (172.20.98.109): 0/0 endpoints ready');
+  });
+
+  it('says only that the Service has no ready endpoint when its pods could not be read', () => {
+    const [f] = analyzeDependencyErrors(scenario(false));
+    expect(f?.title).toBe('Dependency 172.20.98.109:6379 refuses connections: Service cart-redis has no ready endpoint (logs of 3 pods)');
   });
 });

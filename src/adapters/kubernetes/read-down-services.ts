@@ -1,0 +1,49 @@
+// Other Services of the namespace with no ready endpoint: a dependency the workload may be
+// failing on. One pod list per such Service (by its selector) and the events of a few of its
+// pods that are not ready — bounded, whatever the namespace holds.
+import type * as k8s from '@kubernetes/client-node';
+import type { DownServiceEvidence, EndpointSliceEvidence, PodEvidence, ServiceEvidence, WorkloadKind } from '../../domain/triage/evidence.js';
+import type { CollectContext } from './collect-context.js';
+import { mapPod } from './map-pod.js';
+import { readEvents } from './read-events.js';
+
+/** Services followed at most, pods read per Service, and pods per Service whose events are read. */
+const MAX_SERVICES = 2;
+const MAX_PODS = 5;
+const EVENT_PODS = 2;
+
+function selects(selector: Record<string, string>, labels: Record<string, string>): boolean {
+  return Object.entries(selector).every(([k, v]) => labels[k] === v);
+}
+
+/** Services with a selector, not the workload's own, whose slices hold no ready endpoint. */
+export function pickDownServices(services: readonly ServiceEvidence[], slices: readonly EndpointSliceEvidence[], own: readonly PodEvidence[]): ServiceEvidence[] {
+  return services
+    .filter((s) => Object.keys(s.selector).length > 0 && !own.some((p) => selects(s.selector, p.labels)))
+    .filter((s) => !slices.some((x) => x.service === s.name && x.endpoints.some((e) => e.ready && !e.terminating)))
+    .slice(0, MAX_SERVICES);
+}
+
+/** The kind that made a pod, for its revision label (StatefulSet pods carry controller-revision-hash). */
+function ownerKind(pod: k8s.V1Pod): WorkloadKind {
+  const owner = pod.metadata?.ownerReferences?.find((o) => o.controller)?.kind;
+  return owner === 'StatefulSet' || owner === 'DaemonSet' || owner === 'Job' ? owner : 'Deployment';
+}
+
+export async function readDownServices(ctx: CollectContext, down: readonly ServiceEvidence[]): Promise<DownServiceEvidence[]> {
+  const { core } = ctx.clients;
+  const namespace = ctx.namespace;
+  return Promise.all(
+    down.map(async (svc) => {
+      const labelSelector = Object.entries(svc.selector).map(([k, v]) => `${k}=${v}`).join(',');
+      const list = await ctx.reads.list(`pods of Service ${svc.name} (${labelSelector})`, 'downServices', (cont, limit, o) =>
+        core.listNamespacedPod({ namespace, labelSelector, limit: Math.min(limit, MAX_PODS), ...(cont === undefined ? {} : { _continue: cont }) }, o),
+        { maxItems: MAX_PODS },
+      );
+      const pods = list.items.map((p) => mapPod(p, ownerKind(p)));
+      const unready = pods.filter((p) => !p.ready).slice(0, EVENT_PODS);
+      const events = unready.length === 0 ? [] : await readEvents(ctx, unready.map((p) => ({ kind: 'Pod', name: p.name })), `events of the pods of Service ${svc.name}`);
+      return { service: svc.name, pods, events: events.filter((e) => e.type === 'Warning') };
+    }),
+  );
+}

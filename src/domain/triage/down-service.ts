@@ -1,0 +1,31 @@
+/**
+ * Why a Service the workload depends on has no ready endpoint, from its own pods (read one hop
+ * away, see DownServiceEvidence): the pod that should serve it and what holds it back.
+ */
+import { clipMiddle } from './collapse-events.js';
+import type { ServiceEvidence, TriageEvidence } from './evidence.js';
+import { getWaiting } from './pod-status.js';
+
+/** The Service a dependency address names: by its DNS name in this namespace or by its cluster IP. */
+export function findServiceOf(ev: TriageEvidence, host: string): ServiceEvidence | undefined {
+  const bare = host.replace(/:\d+$/, '');
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(bare)) return ev.services.find((s) => s.clusterIP === bare);
+  const [name, namespace] = bare.split('.');
+  if (namespace !== undefined && namespace !== ev.target.namespace && namespace !== 'svc') return undefined;
+  return ev.services.find((s) => s.name === name);
+}
+
+/** "its pod cart-redis-0 is Pending — FailedScheduling: 0/2 nodes are available: …" or undefined when it was not read. */
+export function describeDownService(ev: TriageEvidence, service: string): { text: string; decisive?: string } | undefined {
+  const down = ev.downServices?.find((d) => d.service === service);
+  if (down === undefined) return undefined;
+  if (down.pods.length === 0) return { text: `Service ${service} selects no pod at all (nothing runs behind it)` };
+  const pod = down.pods.find((p) => !p.ready) ?? down.pods[0];
+  if (pod === undefined) return undefined;
+  const waiting = pod.containers.map(getWaiting).find((w) => w !== undefined);
+  const state = waiting ? `${pod.phase}, ${waiting.reason}` : pod.ready || pod.phase === 'Pending' ? pod.phase : `${pod.phase}, not ready`;
+  const event = down.events.filter((e) => e.object.name === pod.name).sort((a, b) => (a.lastSeen < b.lastSeen ? 1 : -1))[0];
+  const said = event ? `${event.reason}: ${clipMiddle(event.message.replace(/\.?\s*preemption:[\s\S]*$/, '.'), 220)}` : undefined;
+  const others = down.pods.length > 1 ? ` (1 of its ${down.pods.length} pods)` : '';
+  return { text: `Service ${service} has no ready endpoint: its pod ${pod.name}${others} is ${state}${said ? ` — ${said}` : ''}`, ...(said ? { decisive: said } : {}) };
+}
