@@ -1,40 +1,21 @@
 /** The Resolve button on the incident card, clicked through a signed Slack interaction. */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Redis } from 'ioredis';
-import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { incidentDelivery } from '../../src/demo/wire/pagerduty-events.js';
-import { TestQueues } from '../helpers/queues.js';
-import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
 import { blockAction, postSlack } from '../../src/demo/wire/slack-requests.js';
-import { startTestBot } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
+import { useWire } from '../helpers/wire-harness.js';
 
-let redis: Redis;
-let slack: FakeSlack;
-let prefix: string;
+const wire = useWire();
 let bot: TestBot;
 
-beforeAll(() => {
-  redis = connectTestRedis();
-});
-afterAll(async () => {
-  await redis.quit();
-});
 beforeEach(async () => {
-  prefix = randomPrefix();
-  slack = await FakeSlack.start();
-  bot = await startTestBot({ slack, prefix });
-});
-afterEach(async () => {
-  await bot.stop();
-  await slack.close();
-  await deleteKeys(redis, prefix);
+  bot = await wire.startBot();
 });
 
 async function openIncident() {
   await bot.deliver(incidentDelivery('triggered', { id: 'PBTN001', number: 40, title: 'Search down', assignees: [] }));
-  const channel = await slack.waitFor(() => slack.channelByName('inc-20261121-40-search-down'));
-  const card = await slack.waitFor(() => slack.messages(channel.id)[0]);
+  const channel = await wire.slack.waitFor(() => wire.slack.channelByName('inc-20261121-40-search-down'));
+  const card = await wire.slack.waitFor(() => wire.slack.messages(channel.id)[0]);
   return { channel, card };
 }
 
@@ -47,33 +28,28 @@ describe('Resolve button', () => {
       userId: 'U0ALICE',
       channelId: channel.id,
       messageTs: card.ts,
-      responseUrl: slack.responseUrl('r1'),
+      responseUrl: wire.slack.responseUrl('r1'),
     });
     const res = await postSlack(bot.url, click, 'application/x-www-form-urlencoded');
     expect(res.status).toBe(200);
-    const line = await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.includes('Resolved by')));
+    const line = await wire.slack.waitFor(() => wire.slack.messages(channel.id).find((m) => m.text.includes('Resolved by')));
     expect(line.text).toContain('<@U0ALICE>');
     expect(line.text).toContain('still open');
-    await slack.waitFor(() => JSON.stringify(slack.messages(channel.id)[0]!.blocks).includes('Resolved'));
+    await wire.slack.waitFor(() => JSON.stringify(wire.slack.messages(channel.id)[0]!.blocks).includes('Resolved'));
 
     await postSlack(bot.url, click.replace('r1', 'r2'), 'application/x-www-form-urlencoded');
-    const reply = await slack.waitFor(() => slack.responses('r2')[0]);
+    const reply = await wire.slack.waitFor(() => wire.slack.responses('r2')[0]);
     expect(String(reply.text)).toContain('already resolved');
-    expect(slack.messages(channel.id).filter((m) => m.text.includes('Resolved by'))).toHaveLength(1);
+    expect(wire.slack.messages(channel.id).filter((m) => m.text.includes('Resolved by'))).toHaveLength(1);
   });
 
   it('a click with a bad signature is refused with 401 and changes nothing', async () => {
     const { channel, card } = await openIncident();
-    const click = blockAction({ actionId: 'rootcause_resolve', value: 'pd-PBTN001', userId: 'U0ALICE', channelId: channel.id, messageTs: card.ts, responseUrl: slack.responseUrl('r3') });
+    const click = blockAction({ actionId: 'rootcause_resolve', value: 'pd-PBTN001', userId: 'U0ALICE', channelId: channel.id, messageTs: card.ts, responseUrl: wire.slack.responseUrl('r3') });
     const res = await postSlack(bot.url, click, 'application/x-www-form-urlencoded', 'not-the-secret');
     expect(res.status).toBe(401);
     // Refused before any handler ran: nothing was queued to resolve it later.
-    const queues = new TestQueues(redis, prefix);
-    try {
-      expect(await queues.total('incident-commands')).toBe(0);
-    } finally {
-      await queues.close();
-    }
-    expect(slack.messages(channel.id).some((m) => m.text.includes('Resolved by'))).toBe(false);
+    expect(await wire.queues.total('incident-commands')).toBe(0);
+    expect(wire.slack.messages(channel.id).some((m) => m.text.includes('Resolved by'))).toBe(false);
   });
 });

@@ -4,74 +4,52 @@
  * (no all-clear, no "no restarts", no "no warning events"), and the verdict is inconclusive, not
  * healthy. Real HTTP server, real Redis, BullMQ, client-node against the fake API server.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Redis } from 'ioredis';
-import { FakeKubeApi } from '../../src/demo/fakes/fake-kube-api.js';
-import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeChannel } from '../../src/demo/fakes/fake-slack.js';
 import { AMPLE_BUDGET_MS } from '../helpers/deadline.js';
-import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
 import { postSlack, slashCommand } from '../../src/demo/wire/slack-requests.js';
-import { startTestBot } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
+import { useWire } from '../helpers/wire-harness.js';
 import { at, container, deployment, endpointSlice, node, pod, replicaSet, runningStatus, service } from '../adapters/kubernetes/builders.js';
 
-let redis: Redis;
-let slack: FakeSlack;
-let kube: FakeKubeApi;
-let prefix: string;
+const wire = useWire({ kube: true });
 let bot: TestBot;
 let channel: FakeChannel;
 
-beforeAll(() => {
-  redis = connectTestRedis();
-});
-afterAll(async () => {
-  await redis.quit();
-});
 beforeEach(async () => {
-  prefix = randomPrefix();
-  slack = await FakeSlack.start();
-  kube = await FakeKubeApi.start();
-  channel = slack.addChannel('shop-oncall');
+  channel = wire.slack.addChannel('shop-oncall');
   addHealthyCatalog();
-  bot = await startTestBot({ slack, prefix, env: { KUBECONFIG: kube.kubeconfig().path }, start: { triageBudgetMs: AMPLE_BUDGET_MS } });
-});
-afterEach(async () => {
-  await bot.stop();
-  await slack.close();
-  await kube.close();
-  await deleteKeys(redis, prefix);
+  bot = await wire.startBot({ env: { KUBECONFIG: wire.kube.kubeconfig().path }, start: { triageBudgetMs: AMPLE_BUDGET_MS } });
 });
 
 /** A healthy two-replica Deployment: what would get an all-clear if every read succeeded. */
 function addHealthyCatalog(): void {
   const labels = { app: 'catalog-api' };
   const spec = container({ image: 'registry.example.com/catalog-api:2.4.1' });
-  const dep = kube.add(deployment({ namespace: 'shop', name: 'catalog-api', replicas: 2, revision: 3, containers: [spec], labels }));
+  const dep = wire.kube.add(deployment({ namespace: 'shop', name: 'catalog-api', replicas: 2, revision: 3, containers: [spec], labels }));
   const owner = { name: 'catalog-api', uid: dep.metadata.uid, namespace: 'shop' };
-  kube.add(replicaSet({ owner, hash: 'abc123', revision: 3, replicas: 2, containers: [spec], createdAt: at(-2000), labels }));
+  wire.kube.add(replicaSet({ owner, hash: 'abc123', revision: 3, replicas: 2, containers: [spec], createdAt: at(-2000), labels }));
   for (const [i, nodeName] of ['node-1', 'node-2'].entries()) {
-    kube.add(node(nodeName, { zone: `z${i}` }));
-    kube.add(pod({ namespace: 'shop', name: `catalog-api-abc123-p${i}`, labels: { ...labels, 'pod-template-hash': 'abc123' }, node: nodeName, containers: [spec], statuses: [runningStatus('app', spec.image)], ready: true }));
+    wire.kube.add(node(nodeName, { zone: `z${i}` }));
+    wire.kube.add(pod({ namespace: 'shop', name: `catalog-api-abc123-p${i}`, labels: { ...labels, 'pod-template-hash': 'abc123' }, node: nodeName, containers: [spec], statuses: [runningStatus('app', spec.image)], ready: true }));
   }
-  kube.add(service('shop', 'catalog-api', labels));
-  kube.add(endpointSlice('shop', 'catalog-api', [0, 1].map((i) => ({ ip: `10.1.0.${i + 1}`, pod: `catalog-api-abc123-p${i}`, node: `node-${i + 1}`, ready: true }))));
+  wire.kube.add(service('shop', 'catalog-api', labels));
+  wire.kube.add(endpointSlice('shop', 'catalog-api', [0, 1].map((i) => ({ ip: `10.1.0.${i + 1}`, pod: `catalog-api-abc123-p${i}`, node: `node-${i + 1}`, ready: true }))));
 }
 
 async function triageSummary(): Promise<string> {
-  const body = slashCommand({ command: '/triage', text: 'catalog-api', userId: 'U0ALICE', channelId: channel.id, responseUrl: slack.responseUrl('t') });
+  const body = slashCommand({ command: '/triage', text: 'catalog-api', userId: 'U0ALICE', channelId: channel.id, responseUrl: wire.slack.responseUrl('t') });
   expect((await postSlack(bot.url, body, 'application/x-www-form-urlencoded')).status).toBe(200);
   // The summary's message shows progress first; the verdict replaces it in place.
-  const summary = await slack.waitFor(() =>
-    slack.messages(channel.id).find((m) => (m.thread_ts === undefined || m.thread_ts === m.ts) && !JSON.stringify(m.blocks).includes('"block_id":"triage-progress"')),
+  const summary = await wire.slack.waitFor(() =>
+    wire.slack.messages(channel.id).find((m) => (m.thread_ts === undefined || m.thread_ts === m.ts) && !JSON.stringify(m.blocks).includes('"block_id":"triage-progress"')),
   );
   return `${summary.text}\n${JSON.stringify(summary.blocks)}`;
 }
 
 describe('/triage while the Kubernetes API fails some reads', () => {
   it('the pod list answering 503: no all-clear and no claim about containers, and the summary names the gap', async () => {
-    kube.failWith(/^\/api\/v1\/namespaces\/shop\/pods(\?|$)/, 503);
+    wire.kube.failWith(/^\/api\/v1\/namespaces\/shop\/pods(\?|$)/, 503);
     const text = await triageSummary();
     expect(text).not.toContain('looks healthy');
     expect(text).not.toMatch(/no crashed containers|no restarts/i);
@@ -81,7 +59,7 @@ describe('/triage while the Kubernetes API fails some reads', () => {
   });
 
   it('every event read failing: no "no warning events", no all-clear', async () => {
-    kube.failWith(/\/events(\?|$)/, 503);
+    wire.kube.failWith(/\/events(\?|$)/, 503);
     const text = await triageSummary();
     expect(text).not.toContain('looks healthy');
     expect(text).not.toMatch(/no warning events/i);

@@ -4,41 +4,16 @@
  * PagerDuty answers again the assignee is invited, the card mentions them instead, and the note
  * goes back to PagerDuty once. Real HTTP server, real Redis, the Slack and PagerDuty fakes.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Redis } from 'ioredis';
-import { FakePagerDuty } from '../../src/demo/fakes/fake-pagerduty.js';
-import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { incidentDelivery } from '../../src/demo/wire/pagerduty-events.js';
-import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
-import { startTestBot } from '../helpers/test-bot.js';
-import type { TestBot } from '../helpers/test-bot.js';
+import { keyOf, useWire } from '../helpers/wire-harness.js';
 
-let redis: Redis;
-let slack: FakeSlack;
-let pd: FakePagerDuty;
-let prefix: string;
-let bot: TestBot | undefined;
+const wire = useWire({ pagerduty: true });
 
-beforeAll(() => {
-  redis = connectTestRedis();
-});
-afterAll(async () => {
-  await redis.quit();
-});
-beforeEach(async () => {
-  prefix = randomPrefix();
-  slack = await FakeSlack.start();
-  pd = await FakePagerDuty.start();
-  slack.addUser({ id: 'U0ALICE', name: 'alice', email: 'alice@example.com' });
-  pd.addUser({ id: 'PALICE1', name: 'Alice Adams', email: 'alice@example.com' });
-  pd.addUser({ id: 'PBOT001', name: 'Rootcause', email: 'rootcause@example.com' });
-});
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-  await slack.close();
-  await pd.close();
-  await deleteKeys(redis, prefix);
+beforeEach(() => {
+  wire.slack.addUser({ id: 'U0ALICE', name: 'alice', email: 'alice@example.com' });
+  wire.pd.addUser({ id: 'PALICE1', name: 'Alice Adams', email: 'alice@example.com' });
+  wire.pd.addUser({ id: 'PBOT001', name: 'Rootcause', email: 'rootcause@example.com' });
 });
 
 const CHANNEL = 'inc-20261121-9-payment-api-5xx-rate-above-5';
@@ -53,35 +28,35 @@ const incident = {
 
 describe('PagerDuty REST API down while a page arrives', () => {
   it('opens the channel with its card at once, says who is not invited yet, and invites them when PagerDuty is back', async () => {
-    pd.addIncident(incidentDelivery('triggered', incident).event.data as never);
-    const restore = pd.outage(503);
-    bot = await startTestBot({ slack, pagerduty: pd, prefix });
+    wire.pd.addIncident(incidentDelivery('triggered', incident).event.data as never);
+    const restore = wire.pd.outage(503);
+    const bot = await wire.startBot();
     expect((await bot.deliver(incidentDelivery('triggered', incident))).status).toBe(202);
 
-    const channel = await slack.waitFor(() => slack.channelByName(CHANNEL));
-    const card = await slack.waitFor(() => slack.messages(channel.id).find((m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key === 'pd-PFQZPSY/card'));
+    const channel = await wire.slack.waitFor(() => wire.slack.channelByName(CHANNEL));
+    const card = await wire.slack.waitFor(() => wire.slack.messages(channel.id).find((m) => keyOf(m) === 'pd-PFQZPSY/card'));
     expect(card.text).toContain('Payment API: 5xx rate above 5%');
     // Who is still to come is said on the card itself, so the card stays the channel's first message.
-    const cardJson = () => JSON.stringify(slack.messages(channel.id).find((m) => m.ts === card.ts)?.blocks);
-    const pending = await slack.waitFor(() => cardJson().match(/:hourglass_flowing_sand: Not invited yet[^"]*/)?.[0]);
+    const cardJson = () => JSON.stringify(wire.slack.messages(channel.id).find((m) => m.ts === card.ts)?.blocks);
+    const pending = await wire.slack.waitFor(() => cardJson().match(/:hourglass_flowing_sand: Not invited yet[^"]*/)?.[0]);
     expect(pending).toContain('Alice Adams');
     expect(pending).toMatch(/PagerDuty/);
     // Nothing that needs PagerDuty happened yet: no invite, no note.
-    expect(slack.callsTo('conversations.invite')).toEqual([]);
-    expect(pd.notesFor('PFQZPSY')).toEqual([]);
+    expect(wire.slack.callsTo('conversations.invite')).toEqual([]);
+    expect(wire.pd.notesFor('PFQZPSY')).toEqual([]);
 
     restore();
-    await slack.waitFor(() => slack.callsTo('conversations.invite').find((args) => String(args['users']).includes('U0ALICE')));
+    await wire.slack.waitFor(() => wire.slack.callsTo('conversations.invite').find((args) => String(args['users']).includes('U0ALICE')));
     // The card names them once they are in, and no longer says they are to come.
-    await slack.waitFor(() => (cardJson().includes('<@U0ALICE>') ? true : undefined));
+    await wire.slack.waitFor(() => (cardJson().includes('<@U0ALICE>') ? true : undefined));
     expect(cardJson()).not.toContain('Not invited yet');
-    await slack.waitFor(() => pd.notesFor('PFQZPSY')[0]);
+    await wire.slack.waitFor(() => wire.pd.notesFor('PFQZPSY')[0]);
 
     // One of each, however many times the job was retried.
-    expect(slack.messages(channel.id).filter((m) => m.text.startsWith(':hourglass_flowing_sand:') || m.text.startsWith(':white_check_mark: Invited'))).toEqual([]);
-    expect(slack.messages(channel.id)[0]?.ts).toBe(card.ts);
-    expect(slack.messages(channel.id).filter((m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key === 'pd-PFQZPSY/card')).toHaveLength(1);
-    expect([...slack.channels.values()].filter((c) => c.name.startsWith('inc-'))).toHaveLength(1);
-    expect(pd.notesFor('PFQZPSY')).toHaveLength(1);
+    expect(wire.slack.messages(channel.id).filter((m) => m.text.startsWith(':hourglass_flowing_sand:') || m.text.startsWith(':white_check_mark: Invited'))).toEqual([]);
+    expect(wire.slack.messages(channel.id)[0]?.ts).toBe(card.ts);
+    expect(wire.slack.messages(channel.id).filter((m) => keyOf(m) === 'pd-PFQZPSY/card')).toHaveLength(1);
+    expect([...wire.slack.channels.values()].filter((c) => c.name.startsWith('inc-'))).toHaveLength(1);
+    expect(wire.pd.notesFor('PFQZPSY')).toHaveLength(1);
   });
 });

@@ -4,44 +4,20 @@
  * not through the queue's — and must not invent a "-2" channel when nothing took the name.
  * Real HTTP server, real Redis, the Slack and PagerDuty fakes.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Redis } from 'ioredis';
-import { FakePagerDuty } from '../../src/demo/fakes/fake-pagerduty.js';
-import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { incidentDelivery } from '../../src/demo/wire/pagerduty-events.js';
-import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
-import { startTestBot } from '../helpers/test-bot.js';
 import { waitUntil } from '../helpers/deadline.js';
 import type { TestBot } from '../helpers/test-bot.js';
+import { keyOf, useWire } from '../helpers/wire-harness.js';
 
-let redis: Redis;
-let slack: FakeSlack;
-let pd: FakePagerDuty;
-let prefix: string;
-let bot: TestBot | undefined;
+const wire = useWire({ pagerduty: true });
 
-beforeAll(() => {
-  redis = connectTestRedis();
-});
-afterAll(async () => {
-  await redis.quit();
-});
-beforeEach(async () => {
-  prefix = randomPrefix();
-  slack = await FakeSlack.start();
-  pd = await FakePagerDuty.start();
-  slack.addUser({ id: 'U0ALICE', name: 'alice', email: 'alice@example.com' });
-  pd.addUser({ id: 'PALICE1', name: 'Alice Adams', email: 'alice@example.com' });
+beforeEach(() => {
+  wire.slack.addUser({ id: 'U0ALICE', name: 'alice', email: 'alice@example.com' });
+  wire.pd.addUser({ id: 'PALICE1', name: 'Alice Adams', email: 'alice@example.com' });
   // PagerDuty takes notes only from a user of the account (the From header).
-  pd.addUser({ id: 'PBOT001', name: 'Rootcause', email: 'rootcause@example.com' });
-  pd.addIncident(incidentDelivery('triggered', incident).event.data as never);
-});
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-  await slack.close();
-  await pd.close();
-  await deleteKeys(redis, prefix);
+  wire.pd.addUser({ id: 'PBOT001', name: 'Rootcause', email: 'rootcause@example.com' });
+  wire.pd.addIncident(incidentDelivery('triggered', incident).event.data as never);
 });
 
 const CHANNEL = 'inc-20261121-9-payment-api-5xx-rate-above-5';
@@ -55,57 +31,57 @@ const incident = {
 };
 
 function keyed(channelId: string, key: string) {
-  return slack.messages(channelId).filter((m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key === key);
+  return wire.slack.messages(channelId).filter((m) => keyOf(m) === key);
 }
 
 /** The last step of opening an incident is the note back to PagerDuty: when it is there, the job is done. */
 async function opened(): Promise<void> {
-  await slack.waitFor(() => pd.notesFor('PFQZPSY').length > 0);
+  await wire.slack.waitFor(() => wire.pd.notesFor('PFQZPSY').length > 0);
 }
 
 describe('Slack acts, then answers 500', () => {
   it('makes one channel, one card and one announcement however the answers are lost', async () => {
-    const announce = slack.addChannel('incidents');
-    slack.failNext('conversations.create', { status: 500, afterActing: true });
-    slack.failNext('chat.postMessage', { status: 500, afterActing: true, times: 2 });
-    bot = await startTestBot({ slack, pagerduty: pd, prefix, env: { INCIDENT_ANNOUNCE_CHANNEL: announce.id } });
+    const announce = wire.slack.addChannel('incidents');
+    wire.slack.failNext('conversations.create', { status: 500, afterActing: true });
+    wire.slack.failNext('chat.postMessage', { status: 500, afterActing: true, times: 2 });
+    const bot = await wire.startBot({ env: { INCIDENT_ANNOUNCE_CHANNEL: announce.id } });
 
     expect((await bot.deliver(incidentDelivery('triggered', incident))).status).toBe(202);
     await opened();
 
-    const channels = [...slack.channels.values()].filter((c) => c.name.startsWith('inc-20261121-9-'));
+    const channels = [...wire.slack.channels.values()].filter((c) => c.name.startsWith('inc-20261121-9-'));
     expect(channels.map((c) => c.name)).toEqual([CHANNEL]);
     const channel = channels[0]!;
     expect(keyed(channel.id, 'pd-PFQZPSY/card')).toHaveLength(1);
     expect(keyed(announce.id, 'pd-PFQZPSY/announce')).toHaveLength(1);
     // The calls that failed after acting were not repeated by the Web client: once each, then
     // the queue's retry found what they had made.
-    expect(slack.callsTo('conversations.create')).toHaveLength(1);
+    expect(wire.slack.callsTo('conversations.create')).toHaveLength(1);
   });
 
   it('asks again for the name it wanted when a create failed before acting, instead of adding "-2"', async () => {
-    slack.failNext('conversations.create', { status: 500 });
-    bot = await startTestBot({ slack, pagerduty: pd, prefix });
+    wire.slack.failNext('conversations.create', { status: 500 });
+    const bot = await wire.startBot();
     await bot.deliver(incidentDelivery('triggered', incident));
     await opened();
-    expect([...slack.channels.values()].map((c) => c.name).filter((n) => n.startsWith('inc-'))).toEqual([CHANNEL]);
-    expect(slack.callsTo('conversations.create').map((args) => args['name'])).toEqual([CHANNEL, CHANNEL]);
+    expect([...wire.slack.channels.values()].map((c) => c.name).filter((n) => n.startsWith('inc-'))).toEqual([CHANNEL]);
+    expect(wire.slack.callsTo('conversations.create').map((args) => args['name'])).toEqual([CHANNEL, CHANNEL]);
   });
 
   it.each([
     ['made but its answer is lost', true],
     ['refused before it is made', false],
   ])('shares the post-mortem file exactly once when the share is %s', async (_, afterActing) => {
-    bot = await startTestBot({ slack, pagerduty: pd, prefix });
+    const bot = await wire.startBot();
     await bot.deliver(incidentDelivery('triggered', incident));
     await opened();
-    slack.failNext('files.completeUploadExternal', { status: 500, ...(afterActing ? { afterActing: true } : {}) });
+    wire.slack.failNext('files.completeUploadExternal', { status: 500, ...(afterActing ? { afterActing: true } : {}) });
     const resolved = incidentDelivery('resolved', { ...incident, status: 'resolved' });
-    pd.addIncident(resolved.event.data as never);
+    wire.pd.addIncident(resolved.event.data as never);
     await bot.deliver(resolved);
-    const channel = slack.channelByName(CHANNEL)!;
+    const channel = wire.slack.channelByName(CHANNEL)!;
     await waitForQueueDrained(bot, 'pagerduty-events');
-    expect(slack.uploadedFiles().filter((f) => f.channel === channel.id)).toHaveLength(1);
+    expect(wire.slack.uploadedFiles().filter((f) => f.channel === channel.id)).toHaveLength(1);
     expect(keyed(channel.id, 'pd-PFQZPSY/postmortem/intro')).toHaveLength(1);
   });
 });

@@ -8,20 +8,19 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { waitForLine } from '../helpers/child-output.js';
 import { DEADLINE_MS } from '../helpers/deadline.js';
-import { TEST_REDIS_URL, connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
+import { TEST_REDIS_URL } from '../helpers/redis.js';
+import { useWire } from '../helpers/wire-harness.js';
 
 const MAIN = join(import.meta.dirname, '../../src/main.ts');
 // tsx from this repository, whatever the child's working directory.
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
+const wire = useWire();
 let dir: string;
-let slack: FakeSlack | undefined;
 let child: ChildProcess | undefined;
-const prefix = randomPrefix();
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'rootcause-first-run-'));
@@ -33,14 +32,7 @@ afterEach(async () => {
     await exited;
   }
   child = undefined;
-  await slack?.close();
-  slack = undefined;
   rmSync(dir, { recursive: true, force: true });
-});
-afterAll(async () => {
-  const redis = connectTestRedis();
-  await deleteKeys(redis, prefix);
-  await redis.quit();
 });
 
 /** Starts `npm start`'s entry point in `dir` (where its .env is), with HOME there too: no ~/.kube. */
@@ -80,8 +72,7 @@ describe('first run', () => {
   });
 
   it('says which workspace its token belongs to, and that there is no kubeconfig', async () => {
-    slack = await FakeSlack.start();
-    writeFileSync(join(dir, '.env'), `SLACK_BOT_TOKEN=xoxb-test\nSLACK_SIGNING_SECRET=s\nSLACK_API_URL=${slack.url}\nREDIS_URL=${TEST_REDIS_URL}\nREDIS_KEY_PREFIX=${prefix}\n`);
+    writeFileSync(join(dir, '.env'), `SLACK_BOT_TOKEN=xoxb-test\nSLACK_SIGNING_SECRET=s\nSLACK_API_URL=${wire.slack.url}\nREDIS_URL=${TEST_REDIS_URL}\nREDIS_KEY_PREFIX=${wire.prefix}\n`);
     const c = start();
     const [noKube, connected] = await Promise.all([waitForLine(c, /No kubeconfig found/), waitForLine(c, /connected to Slack workspace/)]);
     expect(noKube.input).toContain('set KUBECONFIG');
@@ -89,8 +80,7 @@ describe('first run', () => {
   });
 
   it('says plainly when Slack refuses the token', async () => {
-    slack = await FakeSlack.start();
-    writeFileSync(join(dir, '.env'), `SLACK_BOT_TOKEN=xoxb-revoked-long-ago\nSLACK_SIGNING_SECRET=s\nSLACK_API_URL=${slack.url}\nREDIS_URL=${TEST_REDIS_URL}\nREDIS_KEY_PREFIX=${prefix}\n`);
+    writeFileSync(join(dir, '.env'), `SLACK_BOT_TOKEN=xoxb-revoked-long-ago\nSLACK_SIGNING_SECRET=s\nSLACK_API_URL=${wire.slack.url}\nREDIS_URL=${TEST_REDIS_URL}\nREDIS_KEY_PREFIX=${wire.prefix}\n`);
     const { input: line } = await waitForLine(start(), /Slack refused SLACK_BOT_TOKEN/);
     expect(line).toContain('invalid_auth');
     expect(line).toContain('Bot User OAuth Token');

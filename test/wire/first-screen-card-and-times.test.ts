@@ -6,58 +6,26 @@
  */
 import { LogLevel, WebClient } from '@slack/web-api';
 import type { Logger } from '@slack/web-api';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Redis } from 'ioredis';
-import { FakePagerDuty } from '../../src/demo/fakes/fake-pagerduty.js';
-import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeChannel } from '../../src/demo/fakes/fake-slack.js';
 import { waitUntil } from '../helpers/deadline.js';
 import { incidentDelivery } from '../../src/demo/wire/pagerduty-events.js';
-import { TestQueues } from '../helpers/queues.js';
-import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
 import { blockAction, postSlack, slashCommand } from '../../src/demo/wire/slack-requests.js';
 import { dateTokens, rawTimesOutsideCode, visibleText } from '../helpers/slack-text.js';
-import { startTestBot } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
+import { useWire } from '../helpers/wire-harness.js';
 
-let redis: Redis;
-let slack: FakeSlack;
-let pd: FakePagerDuty;
-let prefix: string;
-let queues: TestQueues;
-let bots: TestBot[] = [];
+const wire = useWire({ pagerduty: true });
 
-beforeAll(() => {
-  redis = connectTestRedis();
-});
-afterAll(async () => {
-  await redis.quit();
-});
-beforeEach(async () => {
-  prefix = randomPrefix();
-  slack = await FakeSlack.start();
-  pd = await FakePagerDuty.start();
-  queues = new TestQueues(redis, prefix);
-  slack.addUser({ id: 'U0ALICE', name: 'alice', email: 'alice@example.com', tz: 'Europe/Berlin' });
-  slack.addUser({ id: 'U0BOB', name: 'bob', email: 'bob@example.com', tz: 'America/New_York' });
-  pd.addUser({ id: 'PALICE1', name: 'Alice Adams', email: 'alice@example.com' });
-  pd.addUser({ id: 'PCAROL1', name: 'Carol Chen', email: 'carol@elsewhere.example' });
-  pd.addUser({ id: 'PBOT001', name: 'Rootcause', email: 'rootcause@example.com' });
-});
-afterEach(async () => {
-  await Promise.all(bots.map((b) => b.stop()));
-  bots = [];
-  await queues.close();
-  await slack.close();
-  await pd.close();
-  await deleteKeys(redis, prefix);
+beforeEach(() => {
+  wire.slack.addUser({ id: 'U0ALICE', name: 'alice', email: 'alice@example.com', tz: 'Europe/Berlin' });
+  wire.slack.addUser({ id: 'U0BOB', name: 'bob', email: 'bob@example.com', tz: 'America/New_York' });
+  wire.pd.addUser({ id: 'PALICE1', name: 'Alice Adams', email: 'alice@example.com' });
+  wire.pd.addUser({ id: 'PCAROL1', name: 'Carol Chen', email: 'carol@elsewhere.example' });
+  wire.pd.addUser({ id: 'PBOT001', name: 'Rootcause', email: 'rootcause@example.com' });
 });
 
-async function bot(): Promise<TestBot> {
-  const b = await startTestBot({ slack, pagerduty: pd, prefix });
-  bots.push(b);
-  return b;
-}
+const bot = (): Promise<TestBot> => wire.startBot();
 
 const CHANNEL = 'inc-20261121-9-payment-api-5xx-rate-above-5';
 const ALICE = { id: 'PALICE1', summary: 'Alice Adams', type: 'user_reference' };
@@ -68,7 +36,7 @@ const quiet: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: 
 
 /** The channel's top-level history as a Slack client reads it (conversations.history), oldest first. */
 async function history(channelId: string): Promise<Array<{ ts: string; text: string; blocks?: unknown[]; metadata?: { event_payload?: { key?: string } } }>> {
-  const client = new WebClient('xoxb-test', { slackApiUrl: slack.url, retryConfig: { retries: 0 }, logger: quiet });
+  const client = new WebClient('xoxb-test', { slackApiUrl: wire.slack.url, retryConfig: { retries: 0 }, logger: quiet });
   const answer = await client.conversations.history({ channel: channelId, include_all_metadata: true, limit: 100 });
   return ([...(answer.messages ?? [])] as never[]).reverse();
 }
@@ -77,32 +45,32 @@ const isCard = (m: { metadata?: { event_payload?: { key?: string } } } | undefin
 
 /** The card as it stands now, read from the fake. */
 function card(channelId: string) {
-  return slack.messages(channelId).find((m) => !m.ephemeral && isCard(m as never));
+  return wire.slack.messages(channelId).find((m) => !m.ephemeral && isCard(m as never));
 }
 const cardJson = (channelId: string) => JSON.stringify(card(channelId)?.blocks ?? []);
 
 describe('the incident channel opens with the card', () => {
   it('when everyone is found and invited', async () => {
-    pd.addIncident(incidentDelivery('triggered', paged([ALICE])).event.data as never);
+    wire.pd.addIncident(incidentDelivery('triggered', paged([ALICE])).event.data as never);
     const b = await bot();
     await b.deliver(incidentDelivery('triggered', paged([ALICE])));
-    const channel = await slack.waitFor(() => slack.channelByName(CHANNEL));
-    await slack.waitFor(() => (cardJson(channel.id).includes('<@U0ALICE>') ? true : undefined));
-    await slack.waitFor(() => pd.notesFor('PFQZPSY')[0]);
-    await queues.waitForIdle();
+    const channel = await wire.slack.waitFor(() => wire.slack.channelByName(CHANNEL));
+    await wire.slack.waitFor(() => (cardJson(channel.id).includes('<@U0ALICE>') ? true : undefined));
+    await wire.slack.waitFor(() => wire.pd.notesFor('PFQZPSY')[0]);
+    await wire.queues.waitForIdle();
     const messages = await history(channel.id);
     expect(isCard(messages[0])).toBe(true);
     expect(JSON.stringify(messages[0]?.blocks)).not.toMatch(/invite/i);
   });
 
   it('when an assignee cannot be found and an invite is refused: both said on the card, nothing before it', async () => {
-    pd.addIncident(incidentDelivery('triggered', paged([ALICE, CAROL])).event.data as never);
-    slack.failNext('conversations.invite', { error: 'user_is_restricted' });
+    wire.pd.addIncident(incidentDelivery('triggered', paged([ALICE, CAROL])).event.data as never);
+    wire.slack.failNext('conversations.invite', { error: 'user_is_restricted' });
     const b = await bot();
     await b.deliver(incidentDelivery('triggered', paged([ALICE, CAROL])));
-    const channel = await slack.waitFor(() => slack.channelByName(CHANNEL));
-    const line = await slack.waitFor(() => cardJson(channel.id).match(/:bust_in_silhouette: Could not invite[^"]*/)?.[0]);
-    await queues.waitForIdle();
+    const channel = await wire.slack.waitFor(() => wire.slack.channelByName(CHANNEL));
+    const line = await wire.slack.waitFor(() => cardJson(channel.id).match(/:bust_in_silhouette: Could not invite[^"]*/)?.[0]);
+    await wire.queues.waitForIdle();
     expect(line).toContain('Carol Chen (no Slack user with the e-mail carol@elsewhere.example)');
     expect(line).toContain('<@U0ALICE> (user is restricted)');
     const messages = await history(channel.id);
@@ -111,19 +79,19 @@ describe('the incident channel opens with the card', () => {
   });
 
   it('when PagerDuty is down: "not invited yet" is on the card, and gone from it once they are in', async () => {
-    pd.addIncident(incidentDelivery('triggered', paged([ALICE])).event.data as never);
-    const restore = pd.outage(503);
+    wire.pd.addIncident(incidentDelivery('triggered', paged([ALICE])).event.data as never);
+    const restore = wire.pd.outage(503);
     try {
       const b = await bot();
       await b.deliver(incidentDelivery('triggered', paged([ALICE])));
-      const channel = await slack.waitFor(() => slack.channelByName(CHANNEL));
-      await slack.waitFor(() => (cardJson(channel.id).includes('Not invited yet: Alice Adams') ? true : undefined));
+      const channel = await wire.slack.waitFor(() => wire.slack.channelByName(CHANNEL));
+      await wire.slack.waitFor(() => (cardJson(channel.id).includes('Not invited yet: Alice Adams') ? true : undefined));
       expect(isCard((await history(channel.id))[0])).toBe(true);
       restore();
-      await slack.waitFor(() => (cardJson(channel.id).includes('<@U0ALICE>') ? true : undefined));
+      await wire.slack.waitFor(() => (cardJson(channel.id).includes('<@U0ALICE>') ? true : undefined));
       expect(cardJson(channel.id)).not.toContain('Not invited yet');
-      await slack.waitFor(() => pd.notesFor('PFQZPSY')[0]);
-      await queues.waitForIdle();
+      await wire.slack.waitFor(() => wire.pd.notesFor('PFQZPSY')[0]);
+      await wire.queues.waitForIdle();
       const messages = await history(channel.id);
       expect(isCard(messages[0])).toBe(true);
       expect(messages.filter((m) => m.text.includes('invite'))).toEqual([]);
@@ -136,7 +104,7 @@ describe('the incident channel opens with the card', () => {
 describe('times people read are drawn in their own zone', () => {
   let n = 0;
   async function command(b: TestBot, text: string, channelId: string, userId = 'U0ALICE') {
-    const body = slashCommand({ command: '/incident', text, userId, channelId, responseUrl: slack.responseUrl(`cmd${++n}`) }).replace(
+    const body = slashCommand({ command: '/incident', text, userId, channelId, responseUrl: wire.slack.responseUrl(`cmd${++n}`) }).replace(
       'trigger_id=123.456.abc',
       `trigger_id=${Date.now()}.${n}`,
     );
@@ -155,26 +123,26 @@ describe('times people read are drawn in their own zone', () => {
 
   it('card, /incident answers, action items, reminder and snooze, digest: no raw time outside code', async () => {
     seen.length = 0;
-    pd.addIncident(incidentDelivery('triggered', paged([ALICE])).event.data as never);
+    wire.pd.addIncident(incidentDelivery('triggered', paged([ALICE])).event.data as never);
     const b = await bot();
     await b.deliver(incidentDelivery('triggered', paged([ALICE])));
-    const channel: FakeChannel = await slack.waitFor(() => slack.channelByName(CHANNEL));
-    await slack.waitFor(() => (cardJson(channel.id).includes('<@U0ALICE>') ? true : undefined));
+    const channel: FakeChannel = await wire.slack.waitFor(() => wire.slack.channelByName(CHANNEL));
+    await wire.slack.waitFor(() => (cardJson(channel.id).includes('<@U0ALICE>') ? true : undefined));
 
     // The card asked for: "Opened" in the reader's zone.
     const status = read('/incident status', await command(b, 'status', channel.id));
     expect(status).toMatch(/Opened <!date\^\d+\^/);
 
     await command(b, 'lead <@U0ALICE>', channel.id);
-    await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.includes('is now the incident lead')));
+    await wire.slack.waitFor(() => wire.slack.messages(channel.id).find((m) => m.text.includes('is now the incident lead')));
 
     // An exact deadline (a few seconds off, so its reminder comes during the test) and a date.
     const dueAt = new Date(Date.now() + 4000).toISOString().slice(0, 19) + 'Z';
     const dueDate = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     await command(b, `action <@U0BOB> ${dueAt} add an alert on pool saturation`, channel.id);
     await command(b, `action <@U0BOB> ${dueDate} write the runbook`, channel.id);
-    const a1 = read('action A1 line', await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.includes('Action item *A1*'))));
-    const a2 = read('action A2 line', await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.includes('Action item *A2*'))));
+    const a1 = read('action A1 line', await wire.slack.waitFor(() => wire.slack.messages(channel.id).find((m) => m.text.includes('Action item *A1*'))));
+    const a2 = read('action A2 line', await wire.slack.waitFor(() => wire.slack.messages(channel.id).find((m) => m.text.includes('Action item *A2*'))));
     expect(dateTokens(a1).length).toBeGreaterThan(0);
     // A date deadline stays the date it was given.
     expect(a2).toContain(`due ${dueDate}`);
@@ -186,29 +154,29 @@ describe('times people read are drawn in their own zone', () => {
     expect(list).toContain(`due ${dueDate}`);
 
     // The reminder DM (at the deadline) and the answer to Snooze.
-    const dm = await slack.waitFor(() => slack.dms('U0BOB')[0]);
+    const dm = await wire.slack.waitFor(() => wire.slack.dms('U0BOB')[0]);
     const reminder = read('reminder DM', dm);
     expect(dateTokens(reminder).length).toBeGreaterThanOrEqual(2);
-    const click = blockAction({ actionId: 'rootcause_item_snooze', value: 'A1', userId: 'U0BOB', channelId: dm.channel, messageTs: dm.ts, responseUrl: slack.responseUrl('snooze') });
+    const click = blockAction({ actionId: 'rootcause_item_snooze', value: 'A1', userId: 'U0BOB', channelId: dm.channel, messageTs: dm.ts, responseUrl: wire.slack.responseUrl('snooze') });
     await postSlack(b.url, click, 'application/x-www-form-urlencoded');
-    const snoozed = read('snooze answer', await slack.waitFor(() => slack.responses('snooze')[0]));
+    const snoozed = read('snooze answer', await wire.slack.waitFor(() => wire.slack.responses('snooze')[0]));
     expect(snoozed).toMatch(/Snoozed A1: the next reminder comes <!date\^\d+\^/);
 
     // The weekly digest to the lead: A1 is overdue by now.
     await waitUntil(() => Date.now() > Date.parse(dueAt) + 1000, () => 'A1 overdue');
-    await queues.queue('digests').add('send-overdue-digest', {}, { jobId: 'digest-now' });
-    const digest = read('digest DM', await slack.waitFor(() => slack.dms('U0ALICE').find((m) => m.text.includes('Overdue follow-ups'))));
+    await wire.queues.queue('digests').add('send-overdue-digest', {}, { jobId: 'digest-now' });
+    const digest = read('digest DM', await wire.slack.waitFor(() => wire.slack.dms('U0ALICE').find((m) => m.text.includes('Overdue follow-ups'))));
     expect(digest).toContain('A1');
     expect(dateTokens(digest).length).toBeGreaterThan(0);
 
     // Resolved: the card says when, in the reader's zone.
     await b.deliver(incidentDelivery('resolved', { ...paged([ALICE]), status: 'resolved' }));
-    const resolvedCard = await slack.waitFor(() => {
+    const resolvedCard = await wire.slack.waitFor(() => {
       const c = card(channel.id);
       return c !== undefined && JSON.stringify(c.blocks ?? []).includes('resolved <!date^') ? c : undefined;
     });
     read('card', resolvedCard);
-    for (const response of slack.responses()) read('response_url answer', response);
+    for (const response of wire.slack.responses()) read('response_url answer', response);
 
     const offenders = seen.map((s) => ({ where: s.where, raw: rawTimesOutsideCode(s.text) })).filter((s) => s.raw.length > 0);
     expect(offenders).toEqual([]);

@@ -1,42 +1,14 @@
 /** GET /healthz, /readyz and /metrics (PRODUCT §3) on the real HTTP server, real Redis, the Slack fake. */
-import type { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
+import { describe, expect, it } from 'vitest';
 import { DEADLINE_MS, waitUntil } from '../helpers/deadline.js';
 import { incidentDelivery } from '../../src/demo/wire/pagerduty-events.js';
-import { TestQueues } from '../helpers/queues.js';
 import { RedisProxy } from '../helpers/redis-proxy.js';
-import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
-import { startTestBot } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
+import { useWire } from '../helpers/wire-harness.js';
 
-let redis: Redis;
-let slack: FakeSlack;
-let prefix: string;
-let bots: TestBot[] = [];
+const wire = useWire();
 
-beforeAll(() => {
-  redis = connectTestRedis();
-});
-afterAll(async () => {
-  await redis.quit();
-});
-beforeEach(async () => {
-  prefix = randomPrefix();
-  slack = await FakeSlack.start();
-});
-afterEach(async () => {
-  await Promise.all(bots.map((b) => b.stop()));
-  bots = [];
-  await slack.close();
-  await deleteKeys(redis, prefix);
-});
-
-async function bot(env: Record<string, string | undefined> = {}): Promise<TestBot> {
-  const b = await startTestBot({ slack, prefix, env });
-  bots.push(b);
-  return b;
-}
+const bot = (env: Record<string, string | undefined> = {}): Promise<TestBot> => wire.startBot({ env });
 
 function get(b: TestBot, path: string): Promise<Response> {
   return fetch(`${b.url}${path}`, { signal: AbortSignal.timeout(DEADLINE_MS) });
@@ -104,8 +76,7 @@ describe('/healthz and /readyz', () => {
       await waitUntil(async () => (await get(b, '/readyz')).status === 200, '/readyz 200 after Redis returned');
       expect((await get(b, '/healthz')).status).toBe(200);
     } finally {
-      await Promise.all(bots.map((b) => b.stop()));
-      bots = [];
+      await wire.stopBots();
       await proxy.close();
     }
   });
@@ -156,21 +127,19 @@ describe('/metrics', () => {
   it('counts Slack API calls by method and outcome after a page', async () => {
     const b = await bot();
     expect((await b.deliver(incidentDelivery('triggered', incident))).status).toBe(202);
-    await slack.waitFor(() => slack.channelByName('inc-20261121-7-orders-queue-backlog-growing'));
+    await wire.slack.waitFor(() => wire.slack.channelByName('inc-20261121-7-orders-queue-backlog-growing'));
     // A call is counted when its answer is read, after Slack has acted: scrape once the page's job is done.
-    const queues = new TestQueues(redis, prefix);
-    await queues.waitForIdle();
-    await queues.close();
+    await wire.queues.waitForIdle();
     const samples = await scrape(b);
     expect(value(samples, 'rootcause_slack_api_calls_total', { method: 'conversations.create', outcome: 'ok' })).toBe(1);
     expect(value(samples, 'rootcause_slack_api_calls_total', { method: 'chat.postMessage', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
   });
 
   it('labels failed Slack calls with the Slack error', async () => {
-    slack.failNext('conversations.create', { error: 'missing_scope' });
+    wire.slack.failNext('conversations.create', { error: 'missing_scope' });
     const b = await bot();
     await b.deliver(incidentDelivery('triggered', incident));
-    await slack.waitFor(() => slack.calls.some((c) => c.method === 'conversations.create' && c.failed));
+    await wire.slack.waitFor(() => wire.slack.calls.some((c) => c.method === 'conversations.create' && c.failed));
     // The call is counted once its answer is read: wait for the count, then check it is exactly one.
     let samples: Sample[] = [];
     const refused = () => value(samples, 'rootcause_slack_api_calls_total', { method: 'conversations.create', outcome: 'missing_scope' });
@@ -190,12 +159,12 @@ describe('/metrics', () => {
     expect(value(samples, 'rootcause_queue_jobs', { queue: 'pagerduty-events', state: 'waiting' })).toBe(3);
     expect(value(samples, 'rootcause_queue_jobs', { queue: 'pagerduty-events', state: 'active' })).toBe(0);
     expect(value(samples, 'rootcause_queue_jobs', { queue: 'pagerduty-events', state: 'failed' })).toBe(0);
-    expect(slack.workCalls).toEqual([]);
+    expect(wire.slack.workCalls).toEqual([]);
 
     const worker = await bot({ ROLE: 'worker' });
     // A worker serves health and metrics, not the webhook.
     expect((await worker.deliver(incidentDelivery('triggered', incident))).status).toBe(404);
-    await slack.waitFor(() => slack.channels.size === 3 && true);
+    await wire.slack.waitFor(() => wire.slack.channels.size === 3 && true);
     await waitUntil(async () => {
       samples = await scrape(worker);
       return value(samples, 'rootcause_job_duration_seconds_count', { queue: 'pagerduty-events', outcome: 'done' }) === 3;

@@ -1,93 +1,58 @@
 /** `/incident` through signed slash commands, the real HTTP server, a worker and the fake Slack. */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Redis } from 'ioredis';
-import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeChannel } from '../../src/demo/fakes/fake-slack.js';
 import { incidentDelivery } from '../../src/demo/wire/pagerduty-events.js';
-import { TestQueues } from '../helpers/queues.js';
-import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
-import { eventCallback, postSlack, slashCommand } from '../../src/demo/wire/slack-requests.js';
-import { slackSignedHeaders } from '../../src/demo/wire/sign.js';
-import { SIGNING_SECRET, startTestBot } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
-import { RedisKeys } from '../../src/adapters/redis/keys.js';
-import { RedisTimelineStore } from '../../src/adapters/redis/redis-timeline-store.js';
 import { toTimelineEntry } from '../../src/domain/timeline/cluster-events.js';
+import { useWire } from '../helpers/wire-harness.js';
 
-let redis: Redis;
-let slack: FakeSlack;
-let prefix: string;
+const wire = useWire();
 let bot: TestBot;
-let queues: TestQueues;
 
-beforeAll(() => {
-  redis = connectTestRedis();
-});
-afterAll(async () => {
-  await redis.quit();
-});
 beforeEach(async () => {
-  prefix = randomPrefix();
-  slack = await FakeSlack.start();
-  slack.addUser({ id: 'U0ALICE', name: 'alice', tz: 'Europe/Berlin' });
-  slack.addUser({ id: 'U0BOB', name: 'bob' });
-  bot = await startTestBot({ slack, prefix });
-  queues = new TestQueues(redis, prefix);
-});
-afterEach(async () => {
-  await bot.stop();
-  await queues.close();
-  await slack.close();
-  await deleteKeys(redis, prefix);
+  wire.slack.addUser({ id: 'U0ALICE', name: 'alice', tz: 'Europe/Berlin' });
+  wire.slack.addUser({ id: 'U0BOB', name: 'bob' });
+  bot = await wire.startBot();
 });
 
-let n = 0;
-async function incident(text: string, channelId: string, userId = 'U0ALICE') {
-  const responseId = `r${++n}`;
-  const body = slashCommand({ command: '/incident', text, userId, channelId, responseUrl: slack.responseUrl(responseId) }).replace(
-    'trigger_id=123.456.abc',
-    `trigger_id=${Date.now()}.${n}`,
-  );
-  const res = await postSlack(bot.url, body, 'application/x-www-form-urlencoded');
-  expect(res.status).toBe(200);
-  return { ack: (await res.json()) as { text?: string; blocks?: unknown[]; response_type?: string }, responseId };
-}
+/** A signed `/incident` with its acknowledgement and the id of its response_url. */
+const incident = (text: string, channelId: string, userId = 'U0ALICE') => wire.command(bot, { command: '/incident', text, channelId, userId });
 
 async function pagedChannel(): Promise<FakeChannel> {
   await bot.deliver(incidentDelivery('triggered', { id: 'PCMD001', number: 61, title: 'Cart errors', assignees: [] }));
-  const channel = await slack.waitFor(() => slack.channelByName('inc-20261121-61-cart-errors'));
-  await slack.waitFor(() => slack.messages(channel.id)[0]);
+  const channel = await wire.slack.waitFor(() => wire.slack.channelByName('inc-20261121-61-cart-errors'));
+  await wire.slack.waitFor(() => wire.slack.messages(channel.id)[0]);
   // The opening is finished: nothing more arrives in the channel unless asked.
-  await queues.waitForIdle();
+  await wire.queues.waitForIdle();
   return channel;
 }
 
-const timeline = () => new RedisTimelineStore(redis, new RedisKeys(prefix));
+const timeline = () => wire.timeline;
 
 describe('/incident', () => {
   it('declare opens a channel with the declarer as lead, and says where', async () => {
-    const general = slack.addChannel('general');
+    const general = wire.slack.addChannel('general');
     const { ack, responseId } = await incident('declare Checkout latency over 2s', general.id);
     expect(ack.text).toContain('Declaring "Checkout latency over 2s"');
-    const channel = await slack.waitFor(() => [...slack.channels.values()].find((c) => c.name.endsWith('-checkout-latency-over-2s')));
+    const channel = await wire.slack.waitFor(() => [...wire.slack.channels.values()].find((c) => c.name.endsWith('-checkout-latency-over-2s')));
     expect(channel.name).toMatch(/^inc-\d{8}-d1-checkout-latency-over-2s$/);
-    await slack.waitFor(() => channel.members.has('U0ALICE'));
-    const card = await slack.waitFor(() => slack.messages(channel.id)[0]);
+    await wire.slack.waitFor(() => channel.members.has('U0ALICE'));
+    const card = await wire.slack.waitFor(() => wire.slack.messages(channel.id)[0]);
     expect(JSON.stringify(card.blocks)).toContain('<@U0ALICE>');
-    const reply = await slack.waitFor(() => slack.responses(responseId)[0]);
+    const reply = await wire.slack.waitFor(() => wire.slack.responses(responseId)[0]);
     expect(String(reply.text)).toContain(`<#${channel.id}>`);
   });
 
   it('sev, lead and note change the incident, post a line, update the card and land on the timeline', async () => {
     const channel = await pagedChannel();
     await incident('sev 2', channel.id);
-    await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.startsWith('Severity set to SEV2 by <@U0ALICE>')));
+    await wire.slack.waitFor(() => wire.slack.messages(channel.id).find((m) => m.text.startsWith('Severity set to SEV2 by <@U0ALICE>')));
     await incident('lead <@U0BOB|bob>', channel.id);
-    await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.startsWith('<@U0BOB> is now the incident lead')));
-    await slack.waitFor(() => channel.members.has('U0BOB'));
+    await wire.slack.waitFor(() => wire.slack.messages(channel.id).find((m) => m.text.startsWith('<@U0BOB> is now the incident lead')));
+    await wire.slack.waitFor(() => channel.members.has('U0BOB'));
     await incident('note rolled back checkout to v41', channel.id);
-    await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.includes('Note from <@U0ALICE>: rolled back checkout to v41')));
-    const card = JSON.stringify(slack.messages(channel.id)[0]!.blocks);
+    await wire.slack.waitFor(() => wire.slack.messages(channel.id).find((m) => m.text.includes('Note from <@U0ALICE>: rolled back checkout to v41')));
+    const card = JSON.stringify(wire.slack.messages(channel.id)[0]!.blocks);
     expect(card).toContain('SEV2');
     expect(card).toContain('<@U0BOB>');
     const entries = await timeline().list('pd-PCMD001');
@@ -106,8 +71,7 @@ describe('/incident', () => {
     const channel = await pagedChannel();
     const now = Math.floor(Date.now() / 1000);
     const say = async (user: string, text: string, ts: number, threadTs?: number) => {
-      const body = eventCallback({ type: 'message', channel: channel.id, user, text, ts: `${ts}.000100`, event_ts: `${ts}.000100`, ...(threadTs ? { thread_ts: `${threadTs}.000100` } : {}) });
-      const res = await fetch(`${bot.url}/slack/events`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...slackSignedHeaders(body, SIGNING_SECRET) }, body });
+      const res = await wire.event(bot, { type: 'message', channel: channel.id, user, text, ts: `${ts}.000100`, event_ts: `${ts}.000100`, ...(threadTs ? { thread_ts: `${threadTs}.000100` } : {}) });
       expect(res.status).toBe(200);
     };
     await say('U0BOB', 'anyone looking at the cart pods', now + 60);
@@ -129,7 +93,7 @@ describe('/incident', () => {
     }
 
     await incident('timeline', channel.id);
-    const shown = await slack.waitFor(() => slack.calls.find((c) => c.method === 'chat.postEphemeral' && c.args.user === 'U0ALICE'));
+    const shown = await wire.slack.waitFor(() => wire.slack.calls.find((c) => c.method === 'chat.postEphemeral' && c.args.user === 'U0ALICE'));
     const text = (shown.args.blocks as { text?: { text: string } }[]).map((b) => b.text?.text ?? '').join('\n');
     const count = (needle: string) => text.split(needle).length - 1;
     for (const said of ['anyone looking at the cart pods', 'I think the new image leaks memory', 'roll back to v41', 'Triggered in PagerDuty']) expect(count(said), said).toBe(1);
@@ -154,19 +118,19 @@ describe('/incident', () => {
     ['declare', 'An incident needs a title', false],
     ['frobnicate', 'is not an /incident command', false],
   ])('%j is refused with the reason and the usage', async (text, why, inIncident) => {
-    const channel = inIncident ? await pagedChannel() : slack.addChannel('general');
-    const before = slack.messages(channel.id).length;
+    const channel = inIncident ? await pagedChannel() : wire.slack.addChannel('general');
+    const before = wire.slack.messages(channel.id).length;
     const { ack } = await incident(text, channel.id);
     expect(ack.response_type).toBe('ephemeral');
     expect(ack.text).toContain(why);
     expect(ack.text).toContain('/incident');
     // The answer comes after anything the command queues, and it queued nothing.
-    expect(await queues.total('incident-commands')).toBe(0);
-    expect(slack.messages(channel.id)).toHaveLength(before);
+    expect(await wire.queues.total('incident-commands')).toBe(0);
+    expect(wire.slack.messages(channel.id)).toHaveLength(before);
   });
 
   it('subcommands outside an incident channel say so', async () => {
-    const general = slack.addChannel('general');
+    const general = wire.slack.addChannel('general');
     const { ack } = await incident('sev 2', general.id);
     expect(ack.text).toContain('This is not an incident channel');
   });
@@ -174,11 +138,11 @@ describe('/incident', () => {
   it('resolve resolves once and updates the card', async () => {
     const channel = await pagedChannel();
     await incident('resolve rolled back the bad deploy', channel.id);
-    const line = await slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.includes('Resolved by <@U0ALICE>')));
+    const line = await wire.slack.waitFor(() => wire.slack.messages(channel.id).find((m) => m.text.includes('Resolved by <@U0ALICE>')));
     expect(line.text).toContain('rolled back the bad deploy');
-    await slack.waitFor(() => JSON.stringify(slack.messages(channel.id)[0]!.blocks).includes('Resolved'));
+    await wire.slack.waitFor(() => JSON.stringify(wire.slack.messages(channel.id)[0]!.blocks).includes('Resolved'));
     await incident('resolve again', channel.id);
-    await queues.waitForIdle();
-    expect(slack.messages(channel.id).filter((m) => m.text.includes('Resolved by'))).toHaveLength(1);
+    await wire.queues.waitForIdle();
+    expect(wire.slack.messages(channel.id).filter((m) => m.text.includes('Resolved by'))).toHaveLength(1);
   });
 });

@@ -1,21 +1,12 @@
 /** Later PagerDuty events update the card in place and post one short line each (PRODUCT §6). */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Redis } from 'ioredis';
-import { FakePagerDuty } from '../../src/demo/fakes/fake-pagerduty.js';
-import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeChannel } from '../../src/demo/fakes/fake-slack.js';
 import { incidentDelivery, noteDelivery } from '../../src/demo/wire/pagerduty-events.js';
-import { TestQueues } from '../helpers/queues.js';
-import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
-import { startTestBot } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
+import { keyOf, useWire } from '../helpers/wire-harness.js';
 
-let redis: Redis;
-let slack: FakeSlack;
-let pd: FakePagerDuty;
-let prefix: string;
+const wire = useWire({ pagerduty: true });
 let bot: TestBot;
-let queues: TestQueues;
 
 const incident = {
   id: 'PLATER1',
@@ -27,56 +18,39 @@ const incident = {
 };
 const CHANNEL = 'inc-20261121-12-checkout-errors';
 
-beforeAll(() => {
-  redis = connectTestRedis();
-});
-afterAll(async () => {
-  await redis.quit();
-});
 beforeEach(async () => {
-  prefix = randomPrefix();
-  slack = await FakeSlack.start();
-  pd = await FakePagerDuty.start();
-  slack.addUser({ id: 'U0ALICE', name: 'alice', email: 'alice@example.com' });
-  slack.addUser({ id: 'U0CAROL', name: 'carol', email: 'carol@example.com' });
-  pd.addUser({ id: 'PALICE1', name: 'Alice Adams', email: 'alice@example.com' });
-  pd.addUser({ id: 'PCAROL1', name: 'Carol Chen', email: 'carol@example.com' });
-  bot = await startTestBot({ slack, pagerduty: pd, prefix });
-  queues = new TestQueues(redis, prefix);
-});
-afterEach(async () => {
-  await bot.stop();
-  await queues.close();
-  await slack.close();
-  await pd.close();
-  await deleteKeys(redis, prefix);
+  wire.slack.addUser({ id: 'U0ALICE', name: 'alice', email: 'alice@example.com' });
+  wire.slack.addUser({ id: 'U0CAROL', name: 'carol', email: 'carol@example.com' });
+  wire.pd.addUser({ id: 'PALICE1', name: 'Alice Adams', email: 'alice@example.com' });
+  wire.pd.addUser({ id: 'PCAROL1', name: 'Carol Chen', email: 'carol@example.com' });
+  bot = await wire.startBot();
 });
 
 function card(channel: FakeChannel) {
-  return slack.messages(channel.id).find((m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key === 'pd-PLATER1/card');
+  return wire.slack.messages(channel.id).find((m) => keyOf(m) === 'pd-PLATER1/card');
 }
 
 async function opened(): Promise<FakeChannel> {
   await bot.deliver(incidentDelivery('triggered', incident, { occurredAt: '2026-11-21T03:12:00Z' }));
-  const channel = await slack.waitFor(() => slack.channelByName(CHANNEL));
+  const channel = await wire.slack.waitFor(() => wire.slack.channelByName(CHANNEL));
   // The card is posted before the responders are looked up, then updated to mention them:
   // the opening is finished when it does.
-  await slack.waitFor(() => JSON.stringify(card(channel)?.blocks ?? '').includes('<@U0ALICE>'));
+  await wire.slack.waitFor(() => JSON.stringify(card(channel)?.blocks ?? '').includes('<@U0ALICE>'));
   return channel;
 }
 
 async function lineStarting(channel: FakeChannel, start: string) {
-  return slack.waitFor(() => slack.messages(channel.id).find((m) => m.text.startsWith(start)));
+  return wire.slack.waitFor(() => wire.slack.messages(channel.id).find((m) => m.text.startsWith(start)));
 }
 
 describe('later events', () => {
   it('acknowledged: the card shows it and one line says who', async () => {
     const channel = await opened();
-    const updatesBefore = slack.callsTo('chat.update').length;
+    const updatesBefore = wire.slack.callsTo('chat.update').length;
     await bot.deliver(incidentDelivery('acknowledged', incident, { occurredAt: '2026-11-21T03:14:00Z', agentName: 'Alice Adams' }));
     const line = await lineStarting(channel, 'Acknowledged');
     expect(line.text).toBe('Acknowledged by Alice Adams');
-    const updated = await slack.waitFor(() => slack.calls.filter((c) => c.method === 'chat.update')[updatesBefore]);
+    const updated = await wire.slack.waitFor(() => wire.slack.calls.filter((c) => c.method === 'chat.update')[updatesBefore]);
     expect(updated.args.ts).toBe(card(channel)!.ts);
     expect(JSON.stringify(card(channel)!.blocks)).toContain('Acknowledged');
   });
@@ -90,12 +64,12 @@ describe('later events', () => {
     ['resolved', 'resolved', 'Resolved in PagerDuty'],
   ])('%s: a line in the channel and the card in step', async (type, status, start) => {
     const channel = await opened();
-    const updatesBefore = slack.callsTo('chat.update').length;
+    const updatesBefore = wire.slack.callsTo('chat.update').length;
     await bot.deliver(
       incidentDelivery(type, { ...incident, status, priority: { summary: 'P1' } }, { occurredAt: '2026-11-21T03:20:00Z' }),
     );
     await lineStarting(channel, start);
-    await slack.waitFor(() => slack.callsTo('chat.update').length > updatesBefore);
+    await wire.slack.waitFor(() => wire.slack.callsTo('chat.update').length > updatesBefore);
     const blocks = JSON.stringify(card(channel)!.blocks);
     expect(blocks).toContain(status === 'resolved' ? 'Resolved' : 'Triggered');
     if (type === 'priority_updated') expect(blocks).toContain('P1');
@@ -109,8 +83,8 @@ describe('later events', () => {
     );
     const line = await lineStarting(channel, 'Reassigned');
     expect(line.text).toContain('Carol Chen');
-    await slack.waitFor(() => channel.members.has('U0CAROL'));
-    await slack.waitFor(() => JSON.stringify(card(channel)!.blocks).includes('<@U0CAROL>'));
+    await wire.slack.waitFor(() => channel.members.has('U0CAROL'));
+    await wire.slack.waitFor(() => JSON.stringify(card(channel)!.blocks).includes('<@U0CAROL>'));
   });
 
   it('annotated: the note is posted in the channel', async () => {
@@ -122,17 +96,17 @@ describe('later events', () => {
 
   it('an event for an incident never seen opens its channel first', async () => {
     await bot.deliver(incidentDelivery('acknowledged', incident, { occurredAt: '2026-11-21T03:14:00Z' }));
-    const channel = await slack.waitFor(() => slack.channelByName(CHANNEL));
-    const c = await slack.waitFor(() => card(channel));
+    const channel = await wire.slack.waitFor(() => wire.slack.channelByName(CHANNEL));
+    const c = await wire.slack.waitFor(() => card(channel));
     expect(JSON.stringify(c.blocks)).toContain('Acknowledged');
     await lineStarting(channel, 'Acknowledged');
   });
 
   it('a note for an unseen incident reads the incident from PagerDuty to open the channel', async () => {
-    pd.addIncident(incidentDelivery('triggered', incident).event.data as never);
+    wire.pd.addIncident(incidentDelivery('triggered', incident).event.data as never);
     await bot.deliver(noteDelivery('PLATER1', 'Looking into it'));
-    const channel = await slack.waitFor(() => slack.channelByName(CHANNEL));
-    await slack.waitFor(() => card(channel));
+    const channel = await wire.slack.waitFor(() => wire.slack.channelByName(CHANNEL));
+    await wire.slack.waitFor(() => card(channel));
     await lineStarting(channel, 'Note');
   });
 
@@ -143,7 +117,7 @@ describe('later events', () => {
     await bot.deliver(incidentDelivery('acknowledged', incident, { occurredAt: '2026-11-21T03:30:00Z' }));
     await lineStarting(channel, 'Acknowledged');
     // Once its job is done, the late event has done all it will do to the card.
-    await queues.waitForIdle();
+    await wire.queues.waitForIdle();
     expect(JSON.stringify(card(channel)!.blocks)).toContain('Resolved');
   });
 
@@ -153,7 +127,7 @@ describe('later events', () => {
     await bot.deliver(delivery);
     await bot.deliver(delivery);
     await lineStarting(channel, 'Acknowledged');
-    await queues.waitForIdle();
-    expect(slack.messages(channel.id).filter((m) => m.text.startsWith('Acknowledged'))).toHaveLength(1);
+    await wire.queues.waitForIdle();
+    expect(wire.slack.messages(channel.id).filter((m) => m.text.startsWith('Acknowledged'))).toHaveLength(1);
   });
 });

@@ -11,18 +11,17 @@ import { createServer } from 'node:net';
 import type { AddressInfo, Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { waitForLine } from '../helpers/child-output.js';
 import { DEADLINE_MS, waitUntil, withinDeadline } from '../helpers/deadline.js';
 import { eventId, incidentDelivery } from '../../src/demo/wire/pagerduty-events.js';
-import { TestQueues } from '../helpers/queues.js';
 import { RedisProxy } from '../helpers/redis-proxy.js';
-import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
 import { pagerDutySignature } from '../../src/demo/wire/sign.js';
-import { WEBHOOK_SECRET, startTestBot } from '../helpers/test-bot.js';
+import { WEBHOOK_SECRET } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
+import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
+import { randomPrefix } from '../helpers/redis.js';
+import { keyOf, useWire } from '../helpers/wire-harness.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const vector = JSON.parse(readFileSync(new URL('../fixtures/pagerduty-signature-vector.json', import.meta.url), 'utf8')) as {
@@ -34,38 +33,15 @@ const vector = JSON.parse(readFileSync(new URL('../fixtures/pagerduty-signature-
 
 const MAX_BODY = 256 * 1024;
 
-let redis: Redis;
-let slack: FakeSlack;
-let prefix: string;
-let queues: TestQueues;
+// Some tests cut Redis off under a bot: a stop that hangs must not hold up the rest of the file.
+const wire = useWire({ boundedStop: true });
 let queue: Queue;
-let bots: TestBot[] = [];
 
-beforeAll(() => {
-  redis = connectTestRedis();
-});
-afterAll(async () => {
-  await redis.quit();
-});
-beforeEach(async () => {
-  prefix = randomPrefix();
-  slack = await FakeSlack.start();
-  queues = new TestQueues(redis, prefix);
-  queue = queues.queue('pagerduty-events');
-});
-afterEach(async () => {
-  await Promise.all(bots.map((b) => stopWithin(b)));
-  bots = [];
-  await queues.close();
-  await slack.close();
-  await deleteKeys(redis, prefix);
+beforeEach(() => {
+  queue = wire.queues.queue('pagerduty-events');
 });
 
-async function bot(env: Record<string, string | undefined> = {}): Promise<TestBot> {
-  const b = await startTestBot({ slack, prefix, env });
-  bots.push(b);
-  return b;
-}
+const bot = (env: Record<string, string | undefined> = {}): Promise<TestBot> => wire.startBot({ env });
 
 /** A POST with exactly these headers (no signature added). */
 function post(b: { url: string }, body: string | Uint8Array, headers: Record<string, string> = {}): Promise<Response> {
@@ -94,7 +70,7 @@ async function keysWritten(): Promise<string[]> {
   // What every bot writes at start-up, whatever it is asked: BullMQ's per-queue bookkeeping and
   // the weekly overdue digest's job scheduler.
   const housekeeping = /^[^:]+:q:([^:]+:(meta|stalled-check)$|digests:)/;
-  return (await redis.keys(`${prefix}:*`)).filter((k) => !housekeeping.test(k)).sort();
+  return (await wire.redis.keys(`${wire.prefix}:*`)).filter((k) => !housekeeping.test(k)).sort();
 }
 
 /**
@@ -104,15 +80,15 @@ async function keysWritten(): Promise<string[]> {
  */
 async function expectNoSideEffect(): Promise<void> {
   expect(await totalJobs()).toBe(0);
-  expect(slack.workCalls.map((c) => c.method)).toEqual([]);
+  expect(wire.slack.workCalls.map((c) => c.method)).toEqual([]);
   expect(await keysWritten()).toEqual([]);
 }
 
 function cards(): Array<{ channel: string; key: string }> {
   const found: Array<{ channel: string; key: string }> = [];
-  for (const channel of slack.channels.values()) {
-    for (const m of slack.messages(channel.id)) {
-      const key = (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key;
+  for (const channel of wire.slack.channels.values()) {
+    for (const m of wire.slack.messages(channel.id)) {
+      const key = keyOf(m);
       if (key?.endsWith('/card')) found.push({ channel: channel.id, key });
     }
   }
@@ -162,8 +138,8 @@ describe('signature', () => {
     expect(await res.json()).toEqual({ accepted: delivery.event.id, duplicate: false });
     const job = await queue.getJob(`pd-${delivery.event.id}`);
     expect(job?.data).toMatchObject({ event: { id: delivery.event.id, type: 'triggered', incidentId: 'PWEB001' } });
-    const channel = await slack.waitFor(() => slack.channelByName(CHANNEL));
-    await slack.waitFor(() => cards().find((c) => c.channel === channel.id));
+    const channel = await wire.slack.waitFor(() => wire.slack.channelByName(CHANNEL));
+    await wire.slack.waitFor(() => cards().find((c) => c.channel === channel.id));
   });
 
   it('verifies the raw bytes: pretty-printed JSON with non-ASCII text is accepted as signed', async () => {
@@ -427,10 +403,10 @@ describe('event types the bot does not use', () => {
     await expectNoSideEffect();
     // The worker was running all along: a page sent afterwards opens exactly one channel.
     expect((await b.deliver(incidentDelivery('triggered', incident))).status).toBe(202);
-    await slack.waitFor(() => slack.channelByName(CHANNEL));
-    await queues.waitForIdle();
-    expect(slack.callsTo('conversations.create')).toHaveLength(1);
-    expect(slack.channels.size).toBe(1);
+    await wire.slack.waitFor(() => wire.slack.channelByName(CHANNEL));
+    await wire.queues.waitForIdle();
+    expect(wire.slack.callsTo('conversations.create')).toHaveLength(1);
+    expect(wire.slack.channels.size).toBe(1);
   });
 });
 
@@ -450,12 +426,12 @@ describe('not configured', () => {
 
 describe('redelivery', () => {
   async function expectOneChannelOneCard(): Promise<void> {
-    const channel = await slack.waitFor(() => slack.channelByName(CHANNEL));
-    await slack.waitFor(() => cards().find((c) => c.channel === channel.id));
+    const channel = await wire.slack.waitFor(() => wire.slack.channelByName(CHANNEL));
+    await wire.slack.waitFor(() => cards().find((c) => c.channel === channel.id));
     // The card is posted by the one job; once no job is left to run, nothing more can happen.
-    await queues.waitForIdle();
-    expect(slack.callsTo('conversations.create')).toHaveLength(1);
-    expect(slack.channels.size).toBe(1);
+    await wire.queues.waitForIdle();
+    expect(wire.slack.callsTo('conversations.create')).toHaveLength(1);
+    expect(wire.slack.channels.size).toBe(1);
     expect(cards()).toEqual([{ channel: channel.id, key: 'pd-PWEB001/card' }]);
     expect(await queue.getJobCounts('completed', 'failed')).toEqual({ completed: 1, failed: 0 });
   }
@@ -589,13 +565,12 @@ describe('Redis returns', () => {
       // PagerDuty retries the refused delivery.
       const retried = await b.deliver(delivery);
       expect(retried.status).toBe(202);
-      const channel = await slack.waitFor(() => slack.channelByName(CHANNEL));
-      await slack.waitFor(() => cards().find((c) => c.channel === channel.id));
-      await queues.waitForIdle();
-      expect(slack.callsTo('conversations.create')).toHaveLength(1);
+      const channel = await wire.slack.waitFor(() => wire.slack.channelByName(CHANNEL));
+      await wire.slack.waitFor(() => cards().find((c) => c.channel === channel.id));
+      await wire.queues.waitForIdle();
+      expect(wire.slack.callsTo('conversations.create')).toHaveLength(1);
     } finally {
-      await Promise.all(bots.map((x) => stopWithin(x)));
-      bots = [];
+      await wire.stopBots();
       await proxy.close();
     }
   });
@@ -625,11 +600,4 @@ class ResettingPort {
   close(): Promise<void> {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
-}
-
-/** Stops a bot, but never lets a stop that hangs hold up the rest of the file. */
-async function stopWithin(b: TestBot): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const hung = new Promise<void>((resolve) => (timer = setTimeout(resolve, DEADLINE_MS)));
-  await Promise.race([b.stop(), hung]).finally(() => clearTimeout(timer));
 }

@@ -5,55 +5,35 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Redis } from 'ioredis';
-import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/free-port.js';
 import { incidentDelivery } from '../../src/demo/wire/pagerduty-events.js';
-import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
 import { RedisValve } from '../helpers/redis-valve.js';
 import { pagerDutySignature } from '../../src/demo/wire/sign.js';
 import { eventCallback } from '../../src/demo/wire/slack-requests.js';
-import { startTestBot, testBotEnv, WEBHOOK_SECRET } from '../helpers/test-bot.js';
-import type { TestBot } from '../helpers/test-bot.js';
-import { RedisKeys } from '../../src/adapters/redis/keys.js';
-import { RedisTimelineStore } from '../../src/adapters/redis/redis-timeline-store.js';
+import { testBotEnv, WEBHOOK_SECRET } from '../helpers/test-bot.js';
+import { useWire } from '../helpers/wire-harness.js';
 
 const APP_TOKEN = 'xapp-1-test';
 
-let redis: Redis;
-let slack: FakeSlack;
+// Slack also redelivers an unacked envelope after ~3 s; that timer is pushed out of the way
+// so the redelivery under test is the one a new connection gets.
+const wire = useWire({ slack: { socket: { redeliverAfterMs: 60_000 } } });
 let valve: RedisValve;
-let prefix: string;
 let child: ChildProcess | undefined;
-let bot: TestBot | undefined;
 
-beforeAll(() => {
-  redis = connectTestRedis();
-});
-afterAll(async () => {
-  await redis.quit();
-});
 beforeEach(async () => {
-  prefix = randomPrefix();
-  // Slack also redelivers an unacked envelope after ~3 s; that timer is pushed out of the way
-  // so the redelivery under test is the one a new connection gets.
-  slack = await FakeSlack.start({ socket: { redeliverAfterMs: 60_000 } });
   valve = await RedisValve.open();
 });
 afterEach(async () => {
   child?.kill('SIGKILL');
   child = undefined;
-  await bot?.stop();
-  bot = undefined;
-  await slack.close();
   await valve.close();
-  await deleteKeys(redis, prefix);
 });
 
 /** A bot in its own process (so it can really die), its Redis behind the valve. */
 async function spawnBot(port: number): Promise<ChildProcess> {
-  const env = testBotEnv({ slack, prefix, env: { SLACK_APP_TOKEN: APP_TOKEN, PORT: String(port), REDIS_URL: valve.url } });
+  const env = testBotEnv({ slack: wire.slack, prefix: wire.prefix, env: { SLACK_APP_TOKEN: APP_TOKEN, PORT: String(port), REDIS_URL: valve.url } });
   const proc = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/run-bot-process.ts'], {
     env: { ...process.env, ...env } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -78,33 +58,33 @@ describe('Socket Mode, a bot killed mid-event', () => {
       body,
     });
     expect(res.status).toBe(202);
-    const channel = await slack.waitFor(() => slack.channelByName('inc-20261121-93-orders-stuck'), 15_000);
-    await slack.waitFor(() => slack.messages(channel.id)[0], 15_000);
-    await slack.waitFor(() => slack.socket.openConnections === 1, 15_000);
+    const channel = await wire.slack.waitFor(() => wire.slack.channelByName('inc-20261121-93-orders-stuck'), 15_000);
+    await wire.slack.waitFor(() => wire.slack.messages(channel.id)[0], 15_000);
+    await wire.slack.waitFor(() => wire.slack.socket.openConnections === 1, 15_000);
 
     // From here bot A's Redis commands hang: it can receive the message but not write it.
     valve.hold();
     const message = { type: 'message', channel: channel.id, user: 'U0ALICE', text: 'I think it is the new consumer', ts: '1795230500.000100', event_ts: '1795230500.000100' };
-    const envelope = slack.socket.deliver('events_api', JSON.parse(eventCallback(message, 'Ev0CRASH1')) as Record<string, unknown>);
+    const envelope = wire.slack.socket.deliver('events_api', JSON.parse(eventCallback(message, 'Ev0CRASH1')) as Record<string, unknown>);
     // A has the message in hand: its handler is asking Redis which incident the channel is.
-    const keys = new RedisKeys(prefix);
-    await slack.waitFor(() => valve.heldText().includes(keys.channelIncident(channel.id)), 15_000);
+    const keys = wire.keys;
+    await wire.slack.waitFor(() => valve.heldText().includes(keys.channelIncident(channel.id)), 15_000);
     const exited = new Promise((resolve) => child!.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
     child = undefined;
 
     // Bot B connects; Slack delivers again what nobody acknowledged.
-    bot = await startTestBot({ slack, prefix, env: { SLACK_APP_TOKEN: APP_TOKEN, PORT: String(await freePort()) } });
-    await slack.waitFor(() => slack.socket.connectionsOpened === 2 && slack.socket.openConnections === 1, 15_000);
-    await slack.waitFor(() => !slack.socket.unacked().includes(envelope.envelope_id), 15_000);
+    await wire.startBot({ env: { SLACK_APP_TOKEN: APP_TOKEN, PORT: String(await freePort()) } });
+    await wire.slack.waitFor(() => wire.slack.socket.connectionsOpened === 2 && wire.slack.socket.openConnections === 1, 15_000);
+    await wire.slack.waitFor(() => !wire.slack.socket.unacked().includes(envelope.envelope_id), 15_000);
 
-    const entries = (await new RedisTimelineStore(redis, keys).list('pd-PCRASH1')).filter((e) => e.source === 'slack');
+    const entries = (await wire.timeline.list('pd-PCRASH1')).filter((e) => e.source === 'slack');
     expect(entries).toEqual([expect.objectContaining({ key: 'slack/1795230500.000100', author: 'U0ALICE', text: 'I think it is the new consumer' })]);
-    expect(slack.socket.deliveriesOf(envelope.envelope_id).map((d) => [d.connection, d.envelope.retry_attempt, d.envelope.retry_reason])).toEqual([
+    expect(wire.slack.socket.deliveriesOf(envelope.envelope_id).map((d) => [d.connection, d.envelope.retry_attempt, d.envelope.retry_reason])).toEqual([
       [1, 0, ''],
       [2, 1, 'timeout'],
     ]);
-    expect(slack.socket.ackOf(envelope.envelope_id)?.connection).toBe(2);
+    expect(wire.slack.socket.ackOf(envelope.envelope_id)?.connection).toBe(2);
   });
 });

@@ -1,54 +1,27 @@
 /** Channel messages, edits, deletions, redeliveries, bots, threads and :pushpin: → the timeline (signed Events API). */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Redis } from 'ioredis';
-import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeChannel } from '../../src/demo/fakes/fake-slack.js';
 import { incidentDelivery } from '../../src/demo/wire/pagerduty-events.js';
-import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
 import { eventCallback, postSlack } from '../../src/demo/wire/slack-requests.js';
-import { SIGNING_SECRET, startTestBot } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
-import { slackSignedHeaders } from '../../src/demo/wire/sign.js';
-import { RedisKeys } from '../../src/adapters/redis/keys.js';
-import { RedisTimelineStore } from '../../src/adapters/redis/redis-timeline-store.js';
+import { useWire } from '../helpers/wire-harness.js';
 
-let redis: Redis;
-let slack: FakeSlack;
-let prefix: string;
+const wire = useWire();
 let bot: TestBot;
 let channel: FakeChannel;
 
-beforeAll(() => {
-  redis = connectTestRedis();
-});
-afterAll(async () => {
-  await redis.quit();
-});
 beforeEach(async () => {
-  prefix = randomPrefix();
-  slack = await FakeSlack.start();
-  bot = await startTestBot({ slack, prefix });
+  bot = await wire.startBot();
   await bot.deliver(incidentDelivery('triggered', { id: 'PMSG001', number: 71, title: 'Search down', assignees: [] }));
-  channel = await slack.waitFor(() => slack.channelByName('inc-20261121-71-search-down'));
-  await slack.waitFor(() => slack.messages(channel.id)[0]);
-});
-afterEach(async () => {
-  await bot.stop();
-  await slack.close();
-  await deleteKeys(redis, prefix);
+  channel = await wire.slack.waitFor(() => wire.slack.channelByName('inc-20261121-71-search-down'));
+  await wire.slack.waitFor(() => wire.slack.messages(channel.id)[0]);
 });
 
-const store = () => new RedisTimelineStore(redis, new RedisKeys(prefix));
+const store = () => wire.timeline;
 const slackEntries = async () => (await store().list('pd-PMSG001')).filter((e) => e.source === 'slack');
 
-async function send(event: Record<string, unknown>, opts: { eventId?: string; retry?: number } = {}): Promise<Response> {
-  const body = eventCallback({ channel: channel.id, event_ts: '1', ...event }, opts.eventId);
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', ...slackSignedHeaders(body, SIGNING_SECRET) };
-  if (opts.retry !== undefined) {
-    headers['X-Slack-Retry-Num'] = String(opts.retry);
-    headers['X-Slack-Retry-Reason'] = 'http_timeout';
-  }
-  return fetch(`${bot.url}/slack/events`, { method: 'POST', headers, body });
+function send(event: Record<string, unknown>, opts: { eventId?: string; retry?: number } = {}): Promise<Response> {
+  return wire.event(bot, { channel: channel.id, event_ts: '1', ...event }, opts);
 }
 
 describe('channel messages on the timeline', () => {
@@ -101,9 +74,8 @@ describe('channel messages on the timeline', () => {
   });
 
   it('ignores messages in channels that are not an incident\'s', async () => {
-    const other = slack.addChannel('random');
-    const body = eventCallback({ type: 'message', user: 'U0ALICE', text: 'rolled back', ts: '1795230500.000100', channel: other.id });
-    const res = await fetch(`${bot.url}/slack/events`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...slackSignedHeaders(body, SIGNING_SECRET) }, body });
+    const other = wire.slack.addChannel('random');
+    const res = await wire.event(bot, { type: 'message', user: 'U0ALICE', text: 'rolled back', ts: '1795230500.000100', channel: other.id });
     expect(res.status).toBe(200);
     expect(await slackEntries()).toEqual([]);
   });
@@ -120,8 +92,8 @@ describe('a root cause said in the channel', () => {
   it('is recorded on the incident, so the next page of the service says this one was understood', async () => {
     await send({ type: 'message', user: 'U0BOB', text: 'root cause is the index rebuild starving the search pods of IO', ts: '1795230700.000100' });
     await bot.deliver(incidentDelivery('triggered', { id: 'PMSG002', number: 72, title: 'Search slow again', assignees: [], created_at: '2026-11-21T09:00:00Z' }));
-    const next = await slack.waitFor(() => slack.channelByName('inc-20261121-72-search-slow-again'));
-    const card = await slack.waitFor(() => slack.messages(next.id)[0]);
+    const next = await wire.slack.waitFor(() => wire.slack.channelByName('inc-20261121-72-search-slow-again'));
+    const card = await wire.slack.waitFor(() => wire.slack.messages(next.id)[0]);
     expect(JSON.stringify(card.blocks)).toContain('(root cause recorded)');
   });
 });

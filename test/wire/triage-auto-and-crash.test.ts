@@ -4,76 +4,49 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Redis } from 'ioredis';
-import { FakeKubeApi } from '../../src/demo/fakes/fake-kube-api.js';
-import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { waitForLine } from '../helpers/child-output.js';
 import { waitUntil } from '../helpers/deadline.js';
 import { incidentDelivery } from '../../src/demo/wire/pagerduty-events.js';
-import { TestQueues } from '../helpers/queues.js';
-import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
 import { blockAction, postSlack, slashCommand } from '../../src/demo/wire/slack-requests.js';
-import { startTestBot, testBotEnv } from '../helpers/test-bot.js';
+import { testBotEnv } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
-import { RedisKeys } from '../../src/adapters/redis/keys.js';
-import { RedisTimelineStore } from '../../src/adapters/redis/redis-timeline-store.js';
 import { addPaymentService } from '../adapters/kubernetes/scenarios.js';
+import { keyOf, useWire } from '../helpers/wire-harness.js';
+import type { BotOptions } from '../helpers/wire-harness.js';
 
-let redis: Redis;
-let slack: FakeSlack;
-let kube: FakeKubeApi;
-let prefix: string;
-let bots: TestBot[] = [];
+const wire = useWire({ kube: true });
 let child: ChildProcess | undefined;
 let env: Record<string, string | undefined>;
 
-beforeAll(() => {
-  redis = connectTestRedis();
-});
-afterAll(async () => {
-  await redis.quit();
-});
-beforeEach(async () => {
-  prefix = randomPrefix();
-  slack = await FakeSlack.start();
-  kube = await FakeKubeApi.start();
-  addPaymentService(kube);
+beforeEach(() => {
+  addPaymentService(wire.kube);
   const dir = mkdtempSync(join(tmpdir(), 'rootcause-catalog-'));
   const catalog = join(dir, 'services.yaml');
   // PA2P440 is the PagerDuty service of the captured deliveries in test/fixtures.
   writeFileSync(catalog, 'services:\n  payment-service:\n    namespace: payments\n    pagerduty: [PA2P440]\n    owners: [U0OWNER]\n');
-  slack.addUser({ id: 'U0OWNER', name: 'owner' });
-  env = { KUBECONFIG: kube.kubeconfig().path, SERVICE_CATALOG: catalog };
+  wire.slack.addUser({ id: 'U0OWNER', name: 'owner' });
+  env = { KUBECONFIG: wire.kube.kubeconfig().path, SERVICE_CATALOG: catalog };
 });
-afterEach(async () => {
+afterEach(() => {
   child?.kill('SIGKILL');
   child = undefined;
-  await Promise.all(bots.map((b) => b.stop()));
-  bots = [];
-  await slack.close();
-  await kube.close();
-  await deleteKeys(redis, prefix);
 });
 
-async function bot(start: Parameters<typeof startTestBot>[0]['start'] = {}): Promise<TestBot> {
-  const b = await startTestBot({ slack, prefix, env, start });
-  bots.push(b);
-  return b;
-}
+const bot = (start: BotOptions['start'] = {}): Promise<TestBot> => wire.startBot({ env, start });
 
 const summariesIn = (channelId: string) =>
-  slack.messages(channelId).filter((m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key?.endsWith('/summary'));
+  wire.slack.messages(channelId).filter((m) => keyOf(m)?.endsWith('/summary'));
 
 describe('triage on a page', () => {
   it('runs at once in the new channel when the catalog maps the PagerDuty service, and lands on the timeline', async () => {
     const b = await bot();
     await b.deliver(incidentDelivery('triggered', { id: 'PAUTO01', number: 51, title: 'Payments 5xx', assignees: [] }));
-    const channel = await slack.waitFor(() => slack.channelByName('inc-20261121-51-payments-5xx'));
-    await slack.waitFor(() => channel.members.has('U0OWNER'));
-    const summary = await slack.waitFor(() => summariesIn(channel.id)[0]);
+    const channel = await wire.slack.waitFor(() => wire.slack.channelByName('inc-20261121-51-payments-5xx'));
+    await wire.slack.waitFor(() => channel.members.has('U0OWNER'));
+    const summary = await wire.slack.waitFor(() => summariesIn(channel.id)[0]);
     expect(JSON.stringify(summary.blocks)).toContain('deployment/payment-service in payments');
-    const timeline = new RedisTimelineStore(redis, new RedisKeys(prefix));
+    const timeline = wire.timeline;
     let entries = await timeline.list('pd-PAUTO01');
     await waitUntil(async () => {
       entries = await timeline.list('pd-PAUTO01');
@@ -85,45 +58,44 @@ describe('triage on a page', () => {
   it('runs again from the card\'s Run triage button', async () => {
     const b = await bot();
     await b.deliver(incidentDelivery('triggered', { id: 'PAUTO02', number: 52, title: 'Payments slow', assignees: [] }));
-    const channel = await slack.waitFor(() => slack.channelByName('inc-20261121-52-payments-slow'));
-    await slack.waitFor(() => summariesIn(channel.id)[0]);
-    const card = slack.messages(channel.id)[0]!;
-    const click = blockAction({ actionId: 'rootcause_run_triage', value: 'pd-PAUTO02', userId: 'U0ALICE', channelId: channel.id, messageTs: card.ts, responseUrl: slack.responseUrl('b1') });
+    const channel = await wire.slack.waitFor(() => wire.slack.channelByName('inc-20261121-52-payments-slow'));
+    await wire.slack.waitFor(() => summariesIn(channel.id)[0]);
+    const card = wire.slack.messages(channel.id)[0]!;
+    const click = blockAction({ actionId: 'rootcause_run_triage', value: 'pd-PAUTO02', userId: 'U0ALICE', channelId: channel.id, messageTs: card.ts, responseUrl: wire.slack.responseUrl('b1') });
     expect((await postSlack(b.url, click, 'application/x-www-form-urlencoded')).status).toBe(200);
-    await slack.waitFor(() => summariesIn(channel.id).length === 2);
+    await wire.slack.waitFor(() => summariesIn(channel.id).length === 2);
   });
 });
 
 describe('a worker killed mid-triage', () => {
   it('is replaced by another whose retry posts the findings exactly once', async () => {
-    const channel = slack.addChannel('payments-oncall');
+    const channel = wire.slack.addChannel('payments-oncall');
     // Bot A runs in its own process so it can really die; its triage hangs on event reads that never answer.
-    const release = kube.hold(/events/);
+    const release = wire.kube.hold(/events/);
     child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/run-bot-process.ts'], {
-      env: { ...process.env, ...testBotEnv({ slack, prefix, env }) } as NodeJS.ProcessEnv,
+      env: { ...process.env, ...testBotEnv({ slack: wire.slack, prefix: wire.prefix, env }) } as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const port = Number((await waitForLine(child, /^ready (\d+)$/))[1]);
-    const body = slashCommand({ command: '/triage', text: 'payment-service', userId: 'U0ALICE', channelId: channel.id, responseUrl: slack.responseUrl('k1') });
+    const body = slashCommand({ command: '/triage', text: 'payment-service', userId: 'U0ALICE', channelId: channel.id, responseUrl: wire.slack.responseUrl('k1') });
     expect((await postSlack(`http://127.0.0.1:${port}`, body, 'application/x-www-form-urlencoded')).status).toBe(200);
-    await slack.waitFor(() => kube.requests.some((r) => r.path.includes('/events')));
+    await wire.slack.waitFor(() => wire.kube.requests.some((r) => r.path.includes('/events')));
 
     // Bot A had posted the summary's place (the progress) before it died.
-    const place = await slack.waitFor(() => summariesIn(channel.id)[0]);
+    const place = await wire.slack.waitFor(() => summariesIn(channel.id)[0]);
     expect(JSON.stringify(place.blocks)).toContain('Triaging payment-service');
     child.kill('SIGKILL');
     release();
 
     await bot({ workerTimings: { lockDurationMs: 2000, stalledIntervalMs: 1000 } });
     // The retry finds that message and puts the verdict in it, not in a second one.
-    await slack.waitFor(() => summariesIn(channel.id).find((m) => !JSON.stringify(m.blocks).includes('triage-progress')));
+    await wire.slack.waitFor(() => summariesIn(channel.id).find((m) => !JSON.stringify(m.blocks).includes('triage-progress')));
     // The one triage job has run to the end: no other run can post again.
-    const queues = new TestQueues(redis, prefix);
-    await queues.waitForIdle().finally(() => queues.close());
+    await wire.queues.waitForIdle();
     expect(summariesIn(channel.id)).toHaveLength(1);
     expect(summariesIn(channel.id)[0]?.ts).toBe(place.ts);
-    const replies = slack.messages(channel.id).filter((m) => m.thread_ts === place.ts && m.ts !== place.ts);
-    const keys = replies.flatMap((m) => ((m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key ?? []));
+    const replies = wire.slack.messages(channel.id).filter((m) => m.thread_ts === place.ts && m.ts !== place.ts);
+    const keys = replies.flatMap((m) => (keyOf(m) ?? []));
     expect(keys.length).toBeGreaterThan(0);
     expect(new Set(keys).size).toBe(keys.length);
     expect(replies.filter((m) => (m.files ?? []).length > 0).length).toBeLessThanOrEqual(1);
@@ -134,12 +106,12 @@ describe('cluster events on the incident timeline', () => {
   it('a triage in an incident starts watching its workload; resolving stops it', async () => {
     const b = await bot({ clusterWatchPollMs: 200 });
     await b.deliver(incidentDelivery('triggered', { id: 'PWATCH1', number: 53, title: 'Payments OOM', assignees: [] }));
-    const channel = await slack.waitFor(() => slack.channelByName('inc-20261121-53-payments-oom'));
-    await slack.waitFor(() => summariesIn(channel.id)[0]);
-    await slack.waitFor(() => kube.openWatches > 0);
+    const channel = await wire.slack.waitFor(() => wire.slack.channelByName('inc-20261121-53-payments-oom'));
+    await wire.slack.waitFor(() => summariesIn(channel.id)[0]);
+    await wire.slack.waitFor(() => wire.kube.openWatches > 0);
 
     const now = new Date();
-    kube.add({
+    wire.kube.add({
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name: 'payment-service-7c9d5f6b8-q2w3e.oom1', namespace: 'payments' },
@@ -152,7 +124,7 @@ describe('cluster events on the incident timeline', () => {
       lastTimestamp: now.toISOString(),
       source: { component: 'kubelet', host: 'node-b' },
     } as never);
-    const timeline = new RedisTimelineStore(redis, new RedisKeys(prefix));
+    const timeline = wire.timeline;
     let cluster = (await timeline.list('pd-PWATCH1')).filter((e) => e.source === 'cluster');
     await waitUntil(async () => {
       cluster = (await timeline.list('pd-PWATCH1')).filter((e) => e.source === 'cluster');
@@ -161,7 +133,7 @@ describe('cluster events on the incident timeline', () => {
     expect(cluster.find((e) => e.text.includes('OOMKilling'))).toEqual(expect.objectContaining({ important: true }));
 
     await b.deliver(incidentDelivery('resolved', { id: 'PWATCH1', number: 53, title: 'Payments OOM', status: 'resolved', assignees: [] }));
-    await slack.waitFor(() => kube.openWatches === 0);
-    expect(kube.writeAttempts).toEqual([]);
+    await wire.slack.waitFor(() => wire.kube.openWatches === 0);
+    expect(wire.kube.writeAttempts).toEqual([]);
   });
 });

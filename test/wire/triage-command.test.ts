@@ -3,105 +3,72 @@
  * worker, the real client-node against the fake Kubernetes API, and the findings
  * posted in the fake Slack — with nothing written to the cluster.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Redis } from 'ioredis';
-import { FakeKubeApi } from '../../src/demo/fakes/fake-kube-api.js';
-import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeChannel } from '../../src/demo/fakes/fake-slack.js';
 import { AMPLE_BUDGET_MS, SHORT_BUDGET_MS } from '../helpers/deadline.js';
-import { TestQueues } from '../helpers/queues.js';
-import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
-import { postSlack, slashCommand } from '../../src/demo/wire/slack-requests.js';
-import { startTestBot } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
 import { PAYMENTS, addPaymentService } from '../adapters/kubernetes/scenarios.js';
 import { at, container, deployment, endpointSlice, node, pod, replicaSet, runningStatus, service } from '../adapters/kubernetes/builders.js';
+import { useWire } from '../helpers/wire-harness.js';
 
-let redis: Redis;
-let slack: FakeSlack;
-let kube: FakeKubeApi;
-let prefix: string;
+const wire = useWire({ kube: true });
 let bot: TestBot;
 let channel: FakeChannel;
-let queues: TestQueues;
 
-beforeAll(() => {
-  redis = connectTestRedis();
-});
-afterAll(async () => {
-  await redis.quit();
-});
 beforeEach(async () => {
-  prefix = randomPrefix();
-  slack = await FakeSlack.start();
-  kube = await FakeKubeApi.start();
-  channel = slack.addChannel('payments-oncall');
-  queues = new TestQueues(redis, prefix);
+  channel = wire.slack.addChannel('payments-oncall');
   bot = await startBot(AMPLE_BUDGET_MS);
-});
-afterEach(async () => {
-  await bot.stop();
-  await queues.close();
-  await slack.close();
-  await kube.close();
-  await deleteKeys(redis, prefix);
 });
 
 function startBot(triageBudgetMs: number): Promise<TestBot> {
-  return startTestBot({ slack, prefix, env: { KUBECONFIG: kube.kubeconfig({ contexts: ['prod-us-east-1', 'staging'] }).path }, start: { triageBudgetMs } });
+  return wire.startBot({ env: { KUBECONFIG: wire.kube.kubeconfig({ contexts: ['prod-us-east-1', 'staging'] }).path }, start: { triageBudgetMs } });
 }
 
-let invocation = 0;
-async function triage(text: string): Promise<{ ack: { text?: string; response_type?: string }; responseId: string }> {
-  const responseId = `r${++invocation}`;
-  const body = slashCommand({ command: '/triage', text, userId: 'U0ALICE', channelId: channel.id, responseUrl: slack.responseUrl(responseId) });
-  const res = await postSlack(bot.url, body.replace('trigger_id=123.456.abc', `trigger_id=${Date.now()}.${invocation}`), 'application/x-www-form-urlencoded');
-  expect(res.status).toBe(200);
-  return { ack: (await res.json()) as { text?: string; response_type?: string }, responseId };
-}
+/** A signed `/triage` in the channel, with its acknowledgement and the id of its response_url. */
+const triage = (text: string) => wire.command(bot, { command: '/triage', text, channelId: channel.id });
 
-const summaries = () => slack.messages(channel.id).filter((m) => m.thread_ts === undefined || m.thread_ts === m.ts);
+const summaries = () => wire.slack.messages(channel.id).filter((m) => m.thread_ts === undefined || m.thread_ts === m.ts);
 /** The summary once the verdict has replaced the progress in it. */
 const verdict = () => summaries().find((m) => !JSON.stringify(m.blocks).includes('"block_id":"triage-progress"'));
 
 describe('/triage', () => {
   it('posts ranked findings with the evidence in a thread, and changes nothing in the cluster', async () => {
-    addPaymentService(kube);
+    addPaymentService(wire.kube);
     const { ack } = await triage('payment-service');
     expect(ack.response_type).toBe('ephemeral');
     expect(ack.text).toContain('Triaging `payment-service`');
 
-    const summary = await slack.waitFor(verdict);
+    const summary = await wire.slack.waitFor(verdict);
     expect(summaries()).toHaveLength(1);
     const text = JSON.stringify(summary.blocks);
     expect(text).toContain('deployment/payment-service in payments');
     expect(text).toMatch(/OOM/);
     expect(text).toMatch(/Read Deployment \d+\/\d+ ready/);
-    const thread = await slack.waitFor(() => {
-      const replies = slack.messages(channel.id).filter((m) => m.thread_ts === summary.ts && m.ts !== summary.ts);
+    const thread = await wire.slack.waitFor(() => {
+      const replies = wire.slack.messages(channel.id).filter((m) => m.thread_ts === summary.ts && m.ts !== summary.ts);
       return replies.some((m) => m.text.startsWith('Rollout history')) ? replies : undefined;
     });
     const threadText = JSON.stringify(thread.map((m) => m.blocks));
     expect(threadText).toContain('kubectl');
     expect(threadText).toContain('OutOfMemoryError');
     expect(threadText).toContain('Rollout history');
-    expect(kube.writeAttempts).toEqual([]);
+    expect(wire.kube.writeAttempts).toEqual([]);
   });
 
   it('a healthy workload gets a short all-clear that says what was checked, not invented problems', async () => {
     const labels = { app: 'catalog-api' };
     const spec = container({ image: 'registry.example.com/catalog-api:2.4.1' });
-    const dep = kube.add(deployment({ namespace: 'shop', name: 'catalog-api', replicas: 2, revision: 3, containers: [spec], labels }));
+    const dep = wire.kube.add(deployment({ namespace: 'shop', name: 'catalog-api', replicas: 2, revision: 3, containers: [spec], labels }));
     const owner = { name: 'catalog-api', uid: dep.metadata.uid, namespace: 'shop' };
-    kube.add(replicaSet({ owner, hash: 'abc123', revision: 3, replicas: 2, containers: [spec], createdAt: at(-2000), labels }));
+    wire.kube.add(replicaSet({ owner, hash: 'abc123', revision: 3, replicas: 2, containers: [spec], createdAt: at(-2000), labels }));
     for (const [i, nodeName] of ['node-1', 'node-2'].entries()) {
-      kube.add(node(nodeName, { zone: `z${i}` }));
-      kube.add(pod({ namespace: 'shop', name: `catalog-api-abc123-p${i}`, labels: { ...labels, 'pod-template-hash': 'abc123' }, node: nodeName, containers: [spec], statuses: [runningStatus('app', spec.image)], ready: true }));
+      wire.kube.add(node(nodeName, { zone: `z${i}` }));
+      wire.kube.add(pod({ namespace: 'shop', name: `catalog-api-abc123-p${i}`, labels: { ...labels, 'pod-template-hash': 'abc123' }, node: nodeName, containers: [spec], statuses: [runningStatus('app', spec.image)], ready: true }));
     }
-    kube.add(service('shop', 'catalog-api', labels));
-    kube.add(endpointSlice('shop', 'catalog-api', [0, 1].map((i) => ({ ip: `10.1.0.${i + 1}`, pod: `catalog-api-abc123-p${i}`, node: `node-${i + 1}`, ready: true }))));
+    wire.kube.add(service('shop', 'catalog-api', labels));
+    wire.kube.add(endpointSlice('shop', 'catalog-api', [0, 1].map((i) => ({ ip: `10.1.0.${i + 1}`, pod: `catalog-api-abc123-p${i}`, node: `node-${i + 1}`, ready: true }))));
     await triage('catalog-api');
-    const summary = await slack.waitFor(verdict);
+    const summary = await wire.slack.waitFor(verdict);
     const text = JSON.stringify(summary.blocks);
     expect(text).toContain('looks healthy');
     expect(text).toContain('2/2 ready');
@@ -120,54 +87,42 @@ describe('/triage', () => {
     expect(ack.text).toContain(why);
     expect(ack.text).toContain('Usage: `/triage <service>');
     // The answer comes after anything the command queues: no triage job, so nothing will read.
-    expect(await queues.total('triage')).toBe(0);
-    expect(kube.requestCount).toBe(0);
-    expect(slack.messages(channel.id)).toHaveLength(0);
+    expect(await wire.queues.total('triage')).toBe(0);
+    expect(wire.kube.requestCount).toBe(0);
+    expect(wire.slack.messages(channel.id)).toHaveLength(0);
   });
 
   it('an unknown service gets a private answer with near names', async () => {
-    addPaymentService(kube);
+    addPaymentService(wire.kube);
     const { responseId } = await triage('payment-servce');
-    const reply = await slack.waitFor(() => slack.responses(responseId)[0]);
+    const reply = await wire.slack.waitFor(() => wire.slack.responses(responseId)[0]);
     expect(String(reply.text)).toContain('No Deployment, StatefulSet, DaemonSet, CronJob or Job called `payment-servce`');
     expect(String(reply.text)).toContain('payment-service');
     expect(reply.response_type).toBe('ephemeral');
     expect(summaries()).toHaveLength(0);
   });
 
-  it('a name in several namespaces asks for --namespace', async () => {
-    addPaymentService(kube);
-    const dep = kube.get({ kind: 'Deployment', namespace: PAYMENTS, name: 'payment-service' })!;
-    kube.add({ ...structuredClone(dep), metadata: { ...structuredClone(dep.metadata), namespace: 'payments-canary', uid: undefined, resourceVersion: undefined } } as never);
-    const { responseId } = await triage('payment-service');
-    const reply = await slack.waitFor(() => slack.responses(responseId)[0]);
-    expect(String(reply.text)).toContain('`payments`');
-    expect(String(reply.text)).toContain('`payments-canary`');
-    expect(String(reply.text)).toContain('--namespace');
-    expect(summaries()).toHaveLength(0);
-  });
-
   it('names what RBAC forbids instead of guessing', async () => {
-    addPaymentService(kube);
-    kube.forbid({ namespace: PAYMENTS, resource: 'events' });
+    addPaymentService(wire.kube);
+    wire.kube.forbid({ namespace: PAYMENTS, resource: 'events' });
     await triage('payment-service --namespace payments');
-    const summary = await slack.waitFor(verdict);
+    const summary = await wire.slack.waitFor(verdict);
     const text = JSON.stringify(summary.blocks);
     expect(text).toContain('Could not read');
     expect(text).toContain('forbidden');
   });
 
   it('a slow API is cut at the budget and the summary says what timed out', async () => {
-    addPaymentService(kube);
-    await bot.stop();
+    addPaymentService(wire.kube);
+    await wire.stopBots();
     bot = await startBot(SHORT_BUDGET_MS);
     // Event reads never answer: the summary can only come from the budget running out.
-    const release = kube.hold(/events/);
+    const release = wire.kube.hold(/events/);
     try {
       await triage('payment-service --namespace payments');
-      const summary = await slack.waitFor(verdict);
+      const summary = await wire.slack.waitFor(verdict);
       expect(JSON.stringify(summary.blocks)).toContain('timeout');
-      const eventReads = kube.requests.filter((r) => r.path.endsWith('/events'));
+      const eventReads = wire.kube.requests.filter((r) => r.path.endsWith('/events'));
       expect(eventReads.length).toBeGreaterThan(0);
       expect(eventReads.every((r) => r.status === undefined)).toBe(true);
     } finally {

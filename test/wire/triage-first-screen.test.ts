@@ -3,58 +3,29 @@
  * fake: realistic stories of the triage corpus are loaded into the Kubernetes fake and triaged by
  * the real bot with `/triage`, its clock at the stories' instant. The summary fits one screen with
  * the verdict line first, the thread reads like notes (no reply over 3,000 characters, no block
- * twice, each identical log tail once), and no time is written in UTC outside code. While a read
- * hangs, the summary's message already shows the triage under way, and the verdict lands in it.
+ * twice, each identical log tail once), and no time is written in UTC outside code. The live
+ * progress and the raw file shared once are the triage flow's (test/domain/triage/run-triage.flow.test.ts).
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Redis } from 'ioredis';
-import { FakeKubeApi } from '../../src/demo/fakes/fake-kube-api.js';
-import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeChannel, FakeMessage } from '../../src/demo/fakes/fake-slack.js';
 import { AMPLE_BUDGET_MS } from '../helpers/deadline.js';
-import { TestQueues } from '../helpers/queues.js';
-import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
 import { blockStrings, hasRawUtcInProse, visibleLength } from '../helpers/slack-text.js';
-import { postSlack, slashCommand } from '../../src/demo/wire/slack-requests.js';
-import { startTestBot } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
 import { NOW } from '../triage-corpus/kit/clock.js';
 import type { CorpusScenario } from '../triage-corpus/scenario.js';
 import { CORPUS } from '../triage-corpus/scenarios/index.js';
+import { useWire } from '../helpers/wire-harness.js';
 
-let redis: Redis;
-let slack: FakeSlack;
-let kube: FakeKubeApi;
-let prefix: string;
+const wire = useWire({ kube: true });
 let bot: TestBot;
 let channel: FakeChannel;
-let queues: TestQueues;
 
-beforeAll(() => {
-  redis = connectTestRedis();
-});
-afterAll(async () => {
-  await redis.quit();
-});
 beforeEach(async () => {
-  prefix = randomPrefix();
-  slack = await FakeSlack.start();
-  kube = await FakeKubeApi.start();
-  channel = slack.addChannel('oncall');
-  queues = new TestQueues(redis, prefix);
-  bot = await startTestBot({
-    slack,
-    prefix,
-    env: { KUBECONFIG: kube.kubeconfig({ contexts: ['prod-eu-west-1'] }).path },
+  channel = wire.slack.addChannel('oncall');
+  bot = await wire.startBot({
+    env: { KUBECONFIG: wire.kube.kubeconfig({ contexts: ['prod-eu-west-1'] }).path },
     start: { triageBudgetMs: AMPLE_BUDGET_MS, clock: { now: () => NOW } },
   });
-});
-afterEach(async () => {
-  await bot.stop();
-  await queues.close();
-  await slack.close();
-  await kube.close();
-  await deleteKeys(redis, prefix);
 });
 
 function story(id: string): CorpusScenario {
@@ -64,27 +35,25 @@ function story(id: string): CorpusScenario {
 }
 
 function load(s: CorpusScenario): void {
-  for (const o of s.objects) kube.add(o);
+  for (const o of s.objects) wire.kube.add(o);
   for (const l of s.logs ?? []) {
-    kube.setLogs(l.namespace, l.pod, l.container, { ...(l.current === undefined ? {} : { current: l.current }), ...(l.previous === undefined ? {} : { previous: l.previous }) });
+    wire.kube.setLogs(l.namespace, l.pod, l.container, { ...(l.current === undefined ? {} : { current: l.current }), ...(l.previous === undefined ? {} : { previous: l.previous }) });
   }
 }
 
 async function triage(s: CorpusScenario): Promise<void> {
-  const text = `${s.ask.service}${s.ask.namespace ? ` --namespace ${s.ask.namespace}` : ''}`;
-  const body = slashCommand({ command: '/triage', text, userId: 'U0ALICE', channelId: channel.id, responseUrl: slack.responseUrl() });
-  expect((await postSlack(bot.url, body, 'application/x-www-form-urlencoded')).status).toBe(200);
+  await wire.command(bot, { command: '/triage', text: `${s.ask.service}${s.ask.namespace ? ` --namespace ${s.ask.namespace}` : ''}`, channelId: channel.id });
 }
 
-const summaries = () => slack.messages(channel.id).filter((m) => m.thread_ts === undefined || m.thread_ts === m.ts);
+const summaries = () => wire.slack.messages(channel.id).filter((m) => m.thread_ts === undefined || m.thread_ts === m.ts);
 const isProgress = (m: FakeMessage) => JSON.stringify(m.blocks ?? []).includes('"block_id":"triage-progress"');
-const repliesTo = (ts: string) => slack.messages(channel.id).filter((m) => m.thread_ts === ts && m.ts !== ts);
+const repliesTo = (ts: string) => wire.slack.messages(channel.id).filter((m) => m.thread_ts === ts && m.ts !== ts);
 const textsOf = (m: FakeMessage) => [...blockStrings(m.blocks ?? []), m.text];
 
 /** Triages the story to the end and returns the summary and its thread as the fake holds them. */
 async function triageToTheEnd(s: CorpusScenario): Promise<{ summary: FakeMessage; replies: FakeMessage[] }> {
   await triage(s);
-  await queues.waitForIdle();
+  await wire.queues.waitForIdle();
   const [summary] = summaries();
   expect(summaries()).toHaveLength(1);
   expect(isProgress(summary!)).toBe(false);
@@ -120,7 +89,7 @@ function expectFirstScreen(s: CorpusScenario, summary: FakeMessage, replies: Fak
   // The raw evidence, when attached, is one file in the thread.
   const files = replies.flatMap((r) => r.files ?? []);
   expect(files.length).toBeLessThanOrEqual(1);
-  expect(slack.uploadedFiles().filter((f) => f.filename.startsWith('triage-'))).toHaveLength(files.length);
+  expect(wire.slack.uploadedFiles().filter((f) => f.filename.startsWith('triage-'))).toHaveLength(files.length);
 }
 
 /** Log tails (code blocks of the Logs replies) of one thread. */
@@ -154,7 +123,7 @@ describe('the first screen of a triage', () => {
     expect(replies.map((r) => JSON.stringify(r.blocks)).join('\n')).toMatch(/same on 4 pods/);
     // The raw evidence is long: one file in the thread, every tail in it per pod, times in UTC.
     expect(replies.flatMap((r) => r.files ?? [])).toHaveLength(1);
-    const [file] = slack.uploadedFiles();
+    const [file] = wire.slack.uploadedFiles();
     expect(file?.content.match(/== Logs of fraud-scorer-/g)?.length).toBeGreaterThanOrEqual(4);
     expect(file?.content).not.toContain('⟦time');
     expect(file?.content).toMatch(/read 2026-11-21 03:14 UTC/);
@@ -172,9 +141,9 @@ describe('the first screen of a triage', () => {
   it('a read that fails is said in the summary, never guessed around', async () => {
     const s = story('holdout-readonly-rootfs-erofs-tmp');
     load(s);
-    kube.forbid({ namespace: s.ask.namespace ?? 'default', resource: 'events' });
+    wire.kube.forbid({ namespace: s.ask.namespace ?? 'default', resource: 'events' });
     await triage(s);
-    await queues.waitForIdle();
+    await wire.queues.waitForIdle();
     const [summary] = summaries();
     expect(isProgress(summary!)).toBe(false);
     expect(visibleLength(summary!)).toBeLessThanOrEqual(1500);
@@ -183,56 +152,5 @@ describe('the first screen of a triage', () => {
     expect(text).not.toMatch(/\d+ events\b/);
     const unread = repliesTo(summary!.ts).find((r) => r.text === 'Could not read');
     expect(JSON.stringify(unread?.blocks)).toContain('forbidden');
-  });
-});
-
-describe('live progress', () => {
-  it('shows the triage under way while a read hangs, updates it as reads complete, and puts the verdict in the same message', async () => {
-    const s = story('jvm-xmx-above-memory-limit-oomkilled');
-    load(s);
-    const release = kube.hold(/\/log$/);
-    let placeTs: string;
-    try {
-      await triage(s);
-      const place = await slack.waitFor(() => summaries()[0]);
-      placeTs = place.ts;
-      expect(textsOf(place).join('\n')).toContain('Triaging fraud-scorer');
-      // Pods and events answer while the logs hang: the message says so before any verdict.
-      await slack.waitFor(() => /pods ✓/.test(textsOf(summaries()[0]!).join('\n')) && /logs …/.test(textsOf(summaries()[0]!).join('\n')));
-      expect(isProgress(summaries()[0]!)).toBe(true);
-      expect(repliesTo(place.ts)).toHaveLength(0);
-    } finally {
-      release();
-    }
-    await queues.waitForIdle();
-    expect(summaries()).toHaveLength(1);
-    const summary = summaries()[0]!;
-    // Posted once, then only updated.
-    expect(summary.ts).toBe(placeTs);
-    expect(slack.callsTo('chat.postMessage').filter((a) => JSON.stringify(a.metadata ?? '').includes('/summary'))).toHaveLength(1);
-    expect(isProgress(summary)).toBe(false);
-    expect(blockStrings(summary.blocks ?? [])[0]).toMatch(/OOMKilled/);
-    // Throttled: one update per stage of reads at most, then the verdict.
-    const updates = slack.callsTo('chat.update').filter((a) => a.ts === summary.ts);
-    expect(updates.length).toBeGreaterThanOrEqual(2);
-    expect(updates.length).toBeLessThanOrEqual(5 + 1);
-    expect(JSON.stringify(updates[updates.length - 1]?.blocks)).not.toContain('triage-progress');
-  });
-});
-
-describe('the raw evidence file', () => {
-  it('is shared once when Slack shared it but the answer was lost: the retry finds it in the thread', async () => {
-    const s = story('jvm-xmx-above-memory-limit-oomkilled');
-    load(s);
-    slack.failNext('files.completeUploadExternal', { status: 500, afterActing: true });
-    await triage(s);
-    await queues.waitForIdle();
-    const [summary] = summaries();
-    const files = repliesTo(summary!.ts).flatMap((r) => r.files ?? []);
-    expect(files).toHaveLength(1);
-    expect(files[0]?.name).toMatch(/^triage-fraud-scorer-.+\.txt$/);
-    // The failed answer was seen and a retry ran: the file is there once all the same.
-    expect(slack.callsTo('files.completeUploadExternal').length).toBeGreaterThanOrEqual(1);
-    expect(slack.callsTo('conversations.replies').length).toBeGreaterThanOrEqual(1);
   });
 });

@@ -4,47 +4,30 @@
  * incident is left half-made: a channel always has its card, and every channel the bot
  * created belongs to a stored incident.
  */
-import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { Queue } from 'bullmq';
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { FakePagerDuty } from '../../src/demo/fakes/fake-pagerduty.js';
-import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
+import { beforeEach, expect, it } from 'vitest';
 import { DEADLINE_MS, waitUntil } from '../helpers/deadline.js';
 import { incidentDelivery, noteDelivery } from '../../src/demo/wire/pagerduty-events.js';
-import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
 import { pagerDutySignature } from '../../src/demo/wire/sign.js';
-import { WEBHOOK_SECRET, startTestBot } from '../helpers/test-bot.js';
+import { WEBHOOK_SECRET } from '../helpers/test-bot.js';
 import type { TestBot } from '../helpers/test-bot.js';
+import { keyOf, useWire } from '../helpers/wire-harness.js';
 
 const MAX_BODY = 256 * 1024;
 /** PROPERTY_RUNS=500 for a longer hunt; the default keeps the test under 20 s. */
 const NUM_RUNS = Number(process.env.PROPERTY_RUNS ?? 60);
 
-let redis: Redis;
-let slack: FakeSlack;
-let pd: FakePagerDuty;
-let prefix: string;
+// One test: the bot, its fakes and its prefix serve every run of the property.
+const wire = useWire({ pagerduty: true });
 let queue: Queue;
 let bot: TestBot;
 
-beforeAll(async () => {
-  redis = connectTestRedis();
-  prefix = randomPrefix();
-  slack = await FakeSlack.start();
-  pd = await FakePagerDuty.start();
-  slack.addUser({ id: 'U0ALICE', name: 'alice', email: 'alice@example.com' });
-  pd.addUser({ id: 'PALICE1', name: 'Alice Adams', email: 'alice@example.com' });
-  bot = await startTestBot({ slack, pagerduty: pd, prefix });
-  queue = new Queue('pagerduty-events', { connection: redis, prefix: `${prefix}:q` });
-});
-afterAll(async () => {
-  await bot?.stop();
-  await queue?.close();
-  await slack?.close();
-  await pd?.close();
-  await deleteKeys(redis, prefix);
-  await redis.quit();
+beforeEach(async () => {
+  wire.slack.addUser({ id: 'U0ALICE', name: 'alice', email: 'alice@example.com' });
+  wire.pd.addUser({ id: 'PALICE1', name: 'Alice Adams', email: 'alice@example.com' });
+  bot = await wire.startBot();
+  queue = wire.queues.queue('pagerduty-events');
 });
 
 // --- generators ------------------------------------------------------------------------------
@@ -263,11 +246,11 @@ async function storedIncidents(): Promise<StoredIncident[]> {
   const incidents: StoredIncident[] = [];
   let cursor = '0';
   do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:incident:*`, 'COUNT', 1000);
+    const [next, keys] = await wire.redis.scan(cursor, 'MATCH', `${wire.prefix}:incident:*`, 'COUNT', 1000);
     cursor = next;
     for (const key of keys) {
-      if ((await redis.type(key)) !== 'string') continue;
-      const raw = await redis.get(key);
+      if ((await wire.redis.type(key)) !== 'string') continue;
+      const raw = await wire.redis.get(key);
       if (raw !== null) incidents.push(JSON.parse(raw) as StoredIncident);
     }
   } while (cursor !== '0');
@@ -310,17 +293,17 @@ it('answers 202/200/400 to any signed body and never leaves a half-made incident
   const why = failed.map((j) => `${j.id}: ${j.failedReason} (${JSON.stringify(j.data).slice(0, 200)})`).join('\n');
 
   const incidents = await storedIncidents();
-  if (process.env.PROPERTY_DEBUG) console.log({ statuses: [...statuses], busy, incidents: incidents.length, channels: slack.channels.size, why });
+  if (process.env.PROPERTY_DEBUG) console.log({ statuses: [...statuses], busy, incidents: incidents.length, channels: wire.slack.channels.size, why });
   const halfMade = incidents.filter((i) => i.channel !== undefined && i.cardTs === undefined);
   expect(halfMade.map((i) => i.id), `incidents with a channel but no card; jobs that failed or wait to retry:\n${why}`).toEqual([]);
 
   const owned = new Set(incidents.flatMap((i) => (i.channel ? [i.channel.id] : [])));
-  const orphans = [...slack.channels.values()].filter((c) => !owned.has(c.id)).map((c) => c.name);
+  const orphans = [...wire.slack.channels.values()].filter((c) => !owned.has(c.id)).map((c) => c.name);
   expect(orphans, `channels no stored incident owns; jobs that failed or wait to retry:\n${why}`).toEqual([]);
 
   // And each incident has exactly one card, the one it points at.
   for (const incident of incidents.filter((i) => i.cardTs !== undefined)) {
-    const cards = slack.messages(incident.channel!.id).filter((m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key === `${incident.id}/card`);
+    const cards = wire.slack.messages(incident.channel!.id).filter((m) => keyOf(m) === `${incident.id}/card`);
     expect(cards.map((m) => m.ts), `cards of ${incident.id}`).toEqual([incident.cardTs]);
   }
   // Nothing here fails on purpose (the fakes inject no errors), so every accepted event must have been handled.

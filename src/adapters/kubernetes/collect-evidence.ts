@@ -13,7 +13,9 @@
 //   and — only when a pod is not scheduled, or for a DaemonSet — one paged list of the cluster's nodes;
 //   for at most two other Services of the namespace with no ready endpoint, a list of their pods
 //   (at most 5) and the events of two that are not ready; and when an HPA cannot get its metrics,
-//   the metrics-server pods of kube-system and the log tail of one.
+//   the metrics-server pods of kube-system and the log tail of one; and a get and a log tail of
+//   at most two pods the workload's Services route to that are not its own; and for a pending pod
+//   pinned to one node that needs host ports (a DaemonSet's), the pods of that node (at most two nodes).
 // None of this depends on how many other pods or events the namespace holds.
 import type * as k8s from '@kubernetes/client-node';
 import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
@@ -28,6 +30,8 @@ import { mapJob, mapWorkload } from './map-workload.js';
 import type { Workload } from './map-workload.js';
 import { pickDownServices, readDownServices } from './read-down-services.js';
 import { needsMetricsServer, readMetricsServer } from './read-metrics-server.js';
+import { pickForeignPods, readForeignPods } from './read-foreign-pods.js';
+import { pickPortWaits, readPortHolders } from './read-port-holders.js';
 import { readEvents, sortEvents } from './read-events.js';
 import { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
 import { pickLogTargets, pickNodes, readClusterNodes, readLogs, readNodes, readPvcs, readVolumes } from './read-pod-details.js';
@@ -151,13 +155,18 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
   const revisionEventsP = revisionsP.then((r) => revisionEvents(ctx, w, r));
   // A Service of the namespace left with no ready endpoint may be what the workload fails on.
   const downP = Promise.all([servicesP, slicesP, podsP]).then(([services, slices, pods]) => readDownServices(ctx, pickDownServices(services.services, slices, pods.ranked)));
+  const foreignP = Promise.all([servicesP, slicesP, podsP]).then(([services, slices, pods]) => readForeignPods(ctx, pickForeignPods(services.services, slices, pods)));
+  const portHoldersP = podsP.then((pods) => {
+    const waits = pickPortWaits(pods.ranked);
+    return waits.length === 0 ? [] : readPortHolders(ctx, waits, new Set(pods.ranked.map((p) => p.name)));
+  });
   const metricsServerP = hpasP.then((hpas) => (needsMetricsServer(hpas) ? readMetricsServer(ctx) : undefined));
   const hpaEventsP = hpasP.then((hpas) =>
     readEvents(ctx, hpas.map((h) => ({ kind: 'HorizontalPodAutoscaler', name: h.name })), 'events of HPAs'),
   );
 
-  const [pods, revisions, hpas, services, slices, namespaceContext, dns, workloadEvents, details, rsEvents, hpaEvents, downServices, metricsServer] = await Promise.all([
-    podsP, revisionsP, hpasP, servicesP, slicesP, contextP, dnsP, workloadEventsP, detailsP, revisionEventsP, hpaEventsP, downP, metricsServerP,
+  const [pods, revisions, hpas, services, slices, namespaceContext, dns, workloadEvents, details, rsEvents, hpaEvents, downServices, metricsServer, foreignPods, portHolders] = await Promise.all([
+    podsP, revisionsP, hpasP, servicesP, slicesP, contextP, dnsP, workloadEventsP, detailsP, revisionEventsP, hpaEventsP, downP, metricsServerP, foreignP, portHoldersP,
   ]);
   const controllerRevision = w.kind === 'StatefulSet' ? (w.obj.status?.updateRevision === undefined ? undefined : revisions.byName.get(w.obj.status.updateRevision)) : w.kind === 'DaemonSet' ? revisions.revisions[0]?.revision : undefined;
   const serviceNames = new Set(services.services.map((s) => s.name));
@@ -184,6 +193,8 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     ...(jobObjects.length > 0 ? { jobs: jobObjects.map(mapJob) } : {}),
     ...(downServices.length > 0 ? { downServices } : {}),
     ...(metricsServer === undefined ? {} : { metricsServer }),
+    ...(foreignPods.length > 0 ? { foreignPods } : {}),
+    ...(portHolders.length > 0 ? { portHolders } : {}),
   };
 }
 

@@ -49,6 +49,7 @@ export function mapContainerSpec(c: k8s.V1Container): ContainerSpecEvidence {
     ports: (c.ports ?? []).map((p) => {
       const port: ContainerSpecEvidence['ports'][number] = { containerPort: p.containerPort, protocol: toProtocol(p.protocol) };
       if (p.name !== undefined) port.name = p.name;
+      if (p.hostPort !== undefined) port.hostPort = p.hostPort;
       return port;
     }),
     resources: mapResources(c.resources),

@@ -85,7 +85,12 @@ export function mapWorkload(w: Workload, controllerRevision?: number): WorkloadE
   if (expressions.length > 0) out.selectorExpressions = expressions;
   const revision = w.kind === 'Deployment' ? parseRevision(meta.annotations?.[DEPLOYMENT_REVISION_ANNOTATION]) : controllerRevision;
   if (revision !== undefined) out.currentRevision = revision;
-  if (w.kind === 'StatefulSet') out.podManagementPolicy = w.obj.spec?.podManagementPolicy === 'Parallel' ? 'Parallel' : 'OrderedReady';
+  if (w.kind === 'StatefulSet') {
+    out.podManagementPolicy = w.obj.spec?.podManagementPolicy === 'Parallel' ? 'Parallel' : 'OrderedReady';
+    const partition = w.obj.spec?.updateStrategy?.rollingUpdate?.partition;
+    if (partition !== undefined && partition > 0) out.partition = partition;
+  }
+  if (w.kind === 'Deployment' && w.obj.spec?.paused === true) out.paused = true;
   if (w.kind === 'CronJob') {
     const last = toIsoTime(w.obj.status?.lastScheduleTime);
     const success = toIsoTime(w.obj.status?.lastSuccessfulTime);

@@ -89,7 +89,8 @@ const LINE_PREFIX = /^(?:\S*\d{2}:\d{2}\S*\s+)?(?:\[?(?:FATAL|ERROR|CRITICAL|PAN
 const TRAILER = /^(?:exiting|exited|exit|shutting down|terminating|aborting|stopping|process exited)(?:\s+(?:with\s+)?(?:exit\s+)?(?:status|code)\s*-?\d+)?[.!]?"?$/i;
 
 function isExitTrailer(line: string): boolean {
-  return TRAILER.test(line.trim().replace(LINE_PREFIX, '').trim());
+  // A structured line's message too: {"level":"ERROR","msg":"exiting","code":1}.
+  return [line, condenseStructuredLine(line)].some((l) => TRAILER.test(l.trim().replace(LINE_PREFIX, '').trim()));
 }
 
 /**

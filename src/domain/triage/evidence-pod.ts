@@ -10,6 +10,8 @@ export interface ContainerPortEvidence {
   name?: string;
   containerPort: number;
   protocol: 'TCP' | 'UDP' | 'SCTP';
+  /** Bound on the node's own address: one pod per node may hold it. */
+  hostPort?: number;
 }
 
 /** requests/limits by resource name ("cpu", "memory", "ephemeral-storage", "nvidia.com/gpu"). */

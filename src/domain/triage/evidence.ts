@@ -72,6 +72,10 @@ export interface WorkloadEvidence {
   templatePlacement?: PlacementEvidence;
   /** StatefulSet spec.podManagementPolicy (the API defaults it to OrderedReady). */
   podManagementPolicy?: 'OrderedReady' | 'Parallel';
+  /** StatefulSet: updateStrategy.rollingUpdate.partition when above 0 (ordinals below it keep the old revision). */
+  partition?: number;
+  /** Deployment: spec.paused (the rollout waits for a resume). */
+  paused?: boolean;
   /** CronJob: its schedule and state. */
   schedule?: {
     cron: string;
@@ -247,7 +251,9 @@ export type EvidenceSource =
   | 'dns'
   | 'jobs'
   | 'downServices'
-  | 'metricsServer';
+  | 'metricsServer'
+  | 'foreignPods'
+  | 'portHolders';
 
 /** A read that failed; recorded instead of guessed around. */
 export interface ReadFailure {
@@ -308,6 +314,10 @@ export interface TriageEvidence {
   dns?: ClusterDnsEvidence;
   /** A Job's own status, or a CronJob's recent Jobs (newest first). */
   jobs?: JobEvidence[];
+  /** Pods of something else that the workload's Services route to (at most two), with a log tail each. */
+  foreignPods?: { pod: PodEvidence; logs: LogEvidence[] }[];
+  /** Who holds the host ports a pending pod pinned to one node asks for (DaemonSet pods). */
+  portHolders?: PortHolderEvidence[];
   /** metrics-server, when an HPA cannot get its metrics. */
   metricsServer?: SystemComponentEvidence;
   /** Other Services of the namespace with no ready endpoint, with their pods (at most two). */
@@ -322,6 +332,16 @@ export interface DownServiceEvidence {
   service: string;
   pods: PodEvidence[];
   events: EventEvidence[];
+}
+
+/** A pod of any namespace that binds, on a node, a host port one of the workload's pending pods needs there. */
+export interface PortHolderEvidence {
+  node: string;
+  hostPort: number;
+  namespace: string;
+  pod: string;
+  /** Its controller, "DaemonSet kps-prometheus-node-exporter"; absent for a bare pod. */
+  owner?: string;
 }
 
 /** A cluster component the workload relies on (metrics-server), read when the evidence points at it. */

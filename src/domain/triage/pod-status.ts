@@ -65,7 +65,11 @@ export function hasRecovered(c: ContainerEvidence, term: TerminatedStateEvidence
   if (since === undefined || term.startedAt === undefined || term.finishedAt === undefined) return false;
   const up = msBetween(since, now);
   const lastRun = msBetween(term.startedAt, term.finishedAt);
-  return up >= RECOVERED_MS && up >= RECOVERED_RATIO * lastRun;
+  if (up < RECOVERED_MS) return false;
+  // One kill after a long healthy run (a probe timed out under a spike), and up since: a blip.
+  // Not an OOM kill: a leak that takes a day to fill the limit kills once a day.
+  const blip = c.restartCount === 1 && lastRun >= HOUR_MS && term.reason !== 'OOMKilled';
+  return blip || up >= RECOVERED_RATIO * lastRun;
 }
 
 /**

@@ -43,6 +43,7 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   // Probes that time out and workers killed at their timeout wait on the slow dependency.
   'slow-dependency': ['readiness-probe', 'liveness-kill', 'signal-kill', 'exit-code', 'unexplained', ...PROCESS_EFFECTS],
   // A limit the process hits (descriptors, connection slots, threads) is why requests, probes and the process fail.
+  'consumer-group': ['unexplained', 'dependency-error'],
   'resource-exhaustion': ['readiness-probe', 'liveness-kill', 'signal-kill', 'exit-code', 'dependency-error', 'unexplained', ...PROCESS_EFFECTS],
   // A failed Job is what paged: how its pods ended is the same story told from below.
   'job-failed': [...PROCESS_FAULTS, 'oom-killed', 'image-pull', 'container-config', ...PROCESS_EFFECTS],

@@ -17,7 +17,7 @@ import {
 import { formatCensus } from './pod-state.js';
 import { clipMiddle } from './collapse-events.js';
 import { rankFindings } from './rank-findings.js';
-import { findUnexplained } from './unexplained.js';
+import { findUnexplained, isErrorLine } from './unexplained.js';
 import { diagnose } from './verdict/diagnose.js';
 import type { Diagnosis } from './verdict/diagnose.js';
 import { acquitRollout } from './verdict/trigger.js';
@@ -183,13 +183,16 @@ function formatVerdictLine(ev: TriageEvidence, verdict: Verdict, analyzerFailure
   }).length;
   const warnings = ev.events.filter((e) => e.type === 'Warning' && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS)).length;
   const sampled = ev.logs.filter((l) => !l.previous).length;
+  // A few error lines do not make a problem, but an all-clear must not call them none.
+  const errorLines = ev.logs.filter((l) => !l.previous).reduce((n, l) => n + l.lines.filter(isErrorLine).length, 0);
+  const logs = errorLines === 0 ? 'no errors' : `${errorLines} error line${errorLines === 1 ? '' : 's'} (too few to call failing)`;
   const [newest] = sortRevisions(ev.revisions);
   const revision = newest ? ` Revision ${newest.revision}, rolled out ${formatAgo(newest.createdAt, ev.collectedAt)}.` : '';
   return (
     `${who} looks healthy: ${countReadyPods(ev)}/${getDesiredReplicas(ev)} ready, ` +
     `${restarts === 0 ? 'no restarts' : `${restarts} container restart${restarts === 1 ? '' : 's'}`}, ` +
     `${warnings === 0 ? 'no warning events' : `${warnings} warning event${warnings === 1 ? '' : 's'}`}` +
-    `${sampled > 0 ? ` and no errors in the logs of ${sampled} pod${sampled === 1 ? '' : 's'}` : ''} in the last hour.${revision}`
+    `${sampled > 0 ? ` and ${logs} in the logs of ${sampled} pod${sampled === 1 ? '' : 's'}` : ''} in the last hour.${revision}`
   );
 }
 

@@ -31,6 +31,11 @@ const HANDLED_WAITING = new Set([
 const ERROR_LINE =
   /\b(ERROR|FATAL|PANIC|CRITICAL)\b|"level":"(error|fatal)"|"level":(50|60)\b|level=(error|fatal)|\bException\b|Traceback \(most recent call last\)|"level":"warn(ing)?"[^\n]*"(error|err)":"[^"]+"[^\n]*"status":(4(0[13]|29)|5\d\d)\b/;
 
+/** Whether a log line reports an error (any runtime's wording or level field). */
+export function isErrorLine(line: string): boolean {
+  return ERROR_LINE.test(line);
+}
+
 /** Error lines in the tail of a ready pod's log before it counts as a problem. */
 const ERROR_LINES_THRESHOLD = 5;
 

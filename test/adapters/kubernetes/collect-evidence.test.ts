@@ -5,7 +5,7 @@ import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
 import type { TriageEvidence } from '../../../src/domain/triage/evidence.js';
 import { COLLECTED_AT, startHarness } from './harness.js';
 import type { Harness } from './harness.js';
-import { at, container, coreEvent, pod, service } from './builders.js';
+import { at, container, coreEvent, endpointSlice, pod, runningStatus, service } from './builders.js';
 import { CRASHING_POD, IMAGE_V4, IMAGE_V5, LEDGER_NS, PAYMENTS, addLedgerDb, addPaymentService } from './scenarios.js';
 
 let h: Harness;
@@ -291,6 +291,54 @@ describe('a Service the workload depends on, left with no ready endpoint', () =>
     // Bounded reads: the Service's pods by its selector, the events of that one pod; payments-db has ready endpoints and is not followed.
     const podLists = h.fake.requests.filter((r) => r.path === `/api/v1/namespaces/${PAYMENTS}/pods`).map((r) => r.query['labelSelector']);
     expect(podLists.sort()).toEqual(['app=payment-service', 'app=payments-cache']);
+  });
+});
+
+describe('a pod of something else behind the workload\'s Service', () => {
+  it('reads it (a get and a log tail) so the report can say what it runs and what it logs', async () => {
+    addPaymentService(h.fake);
+    const canary = 'payment-service-canary-5d8f9-q1w2e';
+    h.fake.add(service(PAYMENTS, 'payment-service-public', { app: 'payment-service' }));
+    h.fake.add({ ...endpointSlice(PAYMENTS, 'payment-service-public', [{ ip: '10.0.2.77', pod: canary, node: 'node-b', ready: true }]), metadata: { name: 'payment-service-public-k2j4h', namespace: PAYMENTS, labels: { 'kubernetes.io/service-name': 'payment-service-public' } } });
+    h.fake.add(pod({ namespace: PAYMENTS, name: canary, labels: { app: 'payment-canary' }, node: 'node-b', containers: [container({ name: 'app', image: 'registry.example.com/payment-service:2.0.0-rc.1' })], statuses: [runningStatus('app', 'registry.example.com/payment-service:2.0.0-rc.1')], ready: true }));
+    h.fake.setLogs(PAYMENTS, canary, 'app', { current: 'ERROR column "gift_card_id" does not exist\n' });
+    const ev = await h.cluster.collectEvidence(paymentTarget, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.readFailures).toEqual([]);
+    expect(ev.foreignPods?.map((f) => [f.pod.name, f.pod.containers[0]?.image, f.logs[0]?.lines])).toEqual([[canary, 'registry.example.com/payment-service:2.0.0-rc.1', ['ERROR column "gift_card_id" does not exist']]]);
+    expect(h.fake.requests.filter((r) => r.path === `/api/v1/namespaces/${PAYMENTS}/pods/${canary}`)).toHaveLength(1);
+  });
+});
+
+describe('an HPA that cannot get its metrics', () => {
+  it('reads metrics-server in kube-system (by the chart\'s label) and the log tail of its unready pod', async () => {
+    addPaymentService(h.fake);
+    h.fake.add({
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'payment-service-blind', namespace: PAYMENTS },
+      spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'payment-service' }, minReplicas: 3, maxReplicas: 20, metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }] },
+      status: {
+        currentReplicas: 3,
+        desiredReplicas: 3,
+        conditions: [{ type: 'ScalingActive', status: 'False', reason: 'FailedGetResourceMetric', message: 'the HPA was unable to compute the replica count: failed to get cpu utilization: unable to get metrics for resource cpu: unable to fetch metrics from resource metrics API: the server is currently unable to handle the request (get pods.metrics.k8s.io)', lastTransitionTime: at(-40) }],
+      },
+    });
+    const ms = 'metrics-server-6d94bc8694-x7w2k';
+    h.fake.add(pod({ namespace: 'kube-system', name: ms, labels: { 'app.kubernetes.io/name': 'metrics-server' }, node: 'node-a', containers: [container({ name: 'metrics-server', image: 'registry.k8s.io/metrics-server/metrics-server:v0.7.2' })], statuses: [{ ...runningStatus('metrics-server', 'registry.k8s.io/metrics-server/metrics-server:v0.7.2'), ready: false }], ready: false }));
+    h.fake.setLogs('kube-system', ms, 'metrics-server', { current: 'E1121 03:13:52.120457       1 scraper.go:149] "Failed to scrape node" err="x509: cannot validate certificate for 10.0.111.31 because it doesn\'t contain any IP SANs" node="node-a"\n' });
+    const ev = await h.cluster.collectEvidence(paymentTarget, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.readFailures).toEqual([]);
+    expect(ev.metricsServer?.pods.map((p) => [p.name, p.ready])).toEqual([[ms, false]]);
+    expect(ev.metricsServer?.logs[0]?.lines[0]).toContain("doesn't contain any IP SANs");
+    // The chart's label answered, so the upstream one was not asked.
+    expect(h.fake.requests.filter((r) => r.path === '/api/v1/namespaces/kube-system/pods').map((r) => r.query['labelSelector']).sort()).toEqual(['app.kubernetes.io/name=metrics-server', 'k8s-app=kube-dns']);
+  });
+
+  it('does not read metrics-server when every HPA gets its metrics', async () => {
+    addPaymentService(h.fake);
+    const ev = await h.cluster.collectEvidence(paymentTarget, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.metricsServer).toBeUndefined();
+    expect(h.fake.requests.some((r) => (r.query['labelSelector'] ?? '').includes('metrics-server'))).toBe(false);
   });
 });
 

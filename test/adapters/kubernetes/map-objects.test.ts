@@ -9,6 +9,7 @@ import { mapPod } from '../../../src/adapters/kubernetes/map-pod.js';
 import { containersOfRevisionData, mapReplicaSet } from '../../../src/adapters/kubernetes/map-revision.js';
 import { mapEnvVar, mapPlacement } from '../../../src/adapters/kubernetes/map-spec.js';
 import { mapHpa } from '../../../src/adapters/kubernetes/map-hpa.js';
+import { mapWorkload } from '../../../src/adapters/kubernetes/map-workload.js';
 
 describe('toIsoTime', () => {
   it('prints Dates as the API wrote them and keeps MicroTime strings as they came', () => {
@@ -184,5 +185,18 @@ describe('mapPlacement', () => {
     };
     expect(mapPlacement(spec)).toEqual({ nodeSelector: {}, requiredNodeAffinity: [[]], tolerations: [], pinnedNode: 'ip-10-0-131-31.eu-west-1.compute.internal' });
     expect(mapPlacement({ containers: [], nodeSelector: { pool: 'general' } }).pinnedNode).toBeUndefined();
+  });
+});
+
+describe('mapWorkload: what holds a rollout back', () => {
+  const template = { metadata: { labels: { app: 'presence' } }, spec: { containers: [{ name: 'app', image: 'presence:4.8.2' }] } };
+  it('reads a StatefulSet partition above 0 and a paused Deployment, and nothing when neither is set', () => {
+    const sts = mapWorkload({ kind: 'StatefulSet', obj: { metadata: { name: 'presence', namespace: 'realtime' }, spec: { selector: { matchLabels: { app: 'presence' } }, serviceName: 'presence', template, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 3 } } } } });
+    expect(sts.partition).toBe(3);
+    const dep = mapWorkload({ kind: 'Deployment', obj: { metadata: { name: 'presence', namespace: 'realtime' }, spec: { selector: { matchLabels: { app: 'presence' } }, template, paused: true } } });
+    expect(dep.paused).toBe(true);
+    const plain = mapWorkload({ kind: 'StatefulSet', obj: { metadata: { name: 'presence', namespace: 'realtime' }, spec: { selector: { matchLabels: { app: 'presence' } }, serviceName: 'presence', template, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } } } } });
+    expect(plain.partition).toBeUndefined();
+    expect(plain.paused).toBeUndefined();
   });
 });

@@ -27,6 +27,11 @@ const GO_PANIC = [
 ];
 
 describe('pickDecisiveLine', () => {
+  it('passes over a structured "exiting" trailer for the line that says why', () => {
+    const why = '{"level":"ERROR","msg":"startup check failed","error":"api error AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity"}';
+    expect(pickDecisiveLine([why, '{"level":"ERROR","msg":"exiting","code":1}'])).toBe('startup check failed: api error AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity');
+  });
+
   it('takes the line that says why over a FATAL trailer that only says the process is exiting', () => {
     const lines = ['INFO payment-service 1.9.0 starting', 'INFO loading config from /etc/payments/config.yaml', 'ERROR config: STRIPE_API_KEY is required but not set', 'FATAL exiting with status 1'];
     expect(pickDecisiveLine(lines)).toBe('ERROR config: STRIPE_API_KEY is required but not set');
@@ -131,6 +136,13 @@ describe('pickDecisiveLine', () => {
 });
 
 describe('condenseStructuredLine', () => {
+  it('reads klog\'s structured lines (Kubernetes components) like logfmt', () => {
+    expect(condenseStructuredLine('E1121 03:13:52.120457       1 scraper.go:149] "Failed to scrape node" err="x509: cannot validate certificate for 10.0.111.31" node="ip-10-0-111-31"')).toBe(
+      'Failed to scrape node: x509: cannot validate certificate for 10.0.111.31',
+    );
+    expect(condenseStructuredLine('I1121 03:13:52.120457       1 main.go:12] plain klog text')).toBe('I1121 03:13:52.120457       1 main.go:12] plain klog text');
+  });
+
   it('shows the upstream a proxy or client line names, after the message and the error', () => {
     expect(condenseStructuredLine('{"level":"error","ts":"2026-11-21T03:12:00.412Z","caller":"proxy/forward.go:118","msg":"upstream call failed","upstream":"ledger-api.payments.svc:8443","error":"context deadline exceeded"}')).toBe(
       'upstream call failed: context deadline exceeded (upstream ledger-api.payments.svc:8443)',

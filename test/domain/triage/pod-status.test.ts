@@ -61,6 +61,14 @@ describe('hasRecovered', () => {
     expect(classifyTermination(c, endOf(leak), NOW)).toBe('recent');
   });
 
+  it('calls one kill after a long healthy run, up and ready since, a blip — but not a single OOM kill', () => {
+    const probeKill = terminated(137, 'Error', 17, { runSeconds: 4 * 24 * 3600 });
+    expect(hasRecovered(container({ ready: true, restartCount: 1, state: running(16.5), lastState: probeKill }), endOf(probeKill), NOW)).toBe(true);
+    const oom = terminated(137, 'OOMKilled', 17, { runSeconds: 24 * 3600 });
+    expect(hasRecovered(container({ ready: true, restartCount: 1, state: running(16.5), lastState: oom }), endOf(oom), NOW)).toBe(false);
+    expect(hasRecovered(container({ ready: true, restartCount: 3, state: running(16.5), lastState: probeKill }), endOf(probeKill), NOW)).toBe(false);
+  });
+
   it('does not call a container recovered before it has been up a while, nor when it is not ready', () => {
     expect(hasRecovered(container({ ready: true, state: running(5), lastState: blip }), term, NOW)).toBe(false);
     expect(hasRecovered(container({ ready: false, state: running(25.5), lastState: blip }), term, NOW)).toBe(false);

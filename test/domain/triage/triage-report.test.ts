@@ -12,6 +12,16 @@ import { hpaPendingScenario } from './scenarios/scheduling.js';
 const times = { startedAt: '2026-11-21T03:13:55.200Z', finishedAt: '2026-11-21T03:14:01.450Z' };
 const FORBIDDEN_PODS = { what: 'pods in payments', source: 'pods' as const, reason: 'forbidden' as const, detail: 'pods is forbidden: User "system:serviceaccount:rootcause:rootcause" cannot list resource "pods" in API group "" in the namespace "payments"' };
 
+describe('buildTriageReport: an all-clear tells the error lines it saw', () => {
+  it('counts error lines too few to call failing instead of saying there are none', () => {
+    const ev = healthyScenario();
+    ev.logs = ev.pods.slice(0, 2).map((p) => ({ pod: p.name, container: 'app', previous: false, lines: ['GET /v1/payments 200 12ms', 'ERROR smtp: 451 4.7.1 greylisted, retry later'] }));
+    const r = buildTriageReport(ev, times);
+    expect(r.verdict).toBe('healthy');
+    expect(r.headline).toContain('and 2 error lines (too few to call failing) in the logs of 2 pods in the last hour.');
+  });
+});
+
 describe('buildTriageReport', () => {
   it('gives a healthy workload a short all-clear that says what was checked, with no problem invented', () => {
     const r = buildTriageReport(healthyScenario(), times);

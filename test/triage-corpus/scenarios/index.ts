@@ -6,6 +6,9 @@ import { EXAMPLE_SCENARIOS } from './examples.js';
 import { HEALTHY_SCENARIOS } from './healthy.js';
 import { HOLDOUT_SCENARIOS } from './holdout.js';
 import { HOLDOUT_2_SCENARIOS } from './holdout-2.js';
+import { HOLDOUT_3_SCENARIOS } from '../heldout-3/stories.js';
+import { HOLDOUT_4_SCENARIOS } from '../heldout-4/stories.js';
+import { HOLDOUT_5_SCENARIOS } from '../heldout-5/stories.js';
 import { JOB_SCENARIOS } from './jobs.js';
 import { NETWORK_SCENARIOS } from './network.js';
 import { NODE_SCENARIOS } from './nodes.js';
@@ -28,4 +31,8 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
+  // Held-out rounds 3–5: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  ...HOLDOUT_3_SCENARIOS,
+  ...HOLDOUT_4_SCENARIOS,
+  ...HOLDOUT_5_SCENARIOS,
 ];

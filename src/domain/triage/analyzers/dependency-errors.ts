@@ -19,7 +19,7 @@ const PATTERNS: [DependencyProblem, RegExp][] = [
   ['dns-unavailable', /getaddrinfo EAI_AGAIN (?<dep>[\w.-]+)/],
   ['dns-missing', /getaddrinfo ENOTFOUND (?<dep>[\w.-]+)/],
   ['dns-missing', /lookup (?<dep>[\w.-]+)(?: on [\d.:[\]a-f]+)?: no such host/i],
-  ['dns-unavailable', /lookup (?<dep>[\w.-]+)(?: on [\d.:[\]a-f]+)?: (?:server misbehaving|i\/o timeout|read udp)/i],
+  ['dns-unavailable', /lookup (?<dep>[\w.-]+)(?: on [\d.:[\]a-f]+)?: (?:server misbehaving|i\/o timeout|read udp|read: connection refused|dial udp)/i],
   ['dns-missing', /UnknownHostException: (?<dep>[\w.-]+)/],
   ['dns-missing', /Could not resolve host:? (?<dep>[\w.-]+)/i],
   // busybox nslookup, the usual wait-for loop of an init container.
@@ -229,6 +229,10 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
     if (ready.length === 0) dependencyState = behind ? `: ${behind.text}` : `: Service ${svc.name} has no ready endpoint${notReady.length > 0 ? ` (${notReady.slice(0, 2).join(', ')} not ready)` : ''}`;
   }
   const missingService = problem === 'dns-missing' && host ? describeMissingService(ev, host) : undefined;
+  // 169.254.20.10 is node-local-dns, a cache on each node: when it does not answer, that node is the place.
+  const resolver = problem === 'dns-unavailable' ? /\bon (169\.254\.\d+\.\d+):53\b/.exec(group.map((h) => h.line).join('\n'))?.[1] : undefined;
+  const localNodes = resolver ? listNodesOf(podObjects) : [];
+  if (resolver) dependencyState = `: the node-local DNS cache (${resolver}) on ${localNodes.length > 0 ? `node ${localNodes.join(', ')}` : 'these pods\' node'} does not answer`;
   if (missingService) evidence.push(missingService);
   const readyOnly = failing.length === 0;
   // A sidecar's logs (a mesh proxy, a log shipper) tell another story than the app's: say whose.
@@ -266,11 +270,17 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
     confidence: dependency !== undefined && pods.length >= 2 && (nearEnd.length > 0 || readyOnly) ? 'high' : 'medium',
     evidence,
     decisive: decisiveLine,
-    fix: problem.startsWith('tls-')
+    fix: resolver
+      ? `bring back the node-local DNS cache on ${localNodes.join(', ') || 'that node'} (or drain the node)`
+      : problem.startsWith('tls-')
       ? `get the certificate of ${host ?? 'the dependency'} fixed by whoever serves it`
       : `check ${dependency ?? 'the dependency'}${dependencyState ? ` and why ${svc?.name ?? 'it'} has no ready endpoint` : ''}`,
-    likelyCause: `${text.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`,
-    nextAction: text.action,
+    likelyCause: resolver
+      ? `The pods ask the node-local DNS cache on their own node (${resolver}) and it refuses or does not answer: its pod on that node is down, restarting or OOM-killed; pods on other nodes resolve fine.`
+      : `${text.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`,
+    nextAction: resolver
+      ? `Look at the node-local-dns pod on ${localNodes.join(', ') || 'that node'} (\`${formatKubectl(ev.target, `get pods -n kube-system -l k8s-app=node-local-dns -o wide --field-selector spec.nodeName=${localNodes[0] ?? '<node>'}`, 'cluster')}\`: restarts, OOMKilled, its memory limit); meanwhile cordon and drain the node so the pods move.`
+      : text.action,
     confirmCommands: confirm,
     affected: { pods, nodes: listNodesOf(podObjects) },
   };

@@ -42,6 +42,10 @@ const ADVICE: Partial<Record<SchedulingCategory, { cause: string; action: string
     cause: 'The pods\' volume lives in a zone where no node has room: zonal disks pin pods to their zone.',
     action: 'Add capacity in the volume\'s zone.',
   },
+  'too-many-pods': {
+    cause: 'The node already runs as many pods as it may (its allocatable pods — on AWS the instance type\'s ENI/IP limit), though CPU and memory may be free. A DaemonSet pod without a high priority class cannot preempt the pods that filled it first.',
+    action: 'For a DaemonSet, give it a high priority class (system-node-critical) so it preempts ordinary pods; otherwise raise the node\'s max pods (prefix delegation) or use larger nodes.',
+  },
   'host-ports': {
     cause: 'Another pod on the node already binds the same hostPort: a second copy of this agent (another DaemonSet, a chart that ships its own), or an old pod still holding the port.',
     action: 'Find the pod that holds the port on that node (`kubectl get pods -A -o wide --field-selector spec.nodeName=<node>`), and remove the duplicate or move one of them to another port.',
@@ -115,9 +119,20 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
   }
   const why = main.length > 0 ? summarizeSchedulingReasons(main) : message || 'no reason recorded';
   const onNode = pinned.length > 0 && pinned.length <= 2 ? ` (pinned to node ${pinned.join(', ')})` : '';
+  if (onNode && lead?.category === 'too-many-pods') {
+    const limits = pinned.flatMap((n) => {
+      const max = known.find((x) => x.name === n)?.allocatable['pods'];
+      return max ? [`${n} allows ${max} pods`] : [];
+    });
+    if (limits.length > 0) evidence.push(`the pods may only run on their node, which is full: ${limits.join('; ')}`);
+  }
   if (onNode && lead?.category === 'host-ports') {
     advice = { ...advice, action: advice.action.replace('that node', pinned.join(', ')).replace('<node>', pinned[0] ?? '<node>') };
     evidence.push(`the pod may only run on ${pinned.join(', ')}, where another pod holds the host port it asks for`);
+    const holders = (ev.portHolders ?? []).filter((h) => pinned.includes(h.node));
+    for (const h of holders.slice(0, 3)) evidence.push(`hostPort ${h.hostPort} on ${h.node} is held by pod ${h.namespace}/${h.pod}${h.owner ? ` (${h.owner})` : ''}`);
+    const holder = holders[0];
+    if (holder) advice = { ...advice, cause: `Pod ${holder.namespace}/${holder.pod}${holder.owner ? ` of ${holder.owner}` : ''} already binds hostPort ${holder.hostPort} on ${holder.node}, the one node this pod may run on: two copies of the same agent (a second DaemonSet, a chart that ships its own) cannot share a node.` };
   }
   const where = parsed.total !== undefined ? `${parsed.available ?? 0}/${parsed.total} nodes available` : 'no node fits';
   return [

@@ -19,6 +19,7 @@ import { analyzeReadinessProbes } from './readiness-probe.js';
 import { analyzeRecentRollout } from './recent-rollout.js';
 import { analyzeRolloutStalled } from './rollout-stalled.js';
 import { analyzeServiceEndpoints } from './service-endpoints.js';
+import { analyzeForeignEndpoints } from './service-foreign-endpoints.js';
 import { analyzeServiceSelectors } from './service-selector.js';
 import { analyzeServiceTargetPorts } from './service-target-port.js';
 import { analyzeSignalKills } from './signal-kill.js';
@@ -26,12 +27,14 @@ import { analyzeUnreadyReplicas } from './unready-replicas.js';
 import { analyzeVolumeAttach } from './volume-attach.js';
 import { analyzeClusterDns } from './cluster-dns.js';
 import { analyzeFailedJobs } from './job-failed.js';
+import { analyzeJobSidecars } from './job-sidecar.js';
 import { analyzeCronJobSchedule } from './cronjob-schedule.js';
 import { analyzeDisruptionBudget } from './disruption-budget.js';
 import { analyzeInitStuck } from './init-stuck.js';
 import { analyzeVolumeFull } from './volume-full.js';
 import { analyzeSlowDependency } from './slow-dependency.js';
 import { analyzeResourceExhaustion } from './resource-exhaustion.js';
+import { analyzeConsumerGroups } from './consumer-group.js';
 import { analyzeDaemonSetCoverage } from './daemonset-coverage.js';
 import { analyzeNetworkPolicies } from './network-policy.js';
 import { analyzePlacement } from './placement.js';
@@ -62,6 +65,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'failed-scheduling': analyzeFailedScheduling,
   'service-selector': analyzeServiceSelectors,
   'service-endpoints': analyzeServiceEndpoints,
+  'service-foreign-endpoints': analyzeForeignEndpoints,
   'service-target-port': analyzeServiceTargetPorts,
   'pvc-pending': analyzePvcPending,
   'volume-attach': analyzeVolumeAttach,
@@ -73,12 +77,14 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'cluster-dns': analyzeClusterDns,
   'network-policy': analyzeNetworkPolicies,
   'job-failed': analyzeFailedJobs,
+  'job-sidecar': analyzeJobSidecars,
   'cron-schedule': analyzeCronJobSchedule,
   'disruption-budget': analyzeDisruptionBudget,
   'init-stuck': analyzeInitStuck,
   'volume-full': analyzeVolumeFull,
   'slow-dependency': analyzeSlowDependency,
   'resource-exhaustion': analyzeResourceExhaustion,
+  'consumer-group': analyzeConsumerGroups,
   'daemonset-coverage': analyzeDaemonSetCoverage,
 };
 

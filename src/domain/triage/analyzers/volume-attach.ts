@@ -6,7 +6,7 @@ import { describePodCommand, formatKubectl } from '../kubectl-command.js';
 import { HISTORY_MS, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { isWithin } from '../time-span.js';
 
-type VolumeProblem = 'multi-attach' | 'missing-source' | 'filesystem' | 'attach-failed' | 'mount-failed' | 'mount-timeout';
+type VolumeProblem = 'multi-attach' | 'missing-source' | 'filesystem' | 'attach-failed' | 'mount-failed' | 'mount-slow' | 'mount-timeout';
 
 /** Most specific first: a pod with a Multi-Attach error also logs a generic mount timeout. */
 const PATTERNS: [VolumeProblem, RegExp][] = [
@@ -15,6 +15,8 @@ const PATTERNS: [VolumeProblem, RegExp][] = [
   ['filesystem', /wrong fs type|bad superblock|fsck|structure needs cleaning/i],
   ['attach-failed', /AttachVolume\.Attach failed|attachdetach/i],
   ['mount-failed', /MountVolume\.\w+ failed|mount failed|permission denied/i],
+  // Attached (nothing left unattached) yet not mounted: the kubelet's own mount step is slow.
+  ['mount-slow', /unmounted volumes=\[[^\]]+\], unattached volumes=\[\]/i],
   ['mount-timeout', /timed out waiting for the condition|Unable to attach or mount volumes|context deadline exceeded/i],
 ];
 
@@ -44,6 +46,11 @@ const TEXT: Record<VolumeProblem, { title: string; cause: string; action: string
     cause: 'The kubelet cannot mount the volume (NFS/CSI server unreachable, permissions, missing mount helper on the node).',
     action: 'Read the mount error and check the storage server and the node.',
   },
+  'mount-slow': {
+    title: 'attached, but not mounted in time (the kubelet\'s mount step)',
+    cause: 'The volume is attached to the node (no volume is left unattached), so the time goes into the kubelet\'s own mount step: with an fsGroup in the pod\'s securityContext and fsGroupChangePolicy Always (the default), it changes the ownership of every file on the volume before the container starts — hours on a volume with millions of files; otherwise a slow filesystem check or CSI node plugin.',
+    action: 'If the pod sets fsGroup, set fsGroupChangePolicy: OnRootMismatch (or fix the ownership once, offline) and pause the rollout before it reaches the other replicas; otherwise look at the CSI node plugin\'s logs on that node.',
+  },
   'mount-timeout': {
     title: 'volumes not attached or mounted in time',
     cause: 'The kubelet timed out waiting for the volume; the real error is usually an attach failure reported separately, or a slow storage backend.',
@@ -72,7 +79,7 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
     const text = events.map((e) => e.message).join('\n');
     const [problem, re] = PATTERNS.find(([, r]) => r.test(text)) ?? ['mount-failed', /./];
     const decisive = events.find((e) => re.test(e.message)) ?? events[0];
-    const volume = /volume "([^"]+)"/.exec(decisive?.message ?? '')?.[1];
+    const volume = /volume "([^"]+)"/.exec(decisive?.message ?? '')?.[1] ?? /unmounted volumes=\[([^\],\s]+)/.exec(decisive?.message ?? '')?.[1];
     hits.push({ pod, problem, events, ...(volume ? { volume } : {}) });
   }
   return [...groupBy(hits, (h) => `${h.problem}/${h.volume ?? ''}`).values()].map((group) => {
@@ -88,7 +95,7 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
       title: `Volume ${first.volume ? `${first.volume} ` : ''}blocks ${pods.length} pod${pods.length === 1 ? '' : 's'}: ${text.title}`,
       layer: 'storage',
       severity: severityForPods(ev, pods.length),
-      confidence: first.problem === 'mount-timeout' ? 'medium' : 'high',
+      confidence: first.problem === 'mount-timeout' || first.problem === 'mount-slow' ? 'medium' : 'high',
       evidence: events.slice(0, 3).map((e) => formatEventLine(e, { withObject: true, maxLength: 350 })),
       ...(first.events.length > 0 ? { decisive: (first.events.find((e) => PATTERNS.find(([p]) => p === first.problem)?.[1].test(e.message)) ?? first.events[first.events.length - 1] ?? first.events[0])!.message.replace(/\s+/g, ' ').trim() } : {}),
       fix: text.action.split('. ')[0] ?? text.action,

@@ -12,6 +12,7 @@ import { ORDINAL_TITLE } from '../analyzers/statefulset-ordinal.js';
 import { clipAround } from '../collapse-events.js';
 import { compareFailingHealthy, pickSeparation } from './differential.js';
 import type { Differential, Split } from './differential.js';
+import { findHeldBack } from './held-back.js';
 import { findTrigger, rollbackFits } from './trigger.js';
 import type { Trigger } from './trigger.js';
 
@@ -125,9 +126,12 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
   const holdsBack = mechanism.explains?.find((t) => t.startsWith(ORDINAL_TITLE));
   const consequence = holdsBack ? `; ${holdsBack.replace(/:.*$/, '')}` : '';
   const exonerated = trigger.kind === 'none' && trigger.exonerated ? `; ${trigger.exonerated}` : '';
-  const noChange = trigger.kind === 'none' && !trigger.exonerated && !CHANGE_KINDS.has(mechanism.kind) && !DATES_ITSELF.has(mechanism.kind) ? `; ${trigger.text.replace(/;.*$/, '')}` : '';
-  const { action, command } = decideAction(ev, mechanism, trigger, separation, d);
-  const headline = `${lead}${mechanism.title}${named}${quote}${where ? `, ${where}` : ''}${consequence}${exonerated}${noChange}. ${sentence(action)}`;
+  const noChange = trigger.kind === 'none' && !trigger.exonerated && !CHANGE_KINDS.has(mechanism.kind) && !DATES_ITSELF.has(mechanism.kind) && !/\brevision \d+ \(/.test(mechanism.title) ? `; ${trigger.text.replace(/;.*$/, '')}` : '';
+  const heldBack = findHeldBack(ev, d);
+  const decided = decideAction(ev, mechanism, trigger, separation, d);
+  const { action, command } = heldBack?.action ? { action: heldBack.action, command: undefined } : decided;
+  const held = heldBack ? `; ${heldBack.text}` : '';
+  const headline = `${lead}${mechanism.title}${named}${quote}${where ? `, ${where}` : ''}${consequence}${held}${exonerated}${held ? '' : noChange}. ${sentence(action)}`;
 
   const essentialGaps = ev.readFailures.some((f) => f.reason !== 'skipped' && (f.source === 'pods' || f.source === 'events' || f.source === 'logs'));
   const confidence = essentialGaps ? lowerConfidence(mechanism.confidence) : mechanism.confidence;

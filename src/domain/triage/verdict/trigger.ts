@@ -51,10 +51,13 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
     if (k === 'failed-scheduling') return / (cpu|memory|[\w./-]+) request:|nodeselector|affinity|tolerations/.test(l);
     if (k === 'exit-code' || k === 'crash-loop' || k === 'clean-exit') {
       if (text.includes('(init)') || /init container/.test(text)) return l.startsWith('init ');
+      // Refused credentials (IRSA, workload identity, RBAC): the identity the pod runs as is the lead.
+      if (/accessdenied|assumerole|credentials|unauthori[sz]ed|forbidden|\b403\b|permission denied/.test(text)) return /serviceaccount/.test(l);
       return / (command|args|image):/.test(l) || / env /.test(l);
     }
     if (k === 'dependency-error') return / env /.test(l);
     if (k === 'init-stuck') return l.startsWith('init ');
+    if (k === 'volume-attach') return /securitycontext|volume|fsgroup/.test(l);
     return false;
   };
   const line = diff.find(related);

@@ -24,6 +24,8 @@ describe('parseDependencyError', () => {
     ['Post "https://payments-api.payments.svc.cluster.local:8443/v1/authorize": dial tcp 172.20.9.4:8443: i/o timeout', 'timeout', 'payments-api.payments.svc.cluster.local:8443'],
     ['{"level":"error","msg":"create transfer failed","error":"Post \\"https://api.partner-bank.example/v2/transfers\\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)"}', 'timeout', 'api.partner-bank.example'],
     ['upstream request timeout', 'timeout', undefined],
+    // The resolver refusing is DNS, not the dependency refusing.
+    ['Post "http://payments-gw.payments.svc.cluster.local/v1/charges": dial tcp: lookup payments-gw.payments.svc.cluster.local on 169.254.20.10:53: read: connection refused', 'dns-unavailable', 'payments-gw.payments.svc.cluster.local'],
     // Reset: the peer (a server, or a mesh proxy demanding mTLS) drops the connection it accepted.
     ['org.springframework.web.client.ResourceAccessException: I/O error on POST request for "http://ledger.core.svc.cluster.local:8080/v1/entries": Connection reset', 'reset', 'ledger.core.svc.cluster.local:8080'],
     ['read tcp 10.0.4.12:51234->10.100.7.9:8080: read: connection reset by peer', 'reset', '10.100.7.9:8080'],
@@ -175,5 +177,16 @@ describe('analyzeDependencyErrors: the Service behind an address, followed one h
   it('says only that the Service has no ready endpoint when its pods could not be read', () => {
     const [f] = analyzeDependencyErrors(scenario(false));
     expect(f?.title).toBe('Dependency 172.20.98.109:6379 refuses connections: Service cart-redis has no ready endpoint (logs of 3 pods)');
+  });
+});
+
+describe('analyzeDependencyErrors: the node-local DNS cache', () => {
+  it('names the node whose cache (169.254.20.10) does not answer, and what to do there', () => {
+    const line = 'dial tcp: lookup payments-gw.payments.svc.cluster.local on 169.254.20.10:53: read udp 10.0.61.14:41253->169.254.20.10:53: read: connection refused';
+    const p = pod(0, { ready: false, nodeName: NODE_C, containers: [container({ ready: false })] });
+    const [f] = analyzeDependencyErrors(baseEvidence({ pods: [p, pod(1), pod(2)], logs: [{ pod: p.name, container: 'app', previous: false, lines: [line, line, line] }] }));
+    expect(f?.title).toBe(`DNS lookups of payments-gw.payments.svc.cluster.local fail (resolver not answering): the node-local DNS cache (169.254.20.10) on node ${NODE_C} does not answer (logs of 1 pod)`);
+    expect(f?.fix).toBe(`bring back the node-local DNS cache on ${NODE_C} (or drain the node)`);
+    expect(f?.nextAction).toContain(`--field-selector spec.nodeName=${NODE_C}`);
   });
 });

@@ -69,6 +69,28 @@ describe('analyzeFailedScheduling', () => {
     expect(f?.evidence).toContain(`the pod may only run on ${node}, where another pod holds the host port it asks for`);
   });
 
+  it('names the pod that holds the host port on that node, when the node\'s pods were read', () => {
+    const node = 'ip-10-0-131-31.eu-west-1.compute.internal';
+    const ev = hpaPendingScenario("0/4 nodes are available: 1 node(s) didn't have free ports for the requested pod ports, 3 node(s) didn't match Pod's node affinity/selector.");
+    ev.hpas = [];
+    ev.pods = ev.pods.map((p) => (p.phase === 'Pending' ? { ...p, placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [], pinnedNode: node } } : p));
+    ev.portHolders = [{ node, hostPort: 9100, namespace: 'monitoring', pod: 'kps-prometheus-node-exporter-7xk2q', owner: 'DaemonSet kps-prometheus-node-exporter' }];
+    const [f] = analyzeFailedScheduling(ev);
+    expect(f?.evidence).toContain(`hostPort 9100 on ${node} is held by pod monitoring/kps-prometheus-node-exporter-7xk2q (DaemonSet kps-prometheus-node-exporter)`);
+    expect(f?.likelyCause).toMatch(/^Pod monitoring\/kps-prometheus-node-exporter-7xk2q of DaemonSet kps-prometheus-node-exporter already binds hostPort 9100/);
+  });
+
+  it('says a DaemonSet pod\'s node is full of pods (its allocatable pods) and that a priority class lets it preempt', () => {
+    const node = 'ip-10-0-132-58.eu-west-1.compute.internal';
+    const ev = hpaPendingScenario("0/5 nodes are available: 1 Too many pods, 4 node(s) didn't match Pod's node affinity/selector.");
+    ev.hpas = [];
+    ev.clusterNodes = [{ name: node, conditions: [], taints: [], allocatable: { cpu: '1930m', memory: '3388Mi', pods: '17' }, unschedulable: false }];
+    ev.pods = ev.pods.map((p) => (p.phase === 'Pending' ? { ...p, placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [], pinnedNode: node } } : p));
+    const [f] = analyzeFailedScheduling(ev);
+    expect(f?.evidence).toContain(`the pods may only run on their node, which is full: ${node} allows 17 pods`);
+    expect(f?.nextAction).toMatch(/^For a DaemonSet, give it a high priority class \(system-node-critical\)/);
+  });
+
   it('does not report pods that were created seconds ago', () => {
     const ev = hpaPendingScenario();
     ev.pods = ev.pods.map((p) => (p.phase === 'Pending' ? { ...p, createdAt: '2026-11-21T03:13:40Z' } : p));

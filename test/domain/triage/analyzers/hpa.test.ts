@@ -57,6 +57,17 @@ describe('analyzeHpa', () => {
     expect(f?.confirmCommands).toEqual(['kubectl describe hpa payment-service -n payments --context prod-eu-west-1', 'kubectl get apiservices v1beta1.metrics.k8s.io --context prod-eu-west-1']);
   });
 
+  it('says how many metrics-server pods are ready and quotes their log, when metrics-server was read', () => {
+    const base = metricsApiGone(hpa({ minReplicas: 3, maxReplicas: 12, currentReplicas: 3, desiredReplicas: 3, metrics: [{ name: 'cpu', target: '65%' }], conditions: METRICS_API_GONE }));
+    const msPod = { ...base.pods[0]!, name: 'metrics-server-6d94bc8694-x7w2k', ready: false };
+    const line = 'E1121 03:13:52.120457       1 scraper.go:149] "Failed to scrape node" err="Get \\"https://10.0.111.31:10250/metrics/resource\\": tls: failed to verify certificate: x509: cannot validate certificate for 10.0.111.31 because it doesn\'t contain any IP SANs" node="ip-10-0-111-31"';
+    const ev = { ...base, metricsServer: { name: 'metrics-server', namespace: 'kube-system', pods: [msPod], logs: [{ pod: msPod.name, container: 'metrics-server', previous: false, lines: [line] }] } };
+    const [f] = analyzeHpa(ev);
+    expect(f?.title).toContain('does not answer (get pods.metrics.k8s.io); metrics-server 0/1 ready;');
+    expect(f?.decisive).toBe('Failed to scrape node: Get "https://10.0.111.31:10250/metrics/resource": tls: failed to verify certificate: x509: cannot validate certificate for 10.0.111.31 because it doesn\'t contain any IP SANs');
+    expect(f?.evidence).toContain('metrics-server in kube-system: 0/1 pods ready (metrics-server-6d94bc8694-x7w2k)');
+  });
+
   it('says where the HPA holds when it is above its minimum', () => {
     const ev = metricsApiGone(hpa({ minReplicas: 2, maxReplicas: 12, currentReplicas: 3, desiredReplicas: 3, metrics: [{ name: 'cpu', target: '65%' }], conditions: METRICS_API_GONE }));
     expect(analyzeHpa(ev)[0]?.title).toMatch(/; it holds at 3 replicas \(max 12\) while their probes time out under load$/);

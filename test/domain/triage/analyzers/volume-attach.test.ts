@@ -21,6 +21,15 @@ describe('analyzeVolumeAttach', () => {
     expect(f?.title).toBe('Volume config blocks 1 pod: a ConfigMap or Secret volume source does not exist');
   });
 
+  it('tells a volume attached but slow to mount (the kubelet\'s step, e.g. an fsGroup chown) from an attach failure', () => {
+    const ev = multiAttachScenario();
+    ev.events = [event({ object: { kind: 'Pod', name: 'ledger-0', namespace: NS }, reason: 'FailedMount', message: 'Unable to attach or mount volumes: unmounted volumes=[data], unattached volumes=[], failed to process volumes=[]: timed out waiting for the condition', count: 15, firstSeen: minutesAgo(34), lastSeen: minutesAgo(1) })];
+    const [f] = analyzeVolumeAttach(ev);
+    expect(f?.title).toBe("Volume data blocks 1 pod: attached, but not mounted in time (the kubelet's mount step)");
+    expect(f?.likelyCause).toContain('fsGroupChangePolicy Always');
+    expect(f?.likelyCause).not.toMatch(/attach failure/);
+  });
+
   it('ignores mount failures of pods that became ready since', () => {
     const ev = multiAttachScenario();
     ev.pods = ev.pods.map((p) => ({ ...p, phase: 'Running' as const, ready: true, containers: [container({ name: 'ledger' })] }));

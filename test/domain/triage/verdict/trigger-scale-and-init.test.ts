@@ -123,3 +123,12 @@ describe('a revision whose diff does not touch what refuses its pods', () => {
     expect(findTrigger(ev, hostPort, compareFailingHealthy(ev)).kind).toBe('revision');
   });
 });
+
+describe('the change picked for a process refused its credentials', () => {
+  it('is the ServiceAccount the pod runs as, not the image', () => {
+    const ev = badRolloutScenario();
+    ev.revisions = ev.revisions.map((r) => ({ ...r, template: { initContainers: [], volumes: [], imagePullSecrets: [], placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [] }, serviceAccountName: r.revision === 7 ? 'payment-service-sa' : 'payment-service' } }));
+    const m = mechanism('exit-code', [0, 1, 2].map((i) => podName(REV7.hash, i)), { decisive: 'api error AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity' });
+    expect(findTrigger(ev, m, compareFailingHealthy(ev))).toMatchObject({ kind: 'revision', change: 'serviceAccountName: payment-service → payment-service-sa' });
+  });
+});

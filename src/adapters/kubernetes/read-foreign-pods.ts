@@ -1,0 +1,40 @@
+// Pods the workload's Services route to that are not the workload's own (a canary applied by
+// hand whose labels match): a get and a current log tail of each, at most two.
+import type * as k8s from '@kubernetes/client-node';
+import type { EndpointSliceEvidence, LogEvidence, PodEvidence, ServiceEvidence } from '../../domain/triage/evidence.js';
+import type { CollectContext } from './collect-context.js';
+import { mapPod } from './map-pod.js';
+import { readLogs } from './read-pod-details.js';
+import type { PodsRead } from './read-workload-parts.js';
+
+const MAX_FOREIGN = 2;
+
+/** Endpoint pods of the Services that select the workload's pods, not among its pods (only when every pod was listed). */
+export function pickForeignPods(services: readonly ServiceEvidence[], slices: readonly EndpointSliceEvidence[], pods: PodsRead): string[] {
+  if (!pods.census.complete) return [];
+  const own = new Set(pods.ranked.map((p) => p.name));
+  const selects = (s: ServiceEvidence) => Object.keys(s.selector).length > 0 && pods.ranked.some((p) => Object.entries(s.selector).every(([k, v]) => p.labels[k] === v));
+  const mine = new Set(services.filter(selects).map((s) => s.name));
+  const names = slices.filter((s) => mine.has(s.service)).flatMap((s) => s.endpoints.flatMap((e) => (e.podName !== undefined && !own.has(e.podName) ? [e.podName] : [])));
+  return [...new Set(names)].slice(0, MAX_FOREIGN);
+}
+
+function kindOf(pod: k8s.V1Pod): 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' {
+  const owner = pod.metadata?.ownerReferences?.find((o) => o.controller)?.kind;
+  return owner === 'StatefulSet' || owner === 'DaemonSet' || owner === 'Job' ? owner : 'Deployment';
+}
+
+export async function readForeignPods(ctx: CollectContext, names: readonly string[]): Promise<{ pod: PodEvidence; logs: LogEvidence[] }[]> {
+  const { core } = ctx.clients;
+  const got = await ctx.reads.each(names, { label: 'pods behind the Services that are not the workload\'s', source: 'foreignPods', what: (n) => `pod ${n}`, limit: ctx.objectGate }, (name, options) =>
+    core.readNamespacedPod({ name, namespace: ctx.namespace }, options),
+  );
+  return Promise.all(
+    got.map(async ({ value }) => {
+      const pod = mapPod(value, kindOf(value));
+      const container = pod.containers[0];
+      const logs = container ? await readLogs(ctx, [{ pod: pod.name, container: container.name, previous: false, why: 'system', restarts: container.restartCount }]) : [];
+      return { pod, logs };
+    }),
+  );
+}

@@ -1,0 +1,38 @@
+// A pending pod pinned to one node (a DaemonSet's) that asks for host ports: which pod of any
+// namespace already binds them there. One list of that node's pods (field selector), at most two nodes.
+import type { PodEvidence, PortHolderEvidence } from '../../domain/triage/evidence.js';
+import type { CollectContext } from './collect-context.js';
+
+const MAX_NODES = 2;
+/** A node runs at most a few hundred pods; more pages than this are not read. */
+const MAX_PODS = 500;
+
+/** Nodes and the host ports our pending pinned pods need there. */
+export function pickPortWaits(pods: readonly PodEvidence[]): { node: string; ports: number[] }[] {
+  const waits = pods.flatMap((p) => {
+    const node = p.placement?.pinnedNode;
+    const ports = p.containers.flatMap((c) => c.ports.flatMap((x) => (x.hostPort !== undefined ? [x.hostPort] : [])));
+    return p.nodeName === undefined && p.phase === 'Pending' && node !== undefined && ports.length > 0 ? [{ node, ports }] : [];
+  });
+  return waits.slice(0, MAX_NODES);
+}
+
+export async function readPortHolders(ctx: CollectContext, waits: readonly { node: string; ports: number[] }[], own: ReadonlySet<string>): Promise<PortHolderEvidence[]> {
+  const { core } = ctx.clients;
+  const found = await Promise.all(
+    waits.map(async ({ node, ports }) => {
+      const list = await ctx.reads.list(`pods on node ${node}`, 'portHolders', (cont, limit, o) =>
+        core.listPodForAllNamespaces({ fieldSelector: `spec.nodeName=${node}`, limit, ...(cont === undefined ? {} : { _continue: cont }) }, o),
+        { maxItems: MAX_PODS },
+      );
+      return list.items.flatMap((pod) => {
+        const name = pod.metadata?.name ?? '';
+        if (own.has(name)) return [];
+        const owner = pod.metadata?.ownerReferences?.find((o) => o.controller);
+        const bound = (pod.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).flatMap((p) => (p.hostPort !== undefined && ports.includes(p.hostPort) ? [p.hostPort] : [])));
+        return bound.map((hostPort) => ({ node, hostPort, namespace: pod.metadata?.namespace ?? '', pod: name, ...(owner ? { owner: `${owner.kind} ${owner.name}` } : {}) }));
+      });
+    }),
+  );
+  return found.flat();
+}

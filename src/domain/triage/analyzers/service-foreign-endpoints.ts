@@ -1,0 +1,68 @@
+import type { TriageEvidence } from '../evidence.js';
+import { condenseStructuredLine, pickDecisiveLine } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
+import { listSelectingServices, listSlicesOf } from '../service-match.js';
+
+/**
+ * Whether a pod name is one of this workload's: listed among its pods, or named the way its
+ * controller names them (Deployment: name-<revision hash>-xxxxx; StatefulSet: name-<ordinal>;
+ * DaemonSet and Job: name-xxxxx) when the pod list was capped.
+ */
+function isOwnPod(ev: TriageEvidence, podName: string): boolean {
+  if (ev.pods.some((p) => p.name === podName)) return true;
+  if (ev.census?.complete !== false && ev.pods.length > 0) return false;
+  const name = ev.target.name;
+  if (!podName.startsWith(`${name}-`)) return false;
+  const rest = podName.slice(name.length + 1);
+  if (ev.target.kind === 'Deployment') return ev.revisions.some((r) => rest.startsWith(`${r.hash}-`));
+  if (ev.target.kind === 'StatefulSet') return /^\d+$/.test(rest);
+  return /^[a-z0-9]{5}$/.test(rest);
+}
+
+/**
+ * Endpoints of the workload's Services that are pods of something else: another Deployment (a
+ * canary applied by hand, a copy, a debug pod) whose pods carry the labels the Service selects,
+ * and so take a share of the real traffic. Its failures are the users' failures, though every pod
+ * of the workload is healthy.
+ */
+export function analyzeForeignEndpoints(ev: TriageEvidence): Finding[] {
+  return listSelectingServices(ev).flatMap((svc) => {
+    const endpoints = listSlicesOf(ev, svc.name).flatMap((s) => s.endpoints);
+    const foreign = endpoints.filter((e) => e.podName !== undefined && !isOwnPod(ev, e.podName));
+    if (foreign.length === 0) return [];
+    const serving = foreign.filter((e) => e.ready && !e.terminating);
+    const names = foreign.map((e) => e.podName ?? '');
+    const ref = formatWorkloadRef(ev.target);
+    // What the foreign pods run and say, when they were read: the image and the log line that decide.
+    const read = (ev.foreignPods ?? []).filter((f) => names.includes(f.pod.name));
+    const ownImages = new Set(ev.pods.flatMap((p) => p.containers.map((c) => c.image)));
+    const seen = read.flatMap(({ pod, logs }) => {
+      const image = pod.containers.find((c) => !ownImages.has(c.image))?.image ?? pod.containers[0]?.image;
+      const line = pickDecisiveLine(logs.flatMap((l) => l.lines));
+      return [`${pod.name} runs ${image ?? 'an unknown image'}${ownImages.size > 0 && image && !ownImages.has(image) ? ` (${ref} runs ${[...ownImages][0] ?? '?'})` : ''}`, ...(line ? [`log ${pod.name}: ${condenseStructuredLine(line.trim())}`] : [])];
+    });
+    const decisive = read.map(({ logs }) => pickDecisiveLine(logs.flatMap((l) => l.lines))).find((l) => l !== undefined);
+    return [
+      {
+        id: `service-foreign-endpoints/${svc.name}`,
+        kind: 'service-foreign-endpoints',
+        title: `Service ${svc.name} also sends traffic to ${foreign.length} pod${foreign.length === 1 ? '' : 's'} that ${foreign.length === 1 ? 'is' : 'are'} not ${ref}'s: ${names.slice(0, 2).join(', ')}${names.length > 2 ? ', …' : ''} (${serving.length} ready, of ${endpoints.length} endpoints)`,
+        layer: 'network/routing',
+        severity: serving.length > 0 ? 'warning' : 'info',
+        confidence: 'high',
+        evidence: [
+          `Service ${svc.name} selector: ${Object.entries(svc.selector).map(([k, v]) => `${k}=${v}`).join(',')}`,
+          ...foreign.slice(0, 3).map((e) => `endpoint ${e.addresses[0] ?? '?'}: pod ${e.podName ?? '?'}${e.nodeName ? ` on ${e.nodeName}` : ''}, ${e.ready ? 'ready' : 'not ready'} — not a pod of ${ref}`),
+          ...seen,
+        ],
+        ...(decisive ? { decisive: condenseStructuredLine(decisive.trim()) } : {}),
+        likelyCause: `Another workload's pods carry the labels ${svc.name} selects (a canary or a copy applied by hand, a debug deployment), so the Service load-balances real traffic onto them: whatever they do wrong, a share of users sees, while ${ref} itself is healthy.`,
+        nextAction: `See what those pods run (\`${formatKubectl(ev.target, `get pod ${names[0] ?? ''} -o wide --show-labels`)}\`); remove or relabel them, or add a label only ${ref}'s pods carry to the Service selector.`,
+        fix: `take the foreign pods out of Service ${svc.name} (relabel them, or narrow its selector)`,
+        confirmCommands: [formatKubectl(ev.target, `get endpointslices -l kubernetes.io/service-name=${svc.name} -o wide`), formatKubectl(ev.target, `get pods -l ${Object.entries(svc.selector).map(([k, v]) => `${k}=${v}`).join(',')} --show-labels`)],
+        affected: { services: [svc.name] },
+      },
+    ];
+  });
+}

@@ -1,0 +1,30 @@
+// A DaemonSet pod pinned to a node whose host port another pod holds: the adapter lists that
+// node's pods (all namespaces, by field selector) and names the holder.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
+import { HOLDOUT_4_SCENARIOS } from '../../triage-corpus/heldout-4/stories.js';
+import { startHarness } from './harness.js';
+import type { Harness } from './harness.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  expect(h.fake.writeAttempts).toEqual([]);
+  await h.fake.close();
+});
+
+describe('who holds a pending DaemonSet pod\'s host port', () => {
+  it('lists the pods of the one node it is pinned to and names the pod that binds the port', async () => {
+    const story = HOLDOUT_4_SCENARIOS.find((s) => s.id === 'heldout4-daemonset-hostport-taken');
+    if (story === undefined) throw new Error('the hostPort story is missing');
+    for (const o of story.objects) h.fake.add(o);
+    const ns = story.ask.namespace ?? story.objects.find((o) => o.kind === 'DaemonSet')?.metadata?.namespace ?? '';
+    const ev = await h.cluster.collectEvidence({ service: story.ask.service, namespace: ns, kind: 'DaemonSet', name: story.ask.service }, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.readFailures.filter((f) => f.reason !== 'skipped')).toEqual([]);
+    expect(ev.portHolders).toEqual([expect.objectContaining({ node: 'ip-10-0-131-31.eu-west-1.compute.internal', hostPort: 9100, owner: 'DaemonSet kps-prometheus-node-exporter' })]);
+    const nodeLists = h.fake.requests.filter((r) => r.path === '/api/v1/pods');
+    expect(nodeLists.map((r) => r.query['fieldSelector'])).toEqual(['spec.nodeName=ip-10-0-131-31.eu-west-1.compute.internal']);
+  });
+});
