@@ -4,6 +4,7 @@
  * Same mapping rule as evidence.ts.
  */
 import type { ConditionEvidence, IsoTime, NodeRequirementEvidence } from './evidence-spec.js';
+import type { EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
 
 /** Every pod the workload's selector matched, counted by state; `pods` keeps only some. */
 export interface PodCensus {
@@ -75,4 +76,39 @@ export interface JobEvidence {
   completions?: number;
   /** Complete, Failed (BackoffLimitExceeded, DeadlineExceeded), Suspended, FailureTarget… */
   conditions: ConditionEvidence[];
+}
+
+/**
+ * A Service of the namespace, not the workload's own, with no ready endpoint: a dependency that
+ * may be down. Its pods and their Warning events say why (Pending on a volume, crash-looping…).
+ */
+export interface DownServiceEvidence {
+  service: string;
+  pods: PodEvidence[];
+  events: EventEvidence[];
+}
+
+/** A pod of any namespace that binds, on a node, a host port one of the workload's pending pods needs there. */
+export interface PortHolderEvidence {
+  node: string;
+  hostPort: number;
+  namespace: string;
+  pod: string;
+  /** Its controller, "DaemonSet kps-prometheus-node-exporter"; absent for a bare pod. */
+  owner?: string;
+}
+
+/** A cluster component the workload relies on (metrics-server), read when the evidence points at it. */
+export interface SystemComponentEvidence {
+  name: string;
+  namespace: string;
+  pods: PodEvidence[];
+  /** Current log tail of one of its pods (an unready one first). */
+  logs: LogEvidence[];
+}
+
+/** The cluster DNS as the pods of kube-system's k8s-app=kube-dns show it. */
+export interface ClusterDnsEvidence {
+  namespace: string;
+  pods: PodEvidence[];
 }

@@ -3,8 +3,7 @@
  * the API reports them. Same mapping rule as evidence.ts: copy what the API says; leave out what
  * it does not say.
  */
-import type { ConditionEvidence, EnvFromEvidence, EnvVarEvidence, IsoTime, PlacementEvidence, VolumeEvidence, VolumeMountEvidence } from './evidence-spec.js';
-import type { Quantity } from './evidence.js';
+import type { ConditionEvidence, EnvFromEvidence, EnvVarEvidence, IsoTime, PlacementEvidence, Quantity, VolumeEvidence, VolumeMountEvidence } from './evidence-spec.js';
 
 export interface ContainerPortEvidence {
   name?: string;
@@ -117,4 +116,33 @@ export interface PodEvidence {
   ordinal?: number;
   /** Job pods: the Job that made them. */
   jobName?: string;
+}
+
+export interface EventEvidence {
+  /**
+   * involvedObject (core/v1) or regarding (events.k8s.io/v1); `fieldPath` names the container an
+   * event of a pod is about (`spec.containers{app}`, `spec.initContainers{migrate}`).
+   */
+  object: { kind: string; name: string; uid?: string; namespace?: string; fieldPath?: string };
+  type: 'Normal' | 'Warning';
+  reason: string;
+  /** message (core/v1) or note (events.k8s.io/v1). */
+  message: string;
+  /** series.count ?? count ?? 1. */
+  count: number;
+  /** firstTimestamp ?? eventTime ?? metadata.creationTimestamp. */
+  firstSeen: IsoTime;
+  /** series.lastObservedTime ?? lastTimestamp ?? eventTime ?? firstSeen. */
+  lastSeen: IsoTime;
+  /** source.component or reportingController ("kubelet", "default-scheduler", …). */
+  source?: string;
+}
+
+export interface LogEvidence {
+  pod: string;
+  container: string;
+  /** true: the previous (crashed) run, `kubectl logs --previous`. */
+  previous: boolean;
+  /** The tail, oldest first, unredacted: the report redacts before anything leaves. */
+  lines: string[];
 }

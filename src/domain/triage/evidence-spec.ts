@@ -107,3 +107,6 @@ export interface PodTemplateEvidence {
   hostNetwork?: boolean;
   terminationGracePeriodSeconds?: number;
 }
+
+/** Kubernetes quantity as the API returns it: "512Mi", "1Gi", "250m", "2". */
+export type Quantity = string;

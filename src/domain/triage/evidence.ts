@@ -16,10 +16,11 @@ import type {
   IsoTime,
   PlacementEvidence,
   PodTemplateEvidence,
+  Quantity,
   RevisionContainerEvidence,
 } from './evidence-spec.js';
-import type { ContainerSpecEvidence, PodEvidence } from './evidence-pod.js';
-import type { JobEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, PersistentVolumeEvidence, PodCensus, ResourceQuotaEvidence } from './evidence-context.js';
+import type { ContainerSpecEvidence, EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
+import type { ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, ResourceQuotaEvidence, SystemComponentEvidence } from './evidence-context.js';
 
 export type * from './evidence-spec.js';
 export type * from './evidence-context.js';
@@ -27,9 +28,6 @@ export type * from './evidence-pod.js';
 
 /** What `/triage` can look at. */
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
-
-/** Kubernetes quantity as the API returns it: "512Mi", "1Gi", "250m", "2". */
-export type Quantity = string;
 
 /** What `/triage` was asked to look at, resolved to one workload. */
 export interface TriageTarget {
@@ -99,26 +97,6 @@ export interface WorkloadEvidence {
   /** status.conditions (Deployment: Available, Progressing, ReplicaFailure). */
   conditions: ConditionEvidence[];
   createdAt?: IsoTime;
-}
-
-export interface EventEvidence {
-  /**
-   * involvedObject (core/v1) or regarding (events.k8s.io/v1); `fieldPath` names the container an
-   * event of a pod is about (`spec.containers{app}`, `spec.initContainers{migrate}`).
-   */
-  object: { kind: string; name: string; uid?: string; namespace?: string; fieldPath?: string };
-  type: 'Normal' | 'Warning';
-  reason: string;
-  /** message (core/v1) or note (events.k8s.io/v1). */
-  message: string;
-  /** series.count ?? count ?? 1. */
-  count: number;
-  /** firstTimestamp ?? eventTime ?? metadata.creationTimestamp. */
-  firstSeen: IsoTime;
-  /** series.lastObservedTime ?? lastTimestamp ?? eventTime ?? firstSeen. */
-  lastSeen: IsoTime;
-  /** source.component or reportingController ("kubelet", "default-scheduler", …). */
-  source?: string;
 }
 
 /** One ReplicaSet (Deployment) or ControllerRevision (StatefulSet) of the workload. */
@@ -222,15 +200,6 @@ export interface PvcEvidence {
   usedByPods: string[];
 }
 
-export interface LogEvidence {
-  pod: string;
-  container: string;
-  /** true: the previous (crashed) run, `kubectl logs --previous`. */
-  previous: boolean;
-  /** The tail, oldest first, unredacted: the report redacts before anything leaves. */
-  lines: string[];
-}
-
 /** The kind of read, so the report can tell essential reads from nice-to-have ones. */
 export type EvidenceSource =
   | 'workload'
@@ -324,37 +293,3 @@ export interface TriageEvidence {
   downServices?: DownServiceEvidence[];
 }
 
-/**
- * A Service of the namespace, not the workload's own, with no ready endpoint: a dependency that
- * may be down. Its pods and their Warning events say why (Pending on a volume, crash-looping…).
- */
-export interface DownServiceEvidence {
-  service: string;
-  pods: PodEvidence[];
-  events: EventEvidence[];
-}
-
-/** A pod of any namespace that binds, on a node, a host port one of the workload's pending pods needs there. */
-export interface PortHolderEvidence {
-  node: string;
-  hostPort: number;
-  namespace: string;
-  pod: string;
-  /** Its controller, "DaemonSet kps-prometheus-node-exporter"; absent for a bare pod. */
-  owner?: string;
-}
-
-/** A cluster component the workload relies on (metrics-server), read when the evidence points at it. */
-export interface SystemComponentEvidence {
-  name: string;
-  namespace: string;
-  pods: PodEvidence[];
-  /** Current log tail of one of its pods (an unready one first). */
-  logs: LogEvidence[];
-}
-
-/** The cluster DNS as the pods of kube-system's k8s-app=kube-dns show it. */
-export interface ClusterDnsEvidence {
-  namespace: string;
-  pods: PodEvidence[];
-}

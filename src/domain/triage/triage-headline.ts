@@ -1,0 +1,75 @@
+/**
+ * The headline of a triage with no problem to diagnose: an all-clear that says what was checked
+ * (ready pods, restarts, warnings, error lines seen), or why there is no all-clear (reads that failed).
+ */
+import { clipMiddle } from './collapse-events.js';
+import type { TriageEvidence } from './evidence.js';
+import { findCondition } from './evidence-lookup.js';
+import type { Finding } from './finding.js';
+import { RECENT_MS, countReadyPods, getDesiredReplicas, getLastTermination, listContainers } from './pod-status.js';
+import { sortRevisions } from './revision-diff.js';
+import { formatAgo, isWithin } from './time-span.js';
+import { isErrorLine } from './unexplained.js';
+
+export type Verdict = 'problems' | 'healthy' | 'inconclusive';
+
+/**
+ * Reads whose failure forbids an all-clear: the workload, its pods, their events and their logs.
+ * A cap (skipped) is not a gap: what was read is complete for what it covers.
+ */
+export function listGaps(ev: TriageEvidence): string[] {
+  const gaps = ev.readFailures
+    .filter((f) => f.reason !== 'skipped' && (f.source === 'workload' || f.source === 'pods' || f.source === 'events' || f.source === 'logs'))
+    // "error" says nothing: the status line does ("HTTP 503: the server is currently unable …").
+    .map((f) => `${f.what} (${f.reason === 'error' && f.detail ? clipMiddle(f.detail, 90) : f.reason})`);
+  if (ev.workload === null && !gaps.some((g) => g.startsWith(`${ev.target.kind} `))) gaps.unshift('the workload');
+  return gaps;
+}
+
+/** Context a healthy verdict still tells, because someone is waiting on it (a node drain). */
+const TOLD_WHEN_HEALTHY: ReadonlySet<Finding['kind']> = new Set(['disruption-budget']);
+
+export function formatHeadline(ev: TriageEvidence, verdict: Verdict, analyzerFailures: number, findings: readonly Finding[]): string {
+  const told = verdict === 'healthy' ? findings.filter((f) => TOLD_WHEN_HEALTHY.has(f.kind)).map((f) => ` Meanwhile: ${f.title}.`).join('') : '';
+  return formatVerdictLine(ev, verdict, analyzerFailures) + told;
+}
+
+function formatVerdictLine(ev: TriageEvidence, verdict: Verdict, analyzerFailures: number): string {
+  const who = `${ev.target.kind.toLowerCase()}/${ev.target.name} in ${ev.target.namespace}`;
+  if (verdict === 'inconclusive') {
+    const missing = listGaps(ev);
+    if (analyzerFailures > 0) missing.push(`${analyzerFailures} check${analyzerFailures === 1 ? '' : 's'} failed to run`);
+    return `Could not fully check ${who}: ${missing.join('; ')}. No problem found in what could be read, so no all-clear.`;
+  }
+  if (ev.target.kind === 'CronJob' || ev.target.kind === 'Job') return formatBatchHealthy(ev, who);
+  const restarts = ev.pods.flatMap(listContainers).filter((r) => {
+    const t = getLastTermination(r.container);
+    return r.container.restartCount > 0 && isWithin(t?.finishedAt, ev.collectedAt, RECENT_MS);
+  }).length;
+  const warnings = ev.events.filter((e) => e.type === 'Warning' && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS)).length;
+  const sampled = ev.logs.filter((l) => !l.previous).length;
+  // A few error lines do not make a problem, but an all-clear must not call them none.
+  const errorLines = ev.logs.filter((l) => !l.previous).reduce((n, l) => n + l.lines.filter(isErrorLine).length, 0);
+  const logs = errorLines === 0 ? 'no errors' : `${errorLines} error line${errorLines === 1 ? '' : 's'} (too few to call failing)`;
+  const [newest] = sortRevisions(ev.revisions);
+  const revision = newest ? ` Revision ${newest.revision}, rolled out ${formatAgo(newest.createdAt, ev.collectedAt)}.` : '';
+  return (
+    `${who} looks healthy: ${countReadyPods(ev)}/${getDesiredReplicas(ev)} ready, ` +
+    `${restarts === 0 ? 'no restarts' : `${restarts} container restart${restarts === 1 ? '' : 's'}`}, ` +
+    `${warnings === 0 ? 'no warning events' : `${warnings} warning event${warnings === 1 ? '' : 's'}`}` +
+    `${sampled > 0 ? ` and ${logs} in the logs of ${sampled} pod${sampled === 1 ? '' : 's'}` : ''} in the last hour.${revision}`
+  );
+}
+
+/** A Job or CronJob is healthy by its runs, not by ready pods. */
+function formatBatchHealthy(ev: TriageEvidence, who: string): string {
+  const jobs = ev.jobs ?? [];
+  const done = jobs.filter((j) => findCondition(j.conditions, 'Complete')?.status === 'True');
+  const running = jobs.filter((j) => j.active > 0);
+  const schedule = ev.workload?.schedule;
+  const newest = jobs[0];
+  const when = newest?.completionTime ?? newest?.startTime ?? newest?.createdAt;
+  const runs = jobs.length === 0 ? 'no runs kept yet' : `${done.length === jobs.length ? `its last ${jobs.length === 1 ? 'run' : `${jobs.length} runs`} completed` : `${done.length} of its last ${jobs.length} runs completed${running.length > 0 ? `, ${running.length} running` : ''}`}${when ? `, the newest ${formatAgo(when, ev.collectedAt)}` : ''}`;
+  return `${who} looks healthy: ${runs}${schedule ? ` (schedule ${schedule.cron}${schedule.suspended ? ', suspended' : ''})` : ''}; no warning events in the last hour.`;
+}
+
