@@ -1,6 +1,7 @@
 /** Helpers to build ChatDocuments within their limits, whatever the size of the evidence. */
 import { CHAT_DOCUMENT_PARAGRAPHS, CHAT_PARAGRAPH_MAX } from './ports.js';
 import type { ChatDocument } from './ports.js';
+import { truncate } from './text.js';
 
 type Paragraph = ChatDocument['paragraphs'][number];
 
@@ -17,7 +18,7 @@ export function packLines(lines: string[], as: 'text' | 'code', room = CHAT_PARA
     size = 0;
   };
   for (const raw of lines) {
-    const line = raw.length > room ? `${raw.slice(0, room - 1)}…` : raw;
+    const line = truncate(raw, room);
     if (size + chatLength(line) + 1 > room) flush();
     current.push(line);
     size += chatLength(line) + 1;

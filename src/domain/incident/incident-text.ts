@@ -1,6 +1,7 @@
 /** Short texts about an incident shared by the channel topic, the card and the announcement. */
 import { readerTime } from '../time-ref.js';
 import type { Incident, Recurrence } from './incident.js';
+import { formatSpan, truncate } from '../text.js';
 
 /** Slack's topic limit. */
 const MAX_TOPIC = 250;
@@ -13,7 +14,7 @@ export function buildTopic(incident: Incident): string {
   const link = pd?.htmlUrl ?? '';
   const head = parts.join(' | ');
   const room = MAX_TOPIC - (link === '' ? 0 : link.length + 3);
-  const cut = head.length > room ? `${head.slice(0, Math.max(0, room - 1))}…` : head;
+  const cut = truncate(head, room);
   return link === '' ? cut : `${cut} | ${link}`;
 }
 
@@ -79,7 +80,8 @@ function statusLine(incident: Incident, userMention: (slackId: string) => string
   if (incident.status === 'resolved') {
     const at = incident.resolvedAt ?? incident.statusAt;
     const by = incident.resolvedBy !== undefined ? ` by ${userMention(incident.resolvedBy)}` : incident.statusBy ? ` by ${incident.statusBy}` : '';
-    const lasted = formatDuration(Date.parse(at) - Date.parse(incident.createdAt));
+    const lastedMs = Date.parse(at) - Date.parse(incident.createdAt);
+    const lasted = Number.isNaN(lastedMs) || lastedMs < 0 ? undefined : formatSpan(lastedMs);
     return `*Resolved*${lasted === undefined ? '' : ` after ${lasted}`}${by} · ${opened}, resolved ${readerTime(at, 'datetime')}`;
   }
   const assignees = incident.pagerduty?.assignees.map((a) => a.name) ?? [];
@@ -87,16 +89,4 @@ function statusLine(incident: Incident, userMention: (slackId: string) => string
   const who = [lead, assignees.length > 0 ? `assigned to ${assignees.join(', ')}` : undefined].filter(Boolean).join(', ');
   const status = incident.status === 'acknowledged' ? `*Acknowledged*${incident.statusBy ? ` by ${incident.statusBy}` : ''}` : '*Triggered*';
   return [status, who, opened].filter((p) => p !== '').join(' · ');
-}
-
-/** "1 h 12 min", "45 min", "under a minute", "2 d 3 h"; undefined when a time does not parse. */
-export function formatDuration(ms: number): string | undefined {
-  if (Number.isNaN(ms) || ms < 0) return undefined;
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes < 1) return 'under a minute';
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
-  const days = Math.floor(hours / 24);
-  return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
 }

@@ -6,6 +6,7 @@
  * HTML or emphasis.
  */
 import { decodeSlackText } from '../timeline/render-timeline.js';
+import { truncate } from '../text.js';
 
 export interface PostmortemFormat {
   kind: 'markdown' | 'slack';
@@ -28,7 +29,7 @@ export function markdownFormatWith(names: ReadonlyMap<string, string> = new Map(
   const person = (userId: string) => names.get(userId) ?? `@${userId}`;
   return {
     kind: 'markdown',
-    text: (untrusted, max = TEXT_MAX) => escapeMarkdown(clip(oneLine(decodeSlackText(untrusted)).replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (_, id: string) => person(id)).replace(/<#(C[A-Z0-9]+)>/g, '#$1'), max)),
+    text: (untrusted, max = TEXT_MAX) => escapeMarkdown(truncate(oneLine(decodeSlackText(untrusted)).replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (_, id: string) => person(id)).replace(/<#(C[A-Z0-9]+)>/g, '#$1'), max)),
     mention: (userId) => escapeMarkdown(USER_ID.test(userId) ? person(userId) : oneLine(userId)),
     em: (trusted) => `_${trusted}_`,
     strong: (trusted) => `**${trusted}**`,
@@ -42,7 +43,7 @@ export const markdownFormat: PostmortemFormat = markdownFormatWith();
 export const slackFormat: PostmortemFormat = {
   kind: 'slack',
   // Slack has no escape for * and _; the adapter escapes &, < and > and keeps <@U…> mentions.
-  text: (untrusted, max = TEXT_MAX) => clip(oneLine(decodeSlackText(untrusted)), max),
+  text: (untrusted, max = TEXT_MAX) => truncate(oneLine(decodeSlackText(untrusted)), max),
   mention: (userId) => (USER_ID.test(userId) ? `<@${userId}>` : oneLine(userId)),
   em: (trusted) => `_${trusted}_`,
   strong: (trusted) => `*${trusted}*`,
@@ -53,10 +54,6 @@ export const slackFormat: PostmortemFormat = {
 
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
-}
-
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
 }
 
 /** Backslash-escapes Markdown punctuation that could end a table cell or start markup. */

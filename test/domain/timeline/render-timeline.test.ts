@@ -3,7 +3,7 @@ import { CHAT_DOCUMENT_PARAGRAPHS, CHAT_PARAGRAPH_MAX } from '../../../src/domai
 import type { ChatDocument } from '../../../src/domain/ports.js';
 import { replaceTimes, timesAsUtc } from '../../../src/domain/time-ref.js';
 import { toTimelineEntry } from '../../../src/domain/timeline/cluster-events.js';
-import { TIMELINE_TEXT_MAX, decodeSlackText, formatSpan, renderTimeline } from '../../../src/domain/timeline/render-timeline.js';
+import { TIMELINE_TEXT_MAX, decodeSlackText, renderTimeline } from '../../../src/domain/timeline/render-timeline.js';
 import type { TimelineEntry, TimelineSource } from '../../../src/domain/timeline/timeline-entry.js';
 import type { EventEvidence } from '../../../src/domain/triage/evidence.js';
 
@@ -203,19 +203,5 @@ describe('decodeSlackText', () => {
     expect(decodeSlackText('<@U1|alice> in <#C1|inc-812> <#C2> see <https://x.io/a|the graph> <https://x.io/b> <!here> <!subteam^S1|@sre> a &lt;b&gt; &amp;amp;')).toBe(
       '<@U1> in #inc-812 <#C2> see the graph https://x.io/b @here @sre a <b> &amp;',
     );
-  });
-});
-
-describe('formatSpan', () => {
-  it.each([
-    [20_000, '20s'],
-    [400, '1s'],
-    [12 * 60_000 + 59_000, '12m'],
-    [2 * 3_600_000, '2h'],
-    [2 * 3_600_000 + 5 * 60_000, '2h 5m'],
-    [24 * 3_600_000, '1d'],
-    [27 * 3_600_000, '1d 3h'],
-  ])('%d ms is %s', (ms, text) => {
-    expect(formatSpan(ms)).toBe(text);
   });
 });
