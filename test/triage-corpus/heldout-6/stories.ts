@@ -267,7 +267,8 @@ function webhookTimeoutNoPods(): CorpusScenario {
       verdict: 'problems',
       headline: [/webhook/i, /vault/i],
       facts: [/revision 15|FailedCreate/],
-      never: [/roll ?back/i, /image/i, /\bOOM/],
+      // Advising a rollback would be wrong; saying a rollback would be refused too is true.
+      never: [BLAMES_ROLLOUT, /image/i, /\bOOM/],
     },
   };
 }
@@ -365,7 +366,8 @@ function jobActiveDeadlineExceeded(): CorpusScenario {
       verdict: 'problems',
       headline: [/deadline|activeDeadlineSeconds/i, /1800|30 ?min/i],
       facts: [/nightly-export/],
-      never: [/\bOOM|out of memory/i, /backoff ?limit/i],
+      // Claiming a memory kill would be wrong; saying it was not one (no OOMKilled) is true.
+      never: [/OOMKilled at|killed for (its )?memory|out of memory|raise the memory/i, /backoff ?limit/i],
     },
   };
 }
