@@ -11,7 +11,7 @@ import { parseDue } from '../src/domain/postmortem/parse-due.js';
 import { userErrorText } from '../src/errors.js';
 import type { SlashCommandInput } from './triage.js';
 
-export const INCIDENT_USAGE = [
+const INCIDENT_USAGE = [
   '*`/incident` commands*',
   '• `/incident declare <title>` — open an incident and its channel without a page',
   '• `/incident status` — the incident card of this channel',
@@ -41,7 +41,7 @@ export interface IncidentCommandDeps {
 export type IncidentCommandReply = { text: string } | { card: Incident };
 
 /** Parses the text after `/incident`; errors say what was wrong and show the right form. */
-export function parseIncidentCommand(text: string, now: Date = new Date()): { command: IncidentCommand } | { status: true } | { help: true } | { actions: true } | { error: string } {
+function parseIncidentCommand(text: string, now: Date = new Date()): { command: IncidentCommand } | { status: true } | { help: true } | { actions: true } | { error: string } {
   const trimmed = text.trim();
   const [word = '', ...rest] = trimmed.split(/\s+/);
   const sub = word.toLowerCase();

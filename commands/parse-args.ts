@@ -3,6 +3,8 @@
  * Slack sends the text with `should_escape: true`: mentions arrive as `<@U…|name>`,
  * channels as `<#C…|name>`, links as `<http…>`; those stay single words.
  */
+import { truncate } from '../src/domain/text.js';
+
 export interface ParsedArgs {
   positional: string[];
   flags: Record<string, string>;
@@ -39,7 +41,7 @@ export function parseArgs(text: string, known: Record<string, string>): ParsedAr
 
 /** Kubernetes names typed by users (service, namespace): DNS-1123 labels, checked before any API call. */
 export function checkDns1123Label(value: string, what: string): string | undefined {
-  if (value.length > 63) return `${what} "${value.slice(0, 70)}…" is longer than 63 characters`;
+  if (value.length > 63) return `${what} "${truncate(value, 71)}" is longer than 63 characters`;
   if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value)) {
     return `${what} "${value}" is not a valid Kubernetes name (lower-case letters, digits and "-", starting and ending with a letter or digit)`;
   }

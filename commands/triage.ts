@@ -6,7 +6,7 @@ import type { TriageRequest } from '../src/domain/triage/triage-request.js';
 import { userErrorText } from '../src/errors.js';
 import { checkDns1123Label, parseArgs } from './parse-args.js';
 
-export const TRIAGE_USAGE =
+const TRIAGE_USAGE =
   'Usage: `/triage <service> [--namespace NS] [--context CTX]`, e.g. `/triage payment-service --namespace payments`';
 
 export interface TriageCommand {

@@ -171,7 +171,7 @@ const catalogSchema = z.strictObject({
 });
 
 /** Reads and validates the catalog YAML (PRODUCT §4); errors name the file and the field. */
-export function loadServiceCatalog(path: string): ServiceCatalog {
+function loadServiceCatalog(path: string): ServiceCatalog {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -3,6 +3,7 @@ import { CHAT_DOCUMENT_PARAGRAPHS, CHAT_PARAGRAPH_MAX } from './ports.js';
 import type { ChatDocument } from './ports.js';
 import { isList, joinInline } from './document.js';
 import type { DocumentBlock, Inline } from './document.js';
+import { truncate } from './text.js';
 
 type Paragraph = DocumentBlock;
 
@@ -19,7 +20,7 @@ export function packLines(lines: string[], as: 'text' | 'code', room = CHAT_PARA
     size = 0;
   };
   for (const raw of lines) {
-    const line = raw.length > room ? `${raw.slice(0, room - 1)}…` : raw;
+    const line = truncate(raw, room);
     if (size + chatLength(line) + 1 > room) flush();
     current.push(line);
     size += chatLength(line) + 1;

@@ -31,7 +31,3 @@ export function utcText(epochSeconds: number, style: TimeStyle): string {
 export function timesAsUtc(text: string): string {
   return replaceTimes(text, utcText);
 }
-
-export function hasTimeMarker(text: string): boolean {
-  return new RegExp(MARKER.source).test(text);
-}

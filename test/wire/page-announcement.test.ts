@@ -72,7 +72,7 @@ describe('the #incidents announcement', () => {
     await wire.queues.waitForIdle();
     expect(resolved.ts).toBe(post.ts);
     expect(resolved.text.startsWith(':white_check_mark: *Incident #31: Checkout errors*')).toBe(true);
-    expect(resolved.text).toContain('*Resolved* after 1 h 12 min by Alice Adams');
+    expect(resolved.text).toContain('*Resolved* after 1h 12m by Alice Adams');
     expect(resolved.text).toContain(`<#${channel.id}>`);
     // Times are drawn in each reader's zone, never as UTC text.
     expect(resolved.text).toContain('<!date^');

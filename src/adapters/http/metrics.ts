@@ -3,39 +3,27 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 
 export class Metrics {
   readonly registry = new Registry();
-  readonly webhookDeliveries = new Counter({
-    name: 'rootcause_webhook_deliveries_total',
-    help: 'PagerDuty webhook deliveries by outcome (accepted, duplicate, ignored, bad_signature, bad_request, too_large, unavailable, not_configured)',
-    labelNames: ['outcome'],
-    registers: [this.registry],
-  });
-  readonly slackCalls = new Counter({
-    name: 'rootcause_slack_api_calls_total',
-    help: 'Slack Web API calls by method and outcome (ok or the Slack error)',
-    labelNames: ['method', 'outcome'],
-    registers: [this.registry],
-  });
-  readonly pagerDutyCalls = new Counter({
-    name: 'rootcause_pagerduty_api_calls_total',
-    help: 'PagerDuty REST calls by operation and HTTP status',
-    labelNames: ['operation', 'outcome'],
-    registers: [this.registry],
-  });
-  readonly queueDepth = new Gauge({
-    name: 'rootcause_queue_jobs',
-    help: 'Jobs in each queue by state',
-    labelNames: ['queue', 'state'],
-    registers: [this.registry],
-  });
+  readonly webhookDeliveries = new Counter(
+    this.labelled(
+      'rootcause_webhook_deliveries_total',
+      'PagerDuty webhook deliveries by outcome (accepted, duplicate, ignored, bad_signature, bad_request, too_large, unavailable, not_configured)',
+      ['outcome'],
+    ),
+  );
+  readonly slackCalls = new Counter(this.labelled('rootcause_slack_api_calls_total', 'Slack Web API calls by method and outcome (ok or the Slack error)', ['method', 'outcome']));
+  readonly pagerDutyCalls = new Counter(this.labelled('rootcause_pagerduty_api_calls_total', 'PagerDuty REST calls by operation and HTTP status', ['operation', 'outcome']));
+  readonly queueDepth = new Gauge(this.labelled('rootcause_queue_jobs', 'Jobs in each queue by state', ['queue', 'state']));
   readonly jobDuration = new Histogram({
-    name: 'rootcause_job_duration_seconds',
-    help: 'Job run time by queue and outcome',
-    labelNames: ['queue', 'outcome'],
+    ...this.labelled('rootcause_job_duration_seconds', 'Job run time by queue and outcome', ['queue', 'outcome']),
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
-    registers: [this.registry],
   });
 
   constructor(opts: { processMetrics?: boolean } = {}) {
     if (opts.processMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'rootcause_' });
+  }
+
+  /** What every metric here shares: a name, its help, its labels, and this instance's registry. */
+  private labelled<L extends string>(name: string, help: string, labelNames: readonly L[]) {
+    return { name, help, labelNames, registers: [this.registry] };
   }
 }

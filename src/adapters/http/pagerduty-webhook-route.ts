@@ -12,7 +12,7 @@ import type { Metrics } from './metrics.js';
 import { BodyTooLargeError, readRawBody } from './read-body.js';
 import { sendJson } from './send-json.js';
 
-export const MAX_WEBHOOK_BODY = 256 * 1024;
+const MAX_WEBHOOK_BODY = 256 * 1024;
 
 export interface PagerDutyWebhookDeps {
   secrets: string[];

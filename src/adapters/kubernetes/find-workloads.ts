@@ -10,6 +10,7 @@ import { rankNearNames } from './near-names.js';
 import { PAGE_SIZE } from './paginate.js';
 import type { ListPage } from './paginate.js';
 import type { CallOptions, Reads } from './reads.js';
+import { workloadGetter } from './get-workload.js';
 
 type Kind = WorkloadRef['kind'];
 
@@ -50,22 +51,6 @@ function lister(clients: KubeClients, kind: Kind, namespace: string | undefined)
       return (p, o) => (namespace === undefined ? batch.listCronJobForAllNamespaces(p, o) : batch.listNamespacedCronJob({ namespace, ...p }, o));
     case 'Job':
       return (p, o) => (namespace === undefined ? batch.listJobForAllNamespaces(p, o) : batch.listNamespacedJob({ namespace, ...p }, o));
-  }
-}
-
-function getter(clients: KubeClients, kind: Kind, req: { name: string; namespace: string }): (o: CallOptions) => Promise<AnyWorkload> {
-  const { apps, batch } = clients;
-  switch (kind) {
-    case 'Deployment':
-      return (o) => apps.readNamespacedDeployment(req, o);
-    case 'StatefulSet':
-      return (o) => apps.readNamespacedStatefulSet(req, o);
-    case 'DaemonSet':
-      return (o) => apps.readNamespacedDaemonSet(req, o);
-    case 'CronJob':
-      return (o) => batch.readNamespacedCronJob(req, o);
-    case 'Job':
-      return (o) => batch.readNamespacedJob(req, o);
   }
 }
 
@@ -143,10 +128,10 @@ async function findBySelector(clients: KubeClients, reads: Reads, q: WorkloadQue
 
 async function findInNamespace(clients: KubeClients, reads: Reads, q: WorkloadQuery & { namespace: string }): Promise<WorkloadSearch> {
   const { name, namespace } = q;
-  const results = await Promise.all(KINDS.map(async (kind) => [kind, await reads.attempt(getter(clients, kind, { name, namespace }))] as const));
+  const results = await Promise.all(KINDS.map(async (kind) => [kind, await reads.attempt(workloadGetter(clients, kind, { name, namespace }))] as const));
   const found: WorkloadRef[] = [];
   for (const [kind, r] of results) {
-    if (r.ok) found.push(toRef(kind, r.value, q.context));
+    if (r.ok) found.push(toRef(kind, r.value.obj, q.context));
     // 404 is the answer "not a <kind> here", not a failure to read.
     else if (r.reason !== 'not-found') {
       reads.failures.push({ what: `${kind} ${namespace}/${name}`, source: 'workload', reason: r.reason, detail: r.detail });

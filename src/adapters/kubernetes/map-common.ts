@@ -14,6 +14,17 @@ export function toIsoTime(t: Date | string | null | undefined): IsoTime | undefi
   return t.toISOString().replace('.000Z', 'Z');
 }
 
+/**
+ * Sets on `out` each of `fields` that is defined, in the order given: evidence leaves out what
+ * the API did not say rather than holding undefined.
+ */
+export function assignDefined<T extends object>(out: T, fields: Partial<T>): T {
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined) (out as Record<string, unknown>)[key] = value;
+  }
+  return out;
+}
+
 /** A copy of a string map (labels, requests), {} when the API has none. */
 export function copyMap(m: Record<string, string> | undefined): Record<string, string> {
   return m === undefined ? {} : { ...m };
@@ -32,7 +43,7 @@ function conditionStatus(s: string): ConditionEvidence['status'] {
   return s === 'True' || s === 'False' ? s : 'Unknown';
 }
 
-export function mapCondition(c: V1ConditionLike): ConditionEvidence {
+function mapCondition(c: V1ConditionLike): ConditionEvidence {
   const out: ConditionEvidence = { type: c.type, status: conditionStatus(c.status) };
   if (c.reason !== undefined && c.reason !== '') out.reason = c.reason;
   if (c.message !== undefined && c.message !== '') out.message = c.message;

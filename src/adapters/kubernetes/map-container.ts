@@ -10,7 +10,7 @@ import type {
   ResourcesEvidence,
   TerminatedStateEvidence,
 } from '../../domain/triage/evidence.js';
-import { copyMap, toIsoTime, toProtocol } from './map-common.js';
+import { assignDefined, copyMap, toIsoTime, toProtocol } from './map-common.js';
 import { mapEnvFrom, mapEnvVar, mapVolumeMounts } from './map-spec.js';
 
 export function mapResources(r: k8s.V1ResourceRequirements | undefined): ResourcesEvidence {
@@ -33,22 +33,12 @@ function mapProbe(p: k8s.V1Probe | undefined): ProbeEvidence | undefined {
     // A probe without a handler is rejected by the API server; nothing to describe.
     return undefined;
   }
-  if (p.initialDelaySeconds !== undefined) out.initialDelaySeconds = p.initialDelaySeconds;
-  if (p.periodSeconds !== undefined) out.periodSeconds = p.periodSeconds;
-  if (p.timeoutSeconds !== undefined) out.timeoutSeconds = p.timeoutSeconds;
-  if (p.failureThreshold !== undefined) out.failureThreshold = p.failureThreshold;
-  return out;
+  const { initialDelaySeconds, periodSeconds, timeoutSeconds, failureThreshold } = p;
+  return assignDefined(out, { initialDelaySeconds, periodSeconds, timeoutSeconds, failureThreshold });
 }
 
 export function mapProbes(c: k8s.V1Container): ProbesEvidence {
-  const out: ProbesEvidence = {};
-  const readiness = mapProbe(c.readinessProbe);
-  const liveness = mapProbe(c.livenessProbe);
-  const startup = mapProbe(c.startupProbe);
-  if (readiness !== undefined) out.readiness = readiness;
-  if (liveness !== undefined) out.liveness = liveness;
-  if (startup !== undefined) out.startup = startup;
-  return out;
+  return assignDefined<ProbesEvidence>({}, { readiness: mapProbe(c.readinessProbe), liveness: mapProbe(c.livenessProbe), startup: mapProbe(c.startupProbe) });
 }
 
 export function mapContainerSpec(c: k8s.V1Container): ContainerSpecEvidence {
@@ -79,15 +69,11 @@ function mapTerminated(t: k8s.V1ContainerStateTerminated): TerminatedStateEviden
   if (t.reason !== undefined && t.reason !== '') out.reason = t.reason;
   if (t.signal !== undefined) out.signal = t.signal;
   if (t.message !== undefined && t.message !== '') out.message = t.message;
-  const startedAt = toIsoTime(t.startedAt);
-  const finishedAt = toIsoTime(t.finishedAt);
-  if (startedAt !== undefined) out.startedAt = startedAt;
-  if (finishedAt !== undefined) out.finishedAt = finishedAt;
-  return out;
+  return assignDefined(out, { startedAt: toIsoTime(t.startedAt), finishedAt: toIsoTime(t.finishedAt) });
 }
 
 /** V1ContainerState → evidence; undefined when none of waiting/running/terminated is set. */
-export function mapContainerState(s: k8s.V1ContainerState | undefined): ContainerStateEvidence | undefined {
+function mapContainerState(s: k8s.V1ContainerState | undefined): ContainerStateEvidence | undefined {
   if (s?.terminated !== undefined) return { terminated: mapTerminated(s.terminated) };
   if (s?.waiting !== undefined) {
     // reason is required by the evidence type; the kubelet always sets one, '' if it did not.

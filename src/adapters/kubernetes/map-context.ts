@@ -13,7 +13,7 @@ import { copyMap, toIsoTime } from './map-common.js';
 import { mapNodeSelectorTerms } from './map-spec.js';
 
 /** The newest managedFields time: when the object was last written (status writes included). */
-export function lastChangeOf(meta: k8s.V1ObjectMeta | undefined): IsoTime | undefined {
+function lastChangeOf(meta: k8s.V1ObjectMeta | undefined): IsoTime | undefined {
   let newest: Date | undefined;
   for (const f of meta?.managedFields ?? []) {
     const t = f.time === undefined ? undefined : new Date(f.time);

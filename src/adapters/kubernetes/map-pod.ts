@@ -2,7 +2,7 @@
 import type * as k8s from '@kubernetes/client-node';
 import type { PodEvidence, WorkloadKind } from '../../domain/triage/evidence.js';
 import { mapContainer } from './map-container.js';
-import { copyMap, toIsoTime, mapConditions } from './map-common.js';
+import { assignDefined, copyMap, toIsoTime, mapConditions } from './map-common.js';
 import { mapPlacement, mapVolumes } from './map-spec.js';
 
 const PHASES = new Set<PodEvidence['phase']>(['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown']);
@@ -12,7 +12,7 @@ const QOS = new Set<NonNullable<PodEvidence['qosClass']>>(['Guaranteed', 'Bursta
  * Which label ties a pod to its revision: the ReplicaSet's pod-template-hash, or the
  * ControllerRevision's name (StatefulSet) or hash (DaemonSet). Job pods have no revisions.
  */
-export function revisionLabel(kind: WorkloadKind): string | undefined {
+function revisionLabel(kind: WorkloadKind): string | undefined {
   if (kind === 'Deployment') return 'pod-template-hash';
   if (kind === 'StatefulSet' || kind === 'DaemonSet') return 'controller-revision-hash';
   return undefined;
@@ -42,12 +42,7 @@ export function mapPod(pod: k8s.V1Pod, workloadKind: WorkloadKind): PodEvidence 
   if (status.message !== undefined && status.message !== '') out.message = status.message;
   const qos = status.qosClass as PodEvidence['qosClass'];
   if (qos !== undefined && QOS.has(qos)) out.qosClass = qos;
-  const createdAt = toIsoTime(meta.creationTimestamp);
-  const startTime = toIsoTime(status.startTime);
-  const deletionTimestamp = toIsoTime(meta.deletionTimestamp);
-  if (createdAt !== undefined) out.createdAt = createdAt;
-  if (startTime !== undefined) out.startTime = startTime;
-  if (deletionTimestamp !== undefined) out.deletionTimestamp = deletionTimestamp;
+  assignDefined(out, { createdAt: toIsoTime(meta.creationTimestamp), startTime: toIsoTime(status.startTime), deletionTimestamp: toIsoTime(meta.deletionTimestamp) });
   const label = revisionLabel(workloadKind);
   const hash = label === undefined ? undefined : labels[label];
   if (hash !== undefined) out.revisionHash = hash;
@@ -66,7 +61,7 @@ export function mapPod(pod: k8s.V1Pod, workloadKind: WorkloadKind): PodEvidence 
  * How much a pod needs a look, for choosing which pods get per-pod reads when there are many:
  * not ready, waiting (CrashLoopBackOff, ImagePullBackOff), terminated runs, restarts, deletion.
  */
-export function scoreTrouble(p: PodEvidence): number {
+function scoreTrouble(p: PodEvidence): number {
   let score = 0;
   if (!p.ready) score += 100;
   if (p.phase !== 'Running' && p.phase !== 'Succeeded') score += 50;

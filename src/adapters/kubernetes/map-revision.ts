@@ -38,7 +38,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * holding `spec.template`. `data` is raw JSON (the client does not type it); its fields have the
  * same names as V1PodSpec, so after a shape check it is read as one.
  */
-export function podSpecOfRevisionData(data: unknown): k8s.V1PodSpec | undefined {
+function podSpecOfRevisionData(data: unknown): k8s.V1PodSpec | undefined {
   const spec = isObject(data) ? data['spec'] : undefined;
   const template = isObject(spec) ? spec['template'] : undefined;
   const podSpec = isObject(template) ? template['spec'] : undefined;
@@ -48,7 +48,7 @@ export function podSpecOfRevisionData(data: unknown): k8s.V1PodSpec | undefined 
 }
 
 /** The template labels in a ControllerRevision's `data`, when it carries them. */
-export function labelsOfRevisionData(data: unknown): Record<string, string> | undefined {
+function labelsOfRevisionData(data: unknown): Record<string, string> | undefined {
   const spec = isObject(data) ? data['spec'] : undefined;
   const template = isObject(spec) ? spec['template'] : undefined;
   const metadata = isObject(template) ? template['metadata'] : undefined;

@@ -46,7 +46,7 @@ export function mapVolumeMounts(list: readonly k8s.V1VolumeMount[] | undefined):
     .map((m) => ({ name: m.name, mountPath: m.mountPath, ...(m.readOnly ? { readOnly: true } : {}), ...(m.subPath ? { subPath: m.subPath } : {}) }));
 }
 
-export function mapVolume(v: k8s.V1Volume): VolumeEvidence {
+function mapVolume(v: k8s.V1Volume): VolumeEvidence {
   const base = { name: v.name };
   if (v.persistentVolumeClaim) return { ...base, source: 'pvc', ref: v.persistentVolumeClaim.claimName };
   if (v.configMap) return { ...base, source: 'configMap', ...(v.configMap.name ? { ref: v.configMap.name } : {}) };

@@ -4,7 +4,7 @@ import type * as k8s from '@kubernetes/client-node';
 import type { JobEvidence, WorkloadEvidence } from '../../domain/triage/evidence.js';
 import { describeExpressions } from './label-selector.js';
 import { mapContainerSpec } from './map-container.js';
-import { copyMap, toIsoTime, mapConditions } from './map-common.js';
+import { assignDefined, copyMap, toIsoTime, mapConditions } from './map-common.js';
 import { mapPlacement } from './map-spec.js';
 
 export const DEPLOYMENT_REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
@@ -23,7 +23,7 @@ export function parseRevision(v: string | undefined): number | undefined {
 }
 
 /** The pod template of any workload kind (a CronJob's is inside its jobTemplate). */
-export function templateOf(w: Workload): k8s.V1PodTemplateSpec | undefined {
+function templateOf(w: Workload): k8s.V1PodTemplateSpec | undefined {
   return w.kind === 'CronJob' ? w.obj.spec?.jobTemplate.spec?.template : w.obj.spec?.template;
 }
 
@@ -120,16 +120,14 @@ export function mapJob(j: k8s.V1Job): JobEvidence {
     failed: s?.failed ?? 0,
     conditions: mapConditions(s?.conditions),
   };
-  const createdAt = toIsoTime(j.metadata?.creationTimestamp);
-  const startTime = toIsoTime(s?.startTime);
-  const completionTime = toIsoTime(s?.completionTime);
-  if (createdAt !== undefined) out.createdAt = createdAt;
-  if (startTime !== undefined) out.startTime = startTime;
-  if (completionTime !== undefined) out.completionTime = completionTime;
-  if (j.spec?.backoffLimit !== undefined) out.backoffLimit = j.spec.backoffLimit;
-  if (j.spec?.activeDeadlineSeconds !== undefined) out.activeDeadlineSeconds = j.spec.activeDeadlineSeconds;
-  if (j.spec?.completions !== undefined) out.completions = j.spec.completions;
-  return out;
+  return assignDefined(out, {
+    createdAt: toIsoTime(j.metadata?.creationTimestamp),
+    startTime: toIsoTime(s?.startTime),
+    completionTime: toIsoTime(s?.completionTime),
+    backoffLimit: j.spec?.backoffLimit,
+    activeDeadlineSeconds: j.spec?.activeDeadlineSeconds,
+    completions: j.spec?.completions,
+  });
 }
 
 /** The newest managedFields entry that owns `spec.<field>`: when that field was last written, and by whom. */

@@ -8,8 +8,8 @@ import { mapNetworkPolicy, mapQuota, namespaceObject } from './map-context.js';
 import { mapPod } from './map-pod.js';
 
 /** Where and how cluster DNS pods are found (CoreDNS and kube-dns both use this label). */
-export const DNS_NAMESPACE = 'kube-system';
-export const DNS_SELECTOR = 'k8s-app=kube-dns';
+const DNS_NAMESPACE = 'kube-system';
+const DNS_SELECTOR = 'k8s-app=kube-dns';
 
 function page(cont: string | undefined, limit: number): { limit: number; _continue?: string } {
   return cont === undefined ? { limit } : { limit, _continue: cont };

@@ -3,15 +3,16 @@
 // that explain them. Each is a get per object behind the object gate, so the request count
 // follows the pods looked at, not the cluster's size (the node list is one paged list).
 import type * as k8s from '@kubernetes/client-node';
-import type { LogEvidence, NodeEvidence, PersistentVolumeEvidence, PodEvidence, PvcEvidence } from '../../domain/triage/evidence.js';
+import type { EvidenceSource, LogEvidence, NodeEvidence, PersistentVolumeEvidence, PodEvidence, PvcEvidence } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';
 import { mapPersistentVolume } from './map-context.js';
 import { mapNode } from './map-node.js';
 import { mapPvc } from './map-pvc.js';
+import type { CallOptions } from './reads.js';
 
 /** What `kubectl logs --previous` is limited to: the tail, and never more than 64 KB. */
 export const LOG_TAIL_LINES = 100;
-export const LOG_LIMIT_BYTES = 64_000;
+const LOG_LIMIT_BYTES = 64_000;
 
 /** Distinct nodes under the pods, in the pods' order (least healthy first), at most `max`. */
 export function pickNodes(pods: readonly PodEvidence[], max: number): { picked: string[]; others: number } {
@@ -19,14 +20,25 @@ export function pickNodes(pods: readonly PodEvidence[], max: number): { picked: 
   return { picked: names.slice(0, max), others: Math.max(0, names.length - max) };
 }
 
-export async function readNodes(ctx: CollectContext, names: readonly string[]): Promise<NodeEvidence[]> {
-  const { core } = ctx.clients;
+/** One get per cluster-scoped object by name, behind the object gate; those read, mapped. */
+async function readEachByName<T, E>(
+  ctx: CollectContext,
+  names: readonly string[],
+  what: { label: string; source: EvidenceSource; kind: string },
+  read: (req: { name: string }, options: CallOptions) => Promise<T>,
+  map: (obj: T) => E,
+): Promise<E[]> {
   const results = await ctx.reads.each(
     names,
-    { label: 'nodes', source: 'nodes', what: (n) => `node ${n}`, limit: ctx.objectGate },
-    (name, options) => core.readNode({ name }, options),
+    { label: what.label, source: what.source, what: (n) => `${what.kind} ${n}`, limit: ctx.objectGate },
+    (name, options) => read({ name }, options),
   );
-  return results.map((r) => mapNode(r.value));
+  return results.map((r) => map(r.value));
+}
+
+export async function readNodes(ctx: CollectContext, names: readonly string[]): Promise<NodeEvidence[]> {
+  const { core } = ctx.clients;
+  return readEachByName(ctx, names, { label: 'nodes', source: 'nodes', kind: 'node' }, (req, o) => core.readNode(req, o), (n) => mapNode(n));
 }
 
 export async function readPvcs(ctx: CollectContext, claims: ReadonlyMap<string, string[]>): Promise<PvcEvidence[]> {
@@ -68,7 +80,7 @@ function runningNow(c: PodEvidence['containers'][number]): boolean {
 }
 
 /** Ready pods whose current logs are sampled: errors there keep a workload from being called healthy. */
-export const HEALTHY_LOG_SAMPLE = 2;
+const HEALTHY_LOG_SAMPLE = 2;
 
 /**
  * Which ready pods to sample first: the newest (a new pod, often on a new node, is where a recent
@@ -177,10 +189,5 @@ export async function readClusterNodes(ctx: CollectContext): Promise<NodeEvidenc
 /** The PersistentVolumes bound to the claims (one get each). */
 export async function readVolumes(ctx: CollectContext, names: readonly string[]): Promise<PersistentVolumeEvidence[]> {
   const { core } = ctx.clients;
-  const results = await ctx.reads.each(
-    names,
-    { label: 'PersistentVolumes', source: 'volumes', what: (n) => `PersistentVolume ${n}`, limit: ctx.objectGate },
-    (name, options) => core.readPersistentVolume({ name }, options),
-  );
-  return results.map((r) => mapPersistentVolume(r.value));
+  return readEachByName(ctx, names, { label: 'PersistentVolumes', source: 'volumes', kind: 'PersistentVolume' }, (req, o) => core.readPersistentVolume(req, o), mapPersistentVolume);
 }

@@ -8,36 +8,14 @@ import { formatSelector } from './label-selector.js';
 import { isOwnedBy } from './map-revision.js';
 import { selectorOf } from './map-workload.js';
 import type { Workload } from './map-workload.js';
+import { workloadGetter } from './get-workload.js';
 
 /** Jobs of a CronJob whose pods and conditions are read: the newest few. */
-export const CRONJOB_RUNS = 3;
+const CRONJOB_RUNS = 3;
 
 export async function readWorkload(ctx: CollectContext, t: TriageTarget): Promise<Workload | undefined> {
-  const { apps, batch } = ctx.clients;
-  const req = { name: t.name, namespace: t.namespace };
   const what = `${t.kind} ${t.namespace}/${t.name}`;
-  switch (t.kind) {
-    case 'Deployment': {
-      const obj = await ctx.reads.one(what, 'workload', (o) => apps.readNamespacedDeployment(req, o));
-      return obj === undefined ? undefined : { kind: t.kind, obj };
-    }
-    case 'StatefulSet': {
-      const obj = await ctx.reads.one(what, 'workload', (o) => apps.readNamespacedStatefulSet(req, o));
-      return obj === undefined ? undefined : { kind: t.kind, obj };
-    }
-    case 'DaemonSet': {
-      const obj = await ctx.reads.one(what, 'workload', (o) => apps.readNamespacedDaemonSet(req, o));
-      return obj === undefined ? undefined : { kind: t.kind, obj };
-    }
-    case 'Job': {
-      const obj = await ctx.reads.one(what, 'workload', (o) => batch.readNamespacedJob(req, o));
-      return obj === undefined ? undefined : { kind: t.kind, obj };
-    }
-    case 'CronJob': {
-      const obj = await ctx.reads.one(what, 'workload', (o) => batch.readNamespacedCronJob(req, o));
-      return obj === undefined ? undefined : { kind: t.kind, obj };
-    }
-  }
+  return ctx.reads.one(what, 'workload', workloadGetter(ctx.clients, t.kind, { name: t.name, namespace: t.namespace }));
 }
 
 function createdMs(j: k8s.V1Job): number {

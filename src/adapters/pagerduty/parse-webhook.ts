@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { IncidentStatus, PagedIncident } from '../../domain/incident/incident.js';
 import { PAGE_EVENT_TYPES } from '../../domain/incident/page-event.js';
 import type { PageEvent, PageEventType } from '../../domain/incident/page-event.js';
+import { truncate } from '../../domain/text.js';
 
 /**
  * Text longer than PagerDuty itself allows (titles and summaries: 1024 characters) is cut
@@ -14,12 +15,8 @@ import type { PageEvent, PageEventType } from '../../domain/incident/page-event.
  */
 const LIMITS = { title: 1024, summary: 256, url: 2048, note: 10_000, word: 64 } as const;
 
-function cut(s: string, max: number): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
-}
-
 function text(max: number) {
-  return z.string().transform((s) => cut(s, max));
+  return z.string().transform((s) => truncate(s, max));
 }
 
 /** Slack invites at most 100 users per call; no real incident has more assignees. */
@@ -153,9 +150,9 @@ function toStatus(status: string | null | undefined): IncidentStatus {
 
 function describeResolveReason(reason: unknown): string | undefined {
   if (reason === null || reason === undefined) return undefined;
-  if (typeof reason === 'string') return cut(reason, LIMITS.summary);
+  if (typeof reason === 'string') return truncate(reason, LIMITS.summary);
   if (typeof reason === 'object' && 'type' in reason && typeof reason.type === 'string') {
-    return cut(reason.type.replaceAll('_', ' '), LIMITS.summary);
+    return truncate(reason.type.replaceAll('_', ' '), LIMITS.summary);
   }
   return undefined;
 }

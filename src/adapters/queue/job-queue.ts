@@ -9,7 +9,7 @@ import { dependencyUnavailable, describeError } from '../../errors.js';
 import type { RedisKeys } from '../redis/keys.js';
 
 /** How long queueing may take before the caller is told Redis is unavailable. */
-export const ENQUEUE_TIMEOUT_MS = 1500;
+const ENQUEUE_TIMEOUT_MS = 1500;
 
 export class JobQueue<T> {
   readonly queue: Queue<T>;

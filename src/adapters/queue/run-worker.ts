@@ -35,7 +35,7 @@ export const DEFAULT_LOCK_MS = 10_000;
 export const DEFAULT_STALLED_INTERVAL_MS = 5_000;
 
 /** 1 s, 2 s, 4 s … capped at 5 minutes, so a long Slack outage is retried for hours, not days. */
-export function cappedBackoff(attemptsMade: number): number {
+function cappedBackoff(attemptsMade: number): number {
   return Math.min(1000 * 2 ** Math.max(0, attemptsMade - 1), 5 * 60_000);
 }
 

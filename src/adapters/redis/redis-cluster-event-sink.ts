@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { TimelineEntry } from '../../domain/timeline/timeline-entry.js';
 import type { RedisKeys } from './keys.js';
+import { TOMBSTONE } from './redis-timeline-store.js';
 
 /** One observation of a Kubernetes Event: its uid, its count so far and its timeline entry. */
 export interface ClusterEventRecord {
@@ -38,7 +39,7 @@ for i = 2, #ARGV, 5 do
     delta = count - prev
     redis.call('hset', KEYS[1], uid, count)
     local raw = redis.call('hget', KEYS[2], key)
-    if raw ~= 'deleted' then
+    if raw ~= '${TOMBSTONE}' then
       local e = cjson.decode(json)
       if raw then
         local cur = cjson.decode(raw)

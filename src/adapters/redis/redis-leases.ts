@@ -4,14 +4,13 @@
  * it. A holder that dies loses its leases within `ttlMs`, and another process can take over.
  */
 import type { Redis } from 'ioredis';
+import { RELEASE_LEASE, RENEW_LEASE } from './lease-scripts.js';
 
 // Taking a lease one already holds just renews it, so a holder can call acquire() again safely.
 const ACQUIRE = `
 if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
 if redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end
 return 0`;
-const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
-const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
 export class RedisLeases {
   constructor(
@@ -29,10 +28,10 @@ export class RedisLeases {
 
   /** False when the lease ran out or another holder has it: stop the work it guards. */
   async renew(key: string): Promise<boolean> {
-    return (await this.redis.eval(RENEW, 1, key, this.token, String(this.ttlMs))) === 1;
+    return (await this.redis.eval(RENEW_LEASE, 1, key, this.token, String(this.ttlMs))) === 1;
   }
 
   async release(key: string): Promise<void> {
-    await this.redis.eval(RELEASE, 1, key, this.token);
+    await this.redis.eval(RELEASE_LEASE, 1, key, this.token);
   }
 }

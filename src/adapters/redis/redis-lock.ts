@@ -5,9 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { RootcauseError } from '../../errors.js';
-
-const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
-const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+import { RELEASE_LEASE, RENEW_LEASE } from './lease-scripts.js';
 
 export interface LockOptions {
   /** Lease length; renewed every third of it. Default 10 s (DEFAULT_LOCK_TTL_MS). */
@@ -40,12 +38,12 @@ export async function withRedisLock<T>(redis: Redis, key: string, fn: () => Prom
     await new Promise((r) => setTimeout(r, pause));
   }
   const renew = setInterval(() => {
-    redis.eval(RENEW, 1, key, token, String(ttlMs)).catch(() => undefined);
+    redis.eval(RENEW_LEASE, 1, key, token, String(ttlMs)).catch(() => undefined);
   }, Math.floor(ttlMs / 3));
   try {
     return await fn();
   } finally {
     clearInterval(renew);
-    await redis.eval(RELEASE, 1, key, token).catch(() => undefined);
+    await redis.eval(RELEASE_LEASE, 1, key, token).catch(() => undefined);
   }
 }

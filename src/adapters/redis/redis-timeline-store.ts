@@ -4,7 +4,8 @@ import type { TimelineEntry } from '../../domain/timeline/timeline-entry.js';
 import type { RedisKeys } from './keys.js';
 import { hasSlackMarkup, readSlackText } from '../slack/slack-text.js';
 
-const TOMBSTONE = 'deleted';
+/** What a removed entry leaves in the entries hash (the cluster event sink honours it too). */
+export const TOMBSTONE = 'deleted';
 /**
  * Entries are stored with `format: 'plain'`. Entries from before timeline text was plain have
  * none, and the people's ones (source 'slack') hold Slack's markup (`<@U…>`, `&amp;`, links):
@@ -15,7 +16,7 @@ const PLAIN = 'plain';
 /** Writes the entry if its key is new and files it in time order; a tombstoned key stays deleted. */
 const APPEND = `
 local written = redis.call('hsetnx', KEYS[1], ARGV[1], ARGV[2])
-if written == 1 or redis.call('hget', KEYS[1], ARGV[1]) ~= 'deleted' then
+if written == 1 or redis.call('hget', KEYS[1], ARGV[1]) ~= '${TOMBSTONE}' then
   redis.call('zadd', KEYS[2], ARGV[3], ARGV[1])
 end
 return written`;
@@ -23,7 +24,7 @@ return written`;
 /** Merges a change into the stored JSON entry in one step, so concurrent writers cannot lose each other's fields. */
 const UPDATE = `
 local raw = redis.call('hget', KEYS[1], ARGV[1])
-if not raw or raw == 'deleted' then return 0 end
+if not raw or raw == '${TOMBSTONE}' then return 0 end
 local entry = cjson.decode(raw)
 local change = cjson.decode(ARGV[2])
 for k, v in pairs(change) do entry[k] = v end

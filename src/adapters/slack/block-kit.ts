@@ -1,14 +1,12 @@
 /** Small Block Kit helpers that keep within Slack's limits. */
+import { truncate } from '../../domain/text.js';
+
 export type Block = Record<string, unknown>;
 
-export const MAX_SECTION_TEXT = 3000;
-export const MAX_HEADER_TEXT = 150;
-export const MAX_BUTTON_TEXT = 75;
+const MAX_SECTION_TEXT = 3000;
+const MAX_HEADER_TEXT = 150;
+const MAX_BUTTON_TEXT = 75;
 export const MAX_BLOCKS = 50;
-
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 /** Slack's mrkdwn needs &, < and > escaped in text we did not write. */
 export function escapeMrkdwn(text: string): string {

@@ -28,7 +28,7 @@ interface RawMessage {
 }
 
 /** Slack message event → what happened to a person's message; undefined for everything we do not record. */
-export function toChannelMessageEvent(raw: RawMessage): ChannelMessageEvent | undefined {
+function toChannelMessageEvent(raw: RawMessage): ChannelMessageEvent | undefined {
   const channelId = raw.channel;
   if (channelId === undefined) return undefined;
   switch (raw.subtype) {

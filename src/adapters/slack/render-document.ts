@@ -7,7 +7,8 @@
 import type { DocumentBlock, Icon, Inline } from '../../domain/document.js';
 import { isList } from '../../domain/document.js';
 import type { ChatDocument } from '../../domain/ports.js';
-import { MAX_BLOCKS, context, escapeMrkdwn, fields, section, truncate } from './block-kit.js';
+import { truncate } from '../../domain/text.js';
+import { MAX_BLOCKS, context, escapeMrkdwn, fields, section } from './block-kit.js';
 import type { Block } from './block-kit.js';
 
 const EMOJI: Record<Icon, string> = {

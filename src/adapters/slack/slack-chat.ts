@@ -9,7 +9,7 @@ import type { Inline } from '../../domain/document.js';
 import type { Chat, ChatChannel, ChatMessage, InviteResult } from '../../domain/ports.js';
 import { dependencyRejected, dependencyUnavailable } from '../../errors.js';
 import { timesAsUtc } from '../../domain/time-ref.js';
-import { truncate } from './block-kit.js';
+import { truncate } from '../../domain/text.js';
 import { mrkdwnWithDates, withSlackDates } from './slack-dates.js';
 import { readSlackText } from './slack-text.js';
 import { incidentCardBlocks, incidentCardText } from './incident-card-blocks.js';
@@ -22,7 +22,7 @@ type Answer = Record<string, unknown> & { ok?: boolean };
 
 const RETRYABLE_SLACK_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
 /** Message metadata event type that marks the bot's own posts with their idempotency key. */
-export const MESSAGE_METADATA_TYPE = 'rootcause_message';
+const MESSAGE_METADATA_TYPE = 'rootcause_message';
 const HISTORY_SEARCHED = 200;
 const CHANNEL_PAGES_SEARCHED = 20;
 

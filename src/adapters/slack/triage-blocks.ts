@@ -4,14 +4,15 @@ import { describeProgress } from '../../domain/triage/triage-progress.js';
 import type { TriageProgress } from '../../domain/triage/triage-progress.js';
 import { SUMMARY_LIMITS, summarizeTriage } from '../../domain/triage/triage-summary.js';
 import type { SummaryLimits, TriageSummary } from '../../domain/triage/triage-summary.js';
-import { MAX_BLOCKS, context, escapeMrkdwn, section, truncate } from './block-kit.js';
+import { truncate } from '../../domain/text.js';
+import { MAX_BLOCKS, context, escapeMrkdwn, section } from './block-kit.js';
 import type { Block } from './block-kit.js';
 
 /**
  * The summary fits one screen: at most this many characters of text (blocks and notification).
  * The parts are tightened in turn until it does (see SUMMARY_TIERS).
  */
-export const SUMMARY_MAX = 1500;
+const SUMMARY_MAX = 1500;
 
 /** Each tier keeps less: first the further findings go, then the quote and the verdict line are cut. */
 const SUMMARY_TIERS: SummaryLimits[] = [

@@ -1,7 +1,7 @@
 // An in-process PagerDuty REST API v2 (the parts the bot uses) for wire tests driven through fetch.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { closeServer, delay, listenLocal, pollUntil, readBody, sendJson } from './http-util.js';
+import { closeServer, delay, pollUntil, readBody, sendJson, serveLocal } from './http-util.js';
 import { DEADLINE_MS } from './wait-deadline.js';
 
 export interface FakePagerDutyOptions {
@@ -75,13 +75,11 @@ export class FakePagerDuty {
     this.latencyMs = opts.latencyMs ?? 0;
   }
 
-  static async start(opts: FakePagerDutyOptions = {}): Promise<FakePagerDuty> {
-    let fake: FakePagerDuty | undefined;
-    const { server, port } = await listenLocal((req, res) => {
-      if (fake) void fake.handle(req, res);
-    });
-    fake = new FakePagerDuty(server, port, opts);
-    return fake;
+  static start(opts: FakePagerDutyOptions = {}): Promise<FakePagerDuty> {
+    return serveLocal(
+      (server, port) => new FakePagerDuty(server, port, opts),
+      (fake, req, res) => fake.handle(req, res),
+    );
   }
 
   async close(): Promise<void> {

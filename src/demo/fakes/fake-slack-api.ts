@@ -74,11 +74,11 @@ export function tsKey(ts: string): bigint {
   return BigInt(seconds) * 1_000_000n + BigInt(fraction.padEnd(6, '0').slice(0, 6) || '0');
 }
 
-export function encodeCursor(offset: number): string {
+function encodeCursor(offset: number): string {
   return Buffer.from(`offset:${offset}`).toString('base64');
 }
 
-export function decodeCursor(cursor: string | undefined): number {
+function decodeCursor(cursor: string | undefined): number {
   if (!cursor) return 0;
   const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
   return match ? Number(match[1]) : 0;

@@ -71,21 +71,21 @@ function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
+/** What chat.postMessage and chat.postEphemeral add: the content of `args`, in its thread if one is given. */
+function addPosted(state: SlackState, conversationId: string, args: SlackArgs, as: { user: string; ephemeral?: true }): FakeMessage | SlackResult {
+  const content = readContent(args);
+  if (!isContent(content)) return content;
+  return state.addMessage(
+    conversationId,
+    withoutUndefined({ ...content, text: content.text ?? '', thread_ts: str(args, 'thread_ts'), user: as.user, bot_id: state.botId, ...(as.ephemeral ? { ephemeral: true } : {}) }),
+  );
+}
+
 const postMessage: MethodHandler = (args, { state }) => {
   const target = postTarget(state, str(args, 'channel'));
   if (isFailure(target)) return target;
-  const content = readContent(args);
-  if (!isContent(content)) return content;
-  const message = state.addMessage(
-    target.id,
-    withoutUndefined({
-      ...content,
-      text: content.text ?? '',
-      thread_ts: str(args, 'thread_ts'),
-      user: state.botUserId,
-      bot_id: state.botId,
-    }),
-  );
+  const message = addPosted(state, target.id, args, { user: state.botUserId });
+  if (!isMessage(message)) return message;
   return {
     ok: true,
     channel: target.id,
@@ -145,19 +145,8 @@ const postEphemeral: MethodHandler = (args, { state }) => {
   if (!user || !state.users.has(user)) return fail('user_not_found');
   const present = target.kind === 'dm' ? target.user === user : target.channel.members.has(user);
   if (!present) return fail('user_not_in_channel');
-  const content = readContent(args);
-  if (!isContent(content)) return content;
-  const message = state.addMessage(
-    target.id,
-    withoutUndefined({
-      ...content,
-      text: content.text ?? '',
-      thread_ts: str(args, 'thread_ts'),
-      user,
-      bot_id: state.botId,
-      ephemeral: true,
-    }),
-  );
+  const message = addPosted(state, target.id, args, { user, ephemeral: true });
+  if (!isMessage(message)) return message;
   return { ok: true, message_ts: message.ts };
 };
 

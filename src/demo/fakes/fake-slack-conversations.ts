@@ -8,9 +8,9 @@ import {
   str,
   tsKey,
 } from './fake-slack-api.js';
-import type { MethodHandler, SlackArgs } from './fake-slack-api.js';
+import type { MethodHandler, SlackArgs, SlackResult } from './fake-slack-api.js';
 import { renderChannel, renderDm, renderMessage } from './fake-slack-state.js';
-import type { FakeChannel, SlackState } from './fake-slack-state.js';
+import type { FakeChannel, FakeMessage, SlackState } from './fake-slack-state.js';
 import { isTruthyFlag } from './http-util.js';
 
 const MAX_NAME_LENGTH = 80;
@@ -145,19 +145,24 @@ const history: MethodHandler = (args, { state }) => {
   const conversation = accessibleConversation(state, str(args, 'channel'));
   if (isFailure(conversation)) return conversation;
   const all = state.messages(conversation.id);
-  const includeMetadata = isTruthyFlag(args.include_all_metadata);
   // History shows top-level messages only (thread replies live in conversations.replies), newest first.
   const topLevel = all
     .filter((m) => !m.ephemeral && (m.thread_ts === undefined || m.thread_ts === m.ts) && inRange(m.ts, args))
     .sort((a, b) => (tsKey(b.ts) > tsKey(a.ts) ? 1 : -1));
-  const { page, hasMore, response_metadata } = paginate(topLevel, args, 100, 999);
+  return messagePage(topLevel, all, args, { defaultLimit: 100, maxLimit: 999 });
+};
+
+/** One page of `messages` as conversations.history and .replies answer it (`all`: the conversation, for reply counts). */
+function messagePage(messages: FakeMessage[], all: FakeMessage[], args: SlackArgs, limits: { defaultLimit: number; maxLimit: number }): SlackResult {
+  const { page, hasMore, response_metadata } = paginate(messages, args, limits.defaultLimit, limits.maxLimit);
+  const includeMetadata = isTruthyFlag(args.include_all_metadata);
   return {
     ok: true,
     messages: page.map((m) => renderMessage(m, all, includeMetadata)),
     has_more: hasMore,
     response_metadata,
   };
-};
+}
 
 const replies: MethodHandler = (args, { state }) => {
   const conversation = accessibleConversation(state, str(args, 'channel'));
@@ -167,17 +172,10 @@ const replies: MethodHandler = (args, { state }) => {
   const all = state.messages(conversation.id);
   const parent = all.find((m) => m.ts === ts && !m.ephemeral);
   if (!parent) return fail('thread_not_found');
-  const includeMetadata = isTruthyFlag(args.include_all_metadata);
   const thread = all
     .filter((m) => !m.ephemeral && m.ts !== ts && m.thread_ts === ts && inRange(m.ts, args))
     .sort((a, b) => (tsKey(a.ts) > tsKey(b.ts) ? 1 : -1));
-  const { page, hasMore, response_metadata } = paginate([parent, ...thread], args, 1000, 1000);
-  return {
-    ok: true,
-    messages: page.map((m) => renderMessage(m, all, includeMetadata)),
-    has_more: hasMore,
-    response_metadata,
-  };
+  return messagePage([parent, ...thread], all, args, { defaultLimit: 1000, maxLimit: 1000 });
 };
 
 const open: MethodHandler = (args, { state }) => {

@@ -218,7 +218,7 @@ export function renderDm(id: string, userId: string): Record<string, unknown> {
 }
 
 /** Offset of an IANA zone from UTC right now, in seconds (what users.info calls tz_offset). */
-export function tzOffsetSeconds(tz: string, at = new Date()): number {
+function tzOffsetSeconds(tz: string, at = new Date()): number {
   const label = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' })
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName')?.value;

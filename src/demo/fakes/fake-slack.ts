@@ -1,7 +1,7 @@
 // An in-process Slack Web API for wire tests: the bot's real WebClient talks to it over HTTP.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { fail } from './fake-slack-api.js';
-import type { MethodContext, MethodHandler, SlackArgs, SlackResult } from './fake-slack-api.js';
+import type { MethodContext, MethodHandler, SlackResult } from './fake-slack-api.js';
 import { chatMethods } from './fake-slack-chat.js';
 import { conversationMethods } from './fake-slack-conversations.js';
 import { fileMethods } from './fake-slack-files.js';
@@ -9,19 +9,23 @@ import { FakeSlackSocket } from './fake-slack-socket.js';
 import type { FakeSlackSocketOptions } from './fake-slack-socket.js';
 import { SlackState } from './fake-slack-state.js';
 import type { AddChannelOptions, AddUserInput, FakeChannel, FakeMessage, FakeUser } from './fake-slack-state.js';
+import { parseArgs } from './fake-slack-args.js';
+import { FailureQueue, answerFailure } from './fake-slack-failures.js';
+import type { SlackFailure } from './fake-slack-failures.js';
 import {
   closeServer,
   delay,
-  listenLocal,
   parseMultipart,
   pollUntil,
   readBody,
   sendJson,
   sendText,
+  serveLocal,
 } from './http-util.js';
 import { DEADLINE_MS } from './wait-deadline.js';
 import type { SlackDump } from '../slack-html/slack-dump.js';
 
+export type { SlackFailure } from './fake-slack-failures.js';
 export type { AddChannelOptions, AddUserInput, FakeChannel, FakeMessage, FakeUser } from './fake-slack-state.js';
 export type { Envelope, EnvelopeType, SocketAck, SocketDelivery } from './fake-slack-socket.js';
 
@@ -36,25 +40,6 @@ export interface FakeSlackOptions {
   botUserId?: string;
   /** Socket Mode: the app-level token, redelivery timing (see FakeSlackSocket). */
   socket?: FakeSlackSocketOptions;
-}
-
-export interface SlackFailure {
-  /** Answer this HTTP status instead (429 always carries Retry-After). */
-  status?: number;
-  /** Retry-After seconds; default 1 for a 429. */
-  retryAfterSec?: number;
-  /** Answer 200 `{ok:false,error}` with this error, e.g. 'missing_scope'. */
-  error?: string;
-  /** Scope named in `needed` for missing_scope; default: the scope the method needs. */
-  needed?: string;
-  /** How many calls fail; default 1. */
-  times?: number;
-  /**
-   * Do what the call asks first, then answer with the failure: Slack timed out or answered 5xx
-   * after the message or channel was created (it happens). The effect is there; the caller does
-   * not know it.
-   */
-  afterActing?: true;
 }
 
 export interface RecordedCall {
@@ -76,26 +61,6 @@ export interface UploadedFile {
 
 const METHODS: Record<string, MethodHandler> = { ...conversationMethods, ...chatMethods, ...fileMethods };
 
-// Fields the WebClient JSON-encodes because they are objects or arrays.
-const JSON_FIELDS = ['blocks', 'attachments', 'metadata', 'files', 'view'];
-
-// The scope a missing_scope answer names, so injected errors look like the real thing.
-const SCOPE_BY_PREFIX: Array<[string, string]> = [
-  ['conversations.history', 'channels:history'],
-  ['conversations.replies', 'channels:history'],
-  ['conversations.join', 'channels:join'],
-  ['conversations.open', 'im:write'],
-  ['conversations.info', 'channels:read'],
-  ['conversations.list', 'channels:read'],
-  ['conversations.', 'channels:manage'],
-  ['chat.', 'chat:write'],
-  ['users.lookupByEmail', 'users:read.email'],
-  ['users.', 'users:read'],
-  ['files.', 'files:write'],
-  ['pins.', 'pins:write'],
-  ['reactions.', 'reactions:write'],
-];
-
 /** Response URLs accept at most this many posts (Slack's documented limit). */
 const RESPONSE_URL_MAX_POSTS = 5;
 
@@ -109,7 +74,7 @@ export class FakeSlack {
   /** Socket Mode: apps.connections.open hands out this WebSocket; deliver envelopes through it. */
   readonly socket: FakeSlackSocket;
   private readonly botToken: string;
-  private readonly failures = new Map<string, Array<{ failure: SlackFailure; remaining: number }>>();
+  private readonly failures = new FailureQueue();
   private readonly responsePosts: Array<{ id: string; body: Record<string, unknown> }> = [];
   private responseCounter = 0;
   private held: Promise<void> | undefined;
@@ -130,13 +95,11 @@ export class FakeSlack {
     this.socket.attach(server);
   }
 
-  static async start(opts: FakeSlackOptions = {}): Promise<FakeSlack> {
-    let fake: FakeSlack | undefined;
-    const { server, port } = await listenLocal((req, res) => {
-      if (fake) void fake.handle(req, res);
-    });
-    fake = new FakeSlack(server, port, opts);
-    return fake;
+  static start(opts: FakeSlackOptions = {}): Promise<FakeSlack> {
+    return serveLocal(
+      (server, port) => new FakeSlack(server, port, opts),
+      (fake, req, res) => fake.handle(req, res),
+    );
   }
 
   async close(): Promise<void> {
@@ -260,12 +223,7 @@ export class FakeSlack {
 
   /** Makes the next `times` calls of `method` (or 'upload' / 'response_url') fail as described. */
   failNext(method: string, failure: SlackFailure): void {
-    if (failure.status === undefined && failure.error === undefined) {
-      throw new Error('failNext needs a status or an error');
-    }
-    const queue = this.failures.get(method) ?? [];
-    queue.push({ failure, remaining: failure.times ?? 1 });
-    this.failures.set(method, queue);
+    this.failures.add(method, failure);
   }
 
   // --- HTTP ----------------------------------------------------------------------------------
@@ -296,14 +254,14 @@ export class FakeSlack {
 
   private handleApi(req: IncomingMessage, res: ServerResponse, method: string, url: URL, body: Buffer): void {
     const { args, token } = parseArgs(req, url, body);
-    const failure = this.takeFailure(method);
+    const failure = this.failures.take(method);
     this.calls.push({ method, args, at: Date.now(), ...(failure ? { failed: true as const } : {}) });
     if (failure?.afterActing) {
       const act = METHODS[method];
       if (act && this.authorize(token) === undefined) act(args, this.context());
-      return this.answerFailure(res, method, failure);
+      return answerFailure(res, method, failure);
     }
-    if (failure) return this.answerFailure(res, method, failure);
+    if (failure) return answerFailure(res, method, failure);
     // Called with the app-level token, not the bot's.
     if (method === 'apps.connections.open') return sendJson(res, 200, this.socket.open(token));
     const handler = METHODS[method];
@@ -319,14 +277,14 @@ export class FakeSlack {
       const parts = parseMultipart(body, contentType);
       data = (parts.find((p) => p.filename !== undefined) ?? parts[0])?.data ?? Buffer.alloc(0);
     }
-    const failure = this.takeFailure('upload');
+    const failure = this.failures.take('upload');
     this.calls.push({
       method: 'upload',
       args: { file_id: fileId, length: data.length },
       at: Date.now(),
       ...(failure ? { failed: true as const } : {}),
     });
-    if (failure) return this.answerFailure(res, 'upload', failure);
+    if (failure) return answerFailure(res, 'upload', failure);
     const file = this.state.files.get(fileId);
     if (!file) return sendText(res, 404, 'file not found');
     file.content = data.toString('utf8');
@@ -340,10 +298,10 @@ export class FakeSlack {
     } catch {
       parsed = undefined;
     }
-    const failure = this.takeFailure('response_url');
+    const failure = this.failures.take('response_url');
     const args = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
     this.calls.push({ method: 'response_url', args: { id, ...args }, at: Date.now(), ...(failure ? { failed: true as const } : {}) });
-    if (failure) return this.answerFailure(res, 'response_url', failure);
+    if (failure) return answerFailure(res, 'response_url', failure);
     if (parsed === undefined) return sendText(res, 400, 'invalid_payload');
     if (this.responsePosts.filter((p) => p.id === id).length >= RESPONSE_URL_MAX_POSTS) {
       return sendText(res, 404, 'used_url');
@@ -361,63 +319,5 @@ export class FakeSlack {
     if (token !== this.botToken) return fail('invalid_auth');
     return undefined;
   }
-
-  private takeFailure(method: string): SlackFailure | undefined {
-    const queue = this.failures.get(method);
-    const head = queue?.[0];
-    if (!queue || !head) return undefined;
-    head.remaining -= 1;
-    if (head.remaining <= 0) queue.shift();
-    return head.failure;
-  }
-
-  private answerFailure(res: ServerResponse, method: string, failure: SlackFailure): void {
-    if (failure.status !== undefined) {
-      const headers: Record<string, string> = {};
-      const retryAfter = failure.retryAfterSec ?? (failure.status === 429 ? 1 : undefined);
-      if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter);
-      if (failure.status === 429) return sendJson(res, 429, { ok: false, error: 'ratelimited' }, headers);
-      return sendText(res, failure.status, `injected HTTP ${failure.status}`, headers);
-    }
-    const error = failure.error ?? 'internal_error';
-    const extra: Record<string, unknown> = {};
-    if (error === 'missing_scope') {
-      extra.needed = failure.needed ?? SCOPE_BY_PREFIX.find(([prefix]) => method.startsWith(prefix))?.[1] ?? 'chat:write';
-      extra.provided = 'chat:write';
-    }
-    sendJson(res, 200, { ok: false, error, ...extra });
-  }
 }
 
-/** Reads Web API arguments from form, JSON or multipart bodies (plus the query string). */
-function parseArgs(req: IncomingMessage, url: URL, body: Buffer): { args: SlackArgs; token: string | undefined } {
-  const contentType = req.headers['content-type'] ?? '';
-  const args: SlackArgs = Object.fromEntries(url.searchParams);
-  if (contentType.includes('application/json')) {
-    try {
-      const parsed: unknown = JSON.parse(body.toString('utf8') || '{}');
-      if (typeof parsed === 'object' && parsed !== null) Object.assign(args, parsed);
-    } catch {
-      // Leave args empty; the handler then reports the missing arguments.
-    }
-  } else if (contentType.startsWith('multipart/form-data')) {
-    for (const part of parseMultipart(body, contentType)) {
-      if (part.name !== undefined) args[part.name] = part.data.toString('utf8');
-    }
-  } else {
-    Object.assign(args, Object.fromEntries(new URLSearchParams(body.toString('utf8'))));
-  }
-  for (const field of JSON_FIELDS) {
-    const value = args[field];
-    if (typeof value !== 'string') continue;
-    try {
-      args[field] = JSON.parse(value);
-    } catch {
-      // Kept as a string so the handler can answer invalid_*_format like Slack does.
-    }
-  }
-  const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-  const formToken = typeof args.token === 'string' ? args.token : undefined;
-  delete args.token;
-  return { args, token: bearer ?? formToken };
-}

@@ -43,7 +43,7 @@ export function sendText(
 }
 
 /** Starts a server on 127.0.0.1 with an OS-chosen port; resolves with the server and port. */
-export async function listenLocal(handler: RequestListener): Promise<{ server: Server; port: number }> {
+async function listenLocal(handler: RequestListener): Promise<{ server: Server; port: number }> {
   const server = createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -51,6 +51,22 @@ export async function listenLocal(handler: RequestListener): Promise<{ server: S
   });
   const { port } = server.address() as AddressInfo;
   return { server, port };
+}
+
+/**
+ * Starts a fake on a free local port: `create` builds it around its server, `handle` answers each
+ * request (none is answered before the fake exists).
+ */
+export async function serveLocal<F>(
+  create: (server: Server, port: number) => F,
+  handle: (fake: F, req: IncomingMessage, res: ServerResponse) => Promise<void>,
+): Promise<F> {
+  let fake: F | undefined;
+  const { server, port } = await listenLocal((req, res) => {
+    if (fake !== undefined) void handle(fake, req, res);
+  });
+  fake = create(server, port);
+  return fake;
 }
 
 export async function closeServer(server: Server): Promise<void> {

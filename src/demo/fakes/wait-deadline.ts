@@ -4,7 +4,7 @@
  */
 export const DEADLINE_MS = readDeadline(process.env.TEST_DEADLINE_MS);
 
-export function readDeadline(raw: string | undefined): number {
+function readDeadline(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 30_000;
   const ms = Number(raw);
   if (!Number.isFinite(ms) || ms < 1000) throw new Error(`TEST_DEADLINE_MS must be a number of milliseconds ≥ 1000, got ${JSON.stringify(raw)}`);

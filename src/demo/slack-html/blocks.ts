@@ -15,7 +15,7 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const list = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
 
 /** A text object: mrkdwn formatted, plain_text shown as typed (with emoji, as Slack does). */
-export function textObjectToHtml(text: unknown, ctx: RenderContext): string {
+function textObjectToHtml(text: unknown, ctx: RenderContext): string {
   if (!isObj(text)) return '';
   if (text.type === 'mrkdwn') return mrkdwnToHtml(str(text.text), ctx);
   return replaceEmoji(escapeHtml(str(text.text))).replace(/\n/g, '<br>');

@@ -3,6 +3,7 @@ import { channel, icon, joinInline, mention, strong } from '../document.js';
 import type { Icon, Inline } from '../document.js';
 import { readerTime } from '../time-ref.js';
 import type { Incident, Recurrence } from './incident.js';
+import { formatSpan, truncate } from '../text.js';
 
 /** Slack's topic limit. */
 const MAX_TOPIC = 250;
@@ -15,7 +16,7 @@ export function buildTopic(incident: Incident): string {
   const link = pd?.htmlUrl ?? '';
   const head = parts.join(' | ');
   const room = MAX_TOPIC - (link === '' ? 0 : link.length + 3);
-  const cut = head.length > room ? `${head.slice(0, Math.max(0, room - 1))}…` : head;
+  const cut = truncate(head, room);
   return link === '' ? cut : `${cut} | ${link}`;
 }
 
@@ -81,7 +82,8 @@ function statusLine(incident: Incident): Inline {
   if (incident.status === 'resolved') {
     const at = incident.resolvedAt ?? incident.statusAt;
     const by: Inline = incident.resolvedBy !== undefined ? [' by ', mention(incident.resolvedBy)] : incident.statusBy ? ` by ${incident.statusBy}` : '';
-    const lasted = formatDuration(Date.parse(at) - Date.parse(incident.createdAt));
+    const lastedMs = Date.parse(at) - Date.parse(incident.createdAt);
+    const lasted = Number.isNaN(lastedMs) || lastedMs < 0 ? undefined : formatSpan(lastedMs);
     return [strong('Resolved'), lasted === undefined ? '' : ` after ${lasted}`, by, ` · ${opened}, resolved ${readerTime(at, 'datetime')}`];
   }
   const assignees = incident.pagerduty?.assignees.map((a) => a.name) ?? [];
@@ -90,16 +92,4 @@ function statusLine(incident: Incident): Inline {
   if (assignees.length > 0) who.push(`assigned to ${assignees.join(', ')}`);
   const status: Inline = incident.status === 'acknowledged' ? [strong('Acknowledged'), incident.statusBy ? ` by ${incident.statusBy}` : ''] : strong('Triggered');
   return joinInline([status, ...(who.length > 0 ? [joinInline(who, ', ')] : []), opened], ' · ');
-}
-
-/** "1 h 12 min", "45 min", "under a minute", "2 d 3 h"; undefined when a time does not parse. */
-export function formatDuration(ms: number): string | undefined {
-  if (Number.isNaN(ms) || ms < 0) return undefined;
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes < 1) return 'under a minute';
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
-  const days = Math.floor(hours / 24);
-  return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
 }

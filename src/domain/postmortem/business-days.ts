@@ -31,11 +31,6 @@ export function isWorkingDate(date: CalendarDate): boolean {
   return weekday >= 1 && weekday <= 5;
 }
 
-/** Whether `date` falls on a working day as the calendar in `timeZone` sees it. */
-export function isWorkingDay(date: Date, timeZone: string): boolean {
-  return isWorkingDate(getCalendarDate(date, timeZone));
-}
-
 /**
  * `days` working days after `date` (before it when negative), counting as a person does:
  * Friday + 1 is Monday, Saturday + 1 is Monday too. Zero returns `date` even on a weekend.
@@ -49,11 +44,6 @@ export function addWorkingDates(date: CalendarDate, days: number): CalendarDate 
     if (isWorkingDate(current)) left -= 1;
   }
   return current;
-}
-
-/** The last working day strictly before `date`. */
-export function getPreviousWorkingDate(date: CalendarDate): CalendarDate {
-  return addWorkingDates(date, -1);
 }
 
 /** The first working day strictly after `date`. */

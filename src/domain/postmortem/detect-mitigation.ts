@@ -20,6 +20,7 @@
 import type { Incident } from '../incident/incident.js';
 import { classifyMessage, normalizeMessage } from '../timeline/classify-message.js';
 import type { TimelineEntry } from '../timeline/timeline-entry.js';
+import { truncate } from '../text.js';
 
 export type Mitigation = 'restart' | 'rollback' | 'scale-up' | 'limit bump';
 
@@ -237,7 +238,7 @@ function wordsOf(text: string): string[] {
 
 function toLine(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
-  return line.length <= EVIDENCE_MAX ? line : `${line.slice(0, EVIDENCE_MAX - 1)}…`;
+  return truncate(line, EVIDENCE_MAX);
 }
 
 /** Entries whose time does not parse go last. */

@@ -12,6 +12,7 @@ import {
   type CalendarDate,
   type WallTime,
 } from './zoned-time.js';
+import { truncate } from '../text.js';
 
 export interface ParseDueOptions {
   now: Date;
@@ -173,7 +174,7 @@ function tooFar(shown: string): string {
 }
 
 function quote(text: string): string {
-  return `"${text.length > 40 ? `${text.slice(0, 39)}…` : text}"`;
+  return `"${truncate(text, 40)}"`;
 }
 
 function pad2(n: number): string {

@@ -12,9 +12,10 @@ import type { Incident } from '../incident/incident.js';
 import type { ChatDocument } from '../ports.js';
 import { gatherPostmortemFacts } from './postmortem-facts.js';
 import type { PostmortemInput } from './postmortem-facts.js';
-import { CHAT_MARKS, PERSON_OR_CHANNEL, chatFormatWith, clip, markdownFormatWith, oneLine } from './postmortem-format.js';
+import { CHAT_MARKS, PERSON_OR_CHANNEL, chatFormatWith, markdownFormatWith, oneLine } from './postmortem-format.js';
 import { writeSections } from './postmortem-sections.js';
 import type { Block } from './postmortem-sections.js';
+import { truncate } from '../text.js';
 
 export type { PostmortemInput } from './postmortem-facts.js';
 
@@ -34,7 +35,7 @@ const FILENAME_STEM_MAX = 100;
 
 export function buildPostmortemDraft(input: PostmortemInput): PostmortemDraft {
   const facts = gatherPostmortemFacts(input);
-  const title = `Post-mortem: ${clip(oneLine(input.incident.title), TITLE_MAX)}`;
+  const title = `Post-mortem: ${truncate(oneLine(input.incident.title), TITLE_MAX)}`;
   const markdownFormat = markdownFormatWith(input.userNames, input.readText);
   const markdown = renderMarkdown(`Post-mortem: ${markdownFormat.text(input.incident.title, TITLE_MAX)}`, writeSections(facts, markdownFormat, false));
   const summary = splitDocument(`${title} (draft)`, renderSlack(writeSections(facts, chatFormatWith(input.readText), true)));

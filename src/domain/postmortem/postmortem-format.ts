@@ -6,6 +6,8 @@
  * HTML or emphasis. The chat flavour names people as `@U…` and marks emphasis with CHAT_MARKS;
  * postmortem-draft.ts turns both into the document's parts.
  */
+import { truncate } from '../text.js';
+
 export interface PostmortemFormat {
   kind: 'markdown' | 'slack';
   /** Untrusted text, as stored or as the chat sent it: one line, at most `max` characters. */
@@ -45,7 +47,7 @@ export function markdownFormatWith(names: ReadonlyMap<string, string> = new Map(
   const person = (userId: string) => names.get(userId) ?? `@${userId}`;
   return {
     kind: 'markdown',
-    text: (untrusted, max = TEXT_MAX) => escapeMarkdown(clip(oneLine(read(untrusted).text).replace(PERSON_OR_CHANNEL, (token: string, id: string) => (token.startsWith('@') ? person(id) : token)), max)),
+    text: (untrusted, max = TEXT_MAX) => escapeMarkdown(truncate(oneLine(read(untrusted).text).replace(PERSON_OR_CHANNEL, (token: string, id: string) => (token.startsWith('@') ? person(id) : token)), max)),
     mention: (userId) => escapeMarkdown(USER_ID.test(userId) ? person(userId) : oneLine(userId)),
     em: (trusted) => `_${trusted}_`,
     strong: (trusted) => `**${trusted}**`,
@@ -64,7 +66,7 @@ export function chatFormatWith(read: ReadWords = AS_WRITTEN): PostmortemFormat {
   const mark = (kind: keyof typeof CHAT_MARKS, trusted: string) => `${CHAT_MARKS[kind][0]}${trusted}${CHAT_MARKS[kind][1]}`;
   return {
     kind: 'slack',
-    text: (untrusted, max = TEXT_MAX) => clip(oneLine(read(untrusted).text.replace(ANY_MARK, '')), max),
+    text: (untrusted, max = TEXT_MAX) => truncate(oneLine(read(untrusted).text.replace(ANY_MARK, '')), max),
     mention: (userId) => (USER_ID.test(userId) ? `@${userId}` : oneLine(userId)),
     em: (trusted) => mark('em', trusted),
     strong: (trusted) => mark('strong', trusted),
@@ -76,10 +78,6 @@ export function chatFormatWith(read: ReadWords = AS_WRITTEN): PostmortemFormat {
 
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
-}
-
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
 }
 
 /** Backslash-escapes Markdown punctuation that could end a table cell or start markup. */

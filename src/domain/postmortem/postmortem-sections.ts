@@ -3,10 +3,11 @@
  * the Markdown file and the Slack summary say the same things. `compact` (Slack) keeps the
  * key moments short and leaves the full timeline to the file.
  */
-import { KEY_MOMENTS_FIRST, KEY_MOMENTS_LAST, TIMELINE_TEXT_MAX, formatSpan } from '../timeline/render-timeline.js';
+import { formatSpan, formatSpanLong } from '../text.js';
+import { KEY_MOMENTS_FIRST, KEY_MOMENTS_LAST, TIMELINE_TEXT_MAX } from '../timeline/render-timeline.js';
 import type { TimelineSource } from '../timeline/timeline-entry.js';
 import type { ActionItem } from './action-item.js';
-import { formatElapsed, isSameDay } from './postmortem-clock.js';
+import { isSameDay } from './postmortem-clock.js';
 import { CAUSE_CATEGORIES } from './postmortem-facts.js';
 import type { Placed, PostmortemFacts } from './postmortem-facts.js';
 import type { PostmortemFormat } from './postmortem-format.js';
@@ -22,8 +23,6 @@ export type Block =
   | { kind: 'fields'; pairs: [string, string][] }
   /** Cells already written with the format. */
   | { kind: 'table'; header: string[]; rows: string[][] };
-
-export const SECTION_HEADINGS = ['Summary', 'Recurrence', 'Timeline', 'Trigger', 'Root cause', 'Cause category', 'What worked', 'What did not', 'Action items'] as const;
 
 const SOURCE_LABEL: Record<TimelineSource, string> = { pagerduty: 'PD', bot: 'bot', slack: 'slack', cluster: 'k8s' };
 /** A fast acknowledgement is one inside the first five minutes of the page. */
@@ -92,7 +91,7 @@ function writeDuration(f: PostmortemFacts): string {
   const withDay = f.endMs !== undefined && !isSameDay(f.clock, f.startMs, f.endMs);
   const from = `${start} ${readerTime(f.startMs, withDay ? 'datetime' : 'time')}`;
   if (f.endMs === undefined) return `still open (${from})`;
-  return `${formatElapsed(Math.max(0, f.endMs - f.startMs))} (${from} → resolved ${readerTime(f.endMs, withDay ? 'datetime' : 'time')})`;
+  return `${formatSpanLong(Math.max(0, f.endMs - f.startMs))} (${from} → resolved ${readerTime(f.endMs, withDay ? 'datetime' : 'time')})`;
 }
 
 function writeTimeline(f: PostmortemFacts, fmt: PostmortemFormat, compact: boolean, h: (t: string, l?: 2 | 3) => Block): Block[] {
@@ -150,8 +149,8 @@ function writeRollout(f: PostmortemFacts, fmt: PostmortemFormat): string {
   const what = `revision ${r.rollout.revision} of ${fmt.code(r.rollout.workload)} — ${fmt.text(r.rollout.change, TIMELINE_TEXT_MAX)}, at ${readerTime(r.placed.ms, 'datetime')}`;
   if (Number.isNaN(f.startMs)) return `${label} ${what} — ${fmt.em('to confirm')} whether this change set it off.`;
   const gap = r.placed.ms - f.startMs;
-  if (r.kind === 'before') return `${label} ${what} (${gap > 0 ? 'just as the page came' : `${formatElapsed(-gap)} before the page`}) — ${fmt.em('to confirm')} whether this change set it off.`;
-  const when = gap > 0 ? `${formatElapsed(gap)} after the page` : `${formatElapsed(-gap)} before the page`;
+  if (r.kind === 'before') return `${label} ${what} (${gap > 0 ? 'just as the page came' : `${formatSpanLong(-gap)} before the page`}) — ${fmt.em('to confirm')} whether this change set it off.`;
+  const when = gap > 0 ? `${formatSpanLong(gap)} after the page` : `${formatSpanLong(-gap)} before the page`;
   return `${fmt.strong('Latest rollout recorded:')} ${what} (${when}): none in the two hours before the page, so probably not what set it off.`;
 }
 
@@ -182,7 +181,7 @@ function writeWhys(f: PostmortemFacts, fmt: PostmortemFormat): string[] {
 
 function writeWorked(f: PostmortemFacts, fmt: PostmortemFormat): string[] {
   const items: string[] = [];
-  const since = (ms: number) => formatElapsed(Math.max(0, ms - f.startMs));
+  const since = (ms: number) => formatSpanLong(Math.max(0, ms - f.startMs));
   if (f.acknowledgedMs !== undefined && f.acknowledgedMs - f.startMs <= FAST_ACK_MS) items.push(`Acknowledged ${since(f.acknowledgedMs)} after the page.`);
   if (f.firstTriage !== undefined && f.firstTriage.ms - f.startMs <= FAST_TRIAGE_MS) items.push(`First triage ${since(f.firstTriage.ms)} after the ${f.incident.source === 'pagerduty' ? 'page' : 'declaration'}.`);
   // One line per message, however many mitigations it names.
@@ -209,7 +208,7 @@ function writeWorked(f: PostmortemFacts, fmt: PostmortemFormat): string[] {
 
 function writeDidNot(f: PostmortemFacts, fmt: PostmortemFormat): string[] {
   const items: string[] = [];
-  const since = (ms: number) => formatElapsed(Math.max(0, ms - f.startMs));
+  const since = (ms: number) => formatSpanLong(Math.max(0, ms - f.startMs));
   if (f.acknowledgedMs !== undefined && f.acknowledgedMs - f.startMs > FAST_ACK_MS) items.push(`Acknowledging took ${since(f.acknowledgedMs)}.`);
   if (f.unacknowledged > 0) items.push(`The acknowledgement timed out ${f.unacknowledged === 1 ? 'once' : `${f.unacknowledged} times`}.`);
   if (f.escalations > 0) items.push(`Escalated ${f.escalations === 1 ? 'once' : `${f.escalations} times`} before someone took it.`);

@@ -46,15 +46,6 @@ function getFormatter(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** True when `timeZone` is an IANA zone (or UTC) this runtime knows. */
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    getFormatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The wall time in `timeZone` at `instant`. Throws RangeError on an unknown zone or an invalid date. */
 export function getWallTime(instant: Date, timeZone: string): WallTime {

@@ -6,6 +6,7 @@
 import { toMessageShape } from '../triage/collapse-events.js';
 import type { EventEvidence, IsoTime } from '../triage/evidence.js';
 import type { TimelineEntry } from './timeline-entry.js';
+import { truncate } from '../text.js';
 
 /** The workload whose cluster events go on an incident's timeline, and since when. */
 export interface WatchTarget {
@@ -176,8 +177,7 @@ const MAX_MESSAGE = 300;
  */
 export function toTimelineEntry(event: EventEvidence, fallbackAt?: IsoTime): TimelineEntry {
   const { kind, name } = event.object;
-  let message = event.message.replace(/\s+/g, ' ').trim();
-  if (message.length > MAX_MESSAGE) message = `${message.slice(0, MAX_MESSAGE - 1)}…`;
+  const message = truncate(event.message.replace(/\s+/g, ' ').trim(), MAX_MESSAGE);
   const head = `${kind.toLowerCase()}/${name}: ${event.reason}`;
   const at = normalizeTime(event.firstSeen) ?? normalizeTime(event.lastSeen) ?? normalizeTime(fallbackAt) ?? EPOCH;
   const until = normalizeTime(event.lastSeen) ?? at;

@@ -15,6 +15,7 @@ import type { MessageKind } from './classify-message.js';
 import { collapseRoutine } from './collapse-routine.js';
 import type { Burst, Placed } from './collapse-routine.js';
 import type { TimelineEntry, TimelineSource } from './timeline-entry.js';
+import { formatSpan, truncate } from '../text.js';
 
 export interface RenderTimelineOptions {
   /** The reader's IANA time zone, to split days where the reader's days split; default (and unknown zones) UTC. */
@@ -150,20 +151,10 @@ function formatRepeats(entry: TimelineEntry, ms: number): Inline {
   return [` ×${entry.count}`, span];
 }
 
-/** "45s", "12m", "2h 5m", "1d 3h". */
-export function formatSpan(ms: number): string {
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes < 1) return `${Math.max(1, Math.round(ms / 1000))}s`;
-  if (minutes < 60) return `${minutes}m`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
-  return hours % 24 === 0 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours / 24)}d ${hours % 24}h`;
-}
-
 /** One line, at most TIMELINE_TEXT_MAX characters, without asterisks that would unbalance our bold. */
 function toPlainLine(text: string): string {
   const line = text.replace(/\s+/g, ' ').replaceAll('*', '').trim();
-  return line.length <= TIMELINE_TEXT_MAX ? line : `${line.slice(0, TIMELINE_TEXT_MAX - 1)}…`;
+  return truncate(line, TIMELINE_TEXT_MAX);
 }
 
 function summarize(count: number, keyCount: number, firstMs: number | undefined, lastMs: number, now: Date, severalDays: boolean): Inline {

@@ -1,5 +1,6 @@
 import type { EventEvidence, IsoTime } from './evidence.js';
 import { earliest, formatSpan, latest, msBetween } from './time-span.js';
+import { truncate } from '../text.js';
 
 /** Several reports of the same thing, folded into one with the total count and time span. */
 export type CollapsedEvent = Pick<EventEvidence, 'type' | 'reason' | 'message' | 'count' | 'firstSeen' | 'lastSeen'> & {
@@ -107,7 +108,7 @@ export function formatEventLine(e: CollapsedEvent | EventEvidence, opts: EventLi
 export function clipMiddle(text: string, max: number): string {
   if (text.length <= max) return text;
   // Too short to keep both ends readable: keep the head.
-  if (max < 120) return `${text.slice(0, max - 1)}…`;
+  if (max < 120) return truncate(text, max);
   const head = Math.floor(max * 0.4);
   return `${text.slice(0, head)} … ${text.slice(text.length - (max - head - 3))}`;
 }

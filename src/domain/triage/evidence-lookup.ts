@@ -6,6 +6,7 @@ import type {
   ProbeEvidence,
   TriageEvidence,
 } from './evidence.js';
+import { truncate } from '../text.js';
 
 export function findCondition(conditions: readonly ConditionEvidence[], type: string): ConditionEvidence | undefined {
   return conditions.find((c) => c.type === type);
@@ -79,7 +80,7 @@ export function pickDecisiveLine(lines: readonly string[]): string | undefined {
   const line = strong.at(-1) ?? errors.at(-1) ?? nonEmpty.at(-1);
   if (line === undefined) return undefined;
   const told = condenseStructuredLine(line);
-  return told.length > 300 ? `${told.slice(0, 299)}…` : told;
+  return truncate(told, 300);
 }
 
 /** Level words and timestamps before a log line's message. */

@@ -1,5 +1,6 @@
 import type { EnvVarEvidence, PodTemplateEvidence, ResourcesEvidence, RevisionContainerEvidence, RevisionEvidence } from './evidence.js';
 import { redactSecrets } from './redact-secrets.js';
+import { truncate } from '../text.js';
 
 /** Env names whose literal values are never shown, even redacted. */
 const SENSITIVE_ENV_NAME = /pass|secret|token|key|credential|auth|cert|private|salt|signing/i;
@@ -11,7 +12,7 @@ export function formatEnvValue(env: EnvVarEvidence): string {
     return `from ${env.ref.kind}${target ? ` ${target}` : ''}`;
   }
   if (SENSITIVE_ENV_NAME.test(env.name)) return '(value hidden)';
-  const value = env.value.length > 120 ? `${env.value.slice(0, 119)}…` : env.value;
+  const value = truncate(env.value, 120);
   return JSON.stringify(redactSecrets(value));
 }
 

@@ -1,5 +1,6 @@
 import { readerTime } from '../time-ref.js';
 import type { IsoTime } from './evidence.js';
+import { formatSpan } from '../text.js';
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
@@ -16,18 +17,7 @@ export function isWithin(time: IsoTime | undefined, now: IsoTime, windowMs: numb
   return age >= -5 * MINUTE_MS && age <= windowMs;
 }
 
-/** "40s", "12m", "2h 5m", "3d 4h": what an on-call engineer reads at a glance. */
-export function formatSpan(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return '0s';
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return m % 60 === 0 ? `${h}h` : `${h}h ${m % 60}m`;
-  const d = Math.floor(h / 24);
-  return h % 24 === 0 ? `${d}d` : `${d}d ${h % 24}h`;
-}
+export { formatSpan };
 
 export function formatAgo(time: IsoTime, now: IsoTime): string {
   return `${formatSpan(Math.max(0, msBetween(time, now)))} ago`;

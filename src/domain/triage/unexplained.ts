@@ -11,6 +11,7 @@ import type { Confidence, Finding } from './finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from './kubectl-command.js';
 import { RECENT_MS, getWaiting, isPodFailing, listAllContainers, listNodesOf, severityForPods, unique } from './pod-status.js';
 import { isWithin } from './time-span.js';
+import { truncate } from '../text.js';
 
 /** Event reasons some analyzer reads (and decides about, even when it finds nothing worth saying). */
 const HANDLED_REASONS = new Set([
@@ -62,7 +63,7 @@ function describeEvents(ev: TriageEvidence, group: EventEvidence[]): Finding {
   return {
     id: `unexplained/${first.reason}`,
     kind: 'unexplained',
-    title: `${first.reason} on ${who}: ${message.length > 200 ? `${message.slice(0, 199)}…` : message}`,
+    title: `${first.reason} on ${who}: ${truncate(message, 200)}`,
     layer: layerOf(first.reason),
     severity: onFailing ? severityForPods(ev, podObjects.length) : 'warning',
     confidence,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newDeclaredIncident, newPagedIncident } from '../../../src/domain/incident/incident.js';
 import type { Incident, PagedIncident } from '../../../src/domain/incident/incident.js';
-import { announcementIcon, buildAnnouncement as buildInline, formatDuration } from '../../../src/domain/incident/incident-text.js';
+import { announcementIcon, buildAnnouncement as buildInline } from '../../../src/domain/incident/incident-text.js';
 import { emoji } from '../../../src/adapters/slack/render-document.js';
 import { inlineText } from '../../helpers/document-text.js';
 import { timesAsUtc } from '../../../src/domain/time-ref.js';
@@ -51,27 +51,21 @@ describe('buildAnnouncement', () => {
 
   it('says how long it lasted and who resolved it, in Slack or in PagerDuty', () => {
     const fromSlack = page({}, { status: 'resolved', resolvedAt: '2026-11-21T04:24:00Z', resolvedBy: 'U9', statusBy: 'PagerDuty' });
-    expect(timesAsUtc(buildAnnouncement(fromSlack)).split('\n')[1]).toBe('*Resolved* after 1 h 12 min by <@U9> · opened 2026-11-21 03:12 UTC, resolved 2026-11-21 04:24 UTC');
+    expect(timesAsUtc(buildAnnouncement(fromSlack)).split('\n')[1]).toBe('*Resolved* after 1h 12m by <@U9> · opened 2026-11-21 03:12 UTC, resolved 2026-11-21 04:24 UTC');
     const fromPagerDuty = page({}, { status: 'resolved', resolvedAt: '2026-11-21T03:12:40Z', statusBy: 'Alice Adams' });
-    expect(buildAnnouncement(fromPagerDuty)).toContain('*Resolved* after under a minute by Alice Adams');
+    expect(buildAnnouncement(fromPagerDuty)).toContain('*Resolved* after 40s by Alice Adams');
+    const longer = page({}, { status: 'resolved', resolvedAt: '2026-11-23T06:12:00Z', statusBy: 'Alice Adams' });
+    expect(buildAnnouncement(longer)).toContain('*Resolved* after 2d 3h by Alice Adams');
+  });
+
+  it('leaves out how long it lasted when a time does not parse or runs backwards', () => {
+    const unparsed = page({}, { status: 'resolved', resolvedAt: 'not a time', statusBy: 'Alice Adams' });
+    expect(buildAnnouncement(unparsed)).toContain('*Resolved* by Alice Adams');
+    const backwards = page({}, { status: 'resolved', resolvedAt: '2026-11-21T03:00:00Z', statusBy: 'Alice Adams' });
+    expect(buildAnnouncement(backwards)).toContain('*Resolved* by Alice Adams');
   });
 
   it('writes times as markers for the reader’s zone', () => {
     expect(buildAnnouncement(page())).toContain('⟦time 1795230720 datetime⟧');
-  });
-});
-
-describe('formatDuration', () => {
-  it.each([
-    [30_000, 'under a minute'],
-    [45 * 60_000, '45 min'],
-    [60 * 60_000, '1 h'],
-    [72 * 60_000, '1 h 12 min'],
-    [51 * 3_600_000, '2 d 3 h'],
-    [48 * 3_600_000, '2 d'],
-    [-1, undefined],
-    [Number.NaN, undefined],
-  ])('%d ms is %s', (ms, text) => {
-    expect(formatDuration(ms)).toBe(text);
   });
 });

@@ -3,18 +3,17 @@ import {
   addBusinessDays,
   addWorkingDates,
   getNextWorkingDate,
-  getPreviousWorkingDate,
   getWorkdayStart,
   isWorkingDate,
-  isWorkingDay,
   postmortemDueAt,
 } from '../../../src/domain/postmortem/business-days.js';
+import { getCalendarDate } from '../../../src/domain/postmortem/zoned-time.js';
 
 const NY = 'America/New_York';
 const at = (iso: string) => new Date(iso);
 const iso = (d: Date) => d.toISOString();
 
-describe('isWorkingDay', () => {
+describe('isWorkingDate', () => {
   it('is Monday to Friday', () => {
     expect(isWorkingDate({ year: 2026, month: 11, day: 20 })).toBe(true); // Friday
     expect(isWorkingDate({ year: 2026, month: 11, day: 21 })).toBe(false); // Saturday
@@ -24,11 +23,11 @@ describe('isWorkingDay', () => {
 
   it("asks the calendar of the given zone, not UTC's", () => {
     // Saturday 04:30 UTC is still Friday evening in New York.
-    expect(isWorkingDay(at('2026-11-21T04:30:00Z'), 'UTC')).toBe(false);
-    expect(isWorkingDay(at('2026-11-21T04:30:00Z'), NY)).toBe(true);
+    expect(isWorkingDate(getCalendarDate(at('2026-11-21T04:30:00Z'), 'UTC'))).toBe(false);
+    expect(isWorkingDate(getCalendarDate(at('2026-11-21T04:30:00Z'), NY))).toBe(true);
     // Sunday 20:00 UTC is already Monday morning in Auckland.
-    expect(isWorkingDay(at('2026-11-22T20:00:00Z'), 'UTC')).toBe(false);
-    expect(isWorkingDay(at('2026-11-22T20:00:00Z'), 'Pacific/Auckland')).toBe(true);
+    expect(isWorkingDate(getCalendarDate(at('2026-11-22T20:00:00Z'), 'UTC'))).toBe(false);
+    expect(isWorkingDate(getCalendarDate(at('2026-11-22T20:00:00Z'), 'Pacific/Auckland'))).toBe(true);
   });
 });
 
@@ -39,7 +38,7 @@ describe('addWorkingDates', () => {
     expect(addWorkingDates({ year: 2026, month: 11, day: 18 }, 5)).toEqual({ year: 2026, month: 11, day: 25 });
     expect(addWorkingDates({ year: 2026, month: 11, day: 23 }, -1)).toEqual({ year: 2026, month: 11, day: 20 });
     expect(addWorkingDates({ year: 2026, month: 11, day: 21 }, 0)).toEqual({ year: 2026, month: 11, day: 21 });
-    expect(getPreviousWorkingDate({ year: 2026, month: 11, day: 22 })).toEqual({ year: 2026, month: 11, day: 20 });
+    expect(addWorkingDates({ year: 2026, month: 11, day: 22 }, -1)).toEqual({ year: 2026, month: 11, day: 20 });
     expect(getNextWorkingDate({ year: 2026, month: 12, day: 31 })).toEqual({ year: 2027, month: 1, day: 1 });
   });
 

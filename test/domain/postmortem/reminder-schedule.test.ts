@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionItem } from '../../../src/domain/postmortem/action-item.js';
-import { isWorkingDay } from '../../../src/domain/postmortem/business-days.js';
+import { isWorkingDate } from '../../../src/domain/postmortem/business-days.js';
 import { getDeadline, nextReminder, planReminders, type Reminder } from '../../../src/domain/postmortem/reminder-schedule.js';
-import { getWallTime } from '../../../src/domain/postmortem/zoned-time.js';
+import { getCalendarDate, getWallTime } from '../../../src/domain/postmortem/zoned-time.js';
 
 const NY = 'America/New_York';
 const BULLMQ_JOB_ID = /^[A-Za-z0-9_-]+$/;
@@ -108,7 +108,7 @@ describe('planReminders: overdue', () => {
     const thursday = item({ dueDate: '2026-11-19', dueAt: '2026-11-19T14:00:00.000Z' });
     const reminders = plan(thursday, '2026-11-20T12:00:00Z', 3);
     expect(brief(reminders)).toEqual(['overdue#1 2026-11-20T14:00:00.000Z', 'overdue#2 2026-11-23T14:00:00.000Z', 'overdue#3 2026-11-24T14:00:00.000Z']);
-    expect(reminders.every((r) => isWorkingDay(new Date(r.at), NY))).toBe(true);
+    expect(reminders.every((r) => isWorkingDate(getCalendarDate(new Date(r.at), NY)))).toBe(true);
   });
 
   it('goes from a Friday deadline straight to Monday', () => {

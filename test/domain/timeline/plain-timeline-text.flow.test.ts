@@ -3,7 +3,7 @@
  * are ids in `mentions` (written `@U…` / `#C…`), and readers draw them as mentions again.
  */
 import { describe, expect, it } from 'vitest';
-import { toChannelMessageEvent } from '../../../src/adapters/slack/register-events.js';
+import { readSlackText } from '../../../src/adapters/slack/slack-text.js';
 import { applyIncidentCommand } from '../../../src/domain/incident/apply-incident-command.js';
 import type { IncidentChange, IncidentCommandRequest } from '../../../src/domain/incident/incident-command.js';
 import { resolveIncidentFromChat } from '../../../src/domain/incident/resolve-incident.js';
@@ -21,16 +21,19 @@ function request(id: string, command: IncidentChange, incidentId: string): Incid
   return { id, command, userId: 'U0ALICE', channelId: 'C-ignored', incidentId };
 }
 
-function fromSlack(raw: Parameters<typeof toChannelMessageEvent>[0]): ChannelMessageEvent {
-  const event = toChannelMessageEvent(raw);
-  if (event === undefined) throw new Error('not a message the timeline records');
-  return event;
+/** A message as register-events hands it over: Slack's text read into plain words and mentions. */
+function posted(channelId: string, userId: string, ts: string, slackText: string): ChannelMessageEvent {
+  return { kind: 'posted', channelId, ts, userId, ...readSlackText(slackText) };
+}
+
+function editedTo(channelId: string, ts: string, slackText: string): ChannelMessageEvent {
+  return { kind: 'edited', channelId, ts, ...readSlackText(slackText) };
 }
 
 describe('plain timeline text', () => {
   it('stores what people and commands say without Slack markup, and shows it with mentions', async () => {
     const { deps, incident, channel } = await openedIncident();
-    await recordChannelMessage(deps, fromSlack({ channel, user: 'U0BOB', ts: '1795255300.000100', text: 'we decided to roll back, <@U0ALICE> &amp; <@U0CAROL|carol> on it, see <https://grafana.acme.io/d/1|the graph> in <#C0WAR>' }));
+    await recordChannelMessage(deps, posted(channel, 'U0BOB', '1795255300.000100', 'we decided to roll back, <@U0ALICE> &amp; <@U0CAROL|carol> on it, see <https://grafana.acme.io/d/1|the graph> in <#C0WAR>'));
     deps.clock.set('2026-11-21T10:42:00Z');
     await applyIncidentCommand(deps, request('c1', { kind: 'lead', leadSlackId: 'U0BOB' }, incident.id));
     deps.clock.set('2026-11-21T10:43:00Z');
@@ -61,8 +64,8 @@ describe('plain timeline text', () => {
 
   it('replaces an edited message’s text and the people it names', async () => {
     const { deps, incident, channel } = await openedIncident();
-    await recordChannelMessage(deps, fromSlack({ channel, user: 'U0BOB', ts: '1795255300.000200', text: 'ping <@U0ALICE>' }));
-    await recordChannelMessage(deps, fromSlack({ channel, subtype: 'message_changed', message: { ts: '1795255300.000200', user: 'U0BOB', text: 'never mind, a &amp; b' } }));
+    await recordChannelMessage(deps, posted(channel, 'U0BOB', '1795255300.000200', 'ping <@U0ALICE>'));
+    await recordChannelMessage(deps, editedTo(channel, '1795255300.000200', 'never mind, a &amp; b'));
     const [edited] = (await deps.timeline.list(incident.id)).filter((e) => e.source === 'slack');
     expect(edited).toMatchObject({ text: 'never mind, a & b', author: 'U0BOB' });
     expect(edited?.mentions).toBeUndefined();

@@ -7,7 +7,7 @@ import { CHAT_DOCUMENT_PARAGRAPHS, CHAT_PARAGRAPH_MAX } from '../../../src/domai
 import type { ChatDocument } from '../../../src/domain/ports.js';
 import { replaceTimes, timesAsUtc } from '../../../src/domain/time-ref.js';
 import { toTimelineEntry } from '../../../src/domain/timeline/cluster-events.js';
-import { TIMELINE_TEXT_MAX, formatSpan, renderTimeline } from '../../../src/domain/timeline/render-timeline.js';
+import { TIMELINE_TEXT_MAX, renderTimeline } from '../../../src/domain/timeline/render-timeline.js';
 import type { TimelineEntry, TimelineSource } from '../../../src/domain/timeline/timeline-entry.js';
 import type { EventEvidence } from '../../../src/domain/triage/evidence.js';
 
@@ -206,19 +206,5 @@ describe('renderTimeline', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(list.filter((l) => /^\*\d{4}-\d\d-\d\d\*$/.test(l))).toEqual(['*2025-03-04*', '*2025-03-05*']);
     expect(list.filter((l) => l.startsWith('⭐ ')).length).toBe(many.filter((e) => e.important).length);
-  });
-});
-
-describe('formatSpan', () => {
-  it.each([
-    [20_000, '20s'],
-    [400, '1s'],
-    [12 * 60_000 + 59_000, '12m'],
-    [2 * 3_600_000, '2h'],
-    [2 * 3_600_000 + 5 * 60_000, '2h 5m'],
-    [24 * 3_600_000, '1d'],
-    [27 * 3_600_000, '1d 3h'],
-  ])('%d ms is %s', (ms, text) => {
-    expect(formatSpan(ms)).toBe(text);
   });
 });

@@ -105,7 +105,7 @@ function eventFields(prefix: 'involvedObject' | 'regarding'): ReadonlyMap<string
 }
 
 /** core/v1 Event → events.k8s.io/v1 Event, following k8s.io/kubernetes pkg/apis/events/v1 conversion. */
-export function coreEventToEventsV1(e: KubeObject): KubeObject {
+function coreEventToEventsV1(e: KubeObject): KubeObject {
   const out: KubeObject = {
     kind: 'Event',
     apiVersion: 'events.k8s.io/v1',

@@ -38,7 +38,7 @@ export class StatusError extends Error {
 }
 
 /** `pods` for the core group, `deployments.apps` otherwise — how the apiserver names a resource. */
-export function qualifiedResource(group: string, resource: string): string {
+function qualifiedResource(group: string, resource: string): string {
   return group === '' ? resource : `${resource}.${group}`;
 }
 

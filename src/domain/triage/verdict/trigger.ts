@@ -6,7 +6,6 @@
  */
 import type { IsoTime, NamespaceObjectEvidence, PodEvidence, RevisionEvidence, TriageEvidence } from '../evidence.js';
 import { clipMiddle } from '../collapse-events.js';
-import { findCondition } from '../evidence-lookup.js';
 import { findOnset } from '../failure-onset.js';
 import type { Finding } from '../finding.js';
 import { unique } from '../pod-status.js';
@@ -240,12 +239,6 @@ export function rollbackFits(trigger: Trigger, d: Differential): trigger is Extr
   if (trigger.kind !== 'revision') return false;
   const failingRevisions = unique(d.failing.map((p) => p.revisionHash ?? '?'));
   return failingRevisions.every((h) => h === trigger.revision.hash || h === '?');
-}
-
-/** Conditions that say the workload's rollout has not finished (used to word the scope). */
-export function isRollingOut(ev: TriageEvidence): boolean {
-  const progressing = ev.workload ? findCondition(ev.workload.conditions, 'Progressing') : undefined;
-  return progressing?.reason === 'ReplicaSetUpdated' || (ev.workload !== null && ev.workload.updatedReplicas < ev.workload.specReplicas);
 }
 
 /**

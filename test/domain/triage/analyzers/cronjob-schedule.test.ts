@@ -211,7 +211,7 @@ describe('analyzeCronJobSchedule', () => {
     const ev = cronJob(CRON, { cron: '30 1 * * *', suspended: false }, []);
     const created = { ...ev, workload: ev.workload ? { ...ev.workload, createdAt: minutesAgo(DAY) } : null };
     // Created yesterday at 03:14: today's 01:30 was its first run, and it did not start.
-    expect(analyzeCronJobSchedule(created)[0]?.title).toBe(`CronJob ${CRON}: 1 scheduled run did not start (2026-11-21 01:30 UTC); none has run since it was created 24h ago`);
+    expect(analyzeCronJobSchedule(created)[0]?.title).toBe(`CronJob ${CRON}: 1 scheduled run did not start (2026-11-21 01:30 UTC); none has run since it was created 1d ago`);
   });
 
   it('counts every run a frequent schedule skipped over days, and shows the newest one', () => {
