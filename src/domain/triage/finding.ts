@@ -69,6 +69,7 @@ export type FindingKind =
   | 'slow-dependency'
   | 'resource-exhaustion'
   | 'consumer-group'
+  | 'credentials-rejected'
   | 'daemonset-coverage'
   | 'object-change'
   | 'unexplained';

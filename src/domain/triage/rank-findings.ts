@@ -44,6 +44,7 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'slow-dependency': ['readiness-probe', 'liveness-kill', 'signal-kill', 'exit-code', 'unexplained', ...PROCESS_EFFECTS],
   // A limit the process hits (descriptors, connection slots, threads) is why requests, probes and the process fail.
   'consumer-group': ['unexplained', 'dependency-error'],
+  'credentials-rejected': ['readiness-probe', 'liveness-kill', 'exit-code', 'crash-loop', 'unexplained', 'dependency-error', ...PROCESS_EFFECTS],
   'resource-exhaustion': ['readiness-probe', 'liveness-kill', 'signal-kill', 'exit-code', 'dependency-error', 'unexplained', ...PROCESS_EFFECTS],
   // A failed Job is what paged: how its pods ended is the same story told from below.
   'job-failed': [...PROCESS_FAULTS, 'oom-killed', 'image-pull', 'container-config', ...PROCESS_EFFECTS],

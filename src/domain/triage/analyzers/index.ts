@@ -35,6 +35,7 @@ import { analyzeVolumeFull } from './volume-full.js';
 import { analyzeSlowDependency } from './slow-dependency.js';
 import { analyzeResourceExhaustion } from './resource-exhaustion.js';
 import { analyzeConsumerGroups } from './consumer-group.js';
+import { analyzeRejectedCredentials } from './credentials-rejected.js';
 import { analyzeDaemonSetCoverage } from './daemonset-coverage.js';
 import { analyzeNetworkPolicies } from './network-policy.js';
 import { analyzePlacement } from './placement.js';
@@ -85,6 +86,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'slow-dependency': analyzeSlowDependency,
   'resource-exhaustion': analyzeResourceExhaustion,
   'consumer-group': analyzeConsumerGroups,
+  'credentials-rejected': analyzeRejectedCredentials,
   'daemonset-coverage': analyzeDaemonSetCoverage,
 };
 

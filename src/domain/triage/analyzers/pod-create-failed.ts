@@ -61,6 +61,20 @@ function classifyRefusal(ev: TriageEvidence, message: string): Refusal {
       command: formatKubectl(ev.target, `describe resourcequota ${quota[1]}`),
     };
   }
+  // LimitRange admission: "maximum memory usage per Container is 2Gi, but limit is 3Gi".
+  const range = /(maximum|minimum) (cpu|memory|ephemeral-storage|storage) usage per (Container|Pod) is ([\w.]+),? but (?:limit|request) is ([\w.]+)/i.exec(message);
+  if (range) {
+    const ranges = (ev.namespaceObjects ?? []).filter((o) => o.kind === 'LimitRange').map((o) => o.name);
+    const which = ranges.length === 1 ? `LimitRange ${ranges[0] ?? ''}` : ranges.length > 1 ? `a LimitRange of ${ev.target.namespace} (${ranges.join(', ')})` : `a LimitRange of ${ev.target.namespace}`;
+    return {
+      key: `limit-range/${ranges.join('+') || 'unknown'}`,
+      title: `${which} refuses the pods: ${range[1]?.toLowerCase()} ${range[2]} per ${range[3]?.toLowerCase()} is ${range[4]}, the pods ask ${range[5]}`,
+      cause: `The namespace's LimitRange bounds what each ${range[3]?.toLowerCase()} may ask for, and the pod template's ${range[2]} is outside it, so admission refuses every pod of this template, whatever room the nodes have.`,
+      action: `Bring the ${range[2]} back within the LimitRange, or have its owner raise the bound if the new size is needed.`,
+      layer: 'capacity',
+      command: formatKubectl(ev.target, `describe limitrange${ranges.length === 1 ? ` ${ranges[0] ?? ''}` : ''}`),
+    };
+  }
   const psa = /violates PodSecurity "([\w:.-]+)"/i.exec(message);
   if (psa?.[1]) {
     return {

@@ -87,6 +87,8 @@ export function analyzeRecentRollout(ev: TriageEvidence): Finding[] {
       kind: 'recent-rollout',
       title: firstInstall
         ? `First install: revision ${newest.revision} created ${formatAgo(newest.createdAt, ev.collectedAt)}`
+        : exonerated && split
+          ? `Revision ${newest.revision} (rolled out ${formatAgo(newest.createdAt, ev.collectedAt)}) runs fine on ${healthyNew.length} pods; its failing pods are all on ${split.attribute} ${split.failing.join(', ')}: not the rollout`
         : `Revision ${newest.revision} rolled out ${formatAgo(newest.createdAt, ev.collectedAt)}, ${formatSpan(Math.max(gap, 0))} before the failures began` +
           (headline ? ` (${headline}${diff.length > 1 ? `, +${diff.length - 1} more change${diff.length > 2 ? 's' : ''}` : ''})` : ''),
       layer: 'rollout/change',

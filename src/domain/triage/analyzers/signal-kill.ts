@@ -1,6 +1,6 @@
 import { collapseEvents, formatEventLine } from '../collapse-events.js';
 import type { EventEvidence, TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
-import { eventContainer, formatProbe, listPodEvents } from '../evidence-lookup.js';
+import { condenseStructuredLine, eventContainer, formatProbe, listPodEvents } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-command.js';
 import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
@@ -76,14 +76,18 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
     !portMismatch && probeName === 'liveness' && !container.probes.startup && runs.length > 0 && hits.every((h) => !h.ref.container.ready) &&
     runs.every((r) => r <= window + (probe?.periodSeconds ?? 10) + 15) && /connection refused|timeout|deadline exceeded|statuscode: 503/i.test(messages);
   const avgRun = runs.length > 0 ? Math.round(runs.reduce((a, b) => a + b, 0) / runs.length) : undefined;
+  // What the killed run was doing when the probe gave up: start-up work that outlasts the probe's window.
+  const busyLine = /connection refused|timeout|deadline exceeded/i.test(messages) ? findStartupWork(ev, hits) : undefined;
   let scope = '';
-  if (portMismatch) scope = `: it probes :${String(probe?.port)}, the container declares ${container.ports.map((p) => `:${p.containerPort}`).join(', ')}`;
+  if (busyLine && !portMismatch) scope = ` while it is still starting up — its log: "${busyLine}" — the ${probeName} probe gives up after ${window}s`;
+  else if (portMismatch) scope = `: it probes :${String(probe?.port)}, the container declares ${container.ports.map((p) => `:${p.containerPort}`).join(', ')}`;
   else if (duringStartup) scope = ` during start-up: each run is killed ~${avgRun ?? window}s in, before the app answers (initialDelaySeconds ${probe?.initialDelaySeconds ?? 0}, no startupProbe)`;
 
   const execCannotRun = EXEC_CANNOT_RUN.test(messages);
   let why: string;
   if (execCannotRun) why = `the probe's command cannot run in the container (${EXEC_CANNOT_RUN.exec(messages)?.[0] ?? 'exec failed'}): the image no longer has it, so every probe errors while the app may be fine`;
   else if (portMismatch) why = `the probe targets port ${String(probe?.port)}, which the container does not declare: nothing answers there`;
+  else if (busyLine) why = `the app is still doing its start-up work (${busyLine}) when the ${probeName} probe's ${window}s run out, so it is killed and starts the same work again`;
   else if (duringStartup) why = `the app takes longer to start than the liveness probe allows (initialDelaySeconds ${probe?.initialDelaySeconds ?? 0} + ${probe?.failureThreshold ?? 3} × ${probe?.periodSeconds ?? 10}s), so it is killed before it ever listens, over and over`;
   else if (/statuscode: 5\d\d/i.test(messages)) why = `its health endpoint answers with a 5xx status`;
   else if (/connection refused/i.test(messages)) why = `nothing accepts connections on the probed port (not listening yet, or listening on another port)`;
@@ -101,7 +105,7 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
     evidence,
     ...(failures[0] ? { decisive: failures[0].message.replace(/\s+/g, ' ').trim() } : {}),
     likelyCause: `The kubelet restarts ${container.name} because ${why}. Exit ${codes} is the kill (SIGTERM, then SIGKILL after the grace period), not the app failing on its own.`,
-    fix: execCannotRun ? `change the ${probeName} probe to httpGet or tcpSocket, or to a command the image has` : duringStartup ? 'add a startupProbe (or a longer initialDelaySeconds) that covers the start-up time' : portMismatch || /connection refused|statuscode: 404/i.test(messages) ? `point the ${probeName} probe at the port and path the app serves` : /timeout|deadline exceeded|timed out/i.test(messages) ? `relax the ${probeName} probe's timeout and failure threshold (or add a startupProbe)` : `fix the ${probeName} probe or what it checks`,
+    fix: execCannotRun ? `change the ${probeName} probe to httpGet or tcpSocket, or to a command the image has` : busyLine ? `let the start-up work finish: run it as a Job before the rollout (a migration), or give the ${probeName} probe more time` : duringStartup ? 'add a startupProbe (or a longer initialDelaySeconds) that covers the start-up time' : portMismatch || /connection refused|statuscode: 404/i.test(messages) ? `point the ${probeName} probe at the port and path the app serves` : /timeout|deadline exceeded|timed out/i.test(messages) ? `relax the ${probeName} probe's timeout and failure threshold (or add a startupProbe)` : `fix the ${probeName} probe or what it checks`,
     nextAction: execCannotRun
       ? `Change the ${probeName} probe to one the image can run (httpGet or tcpSocket on the app's port); until then the kubelet keeps killing a healthy app. Restarting pods will not help.`
       :
@@ -170,4 +174,18 @@ function describeOutsideKill(ev: TriageEvidence, hits: KillHit[]): Finding {
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Start-up work an app logs before it listens: schema migrations, backfills, cache warming. */
+const STARTUP_WORK = /Migrating schema|migrat(?:e|ion|ing)\b|Flyway|Liquibase|Applying migration|backfill|rows affected|warming|Loading (?:cache|index|model)/i;
+
+/** The last line of start-up work in the killed runs' logs, condensed; undefined when none. */
+function findStartupWork(ev: TriageEvidence, hits: readonly KillHit[]): string | undefined {
+  for (const h of hits) {
+    const lines = ev.logs.filter((l) => l.pod === h.ref.pod.name && l.container === h.ref.container.name && l.previous).flatMap((l) => l.lines);
+    const work = lines.filter((l) => STARTUP_WORK.test(l));
+    const migrating = work.find((l) => /Migrating schema|Applying migration/i.test(l)) ?? work.at(-1);
+    if (migrating) return condenseStructuredLine(migrating.trim()).replace(/^.*?\s:\s/, '').slice(0, 160);
+  }
+  return undefined;
 }

@@ -203,8 +203,9 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
     // Does the change explain all of it? Not when the same revision runs fine elsewhere.
     const shared = d.shared.find((s) => s.attribute === 'revision' && s.values.includes(`revision ${newest.revision}`));
     const other = d.separating.find((s) => s.attribute !== 'revision' && s.attribute !== 'image');
-    if (shared && other) {
-      const healthyHere = d.healthy.filter((p) => p.revisionHash === newest.hash).length;
+    // One healthy pod is too little to clear a revision (it may not have met the fault yet).
+    const healthyHere = d.healthy.filter((p) => p.revisionHash === newest.hash).length;
+    if (shared && other && healthyHere >= 2) {
       const where = other.attribute === 'node' || other.attribute === 'zone' || other.attribute === 'node pool' || other.attribute === 'architecture' ? ` on ${other.attribute === 'node' ? 'other nodes' : `${other.attribute} ${other.healthy.join(', ')}`}` : '';
       const exonerated = `revision ${newest.revision} runs fine on ${healthyHere} other pod${healthyHere === 1 ? '' : 's'}${where}: not the rollout`;
       return { kind: 'none', text: exonerated, exonerated };

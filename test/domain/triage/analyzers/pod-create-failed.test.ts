@@ -11,6 +11,15 @@ function refused(message: string, when = 1) {
 }
 
 describe('analyzePodCreateFailures', () => {
+  it('names the LimitRange that refuses a container\'s limit, and the bound and the ask', () => {
+    const ev = refused('pods "report-builder-5d9c7-" is forbidden: maximum memory usage per Container is 2Gi, but limit is 3Gi');
+    ev.namespaceObjects = [{ kind: 'LimitRange', name: 'container-limits', createdAt: minutesAgo(90 * 24 * 60) }];
+    const [f] = analyzePodCreateFailures(ev);
+    expect(f?.title).toContain('LimitRange container-limits refuses the pods: maximum memory per container is 2Gi, the pods ask 3Gi');
+    expect(f?.confirmCommands.join(' ')).toContain('describe limitrange container-limits');
+    expect(`${f?.title} ${f?.likelyCause}`).not.toMatch(/quota/i);
+  });
+
   it('names an exhausted ResourceQuota, in the capacity layer', () => {
     const [f] = analyzePodCreateFailures(refused(`Error creating: pods "${APP}-${REV7.hash}-w9x2c" is forbidden: exceeded quota: payments-compute, requested: limits.memory=512Mi, used: limits.memory=19968Mi, limited: limits.memory=20Gi`));
     expect(f?.title).toBe('Pods cannot be created: ResourceQuota payments-compute exhausted');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRecentRollout } from '../../../../src/domain/triage/analyzers/recent-rollout.js';
-import { IMAGE_V14, IMAGE_V15, REV6, REV7, minutesAgo, terminated } from '../scenarios/builders.js';
+import { IMAGE_V14, IMAGE_V15, NODE_C, REV6, REV7, minutesAgo, terminated } from '../scenarios/builders.js';
 import { crashScenario } from '../scenarios/crashes.js';
 import { healthyScenario } from '../scenarios/healthy.js';
-import { badRolloutScenario } from '../scenarios/rollout.js';
+import { badRolloutScenario, sameRevisionElsewhereScenario } from '../scenarios/rollout.js';
 
 describe('analyzeRecentRollout', () => {
   it('blames a revision rolled out shortly before its own pods began failing, with its diff', () => {
@@ -61,6 +61,13 @@ describe('analyzeRecentRollout', () => {
     const [f] = analyzeRecentRollout(ev);
     expect(f?.evidence.join('\n')).not.toContain('sk_live');
     expect(f?.evidence).toContain('app env added STRIPE_API_KEY = (value hidden)');
+  });
+
+  it('says a revision that runs fine on other nodes is not what fails, without a rollback', () => {
+    const [f] = analyzeRecentRollout(sameRevisionElsewhereScenario(2));
+    expect(f?.title).toBe(`Revision 7 (rolled out 30m ago) runs fine on 2 pods; its failing pods are all on node ${NODE_C}: not the rollout`);
+    expect(f?.severity).toBe('info');
+    expect(f?.nextAction).not.toMatch(/roll back/i);
   });
 
   it('stays silent on a healthy workload', () => {

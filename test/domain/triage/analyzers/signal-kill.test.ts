@@ -4,6 +4,25 @@ import { NS, event, minutesAgo, terminated } from '../scenarios/builders.js';
 import { crashScenario, livenessKillScenario, oomKillScenario } from '../scenarios/crashes.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 
+describe('analyzeSignalKills: start-up work the probe does not wait for', () => {
+  it('quotes the migration the killed runs were doing when the probe gave up', () => {
+    const ev = livenessKillScenario();
+    ev.events = ev.events.map((e) => (e.reason === 'Unhealthy' ? { ...e, message: 'Liveness probe failed: Get "http://10.0.1.104:8080/healthz": dial tcp 10.0.1.104:8080: connect: connection refused' } : e));
+    ev.logs = ev.pods.slice(0, 3).map((p) => ({
+      pod: p.name,
+      container: 'app',
+      previous: true,
+      lines: [
+        '2026-11-21 03:10:02.100  INFO 1 --- [main] o.f.core.internal.command.DbMigrate : Migrating schema "catalog" to version "212 - backfill sku search vectors"',
+        '2026-11-21 03:11:30.400  INFO 1 --- [ionShutdownHook] o.s.b.w.e.tomcat.GracefulShutdown : Commencing graceful shutdown',
+      ],
+    }));
+    const [f] = analyzeSignalKills(ev);
+    expect(f?.title).toContain('while it is still starting up — its log: "Migrating schema "catalog" to version "212 - backfill sku search vectors"" — the liveness probe gives up after');
+    expect(f?.fix).toBe('let the start-up work finish: run it as a Job before the rollout (a migration), or give the liveness probe more time');
+  });
+});
+
 describe('analyzeSignalKills', () => {
   it('recognises liveness probe kills from the probe events and says why the probe fails', () => {
     const findings = analyzeSignalKills(livenessKillScenario());

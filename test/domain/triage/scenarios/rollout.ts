@@ -1,7 +1,7 @@
 import type { TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import { GO_DNS_LOG } from './crashes.js';
 import {
-  APP, IMAGE_V15, NS, REV6, REV7, baseEvidence, crashLooping, event, minutesAgo, pod, revision, revisionContainer, terminated, workload,
+  APP, IMAGE_V15, NODE_A, NODE_B, NODE_C, NS, REV6, REV7, baseEvidence, container, crashLooping, event, minutesAgo, pod, revision, revisionContainer, terminated, workload,
 } from './builders.js';
 
 /**
@@ -50,4 +50,19 @@ export function badRolloutScenario(): TriageEvidence {
       }),
     ],
   };
+}
+
+/** Revision 7 rolled out 30 minutes ago; its two pods on NODE_C crash since 20 minutes, `fine` more of its pods run elsewhere. */
+export function sameRevisionElsewhereScenario(fine = 2): TriageEvidence {
+  const onC = [0, 1].map((i) => {
+    const p = pod(i, { revisionHash: REV7.hash, nodeName: NODE_C, createdAt: minutesAgo(29), startTime: minutesAgo(29) });
+    return { ...p, ready: false, containers: [crashLooping(p.name, terminated(139, 'Error', 2, { runSeconds: 1 }), 6, { image: IMAGE_V15 })] };
+  });
+  const others = Array.from({ length: fine }, (_, k) => pod(2 + k, { revisionHash: REV7.hash, nodeName: k % 2 === 0 ? NODE_A : NODE_B, createdAt: minutesAgo(29), startTime: minutesAgo(29), containers: [container({ image: IMAGE_V15 })] }));
+  const base = baseEvidence({
+    pods: [...onC, ...others],
+    events: onC.map((p) => event({ object: { kind: 'Pod', name: p.name, namespace: NS }, reason: 'BackOff', message: `Back-off restarting failed container app in pod ${p.name}_${NS}(${p.uid ?? ''})`, count: 40, firstSeen: minutesAgo(20), lastSeen: minutesAgo(0.5) })),
+    workload: workload({ specReplicas: 2 + fine, replicas: 2 + fine, readyReplicas: fine, availableReplicas: fine, updatedReplicas: 2 + fine, currentRevision: 7 }),
+  });
+  return { ...base, revisions: [...base.revisions, revision(REV7, minutesAgo(30), { replicas: 2 + fine, containers: [revisionContainer({ image: IMAGE_V15 })] })] };
 }

@@ -3,7 +3,7 @@ import type { Finding, FindingKind } from '../../../../src/domain/triage/finding
 import type { TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import { compareFailingHealthy } from '../../../../src/domain/triage/verdict/differential.js';
 import { acquitRollout, findTrigger } from '../../../../src/domain/triage/verdict/trigger.js';
-import { badRolloutScenario } from '../scenarios/rollout.js';
+import { badRolloutScenario, sameRevisionElsewhereScenario } from '../scenarios/rollout.js';
 import { APP, IMAGE_V15, NS, REV6, REV7, baseEvidence, container, crashLooping, event, hpa, minutesAgo, pod, podName, revision, revisionContainer, terminated, workload } from '../scenarios/builders.js';
 
 function mechanism(kind: FindingKind, pods: readonly string[], over: Partial<Finding> = {}): Finding {
@@ -130,5 +130,15 @@ describe('the change picked for a process refused its credentials', () => {
     ev.revisions = ev.revisions.map((r) => ({ ...r, template: { initContainers: [], volumes: [], imagePullSecrets: [], placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [] }, serviceAccountName: r.revision === 7 ? 'payment-service-sa' : 'payment-service' } }));
     const m = mechanism('exit-code', [0, 1, 2].map((i) => podName(REV7.hash, i)), { decisive: 'api error AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity' });
     expect(findTrigger(ev, m, compareFailingHealthy(ev))).toMatchObject({ kind: 'revision', change: 'serviceAccountName: payment-service → payment-service-sa' });
+  });
+});
+
+describe('clearing a revision that runs fine elsewhere', () => {
+  it('clears it with two healthy pods of it on other nodes, not with one (which may not have met the fault yet)', () => {
+    const failing = [0, 1].map((i) => podName(REV7.hash, i));
+    const two = sameRevisionElsewhereScenario(2);
+    expect(findTrigger(two, mechanism('exit-code', failing), compareFailingHealthy(two)).kind).toBe('none');
+    const one = sameRevisionElsewhereScenario(1);
+    expect(findTrigger(one, mechanism('exit-code', failing), compareFailingHealthy(one)).kind).toBe('revision');
   });
 });

@@ -5,12 +5,12 @@ import { compareFailingHealthy } from '../../../../src/domain/triage/verdict/dif
 import { findTrigger, rollbackFits } from '../../../../src/domain/triage/verdict/trigger.js';
 import type { Trigger } from '../../../../src/domain/triage/verdict/trigger.js';
 import {
-  APP, IMAGE_V14, IMAGE_V15, NODE_A, NODE_B, NODE_C, NS, REV6, REV7, baseEvidence, container, crashLooping, event, minutesAgo, pod, podName, revision, revisionContainer, terminated, workload,
+  APP, IMAGE_V14, IMAGE_V15, NODE_A, NODE_C, NS, REV6, REV7, baseEvidence, container, crashLooping, event, minutesAgo, pod, podName, revision, revisionContainer, terminated, workload,
 } from '../scenarios/builders.js';
 import { crashScenario } from '../scenarios/crashes.js';
 import { nodeNotReadyScenario } from '../scenarios/nodes.js';
 import { readiness503Scenario } from '../scenarios/probes.js';
-import { badRolloutScenario } from '../scenarios/rollout.js';
+import { badRolloutScenario, sameRevisionElsewhereScenario } from '../scenarios/rollout.js';
 
 const NEW_PODS = [0, 1, 2].map((i) => podName(REV7.hash, i));
 
@@ -39,21 +39,6 @@ function trigger(ev: TriageEvidence, m: Finding | undefined): Trigger {
 function denyEgress(createdMinutesAgo: number, over: Partial<NetworkPolicyEvidence> = {}): { policy: NetworkPolicyEvidence; object: NamespaceObjectEvidence } {
   const policy: NetworkPolicyEvidence = { name: 'default-deny-egress', createdAt: minutesAgo(createdMinutesAgo), podSelector: {}, policyTypes: ['Egress'], ingress: [], egress: [], ...over };
   return { policy, object: { kind: 'NetworkPolicy', name: policy.name, createdAt: minutesAgo(createdMinutesAgo) } };
-}
-
-/** Revision 7 rolled out 30 minutes ago; its two pods on NODE_C crash since 20 minutes, its two elsewhere run. */
-function sameRevisionElsewhereScenario(): TriageEvidence {
-  const onC = [0, 1].map((i) => {
-    const p = pod(i, { revisionHash: REV7.hash, nodeName: NODE_C, createdAt: minutesAgo(29), startTime: minutesAgo(29) });
-    return { ...p, ready: false, containers: [crashLooping(p.name, terminated(139, 'Error', 2, { runSeconds: 1 }), 6, { image: IMAGE_V15 })] };
-  });
-  const fine = [2, 3].map((i) => pod(i, { revisionHash: REV7.hash, nodeName: i === 2 ? NODE_A : NODE_B, createdAt: minutesAgo(29), startTime: minutesAgo(29), containers: [container({ image: IMAGE_V15 })] }));
-  const base = baseEvidence({
-    pods: [...onC, ...fine],
-    events: onC.map((p) => event({ object: { kind: 'Pod', name: p.name, namespace: NS }, reason: 'BackOff', message: `Back-off restarting failed container app in pod ${p.name}_${NS}(${p.uid ?? ''})`, count: 40, firstSeen: minutesAgo(20), lastSeen: minutesAgo(0.5) })),
-    workload: workload({ specReplicas: 4, replicas: 4, readyReplicas: 2, availableReplicas: 2, updatedReplicas: 4, currentRevision: 7 }),
-  });
-  return { ...base, revisions: [...base.revisions, revision(REV7, minutesAgo(30), { replicas: 4, containers: [revisionContainer({ image: IMAGE_V15 })] })] };
 }
 
 /** Revision 7 rolled out 12 minutes ago; the sidecar injector's webhook has no endpoints, so none of its pods gets created. */
