@@ -18,39 +18,20 @@ import {
   every, execProbe, exposed, httpProbe, nameOf, node, probeFailed, probeKilling, pyTime, restartedAgain, rsOf, running, scaledReplicaSet,
   statefulSetApp, boundClaim, tcpProbe, uidOf, waiting, clfTime,
 } from '../kit/index.js';
-import type { Built, KubeJson } from '../kit/index.js';
-import type { CorpusScenario, ScenarioLogs } from '../scenario.js';
+import { ADVISES_ROLLBACK as BLAMES_ROLLOUT, eksNodeName as nodeName, ipOfPod, logsFor, podOf as pod, threeEksNodes } from '../kit/held-out.js';
+import type { KubeJson } from '../kit/index.js';
+import type { CorpusScenario } from '../scenario.js';
+
+/** Round 3's nodes sit on other host addresses. */
+const threeNodes = (prefix: string): { nodes: k8s.V1Node[]; names: string[] } => threeEksNodes(prefix, ['22', '140', '61']);
 
 // ---- local helpers -------------------------------------------------------------------------
 
-const BLAMES_ROLLOUT = /roll(ing)? ?back to|undo the rollout|rollout undo|revision \d+[^\n]*(caused|broke|introduced)/i;
 
-/** An EKS node name for a private IP. */
-const nodeName = (ip: string): string => `ip-${ip.replace(/\./g, '-')}.eu-west-1.compute.internal`;
 
-const ipOfPod = (p: k8s.V1Pod | undefined): string => p?.status?.podIP ?? '10.0.0.1';
 
-function pod(app: Built, i: number): k8s.V1Pod {
-  const p = app.pods[i];
-  if (p === undefined) throw new Error(`heldout-3: no pod ${i}`);
-  return p;
-}
 
-function threeNodes(prefix: string): { nodes: k8s.V1Node[]; names: string[] } {
-  const nodes = [
-    node({ name: nodeName(`${prefix}.22`), zone: 'eu-west-1a' }),
-    node({ name: nodeName(`${prefix}.140`), zone: 'eu-west-1b' }),
-    node({ name: nodeName(`${prefix}.61`), zone: 'eu-west-1c' }),
-  ];
-  return { nodes, names: nodes.map(nameOf) };
-}
 
-const logsFor = (p: k8s.V1Pod, container: string, l: { current?: string; previous?: string }): ScenarioLogs => ({
-  namespace: p.metadata?.namespace ?? '',
-  pod: nameOf(p),
-  container,
-  ...l,
-});
 
 /** logback's default pattern time: `2026-11-21 03:12:41.563`. */
 const jTime = (m: number): string => at(m).replace('T', ' ').replace('Z', '');

@@ -18,42 +18,17 @@ import {
   deploymentApp, epochMs, event, every, exposed, failedScheduling, hpa, httpProbe, nameOf, namespace, networkPolicy, node, nodeEvent,
   notTriggerScaleUp, probeFailed, pyTime, restartedAgain, rsOf, running, scaledReplicaSet, scheduled, statefulSetApp, tcpProbe,
 } from '../kit/index.js';
-import type { Built } from '../kit/index.js';
-import type { CorpusScenario, ScenarioLogs } from '../scenario.js';
+import { ADVISES_ROLLBACK as BLAMES_ROLLOUT, eksNodeName as nodeName, ipOfPod, lit, logsFor, podOf as pod, threeEksNodes as threeNodes } from '../kit/held-out.js';
+import type { CorpusScenario } from '../scenario.js';
 
 // ---- local helpers -------------------------------------------------------------------------
 
-const BLAMES_ROLLOUT = /roll(ing)? ?back to|undo the rollout|rollout undo|revision \d+[^\n]*(caused|broke|introduced)/i;
 
-/** An EKS node name for a private IP. */
-const nodeName = (ip: string): string => `ip-${ip.replace(/\./g, '-')}.eu-west-1.compute.internal`;
 
-const ipOfPod = (p: k8s.V1Pod | undefined): string => p?.status?.podIP ?? '10.0.0.1';
 
-/** A regex that matches `s` literally. */
-const lit = (s: string, flags = ''): RegExp => new RegExp(s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags);
 
-function pod(app: Built, i: number): k8s.V1Pod {
-  const p = app.pods[i];
-  if (p === undefined) throw new Error(`heldout-4: no pod ${i}`);
-  return p;
-}
 
-function threeNodes(prefix: string): { nodes: k8s.V1Node[]; names: string[] } {
-  const nodes = [
-    node({ name: nodeName(`${prefix}.31`), zone: 'eu-west-1a' }),
-    node({ name: nodeName(`${prefix}.152`), zone: 'eu-west-1b' }),
-    node({ name: nodeName(`${prefix}.77`), zone: 'eu-west-1c' }),
-  ];
-  return { nodes, names: nodes.map(nameOf) };
-}
 
-const logsFor = (p: k8s.V1Pod, container: string, l: { current?: string; previous?: string }): ScenarioLogs => ({
-  namespace: p.metadata?.namespace ?? '',
-  pod: nameOf(p),
-  container,
-  ...l,
-});
 
 /** klog's header: `I1121 03:12:41.563012       1 `. */
 const klog = (sev: 'I' | 'W' | 'E', m: number, file: string): string => {

@@ -19,38 +19,19 @@ import {
   pvc, pyTime, replicaSetOf, restartedAgain, rsOf, running, scaledReplicaSet, scheduled, statefulSetApp, terminated, waiting,
   failedScheduling, BLAMES_ROLLOUT,
 } from '../kit/index.js';
+import { eksNodeName as nodeName, ipOfPod, logsFor, startedAt, threeEksNodes as threeNodes } from '../kit/held-out.js';
 import type { Built } from '../kit/index.js';
-import type { CorpusScenario, ScenarioLogs } from '../scenario.js';
+import type { CorpusScenario } from '../scenario.js';
 
 // ---- local helpers -------------------------------------------------------------------------
 
-/** An EKS node name for a private IP. */
-const nodeName = (ip: string): string => `ip-${ip.replace(/\./g, '-')}.eu-west-1.compute.internal`;
 
-const ipOfPod = (p: k8s.V1Pod | undefined): string => p?.status?.podIP ?? '10.0.0.1';
 
-function threeNodes(prefix: string): { nodes: k8s.V1Node[]; names: string[] } {
-  const nodes = [
-    node({ name: nodeName(`${prefix}.31`), zone: 'eu-west-1a' }),
-    node({ name: nodeName(`${prefix}.152`), zone: 'eu-west-1b' }),
-    node({ name: nodeName(`${prefix}.77`), zone: 'eu-west-1c' }),
-  ];
-  return { nodes, names: nodes.map(nameOf) };
-}
 
-const logsFor = (p: k8s.V1Pod | undefined, container: string, l: { current?: string; previous?: string }): ScenarioLogs => ({
-  namespace: p?.metadata?.namespace ?? '',
-  pod: nameOf(p),
-  container,
-  ...l,
-});
 
 const lines = (...l: string[]): string => l.join('\n') + '\n';
 
 /** Scheduled, Pulled (already present), Created, Started of `container`. */
-function startedAt(p: k8s.V1Pod, container: string, image: string, atAgo: number): k8s.CoreV1Event[] {
-  return [scheduled(p, atAgo), ...restartedAgain(p, container, image, { count: 1, firstAgo: atAgo - 0.1, lastAgo: atAgo - 0.1 })];
-}
 
 /** A second, healthy Deployment of the namespace that rolled out recently: the bystander a careless reader blames. */
 function bystander(ns: string, name: string, names: string[], rolledAgo: number): Built {
