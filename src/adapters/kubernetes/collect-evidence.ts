@@ -154,8 +154,11 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
   const detailsP = podsP.then((pods) => podDetails(ctx, w, pods, onRead, workloadEventsP));
   const revisionEventsP = revisionsP.then((r) => revisionEvents(ctx, w, r));
   // A Service of the namespace left with no ready endpoint may be what the workload fails on.
-  const downP = Promise.all([servicesP, slicesP, podsP]).then(([services, slices, pods]) => readDownServices(ctx, pickDownServices(services.services, slices, pods.ranked)));
-  const foreignP = Promise.all([servicesP, slicesP, podsP]).then(([services, slices, pods]) => readForeignPods(ctx, pickForeignPods(services.services, slices, pods)));
+  // The workload's neighbours through its Services: one left with no ready endpoint may be what it
+  // fails on; pods of something else behind its own Services take a share of its traffic.
+  const routingP = Promise.all([servicesP, slicesP, podsP]);
+  const downP = routingP.then(([services, slices, pods]) => readDownServices(ctx, pickDownServices(services.services, slices, pods.ranked)));
+  const foreignP = routingP.then(([services, slices, pods]) => readForeignPods(ctx, pickForeignPods(services.services, slices, pods)));
   const portHoldersP = podsP.then((pods) => {
     const waits = pickPortWaits(pods.ranked);
     return waits.length === 0 ? [] : readPortHolders(ctx, waits, new Set(pods.ranked.map((p) => p.name)));

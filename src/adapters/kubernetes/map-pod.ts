@@ -18,6 +18,21 @@ function revisionLabel(kind: WorkloadKind): string | undefined {
   return undefined;
 }
 
+/** The controller that made a pod (its controller ownerReference); undefined for a bare pod. */
+export function controllerOf(pod: k8s.V1Pod): { kind: string; name: string } | undefined {
+  const owner = pod.metadata?.ownerReferences?.find((o) => o.controller);
+  return owner === undefined ? undefined : { kind: owner.kind, name: owner.name };
+}
+
+/**
+ * A pod of some other workload, mapped by its own controller's kind (StatefulSet pods carry
+ * controller-revision-hash, ReplicaSet ones pod-template-hash).
+ */
+export function mapForeignPod(pod: k8s.V1Pod): PodEvidence {
+  const kind = controllerOf(pod)?.kind;
+  return mapPod(pod, kind === 'StatefulSet' || kind === 'DaemonSet' || kind === 'Job' ? kind : 'Deployment');
+}
+
 export function mapPod(pod: k8s.V1Pod, workloadKind: WorkloadKind): PodEvidence {
   const meta = pod.metadata ?? {};
   const status = pod.status ?? {};

@@ -1,10 +1,9 @@
 // Other Services of the namespace with no ready endpoint: a dependency the workload may be
 // failing on. One pod list per such Service (by its selector) and the events of a few of its
 // pods that are not ready — bounded, whatever the namespace holds.
-import type * as k8s from '@kubernetes/client-node';
-import type { DownServiceEvidence, EndpointSliceEvidence, PodEvidence, ServiceEvidence, WorkloadKind } from '../../domain/triage/evidence.js';
+import type { DownServiceEvidence, EndpointSliceEvidence, PodEvidence, ServiceEvidence } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';
-import { mapPod } from './map-pod.js';
+import { mapForeignPod } from './map-pod.js';
 import { readEvents } from './read-events.js';
 
 /** Services followed at most, pods read per Service, and pods per Service whose events are read. */
@@ -24,12 +23,6 @@ export function pickDownServices(services: readonly ServiceEvidence[], slices: r
     .slice(0, MAX_SERVICES);
 }
 
-/** The kind that made a pod, for its revision label (StatefulSet pods carry controller-revision-hash). */
-function ownerKind(pod: k8s.V1Pod): WorkloadKind {
-  const owner = pod.metadata?.ownerReferences?.find((o) => o.controller)?.kind;
-  return owner === 'StatefulSet' || owner === 'DaemonSet' || owner === 'Job' ? owner : 'Deployment';
-}
-
 export async function readDownServices(ctx: CollectContext, down: readonly ServiceEvidence[]): Promise<DownServiceEvidence[]> {
   const { core } = ctx.clients;
   const namespace = ctx.namespace;
@@ -40,7 +33,7 @@ export async function readDownServices(ctx: CollectContext, down: readonly Servi
         core.listNamespacedPod({ namespace, labelSelector, limit: Math.min(limit, MAX_PODS), ...(cont === undefined ? {} : { _continue: cont }) }, o),
         { maxItems: MAX_PODS },
       );
-      const pods = list.items.map((p) => mapPod(p, ownerKind(p)));
+      const pods = list.items.map(mapForeignPod);
       const unready = pods.filter((p) => !p.ready).slice(0, EVENT_PODS);
       const events = unready.length === 0 ? [] : await readEvents(ctx, unready.map((p) => ({ kind: 'Pod', name: p.name })), `events of the pods of Service ${svc.name}`);
       return { service: svc.name, pods, events: events.filter((e) => e.type === 'Warning') };

@@ -1,9 +1,8 @@
 // Pods the workload's Services route to that are not the workload's own (a canary applied by
 // hand whose labels match): a get and a current log tail of each, at most two.
-import type * as k8s from '@kubernetes/client-node';
 import type { EndpointSliceEvidence, LogEvidence, PodEvidence, ServiceEvidence } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';
-import { mapPod } from './map-pod.js';
+import { mapForeignPod } from './map-pod.js';
 import { readLogs } from './read-pod-details.js';
 import type { PodsRead } from './read-workload-parts.js';
 
@@ -19,11 +18,6 @@ export function pickForeignPods(services: readonly ServiceEvidence[], slices: re
   return [...new Set(names)].slice(0, MAX_FOREIGN);
 }
 
-function kindOf(pod: k8s.V1Pod): 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' {
-  const owner = pod.metadata?.ownerReferences?.find((o) => o.controller)?.kind;
-  return owner === 'StatefulSet' || owner === 'DaemonSet' || owner === 'Job' ? owner : 'Deployment';
-}
-
 export async function readForeignPods(ctx: CollectContext, names: readonly string[]): Promise<{ pod: PodEvidence; logs: LogEvidence[] }[]> {
   const { core } = ctx.clients;
   const got = await ctx.reads.each(names, { label: 'pods behind the Services that are not the workload\'s', source: 'foreignPods', what: (n) => `pod ${n}`, limit: ctx.objectGate }, (name, options) =>
@@ -31,7 +25,7 @@ export async function readForeignPods(ctx: CollectContext, names: readonly strin
   );
   return Promise.all(
     got.map(async ({ value }) => {
-      const pod = mapPod(value, kindOf(value));
+      const pod = mapForeignPod(value);
       const container = pod.containers[0];
       const logs = container ? await readLogs(ctx, [{ pod: pod.name, container: container.name, previous: false, why: 'system', restarts: container.restartCount }]) : [];
       return { pod, logs };

@@ -2,6 +2,7 @@
 // namespace already binds them there. One list of that node's pods (field selector), at most two nodes.
 import type { PodEvidence, PortHolderEvidence } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';
+import { controllerOf } from './map-pod.js';
 
 const MAX_NODES = 2;
 /** A node runs at most a few hundred pods; more pages than this are not read. */
@@ -9,12 +10,15 @@ const MAX_PODS = 500;
 
 /** Nodes and the host ports our pending pinned pods need there. */
 export function pickPortWaits(pods: readonly PodEvidence[]): { node: string; ports: number[] }[] {
-  const waits = pods.flatMap((p) => {
+  // One read per node, however many of our pods wait for it.
+  const byNode = new Map<string, Set<number>>();
+  for (const p of pods) {
     const node = p.placement?.pinnedNode;
     const ports = p.containers.flatMap((c) => c.ports.flatMap((x) => (x.hostPort !== undefined ? [x.hostPort] : [])));
-    return p.nodeName === undefined && p.phase === 'Pending' && node !== undefined && ports.length > 0 ? [{ node, ports }] : [];
-  });
-  return waits.slice(0, MAX_NODES);
+    if (p.nodeName !== undefined || p.phase !== 'Pending' || node === undefined || ports.length === 0) continue;
+    byNode.set(node, new Set([...(byNode.get(node) ?? []), ...ports]));
+  }
+  return [...byNode].slice(0, MAX_NODES).map(([node, ports]) => ({ node, ports: [...ports] }));
 }
 
 export async function readPortHolders(ctx: CollectContext, waits: readonly { node: string; ports: number[] }[], own: ReadonlySet<string>): Promise<PortHolderEvidence[]> {
@@ -28,7 +32,7 @@ export async function readPortHolders(ctx: CollectContext, waits: readonly { nod
       return list.items.flatMap((pod) => {
         const name = pod.metadata?.name ?? '';
         if (own.has(name)) return [];
-        const owner = pod.metadata?.ownerReferences?.find((o) => o.controller);
+        const owner = controllerOf(pod);
         const bound = (pod.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).flatMap((p) => (p.hostPort !== undefined && ports.includes(p.hostPort) ? [p.hostPort] : [])));
         return bound.map((hostPort) => ({ node, hostPort, namespace: pod.metadata?.namespace ?? '', pod: name, ...(owner ? { owner: `${owner.kind} ${owner.name}` } : {}) }));
       });

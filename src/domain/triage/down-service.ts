@@ -6,13 +6,21 @@ import { clipMiddle } from './collapse-events.js';
 import type { ServiceEvidence, TriageEvidence } from './evidence.js';
 import { getWaiting } from './pod-status.js';
 
-/** The Service a dependency address names: by its DNS name in this namespace or by its cluster IP. */
+/** The Service a cluster-internal host name points at: name[.namespace[.svc[.cluster.local]]]. */
+export function findInClusterService(host: string, namespace: string): { name: string; namespace: string } | undefined {
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return undefined;
+  const parts = host.split('.');
+  if (parts.length === 1) return { name: host, namespace };
+  if (parts.length === 2 || parts[2] === 'svc') return { name: parts[0] ?? host, namespace: parts[1] ?? namespace };
+  return undefined;
+}
+
+/** The Service of this namespace a dependency address names: by its DNS name or by its cluster IP. */
 export function findServiceOf(ev: TriageEvidence, host: string): ServiceEvidence | undefined {
   const bare = host.replace(/:\d+$/, '');
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(bare)) return ev.services.find((s) => s.clusterIP === bare);
-  const [name, namespace] = bare.split('.');
-  if (namespace !== undefined && namespace !== ev.target.namespace && namespace !== 'svc') return undefined;
-  return ev.services.find((s) => s.name === name);
+  const ref = findInClusterService(bare, ev.target.namespace);
+  return ref?.namespace === ev.target.namespace ? ev.services.find((s) => s.name === ref.name) : undefined;
 }
 
 /** "its pod cart-redis-0 is Pending — FailedScheduling: 0/2 nodes are available: …" or undefined when it was not read. */

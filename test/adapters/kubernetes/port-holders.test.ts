@@ -3,6 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
 import { HOLDOUT_4_SCENARIOS } from '../../triage-corpus/heldout-4/stories.js';
+import { pickPortWaits } from '../../../src/adapters/kubernetes/read-port-holders.js';
+import { container, pod } from '../../domain/triage/scenarios/builders.js';
 import { startHarness } from './harness.js';
 import type { Harness } from './harness.js';
 
@@ -26,5 +28,16 @@ describe('who holds a pending DaemonSet pod\'s host port', () => {
     expect(ev.portHolders).toEqual([expect.objectContaining({ node: 'ip-10-0-131-31.eu-west-1.compute.internal', hostPort: 9100, owner: 'DaemonSet kps-prometheus-node-exporter' })]);
     const nodeLists = h.fake.requests.filter((r) => r.path === '/api/v1/pods');
     expect(nodeLists.map((r) => r.query['fieldSelector'])).toEqual(['spec.nodeName=ip-10-0-131-31.eu-west-1.compute.internal']);
+  });
+});
+
+describe('pickPortWaits', () => {
+  it('reads a node once, however many of the pending pods wait for it', () => {
+    const node = 'ip-10-0-131-31.eu-west-1.compute.internal';
+    const pinned = (i: number, port: number) =>
+      pod(i, { phase: 'Pending', nodeName: undefined, ready: false, placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [], pinnedNode: node }, containers: [container({ ports: [{ containerPort: port, hostPort: port, protocol: 'TCP' }] })] });
+    const { nodeName: _scheduled, ...unplaced0 } = pinned(0, 9100);
+    const { nodeName: _scheduled1, ...unplaced1 } = pinned(1, 9101);
+    expect(pickPortWaits([unplaced0, unplaced1])).toEqual([{ node, ports: [9100, 9101] }]);
   });
 });

@@ -5,7 +5,7 @@ import { formatKubectl, previousLogsCommand } from '../kubectl-command.js';
 import { getLastTermination, hasRecovered, isPodFailing, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { formatEnvValue, sortRevisions } from '../revision-diff.js';
 import { listSlicesOf } from '../service-match.js';
-import { describeDownService, findServiceOf } from '../down-service.js';
+import { describeDownService, findInClusterService, findServiceOf } from '../down-service.js';
 
 export type DependencyProblem = 'tls-expired' | 'tls-untrusted' | 'tls-name' | 'refused' | 'unreachable' | 'dns-missing' | 'dns-unavailable' | 'timeout' | 'reset';
 
@@ -95,15 +95,6 @@ export function describeMissingService(ev: TriageEvidence, host: string): string
   if (ev.readFailures.some((f) => f.source === 'services')) return undefined;
   const names = ev.services.map((x) => x.name);
   return `no Service ${ref.name} in ${ref.namespace}${names.length > 0 ? ` (it has ${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''})` : ''}`;
-}
-
-/** The Service a cluster-internal host name points at: name[.namespace[.svc[.cluster.local]]]. */
-function findInClusterService(host: string, namespace: string): { name: string; namespace: string } | undefined {
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return undefined;
-  const parts = host.split('.');
-  if (parts.length === 1) return { name: host, namespace };
-  if (parts.length === 2 || parts[2] === 'svc') return { name: parts[0] ?? host, namespace: parts[1] ?? namespace };
-  return undefined;
 }
 
 const TEXT: Record<DependencyProblem, { title: (dep: string | undefined) => string; cause: string; action: string }> = {

@@ -21,6 +21,9 @@ function selects(policy: NetworkPolicyEvidence, labels: Record<string, string>):
  * logs show connections timing out (dropped packets look exactly like that). Names the policy,
  * when it appeared, what it still allows, and the dependencies it cuts off.
  */
+/** "10.0.65.37:5432" → "5432"; undefined when the dependency names no port. */
+const portOf = (dependency: string): string | undefined => /:(\d+)$/.exec(dependency)?.[1];
+
 export function analyzeNetworkPolicies(ev: TriageEvidence): Finding[] {
   const labels = getPodLabels(ev);
   const timeouts = ev.logs.flatMap((l) => l.lines.map((line) => ({ pod: l.pod, line, error: parseDependencyError(line) }))).filter((x) => x.error?.problem === 'timeout' || x.error?.problem === 'dns-unavailable');
@@ -30,15 +33,15 @@ export function analyzeNetworkPolicies(ev: TriageEvidence): Finding[] {
   // Policies add up: a dependency is cut off only when no rule of any of them allows it.
   const rules = egressPolicies.flatMap((p) => p.egress);
   const deps = unique(timeouts.map((t) => t.error?.dependency).filter((d): d is string => d !== undefined));
-  const cutOff = deps.filter((d) => egressAllows(rules, d.replace(/:\d+$/, ''), /:(\d+)$/.exec(d)?.[1]) === 'no');
+  const cutOff = deps.filter((d) => egressAllows(rules, d.replace(/:\d+$/, ''), portOf(d)) === 'no');
   for (const policy of egressPolicies) {
     const changed = policy.changedAt ?? policy.createdAt;
     if (changed === undefined) continue;
     const recent = msBetween(changed, ev.collectedAt) <= RECENT_POLICY_MS;
     // An older policy is the mechanism only when it allows the port to other addresses: the destination moved out of its ranges.
-    const blocked = recent ? cutOff : cutOff.filter((d) => rulesForPort(policy.egress, /:(\d+)$/.exec(d)?.[1]).length > 0);
+    const blocked = recent ? cutOff : cutOff.filter((d) => rulesForPort(policy.egress, portOf(d)).length > 0);
     if (recent ? blocked.length === 0 && policy.egress.length > 0 : blocked.length === 0) continue;
-    const moved = !recent ? rulesForPort(policy.egress, /:(\d+)$/.exec(blocked[0] ?? '')?.[1]) : [];
+    const moved = !recent ? rulesForPort(policy.egress, portOf(blocked[0] ?? '')) : [];
     const pods = unique(timeouts.map((t) => t.pod));
     const podObjects = ev.pods.filter((p) => pods.includes(p.name));
     const allows = policy.egress.length === 0 ? 'no egress at all' : `egress only ${policy.egress.join('; ')}`;
@@ -48,7 +51,7 @@ export function analyzeNetworkPolicies(ev: TriageEvidence): Finding[] {
       id: `network-policy/${policy.name}`,
       kind: 'network-policy',
       title: moved.length > 0
-        ? `NetworkPolicy ${policy.name} allows port ${/:(\d+)$/.exec(blocked[0] ?? '')?.[1] ?? '?'} only ${moved.map((r) => r.replace(/ on .*$/, '')).join(', ')}: ${blocked.slice(0, 3).join(', ')} is outside it, and connections to it time out`
+        ? `NetworkPolicy ${policy.name} allows port ${portOf(blocked[0] ?? '') ?? '?'} only ${moved.map((r) => r.replace(/ on .*$/, '')).join(', ')}: ${blocked.slice(0, 3).join(', ')} is outside it, and connections to it time out`
         : `NetworkPolicy ${policy.name} (${verb} ${formatAgo(changed, ev.collectedAt)}) allows these pods ${allows}: connections to ${blocked.slice(0, 3).join(', ') || 'their dependencies'} time out`,
       layer: 'network/routing',
       severity: podObjects.some((p) => !p.ready) ? severityForPods(ev, podObjects.filter((p) => !p.ready).length) : 'warning',
