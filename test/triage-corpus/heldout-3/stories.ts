@@ -1,7 +1,7 @@
 // Held-out stories, third round: failures written without reading the analysis code, to measure
-// how the triage generalizes to causes it was not built against. NOT part of the corpus that
-// `npm test` grades: `bench/triage-heldout.ts` measures them, `../heldout-3.test.ts` only checks
-// they are well-formed and runnable.
+// how the triage generalizes to causes it was not built against. Graded first by
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md), then fixed in general; the round has
+// since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
 //
 // A plaintext client rejected by a mesh after a STRICT mTLS change, a Java app writing into its
 // read-only ConfigMap mount, a Go service OOM-killed only on a new 32-core node pool, a log
@@ -26,12 +26,6 @@ import type { CorpusScenario } from '../scenario.js';
 const threeNodes = (prefix: string): { nodes: k8s.V1Node[]; names: string[] } => threeEksNodes(prefix, ['22', '140', '61']);
 
 // ---- local helpers -------------------------------------------------------------------------
-
-
-
-
-
-
 
 /** logback's default pattern time: `2026-11-21 03:12:41.563`. */
 const jTime = (m: number): string => at(m).replace('T', ' ').replace('Z', '');
