@@ -23,6 +23,7 @@ function mapProbe(p: k8s.V1Probe | undefined): ProbeEvidence | undefined {
   if (p.httpGet !== undefined) {
     out = { type: 'http', port: p.httpGet.port };
     if (p.httpGet.path !== undefined) out.path = p.httpGet.path;
+    if (p.httpGet.scheme !== undefined) out.scheme = p.httpGet.scheme;
   } else if (p.tcpSocket !== undefined) {
     out = { type: 'tcp', port: p.tcpSocket.port };
   } else if (p.grpc !== undefined) {

@@ -24,6 +24,8 @@ export interface ProbeEvidence {
   type: 'http' | 'tcp' | 'grpc' | 'exec';
   /** httpGet.path. */
   path?: string;
+  /** httpGet.scheme when set: HTTPS (the API's default is HTTP). */
+  scheme?: string;
   /** httpGet/tcpSocket/grpc port: a number or a container port name. */
   port?: number | string;
   /** exec.command joined with spaces. */

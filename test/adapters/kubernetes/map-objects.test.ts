@@ -8,6 +8,7 @@ import { mapEndpointSlice } from '../../../src/adapters/kubernetes/map-network.j
 import { mapPod } from '../../../src/adapters/kubernetes/map-pod.js';
 import { containersOfRevisionData, mapReplicaSet } from '../../../src/adapters/kubernetes/map-revision.js';
 import { mapEnvVar, mapPlacement } from '../../../src/adapters/kubernetes/map-spec.js';
+import { mapProbes } from '../../../src/adapters/kubernetes/map-container.js';
 import { mapHpa } from '../../../src/adapters/kubernetes/map-hpa.js';
 import { mapWorkload } from '../../../src/adapters/kubernetes/map-workload.js';
 
@@ -198,5 +199,17 @@ describe('mapWorkload: what holds a rollout back', () => {
     const plain = mapWorkload({ kind: 'StatefulSet', obj: { metadata: { name: 'presence', namespace: 'realtime' }, spec: { selector: { matchLabels: { app: 'presence' } }, serviceName: 'presence', template, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } } } } });
     expect(plain.partition).toBeUndefined();
     expect(plain.paused).toBeUndefined();
+  });
+});
+
+describe('mapProbes', () => {
+  it('keeps an httpGet probe scheme when the spec sets one, and leaves it out when it does not', () => {
+    const probes = mapProbes({
+      name: 'app',
+      livenessProbe: { httpGet: { path: '/healthz', port: 'api', scheme: 'HTTPS' } },
+      readinessProbe: { httpGet: { path: '/ready', port: 8080 } },
+    });
+    expect(probes.liveness).toEqual({ type: 'http', port: 'api', path: '/healthz', scheme: 'HTTPS' });
+    expect(probes.readiness).toEqual({ type: 'http', port: 8080, path: '/ready' });
   });
 });

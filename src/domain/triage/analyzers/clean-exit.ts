@@ -1,14 +1,16 @@
 import type { TriageEvidence } from '../evidence.js';
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, previousLogsCommand } from '../kubectl-command.js';
+import { wasKilledByProbe } from '../probe-failures.js';
 import { type ContainerRef, formatContainerRef, formatPodShare, getLastTermination, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
 
 /**
  * A long-running container that exits 0 and is restarted: under a Deployment or StatefulSet
- * (restartPolicy Always) a clean exit is still a crash. Init containers are meant to exit 0.
+ * (restartPolicy Always) a clean exit is still a crash. Init containers are meant to exit 0; an
+ * app that exits 0 on a liveness probe's SIGTERM was killed (signal-kill tells that story).
  */
 export function analyzeCleanExits(ev: TriageEvidence): Finding[] {
-  const hits: ContainerRef[] = listTerminations(ev.pods, ev.collectedAt, (term, ref) => !ref.init && term.exitCode === 0 && ref.container.restartCount > 0)
+  const hits: ContainerRef[] = listTerminations(ev.pods, ev.collectedAt, (term, ref) => !ref.init && term.exitCode === 0 && ref.container.restartCount > 0 && !wasKilledByProbe(ev, ref, term))
     .filter((h) => h.recent)
     .map((h) => h.ref);
   return [...groupBy(hits, (h) => h.container.name).values()].map((group) => {

@@ -3,6 +3,7 @@ import type { ContainerEvidence, EventEvidence, PodEvidence, TriageEvidence } fr
 import { eventContainer, formatProbe, listPodEvents } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-command.js';
+import { explainProbeMiss } from '../probe-failures.js';
 import { STARTUP_GRACE_MS, formatPodShare, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { MINUTE_MS, isWithin, msBetween } from '../time-span.js';
 
@@ -73,8 +74,11 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[]): Finding {
 
   const port = probe?.port ?? '?';
   const path = probe?.path ?? '/';
+  const miss = explainProbeMiss(probe, first.container, hits.flatMap((h) => h.events.map((e) => e.message)).join('\n'), ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name));
   let cause: string;
-  if (/^HTTP 5/.test(first.failure)) {
+  if (miss) {
+    cause = `The kubelet cannot reach the app as probed: ${miss.why}.`;
+  } else if (/^HTTP 5/.test(first.failure)) {
     cause = `The app answers ${path} with ${first.failure.slice(5)}: it reports itself unable to serve. Usually a dependency the readiness check includes (database, cache, downstream API) is failing, or the app is overloaded; the app's logs say which.`;
   } else if (/^HTTP 4/.test(first.failure)) {
     cause = `The probe gets ${first.failure.slice(5)} from ${path}: the path or port in the probe does not match what this version serves (often after a change of framework or base path).`;
@@ -88,7 +92,7 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[]): Finding {
   return {
     id: `readiness-probe/${first.container.name}/${first.failure}`,
     kind: 'readiness-probe',
-    title: `Readiness probe failing for ${first.container.name} on ${formatPodShare(ev, pods.length)}: ${first.failure}${probe && probe.type !== 'exec' ? ` on ${probe.type === 'http' ? `GET :${port}${path}` : `${probe.type.toUpperCase()} :${port}`}` : ''}`,
+    title: `Readiness probe failing for ${first.container.name} on ${formatPodShare(ev, pods.length)}: ${first.failure}${probe && probe.type !== 'exec' ? ` on ${probe.type === 'http' ? `GET :${port}${path}` : `${probe.type.toUpperCase()} :${port}`}` : ''}${miss ? ` — ${miss.scope}` : ''}`,
     layer: 'runtime/probes',
     severity: severityForPods(ev, pods.length),
     confidence: 'high',
@@ -98,7 +102,7 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[]): Finding {
     nextAction:
       `Unready pods only stop receiving traffic, so find what the endpoint reports before restarting anything. ` +
       `Do not remove the probe to hide the failure.`,
-    fix: /^HTTP 4/.test(first.failure) ? 'point the readiness probe at the path and port this version serves' : first.failure === 'connection refused' ? 'make the probe and the app agree on the port' : 'fix what the readiness endpoint reports',
+    fix: miss ? miss.fix : /^HTTP 4/.test(first.failure) ? 'point the readiness probe at the path and port this version serves' : first.failure === 'connection refused' ? 'make the probe and the app agree on the port' : 'fix what the readiness endpoint reports',
     confirmCommands: [
       describePodCommand(ev.target, first.pod.name),
       formatKubectl(ev.target, `get events --field-selector involvedObject.name=${first.pod.name},reason=Unhealthy`),

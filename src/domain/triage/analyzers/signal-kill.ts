@@ -1,9 +1,10 @@
 import { collapseEvents, formatEventLine } from '../collapse-events.js';
 import type { EventEvidence, TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
-import { condenseStructuredLine, eventContainer, formatProbe, listPodEvents } from '../evidence-lookup.js';
+import { condenseStructuredLine, formatProbe, listPodEvents } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-command.js';
 import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
+import { PROBE_FAILED, explainProbeMiss, listProbeEvents, wasKilledByProbe } from '../probe-failures.js';
 import { formatAgo } from '../time-span.js';
 
 type KillSource = 'liveness' | 'startup' | 'outside';
@@ -16,11 +17,8 @@ interface KillHit {
   probeEvents: EventEvidence[];
 }
 
-// The kubelet says "failed" when the check ran and failed, "errored" when it could not run (an exec probe's binary gone).
-const PROBE_FAILED = /^(Liveness|Startup) probe (failed|errored)/i;
 /** An exec probe whose command cannot start in the container. */
 const EXEC_CANNOT_RUN = /exec: "[^"]*": (stat [^:]*: no such file or directory|executable file not found)|exec failed: unable to start container process/i;
-const PROBE_KILL = /failed (liveness|startup) probe/i;
 
 /**
  * Containers ended by a signal from outside: exit 137 (SIGKILL) without the runtime's
@@ -29,24 +27,17 @@ const PROBE_KILL = /failed (liveness|startup) probe/i;
  * Never calls these OOM: the runtime would have said so.
  */
 export function analyzeSignalKills(ev: TriageEvidence): Finding[] {
-  const killed = listTerminations(ev.pods, ev.collectedAt, (term) => term.reason !== 'OOMKilled' && (term.exitCode === 137 || term.exitCode === 143));
+  // An app that shuts down gracefully on the probe's SIGTERM exits 0: still the probe's kill.
+  const killed = listTerminations(ev.pods, ev.collectedAt, (term, ref) =>
+    term.reason !== 'OOMKilled' && (term.exitCode === 137 || term.exitCode === 143 || (term.exitCode === 0 && !ref.init && wasKilledByProbe(ev, ref, term))));
   const hits: KillHit[] = killed.map(({ ref, term, recent }) => {
-    const probeEvents = listPodEvents(ev, ['Unhealthy', 'Killing'], [ref.pod.name]).filter(
-      (e) => (PROBE_FAILED.test(e.message) || PROBE_KILL.test(e.message)) && mentionsContainer(e, ref.container.name, ref.pod.containers.length),
-    );
+    const probeEvents = listProbeEvents(ev, ref);
     const kills = probeEvents.map((e) => /startup/i.test(e.message) ? 'startup' : 'liveness');
     const source: KillSource = kills.includes('liveness') ? 'liveness' : kills.includes('startup') ? 'startup' : 'outside';
     return { ref, term, recent, source, probeEvents };
   });
   const groups = groupBy(hits, (h) => `${h.source === 'outside' ? `outside-${h.term.exitCode}` : h.source}/${h.ref.container.name}`);
   return [...groups.values()].map((g) => (g[0]?.source === 'outside' ? describeOutsideKill(ev, g) : describeProbeKill(ev, g)));
-}
-
-/** Probe events name their container in fieldPath or the message; single-container pods need not. */
-function mentionsContainer(e: EventEvidence, container: string, containers: number): boolean {
-  const named = eventContainer(e);
-  if (named !== undefined) return named === container;
-  return containers === 1 || e.message.includes(container) || !/container \S+/i.test(e.message);
 }
 
 function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
@@ -70,22 +61,26 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
   // it knocks before the app is up. The declared ports and how long each run lived tell them apart.
   const declared = container.ports.flatMap((p) => [p.containerPort, ...(p.name ? [p.name] : [])]);
   const portMismatch = probe?.port !== undefined && declared.length > 0 && !declared.includes(probe.port);
+  // Or the app is up but unreachable as probed: loopback only, TLS against plain HTTP; its log says which.
+  const miss = portMismatch || execCannotRunIn(messages) ? undefined : explainProbeMiss(probe, container, messages, ev.logs.filter((l) => pods.includes(l.pod) && l.container === container.name));
   const window = (probe?.initialDelaySeconds ?? 0) + (probe?.periodSeconds ?? 10) * (probe?.failureThreshold ?? 3);
   const runs = hits.map((h) => (h.term.startedAt && h.term.finishedAt ? (Date.parse(h.term.finishedAt) - Date.parse(h.term.startedAt)) / 1000 : undefined)).filter((x): x is number => x !== undefined);
   const duringStartup =
-    !portMismatch && probeName === 'liveness' && !container.probes.startup && runs.length > 0 && hits.every((h) => !h.ref.container.ready) &&
+    !portMismatch && !miss && probeName === 'liveness' && !container.probes.startup && runs.length > 0 && hits.every((h) => !h.ref.container.ready) &&
     runs.every((r) => r <= window + (probe?.periodSeconds ?? 10) + 15) && /connection refused|timeout|deadline exceeded|statuscode: 503/i.test(messages);
   const avgRun = runs.length > 0 ? Math.round(runs.reduce((a, b) => a + b, 0) / runs.length) : undefined;
   // What the killed run was doing when the probe gave up: start-up work that outlasts the probe's window.
-  const busyLine = /connection refused|timeout|deadline exceeded/i.test(messages) ? findStartupWork(ev, hits) : undefined;
+  const busyLine = !miss && /connection refused|timeout|deadline exceeded/i.test(messages) ? findStartupWork(ev, hits) : undefined;
   let scope = '';
-  if (busyLine && !portMismatch) scope = ` while it is still starting up — its log: "${busyLine}" — the ${probeName} probe gives up after ${window}s`;
+  if (miss) scope = `: ${miss.scope}`;
+  else if (busyLine && !portMismatch) scope = ` while it is still starting up — its log: "${busyLine}" — the ${probeName} probe gives up after ${window}s`;
   else if (portMismatch) scope = `: it probes :${String(probe?.port)}, the container declares ${container.ports.map((p) => `:${p.containerPort}`).join(', ')}`;
   else if (duringStartup) scope = ` during start-up: each run is killed ~${avgRun ?? window}s in, before the app answers (initialDelaySeconds ${probe?.initialDelaySeconds ?? 0}, no startupProbe)`;
 
-  const execCannotRun = EXEC_CANNOT_RUN.test(messages);
+  const execCannotRun = execCannotRunIn(messages);
   let why: string;
-  if (execCannotRun) why = `the probe's command cannot run in the container (${EXEC_CANNOT_RUN.exec(messages)?.[0] ?? 'exec failed'}): the image no longer has it, so every probe errors while the app may be fine`;
+  if (miss) why = miss.why;
+  else if (execCannotRun) why = `the probe's command cannot run in the container (${EXEC_CANNOT_RUN.exec(messages)?.[0] ?? 'exec failed'}): the image no longer has it, so every probe errors while the app may be fine`;
   else if (portMismatch) why = `the probe targets port ${String(probe?.port)}, which the container does not declare: nothing answers there`;
   else if (busyLine) why = `the app is still doing its start-up work (${busyLine}) when the ${probeName} probe's ${window}s run out, so it is killed and starts the same work again`;
   else if (duringStartup) why = `the app takes longer to start than the liveness probe allows (initialDelaySeconds ${probe?.initialDelaySeconds ?? 0} + ${probe?.failureThreshold ?? 3} × ${probe?.periodSeconds ?? 10}s), so it is killed before it ever listens, over and over`;
@@ -105,8 +100,10 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
     evidence,
     ...(failures[0] ? { decisive: failures[0].message.replace(/\s+/g, ' ').trim() } : {}),
     likelyCause: `The kubelet restarts ${container.name} because ${why}. Exit ${codes} is the kill (SIGTERM, then SIGKILL after the grace period), not the app failing on its own.`,
-    fix: execCannotRun ? `change the ${probeName} probe to httpGet or tcpSocket, or to a command the image has` : busyLine ? `let the start-up work finish: run it as a Job before the rollout (a migration), or give the ${probeName} probe more time` : duringStartup ? 'add a startupProbe (or a longer initialDelaySeconds) that covers the start-up time' : portMismatch || /connection refused|statuscode: 404/i.test(messages) ? `point the ${probeName} probe at the port and path the app serves` : /timeout|deadline exceeded|timed out/i.test(messages) ? `relax the ${probeName} probe's timeout and failure threshold (or add a startupProbe)` : `fix the ${probeName} probe or what it checks`,
-    nextAction: execCannotRun
+    fix: miss ? miss.fix : execCannotRun ? `change the ${probeName} probe to httpGet or tcpSocket, or to a command the image has` : busyLine ? `let the start-up work finish: run it as a Job before the rollout (a migration), or give the ${probeName} probe more time` : duringStartup ? 'add a startupProbe (or a longer initialDelaySeconds) that covers the start-up time' : portMismatch || /connection refused|statuscode: 404/i.test(messages) ? `point the ${probeName} probe at the port and path the app serves` : /timeout|deadline exceeded|timed out/i.test(messages) ? `relax the ${probeName} probe's timeout and failure threshold (or add a startupProbe)` : `fix the ${probeName} probe or what it checks`,
+    nextAction: miss
+      ? `${capitalize(miss.fix)}; until then the kubelet keeps killing an app that may be up. Restarting pods will not help.`
+      : execCannotRun
       ? `Change the ${probeName} probe to one the image can run (httpGet or tcpSocket on the app's port); until then the kubelet keeps killing a healthy app. Restarting pods will not help.`
       :
       `Mitigate: if the app is alive but slow, relax the ${probeName} probe (timeoutSeconds, failureThreshold) so kills stop ` +
@@ -170,6 +167,10 @@ function describeOutsideKill(ev: TriageEvidence, hits: KillHit[]): Finding {
     confirmCommands: [describePodCommand(ev.target, first.ref.pod.name), podEventsCommand(ev.target, first.ref.pod.name)],
     affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)) },
   };
+}
+
+function execCannotRunIn(messages: string): boolean {
+  return EXEC_CANNOT_RUN.test(messages);
 }
 
 function capitalize(s: string): string {

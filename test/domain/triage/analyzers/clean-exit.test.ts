@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCleanExits } from '../../../../src/domain/triage/analyzers/clean-exit.js';
-import { baseEvidence, container, pod, terminated } from '../scenarios/builders.js';
+import { NS, baseEvidence, container, event, minutesAgo, pod, terminated } from '../scenarios/builders.js';
 import { crashScenario } from '../scenarios/crashes.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 
@@ -10,6 +10,12 @@ describe('analyzeCleanExits', () => {
     expect(f?.title).toBe('Container app exits with code 0 and is restarted (5/5 pods, 60 restarts)');
     expect(f?.severity).toBe('critical');
     expect(f?.likelyCause).toContain('Job');
+  });
+
+  it('leaves an exit 0 just after a liveness kill to the probe reading: the app shut down on SIGTERM', () => {
+    const ev = crashScenario(2, () => terminated(0, 'Completed', 3), { restarts: 8 });
+    ev.events = ev.pods.map((p) => event({ object: { kind: 'Pod', name: p.name, namespace: NS }, type: 'Normal', reason: 'Killing', message: 'Container app failed liveness probe, will be restarted', count: 8, firstSeen: minutesAgo(30), lastSeen: minutesAgo(3.5) }));
+    expect(analyzeCleanExits(ev)).toEqual([]);
   });
 
   it('ignores init containers, which are meant to exit 0', () => {

@@ -78,3 +78,22 @@ describe('analyzeSignalKills', () => {
     expect(analyzeSignalKills(healthyScenario())).toEqual([]);
   });
 });
+
+describe('analyzeSignalKills: an app that exits 0 on the probe kill', () => {
+  it('counts a graceful exit 0 right after a liveness kill as the probe killing it, and says why the probe fails', () => {
+    const ev = livenessKillScenario();
+    ev.pods = ev.pods.map((p, i) => (i < 3 ? { ...p, containers: p.containers.map((c) => ({ ...c, lastState: terminated(0, 'Completed', 3 + i) })) } : p));
+    ev.events = ev.events.map((e) => (e.reason === 'Unhealthy' ? { ...e, message: 'Liveness probe failed: HTTP probe failed with statuscode: 400' } : e));
+    ev.logs = ev.pods.slice(0, 3).map((p) => ({ pod: p.name, container: 'app', previous: true, lines: ['{"level":"info","msg":"serving HTTPS","addr":":8080"}', '{"level":"info","msg":"received terminated, shutting down gracefully"}'] }));
+    const [f] = analyzeSignalKills(ev);
+    expect(f?.kind).toBe('liveness-kill');
+    expect(f?.title).toBe('Liveness probe is killing container app (3/5 pods, exit 0): it sends plain HTTP to :8080 that serves TLS (its log: "serving HTTPS (addr :8080)"), which answers 400');
+    expect(f?.fix).toBe('set scheme: HTTPS on the probe (httpGet.scheme)');
+  });
+
+  it('leaves an exit 0 long after the last probe kill to the clean-exit reading', () => {
+    const ev = livenessKillScenario();
+    ev.pods = ev.pods.map((p, i) => (i < 3 ? { ...p, containers: p.containers.map((c) => ({ ...c, lastState: terminated(0, 'Completed', 30) })) } : p));
+    expect(analyzeSignalKills(ev)).toEqual([]);
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * Why a probe cannot reach an app that may be perfectly alive, told by the app's own log: it
+ * listens on loopback only (the kubelet probes the pod IP), or it speaks TLS where the probe
+ * speaks plain HTTP (or the reverse). Either way the port is right and the app is up; the probe
+ * or the listen address is what to fix, and a longer start-up allowance would change nothing.
+ */
+import type { ContainerSpecEvidence, EventEvidence, LogEvidence, ProbeEvidence, TerminatedStateEvidence, TriageEvidence } from './evidence.js';
+import { condenseStructuredLine, eventContainer, listPodEvents } from './evidence-lookup.js';
+import type { ContainerRef } from './pod-status.js';
+import { MINUTE_MS, msBetween } from './time-span.js';
+
+// The kubelet says "failed" when the check ran and failed, "errored" when it could not run (an exec probe's binary gone).
+export const PROBE_FAILED = /^(Liveness|Startup) probe (failed|errored)/i;
+export const PROBE_KILL = /failed (liveness|startup) probe/i;
+
+/** Liveness and startup probe failures and kills of one container. */
+export function listProbeEvents(ev: TriageEvidence, ref: ContainerRef): EventEvidence[] {
+  return listPodEvents(ev, ['Unhealthy', 'Killing'], [ref.pod.name]).filter(
+    (e) => (PROBE_FAILED.test(e.message) || PROBE_KILL.test(e.message)) && mentionsContainer(e, ref.container.name, ref.pod.containers.length),
+  );
+}
+
+/**
+ * A run that ended although it exited 0 (or any code an app gives on SIGTERM): the kubelet
+ * killed it for a failed probe when a probe kill was last seen just before it finished.
+ */
+export function wasKilledByProbe(ev: TriageEvidence, ref: ContainerRef, term: TerminatedStateEvidence): boolean {
+  if (term.finishedAt === undefined) return false;
+  const finished = term.finishedAt;
+  return listProbeEvents(ev, ref).some((e) => PROBE_KILL.test(e.message) && Math.abs(msBetween(e.lastSeen, finished)) <= 2 * MINUTE_MS);
+}
+
+/** Probe events name their container in fieldPath or the message; single-container pods need not. */
+function mentionsContainer(e: EventEvidence, container: string, containers: number): boolean {
+  const named = eventContainer(e);
+  if (named !== undefined) return named === container;
+  return containers === 1 || e.message.includes(container) || !/container \S+/i.test(e.message);
+}
+
+export interface ProbeMiss {
+  /** What goes wrong, for the title: "the app listens on 127.0.0.1:3000 only". */
+  scope: string;
+  /** Why the kubelet's check fails, a clause. */
+  why: string;
+  fix: string;
+}
+
+/** A log line announcing a listener on a loopback address: "Server listening at http://127.0.0.1:3000". */
+const LOOPBACK_LISTENER = /\b(?:listen\w*|serving|running|bound|started|accepting)\b[^\n]*?(?:https?:\/\/)?(127\.0\.0\.1|localhost|\[::1\]):(\d{2,5})\b/i;
+/** A listener on every address (or no address named: ":3000"), which the pod IP reaches. */
+const WILDCARD_LISTENER = /\b(?:listen\w*|serving|running|bound|started|accepting)\b[^\n]*?(?:0\.0\.0\.0|\[::\]|\*|(?<![\w.\]])):(\d{2,5})\b/i;
+/** The app says it serves TLS. */
+const SERVES_TLS = /\bserving HTTPS\b|\b(?:listening|serving|server)\b[^\n]*\b(?:https:\/\/|TLS\b)|"tls"\s*:\s*true|\btls=true\b|TLS handshake error[^\n]*HTTP request to an HTTPS server/i;
+/** What an HTTPS probe gets from a plain-HTTP listener. */
+const HTTPS_TO_PLAIN = /server gave HTTP response to HTTPS client|first record does not look like a TLS handshake/i;
+
+/** The probe's port as a number: a named port resolved through the container's ports. */
+export function resolveProbePort(probe: ProbeEvidence | undefined, spec: Pick<ContainerSpecEvidence, 'ports'>): number | undefined {
+  if (probe?.port === undefined) return undefined;
+  if (typeof probe.port === 'number') return probe.port;
+  if (/^\d+$/.test(probe.port)) return Number(probe.port);
+  return spec.ports.find((p) => p.name === probe.port)?.containerPort;
+}
+
+/** The probe failure `messages` (joined event texts) read against the logs of the probed containers. */
+export function explainProbeMiss(
+  probe: ProbeEvidence | undefined,
+  spec: Pick<ContainerSpecEvidence, 'ports'>,
+  messages: string,
+  logs: readonly LogEvidence[],
+): ProbeMiss | undefined {
+  if (probe === undefined || probe.type === 'exec') return undefined;
+  const port = resolveProbePort(probe, spec);
+  const lines = logs.flatMap((l) => l.lines);
+  const at = port === undefined ? '' : `:${port}`;
+
+  if (/connection refused/i.test(messages) && port !== undefined) {
+    const loopback = lines.filter((l) => LOOPBACK_LISTENER.exec(l)?.[2] === String(port));
+    const everywhere = lines.some((l) => WILDCARD_LISTENER.exec(l)?.[1] === String(port) && !LOOPBACK_LISTENER.test(l));
+    const quoted = loopback.find((l) => /127\.0\.0\.1/.test(l)) ?? loopback[0];
+    if (quoted !== undefined && !everywhere) {
+      const addresses = [...new Set(loopback.map((l) => `${LOOPBACK_LISTENER.exec(l)?.[1] ?? '127.0.0.1'}${at}`))].sort().join(' and ');
+      return {
+        scope: `the app listens on ${addresses} only — its log: "${quote(quoted)}" — and the kubelet probes the pod IP, so it is refused`,
+        why: `the app listens on ${addresses} (loopback) only, while the kubelet (and every client) connects to the pod IP${at}: the port is right, the address is not`,
+        fix: `make the app listen on 0.0.0.0${at} (its host / bind address setting)`,
+      };
+    }
+  }
+  if (probe.type === 'http' && (probe.scheme ?? 'HTTP').toUpperCase() === 'HTTP' && /statuscode: 400|HTTP request to an HTTPS server/i.test(messages)) {
+    // The line that says it plainest: "serving HTTPS" or a handshake error before a mere "tls": true.
+    const tls = lines.find((l) => /serving HTTPS|TLS handshake error|https:\/\//i.test(l) && SERVES_TLS.test(l)) ?? lines.find((l) => SERVES_TLS.test(l));
+    if (tls !== undefined) {
+      return {
+        scope: `it sends plain HTTP to ${at || 'a port'} that serves TLS (its log: "${quote(tls)}"), which answers 400`,
+        why: `the probe's scheme is HTTP but the app serves HTTPS on ${at || 'that port'}: a TLS server answers a plain HTTP request with 400 Bad Request`,
+        fix: 'set scheme: HTTPS on the probe (httpGet.scheme)',
+      };
+    }
+  }
+  if (probe.type === 'http' && (probe.scheme ?? '').toUpperCase() === 'HTTPS' && HTTPS_TO_PLAIN.test(messages)) {
+    return {
+      scope: `it speaks HTTPS to ${at || 'a port'} that serves plain HTTP`,
+      why: `the probe's scheme is HTTPS but the app serves plain HTTP on ${at || 'that port'}`,
+      fix: 'set scheme: HTTP on the probe, or serve TLS on that port',
+    };
+  }
+  return undefined;
+}
+
+function quote(line: string): string {
+  return condenseStructuredLine(line.trim()).slice(0, 120);
+}

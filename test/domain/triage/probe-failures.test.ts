@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { explainProbeMiss, resolveProbePort } from '../../../src/domain/triage/probe-failures.js';
+import type { ContainerSpecEvidence, LogEvidence, ProbeEvidence } from '../../../src/domain/triage/evidence.js';
+
+const REFUSED = 'Liveness probe failed: Get "http://10.0.19.119:3000/healthz": dial tcp 10.0.19.119:3000: connect: connection refused';
+const http = (port: number | string, scheme?: string): ProbeEvidence => ({ type: 'http', port, path: '/healthz', ...(scheme ? { scheme } : {}) });
+const spec: Pick<ContainerSpecEvidence, 'ports'> = { ports: [{ containerPort: 3000, protocol: 'TCP' }, { name: 'api', containerPort: 8443, protocol: 'TCP' }] };
+const logs = (...lines: string[]): LogEvidence[] => [{ pod: 'web-1', container: 'app', previous: true, lines }];
+
+describe('explainProbeMiss', () => {
+  it('names a listener on loopback only, which the pod IP the kubelet probes cannot reach', () => {
+    const miss = explainProbeMiss(http(3000), spec, REFUSED, logs(
+      '{"level":30,"msg":"Server listening at http://[::1]:3000"}',
+      '{"level":30,"msg":"Server listening at http://127.0.0.1:3000"}',
+    ));
+    expect(miss?.scope).toBe('the app listens on 127.0.0.1:3000 and [::1]:3000 only — its log: "Server listening at http://127.0.0.1:3000" — and the kubelet probes the pod IP, so it is refused');
+    expect(miss?.fix).toBe('make the app listen on 0.0.0.0:3000 (its host / bind address setting)');
+  });
+
+  it('clears the loopback reading when the app also listens on every address, or on another port', () => {
+    expect(explainProbeMiss(http(3000), spec, REFUSED, logs('listening on 127.0.0.1:3000', 'listening on 0.0.0.0:3000'))).toBeUndefined();
+    expect(explainProbeMiss(http(3000), spec, REFUSED, logs('metrics listening on 127.0.0.1:9100'))).toBeUndefined();
+    expect(explainProbeMiss(http(3000), spec, 'Liveness probe failed: HTTP probe failed with statuscode: 503', logs('listening on 127.0.0.1:3000'))).toBeUndefined();
+  });
+
+  it('reads a 400 to a plain-HTTP probe as TLS on the port when the app says it serves HTTPS', () => {
+    const miss = explainProbeMiss(http('api'), spec, 'Liveness probe failed: HTTP probe failed with statuscode: 400', logs(
+      '{"level":"info","msg":"gateway starting","tls":true}',
+      '{"level":"info","msg":"serving HTTPS","addr":":8443"}',
+    ));
+    expect(miss?.scope).toBe('it sends plain HTTP to :8443 that serves TLS (its log: "serving HTTPS (addr :8443)"), which answers 400');
+    expect(miss?.fix).toBe('set scheme: HTTPS on the probe (httpGet.scheme)');
+    // An HTTPS probe, or a 400 from an app that never mentions TLS, is something else.
+    expect(explainProbeMiss(http('api', 'HTTPS'), spec, 'HTTP probe failed with statuscode: 400', logs('serving HTTPS'))).toBeUndefined();
+    expect(explainProbeMiss(http('api'), spec, 'HTTP probe failed with statuscode: 400', logs('listening on :8443'))).toBeUndefined();
+  });
+
+  it('reads an HTTPS probe against a plain-HTTP port from the kubelet message alone', () => {
+    const miss = explainProbeMiss(http(3000, 'HTTPS'), spec, 'Liveness probe failed: Get "https://10.0.1.4:3000/healthz": http: server gave HTTP response to HTTPS client', []);
+    expect(miss?.fix).toBe('set scheme: HTTP on the probe, or serve TLS on that port');
+  });
+
+  it('resolves a named probe port through the container ports', () => {
+    expect(resolveProbePort(http('api'), spec)).toBe(8443);
+    expect(resolveProbePort(http('metrics'), spec)).toBeUndefined();
+    expect(resolveProbePort(http(3000), spec)).toBe(3000);
+  });
+});
