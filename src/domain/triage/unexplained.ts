@@ -6,7 +6,7 @@
  */
 import { collapseEvents, formatEventLine } from './collapse-events.js';
 import type { EventEvidence, TriageEvidence } from './evidence.js';
-import { condenseStructuredLine, findPod } from './evidence-lookup.js';
+import { condenseStructuredLine, findPod, pickDecisiveLine } from './evidence-lookup.js';
 import type { Confidence, Finding } from './finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from './kubectl-command.js';
 import { RECENT_MS, getWaiting, isPodFailing, listAllContainers, listNodesOf, severityForPods, unique } from './pod-status.js';
@@ -130,7 +130,8 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
   if (fresh.length === 0) return [];
   const pods = unique(fresh.map((h) => h.log.pod));
   const total = fresh.reduce((n, h) => n + h.errors.length, 0);
-  const last = condenseStructuredLine(fresh[0]?.errors.at(-1)?.trim() ?? '');
+  // The line that says why (a traceback's exception, not its header), else the last error line.
+  const last = pickDecisiveLine(fresh[0]?.log.lines ?? []) ?? condenseStructuredLine(fresh[0]?.errors.at(-1)?.trim() ?? '');
   return [
     {
       id: 'unexplained/log-errors',

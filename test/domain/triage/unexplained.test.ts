@@ -185,6 +185,21 @@ describe('findUnexplained', () => {
     expect(findUnexplained(baseEvidence({ logs: [{ pod: p!.name, container: 'app', previous: false, lines: [1, 2, 3, 4, 5].map(served) }] }), [])).toEqual([]);
   });
 
+  it("quotes a Python traceback's exception, not its header", () => {
+    const p = pod(3);
+    const traceback = (user: string) => [
+      `2026-11-21 03:12:0${user.length % 10},120 ERROR orders.store: create order failed user_id=${user}`,
+      'Traceback (most recent call last):',
+      '  File "/app/orders/store.py", line 58, in create',
+      '    await self._db.execute(query)',
+      'asyncpg.exceptions.QueryCanceledError: canceling statement due to statement timeout',
+      'Traceback (most recent call last):',
+    ];
+    const lines = [...traceback('u_1'), ...traceback('u_22'), ...traceback('u_333')].slice(0, -1);
+    const [f] = findUnexplained(baseEvidence({ logs: [{ pod: p.name, container: 'app', previous: false, lines: [...lines, 'Traceback (most recent call last):'] }] }), []);
+    expect(f?.decisive).toBe('asyncpg.exceptions.QueryCanceledError: canceling statement due to statement timeout');
+  });
+
   it('ignores a few error lines, previous runs, unready pods and errors a finding already quotes', () => {
     const p = pod(3);
     const lines = errorLines(p.name);

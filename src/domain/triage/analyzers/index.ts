@@ -4,6 +4,7 @@ import { analyzeCleanExits } from './clean-exit.js';
 import { analyzeContainerConfig } from './container-config.js';
 import { analyzeCrashLoops } from './crash-loop.js';
 import { analyzeDependencyErrors } from './dependency-errors.js';
+import { analyzeDependencyRefusals } from './dependency-refuses.js';
 import { analyzeEvictions } from './eviction.js';
 import { analyzeExitCodes } from './exit-code.js';
 import { analyzeFailedScheduling } from './failed-scheduling.js';
@@ -71,6 +72,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'pvc-pending': analyzePvcPending,
   'volume-attach': analyzeVolumeAttach,
   'dependency-errors': analyzeDependencyErrors,
+  'dependency-refuses': analyzeDependencyRefusals,
   'unready-replicas': analyzeUnreadyReplicas,
   placement: analyzePlacement,
   'volume-zone': analyzeVolumeZones,

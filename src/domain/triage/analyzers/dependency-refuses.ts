@@ -1,0 +1,133 @@
+import type { ContainerEvidence, TriageEvidence } from '../evidence.js';
+import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { formatKubectl } from '../kubectl-command.js';
+import { listNodesOf, severityForPods, unique } from '../pod-status.js';
+import { findInClusterService } from '../down-service.js';
+
+/** How a dependency that is up and answering says no, and what that means on its side. */
+interface Refusal {
+  /** The kind of server, as the client library names it. */
+  server: 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch';
+  pattern: RegExp;
+  /** What it refuses, after "<server> <name> refuses …". */
+  refuses: string;
+  why: string;
+  fix: string;
+}
+
+const REFUSALS: readonly Refusal[] = [
+  {
+    server: 'Redis',
+    pattern: /OOM command not allowed when used memory > 'maxmemory'/i,
+    refuses: 'writes: it is at its maxmemory',
+    why: "Redis has reached its maxmemory and its maxmemory-policy evicts nothing (noeviction, or a volatile-* policy with no key carrying a TTL), so it refuses every command that would add memory while reads still work — readiness checks that only PING or read keep passing.",
+    fix: 'free or add memory on the Redis side: raise maxmemory (and its container memory limit) or switch maxmemory-policy to allkeys-lru / volatile-lru; then find what fills it (keys without TTL, a longer TTL, more traffic)',
+  },
+  {
+    server: 'Redis',
+    pattern: /READONLY You can't write against a read only replica/i,
+    refuses: 'writes: the client writes to a read-only replica',
+    why: 'The client is connected to a replica, not the master: after a failover it kept its old connection or it resolves the wrong address.',
+    fix: 'point the client at the current master (Sentinel or the master Service) and reconnect',
+  },
+  {
+    server: 'Redis',
+    pattern: /MISCONF Redis is configured to save RDB snapshots/i,
+    refuses: 'writes: it cannot persist to disk',
+    why: 'Its last background save failed (disk full, permissions, fork refused for memory), and with stop-writes-on-bgsave-error it refuses writes until a save succeeds.',
+    fix: "fix the Redis side's disk (or memory for fork) so a save succeeds; its own log says why the save failed",
+  },
+  {
+    server: 'PostgreSQL',
+    pattern: /cannot execute \w+ in a read-only transaction/i,
+    refuses: 'writes: the client is connected to a read-only server',
+    why: 'Writes reach a standby (or a primary put in read-only mode): after a failover the client still talks to the old primary, or the address points at the replicas.',
+    fix: 'point the client at the current primary (the read-write endpoint) and recycle its connections',
+  },
+  {
+    server: 'MySQL',
+    pattern: /running with the --(super-)?read-only option/i,
+    refuses: 'writes: the server is read-only',
+    why: 'Writes reach a read-only server: a replica, or a primary demoted by a failover the client has not followed.',
+    fix: 'point the client at the current writer endpoint and recycle its connections',
+  },
+  {
+    server: 'MongoDB',
+    pattern: /NotWritablePrimary|not master and slaveOk=false|\bnot primary\b/i,
+    refuses: 'writes: the client reaches a secondary',
+    why: 'Writes reach a member that is not the primary: an election moved it, or the connection string bypasses replica-set discovery.',
+    fix: 'use the replica-set connection string so the driver follows the primary',
+  },
+  {
+    server: 'Elasticsearch',
+    pattern: /cluster_block_exception[^\n]*(read-only|flood[- ]stage)/i,
+    refuses: 'writes: its indices are read-only',
+    why: 'A data node crossed the flood-stage disk watermark, so Elasticsearch marked the indices read-only (index.blocks.read_only_allow_delete).',
+    fix: 'free disk on the Elasticsearch data nodes (or add some); recent versions lift the block by themselves once below the high watermark',
+  },
+];
+
+/** Lines before it counts: one refused command is not an outage. */
+const MIN_LINES = 2;
+
+const URL_SCHEMES: Record<Refusal['server'], RegExp> = {
+  Redis: /^rediss?:\/\//i,
+  PostgreSQL: /^postgres(ql)?:\/\//i,
+  MySQL: /^mysql(x)?:\/\//i,
+  MongoDB: /^mongodb(\+srv)?:\/\//i,
+  Elasticsearch: /^https?:\/\//i,
+};
+
+/**
+ * A dependency that is up and answering but refuses the work: Redis at maxmemory, writes sent
+ * to a read-only replica, an index blocked at the disk watermark. The pods may all be Ready
+ * while every write fails; the server's own words name the mechanism, on its side.
+ */
+export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
+  return REFUSALS.flatMap((r) => {
+    const hits = ev.logs.flatMap((l) => l.lines.filter((line) => r.pattern.test(line)).map((line) => ({ log: l, line: line.trim() })));
+    if (hits.length < MIN_LINES) return [];
+    const pods = unique(hits.map((h) => h.log.pod));
+    const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
+    const container = podObjects[0]?.containers.find((c) => c.name === hits[0]?.log.container);
+    const address = container ? findServerAddress(container, r.server) : undefined;
+    const service = address ? findInClusterService(address.host, ev.target.namespace) : undefined;
+    const named = service ? `${r.server} ${service.name}` : address ? `${r.server} at ${address.host}` : r.server;
+    const decisive = condenseStructuredLine(hits[hits.length - 1]?.line ?? '');
+    const unready = podObjects.filter((p) => !p.ready).length;
+    const where = address ? ` (${address.env}=${address.host})` : '';
+    return [{
+      id: `dependency-refuses/${r.server}/${r.refuses.split(':')[0] ?? ''}`,
+      kind: 'dependency-error',
+      title: `${named} refuses ${r.refuses} — ${hits.length} refused calls in the logs of ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`,
+      layer: 'network/routing',
+      severity: unready > 0 ? severityForPods(ev, unready) : 'warning',
+      confidence: 'high',
+      evidence: [`${named}${where}`, ...hits.slice(-2).map((h) => `log ${h.log.pod}: ${h.line}`)],
+      decisive,
+      likelyCause: `${r.why} The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`,
+      nextAction: `Fix ${named}: ${r.fix}.`,
+      fix: r.fix,
+      confirmCommands: service
+        ? [formatKubectl({ ...ev.target, namespace: service.namespace }, `describe service ${service.name}`), formatKubectl(ev.target, `logs ${pods[0] ?? ''} --tail=100`)]
+        : [formatKubectl(ev.target, `logs ${pods[0] ?? ''} --tail=100`)],
+      affected: { pods, nodes: listNodesOf(podObjects), ...(service ? { services: [service.name] } : {}) },
+    } satisfies Finding];
+  });
+}
+
+/** The env var that holds the server's address: a URL of its scheme, or a *_HOST / *_ADDR named after it. */
+function findServerAddress(c: ContainerEvidence, server: Refusal['server']): { env: string; host: string } | undefined {
+  const word = server === 'PostgreSQL' ? /POSTGRES|PG|DATABASE|DB/i : server === 'Elasticsearch' ? /ELASTIC|ES_|OPENSEARCH/i : new RegExp(server, 'i');
+  for (const e of c.env ?? []) {
+    if (!('value' in e)) continue;
+    const v = e.value.trim();
+    if (URL_SCHEMES[server].test(v) && (server !== 'Elasticsearch' || word.test(e.name))) {
+      const host = /^[a-z+]+:\/\/(?:[^@/]*@)?([^:/?#,]+)/i.exec(v)?.[1];
+      if (host) return { env: e.name, host };
+    }
+    if (word.test(e.name) && /(HOST|ADDR|ADDRESS|SERVER)S?$/i.test(e.name) && /^[a-z0-9.-]+(:\d+)?$/i.test(v)) return { env: e.name, host: v.replace(/:\d+$/, '') };
+  }
+  return undefined;
+}
