@@ -94,7 +94,7 @@ export function analyzeVolumeFull(ev: TriageEvidence): Finding[] {
 
 function describeClaim(claim: PvcEvidence, resize: ClaimResize | undefined): string {
   const size = claim.capacity ?? claim.requested ?? 'size unknown';
-  const asked = resize && claim.capacity && claim.requested ? ` (${claim.requested} requested, not granted yet)` : '';
+  const asked = resize && claim.capacity && claim.requested && claim.requested !== claim.capacity ? ` (${claim.requested} requested, not granted yet)` : '';
   const conditions = (claim.conditions ?? []).filter((c) => c.status === 'True').map((c) => c.type);
   return `PVC ${claim.name}: ${claim.phase}, ${size}${asked}${claim.storageClass ? `, storage class ${claim.storageClass}` : ''}${conditions.length > 0 ? `, conditions ${conditions.join(', ')}` : ''}`;
 }

@@ -175,6 +175,7 @@ describe('analyzeVolumeFull', () => {
       const [f] = analyzeVolumeFull(ev);
       expect(f?.title).toContain('; it was expanded to 100Gi, but the file system has not grown yet (FileSystemResizePending) (');
       expect(f?.fix).toBe(`delete pod ${PG_POD} so its file system grows to 100Gi, and find what filled it`);
+      expect(f?.evidence).toContain(`PVC ${CLAIM}: Bound, 100Gi, storage class gp3, conditions FileSystemResizePending`);
     });
 
     it('still advises expanding a claim that is at the size it asked for, whatever old refusal its events hold', () => {
