@@ -1,6 +1,7 @@
 // V1PersistentVolumeClaim → PvcEvidence, with the workload's pods that mount it.
 import type * as k8s from '@kubernetes/client-node';
 import type { PvcEvidence } from '../../domain/triage/evidence.js';
+import { mapConditions } from './map-common.js';
 
 const PHASES = new Set<PvcEvidence['phase']>(['Pending', 'Bound', 'Lost']);
 
@@ -17,6 +18,10 @@ export function mapPvc(c: k8s.V1PersistentVolumeClaim, usedByPods: string[]): Pv
   if (c.spec?.volumeName !== undefined && c.spec.volumeName !== '') out.volumeName = c.spec.volumeName;
   const requested = c.spec?.resources?.requests?.['storage'];
   if (requested !== undefined) out.requested = requested;
+  // An expansion raises the request first; the capacity follows only once the volume has grown.
+  const capacity = c.status?.capacity?.['storage'];
+  if (capacity !== undefined) out.capacity = capacity;
+  if ((c.status?.conditions ?? []).length > 0) out.conditions = mapConditions(c.status?.conditions);
   return out;
 }
 

@@ -195,7 +195,12 @@ export interface PvcEvidence {
   storageClass?: string;
   volumeName?: string;
   accessModes: string[];
+  /** spec.resources.requests.storage: the size asked for, which an expansion raises before the volume grows. */
   requested?: Quantity;
+  /** status.capacity.storage: the size the volume has; absent until bound. */
+  capacity?: Quantity;
+  /** status.conditions (Resizing, FileSystemResizePending, ControllerResizeError, NodeResizeError); absent when none. */
+  conditions?: ConditionEvidence[];
   /** Names of the workload's pods that mount it. */
   usedByPods: string[];
 }

@@ -6,6 +6,7 @@ import { toIsoTime } from '../../../src/adapters/kubernetes/map-common.js';
 import { mapEvent } from '../../../src/adapters/kubernetes/map-event.js';
 import { mapEndpointSlice } from '../../../src/adapters/kubernetes/map-network.js';
 import { mapPod } from '../../../src/adapters/kubernetes/map-pod.js';
+import { mapPvc } from '../../../src/adapters/kubernetes/map-pvc.js';
 import { containersOfRevisionData, mapReplicaSet } from '../../../src/adapters/kubernetes/map-revision.js';
 import { mapEnvVar, mapPlacement } from '../../../src/adapters/kubernetes/map-spec.js';
 import { mapProbes } from '../../../src/adapters/kubernetes/map-container.js';
@@ -211,5 +212,26 @@ describe('mapProbes', () => {
     });
     expect(probes.liveness).toEqual({ type: 'http', port: 'api', path: '/healthz', scheme: 'HTTPS' });
     expect(probes.readiness).toEqual({ type: 'http', port: 8080, path: '/ready' });
+  });
+});
+
+describe('mapPvc', () => {
+  it('keeps the size the volume has (status.capacity) apart from the size asked for, with the claim\'s conditions', () => {
+    const c = mapPvc(
+      {
+        metadata: { name: 'data-prometheus-0', namespace: 'monitoring' },
+        spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'gp3', volumeName: 'pvc-16e36ec6', resources: { requests: { storage: '300Gi' } } },
+        status: { phase: 'Bound', accessModes: ['ReadWriteOnce'], capacity: { storage: '150Gi' }, conditions: [{ type: 'Resizing', status: 'True', lastTransitionTime: new Date('2026-11-21T02:46:00Z') }] },
+      },
+      ['prometheus-0'],
+    );
+    expect(c).toEqual({
+      name: 'data-prometheus-0', phase: 'Bound', accessModes: ['ReadWriteOnce'], usedByPods: ['prometheus-0'], storageClass: 'gp3', volumeName: 'pvc-16e36ec6',
+      requested: '300Gi', capacity: '150Gi', conditions: [{ type: 'Resizing', status: 'True', lastTransitionTime: '2026-11-21T02:46:00Z' }],
+    });
+    // A claim still Pending has no capacity and no conditions: neither is invented.
+    const pending = mapPvc({ metadata: { name: 'data' }, spec: { resources: { requests: { storage: '10Gi' } } }, status: { phase: 'Pending' } }, []);
+    expect(pending.capacity).toBeUndefined();
+    expect(pending.conditions).toBeUndefined();
   });
 });

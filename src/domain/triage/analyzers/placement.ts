@@ -1,6 +1,7 @@
 import type { NodeEvidence, NodeRequirementEvidence, PlacementEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
 import { findCondition } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
+import { advertisedAmount, formatAllocatable, listExtendedRequests } from '../extended-resources.js';
 import { describePodCommand, formatKubectl } from '../kubectl-command.js';
 import { groupBy, isPodFailing, severityForPods, unique } from '../pod-status.js';
 import { isSimilarName } from '../service-match.js';
@@ -68,10 +69,46 @@ interface Verdict {
   why: string;
   decisive: string;
   fix: string;
+  /** Why this happens, when the placement rules are not what failed. */
+  cause?: string;
+  evidence?: string[];
+  /** A node to look at: what it advertises and which pods (device plugins) run on it. */
+  node?: string;
+}
+
+function names(nodes: readonly NodeEvidence[]): string {
+  return `${nodes.slice(0, 3).map((n) => n.name).join(', ')}${nodes.length > 3 ? ` and ${nodes.length - 3} more` : ''}`;
+}
+
+/**
+ * The nodes the pods may use are there, but none advertises an extended resource the pods ask
+ * for (nvidia.com/gpu): no device plugin serves it on them. Nodes outside the placement that do
+ * advertise it are named, since they show the plugin runs elsewhere.
+ */
+function judgeExtended(all: readonly NodeEvidence[], usable: readonly NodeEvidence[], pod: PodEvidence): Verdict | undefined {
+  const missing = listExtendedRequests(pod).find((r) => !usable.some((n) => advertisedAmount(n, r.resource) > 0));
+  if (!missing) return undefined;
+  const { resource } = missing;
+  const elsewhere = all.filter((n) => !usable.includes(n) && advertisedAmount(n, resource) > 0);
+  const one = usable.length === 1;
+  const [first] = usable;
+  return {
+    why: `the ${usable.length} node${one ? '' : 's'} it may use (${names(usable)}) advertise${one ? 's' : ''} no ${resource} in ${one ? 'its' : 'their'} allocatable: no device plugin serves it there`,
+    // The title names a single node already; its allocatable is the evidence.
+    decisive: first ? `${one ? '' : `${first.name} `}allocatable: ${formatAllocatable(first)} (no ${resource})` : `no ${resource}`,
+    fix: `make the device plugin that provides ${resource} run on ${names(usable)} (its DaemonSet's nodeSelector, affinity or tolerations must cover ${one ? 'that node' : 'those nodes'}), or check why its pod fails there`,
+    cause: `A node offers ${resource} only while a device plugin on it registers the devices with the kubelet; the scheduler counts allocatable, so a node without a running plugin has none to give, whatever hardware it holds ("Insufficient ${resource}"). Usually the plugin's DaemonSet does not select the node (a new node group or instance type with other labels), or its pod there fails (driver missing).`,
+    ...(first ? { node: first.name } : {}),
+    evidence: [
+      `each pod requests ${missing.amount} ${resource}`,
+      ...usable.slice(0, 3).map((n) => `node ${n.name} (matches the pods' placement): allocatable ${formatAllocatable(n)}; no ${resource}`),
+      elsewhere.length > 0 ? `${resource} is advertised only by ${names(elsewhere)}, outside the pods' placement` : `no node of the ${all.length} advertises ${resource}`,
+    ],
+  };
 }
 
 /** Why no node can take pods with this placement, in the words of the labels and taints involved. */
-function judge(nodes: readonly NodeEvidence[], p: PlacementEvidence): Verdict | undefined {
+function judge(nodes: readonly NodeEvidence[], pod: PodEvidence, p: PlacementEvidence): Verdict | undefined {
   const matching = nodes.filter((n) => matchesPlacement(n, p));
   if (matching.length === 0) {
     const missing = Object.entries(p.nodeSelector).find(([k, v]) => !nodes.some((n) => n.labels?.[k] === v));
@@ -120,7 +157,7 @@ function judge(nodes: readonly NodeEvidence[], p: PlacementEvidence): Verdict | 
       fix: 'uncordon or repair those nodes, or widen where the pods may run',
     };
   }
-  return undefined;
+  return judgeExtended(nodes, usable.filter(isSchedulable), pod);
 }
 
 /**
@@ -137,7 +174,7 @@ export function analyzePlacement(ev: TriageEvidence): Finding[] {
   return [...groups.values()].flatMap((group): Finding[] => {
     const first = group[0] as PodEvidence;
     const placement = first.placement as PlacementEvidence;
-    const verdict = judge(nodes, placement);
+    const verdict = judge(nodes, first, placement);
     if (!verdict) return [];
     const counted = Object.entries(ev.census?.byState ?? {}).filter(([s]) => s.startsWith('Pending (')).reduce((n, [, k]) => n + k, 0);
     const total = groups.size === 1 ? Math.max(group.length, counted) : group.length;
@@ -154,12 +191,18 @@ export function analyzePlacement(ev: TriageEvidence): Finding[] {
           `nodeSelector: ${Object.entries(placement.nodeSelector).map(([k, v]) => `${k}=${v}`).join(', ') || '(none)'}`,
           ...(placement.requiredNodeAffinity.length > 0 ? [`required node affinity: ${placement.requiredNodeAffinity.map((t) => t.map(describeRequirement).join(' and ')).join(' or ')}`] : []),
           `nodes: ${nodes.length} (${nodes.filter(isSchedulable).length} schedulable)`,
+          ...(verdict.evidence ?? []),
         ],
         decisive: verdict.decisive,
-        likelyCause: `The scheduler only places a pod on a node that ${verdict.decisive.startsWith('untolerated') ? 'it tolerates' : 'matches its nodeSelector and required affinity'}; ${verdict.why}. A renamed label, a node group that was replaced, or a template change on one side only.`,
+        likelyCause: verdict.cause ?? `The scheduler only places a pod on a node that ${verdict.decisive.startsWith('untolerated') ? 'it tolerates' : 'matches its nodeSelector and required affinity'}; ${verdict.why}. A renamed label, a node group that was replaced, or a template change on one side only.`,
         nextAction: `${verdict.fix.charAt(0).toUpperCase()}${verdict.fix.slice(1)}; the pods schedule on their own once a node fits.`,
         fix: verdict.fix,
-        confirmCommands: [describePodCommand(ev.target, first.name), formatKubectl(ev.target, 'get nodes --show-labels', 'cluster')],
+        confirmCommands: [
+          describePodCommand(ev.target, first.name),
+          ...(verdict.node
+            ? [formatKubectl(ev.target, `get node ${verdict.node} -o jsonpath='{.status.allocatable}'`, 'cluster'), formatKubectl(ev.target, `get pods -A -o wide --field-selector spec.nodeName=${verdict.node}`, 'cluster')]
+            : [formatKubectl(ev.target, 'get nodes --show-labels', 'cluster')]),
+        ],
         affected: { pods },
       },
     ];

@@ -222,6 +222,49 @@ describe('analyzePlacement', () => {
     expect(f?.fix).toBe('uncordon or repair those nodes, or widen where the pods may run');
   });
 
+  describe('an extended resource (a GPU) the nodes the pods may use do not advertise', () => {
+    const GPU_TAINT = { key: 'nvidia.com/gpu', value: 'true', effect: 'NoSchedule' as const };
+    const gpuPlacement = placement({ nodeSelector: { workload: 'gpu' }, tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }] });
+    /** One pending pod asking for `gpus` nvidia.com/gpu, with the given cluster nodes. */
+    function gpuScenario(nodes: NodeEvidence[], gpus = '1'): TriageEvidence {
+      const ev = scenario(gpuPlacement, nodes, 1);
+      const waiting = ev.pods[3] as PodEvidence;
+      waiting.containers = [container({ state: undefined, ready: false, resources: { requests: { cpu: '4', memory: '16Gi', 'nvidia.com/gpu': gpus }, limits: { memory: '16Gi', 'nvidia.com/gpu': gpus } } })];
+      return ev;
+    }
+    const g5 = (allocatable: Record<string, string>) => node(NODE_D, { labels: { workload: 'gpu', 'k8s.amazonaws.com/accelerator': 'nvidia-a10g' }, taints: [GPU_TAINT], allocatable });
+
+    it('names the node the pods may use, says it advertises none of the resource, and points at its device plugin', () => {
+      const [f] = analyzePlacement(gpuScenario([...generalNodes(), g5({ cpu: '7910m', memory: '31482916Ki', pods: '58' })]));
+      expect(f?.title).toBe(`1 pod cannot be placed: the 1 node it may use (${NODE_D}) advertises no nvidia.com/gpu in its allocatable: no device plugin serves it there`);
+      expect(f?.decisive).toBe('allocatable: cpu=7910m, memory=31482916Ki, pods=58 (no nvidia.com/gpu)');
+      expect(f?.evidence).toEqual([
+        'nodeSelector: workload=gpu',
+        'nodes: 4 (4 schedulable)',
+        'each pod requests 1 nvidia.com/gpu',
+        `node ${NODE_D} (matches the pods' placement): allocatable cpu=7910m, memory=31482916Ki, pods=58; no nvidia.com/gpu`,
+        'no node of the 4 advertises nvidia.com/gpu',
+      ]);
+      expect(f?.likelyCause).toMatch(/^A node offers nvidia\.com\/gpu only while a device plugin on it registers the devices with the kubelet/);
+      expect(f?.fix).toBe(`make the device plugin that provides nvidia.com/gpu run on ${NODE_D} (its DaemonSet's nodeSelector, affinity or tolerations must cover that node), or check why its pod fails there`);
+      expect(f?.confirmCommands.slice(1)).toEqual([
+        `kubectl get node ${NODE_D} -o jsonpath='{.status.allocatable}' --context prod-eu-west-1`,
+        `kubectl get pods -A -o wide --field-selector spec.nodeName=${NODE_D} --context prod-eu-west-1`,
+      ]);
+    });
+
+    it('counts an allocatable of 0 as none, and names the nodes outside the placement that do advertise it', () => {
+      const t4 = node(NODE_C, { labels: { workload: 'gpu-old' }, taints: [GPU_TAINT], allocatable: { cpu: '3920m', memory: '15136204Ki', pods: '29', 'nvidia.com/gpu': '1' } });
+      const [f] = analyzePlacement(gpuScenario([...generalNodes().slice(0, 2), t4, g5({ cpu: '7910m', 'nvidia.com/gpu': '0' })]));
+      expect(f?.title).toContain('advertises no nvidia.com/gpu in its allocatable');
+      expect(f?.evidence.at(-1)).toBe(`nvidia.com/gpu is advertised only by ${NODE_C}, outside the pods' placement`);
+    });
+
+    it('says nothing when a node the pods may use advertises the resource (they wait for a free one: capacity)', () => {
+      expect(analyzePlacement(gpuScenario([...generalNodes(), g5({ cpu: '7910m', 'nvidia.com/gpu': '1' })], '1'))).toEqual([]);
+    });
+  });
+
   it('says nothing when a schedulable node fits the placement (the pods wait for capacity, not placement)', () => {
     expect(analyzePlacement(scenario(placement({ nodeSelector: { 'eks.amazonaws.com/nodegroup': 'general-2024' } }), generalNodes()))).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeVolumeFull } from '../../../../src/domain/triage/analyzers/volume-full.js';
 import type { PodEvidence, PvcEvidence, TriageEvidence, VolumeEvidence, VolumeMountEvidence } from '../../../../src/domain/triage/evidence.js';
-import { NODE_A, NODE_B, baseEvidence, crashLooping, pod, podName, REV6, terminated, workload } from '../scenarios/builders.js';
+import { NODE_A, NODE_B, baseEvidence, crashLooping, event, minutesAgo, pod, podName, REV6, terminated, workload } from '../scenarios/builders.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 
 const PG_POD = 'ledger-postgres-0';
@@ -122,6 +122,71 @@ describe('analyzeVolumeFull', () => {
       'ERROR write /etc/ssl/private/.rotate.tmp: no space left on device',
     );
     expect(analyzeVolumeFull(ev)[0]?.title).toMatch(/^Volume data is full: PVC settlement-data mounted at \/data: /);
+  });
+
+  describe('an expansion of the full claim that has not finished', () => {
+    const REFUSED = `resize volume "pvc-3f1c9a2e" by resizer "ebs.csi.aws.com" failed: rpc error: code = Internal desc = Could not resize volume "vol-0babafd025abd4335": rpc error: code = Internal desc = could not modify AWS volume "vol-0babafd025abd4335": operation error EC2: ModifyVolume, https response error StatusCode: 400, RequestID: 3f6c0a2e, api error VolumeModificationRateExceeded: You've reached the maximum modification rate per volume limit. Wait at least 6 hours between modifications per EBS volume.`;
+    const onClaim = { kind: 'PersistentVolumeClaim', name: CLAIM, namespace: 'ledger' };
+    /** The claim asks for 100Gi while its volume still has 50Gi. */
+    function expanding(conditions: NonNullable<PvcEvidence['conditions']>, events: TriageEvidence['events']): TriageEvidence {
+      const ev = postgresFull();
+      ev.pvcs = [{ ...pvc(CLAIM, '100Gi', PG_POD), capacity: '50Gi', conditions }];
+      ev.events = events;
+      return ev;
+    }
+    const resizing = { type: 'Resizing', status: 'True' as const, lastTransitionTime: minutesAgo(26) };
+
+    it('states the size the volume has, and that the expansion is refused, with the provider\'s reason; it does not advise expanding again', () => {
+      const ev = expanding([resizing], [
+        event({ object: onClaim, type: 'Normal', reason: 'Resizing', message: 'External resizer is resizing volume pvc-3f1c9a2e', count: 9, firstSeen: minutesAgo(26), source: 'external-resizer ebs.csi.aws.com' }),
+        event({ object: onClaim, reason: 'VolumeResizeFailed', message: REFUSED, count: 9, firstSeen: minutesAgo(25), lastSeen: minutesAgo(1.5), source: 'external-resizer ebs.csi.aws.com' }),
+      ]);
+      const [f] = analyzeVolumeFull(ev);
+      expect(f?.title).toBe(`Volume data is full: PVC ${CLAIM} (50Gi) mounted at /var/lib/postgresql/data: writes fail with "No space left on device"; its expansion to 100Gi is refused by ebs.csi.aws.com (${PG_POD})`);
+      expect(f?.decisive).toBe("VolumeModificationRateExceeded: You've reached the maximum modification rate per volume limit. Wait at least 6 hours between modifications per EBS volume.");
+      expect(f?.evidence).toContain(`PVC ${CLAIM}: Bound, 50Gi (100Gi requested, not granted yet), storage class gp3, conditions Resizing`);
+      expect(f?.evidence.some((l) => l.startsWith(`[persistentvolumeclaim/${CLAIM}] VolumeResizeFailed ×9`) && l.includes('VolumeModificationRateExceeded'))).toBe(true);
+      expect(f?.nextAction).not.toMatch(/^Mitigate: expand/);
+      expect(f?.nextAction).toMatch(/free space on PVC data-ledger-postgres-0 now .* or move the data to a new, larger volume; expanding it again will not help/);
+      expect(f?.fix).toBe(`free space on PVC ${CLAIM} or move it to a larger volume: its expansion to 100Gi is refused`);
+      expect(f?.confirmCommands[0]).toBe(`kubectl describe pvc ${CLAIM} -n ledger --context prod-eu-west-1`);
+    });
+
+    it('reads a refusal from the claim\'s ControllerResizeError condition when no event says it', () => {
+      const [f] = analyzeVolumeFull(expanding([resizing, { type: 'ControllerResizeError', status: 'True', message: 'rpc error: code = ResourceExhausted desc = quota exceeded for disk size', lastTransitionTime: minutesAgo(20) }], []));
+      expect(f?.title).toContain('; its expansion to 100Gi is refused (');
+      expect(f?.decisive).toBe('quota exceeded for disk size');
+    });
+
+    it('says an expansion is under way when the resizer has not answered, and does not call it refused after a later success', () => {
+      const growing = analyzeVolumeFull(expanding([resizing], []))[0];
+      expect(growing?.title).toContain('; an expansion to 100Gi is under way (');
+      expect(growing?.nextAction).toBe(`Wait for the expansion of PVC ${CLAIM} to 100Gi to finish (under way since 26m ago), or free space now; then find what filled it.`);
+      const retried = analyzeVolumeFull(expanding([resizing], [
+        event({ object: onClaim, reason: 'VolumeResizeFailed', message: REFUSED, lastSeen: minutesAgo(9), source: 'external-resizer ebs.csi.aws.com' }),
+        event({ object: onClaim, type: 'Normal', reason: 'VolumeResizeSuccessful', message: 'Resize volume succeeded', lastSeen: minutesAgo(2), source: 'external-resizer ebs.csi.aws.com' }),
+      ]))[0];
+      expect(retried?.title).not.toContain('refused');
+    });
+
+    it('asks for the pod to be recreated when the disk grew and the file system waits for the node', () => {
+      const ev = postgresFull();
+      ev.pvcs = [{ ...pvc(CLAIM, '100Gi', PG_POD), capacity: '100Gi', conditions: [{ type: 'FileSystemResizePending', status: 'True', message: 'Waiting for user to (re-)start a pod to finish file system resize of volume on node.' }] }];
+      const [f] = analyzeVolumeFull(ev);
+      expect(f?.title).toContain('; it was expanded to 100Gi, but the file system has not grown yet (FileSystemResizePending) (');
+      expect(f?.fix).toBe(`delete pod ${PG_POD} so its file system grows to 100Gi, and find what filled it`);
+      expect(f?.evidence).toContain(`PVC ${CLAIM}: Bound, 100Gi, storage class gp3, conditions FileSystemResizePending`);
+    });
+
+    it('still advises expanding a claim that is at the size it asked for, whatever old refusal its events hold', () => {
+      const ev = postgresFull();
+      ev.pvcs = [{ ...pvc(CLAIM, '50Gi', PG_POD), capacity: '50Gi' }];
+      ev.events = [event({ object: onClaim, reason: 'VolumeResizeFailed', message: REFUSED, firstSeen: minutesAgo(3000), lastSeen: minutesAgo(2900) })];
+      const [f] = analyzeVolumeFull(ev);
+      expect(f?.title).toContain(`PVC ${CLAIM} (50Gi) mounted at`);
+      expect(f?.title).not.toContain('expansion');
+      expect(f?.fix).toBe(`expand PVC ${CLAIM} and find what filled it`);
+    });
   });
 
   it('says nothing without a full-disk line', () => {
