@@ -1,5 +1,5 @@
-import type { JobEvidence, TriageEvidence, WorkloadEvidence } from '../../../../src/domain/triage/evidence.js';
-import { NS, baseEvidence, minutesAgo, workload } from './builders.js';
+import type { EventEvidence, JobEvidence, TriageEvidence, WorkloadEvidence } from '../../../../src/domain/triage/evidence.js';
+import { NS, baseEvidence, event, minutesAgo, workload } from './builders.js';
 
 export type Schedule = NonNullable<WorkloadEvidence['schedule']>;
 
@@ -55,3 +55,28 @@ export function cronJob(name: string, schedule: Schedule, jobs: JobEvidence[]): 
   };
 }
 
+/** A CronJob under concurrencyPolicy Replace whose runs outgrew its 10-minute period. */
+export const REPLACED = 'ledger-reconcile';
+/** NOW is 2026-11-21 03:14 UTC; its last success was 2026-11-20 18:09:36, 9h 4m 24s earlier. */
+export const REPLACED_SUCCESS = 9 * 60 + 4.4;
+
+/** An event the CronJob controller wrote about `cron` (REPLACED by default). */
+export function cronEvent(reason: string, message: string, minutes: number, cron = REPLACED): EventEvidence {
+  return event({ object: { kind: 'CronJob', name: cron, namespace: NS }, type: 'Normal', reason, message, firstSeen: minutesAgo(minutes), lastSeen: minutesAgo(minutes), source: 'cronjob-controller' });
+}
+
+/**
+ * Every 10 minutes under Replace: from 18:10 a run needs longer than the period, and each is
+ * deleted when the next one is due. The kept history still shows three completed runs.
+ */
+export function replacedEveryRun(over: Partial<Schedule> = {}): TriageEvidence {
+  const ev = cronJob(
+    REPLACED,
+    { cron: '*/10 * * * *', suspended: false, concurrencyPolicy: 'Replace', lastScheduleTime: minutesAgo(4), lastSuccessfulTime: minutesAgo(REPLACED_SUCCESS), ...over },
+    // Kept history: the run now going, and the last three that completed, 9 hours ago.
+    [stillRunning(REPLACED, 4), completed(REPLACED, REPLACED_SUCCESS + 9.6, 9.6), completed(REPLACED, REPLACED_SUCCESS + 19.6, 9), completed(REPLACED, REPLACED_SUCCESS + 29.6, 8.2)],
+  );
+  // Events are kept about an hour: the last six schedules, each a deletion and a creation in one sync.
+  ev.events = [4, 14, 24, 34, 44, 54].flatMap((t) => [cronEvent('SuccessfulDelete', `Deleted job ${jobName(REPLACED, t + 10)}`, t), cronEvent('SuccessfulCreate', `Created job ${jobName(REPLACED, t)}`, t)]);
+  return ev;
+}
