@@ -196,3 +196,10 @@ export function countFireTimes(s: CronSchedule, from: Date, to: Date, maxCount =
   });
   return out;
 }
+
+/** "2026-11-20 01:30 UTC" in the schedule's zone name. */
+export function formatRun(at: Date, timeZone: string): string {
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const text = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return `${text} ${timeZone}`;
+}

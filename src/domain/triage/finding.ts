@@ -63,6 +63,7 @@ export type FindingKind =
   | 'job-failed'
   | 'job-sidecar'
   | 'cron-schedule'
+  | 'cron-no-success'
   | 'disruption-budget'
   | 'init-stuck'
   | 'volume-full'

@@ -77,6 +77,15 @@ describe('rankFindings', () => {
     expect(ranked[1]?.explainedBy).toEqual(['dependency-error/db']);
   });
 
+  it('puts a CronJob\'s failed newest run before the missing success it explains', () => {
+    const ranked = rankFindings([
+      finding({ id: 'cron-no-success/export', kind: 'cron-no-success', severity: 'critical', confidence: 'high' }),
+      finding({ id: 'job-failed/export-29920500', kind: 'job-failed', severity: 'critical', confidence: 'medium', affected: { pods: ['export-29920500-x2kqj'] } }),
+    ]);
+    expect(ranked.map((f) => f.id)).toEqual(['job-failed/export-29920500', 'cron-no-success/export']);
+    expect(ranked[1]?.explainedBy).toEqual(['job-failed/export-29920500']);
+  });
+
   it('leads with what the pods report over a node condition that explains none of it', () => {
     // The payment-service story: revision 5 halved the memory limit and the pod is OOMKilled at it;
     // the node the pod runs on also has MemoryPressure, which does not explain an OOM at the limit.

@@ -3,6 +3,7 @@ import { runAnalyzers } from '../../../src/domain/triage/analyzers/index.js';
 import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
 import { NODE_A, NODE_B, NS, container, event, minutesAgo, pod, running, terminated } from './scenarios/builders.js';
 import { crashScenario, oomKillScenario } from './scenarios/crashes.js';
+import { replacedEveryRun } from './scenarios/cron-jobs.js';
 import { healthyScenario } from './scenarios/healthy.js';
 import { imagePullScenario } from './scenarios/images.js';
 import { nodeNotReadyScenario } from './scenarios/nodes.js';
@@ -19,6 +20,16 @@ describe('buildTriageReport: an all-clear tells the error lines it saw', () => {
     const r = buildTriageReport(ev, times);
     expect(r.verdict).toBe('healthy');
     expect(r.headline).toContain('and 2 error lines (too few to call failing) in the logs of 2 pods in the last hour.');
+  });
+});
+
+describe('buildTriageReport: a CronJob is healthy by its recent successes, not by its kept history', () => {
+  it('gives no all-clear when the kept runs completed hours ago and every run since was replaced before it ended', () => {
+    const r = buildTriageReport(replacedEveryRun(), times);
+    expect(r.verdict).toBe('problems');
+    expect(r.headline).toBe(
+      'CronJob ledger-reconcile: no run has completed for 9h 4m (last success 2026-11-20 18:09 UTC; 55 schedules since); concurrencyPolicy Replace deleted the run still going each time the next was due — "Deleted job ledger-reconcile-29920500". Set concurrencyPolicy Forbid (or a longer schedule) so a run can finish.',
+    );
   });
 });
 

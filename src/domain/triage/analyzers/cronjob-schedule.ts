@@ -1,19 +1,12 @@
 import type { TriageEvidence } from '../evidence.js';
 import type { Finding } from '../finding.js';
-import { countFireTimes, fireTimesBetween, parseCronSchedule } from '../cron-schedule.js';
+import { countFireTimes, fireTimesBetween, formatRun, parseCronSchedule } from '../cron-schedule.js';
 import type { FireTimeCount } from '../cron-schedule.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { formatAgo, latest } from '../time-span.js';
 
 /** The controller starts a run within seconds of its time; later than this, it was not started. */
 const START_GRACE_MS = 2 * 60_000;
-
-/** "2026-11-20 01:30 UTC" in the schedule's zone name. */
-function formatRun(at: Date, timeZone: string): string {
-  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  const text = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
-  return `${text} ${timeZone}`;
-}
 
 /** Missed runs counted this far at most: "more than 10000" says enough. */
 const MAX_COUNTED = 10_000;

@@ -30,6 +30,7 @@ import { analyzeClusterDns } from './cluster-dns.js';
 import { analyzeFailedJobs } from './job-failed.js';
 import { analyzeJobSidecars } from './job-sidecar.js';
 import { analyzeCronJobSchedule } from './cronjob-schedule.js';
+import { analyzeCronJobNoSuccess } from './cronjob-no-success.js';
 import { analyzeDisruptionBudget } from './disruption-budget.js';
 import { analyzeInitStuck } from './init-stuck.js';
 import { analyzeVolumeFull } from './volume-full.js';
@@ -82,6 +83,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'job-failed': analyzeFailedJobs,
   'job-sidecar': analyzeJobSidecars,
   'cron-schedule': analyzeCronJobSchedule,
+  'cron-no-success': analyzeCronJobNoSuccess,
   'disruption-budget': analyzeDisruptionBudget,
   'init-stuck': analyzeInitStuck,
   'volume-full': analyzeVolumeFull,

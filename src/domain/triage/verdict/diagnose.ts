@@ -33,8 +33,8 @@ export interface Diagnosis {
   headline: string;
 }
 
-/** Mechanisms that carry their own "since when" (a node's condition, a paused CronJob): no "no change found" after them. */
-const DATES_ITSELF: ReadonlySet<Finding['kind']> = new Set(['node-condition', 'cron-schedule']);
+/** Mechanisms that carry their own "since when" (a node's condition, a paused CronJob, its last success): no "no change found" after them. */
+const DATES_ITSELF: ReadonlySet<Finding['kind']> = new Set(['node-condition', 'cron-schedule', 'cron-no-success']);
 
 /** The quote in a headline stays short; the thread has it whole. */
 const QUOTE_MAX = 170;

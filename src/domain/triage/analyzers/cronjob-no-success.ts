@@ -1,0 +1,145 @@
+import type { EventEvidence, JobEvidence, TriageEvidence, WorkloadEvidence } from '../evidence.js';
+import { findCondition } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { countFireTimes, fireTimesBetween, formatRun, parseCronSchedule } from '../cron-schedule.js';
+import type { CronSchedule } from '../cron-schedule.js';
+import { formatKubectl } from '../kubectl-command.js';
+import { formatAgo, formatSpan, latest, msBetween } from '../time-span.js';
+
+/** Schedules passed without a success before the CronJob is called failing: a slow run or two is not. */
+const RUNS_WITHOUT_SUCCESS = 3;
+/** Beyond this many, the work has been undone long enough to be critical. */
+const CRITICAL_RUNS = 6;
+/** The controller deletes the replaced run and creates the next one in the same sync. */
+const SAME_SYNC_MS = 5_000;
+const WEEK_MS = 7 * 24 * 3600_000;
+
+type Schedule = NonNullable<WorkloadEvidence['schedule']>;
+
+function completedAt(j: JobEvidence): string | undefined {
+  const done = findCondition(j.conditions, 'Complete');
+  return done?.status === 'True' ? (j.completionTime ?? done.lastTransitionTime) : undefined;
+}
+
+/**
+ * "Deleted job X" beside "Created job Y" at the same moment, after `since`: under Replace the
+ * controller deletes the Jobs still active when the next run is due, then creates that run. A
+ * history clean-up deletes finished Jobs when one finishes, not when a run starts.
+ */
+function findReplacements(ev: TriageEvidence, cronJob: string, since: string): { deletes: EventEvidence[]; creates: EventEvidence[] } {
+  const own = ev.events.filter((e) => e.object.kind === 'CronJob' && e.object.name === cronJob && msBetween(since, e.lastSeen) > 0);
+  const creates = own.filter((e) => e.reason === 'SuccessfulCreate').sort((a, b) => msBetween(a.lastSeen, b.lastSeen));
+  const deletes = own.filter((e) => e.reason === 'SuccessfulDelete' && creates.some((c) => Math.abs(msBetween(c.lastSeen, e.lastSeen)) <= SAME_SYNC_MS));
+  return { deletes: deletes.sort((a, b) => msBetween(a.lastSeen, b.lastSeen)), creates };
+}
+
+/** "9m 36s": how close a run came to the period shows in its seconds. */
+function formatRunTime(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return seconds >= 60 && seconds < 3600 && seconds % 60 !== 0 ? `${Math.floor(seconds / 60)}m ${seconds % 60}s` : formatSpan(ms);
+}
+
+/** The time between two runs, measured at the next two fire times (schedules can be irregular). */
+function periodOf(parsed: CronSchedule, now: string): number | undefined {
+  const [a, b] = fireTimesBetween(parsed, new Date(now), new Date(Date.parse(now) + WEEK_MS), 2);
+  return a && b ? b.getTime() - a.getTime() : undefined;
+}
+
+/** How long the CronJob has gone without a success, in time and in runs started since. */
+interface SinceSuccess {
+  lastSuccess: string;
+  /** Schedules from the last success (or a later resume) to the last run started. */
+  schedules: number;
+  /** The newest run, still going: it may yet finish. */
+  current?: JobEvidence;
+}
+
+function measureSinceSuccess(schedule: Schedule, parsed: CronSchedule, jobs: readonly JobEvidence[]): SinceSuccess | undefined {
+  const lastSuccess = latest([schedule.lastSuccessfulTime, ...jobs.map(completedAt)]);
+  // Nothing says when a run last succeeded: no claim either way.
+  if (lastSuccess === undefined) return undefined;
+  // Schedules passed while suspended are not runs that failed: count from the resume.
+  const from = latest([lastSuccess, schedule.suspendedAt]) ?? lastSuccess;
+  const lastStarted = latest([schedule.lastScheduleTime, ...jobs.map((j) => j.createdAt)]);
+  if (lastStarted === undefined || msBetween(from, lastStarted) <= 0) return undefined;
+  const [newest] = jobs;
+  const current = newest !== undefined && newest.active > 0 && newest.createdAt !== undefined && msBetween(from, newest.createdAt) > 0 ? newest : undefined;
+  return { lastSuccess, schedules: countFireTimes(parsed, new Date(from), new Date(lastStarted), 10_000).count, ...(current ? { current } : {}) };
+}
+
+/**
+ * A CronJob whose runs start and none completes: its last success (status.lastSuccessfulTime, or
+ * the newest completed Job) is several schedules old. The kept history ("its last 3 runs
+ * completed") can be hours stale, so it is no all-clear. Under concurrencyPolicy Replace the
+ * controller's own events say how: each time a run is due it deletes the one still going, so a run
+ * that outgrew the schedule period never finishes. Skipped runs (suspended, Forbid) are
+ * cronjob-schedule's: only schedules up to the last run started are counted here.
+ */
+export function analyzeCronJobNoSuccess(ev: TriageEvidence): Finding[] {
+  const w = ev.workload;
+  const sched = w?.kind === 'CronJob' ? w.schedule : undefined;
+  if (!w || sched === undefined || sched.suspended) return [];
+  const parsed = parseCronSchedule(sched.cron, sched.timeZone);
+  if (parsed === undefined) return [];
+  const jobs = ev.jobs ?? [];
+  const since = measureSinceSuccess(sched, parsed, jobs);
+  const ended = since ? since.schedules - (since.current ? 1 : 0) : 0;
+  if (since === undefined || ended < RUNS_WITHOUT_SUCCESS) return [];
+  const { lastSuccess, schedules, current } = since;
+
+  const tz = parsed.timeZone;
+  const ref = `cronjob/${w.name}`;
+  const period = periodOf(parsed, ev.collectedAt);
+  const every = period === undefined ? '' : `, every ${formatSpan(period)}`;
+  const took = jobs.flatMap((j) => { const done = completedAt(j); return done && j.startTime ? [formatRunTime(msBetween(j.startTime, done))] : []; });
+  const replace = sched.concurrencyPolicy === 'Replace' ? findReplacements(ev, w.name, lastSuccess) : { deletes: [], creates: [] };
+  const [lastDelete] = replace.deletes;
+  const failed = jobs.filter((j) => findCondition(j.conditions, 'Failed')?.status === 'True' && j.createdAt !== undefined && msBetween(lastSuccess, j.createdAt) > 0);
+  const stale = `no run has completed for ${formatSpan(msBetween(lastSuccess, ev.collectedAt))} (last success ${formatRun(new Date(lastSuccess), tz)}; ${schedules} schedules since)`;
+  const next = fireTimesBetween(parsed, new Date(ev.collectedAt), new Date(Date.parse(ev.collectedAt) + WEEK_MS), 1)[0];
+  const fromStatus = sched.lastSuccessfulTime === lastSuccess;
+  const evidence = [
+    `${fromStatus ? 'status.lastSuccessfulTime' : 'newest completed Job finished'} ${lastSuccess} (${formatAgo(lastSuccess, ev.collectedAt)})`,
+    `schedule ${sched.cron} (${tz}${every}), concurrencyPolicy ${sched.concurrencyPolicy ?? 'Allow'}, lastScheduleTime ${sched.lastScheduleTime ?? 'unknown'}`,
+    ...(took.length > 0 ? [`completed runs kept took ${took.join(', ')} (newest first)${period === undefined ? '' : ` against ${formatSpan(period)} between runs`}`] : []),
+    ...(lastDelete ? [`CronJob events: at ${replace.deletes.length} of the last ${replace.creates.length} schedules "Deleted job …" came with "Created job …"; the newest ${formatAgo(lastDelete.lastSeen, ev.collectedAt)}: SuccessfulDelete "${lastDelete.message}"`] : []),
+    ...failed.map((j) => `Job ${j.name} failed (${findCondition(j.conditions, 'Failed')?.reason ?? 'Failed'})`),
+    ...(current?.startTime ? [`Job ${current.name} running for ${formatSpan(msBetween(current.startTime, ev.collectedAt))}${lastDelete && next ? `; the next schedule (${formatRun(next, tz)}) replaces it unless it finishes first` : ''}`] : []),
+  ];
+  const confirm = [
+    formatKubectl(ev.target, `get ${ref} -o jsonpath='{.spec.concurrencyPolicy} {.status.lastSuccessfulTime} {.status.lastScheduleTime}'`),
+    formatKubectl(ev.target, `get events --field-selector involvedObject.kind=CronJob,involvedObject.name=${w.name} --sort-by=.lastTimestamp`),
+    formatKubectl(ev.target, `get jobs -l batch.kubernetes.io/cronjob-name=${w.name} --sort-by=.metadata.creationTimestamp`),
+  ];
+  const base = { id: `cron-no-success/${w.name}`, kind: 'cron-no-success' as const, layer: 'container/process' as const, evidence, confirmCommands: confirm };
+
+  if (lastDelete) {
+    const when = replace.deletes.length >= replace.creates.length ? 'each time the next was due' : `at ${replace.deletes.length} of the last ${replace.creates.length} schedules`;
+    const between = period === undefined ? 'the time between schedules' : `the ${formatSpan(period)} between schedules`;
+    return [{
+      ...base,
+      title: `CronJob ${w.name}: ${stale}; concurrencyPolicy Replace deleted the run still going ${when}`,
+      severity: 'critical',
+      confidence: 'high',
+      decisive: lastDelete.message,
+      likelyCause: `A run now takes longer than ${between}${took.length > 0 ? ` (the last completed runs took ${took.join(', ')}, newest first)` : ''}, so under concurrencyPolicy Replace the CronJob controller deletes the running Job and its pod each time the next run is due and starts over: no run finishes.`,
+      nextAction: `Let a run finish: set concurrencyPolicy Forbid (\`kubectl patch ${ref} -p '{"spec":{"concurrencyPolicy":"Forbid"}}'\` — the bot will not) or a schedule longer than a run; then find why runs outgrew ${between} (more data, a slower dependency) and make them fit.`,
+      fix: 'set concurrencyPolicy Forbid (or a longer schedule) so a run can finish',
+    }];
+  }
+
+  const cause = sched.concurrencyPolicy === 'Replace'
+    ? 'Under concurrencyPolicy Replace a run still going when the next is due is deleted: if runs now take longer than the time between schedules, none finishes (the CronJob\'s SuccessfulDelete events, kept about an hour, would show it).'
+    : failed.length > 0
+      ? 'Runs since then failed: how the failed Jobs\' pods ended says why.'
+      : 'The runs since then left no completed Job: they failed and were cleaned up (failedJobsHistoryLimit), were deleted, or are still going; the CronJob\'s events and its Jobs say how they ended.';
+  return [{
+    ...base,
+    title: `CronJob ${w.name}: ${stale}${failed.length > 0 ? `; ${failed.length} kept run${failed.length === 1 ? '' : 's'} failed` : ''}`,
+    severity: ended >= CRITICAL_RUNS ? 'critical' : 'warning',
+    confidence: 'medium',
+    decisive: `${fromStatus ? 'lastSuccessfulTime' : 'completionTime'}: ${lastSuccess}`,
+    likelyCause: cause,
+    nextAction: `Find how the runs since ${formatRun(new Date(lastSuccess), tz)} ended (the CronJob's events and Jobs); once fixed, run the missed work by hand (\`kubectl create job --from=${ref} ${w.name}-manual\`).`,
+  }];
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeCronJobNoSuccess } from '../../../../src/domain/triage/analyzers/cronjob-no-success.js';
+import type { JobEvidence } from '../../../../src/domain/triage/evidence.js';
+import { minutesAgo } from '../scenarios/builders.js';
+import { REPLACED as CRON, REPLACED_SUCCESS as LAST_SUCCESS, completed, cronEvent, cronJob, jobName, replacedEveryRun, stillRunning } from '../scenarios/cron-jobs.js';
+import { healthyScenario } from '../scenarios/healthy.js';
+
+function failed(cron: string, scheduledMinutesAgo: number, ranMinutes: number): JobEvidence {
+  const at = minutesAgo(scheduledMinutesAgo - ranMinutes);
+  return { ...stillRunning(cron, scheduledMinutesAgo), active: 0, failed: 3, conditions: [{ type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', lastTransitionTime: at }] };
+}
+
+describe('analyzeCronJobNoSuccess', () => {
+  it('calls a CronJob whose kept runs completed hours ago failing, and names Replace deleting each run still going when the next is due', () => {
+    const [f, ...rest] = analyzeCronJobNoSuccess(replacedEveryRun());
+    expect(rest).toHaveLength(0);
+    expect(f?.id).toBe(`cron-no-success/${CRON}`);
+    expect(f?.kind).toBe('cron-no-success');
+    expect(f?.title).toBe(`CronJob ${CRON}: no run has completed for 9h 4m (last success 2026-11-20 18:09 UTC; 55 schedules since); concurrencyPolicy Replace deleted the run still going each time the next was due`);
+    expect(f?.severity).toBe('critical');
+    expect(f?.confidence).toBe('high');
+    expect(f?.decisive).toBe(`Deleted job ${jobName(CRON, 14)}`);
+    expect(f?.evidence).toEqual([
+      `status.lastSuccessfulTime ${minutesAgo(LAST_SUCCESS)} (9h 4m ago)`,
+      `schedule */10 * * * * (UTC, every 10m), concurrencyPolicy Replace, lastScheduleTime ${minutesAgo(4)}`,
+      'completed runs kept took 9m 36s, 9m, 8m 12s (newest first) against 10m between runs',
+      `CronJob events: at 6 of the last 6 schedules "Deleted job …" came with "Created job …"; the newest 4m ago: SuccessfulDelete "Deleted job ${jobName(CRON, 14)}"`,
+      `Job ${jobName(CRON, 4)} running for 4m; the next schedule (2026-11-21 03:20 UTC) replaces it unless it finishes first`,
+    ]);
+    expect(f?.likelyCause).toBe('A run now takes longer than the 10m between schedules (the last completed runs took 9m 36s, 9m, 8m 12s, newest first), so under concurrencyPolicy Replace the CronJob controller deletes the running Job and its pod each time the next run is due and starts over: no run finishes.');
+    expect(f?.fix).toBe('set concurrencyPolicy Forbid (or a longer schedule) so a run can finish');
+    expect(f?.nextAction).toContain(`kubectl patch cronjob/${CRON} -p '{"spec":{"concurrencyPolicy":"Forbid"}}'`);
+    expect(f?.confirmCommands).toContain(`kubectl get events --field-selector involvedObject.kind=CronJob,involvedObject.name=${CRON} --sort-by=.lastTimestamp -n payments --context prod-eu-west-1`);
+  });
+
+  it('says how many schedules replaced a run when not all of them did', () => {
+    const ev = replacedEveryRun();
+    ev.events = ev.events.filter((e) => !(e.reason === 'SuccessfulDelete' && e.lastSeen === minutesAgo(54)));
+    expect(analyzeCronJobNoSuccess(ev)[0]?.title).toMatch(/; concurrencyPolicy Replace deleted the run still going at 5 of the last 6 schedules$/);
+  });
+
+  it('does not take a history clean-up, which deletes a finished Job when a run ends, for a run replaced', () => {
+    const ev = replacedEveryRun();
+    ev.events = [cronEvent('SuccessfulCreate', `Created job ${jobName(CRON, 24)}`, 24), cronEvent('SawCompletedJob', `Saw completed job: ${jobName(CRON, 24)}, status: Failed`, 17), cronEvent('SuccessfulDelete', `Deleted job ${jobName(CRON, 44)}`, 17)];
+    const [f] = analyzeCronJobNoSuccess(ev);
+    expect(f?.title).toBe(`CronJob ${CRON}: no run has completed for 9h 4m (last success 2026-11-20 18:09 UTC; 55 schedules since)`);
+    expect(f?.confidence).toBe('medium');
+    expect(f?.decisive).toBe(`lastSuccessfulTime: ${minutesAgo(LAST_SUCCESS)}`);
+    // Replace stays a hypothesis to check, with what would show it.
+    expect(f?.likelyCause).toMatch(/^Under concurrencyPolicy Replace a run still going when the next is due is deleted/);
+    expect(f?.fix).toBeUndefined();
+  });
+
+  it('counts the schedules since the last success when runs fail, dated from the newest completed Job when the status has no lastSuccessfulTime', () => {
+    // Hourly; the 23:00 run was the last to complete, the 00:00 … 03:00 runs did not.
+    const ev = cronJob('hourly-export', { cron: '0 * * * *', suspended: false, concurrencyPolicy: 'Forbid', lastScheduleTime: minutesAgo(14) }, [failed('hourly-export', 14, 5), completed('hourly-export', 254, 1)]);
+    const [f] = analyzeCronJobNoSuccess(ev);
+    expect(f?.title).toBe('CronJob hourly-export: no run has completed for 4h 13m (last success 2026-11-20 23:01 UTC; 4 schedules since); 1 kept run failed');
+    expect(f?.severity).toBe('warning');
+    expect(f?.evidence[0]).toBe(`newest completed Job finished ${minutesAgo(253)} (4h 13m ago)`);
+    expect(f?.decisive).toBe(`completionTime: ${minutesAgo(253)}`);
+    expect(f?.evidence).toContain(`Job ${jobName('hourly-export', 14)} failed (BackoffLimitExceeded)`);
+    expect(f?.likelyCause).toBe('Runs since then failed: how the failed Jobs\' pods ended says why.');
+  });
+
+  it('says nothing of a run or two without success, of the run still going, or of runs skipped rather than started', () => {
+    // Two schedules since the last success, one of them the run still going.
+    expect(analyzeCronJobNoSuccess(replacedEveryRun({ lastSuccessfulTime: minutesAgo(16) }))).toEqual([]);
+    // Forbid: the 02:00 run hangs and the 02:30 and 03:00 runs were skipped (cronjob-schedule's finding), not started and failed.
+    const hung = cronJob('settlement-sync', { cron: '*/30 * * * *', suspended: false, concurrencyPolicy: 'Forbid', lastScheduleTime: minutesAgo(74), lastSuccessfulTime: minutesAgo(101) }, [stillRunning('settlement-sync', 74), completed('settlement-sync', 104, 3)]);
+    expect(analyzeCronJobNoSuccess(hung)).toEqual([]);
+  });
+
+  it('counts from a resume, not through the time the CronJob was suspended', () => {
+    // Suspended for two days and resumed 20 minutes ago: the 03:00 and 03:10 runs are the only ones due since.
+    expect(analyzeCronJobNoSuccess(replacedEveryRun({ lastSuccessfulTime: minutesAgo(2 * 24 * 60), suspendedAt: minutesAgo(20) }))).toEqual([]);
+  });
+
+  it('makes no claim when nothing dates a success, when suspended (cronjob-schedule tells it), or for another kind of workload', () => {
+    const undated = replacedEveryRun({ lastSuccessfulTime: undefined });
+    undated.jobs = [stillRunning(CRON, 4)];
+    expect(analyzeCronJobNoSuccess(undated)).toEqual([]);
+    expect(analyzeCronJobNoSuccess(replacedEveryRun({ suspended: true }))).toEqual([]);
+    expect(analyzeCronJobNoSuccess(healthyScenario())).toEqual([]);
+  });
+});
