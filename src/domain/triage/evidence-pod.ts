@@ -44,6 +44,8 @@ export interface ProbesEvidence {
 export interface ContainerSpecEvidence {
   name: string;
   image: string;
+  /** imagePullPolicy as the API gives it (it defaults to Always for `:latest` or no tag, else IfNotPresent). */
+  imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
   ports: ContainerPortEvidence[];
   resources: ResourcesEvidence;
   probes: ProbesEvidence;
@@ -80,6 +82,11 @@ export interface ContainerEvidence extends ContainerSpecEvidence {
   lastState?: ContainerStateEvidence;
   restartCount: number;
   ready: boolean;
+  /**
+   * status.containerStatuses[].imageID: the digest the tag resolved to when this container's image
+   * was pulled (`repo@sha256:…`); absent before the first pull. Two pods of one tag may differ.
+   */
+  imageID?: string;
 }
 
 export interface PodEvidence {
