@@ -93,7 +93,8 @@ export function compareFailingHealthy(ev: TriageEvidence, failing: readonly PodE
 }
 
 /**
- * The separation to name in a verdict: a revision first; else one node; else what several failing
+ * The separation to name in a verdict: a revision first; else another build of the same image
+ * reference (its digest); else one node; else what several failing
  * nodes share (a pool, an architecture, a zone). One failing pod, or one healthy pod, separates
  * along every attribute by chance, so it names nothing.
  */
