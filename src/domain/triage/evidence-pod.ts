@@ -123,6 +123,9 @@ export interface PodEvidence {
   ordinal?: number;
   /** Job pods: the Job that made them. */
   jobName?: string;
+  /** spec.priority (from its PriorityClass, 0 without one) and the class's name: who may preempt whom. */
+  priority?: number;
+  priorityClassName?: string;
 }
 
 export interface EventEvidence {
@@ -143,6 +146,8 @@ export interface EventEvidence {
   lastSeen: IsoTime;
   /** source.component or reportingController ("kubelet", "default-scheduler", …). */
   source?: string;
+  /** The event's `related` object: for Preempted, the pod that preempted this one. */
+  related?: { kind: string; name: string; namespace?: string; uid?: string };
 }
 
 export interface LogEvidence {

@@ -52,6 +52,12 @@ describe('mapEvent', () => {
     });
     expect(e).toMatchObject({ count: 9, firstSeen: '2026-11-21T01:00:30.25Z', lastSeen: '2026-11-21T01:09:00.5Z', source: 'kubelet' });
   });
+
+  it('keeps the related object, which names the pod that preempted this one', () => {
+    const e = mapEvent({ ...base, reason: 'Preempted', type: 'Normal', message: 'Preempted by pod 5c1e on node n1', related: { kind: 'Pod', name: 'trainer-0', namespace: 'ml', uid: '5c1e' } });
+    expect(e.related).toEqual({ kind: 'Pod', name: 'trainer-0', namespace: 'ml', uid: '5c1e' });
+    expect(mapEvent(base)).not.toHaveProperty('related');
+  });
 });
 
 describe('mapEnvVar', () => {
@@ -124,6 +130,12 @@ describe('mapPod', () => {
     expect(p).toMatchObject({ phase: 'Failed', reason: 'Evicted', qosClass: 'BestEffort', revisionHash: 'db-abc', deletionTimestamp: '2026-11-21T02:00:00Z' });
     expect(p.initContainers[0]).toMatchObject({ restartCount: 4, state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: { terminated: { exitCode: 1, reason: 'Error', signal: 9 } } });
   });
+
+  it('keeps the pod\'s priority and PriorityClass', () => {
+    const p = mapPod({ metadata: { name: 'p' }, spec: { containers: [{ name: 'app', image: 'i' }], priority: 1000000, priorityClassName: 'ml-training-high' } }, 'Job');
+    expect(p).toMatchObject({ priority: 1000000, priorityClassName: 'ml-training-high' });
+  });
+
   it('keeps the digest each container runs and its pull policy, and no digest for an image never pulled', () => {
     const p = mapPod(
       {

@@ -34,8 +34,8 @@ export interface Diagnosis {
   headline: string;
 }
 
-/** Mechanisms that carry their own "since when" (a node's condition, a paused CronJob): no "no change found" after them. */
-const DATES_ITSELF: ReadonlySet<Finding['kind']> = new Set(['node-condition', 'cron-schedule']);
+/** Mechanisms that carry their own "since when" (a node's condition, a paused CronJob, a preemption): no "no change found" after them. */
+const DATES_ITSELF: ReadonlySet<Finding['kind']> = new Set(['node-condition', 'cron-schedule', 'preemption']);
 
 /** The quote in a headline stays short; the thread has it whole. */
 const QUOTE_MAX = 170;
