@@ -15,7 +15,9 @@
 //   (at most 5) and the events of two that are not ready; and when an HPA cannot get its metrics,
 //   the metrics-server pods of kube-system and the log tail of one; and a get and a log tail of
 //   at most two pods the workload's Services route to that are not its own; and for a pending pod
-//   pinned to one node that needs host ports (a DaemonSet's), the pods of that node (at most two nodes).
+//   pinned to one node that needs host ports (a DaemonSet's), the pods of that node (at most two nodes);
+//   and while a pod waits to be placed, the namespace's Preempted events (one page) and, where they
+//   preempted the workload's pods, the pods of the nodes they name (at most two nodes).
 // None of this depends on how many other pods or events the namespace holds.
 import type * as k8s from '@kubernetes/client-node';
 import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
@@ -32,6 +34,7 @@ import { pickDownServices, readDownServices } from './read-down-services.js';
 import { needsMetricsServer, readMetricsServer } from './read-metrics-server.js';
 import { pickForeignPods, readForeignPods } from './read-foreign-pods.js';
 import { pickPortWaits, readPortHolders } from './read-port-holders.js';
+import { isOwnPodName, needsPreemptions, readPreemptions } from './read-preemptions.js';
 import { readEvents, sortEvents } from './read-events.js';
 import { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
 import { pickLogTargets, pickNodes, readClusterNodes, readLogs, readNodes, readPvcs, readVolumes } from './read-pod-details.js';
@@ -163,13 +166,20 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     const waits = pickPortWaits(pods.ranked);
     return waits.length === 0 ? [] : readPortHolders(ctx, waits, new Set(pods.ranked.map((p) => p.name)));
   });
+  // Pods preempted for higher-priority ones are gone: their events are found by reason, not by pod.
+  const preemptionsP = Promise.all([podsP, revisionsP]).then(([pods, r]) => {
+    if (!needsPreemptions(pods.ranked)) return { events: [], preemptors: [] };
+    const owners = w.kind === 'CronJob' ? jobNames.map((j) => j.name) : r.revisions.map((x) => x.name);
+    const read = new Set(pods.ranked.slice(0, ctx.limits.maxPodsWithEvents).map((p) => p.name));
+    return readPreemptions(ctx, (pod) => isOwnPodName(w.kind, name, owners, pod), read);
+  });
   const metricsServerP = hpasP.then((hpas) => (needsMetricsServer(hpas) ? readMetricsServer(ctx) : undefined));
   const hpaEventsP = hpasP.then((hpas) =>
     readEvents(ctx, hpas.map((h) => ({ kind: 'HorizontalPodAutoscaler', name: h.name })), 'events of HPAs'),
   );
 
-  const [pods, revisions, hpas, services, slices, namespaceContext, dns, workloadEvents, details, rsEvents, hpaEvents, downServices, metricsServer, foreignPods, portHolders] = await Promise.all([
-    podsP, revisionsP, hpasP, servicesP, slicesP, contextP, dnsP, workloadEventsP, detailsP, revisionEventsP, hpaEventsP, downP, metricsServerP, foreignP, portHoldersP,
+  const [pods, revisions, hpas, services, slices, namespaceContext, dns, workloadEvents, details, rsEvents, hpaEvents, downServices, metricsServer, foreignPods, portHolders, preemptions] = await Promise.all([
+    podsP, revisionsP, hpasP, servicesP, slicesP, contextP, dnsP, workloadEventsP, detailsP, revisionEventsP, hpaEventsP, downP, metricsServerP, foreignP, portHoldersP, preemptionsP,
   ]);
   const controllerRevision = w.kind === 'StatefulSet' ? (w.obj.status?.updateRevision === undefined ? undefined : revisions.byName.get(w.obj.status.updateRevision)) : w.kind === 'DaemonSet' ? revisions.revisions[0]?.revision : undefined;
   const serviceNames = new Set(services.services.map((s) => s.name));
@@ -178,7 +188,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     workload: mapWorkload(w, controllerRevision),
     pods: [...pods.ranked].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     census: pods.census,
-    events: sortEvents([...workloadEvents, ...rsEvents, ...hpaEvents, ...details.events]),
+    events: sortEvents([...workloadEvents, ...rsEvents, ...hpaEvents, ...details.events, ...preemptions.events]),
     revisions: revisions.revisions,
     nodes: details.nodes,
     clusterNodes: details.clusterNodes,
@@ -198,6 +208,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     ...(metricsServer === undefined ? {} : { metricsServer }),
     ...(foreignPods.length > 0 ? { foreignPods } : {}),
     ...(portHolders.length > 0 ? { portHolders } : {}),
+    ...(preemptions.preemptors.length > 0 ? { preemptors: preemptions.preemptors } : {}),
   };
 }
 

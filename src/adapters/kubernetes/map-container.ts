@@ -47,6 +47,7 @@ export function mapContainerSpec(c: k8s.V1Container): ContainerSpecEvidence {
     name: c.name,
     // image is optional in the schema (a Deployment may leave it to a mutating webhook).
     image: c.image ?? '',
+    ...(c.imagePullPolicy === 'Always' || c.imagePullPolicy === 'IfNotPresent' || c.imagePullPolicy === 'Never' ? { imagePullPolicy: c.imagePullPolicy } : {}),
     ports: (c.ports ?? []).map((p) => {
       const port: ContainerSpecEvidence['ports'][number] = { containerPort: p.containerPort, protocol: toProtocol(p.protocol) };
       if (p.name !== undefined) port.name = p.name;
@@ -99,5 +100,6 @@ export function mapContainer(c: k8s.V1Container, status: k8s.V1ContainerStatus |
   const lastState = mapContainerState(status?.lastState);
   if (state !== undefined) out.state = state;
   if (lastState !== undefined) out.lastState = lastState;
+  if (status?.imageID !== undefined && status.imageID !== '') out.imageID = status.imageID;
   return out;
 }

@@ -27,6 +27,12 @@ export function mapEvent(e: k8s.CoreV1Event): EventEvidence {
   };
   const source = nonEmpty(e.source?.component) ?? nonEmpty(e.reportingComponent);
   if (source !== undefined) out.source = source;
+  const r = e.related;
+  if (r?.name !== undefined && r.name !== '') {
+    out.related = { kind: r.kind ?? '', name: r.name };
+    if (r.namespace !== undefined && r.namespace !== '') out.related.namespace = r.namespace;
+    if (r.uid !== undefined && r.uid !== '') out.related.uid = r.uid;
+  }
   return out;
 }
 

@@ -69,6 +69,8 @@ export function mapPod(pod: k8s.V1Pod, workloadKind: WorkloadKind): PodEvidence 
   if (index !== undefined && /^\d+$/.test(index)) out.ordinal = Number(index);
   const job = labels['batch.kubernetes.io/job-name'] ?? labels['job-name'];
   if (job !== undefined) out.jobName = job;
+  if (pod.spec?.priority !== undefined) out.priority = pod.spec.priority;
+  if (pod.spec?.priorityClassName) out.priorityClassName = pod.spec.priorityClassName;
   return out;
 }
 

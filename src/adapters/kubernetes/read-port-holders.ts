@@ -1,12 +1,22 @@
 // A pending pod pinned to one node (a DaemonSet's) that asks for host ports: which pod of any
 // namespace already binds them there. One list of that node's pods (field selector), at most two nodes.
-import type { PodEvidence, PortHolderEvidence } from '../../domain/triage/evidence.js';
+import type * as k8s from '@kubernetes/client-node';
+import type { EvidenceSource, PodEvidence, PortHolderEvidence } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';
 import { controllerOf } from './map-pod.js';
 
 const MAX_NODES = 2;
 /** A node runs at most a few hundred pods; more pages than this are not read. */
 const MAX_PODS = 500;
+
+/** The pods of one node, of every namespace (field selector), up to a node's worth. */
+export async function listPodsOnNode(ctx: CollectContext, node: string, source: EvidenceSource): Promise<k8s.V1Pod[]> {
+  const list = await ctx.reads.list(`pods on node ${node}`, source, (cont, limit, o) =>
+    ctx.clients.core.listPodForAllNamespaces({ fieldSelector: `spec.nodeName=${node}`, limit, ...(cont === undefined ? {} : { _continue: cont }) }, o),
+    { maxItems: MAX_PODS },
+  );
+  return list.items;
+}
 
 /** Nodes and the host ports our pending pinned pods need there. */
 export function pickPortWaits(pods: readonly PodEvidence[]): { node: string; ports: number[] }[] {
@@ -22,14 +32,10 @@ export function pickPortWaits(pods: readonly PodEvidence[]): { node: string; por
 }
 
 export async function readPortHolders(ctx: CollectContext, waits: readonly { node: string; ports: number[] }[], own: ReadonlySet<string>): Promise<PortHolderEvidence[]> {
-  const { core } = ctx.clients;
   const found = await Promise.all(
     waits.map(async ({ node, ports }) => {
-      const list = await ctx.reads.list(`pods on node ${node}`, 'portHolders', (cont, limit, o) =>
-        core.listPodForAllNamespaces({ fieldSelector: `spec.nodeName=${node}`, limit, ...(cont === undefined ? {} : { _continue: cont }) }, o),
-        { maxItems: MAX_PODS },
-      );
-      return list.items.flatMap((pod) => {
+      const pods = await listPodsOnNode(ctx, node, 'portHolders');
+      return pods.flatMap((pod) => {
         const name = pod.metadata?.name ?? '';
         if (own.has(name)) return [];
         const owner = controllerOf(pod);

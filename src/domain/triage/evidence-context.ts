@@ -3,7 +3,7 @@
  * and recently changed objects of its namespace, the cluster DNS, a Job's or CronJob's runs.
  * Same mapping rule as evidence.ts.
  */
-import type { ConditionEvidence, IsoTime, NodeRequirementEvidence } from './evidence-spec.js';
+import type { ConditionEvidence, IsoTime, NodeRequirementEvidence, Quantity } from './evidence-spec.js';
 import type { EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
 
 /** Every pod the workload's selector matched, counted by state; `pods` keeps only some. */
@@ -96,6 +96,25 @@ export interface PortHolderEvidence {
   pod: string;
   /** Its controller, "DaemonSet kps-prometheus-node-exporter"; absent for a bare pod. */
   owner?: string;
+}
+
+/**
+ * A pod (of any namespace) the scheduler made room for by preempting the workload's pods, found
+ * among the pods of the node its Preempted event names.
+ */
+export interface PreemptorEvidence {
+  namespace: string;
+  pod: string;
+  uid?: string;
+  node: string;
+  /** Its controller, "Job bert-finetune-v7"; absent for a bare pod. */
+  owner?: string;
+  priorityClassName?: string;
+  /** spec.priority, the class's value resolved at admission. */
+  priority?: number;
+  /** Container requests summed by resource ("3" cpu, "8Gi" memory), as quantity strings. */
+  requests?: Record<string, Quantity>;
+  createdAt?: IsoTime;
 }
 
 /** A cluster component the workload relies on (metrics-server), read when the evidence points at it. */

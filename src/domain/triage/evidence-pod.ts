@@ -46,6 +46,8 @@ export interface ProbesEvidence {
 export interface ContainerSpecEvidence {
   name: string;
   image: string;
+  /** imagePullPolicy as the API gives it (it defaults to Always for `:latest` or no tag, else IfNotPresent). */
+  imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
   ports: ContainerPortEvidence[];
   resources: ResourcesEvidence;
   probes: ProbesEvidence;
@@ -82,6 +84,11 @@ export interface ContainerEvidence extends ContainerSpecEvidence {
   lastState?: ContainerStateEvidence;
   restartCount: number;
   ready: boolean;
+  /**
+   * status.containerStatuses[].imageID: the digest the tag resolved to when this container's image
+   * was pulled (`repo@sha256:…`); absent before the first pull. Two pods of one tag may differ.
+   */
+  imageID?: string;
 }
 
 export interface PodEvidence {
@@ -118,6 +125,9 @@ export interface PodEvidence {
   ordinal?: number;
   /** Job pods: the Job that made them. */
   jobName?: string;
+  /** spec.priority (from its PriorityClass, 0 without one) and the class's name: who may preempt whom. */
+  priority?: number;
+  priorityClassName?: string;
 }
 
 export interface EventEvidence {
@@ -138,6 +148,8 @@ export interface EventEvidence {
   lastSeen: IsoTime;
   /** source.component or reportingController ("kubelet", "default-scheduler", …). */
   source?: string;
+  /** The event's `related` object: for Preempted, the pod that preempted this one. */
+  related?: { kind: string; name: string; namespace?: string; uid?: string };
 }
 
 export interface LogEvidence {

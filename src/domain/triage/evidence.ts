@@ -20,7 +20,7 @@ import type {
   RevisionContainerEvidence,
 } from './evidence-spec.js';
 import type { ContainerSpecEvidence, EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
-import type { ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, ResourceQuotaEvidence, SystemComponentEvidence } from './evidence-context.js';
+import type { ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, PreemptorEvidence, ResourceQuotaEvidence, SystemComponentEvidence } from './evidence-context.js';
 
 export type * from './evidence-spec.js';
 export type * from './evidence-context.js';
@@ -227,7 +227,8 @@ export type EvidenceSource =
   | 'downServices'
   | 'metricsServer'
   | 'foreignPods'
-  | 'portHolders';
+  | 'portHolders'
+  | 'preemptors';
 
 /** A read that failed; recorded instead of guessed around. */
 export interface ReadFailure {
@@ -292,6 +293,8 @@ export interface TriageEvidence {
   foreignPods?: { pod: PodEvidence; logs: LogEvidence[] }[];
   /** Who holds the host ports a pending pod pinned to one node asks for (DaemonSet pods). */
   portHolders?: PortHolderEvidence[];
+  /** The pods that preempted the workload's pods (Preempted events of pods it no longer has are in events). */
+  preemptors?: PreemptorEvidence[];
   /** metrics-server, when an HPA cannot get its metrics. */
   metricsServer?: SystemComponentEvidence;
   /** Other Services of the namespace with no ready endpoint, with their pods (at most two). */

@@ -47,6 +47,7 @@ export type FindingKind =
   | 'pod-create-failed'
   | 'hpa'
   | 'failed-scheduling'
+  | 'preemption'
   | 'service-selector'
   | 'service-endpoints'
   | 'service-foreign-endpoints'

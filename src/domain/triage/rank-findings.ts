@@ -32,6 +32,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   placement: ['failed-scheduling', ...POD_SYMPTOMS],
   'volume-zone': ['failed-scheduling', 'pvc-pending', ...POD_SYMPTOMS],
   'failed-scheduling': POD_SYMPTOMS,
+  // Pods preempted for higher-priority ones: their replacements are Pending because the room was taken.
+  preemption: ['failed-scheduling', ...POD_SYMPTOMS],
   'pod-create-failed': POD_SYMPTOMS,
   'volume-attach': POD_SYMPTOMS,
   'image-pull': POD_SYMPTOMS,

@@ -54,6 +54,12 @@ describe('mapEvent', () => {
     });
     expect(e).toMatchObject({ count: 9, firstSeen: '2026-11-21T01:00:30.25Z', lastSeen: '2026-11-21T01:09:00.5Z', source: 'kubelet' });
   });
+
+  it('keeps the related object, which names the pod that preempted this one', () => {
+    const e = mapEvent({ ...base, reason: 'Preempted', type: 'Normal', message: 'Preempted by pod 5c1e on node n1', related: { kind: 'Pod', name: 'trainer-0', namespace: 'ml', uid: '5c1e' } });
+    expect(e.related).toEqual({ kind: 'Pod', name: 'trainer-0', namespace: 'ml', uid: '5c1e' });
+    expect(mapEvent(base)).not.toHaveProperty('related');
+  });
 });
 
 describe('mapEnvVar', () => {
@@ -125,6 +131,31 @@ describe('mapPod', () => {
     );
     expect(p).toMatchObject({ phase: 'Failed', reason: 'Evicted', qosClass: 'BestEffort', revisionHash: 'db-abc', deletionTimestamp: '2026-11-21T02:00:00Z' });
     expect(p.initContainers[0]).toMatchObject({ restartCount: 4, state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: { terminated: { exitCode: 1, reason: 'Error', signal: 9 } } });
+  });
+
+  it('keeps the pod\'s priority and PriorityClass', () => {
+    const p = mapPod({ metadata: { name: 'p' }, spec: { containers: [{ name: 'app', image: 'i' }], priority: 1000000, priorityClassName: 'ml-training-high' } }, 'Job');
+    expect(p).toMatchObject({ priority: 1000000, priorityClassName: 'ml-training-high' });
+  });
+
+  it('keeps the digest each container runs and its pull policy, and no digest for an image never pulled', () => {
+    const p = mapPod(
+      {
+        metadata: { name: 'p' },
+        spec: { containers: [{ name: 'app', image: 'repo/app:latest', imagePullPolicy: 'Always' }, { name: 'proxy', image: 'repo/proxy:1.2' }] },
+        status: {
+          phase: 'Running',
+          containerStatuses: [
+            { name: 'app', image: 'repo/app:latest', imageID: 'docker-pullable://repo/app@sha256:9f3c2b8e1d7a', ready: true, restartCount: 0 },
+            { name: 'proxy', image: 'repo/proxy:1.2', imageID: '', ready: false, restartCount: 0 },
+          ],
+        },
+      },
+      'Deployment',
+    );
+    expect(p.containers[0]).toMatchObject({ imagePullPolicy: 'Always', imageID: 'docker-pullable://repo/app@sha256:9f3c2b8e1d7a' });
+    expect(p.containers[1]).not.toHaveProperty('imageID');
+    expect(p.containers[1]).not.toHaveProperty('imagePullPolicy');
   });
 });
 

@@ -14,6 +14,7 @@ import { analyzeNodeConcentration } from './node-concentration.js';
 import { analyzeNodeConditions } from './node-condition.js';
 import { analyzeOomKilled } from './oom-killed.js';
 import { analyzePodCreateFailures } from './pod-create-failed.js';
+import { analyzePreemption } from './preemption.js';
 import { analyzePvcPending } from './pvc-pending.js';
 import { analyzeReadinessGates } from './readiness-gate.js';
 import { analyzeReadinessProbes } from './readiness-probe.js';
@@ -66,6 +67,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'pod-create-failed': analyzePodCreateFailures,
   hpa: analyzeHpa,
   'failed-scheduling': analyzeFailedScheduling,
+  preemption: analyzePreemption,
   'service-selector': analyzeServiceSelectors,
   'service-endpoints': analyzeServiceEndpoints,
   'service-foreign-endpoints': analyzeForeignEndpoints,

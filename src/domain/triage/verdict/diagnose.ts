@@ -13,6 +13,7 @@ import { clipAround } from '../collapse-events.js';
 import { compareFailingHealthy, pickSeparation } from './differential.js';
 import type { Differential, Split } from './differential.js';
 import { findHeldBack } from './held-back.js';
+import { describeRebuilt, listDigestsCommand, pinRebuilt } from './image-digest.js';
 import { findTrigger, rollbackFits } from './trigger.js';
 import type { Trigger } from './trigger.js';
 
@@ -33,8 +34,8 @@ export interface Diagnosis {
   headline: string;
 }
 
-/** Mechanisms that carry their own "since when" (a node's condition, a paused CronJob, its last success): no "no change found" after them. */
-const DATES_ITSELF: ReadonlySet<Finding['kind']> = new Set(['node-condition', 'cron-schedule', 'cron-no-success']);
+/** Mechanisms that carry their own "since when" (a node's condition, a paused CronJob, its last success, a preemption): no "no change found" after them. */
+const DATES_ITSELF: ReadonlySet<Finding['kind']> = new Set(['node-condition', 'cron-schedule', 'cron-no-success', 'preemption']);
 
 /** The quote in a headline stays short; the thread has it whole. */
 const QUOTE_MAX = 170;
@@ -67,6 +68,7 @@ function lowerConfidence(c: Confidence): Confidence {
 }
 
 function describeSeparation(s: Split, mechanism: Finding, d: Differential): string | undefined {
+  if (s.attribute === 'image digest') return describeRebuilt(d);
   if (s.attribute === 'revision' || s.attribute === 'image') return undefined;
   const values = s.failing.join(', ');
   if (mechanism.title.includes(values)) return undefined;
@@ -79,6 +81,9 @@ function describeSeparation(s: Split, mechanism: Finding, d: Differential): stri
 
 function decideAction(ev: TriageEvidence, mechanism: Finding, trigger: Trigger, separation: Split | undefined, d: Differential): { action: string; command?: string } {
   const fix = mechanism.fix ?? lower(firstSentence(mechanism.nextAction));
+  // Another build behind the same tag: a rollback would pull it again.
+  const pin = separation?.attribute === 'image digest' ? pinRebuilt(ev, d, lower(fix)) : undefined;
+  if (pin !== undefined) return pin;
   if (!CHANGE_KINDS.has(mechanism.kind) && rollbackFits(trigger, d)) {
     const command = formatKubectl(ev.target, `rollout undo ${formatWorkloadRef(ev.target)} --to-revision=${trigger.previous.revision}`);
     return { action: `Roll back to revision ${trigger.previous.revision}, or ${lower(fix)}`, command };
@@ -96,8 +101,9 @@ function decideFixForward(mechanism: Finding, trigger: Trigger, separation: Spli
   return capitalize(fix);
 }
 
-function confirmCommands(ev: TriageEvidence, mechanism: Finding, trigger: Trigger): string[] {
+function confirmCommands(ev: TriageEvidence, mechanism: Finding, trigger: Trigger, separation: Split | undefined): string[] {
   const out = mechanism.confirmCommands.slice(0, 2);
+  if (separation?.attribute === 'image digest') out.push(listDigestsCommand(ev));
   if (trigger.kind === 'revision') out.push(formatKubectl(ev.target, `rollout history ${formatWorkloadRef(ev.target)} --revision=${trigger.revision.revision}`));
   if (trigger.kind === 'object-change') out.push(formatKubectl(ev.target, `get ${trigger.object.kind.toLowerCase()} ${trigger.object.name} -o yaml`));
   return [...new Set(out)];
@@ -126,7 +132,8 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
   const holdsBack = mechanism.explains?.find((t) => t.startsWith(ORDINAL_TITLE));
   const consequence = holdsBack ? `; ${holdsBack.replace(/:.*$/, '')}` : '';
   const exonerated = trigger.kind === 'none' && trigger.exonerated ? `; ${trigger.exonerated}` : '';
-  const noChange = trigger.kind === 'none' && !trigger.exonerated && !CHANGE_KINDS.has(mechanism.kind) && !DATES_ITSELF.has(mechanism.kind) && !/\brevision \d+ \(/.test(mechanism.title) ? `; ${trigger.text.replace(/;.*$/, '')}` : '';
+  // Another build behind the same tag is the change, though no revision changed.
+  const noChange = trigger.kind === 'none' && !trigger.exonerated && separation?.attribute !== 'image digest' && !CHANGE_KINDS.has(mechanism.kind) && !DATES_ITSELF.has(mechanism.kind) && !/\brevision \d+ \(/.test(mechanism.title) ? `; ${trigger.text.replace(/;.*$/, '')}` : '';
   const heldBack = findHeldBack(ev, d);
   const decided = decideAction(ev, mechanism, trigger, separation, d);
   const { action, command } = heldBack?.action ? { action: heldBack.action, command: undefined } : decided;
@@ -141,7 +148,7 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
     ...(separation ? { separation } : {}),
     action,
     ...(command ? { actionCommand: command } : {}),
-    confirm: confirmCommands(ev, mechanism, trigger),
+    confirm: confirmCommands(ev, mechanism, trigger, separation),
     confidence,
     headline,
   };

@@ -1,16 +1,17 @@
 /**
  * Differential diagnosis: what do the failing pods have in common that the healthy ones do not?
- * Compares them along revision, node, node pool, architecture, zone and image, and also says
+ * Compares them along revision, node, node pool, architecture, zone, image and the image's digest
+ * (the build a tag resolved to when each pod pulled it), and also says
  * which attributes failing pods share with healthy ones — the evidence that exonerates a
  * suspect ("revision 31 runs fine on the other nodes: not the rollout").
  */
 import type { NodeEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
 import { isPodFailing, isPodHealthy, unique } from '../pod-status.js';
 
-export type Attribute = 'revision' | 'node' | 'node pool' | 'architecture' | 'kernel' | 'os image' | 'zone' | 'image';
+export type Attribute = 'revision' | 'node' | 'node pool' | 'architecture' | 'kernel' | 'os image' | 'zone' | 'image' | 'image digest';
 
 /** Most telling first: a revision explains a change, a node a machine, the rest a group of machines. */
-const ATTRIBUTES: readonly Attribute[] = ['revision', 'node', 'node pool', 'architecture', 'kernel', 'os image', 'zone', 'image'];
+const ATTRIBUTES: readonly Attribute[] = ['revision', 'node', 'node pool', 'architecture', 'kernel', 'os image', 'zone', 'image', 'image digest'];
 
 /** Attributes a group of machines shares: the ones that explain a failure on several nodes, or on one. */
 export const MACHINE_GROUPS: readonly Attribute[] = ['node pool', 'architecture', 'kernel', 'os image', 'zone'];
@@ -30,6 +31,11 @@ export interface Differential {
   separating: Split[];
   /** Attributes whose failing values also occur on healthy pods: not what breaks them. */
   shared: { attribute: Attribute; values: string[] }[];
+}
+
+/** The content address in a container's imageID (`docker-pullable://repo@sha256:…` → `sha256:…`). */
+export function digestOf(imageID: string): string {
+  return /sha256:[0-9a-f]{12,}/.exec(imageID)?.[0] ?? imageID;
 }
 
 function nodeOf(ev: TriageEvidence, name: string | undefined): NodeEvidence | undefined {
@@ -59,6 +65,9 @@ export function attributeOf(ev: TriageEvidence, pod: PodEvidence, attribute: Att
       return node?.labels?.['topology.kubernetes.io/zone'];
     case 'image':
       return pod.containers.map((c) => c.image).join(' ');
+    case 'image digest':
+      // A container not pulled yet has no digest: the pod says nothing about which build it runs.
+      return pod.containers.every((c) => c.imageID !== undefined) ? pod.containers.map((c) => digestOf(c.imageID ?? '')).join(' ') : undefined;
   }
 }
 
@@ -84,11 +93,15 @@ export function compareFailingHealthy(ev: TriageEvidence, failing: readonly PodE
 }
 
 /**
- * The separation to name in a verdict: a revision first; else one node; else what several failing
+ * The separation to name in a verdict: a revision first; else another build of the same image
+ * reference (its digest); else one node; else what several failing
  * nodes share (a pool, an architecture, a zone). One failing pod, or one healthy pod, separates
  * along every attribute by chance, so it names nothing.
  */
 export function pickSeparation(d: Differential): Split | undefined {
+  // Pods of one image reference running another build are no coincidence, even one of them.
+  const build = d.separating.find((s) => s.attribute === 'image digest');
+  if (build && !d.separating.some((s) => s.attribute === 'revision' || s.attribute === 'image') && d.failing.length + d.healthy.length >= 3) return build;
   const group = d.separating.find((s) => MACHINE_GROUPS.includes(s.attribute));
   // One failing pod separates along every attribute by chance — unless it is the only one of a
   // group of machines that several healthy pods do not share (a new node pool, kernel, image).

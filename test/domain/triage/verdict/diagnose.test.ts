@@ -3,7 +3,7 @@ import type { TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import type { Finding } from '../../../../src/domain/triage/finding.js';
 import { analyzePodCreateFailures } from '../../../../src/domain/triage/analyzers/pod-create-failed.js';
 import { diagnose, pickMechanism } from '../../../../src/domain/triage/verdict/diagnose.js';
-import { APP, IMAGE_V15, NODE_C, NS, REV6, REV7, baseEvidence, crashLooping, event, minutesAgo, pod, podName, revision, revisionContainer, terminated, workload } from '../scenarios/builders.js';
+import { APP, IMAGE_V15, NODE_C, NS, REV6, REV7, baseEvidence, container, crashLooping, event, minutesAgo, pod, podName, revision, revisionContainer, terminated, workload } from '../scenarios/builders.js';
 import { nodeConcentrationScenario } from '../scenarios/nodes.js';
 import { readiness503Scenario } from '../scenarios/probes.js';
 import { badRolloutScenario } from '../scenarios/rollout.js';
@@ -222,6 +222,26 @@ describe('diagnose', () => {
     expect(d?.trigger.kind).toBe('revision');
     expect(d?.actionCommand).toBeUndefined();
     expect(d?.action).toBe('Roll back to revision 6');
+  });
+
+  it('says the failing pods run another build of the same tag, and advises pinning the healthy digest rather than a rollback', () => {
+    const repo = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/payments/payment-service';
+    const oldBuild = 'sha256:41a7c3e09d5b28f1e6a4c0b7d9e2f5a8c1b3d6e9f0a2b4c7d8e1f3a5b6c9d0e2';
+    const newBuild = 'sha256:9f3c2b8e1d7a4f60c5b9e2d8a1f7c3b6e0d4a9f2c8b5e1d7a3f6c0b9e2d5a8f1';
+    const built = (digest: string) => ({ image: `${repo}:latest`, imagePullPolicy: 'Always' as const, imageID: `${repo}@${digest}` });
+    const pods = [0, 1, 2].map((i) => pod(i, { containers: [container(built(oldBuild))] }));
+    const failing = [3, 4].map((i) => pod(i, { ready: false, createdAt: minutesAgo(24), startTime: minutesAgo(24), containers: [crashLooping(podName(REV6.hash, i), terminated(3, 'Error', 1, { runSeconds: 4 }), 9, built(newBuild))] }));
+    const ev = baseEvidence({ pods: [...pods, ...failing], workload: workload({ readyReplicas: 3, availableReplicas: 3 }) });
+    const exit = finding({ id: 'exit-code/app', kind: 'exit-code', title: 'Container app exits with code 3 on 2/5 pods', fix: 'fix what the log names', affected: { pods: failing.map((p) => p.name) } });
+    const d = diagnose(ev, [exit]);
+    expect(d?.separation?.attribute).toBe('image digest');
+    expect(d?.headline).toBe(
+      `Container app exits with code 3 on 2/5 pods (${failing.map((p) => p.name).join(', ')}), only on pods running another build of payment-service:latest ` +
+        '(digest sha256:9f3c2b8e1d7a; the 3 healthy pods run sha256:41a7c3e09d5b): the tag now points at another build, and imagePullPolicy Always pulls it into every new pod. ' +
+        'Pin app to the digest the healthy pods run (payment-service@sha256:41a7c3e09d5b…) instead of the mutable tag — a rollback would pull the same tag; then fix what the log names.',
+    );
+    expect(d?.actionCommand).toBe(`kubectl set image deployment/${APP} app=${repo}@${oldBuild} -n payments --context prod-eu-west-1`);
+    expect(d?.confirm).toContain(`kubectl get pods -l app=${APP} -o custom-columns='NAME:.metadata.name,IMAGE:.status.containerStatuses[*].imageID' -n payments --context prod-eu-west-1`);
   });
 
   it('has no verdict without a finding that is a problem', () => {

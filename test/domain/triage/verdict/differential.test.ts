@@ -27,6 +27,18 @@ function armPoolScenario(): TriageEvidence {
   });
 }
 
+const LATEST = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/payments/payment-service:latest';
+const OLD_BUILD = `sha256:41a7c3e09d5b28f1e6a4c0b7d9e2f5a8c1b3d6e9f0a2b4c7d8e1f3a5b6c9d0e2`;
+const NEW_BUILD = `sha256:9f3c2b8e1d7a4f60c5b9e2d8a1f7c3b6e0d4a9f2c8b5e1d7a3f6c0b9e2d5a8f1`;
+
+/** One revision of `:latest` everywhere; pods 3 and 4 pulled the tag after it was re-pushed and crash. */
+function repushedTagScenario(): TriageEvidence {
+  const built = (digest: string) => ({ image: LATEST, imagePullPolicy: 'Always' as const, imageID: `docker-pullable://${LATEST.replace(/:latest$/, '')}@${digest}` });
+  const pods = [0, 1, 2].map((i) => pod(i, { containers: [container(built(OLD_BUILD))] }));
+  for (const i of [3, 4]) pods.push(pod(i, { ready: false, createdAt: minutesAgo(24), startTime: minutesAgo(24), containers: [crashLooping(podName(REV6.hash, i), terminated(3, 'Error', 1, { runSeconds: 4 }), 9, built(NEW_BUILD))] }));
+  return baseEvidence({ pods, workload: workload({ readyReplicas: 3, availableReplicas: 3 }) });
+}
+
 function differential(over: Partial<Differential>): Differential {
   return { failing: [], healthy: [], separating: [], shared: [], ...over };
 }
@@ -94,6 +106,12 @@ describe('compareFailingHealthy', () => {
     expect(compareFailingHealthy(ev)).toEqual({ failing: ev.pods, healthy: [], separating: [], shared: [] });
   });
 
+  it('separates pods of one image tag by the digest each pulled', () => {
+    const d = compareFailingHealthy(repushedTagScenario());
+    expect(d.separating).toEqual([{ attribute: 'image digest', failing: [NEW_BUILD], healthy: [OLD_BUILD] }]);
+    expect(d.shared.map((s) => s.attribute)).toEqual(['revision', 'node', 'zone', 'image']);
+  });
+
   it('compares the failing pods it is given', () => {
     const ev = armPoolScenario();
     const d = compareFailingHealthy(ev, [ev.pods[3] as PodEvidence]);
@@ -134,5 +152,12 @@ describe('pickSeparation', () => {
   it('names nothing when only the image separates', () => {
     const d = differential({ failing: [pod(0), pod(1)], healthy: [pod(2), pod(3)], separating: [{ attribute: 'image', failing: [IMAGE_V15], healthy: [IMAGE_V14] }] });
     expect(pickSeparation(d)).toBeUndefined();
+  });
+
+  it('names the digest when the failing pods run another build of the same image reference, not when the reference differs', () => {
+    expect(pickSeparation(compareFailingHealthy(repushedTagScenario()))).toEqual({ attribute: 'image digest', failing: [NEW_BUILD], healthy: [OLD_BUILD] });
+    const byDigest = { attribute: 'image digest' as const, failing: [NEW_BUILD], healthy: [OLD_BUILD] };
+    const otherTag = differential({ failing: [pod(0), pod(1)], healthy: [pod(2), pod(3)], separating: [{ attribute: 'image', failing: [IMAGE_V15], healthy: [IMAGE_V14] }, byDigest] });
+    expect(pickSeparation(otherTag)).toBeUndefined();
   });
 });
