@@ -1,23 +1,15 @@
 // What collectEvidence does when the cluster says no, is slow, or is huge: it names what it
 // could not read, keeps what it could, stays inside its budget, and asks the API server the
 // same number of questions however full the namespace is.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AMPLE_BUDGET_MS, SHORT_BUDGET_MS } from '../../helpers/deadline.js';
 import { PAYMENTS, LABELS, V5_CONTAINER, addPaymentService } from './scenarios.js';
 import { coreEvent, at, oomLoopingStatus, pod, runningStatus } from './builders.js';
-import { requestLines, startHarness } from './harness.js';
-import type { Harness } from './harness.js';
+import { requestLines, startHarness, useHarness } from './harness.js';
 
-let h: Harness;
-
-beforeEach(async () => {
-  h = await startHarness();
+const h = useHarness();
+beforeEach(() => {
   addPaymentService(h.fake);
-});
-
-afterEach(async () => {
-  expect(h.fake.writeAttempts).toEqual([]);
-  await h.fake.close();
 });
 
 const target = { service: 'payment-service', namespace: PAYMENTS, kind: 'Deployment', name: 'payment-service' } as const;

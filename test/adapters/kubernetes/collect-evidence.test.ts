@@ -1,23 +1,13 @@
 // collectEvidence against realistic cluster state, through the real client: every field the
 // analyzers read is checked against what the scenario put in the cluster.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
 import type { TriageEvidence } from '../../../src/domain/triage/evidence.js';
-import { COLLECTED_AT, startHarness } from './harness.js';
-import type { Harness } from './harness.js';
+import { COLLECTED_AT, useHarness } from './harness.js';
 import { at, container, coreEvent, endpointSlice, pod, runningStatus, service } from './builders.js';
 import { CRASHING_POD, IMAGE_V4, IMAGE_V5, LEDGER_NS, PAYMENTS, addLedgerDb, addPaymentService } from './scenarios.js';
 
-let h: Harness;
-
-beforeEach(async () => {
-  h = await startHarness();
-});
-
-afterEach(async () => {
-  expect(h.fake.writeAttempts).toEqual([]);
-  await h.fake.close();
-});
+const h = useHarness();
 
 const paymentTarget = { service: 'payment-service', namespace: PAYMENTS, kind: 'Deployment', name: 'payment-service' } as const;
 

@@ -1,5 +1,6 @@
 // A FakeKubeApi and a KubeCluster talking to it through the real client and a real kubeconfig.
 import * as k8s from '@kubernetes/client-node';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { KubeCluster } from '../../../src/adapters/kubernetes/kube-cluster.js';
 import type { KubeClusterOptions } from '../../../src/adapters/kubernetes/kube-cluster.js';
 import { FakeKubeApi } from '../../../src/demo/fakes/fake-kube-api.js';
@@ -17,6 +18,22 @@ export async function startHarness(opts: { contexts?: string[]; cluster?: KubeCl
   kc.loadFromFile(fake.kubeconfig(opts.contexts === undefined ? {} : { contexts: opts.contexts }).path);
   const cluster = new KubeCluster(kc, { now: () => COLLECTED_AT, ...opts.cluster });
   return { fake, cluster };
+}
+
+/**
+ * A fresh harness for each test of the file, filled in before each; after each, no write reached
+ * the API (triage is read-only) and the server is closed.
+ */
+export function useHarness(): Harness {
+  const h = {} as Harness;
+  beforeEach(async () => {
+    Object.assign(h, await startHarness());
+  });
+  afterEach(async () => {
+    expect(h.fake.writeAttempts).toEqual([]);
+    await h.fake.close();
+  });
+  return h;
 }
 
 /** `GET path?query` lines of what the bot asked, for comparing request plans. */

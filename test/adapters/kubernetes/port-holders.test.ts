@@ -1,21 +1,13 @@
 // A DaemonSet pod pinned to a node whose host port another pod holds: the adapter lists that
 // node's pods (all namespaces, by field selector) and names the holder.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
 import { HOLDOUT_4_SCENARIOS } from '../../triage-corpus/heldout-4/stories.js';
 import { pickPortWaits } from '../../../src/adapters/kubernetes/read-port-holders.js';
 import { container, pod } from '../../domain/triage/scenarios/builders.js';
-import { startHarness } from './harness.js';
-import type { Harness } from './harness.js';
+import { useHarness } from './harness.js';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  expect(h.fake.writeAttempts).toEqual([]);
-  await h.fake.close();
-});
+const h = useHarness();
 
 describe('who holds a pending DaemonSet pod\'s host port', () => {
   it('lists the pods of the one node it is pinned to and names the pod that binds the port', async () => {

@@ -1,21 +1,13 @@
 // Pods preempted for a higher-priority pod are gone: the adapter finds their Preempted events by
 // reason, keeps the ones of the workload's own pod names, and finds the preemptor among the pods
 // of the node each event names.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
 import { isOwnPodName } from '../../../src/adapters/kubernetes/read-preemptions.js';
 import { DAYS, batchContainer, container, deploymentApp, event, job, node, rsOf } from '../../triage-corpus/kit/index.js';
-import { startHarness } from './harness.js';
-import type { Harness } from './harness.js';
+import { useHarness } from './harness.js';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  expect(h.fake.writeAttempts).toEqual([]);
-  await h.fake.close();
-});
+const h = useHarness();
 
 const NS = 'search';
 const NODES = ['ip-10-0-234-31.eu-west-1.compute.internal', 'ip-10-0-234-152.eu-west-1.compute.internal', 'ip-10-0-234-77.eu-west-1.compute.internal'];

@@ -19,7 +19,7 @@ import {
   pvc, pyTime, replicaSetOf, restartedAgain, rsOf, running, scaledReplicaSet, scheduled, statefulSetApp, terminated, waiting,
   failedScheduling, BLAMES_ROLLOUT,
 } from '../kit/index.js';
-import { eksNodeName as nodeName, ipOfPod, logsFor, startedAt, threeEksNodes as threeNodes } from '../kit/held-out.js';
+import { eksNodeName as nodeName, ipOfPod, logsFor, startedAt, threeEksNodes as threeNodes, bystander as heldOutBystander } from '../kit/held-out.js';
 import type { Built } from '../kit/index.js';
 import type { CorpusScenario } from '../scenario.js';
 
@@ -27,19 +27,8 @@ import type { CorpusScenario } from '../scenario.js';
 
 const lines = (...l: string[]): string => l.join('\n') + '\n';
 
-/** A second, healthy Deployment of the namespace that rolled out recently: the bystander a careless reader blames. */
-function bystander(ns: string, name: string, names: string[], rolledAgo: number): Built {
-  return deploymentApp({
-    namespace: ns,
-    name,
-    replicas: 2,
-    revisions: [
-      { revision: 70, createdAgo: 9 * DAYS, template: { containers: [container({ image: `${ECR}/${ns}/${name}:3.1.0` })] } },
-      { revision: 71, createdAgo: rolledAgo, changeCause: `argocd: ${name} 3.2.0`, template: { containers: [container({ image: `${ECR}/${ns}/${name}:3.2.0` })] } },
-    ],
-    pods: [{ revision: 71, node: names[0] ?? '', createdAgo: rolledAgo }, { revision: 71, node: names[1] ?? '', createdAgo: rolledAgo - 1 }],
-  });
-}
+/** This round's bystander: a healthy Deployment of the namespace that rolled out recently. */
+const bystander = (ns: string, name: string, names: string[], rolledAgo: number): Built => heldOutBystander(ns, name, names, rolledAgo, { revisions: [70, 71], versions: ['3.1.0', '3.2.0'], olderAgo: 9 * DAYS });
 
 /** The conditions a Deployment shows while its new ReplicaSet cannot create pods. */
 function replicaFailure(newRs: string, message: string, since: number): k8s.V1DeploymentCondition[] {

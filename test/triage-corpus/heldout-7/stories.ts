@@ -21,7 +21,7 @@ import {
   jobEvent, nameOf, nameSuffix, node, nodeEvent, notTriggerScaleUp, probeFailed, probeKilling, pyTime, restartedAgain,
   rsOf, running, scaledReplicaSet, scheduled, startedNormally, statefulSetApp, tcpProbe, terminated, BLAMES_ROLLOUT,
 } from '../kit/index.js';
-import { eksNodeName as nodeName, ipOfPod, logsFor, podOf, threeEksNodes as threeNodes } from '../kit/held-out.js';
+import { eksNodeName as nodeName, ipOfPod, logsFor, podOf, threeEksNodes as threeNodes, bystander as heldOutBystander } from '../kit/held-out.js';
 import type { Built, KubeJson } from '../kit/index.js';
 import type { CorpusScenario } from '../scenario.js';
 
@@ -48,19 +48,8 @@ const blames = (name: string): RegExp =>
 /** Claims a container was killed for memory (saying it was not is fine). */
 const KILLED_FOR_MEMORY = /(was|were|got|is|are|being) OOM-?killed|killed for (its )?memory|(memory|heap) limit (was |is )?(hit|reached|exceeded)/i;
 
-/** A healthy Deployment of the namespace that rolled out recently: the bystander a careless reader blames. */
-function bystander(ns: string, name: string, names: string[], rolledAgo: number): Built {
-  return deploymentApp({
-    namespace: ns,
-    name,
-    replicas: 2,
-    revisions: [
-      { revision: 40, createdAgo: 11 * DAYS, template: { containers: [container({ image: `${ECR}/${ns}/${name}:1.8.0` })] } },
-      { revision: 41, createdAgo: rolledAgo, changeCause: `argocd: ${name} 1.9.0`, template: { containers: [container({ image: `${ECR}/${ns}/${name}:1.9.0` })] } },
-    ],
-    pods: [{ revision: 41, node: names[0] ?? '', createdAgo: rolledAgo }, { revision: 41, node: names[1] ?? '', createdAgo: rolledAgo - 1 }],
-  });
-}
+/** This round's bystander: a healthy Deployment of the namespace that rolled out recently. */
+const bystander = (ns: string, name: string, names: string[], rolledAgo: number): Built => heldOutBystander(ns, name, names, rolledAgo, { revisions: [40, 41], versions: ['1.8.0', '1.9.0'], olderAgo: 11 * DAYS });
 
 /** The bystander's objects, its Service and the event of its rollout. */
 function withBystander(ns: string, other: Built, rolledAgo: number): KubeJson[] {

@@ -3,8 +3,10 @@ import type * as k8s from '@kubernetes/client-node';
 import type { ScenarioLogs } from '../scenario.js';
 import { restartedAgain, scheduled } from './events.js';
 import { node } from './nodes.js';
-import { nameOf } from './story.js';
-import type { Built } from './workloads.js';
+import { ECR, nameOf } from './story.js';
+import { DAYS } from './clock.js';
+import { container } from './containers.js';
+import { type Built, deploymentApp } from './workloads.js';
 
 /** Advising a rollback, or saying the revision caused it: wrong when the rollout is exonerated. */
 export const ADVISES_ROLLBACK = /roll(ing)? ?back to|undo the rollout|rollout undo|revision \d+[^\n]*(caused|broke|introduced)/i;
@@ -41,4 +43,27 @@ export const logsFor = (p: k8s.V1Pod | undefined, container: string, l: { curren
 /** A pod scheduled `atAgo` minutes ago whose container started once since. */
 export function startedAt(p: k8s.V1Pod, container: string, image: string, atAgo: number): k8s.CoreV1Event[] {
   return [scheduled(p, atAgo), ...restartedAgain(p, container, image, { count: 1, firstAgo: atAgo - 0.1, lastAgo: atAgo - 0.1 })];
+}
+
+/** How a round draws its bystander: the two revisions, their versions, and the older one's age in minutes. */
+export interface BystanderLook {
+  revisions: readonly [number, number];
+  versions: readonly [string, string];
+  olderAgo: number;
+}
+
+/** A second, healthy Deployment of the namespace that rolled out `rolledAgo` minutes ago: the bystander a careless reader blames. */
+export function bystander(ns: string, name: string, names: readonly string[], rolledAgo: number, look: BystanderLook): Built {
+  const [older, newer] = look.revisions;
+  const image = (v: string) => `${ECR}/${ns}/${name}:${v}`;
+  return deploymentApp({
+    namespace: ns,
+    name,
+    replicas: 2,
+    revisions: [
+      { revision: older, createdAgo: look.olderAgo, template: { containers: [container({ image: image(look.versions[0]) })] } },
+      { revision: newer, createdAgo: rolledAgo, changeCause: `argocd: ${name} ${look.versions[1]}`, template: { containers: [container({ image: image(look.versions[1]) })] } },
+    ],
+    pods: [{ revision: newer, node: names[0] ?? '', createdAgo: rolledAgo }, { revision: newer, node: names[1] ?? '', createdAgo: rolledAgo - 1 }],
+  });
 }
