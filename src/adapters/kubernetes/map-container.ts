@@ -2,6 +2,7 @@
 // and the revisions: one mapping, so a template and its pods never disagree about a container.
 import type * as k8s from '@kubernetes/client-node';
 import type {
+  LifecycleHooksEvidence,
   ContainerEvidence,
   ContainerSpecEvidence,
   ContainerStateEvidence,
@@ -38,6 +39,22 @@ function mapProbe(p: k8s.V1Probe | undefined): ProbeEvidence | undefined {
   return assignDefined(out, { initialDelaySeconds, periodSeconds, timeoutSeconds, failureThreshold });
 }
 
+/** A lifecycle hook's handler as a person reads it: the exec command, `GET :8080/warm`, `sleep 5s`. */
+function describeHook(h: k8s.V1LifecycleHandler | undefined): string | undefined {
+  if (h === undefined) return undefined;
+  if (h.exec !== undefined) return (h.exec.command ?? []).join(' ');
+  if (h.httpGet !== undefined) return `${h.httpGet.scheme === 'HTTPS' ? 'HTTPS ' : ''}GET ${h.httpGet.host ?? ''}:${String(h.httpGet.port)}${h.httpGet.path ?? '/'}`;
+  if (h.sleep !== undefined) return `sleep ${h.sleep.seconds}s`;
+  if (h.tcpSocket !== undefined) return `TCP :${String(h.tcpSocket.port)}`;
+  return undefined;
+}
+
+/** postStart and preStop, when the container has them. */
+export function mapHooks(c: k8s.V1Container): LifecycleHooksEvidence | undefined {
+  const hooks = assignDefined<LifecycleHooksEvidence>({}, { postStart: describeHook(c.lifecycle?.postStart), preStop: describeHook(c.lifecycle?.preStop) });
+  return Object.keys(hooks).length > 0 ? hooks : undefined;
+}
+
 export function mapProbes(c: k8s.V1Container): ProbesEvidence {
   return assignDefined<ProbesEvidence>({}, { readiness: mapProbe(c.readinessProbe), liveness: mapProbe(c.livenessProbe), startup: mapProbe(c.startupProbe) });
 }
@@ -63,6 +80,7 @@ export function mapContainerSpec(c: k8s.V1Container): ContainerSpecEvidence {
     ...(c.volumeMounts === undefined ? {} : { volumeMounts: mapVolumeMounts(c.volumeMounts) }),
     // A native sidecar: an init container that keeps running beside the app (Kubernetes ≥ 1.29).
     ...(c.restartPolicy === 'Always' ? { sidecar: true } : {}),
+    ...assignDefined<Pick<ContainerSpecEvidence, 'hooks'>>({}, { hooks: mapHooks(c) }),
   };
 }
 

@@ -4,7 +4,8 @@
 import type * as k8s from '@kubernetes/client-node';
 import type { PodTemplateEvidence, RevisionContainerEvidence } from '../../domain/triage/evidence.js';
 import { formatProbe } from '../../domain/triage/evidence-lookup.js';
-import { mapProbes, mapResources } from './map-container.js';
+import { assignDefined } from './map-common.js';
+import { mapHooks, mapProbes, mapResources } from './map-container.js';
 import { mapEnvFrom, mapEnvVar, mapPlacement, mapVolumeMounts, mapVolumes } from './map-spec.js';
 
 function compact(v: object | undefined): string | undefined {
@@ -33,6 +34,7 @@ export function mapRevisionContainer(c: k8s.V1Container): RevisionContainerEvide
     probes: rendered,
     volumeMounts: mounts,
     ...(securityContext === undefined ? {} : { securityContext }),
+    ...assignDefined<Pick<RevisionContainerEvidence, 'hooks'>>({}, { hooks: mapHooks(c) }),
   };
 }
 

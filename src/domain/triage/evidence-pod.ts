@@ -59,6 +59,13 @@ export interface ContainerSpecEvidence {
   volumeMounts?: VolumeMountEvidence[];
   /** A native sidecar: an init container with restartPolicy Always, running beside the app. */
   sidecar?: boolean;
+  /** lifecycle hooks, each told as its handler: the exec command, `GET :8080/warm`, `sleep 5s`. */
+  hooks?: LifecycleHooksEvidence;
+}
+
+export interface LifecycleHooksEvidence {
+  postStart?: string;
+  preStop?: string;
 }
 
 /** Mirrors V1ContainerState: exactly one of waiting, running, terminated. */

@@ -90,6 +90,8 @@ export interface RevisionContainerEvidence {
   volumeMounts?: VolumeMountEvidence[];
   /** securityContext as compact JSON (runAsUser, readOnlyRootFilesystem, capabilities…). */
   securityContext?: string;
+  /** lifecycle hooks told as their handlers (see ContainerSpecEvidence). */
+  hooks?: { postStart?: string; preStop?: string };
 }
 
 /** The pod-level half of a revision's template. */

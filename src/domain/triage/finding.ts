@@ -65,6 +65,7 @@ export type FindingKind =
   | 'job-sidecar'
   | 'cron-schedule'
   | 'cron-no-success'
+  | 'lifecycle-hook'
   | 'disruption-budget'
   | 'init-stuck'
   | 'volume-full'

@@ -55,6 +55,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'cluster-dns': ['dependency-error', ...PROCESS_FAULTS, ...PROCESS_EFFECTS],
   'network-policy': ['dependency-error', 'readiness-probe', 'liveness-kill', 'exit-code', ...PROCESS_EFFECTS],
   'dependency-error': ['exit-code', 'readiness-probe', 'liveness-kill', 'signal-kill', ...PROCESS_EFFECTS],
+  // A failed postStart hook is why the kubelet kills the container: its exit and restarts are the hook's.
+  'lifecycle-hook': ['signal-kill', 'exit-code', 'clean-exit', 'unexplained', ...PROCESS_EFFECTS],
   'oom-killed': PROCESS_EFFECTS,
   'signal-kill': PROCESS_EFFECTS,
   'liveness-kill': PROCESS_EFFECTS,

@@ -88,6 +88,7 @@ function diffContainer(older: RevisionContainerEvidence, newer: RevisionContaine
   const mounts = (c: RevisionContainerEvidence) => (c.volumeMounts ?? []).map((m) => `${m.name}→${m.mountPath}${m.subPath ? `[${m.subPath}]` : ''}${m.readOnly ? ' (ro)' : ''}`);
   if (older.volumeMounts !== undefined && newer.volumeMounts !== undefined) lines.push(...diffList(`${name} volume mounts`, mounts(older), mounts(newer)));
   if (older.securityContext !== newer.securityContext) lines.push(`${name} securityContext: ${older.securityContext ?? '{}'} → ${newer.securityContext ?? '{}'}`);
+  for (const hook of ['postStart', 'preStop'] as const) lines.push(...diffRendered(`${name} ${hook} hook`, older.hooks?.[hook], newer.hooks?.[hook]));
   return lines;
 }
 

@@ -9,7 +9,7 @@ import { mapPod } from '../../../src/adapters/kubernetes/map-pod.js';
 import { mapPvc } from '../../../src/adapters/kubernetes/map-pvc.js';
 import { containersOfRevisionData, mapReplicaSet } from '../../../src/adapters/kubernetes/map-revision.js';
 import { mapEnvVar, mapPlacement } from '../../../src/adapters/kubernetes/map-spec.js';
-import { mapProbes } from '../../../src/adapters/kubernetes/map-container.js';
+import { mapHooks, mapProbes } from '../../../src/adapters/kubernetes/map-container.js';
 import { mapHpa } from '../../../src/adapters/kubernetes/map-hpa.js';
 import { mapWorkload } from '../../../src/adapters/kubernetes/map-workload.js';
 
@@ -231,6 +231,17 @@ describe('mapWorkload: what holds a rollout back', () => {
     const plain = mapWorkload({ kind: 'StatefulSet', obj: { metadata: { name: 'presence', namespace: 'realtime' }, spec: { selector: { matchLabels: { app: 'presence' } }, serviceName: 'presence', template, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } } } } });
     expect(plain.partition).toBeUndefined();
     expect(plain.paused).toBeUndefined();
+  });
+});
+
+describe('mapHooks', () => {
+  it('tells each lifecycle hook by its handler, and gives nothing when there is none', () => {
+    expect(mapHooks({
+      name: 'app',
+      lifecycle: { postStart: { exec: { command: ['/bin/sh', '-c', 'curl -fsS http://localhost:8080/warm'] } }, preStop: { sleep: { seconds: 5 } } },
+    })).toEqual({ postStart: '/bin/sh -c curl -fsS http://localhost:8080/warm', preStop: 'sleep 5s' });
+    expect(mapHooks({ name: 'app', lifecycle: { preStop: { httpGet: { path: '/drain', port: 'http' } } } })).toEqual({ preStop: 'GET :http/drain' });
+    expect(mapHooks({ name: 'app' })).toBeUndefined();
   });
 });
 

@@ -49,6 +49,12 @@ describe('diffRevisions: the template', () => {
     ]);
   });
 
+  it('says when a lifecycle hook was added or changed', () => {
+    const hook = '/bin/sh -c curl -fsS -X POST http://localhost:8080/internal/cache/warmup';
+    const [a, b] = pair({ containers: [revisionContainer({ probes: { liveness: LIVENESS, readiness: READINESS }, hooks: { postStart: hook, preStop: 'sleep 5s' } })] }, { containers: [revisionContainer({ probes: { liveness: LIVENESS, readiness: READINESS }, hooks: { preStop: 'sleep 10s' } })] });
+    expect(diffRevisions(a, b)).toEqual([`app postStart hook added: ${hook}`, 'app preStop hook: sleep 10s → sleep 5s']);
+  });
+
   it('shows a changed command and args word by word', () => {
     const [a, b] = pair(
       { containers: [revisionContainer({ command: ['/app/server', '--config', '/etc/payments/config.yaml'], args: [], probes: { liveness: LIVENESS, readiness: READINESS } })] },

@@ -34,6 +34,7 @@ import { analyzeCronJobSchedule } from './cronjob-schedule.js';
 import { analyzeCronJobNoSuccess } from './cronjob-no-success.js';
 import { analyzeDisruptionBudget } from './disruption-budget.js';
 import { analyzeInitStuck } from './init-stuck.js';
+import { analyzeLifecycleHooks } from './lifecycle-hook.js';
 import { analyzeVolumeFull } from './volume-full.js';
 import { analyzeSlowDependency } from './slow-dependency.js';
 import { analyzeResourceExhaustion } from './resource-exhaustion.js';
@@ -76,6 +77,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'volume-attach': analyzeVolumeAttach,
   'dependency-errors': analyzeDependencyErrors,
   'dependency-refuses': analyzeDependencyRefusals,
+  'lifecycle-hook': analyzeLifecycleHooks,
   'unready-replicas': analyzeUnreadyReplicas,
   placement: analyzePlacement,
   'volume-zone': analyzeVolumeZones,

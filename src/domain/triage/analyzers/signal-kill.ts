@@ -30,7 +30,9 @@ export function analyzeSignalKills(ev: TriageEvidence): Finding[] {
   // An app that shuts down gracefully on the probe's SIGTERM exits 0: still the probe's kill.
   const killed = listTerminations(ev.pods, ev.collectedAt, (term, ref) =>
     term.reason !== 'OOMKilled' && (term.exitCode === 137 || term.exitCode === 143 || (term.exitCode === 0 && !ref.init && wasKilledByProbe(ev, ref, term))));
-  const hits: KillHit[] = killed.map(({ ref, term, recent }) => {
+  // A container killed for a failed postStart hook is the lifecycle-hook reading's.
+  const hookKilled = new Set(listPodEvents(ev, ['Killing']).filter((e) => /^Failed(PostStart|PreStop)Hook$/.test(e.message.trim())).map((e) => e.object.name));
+  const hits: KillHit[] = killed.filter(({ ref }) => !hookKilled.has(ref.pod.name)).map(({ ref, term, recent }) => {
     const probeEvents = listProbeEvents(ev, ref);
     const kills = probeEvents.map((e) => /startup/i.test(e.message) ? 'startup' : 'liveness');
     const source: KillSource = kills.includes('liveness') ? 'liveness' : kills.includes('startup') ? 'startup' : 'outside';

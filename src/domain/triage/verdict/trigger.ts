@@ -41,6 +41,7 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
     const l = line.toLowerCase();
     if (k === 'liveness-kill') return / (liveness|startup) probe/.test(l);
     if (k === 'readiness-probe') return / readiness probe/.test(l);
+    if (k === 'lifecycle-hook') return / (poststart|prestop) hook/.test(l);
     // A load balancer's health check follows the app's health endpoint: a moved probe path is the lead.
     if (k === 'readiness-gate') return / (readiness|liveness) probe|ports?:/.test(l);
     if (k === 'image-pull') return / image:|imagepullsecrets/.test(l);
