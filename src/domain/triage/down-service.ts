@@ -6,12 +6,16 @@ import { clipMiddle } from './collapse-events.js';
 import type { ServiceEvidence, TriageEvidence } from './evidence.js';
 import { getWaiting } from './pod-status.js';
 
-/** The Service a cluster-internal host name points at: name[.namespace[.svc[.cluster.local]]]. */
+/**
+ * The Service a cluster-internal host name points at: name[.namespace[.svc[.cluster.local]]], or
+ * a StatefulSet pod's own name pod.service.namespace.svc[.cluster.local] (its headless Service).
+ */
 export function findInClusterService(host: string, namespace: string): { name: string; namespace: string } | undefined {
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return undefined;
   const parts = host.split('.');
   if (parts.length === 1) return { name: host, namespace };
   if (parts.length === 2 || parts[2] === 'svc') return { name: parts[0] ?? host, namespace: parts[1] ?? namespace };
+  if (parts[3] === 'svc') return { name: parts[1] ?? host, namespace: parts[2] ?? namespace };
   return undefined;
 }
 

@@ -231,6 +231,7 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
   const main = podObjects[0]?.containers[0]?.name;
   const sidecarName = logged.length === 1 && main !== undefined && logged[0] !== main ? logged[0] : undefined;
   // A host name that came from a changed env var is the usual story behind "no such host".
+  let hostChanged = false;
   const [newest, previous] = sortRevisions(ev.revisions);
   if (host && newest && previous) {
     for (const c of newest.containers) {
@@ -239,10 +240,14 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
         const before = previous.containers.find((p) => p.name === c.name)?.env.find((e) => e.name === env.name);
         if (!before || JSON.stringify(before) !== JSON.stringify(env)) {
           evidence.push(`env ${env.name} changed in revision ${newest.revision}: ${before ? formatEnvValue(before) : '(not set)'} → ${formatEnvValue(env)}`);
+          hostChanged = true;
         }
       }
     }
   }
+  // A name nobody changed that no longer resolves because its Service is gone: that absence is the dependency's state.
+  const serviceGone = missingService !== undefined && !hostChanged && dependencyState === '';
+  if (serviceGone) dependencyState = `: ${missingService}`;
 
   const confirm = [first.log.previous ? previousLogsCommand(ev.target, first.log.pod, first.log.container) : formatKubectl(ev.target, `logs ${first.log.pod} -c ${first.log.container} --tail=100`)];
   if (problem === 'dns-unavailable') confirm.push(formatKubectl(ev.target, 'get pods -n kube-system -l k8s-app=kube-dns -o wide', 'cluster'));
@@ -265,6 +270,8 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
       ? `bring back the node-local DNS cache on ${localNodes.join(', ') || 'that node'} (or drain the node)`
       : problem.startsWith('tls-')
       ? `get the certificate of ${host ?? 'the dependency'} fixed by whoever serves it`
+      : serviceGone && svcRef
+      ? `restore Service ${svcRef.name} in ${svcRef.namespace} (deleted or renamed), or point the clients at the Service that exists`
       : `check ${dependency ?? 'the dependency'}${dependencyState ? ` and why ${svc?.name ?? 'it'} has no ready endpoint` : ''}`,
     likelyCause: resolver
       ? `The pods ask the node-local DNS cache on their own node (${resolver}) and it refuses or does not answer: its pod on that node is down, restarting or OOM-killed; pods on other nodes resolve fine.`

@@ -131,8 +131,15 @@ describe('analyzeDependencyErrors', () => {
   it('adds that no Service of that name exists to a host that does not resolve', () => {
     const named = crashScenario(2, () => terminated(1, 'Error', 1), { logs: ["nslookup: can't resolve 'postgres-primary'"] });
     const [g] = analyzeDependencyErrors(named);
-    expect(g?.title).toBe('Dependency postgres-primary does not resolve (no such host) (logs of 2 pods)');
+    expect(g?.title).toBe('Dependency postgres-primary does not resolve (no such host): no Service postgres-primary in payments (it has payment-service, fraud-service) (logs of 2 pods)');
     expect(g?.evidence).toContain('no Service postgres-primary in payments (it has payment-service, fraud-service)');
+    expect(g?.fix).toBe('restore Service postgres-primary in payments (deleted or renamed), or point the clients at the Service that exists');
+  });
+
+  it("reads a StatefulSet pod's own name (pod.service.namespace.svc) as its headless Service", () => {
+    const ev = baseEvidence();
+    expect(describeMissingService(ev, 'zk-0.zk-hs.payments.svc.cluster.local')).toBe('no Service zk-hs in payments (it has payment-service, fraud-service)');
+    expect(describeMissingService(ev, 'zk-0.fraud-service.payments.svc')).toBeUndefined();
   });
 });
 
