@@ -46,11 +46,16 @@ export function mapVolumeMounts(list: readonly k8s.V1VolumeMount[] | undefined):
     .map((m) => ({ name: m.name, mountPath: m.mountPath, ...(m.readOnly ? { readOnly: true } : {}), ...(m.subPath ? { subPath: m.subPath } : {}) }));
 }
 
+/** 420 (0644) is what the API server fills in; any other mode was chosen and can lock a non-root process out. */
+function fileMode(mode: number | undefined): { mode?: string } {
+  return mode === undefined || mode === 420 ? {} : { mode: `0${mode.toString(8)}` };
+}
+
 function mapVolume(v: k8s.V1Volume): VolumeEvidence {
   const base = { name: v.name };
   if (v.persistentVolumeClaim) return { ...base, source: 'pvc', ref: v.persistentVolumeClaim.claimName };
-  if (v.configMap) return { ...base, source: 'configMap', ...(v.configMap.name ? { ref: v.configMap.name } : {}) };
-  if (v.secret) return { ...base, source: 'secret', ...(v.secret.secretName ? { ref: v.secret.secretName } : {}) };
+  if (v.configMap) return { ...base, source: 'configMap', ...(v.configMap.name ? { ref: v.configMap.name } : {}), ...fileMode(v.configMap.defaultMode) };
+  if (v.secret) return { ...base, source: 'secret', ...(v.secret.secretName ? { ref: v.secret.secretName } : {}), ...fileMode(v.secret.defaultMode) };
   if (v.emptyDir) return { ...base, source: 'emptyDir' };
   if (v.hostPath) return { ...base, source: 'hostPath', ref: v.hostPath.path };
   if (v.projected) return { ...base, source: 'projected' };

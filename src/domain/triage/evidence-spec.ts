@@ -44,6 +44,8 @@ export interface VolumeEvidence {
   source: 'pvc' | 'configMap' | 'secret' | 'emptyDir' | 'hostPath' | 'projected' | 'csi' | 'nfs' | 'other';
   /** claimName, ConfigMap or Secret name, host path, NFS server:path, CSI driver. */
   ref?: string;
+  /** A Secret's, ConfigMap's or projected volume's defaultMode in octal ("0400"), when not the default 0644. */
+  mode?: string;
 }
 
 /** One requirement of a node selector term: `disktype In (ssd)`. */

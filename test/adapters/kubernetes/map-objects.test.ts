@@ -8,7 +8,7 @@ import { mapEndpointSlice } from '../../../src/adapters/kubernetes/map-network.j
 import { mapPod } from '../../../src/adapters/kubernetes/map-pod.js';
 import { mapPvc } from '../../../src/adapters/kubernetes/map-pvc.js';
 import { containersOfRevisionData, mapReplicaSet } from '../../../src/adapters/kubernetes/map-revision.js';
-import { mapEnvVar, mapPlacement } from '../../../src/adapters/kubernetes/map-spec.js';
+import { mapEnvVar, mapPlacement, mapVolumes } from '../../../src/adapters/kubernetes/map-spec.js';
 import { mapHooks, mapProbes } from '../../../src/adapters/kubernetes/map-container.js';
 import { mapHpa } from '../../../src/adapters/kubernetes/map-hpa.js';
 import { mapWorkload } from '../../../src/adapters/kubernetes/map-workload.js';
@@ -231,6 +231,20 @@ describe('mapWorkload: what holds a rollout back', () => {
     const plain = mapWorkload({ kind: 'StatefulSet', obj: { metadata: { name: 'presence', namespace: 'realtime' }, spec: { selector: { matchLabels: { app: 'presence' } }, serviceName: 'presence', template, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } } } } });
     expect(plain.partition).toBeUndefined();
     expect(plain.paused).toBeUndefined();
+  });
+});
+
+describe('mapVolumes', () => {
+  it("keeps a Secret's or ConfigMap's defaultMode in octal when it is not the API server's 0644", () => {
+    expect(mapVolumes([
+      { name: 'tls', secret: { secretName: 'gw-tls', defaultMode: 256 } },
+      { name: 'config', configMap: { name: 'gw-config', defaultMode: 420 } },
+      { name: 'scripts', configMap: { name: 'gw-scripts', defaultMode: 493 } },
+    ])).toEqual([
+      { name: 'tls', source: 'secret', ref: 'gw-tls', mode: '0400' },
+      { name: 'config', source: 'configMap', ref: 'gw-config' },
+      { name: 'scripts', source: 'configMap', ref: 'gw-scripts', mode: '0755' },
+    ]);
   });
 });
 
