@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runAnalyzers } from '../../../src/domain/triage/analyzers/index.js';
 import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
-import { NODE_A, NODE_B, NS, container, event, minutesAgo, pod, running, terminated } from './scenarios/builders.js';
+import { NODE_A, NODE_B, NS, REV7, baseEvidence, container, event, minutesAgo, pod, revision, revisionContainer, running, terminated } from './scenarios/builders.js';
 import { crashScenario, oomKillScenario } from './scenarios/crashes.js';
 import { replacedEveryRun } from './scenarios/cron-jobs.js';
 import { healthyScenario } from './scenarios/healthy.js';
@@ -52,6 +52,16 @@ describe('buildTriageReport', () => {
     ]);
     expect(r.durationMs).toBe(6250);
     expect(r.couldNotRead).toEqual([]);
+  });
+
+  it('gives no all-clear to Ready pods whose new revision runs `sleep infinity` where the Service sends traffic', () => {
+    const pods = [0, 1, 2, 3, 4].map((i) => pod(i, { revisionHash: REV7.hash, createdAt: minutesAgo(20), startTime: minutesAgo(20), containers: [container({ command: ['sleep', 'infinity'], probes: {}, state: running(19.5) })] }));
+    const base = baseEvidence({ pods });
+    const ev = { ...base, revisions: [...base.revisions, revision(REV7, minutesAgo(21), { replicas: 5, containers: [revisionContainer({ command: ['sleep', 'infinity'] })] })] };
+    const report = buildTriageReport(ev, times);
+    expect(report.verdict).toBe('problems');
+    expect(report.headline).toMatch(/^Since revision 7 \(21m ago: app command: \(none\) → "sleep" "infinity"\): Container app of 5\/5 pods runs `sleep infinity`/);
+    expect(report.headline).toMatch(/Roll back to revision 6, or restore container app's real command/);
   });
 
   it('stays healthy while a PodDisruptionBudget blocks a node drain, and tells the blocked drain after the all-clear', () => {

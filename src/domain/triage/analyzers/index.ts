@@ -9,6 +9,7 @@ import { analyzeEvictions } from './eviction.js';
 import { analyzeExitCodes } from './exit-code.js';
 import { analyzeFailedScheduling } from './failed-scheduling.js';
 import { analyzeHpa } from './hpa.js';
+import { analyzeIdleCommands } from './idle-command.js';
 import { analyzeImagePulls } from './image-pull.js';
 import { analyzeNodeConcentration } from './node-concentration.js';
 import { analyzeNodeConditions } from './node-condition.js';
@@ -56,6 +57,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'clean-exit': analyzeCleanExits,
   'crash-loop': analyzeCrashLoops,
   'container-config': analyzeContainerConfig,
+  'idle-command': analyzeIdleCommands,
   'image-pull': analyzeImagePulls,
   'readiness-probe': analyzeReadinessProbes,
   'readiness-gate': analyzeReadinessGates,

@@ -56,6 +56,7 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
       return / (command|args|image):/.test(l) || / env /.test(l);
     }
     if (k === 'dependency-error') return / env /.test(l);
+    if (k === 'idle-command') return / (command|args):/.test(l);
     if (k === 'init-stuck') return l.startsWith('init ');
     if (k === 'volume-attach') return /securitycontext|volume|fsgroup/.test(l);
     return false;
@@ -70,9 +71,9 @@ function podsOf(ev: TriageEvidence, mechanism: Finding | undefined, d: Different
   return mine.length > 0 ? mine : d.failing;
 }
 
-/** When the trouble began: the mechanism's pods' first failure, else its earliest warning event. */
+/** When the trouble began: the mechanism's pods' first failure, else when its analyzer saw it begin, else its earliest warning event. */
 function onsetOf(ev: TriageEvidence, mechanism: Finding | undefined, pods: readonly PodEvidence[]): IsoTime | undefined {
-  const fromPods = findOnset(ev, pods);
+  const fromPods = findOnset(ev, pods) ?? mechanism?.onset;
   if (fromPods !== undefined) return fromPods;
   const warnings = ev.events.filter((e) => e.type === 'Warning' && msBetween(e.lastSeen, ev.collectedAt) <= 24 * HOUR_MS);
   return earliest(warnings.map((e) => e.firstSeen));

@@ -200,6 +200,16 @@ describe('findTrigger', () => {
     expect(trigger(ev, { ...refused, outsideWorkload: undefined }).kind).toBe('revision');
   });
 
+  it('dates a fault the Ready pods do not show by the onset its analyzer saw, and picks the command change', () => {
+    const pods = [0, 1, 2].map((i) => pod(i, { revisionHash: REV7.hash, createdAt: minutesAgo(20), startTime: minutesAgo(20), containers: [container({ command: ['sleep', 'infinity'], probes: {} })] }));
+    const base = baseEvidence({ pods });
+    const ev = { ...base, revisions: [...base.revisions, revision(REV7, minutesAgo(21), { containers: [revisionContainer({ command: ['sleep', 'infinity'] })] })] };
+    const idle = mechanism('idle-command', NEW_PODS, { onset: minutesAgo(20) });
+    expect(trigger(ev, idle)).toMatchObject({ kind: 'revision', text: 'revision 7 (21m ago: app command: (none) → "sleep" "infinity")' });
+    // Without it, Ready pods and no warning give no onset, and nothing to pin on the rollout.
+    expect(trigger(ev, { ...idle, onset: undefined }).kind).toBe('none');
+  });
+
   it('names the node that went bad for a node condition', () => {
     const ev = nodeNotReadyScenario();
     const m = mechanism('node-condition', [], { affected: { nodes: [NODE_C] } });
