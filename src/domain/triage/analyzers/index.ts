@@ -25,6 +25,7 @@ import { analyzeServiceEndpoints } from './service-endpoints.js';
 import { analyzeForeignEndpoints } from './service-foreign-endpoints.js';
 import { analyzeServiceSelectors } from './service-selector.js';
 import { analyzeServiceTargetPorts } from './service-target-port.js';
+import { analyzeServicePortProtocols } from './service-port-protocol.js';
 import { analyzeSignalKills } from './signal-kill.js';
 import { analyzeUnreadyReplicas } from './unready-replicas.js';
 import { analyzeVolumeAttach } from './volume-attach.js';
@@ -74,6 +75,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'service-endpoints': analyzeServiceEndpoints,
   'service-foreign-endpoints': analyzeForeignEndpoints,
   'service-target-port': analyzeServiceTargetPorts,
+  'service-port-protocol': analyzeServicePortProtocols,
   'pvc-pending': analyzePvcPending,
   'volume-attach': analyzeVolumeAttach,
   'dependency-errors': analyzeDependencyErrors,

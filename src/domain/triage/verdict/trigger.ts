@@ -218,6 +218,10 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
       return { kind: 'first-install', revision: newest, text: `first install (revision ${newest.revision}, ${formatAgo(newest.createdAt, now)}): nothing earlier to compare with or roll back to`, at: newest.createdAt };
     }
     const diff = diffRevisions(previous, newest);
+    // A Service's ports are not in the pod template: a revision that left the containers' ports alone did not move them.
+    if (object?.kind === 'Service' && !diff.some((l) => / ports:/.test(l))) {
+      return { kind: 'object-change', object, text: describeObjectChange(object, now), at: changeTime(object) ?? now };
+    }
     const untouched = describeUntouched(mechanism, diff);
     if (untouched !== undefined) {
       const exonerated = `revision ${newest.revision} (${formatAgo(newest.createdAt, now)}) is not the cause: ${untouched}`;
