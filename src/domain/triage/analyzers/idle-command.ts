@@ -25,7 +25,10 @@ function listServedPorts(ev: TriageEvidence, pod: PodEvidence, c: ContainerEvide
     .flatMap((svc) =>
       svc.ports.flatMap((p): Served[] => {
         const t = p.targetPort;
-        if (typeof t === 'string') return c.ports.some((x) => x.name === t) ? [{ service: svc.name, port: c.ports.find((x) => x.name === t)?.containerPort ?? 0 }] : [];
+        if (typeof t === 'string') {
+          const named = c.ports.find((x) => x.name === t);
+          return named ? [{ service: svc.name, port: named.containerPort }] : [];
+        }
         const declared = pod.containers.some((x) => x.ports.some((q) => q.containerPort === t));
         const mine = c.ports.some((q) => q.containerPort === t) || (!declared && pod.containers.length === 1);
         return mine ? [{ service: svc.name, port: t }] : [];
