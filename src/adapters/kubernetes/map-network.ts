@@ -24,6 +24,7 @@ export function mapService(s: k8s.V1Service): ServiceEvidence {
         protocol: toProtocol(p.protocol),
       };
       if (p.name !== undefined && p.name !== '') port.name = p.name;
+      if (p.appProtocol !== undefined && p.appProtocol !== '') port.appProtocol = p.appProtocol;
       return port;
     }),
   };

@@ -141,6 +141,8 @@ export interface ServicePortEvidence {
   /** A number or a container port name; the API defaults it to `port`. */
   targetPort: number | string;
   protocol: 'TCP' | 'UDP' | 'SCTP';
+  /** spec.ports[].appProtocol when set: what the port speaks (`http`, `grpc`, `kubernetes.io/h2c`). */
+  appProtocol?: string;
 }
 
 /**

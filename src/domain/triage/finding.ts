@@ -74,6 +74,7 @@ export type FindingKind =
   | 'consumer-group'
   | 'credentials-rejected'
   | 'daemonset-coverage'
+  | 'idle-command'
   | 'object-change'
   | 'unexplained';
 
@@ -108,6 +109,11 @@ export interface Finding {
    * "any new pod, of any revision, is refused the same way".
    */
   outsideWorkload?: string;
+  /**
+   * When the fault began, for a fault the pods' status does not show (they are Ready and serve
+   * nothing): the trigger is looked for before it. ISO-8601.
+   */
+  onset?: string;
   /** Read-only kubectl commands with real names, namespace and context filled in. */
   confirmCommands: string[];
   affected?: { pods?: string[]; nodes?: string[]; services?: string[] };

@@ -38,6 +38,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'volume-attach': POD_SYMPTOMS,
   'image-pull': POD_SYMPTOMS,
   'container-config': POD_SYMPTOMS,
+  // A placeholder command serves nothing: a probe on its port fails, a finite sleep ends.
+  'idle-command': ['readiness-probe', 'clean-exit', ...POD_SYMPTOMS],
   // An init container that never finishes says what the pods wait for; the dependency it names is the same story.
   'init-stuck': ['dependency-error', 'cluster-dns', ...POD_SYMPTOMS],
   // A full volume is why the process exits or stops answering.

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type * as k8s from '@kubernetes/client-node';
 import { toIsoTime } from '../../../src/adapters/kubernetes/map-common.js';
 import { mapEvent } from '../../../src/adapters/kubernetes/map-event.js';
-import { mapEndpointSlice } from '../../../src/adapters/kubernetes/map-network.js';
+import { mapEndpointSlice, mapService } from '../../../src/adapters/kubernetes/map-network.js';
 import { mapPod } from '../../../src/adapters/kubernetes/map-pod.js';
 import { mapPvc } from '../../../src/adapters/kubernetes/map-pvc.js';
 import { containersOfRevisionData, mapReplicaSet } from '../../../src/adapters/kubernetes/map-revision.js';
@@ -173,6 +173,31 @@ describe('mapEndpointSlice', () => {
       endpoints: [{ addresses: ['10.0.0.1'], ready: true }, { addresses: ['10.0.0.2'], ready: false, terminating: true }],
       ports: [{ port: 80, protocol: 'TCP' }],
     });
+  });
+});
+
+describe('mapService', () => {
+  it('keeps each port\'s name and appProtocol, which say what it speaks, and leaves out what the spec does not set', () => {
+    const svc: k8s.V1Service = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'fx-rates', namespace: 'treasury' },
+      spec: {
+        type: 'ClusterIP',
+        clusterIP: '172.20.113.55',
+        selector: { app: 'fx-rates' },
+        ports: [
+          { name: 'http', port: 80, targetPort: 'http', protocol: 'TCP', appProtocol: 'http' },
+          { name: 'grpc', port: 9090, targetPort: 'grpc', protocol: 'TCP', appProtocol: 'kubernetes.io/h2c' },
+          { port: 9100, targetPort: 9100, protocol: 'TCP' },
+        ],
+      },
+    };
+    expect(mapService(svc).ports).toEqual([
+      { name: 'http', port: 80, targetPort: 'http', protocol: 'TCP', appProtocol: 'http' },
+      { name: 'grpc', port: 9090, targetPort: 'grpc', protocol: 'TCP', appProtocol: 'kubernetes.io/h2c' },
+      { port: 9100, targetPort: 9100, protocol: 'TCP' },
+    ]);
   });
 });
 

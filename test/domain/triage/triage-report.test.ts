@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runAnalyzers } from '../../../src/domain/triage/analyzers/index.js';
+import type { TriageEvidence } from '../../../src/domain/triage/evidence.js';
 import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
-import { NODE_A, NODE_B, NS, container, event, minutesAgo, pod, running, terminated } from './scenarios/builders.js';
+import { NODE_A, NODE_B, NS, REV7, baseEvidence, container, event, minutesAgo, pod, revision, revisionContainer, running, terminated } from './scenarios/builders.js';
 import { crashScenario, oomKillScenario } from './scenarios/crashes.js';
 import { replacedEveryRun } from './scenarios/cron-jobs.js';
 import { healthyScenario } from './scenarios/healthy.js';
@@ -52,6 +53,34 @@ describe('buildTriageReport', () => {
     ]);
     expect(r.durationMs).toBe(6250);
     expect(r.couldNotRead).toEqual([]);
+  });
+
+  it('gives no all-clear to Ready pods whose new revision runs `sleep infinity` where the Service sends traffic', () => {
+    const pods = [0, 1, 2, 3, 4].map((i) => pod(i, { revisionHash: REV7.hash, createdAt: minutesAgo(20), startTime: minutesAgo(20), containers: [container({ command: ['sleep', 'infinity'], probes: {}, state: running(19.5) })] }));
+    const base = baseEvidence({ pods });
+    const ev = { ...base, revisions: [...base.revisions, revision(REV7, minutesAgo(21), { replicas: 5, containers: [revisionContainer({ command: ['sleep', 'infinity'] })] })] };
+    const report = buildTriageReport(ev, times);
+    expect(report.verdict).toBe('problems');
+    expect(report.headline).toMatch(/^Since revision 7 \(21m ago: app command: \(none\) → "sleep" "infinity"\): Container app of 5\/5 pods runs `sleep infinity`/);
+    expect(report.headline).toMatch(/Roll back to revision 6, or restore container app's real command/);
+  });
+
+  it('gives no all-clear to Ready pods behind a Service whose HTTP and gRPC target ports are crossed, and blames the Service, not the pods', () => {
+    const app = container({ ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }, { name: 'grpc', containerPort: 9090, protocol: 'TCP' }] });
+    const base = healthyScenario();
+    const bogus = '2026/11/21 03:13:00 WARNING: [core] [Server #1 ListenSocket #2]grpc: Server.Serve failed to create ServerTransport: connection error: desc = "transport: http2Server.HandleStreams received bogus greeting from client: \\"GET /v1/rates H\\""';
+    const ev = {
+      ...base,
+      pods: base.pods.map((p) => ({ ...p, containers: [app] })),
+      services: [{ ...(base.services[0] as TriageEvidence['services'][number]), ports: [{ name: 'http', port: 80, targetPort: 'grpc', protocol: 'TCP' as const }, { name: 'grpc', port: 9090, targetPort: 'http', protocol: 'TCP' as const }] }],
+      logs: base.pods.slice(0, 2).map((p) => ({ pod: p.name, container: 'app', previous: false, lines: [bogus] })),
+      namespaceObjects: [{ kind: 'Service' as const, name: 'payment-service', createdAt: minutesAgo(90 * 24 * 60), changedAt: minutesAgo(28) }],
+    };
+    ev.workload = { ...(base.workload as NonNullable<TriageEvidence['workload']>), templateContainers: [app] };
+    const report = buildTriageReport(ev, times);
+    expect(report.verdict).toBe('problems');
+    expect(report.headline).toMatch(/^Since Service payment-service was changed 28m ago: Service payment-service has its target ports crossed: port 80 "http" → container port "grpc" \(9090\)/);
+    expect(report.headline).not.toMatch(/roll back|rollout undo/i);
   });
 
   it('stays healthy while a PodDisruptionBudget blocks a node drain, and tells the blocked drain after the all-clear', () => {

@@ -9,6 +9,7 @@ import { analyzeEvictions } from './eviction.js';
 import { analyzeExitCodes } from './exit-code.js';
 import { analyzeFailedScheduling } from './failed-scheduling.js';
 import { analyzeHpa } from './hpa.js';
+import { analyzeIdleCommands } from './idle-command.js';
 import { analyzeImagePulls } from './image-pull.js';
 import { analyzeNodeConcentration } from './node-concentration.js';
 import { analyzeNodeConditions } from './node-condition.js';
@@ -24,6 +25,7 @@ import { analyzeServiceEndpoints } from './service-endpoints.js';
 import { analyzeForeignEndpoints } from './service-foreign-endpoints.js';
 import { analyzeServiceSelectors } from './service-selector.js';
 import { analyzeServiceTargetPorts } from './service-target-port.js';
+import { analyzeServicePortProtocols } from './service-port-protocol.js';
 import { analyzeSignalKills } from './signal-kill.js';
 import { analyzeUnreadyReplicas } from './unready-replicas.js';
 import { analyzeVolumeAttach } from './volume-attach.js';
@@ -57,6 +59,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'clean-exit': analyzeCleanExits,
   'crash-loop': analyzeCrashLoops,
   'container-config': analyzeContainerConfig,
+  'idle-command': analyzeIdleCommands,
   'image-pull': analyzeImagePulls,
   'readiness-probe': analyzeReadinessProbes,
   'readiness-gate': analyzeReadinessGates,
@@ -73,6 +76,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'service-endpoints': analyzeServiceEndpoints,
   'service-foreign-endpoints': analyzeForeignEndpoints,
   'service-target-port': analyzeServiceTargetPorts,
+  'service-port-protocol': analyzeServicePortProtocols,
   'pvc-pending': analyzePvcPending,
   'volume-attach': analyzeVolumeAttach,
   'dependency-errors': analyzeDependencyErrors,

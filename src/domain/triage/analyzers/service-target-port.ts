@@ -3,7 +3,8 @@ import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { listSelectingServices } from '../service-match.js';
 
-function listContainerSpecs(ev: TriageEvidence): ContainerSpecEvidence[] {
+/** The workload's containers as its template declares them, else as its first pod runs them. */
+export function listContainerSpecs(ev: TriageEvidence): ContainerSpecEvidence[] {
   if (ev.workload && ev.workload.templateContainers.length > 0) return ev.workload.templateContainers;
   return ev.pods[0]?.containers ?? [];
 }

@@ -57,6 +57,7 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
       return / (command|args|image):/.test(l) || / env /.test(l);
     }
     if (k === 'dependency-error') return / env /.test(l);
+    if (k === 'idle-command') return / (command|args):/.test(l);
     if (k === 'init-stuck') return l.startsWith('init ');
     if (k === 'volume-attach') return /securitycontext|volume|fsgroup/.test(l);
     return false;
@@ -71,9 +72,9 @@ function podsOf(ev: TriageEvidence, mechanism: Finding | undefined, d: Different
   return mine.length > 0 ? mine : d.failing;
 }
 
-/** When the trouble began: the mechanism's pods' first failure, else its earliest warning event. */
+/** When the trouble began: the mechanism's pods' first failure, else when its analyzer saw it begin, else its earliest warning event. */
 function onsetOf(ev: TriageEvidence, mechanism: Finding | undefined, pods: readonly PodEvidence[]): IsoTime | undefined {
-  const fromPods = findOnset(ev, pods);
+  const fromPods = findOnset(ev, pods) ?? mechanism?.onset;
   if (fromPods !== undefined) return fromPods;
   const warnings = ev.events.filter((e) => e.type === 'Warning' && msBetween(e.lastSeen, ev.collectedAt) <= 24 * HOUR_MS);
   return earliest(warnings.map((e) => e.firstSeen));
@@ -218,6 +219,10 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
       return { kind: 'first-install', revision: newest, text: `first install (revision ${newest.revision}, ${formatAgo(newest.createdAt, now)}): nothing earlier to compare with or roll back to`, at: newest.createdAt };
     }
     const diff = diffRevisions(previous, newest);
+    // A Service's ports are not in the pod template: a revision that left the containers' ports alone did not move them.
+    if (object?.kind === 'Service' && !diff.some((l) => / ports:/.test(l))) {
+      return { kind: 'object-change', object, text: describeObjectChange(object, now), at: changeTime(object) ?? now };
+    }
     const untouched = describeUntouched(mechanism, diff);
     if (untouched !== undefined) {
       const exonerated = `revision ${newest.revision} (${formatAgo(newest.createdAt, now)}) is not the cause: ${untouched}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NamespaceObjectEvidence, NetworkPolicyEvidence, PodEvidence, PodTemplateEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
+import type { NamespaceObjectEvidence, NetworkPolicyEvidence, PodEvidence, PodTemplateEvidence, RevisionEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import type { Finding, FindingKind } from '../../../../src/domain/triage/finding.js';
 import { compareFailingHealthy } from '../../../../src/domain/triage/verdict/differential.js';
 import { findTrigger, rollbackFits } from '../../../../src/domain/triage/verdict/trigger.js';
@@ -198,6 +198,31 @@ describe('findTrigger', () => {
     expect(trigger(ev, refused)).toEqual({ kind: 'none', text, exonerated: text });
     // The same refusal without the mark would be pinned on the rollout.
     expect(trigger(ev, { ...refused, outsideWorkload: undefined }).kind).toBe('revision');
+  });
+
+  it('dates a fault the Ready pods do not show by the onset its analyzer saw, and picks the command change', () => {
+    const pods = [0, 1, 2].map((i) => pod(i, { revisionHash: REV7.hash, createdAt: minutesAgo(20), startTime: minutesAgo(20), containers: [container({ command: ['sleep', 'infinity'], probes: {} })] }));
+    const base = baseEvidence({ pods });
+    const ev = { ...base, revisions: [...base.revisions, revision(REV7, minutesAgo(21), { containers: [revisionContainer({ command: ['sleep', 'infinity'] })] })] };
+    const idle = mechanism('idle-command', NEW_PODS, { onset: minutesAgo(20) });
+    expect(trigger(ev, idle)).toMatchObject({ kind: 'revision', text: 'revision 7 (21m ago: app command: (none) → "sleep" "infinity")' });
+    // Without it, Ready pods and no warning give no onset, and nothing to pin on the rollout.
+    expect(trigger(ev, { ...idle, onset: undefined }).kind).toBe('none');
+  });
+
+  it('names the Service changed with a revision that left the containers\' ports alone when the Service\'s ports are at fault', () => {
+    const base = baseEvidence();
+    const labelOnly = revision(REV7, minutesAgo(28), { replicas: 5, template: { labels: { app: APP, 'helm.sh/chart': 'payment-service-3.0.0' }, initContainers: [], volumes: [], imagePullSecrets: [], placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [] } } });
+    const older = { ...(base.revisions[1] as RevisionEvidence), template: { ...(labelOnly.template as PodTemplateEvidence), labels: { app: APP, 'helm.sh/chart': 'payment-service-2.9.1' } } };
+    const pods = base.pods.map((p) => ({ ...p, revisionHash: REV7.hash }));
+    const service: NamespaceObjectEvidence = { kind: 'Service', name: APP, createdAt: minutesAgo(90 * 24 * 60), changedAt: minutesAgo(28) };
+    const ev: TriageEvidence = { ...base, pods, revisions: [base.revisions[0] as RevisionEvidence, older, labelOnly], namespaceObjects: [service] };
+    const crossed = mechanism('service-target-port', [], { affected: { services: [APP] }, layer: 'network/routing', onset: minutesAgo(28) });
+    expect(trigger(ev, crossed)).toEqual({ kind: 'object-change', object: service, text: `Service ${APP} was changed 28m ago`, at: minutesAgo(28) });
+    // A revision that renamed the containers' ports may have crossed them itself.
+    const renamed = { ...labelOnly, containers: [revisionContainer({ ports: ['8080/TCP "grpc"'] })] };
+    const olderPorts = { ...older, containers: [revisionContainer({ ports: ['8080/TCP "http"'] })] };
+    expect(trigger({ ...ev, revisions: [olderPorts, renamed] }, crossed).kind).toBe('revision');
   });
 
   it('names the node that went bad for a node condition', () => {
