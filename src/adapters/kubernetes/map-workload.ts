@@ -127,6 +127,10 @@ export function mapJob(j: k8s.V1Job): JobEvidence {
     backoffLimit: j.spec?.backoffLimit,
     activeDeadlineSeconds: j.spec?.activeDeadlineSeconds,
     completions: j.spec?.completions,
+    completionMode: j.spec?.completionMode === 'Indexed' ? 'Indexed' : undefined,
+    backoffLimitPerIndex: j.spec?.backoffLimitPerIndex,
+    completedIndexes: s?.completedIndexes || undefined,
+    failedIndexes: s?.failedIndexes || undefined,
   });
 }
 

@@ -11,7 +11,7 @@ import { containersOfRevisionData, mapReplicaSet } from '../../../src/adapters/k
 import { mapEnvVar, mapPlacement } from '../../../src/adapters/kubernetes/map-spec.js';
 import { mapProbes } from '../../../src/adapters/kubernetes/map-container.js';
 import { mapHpa } from '../../../src/adapters/kubernetes/map-hpa.js';
-import { mapWorkload } from '../../../src/adapters/kubernetes/map-workload.js';
+import { mapJob, mapWorkload } from '../../../src/adapters/kubernetes/map-workload.js';
 
 describe('toIsoTime', () => {
   it('prints Dates as the API wrote them and keeps MicroTime strings as they came', () => {
@@ -131,6 +131,12 @@ describe('mapPod', () => {
     );
     expect(p).toMatchObject({ phase: 'Failed', reason: 'Evicted', qosClass: 'BestEffort', revisionHash: 'db-abc', deletionTimestamp: '2026-11-21T02:00:00Z' });
     expect(p.initContainers[0]).toMatchObject({ restartCount: 4, state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: { terminated: { exitCode: 1, reason: 'Error', signal: 9 } } });
+  });
+
+  it('reads the completion index of an Indexed Job\'s pod from its annotation', () => {
+    const p = mapPod({ metadata: { name: 'embed-5-h4kwd', labels: { 'batch.kubernetes.io/job-name': 'embed' }, annotations: { 'batch.kubernetes.io/job-completion-index': '5' } }, spec: { containers: [{ name: 'embed', image: 'i' }] } }, 'Job');
+    expect(p).toMatchObject({ jobName: 'embed', completionIndex: 5 });
+    expect(mapPod({ metadata: { name: 'q' }, spec: { containers: [] } }, 'Job')).not.toHaveProperty('completionIndex');
   });
 
   it('keeps the pod\'s priority and PriorityClass', () => {
@@ -264,5 +270,18 @@ describe('mapPvc', () => {
     const pending = mapPvc({ metadata: { name: 'data' }, spec: { resources: { requests: { storage: '10Gi' } } }, status: { phase: 'Pending' } }, []);
     expect(pending.capacity).toBeUndefined();
     expect(pending.conditions).toBeUndefined();
+  });
+});
+
+describe('mapJob', () => {
+  it('keeps an Indexed Job\'s per-index limit and its completed and failed indexes, and none of them for a plain Job', () => {
+    const indexed = mapJob({
+      metadata: { name: 'embed' },
+      spec: { completionMode: 'Indexed', completions: 8, backoffLimit: 2147483647, backoffLimitPerIndex: 2, template: {} },
+      status: { failed: 3, succeeded: 7, completedIndexes: '0-4,6-7', failedIndexes: '5' },
+    });
+    expect(indexed).toMatchObject({ completionMode: 'Indexed', completions: 8, backoffLimitPerIndex: 2, completedIndexes: '0-4,6-7', failedIndexes: '5' });
+    const plain = mapJob({ metadata: { name: 'settle' }, spec: { completionMode: 'NonIndexed', backoffLimit: 3, template: {} }, status: { failed: 4, completedIndexes: '' } });
+    for (const key of ['completionMode', 'backoffLimitPerIndex', 'completedIndexes', 'failedIndexes']) expect(plain).not.toHaveProperty(key);
   });
 });
