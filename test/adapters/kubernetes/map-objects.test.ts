@@ -238,6 +238,33 @@ describe('mapWorkload: what holds a rollout back', () => {
     expect(plain.partition).toBeUndefined();
     expect(plain.paused).toBeUndefined();
   });
+
+  it('keeps who owns spec.replicas (newest write first, the scale subresource said) and the GitOps tool that tracks the object', () => {
+    const dep = mapWorkload({
+      kind: 'Deployment',
+      obj: {
+        metadata: {
+          name: 'pricing-api',
+          namespace: 'commerce',
+          annotations: { 'argocd.argoproj.io/tracking-id': 'pricing-api:apps/Deployment:commerce/pricing-api' },
+          managedFields: [
+            { manager: 'kube-controller-manager', operation: 'Update', apiVersion: 'autoscaling/v1', subresource: 'scale', time: new Date('2026-11-21T03:13:36Z'), fieldsType: 'FieldsV1', fieldsV1: { 'f:spec': { 'f:replicas': {} } } },
+            { manager: 'argocd-controller', operation: 'Apply', apiVersion: 'apps/v1', time: new Date('2026-11-21T03:13:54Z'), fieldsType: 'FieldsV1', fieldsV1: { 'f:spec': { 'f:replicas': {}, 'f:template': {} } } },
+            { manager: 'kube-controller-manager', operation: 'Update', apiVersion: 'apps/v1', subresource: 'status', time: new Date('2026-11-21T03:13:58Z'), fieldsType: 'FieldsV1', fieldsV1: { 'f:status': { 'f:replicas': {} } } },
+          ],
+        },
+        spec: { replicas: 4, selector: { matchLabels: { app: 'presence' } }, template },
+      },
+    });
+    expect(dep.replicasOwners).toEqual([
+      { manager: 'argocd-controller', operation: 'Apply', at: '2026-11-21T03:13:54Z' },
+      { manager: 'kube-controller-manager', operation: 'Update', subresource: 'scale', at: '2026-11-21T03:13:36Z' },
+    ]);
+    expect(dep.gitOps).toEqual({ tool: 'Argo CD', marker: 'annotation argocd.argoproj.io/tracking-id=pricing-api:apps/Deployment:commerce/pricing-api' });
+    const flux = mapWorkload({ kind: 'StatefulSet', obj: { metadata: { name: 'presence', namespace: 'realtime', labels: { 'kustomize.toolkit.fluxcd.io/name': 'apps' } }, spec: { selector: { matchLabels: { app: 'presence' } }, serviceName: 'presence', template } } });
+    expect(flux.gitOps).toEqual({ tool: 'Flux', marker: 'label kustomize.toolkit.fluxcd.io/name=apps' });
+    expect(flux.replicasOwners).toBeUndefined();
+  });
 });
 
 describe('mapProbes', () => {
