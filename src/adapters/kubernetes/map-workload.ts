@@ -3,6 +3,7 @@
 import type * as k8s from '@kubernetes/client-node';
 import type { JobEvidence, WorkloadEvidence } from '../../domain/triage/evidence.js';
 import { describeExpressions } from './label-selector.js';
+import { findGitOpsMarker, listSpecFieldOwners } from './map-field-owners.js';
 import { mapContainerSpec } from './map-container.js';
 import { assignDefined, copyMap, toIsoTime, mapConditions } from './map-common.js';
 import { mapPlacement } from './map-spec.js';
@@ -91,6 +92,12 @@ export function mapWorkload(w: Workload, controllerRevision?: number): WorkloadE
     if (partition !== undefined && partition > 0) out.partition = partition;
   }
   if (w.kind === 'Deployment' && w.obj.spec?.paused === true) out.paused = true;
+  if (w.kind === 'Deployment' || w.kind === 'StatefulSet') {
+    const owners = listSpecFieldOwners(meta, 'f:replicas');
+    if (owners.length > 0) out.replicasOwners = owners;
+  }
+  const gitOps = findGitOpsMarker(meta);
+  if (gitOps !== undefined) out.gitOps = gitOps;
   if (w.kind === 'CronJob') {
     const last = toIsoTime(w.obj.status?.lastScheduleTime);
     const success = toIsoTime(w.obj.status?.lastSuccessfulTime);
@@ -127,17 +134,15 @@ export function mapJob(j: k8s.V1Job): JobEvidence {
     backoffLimit: j.spec?.backoffLimit,
     activeDeadlineSeconds: j.spec?.activeDeadlineSeconds,
     completions: j.spec?.completions,
+    completionMode: j.spec?.completionMode === 'Indexed' ? 'Indexed' : undefined,
+    backoffLimitPerIndex: j.spec?.backoffLimitPerIndex,
+    completedIndexes: s?.completedIndexes || undefined,
+    failedIndexes: s?.failedIndexes || undefined,
   });
 }
 
 /** The newest managedFields entry that owns `spec.<field>`: when that field was last written, and by whom. */
 function lastWriterOf(meta: k8s.V1ObjectMeta, field: string): { at: string; manager: string } | undefined {
-  let found: { at: string; manager: string } | undefined;
-  for (const f of meta.managedFields ?? []) {
-    const spec = (f.fieldsV1 as Record<string, Record<string, unknown> | undefined> | undefined)?.['f:spec'];
-    const at = toIsoTime(f.time);
-    if (spec === undefined || !(field in spec) || at === undefined) continue;
-    if (found === undefined || at > found.at) found = { at, manager: f.manager ?? 'unknown' };
-  }
-  return found;
+  const newest = listSpecFieldOwners(meta, field).find((o) => o.at !== undefined);
+  return newest?.at === undefined ? undefined : { at: newest.at, manager: newest.manager };
 }

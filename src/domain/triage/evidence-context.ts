@@ -74,7 +74,14 @@ export interface JobEvidence {
   backoffLimit?: number;
   activeDeadlineSeconds?: number;
   completions?: number;
-  /** Complete, Failed (BackoffLimitExceeded, DeadlineExceeded), Suspended, FailureTarget… */
+  /** spec.completionMode when Indexed: each pod runs one completion index (0…completions-1). */
+  completionMode?: 'Indexed';
+  /** spec.backoffLimitPerIndex: retries of one index before that index alone is marked failed. */
+  backoffLimitPerIndex?: number;
+  /** status.completedIndexes / failedIndexes as the API writes them ("0-4,6-7"); absent when empty. */
+  completedIndexes?: string;
+  failedIndexes?: string;
+  /** Complete, Failed (BackoffLimitExceeded, DeadlineExceeded, FailedIndexes), Suspended, FailureTarget… */
   conditions: ConditionEvidence[];
 }
 

@@ -132,6 +132,8 @@ export interface PodEvidence {
   ordinal?: number;
   /** Job pods: the Job that made them. */
   jobName?: string;
+  /** Pods of an Indexed Job: the completion index they run (`batch.kubernetes.io/job-completion-index`). */
+  completionIndex?: number;
   /** spec.priority (from its PriorityClass, 0 without one) and the class's name: who may preempt whom. */
   priority?: number;
   priorityClassName?: string;

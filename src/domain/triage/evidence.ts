@@ -74,6 +74,14 @@ export interface WorkloadEvidence {
   partition?: number;
   /** Deployment: spec.paused (the rollout waits for a resume). */
   paused?: boolean;
+  /**
+   * Deployment, StatefulSet: the field managers that own spec.replicas (managedFields), newest
+   * write first — the HPA writes through the `scale` subresource, a GitOps sync or a kubectl apply
+   * does not. Absent when the API reported no managedFields.
+   */
+  replicasOwners?: FieldOwnerEvidence[];
+  /** A GitOps tool that tracks the object, from the marker it leaves on it (an annotation or label). */
+  gitOps?: { tool: 'Argo CD' | 'Flux'; marker: string };
   /** CronJob: its schedule and state. */
   schedule?: {
     cron: string;
@@ -97,6 +105,16 @@ export interface WorkloadEvidence {
   /** status.conditions (Deployment: Available, Progressing, ReplicaFailure). */
   conditions: ConditionEvidence[];
   createdAt?: IsoTime;
+}
+
+/** One managedFields entry: a writer of a field, how it wrote and when it last did. */
+export interface FieldOwnerEvidence {
+  manager: string;
+  /** Apply (server-side apply) or Update. */
+  operation?: string;
+  /** `scale` when written through the scale subresource (the HPA, `kubectl scale`). */
+  subresource?: string;
+  at?: IsoTime;
 }
 
 /** One ReplicaSet (Deployment) or ControllerRevision (StatefulSet) of the workload. */

@@ -46,6 +46,7 @@ export type FindingKind =
   | 'rollout-stalled'
   | 'pod-create-failed'
   | 'hpa'
+  | 'replica-fight'
   | 'failed-scheduling'
   | 'preemption'
   | 'service-selector'

@@ -54,6 +54,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'job-failed': [...PROCESS_FAULTS, 'oom-killed', 'image-pull', 'container-config', 'cron-no-success', ...PROCESS_EFFECTS],
   unexplained: PROCESS_EFFECTS,
   hpa: ['readiness-probe', 'unready-replicas', 'service-endpoints'],
+  // Replicas held at the count a second writer re-applies: the HPA's rescales and the saturated pods' probes are this.
+  'replica-fight': ['hpa', 'readiness-probe', 'unready-replicas', 'service-endpoints'],
   'cluster-dns': ['dependency-error', ...PROCESS_FAULTS, ...PROCESS_EFFECTS],
   'network-policy': ['dependency-error', 'readiness-probe', 'liveness-kill', 'exit-code', ...PROCESS_EFFECTS],
   'dependency-error': ['exit-code', 'readiness-probe', 'liveness-kill', 'signal-kill', ...PROCESS_EFFECTS],

@@ -11,7 +11,7 @@ import { containersOfRevisionData, mapReplicaSet } from '../../../src/adapters/k
 import { mapEnvVar, mapPlacement, mapVolumes } from '../../../src/adapters/kubernetes/map-spec.js';
 import { mapHooks, mapProbes } from '../../../src/adapters/kubernetes/map-container.js';
 import { mapHpa } from '../../../src/adapters/kubernetes/map-hpa.js';
-import { mapWorkload } from '../../../src/adapters/kubernetes/map-workload.js';
+import { mapJob, mapWorkload } from '../../../src/adapters/kubernetes/map-workload.js';
 
 describe('toIsoTime', () => {
   it('prints Dates as the API wrote them and keeps MicroTime strings as they came', () => {
@@ -131,6 +131,12 @@ describe('mapPod', () => {
     );
     expect(p).toMatchObject({ phase: 'Failed', reason: 'Evicted', qosClass: 'BestEffort', revisionHash: 'db-abc', deletionTimestamp: '2026-11-21T02:00:00Z' });
     expect(p.initContainers[0]).toMatchObject({ restartCount: 4, state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: { terminated: { exitCode: 1, reason: 'Error', signal: 9 } } });
+  });
+
+  it('reads the completion index of an Indexed Job\'s pod from its annotation', () => {
+    const p = mapPod({ metadata: { name: 'embed-5-h4kwd', labels: { 'batch.kubernetes.io/job-name': 'embed' }, annotations: { 'batch.kubernetes.io/job-completion-index': '5' } }, spec: { containers: [{ name: 'embed', image: 'i' }] } }, 'Job');
+    expect(p).toMatchObject({ jobName: 'embed', completionIndex: 5 });
+    expect(mapPod({ metadata: { name: 'q' }, spec: { containers: [] } }, 'Job')).not.toHaveProperty('completionIndex');
   });
 
   it('keeps the pod\'s priority and PriorityClass', () => {
@@ -257,6 +263,33 @@ describe('mapWorkload: what holds a rollout back', () => {
     expect(plain.partition).toBeUndefined();
     expect(plain.paused).toBeUndefined();
   });
+
+  it('keeps who owns spec.replicas (newest write first, the scale subresource said) and the GitOps tool that tracks the object', () => {
+    const dep = mapWorkload({
+      kind: 'Deployment',
+      obj: {
+        metadata: {
+          name: 'pricing-api',
+          namespace: 'commerce',
+          annotations: { 'argocd.argoproj.io/tracking-id': 'pricing-api:apps/Deployment:commerce/pricing-api' },
+          managedFields: [
+            { manager: 'kube-controller-manager', operation: 'Update', apiVersion: 'autoscaling/v1', subresource: 'scale', time: new Date('2026-11-21T03:13:36Z'), fieldsType: 'FieldsV1', fieldsV1: { 'f:spec': { 'f:replicas': {} } } },
+            { manager: 'argocd-controller', operation: 'Apply', apiVersion: 'apps/v1', time: new Date('2026-11-21T03:13:54Z'), fieldsType: 'FieldsV1', fieldsV1: { 'f:spec': { 'f:replicas': {}, 'f:template': {} } } },
+            { manager: 'kube-controller-manager', operation: 'Update', apiVersion: 'apps/v1', subresource: 'status', time: new Date('2026-11-21T03:13:58Z'), fieldsType: 'FieldsV1', fieldsV1: { 'f:status': { 'f:replicas': {} } } },
+          ],
+        },
+        spec: { replicas: 4, selector: { matchLabels: { app: 'presence' } }, template },
+      },
+    });
+    expect(dep.replicasOwners).toEqual([
+      { manager: 'argocd-controller', operation: 'Apply', at: '2026-11-21T03:13:54Z' },
+      { manager: 'kube-controller-manager', operation: 'Update', subresource: 'scale', at: '2026-11-21T03:13:36Z' },
+    ]);
+    expect(dep.gitOps).toEqual({ tool: 'Argo CD', marker: 'annotation argocd.argoproj.io/tracking-id=pricing-api:apps/Deployment:commerce/pricing-api' });
+    const flux = mapWorkload({ kind: 'StatefulSet', obj: { metadata: { name: 'presence', namespace: 'realtime', labels: { 'kustomize.toolkit.fluxcd.io/name': 'apps' } }, spec: { selector: { matchLabels: { app: 'presence' } }, serviceName: 'presence', template } } });
+    expect(flux.gitOps).toEqual({ tool: 'Flux', marker: 'label kustomize.toolkit.fluxcd.io/name=apps' });
+    expect(flux.replicasOwners).toBeUndefined();
+  });
 });
 
 describe('mapVolumes', () => {
@@ -314,5 +347,18 @@ describe('mapPvc', () => {
     const pending = mapPvc({ metadata: { name: 'data' }, spec: { resources: { requests: { storage: '10Gi' } } }, status: { phase: 'Pending' } }, []);
     expect(pending.capacity).toBeUndefined();
     expect(pending.conditions).toBeUndefined();
+  });
+});
+
+describe('mapJob', () => {
+  it('keeps an Indexed Job\'s per-index limit and its completed and failed indexes, and none of them for a plain Job', () => {
+    const indexed = mapJob({
+      metadata: { name: 'embed' },
+      spec: { completionMode: 'Indexed', completions: 8, backoffLimit: 2147483647, backoffLimitPerIndex: 2, template: {} },
+      status: { failed: 3, succeeded: 7, completedIndexes: '0-4,6-7', failedIndexes: '5' },
+    });
+    expect(indexed).toMatchObject({ completionMode: 'Indexed', completions: 8, backoffLimitPerIndex: 2, completedIndexes: '0-4,6-7', failedIndexes: '5' });
+    const plain = mapJob({ metadata: { name: 'settle' }, spec: { completionMode: 'NonIndexed', backoffLimit: 3, template: {} }, status: { failed: 4, completedIndexes: '' } });
+    for (const key of ['completionMode', 'backoffLimitPerIndex', 'completedIndexes', 'failedIndexes']) expect(plain).not.toHaveProperty(key);
   });
 });

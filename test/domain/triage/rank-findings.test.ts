@@ -115,6 +115,15 @@ describe('rankFindings', () => {
     expect(ranked[0]?.explainedBy).toBeUndefined();
   });
 
+  it('puts a fight over spec.replicas before the probe timeouts of the replicas it leaves saturated', () => {
+    const ranked = rankFindings([
+      finding({ id: 'readiness-probe/app/flapping', kind: 'readiness-probe', severity: 'warning', layer: 'runtime/probes', affected: { pods: ['p-1', 'p-2'] } }),
+      finding({ id: 'replica-fight/app', kind: 'replica-fight', severity: 'warning', confidence: 'medium', layer: 'capacity', affected: { pods } }),
+    ]);
+    expect(ranked.map((f) => f.id)).toEqual(['replica-fight/app', 'readiness-probe/app/flapping']);
+    expect(ranked[1]?.explainedBy).toEqual(['replica-fight/app']);
+  });
+
   it('does not relate findings about different pods', () => {
     const ranked = rankFindings([
       finding({ id: 'node-condition/n-1', kind: 'node-condition', layer: 'node/eviction', affected: { pods: ['p-9'], nodes: ['n-1'] } }),

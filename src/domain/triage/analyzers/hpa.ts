@@ -14,13 +14,15 @@ function parseMetricValue(v: string | undefined): number | undefined {
   return pct ? Number(pct[1]) : parseQuantity(v);
 }
 
-function isAboveTarget(m: HpaEvidence['metrics'][number]): boolean {
+/** The metric is above its target (a number or a percentage); false when either is unreadable. */
+export function isAboveTarget(m: HpaEvidence['metrics'][number]): boolean {
   const current = parseMetricValue(m.current);
   const target = parseMetricValue(m.target);
   return current !== undefined && target !== undefined && current > target;
 }
 
-function formatMetrics(hpa: HpaEvidence): string {
+/** "cpu 171% (target 70%), …" */
+export function formatMetrics(hpa: HpaEvidence): string {
   return hpa.metrics.map((m) => `${m.name} ${m.current ?? '?'} (target ${m.target ?? '?'})`).join(', ');
 }
 

@@ -17,6 +17,7 @@ import { analyzeOomKilled } from './oom-killed.js';
 import { analyzePodCreateFailures } from './pod-create-failed.js';
 import { analyzePreemption } from './preemption.js';
 import { analyzePvcPending } from './pvc-pending.js';
+import { analyzeReplicaFight } from './replica-fight.js';
 import { analyzeReadinessGates } from './readiness-gate.js';
 import { analyzeReadinessProbes } from './readiness-probe.js';
 import { analyzeRecentRollout } from './recent-rollout.js';
@@ -70,6 +71,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'rollout-stalled': analyzeRolloutStalled,
   'pod-create-failed': analyzePodCreateFailures,
   hpa: analyzeHpa,
+  'replica-fight': analyzeReplicaFight,
   'failed-scheduling': analyzeFailedScheduling,
   preemption: analyzePreemption,
   'service-selector': analyzeServiceSelectors,

@@ -1,6 +1,7 @@
 import type { JobEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
 import { findCondition, findLog, pickDecisiveLine } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
+import { findFailedIndexes, findInputOf } from '../job-indexes.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { HISTORY_MS, getLastTermination, listNodesOf, unique } from '../pod-status.js';
 import { formatAgo, formatSpan, isWithin, msBetween } from '../time-span.js';
@@ -37,20 +38,32 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
   const failed = findCondition(newest.conditions, 'Failed');
   if (failed?.status !== 'True' || !isWithin(failed.lastTransitionTime ?? newest.createdAt, ev.collectedAt, HISTORY_MS)) return [];
   const pods = ev.pods.filter((p) => p.jobName === newest.name);
-  const podLine = describePods(pods);
-  const decisivePod = pods.map((p) => ({ p, c: p.containers.find((c) => { const t = getLastTermination(c); return t !== undefined && t.exitCode !== 0; }) })).find((x) => x.c !== undefined);
+  const failing = pods.filter((p) => p.containers.some((c) => (getLastTermination(c)?.exitCode ?? 0) !== 0));
+  // An Indexed Job: the indexes that failed are the story, and their pods say how.
+  const indexes = findFailedIndexes(newest, pods, failing);
+  const told = indexes?.pods ?? pods;
+  const podLine = describePods(told);
+  const decisivePod = told.map((p) => ({ p, c: p.containers.find((c) => { const t = getLastTermination(c); return t !== undefined && t.exitCode !== 0; }) })).find((x) => x.c !== undefined);
   const log = decisivePod?.c ? findLog(ev, decisivePod.p.name, decisivePod.c.name) : undefined;
   const logLine = log ? pickDecisiveLine(log.lines) : undefined;
   const reason = failed.reason ?? 'Failed';
   const deadline = reason === 'DeadlineExceeded';
   const history = jobs.slice(1).map(durationOf).filter((d): d is number => d !== undefined);
   const ran = durationOf(newest);
+  // Only some indexes fail while others completed on the same template: what they read differs.
+  const isolated = indexes !== undefined && indexes.completed !== undefined;
+  const input = indexes && log ? findInputOf(log.lines, logLine) : undefined;
+  const which = indexes ? `index${indexes.count === 1 ? '' : 'es'} ${indexes.list}` : undefined;
+  const retries = newest.backoffLimitPerIndex !== undefined ? ` (backoffLimitPerIndex ${newest.backoffLimitPerIndex})` : newest.backoffLimit !== undefined ? ` (backoffLimit ${newest.backoffLimit})` : '';
   let title: string;
   if (deadline) {
     const limit = newest.activeDeadlineSeconds !== undefined ? `activeDeadlineSeconds ${newest.activeDeadlineSeconds} (${formatSpan(newest.activeDeadlineSeconds * 1000)})` : 'its deadline';
     title = `Job ${newest.name} failed: DeadlineExceeded — killed at ${limit}${history.length > 0 ? `; earlier runs took ${history.map(formatSpan).join(', ')}` : ''}`;
+  } else if (indexes && which) {
+    const of = newest.completions !== undefined ? ` of ${newest.completions}` : '';
+    title = `Job ${newest.name} failed: ${reason} — ${which}${of} failed${input ? ` on ${input}` : ''}${podLine ? `: ${podLine}` : ''}${retries}${indexes.completed ? `; indexes ${indexes.completed} completed` : ''}`;
   } else {
-    title = `Job ${newest.name} failed: ${reason}${podLine ? ` — ${podLine}` : ''}${newest.backoffLimit !== undefined ? ` (backoffLimit ${newest.backoffLimit})` : ''}`;
+    title = `Job ${newest.name} failed: ${reason}${podLine ? ` — ${podLine}` : ''}${retries}`;
   }
   return [
     {
@@ -64,16 +77,22 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
         `Failed=True (${reason})${failed.message ? `: ${failed.message}` : ''}${failed.lastTransitionTime ? `, ${formatAgo(failed.lastTransitionTime, ev.collectedAt)}` : ''}`,
         `${newest.failed} failed, ${newest.succeeded} succeeded, ${newest.active} active${ran !== undefined ? `; ran ${formatSpan(ran)}` : ''}`,
         ...(history.length > 0 ? [`earlier runs took ${history.map(formatSpan).join(', ')} (newest first)`] : []),
+        ...(indexes ? [`failed ${which ?? ''}, run by ${indexes.pods.map((p) => p.name).join(', ')}${indexes.completed ? `; completed indexes ${indexes.completed}` : ''}`] : []),
+        ...(input && log ? [`input named in the log of ${log.pod}: ${input}`] : []),
         ...(logLine && log ? [`log ${log.pod}: ${logLine}`] : []),
       ],
       decisive: deadline ? (failed.message ?? 'Job was active longer than specified deadline') : (logLine ?? failed.message ?? reason),
       likelyCause: deadline
         ? `The run was still going when activeDeadlineSeconds passed, so the Job controller killed it.${history.length > 0 ? ' Earlier runs show how close to the deadline it has been running.' : ''} The work grew, or the run got slower.`
-        : `Every retry failed the same way until the backoff limit; the pods' exit and their last log lines say why.`,
+        : isolated
+          ? `Every attempt of ${which ?? ''} failed the same way while the other indexes completed with the same image and template: the fault is in what ${indexes?.count === 1 ? 'that index reads' : 'those indexes read'}${input ? ` (${input})` : ''}, not in the code or the cluster.`
+          : `Every retry failed the same way until the backoff limit; the pods' exit and their last log lines say why.`,
       nextAction: deadline
         ? 'Find why the run is slower (data volume, a slow dependency); raise activeDeadlineSeconds only if the longer runtime is expected.'
-        : 'Fix what the log names, then re-run the Job (a failed Job is not retried by itself).',
-      fix: deadline ? 'make the run fit its deadline (or raise activeDeadlineSeconds)' : 'fix what the log names and re-run the Job',
+        : isolated
+          ? `Fix ${input ? `the input of ${which ?? ''} (${input})` : `what the log of ${which ?? ''} names`}, then re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'} alone: the completed indexes need not run again (a failed Job is not retried by itself).`
+          : 'Fix what the log names, then re-run the Job (a failed Job is not retried by itself).',
+      fix: deadline ? 'make the run fit its deadline (or raise activeDeadlineSeconds)' : isolated ? `fix ${input ? `the input of ${which ?? ''}` : `what the log of ${which ?? ''} names`} and re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'}` : 'fix what the log names and re-run the Job',
       confirmCommands: [formatKubectl(ev.target, `describe job ${newest.name}`), ...(decisivePod?.c ? [formatKubectl(ev.target, `logs ${decisivePod.p.name} -c ${decisivePod.c.name} --tail=100`)] : [])],
       affected: { pods: unique(pods.map((p) => p.name)), nodes: listNodesOf(pods) },
     },

@@ -34,8 +34,8 @@ export interface Diagnosis {
   headline: string;
 }
 
-/** Mechanisms that carry their own "since when" (a node's condition, a paused CronJob, its last success, a preemption): no "no change found" after them. */
-const DATES_ITSELF: ReadonlySet<Finding['kind']> = new Set(['node-condition', 'cron-schedule', 'cron-no-success', 'preemption']);
+/** Mechanisms that carry their own "since when" (a node's condition, a paused CronJob, its last success, a preemption, a replica fight): no "no change found" after them. */
+const DATES_ITSELF: ReadonlySet<Finding['kind']> = new Set(['node-condition', 'cron-schedule', 'cron-no-success', 'preemption', 'replica-fight']);
 
 /** The quote in a headline stays short; the thread has it whole. */
 const QUOTE_MAX = 170;

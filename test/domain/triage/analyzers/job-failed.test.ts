@@ -198,3 +198,43 @@ describe('analyzeFailedJobs', () => {
     ]);
   });
 });
+
+describe('analyzeFailedJobs: an Indexed Job with failed indexes', () => {
+  const INDEXED = 'embed-backfill';
+  const TRACE = [
+    '2026-11-21 02:13:00,120 INFO embedder index=5 input=s3://features/2026-11-20/part-00005.parquet',
+    'Traceback (most recent call last):',
+    '  File "/app/embedder/main.py", line 61, in main',
+    'pyarrow.lib.ArrowInvalid: Parquet magic bytes not found in footer. Either the file is corrupted or this is not a parquet file.',
+  ];
+  function indexedScenario(): TriageEvidence {
+    const ran = (index: number, attempt: number, exitCode: number) =>
+      jobPod(index, exited(exitCode, exitCode === 0 ? 'Completed' : 'Error', 30 - attempt), {
+        name: `${INDEXED}-${index}-a${attempt}`,
+        jobName: INDEXED,
+        phase: exitCode === 0 ? 'Succeeded' : 'Failed',
+        completionIndex: index,
+        labels: { 'batch.kubernetes.io/job-name': INDEXED, 'batch.kubernetes.io/job-completion-index': String(index) },
+      });
+    const pods = [ran(0, 0, 0), ran(1, 0, 0), ran(2, 0, 0), ran(3, 0, 0), ran(5, 0, 1), ran(5, 1, 1), ran(5, 2, 1)];
+    const job: JobEvidence = {
+      ...failedJob({ name: INDEXED, failed: 3, succeeded: 4, backoffLimit: 2147483647, completions: 5 }),
+      completionMode: 'Indexed',
+      backoffLimitPerIndex: 2,
+      completedIndexes: '0-3',
+      failedIndexes: '5',
+      conditions: [{ type: 'Failed', status: 'True', reason: 'FailedIndexes', message: 'Job has failed indexes', lastTransitionTime: minutesAgo(12) }],
+    };
+    const ev = cronScenario([job], pods, pods.filter((p) => p.phase === 'Failed').map((p) => ({ pod: p.name, container: 'settle', previous: false, lines: TRACE })));
+    return { ...ev, target: { ...ev.target, kind: 'Job', name: INDEXED } };
+  }
+
+  it('names the failed index, its input and its per-index limit, and the indexes that completed', () => {
+    const [f] = analyzeFailedJobs(indexedScenario());
+    expect(f?.title).toBe(`Job ${INDEXED} failed: FailedIndexes — index 5 of 5 failed on s3://features/2026-11-20/part-00005.parquet: 3 pods exited 1 (backoffLimitPerIndex 2); indexes 0-3 completed`);
+    expect(f?.decisive).toBe('pyarrow.lib.ArrowInvalid: Parquet magic bytes not found in footer. Either the file is corrupted or this is not a parquet file.');
+    expect(f?.likelyCause).toMatch(/the other indexes completed with the same image and template: the fault is in what that index reads/);
+    expect(f?.fix).toBe('fix the input of index 5 and re-run that index');
+    expect(f?.title).not.toMatch(/backoffLimit 2147483647/);
+  });
+});

@@ -1,0 +1,32 @@
+// Who writes a workload's fields: managedFields entries (server-side field ownership) and the
+// markers a GitOps tool leaves on the objects it tracks. Copied as the API gives them.
+import type * as k8s from '@kubernetes/client-node';
+import type { FieldOwnerEvidence, WorkloadEvidence } from '../../domain/triage/evidence.js';
+import { assignDefined, toIsoTime } from './map-common.js';
+
+/** The managers that own `spec.<field>` (`f:replicas`), newest write first. */
+export function listSpecFieldOwners(meta: k8s.V1ObjectMeta, field: string): FieldOwnerEvidence[] {
+  const owners = (meta.managedFields ?? []).flatMap((f) => {
+    const spec = (f.fieldsV1 as Record<string, Record<string, unknown> | undefined> | undefined)?.['f:spec'];
+    if (spec === undefined || !(field in spec)) return [];
+    return [assignDefined<FieldOwnerEvidence>({ manager: f.manager ?? 'unknown' }, { operation: f.operation, subresource: f.subresource || undefined, at: toIsoTime(f.time) })];
+  });
+  return owners.sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''));
+}
+
+/** Marker keys of GitOps tools: Argo CD's tracking annotation and instance label, Flux's ownership labels. */
+const GITOPS_MARKERS: { tool: 'Argo CD' | 'Flux'; key: string; where: 'annotation' | 'label' }[] = [
+  { tool: 'Argo CD', key: 'argocd.argoproj.io/tracking-id', where: 'annotation' },
+  { tool: 'Argo CD', key: 'argocd.argoproj.io/instance', where: 'label' },
+  { tool: 'Flux', key: 'kustomize.toolkit.fluxcd.io/name', where: 'label' },
+  { tool: 'Flux', key: 'helm.toolkit.fluxcd.io/name', where: 'label' },
+];
+
+/** The GitOps tool that tracks the object, with the marker that says so; undefined when none does. */
+export function findGitOpsMarker(meta: k8s.V1ObjectMeta): WorkloadEvidence['gitOps'] {
+  for (const m of GITOPS_MARKERS) {
+    const value = (m.where === 'annotation' ? meta.annotations : meta.labels)?.[m.key];
+    if (value !== undefined) return { tool: m.tool, marker: `${m.where} ${m.key}=${value}` };
+  }
+  return undefined;
+}
