@@ -15,6 +15,7 @@ export type SchedulingCategory =
   | 'cordoned'
   | 'too-many-pods'
   | 'host-ports'
+  | 'claim-in-use'
   | 'other';
 
 export interface SchedulingReason {
@@ -42,6 +43,8 @@ const CATEGORIES: [SchedulingCategory, RegExp][] = [
   ['cordoned', /were unschedulable|node\(s\) were unschedulable/i],
   ['too-many-pods', /Too many pods/i],
   ['host-ports', /free ports/i],
+  // A ReadWriteOncePod claim already used by another pod: "node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode".
+  ['claim-in-use', /ReadWriteOncePod access mode/i],
 ];
 
 export function classifySchedulingReason(text: string): Omit<SchedulingReason, 'nodes'> {
