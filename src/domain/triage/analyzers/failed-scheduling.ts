@@ -56,6 +56,10 @@ const ADVICE: Partial<Record<SchedulingCategory, { cause: string; action: string
     cause: 'A ReadWriteOncePod claim the pods mount is in use by another pod: only one pod in the whole cluster may use it at a time.',
     action: 'Find the pod that holds the claim (`kubectl describe pvc`, Used By) and hand the claim over.',
   },
+  'volume-limit': {
+    cause: 'The node already has as many volumes attached as its attach limit allows (the CSI driver\'s count in CSINode), though CPU and memory may be free: the volumes of the pods already there fill its slots.',
+    action: 'Free attachment slots (move pods with volumes off the node) or add nodes; the limit is in `kubectl get csinode`.',
+  },
 };
 
 function requestsOf(pod: PodEvidence): { cpu: number; memory: number } {
