@@ -14,6 +14,7 @@ import { analyzeNodeConcentration } from './node-concentration.js';
 import { analyzeNodeConditions } from './node-condition.js';
 import { analyzeOomKilled } from './oom-killed.js';
 import { analyzePodCreateFailures } from './pod-create-failed.js';
+import { analyzePodSandbox } from './pod-sandbox.js';
 import { analyzePreemption } from './preemption.js';
 import { analyzePvcPending } from './pvc-pending.js';
 import { analyzeReadinessGates } from './readiness-gate.js';
@@ -65,6 +66,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'recent-rollout': analyzeRecentRollout,
   'rollout-stalled': analyzeRolloutStalled,
   'pod-create-failed': analyzePodCreateFailures,
+  'pod-sandbox': analyzePodSandbox,
   hpa: analyzeHpa,
   'failed-scheduling': analyzeFailedScheduling,
   preemption: analyzePreemption,
