@@ -17,7 +17,9 @@
 //   at most two pods the workload's Services route to that are not its own; and for a pending pod
 //   pinned to one node that needs host ports (a DaemonSet's), the pods of that node (at most two nodes);
 //   and while a pod waits to be placed, the namespace's Preempted events (one page) and, where they
-//   preempted the workload's pods, the pods of the nodes they name (at most two nodes).
+//   preempted the workload's pods, the pods of the nodes they name (at most two nodes); and where a
+//   pod's FailedCreatePodSandBox names a CNI plugin, the pods of its node (at most two nodes) and the
+//   log tail of that plugin's agent there.
 // None of this depends on how many other pods or events the namespace holds.
 import type * as k8s from '@kubernetes/client-node';
 import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
@@ -34,6 +36,7 @@ import { pickDownServices, readDownServices } from './read-down-services.js';
 import { needsMetricsServer, readMetricsServer } from './read-metrics-server.js';
 import { pickForeignPods, readForeignPods } from './read-foreign-pods.js';
 import { pickPortWaits, readPortHolders } from './read-port-holders.js';
+import { pickSandboxNodes, readNodeAgents } from './read-node-agents.js';
 import { isOwnPodName, needsPreemptions, readPreemptions } from './read-preemptions.js';
 import { readEvents, sortEvents } from './read-events.js';
 import { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
@@ -100,10 +103,15 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
   const pvcsP = readPvcs(ctx, claims);
   const podEventsP = readEvents(ctx, withEvents.map((p) => ({ kind: 'Pod', name: p.name })), 'events of pods');
   whenDone(Promise.all([podEventsP, otherEvents]), 'events', onRead);
+  // New pods that get no network on a node: that node's agents say whether the CNI plugin's is down.
+  const nodeAgentsP = podEventsP.then((events) => {
+    const waits = pickSandboxNodes(events, pods.ranked);
+    return waits.length === 0 ? [] : readNodeAgents(ctx, waits);
+  });
   const nodesP = readNodes(ctx, nodes.picked);
   const clusterNodesP = wantsNodeList ? readClusterNodes(ctx) : Promise.resolve([]);
   whenDone(Promise.all([nodesP, clusterNodesP]), 'nodes', onRead);
-  const [podEvents, nodeEvidence, nodeEvents, pvcs, pvcEvents, logEvidence, clusterNodes, volumes] = await Promise.all([
+  const [podEvents, nodeEvidence, nodeEvents, pvcs, pvcEvents, logEvidence, clusterNodes, volumes, nodeAgents] = await Promise.all([
     podEventsP,
     nodesP,
     readEvents(ctx, nodes.picked.map((name) => ({ kind: 'Node', name })), 'events of nodes'),
@@ -112,8 +120,9 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
     whenDone(readLogs(ctx, logs.picked), 'logs', onRead),
     clusterNodesP,
     pvcsP.then((list) => readVolumes(ctx, list.flatMap((c) => (c.volumeName === undefined ? [] : [c.volumeName])))),
+    nodeAgentsP,
   ]);
-  return { events: [...podEvents, ...nodeEvents, ...pvcEvents], nodes: nodeEvidence, pvcs, logs: logEvidence, clusterNodes, volumes };
+  return { events: [...podEvents, ...nodeEvents, ...pvcEvents], nodes: nodeEvidence, pvcs, logs: logEvidence, clusterNodes, volumes, nodeAgents };
 }
 
 /** Events of the ReplicaSets that matter: any still running pods, and the newest few. */
@@ -208,6 +217,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     ...(metricsServer === undefined ? {} : { metricsServer }),
     ...(foreignPods.length > 0 ? { foreignPods } : {}),
     ...(portHolders.length > 0 ? { portHolders } : {}),
+    ...(details.nodeAgents.length > 0 ? { nodeAgents: details.nodeAgents } : {}),
     ...(preemptions.preemptors.length > 0 ? { preemptors: preemptions.preemptors } : {}),
   };
 }

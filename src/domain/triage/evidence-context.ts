@@ -138,3 +138,14 @@ export interface ClusterDnsEvidence {
   namespace: string;
   pods: PodEvidence[];
 }
+
+/**
+ * The node agents (DaemonSet pods of any namespace) of a node where the workload's new pods get no
+ * sandbox network, read when the kubelet's FailedCreatePodSandBox names a CNI plugin, with the log
+ * tail of that plugin's agent when it is failing.
+ */
+export interface NodeAgentsEvidence {
+  node: string;
+  agents: { namespace: string; owner?: string; pod: PodEvidence }[];
+  logs: LogEvidence[];
+}

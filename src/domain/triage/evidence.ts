@@ -20,7 +20,7 @@ import type {
   RevisionContainerEvidence,
 } from './evidence-spec.js';
 import type { ContainerSpecEvidence, EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
-import type { ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, PreemptorEvidence, ResourceQuotaEvidence, SystemComponentEvidence } from './evidence-context.js';
+import type { ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, NodeAgentsEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, PreemptorEvidence, ResourceQuotaEvidence, SystemComponentEvidence } from './evidence-context.js';
 
 export type * from './evidence-spec.js';
 export type * from './evidence-context.js';
@@ -248,7 +248,8 @@ export type EvidenceSource =
   | 'metricsServer'
   | 'foreignPods'
   | 'portHolders'
-  | 'preemptors';
+  | 'preemptors'
+  | 'nodeAgents';
 
 /** A read that failed; recorded instead of guessed around. */
 export interface ReadFailure {
@@ -315,6 +316,8 @@ export interface TriageEvidence {
   portHolders?: PortHolderEvidence[];
   /** The pods that preempted the workload's pods (Preempted events of pods it no longer has are in events). */
   preemptors?: PreemptorEvidence[];
+  /** The node agents of at most two nodes where new pods get no sandbox network from their CNI plugin. */
+  nodeAgents?: NodeAgentsEvidence[];
   /** metrics-server, when an HPA cannot get its metrics. */
   metricsServer?: SystemComponentEvidence;
   /** Other Services of the namespace with no ready endpoint, with their pods (at most two). */

@@ -59,6 +59,7 @@ export type FindingKind =
   | 'unready-replicas'
   | 'placement'
   | 'volume-zone'
+  | 'pod-sandbox'
   | 'statefulset-ordinal'
   | 'cluster-dns'
   | 'network-policy'

@@ -15,6 +15,8 @@ export type SchedulingCategory =
   | 'cordoned'
   | 'too-many-pods'
   | 'host-ports'
+  | 'claim-in-use'
+  | 'volume-limit'
   | 'other';
 
 export interface SchedulingReason {
@@ -42,6 +44,10 @@ const CATEGORIES: [SchedulingCategory, RegExp][] = [
   ['cordoned', /were unschedulable|node\(s\) were unschedulable/i],
   ['too-many-pods', /Too many pods/i],
   ['host-ports', /free ports/i],
+  // A ReadWriteOncePod claim already used by another pod: "node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode".
+  ['claim-in-use', /ReadWriteOncePod access mode/i],
+  // The node's CSI attach limit (CSINode allocatable count) is reached: "node(s) exceed max volume count".
+  ['volume-limit', /max volume count/i],
 ];
 
 export function classifySchedulingReason(text: string): Omit<SchedulingReason, 'nodes'> {

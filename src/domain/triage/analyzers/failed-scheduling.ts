@@ -12,6 +12,7 @@ import {
   summarizeSchedulingReasons,
 } from '../scheduling-message.js';
 import { latest } from '../time-span.js';
+import { explainClaimInUse } from './claim-in-use.js';
 
 const ADVICE: Partial<Record<SchedulingCategory, { cause: string; action: string }>> = {
   insufficient: {
@@ -51,6 +52,14 @@ const ADVICE: Partial<Record<SchedulingCategory, { cause: string; action: string
     action: 'Find the pod that holds the port on that node (`kubectl get pods -A -o wide --field-selector spec.nodeName=<node>`), and remove the duplicate or move one of them to another port.',
   },
   cordoned: { cause: 'The nodes that would fit are cordoned.', action: 'Uncordon nodes that are done with maintenance, or add capacity.' },
+  'claim-in-use': {
+    cause: 'A ReadWriteOncePod claim the pods mount is in use by another pod: only one pod in the whole cluster may use it at a time.',
+    action: 'Find the pod that holds the claim (`kubectl describe pvc`, Used By) and hand the claim over.',
+  },
+  'volume-limit': {
+    cause: 'The node already has as many volumes attached as its attach limit allows (the CSI driver\'s count in CSINode), though CPU and memory may be free: the volumes of the pods already there fill its slots.',
+    action: 'Free attachment slots (move pods with volumes off the node) or add nodes; the limit is in `kubectl get csinode`.',
+  },
 };
 
 function requestsOf(pod: PodEvidence): { cpu: number; memory: number } {
@@ -134,6 +143,11 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
     const holder = holders[0];
     if (holder) advice = { ...advice, cause: `Pod ${holder.namespace}/${holder.pod}${holder.owner ? ` of ${holder.owner}` : ''} already binds hostPort ${holder.hostPort} on ${holder.node}, the one node this pod may run on: two copies of the same agent (a second DaemonSet, a chart that ships its own) cannot share a node.` };
   }
+  const held = lead?.category === 'claim-in-use' ? explainClaimInUse(ev, pending) : undefined;
+  if (held) {
+    advice = { cause: held.cause, action: held.action };
+    evidence.push(...held.evidence);
+  }
   const where = parsed.total !== undefined ? `${parsed.available ?? 0}/${parsed.total} nodes available` : 'no node fits';
   return [
     {
@@ -141,7 +155,7 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
       kind: 'failed-scheduling',
       title: tooBig.length > 0
         ? `${n} Pending: each requests ${tooBig.join(' and ')}, more than any node can offer`
-        : `${n} Pending${onNode}, ${where}: ${why}${hpa ? ` (HPA wants ${hpa.desiredReplicas})` : ''}`,
+        : `${n} Pending${onNode}, ${where}: ${why}${hpa ? ` (HPA wants ${hpa.desiredReplicas})` : ''}${held ? `; ${held.detail}` : ''}`,
       layer: 'capacity',
       severity: severityForPods(ev, total),
       confidence: main.length > 0 ? 'high' : 'medium',
@@ -150,10 +164,11 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
       ...(autoscaler[0]?.reason === 'NotTriggerScaleUp' ? { decisive: autoscaler[0].message } : message ? { decisive: message.replace(/\.?\s*preemption:[\s\S]*$/, '.') } : {}),
       likelyCause: hpa ? `${advice.cause} The HPA scaled up past what the cluster can place.` : advice.cause,
       nextAction: advice.action,
-      fix: autoscaler[0]?.reason === 'NotTriggerScaleUp' && lead?.category === 'insufficient' ? 'add capacity: the cluster autoscaler will not (raise the node group maximum, or free room)' : advice.action.replace(/^Mitigate: /, '').split(/[;(]/)[0]?.trim().replace(/\.$/, '') ?? advice.action,
+      ...(held?.outsideWorkload ? { outsideWorkload: held.outsideWorkload } : {}),
+      fix: held ? held.fix : autoscaler[0]?.reason === 'NotTriggerScaleUp' && lead?.category === 'insufficient' ? 'add capacity: the cluster autoscaler will not (raise the node group maximum, or free room)' : advice.action.replace(/^Mitigate: /, '').split(/[;(]/)[0]?.trim().replace(/\.$/, '') ?? advice.action,
       confirmCommands: [
         describePodCommand(ev.target, pending[0]?.name ?? ''),
-        formatKubectl(ev.target, 'get events --field-selector reason=FailedScheduling'),
+        ...(held ? held.confirm : [formatKubectl(ev.target, 'get events --field-selector reason=FailedScheduling')]),
         formatKubectl(ev.target, `get nodes -o 'custom-columns=NAME:.metadata.name,CPU:.status.allocatable.cpu,MEMORY:.status.allocatable.memory,TAINTS:.spec.taints[*].key'`, 'cluster'),
       ],
       affected: { pods: names },

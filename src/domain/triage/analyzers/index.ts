@@ -15,6 +15,7 @@ import { analyzeNodeConcentration } from './node-concentration.js';
 import { analyzeNodeConditions } from './node-condition.js';
 import { analyzeOomKilled } from './oom-killed.js';
 import { analyzePodCreateFailures } from './pod-create-failed.js';
+import { analyzePodSandbox } from './pod-sandbox.js';
 import { analyzePreemption } from './preemption.js';
 import { analyzePvcPending } from './pvc-pending.js';
 import { analyzeReplicaFight } from './replica-fight.js';
@@ -70,6 +71,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'recent-rollout': analyzeRecentRollout,
   'rollout-stalled': analyzeRolloutStalled,
   'pod-create-failed': analyzePodCreateFailures,
+  'pod-sandbox': analyzePodSandbox,
   hpa: analyzeHpa,
   'replica-fight': analyzeReplicaFight,
   'failed-scheduling': analyzeFailedScheduling,

@@ -255,9 +255,11 @@ export function rollbackFits(trigger: Trigger, d: Differential): trigger is Extr
 export function acquitRollout(findings: readonly Finding[], trigger: Trigger): Finding[] {
   if (trigger.kind !== 'none' || trigger.exonerated === undefined) return [...findings];
   const why = trigger.exonerated;
+  // A title that still says the rollout came "before the failures" would read as blame.
+  const title = (f: Finding): string => (/not the rollout|not the cause/.test(f.title) ? f.title : why.charAt(0).toUpperCase() + why.slice(1));
   return findings.map((f) =>
     f.kind !== 'recent-rollout'
       ? f
-      : { ...f, severity: 'info', confidence: 'low', likelyCause: `The rollout came just before the failures, but ${why}.`, nextAction: 'A rollback would not help: act on the mechanism the verdict names.', fix: 'act on the mechanism, not the rollout' },
+      : { ...f, title: title(f), severity: 'info', confidence: 'low', likelyCause: `The rollout came just before the failures, but ${why}.`, nextAction: 'A rollback would not help: act on the mechanism the verdict names.', fix: 'act on the mechanism, not the rollout' },
   );
 }

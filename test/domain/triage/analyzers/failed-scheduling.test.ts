@@ -29,6 +29,7 @@ describe('parseSchedulingMessage', () => {
     ['0/3 nodes are available: 3 pod has unbound immediate PersistentVolumeClaims. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.', 'unbound-pvc'],
     ['0/4 nodes are available: 4 node(s) didn\'t match pod anti-affinity rules. preemption: 0/4 nodes are available: 4 No preemption victims found for incoming pod.', 'pod-affinity'],
     ['0/3 nodes are available: 3 node(s) had volume node affinity conflict. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.', 'volume-zone'],
+    ['0/3 nodes are available: 3 node(s) exceed max volume count. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.', 'volume-limit'],
   ])('classifies %s', (message, category) => {
     expect(parseSchedulingMessage(message).reasons[0]?.category).toBe(category);
   });
@@ -89,6 +90,14 @@ describe('analyzeFailedScheduling', () => {
     const [f] = analyzeFailedScheduling(ev);
     expect(f?.evidence).toContain(`the pods may only run on their node, which is full: ${node} allows 17 pods`);
     expect(f?.nextAction).toMatch(/^For a DaemonSet, give it a high priority class \(system-node-critical\)/);
+  });
+
+  it('says a node at its volume attach limit refuses pods with volumes though CPU and memory are free', () => {
+    const ev = hpaPendingScenario('0/6 nodes are available: 6 node(s) exceed max volume count.');
+    ev.hpas = [];
+    const [f] = analyzeFailedScheduling(ev);
+    expect(f?.likelyCause).toMatch(/^The node already has as many volumes attached as its attach limit allows/);
+    expect(f?.nextAction).toMatch(/^Free attachment slots \(move pods with volumes off the node\) or add nodes/);
   });
 
   it('does not report pods that were created seconds ago', () => {

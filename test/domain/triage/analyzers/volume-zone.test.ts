@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeVolumeZones } from '../../../../src/domain/triage/analyzers/volume-zone.js';
 import type { NodeEvidence, PersistentVolumeEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
-import { NODE_A, NODE_B, NODE_C, NS, baseEvidence, container, minutesAgo, node, pod, withCondition, workload } from '../scenarios/builders.js';
+import { NODE_A, NODE_B, NODE_C, NS, baseEvidence, container, event, minutesAgo, node, pod, withCondition, workload } from '../scenarios/builders.js';
 
 const LEDGER = 'ledger';
 const PV = 'pvc-6f1d2c3b-9a8e-4b7c-8d6f-1e2a3b4c5d6e';
@@ -120,6 +120,43 @@ describe('analyzeVolumeZones', () => {
   it('treats a node the lifecycle controller tainted unschedulable as unusable', () => {
     const tainted = zonalNode(NODE_A, 'eu-west-1a', { taints: [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }] });
     expect(analyzeVolumeZones(zoneScenario([tainted, zonalNode(NODE_B, 'eu-west-1b')])).map((f) => f.id)).toEqual(['volume-zone/data-ledger-0']);
+  });
+
+  it('names the zone and the only node there when that node has no volume attachment slot left (max volume count)', () => {
+    const ev = zoneScenario([zonalNode(NODE_A, 'eu-west-1a'), zonalNode(NODE_B, 'eu-west-1b'), zonalNode(NODE_C, 'eu-west-1c')]);
+    const full = '0/3 nodes are available: 1 node(s) exceed max volume count, 2 node(s) had volume node affinity conflict. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.';
+    ev.pods = ev.pods.map((p) => ({ ...p, conditions: p.conditions.map((c) => ({ ...c, message: full })) }));
+    ev.events = [event({ object: { kind: 'Pod', name: 'ledger-0', namespace: NS }, type: 'Normal', reason: 'NotTriggerScaleUp', message: "pod didn't trigger scale-up: 2 node(s) had volume node affinity conflict, 1 max node group size reached", source: 'cluster-autoscaler' })];
+    const [f] = analyzeVolumeZones(ev);
+    expect(f?.title).toBe(`ledger-0 cannot be placed: its volume ${PV} (claim data-ledger-0) is pinned to zone eu-west-1a, and the only node there, ${NODE_A} (r6i.2xlarge), has no free volume attachment slot (max volume count reached)`);
+    expect(f?.evidence).toEqual([
+      `PVC data-ledger-0 → PersistentVolume ${PV} (ebs.csi.aws.com), node affinity zone eu-west-1a`,
+      `schedulable in eu-west-1a: ${NODE_A}; refused there: 1 node(s) exceed max volume count`,
+      'the 2 other nodes (eu-west-1b, eu-west-1c) refuse it: volume node affinity conflict',
+      'scheduler: 0/3 nodes are available: 1 node(s) exceed max volume count, 2 node(s) had volume node affinity conflict.',
+    ]);
+    expect(f?.likelyCause).toMatch(/attach limit allows \(the CSI driver's count in CSINode\)\. CPU and memory do not show it/);
+    expect(f?.likelyCause).toMatch(/EBS volumes share 28 attachment slots/);
+    expect(f?.nextAction).toMatch(new RegExp(`^Free an attachment slot in eu-west-1a: move pods with volumes off ${NODE_A}`));
+    expect(f?.nextAction).toMatch(/add a node in eu-west-1a \(the cluster autoscaler reports max node group size reached: raise the node group's maximum\)/);
+    expect(f?.confirmCommands).toContain(`kubectl get csinode ${NODE_A} -o jsonpath='{.spec.drivers[*].allocatable.count}' --context prod-eu-west-1`);
+    expect(f?.affected).toEqual({ pods: ['ledger-0'], nodes: [NODE_A] });
+  });
+
+  it('names the zone and what its nodes lack when they refuse the pod for another reason', () => {
+    const ev = zoneScenario([zonalNode(NODE_A, 'eu-west-1a'), zonalNode(NODE_D, 'eu-west-1a'), zonalNode(NODE_B, 'eu-west-1b')]);
+    const short = '0/3 nodes are available: 1 node(s) had volume node affinity conflict, 2 Insufficient memory.';
+    ev.pods = ev.pods.map((p) => ({ ...p, conditions: p.conditions.map((c) => ({ ...c, message: short })) }));
+    const [f] = analyzeVolumeZones(ev);
+    expect(f?.title).toBe(`ledger-0 cannot be placed: its volume ${PV} (claim data-ledger-0) is pinned to zone eu-west-1a, and the 2 nodes there (${NODE_A}, ${NODE_D}) refuse it (2 Insufficient memory)`);
+    expect(f?.fix).toBe('make room for the pod in eu-west-1a');
+  });
+
+  it('does not say which nodes refuse for what when the zone conflict does not account for every node outside the zone', () => {
+    const ev = zoneScenario([zonalNode(NODE_A, 'eu-west-1a'), zonalNode(NODE_B, 'eu-west-1b'), zonalNode(NODE_C, 'eu-west-1c')]);
+    const mixed = '0/3 nodes are available: 2 node(s) exceed max volume count, 1 node(s) had volume node affinity conflict.';
+    ev.pods = ev.pods.map((p) => ({ ...p, conditions: p.conditions.map((c) => ({ ...c, message: mixed })) }));
+    expect(analyzeVolumeZones(ev)).toEqual([]);
   });
 
   it('says nothing while a schedulable node is left in the volume zone', () => {

@@ -99,6 +99,14 @@ describe('an init container the revision did not change', () => {
     expect(cleared[1]?.likelyCause).toContain('revision 7 is not the cause: y');
     expect(acquitRollout([rollout], { kind: 'none', text: 'no change found' })[0]).toBe(rollout);
   });
+
+  it('retitles a cleared rollout finding so that it no longer reads "before the failures began"', () => {
+    const rollout = mechanism('recent-rollout', [stuckPod], { id: 'recent-rollout/7', title: 'Revision 7 rolled out 30m ago, 0s before the failures began (app image 2.14.0 → 2.15.0)' });
+    const [cleared] = acquitRollout([rollout], { kind: 'none', text: 'x', exonerated: 'revision 7 (30m ago) is not the cause: y' });
+    expect(cleared?.title).toBe('Revision 7 (30m ago) is not the cause: y');
+    const split = { ...rollout, title: 'Revision 7 (rolled out 30m ago) runs fine on 3 pods; its failing pods are all on node n1: not the rollout' };
+    expect(acquitRollout([split], { kind: 'none', text: 'x', exonerated: 'revision 7 runs fine on 3 other pods on other nodes: not the rollout' })[0]?.title).toBe(split.title);
+  });
 });
 
 describe('a revision whose diff does not touch what refuses its pods', () => {

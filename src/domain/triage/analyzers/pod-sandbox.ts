@@ -1,0 +1,120 @@
+import { collapseEvents, formatEventLine } from '../collapse-events.js';
+import type { EventEvidence, NodeAgentsEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
+import { findPod, listPodEvents, pickDecisiveLine } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { describePodCommand, formatKubectl } from '../kubectl-command.js';
+import { RECENT_MS, getLastTermination, getWaiting, groupBy, isPodFailing, severityForPods, unique } from '../pod-status.js';
+import { type SandboxFailure, isCniAgent, parseSandboxFailure } from '../sandbox-failure.js';
+import { HOUR_MS, formatAgo, isWithin, latest, msBetween } from '../time-span.js';
+
+type Agent = NodeAgentsEvidence['agents'][number];
+
+/** What the plugin cannot do, in the title's words. */
+const FAILS: Record<Exclude<SandboxFailure['kind'], 'other'>, string> = {
+  'agent-unreachable': 'cannot reach its agent on the node',
+  'no-ip': 'cannot assign them an IP address',
+  'plugin-missing': 'is not installed on the node',
+  'not-ready': 'is not initialized on the node',
+  network: 'fails to set up their network',
+};
+
+const WHY: Record<Exclude<SandboxFailure['kind'], 'other'>, string> = {
+  'agent-unreachable': 'the plugin talks to an agent on the node (a DaemonSet pod) through a local socket or port, and nothing answers there: the agent is down, restarting or not yet started',
+  'no-ip': 'the node has no pod IP address left to give (its IP pool, or on AWS what its network interfaces can address, is used up: a max-pods setting above that capacity, or leaked addresses)',
+  'plugin-missing': 'the plugin binary is missing from the node (/opt/cni/bin): its installer (the CNI DaemonSet\'s init container) has not run there',
+  'not-ready': 'the node has no CNI configuration yet: the CNI DaemonSet pod there has not started or has not written its config',
+  network: 'the plugin fails for this node\'s new pods',
+};
+
+/** The failing container of an agent pod, told as "crash-looping (exit 1, 9 restarts)". */
+function describeAgentState(pod: PodEvidence): { failing: boolean; state: string } {
+  const c = pod.containers.find((x) => !x.ready) ?? pod.initContainers.find((x) => getWaiting(x) !== undefined);
+  if (c === undefined) return { failing: false, state: 'running and ready' };
+  const waiting = getWaiting(c);
+  const last = getLastTermination(c);
+  const exit = last ? `exit ${last.exitCode}${last.reason && last.reason !== 'Error' ? ` ${last.reason}` : ''}, ` : '';
+  if (waiting?.reason === 'CrashLoopBackOff') return { failing: true, state: `crash-looping (${exit}${c.restartCount} restarts)` };
+  if (waiting !== undefined) return { failing: true, state: `waiting: ${waiting.reason}${c.restartCount > 0 ? ` (${exit}${c.restartCount} restarts)` : ''}` };
+  return { failing: true, state: `not ready${c.restartCount > 0 ? ` (${exit}${c.restartCount} restarts)` : ''}` };
+}
+
+/** The plugin's agent on the node: a failing one first. */
+function findAgent(ev: TriageEvidence, node: string, plugin: string | undefined): { agent: Agent; logs: string[] } | undefined {
+  const read = ev.nodeAgents?.find((n) => n.node === node);
+  if (read === undefined || plugin === undefined) return undefined;
+  const mine = read.agents.filter((a) => isCniAgent({ name: a.pod.name, ...(a.owner ? { owner: a.owner } : {}), images: a.pod.containers.map((c) => c.image) }, plugin));
+  const agent = mine.find((a) => describeAgentState(a.pod).failing) ?? mine[0];
+  if (agent === undefined) return undefined;
+  const logs = read.logs.filter((l) => l.pod === agent.pod.name).sort((a, b) => Number(b.previous) - Number(a.previous));
+  return { agent, logs: logs[0]?.lines ?? [] };
+}
+
+function describe(ev: TriageEvidence, node: string, pods: PodEvidence[], events: EventEvidence[]): Finding | undefined {
+  const newest = events.find((e) => e.lastSeen === latest(events.map((x) => x.lastSeen))) ?? events[0];
+  if (newest === undefined) return undefined;
+  const failure = parseSandboxFailure(newest.message);
+  if (failure.kind === 'other') return undefined;
+  const plugin = failure.plugin ? `CNI plugin ${failure.plugin}` : 'the CNI plugin';
+  const found = findAgent(ev, node, failure.plugin);
+  const agentState = found ? describeAgentState(found.agent.pod) : undefined;
+  const agentName = found ? `${found.agent.namespace}/${found.agent.pod.name}` : undefined;
+  const logLine = found && found.logs.length > 0 ? pickDecisiveLine(found.logs) : undefined;
+  const n = pods.length;
+  const stuck = `${n} pod${n === 1 ? '' : 's'} stuck in ContainerCreating`;
+  const down = found !== undefined && agentState?.failing === true;
+  // The plugin cannot reach its agent and the agent is down: one fact, said once.
+  const what = down && failure.kind === 'agent-unreachable'
+    ? `its CNI agent there, ${agentName}, is ${agentState.state}, so ${failure.plugin ?? 'the CNI plugin'} cannot set up their network`
+    : `${plugin} ${FAILS[failure.kind]}${down ? `; its agent there, ${agentName}, is ${agentState.state}` : ''}`;
+  const created = found?.agent.pod.createdAt;
+  const young = created !== undefined && msBetween(created, ev.collectedAt) <= 2 * HOUR_MS;
+  const image = found?.agent.pod.containers[0]?.image;
+  const evidence = [
+    ...collapseEvents(events, { acrossObjects: true }).sort((a, b) => b.count - a.count).slice(0, 2).map((e) => formatEventLine(e, { maxLength: 400 })),
+    ...(found && agentState ? [`agent ${agentName}${found.agent.owner ? ` (${found.agent.owner})` : ''} on ${node}: ${agentState.state}${image ? `, image ${image}` : ''}${created ? `, created ${formatAgo(created, ev.collectedAt)}` : ''}`] : []),
+    ...(logLine ? [`log ${found?.agent.pod.name ?? ''}: ${logLine}`] : []),
+  ];
+  if (failure.plugin && ev.nodeAgents?.some((a) => a.node === node) && found === undefined) evidence.push(`no pod of ${failure.plugin}'s agent was found among the node agents of ${node}`);
+  const why = WHY[failure.kind];
+  const agentCause = down
+    ? ` Its agent on ${node}, ${agentName}, is ${agentState.state}${logLine ? `: "${logLine}"` : ''}${young ? `; that pod was created ${formatAgo(created ?? ev.collectedAt, ev.collectedAt)}, so an update or restart of its DaemonSet is the likely start` : ''}.`
+    : '';
+  const agentFix = down ? `get ${agentName} running again${young ? ` (if its DaemonSet was just updated, roll that DaemonSet back)` : ''}` : `fix ${plugin} on ${node}`;
+  return {
+    id: `pod-sandbox/${node}`,
+    kind: 'pod-sandbox',
+    title: `New pods on node ${node} get no network (${stuck}): ${what}`,
+    layer: 'network/routing',
+    severity: severityForPods(ev, n),
+    confidence: down ? 'high' : 'medium',
+    evidence,
+    decisive: logLine ?? failure.detail,
+    likelyCause: `The kubelet asks ${plugin} to set up each new pod's network before any container starts; on ${node} ${why}.${agentCause} Pods already running there keep their network; every new pod on that node waits, whatever its revision.`,
+    nextAction: `Mitigate: cordon ${node} and delete the stuck pod${n === 1 ? '' : 's'} so ${n === 1 ? 'it starts' : 'they start'} on another node (the bot will not). Then ${agentFix}.`,
+    fix: `${agentFix}; meanwhile cordon ${node} and delete the stuck pod${n === 1 ? '' : 's'}`,
+    outsideWorkload: 'any new pod on that node, of any revision, gets no network there',
+    confirmCommands: [
+      describePodCommand(ev.target, pods[0]?.name ?? ''),
+      ...(found ? [`kubectl logs ${found.agent.pod.name} -n ${found.agent.namespace} --previous --tail=100${ev.target.context ? ` --context ${ev.target.context}` : ''}`] : []),
+      formatKubectl(ev.target, `get pods -A -o wide --field-selector spec.nodeName=${node}`, 'cluster'),
+    ],
+    affected: { pods: pods.map((p) => p.name), nodes: [node] },
+  };
+}
+
+/**
+ * Pods placed on a node that never start because the kubelet cannot create their sandbox: the CNI
+ * plugin fails to set up their network. Names the node, the plugin, how it fails and, when the
+ * node's agents were read, the plugin's agent pod on that node and why it is down.
+ */
+export function analyzePodSandbox(ev: TriageEvidence): Finding[] {
+  // Without a sandbox no container of the pod has started.
+  const stuck = ev.pods.filter((p) => p.nodeName !== undefined && isPodFailing(p, ev.collectedAt) && !p.containers.some((c) => c.state !== undefined && 'running' in c.state));
+  const events = listPodEvents(ev, ['FailedCreatePodSandBox'], stuck.map((p) => p.name)).filter((e) => e.type === 'Warning' && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS));
+  if (events.length === 0) return [];
+  const byNode = groupBy(events, (e) => findPod(ev, e.object.name)?.nodeName ?? '');
+  return [...byNode].flatMap(([node, group]) => {
+    const pods = unique(group.map((e) => e.object.name)).flatMap((name) => findPod(ev, name) ?? []);
+    return describe(ev, node, pods, group) ?? [];
+  });
+}

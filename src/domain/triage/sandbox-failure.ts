@@ -1,0 +1,50 @@
+/**
+ * The kubelet's FailedCreatePodSandBox message taken apart: whether the pod's network could not be
+ * set up, which CNI plugin failed and how. "Failed to create pod sandbox: rpc error: … failed to
+ * setup network for sandbox "…": plugin type="cilium-cni" failed (add): unable to connect to
+ * Cilium agent: … dial unix /var/run/cilium/cilium.sock: connect: no such file or directory".
+ */
+
+/**
+ * agent-unreachable: the plugin cannot reach its per-node agent (a socket or local port refused);
+ * no-ip: the node's IP pool is used up; plugin-missing: the plugin binary is not on the node;
+ * not-ready: no CNI configuration on the node yet; network: some other network set-up failure;
+ * other: not a network failure (sandbox image, runtime).
+ */
+export type SandboxFailureKind = 'agent-unreachable' | 'no-ip' | 'plugin-missing' | 'not-ready' | 'network' | 'other';
+
+export interface SandboxFailure {
+  kind: SandboxFailureKind;
+  /** The CNI plugin's type: "cilium-cni", "aws-cni", "calico". */
+  plugin?: string;
+  /** What the plugin said, after "failed (add): ". */
+  detail: string;
+}
+
+const KINDS: [SandboxFailureKind, RegExp][] = [
+  ['no-ip', /failed to assign an IP address|no IP addresses available|failed to allocate for range|ip(am)? (pool|addresses?|range)[^.]*exhausted|InsufficientCidrBlocks|no more (free )?IPs/i],
+  ['agent-unreachable', /unable to connect to [\w/ -]*agent|dial unix \S+\.sock: connect: (no such file or directory|connection refused)|connect: connection refused|check that the [\w/-]+ container is running|is the agent running/i],
+  ['plugin-missing', /failed to find plugin "[^"]+" in path/i],
+  ['not-ready', /cni plugin not initialized|network plugin is not ready|no networks found in \/etc\/cni\/net\.d|cni config uninitialized/i],
+];
+
+export function parseSandboxFailure(message: string): SandboxFailure {
+  const plugin = /plugin type="([^"]+)"/.exec(message)?.[1];
+  const detail = /failed \((?:add|check)\):\s*([\s\S]+)$/.exec(message)?.[1]?.trim() ?? message.replace(/^[\s\S]*?desc = /, '').trim();
+  const found = KINDS.find(([, re]) => re.test(message))?.[0];
+  const network = plugin !== undefined || /network for sandbox|\bCNI\b|network plugin/i.test(message);
+  const kind = found ?? (network ? 'network' : 'other');
+  return { kind, ...(plugin !== undefined ? { plugin } : {}), detail };
+}
+
+/** "cilium-cni" → "cilium", "aws-cni" → "aws", "calico" → "calico": the part its agent's name carries. */
+export function cniStem(plugin: string): string {
+  return plugin.replace(/[-_]?cni$/i, '').replace(/^cni[-_]?/i, '').toLowerCase() || plugin.toLowerCase();
+}
+
+/** Whether a pod (by its name, its controller's name or its images) is the node agent of a CNI plugin. */
+export function isCniAgent(pod: { name: string; owner?: string; images: readonly string[] }, plugin: string): boolean {
+  const stem = cniStem(plugin);
+  if (stem.length < 3) return false;
+  return [pod.name, pod.owner ?? '', ...pod.images.map((i) => i.replace(/^.*\//, ''))].some((s) => s.toLowerCase().includes(stem));
+}

@@ -1,0 +1,69 @@
+// A pod placed on a node that gets no sandbox because its CNI plugin fails: the adapter lists that
+// node's pods (all namespaces, by field selector), keeps the DaemonSet pods (the node's agents) and
+// reads the previous log of the plugin's failing agent in its own namespace.
+import { describe, expect, it } from 'vitest';
+import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
+import { pickSandboxNodes } from '../../../src/adapters/kubernetes/read-node-agents.js';
+import { DAYS, NODE_A, NODE_B, container, crashLoop, daemonSetApp, deploymentApp, event, nameOf, threeNodes, waiting } from '../../triage-corpus/kit/index.js';
+import { podOf } from '../../triage-corpus/kit/held-out.js';
+import { event as eventEvidence, pod } from '../../domain/triage/scenarios/builders.js';
+import { useHarness } from './harness.js';
+
+const h = useHarness();
+const SANDBOX = 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "5d1c7e0a9b3f": plugin type="calico" failed (add): stat /var/lib/calico/nodename: no such file or directory: check that the calico/node container is running and has mounted /var/lib/calico/';
+
+function cluster(withSandboxFailure: boolean) {
+  const app = deploymentApp({
+    namespace: 'shop',
+    name: 'cart',
+    replicas: 2,
+    revisions: [{ revision: 4, createdAgo: 3 * DAYS, template: { containers: [container({ image: 'registry.example.com/shop/cart:4.2.0' })] } }],
+    pods: [
+      { revision: 4, node: NODE_B, createdAgo: 3 * DAYS },
+      { revision: 4, node: NODE_A, createdAgo: 17, containers: { app: waiting('ContainerCreating') } },
+    ],
+  });
+  const calico = daemonSetApp({
+    namespace: 'kube-system',
+    name: 'calico-node',
+    selector: { 'k8s-app': 'calico-node' },
+    revisions: [{ revision: 7, createdAgo: 30 * DAYS, template: { containers: [container({ name: 'calico-node', image: 'docker.io/calico/node:v3.28.2' })] } }],
+    pods: [
+      { revision: 7, node: NODE_A, createdAgo: 25, containers: { 'calico-node': crashLoop({ exitCode: 1, finishedAgo: 2, ranSeconds: 3 }, 9) } },
+      { revision: 7, node: NODE_B, createdAgo: 30 * DAYS },
+    ],
+  });
+  const stuck = podOf(app, 1);
+  const objects = [...threeNodes(), ...app.objects, ...calico.objects, ...(withSandboxFailure ? [event({ on: stuck, reason: 'FailedCreatePodSandBox', message: SANDBOX, count: 31, firstAgo: 16.9, lastAgo: 0.4 })] : [])];
+  return { objects, agent: nameOf(podOf(calico, 0)) };
+}
+
+describe('the agents of a node where new pods get no sandbox network', () => {
+  it('lists that node\'s pods once, keeps its DaemonSet pods and reads the failing CNI agent\'s previous log', async () => {
+    const { objects, agent } = cluster(true);
+    for (const o of objects) h.fake.add(o);
+    h.fake.setLogs('kube-system', agent, 'calico-node', { previous: '2026-11-21 03:12:01.201 [FATAL][9] startup/startup.go 1043: Unable to autodetect an IPv4 address\n' });
+    const ev = await h.cluster.collectEvidence({ service: 'cart', namespace: 'shop', kind: 'Deployment', name: 'cart' }, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.readFailures.filter((f) => f.reason !== 'skipped')).toEqual([]);
+    expect(ev.nodeAgents?.map((n) => ({ node: n.node, agents: n.agents.map((a) => `${a.namespace}/${a.pod.name} ${a.owner ?? ''}`) }))).toEqual([{ node: NODE_A, agents: [`kube-system/${agent} DaemonSet calico-node`] }]);
+    expect(ev.nodeAgents?.[0]?.logs).toEqual([expect.objectContaining({ pod: agent, container: 'calico-node', previous: true, lines: ['2026-11-21 03:12:01.201 [FATAL][9] startup/startup.go 1043: Unable to autodetect an IPv4 address'] })]);
+    const nodeLists = h.fake.requests.filter((r) => r.path === '/api/v1/pods');
+    expect(nodeLists.map((r) => r.query['fieldSelector'])).toEqual([`spec.nodeName=${NODE_A}`]);
+  });
+
+  it('reads no node\'s pods when no pod failed to get a sandbox', async () => {
+    for (const o of cluster(false).objects) h.fake.add(o);
+    const ev = await h.cluster.collectEvidence({ service: 'cart', namespace: 'shop', kind: 'Deployment', name: 'cart' }, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.nodeAgents).toBeUndefined();
+    expect(h.fake.requests.filter((r) => r.path === '/api/v1/pods')).toEqual([]);
+  });
+});
+
+describe('pickSandboxNodes', () => {
+  it('reads a node once, for the plugin its sandbox failures name, and only nodes of the workload\'s pods', () => {
+    const stuck = [pod(0, { nodeName: NODE_A }), pod(1, { nodeName: NODE_A })];
+    const on = (p: string, message = SANDBOX) => eventEvidence({ object: { kind: 'Pod', name: p }, reason: 'FailedCreatePodSandBox', message });
+    const events = [on(stuck[0]?.name ?? ''), on(stuck[1]?.name ?? ''), on('someone-else'), on(stuck[0]?.name ?? '', 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image "registry.k8s.io/pause:3.9": i/o timeout')];
+    expect(pickSandboxNodes(events, stuck)).toEqual([{ node: NODE_A, plugin: 'calico' }]);
+  });
+});

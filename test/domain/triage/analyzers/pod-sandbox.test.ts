@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { analyzePodSandbox } from '../../../../src/domain/triage/analyzers/pod-sandbox.js';
+import type { NodeAgentsEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
+import { NODE_A, NS, baseEvidence, container, crashLooping, event, minutesAgo, pod, terminated } from '../scenarios/builders.js';
+
+const CALICO = 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "5d1c7e0a9b3f": plugin type="calico" failed (add): stat /var/lib/calico/nodename: no such file or directory: check that the calico/node container is running and has mounted /var/lib/calico/';
+const AGENT = 'calico-node-7xk2q';
+
+/** Four pods run; the fifth was placed on NODE_A 17 minutes ago and never got a sandbox. */
+function sandboxScenario(over: { message?: string; lastSeen?: string } = {}): TriageEvidence {
+  const stuck = pod(5, {
+    nodeName: NODE_A,
+    phase: 'Pending',
+    ready: false,
+    createdAt: minutesAgo(17),
+    startTime: minutesAgo(17),
+    containers: [container({ state: { waiting: { reason: 'ContainerCreating' } }, ready: false })],
+  });
+  return baseEvidence({
+    pods: [0, 1, 2, 3].map((i) => pod(i)).concat(stuck),
+    events: [event({ object: { kind: 'Pod', name: stuck.name, namespace: NS }, reason: 'FailedCreatePodSandBox', message: over.message ?? CALICO, count: 31, firstSeen: minutesAgo(17), lastSeen: over.lastSeen ?? minutesAgo(0.5) })],
+  });
+}
+
+function calicoAgents(ready: boolean): NodeAgentsEvidence {
+  const agent = pod(9, {
+    name: AGENT,
+    nodeName: NODE_A,
+    ready,
+    createdAt: minutesAgo(25),
+    labels: { 'k8s-app': 'calico-node' },
+    containers: [ready ? container({ name: 'calico-node', image: 'docker.io/calico/node:v3.28.2' }) : crashLooping(AGENT, terminated(1, 'Error', 2), 9, { name: 'calico-node', image: 'docker.io/calico/node:v3.28.2' })],
+  });
+  return {
+    node: NODE_A,
+    agents: [{ namespace: 'kube-system', owner: 'DaemonSet calico-node', pod: agent }],
+    logs: ready ? [] : [{ pod: AGENT, container: 'calico-node', previous: true, lines: ['2026-11-21 03:12:01.118 [INFO][9] startup/startup.go 427: Early log level set to info', '2026-11-21 03:12:01.201 [FATAL][9] startup/startup.go 1043: Unable to autodetect an IPv4 address: no valid IPv4 addresses found on the host interfaces'] }],
+  };
+}
+
+describe('analyzePodSandbox', () => {
+  it('names the node, and the CNI agent there that is down and why, when the node\'s agents were read', () => {
+    const ev = { ...sandboxScenario(), nodeAgents: [calicoAgents(false)] };
+    const [f] = analyzePodSandbox(ev);
+    expect(f?.kind).toBe('pod-sandbox');
+    expect(f?.title).toBe(`New pods on node ${NODE_A} get no network (1 pod stuck in ContainerCreating): its CNI agent there, kube-system/${AGENT}, is crash-looping (exit 1, 9 restarts), so calico cannot set up their network`);
+    expect(f?.confidence).toBe('high');
+    expect(f?.decisive).toMatch(/Unable to autodetect an IPv4 address/);
+    expect(f?.evidence).toContain(`agent kube-system/${AGENT} (DaemonSet calico-node) on ${NODE_A}: crash-looping (exit 1, 9 restarts), image docker.io/calico/node:v3.28.2, created 25m ago`);
+    expect(f?.likelyCause).toMatch(/that pod was created 25m ago, so an update or restart of its DaemonSet is the likely start/);
+    expect(f?.nextAction).toBe(`Mitigate: cordon ${NODE_A} and delete the stuck pod so it starts on another node (the bot will not). Then get kube-system/${AGENT} running again (if its DaemonSet was just updated, roll that DaemonSet back).`);
+    expect(f?.outsideWorkload).toBe('any new pod on that node, of any revision, gets no network there');
+    expect(f?.affected).toEqual({ pods: [ev.pods[4]?.name], nodes: [NODE_A] });
+  });
+
+  it('says what the plugin cannot do when the node\'s agents were not read, or its agent is fine', () => {
+    const [unread] = analyzePodSandbox(sandboxScenario());
+    expect(unread?.title).toBe(`New pods on node ${NODE_A} get no network (1 pod stuck in ContainerCreating): CNI plugin calico cannot reach its agent on the node`);
+    expect(unread?.confidence).toBe('medium');
+    const [fine] = analyzePodSandbox({ ...sandboxScenario(), nodeAgents: [calicoAgents(true)] });
+    expect(fine?.title).toBe(unread?.title);
+  });
+
+  it('says the node has no pod IP left when the plugin cannot assign one', () => {
+    const [f] = analyzePodSandbox(sandboxScenario({ message: 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "3f9c1e": plugin type="aws-cni" name="aws-cni" failed (add): add cmd: failed to assign an IP address to container' }));
+    expect(f?.title).toMatch(/CNI plugin aws-cni cannot assign them an IP address$/);
+    expect(f?.likelyCause).toMatch(/the node has no pod IP address left to give/);
+  });
+
+  it('stays silent about a sandbox failure that is not the network, an old one, or one of a pod that has started since', () => {
+    expect(analyzePodSandbox(sandboxScenario({ message: 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image "registry.k8s.io/pause:3.9": i/o timeout' }))).toEqual([]);
+    expect(analyzePodSandbox(sandboxScenario({ lastSeen: minutesAgo(21 * 60) }))).toEqual([]);
+    const started = sandboxScenario();
+    started.pods = started.pods.map((p) => ({ ...p, phase: 'Running' as const, ready: true, containers: [container()] }));
+    expect(analyzePodSandbox(started)).toEqual([]);
+  });
+});
