@@ -32,6 +32,7 @@ export type FindingKind =
   | 'oom-killed'
   | 'signal-kill'
   | 'liveness-kill'
+  | 'liveness-dependency'
   | 'exit-code'
   | 'clean-exit'
   | 'crash-loop'

@@ -61,6 +61,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'dependency-error': ['exit-code', 'readiness-probe', 'liveness-kill', 'signal-kill', ...PROCESS_EFFECTS],
   // A failed postStart hook is why the kubelet kills the container: its exit and restarts are the hook's.
   'lifecycle-hook': ['signal-kill', 'exit-code', 'clean-exit', 'unexplained', ...PROCESS_EFFECTS],
+  // A liveness probe that checks a dependency: the dependency's failure is what it reports, the kills are what it does.
+  'liveness-dependency': ['liveness-kill', 'signal-kill', 'exit-code', 'clean-exit', 'dependency-error', 'resource-exhaustion', 'slow-dependency', 'unexplained', ...PROCESS_EFFECTS],
   'oom-killed': PROCESS_EFFECTS,
   'signal-kill': PROCESS_EFFECTS,
   'liveness-kill': PROCESS_EFFECTS,

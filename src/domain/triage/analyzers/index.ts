@@ -11,6 +11,7 @@ import { analyzeFailedScheduling } from './failed-scheduling.js';
 import { analyzeHpa } from './hpa.js';
 import { analyzeIdleCommands } from './idle-command.js';
 import { analyzeImagePulls } from './image-pull.js';
+import { analyzeLivenessDependency } from './liveness-dependency.js';
 import { analyzeNodeConcentration } from './node-concentration.js';
 import { analyzeNodeConditions } from './node-condition.js';
 import { analyzeOomKilled } from './oom-killed.js';
@@ -56,6 +57,7 @@ export type Analyzer = (evidence: TriageEvidence) => Finding[];
 export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'oom-killed': analyzeOomKilled,
   'signal-kill': analyzeSignalKills,
+  'liveness-dependency': analyzeLivenessDependency,
   'exit-code': analyzeExitCodes,
   'clean-exit': analyzeCleanExits,
   'crash-loop': analyzeCrashLoops,

@@ -39,7 +39,7 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
   const text = `${mechanism?.title ?? ''} ${mechanism?.decisive ?? ''}`.toLowerCase();
   const related = (line: string): boolean => {
     const l = line.toLowerCase();
-    if (k === 'liveness-kill') return / (liveness|startup) probe/.test(l);
+    if (k === 'liveness-kill' || k === 'liveness-dependency') return / (liveness|startup) probe/.test(l);
     if (k === 'readiness-probe') return / readiness probe/.test(l);
     if (k === 'lifecycle-hook') return / (poststart|prestop) hook/.test(l);
     // A load balancer's health check follows the app's health endpoint: a moved probe path is the lead.
