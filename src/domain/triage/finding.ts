@@ -73,6 +73,7 @@ export type FindingKind =
   | 'volume-full'
   | 'slow-dependency'
   | 'resource-exhaustion'
+  | 'cpu-starved'
   | 'consumer-group'
   | 'credentials-rejected'
   | 'daemonset-coverage'

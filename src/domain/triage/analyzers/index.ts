@@ -2,6 +2,7 @@ import type { TriageEvidence } from '../evidence.js';
 import type { Finding } from '../finding.js';
 import { analyzeCleanExits } from './clean-exit.js';
 import { analyzeContainerConfig } from './container-config.js';
+import { analyzeCpuStarved } from './cpu-starved.js';
 import { analyzeCrashLoops } from './crash-loop.js';
 import { analyzeDependencyErrors } from './dependency-errors.js';
 import { analyzeDependencyRefusals } from './dependency-refuses.js';
@@ -101,6 +102,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'volume-full': analyzeVolumeFull,
   'slow-dependency': analyzeSlowDependency,
   'resource-exhaustion': analyzeResourceExhaustion,
+  'cpu-starved': analyzeCpuStarved,
   'consumer-group': analyzeConsumerGroups,
   'credentials-rejected': analyzeRejectedCredentials,
   'daemonset-coverage': analyzeDaemonSetCoverage,

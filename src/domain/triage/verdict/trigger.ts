@@ -47,6 +47,7 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
     if (k === 'image-pull') return / image:|imagepullsecrets/.test(l);
     if (k === 'container-config') return /env|envfrom|volumes|configmap|secret/.test(l);
     if (k === 'placement') return /nodeselector|affinity|tolerations/.test(l);
+    if (k === 'cpu-starved') return / cpu (limit|request):/.test(l);
     if (k === 'oom-killed') return /memory limit|env .*(java|node_options|xmx)/.test(l);
     if (k === 'pod-create-failed') return /serviceaccount|securitycontext|resources|request|pod label|priorityclass/.test(l);
     if (k === 'failed-scheduling') return / (cpu|memory|[\w./-]+) request:|nodeselector|affinity|tolerations/.test(l);
