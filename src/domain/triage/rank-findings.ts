@@ -52,6 +52,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'consumer-group': ['unexplained', 'dependency-error'],
   'credentials-rejected': ['readiness-probe', 'liveness-kill', 'exit-code', 'crash-loop', 'unexplained', 'dependency-error', ...PROCESS_EFFECTS],
   'resource-exhaustion': ['readiness-probe', 'liveness-kill', 'signal-kill', 'exit-code', 'dependency-error', 'unexplained', ...PROCESS_EFFECTS],
+  // A CPU limit cut: throttled pods miss probe timeouts and run their requests into timeouts.
+  'cpu-starved': ['readiness-probe', 'liveness-kill', 'signal-kill', 'exit-code', 'slow-dependency', 'unexplained', ...PROCESS_EFFECTS],
   // A failed Job is what paged: how its pods ended is the same story told from below, and a CronJob without a success since is its consequence.
   'job-failed': [...PROCESS_FAULTS, 'oom-killed', 'image-pull', 'container-config', 'cron-no-success', ...PROCESS_EFFECTS],
   unexplained: PROCESS_EFFECTS,
@@ -63,6 +65,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'dependency-error': ['exit-code', 'readiness-probe', 'liveness-kill', 'signal-kill', ...PROCESS_EFFECTS],
   // A failed postStart hook is why the kubelet kills the container: its exit and restarts are the hook's.
   'lifecycle-hook': ['signal-kill', 'exit-code', 'clean-exit', 'unexplained', ...PROCESS_EFFECTS],
+  // A liveness probe that checks a dependency: the dependency's failure is what it reports, the kills are what it does.
+  'liveness-dependency': ['liveness-kill', 'signal-kill', 'exit-code', 'clean-exit', 'dependency-error', 'resource-exhaustion', 'slow-dependency', 'unexplained', ...PROCESS_EFFECTS],
   'oom-killed': PROCESS_EFFECTS,
   'signal-kill': PROCESS_EFFECTS,
   'liveness-kill': PROCESS_EFFECTS,

@@ -2,6 +2,7 @@ import type { TriageEvidence } from '../evidence.js';
 import type { Finding } from '../finding.js';
 import { analyzeCleanExits } from './clean-exit.js';
 import { analyzeContainerConfig } from './container-config.js';
+import { analyzeCpuStarved } from './cpu-starved.js';
 import { analyzeCrashLoops } from './crash-loop.js';
 import { analyzeDependencyErrors } from './dependency-errors.js';
 import { analyzeDependencyRefusals } from './dependency-refuses.js';
@@ -11,6 +12,7 @@ import { analyzeFailedScheduling } from './failed-scheduling.js';
 import { analyzeHpa } from './hpa.js';
 import { analyzeIdleCommands } from './idle-command.js';
 import { analyzeImagePulls } from './image-pull.js';
+import { analyzeLivenessDependency } from './liveness-dependency.js';
 import { analyzeNodeConcentration } from './node-concentration.js';
 import { analyzeNodeConditions } from './node-condition.js';
 import { analyzeOomKilled } from './oom-killed.js';
@@ -57,6 +59,7 @@ export type Analyzer = (evidence: TriageEvidence) => Finding[];
 export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'oom-killed': analyzeOomKilled,
   'signal-kill': analyzeSignalKills,
+  'liveness-dependency': analyzeLivenessDependency,
   'exit-code': analyzeExitCodes,
   'clean-exit': analyzeCleanExits,
   'crash-loop': analyzeCrashLoops,
@@ -101,6 +104,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'volume-full': analyzeVolumeFull,
   'slow-dependency': analyzeSlowDependency,
   'resource-exhaustion': analyzeResourceExhaustion,
+  'cpu-starved': analyzeCpuStarved,
   'consumer-group': analyzeConsumerGroups,
   'credentials-rejected': analyzeRejectedCredentials,
   'daemonset-coverage': analyzeDaemonSetCoverage,

@@ -12,6 +12,8 @@ import { isPodHealthy, listNodesOf, severityForPods, unique } from '../pod-statu
 interface Limit {
   id: string;
   pattern: RegExp;
+  /** A line the pattern matches that says the limit was not hit after all. */
+  unless?: RegExp;
   /** "runs out of file descriptors", completing "<workload> …". */
   what: string;
   cause: string;
@@ -39,6 +41,8 @@ const LIMITS: Limit[] = [
   {
     id: 'connection-pool',
     pattern: /Connection is not available, request timed out after|pool (is )?exhausted|Timeout waiting for (idle object|connection from pool)|QueuePool limit of size \d+ overflow \d+ reached/i,
+    // Hikari's counts: with no connection in use nothing holds the pool; it cannot open one (the database is down or unresolvable).
+    unless: /\bactive=0\b/,
     what: 'waits on an exhausted connection pool',
     cause: 'Every connection of the pool is held (slow queries, leaked connections, or more concurrent requests than the pool); requests wait for one and time out, health checks that use it fail.',
     nextAction: 'Look at what holds the connections (slow queries, leaks) before growing the pool; scale out only if the dependency can take more connections.',
@@ -65,7 +69,7 @@ export function analyzeResourceExhaustion(ev: TriageEvidence): Finding[] {
     const seen: { log: LogEvidence; line: string; count: number }[] = [];
     for (const log of ev.logs) {
       if (findPod(ev, log.pod) === undefined) continue;
-      const lines = log.lines.filter((l) => limit.pattern.test(l));
+      const lines = log.lines.filter((l) => limit.pattern.test(l) && !(limit.unless?.test(l) ?? false));
       if (lines.length > 0) seen.push({ log, line: lines.at(-1)!.trim(), count: lines.length });
     }
     const crashedPods = unique(seen.filter((h) => h.log.previous).map((h) => h.log.pod));

@@ -39,7 +39,7 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
   const text = `${mechanism?.title ?? ''} ${mechanism?.decisive ?? ''}`.toLowerCase();
   const related = (line: string): boolean => {
     const l = line.toLowerCase();
-    if (k === 'liveness-kill') return / (liveness|startup) probe/.test(l);
+    if (k === 'liveness-kill' || k === 'liveness-dependency') return / (liveness|startup) probe/.test(l);
     if (k === 'readiness-probe') return / readiness probe/.test(l);
     if (k === 'lifecycle-hook') return / (poststart|prestop) hook/.test(l);
     // A load balancer's health check follows the app's health endpoint: a moved probe path is the lead.
@@ -47,6 +47,7 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
     if (k === 'image-pull') return / image:|imagepullsecrets/.test(l);
     if (k === 'container-config') return /env|envfrom|volumes|configmap|secret/.test(l);
     if (k === 'placement') return /nodeselector|affinity|tolerations/.test(l);
+    if (k === 'cpu-starved') return / cpu (limit|request):/.test(l);
     if (k === 'oom-killed') return /memory limit|env .*(java|node_options|xmx)/.test(l);
     if (k === 'pod-create-failed') return /serviceaccount|securitycontext|resources|request|pod label|priorityclass/.test(l);
     if (k === 'failed-scheduling') return / (cpu|memory|[\w./-]+) request:|nodeselector|affinity|tolerations/.test(l);

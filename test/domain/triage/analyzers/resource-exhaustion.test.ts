@@ -54,6 +54,16 @@ describe('analyzeResourceExhaustion', () => {
     expect(analyzeResourceExhaustion(ev)).toEqual([]);
   });
 
+  it('does not call a pool exhausted when it holds no connection at all (active=0): it cannot open one', () => {
+    const ev = outOfDescriptors();
+    const empty = 'Caused by: java.sql.SQLTransientConnectionException: reporting - Connection is not available, request timed out after 2001ms (total=0, active=0, idle=0, waiting=0)';
+    const held = 'Caused by: java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed out after 30000ms (total=10, active=10, idle=0, waiting=37)';
+    ev.logs = ev.pods.map((p) => ({ pod: p.name, container: 'app', previous: true, lines: [empty, empty, empty] }));
+    expect(analyzeResourceExhaustion(ev)).toEqual([]);
+    ev.logs = ev.pods.map((p) => ({ pod: p.name, container: 'app', previous: true, lines: [held, held, held] }));
+    expect(analyzeResourceExhaustion(ev)[0]?.id).toBe('resource-exhaustion/connection-pool');
+  });
+
   it('needs more than a stray line, and says nothing about a healthy workload', () => {
     const ev = outOfDescriptors();
     ev.logs = ev.logs.map((l) => ({ ...l, lines: l.lines.slice(0, 2) }));

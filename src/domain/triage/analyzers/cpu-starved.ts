@@ -1,0 +1,128 @@
+import type { PodEvidence, RevisionEvidence, TriageEvidence } from '../evidence.js';
+import { condenseStructuredLine, eventContainer, listPodEvents } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
+import { formatPodShare, isPodHealthy, listNodesOf, severityForPods, unique } from '../pod-status.js';
+import { parseQuantity } from '../quantity.js';
+import { sortRevisions } from '../revision-diff.js';
+import { formatAgo } from '../time-span.js';
+
+/**
+ * A CPU limit cut by a revision, which the pods feel only under load: the CFS quota throttles
+ * them, garbage-collection pauses stretch to seconds, thread pools starve and the probes time
+ * out, though nothing crashes and memory is fine. The cut may be hours older than the symptoms
+ * (rightsizing done at night meets the next peak), so the analyzer looks for the revision that
+ * lowered the limit the failing pods run with, however old, and ties it to starvation that the
+ * runtime logs and to probe timeouts.
+ */
+
+/** A JVM stop-the-world pause (unified GC logging): "GC(4978) Pause Full (Allocation Failure) 1003M->402M(1012M) 4121.907ms". */
+const GC_PAUSE = /\bPause (?:Young|Full|Mixed|Remark|Cleanup|Initial Mark)\b.*?(\d+(?:\.\d+)?)ms\b/;
+/** A pause this long is starvation, not a busy collector. */
+const LONG_PAUSE_MS = 1000;
+/** What runtimes log when their threads do not get the CPU in time. */
+const STARVED = /Thread starvation or clock leap detected|throttled \d+(?:\.\d+)?% of (?:the )?(?:CFS )?periods|\bnr_throttled\b|CPU throttling/i;
+/** The JVM's collector choice when it sees fewer than two CPUs. */
+const SERIAL_GC = /\[gc\S*\s*\]\s*Using Serial\b|\bUsing Serial\b/;
+const PROBE_TIMEOUT = /^(Readiness|Liveness|Startup) probe failed:.*(context deadline exceeded|Client\.Timeout|timeout|timed out)/i;
+
+interface Cut {
+  container: string;
+  revision: RevisionEvidence;
+  previous: RevisionEvidence;
+  before: string;
+  after: string;
+  requestBefore?: string;
+  requestAfter?: string;
+}
+
+function cpuOf(r: RevisionEvidence, container: string, kind: 'limits' | 'requests'): string | undefined {
+  return r.containers.find((c) => c.name === container)?.resources[kind]['cpu'];
+}
+
+/** The revision that set the CPU limit `pods` run with, when the revision before it allowed more. */
+function findCut(ev: TriageEvidence, pods: readonly PodEvidence[], container: string): Cut | undefined {
+  const hashes = unique(pods.map((p) => p.revisionHash ?? ''));
+  const [hash] = hashes;
+  if (hashes.length !== 1 || hash === undefined) return undefined;
+  const sorted = sortRevisions(ev.revisions);
+  const from = sorted.findIndex((r) => r.hash === hash);
+  const current = sorted[from];
+  if (current === undefined) return undefined;
+  const after = cpuOf(current, container, 'limits');
+  const limit = parseQuantity(after);
+  if (after === undefined || limit === undefined) return undefined;
+  for (let i = from; i + 1 < sorted.length; i++) {
+    const [newer, older] = [sorted[i] as RevisionEvidence, sorted[i + 1] as RevisionEvidence];
+    const before = cpuOf(older, container, 'limits');
+    if (before === after) continue;
+    const was = parseQuantity(before);
+    // No limit before, or a higher one: the revision took CPU away.
+    if (before !== undefined && (was === undefined || was <= limit)) return undefined;
+    const requestBefore = cpuOf(older, container, 'requests');
+    const requestAfter = cpuOf(newer, container, 'requests');
+    return { container, revision: newer, previous: older, before: before ?? 'none', after, ...(requestBefore ? { requestBefore } : {}), ...(requestAfter ? { requestAfter } : {}) };
+  }
+  return undefined;
+}
+
+export function analyzeCpuStarved(ev: TriageEvidence): Finding[] {
+  const findings: Finding[] = [];
+  const names = unique(ev.pods.flatMap((p) => p.containers.map((c) => c.name)));
+  for (const name of names) {
+    const pods = ev.pods.filter((p) => p.deletionTimestamp === undefined && p.containers.some((c) => c.name === name && c.resources.limits['cpu'] !== undefined));
+    const cut = findCut(ev, pods, name);
+    if (cut === undefined) continue;
+    const lines = ev.logs.filter((l) => l.container === name && pods.some((p) => p.name === l.pod));
+    const pauses = lines.flatMap((l) => l.lines.flatMap((line) => {
+      const ms = Number(GC_PAUSE.exec(line)?.[1] ?? 0);
+      return ms >= LONG_PAUSE_MS ? [{ pod: l.pod, line, ms }] : [];
+    }));
+    const starved = lines.flatMap((l) => l.lines.filter((line) => STARVED.test(line)).map((line) => ({ pod: l.pod, line })));
+    const timeouts = listPodEvents(ev, ['Unhealthy'], pods.map((p) => p.name)).filter((e) => PROBE_TIMEOUT.test(e.message) && (eventContainer(e) ?? name) === name);
+    // Starvation the runtime reports is the signal; probe timeouts alone could be any slowness.
+    if (pauses.length + starved.length === 0) continue;
+    const hit = unique([...pauses, ...starved].map((x) => x.pod).concat(timeouts.map((e) => e.object.name)));
+    const affected = pods.filter((p) => hit.includes(p.name));
+    const unhealthy = affected.filter((p) => !isPodHealthy(p, ev.collectedAt));
+    const longest = [...pauses].sort((a, b) => b.ms - a.ms)[0];
+    const probes = unique(timeouts.map((e) => /^(\w+)/.exec(e.message)?.[1]?.toLowerCase() ?? 'probe'));
+    const signs = [
+      ...(longest ? [`GC pauses up to ${(longest.ms / 1000).toFixed(1)}s`] : []),
+      ...(starved.length > 0 ? [`thread starvation (${starved.length} line${starved.length === 1 ? '' : 's'})`] : []),
+    ];
+    const logPods = unique([...pauses, ...starved].map((x) => x.pod)).length;
+    const probeText = timeouts.length > 0 ? `, ${probes.join(' and ')} probes time out on ${formatPodShare(ev, unique(timeouts.map((e) => e.object.name)).length)}` : '';
+    const serial = lines.some((l) => l.lines.some((line) => SERIAL_GC.test(line)));
+    const request = cut.requestBefore !== cut.requestAfter && cut.requestAfter !== undefined ? ` (request ${cut.requestBefore ?? 'none'} → ${cut.requestAfter})` : '';
+    const when = formatAgo(cut.revision.createdAt, ev.collectedAt);
+    const restore = `${cut.before === 'none' ? `remove the CPU limit of ${name}` : `restore the CPU limit of ${name} to ${cut.before}`}${cut.requestBefore && cut.requestBefore !== cut.requestAfter ? ` and set its request back to ${cut.requestBefore}` : ''} (revision ${cut.previous.revision}'s values)`;
+    findings.push({
+      id: `cpu-starved/${name}`,
+      kind: 'cpu-starved',
+      title: `Container ${name} is starved of CPU since revision ${cut.revision.revision} (${when}) cut its CPU limit ${cut.before} → ${cut.after}${request}: ${signs.join(' and ')} in the logs of ${logPods} pod${logPods === 1 ? '' : 's'}${probeText}`,
+      layer: 'capacity',
+      severity: unhealthy.length > 0 ? severityForPods(ev, unhealthy.length) : 'warning',
+      confidence: timeouts.length > 0 ? 'high' : 'medium',
+      evidence: [
+        `revision ${cut.revision.revision} (${when}${cut.revision.changeCause ? `, "${cut.revision.changeCause}"` : ''}): ${name} cpu limit ${cut.before} → ${cut.after}${request}`,
+        ...(longest ? [`log ${longest.pod}: ${condenseStructuredLine(longest.line.trim()).slice(0, 200)}`] : []),
+        ...starved.slice(0, 1).map((s) => `log ${s.pod}: ${condenseStructuredLine(s.line.trim()).slice(0, 200)}`),
+        ...(serial ? ['the JVM chose the Serial collector: it sees fewer than two CPUs'] : []),
+        `${unhealthy.length}/${affected.length} of these pods not ready or restarting now`,
+      ],
+      decisive: condenseStructuredLine((longest?.line ?? starved[0]?.line ?? '').trim()).slice(0, 200),
+      likelyCause:
+        `With a CPU limit of ${cut.after} the kernel's CFS quota throttles the container whenever it needs more: under load, garbage collection and request threads wait for CPU, ` +
+        `pauses stretch to seconds and the health endpoint misses the probe's timeout. The limit was ${cut.before} before revision ${cut.revision.revision}; the cut shows only when traffic rises, so it can be hours older than the symptoms.`,
+      nextAction: `Mitigate: ${restore}${cut.before === 'none' ? '' : ', or remove the limit'}. Do not relax the probes to hide it; restarting will not help.`,
+      fix: restore,
+      confirmCommands: [
+        formatKubectl(ev.target, `rollout history ${formatWorkloadRef(ev.target)} --revision=${cut.revision.revision}`),
+        formatKubectl(ev.target, `top pod ${affected[0]?.name ?? ''} --containers`),
+      ],
+      affected: { pods: affected.map((p) => p.name), nodes: listNodesOf(affected) },
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,134 @@
+import type { ContainerEvidence, EventEvidence, LogEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
+import { condenseStructuredLine, eventContainer, formatProbe, listPodEvents } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { describePodCommand, formatKubectl, previousLogsCommand } from '../kubectl-command.js';
+import { formatPodShare, getLastTermination, listNodesOf, severityForPods, unique } from '../pod-status.js';
+import { type DependencyError, parseDependencyError } from './dependency-errors.js';
+
+/**
+ * A liveness probe that checks a dependency: the health endpoint it calls aggregates the
+ * dependencies' checks (Spring Boot's /actuator/health with its DataSource indicator, an ASP.NET
+ * health check of the database), so when a dependency fails the endpoint answers 5xx and the
+ * kubelet kills processes that are up — every replica at once, and a restart brings nothing back.
+ * Told by liveness failures that are HTTP 5xx (the app answered) while the same containers log
+ * a dependency's health check failing.
+ */
+
+const LIVENESS_5XX = /^Liveness probe failed: HTTP probe failed with statuscode: (5\d\d)/i;
+/** A framework's health check of one dependency failing, as it logs it. */
+const HEALTH_CHECK_FAILED = /\b(\w+?)HealthIndicator\b.*\bhealth check failed\b|\bHealth check (\S+) (?:with status|completed with status) Unhealthy\b|\b(\w+) health check failed\b/i;
+/** A new log record: a timestamp, a bracketed time or a JSON object; anything else continues the record before it. */
+const NEW_RECORD = /^(\d{4}-\d\d-\d\d|\[|\{)/;
+/** How far a record's stack is read for its cause. */
+const BLOCK_LINES = 60;
+
+const FAILS: Record<DependencyError['problem'], string> = {
+  'dns-missing': 'does not resolve',
+  'dns-unavailable': 'cannot be resolved (DNS does not answer)',
+  refused: 'refuses connections',
+  unreachable: 'is unreachable',
+  timeout: 'does not answer in time',
+  reset: 'drops connections',
+  'tls-expired': 'presents an expired certificate',
+  'tls-untrusted': 'presents an untrusted certificate',
+  'tls-name': 'presents a certificate for another name',
+};
+
+interface HealthFailure {
+  /** "DataSource", "npgsql"; undefined when the line names no check. */
+  check?: string;
+  /** The deepest line of the record that names what failed, else the health line itself. */
+  cause: string;
+  dependency?: DependencyError;
+}
+
+/** Health-check failures in one log, each with the cause its stack gives. */
+function findHealthFailures(log: LogEvidence): HealthFailure[] {
+  const out: HealthFailure[] = [];
+  log.lines.forEach((line, i) => {
+    const m = HEALTH_CHECK_FAILED.exec(line);
+    if (!m) return;
+    const block: string[] = [];
+    for (const next of log.lines.slice(i + 1, i + 1 + BLOCK_LINES)) {
+      if (NEW_RECORD.test(next) || HEALTH_CHECK_FAILED.test(next)) break;
+      block.push(next);
+    }
+    const parsed = [line, ...block].flatMap((l) => {
+      const dep = parseDependencyError(l);
+      return dep ? [{ line: l, dep }] : [];
+    });
+    const deepest = parsed.filter((p) => p.dep.dependency !== undefined).at(-1) ?? parsed.at(-1);
+    const check = m[1] ?? m[2] ?? m[3];
+    out.push({ ...(check ? { check } : {}), cause: (deepest?.line ?? line).trim(), ...(deepest ? { dependency: deepest.dep } : {}) });
+  });
+  return out;
+}
+
+interface Hit {
+  pod: PodEvidence;
+  container: ContainerEvidence;
+  failures: EventEvidence[];
+  health: HealthFailure[];
+}
+
+export function analyzeLivenessDependency(ev: TriageEvidence): Finding[] {
+  const hits: Hit[] = [];
+  for (const pod of ev.pods) {
+    const events = listPodEvents(ev, ['Unhealthy'], [pod.name]).filter((e) => LIVENESS_5XX.test(e.message));
+    for (const container of pod.containers) {
+      if (container.probes.liveness?.type !== 'http' || container.restartCount === 0) continue;
+      const failures = events.filter((e) => (eventContainer(e) ?? container.name) === container.name);
+      if (failures.length === 0) continue;
+      const logs = ev.logs.filter((l) => l.pod === pod.name && l.container === container.name);
+      const health = logs.flatMap(findHealthFailures);
+      if (health.length > 0) hits.push({ pod, container, failures, health });
+    }
+  }
+  const [first] = hits;
+  if (first === undefined) return [];
+  const { container } = first;
+  const mine = hits.filter((h) => h.container.name === container.name);
+  const pods = unique(mine.map((h) => h.pod.name));
+  const probe = container.probes.liveness;
+  const health = mine.flatMap((h) => h.health);
+  const named = health.find((h) => h.dependency?.dependency !== undefined) ?? health.find((h) => h.dependency !== undefined) ?? health[0];
+  const dep = named?.dependency;
+  const what = dep?.dependency !== undefined ? `${dep.dependency} ${FAILS[dep.problem]}` : dep ? `a dependency ${FAILS[dep.problem]}` : 'a dependency fails';
+  const check = named?.check ? `its ${named.check} health check` : 'a dependency check';
+  const statuses = unique(mine.flatMap((h) => h.failures.map((e) => LIVENESS_5XX.exec(e.message)?.[1] ?? ''))).join('/');
+  const codes = unique(mine.flatMap((h) => { const t = getLastTermination(h.container); return t ? [t.exitCode] : []; })).join('/');
+  const endpoint = probe ? `${probe.path ?? '/'} on :${String(probe.port ?? '')}` : 'the health endpoint';
+  // Spring Boot has a liveness group of the process alone beside the aggregate.
+  const aggregate = probe?.path !== undefined && /\/actuator\/health\/?$/.test(probe.path);
+  const processOnly = aggregate ? `${probe?.path?.replace(/\/?$/, '')}/liveness` : 'an endpoint that checks the process alone (or a tcpSocket probe)';
+  const restarts = mine.reduce((n, h) => n + h.container.restartCount, 0);
+  const total = mine.reduce((n, h) => n + h.failures.reduce((k, e) => k + e.count, 0), 0);
+
+  return [{
+    id: `liveness-dependency/${container.name}`,
+    kind: 'liveness-dependency',
+    title: `Liveness probe of ${container.name} checks a dependency: ${endpoint} answers ${statuses} because ${check} fails (${what}), so the kubelet kills ${formatPodShare(ev, pods.length)}${codes ? ` (exit ${codes})` : ''} though the process is up`,
+    layer: 'runtime/probes',
+    severity: severityForPods(ev, pods.length),
+    confidence: pods.length >= 2 || health.length >= 3 ? 'high' : 'medium',
+    evidence: [
+      `${total} liveness failures with HTTP ${statuses} on ${pods.length} pod${pods.length === 1 ? '' : 's'}; ${restarts} restarts`,
+      ...(probe ? [`liveness probe: ${formatProbe(probe)}`] : []),
+      ...unique(health.map((h) => condenseStructuredLine(h.cause).slice(0, 240))).slice(0, 2).map((l) => `log: ${l}`),
+    ],
+    decisive: condenseStructuredLine(named?.cause ?? '').slice(0, 240),
+    likelyCause:
+      `The liveness probe calls a health endpoint that includes the dependencies' checks. When one fails (${what}), the endpoint answers ${statuses}, ` +
+      `and the kubelet restarts containers whose process is fine: every replica at once, and no restart can bring the dependency back. Liveness should say only whether the process must be restarted.`,
+    nextAction:
+      `Mitigate: point the liveness probe at ${processOnly} so the kills stop; a dependency belongs in readiness at most. ` +
+      `Then restore ${dep?.dependency ?? 'the dependency'} or take it out of the health check. Restarting pods will not help.`,
+    fix: `point the liveness probe at ${processOnly}, and restore ${dep?.dependency ?? 'the dependency'} or drop it from the health check`,
+    confirmCommands: [
+      describePodCommand(ev.target, first.pod.name),
+      previousLogsCommand(ev.target, first.pod.name, container.name),
+      formatKubectl(ev.target, `get pod ${first.pod.name} -o jsonpath='{.spec.containers[?(@.name=="${container.name}")].livenessProbe}'`),
+    ],
+    affected: { pods, nodes: listNodesOf(mine.map((h) => h.pod)) },
+  }];
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeLivenessDependency } from '../../../../src/domain/triage/analyzers/liveness-dependency.js';
+import type { PodEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
+import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
+import { NOW, NS, baseEvidence, container, crashLooping, event, minutesAgo, pod, podName, terminated, workload } from '../scenarios/builders.js';
+import { healthyScenario } from '../scenarios/healthy.js';
+
+/** Spring Boot's DataSource indicator failing inside /actuator/health, with its cause at the bottom. */
+function healthFailed(t: string, cause: string): string[] {
+  return [
+    `${t}  WARN 1 --- [nio-8080-exec-1] o.s.b.a.jdbc.DataSourceHealthIndicator   : DataSource health check failed`,
+    'org.springframework.jdbc.CannotGetJdbcConnectionException: Failed to obtain JDBC Connection',
+    '\tat org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator.doDataSourceHealthCheck(DataSourceHealthIndicator.java:107)',
+    'Caused by: java.sql.SQLTransientConnectionException: reporting - Connection is not available, request timed out after 2001ms (total=0, active=0, idle=0, waiting=0)',
+    cause,
+  ];
+}
+
+/** Three pods whose liveness probe calls the aggregate health, which includes a database that no longer resolves. */
+function livenessOnAggregateHealth(cause = 'Caused by: java.net.UnknownHostException: reporting-db.example.internal'): TriageEvidence {
+  const pods: PodEvidence[] = [0, 1, 2].map((i) => {
+    const name = podName('7c9d8f6b5d', i);
+    const probes = { liveness: { type: 'http' as const, path: '/actuator/health', port: 8080, initialDelaySeconds: 60, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 } };
+    return pod(i, { ready: false, containers: [crashLooping(name, terminated(143, 'Error', 1 + i, { runSeconds: 96 }), 8, { probes })] });
+  });
+  return baseEvidence({
+    pods,
+    workload: workload({ specReplicas: 3, replicas: 3, readyReplicas: 0, availableReplicas: 0 }),
+    logs: pods.map((p) => ({
+      pod: p.name,
+      container: 'app',
+      previous: true,
+      lines: [
+        "2026-11-21 03:12:01.000  INFO 1 --- [main] c.e.orders.OrdersApiApplication : Started OrdersApiApplication in 36.412 seconds",
+        ...healthFailed('2026-11-21 03:12:31.000', cause),
+        ...healthFailed('2026-11-21 03:12:41.000', cause),
+        '2026-11-21 03:12:52.000  INFO 1 --- [ionShutdownHook] o.s.b.w.e.tomcat.GracefulShutdown : Commencing graceful shutdown. Waiting for active requests to complete',
+      ],
+    })),
+    events: pods.flatMap((p) => [
+      event({ object: { kind: 'Pod', name: p.name, namespace: NS }, reason: 'Unhealthy', message: 'Liveness probe failed: HTTP probe failed with statuscode: 503', count: 24, firstSeen: minutesAgo(21), lastSeen: minutesAgo(1) }),
+      event({ object: { kind: 'Pod', name: p.name, namespace: NS }, type: 'Normal', reason: 'Killing', message: 'Container app failed liveness probe, will be restarted', count: 8, firstSeen: minutesAgo(20), lastSeen: minutesAgo(1) }),
+    ]),
+  });
+}
+
+describe('analyzeLivenessDependency', () => {
+  it('tells a liveness probe that checks a dependency: 5xx answers while the health check logs the dependency failing', () => {
+    const [f, ...rest] = analyzeLivenessDependency(livenessOnAggregateHealth());
+    expect(rest).toEqual([]);
+    expect(f?.kind).toBe('liveness-dependency');
+    expect(f?.title).toBe(
+      'Liveness probe of app checks a dependency: /actuator/health on :8080 answers 503 because its DataSource health check fails (reporting-db.example.internal does not resolve), so the kubelet kills 3/3 pods (exit 143) though the process is up',
+    );
+    expect(f?.decisive).toBe('Caused by: java.net.UnknownHostException: reporting-db.example.internal');
+    expect(f?.fix).toMatch(/^point the liveness probe at \/actuator\/health\/liveness/);
+    expect(f?.confidence).toBe('high');
+  });
+
+  it('leads the verdict over the dependency it reports and the kills it causes, without calling the pool exhausted', () => {
+    const report = buildTriageReport(livenessOnAggregateHealth(), { startedAt: NOW, finishedAt: NOW });
+    expect(report.findings[0]?.kind).toBe('liveness-dependency');
+    expect(report.headline).toMatch(/^Liveness probe of app checks a dependency/);
+    expect(report.headline).not.toMatch(/exhausted|roll ?back/i);
+    expect(report.findings.find((f) => f.kind === 'dependency-error')?.explainedBy).toContain('liveness-dependency/app');
+  });
+
+  it('names the refusing dependency from the deepest cause of the stack', () => {
+    const [f] = analyzeLivenessDependency(livenessOnAggregateHealth('Caused by: org.postgresql.util.PSQLException: Connection to reporting-db:5432 refused. Check that the hostname and port are correct'));
+    expect(f?.title).toMatch(/\(reporting-db:5432 refuses connections\)/);
+  });
+
+  it('says nothing when the probe cannot reach the app (a timeout is not an answer), without health-check lines, or on a healthy workload', () => {
+    const timeouts = livenessOnAggregateHealth();
+    timeouts.events = timeouts.events.map((e) => (e.reason === 'Unhealthy' ? { ...e, message: 'Liveness probe failed: Get "http://10.0.1.10:8080/actuator/health": context deadline exceeded' } : e));
+    expect(analyzeLivenessDependency(timeouts)).toEqual([]);
+    const quiet = livenessOnAggregateHealth();
+    quiet.logs = quiet.logs.map((l) => ({ ...l, lines: l.lines.filter((x) => !/health check failed/.test(x)) }));
+    expect(analyzeLivenessDependency(quiet)).toEqual([]);
+    expect(analyzeLivenessDependency(healthyScenario())).toEqual([]);
+  });
+
+  it('does not suggest a Spring liveness group for a probe that is not on the aggregate actuator health', () => {
+    const ev = livenessOnAggregateHealth();
+    ev.pods = ev.pods.map((p) => ({ ...p, containers: p.containers.map((c) => container({ ...c, probes: { liveness: { type: 'http', path: '/healthz', port: 8080 } } })) }));
+    const [f] = analyzeLivenessDependency(ev);
+    expect(f?.fix).toMatch(/^point the liveness probe at an endpoint that checks the process alone/);
+  });
+});
