@@ -9,6 +9,7 @@ import { analyzeEvictions } from './eviction.js';
 import { analyzeExitCodes } from './exit-code.js';
 import { analyzeFailedScheduling } from './failed-scheduling.js';
 import { analyzeHpa } from './hpa.js';
+import { analyzeHpaScaleUpLimit } from './hpa-scale-up-limit.js';
 import { analyzeIdleCommands } from './idle-command.js';
 import { analyzeImagePulls } from './image-pull.js';
 import { analyzeNodeConcentration } from './node-concentration.js';
@@ -71,6 +72,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'rollout-stalled': analyzeRolloutStalled,
   'pod-create-failed': analyzePodCreateFailures,
   hpa: analyzeHpa,
+  'hpa-scale-up-limit': analyzeHpaScaleUpLimit,
   'replica-fight': analyzeReplicaFight,
   'failed-scheduling': analyzeFailedScheduling,
   preemption: analyzePreemption,
