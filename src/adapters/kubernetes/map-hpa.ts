@@ -1,7 +1,7 @@
 // autoscaling/v2 HorizontalPodAutoscaler → HpaEvidence: bounds, replicas and one line per
 // metric with its current value next to its target, as `kubectl get hpa` shows them.
 import type * as k8s from '@kubernetes/client-node';
-import type { HpaEvidence } from '../../domain/triage/evidence.js';
+import type { HpaEvidence, HpaScalingRules } from '../../domain/triage/evidence.js';
 import { toIsoTime, mapConditions } from './map-common.js';
 
 function formatTarget(t: k8s.V2MetricTarget | undefined): string | undefined {
@@ -78,6 +78,21 @@ export function mapHpa(h: k8s.V2HorizontalPodAutoscaler): HpaEvidence {
   };
   const lastScaleTime = toIsoTime(h.status?.lastScaleTime);
   if (lastScaleTime !== undefined) out.lastScaleTime = lastScaleTime;
+  const scaleUp = mapScalingRules(h.spec?.behavior?.scaleUp);
+  if (scaleUp !== undefined) out.scaleUp = scaleUp;
+  return out;
+}
+
+/** A behavior's rules as written; policies of an unknown type are left out. */
+function mapScalingRules(r: k8s.V2HPAScalingRules | undefined): HpaScalingRules | undefined {
+  if (r === undefined) return undefined;
+  const policies = (r.policies ?? []).flatMap((p): HpaScalingRules['policies'] => {
+    const type = p.type === 'Pods' || p.type === 'Percent' ? p.type : undefined;
+    return type === undefined ? [] : [{ type, value: p.value, periodSeconds: p.periodSeconds }];
+  });
+  const out: HpaScalingRules = { policies };
+  if (r.selectPolicy === 'Max' || r.selectPolicy === 'Min' || r.selectPolicy === 'Disabled') out.selectPolicy = r.selectPolicy;
+  if (r.stabilizationWindowSeconds !== undefined) out.stabilizationWindowSeconds = r.stabilizationWindowSeconds;
   return out;
 }
 

@@ -206,6 +206,20 @@ export interface HpaEvidence {
   /** AbleToScale, ScalingActive, ScalingLimited. */
   conditions: ConditionEvidence[];
   lastScaleTime?: IsoTime;
+  /**
+   * spec.behavior.scaleUp as written; absent when unset (the default then allows 100% or 4 pods
+   * per 15 s, whichever is more, with no stabilization window).
+   */
+  scaleUp?: HpaScalingRules;
+}
+
+/** One direction of an HPA's behavior: how fast it may change the replica count. */
+export interface HpaScalingRules {
+  /** `{ type: 'Pods', value: 1, periodSeconds: 300 }`: at most 1 pod added per 300 s. */
+  policies: { type: 'Pods' | 'Percent'; value: number; periodSeconds: number }[];
+  /** Max (the default): the policy allowing the most change applies; Min: the least; Disabled: none. */
+  selectPolicy?: 'Max' | 'Min' | 'Disabled';
+  stabilizationWindowSeconds?: number;
 }
 
 /** A PersistentVolumeClaim mounted by the workload's pods (or its volumeClaimTemplates). */

@@ -48,6 +48,7 @@ export type FindingKind =
   | 'pod-create-failed'
   | 'hpa'
   | 'replica-fight'
+  | 'hpa-scale-up-limit'
   | 'failed-scheduling'
   | 'preemption'
   | 'service-selector'

@@ -60,6 +60,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   hpa: ['readiness-probe', 'unready-replicas', 'service-endpoints'],
   // Replicas held at the count a second writer re-applies: the HPA's rescales and the saturated pods' probes are this.
   'replica-fight': ['hpa', 'readiness-probe', 'unready-replicas', 'service-endpoints'],
+  // Replicas saturated while the HPA may add only a few per period: their timeouts, to callers and dependencies alike, and failed probes are this.
+  'hpa-scale-up-limit': ['hpa', 'readiness-probe', 'liveness-kill', 'dependency-error', 'unready-replicas', 'service-endpoints', 'node-concentration'],
   'cluster-dns': ['dependency-error', ...PROCESS_FAULTS, ...PROCESS_EFFECTS],
   'network-policy': ['dependency-error', 'readiness-probe', 'liveness-kill', 'exit-code', ...PROCESS_EFFECTS],
   'dependency-error': ['exit-code', 'readiness-probe', 'liveness-kill', 'signal-kill', ...PROCESS_EFFECTS],

@@ -239,6 +239,22 @@ describe('mapHpa', () => {
       conditions: [],
     });
   });
+
+  it('reads the scale-up behavior as written, and nothing when the defaults apply', () => {
+    const spec: k8s.V2HorizontalPodAutoscalerSpec = { scaleTargetRef: { kind: 'Deployment', name: 'd' }, maxReplicas: 40 };
+    const slow = mapHpa({
+      metadata: { name: 'h' },
+      spec: {
+        ...spec,
+        behavior: {
+          scaleUp: { stabilizationWindowSeconds: 0, selectPolicy: 'Max', policies: [{ type: 'Pods', value: 1, periodSeconds: 300 }] },
+          scaleDown: { stabilizationWindowSeconds: 300, policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }] },
+        },
+      },
+    });
+    expect(slow.scaleUp).toEqual({ policies: [{ type: 'Pods', value: 1, periodSeconds: 300 }], selectPolicy: 'Max', stabilizationWindowSeconds: 0 });
+    expect(mapHpa({ metadata: { name: 'h' }, spec }).scaleUp).toBeUndefined();
+  });
 });
 
 describe('mapPlacement', () => {

@@ -124,6 +124,17 @@ describe('rankFindings', () => {
     expect(ranked[1]?.explainedBy).toEqual(['replica-fight/app']);
   });
 
+  it('puts an HPA held back by its scale-up policy before the timeouts and probe failures of the replicas it leaves saturated', () => {
+    const ranked = rankFindings([
+      finding({ id: 'dependency-error/timeout/unknown', kind: 'dependency-error', severity: 'critical', confidence: 'medium', layer: 'network/routing', affected: { pods: ['p-1', 'p-2'] } }),
+      finding({ id: 'readiness-probe/app/timeout', kind: 'readiness-probe', severity: 'critical', layer: 'runtime/probes', affected: { pods: ['p-1', 'p-2'] } }),
+      finding({ id: 'hpa-scale-up-limit/app', kind: 'hpa-scale-up-limit', severity: 'warning', layer: 'capacity', affected: { pods } }),
+    ]);
+    expect(ranked[0]?.id).toBe('hpa-scale-up-limit/app');
+    expect(ranked[0]?.severity).toBe('critical');
+    expect(ranked.find((f) => f.id === 'dependency-error/timeout/unknown')?.explainedBy).toEqual(['hpa-scale-up-limit/app']);
+  });
+
   it('does not relate findings about different pods', () => {
     const ranked = rankFindings([
       finding({ id: 'node-condition/n-1', kind: 'node-condition', layer: 'node/eviction', affected: { pods: ['p-9'], nodes: ['n-1'] } }),

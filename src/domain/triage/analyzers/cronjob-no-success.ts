@@ -3,6 +3,8 @@ import { findCondition } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { countFireTimes, fireTimesBetween, formatRun, parseCronSchedule } from '../cron-schedule.js';
 import type { CronSchedule } from '../cron-schedule.js';
+import { findOverlap } from '../cron-overlap.js';
+import type { Overlap } from '../cron-overlap.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { formatAgo, formatSpan, latest, msBetween } from '../time-span.js';
 
@@ -128,6 +130,12 @@ export function analyzeCronJobNoSuccess(ev: TriageEvidence): Finding[] {
     }];
   }
 
+  const overlap = (sched.concurrencyPolicy ?? 'Allow') === 'Allow' ? findOverlap(jobs, ev.logs, lastSuccess) : undefined;
+  if (overlap) {
+    const between = period === undefined ? 'the time between schedules' : `the ${formatSpan(period)} between schedules`;
+    return [{ ...base, ...describeOverlap(ev, overlap, { stale, between, took, period }), severity: ended >= CRITICAL_RUNS ? 'critical' : 'warning', confidence: 'high' }];
+  }
+
   const cause = sched.concurrencyPolicy === 'Replace'
     ? 'Under concurrencyPolicy Replace a run still going when the next is due is deleted: if runs now take longer than the time between schedules, none finishes (the CronJob\'s SuccessfulDelete events, kept about an hour, would show it).'
     : failed.length > 0
@@ -142,4 +150,27 @@ export function analyzeCronJobNoSuccess(ev: TriageEvidence): Finding[] {
     likelyCause: cause,
     nextAction: `Find how the runs since ${formatRun(new Date(lastSuccess), tz)} ended (the CronJob's events and Jobs); once fixed, run the missed work by hand (\`kubectl create job --from=${ref} ${w.name}-manual\`).`,
   }];
+}
+
+/** Runs Allow let pile up: how many go at once, the oldest, and the lock their logs wait on. */
+function describeOverlap(ev: TriageEvidence, o: Overlap, c: { stale: string; between: string; took: string[]; period: number | undefined }): Pick<Finding, 'title' | 'evidence' | 'likelyCause' | 'nextAction' | 'fix'> & { decisive?: string } {
+  const n = o.active.length;
+  const runningFor = (j: JobEvidence) => formatSpan(msBetween(j.startTime ?? j.createdAt ?? ev.collectedAt, ev.collectedAt));
+  const against = c.period === undefined ? '' : ` against ${formatSpan(c.period)} between schedules`;
+  const [lock] = o.lockWaits;
+  const waits = lock ? `, and ${o.lockWaits.length === 1 ? 'the log read shows its run' : `the ${o.lockWaits.length} logs read show their runs`} waiting on a lock` : '';
+  const later = o.active.slice(1).map((j) => j.name);
+  const remove = later.length <= 10 ? ` (\`${formatKubectl(ev.target, `delete job ${later.join(' ')}`)}\`)` : '';
+  const ref = `cronjob/${ev.target.name}`;
+  return {
+    title: `CronJob ${ev.target.name}: ${c.stale}; concurrencyPolicy Allow let the runs pile up: ${n} Jobs active at once, the oldest for ${runningFor(o.oldest)}${against}${waits}`,
+    evidence: [
+      `${n} Jobs active, all started after the last success (oldest first): ${o.active.map((j) => `${j.name} (running ${runningFor(j)})`).join(', ')}`,
+      ...o.lockWaits.map((w) => `log ${w.pod}: ${w.line}`),
+    ],
+    ...(lock ? { decisive: lock.line } : {}),
+    likelyCause: `A run now takes longer than ${c.between}${c.took.length > 0 ? ` (the last completed runs took ${c.took.join(', ')}, newest first)` : ''}, and concurrencyPolicy Allow starts the next one anyway: ${n} runs go at once${lock ? ', and their logs show them waiting on a lock — most likely one the other runs hold, as they all work on the same data — so each is slower than a run alone' : ', competing for the same data and resources, so each is slower than a run alone'}, the pile grows with every schedule and none finishes.`,
+    nextAction: `Stop the pile-up: set concurrencyPolicy Forbid (\`kubectl patch ${ref} -p '{"spec":{"concurrencyPolicy":"Forbid"}}'\` — the bot will not), delete the ${n - 1} runs started after the oldest (${o.oldest.name}) so it can finish alone${remove}, and give the Job an activeDeadlineSeconds; then find why runs outgrew ${c.between}.`,
+    fix: `set concurrencyPolicy Forbid and delete the piled-up runs but the oldest (${o.oldest.name}) so it can finish alone`,
+  };
 }

@@ -8,7 +8,7 @@ import { parseQuantity } from '../quantity.js';
 import { formatAgo, isWithin } from '../time-span.js';
 
 /** "182%" → 182, "250m" → 0.25; undefined when unreadable. */
-function parseMetricValue(v: string | undefined): number | undefined {
+export function parseMetricValue(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const pct = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v);
   return pct ? Number(pct[1]) : parseQuantity(v);

@@ -37,6 +37,9 @@ export interface Diagnosis {
 /** Mechanisms that carry their own "since when" (a node's condition, a paused CronJob, its last success, a preemption, a replica fight): no "no change found" after them. */
 const DATES_ITSELF: ReadonlySet<Finding['kind']> = new Set(['node-condition', 'cron-schedule', 'cron-no-success', 'preemption', 'replica-fight']);
 
+/** Mechanisms that load every replica alike (saturation): which replicas fail first is chance, so where they sit is not named. */
+const EVENLY_LOADED: ReadonlySet<Finding['kind']> = new Set(['hpa', 'replica-fight', 'hpa-scale-up-limit']);
+
 /** The quote in a headline stays short; the thread has it whole. */
 const QUOTE_MAX = 170;
 
@@ -119,7 +122,7 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
   if (mechanism === undefined) return undefined;
   const d = compareFailingHealthy(ev);
   const trigger = findTrigger(ev, CHANGE_KINDS.has(mechanism.kind) ? undefined : mechanism, d);
-  const separation = pickSeparation(d);
+  const separation = EVENLY_LOADED.has(mechanism.kind) ? undefined : pickSeparation(d);
 
   let lead = '';
   if (trigger.kind === 'revision' || trigger.kind === 'object-change' || trigger.kind === 'scale-up') lead = `Since ${trigger.text}: `;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCronJobNoSuccess } from '../../../../src/domain/triage/analyzers/cronjob-no-success.js';
-import type { JobEvidence } from '../../../../src/domain/triage/evidence.js';
+import type { JobEvidence, LogEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import { minutesAgo } from '../scenarios/builders.js';
 import { REPLACED as CRON, REPLACED_SUCCESS as LAST_SUCCESS, completed, cronEvent, cronJob, jobName, replacedEveryRun, stillRunning } from '../scenarios/cron-jobs.js';
 import { healthyScenario } from '../scenarios/healthy.js';
@@ -82,5 +82,44 @@ describe('analyzeCronJobNoSuccess', () => {
     expect(analyzeCronJobNoSuccess(undated)).toEqual([]);
     expect(analyzeCronJobNoSuccess(replacedEveryRun({ suspended: true }))).toEqual([]);
     expect(analyzeCronJobNoSuccess(healthyScenario())).toEqual([]);
+  });
+
+  describe('runs piled up under concurrencyPolicy Allow', () => {
+    const PILED = 'balance-rollup';
+    /** Every 5 minutes under Allow: the last success 40m ago, and every run since still going. */
+    function piledUp(logs: LogEvidence[] = []): TriageEvidence {
+      const running = [4, 9, 14, 19, 24, 29, 34, 39].map((a) => stillRunning(PILED, a));
+      const ev = cronJob(PILED, { cron: '*/5 * * * *', suspended: false, concurrencyPolicy: 'Allow', lastScheduleTime: minutesAgo(4), lastSuccessfulTime: minutesAgo(40.8) }, [...running, completed(PILED, 44, 3.2), completed(PILED, 49, 1.3)]);
+      return { ...ev, logs };
+    }
+    const lockLog = (scheduledAgo: number, lines: string[]): LogEvidence => ({ pod: `${jobName(PILED, scheduledAgo)}-f5k66`, container: 'rollup', previous: false, lines });
+
+    it('counts the runs going at once and names the lock their logs wait on', () => {
+      const [f, ...rest] = analyzeCronJobNoSuccess(piledUp([
+        lockLog(14, ['2026-11-21 03:00:06,000 INFO rollup start rows=4221880', '2026-11-21 03:00:36,000 WARNING waiting for lock on daily_balances (held by pids 48213,48377)', '2026-11-21 03:13:00,000 WARNING still waiting for lock on daily_balances']),
+        lockLog(4, ['2026-11-21 03:10:06,000 INFO rollup start rows=4225480', '2026-11-21 03:13:00,000 WARNING still waiting for lock on daily_balances']),
+      ]));
+      expect(rest).toEqual([]);
+      expect(f?.title).toBe(`CronJob ${PILED}: no run has completed for 40m (last success 2026-11-21 02:33 UTC; 8 schedules since); concurrencyPolicy Allow let the runs pile up: 8 Jobs active at once, the oldest for 39m against 5m between schedules, and the 2 logs read show their runs waiting on a lock`);
+      expect(f?.decisive).toBe('2026-11-21 03:00:36,000 WARNING waiting for lock on daily_balances (held by pids 48213,48377)');
+      expect(f?.severity).toBe('critical');
+      expect(f?.confidence).toBe('high');
+      expect(f?.evidence).toContain(`log ${jobName(PILED, 4)}-f5k66: 2026-11-21 03:13:00,000 WARNING still waiting for lock on daily_balances`);
+      expect(f?.fix).toBe(`set concurrencyPolicy Forbid and delete the piled-up runs but the oldest (${jobName(PILED, 39)}) so it can finish alone`);
+      expect(f?.nextAction).toContain(`kubectl delete job ${[34, 29, 24, 19, 14, 9, 4].map((a) => jobName(PILED, a)).join(' ')} -n payments`);
+      expect(f?.likelyCause).toMatch(/^A run now takes longer than the 5m between schedules \(the last completed runs took 3m 12s, 1m 18s, newest first\), and concurrencyPolicy Allow starts the next one anyway: 8 runs go at once, and their logs show them waiting on a lock/);
+    });
+
+    it('names the pile-up without a lock when no log read says so, and not under Forbid or with one run going', () => {
+      const [f] = analyzeCronJobNoSuccess(piledUp());
+      expect(f?.title).toMatch(/; concurrencyPolicy Allow let the runs pile up: 8 Jobs active at once, the oldest for 39m against 5m between schedules$/);
+      expect(f?.decisive).toBeUndefined();
+      const forbid = piledUp();
+      if (forbid.workload?.schedule) forbid.workload.schedule.concurrencyPolicy = 'Forbid';
+      expect(analyzeCronJobNoSuccess(forbid)[0]?.title).not.toMatch(/pile up/);
+      const one = piledUp();
+      one.jobs = (one.jobs ?? []).map((j, k) => (k === 0 || j.active === 0 ? j : { ...j, active: 0, failed: 3, conditions: [{ type: 'Failed', status: 'True', reason: 'DeadlineExceeded' }] }));
+      expect(analyzeCronJobNoSuccess(one)[0]?.title).not.toMatch(/pile up/);
+    });
   });
 });
