@@ -72,6 +72,7 @@ export type FindingKind =
   | 'volume-full'
   | 'slow-dependency'
   | 'resource-exhaustion'
+  | 'event-loop-blocked'
   | 'consumer-group'
   | 'credentials-rejected'
   | 'daemonset-coverage'

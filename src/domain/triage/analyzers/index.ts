@@ -5,6 +5,7 @@ import { analyzeContainerConfig } from './container-config.js';
 import { analyzeCrashLoops } from './crash-loop.js';
 import { analyzeDependencyErrors } from './dependency-errors.js';
 import { analyzeDependencyRefusals } from './dependency-refuses.js';
+import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzeEvictions } from './eviction.js';
 import { analyzeExitCodes } from './exit-code.js';
 import { analyzeFailedScheduling } from './failed-scheduling.js';
@@ -99,6 +100,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'volume-full': analyzeVolumeFull,
   'slow-dependency': analyzeSlowDependency,
   'resource-exhaustion': analyzeResourceExhaustion,
+  'event-loop-blocked': analyzeEventLoopBlocked,
   'consumer-group': analyzeConsumerGroups,
   'credentials-rejected': analyzeRejectedCredentials,
   'daemonset-coverage': analyzeDaemonSetCoverage,
