@@ -76,6 +76,7 @@ export type FindingKind =
   | 'slow-dependency'
   | 'resource-exhaustion'
   | 'cpu-starved'
+  | 'event-loop-blocked'
   | 'consumer-group'
   | 'credentials-rejected'
   | 'daemonset-coverage'

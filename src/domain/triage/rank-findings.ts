@@ -52,16 +52,18 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'consumer-group': ['unexplained', 'dependency-error'],
   'credentials-rejected': ['readiness-probe', 'liveness-kill', 'exit-code', 'crash-loop', 'unexplained', 'dependency-error', ...PROCESS_EFFECTS],
   'resource-exhaustion': ['readiness-probe', 'liveness-kill', 'signal-kill', 'exit-code', 'dependency-error', 'unexplained', ...PROCESS_EFFECTS],
-  // A CPU limit cut: throttled pods miss probe timeouts and run their requests into timeouts.
-  'cpu-starved': ['readiness-probe', 'liveness-kill', 'signal-kill', 'exit-code', 'slow-dependency', 'unexplained', ...PROCESS_EFFECTS],
+  // A CPU limit cut: throttled pods stall, miss probe timeouts and run their requests into timeouts.
+  'cpu-starved': ['readiness-probe', 'liveness-kill', 'signal-kill', 'exit-code', 'slow-dependency', 'event-loop-blocked', 'unexplained', ...PROCESS_EFFECTS],
+  // A process whose own event loop is blocked answers nothing: its probes and the calls it serves time out, whatever its dependencies do.
+  'event-loop-blocked': ['readiness-probe', 'liveness-kill', 'signal-kill', 'dependency-error', 'slow-dependency', 'unexplained', ...PROCESS_EFFECTS],
   // A failed Job is what paged: how its pods ended is the same story told from below, and a CronJob without a success since is its consequence.
   'job-failed': [...PROCESS_FAULTS, 'oom-killed', 'image-pull', 'container-config', 'cron-no-success', ...PROCESS_EFFECTS],
   unexplained: PROCESS_EFFECTS,
-  hpa: ['readiness-probe', 'unready-replicas', 'service-endpoints'],
+  hpa: ['readiness-probe', 'event-loop-blocked', 'unready-replicas', 'service-endpoints'],
   // Replicas held at the count a second writer re-applies: the HPA's rescales and the saturated pods' probes are this.
-  'replica-fight': ['hpa', 'readiness-probe', 'unready-replicas', 'service-endpoints'],
+  'replica-fight': ['hpa', 'readiness-probe', 'event-loop-blocked', 'unready-replicas', 'service-endpoints'],
   // Replicas saturated while the HPA may add only a few per period: their timeouts, to callers and dependencies alike, and failed probes are this.
-  'hpa-scale-up-limit': ['hpa', 'readiness-probe', 'liveness-kill', 'dependency-error', 'unready-replicas', 'service-endpoints', 'node-concentration'],
+  'hpa-scale-up-limit': ['hpa', 'readiness-probe', 'liveness-kill', 'dependency-error', 'event-loop-blocked', 'unready-replicas', 'service-endpoints', 'node-concentration'],
   'cluster-dns': ['dependency-error', ...PROCESS_FAULTS, ...PROCESS_EFFECTS],
   'network-policy': ['dependency-error', 'readiness-probe', 'liveness-kill', 'exit-code', ...PROCESS_EFFECTS],
   'dependency-error': ['exit-code', 'readiness-probe', 'liveness-kill', 'signal-kill', ...PROCESS_EFFECTS],

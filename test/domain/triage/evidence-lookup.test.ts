@@ -129,6 +129,29 @@ describe('pickDecisiveLine', () => {
     expect(pickDecisiveLine(lines)).toBe('Caused by: java.lang.NumberFormatException: For input string: "5432\\n"');
   });
 
+  it("takes the error of a Node.js crash over the source echo and the 'Emitted error event' trailer", () => {
+    // An unhandled 'error' event: the source line that threw, a caret, the Error, its frames, then where it was emitted.
+    const lines = [
+      'node:events:497',
+      "      throw er; // Unhandled 'error' event",
+      '      ^',
+      '',
+      'Error: listen EADDRINUSE: address already in use 0.0.0.0:8080',
+      '    at Server.setupListenHandle [as _listen2] (node:net:1904:16)',
+      "Emitted 'error' event on Server instance at:",
+      '    at emitErrorNT (node:net:1931:8)',
+      "  code: 'EADDRINUSE',",
+      '}',
+      '',
+      'Node.js v20.18.0',
+    ];
+    expect(pickDecisiveLine(lines)).toBe('Error: listen EADDRINUSE: address already in use 0.0.0.0:8080');
+  });
+
+  it("takes a CLI's bare Error: line over a later line that merely mentions an error", () => {
+    expect(pickDecisiveLine(['Error: unknown flag: --listen-port', 'Run \'server --help\' for usage; the error above is fatal'])).toBe('Error: unknown flag: --listen-port');
+  });
+
   it('does not join a line whose quotes are balanced with a quote on the next line', () => {
     const lines = ['ERROR config key "db.port" is not a number', '"', 'shutting down'];
     expect(pickDecisiveLine(lines)).toBe('ERROR config key "db.port" is not a number');

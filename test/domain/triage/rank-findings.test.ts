@@ -29,6 +29,18 @@ describe('rankFindings', () => {
     expect(ranked.map((f) => f.id)).toEqual(['c', 'd', 'b', 'a']);
   });
 
+  it("puts a process's own blocked event loop before the dependency and probe timeouts it causes, and load before the blocked loop", () => {
+    const ranked = rankFindings([
+      finding({ id: 'dependency-error/timeout/pricing-api:8080', kind: 'dependency-error', severity: 'critical', confidence: 'medium', layer: 'network/routing', affected: { pods } }),
+      finding({ id: 'readiness-probe/app', kind: 'readiness-probe', severity: 'critical', layer: 'runtime/probes', affected: { pods } }),
+      finding({ id: 'event-loop-blocked/app', kind: 'event-loop-blocked', severity: 'critical', affected: { pods } }),
+    ]);
+    expect(ranked[0]?.id).toBe('event-loop-blocked/app');
+    expect(ranked.find((f) => f.kind === 'dependency-error')?.explainedBy).toEqual(['event-loop-blocked/app']);
+    const loaded = rankFindings([finding({ id: 'event-loop-blocked/app', kind: 'event-loop-blocked', affected: { pods } }), finding({ id: 'replica-fight/app', kind: 'replica-fight', layer: 'capacity', affected: { pods } })]);
+    expect(loaded.find((f) => f.kind === 'event-loop-blocked')?.explainedBy).toEqual(['replica-fight/app']);
+  });
+
   it('folds a crash loop into the exit-code finding that explains all its pods', () => {
     const ranked = rankFindings([
       finding({ id: 'crash-loop/app', kind: 'crash-loop', title: 'CrashLoopBackOff on 3/5 pods', severity: 'critical', affected: { pods } }),

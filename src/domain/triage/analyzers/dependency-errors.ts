@@ -63,11 +63,16 @@ export interface DependencyError {
   dependency?: string;
 }
 
+/** A server's access log of a request it served (pino-http, morgan-style JSON): what it says timed out is its own answer. */
+const SERVED_REQUEST = /"req"\s*:\s*\{.*"res"\s*:\s*\{|"responseTime"\s*:/;
+
 /** One log line → the dependency failure it reports, if any. */
 export function parseDependencyError(line: string): DependencyError | undefined {
   for (const [problem, re] of PATTERNS) {
     const m = re.exec(line);
     if (!m) continue;
+    // "request timed out" on the request the server itself was answering names no dependency: the process was too slow.
+    if (/^request timed out$/i.test(m[0]) && SERVED_REQUEST.test(line)) continue;
     let dep = m.groups?.['dep'] ?? m.groups?.['dep2'] ?? (m.groups?.['host'] ? `${m.groups['host']}:${m.groups['port'] ?? ''}` : undefined);
     // "Post \"https://payments-api…:8443/…\": dial tcp 172.20.1.9:8443: i/o timeout": the name says more than the address.
     const named = URL_HOST.exec(line);

@@ -4,6 +4,7 @@ import { findLog, pickDecisiveLine, pickErrorLines } from '../evidence-lookup.js
 import type { Confidence, Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, formatWorkloadRef, previousLogsCommand } from '../kubectl-command.js';
 import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
+import { describePortClash, tellPortClash } from '../port-clash.js';
 import { formatBytes, parseQuantity } from '../quantity.js';
 import { describeHeap, findHeapSetting } from '../runtime-flags.js';
 import { formatAgo } from '../time-span.js';
@@ -159,7 +160,10 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   // The runtime's message decides a start failure; the log's last error decides an app's exit.
   const message = condenseRuntimeMessage(first.term.message?.trim().split('\n')[0]);
   const decisive = (first.cls === 'app-error' || first.cls === 'abort' || first.cls === 'segfault' ? undefined : message) ?? pickDecisiveLine(logged?.lines ?? []) ?? message;
-  const bad = decisive ? findBadValue(decisive, container) : undefined;
+  const portClash = decisive ? describePortClash(decisive, first.ref.pod, container.name) : undefined;
+  const clash = portClash ? tellPortClash(portClash, container.name) : undefined;
+  if (clash) evidence.push(...clash.evidence);
+  const bad = decisive && !clash ? findBadValue(decisive, container) : undefined;
   const badTitle = bad ? `: it cannot parse "${bad.value}"${bad.flaw ? ` (${bad.flaw})` : ''}${bad.sources.length > 0 && bad.sources.length <= 2 ? `, from env ${bad.sources.join(' or ')}` : ''}` : '';
   if (bad && bad.sources.length > 0) evidence.push(`env fed from Secrets or ConfigMaps that could hold "${bad.value}": ${bad.sources.join(', ')} (a change there reaches new pods without a rollout)`);
   const pod = first.ref.pod.name;
@@ -170,15 +174,15 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   return {
     id: `exit-code/${first.cls}/${container.name}`,
     kind: 'exit-code',
-    title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${heap?.title ?? badTitle}`,
+    title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${heap?.title ?? clash?.title ?? badTitle}`,
     layer: 'container/process',
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
     confidence: heap ? 'high' : text.confidence,
     evidence,
     ...(decisive ? { decisive } : {}),
-    likelyCause: heap?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause),
-    nextAction: bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action,
-    fix: heap?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
+    likelyCause: heap?.cause ?? clash?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause),
+    nextAction: clash?.action ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
+    fix: heap?.fix ?? clash?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
     confirmCommands,
     affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)) },
   };

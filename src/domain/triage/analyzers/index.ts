@@ -6,6 +6,7 @@ import { analyzeCpuStarved } from './cpu-starved.js';
 import { analyzeCrashLoops } from './crash-loop.js';
 import { analyzeDependencyErrors } from './dependency-errors.js';
 import { analyzeDependencyRefusals } from './dependency-refuses.js';
+import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzeEvictions } from './eviction.js';
 import { analyzeExitCodes } from './exit-code.js';
 import { analyzeFailedScheduling } from './failed-scheduling.js';
@@ -107,6 +108,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'slow-dependency': analyzeSlowDependency,
   'resource-exhaustion': analyzeResourceExhaustion,
   'cpu-starved': analyzeCpuStarved,
+  'event-loop-blocked': analyzeEventLoopBlocked,
   'consumer-group': analyzeConsumerGroups,
   'credentials-rejected': analyzeRejectedCredentials,
   'daemonset-coverage': analyzeDaemonSetCoverage,

@@ -55,6 +55,9 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
       if (text.includes('(init)') || /init container/.test(text)) return l.startsWith('init ');
       // Refused credentials (IRSA, workload identity, RBAC): the identity the pod runs as is the lead.
       if (/accessdenied|assumerole|credentials|unauthori[sz]ed|forbidden|\b403\b|permission denied/.test(text)) return /serviceaccount/.test(l);
+      // A port held by another container of the pod: that container's arrival (or its ports) is the lead.
+      const holder = /held by container ([\w-]+)/.exec(text)?.[1];
+      if (holder !== undefined) return l.startsWith(`container ${holder} `) || l.startsWith(`${holder} ports`);
       return / (command|args|image):/.test(l) || / env /.test(l);
     }
     if (k === 'dependency-error') return / env /.test(l);

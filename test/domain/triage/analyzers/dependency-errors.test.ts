@@ -41,6 +41,14 @@ describe('parseDependencyError', () => {
     expect(parseDependencyError('2026-11-21T03:12:40Z INFO request_id=9f1c2b7e-4a3d-4f6b-8e21-5c0d7a9b3e14 served GET /v1/charges in 12ms')).toBeUndefined();
     expect(parseDependencyError('connection pool ready: 10 connections to postgres.payments.svc:5432')).toBeUndefined();
   });
+
+  it("does not read the server's own access log of a request it failed to answer in time as a dependency timeout", () => {
+    // pino-http: the request it served (req, res, responseTime) timed out; no dependency is named.
+    expect(parseDependencyError('{"level":50,"req":{"method":"GET","url":"/v1/suggest?q=phone+case"},"res":{"statusCode":503},"responseTime":12044.8,"msg":"request timed out"}')).toBeUndefined();
+    // A proxy's access log that names the upstream's timeout still is one.
+    expect(parseDependencyError('{"level":50,"req":{"method":"GET","url":"/v1/cart"},"res":{"statusCode":504},"responseTime":15001,"msg":"upstream request timeout"}')).toEqual({ problem: 'timeout' });
+    expect(parseDependencyError('{"level":"error","msg":"request timed out","upstream":"pricing-api:8080"}')).toEqual({ problem: 'timeout', dependency: 'pricing-api:8080' });
+  });
 });
 
 describe('parseDependencyError: TLS and busybox', () => {

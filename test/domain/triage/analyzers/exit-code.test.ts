@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeExitCodes, classifyExit } from '../../../../src/domain/triage/analyzers/exit-code.js';
-import { terminated } from '../scenarios/builders.js';
+import { container, terminated } from '../scenarios/builders.js';
 import { crashScenario, oomKillScenario } from '../scenarios/crashes.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 
@@ -32,6 +32,19 @@ describe('analyzeExitCodes', () => {
   ])('classifies exit %i (%s) as %s', (code, reason, message, words) => {
     const [f] = analyzeExitCodes(crashScenario(1, () => terminated(code, reason, 2, message ? { message } : {})));
     expect(f?.title).toContain(words);
+  });
+
+  it('names the container of the same pod that holds the port the app cannot bind, and the port the app declares instead', () => {
+    const log = ['> node dist/server.js', "      throw er; // Unhandled 'error' event", 'Error: listen EADDRINUSE: address already in use :::8080', "Emitted 'error' event on Server instance at:", 'Node.js v20.18.0'];
+    const ev = crashScenario(1, () => terminated(1, 'Error', 1), { logs: log });
+    const failing = ev.pods[0]!;
+    const app = failing.containers[0]!;
+    failing.containers = [{ ...app, ports: [{ name: 'app', containerPort: 3000, protocol: 'TCP' }] }, container({ name: 'nginx', ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }], probes: {} })];
+    const [f] = analyzeExitCodes(ev);
+    expect(f?.title).toBe('Container app exits with code 1 on 1/5 pods: port 8080 already in use, held by container nginx of the same pod');
+    expect(f?.decisive).toBe('Error: listen EADDRINUSE: address already in use :::8080');
+    expect(f?.evidence.join('\n')).toContain('app declares port 3000 yet binds 8080');
+    expect(f?.fix).toBe('make app listen on 3000 as declared (check which setting it reads its port from): nginx holds 8080');
   });
 
   it('says so when no previous log lines were captured', () => {

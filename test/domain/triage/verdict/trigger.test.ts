@@ -96,6 +96,13 @@ describe('findTrigger', () => {
     expect(t).toMatchObject({ kind: 'revision', change: 'init migrate image 2.14.0 → 2.15.0', text: 'revision 7 (25m ago: init migrate image 2.14.0 → 2.15.0)' });
   });
 
+  it('picks the arrival of the container that holds the port the failing one cannot bind', () => {
+    const ev = badRolloutScenario();
+    ev.revisions = ev.revisions.map((r) => (r.revision === 7 ? { ...r, containers: [...r.containers, revisionContainer({ name: 'nginx', image: 'nginx:1.27.2-alpine', env: [], envFrom: [] })] } : r));
+    const t = trigger(ev, mechanism('exit-code', NEW_PODS, { title: 'Container app exits with code 1 on 3/5 pods: port 8080 already in use, held by container nginx of the same pod' }));
+    expect(t).toMatchObject({ kind: 'revision', change: 'container nginx added (nginx:1.27.2-alpine)' });
+  });
+
   it('picks a probe change for a liveness kill and a nodeSelector change for a placement failure', () => {
     const ev = badRolloutScenario();
     ev.revisions = ev.revisions.map((r) =>

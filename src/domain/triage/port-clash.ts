@@ -1,0 +1,77 @@
+/**
+ * A process that cannot bind its port because something already holds it ("address already in
+ * use"). The containers of a pod share one network namespace, so one port has one listener per
+ * pod: the usual holder is another container of the same pod that declares or serves that port.
+ */
+import type { ContainerSpecEvidence, PodEvidence } from './evidence.js';
+
+/** How runtimes say a bind failed, each with the port (Node, Go, nginx, Spring Boot, gunicorn, Java/Python generic). */
+const ADDRESS_IN_USE: readonly RegExp[] = [
+  /EADDRINUSE\b[^\n]*?:(\d{2,5})\b/,
+  /listen (?:tcp|udp)[46]? [\w.[\]:-]*:(\d{2,5}): bind: address already in use/i,
+  /bind\(\) to [\w.[\]:-]*:(\d{2,5}) failed \(\d+: Address already in use\)/i,
+  /Port (\d{2,5}) (?:was|is) already in use/i,
+  /Connection in use: \('[\w.:]*', (\d{2,5})\)/,
+  /Address already in use\b[^\n]*?(?:port |:)(\d{2,5})\b/i,
+];
+
+/** The port a log line says could not be bound because it is in use; undefined when the line says no such thing. */
+export function findPortInUse(line: string): number | undefined {
+  for (const re of ADDRESS_IN_USE) {
+    const port = re.exec(line)?.[1];
+    if (port !== undefined) return Number(port);
+  }
+  return undefined;
+}
+
+function servesPort(c: ContainerSpecEvidence, port: number): boolean {
+  const names = new Set(c.ports.filter((p) => p.containerPort === port).map((p) => p.name));
+  const probes = [c.probes.readiness, c.probes.liveness, c.probes.startup];
+  return c.ports.some((p) => p.containerPort === port) || probes.some((p) => p?.port === port || (typeof p?.port === 'string' && names.has(p.port)));
+}
+
+export interface PortClash {
+  port: number;
+  /** Other containers of the pod (native sidecars included) that declare the port or probe it. */
+  holders: string[];
+  /** The ports the failing container itself declares, when none is the one it tried to bind. */
+  declaredElsewhere: number[];
+}
+
+/**
+ * What a bind failure of `container` in `pod` tells: the port, who else in the pod holds it, and
+ * whether the container declares other ports (its port setting did not reach the process).
+ */
+export function describePortClash(line: string, pod: PodEvidence, container: string): PortClash | undefined {
+  const port = findPortInUse(line);
+  if (port === undefined) return undefined;
+  const others = [...pod.containers, ...pod.initContainers.filter((c) => c.sidecar)].filter((c) => c.name !== container);
+  const self = [...pod.containers, ...pod.initContainers].find((c) => c.name === container);
+  const declared = (self?.ports ?? []).map((p) => p.containerPort);
+  return {
+    port,
+    holders: others.filter((c) => servesPort(c, port)).map((c) => c.name),
+    declaredElsewhere: declared.length > 0 && !declared.includes(port) ? declared : [],
+  };
+}
+
+/** The words a finding uses for a clash: a title suffix, evidence, cause and fix. */
+export function tellPortClash(clash: PortClash, container: string): { title: string; evidence: string[]; cause: string; action: string; fix: string } {
+  const { port, holders, declaredElsewhere } = clash;
+  const holder = holders.length > 0 ? `container ${holders.join(', ')} of the same pod` : undefined;
+  const declared = declaredElsewhere.length > 0 ? `${container} declares port ${declaredElsewhere.join(', ')} yet binds ${port}` : undefined;
+  const evidence = [
+    ...(holder ? [`${holder} declares or probes port ${port}: a pod's containers share one network namespace, so only one of them can listen on it`] : []),
+    ...(declared ? [`${declared}: the setting meant to move its port did not reach the process (a variable it does not read, a flag it ignores)`] : []),
+  ];
+  const cause = `${container} cannot listen on port ${port}: ${holder ? `${holder} already listens there (containers of a pod share one network namespace)` : 'another process in the pod\'s network namespace (or the node\'s, with hostNetwork) already holds it'}, so it fails at start and crash-loops.${declared ? ` ${capitalize(declared)}: the port setting it was given is not the one it reads.` : ''}`;
+  const fix = declared
+    ? `make ${container} listen on ${declaredElsewhere.join(' or ')} as declared (check which setting it reads its port from)${holder ? `: ${holders.join(', ')} holds ${port}` : ''}`
+    : `give ${container} and ${holders[0] ?? 'whatever holds it'} different ports`;
+  const action = `Compare the ports the pod's containers listen on (their ports, probes and port settings) and move one of them off ${port}; the pods recover on their next restart.`;
+  return { title: `: port ${port} already in use${holder ? `, held by ${holder}` : ''}`, evidence, cause, action, fix };
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
