@@ -83,10 +83,15 @@ export function analyzeSlowImagePulls(ev: TriageEvidence): Finding[] {
       confidence: corroborated ? 'high' : 'medium',
       evidence,
       ...(slowest ? { decisive: slowest.e.message.replace(/\s+/g, ' ').trim() } : {}),
-      likelyCause: `${bytes !== undefined ? `At ${formatImageSize(bytes)} the image` : 'The image'} takes minutes to pull on a node that does not have its layers yet. ${corroborated ? 'The pull works (the same image was pulled successfully) and is only long' : 'No pull error has been reported: a very large image or a slow link to the registry'}; the new pods wait in ContainerCreating meanwhile, so a rollout or a scale-up onto fresh nodes ${stalled ? 'outlasted the progress deadline (ProgressDeadlineExceeded)' : 'can outlast the progress deadline'} although nothing is broken.`,
-      nextAction: `Let the pull finish: the pod starts on its own and a rollback is not needed${stalled ? ' (ProgressDeadlineExceeded only reports; the controller keeps rolling out)' : ''}. Raise progressDeadlineSeconds above the pull time, and make the image smaller: keep large data such as model weights out of it (a volume, or a download at start-up), or pre-pull it onto new nodes.`,
-      fix: 'let the pull finish and raise progressDeadlineSeconds above the pull time; then shrink the image',
-      passesBy: 'the pull completes and the pod starts on its own',
+      likelyCause: corroborated
+        ? `${bytes !== undefined ? `At ${formatImageSize(bytes)} the image` : 'The image'} takes minutes to pull on a node that does not have its layers yet. The pull works (the same image was pulled successfully) and is only long; the new pods wait in ContainerCreating meanwhile, so a rollout or a scale-up onto fresh nodes ${stalled ? 'outlasted the progress deadline (ProgressDeadlineExceeded)' : 'can outlast the progress deadline'} although nothing is broken.`
+        : 'The pull has run for minutes and reported no error yet: a very large image, a slow link from the node to the registry, or a pull that stalled. The pods wait in ContainerCreating meanwhile.',
+      nextAction: corroborated
+        ? `Let the pull finish: the pod starts on its own and a rollback is not needed${stalled ? ' (ProgressDeadlineExceeded only reports; the controller keeps rolling out)' : ''}. Raise progressDeadlineSeconds above the pull time, and make the image smaller: keep large data such as model weights out of it (a volume, or a download at start-up), or pre-pull it onto new nodes.`
+        : 'Check how large the image is and whether the node still receives it (the kubelet\'s and the runtime\'s logs on that node, `crictl images`); a pull that makes no progress points at the path from the node to the registry.',
+      fix: corroborated ? 'let the pull finish and raise progressDeadlineSeconds above the pull time; then shrink the image' : 'find out whether the pull is progressing',
+      // Only a pull of the same image that finished says this one will too.
+      ...(corroborated ? { passesBy: 'the pull completes and the pod starts on its own' } : {}),
       confirmCommands: [describePodCommand(ev.target, pods[0] ?? ''), podEventsCommand(ev.target, pods[0] ?? '')],
       affected: { pods, nodes: listNodesOf(group.map((p) => p.ref.pod)) },
     } satisfies Finding;

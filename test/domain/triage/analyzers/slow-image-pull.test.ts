@@ -58,6 +58,9 @@ describe('analyzeSlowImagePulls', () => {
     const [f] = analyzeSlowImagePulls(ev);
     expect(f?.title).toBe('Image payments/payment-service:2.15.0 is slow to pull: 1 pod still pulling after 11m, no pull error');
     expect(f?.confidence).toBe('medium');
+    // Nothing says this pull will ever finish: no promise that it passes, no advice to wait.
+    expect(f?.passesBy).toBeUndefined();
+    expect(f?.nextAction).not.toMatch(/Let the pull finish/);
   });
 
   it('stays silent on a pull that ended (pulled or failed) or began minutes ago, and on a healthy workload', () => {
