@@ -116,6 +116,11 @@ export interface Finding {
    */
   outsideWorkload?: string;
   /**
+   * The fault passes by itself (a slow pull that will finish): the verdict says to wait, not to
+   * roll back, even when a revision brought it on. Says what ends it.
+   */
+  passesBy?: string;
+  /**
    * When the fault began, for a fault the pods' status does not show (they are Ready and serve
    * nothing): the trigger is looked for before it. ISO-8601.
    */

@@ -104,7 +104,7 @@ export function buildTriageReport(ev: TriageEvidence, times: { startedAt: IsoTim
   if (problems.length > 0) verdict = 'problems';
   else if (listGaps(ev).length > 0 || run.failures.length > 0) verdict = 'inconclusive';
   const diagnosed = verdict === 'problems' ? diagnose(ev, ranked) : undefined;
-  const findings = diagnosed ? acquitRollout(ranked, diagnosed.trigger) : ranked;
+  const findings = diagnosed ? acquitRollout(ranked, diagnosed.trigger, diagnosed.mechanism) : ranked;
   // Built from redacted findings; the trigger's diff and the action are redacted here too.
   const diagnosis = diagnosed && { ...diagnosed, headline: redactSecrets(diagnosed.headline), action: redactSecrets(diagnosed.action), trigger: { ...diagnosed.trigger, text: redactSecrets(diagnosed.trigger.text) } };
 

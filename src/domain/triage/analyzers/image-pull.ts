@@ -120,7 +120,7 @@ function findPreviousImage(ev: TriageEvidence, container: string, current: strin
 }
 
 /** "registry/team/app:1.4.2" without a long registry host: "team/app:1.4.2". */
-function shortImage(image: string): string {
+export function shortImage(image: string): string {
   const parts = image.split('/');
   return parts.length > 2 && parts[0]?.includes('.') ? parts.slice(1).join('/') : image;
 }

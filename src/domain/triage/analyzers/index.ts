@@ -33,6 +33,7 @@ import { analyzeServiceSelectors } from './service-selector.js';
 import { analyzeServiceTargetPorts } from './service-target-port.js';
 import { analyzeServicePortProtocols } from './service-port-protocol.js';
 import { analyzeSignalKills } from './signal-kill.js';
+import { analyzeSlowImagePulls } from './slow-image-pull.js';
 import { analyzeUnreadyReplicas } from './unready-replicas.js';
 import { analyzeVolumeAttach } from './volume-attach.js';
 import { analyzeClusterDns } from './cluster-dns.js';
@@ -68,6 +69,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'container-config': analyzeContainerConfig,
   'idle-command': analyzeIdleCommands,
   'image-pull': analyzeImagePulls,
+  'slow-image-pull': analyzeSlowImagePulls,
   'readiness-probe': analyzeReadinessProbes,
   'readiness-gate': analyzeReadinessGates,
   'node-condition': analyzeNodeConditions,

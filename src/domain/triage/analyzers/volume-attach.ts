@@ -2,9 +2,11 @@ import { collapseEvents, formatEventLine } from '../collapse-events.js';
 import type { EventEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
 import { listPodEvents } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
-import { describePodCommand, formatKubectl } from '../kubectl-command.js';
+import { describeNodeCommand, describePodCommand, formatKubectl } from '../kubectl-command.js';
+import { findNodeBoundMount } from '../node-bound-mount.js';
+import type { NodeBoundMount } from '../node-bound-mount.js';
 import { HISTORY_MS, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
-import { isWithin } from '../time-span.js';
+import { formatAgo, isWithin } from '../time-span.js';
 
 type VolumeProblem = 'multi-attach' | 'missing-source' | 'filesystem' | 'attach-failed' | 'mount-failed' | 'mount-slow' | 'mount-timeout';
 
@@ -84,25 +86,51 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
   }
   return [...groupBy(hits, (h) => `${h.problem}/${h.volume ?? ''}`).values()].map((group) => {
     const first = group[0] as Hit;
-    const text = TEXT[first.problem];
     const pods = unique(group.map((h) => h.pod.name));
     const events = collapseEvents(group.flatMap((h) => h.events), { acrossObjects: true });
+    const bound = NODE_BOUND_PROBLEMS.has(first.problem) ? findNodeBoundMount(ev, group.map((h) => h.pod), first.volume, group.flatMap((h) => h.events.map((e) => e.message))) : undefined;
+    const text = bound ? describeNodeBound(bound) : TEXT[first.problem];
     const confirm = [describePodCommand(ev.target, first.pod.name)];
     if (first.problem === 'multi-attach' || first.problem === 'attach-failed') confirm.push(formatKubectl(ev.target, 'get volumeattachments -o wide', 'cluster'));
+    if (bound) confirm.push(...bound.nodes.map((n) => describeNodeCommand(ev.target, n)));
+    const evidence = events.slice(0, 3).map((e) => formatEventLine(e, { withObject: true, maxLength: 350 }));
+    if (bound) evidence.push(...listNodeBoundEvidence(ev, bound));
     return {
       id: `volume-attach/${first.problem}/${first.volume ?? 'unknown'}`,
       kind: 'volume-attach',
       title: `Volume ${first.volume ? `${first.volume} ` : ''}blocks ${pods.length} pod${pods.length === 1 ? '' : 's'}: ${text.title}`,
       layer: 'storage',
       severity: severityForPods(ev, pods.length),
-      confidence: first.problem === 'mount-timeout' || first.problem === 'mount-slow' ? 'medium' : 'high',
-      evidence: events.slice(0, 3).map((e) => formatEventLine(e, { withObject: true, maxLength: 350 })),
+      confidence: bound ? (bound.signs.length + bound.stuck.length > 0 ? 'high' : 'medium') : first.problem === 'mount-timeout' || first.problem === 'mount-slow' ? 'medium' : 'high',
+      evidence,
       ...(first.events.length > 0 ? { decisive: (first.events.find((e) => PATTERNS.find(([p]) => p === first.problem)?.[1].test(e.message)) ?? first.events[first.events.length - 1] ?? first.events[0])!.message.replace(/\s+/g, ' ').trim() } : {}),
-      fix: text.action.split('. ')[0] ?? text.action,
+      fix: bound ? `cordon and drain ${bound.nodes.join(', ')}, then reboot or replace it` : text.action.split('. ')[0] ?? text.action,
       likelyCause: text.cause,
       nextAction: text.action,
       confirmCommands: confirm,
       affected: { pods, nodes: listNodesOf(group.map((h) => h.pod)) },
     } satisfies Finding;
   });
+}
+
+/** Failures of the kubelet's own mount step, which one node's client can cause alone. */
+const NODE_BOUND_PROBLEMS: ReadonlySet<VolumeProblem> = new Set(['mount-failed', 'mount-timeout', 'mount-slow']);
+
+function describeNodeBound(b: NodeBoundMount): { title: string; cause: string; action: string } {
+  const where = b.nodes.length === 1 ? `node ${b.nodes[0] ?? ''}` : `nodes ${b.nodes.join(', ')}`;
+  const others = `${b.mounters.length} ready pod${b.mounters.length === 1 ? '' : 's'} on other nodes mount${b.mounters.length === 1 ? 's' : ''} it`;
+  const client = b.nfs ? 'its kernel NFS client holds a dead session (after a server failover or a network blip it hangs instead of reconnecting)' : 'its CSI node plugin or mount helper is wedged';
+  return {
+    title: `the ${b.nfs ? 'NFS ' : ''}mount fails on ${where} only (${others})`,
+    cause: `The same volume mounts on other nodes, so the storage server and the export answer: the fault is ${where} itself — ${client}.${b.nfs || b.signs.length > 0 ? ' Processes that touch a hung mount sleep uninterruptibly, so pods there cannot be killed either.' : ''}`,
+    action: `Cordon ${where.replace(/^nodes? /, '')} so no new pod lands there, then drain it${b.stuck.length > 0 ? ' (a pod stuck Terminating there needs `kubectl delete pod --force --grace-period=0`)' : ''} and reboot or replace the node: a hung mount client does not recover by itself. Pods placed on other nodes mount the volume.`,
+  };
+}
+
+function listNodeBoundEvidence(ev: TriageEvidence, b: NodeBoundMount): string[] {
+  const mounters = b.mounters.slice(0, 3).map((p) => `${p.name} (${p.nodeName ?? '?'})`).join(', ');
+  const out = [`mounted by ${b.mounters.length} ready pod${b.mounters.length === 1 ? '' : 's'} on other nodes: ${mounters}${b.mounters.length > 3 ? ', …' : ''}`];
+  out.push(...collapseEvents(b.signs, { acrossObjects: false }).slice(0, 3).map((e) => formatEventLine(e, { withObject: true, maxLength: 300 })));
+  out.push(...b.stuck.map((p) => `${p.name} on ${p.nodeName ?? '?'}: Terminating for ${formatAgo(p.deletionTimestamp ?? ev.collectedAt, ev.collectedAt).replace(/ ago$/, '')}`));
+  return out;
 }

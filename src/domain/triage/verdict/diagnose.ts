@@ -87,7 +87,7 @@ function decideAction(ev: TriageEvidence, mechanism: Finding, trigger: Trigger, 
   // Another build behind the same tag: a rollback would pull it again.
   const pin = separation?.attribute === 'image digest' ? pinRebuilt(ev, d, lower(fix)) : undefined;
   if (pin !== undefined) return pin;
-  if (!CHANGE_KINDS.has(mechanism.kind) && rollbackFits(trigger, d)) {
+  if (!CHANGE_KINDS.has(mechanism.kind) && mechanism.passesBy === undefined && rollbackFits(trigger, d)) {
     const command = formatKubectl(ev.target, `rollout undo ${formatWorkloadRef(ev.target)} --to-revision=${trigger.previous.revision}`);
     return { action: `Roll back to revision ${trigger.previous.revision}, or ${lower(fix)}`, command };
   }

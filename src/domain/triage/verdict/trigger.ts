@@ -254,9 +254,14 @@ export function rollbackFits(trigger: Trigger, d: Differential): trigger is Extr
 
 /**
  * When the verdict clears the newest revision, its rollout finding says so instead of offering
- * the rollback it would offer alone: one story in the whole report.
+ * the rollback it would offer alone: one story in the whole report. The same when the revision
+ * brought on a fault that passes by itself (a slow pull): it stays the trigger, without a rollback.
  */
-export function acquitRollout(findings: readonly Finding[], trigger: Trigger): Finding[] {
+export function acquitRollout(findings: readonly Finding[], trigger: Trigger, mechanism?: Finding): Finding[] {
+  const passes = mechanism?.passesBy;
+  if (trigger.kind === 'revision' && passes !== undefined) {
+    return findings.map((f) => (f.kind !== 'recent-rollout' ? f : { ...f, nextAction: `No rollback needed: it lasts until ${passes}; act on the mechanism the verdict names.`, fix: 'wait, as the mechanism says' }));
+  }
   if (trigger.kind !== 'none' || trigger.exonerated === undefined) return [...findings];
   const why = trigger.exonerated;
   // A title that still says the rollout came "before the failures" would read as blame.
