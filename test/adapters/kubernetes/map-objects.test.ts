@@ -140,6 +140,14 @@ describe('mapPod', () => {
     expect(mapPod({ metadata: { name: 'q' }, spec: { containers: [] } }, 'Job')).not.toHaveProperty('completionIndex');
   });
 
+  it('keeps the pod\'s dnsPolicy and the nameservers its dnsConfig sets, and no nameservers when it sets none', () => {
+    const own = mapPod({ metadata: { name: 'p' }, spec: { containers: [{ name: 'app', image: 'i' }], dnsPolicy: 'None', dnsConfig: { nameservers: ['10.8.0.53'], searches: ['corp.example.com'], options: [{ name: 'ndots', value: '5' }] } } }, 'Deployment');
+    expect(own).toMatchObject({ dnsPolicy: 'None', dnsNameservers: ['10.8.0.53'] });
+    const cluster = mapPod({ metadata: { name: 'q' }, spec: { containers: [{ name: 'app', image: 'i' }], dnsPolicy: 'ClusterFirst', dnsConfig: { options: [{ name: 'ndots', value: '2' }] } } }, 'Deployment');
+    expect(cluster.dnsPolicy).toBe('ClusterFirst');
+    expect(cluster).not.toHaveProperty('dnsNameservers');
+  });
+
   it('keeps the pod\'s priority and PriorityClass', () => {
     const p = mapPod({ metadata: { name: 'p' }, spec: { containers: [{ name: 'app', image: 'i' }], priority: 1000000, priorityClassName: 'ml-training-high' } }, 'Job');
     expect(p).toMatchObject({ priority: 1000000, priorityClassName: 'ml-training-high' });
