@@ -7,6 +7,7 @@ import { formatEnvValue, sortRevisions } from '../revision-diff.js';
 import { listSlicesOf } from '../service-match.js';
 import { describeDownService, findInClusterService, findServiceOf } from '../down-service.js';
 import { diagnoseResolver } from '../pod-resolver.js';
+import { describeTrustUnchanged, explainUntrusted, findRekeyedCa, findTrustBundle } from '../trust-bundle.js';
 
 export type DependencyProblem = 'tls-expired' | 'tls-untrusted' | 'tls-name' | 'refused' | 'unreachable' | 'dns-missing' | 'dns-unavailable' | 'timeout' | 'reset';
 
@@ -228,6 +229,12 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
     evidence.push(...resolver.evidence);
   }
   if (missingService) evidence.push(missingService);
+  // An untrusted certificate: what the client trusts, when its spec says, and whether the rollout touched it.
+  const trustPod = problem === 'tls-untrusted' ? podObjects.find((p) => p.name === first.log.pod) : undefined;
+  const trust = trustPod ? findTrustBundle(trustPod, first.log.container) : undefined;
+  const untrusted = trust ? explainUntrusted(dependency ?? 'the server', trust, group.map((h) => findRekeyedCa(h.line)).find((x) => x !== undefined)) : undefined;
+  const trustKept = trust && trustPod ? describeTrustUnchanged(ev, trustPod, first.log.container, trust) : undefined;
+  if (trust) evidence.push(`the pods trust ${trust.source}${trust.key ? ` (key ${trust.key})` : ''}, via ${trust.via}`);
   const readyOnly = failing.length === 0;
   // A sidecar's logs (a mesh proxy, a log shipper) tell another story than the app's: say whose.
   const logged = unique(group.map((h) => h.log.container));
@@ -271,6 +278,8 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
     decisive: decisiveLine,
     fix: resolver
       ? resolver.fix
+      : untrusted
+      ? untrusted.fix
       : problem.startsWith('tls-')
       ? `get the certificate of ${host ?? 'the dependency'} fixed by whoever serves it`
       : serviceGone && svcRef
@@ -278,10 +287,11 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
       : `check ${dependency ?? 'the dependency'}${dependencyState ? ` and why ${svc?.name ?? 'it'} has no ready endpoint` : ''}`,
     likelyCause: resolver
       ? resolver.cause
+      : untrusted
+      ? `${untrusted.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`
       : `${text.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`,
-    nextAction: resolver
-      ? resolver.action
-      : text.action,
+    nextAction: resolver ? resolver.action : untrusted ? untrusted.action : text.action,
+    ...(trustKept ? { outsideWorkload: trustKept } : {}),
     confirmCommands: confirm,
     affected: { pods, nodes: listNodesOf(podObjects) },
   };
