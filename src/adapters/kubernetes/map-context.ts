@@ -93,6 +93,8 @@ export function mapPersistentVolume(v: k8s.V1PersistentVolume): PersistentVolume
     nodeAffinity: mapNodeSelectorTerms(v.spec?.nodeAffinity?.required?.nodeSelectorTerms),
   };
   if (claim?.name) out.claim = `${claim.namespace ?? ''}/${claim.name}`;
+  if (claim?.uid) out.claimUid = claim.uid;
+  if (v.spec?.persistentVolumeReclaimPolicy) out.reclaimPolicy = v.spec.persistentVolumeReclaimPolicy;
   if (v.spec?.storageClassName) out.storageClass = v.spec.storageClassName;
   const driver = driverOf(v.spec);
   if (driver !== undefined) out.driver = driver;

@@ -14,6 +14,7 @@ export function mapPvc(c: k8s.V1PersistentVolumeClaim, usedByPods: string[]): Pv
     accessModes: [...(c.spec?.accessModes ?? [])],
     usedByPods: [...usedByPods].sort(),
   };
+  if (c.metadata?.uid) out.uid = c.metadata.uid;
   if (c.spec?.storageClassName !== undefined && c.spec.storageClassName !== '') out.storageClass = c.spec.storageClassName;
   if (c.spec?.volumeName !== undefined && c.spec.volumeName !== '') out.volumeName = c.spec.volumeName;
   const requested = c.spec?.resources?.requests?.['storage'];

@@ -21,7 +21,11 @@ export interface PersistentVolumeEvidence {
   name: string;
   /** The claim bound to it, `namespace/name`. */
   claim?: string;
+  /** spec.claimRef.uid: which claim object it is bound to (a deleted and recreated claim has a new uid). */
+  claimUid?: string;
   phase: string;
+  /** spec.persistentVolumeReclaimPolicy: Retain keeps a Released volume (and its claimRef) after its claim is deleted. */
+  reclaimPolicy?: string;
   storageClass?: string;
   /** spec.nodeAffinity.required terms: where the volume can be attached (zone-pinned disks). */
   nodeAffinity: NodeRequirementEvidence[][];

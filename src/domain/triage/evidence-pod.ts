@@ -134,6 +134,10 @@ export interface PodEvidence {
   jobName?: string;
   /** Pods of an Indexed Job: the completion index they run (`batch.kubernetes.io/job-completion-index`). */
   completionIndex?: number;
+  /** spec.dnsPolicy as the API gives it (ClusterFirst by default; None and Default bypass the cluster DNS). */
+  dnsPolicy?: string;
+  /** spec.dnsConfig.nameservers: resolvers the pod sets itself. */
+  dnsNameservers?: string[];
   /** spec.priority (from its PriorityClass, 0 without one) and the class's name: who may preempt whom. */
   priority?: number;
   priorityClassName?: string;

@@ -225,6 +225,8 @@ export interface HpaScalingRules {
 /** A PersistentVolumeClaim mounted by the workload's pods (or its volumeClaimTemplates). */
 export interface PvcEvidence {
   name: string;
+  /** metadata.uid: what a volume's claimRef must name to be this claim's. */
+  uid?: string;
   phase: 'Pending' | 'Bound' | 'Lost';
   storageClass?: string;
   volumeName?: string;

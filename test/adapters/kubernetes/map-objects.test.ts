@@ -7,6 +7,7 @@ import { mapEvent } from '../../../src/adapters/kubernetes/map-event.js';
 import { mapEndpointSlice, mapService } from '../../../src/adapters/kubernetes/map-network.js';
 import { mapPod } from '../../../src/adapters/kubernetes/map-pod.js';
 import { mapPvc } from '../../../src/adapters/kubernetes/map-pvc.js';
+import { mapPersistentVolume } from '../../../src/adapters/kubernetes/map-context.js';
 import { containersOfRevisionData, mapReplicaSet } from '../../../src/adapters/kubernetes/map-revision.js';
 import { mapEnvVar, mapPlacement, mapVolumes } from '../../../src/adapters/kubernetes/map-spec.js';
 import { mapHooks, mapProbes } from '../../../src/adapters/kubernetes/map-container.js';
@@ -137,6 +138,14 @@ describe('mapPod', () => {
     const p = mapPod({ metadata: { name: 'embed-5-h4kwd', labels: { 'batch.kubernetes.io/job-name': 'embed' }, annotations: { 'batch.kubernetes.io/job-completion-index': '5' } }, spec: { containers: [{ name: 'embed', image: 'i' }] } }, 'Job');
     expect(p).toMatchObject({ jobName: 'embed', completionIndex: 5 });
     expect(mapPod({ metadata: { name: 'q' }, spec: { containers: [] } }, 'Job')).not.toHaveProperty('completionIndex');
+  });
+
+  it('keeps the pod\'s dnsPolicy and the nameservers its dnsConfig sets, and no nameservers when it sets none', () => {
+    const own = mapPod({ metadata: { name: 'p' }, spec: { containers: [{ name: 'app', image: 'i' }], dnsPolicy: 'None', dnsConfig: { nameservers: ['10.8.0.53'], searches: ['corp.example.com'], options: [{ name: 'ndots', value: '5' }] } } }, 'Deployment');
+    expect(own).toMatchObject({ dnsPolicy: 'None', dnsNameservers: ['10.8.0.53'] });
+    const cluster = mapPod({ metadata: { name: 'q' }, spec: { containers: [{ name: 'app', image: 'i' }], dnsPolicy: 'ClusterFirst', dnsConfig: { options: [{ name: 'ndots', value: '2' }] } } }, 'Deployment');
+    expect(cluster.dnsPolicy).toBe('ClusterFirst');
+    expect(cluster).not.toHaveProperty('dnsNameservers');
   });
 
   it('keeps the pod\'s priority and PriorityClass', () => {
@@ -363,6 +372,23 @@ describe('mapPvc', () => {
     const pending = mapPvc({ metadata: { name: 'data' }, spec: { resources: { requests: { storage: '10Gi' } } }, status: { phase: 'Pending' } }, []);
     expect(pending.capacity).toBeUndefined();
     expect(pending.conditions).toBeUndefined();
+  });
+});
+
+describe('mapPersistentVolume', () => {
+  it('keeps the reclaim policy and which claim object (uid) a Released volume still names, and the claim its own uid', () => {
+    const pv = mapPersistentVolume({
+      metadata: { name: 'media-archive-efs' },
+      spec: {
+        capacity: { storage: '5Ti' }, accessModes: ['ReadWriteMany'], persistentVolumeReclaimPolicy: 'Retain', storageClassName: 'efs-static',
+        claimRef: { kind: 'PersistentVolumeClaim', namespace: 'archive', name: 'media-archive', uid: 'c37757d8-1301-4742-ac1b-a8e3070894e4', apiVersion: 'v1', resourceVersion: '48812093' },
+        csi: { driver: 'efs.csi.aws.com', volumeHandle: 'fs-0a1b2c3d4e5f67890' },
+      },
+      status: { phase: 'Released' },
+    });
+    expect(pv).toEqual({ name: 'media-archive-efs', phase: 'Released', claim: 'archive/media-archive', claimUid: 'c37757d8-1301-4742-ac1b-a8e3070894e4', reclaimPolicy: 'Retain', storageClass: 'efs-static', driver: 'efs.csi.aws.com', nodeAffinity: [] });
+    const claim = mapPvc({ metadata: { name: 'media-archive', uid: '48532a5c-1a81-4e7c-a58b-4b3f52238e35' }, spec: { volumeName: 'media-archive-efs' }, status: { phase: 'Pending' } }, []);
+    expect(claim.uid).toBe('48532a5c-1a81-4e7c-a58b-4b3f52238e35');
   });
 });
 

@@ -4,6 +4,7 @@ import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { getLastTermination, getWaiting, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { podState } from '../pod-state.js';
+import { usesClusterDns } from '../pod-resolver.js';
 import { parseDependencyError } from './dependency-errors.js';
 
 /**
@@ -14,7 +15,12 @@ import { parseDependencyError } from './dependency-errors.js';
 export function analyzeClusterDns(ev: TriageEvidence): Finding[] {
   const dns = ev.dns;
   if (dns === undefined || dns.pods.length === 0) return [];
-  const lookups = ev.logs.flatMap((l) => l.lines.filter((line) => parseDependencyError(line)?.problem.startsWith('dns')).map((line) => ({ pod: l.pod, line })));
+  // A pod with its own resolver (dnsPolicy None or Default) never asks the cluster DNS: its failed lookups are not CoreDNS's.
+  const asksClusterDns = (name: string): boolean => {
+    const pod = ev.pods.find((p) => p.name === name);
+    return pod === undefined || usesClusterDns(pod);
+  };
+  const lookups = ev.logs.filter((l) => asksClusterDns(l.pod)).flatMap((l) => l.lines.filter((line) => parseDependencyError(line)?.problem.startsWith('dns')).map((line) => ({ pod: l.pod, line })));
   if (lookups.length === 0) return [];
   const unready = dns.pods.filter((p) => !p.ready);
   if (unready.length === 0) return [];

@@ -6,6 +6,8 @@ import { getLastTermination, hasRecovered, isPodFailing, listNodesOf, severityFo
 import { formatEnvValue, sortRevisions } from '../revision-diff.js';
 import { listSlicesOf } from '../service-match.js';
 import { describeDownService, findInClusterService, findServiceOf } from '../down-service.js';
+import { diagnoseResolver } from '../pod-resolver.js';
+import { describeTrustUnchanged, explainUntrusted, findRekeyedCa, findTrustBundle } from '../trust-bundle.js';
 
 export type DependencyProblem = 'tls-expired' | 'tls-untrusted' | 'tls-name' | 'refused' | 'unreachable' | 'dns-missing' | 'dns-unavailable' | 'timeout' | 'reset';
 
@@ -225,11 +227,19 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
     if (ready.length === 0) dependencyState = behind ? `: ${behind.text}` : `: Service ${svc.name} has no ready endpoint${notReady.length > 0 ? ` (${notReady.slice(0, 2).join(', ')} not ready)` : ''}`;
   }
   const missingService = problem === 'dns-missing' && host ? describeMissingService(ev, host) : undefined;
-  // 169.254.20.10 is node-local-dns, a cache on each node: when it does not answer, that node is the place.
-  const resolver = problem === 'dns-unavailable' ? /\bon (169\.254\.\d+\.\d+):53\b/.exec(group.map((h) => h.line).join('\n'))?.[1] : undefined;
-  const localNodes = resolver ? listNodesOf(podObjects) : [];
-  if (resolver) dependencyState = `: the node-local DNS cache (${resolver}) on ${localNodes.length > 0 ? `node ${localNodes.join(', ')}` : 'these pods\' node'} does not answer`;
+  // Which resolver did not answer: a node-local cache, or one the pods set themselves instead of the cluster DNS.
+  const resolver = problem === 'dns-unavailable' ? diagnoseResolver(ev, group.map((h) => h.line), podObjects) : undefined;
+  if (resolver) {
+    dependencyState = resolver.state;
+    evidence.push(...resolver.evidence);
+  }
   if (missingService) evidence.push(missingService);
+  // An untrusted certificate: what the client trusts, when its spec says, and whether the rollout touched it.
+  const trustPod = problem === 'tls-untrusted' ? podObjects.find((p) => p.name === first.log.pod) : undefined;
+  const trust = trustPod ? findTrustBundle(trustPod, first.log.container) : undefined;
+  const untrusted = trust ? explainUntrusted(dependency ?? 'the server', trust, group.map((h) => findRekeyedCa(h.line)).find((x) => x !== undefined)) : undefined;
+  const trustKept = trust && trustPod ? describeTrustUnchanged(ev, trustPod, first.log.container, trust) : undefined;
+  if (trust) evidence.push(`the pods trust ${trust.source}${trust.key ? ` (key ${trust.key})` : ''}, via ${trust.via}`);
   const readyOnly = failing.length === 0;
   // A sidecar's logs (a mesh proxy, a log shipper) tell another story than the app's: say whose.
   const logged = unique(group.map((h) => h.log.container));
@@ -255,7 +265,7 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
   if (serviceGone) dependencyState = `: ${missingService}`;
 
   const confirm = [first.log.previous ? previousLogsCommand(ev.target, first.log.pod, first.log.container) : formatKubectl(ev.target, `logs ${first.log.pod} -c ${first.log.container} --tail=100`)];
-  if (problem === 'dns-unavailable') confirm.push(formatKubectl(ev.target, 'get pods -n kube-system -l k8s-app=kube-dns -o wide', 'cluster'));
+  if (problem === 'dns-unavailable') confirm.push(resolver?.evidence.length ? formatKubectl(ev.target, `get pod ${pods[0] ?? ''} -o jsonpath='{.spec.dnsPolicy} {.spec.dnsConfig}'`) : formatKubectl(ev.target, 'get pods -n kube-system -l k8s-app=kube-dns -o wide', 'cluster'));
   else if (svcRef) {
     const t = { ...ev.target, namespace: svcRef.namespace };
     confirm.push(formatKubectl(t, `get service ${svcRef.name}`), formatKubectl(t, `get endpointslices -l kubernetes.io/service-name=${svcRef.name}`));
@@ -272,18 +282,21 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
     evidence,
     decisive: decisiveLine,
     fix: resolver
-      ? `bring back the node-local DNS cache on ${localNodes.join(', ') || 'that node'} (or drain the node)`
+      ? resolver.fix
+      : untrusted
+      ? untrusted.fix
       : problem.startsWith('tls-')
       ? `get the certificate of ${host ?? 'the dependency'} fixed by whoever serves it`
       : serviceGone && svcRef
       ? `restore Service ${svcRef.name} in ${svcRef.namespace} (deleted or renamed), or point the clients at the Service that exists`
       : `check ${dependency ?? 'the dependency'}${dependencyState ? ` and why ${svc?.name ?? 'it'} has no ready endpoint` : ''}`,
     likelyCause: resolver
-      ? `The pods ask the node-local DNS cache on their own node (${resolver}) and it refuses or does not answer: its pod on that node is down, restarting or OOM-killed; pods on other nodes resolve fine.`
+      ? resolver.cause
+      : untrusted
+      ? `${untrusted.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`
       : `${text.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`,
-    nextAction: resolver
-      ? `Look at the node-local-dns pod on ${localNodes.join(', ') || 'that node'} (\`${formatKubectl(ev.target, `get pods -n kube-system -l k8s-app=node-local-dns -o wide --field-selector spec.nodeName=${localNodes[0] ?? '<node>'}`, 'cluster')}\`: restarts, OOMKilled, its memory limit); meanwhile cordon and drain the node so the pods move.`
-      : text.action,
+    nextAction: resolver ? resolver.action : untrusted ? untrusted.action : text.action,
+    ...(trustKept ? { outsideWorkload: trustKept } : {}),
     confirmCommands: confirm,
     affected: { pods, nodes: listNodesOf(podObjects) },
   };

@@ -9,6 +9,45 @@ interface Diagnosis {
   what: string;
   cause: string;
   action: string;
+  /** The headline's short form of the action, when the action carries a long command. */
+  fix?: string;
+}
+
+/**
+ * The volume the claim names (spec.volumeName, or the binder's "already bound to a different
+ * claim") is held by another claim: a live one, or — Released under a Retain policy — the claimRef
+ * of a deleted one, which a claim recreated under the same name (a reinstall) cannot take over.
+ */
+function diagnoseHeldVolume(ev: TriageEvidence, pvc: PvcEvidence, messages: string): Diagnosis | undefined {
+  const named = /volume "([^"]+)" already bound to a different claim/i.exec(messages)?.[1];
+  const pv = ev.volumes?.find((v) => v.name === (named ?? pvc.volumeName));
+  const mine = `${ev.target.namespace}/${pvc.name}`;
+  const claimRef = pv?.claim === undefined ? '' : `${pv.claim}${pv.claimUid ? ` (uid ${pv.claimUid})` : ''}`;
+  const sameName = pv?.claim === mine;
+  const policy = pv?.reclaimPolicy ? ` (reclaimPolicy ${pv.reclaimPolicy})` : '';
+  if (pv !== undefined && pv.phase === 'Released' && pv.claim !== undefined) {
+    const stale = sameName ? `the deleted claim of the same name` : `claim ${pv.claim}`;
+    const clear = `kubectl patch pv ${pv.name} --type json -p '[{"op":"remove","path":"/spec/claimRef"}]'`;
+    return {
+      what: `its volume ${pv.name} is Released${policy}, its claimRef still naming ${stale}`,
+      cause: `${sameName ? 'The claim was deleted and created again under the same name (an uninstall and reinstall, or a chart that owns the claim): ' : ''}the volume outlived its claim${pv.reclaimPolicy === 'Retain' ? ' because its policy is Retain' : ''} and went Released with spec.claimRef still naming the old claim, ${claimRef}${pvc.uid ? ` (this claim's uid is ${pvc.uid})` : ''}; the binder gives a Released volume to no other claim. The data is still on it. Not capacity, not the StorageClass.`,
+      action: `Remove the stale claimRef from volume ${pv.name} so it binds this claim, its data kept (\`${clear}\`, after checking the data is the one wanted); then keep the claim out of uninstalls (helm.sh/resource-policy: keep).`,
+      fix: `remove the stale claimRef from volume ${pv.name} (kubectl patch pv ${pv.name}, remove /spec/claimRef) so it binds this claim, its data kept`,
+    };
+  }
+  if (pv !== undefined && pv.phase === 'Bound' && pv.claim !== undefined && pv.claim !== mine) {
+    return {
+      what: `its volume ${pv.name} is bound to another claim, ${claimRef}`,
+      cause: `The claim asks for volume ${pv.name} by name, and that volume belongs to claim ${pv.claim}; a volume binds one claim at a time.`,
+      action: `Point the claim at a free volume (or drop spec.volumeName to provision one); ${pv.name} stays ${pv.claim}'s.`,
+    };
+  }
+  if (named === undefined) return undefined;
+  return {
+    what: `volume ${named} is already bound to a different claim`,
+    cause: `The claim asks for volume ${named}, and the binder says another claim holds it (a live claim, or the claimRef a deleted claim left on a Released volume).`,
+    action: `Look at the volume's claimRef and phase (kubectl get pv ${named} -o yaml) before changing anything.`,
+  };
 }
 
 function diagnose(pvc: PvcEvidence, messages: string): Diagnosis {
@@ -62,7 +101,10 @@ export function analyzePvcPending(ev: TriageEvidence): Finding[] {
         },
       ];
     }
-    const d = diagnose(pvc, events.map((e) => e.message).join('\n'));
+    const messages = events.map((e) => e.message).join('\n');
+    const held = diagnoseHeldVolume(ev, pvc, messages);
+    const d = held ?? diagnose(pvc, messages);
+    const volume = held === undefined ? undefined : /volume (\S+) /.exec(held.what)?.[1];
     return [
       {
         id: `pvc-pending/${pvc.name}`,
@@ -70,11 +112,12 @@ export function analyzePvcPending(ev: TriageEvidence): Finding[] {
         title: `PVC ${pvc.name} Pending: ${d.what}`,
         layer: 'storage',
         severity: pvc.usedByPods.length > 0 ? severityForPods(ev, pvc.usedByPods.length) : 'warning',
-        confidence: d.what === 'not bound' ? 'medium' : 'high',
+        confidence: d.what === 'not bound' || (held !== undefined && !/Released|bound to another/.test(d.what)) ? 'medium' : 'high',
         evidence: [`storage class ${pvc.storageClass ?? 'none'}, ${pvc.requested ?? '?'} ${pvc.accessModes.join(',')}; used by ${pvc.usedByPods.join(', ') || 'no pod yet'}`, ...lines],
         likelyCause: d.cause,
         nextAction: d.action,
-        confirmCommands: confirm,
+        ...(d.fix === undefined ? {} : { fix: d.fix }),
+        confirmCommands: volume === undefined ? confirm : [confirm[0] ?? '', formatKubectl(ev.target, `get pv ${volume} -o yaml`, 'cluster')],
         affected,
       },
     ];

@@ -109,6 +109,15 @@ describe('analyzeClusterDns', () => {
     expect(f?.confirmCommands[1]).toBe(`kubectl logs -n kube-system ${DNS_1} -c coredns --previous --tail=50 --context prod-eu-west-1`);
   });
 
+  it('does not blame the cluster DNS for pods that never ask it (dnsPolicy None with their own nameserver)', () => {
+    const ev = dnsDownScenario([crashingCoreDns(DNS_0, NODE_A), crashingCoreDns(DNS_1, NODE_B)]);
+    ev.pods = ev.pods.map((p) => ({ ...p, dnsPolicy: 'None', dnsNameservers: ['10.8.0.53'] }));
+    expect(analyzeClusterDns(ev)).toEqual([]);
+    // dnsPolicy ClusterFirst (the API's default) asks the cluster DNS.
+    ev.pods = ev.pods.map((p) => ({ ...p, dnsPolicy: 'ClusterFirst', dnsNameservers: [] }));
+    expect(analyzeClusterDns(ev)).toHaveLength(1);
+  });
+
   it('recognises a Go resolver timeout as a failed lookup', () => {
     const ev = dnsDownScenario([crashingCoreDns(DNS_0, NODE_A), crashingCoreDns(DNS_1, NODE_B)]);
     const goLine = '{"level":"error","msg":"refresh rates","error":"dial tcp: lookup fx-rates.payments.svc.cluster.local on 172.20.0.10:53: read udp 10.0.1.104:41235->172.20.0.10:53: i/o timeout"}';

@@ -205,3 +205,31 @@ describe('analyzeDependencyErrors: the node-local DNS cache', () => {
     expect(f?.nextAction).toContain(`--field-selector spec.nodeName=${NODE_C}`);
   });
 });
+
+describe('analyzeDependencyErrors: a resolver the pods set themselves', () => {
+  const lookup = (i: number) => `time=2026-11-21T03:12:0${i}Z level=ERROR msg="redis ping failed" err="dial tcp: lookup partner-redis.payments.svc.cluster.local on 10.8.0.53:53: read udp 10.0.45.17${i}:38802->10.8.0.53:53: i/o timeout"`;
+  const scenario = (over: Partial<PodEvidence>) => {
+    const pods = [0, 1, 2].map((i) => pod(i, { ready: false, containers: [container({ ready: false })], ...over }));
+    return baseEvidence({
+      pods,
+      logs: pods.map((p, i) => ({ pod: p.name, container: 'app', previous: false, lines: [lookup(i)] })),
+      dns: { namespace: 'kube-system', pods: [pod(0, { name: 'coredns-5d78c9869d-8xk2p' }), pod(1, { name: 'coredns-5d78c9869d-r4t7w' })] },
+    });
+  };
+
+  it('says the pods bypass the cluster DNS (dnsPolicy None, a dnsConfig nameserver) and that this server does not answer', () => {
+    const [f] = analyzeDependencyErrors(scenario({ dnsPolicy: 'None', dnsNameservers: ['10.8.0.53'] }));
+    expect(f?.title).toBe('DNS lookups of partner-redis.payments.svc.cluster.local fail (resolver not answering): it is the pods\' own resolver 10.8.0.53 (dnsPolicy None, dnsConfig), not the cluster DNS (logs of 3 pods)');
+    expect(f?.evidence).toContain('dnsPolicy None, dnsConfig nameservers 10.8.0.53 on 3 pods; the failing lookups went to 10.8.0.53');
+    expect(f?.evidence).toContain('2/2 cluster DNS pods ready in kube-system: not the resolver these pods ask');
+    expect(f?.likelyCause).toMatch(/^These pods bypass the cluster DNS: dnsPolicy None sends every lookup, in-cluster names included, to 10\.8\.0\.53/);
+    expect(f?.likelyCause).not.toMatch(/CoreDNS/);
+    expect(f?.fix).toBe('point the pods back at the cluster DNS (dnsPolicy ClusterFirst, without the dnsConfig nameserver 10.8.0.53) or bring 10.8.0.53 back');
+  });
+
+  it('keeps suspecting the cluster DNS when the pods use it (ClusterFirst, no own nameserver)', () => {
+    const [f] = analyzeDependencyErrors(scenario({ dnsPolicy: 'ClusterFirst' }));
+    expect(f?.title).toBe('DNS lookups of partner-redis.payments.svc.cluster.local fail (resolver not answering) (logs of 3 pods)');
+    expect(f?.likelyCause).toMatch(/CoreDNS/);
+  });
+});
