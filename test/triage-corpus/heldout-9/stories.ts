@@ -1,6 +1,7 @@
 // Held-out stories, ninth round: failures written without reading the analysis code, to measure
 // how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md), then fixed in general.
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md), then fixed in general; the round has
+// since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
 //
 // A new nginx sidecar taking the port the app still binds (EADDRINUSE), a liveness probe on the
 // aggregate Spring health that includes a deleted reporting database, a Node.js event loop blocked
