@@ -65,8 +65,15 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
     if (broken.length > 0) {
       const message = broken.map((c) => c?.message ?? '').join(' ');
       const noRequests = /missing request for/i.test(message);
-      const metricsApi = /metrics API|metrics\.k8s\.io|unable to (fetch|get) metrics/i.exec(message) ? describeMetricsApi(message) : undefined;
-      const server = metricsApi ? describeMetricsServer(ev) : undefined;
+      // The adapter answers but has no such metric: renamed or no longer exported, not an API down.
+      const missing = /could not find the metric ([\w:.-]+)|no metrics returned from (?:custom|external) metrics API[^\n]*?metric ([\w:.-]+)/i.exec(message);
+      const missingMetric = missing?.[1] ?? missing?.[2];
+      const metricsApi = missingMetric
+        ? `the ${/external metrics/i.test(message) ? 'external' : 'custom'} metrics API has no metric ${missingMetric} (renamed, or no longer exported)`
+        : /metrics API|metrics\.k8s\.io|unable to (fetch|get) metrics/i.exec(message) ? describeMetricsApi(message) : undefined;
+      // metrics-server serves resource metrics only; custom and external metrics come from an adapter.
+      const server = metricsApi && !missingMetric && !/custom metrics|external metrics/i.test(message) ? describeMetricsServer(ev) : undefined;
+      const since = broken.map((c) => c?.lastTransitionTime).filter((t): t is string => t !== undefined).sort()[0];
       // Pods slow to answer their probes while the HPA cannot add any: it is the HPA that holds them at this count.
       const slow = ev.events.filter((e) => e.reason === 'Unhealthy' && e.object.kind === 'Pod' && /probe failed:.*(deadline exceeded|Timeout|timed out)/i.test(e.message) && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS));
       const heldAt = hpa.currentReplicas <= hpa.minReplicas ? `at its minimum of ${hpa.minReplicas}` : `at ${hpa.currentReplicas}`;
@@ -76,6 +83,8 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
         kind: 'hpa',
         title: `HPA ${hpa.name} cannot scale: ${broken.map((c) => `${c?.type ?? ''}=False (${c?.reason ?? ''})`).join(', ')}${metricsApi ? ` — ${metricsApi}${server ? `; ${server.state}` : ''}` : ''}${starving ? `; it holds ${heldAt} replicas (max ${hpa.maxReplicas}) while their probes time out under load` : ''}`,
         ...(starving ? { affected: { pods: ev.pods.map((p) => p.name) } } : {}),
+        // Blind since its condition turned False: what changed just before is the lead.
+        ...(since ? { onset: since } : {}),
         layer: 'capacity',
         severity: 'warning',
         confidence: 'high',
@@ -83,11 +92,17 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
         ...(server?.decisive ? { decisive: server.decisive } : {}),
         likelyCause: noRequests
           ? 'A container has no CPU/memory request, so utilisation cannot be computed and the HPA holds the replica count where it is.'
+          : missingMetric
+          ? `The metrics adapter answers but finds no series for ${missingMetric}: the app no longer exports it under that name (a metrics-library upgrade renames series), or the adapter's rule changed. The HPA holds the replica count where it is.`
           : 'The HPA cannot read its metrics (metrics-server or a metrics adapter down, or a metric that does not exist) or cannot change the scale; it holds the replica count where it is.',
         nextAction: noRequests
           ? 'Set requests on every container of the workload.'
           : `${starving ? `Mitigate: scale by hand (\`${formatKubectl(ev.target, `scale ${formatWorkloadRef(ev.target)} --replicas=N`)}\` — the bot will not). ` : ''}Check the metrics pipeline (kubectl top works? metrics-server and its APIService) and the metric names in the HPA.`,
-        fix: noRequests ? 'set requests on every container' : `${starving ? 'scale by hand meanwhile, and ' : ''}restore the metrics API (metrics-server) so the HPA can scale`,
+        fix: noRequests
+          ? 'set requests on every container'
+          : missingMetric
+          ? `${starving ? 'scale by hand meanwhile, and ' : ''}make ${missingMetric} exist again (the adapter's rule, or the name the app exports)`
+          : `${starving ? 'scale by hand meanwhile, and ' : ''}restore the metrics API (metrics-server) so the HPA can scale`,
         confirmCommands: [...confirm, formatKubectl(ev.target, 'get apiservices v1beta1.metrics.k8s.io', 'cluster')],
       });
     }

@@ -30,6 +30,18 @@ describe('analyzeHpa', () => {
     expect(f?.likelyCause).toContain('no CPU/memory request');
   });
 
+  it('tells a custom metric the adapter cannot find from a metrics API that is down, and does not blame metrics-server', () => {
+    const ev = healthyScenario();
+    const missing = 'unable to get metric http_requests_per_second: unable to fetch metrics from custom metrics API: the server could not find the metric http_requests_per_second for pods';
+    ev.hpas = [hpa({ conditions: [{ type: 'ScalingActive', status: 'False', reason: 'FailedGetPodsMetric', message: `the HPA was unable to compute the replica count: ${missing}`, lastTransitionTime: minutesAgo(180) }] })];
+    ev.metricsServer = { name: 'metrics-server', namespace: 'kube-system', pods: [], logs: [] };
+    const [f] = analyzeHpa(ev);
+    expect(f?.title).toBe('HPA payment-service cannot scale: ScalingActive=False (FailedGetPodsMetric) — the custom metrics API has no metric http_requests_per_second (renamed, or no longer exported)');
+    expect(f?.fix).toBe("make http_requests_per_second exist again (the adapter's rule, or the name the app exports)");
+    expect(f?.likelyCause).toContain('renames series');
+    expect(f?.onset).toBe(minutesAgo(180));
+  });
+
   it('is not alarmed by an HPA at max whose metrics are below target', () => {
     const ev = healthyScenario();
     ev.hpas = [hpa({ maxReplicas: 5, currentReplicas: 5, desiredReplicas: 5, metrics: [{ name: 'cpu', current: '52%', target: '70%' }] })];
