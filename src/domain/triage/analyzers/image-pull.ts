@@ -79,11 +79,16 @@ export function analyzeImagePulls(ev: TriageEvidence): Finding[] {
     const reasons = unique(group.map((c) => c.reason)).join('/');
     const events = collapseEvents(group.flatMap((c) => c.failed), { acrossObjects: true });
     const previous = findPreviousImage(ev, ref.container.name, image);
+    // Pods already running this very image pulled it earlier: the reference was right, the registry stopped serving it.
+    const missing = first.failure === 'manifest-unknown' || first.failure === 'not-found';
+    const runningIt = missing ? ev.pods.filter((p) => !pods.includes(p.name) && p.containers.some((c) => c.name === ref.container.name && c.image === image && c.state !== undefined && 'running' in c.state)) : [];
+    const vanished = runningIt.length > 0;
 
     const evidence = [`image ${image}`, `${reasons} on ${pods.length} pod${pods.length === 1 ? '' : 's'}: ${pods.slice(0, 3).join(', ')}${pods.length > 3 ? ', …' : ''}`];
     evidence.push(...events.slice(0, 2).map((e) => formatEventLine(e, { maxLength: 400 })));
     if (events.length === 0 && getWaiting(ref.container)?.message) evidence.push(`kubelet: ${getWaiting(ref.container)?.message ?? ''}`);
     if (previous) evidence.push(`previous revision ran ${previous}`);
+    if (vanished) evidence.push(`${runningIt.length} other pod${runningIt.length === 1 ? '' : 's'} run this image, pulled earlier: ${runningIt.slice(0, 3).map((p) => `${p.name} on ${p.nodeName ?? '?'}`).join(', ')}`);
 
     const confirmCommands = [describePodCommand(ev.target, ref.pod.name), formatKubectl(ev.target, `get events --field-selector involvedObject.name=${ref.pod.name},reason=Failed`)];
     if (first.failure === 'unauthorized' || first.failure === 'denied-or-missing') {
@@ -94,15 +99,17 @@ export function analyzeImagePulls(ev: TriageEvidence): Finding[] {
     return {
       id: `image-pull/${ref.container.name}/${first.failure}`,
       kind: 'image-pull',
-      title: `Image pull for ${ref.container.name} failing: ${text.title} — ${shortImage(image)} (${reasons} on ${formatPodShare(ev, pods.length)}${first.failure === 'disk-full' ? `, on ${listNodesOf(group.map((c) => c.ref.pod)).join(', ')}` : ''})`,
+      title: `Image pull for ${ref.container.name} failing: ${text.title} — ${shortImage(image)} (${reasons} on ${formatPodShare(ev, pods.length)}${first.failure === 'disk-full' ? `, on ${listNodesOf(group.map((c) => c.ref.pod)).join(', ')}` : ''})${vanished ? `; ${runningIt.length} other pod${runningIt.length === 1 ? '' : 's'} run the same image, pulled earlier: the registry no longer serves it` : ''}`,
       layer: 'runtime/probes',
       severity: severityForPods(ev, pods.length),
       confidence: first.failure === 'unknown' ? 'medium' : 'high',
       evidence,
-      likelyCause: text.cause,
+      likelyCause: vanished
+        ? 'The registry no longer serves an image that running pods pulled earlier (their nodes keep it cached): the reference is right, the image went away — a deleted tag, a retention policy, or a removed pull-through cache or mirror rule. Any pod placed on a node without the cache fails the same way.'
+        : text.cause,
       ...(events[0] ?? getWaiting(ref.container)?.message ? { decisive: (events[0]?.message ?? getWaiting(ref.container)?.message ?? '').replace(/\s+/g, ' ').trim() } : {}),
       nextAction: `${first.failure === 'unauthorized' || first.failure === 'denied-or-missing' ? 'Fix the pull credentials (imagePullSecrets, node role)' : first.failure === 'manifest-unknown' || first.failure === 'not-found' || first.failure === 'invalid-name' ? 'Push the image or fix the reference' : 'Fix what the pull error names'}; running pods keep their image, and new pods pull again on their own once it works${previous ? ` (the previous revision ran ${previous})` : ''}.`,
-      fix: first.failure === 'disk-full' ? 'free the node\'s disk (or cordon it and move the pod)' : first.failure === 'unauthorized' || first.failure === 'denied-or-missing' ? 'fix the pull secret or registry credentials' : first.failure === 'manifest-unknown' || first.failure === 'not-found' ? 'push the image or fix its tag' : 'fix what the pull error names',
+      fix: vanished ? 'restore the image in the registry (or the pull-through cache rule that served it), or pin a digest the registry still has' : first.failure === 'disk-full' ? 'free the node\'s disk (or cordon it and move the pod)' : first.failure === 'unauthorized' || first.failure === 'denied-or-missing' ? 'fix the pull secret or registry credentials' : first.failure === 'manifest-unknown' || first.failure === 'not-found' ? 'push the image or fix its tag' : 'fix what the pull error names',
       confirmCommands,
       affected: { pods, nodes: listNodesOf(group.map((c) => c.ref.pod)) },
     } satisfies Finding;

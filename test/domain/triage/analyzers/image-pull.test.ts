@@ -33,6 +33,17 @@ describe('analyzeImagePulls', () => {
     expect(classifyPullFailure('ErrImagePull', message)).toBe(expected);
   });
 
+  it('says the registry stopped serving an image that other pods run (pulled earlier), not a wrong reference', () => {
+    // The old pods run the very image the new ones cannot pull: a pod recreated on a fresh node, same revision.
+    const ev = imagePullScenario(`Failed to pull image "${IMAGE_V14}": rpc error: code = NotFound desc = failed to pull and unpack image "${IMAGE_V14}": failed to resolve reference "${IMAGE_V14}": ${IMAGE_V14}: not found`, IMAGE_V14);
+    const [f] = analyzeImagePulls(ev);
+    expect(f?.title).toBe('Image pull for app failing: image not found — payments/payment-service:2.14.0 (ImagePullBackOff/ErrImagePull on 2/6 pods); 4 other pods run the same image, pulled earlier: the registry no longer serves it');
+    expect(f?.likelyCause).toContain('the reference is right, the image went away');
+    expect(f?.fix).toBe('restore the image in the registry (or the pull-through cache rule that served it), or pin a digest the registry still has');
+    // A new tag nobody runs yet is still a reference to push or fix.
+    expect(analyzeImagePulls(imagePullScenario())[0]?.fix).toBe('push the image or fix its tag');
+  });
+
   it('classifies InvalidImageName by its reason, whatever the message', () => {
     expect(classifyPullFailure('InvalidImageName', 'Failed to apply default image tag "Payments:2.15": couldn\'t parse image reference "Payments:2.15": invalid reference format: repository name must be lowercase')).toBe('invalid-name');
   });
