@@ -19,7 +19,9 @@
 //   and while a pod waits to be placed, the namespace's Preempted events (one page) and, where they
 //   preempted the workload's pods, the pods of the nodes they name (at most two nodes); and where a
 //   pod's FailedCreatePodSandBox names a CNI plugin, the pods of its node (at most two nodes) and the
-//   log tail of that plugin's agent there.
+//   log tail of that plugin's agent there; and where the workload's pods time out only on one node
+//   (or its kernel reports the conntrack table full), the pods of that node and its kube-proxy's log
+//   tail (at most two nodes).
 // None of this depends on how many other pods or events the namespace holds.
 import type * as k8s from '@kubernetes/client-node';
 import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
@@ -37,6 +39,8 @@ import { needsMetricsServer, readMetricsServer } from './read-metrics-server.js'
 import { pickForeignPods, readForeignPods } from './read-foreign-pods.js';
 import { pickPortWaits, readPortHolders } from './read-port-holders.js';
 import { pickSandboxNodes, readNodeAgents } from './read-node-agents.js';
+import { readNodeNetwork } from './read-node-network.js';
+import { pickNetworkNodes } from '../../domain/triage/node-network.js';
 import { isOwnPodName, needsPreemptions, readPreemptions } from './read-preemptions.js';
 import { readEvents, sortEvents } from './read-events.js';
 import { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
@@ -111,18 +115,26 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
   const nodesP = readNodes(ctx, nodes.picked);
   const clusterNodesP = wantsNodeList ? readClusterNodes(ctx) : Promise.resolve([]);
   whenDone(Promise.all([nodesP, clusterNodesP]), 'nodes', onRead);
-  const [podEvents, nodeEvidence, nodeEvents, pvcs, pvcEvents, logEvidence, clusterNodes, volumes, nodeAgents] = await Promise.all([
+  const nodeEventsP = readEvents(ctx, nodes.picked.map((name) => ({ kind: 'Node', name })), 'events of nodes');
+  const logsP = whenDone(readLogs(ctx, logs.picked), 'logs', onRead);
+  // Pods that time out only on one node (or under a full conntrack table): that node's pods and kube-proxy.
+  const nodeNetworkP = Promise.all([logsP, nodeEventsP]).then(([l, e]) => {
+    const suspects = pickNetworkNodes(pods.ranked, l, e);
+    return suspects.length === 0 ? [] : readNodeNetwork(ctx, suspects);
+  });
+  const [podEvents, nodeEvidence, nodeEvents, pvcs, pvcEvents, logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork] = await Promise.all([
     podEventsP,
     nodesP,
-    readEvents(ctx, nodes.picked.map((name) => ({ kind: 'Node', name })), 'events of nodes'),
+    nodeEventsP,
     pvcsP,
     readEvents(ctx, [...claims.keys()].map((name) => ({ kind: 'PersistentVolumeClaim', name })), 'events of PVCs'),
-    whenDone(readLogs(ctx, logs.picked), 'logs', onRead),
+    logsP,
     clusterNodesP,
     pvcsP.then((list) => readVolumes(ctx, list.flatMap((c) => (c.volumeName === undefined ? [] : [c.volumeName])))),
     nodeAgentsP,
+    nodeNetworkP,
   ]);
-  return { events: [...podEvents, ...nodeEvents, ...pvcEvents], nodes: nodeEvidence, pvcs, logs: logEvidence, clusterNodes, volumes, nodeAgents };
+  return { events: [...podEvents, ...nodeEvents, ...pvcEvents], nodes: nodeEvidence, pvcs, logs: logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork };
 }
 
 /** Events of the ReplicaSets that matter: any still running pods, and the newest few. */
@@ -218,6 +230,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     ...(foreignPods.length > 0 ? { foreignPods } : {}),
     ...(portHolders.length > 0 ? { portHolders } : {}),
     ...(details.nodeAgents.length > 0 ? { nodeAgents: details.nodeAgents } : {}),
+    ...(details.nodeNetwork.length > 0 ? { nodeNetwork: details.nodeNetwork } : {}),
     ...(preemptions.preemptors.length > 0 ? { preemptors: preemptions.preemptors } : {}),
   };
 }

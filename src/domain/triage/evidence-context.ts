@@ -153,3 +153,14 @@ export interface NodeAgentsEvidence {
   agents: { namespace: string; owner?: string; pod: PodEvidence }[];
   logs: LogEvidence[];
 }
+
+/**
+ * A node where only the workload's pods time out on the network (or the kernel reports its
+ * conntrack table full): its pods of every namespace (node agents, and what started there lately)
+ * and the log tail of its kube-proxy.
+ */
+export interface NodeNetworkEvidence {
+  node: string;
+  pods: { namespace: string; owner?: string; pod: PodEvidence }[];
+  logs: LogEvidence[];
+}

@@ -20,7 +20,7 @@ import type {
   RevisionContainerEvidence,
 } from './evidence-spec.js';
 import type { ContainerSpecEvidence, EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
-import type { ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, NodeAgentsEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, PreemptorEvidence, ResourceQuotaEvidence, SystemComponentEvidence } from './evidence-context.js';
+import type { ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, NodeAgentsEvidence, NodeNetworkEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, PreemptorEvidence, ResourceQuotaEvidence, SystemComponentEvidence } from './evidence-context.js';
 
 export type * from './evidence-spec.js';
 export type * from './evidence-context.js';
@@ -265,7 +265,8 @@ export type EvidenceSource =
   | 'foreignPods'
   | 'portHolders'
   | 'preemptors'
-  | 'nodeAgents';
+  | 'nodeAgents'
+  | 'nodeNetwork';
 
 /** A read that failed; recorded instead of guessed around. */
 export interface ReadFailure {
@@ -334,6 +335,8 @@ export interface TriageEvidence {
   preemptors?: PreemptorEvidence[];
   /** The node agents of at most two nodes where new pods get no sandbox network from their CNI plugin. */
   nodeAgents?: NodeAgentsEvidence[];
+  /** The pods and kube-proxy log of at most two nodes where only the workload's pods there time out. */
+  nodeNetwork?: NodeNetworkEvidence[];
   /** metrics-server, when an HPA cannot get its metrics. */
   metricsServer?: SystemComponentEvidence;
   /** Other Services of the namespace with no ready endpoint, with their pods (at most two). */

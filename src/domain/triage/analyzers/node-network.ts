@@ -1,0 +1,156 @@
+import { collapseEvents, formatEventLine } from '../collapse-events.js';
+import type { IsoTime, LogEvidence, NodeNetworkEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
+import { listEventsOf } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { describeNodeCommand, formatKubectl } from '../kubectl-command.js';
+import { CONNECT_TIMEOUT, CONNTRACK_FULL, PROXY_SYNC_FAILED, isKubeProxy, readKlogTime } from '../node-network.js';
+import { limitLines, severityForPods } from '../pod-status.js';
+import { formatAgo, msBetween } from '../time-span.js';
+
+type NodePod = NodeNetworkEvidence['pods'][number];
+
+/** A pod that started this long before the table filled may be what filled it. */
+const NEWCOMER_WINDOW_MS = 60 * 60_000;
+
+/**
+ * The node's own network plumbing failing under the workload's pods there: the kernel's conntrack
+ * table full (it drops new connections of every pod on the node), or kube-proxy unable to write
+ * the node's Service rules (ClusterIPs that changed since get no rule there). Both are node-bound:
+ * the same pods elsewhere are fine, and the workload did not change.
+ */
+export function analyzeNodeNetwork(ev: TriageEvidence): Finding[] {
+  const nodes = new Set(ev.pods.flatMap((p) => (p.nodeName === undefined ? [] : [p.nodeName])));
+  return [...nodes].flatMap((node) => [...describeConntrack(ev, node), ...describeKubeProxy(ev, node)]);
+}
+
+function podsOn(ev: TriageEvidence, node: string): PodEvidence[] {
+  const here = ev.pods.filter((p) => p.nodeName === node);
+  const failing = here.filter((p) => !p.ready);
+  return failing.length > 0 ? failing : here;
+}
+
+function podsWord(ev: TriageEvidence, pods: readonly PodEvidence[]): string {
+  const named = pods.length <= 2 ? ` (${pods.map((p) => p.name).join(', ')})` : '';
+  return `${pods.length} pod${pods.length === 1 ? '' : 's'} of ${ev.target.name} on it${named}`;
+}
+
+function nodeCommands(ev: TriageEvidence, node: string): string[] {
+  return [
+    formatKubectl(ev.target, `get events -A --field-selector involvedObject.kind=Node,involvedObject.name=${node}`, 'cluster'),
+    formatKubectl(ev.target, `get pods -A -o wide --field-selector spec.nodeName=${node}`, 'cluster'),
+    describeNodeCommand(ev.target, node),
+  ];
+}
+
+/** What started on the node (not ours, not a node agent) in the hour before the table filled, newest first. */
+function findNewcomers(ev: TriageEvidence, node: string, since: IsoTime): NodePod[] {
+  const read = ev.nodeNetwork?.find((n) => n.node === node);
+  const ours = new Set(ev.pods.map((p) => p.name));
+  return (read?.pods ?? [])
+    .filter((p) => !ours.has(p.pod.name) && !(p.owner ?? '').startsWith('DaemonSet ') && p.pod.createdAt !== undefined)
+    .filter((p) => {
+      const lead = msBetween(p.pod.createdAt as IsoTime, since);
+      return lead >= 0 && lead <= NEWCOMER_WINDOW_MS;
+    })
+    .sort((a, b) => msBetween(a.pod.createdAt as IsoTime, b.pod.createdAt as IsoTime) * -1);
+}
+
+function describeConntrack(ev: TriageEvidence, node: string): Finding[] {
+  const drops = listEventsOf(ev, 'Node', node).filter((e) => CONNTRACK_FULL.test(e.message));
+  const first = drops.map((e) => e.firstSeen).sort()[0];
+  const last = drops.map((e) => e.lastSeen).sort().at(-1);
+  if (first === undefined || last === undefined) return [];
+  const pods = podsOn(ev, node);
+  const newcomers = findNewcomers(ev, node, first);
+  const top = newcomers[0];
+  const who = top === undefined ? undefined : `${top.owner ?? 'pod'} (${top.namespace}/${top.pod.name})`;
+  const since = top === undefined ? `since ${formatAgo(first, ev.collectedAt)}` : `since ${who} started there ${formatAgo(top.pod.createdAt as IsoTime, ev.collectedAt)}`;
+  const decisive = drops.find((e) => /dropping packet/i.test(e.message))?.message ?? drops[0]?.message;
+  return [
+    {
+      id: `node-condition/conntrack/${node}`,
+      kind: 'node-condition',
+      title: `Node ${node}'s conntrack table is full ${since}: the kernel drops new connections of every pod there; ${podsWord(ev, pods)}`,
+      layer: 'node/eviction',
+      severity: severityForPods(ev, pods.filter((p) => !p.ready).length),
+      confidence: 'high',
+      evidence: [
+        ...collapseEvents(drops).map((e) => formatEventLine(e, { maxLength: 220 })),
+        ...limitLines(newcomers.map((p) => `${p.namespace}/${p.pod.name}${p.owner ? ` (${p.owner})` : ''} started on ${node} ${formatAgo(p.pod.createdAt as IsoTime, ev.collectedAt)}, ${formatAgo(p.pod.createdAt as IsoTime, first).replace(/ ago$/, '')} before the first drop`), 3),
+      ],
+      likelyCause:
+        `Every connection through the node takes a conntrack entry; when the table is full the kernel drops new connections (SYNs get no answer), so every pod on ${node} times out to Services and to the internet while the same pods on other nodes are fine.` +
+        (who === undefined ? ' Something on the node opens connections faster than they expire.' : ` ${who} started there just before: a load test or a connection-churning batch fills the table.`),
+      nextAction:
+        `Mitigate: ${who === undefined ? 'stop what churns connections on the node' : `stop ${who} or move it to a node of its own`}, and cordon ${node} and delete the failing pods so they start elsewhere (the bot will not). ` +
+        `Then raise net.netfilter.nf_conntrack_max for the node group (or lower the conntrack timeouts) before the next load test.`,
+      fix: who === undefined ? `find what fills the conntrack table of ${node}` : `stop ${who} and raise nf_conntrack_max on the node group`,
+      ...(decisive === undefined ? {} : { decisive }),
+      outsideWorkload: `the node's conntrack table drops the connections of any pod there, of any revision`,
+      onset: first,
+      confirmCommands: nodeCommands(ev, node),
+      affected: { pods: pods.map((p) => p.name), nodes: [node] },
+    },
+  ];
+}
+
+/** The kube-proxy log of the node with its failed syncs, and when they began. */
+function readProxyFailures(ev: TriageEvidence, node: string): { log: LogEvidence; failures: string[]; first?: IsoTime } | undefined {
+  const read = ev.nodeNetwork?.find((n) => n.node === node);
+  const proxy = read?.pods.find((p) => isKubeProxy(p.pod.name, p.owner));
+  const log = read?.logs.find((l) => proxy !== undefined && l.pod === proxy.pod.name);
+  const failures = (log?.lines ?? []).filter((l) => PROXY_SYNC_FAILED.test(l));
+  if (log === undefined || failures.length === 0) return undefined;
+  const first = failures.map((l) => readKlogTime(l, ev.collectedAt)).find((t) => t !== undefined);
+  return { log, failures, ...(first === undefined ? {} : { first }) };
+}
+
+/** Services of the namespace created after kube-proxy stopped syncing that the failing pods' logs name. */
+function findUnprogrammed(ev: TriageEvidence, pods: readonly PodEvidence[], since: IsoTime | undefined): string[] {
+  if (since === undefined) return [];
+  const lines = ev.logs.filter((l) => pods.some((p) => p.name === l.pod)).flatMap((l) => l.lines.filter((x) => CONNECT_TIMEOUT.test(x)));
+  return ev.services.flatMap((s) => {
+    const created = ev.namespaceObjects?.find((o) => o.kind === 'Service' && o.name === s.name)?.createdAt;
+    if (created === undefined || msBetween(since, created) < 0) return [];
+    const named = lines.some((l) => (s.clusterIP !== undefined && l.includes(s.clusterIP)) || new RegExp(`\\b${s.name.replace(/[.-]/g, '\\$&')}\\.`).test(l));
+    return named ? [`${s.name} (ClusterIP ${s.clusterIP ?? 'none'}, created ${formatAgo(created, ev.collectedAt)})`] : [];
+  });
+}
+
+function describeKubeProxy(ev: TriageEvidence, node: string): Finding[] {
+  const found = readProxyFailures(ev, node);
+  if (found === undefined) return [];
+  const pods = podsOn(ev, node);
+  if (pods.every((p) => p.ready)) return [];
+  const lockLine = found.log.lines.find((l) => /xtables lock/i.test(l))?.trim();
+  const decisive = lockLine ?? found.failures[0];
+  const since = found.first === undefined ? '' : ` since ${formatAgo(found.first, ev.collectedAt)}`;
+  const missing = findUnprogrammed(ev, pods, found.first);
+  const title = `kube-proxy on node ${node} fails to apply Service rules (iptables-restore)${since}; ${podsWord(ev, pods)} time${pods.length === 1 ? 's' : ''} out${missing.length > 0 ? ` to ${missing.map((m) => m.replace(/ \(.*$/, '')).join(', ')} (a Service created since, with no rule there)` : ''}`;
+  return [
+    {
+      id: `node-condition/kube-proxy/${node}`,
+      kind: 'node-condition',
+      title,
+      layer: 'node/eviction',
+      severity: severityForPods(ev, pods.filter((p) => !p.ready).length),
+      confidence: 'high',
+      evidence: [
+        ...limitLines(found.failures.map((l) => `${found.log.pod}: ${l.trim()}`), 4),
+        ...missing.map((m) => `Service ${m}: no rule for it on ${node} since kube-proxy stopped syncing`),
+      ],
+      likelyCause:
+        `kube-proxy writes every Service's ClusterIP rules on each node; on ${node} each sync fails, so the node keeps its old rules and any Service created or changed since has no rule there: connections to it from pods on ${node} time out, while the same pods on other nodes work.` +
+        (lockLine !== undefined ? ' Another process on the node (a hung iptables call of a node agent) holds /run/xtables.lock.' : ''),
+      nextAction:
+        `Mitigate: cordon ${node} and delete its failing pods so they start elsewhere (the bot will not). ` +
+        `Then on the node find and kill what holds the xtables lock (or restart kube-proxy there, or replace the node).`,
+      fix: `free kube-proxy's iptables sync on ${node} (the xtables lock holder), or replace the node`,
+      ...(decisive === undefined ? {} : { decisive: decisive.trim() }),
+      outsideWorkload: `the node's Service rules are stale for any pod there, of any revision`,
+      ...(found.first === undefined ? {} : { onset: found.first }),
+      confirmCommands: [formatKubectl(ev.target, `logs -n kube-system ${found.log.pod} --tail=50`, 'cluster'), ...nodeCommands(ev, node).slice(1)],
+      affected: { pods: pods.map((p) => p.name), nodes: [node] },
+    },
+  ];
+}
