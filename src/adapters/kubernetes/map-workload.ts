@@ -91,6 +91,7 @@ export function mapWorkload(w: Workload, controllerRevision?: number): WorkloadE
     const partition = w.obj.spec?.updateStrategy?.rollingUpdate?.partition;
     if (partition !== undefined && partition > 0) out.partition = partition;
   }
+  if ((w.kind === 'StatefulSet' || w.kind === 'DaemonSet') && w.obj.spec?.updateStrategy?.type === 'OnDelete') out.onDelete = true;
   if (w.kind === 'Deployment' && w.obj.spec?.paused === true) out.paused = true;
   if (w.kind === 'Deployment' || w.kind === 'StatefulSet') {
     const owners = listSpecFieldOwners(meta, 'f:replicas');

@@ -72,6 +72,8 @@ export interface WorkloadEvidence {
   podManagementPolicy?: 'OrderedReady' | 'Parallel';
   /** StatefulSet: updateStrategy.rollingUpdate.partition when above 0 (ordinals below it keep the old revision). */
   partition?: number;
+  /** StatefulSet, DaemonSet: updateStrategy.type OnDelete (pods take a new revision only when deleted). */
+  onDelete?: boolean;
   /** Deployment: spec.paused (the rollout waits for a resume). */
   paused?: boolean;
   /**

@@ -289,6 +289,15 @@ describe('mapWorkload: what holds a rollout back', () => {
     expect(plain.paused).toBeUndefined();
   });
 
+  it('reads the OnDelete update strategy of a DaemonSet and a StatefulSet, and nothing for RollingUpdate', () => {
+    const ds = mapWorkload({ kind: 'DaemonSet', obj: { metadata: { name: 'fluent-bit', namespace: 'logging' }, spec: { selector: { matchLabels: { app: 'presence' } }, template, updateStrategy: { type: 'OnDelete' } } } });
+    expect(ds.onDelete).toBe(true);
+    const sts = mapWorkload({ kind: 'StatefulSet', obj: { metadata: { name: 'presence', namespace: 'realtime' }, spec: { selector: { matchLabels: { app: 'presence' } }, serviceName: 'presence', template, updateStrategy: { type: 'OnDelete' } } } });
+    expect(sts.onDelete).toBe(true);
+    const rolling = mapWorkload({ kind: 'DaemonSet', obj: { metadata: { name: 'fluent-bit', namespace: 'logging' }, spec: { selector: { matchLabels: { app: 'presence' } }, template, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } } } } });
+    expect(rolling.onDelete).toBeUndefined();
+  });
+
   it('keeps who owns spec.replicas (newest write first, the scale subresource said) and the GitOps tool that tracks the object', () => {
     const dep = mapWorkload({
       kind: 'Deployment',

@@ -66,8 +66,11 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
     if (k === 'volume-attach') return /securitycontext|volume|fsgroup/.test(l);
     return false;
   };
-  const line = diff.find(related);
-  return line === undefined ? summarizeChange(older, newer) : shortenImageChange(line);
+  // The diff line that names an env var the mechanism names is the lead over an image bump of the same revision.
+  const names = `${mechanism?.title ?? ''} ${mechanism?.decisive ?? ''}`.match(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g) ?? [];
+  const line = diff.find((l) => related(l) && names.some((n) => new RegExp(`\\b${n}\\b`).test(l))) ?? diff.find(related);
+  // "X_PASSWORD = from secret …" reads as a credential to the redactor: the reference goes in parentheses.
+  return line === undefined ? summarizeChange(older, newer) : shortenImageChange(line.replace(/ env added ([\w.-]+) = (from (?:secret|configMap) .*)$/, ' env added $1 ($2)'));
 }
 
 function podsOf(ev: TriageEvidence, mechanism: Finding | undefined, d: Differential): PodEvidence[] {
