@@ -239,6 +239,10 @@ export interface PvcEvidence {
   conditions?: ConditionEvidence[];
   /** Names of the workload's pods that mount it. */
   usedByPods: string[];
+  /** metadata.deletionTimestamp: someone deleted the claim; pvc-protection keeps it while a pod uses it, and the scheduler refuses every new pod that mounts it. */
+  deletionTimestamp?: IsoTime;
+  /** metadata.finalizers: what holds a deleted claim (kubernetes.io/pvc-protection). */
+  finalizers?: string[];
 }
 
 /** The kind of read, so the report can tell essential reads from nice-to-have ones. */

@@ -373,6 +373,22 @@ describe('mapPvc', () => {
     expect(pending.capacity).toBeUndefined();
     expect(pending.conditions).toBeUndefined();
   });
+
+  it('keeps when a claim was deleted and the finalizers that hold it', () => {
+    const c = mapPvc(
+      {
+        metadata: { name: 'media-shared', deletionTimestamp: new Date('2026-11-18T03:00:00Z'), finalizers: ['kubernetes.io/pvc-protection'] },
+        spec: { accessModes: ['ReadWriteMany'], volumeName: 'pvc-0b1c' },
+        status: { phase: 'Bound' },
+      },
+      ['media-worker-0'],
+    );
+    expect(c.deletionTimestamp).toBe('2026-11-18T03:00:00Z');
+    expect(c.finalizers).toEqual(['kubernetes.io/pvc-protection']);
+    const live = mapPvc({ metadata: { name: 'data', finalizers: [] }, status: { phase: 'Bound' } }, []);
+    expect(live.deletionTimestamp).toBeUndefined();
+    expect(live.finalizers).toBeUndefined();
+  });
 });
 
 describe('mapPersistentVolume', () => {
