@@ -95,6 +95,8 @@ export interface WorkloadEvidence {
     suspendedBy?: string;
     lastScheduleTime?: IsoTime;
     lastSuccessfulTime?: IsoTime;
+    /** spec.jobTemplate.spec.ttlSecondsAfterFinished: the TTL controller deletes each finished Job (and its pods) this long after it ends. */
+    jobTtlSeconds?: number;
   };
   /**
    * Revision number of the current template: Deployment annotation

@@ -408,6 +408,16 @@ describe('mapPersistentVolume', () => {
   });
 });
 
+describe('mapWorkload: a CronJob', () => {
+  it('keeps the jobTemplate\'s ttlSecondsAfterFinished (0 deletes each Job as it ends), and nothing when unset', () => {
+    const jobTemplate = (ttl?: number) => ({ spec: { ...(ttl === undefined ? {} : { ttlSecondsAfterFinished: ttl }), template: { spec: { containers: [{ name: 'reindex', image: 'reindex:2.4.0' }] } } } });
+    const gone = mapWorkload({ kind: 'CronJob', obj: { metadata: { name: 'reindex', namespace: 'catalog' }, spec: { schedule: '30 2 * * *', jobTemplate: jobTemplate(0) } } });
+    expect(gone.schedule?.jobTtlSeconds).toBe(0);
+    const kept = mapWorkload({ kind: 'CronJob', obj: { metadata: { name: 'reindex', namespace: 'catalog' }, spec: { schedule: '30 2 * * *', jobTemplate: jobTemplate() } } });
+    expect(kept.schedule).not.toHaveProperty('jobTtlSeconds');
+  });
+});
+
 describe('mapJob', () => {
   it('keeps an Indexed Job\'s per-index limit and its completed and failed indexes, and none of them for a plain Job', () => {
     const indexed = mapJob({
