@@ -8,7 +8,8 @@
 //   NetworkPolicies, ResourceQuotas, LimitRanges and ConfigMaps of the namespace, the cluster
 //   DNS pods, events of the target — one list each (pages of 500);
 //   then, as each of those arrives: events of n pods, of the newest ReplicaSets, of the HPA and
-//   of the Jobs (one field-selector query each), a get and an events query per node under the
+//   of the Jobs (the last run's too, by the name the controller gives it, when it is already deleted;
+//   one field-selector query each, at most 5), a get and an events query per node under the
 //   pods, a get and an events query per PVC and a get of its volume, up to maxLogs log tails,
 //   and — only when a pod is not scheduled, or for a DaemonSet — one paged list of the cluster's nodes;
 //   for at most two other Services of the namespace with no ready endpoint, a list of their pods
@@ -45,7 +46,7 @@ import { isOwnPodName, needsPreemptions, readPreemptions } from './read-preempti
 import { readEvents, sortEvents } from './read-events.js';
 import { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
 import { pickLogTargets, pickNodes, readClusterNodes, readLogs, readNodes, readPvcs, readVolumes } from './read-pod-details.js';
-import { podSelectorOf, readJobs, readWorkload } from './read-target.js';
+import { lastRunJobName, podSelectorOf, readJobs, readWorkload } from './read-target.js';
 import { readEndpointSlices, readHpas, readPods, readRevisions, readServices } from './read-workload-parts.js';
 import type { PodsRead, RevisionsRead } from './read-workload-parts.js';
 import { Reads } from './reads.js';
@@ -173,7 +174,10 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
   const contextP = readNamespaceContext(ctx);
   const dnsP = readClusterDns(ctx);
   const jobNames = jobObjects.map((j) => ({ kind: 'Job', name: j.metadata?.name ?? '' })).filter((j) => j.name !== '' && j.name !== name);
-  const workloadEventsP = readEvents(ctx, [{ kind: w.kind, name }, ...jobNames.slice(0, 5)], 'events of the workload');
+  // The last run's Job may already be deleted (a short TTL): its events still say how it ended.
+  const lastRun = lastRunJobName(w);
+  const gone = lastRun !== undefined && !jobNames.some((j) => j.name === lastRun) ? [{ kind: 'Job', name: lastRun }] : [];
+  const workloadEventsP = readEvents(ctx, [{ kind: w.kind, name }, ...gone, ...jobNames.slice(0, 5 - gone.length)], 'events of the workload');
   whenDone(podsP, 'pods', onRead);
   const detailsP = podsP.then((pods) => podDetails(ctx, w, pods, onRead, workloadEventsP));
   const revisionEventsP = revisionsP.then((r) => revisionEvents(ctx, w, r));

@@ -1,7 +1,7 @@
 // V1PersistentVolumeClaim → PvcEvidence, with the workload's pods that mount it.
 import type * as k8s from '@kubernetes/client-node';
 import type { PvcEvidence } from '../../domain/triage/evidence.js';
-import { mapConditions } from './map-common.js';
+import { mapConditions, toIsoTime } from './map-common.js';
 
 const PHASES = new Set<PvcEvidence['phase']>(['Pending', 'Bound', 'Lost']);
 
@@ -15,6 +15,9 @@ export function mapPvc(c: k8s.V1PersistentVolumeClaim, usedByPods: string[]): Pv
     usedByPods: [...usedByPods].sort(),
   };
   if (c.metadata?.uid) out.uid = c.metadata.uid;
+  const deleted = toIsoTime(c.metadata?.deletionTimestamp);
+  if (deleted !== undefined) out.deletionTimestamp = deleted;
+  if ((c.metadata?.finalizers ?? []).length > 0) out.finalizers = [...(c.metadata?.finalizers ?? [])];
   if (c.spec?.storageClassName !== undefined && c.spec.storageClassName !== '') out.storageClass = c.spec.storageClassName;
   if (c.spec?.volumeName !== undefined && c.spec.volumeName !== '') out.volumeName = c.spec.volumeName;
   const requested = c.spec?.resources?.requests?.['storage'];

@@ -104,6 +104,7 @@ export function mapWorkload(w: Workload, controllerRevision?: number): WorkloadE
     const success = toIsoTime(w.obj.status?.lastSuccessfulTime);
     const suspended = w.obj.spec?.suspend === true;
     const pausedBy = suspended ? lastWriterOf(meta, 'f:suspend') : undefined;
+    const ttl = w.obj.spec?.jobTemplate.spec?.ttlSecondsAfterFinished;
     out.schedule = {
       cron: w.obj.spec?.schedule ?? '',
       ...(w.obj.spec?.timeZone ? { timeZone: w.obj.spec.timeZone } : {}),
@@ -112,6 +113,7 @@ export function mapWorkload(w: Workload, controllerRevision?: number): WorkloadE
       ...(pausedBy ? { suspendedAt: pausedBy.at, suspendedBy: pausedBy.manager } : {}),
       ...(last === undefined ? {} : { lastScheduleTime: last }),
       ...(success === undefined ? {} : { lastSuccessfulTime: success }),
+      ...(typeof ttl === 'number' ? { jobTtlSeconds: ttl } : {}),
     };
   }
   const createdAt = toIsoTime(meta.creationTimestamp);

@@ -48,3 +48,16 @@ export function podSelectorOf(w: Workload, jobs: readonly k8s.V1Job[]): string {
   const uids = jobs.slice(0, CRONJOB_RUNS).flatMap((j) => (j.metadata?.uid ? [j.metadata.uid] : []));
   return uids.length === 0 ? '' : `batch.kubernetes.io/controller-uid in (${uids.join(',')})`;
 }
+
+/**
+ * The name the CronJob controller gives the Job of its last schedule, `<cronjob>-<minutes since the
+ * epoch>`: its events outlive it when the TTL controller or a history limit has deleted it.
+ */
+export function lastRunJobName(w: Workload): string | undefined {
+  if (w.kind !== 'CronJob') return undefined;
+  const last = w.obj.status?.lastScheduleTime;
+  if (last === undefined || last === null) return undefined;
+  const ms = new Date(last).getTime();
+  return Number.isNaN(ms) ? undefined : `${w.obj.metadata?.name ?? ''}-${Math.floor(ms / 60_000)}`;
+}
+

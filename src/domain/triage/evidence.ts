@@ -97,6 +97,8 @@ export interface WorkloadEvidence {
     suspendedBy?: string;
     lastScheduleTime?: IsoTime;
     lastSuccessfulTime?: IsoTime;
+    /** spec.jobTemplate.spec.ttlSecondsAfterFinished: the TTL controller deletes each finished Job (and its pods) this long after it ends. */
+    jobTtlSeconds?: number;
   };
   /**
    * Revision number of the current template: Deployment annotation
@@ -241,6 +243,10 @@ export interface PvcEvidence {
   conditions?: ConditionEvidence[];
   /** Names of the workload's pods that mount it. */
   usedByPods: string[];
+  /** metadata.deletionTimestamp: someone deleted the claim; pvc-protection keeps it while a pod uses it, and the scheduler refuses every new pod that mounts it. */
+  deletionTimestamp?: IsoTime;
+  /** metadata.finalizers: what holds a deleted claim (kubernetes.io/pvc-protection). */
+  finalizers?: string[];
 }
 
 /** The kind of read, so the report can tell essential reads from nice-to-have ones. */

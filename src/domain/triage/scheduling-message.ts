@@ -17,13 +17,14 @@ export type SchedulingCategory =
   | 'host-ports'
   | 'claim-in-use'
   | 'volume-limit'
+  | 'claim-deleting'
   | 'other';
 
 export interface SchedulingReason {
   /** How many nodes gave this reason; undefined when the message has no count. */
   nodes?: number;
   category: SchedulingCategory;
-  /** Resource for `insufficient` ("memory", "cpu", "nvidia.com/gpu"), taint key for `taint`. */
+  /** Resource for `insufficient` ("memory", "cpu", "nvidia.com/gpu"), taint key for `taint`, claim for `claim-deleting`. */
   detail?: string;
   /** The scheduler's words for this reason. */
   text: string;
@@ -55,6 +56,9 @@ export function classifySchedulingReason(text: string): Omit<SchedulingReason, '
   if (insufficient?.[1]) return { category: 'insufficient', detail: insufficient[1], text };
   const taint = /taint \{([^:}]+)/i.exec(text);
   if (taint?.[1]) return { category: 'taint', detail: taint[1].trim(), text };
+  // A deleted claim kept by pvc-protection: 'persistentvolumeclaim "media" is being deleted'.
+  const deleting = /persistentvolumeclaim "([^"]+)" is being deleted/i.exec(text);
+  if (deleting?.[1]) return { category: 'claim-deleting', detail: deleting[1], text };
   const found = CATEGORIES.find(([, re]) => re.test(text));
   return { category: found?.[0] ?? 'other', text };
 }

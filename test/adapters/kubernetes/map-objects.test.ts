@@ -382,6 +382,22 @@ describe('mapPvc', () => {
     expect(pending.capacity).toBeUndefined();
     expect(pending.conditions).toBeUndefined();
   });
+
+  it('keeps when a claim was deleted and the finalizers that hold it', () => {
+    const c = mapPvc(
+      {
+        metadata: { name: 'media-shared', deletionTimestamp: new Date('2026-11-18T03:00:00Z'), finalizers: ['kubernetes.io/pvc-protection'] },
+        spec: { accessModes: ['ReadWriteMany'], volumeName: 'pvc-0b1c' },
+        status: { phase: 'Bound' },
+      },
+      ['media-worker-0'],
+    );
+    expect(c.deletionTimestamp).toBe('2026-11-18T03:00:00Z');
+    expect(c.finalizers).toEqual(['kubernetes.io/pvc-protection']);
+    const live = mapPvc({ metadata: { name: 'data', finalizers: [] }, status: { phase: 'Bound' } }, []);
+    expect(live.deletionTimestamp).toBeUndefined();
+    expect(live.finalizers).toBeUndefined();
+  });
 });
 
 describe('mapPersistentVolume', () => {
@@ -398,6 +414,16 @@ describe('mapPersistentVolume', () => {
     expect(pv).toEqual({ name: 'media-archive-efs', phase: 'Released', claim: 'archive/media-archive', claimUid: 'c37757d8-1301-4742-ac1b-a8e3070894e4', reclaimPolicy: 'Retain', storageClass: 'efs-static', driver: 'efs.csi.aws.com', nodeAffinity: [] });
     const claim = mapPvc({ metadata: { name: 'media-archive', uid: '48532a5c-1a81-4e7c-a58b-4b3f52238e35' }, spec: { volumeName: 'media-archive-efs' }, status: { phase: 'Pending' } }, []);
     expect(claim.uid).toBe('48532a5c-1a81-4e7c-a58b-4b3f52238e35');
+  });
+});
+
+describe('mapWorkload: a CronJob', () => {
+  it('keeps the jobTemplate\'s ttlSecondsAfterFinished (0 deletes each Job as it ends), and nothing when unset', () => {
+    const jobTemplate = (ttl?: number) => ({ spec: { ...(ttl === undefined ? {} : { ttlSecondsAfterFinished: ttl }), template: { spec: { containers: [{ name: 'reindex', image: 'reindex:2.4.0' }] } } } });
+    const gone = mapWorkload({ kind: 'CronJob', obj: { metadata: { name: 'reindex', namespace: 'catalog' }, spec: { schedule: '30 2 * * *', jobTemplate: jobTemplate(0) } } });
+    expect(gone.schedule?.jobTtlSeconds).toBe(0);
+    const kept = mapWorkload({ kind: 'CronJob', obj: { metadata: { name: 'reindex', namespace: 'catalog' }, spec: { schedule: '30 2 * * *', jobTemplate: jobTemplate() } } });
+    expect(kept.schedule).not.toHaveProperty('jobTtlSeconds');
   });
 });
 

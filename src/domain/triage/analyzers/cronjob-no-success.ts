@@ -4,6 +4,8 @@ import type { Finding } from '../finding.js';
 import { countFireTimes, fireTimesBetween, formatRun, parseCronSchedule } from '../cron-schedule.js';
 import type { CronSchedule } from '../cron-schedule.js';
 import { findOverlap } from '../cron-overlap.js';
+import { findVanishedRuns } from '../cron-vanished-runs.js';
+import type { VanishedRuns } from '../cron-vanished-runs.js';
 import type { Overlap } from '../cron-overlap.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { formatAgo, formatSpan, latest, msBetween } from '../time-span.js';
@@ -136,6 +138,11 @@ export function analyzeCronJobNoSuccess(ev: TriageEvidence): Finding[] {
     return [{ ...base, ...describeOverlap(ev, overlap, { stale, between, took, period }), severity: ended >= CRITICAL_RUNS ? 'critical' : 'warning', confidence: 'high' }];
   }
 
+  const vanished = failed.length === 0 ? findVanishedRuns(ev, w.name, lastSuccess) : undefined;
+  if (vanished) {
+    return [{ ...base, ...describeVanished(ev, vanished, stale), evidence: [...evidence, ...vanished.failed.slice(0, 3).map((e) => `CronJob event ${e.reason} ${formatAgo(e.lastSeen, ev.collectedAt)}: "${e.message}"`), ...vanished.reasons.slice(0, 2).map((e) => `Job ${e.object.name}: ${e.reason} "${e.message}"`)], severity: ended >= CRITICAL_RUNS ? 'critical' : 'warning', confidence: 'high' }];
+  }
+
   const cause = sched.concurrencyPolicy === 'Replace'
     ? 'Under concurrencyPolicy Replace a run still going when the next is due is deleted: if runs now take longer than the time between schedules, none finishes (the CronJob\'s SuccessfulDelete events, kept about an hour, would show it).'
     : failed.length > 0
@@ -172,5 +179,23 @@ function describeOverlap(ev: TriageEvidence, o: Overlap, c: { stale: string; bet
     likelyCause: `A run now takes longer than ${c.between}${c.took.length > 0 ? ` (the last completed runs took ${c.took.join(', ')}, newest first)` : ''}, and concurrencyPolicy Allow starts the next one anyway: ${n} runs go at once${lock ? ', and their logs show them waiting on a lock — most likely one the other runs hold, as they all work on the same data — so each is slower than a run alone' : ', competing for the same data and resources, so each is slower than a run alone'}, the pile grows with every schedule and none finishes.`,
     nextAction: `Stop the pile-up: set concurrencyPolicy Forbid (\`kubectl patch ${ref} -p '{"spec":{"concurrencyPolicy":"Forbid"}}'\` — the bot will not), delete the ${n - 1} runs started after the oldest (${o.oldest.name}) so it can finish alone${remove}, and give the Job an activeDeadlineSeconds; then find why runs outgrew ${c.between}.`,
     fix: `set concurrencyPolicy Forbid and delete the piled-up runs but the oldest (${o.oldest.name}) so it can finish alone`,
+  };
+}
+
+/** Failed runs whose Jobs are gone: their end is in events, and a short TTL is why nothing else is left. */
+function describeVanished(ev: TriageEvidence, v: VanishedRuns, stale: string): Pick<Finding, 'title' | 'likelyCause' | 'nextAction' | 'fix' | 'decisive'> {
+  const name = ev.target.name;
+  const n = v.failed.length;
+  const [reason] = v.reasons;
+  const how = reason ? ` (${reason.reason})` : '';
+  const ttl = v.ttlSeconds;
+  const deletes = ttl === undefined ? undefined : `ttlSecondsAfterFinished ${ttl} has the TTL controller delete each Job and its pods ${ttl === 0 ? 'the moment' : `${ttl}s after`} it ends`;
+  const manual = `kubectl create job --from=cronjob/${name} ${name}-manual`;
+  return {
+    title: `CronJob ${name}: ${stale}; ${n === 1 ? 'the last run' : `the last ${n} runs`} failed${how}${deletes ? `, and ${deletes}` : ', and the Jobs are gone'}`,
+    decisive: reason?.message ?? v.failed[0]?.message ?? '',
+    likelyCause: `The runs since the last success ended Failed${reason ? ` — ${reason.reason}: "${reason.message}"` : ''} (the CronJob controller's SawCompletedJob events). ${deletes ? `The jobTemplate's ${deletes}, so no Job, pod or log is left to say why: only events remain.` : 'Their Jobs are already deleted, so their pods and logs are gone.'}`,
+    nextAction: `${deletes ? 'Keep the evidence first: raise ttlSecondsAfterFinished in the jobTemplate (e.g. 86400), or a run started by hand is deleted the same way; then ' : ''}run it by hand (\`${formatKubectl(ev.target, manual)}\`) and read its logs while it runs (\`${formatKubectl(ev.target, `logs -f job/${name}-manual`)}\`) to see why it fails.`,
+    fix: deletes ? 'raise ttlSecondsAfterFinished so failed runs stay to be read, then find why the runs fail' : 'run it by hand and read its logs to find why the runs fail',
   };
 }

@@ -12,6 +12,7 @@ import {
   summarizeSchedulingReasons,
 } from '../scheduling-message.js';
 import { latest } from '../time-span.js';
+import { explainClaimDeleting } from './claim-deleting.js';
 import { explainClaimInUse } from './claim-in-use.js';
 
 const ADVICE: Partial<Record<SchedulingCategory, { cause: string; action: string }>> = {
@@ -55,6 +56,10 @@ const ADVICE: Partial<Record<SchedulingCategory, { cause: string; action: string
   'claim-in-use': {
     cause: 'A ReadWriteOncePod claim the pods mount is in use by another pod: only one pod in the whole cluster may use it at a time.',
     action: 'Find the pod that holds the claim (`kubectl describe pvc`, Used By) and hand the claim over.',
+  },
+  'claim-deleting': {
+    cause: 'A claim the pods mount has been deleted and is kept only while running pods use it: the scheduler refuses every new pod that mounts it.',
+    action: 'Keep the pods that use the claim running, protect its volume (reclaim policy Retain, a backup), then recreate the claim.',
   },
   'volume-limit': {
     cause: 'The node already has as many volumes attached as its attach limit allows (the CSI driver\'s count in CSINode), though CPU and memory may be free: the volumes of the pods already there fill its slots.',
@@ -143,7 +148,8 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
     const holder = holders[0];
     if (holder) advice = { ...advice, cause: `Pod ${holder.namespace}/${holder.pod}${holder.owner ? ` of ${holder.owner}` : ''} already binds hostPort ${holder.hostPort} on ${holder.node}, the one node this pod may run on: two copies of the same agent (a second DaemonSet, a chart that ships its own) cannot share a node.` };
   }
-  const held = lead?.category === 'claim-in-use' ? explainClaimInUse(ev, pending) : undefined;
+  const held = lead?.category === 'claim-in-use' ? explainClaimInUse(ev, pending)
+    : lead?.category === 'claim-deleting' && lead.detail !== undefined ? explainClaimDeleting(ev, pending, lead.detail) : undefined;
   if (held) {
     advice = { cause: held.cause, action: held.action };
     evidence.push(...held.evidence);

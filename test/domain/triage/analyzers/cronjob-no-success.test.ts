@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCronJobNoSuccess } from '../../../../src/domain/triage/analyzers/cronjob-no-success.js';
 import type { JobEvidence, LogEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
-import { minutesAgo } from '../scenarios/builders.js';
+import { NS, event, minutesAgo } from '../scenarios/builders.js';
 import { REPLACED as CRON, REPLACED_SUCCESS as LAST_SUCCESS, completed, cronEvent, cronJob, jobName, replacedEveryRun, stillRunning } from '../scenarios/cron-jobs.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 
@@ -120,6 +120,35 @@ describe('analyzeCronJobNoSuccess', () => {
       const one = piledUp();
       one.jobs = (one.jobs ?? []).map((j, k) => (k === 0 || j.active === 0 ? j : { ...j, active: 0, failed: 3, conditions: [{ type: 'Failed', status: 'True', reason: 'DeadlineExceeded' }] }));
       expect(analyzeCronJobNoSuccess(one)[0]?.title).not.toMatch(/pile up/);
+    });
+  });
+
+  describe('failed runs whose Jobs are gone', () => {
+    // Nightly at 02:30; the last success 3 nights ago; each run since failed and was deleted as it ended.
+    const NIGHTLY = 'search-reindex';
+    function vanished(ttl: number | undefined, jobEvents = true): TriageEvidence {
+      const ev = cronJob(NIGHTLY, { cron: '30 2 * * *', suspended: false, concurrencyPolicy: 'Allow', lastScheduleTime: minutesAgo(44), lastSuccessfulTime: minutesAgo(3 * 24 * 60 + 20), ...(ttl === undefined ? {} : { jobTtlSeconds: ttl }) }, []);
+      ev.events = [
+        cronEvent('SuccessfulCreate', `Created job ${jobName(NIGHTLY, 44)}`, 44, NIGHTLY),
+        cronEvent('SawCompletedJob', `Saw completed job: ${jobName(NIGHTLY, 44)}, status: Failed`, 31, NIGHTLY),
+        ...(jobEvents ? [event({ object: { kind: 'Job', name: jobName(NIGHTLY, 44), namespace: NS }, type: 'Warning', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit', firstSeen: minutesAgo(31), lastSeen: minutesAgo(31), source: 'job-controller' })] : []),
+      ];
+      return ev;
+    }
+
+    it('says the runs failed (the Job\'s own reason) and that ttlSecondsAfterFinished 0 deletes each Job and its pods as it ends', () => {
+      const [f] = analyzeCronJobNoSuccess(vanished(0));
+      expect(f?.title).toMatch(/; the last run failed \(BackoffLimitExceeded\), and ttlSecondsAfterFinished 0 has the TTL controller delete each Job and its pods the moment it ends$/);
+      expect(f?.decisive).toBe('Job has reached the specified backoff limit');
+      expect(f?.confidence).toBe('high');
+      expect(f?.likelyCause).toMatch(/only events remain/);
+      expect(f?.nextAction).toMatch(/^Keep the evidence first: raise ttlSecondsAfterFinished/);
+      expect(f?.evidence).toContain(`CronJob event SawCompletedJob 31m ago: "Saw completed job: ${jobName(NIGHTLY, 44)}, status: Failed"`);
+    });
+
+    it('says the runs failed from the Job\'s events alone when no TTL is set, and stays a hypothesis with neither', () => {
+      expect(analyzeCronJobNoSuccess(vanished(undefined))[0]?.title).toMatch(/; the last run failed \(BackoffLimitExceeded\), and the Jobs are gone$/);
+      expect(analyzeCronJobNoSuccess(vanished(undefined, false))[0]?.confidence).toBe('medium');
     });
   });
 });
