@@ -13,6 +13,7 @@ import { HOLDOUT_6_SCENARIOS } from '../heldout-6/stories.js';
 import { HOLDOUT_7_SCENARIOS } from '../heldout-7/stories.js';
 import { HOLDOUT_8_SCENARIOS } from '../heldout-8/stories.js';
 import { HOLDOUT_9_SCENARIOS } from '../heldout-9/stories.js';
+import { HOLDOUT_10_SCENARIOS } from '../heldout-10/stories.js';
 import { JOB_SCENARIOS } from './jobs.js';
 import { NETWORK_SCENARIOS } from './network.js';
 import { NODE_SCENARIOS } from './nodes.js';
@@ -35,7 +36,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–9: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–10: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -43,4 +44,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_7_SCENARIOS,
   ...HOLDOUT_8_SCENARIOS,
   ...HOLDOUT_9_SCENARIOS,
+  ...HOLDOUT_10_SCENARIOS,
 ];
