@@ -20,11 +20,13 @@ import type {
   RevisionContainerEvidence,
 } from './evidence-spec.js';
 import type { ContainerSpecEvidence, EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
+import type { EndpointSliceEvidence, ServiceEvidence } from './evidence-network.js';
 import type { ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, NodeAgentsEvidence, NodeNetworkEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, PreemptorEvidence, ResourceQuotaEvidence, SystemComponentEvidence } from './evidence-context.js';
 
 export type * from './evidence-spec.js';
 export type * from './evidence-context.js';
 export type * from './evidence-pod.js';
+export type * from './evidence-network.js';
 
 /** What `/triage` can look at. */
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
@@ -155,47 +157,6 @@ export interface NodeEvidence {
   kubeletVersion?: string;
   containerRuntime?: string;
   createdAt?: IsoTime;
-}
-
-export interface ServicePortEvidence {
-  name?: string;
-  port: number;
-  /** A number or a container port name; the API defaults it to `port`. */
-  targetPort: number | string;
-  protocol: 'TCP' | 'UDP' | 'SCTP';
-  /** spec.ports[].appProtocol when set: what the port speaks (`http`, `grpc`, `kubernetes.io/h2c`). */
-  appProtocol?: string;
-}
-
-/**
- * A Service in the workload's namespace. The adapter passes every Service of the namespace
- * (not only the ones that select the workload): analyzers decide which select it and which
- * look like they were meant to but do not.
- */
-export interface ServiceEvidence {
-  name: string;
-  type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
-  /** spec.clusterIP; absent for headless Services ("None") and ExternalName. */
-  clusterIP?: string;
-  /** spec.selector; empty for Services without a selector (manually managed endpoints). */
-  selector: Record<string, string>;
-  ports: ServicePortEvidence[];
-}
-
-export interface EndpointSliceEvidence {
-  name: string;
-  /** The `kubernetes.io/service-name` label. */
-  service: string;
-  endpoints: {
-    addresses: string[];
-    /** conditions.ready; the API treats absent as true. */
-    ready: boolean;
-    terminating?: boolean;
-    /** targetRef.name when targetRef.kind is Pod. */
-    podName?: string;
-    nodeName?: string;
-  }[];
-  ports: { name?: string; port: number; protocol: 'TCP' | 'UDP' | 'SCTP' }[];
 }
 
 /** A HorizontalPodAutoscaler (autoscaling/v2) whose scaleTargetRef is the workload. */
