@@ -3,7 +3,7 @@ import { analyzeFailedScheduling } from '../../../../src/domain/triage/analyzers
 import type { PersistentVolumeEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import { parseSchedulingMessage } from '../../../../src/domain/triage/scheduling-message.js';
 import { diagnose } from '../../../../src/domain/triage/verdict/diagnose.js';
-import { NS, REV6, REV7, baseEvidence, container, event, minutesAgo, pod, revision, workload } from '../scenarios/builders.js';
+import { NS, REV6, REV7, baseEvidence, event, minutesAgo, pod, revision, unscheduledPod, workload } from '../scenarios/builders.js';
 
 const DELETING = '0/3 nodes are available: persistentvolumeclaim "media-shared" is being deleted. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.';
 const CLAIM = 'media-shared';
@@ -13,17 +13,7 @@ const VOLUME: PersistentVolumeEvidence = { name: 'pvc-0b1c2d', claim: `${NS}/${C
 /** Two revision-6 pods share a ReadWriteMany claim someone deleted 3 days ago; revision 7's new pod is refused. */
 function deletingScenario(volumes: PersistentVolumeEvidence[] = [VOLUME]): TriageEvidence {
   const old = [pod(0, { volumes: [media] }), pod(1, { volumes: [media] })];
-  const waiting = pod(2, {
-    revisionHash: REV7.hash,
-    nodeName: undefined,
-    phase: 'Pending',
-    ready: false,
-    createdAt: minutesAgo(20),
-    startTime: undefined,
-    volumes: [media],
-    containers: [container({ state: undefined, ready: false })],
-    conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: DELETING, lastTransitionTime: minutesAgo(20) }],
-  });
+  const waiting = unscheduledPod(2, DELETING, 20, { revisionHash: REV7.hash, volumes: [media] });
   return baseEvidence({
     pods: [...old, waiting],
     workload: workload({ specReplicas: 2, replicas: 3, readyReplicas: 2, availableReplicas: 2, updatedReplicas: 1, currentRevision: 7 }),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeFailedScheduling } from '../../../../src/domain/triage/analyzers/failed-scheduling.js';
 import type { PodEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import { parseSchedulingMessage } from '../../../../src/domain/triage/scheduling-message.js';
-import { NS, REV6, REV7, baseEvidence, container, event, minutesAgo, pod, revision, workload } from '../scenarios/builders.js';
+import { NS, REV6, REV7, baseEvidence, event, minutesAgo, pod, revision, unscheduledPod, workload } from '../scenarios/builders.js';
 
 const RWOP = '0/3 nodes are available: 3 node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.';
 const CLAIM = 'ledger-data';
@@ -14,17 +14,7 @@ const data = { name: 'data', source: 'pvc' as const, ref: CLAIM };
  */
 function rwopScenario(holderOver: Partial<PodEvidence> = {}): TriageEvidence {
   const holder = pod(0, { volumes: [data], ...holderOver });
-  const waiting = pod(1, {
-    revisionHash: REV7.hash,
-    nodeName: undefined,
-    phase: 'Pending',
-    ready: false,
-    createdAt: minutesAgo(20),
-    startTime: undefined,
-    volumes: [data],
-    containers: [container({ state: undefined, ready: false })],
-    conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: RWOP, lastTransitionTime: minutesAgo(20) }],
-  });
+  const waiting = unscheduledPod(1, RWOP, 20, { revisionHash: REV7.hash, volumes: [data] });
   return baseEvidence({
     pods: [holder, waiting],
     workload: workload({ specReplicas: 1, replicas: 2, readyReplicas: 1, availableReplicas: 1, updatedReplicas: 1, currentRevision: 7 }),

@@ -117,6 +117,20 @@ export function pod(i: number, over: Partial<PodEvidence> = {}): PodEvidence {
   };
 }
 
+/** A pod the scheduler refused `agoMinutes` ago with `message`: Pending, on no node, no container started. */
+export function unscheduledPod(i: number, message: string, agoMinutes: number, over: Partial<PodEvidence> = {}): PodEvidence {
+  return pod(i, {
+    nodeName: undefined,
+    phase: 'Pending',
+    ready: false,
+    createdAt: minutesAgo(agoMinutes),
+    startTime: undefined,
+    containers: [container({ state: undefined, ready: false })],
+    conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastTransitionTime: minutesAgo(agoMinutes) }],
+    ...over,
+  });
+}
+
 export function revisionContainer(over: Partial<RevisionContainerEvidence> = {}): RevisionContainerEvidence {
   return {
     name: 'app',
