@@ -4,6 +4,11 @@
  * the post-mortem.
  */
 
+/** `text` with its first letter upper-cased: a clause that starts a sentence. */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** `text` when it fits in `max` characters; otherwise its first `max - 1` and "…". */
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;

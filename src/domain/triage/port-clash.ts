@@ -4,6 +4,7 @@
  * pod: the usual holder is another container of the same pod that declares or serves that port.
  */
 import type { ContainerSpecEvidence, PodEvidence } from './evidence.js';
+import { capitalize } from '../text.js';
 
 /** How runtimes say a bind failed, each with the port (Node, Go, nginx, Spring Boot, gunicorn, Java/Python generic). */
 const ADDRESS_IN_USE: readonly RegExp[] = [
@@ -72,6 +73,3 @@ export function tellPortClash(clash: PortClash, container: string): { title: str
   return { title: `: port ${port} already in use${holder ? `, held by ${holder}` : ''}`, evidence, cause, action, fix };
 }
 
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}

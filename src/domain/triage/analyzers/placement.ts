@@ -5,6 +5,7 @@ import { advertisedAmount, formatAllocatable, listExtendedRequests } from '../ex
 import { describePodCommand, formatKubectl } from '../kubectl-command.js';
 import { groupBy, isPodFailing, severityForPods, unique } from '../pod-status.js';
 import { isSimilarName } from '../service-match.js';
+import { capitalize } from '../../text.js';
 
 /** Does the node satisfy one requirement of a node selector term? (The scheduler's semantics.) */
 export function meetsRequirement(labels: Record<string, string>, r: NodeRequirementEvidence): boolean {
@@ -195,7 +196,7 @@ export function analyzePlacement(ev: TriageEvidence): Finding[] {
         ],
         decisive: verdict.decisive,
         likelyCause: verdict.cause ?? `The scheduler only places a pod on a node that ${verdict.decisive.startsWith('untolerated') ? 'it tolerates' : 'matches its nodeSelector and required affinity'}; ${verdict.why}. A renamed label, a node group that was replaced, or a template change on one side only.`,
-        nextAction: `${verdict.fix.charAt(0).toUpperCase()}${verdict.fix.slice(1)}; the pods schedule on their own once a node fits.`,
+        nextAction: `${capitalize(verdict.fix)}; the pods schedule on their own once a node fits.`,
         fix: verdict.fix,
         confirmCommands: [
           describePodCommand(ev.target, first.name),

@@ -6,6 +6,7 @@ import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-
 import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
 import { PROBE_FAILED, explainProbeMiss, listProbeEvents, wasKilledByProbe } from '../probe-failures.js';
 import { formatAgo } from '../time-span.js';
+import { capitalize } from '../../text.js';
 
 type KillSource = 'liveness' | 'startup' | 'outside';
 
@@ -175,9 +176,6 @@ function execCannotRunIn(messages: string): boolean {
   return EXEC_CANNOT_RUN.test(messages);
 }
 
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
 
 /** Start-up work an app logs before it listens: schema migrations, backfills, cache warming. */
 const STARTUP_WORK = /Migrating schema|migrat(?:e|ion|ing)\b|Flyway|Liquibase|Applying migration|backfill|rows affected|warming|Loading (?:cache|index|model)/i;

@@ -16,6 +16,7 @@ import { findHeldBack } from './held-back.js';
 import { describeRebuilt, listDigestsCommand, pinRebuilt } from './image-digest.js';
 import { findTrigger, rollbackFits } from './trigger.js';
 import type { Trigger } from './trigger.js';
+import { capitalize } from '../../text.js';
 
 export interface Diagnosis {
   /** The finding that says what fails and how. */
@@ -56,9 +57,6 @@ function lower(s: string): string {
   return s.length > 1 && /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
 
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
 
 /** The first finding that says what fails: not a change, not context. */
 export function pickMechanism(findings: readonly Finding[]): Finding | undefined {

@@ -13,6 +13,7 @@ import { diffRevisions, shortenImageChange, sortRevisions, summarizeChange } fro
 import { matchesLabels } from '../service-match.js';
 import { HOUR_MS, MINUTE_MS, earliest, formatAgo, formatSpan, msBetween } from '../time-span.js';
 import type { Differential } from './differential.js';
+import { capitalize } from '../../text.js';
 
 /** A change this long before the failure began is a suspect; older ones are not. */
 export const TRIGGER_WINDOW_MS = 2 * HOUR_MS;
@@ -268,7 +269,7 @@ export function acquitRollout(findings: readonly Finding[], trigger: Trigger, me
   if (trigger.kind !== 'none' || trigger.exonerated === undefined) return [...findings];
   const why = trigger.exonerated;
   // A title that still says the rollout came "before the failures" would read as blame.
-  const title = (f: Finding): string => (/not the rollout|not the cause/.test(f.title) ? f.title : why.charAt(0).toUpperCase() + why.slice(1));
+  const title = (f: Finding): string => (/not the rollout|not the cause/.test(f.title) ? f.title : capitalize(why));
   return findings.map((f) =>
     f.kind !== 'recent-rollout'
       ? f
