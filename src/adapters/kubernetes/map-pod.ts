@@ -76,6 +76,10 @@ export function mapPod(pod: k8s.V1Pod, workloadKind: WorkloadKind): PodEvidence 
   if (pod.spec?.dnsConfig?.nameservers?.length) out.dnsNameservers = [...pod.spec.dnsConfig.nameservers];
   if (pod.spec?.priority !== undefined) out.priority = pod.spec.priority;
   if (pod.spec?.priorityClassName) out.priorityClassName = pod.spec.priorityClassName;
+  // Admission rewrites resources without a revision to show it: these say who did.
+  const limitRanger = meta.annotations?.['kubernetes.io/limit-ranger'];
+  const vpaUpdates = meta.annotations?.['vpaUpdates'];
+  if (limitRanger || vpaUpdates) out.resourceAnnotations = { ...(limitRanger ? { limitRanger } : {}), ...(vpaUpdates ? { vpaUpdates } : {}) };
   return out;
 }
 

@@ -56,7 +56,7 @@ function mapVolume(v: k8s.V1Volume): VolumeEvidence {
   if (v.persistentVolumeClaim) return { ...base, source: 'pvc', ref: v.persistentVolumeClaim.claimName };
   if (v.configMap) return { ...base, source: 'configMap', ...(v.configMap.name ? { ref: v.configMap.name } : {}), ...fileMode(v.configMap.defaultMode) };
   if (v.secret) return { ...base, source: 'secret', ...(v.secret.secretName ? { ref: v.secret.secretName } : {}), ...fileMode(v.secret.defaultMode) };
-  if (v.emptyDir) return { ...base, source: 'emptyDir' };
+  if (v.emptyDir) return { ...base, source: 'emptyDir', ...(v.emptyDir.medium ? { medium: v.emptyDir.medium } : {}), ...(v.emptyDir.sizeLimit !== undefined ? { sizeLimit: String(v.emptyDir.sizeLimit) } : {}) };
   if (v.hostPath) return { ...base, source: 'hostPath', ref: v.hostPath.path };
   if (v.projected) return { ...base, source: 'projected' };
   if (v.csi) return { ...base, source: 'csi', ref: v.csi.driver };

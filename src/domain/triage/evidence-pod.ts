@@ -141,6 +141,12 @@ export interface PodEvidence {
   /** spec.priority (from its PriorityClass, 0 without one) and the class's name: who may preempt whom. */
   priority?: number;
   priorityClassName?: string;
+  /**
+   * What admission wrote about resources it set on this pod, as its annotations say: LimitRanger's
+   * `kubernetes.io/limit-ranger` ("LimitRanger plugin set: memory limit for container app") and the
+   * VPA admission controller's `vpaUpdates` ("Pod resources updated by my-vpa: container 0: memory limit").
+   */
+  resourceAnnotations?: { limitRanger?: string; vpaUpdates?: string };
 }
 
 export interface EventEvidence {

@@ -46,6 +46,10 @@ export interface VolumeEvidence {
   ref?: string;
   /** A Secret's, ConfigMap's or projected volume's defaultMode in octal ("0400"), when not the default 0644. */
   mode?: string;
+  /** An emptyDir's medium when set: Memory is a tmpfs, whose files are charged to the writing container's memory limit. */
+  medium?: string;
+  /** An emptyDir's sizeLimit, when set. */
+  sizeLimit?: string;
 }
 
 /** One requirement of a node selector term: `disktype In (ssd)`. */

@@ -98,6 +98,14 @@ describe('mapReplicaSet / ControllerRevision data', () => {
 });
 
 describe('mapPod', () => {
+  it('keeps what LimitRanger and the VPA admission controller say they set on the pod, and nothing when neither did', () => {
+    const limitRanger = 'LimitRanger plugin set: cpu, memory limit for container app';
+    const vpaUpdates = 'Pod resources updated by orders-vpa: container 0: memory request, memory limit';
+    const p = mapPod({ metadata: { name: 'p', annotations: { 'kubernetes.io/limit-ranger': limitRanger, vpaUpdates, 'prometheus.io/scrape': 'true' } }, spec: { containers: [{ name: 'app', image: 'i' }] } }, 'Deployment');
+    expect(p.resourceAnnotations).toEqual({ limitRanger, vpaUpdates });
+    expect(mapPod({ metadata: { name: 'q' }, spec: { containers: [] } }, 'Deployment')).not.toHaveProperty('resourceAnnotations');
+  });
+
   it('leaves out what the kubelet has not reported yet', () => {
     const p = mapPod({ metadata: { name: 'p' }, spec: { containers: [{ name: 'app', image: 'i' }] }, status: { phase: 'Pending' } }, 'Deployment');
     expect(p).toEqual({
@@ -336,6 +344,13 @@ describe('mapVolumes', () => {
       { name: 'tls', source: 'secret', ref: 'gw-tls', mode: '0400' },
       { name: 'config', source: 'configMap', ref: 'gw-config' },
       { name: 'scripts', source: 'configMap', ref: 'gw-scripts', mode: '0755' },
+    ]);
+  });
+
+  it("keeps an emptyDir's medium and sizeLimit: a Memory medium is a tmpfs charged to the memory limit", () => {
+    expect(mapVolumes([{ name: 'scratch', emptyDir: { medium: 'Memory', sizeLimit: '512Mi' } }, { name: 'cache', emptyDir: {} }])).toEqual([
+      { name: 'scratch', source: 'emptyDir', medium: 'Memory', sizeLimit: '512Mi' },
+      { name: 'cache', source: 'emptyDir' },
     ]);
   });
 });

@@ -5,6 +5,8 @@ import { describePodCommand, formatKubectl, previousLogsCommand } from '../kubec
 import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
 import { formatBytes, parseQuantity } from '../quantity.js';
 import { describeHeap, findHeapSetting } from '../runtime-flags.js';
+import { describeOrigin, describeOriginEvidence, explainOrigin, findResourceOrigin, fixOrigin } from '../resource-origin.js';
+import { explainMemoryMounts, formatMemoryMounts, listMemoryVolumeMounts } from '../memory-volumes.js';
 import { formatAgo } from '../time-span.js';
 
 interface OomHit {
@@ -48,13 +50,24 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
 
   const share = formatPodShare(ev, pods.length);
   const limitBytes = parseQuantity(limit);
+  const ns = ev.target.namespace;
+  // The limit the pods run with may not be the template's: admission (LimitRange, VPA) can set it.
+  const origin = limit ? findResourceOrigin(ev, unique(hits.map((h) => h.ref.pod)), container.name, 'memory limit', first.ref.init) : undefined;
+  if (origin) evidence.push(describeOriginEvidence(origin, container.name));
+  const tmpfs = listMemoryVolumeMounts(first.ref.pod, container);
+  if (tmpfs.length > 0) evidence.push(`${container.name} writes to memory-backed volumes: ${formatMemoryMounts(tmpfs)}`);
   // A heap the runtime may grow to the limit or beyond: the kill is built in, whatever the load.
   const heap = findHeapSetting(container);
   const heapTooBig = heap !== undefined && limitBytes !== undefined && ((heap.bytes !== undefined && heap.bytes >= limitBytes * 0.9) || (heap.percent !== undefined && heap.percent >= 90));
   if (heap) evidence.push(describeHeap(heap, limitBytes));
   const who = first.ref.init ? `Init container ${container.name}` : `Container ${container.name}`;
+  const setBy = origin ? `, ${describeOrigin(origin, ns)}` : '';
+  const over = heap?.bytes !== undefined && limitBytes !== undefined && heap.bytes >= limitBytes ? 'over' : 'close to';
+  const reason = heapTooBig && heap
+    ? `: ${heap.flag} lets the heap alone reach ${heap.bytes !== undefined ? `${formatBytes(heap.bytes)}, ${over}` : `${heap.percent ?? ''}% of`} the limit`
+    : tmpfs.length > 0 ? `: files written to ${tmpfs.map((m) => m.mountPath).join(', ')} count against it (${tmpfs.map((m) => `emptyDir ${m.volume}`).join(', ')}, medium Memory)` : '';
   const title = limit
-    ? `${who} OOMKilled at its ${limit} memory limit (${share})${heapTooBig && heap ? `: ${heap.flag} lets the heap alone reach ${heap.bytes !== undefined ? formatBytes(heap.bytes) : `${heap.percent ?? ''}% of`} the limit` : ''}`
+    ? `${who} OOMKilled at its ${limit} memory limit (${share})${setBy}${reason}`
     : `${who} OOMKilled with no memory limit: node memory ran out (${share})`;
   const likelyCause = limit
     ? `The kernel killed the process when the container reached its ${limit} memory limit. Either the limit is below what the ` +
@@ -62,7 +75,13 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
       `For runtimes with their own heap setting (JVM -Xmx/MaxRAMPercentage, Node --max-old-space-size) check it fits inside the limit.`
     : `No memory limit is set, so the node's OOM killer chose this process when ${nodes.join(', ') || 'the node'} ran out of ` +
       `memory; QoS ${qos} pods are killed before Guaranteed ones. Something on the node, maybe this container, used more than was requested.`;
-  const nextAction = heapTooBig && heap
+  const sourceFix = origin ? fixOrigin(origin, container.name, ns) : undefined;
+  const tmpfsFix = tmpfs.length > 0 ? `move ${tmpfs.map((m) => m.mountPath).join(', ')} off memory (an emptyDir without medium: Memory), or raise the limit to hold the process and the files written there` : undefined;
+  const nextAction = sourceFix !== undefined
+    ? `Mitigate: ${sourceFix}${heapTooBig && heap ? `; or size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} from the limit (~75%)` : ''}. A restart only brings the same limit back.`
+    : tmpfsFix !== undefined && !heapTooBig
+    ? `Mitigate: ${tmpfsFix}. A restart only empties it until the next large file.`
+    : heapTooBig && heap
     ? `Mitigate: set ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} to about 75% of the limit${limitBytes ? ` (${formatBytes(limitBytes * 0.75)})` : ''}, or raise the limit above the heap plus ~25% for the runtime's own memory. A restart only resets the clock.`
     : limit
     ? `Mitigate: raise the memory limit of ${container.name}${limitBytes ? ` (e.g. ${limit} → ${formatBytes(limitBytes * 1.5)})` : ''}. ` +
@@ -80,9 +99,9 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
     confidence: 'high',
     evidence,
-    likelyCause: heapTooBig && heap ? `${heap.flag} (${heap.where}) sizes the heap at or above the container's ${limit ?? ''} limit: as the heap fills, the container passes its limit and the kernel kills it before the runtime's garbage collector ever has to work hard. ${likelyCause}` : likelyCause,
+    likelyCause: (origin ? `${explainOrigin(origin, ns)} ` : '') + (tmpfs.length > 0 ? explainMemoryMounts(tmpfs, limit) : '') + (heapTooBig && heap ? `${heap.flag} (${heap.where}) sizes the heap at or above the container's ${limit ?? ''} limit: as the heap fills, the container passes its limit and the kernel kills it before the runtime's garbage collector ever has to work hard. ${likelyCause}` : likelyCause),
     nextAction,
-    fix: heapTooBig && heap ? `size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} below the limit (~75%) or raise the limit` : limit ? `raise the memory limit or find what grows` : 'set a memory request and limit',
+    fix: sourceFix !== undefined ? `${sourceFix}${heapTooBig && heap ? `, or size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} from the limit (~75%)` : ''}` : tmpfsFix !== undefined && !heapTooBig ? tmpfsFix : heapTooBig && heap ? `size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} below the limit (~75%) or raise the limit` : limit ? `raise the memory limit or find what grows` : 'set a memory request and limit',
     confirmCommands: [
       describePodCommand(ev.target, pod),
       formatKubectl(ev.target, `get pod ${pod} -o jsonpath='{.status.${status}[?(@.name=="${container.name}")].lastState.terminated}'`),

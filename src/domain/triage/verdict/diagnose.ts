@@ -107,6 +107,10 @@ function confirmCommands(ev: TriageEvidence, mechanism: Finding, trigger: Trigge
   if (separation?.attribute === 'image digest') out.push(listDigestsCommand(ev));
   if (trigger.kind === 'revision') out.push(formatKubectl(ev.target, `rollout history ${formatWorkloadRef(ev.target)} --revision=${trigger.revision.revision}`));
   if (trigger.kind === 'object-change') out.push(formatKubectl(ev.target, `get ${trigger.object.kind.toLowerCase()} ${trigger.object.name} -o yaml`));
+  if (trigger.kind === 'resources-set') {
+    const { by, name } = trigger.origin;
+    if (name !== undefined && !name.includes(',')) out.push(formatKubectl(ev.target, `get ${by === 'VPA' ? 'vpa' : 'limitrange'} ${name} -o yaml`));
+  }
   return [...new Set(out)];
 }
 
@@ -123,7 +127,7 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
   const separation = EVENLY_LOADED.has(mechanism.kind) ? undefined : pickSeparation(d);
 
   let lead = '';
-  if (trigger.kind === 'revision' || trigger.kind === 'object-change' || trigger.kind === 'scale-up') lead = `Since ${trigger.text}: `;
+  if (trigger.kind === 'revision' || trigger.kind === 'object-change' || trigger.kind === 'scale-up' || trigger.kind === 'resources-set') lead = `Since ${trigger.text}: `;
   else if (trigger.kind === 'first-install') lead = `${capitalize(trigger.text.replace(/: nothing earlier.*$/, ''))}: `;
   const quote = mechanism.decisive && !mechanism.title.includes(mechanism.decisive) ? ` — "${clip(mechanism.decisive, QUOTE_MAX)}"` : '';
   const where = separation ? describeSeparation(separation, mechanism, d) : undefined;

@@ -11,6 +11,7 @@ import type { Finding } from '../finding.js';
 import { unique } from '../pod-status.js';
 import { diffRevisions, shortenImageChange, sortRevisions, summarizeChange } from '../revision-diff.js';
 import { matchesLabels } from '../service-match.js';
+import { describeOriginChange, findResourceOrigin, type ResourceOrigin } from '../resource-origin.js';
 import { HOUR_MS, MINUTE_MS, earliest, formatAgo, formatSpan, msBetween } from '../time-span.js';
 import type { Differential } from './differential.js';
 import { capitalize } from '../../text.js';
@@ -26,6 +27,8 @@ export type Trigger =
   | { kind: 'object-change'; object: NamespaceObjectEvidence; text: string; at: IsoTime }
   | { kind: 'node'; node: string; text: string; at?: IsoTime }
   | { kind: 'scale-up'; text: string; at: IsoTime }
+  /** Admission (a LimitRange's default, a VPA) set the resources the pods fail with when they were re-created. */
+  | { kind: 'resources-set'; origin: ResourceOrigin; text: string; at?: IsoTime }
   | { kind: 'none'; text: string; exonerated?: string };
 
 function inWindow(change: IsoTime | undefined, onset: IsoTime | undefined): boolean {
@@ -49,7 +52,8 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
     if (k === 'container-config') return /env|envfrom|volumes|configmap|secret/.test(l);
     if (k === 'placement') return /nodeselector|affinity|tolerations/.test(l);
     if (k === 'cpu-starved') return / cpu (limit|request):/.test(l);
-    if (k === 'oom-killed') return /memory limit|env .*(java|node_options|xmx)/.test(l);
+    // A memory-backed emptyDir is charged to the memory limit: adding one is as good as lowering it.
+    if (k === 'oom-killed') return /memory limit|env .*(java|node_options|xmx)|medium memory/.test(l);
     if (k === 'pod-create-failed') return /serviceaccount|securitycontext|resources|request|pod label|priorityclass/.test(l);
     if (k === 'failed-scheduling') return / (cpu|memory|[\w./-]+) request:|nodeselector|affinity|tolerations/.test(l);
     if (k === 'exit-code' || k === 'crash-loop' || k === 'clean-exit') {
@@ -98,8 +102,13 @@ function isRelevant(ev: TriageEvidence, o: NamespaceObjectEvidence, mechanism: F
       return selects && (k === 'network-policy' || k === 'dependency-error' || k === 'readiness-probe' || k === 'cluster-dns');
     }
     case 'ResourceQuota':
-    case 'LimitRange':
       return k === 'pod-create-failed' || k === 'oom-killed';
+    case 'LimitRange': {
+      // Admission applies a LimitRange to pods created after it; running pods keep what they had.
+      const since = changeTime(o);
+      const applied = since !== undefined && pods.some((p) => p.createdAt !== undefined && msBetween(since, p.createdAt) >= 0);
+      return k === 'pod-create-failed' || (k === 'oom-killed' && applied);
+    }
     case 'Namespace':
       return k === 'pod-create-failed';
     case 'ConfigMap': {
@@ -203,6 +212,16 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
   const objects = (ev.namespaceObjects ?? []).filter((o) => inWindow(changeTime(o), onset) && isRelevant(ev, o, mechanism, pods));
   const object = objects.sort((a, b) => msBetween(changeTime(a) ?? now, changeTime(b) ?? now))[0];
 
+  // The limit the pods die at was set by admission as they were re-created: no revision shows that
+  // change, and it outweighs a revision that left the limit alone.
+  const origin = findMechanismOrigin(ev, mechanism, pods);
+  if (origin !== undefined && inWindow(origin.appliedAt, onset)) {
+    const recent = newest !== undefined && previous !== undefined && inWindow(newest.createdAt, onset);
+    if (!recent || !diffRevisions(previous, newest).some((l) => l.includes(origin.what))) {
+      return { kind: 'resources-set', origin, text: describeOriginChange(origin, now, ev.target.namespace), ...(origin.appliedAt ? { at: origin.appliedAt } : {}) };
+    }
+  }
+
   const hashed = pods.length > 0 && pods.every((p) => p.revisionHash !== undefined);
   const onNewest = newest !== undefined && (!hashed || pods.some((p) => p.revisionHash === newest.hash));
   if (newest !== undefined && onNewest && inWindow(newest.createdAt, onset)) {
@@ -247,6 +266,12 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
   const unread = ev.readFailures.some((f) => f.source === 'revisions' && f.reason !== 'skipped');
   if (unread) return { kind: 'none', text: 'changes unknown: the rollout history could not be read' };
   return { kind: 'none', text: `no change found in the ${formatSpan(TRIGGER_WINDOW_MS)} before it began${newestAge}` };
+}
+
+/** Who set the memory limit an OOM-killed container dies at, when admission did. */
+function findMechanismOrigin(ev: TriageEvidence, mechanism: Finding | undefined, pods: readonly PodEvidence[]): ResourceOrigin | undefined {
+  if (mechanism?.kind !== 'oom-killed') return undefined;
+  return findResourceOrigin(ev, pods, mechanism.id.replace(/^oom-killed\//, ''), 'memory limit', /^Init container/.test(mechanism.title));
 }
 
 /** Whether rolling back is the safe mitigation: the failing pods are the new revision's, and nothing else explains them. */
