@@ -76,6 +76,7 @@ export function mapPod(pod: k8s.V1Pod, workloadKind: WorkloadKind): PodEvidence 
   if (pod.spec?.dnsConfig?.nameservers?.length) out.dnsNameservers = [...pod.spec.dnsConfig.nameservers];
   if (pod.spec?.priority !== undefined) out.priority = pod.spec.priority;
   if (pod.spec?.priorityClassName) out.priorityClassName = pod.spec.priorityClassName;
+  if (pod.spec?.hostAliases?.length) out.hostAliases = pod.spec.hostAliases.map((a) => ({ ip: a.ip, hostnames: [...(a.hostnames ?? [])] }));
   return out;
 }
 

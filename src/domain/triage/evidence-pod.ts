@@ -141,6 +141,14 @@ export interface PodEvidence {
   /** spec.priority (from its PriorityClass, 0 without one) and the class's name: who may preempt whom. */
   priority?: number;
   priorityClassName?: string;
+  /** spec.hostAliases: names the kubelet writes into the pod's /etc/hosts, read before any DNS lookup. */
+  hostAliases?: HostAliasEvidence[];
+}
+
+/** One spec.hostAliases entry: these host names resolve to `ip` inside the pod, whatever DNS says. */
+export interface HostAliasEvidence {
+  ip: string;
+  hostnames: string[];
 }
 
 export interface EventEvidence {
