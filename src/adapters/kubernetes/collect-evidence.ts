@@ -22,7 +22,8 @@
 //   pod's FailedCreatePodSandBox names a CNI plugin, the pods of its node (at most two nodes) and the
 //   log tail of that plugin's agent there; and where the workload's pods time out only on one node
 //   (or its kernel reports the conntrack table full), the pods of that node and its kube-proxy's log
-//   tail (at most two nodes).
+//   tail (at most two nodes); and for at most two Services of other namespaces that the failing pods'
+//   logs name as a dependency (name.namespace.svc…), a get of each and a list of its EndpointSlices.
 // None of this depends on how many other pods or events the namespace holds.
 import type * as k8s from '@kubernetes/client-node';
 import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
@@ -36,6 +37,8 @@ import { claimsOfPods, statefulSetClaims } from './map-pvc.js';
 import { mapJob, mapWorkload } from './map-workload.js';
 import type { Workload } from './map-workload.js';
 import { pickDownServices, readDownServices } from './read-down-services.js';
+import { readDependencyServices } from './read-dependency-services.js';
+import { pickDependencyServices } from '../../domain/triage/dependency-service.js';
 import { needsMetricsServer, readMetricsServer } from './read-metrics-server.js';
 import { pickForeignPods, readForeignPods } from './read-foreign-pods.js';
 import { pickPortWaits, readPortHolders } from './read-port-holders.js';
@@ -198,13 +201,18 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     const read = new Set(pods.ranked.slice(0, ctx.limits.maxPodsWithEvents).map((p) => p.name));
     return readPreemptions(ctx, (pod) => isOwnPodName(w.kind, name, owners, pod), read);
   });
+  // A Service of another namespace the failing pods name in their logs: where that name leads.
+  const dependencyServicesP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
+    const refs = pickDependencyServices(pods.ranked, d.logs, ctx.namespace, ctx.now().toISOString());
+    return refs.length === 0 ? [] : readDependencyServices(ctx, refs);
+  });
   const metricsServerP = hpasP.then((hpas) => (needsMetricsServer(hpas) ? readMetricsServer(ctx) : undefined));
   const hpaEventsP = hpasP.then((hpas) =>
     readEvents(ctx, hpas.map((h) => ({ kind: 'HorizontalPodAutoscaler', name: h.name })), 'events of HPAs'),
   );
 
-  const [pods, revisions, hpas, services, slices, namespaceContext, dns, workloadEvents, details, rsEvents, hpaEvents, downServices, metricsServer, foreignPods, portHolders, preemptions] = await Promise.all([
-    podsP, revisionsP, hpasP, servicesP, slicesP, contextP, dnsP, workloadEventsP, detailsP, revisionEventsP, hpaEventsP, downP, metricsServerP, foreignP, portHoldersP, preemptionsP,
+  const [pods, revisions, hpas, services, slices, namespaceContext, dns, workloadEvents, details, rsEvents, hpaEvents, downServices, metricsServer, foreignPods, portHolders, preemptions, dependencyServices] = await Promise.all([
+    podsP, revisionsP, hpasP, servicesP, slicesP, contextP, dnsP, workloadEventsP, detailsP, revisionEventsP, hpaEventsP, downP, metricsServerP, foreignP, portHoldersP, preemptionsP, dependencyServicesP,
   ]);
   const controllerRevision = w.kind === 'StatefulSet' ? (w.obj.status?.updateRevision === undefined ? undefined : revisions.byName.get(w.obj.status.updateRevision)) : w.kind === 'DaemonSet' ? revisions.revisions[0]?.revision : undefined;
   const serviceNames = new Set(services.services.map((s) => s.name));
@@ -235,6 +243,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     ...(portHolders.length > 0 ? { portHolders } : {}),
     ...(details.nodeAgents.length > 0 ? { nodeAgents: details.nodeAgents } : {}),
     ...(details.nodeNetwork.length > 0 ? { nodeNetwork: details.nodeNetwork } : {}),
+    ...(dependencyServices.length > 0 ? { dependencyServices } : {}),
     ...(preemptions.preemptors.length > 0 ? { preemptors: preemptions.preemptors } : {}),
   };
 }

@@ -16,6 +16,8 @@ export function mapService(s: k8s.V1Service): ServiceEvidence {
     type: type !== undefined && SERVICE_TYPES.has(type) ? type : 'ClusterIP',
     selector: copyMap(s.spec?.selector),
     ...(s.spec?.clusterIP && s.spec.clusterIP !== 'None' ? { clusterIP: s.spec.clusterIP } : {}),
+    ...(type === 'ExternalName' && s.spec?.externalName ? { externalName: s.spec.externalName } : {}),
+    ...(s.spec?.internalTrafficPolicy === 'Local' ? { internalTrafficPolicy: 'Local' as const } : {}),
     ports: (s.spec?.ports ?? []).map((p) => {
       const port: ServiceEvidence['ports'][number] = {
         port: p.port,

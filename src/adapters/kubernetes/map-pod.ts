@@ -80,6 +80,7 @@ export function mapPod(pod: k8s.V1Pod, workloadKind: WorkloadKind): PodEvidence 
   const limitRanger = meta.annotations?.['kubernetes.io/limit-ranger'];
   const vpaUpdates = meta.annotations?.['vpaUpdates'];
   if (limitRanger || vpaUpdates) out.resourceAnnotations = { ...(limitRanger ? { limitRanger } : {}), ...(vpaUpdates ? { vpaUpdates } : {}) };
+  if (pod.spec?.hostAliases?.length) out.hostAliases = pod.spec.hostAliases.map((a) => ({ ip: a.ip, hostnames: [...(a.hostnames ?? [])] }));
   return out;
 }
 

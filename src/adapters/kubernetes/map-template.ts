@@ -54,6 +54,7 @@ export function mapPodTemplate(spec: k8s.V1PodSpec | undefined, labels?: Record<
     ...(securityContext === undefined ? {} : { securityContext }),
     ...(spec?.priorityClassName ? { priorityClassName: spec.priorityClassName } : {}),
     ...(spec?.hostNetwork ? { hostNetwork: true } : {}),
+    ...(spec?.hostAliases?.length ? { hostAliases: spec.hostAliases.map((a) => `${a.ip} ${(a.hostnames ?? []).join(' ')}`) } : {}),
     ...(spec?.terminationGracePeriodSeconds === undefined ? {} : { terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds }),
   };
 }

@@ -2,6 +2,7 @@
  * The namespace's Services and EndpointSlices as triage reads them: what routes traffic to the
  * workload's pods and how. Same mapping rule as evidence.ts: copy what the API says.
  */
+import type { IsoTime } from './evidence-spec.js';
 
 export interface ServicePortEvidence {
   name?: string;
@@ -26,6 +27,10 @@ export interface ServiceEvidence {
   /** spec.selector; empty for Services without a selector (manually managed endpoints). */
   selector: Record<string, string>;
   ports: ServicePortEvidence[];
+  /** spec.externalName of an ExternalName Service: the host the cluster DNS answers its name with (a CNAME). */
+  externalName?: string;
+  /** spec.internalTrafficPolicy when Local: pods reach only endpoints on their own node (the default, Cluster, is left out). */
+  internalTrafficPolicy?: 'Local';
 }
 
 export interface EndpointSliceEvidence {
@@ -42,4 +47,16 @@ export interface EndpointSliceEvidence {
     nodeName?: string;
   }[];
   ports: { name?: string; port: number; protocol: 'TCP' | 'UDP' | 'SCTP' }[];
+}
+
+/**
+ * A Service of another namespace that the workload's logs name as a dependency
+ * (`geoip.geo.svc.cluster.local`), read one hop away with its EndpointSlices: where that name leads.
+ */
+export interface DependencyServiceEvidence {
+  namespace: string;
+  service: ServiceEvidence;
+  slices: EndpointSliceEvidence[];
+  /** The newest managedFields time of the Service, when the API reports one. */
+  changedAt?: IsoTime;
 }

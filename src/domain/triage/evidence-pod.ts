@@ -147,6 +147,14 @@ export interface PodEvidence {
    * VPA admission controller's `vpaUpdates` ("Pod resources updated by my-vpa: container 0: memory limit").
    */
   resourceAnnotations?: { limitRanger?: string; vpaUpdates?: string };
+  /** spec.hostAliases: names the kubelet writes into the pod's /etc/hosts, read before any DNS lookup. */
+  hostAliases?: HostAliasEvidence[];
+}
+
+/** One spec.hostAliases entry: these host names resolve to `ip` inside the pod, whatever DNS says. */
+export interface HostAliasEvidence {
+  ip: string;
+  hostnames: string[];
 }
 
 export interface EventEvidence {

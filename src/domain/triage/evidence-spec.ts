@@ -113,6 +113,8 @@ export interface PodTemplateEvidence {
   securityContext?: string;
   priorityClassName?: string;
   hostNetwork?: boolean;
+  /** spec.hostAliases as `10.40.12.9 risk-engine.internal.example` lines (the pod's /etc/hosts entries). */
+  hostAliases?: string[];
   terminationGracePeriodSeconds?: number;
 }
 

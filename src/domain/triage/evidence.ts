@@ -20,7 +20,7 @@ import type {
   RevisionContainerEvidence,
 } from './evidence-spec.js';
 import type { ContainerSpecEvidence, EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
-import type { EndpointSliceEvidence, ServiceEvidence } from './evidence-network.js';
+import type { DependencyServiceEvidence, EndpointSliceEvidence, ServiceEvidence } from './evidence-network.js';
 import type { ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, NodeAgentsEvidence, NodeNetworkEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, PreemptorEvidence, ResourceQuotaEvidence, SystemComponentEvidence } from './evidence-context.js';
 
 export type * from './evidence-spec.js';
@@ -235,7 +235,8 @@ export type EvidenceSource =
   | 'portHolders'
   | 'preemptors'
   | 'nodeAgents'
-  | 'nodeNetwork';
+  | 'nodeNetwork'
+  | 'dependencyServices';
 
 /** A read that failed; recorded instead of guessed around. */
 export interface ReadFailure {
@@ -310,5 +311,7 @@ export interface TriageEvidence {
   metricsServer?: SystemComponentEvidence;
   /** Other Services of the namespace with no ready endpoint, with their pods (at most two). */
   downServices?: DownServiceEvidence[];
+  /** Services of other namespaces the logs name as a dependency (at most two), with their EndpointSlices. */
+  dependencyServices?: DependencyServiceEvidence[];
 }
 

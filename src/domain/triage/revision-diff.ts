@@ -131,6 +131,7 @@ function diffTemplate(older: PodTemplateEvidence | undefined, newer: PodTemplate
   if (older.securityContext !== newer.securityContext) lines.push(`pod securityContext: ${older.securityContext ?? '{}'} → ${newer.securityContext ?? '{}'}`);
   if (older.priorityClassName !== newer.priorityClassName) lines.push(`priorityClassName: ${older.priorityClassName ?? '(none)'} → ${newer.priorityClassName ?? '(none)'}`);
   if (older.hostNetwork !== newer.hostNetwork) lines.push(`hostNetwork: ${older.hostNetwork === true} → ${newer.hostNetwork === true}`);
+  lines.push(...diffList('hostAliases', older.hostAliases, newer.hostAliases));
   if (older.terminationGracePeriodSeconds !== newer.terminationGracePeriodSeconds) {
     lines.push(`terminationGracePeriodSeconds: ${older.terminationGracePeriodSeconds ?? 30} → ${newer.terminationGracePeriodSeconds ?? 30}`);
   }

@@ -7,6 +7,7 @@ import { formatEnvValue, sortRevisions } from '../revision-diff.js';
 import { listSlicesOf } from '../service-match.js';
 import { describeDownService, findInClusterService, findServiceOf } from '../down-service.js';
 import { diagnoseResolver } from '../pod-resolver.js';
+import { resolveDependency } from '../name-resolution.js';
 import { describeTrustUnchanged, explainUntrusted, findRekeyedCa, findTrustBundle } from '../trust-bundle.js';
 
 export type DependencyProblem = 'tls-expired' | 'tls-untrusted' | 'tls-name' | 'refused' | 'unreachable' | 'dns-missing' | 'dns-unavailable' | 'timeout' | 'reset';
@@ -24,6 +25,9 @@ const PATTERNS: [DependencyProblem, RegExp][] = [
   ['dns-unavailable', /lookup (?<dep>[\w.-]+)(?: on [\d.:[\]a-f]+)?: (?:server misbehaving|i\/o timeout|read udp|read: connection refused|dial udp)/i],
   ['dns-missing', /UnknownHostException: (?<dep>[\w.-]+)/],
   ['dns-missing', /Could not resolve host:? (?<dep>[\w.-]+)/i],
+  // libpq (psycopg2, pg): the host it was given, then getaddrinfo's answer.
+  ['dns-unavailable', /could not translate host name "(?<dep>[\w.-]+)" to address: Temporary failure/i],
+  ['dns-missing', /could not translate host name "(?<dep>[\w.-]+)" to address/i],
   // busybox nslookup, the usual wait-for loop of an init container.
   ['dns-missing', /nslookup: can't resolve '(?<dep>[\w.-]+)'|server can't find (?<dep2>[\w.-]+?)\.?: NXDOMAIN/],
   ['dns-missing', /NXDOMAIN|Name or service not known|nodename nor servname provided|Name does not resolve/i],
@@ -44,6 +48,9 @@ const PATTERNS: [DependencyProblem, RegExp][] = [
   ['reset', /connection reset by peer|Connection reset|ECONNRESET|socket hang up|upstream connect error or disconnect\/reset before headers/i],
   // Timeouts: packets go unanswered, or a call gets no answer in time.
   ['timeout', /connect ETIMEDOUT (?<dep>[\w.:[\]-]+:\d+)/],
+  // Ruby's Net::HTTP: "Net::OpenTimeout: Failed to open TCP connection to host:80 (execution expired)".
+  ['timeout', /Net::OpenTimeout\b.*?Failed to open TCP connection to (?<dep>[\w.[\]:-]+:\d+)/],
+  ['timeout', /Net::OpenTimeout/],
   ['timeout', /dial tcp (?<dep>[\w.[\]:-]+:\d+): (?:i\/o timeout|connect: connection timed out)/i],
   ['timeout', /connect timed out|connection timed out|ConnectTimeoutError|ETIMEDOUT/i],
   ['timeout', /context deadline exceeded|Client\.Timeout exceeded|upstream request timeout|504 Gateway Time-?out|\bstatus(?:Code)?[=: ]+504\b|Read timed out|SocketTimeoutException|ESOCKETTIMEDOUT|timeout of \d+ ?ms exceeded|request timed out/i],
@@ -217,7 +224,8 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
   const svc = dependency ? findServiceOf(ev, dependency) : undefined;
   let dependencyState = '';
   let behind: ReturnType<typeof describeDownService>;
-  if (svc) {
+  // An ExternalName Service has no endpoints by design: where it points is its state (name-resolution.ts).
+  if (svc && svc.type !== 'ExternalName') {
     const eps = listSlicesOf(ev, svc.name).flatMap((x) => x.endpoints);
     const ready = eps.filter((e) => e.ready && !e.terminating);
     const notReady = eps.filter((e) => !e.ready).flatMap((e) => (e.podName ? [e.podName] : []));
@@ -234,6 +242,13 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
     evidence.push(...resolver.evidence);
   }
   if (missingService) evidence.push(missingService);
+  // Where the name really leads (the pod's /etc/hosts, an ExternalName target, a node-local Service): when that explains it, it is the cause.
+  const resolution = host && !resolver ? resolveDependency(ev, problem, host, podObjects, group.map((h) => h.line)) : undefined;
+  if (resolution) {
+    evidence.push(...resolution.evidence);
+    if (resolution.cause !== undefined || dependencyState === '') dependencyState = resolution.state;
+  }
+  const resolved = resolution?.cause !== undefined ? resolution : undefined;
   // An untrusted certificate: what the client trusts, when its spec says, and whether the rollout touched it.
   const trustPod = problem === 'tls-untrusted' ? podObjects.find((p) => p.name === first.log.pod) : undefined;
   const trust = trustPod ? findTrustBundle(trustPod, first.log.container) : undefined;
@@ -270,7 +285,8 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
     const t = { ...ev.target, namespace: svcRef.namespace };
     confirm.push(formatKubectl(t, `get service ${svcRef.name}`), formatKubectl(t, `get endpointslices -l kubernetes.io/service-name=${svcRef.name}`));
   }
-  if (problem === 'timeout') confirm.push(formatKubectl(ev.target, 'get networkpolicy'));
+  confirm.push(...(resolution?.confirm ?? []));
+  if (problem === 'timeout' && !resolved) confirm.push(formatKubectl(ev.target, 'get networkpolicy'));
 
   return {
     id: `dependency-error/${problem}/${dependency ?? 'unknown'}`,
@@ -281,7 +297,9 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
     confidence: dependency !== undefined && pods.length >= 2 && (nearEnd.length > 0 || readyOnly) ? 'high' : 'medium',
     evidence,
     decisive: decisiveLine,
-    fix: resolver
+    fix: resolved
+      ? resolved.fix
+      : resolver
       ? resolver.fix
       : untrusted
       ? untrusted.fix
@@ -290,14 +308,16 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
       : serviceGone && svcRef
       ? `restore Service ${svcRef.name} in ${svcRef.namespace} (deleted or renamed), or point the clients at the Service that exists`
       : `check ${dependency ?? 'the dependency'}${dependencyState ? ` and why ${svc?.name ?? 'it'} has no ready endpoint` : ''}`,
-    likelyCause: resolver
+    likelyCause: resolved
+      ? `${resolved.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`
+      : resolver
       ? resolver.cause
       : untrusted
       ? `${untrusted.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`
       : `${text.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`,
-    nextAction: resolver ? resolver.action : untrusted ? untrusted.action : text.action,
+    nextAction: resolved?.action ?? (resolver ? resolver.action : untrusted ? untrusted.action : text.action),
     ...(trustKept ? { outsideWorkload: trustKept } : {}),
     confirmCommands: confirm,
-    affected: { pods, nodes: listNodesOf(podObjects) },
+    affected: { pods, nodes: listNodesOf(podObjects), ...(resolution?.services?.length ? { services: resolution.services } : {}) },
   };
 }

@@ -65,7 +65,8 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
       if (holder !== undefined) return l.startsWith(`container ${holder} `) || l.startsWith(`${holder} ports`);
       return / (command|args|image):/.test(l) || / env /.test(l);
     }
-    if (k === 'dependency-error') return / env /.test(l);
+    // A host name from a changed env var, or pinned in the pods' /etc/hosts by hostAliases.
+    if (k === 'dependency-error') return / env /.test(l) || (/hostaliases/.test(text) && l.startsWith('hostaliases'));
     if (k === 'idle-command') return / (command|args):/.test(l);
     if (k === 'init-stuck') return l.startsWith('init ');
     if (k === 'volume-attach') return /securitycontext|volume|fsgroup/.test(l);
@@ -116,7 +117,8 @@ function isRelevant(ev: TriageEvidence, o: NamespaceObjectEvidence, mechanism: F
       return used && (k === 'exit-code' || k === 'crash-loop' || k === 'readiness-probe' || k === 'liveness-kill' || k === 'container-config' || k === 'dependency-error');
     }
     case 'Service':
-      return k === 'service-selector' || k === 'service-target-port' || k === 'service-endpoints';
+      // A dependency reached through this Service (an ExternalName's target, its traffic policy): its change is the lead.
+      return k === 'service-selector' || k === 'service-target-port' || k === 'service-endpoints' || (k === 'dependency-error' && (mechanism?.affected?.services ?? []).includes(o.name));
   }
 }
 

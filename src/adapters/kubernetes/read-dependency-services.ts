@@ -1,0 +1,25 @@
+// Services of other namespaces that the failing pods' logs name as a dependency (at most two, see
+// pickDependencyServices): a get of each and a list of its EndpointSlices — where the name leads
+// (ExternalName target, internalTrafficPolicy, endpoints per node). Two requests per Service.
+import type { DependencyServiceEvidence } from '../../domain/triage/evidence.js';
+import type { CollectContext } from './collect-context.js';
+import { namespaceObject } from './map-context.js';
+import { SERVICE_NAME_LABEL, mapEndpointSlice, mapService } from './map-network.js';
+
+export async function readDependencyServices(ctx: CollectContext, refs: readonly { name: string; namespace: string }[]): Promise<DependencyServiceEvidence[]> {
+  const { core, discovery } = ctx.clients;
+  const read = await Promise.all(
+    refs.map(async ({ name, namespace }) => {
+      const [svc, slices] = await Promise.all([
+        ctx.reads.one(`Service ${name} in ${namespace} (named in the logs)`, 'dependencyServices', (o) => core.readNamespacedService({ name, namespace }, o)),
+        ctx.reads.list(`EndpointSlices of Service ${name} in ${namespace}`, 'dependencyServices', (cont, limit, o) =>
+          discovery.listNamespacedEndpointSlice({ namespace, labelSelector: `${SERVICE_NAME_LABEL}=${name}`, limit, ...(cont === undefined ? {} : { _continue: cont }) }, o),
+        ),
+      ]);
+      if (svc === undefined) return undefined;
+      const changedAt = namespaceObject('Service', svc.metadata).changedAt;
+      return { namespace, service: mapService(svc), slices: slices.items.map(mapEndpointSlice), ...(changedAt === undefined ? {} : { changedAt }) };
+    }),
+  );
+  return read.filter((d): d is DependencyServiceEvidence => d !== undefined);
+}

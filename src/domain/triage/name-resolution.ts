@@ -1,0 +1,160 @@
+/**
+ * Where a dependency's name really leads, resolved the way the pod resolves it: its own
+ * /etc/hosts first (spec.hostAliases, which no DNS answer overrides), then the Service the name
+ * is — an ExternalName is only a CNAME to another host, and a Service with internalTrafficPolicy
+ * Local reaches only the endpoints on the caller's own node. A connection that fails because of
+ * where the name leads is not a NetworkPolicy or a down dependency; saying where it led is the
+ * root cause.
+ */
+import type { EndpointSliceEvidence, IsoTime, PodEvidence, ServiceEvidence, TriageEvidence } from './evidence.js';
+import { findInClusterService } from './down-service.js';
+import { formatKubectl } from './kubectl-command.js';
+import { listNodesOf, unique } from './pod-status.js';
+import { sortRevisions } from './revision-diff.js';
+import { formatAgo } from './time-span.js';
+
+/** What the name led to, and what that changes in the finding. */
+export interface Resolution {
+  /** Said after the title: ": hostAliases pins it to 10.40.12.9 in the pods' /etc/hosts". */
+  state: string;
+  evidence: string[];
+  /** Set when where the name leads is the cause: it replaces the problem's generic cause. */
+  cause?: string;
+  action?: string;
+  fix?: string;
+  /** Services of the workload's namespace the name goes through: their change is a trigger to test. */
+  services?: string[];
+  confirm?: string[];
+}
+
+/** The problems a wrong destination produces; DNS errors and expired certificates are the destination's own. */
+type Problem = 'tls-expired' | 'tls-untrusted' | 'tls-name' | 'refused' | 'unreachable' | 'dns-missing' | 'dns-unavailable' | 'timeout' | 'reset';
+const CONNECTING = new Set<Problem>(['timeout', 'refused', 'unreachable', 'reset', 'tls-name']);
+
+const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}\b/;
+
+export function resolveDependency(ev: TriageEvidence, problem: Problem, host: string, pods: readonly PodEvidence[], lines: readonly string[]): Resolution | undefined {
+  if (IPV4.test(host) && host.replace(IPV4, '') === '') return undefined;
+  if (CONNECTING.has(problem)) {
+    const pinned = resolvePin(ev, host, pods, lines);
+    if (pinned) return pinned;
+  }
+  const svc = lookUpService(ev, host);
+  if (svc === undefined) return undefined;
+  if (svc.service.type === 'ExternalName' && svc.service.externalName) return resolveExternalName(ev, problem, svc);
+  if (svc.service.internalTrafficPolicy === 'Local' && CONNECTING.has(problem)) return resolveLocalPolicy(ev, svc, pods);
+  return undefined;
+}
+
+interface FoundService {
+  namespace: string;
+  service: ServiceEvidence;
+  slices: EndpointSliceEvidence[];
+  changedAt?: IsoTime;
+  /** The Service is in the workload's namespace (its change can be the trigger). */
+  own: boolean;
+}
+
+/** The Service a host names: of this namespace from its lists, of another from the read one hop away. */
+export function lookUpService(ev: TriageEvidence, host: string): FoundService | undefined {
+  const ref = findInClusterService(host.replace(/:\d+$/, ''), ev.target.namespace);
+  if (ref === undefined) return undefined;
+  if (ref.namespace === ev.target.namespace) {
+    const service = ev.services.find((s) => s.name === ref.name);
+    if (service === undefined) return undefined;
+    const changedAt = ev.namespaceObjects?.find((o) => o.kind === 'Service' && o.name === ref.name)?.changedAt;
+    return { namespace: ref.namespace, service, slices: ev.endpointSlices.filter((s) => s.service === ref.name), own: true, ...(changedAt ? { changedAt } : {}) };
+  }
+  const dep = ev.dependencyServices?.find((d) => d.namespace === ref.namespace && d.service.name === ref.name);
+  return dep === undefined ? undefined : { ...dep, own: false };
+}
+
+/** A hostAliases entry of the failing pods that pins the host: /etc/hosts wins over DNS. */
+function resolvePin(ev: TriageEvidence, host: string, pods: readonly PodEvidence[], lines: readonly string[]): Resolution | undefined {
+  const h = host.toLowerCase();
+  const pinOf = (p: PodEvidence) => p.hostAliases?.find((a) => a.hostnames.some((n) => n.toLowerCase() === h));
+  const pinnedPods = pods.filter((p) => pinOf(p) !== undefined);
+  const alias = pinnedPods.map(pinOf)[0];
+  if (alias === undefined) return undefined;
+  const ip = alias.ip;
+  // Pods of the workload without the pin name the address DNS gives them (Java logs "host/10.40.18.22").
+  const unpinned = new Set(ev.pods.filter((p) => pinOf(p) === undefined).map((p) => p.name));
+  const after = new RegExp(`${h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?::\\d+)?[\\s/([]{1,3}(\\d{1,3}(?:\\.\\d{1,3}){3})\\b`, 'i');
+  const elsewhere = unique(ev.logs.filter((l) => unpinned.has(l.pod)).flatMap((l) => l.lines.flatMap((x) => after.exec(x)?.[1] ?? [])).filter((x) => x !== ip));
+  const toPinned = lines.some((l) => after.exec(l)?.[1] === ip);
+  const [newest, previous] = sortRevisions(ev.revisions);
+  const entry = (t: typeof newest) => (t?.template?.hostAliases ?? []).some((a) => a.split(' ')[0] === ip && a.split(' ').slice(1).some((n) => n.toLowerCase() === h));
+  const added = newest !== undefined && previous !== undefined && entry(newest) && !entry(previous) ? newest.revision : undefined;
+  const evidence = [
+    `spec.hostAliases of ${pinnedPods.map((p) => p.name).slice(0, 3).join(', ')}: ${ip} ${alias.hostnames.join(' ')} (written into the pod's /etc/hosts)${added !== undefined ? `; added in revision ${added}` : ''}`,
+  ];
+  if (toPinned) evidence.push(`the failing connections go to ${ip}, the pinned address`);
+  if (elsewhere.length > 0) evidence.push(`pods without the pin reach ${host} at ${elsewhere.slice(0, 2).join(', ')} (from DNS)`);
+  const pod = pinnedPods[0]?.name ?? '';
+  return {
+    state: `: hostAliases pins it to ${ip} in the pods' /etc/hosts${elsewhere.length > 0 ? `, while pods without the pin reach ${elsewhere[0] ?? ''}` : ''}`,
+    evidence,
+    cause: `spec.hostAliases writes ${host} → ${ip} into the pod's /etc/hosts, which is read before any DNS lookup: these pods connect to ${ip} whatever DNS answers${elsewhere.length > 0 ? `, while pods without the pin reach ${host} at ${elsewhere.join(', ')}` : ''}. A pinned address goes stale when the dependency moves; DNS and the network path need not be wrong.`,
+    action: `Remove the hostAliases entry for ${host} from the pod template (or correct its IP) so the pods resolve it through DNS again${added !== undefined ? `; rolling back to the revision before ${added} drops it too` : ''}.`,
+    fix: `remove the hostAliases pin of ${host} to ${ip}`,
+    confirm: [formatKubectl(ev.target, `get pod ${pod} -o jsonpath='{.spec.hostAliases}'`)],
+  };
+}
+
+function describeChange(svc: FoundService, now: IsoTime): string {
+  return svc.changedAt === undefined ? '' : `, changed ${formatAgo(svc.changedAt, now)}`;
+}
+
+/** A change of a Service of the workload's namespace becomes the verdict's trigger; one elsewhere is said in the title. */
+function titleChange(svc: FoundService, now: IsoTime): string {
+  return svc.own ? '' : describeChange(svc, now);
+}
+
+/** An ExternalName Service is a CNAME: the lookup of its name is the lookup of its target. */
+function resolveExternalName(ev: TriageEvidence, problem: Problem, svc: FoundService): Resolution {
+  const name = svc.service.name;
+  const target = svc.service.externalName ?? '';
+  const label = svc.own ? `Service ${name}` : `Service ${name} (${svc.namespace})`;
+  const changed = describeChange(svc, ev.collectedAt);
+  const evidence = [`${label}: type ExternalName → ${target}${changed}`];
+  const confirm = [formatKubectl({ ...ev.target, namespace: svc.namespace }, `get service ${name} -o jsonpath='{.spec.externalName}'`)];
+  const services = svc.own ? [name] : [];
+  if (problem !== 'dns-missing') return { state: `: ${label} is an ExternalName for ${target}`, evidence, services, confirm };
+  return {
+    state: `: ${label} is an ExternalName pointing at ${target}, which does not resolve${titleChange(svc, ev.collectedAt)}`,
+    evidence,
+    cause: `${name} is an ExternalName Service: the cluster DNS answers its name with a CNAME to ${target}, and that host does not exist (NXDOMAIN). The lookup fails because of where the Service points, not because the Service is missing or the cluster DNS is down.`,
+    action: `Point ${label}'s externalName back at a host that resolves${changed ? ' (what it was before the change)' : ''}; the pods recover at their next retry.`,
+    fix: `point ${label}'s externalName (${target}) at a host that resolves`,
+    services,
+    confirm,
+  };
+}
+
+/** internalTrafficPolicy Local: kube-proxy sends a pod's traffic only to endpoints on its own node, and drops it where there is none. */
+function resolveLocalPolicy(ev: TriageEvidence, svc: FoundService, pods: readonly PodEvidence[]): Resolution | undefined {
+  const name = svc.service.name;
+  const withEndpoint = unique(svc.slices.flatMap((s) => s.endpoints.filter((e) => e.ready && !e.terminating).flatMap((e) => (e.nodeName ? [e.nodeName] : []))));
+  const callers = listNodesOf(pods);
+  const lonely = callers.filter((n) => !withEndpoint.includes(n));
+  // Only when every failing caller sits on a node without a local endpoint does the policy explain them all.
+  if (callers.length === 0 || lonely.length !== callers.length) return undefined;
+  const label = svc.own ? `Service ${name}` : `Service ${name} (${svc.namespace})`;
+  const changed = describeChange(svc, ev.collectedAt);
+  const fine = ev.pods.filter((p) => p.ready && p.nodeName !== undefined && withEndpoint.includes(p.nodeName)).map((p) => p.name);
+  const evidence = [
+    `${label}: internalTrafficPolicy Local${changed}; ready endpoints only on ${withEndpoint.length > 0 ? withEndpoint.join(', ') : 'no node'}`,
+    `failing callers on ${lonely.join(', ')}, where no ${name} endpoint runs`,
+  ];
+  if (fine.length > 0) evidence.push(`pods on nodes with a ${name} endpoint are ready: ${fine.slice(0, 3).join(', ')}`);
+  const t = { ...ev.target, namespace: svc.namespace };
+  return {
+    state: `: ${label}${titleChange(svc, ev.collectedAt)}, has internalTrafficPolicy Local and no ready ${name} endpoint on ${lonely.length === 1 ? 'node ' : 'nodes '}${lonely.join(', ')}`,
+    evidence,
+    cause: `With internalTrafficPolicy: Local, kube-proxy sends a pod's traffic for ${name} only to its endpoints on the pod's own node and drops it where there is none: the callers on ${lonely.join(', ')} time out while those on nodes with a ${name} endpoint work. ${name} itself can be healthy.`,
+    action: `Set internalTrafficPolicy of ${label} back to Cluster, or run ${name} on every node that has callers (a DaemonSet); meanwhile the pods on other nodes carry the traffic.`,
+    fix: `set internalTrafficPolicy of ${label} back to Cluster (or run ${name} on every node with callers)`,
+    services: svc.own ? [name] : [],
+    confirm: [formatKubectl(t, `get service ${name} -o jsonpath='{.spec.internalTrafficPolicy}'`), formatKubectl(t, `get endpointslices -l kubernetes.io/service-name=${name} -o wide`)],
+  };
+}
