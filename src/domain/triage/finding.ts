@@ -45,6 +45,7 @@ export type FindingKind =
   | 'eviction'
   | 'recent-rollout'
   | 'rollout-stalled'
+  | 'rollout-hold'
   | 'pod-create-failed'
   | 'hpa'
   | 'replica-fight'

@@ -28,6 +28,7 @@ import { analyzeReadinessGates } from './readiness-gate.js';
 import { analyzeReadinessProbes } from './readiness-probe.js';
 import { analyzeRecentRollout } from './recent-rollout.js';
 import { analyzeRolloutStalled } from './rollout-stalled.js';
+import { analyzeRolloutHold } from './rollout-hold.js';
 import { analyzeServiceEndpoints } from './service-endpoints.js';
 import { analyzeForeignEndpoints } from './service-foreign-endpoints.js';
 import { analyzeServiceSelectors } from './service-selector.js';
@@ -79,6 +80,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   eviction: analyzeEvictions,
   'recent-rollout': analyzeRecentRollout,
   'rollout-stalled': analyzeRolloutStalled,
+  'rollout-hold': analyzeRolloutHold,
   'pod-create-failed': analyzePodCreateFailures,
   'pod-sandbox': analyzePodSandbox,
   hpa: analyzeHpa,

@@ -6,6 +6,8 @@ import { isPodFailing, isPodHealthy, limitLines, listNodesOf, severityForPods } 
 import { diffRevisions, sortRevisions, summarizeChange } from '../revision-diff.js';
 import { HOUR_MS, MINUTE_MS, earliest, formatAgo, formatClock, formatSpan, msBetween } from '../time-span.js';
 import { compareFailingHealthy } from '../verdict/differential.js';
+import { pausedAction } from '../verdict/controller-hold.js';
+import { readRolloutHold } from '../rollout-control.js';
 
 /** A revision created this long before the first failure is a suspect; older ones are not. */
 export const ROLLOUT_SUSPECT_MS = 2 * HOUR_MS;
@@ -79,7 +81,12 @@ export function analyzeRecentRollout(ev: TriageEvidence): Finding[] {
     nextAction = `Check whether the pods' failure follows from what revision ${newest.revision} changed before rolling back.`;
   } else {
     likelyCause = `The failures started with revision ${newest.revision}${healthyPrevious.length > 0 ? ` while pods of revision ${previous?.revision ?? '?'} keep working` : ''}: the change is the likeliest trigger.`;
-    nextAction = `Mitigate: roll back to revision ${previous?.revision ?? '?'} (\`${undo ?? ''}\`; the bot will not run it), then find what in revision ${newest.revision} breaks.${stsNote}`;
+    // A paused Deployment refuses an undo and holds back any newer template: resuming comes first.
+    const hold = readRolloutHold(ev);
+    const resume = hold?.kind === 'paused' ? pausedAction(ev, hold, previous) : undefined;
+    nextAction = resume !== undefined
+      ? `Mitigate: ${resume.charAt(0).toLowerCase()}${resume.slice(1)}; then find what in revision ${newest.revision} breaks.`
+      : `Mitigate: roll back to revision ${previous?.revision ?? '?'} (\`${undo ?? ''}\`; the bot will not run it), then find what in revision ${newest.revision} breaks.${stsNote}`;
   }
   return [
     {

@@ -12,7 +12,7 @@ import { ORDINAL_TITLE } from '../analyzers/statefulset-ordinal.js';
 import { clipAround } from '../collapse-events.js';
 import { compareFailingHealthy, pickSeparation } from './differential.js';
 import type { Differential, Split } from './differential.js';
-import { findHeldBack } from './held-back.js';
+import { findRolloutBlock } from './controller-hold.js';
 import { describeRebuilt, listDigestsCommand, pinRebuilt } from './image-digest.js';
 import { findTrigger, rollbackFits } from './trigger.js';
 import type { Trigger } from './trigger.js';
@@ -139,8 +139,9 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
   const exonerated = trigger.kind === 'none' && trigger.exonerated ? `; ${trigger.exonerated}` : '';
   // Another build behind the same tag is the change, though no revision changed.
   const noChange = trigger.kind === 'none' && !trigger.exonerated && separation?.attribute !== 'image digest' && !CHANGE_KINDS.has(mechanism.kind) && !DATES_ITSELF.has(mechanism.kind) && !/\brevision \d+ \(/.test(mechanism.title) ? `; ${trigger.text.replace(/;.*$/, '')}` : '';
-  const heldBack = findHeldBack(ev, d);
   const decided = decideAction(ev, mechanism, trigger, separation, d);
+  // A rollback the controller would refuse (a paused Deployment) is rewritten by the hold.
+  const heldBack = findRolloutBlock(ev, d, decided.command !== undefined && rollbackFits(trigger, d) ? trigger.previous : undefined);
   const { action, command } = heldBack?.action ? { action: heldBack.action, command: undefined } : decided;
   const held = heldBack ? `; ${heldBack.text}` : '';
   const headline = `${lead}${mechanism.title}${named}${quote}${where ? `, ${where}` : ''}${consequence}${held}${exonerated}${held ? '' : noChange}. ${sentence(action)}`;
