@@ -15,7 +15,9 @@
 //   for at most two other Services of the namespace with no ready endpoint, a list of their pods
 //   (at most 5) and the events of two that are not ready; and when an HPA cannot get its metrics,
 //   the metrics-server pods of kube-system and the log tail of one; and a get and a log tail of
-//   at most two pods the workload's Services route to that are not its own; and for a pending pod
+//   at most two pods the workload's Services route to that are not its own; and where the workload's
+//   logs say a Service of the namespace refuses it now (a broker's blocked connection), a get and a
+//   log tail of one of its ready pods; and for a pending pod
 //   pinned to one node that needs host ports (a DaemonSet's), the pods of that node (at most two nodes);
 //   and while a pod waits to be placed, the namespace's Preempted events (one page) and, where they
 //   preempted the workload's pods, the pods of the nodes they name (at most two nodes); and where a
@@ -41,6 +43,8 @@ import { readDependencyServices } from './read-dependency-services.js';
 import { pickDependencyServices } from '../../domain/triage/dependency-service.js';
 import { needsMetricsServer, readMetricsServer } from './read-metrics-server.js';
 import { pickForeignPods, readForeignPods } from './read-foreign-pods.js';
+import { pickDependencyPods, readDependencyPods } from './read-dependency-pods.js';
+import { listRefusingServices } from '../../domain/triage/analyzers/dependency-refuses.js';
 import { pickPortWaits, readPortHolders } from './read-port-holders.js';
 import { pickSandboxNodes, readNodeAgents } from './read-node-agents.js';
 import { readNodeNetwork } from './read-node-network.js';
@@ -190,6 +194,10 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
   const routingP = Promise.all([servicesP, slicesP, podsP]);
   const downP = routingP.then(([services, slices, pods]) => readDownServices(ctx, pickDownServices(services.services, slices, pods.ranked)));
   const foreignP = routingP.then(([services, slices, pods]) => readForeignPods(ctx, pickForeignPods(services.services, slices, pods)));
+  // A Service the workload's logs say refuses it now (a broker's alarm): one of its pods' own log names why.
+  const dependencyP = Promise.all([detailsP, podsP, slicesP]).then(([d, pods, slices]) =>
+    readDependencyPods(ctx, pickDependencyPods(listRefusingServices({ logs: d.logs, pods: pods.ranked, target }), slices)),
+  );
   const portHoldersP = podsP.then((pods) => {
     const waits = pickPortWaits(pods.ranked);
     return waits.length === 0 ? [] : readPortHolders(ctx, waits, new Set(pods.ranked.map((p) => p.name)));
@@ -211,8 +219,8 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     readEvents(ctx, hpas.map((h) => ({ kind: 'HorizontalPodAutoscaler', name: h.name })), 'events of HPAs'),
   );
 
-  const [pods, revisions, hpas, services, slices, namespaceContext, dns, workloadEvents, details, rsEvents, hpaEvents, downServices, metricsServer, foreignPods, portHolders, preemptions, dependencyServices] = await Promise.all([
-    podsP, revisionsP, hpasP, servicesP, slicesP, contextP, dnsP, workloadEventsP, detailsP, revisionEventsP, hpaEventsP, downP, metricsServerP, foreignP, portHoldersP, preemptionsP, dependencyServicesP,
+  const [pods, revisions, hpas, services, slices, namespaceContext, dns, workloadEvents, details, rsEvents, hpaEvents, downServices, metricsServer, foreignPods, portHolders, preemptions, dependencyServices, dependencyPods] = await Promise.all([
+    podsP, revisionsP, hpasP, servicesP, slicesP, contextP, dnsP, workloadEventsP, detailsP, revisionEventsP, hpaEventsP, downP, metricsServerP, foreignP, portHoldersP, preemptionsP, dependencyServicesP, dependencyP,
   ]);
   const controllerRevision = w.kind === 'StatefulSet' ? (w.obj.status?.updateRevision === undefined ? undefined : revisions.byName.get(w.obj.status.updateRevision)) : w.kind === 'DaemonSet' ? revisions.revisions[0]?.revision : undefined;
   const serviceNames = new Set(services.services.map((s) => s.name));
@@ -240,6 +248,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     ...(downServices.length > 0 ? { downServices } : {}),
     ...(metricsServer === undefined ? {} : { metricsServer }),
     ...(foreignPods.length > 0 ? { foreignPods } : {}),
+    ...(dependencyPods.length > 0 ? { dependencyPods } : {}),
     ...(portHolders.length > 0 ? { portHolders } : {}),
     ...(details.nodeAgents.length > 0 ? { nodeAgents: details.nodeAgents } : {}),
     ...(details.nodeNetwork.length > 0 ? { nodeNetwork: details.nodeNetwork } : {}),

@@ -141,7 +141,26 @@ export function mapJob(j: k8s.V1Job): JobEvidence {
     backoffLimitPerIndex: j.spec?.backoffLimitPerIndex,
     completedIndexes: s?.completedIndexes || undefined,
     failedIndexes: s?.failedIndexes || undefined,
+    ...mapSuspension(j),
   });
+}
+
+/** Queue-name markers of the queueing controllers that create Jobs suspended and resume them on admission. */
+const QUEUE_MARKERS = ['kueue.x-k8s.io/queue-name'];
+
+/** spec.suspend, who last wrote it, and the queue meant to resume it. */
+function mapSuspension(j: k8s.V1Job): Partial<JobEvidence> {
+  if (j.spec?.suspend !== true) return {};
+  const meta = j.metadata ?? {};
+  const writer = lastWriterOf(meta, 'f:suspend');
+  // Kueue reads the label; older releases read an annotation of the same name.
+  const marker = QUEUE_MARKERS.find((m) => meta.labels?.[m] ?? meta.annotations?.[m]);
+  const queue = marker === undefined ? undefined : meta.labels?.[marker] ?? meta.annotations?.[marker];
+  return {
+    suspended: true,
+    ...(writer ? { suspendedAt: writer.at, suspendedBy: writer.manager } : {}),
+    ...(marker !== undefined && queue ? { queue: { name: queue, marker } } : {}),
+  };
 }
 
 /** The newest managedFields entry that owns `spec.<field>`: when that field was last written, and by whom. */

@@ -87,6 +87,13 @@ export interface JobEvidence {
   failedIndexes?: string;
   /** Complete, Failed (BackoffLimitExceeded, DeadlineExceeded, FailedIndexes), Suspended, FailureTarget… */
   conditions: ConditionEvidence[];
+  /** spec.suspend: the Job controller creates no pod (and deletes running ones) until it is false. */
+  suspended?: true;
+  /** When spec.suspend was last written, and by which field manager (managedFields). */
+  suspendedAt?: IsoTime;
+  suspendedBy?: string;
+  /** The queue a queueing controller (Kueue: label kueue.x-k8s.io/queue-name) is to admit the Job from. */
+  queue?: { name: string; marker: string };
 }
 
 /**

@@ -232,6 +232,7 @@ export type EvidenceSource =
   | 'downServices'
   | 'metricsServer'
   | 'foreignPods'
+  | 'dependencyPods'
   | 'portHolders'
   | 'preemptors'
   | 'nodeAgents'
@@ -299,6 +300,8 @@ export interface TriageEvidence {
   jobs?: JobEvidence[];
   /** Pods of something else that the workload's Services route to (at most two), with a log tail each. */
   foreignPods?: { pod: PodEvidence; logs: LogEvidence[] }[];
+  /** One pod behind a Service of the namespace that the workload's logs say refuses it (a broker blocking publishers), with its log tail. */
+  dependencyPods?: { service: string; pod: PodEvidence; logs: LogEvidence[] }[];
   /** Who holds the host ports a pending pod pinned to one node asks for (DaemonSet pods). */
   portHolders?: PortHolderEvidence[];
   /** The pods that preempted the workload's pods (Preempted events of pods it no longer has are in events). */

@@ -67,6 +67,7 @@ export type FindingKind =
   | 'cluster-dns'
   | 'network-policy'
   | 'job-failed'
+  | 'job-suspended'
   | 'job-sidecar'
   | 'cron-schedule'
   | 'cron-no-success'

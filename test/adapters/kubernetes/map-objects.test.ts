@@ -453,4 +453,15 @@ describe('mapJob', () => {
     const plain = mapJob({ metadata: { name: 'settle' }, spec: { completionMode: 'NonIndexed', backoffLimit: 3, template: {} }, status: { failed: 4, completedIndexes: '' } });
     for (const key of ['completionMode', 'backoffLimitPerIndex', 'completedIndexes', 'failedIndexes']) expect(plain).not.toHaveProperty(key);
   });
+
+  it('keeps a suspended Job\'s spec.suspend and the Kueue queue it waits for; nothing of it when not suspended', () => {
+    const queued = mapJob({
+      metadata: { name: 'backfill', labels: { 'kueue.x-k8s.io/queue-name': 'batch' } },
+      spec: { suspend: true, template: {} },
+      status: { conditions: [{ type: 'Suspended', status: 'True', reason: 'JobSuspended' }] },
+    });
+    expect(queued).toMatchObject({ suspended: true, queue: { name: 'batch', marker: 'kueue.x-k8s.io/queue-name' } });
+    const running = mapJob({ metadata: { name: 'backfill', labels: { 'kueue.x-k8s.io/queue-name': 'batch' } }, spec: { suspend: false, template: {} } });
+    for (const key of ['suspended', 'queue']) expect(running).not.toHaveProperty(key);
+  });
 });

@@ -1,15 +1,21 @@
-import type { ContainerEvidence, TriageEvidence } from '../evidence.js';
+import type { ContainerEvidence, LogEvidence, TriageEvidence } from '../evidence.js';
 import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { findInClusterService } from '../down-service.js';
+import { findBrokerAlarm } from '../broker-log.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
 interface Refusal {
   /** The kind of server, as the client library names it. */
-  server: 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch';
+  server: 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ';
   pattern: RegExp;
+  /**
+   * A refusal that is a state, not one failed call (a blocked connection): one line says it while
+   * no later line of that log says it cleared. Absent: each line is one refused call.
+   */
+  clearedBy?: RegExp;
   /** What it refuses, after "<server> <name> refuses …". */
   refuses: string;
   why: string;
@@ -66,6 +72,24 @@ const REFUSALS: readonly Refusal[] = [
     why: 'A data node crossed the flood-stage disk watermark, so Elasticsearch marked the indices read-only (index.blocks.read_only_allow_delete).',
     fix: 'free disk on the Elasticsearch data nodes (or add some); recent versions lift the block by themselves once below the high watermark',
   },
+  // AMQP connection.blocked: the broker stops reading from every publishing connection while a
+  // resource alarm is set; clients log it with the broker's reason ("low on memory").
+  {
+    server: 'RabbitMQ',
+    pattern: /\bblocked\b[^\n]*\blow on memory\b|\blow on memory\b[^\n]*\bblocked\b/i,
+    clearedBy: /\bunblocked\b/i,
+    refuses: 'publishes: its memory alarm is set (connection blocked: low on memory)',
+    why: 'RabbitMQ crossed its memory high watermark and raised its memory alarm: it blocks every publishing connection until memory drops below the watermark, so each publish waits and times out while consumers and readiness checks still work. Messages piling up in a queue nobody consumes (a consumer scaled down or stuck) is the usual reason.',
+    fix: 'bring memory below the watermark on the broker: get the backlog consumed (scale its consumers back up) or purge/move it, then look at the watermark against the pod\'s memory',
+  },
+  {
+    server: 'RabbitMQ',
+    pattern: /\bblocked\b[^\n]*\blow on disk\b|\blow on disk\b[^\n]*\bblocked\b/i,
+    clearedBy: /\bunblocked\b/i,
+    refuses: 'publishes: its disk alarm is set (connection blocked: low on disk space)',
+    why: 'RabbitMQ\'s free disk fell below its disk_free_limit and it raised its disk alarm: it blocks every publishing connection until disk is freed, so each publish waits and times out while the pods stay Ready.',
+    fix: 'free disk on the broker (consume or purge the backlog that fills it, or grow its volume)',
+  },
 ];
 
 /** Lines before it counts: one refused command is not an outage. */
@@ -77,7 +101,34 @@ const URL_SCHEMES: Record<Refusal['server'], RegExp> = {
   MySQL: /^mysql(x)?:\/\//i,
   MongoDB: /^mongodb(\+srv)?:\/\//i,
   Elasticsearch: /^https?:\/\//i,
+  RabbitMQ: /^amqps?:\/\//i,
 };
+
+/** The lines that say it, or for a state the last line of each log that says it still holds. */
+function findHits(ev: Pick<TriageEvidence, 'logs'>, r: Refusal): { log: LogEvidence; line: string }[] {
+  if (r.clearedBy === undefined) return ev.logs.flatMap((l) => l.lines.filter((line) => r.pattern.test(line)).map((line) => ({ log: l, line: line.trim() })));
+  const cleared = r.clearedBy;
+  return ev.logs.flatMap((l) => {
+    const at = l.lines.findLastIndex((line) => r.pattern.test(line));
+    if (at < 0 || l.lines.slice(at + 1).some((line) => cleared.test(line))) return [];
+    return [{ log: l, line: (l.lines[at] ?? '').trim() }];
+  });
+}
+
+/**
+ * Services of the workload's namespace that its logs say refuse it now, at most `max`: the
+ * collector reads one of their pods, whose own log names the mechanism (the alarm a broker raised).
+ */
+export function listRefusingServices(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'>, max = 1): string[] {
+  const names = REFUSALS.filter((r) => r.clearedBy !== undefined).flatMap((r) => {
+    const hit = findHits(ev, r)[0];
+    const c = ev.pods.find((p) => p.name === hit?.log.pod)?.containers.find((x) => x.name === hit?.log.container);
+    const address = c ? findServerAddress(c, r.server) : undefined;
+    const service = address ? findInClusterService(address.host, ev.target.namespace) : undefined;
+    return service?.namespace === ev.target.namespace ? [service.name] : [];
+  });
+  return [...new Set(names)].slice(0, max);
+}
 
 /**
  * A dependency that is up and answering but refuses the work: Redis at maxmemory, writes sent
@@ -86,8 +137,8 @@ const URL_SCHEMES: Record<Refusal['server'], RegExp> = {
  */
 export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
   return REFUSALS.flatMap((r) => {
-    const hits = ev.logs.flatMap((l) => l.lines.filter((line) => r.pattern.test(line)).map((line) => ({ log: l, line: line.trim() })));
-    if (hits.length < MIN_LINES) return [];
+    const hits = findHits(ev, r);
+    if (hits.length < (r.clearedBy ? 1 : MIN_LINES)) return [];
     const pods = unique(hits.map((h) => h.log.pod));
     const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
     const container = podObjects[0]?.containers.find((c) => c.name === hits[0]?.log.container);
@@ -97,17 +148,28 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const decisive = condenseStructuredLine(hits[hits.length - 1]?.line ?? '');
     const unready = podObjects.filter((p) => !p.ready).length;
     const where = address ? ` (${address.env}=${address.host})` : '';
+    // The broker's own log, when one of its pods was read: the alarm, and who left before it.
+    const own = r.server === 'RabbitMQ' && service ? ev.dependencyPods?.find((d) => d.service === service.name) : undefined;
+    const alarm = own ? findBrokerAlarm(own.logs, ev.collectedAt) : undefined;
+    const gone = alarm?.gone.map((g) => `${g.user}${g.ago ? ` (${g.ago})` : ''}`).join(', ');
+    const backlog = gone ? ` Before the alarm, the connection of ${gone} closed and never came back: if that client consumes a queue, its backlog is what fills the broker.` : '';
+    const count = r.clearedBy ? `connections blocked, still, in the logs of` : `${hits.length} refused calls in the logs of`;
     return [{
       id: `dependency-refuses/${r.server}/${r.refuses.split(':')[0] ?? ''}`,
       kind: 'dependency-error',
-      title: `${named} refuses ${r.refuses} — ${hits.length} refused calls in the logs of ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`,
+      title: `${named} refuses ${r.refuses} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`,
       layer: 'network/routing',
       severity: unready > 0 ? severityForPods(ev, unready) : 'warning',
       confidence: 'high',
-      evidence: [`${named}${where}`, ...hits.slice(-2).map((h) => `log ${h.log.pod}: ${h.line}`)],
+      evidence: [
+        `${named}${where}`,
+        ...hits.slice(-2).map((h) => `log ${h.log.pod}: ${h.line}`),
+        ...(own && alarm ? [`log ${own.pod.name} (${r.server}): ${alarm.alarm}`] : []),
+        ...(own && gone ? [`log ${own.pod.name}: connection closed before the alarm and not reopened — ${gone}`] : []),
+      ],
       decisive,
-      likelyCause: `${r.why} The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`,
-      nextAction: `Fix ${named}: ${r.fix}.`,
+      likelyCause: `${r.why}${backlog} The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`,
+      nextAction: `Fix ${named}: ${r.fix}${alarm?.gone[0] ? ` — start with ${alarm.gone.map((g) => g.user).join(', ')}, whose connection is gone` : ''}.`,
       fix: r.fix,
       confirmCommands: service
         ? [formatKubectl({ ...ev.target, namespace: service.namespace }, `describe service ${service.name}`), formatKubectl(ev.target, `logs ${pods[0] ?? ''} --tail=100`)]

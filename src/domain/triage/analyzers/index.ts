@@ -41,6 +41,7 @@ import { analyzeVolumeAttach } from './volume-attach.js';
 import { analyzeClusterDns } from './cluster-dns.js';
 import { analyzeFailedJobs } from './job-failed.js';
 import { analyzeJobSidecars } from './job-sidecar.js';
+import { analyzeSuspendedJobs } from './job-suspended.js';
 import { analyzeCronJobSchedule } from './cronjob-schedule.js';
 import { analyzeCronJobNoSuccess } from './cronjob-no-success.js';
 import { analyzeDisruptionBudget } from './disruption-budget.js';
@@ -106,6 +107,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'network-policy': analyzeNetworkPolicies,
   'job-failed': analyzeFailedJobs,
   'job-sidecar': analyzeJobSidecars,
+  'job-suspended': analyzeSuspendedJobs,
   'cron-schedule': analyzeCronJobSchedule,
   'cron-no-success': analyzeCronJobNoSuccess,
   'disruption-budget': analyzeDisruptionBudget,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDependencyRefusals } from '../../../../src/domain/triage/analyzers/dependency-refuses.js';
-import { baseEvidence, container, pod } from '../scenarios/builders.js';
+import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
+import { NOW, baseEvidence, container, pod } from '../scenarios/builders.js';
 
 const REDIS_OOM = "redis.exceptions.ResponseError: OOM command not allowed when used memory > 'maxmemory'.";
 
@@ -33,5 +34,50 @@ describe('analyzeDependencyRefusals', () => {
     const ev = scenario([], []);
     ev.logs = [{ pod: ev.pods[0]?.name ?? '', container: 'app', previous: false, lines: [REDIS_OOM] }];
     expect(analyzeDependencyRefusals(ev)).toEqual([]);
+  });
+});
+
+describe('a broker whose resource alarm blocks the publisher', () => {
+  const amqp = [{ name: 'AMQP_URL', value: 'amqp://orders@rabbitmq.payments.svc.cluster.local:5672/' }];
+  const blocked = [
+    '{"level":"INFO","msg":"amqp connected"}',
+    '{"level":"WARN","msg":"amqp connection blocked","reason":"low on memory"}',
+    '{"level":"ERROR","msg":"publish failed","err":"context deadline exceeded"}',
+  ];
+  const broker = [
+    "2026-11-21 00:14:00.000000+00:00 [info] <0.1121.0> closing AMQP connection <0.1121.0> (10.0.7.41:51872 -> 10.0.8.2:5672, vhost: '/', user: 'billing-worker')",
+    "2026-11-21 02:40:00.000000+00:00 [warning] <0.228.0> memory resource limit alarm set on node 'rabbit@rabbitmq-0'.",
+    '2026-11-21 02:40:00.000000+00:00 [warning] <0.228.0> *** Publishers will be blocked until this alarm clears ***',
+  ];
+
+  it('is not healthy however few the lines: the headline names the broker and its memory alarm', () => {
+    const pods = [0, 1, 2].map((i) => pod(i, { containers: [container({ env: amqp })] }));
+    const ev = baseEvidence({ pods, logs: [{ pod: pods[0]?.name ?? '', container: 'app', previous: false, lines: blocked }] });
+    const report = buildTriageReport(ev, { startedAt: NOW, finishedAt: NOW });
+    expect(report.verdict).toBe('problems');
+    expect(report.headline).toMatch(/RabbitMQ rabbitmq/);
+    expect(report.headline).toMatch(/memory alarm/);
+    expect(report.headline).toMatch(/blocked/);
+  });
+
+  it('names, from the broker\'s own log, the alarm and the client whose connection closed before it and never came back', () => {
+    const pods = [0, 1].map((i) => pod(i, { containers: [container({ env: amqp })] }));
+    const own = pod(9, { name: 'rabbitmq-0', containers: [container({ name: 'rabbitmq' })] });
+    const ev = baseEvidence({
+      pods,
+      logs: pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines: blocked })),
+      dependencyPods: [{ service: 'rabbitmq', pod: own, logs: [{ pod: 'rabbitmq-0', container: 'rabbitmq', previous: false, lines: broker }] }],
+    });
+    const [f] = analyzeDependencyRefusals(ev);
+    expect(f?.evidence.join('\n')).toContain("memory resource limit alarm set on node 'rabbit@rabbitmq-0'");
+    expect(f?.likelyCause).toMatch(/billing-worker \(3h ago\)/);
+    expect(f?.nextAction).toMatch(/billing-worker/);
+  });
+
+  it('says nothing once the connection was unblocked', () => {
+    const pods = [0, 1].map((i) => pod(i, { containers: [container({ env: amqp })] }));
+    const lines = [...blocked, '{"level":"INFO","msg":"amqp connection unblocked"}'];
+    const ev = baseEvidence({ pods, logs: pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines })) });
+    expect(analyzeDependencyRefusals(ev).filter((f) => f.title.startsWith('RabbitMQ'))).toEqual([]);
   });
 });

@@ -1,0 +1,30 @@
+// A Service of the namespace that the workload's logs say refuses it (a broker blocking
+// publishers): a get and a current log tail of one of its ready endpoint pods, whose own log
+// names the mechanism. At most one Service, so one get and one log read, whatever the namespace holds.
+import type { EndpointSliceEvidence, LogEvidence, PodEvidence } from '../../domain/triage/evidence.js';
+import type { CollectContext } from './collect-context.js';
+import { mapForeignPod } from './map-pod.js';
+import { readLogs } from './read-pod-details.js';
+
+/** One ready endpoint pod of each named Service (the first listed). */
+export function pickDependencyPods(services: readonly string[], slices: readonly EndpointSliceEvidence[]): { service: string; pod: string }[] {
+  return services.flatMap((service) => {
+    const pod = slices.filter((s) => s.service === service).flatMap((s) => s.endpoints).find((e) => e.ready && e.podName !== undefined)?.podName;
+    return pod === undefined ? [] : [{ service, pod }];
+  });
+}
+
+export async function readDependencyPods(ctx: CollectContext, picked: readonly { service: string; pod: string }[]): Promise<{ service: string; pod: PodEvidence; logs: LogEvidence[] }[]> {
+  const { core } = ctx.clients;
+  const got = await ctx.reads.each(picked, { label: 'pods of a Service the workload\'s logs say refuses it', source: 'dependencyPods', what: (p) => `pod ${p.pod}`, limit: ctx.objectGate }, (p, options) =>
+    core.readNamespacedPod({ name: p.pod, namespace: ctx.namespace }, options),
+  );
+  return Promise.all(
+    got.map(async ({ item, value }) => {
+      const pod = mapForeignPod(value);
+      const container = pod.containers[0];
+      const logs = container ? await readLogs(ctx, [{ pod: pod.name, container: container.name, previous: false, why: 'system', restarts: container.restartCount }]) : [];
+      return { service: item.service, pod, logs };
+    }),
+  );
+}

@@ -1,0 +1,77 @@
+import type { JobEvidence, TriageEvidence } from '../evidence.js';
+import { findCondition } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { formatKubectl } from '../kubectl-command.js';
+import { listNodesOf, unique } from '../pod-status.js';
+import { formatAgo } from '../time-span.js';
+
+/** A Job suspended this briefly may just be waiting its turn in a queue: a warning, not yet an outage. */
+const QUEUE_GRACE_MS = 10 * 60_000;
+
+/** Kueue's own events on a Job it manages (CreatedWorkload, Started…): it has seen the Job. */
+function heardFromQueue(ev: TriageEvidence, job: JobEvidence): boolean {
+  return ev.events.some((e) => e.object.kind === 'Job' && e.object.name === job.name && (/kueue/i.test(e.source ?? '') || /Workload/.test(e.reason)));
+}
+
+/**
+ * A Job with spec.suspend: true. The Job controller creates no pod while it is suspended (and
+ * deletes running ones), so nothing fails, nothing is Pending and no event warns: the work just
+ * never happens. Created suspended, it waits for whoever was meant to resume it — a queueing
+ * controller such as Kueue (its queue-name label) that admits it, or a person.
+ */
+export function analyzeSuspendedJobs(ev: TriageEvidence): Finding[] {
+  const [job] = ev.jobs ?? [];
+  if (job === undefined || job.suspended !== true) return [];
+  if (findCondition(job.conditions, 'Complete')?.status === 'True' || findCondition(job.conditions, 'Failed')?.status === 'True') return [];
+  const cond = findCondition(job.conditions, 'Suspended');
+  const since = cond?.status === 'True' ? (cond.lastTransitionTime ?? job.suspendedAt ?? job.createdAt) : (job.suspendedAt ?? job.createdAt);
+  const pods = ev.pods.filter((p) => p.jobName === job.name);
+  const neverRan = job.startTime === undefined && job.succeeded === 0 && job.failed === 0;
+  const ago = since ? formatAgo(since, ev.collectedAt) : undefined;
+  const longMs = since ? Date.parse(ev.collectedAt) - Date.parse(since) : Number.POSITIVE_INFINITY;
+  const queue = job.queue;
+  const queueSeen = queue !== undefined && heardFromQueue(ev, job);
+  const state = neverRan ? `has never started: no pod created${ago ? ` since it was suspended ${ago}` : ''}` : `was stopped mid-run${ago ? ` ${ago}` : ''}: its pods were deleted and no new one is created`;
+  const by = job.suspendedBy ? `, set by ${job.suspendedBy}` : '';
+  const waits = queue
+    ? queueSeen
+      ? ` — waiting for Kueue to admit it from queue ${queue.name} (label ${queue.marker})`
+      : ` — it carries the Kueue label ${queue.marker}: ${queue.name}, but no event shows Kueue ever took it up, so nothing will resume it`
+    : '';
+  const resume = formatKubectl(ev.target, `patch job ${job.name} -p '{"spec":{"suspend":false}}'`);
+  const likelyCause = queue
+    ? queueSeen
+      ? `Kueue created the Job suspended and resumes it only when its ClusterQueue has quota for it; until then it waits in LocalQueue ${queue.name}. Nothing in the Job itself is wrong.`
+      : `The Job was created suspended for Kueue to admit (label ${queue.marker}: ${queue.name}), but Kueue has not taken it up — it is not installed, does not manage this namespace, or there is no LocalQueue ${queue.name} here — so nothing will ever resume it. Nothing failed: no pod crashed or waited to be scheduled.`
+    : `Someone (or a tool) set spec.suspend: true${job.suspendedBy ? ` — field manager ${job.suspendedBy}` : ''} and nobody resumed it; the Job controller runs nothing while it is suspended. Nothing failed: no pod crashed or waited to be scheduled.`;
+  const nextAction = queue && queueSeen
+    ? `Check why Kueue does not admit it (\`${formatKubectl(ev.target, 'get workloads')}\` — the Workload's conditions name the missing quota); resuming by hand would bypass the queue.`
+    : queue
+      ? `Resume it (\`${resume}\` — the bot will not) and drop the label ${queue.marker}, or create the LocalQueue ${queue.name} in ${ev.target.namespace} if Kueue should run it.`
+      : `Resume it if it should run: \`${resume}\` (the bot will not).`;
+  return [
+    {
+      id: `job-suspended/${job.name}`,
+      kind: 'job-suspended',
+      title: `Job ${job.name} is suspended (spec.suspend: true${by}) and ${state}${waits}`,
+      layer: 'rollout/change',
+      severity: longMs < QUEUE_GRACE_MS && queueSeen ? 'info' : longMs < QUEUE_GRACE_MS ? 'warning' : 'critical',
+      confidence: 'high',
+      evidence: [
+        `spec.suspend: true${job.suspendedAt ? `, written ${formatAgo(job.suspendedAt, ev.collectedAt)}${job.suspendedBy ? ` by field manager ${job.suspendedBy}` : ''}` : ''}`,
+        ...(cond ? [`condition Suspended=${cond.status}${cond.reason ? ` (${cond.reason})` : ''}${cond.lastTransitionTime ? `, ${formatAgo(cond.lastTransitionTime, ev.collectedAt)}` : ''}`] : []),
+        `${job.active} active, ${job.succeeded} succeeded, ${job.failed} failed; ${pods.length === 0 ? 'no pods' : `${pods.length} pod${pods.length === 1 ? '' : 's'}`}${neverRan ? ', never started (no status.startTime)' : ''}`,
+        ...(queue ? [`label ${queue.marker}: ${queue.name}; ${queueSeen ? 'Kueue has events on the Job' : 'no event from Kueue on the Job'}`] : []),
+      ],
+      decisive: 'spec.suspend: true',
+      likelyCause,
+      nextAction,
+      fix: queue && queueSeen ? 'give its ClusterQueue the quota to admit it' : `resume the Job (spec.suspend: false)${queue ? ` or create LocalQueue ${queue.name}` : ''}`,
+      confirmCommands: [
+        formatKubectl(ev.target, `get job ${job.name} -o jsonpath='{.spec.suspend} {.status.conditions}'`),
+        ...(queue ? [formatKubectl(ev.target, `get localqueue ${queue.name}`)] : []),
+      ],
+      affected: { pods: unique(pods.map((p) => p.name)), nodes: listNodesOf(pods) },
+    },
+  ];
+}
