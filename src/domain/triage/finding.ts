@@ -81,6 +81,7 @@ export type FindingKind =
   | 'credentials-rejected'
   | 'daemonset-coverage'
   | 'idle-command'
+  | 'schema-migration'
   | 'object-change'
   | 'unexplained';
 
