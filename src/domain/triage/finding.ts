@@ -83,6 +83,7 @@ export type FindingKind =
   | 'credentials-rejected'
   | 'daemonset-coverage'
   | 'idle-command'
+  | 'schema-migration'
   | 'object-change'
   | 'unexplained';
 

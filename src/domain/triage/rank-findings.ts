@@ -50,6 +50,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'slow-dependency': ['readiness-probe', 'liveness-kill', 'signal-kill', 'exit-code', 'unexplained', ...PROCESS_EFFECTS],
   // A limit the process hits (descriptors, connection slots, threads) is why requests, probes and the process fail.
   'consumer-group': ['unexplained', 'dependency-error'],
+  // Pending migrations: the app refuses to serve (a failing probe, an exit at start) against a schema older than its code.
+  'schema-migration': ['readiness-probe', 'liveness-kill', 'exit-code', 'clean-exit', 'dependency-error', 'unexplained', ...PROCESS_EFFECTS],
   'credentials-rejected': ['readiness-probe', 'liveness-kill', 'exit-code', 'crash-loop', 'unexplained', 'dependency-error', ...PROCESS_EFFECTS],
   'resource-exhaustion': ['readiness-probe', 'liveness-kill', 'signal-kill', 'exit-code', 'dependency-error', 'unexplained', ...PROCESS_EFFECTS],
   // A CPU limit cut: throttled pods stall, miss probe timeouts and run their requests into timeouts.

@@ -5,6 +5,8 @@ import { formatKubectl } from '../kubectl-command.js';
 import { listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { findInClusterService } from '../down-service.js';
 import { findBrokerAlarm } from '../broker-log.js';
+import { describeDnsCache, findStaleAddress } from '../stale-address.js';
+import type { StaleAddress } from '../stale-address.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
 interface Refusal {
@@ -20,6 +22,8 @@ interface Refusal {
   refuses: string;
   why: string;
   fix: string;
+  /** The refusal of a server that lost its primary role: a failover the client may not have followed. */
+  failover?: boolean;
 }
 
 const REFUSALS: readonly Refusal[] = [
@@ -34,6 +38,7 @@ const REFUSALS: readonly Refusal[] = [
     server: 'Redis',
     pattern: /READONLY You can't write against a read only replica/i,
     refuses: 'writes: the client writes to a read-only replica',
+    failover: true,
     why: 'The client is connected to a replica, not the master: after a failover it kept its old connection or it resolves the wrong address.',
     fix: 'point the client at the current master (Sentinel or the master Service) and reconnect',
   },
@@ -48,6 +53,7 @@ const REFUSALS: readonly Refusal[] = [
     server: 'PostgreSQL',
     pattern: /cannot execute \w+ in a read-only transaction/i,
     refuses: 'writes: the client is connected to a read-only server',
+    failover: true,
     why: 'Writes reach a standby (or a primary put in read-only mode): after a failover the client still talks to the old primary, or the address points at the replicas.',
     fix: 'point the client at the current primary (the read-write endpoint) and recycle its connections',
   },
@@ -55,6 +61,7 @@ const REFUSALS: readonly Refusal[] = [
     server: 'MySQL',
     pattern: /running with the --(super-)?read-only option/i,
     refuses: 'writes: the server is read-only',
+    failover: true,
     why: 'Writes reach a read-only server: a replica, or a primary demoted by a failover the client has not followed.',
     fix: 'point the client at the current writer endpoint and recycle its connections',
   },
@@ -62,6 +69,7 @@ const REFUSALS: readonly Refusal[] = [
     server: 'MongoDB',
     pattern: /NotWritablePrimary|not master and slaveOk=false|\bnot primary\b/i,
     refuses: 'writes: the client reaches a secondary',
+    failover: true,
     why: 'Writes reach a member that is not the primary: an election moved it, or the connection string bypasses replica-set discovery.',
     fix: 'use the replica-set connection string so the driver follows the primary',
   },
@@ -97,8 +105,8 @@ const MIN_LINES = 2;
 
 const URL_SCHEMES: Record<Refusal['server'], RegExp> = {
   Redis: /^rediss?:\/\//i,
-  PostgreSQL: /^postgres(ql)?:\/\//i,
-  MySQL: /^mysql(x)?:\/\//i,
+  PostgreSQL: /^(jdbc:)?postgres(ql)?:\/\//i,
+  MySQL: /^(jdbc:)?(mysql(x)?|mariadb):\/\//i,
   MongoDB: /^mongodb(\+srv)?:\/\//i,
   Elasticsearch: /^https?:\/\//i,
   RabbitMQ: /^amqps?:\/\//i,
@@ -154,6 +162,8 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const gone = alarm?.gone.map((g) => `${g.user}${g.ago ? ` (${g.ago})` : ''}`).join(', ');
     const backlog = gone ? ` Before the alarm, the connection of ${gone} closed and never came back: if that client consumes a queue, its backlog is what fills the broker.` : '';
     const count = r.clearedBy ? `connections blocked, still, in the logs of` : `${hits.length} refused calls in the logs of`;
+    const stale = r.failover && container && address ? findStaleAddress(ev, container, address.host, ev.logs.filter((l) => pods.includes(l.pod)).flatMap((l) => l.lines)) : undefined;
+    if (stale) return [describeStale(ev, r, stale, { named, where, hits, pods, unready, decisive, service: service?.name })];
     return [{
       id: `dependency-refuses/${r.server}/${r.refuses.split(':')[0] ?? ''}`,
       kind: 'dependency-error',
@@ -186,10 +196,49 @@ function findServerAddress(c: ContainerEvidence, server: Refusal['server']): { e
     if (!('value' in e)) continue;
     const v = e.value.trim();
     if (URL_SCHEMES[server].test(v) && (server !== 'Elasticsearch' || word.test(e.name))) {
-      const host = /^[a-z+]+:\/\/(?:[^@/]*@)?([^:/?#,]+)/i.exec(v)?.[1];
+      const host = /^(?:jdbc:)?[a-z+]+:\/\/(?:[^@/]*@)?([^:/?#,]+)/i.exec(v)?.[1];
       if (host) return { env: e.name, host };
     }
     if (word.test(e.name) && /(HOST|ADDR|ADDRESS|SERVER)S?$/i.test(e.name) && /^[a-z0-9.-]+(:\d+)?$/i.test(v)) return { env: e.name, host: v.replace(/:\d+$/, '') };
   }
   return undefined;
+}
+
+interface Refused {
+  named: string;
+  where: string;
+  hits: { log: { pod: string }; line: string }[];
+  pods: string[];
+  unready: number;
+  decisive: string;
+  service: string | undefined;
+}
+
+/** Writes refused because the pods' runtime still connects to the address a failover moved away from. */
+function describeStale(ev: TriageEvidence, r: Refusal, s: StaleAddress, x: Refused): Finding {
+  const podObjects = x.pods.flatMap((p) => findPod(ev, p) ?? []);
+  const now = s.current.length > 0 ? `${s.name} now points at ${s.current.join(', ')}` : `${s.name} points elsewhere now`;
+  const restart = formatKubectl(ev.target, `rollout restart ${ev.target.kind.toLowerCase()}/${ev.target.name}`);
+  const fix = `restart the pods so they resolve ${s.name} again (${restart}), and drop ${s.setting.flag} for a short DNS cache TTL so the next failover is followed`;
+  return {
+    id: `dependency-refuses/${r.server}/stale-address`,
+    kind: 'dependency-error',
+    title: `${x.named} refuses ${r.refuses.split(':')[0] ?? 'writes'}: the JVMs cached its old address (${s.setting.flag}) and still connect to ${s.old ?? 'it'}, read-only since a failover; ${now} — ${x.hits.length} refused calls in the logs of ${x.pods.length} pod${x.pods.length === 1 ? '' : 's'}${x.unready === 0 ? ' (all ready)' : ''}`,
+    layer: 'network/routing',
+    severity: x.unready > 0 ? severityForPods(ev, x.unready) : 'warning',
+    confidence: 'high',
+    evidence: [`${x.named}${x.where}${s.headless ? ' (headless: its name resolves to the pod itself)' : ''}`, describeDnsCache(s.setting), now, ...x.hits.slice(-2).map((h) => `log ${h.log.pod}: ${h.line}`)],
+    decisive: x.decisive,
+    likelyCause:
+      `${s.headless ? `${s.name} is a headless Service: its name resolves straight to the pod that holds the primary role, and a failover moved that role` : `${s.name} resolves to whichever server holds the primary role, and a failover moved it`}${s.current.length > 0 ? ` (now ${s.current.join(', ')})` : ''}. ` +
+      `${describeDnsCache(s.setting)}, so these pods never looked the name up again: they still connect to ${s.old ?? 'the old address'}, a server that is now read-only. ` +
+      `The ${r.server} servers and the Service are right; the stale address is held inside these pods, and a restart clears it.`,
+    nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}. The bot will not restart anything.`,
+    fix,
+    confirmCommands: [
+      formatKubectl(ev.target, `get endpointslices -l kubernetes.io/service-name=${s.name} -o wide`),
+      formatKubectl(ev.target, `logs ${x.pods[0] ?? ''} --tail=100`),
+    ],
+    affected: { pods: x.pods, nodes: listNodesOf(podObjects), ...(x.service ? { services: [x.service] } : {}) },
+  };
 }

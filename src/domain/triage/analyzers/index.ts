@@ -29,6 +29,7 @@ import { analyzeReadinessProbes } from './readiness-probe.js';
 import { analyzeRecentRollout } from './recent-rollout.js';
 import { analyzeRolloutStalled } from './rollout-stalled.js';
 import { analyzeRolloutHold } from './rollout-hold.js';
+import { analyzeSchemaMigrations } from './schema-migration.js';
 import { analyzeServiceEndpoints } from './service-endpoints.js';
 import { analyzeForeignEndpoints } from './service-foreign-endpoints.js';
 import { analyzeServiceSelectors } from './service-selector.js';
@@ -120,6 +121,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'consumer-group': analyzeConsumerGroups,
   'credentials-rejected': analyzeRejectedCredentials,
   'daemonset-coverage': analyzeDaemonSetCoverage,
+  'schema-migration': analyzeSchemaMigrations,
 };
 
 export interface AnalyzerRun {

@@ -4,6 +4,7 @@ import { eventContainer, formatProbe, listPodEvents } from '../evidence-lookup.j
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-command.js';
 import { explainProbeMiss } from '../probe-failures.js';
+import { findPendingMigration } from '../schema-migration.js';
 import { STARTUP_GRACE_MS, formatPodShare, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { MINUTE_MS, isWithin, msBetween } from '../time-span.js';
 
@@ -75,9 +76,13 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[]): Finding {
   const port = probe?.port ?? '?';
   const path = probe?.path ?? '/';
   const miss = explainProbeMiss(probe, first.container, hits.flatMap((h) => h.events.map((e) => e.message)).join('\n'), ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name));
+  // The unready pods' own log often says why the endpoint answers 5xx.
+  const logged = /^HTTP 5/.test(first.failure) ? findPendingMigration(ev.logs.filter((l) => pods.includes(l.pod) && !l.previous).flatMap((l) => l.lines)) : undefined;
   let cause: string;
   if (miss) {
     cause = `The kubelet cannot reach the app as probed: ${miss.why}.`;
+  } else if (logged) {
+    cause = `The app answers ${path} with ${first.failure.slice(5)}, and its log says why: ${logged.framework} finds schema migrations pending ("${logged.quote}") and will not serve until they are applied.`;
   } else if (/^HTTP 5/.test(first.failure)) {
     cause = `The app answers ${path} with ${first.failure.slice(5)}: it reports itself unable to serve. Usually a dependency the readiness check includes (database, cache, downstream API) is failing, or the app is overloaded; the app's logs say which.`;
   } else if (/^HTTP 4/.test(first.failure)) {

@@ -69,6 +69,8 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
     if (k === 'dependency-error') return / env /.test(l) || (/hostaliases/.test(text) && l.startsWith('hostaliases'));
     if (k === 'idle-command') return / (command|args):/.test(l);
     if (k === 'init-stuck') return l.startsWith('init ');
+    // The migration step a revision dropped (an init container, a migrate command) is the lead over its image bump.
+    if (k === 'schema-migration') return /migrat|flyway|liquibase|alembic/.test(l);
     if (k === 'volume-attach') return /securitycontext|volume|fsgroup/.test(l);
     return false;
   };

@@ -1,0 +1,58 @@
+import type { TriageEvidence } from '../evidence.js';
+import { findPod } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
+import { formatPodShare, listNodesOf, severityForPods, unique } from '../pod-status.js';
+import { findDroppedMigrationStep, findPendingMigration } from '../schema-migration.js';
+import type { PendingMigration } from '../schema-migration.js';
+
+/**
+ * Pods that will not serve because their framework finds schema migrations pending: the code of
+ * this revision expects tables or columns the database does not have yet. The database answers;
+ * the migration step did not run (often a revision dropped it: an init container removed, the
+ * migrate command taken out of the start command, moved to a hook Job that never came).
+ */
+export function analyzeSchemaMigrations(ev: TriageEvidence): Finding[] {
+  const hits: { pod: string; container: string; said: PendingMigration }[] = [];
+  for (const log of ev.logs) {
+    const pod = findPod(ev, log.pod);
+    // A pod that serves is not held back by it, whatever an old line says.
+    if (pod === undefined || pod.ready) continue;
+    const said = findPendingMigration(log.lines);
+    if (said !== undefined) hits.push({ pod: log.pod, container: log.container, said });
+  }
+  const first = hits[0];
+  if (first === undefined) return [];
+  const pods = unique(hits.map((h) => h.pod));
+  const said = hits.find((h) => h.said.migration !== undefined)?.said ?? first.said;
+  const dropped = findDroppedMigrationStep(ev.revisions);
+  const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
+  const restore = dropped ? `restore the ${dropped.step.replace(/ \(.*$/, '')} or run it as a Job before the rollout` : 'make the deploy run them before new pods start (an init container or a pre-deploy Job)';
+  return [{
+    id: `schema-migration/${first.container}`,
+    kind: 'schema-migration',
+    title: `Database migrations not applied: ${said.framework} reports pending migrations${said.migration ? ` (${said.migration})` : ''} and the app will not serve, on ${formatPodShare(ev, pods.length)}`,
+    layer: 'rollout/change',
+    severity: severityForPods(ev, pods.length),
+    confidence: 'high',
+    evidence: [
+      `log ${first.pod}: ${said.line}`,
+      ...(said.migration ? [`pending migration: ${said.migration}`] : []),
+      ...(dropped ? [`revision ${dropped.revision.revision} no longer runs ${dropped.step}; revision ${dropped.previous.revision} did`] : []),
+    ],
+    decisive: said.quote,
+    likelyCause:
+      `The code of this revision expects schema changes the database does not have yet: the migrations were never applied, so ${said.framework} will not serve and the pods stay out of rotation. ` +
+      (dropped
+        ? `Revision ${dropped.revision.revision} dropped the migration step (${dropped.step}) that revision ${dropped.previous.revision} ran before the app started, and nothing else runs the migrations now.`
+        : 'The migration step of the deploy (an init container, a pre-deploy Job or hook) did not run for this release.') +
+      ' The database itself answers: this is the deploy, not the database.',
+    nextAction: `Apply the migrations (${said.run}) and ${restore}; pods of the previous revision keep serving meanwhile, so rolling back is safe too. Restarting the new pods changes nothing.`,
+    fix: `run the pending migrations (${said.run}) and ${restore}`,
+    confirmCommands: [
+      formatKubectl(ev.target, `logs ${first.pod} -c ${first.container} --tail=100`),
+      ...(dropped ? [formatKubectl(ev.target, `rollout history ${formatWorkloadRef(ev.target)} --revision=${dropped.previous.revision}`)] : []),
+    ],
+    affected: { pods, nodes: listNodesOf(podObjects) },
+  } satisfies Finding];
+}
