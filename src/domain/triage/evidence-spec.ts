@@ -109,6 +109,8 @@ export interface PodTemplateEvidence {
   securityContext?: string;
   priorityClassName?: string;
   hostNetwork?: boolean;
+  /** spec.automountServiceAccountToken when the template sets it (absent: the ServiceAccount decides, mounted by default). */
+  automountServiceAccountToken?: boolean;
   terminationGracePeriodSeconds?: number;
 }
 
