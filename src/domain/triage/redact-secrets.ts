@@ -26,11 +26,12 @@ const SECRET_KEY =
 const NOT_IN_PATH = String.raw`(?<![/\\][^\s/\\?&=:;,"'\[\]{}]*)`;
 
 /**
- * A value that is already a placeholder, a file path (`token=/var/run/secrets/…`), or a standard
- * OS/Go error wrapped after the key ("reading token: permission denied") is left alone.
+ * A value that is already a placeholder, a file path (`token=/var/run/secrets/…`), a boolean or
+ * an unset marker (`automountServiceAccountToken: false`, `(unset)`), or a standard OS/Go error
+ * wrapped after the key ("reading token: permission denied") is left alone.
  */
 const NOT_PLACEHOLDER_OR_PATH =
-  String.raw`(?!\[REDACTED)(?!\/)` +
+  String.raw`(?!\[REDACTED)(?!\/)(?!(?:true|false|null|\((?:unset|none)\))(?![\w.-]))` +
   String.raw`(?!(?:no such file or directory|permission denied|connection refused|context deadline exceeded|i\/o timeout|EOF)\b)`;
 
 const RULES: Rule[] = [

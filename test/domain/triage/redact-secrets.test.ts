@@ -29,6 +29,7 @@ describe('redactSecrets', () => {
     ['GET /v1/login?access_token=ya29.a0AfH6 from /var/log', 'GET /v1/login?access_token=[REDACTED] from /var/log'],
     ['https://hooks.example.com/notify&token=abc123def', 'https://hooks.example.com/notify&token=[REDACTED]'],
     ['loaded /etc/app/config.yaml password: hunter2', 'loaded /etc/app/config.yaml password: [REDACTED]'],
+    ['password: true-blue-42', 'password: [REDACTED]'],
   ])('redacts %s', (input, expected) => {
     expect(redactSecrets(input)).toBe(expected);
   });
@@ -52,6 +53,8 @@ describe('redactSecrets', () => {
     'read /etc/app/db-password: permission denied',
     'open C:\\secrets\\api_key: access is denied',
     'failed to refresh token: context deadline exceeded',
+    'automountServiceAccountToken: (unset) → false',
+    'automountServiceAccountToken: true',
   ])('leaves ordinary text alone: %s', (line) => {
     expect(redactSecrets(line)).toBe(line);
   });
