@@ -50,6 +50,7 @@ import { pickSandboxNodes, readNodeAgents } from './read-node-agents.js';
 import { readNodeNetwork } from './read-node-network.js';
 import { pickNetworkNodes } from '../../domain/triage/node-network.js';
 import { isOwnPodName, needsPreemptions, readPreemptions } from './read-preemptions.js';
+import { needsPriorityClasses, readPriorityClasses } from './read-priority-classes.js';
 import { readEvents, sortEvents } from './read-events.js';
 import { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
 import { pickLogTargets, pickNodes, readClusterNodes, readLogs, readNodes, readPvcs, readVolumes } from './read-pod-details.js';
@@ -214,6 +215,9 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     const refs = pickDependencyServices(pods.ranked, d.logs, ctx.namespace, ctx.now().toISOString());
     return refs.length === 0 ? [] : readDependencyServices(ctx, refs);
   });
+  // A PriorityClass name admission does not know: which classes the namespace's pods run with.
+  const refusals = ((w.obj.status as { conditions?: { message?: string }[] } | undefined)?.conditions ?? []).map((c) => c.message ?? '');
+  const priorityClassesP = Promise.all([workloadEventsP, revisionEventsP]).then(([we, re]) => (needsPriorityClasses([...we, ...re], refusals) ? readPriorityClasses(ctx) : []));
   const metricsServerP = hpasP.then((hpas) => (needsMetricsServer(hpas) ? readMetricsServer(ctx) : undefined));
   const hpaEventsP = hpasP.then((hpas) =>
     readEvents(ctx, hpas.map((h) => ({ kind: 'HorizontalPodAutoscaler', name: h.name })), 'events of HPAs'),
@@ -224,6 +228,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
   ]);
   const controllerRevision = w.kind === 'StatefulSet' ? (w.obj.status?.updateRevision === undefined ? undefined : revisions.byName.get(w.obj.status.updateRevision)) : w.kind === 'DaemonSet' ? revisions.revisions[0]?.revision : undefined;
   const serviceNames = new Set(services.services.map((s) => s.name));
+  const priorityClasses = await priorityClassesP;
   return {
     ...base,
     workload: mapWorkload(w, controllerRevision),
@@ -254,6 +259,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     ...(details.nodeNetwork.length > 0 ? { nodeNetwork: details.nodeNetwork } : {}),
     ...(dependencyServices.length > 0 ? { dependencyServices } : {}),
     ...(preemptions.preemptors.length > 0 ? { preemptors: preemptions.preemptors } : {}),
+    ...(priorityClasses.length > 0 ? { priorityClassesInUse: priorityClasses } : {}),
   };
 }
 

@@ -135,6 +135,16 @@ export interface PreemptorEvidence {
   createdAt?: IsoTime;
 }
 
+/**
+ * A PriorityClass the pods of the namespace run with (a pod is only admitted with a class that
+ * exists) and the workloads that use it. Read when admission refuses a class name.
+ */
+export interface PriorityClassUseEvidence {
+  name: string;
+  /** "Deployment online-ranker", at most a few. */
+  usedBy: string[];
+}
+
 /** A cluster component the workload relies on (metrics-server), read when the evidence points at it. */
 export interface SystemComponentEvidence {
   name: string;

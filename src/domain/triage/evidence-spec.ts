@@ -115,6 +115,8 @@ export interface PodTemplateEvidence {
   hostNetwork?: boolean;
   /** spec.hostAliases as `10.40.12.9 risk-engine.internal.example` lines (the pod's /etc/hosts entries). */
   hostAliases?: string[];
+  /** spec.automountServiceAccountToken when the template sets it (absent: the ServiceAccount decides, mounted by default). */
+  automountServiceAccountToken?: boolean;
   terminationGracePeriodSeconds?: number;
 }
 

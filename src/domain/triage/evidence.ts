@@ -21,7 +21,7 @@ import type {
 } from './evidence-spec.js';
 import type { ContainerSpecEvidence, EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
 import type { DependencyServiceEvidence, EndpointSliceEvidence, ServiceEvidence } from './evidence-network.js';
-import type { ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, NodeAgentsEvidence, NodeNetworkEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, PreemptorEvidence, ResourceQuotaEvidence, SystemComponentEvidence } from './evidence-context.js';
+import type { ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, NodeAgentsEvidence, NodeNetworkEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, PreemptorEvidence, PriorityClassUseEvidence, ResourceQuotaEvidence, SystemComponentEvidence } from './evidence-context.js';
 
 export type * from './evidence-spec.js';
 export type * from './evidence-context.js';
@@ -235,6 +235,7 @@ export type EvidenceSource =
   | 'dependencyPods'
   | 'portHolders'
   | 'preemptors'
+  | 'priorityClasses'
   | 'nodeAgents'
   | 'nodeNetwork'
   | 'dependencyServices';
@@ -306,6 +307,8 @@ export interface TriageEvidence {
   portHolders?: PortHolderEvidence[];
   /** The pods that preempted the workload's pods (Preempted events of pods it no longer has are in events). */
   preemptors?: PreemptorEvidence[];
+  /** PriorityClasses the namespace's pods use, read when admission says a class name does not exist. */
+  priorityClassesInUse?: PriorityClassUseEvidence[];
   /** The node agents of at most two nodes where new pods get no sandbox network from their CNI plugin. */
   nodeAgents?: NodeAgentsEvidence[];
   /** The pods and kube-proxy log of at most two nodes where only the workload's pods there time out. */

@@ -18,8 +18,21 @@ const SECRET_KEY =
   String.raw`[A-Za-z0-9_.-]*(?:password|passwd|passphrase|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credentials?|signature)` +
   String.raw`|(?:[A-Za-z0-9_.-]*[_.-])?(?:pass|pwd)`;
 
-/** A value that is already a placeholder or a file path (`token=/var/run/secrets/…`) is left alone. */
-const NOT_PLACEHOLDER_OR_PATH = String.raw`(?!\[REDACTED)(?!\/)`;
+/**
+ * A key that ends a file path is a file name, not a field: in "open /var/run/secrets/…/token: no
+ * such file" the text after the colon is the error. The path segment stops at URL query marks, so
+ * "/cb?access_token=x" is still a field.
+ */
+const NOT_IN_PATH = String.raw`(?<![/\\][^\s/\\?&=:;,"'\[\]{}]*)`;
+
+/**
+ * A value that is already a placeholder, a file path (`token=/var/run/secrets/…`), a boolean or
+ * an unset marker (`automountServiceAccountToken: false`, `(unset)`), or a standard OS/Go error
+ * wrapped after the key ("reading token: permission denied") is left alone.
+ */
+const NOT_PLACEHOLDER_OR_PATH =
+  String.raw`(?!\[REDACTED)(?!\/)(?!(?:true|false|null|\((?:unset|none)\))(?![\w.-]))` +
+  String.raw`(?!(?:no such file or directory|permission denied|connection refused|context deadline exceeded|i\/o timeout|EOF)\b)`;
 
 const RULES: Rule[] = [
   {
@@ -64,13 +77,13 @@ const RULES: Rule[] = [
   {
     name: 'quoted-secret-field',
     // "password": "hunter 2", 'secret'='x', password="x": the whole quoted value goes.
-    pattern: new RegExp(String.raw`(["']?\b(?:${SECRET_KEY})\b["']?\s*[:=]\s*)(["'])${NOT_PLACEHOLDER_OR_PATH}(?:\\.|(?!\2).)*\2`, 'gi'),
+    pattern: new RegExp(String.raw`(${NOT_IN_PATH}["']?\b(?:${SECRET_KEY})\b["']?\s*[:=]\s*)(["'])${NOT_PLACEHOLDER_OR_PATH}(?:\\.|(?!\2).)*\2`, 'gi'),
     replace: (_m, head = '', quote = '"') => `${head}${quote}${REDACTED}${quote}`,
   },
   {
     name: 'secret-key-value',
     // password=x, DB_PASSWORD: x, ?access_token=x&…, Pwd=x; (stops at separators)
-    pattern: new RegExp(String.raw`(\b(?:${SECRET_KEY})\b["']?\s*[:=]\s*)${NOT_PLACEHOLDER_OR_PATH}[^\s,;&"'}\]]+`, 'gi'),
+    pattern: new RegExp(String.raw`(${NOT_IN_PATH}\b(?:${SECRET_KEY})\b["']?\s*[:=]\s*)${NOT_PLACEHOLDER_OR_PATH}[^\s,;&"'}\]]+`, 'gi'),
     replace: (_m, head = '') => `${head}${REDACTED}`,
   },
   {

@@ -132,6 +132,9 @@ function diffTemplate(older: PodTemplateEvidence | undefined, newer: PodTemplate
   if (older.priorityClassName !== newer.priorityClassName) lines.push(`priorityClassName: ${older.priorityClassName ?? '(none)'} → ${newer.priorityClassName ?? '(none)'}`);
   if (older.hostNetwork !== newer.hostNetwork) lines.push(`hostNetwork: ${older.hostNetwork === true} → ${newer.hostNetwork === true}`);
   lines.push(...diffList('hostAliases', older.hostAliases, newer.hostAliases));
+  // Unset means the ServiceAccount decides, which mounts the token unless it says otherwise.
+  const automount = (t: PodTemplateEvidence) => (t.automountServiceAccountToken === undefined ? '(unset)' : String(t.automountServiceAccountToken));
+  if (automount(older) !== automount(newer)) lines.push(`automountServiceAccountToken: ${automount(older)} → ${automount(newer)}`);
   if (older.terminationGracePeriodSeconds !== newer.terminationGracePeriodSeconds) {
     lines.push(`terminationGracePeriodSeconds: ${older.terminationGracePeriodSeconds ?? 30} → ${newer.terminationGracePeriodSeconds ?? 30}`);
   }

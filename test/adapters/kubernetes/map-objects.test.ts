@@ -95,6 +95,15 @@ describe('mapReplicaSet / ControllerRevision data', () => {
     expect(containersOfRevisionData(null)).toEqual([]);
     expect(containersOfRevisionData({ spec: {} })).toEqual([]);
   });
+
+  it('keeps automountServiceAccountToken when the template sets it, false included, and nothing when it does not', () => {
+    const rs = (automount?: boolean): k8s.V1ReplicaSet => ({
+      metadata: { name: 'cert-sync-7c9', annotations: { 'deployment.kubernetes.io/revision': '12' } },
+      spec: { selector: {}, template: { spec: { containers: [{ name: 'app', image: 'i' }], ...(automount === undefined ? {} : { automountServiceAccountToken: automount }) } } },
+    });
+    expect(mapReplicaSet(rs(false))?.template?.automountServiceAccountToken).toBe(false);
+    expect(mapReplicaSet(rs())?.template).not.toHaveProperty('automountServiceAccountToken');
+  });
 });
 
 describe('mapPod', () => {

@@ -26,6 +26,10 @@ describe('redactSecrets', () => {
     ['x-api-key: 0a1b2c3d4e5f', 'x-api-key: [REDACTED]'],
     ['Authorization: Token token=y_NbAkKc66ryYTWUXYEu', 'Authorization: Token token=[REDACTED]'],
     ['Server=db;Database=pay;User Id=sa;Pwd=Tr0ub4dor;', 'Server=db;Database=pay;User Id=sa;Pwd=[REDACTED];'],
+    ['GET /v1/login?access_token=ya29.a0AfH6 from /var/log', 'GET /v1/login?access_token=[REDACTED] from /var/log'],
+    ['https://hooks.example.com/notify&token=abc123def', 'https://hooks.example.com/notify&token=[REDACTED]'],
+    ['loaded /etc/app/config.yaml password: hunter2', 'loaded /etc/app/config.yaml password: [REDACTED]'],
+    ['password: true-blue-42', 'password: [REDACTED]'],
   ])('redacts %s', (input, expected) => {
     expect(redactSecrets(input)).toBe(expected);
   });
@@ -45,6 +49,12 @@ describe('redactSecrets', () => {
     'refresh-token expired for user alice',
     'PWD=/app HOME=/root',
     '2026-11-21T03:12:40Z level=info msg="bypass=true for health checks"',
+    'error building kubernetes config: open /var/run/secrets/kubernetes.io/serviceaccount/token: no such file or directory',
+    'read /etc/app/db-password: permission denied',
+    'open C:\\secrets\\api_key: access is denied',
+    'failed to refresh token: context deadline exceeded',
+    'automountServiceAccountToken: (unset) → false',
+    'automountServiceAccountToken: true',
   ])('leaves ordinary text alone: %s', (line) => {
     expect(redactSecrets(line)).toBe(line);
   });

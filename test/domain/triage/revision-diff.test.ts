@@ -126,6 +126,11 @@ describe('diffRevisions: the template', () => {
     ]);
   });
 
+  it('shows a template that turns off the service-account token, which in-cluster API clients read', () => {
+    const [a, b] = pair({ template: template({ automountServiceAccountToken: false }) });
+    expect(diffRevisions(a, b)).toEqual(['automountServiceAccountToken: (unset) → false']);
+  });
+
   it('compares no template when one side did not record it', () => {
     const [a, b] = pair({ template: undefined });
     expect(diffRevisions(a, b)).toEqual([]);

@@ -4,6 +4,7 @@ import { countFireTimes, fireTimesBetween, formatRun, parseCronSchedule } from '
 import type { FireTimeCount } from '../cron-schedule.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { formatAgo, latest } from '../time-span.js';
+import { explainRefusedRuns, findRefusedRuns } from '../cron-refused-runs.js';
 
 /** The controller starts a run within seconds of its time; later than this, it was not started. */
 const START_GRACE_MS = 2 * 60_000;
@@ -70,24 +71,31 @@ export function analyzeCronJobSchedule(ev: TriageEvidence): Finding[] {
   const blocking = sched.concurrencyPolicy === 'Forbid' ? jobs.find((j) => j.active > 0) : undefined;
   // Without a deadline nothing ends a run that hangs (a read without timeout), and Forbid skips every run after it.
   const noDeadline = blocking !== undefined && blocking.activeDeadlineSeconds === undefined;
-  const cause = blocking
+  const refused = blocking ? undefined : findRefusedRuns(ev, w.name);
+  const told = refused ? explainRefusedRuns(refused) : undefined;
+  const cause = told ? told.cause : blocking
     ? `Job ${blocking.name} is still running${blocking.startTime ? ` (started ${formatAgo(blocking.startTime, ev.collectedAt)})` : ''} and concurrencyPolicy is Forbid, so each run due meanwhile is skipped.${noDeadline ? ' The Job has no activeDeadlineSeconds, so nothing ends a run that hangs (a call without a timeout).' : ''}`
     : 'The CronJob controller did not start them: look for FailedCreate or TooManyMissedTimes events on the CronJob, a startingDeadlineSeconds shorter than the controller\'s delay, or kube-controller-manager itself.';
   return [
     {
       id: `cron-schedule/${w.name}`,
       kind: 'cron-schedule',
-      title: `CronJob ${w.name}: ${runsNoun(missed)} did not start (${listRuns(missed, tz)}); ${lastText}${blocking ? `; run ${blocking.name} is still active (concurrencyPolicy Forbid)` : ''}`,
+      title: refused
+        ? `CronJob ${w.name}: ${runsNoun(missed)} refused by ${refused.what} (${listRuns(missed, tz)}); ${lastText}`
+        : `CronJob ${w.name}: ${runsNoun(missed)} did not start (${listRuns(missed, tz)}); ${lastText}${blocking ? `; run ${blocking.name} is still active (concurrencyPolicy Forbid)` : ''}`,
       layer: 'container/process',
       severity: missed.count > 1 ? 'critical' : 'warning',
-      confidence: blocking ? 'high' : 'medium',
+      confidence: blocking || refused ? 'high' : 'medium',
+      ...(refused ? { decisive: refused.message } : {}),
       evidence: [
+        ...(refused ? [`FailedCreate ×${refused.event.count} on the CronJob, last ${formatAgo(refused.event.lastSeen, ev.collectedAt)}: ${refused.message}`] : []),
         `schedule ${sched.cron} (${tz}), lastScheduleTime ${sched.lastScheduleTime ?? 'never'}`,
         `runs due and not started: ${listRuns(missed, tz)}`,
         ...(blocking ? [`Job ${blocking.name}: ${blocking.activeDeadlineSeconds === undefined ? 'no activeDeadlineSeconds (no deadline)' : `activeDeadlineSeconds ${blocking.activeDeadlineSeconds}`}`] : []),
       ],
       likelyCause: cause,
-      nextAction: blocking ? `Find why ${blocking.name} runs so long (its logs); delete it only if it is stuck, so the next run can start.${noDeadline ? ' Then set activeDeadlineSeconds on the job template (and timeouts on its calls), so a hung run ends by itself.' : ''}` : 'Read the CronJob\'s events and the controller\'s health; run a missed run by hand meanwhile.',
+      nextAction: told ? told.action : blocking ? `Find why ${blocking.name} runs so long (its logs); delete it only if it is stuck, so the next run can start.${noDeadline ? ' Then set activeDeadlineSeconds on the job template (and timeouts on its calls), so a hung run ends by itself.' : ''}` : 'Read the CronJob\'s events and the controller\'s health; run a missed run by hand meanwhile.',
+      ...(told ? { fix: told.fix } : {}),
       ...(blocking ? { fix: `end the run that blocks the schedule (${blocking.name})${noDeadline ? ' and give the Job an activeDeadlineSeconds' : ''}` } : {}),
       confirmCommands: [...confirm, formatKubectl(ev.target, `describe ${ref}`)],
     },

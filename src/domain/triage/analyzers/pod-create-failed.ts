@@ -5,6 +5,7 @@ import type { Finding, Layer } from '../finding.js';
 import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
 import { HISTORY_MS, getDesiredReplicas, severityForPods } from '../pod-status.js';
 import { isWithin } from '../time-span.js';
+import { findMissingPriorityClass, findNearPriorityClass } from '../priority-class.js';
 
 const CONTROLLER_KINDS = new Set(['ReplicaSet', 'StatefulSet', 'Deployment']);
 
@@ -45,6 +46,22 @@ function classifyUnreachableWebhook(ev: TriageEvidence, message: string): Refusa
     layer: 'network/routing',
     ...(svc && ns ? { command: formatKubectl({ ...ev.target, namespace: ns }, `get deployment,pods,endpointslices -l app=${svc}`) } : {}),
     outsideWorkload: 'any new pod, of any revision, is refused by the same webhook',
+  };
+}
+
+/** A PriorityClass name that does not exist: named with the nearest class the namespace's pods run with. */
+function classifyMissingPriorityClass(ev: TriageEvidence, message: string): Refusal | undefined {
+  const missing = findMissingPriorityClass(message);
+  if (missing === undefined) return undefined;
+  const near = findNearPriorityClass(missing, ev.priorityClassesInUse ?? []);
+  const users = near && near.usedBy.length > 0 ? ` (used by ${near.usedBy.join(', ')})` : '';
+  return {
+    key: `priority-class/${missing}`,
+    title: `PriorityClass ${missing} does not exist${near ? `; did the template mean ${near.name}${users}?` : ''}`,
+    cause: `The pod template names PriorityClass ${missing}, which the cluster does not have, so the Priority admission plugin refuses every pod of this template${near ? `; ${near.name}${users} is a near name` : ''}. Pods of the previous revision keep running.`,
+    action: near ? `Correct priorityClassName to ${near.name} in the template and roll out again.` : `Point priorityClassName at an existing PriorityClass (kubectl get priorityclass), or create ${missing} if it is new.`,
+    layer: 'rollout/change',
+    command: formatKubectl(ev.target, 'get priorityclass', 'cluster'),
   };
 }
 
@@ -98,6 +115,8 @@ function classifyRefusal(ev: TriageEvidence, message: string): Refusal {
       layer: 'rollout/change',
     };
   }
+  const priority = classifyMissingPriorityClass(ev, message);
+  if (priority) return priority;
   const sa = /serviceaccounts? "([^"]+)" not found/i.exec(message);
   if (sa?.[1]) {
     return {

@@ -1,6 +1,7 @@
 import type { ContainerSpecEvidence, TriageEvidence } from '../evidence.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
+import { isPodFailing } from '../pod-status.js';
 import { listSelectingServices } from '../service-match.js';
 
 /** The workload's containers as its template declares them, else as its first pod runs them. */
@@ -9,10 +10,19 @@ export function listContainerSpecs(ev: TriageEvidence): ContainerSpecEvidence[] 
   return ev.pods[0]?.containers ?? [];
 }
 
+/** Something fails that a wrong port could explain: a failing pod, or a Service with no ready endpoint. */
+function hasSymptom(ev: TriageEvidence, service: string): boolean {
+  if (ev.pods.some((p) => isPodFailing(p, ev.collectedAt))) return true;
+  const slices = ev.endpointSlices.filter((s) => s.service === service);
+  return slices.length > 0 && !slices.some((s) => s.endpoints.some((e) => e.ready));
+}
+
 /**
  * Service ports whose targetPort no container exposes. A named targetPort that no
  * container port carries cannot route at all; a numeric one that no container declares
- * may still work (declaring ports is optional), so it is only a low-confidence warning.
+ * may still work (declaring ports is optional: clustering and admin ports often go undeclared),
+ * so it is only a low-confidence warning, and only when something fails (a pod of the workload,
+ * the Service left without a ready endpoint) or the Service reaches no declared port at all.
  */
 export function analyzeServiceTargetPorts(ev: TriageEvidence): Finding[] {
   const containers = listContainerSpecs(ev);
@@ -44,6 +54,9 @@ export function analyzeServiceTargetPorts(ev: TriageEvidence): Finding[] {
         ];
       }
       if (declared.length === 0 || declared.some((p) => p.containerPort === target)) return [];
+      // Beside ports that reach declared ones, an undeclared number is usually a clustering or admin port.
+      const reachesDeclared = svc.ports.some((p) => declared.some((d) => d.containerPort === p.targetPort || d.name === p.targetPort));
+      if (reachesDeclared && !hasSymptom(ev, svc.name)) return [];
       const probePorts = containers.flatMap((c) => [c.probes.readiness?.port, c.probes.liveness?.port]).filter((p): p is number => typeof p === 'number');
       const probesElsewhere = probePorts.length > 0 && !probePorts.includes(target);
       return [

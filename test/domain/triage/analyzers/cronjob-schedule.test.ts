@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCronJobSchedule } from '../../../../src/domain/triage/analyzers/cronjob-schedule.js';
 import type { TriageEvidence } from '../../../../src/domain/triage/evidence.js';
-import { minutesAgo } from '../scenarios/builders.js';
+import { event, minutesAgo } from '../scenarios/builders.js';
 import { completed, cronJob, stillRunning } from '../scenarios/cron-jobs.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 
@@ -126,6 +126,18 @@ describe('analyzeCronJobSchedule', () => {
     expect(f?.confidence).toBe('medium');
     expect(f?.likelyCause).toMatch(/^The CronJob controller did not start them: look for FailedCreate or TooManyMissedTimes events/);
     expect(f?.fix).toBeUndefined();
+  });
+
+  it('names the ResourceQuota that refuses the runs, and that finished Jobs fill a count/jobs.batch quota', () => {
+    const ev = cronJob('ledger-reconcile', { cron: '*/15 * * * *', suspended: false, concurrencyPolicy: 'Allow', lastScheduleTime: minutesAgo(74) }, []);
+    ev.events.push(event({ object: { kind: 'CronJob', name: 'ledger-reconcile', namespace: 'payments' }, reason: 'FailedCreate', message: 'Error creating job: jobs.batch "ledger-reconcile-29398455" is forbidden: exceeded quota: object-counts, requested: count/jobs.batch=1, used: count/jobs.batch=12, limited: count/jobs.batch=12', count: 5, firstSeen: minutesAgo(60), lastSeen: minutesAgo(14), source: 'cronjob-controller' }));
+    const [f] = analyzeCronJobSchedule(ev);
+    expect(f?.title).toBe(
+      'CronJob ledger-reconcile: 4 scheduled runs refused by ResourceQuota object-counts (count/jobs.batch: 12 used of 12) (2026-11-21 02:15 UTC, 2026-11-21 02:30 UTC, 2026-11-21 02:45 UTC … 2026-11-21 03:00 UTC); the last one started 2026-11-21 02:00 UTC (1h 14m ago)',
+    );
+    expect(f?.confidence).toBe('high');
+    expect(f?.likelyCause).toContain('Finished Jobs count until deleted');
+    expect(f?.fix).toBe('delete finished Jobs to free ResourceQuota object-counts (and give them a TTL), or raise the quota');
   });
 
   it('warns about a single run that did not start three minutes ago, but not about one due a minute ago', () => {

@@ -37,6 +37,23 @@ describe('analyzePodCreateFailures', () => {
     expect(analyzePodCreateFailures(refused(message))[0]?.title).toContain(words);
   });
 
+  it('names the PriorityClass the template most likely meant, from the classes the namespace\'s pods run with', () => {
+    const ev = refused(`Error creating: pods "${APP}-${REV7.hash}-" is forbidden: no PriorityClass with name bussiness-critical was found`);
+    ev.priorityClassesInUse = [{ name: 'batch-low', usedBy: ['CronJob nightly-export'] }, { name: 'business-critical', usedBy: ['Deployment online-ranker'] }];
+    const [f] = analyzePodCreateFailures(ev);
+    expect(f?.title).toBe('Pods cannot be created: PriorityClass bussiness-critical does not exist; did the template mean business-critical (used by Deployment online-ranker)?');
+    expect(f?.nextAction).toBe('Correct priorityClassName to business-critical in the template and roll out again.');
+    expect(f?.confirmCommands).toContain('kubectl get priorityclass --context prod-eu-west-1');
+  });
+
+  it('says a PriorityClass does not exist, without guessing, when no class in use is near its name', () => {
+    const ev = refused(`Error creating: pods "${APP}-${REV7.hash}-" is forbidden: no PriorityClass with name payments-urgent was found`);
+    ev.priorityClassesInUse = [{ name: 'system-node-critical', usedBy: ['DaemonSet node-agent'] }];
+    const [f] = analyzePodCreateFailures(ev);
+    expect(f?.title).toBe('Pods cannot be created: PriorityClass payments-urgent does not exist');
+    expect(f?.nextAction).toContain('create payments-urgent if it is new');
+  });
+
   it('ignores FailedCreate events older than a day and healthy workloads', () => {
     expect(analyzePodCreateFailures(refused('Error creating: exceeded quota: payments-compute', 2 * 24 * 60))).toEqual([]);
     expect(analyzePodCreateFailures(healthyScenario())).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeServiceTargetPorts } from '../../../../src/domain/triage/analyzers/service-target-port.js';
-import { container, service, workload } from '../scenarios/builders.js';
+import { container, endpointSlice, service, workload } from '../scenarios/builders.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 
 describe('analyzeServiceTargetPorts', () => {
@@ -27,6 +27,20 @@ describe('analyzeServiceTargetPorts', () => {
     ev.workload = workload({ templateContainers: [container({ ports: [] })] });
     ev.services[0] = service({ ports: [{ port: 80, targetPort: 3000, protocol: 'TCP' }] });
     expect(analyzeServiceTargetPorts(ev)).toEqual([]);
+  });
+
+  it('says nothing of an extra undeclared port beside declared ones while the pods are ready and the endpoints serve', () => {
+    const ev = healthyScenario();
+    ev.services[0] = service({ ports: [{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' }, { name: 'cluster-rpc', port: 25672, targetPort: 25672, protocol: 'TCP' }] });
+    ev.endpointSlices = [endpointSlice('payment-service', ev.pods)];
+    expect(analyzeServiceTargetPorts(ev)).toEqual([]);
+  });
+
+  it('still names an extra undeclared port when the Service has no ready endpoint', () => {
+    const ev = healthyScenario();
+    ev.services[0] = service({ ports: [{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' }, { name: 'cluster-rpc', port: 25672, targetPort: 25672, protocol: 'TCP' }] });
+    ev.endpointSlices = [endpointSlice('payment-service', ev.pods.map((p) => ({ ...p, ready: false })))];
+    expect(analyzeServiceTargetPorts(ev)[0]?.title).toContain('port 25672 targets 25672, which no container declares');
   });
 
   it('stays silent on a healthy workload and on Services that do not select it', () => {
