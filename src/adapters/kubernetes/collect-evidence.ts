@@ -22,7 +22,8 @@
 //   pod's FailedCreatePodSandBox names a CNI plugin, the pods of its node (at most two nodes) and the
 //   log tail of that plugin's agent there; and where the workload's pods time out only on one node
 //   (or its kernel reports the conntrack table full), the pods of that node and its kube-proxy's log
-//   tail (at most two nodes).
+//   tail (at most two nodes); and where a container of the workload died in a system OOM of its
+//   node, the pods of that node (at most two nodes).
 // None of this depends on how many other pods or events the namespace holds.
 import type * as k8s from '@kubernetes/client-node';
 import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
@@ -41,6 +42,8 @@ import { pickForeignPods, readForeignPods } from './read-foreign-pods.js';
 import { pickPortWaits, readPortHolders } from './read-port-holders.js';
 import { pickSandboxNodes, readNodeAgents } from './read-node-agents.js';
 import { readNodeNetwork } from './read-node-network.js';
+import { readNodeMemory } from './read-node-memory.js';
+import { pickSystemOomNodes } from '../../domain/triage/system-oom.js';
 import { pickNetworkNodes } from '../../domain/triage/node-network.js';
 import { isOwnPodName, needsPreemptions, readPreemptions } from './read-preemptions.js';
 import { readEvents, sortEvents } from './read-events.js';
@@ -123,7 +126,12 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
     const suspects = pickNetworkNodes(pods.ranked, l, e);
     return suspects.length === 0 ? [] : readNodeNetwork(ctx, suspects);
   });
-  const [podEvents, nodeEvidence, nodeEvents, pvcs, pvcEvents, logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork] = await Promise.all([
+  // Containers killed in a system OOM: the node ran out, so what its other pods may take is read.
+  const nodeMemoryP = nodeEventsP.then((e) => {
+    const struck = pickSystemOomNodes(pods.ranked, e);
+    return struck.length === 0 ? [] : readNodeMemory(ctx, struck);
+  });
+  const [podEvents, nodeEvidence, nodeEvents, pvcs, pvcEvents, logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory] = await Promise.all([
     podEventsP,
     nodesP,
     nodeEventsP,
@@ -134,8 +142,9 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
     pvcsP.then((list) => readVolumes(ctx, list.flatMap((c) => (c.volumeName === undefined ? [] : [c.volumeName])))),
     nodeAgentsP,
     nodeNetworkP,
+    nodeMemoryP,
   ]);
-  return { events: [...podEvents, ...nodeEvents, ...pvcEvents], nodes: nodeEvidence, pvcs, logs: logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork };
+  return { events: [...podEvents, ...nodeEvents, ...pvcEvents], nodes: nodeEvidence, pvcs, logs: logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory };
 }
 
 /** Events of the ReplicaSets that matter: any still running pods, and the newest few. */
@@ -235,6 +244,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     ...(portHolders.length > 0 ? { portHolders } : {}),
     ...(details.nodeAgents.length > 0 ? { nodeAgents: details.nodeAgents } : {}),
     ...(details.nodeNetwork.length > 0 ? { nodeNetwork: details.nodeNetwork } : {}),
+    ...(details.nodeMemory.length > 0 ? { nodeMemory: details.nodeMemory } : {}),
     ...(preemptions.preemptors.length > 0 ? { preemptors: preemptions.preemptors } : {}),
   };
 }

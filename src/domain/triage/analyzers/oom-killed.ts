@@ -5,6 +5,7 @@ import { describePodCommand, formatKubectl, previousLogsCommand } from '../kubec
 import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
 import { formatBytes, parseQuantity } from '../quantity.js';
 import { describeHeap, findHeapSetting } from '../runtime-flags.js';
+import { describeSystemOomKills } from './oom-system.js';
 import { formatAgo } from '../time-span.js';
 
 interface OomHit {
@@ -23,6 +24,9 @@ export function analyzeOomKilled(ev: TriageEvidence): Finding[] {
 }
 
 function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
+  // Killed by the node running out of memory, not at the container's limit.
+  const system = describeSystemOomKills(ev, hits);
+  if (system) return system;
   const first = hits[0] as OomHit;
   const container = first.ref.container;
   const pods = unique(hits.map((h) => h.ref.pod.name));
