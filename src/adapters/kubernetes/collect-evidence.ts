@@ -24,8 +24,10 @@
 //   pod's FailedCreatePodSandBox names a CNI plugin, the pods of its node (at most two nodes) and the
 //   log tail of that plugin's agent there; and where the workload's pods time out only on one node
 //   (or its kernel reports the conntrack table full), the pods of that node and its kube-proxy's log
-//   tail (at most two nodes); and for at most two Services of other namespaces that the failing pods'
-//   logs name as a dependency (name.namespace.svc…), a get of each and a list of its EndpointSlices.
+//   tail (at most two nodes); for at most two Services of other namespaces that the failing pods'
+//   logs name as a dependency (name.namespace.svc…), a get of each and a list of its EndpointSlices;
+//   and where a container of the workload died in a system OOM of its node, the pods of that node
+//   (at most two nodes).
 // None of this depends on how many other pods or events the namespace holds.
 import type * as k8s from '@kubernetes/client-node';
 import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
@@ -48,6 +50,8 @@ import { listRefusingServices } from '../../domain/triage/analyzers/dependency-r
 import { pickPortWaits, readPortHolders } from './read-port-holders.js';
 import { pickSandboxNodes, readNodeAgents } from './read-node-agents.js';
 import { readNodeNetwork } from './read-node-network.js';
+import { readNodeMemory } from './read-node-memory.js';
+import { pickSystemOomNodes } from '../../domain/triage/system-oom.js';
 import { pickNetworkNodes } from '../../domain/triage/node-network.js';
 import { isOwnPodName, needsPreemptions, readPreemptions } from './read-preemptions.js';
 import { needsPriorityClasses, readPriorityClasses } from './read-priority-classes.js';
@@ -131,7 +135,12 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
     const suspects = pickNetworkNodes(pods.ranked, l, e);
     return suspects.length === 0 ? [] : readNodeNetwork(ctx, suspects);
   });
-  const [podEvents, nodeEvidence, nodeEvents, pvcs, pvcEvents, logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork] = await Promise.all([
+  // Containers killed in a system OOM: the node ran out, so what its other pods may take is read.
+  const nodeMemoryP = nodeEventsP.then((e) => {
+    const struck = pickSystemOomNodes(pods.ranked, e);
+    return struck.length === 0 ? [] : readNodeMemory(ctx, struck);
+  });
+  const [podEvents, nodeEvidence, nodeEvents, pvcs, pvcEvents, logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory] = await Promise.all([
     podEventsP,
     nodesP,
     nodeEventsP,
@@ -142,8 +151,9 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
     pvcsP.then((list) => readVolumes(ctx, list.flatMap((c) => (c.volumeName === undefined ? [] : [c.volumeName])))),
     nodeAgentsP,
     nodeNetworkP,
+    nodeMemoryP,
   ]);
-  return { events: [...podEvents, ...nodeEvents, ...pvcEvents], nodes: nodeEvidence, pvcs, logs: logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork };
+  return { events: [...podEvents, ...nodeEvents, ...pvcEvents], nodes: nodeEvidence, pvcs, logs: logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory };
 }
 
 /** Events of the ReplicaSets that matter: any still running pods, and the newest few. */
@@ -258,6 +268,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     ...(details.nodeAgents.length > 0 ? { nodeAgents: details.nodeAgents } : {}),
     ...(details.nodeNetwork.length > 0 ? { nodeNetwork: details.nodeNetwork } : {}),
     ...(dependencyServices.length > 0 ? { dependencyServices } : {}),
+    ...(details.nodeMemory.length > 0 ? { nodeMemory: details.nodeMemory } : {}),
     ...(preemptions.preemptors.length > 0 ? { preemptors: preemptions.preemptors } : {}),
     ...(priorityClasses.length > 0 ? { priorityClassesInUse: priorityClasses } : {}),
   };

@@ -22,11 +22,13 @@ import type {
 import type { ContainerSpecEvidence, EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
 import type { DependencyServiceEvidence, EndpointSliceEvidence, ServiceEvidence } from './evidence-network.js';
 import type { ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, NodeAgentsEvidence, NodeNetworkEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, PreemptorEvidence, PriorityClassUseEvidence, ResourceQuotaEvidence, SystemComponentEvidence } from './evidence-context.js';
+import type { NodeMemoryEvidence } from './evidence-node-memory.js';
 
 export type * from './evidence-spec.js';
 export type * from './evidence-context.js';
 export type * from './evidence-pod.js';
 export type * from './evidence-network.js';
+export type * from './evidence-node-memory.js';
 
 /** What `/triage` can look at. */
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
@@ -238,7 +240,8 @@ export type EvidenceSource =
   | 'priorityClasses'
   | 'nodeAgents'
   | 'nodeNetwork'
-  | 'dependencyServices';
+  | 'dependencyServices'
+  | 'nodeMemory';
 
 /** A read that failed; recorded instead of guessed around. */
 export interface ReadFailure {
@@ -313,6 +316,8 @@ export interface TriageEvidence {
   nodeAgents?: NodeAgentsEvidence[];
   /** The pods and kube-proxy log of at most two nodes where only the workload's pods there time out. */
   nodeNetwork?: NodeNetworkEvidence[];
+  /** The pods of at most two nodes whose system OOM killed the workload's containers. */
+  nodeMemory?: NodeMemoryEvidence[];
   /** metrics-server, when an HPA cannot get its metrics. */
   metricsServer?: SystemComponentEvidence;
   /** Other Services of the namespace with no ready endpoint, with their pods (at most two). */

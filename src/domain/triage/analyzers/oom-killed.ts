@@ -7,6 +7,7 @@ import { formatBytes, parseQuantity } from '../quantity.js';
 import { describeHeap, findHeapSetting } from '../runtime-flags.js';
 import { describeOrigin, describeOriginEvidence, explainOrigin, findResourceOrigin, fixOrigin } from '../resource-origin.js';
 import { explainMemoryMounts, formatMemoryMounts, listMemoryVolumeMounts } from '../memory-volumes.js';
+import { describeSystemOomKills } from './oom-system.js';
 import { formatAgo } from '../time-span.js';
 
 interface OomHit {
@@ -25,6 +26,9 @@ export function analyzeOomKilled(ev: TriageEvidence): Finding[] {
 }
 
 function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
+  // Killed by the node running out of memory, not at the container's limit.
+  const system = describeSystemOomKills(ev, hits);
+  if (system) return system;
   const first = hits[0] as OomHit;
   const container = first.ref.container;
   const pods = unique(hits.map((h) => h.ref.pod.name));

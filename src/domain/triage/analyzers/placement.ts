@@ -4,6 +4,7 @@ import type { Finding } from '../finding.js';
 import { advertisedAmount, formatAllocatable, listExtendedRequests } from '../extended-resources.js';
 import { describePodCommand, formatKubectl } from '../kubectl-command.js';
 import { groupBy, isPodFailing, severityForPods, unique } from '../pod-status.js';
+import { judgeNodeState } from '../node-state-taints.js';
 import { isSimilarName } from '../service-match.js';
 import { capitalize } from '../../text.js';
 
@@ -75,6 +76,8 @@ interface Verdict {
   evidence?: string[];
   /** A node to look at: what it advertises and which pods (device plugins) run on it. */
   node?: string;
+  /** See Finding.outsideWorkload: the nodes' state, not the pods' spec, keeps them out. */
+  outside?: string;
 }
 
 function names(nodes: readonly NodeEvidence[]): string {
@@ -109,7 +112,7 @@ function judgeExtended(all: readonly NodeEvidence[], usable: readonly NodeEviden
 }
 
 /** Why no node can take pods with this placement, in the words of the labels and taints involved. */
-function judge(nodes: readonly NodeEvidence[], pod: PodEvidence, p: PlacementEvidence): Verdict | undefined {
+function judge(ev: TriageEvidence, nodes: readonly NodeEvidence[], pod: PodEvidence, p: PlacementEvidence): Verdict | undefined {
   const matching = nodes.filter((n) => matchesPlacement(n, p));
   if (matching.length === 0) {
     const missing = Object.entries(p.nodeSelector).find(([k, v]) => !nodes.some((n) => n.labels?.[k] === v));
@@ -143,6 +146,10 @@ function judge(nodes: readonly NodeEvidence[], pod: PodEvidence, p: PlacementEvi
     };
   }
   const usable = matching.filter((n) => untoleratedTaints(n, p).length === 0);
+  // A cordon or a node condition taints the nodes too: their state, not a toleration, is what fails.
+  const state = usable.length === 0 ? judgeNodeState(ev.target, matching, (n) => untoleratedTaints(n, p), ev.pods)
+    : !usable.some(isSchedulable) && usable.every((n) => n.unschedulable) ? judgeNodeState(ev.target, usable, () => [], ev.pods) : undefined;
+  if (state) return state;
   if (usable.length === 0) {
     const taints = unique(matching.flatMap((n) => untoleratedTaints(n, p).map(formatTaint)));
     return {
@@ -175,7 +182,7 @@ export function analyzePlacement(ev: TriageEvidence): Finding[] {
   return [...groups.values()].flatMap((group): Finding[] => {
     const first = group[0] as PodEvidence;
     const placement = first.placement as PlacementEvidence;
-    const verdict = judge(nodes, first, placement);
+    const verdict = judge(ev, nodes, first, placement);
     if (!verdict) return [];
     const counted = Object.entries(ev.census?.byState ?? {}).filter(([s]) => s.startsWith('Pending (')).reduce((n, [, k]) => n + k, 0);
     const total = groups.size === 1 ? Math.max(group.length, counted) : group.length;
@@ -198,6 +205,7 @@ export function analyzePlacement(ev: TriageEvidence): Finding[] {
         likelyCause: verdict.cause ?? `The scheduler only places a pod on a node that ${verdict.decisive.startsWith('untolerated') ? 'it tolerates' : 'matches its nodeSelector and required affinity'}; ${verdict.why}. A renamed label, a node group that was replaced, or a template change on one side only.`,
         nextAction: `${capitalize(verdict.fix)}; the pods schedule on their own once a node fits.`,
         fix: verdict.fix,
+        ...(verdict.outside === undefined ? {} : { outsideWorkload: verdict.outside }),
         confirmCommands: [
           describePodCommand(ev.target, first.name),
           ...(verdict.node

@@ -95,7 +95,9 @@ function decideAction(ev: TriageEvidence, mechanism: Finding, trigger: Trigger, 
 function decideFixForward(mechanism: Finding, trigger: Trigger, separation: Split | undefined, fix: string): string {
   if (separation !== undefined && (separation.attribute === 'node' || separation.attribute === 'node pool' || separation.attribute === 'architecture') && trigger.kind === 'none') {
     const where = separation.failing.join(', ');
-    if (separation.attribute === 'node') return `Cordon ${where} and delete its failing pods so they start elsewhere (the bot will not); then find what is wrong with the node`;
+    // A mechanism that names the node's own fault says what to fix there.
+    const then = mechanism.outsideWorkload !== undefined && mechanism.fix !== undefined && mechanism.affected?.nodes?.includes(where) ? lower(fix) : 'find what is wrong with the node';
+    if (separation.attribute === 'node') return `Cordon ${where} and delete its failing pods so they start elsewhere (the bot will not); then ${then}`;
     return `Keep the pods off ${separation.attribute} ${where} (nodeSelector or affinity) until it is fixed; then ${lower(fix)}`;
   }
   if (trigger.kind === 'first-install') return `No earlier revision exists: ${lower(fix)}`;
