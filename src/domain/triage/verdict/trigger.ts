@@ -71,6 +71,10 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
   // A security setting the mechanism blames (a seccomp profile, dropped capabilities) is the lead.
   const security = pickSecurityChange(text, diff);
   if (security !== undefined) return security;
+  // A container the revision added, failing: its arrival is the change, not an image bump beside it.
+  const failing = /\b(?:container|sidecar) ([\w.-]+)/i.exec(mechanism?.title ?? '')?.[1];
+  const added = failing === undefined ? undefined : diff.find((l) => l.startsWith(`container ${failing} added`) || l.startsWith(`init container ${failing} added`));
+  if (added !== undefined) return added;
   // The diff line that names an env var the mechanism names is the lead over an image bump of the same revision.
   const names = `${mechanism?.title ?? ''} ${mechanism?.decisive ?? ''}`.match(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g) ?? [];
   const line = diff.find((l) => related(l) && names.some((n) => new RegExp(`\\b${n}\\b`).test(l))) ?? diff.find(related);
