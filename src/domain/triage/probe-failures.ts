@@ -43,6 +43,10 @@ export interface ProbeMiss {
   /** Why the kubelet's check fails, a clause. */
   why: string;
   fix: string;
+  /** The next action, when it is not "fix it; the kubelet keeps killing an app that may be up". */
+  action?: string;
+  /** The line to quote, when it is not the probe's own failure message. */
+  decisive?: string;
 }
 
 /** A log line announcing a listener on a loopback address: "Server listening at http://127.0.0.1:3000". */

@@ -7,8 +7,10 @@ import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLi
 import { describePortClash, tellPortClash } from '../port-clash.js';
 import { formatBytes, parseQuantity } from '../quantity.js';
 import { describeHeap, findHeapSetting } from '../runtime-flags.js';
+import { findSecurityRefusal } from '../security-refusal.js';
 import { findStorePassword, tellStorePassword } from '../store-password.js';
 import { formatAgo } from '../time-span.js';
+import { capitalize } from '../../text.js';
 
 type ExitClass = 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'segfault' | 'abort' | 'app-error';
 
@@ -168,6 +170,11 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   const badTitle = bad ? `: it cannot parse "${bad.value}"${bad.flaw ? ` (${bad.flaw})` : ''}${bad.sources.length > 0 && bad.sources.length <= 2 ? `, from env ${bad.sources.join(' or ')}` : ''}` : '';
   const store = !clash && !bad ? findStorePassword(logged?.lines ?? [], container, first.ref.pod) : undefined;
   const storeTold = store ? tellStorePassword(store) : undefined;
+  // A refusal by the kernel in pods whose revision tightened their sandbox: that setting's doing.
+  const refusal = !clash && !bad && !store && !heap && first.cls !== 'not-found' && first.cls !== 'wrong-arch'
+    ? findSecurityRefusal(ev.revisions, hits.map((h) => h.ref.pod), container.name, [...(logged?.lines ?? []).slice(-20), first.term.message ?? ''])
+    : undefined;
+  if (refusal) evidence.push(`revision ${refusal.revision} brought in ${refusal.label}; revision ${refusal.previous} ran without it`);
   if (bad && bad.sources.length > 0) evidence.push(`env fed from Secrets or ConfigMaps that could hold "${bad.value}": ${bad.sources.join(', ')} (a change there reaches new pods without a rollout)`);
   const pod = first.ref.pod.name;
   const confirmCommands = [previousLogsCommand(ev.target, pod, container.name), describePodCommand(ev.target, pod)];
@@ -177,15 +184,15 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   return {
     id: `exit-code/${first.cls}/${container.name}`,
     kind: 'exit-code',
-    title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${heap?.title ?? clash?.title ?? storeTold?.title ?? badTitle}`,
+    title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${heap?.title ?? clash?.title ?? storeTold?.title ?? (refusal ? `: ${refusal.clause}` : badTitle)}`,
     layer: 'container/process',
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
-    confidence: heap ? 'high' : text.confidence,
+    confidence: heap || refusal ? 'high' : text.confidence,
     evidence,
     ...(store ? { decisive: store.line } : decisive ? { decisive } : {}),
-    likelyCause: heap?.cause ?? clash?.cause ?? storeTold?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause),
-    nextAction: clash?.action ?? storeTold?.action ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
-    fix: heap?.fix ?? clash?.fix ?? storeTold?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
+    likelyCause: heap?.cause ?? clash?.cause ?? storeTold?.cause ?? refusal?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause),
+    nextAction: clash?.action ?? storeTold?.action ?? (refusal ? `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.` : undefined) ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
+    fix: heap?.fix ?? clash?.fix ?? storeTold?.fix ?? refusal?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
     confirmCommands,
     affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)) },
   };

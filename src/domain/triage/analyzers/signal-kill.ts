@@ -5,6 +5,7 @@ import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-command.js';
 import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
 import { PROBE_FAILED, explainProbeMiss, listProbeEvents, wasKilledByProbe } from '../probe-failures.js';
+import { explainByOwnLog } from '../probe-own-log.js';
 import { formatAgo } from '../time-span.js';
 import { capitalize } from '../../text.js';
 
@@ -30,7 +31,7 @@ const EXEC_CANNOT_RUN = /exec: "[^"]*": (stat [^:]*: no such file or directory|e
 export function analyzeSignalKills(ev: TriageEvidence): Finding[] {
   // An app that shuts down gracefully on the probe's SIGTERM exits 0: still the probe's kill.
   const killed = listTerminations(ev.pods, ev.collectedAt, (term, ref) =>
-    term.reason !== 'OOMKilled' && (term.exitCode === 137 || term.exitCode === 143 || (term.exitCode === 0 && !ref.init && wasKilledByProbe(ev, ref, term))));
+    term.reason !== 'OOMKilled' && (term.exitCode === 137 || term.exitCode === 143 || (term.exitCode === 0 && (!ref.init || ref.container.sidecar === true) && wasKilledByProbe(ev, ref, term))));
   // A container killed for a failed postStart hook is the lifecycle-hook reading's.
   const hookKilled = new Set(listPodEvents(ev, ['Killing']).filter((e) => /^Failed(PostStart|PreStop)Hook$/.test(e.message.trim())).map((e) => e.object.name));
   const hits: KillHit[] = killed.filter(({ ref }) => !hookKilled.has(ref.pod.name)).map(({ ref, term, recent }) => {
@@ -65,7 +66,8 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
   const declared = container.ports.flatMap((p) => [p.containerPort, ...(p.name ? [p.name] : [])]);
   const portMismatch = probe?.port !== undefined && declared.length > 0 && !declared.includes(probe.port);
   // Or the app is up but unreachable as probed: loopback only, TLS against plain HTTP; its log says which.
-  const miss = portMismatch || execCannotRunIn(messages) ? undefined : explainProbeMiss(probe, container, messages, ev.logs.filter((l) => pods.includes(l.pod) && l.container === container.name));
+  const ownLogs = ev.logs.filter((l) => pods.includes(l.pod) && l.container === container.name);
+  const miss = portMismatch || execCannotRunIn(messages) ? undefined : explainProbeMiss(probe, container, messages, ownLogs) ?? explainByOwnLog(probe, failures.map((f) => f.message), ownLogs, container.name);
   const window = (probe?.initialDelaySeconds ?? 0) + (probe?.periodSeconds ?? 10) * (probe?.failureThreshold ?? 3);
   const runs = hits.map((h) => (h.term.startedAt && h.term.finishedAt ? (Date.parse(h.term.finishedAt) - Date.parse(h.term.startedAt)) / 1000 : undefined)).filter((x): x is number => x !== undefined);
   const duringStartup =
@@ -81,6 +83,8 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
   else if (duringStartup) scope = ` during start-up: each run is killed ~${avgRun ?? window}s in, before the app answers (initialDelaySeconds ${probe?.initialDelaySeconds ?? 0}, no startupProbe)`;
 
   const execCannotRun = execCannotRunIn(messages);
+  // A native sidecar that never passes its startup probe holds back every container after it.
+  const holdsPod = container.sidecar === true && probeName === 'startup';
   let why: string;
   if (miss) why = miss.why;
   else if (execCannotRun) why = `the probe's command cannot run in the container (${EXEC_CANNOT_RUN.exec(messages)?.[0] ?? 'exec failed'}): the image no longer has it, so every probe errors while the app may be fine`;
@@ -96,16 +100,16 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
   return {
     id: `liveness-kill/${probeName}/${container.name}`,
     kind: 'liveness-kill',
-    title: `${capitalize(probeName)} probe is killing container ${container.name} (${formatPodShare(ev, pods.length)}, exit ${codes})${scope}`,
+    title: `${capitalize(probeName)} probe is killing ${container.sidecar === true ? 'sidecar' : 'container'} ${container.name} (${formatPodShare(ev, pods.length)}, exit ${codes})${scope}${holdsPod ? '; the app containers never start until it passes' : ''}`,
     layer: 'runtime/probes',
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
     confidence: 'high',
     evidence,
-    ...(failures[0] ? { decisive: failures[0].message.replace(/\s+/g, ' ').trim() } : {}),
-    likelyCause: `The kubelet restarts ${container.name} because ${why}. Exit ${codes} is the kill (SIGTERM, then SIGKILL after the grace period), not the app failing on its own.`,
+    ...(miss?.decisive ? { decisive: miss.decisive } : failures[0] ? { decisive: failures[0].message.replace(/\s+/g, ' ').trim() } : {}),
+    likelyCause: `The kubelet restarts ${container.name} because ${why}. Exit ${codes} is the kill (SIGTERM, then SIGKILL after the grace period), not the app failing on its own.${holdsPod ? ` ${container.name} is a native sidecar (an init container with restartPolicy Always): the kubelet starts the containers after it only once its startup probe passes, so the pod stays initializing and never serves.` : ''}`,
     fix: miss ? miss.fix : execCannotRun ? `change the ${probeName} probe to httpGet or tcpSocket, or to a command the image has` : busyLine ? `let the start-up work finish: run it as a Job before the rollout (a migration), or give the ${probeName} probe more time` : duringStartup ? 'add a startupProbe (or a longer initialDelaySeconds) that covers the start-up time' : portMismatch || /connection refused|statuscode: 404/i.test(messages) ? `point the ${probeName} probe at the port and path the app serves` : /timeout|deadline exceeded|timed out/i.test(messages) ? `relax the ${probeName} probe's timeout and failure threshold (or add a startupProbe)` : `fix the ${probeName} probe or what it checks`,
     nextAction: miss
-      ? `${capitalize(miss.fix)}; until then the kubelet keeps killing an app that may be up. Restarting pods will not help.`
+      ? miss.action ?? `${capitalize(miss.fix)}; until then the kubelet keeps killing an app that may be up. Restarting pods will not help.`
       : execCannotRun
       ? `Change the ${probeName} probe to one the image can run (httpGet or tcpSocket on the app's port); until then the kubelet keeps killing a healthy app. Restarting pods will not help.`
       :

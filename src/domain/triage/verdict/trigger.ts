@@ -10,6 +10,7 @@ import { findOnset } from '../failure-onset.js';
 import type { Finding } from '../finding.js';
 import { unique } from '../pod-status.js';
 import { diffRevisions, shortenImageChange, sortRevisions, summarizeChange } from '../revision-diff.js';
+import { pickSecurityChange } from '../security-refusal.js';
 import { matchesLabels } from '../service-match.js';
 import { describeOriginChange, findResourceOrigin, type ResourceOrigin } from '../resource-origin.js';
 import { HOUR_MS, MINUTE_MS, earliest, formatAgo, formatSpan, msBetween } from '../time-span.js';
@@ -74,6 +75,13 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
     if (k === 'volume-attach') return /securitycontext|volume|fsgroup/.test(l);
     return false;
   };
+  // A security setting the mechanism blames (a seccomp profile, dropped capabilities) is the lead.
+  const security = pickSecurityChange(text, diff);
+  if (security !== undefined) return security;
+  // A container the revision added, failing: its arrival is the change, not an image bump beside it.
+  const failing = /\b(?:container|sidecar) ([\w.-]+)/i.exec(mechanism?.title ?? '')?.[1];
+  const added = failing === undefined ? undefined : diff.find((l) => l.startsWith(`container ${failing} added`) || l.startsWith(`init container ${failing} added`));
+  if (added !== undefined) return added;
   // The diff line that names an env var the mechanism names is the lead over an image bump of the same revision.
   const names = `${mechanism?.title ?? ''} ${mechanism?.decisive ?? ''}`.match(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g) ?? [];
   const line = diff.find((l) => related(l) && names.some((n) => new RegExp(`\\b${n}\\b`).test(l))) ?? diff.find(related);

@@ -1,0 +1,182 @@
+/**
+ * A process the kernel refuses (EPERM, "Operation not permitted", EACCES, a read-only file system,
+ * SIGSYS) in pods of a revision that tightened their sandbox: a seccomp profile, dropped
+ * capabilities, no privilege escalation, a non-root user, a read-only root file system. The
+ * refusal is that setting's doing, not the node's nor the image's: the previous revision ran the
+ * same code unconfined. Hints the app prints about kernel settings mislead; the profile refuses.
+ */
+import type { PodEvidence, RevisionContainerEvidence, RevisionEvidence } from './evidence.js';
+import { sortRevisions } from './revision-diff.js';
+
+export type SandboxSetting = 'seccomp' | 'capabilities' | 'no-new-privileges' | 'non-root' | 'read-only-root';
+
+export interface SecurityRefusal {
+  setting: SandboxSetting;
+  /** As a reader names it: "seccomp profile RuntimeDefault", "capabilities drop ALL". */
+  label: string;
+  /** The revision that brought the setting in, and the one before it. */
+  revision: number;
+  previous: number;
+  /** The log line that shows the refusal. */
+  line: string;
+  /** The system call the log names, when it names one ("io_uring"). */
+  syscall?: string;
+  /** A clause for a title: "the seccomp profile RuntimeDefault (new in revision 9) refuses it a system call (io_uring)". */
+  clause: string;
+  cause: string;
+  fix: string;
+}
+
+/** EPERM as C, Go, Rust, Zig and Python print it; SIGSYS when a profile kills instead of refusing. */
+const EPERM = /\bEPERM\b|operation not permitted|\bPermissionDenied\b/i;
+// A database's "permission denied for table …" is its own grant system, not the kernel.
+const EACCES = /\bEACCES\b|permission denied(?! for (?:table|relation|schema|database|sequence|function|view))/i;
+const SIGSYS = /bad system call|\bSIGSYS\b|\bENOSYS\b|function not implemented|\bseccomp\b/i;
+const EROFS = /read-only file system|\bEROFS\b/i;
+
+/** System calls the runtimes' default seccomp profiles refuse, as logs name them. */
+const FILTERED_SYSCALL = /\b(io_uring(?:_setup|_enter|_register)?|ptrace|unshare|setns|mount|umount2?|pivot_root|keyctl|add_key|request_key|perf_event_open|bpf|userfaultfd|personality|kexec_load|clone3|name_to_handle_at|open_by_handle_at|quotactl|acct|swapon|reboot|syslog|lookup_dcookie|init_module|finit_module|delete_module|mbind|set_mempolicy|move_pages)\b/;
+
+type Sc = Record<string, unknown>;
+
+function parse(json: string | undefined): Sc {
+  if (json === undefined) return {};
+  try {
+    const v: unknown = JSON.parse(json);
+    return v !== null && typeof v === 'object' ? (v as Sc) : {};
+  } catch {
+    return {};
+  }
+}
+
+function field(sc: Sc, path: readonly string[]): unknown {
+  let v: unknown = sc;
+  for (const k of path) v = v !== null && typeof v === 'object' ? (v as Sc)[k] : undefined;
+  return v;
+}
+
+/** The effective security settings of one container of a revision: its own over the pod's. */
+interface Effective {
+  seccomp?: string;
+  drop: string[];
+  noNewPrivs: boolean;
+  user?: number;
+  nonRoot: boolean;
+  readOnlyRoot: boolean;
+}
+
+function effective(r: RevisionEvidence, container: string): Effective | undefined {
+  const c: RevisionContainerEvidence | undefined = [...r.containers, ...(r.template?.initContainers ?? [])].find((x) => x.name === container);
+  if (c === undefined) return undefined;
+  const pod = parse(r.template?.securityContext);
+  const own = parse(c.securityContext);
+  const pick = (path: readonly string[]): unknown => field(own, path) ?? field(pod, path);
+  const seccomp = pick(['seccompProfile', 'type']);
+  const user = pick(['runAsUser']);
+  const drop = field(own, ['capabilities', 'drop']);
+  return {
+    ...(typeof seccomp === 'string' && seccomp !== 'Unconfined' ? { seccomp } : {}),
+    drop: Array.isArray(drop) ? drop.map(String) : [],
+    noNewPrivs: field(own, ['allowPrivilegeEscalation']) === false,
+    ...(typeof user === 'number' ? { user } : {}),
+    nonRoot: pick(['runAsNonRoot']) === true || (typeof user === 'number' && user !== 0),
+    readOnlyRoot: field(own, ['readOnlyRootFilesystem']) === true,
+  };
+}
+
+interface Tightened {
+  setting: SandboxSetting;
+  label: string;
+}
+
+/** What the newer revision forbids that the older one allowed, for this container. */
+function listTightened(older: Effective, newer: Effective): Tightened[] {
+  const out: Tightened[] = [];
+  if (newer.seccomp !== undefined && newer.seccomp !== older.seccomp) out.push({ setting: 'seccomp', label: `seccomp profile ${newer.seccomp}` });
+  const dropped = newer.drop.filter((d) => !older.drop.includes(d));
+  if (dropped.length > 0) out.push({ setting: 'capabilities', label: `capabilities drop ${dropped.join(', ')}` });
+  if (newer.noNewPrivs && !older.noNewPrivs) out.push({ setting: 'no-new-privileges', label: 'allowPrivilegeEscalation: false' });
+  if (newer.nonRoot && (!older.nonRoot || newer.user !== older.user)) out.push({ setting: 'non-root', label: newer.user !== undefined ? `runAsUser ${newer.user}` : 'runAsNonRoot' });
+  if (newer.readOnlyRoot && !older.readOnlyRoot) out.push({ setting: 'read-only-root', label: 'readOnlyRootFilesystem' });
+  return out;
+}
+
+/** Which settings can refuse what the line says, likeliest first. */
+function suspectsFor(line: string): SandboxSetting[] {
+  if (EROFS.test(line)) return ['read-only-root'];
+  if (SIGSYS.test(line)) return ['seccomp'];
+  if (EPERM.test(line)) return ['seccomp', 'capabilities', 'no-new-privileges', 'non-root'];
+  if (EACCES.test(line)) return ['non-root', 'capabilities', 'no-new-privileges', 'seccomp'];
+  return [];
+}
+
+function tell(t: Tightened, revision: number, previous: number, syscall: string | undefined): Pick<SecurityRefusal, 'clause' | 'cause' | 'fix'> {
+  const call = syscall ? ` (${syscall})` : '';
+  switch (t.setting) {
+    case 'seccomp':
+      return {
+        clause: `the ${t.label} (new in revision ${revision}) refuses it a system call${call}`,
+        cause: `Revision ${revision} put the container under ${t.label}: the runtime's filter refuses system calls outside its allow-list${syscall ? `, ${syscall} among them,` : ''} with EPERM ("Operation not permitted"), and the process gives up. Revision ${previous} ran the same code without the profile: what changed is the filter, not the kernel or the node.`,
+        fix: `allow the refused system call${call}: a Localhost seccomp profile that permits it (Unconfined for this container as a stopgap)`,
+      };
+    case 'capabilities':
+      return {
+        clause: `revision ${revision} dropped capabilities (${t.label}) and the kernel refuses it an operation`,
+        cause: `Revision ${revision} dropped Linux capabilities (${t.label}): binding a port below 1024 needs NET_BIND_SERVICE, chown CHOWN, switching user SETUID/SETGID, raw sockets NET_RAW. Revision ${previous} had them.`,
+        fix: 'add back the one capability it needs (securityContext.capabilities.add), or stop needing it (a port above 1024)',
+      };
+    case 'no-new-privileges':
+      return {
+        clause: `allowPrivilegeEscalation: false (new in revision ${revision}) refuses it an operation`,
+        cause: `Revision ${revision} set allowPrivilegeEscalation: false (no_new_privs): setuid binaries and file capabilities (setcap) no longer grant anything, so what the process relied on them for is refused.`,
+        fix: 'grant the capability to the container directly instead of through setuid or file capabilities, or re-allow privilege escalation',
+      };
+    case 'non-root':
+      return {
+        clause: `it runs as a non-root user since revision ${revision} (${t.label}) and is refused`,
+        cause: `Revision ${revision} made the container run as a non-root user (${t.label}): files and directories the image leaves to root, and ports below 1024, are refused to it.`,
+        fix: 'make what it writes owned by that user (fsGroup, a writable volume, chown in the image), or use a port above 1024',
+      };
+    case 'read-only-root':
+      return {
+        clause: `the root file system is read-only since revision ${revision} (readOnlyRootFilesystem)`,
+        cause: `Revision ${revision} set readOnlyRootFilesystem: every write outside a mounted volume fails with "Read-only file system".`,
+        fix: 'mount an emptyDir where it writes (/tmp, its cache or run directory)',
+      };
+  }
+}
+
+/**
+ * Why the kernel refuses this container of these pods, when a tightened security setting of their
+ * revision explains the refusal `lines` show; undefined when no line is a refusal or nothing was
+ * tightened (then the refusal is the app's or the node's story).
+ */
+export function findSecurityRefusal(revisions: readonly RevisionEvidence[], pods: readonly PodEvidence[], container: string, lines: readonly string[]): SecurityRefusal | undefined {
+  const refusals = lines.filter((l) => suspectsFor(l).length > 0);
+  const line = refusals.at(-1);
+  if (line === undefined) return undefined;
+  const sorted = sortRevisions(revisions);
+  const i = sorted.findIndex((r) => pods.some((p) => p.revisionHash === r.hash));
+  const newer = sorted[i];
+  const older = sorted[i + 1];
+  if (newer === undefined || older === undefined) return undefined;
+  const a = effective(older, container);
+  const b = effective(newer, container);
+  if (a === undefined || b === undefined) return undefined;
+  const tightened = listTightened(a, b);
+  const suspects = [...new Set(refusals.flatMap(suspectsFor))];
+  const t = suspects.map((s) => tightened.find((x) => x.setting === s)).find((x) => x !== undefined);
+  if (t === undefined) return undefined;
+  const syscall = t.setting === 'seccomp' ? lines.map((l) => FILTERED_SYSCALL.exec(l)?.[1]).find((x) => x !== undefined)?.replace(/_(setup|enter|register)$/, '') : undefined;
+  return { setting: t.setting, label: t.label, revision: newer.revision, previous: older.revision, line: line.trim(), ...(syscall ? { syscall } : {}), ...tell(t, newer.revision, older.revision, syscall) };
+}
+
+/** Words that tie a mechanism to a security setting and the diff line that changed it. */
+const SETTING_WORDS = /seccomp|capabilit|allowPrivilegeEscalation|runAsNonRoot|runAsUser|readOnlyRootFilesystem/gi;
+
+/** The diff line that changed the security setting a mechanism names; undefined when it names none. */
+export function pickSecurityChange(mechanismText: string, diff: readonly string[]): string | undefined {
+  const words = [...new Set((mechanismText.match(SETTING_WORDS) ?? []).map((w) => w.toLowerCase()))];
+  if (words.length === 0) return undefined;
+  return diff.find((l) => / securityContext: /.test(l) && words.some((w) => l.toLowerCase().includes(w)));
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeExitCodes } from '../../../../src/domain/triage/analyzers/exit-code.js';
+import type { RevisionContainerEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
+import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
+import {
+  NS, NOW, REV7, baseEvidence, crashLooping, event, minutesAgo, pod, revision, revisionContainer, terminated, workload,
+} from '../scenarios/builders.js';
+
+const times = { startedAt: NOW, finishedAt: NOW };
+
+/**
+ * Revision 7 (20 minutes ago) changed only security settings; its two pods exit 1 at start with
+ * `log`, while three pods of revision 6 keep serving.
+ */
+function hardenedRollout(opts: { podSc?: string; appSc?: string; log: string[] }): TriageEvidence {
+  const fresh = [0, 1].map((i) => {
+    const p = pod(i, { revisionHash: REV7.hash, createdAt: minutesAgo(19), startTime: minutesAgo(19) });
+    return { ...p, ready: false, containers: [crashLooping(p.name, terminated(1, 'Error', 1, { runSeconds: 1 }), 8)] };
+  });
+  const base = baseEvidence({
+    pods: [...fresh, ...[2, 3, 4].map((i) => pod(i))],
+    events: fresh.map((p) => event({ object: { kind: 'Pod', name: p.name, namespace: NS }, reason: 'BackOff', message: `Back-off restarting failed container app in pod ${p.name}_${NS}(${p.uid ?? ''})`, count: 60, firstSeen: minutesAgo(18), lastSeen: minutesAgo(0.5) })),
+    logs: fresh.map((p) => ({ pod: p.name, container: 'app', previous: true, lines: opts.log })),
+    workload: workload({ readyReplicas: 3, availableReplicas: 3, updatedReplicas: 2, currentRevision: 7 }),
+  });
+  const hardened: RevisionContainerEvidence = revisionContainer(opts.appSc ? { securityContext: opts.appSc } : {});
+  const template = { initContainers: [], volumes: [], imagePullSecrets: [], placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [] } };
+  return {
+    ...base,
+    revisions: [
+      ...base.revisions.map((r) => ({ ...r, template })),
+      revision(REV7, minutesAgo(20), { replicas: 2, containers: [hardened], template: { ...template, ...(opts.podSc ? { securityContext: opts.podSc } : {}) } }),
+    ],
+  };
+}
+
+const ZIG_EPERM = [
+  '2026-11-21 03:12:11.400Z info(main): starting replica',
+  '2026-11-21 03:12:12.000Z error(io): io_uring is not available',
+  "2026-11-21 03:12:12.000Z error(io): likely cause: the syscall is disabled by sysctl, try 'sysctl -w kernel.io_uring_disabled=0'",
+  '2026-11-21 03:12:12.000Z error: PermissionDenied',
+];
+
+describe('a process refused by the kernel after its revision tightened the sandbox', () => {
+  it('blames a pod-level seccomp profile for EPERM and names the refused system call, not the app\'s kernel-setting hint', () => {
+    const ev = hardenedRollout({ podSc: '{"seccompProfile":{"type":"RuntimeDefault"}}', appSc: '{"allowPrivilegeEscalation":false}', log: ZIG_EPERM });
+    const [f] = analyzeExitCodes(ev);
+    expect(f?.title).toBe('Container app exits with code 1 on 2/5 pods: the seccomp profile RuntimeDefault (new in revision 7) refuses it a system call (io_uring)');
+    expect(f?.confidence).toBe('high');
+    expect(f?.likelyCause).toContain('EPERM');
+    expect(f?.fix).toContain('Localhost seccomp profile');
+    expect(`${f?.likelyCause ?? ''} ${f?.nextAction ?? ''}`).not.toMatch(/sysctl/);
+  });
+
+  it('leads the headline with the seccomp change, not the first line of the diff', () => {
+    const ev = hardenedRollout({ podSc: '{"seccompProfile":{"type":"RuntimeDefault"}}', appSc: '{"allowPrivilegeEscalation":false}', log: ZIG_EPERM });
+    const { headline } = buildTriageReport(ev, times);
+    expect(headline).toMatch(/^Since revision 7 \(20m ago: pod securityContext: \{\} → \{"seccompProfile":\{"type":"RuntimeDefault"\}\}\): Container app exits with code 1/);
+    expect(headline).toContain('Roll back to revision 6, or allow the refused system call (io_uring)');
+  });
+
+  it('reads "Operation not permitted" under a container-level Localhost profile the same way', () => {
+    const ev = hardenedRollout({ appSc: '{"seccompProfile":{"type":"Localhost","localhostProfile":"profiles/app.json"}}', log: ['panic: unshare: operation not permitted'] });
+    const [f] = analyzeExitCodes(ev);
+    expect(f?.title).toContain('the seccomp profile Localhost (new in revision 7) refuses it a system call (unshare)');
+  });
+
+  it('blames dropped capabilities when the refusal is a low port and only capabilities were tightened', () => {
+    const ev = hardenedRollout({ appSc: '{"capabilities":{"drop":["ALL"]}}', log: ['2026/11/21 03:12:12 [emerg] 1#1: bind() to 0.0.0.0:80 failed (13: Permission denied)'] });
+    const [f] = analyzeExitCodes(ev);
+    expect(f?.title).toContain('revision 7 dropped capabilities (capabilities drop ALL)');
+    expect(f?.fix).toContain('capabilities.add');
+    expect(buildTriageReport(ev, times).headline).toMatch(/^Since revision 7 \(20m ago: app securityContext: \{\} → \{"capabilities"/);
+  });
+
+  it('blames readOnlyRootFilesystem for "Read-only file system"', () => {
+    const ev = hardenedRollout({ appSc: '{"readOnlyRootFilesystem":true}', log: ["OSError: [Errno 30] Read-only file system: '/app/cache'"] });
+    const [f] = analyzeExitCodes(ev);
+    expect(f?.title).toContain('the root file system is read-only since revision 7 (readOnlyRootFilesystem)');
+    expect(f?.fix).toContain('emptyDir');
+  });
+
+  it('blames no setting when the revision tightened none, though the log says EPERM', () => {
+    const ev = hardenedRollout({ log: ZIG_EPERM });
+    const [f] = analyzeExitCodes(ev);
+    expect(f?.title).toBe('Container app exits with code 1 on 2/5 pods');
+    expect(f?.title).not.toMatch(/seccomp/);
+  });
+
+  it('blames no setting when the refusal is not the kernel\'s (a database grant)', () => {
+    const ev = hardenedRollout({ podSc: '{"seccompProfile":{"type":"RuntimeDefault"}}', log: ['FATAL: permission denied for table ledger_entries'] });
+    const [f] = analyzeExitCodes(ev);
+    expect(f?.title).not.toMatch(/seccomp/);
+  });
+
+  it('blames no setting for an error that is not a refusal', () => {
+    const ev = hardenedRollout({ podSc: '{"seccompProfile":{"type":"RuntimeDefault"}}', log: ['{"level":"fatal","msg":"database unreachable","error":"dial tcp: lookup db on 172.20.0.10:53: no such host"}'] });
+    const [f] = analyzeExitCodes(ev);
+    expect(f?.title).not.toMatch(/seccomp/);
+  });
+});
