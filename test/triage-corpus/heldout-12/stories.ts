@@ -1,6 +1,7 @@
 // Held-out stories, twelfth round: failures written without reading the analysis code, to measure
 // how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md), then fixed in general.
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md), then fixed in general; the round has
+// since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
 //
 // An overcommitted node whose kernel OOM killer picks the JVM of a service that was below its own
 // limit, zombies left by exec probes once a revision dropped dumb-init until the node runs short of
