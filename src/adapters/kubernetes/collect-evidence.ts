@@ -2,7 +2,8 @@
 //
 // Request plan (N = pods kept, capped; n ≤ maxPodsWithEvents):
 //   1 get of the target (Deployment, StatefulSet, DaemonSet, Job, CronJob; a CronJob also lists
-//   its Jobs), then at once:
+//   the namespace's Jobs: its own runs, and all of them in brief when a quota on the count of Jobs
+//   refuses its runs), then at once:
 //   pods (labelSelector = the target's selector; every page counted), ReplicaSets or
 //   ControllerRevisions (same selector, kept by owner uid), HPAs, Services, EndpointSlices,
 //   NetworkPolicies, ResourceQuotas, LimitRanges and ConfigMaps of the namespace, the cluster
@@ -39,6 +40,8 @@ import type { KubeClients } from './kube-clients.js';
 import { createLimiter } from './limit-concurrency.js';
 import { claimsOfPods, statefulSetClaims } from './map-pvc.js';
 import { mapJob, mapWorkload } from './map-workload.js';
+import { mapNamespaceJobs } from './map-namespace-jobs.js';
+import { needsNamespaceJobs } from '../../domain/triage/job-count-quota.js';
 import type { Workload } from './map-workload.js';
 import { pickDownServices, readDownServices } from './read-down-services.js';
 import { readDependencyServices } from './read-dependency-services.js';
@@ -175,7 +178,8 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     return { ...base, events };
   }
   const name = w.obj.metadata?.name ?? target.name;
-  const jobObjects: k8s.V1Job[] = await readJobs(ctx, w);
+  const jobsRead = await readJobs(ctx, w);
+  const jobObjects: k8s.V1Job[] = jobsRead.runs;
   const selector = podSelectorOf(w, jobObjects);
   if (selector === '' && w.kind !== 'CronJob') {
     // apps/v1 rejects empty selectors; if one got through, it would select the whole namespace.
@@ -238,6 +242,8 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
   ]);
   const controllerRevision = w.kind === 'StatefulSet' ? (w.obj.status?.updateRevision === undefined ? undefined : revisions.byName.get(w.obj.status.updateRevision)) : w.kind === 'DaemonSet' ? revisions.revisions[0]?.revision : undefined;
   const serviceNames = new Set(services.services.map((s) => s.name));
+  // A quota on the count of Jobs refuses the runs: every Job of the namespace counts, so all are told.
+  const refusedByJobCount = w.kind === 'CronJob' && needsNamespaceJobs(workloadEvents, name, ctx.now().toISOString());
   const priorityClasses = await priorityClassesP;
   return {
     ...base,
@@ -260,6 +266,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     namespaceObjects: [...namespaceContext.objects, ...services.objects],
     ...(dns === undefined ? {} : { dns }),
     ...(jobObjects.length > 0 ? { jobs: jobObjects.map(mapJob) } : {}),
+    ...(refusedByJobCount ? { namespaceJobs: mapNamespaceJobs(jobsRead.all, jobsRead.complete) } : {}),
     ...(downServices.length > 0 ? { downServices } : {}),
     ...(metricsServer === undefined ? {} : { metricsServer }),
     ...(foreignPods.length > 0 ? { foreignPods } : {}),

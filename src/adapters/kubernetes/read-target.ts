@@ -23,10 +23,19 @@ function createdMs(j: k8s.V1Job): number {
   return t === undefined ? 0 : new Date(t).getTime();
 }
 
-/** A Job target's own object; a CronJob's newest Jobs (by owner uid), newest first. */
-export async function readJobs(ctx: CollectContext, w: Workload): Promise<k8s.V1Job[]> {
-  if (w.kind === 'Job') return [w.obj];
-  if (w.kind !== 'CronJob') return [];
+export interface JobsRead {
+  /** A Job target's own object; a CronJob's Jobs (by owner uid), newest first. */
+  runs: k8s.V1Job[];
+  /** For a CronJob, every Job of the namespace the list returned (a quota counts them all). */
+  all: k8s.V1Job[];
+  /** The list held every Job of the namespace. */
+  complete: boolean;
+}
+
+/** A Job target's own object; a CronJob's newest Jobs (by owner uid), newest first, and the namespace's others. */
+export async function readJobs(ctx: CollectContext, w: Workload): Promise<JobsRead> {
+  if (w.kind === 'Job') return { runs: [w.obj], all: [], complete: false };
+  if (w.kind !== 'CronJob') return { runs: [], all: [], complete: false };
   const { batch } = ctx.clients;
   const namespace = ctx.namespace;
   const uid = w.obj.metadata?.uid;
@@ -36,7 +45,8 @@ export async function readJobs(ctx: CollectContext, w: Workload): Promise<k8s.V1
     batch.listNamespacedJob({ namespace, limit, ...(cont === undefined ? {} : { _continue: cont }) }, o),
     { maxItems: 2000 },
   );
-  return list.items.filter((j) => isOwnedBy(j.metadata, uid)).sort((a, b) => createdMs(b) - createdMs(a));
+  const runs = list.items.filter((j) => isOwnedBy(j.metadata, uid)).sort((a, b) => createdMs(b) - createdMs(a));
+  return { runs, all: list.items, complete: !list.more && !list.failed };
 }
 
 /**

@@ -6,6 +6,8 @@
 import type { EventEvidence, TriageEvidence } from './evidence.js';
 import { HISTORY_MS } from './pod-status.js';
 import { isWithin } from './time-span.js';
+import { isJobCountRefusal } from './job-count-quota.js';
+import type { JobsFillingQuota } from './job-count-quota.js';
 
 export interface RefusedRuns {
   /** "ResourceQuota object-counts (count/jobs.batch: 12 used of 12)", or the message's reason. */
@@ -33,17 +35,21 @@ export function findRefusedRuns(ev: TriageEvidence, cronJob: string): RefusedRun
   return { what: `ResourceQuota ${quota}${amounts}`, quota, ...(resource === undefined ? {} : { resource }), event: refused, message };
 }
 
-/** Why such a quota fills, and what frees it. */
-export function explainRefusedRuns(r: RefusedRuns): { cause: string; action: string; fix: string } {
-  if (r.quota === undefined) return { cause: `The API server refuses to create the CronJob's Jobs: ${r.message}`, action: 'Fix what the refusal names; run a missed run by hand once it is fixed.', fix: 'fix what the refusal names' };
-  if (r.resource === 'count/jobs.batch') {
+/** Why such a quota fills, and what frees it; for a count of Jobs, the namespace's Jobs say which fill it. */
+export function explainRefusedRuns(r: RefusedRuns, filling?: JobsFillingQuota): { cause: string; action: string; fix: string; evidence: string[] } {
+  if (r.quota === undefined) return { cause: `The API server refuses to create the CronJob's Jobs: ${r.message}`, action: 'Fix what the refusal names; run a missed run by hand once it is fixed.', fix: 'fix what the refusal names', evidence: [] };
+  if (r.resource !== undefined && isJobCountRefusal(r.message)) {
+    const general = `ResourceQuota ${r.quota} caps how many Jobs the namespace may hold, finished ones included, and it is full: every run the controller starts is refused. Finished Jobs count until deleted; Jobs without ttlSecondsAfterFinished (ad-hoc runs, other CronJobs with a long history limit) fill it.`;
+    if (filling) return filling;
     return {
-      cause: `ResourceQuota ${r.quota} caps how many Jobs the namespace may hold, finished ones included, and it is full: every run the controller starts is refused. Finished Jobs count until deleted; Jobs without ttlSecondsAfterFinished (ad-hoc runs, other CronJobs with a long history limit) fill it.`,
+      evidence: [],
+      cause: general,
       action: `Delete the finished Jobs that fill ${r.quota} (kubectl get jobs, oldest first), give them a ttlSecondsAfterFinished, or raise the quota; then run a missed run by hand.`,
       fix: `delete finished Jobs to free ResourceQuota ${r.quota} (and give them a TTL), or raise the quota`,
     };
   }
   return {
+    evidence: [],
     cause: `ResourceQuota ${r.quota} has no room for another run${r.resource ? ` (${r.resource})` : ''}: every run the controller starts is refused.`,
     action: `Free room in ${r.quota} or raise it; then run a missed run by hand.`,
     fix: `free room in ResourceQuota ${r.quota} or raise it`,

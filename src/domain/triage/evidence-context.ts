@@ -66,6 +66,28 @@ export interface NamespaceObjectEvidence {
   changedAt?: IsoTime;
 }
 
+/**
+ * A Job of the namespace in brief, read when a ResourceQuota on the count of Jobs
+ * (count/jobs.batch) refuses a CronJob's runs: finished Jobs count against it until deleted.
+ */
+export interface NamespaceJobEvidence {
+  name: string;
+  /** Its controller ("CronJob nightly-export"); absent for a Job made by hand or by a tool. */
+  owner?: { kind: string; name: string };
+  createdAt?: IsoTime;
+  /** When it completed or failed; absent while it runs. */
+  finishedAt?: IsoTime;
+  state: 'running' | 'complete' | 'failed' | 'suspended';
+  /** spec.ttlSecondsAfterFinished: the TTL controller deletes it this long after it ends. */
+  ttlSecondsAfterFinished?: number;
+}
+
+/** Every Job of the namespace (up to the list's cap); `complete` false when the list stopped early. */
+export interface NamespaceJobsEvidence {
+  jobs: NamespaceJobEvidence[];
+  complete: boolean;
+}
+
 /** A Job: the target itself, or one run of a CronJob. */
 export interface JobEvidence {
   name: string;

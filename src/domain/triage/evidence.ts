@@ -21,7 +21,7 @@ import type {
 } from './evidence-spec.js';
 import type { ContainerSpecEvidence, EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
 import type { DependencyServiceEvidence, EndpointSliceEvidence, ServiceEvidence } from './evidence-network.js';
-import type { ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, NodeAgentsEvidence, NodeNetworkEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, PreemptorEvidence, PriorityClassUseEvidence, ResourceQuotaEvidence, SystemComponentEvidence } from './evidence-context.js';
+import type { ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceJobsEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, NodeAgentsEvidence, NodeNetworkEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, PreemptorEvidence, PriorityClassUseEvidence, ResourceQuotaEvidence, SystemComponentEvidence } from './evidence-context.js';
 import type { NodeMemoryEvidence } from './evidence-node-memory.js';
 
 export type * from './evidence-spec.js';
@@ -302,6 +302,8 @@ export interface TriageEvidence {
   dns?: ClusterDnsEvidence;
   /** A Job's own status, or a CronJob's recent Jobs (newest first). */
   jobs?: JobEvidence[];
+  /** Every Job of the namespace in brief, when a quota on the count of Jobs refuses the CronJob's runs. */
+  namespaceJobs?: NamespaceJobsEvidence;
   /** Pods of something else that the workload's Services route to (at most two), with a log tail each. */
   foreignPods?: { pod: PodEvidence; logs: LogEvidence[] }[];
   /** One pod behind a Service of the namespace that the workload's logs say refuses it (a broker blocking publishers), with its log tail. */

@@ -5,6 +5,7 @@ import type { FireTimeCount } from '../cron-schedule.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { formatAgo, latest } from '../time-span.js';
 import { explainRefusedRuns, findRefusedRuns } from '../cron-refused-runs.js';
+import { describeJobsFillingQuota } from '../job-count-quota.js';
 
 /** The controller starts a run within seconds of its time; later than this, it was not started. */
 const START_GRACE_MS = 2 * 60_000;
@@ -72,7 +73,8 @@ export function analyzeCronJobSchedule(ev: TriageEvidence): Finding[] {
   // Without a deadline nothing ends a run that hangs (a read without timeout), and Forbid skips every run after it.
   const noDeadline = blocking !== undefined && blocking.activeDeadlineSeconds === undefined;
   const refused = blocking ? undefined : findRefusedRuns(ev, w.name);
-  const told = refused ? explainRefusedRuns(refused) : undefined;
+  const filling = refused?.quota !== undefined && ev.namespaceJobs ? describeJobsFillingQuota(ev.namespaceJobs, refused.quota, ev.target, refused.event.firstSeen, ev.collectedAt) : undefined;
+  const told = refused ? explainRefusedRuns(refused, filling) : undefined;
   const cause = told ? told.cause : blocking
     ? `Job ${blocking.name} is still running${blocking.startTime ? ` (started ${formatAgo(blocking.startTime, ev.collectedAt)})` : ''} and concurrencyPolicy is Forbid, so each run due meanwhile is skipped.${noDeadline ? ' The Job has no activeDeadlineSeconds, so nothing ends a run that hangs (a call without a timeout).' : ''}`
     : 'The CronJob controller did not start them: look for FailedCreate or TooManyMissedTimes events on the CronJob, a startingDeadlineSeconds shorter than the controller\'s delay, or kube-controller-manager itself.';
@@ -91,6 +93,7 @@ export function analyzeCronJobSchedule(ev: TriageEvidence): Finding[] {
         ...(refused ? [`FailedCreate ×${refused.event.count} on the CronJob, last ${formatAgo(refused.event.lastSeen, ev.collectedAt)}: ${refused.message}`] : []),
         `schedule ${sched.cron} (${tz}), lastScheduleTime ${sched.lastScheduleTime ?? 'never'}`,
         `runs due and not started: ${listRuns(missed, tz)}`,
+        ...(told ? told.evidence : []),
         ...(blocking ? [`Job ${blocking.name}: ${blocking.activeDeadlineSeconds === undefined ? 'no activeDeadlineSeconds (no deadline)' : `activeDeadlineSeconds ${blocking.activeDeadlineSeconds}`}`] : []),
       ],
       likelyCause: cause,

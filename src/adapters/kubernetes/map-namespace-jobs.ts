@@ -1,0 +1,32 @@
+// The namespace's Jobs in brief (owner, state, when made and ended, TTL), from the list a CronJob's
+// triage already reads to find its own runs: what fills a quota on the count of Jobs costs no request.
+import type * as k8s from '@kubernetes/client-node';
+import type { NamespaceJobEvidence, NamespaceJobsEvidence } from '../../domain/triage/evidence.js';
+import { toIsoTime } from './map-common.js';
+
+function stateOf(j: k8s.V1Job): { state: NamespaceJobEvidence['state']; at?: Date | undefined } {
+  const done = (j.status?.conditions ?? []).find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
+  if (done?.type === 'Complete') return { state: 'complete', at: j.status?.completionTime ?? done.lastTransitionTime };
+  if (done?.type === 'Failed') return { state: 'failed', at: done.lastTransitionTime };
+  return { state: j.spec?.suspend === true ? 'suspended' : 'running' };
+}
+
+export function mapNamespaceJob(j: k8s.V1Job): NamespaceJobEvidence {
+  const owner = j.metadata?.ownerReferences?.find((o) => o.controller);
+  const { state, at } = stateOf(j);
+  const createdAt = toIsoTime(j.metadata?.creationTimestamp);
+  const finishedAt = toIsoTime(at);
+  const ttl = j.spec?.ttlSecondsAfterFinished;
+  return {
+    name: j.metadata?.name ?? '',
+    ...(owner ? { owner: { kind: owner.kind, name: owner.name } } : {}),
+    ...(createdAt ? { createdAt } : {}),
+    ...(finishedAt ? { finishedAt } : {}),
+    state,
+    ...(ttl === undefined || ttl === null ? {} : { ttlSecondsAfterFinished: ttl }),
+  };
+}
+
+export function mapNamespaceJobs(jobs: readonly k8s.V1Job[], complete: boolean): NamespaceJobsEvidence {
+  return { jobs: jobs.map(mapNamespaceJob), complete };
+}
