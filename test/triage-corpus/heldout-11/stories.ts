@@ -1,6 +1,7 @@
 // Held-out stories, eleventh round: failures written without reading the analysis code, to measure
 // how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md), then fixed in general.
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md), then fixed in general; the round has
+// since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
 //
 // A revision that put /tmp on a memory-backed emptyDir so temp files count against the memory limit,
 // a new LimitRange whose default limit is injected into pods re-created by a node rotation, a VPA in

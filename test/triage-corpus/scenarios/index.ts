@@ -14,6 +14,7 @@ import { HOLDOUT_7_SCENARIOS } from '../heldout-7/stories.js';
 import { HOLDOUT_8_SCENARIOS } from '../heldout-8/stories.js';
 import { HOLDOUT_9_SCENARIOS } from '../heldout-9/stories.js';
 import { HOLDOUT_10_SCENARIOS } from '../heldout-10/stories.js';
+import { HOLDOUT_11_SCENARIOS } from '../heldout-11/stories.js';
 import { HOLDOUT_12_SCENARIOS } from '../heldout-12/stories.js';
 import { JOB_SCENARIOS } from './jobs.js';
 import { NETWORK_SCENARIOS } from './network.js';
@@ -46,5 +47,6 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_8_SCENARIOS,
   ...HOLDOUT_9_SCENARIOS,
   ...HOLDOUT_10_SCENARIOS,
+  ...HOLDOUT_11_SCENARIOS,
   ...HOLDOUT_12_SCENARIOS,
 ];
