@@ -14,9 +14,10 @@
  */
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { gradeStories } from './grade-stories.js';
+import { HOLDOUT_13_SCENARIOS } from '../test/triage-corpus/heldout-13/stories.js';
 
 /** Rounds written and not yet joined to the corpus; rounds 1–12 have joined it. */
-const PENDING: [string, readonly CorpusScenario[]][] = [];
+const PENDING: [string, readonly CorpusScenario[]][] = [['held-out round 13', HOLDOUT_13_SCENARIOS]];
 
 const filter = process.argv[2];
 if (PENDING.length === 0) console.log('held-out: no round pending (rounds 1–12 were graded first, then fixed and joined the corpus; their first figures are in docs/benchmarks.md)');
