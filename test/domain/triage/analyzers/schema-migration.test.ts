@@ -18,7 +18,7 @@ const RAILS_LOG = [
   '',
   'You have 1 pending migration:',
   '',
-  'db/migrate/20261120143012_add_mfa_enforced_at_to_accounts.rb',
+  'db/migrate/20261002091544_create_invoice_adjustments.rb',
   '):',
   'I, [2026-11-21T03:13:40.000 #1]  INFO -- : [c1f0] Completed 503 Service Unavailable in 6ms',
 ];
@@ -50,7 +50,7 @@ describe('analyzeSchemaMigrations', () => {
   it('names the pending migration the unready pod logs and the migration step its revision dropped', () => {
     const [f, ...rest] = analyzeSchemaMigrations(droppedMigrationScenario(RAILS_LOG));
     expect(rest).toEqual([]);
-    expect(f?.title).toBe('Database migrations not applied: Rails reports pending migrations (20261120143012_add_mfa_enforced_at_to_accounts) and the app will not serve, on 1/4 pods');
+    expect(f?.title).toBe('Database migrations not applied: Rails reports pending migrations (20261002091544_create_invoice_adjustments) and the app will not serve, on 1/4 pods');
     expect(f?.decisive).toBe('ActiveRecord::PendingMigrationError');
     expect(f?.evidence).toContain('revision 7 no longer runs init container db-migrate (bundle exec rails db:migrate); revision 6 did');
     expect(f?.fix).toBe('run the pending migrations (bin/rails db:migrate) and restore the init container db-migrate or run it as a Job before the rollout');
