@@ -7,6 +7,7 @@ import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLi
 import { describePortClash, tellPortClash } from '../port-clash.js';
 import { formatBytes, parseQuantity } from '../quantity.js';
 import { describeHeap, findHeapSetting } from '../runtime-flags.js';
+import { findNodeKernelLimit, tellNodeKernelLimit } from '../node-kernel-limit.js';
 import { findSecurityRefusal } from '../security-refusal.js';
 import { findStorePassword, tellStorePassword } from '../store-password.js';
 import { formatAgo } from '../time-span.js';
@@ -159,19 +160,23 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   else evidence.push('no log lines of the previous run were captured');
   if (first.cls !== 'app-error' && first.cls !== 'segfault' && first.cls !== 'abort') evidence.push(`image ${container.image}`);
   const heap = describeHeapExhaustion(hits, logged?.lines ?? []);
+  // A kernel setting of the node (a sysctl, a per-user inotify limit) is the node's to fix, not the app's.
+  const limit = heap ? undefined : findNodeKernelLimit((logged?.lines ?? []).slice(-40));
+  const kernel = limit ? tellNodeKernelLimit(ev, limit, hits.map((h) => h.ref.pod)) : undefined;
+  if (kernel) evidence.push(...kernel.evidence);
 
   // The runtime's message decides a start failure; the log's last error decides an app's exit.
   const message = condenseRuntimeMessage(first.term.message?.trim().split('\n')[0]);
-  const decisive = (first.cls === 'app-error' || first.cls === 'abort' || first.cls === 'segfault' ? undefined : message) ?? pickDecisiveLine(logged?.lines ?? []) ?? message;
-  const portClash = decisive ? describePortClash(decisive, first.ref.pod, container.name) : undefined;
+  const decisive = limit?.line ?? (first.cls === 'app-error' || first.cls === 'abort' || first.cls === 'segfault' ? undefined : message) ?? pickDecisiveLine(logged?.lines ?? []) ?? message;
+  const portClash = decisive && !kernel ? describePortClash(decisive, first.ref.pod, container.name) : undefined;
   const clash = portClash ? tellPortClash(portClash, container.name) : undefined;
   if (clash) evidence.push(...clash.evidence);
-  const bad = decisive && !clash ? findBadValue(decisive, container) : undefined;
+  const bad = decisive && !clash && !kernel ? findBadValue(decisive, container) : undefined;
   const badTitle = bad ? `: it cannot parse "${bad.value}"${bad.flaw ? ` (${bad.flaw})` : ''}${bad.sources.length > 0 && bad.sources.length <= 2 ? `, from env ${bad.sources.join(' or ')}` : ''}` : '';
-  const store = !clash && !bad ? findStorePassword(logged?.lines ?? [], container, first.ref.pod) : undefined;
+  const store = !clash && !bad && !kernel ? findStorePassword(logged?.lines ?? [], container, first.ref.pod) : undefined;
   const storeTold = store ? tellStorePassword(store) : undefined;
   // A refusal by the kernel in pods whose revision tightened their sandbox: that setting's doing.
-  const refusal = !clash && !bad && !store && !heap && first.cls !== 'not-found' && first.cls !== 'wrong-arch'
+  const refusal = !clash && !bad && !store && !heap && !kernel && first.cls !== 'not-found' && first.cls !== 'wrong-arch'
     ? findSecurityRefusal(ev.revisions, hits.map((h) => h.ref.pod), container.name, [...(logged?.lines ?? []).slice(-20), first.term.message ?? ''])
     : undefined;
   if (refusal) evidence.push(`revision ${refusal.revision} brought in ${refusal.label}; revision ${refusal.previous} ran without it`);
@@ -184,16 +189,17 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   return {
     id: `exit-code/${first.cls}/${container.name}`,
     kind: 'exit-code',
-    title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${heap?.title ?? clash?.title ?? storeTold?.title ?? (refusal ? `: ${refusal.clause}` : badTitle)}`,
-    layer: 'container/process',
+    title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${kernel?.title ?? heap?.title ?? clash?.title ?? storeTold?.title ?? (refusal ? `: ${refusal.clause}` : badTitle)}`,
+    layer: kernel ? 'node/eviction' : 'container/process',
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
-    confidence: heap || refusal ? 'high' : text.confidence,
+    confidence: heap || refusal || kernel ? 'high' : text.confidence,
     evidence,
     ...(store ? { decisive: store.line } : decisive ? { decisive } : {}),
-    likelyCause: heap?.cause ?? clash?.cause ?? storeTold?.cause ?? refusal?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause),
-    nextAction: clash?.action ?? storeTold?.action ?? (refusal ? `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.` : undefined) ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
-    fix: heap?.fix ?? clash?.fix ?? storeTold?.fix ?? refusal?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
+    likelyCause: kernel?.cause ?? heap?.cause ?? clash?.cause ?? storeTold?.cause ?? refusal?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause),
+    nextAction: kernel?.action ?? clash?.action ?? storeTold?.action ?? (refusal ? `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.` : undefined) ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
+    fix: kernel?.fix ?? heap?.fix ?? clash?.fix ?? storeTold?.fix ?? refusal?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
     confirmCommands,
+    ...(kernel ? { outsideWorkload: kernel.outside } : {}),
     affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)) },
   };
 }

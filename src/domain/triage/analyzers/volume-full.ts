@@ -5,6 +5,7 @@ import { findCondition, findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { isPodFailing, listNodesOf, severityForPods, unique } from '../pod-status.js';
+import { findNodeKernelLimit } from '../node-kernel-limit.js';
 import { type ClaimResize, findClaimResize } from '../pvc-resize.js';
 import { formatAgo } from '../time-span.js';
 
@@ -43,7 +44,8 @@ export function analyzeVolumeFull(ev: TriageEvidence): Finding[] {
   const hits = ev.logs.flatMap((log) => {
     const pod = findPod(ev, log.pod);
     const container = pod?.containers.find((c) => c.name === log.container);
-    const line = [...log.lines].reverse().find((l) => NO_SPACE.test(l));
+    // inotify reports running out of watches as ENOSPC too: a node's kernel limit, not a full disk.
+    const line = [...log.lines].reverse().find((l) => NO_SPACE.test(l) && findNodeKernelLimit([l]) === undefined);
     return pod && container && line ? [{ pod, container, line: line.trim(), mount: findFullMount(pod, container, line) }] : [];
   });
   if (hits.length === 0) return [];

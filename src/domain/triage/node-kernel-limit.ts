@@ -1,0 +1,112 @@
+/**
+ * A process that stops because a kernel setting of its node is too low. Sysctls such as
+ * vm.max_map_count and fs.inotify.* are not namespaced per container: every container of a node
+ * shares them, and the inotify limits count per user id across all of the node's pods. So the same
+ * image fails on one node (a packed one, a new pool whose bootstrap or sysctl DaemonSet does not set
+ * it) and runs on the others: the node's configuration is at fault, not the app or its revision.
+ */
+import type { PodEvidence, TriageEvidence } from './evidence.js';
+import { attributeOf } from './verdict/differential.js';
+import { isPodHealthy, listNodesOf, unique } from './pod-status.js';
+
+export interface NodeKernelLimit {
+  /** The sysctl that decides it: `fs.inotify.max_user_instances`. */
+  setting: string;
+  /** What ran out, in words: "inotify instances". */
+  what: string;
+  /** The node's value when the message says it, and the value the process asks for. */
+  current?: string;
+  wanted?: string;
+  /** Counted per user id across every container of the node, not per pod. */
+  sharedByNode: boolean;
+  /** The log line that says it. */
+  line: string;
+}
+
+interface Pattern {
+  test: RegExp;
+  setting: string;
+  what: string;
+  sharedByNode: boolean;
+}
+
+// Each runtime words it its own way: .NET, Node.js (chokidar, webpack), Go's fsnotify, inotify(7) errnos, Elasticsearch/OpenSearch bootstrap checks.
+const PATTERNS: readonly Pattern[] = [
+  { test: /user limit \((?<current>\d+)\) on the number of inotify instances/i, setting: 'fs.inotify.max_user_instances', what: 'inotify instances', sharedByNode: true },
+  { test: /user limit \((?<current>\d+)\) on the number of inotify watches/i, setting: 'fs.inotify.max_user_watches', what: 'inotify watches', sharedByNode: true },
+  { test: /system limit for number of file watchers reached|inotify_add_watch.*(no space left on device|ENOSPC)/i, setting: 'fs.inotify.max_user_watches', what: 'inotify watches', sharedByNode: true },
+  { test: /inotify_init1?\b.*(too many open files|EMFILE)|(fsnotify|inotify) watcher: too many open files/i, setting: 'fs.inotify.max_user_instances', what: 'inotify instances', sharedByNode: true },
+  { test: /vm\.max_map_count \[(?<current>\d+)\] is too low(?:, increase to at least \[(?<wanted>\d+)\])?/i, setting: 'vm.max_map_count', what: 'memory map areas', sharedByNode: false },
+];
+
+/** The last log line that names a node kernel limit the process ran into. */
+export function findNodeKernelLimit(lines: readonly string[]): NodeKernelLimit | undefined {
+  for (const line of [...lines].reverse()) {
+    for (const p of PATTERNS) {
+      const m = p.test.exec(line);
+      if (!m) continue;
+      const { current, wanted } = m.groups ?? {};
+      return { setting: p.setting, what: p.what, sharedByNode: p.sharedByNode, line: line.trim(), ...(current ? { current } : {}), ...(wanted ? { wanted } : {}) };
+    }
+  }
+  return undefined;
+}
+
+export interface KernelLimitTold {
+  title: string;
+  cause: string;
+  action: string;
+  fix: string;
+  evidence: string[];
+  outside: string;
+  nodes: string[];
+}
+
+function listNames(names: readonly string[]): string {
+  return names.length <= 2 ? names.join(', ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
+}
+
+/** "pool data-al2023" of the nodes, when the pods' nodes carry a node-pool label. */
+function poolsOf(ev: TriageEvidence, pods: readonly PodEvidence[]): string[] {
+  return unique(pods.flatMap((p) => attributeOf(ev, p, 'node pool') ?? []));
+}
+
+/**
+ * The finding's words: the setting with the node's value, the nodes of the failing pods, and where
+ * the same image runs (other nodes, another pool): a node's setting, fixed on the node.
+ */
+export function tellNodeKernelLimit(ev: TriageEvidence, limit: NodeKernelLimit, failing: readonly PodEvidence[]): KernelLimitTold {
+  const nodes = listNodesOf(failing);
+  const failingNames = new Set(failing.map((p) => p.name));
+  const healthy = ev.pods.filter((p) => !failingNames.has(p.name) && isPodHealthy(p, ev.collectedAt) && p.nodeName !== undefined && !nodes.includes(p.nodeName));
+  const healthyNodes = listNodesOf(healthy);
+  const pools = poolsOf(ev, failing);
+  const healthyPools = poolsOf(ev, healthy);
+  const poolSplit = pools.length > 0 && healthyPools.length > 0 && !pools.some((p) => healthyPools.includes(p));
+  const node = nodes.length === 0 ? 'the node' : `node ${listNames(nodes)}${poolSplit ? ` (pool ${pools.join(', ')})` : ''}`;
+  const value = limit.current ? `${limit.setting}=${limit.current}` : limit.setting;
+  const title = limit.wanted
+    ? `: ${limit.setting} is ${limit.current ?? 'too low'} on ${node}, it needs at least ${limit.wanted}`
+    : `: ${node} has used up its ${limit.what} (${value})`;
+  const elsewhere = healthyNodes.length === 0 ? undefined
+    : poolSplit ? `the same image runs on pool ${healthyPools.join(', ')} (${listNames(healthyNodes)})`
+      : `the same image runs on ${healthyNodes.length} other node${healthyNodes.length === 1 ? '' : 's'} (${listNames(healthyNodes)})`;
+  const shared = limit.sharedByNode
+    ? `${limit.setting} is counted per user id across every container of the node, so a node packed with pods (or a few that watch many files) uses it up for all of them`
+    : `${limit.setting} is a kernel setting of the node that no pod spec can change for itself; nodes get it from their bootstrap (user data, node template) or from a privileged sysctl DaemonSet`;
+  const target = limit.wanted ?? 'a higher value';
+  const onNodes = nodes.length > 0 ? `on ${listNames(nodes)}${poolSplit ? `'s pool (${pools.join(', ')})` : ''}` : 'on the nodes';
+  const fix = `set ${limit.setting} to ${target} ${onNodes} (node user data or template, or a sysctl DaemonSet that covers those nodes)${limit.sharedByNode ? `, or make the processes use fewer ${limit.what}` : ''}`;
+  return {
+    title,
+    cause: `The process stops because a kernel setting of its node is too low (${value}), not because of its code or its memory: ${shared}.${elsewhere ? ` ${elsewhere[0]?.toUpperCase()}${elsewhere.slice(1)}, where the setting is higher.` : ''} Look for what sets this sysctl on the healthy nodes and whether it covers ${nodes.length === 1 ? 'this one' : 'these'}.`,
+    action: `Keep the pods off ${nodes.length > 0 ? listNames(nodes) : 'the failing nodes'} meanwhile (cordon and delete the failing pods; the bot will not), then ${fix}.`,
+    fix,
+    evidence: [
+      `the log names the node's ${limit.setting}${limit.current ? ` (${limit.current}${limit.wanted ? `, needs ${limit.wanted}` : ''})` : ''}`,
+      ...(elsewhere ? [elsewhere] : []),
+    ],
+    outside: `${limit.setting} is the node's setting: any revision fails the same way on ${nodes.length === 1 ? 'that node' : 'those nodes'}`,
+    nodes,
+  };
+}

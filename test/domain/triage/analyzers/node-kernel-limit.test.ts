@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { TriageEvidence } from '../../../../src/domain/triage/evidence.js';
+import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
+import { NODE_A, NODE_B, NODE_C, node, terminated } from '../scenarios/builders.js';
+import { crashScenario } from '../scenarios/crashes.js';
+
+const times = { startedAt: '2026-11-21T03:13:55.200Z', finishedAt: '2026-11-21T03:14:01.450Z' };
+
+const DOTNET_INOTIFY = [
+  'Unhandled exception. System.IO.IOException: The configured user limit (128) on the number of inotify instances has been reached, or the per-process limit on the number of open file descriptors has been reached.',
+  '   at System.IO.FileSystemWatcher.StartRaisingEvents()',
+  '   at Program.<Main>$(String[] args) in /src/Api/Program.cs:line 12',
+];
+
+const ES_BOOTSTRAP = [
+  '[2026-11-21T03:10:57,000][ERROR][o.o.b.OpenSearchBootstrap] [search-0] node validation exception',
+  '[1] bootstrap checks failed',
+  '[1]: max virtual memory areas vm.max_map_count [65530] is too low, increase to at least [262144]',
+  '[2026-11-21T03:10:57,020][INFO ][o.o.n.Node] [search-0] closed',
+];
+
+/** One pod of five failing with `logs`; its node in pool `failingPool`, the others in `pool`. */
+function onOneNode(code: number, logs: string[], pools?: { failing: string; healthy: string }): TriageEvidence {
+  const ev = crashScenario(1, () => terminated(code, 'Error', 2), { logs });
+  if (pools) {
+    const label = 'eks.amazonaws.com/nodegroup';
+    ev.nodes = [NODE_A, NODE_B, NODE_C].map((n) => node(n, { labels: { [label]: n === NODE_A ? pools.failing : pools.healthy } }));
+    // Only the failing pod runs on the failing node.
+    ev.pods = ev.pods.map((p, i) => (i === 0 ? p : { ...p, nodeName: i % 2 === 0 ? NODE_B : NODE_C }));
+  }
+  return ev;
+}
+
+describe('a process stopped by a kernel limit of its node', () => {
+  it('names the inotify limit and the node, not the app, when .NET runs out of inotify instances', () => {
+    const r = buildTriageReport(onOneNode(134, DOTNET_INOTIFY), times);
+    expect(r.headline).toMatch(/inotify/);
+    expect(r.headline).toContain(NODE_A);
+    expect(r.headline).toContain('fs.inotify.max_user_instances=128');
+    const [f] = r.findings;
+    expect(f?.likelyCause).toMatch(/per user id across every container of the node/);
+    expect(f?.evidence.join('\n')).toMatch(/the same image runs on \d other nodes/);
+    expect(f?.nextAction).toMatch(new RegExp(`Keep the pods off ${NODE_A}`));
+  });
+
+  it.each([
+    ['Error: ENOSPC: System limit for number of file watchers reached, watch \'/app/config\'', 'fs.inotify.max_user_watches'],
+    ['level=fatal msg="failed to create fsnotify watcher: too many open files"', 'fs.inotify.max_user_instances'],
+  ])('reads %s as the node running out of %s', (line, setting) => {
+    const r = buildTriageReport(onOneNode(1, ['starting', line]), times);
+    expect(r.headline).toContain(setting);
+    expect(r.headline).toContain(NODE_A);
+  });
+
+  it('quotes the bootstrap check that failed rather than its count, and names the sysctl and the node pool', () => {
+    const r = buildTriageReport(onOneNode(78, ES_BOOTSTRAP, { failing: 'data-new', healthy: 'data-old' }), times);
+    expect(r.headline).toContain('vm.max_map_count is 65530 on node');
+    expect(r.headline).toContain('(pool data-new), it needs at least 262144');
+    expect(r.findings[0]?.decisive).toBe('[1]: max virtual memory areas vm.max_map_count [65530] is too low, increase to at least [262144]');
+    expect(r.findings[0]?.evidence.join('\n')).toContain('the same image runs on pool data-old');
+    expect(r.headline).toMatch(/sysctl DaemonSet that covers/);
+    expect(r.headline).not.toMatch(/roll back/i);
+  });
+});
