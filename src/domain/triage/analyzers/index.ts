@@ -11,6 +11,7 @@ import { analyzeEvictions } from './eviction.js';
 import { analyzeExitCodes } from './exit-code.js';
 import { analyzeFailedScheduling } from './failed-scheduling.js';
 import { analyzeHpa } from './hpa.js';
+import { analyzeMeshAuthorizationDenials } from './mesh-authz-denied.js';
 import { analyzeAmbiguousHpas } from './hpa-ambiguous.js';
 import { analyzeHpaScaleUpLimit } from './hpa-scale-up-limit.js';
 import { analyzeIdleCommands } from './idle-command.js';
@@ -101,6 +102,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'volume-attach': analyzeVolumeAttach,
   'dependency-errors': analyzeDependencyErrors,
   'dependency-refuses': analyzeDependencyRefusals,
+  'mesh-authz-denied': analyzeMeshAuthorizationDenials,
   'lifecycle-hook': analyzeLifecycleHooks,
   'unready-replicas': analyzeUnreadyReplicas,
   placement: analyzePlacement,
