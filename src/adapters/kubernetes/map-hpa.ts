@@ -80,7 +80,19 @@ export function mapHpa(h: k8s.V2HorizontalPodAutoscaler): HpaEvidence {
   if (lastScaleTime !== undefined) out.lastScaleTime = lastScaleTime;
   const scaleUp = mapScalingRules(h.spec?.behavior?.scaleUp);
   if (scaleUp !== undefined) out.scaleUp = scaleUp;
+  const createdAt = toIsoTime(h.metadata?.creationTimestamp);
+  if (createdAt !== undefined) out.createdAt = createdAt;
+  const managedBy = describeManager(h.metadata);
+  if (managedBy !== undefined) out.managedBy = managedBy;
   return out;
+}
+
+/** "Helm release platform-defaults" from Helm's annotations, else the managed-by label. */
+function describeManager(m: k8s.V1ObjectMeta | undefined): string | undefined {
+  const release = m?.annotations?.['meta.helm.sh/release-name'];
+  if (release !== undefined) return `Helm release ${release}`;
+  const tool = m?.labels?.['app.kubernetes.io/managed-by'];
+  return tool;
 }
 
 /** A behavior's rules as written; policies of an unknown type are left out. */

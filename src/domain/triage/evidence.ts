@@ -178,6 +178,10 @@ export interface HpaEvidence {
    * per 15 s, whichever is more, with no stabilization window).
    */
   scaleUp?: HpaScalingRules;
+  /** metadata.creationTimestamp: of two HPAs on one workload, the newer is usually the mistake. */
+  createdAt?: IsoTime;
+  /** Who manages it, as its labels say ("Helm release platform-defaults"); absent when they do not. */
+  managedBy?: string;
 }
 
 /** One direction of an HPA's behavior: how fast it may change the replica count. */

@@ -190,7 +190,7 @@ describe('a Deployment with a bad rollout', () => {
     });
   });
 
-  it('keeps only the HPA that scales this Deployment', () => {
+  it('keeps only the HPA that scales this Deployment, with its age and who manages it', () => {
     expect(ev.hpas).toEqual([
       {
         name: 'payment-service',
@@ -210,6 +210,8 @@ describe('a Deployment with a bad rollout', () => {
           },
         ],
         lastScaleTime: '2026-11-21T01:56:00Z',
+        createdAt: '2026-11-20T21:00:00Z',
+        managedBy: 'Helm release payment-service',
       },
     ]);
   });

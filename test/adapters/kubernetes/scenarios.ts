@@ -150,7 +150,7 @@ export function addPaymentService(fake: FakeKubeApi): void {
   fake.add({
     apiVersion: 'autoscaling/v2',
     kind: 'HorizontalPodAutoscaler',
-    metadata: { name: 'payment-service', namespace: PAYMENTS },
+    metadata: { name: 'payment-service', namespace: PAYMENTS, creationTimestamp: at(-300), labels: { 'app.kubernetes.io/managed-by': 'Helm' }, annotations: { 'meta.helm.sh/release-name': 'payment-service' } },
     spec: {
       scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'payment-service' },
       minReplicas: 3,

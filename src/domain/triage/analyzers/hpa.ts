@@ -61,7 +61,8 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
     }
     const active = findCondition(hpa.conditions, 'ScalingActive');
     const able = findCondition(hpa.conditions, 'AbleToScale');
-    const broken = [active, able].filter((c) => c?.status === 'False' && c.reason !== 'ScalingDisabled');
+    // Two HPAs on the same pods (AmbiguousSelector) are one too many, not blind: hpa-ambiguous.ts.
+    const broken = [active, able].filter((c) => c?.status === 'False' && c.reason !== 'ScalingDisabled' && c.reason !== 'AmbiguousSelector');
     if (broken.length > 0) {
       const message = broken.map((c) => c?.message ?? '').join(' ');
       const noRequests = /missing request for/i.test(message);
@@ -74,8 +75,7 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
       // metrics-server serves resource metrics only; custom and external metrics come from an adapter.
       const server = metricsApi && !missingMetric && !/custom metrics|external metrics/i.test(message) ? describeMetricsServer(ev) : undefined;
       const since = broken.map((c) => c?.lastTransitionTime).filter((t): t is string => t !== undefined).sort()[0];
-      // Pods slow to answer their probes while the HPA cannot add any: it is the HPA that holds them at this count.
-      const slow = ev.events.filter((e) => e.reason === 'Unhealthy' && e.object.kind === 'Pod' && /probe failed:.*(deadline exceeded|Timeout|timed out)/i.test(e.message) && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS));
+      const slow = listStarvedProbes(ev);
       const heldAt = hpa.currentReplicas <= hpa.minReplicas ? `at its minimum of ${hpa.minReplicas}` : `at ${hpa.currentReplicas}`;
       const starving = slow.length > 0 && hpa.currentReplicas < hpa.maxReplicas;
       findings.push({
@@ -124,6 +124,11 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
     }
     return findings;
   });
+}
+
+/** Pods slow to answer their probes while the HPA cannot add any: it is the HPA that holds them at this count. */
+export function listStarvedProbes(ev: TriageEvidence): TriageEvidence['events'] {
+  return ev.events.filter((e) => e.reason === 'Unhealthy' && e.object.kind === 'Pod' && /probe failed:.*(deadline exceeded|Timeout|timed out)/i.test(e.message) && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS));
 }
 
 /** "the resource metrics API is unavailable (get pods.metrics.k8s.io)": what the HPA cannot read. */

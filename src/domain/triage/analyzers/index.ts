@@ -11,6 +11,8 @@ import { analyzeEvictions } from './eviction.js';
 import { analyzeExitCodes } from './exit-code.js';
 import { analyzeFailedScheduling } from './failed-scheduling.js';
 import { analyzeHpa } from './hpa.js';
+import { analyzeMeshAuthorizationDenials } from './mesh-authz-denied.js';
+import { analyzeAmbiguousHpas } from './hpa-ambiguous.js';
 import { analyzeHpaScaleUpLimit } from './hpa-scale-up-limit.js';
 import { analyzeIdleCommands } from './idle-command.js';
 import { analyzeImagePulls } from './image-pull.js';
@@ -86,6 +88,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'pod-create-failed': analyzePodCreateFailures,
   'pod-sandbox': analyzePodSandbox,
   hpa: analyzeHpa,
+  'hpa-ambiguous': analyzeAmbiguousHpas,
   'hpa-scale-up-limit': analyzeHpaScaleUpLimit,
   'replica-fight': analyzeReplicaFight,
   'failed-scheduling': analyzeFailedScheduling,
@@ -99,6 +102,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'volume-attach': analyzeVolumeAttach,
   'dependency-errors': analyzeDependencyErrors,
   'dependency-refuses': analyzeDependencyRefusals,
+  'mesh-authz-denied': analyzeMeshAuthorizationDenials,
   'lifecycle-hook': analyzeLifecycleHooks,
   'unready-replicas': analyzeUnreadyReplicas,
   placement: analyzePlacement,
