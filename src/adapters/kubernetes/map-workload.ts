@@ -92,6 +92,11 @@ export function mapWorkload(w: Workload, controllerRevision?: number): WorkloadE
     if (partition !== undefined && partition > 0) out.partition = partition;
   }
   if ((w.kind === 'StatefulSet' || w.kind === 'DaemonSet') && w.obj.spec?.updateStrategy?.type === 'OnDelete') out.onDelete = true;
+  if (w.kind === 'DaemonSet' && w.obj.spec?.updateStrategy?.type !== 'OnDelete') {
+    // The API server defaults both; these are its defaults for an object that lacks them.
+    const ru = w.obj.spec?.updateStrategy?.rollingUpdate;
+    out.rollingUpdate = { maxUnavailable: String(ru?.maxUnavailable ?? 1), maxSurge: String(ru?.maxSurge ?? 0) };
+  }
   if (w.kind === 'Deployment' && w.obj.spec?.paused === true) out.paused = true;
   if (w.kind === 'Deployment' || w.kind === 'StatefulSet') {
     const owners = listSpecFieldOwners(meta, 'f:replicas');

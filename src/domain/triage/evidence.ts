@@ -78,6 +78,8 @@ export interface WorkloadEvidence {
   partition?: number;
   /** StatefulSet, DaemonSet: updateStrategy.type OnDelete (pods take a new revision only when deleted). */
   onDelete?: boolean;
+  /** DaemonSet RollingUpdate: how many nodes' pods may be down ("1", "10%") and surged at once ("0": none, the default). */
+  rollingUpdate?: { maxUnavailable: string; maxSurge: string };
   /** Deployment: spec.paused (the rollout waits for a resume). */
   paused?: boolean;
   /**

@@ -1,7 +1,7 @@
-import type { IsoTime, PodEvidence, TriageEvidence } from './evidence.js';
+import type { ContainerEvidence, IsoTime, PodEvidence, TerminatedStateEvidence, TriageEvidence } from './evidence.js';
 import { listPodEvents } from './evidence-lookup.js';
 import { HISTORY_MS, RECENT_MS, classifyTermination, getLastTermination, isPodFailing, listContainers } from './pod-status.js';
-import { earliest, isWithin } from './time-span.js';
+import { HOUR_MS, earliest, isWithin, msBetween } from './time-span.js';
 
 const FAILURE_EVENT_REASONS = ['BackOff', 'Failed', 'Unhealthy', 'FailedScheduling', 'FailedMount', 'FailedAttachVolume', 'Evicted', 'Killing', 'FailedCreatePodSandBox'];
 
@@ -16,11 +16,34 @@ export function findFirstFailure(ev: TriageEvidence, pod: PodEvidence): IsoTime 
   const current = warnings.filter((e) => isWithin(e.lastSeen, ev.collectedAt, RECENT_MS));
   const events = current.length > 0 ? current : warnings.filter((e) => isWithin(e.lastSeen, ev.collectedAt, HISTORY_MS));
   // A completed init container ran as meant to; any other termination of this episode is a failure.
-  const exits = listContainers(pod).filter((r) => {
+  const exits = listContainers(pod).flatMap((r) => {
     const t = getLastTermination(r.container);
-    return t !== undefined && (t.exitCode !== 0 || (!r.init && r.container.restartCount > 0)) && classifyTermination(r.container, t, ev.collectedAt) === 'recent';
-  }).map((r) => getLastTermination(r.container)?.finishedAt);
-  return earliest([...events.map((e) => e.firstSeen), ...exits]) ?? pod.createdAt ?? pod.startTime;
+    return t !== undefined && (t.exitCode !== 0 || (!r.init && r.container.restartCount > 0)) && classifyTermination(r.container, t, ev.collectedAt) === 'recent' ? [{ c: r.container, t }] : [];
+  });
+  const repeats = exits.map(({ c, t }) => findFirstRepeat(pod, c, t));
+  return earliest([...events.map((e) => e.firstSeen), ...exits.map(({ t }) => t.finishedAt), ...repeats]) ?? pod.createdAt ?? pod.startTime;
+}
+
+/** Runs this long or shorter make a failure that repeats within the trigger window (kills every 20 minutes). */
+const REPEAT_MAX_RUN_MS = 2 * HOUR_MS;
+const REPEAT_MIN_RESTARTS = 3;
+
+/**
+ * A failure that recurs — a heap that reaches the limit every 20 minutes — began with its first
+ * occurrence, not the last one the status shows: restarts × the last run's length back from the
+ * last exit, never before the pod started. Only when the restarts fit that period in the pod's
+ * life, so old unrelated restarts do not drag the onset back.
+ */
+function findFirstRepeat(pod: PodEvidence, c: ContainerEvidence, t: TerminatedStateEvidence): IsoTime | undefined {
+  const born = pod.startTime ?? pod.createdAt;
+  if (born === undefined || t.startedAt === undefined || t.finishedAt === undefined || c.restartCount < REPEAT_MIN_RESTARTS) return undefined;
+  const run = msBetween(t.startedAt, t.finishedAt);
+  if (run <= 0 || run > REPEAT_MAX_RUN_MS) return undefined;
+  const back = (c.restartCount - 1) * run;
+  const life = msBetween(born, t.finishedAt);
+  // Every restart a run of about that length: together they must fill most of the pod's life.
+  if (back < life / 2 || back > life * 1.5) return undefined;
+  return back >= life ? born : new Date(Date.parse(t.finishedAt) - back).toISOString();
 }
 
 /** When the trouble of these pods began: the earliest of their first failures. */

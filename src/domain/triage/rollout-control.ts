@@ -3,12 +3,14 @@
  * Deployment makes no ReplicaSet for a template written after the pause (and refuses an undo), and
  * a StatefulSet's ordered rolling update never replaces a pod that is not Running and Ready — so a
  * pod left on a bad revision stays broken after the template is reverted or fixed (the documented
- * "forced rollback"). Mitigations must unblock the controller, not repeat a change it ignores.
+ * "forced rollback"); a DaemonSet's update stops when unready pods spend its maxUnavailable.
+ * Mitigations must unblock the controller, not repeat a change it ignores.
  */
 import type { ContainerSpecEvidence, IsoTime, PodEvidence, RevisionContainerEvidence, RevisionEvidence, TriageEvidence } from './evidence.js';
 import { findCondition } from './evidence-lookup.js';
 import { isPodFailing } from './pod-status.js';
 import { diffRevisions, shortenImageChange, sortRevisions } from './revision-diff.js';
+import { type BudgetSpent, readBudgetSpent } from './daemonset-budget.js';
 
 export interface PausedRollout {
   kind: 'paused';
@@ -30,7 +32,7 @@ export interface StuckStatefulPods {
   pods: { pod: PodEvidence; revision?: RevisionEvidence }[];
 }
 
-export type RolloutHold = PausedRollout | StuckStatefulPods;
+export type RolloutHold = PausedRollout | StuckStatefulPods | BudgetSpent;
 
 /** The template's containers in a revision's terms, limited to what both record alike. */
 function asRevisionContainers(template: readonly ContainerSpecEvidence[]): RevisionContainerEvidence[] {
@@ -88,5 +90,5 @@ function withRevision(ev: TriageEvidence, pod: PodEvidence): { revision?: Revisi
 
 /** What holds the workload's controller back from the change its template asks for, if anything. */
 export function readRolloutHold(ev: TriageEvidence): RolloutHold | undefined {
-  return readPaused(ev) ?? readStuckStatefulPods(ev);
+  return readPaused(ev) ?? readStuckStatefulPods(ev) ?? readBudgetSpent(ev);
 }

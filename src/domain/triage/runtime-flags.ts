@@ -1,8 +1,9 @@
 /**
  * Memory settings a runtime applies inside the container, read from the container's command,
  * args and literal env: the JVM's -Xmx / MaxRAMPercentage, Node's --max-old-space-size, Go's
- * GOMEMLIMIT. A heap sized at or above the memory limit gets the process OOM-killed before its
- * own garbage collector ever reacts; a V8 heap far below it makes Node abort while memory is free.
+ * GOMEMLIMIT and GOGC. A heap sized at or above the memory limit gets the process OOM-killed before
+ * its own garbage collector ever reacts; a V8 heap far below it makes Node abort while memory is
+ * free; GOGC=off without a GOMEMLIMIT turns Go's collector off for good, so the heap only grows.
  */
 import type { ContainerSpecEvidence } from './evidence.js';
 import { formatBytes, parseQuantity } from './quantity.js';
@@ -17,6 +18,8 @@ export interface HeapSetting {
   bytes?: number;
   /** JVM MaxRAMPercentage: a share of the limit. */
   percent?: number;
+  /** GOGC=off with no GOMEMLIMIT: the collector never runs, nothing bounds the heap. */
+  unbounded?: boolean;
 }
 
 const JVM_ENV = ['JAVA_OPTS', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS', 'JDK_JAVA_OPTIONS', 'CATALINA_OPTS', 'JVM_OPTS', 'JAVA_OPTIONS'];
@@ -62,6 +65,9 @@ export function findHeapSetting(c: ContainerSpecEvidence): HeapSetting | undefin
       found.push({ runtime: 'go', flag: `GOMEMLIMIT=${e.value}`, where: 'env GOMEMLIMIT', ...(bytes === undefined ? {} : { bytes }) });
     }
   }
+  // GOGC=off alone disables the collector; with a GOMEMLIMIT it collects only near that limit.
+  const gogcOff = (c.env ?? []).some((e) => e.name === 'GOGC' && 'value' in e && e.value.trim().toLowerCase() === 'off');
+  if (gogcOff && !found.some((h) => h.runtime === 'go')) found.push({ runtime: 'go', flag: 'GOGC=off', where: 'env GOGC', unbounded: true });
   for (const [where, argv] of [['args', c.args], ['command', c.command]] as const) {
     const hit = argv === undefined ? undefined : scan(argv.join(' '), where);
     if (hit) found.push(hit);
@@ -73,7 +79,19 @@ export function findHeapSetting(c: ContainerSpecEvidence): HeapSetting | undefin
 
 /** "-Xmx2g (env JAVA_OPTS) allows a 2Gi heap" — the heap against the container's memory limit. */
 export function describeHeap(h: HeapSetting, limit: number | undefined): string {
+  if (h.unbounded) return `${h.flag} (${h.where}) turns the Go garbage collector off and no GOMEMLIMIT bounds the heap${limit !== undefined ? `, against a ${formatBytes(limit)} container limit` : ''}`;
   const size = h.bytes !== undefined ? formatBytes(h.bytes) : h.percent !== undefined && limit !== undefined ? `${formatBytes((limit * h.percent) / 100)} (${h.percent}% of the limit)` : undefined;
   const what = h.runtime === 'node' ? 'V8 heap' : h.runtime === 'go' ? 'Go soft memory limit' : 'JVM heap';
   return `${h.flag} (${h.where}) sets the ${what}${size ? ` to ${size}` : ''}${limit !== undefined ? ` against a ${formatBytes(limit)} container limit` : ''}`;
+}
+
+/** What a collector switched off means for a container killed at its limit, and what to do. */
+export function tellUnboundedHeap(h: HeapSetting, limit: number | undefined): { reason: string; cause: string; action: string; fix: string } {
+  const target = limit !== undefined ? ` (${formatBytes(limit * 0.75)})` : '';
+  return {
+    reason: `: ${h.flag} with no GOMEMLIMIT, the heap is never collected`,
+    cause: `${h.flag} (${h.where}) turns the Go garbage collector off and no GOMEMLIMIT brings it back near the limit: nothing is ever freed, the heap grows with the work until the container passes its ${limit !== undefined ? formatBytes(limit) : ''} limit and the kernel kills it, at a steady interval whatever the traffic. Not a leak in the code: the collector is off.`,
+    action: `Mitigate: remove ${h.flag}, or set GOMEMLIMIT to about 75% of the limit${target} so the collector runs before the limit. A restart only resets the clock.`,
+    fix: `remove ${h.flag} or set GOMEMLIMIT below the limit (~75%)`,
+  };
 }

@@ -315,6 +315,12 @@ describe('mapWorkload: what holds a rollout back', () => {
     expect(rolling.onDelete).toBeUndefined();
   });
 
+  it('reads a DaemonSet rolling update\'s maxUnavailable and maxSurge, with the API\'s defaults when absent', () => {
+    const ds = (rollingUpdate?: { maxUnavailable?: number | string; maxSurge?: number | string }) => mapWorkload({ kind: 'DaemonSet', obj: { metadata: { name: 'fluent-bit', namespace: 'logging' }, spec: { selector: { matchLabels: { app: 'presence' } }, template, updateStrategy: { type: 'RollingUpdate', ...(rollingUpdate ? { rollingUpdate } : {}) } } } });
+    expect(ds({ maxUnavailable: '10%', maxSurge: 0 }).rollingUpdate).toEqual({ maxUnavailable: '10%', maxSurge: '0' });
+    expect(ds().rollingUpdate).toEqual({ maxUnavailable: '1', maxSurge: '0' });
+  });
+
   it('keeps who owns spec.replicas (newest write first, the scale subresource said) and the GitOps tool that tracks the object', () => {
     const dep = mapWorkload({
       kind: 'Deployment',

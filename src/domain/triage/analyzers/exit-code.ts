@@ -10,6 +10,7 @@ import { describeHeap, findHeapSetting } from '../runtime-flags.js';
 import { findNodeKernelLimit, tellNodeKernelLimit } from '../node-kernel-limit.js';
 import { findSecurityRefusal } from '../security-refusal.js';
 import { findStorePassword, tellStorePassword } from '../store-password.js';
+import { findVolumeOwnership } from '../volume-ownership.js';
 import { formatAgo } from '../time-span.js';
 import { capitalize } from '../../text.js';
 
@@ -180,6 +181,12 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
     ? findSecurityRefusal(ev.revisions, hits.map((h) => h.ref.pod), container.name, [...(logged?.lines ?? []).slice(-20), first.term.message ?? ''])
     : undefined;
   if (refusal) evidence.push(`revision ${refusal.revision} brought in ${refusal.label}; revision ${refusal.previous} ran without it`);
+  // Refused a file on a kept volume while the sandbox is unchanged: its data's owner is not the process's user.
+  const owner = !clash && !bad && !store && !heap && !kernel && !refusal && first.cls === 'app-error'
+    ? findVolumeOwnership(ev.revisions, hits.map((h) => h.ref.pod), container.name, (logged?.lines ?? []).slice(-20))
+    : undefined;
+  if (owner) evidence.push(...owner.evidence);
+  const denied = refusal ?? owner;
   if (bad && bad.sources.length > 0) evidence.push(`env fed from Secrets or ConfigMaps that could hold "${bad.value}": ${bad.sources.join(', ')} (a change there reaches new pods without a rollout)`);
   const pod = first.ref.pod.name;
   const confirmCommands = [previousLogsCommand(ev.target, pod, container.name), describePodCommand(ev.target, pod)];
@@ -189,15 +196,15 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   return {
     id: `exit-code/${first.cls}/${container.name}`,
     kind: 'exit-code',
-    title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${kernel?.title ?? heap?.title ?? clash?.title ?? storeTold?.title ?? (refusal ? `: ${refusal.clause}` : badTitle)}`,
+    title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${kernel?.title ?? heap?.title ?? clash?.title ?? storeTold?.title ?? (denied ? `: ${denied.clause}` : badTitle)}`,
     layer: kernel ? 'node/eviction' : 'container/process',
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
-    confidence: heap || refusal || kernel ? 'high' : text.confidence,
+    confidence: heap || denied || kernel ? 'high' : text.confidence,
     evidence,
     ...(store ? { decisive: store.line } : decisive ? { decisive } : {}),
-    likelyCause: kernel?.cause ?? heap?.cause ?? clash?.cause ?? storeTold?.cause ?? refusal?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause),
-    nextAction: kernel?.action ?? clash?.action ?? storeTold?.action ?? (refusal ? `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.` : undefined) ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
-    fix: kernel?.fix ?? heap?.fix ?? clash?.fix ?? storeTold?.fix ?? refusal?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
+    likelyCause: kernel?.cause ?? heap?.cause ?? clash?.cause ?? storeTold?.cause ?? denied?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause),
+    nextAction: kernel?.action ?? clash?.action ?? storeTold?.action ?? (refusal ? `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.` : undefined) ?? (owner ? `${capitalize(owner.fix)}${owner.imageChange ? `; rolling back to revision ${owner.imageChange.previous} runs the old user meanwhile` : ''}.` : undefined) ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
+    fix: kernel?.fix ?? heap?.fix ?? clash?.fix ?? storeTold?.fix ?? denied?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
     confirmCommands,
     ...(kernel ? { outsideWorkload: kernel.outside } : {}),
     affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)) },

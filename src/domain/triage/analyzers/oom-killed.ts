@@ -4,7 +4,7 @@ import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, previousLogsCommand } from '../kubectl-command.js';
 import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
 import { formatBytes, parseQuantity } from '../quantity.js';
-import { describeHeap, findHeapSetting } from '../runtime-flags.js';
+import { describeHeap, findHeapSetting, tellUnboundedHeap } from '../runtime-flags.js';
 import { describeOrigin, describeOriginEvidence, explainOrigin, findResourceOrigin, fixOrigin } from '../resource-origin.js';
 import { explainMemoryMounts, formatMemoryMounts, listMemoryVolumeMounts } from '../memory-volumes.js';
 import { describeSystemOomKills } from './oom-system.js';
@@ -64,10 +64,12 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
   const heap = findHeapSetting(container);
   const heapTooBig = heap !== undefined && limitBytes !== undefined && ((heap.bytes !== undefined && heap.bytes >= limitBytes * 0.9) || (heap.percent !== undefined && heap.percent >= 90));
   if (heap) evidence.push(describeHeap(heap, limitBytes));
+  // A collector switched off (GOGC=off, no GOMEMLIMIT): the kill is built in, whatever the load.
+  const off = heap?.unbounded && limit ? tellUnboundedHeap(heap, limitBytes) : undefined;
   const who = first.ref.init ? `Init container ${container.name}` : `Container ${container.name}`;
   const setBy = origin ? `, ${describeOrigin(origin, ns)}` : '';
   const over = heap?.bytes !== undefined && limitBytes !== undefined && heap.bytes >= limitBytes ? 'over' : 'close to';
-  const reason = heapTooBig && heap
+  const reason = off ? off.reason : heapTooBig && heap
     ? `: ${heap.flag} lets the heap alone reach ${heap.bytes !== undefined ? `${formatBytes(heap.bytes)}, ${over}` : `${heap.percent ?? ''}% of`} the limit`
     : tmpfs.length > 0 ? `: files written to ${tmpfs.map((m) => m.mountPath).join(', ')} count against it (${tmpfs.map((m) => `emptyDir ${m.volume}`).join(', ')}, medium Memory)` : '';
   const title = limit
@@ -81,7 +83,7 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
       `memory; QoS ${qos} pods are killed before Guaranteed ones. Something on the node, maybe this container, used more than was requested.`;
   const sourceFix = origin ? fixOrigin(origin, container.name, ns) : undefined;
   const tmpfsFix = tmpfs.length > 0 ? `move ${tmpfs.map((m) => m.mountPath).join(', ')} off memory (an emptyDir without medium: Memory), or raise the limit to hold the process and the files written there` : undefined;
-  const nextAction = sourceFix !== undefined
+  const nextAction = off && sourceFix === undefined ? off.action : sourceFix !== undefined
     ? `Mitigate: ${sourceFix}${heapTooBig && heap ? `; or size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} from the limit (~75%)` : ''}. A restart only brings the same limit back.`
     : tmpfsFix !== undefined && !heapTooBig
     ? `Mitigate: ${tmpfsFix}. A restart only empties it until the next large file.`
@@ -103,9 +105,9 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
     confidence: 'high',
     evidence,
-    likelyCause: (origin ? `${explainOrigin(origin, ns)} ` : '') + (tmpfs.length > 0 ? explainMemoryMounts(tmpfs, limit) : '') + (heapTooBig && heap ? `${heap.flag} (${heap.where}) sizes the heap at or above the container's ${limit ?? ''} limit: as the heap fills, the container passes its limit and the kernel kills it before the runtime's garbage collector ever has to work hard. ${likelyCause}` : likelyCause),
+    likelyCause: (origin ? `${explainOrigin(origin, ns)} ` : '') + (tmpfs.length > 0 ? explainMemoryMounts(tmpfs, limit) : '') + (off ? off.cause : heapTooBig && heap ? `${heap.flag} (${heap.where}) sizes the heap at or above the container's ${limit ?? ''} limit: as the heap fills, the container passes its limit and the kernel kills it before the runtime's garbage collector ever has to work hard. ${likelyCause}` : likelyCause),
     nextAction,
-    fix: sourceFix !== undefined ? `${sourceFix}${heapTooBig && heap ? `, or size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} from the limit (~75%)` : ''}` : tmpfsFix !== undefined && !heapTooBig ? tmpfsFix : heapTooBig && heap ? `size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} below the limit (~75%) or raise the limit` : limit ? `raise the memory limit or find what grows` : 'set a memory request and limit',
+    fix: off && sourceFix === undefined ? off.fix : sourceFix !== undefined ? `${sourceFix}${heapTooBig && heap ? `, or size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} from the limit (~75%)` : ''}` : tmpfsFix !== undefined && !heapTooBig ? tmpfsFix : heapTooBig && heap ? `size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} below the limit (~75%) or raise the limit` : limit ? `raise the memory limit or find what grows` : 'set a memory request and limit',
     confirmCommands: [
       describePodCommand(ev.target, pod),
       formatKubectl(ev.target, `get pod ${pod} -o jsonpath='{.status.${status}[?(@.name=="${container.name}")].lastState.terminated}'`),

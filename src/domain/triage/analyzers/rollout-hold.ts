@@ -4,6 +4,7 @@ import { formatKubectl, formatWorkloadRef, formatWorkloadSelector } from '../kub
 import { readRolloutHold } from '../rollout-control.js';
 import { describePaused, describeStuck, pausedAction, stuckAction } from '../verdict/controller-hold.js';
 import { capitalize } from '../../text.js';
+import { budgetSpentAction, describeBudgetSpent } from '../daemonset-budget.js';
 
 /**
  * What the controller holds back, said in the thread with the state it rests on: a paused
@@ -37,6 +38,27 @@ export function analyzeRolloutHold(ev: TriageEvidence): Finding[] {
         formatKubectl(ev.target, `get ${ref} -o jsonpath='{.spec.paused} {.spec.template.spec.containers[*].image}'`),
         formatKubectl(ev.target, `get replicasets -o wide -l ${selector}`),
       ],
+    }];
+  }
+  if (hold.kind === 'budget-spent') {
+    return [{
+      id: 'rollout-hold/budget-spent',
+      kind: 'rollout-hold',
+      title: capitalize(describeBudgetSpent(hold)),
+      layer: 'rollout/change',
+      severity: 'info',
+      confidence: 'high',
+      evidence: [
+        `update revision: ${hold.update.revision} (${hold.update.name}); updatedNumberScheduled ${hold.updated} of desiredNumberScheduled ${hold.desired}; updateStrategy RollingUpdate, maxUnavailable ${hold.maxUnavailable}, maxSurge 0`,
+        ...hold.unavailable.map((u) => `${u.pod.name}: revision hash ${u.pod.revisionHash ?? '?'}, not ready${u.pod.nodeName ? ` on ${u.pod.nodeName}${u.nodeDown ? ' (node NotReady)' : ''}` : ''}`),
+      ],
+      likelyCause: 'Without surge the DaemonSet controller deletes an old pod only while fewer than maxUnavailable nodes lack an available daemon pod, and it counts every unavailable pod, whatever its revision. DaemonSet pods tolerate the not-ready and unreachable taints, so a pod on a dead node is never evicted and holds that budget for as long as the Node object exists.',
+      nextAction: `${budgetSpentAction(hold)}.`,
+      confirmCommands: [
+        formatKubectl(ev.target, `get ${ref} -o jsonpath='{.status.updatedNumberScheduled}/{.status.desiredNumberScheduled} {.status.numberUnavailable} {.spec.updateStrategy}'`),
+        formatKubectl(ev.target, `get pods -o wide -L controller-revision-hash -l ${selector}`),
+      ],
+      affected: { pods: hold.unavailable.map((u) => u.pod.name), nodes: [...new Set(hold.unavailable.map((u) => u.pod.nodeName ?? ''))].filter((n) => n !== '') },
     }];
   }
   const pods = hold.pods.map((p) => p.pod.name);

@@ -9,6 +9,7 @@ import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
 import { readRolloutHold } from '../rollout-control.js';
 import type { PausedRollout, StuckStatefulPods } from '../rollout-control.js';
 import { formatAgo } from '../time-span.js';
+import { budgetSpentAction, describeBudgetSpent } from '../daemonset-budget.js';
 import type { Differential } from './differential.js';
 import { findHeldBack } from './held-back.js';
 import type { HeldBack } from './held-back.js';
@@ -63,6 +64,7 @@ export function findRolloutBlock(ev: TriageEvidence, d: Differential, rollbackTo
   if (held?.action !== undefined) return held;
   const hold = readRolloutHold(ev);
   if (hold === undefined || d.failing.length === 0) return held;
+  if (hold.kind === 'budget-spent') return { text: describeBudgetSpent(hold), action: budgetSpentAction(hold) };
   if (hold.kind === 'stuck-pods') {
     const healthy = d.healthy.filter((p) => p.revisionHash === hold.update.hash).length;
     return { text: describeStuck(ev, hold, healthy), action: stuckAction(ev, hold) };

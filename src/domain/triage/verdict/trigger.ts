@@ -54,7 +54,7 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
     if (k === 'placement') return /nodeselector|affinity|tolerations/.test(l);
     if (k === 'cpu-starved') return / cpu (limit|request):/.test(l);
     // A memory-backed emptyDir is charged to the memory limit: adding one is as good as lowering it.
-    if (k === 'oom-killed') return /memory limit|env .*(java|node_options|xmx)|medium memory/.test(l);
+    if (k === 'oom-killed') return /memory limit|env .*(java|node_options|xmx|gogc|gomemlimit)|medium memory/.test(l);
     if (k === 'pod-create-failed') return /serviceaccount|securitycontext|resources|request|pod label|priorityclass/.test(l);
     if (k === 'failed-scheduling') return / (cpu|memory|[\w./-]+) request:|nodeselector|affinity|tolerations/.test(l);
     if (k === 'exit-code' || k === 'crash-loop' || k === 'clean-exit') {
