@@ -27,6 +27,9 @@
 //   (or its kernel reports the conntrack table full), the pods of that node and its kube-proxy's log
 //   tail (at most two nodes); for at most two Services of other namespaces that the failing pods'
 //   logs name as a dependency (name.namespace.svc…), a get of each and a list of its EndpointSlices;
+//   for at most two short names they cannot resolve that no Service of the namespace has, one
+//   cluster-wide list of Services by that name; where their lookups time out while every DNS pod
+//   is ready, the DNS Deployment's events and kube-system's ConfigMaps (names and times);
 //   and where a container of the workload died in a system OOM of its node, the pods of that node
 //   (at most two nodes).
 // None of this depends on how many other pods or events the namespace holds.
@@ -46,6 +49,8 @@ import type { Workload } from './map-workload.js';
 import { pickDownServices, readDownServices } from './read-down-services.js';
 import { readDependencyServices } from './read-dependency-services.js';
 import { pickDependencyServices } from '../../domain/triage/dependency-service.js';
+import { pickShortNamesElsewhere } from '../../domain/triage/service-elsewhere.js';
+import { readServicesElsewhere } from './read-services-elsewhere.js';
 import { needsMetricsServer, readMetricsServer } from './read-metrics-server.js';
 import { pickForeignPods, readForeignPods } from './read-foreign-pods.js';
 import { pickDependencyPods, readDependencyPods } from './read-dependency-pods.js';
@@ -59,7 +64,8 @@ import { pickNetworkNodes } from '../../domain/triage/node-network.js';
 import { isOwnPodName, needsPreemptions, readPreemptions } from './read-preemptions.js';
 import { needsPriorityClasses, readPriorityClasses } from './read-priority-classes.js';
 import { readEvents, sortEvents } from './read-events.js';
-import { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
+import { readClusterDns, readDnsCapacity, readNamespaceContext } from './read-namespace-context.js';
+import { needsDnsCapacity } from '../../domain/triage/dns-capacity.js';
 import { pickLogTargets, pickNodes, readClusterNodes, readLogs, readNodes, readPvcs, readVolumes } from './read-pod-details.js';
 import { lastRunJobName, podSelectorOf, readJobs, readWorkload } from './read-target.js';
 import { readEndpointSlices, readHpas, readPods, readRevisions, readServices } from './read-workload-parts.js';
@@ -229,6 +235,16 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     const refs = pickDependencyServices(pods.ranked, d.logs, ctx.namespace, ctx.now().toISOString());
     return refs.length === 0 ? [] : readDependencyServices(ctx, refs);
   });
+  // A short name that resolves to nothing here: a Service of that name in another namespace is where it went.
+  const servicesElsewhereP = Promise.all([podsP, detailsP, servicesP]).then(([pods, d, services]) => {
+    const names = services.complete ? pickShortNamesElsewhere(pods.ranked, d.logs, services.services, ctx.now().toISOString()) : [];
+    return names.length === 0 ? [] : readServicesElsewhere(ctx, names);
+  });
+  // Lookups that time out while every DNS pod is ready: what left the cluster DNS short (a scale-down, an edited ConfigMap).
+  const dnsCapacityP = Promise.all([dnsP, detailsP]).then(([dns, d]) => {
+    const deployment = needsDnsCapacity(d.logs, dns);
+    return deployment === undefined ? undefined : readDnsCapacity(ctx, deployment);
+  });
   // A PriorityClass name admission does not know: which classes the namespace's pods run with.
   const refusals = ((w.obj.status as { conditions?: { message?: string }[] } | undefined)?.conditions ?? []).map((c) => c.message ?? '');
   const priorityClassesP = Promise.all([workloadEventsP, revisionEventsP]).then(([we, re]) => (needsPriorityClasses([...we, ...re], refusals) ? readPriorityClasses(ctx) : []));
@@ -244,7 +260,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
   const serviceNames = new Set(services.services.map((s) => s.name));
   // A quota on the count of Jobs refuses the runs: every Job of the namespace counts, so all are told.
   const refusedByJobCount = w.kind === 'CronJob' && needsNamespaceJobs(workloadEvents, name, ctx.now().toISOString());
-  const priorityClasses = await priorityClassesP;
+  const [priorityClasses, servicesElsewhere, dnsCapacity] = await Promise.all([priorityClassesP, servicesElsewhereP, dnsCapacityP]);
   return {
     ...base,
     workload: mapWorkload(w, controllerRevision),
@@ -264,7 +280,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     networkPolicies: namespaceContext.networkPolicies,
     quotas: namespaceContext.quotas,
     namespaceObjects: [...namespaceContext.objects, ...services.objects],
-    ...(dns === undefined ? {} : { dns }),
+    ...(dns === undefined ? {} : { dns: dnsCapacity === undefined ? dns : { ...dns, capacity: dnsCapacity } }),
     ...(jobObjects.length > 0 ? { jobs: jobObjects.map(mapJob) } : {}),
     ...(refusedByJobCount ? { namespaceJobs: mapNamespaceJobs(jobsRead.all, jobsRead.complete) } : {}),
     ...(downServices.length > 0 ? { downServices } : {}),
@@ -275,6 +291,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     ...(details.nodeAgents.length > 0 ? { nodeAgents: details.nodeAgents } : {}),
     ...(details.nodeNetwork.length > 0 ? { nodeNetwork: details.nodeNetwork } : {}),
     ...(dependencyServices.length > 0 ? { dependencyServices } : {}),
+    ...(servicesElsewhere.length > 0 ? { servicesElsewhere } : {}),
     ...(details.nodeMemory.length > 0 ? { nodeMemory: details.nodeMemory } : {}),
     ...(preemptions.preemptors.length > 0 ? { preemptors: preemptions.preemptors } : {}),
     ...(priorityClasses.length > 0 ? { priorityClassesInUse: priorityClasses } : {}),

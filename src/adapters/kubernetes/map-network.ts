@@ -18,6 +18,8 @@ export function mapService(s: k8s.V1Service): ServiceEvidence {
     ...(s.spec?.clusterIP && s.spec.clusterIP !== 'None' ? { clusterIP: s.spec.clusterIP } : {}),
     ...(type === 'ExternalName' && s.spec?.externalName ? { externalName: s.spec.externalName } : {}),
     ...(s.spec?.internalTrafficPolicy === 'Local' ? { internalTrafficPolicy: 'Local' as const } : {}),
+    ...(s.spec?.clusterIP === 'None' ? { headless: true as const } : {}),
+    ...(s.spec?.publishNotReadyAddresses === true ? { publishNotReadyAddresses: true as const } : {}),
     ports: (s.spec?.ports ?? []).map((p) => {
       const port: ServiceEvidence['ports'][number] = {
         port: p.port,

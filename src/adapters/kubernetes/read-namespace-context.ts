@@ -6,6 +6,7 @@ import type { ClusterDnsEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence
 import type { CollectContext } from './collect-context.js';
 import { mapNetworkPolicy, mapQuota, namespaceObject } from './map-context.js';
 import { mapPod } from './map-pod.js';
+import { readEvents } from './read-events.js';
 
 /** Where and how cluster DNS pods are found (CoreDNS and kube-dns both use this label). */
 const DNS_NAMESPACE = 'kube-system';
@@ -55,4 +56,18 @@ export async function readClusterDns(ctx: CollectContext): Promise<ClusterDnsEvi
   );
   if (list.failed) return undefined;
   return { namespace: DNS_NAMESPACE, pods: list.items.map((p) => mapPod(p, 'Deployment')) };
+}
+
+/**
+ * Read only when the workload's lookups time out while every DNS pod is ready (needsDnsCapacity):
+ * the DNS Deployment's events (a scale-down) and the names and change times of the ConfigMaps of
+ * its namespace (its Corefile, its autoscaler's parameters; data dropped at once). Two requests.
+ */
+export async function readDnsCapacity(ctx: CollectContext, deployment: string): Promise<NonNullable<ClusterDnsEvidence['capacity']>> {
+  const { core } = ctx.clients;
+  const [events, configMaps] = await Promise.all([
+    readEvents({ ...ctx, namespace: DNS_NAMESPACE }, [{ kind: 'Deployment', name: deployment }], `events of the DNS Deployment ${deployment}`),
+    ctx.reads.list(`ConfigMaps in ${DNS_NAMESPACE}`, 'dns', (cont, limit, o) => core.listNamespacedConfigMap({ namespace: DNS_NAMESPACE, ...page(cont, limit) }, o), { maxItems: 500 }),
+  ]);
+  return { deployment, events, configMaps: configMaps.items.map((c) => namespaceObject('ConfigMap', c.metadata)) };
 }

@@ -180,6 +180,12 @@ export interface SystemComponentEvidence {
 export interface ClusterDnsEvidence {
   namespace: string;
   pods: PodEvidence[];
+  /**
+   * Read only when the workload's lookups time out while the DNS pods look ready (see
+   * needsDnsCapacity): the DNS Deployment's events (its scaling) and the names and change times
+   * of its namespace's ConfigMaps (the Corefile, the autoscaler's parameters).
+   */
+  capacity?: { deployment: string; events: EventEvidence[]; configMaps: NamespaceObjectEvidence[] };
 }
 
 /**

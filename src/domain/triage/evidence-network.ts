@@ -31,6 +31,10 @@ export interface ServiceEvidence {
   externalName?: string;
   /** spec.internalTrafficPolicy when Local: pods reach only endpoints on their own node (the default, Cluster, is left out). */
   internalTrafficPolicy?: 'Local';
+  /** spec.clusterIP "None": the cluster DNS answers its name with the addresses of its ready endpoints only. */
+  headless?: true;
+  /** spec.publishNotReadyAddresses: a headless Service's name resolves to its endpoints before they are ready. */
+  publishNotReadyAddresses?: true;
 }
 
 export interface EndpointSliceEvidence {
@@ -58,5 +62,17 @@ export interface DependencyServiceEvidence {
   service: ServiceEvidence;
   slices: EndpointSliceEvidence[];
   /** The newest managedFields time of the Service, when the API reports one. */
+  changedAt?: IsoTime;
+}
+
+/**
+ * A Service of another namespace with the name of a short host name the workload's pods cannot
+ * resolve (`redis`): a short name resolves only in the pod's own namespace, so one that exists
+ * elsewhere is where the client should point. Found by one cluster-wide list by name.
+ */
+export interface ServiceElsewhereEvidence {
+  namespace: string;
+  service: ServiceEvidence;
+  createdAt?: IsoTime;
   changedAt?: IsoTime;
 }

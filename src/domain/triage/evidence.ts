@@ -20,7 +20,7 @@ import type {
   RevisionContainerEvidence,
 } from './evidence-spec.js';
 import type { ContainerSpecEvidence, EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
-import type { DependencyServiceEvidence, EndpointSliceEvidence, ServiceEvidence } from './evidence-network.js';
+import type { DependencyServiceEvidence, EndpointSliceEvidence, ServiceElsewhereEvidence, ServiceEvidence } from './evidence-network.js';
 import type { ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceJobsEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, NodeAgentsEvidence, NodeNetworkEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, PreemptorEvidence, PriorityClassUseEvidence, ResourceQuotaEvidence, SystemComponentEvidence } from './evidence-context.js';
 import type { NodeMemoryEvidence } from './evidence-node-memory.js';
 
@@ -332,5 +332,7 @@ export interface TriageEvidence {
   downServices?: DownServiceEvidence[];
   /** Services of other namespaces the logs name as a dependency (at most two), with their EndpointSlices. */
   dependencyServices?: DependencyServiceEvidence[];
+  /** Services of other namespaces named like a short host name that does not resolve (one list by name each). */
+  servicesElsewhere?: ServiceElsewhereEvidence[];
 }
 

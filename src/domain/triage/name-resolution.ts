@@ -8,6 +8,7 @@
  */
 import type { EndpointSliceEvidence, IsoTime, PodEvidence, ServiceEvidence, TriageEvidence } from './evidence.js';
 import { findInClusterService } from './down-service.js';
+import { explainHeadlessDeadlock } from './headless-discovery.js';
 import { formatKubectl } from './kubectl-command.js';
 import { listNodesOf, unique } from './pod-status.js';
 import { sortRevisions } from './revision-diff.js';
@@ -43,6 +44,7 @@ export function resolveDependency(ev: TriageEvidence, problem: Problem, host: st
   if (svc === undefined) return undefined;
   if (svc.service.type === 'ExternalName' && svc.service.externalName) return resolveExternalName(ev, problem, svc);
   if (svc.service.internalTrafficPolicy === 'Local' && CONNECTING.has(problem)) return resolveLocalPolicy(ev, svc, pods);
+  if (problem === 'dns-missing') return explainHeadlessDeadlock(ev, svc);
   return undefined;
 }
 

@@ -8,6 +8,7 @@ import { listSlicesOf } from '../service-match.js';
 import { describeDownService, findInClusterService, findServiceOf } from '../down-service.js';
 import { diagnoseResolver } from '../pod-resolver.js';
 import { resolveDependency } from '../name-resolution.js';
+import { describeServiceElsewhere, listNearServices } from '../service-elsewhere.js';
 import { describeTrustUnchanged, explainUntrusted, findRekeyedCa, findTrustBundle } from '../trust-bundle.js';
 
 export type DependencyProblem = 'tls-expired' | 'tls-untrusted' | 'tls-name' | 'refused' | 'unreachable' | 'dns-missing' | 'dns-unavailable' | 'timeout' | 'reset';
@@ -24,6 +25,9 @@ const PATTERNS: [DependencyProblem, RegExp][] = [
   ['dns-missing', /lookup (?<dep>[\w.-]+)(?: on [\d.:[\]a-f]+)?: no such host/i],
   ['dns-unavailable', /lookup (?<dep>[\w.-]+)(?: on [\d.:[\]a-f]+)?: (?:server misbehaving|i\/o timeout|read udp|read: connection refused|dial udp)/i],
   ['dns-missing', /UnknownHostException: (?<dep>[\w.-]+)/],
+  // Elasticsearch's seed-host resolver; Java's UnknownHostException message "host: Name or service not known".
+  ['dns-missing', /failed to resolve host \[(?<dep>[\w.-]+)\]/i],
+  ['dns-missing', /UnknownHostException\b.*?(?<![\w.-])(?<dep>[a-z][\w.-]*): Name or service not known/i],
   ['dns-missing', /Could not resolve host:? (?<dep>[\w.-]+)/i],
   // libpq (psycopg2, pg): the host it was given, then getaddrinfo's answer.
   ['dns-unavailable', /could not translate host name "(?<dep>[\w.-]+)" to address: Temporary failure/i],
@@ -107,8 +111,9 @@ export function describeMissingService(ev: TriageEvidence, host: string): string
   const ref = findInClusterService(host.replace(/:\d+$/, ''), ev.target.namespace);
   if (ref === undefined || ref.namespace !== ev.target.namespace || ev.services.some((x) => x.name === ref.name)) return undefined;
   if (ev.readFailures.some((f) => f.source === 'services')) return undefined;
-  const names = ev.services.map((x) => x.name);
-  return `no Service ${ref.name} in ${ref.namespace}${names.length > 0 ? ` (it has ${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''})` : ''}`;
+  // Only names close to the missing one are alternatives; unrelated Services would read as suggestions.
+  const near = listNearServices(ev, ref.name);
+  return `no Service ${ref.name} in ${ref.namespace}${near.length > 0 ? ` (similar: ${near.join(', ')})` : ''}`;
 }
 
 const TEXT: Record<DependencyProblem, { title: (dep: string | undefined) => string; cause: string; action: string }> = {
@@ -242,6 +247,9 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
     evidence.push(...resolver.evidence);
   }
   if (missingService) evidence.push(missingService);
+  // A short name gone from this namespace that names a Service elsewhere: the dependency moved.
+  const elsewhere = missingService && svcRef && host && !host.includes('.') ? describeServiceElsewhere(ev, svcRef.name) : undefined;
+  if (elsewhere) evidence.push(elsewhere.text);
   // Where the name really leads (the pod's /etc/hosts, an ExternalName target, a node-local Service): when that explains it, it is the cause.
   const resolution = host && !resolver ? resolveDependency(ev, problem, host, podObjects, group.map((h) => h.line)) : undefined;
   if (resolution) {
@@ -277,7 +285,8 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
   }
   // A name nobody changed that no longer resolves because its Service is gone: that absence is the dependency's state.
   const serviceGone = missingService !== undefined && !hostChanged && dependencyState === '';
-  if (serviceGone) dependencyState = `: ${missingService}`;
+  if (serviceGone) dependencyState = `: ${missingService}${elsewhere ? `, but ${elsewhere.text}` : ''}`;
+  const moved = serviceGone ? elsewhere : undefined;
 
   const confirm = [first.log.previous ? previousLogsCommand(ev.target, first.log.pod, first.log.container) : formatKubectl(ev.target, `logs ${first.log.pod} -c ${first.log.container} --tail=100`)];
   if (problem === 'dns-unavailable') confirm.push(resolver?.evidence.length ? formatKubectl(ev.target, `get pod ${pods[0] ?? ''} -o jsonpath='{.spec.dnsPolicy} {.spec.dnsConfig}'`) : formatKubectl(ev.target, 'get pods -n kube-system -l k8s-app=kube-dns -o wide', 'cluster'));
@@ -305,6 +314,8 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
       ? untrusted.fix
       : problem.startsWith('tls-')
       ? `get the certificate of ${host ?? 'the dependency'} fixed by whoever serves it`
+      : moved
+      ? moved.fix
       : serviceGone && svcRef
       ? `restore Service ${svcRef.name} in ${svcRef.namespace} (deleted or renamed), or point the clients at the Service that exists`
       : `check ${dependency ?? 'the dependency'}${dependencyState ? ` and why ${svc?.name ?? 'it'} has no ready endpoint` : ''}`,
@@ -314,8 +325,10 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
       ? resolver.cause
       : untrusted
       ? `${untrusted.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`
+      : moved
+      ? moved.cause
       : `${text.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`,
-    nextAction: resolved?.action ?? (resolver ? resolver.action : untrusted ? untrusted.action : text.action),
+    nextAction: resolved?.action ?? (resolver ? resolver.action : untrusted ? untrusted.action : moved ? moved.action : text.action),
     ...(trustKept ? { outsideWorkload: trustKept } : {}),
     confirmCommands: confirm,
     affected: { pods, nodes: listNodesOf(podObjects), ...(resolution?.services?.length ? { services: resolution.services } : {}) },

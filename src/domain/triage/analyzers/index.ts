@@ -42,6 +42,7 @@ import { analyzeSlowImagePulls } from './slow-image-pull.js';
 import { analyzeUnreadyReplicas } from './unready-replicas.js';
 import { analyzeVolumeAttach } from './volume-attach.js';
 import { analyzeClusterDns } from './cluster-dns.js';
+import { analyzeClusterDnsCapacity } from './cluster-dns-capacity.js';
 import { analyzeFailedJobs } from './job-failed.js';
 import { analyzeJobSidecars } from './job-sidecar.js';
 import { analyzeSuspendedJobs } from './job-suspended.js';
@@ -109,6 +110,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'volume-zone': analyzeVolumeZones,
   'statefulset-ordinal': analyzeStatefulSetOrdinals,
   'cluster-dns': analyzeClusterDns,
+  'cluster-dns-capacity': analyzeClusterDnsCapacity,
   'network-policy': analyzeNetworkPolicies,
   'job-failed': analyzeFailedJobs,
   'job-sidecar': analyzeJobSidecars,

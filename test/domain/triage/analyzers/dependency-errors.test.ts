@@ -69,10 +69,16 @@ describe('parseDependencyError: TLS and busybox', () => {
 });
 
 describe('describeMissingService', () => {
-  it('says a Service of this namespace does not exist, naming the ones that do', () => {
+  it('says a Service of this namespace does not exist, without naming unrelated ones as alternatives', () => {
     const ev = baseEvidence();
-    expect(describeMissingService(ev, 'postgres-primary')).toBe('no Service postgres-primary in payments (it has payment-service, fraud-service)');
-    expect(describeMissingService(ev, 'postgres-primary.payments.svc.cluster.local:5432')).toBe('no Service postgres-primary in payments (it has payment-service, fraud-service)');
+    expect(describeMissingService(ev, 'postgres-primary')).toBe('no Service postgres-primary in payments');
+    expect(describeMissingService(ev, 'postgres-primary.payments.svc.cluster.local:5432')).toBe('no Service postgres-primary in payments');
+  });
+
+  it('names the Services whose names are close to the missing one (a rename, a typo, a suffix)', () => {
+    const ev = baseEvidence({ services: [service({ name: 'payment-service' }), service({ name: 'postgres' }), service({ name: 'payments-redis' })] });
+    expect(describeMissingService(ev, 'postgres-primary')).toBe('no Service postgres-primary in payments (similar: postgres)');
+    expect(describeMissingService(ev, 'redis')).toBe('no Service redis in payments (similar: payments-redis)');
   });
 
   it('says nothing of a Service that exists, of another namespace, of an outside host or an address, or when Services could not be read', () => {
@@ -139,14 +145,14 @@ describe('analyzeDependencyErrors', () => {
   it('adds that no Service of that name exists to a host that does not resolve', () => {
     const named = crashScenario(2, () => terminated(1, 'Error', 1), { logs: ["nslookup: can't resolve 'postgres-primary'"] });
     const [g] = analyzeDependencyErrors(named);
-    expect(g?.title).toBe('Dependency postgres-primary does not resolve (no such host): no Service postgres-primary in payments (it has payment-service, fraud-service) (logs of 2 pods)');
-    expect(g?.evidence).toContain('no Service postgres-primary in payments (it has payment-service, fraud-service)');
+    expect(g?.title).toBe('Dependency postgres-primary does not resolve (no such host): no Service postgres-primary in payments (logs of 2 pods)');
+    expect(g?.evidence).toContain('no Service postgres-primary in payments');
     expect(g?.fix).toBe('restore Service postgres-primary in payments (deleted or renamed), or point the clients at the Service that exists');
   });
 
   it("reads a StatefulSet pod's own name (pod.service.namespace.svc) as its headless Service", () => {
     const ev = baseEvidence();
-    expect(describeMissingService(ev, 'zk-0.zk-hs.payments.svc.cluster.local')).toBe('no Service zk-hs in payments (it has payment-service, fraud-service)');
+    expect(describeMissingService(ev, 'zk-0.zk-hs.payments.svc.cluster.local')).toBe('no Service zk-hs in payments');
     expect(describeMissingService(ev, 'zk-0.fraud-service.payments.svc')).toBeUndefined();
   });
 });

@@ -59,7 +59,7 @@ describe('analyzeInitStuck', () => {
       `${b.name}: init container wait-for-db running for 12m, 0 restarts; the app containers have not started`,
       `wait-for-db runs: ${WAIT_FOR_DB.join(' ')}`,
       `log ${a.name}/wait-for-db: nslookup: can't resolve 'postgres-primary'`,
-      'no Service postgres-primary in payments (it has payment-service, fraud-service)',
+      'no Service postgres-primary in payments',
     ]);
     expect(f?.decisive).toBe("nslookup: can't resolve 'postgres-primary'");
     expect(f?.fix).toBe('fix the address wait-for-db waits for (postgres-primary)');
