@@ -16,6 +16,7 @@ import { HOLDOUT_9_SCENARIOS } from '../heldout-9/stories.js';
 import { HOLDOUT_10_SCENARIOS } from '../heldout-10/stories.js';
 import { HOLDOUT_11_SCENARIOS } from '../heldout-11/stories.js';
 import { HOLDOUT_12_SCENARIOS } from '../heldout-12/stories.js';
+import { HOLDOUT_13_SCENARIOS } from '../heldout-13/stories.js';
 import { JOB_SCENARIOS } from './jobs.js';
 import { NETWORK_SCENARIOS } from './network.js';
 import { NODE_SCENARIOS } from './nodes.js';
@@ -49,4 +50,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_10_SCENARIOS,
   ...HOLDOUT_11_SCENARIOS,
   ...HOLDOUT_12_SCENARIOS,
+  ...HOLDOUT_13_SCENARIOS,
 ];
