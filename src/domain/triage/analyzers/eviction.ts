@@ -30,10 +30,18 @@ function formatUsage(q: string | undefined): string {
   return bytes !== undefined && /i$/.test(q ?? '') ? formatBytes(bytes) : (q ?? '');
 }
 
+/**
+ * When the pod was evicted, from the most specific record: the Evicted event; else the kubelet's
+ * DisruptionTarget condition; else the moment its containers were killed. The Ready condition is the
+ * last resort: its transition time says when readiness last changed, not when the eviction was, and
+ * trusting it turns a days-old leftover into a fresh eviction.
+ */
 function findEvictionTime(ev: TriageEvidence, pod: PodEvidence): IsoTime | undefined {
   const events = listPodEvents(ev, ['Evicted'], [pod.name]);
-  const fromConditions = pod.conditions.filter((c) => c.type === 'DisruptionTarget' || c.type === 'Ready').map((c) => c.lastTransitionTime);
-  return latest([...events.map((e) => e.lastSeen), ...(events.length > 0 ? [] : fromConditions)]);
+  if (events.length > 0) return latest(events.map((e) => e.lastSeen));
+  const disruption = latest(pod.conditions.filter((c) => c.type === 'DisruptionTarget').map((c) => c.lastTransitionTime));
+  const killed = latest(pod.containers.flatMap((c) => (c.state && 'terminated' in c.state ? [c.state.terminated.finishedAt] : [])));
+  return disruption ?? killed ?? latest(pod.conditions.filter((c) => c.type === 'Ready').map((c) => c.lastTransitionTime));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeEvictions } from '../../../../src/domain/triage/analyzers/eviction.js';
-import { NODE_B, minutesAgo } from '../scenarios/builders.js';
+import type { PodEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
+import { NODE_B, container, minutesAgo, terminated } from '../scenarios/builders.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 import { evictionScenario } from '../scenarios/nodes.js';
 
@@ -19,6 +20,42 @@ describe('analyzeEvictions', () => {
     ev.events = ev.events.filter((e) => e.reason !== 'Evicted');
     ev.pods = ev.pods.map((p) => (p.reason === 'Evicted' ? { ...p, conditions: p.conditions.map((c) => ({ ...c, lastTransitionTime: minutesAgo(6 * 24 * 60) })) } : p));
     expect(analyzeEvictions(ev)).toEqual([]);
+  });
+
+  // Events expire within the hour; a leftover Failed pod keeps only its status, whose Ready
+  // transition may be far later than the eviction itself.
+  const TWO_DAYS = 2 * 24 * 60;
+  function leftover(change: (p: PodEvidence) => PodEvidence): TriageEvidence {
+    const ev = evictionScenario();
+    ev.events = ev.events.filter((e) => e.reason !== 'Evicted');
+    ev.pods = ev.pods.map((p) => (p.reason === 'Evicted' ? change(p) : p));
+    return ev;
+  }
+  const readyChangedLately = (p: PodEvidence): PodEvidence => ({
+    ...p,
+    containers: [container({ ready: false, state: terminated(137, 'Error', TWO_DAYS) })],
+    conditions: [
+      ...p.conditions.map((c) => ({ ...c, lastTransitionTime: minutesAgo(TWO_DAYS) })),
+      { type: 'Ready', status: 'False', reason: 'ContainersNotReady', lastTransitionTime: minutesAgo(30) },
+    ],
+  });
+
+  it('dates a leftover eviction by the kubelet\'s DisruptionTarget, not a later Ready change', () => {
+    expect(analyzeEvictions(leftover(readyChangedLately))).toEqual([]);
+  });
+
+  it('without a DisruptionTarget, dates the eviction by when its containers were killed', () => {
+    const ev = leftover((p) => {
+      const old = readyChangedLately(p);
+      return { ...old, conditions: old.conditions.filter((c) => c.type !== 'DisruptionTarget') };
+    });
+    expect(analyzeEvictions(ev)).toEqual([]);
+  });
+
+  it('still reports an eviction of minutes ago known only from the pod status', () => {
+    const [f] = analyzeEvictions(leftover((p) => p));
+    expect(f?.title).toBe(`2 pods evicted from ${NODE_B}: node low on memory`);
+    expect(f?.severity).toBe('warning');
   });
 
   it('recognises an ephemeral-storage limit overrun as the pod\'s own doing', () => {
