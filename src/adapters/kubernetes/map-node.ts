@@ -9,6 +9,7 @@ const IDENTIFYING_LABELS = [
   'topology.kubernetes.io/zone',
   'node.kubernetes.io/instance-type',
   'kubernetes.io/arch',
+  'kubernetes.io/os',
   'cloud.google.com/gke-nodepool',
   'eks.amazonaws.com/nodegroup',
   'karpenter.sh/nodepool',

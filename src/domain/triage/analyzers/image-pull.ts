@@ -1,8 +1,9 @@
 import { collapseEvents, formatEventLine } from '../collapse-events.js';
-import type { TriageEvidence } from '../evidence.js';
+import type { PodEvidence, TriageEvidence } from '../evidence.js';
 import { listPodEvents } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
+import { NO_PLATFORM, osOf, platformsUnder } from '../pull-platform.js';
 import { type ContainerRef, formatPodShare, getWaiting, groupBy, listAllContainers, listNodesOf, severityForPods, unique } from '../pod-status.js';
 
 const PULL_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'ErrImageNeverPull']);
@@ -14,6 +15,7 @@ export type PullFailure =
   | 'x509'
   | 'dns'
   | 'unauthorized'
+  | 'platform'
   | 'manifest-unknown'
   | 'not-found'
   | 'timeout'
@@ -29,6 +31,7 @@ const PATTERNS: [PullFailure, RegExp][] = [
   ['x509', /x509:|certificate signed by unknown authority|certificate has expired|failed to verify certificate/i],
   ['dns', /no such host|lookup \S+ on \S+|server misbehaving/i],
   ['unauthorized', /unauthorized|\b401\b|\b403\b|forbidden|authorization failed|no basic auth credentials|authentication required|access to the resource is denied|pull access denied/i],
+  ['platform', NO_PLATFORM],
   ['manifest-unknown', /manifest unknown|manifest for \S+ not found/i],
   ['not-found', /not ?found/i],
   ['timeout', /i\/o timeout|deadline exceeded|timed out|handshake timeout|timeout/i],
@@ -48,6 +51,7 @@ const TEXT: Record<PullFailure, { title: string; cause: string }> = {
   x509: { title: 'registry TLS certificate not trusted (x509)', cause: 'The node does not trust the registry certificate: a private CA not installed on the nodes, an expired certificate, or a TLS-intercepting proxy.' },
   dns: { title: 'registry host does not resolve', cause: 'The node cannot resolve the registry host name: a typo in the image registry, or DNS from the nodes is failing.' },
   unauthorized: { title: 'registry refuses the pull (unauthorized)', cause: 'The registry rejected the credentials: missing or expired imagePullSecrets, a node role without pull permission (ECR/GAR), or a repository in another account.' },
+  platform: { title: 'the image has no build for the node\'s platform (no match for platform in manifest)', cause: 'The image index has no entry for the OS/architecture of these nodes: the tag and the registry are fine, the pods landed on nodes of another platform than the image was built for.' },
   'manifest-unknown': { title: 'image tag not found in the registry (manifest unknown)', cause: 'The repository exists but this tag or digest does not: the image was never pushed, the build failed, or the tag was deleted by a retention policy.' },
   'not-found': { title: 'image not found', cause: 'The registry has no such image reference: a wrong tag, repository or registry in the spec, or an image that was never pushed.' },
   timeout: { title: 'registry timed out', cause: 'The nodes cannot reach the registry in time: egress blocked (NAT, proxy, firewall), a registry outage, or a very large image on a slow link.' },
@@ -83,11 +87,13 @@ export function analyzeImagePulls(ev: TriageEvidence): Finding[] {
     const missing = first.failure === 'manifest-unknown' || first.failure === 'not-found';
     const runningIt = missing ? ev.pods.filter((p) => !pods.includes(p.name) && p.containers.some((c) => c.name === ref.container.name && c.image === image && c.state !== undefined && 'running' in c.state)) : [];
     const vanished = runningIt.length > 0;
+    const platform = first.failure === 'platform' ? describePlatform(ev, group.map((c) => c.ref.pod), image, ref.container.name) : undefined;
 
     const evidence = [`image ${image}`, `${reasons} on ${pods.length} pod${pods.length === 1 ? '' : 's'}: ${pods.slice(0, 3).join(', ')}${pods.length > 3 ? ', …' : ''}`];
     evidence.push(...events.slice(0, 2).map((e) => formatEventLine(e, { maxLength: 400 })));
     if (events.length === 0 && getWaiting(ref.container)?.message) evidence.push(`kubelet: ${getWaiting(ref.container)?.message ?? ''}`);
     if (previous) evidence.push(`previous revision ran ${previous}`);
+    if (platform) evidence.push(platform.evidence);
     if (vanished) evidence.push(`${runningIt.length} other pod${runningIt.length === 1 ? '' : 's'} run this image, pulled earlier: ${runningIt.slice(0, 3).map((p) => `${p.name} on ${p.nodeName ?? '?'}`).join(', ')}`);
 
     const confirmCommands = [describePodCommand(ev.target, ref.pod.name), formatKubectl(ev.target, `get events --field-selector involvedObject.name=${ref.pod.name},reason=Failed`)];
@@ -99,17 +105,17 @@ export function analyzeImagePulls(ev: TriageEvidence): Finding[] {
     return {
       id: `image-pull/${ref.container.name}/${first.failure}`,
       kind: 'image-pull',
-      title: `Image pull for ${ref.container.name} failing: ${text.title} — ${shortImage(image)} (${reasons} on ${formatPodShare(ev, pods.length)}${first.failure === 'disk-full' ? `, on ${listNodesOf(group.map((c) => c.ref.pod)).join(', ')}` : ''})${vanished ? `; ${runningIt.length} other pod${runningIt.length === 1 ? '' : 's'} run the same image, pulled earlier: the registry no longer serves it` : ''}`,
+      title: `Image pull for ${ref.container.name} failing: ${platform?.title ?? text.title} — ${shortImage(image)} (${reasons} on ${formatPodShare(ev, pods.length)}${first.failure === 'disk-full' ? `, on ${listNodesOf(group.map((c) => c.ref.pod)).join(', ')}` : ''})${vanished ? `; ${runningIt.length} other pod${runningIt.length === 1 ? '' : 's'} run the same image, pulled earlier: the registry no longer serves it` : ''}`,
       layer: 'runtime/probes',
       severity: severityForPods(ev, pods.length),
       confidence: first.failure === 'unknown' ? 'medium' : 'high',
       evidence,
-      likelyCause: vanished
+      likelyCause: platform ? platform.cause : vanished
         ? 'The registry no longer serves an image that running pods pulled earlier (their nodes keep it cached): the reference is right, the image went away — a deleted tag, a retention policy, or a removed pull-through cache or mirror rule. Any pod placed on a node without the cache fails the same way.'
         : text.cause,
       ...(events[0] ?? getWaiting(ref.container)?.message ? { decisive: (events[0]?.message ?? getWaiting(ref.container)?.message ?? '').replace(/\s+/g, ' ').trim() } : {}),
-      nextAction: `${first.failure === 'unauthorized' || first.failure === 'denied-or-missing' ? 'Fix the pull credentials (imagePullSecrets, node role)' : first.failure === 'manifest-unknown' || first.failure === 'not-found' || first.failure === 'invalid-name' ? 'Push the image or fix the reference' : 'Fix what the pull error names'}; running pods keep their image, and new pods pull again on their own once it works${previous ? ` (the previous revision ran ${previous})` : ''}.`,
-      fix: vanished ? 'restore the image in the registry (or the pull-through cache rule that served it), or pin a digest the registry still has' : first.failure === 'disk-full' ? 'free the node\'s disk (or cordon it and move the pod)' : first.failure === 'unauthorized' || first.failure === 'denied-or-missing' ? 'fix the pull secret or registry credentials' : first.failure === 'manifest-unknown' || first.failure === 'not-found' ? 'push the image or fix its tag' : 'fix what the pull error names',
+      nextAction: platform ? platform.action : `${first.failure === 'unauthorized' || first.failure === 'denied-or-missing' ? 'Fix the pull credentials (imagePullSecrets, node role)' : first.failure === 'manifest-unknown' || first.failure === 'not-found' || first.failure === 'invalid-name' ? 'Push the image or fix the reference' : 'Fix what the pull error names'}; running pods keep their image, and new pods pull again on their own once it works${previous ? ` (the previous revision ran ${previous})` : ''}.`,
+      fix: platform ? platform.fix : vanished ? 'restore the image in the registry (or the pull-through cache rule that served it), or pin a digest the registry still has' : first.failure === 'disk-full' ? 'free the node\'s disk (or cordon it and move the pod)' : first.failure === 'unauthorized' || first.failure === 'denied-or-missing' ? 'fix the pull secret or registry credentials' : first.failure === 'manifest-unknown' || first.failure === 'not-found' ? 'push the image or fix its tag' : 'fix what the pull error names',
       confirmCommands,
       affected: { pods, nodes: listNodesOf(group.map((c) => c.ref.pod)) },
     } satisfies Finding;
@@ -130,4 +136,22 @@ function findPreviousImage(ev: TriageEvidence, container: string, current: strin
 export function shortImage(image: string): string {
   const parts = image.split('/');
   return parts.length > 2 && parts[0]?.includes('.') ? parts.slice(1).join('/') : image;
+}
+
+/** Which platform the failing pods' nodes are and which the running pods' nodes are: the nodeSelector to add. */
+function describePlatform(ev: TriageEvidence, failing: readonly PodEvidence[], image: string, container: string) {
+  const bad = platformsUnder(ev, failing);
+  const running = ev.pods.filter((p) => !failing.includes(p) && p.containers.some((c) => c.name === container && c.image === image && c.state !== undefined && 'running' in c.state));
+  const good = platformsUnder(ev, running);
+  const badOs = bad.map(osOf).find((o) => o !== undefined);
+  const goodOs = good.map(osOf).find((o) => o !== undefined && o !== badOs);
+  const on = bad.length > 0 ? bad.join(', ') : 'another platform';
+  const selector = goodOs ? `kubernetes.io/os: ${goodOs}` : 'kubernetes.io/os / kubernetes.io/arch';
+  return {
+    title: `the image has no build for ${on} nodes (no match for platform in manifest)${good.length > 0 ? `; it runs on ${good.join(', ')}` : ''}`,
+    evidence: `failing pods run on ${on} nodes (${listNodesOf([...failing]).join(', ')})${good.length > 0 ? `; ${running.length} pod${running.length === 1 ? '' : 's'} run the same image on ${good.join(', ')} nodes` : ''}`,
+    cause: `The image has no build for ${on}: the tag and the registry are fine (${good.length > 0 ? `the same image runs on ${good.join(', ')} nodes` : 'the error names the platform, not the tag'}). The pods were placed on ${on} nodes, typically a new node pool without the taint that keeps other workloads off, and a pod template without a ${selector} nodeSelector.`,
+    action: `Keep the pods on nodes of the image's platform: add nodeSelector ${selector} to the pod template, or taint the ${badOs ?? 'other-platform'} nodes (e.g. os=${badOs ?? 'windows'}:NoSchedule) so only pods that tolerate it land there; then delete the stuck pods. Publish a multi-platform image only if the workload should run there.`,
+    fix: `add nodeSelector ${selector} (or taint the ${badOs ?? 'other-platform'} nodes)`,
+  };
 }

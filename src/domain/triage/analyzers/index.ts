@@ -19,6 +19,7 @@ import { analyzeImagePulls } from './image-pull.js';
 import { analyzeLivenessDependency } from './liveness-dependency.js';
 import { analyzeNodeConcentration } from './node-concentration.js';
 import { analyzeNodeConditions } from './node-condition.js';
+import { analyzeNodeProblems } from './node-problem.js';
 import { analyzeNodeNetwork } from './node-network.js';
 import { analyzeOomKilled } from './oom-killed.js';
 import { analyzePodCreateFailures } from './pod-create-failed.js';
@@ -80,6 +81,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'readiness-probe': analyzeReadinessProbes,
   'readiness-gate': analyzeReadinessGates,
   'node-condition': analyzeNodeConditions,
+  'node-problem': analyzeNodeProblems,
   'node-network': analyzeNodeNetwork,
   'node-concentration': analyzeNodeConcentration,
   eviction: analyzeEvictions,

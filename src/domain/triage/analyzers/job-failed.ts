@@ -3,6 +3,7 @@ import { findCondition, findLog, pickDecisiveLine } from '../evidence-lookup.js'
 import type { Finding } from '../finding.js';
 import { findFailedIndexes, findInputOf } from '../job-indexes.js';
 import { formatKubectl } from '../kubectl-command.js';
+import { findDisruption } from '../pod-disruption.js';
 import { HISTORY_MS, getLastTermination, listNodesOf, unique } from '../pod-status.js';
 import { formatAgo, formatSpan, isWithin, msBetween } from '../time-span.js';
 
@@ -55,8 +56,16 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
   const input = indexes && log ? findInputOf(log.lines, logLine) : undefined;
   const which = indexes ? `index${indexes.count === 1 ? '' : 'es'} ${indexes.list}` : undefined;
   const retries = newest.backoffLimitPerIndex !== undefined ? ` (backoffLimitPerIndex ${newest.backoffLimitPerIndex})` : newest.backoffLimit !== undefined ? ` (backoffLimit ${newest.backoffLimit})` : '';
+  // The pods did not fail: they were disrupted (node shutdown, preemption, eviction), and each disruption spent a retry.
+  const disrupted = !deadline && !indexes && failing.length > 0 ? failing.map((p) => ({ p, d: findDisruption(p) })) : [];
+  const disruption = disrupted.length > 0 && disrupted.every((x) => x.d !== undefined) ? disrupted[0]?.d : undefined;
+  const disruptedNodes = listNodesOf(failing);
   let title: string;
-  if (deadline) {
+  if (disruption) {
+    const code = decisivePod?.c ? getLastTermination(decisivePod.c)?.exitCode : undefined;
+    const n = failing.length === 1 ? 'its pod was' : `its ${failing.length} pods were`;
+    title = `Job ${newest.name} failed: ${reason} — ${n} ended by ${disruption.nodeShutdown ? `the shutdown of node ${disruptedNodes.join(', ')}` : disruption.cause} (DisruptionTarget=True, ${disruption.reason}${code !== undefined ? `; exit ${code}` : ''})${retries}: a disruption, not a failure of the run`;
+  } else if (deadline) {
     const limit = newest.activeDeadlineSeconds !== undefined ? `activeDeadlineSeconds ${newest.activeDeadlineSeconds} (${formatSpan(newest.activeDeadlineSeconds * 1000)})` : 'its deadline';
     title = `Job ${newest.name} failed: DeadlineExceeded — killed at ${limit}${history.length > 0 ? `; earlier runs took ${history.map(formatSpan).join(', ')}` : ''}`;
   } else if (indexes && which) {
@@ -79,20 +88,25 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
         ...(history.length > 0 ? [`earlier runs took ${history.map(formatSpan).join(', ')} (newest first)`] : []),
         ...(indexes ? [`failed ${which ?? ''}, run by ${indexes.pods.map((p) => p.name).join(', ')}${indexes.completed ? `; completed indexes ${indexes.completed}` : ''}`] : []),
         ...(input && log ? [`input named in the log of ${log.pod}: ${input}`] : []),
+        ...(disruption ? [`${failing.map((p) => p.name).slice(0, 3).join(', ')} on ${disruptedNodes.join(', ')}: DisruptionTarget=True (${disruption.reason})${disruption.message ? `: ${disruption.message}` : ''}`] : []),
         ...(logLine && log ? [`log ${log.pod}: ${logLine}`] : []),
       ],
-      decisive: deadline ? (failed.message ?? 'Job was active longer than specified deadline') : (logLine ?? failed.message ?? reason),
-      likelyCause: deadline
+      decisive: disruption ? (disruption.message ?? `DisruptionTarget=True (${disruption.reason})`) : deadline ? (failed.message ?? 'Job was active longer than specified deadline') : (logLine ?? failed.message ?? reason),
+      likelyCause: disruption
+        ? `The run was ended from outside by ${disruption.cause}, not by its own code; a Job counts that as a failed pod${newest.backoffLimit !== undefined ? `, and with backoffLimit ${newest.backoffLimit} ${newest.backoffLimit === 0 ? 'a single disruption fails the whole Job' : 'enough of them fail the Job'}` : ''}.`
+        : deadline
         ? `The run was still going when activeDeadlineSeconds passed, so the Job controller killed it.${history.length > 0 ? ' Earlier runs show how close to the deadline it has been running.' : ''} The work grew, or the run got slower.`
         : isolated
           ? `Every attempt of ${which ?? ''} failed the same way while the other indexes completed with the same image and template: the fault is in what ${indexes?.count === 1 ? 'that index reads' : 'those indexes read'}${input ? ` (${input})` : ''}, not in the code or the cluster.`
           : `Every retry failed the same way until the backoff limit; the pods' exit and their last log lines say why.`,
-      nextAction: deadline
+      nextAction: disruption
+        ? `Re-run the Job once ${disruption.nodeShutdown ? 'the node is back (or elsewhere)' : 'the disruption is over'} (a failed Job is not retried by itself). So the next disruption does not fail it: add a podFailurePolicy rule with action Ignore on the DisruptionTarget condition (disruptions then do not count against backoffLimit)${disruption.nodeShutdown ? ', and drain nodes before planned reboots' : ''}.`
+        : deadline
         ? 'Find why the run is slower (data volume, a slow dependency); raise activeDeadlineSeconds only if the longer runtime is expected.'
         : isolated
           ? `Fix ${input ? `the input of ${which ?? ''} (${input})` : `what the log of ${which ?? ''} names`}, then re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'} alone: the completed indexes need not run again (a failed Job is not retried by itself).`
           : 'Fix what the log names, then re-run the Job (a failed Job is not retried by itself).',
-      fix: deadline ? 'make the run fit its deadline (or raise activeDeadlineSeconds)' : isolated ? `fix ${input ? `the input of ${which ?? ''}` : `what the log of ${which ?? ''} names`} and re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'}` : 'fix what the log names and re-run the Job',
+      fix: disruption ? 're-run the Job, and give it a podFailurePolicy that ignores DisruptionTarget' : deadline ? 'make the run fit its deadline (or raise activeDeadlineSeconds)' : isolated ? `fix ${input ? `the input of ${which ?? ''}` : `what the log of ${which ?? ''} names`} and re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'}` : 'fix what the log names and re-run the Job',
       confirmCommands: [formatKubectl(ev.target, `describe job ${newest.name}`), ...(decisivePod?.c ? [formatKubectl(ev.target, `logs ${decisivePod.p.name} -c ${decisivePod.c.name} --tail=100`)] : [])],
       affected: { pods: unique(pods.map((p) => p.name)), nodes: listNodesOf(pods) },
     },

@@ -6,6 +6,7 @@ import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-
 import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
 import { PROBE_FAILED, explainProbeMiss, listProbeEvents, wasKilledByProbe } from '../probe-failures.js';
 import { explainByOwnLog } from '../probe-own-log.js';
+import { findDisruption } from '../pod-disruption.js';
 import { formatAgo } from '../time-span.js';
 import { capitalize } from '../../text.js';
 
@@ -130,18 +131,22 @@ function describeOutsideKill(ev: TriageEvidence, hits: KillHit[]): Finding {
   const code = first.term.exitCode;
   const pods = unique(hits.map((h) => h.ref.pod.name));
   const recentRestarting = unique(hits.filter((h) => h.recent && h.ref.container.restartCount > 0).map((h) => h.ref.pod.name));
-  const shutdown = hits.some((h) => h.ref.pod.reason === 'Terminated' || /node shutdown/i.test(h.ref.pod.message ?? ''));
+  const disruption = hits.map((h) => findDisruption(h.ref.pod)).find((d) => d !== undefined);
+  const shutdown = disruption?.nodeShutdown === true || hits.some((h) => h.ref.pod.reason === 'Terminated' || /node shutdown/i.test(h.ref.pod.message ?? ''));
+  // The kernel's OOM killer sends SIGKILL (137): a SIGTERM exit is never an OOM kill, so it needs no denial.
+  const sigkill = code === 137;
   const preempted = listPodEvents(ev, ['Preempted', 'Preempting'], pods);
   const evidence = limitLines(
     hits.map(({ ref, term }) => {
       const when = term.finishedAt ? `, ${formatAgo(term.finishedAt, ev.collectedAt)}` : '';
-      return `${formatContainerRef(ref)}: exit ${term.exitCode}, reason ${term.reason ?? 'none'} (not OOMKilled)${when}; ${ref.container.restartCount} restarts`;
+      return `${formatContainerRef(ref)}: exit ${term.exitCode}, reason ${term.reason ?? 'none'}${sigkill ? ' (not OOMKilled)' : ''}${when}; ${ref.container.restartCount} restarts`;
     }),
   );
+  if (disruption) evidence.push(`DisruptionTarget=True (${disruption.reason})${disruption.message ? `: ${disruption.message}` : ''}`);
   evidence.push(...preempted.slice(0, 2).map((e) => formatEventLine(e, { withObject: true })));
 
-  const sigkill = code === 137;
   const suspects: string[] = [];
+  if (disruption && !disruption.nodeShutdown) suspects.push(disruption.cause);
   if (shutdown) suspects.push('the node shutting down');
   if (preempted.length > 0) suspects.push('preemption by a higher-priority pod');
   if (container.probes.liveness) suspects.push('a liveness probe kill whose events have expired');
@@ -159,15 +164,16 @@ function describeOutsideKill(ev: TriageEvidence, hits: KillHit[]): Finding {
     kind: 'signal-kill',
     title: sigkill
       ? `Container ${container.name} killed by SIGKILL (exit 137, not OOMKilled) on ${formatPodShare(ev, pods.length)}`
-      : `Container ${container.name} stopped by SIGTERM (exit 143) on ${formatPodShare(ev, pods.length)}`,
+      : `Container ${container.name} stopped by SIGTERM (exit 143) on ${formatPodShare(ev, pods.length)}${disruption ? `: ${disruption.nodeShutdown ? 'its node shut down' : disruption.cause} (DisruptionTarget)` : ''}`,
     layer: 'container/process',
     severity,
-    confidence: shutdown || preempted.length > 0 ? 'medium' : 'low',
+    confidence: disruption ? 'high' : shutdown || preempted.length > 0 ? 'medium' : 'low',
     evidence,
     likelyCause:
       `${sigkill ? 'Something outside the process sent SIGKILL' : 'The process was asked to stop with SIGTERM and exited'}. ` +
-      `The runtime did not report OOMKilled, so this is not a memory-limit kill. Suspects: ${suspects.join('; ')}. ` +
-      `Events on the pod and the kubelet log of its node would confirm which.`,
+      (disruption ? `The pod's DisruptionTarget condition names the sender: ${disruption.cause}.` :
+        `${sigkill ? 'The runtime did not report OOMKilled, so this is not a memory-limit kill. ' : ''}Suspects: ${suspects.join('; ')}. ` +
+        `Events on the pod and the kubelet log of its node would confirm which.`),
     nextAction: sigkill
       ? `Check the pod's events and the node before acting; if a probe is the sender, relax it. Restarting does not address the sender.`
       : `If this happens outside rollouts, find who stops the container (probe, kubelet, the app itself); make sure the app exits cleanly on SIGTERM within the grace period.`,
