@@ -2,7 +2,8 @@
 // which of their endpoints are ready.
 import type * as k8s from '@kubernetes/client-node';
 import type { EndpointSliceEvidence, ServiceEvidence } from '../../domain/triage/evidence.js';
-import { copyMap, toProtocol } from './map-common.js';
+import { assignDefined, copyMap, toProtocol } from './map-common.js';
+import { listSpecFieldOwners } from './map-field-owners.js';
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
@@ -20,6 +21,7 @@ export function mapService(s: k8s.V1Service): ServiceEvidence {
     ...(s.spec?.internalTrafficPolicy === 'Local' ? { internalTrafficPolicy: 'Local' as const } : {}),
     ...(s.spec?.clusterIP === 'None' ? { headless: true as const } : {}),
     ...(s.spec?.publishNotReadyAddresses === true ? { publishNotReadyAddresses: true as const } : {}),
+    ...(s.spec?.sessionAffinity === 'ClientIP' ? { clientIpAffinity: mapClientIpAffinity(s) } : {}),
     ports: (s.spec?.ports ?? []).map((p) => {
       const port: ServiceEvidence['ports'][number] = {
         port: p.port,
@@ -56,4 +58,14 @@ export function mapEndpointSlice(s: k8s.V1EndpointSlice): EndpointSliceEvidence 
     }),
     ports,
   };
+}
+
+/** Who set ClientIP affinity and when (managedFields), with its timeout. */
+function mapClientIpAffinity(s: k8s.V1Service): NonNullable<ServiceEvidence['clientIpAffinity']> {
+  const owner = s.metadata ? listSpecFieldOwners(s.metadata, 'f:sessionAffinity').find((o) => o.at !== undefined) : undefined;
+  return assignDefined<NonNullable<ServiceEvidence['clientIpAffinity']>>({}, {
+    timeoutSeconds: s.spec?.sessionAffinityConfig?.clientIP?.timeoutSeconds,
+    setAt: owner?.at,
+    setBy: owner?.manager,
+  });
 }

@@ -51,6 +51,7 @@ export function mapPodTemplate(spec: k8s.V1PodSpec | undefined, labels?: Record<
     ...(spec?.serviceAccountName ? { serviceAccountName: spec.serviceAccountName } : {}),
     imagePullSecrets: (spec?.imagePullSecrets ?? []).map((s) => s.name ?? ''),
     placement: mapPlacement(spec),
+    ...(spec?.nodeName ? { nodeName: spec.nodeName } : {}),
     ...(securityContext === undefined ? {} : { securityContext }),
     ...(spec?.priorityClassName ? { priorityClassName: spec.priorityClassName } : {}),
     ...(spec?.hostNetwork ? { hostNetwork: true } : {}),

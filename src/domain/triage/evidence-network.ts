@@ -35,6 +35,11 @@ export interface ServiceEvidence {
   headless?: true;
   /** spec.publishNotReadyAddresses: a headless Service's name resolves to its endpoints before they are ready. */
   publishNotReadyAddresses?: true;
+  /**
+   * spec.sessionAffinity ClientIP: kube-proxy sends every connection of one client IP to the same
+   * endpoint for timeoutSeconds (default 10800). `setAt`/`setBy`: the newest managedFields write of it.
+   */
+  clientIpAffinity?: { timeoutSeconds?: number; setAt?: string; setBy?: string };
 }
 
 export interface EndpointSliceEvidence {

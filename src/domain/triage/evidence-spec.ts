@@ -109,6 +109,8 @@ export interface PodTemplateEvidence {
   serviceAccountName?: string;
   imagePullSecrets: string[];
   placement: PlacementEvidence;
+  /** spec.nodeName set in the template itself: its pods go straight to that node's kubelet, past the scheduler. */
+  nodeName?: string;
   /** Pod securityContext as compact JSON. */
   securityContext?: string;
   priorityClassName?: string;

@@ -84,6 +84,7 @@ export type FindingKind =
   | 'daemonset-coverage'
   | 'idle-command'
   | 'schema-migration'
+  | 'session-affinity'
   | 'object-change'
   | 'unexplained';
 

@@ -73,6 +73,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'lifecycle-hook': ['signal-kill', 'exit-code', 'clean-exit', 'unexplained', ...PROCESS_EFFECTS],
   // A liveness probe that checks a dependency: the dependency's failure is what it reports, the kills are what it does.
   'liveness-dependency': ['liveness-kill', 'signal-kill', 'exit-code', 'clean-exit', 'dependency-error', 'resource-exhaustion', 'slow-dependency', 'unexplained', ...PROCESS_EFFECTS],
+  // ClientIP affinity pins a client's load to one pod: its kills, one pod at a time, are that load.
+  'session-affinity': ['oom-killed', 'liveness-kill', 'signal-kill', 'exit-code', 'readiness-probe', 'unexplained', ...PROCESS_EFFECTS],
   'oom-killed': PROCESS_EFFECTS,
   'signal-kill': PROCESS_EFFECTS,
   'liveness-kill': PROCESS_EFFECTS,

@@ -128,6 +128,7 @@ function diffTemplate(older: PodTemplateEvidence | undefined, newer: PodTemplate
   lines.push(...diffList('required node affinity', formatRequirements(older.placement.requiredNodeAffinity), formatRequirements(newer.placement.requiredNodeAffinity)));
   const tolerations = (t: PodTemplateEvidence) => t.placement.tolerations.map((x) => `${x.key ?? '*'}${x.operator === 'Equal' ? `=${x.value ?? ''}` : ''}${x.effect ? `:${x.effect}` : ''}`);
   lines.push(...diffList('tolerations', tolerations(older), tolerations(newer)));
+  if (older.nodeName !== newer.nodeName) lines.push(`nodeName: ${older.nodeName ?? '(unset)'} → ${newer.nodeName ?? '(unset)'}`);
   if (older.securityContext !== newer.securityContext) lines.push(`pod securityContext: ${older.securityContext ?? '{}'} → ${newer.securityContext ?? '{}'}`);
   if (older.priorityClassName !== newer.priorityClassName) lines.push(`priorityClassName: ${older.priorityClassName ?? '(none)'} → ${newer.priorityClassName ?? '(none)'}`);
   if (older.hostNetwork !== newer.hostNetwork) lines.push(`hostNetwork: ${older.hostNetwork === true} → ${newer.hostNetwork === true}`);

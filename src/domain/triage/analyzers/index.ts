@@ -60,6 +60,8 @@ import { analyzeRejectedCredentials } from './credentials-rejected.js';
 import { analyzeDaemonSetCoverage } from './daemonset-coverage.js';
 import { analyzeNetworkPolicies } from './network-policy.js';
 import { analyzePlacement } from './placement.js';
+import { analyzeKubeletRejections } from './kubelet-rejected.js';
+import { analyzeSessionAffinity } from './session-affinity.js';
 import { analyzeStatefulSetOrdinals } from './statefulset-ordinal.js';
 import { analyzeVolumeZones } from './volume-zone.js';
 
@@ -109,6 +111,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'lifecycle-hook': analyzeLifecycleHooks,
   'unready-replicas': analyzeUnreadyReplicas,
   placement: analyzePlacement,
+  'kubelet-rejected': analyzeKubeletRejections,
+  'session-affinity': analyzeSessionAffinity,
   'volume-zone': analyzeVolumeZones,
   'statefulset-ordinal': analyzeStatefulSetOrdinals,
   'cluster-dns': analyzeClusterDns,

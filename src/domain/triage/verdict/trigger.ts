@@ -51,7 +51,7 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
     if (k === 'readiness-gate') return / (readiness|liveness) probe|ports?:/.test(l);
     if (k === 'image-pull') return / image:|imagepullsecrets/.test(l);
     if (k === 'container-config') return /env|envfrom|volumes|configmap|secret/.test(l);
-    if (k === 'placement') return /nodeselector|affinity|tolerations/.test(l);
+    if (k === 'placement') return /nodeselector|affinity|tolerations|nodename/.test(l);
     if (k === 'cpu-starved') return / cpu (limit|request):/.test(l);
     // A memory-backed emptyDir is charged to the memory limit: adding one is as good as lowering it.
     if (k === 'oom-killed') return /memory limit|env .*(java|node_options|xmx|gogc|gomemlimit)|medium memory/.test(l);
