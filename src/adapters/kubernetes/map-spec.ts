@@ -17,7 +17,12 @@ export function mapEnvVar(e: k8s.V1EnvVar): EnvVarEvidence {
   if (from.secretKeyRef !== undefined) return { name: e.name, ref: toRef('secret', from.secretKeyRef.name, from.secretKeyRef.key) };
   if (from.configMapKeyRef !== undefined) return { name: e.name, ref: toRef('configMap', from.configMapKeyRef.name, from.configMapKeyRef.key) };
   if (from.fieldRef !== undefined) return { name: e.name, ref: { kind: 'field', key: from.fieldRef.fieldPath } };
-  if (from.resourceFieldRef !== undefined) return { name: e.name, ref: toRef('resource', from.resourceFieldRef.containerName, from.resourceFieldRef.resource) };
+  if (from.resourceFieldRef !== undefined) {
+    const { containerName, resource, divisor } = from.resourceFieldRef;
+    // The divisor decides the unit the app reads (bytes without one); "1" is the API's default.
+    const unit = divisor === undefined || String(divisor) === '1' ? {} : { divisor: String(divisor) };
+    return { name: e.name, ref: { ...toRef('resource', containerName, resource), ...unit } };
+  }
   if (from.fileKeyRef !== undefined) {
     // A key of an env file in a volume (KEP-5018). The evidence type has no 'file' kind; 'field'
     // with the volume as name keeps it a reference and keeps its value out of the evidence.

@@ -134,6 +134,12 @@ export interface PodEvidence {
   jobName?: string;
   /** Pods of an Indexed Job: the completion index they run (`batch.kubernetes.io/job-completion-index`). */
   completionIndex?: number;
+  /**
+   * spec.enableServiceLinks when false. Absent: true, the default, and the kubelet sets docker-link
+   * variables (`REDIS_PORT=tcp://<clusterIP>:<port>`, `REDIS_SERVICE_HOST`…) for every Service of
+   * the namespace in each container it starts.
+   */
+  enableServiceLinks?: false;
   /** spec.dnsPolicy as the API gives it (ClusterFirst by default; None and Default bypass the cluster DNS). */
   dnsPolicy?: string;
   /** spec.dnsConfig.nameservers: resolvers the pod sets itself. */

@@ -19,11 +19,13 @@ export interface ConditionEvidence {
 /**
  * An environment variable. Values come only from the template's literal `value`; anything taken
  * from a Secret, ConfigMap or field is recorded as a reference, and the adapter must never
- * resolve it (the bot never reads Secrets).
+ * resolve it (the bot never reads Secrets). A Downward API resource reference (kind 'resource',
+ * name the container, key `limits.memory`) keeps its divisor when set: without one, memory comes
+ * in bytes.
  */
 export type EnvVarEvidence =
   | { name: string; value: string }
-  | { name: string; ref: { kind: 'secret' | 'configMap' | 'field' | 'resource'; name?: string; key?: string } };
+  | { name: string; ref: { kind: 'secret' | 'configMap' | 'field' | 'resource'; name?: string; key?: string; divisor?: string } };
 
 /** An envFrom source, e.g. `{ kind: 'secret', name: 'db-credentials' }`. */
 export interface EnvFromEvidence {

@@ -6,6 +6,7 @@
  * free; GOGC=off without a GOMEMLIMIT turns Go's collector off for good, so the heap only grows.
  */
 import type { ContainerSpecEvidence } from './evidence.js';
+import { type ComputedVar, computeEnv, expandReferences } from './env-expansion.js';
 import { formatBytes, parseQuantity } from './quantity.js';
 
 export interface HeapSetting {
@@ -20,6 +21,10 @@ export interface HeapSetting {
   percent?: number;
   /** GOGC=off with no GOMEMLIMIT: the collector never runs, nothing bounds the heap. */
   unbounded?: boolean;
+  /** The flag as the template writes it, when the kubelet expanded a `$(VAR)` in it: "-Xmx$(MEM_LIMIT)m". */
+  written?: string;
+  /** The variables expanded into it, with where their values come from (a Downward API limit). */
+  via?: ComputedVar[];
 }
 
 const JVM_ENV = ['JAVA_OPTS', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS', 'JDK_JAVA_OPTIONS', 'CATALINA_OPTS', 'JVM_OPTS', 'JAVA_OPTIONS'];
@@ -52,12 +57,27 @@ function scan(text: string, where: string): HeapSetting | undefined {
  */
 const JVM_PRECEDENCE = ['env _JAVA_OPTIONS', 'args', 'command', 'env JDK_JAVA_OPTIONS', 'env JAVA_OPTS', 'env CATALINA_OPTS', 'env JVM_OPTS', 'env JAVA_OPTIONS', 'env JAVA_TOOL_OPTIONS'];
 
+/**
+ * Scans the text as the process receives it ($(VAR) expanded by the kubelet), and keeps the
+ * token as written when an expansion made it.
+ */
+function scanExpanded(text: string, where: string, vars: ReadonlyMap<string, ComputedVar>): HeapSetting | undefined {
+  const hit = scan(expandReferences(text, vars).text, where);
+  if (hit === undefined) return undefined;
+  for (const token of text.split(/\s+/)) {
+    const x = expandReferences(token, vars);
+    if (x.used.length > 0 && x.text.includes(hit.flag)) return { ...hit, written: token, via: x.used };
+  }
+  return hit;
+}
+
 export function findHeapSetting(c: ContainerSpecEvidence): HeapSetting | undefined {
   const found: HeapSetting[] = [];
+  const vars = computeEnv(c);
   for (const e of c.env ?? []) {
     if (!('value' in e)) continue;
     if (JVM_ENV.includes(e.name) || e.name === 'NODE_OPTIONS') {
-      const hit = scan(e.value, `env ${e.name}`);
+      const hit = scanExpanded(e.value, `env ${e.name}`, vars);
       if (hit) found.push(hit);
     }
     if (e.name === 'GOMEMLIMIT') {
@@ -69,7 +89,7 @@ export function findHeapSetting(c: ContainerSpecEvidence): HeapSetting | undefin
   const gogcOff = (c.env ?? []).some((e) => e.name === 'GOGC' && 'value' in e && e.value.trim().toLowerCase() === 'off');
   if (gogcOff && !found.some((h) => h.runtime === 'go')) found.push({ runtime: 'go', flag: 'GOGC=off', where: 'env GOGC', unbounded: true });
   for (const [where, argv] of [['args', c.args], ['command', c.command]] as const) {
-    const hit = argv === undefined ? undefined : scan(argv.join(' '), where);
+    const hit = argv === undefined ? undefined : scanExpanded(argv.join(' '), where, vars);
     if (hit) found.push(hit);
   }
   // An absolute -Xmx overrides MaxRAMPercentage wherever it is set; among equals, precedence decides.
@@ -77,12 +97,21 @@ export function findHeapSetting(c: ContainerSpecEvidence): HeapSetting | undefin
   return found.sort((a, b) => rank(a) - rank(b))[0];
 }
 
+/** Bytes as limits read, up to the absurd sizes a unit mistake makes ("2Pi"). */
+export function formatSize(bytes: number): string {
+  for (const [unit, size] of [['Pi', 2 ** 50], ['Ti', 2 ** 40]] as const) {
+    if (bytes >= size) return `${Number.isInteger(bytes / size) ? bytes / size : (bytes / size).toFixed(1)}${unit}`;
+  }
+  return formatBytes(bytes);
+}
+
 /** "-Xmx2g (env JAVA_OPTS) allows a 2Gi heap" — the heap against the container's memory limit. */
 export function describeHeap(h: HeapSetting, limit: number | undefined): string {
   if (h.unbounded) return `${h.flag} (${h.where}) turns the Go garbage collector off and no GOMEMLIMIT bounds the heap${limit !== undefined ? `, against a ${formatBytes(limit)} container limit` : ''}`;
-  const size = h.bytes !== undefined ? formatBytes(h.bytes) : h.percent !== undefined && limit !== undefined ? `${formatBytes((limit * h.percent) / 100)} (${h.percent}% of the limit)` : undefined;
+  const size = h.bytes !== undefined ? formatSize(h.bytes) : h.percent !== undefined && limit !== undefined ? `${formatBytes((limit * h.percent) / 100)} (${h.percent}% of the limit)` : undefined;
   const what = h.runtime === 'node' ? 'V8 heap' : h.runtime === 'go' ? 'Go soft memory limit' : 'JVM heap';
-  return `${h.flag} (${h.where}) sets the ${what}${size ? ` to ${size}` : ''}${limit !== undefined ? ` against a ${formatBytes(limit)} container limit` : ''}`;
+  const flag = h.written !== undefined ? `${h.written} → ${h.flag}` : h.flag;
+  return `${flag} (${h.where}) sets the ${what}${size ? ` to ${size}` : ''}${limit !== undefined ? ` against a ${formatBytes(limit)} container limit` : ''}`;
 }
 
 /** What a collector switched off means for a container killed at its limit, and what to do. */

@@ -76,6 +76,11 @@ describe('mapEnvVar', () => {
       name: 'M',
       ref: { kind: 'resource', name: 'app', key: 'limits.memory' },
     });
+    // Without a divisor the app reads bytes; with one, that unit.
+    expect(mapEnvVar({ name: 'M', valueFrom: { resourceFieldRef: { containerName: 'app', resource: 'limits.memory', divisor: '1Mi' } } })).toEqual({
+      name: 'M',
+      ref: { kind: 'resource', name: 'app', key: 'limits.memory', divisor: '1Mi' },
+    });
     expect(mapEnvVar({ name: 'F', valueFrom: { fileKeyRef: { volumeName: 'envs', path: 'app.env', key: 'TOKEN' } } })).toEqual({
       name: 'F',
       ref: { kind: 'field', name: 'envs', key: 'app.env:TOKEN' },
@@ -107,6 +112,11 @@ describe('mapReplicaSet / ControllerRevision data', () => {
 });
 
 describe('mapPod', () => {
+  it('keeps enableServiceLinks only when turned off (the kubelet injects service links by default)', () => {
+    expect(mapPod({ metadata: { name: 'p' }, spec: { enableServiceLinks: false, containers: [] } }, 'Deployment').enableServiceLinks).toBe(false);
+    expect(mapPod({ metadata: { name: 'p' }, spec: { enableServiceLinks: true, containers: [] } }, 'Deployment')).not.toHaveProperty('enableServiceLinks');
+  });
+
   it('keeps what LimitRanger and the VPA admission controller say they set on the pod, and nothing when neither did', () => {
     const limitRanger = 'LimitRanger plugin set: cpu, memory limit for container app';
     const vpaUpdates = 'Pod resources updated by orders-vpa: container 0: memory request, memory limit';

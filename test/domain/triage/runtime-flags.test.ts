@@ -101,3 +101,27 @@ describe('describeHeap', () => {
     expect(describeHeap({ runtime: 'go', flag: 'GOMEMLIMIT=900MiB', where: 'env GOMEMLIMIT', bytes: 900 * MiB }, GiB)).toBe('GOMEMLIMIT=900MiB (env GOMEMLIMIT) sets the Go soft memory limit to 900Mi against a 1Gi container limit');
   });
 });
+
+describe('findHeapSetting with values Kubernetes computes', () => {
+  const limitEnv = (divisor?: string): ContainerSpecEvidence['env'] => [
+    { name: 'MEM', ref: { kind: 'resource', name: 'app', key: 'limits.memory', ...(divisor ? { divisor } : {}) } },
+    { name: 'JAVA_OPTS', value: '-Xmx$(MEM)m' },
+  ];
+
+  it('expands $(VAR) from a Downward API limit divided by its divisor, as the kubelet does', () => {
+    const h = findHeapSetting(spec({ resources: { requests: {}, limits: { memory: '2Gi' } }, env: limitEnv('1Mi') }));
+    expect(h).toMatchObject({ flag: '-Xmx2048m', written: '-Xmx$(MEM)m', bytes: 2 * GiB });
+    expect(describeHeap(h!, 2 * GiB)).toBe('-Xmx$(MEM)m → -Xmx2048m (env JAVA_OPTS) sets the JVM heap to 2Gi against a 2Gi container limit');
+  });
+
+  it('reads a limit without divisor in bytes', () => {
+    expect(findHeapSetting(spec({ resources: { requests: {}, limits: { memory: '2Gi' } }, env: limitEnv() }))?.bytes).toBe(2 * GiB * MiB);
+  });
+
+  it('expands args from the env, keeps $$(VAR) literal and leaves unknown references alone', () => {
+    const env = [{ name: 'HEAP', value: '768m' }];
+    expect(findHeapSetting(spec({ env, command: ['java'], args: ['-Xmx$(HEAP)', '-jar', 'a.jar'] }))?.bytes).toBe(768 * MiB);
+    expect(findHeapSetting(spec({ env, command: ['java'], args: ['-Xmx$$(HEAP)'] }))).toBeUndefined();
+    expect(findHeapSetting(spec({ command: ['java'], args: ['-Xmx$(NOPE)'] }))).toBeUndefined();
+  });
+});

@@ -7,8 +7,11 @@ import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLi
 import { describePortClash, tellPortClash } from '../port-clash.js';
 import { formatBytes, parseQuantity } from '../quantity.js';
 import { describeHeap, findHeapSetting } from '../runtime-flags.js';
+import { findHeapRefusal } from '../heap-refusal.js';
 import { findNodeKernelLimit, tellNodeKernelLimit } from '../node-kernel-limit.js';
 import { findSecurityRefusal } from '../security-refusal.js';
+import { findServiceLink, tellServiceLink } from '../service-links.js';
+import { sortRevisions } from '../revision-diff.js';
 import { findStorePassword, tellStorePassword } from '../store-password.js';
 import { findVolumeOwnership } from '../volume-ownership.js';
 import { formatAgo } from '../time-span.js';
@@ -160,7 +163,10 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   if (logged) evidence.push(...pickErrorLines(logged.lines).map((l) => `log ${logged.pod}: ${l}`));
   else evidence.push('no log lines of the previous run were captured');
   if (first.cls !== 'app-error' && first.cls !== 'segfault' && first.cls !== 'abort') evidence.push(`image ${container.image}`);
-  const heap = describeHeapExhaustion(hits, logged?.lines ?? []);
+  // A heap the JVM refuses at start (a unit mistake in -Xmx): the flag as the kubelet expands it says why.
+  const refused = findHeapRefusal((logged?.lines ?? []).slice(-20), container);
+  if (refused) evidence.push(...refused.evidence);
+  const heap = describeHeapExhaustion(hits, logged?.lines ?? []) ?? refused;
   // A kernel setting of the node (a sysctl, a per-user inotify limit) is the node's to fix, not the app's.
   const limit = heap ? undefined : findNodeKernelLimit((logged?.lines ?? []).slice(-40));
   const kernel = limit ? tellNodeKernelLimit(ev, limit, hits.map((h) => h.ref.pod)) : undefined;
@@ -168,12 +174,17 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
 
   // The runtime's message decides a start failure; the log's last error decides an app's exit.
   const message = condenseRuntimeMessage(first.term.message?.trim().split('\n')[0]);
-  const decisive = limit?.line ?? (first.cls === 'app-error' || first.cls === 'abort' || first.cls === 'segfault' ? undefined : message) ?? pickDecisiveLine(logged?.lines ?? []) ?? message;
+  const decisive = limit?.line ?? refused?.line ?? (first.cls === 'app-error' || first.cls === 'abort' || first.cls === 'segfault' ? undefined : message) ?? pickDecisiveLine(logged?.lines ?? []) ?? message;
   const portClash = decisive && !kernel ? describePortClash(decisive, first.ref.pod, container.name) : undefined;
   const clash = portClash ? tellPortClash(portClash, container.name) : undefined;
   if (clash) evidence.push(...clash.evidence);
   const bad = decisive && !clash && !kernel ? findBadValue(decisive, container) : undefined;
-  const badTitle = bad ? `: it cannot parse "${bad.value}"${bad.flaw ? ` (${bad.flaw})` : ''}${bad.sources.length > 0 && bad.sources.length <= 2 ? `, from env ${bad.sources.join(' or ')}` : ''}` : '';
+  // A `tcp://ip:port` the app cannot read as a number: the kubelet's link variable for a namespace Service.
+  const linkText = bad?.value ?? (decisive && !clash && !kernel && /invalid|pars|conver|bad port|number|integer|expected/i.test(decisive) ? decisive : undefined);
+  const found = linkText ? findServiceLink(linkText, ev, container, ev.pods.filter((p) => pods.includes(p.name))) : undefined;
+  const link = found ? tellServiceLink(found, ev.collectedAt, sortRevisions(ev.revisions)[0]?.createdAt) : undefined;
+  if (link) evidence.push(...link.evidence);
+  const badTitle = link ? link.title : bad ? `: it cannot parse "${bad.value}"${bad.flaw ? ` (${bad.flaw})` : ''}${bad.sources.length > 0 && bad.sources.length <= 2 ? `, from env ${bad.sources.join(' or ')}` : ''}` : '';
   const store = !clash && !bad && !kernel ? findStorePassword(logged?.lines ?? [], container, first.ref.pod) : undefined;
   const storeTold = store ? tellStorePassword(store) : undefined;
   // A refusal by the kernel in pods whose revision tightened their sandbox: that setting's doing.
@@ -202,12 +213,12 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
     confidence: heap || denied || kernel ? 'high' : text.confidence,
     evidence,
     ...(store ? { decisive: store.line } : decisive ? { decisive } : {}),
-    likelyCause: kernel?.cause ?? heap?.cause ?? clash?.cause ?? storeTold?.cause ?? denied?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause),
-    nextAction: kernel?.action ?? clash?.action ?? storeTold?.action ?? (refusal ? `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.` : undefined) ?? (owner ? `${capitalize(owner.fix)}${owner.imageChange ? `; rolling back to revision ${owner.imageChange.previous} runs the old user meanwhile` : ''}.` : undefined) ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
-    fix: kernel?.fix ?? heap?.fix ?? clash?.fix ?? storeTold?.fix ?? denied?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
+    likelyCause: kernel?.cause ?? heap?.cause ?? clash?.cause ?? link?.cause ?? storeTold?.cause ?? denied?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause),
+    nextAction: kernel?.action ?? refused?.action ?? clash?.action ?? link?.action ?? storeTold?.action ?? (refusal ? `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.` : undefined) ?? (owner ? `${capitalize(owner.fix)}${owner.imageChange ? `; rolling back to revision ${owner.imageChange.previous} runs the old user meanwhile` : ''}.` : undefined) ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
+    fix: kernel?.fix ?? heap?.fix ?? clash?.fix ?? link?.fix ?? storeTold?.fix ?? denied?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
     confirmCommands,
-    ...(kernel ? { outsideWorkload: kernel.outside } : {}),
-    affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)) },
+    ...(kernel ? { outsideWorkload: kernel.outside } : link?.outside ? { outsideWorkload: link.outside } : {}),
+    affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)), ...(found ? { services: [found.service.name] } : {}) },
   };
 }
 

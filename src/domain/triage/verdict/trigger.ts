@@ -127,8 +127,9 @@ function isRelevant(ev: TriageEvidence, o: NamespaceObjectEvidence, mechanism: F
       return used && (k === 'exit-code' || k === 'crash-loop' || k === 'readiness-probe' || k === 'liveness-kill' || k === 'container-config' || k === 'dependency-error');
     }
     case 'Service':
-      // A dependency reached through this Service (an ExternalName's target, its traffic policy): its change is the lead.
-      return k === 'service-selector' || k === 'service-target-port' || k === 'service-endpoints' || (k === 'dependency-error' && (mechanism?.affected?.services ?? []).includes(o.name));
+      // A dependency reached through this Service (an ExternalName's target, its traffic policy), or
+      // the variables the kubelet injects for it (service links) that a crashing app reads: its change is the lead.
+      return k === 'service-selector' || k === 'service-target-port' || k === 'service-endpoints' || ((k === 'dependency-error' || k === 'exit-code') && (mechanism?.affected?.services ?? []).includes(o.name));
   }
 }
 
