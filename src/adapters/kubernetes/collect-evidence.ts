@@ -214,7 +214,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
   // fails on; pods of something else behind its own Services take a share of its traffic.
   const routingP = Promise.all([servicesP, slicesP, podsP]);
   const downP = routingP.then(([services, slices, pods]) => readDownServices(ctx, pickDownServices(services.services, slices, pods.ranked)));
-  const foreignP = routingP.then(([services, slices, pods]) => readForeignPods(ctx, pickForeignPods(services.services, slices, pods)));
+  const foreignP = routingP.then(([services, slices, pods]) => readForeignPods(ctx, pickForeignPods(services.services, slices, pods), pods.others));
   // A Service the workload's logs say refuses it now (a broker's alarm): one of its pods' own log names why.
   const dependencyP = Promise.all([detailsP, podsP, slicesP]).then(([d, pods, slices]) =>
     readDependencyPods(ctx, pickDependencyPods(listRefusingServices({ logs: d.logs, pods: pods.ranked, target }), slices)),

@@ -58,6 +58,7 @@ export function mapPod(pod: k8s.V1Pod, workloadKind: WorkloadKind): PodEvidence 
   const qos = status.qosClass as PodEvidence['qosClass'];
   if (qos !== undefined && QOS.has(qos)) out.qosClass = qos;
   assignDefined(out, { createdAt: toIsoTime(meta.creationTimestamp), startTime: toIsoTime(status.startTime), deletionTimestamp: toIsoTime(meta.deletionTimestamp) });
+  if (meta.finalizers?.length) out.finalizers = [...meta.finalizers];
   const label = revisionLabel(workloadKind);
   const hash = label === undefined ? undefined : labels[label];
   if (hash !== undefined) out.revisionHash = hash;

@@ -1,8 +1,10 @@
 // Pods the workload's Services route to that are not the workload's own (a canary applied by
 // hand whose labels match): a get and a current log tail of each, at most two.
+import type * as k8s from '@kubernetes/client-node';
 import type { EndpointSliceEvidence, LogEvidence, PodEvidence, ServiceEvidence } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';
 import { mapForeignPod } from './map-pod.js';
+import { ownerWorkloadOf } from './own-pods.js';
 import { readLogs } from './read-pod-details.js';
 import type { PodsRead } from './read-workload-parts.js';
 
@@ -18,14 +20,18 @@ export function pickForeignPods(services: readonly ServiceEvidence[], slices: re
   return [...new Set(names)].slice(0, MAX_FOREIGN);
 }
 
-export async function readForeignPods(ctx: CollectContext, names: readonly string[]): Promise<{ pod: PodEvidence; logs: LogEvidence[] }[]> {
+/** `listed`: pods the workload's own selector already returned (another controller's): not read again. */
+export async function readForeignPods(ctx: CollectContext, names: readonly string[], listed: readonly k8s.V1Pod[] = []): Promise<{ pod: PodEvidence; logs: LogEvidence[] }[]> {
   const { core } = ctx.clients;
-  const got = await ctx.reads.each(names, { label: 'pods behind the Services that are not the workload\'s', source: 'foreignPods', what: (n) => `pod ${n}`, limit: ctx.objectGate }, (name, options) =>
+  const known = new Map(listed.map((p) => [p.metadata?.name ?? '', p]));
+  const got = await ctx.reads.each(names.filter((n) => !known.has(n)), { label: 'pods behind the Services that are not the workload\'s', source: 'foreignPods', what: (n) => `pod ${n}`, limit: ctx.objectGate }, (name, options) =>
     core.readNamespacedPod({ name, namespace: ctx.namespace }, options),
   );
+  const values = [...names.flatMap((n) => known.get(n) ?? []), ...got.map((g) => g.value)];
   return Promise.all(
-    got.map(async ({ value }) => {
-      const pod = mapForeignPod(value);
+    values.map(async (value) => {
+      const owner = ownerWorkloadOf(value);
+      const pod = { ...mapForeignPod(value), ...(owner ? { ownerWorkload: owner } : {}) };
       const container = pod.containers[0];
       const logs = container ? await readLogs(ctx, [{ pod: pod.name, container: container.name, previous: false, why: 'system', restarts: container.restartCount }]) : [];
       return { pod, logs };

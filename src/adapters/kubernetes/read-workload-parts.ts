@@ -9,6 +9,7 @@ import { namespaceObject } from './map-context.js';
 import { mapHpa, targetsWorkload } from './map-hpa.js';
 import { SERVICE_NAME_LABEL, mapEndpointSlice, mapService } from './map-network.js';
 import { mapPod, rankPods } from './map-pod.js';
+import { isWorkloadPod } from './own-pods.js';
 import { isOwnedBy, mapControllerRevision, mapReplicaSet } from './map-revision.js';
 import type { Workload } from './map-workload.js';
 
@@ -23,6 +24,8 @@ export interface PodsRead {
   raw: Map<string, k8s.V1Pod>;
   /** Every pod read, counted by state (the kept ones are only the least healthy). */
   census: PodCensus;
+  /** Pods the selector matched that another controller owns (a copy that kept the labels). */
+  others?: k8s.V1Pod[];
 }
 
 export async function readPods(ctx: CollectContext, w: Workload, selector: string): Promise<PodsRead> {
@@ -34,7 +37,10 @@ export async function readPods(ctx: CollectContext, w: Workload, selector: strin
     (cont, limit, o) => core.listNamespacedPod({ namespace, labelSelector: selector, ...page(cont, limit) }, o),
     { maxItems: ctx.limits.maxPodsScanned },
   );
-  const ranked = rankPods(list.items.map((p) => mapPod(p, w.kind)));
+  const uid = w.obj.metadata?.uid;
+  const mine = list.items.filter((p) => isWorkloadPod(p, w.kind, w.obj.metadata?.name ?? '', uid));
+  const others = list.items.filter((p) => !mine.includes(p));
+  const ranked = rankPods(mine.map((p) => mapPod(p, w.kind)));
   const { maxPods, maxPodsScanned } = ctx.limits;
   // Counting is not reading: every pod is counted by state; only the details are capped.
   const census = countPods(ranked, !list.more && !list.failed);
@@ -44,8 +50,8 @@ export async function readPods(ctx: CollectContext, w: Workload, selector: strin
   }
   const kept = ranked.slice(0, maxPods);
   const names = new Set(kept.map((p) => p.name));
-  const raw = new Map(list.items.filter((p) => names.has(p.metadata?.name ?? '')).map((p) => [p.metadata?.name ?? '', p]));
-  return { ranked: kept, raw, census };
+  const raw = new Map(mine.filter((p) => names.has(p.metadata?.name ?? '')).map((p) => [p.metadata?.name ?? '', p]));
+  return { ranked: kept, raw, census, ...(others.length > 0 ? { others } : {}) };
 }
 
 export interface RevisionsRead {

@@ -114,8 +114,12 @@ export interface PodEvidence {
   conditions: ConditionEvidence[];
   createdAt?: IsoTime;
   startTime?: IsoTime;
-  /** Set while the pod is being deleted. */
+  /** Set while the pod is being deleted: the time by which it should be gone (the request plus its grace period). */
   deletionTimestamp?: IsoTime;
+  /** metadata.finalizers: what must clear before a deleted pod object can go (none on most pods). */
+  finalizers?: string[];
+  /** Pods of another workload (behind the target's Services): the workload that made it, e.g. Deployment pricing-legacy. */
+  ownerWorkload?: { kind: string; name: string };
   /**
    * Which revision made this pod: the `pod-template-hash` label (Deployment) or the
    * `controller-revision-hash` label (StatefulSet). Matches RevisionEvidence.hash.

@@ -74,6 +74,7 @@ export type FindingKind =
   | 'lifecycle-hook'
   | 'disruption-budget'
   | 'init-stuck'
+  | 'finalizer-held'
   | 'volume-full'
   | 'slow-dependency'
   | 'resource-exhaustion'

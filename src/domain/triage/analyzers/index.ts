@@ -10,6 +10,7 @@ import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzeEvictions } from './eviction.js';
 import { analyzeExitCodes } from './exit-code.js';
 import { analyzeFailedScheduling } from './failed-scheduling.js';
+import { analyzeFinalizerHeld } from './finalizer-held.js';
 import { analyzeHpa } from './hpa.js';
 import { analyzeMeshAuthorizationDenials } from './mesh-authz-denied.js';
 import { analyzeAmbiguousHpas } from './hpa-ambiguous.js';
@@ -125,6 +126,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'cron-no-success': analyzeCronJobNoSuccess,
   'disruption-budget': analyzeDisruptionBudget,
   'init-stuck': analyzeInitStuck,
+  'finalizer-held': analyzeFinalizerHeld,
   'volume-full': analyzeVolumeFull,
   'slow-dependency': analyzeSlowDependency,
   'resource-exhaustion': analyzeResourceExhaustion,

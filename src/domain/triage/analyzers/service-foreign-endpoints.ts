@@ -3,6 +3,7 @@ import { condenseStructuredLine, pickDecisiveLine } from '../evidence-lookup.js'
 import type { Finding } from '../finding.js';
 import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
 import { listSelectingServices, listSlicesOf } from '../service-match.js';
+import { formatAgo } from '../time-span.js';
 
 /**
  * Whether a pod name is one of this workload's: listed among its pods, or named the way its
@@ -18,6 +19,18 @@ function isOwnPod(ev: TriageEvidence, podName: string): boolean {
   if (ev.target.kind === 'Deployment') return ev.revisions.some((r) => rest.startsWith(`${r.hash}-`));
   if (ev.target.kind === 'StatefulSet') return /^\d+$/.test(rest);
   return /^[a-z0-9]{5}$/.test(rest);
+}
+
+/**
+ * The decisive line of a foreign pod's log, keeping the HTTP status a request log gave (what the
+ * users routed there got), which condensing a structured line drops.
+ */
+function pickLine(lines: readonly string[]): string | undefined {
+  const picked = pickDecisiveLine(lines);
+  if (picked === undefined) return undefined;
+  const raw = [...lines].reverse().find((l) => condenseStructuredLine(l.trim()) === picked);
+  const status = raw === undefined ? undefined : /"?status(?:_code)?"?\s*[:=]\s*"?([1-5]\d\d)\b/.exec(raw)?.[1];
+  return status !== undefined && !picked.includes(status) ? `${picked}: HTTP ${status}` : picked;
 }
 
 /**
@@ -39,15 +52,19 @@ export function analyzeForeignEndpoints(ev: TriageEvidence): Finding[] {
     const ownImages = new Set(ev.pods.flatMap((p) => p.containers.map((c) => c.image)));
     const seen = read.flatMap(({ pod, logs }) => {
       const image = pod.containers.find((c) => !ownImages.has(c.image))?.image ?? pod.containers[0]?.image;
-      const line = pickDecisiveLine(logs.flatMap((l) => l.lines));
-      return [`${pod.name} runs ${image ?? 'an unknown image'}${ownImages.size > 0 && image && !ownImages.has(image) ? ` (${ref} runs ${[...ownImages][0] ?? '?'})` : ''}`, ...(line ? [`log ${pod.name}: ${condenseStructuredLine(line.trim())}`] : [])];
+      const line = pickLine(logs.flatMap((l) => l.lines));
+      return [`${pod.name} runs ${image ?? 'an unknown image'}${ownImages.size > 0 && image && !ownImages.has(image) ? ` (${ref} runs ${[...ownImages][0] ?? '?'})` : ''}`, ...(line ? [`log ${pod.name}: ${line}`] : [])];
     });
-    const decisive = read.map(({ logs }) => pickDecisiveLine(logs.flatMap((l) => l.lines))).find((l) => l !== undefined);
+    const decisive = read.map(({ logs }) => pickLine(logs.flatMap((l) => l.lines))).find((l) => l !== undefined);
+    // Whose pods they are says what to fix: the copy or canary that kept the labels.
+    const owners = [...new Set(read.flatMap(({ pod }) => (pod.ownerWorkload ? [`${pod.ownerWorkload.kind} ${pod.ownerWorkload.name}`] : [])))];
+    const born = read.map(({ pod }) => pod.createdAt).filter((t): t is string => t !== undefined).sort()[0];
+    const whose = `${owners.length > 0 ? `${owners.join(', ')}'s` : `not ${ref}'s`}${born ? ` (created ${formatAgo(born, ev.collectedAt)})` : ''}`;
     return [
       {
         id: `service-foreign-endpoints/${svc.name}`,
         kind: 'service-foreign-endpoints',
-        title: `Service ${svc.name} also sends traffic to ${foreign.length} pod${foreign.length === 1 ? '' : 's'} that ${foreign.length === 1 ? 'is' : 'are'} not ${ref}'s: ${names.slice(0, 2).join(', ')}${names.length > 2 ? ', …' : ''} (${serving.length} ready, of ${endpoints.length} endpoints)`,
+        title: `Service ${svc.name} also sends traffic to ${foreign.length} pod${foreign.length === 1 ? '' : 's'} that ${foreign.length === 1 ? 'is' : 'are'} ${whose}: ${names.slice(0, 2).join(', ')}${names.length > 2 ? ', …' : ''} (${serving.length} ready; ${foreign.length} of the ${endpoints.length} endpoints)`,
         layer: 'network/routing',
         severity: serving.length > 0 ? 'warning' : 'info',
         confidence: 'high',
@@ -56,7 +73,7 @@ export function analyzeForeignEndpoints(ev: TriageEvidence): Finding[] {
           ...foreign.slice(0, 3).map((e) => `endpoint ${e.addresses[0] ?? '?'}: pod ${e.podName ?? '?'}${e.nodeName ? ` on ${e.nodeName}` : ''}, ${e.ready ? 'ready' : 'not ready'} — not a pod of ${ref}`),
           ...seen,
         ],
-        ...(decisive ? { decisive: condenseStructuredLine(decisive.trim()) } : {}),
+        ...(decisive ? { decisive } : {}),
         likelyCause: `Another workload's pods carry the labels ${svc.name} selects (a canary or a copy applied by hand, a debug deployment), so the Service load-balances real traffic onto them: whatever they do wrong, a share of users sees, while ${ref} itself is healthy.`,
         nextAction: `See what those pods run (\`${formatKubectl(ev.target, `get pod ${names[0] ?? ''} -o wide --show-labels`)}\`); remove or relabel them, or add a label only ${ref}'s pods carry to the Service selector.`,
         fix: `take the foreign pods out of Service ${svc.name} (relabel them, or narrow its selector)`,
