@@ -1,6 +1,7 @@
 // Held-out stories, fourteenth round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md), then fixed in general.
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md), then fixed in general; the round has
+// since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
 //
 // Container args that reference $(DB_URL) after a revision renamed the variable (the literal
 // reaches SQLAlchemy), a readiness probe given `host:` so the kubelet resolves the Service name

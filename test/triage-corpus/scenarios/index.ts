@@ -17,6 +17,7 @@ import { HOLDOUT_10_SCENARIOS } from '../heldout-10/stories.js';
 import { HOLDOUT_11_SCENARIOS } from '../heldout-11/stories.js';
 import { HOLDOUT_12_SCENARIOS } from '../heldout-12/stories.js';
 import { HOLDOUT_13_SCENARIOS } from '../heldout-13/stories.js';
+import { HOLDOUT_14_SCENARIOS } from '../heldout-14/stories.js';
 import { JOB_SCENARIOS } from './jobs.js';
 import { NETWORK_SCENARIOS } from './network.js';
 import { NODE_SCENARIOS } from './nodes.js';
@@ -51,4 +52,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_11_SCENARIOS,
   ...HOLDOUT_12_SCENARIOS,
   ...HOLDOUT_13_SCENARIOS,
+  ...HOLDOUT_14_SCENARIOS,
 ];
