@@ -1,7 +1,7 @@
 /**
  * Nothing silent: what no analyzer explained still reaches the engineer, verbatim. A Warning
  * event of the last hour with a reason no analyzer handles, a container waiting for a reason no
- * analyzer knows, or the logs of ready pods full of errors become low-confidence findings, so a
+ * analyzer knows, a pod stuck in deletion, or the logs of ready pods full of errors become findings, so a
  * workload is only called healthy when nothing of the sort is current.
  */
 import { collapseEvents, formatEventLine } from './collapse-events.js';
@@ -10,7 +10,8 @@ import { condenseStructuredLine, findPod, pickDecisiveLine } from './evidence-lo
 import type { Confidence, Finding } from './finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from './kubectl-command.js';
 import { RECENT_MS, getWaiting, isPodFailing, listAllContainers, listNodesOf, severityForPods, unique } from './pod-status.js';
-import { isWithin } from './time-span.js';
+import { isStuckTerminating } from './terminating-pods.js';
+import { formatSpan, isWithin, msBetween } from './time-span.js';
 import { truncate } from '../text.js';
 
 /** Event reasons some analyzer reads (and decides about, even when it finds nothing worth saying). */
@@ -150,6 +151,31 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
   ];
 }
 
+/** Pods deleted long past their deadline that no finding accounts for: each holds a replica back. */
+function stuckDeletions(ev: TriageEvidence, findings: readonly Finding[]): Finding[] {
+  const named = new Set(findings.flatMap((f) => f.affected?.pods ?? []));
+  const stuck = ev.pods.filter((p) => isStuckTerminating(p, ev.collectedAt) && !named.has(p.name) && !findings.some((f) => f.title.includes(p.name)));
+  return stuck.map((p) => {
+    const since = formatSpan(Math.max(0, msBetween(p.deletionTimestamp ?? ev.collectedAt, ev.collectedAt)));
+    const holds = p.finalizers?.length ? `finalizers ${p.finalizers.join(', ')} not cleared` : p.nodeName ? `the kubelet of ${p.nodeName} has not confirmed it` : 'nothing confirms it';
+    return {
+      id: `unexplained/stuck-deletion/${p.name}`,
+      kind: 'unexplained',
+      title: `Pod ${p.name} stuck Terminating for ${since} past its deadline: ${holds}`,
+      layer: p.finalizers?.length ? 'runtime/probes' : 'node/eviction',
+      severity: 'warning',
+      confidence: 'medium',
+      evidence: [`${p.name}: deletionTimestamp ${p.deletionTimestamp ?? '?'}${p.nodeName ? `, node ${p.nodeName}` : ''}${p.finalizers?.length ? `, finalizers ${p.finalizers.join(', ')}` : ''}`],
+      likelyCause: 'A deleted pod goes once its kubelet confirms its containers stopped and its finalizers are cleared; this one has not, so its controller may not replace it (a StatefulSet reuses the name) and its replica is lost meanwhile.',
+      nextAction: p.finalizers?.length
+        ? 'Find the controller that owns the finalizer; remove it by hand only once nothing needs it.'
+        : `Check the node${p.nodeName ? ` ${p.nodeName}` : ''} (Ready, its kubelet and runtime); force-delete the pod only once its containers are known to be stopped.`,
+      confirmCommands: [describePodCommand(ev.target, p.name)],
+      affected: { pods: [p.name], nodes: listNodesOf([p]) },
+    } satisfies Finding;
+  });
+}
+
 export function findUnexplained(ev: TriageEvidence, findings: readonly Finding[]): Finding[] {
-  return [...unexplainedEvents(ev, findings), ...unexplainedWaiting(ev, findings), ...erroringReadyPods(ev, findings)];
+  return [...unexplainedEvents(ev, findings), ...unexplainedWaiting(ev, findings), ...erroringReadyPods(ev, findings), ...stuckDeletions(ev, findings)];
 }
