@@ -17,6 +17,10 @@ beforeEach(() => {
 
 const bot = (): Promise<TestBot> => wire.startBot();
 
+/** A calendar day `days` from now (UTC), so that a deadline written as a date stays in the future whatever day the suite runs. */
+const dayAhead = (days: number): string => new Date(Date.now() + days * 24 * 3_600_000).toISOString().slice(0, 10);
+const LATER = dayAhead(30);
+
 /** A signed `/incident` with its acknowledgement and the id of its response_url. */
 const command = (b: TestBot, text: string, channelId: string, userId = 'U0ALICE') => wire.command(b, { command: '/incident', text, channelId, userId });
 
@@ -80,7 +84,7 @@ describe('resolve → post-mortem', () => {
 
 describe('/incident action', () => {
   // One incident for every case: the parsing is what differs, the wire under it is the same.
-  const DEADLINES = ['2026-12-04', '2026-12-04T15:00:00Z', '3d', '2w', 'friday'];
+  const DEADLINES = [LATER, `${LATER}T15:00:00Z`, '3d', '2w', 'friday'];
   it(`accepts the deadlines ${DEADLINES.map((d) => JSON.stringify(d)).join(', ')}`, async () => {
     const b = await bot();
     const channel = await openIncident(b);
@@ -100,11 +104,11 @@ describe('/incident action', () => {
 
   const REFUSED: [string, string][] = [
     ['action', 'the owner is missing'],
-    ['action bob 2026-12-04 fix it', 'is not a user mention'],
+    [`action bob ${LATER} fix it`, 'is not a user mention'],
     ['action <@U0BOB>', 'the deadline is missing'],
     ['action <@U0BOB> soon fix it', 'soon'],
     ['action <@U0BOB> 2020-01-01 fix it', 'past'],
-    ['action <@U0BOB> 2026-12-04', 'say what is to be done'],
+    [`action <@U0BOB> ${LATER}`, 'say what is to be done'],
   ];
   it(`refuses ${REFUSED.map(([text]) => JSON.stringify(text)).join(', ')} with the reason`, async () => {
     const b = await bot();
@@ -124,7 +128,7 @@ describe('/incident action', () => {
   it('lists open items here and your own elsewhere, and done closes one', async () => {
     const b = await bot();
     const channel = await openIncident(b);
-    await command(b, 'action <@U0BOB> 2026-12-04 add an alert', channel.id);
+    await command(b, `action <@U0BOB> ${LATER} add an alert`, channel.id);
     await wire.slack.waitFor(() => wire.slack.messages(channel.id).find((m) => m.text.includes('Action item *A1*')));
     expect((await command(b, 'actions', channel.id)).ack.text).toContain('*A1*');
     const dm = wire.slack.addChannel('random');
