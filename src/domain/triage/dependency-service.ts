@@ -4,7 +4,7 @@
  * ExternalName target, internalTrafficPolicy Local, which nodes have endpoints — can be the cause.
  * Services of the workload's own namespace are already read with it.
  */
-import { parseDependencyError } from './analyzers/dependency-errors.js';
+import { parseDependencyError } from './dependency-error-line.js';
 import { findInClusterService } from './down-service.js';
 import type { IsoTime, LogEvidence, PodEvidence } from './evidence.js';
 import { isPodFailing } from './pod-status.js';

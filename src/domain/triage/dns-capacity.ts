@@ -4,7 +4,7 @@
  * throttles them, and what scaled them down (the DNS autoscaler's ConfigMap, an edit of the
  * Deployment). Read only when the workload's own lookups time out, so it is never a bystander.
  */
-import { parseDependencyError } from './analyzers/dependency-errors.js';
+import { parseDependencyError } from './dependency-error-line.js';
 import type { ClusterDnsEvidence, EventEvidence, IsoTime, LogEvidence, NamespaceObjectEvidence, PodEvidence } from './evidence.js';
 import { parseQuantity } from './quantity.js';
 import { HOUR_MS, MINUTE_MS, msBetween } from './time-span.js';

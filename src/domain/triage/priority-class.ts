@@ -3,7 +3,7 @@
  * refuses every pod ("no PriorityClass with name X was found"). Usually a typo of a class the
  * cluster has, which the namespace's other workloads already run with.
  */
-import { rankNearNames } from '../near-names.js';
+import { rankNearNames } from './near-names.js';
 import type { PriorityClassUseEvidence } from './evidence.js';
 
 const MISSING_CLASS = /no PriorityClass with name ([\w.-]+) was found/i;

@@ -6,9 +6,9 @@
  * alternatives only when their names are close to the missing one: a list of unrelated Services
  * reads as a suggestion.
  */
-import { parseDependencyError } from './analyzers/dependency-errors.js';
+import { parseDependencyError } from './dependency-error-line.js';
 import type { IsoTime, LogEvidence, PodEvidence, ServiceEvidence, TriageEvidence } from './evidence.js';
-import { rankNearNames } from '../near-names.js';
+import { rankNearNames } from './near-names.js';
 import { isPodFailing } from './pod-status.js';
 import { formatAgo } from './time-span.js';
 

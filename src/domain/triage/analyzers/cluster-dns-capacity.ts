@@ -5,7 +5,7 @@ import { findDnsShortfall } from '../dns-capacity.js';
 import { isPodFailing, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { usesClusterDns } from '../pod-resolver.js';
 import { formatAgo } from '../time-span.js';
-import { parseDependencyError } from './dependency-errors.js';
+import { parseDependencyError } from '../dependency-error-line.js';
 
 /**
  * The cluster DNS is up but too small for its load: its pods are ready, yet this workload's

@@ -5,7 +5,7 @@ import { formatKubectl } from '../kubectl-command.js';
 import { getLastTermination, getWaiting, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { podState } from '../pod-state.js';
 import { usesClusterDns } from '../pod-resolver.js';
-import { parseDependencyError } from './dependency-errors.js';
+import { parseDependencyError } from '../dependency-error-line.js';
 
 /**
  * The cluster DNS itself is down or degraded (CoreDNS pods not ready, crash-looping) while this

@@ -3,7 +3,7 @@ import { condenseStructuredLine, eventContainer, formatProbe, listPodEvents } fr
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, previousLogsCommand } from '../kubectl-command.js';
 import { formatPodShare, getLastTermination, listNodesOf, severityForPods, unique } from '../pod-status.js';
-import { type DependencyError, parseDependencyError } from './dependency-errors.js';
+import { type DependencyError, parseDependencyError } from '../dependency-error-line.js';
 
 /**
  * A liveness probe that checks a dependency: the health endpoint it calls aggregates the

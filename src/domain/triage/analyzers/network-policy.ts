@@ -5,7 +5,7 @@ import { formatKubectl } from '../kubectl-command.js';
 import { listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { getPodLabels, matchesLabels } from '../service-match.js';
 import { HOUR_MS, formatAgo, msBetween } from '../time-span.js';
-import { parseDependencyError } from './dependency-errors.js';
+import { parseDependencyError } from '../dependency-error-line.js';
 import { egressAllows, rulesForPort } from '../egress-rules.js';
 
 /** A policy changed this recently is a suspect for timeouts that began after it. */

@@ -6,6 +6,7 @@
  * suspect ("revision 31 runs fine on the other nodes: not the rollout").
  */
 import type { NodeEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
+import { nodePoolOf } from '../node-pool.js';
 import { isPodFailing, isPodHealthy, unique } from '../pod-status.js';
 
 export type Attribute = 'revision' | 'node' | 'node pool' | 'architecture' | 'kernel' | 'os image' | 'zone' | 'image' | 'image digest';
@@ -16,7 +17,6 @@ const ATTRIBUTES: readonly Attribute[] = ['revision', 'node', 'node pool', 'arch
 /** Attributes a group of machines shares: the ones that explain a failure on several nodes, or on one. */
 export const MACHINE_GROUPS: readonly Attribute[] = ['node pool', 'architecture', 'kernel', 'os image', 'zone'];
 
-const POOL_LABELS = ['eks.amazonaws.com/nodegroup', 'karpenter.sh/nodepool', 'cloud.google.com/gke-nodepool', 'kubernetes.azure.com/agentpool', 'node.kubernetes.io/pool'];
 
 export interface Split {
   attribute: Attribute;
@@ -54,7 +54,7 @@ export function attributeOf(ev: TriageEvidence, pod: PodEvidence, attribute: Att
     case 'node':
       return pod.nodeName;
     case 'node pool':
-      return POOL_LABELS.map((l) => node?.labels?.[l]).find((v) => v !== undefined);
+      return nodePoolOf(node);
     case 'architecture':
       return node?.labels?.['kubernetes.io/arch'];
     case 'kernel':

@@ -1,0 +1,91 @@
+// One log line → the dependency failure it reports (TLS, DNS, refused, unreachable, reset, timeout)
+// and the dependency it names: read by the analyzers and by the reads that follow a dependency.
+
+export type DependencyProblem = 'tls-expired' | 'tls-untrusted' | 'tls-name' | 'refused' | 'unreachable' | 'dns-missing' | 'dns-unavailable' | 'timeout' | 'reset';
+
+/** Specific shapes first (they name the dependency exactly), generic ones after. */
+const PATTERNS: [DependencyProblem, RegExp][] = [
+  // TLS: the connection was made and the peer's certificate refused (Go, Java, Node, Python, OpenSSL wording).
+  ['tls-expired', /x509: certificate has expired|CertificateExpiredException|CERT_HAS_EXPIRED|certificate has expired|certificate verify failed: certificate has expired/i],
+  ['tls-untrusted', /x509: certificate signed by unknown authority|PKIX path building failed|unable to find valid certification path|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|self[- ]signed certificate|certificate verify failed: unable to get local issuer/i],
+  ['tls-name', /x509: certificate is valid for .+?, not |ERR_TLS_CERT_ALTNAME_INVALID|No subject alternative (DNS )?names? matching|certificate verify failed: Hostname mismatch|doesn't match any of the subject alternative names/i],
+  // DNS: the resolver's answer decides missing (no such name) vs unavailable (no answer).
+  ['dns-unavailable', /getaddrinfo EAI_AGAIN (?<dep>[\w.-]+)/],
+  ['dns-missing', /getaddrinfo ENOTFOUND (?<dep>[\w.-]+)/],
+  ['dns-missing', /lookup (?<dep>[\w.-]+)(?: on [\d.:[\]a-f]+)?: no such host/i],
+  ['dns-unavailable', /lookup (?<dep>[\w.-]+)(?: on [\d.:[\]a-f]+)?: (?:server misbehaving|i\/o timeout|read udp|read: connection refused|dial udp)/i],
+  ['dns-missing', /UnknownHostException: (?<dep>[\w.-]+)/],
+  // Elasticsearch's seed-host resolver; Java's UnknownHostException message "host: Name or service not known".
+  ['dns-missing', /failed to resolve host \[(?<dep>[\w.-]+)\]/i],
+  ['dns-missing', /UnknownHostException\b.*?(?<![\w.-])(?<dep>[a-z][\w.-]*): Name or service not known/i],
+  ['dns-missing', /Could not resolve host:? (?<dep>[\w.-]+)/i],
+  // libpq (psycopg2, pg): the host it was given, then getaddrinfo's answer.
+  ['dns-unavailable', /could not translate host name "(?<dep>[\w.-]+)" to address: Temporary failure/i],
+  ['dns-missing', /could not translate host name "(?<dep>[\w.-]+)" to address/i],
+  // busybox nslookup, the usual wait-for loop of an init container.
+  ['dns-missing', /nslookup: can't resolve '(?<dep>[\w.-]+)'|server can't find (?<dep2>[\w.-]+?)\.?: NXDOMAIN/],
+  ['dns-missing', /NXDOMAIN|Name or service not known|nodename nor servname provided|Name does not resolve/i],
+  ['dns-unavailable', /Temporary failure in name resolution|EAI_AGAIN/i],
+  // Refused: the name resolved, nobody listens.
+  ['refused', /connect ECONNREFUSED (?<dep>[\w.:[\]-]+:\d+)/],
+  ['refused', /dial tcp (?<dep>[\w.[\]:-]+:\d+): connect: connection refused/i],
+  ['refused', /Connection to (?<dep>[\w.-]+:\d+) refused/i],
+  ['refused', /Error 111 connecting to (?<dep>[\w.-]+:\d+)/i],
+  ['refused', /Connection refused(?::| to)? (?<dep>[\w.-]+(?:\/[\d.]+)?:\d+)/i],
+  ['refused', /connection refused|ECONNREFUSED/i],
+  // Unreachable: no route, or a client that gave up connecting (Kafka's "could not be established").
+  ['unreachable', /Connection to node -?\d+ \((?<host>[\w.-]+)(?:\/[\d.]+)?:(?<port>\d+)\) could not be established/i],
+  ['unreachable', /connect: no route to host|EHOSTUNREACH|No route to host|Network is unreachable|ENETUNREACH|Broker may not be available/i],
+  // Reset: the connection opened, then the peer (or a proxy in front of it) dropped it.
+  // Go: "read tcp LOCAL->REMOTE: read: connection reset by peer" — the remote is the dependency.
+  ['reset', /(?:read|write) tcp [\w.:[\]-]+->(?<dep>[\w.[\]:-]+:\d+): (?:read|write): connection reset by peer/i],
+  ['reset', /connection reset by peer|Connection reset|ECONNRESET|socket hang up|upstream connect error or disconnect\/reset before headers/i],
+  // Timeouts: packets go unanswered, or a call gets no answer in time.
+  ['timeout', /connect ETIMEDOUT (?<dep>[\w.:[\]-]+:\d+)/],
+  // Ruby's Net::HTTP: "Net::OpenTimeout: Failed to open TCP connection to host:80 (execution expired)".
+  ['timeout', /Net::OpenTimeout\b.*?Failed to open TCP connection to (?<dep>[\w.[\]:-]+:\d+)/],
+  ['timeout', /Net::OpenTimeout/],
+  ['timeout', /dial tcp (?<dep>[\w.[\]:-]+:\d+): (?:i\/o timeout|connect: connection timed out)/i],
+  ['timeout', /connect timed out|connection timed out|ConnectTimeoutError|ETIMEDOUT/i],
+  ['timeout', /context deadline exceeded|Client\.Timeout exceeded|upstream request timeout|504 Gateway Time-?out|\bstatus(?:Code)?[=: ]+504\b|Read timed out|SocketTimeoutException|ESOCKETTIMEDOUT|timeout of \d+ ?ms exceeded|request timed out/i],
+];
+
+/** The host of a URL in the line (`https://api.partner-bank.example/v2/transfers` → the host). */
+const URL_HOST = /\bhttps?:\/\/([a-z0-9.-]+\.[a-z]{2,}|[a-z0-9-]+)(?::(\d+))?/i;
+
+/** host:port anywhere in a line; hosts start with a letter or are IPv4 (times like 03:14 are not). */
+// Not inside a longer token: "_ssl.c:1006" is a source file and line, not host c port 1006.
+const HOST_PORT = /(?<![\w.])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z][a-z0-9-]*|\d{1,3}(?:\.\d{1,3}){3}):(\d{2,5})\b/i;
+
+export interface DependencyError {
+  problem: DependencyProblem;
+  /** "postgres.payments.svc:5432", "redis-master"; undefined when the line does not say. */
+  dependency?: string;
+}
+
+/** A server's access log of a request it served (pino-http, morgan-style JSON): what it says timed out is its own answer. */
+const SERVED_REQUEST = /"req"\s*:\s*\{.*"res"\s*:\s*\{|"responseTime"\s*:/;
+
+/** One log line → the dependency failure it reports, if any. */
+export function parseDependencyError(line: string): DependencyError | undefined {
+  for (const [problem, re] of PATTERNS) {
+    const m = re.exec(line);
+    if (!m) continue;
+    // "request timed out" on the request the server itself was answering names no dependency: the process was too slow.
+    if (/^request timed out$/i.test(m[0]) && SERVED_REQUEST.test(line)) continue;
+    let dep = m.groups?.['dep'] ?? m.groups?.['dep2'] ?? (m.groups?.['host'] ? `${m.groups['host']}:${m.groups['port'] ?? ''}` : undefined);
+    // "Post \"https://payments-api…:8443/…\": dial tcp 172.20.1.9:8443: i/o timeout": the name says more than the address.
+    const named = URL_HOST.exec(line);
+    if (dep !== undefined && /^\d{1,3}(\.\d{1,3}){3}(:\d+)?$/.test(dep) && named) dep = `${named[1] ?? ''}${named[2] ? `:${named[2]}` : dep.includes(':') ? `:${dep.split(':')[1] ?? ''}` : ''}`;
+    if (dep === undefined && !problem.startsWith('dns')) {
+      const url = URL_HOST.exec(line);
+      const hp = HOST_PORT.exec(line);
+      if (url) dep = `${url[1] ?? ''}${url[2] ? `:${url[2]}` : ''}`;
+      else if (hp) dep = `${hp[1] ?? ''}:${hp[2] ?? ''}`;
+    }
+    // Java prints "host/10.0.0.7:5432": keep the name and port.
+    if (dep?.includes('/')) dep = dep.replace(/\/[\d.]+(?=:\d+$)/, '');
+    return dep === undefined ? { problem } : { problem, dependency: dep };
+  }
+  return undefined;
+}
