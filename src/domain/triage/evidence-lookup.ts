@@ -2,6 +2,7 @@ import type {
   ConditionEvidence,
   EventEvidence,
   LogEvidence,
+  NodeEvidence,
   PodEvidence,
   ProbeEvidence,
   TriageEvidence,
@@ -18,6 +19,12 @@ export function findPod(ev: TriageEvidence, name: string): PodEvidence | undefin
 }
 
 /** Events about one object. */
+/** A node by name: the workload's nodes first, then the cluster's when they were read. */
+export function findNode(ev: Pick<TriageEvidence, 'nodes' | 'clusterNodes'>, name: string | undefined): NodeEvidence | undefined {
+  if (name === undefined) return undefined;
+  return ev.nodes.find((n) => n.name === name) ?? ev.clusterNodes?.find((n) => n.name === name);
+}
+
 export function listEventsOf(ev: TriageEvidence, kind: string, name: string): EventEvidence[] {
   return ev.events.filter((e) => e.object.kind === kind && e.object.name === name);
 }

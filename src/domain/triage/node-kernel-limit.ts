@@ -6,6 +6,7 @@
  * it) and runs on the others: the node's configuration is at fault, not the app or its revision.
  */
 import type { PodEvidence, TriageEvidence } from './evidence.js';
+import { findNode } from './evidence-lookup.js';
 import { nodePoolOf } from './node-pool.js';
 import { isPodHealthy, listNodesOf, unique } from './pod-status.js';
 
@@ -68,7 +69,7 @@ function listNames(names: readonly string[]): string {
 
 /** "pool data-al2023" of the nodes, when the pods' nodes carry a node-pool label. */
 function poolsOf(ev: TriageEvidence, pods: readonly PodEvidence[]): string[] {
-  return unique(pods.flatMap((p) => nodePoolOf(ev.nodes.find((n) => n.name === p.nodeName) ?? ev.clusterNodes?.find((n) => n.name === p.nodeName)) ?? []));
+  return unique(pods.flatMap((p) => nodePoolOf(findNode(ev, p.nodeName)) ?? []));
 }
 
 /**

@@ -5,6 +5,7 @@
  * own log says why — a refused login, a missing role, a bad address — and that log, not the probe,
  * is what to fix: relaxing the probe would only wait longer for a step that fails.
  */
+import { capitalize } from '../text.js';
 import type { LogEvidence, ProbeEvidence } from './evidence.js';
 import { condenseStructuredLine, pickDecisiveLine } from './evidence-lookup.js';
 import type { ProbeMiss } from './probe-failures.js';
@@ -43,7 +44,7 @@ export function explainByOwnLog(probe: ProbeEvidence | undefined, messages: read
       scope: `its log says "${quoted}"${login ? ' (its login is refused)' : ''}`,
       why: `the probe${checks} waits for something ${container} itself has to bring about, and its log says why it never does: "${quoted}"${login ? ' — its login is refused, so nothing it fetches after the login ever arrives' : ''}. A longer probe would only wait longer`,
       fix,
-      action: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}; relaxing the probe would only wait longer, and restarting pods will not help.`,
+      action: `${capitalize(fix)}; relaxing the probe would only wait longer, and restarting pods will not help.`,
     };
   }
   return undefined;

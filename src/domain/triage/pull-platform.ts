@@ -1,6 +1,7 @@
 // The platform (OS/architecture) of the nodes a pull fails on, against the nodes where the same
 // image runs: "no match for platform in manifest" means the image has no build for that node.
 import type { NodeEvidence, PodEvidence, TriageEvidence } from './evidence.js';
+import { findNode } from './evidence-lookup.js';
 
 /** Messages of a registry image index with no entry for the node's OS/architecture. */
 export const NO_PLATFORM = /no match for platform in manifest|no matching manifest for|image operating system "?\w+"? cannot be used on this platform|does not match the specified platform/i;
@@ -16,7 +17,7 @@ export function platformOf(node: NodeEvidence | undefined): string | undefined {
 
 /** The distinct platforms of the nodes under `pods`. */
 export function platformsUnder(ev: TriageEvidence, pods: readonly PodEvidence[]): string[] {
-  const out = pods.map((p) => platformOf(ev.nodes.find((n) => n.name === p.nodeName))).filter((x): x is string => x !== undefined);
+  const out = pods.map((p) => platformOf(findNode(ev, p.nodeName))).filter((x): x is string => x !== undefined);
   return [...new Set(out)];
 }
 

@@ -1,3 +1,4 @@
+import { capitalize } from '../../text.js';
 import type { ContainerEvidence, LogEvidence, TriageEvidence } from '../evidence.js';
 import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
@@ -233,7 +234,7 @@ function describeStale(ev: TriageEvidence, r: Refusal, s: StaleAddress, x: Refus
       `${s.headless ? `${s.name} is a headless Service: its name resolves straight to the pod that holds the primary role, and a failover moved that role` : `${s.name} resolves to whichever server holds the primary role, and a failover moved it`}${s.current.length > 0 ? ` (now ${s.current.join(', ')})` : ''}. ` +
       `${describeDnsCache(s.setting)}, so these pods never looked the name up again: they still connect to ${s.old ?? 'the old address'}, a server that is now read-only. ` +
       `The ${r.server} servers and the Service are right; the stale address is held inside these pods, and a restart clears it.`,
-    nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}. The bot will not restart anything.`,
+    nextAction: `${capitalize(fix)}. The bot will not restart anything.`,
     fix,
     confirmCommands: [
       formatKubectl(ev.target, `get endpointslices -l kubernetes.io/service-name=${s.name} -o wide`),

@@ -1,3 +1,4 @@
+import { capitalize } from '../../text.js';
 import { findInClusterService } from '../down-service.js';
 import { pickEnvDependency, splitWords } from '../env-dependency.js';
 import type { IsoTime, LogEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
@@ -138,7 +139,7 @@ function describeDenial(ev: TriageEvidence, mesh: Mesh, pattern: RegExp, hits: H
       `The ${mesh} proxy in front of ${callee?.name ?? 'the dependency'} enforces a ${policy.name} and this caller matches none of its ALLOW rules (or matches a DENY rule): it answers ${status}"${said}" itself, before the request reaches the application, which is why both sides stay Ready. ` +
       `The policy decides by the caller's identity — its service account, carried by mTLS — so the usual story is a policy applied or tightened on the callee's side that names another principal (a misspelt service account, another namespace), or a caller moved to another service account. ` +
       `Nothing in these pods is broken and restarting them will not help.`,
-    nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}. Check which rules the policy has with \`${where}\`.`,
+    nextAction: `${capitalize(fix)}. Check which rules the policy has with \`${where}\`.`,
     fix,
     ...(saChanged ? {} : { outsideWorkload: `the ${policy.name} that guards ${callee?.name ?? 'the dependency'} decides who may call it, and these pods kept their service account` }),
     confirmCommands: [where, formatKubectl(ev.target, `logs ${first.log.pod} -c ${first.log.container} --tail=100`)],

@@ -5,7 +5,8 @@
  * which attributes failing pods share with healthy ones — the evidence that exonerates a
  * suspect ("revision 31 runs fine on the other nodes: not the rollout").
  */
-import type { NodeEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
+import type { PodEvidence, TriageEvidence } from '../evidence.js';
+import { findNode } from '../evidence-lookup.js';
 import { nodePoolOf } from '../node-pool.js';
 import { isPodFailing, isPodHealthy, unique } from '../pod-status.js';
 
@@ -38,14 +39,9 @@ export function digestOf(imageID: string): string {
   return /sha256:[0-9a-f]{12,}/.exec(imageID)?.[0] ?? imageID;
 }
 
-function nodeOf(ev: TriageEvidence, name: string | undefined): NodeEvidence | undefined {
-  if (name === undefined) return undefined;
-  return ev.nodes.find((n) => n.name === name) ?? ev.clusterNodes?.find((n) => n.name === name);
-}
-
 /** The value of one attribute for one pod; undefined when the evidence does not say. */
 export function attributeOf(ev: TriageEvidence, pod: PodEvidence, attribute: Attribute): string | undefined {
-  const node = nodeOf(ev, pod.nodeName);
+  const node = findNode(ev, pod.nodeName);
   switch (attribute) {
     case 'revision': {
       const rev = ev.revisions.find((r) => r.hash === pod.revisionHash);
