@@ -10,7 +10,7 @@ import { handlePageEvent } from './domain/incident/handle-page-event.js';
 import type { PageEventDeps } from './domain/incident/handle-page-event.js';
 import { routeCommand } from './domain/incident/incident-command.js';
 import type { IncidentPorts } from './domain/incident/incident-deps.js';
-import type { Cluster } from './domain/ports.js';
+import type { Cluster } from './domain/triage/triage-ports.js';
 import { applyActionItemCommand, sendReminder } from './domain/postmortem/action-items.js';
 import type { ActionItemPorts } from './domain/postmortem/action-items.js';
 import { sendOverdueDigests } from './domain/postmortem/overdue-digest.js';

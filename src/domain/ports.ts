@@ -5,9 +5,8 @@
 import type { EarlierIncident, Incident, PagedIncident } from './incident/incident.js';
 import type { TimelineEntry } from './timeline/timeline-entry.js';
 import type { WatchTarget } from './timeline/cluster-events.js';
-import type { ReadFailure, TriageEvidence, TriageTarget, WorkloadKind } from './triage/evidence.js';
 import type { TriageReport } from './triage/triage-report.js';
-import type { ReadStage, TriageProgress } from './triage/triage-progress.js';
+import type { TriageProgress } from './triage/triage-progress.js';
 import type { ActionItem } from './postmortem/action-item.js';
 import type { DocumentBlock, Inline } from './document.js';
 
@@ -141,37 +140,6 @@ export interface TimelineStore {
   get(incidentId: string, key: string): Promise<TimelineEntry | undefined>;
   /** In time order. */
   list(incidentId: string): Promise<TimelineEntry[]>;
-}
-
-/** A workload that a triage can look at. */
-export interface WorkloadRef {
-  namespace: string;
-  kind: WorkloadKind;
-  name: string;
-  /** Kube context; absent: the current context. */
-  context?: string | undefined;
-}
-
-export interface WorkloadSearch {
-  found: WorkloadRef[];
-  /** When nothing matched: workload names that look close to the one asked for (typos). */
-  nearNames: string[];
-  /** Namespaces or kinds that could not be searched (RBAC, timeout): named, never guessed around. */
-  readFailures: ReadFailure[];
-}
-
-/** The cluster, read-only. Nothing here can change anything in it. */
-export interface Cluster {
-  /** Context names from the kubeconfig; the current one first. */
-  contexts(): string[];
-  /**
-   * Finds the workload a user means: with `selector`, the workloads whose pod template carries
-   * those labels; otherwise the Deployments, StatefulSets, DaemonSets, CronJobs and Jobs called
-   * `name` — in `namespace`, or in every namespace the bot can read.
-   */
-  findWorkloads(query: { name: string; namespace?: string | undefined; context?: string | undefined; selector?: string | undefined }): Promise<WorkloadSearch>;
-  /** Reads everything a triage needs, in parallel, within `budgetMs`; what it could not read is in readFailures. */
-  collectEvidence(target: TriageTarget, opts: { budgetMs: number; onRead?: ((stage: ReadStage) => void) | undefined }): Promise<TriageEvidence>;
 }
 
 /**
