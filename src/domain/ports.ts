@@ -3,8 +3,6 @@
  * src/adapters implement these against Slack, PagerDuty, Redis and the clock.
  */
 import type { EarlierIncident, Incident, PagedIncident } from './incident/incident.js';
-import type { TimelineEntry } from './timeline/timeline-entry.js';
-import type { WatchTarget } from './timeline/cluster-events.js';
 import type { TriageReport } from './triage/triage-report.js';
 import type { TriageProgress } from './triage/triage-progress.js';
 import type { ActionItem } from './postmortem/action-item.js';
@@ -127,30 +125,6 @@ export interface IncidentStore {
   addToServiceHistory(serviceKey: string, incident: Incident): Promise<void>;
   /** Incidents of the service created before `before`, newest first, at most `limit`, with the total. */
   earlierIncidents(serviceKey: string, before: string, limit: number): Promise<{ count: number; recent: EarlierIncident[] }>;
-}
-
-export interface TimelineStore {
-  /** Appends once per entry key; false when the key was already written. */
-  append(incidentId: string, entry: TimelineEntry): Promise<boolean>;
-  /** Writes the entry whatever was there (an edited message, a grown repeat count). */
-  put(incidentId: string, entry: TimelineEntry): Promise<void>;
-  /** Applies `change` to the entry under `key` atomically; no-op when there is none. */
-  update(incidentId: string, key: string, change: Partial<Pick<TimelineEntry, 'text' | 'mentions' | 'important' | 'count' | 'until'>>): Promise<boolean>;
-  remove(incidentId: string, key: string): Promise<void>;
-  get(incidentId: string, key: string): Promise<TimelineEntry | undefined>;
-  /** In time order. */
-  list(incidentId: string): Promise<TimelineEntry[]>;
-}
-
-/**
- * Keeps an incident's timeline fed with its workload's cluster events while the incident is
- * open. One watcher per target across all bot processes; every event is counted once.
- */
-export interface ClusterWatch {
-  /** Starts watching (idempotent: a target already watched keeps its original `since`). */
-  watch(target: WatchTarget): Promise<void>;
-  /** Stops every watch of the incident (on resolve). */
-  unwatch(incidentId: string): Promise<void>;
 }
 
 export interface ActionItemStore {

@@ -4,7 +4,8 @@
  */
 import type { ServiceCatalog } from '../service-catalog.js';
 import type { TriageRequest } from '../triage/triage-request.js';
-import type { Chat, Clock, ClusterWatch, IncidentStore, Log, Pager, PostLedger, TimelineStore } from '../ports.js';
+import type { Chat, Clock, IncidentStore, Log, Pager, PostLedger } from '../ports.js';
+import type { ClusterWatch, TimelineStore } from '../timeline/timeline-ports.js';
 import type { Incident } from './incident.js';
 
 /**
