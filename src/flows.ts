@@ -9,7 +9,7 @@ import { applyIncidentCommand } from './domain/incident/apply-incident-command.j
 import { handlePageEvent } from './domain/incident/handle-page-event.js';
 import type { PageEventDeps } from './domain/incident/handle-page-event.js';
 import { routeCommand } from './domain/incident/incident-command.js';
-import type { IncidentPorts } from './domain/incident/incident-deps.js';
+import type { IncidentPorts } from './domain/incident/incident-ports.js';
 import type { Cluster } from './domain/triage/triage-ports.js';
 import { applyActionItemCommand, sendReminder } from './domain/postmortem/action-items.js';
 import type { ActionItemPorts } from './domain/postmortem/action-items.js';

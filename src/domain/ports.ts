@@ -2,7 +2,7 @@
  * What the domain needs from the outside world, in domain words. Adapters in
  * src/adapters implement these against Slack, PagerDuty, Redis and the clock.
  */
-import type { EarlierIncident, Incident, PagedIncident } from './incident/incident.js';
+import type { Incident } from './incident/incident.js';
 import type { TriageReport } from './triage/triage-report.js';
 import type { TriageProgress } from './triage/triage-progress.js';
 import type { ActionItem } from './postmortem/action-item.js';
@@ -94,37 +94,6 @@ export interface PostLedger {
   /** Takes over a post whose worker died (the mark is still `since`): false when someone else did. */
   reclaim(key: string, since: number, now: number): Promise<boolean>;
   markPosted(key: string, ts: string): Promise<void>;
-}
-
-export interface Pager {
-  /** False without an API token: no e-mail lookups, no incident reads. */
-  readonly canRead: boolean;
-  /** False without an API token and a From e-mail: no notes. */
-  readonly canWriteNotes: boolean;
-  getUserEmail(userId: string): Promise<string | undefined>;
-  getIncident(incidentId: string): Promise<PagedIncident | undefined>;
-  addIncidentNote(incidentId: string, content: string): Promise<void>;
-  listIncidentNotes(incidentId: string): Promise<string[]>;
-}
-
-export interface IncidentStore {
-  get(id: string): Promise<Incident | undefined>;
-  save(incident: Incident): Promise<void>;
-  /** Runs `fn` while this process alone holds the incident; throws INCIDENT_BUSY if it cannot get it soon. */
-  withLock<T>(id: string, fn: () => Promise<T>): Promise<T>;
-  /** Claims a chat channel for an incident; false if another incident holds it. */
-  claimChannel(channelId: string, incidentId: string): Promise<boolean>;
-  incidentForChannel(channelId: string): Promise<string | undefined>;
-  /** The incident a request (a `/incident declare`) made, if it made one. */
-  incidentForRequest(requestId: string): Promise<string | undefined>;
-  /** Ties a request to the incident it made; returns the incident that holds it (the first claim wins). */
-  claimRequest(requestId: string, incidentId: string): Promise<string>;
-  /** The next number for an incident declared in Slack (1, 2, …), shared by all replicas. */
-  nextDeclaredNumber(): Promise<number>;
-  /** Adds the incident to the history of a service (PagerDuty service id or catalog name). */
-  addToServiceHistory(serviceKey: string, incident: Incident): Promise<void>;
-  /** Incidents of the service created before `before`, newest first, at most `limit`, with the total. */
-  earlierIncidents(serviceKey: string, before: string, limit: number): Promise<{ count: number; recent: EarlierIncident[] }>;
 }
 
 export interface ActionItemStore {

@@ -10,7 +10,8 @@ import type { ActionItemCommand, IncidentCommandRequest } from '../incident/inci
 import { channelOf } from '../incident/incident.js';
 import { postOnce } from '../incident/post-once.js';
 import { postExactlyOnce } from '../post-exactly-once.js';
-import type { ActionItemStore, Chat, Clock, IncidentStore, PostLedger, ReminderScheduler } from '../ports.js';
+import type { IncidentStore } from '../incident/incident-ports.js';
+import type { ActionItemStore, Chat, Clock, PostLedger, ReminderScheduler } from '../ports.js';
 import type { TimelineStore } from '../timeline/timeline-ports.js';
 import { readerTime } from '../time-ref.js';
 import { describeDue } from './action-item.js';
