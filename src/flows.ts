@@ -12,7 +12,7 @@ import { routeCommand } from './domain/incident/incident-command.js';
 import type { IncidentPorts } from './domain/incident/incident-ports.js';
 import type { Cluster } from './domain/triage/triage-ports.js';
 import { applyActionItemCommand, sendReminder } from './domain/postmortem/action-items.js';
-import type { ActionItemPorts } from './domain/postmortem/action-items.js';
+import type { ActionItemPorts } from './domain/postmortem/postmortem-ports.js';
 import { sendOverdueDigests } from './domain/postmortem/overdue-digest.js';
 import { publishPostmortem } from './domain/postmortem/publish-postmortem.js';
 import { recordRollouts } from './domain/postmortem/record-rollouts.js';

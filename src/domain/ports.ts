@@ -95,18 +95,3 @@ export interface PostLedger {
   reclaim(key: string, since: number, now: number): Promise<boolean>;
   markPosted(key: string, ts: string): Promise<void>;
 }
-
-export interface ActionItemStore {
-  /** A new short id (`A1`, `A2`, …), unique across replicas. */
-  nextId(): Promise<string>;
-  save(item: ActionItem): Promise<void>;
-  get(id: string): Promise<ActionItem | undefined>;
-  forIncident(incidentId: string): Promise<ActionItem[]>;
-  openForOwner(ownerId: string): Promise<ActionItem[]>;
-  allOpen(): Promise<ActionItem[]>;
-}
-
-/** Delayed jobs that DM owners. Ids are deterministic: the same reminder is scheduled (and sent) once. */
-export interface ReminderScheduler {
-  schedule(reminder: { id: string; itemId: string; at: string; kind: 'day-before' | 'due' | 'overdue' }): Promise<void>;
-}
