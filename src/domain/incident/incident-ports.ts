@@ -5,9 +5,14 @@
  */
 import type { ServiceCatalog } from '../service-catalog.js';
 import type { TriageRequest } from '../triage/triage-request.js';
-import type { Chat, Clock, Log, PostLedger } from '../ports.js';
+import type { Chat, Clock, CommonMessage, Log, PostLedger } from '../ports.js';
 import type { ClusterWatch, TimelineStore } from '../timeline/timeline-ports.js';
 import type { EarlierIncident, Incident, PagedIncident } from './incident.js';
+
+/** The incident's card in its channel: its state, who is on it, its buttons; redrawn as it changes. */
+export type IncidentCardMessage = { key: string; kind: 'incident-card'; incident: Incident };
+/** What the incident flows post. */
+export type IncidentMessage = IncidentCardMessage | CommonMessage;
 
 export interface Pager {
   /** False without an API token: no e-mail lookups, no incident reads. */
@@ -49,7 +54,7 @@ export interface IncidentStore {
 export type AfterResolve = (incident: Incident, resolverSlackId: string | undefined) => Promise<Incident>;
 
 export interface IncidentPorts {
-  chat: Chat;
+  chat: Chat<IncidentMessage>;
   ledger: PostLedger;
   pager: Pager;
   incidents: IncidentStore;

@@ -3,9 +3,14 @@
  * action items' store and the reminders' schedule, and ActionItemPorts, the bag they pick from.
  */
 import type { IncidentStore } from '../incident/incident-ports.js';
-import type { Chat, Clock, PostLedger } from '../ports.js';
+import type { Chat, Clock, CommonMessage, PostLedger } from '../ports.js';
 import type { TimelineStore } from '../timeline/timeline-ports.js';
 import type { ActionItem } from './action-item.js';
+
+/** An action item's reminder, sent to its owner: the day before it is due, on the day, or once overdue. */
+export type ActionReminderMessage = { key: string; kind: 'action-reminder'; item: ActionItem; reminder: 'day-before' | 'due' | 'overdue'; incidentTitle: string; channelId?: string | undefined };
+/** What the action-item and post-mortem flows post. */
+export type PostmortemMessage = ActionReminderMessage | CommonMessage;
 
 export interface ActionItemStore {
   /** A new short id (`A1`, `A2`, …), unique across replicas. */
@@ -24,7 +29,7 @@ export interface ReminderScheduler {
 
 /** The ports the action-item and post-mortem flows are built from; each flow picks what it uses. */
 export interface ActionItemPorts {
-  chat: Chat;
+  chat: Chat<PostmortemMessage>;
   ledger: PostLedger;
   items: ActionItemStore;
   reminders: ReminderScheduler;

@@ -9,7 +9,7 @@ import { code, icon, plainText } from '../document.js';
 import type { Inline } from '../document.js';
 import { RootcauseError, dependencyUnavailable, describeError } from '../../errors.js';
 import { postExactlyOnce, shareFileExactlyOnce } from '../post-exactly-once.js';
-import type { Chat, ChatMessage, Clock, Log, PostLedger } from '../ports.js';
+import type { Chat, Clock, Log, PostLedger } from '../ports.js';
 import type { ServiceCatalog } from '../service-catalog.js';
 import { buildEvidenceThread } from './evidence-thread.js';
 import type { TriageTarget } from './evidence.js';
@@ -18,10 +18,10 @@ import type { TriageReport } from './triage-report.js';
 import type { TriageRequest } from './triage-request.js';
 import { ProgressUpdates } from './progress-updates.js';
 import type { TriageProgress } from './triage-progress.js';
-import type { Cluster, IncidentTimeline, WorkloadRef, WorkloadWatch } from './triage-ports.js';
+import type { Cluster, IncidentTimeline, TriageMessage, WorkloadRef, WorkloadWatch } from './triage-ports.js';
 
 export interface TriageDeps {
-  chat: Chat;
+  chat: Chat<TriageMessage>;
   ledger: PostLedger;
   cluster: Cluster;
   catalog: ServiceCatalog;
@@ -178,8 +178,8 @@ async function placeSummary(deps: TriageDeps, request: TriageRequest, progress: 
   }
 }
 
-async function updateSummary(deps: TriageDeps, request: TriageRequest, ts: string, message: DistributiveOmit<ChatMessage, 'key'>): Promise<void> {
-  await deps.chat.update(request.channelId, ts, { ...message, key: summaryKey(request) } as ChatMessage);
+async function updateSummary(deps: TriageDeps, request: TriageRequest, ts: string, message: DistributiveOmit<TriageMessage, 'key'>): Promise<void> {
+  await deps.chat.update(request.channelId, ts, { ...message, key: summaryKey(request) } as TriageMessage);
 }
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;

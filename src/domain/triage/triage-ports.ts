@@ -1,12 +1,21 @@
 /**
- * What the triage needs from the outside world, in its own words: the cluster (read-only), and
- * what a triage run in an incident writes to that incident. The timeline reads the triage's event
+ * What the triage needs from the outside world, in its own words: the cluster (read-only), the
+ * messages it posts, and what a triage run in an incident writes to that incident. The timeline reads the triage's event
  * evidence (timeline/cluster-events.ts), so the triage does not import the timeline's ports back:
  * it declares the two calls it makes, and the timeline's TimelineStore and ClusterWatch fit them
  * (src/flows.ts hands those in).
  */
+import type { CommonMessage } from '../ports.js';
 import type { IsoTime, ReadFailure, TriageEvidence, TriageTarget, WorkloadKind } from './evidence.js';
-import type { ReadStage } from './triage-progress.js';
+import type { ReadStage, TriageProgress } from './triage-progress.js';
+import type { TriageReport } from './triage-report.js';
+
+/** The triage's verdict, in the summary's place. */
+export type TriageSummaryMessage = { key: string; kind: 'triage-summary'; report: TriageReport };
+/** The summary's place while the triage reads: updated in place, then replaced by the triage-summary. */
+export type TriageProgressMessage = { key: string; kind: 'triage-progress'; progress: TriageProgress };
+/** What a triage posts. */
+export type TriageMessage = TriageSummaryMessage | TriageProgressMessage | CommonMessage;
 
 /** A workload that a triage can look at. */
 export interface WorkloadRef {
