@@ -45,8 +45,10 @@ export interface KeyedMessage {
   kind: string;
 }
 
-/** The messages any flow may post: a long text and a line. */
-export type CommonMessage = { key: string; kind: 'document'; document: ChatDocument } | { key: string; kind: 'text'; text: Inline };
+/** The messages any flow may post: a long text (a ChatDocument) and a line. */
+export type CommonMessage =
+  | { key: string; kind: 'document'; document: ChatDocument }
+  | { key: string; kind: 'text'; text: Inline };
 
 export interface InviteResult {
   invited: string[];
