@@ -5,14 +5,16 @@
  * are decided here, above them all.
  */
 import type { JobHandlers } from './adapters/queue/workers.js';
+import type { ChatMessage } from './domain/chat-message.js';
 import { applyIncidentCommand } from './domain/incident/apply-incident-command.js';
 import { handlePageEvent } from './domain/incident/handle-page-event.js';
 import type { PageEventDeps } from './domain/incident/handle-page-event.js';
 import { routeCommand } from './domain/incident/incident-command.js';
-import type { IncidentPorts } from './domain/incident/incident-deps.js';
-import type { Cluster } from './domain/ports.js';
+import type { IncidentPorts } from './domain/incident/incident-ports.js';
+import type { Chat } from './domain/ports.js';
+import type { Cluster } from './domain/triage/triage-ports.js';
 import { applyActionItemCommand, sendReminder } from './domain/postmortem/action-items.js';
-import type { ActionItemPorts } from './domain/postmortem/action-items.js';
+import type { ActionItemPorts } from './domain/postmortem/postmortem-ports.js';
 import { sendOverdueDigests } from './domain/postmortem/overdue-digest.js';
 import { publishPostmortem } from './domain/postmortem/publish-postmortem.js';
 import { recordRollouts } from './domain/postmortem/record-rollouts.js';
@@ -21,8 +23,10 @@ import type { TriageDeps } from './domain/triage/run-triage.js';
 import type { Logger } from './logger.js';
 
 /** Every port the flows are built from, as the composition root made them. */
-export type FlowPorts = Omit<IncidentPorts, 'afterResolve' | 'log'> &
-  ActionItemPorts & {
+export type FlowPorts = Omit<IncidentPorts, 'chat' | 'afterResolve' | 'log'> &
+  Omit<ActionItemPorts, 'chat'> & {
+    /** One chat for every flow: it shows every kind of message. */
+    chat: Chat<ChatMessage>;
     cluster: Cluster;
     log: Logger;
     /** Budget for reading the cluster in a triage (run-triage.ts has the default). */

@@ -1,14 +1,11 @@
 /**
- * What the domain needs from the outside world, in domain words. Adapters in
+ * What every part of the domain needs from the outside world, in domain words: the clock, the
+ * log, the chat and the ledger of keyed posts. Each subdomain declares its own ports, and the
+ * messages it posts, beside its model (incident/incident-ports.ts, timeline/timeline-ports.ts,
+ * triage/triage-ports.ts, postmortem/postmortem-ports.ts); chat-message.ts puts every message
+ * together. This file imports no subdomain, so all of them can import it. Adapters in
  * src/adapters implement these against Slack, PagerDuty, Redis and the clock.
  */
-import type { EarlierIncident, Incident, PagedIncident } from './incident/incident.js';
-import type { TimelineEntry } from './timeline/timeline-entry.js';
-import type { WatchTarget } from './timeline/cluster-events.js';
-import type { ReadFailure, TriageEvidence, TriageTarget, WorkloadKind } from './triage/evidence.js';
-import type { TriageReport } from './triage/triage-report.js';
-import type { ReadStage, TriageProgress } from './triage/triage-progress.js';
-import type { ActionItem } from './postmortem/action-item.js';
 import type { DocumentBlock, Inline } from './document.js';
 
 export interface Clock {
@@ -39,13 +36,17 @@ export interface ChatDocument {
 export const CHAT_PARAGRAPH_MAX = 2800;
 export const CHAT_DOCUMENT_PARAGRAPHS = 40;
 
-/** A message the bot posts. `key` makes it findable again after a crash (idempotent posting). */
-export type ChatMessage =
-  | { key: string; kind: 'action-reminder'; item: ActionItem; reminder: 'day-before' | 'due' | 'overdue'; incidentTitle: string; channelId?: string | undefined }
-  | { key: string; kind: 'incident-card'; incident: Incident }
-  | { key: string; kind: 'triage-summary'; report: TriageReport }
-  /** The summary's place while the triage reads: updated in place, then replaced by the triage-summary. */
-  | { key: string; kind: 'triage-progress'; progress: TriageProgress }
+/**
+ * A message the bot posts. `key` makes it findable again after a crash (idempotent posting);
+ * `kind` says what it is, and the chat adapter draws each kind in its own way.
+ */
+export interface KeyedMessage {
+  key: string;
+  kind: string;
+}
+
+/** The messages any flow may post: a long text (a ChatDocument) and a line. */
+export type CommonMessage =
   | { key: string; kind: 'document'; document: ChatDocument }
   | { key: string; kind: 'text'; text: Inline };
 
@@ -55,28 +56,32 @@ export interface InviteResult {
   failed: { userId: string; reason: string }[];
 }
 
-export interface Chat {
+/**
+ * The chat, as a flow that posts messages `M` sees it (a triage posts TriageMessage). The chat
+ * adapter draws every kind (ChatMessage in chat-message.ts), so one chat serves every flow.
+ */
+export interface Chat<M extends KeyedMessage = CommonMessage> {
   /** Creates a public channel; `taken` when the name is in use (also by an archived channel). */
   createChannel(name: string): Promise<{ created: ChatChannel } | { taken: true }>;
   findChannelByName(name: string): Promise<(ChatChannel & { createdByBot: boolean }) | undefined>;
   setTopic(channelId: string, topic: string): Promise<void>;
   inviteUsers(channelId: string, userIds: string[]): Promise<InviteResult>;
   findUserIdByEmail(email: string): Promise<string | undefined>;
-  post(channel: string, message: ChatMessage, opts?: { threadTs?: string | undefined }): Promise<string>;
-  update(channel: string, ts: string, message: ChatMessage): Promise<void>;
+  post(channel: string, message: M, opts?: { threadTs?: string | undefined }): Promise<string>;
+  update(channel: string, ts: string, message: M): Promise<void>;
   /** The ts of a message this bot posted with `key` in the channel's recent history (or in a thread). */
   findPostedMessage(channel: string, key: string, threadTs?: string): Promise<string | undefined>;
   channelUrl(channelId: string): Promise<string>;
   /** An answer only the requester sees (Slack's response_url). */
   respond(responseUrl: string, text: Inline): Promise<void>;
   /** A message only `userId` sees, in a channel the bot is in (no limit on how many). */
-  postEphemeral(channel: string, userId: string, message: ChatMessage): Promise<void>;
+  postEphemeral(channel: string, userId: string, message: M): Promise<void>;
   /** The user's full name (real name, else display name), for text read outside the chat; undefined if the chat does not say. */
   userName(userId: string): Promise<string | undefined>;
   /** The user's IANA time zone (e.g. America/New_York); undefined if Slack does not say. */
   userTimeZone(userId: string): Promise<string | undefined>;
   /** A direct message to a user; returns its ts. */
-  postDirect(userId: string, message: ChatMessage): Promise<string>;
+  postDirect(userId: string, message: M): Promise<string>;
   /**
    * A person's words as the chat delivered them (a command's text) in plain words: people and
    * channels written `@U…` / `#C…` with their ids in `mentions` (see document.ts withMentions).
@@ -97,105 +102,4 @@ export interface PostLedger {
   /** Takes over a post whose worker died (the mark is still `since`): false when someone else did. */
   reclaim(key: string, since: number, now: number): Promise<boolean>;
   markPosted(key: string, ts: string): Promise<void>;
-}
-
-export interface Pager {
-  /** False without an API token: no e-mail lookups, no incident reads. */
-  readonly canRead: boolean;
-  /** False without an API token and a From e-mail: no notes. */
-  readonly canWriteNotes: boolean;
-  getUserEmail(userId: string): Promise<string | undefined>;
-  getIncident(incidentId: string): Promise<PagedIncident | undefined>;
-  addIncidentNote(incidentId: string, content: string): Promise<void>;
-  listIncidentNotes(incidentId: string): Promise<string[]>;
-}
-
-export interface IncidentStore {
-  get(id: string): Promise<Incident | undefined>;
-  save(incident: Incident): Promise<void>;
-  /** Runs `fn` while this process alone holds the incident; throws INCIDENT_BUSY if it cannot get it soon. */
-  withLock<T>(id: string, fn: () => Promise<T>): Promise<T>;
-  /** Claims a chat channel for an incident; false if another incident holds it. */
-  claimChannel(channelId: string, incidentId: string): Promise<boolean>;
-  incidentForChannel(channelId: string): Promise<string | undefined>;
-  /** The incident a request (a `/incident declare`) made, if it made one. */
-  incidentForRequest(requestId: string): Promise<string | undefined>;
-  /** Ties a request to the incident it made; returns the incident that holds it (the first claim wins). */
-  claimRequest(requestId: string, incidentId: string): Promise<string>;
-  /** The next number for an incident declared in Slack (1, 2, …), shared by all replicas. */
-  nextDeclaredNumber(): Promise<number>;
-  /** Adds the incident to the history of a service (PagerDuty service id or catalog name). */
-  addToServiceHistory(serviceKey: string, incident: Incident): Promise<void>;
-  /** Incidents of the service created before `before`, newest first, at most `limit`, with the total. */
-  earlierIncidents(serviceKey: string, before: string, limit: number): Promise<{ count: number; recent: EarlierIncident[] }>;
-}
-
-export interface TimelineStore {
-  /** Appends once per entry key; false when the key was already written. */
-  append(incidentId: string, entry: TimelineEntry): Promise<boolean>;
-  /** Writes the entry whatever was there (an edited message, a grown repeat count). */
-  put(incidentId: string, entry: TimelineEntry): Promise<void>;
-  /** Applies `change` to the entry under `key` atomically; no-op when there is none. */
-  update(incidentId: string, key: string, change: Partial<Pick<TimelineEntry, 'text' | 'mentions' | 'important' | 'count' | 'until'>>): Promise<boolean>;
-  remove(incidentId: string, key: string): Promise<void>;
-  get(incidentId: string, key: string): Promise<TimelineEntry | undefined>;
-  /** In time order. */
-  list(incidentId: string): Promise<TimelineEntry[]>;
-}
-
-/** A workload that a triage can look at. */
-export interface WorkloadRef {
-  namespace: string;
-  kind: WorkloadKind;
-  name: string;
-  /** Kube context; absent: the current context. */
-  context?: string | undefined;
-}
-
-export interface WorkloadSearch {
-  found: WorkloadRef[];
-  /** When nothing matched: workload names that look close to the one asked for (typos). */
-  nearNames: string[];
-  /** Namespaces or kinds that could not be searched (RBAC, timeout): named, never guessed around. */
-  readFailures: ReadFailure[];
-}
-
-/** The cluster, read-only. Nothing here can change anything in it. */
-export interface Cluster {
-  /** Context names from the kubeconfig; the current one first. */
-  contexts(): string[];
-  /**
-   * Finds the workload a user means: with `selector`, the workloads whose pod template carries
-   * those labels; otherwise the Deployments, StatefulSets, DaemonSets, CronJobs and Jobs called
-   * `name` — in `namespace`, or in every namespace the bot can read.
-   */
-  findWorkloads(query: { name: string; namespace?: string | undefined; context?: string | undefined; selector?: string | undefined }): Promise<WorkloadSearch>;
-  /** Reads everything a triage needs, in parallel, within `budgetMs`; what it could not read is in readFailures. */
-  collectEvidence(target: TriageTarget, opts: { budgetMs: number; onRead?: ((stage: ReadStage) => void) | undefined }): Promise<TriageEvidence>;
-}
-
-/**
- * Keeps an incident's timeline fed with its workload's cluster events while the incident is
- * open. One watcher per target across all bot processes; every event is counted once.
- */
-export interface ClusterWatch {
-  /** Starts watching (idempotent: a target already watched keeps its original `since`). */
-  watch(target: WatchTarget): Promise<void>;
-  /** Stops every watch of the incident (on resolve). */
-  unwatch(incidentId: string): Promise<void>;
-}
-
-export interface ActionItemStore {
-  /** A new short id (`A1`, `A2`, …), unique across replicas. */
-  nextId(): Promise<string>;
-  save(item: ActionItem): Promise<void>;
-  get(id: string): Promise<ActionItem | undefined>;
-  forIncident(incidentId: string): Promise<ActionItem[]>;
-  openForOwner(ownerId: string): Promise<ActionItem[]>;
-  allOpen(): Promise<ActionItem[]>;
-}
-
-/** Delayed jobs that DM owners. Ids are deterministic: the same reminder is scheduled (and sent) once. */
-export interface ReminderScheduler {
-  schedule(reminder: { id: string; itemId: string; at: string; kind: 'day-before' | 'due' | 'overdue' }): Promise<void>;
 }

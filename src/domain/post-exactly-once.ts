@@ -7,11 +7,11 @@
  *   only if it is not there.
  */
 import { RootcauseError } from '../errors.js';
-import type { Chat, ChatMessage, Clock, PostLedger } from './ports.js';
+import type { Chat, Clock, CommonMessage, KeyedMessage, PostLedger } from './ports.js';
 
-/** What exactly-once posting uses: the chat, the ledger of claims, and the flow's clock for claim times. */
-export interface PostingDeps {
-  chat: Pick<Chat, 'post' | 'findPostedMessage'>;
+/** What exactly-once posting of messages `M` uses: the chat, the ledger of claims, and the flow's clock for claim times. */
+export interface PostingDeps<M extends KeyedMessage = CommonMessage> {
+  chat: Pick<Chat<M>, 'post' | 'findPostedMessage'>;
   ledger: PostLedger;
   clock: Clock;
 }
@@ -26,13 +26,13 @@ export interface PostingDeps {
  */
 export const POSTING_STALE_MS = 15_000;
 
-export async function postExactlyOnce(
-  deps: PostingDeps,
+export async function postExactlyOnce<M extends KeyedMessage>(
+  deps: PostingDeps<M>,
   channel: string,
-  message: ChatMessage,
+  message: M,
   opts: { threadTs?: string | undefined } = {},
   /** How to post; default: in `channel`. DMs pass `chat.postDirect`. */
-  send: (message: ChatMessage) => Promise<string> = (m) => deps.chat.post(channel, m, opts),
+  send: (message: M) => Promise<string> = (m) => deps.chat.post(channel, m, opts),
 ): Promise<string> {
   const { chat, ledger } = deps;
   const state = await ledger.read(message.key);

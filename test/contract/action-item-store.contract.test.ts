@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { RedisActionItemStore } from '../../src/adapters/redis/redis-action-item-store.js';
 import type { ActionItem } from '../../src/domain/postmortem/action-item.js';
-import type { ActionItemStore } from '../../src/domain/ports.js';
+import type { ActionItemStore } from '../../src/domain/postmortem/postmortem-ports.js';
 import { MemoryActionItemStore } from '../support/memory-action-item-store.js';
 import { useTestRedis } from './redis-fixture.js';
 

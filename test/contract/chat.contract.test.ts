@@ -6,12 +6,13 @@ import { WebClient } from '@slack/web-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SlackChat } from '../../src/adapters/slack/slack-chat.js';
 import { FakeSlack } from '../../src/demo/fakes/fake-slack.js';
-import type { Chat, ChatMessage } from '../../src/domain/ports.js';
+import type { ChatMessage } from '../../src/domain/chat-message.js';
+import type { Chat } from '../../src/domain/ports.js';
 import { MemoryChat, readMessage } from '../support/memory-chat.js';
 import { channel as channelRef, icon, mention, strong } from '../../src/domain/document.js';
 
 interface Harness {
-  chat: Chat;
+  chat: Chat<ChatMessage>;
   addUser(user: { id: string; name: string; email: string; tz: string }): void;
   /** A channel the bot is in, made by someone else unless `createdByBot`. */
   addChannel(name: string, opts?: { createdByBot?: boolean; archived?: boolean }): string;

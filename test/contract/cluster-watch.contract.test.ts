@@ -3,7 +3,7 @@ import * as k8s from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { ClusterEventWatchers } from '../../src/adapters/kubernetes/cluster-event-watchers.js';
 import { RedisWatchTargets } from '../../src/adapters/redis/redis-watch-targets.js';
-import type { ClusterWatch } from '../../src/domain/ports.js';
+import type { ClusterWatch } from '../../src/domain/timeline/timeline-ports.js';
 import type { WatchTarget } from '../../src/domain/timeline/cluster-events.js';
 import { MemoryClusterWatch } from '../support/memory-cluster-watch.js';
 import { useTestRedis } from './redis-fixture.js';

@@ -3,7 +3,7 @@
  * Kubernetes API fake (real client-node, a real kubeconfig) and against MemoryCluster.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Cluster } from '../../src/domain/ports.js';
+import type { Cluster } from '../../src/domain/triage/triage-ports.js';
 import type { TriageEvidence, TriageTarget } from '../../src/domain/triage/evidence.js';
 import { READ_STAGES } from '../../src/domain/triage/triage-progress.js';
 import type { ReadStage } from '../../src/domain/triage/triage-progress.js';

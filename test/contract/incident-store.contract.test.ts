@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { RedisIncidentStore } from '../../src/adapters/redis/redis-incident-store.js';
 import type { Incident } from '../../src/domain/incident/incident.js';
-import type { IncidentStore } from '../../src/domain/ports.js';
+import type { IncidentStore } from '../../src/domain/incident/incident-ports.js';
 import { MemoryIncidentStore } from '../support/memory-incident-store.js';
 import { useTestRedis } from './redis-fixture.js';
 import { AMPLE_BUDGET_MS } from '../helpers/deadline.js';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PagerDutyClient } from '../../src/adapters/pagerduty/pagerduty-client.js';
 import { FakePagerDuty } from '../../src/demo/fakes/fake-pagerduty.js';
 import { incidentDelivery } from '../../src/demo/wire/pagerduty-events.js';
-import type { Pager } from '../../src/domain/ports.js';
+import type { Pager } from '../../src/domain/incident/incident-ports.js';
 import { MemoryPager } from '../support/memory-pager.js';
 import { PAGED } from '../support/page-events.js';
 

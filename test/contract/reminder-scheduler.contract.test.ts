@@ -1,7 +1,7 @@
 /** ReminderScheduler: one behaviour, run against BullReminderScheduler (BullMQ on the real Redis) and MemoryReminderScheduler. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { BullReminderScheduler } from '../../src/adapters/queue/reminder-scheduler.js';
-import type { ReminderScheduler } from '../../src/domain/ports.js';
+import type { ReminderScheduler } from '../../src/domain/postmortem/postmortem-ports.js';
 import { MemoryReminderScheduler } from '../support/memory-reminder-scheduler.js';
 import type { ScheduledReminder } from '../support/memory-reminder-scheduler.js';
 import { useTestRedis } from './redis-fixture.js';

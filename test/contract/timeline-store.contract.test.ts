@@ -1,7 +1,7 @@
 /** TimelineStore: one behaviour, run against RedisTimelineStore (real Redis) and MemoryTimelineStore. */
 import { describe, expect, it } from 'vitest';
 import { RedisTimelineStore } from '../../src/adapters/redis/redis-timeline-store.js';
-import type { TimelineStore } from '../../src/domain/ports.js';
+import type { TimelineStore } from '../../src/domain/timeline/timeline-ports.js';
 import type { TimelineEntry } from '../../src/domain/timeline/timeline-entry.js';
 import { MemoryTimelineStore } from '../support/memory-timeline-store.js';
 import { useTestRedis } from './redis-fixture.js';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RedisKeys } from '../../src/adapters/redis/keys.js';
 import { RedisPostLedger } from '../../src/adapters/redis/redis-post-ledger.js';
 import { POSTING_STALE_MS, postExactlyOnce } from '../../src/domain/post-exactly-once.js';
-import type { ChatMessage } from '../../src/domain/ports.js';
+import type { ChatMessage } from '../../src/domain/chat-message.js';
 import { connectTestRedis, deleteKeys, randomPrefix } from '../helpers/redis.js';
 
 let redis: Redis;

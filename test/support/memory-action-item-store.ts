@@ -1,6 +1,6 @@
 /** ActionItemStore in memory, with RedisActionItemStore's semantics (ids A1, A2, …; lists sorted by due time, then id). */
 import type { ActionItem } from '../../src/domain/postmortem/action-item.js';
-import type { ActionItemStore } from '../../src/domain/ports.js';
+import type { ActionItemStore } from '../../src/domain/postmortem/postmortem-ports.js';
 import { jsonCopy } from './json-copy.js';
 
 export class MemoryActionItemStore implements ActionItemStore {

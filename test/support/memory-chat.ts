@@ -4,7 +4,8 @@
  * `failNext('post')` fails the next post before it happens, `failNext('uploadFile', { afterActing:
  * true })` does it and then fails, like a Slack answer lost after the work was done.
  */
-import type { Chat, ChatChannel, ChatMessage, InviteResult } from '../../src/domain/ports.js';
+import type { ChatMessage } from '../../src/domain/chat-message.js';
+import type { Chat, ChatChannel, InviteResult } from '../../src/domain/ports.js';
 import type { Inline } from '../../src/domain/document.js';
 import { readSlackText } from '../../src/adapters/slack/slack-text.js';
 import { mrkdwn } from '../../src/adapters/slack/render-document.js';
@@ -50,7 +51,7 @@ interface Failure {
 
 export const MEMORY_BOT_USER = 'UBOT';
 
-export class MemoryChat implements Chat {
+export class MemoryChat implements Chat<ChatMessage> {
   readonly channels = new Map<string, MemoryChannel>();
   readonly users = new Map<string, MemoryUser>();
   readonly posts: MemoryMessage[] = [];

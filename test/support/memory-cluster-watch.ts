@@ -1,5 +1,5 @@
 /** ClusterWatch in memory, with ClusterEventWatchers' semantics: one watch per incident and workload, the first `since` kept. */
-import type { ClusterWatch } from '../../src/domain/ports.js';
+import type { ClusterWatch } from '../../src/domain/timeline/timeline-ports.js';
 import type { WatchTarget } from '../../src/domain/timeline/cluster-events.js';
 import { dependencyUnavailable } from '../../src/errors.js';
 

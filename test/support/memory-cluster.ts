@@ -8,7 +8,7 @@
  */
 import { rankNearNames } from '../../src/adapters/kubernetes/near-names.js';
 import { assertNamespace, assertObjectName } from '../../src/adapters/kubernetes/validate-names.js';
-import type { Cluster, WorkloadRef, WorkloadSearch } from '../../src/domain/ports.js';
+import type { Cluster, WorkloadRef, WorkloadSearch } from '../../src/domain/triage/triage-ports.js';
 import type { ReadFailure, TriageEvidence, TriageTarget } from '../../src/domain/triage/evidence.js';
 import { READ_STAGES } from '../../src/domain/triage/triage-progress.js';
 import type { ReadStage } from '../../src/domain/triage/triage-progress.js';

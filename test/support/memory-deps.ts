@@ -3,8 +3,8 @@
  * Each flow takes the few it declares; this world has them all. After a resolve, the post-mortem
  * is published, as the composition root wires it (a test may hand in its own `afterResolve`).
  */
-import type { IncidentPorts } from '../../src/domain/incident/incident-deps.js';
-import type { ActionItemPorts } from '../../src/domain/postmortem/action-items.js';
+import type { IncidentPorts } from '../../src/domain/incident/incident-ports.js';
+import type { ActionItemPorts } from '../../src/domain/postmortem/postmortem-ports.js';
 import { publishPostmortem } from '../../src/domain/postmortem/publish-postmortem.js';
 import { ServiceCatalog } from '../../src/domain/service-catalog.js';
 import type { TriageRequest } from '../../src/domain/triage/triage-request.js';

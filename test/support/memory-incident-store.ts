@@ -1,6 +1,6 @@
 /** IncidentStore in memory, with RedisIncidentStore's semantics (JSON copies, first claim wins, one lock holder). */
 import type { EarlierIncident, Incident } from '../../src/domain/incident/incident.js';
-import type { IncidentStore } from '../../src/domain/ports.js';
+import type { IncidentStore } from '../../src/domain/incident/incident-ports.js';
 import { RootcauseError } from '../../src/errors.js';
 import { jsonCopy } from './json-copy.js';
 

@@ -1,6 +1,6 @@
 /** Pager in memory: users' e-mails, incidents to read, notes kept per incident; `failNext` as in MemoryChat. */
 import type { PagedIncident } from '../../src/domain/incident/incident.js';
-import type { Pager } from '../../src/domain/ports.js';
+import type { Pager } from '../../src/domain/incident/incident-ports.js';
 import { dependencyRejected, dependencyUnavailable } from '../../src/errors.js';
 
 type Method = 'getUserEmail' | 'getIncident' | 'addIncidentNote' | 'listIncidentNotes';

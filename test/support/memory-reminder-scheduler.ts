@@ -1,5 +1,5 @@
 /** ReminderScheduler in memory: like BullReminderScheduler, one job per (reminder id, time); a moved reminder is a new job. */
-import type { ReminderScheduler } from '../../src/domain/ports.js';
+import type { ReminderScheduler } from '../../src/domain/postmortem/postmortem-ports.js';
 
 export type ScheduledReminder = Parameters<ReminderScheduler['schedule']>[0];
 

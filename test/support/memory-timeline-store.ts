@@ -1,5 +1,5 @@
 /** TimelineStore in memory, with RedisTimelineStore's semantics: append once per key, a removed key stays removed. */
-import type { TimelineStore } from '../../src/domain/ports.js';
+import type { TimelineStore } from '../../src/domain/timeline/timeline-ports.js';
 import type { TimelineEntry } from '../../src/domain/timeline/timeline-entry.js';
 import { jsonCopy } from './json-copy.js';
 

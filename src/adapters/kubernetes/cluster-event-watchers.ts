@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type * as k8s from '@kubernetes/client-node';
 import type { Redis } from 'ioredis';
-import type { ClusterWatch, Log } from '../../domain/ports.js';
+import type { Log } from '../../domain/ports.js';
+import type { ClusterWatch } from '../../domain/timeline/timeline-ports.js';
 import type { WatchTarget } from '../../domain/timeline/cluster-events.js';
 import type { RedisKeys } from '../redis/keys.js';
 import { RedisClusterEventSink } from '../redis/redis-cluster-event-sink.js';

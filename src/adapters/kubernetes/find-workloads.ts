@@ -2,7 +2,7 @@
 // server (a get in a namespace, or a `metadata.name=` field selector across namespaces), so
 // their cost does not grow with the cluster; only "did you mean" reads one bounded page.
 import type * as k8s from '@kubernetes/client-node';
-import type { WorkloadRef, WorkloadSearch } from '../../domain/ports.js';
+import type { WorkloadRef, WorkloadSearch } from '../../domain/triage/triage-ports.js';
 import { RootcauseError } from '../../errors.js';
 import type { KubeClients } from './kube-clients.js';
 import { matchesSelector, parseSelector } from './label-selector.js';

@@ -1,7 +1,7 @@
 // KubeCluster: the Cluster port over @kubernetes/client-node. Read-only by construction: it
 // only calls get/list (and pods/log), which is all the ClusterRole in deploy/kubernetes grants.
 import type * as k8s from '@kubernetes/client-node';
-import type { Cluster, WorkloadSearch } from '../../domain/ports.js';
+import type { Cluster, WorkloadSearch } from '../../domain/triage/triage-ports.js';
 import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
 import type { ReadStage } from '../../domain/triage/triage-progress.js';
 import { RootcauseError } from '../../errors.js';

@@ -3,7 +3,7 @@
  * (the job runs again later); 401/403 are permanent; 404 is "not there".
  */
 import type { PagedIncident } from '../../domain/incident/incident.js';
-import type { Pager } from '../../domain/ports.js';
+import type { Pager } from '../../domain/incident/incident-ports.js';
 import { dependencyRejected, dependencyUnavailable } from '../../errors.js';
 import { pagerDutyIncidentSchema, toPagedIncident } from './parse-webhook.js';
 

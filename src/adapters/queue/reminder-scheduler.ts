@@ -5,7 +5,7 @@
  * reminder id alone (post ledger), so it is sent once whatever fires.
  */
 import type { Redis } from 'ioredis';
-import type { ReminderScheduler } from '../../domain/ports.js';
+import type { ReminderScheduler } from '../../domain/postmortem/postmortem-ports.js';
 import type { RedisKeys } from '../redis/keys.js';
 import { JobQueue } from './job-queue.js';
 import { JOBS, QUEUES, requestJobId } from './queue-names.js';

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { ActionItem } from '../../domain/postmortem/action-item.js';
-import type { ActionItemStore } from '../../domain/ports.js';
+import type { ActionItemStore } from '../../domain/postmortem/postmortem-ports.js';
 import type { RedisKeys } from './keys.js';
 
 /** Items as JSON, with sets per incident, per owner (open ones) and of all open ones. */

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { EarlierIncident, Incident } from '../../domain/incident/incident.js';
-import type { IncidentStore } from '../../domain/ports.js';
+import type { IncidentStore } from '../../domain/incident/incident-ports.js';
 import type { RedisKeys } from './keys.js';
 import { withRedisLock } from './redis-lock.js';
 import type { LockOptions } from './redis-lock.js';

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { TimelineStore } from '../../domain/ports.js';
+import type { TimelineStore } from '../../domain/timeline/timeline-ports.js';
 import type { TimelineEntry } from '../../domain/timeline/timeline-entry.js';
 import type { RedisKeys } from './keys.js';
 import { hasSlackMarkup, readSlackText } from '../slack/slack-text.js';

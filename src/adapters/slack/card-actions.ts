@@ -1,7 +1,7 @@
 /** Buttons on the incident card: acknowledge, queue the work, answer the clicker only. */
 import type { App } from '@slack/bolt';
 import type { IncidentCommandRequest } from '../../domain/incident/incident-command.js';
-import type { IncidentStore } from '../../domain/ports.js';
+import type { IncidentStore } from '../../domain/incident/incident-ports.js';
 import type { TriageRequest } from '../../domain/triage/triage-request.js';
 import { userErrorText } from '../../errors.js';
 import { ACTION_RESOLVE, ACTION_RUN_TRIAGE } from './incident-card-blocks.js';

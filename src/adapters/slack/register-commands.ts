@@ -4,7 +4,7 @@ import { handleIncidentCommand } from '../../../commands/incident.js';
 import type { IncidentCommandDeps } from '../../../commands/incident.js';
 import { handleTriageCommand } from '../../../commands/triage.js';
 import type { SlashCommandInput, TriageCommandDeps } from '../../../commands/triage.js';
-import type { IncidentStore } from '../../domain/ports.js';
+import type { IncidentStore } from '../../domain/incident/incident-ports.js';
 import { RootcauseError, dependencyUnavailable, describeError, userErrorText } from '../../errors.js';
 import { incidentCardBlocks, incidentCardText } from './incident-card-blocks.js';
 import { withSlackDates } from './slack-dates.js';

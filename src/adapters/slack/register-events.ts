@@ -6,8 +6,8 @@
  */
 import type { App } from '@slack/bolt';
 import type { Log } from '../../domain/ports.js';
-import { recordChannelMessage } from '../../domain/timeline/record-channel-message.js';
-import type { ChannelMessageEvent, MessageDeps } from '../../domain/timeline/record-channel-message.js';
+import { recordChannelMessage } from '../../domain/incident/record-channel-message.js';
+import type { ChannelMessageEvent, MessageDeps } from '../../domain/incident/record-channel-message.js';
 import { readSlackText } from './slack-text.js';
 
 export interface EventDeps extends MessageDeps {

@@ -6,7 +6,8 @@
  */
 import { webApi } from '@slack/bolt';
 import type { Inline } from '../../domain/document.js';
-import type { Chat, ChatChannel, ChatMessage, InviteResult } from '../../domain/ports.js';
+import type { ChatMessage } from '../../domain/chat-message.js';
+import type { Chat, ChatChannel, InviteResult } from '../../domain/ports.js';
 import { dependencyRejected, dependencyUnavailable } from '../../errors.js';
 import { timesAsUtc } from '../../domain/time-ref.js';
 import { truncate } from '../../domain/text.js';
@@ -39,7 +40,7 @@ export interface SlackChatOptions {
   onCall?: (method: string, outcome: string) => void;
 }
 
-export class SlackChat implements Chat {
+export class SlackChat implements Chat<ChatMessage> {
   private identity: Promise<BotIdentity> | undefined;
 
   constructor(

@@ -6,7 +6,7 @@
  */
 import { RootcauseError } from '../../errors.js';
 import type { Incident } from './incident.js';
-import type { IncidentPorts } from './incident-deps.js';
+import type { IncidentPorts } from './incident-ports.js';
 import { buildAnnouncement } from './incident-text.js';
 import { postOnce } from './post-once.js';
 

@@ -6,7 +6,7 @@
  */
 import { applyPagedIncident, incidentIdForPagerDuty, newPagedIncident } from './incident.js';
 import type { Incident, PagedIncident } from './incident.js';
-import type { IncidentPorts } from './incident-deps.js';
+import type { IncidentPorts } from './incident-ports.js';
 import { inviteResponders } from './invite-responders.js';
 import { channelOf } from './incident.js';
 import { openIncidentChannel } from './open-incident-channel.js';

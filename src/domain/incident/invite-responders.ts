@@ -9,7 +9,7 @@
 import { icon, joinInline, mention } from '../document.js';
 import { RootcauseError, describeError } from '../../errors.js';
 import type { Incident, IncidentProgress } from './incident.js';
-import type { IncidentPorts } from './incident-deps.js';
+import type { IncidentPorts } from './incident-ports.js';
 import { channelOf } from './incident.js';
 import { refreshCard } from './refresh-incident.js';
 

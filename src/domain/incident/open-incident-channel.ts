@@ -10,7 +10,7 @@ import type { AnnounceDeps } from './announce-incident.js';
 import { buildChannelName, withSuffix } from './channel-name.js';
 import { channelOf } from './incident.js';
 import type { Incident } from './incident.js';
-import type { IncidentPorts } from './incident-deps.js';
+import type { IncidentPorts } from './incident-ports.js';
 import { buildTopic } from './incident-text.js';
 import { inviteResponders } from './invite-responders.js';
 import type { InviteDeps } from './invite-responders.js';

@@ -7,7 +7,7 @@ import { updateAnnouncement } from './announce-incident.js';
 import type { AnnounceDeps } from './announce-incident.js';
 import { channelOf } from './incident.js';
 import type { Incident } from './incident.js';
-import type { IncidentPorts } from './incident-deps.js';
+import type { IncidentPorts } from './incident-ports.js';
 
 export type RefreshDeps = AnnounceDeps & Pick<IncidentPorts, 'incidents'>;
 

@@ -7,7 +7,7 @@ import { channel, icon } from '../document.js';
 import type { Inline } from '../document.js';
 import { describeError } from '../../errors.js';
 import type { Incident } from './incident.js';
-import type { IncidentPorts } from './incident-deps.js';
+import type { IncidentPorts } from './incident-ports.js';
 
 export type ReportFailureDeps = Pick<IncidentPorts, 'chat' | 'timeline' | 'clock' | 'log' | 'announceChannel'>;
 

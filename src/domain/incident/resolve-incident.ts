@@ -9,7 +9,7 @@ import { RootcauseError } from '../../errors.js';
 import { icon, mention, storedText, withMentions } from '../document.js';
 import type { Inline } from '../document.js';
 import type { Incident } from './incident.js';
-import type { IncidentPorts } from './incident-deps.js';
+import type { IncidentPorts } from './incident-ports.js';
 import { channelOf } from './incident.js';
 import { postOnce } from './post-once.js';
 import type { PostOnceDeps } from './post-once.js';

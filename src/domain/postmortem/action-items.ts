@@ -10,27 +10,16 @@ import type { ActionItemCommand, IncidentCommandRequest } from '../incident/inci
 import { channelOf } from '../incident/incident.js';
 import { postOnce } from '../incident/post-once.js';
 import { postExactlyOnce } from '../post-exactly-once.js';
-import type { ActionItemStore, Chat, Clock, IncidentStore, PostLedger, ReminderScheduler, TimelineStore } from '../ports.js';
 import { readerTime } from '../time-ref.js';
 import { describeDue } from './action-item.js';
 import type { ActionItem } from './action-item.js';
+import type { ActionItemPorts } from './postmortem-ports.js';
 import { parseDue } from './parse-due.js';
 import { nextReminder } from './reminder-schedule.js';
 
 const SNOOZE_MS = 24 * 3600_000;
 
 export const ACTION_ITEM_RULE = 'An action item needs an owner and a deadline';
-
-/** The ports the action-item and post-mortem flows are built from; each flow picks what it uses. */
-export interface ActionItemPorts {
-  chat: Chat;
-  ledger: PostLedger;
-  items: ActionItemStore;
-  reminders: ReminderScheduler;
-  incidents: IncidentStore;
-  timeline: TimelineStore;
-  clock: Clock;
-}
 
 export type ActionItemDeps = Pick<ActionItemPorts, 'chat' | 'ledger' | 'items' | 'reminders' | 'incidents' | 'timeline' | 'clock'>;
 type ReminderDeps = Pick<ActionItemPorts, 'reminders' | 'clock'>;

@@ -7,7 +7,7 @@ import type { Inline } from '../document.js';
 import { postExactlyOnce } from '../post-exactly-once.js';
 import { describeDue } from './action-item.js';
 import type { ActionItem } from './action-item.js';
-import type { ActionItemPorts } from './action-items.js';
+import type { ActionItemPorts } from './postmortem-ports.js';
 
 export async function sendOverdueDigests(deps: Pick<ActionItemPorts, 'chat' | 'ledger' | 'items' | 'incidents' | 'clock'>): Promise<number> {
   const now = deps.clock.now();

@@ -12,7 +12,7 @@ import { channelOf } from '../incident/incident.js';
 import { postOnce } from '../incident/post-once.js';
 import type { ActionItem } from './action-item.js';
 import { scheduleNextReminder } from './action-items.js';
-import type { ActionItemPorts } from './action-items.js';
+import type { ActionItemPorts } from './postmortem-ports.js';
 import { postmortemDueAt } from './business-days.js';
 import { buildPostmortemDraft } from './postmortem-draft.js';
 

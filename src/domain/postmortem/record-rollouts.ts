@@ -3,7 +3,7 @@
  * change before the page from the revision history (revision, what changed, when), not from a
  * ScalingReplicaSet event. One entry per revision, keyed by it, so triages run again add nothing.
  */
-import type { TimelineStore } from '../ports.js';
+import type { TimelineStore } from '../timeline/timeline-ports.js';
 import type { RolloutRecord, TimelineEntry } from '../timeline/timeline-entry.js';
 import type { TriageReport } from '../triage/triage-report.js';
 

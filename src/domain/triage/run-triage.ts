@@ -9,7 +9,7 @@ import { code, icon, plainText } from '../document.js';
 import type { Inline } from '../document.js';
 import { RootcauseError, dependencyUnavailable, describeError } from '../../errors.js';
 import { postExactlyOnce, shareFileExactlyOnce } from '../post-exactly-once.js';
-import type { Chat, ChatMessage, Clock, Cluster, ClusterWatch, Log, PostLedger, TimelineStore, WorkloadRef } from '../ports.js';
+import type { Chat, Clock, Log, PostLedger } from '../ports.js';
 import type { ServiceCatalog } from '../service-catalog.js';
 import { buildEvidenceThread } from './evidence-thread.js';
 import type { TriageTarget } from './evidence.js';
@@ -18,19 +18,20 @@ import type { TriageReport } from './triage-report.js';
 import type { TriageRequest } from './triage-request.js';
 import { ProgressUpdates } from './progress-updates.js';
 import type { TriageProgress } from './triage-progress.js';
+import type { Cluster, IncidentTimeline, TriageMessage, WorkloadRef, WorkloadWatch } from './triage-ports.js';
 
 export interface TriageDeps {
-  chat: Chat;
+  chat: Chat<TriageMessage>;
   ledger: PostLedger;
   cluster: Cluster;
   catalog: ServiceCatalog;
-  timeline: TimelineStore;
+  timeline: IncidentTimeline;
   clock: Clock;
   log: Log;
   /** Time budget for reading the cluster. Default 10 s. */
   budgetMs?: number | undefined;
   /** A triage in an incident ties the incident to its workload: its cluster events go on the timeline. */
-  clusterWatch?: ClusterWatch | undefined;
+  clusterWatch?: WorkloadWatch | undefined;
   /**
    * What else an incident keeps of its triage (the rollouts it saw, for the post-mortem). Wired by
    * the composition root, so the triage does not depend on the post-mortem; safe to run twice.
@@ -177,8 +178,8 @@ async function placeSummary(deps: TriageDeps, request: TriageRequest, progress: 
   }
 }
 
-async function updateSummary(deps: TriageDeps, request: TriageRequest, ts: string, message: DistributiveOmit<ChatMessage, 'key'>): Promise<void> {
-  await deps.chat.update(request.channelId, ts, { ...message, key: summaryKey(request) } as ChatMessage);
+async function updateSummary(deps: TriageDeps, request: TriageRequest, ts: string, message: DistributiveOmit<TriageMessage, 'key'>): Promise<void> {
+  await deps.chat.update(request.channelId, ts, { ...message, key: summaryKey(request) } as TriageMessage);
 }
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;

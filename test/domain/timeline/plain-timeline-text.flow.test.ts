@@ -8,8 +8,8 @@ import { applyIncidentCommand } from '../../../src/domain/incident/apply-inciden
 import type { IncidentChange, IncidentCommandRequest } from '../../../src/domain/incident/incident-command.js';
 import { resolveIncidentFromChat } from '../../../src/domain/incident/resolve-incident.js';
 import { addActionItem } from '../../../src/domain/postmortem/action-items.js';
-import { recordChannelMessage } from '../../../src/domain/timeline/record-channel-message.js';
-import type { ChannelMessageEvent } from '../../../src/domain/timeline/record-channel-message.js';
+import { recordChannelMessage } from '../../../src/domain/incident/record-channel-message.js';
+import type { ChannelMessageEvent } from '../../../src/domain/incident/record-channel-message.js';
 import { renderTimeline } from '../../../src/domain/timeline/render-timeline.js';
 import { timesAsUtc } from '../../../src/domain/time-ref.js';
 import { blockText } from '../../helpers/document-text.js';

@@ -5,7 +5,7 @@
  * watch fed — each step safe to run twice.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { ChatMessage } from '../../../src/domain/ports.js';
+import type { ChatMessage } from '../../../src/domain/chat-message.js';
 import { runTriage } from '../../../src/domain/triage/run-triage.js';
 import type { TriageReport } from '../../../src/domain/triage/triage-report.js';
 import { dependencyRejected } from '../../../src/errors.js';

@@ -5,8 +5,9 @@
  * The chat adapter hands the text over plain, people and channels as `@U…` / `#C…`
  * with their ids in `mentions`.
  */
-import type { IncidentStore, TimelineStore } from '../ports.js';
-import { classifyMessage } from './classify-message.js';
+import { classifyMessage } from '../timeline/classify-message.js';
+import type { TimelineStore } from '../timeline/timeline-ports.js';
+import type { IncidentStore } from './incident-ports.js';
 
 export type ChannelMessageEvent =
   | { kind: 'posted'; channelId: string; ts: string; userId: string; text: string; mentions?: string[] | undefined; threadTs?: string | undefined }
