@@ -139,6 +139,12 @@ export interface Finding {
   explainedBy?: string[];
 }
 
+/**
+ * How a StatefulSet's blocked-ordinal finding titles begin (analyzers/statefulset-ordinal.ts): the
+ * verdict looks for it among what a mechanism explains, to say which pods the mechanism holds back.
+ */
+export const ORDINAL_TITLE = 'OrderedReady holds back';
+
 export const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 export const CONFIDENCE_ORDER: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
 

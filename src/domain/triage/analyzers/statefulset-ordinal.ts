@@ -1,9 +1,6 @@
 import type { TriageEvidence } from '../evidence.js';
-import type { Finding } from '../finding.js';
+import { ORDINAL_TITLE, type Finding } from '../finding.js';
 import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
-
-/** Titles of this finding start so; the verdict looks for it among what a mechanism explains. */
-export const ORDINAL_TITLE = 'OrderedReady holds back';
 
 /**
  * A StatefulSet with podManagementPolicy OrderedReady creates pod N+1 only once pod N is Running

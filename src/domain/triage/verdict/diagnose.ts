@@ -5,10 +5,9 @@
  * Its headline is the first line an engineer reads.
  */
 import type { TriageEvidence } from '../evidence.js';
-import { CHANGE_KINDS } from '../finding.js';
+import { CHANGE_KINDS, ORDINAL_TITLE } from '../finding.js';
 import type { Confidence, Finding } from '../finding.js';
 import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
-import { ORDINAL_TITLE } from '../analyzers/statefulset-ordinal.js';
 import { clipAround } from '../collapse-events.js';
 import { compareFailingHealthy, pickSeparation } from './differential.js';
 import type { Differential, Split } from './differential.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ORDINAL_TITLE, analyzeStatefulSetOrdinals } from '../../../../src/domain/triage/analyzers/statefulset-ordinal.js';
+import { analyzeStatefulSetOrdinals } from '../../../../src/domain/triage/analyzers/statefulset-ordinal.js';
+import { ORDINAL_TITLE } from '../../../../src/domain/triage/finding.js';
 import type { PodEvidence, TriageEvidence, WorkloadEvidence } from '../../../../src/domain/triage/evidence.js';
 import { NS, baseEvidence, container, crashLooping, minutesAgo, pod, terminated, workload } from '../scenarios/builders.js';
 
