@@ -98,11 +98,17 @@ function mapToleration(t: k8s.V1Toleration): TolerationEvidence {
 export function mapPlacement(spec: k8s.V1PodSpec | undefined): PlacementEvidence {
   const terms = spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
   const pinnedNode = findPinnedNode(terms);
+  const spread = (spec?.topologySpreadConstraints ?? []).map((c) => ({
+    topologyKey: c.topologyKey,
+    whenUnsatisfiable: c.whenUnsatisfiable === 'ScheduleAnyway' ? ('ScheduleAnyway' as const) : ('DoNotSchedule' as const),
+    maxSkew: c.maxSkew,
+  }));
   return {
     nodeSelector: { ...spec?.nodeSelector },
     requiredNodeAffinity: mapNodeSelectorTerms(terms),
     tolerations: (spec?.tolerations ?? []).map(mapToleration),
     ...(pinnedNode !== undefined ? { pinnedNode } : {}),
+    ...(spread.length > 0 ? { topologySpread: spread } : {}),
   };
 }
 

@@ -77,6 +77,15 @@ export interface PlacementEvidence {
   tolerations: TolerationEvidence[];
   /** The one node a DaemonSet pod may run on (matchFields metadata.name); absent otherwise. */
   pinnedNode?: string;
+  /** spec.topologySpreadConstraints; absent when none. */
+  topologySpread?: TopologySpreadEvidence[];
+}
+
+/** One topology spread constraint: with DoNotSchedule, a node without the key's label is never a candidate. */
+export interface TopologySpreadEvidence {
+  topologyKey: string;
+  whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
+  maxSkew: number;
 }
 
 /**
