@@ -52,6 +52,8 @@ export interface VolumeEvidence {
   medium?: string;
   /** An emptyDir's sizeLimit, when set. */
   sizeLimit?: string;
+  /** The keys a Secret or ConfigMap volume's items list: only those are projected, and the kubelet refuses the volume when one is missing. */
+  items?: string[];
 }
 
 /** One requirement of a node selector term: `disktype In (ssd)`. */
