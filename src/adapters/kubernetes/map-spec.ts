@@ -56,11 +56,16 @@ function fileMode(mode: number | undefined): { mode?: string } {
   return mode === undefined || mode === 420 ? {} : { mode: `0${mode.toString(8)}` };
 }
 
+/** The keys an items list projects; absent when the volume projects every key. */
+function itemKeys(items: readonly k8s.V1KeyToPath[] | undefined): { items?: string[] } {
+  return items === undefined || items.length === 0 ? {} : { items: items.map((i) => i.key) };
+}
+
 function mapVolume(v: k8s.V1Volume): VolumeEvidence {
   const base = { name: v.name };
   if (v.persistentVolumeClaim) return { ...base, source: 'pvc', ref: v.persistentVolumeClaim.claimName };
-  if (v.configMap) return { ...base, source: 'configMap', ...(v.configMap.name ? { ref: v.configMap.name } : {}), ...fileMode(v.configMap.defaultMode) };
-  if (v.secret) return { ...base, source: 'secret', ...(v.secret.secretName ? { ref: v.secret.secretName } : {}), ...fileMode(v.secret.defaultMode) };
+  if (v.configMap) return { ...base, source: 'configMap', ...(v.configMap.name ? { ref: v.configMap.name } : {}), ...fileMode(v.configMap.defaultMode), ...itemKeys(v.configMap.items) };
+  if (v.secret) return { ...base, source: 'secret', ...(v.secret.secretName ? { ref: v.secret.secretName } : {}), ...fileMode(v.secret.defaultMode), ...itemKeys(v.secret.items) };
   if (v.emptyDir) return { ...base, source: 'emptyDir', ...(v.emptyDir.medium ? { medium: v.emptyDir.medium } : {}), ...(v.emptyDir.sizeLimit !== undefined ? { sizeLimit: String(v.emptyDir.sizeLimit) } : {}) };
   if (v.hostPath) return { ...base, source: 'hostPath', ref: v.hostPath.path };
   if (v.projected) return { ...base, source: 'projected' };
@@ -98,11 +103,17 @@ function mapToleration(t: k8s.V1Toleration): TolerationEvidence {
 export function mapPlacement(spec: k8s.V1PodSpec | undefined): PlacementEvidence {
   const terms = spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
   const pinnedNode = findPinnedNode(terms);
+  const spread = (spec?.topologySpreadConstraints ?? []).map((c) => ({
+    topologyKey: c.topologyKey,
+    whenUnsatisfiable: c.whenUnsatisfiable === 'ScheduleAnyway' ? ('ScheduleAnyway' as const) : ('DoNotSchedule' as const),
+    maxSkew: c.maxSkew,
+  }));
   return {
     nodeSelector: { ...spec?.nodeSelector },
     requiredNodeAffinity: mapNodeSelectorTerms(terms),
     tolerations: (spec?.tolerations ?? []).map(mapToleration),
     ...(pinnedNode !== undefined ? { pinnedNode } : {}),
+    ...(spread.length > 0 ? { topologySpread: spread } : {}),
   };
 }
 

@@ -52,6 +52,8 @@ export interface VolumeEvidence {
   medium?: string;
   /** An emptyDir's sizeLimit, when set. */
   sizeLimit?: string;
+  /** The keys a Secret or ConfigMap volume's items list: only those are projected, and the kubelet refuses the volume when one is missing. */
+  items?: string[];
 }
 
 /** One requirement of a node selector term: `disktype In (ssd)`. */
@@ -77,6 +79,15 @@ export interface PlacementEvidence {
   tolerations: TolerationEvidence[];
   /** The one node a DaemonSet pod may run on (matchFields metadata.name); absent otherwise. */
   pinnedNode?: string;
+  /** spec.topologySpreadConstraints; absent when none. */
+  topologySpread?: TopologySpreadEvidence[];
+}
+
+/** One topology spread constraint: with DoNotSchedule, a node without the key's label is never a candidate. */
+export interface TopologySpreadEvidence {
+  topologyKey: string;
+  whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
+  maxSkew: number;
 }
 
 /**

@@ -119,7 +119,7 @@ function diffTemplate(older: PodTemplateEvidence | undefined, newer: PodTemplate
       lines.push(a === undefined ? `pod label added ${k}=${b ?? ''}` : b === undefined ? `pod label removed ${k}=${a}` : `pod label ${k}: ${a} → ${b}`);
     }
   }
-  const volumes = (t: PodTemplateEvidence) => t.volumes.map((v) => `${v.name}:${v.source}${v.ref ? `/${v.ref}` : ''}${v.mode ? ` (mode ${v.mode})` : ''}${v.medium ? ` (medium ${v.medium}${v.sizeLimit ? `, sizeLimit ${v.sizeLimit}` : ''})` : ''}`);
+  const volumes = (t: PodTemplateEvidence) => t.volumes.map((v) => `${v.name}:${v.source}${v.ref ? `/${v.ref}` : ''}${v.mode ? ` (mode ${v.mode})` : ''}${v.medium ? ` (medium ${v.medium}${v.sizeLimit ? `, sizeLimit ${v.sizeLimit}` : ''})` : ''}${v.items ? ` [items ${v.items.join(', ')}]` : ''}`);
   lines.push(...diffList('volumes', volumes(older), volumes(newer)));
   if (older.serviceAccountName !== newer.serviceAccountName) lines.push(`serviceAccountName: ${older.serviceAccountName ?? 'default'} → ${newer.serviceAccountName ?? 'default'}`);
   lines.push(...diffList('imagePullSecrets', older.imagePullSecrets, newer.imagePullSecrets));

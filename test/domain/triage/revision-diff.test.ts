@@ -54,6 +54,11 @@ describe('diffRevisions: the template', () => {
     expect(diffRevisions(a, b)).toEqual(['volumes: "config:configMap/payment-service-config" → "config:configMap/payment-service-config (mode 0400)"']);
   });
 
+  it("shows the keys a volume's items list when a revision changes them", () => {
+    const [a, b] = pair({ template: template({ volumes: [{ name: 'config', source: 'configMap', ref: 'payment-service-config', items: ['app.yaml', 'log.yaml'] }] }) });
+    expect(diffRevisions(a, b)).toEqual(['volumes: "config:configMap/payment-service-config" → "config:configMap/payment-service-config [items app.yaml, log.yaml]"']);
+  });
+
   it('says when a lifecycle hook was added or changed', () => {
     const hook = '/bin/sh -c curl -fsS -X POST http://localhost:8080/internal/cache/warmup';
     const [a, b] = pair({ containers: [revisionContainer({ probes: { liveness: LIVENESS, readiness: READINESS }, hooks: { postStart: hook, preStop: 'sleep 5s' } })] }, { containers: [revisionContainer({ probes: { liveness: LIVENESS, readiness: READINESS }, hooks: { preStop: 'sleep 10s' } })] });

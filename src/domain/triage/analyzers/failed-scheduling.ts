@@ -14,6 +14,7 @@ import {
 import { latest } from '../time-span.js';
 import { explainClaimDeleting } from './claim-deleting.js';
 import { explainClaimInUse } from './claim-in-use.js';
+import { explainSpreadMissingLabel } from './spread-missing-label.js';
 
 const ADVICE: Partial<Record<SchedulingCategory, { cause: string; action: string }>> = {
   insufficient: {
@@ -149,7 +150,8 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
     if (holder) advice = { ...advice, cause: `Pod ${holder.namespace}/${holder.pod}${holder.owner ? ` of ${holder.owner}` : ''} already binds hostPort ${holder.hostPort} on ${holder.node}, the one node this pod may run on: two copies of the same agent (a second DaemonSet, a chart that ships its own) cannot share a node.` };
   }
   const held = lead?.category === 'claim-in-use' ? explainClaimInUse(ev, pending)
-    : lead?.category === 'claim-deleting' && lead.detail !== undefined ? explainClaimDeleting(ev, pending, lead.detail) : undefined;
+    : lead?.category === 'claim-deleting' && lead.detail !== undefined ? explainClaimDeleting(ev, pending, lead.detail)
+    : lead?.category === 'topology-spread' && /missing required label/i.test(lead.text) ? explainSpreadMissingLabel(ev, pending) : undefined;
   if (held) {
     advice = { cause: held.cause, action: held.action };
     evidence.push(...held.evidence);

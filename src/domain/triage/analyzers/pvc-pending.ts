@@ -1,5 +1,6 @@
+import { findCloudDenial, quoteCloudDenial } from '../cloud-denial.js';
 import { collapseEvents, formatEventLine } from '../collapse-events.js';
-import type { PvcEvidence, TriageEvidence } from '../evidence.js';
+import type { EventEvidence, PvcEvidence, TriageEvidence } from '../evidence.js';
 import { listEventsOf } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
@@ -11,6 +12,32 @@ interface Diagnosis {
   action: string;
   /** The headline's short form of the action, when the action carries a long command. */
   fix?: string;
+  /** The words of the refusal, quoted in the headline. */
+  decisive?: string;
+}
+
+const QUOTA = /ResourceExhausted|quota|limit exceeded|VolumeLimitExceeded|insufficient capacity/i;
+
+/**
+ * The provisioner acts, and the cloud refuses its identity (IAM role, service account): every
+ * attempt fails the same way until the permission is back. A quota refusal is not this.
+ */
+function diagnoseDenied(events: readonly EventEvidence[]): Diagnosis | undefined {
+  const failed = events.filter((e) => e.reason === 'ProvisioningFailed').sort((a, b) => b.lastSeen.localeCompare(a.lastSeen))[0];
+  if (failed === undefined || QUOTA.test(failed.message)) return undefined;
+  const denial = findCloudDenial(failed.message);
+  if (denial === undefined) return undefined;
+  // The external provisioner reports as "<driver>_<controller pod>_<uid>".
+  const driver = failed.source?.includes('_') ? failed.source.split('_')[0] : undefined;
+  const role = denial.principal !== undefined ? `role ${denial.principal}` : "the driver's cloud identity";
+  const refused = `${denial.code}${denial.action !== undefined ? `: ${denial.action} not allowed` : ''}${denial.principal !== undefined ? ` for role ${denial.principal}` : ''}`;
+  return {
+    what: `the cloud refuses provisioner ${driver ?? 'of the StorageClass'} (${refused})`,
+    cause: `The storage driver runs and tries, but the cloud refuses its own identity (${role}) the call that creates the volume, ${denial.action ?? 'the volume creation'}, on every attempt (×${failed.count}): its policy lost that permission or never had it. Not capacity, zone or quota; volumes that exist keep working, only new claims stay Pending.`,
+    action: `Restore ${denial.action ?? 'the volume-creation permission'} on ${role} (the driver's managed policy, e.g. what an infrastructure change replaced); the provisioner retries by itself.`,
+    fix: `restore ${denial.action ?? 'the volume-creation permission'} on ${role}; the provisioner retries by itself`,
+    decisive: quoteCloudDenial(failed.message, denial),
+  };
 }
 
 /**
@@ -58,7 +85,7 @@ function diagnose(pvc: PvcEvidence, messages: string): Diagnosis {
   if (/not found in the list of registered CSI drivers|driver name \S+ not found/i.test(messages)) {
     return { what: 'the CSI driver is not running', cause: 'The provisioner for this StorageClass is not registered on the cluster or its nodes: the CSI driver pods are down or not installed.', action: 'Check the CSI controller and node pods (kube-system or the driver\'s namespace).' };
   }
-  if (/ResourceExhausted|quota|limit exceeded|VolumeLimitExceeded|insufficient capacity/i.test(messages)) {
+  if (QUOTA.test(messages)) {
     return { what: 'the storage backend refuses: capacity or quota exhausted', cause: 'The cloud or storage backend has no capacity or quota left for a volume of this size or type.', action: 'Free or raise the storage quota, or use another volume type or zone.' };
   }
   if (/no persistent volumes available|no storage class is set/i.test(messages) || (!pvc.storageClass && !pvc.volumeName)) {
@@ -103,7 +130,7 @@ export function analyzePvcPending(ev: TriageEvidence): Finding[] {
     }
     const messages = events.map((e) => e.message).join('\n');
     const held = diagnoseHeldVolume(ev, pvc, messages);
-    const d = held ?? diagnose(pvc, messages);
+    const d = held ?? diagnoseDenied(events) ?? diagnose(pvc, messages);
     const volume = held === undefined ? undefined : /volume (\S+) /.exec(held.what)?.[1];
     return [
       {
@@ -117,6 +144,7 @@ export function analyzePvcPending(ev: TriageEvidence): Finding[] {
         likelyCause: d.cause,
         nextAction: d.action,
         ...(d.fix === undefined ? {} : { fix: d.fix }),
+        ...(d.decisive === undefined ? {} : { decisive: d.decisive }),
         confirmCommands: volume === undefined ? confirm : [confirm[0] ?? '', formatKubectl(ev.target, `get pv ${volume} -o yaml`, 'cluster')],
         affected,
       },

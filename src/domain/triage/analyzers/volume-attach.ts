@@ -5,15 +5,17 @@ import type { Finding } from '../finding.js';
 import { describeNodeCommand, describePodCommand, formatKubectl } from '../kubectl-command.js';
 import { findNodeBoundMount } from '../node-bound-mount.js';
 import type { NodeBoundMount } from '../node-bound-mount.js';
+import { MISSING_KEY, describeMissingKey } from './volume-missing-key.js';
 import { HISTORY_MS, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { formatAgo, isWithin } from '../time-span.js';
 
-type VolumeProblem = 'multi-attach' | 'missing-source' | 'filesystem' | 'attach-failed' | 'mount-failed' | 'mount-slow' | 'mount-timeout';
+type VolumeProblem = 'multi-attach' | 'missing-source' | 'missing-key' | 'filesystem' | 'attach-failed' | 'mount-failed' | 'mount-slow' | 'mount-timeout';
 
 /** Most specific first: a pod with a Multi-Attach error also logs a generic mount timeout. */
 const PATTERNS: [VolumeProblem, RegExp][] = [
   ['multi-attach', /Multi-Attach error/i],
   ['missing-source', /(configmap|secret)s? "[^"]+" not found/i],
+  ['missing-key', MISSING_KEY],
   ['filesystem', /wrong fs type|bad superblock|fsck|structure needs cleaning/i],
   ['attach-failed', /AttachVolume\.Attach failed|attachdetach/i],
   ['mount-failed', /MountVolume\.\w+ failed|mount failed|permission denied/i],
@@ -32,6 +34,11 @@ const TEXT: Record<VolumeProblem, { title: string; cause: string; action: string
     title: 'a ConfigMap or Secret volume source does not exist',
     cause: 'The pod mounts a ConfigMap or Secret that does not exist in the namespace.',
     action: 'Restore the object through its owner pipeline, or roll back the change that references it; the mount retries on its own.',
+  },
+  'missing-key': {
+    title: 'the volume\'s items name a key its Secret or ConfigMap lacks',
+    cause: 'The volume\'s items list a key the Secret or ConfigMap does not have; the kubelet refuses to set the volume up.',
+    action: 'Put the key back into the Secret or ConfigMap, or point the items at the key it now has; the mount retries by itself.',
   },
   filesystem: {
     title: 'the volume\'s filesystem cannot be mounted',
@@ -89,12 +96,14 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
     const pods = unique(group.map((h) => h.pod.name));
     const events = collapseEvents(group.flatMap((h) => h.events), { acrossObjects: true });
     const bound = NODE_BOUND_PROBLEMS.has(first.problem) ? findNodeBoundMount(ev, group.map((h) => h.pod), first.volume, group.flatMap((h) => h.events.map((e) => e.message))) : undefined;
-    const text = bound ? describeNodeBound(bound) : TEXT[first.problem];
-    const confirm = [describePodCommand(ev.target, first.pod.name)];
+    const missing = first.problem === 'missing-key' ? describeMissingKey(ev, group.map((h) => h.pod), first.volume, events.map((e) => e.message).join('\n')) : undefined;
+    const text = bound ? describeNodeBound(bound) : missing ?? TEXT[first.problem];
+    const confirm = [describePodCommand(ev.target, first.pod.name), ...(missing?.confirm ?? [])];
     if (first.problem === 'multi-attach' || first.problem === 'attach-failed') confirm.push(formatKubectl(ev.target, 'get volumeattachments -o wide', 'cluster'));
     if (bound) confirm.push(...bound.nodes.map((n) => describeNodeCommand(ev.target, n)));
     const evidence = events.slice(0, 3).map((e) => formatEventLine(e, { withObject: true, maxLength: 350 }));
     if (bound) evidence.push(...listNodeBoundEvidence(ev, bound));
+    if (missing) evidence.push(...missing.evidence);
     return {
       id: `volume-attach/${first.problem}/${first.volume ?? 'unknown'}`,
       kind: 'volume-attach',

@@ -11,6 +11,7 @@ import type { Finding } from '../finding.js';
 import { unique } from '../pod-status.js';
 import { diffRevisions, shortenImageChange, sortRevisions, summarizeChange } from '../revision-diff.js';
 import { pickSecurityChange } from '../security-refusal.js';
+import { MISSING_KEY } from '../analyzers/volume-missing-key.js';
 import { matchesLabels } from '../service-match.js';
 import { describeOriginChange, findResourceOrigin, type ResourceOrigin } from '../resource-origin.js';
 import { HOUR_MS, MINUTE_MS, earliest, formatAgo, formatSpan, msBetween } from '../time-span.js';
@@ -193,6 +194,13 @@ function describeUntouched(mechanism: Finding | undefined, diff: readonly string
   // Pod Security checks the pod spec's security settings, volumes and host ports, never the image.
   if (mechanism.kind === 'pod-create-failed' && /pod-?security/i.test(said)) {
     return diff.some((l) => /securitycontext|\bvolumes?\b| ports\b|hostnetwork|hostpid|hostipc|hostpath|capabilit/i.test(l)) ? undefined : 'it did not change what Pod Security checks (securityContext, volumes, ports): the previous revision\'s pods would be refused the same way';
+  }
+  // The kubelet checks the keys a volume's items name against the object as it is now: a revision
+  // that left the volume alone met a Secret or ConfigMap changed outside the workload.
+  const key = MISSING_KEY.exec(said);
+  const volume = /^volume-attach\/[\w-]+\/(.+)$/.exec(mechanism.id)?.[1];
+  if (mechanism.kind === 'volume-attach' && key !== null && volume !== undefined) {
+    return diff.some((l) => l.startsWith('volumes') || l.includes(`${volume}→`)) ? undefined : `it did not change volume ${volume}: the ${key[1]?.toLowerCase() === 'secret' ? 'Secret' : 'ConfigMap'} lost key ${key[2] ?? ''} outside the workload, and pods of any revision are refused the same way`;
   }
   if (mechanism.kind === 'failed-scheduling' && /free ports/i.test(said)) {
     return diff.some((l) => / ports/.test(l)) ? undefined : 'it did not change the pods\' ports: another pod on the node holds the host port';
