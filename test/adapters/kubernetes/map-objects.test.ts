@@ -467,6 +467,16 @@ describe('mapWorkload: a CronJob', () => {
   });
 });
 
+describe('mapWorkload: a CronJob\'s starting deadline', () => {
+  it('keeps spec.startingDeadlineSeconds, and nothing when unset', () => {
+    const jobTemplate = { spec: { template: { spec: { containers: [{ name: 'close', image: 'close:1.0.0' }] } } } };
+    const tight = mapWorkload({ kind: 'CronJob', obj: { metadata: { name: 'close', namespace: 'ledger' }, spec: { schedule: '20 * * * *', startingDeadlineSeconds: 15, jobTemplate } } });
+    expect(tight.schedule?.startingDeadlineSeconds).toBe(15);
+    const open = mapWorkload({ kind: 'CronJob', obj: { metadata: { name: 'close', namespace: 'ledger' }, spec: { schedule: '20 * * * *', jobTemplate } } });
+    expect(open.schedule).not.toHaveProperty('startingDeadlineSeconds');
+  });
+});
+
 describe('mapJob', () => {
   it('keeps an Indexed Job\'s per-index limit and its completed and failed indexes, and none of them for a plain Job', () => {
     const indexed = mapJob({
