@@ -88,6 +88,14 @@ describe('mapEnvVar', () => {
   });
 });
 
+describe('mapEnvVar: optional references', () => {
+  it('keeps optional: true on a Secret or ConfigMap key reference (the kubelet leaves the variable unset when the key is missing)', () => {
+    expect(mapEnvVar({ name: 'S', valueFrom: { secretKeyRef: { name: 'db', key: 'password', optional: true } } })).toEqual({ name: 'S', ref: { kind: 'secret', name: 'db', key: 'password', optional: true } });
+    expect(mapEnvVar({ name: 'C', valueFrom: { configMapKeyRef: { name: 'cfg', key: 'k', optional: true } } })).toEqual({ name: 'C', ref: { kind: 'configMap', name: 'cfg', key: 'k', optional: true } });
+    expect(mapEnvVar({ name: 'S', valueFrom: { secretKeyRef: { name: 'db', key: 'password', optional: false } } })).toEqual({ name: 'S', ref: { kind: 'secret', name: 'db', key: 'password' } });
+  });
+});
+
 describe('mapReplicaSet / ControllerRevision data', () => {
   it('skips a ReplicaSet that no Deployment numbered', () => {
     expect(mapReplicaSet({ metadata: { name: 'orphan' }, spec: { selector: {} } })).toBeUndefined();
