@@ -14,8 +14,9 @@ import type {
 export function mapEnvVar(e: k8s.V1EnvVar): EnvVarEvidence {
   const from = e.valueFrom;
   if (from === undefined) return { name: e.name, value: e.value ?? '' };
-  if (from.secretKeyRef !== undefined) return { name: e.name, ref: toRef('secret', from.secretKeyRef.name, from.secretKeyRef.key) };
-  if (from.configMapKeyRef !== undefined) return { name: e.name, ref: toRef('configMap', from.configMapKeyRef.name, from.configMapKeyRef.key) };
+  // optional: true makes a missing key leave the variable unset instead of failing the start.
+  if (from.secretKeyRef !== undefined) return { name: e.name, ref: { ...toRef('secret', from.secretKeyRef.name, from.secretKeyRef.key), ...(from.secretKeyRef.optional === true ? { optional: true } : {}) } };
+  if (from.configMapKeyRef !== undefined) return { name: e.name, ref: { ...toRef('configMap', from.configMapKeyRef.name, from.configMapKeyRef.key), ...(from.configMapKeyRef.optional === true ? { optional: true } : {}) } };
   if (from.fieldRef !== undefined) return { name: e.name, ref: { kind: 'field', key: from.fieldRef.fieldPath } };
   if (from.resourceFieldRef !== undefined) {
     const { containerName, resource, divisor } = from.resourceFieldRef;

@@ -110,6 +110,7 @@ export function mapWorkload(w: Workload, controllerRevision?: number): WorkloadE
     const suspended = w.obj.spec?.suspend === true;
     const pausedBy = suspended ? lastWriterOf(meta, 'f:suspend') : undefined;
     const ttl = w.obj.spec?.jobTemplate.spec?.ttlSecondsAfterFinished;
+    const deadline = w.obj.spec?.startingDeadlineSeconds;
     out.schedule = {
       cron: w.obj.spec?.schedule ?? '',
       ...(w.obj.spec?.timeZone ? { timeZone: w.obj.spec.timeZone } : {}),
@@ -119,6 +120,7 @@ export function mapWorkload(w: Workload, controllerRevision?: number): WorkloadE
       ...(last === undefined ? {} : { lastScheduleTime: last }),
       ...(success === undefined ? {} : { lastSuccessfulTime: success }),
       ...(typeof ttl === 'number' ? { jobTtlSeconds: ttl } : {}),
+      ...(typeof deadline === 'number' ? { startingDeadlineSeconds: deadline } : {}),
     };
   }
   const createdAt = toIsoTime(meta.creationTimestamp);

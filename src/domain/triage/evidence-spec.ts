@@ -25,7 +25,8 @@ export interface ConditionEvidence {
  */
 export type EnvVarEvidence =
   | { name: string; value: string }
-  | { name: string; ref: { kind: 'secret' | 'configMap' | 'field' | 'resource'; name?: string; key?: string; divisor?: string } };
+  /** optional: a Secret or ConfigMap key marked optional — when it is missing the kubelet starts the container without the variable. */
+  | { name: string; ref: { kind: 'secret' | 'configMap' | 'field' | 'resource'; name?: string; key?: string; divisor?: string; optional?: boolean } };
 
 /** An envFrom source, e.g. `{ kind: 'secret', name: 'db-credentials' }`. */
 export interface EnvFromEvidence {

@@ -105,6 +105,8 @@ export interface WorkloadEvidence {
     lastSuccessfulTime?: IsoTime;
     /** spec.jobTemplate.spec.ttlSecondsAfterFinished: the TTL controller deletes each finished Job (and its pods) this long after it ends. */
     jobTtlSeconds?: number;
+    /** spec.startingDeadlineSeconds: a run the controller cannot start this soon after its time is skipped (MissSchedule). */
+    startingDeadlineSeconds?: number;
   };
   /**
    * Revision number of the current template: Deployment annotation

@@ -9,7 +9,7 @@ const SENSITIVE_ENV_NAME = /pass|secret|token|key|credential|auth|cert|private|s
 export function formatEnvValue(env: EnvVarEvidence): string {
   if ('ref' in env) {
     const target = [env.ref.name, env.ref.key].filter(Boolean).join('/');
-    return `from ${env.ref.kind}${target ? ` ${target}` : ''}${env.ref.divisor ? ` (divisor ${env.ref.divisor})` : ''}`;
+    return `from ${env.ref.kind}${target ? ` ${target}` : ''}${env.ref.divisor ? ` (divisor ${env.ref.divisor})` : ''}${env.ref.optional ? ' (optional)' : ''}`;
   }
   if (SENSITIVE_ENV_NAME.test(env.name)) return '(value hidden)';
   const value = truncate(env.value, 120);

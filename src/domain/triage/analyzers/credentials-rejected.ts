@@ -1,9 +1,12 @@
-import type { TriageEvidence } from '../evidence.js';
+import type { PodEvidence, TriageEvidence } from '../evidence.js';
 import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
 import { listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { formatAgo } from '../time-span.js';
+import { describeSameRead, findUnsetOptionalEnv } from '../optional-env-ref.js';
+import type { UnsetOptionalEnv } from '../optional-env-ref.js';
+import { capitalize } from '../../text.js';
 
 /** A dependency refusing the credentials the process presents (databases, brokers, caches). */
 const REJECTED = /password authentication failed|Access denied for user|authentication failed|invalid (?:username or )?password|WRONGPASS|NOAUTH|Login failed for user|SASL authentication failed|invalid credentials/i;
@@ -33,6 +36,9 @@ export function analyzeRejectedCredentials(ev: TriageEvidence): Finding[] {
   const started = podObjects.map((p) => p.startTime).filter((t): t is string => t !== undefined).sort()[0];
   const via = fromSecret.length > 0 ? `${fromSecret.map((f) => f.env).join(', ')} from Secret ${unique(fromSecret.map((f) => f.secret)).join(', ')}` : secrets.length > 0 ? `envFrom Secret ${secrets.join(', ')}` : undefined;
   const ref = formatWorkloadRef(ev.target);
+  // The app says the credential arrived empty, and its key reference is optional: the key is gone.
+  const unset = container ? findUnsetOptionalEnv(container.env ?? [], hits.map((h) => h.log).flatMap((l) => l.lines)) : undefined;
+  if (unset && container) return [describeUnset(ev, unset, container.name, pods, podObjects, hits)];
   return [
     {
       id: 'credentials-rejected',
@@ -55,3 +61,32 @@ export function analyzeRejectedCredentials(ev: TriageEvidence): Finding[] {
     },
   ];
 }
+
+/** The credential the app started without: the optional key reference is the lead, not a rotation. */
+function describeUnset(ev: TriageEvidence, u: UnsetOptionalEnv, container: string, pods: string[], podObjects: PodEvidence[], hits: { log: { pod: string }; line: string }[]): Finding {
+  const source = `${u.kind === 'secret' ? 'Secret' : 'ConfigMap'} ${u.source}`;
+  const refName = u.kind === 'secret' ? 'secretKeyRef' : 'configMapKeyRef';
+  const same = describeSameRead(ev.revisions, container, u);
+  return {
+    id: 'credentials-rejected',
+    kind: 'credentials-rejected',
+    title: `A dependency rejects the credentials of ${pods.length} pod${pods.length === 1 ? '' : 's'}: they start with ${u.env} empty — ${source} has no key ${u.key} and the ${refName} is optional: true, so the kubelet leaves ${u.env} unset instead of failing the start`,
+    layer: 'container/process',
+    severity: podObjects.some((p) => !p.ready) ? severityForPods(ev, podObjects.filter((p) => !p.ready).length) : 'warning',
+    confidence: 'high',
+    evidence: [`env ${u.env} from ${source} key ${u.key}, optional: true`, `log ${hits[0]?.log.pod ?? ''}: ${condenseStructuredLine(u.line)}`, ...hits.slice(-1).map((h) => `log ${h.log.pod}: ${condenseStructuredLine(h.line.trim())}`)],
+    // The app's own word that the credential arrived empty decides it; the rejection follows from it.
+    decisive: condenseStructuredLine(u.line),
+    likelyCause: `${source} no longer has key ${u.key} (renamed or dropped, e.g. by a new ExternalSecret template or an edit), and ${u.env}'s ${refName} is optional: true: for every container started since, the kubelet leaves the variable unset rather than refusing to start it (CreateContainerConfigError), so the app runs with an empty credential and the dependency rejects it. Pods started before the key went away still hold the value and keep working.`,
+    nextAction: `${capitalize(fixOf(u, refName))}. Do not restart the pods that still work: they hold the old value, and a restart starts them without it too.`,
+    fix: fixOf(u, refName),
+    ...(same ? { outsideWorkload: same } : {}),
+    confirmCommands: [formatKubectl(ev.target, `get ${u.kind === 'secret' ? 'secret' : 'configmap'} ${u.source} -o jsonpath='{.data}' | jq keys`), formatKubectl(ev.target, `logs ${pods[0] ?? ''} --previous --tail=100`)],
+    affected: { pods, nodes: listNodesOf(podObjects) },
+  };
+}
+
+function fixOf(u: UnsetOptionalEnv, refName: string): string {
+  return `point ${u.env}'s ${refName} at the key ${u.source} holds now (or restore key ${u.key}), and drop optional: true so a missing key fails the start loudly`;
+}
+

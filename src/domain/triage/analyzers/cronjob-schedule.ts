@@ -6,6 +6,7 @@ import { formatKubectl } from '../kubectl-command.js';
 import { formatAgo, latest } from '../time-span.js';
 import { explainRefusedRuns, findRefusedRuns } from '../cron-refused-runs.js';
 import { describeJobsFillingQuota } from '../job-count-quota.js';
+import { explainMissedStart, findMissedStart } from '../cron-missed-start.js';
 
 /** The controller starts a run within seconds of its time; later than this, it was not started. */
 const START_GRACE_MS = 2 * 60_000;
@@ -74,7 +75,11 @@ export function analyzeCronJobSchedule(ev: TriageEvidence): Finding[] {
   const noDeadline = blocking !== undefined && blocking.activeDeadlineSeconds === undefined;
   const refused = blocking ? undefined : findRefusedRuns(ev, w.name);
   const filling = refused?.quota !== undefined && ev.namespaceJobs ? describeJobsFillingQuota(ev.namespaceJobs, refused.quota, ev.target, refused.event.firstSeen, ev.collectedAt) : undefined;
-  const told = refused ? explainRefusedRuns(refused, filling) : undefined;
+  const refusedTold = refused ? explainRefusedRuns(refused, filling) : undefined;
+  // The controller reached the runs after their starting deadline: MissSchedule says so.
+  const late = blocking || refused ? undefined : findMissedStart(ev, w.name, sched.startingDeadlineSeconds);
+  const lateTold = late ? explainMissedStart(late, ref, w.name, ev.collectedAt) : undefined;
+  const told = refusedTold ?? lateTold;
   const cause = told ? told.cause : blocking
     ? `Job ${blocking.name} is still running${blocking.startTime ? ` (started ${formatAgo(blocking.startTime, ev.collectedAt)})` : ''} and concurrencyPolicy is Forbid, so each run due meanwhile is skipped.${noDeadline ? ' The Job has no activeDeadlineSeconds, so nothing ends a run that hangs (a call without a timeout).' : ''}`
     : 'The CronJob controller did not start them: look for FailedCreate or TooManyMissedTimes events on the CronJob, a startingDeadlineSeconds shorter than the controller\'s delay, or kube-controller-manager itself.';
@@ -84,14 +89,15 @@ export function analyzeCronJobSchedule(ev: TriageEvidence): Finding[] {
       kind: 'cron-schedule',
       title: refused
         ? `CronJob ${w.name}: ${runsNoun(missed)} refused by ${refused.what} (${listRuns(missed, tz)}); ${lastText}`
-        : `CronJob ${w.name}: ${runsNoun(missed)} did not start (${listRuns(missed, tz)}); ${lastText}${blocking ? `; run ${blocking.name} is still active (concurrencyPolicy Forbid)` : ''}`,
+        : `CronJob ${w.name}: ${runsNoun(missed)} did not start (${listRuns(missed, tz)})${lateTold ? `: ${lateTold.clause}` : ''}; ${lastText}${blocking ? `; run ${blocking.name} is still active (concurrencyPolicy Forbid)` : ''}`,
       layer: 'container/process',
       severity: missed.count > 1 ? 'critical' : 'warning',
-      confidence: blocking || refused ? 'high' : 'medium',
-      ...(refused ? { decisive: refused.message } : {}),
+      confidence: blocking || refused || late ? 'high' : 'medium',
+      ...(refused ? { decisive: refused.message } : late ? { decisive: late.event.message } : {}),
       evidence: [
         ...(refused ? [`FailedCreate ×${refused.event.count} on the CronJob, last ${formatAgo(refused.event.lastSeen, ev.collectedAt)}: ${refused.message}`] : []),
         `schedule ${sched.cron} (${tz}), lastScheduleTime ${sched.lastScheduleTime ?? 'never'}`,
+        ...(sched.startingDeadlineSeconds !== undefined ? [`startingDeadlineSeconds: ${sched.startingDeadlineSeconds}`] : []),
         `runs due and not started: ${listRuns(missed, tz)}`,
         ...(told ? told.evidence : []),
         ...(blocking ? [`Job ${blocking.name}: ${blocking.activeDeadlineSeconds === undefined ? 'no activeDeadlineSeconds (no deadline)' : `activeDeadlineSeconds ${blocking.activeDeadlineSeconds}`}`] : []),

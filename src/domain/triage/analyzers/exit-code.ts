@@ -1,4 +1,5 @@
 import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
+import { describeBadInterpreter, findBadInterpreter } from '../bad-interpreter.js';
 import { findBadValue } from '../config-value.js';
 import { findLog, pickDecisiveLine, pickErrorLines } from '../evidence-lookup.js';
 import type { Confidence, Finding } from '../finding.js';
@@ -17,7 +18,7 @@ import { findVolumeOwnership } from '../volume-ownership.js';
 import { formatAgo } from '../time-span.js';
 import { capitalize } from '../../text.js';
 
-type ExitClass = 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'segfault' | 'abort' | 'app-error';
+type ExitClass = 'bad-interpreter' | 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'segfault' | 'abort' | 'app-error';
 
 interface ExitHit {
   ref: ContainerRef;
@@ -38,6 +39,7 @@ export function classifyExit(term: TerminatedStateEvidence, logText = ''): ExitC
   const msg = `${term.message ?? ''}\n${logText}`;
   const startFailed = term.reason === 'StartError' || term.reason === 'ContainerCannotRun' || term.exitCode === 128;
   if (/exec format error/i.test(msg)) return 'wrong-arch';
+  if (startFailed && findBadInterpreter(term.message)) return 'bad-interpreter';
   if (term.exitCode === 127 || (startFailed && /not found|no such file/i.test(term.message ?? ''))) return 'not-found';
   if (term.exitCode === 126 || (startFailed && /permission denied/i.test(term.message ?? ''))) return 'not-executable';
   if (term.reason === 'OOMKilled' || HANDLED_ELSEWHERE.has(term.exitCode)) return undefined;
@@ -56,6 +58,13 @@ interface ExitText {
 }
 
 const TEXT: Record<ExitClass, ExitText> = {
+  'bad-interpreter': {
+    title: (c, code, share) => `${c} cannot start: its entrypoint's interpreter cannot be found (exit ${code}) on ${share}`,
+    cause: 'The entrypoint is in the image, but the interpreter its first line names is not: a shebang with CRLF line endings or a shell the image lacks.',
+    action: 'Fix the interpreter line of the entrypoint in the image build.',
+    fix: 'fix the entrypoint\'s interpreter line and rebuild the image',
+    confidence: 'high',
+  },
   'not-found': {
     title: (c, code, share) => `${c} cannot start: command not found (exit ${code}) on ${share}`,
     cause: 'The entrypoint or command names a binary or script the image does not contain (a changed image layout, a distroless image without a shell, or a typo in command/args).',
@@ -199,6 +208,9 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   if (owner) evidence.push(...owner.evidence);
   const denied = refusal ?? owner;
   if (bad && bad.sources.length > 0) evidence.push(`env fed from Secrets or ConfigMaps that could hold "${bad.value}": ${bad.sources.join(', ')} (a change there reaches new pods without a rollout)`);
+  // Found by runc yet not executable: the interpreter its first line names is what is missing.
+  const interp = first.cls === 'bad-interpreter' ? findBadInterpreter(first.term.message) : undefined;
+  const interpTold = interp ? describeBadInterpreter(interp) : undefined;
   const pod = first.ref.pod.name;
   const confirmCommands = [previousLogsCommand(ev.target, pod, container.name), describePodCommand(ev.target, pod)];
   if (first.cls !== 'app-error') {
@@ -207,15 +219,15 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   return {
     id: `exit-code/${first.cls}/${container.name}`,
     kind: 'exit-code',
-    title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${kernel?.title ?? heap?.title ?? clash?.title ?? storeTold?.title ?? (denied ? `: ${denied.clause}` : badTitle)}`,
+    title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${interpTold ? `: ${interpTold.clause}` : ''}${kernel?.title ?? heap?.title ?? clash?.title ?? storeTold?.title ?? (denied ? `: ${denied.clause}` : badTitle)}`,
     layer: kernel ? 'node/eviction' : 'container/process',
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
     confidence: heap || denied || kernel ? 'high' : text.confidence,
     evidence,
     ...(store ? { decisive: store.line } : decisive ? { decisive } : {}),
-    likelyCause: kernel?.cause ?? heap?.cause ?? clash?.cause ?? link?.cause ?? storeTold?.cause ?? denied?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause),
+    likelyCause: interpTold?.cause ?? kernel?.cause ?? heap?.cause ?? clash?.cause ?? link?.cause ?? storeTold?.cause ?? denied?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause),
     nextAction: kernel?.action ?? refused?.action ?? clash?.action ?? link?.action ?? storeTold?.action ?? (refusal ? `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.` : undefined) ?? (owner ? `${capitalize(owner.fix)}${owner.imageChange ? `; rolling back to revision ${owner.imageChange.previous} runs the old user meanwhile` : ''}.` : undefined) ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
-    fix: kernel?.fix ?? heap?.fix ?? clash?.fix ?? link?.fix ?? storeTold?.fix ?? denied?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
+    fix: interpTold?.fix ?? kernel?.fix ?? heap?.fix ?? clash?.fix ?? link?.fix ?? storeTold?.fix ?? denied?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
     confirmCommands,
     ...(kernel ? { outsideWorkload: kernel.outside } : link?.outside ? { outsideWorkload: link.outside } : {}),
     affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)), ...(found ? { services: [found.service.name] } : {}) },

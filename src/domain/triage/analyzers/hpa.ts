@@ -1,3 +1,4 @@
+import { capitalize } from '../../text.js';
 import { collapseEvents, formatEventLine } from '../collapse-events.js';
 import type { HpaEvidence, TriageEvidence } from '../evidence.js';
 import { condenseStructuredLine, findCondition, listEventsOf, pickDecisiveLine } from '../evidence-lookup.js';
@@ -6,6 +7,7 @@ import { formatKubectl, formatWorkloadRef, formatWorkloadSelector } from '../kub
 import { RECENT_MS } from '../pod-status.js';
 import { parseQuantity } from '../quantity.js';
 import { formatAgo, isWithin } from '../time-span.js';
+import { findMissingRequest } from '../hpa-missing-request.js';
 
 /** "182%" → 182, "250m" → 0.25; undefined when unreadable. */
 export function parseMetricValue(v: string | undefined): number | undefined {
@@ -65,7 +67,13 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
     const broken = [active, able].filter((c) => c?.status === 'False' && c.reason !== 'ScalingDisabled' && c.reason !== 'AmbiguousSelector');
     if (broken.length > 0) {
       const message = broken.map((c) => c?.message ?? '').join(' ');
-      const noRequests = /missing request for/i.test(message);
+      const noRequests = findMissingRequest(message, ev.revisions);
+      const who = noRequests?.container ? `container ${noRequests.container}` : 'a container';
+      const dropped = noRequests?.dropped;
+      const requestTitle = noRequests
+        ? ` — ${who} has no ${noRequests.resource} request, which its ${noRequests.resource} utilization is measured against${dropped ? ` (revision ${dropped.revision.revision} (${formatAgo(dropped.revision.createdAt, ev.collectedAt)}) dropped it; revision ${dropped.previous} requested ${dropped.was})` : ''}`
+        : '';
+      const setRequest = noRequests ? `set a ${noRequests.resource} request on ${who}${dropped ? ` (${dropped.was} as in revision ${dropped.previous})` : ''}` : '';
       // The adapter answers but has no such metric: renamed or no longer exported, not an API down.
       const missing = /could not find the metric ([\w:.-]+)|no metrics returned from (?:custom|external) metrics API[^\n]*?metric ([\w:.-]+)/i.exec(message);
       const missingMetric = missing?.[1] ?? missing?.[2];
@@ -81,7 +89,7 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
       findings.push({
         id: `hpa/${hpa.name}/not-scaling`,
         kind: 'hpa',
-        title: `HPA ${hpa.name} cannot scale: ${broken.map((c) => `${c?.type ?? ''}=False (${c?.reason ?? ''})`).join(', ')}${metricsApi ? ` — ${metricsApi}${server ? `; ${server.state}` : ''}` : ''}${starving ? `; it holds ${heldAt} replicas (max ${hpa.maxReplicas}) while their probes time out under load` : ''}`,
+        title: `HPA ${hpa.name} cannot scale: ${broken.map((c) => `${c?.type ?? ''}=False (${c?.reason ?? ''})`).join(', ')}${requestTitle}${metricsApi ? ` — ${metricsApi}${server ? `; ${server.state}` : ''}` : ''}${starving ? `; it holds ${heldAt} replicas (max ${hpa.maxReplicas}) while their probes time out under load` : ''}`,
         ...(starving ? { affected: { pods: ev.pods.map((p) => p.name) } } : {}),
         // Blind since its condition turned False: what changed just before is the lead.
         ...(since ? { onset: since } : {}),
@@ -91,15 +99,15 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
         evidence: [...broken.map((c) => `${c?.type ?? ''}=False (${c?.reason ?? ''}): ${c?.message ?? ''}`), ...(server?.evidence ?? [])],
         ...(server?.decisive ? { decisive: server.decisive } : {}),
         likelyCause: noRequests
-          ? 'A container has no CPU/memory request, so utilisation cannot be computed and the HPA holds the replica count where it is.'
+          ? `${capitalize(who)} has no ${noRequests.resource} request: utilization is a percentage of the request, so it cannot be computed and the HPA holds the replica count where it is.`
           : missingMetric
           ? `The metrics adapter answers but finds no series for ${missingMetric}: the app no longer exports it under that name (a metrics-library upgrade renames series), or the adapter's rule changed. The HPA holds the replica count where it is.`
           : 'The HPA cannot read its metrics (metrics-server or a metrics adapter down, or a metric that does not exist) or cannot change the scale; it holds the replica count where it is.',
         nextAction: noRequests
-          ? 'Set requests on every container of the workload.'
+          ? `${capitalize(setRequest)}, then the HPA scales again${starving ? `; meanwhile scale by hand (\`${formatKubectl(ev.target, `scale ${formatWorkloadRef(ev.target)} --replicas=N`)}\` — the bot will not)` : ''}.`
           : `${starving ? `Mitigate: scale by hand (\`${formatKubectl(ev.target, `scale ${formatWorkloadRef(ev.target)} --replicas=N`)}\` — the bot will not). ` : ''}Check the metrics pipeline (kubectl top works? metrics-server and its APIService) and the metric names in the HPA.`,
         fix: noRequests
-          ? 'set requests on every container'
+          ? `${setRequest}${starving ? ', and scale by hand meanwhile' : ''}`
           : missingMetric
           ? `${starving ? 'scale by hand meanwhile, and ' : ''}make ${missingMetric} exist again (the adapter's rule, or the name the app exports)`
           : `${starving ? 'scale by hand meanwhile, and ' : ''}restore the metrics API (metrics-server) so the HPA can scale`,

@@ -1,6 +1,9 @@
-import type { JobEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
+import type { JobEvidence, PodEvidence, TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
+import { capitalize } from '../../text.js';
 import { findCondition, findLog, pickDecisiveLine } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
+import { condenseRuntimeMessage } from './exit-code.js';
+import { describeBadInterpreter, findBadInterpreter } from '../bad-interpreter.js';
 import { findFailedIndexes, findInputOf } from '../job-indexes.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { findDisruption } from '../pod-disruption.js';
@@ -19,6 +22,20 @@ function describePods(pods: readonly PodEvidence[]): string | undefined {
   const same = ends.filter((x) => x === common).length;
   const others = ends.length - same;
   return `${same} pod${same === 1 ? '' : 's'} ${common}${others > 0 ? ` (${others} more ended otherwise)` : ''}`;
+}
+
+/** Pods whose entrypoint runc found but could not execute: how many, and what the runtime said. */
+function describeUnstarted(pods: readonly PodEvidence[], term: TerminatedStateEvidence | undefined): { line: string; message: string; cause: string; fix: string } | undefined {
+  const bad = findBadInterpreter(term?.message);
+  if (term === undefined || bad === undefined) return undefined;
+  const same = pods.filter((p) => p.containers.some((c) => findBadInterpreter(getLastTermination(c)?.message)?.path === bad.path)).length;
+  const told = describeBadInterpreter(bad);
+  return {
+    line: `${same} pod${same === 1 ? '' : 's'} could not start (${term.reason ?? 'StartError'}, exit ${term.exitCode}): ${told.clause}`,
+    message: condenseRuntimeMessage(term.message) ?? '',
+    cause: told.cause,
+    fix: told.fix,
+  };
 }
 
 function durationOf(j: JobEvidence): number | undefined {
@@ -43,8 +60,10 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
   // An Indexed Job: the indexes that failed are the story, and their pods say how.
   const indexes = findFailedIndexes(newest, pods, failing);
   const told = indexes?.pods ?? pods;
-  const podLine = describePods(told);
   const decisivePod = told.map((p) => ({ p, c: p.containers.find((c) => { const t = getLastTermination(c); return t !== undefined && t.exitCode !== 0; }) })).find((x) => x.c !== undefined);
+  // The pods never ran: the runtime's message, not a log, says why.
+  const unstarted = decisivePod?.c ? describeUnstarted(told, getLastTermination(decisivePod.c)) : undefined;
+  const podLine = unstarted?.line ?? describePods(told);
   const log = decisivePod?.c ? findLog(ev, decisivePod.p.name, decisivePod.c.name) : undefined;
   const logLine = log ? pickDecisiveLine(log.lines) : undefined;
   const reason = failed.reason ?? 'Failed';
@@ -91,22 +110,22 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
         ...(disruption ? [`${failing.map((p) => p.name).slice(0, 3).join(', ')} on ${disruptedNodes.join(', ')}: DisruptionTarget=True (${disruption.reason})${disruption.message ? `: ${disruption.message}` : ''}`] : []),
         ...(logLine && log ? [`log ${log.pod}: ${logLine}`] : []),
       ],
-      decisive: disruption ? (disruption.message ?? `DisruptionTarget=True (${disruption.reason})`) : deadline ? (failed.message ?? 'Job was active longer than specified deadline') : (logLine ?? failed.message ?? reason),
+      decisive: disruption ? (disruption.message ?? `DisruptionTarget=True (${disruption.reason})`) : deadline ? (failed.message ?? 'Job was active longer than specified deadline') : (logLine ?? unstarted?.message ?? failed.message ?? reason),
       likelyCause: disruption
         ? `The run was ended from outside by ${disruption.cause}, not by its own code; a Job counts that as a failed pod${newest.backoffLimit !== undefined ? `, and with backoffLimit ${newest.backoffLimit} ${newest.backoffLimit === 0 ? 'a single disruption fails the whole Job' : 'enough of them fail the Job'}` : ''}.`
         : deadline
         ? `The run was still going when activeDeadlineSeconds passed, so the Job controller killed it.${history.length > 0 ? ' Earlier runs show how close to the deadline it has been running.' : ''} The work grew, or the run got slower.`
         : isolated
           ? `Every attempt of ${which ?? ''} failed the same way while the other indexes completed with the same image and template: the fault is in what ${indexes?.count === 1 ? 'that index reads' : 'those indexes read'}${input ? ` (${input})` : ''}, not in the code or the cluster.`
-          : `Every retry failed the same way until the backoff limit; the pods' exit and their last log lines say why.`,
+          : unstarted?.cause ?? `Every retry failed the same way until the backoff limit; the pods' exit and their last log lines say why.`,
       nextAction: disruption
         ? `Re-run the Job once ${disruption.nodeShutdown ? 'the node is back (or elsewhere)' : 'the disruption is over'} (a failed Job is not retried by itself). So the next disruption does not fail it: add a podFailurePolicy rule with action Ignore on the DisruptionTarget condition (disruptions then do not count against backoffLimit)${disruption.nodeShutdown ? ', and drain nodes before planned reboots' : ''}.`
         : deadline
         ? 'Find why the run is slower (data volume, a slow dependency); raise activeDeadlineSeconds only if the longer runtime is expected.'
         : isolated
           ? `Fix ${input ? `the input of ${which ?? ''} (${input})` : `what the log of ${which ?? ''} names`}, then re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'} alone: the completed indexes need not run again (a failed Job is not retried by itself).`
-          : 'Fix what the log names, then re-run the Job (a failed Job is not retried by itself).',
-      fix: disruption ? 're-run the Job, and give it a podFailurePolicy that ignores DisruptionTarget' : deadline ? 'make the run fit its deadline (or raise activeDeadlineSeconds)' : isolated ? `fix ${input ? `the input of ${which ?? ''}` : `what the log of ${which ?? ''} names`} and re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'}` : 'fix what the log names and re-run the Job',
+          : unstarted ? `${capitalize(unstarted.fix)}, then re-run the Job (a failed Job is not retried by itself).` : 'Fix what the log names, then re-run the Job (a failed Job is not retried by itself).',
+      fix: disruption ? 're-run the Job, and give it a podFailurePolicy that ignores DisruptionTarget' : deadline ? 'make the run fit its deadline (or raise activeDeadlineSeconds)' : isolated ? `fix ${input ? `the input of ${which ?? ''}` : `what the log of ${which ?? ''} names`} and re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'}` : unstarted ? `${unstarted.fix} and re-run the Job` : 'fix what the log names and re-run the Job',
       confirmCommands: [formatKubectl(ev.target, `describe job ${newest.name}`), ...(decisivePod?.c ? [formatKubectl(ev.target, `logs ${decisivePod.p.name} -c ${decisivePod.c.name} --tail=100`)] : [])],
       affected: { pods: unique(pods.map((p) => p.name)), nodes: listNodesOf(pods) },
     },

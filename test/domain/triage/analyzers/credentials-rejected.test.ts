@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRejectedCredentials } from '../../../../src/domain/triage/analyzers/credentials-rejected.js';
-import { baseEvidence, container, pod } from '../scenarios/builders.js';
+import type { EnvVarEvidence } from '../../../../src/domain/triage/evidence.js';
+import { REV6, REV7, baseEvidence, container, minutesAgo, pod, revision, revisionContainer } from '../scenarios/builders.js';
 
 const REJECTED = 'ERROR [pool] connect failed: FATAL: password authentication failed for user "ledger"';
 
-function scenario(lines: string[]) {
-  const pods = [0, 1].map((i) => pod(i, { ready: false, containers: [container({ ready: false, env: [{ name: 'DB_PASSWORD', ref: { kind: 'secret', name: 'ledger-db', key: 'password' } }] })] }));
+const OPTIONAL: EnvVarEvidence = { name: 'DB_PASSWORD', ref: { kind: 'secret', name: 'ledger-db', key: 'password', optional: true } };
+
+function scenario(lines: string[], env: EnvVarEvidence = { name: 'DB_PASSWORD', ref: { kind: 'secret', name: 'ledger-db', key: 'password' } }) {
+  const pods = [0, 1].map((i) => pod(i, { ready: false, containers: [container({ ready: false, env: [env] })] }));
   return baseEvidence({ pods, logs: pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines })) });
 }
 
@@ -22,5 +25,34 @@ describe('analyzeRejectedCredentials', () => {
     const ev = scenario([]);
     ev.logs = [{ pod: ev.pods[0]?.name ?? '', container: 'app', previous: false, lines: [REJECTED] }];
     expect(analyzeRejectedCredentials(ev)).toEqual([]);
+  });
+
+  it('says an optional Secret key the app finds empty was left unset by the kubelet, and clears a revision that read it the same way', () => {
+    const ev = scenario(['WARN DB_PASSWORD is empty', REJECTED, REJECTED], OPTIONAL);
+    ev.revisions = [REV6, REV7].map((r, i) => revision(r, minutesAgo(i === 0 ? 3 * 24 * 60 : 30), { containers: [revisionContainer({ env: [OPTIONAL] })] }));
+    const [f] = analyzeRejectedCredentials(ev);
+    expect(f?.title).toContain('they start with DB_PASSWORD empty');
+    expect(f?.decisive).toBe('WARN DB_PASSWORD is empty');
+    expect(f?.title).toContain('optional: true');
+    expect(f?.title).toContain('key password');
+    expect(f?.title).toContain('ledger-db');
+    expect(f?.fix).toMatch(/secretKeyRef/);
+    expect(f?.fix).toMatch(/optional: true/);
+    expect(f?.nextAction).not.toContain('rollout restart');
+    expect(f?.outsideWorkload).toMatch(/revision 6 reads DB_PASSWORD the same way/);
+  });
+
+  it('leaves the revision a suspect when it changed the optional reference', () => {
+    const ev = scenario(['WARN DB_PASSWORD is empty', REJECTED, REJECTED], OPTIONAL);
+    const before: EnvVarEvidence = { name: 'DB_PASSWORD', ref: { kind: 'secret', name: 'ledger-db', key: 'DB_PASSWORD' } };
+    ev.revisions = [revision(REV6, minutesAgo(3 * 24 * 60), { containers: [revisionContainer({ env: [before] })] }), revision(REV7, minutesAgo(30), { containers: [revisionContainer({ env: [OPTIONAL] })] })];
+    const [f] = analyzeRejectedCredentials(ev);
+    expect(f?.title).toContain('optional: true');
+    expect(f?.outsideWorkload).toBeUndefined();
+  });
+
+  it('does not call a required reference optional, nor an optional one unset when the app does not say so', () => {
+    expect(analyzeRejectedCredentials(scenario(['WARN DB_PASSWORD is empty', REJECTED, REJECTED]))[0]?.title).not.toContain('optional');
+    expect(analyzeRejectedCredentials(scenario([REJECTED, REJECTED], OPTIONAL))[0]?.title).not.toContain('optional');
   });
 });

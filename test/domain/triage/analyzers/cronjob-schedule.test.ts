@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeCronJobSchedule } from '../../../../src/domain/triage/analyzers/cronjob-schedule.js';
 import type { TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import { event, minutesAgo } from '../scenarios/builders.js';
-import { completed, cronJob, stillRunning } from '../scenarios/cron-jobs.js';
+import { completed, cronEvent, cronJob, stillRunning } from '../scenarios/cron-jobs.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 
 const CRON = 'daily-revenue-report';
@@ -126,6 +126,27 @@ describe('analyzeCronJobSchedule', () => {
     expect(f?.confidence).toBe('medium');
     expect(f?.likelyCause).toMatch(/^The CronJob controller did not start them: look for FailedCreate or TooManyMissedTimes events/);
     expect(f?.fix).toBeUndefined();
+  });
+
+  it('names the starting deadline the controller misses when its MissSchedule events say the runs started too late', () => {
+    // Hourly at :20; 01:20, 02:20 and 03:20 … only 01:20 and 02:20 are due (NOW is 03:14).
+    const ev = cronJob('ledger-close', { cron: '20 * * * *', suspended: false, concurrencyPolicy: 'Allow', startingDeadlineSeconds: 15, lastScheduleTime: minutesAgo(174), lastSuccessfulTime: minutesAgo(170) }, [completed('ledger-close', 174, 4)]);
+    ev.events = [cronEvent('MissSchedule', 'Missed scheduled time to start a job: Sat, 21 Nov 2026 02:20:00 +0000', 54, 'ledger-close')];
+    ev.events[0]!.type = 'Warning';
+    const [f] = analyzeCronJobSchedule(ev);
+    expect(f?.title).toContain('startingDeadlineSeconds: 15');
+    expect(f?.title).toMatch(/missed/);
+    expect(f?.decisive).toBe('Missed scheduled time to start a job: Sat, 21 Nov 2026 02:20:00 +0000');
+    expect(f?.likelyCause).toContain('15s');
+    expect(f?.fix).toMatch(/^raise startingDeadlineSeconds/);
+    expect(f?.confidence).toBe('high');
+  });
+
+  it('does not blame a starting deadline without the controller saying it missed one', () => {
+    const ev = cronJob('ledger-close', { cron: '20 * * * *', suspended: false, concurrencyPolicy: 'Allow', startingDeadlineSeconds: 15, lastScheduleTime: minutesAgo(174) }, [completed('ledger-close', 174, 4)]);
+    const [f] = analyzeCronJobSchedule(ev);
+    expect(f?.title).not.toContain('startingDeadlineSeconds');
+    expect(f?.evidence).toContain('startingDeadlineSeconds: 15');
   });
 
   it('names the ResourceQuota that refuses the runs, and that finished Jobs fill a count/jobs.batch quota', () => {

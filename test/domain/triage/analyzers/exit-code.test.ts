@@ -34,6 +34,16 @@ describe('analyzeExitCodes', () => {
     expect(f?.title).toContain(words);
   });
 
+  it('tells an entrypoint runc found but could not execute (a bad interpreter line) from one missing from the image', () => {
+    const message = 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec /opt/tools/entry.sh: no such file or directory: unknown';
+    const [f] = analyzeExitCodes(crashScenario(1, () => terminated(128, 'StartError', 2, { message })));
+    expect(f?.title).toContain('/opt/tools/entry.sh');
+    expect(f?.title).toContain('CRLF');
+    expect(f?.title).not.toContain('command not found');
+    expect(`${f?.title} ${f?.likelyCause}`).not.toMatch(/(missing|absent) (from|in) the image|does not contain/i);
+    expect(f?.decisive).toBe('exec /opt/tools/entry.sh: no such file or directory');
+  });
+
   it('names the container of the same pod that holds the port the app cannot bind, and the port the app declares instead', () => {
     const log = ['> node dist/server.js', "      throw er; // Unhandled 'error' event", 'Error: listen EADDRINUSE: address already in use :::8080', "Emitted 'error' event on Server instance at:", 'Node.js v20.18.0'];
     const ev = crashScenario(1, () => terminated(1, 'Error', 1), { logs: log });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeHpa } from '../../../../src/domain/triage/analyzers/hpa.js';
 import type { HpaEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
-import { NS, baseEvidence, container, event, hpa, minutesAgo, pod, workload } from '../scenarios/builders.js';
+import { NS, baseEvidence, container, event, hpa, minutesAgo, pod, revision, revisionContainer, workload } from '../scenarios/builders.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 import { hpaPendingScenario } from '../scenarios/scheduling.js';
 
@@ -26,8 +26,34 @@ describe('analyzeHpa', () => {
       }),
     ];
     const [f] = analyzeHpa(ev);
-    expect(f?.title).toBe('HPA payment-service cannot scale: ScalingActive=False (FailedGetResourceMetric)');
-    expect(f?.likelyCause).toContain('no CPU/memory request');
+    expect(f?.title).toBe('HPA payment-service cannot scale: ScalingActive=False (FailedGetResourceMetric) — container app has no cpu request, which its cpu utilization is measured against');
+    expect(f?.likelyCause).toContain('no cpu request');
+    expect(f?.fix).toBe('set a cpu request on container app');
+  });
+
+  it('names the revision that dropped the request the HPA measures against, and the request before it', () => {
+    const ev = healthyScenario();
+    const missing = 'the HPA was unable to compute the replica count: failed to get cpu utilization: missing request for cpu in container web of Pod storefront-5d8c7b9f4-q2w8e';
+    ev.hpas = [hpa({ conditions: [{ type: 'ScalingActive', status: 'False', reason: 'FailedGetResourceMetric', message: missing, lastTransitionTime: minutesAgo(3 * 24 * 60) }] })];
+    const web = (requests: Record<string, string>) => [revisionContainer({ name: 'web', resources: { requests, limits: { memory: '1Gi' } } })];
+    ev.revisions = [
+      revision({ revision: 21, hash: 'a1b2c3' }, minutesAgo(9 * 24 * 60), { containers: web({ cpu: '750m', memory: '1Gi' }) }),
+      revision({ revision: 22, hash: 'd4e5f6' }, minutesAgo(3 * 24 * 60), { containers: web({ memory: '1Gi' }) }),
+    ];
+    const [f] = analyzeHpa(ev);
+    expect(f?.title).toContain('container web has no cpu request');
+    expect(f?.title).toContain('revision 22 (3d ago) dropped it; revision 21 requested 750m');
+    expect(f?.fix).toBe('set a cpu request on container web (750m as in revision 21)');
+  });
+
+  it('names no revision when every revision lacked the request', () => {
+    const ev = healthyScenario();
+    const missing = 'failed to get memory utilization: missing request for memory in container web of Pod storefront-5d8c7b9f4-q2w8e';
+    ev.hpas = [hpa({ conditions: [{ type: 'ScalingActive', status: 'False', reason: 'FailedGetResourceMetric', message: missing }] })];
+    ev.revisions = [revision({ revision: 3, hash: 'a1b2c3' }, minutesAgo(60), { containers: [revisionContainer({ name: 'web', resources: { requests: { cpu: '1' }, limits: {} } })] })];
+    const [f] = analyzeHpa(ev);
+    expect(f?.title).toContain('container web has no memory request');
+    expect(f?.title).not.toContain('revision');
   });
 
   it('tells a custom metric the adapter cannot find from a metrics API that is down, and does not blame metrics-server', () => {

@@ -122,6 +122,17 @@ describe('analyzeFailedJobs', () => {
     expect(f?.affected).toEqual({ pods: [`${JOB}-4xk2p`, `${JOB}-b7m9q`, `${JOB}-c2t8v`, `${JOB}-h5n3w`], nodes: [NODE_A, NODE_B, NODE_C] });
   });
 
+  it('names the script whose interpreter line keeps every pod from starting', () => {
+    const message = 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec /opt/tools/entry.sh: no such file or directory: unknown';
+    const pods = [0, 1, 2, 3].map((i) => jobPod(i, exited(128, 'StartError', 20 - 2 * i, { state: terminated(128, 'StartError', 20 - 2 * i, { message }) })));
+    const [f] = analyzeFailedJobs(cronScenario([failedJob()], pods, []));
+    expect(f?.title).toContain('4 pods could not start (StartError, exit 128)');
+    expect(f?.title).toContain('/opt/tools/entry.sh');
+    expect(f?.title).toMatch(/shebang/);
+    expect(f?.decisive).toBe('exec /opt/tools/entry.sh: no such file or directory');
+    expect(f?.fix).toMatch(/^fix the interpreter line of \/opt\/tools\/entry\.sh .* and re-run the Job$/);
+  });
+
   it('says the pods were OOMKilled at their memory limit', () => {
     const pods = [0, 1].map((i) => jobPod(i, exited(137, 'OOMKilled', 15 - i, { resources: { requests: { memory: '1Gi' }, limits: { memory: '1Gi' } } })));
     const ev = cronScenario([failedJob({ failed: 2, backoffLimit: 1 })], pods, []);
