@@ -107,6 +107,27 @@ export function listTerminations(pods: readonly PodEvidence[], now: IsoTime, kee
   });
 }
 
+/**
+ * How long a pod may stay unready before it counts as failing: the start-up grace, or longer when
+ * a container's startup probe allows more (initialDelaySeconds + failureThreshold × periodSeconds
+ * from the container's start). Until that budget is spent the kubelet is waiting, not failing it:
+ * a slow starter (a JVM loading a model) fails its startup probe many times on every release.
+ */
+export function startupGraceMs(pod: PodEvidence): number {
+  let grace = STARTUP_GRACE_MS;
+  for (const { container } of listContainers(pod)) {
+    const probe = container.probes.startup;
+    const run = container.state !== undefined && 'running' in container.state ? container.state.running.startedAt : undefined;
+    if (probe === undefined || run === undefined || container.ready) continue;
+    const budgetMs = ((probe.initialDelaySeconds ?? 0) + (probe.failureThreshold ?? 3) * (probe.periodSeconds ?? 10)) * 1000;
+    // Counted from the container's start, which may come well after the pod's (a slow pull).
+    const before = pod.startTime ?? pod.createdAt;
+    const lead = before === undefined ? 0 : Math.max(0, msBetween(before, run));
+    grace = Math.max(grace, lead + budgetMs);
+  }
+  return grace;
+}
+
 function podAgeMs(pod: PodEvidence, now: IsoTime): number {
   const since = pod.startTime ?? pod.createdAt;
   return since === undefined ? Number.POSITIVE_INFINITY : msBetween(since, now);
@@ -121,7 +142,7 @@ export function isPodFailing(pod: PodEvidence, now: IsoTime): boolean {
   if (pod.deletionTimestamp !== undefined && pod.phase !== 'Unknown') return false;
   if (pod.phase === 'Succeeded') return false;
   if (pod.phase === 'Failed' || pod.phase === 'Unknown') return true;
-  const settled = podAgeMs(pod, now) > STARTUP_GRACE_MS;
+  const settled = podAgeMs(pod, now) > startupGraceMs(pod);
   for (const { container, init } of listContainers(pod)) {
     const waiting = getWaiting(container);
     if (waiting && (!STARTING_REASONS.has(waiting.reason) || settled)) return true;

@@ -12,6 +12,16 @@ import { MINUTE_MS, msBetween } from './time-span.js';
 // The kubelet says "failed" when the check ran and failed, "errored" when it could not run (an exec probe's binary gone).
 export const PROBE_FAILED = /^(Liveness|Startup) probe (failed|errored)/i;
 export const PROBE_KILL = /failed (liveness|startup) probe/i;
+/** An exec probe whose command cannot start in the container: the image does not have it (a distroless or slimmer base). */
+export const EXEC_CANNOT_RUN = /exec: "[^"]*": (stat [^:]*: no such file or directory|executable file not found)|exec failed: unable to start container process/i;
+
+/** The command an exec probe could not start (`exec: "curl": executable file not found` → curl), and the runtime's words. */
+export function findMissingProbeCommand(messages: string): { command?: string; quote: string } | undefined {
+  const m = EXEC_CANNOT_RUN.exec(messages);
+  if (m === null) return undefined;
+  const named = /exec: "([^"]+)": (?:stat [^:]*: no such file or directory|executable file not found(?: in \$PATH)?)/i.exec(messages);
+  return named ? { command: named[1] ?? '', quote: named[0] } : { quote: m[0] };
+}
 
 /** Liveness and startup probe failures and kills of one container. */
 export function listProbeEvents(ev: TriageEvidence, ref: ContainerRef): EventEvidence[] {

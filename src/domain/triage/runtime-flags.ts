@@ -124,3 +124,40 @@ export function tellUnboundedHeap(h: HeapSetting, limit: number | undefined): { 
     fix: `remove ${h.flag} or set GOMEMLIMIT below the limit (~75%)`,
   };
 }
+
+/** The JVM's memory pools outside the heap, as its OutOfMemoryError names them, with the flag that caps each. */
+const JVM_POOLS: Record<string, { flag: string; what: string }> = {
+  Metaspace: { flag: '-XX:MaxMetaspaceSize', what: 'class metadata' },
+  'Compressed class space': { flag: '-XX:CompressedClassSpaceSize', what: 'compressed class pointers' },
+  'Direct buffer memory': { flag: '-XX:MaxDirectMemorySize', what: 'direct (off-heap) buffers' },
+};
+
+export interface JvmPoolCap {
+  /** "-XX:MaxMetaspaceSize=64m" as written. */
+  flag: string;
+  /** "-XX:MaxMetaspaceSize". */
+  name: string;
+  where: string;
+  bytes?: number;
+  /** What the pool holds: "class metadata". */
+  what: string;
+}
+
+/** The flag that caps the non-heap pool an OutOfMemoryError names (`Metaspace`), where the container sets it. */
+export function findJvmPoolCap(c: ContainerSpecEvidence, pool: string): JvmPoolCap | undefined {
+  const known = JVM_POOLS[pool];
+  if (known === undefined) return undefined;
+  const pattern = new RegExp(`${known.flag}=(\\d+)([kKmMgGtT]?)\\b`);
+  const sources: [string, string][] = [
+    ...(c.env ?? []).flatMap((e): [string, string][] => ('value' in e && JVM_ENV.includes(e.name) ? [[`env ${e.name}`, e.value]] : [])),
+    ...(c.args ? [['args', c.args.join(' ')] as [string, string]] : []),
+    ...(c.command ? [['command', c.command.join(' ')] as [string, string]] : []),
+  ];
+  const hits = sources.flatMap(([where, text]) => {
+    const m = pattern.exec(text);
+    if (m === null) return [];
+    const bytes = jvmBytes(m[1] ?? '', m[2] ?? '');
+    return [{ flag: m[0], name: known.flag, where, what: known.what, ...(bytes === undefined ? {} : { bytes }) }];
+  });
+  return hits.sort((a, b) => Math.max(0, JVM_PRECEDENCE.indexOf(a.where)) - Math.max(0, JVM_PRECEDENCE.indexOf(b.where)))[0];
+}

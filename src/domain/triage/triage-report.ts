@@ -6,6 +6,7 @@ import type { Finding } from './finding.js';
 import { HISTORY_MS, getLastTermination, getWaiting, groupBy, listContainers, listNodesOf } from './pod-status.js';
 import { formatCensus } from './pod-state.js';
 import { rankFindings } from './rank-findings.js';
+import { dropSupersededRuns } from './superseded-runs.js';
 import { findUnexplained } from './unexplained.js';
 import { diagnose } from './verdict/diagnose.js';
 import type { Diagnosis } from './verdict/diagnose.js';
@@ -95,7 +96,9 @@ export interface ReadCounts {
  * Verdict: problems when any warning or critical finding exists; otherwise inconclusive when
  * the workload or its pods could not be read or an analyzer failed; otherwise healthy.
  */
-export function buildTriageReport(ev: TriageEvidence, times: { startedAt: IsoTime; finishedAt: IsoTime }): TriageReport {
+export function buildTriageReport(read: TriageEvidence, times: { startedAt: IsoTime; finishedAt: IsoTime }): TriageReport {
+  // Judged on the workload's state now; the thread still shows everything read.
+  const ev = dropSupersededRuns(read);
   const run = runAnalyzers(ev);
   const unexplained = findUnexplained(ev, run.findings);
   const ranked = rankFindings([...run.findings, ...unexplained]).map(redactFinding);
@@ -109,20 +112,20 @@ export function buildTriageReport(ev: TriageEvidence, times: { startedAt: IsoTim
   const diagnosis = diagnosed && { ...diagnosed, headline: redactSecrets(diagnosed.headline), action: redactSecrets(diagnosed.action), trigger: { ...diagnosed.trigger, text: redactSecrets(diagnosed.trigger.text) } };
 
   return {
-    target: ev.target,
+    target: read.target,
     verdict,
     headline: redactSecrets(diagnosis?.headline ?? formatHeadline(ev, verdict, run.failures.length, findings)),
     ...(diagnosis ? { diagnosis } : {}),
     findings,
-    checked: listChecked(ev),
-    couldNotRead: ev.readFailures.map((f) => ({ ...f, detail: redactSecrets(f.detail) })),
+    checked: listChecked(read),
+    couldNotRead: read.readFailures.map((f) => ({ ...f, detail: redactSecrets(f.detail) })),
     analyzerFailures: run.failures,
     startedAt: times.startedAt,
     finishedAt: times.finishedAt,
-    collectedAt: ev.collectedAt,
+    collectedAt: read.collectedAt,
     durationMs: Math.max(0, msBetween(times.startedAt, times.finishedAt)),
-    reads: countReads(ev),
-    sections: buildSections(ev),
+    reads: countReads(read),
+    sections: buildSections(read),
   };
 }
 

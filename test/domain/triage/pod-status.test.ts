@@ -20,6 +20,21 @@ describe('isPodFailing', () => {
     expect(isPodFailing(pod(0, { ready: false, phase: 'Pending', createdAt: minutesAgo(9), startTime: minutesAgo(9), containers: [creating] }), NOW)).toBe(true);
   });
 
+  it('gives a container its startup probe budget to start, and no more', () => {
+    // 40 × 10 s = 400 s of startup probe: a slow starter is still within it after 4 minutes.
+    const slow = (runningFor: number) => container({
+      ready: false,
+      state: running(runningFor),
+      probes: { ...container().probes, startup: { type: 'http', path: '/started', port: 8080, periodSeconds: 10, failureThreshold: 40 } },
+    });
+    const fresh = (runningFor: number) => pod(0, { ready: false, createdAt: minutesAgo(runningFor + 0.3), startTime: minutesAgo(runningFor + 0.3), containers: [slow(runningFor)] });
+    expect(isPodFailing(fresh(4), NOW)).toBe(false);
+    expect(isPodFailing(fresh(9), NOW)).toBe(true);
+    // Without a startup probe, the ordinary grace applies.
+    const plain = container({ ready: false, state: running(4) });
+    expect(isPodFailing(pod(0, { ready: false, createdAt: minutesAgo(4.3), startTime: minutesAgo(4.3), containers: [plain] }), NOW)).toBe(true);
+  });
+
   it('counts a restart in the last hour of a running container, not one from yesterday', () => {
     expect(isPodFailing(pod(0, { containers: [container({ state: running(5), restartCount: 1, lastState: terminated(1, 'Error', 5) })] }), NOW)).toBe(true);
     expect(isPodFailing(pod(0, { containers: [container({ state: running(20 * 60), restartCount: 1, lastState: terminated(1, 'Error', 20 * 60) })] }), NOW)).toBe(false);

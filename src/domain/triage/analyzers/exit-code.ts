@@ -7,7 +7,7 @@ import { describePodCommand, formatKubectl, formatWorkloadRef, previousLogsComma
 import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
 import { describePortClash, tellPortClash } from '../port-clash.js';
 import { formatBytes, parseQuantity } from '../quantity.js';
-import { describeHeap, findHeapSetting } from '../runtime-flags.js';
+import { describeHeap, findHeapSetting, findJvmPoolCap } from '../runtime-flags.js';
 import { findHeapRefusal } from '../heap-refusal.js';
 import { findNodeKernelLimit, tellNodeKernelLimit } from '../node-kernel-limit.js';
 import { findSecurityRefusal } from '../security-refusal.js';
@@ -133,22 +133,37 @@ export function analyzeExitCodes(ev: TriageEvidence): Finding[] {
   return [...groups.values()].map((g) => describeGroup(ev, g));
 }
 
-/** A heap too small for the work: the runtime's own out-of-memory message, with the flag that sized it. */
-function describeHeapExhaustion(hits: readonly ExitHit[], lines: readonly string[]): { title: string; fix: string; cause: string } | undefined {
+/** A heap (or a JVM pool beside it) too small for the work: the runtime's own out-of-memory message, with the flag that sized it. */
+function describeHeapExhaustion(hits: readonly ExitHit[], lines: readonly string[]): { title: string; fix: string; cause: string; action?: string } | undefined {
   const text = lines.join('\n');
   const container = hits[0]?.ref.container;
   if (container === undefined) return undefined;
   const v8 = /JavaScript heap out of memory|Reached heap limit/i.test(text);
-  const jvm = /OutOfMemoryError: (Java heap space|GC overhead limit exceeded|Metaspace)/.exec(text);
+  const jvm = /OutOfMemoryError: (Java heap space|GC overhead limit exceeded|Metaspace|Compressed class space|Direct buffer memory)/.exec(text);
   if (!v8 && !jvm) return undefined;
-  const heap = findHeapSetting(container);
   const limit = parseQuantity(container.resources.limits['memory']);
-  const setting = heap ? `; ${describeHeap(heap, limit)}` : '';
   const what = v8 ? 'JavaScript heap out of memory' : `java.lang.OutOfMemoryError: ${jvm?.[1] ?? ''}`;
+  const within = `the process gave up while the container itself still had memory${limit !== undefined ? ` (limit ${formatBytes(limit)})` : ''}. The kernel did not kill it; the runtime's own limit did, so a bigger memory limit would change nothing`;
+  // A pool outside the heap is capped by its own flag: the heap's size has nothing to do with it.
+  const pool = jvm && !/Java heap|GC overhead/.test(jvm[1] ?? '') ? jvm[1] ?? '' : undefined;
+  if (pool !== undefined) {
+    const cap = findJvmPoolCap(container, pool);
+    const size = cap?.bytes !== undefined ? ` at ${formatBytes(cap.bytes)}` : '';
+    return cap
+      ? {
+          title: `: ${what}; ${cap.flag} (${cap.where}) caps ${cap.what}${size}`,
+          fix: `raise ${cap.name} (or drop it: the JVM sizes the pool to need)`,
+          cause: `The JVM ran out of ${pool}, the memory for ${cap.what}, which ${cap.flag} (${cap.where}) caps${size}: the app needs more than that, so the JVM throws ${what} and ${within}.`,
+          action: `Raise or remove ${cap.name} in ${cap.where.replace(/^env /, '')}; until then every start fails the same way. Restarting pods will not help.`,
+        }
+      : { title: `: ${what}`, fix: `find what fills ${pool} (a class-loader or buffer leak)`, cause: `The JVM ran out of ${pool} (${what}): ${within}.` };
+  }
+  const heap = findHeapSetting(container);
+  const setting = heap ? `; ${describeHeap(heap, limit)}` : '';
   return {
     title: `: ${what}${setting}`,
     fix: heap ? `raise ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} within the container limit, or find what grows` : 'size the heap to the work (or find what grows)',
-    cause: `The runtime's own heap ran out (${what}): the process gave up while the container itself still had memory${limit !== undefined ? ` (limit ${formatBytes(limit)})` : ''}. This is not a kernel OOM kill.`,
+    cause: `The runtime's own heap ran out (${what}): ${within}.`,
   };
 }
 
@@ -226,7 +241,7 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
     evidence,
     ...(store ? { decisive: store.line } : decisive ? { decisive } : {}),
     likelyCause: interpTold?.cause ?? kernel?.cause ?? heap?.cause ?? clash?.cause ?? link?.cause ?? storeTold?.cause ?? denied?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause),
-    nextAction: kernel?.action ?? refused?.action ?? clash?.action ?? link?.action ?? storeTold?.action ?? (refusal ? `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.` : undefined) ?? (owner ? `${capitalize(owner.fix)}${owner.imageChange ? `; rolling back to revision ${owner.imageChange.previous} runs the old user meanwhile` : ''}.` : undefined) ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
+    nextAction: kernel?.action ?? refused?.action ?? (heap && 'action' in heap ? heap.action : undefined) ?? clash?.action ?? link?.action ?? storeTold?.action ?? (refusal ? `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.` : undefined) ?? (owner ? `${capitalize(owner.fix)}${owner.imageChange ? `; rolling back to revision ${owner.imageChange.previous} runs the old user meanwhile` : ''}.` : undefined) ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
     fix: interpTold?.fix ?? kernel?.fix ?? heap?.fix ?? clash?.fix ?? link?.fix ?? storeTold?.fix ?? denied?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
     confirmCommands,
     ...(kernel ? { outsideWorkload: kernel.outside } : link?.outside ? { outsideWorkload: link.outside } : {}),

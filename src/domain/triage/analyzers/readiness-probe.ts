@@ -3,12 +3,13 @@ import type { ContainerEvidence, EventEvidence, PodEvidence, TriageEvidence } fr
 import { eventContainer, formatProbe, listPodEvents } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-command.js';
-import { explainProbeMiss } from '../probe-failures.js';
+import { explainProbeMiss, findMissingProbeCommand } from '../probe-failures.js';
 import { findPendingMigration } from '../schema-migration.js';
 import { STARTUP_GRACE_MS, formatPodShare, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { MINUTE_MS, isWithin, msBetween } from '../time-span.js';
 
-const READINESS_FAILED = /^Readiness probe failed/i;
+// "failed": the check ran and failed; "errored": it could not run (an exec probe's command missing from the image).
+const READINESS_FAILED = /^Readiness probe (failed|errored)/i;
 
 interface Hit {
   pod: PodEvidence;
@@ -21,6 +22,8 @@ interface Hit {
 /** What the probe failures say, most specific first. */
 export function classifyProbeFailure(messages: readonly string[]): string {
   const text = messages.join('\n');
+  const missing = findMissingProbeCommand(text);
+  if (missing) return missing.command ? `\`${missing.command}\` is not in the image` : 'its command cannot run';
   const codes = unique([...text.matchAll(/statuscode: (\d{3})/gi)].map((m) => m[1] ?? ''));
   if (codes.length > 0) return `HTTP ${codes.join('/')}`;
   if (/connection refused/i.test(text)) return 'connection refused';
@@ -77,9 +80,13 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[]): Finding {
   const path = probe?.path ?? '/';
   const miss = explainProbeMiss(probe, first.container, hits.flatMap((h) => h.events.map((e) => e.message)).join('\n'), ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name));
   // The unready pods' own log often says why the endpoint answers 5xx.
+  const missing = findMissingProbeCommand(hits.flatMap((h) => h.events.map((e) => e.message)).join('\n'));
   const logged = /^HTTP 5/.test(first.failure) ? findPendingMigration(ev.logs.filter((l) => pods.includes(l.pod) && !l.previous).flatMap((l) => l.lines)) : undefined;
   let cause: string;
-  if (miss) {
+  if (missing) {
+    const what = missing.command ? `\`${missing.command}\`` : 'the command';
+    cause = `The readiness probe runs \`${probe?.command ?? '?'}\` inside the container, and the image has no ${what} (${missing.quote}): the probe cannot run, so it errors on every period and the pod never becomes Ready, although the app itself may be up. Usually a new base image (distroless, slim) that dropped the tool.`;
+  } else if (miss) {
     cause = `The kubelet cannot reach the app as probed: ${miss.why}.`;
   } else if (logged) {
     cause = `The app answers ${path} with ${first.failure.slice(5)}, and its log says why: ${logged.framework} finds schema migrations pending ("${logged.quote}") and will not serve until they are applied.`;
@@ -95,19 +102,20 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[]): Finding {
     cause = 'The readiness probe fails; the event messages say how.';
   }
   return {
-    id: `readiness-probe/${first.container.name}/${first.failure}`,
+    id: `readiness-probe/${first.container.name}/${missing ? 'exec-cannot-run' : first.failure}`,
     kind: 'readiness-probe',
-    title: `Readiness probe failing for ${first.container.name} on ${formatPodShare(ev, pods.length)}: ${first.failure}${probe && probe.type !== 'exec' ? ` on ${probe.type === 'http' ? `GET :${port}${path}` : `${probe.type.toUpperCase()} :${port}`}` : ''}${miss ? ` — ${miss.scope}` : ''}`,
+    title: `Readiness probe failing for ${first.container.name} on ${formatPodShare(ev, pods.length)}: ${first.failure}${probe && probe.type !== 'exec' ? ` on ${probe.type === 'http' ? `GET :${port}${path}` : `${probe.type.toUpperCase()} :${port}`}` : missing && probe?.command ? ` (exec ${probe.command})` : ''}${miss ? ` — ${miss.scope}` : ''}`,
     layer: 'runtime/probes',
     severity: severityForPods(ev, pods.length),
     confidence: 'high',
     evidence,
     likelyCause: cause,
     ...(events[0] ? { decisive: events[0].message.replace(/\s+/g, ' ').trim() } : {}),
-    nextAction:
-      `Unready pods only stop receiving traffic, so find what the endpoint reports before restarting anything. ` +
+    nextAction: missing
+      ? 'Change the readiness probe to one the image can run (httpGet or tcpSocket on the port the app serves); until then these pods never receive traffic. Restarting pods will not help.'
+      : `Unready pods only stop receiving traffic, so find what the endpoint reports before restarting anything. ` +
       `Do not remove the probe to hide the failure.`,
-    fix: miss ? miss.fix : /^HTTP 4/.test(first.failure) ? 'point the readiness probe at the path and port this version serves' : first.failure === 'connection refused' ? 'make the probe and the app agree on the port' : 'fix what the readiness endpoint reports',
+    fix: missing ? 'change the readiness probe to httpGet (or tcpSocket) on the port the app serves, or ship the command in the image' : miss ? miss.fix : /^HTTP 4/.test(first.failure) ? 'point the readiness probe at the path and port this version serves' : first.failure === 'connection refused' ? 'make the probe and the app agree on the port' : 'fix what the readiness endpoint reports',
     confirmCommands: [
       describePodCommand(ev.target, first.pod.name),
       formatKubectl(ev.target, `get events --field-selector involvedObject.name=${first.pod.name},reason=Unhealthy`),

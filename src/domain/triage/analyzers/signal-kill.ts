@@ -4,7 +4,7 @@ import { condenseStructuredLine, formatProbe, listPodEvents } from '../evidence-
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-command.js';
 import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
-import { PROBE_FAILED, explainProbeMiss, listProbeEvents, wasKilledByProbe } from '../probe-failures.js';
+import { EXEC_CANNOT_RUN, PROBE_FAILED, explainProbeMiss, listProbeEvents, wasKilledByProbe } from '../probe-failures.js';
 import { explainByOwnLog } from '../probe-own-log.js';
 import { findDisruption } from '../pod-disruption.js';
 import { formatAgo } from '../time-span.js';
@@ -21,7 +21,6 @@ interface KillHit {
 }
 
 /** An exec probe whose command cannot start in the container. */
-const EXEC_CANNOT_RUN = /exec: "[^"]*": (stat [^:]*: no such file or directory|executable file not found)|exec failed: unable to start container process/i;
 
 /**
  * Containers ended by a signal from outside: exit 137 (SIGKILL) without the runtime's

@@ -24,6 +24,21 @@ describe('analyzeReadinessProbes', () => {
     expect(analyzeReadinessProbes(readiness503Scenario(message))[0]?.title).toContain(expected);
   });
 
+  it('names the exec probe whose command the image does not have (the kubelet says "errored", not "failed")', () => {
+    const message = 'Readiness probe errored: rpc error: code = Unknown desc = failed to exec in container: failed to start exec "5be1c0": OCI runtime exec failed: exec failed: unable to start container process: exec: "wget": executable file not found in $PATH: unknown';
+    const ev = readiness503Scenario(message);
+    const probe = { type: 'exec' as const, command: 'wget -qO- http://127.0.0.1:9000/health', periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3 };
+    ev.pods = ev.pods.map((p) => ({ ...p, containers: p.containers.map((c) => ({ ...c, probes: { ...c.probes, readiness: probe } })) }));
+    const [f, ...rest] = analyzeReadinessProbes(ev);
+    expect(rest).toHaveLength(0);
+    expect(f?.title).toMatch(/^Readiness probe failing for app on 3\/5 pods: /);
+    expect(f?.title).toContain('`wget` is not in the image');
+    expect(f?.title).toContain('exec wget -qO- http://127.0.0.1:9000/health');
+    expect(f?.decisive).toContain('executable file not found in $PATH');
+    expect(f?.likelyCause).toMatch(/cannot run/);
+    expect(f?.fix).toMatch(/httpGet/);
+  });
+
   it('does not blame the probe of a pod that started a minute ago', () => {
     const starting = readiness503Scenario();
     starting.pods = starting.pods.map((p, i) => (i < 3 ? { ...p, containers: [container({ ready: false, state: running(1) })] } : p));

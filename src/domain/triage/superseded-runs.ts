@@ -1,0 +1,41 @@
+/**
+ * A CronJob is judged by its latest runs. The controller keeps a failed Job (failedJobsHistoryLimit)
+ * long after later runs have completed: that failure is history, and its pods' exit codes and log
+ * lines are not the CronJob's state now. The Jobs themselves stay in the evidence, so the analyzers
+ * of the run history (no success for a while, schedule) still see every run.
+ */
+import type { IsoTime, JobEvidence, TriageEvidence } from './evidence.js';
+import { findCondition } from './evidence-lookup.js';
+
+function startOf(j: JobEvidence): IsoTime | undefined {
+  return j.startTime ?? j.createdAt;
+}
+
+function hasCompleted(j: JobEvidence): boolean {
+  return findCondition(j.conditions, 'Complete')?.status === 'True';
+}
+
+/** Jobs that a run started after them has since completed: their failure is over. */
+export function listSupersededJobs(jobs: readonly JobEvidence[]): Set<string> {
+  const completedStarts = jobs.filter(hasCompleted).flatMap((j) => (startOf(j) === undefined ? [] : [Date.parse(startOf(j) ?? '')]));
+  const superseded = jobs.filter((j) => {
+    const start = startOf(j);
+    return !hasCompleted(j) && start !== undefined && completedStarts.some((t) => t > Date.parse(start));
+  });
+  return new Set(superseded.map((j) => j.name));
+}
+
+/** The evidence of a CronJob without the pods (and their logs and events) of superseded runs. */
+export function dropSupersededRuns(ev: TriageEvidence): TriageEvidence {
+  if (ev.target.kind !== 'CronJob' || ev.jobs === undefined) return ev;
+  const old = listSupersededJobs(ev.jobs);
+  if (old.size === 0) return ev;
+  const gone = new Set(ev.pods.filter((p) => p.jobName !== undefined && old.has(p.jobName)).map((p) => p.name));
+  if (gone.size === 0) return ev;
+  return {
+    ...ev,
+    pods: ev.pods.filter((p) => !gone.has(p.name)),
+    logs: ev.logs.filter((l) => !gone.has(l.pod)),
+    events: ev.events.filter((e) => !(e.object.kind === 'Pod' && gone.has(e.object.name)) && !(e.object.kind === 'Job' && old.has(e.object.name))),
+  };
+}
