@@ -10,6 +10,7 @@ import { describeHeap, findHeapSetting } from '../runtime-flags.js';
 import { findHeapRefusal } from '../heap-refusal.js';
 import { findNodeKernelLimit, tellNodeKernelLimit } from '../node-kernel-limit.js';
 import { findSecurityRefusal } from '../security-refusal.js';
+import { findMemoryTypo, tellMemoryTypo } from '../memory-typo.js';
 import { findServiceLink, tellServiceLink } from '../service-links.js';
 import { sortRevisions } from '../revision-diff.js';
 import { findStorePassword, tellStorePassword } from '../store-password.js';
@@ -171,6 +172,10 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   const limit = heap ? undefined : findNodeKernelLimit((logged?.lines ?? []).slice(-40));
   const kernel = limit ? tellNodeKernelLimit(ev, limit, hits.map((h) => h.ref.pod)) : undefined;
   if (kernel) evidence.push(...kernel.evidence);
+  // A start failure under a memory quantity no process fits in ("512m" is millibytes): the unit slip is the cause.
+  const slip = first.cls === 'start-failed' ? findMemoryTypo(container) : undefined;
+  const typo = slip ? tellMemoryTypo(slip, container.name) : undefined;
+  if (typo) evidence.push(typo.evidence);
 
   // The runtime's message decides a start failure; the log's last error decides an app's exit.
   const message = condenseRuntimeMessage(first.term.message?.trim().split('\n')[0]);
@@ -207,15 +212,15 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   return {
     id: `exit-code/${first.cls}/${container.name}`,
     kind: 'exit-code',
-    title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${kernel?.title ?? heap?.title ?? clash?.title ?? storeTold?.title ?? (denied ? `: ${denied.clause}` : badTitle)}`,
+    title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${typo?.title ?? kernel?.title ?? heap?.title ?? clash?.title ?? storeTold?.title ?? (denied ? `: ${denied.clause}` : badTitle)}`,
     layer: kernel ? 'node/eviction' : 'container/process',
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
-    confidence: heap || denied || kernel ? 'high' : text.confidence,
+    confidence: heap || denied || kernel || typo ? 'high' : text.confidence,
     evidence,
     ...(store ? { decisive: store.line } : decisive ? { decisive } : {}),
-    likelyCause: kernel?.cause ?? heap?.cause ?? clash?.cause ?? link?.cause ?? storeTold?.cause ?? denied?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause),
-    nextAction: kernel?.action ?? refused?.action ?? clash?.action ?? link?.action ?? storeTold?.action ?? (refusal ? `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.` : undefined) ?? (owner ? `${capitalize(owner.fix)}${owner.imageChange ? `; rolling back to revision ${owner.imageChange.previous} runs the old user meanwhile` : ''}.` : undefined) ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
-    fix: kernel?.fix ?? heap?.fix ?? clash?.fix ?? link?.fix ?? storeTold?.fix ?? denied?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
+    likelyCause: typo?.cause ?? kernel?.cause ?? heap?.cause ?? clash?.cause ?? link?.cause ?? storeTold?.cause ?? denied?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause),
+    nextAction: typo?.action ?? kernel?.action ?? refused?.action ?? clash?.action ?? link?.action ?? storeTold?.action ?? (refusal ? `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.` : undefined) ?? (owner ? `${capitalize(owner.fix)}${owner.imageChange ? `; rolling back to revision ${owner.imageChange.previous} runs the old user meanwhile` : ''}.` : undefined) ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
+    fix: typo?.fix ?? kernel?.fix ?? heap?.fix ?? clash?.fix ?? link?.fix ?? storeTold?.fix ?? denied?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
     confirmCommands,
     ...(kernel ? { outsideWorkload: kernel.outside } : link?.outside ? { outsideWorkload: link.outside } : {}),
     affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)), ...(found ? { services: [found.service.name] } : {}) },

@@ -64,6 +64,10 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
       // A port held by another container of the pod: that container's arrival (or its ports) is the lead.
       const holder = /held by container ([\w-]+)/.exec(text)?.[1];
       if (holder !== undefined) return l.startsWith(`container ${holder} `) || l.startsWith(`${holder} ports`);
+      // A memory quantity the mechanism blames (a unit slip no process fits in): the line that wrote it.
+      const memory = /\bmemory (request and limit|limit|request)\b/.exec(text)?.[1];
+      const wrote = memory === undefined ? undefined : new RegExp(` memory ${memory.includes('limit') ? 'limit' : 'request'}:`);
+      if (wrote !== undefined && diff.some((x) => wrote.test(x))) return wrote.test(l);
       return / (command|args|image):/.test(l) || / env /.test(l);
     }
     // A host name from a changed env var, or pinned in the pods' /etc/hosts by hostAliases.
