@@ -71,6 +71,8 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
       return / (command|args|image):/.test(l) || / env /.test(l);
     }
     // A host name from a changed env var, or pinned in the pods' /etc/hosts by hostAliases.
+    // The pods' DNS policy (or the host network it follows) when the mechanism blames it.
+    if (k === 'dependency-error' && /dnspolicy/.test(text) && diff.some((x) => /^(dnspolicy|dnsconfig|hostnetwork)/i.test(x))) return /^(dnspolicy|dnsconfig|hostnetwork)/.test(l);
     if (k === 'dependency-error') return / env /.test(l) || (/hostaliases/.test(text) && l.startsWith('hostaliases'));
     if (k === 'idle-command') return / (command|args):/.test(l);
     if (k === 'init-stuck') return l.startsWith('init ');
