@@ -4,7 +4,8 @@ import { findLog, pickDecisiveLine, pickErrorLines } from '../evidence-lookup.js
 import type { Confidence, Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, formatWorkloadRef, previousLogsCommand } from '../kubectl-command.js';
 import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
-import { describePortClash, tellPortClash } from '../port-clash.js';
+import { describePortClash, findPortInUse, tellPortClash } from '../port-clash.js';
+import { findNodeHolders } from '../host-port-holders.js';
 import { formatBytes, parseQuantity } from '../quantity.js';
 import { describeHeap, findHeapSetting } from '../runtime-flags.js';
 import { findHeapRefusal } from '../heap-refusal.js';
@@ -180,7 +181,9 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   // The runtime's message decides a start failure; the log's last error decides an app's exit.
   const message = condenseRuntimeMessage(first.term.message?.trim().split('\n')[0]);
   const decisive = limit?.line ?? refused?.line ?? (first.cls === 'app-error' || first.cls === 'abort' || first.cls === 'segfault' ? undefined : message) ?? pickDecisiveLine(logged?.lines ?? []) ?? message;
-  const portClash = decisive && !kernel ? describePortClash(decisive, first.ref.pod, container.name) : undefined;
+  // On the host network the port is the node's: another host-network pod there may hold it.
+  const nodeHolders = decisive ? findNodeHolders(ev.hostNetworkHolders, hits.map((h) => h.ref.pod), findPortInUse(decisive) ?? 0) : [];
+  const portClash = decisive && !kernel ? describePortClash(decisive, first.ref.pod, container.name, nodeHolders) : undefined;
   const clash = portClash ? tellPortClash(portClash, container.name) : undefined;
   if (clash) evidence.push(...clash.evidence);
   const bad = decisive && !clash && !kernel ? findBadValue(decisive, container) : undefined;
