@@ -19,7 +19,8 @@
 //   at most two pods the workload's Services route to that are not its own; and where the workload's
 //   logs say a Service of the namespace refuses it now (a broker's blocked connection), a get and a
 //   log tail of one of its ready pods; and for a pending pod
-//   pinned to one node that needs host ports (a DaemonSet's), the pods of that node (at most two nodes);
+//   pinned to one node that needs host ports (a DaemonSet's), or a host-network pod whose logs say its
+//   port is in use, the pods of that node (at most two nodes each);
 //   and while a pod waits to be placed, the namespace's Preempted events (one page) and, where they
 //   preempted the workload's pods, the pods of the nodes they name (at most two nodes); and where a
 //   pod's FailedCreatePodSandBox names a CNI plugin, the pods of its node (at most two nodes) and the
@@ -55,7 +56,8 @@ import { needsMetricsServer, readMetricsServer } from './read-metrics-server.js'
 import { pickForeignPods, readForeignPods } from './read-foreign-pods.js';
 import { pickDependencyPods, readDependencyPods } from './read-dependency-pods.js';
 import { listRefusingServices } from '../../domain/triage/analyzers/dependency-refuses.js';
-import { pickPortWaits, readPortHolders } from './read-port-holders.js';
+import { pickPortWaits, readHostNetworkHolders, readPortHolders } from './read-port-holders.js';
+import { pickHostPortClashes } from '../../domain/triage/host-port-holders.js';
 import { pickSandboxNodes, readNodeAgents } from './read-node-agents.js';
 import { readNodeNetwork } from './read-node-network.js';
 import { readNodeMemory } from './read-node-memory.js';
@@ -223,6 +225,10 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     const waits = pickPortWaits(pods.ranked);
     return waits.length === 0 ? [] : readPortHolders(ctx, waits, new Set(pods.ranked.map((p) => p.name)));
   });
+  const hostHoldersP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
+    const clashes = pickHostPortClashes(pods.ranked, d.logs, ctx.now().toISOString());
+    return clashes.length === 0 ? [] : readHostNetworkHolders(ctx, clashes, new Set(pods.ranked.map((p) => p.name)));
+  });
   // Pods preempted for higher-priority ones are gone: their events are found by reason, not by pod.
   const preemptionsP = Promise.all([podsP, revisionsP]).then(([pods, r]) => {
     if (!needsPreemptions(pods.ranked)) return { events: [], preemptors: [] };
@@ -260,7 +266,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
   const serviceNames = new Set(services.services.map((s) => s.name));
   // A quota on the count of Jobs refuses the runs: every Job of the namespace counts, so all are told.
   const refusedByJobCount = w.kind === 'CronJob' && needsNamespaceJobs(workloadEvents, name, ctx.now().toISOString());
-  const [priorityClasses, servicesElsewhere, dnsCapacity] = await Promise.all([priorityClassesP, servicesElsewhereP, dnsCapacityP]);
+  const [priorityClasses, servicesElsewhere, dnsCapacity, hostHolders] = await Promise.all([priorityClassesP, servicesElsewhereP, dnsCapacityP, hostHoldersP]);
   return {
     ...base,
     workload: mapWorkload(w, controllerRevision),
@@ -288,6 +294,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     ...(foreignPods.length > 0 ? { foreignPods } : {}),
     ...(dependencyPods.length > 0 ? { dependencyPods } : {}),
     ...(portHolders.length > 0 ? { portHolders } : {}),
+    ...(hostHolders.length > 0 ? { hostNetworkHolders: hostHolders } : {}),
     ...(details.nodeAgents.length > 0 ? { nodeAgents: details.nodeAgents } : {}),
     ...(details.nodeNetwork.length > 0 ? { nodeNetwork: details.nodeNetwork } : {}),
     ...(dependencyServices.length > 0 ? { dependencyServices } : {}),

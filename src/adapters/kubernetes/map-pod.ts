@@ -74,6 +74,7 @@ export function mapPod(pod: k8s.V1Pod, workloadKind: WorkloadKind): PodEvidence 
   const completion = meta.annotations?.['batch.kubernetes.io/job-completion-index'] ?? labels['batch.kubernetes.io/job-completion-index'];
   if (completion !== undefined && /^\d+$/.test(completion)) out.completionIndex = Number(completion);
   if (pod.spec?.dnsPolicy) out.dnsPolicy = pod.spec.dnsPolicy;
+  if (pod.spec?.hostNetwork) out.hostNetwork = true;
   if (pod.spec?.enableServiceLinks === false) out.enableServiceLinks = false;
   if (pod.spec?.dnsConfig?.nameservers?.length) out.dnsNameservers = [...pod.spec.dnsConfig.nameservers];
   if (pod.spec?.priority !== undefined) out.priority = pod.spec.priority;

@@ -55,6 +55,8 @@ export function mapPodTemplate(spec: k8s.V1PodSpec | undefined, labels?: Record<
     ...(securityContext === undefined ? {} : { securityContext }),
     ...(spec?.priorityClassName ? { priorityClassName: spec.priorityClassName } : {}),
     ...(spec?.hostNetwork ? { hostNetwork: true } : {}),
+    ...(spec?.dnsPolicy ? { dnsPolicy: spec.dnsPolicy } : {}),
+    ...assignDefined<Pick<PodTemplateEvidence, 'dnsConfig'>>({}, { dnsConfig: compact(spec?.dnsConfig) }),
     ...(spec?.hostAliases?.length ? { hostAliases: spec.hostAliases.map((a) => `${a.ip} ${(a.hostnames ?? []).join(' ')}`) } : {}),
     ...(spec?.automountServiceAccountToken === undefined ? {} : { automountServiceAccountToken: spec.automountServiceAccountToken }),
     ...(spec?.terminationGracePeriodSeconds === undefined ? {} : { terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds }),

@@ -1,8 +1,10 @@
-// A pending pod pinned to one node (a DaemonSet's) that asks for host ports: which pod of any
-// namespace already binds them there. One list of that node's pods (field selector), at most two nodes.
+// A pending pod pinned to one node (a DaemonSet's) that asks for host ports, or a host-network pod
+// that cannot bind its port: which pod of any namespace already holds it there. One list of that
+// node's pods (field selector), at most two nodes.
 import type * as k8s from '@kubernetes/client-node';
 import type { EvidenceSource, PodEvidence, PortHolderEvidence } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';
+import { findListenSetting, type ListeningSpec } from '../../domain/triage/host-port-holders.js';
 import { controllerOf } from './map-pod.js';
 
 const MAX_NODES = 2;
@@ -41,6 +43,39 @@ export async function readPortHolders(ctx: CollectContext, waits: readonly { nod
         const owner = controllerOf(pod);
         const bound = (pod.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).flatMap((p) => (p.hostPort !== undefined && ports.includes(p.hostPort) ? [p.hostPort] : [])));
         return bound.map((hostPort) => ({ node, hostPort, namespace: pod.metadata?.namespace ?? '', pod: name, ...(owner ? { owner: `${owner.kind} ${owner.name}` } : {}) }));
+      });
+    }),
+  );
+  return found.flat();
+}
+
+/** A container as the domain reads how it listens: declared ports, flags, literal env values. */
+function toListeningSpec(c: k8s.V1Container): ListeningSpec {
+  return {
+    name: c.name,
+    ports: (c.ports ?? []).map((p) => ({ containerPort: p.containerPort, ...(p.hostPort === undefined ? {} : { hostPort: p.hostPort }) })),
+    ...(c.command ? { command: c.command } : {}),
+    ...(c.args ? { args: c.args } : {}),
+    env: (c.env ?? []).flatMap((e) => (e.value === undefined ? [] : [{ name: e.name, value: e.value }])),
+  };
+}
+
+/**
+ * Host-network pods of other workloads that listen on the ports our host-network pods fail to
+ * bind on that node: one list of the node's pods each (at most two nodes, see pickHostPortClashes).
+ */
+export async function readHostNetworkHolders(ctx: CollectContext, clashes: readonly { node: string; ports: number[] }[], own: ReadonlySet<string>): Promise<PortHolderEvidence[]> {
+  const found = await Promise.all(
+    clashes.map(async ({ node, ports }) => {
+      const pods = await listPodsOnNode(ctx, node, 'portHolders');
+      return pods.flatMap((pod) => {
+        const name = pod.metadata?.name ?? '';
+        if (own.has(name) || pod.spec?.hostNetwork !== true) return [];
+        const owner = controllerOf(pod);
+        return ports.flatMap((port) => {
+          const setting = (pod.spec?.containers ?? []).map((c) => findListenSetting(toListeningSpec(c), port)).find((s) => s !== undefined);
+          return setting === undefined ? [] : [{ node, hostPort: port, namespace: pod.metadata?.namespace ?? '', pod: name, setting, ...(owner ? { owner: `${owner.kind} ${owner.name}` } : {}) }];
+        });
       });
     }),
   );

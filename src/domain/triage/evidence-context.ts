@@ -136,6 +136,8 @@ export interface PortHolderEvidence {
   pod: string;
   /** Its controller, "DaemonSet kps-prometheus-node-exporter"; absent for a bare pod. */
   owner?: string;
+  /** For a host-network holder: what in its spec names the port ("args --web.listen-address=:8080"). */
+  setting?: string;
 }
 
 /**

@@ -146,6 +146,8 @@ export interface PodEvidence {
   enableServiceLinks?: false;
   /** spec.dnsPolicy as the API gives it (ClusterFirst by default; None and Default bypass the cluster DNS). */
   dnsPolicy?: string;
+  /** spec.hostNetwork: the pod lives in its node's network namespace (ports, and DNS under ClusterFirst). */
+  hostNetwork?: boolean;
   /** spec.dnsConfig.nameservers: resolvers the pod sets itself. */
   dnsNameservers?: string[];
   /** spec.priority (from its PriorityClass, 0 without one) and the class's name: who may preempt whom. */

@@ -129,6 +129,10 @@ export interface PodTemplateEvidence {
   securityContext?: string;
   priorityClassName?: string;
   hostNetwork?: boolean;
+  /** spec.dnsPolicy as written (absent: ClusterFirst); Default and None bypass the cluster DNS. */
+  dnsPolicy?: string;
+  /** spec.dnsConfig as compact JSON (nameservers, searches, options such as ndots). */
+  dnsConfig?: string;
   /** spec.hostAliases as `10.40.12.9 risk-engine.internal.example` lines (the pod's /etc/hosts entries). */
   hostAliases?: string[];
   /** spec.automountServiceAccountToken when the template sets it (absent: the ServiceAccount decides, mounted by default). */

@@ -318,6 +318,8 @@ export interface TriageEvidence {
   dependencyPods?: { service: string; pod: PodEvidence; logs: LogEvidence[] }[];
   /** Who holds the host ports a pending pod pinned to one node asks for (DaemonSet pods). */
   portHolders?: PortHolderEvidence[];
+  /** Host-network pods of other workloads listening on a port the workload's host-network pods fail to bind (at most two nodes). */
+  hostNetworkHolders?: PortHolderEvidence[];
   /** The pods that preempted the workload's pods (Preempted events of pods it no longer has are in events). */
   preemptors?: PreemptorEvidence[];
   /** PriorityClasses the namespace's pods use, read when admission says a class name does not exist. */

@@ -7,6 +7,7 @@
  * root cause.
  */
 import type { EndpointSliceEvidence, IsoTime, PodEvidence, ServiceEvidence, TriageEvidence } from './evidence.js';
+import { diagnoseClusterDnsBypass } from './cluster-dns-bypass.js';
 import { findInClusterService } from './down-service.js';
 import { explainHeadlessDeadlock } from './headless-discovery.js';
 import { formatKubectl } from './kubectl-command.js';
@@ -36,6 +37,9 @@ const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}\b/;
 
 export function resolveDependency(ev: TriageEvidence, problem: Problem, host: string, pods: readonly PodEvidence[], lines: readonly string[]): Resolution | undefined {
   if (IPV4.test(host) && host.replace(IPV4, '') === '') return undefined;
+  // A cluster name asked of a resolver outside the cluster (the pods' DNS policy) exists nowhere it looks.
+  const bypass = problem === 'dns-missing' ? diagnoseClusterDnsBypass(ev, host, pods) : undefined;
+  if (bypass) return bypass;
   if (CONNECTING.has(problem)) {
     const pinned = resolvePin(ev, host, pods, lines);
     if (pinned) return pinned;

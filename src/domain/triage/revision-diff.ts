@@ -133,6 +133,10 @@ function diffTemplate(older: PodTemplateEvidence | undefined, newer: PodTemplate
   if (older.priorityClassName !== newer.priorityClassName) lines.push(`priorityClassName: ${older.priorityClassName ?? '(none)'} → ${newer.priorityClassName ?? '(none)'}`);
   if (older.hostNetwork !== newer.hostNetwork) lines.push(`hostNetwork: ${older.hostNetwork === true} → ${newer.hostNetwork === true}`);
   lines.push(...diffList('hostAliases', older.hostAliases, newer.hostAliases));
+  // Unset is ClusterFirst: the API server fills it in, so an explicit ClusterFirst is no change.
+  const policy = (t: PodTemplateEvidence) => t.dnsPolicy ?? 'ClusterFirst';
+  if (policy(older) !== policy(newer)) lines.push(`dnsPolicy: ${policy(older)} → ${policy(newer)}`);
+  if (older.dnsConfig !== newer.dnsConfig) lines.push(`dnsConfig: ${older.dnsConfig ?? '{}'} → ${newer.dnsConfig ?? '{}'}`);
   // Unset means the ServiceAccount decides, which mounts the token unless it says otherwise.
   const automount = (t: PodTemplateEvidence) => (t.automountServiceAccountToken === undefined ? '(unset)' : String(t.automountServiceAccountToken));
   if (automount(older) !== automount(newer)) lines.push(`automountServiceAccountToken: ${automount(older)} → ${automount(newer)}`);
@@ -146,7 +150,8 @@ function diffTemplate(older: PodTemplateEvidence | undefined, newer: PodTemplate
  * What changed from one revision to the next, one line per change: for every container the
  * image, command, args, env (secret values never shown), envFrom, requests and limits, probes,
  * ports, mounts and securityContext; then init containers and sidecars, volumes, service
- * account, pull secrets, nodeSelector, affinity, tolerations and the pod's securityContext.
+ * account, pull secrets, nodeSelector, affinity, tolerations, the pod's securityContext, host
+ * network and DNS policy.
  * Empty when only annotations or labels changed (a `kubectl rollout restart`).
  */
 export function diffRevisions(older: RevisionEvidence, newer: RevisionEvidence): string[] {

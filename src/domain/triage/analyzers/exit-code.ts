@@ -5,12 +5,14 @@ import { findLog, pickDecisiveLine, pickErrorLines } from '../evidence-lookup.js
 import type { Confidence, Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, formatWorkloadRef, previousLogsCommand } from '../kubectl-command.js';
 import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
-import { describePortClash, tellPortClash } from '../port-clash.js';
+import { describePortClash, findPortInUse, tellPortClash } from '../port-clash.js';
+import { findNodeHolders } from '../host-port-holders.js';
 import { formatBytes, parseQuantity } from '../quantity.js';
 import { describeHeap, findHeapSetting, findJvmPoolCap } from '../runtime-flags.js';
 import { findHeapRefusal } from '../heap-refusal.js';
 import { findNodeKernelLimit, tellNodeKernelLimit } from '../node-kernel-limit.js';
 import { findSecurityRefusal } from '../security-refusal.js';
+import { findMemoryTypo, tellMemoryTypo } from '../memory-typo.js';
 import { findServiceLink, tellServiceLink } from '../service-links.js';
 import { sortRevisions } from '../revision-diff.js';
 import { findStorePassword, tellStorePassword } from '../store-password.js';
@@ -195,11 +197,17 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   const limit = heap ? undefined : findNodeKernelLimit((logged?.lines ?? []).slice(-40));
   const kernel = limit ? tellNodeKernelLimit(ev, limit, hits.map((h) => h.ref.pod)) : undefined;
   if (kernel) evidence.push(...kernel.evidence);
+  // A start failure under a memory quantity no process fits in ("512m" is millibytes): the unit slip is the cause.
+  const slip = first.cls === 'start-failed' ? findMemoryTypo(container) : undefined;
+  const typo = slip ? tellMemoryTypo(slip, container.name) : undefined;
+  if (typo) evidence.push(typo.evidence);
 
   // The runtime's message decides a start failure; the log's last error decides an app's exit.
   const message = condenseRuntimeMessage(first.term.message?.trim().split('\n')[0]);
   const decisive = limit?.line ?? refused?.line ?? (first.cls === 'app-error' || first.cls === 'abort' || first.cls === 'segfault' ? undefined : message) ?? pickDecisiveLine(logged?.lines ?? []) ?? message;
-  const portClash = decisive && !kernel ? describePortClash(decisive, first.ref.pod, container.name) : undefined;
+  // On the host network the port is the node's: another host-network pod there may hold it.
+  const nodeHolders = decisive ? findNodeHolders(ev.hostNetworkHolders, hits.map((h) => h.ref.pod), findPortInUse(decisive) ?? 0) : [];
+  const portClash = decisive && !kernel ? describePortClash(decisive, first.ref.pod, container.name, nodeHolders) : undefined;
   const clash = portClash ? tellPortClash(portClash, container.name) : undefined;
   if (clash) evidence.push(...clash.evidence);
   const bad = decisive && !clash && !kernel ? findBadValue(decisive, container) : undefined;
@@ -234,15 +242,15 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   return {
     id: `exit-code/${first.cls}/${container.name}`,
     kind: 'exit-code',
-    title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${interpTold ? `: ${interpTold.clause}` : ''}${kernel?.title ?? heap?.title ?? clash?.title ?? storeTold?.title ?? (denied ? `: ${denied.clause}` : badTitle)}`,
+    title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${interpTold ? `: ${interpTold.clause}` : ''}${typo?.title ?? kernel?.title ?? heap?.title ?? clash?.title ?? storeTold?.title ?? (denied ? `: ${denied.clause}` : badTitle)}`,
     layer: kernel ? 'node/eviction' : 'container/process',
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
-    confidence: heap || denied || kernel ? 'high' : text.confidence,
+    confidence: heap || denied || kernel || typo ? 'high' : text.confidence,
     evidence,
     ...(store ? { decisive: store.line } : decisive ? { decisive } : {}),
-    likelyCause: interpTold?.cause ?? kernel?.cause ?? heap?.cause ?? clash?.cause ?? link?.cause ?? storeTold?.cause ?? denied?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause),
-    nextAction: kernel?.action ?? refused?.action ?? (heap && 'action' in heap ? heap.action : undefined) ?? clash?.action ?? link?.action ?? storeTold?.action ?? (refusal ? `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.` : undefined) ?? (owner ? `${capitalize(owner.fix)}${owner.imageChange ? `; rolling back to revision ${owner.imageChange.previous} runs the old user meanwhile` : ''}.` : undefined) ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
-    fix: interpTold?.fix ?? kernel?.fix ?? heap?.fix ?? clash?.fix ?? link?.fix ?? storeTold?.fix ?? denied?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
+    likelyCause: typo?.cause ?? interpTold?.cause ?? kernel?.cause ?? heap?.cause ?? clash?.cause ?? link?.cause ?? storeTold?.cause ?? denied?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause),
+    nextAction: typo?.action ?? kernel?.action ?? refused?.action ?? (heap && 'action' in heap ? heap.action : undefined) ?? clash?.action ?? link?.action ?? storeTold?.action ?? (refusal ? `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.` : undefined) ?? (owner ? `${capitalize(owner.fix)}${owner.imageChange ? `; rolling back to revision ${owner.imageChange.previous} runs the old user meanwhile` : ''}.` : undefined) ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
+    fix: typo?.fix ?? interpTold?.fix ?? kernel?.fix ?? heap?.fix ?? clash?.fix ?? link?.fix ?? storeTold?.fix ?? denied?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
     confirmCommands,
     ...(kernel ? { outsideWorkload: kernel.outside } : link?.outside ? { outsideWorkload: link.outside } : {}),
     affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)), ...(found ? { services: [found.service.name] } : {}) },

@@ -65,9 +65,15 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
       // A port held by another container of the pod: that container's arrival (or its ports) is the lead.
       const holder = /held by container ([\w-]+)/.exec(text)?.[1];
       if (holder !== undefined) return l.startsWith(`container ${holder} `) || l.startsWith(`${holder} ports`);
+      // A memory quantity the mechanism blames (a unit slip no process fits in): the line that wrote it.
+      const memory = /\bmemory (request and limit|limit|request)\b/.exec(text)?.[1];
+      const wrote = memory === undefined ? undefined : new RegExp(` memory ${memory.includes('limit') ? 'limit' : 'request'}:`);
+      if (wrote !== undefined && diff.some((x) => wrote.test(x))) return wrote.test(l);
       return / (command|args|image):/.test(l) || / env /.test(l);
     }
     // A host name from a changed env var, or pinned in the pods' /etc/hosts by hostAliases.
+    // The pods' DNS policy (or the host network it follows) when the mechanism blames it.
+    if (k === 'dependency-error' && /dnspolicy/.test(text) && diff.some((x) => /^(dnspolicy|dnsconfig|hostnetwork)/i.test(x))) return /^(dnspolicy|dnsconfig|hostnetwork)/.test(l);
     if (k === 'dependency-error') return / env /.test(l) || (/hostaliases/.test(text) && l.startsWith('hostaliases'));
     if (k === 'idle-command') return / (command|args):/.test(l);
     if (k === 'init-stuck') return l.startsWith('init ');
