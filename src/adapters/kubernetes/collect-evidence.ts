@@ -48,6 +48,8 @@ import { needsNamespaceJobs } from '../../domain/triage/job-count-quota.js';
 import type { Workload } from './map-workload.js';
 import { pickDownServices, readDownServices } from './read-down-services.js';
 import { listOwnServiceNames, pickCalledServices } from '../../domain/triage/called-service.js';
+import { findIngressCutoff } from '../../domain/triage/ingress-cutoff.js';
+import { readCallerPods } from './read-caller-pods.js';
 import { readDependencyServices } from './read-dependency-services.js';
 import { pickDependencyServices } from '../../domain/triage/dependency-service.js';
 import { pickShortNamesElsewhere } from '../../domain/triage/service-elsewhere.js';
@@ -221,6 +223,11 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     const picked = pickCalledServices(d.logs, services.services, target, listOwnServiceNames(services.services, pods.ranked)).filter((s) => !down.has(s.name));
     return picked.length === 0 ? [] : readDownServices(ctx, picked);
   });
+  // Requests that stopped when an ingress NetworkPolicy changed: who the last callers were.
+  const callersP = Promise.all([contextP, podsP, detailsP]).then(([c, pods, d]) => {
+    const cut = findIngressCutoff({ networkPolicies: c.networkPolicies, pods: pods.ranked, logs: d.logs, collectedAt: ctx.now().toISOString() });
+    return cut === undefined ? [] : readCallerPods(ctx, cut.silence.callers);
+  });
   const foreignP = routingP.then(([services, slices, pods]) => readForeignPods(ctx, pickForeignPods(services.services, slices, pods), pods.others));
   // A Service the workload's logs say refuses it now (a broker's alarm): one of its pods' own log names why.
   const dependencyP = Promise.all([detailsP, podsP, slicesP]).then(([d, pods, slices]) =>
@@ -260,8 +267,8 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     readEvents(ctx, hpas.map((h) => ({ kind: 'HorizontalPodAutoscaler', name: h.name })), 'events of HPAs'),
   );
 
-  const [pods, revisions, hpas, services, slices, namespaceContext, dns, workloadEvents, details, rsEvents, hpaEvents, downServices, metricsServer, foreignPods, portHolders, preemptions, dependencyServices, dependencyPods, calledServices] = await Promise.all([
-    podsP, revisionsP, hpasP, servicesP, slicesP, contextP, dnsP, workloadEventsP, detailsP, revisionEventsP, hpaEventsP, downP, metricsServerP, foreignP, portHoldersP, preemptionsP, dependencyServicesP, dependencyP, calledP,
+  const [pods, revisions, hpas, services, slices, namespaceContext, dns, workloadEvents, details, rsEvents, hpaEvents, downServices, metricsServer, foreignPods, portHolders, preemptions, dependencyServices, dependencyPods, calledServices, callerPods] = await Promise.all([
+    podsP, revisionsP, hpasP, servicesP, slicesP, contextP, dnsP, workloadEventsP, detailsP, revisionEventsP, hpaEventsP, downP, metricsServerP, foreignP, portHoldersP, preemptionsP, dependencyServicesP, dependencyP, calledP, callersP,
   ]);
   const controllerRevision = w.kind === 'StatefulSet' ? (w.obj.status?.updateRevision === undefined ? undefined : revisions.byName.get(w.obj.status.updateRevision)) : w.kind === 'DaemonSet' ? revisions.revisions[0]?.revision : undefined;
   const serviceNames = new Set(services.services.map((s) => s.name));
@@ -292,6 +299,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     ...(refusedByJobCount ? { namespaceJobs: mapNamespaceJobs(jobsRead.all, jobsRead.complete) } : {}),
     ...(downServices.length > 0 ? { downServices } : {}),
     ...(calledServices.length > 0 ? { calledServices } : {}),
+    ...(callerPods.length > 0 ? { callerPods } : {}),
     ...(metricsServer === undefined ? {} : { metricsServer }),
     ...(foreignPods.length > 0 ? { foreignPods } : {}),
     ...(dependencyPods.length > 0 ? { dependencyPods } : {}),

@@ -21,7 +21,7 @@ import type {
 } from './evidence-spec.js';
 import type { ContainerSpecEvidence, EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
 import type { DependencyServiceEvidence, EndpointSliceEvidence, ServiceElsewhereEvidence, ServiceEvidence } from './evidence-network.js';
-import type { ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceJobsEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, NodeAgentsEvidence, NodeNetworkEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, PreemptorEvidence, PriorityClassUseEvidence, ResourceQuotaEvidence, SystemComponentEvidence } from './evidence-context.js';
+import type { CallerPodEvidence, ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceJobsEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, NodeAgentsEvidence, NodeNetworkEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, PreemptorEvidence, PriorityClassUseEvidence, ResourceQuotaEvidence, SystemComponentEvidence } from './evidence-context.js';
 import type { NodeMemoryEvidence } from './evidence-node-memory.js';
 
 export type * from './evidence-spec.js';
@@ -247,7 +247,8 @@ export type EvidenceSource =
   | 'nodeAgents'
   | 'nodeNetwork'
   | 'dependencyServices'
-  | 'nodeMemory';
+  | 'nodeMemory'
+  | 'callerPods';
 
 /** A read that failed; recorded instead of guessed around. */
 export interface ReadFailure {
@@ -334,6 +335,8 @@ export interface TriageEvidence {
   calledServices?: DownServiceEvidence[];
   /** Services of other namespaces the logs name as a dependency (at most two), with their EndpointSlices. */
   dependencyServices?: DependencyServiceEvidence[];
+  /** The pods behind the caller IPs of requests that stopped when an ingress NetworkPolicy changed (at most three). */
+  callerPods?: CallerPodEvidence[];
   /** Services of other namespaces named like a short host name that does not resolve (one list by name each). */
   servicesElsewhere?: ServiceElsewhereEvidence[];
 }

@@ -61,6 +61,7 @@ import { analyzeConsumerGroups } from './consumer-group.js';
 import { analyzeRejectedCredentials } from './credentials-rejected.js';
 import { analyzeDaemonSetCoverage } from './daemonset-coverage.js';
 import { analyzeNetworkPolicies } from './network-policy.js';
+import { analyzeIngressPolicies } from './network-policy-ingress.js';
 import { analyzePlacement } from './placement.js';
 import { analyzeKubeletRejections } from './kubelet-rejected.js';
 import { analyzeSessionAffinity } from './session-affinity.js';
@@ -121,6 +122,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'cluster-dns': analyzeClusterDns,
   'cluster-dns-capacity': analyzeClusterDnsCapacity,
   'network-policy': analyzeNetworkPolicies,
+  'network-policy-ingress': analyzeIngressPolicies,
   'job-failed': analyzeFailedJobs,
   'job-sidecar': analyzeJobSidecars,
   'job-suspended': analyzeSuspendedJobs,
