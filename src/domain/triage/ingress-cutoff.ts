@@ -14,6 +14,8 @@ const RECENT_MS = 6 * HOUR_MS;
 const SETTLE_MS = 5 * MINUTE_MS;
 /** Requests before it must have been flowing: the last one this close to the change. */
 const STEADY_MS = 30 * MINUTE_MS;
+/** How many of the usual gaps between requests the silence must last. */
+const SILENT_GAPS = 3;
 /** Caller addresses looked up at most. */
 export const MAX_CALLERS = 3;
 
@@ -42,6 +44,8 @@ export function findIngressCutoff(x: { networkPolicies?: NetworkPolicyEvidence[]
     if (age > RECENT_MS || age < SETTLE_MS) continue;
     const silence = findRequestSilence(logs, changedAt);
     if (silence === undefined || msBetween(silence.lastRequest, changedAt) > STEADY_MS) continue;
+    // Callers that come every half hour are not missed after twenty minutes: the silence must outlast their rhythm.
+    if (msBetween(silence.lastRequest, x.collectedAt) < Math.max(SILENT_GAPS * silence.meanGapMs, SETTLE_MS)) continue;
     return { policy, changedAt, silence, admitting: ingress };
   }
   return undefined;

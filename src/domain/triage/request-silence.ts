@@ -48,6 +48,8 @@ export interface RequestSilence {
   callers: string[];
   /** Lines the same logs wrote after the moment (the process lived on). */
   linesAfter: number;
+  /** The mean gap between one pod's requests before (the widest of the pods): a silence must be much longer to mean anything. */
+  meanGapMs: number;
 }
 
 /**
@@ -59,9 +61,12 @@ export function findRequestSilence(logs: readonly LogEvidence[], since: IsoTime)
   let after = 0;
   let linesAfter = 0;
   let lastRequest: IsoTime | undefined;
+  let meanGapMs = 0;
   const callers: string[] = [];
   for (const log of logs) {
     if (log.previous) continue;
+    // Each pod's own rhythm: the same callers spread over several pods look more frequent than they are.
+    const times: IsoTime[] = [];
     for (const line of log.lines) {
       const at = readLineTime(line);
       if (at === undefined) continue;
@@ -73,10 +78,13 @@ export function findRequestSilence(logs: readonly LogEvidence[], since: IsoTime)
       else {
         before++;
         if (lastRequest === undefined || at > lastRequest) lastRequest = at;
+        times.push(at);
         if (served.caller !== undefined) callers.unshift(served.caller);
       }
     }
+    const sorted = times.sort();
+    if (sorted.length >= 2) meanGapMs = Math.max(meanGapMs, msBetween(sorted[0] ?? '', sorted[sorted.length - 1] ?? '') / (sorted.length - 1));
   }
   if (after > 0 || before < 2 || lastRequest === undefined || linesAfter === 0) return undefined;
-  return { before, lastRequest, callers: [...new Set(callers)], linesAfter };
+  return { before, lastRequest, callers: [...new Set(callers)], linesAfter, meanGapMs };
 }

@@ -52,6 +52,11 @@ describe('an ingress NetworkPolicy after which no caller reaches the pods', () =
     expect(report.headline).toMatch(/for namespace billing/);
   });
 
+  it('says nothing while the silence is shorter than a few of the usual gaps between requests', () => {
+    const sparse = [clf(60, '10.0.9.14'), clf(40, '10.0.9.14'), work(20), work(5)];
+    expect(analyzeIngressPolicies(scenario(sparse, { policy: { ...policy, createdAt: minutesAgo(35) } }))).toEqual([]);
+  });
+
   it('says nothing when requests keep arriving, or when the policy is old', () => {
     expect(analyzeIngressPolicies(scenario([...cutOff, clf(1, '10.0.9.14')]))).toEqual([]);
     expect(analyzeIngressPolicies(scenario(cutOff, { policy: { ...policy, createdAt: minutesAgo(3 * 24 * 60) } }))).toEqual([]);
