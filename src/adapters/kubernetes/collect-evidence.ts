@@ -48,6 +48,9 @@ import { mapNamespaceJobs } from './map-namespace-jobs.js';
 import { needsNamespaceJobs } from '../../domain/triage/job-count-quota.js';
 import type { Workload } from './map-workload.js';
 import { pickDownServices, readDownServices } from './read-down-services.js';
+import { listOwnServiceNames, pickCalledServices } from '../../domain/triage/called-service.js';
+import { findIngressCutoff } from '../../domain/triage/ingress-cutoff.js';
+import { readCallerPods } from './read-caller-pods.js';
 import { readDependencyServices } from './read-dependency-services.js';
 import { pickDependencyServices } from '../../domain/triage/dependency-service.js';
 import { pickShortNamesElsewhere } from '../../domain/triage/service-elsewhere.js';
@@ -216,6 +219,17 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
   // fails on; pods of something else behind its own Services take a share of its traffic.
   const routingP = Promise.all([servicesP, slicesP, podsP]);
   const downP = routingP.then(([services, slices, pods]) => readDownServices(ctx, pickDownServices(services.services, slices, pods.ranked)));
+  // A Service of the namespace the logs fail to connect to, though not down: its pods may keep dying (called-service.ts).
+  const calledP = Promise.all([routingP, detailsP]).then(([[services, slices, pods], d]) => {
+    const down = new Set(pickDownServices(services.services, slices, pods.ranked).map((s) => s.name));
+    const picked = pickCalledServices(d.logs, services.services, target, listOwnServiceNames(services.services, pods.ranked)).filter((s) => !down.has(s.name));
+    return picked.length === 0 ? [] : readDownServices(ctx, picked);
+  });
+  // Requests that stopped when an ingress NetworkPolicy changed: who the last callers were.
+  const callersP = Promise.all([contextP, podsP, detailsP]).then(([c, pods, d]) => {
+    const cut = findIngressCutoff({ networkPolicies: c.networkPolicies, pods: pods.ranked, logs: d.logs, collectedAt: ctx.now().toISOString() });
+    return cut === undefined ? [] : readCallerPods(ctx, cut.silence.callers);
+  });
   const foreignP = routingP.then(([services, slices, pods]) => readForeignPods(ctx, pickForeignPods(services.services, slices, pods), pods.others));
   // A Service the workload's logs say refuses it now (a broker's alarm): one of its pods' own log names why.
   const dependencyP = Promise.all([detailsP, podsP, slicesP]).then(([d, pods, slices]) =>
@@ -259,8 +273,8 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     readEvents(ctx, hpas.map((h) => ({ kind: 'HorizontalPodAutoscaler', name: h.name })), 'events of HPAs'),
   );
 
-  const [pods, revisions, hpas, services, slices, namespaceContext, dns, workloadEvents, details, rsEvents, hpaEvents, downServices, metricsServer, foreignPods, portHolders, preemptions, dependencyServices, dependencyPods] = await Promise.all([
-    podsP, revisionsP, hpasP, servicesP, slicesP, contextP, dnsP, workloadEventsP, detailsP, revisionEventsP, hpaEventsP, downP, metricsServerP, foreignP, portHoldersP, preemptionsP, dependencyServicesP, dependencyP,
+  const [pods, revisions, hpas, services, slices, namespaceContext, dns, workloadEvents, details, rsEvents, hpaEvents, downServices, metricsServer, foreignPods, portHolders, preemptions, dependencyServices, dependencyPods, calledServices, callerPods] = await Promise.all([
+    podsP, revisionsP, hpasP, servicesP, slicesP, contextP, dnsP, workloadEventsP, detailsP, revisionEventsP, hpaEventsP, downP, metricsServerP, foreignP, portHoldersP, preemptionsP, dependencyServicesP, dependencyP, calledP, callersP,
   ]);
   const controllerRevision = w.kind === 'StatefulSet' ? (w.obj.status?.updateRevision === undefined ? undefined : revisions.byName.get(w.obj.status.updateRevision)) : w.kind === 'DaemonSet' ? revisions.revisions[0]?.revision : undefined;
   const serviceNames = new Set(services.services.map((s) => s.name));
@@ -290,6 +304,8 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     ...(jobObjects.length > 0 ? { jobs: jobObjects.map(mapJob) } : {}),
     ...(refusedByJobCount ? { namespaceJobs: mapNamespaceJobs(jobsRead.all, jobsRead.complete) } : {}),
     ...(downServices.length > 0 ? { downServices } : {}),
+    ...(calledServices.length > 0 ? { calledServices } : {}),
+    ...(callerPods.length > 0 ? { callerPods } : {}),
     ...(metricsServer === undefined ? {} : { metricsServer }),
     ...(foreignPods.length > 0 ? { foreignPods } : {}),
     ...(dependencyPods.length > 0 ? { dependencyPods } : {}),

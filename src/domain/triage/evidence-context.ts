@@ -211,3 +211,12 @@ export interface NodeNetworkEvidence {
   pods: { namespace: string; owner?: string; pod: PodEvidence }[];
   logs: LogEvidence[];
 }
+
+/** A pod of any namespace found by its IP: a caller the workload's access logs name. */
+export interface CallerPodEvidence {
+  ip: string;
+  namespace: string;
+  pod: string;
+  /** Its controller, "Deployment checkout-api" (a ReplicaSet's hash dropped); absent for a bare pod. */
+  owner?: string;
+}

@@ -21,7 +21,7 @@ import type {
 } from './evidence-spec.js';
 import type { ContainerSpecEvidence, EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
 import type { DependencyServiceEvidence, EndpointSliceEvidence, ServiceElsewhereEvidence, ServiceEvidence } from './evidence-network.js';
-import type { ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceJobsEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, NodeAgentsEvidence, NodeNetworkEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, PreemptorEvidence, PriorityClassUseEvidence, ResourceQuotaEvidence, SystemComponentEvidence } from './evidence-context.js';
+import type { CallerPodEvidence, ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceJobsEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, NodeAgentsEvidence, NodeNetworkEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, PreemptorEvidence, PriorityClassUseEvidence, ResourceQuotaEvidence, SystemComponentEvidence } from './evidence-context.js';
 import type { NodeMemoryEvidence } from './evidence-node-memory.js';
 
 export type * from './evidence-spec.js';
@@ -249,7 +249,8 @@ export type EvidenceSource =
   | 'nodeAgents'
   | 'nodeNetwork'
   | 'dependencyServices'
-  | 'nodeMemory';
+  | 'nodeMemory'
+  | 'callerPods';
 
 /** A read that failed; recorded instead of guessed around. */
 export interface ReadFailure {
@@ -334,8 +335,12 @@ export interface TriageEvidence {
   metricsServer?: SystemComponentEvidence;
   /** Other Services of the namespace with no ready endpoint, with their pods (at most two). */
   downServices?: DownServiceEvidence[];
+  /** Services of the namespace the logs fail to connect to, though some endpoint is ready, with their pods (at most two; see called-service.ts). */
+  calledServices?: DownServiceEvidence[];
   /** Services of other namespaces the logs name as a dependency (at most two), with their EndpointSlices. */
   dependencyServices?: DependencyServiceEvidence[];
+  /** The pods behind the caller IPs of requests that stopped when an ingress NetworkPolicy changed (at most three). */
+  callerPods?: CallerPodEvidence[];
   /** Services of other namespaces named like a short host name that does not resolve (one list by name each). */
   servicesElsewhere?: ServiceElsewhereEvidence[];
 }

@@ -6,6 +6,7 @@ import { formatKubectl } from '../kubectl-command.js';
 import { listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { findInClusterService } from '../down-service.js';
 import { findBrokerAlarm } from '../broker-log.js';
+import { findServerSettings, formatSettings } from '../server-settings.js';
 import { describeDnsCache, findStaleAddress } from '../stale-address.js';
 import type { StaleAddress } from '../stale-address.js';
 
@@ -25,6 +26,8 @@ interface Refusal {
   fix: string;
   /** The refusal of a server that lost its primary role: a failover the client may not have followed. */
   failover?: boolean;
+  /** The server's own flags that set the limit it refuses at: one of its pods is read to state their values. */
+  settings?: readonly string[];
 }
 
 const REFUSALS: readonly Refusal[] = [
@@ -32,8 +35,9 @@ const REFUSALS: readonly Refusal[] = [
     server: 'Redis',
     pattern: /OOM command not allowed when used memory > 'maxmemory'/i,
     refuses: 'writes: it is at its maxmemory',
+    settings: ['maxmemory', 'maxmemory-policy'],
     why: "Redis has reached its maxmemory and its maxmemory-policy evicts nothing (noeviction, or a volatile-* policy with no key carrying a TTL), so it refuses every command that would add memory while reads still work — readiness checks that only PING or read keep passing.",
-    fix: 'free or add memory on the Redis side: raise maxmemory (and its container memory limit) or switch maxmemory-policy to allkeys-lru / volatile-lru; then find what fills it (keys without TTL, a longer TTL, more traffic)',
+    fix: 'free or add memory on the Redis side: raise maxmemory (with the memory of the Redis container to match) or switch maxmemory-policy to allkeys-lru / volatile-lru; then find what fills it (keys without TTL, a longer TTL, more traffic)',
   },
   {
     server: 'Redis',
@@ -129,8 +133,9 @@ function findHits(ev: Pick<TriageEvidence, 'logs'>, r: Refusal): { log: LogEvide
  * collector reads one of their pods, whose own log names the mechanism (the alarm a broker raised).
  */
 export function listRefusingServices(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'>, max = 1): string[] {
-  const names = REFUSALS.filter((r) => r.clearedBy !== undefined).flatMap((r) => {
-    const hit = findHits(ev, r)[0];
+  const names = REFUSALS.filter((r) => r.clearedBy !== undefined || r.settings !== undefined).flatMap((r) => {
+    const hits = findHits(ev, r);
+    const hit = hits.length >= (r.clearedBy ? 1 : MIN_LINES) ? hits[0] : undefined;
     const c = ev.pods.find((p) => p.name === hit?.log.pod)?.containers.find((x) => x.name === hit?.log.container);
     const address = c ? findServerAddress(c, r.server) : undefined;
     const service = address ? findInClusterService(address.host, ev.target.namespace) : undefined;
@@ -157,9 +162,11 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const decisive = condenseStructuredLine(hits[hits.length - 1]?.line ?? '');
     const unready = podObjects.filter((p) => !p.ready).length;
     const where = address ? ` (${address.env}=${address.host})` : '';
-    // The broker's own log, when one of its pods was read: the alarm, and who left before it.
-    const own = r.server === 'RabbitMQ' && service ? ev.dependencyPods?.find((d) => d.service === service.name) : undefined;
-    const alarm = own ? findBrokerAlarm(own.logs, ev.collectedAt) : undefined;
+    // The server's own pod, when one was read: the broker's alarm and who left before it; the settings it refuses by.
+    const own = service ? ev.dependencyPods?.find((d) => d.service === service.name) : undefined;
+    const alarm = own && r.server === 'RabbitMQ' ? findBrokerAlarm(own.logs, ev.collectedAt) : undefined;
+    const settings = own && r.settings ? findServerSettings(own.pod, r.settings) : undefined;
+    const configured = settings ? ` (${formatSettings(settings, ', ')})` : '';
     const gone = alarm?.gone.map((g) => `${g.user}${g.ago ? ` (${g.ago})` : ''}`).join(', ');
     const backlog = gone ? ` Before the alarm, the connection of ${gone} closed and never came back: if that client consumes a queue, its backlog is what fills the broker.` : '';
     const count = r.clearedBy ? `connections blocked, still, in the logs of` : `${hits.length} refused calls in the logs of`;
@@ -168,7 +175,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     return [{
       id: `dependency-refuses/${r.server}/${r.refuses.split(':')[0] ?? ''}`,
       kind: 'dependency-error',
-      title: `${named} refuses ${r.refuses} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`,
+      title: `${named} refuses ${r.refuses}${configured} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`,
       layer: 'network/routing',
       severity: unready > 0 ? severityForPods(ev, unready) : 'warning',
       confidence: 'high',
@@ -176,6 +183,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
         `${named}${where}`,
         ...hits.slice(-2).map((h) => `log ${h.log.pod}: ${h.line}`),
         ...(own && alarm ? [`log ${own.pod.name} (${r.server}): ${alarm.alarm}`] : []),
+        ...(own && settings ? [`${own.pod.name} runs ${settings.container} with ${formatSettings(settings)}${settings.memoryLimit ? ` (memory limit ${settings.memoryLimit})` : ''}`] : []),
         ...(own && gone ? [`log ${own.pod.name}: connection closed before the alarm and not reopened — ${gone}`] : []),
       ],
       decisive,

@@ -6,6 +6,7 @@ import { analyzeCpuStarved } from './cpu-starved.js';
 import { analyzeCrashLoops } from './crash-loop.js';
 import { analyzeDependencyErrors } from './dependency-errors.js';
 import { analyzeDependencyRefusals } from './dependency-refuses.js';
+import { analyzeDependencyWorkloads } from './dependency-workload.js';
 import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzeEvictions } from './eviction.js';
 import { analyzeExitCodes } from './exit-code.js';
@@ -60,6 +61,7 @@ import { analyzeConsumerGroups } from './consumer-group.js';
 import { analyzeRejectedCredentials } from './credentials-rejected.js';
 import { analyzeDaemonSetCoverage } from './daemonset-coverage.js';
 import { analyzeNetworkPolicies } from './network-policy.js';
+import { analyzeIngressPolicies } from './network-policy-ingress.js';
 import { analyzePlacement } from './placement.js';
 import { analyzeKubeletRejections } from './kubelet-rejected.js';
 import { analyzeSessionAffinity } from './session-affinity.js';
@@ -108,6 +110,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'volume-attach': analyzeVolumeAttach,
   'dependency-errors': analyzeDependencyErrors,
   'dependency-refuses': analyzeDependencyRefusals,
+  'dependency-workload': analyzeDependencyWorkloads,
   'mesh-authz-denied': analyzeMeshAuthorizationDenials,
   'lifecycle-hook': analyzeLifecycleHooks,
   'unready-replicas': analyzeUnreadyReplicas,
@@ -119,6 +122,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'cluster-dns': analyzeClusterDns,
   'cluster-dns-capacity': analyzeClusterDnsCapacity,
   'network-policy': analyzeNetworkPolicies,
+  'network-policy-ingress': analyzeIngressPolicies,
   'job-failed': analyzeFailedJobs,
   'job-sidecar': analyzeJobSidecars,
   'job-suspended': analyzeSuspendedJobs,

@@ -1,0 +1,118 @@
+/**
+ * A dependency that is itself a workload of the namespace, whose pods keep dying (OOM-killed,
+ * crash-looping): the workload's pods stay Ready, since their probes do not need it, but each of
+ * its deaths drops every connection through it and, while none of its pods is up, connections are
+ * refused. The connection errors in the logs are the symptom; the dependency's pods are the cause.
+ */
+import type { ContainerEvidence, DownServiceEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
+import { condenseStructuredLine } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { formatKubectl } from '../kubectl-command.js';
+import { RECENT_MS, getLastTermination, getWaiting, isPodFailing, unique } from '../pod-status.js';
+import { findCalledServiceFailures } from '../called-service.js';
+import { listSelectingServices, listSlicesOf } from '../service-match.js';
+import { earliest, formatAgo, isWithin } from '../time-span.js';
+
+interface Dying {
+  pod: PodEvidence;
+  container: ContainerEvidence;
+  crashLooping: boolean;
+}
+
+/** Containers of the dependency that died within the hour or wait in CrashLoopBackOff. */
+function listDying(pods: readonly PodEvidence[], now: string): Dying[] {
+  return pods.flatMap((pod) => pod.containers.flatMap((container) => {
+    const crashLooping = getWaiting(container)?.reason === 'CrashLoopBackOff';
+    const last = getLastTermination(container);
+    const recent = container.restartCount > 0 && last !== undefined && isWithin(last.finishedAt, now, RECENT_MS);
+    return crashLooping || recent ? [{ pod, container, crashLooping }] : [];
+  }));
+}
+
+/** "OOMKilled (exit 137)", "exit 1 (Error)": the commonest way its containers ended. */
+function describeEnding(dying: readonly Dying[]): { text: string; oom: boolean } {
+  const counts = new Map<string, number>();
+  for (const d of dying) {
+    const t = getLastTermination(d.container);
+    if (!t) continue;
+    const key = t.reason === 'OOMKilled' ? `OOMKilled (exit ${t.exitCode})` : `exit ${t.exitCode}${t.reason ? ` (${t.reason})` : ''}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const text = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'crash-looping';
+  return { text, oom: text.startsWith('OOMKilled') };
+}
+
+function andList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+}
+
+export function analyzeDependencyWorkloads(ev: TriageEvidence): Finding[] {
+  const read = [...(ev.calledServices ?? []), ...(ev.downServices ?? [])];
+  if (read.length === 0) return [];
+  const own = new Set(listSelectingServices(ev).map((s) => s.name));
+  const failures = findCalledServiceFailures(ev.logs, ev.services, ev.target, own);
+  const seen = new Set<string>();
+  return read.flatMap((dep) => {
+    if (seen.has(dep.service)) return [];
+    seen.add(dep.service);
+    const lines = failures.filter((f) => f.service === dep.service);
+    const dying = listDying(dep.pods, ev.collectedAt);
+    if (lines.length === 0 || dying.length === 0) return [];
+    return [describe(ev, dep, lines, dying)];
+  });
+}
+
+function describe(ev: TriageEvidence, dep: DownServiceEvidence, lines: ReturnType<typeof findCalledServiceFailures>, dying: Dying[]): Finding {
+  const svc = dep.service;
+  const ending = describeEnding(dying);
+  const pods = unique(dying.map((d) => d.pod.name));
+  const restarts = dying.map((d) => String(d.container.restartCount));
+  const looping = dying.filter((d) => d.crashLooping).length;
+  const container = dying[0]?.container;
+  const limit = ending.oom ? container?.resources.limits['memory'] : undefined;
+  const whose = pods.length === dep.pods.length ? (pods.length === 1 ? 'its pod is' : pods.length === 2 ? 'both its pods are' : `all ${pods.length} of its pods are`) : `${pods.length} of its ${dep.pods.length} pods are`;
+  const atLimit = limit ? `, at the ${limit} memory limit of its container ${container?.name ?? ''}` : '';
+  const callers = unique(lines.map((l) => l.pod));
+  const readyCallers = callers.filter((p) => { const pod = ev.pods.find((x) => x.name === p); return pod !== undefined && !isPodFailing(pod, ev.collectedAt); });
+  const eps = listSlicesOf(ev, svc).flatMap((s) => s.endpoints);
+  const ready = eps.filter((e) => e.ready && !e.terminating).length;
+  const warnings = dep.events.filter((e) => e.type === 'Warning');
+  const onset = earliest([...warnings.map((e) => e.firstSeen), ...dying.map((d) => getLastTermination(d.container)?.finishedAt)]);
+  const last = lines[lines.length - 1];
+  const latestWarning = [...warnings].sort((a, b) => (a.lastSeen < b.lastSeen ? 1 : -1))[0];
+  const fix = ending.oom && limit
+    ? `give ${svc}'s container ${container?.name ?? ''} more memory than ${limit} (raise its limit, or roll back the change of ${svc} that lowered it)`
+    : `find why ${svc}'s pods exit (kubectl logs --previous on ${pods[0] ?? 'one of them'}) and fix that`;
+  return {
+    id: `dependency-workload/${svc}`,
+    kind: 'dependency-error',
+    title: `Dependency ${svc} keeps dying: ${whose} ${ending.text}${atLimit} — ${andList(restarts)} restart${restarts.length === 1 && restarts[0] === '1' ? '' : 's'}${looping > 0 ? `, ${looping} in CrashLoopBackOff` : ''}; ${lines.length} failed connection${lines.length === 1 ? '' : 's'} to it in the logs of ${callers.length} ${readyCallers.length === callers.length ? 'ready ' : ''}pod${callers.length === 1 ? '' : 's'}`,
+    layer: 'network/routing',
+    severity: ready === 0 && eps.length > 0 ? 'critical' : 'warning',
+    confidence: 'high',
+    evidence: [
+      `Service ${svc}: ${ready}/${eps.length} endpoints ready`,
+      ...dying.map((d) => {
+        const t = getLastTermination(d.container);
+        const state = d.crashLooping ? 'CrashLoopBackOff' : d.pod.ready ? 'Running' : 'Running, not ready';
+        const lim = d.container.resources.limits['memory'];
+        return `pod ${d.pod.name} (${svc}): container ${d.container.name} ${state}, ${d.container.restartCount} restarts${t ? `, last ended ${t.reason ?? 'exit'} exit ${t.exitCode}${t.finishedAt ? ` ${formatAgo(t.finishedAt, ev.collectedAt)}` : ''}` : ''}${lim ? `, memory limit ${lim}` : ''}`;
+      }),
+      ...(latestWarning ? [`event ${latestWarning.object.name}: ${latestWarning.reason} (x${latestWarning.count}): ${latestWarning.message}`] : []),
+      ...lines.slice(-2).map((l) => `log ${l.pod}: ${condenseStructuredLine(l.line)}`),
+    ],
+    decisive: condenseStructuredLine(last?.line ?? ''),
+    likelyCause:
+      `These pods stay Ready (their probes do not need ${svc}), but the requests that need ${svc} fail: its pods keep dying (${ending.text}), each death drops every connection through it, and while none of them is up new connections are refused.` +
+      `${ending.oom && limit ? ` ${svc} is killed at its own memory limit (${limit}): under the present load it needs more than that.` : ''} The fault is in ${svc}, not in these pods: restarting them will not help.`,
+    nextAction: `Fix ${svc} first: ${fix}; these pods recover by themselves once it stays up.`,
+    fix,
+    outsideWorkload: `${svc}'s pods keep dying${onset ? ` (since ${formatAgo(onset, ev.collectedAt)})` : ''}, and these pods only fail on it`,
+    ...(onset ? { onset } : {}),
+    confirmCommands: [
+      formatKubectl(ev.target, `get pods -l ${Object.entries(ev.services.find((x) => x.name === svc)?.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',')} -o wide`),
+      formatKubectl(ev.target, `describe pod ${pods[0] ?? ''}`),
+    ],
+    affected: { services: [svc] },
+  };
+}
