@@ -1,6 +1,7 @@
 // Held-out stories, sixteenth round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts`, then fixed in general.
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md), then fixed in general; the round has
+// since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
 //
 // A revision capping the JVM's metaspace at 64m (OutOfMemoryError: Metaspace, exit 1, far from
 // the memory limit), a revision turning hostNetwork on so pods collide on :8080 with a host agent

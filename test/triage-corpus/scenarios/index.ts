@@ -25,6 +25,8 @@ import { PROBE_SCENARIOS } from './probes.js';
 import { ROLLOUT_CONFIG_SCENARIOS } from './rollout-config.js';
 import { SCHEDULING_SCENARIOS } from './scheduling.js';
 import { STORAGE_SCENARIOS } from './storage.js';
+import { HOLDOUT_15_SCENARIOS } from '../heldout-15/stories.js';
+import { HOLDOUT_16_SCENARIOS } from '../heldout-16/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -40,7 +42,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–10: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–16: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -53,4 +55,6 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_12_SCENARIOS,
   ...HOLDOUT_13_SCENARIOS,
   ...HOLDOUT_14_SCENARIOS,
+  ...HOLDOUT_15_SCENARIOS,
+  ...HOLDOUT_16_SCENARIOS,
 ];
