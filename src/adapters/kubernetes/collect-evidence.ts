@@ -13,8 +13,9 @@
 //   one field-selector query each, at most 5), a get and an events query per node under the
 //   pods, a get and an events query per PVC and a get of its volume, up to maxLogs log tails,
 //   and — only when a pod is not scheduled, or for a DaemonSet — one paged list of the cluster's nodes;
-//   for at most two other Services of the namespace with no ready endpoint, a list of their pods
-//   (at most 5) and the events of two that are not ready; and when an HPA cannot get its metrics,
+//   for at most two other Services of the namespace with no ready endpoint, or that the logs fail
+//   to connect to, a list of their pods (at most 5) and the events of two that are not ready;
+//   where requests stopped when an ingress NetworkPolicy changed, the last callers by IP (at most 3); and when an HPA cannot get its metrics,
 //   the metrics-server pods of kube-system and the log tail of one; and a get and a log tail of
 //   at most two pods the workload's Services route to that are not its own; and where the workload's
 //   logs say a Service of the namespace refuses it now (a broker's blocked connection), a get and a
@@ -33,7 +34,8 @@
 //   is ready, the DNS Deployment's events and kube-system's ConfigMaps (names and times);
 //   and where a container of the workload died in a system OOM of its node, the pods of that node
 //   (at most two nodes).
-// None of this depends on how many other pods or events the namespace holds.
+// None of this depends on how many other pods or events the namespace holds. The reads that follow
+// a lead (a neighbour, a port holder, the DNS's capacity) are in collect-leads.ts.
 import type * as k8s from '@kubernetes/client-node';
 import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
 import type { ReadStage } from '../../domain/triage/triage-progress.js';
@@ -47,20 +49,8 @@ import { mapJob, mapWorkload } from './map-workload.js';
 import { mapNamespaceJobs } from './map-namespace-jobs.js';
 import { needsNamespaceJobs } from '../../domain/triage/job-count-quota.js';
 import type { Workload } from './map-workload.js';
-import { pickDownServices, readDownServices } from './read-down-services.js';
-import { listOwnServiceNames, pickCalledServices } from '../../domain/triage/called-service.js';
-import { findIngressCutoff } from '../../domain/triage/ingress-cutoff.js';
-import { readCallerPods } from './read-caller-pods.js';
-import { readDependencyServices } from './read-dependency-services.js';
-import { pickDependencyServices } from '../../domain/triage/dependency-service.js';
-import { pickShortNamesElsewhere } from '../../domain/triage/service-elsewhere.js';
-import { readServicesElsewhere } from './read-services-elsewhere.js';
 import { needsMetricsServer, readMetricsServer } from './read-metrics-server.js';
-import { pickForeignPods, readForeignPods } from './read-foreign-pods.js';
-import { pickDependencyPods, readDependencyPods } from './read-dependency-pods.js';
-import { listRefusingServices } from '../../domain/triage/analyzers/dependency-refuses.js';
-import { pickPortWaits, readHostNetworkHolders, readPortHolders } from './read-port-holders.js';
-import { pickHostPortClashes } from '../../domain/triage/host-port-holders.js';
+import { readLeads } from './collect-leads.js';
 import { pickSandboxNodes, readNodeAgents } from './read-node-agents.js';
 import { readNodeNetwork } from './read-node-network.js';
 import { readNodeMemory } from './read-node-memory.js';
@@ -69,8 +59,7 @@ import { pickNetworkNodes } from '../../domain/triage/node-network.js';
 import { isOwnPodName, needsPreemptions, readPreemptions } from './read-preemptions.js';
 import { needsPriorityClasses, readPriorityClasses } from './read-priority-classes.js';
 import { readEvents, sortEvents } from './read-events.js';
-import { readClusterDns, readDnsCapacity, readNamespaceContext } from './read-namespace-context.js';
-import { needsDnsCapacity } from '../../domain/triage/dns-capacity.js';
+import { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
 import { pickLogTargets, pickNodes, readClusterNodes, readLogs, readNodes, readPvcs, readVolumes } from './read-pod-details.js';
 import { lastRunJobName, podSelectorOf, readJobs, readWorkload } from './read-target.js';
 import { readEndpointSlices, readHpas, readPods, readRevisions, readServices } from './read-workload-parts.js';
@@ -214,56 +203,13 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
   whenDone(podsP, 'pods', onRead);
   const detailsP = podsP.then((pods) => podDetails(ctx, w, pods, onRead, workloadEventsP));
   const revisionEventsP = revisionsP.then((r) => revisionEvents(ctx, w, r));
-  // A Service of the namespace left with no ready endpoint may be what the workload fails on.
-  // The workload's neighbours through its Services: one left with no ready endpoint may be what it
-  // fails on; pods of something else behind its own Services take a share of its traffic.
-  const routingP = Promise.all([servicesP, slicesP, podsP]);
-  const downP = routingP.then(([services, slices, pods]) => readDownServices(ctx, pickDownServices(services.services, slices, pods.ranked)));
-  // A Service of the namespace the logs fail to connect to, though not down: its pods may keep dying (called-service.ts).
-  const calledP = Promise.all([routingP, detailsP]).then(([[services, slices, pods], d]) => {
-    const down = new Set(pickDownServices(services.services, slices, pods.ranked).map((s) => s.name));
-    const picked = pickCalledServices(d.logs, services.services, target, listOwnServiceNames(services.services, pods.ranked)).filter((s) => !down.has(s.name));
-    return picked.length === 0 ? [] : readDownServices(ctx, picked);
-  });
-  // Requests that stopped when an ingress NetworkPolicy changed: who the last callers were.
-  const callersP = Promise.all([contextP, podsP, detailsP]).then(([c, pods, d]) => {
-    const cut = findIngressCutoff({ networkPolicies: c.networkPolicies, pods: pods.ranked, logs: d.logs, collectedAt: ctx.now().toISOString() });
-    return cut === undefined ? [] : readCallerPods(ctx, cut.silence.callers);
-  });
-  const foreignP = routingP.then(([services, slices, pods]) => readForeignPods(ctx, pickForeignPods(services.services, slices, pods), pods.others));
-  // A Service the workload's logs say refuses it now (a broker's alarm): one of its pods' own log names why.
-  const dependencyP = Promise.all([detailsP, podsP, slicesP]).then(([d, pods, slices]) =>
-    readDependencyPods(ctx, pickDependencyPods(listRefusingServices({ logs: d.logs, pods: pods.ranked, target }), slices)),
-  );
-  const portHoldersP = podsP.then((pods) => {
-    const waits = pickPortWaits(pods.ranked);
-    return waits.length === 0 ? [] : readPortHolders(ctx, waits, new Set(pods.ranked.map((p) => p.name)));
-  });
-  const hostHoldersP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
-    const clashes = pickHostPortClashes(pods.ranked, d.logs, ctx.now().toISOString());
-    return clashes.length === 0 ? [] : readHostNetworkHolders(ctx, clashes, new Set(pods.ranked.map((p) => p.name)));
-  });
+  const leadsP = readLeads(ctx, target, { pods: podsP, services: servicesP, slices: slicesP, context: contextP, dns: dnsP, details: detailsP });
   // Pods preempted for higher-priority ones are gone: their events are found by reason, not by pod.
   const preemptionsP = Promise.all([podsP, revisionsP]).then(([pods, r]) => {
     if (!needsPreemptions(pods.ranked)) return { events: [], preemptors: [] };
     const owners = w.kind === 'CronJob' ? jobNames.map((j) => j.name) : r.revisions.map((x) => x.name);
     const read = new Set(pods.ranked.slice(0, ctx.limits.maxPodsWithEvents).map((p) => p.name));
     return readPreemptions(ctx, (pod) => isOwnPodName(w.kind, name, owners, pod), read);
-  });
-  // A Service of another namespace the failing pods name in their logs: where that name leads.
-  const dependencyServicesP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
-    const refs = pickDependencyServices(pods.ranked, d.logs, ctx.namespace, ctx.now().toISOString());
-    return refs.length === 0 ? [] : readDependencyServices(ctx, refs);
-  });
-  // A short name that resolves to nothing here: a Service of that name in another namespace is where it went.
-  const servicesElsewhereP = Promise.all([podsP, detailsP, servicesP]).then(([pods, d, services]) => {
-    const names = services.complete ? pickShortNamesElsewhere(pods.ranked, d.logs, services.services, ctx.now().toISOString()) : [];
-    return names.length === 0 ? [] : readServicesElsewhere(ctx, names);
-  });
-  // Lookups that time out while every DNS pod is ready: what left the cluster DNS short (a scale-down, an edited ConfigMap).
-  const dnsCapacityP = Promise.all([dnsP, detailsP]).then(([dns, d]) => {
-    const deployment = needsDnsCapacity(d.logs, dns);
-    return deployment === undefined ? undefined : readDnsCapacity(ctx, deployment);
   });
   // A PriorityClass name admission does not know: which classes the namespace's pods run with.
   const refusals = ((w.obj.status as { conditions?: { message?: string }[] } | undefined)?.conditions ?? []).map((c) => c.message ?? '');
@@ -273,14 +219,14 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     readEvents(ctx, hpas.map((h) => ({ kind: 'HorizontalPodAutoscaler', name: h.name })), 'events of HPAs'),
   );
 
-  const [pods, revisions, hpas, services, slices, namespaceContext, dns, workloadEvents, details, rsEvents, hpaEvents, downServices, metricsServer, foreignPods, portHolders, preemptions, dependencyServices, dependencyPods, calledServices, callerPods] = await Promise.all([
-    podsP, revisionsP, hpasP, servicesP, slicesP, contextP, dnsP, workloadEventsP, detailsP, revisionEventsP, hpaEventsP, downP, metricsServerP, foreignP, portHoldersP, preemptionsP, dependencyServicesP, dependencyP, calledP, callersP,
+  const [pods, revisions, hpas, services, slices, namespaceContext, dns, workloadEvents, details, rsEvents, hpaEvents, metricsServer, preemptions, { leads, dnsCapacity }] = await Promise.all([
+    podsP, revisionsP, hpasP, servicesP, slicesP, contextP, dnsP, workloadEventsP, detailsP, revisionEventsP, hpaEventsP, metricsServerP, preemptionsP, leadsP,
   ]);
   const controllerRevision = w.kind === 'StatefulSet' ? (w.obj.status?.updateRevision === undefined ? undefined : revisions.byName.get(w.obj.status.updateRevision)) : w.kind === 'DaemonSet' ? revisions.revisions[0]?.revision : undefined;
   const serviceNames = new Set(services.services.map((s) => s.name));
   // A quota on the count of Jobs refuses the runs: every Job of the namespace counts, so all are told.
   const refusedByJobCount = w.kind === 'CronJob' && needsNamespaceJobs(workloadEvents, name, ctx.now().toISOString());
-  const [priorityClasses, servicesElsewhere, dnsCapacity, hostHolders] = await Promise.all([priorityClassesP, servicesElsewhereP, dnsCapacityP, hostHoldersP]);
+  const priorityClasses = await priorityClassesP;
   return {
     ...base,
     workload: mapWorkload(w, controllerRevision),
@@ -303,18 +249,10 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     ...(dns === undefined ? {} : { dns: dnsCapacity === undefined ? dns : { ...dns, capacity: dnsCapacity } }),
     ...(jobObjects.length > 0 ? { jobs: jobObjects.map(mapJob) } : {}),
     ...(refusedByJobCount ? { namespaceJobs: mapNamespaceJobs(jobsRead.all, jobsRead.complete) } : {}),
-    ...(downServices.length > 0 ? { downServices } : {}),
-    ...(calledServices.length > 0 ? { calledServices } : {}),
-    ...(callerPods.length > 0 ? { callerPods } : {}),
     ...(metricsServer === undefined ? {} : { metricsServer }),
-    ...(foreignPods.length > 0 ? { foreignPods } : {}),
-    ...(dependencyPods.length > 0 ? { dependencyPods } : {}),
-    ...(portHolders.length > 0 ? { portHolders } : {}),
-    ...(hostHolders.length > 0 ? { hostNetworkHolders: hostHolders } : {}),
+    ...leads,
     ...(details.nodeAgents.length > 0 ? { nodeAgents: details.nodeAgents } : {}),
     ...(details.nodeNetwork.length > 0 ? { nodeNetwork: details.nodeNetwork } : {}),
-    ...(dependencyServices.length > 0 ? { dependencyServices } : {}),
-    ...(servicesElsewhere.length > 0 ? { servicesElsewhere } : {}),
     ...(details.nodeMemory.length > 0 ? { nodeMemory: details.nodeMemory } : {}),
     ...(preemptions.preemptors.length > 0 ? { preemptors: preemptions.preemptors } : {}),
     ...(priorityClasses.length > 0 ? { priorityClassesInUse: priorityClasses } : {}),

@@ -1,0 +1,104 @@
+// The reads a triage makes only where the first evidence points: the neighbours the workload's
+// Services and logs lead to (a Service left with no ready endpoint, one its logs fail to reach or
+// that refuses it, another workload's pods behind its Services, a Service of another namespace or
+// of another name it looks for, the last callers an ingress policy cut off), who holds a port its
+// pods need, and what left the cluster DNS short. Each is bounded (see collect-evidence.ts) and
+// none happens on a healthy workload's evidence.
+import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
+import { listOwnServiceNames, pickCalledServices } from '../../domain/triage/called-service.js';
+import { findIngressCutoff } from '../../domain/triage/ingress-cutoff.js';
+import { pickDependencyServices } from '../../domain/triage/dependency-service.js';
+import { pickShortNamesElsewhere } from '../../domain/triage/service-elsewhere.js';
+import { listRefusingServices } from '../../domain/triage/analyzers/dependency-refuses.js';
+import { pickHostPortClashes } from '../../domain/triage/host-port-holders.js';
+import { needsDnsCapacity } from '../../domain/triage/dns-capacity.js';
+import type { CollectContext } from './collect-context.js';
+import { pickDownServices, readDownServices } from './read-down-services.js';
+import { readCallerPods } from './read-caller-pods.js';
+import { readDependencyServices } from './read-dependency-services.js';
+import { readServicesElsewhere } from './read-services-elsewhere.js';
+import { pickForeignPods, readForeignPods } from './read-foreign-pods.js';
+import { pickDependencyPods, readDependencyPods } from './read-dependency-pods.js';
+import { pickPortWaits, readHostNetworkHolders, readPortHolders } from './read-port-holders.js';
+import type { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
+import { readDnsCapacity } from './read-namespace-context.js';
+import type { PodsRead, readEndpointSlices, readServices } from './read-workload-parts.js';
+
+/** What the first round of reads brings, as it arrives. */
+export interface FirstReads {
+  pods: Promise<PodsRead>;
+  services: ReturnType<typeof readServices>;
+  slices: ReturnType<typeof readEndpointSlices>;
+  context: ReturnType<typeof readNamespaceContext>;
+  dns: ReturnType<typeof readClusterDns>;
+  /** The pods' details; only their logs lead anywhere. */
+  details: Promise<{ logs: TriageEvidence['logs'] }>;
+}
+
+type Leads = Pick<TriageEvidence, 'downServices' | 'calledServices' | 'callerPods' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere'>;
+type DnsCapacity = NonNullable<TriageEvidence['dns']>['capacity'];
+
+export async function readLeads(ctx: CollectContext, target: TriageTarget, first: FirstReads): Promise<{ leads: Leads; dnsCapacity: DnsCapacity }> {
+  const now = (): string => ctx.now().toISOString();
+  const { pods: podsP, services: servicesP, slices: slicesP, details: detailsP } = first;
+  const ownPods = (pods: PodsRead): Set<string> => new Set(pods.ranked.map((p) => p.name));
+  // The workload's neighbours through its Services: one left with no ready endpoint may be what it
+  // fails on; pods of something else behind its own Services take a share of its traffic.
+  const routingP = Promise.all([servicesP, slicesP, podsP]);
+  const downP = routingP.then(([services, slices, pods]) => readDownServices(ctx, pickDownServices(services.services, slices, pods.ranked)));
+  // A Service of the namespace the logs fail to connect to, though not down: its pods may keep dying (called-service.ts).
+  const calledP = Promise.all([routingP, detailsP]).then(([[services, slices, pods], d]) => {
+    const down = new Set(pickDownServices(services.services, slices, pods.ranked).map((s) => s.name));
+    const picked = pickCalledServices(d.logs, services.services, target, listOwnServiceNames(services.services, pods.ranked)).filter((s) => !down.has(s.name));
+    return picked.length === 0 ? [] : readDownServices(ctx, picked);
+  });
+  // Requests that stopped when an ingress NetworkPolicy changed: who the last callers were.
+  const callersP = Promise.all([first.context, podsP, detailsP]).then(([c, pods, d]) => {
+    const cut = findIngressCutoff({ networkPolicies: c.networkPolicies, pods: pods.ranked, logs: d.logs, collectedAt: now() });
+    return cut === undefined ? [] : readCallerPods(ctx, cut.silence.callers);
+  });
+  const foreignP = routingP.then(([services, slices, pods]) => readForeignPods(ctx, pickForeignPods(services.services, slices, pods), pods.others));
+  // A Service the workload's logs say refuses it now (a broker's alarm): one of its pods' own log names why.
+  const dependencyP = Promise.all([detailsP, podsP, slicesP]).then(([d, pods, slices]) =>
+    readDependencyPods(ctx, pickDependencyPods(listRefusingServices({ logs: d.logs, pods: pods.ranked, target }), slices)),
+  );
+  const portHoldersP = podsP.then((pods) => {
+    const waits = pickPortWaits(pods.ranked);
+    return waits.length === 0 ? [] : readPortHolders(ctx, waits, ownPods(pods));
+  });
+  const hostHoldersP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
+    const clashes = pickHostPortClashes(pods.ranked, d.logs, now());
+    return clashes.length === 0 ? [] : readHostNetworkHolders(ctx, clashes, ownPods(pods));
+  });
+  // A Service of another namespace the failing pods name in their logs: where that name leads.
+  const dependencyServicesP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
+    const refs = pickDependencyServices(pods.ranked, d.logs, ctx.namespace, now());
+    return refs.length === 0 ? [] : readDependencyServices(ctx, refs);
+  });
+  // A short name that resolves to nothing here: a Service of that name in another namespace is where it went.
+  const servicesElsewhereP = Promise.all([podsP, detailsP, servicesP]).then(([pods, d, services]) => {
+    const names = services.complete ? pickShortNamesElsewhere(pods.ranked, d.logs, services.services, now()) : [];
+    return names.length === 0 ? [] : readServicesElsewhere(ctx, names);
+  });
+  // Lookups that time out while every DNS pod is ready: what left the cluster DNS short (a scale-down, an edited ConfigMap).
+  const dnsCapacityP = Promise.all([first.dns, detailsP]).then(([dns, d]) => {
+    const deployment = needsDnsCapacity(d.logs, dns);
+    return deployment === undefined ? undefined : readDnsCapacity(ctx, deployment);
+  });
+
+  const [downServices, calledServices, callerPods, foreignPods, dependencyPods, portHolders, hostHolders, dependencyServices, servicesElsewhere, dnsCapacity] = await Promise.all([
+    downP, calledP, callersP, foreignP, dependencyP, portHoldersP, hostHoldersP, dependencyServicesP, servicesElsewhereP, dnsCapacityP,
+  ]);
+  const leads: Leads = {
+    ...(downServices.length > 0 ? { downServices } : {}),
+    ...(calledServices.length > 0 ? { calledServices } : {}),
+    ...(callerPods.length > 0 ? { callerPods } : {}),
+    ...(foreignPods.length > 0 ? { foreignPods } : {}),
+    ...(dependencyPods.length > 0 ? { dependencyPods } : {}),
+    ...(portHolders.length > 0 ? { portHolders } : {}),
+    ...(hostHolders.length > 0 ? { hostNetworkHolders: hostHolders } : {}),
+    ...(dependencyServices.length > 0 ? { dependencyServices } : {}),
+    ...(servicesElsewhere.length > 0 ? { servicesElsewhere } : {}),
+  };
+  return { leads, dnsCapacity };
+}
