@@ -9,6 +9,7 @@ import { analyzeDependencyRefusals } from './dependency-refuses.js';
 import { analyzeDependencyWorkloads } from './dependency-workload.js';
 import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzeEvictions } from './eviction.js';
+import { analyzeEvictedReplacements } from './evicted-replacements.js';
 import { analyzeExitCodes } from './exit-code.js';
 import { analyzeFailedScheduling } from './failed-scheduling.js';
 import { analyzeFinalizerHeld } from './finalizer-held.js';
@@ -90,6 +91,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'node-network': analyzeNodeNetwork,
   'node-concentration': analyzeNodeConcentration,
   eviction: analyzeEvictions,
+  'evicted-replacements': analyzeEvictedReplacements,
   'recent-rollout': analyzeRecentRollout,
   'rollout-stalled': analyzeRolloutStalled,
   'rollout-hold': analyzeRolloutHold,

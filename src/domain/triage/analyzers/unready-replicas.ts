@@ -3,6 +3,7 @@ import type { Finding } from '../finding.js';
 import { formatKubectl, formatWorkloadRef, listPodsCommand } from '../kubectl-command.js';
 import { formatEventLine } from '../collapse-events.js';
 import { countReadyPods, isPodFailing, limitLines, listNodesOf } from '../pod-status.js';
+import { CHURN_MIN, listReplacedPods } from '../replaced-pods.js';
 import { listSelectingServices } from '../service-match.js';
 import { formatAgo, msBetween } from '../time-span.js';
 
@@ -43,8 +44,10 @@ export function analyzeUnreadyReplicas(ev: TriageEvidence): Finding[] {
   const ready = ev.pods.length > 0 ? countReadyPods(ev) : w.readyReplicas;
   if (ready >= w.specReplicas) return [];
   const failing = ev.pods.filter((p) => isPodFailing(p, ev.collectedAt));
-  // Pods that are merely starting (a rollout, a scale-up) make a gap that closes by itself.
-  if (failing.length === 0 && ev.pods.length >= w.specReplicas) return [];
+  // Pods that are merely starting (a rollout, a scale-up) make a gap that closes by itself; not
+  // when they replace pods taken away again and again: that gap keeps reopening.
+  const churn = listReplacedPods(ev.events, ev.pods, ev.collectedAt).length >= CHURN_MIN;
+  if (failing.length === 0 && ev.pods.length >= w.specReplicas && !churn) return [];
   const missing = w.specReplicas - ready;
   return [
     {
@@ -58,7 +61,7 @@ export function analyzeUnreadyReplicas(ev: TriageEvidence): Finding[] {
         `desired ${w.specReplicas}, ready ${ready}, available ${w.availableReplicas}, updated ${w.updatedReplicas}; ${ev.pods.length} pods exist`,
         ...limitLines(failing.map((p) => `${p.name}: ${p.phase}${p.ready ? '' : ', not ready'}${p.nodeName ? ` on ${p.nodeName}` : ', unscheduled'}`), 5),
       ],
-      likelyCause: failing.length > 0 ? 'Some replicas fail; no more specific finding explains all of them.' : 'Fewer pods exist than desired and nothing recorded why: look at the controller\'s events.',
+      likelyCause: failing.length > 0 ? 'Some replicas fail; no more specific finding explains all of them.' : churn ? 'The ReplicaSet keeps replacing pods that were taken away, and each replacement starts not ready: look at why the pods went.' : 'Fewer pods exist than desired and nothing recorded why: look at the controller\'s events.',
       nextAction: 'Describe the not-ready pods and the workload; the events say what blocks them.',
       confirmCommands: [...confirm, formatKubectl(ev.target, `describe ${ref}`)],
       affected: { pods: failing.map((p) => p.name), nodes: listNodesOf(failing) },

@@ -1,0 +1,70 @@
+import type { EventEvidence, TriageEvidence } from '../evidence.js';
+import type { Finding } from '../finding.js';
+import { formatKubectl } from '../kubectl-command.js';
+import { countReadyPods, limitLines } from '../pod-status.js';
+import { listReplacedPods, CHURN_MIN } from '../replaced-pods.js';
+import { formatAgo, formatSpan, msBetween } from '../time-span.js';
+
+/** Events that say something took a pod away through the eviction API (VPA updater, descheduler, autoscaler, kubelet). */
+const EVICTION_REASON = /Evict|Descheduled|ScaleDown/i;
+
+/** Who evicts, in words an engineer searches for: the event's own component, else its reason. */
+function describeEvictor(e: EventEvidence): string {
+  if (/VPA/i.test(e.reason) || /\bVPA\b/.test(e.message)) return 'the VPA updater';
+  if (/descheduler/i.test(`${e.source ?? ''} ${e.message}`)) return 'the descheduler';
+  return e.source ? `${e.source}` : 'something';
+}
+
+function decideFix(e: EventEvidence): string {
+  if (/VPA/i.test(e.reason) || /\bVPA\b/.test(e.message)) {
+    return 'stop the VerticalPodAutoscaler from evicting the pods: set its updateMode to "Initial" (or "Off" and apply its recommendations at deploys), or limit its evictions (a PodDisruptionBudget, minReplicas)';
+  }
+  if (/descheduler/i.test(`${e.source ?? ''} ${e.message}`)) return 'exclude the workload from the descheduler\'s policies (or add a PodDisruptionBudget)';
+  return 'find what keeps evicting the pods and stop it (or add a PodDisruptionBudget)';
+}
+
+/**
+ * The workload's pods are evicted one after another, with no rollout, and every replacement starts
+ * not ready: the workload is always short. The gone pods' own events (read because the ReplicaSet
+ * kept replacing them) name the evictor; the kubelet's evictions of pods still listed are eviction.ts's.
+ */
+export function analyzeEvictedReplacements(ev: TriageEvidence): Finding[] {
+  const w = ev.workload;
+  if (!w || w.kind === 'Job' || w.kind === 'CronJob') return [];
+  const replaced = listReplacedPods(ev.events, ev.pods, ev.collectedAt);
+  if (replaced.length < CHURN_MIN) return [];
+  const gone = new Set(replaced.map((p) => p.name));
+  const evictions = ev.events.filter((e) => e.object.kind === 'Pod' && gone.has(e.object.name) && EVICTION_REASON.test(e.reason));
+  const newest = evictions.sort((a, b) => msBetween(a.lastSeen, b.lastSeen)).at(-1);
+  if (newest === undefined) return [];
+  const oldest = replaced.at(-1);
+  const span = oldest ? formatSpan(Math.max(0, msBetween(oldest.createdAt, ev.collectedAt))) : '1h';
+  const ready = countReadyPods(ev);
+  const starting = ev.pods.filter((p) => !p.ready && p.deletionTimestamp === undefined);
+  const short = ready < w.specReplicas;
+  const who = describeEvictor(newest);
+  return [
+    {
+      id: 'eviction/replaced',
+      kind: 'eviction',
+      title: `${who.charAt(0).toUpperCase()}${who.slice(1)} keeps evicting pods of ${ev.target.name}: ${replaced.length} pods replaced in the last ${span} (${newest.reason})${short ? `, so ${ready}/${w.specReplicas} ready while each replacement starts` : ''}`,
+      layer: 'node/eviction',
+      severity: short && ready * 2 <= w.specReplicas ? 'critical' : 'warning',
+      confidence: 'high',
+      decisive: newest.message.trim(),
+      evidence: [
+        ...limitLines(evictions.map((e) => `${e.object.name}: ${e.reason} ${formatAgo(e.lastSeen, ev.collectedAt)}${e.source ? ` (${e.source})` : ''}: ${e.message}`), 3),
+        `${replaced.length} pods created by the ReplicaSet in the last ${span} no longer exist; ${ready}/${w.specReplicas} ready now`,
+        ...starting.map((p) => `${p.name}: not ready yet${p.createdAt ? ` (created ${formatAgo(p.createdAt, ev.collectedAt)})` : ""}`),
+      ],
+      likelyCause: `${who.charAt(0).toUpperCase()}${who.slice(1)} evicts the pods one after another (nothing crashes and no rollout happens); each replacement needs time before it is ready, so the workload is short of a replica most of the time.`,
+      fix: decideFix(newest),
+      nextAction: `${decideFix(newest).charAt(0).toUpperCase()}${decideFix(newest).slice(1)}.`,
+      confirmCommands: [
+        formatKubectl(ev.target, `get events --field-selector reason=${newest.reason}`),
+        ...(/VPA/i.test(newest.reason) ? [formatKubectl(ev.target, 'get vpa -o wide')] : []),
+      ],
+      affected: { pods: starting.map((p) => p.name) },
+    },
+  ];
+}
