@@ -40,6 +40,10 @@ export interface ServiceEvidence {
    * endpoint for timeoutSeconds (default 10800). `setAt`/`setBy`: the newest managedFields write of it.
    */
   clientIpAffinity?: { timeoutSeconds?: number; setAt?: string; setBy?: string };
+  /** A LoadBalancer Service's status.loadBalancer.ingress (IPs, hostnames): empty while the cloud has given it none. */
+  loadBalancerIngress?: string[];
+  /** metadata.creationTimestamp, of a LoadBalancer Service. */
+  createdAt?: IsoTime;
 }
 
 export interface EndpointSliceEvidence {

@@ -86,6 +86,7 @@ export type FindingKind =
   | 'idle-command'
   | 'schema-migration'
   | 'session-affinity'
+  | 'load-balancer'
   | 'object-change'
   | 'unexplained';
 
