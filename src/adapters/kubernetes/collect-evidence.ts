@@ -33,7 +33,8 @@
 //   cluster-wide list of Services by that name; where their lookups time out while every DNS pod
 //   is ready, the DNS Deployment's events and kube-system's ConfigMaps (names and times);
 //   and where a container of the workload died in a system OOM of its node, the pods of that node
-//   (at most two nodes).
+//   (at most two nodes); the events of at most 3 pods the ReplicaSets keep replacing (read-lead-events.ts)
+//   and of at most 3 of the workload's LoadBalancer Services that have no external address.
 // None of this depends on how many other pods or events the namespace holds. The reads that follow
 // a lead (a neighbour, a port holder, the DNS's capacity) are in collect-leads.ts.
 import type * as k8s from '@kubernetes/client-node';
@@ -59,6 +60,7 @@ import { pickNetworkNodes } from '../../domain/triage/node-network.js';
 import { isOwnPodName, needsPreemptions, readPreemptions } from './read-preemptions.js';
 import { needsPriorityClasses, readPriorityClasses } from './read-priority-classes.js';
 import { readEvents, sortEvents } from './read-events.js';
+import { readPendingLoadBalancerEvents, readReplacedPodEvents } from './read-lead-events.js';
 import { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
 import { pickLogTargets, pickNodes, readClusterNodes, readLogs, readNodes, readPvcs, readVolumes } from './read-pod-details.js';
 import { lastRunJobName, podSelectorOf, readJobs, readWorkload } from './read-target.js';
@@ -203,6 +205,8 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
   whenDone(podsP, 'pods', onRead);
   const detailsP = podsP.then((pods) => podDetails(ctx, w, pods, onRead, workloadEventsP));
   const revisionEventsP = revisionsP.then((r) => revisionEvents(ctx, w, r));
+  // Pods replaced again and again, and LoadBalancer Services with no address: their own events say why.
+  const leadEventsP = Promise.all([readReplacedPodEvents(ctx, revisionEventsP, podsP), readPendingLoadBalancerEvents(ctx, servicesP, podsP)]);
   const leadsP = readLeads(ctx, target, { pods: podsP, services: servicesP, slices: slicesP, context: contextP, dns: dnsP, details: detailsP });
   // Pods preempted for higher-priority ones are gone: their events are found by reason, not by pod.
   const preemptionsP = Promise.all([podsP, revisionsP]).then(([pods, r]) => {
@@ -219,8 +223,8 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     readEvents(ctx, hpas.map((h) => ({ kind: 'HorizontalPodAutoscaler', name: h.name })), 'events of HPAs'),
   );
 
-  const [pods, revisions, hpas, services, slices, namespaceContext, dns, workloadEvents, details, rsEvents, hpaEvents, metricsServer, preemptions, { leads, dnsCapacity }] = await Promise.all([
-    podsP, revisionsP, hpasP, servicesP, slicesP, contextP, dnsP, workloadEventsP, detailsP, revisionEventsP, hpaEventsP, metricsServerP, preemptionsP, leadsP,
+  const [pods, revisions, hpas, services, slices, namespaceContext, dns, workloadEvents, details, rsEvents, hpaEvents, metricsServer, preemptions, { leads, dnsCapacity }, leadEvents] = await Promise.all([
+    podsP, revisionsP, hpasP, servicesP, slicesP, contextP, dnsP, workloadEventsP, detailsP, revisionEventsP, hpaEventsP, metricsServerP, preemptionsP, leadsP, leadEventsP,
   ]);
   const controllerRevision = w.kind === 'StatefulSet' ? (w.obj.status?.updateRevision === undefined ? undefined : revisions.byName.get(w.obj.status.updateRevision)) : w.kind === 'DaemonSet' ? revisions.revisions[0]?.revision : undefined;
   const serviceNames = new Set(services.services.map((s) => s.name));
@@ -232,7 +236,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     workload: mapWorkload(w, controllerRevision),
     pods: [...pods.ranked].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     census: pods.census,
-    events: sortEvents([...workloadEvents, ...rsEvents, ...hpaEvents, ...details.events, ...preemptions.events]),
+    events: sortEvents([...workloadEvents, ...rsEvents, ...hpaEvents, ...details.events, ...preemptions.events, ...leadEvents.flat()]),
     revisions: revisions.revisions,
     nodes: details.nodes,
     clusterNodes: details.clusterNodes,

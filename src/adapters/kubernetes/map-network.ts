@@ -2,7 +2,7 @@
 // which of their endpoints are ready.
 import type * as k8s from '@kubernetes/client-node';
 import type { EndpointSliceEvidence, ServiceEvidence } from '../../domain/triage/evidence.js';
-import { assignDefined, copyMap, toProtocol } from './map-common.js';
+import { assignDefined, copyMap, toIsoTime, toProtocol } from './map-common.js';
 import { listSpecFieldOwners } from './map-field-owners.js';
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
@@ -22,6 +22,8 @@ export function mapService(s: k8s.V1Service): ServiceEvidence {
     ...(s.spec?.clusterIP === 'None' ? { headless: true as const } : {}),
     ...(s.spec?.publishNotReadyAddresses === true ? { publishNotReadyAddresses: true as const } : {}),
     ...(s.spec?.sessionAffinity === 'ClientIP' ? { clientIpAffinity: mapClientIpAffinity(s) } : {}),
+    // How long a LoadBalancer has waited for the cloud to give it an address.
+    ...(type === 'LoadBalancer' ? assignDefined<Pick<ServiceEvidence, 'loadBalancerIngress' | 'createdAt'>>({ loadBalancerIngress: (s.status?.loadBalancer?.ingress ?? []).flatMap((i) => [i.ip ?? i.hostname ?? ''].filter((a) => a !== '')) }, { createdAt: toIsoTime(s.metadata?.creationTimestamp) }) : {}),
     ports: (s.spec?.ports ?? []).map((p) => {
       const port: ServiceEvidence['ports'][number] = {
         port: p.port,

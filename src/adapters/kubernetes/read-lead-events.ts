@@ -1,0 +1,23 @@
+// Events read only where the first evidence points, one field-selector query per object:
+// - of at most 3 pods the workload's ReplicaSets created in the last hour and that are gone again,
+//   when that happened at least twice (what takes them away: an evictor, a descheduler);
+// - of at most 3 of the workload's LoadBalancer Services that have no external address yet
+//   (the cloud's service controller says why).
+import type { EventEvidence } from '../../domain/triage/evidence.js';
+import { pickPendingLoadBalancers } from '../../domain/triage/load-balancer.js';
+import { pickReplacedPods } from '../../domain/triage/replaced-pods.js';
+import type { CollectContext } from './collect-context.js';
+import { readEvents } from './read-events.js';
+import type { PodsRead, readServices } from './read-workload-parts.js';
+
+export async function readReplacedPodEvents(ctx: CollectContext, revisionEvents: Promise<EventEvidence[]>, pods: Promise<PodsRead>): Promise<EventEvidence[]> {
+  const [events, read] = await Promise.all([revisionEvents, pods]);
+  const names = pickReplacedPods(events, read.ranked, ctx.now().toISOString());
+  return names.length === 0 ? [] : readEvents(ctx, names.map((name) => ({ kind: 'Pod', name })), 'events of replaced pods');
+}
+
+export async function readPendingLoadBalancerEvents(ctx: CollectContext, services: ReturnType<typeof readServices>, pods: Promise<PodsRead>): Promise<EventEvidence[]> {
+  const [s, read] = await Promise.all([services, pods]);
+  const names = pickPendingLoadBalancers(s.services, read.ranked);
+  return names.length === 0 ? [] : readEvents(ctx, names.map((name) => ({ kind: 'Service', name })), 'events of Services');
+}
