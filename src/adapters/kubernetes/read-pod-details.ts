@@ -57,8 +57,8 @@ export interface LogTarget {
   pod: string;
   container: string;
   previous: boolean;
-  /** Why it is read, for the order: crashed, stuck init, unready, healthy sample. */
-  why: 'crashed' | 'init' | 'unready' | 'sample' | 'system';
+  /** Why it is read, for the order: crashed, stuck init, unready, beside a crashed sidecar, healthy sample. */
+  why: 'crashed' | 'init' | 'unready' | 'beside' | 'sample' | 'system';
   restarts: number;
   /** A pod of another namespace (a cluster component); the triage's namespace otherwise. */
   namespace?: string;
@@ -115,6 +115,12 @@ export function pickLogTargets(pods: readonly PodEvidence[], max: number, now: D
       if (crashed(c, now)) all.push({ pod: p.name, container: c.name, previous: !(c.state && 'terminated' in c.state), why: 'crashed', restarts: c.restartCount });
       else if (runningNow(c) && !c.ready && p.deletionTimestamp === undefined) all.push({ pod: p.name, container: c.name, previous: false, why: 'unready', restarts: c.restartCount });
     }
+    // A sidecar that crashes leaves the main container running without what it serves (a proxy's
+    // port, a tunnel): the main container's errors say what its absence does.
+    const main = p.containers[0];
+    if (main !== undefined && runningNow(main) && main.ready && p.containers.slice(1).some((c) => crashed(c, now))) {
+      all.push({ pod: p.name, container: main.name, previous: false, why: 'beside', restarts: main.restartCount });
+    }
   }
   for (const p of sampleOrder(pods)) {
     const main = p.containers[0];
@@ -123,7 +129,7 @@ export function pickLogTargets(pods: readonly PodEvidence[], max: number, now: D
       all.push({ pod: p.name, container: main.name, previous: false, why: 'sample', restarts: main.restartCount });
     }
   }
-  const order = { crashed: 0, init: 1, unready: 2, sample: 3, system: 4 } as const;
+  const order = { crashed: 0, init: 1, unready: 2, beside: 3, sample: 4, system: 5 } as const;
   all.sort((a, b) => order[a.why] - order[b.why] || b.restarts - a.restarts || (a.pod < b.pod ? -1 : a.pod > b.pod ? 1 : 0));
   const firsts: LogTarget[] = [];
   const rest: LogTarget[] = [];

@@ -101,17 +101,34 @@ function listTightened(older: Effective, newer: Effective): Tightened[] {
   return out;
 }
 
+/**
+ * The port below 1024 a refused bind names ("bind() to 0.0.0.0:80 failed (13: Permission denied)",
+ * "listen tcp :80: bind: permission denied", "listen EACCES: permission denied 0.0.0.0:80"): only
+ * root or NET_BIND_SERVICE may bind it. Read after the bind/listen word, past the log's timestamp.
+ */
+export function findPrivilegedPort(line: string): number | undefined {
+  if (!EACCES.test(line)) return undefined;
+  const at = line.search(/\b(?:bind|listen)|make_sock/i);
+  if (at < 0) return undefined;
+  const ports = [...line.slice(at).matchAll(/(?:[\w.\]]:|\s:|\bport\s+)(\d{1,5})\b/gi)].map((m) => Number(m[1]));
+  const port = ports.at(-1);
+  return port !== undefined && port > 0 && port < 1024 ? port : undefined;
+}
+
 /** Which settings can refuse what the line says, likeliest first. */
 function suspectsFor(line: string): SandboxSetting[] {
-  if (EROFS.test(line)) return ['read-only-root'];
+  // A hedged guess ("read-only file system?") is a script's aside, not the refusal that stopped it.
+  if (EROFS.test(line)) return /read-only file system\?/i.test(line) ? [] : ['read-only-root'];
+  if (findPrivilegedPort(line) !== undefined) return ['non-root', 'capabilities'];
   if (SIGSYS.test(line)) return ['seccomp'];
   if (EPERM.test(line)) return ['seccomp', 'capabilities', 'no-new-privileges', 'non-root'];
   if (EACCES.test(line)) return ['non-root', 'capabilities', 'no-new-privileges', 'seccomp'];
   return [];
 }
 
-function tell(t: Tightened, revision: number, previous: number, syscall: string | undefined): Pick<SecurityRefusal, 'clause' | 'cause' | 'fix'> {
+function tell(t: Tightened, revision: number, previous: number, syscall: string | undefined, port: number | undefined): Pick<SecurityRefusal, 'clause' | 'cause' | 'fix'> {
   const call = syscall ? ` (${syscall})` : '';
+  if (port !== undefined && (t.setting === 'non-root' || t.setting === 'capabilities')) return tellPrivilegedPort(t, revision, previous, port);
   switch (t.setting) {
     case 'seccomp':
       return {
@@ -146,6 +163,18 @@ function tell(t: Tightened, revision: number, previous: number, syscall: string 
   }
 }
 
+/** A bind below 1024 refused: root or NET_BIND_SERVICE may bind it, the revision took both away. */
+function tellPrivilegedPort(t: Tightened, revision: number, previous: number, port: number): Pick<SecurityRefusal, 'clause' | 'cause' | 'fix'> {
+  const why = t.setting === 'non-root' ? `it runs as a non-root user since revision ${revision} (${t.label})` : `revision ${revision} dropped capabilities (${t.label})`;
+  return {
+    clause: `${why} and may not bind port ${port} (below 1024)`,
+    cause: `Revision ${revision} ${t.setting === 'non-root' ? `made the container run as a non-root user (${t.label})` : `dropped its capabilities (${t.label})`}: ports below 1024 are privileged, only root or NET_BIND_SERVICE may bind them, so the kernel refuses the bind to port ${port} (EACCES) and the process exits. Revision ${previous} ran the same image ${t.setting === 'non-root' ? 'as root' : 'with the capability'}.`,
+    fix: t.setting === 'non-root'
+      ? `make it listen on a port above 1024 (the containerPort, probes and the Service's targetPort with it), or let unprivileged users bind low ports (sysctl net.ipv4.ip_unprivileged_port_start=0)`
+      : 'add back NET_BIND_SERVICE (securityContext.capabilities.add), or make it listen on a port above 1024',
+  };
+}
+
 /**
  * Why the kernel refuses this container of these pods, when a tightened security setting of their
  * revision explains the refusal `lines` show; undefined when no line is a refusal or nothing was
@@ -153,8 +182,7 @@ function tell(t: Tightened, revision: number, previous: number, syscall: string 
  */
 export function findSecurityRefusal(revisions: readonly RevisionEvidence[], pods: readonly PodEvidence[], container: string, lines: readonly string[]): SecurityRefusal | undefined {
   const refusals = lines.filter((l) => suspectsFor(l).length > 0);
-  const line = refusals.at(-1);
-  if (line === undefined) return undefined;
+  if (refusals.length === 0) return undefined;
   const sorted = sortRevisions(revisions);
   const i = sorted.findIndex((r) => pods.some((p) => p.revisionHash === r.hash));
   const newer = sorted[i];
@@ -164,11 +192,14 @@ export function findSecurityRefusal(revisions: readonly RevisionEvidence[], pods
   const b = effective(newer, container);
   if (a === undefined || b === undefined) return undefined;
   const tightened = listTightened(a, b);
-  const suspects = [...new Set(refusals.flatMap(suspectsFor))];
-  const t = suspects.map((s) => tightened.find((x) => x.setting === s)).find((x) => x !== undefined);
-  if (t === undefined) return undefined;
+  // The last refusal is the one the process died of: explain it first, earlier ones after.
+  const explained = [...refusals].reverse().map((l) => ({ l, t: suspectsFor(l).map((s) => tightened.find((x) => x.setting === s)).find((x) => x !== undefined) }));
+  const hit = explained.find((x) => x.t !== undefined);
+  const t = hit?.t;
+  if (hit === undefined || t === undefined) return undefined;
   const syscall = t.setting === 'seccomp' ? lines.map((l) => FILTERED_SYSCALL.exec(l)?.[1]).find((x) => x !== undefined)?.replace(/_(setup|enter|register)$/, '') : undefined;
-  return { setting: t.setting, label: t.label, revision: newer.revision, previous: older.revision, line: line.trim(), ...(syscall ? { syscall } : {}), ...tell(t, newer.revision, older.revision, syscall) };
+  const port = findPrivilegedPort(hit.l);
+  return { setting: t.setting, label: t.label, revision: newer.revision, previous: older.revision, line: hit.l.trim(), ...(syscall ? { syscall } : {}), ...tell(t, newer.revision, older.revision, syscall, port) };
 }
 
 /** Words that tie a mechanism to a security setting and the diff line that changed it. */

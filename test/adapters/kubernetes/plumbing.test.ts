@@ -171,6 +171,18 @@ describe('pickLogTargets', () => {
     ]);
   });
 
+  it('reads the main container beside a crashed sidecar (its errors show what the sidecar\'s absence does), after the troubles', () => {
+    const pods = [
+      pod('p1', [{ ...c('web', 0, false), ready: true }, c('tunnel', 7, true)]),
+      { ...pod('ok', [{ ...c('web', 0, false), ready: true }, { ...c('tunnel', 0, false), ready: true }]), ready: true },
+    ];
+    expect(pickLogTargets(pods, 10, new Date('2026-11-21T03:14:00Z')).picked).toEqual([
+      { pod: 'p1', container: 'tunnel', previous: true, why: 'crashed', restarts: 7 },
+      { pod: 'p1', container: 'web', previous: false, why: 'beside', restarts: 0 },
+      { pod: 'ok', container: 'web', previous: false, why: 'sample', restarts: 0 },
+    ]);
+  });
+
   it('samples the newest pod first (a new node is where a recent change shows), then a pod on another node', () => {
     const ready = (name: string, nodeName: string, createdAt: string): PodEvidence => ({ ...pod(name, [{ ...c('app', 0, false), ready: true }]), ready: true, nodeName, createdAt });
     const pods = [ready('old-a', 'node-1', '2026-11-13T03:00:00Z'), ready('old-b', 'node-1', '2026-11-13T03:00:00Z'), ready('old-c', 'node-2', '2026-11-13T03:00:00Z'), ready('new-d', 'node-9', '2026-11-21T00:30:00Z')];

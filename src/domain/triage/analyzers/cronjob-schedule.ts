@@ -7,6 +7,7 @@ import { formatAgo, latest } from '../time-span.js';
 import { explainRefusedRuns, findRefusedRuns } from '../cron-refused-runs.js';
 import { describeJobsFillingQuota } from '../job-count-quota.js';
 import { explainMissedStart, findMissedStart } from '../cron-missed-start.js';
+import { explainControllerRefusal, findControllerRefusal } from '../cron-controller-refusal.js';
 
 /** The controller starts a run within seconds of its time; later than this, it was not started. */
 const START_GRACE_MS = 2 * 60_000;
@@ -29,6 +30,9 @@ export function analyzeCronJobSchedule(ev: TriageEvidence): Finding[] {
   const w = ev.workload;
   const sched = w?.kind === 'CronJob' ? w.schedule : undefined;
   if (!w || sched === undefined) return [];
+  // The controller cannot read the spec (its zone, its schedule): it says so and starts nothing.
+  const refusal = sched.suspended ? undefined : findControllerRefusal(ev, w.name, sched);
+  if (refusal) return [describeControllerRefusal(ev, refusal)];
   const parsed = parseCronSchedule(sched.cron, sched.timeZone);
   if (parsed === undefined) return [];
   const jobs = ev.jobs ?? [];
@@ -109,4 +113,32 @@ export function analyzeCronJobSchedule(ev: TriageEvidence): Finding[] {
       confirmCommands: [...confirm, formatKubectl(ev.target, `describe ${ref}`)],
     },
   ];
+}
+
+/**
+ * No Job since the controller refused the spec. The runs missed are not counted: in a zone the
+ * controller cannot load there is no telling when they were due.
+ */
+function describeControllerRefusal(ev: TriageEvidence, refusal: NonNullable<ReturnType<typeof findControllerRefusal>>): Finding {
+  const w = ev.workload;
+  const sched = w?.schedule;
+  const name = w?.name ?? ev.target.name;
+  const ref = `cronjob/${name}`;
+  const told = explainControllerRefusal(refusal, ref, name, ev.collectedAt);
+  const last = latest([sched?.lastScheduleTime, ...(ev.jobs ?? []).map((j) => j.createdAt)]);
+  const since = last ? `no Job created since the last run, ${formatRun(new Date(last), 'UTC')} (${formatAgo(last, ev.collectedAt)})` : 'no Job created';
+  return {
+    id: `cron-schedule/${name}`,
+    kind: 'cron-schedule',
+    title: `CronJob ${name}: ${told.clause}; ${since}`,
+    layer: 'rollout/change',
+    severity: 'critical',
+    confidence: 'high',
+    decisive: refusal.event.message,
+    evidence: [told.evidence, `schedule ${sched?.cron ?? '?'}${sched?.timeZone ? `, timeZone ${sched.timeZone}` : ''}, lastScheduleTime ${sched?.lastScheduleTime ?? 'never'}`],
+    likelyCause: told.cause,
+    nextAction: told.action,
+    fix: told.fix,
+    confirmCommands: [formatKubectl(ev.target, `describe ${ref}`), formatKubectl(ev.target, `get jobs -l batch.kubernetes.io/cronjob-name=${name} --sort-by=.metadata.creationTimestamp`)],
+  };
 }

@@ -9,6 +9,7 @@ import { describeDownService, findInClusterService, findServiceOf } from '../dow
 import { diagnoseResolver } from '../pod-resolver.js';
 import { resolveDependency } from '../name-resolution.js';
 import { describeServiceElsewhere, listNearServices } from '../service-elsewhere.js';
+import { findDownLoopbackServer } from '../loopback-sibling.js';
 import { describeTrustUnchanged, explainUntrusted, findRekeyedCa, findTrustBundle } from '../trust-bundle.js';
 
 export type { DependencyError, DependencyProblem } from '../dependency-error-line.js';
@@ -97,11 +98,16 @@ export function analyzeDependencyErrors(ev: TriageEvidence): Finding[] {
   for (const log of ev.logs) {
     const pod = findPod(ev, log.pod);
     if (!pod) continue;
-    const mine: Hit[] = [];
+    let mine: Hit[] = [];
+    const sidecarDown = new Set<string>();
     log.lines.forEach((line, index) => {
       const error = parseDependencyError(line);
-      if (error) mine.push({ log, line, index, error });
+      // Refused at a loopback port a crashed neighbour serves: that container's crash, told on its exit.
+      if (error && findDownLoopbackServer(pod, log.container, error.dependency)) sidecarDown.add(error.problem);
+      else if (error) mine.push({ log, line, index, error });
     });
+    // The unnamed "Connection refused" of the same stack trace is the same refusal.
+    mine = mine.filter((h) => h.error.dependency !== undefined || !sidecarDown.has(h.error.problem));
     // The crashed run of a container that has long since recovered is history, not the incident.
     const container = pod.containers.find((c) => c.name === log.container);
     const term = container ? getLastTermination(container) : undefined;

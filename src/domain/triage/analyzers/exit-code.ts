@@ -12,6 +12,7 @@ import { describeHeap, findHeapSetting, findJvmPoolCap } from '../runtime-flags.
 import { findHeapRefusal } from '../heap-refusal.js';
 import { findNodeKernelLimit, tellNodeKernelLimit } from '../node-kernel-limit.js';
 import { findSecurityRefusal } from '../security-refusal.js';
+import { findLoopbackRefusal } from '../loopback-sibling.js';
 import { findMemoryTypo, tellMemoryTypo } from '../memory-typo.js';
 import { findServiceLink, tellServiceLink } from '../service-links.js';
 import { sortRevisions } from '../revision-diff.js';
@@ -234,6 +235,10 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   // Found by runc yet not executable: the interpreter its first line names is what is missing.
   const interp = first.cls === 'bad-interpreter' ? findBadInterpreter(first.term.message) : undefined;
   const interpTold = interp ? describeBadInterpreter(interp) : undefined;
+  // A neighbour refused at the loopback port this container serves: what its crash does to the pod.
+  const loopback = findLoopbackRefusal(ev, hits.map((h) => h.ref.pod), container.name);
+  if (loopback) evidence.push(`log ${loopback.pod}/${loopback.client}: ${loopback.line}`);
+  const consequence = loopback ? ` Beside it, ${loopback.client} is refused at ${loopback.address}, which ${container.name} serves (${loopback.served}): nothing listens there while it is down, so those errors are this crash's consequence, not a fault of ${loopback.client} or of what ${container.name} connects to.` : '';
   const pod = first.ref.pod.name;
   const confirmCommands = [previousLogsCommand(ev.target, pod, container.name), describePodCommand(ev.target, pod)];
   if (first.cls !== 'app-error') {
@@ -248,7 +253,7 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
     confidence: heap || denied || kernel || typo ? 'high' : text.confidence,
     evidence,
     ...(store ? { decisive: store.line } : decisive ? { decisive } : {}),
-    likelyCause: typo?.cause ?? interpTold?.cause ?? kernel?.cause ?? heap?.cause ?? clash?.cause ?? link?.cause ?? storeTold?.cause ?? denied?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause),
+    likelyCause: `${typo?.cause ?? interpTold?.cause ?? kernel?.cause ?? heap?.cause ?? clash?.cause ?? link?.cause ?? storeTold?.cause ?? denied?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause)}${consequence}`,
     nextAction: typo?.action ?? kernel?.action ?? refused?.action ?? (heap && 'action' in heap ? heap.action : undefined) ?? clash?.action ?? link?.action ?? storeTold?.action ?? (refusal ? `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.` : undefined) ?? (owner ? `${capitalize(owner.fix)}${owner.imageChange ? `; rolling back to revision ${owner.imageChange.previous} runs the old user meanwhile` : ''}.` : undefined) ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
     fix: typo?.fix ?? interpTold?.fix ?? kernel?.fix ?? heap?.fix ?? clash?.fix ?? link?.fix ?? storeTold?.fix ?? denied?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
     confirmCommands,

@@ -86,12 +86,14 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
   const security = pickSecurityChange(text, diff);
   if (security !== undefined) return security;
   // A container the revision added, failing: its arrival is the change, not an image bump beside it.
-  const failing = /\b(?:container|sidecar) ([\w.-]+)/i.exec(mechanism?.title ?? '')?.[1];
+  const failing = /\b(?:sidecar container|container|sidecar) ([\w.-]+)/i.exec(mechanism?.title ?? '')?.[1];
   const added = failing === undefined ? undefined : diff.find((l) => l.startsWith(`container ${failing} added`) || l.startsWith(`init container ${failing} added`));
   if (added !== undefined) return added;
   // The diff line that names an env var the mechanism names is the lead over an image bump of the same revision.
   const names = `${mechanism?.title ?? ''} ${mechanism?.decisive ?? ''}`.match(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g) ?? [];
-  const line = diff.find((l) => related(l) && names.some((n) => new RegExp(`\\b${n}\\b`).test(l))) ?? diff.find(related);
+  // A failing sidecar: its own change is the lead over the main container's image bump listed first.
+  const own = failing !== undefined && /^sidecar/i.test(mechanism?.title ?? '') ? diff.find((l) => related(l) && l.startsWith(`${failing} `)) : undefined;
+  const line = diff.find((l) => related(l) && names.some((n) => new RegExp(`\\b${n}\\b`).test(l))) ?? own ?? diff.find(related);
   // "X_PASSWORD = from secret …" reads as a credential to the redactor: the reference goes in parentheses.
   return line === undefined ? summarizeChange(older, newer) : shortenImageChange(line.replace(/ env added ([\w.-]+) = (from (?:secret|configMap) .*)$/, ' env added $1 ($2)'));
 }

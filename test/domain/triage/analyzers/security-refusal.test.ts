@@ -80,6 +80,30 @@ describe('a process refused by the kernel after its revision tightened the sandb
     expect(f?.fix).toContain('emptyDir');
   });
 
+  const HARDENED_WEB = [
+    'entrypoint: info: can not modify /etc/httpd/conf.d/site.conf (read-only file system?)',
+    'entrypoint: configuration complete; ready for start up',
+    '2026/11/21 03:12:12 [emerg] 1#1: bind() to 0.0.0.0:443 failed (13: Permission denied)',
+  ];
+
+  it('blames the non-root user for a port below 1024 refused, not an earlier hedged read-only message', () => {
+    const ev = hardenedRollout({ podSc: '{"runAsNonRoot":true,"runAsUser":2000}', appSc: '{"capabilities":{"drop":["ALL"]},"readOnlyRootFilesystem":true}', log: HARDENED_WEB });
+    const [f] = analyzeExitCodes(ev);
+    expect(f?.title).toContain('runAsUser 2000');
+    expect(f?.title).toMatch(/port 443 \(below 1024\)/);
+    expect(f?.title).not.toMatch(/read-only/);
+    expect(f?.fix).toMatch(/above 1024/);
+    expect(buildTriageReport(ev, times).headline).toMatch(/^Since revision 7 \(20m ago: pod securityContext: \{\} → \{"runAsNonRoot"/);
+  });
+
+  it('reads a Go or Node refusal of a low port the same way', () => {
+    for (const line of ['listen tcp :80: bind: permission denied', 'Error: listen EACCES: permission denied 0.0.0.0:80']) {
+      const ev = hardenedRollout({ podSc: '{"runAsUser":2000}', appSc: '{"readOnlyRootFilesystem":true}', log: ['info: /etc/app is read-only file system?', line] });
+      const [f] = analyzeExitCodes(ev);
+      expect(f?.title).toMatch(/runAsUser 2000\).*port 80 \(below 1024\)/);
+    }
+  });
+
   it('blames no setting when the revision tightened none, though the log says EPERM', () => {
     const ev = hardenedRollout({ log: ZIG_EPERM });
     const [f] = analyzeExitCodes(ev);

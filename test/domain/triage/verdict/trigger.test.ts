@@ -103,6 +103,14 @@ describe('findTrigger', () => {
     expect(t).toMatchObject({ kind: 'revision', change: 'container nginx added (nginx:1.27.2-alpine)' });
   });
 
+  it('picks the change of the failing sidecar over an image bump of the main container', () => {
+    const ev = badRolloutScenario();
+    const tunnel = (target: string) => revisionContainer({ name: 'db-tunnel', image: 'tunnel:3.1', env: [{ name: 'TUNNEL_TARGET', value: target }], envFrom: [] });
+    ev.revisions = ev.revisions.map((r) => ({ ...r, containers: [...r.containers, tunnel(r.revision === 7 ? 'ledger-main-v2' : 'ledger-main')] }));
+    const t = trigger(ev, mechanism('exit-code', NEW_PODS, { title: 'Sidecar container db-tunnel exits with code 1 on 3/5 pods' }));
+    expect(t).toMatchObject({ kind: 'revision', change: 'db-tunnel env TUNNEL_TARGET: "ledger-main" → "ledger-main-v2"' });
+  });
+
   it('picks a probe change for a liveness kill and a nodeSelector change for a placement failure', () => {
     const ev = badRolloutScenario();
     ev.revisions = ev.revisions.map((r) =>
