@@ -10,6 +10,7 @@ import { findIngressCutoff } from '../../domain/triage/ingress-cutoff.js';
 import { pickDependencyServices } from '../../domain/triage/dependency-service.js';
 import { pickShortNamesElsewhere } from '../../domain/triage/service-elsewhere.js';
 import { listRefusingServices } from '../../domain/triage/analyzers/dependency-refuses.js';
+import { listRejectedSecrets } from '../../domain/triage/analyzers/credentials-rejected.js';
 import { pickHostPortClashes } from '../../domain/triage/host-port-holders.js';
 import { needsDnsCapacity } from '../../domain/triage/dns-capacity.js';
 import type { CollectContext } from './collect-context.js';
@@ -17,6 +18,7 @@ import { pickDownServices, readDownServices } from './read-down-services.js';
 import { readCallerPods } from './read-caller-pods.js';
 import { readDependencyServices } from './read-dependency-services.js';
 import { readServicesElsewhere } from './read-services-elsewhere.js';
+import { readSecretSyncEvents } from './read-secret-sync-events.js';
 import { pickForeignPods, readForeignPods } from './read-foreign-pods.js';
 import { pickDependencyPods, readDependencyPods } from './read-dependency-pods.js';
 import { pickPortWaits, readHostNetworkHolders, readPortHolders } from './read-port-holders.js';
@@ -35,7 +37,7 @@ export interface FirstReads {
   details: Promise<{ logs: TriageEvidence['logs'] }>;
 }
 
-type Leads = Pick<TriageEvidence, 'downServices' | 'calledServices' | 'callerPods' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere'>;
+type Leads = Pick<TriageEvidence, 'downServices' | 'calledServices' | 'callerPods' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents'>;
 type DnsCapacity = NonNullable<TriageEvidence['dns']>['capacity'];
 
 export async function readLeads(ctx: CollectContext, target: TriageTarget, first: FirstReads): Promise<{ leads: Leads; dnsCapacity: DnsCapacity }> {
@@ -80,14 +82,19 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const names = services.complete ? pickShortNamesElsewhere(pods.ranked, d.logs, services.services, now()) : [];
     return names.length === 0 ? [] : readServicesElsewhere(ctx, names);
   });
+  // Credentials rejected from a Secret: what keeps that Secret in sync may say why it went stale.
+  const secretSyncP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
+    const secrets = listRejectedSecrets({ logs: d.logs, pods: pods.ranked });
+    return secrets.length === 0 ? [] : readSecretSyncEvents(ctx, secrets);
+  });
   // Lookups that time out while every DNS pod is ready: what left the cluster DNS short (a scale-down, an edited ConfigMap).
   const dnsCapacityP = Promise.all([first.dns, detailsP]).then(([dns, d]) => {
     const deployment = needsDnsCapacity(d.logs, dns);
     return deployment === undefined ? undefined : readDnsCapacity(ctx, deployment);
   });
 
-  const [downServices, calledServices, callerPods, foreignPods, dependencyPods, portHolders, hostHolders, dependencyServices, servicesElsewhere, dnsCapacity] = await Promise.all([
-    downP, calledP, callersP, foreignP, dependencyP, portHoldersP, hostHoldersP, dependencyServicesP, servicesElsewhereP, dnsCapacityP,
+  const [downServices, calledServices, callerPods, foreignPods, dependencyPods, portHolders, hostHolders, dependencyServices, servicesElsewhere, secretSyncEvents, dnsCapacity] = await Promise.all([
+    downP, calledP, callersP, foreignP, dependencyP, portHoldersP, hostHoldersP, dependencyServicesP, servicesElsewhereP, secretSyncP, dnsCapacityP,
   ]);
   const leads: Leads = {
     ...(downServices.length > 0 ? { downServices } : {}),
@@ -99,6 +106,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     ...(hostHolders.length > 0 ? { hostNetworkHolders: hostHolders } : {}),
     ...(dependencyServices.length > 0 ? { dependencyServices } : {}),
     ...(servicesElsewhere.length > 0 ? { servicesElsewhere } : {}),
+    ...(secretSyncEvents.length > 0 ? { secretSyncEvents } : {}),
   };
   return { leads, dnsCapacity };
 }

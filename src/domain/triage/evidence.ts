@@ -343,5 +343,7 @@ export interface TriageEvidence {
   callerPods?: CallerPodEvidence[];
   /** Services of other namespaces named like a short host name that does not resolve (one list by name each). */
   servicesElsewhere?: ServiceElsewhereEvidence[];
+  /** Events of objects named like the Secrets whose credentials are rejected (at most two): why a synced Secret went stale. */
+  secretSyncEvents?: EventEvidence[];
 }
 
