@@ -1,15 +1,17 @@
 // The reads a triage makes only where the first evidence points: the neighbours the workload's
 // Services and logs lead to (a Service left with no ready endpoint, one its logs fail to reach or
-// that refuses it, another workload's pods behind its Services, a Service of another namespace or
-// of another name it looks for, the last callers an ingress policy cut off), who holds a port its
-// pods need, and what left the cluster DNS short. Each is bounded (see collect-evidence.ts) and
+// that refuses it — with the log of the servers that say why —, another workload's pods behind its
+// Services, a Service of another namespace or of another name it looks for, the last callers an
+// ingress policy cut off, what keeps a rejected Secret in sync), who holds a port its pods need,
+// and what left the cluster DNS short. Each is bounded (see collect-evidence.ts) and
 // none happens on a healthy workload's evidence.
 import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
 import { listOwnServiceNames, pickCalledServices } from '../../domain/triage/called-service.js';
 import { findIngressCutoff } from '../../domain/triage/ingress-cutoff.js';
 import { pickDependencyServices } from '../../domain/triage/dependency-service.js';
 import { pickShortNamesElsewhere } from '../../domain/triage/service-elsewhere.js';
-import { listRefusingServices } from '../../domain/triage/analyzers/dependency-refuses.js';
+import { listExplainedServices, listRefusingServices } from '../../domain/triage/analyzers/dependency-refuses.js';
+import { listRejectedSecrets } from '../../domain/triage/analyzers/credentials-rejected.js';
 import { pickHostPortClashes } from '../../domain/triage/host-port-holders.js';
 import { needsDnsCapacity } from '../../domain/triage/dns-capacity.js';
 import type { CollectContext } from './collect-context.js';
@@ -17,8 +19,10 @@ import { pickDownServices, readDownServices } from './read-down-services.js';
 import { readCallerPods } from './read-caller-pods.js';
 import { readDependencyServices } from './read-dependency-services.js';
 import { readServicesElsewhere } from './read-services-elsewhere.js';
+import { readSecretSyncEvents } from './read-secret-sync-events.js';
 import { pickForeignPods, readForeignPods } from './read-foreign-pods.js';
 import { pickDependencyPods, readDependencyPods } from './read-dependency-pods.js';
+import { readExplainingPods } from './read-explaining-pods.js';
 import { pickPortWaits, readHostNetworkHolders, readPortHolders } from './read-port-holders.js';
 import type { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
 import { readDnsCapacity } from './read-namespace-context.js';
@@ -35,7 +39,7 @@ export interface FirstReads {
   details: Promise<{ logs: TriageEvidence['logs'] }>;
 }
 
-type Leads = Pick<TriageEvidence, 'downServices' | 'calledServices' | 'callerPods' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere'>;
+type Leads = Pick<TriageEvidence, 'downServices' | 'calledServices' | 'callerPods' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents'>;
 type DnsCapacity = NonNullable<TriageEvidence['dns']>['capacity'];
 
 export async function readLeads(ctx: CollectContext, target: TriageTarget, first: FirstReads): Promise<{ leads: Leads; dnsCapacity: DnsCapacity }> {
@@ -59,9 +63,13 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   });
   const foreignP = routingP.then(([services, slices, pods]) => readForeignPods(ctx, pickForeignPods(services.services, slices, pods), pods.others));
   // A Service the workload's logs say refuses it now (a broker's alarm): one of its pods' own log names why.
-  const dependencyP = Promise.all([detailsP, podsP, slicesP]).then(([d, pods, slices]) =>
-    readDependencyPods(ctx, pickDependencyPods(listRefusingServices({ logs: d.logs, pods: pods.ranked, target }), slices)),
-  );
+  const dependencyP = Promise.all([detailsP, podsP, slicesP]).then(async ([d, pods, slices]) => {
+    const seen = { logs: d.logs, pods: pods.ranked, target };
+    // One whose own servers log why (a disk watermark), in any namespace: a few of its pods' tails.
+    const explained = listExplainedServices(seen);
+    const [own, explaining] = await Promise.all([readDependencyPods(ctx, pickDependencyPods(listRefusingServices(seen), slices)), explained.length === 0 ? [] : readExplainingPods(ctx, explained)]);
+    return [...own, ...explaining];
+  });
   const portHoldersP = podsP.then((pods) => {
     const waits = pickPortWaits(pods.ranked);
     return waits.length === 0 ? [] : readPortHolders(ctx, waits, ownPods(pods));
@@ -80,14 +88,19 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const names = services.complete ? pickShortNamesElsewhere(pods.ranked, d.logs, services.services, now()) : [];
     return names.length === 0 ? [] : readServicesElsewhere(ctx, names);
   });
+  // Credentials rejected from a Secret: what keeps that Secret in sync may say why it went stale.
+  const secretSyncP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
+    const secrets = listRejectedSecrets({ logs: d.logs, pods: pods.ranked });
+    return secrets.length === 0 ? [] : readSecretSyncEvents(ctx, secrets);
+  });
   // Lookups that time out while every DNS pod is ready: what left the cluster DNS short (a scale-down, an edited ConfigMap).
   const dnsCapacityP = Promise.all([first.dns, detailsP]).then(([dns, d]) => {
     const deployment = needsDnsCapacity(d.logs, dns);
     return deployment === undefined ? undefined : readDnsCapacity(ctx, deployment);
   });
 
-  const [downServices, calledServices, callerPods, foreignPods, dependencyPods, portHolders, hostHolders, dependencyServices, servicesElsewhere, dnsCapacity] = await Promise.all([
-    downP, calledP, callersP, foreignP, dependencyP, portHoldersP, hostHoldersP, dependencyServicesP, servicesElsewhereP, dnsCapacityP,
+  const [downServices, calledServices, callerPods, foreignPods, dependencyPods, portHolders, hostHolders, dependencyServices, servicesElsewhere, secretSyncEvents, dnsCapacity] = await Promise.all([
+    downP, calledP, callersP, foreignP, dependencyP, portHoldersP, hostHoldersP, dependencyServicesP, servicesElsewhereP, secretSyncP, dnsCapacityP,
   ]);
   const leads: Leads = {
     ...(downServices.length > 0 ? { downServices } : {}),
@@ -99,6 +112,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     ...(hostHolders.length > 0 ? { hostNetworkHolders: hostHolders } : {}),
     ...(dependencyServices.length > 0 ? { dependencyServices } : {}),
     ...(servicesElsewhere.length > 0 ? { servicesElsewhere } : {}),
+    ...(secretSyncEvents.length > 0 ? { secretSyncEvents } : {}),
   };
   return { leads, dnsCapacity };
 }

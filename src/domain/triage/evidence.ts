@@ -316,7 +316,7 @@ export interface TriageEvidence {
   /** Pods of something else that the workload's Services route to (at most two), with a log tail each. */
   foreignPods?: { pod: PodEvidence; logs: LogEvidence[] }[];
   /** One pod behind a Service of the namespace that the workload's logs say refuses it (a broker blocking publishers), with its log tail. */
-  dependencyPods?: { service: string; pod: PodEvidence; logs: LogEvidence[] }[];
+  dependencyPods?: { service: string; namespace?: string; pod: PodEvidence; logs: LogEvidence[] }[];
   /** Who holds the host ports a pending pod pinned to one node asks for (DaemonSet pods). */
   portHolders?: PortHolderEvidence[];
   /** Host-network pods of other workloads listening on a port the workload's host-network pods fail to bind (at most two nodes). */
@@ -343,5 +343,7 @@ export interface TriageEvidence {
   callerPods?: CallerPodEvidence[];
   /** Services of other namespaces named like a short host name that does not resolve (one list by name each). */
   servicesElsewhere?: ServiceElsewhereEvidence[];
+  /** Events of objects named like the Secrets whose credentials are rejected (at most two): why a synced Secret went stale. */
+  secretSyncEvents?: EventEvidence[];
 }
 

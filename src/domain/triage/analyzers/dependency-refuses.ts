@@ -9,6 +9,10 @@ import { findBrokerAlarm } from '../broker-log.js';
 import { findServerSettings, formatSettings } from '../server-settings.js';
 import { describeDnsCache, findStaleAddress } from '../stale-address.js';
 import type { StaleAddress } from '../stale-address.js';
+import { describeMixedRole, findMixedRoleService } from '../mixed-role-service.js';
+import { readLineTime } from '../request-silence.js';
+import { FLOOD_STAGE, findServerExplanation } from '../server-explanation.js';
+import type { ServerExplanation } from '../server-explanation.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
 interface Refusal {
@@ -28,6 +32,8 @@ interface Refusal {
   failover?: boolean;
   /** The server's own flags that set the limit it refuses at: one of its pods is read to state their values. */
   settings?: readonly string[];
+  /** The server's own log line that says why it refuses, and what of it to state: a few of its pods' logs are read for it. */
+  explainedBy?: ServerExplanation;
 }
 
 const REFUSALS: readonly Refusal[] = [
@@ -84,6 +90,7 @@ const REFUSALS: readonly Refusal[] = [
     refuses: 'writes: its indices are read-only',
     why: 'A data node crossed the flood-stage disk watermark, so Elasticsearch marked the indices read-only (index.blocks.read_only_allow_delete).',
     fix: 'free disk on the Elasticsearch data nodes (or add some); recent versions lift the block by themselves once below the high watermark',
+    explainedBy: FLOOD_STAGE,
   },
   // AMQP connection.blocked: the broker stops reading from every publishing connection while a
   // resource alarm is set; clients log it with the broker's reason ("low on memory").
@@ -145,6 +152,22 @@ export function listRefusingServices(ev: Pick<TriageEvidence, 'logs' | 'pods' | 
 }
 
 /**
+ * Services (of any namespace) that the logs say refuse the workload for a reason their own logs
+ * state (a disk watermark), at most `max`: the collector reads a few of their pods' log tails.
+ */
+export function listExplainedServices(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'>, max = 1): { namespace: string; name: string }[] {
+  const refs = REFUSALS.filter((r) => r.explainedBy !== undefined).flatMap((r) => {
+    const hits = findHits(ev, r);
+    const hit = hits.length >= MIN_LINES ? hits[0] : undefined;
+    const c = ev.pods.find((p) => p.name === hit?.log.pod)?.containers.find((x) => x.name === hit?.log.container);
+    const address = c ? findServerAddress(c, r.server) : undefined;
+    const service = address ? findInClusterService(address.host, ev.target.namespace) : undefined;
+    return service ? [service] : [];
+  });
+  return refs.slice(0, max);
+}
+
+/**
  * A dependency that is up and answering but refuses the work: Redis at maxmemory, writes sent
  * to a read-only replica, an index blocked at the disk watermark. The pods may all be Ready
  * while every write fails; the server's own words name the mechanism, on its side.
@@ -163,33 +186,44 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const unready = podObjects.filter((p) => !p.ready).length;
     const where = address ? ` (${address.env}=${address.host})` : '';
     // The server's own pod, when one was read: the broker's alarm and who left before it; the settings it refuses by.
-    const own = service ? ev.dependencyPods?.find((d) => d.service === service.name) : undefined;
+    const own = service ? ev.dependencyPods?.find((d) => d.service === service.name && (d.namespace ?? ev.target.namespace) === service.namespace) : undefined;
     const alarm = own && r.server === 'RabbitMQ' ? findBrokerAlarm(own.logs, ev.collectedAt) : undefined;
     const settings = own && r.settings ? findServerSettings(own.pod, r.settings) : undefined;
     const configured = settings ? ` (${formatSettings(settings, ', ')})` : '';
+    const told = service && r.explainedBy ? findServerExplanation(ev.dependencyPods?.filter((d) => d.service === service.name && (d.namespace ?? ev.target.namespace) === service.namespace) ?? [], r.explainedBy) : undefined;
     const gone = alarm?.gone.map((g) => `${g.user}${g.ago ? ` (${g.ago})` : ''}`).join(', ');
     const backlog = gone ? ` Before the alarm, the connection of ${gone} closed and never came back: if that client consumes a queue, its backlog is what fills the broker.` : '';
     const count = r.clearedBy ? `connections blocked, still, in the logs of` : `${hits.length} refused calls in the logs of`;
     const stale = r.failover && container && address ? findStaleAddress(ev, container, address.host, ev.logs.filter((l) => pods.includes(l.pod)).flatMap((l) => l.lines)) : undefined;
     if (stale) return [describeStale(ev, r, stale, { named, where, hits, pods, unready, decisive, service: service?.name })];
+    // The Service itself routes to the replicas too: its selector lost the label of the primary's role.
+    const mixed = r.failover && service?.namespace === ev.target.namespace ? findMixedRoleService(ev, service.name) : undefined;
+    const mixedWhy = mixed ? describeMixedRole(mixed) : undefined;
+    // When the refusals began, so a change of that Service before them is found as the trigger.
+    const onset = mixed ? hits.map((h) => readLineTime(h.line)).filter((t) => t !== undefined).sort()[0] : undefined;
+    const mixedFix = mixed ? `put the primary's ${Object.keys(mixed.missing).join(', ')} label back into ${mixed.service}'s selector so it selects the primary only (fix the chart or manifest that dropped it), then recycle the client's connections` : undefined;
+    const fixed = mixedFix ?? (told ? `${r.fix} — start with ${told.subject}` : r.fix);
     return [{
       id: `dependency-refuses/${r.server}/${r.refuses.split(':')[0] ?? ''}`,
       kind: 'dependency-error',
-      title: `${named} refuses ${r.refuses}${configured} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`,
+      title: `${named} refuses ${mixedWhy ? `writes: ${mixedWhy}` : r.refuses}${configured}${told ? ` — ${told.said}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`,
       layer: 'network/routing',
       severity: unready > 0 ? severityForPods(ev, unready) : 'warning',
       confidence: 'high',
       evidence: [
         `${named}${where}`,
+        ...(mixedWhy ? [mixedWhy] : []),
+        ...(told ? [`log ${told.pod} (${r.server}): ${told.line}`] : []),
         ...hits.slice(-2).map((h) => `log ${h.log.pod}: ${h.line}`),
         ...(own && alarm ? [`log ${own.pod.name} (${r.server}): ${alarm.alarm}`] : []),
         ...(own && settings ? [`${own.pod.name} runs ${settings.container} with ${formatSettings(settings)}${settings.memoryLimit ? ` (memory limit ${settings.memoryLimit})` : ''}`] : []),
         ...(own && gone ? [`log ${own.pod.name}: connection closed before the alarm and not reopened — ${gone}`] : []),
       ],
       decisive,
-      likelyCause: `${r.why}${backlog} The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`,
-      nextAction: `Fix ${named}: ${r.fix}${alarm?.gone[0] ? ` — start with ${alarm.gone.map((g) => g.user).join(', ')}, whose connection is gone` : ''}.`,
-      fix: r.fix,
+      ...(onset ? { onset } : {}),
+      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : `${r.why}${backlog} The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`,
+      nextAction: `Fix ${named}: ${fixed}${alarm?.gone[0] ? ` — start with ${alarm.gone.map((g) => g.user).join(', ')}, whose connection is gone` : ''}.`,
+      fix: fixed,
       confirmCommands: service
         ? [formatKubectl({ ...ev.target, namespace: service.namespace }, `describe service ${service.name}`), formatKubectl(ev.target, `logs ${pods[0] ?? ''} --tail=100`)]
         : [formatKubectl(ev.target, `logs ${pods[0] ?? ''} --tail=100`)],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeRejectedCredentials } from '../../../../src/domain/triage/analyzers/credentials-rejected.js';
+import { analyzeRejectedCredentials, listRejectedSecrets } from '../../../../src/domain/triage/analyzers/credentials-rejected.js';
 import type { EnvVarEvidence } from '../../../../src/domain/triage/evidence.js';
-import { REV6, REV7, baseEvidence, container, minutesAgo, pod, revision, revisionContainer } from '../scenarios/builders.js';
+import { NS, REV6, REV7, baseEvidence, container, event, minutesAgo, pod, revision, revisionContainer } from '../scenarios/builders.js';
 
 const REJECTED = 'ERROR [pool] connect failed: FATAL: password authentication failed for user "ledger"';
 
@@ -54,5 +54,52 @@ describe('analyzeRejectedCredentials', () => {
   it('does not call a required reference optional, nor an optional one unset when the app does not say so', () => {
     expect(analyzeRejectedCredentials(scenario(['WARN DB_PASSWORD is empty', REJECTED, REJECTED]))[0]?.title).not.toContain('optional');
     expect(analyzeRejectedCredentials(scenario([REJECTED, REJECTED], OPTIONAL))[0]?.title).not.toContain('optional');
+  });
+});
+
+describe('analyzeRejectedCredentials — a Secret its sync controller no longer updates', () => {
+  const KEY_REJECTED = 'ERROR -- : [a1] Billing::AuthError (Invalid API Key provided: sk_live_****Zz9q)';
+  const env: EnvVarEvidence = { name: 'VENDOR_API_KEY', ref: { kind: 'secret', name: 'vendor-creds', key: 'api-key' } };
+  const syncFailed = event({
+    object: { kind: 'ExternalSecret', name: 'vendor-creds', namespace: NS },
+    reason: 'UpdateFailed',
+    message: 'error processing spec.data[0] (key: prod/vendor), err: WebIdentityErr: failed to retrieve credentials\ncaused by: AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity\n\tstatus code: 403',
+    count: 300,
+    firstSeen: minutesAgo(3 * 24 * 60),
+    lastSeen: minutesAgo(2),
+  });
+  const ready = () => {
+    const pods = [0, 1].map((i) => pod(i, { containers: [container({ env: [env] })] }));
+    return baseEvidence({ pods, logs: pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines: [KEY_REJECTED, KEY_REJECTED] })) });
+  };
+
+  it('takes an API key the provider calls invalid for rejected credentials', () => {
+    const [f] = analyzeRejectedCredentials(ready());
+    expect(f?.title).toContain('VENDOR_API_KEY from Secret vendor-creds');
+    expect(f?.decisive).toContain('Invalid API Key');
+  });
+
+  it('names the failing sync of the object that keeps the Secret as why it is stale', () => {
+    const ev = ready();
+    ev.secretSyncEvents = [syncFailed];
+    const [f] = analyzeRejectedCredentials(ev);
+    expect(f?.title).toMatch(/VENDOR_API_KEY from Secret vendor-creds is stale — ExternalSecret vendor-creds has failed to sync for 3d/);
+    expect(f?.title).toContain('UpdateFailed ×300: AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity');
+    expect(f?.fix).toMatch(/force a resync of ExternalSecret vendor-creds, then restart the pods/);
+  });
+
+  it('ignores sync events of other objects, Normal ones, and the Secret\'s own', () => {
+    const ev = ready();
+    ev.secretSyncEvents = [
+      { ...syncFailed, object: { kind: 'ExternalSecret', name: 'other-creds' } },
+      { ...syncFailed, type: 'Normal', reason: 'Updated', message: 'Updated Secret' },
+      { ...syncFailed, object: { kind: 'Secret', name: 'vendor-creds' } },
+    ];
+    expect(analyzeRejectedCredentials(ev)[0]?.title).not.toContain('stale');
+  });
+
+  it('lists the Secrets whose credentials are rejected, for the collector to follow', () => {
+    expect(listRejectedSecrets(ready())).toEqual(['vendor-creds']);
+    expect(listRejectedSecrets(baseEvidence())).toEqual([]);
   });
 });
