@@ -27,6 +27,7 @@ import { SCHEDULING_SCENARIOS } from './scheduling.js';
 import { STORAGE_SCENARIOS } from './storage.js';
 import { HOLDOUT_15_SCENARIOS } from '../heldout-15/stories.js';
 import { HOLDOUT_16_SCENARIOS } from '../heldout-16/stories.js';
+import { HOLDOUT_17_SCENARIOS } from '../heldout-17/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -42,7 +43,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–16: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–17: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -57,4 +58,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_14_SCENARIOS,
   ...HOLDOUT_15_SCENARIOS,
   ...HOLDOUT_16_SCENARIOS,
+  ...HOLDOUT_17_SCENARIOS,
 ];
