@@ -20,11 +20,13 @@ export const CHURN_MIN = 2;
 /** Newest first. */
 export function listReplacedPods(events: readonly EventEvidence[], pods: readonly PodEvidence[], now: IsoTime): ReplacedPod[] {
   const live = new Set(pods.map((p) => p.name));
+  // A pod its ReplicaSet deleted (a scale-down, a rollout) went by the controller's own hand.
+  const deletedByController = new Set(events.flatMap((e) => (e.object.kind === 'ReplicaSet' && e.reason === 'SuccessfulDelete' ? [/^Deleted pod: (\S+)$/.exec(e.message.trim())?.[1] ?? ''] : [])));
   const out = new Map<string, ReplacedPod>();
   for (const e of events) {
     if (e.object.kind !== 'ReplicaSet' || e.reason !== 'SuccessfulCreate' || !isWithin(e.lastSeen, now, RECENT_MS)) continue;
     const name = /^Created pod: (\S+)$/.exec(e.message.trim())?.[1];
-    if (name !== undefined && !live.has(name)) out.set(name, { name, createdAt: e.lastSeen });
+    if (name !== undefined && !live.has(name) && !deletedByController.has(name)) out.set(name, { name, createdAt: e.lastSeen });
   }
   return [...out.values()].sort((a, b) => msBetween(a.createdAt, b.createdAt));
 }

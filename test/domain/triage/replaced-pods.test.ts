@@ -17,6 +17,13 @@ describe('replaced pods', () => {
     expect(pickReplacedPods(events, live, NOW, 1)).toEqual(['orders-api-5b6c7d8e9f-bbbbb']);
   });
 
+  it('leaves out pods the ReplicaSet deleted itself (a scale-down, a rollout): the controller took them, nothing else did', () => {
+    const deleted = (name: string, ago: number) => event({ object: RS, type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted pod: ${name}`, firstSeen: minutesAgo(ago), lastSeen: minutesAgo(ago), source: 'replicaset-controller' });
+    const events = [created('orders-api-5b6c7d8e9f-aaaaa', 40), created('orders-api-5b6c7d8e9f-bbbbb', 35), created('orders-api-5b6c7d8e9f-ccccc', 20), deleted('orders-api-5b6c7d8e9f-aaaaa', 25), deleted('orders-api-5b6c7d8e9f-bbbbb', 25)];
+    expect(listReplacedPods(events, live, NOW).map((p) => p.name)).toEqual(['orders-api-5b6c7d8e9f-ccccc']);
+    expect(pickReplacedPods(events, live, NOW)).toEqual([]);
+  });
+
   it('picks none for a single replacement: a pod deleted once is no churn', () => {
     expect(pickReplacedPods([created('orders-api-5b6c7d8e9f-aaaaa', 40)], live, NOW)).toEqual([]);
   });
