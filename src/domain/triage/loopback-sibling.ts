@@ -7,6 +7,7 @@
 import { parseDependencyError } from './dependency-error-line.js';
 import type { ContainerEvidence, PodEvidence, TriageEvidence } from './evidence.js';
 import { condenseStructuredLine } from './evidence-lookup.js';
+import { findListenSetting } from './host-port-holders.js';
 
 const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|localhost|\[?::1\]?|0\.0\.0\.0)$/i;
 
@@ -14,18 +15,6 @@ const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|localhost|\[?::1\]?|0\.0\.0\.0)$/i;
 export function parseLoopbackPort(dependency: string | undefined): number | undefined {
   const m = /^(.*):(\d{1,5})$/.exec(dependency ?? '');
   return m && LOOPBACK.test(m[1] ?? '') ? Number(m[2]) : undefined;
-}
-
-/** How a container says it serves `port`: a declared containerPort, or a flag or env value that sets it. */
-export function describeServedPort(c: ContainerEvidence, port: number): string | undefined {
-  if (c.ports.some((p) => p.containerPort === port)) return `containerPort ${port}`;
-  const words = [...(c.command ?? []), ...(c.args ?? [])];
-  const flag = words.find((w, i) => new RegExp(`^--?[\\w.-]*port[\\w.-]*=(?:[\\w.]*:)?${port}$`, 'i').test(w) || (/^--?[\w.-]*port[\w.-]*$/i.test(w) && words[i + 1] === String(port)));
-  if (flag !== undefined) return flag.includes('=') ? flag : `${flag} ${port}`;
-  for (const e of c.env ?? []) {
-    if ('value' in e && /port|addr|listen/i.test(e.name) && new RegExp(`(^|:)${port}$`).test(e.value)) return `env ${e.name}=${e.value}`;
-  }
-  return undefined;
 }
 
 /** Down now: crashed, waiting to restart, or not started; a running container is up even while unready. */
@@ -41,7 +30,7 @@ export function findDownLoopbackServer(pod: PodEvidence, client: string, depende
   if (port === undefined) return undefined;
   for (const c of [...pod.containers, ...pod.initContainers.filter((x) => x.sidecar)]) {
     if (c.name === client || !isDown(c)) continue;
-    const served = describeServedPort(c, port);
+    const served = findListenSetting(c, port);
     if (served !== undefined) return { container: c, served };
   }
   return undefined;

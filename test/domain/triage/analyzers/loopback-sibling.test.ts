@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDependencyErrors } from '../../../../src/domain/triage/analyzers/dependency-errors.js';
 import { analyzeExitCodes } from '../../../../src/domain/triage/analyzers/exit-code.js';
-import { describeServedPort, parseLoopbackPort } from '../../../../src/domain/triage/loopback-sibling.js';
+import { parseLoopbackPort } from '../../../../src/domain/triage/loopback-sibling.js';
+import { findListenSetting } from '../../../../src/domain/triage/host-port-holders.js';
 import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
 import { NOW, baseEvidence, container, crashLooping, pod, terminated } from '../scenarios/builders.js';
 import type { TriageEvidence } from '../../../../src/domain/triage/evidence.js';
@@ -30,9 +31,9 @@ describe('a neighbour refused at the loopback port of a crashed sidecar', () => 
     expect(parseLoopbackPort('127.0.0.1:6543')).toBe(6543);
     expect(parseLoopbackPort('localhost:6543')).toBe(6543);
     expect(parseLoopbackPort('db.ledger.svc:6543')).toBeUndefined();
-    expect(describeServedPort(container({ args: ['--listen-port=6543'] }), 6543)).toBe('--listen-port=6543');
-    expect(describeServedPort(container({ args: ['--port', '6543'] }), 6543)).toBe('--port 6543');
-    expect(describeServedPort(container({ args: ['--port=16543'] }), 6543)).toBeUndefined();
+    expect(findListenSetting(container({ args: ['--listen-port=6543'] }), 6543)).toBe('args --listen-port=6543');
+    expect(findListenSetting(container({ args: ['--port', '6543'] }), 6543)).toBe('args --port 6543');
+    expect(findListenSetting(container({ args: ['--port=16543'] }), 6543)).toBeUndefined();
   });
 
   it('tells the refusal on the sidecar\'s finding, as its consequence', () => {
