@@ -15,15 +15,22 @@ export function pickDependencyPods(services: readonly string[], slices: readonly
 }
 
 export async function readDependencyPods(ctx: CollectContext, picked: readonly { service: string; pod: string }[]): Promise<{ service: string; pod: PodEvidence; logs: LogEvidence[] }[]> {
+  return readPodsWithLogs(ctx, picked.map((p) => ({ ...p, namespace: ctx.namespace })), 'pods of a Service the workload\'s logs say refuses it');
+}
+
+/** A get and a current log tail (first container) of each picked pod of a dependency's Service. */
+export async function readPodsWithLogs(ctx: CollectContext, picked: readonly { service: string; namespace: string; pod: string }[], label: string): Promise<{ service: string; pod: PodEvidence; logs: LogEvidence[] }[]> {
   const { core } = ctx.clients;
-  const got = await ctx.reads.each(picked, { label: 'pods of a Service the workload\'s logs say refuses it', source: 'dependencyPods', what: (p) => `pod ${p.pod}`, limit: ctx.objectGate }, (p, options) =>
-    core.readNamespacedPod({ name: p.pod, namespace: ctx.namespace }, options),
+  const other = (namespace: string): string => (namespace === ctx.namespace ? '' : ` in ${namespace}`);
+  const got = await ctx.reads.each(picked, { label, source: 'dependencyPods', what: (p) => `pod ${p.pod}${other(p.namespace)}`, limit: ctx.objectGate }, (p, options) =>
+    core.readNamespacedPod({ name: p.pod, namespace: p.namespace }, options),
   );
   return Promise.all(
     got.map(async ({ item, value }) => {
       const pod = mapForeignPod(value);
       const container = pod.containers[0];
-      const logs = container ? await readLogs(ctx, [{ pod: pod.name, container: container.name, previous: false, why: 'system', restarts: container.restartCount }]) : [];
+      const namespace = item.namespace === ctx.namespace ? {} : { namespace: item.namespace };
+      const logs = container ? await readLogs(ctx, [{ pod: pod.name, container: container.name, previous: false, why: 'system', restarts: container.restartCount, ...namespace }]) : [];
       return { service: item.service, pod, logs };
     }),
   );
