@@ -2,9 +2,9 @@
 // the helpers both parts share.
 import type * as k8s from '@kubernetes/client-node';
 import {
-  DAYS, ECR, at, backOff, batchContainer, container, crashLoop, cronJob, daemonSetApp, deploymentApp, epochMs, event, exposed,
-  httpProbe, nameOf, node, nodeEvent, probeFailed, pyTime, restartedAgain, rsOf, running, scheduled, service, startedNormally,
-  statefulSetApp, terminated, waiting, ago, templateHash,
+  DAYS, ECR, at, backOff, batchContainer, container, crashLoop, cronJob, daemonSetApp, deploymentApp, event, exposed,
+  httpProbe, nameOf, node, nodeEvent, probeFailed, restartedAgain, rsOf, service, startedNormally,
+  statefulSetApp, terminated, ago, templateHash,
 } from '../kit/index.js';
 import { ADVISES_ROLLBACK, eksNodeName, ipOfPod, logsFor, podOf, startedAt, threeEksNodes, bystander as heldOutBystander } from '../kit/held-out.js';
 import type { Built, KubeJson } from '../kit/index.js';
@@ -199,7 +199,7 @@ function hugepagesNoNode(): CorpusScenario {
 
 function nvidiaDevicePluginDriverMismatch(): CorpusScenario {
   const ns = 'ml-serving';
-  const { nodes, names } = threeEksNodes('10.0.88');
+  const { nodes } = threeEksNodes('10.0.88');
   const gpuTaint = { key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' };
   const gpus = ['10.0.88.140', '10.0.88.212'].map((ip, k) => {
     const n = node({ name: eksNodeName(ip), zone: k === 0 ? 'eu-west-1a' : 'eu-west-1b', pool: 'gpu-a10g', instanceType: 'g5.2xlarge', createdAgo: 21 * DAYS, labels: { 'nvidia.com/gpu.present': 'true', workload: 'gpu' }, taints: [gpuTaint], allocatable: { cpu: '7910m', 'ephemeral-storage': '95491281146', memory: '31482284Ki', 'nvidia.com/gpu': '0', pods: '58' } });
@@ -351,11 +351,12 @@ function nodeKubeletStoppedPosting(): CorpusScenario {
     revisions: [{ revision: 6, createdAgo: 16 * DAYS, template: { containers: [container({ image, command: ['bundle', 'exec', 'sidekiq', '-C', 'config/sidekiq.yml'], ports: [7433], memory: '1Gi', readiness: httpProbe('/ready', 7433), liveness: httpProbe('/live', 7433, { initialDelaySeconds: 20 }) })] } }],
     pods: [
       { revision: 6, ordinal: 0, node: names[0] ?? '', createdAgo: 16 * DAYS },
-      { revision: 6, ordinal: 1, node: names[1] ?? '', createdAgo: 16 * DAYS, ready: false, deletingAgo: 12.9, containers: { app: running({ sinceAgo: 16 * DAYS, ready: false }) } },
+      { revision: 6, ordinal: 1, node: names[1] ?? '', createdAgo: 16 * DAYS, ready: false, deletingAgo: 12.9 },
       { revision: 6, ordinal: 2, node: names[2] ?? '', createdAgo: 16 * DAYS },
     ],
   });
   const stuck = podOf(sts, 1);
+  // The node controller marks the pod not Ready; the containers keep the kubelet's last report.
   for (const c of stuck.status?.conditions ?? []) if (c.type === 'Ready') { c.lastTransitionTime = ago(17.6); delete c.reason; delete c.message; }
   stuck.status?.conditions?.push({ type: 'DisruptionTarget', status: 'True', reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint', lastTransitionTime: ago(12.9) });
   const other = bystander(ns, 'media-api', [names[0] ?? '', names[2] ?? ''], 29);
@@ -400,8 +401,8 @@ function nightlyRolloutRestart(): CorpusScenario {
     replicas: 3,
     revisions: [
       { revision: 39, createdAgo: 2 * DAYS + 5, changeCause: 'argocd: report-api 9.1.0', template: tpl(2 * DAYS + 5) },
-      { revision: 40, createdAgo: DAYS + 5, template: tpl(DAYS + 5) },
-      { revision: 41, createdAgo: 5, template: tpl(5) },
+      { revision: 40, createdAgo: DAYS + 5, changeCause: 'argocd: report-api 9.1.0', template: tpl(DAYS + 5) },
+      { revision: 41, createdAgo: 5, changeCause: 'argocd: report-api 9.1.0', template: tpl(5) },
     ],
     pods: [0, 1, 2].map((k) => ({ revision: 41, node: names[k] ?? '', createdAgo: 5 - k * 0.6 })),
   });

@@ -12,12 +12,11 @@
 // controls: a nightly `rollout restart`, and a DaemonSet during a node drain.
 import type * as k8s from '@kubernetes/client-node';
 import {
-  DAYS, ECR, HOURS, at, backOff, batchContainer, container, containerStatus, coreDns, crashLoop, deploymentApp, epochMs, event,
-  exposed, httpProbe, nameOf, node, probeFailed, pv, pvc, pyTime, restartedAgain, rsOf, running, scheduled, service,
-  statefulSetApp, terminated, waiting, configMap, hpa, ago, nameSuffix, templateHash,
+  DAYS, ECR, at, backOff, batchContainer, container, containerStatus, coreDns, crashLoop, deploymentApp, epochMs, event,
+  exposed, httpProbe, nameOf, probeFailed, pv, pvc, pyTime, restartedAgain, rsOf, running, scheduled, service,
+  statefulSetApp, waiting, configMap, hpa, ago,
 } from '../kit/index.js';
-import { ADVISES_ROLLBACK, ipOfPod, lit, logsFor, podOf, startedAt, threeEksNodes, bystander as heldOutBystander } from '../kit/held-out.js';
-import type { Built, KubeJson } from '../kit/index.js';
+import { ADVISES_ROLLBACK, ipOfPod, lit, logsFor, podOf, startedAt, threeEksNodes } from '../kit/held-out.js';
 import type { CorpusScenario } from '../scenario.js';
 import { PART_TWO, aksNode, bystander, deploymentOf, gkeNode, lines, scaledRs, spring } from './part2.js';
 
@@ -123,6 +122,7 @@ function releasedStaticVolumeOldClaimRef(): CorpusScenario {
     return v;
   });
   const claims = [0, 1, 2].map((i) => pvc({ namespace: ns, name: `data-zk-${i}`, storage: '20Gi', storageClass: null, phase: i === 2 ? 'Pending' : 'Bound', ...(i === 2 ? {} : { volumeName: `zk-data-${i}` }), createdAgo: i === 0 ? 54.5 : i === 1 ? 38.2 : 36.2, labels: { app: 'zk' } }));
+  for (const c of claims) delete c.metadata?.annotations?.['volume.kubernetes.io/storage-provisioner'];
   const [zk0, zk1, zk2] = [podOf(sts, 0), podOf(sts, 1), podOf(sts, 2)];
   const zkLog = (p: k8s.V1Pod, id: number) => lines(
     `${at(30).replace('T', ' ').replace('Z', '')} [myid:${id}] - INFO  [QuorumPeer[myid=${id}](plain=0.0.0.0:2181)(secure=disabled):o.a.z.s.q.QuorumPeer@1500] - LOOKING`,
@@ -481,9 +481,6 @@ function hpaTargetsOldDeploymentName(): CorpusScenario {
     },
   };
 }
-
-// Quiet unused-import checks for helpers kept for symmetry with part2.
-void [DAYS, HOURS, terminated, nameSuffix, lit];
 
 export const HOLDOUT_18_SCENARIOS: CorpusScenario[] = [
   injectedSidecarImageDeleted(),
