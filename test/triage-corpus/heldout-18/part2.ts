@@ -131,7 +131,7 @@ function projectedTokenAudienceChanged(): CorpusScenario {
       verdict: 'problems',
       headline: [/audience/i, /revision 16|401/],
       facts: [/401/, /token audience invalid/, /warehouse-api/],
-      never: [/\bOOM/, /warehouse-api[^\n]*(down|unreachable|outage|crash)/i, /secret[^\n]*(not found|missing)/i, /RBAC|forbidden/i],
+      never: [/\bOOM/, /warehouse-api[^\n]*(is down|unreachable|outage|crash)/i, /secret[^\n]*(not found|missing)/i, /\bRBAC\b[^\n]*(missing|denied|lacks)|forbidden/i],
     },
   };
 }
@@ -269,7 +269,7 @@ function nvidiaDevicePluginDriverMismatch(): CorpusScenario {
       verdict: 'problems',
       headline: [/nvidia-device-plugin|device[- ]plugin/i],
       facts: [/version mismatch|VERSION_MISMATCH|NVML/i, /nvidia\.com\/gpu/, /crash ?loop|BackOff|restart/i],
-      never: [/max node group size|(add|more) (GPU )?(nodes|capacity)|scale up the (GPU )?node|increase[^\n]*node ?group/i, ADVISES_ROLLBACK, /\bOOM/, /\bquota\b/i],
+      never: [/max node group size|add (more )?(GPU )?nodes|scale up the (GPU )?node ?group|increase[^\n]*(node ?group|max size)/i, ADVISES_ROLLBACK, /\bOOM/, /\bquota\b/i],
     },
   };
 }
@@ -437,7 +437,7 @@ function nightlyRolloutRestart(): CorpusScenario {
       verdict: 'healthy',
       headline: [/healthy|no (active |current )?(problem|issue)|running normally|all (3 )?(pods )?(are )?ready|3\/3/i],
       facts: [],
-      never: [ADVISES_ROLLBACK, /crash ?loop/i, /\bOOM/, /readiness probe[^\n]*(fail|broken)/i],
+      never: [ADVISES_ROLLBACK, /crash ?loop/i, /\bOOM/, /report-api[^\n]*(unhealthy|failing|degraded)/i],
     },
   };
 }
@@ -460,6 +460,10 @@ function daemonSetDuringDrain(): CorpusScenario {
     pods: names.map((n, i) => ({ revision: 5, node: n, createdAgo: i === 4 ? 5.5 : 34 * DAYS, ...(i === 3 ? { deletingAgo: 0.4, conditions: [{ type: 'DisruptionTarget', status: 'True', reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting', lastTransitionTime: ago(0.4) }] } : {}) })),
   });
   const leaving = podOf(ds, 3);
+  // The controller counts the pod being evicted until it is gone: it still runs, ready, on a node the DaemonSet tolerates.
+  const dsObj = ds.objects[0] as k8s.V1DaemonSet;
+  if (dsObj.status) dsObj.status = { ...dsObj.status, currentNumberScheduled: 5, numberReady: 5, numberAvailable: 5, updatedNumberScheduled: 5 };
+  delete dsObj.status?.numberUnavailable;
   const joined = podOf(ds, 4);
   return {
     id: 'heldout18-control-daemonset-node-drain',
@@ -481,7 +485,7 @@ function daemonSetDuringDrain(): CorpusScenario {
       verdict: 'healthy',
       headline: [/healthy|no (active |current )?(problem|issue)|running normally|drain|maintenance/i],
       facts: [],
-      never: [/crash ?loop/i, /\bOOM/, ADVISES_ROLLBACK, /node-exporter[^\n]*(fail|broken|down)/i],
+      never: [/crash ?loop/i, /\bOOM/, ADVISES_ROLLBACK, /node-exporter[^\n]*(failing|failed|broken|is down)/i],
     },
   };
 }

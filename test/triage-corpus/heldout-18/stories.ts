@@ -152,7 +152,7 @@ function releasedStaticVolumeOldClaimRef(): CorpusScenario {
       verdict: 'problems',
       headline: [/data-zk-2|zk-data-2/, /Released|claimRef|unbound|Pending/i],
       facts: [/zk-data-2/, /Released/, /claimRef|old claim|uid/i],
-      never: [/(set|add|create|configure)[^\n]*(default )?storage ?class/i, /\bOOM/, /\bquota\b/i, /Insufficient (cpu|memory)/i],
+      never: [/(set|add|create|configure) (a |the )?(default )?storage ?class/i, /\bOOM/, /\bquota\b/i, /Insufficient (cpu|memory)/i],
     },
   };
 }
@@ -230,7 +230,7 @@ function slimImageMissingCorporateCa(): CorpusScenario {
       verdict: 'problems',
       headline: [/PKIX|certificat|\bCA\b|truststore|SSLHandshake/i, /revision 57/],
       facts: [/auth\.internal\.acme\.corp/, /SSLHandshakeException|PKIX/, /revision 56/],
-      never: [/auth[^\n]*(down|outage|unreachable|unavailable)/i, /certificate[^\n]*expired/i, /\bOOM/, /invoice-renderer/],
+      never: [/auth[^\n]*(is down|outage|is unreachable|is unavailable)/i, /certificate[^\n]*expired/i, /\bOOM/, /invoice-renderer/],
     },
   };
 }
@@ -287,7 +287,7 @@ function scaledDownByHand(): CorpusScenario {
       verdict: 'problems',
       headline: [/to 1 from 6|from 6|6 to 1|6 → 1|(one|1|single) (replica|pod)|replicas?[^\n]{0,20}\b1\b|scaled (down|in)/i],
       facts: [/to 1 from 6|from 6|6 to 1|6 → 1|six/i, /readiness|Client\.Timeout|context deadline/i],
-      never: [/(HPA|autoscal)[^\n]*scaled?/i, ADVISES_ROLLBACK, /\bOOM/, /search-indexer/, /crash ?loop/i],
+      never: [/(HPA|autoscaler) (scaled|has scaled|reduced|shrank)|scaled (down |in )?by (the |an )?(HPA|autoscaler)/i, ADVISES_ROLLBACK, /\bOOM/, /search-indexer/, /crash ?loop/i],
     },
   };
 }
@@ -350,7 +350,7 @@ function upstreamResolversDown(): CorpusScenario {
       verdict: 'problems',
       headline: [/dns|resolv|EAI_AGAIN/i, /upstream|forward|10\.0\.0\.[23]|resolver|api\.partner\.example|EAI_AGAIN/i],
       facts: [/EAI_AGAIN/, /10\.0\.0\.2/, /i\/o timeout/],
-      never: [/coredns[^\n]*(crash|restart|OOM|not ready|unready)/i, ADVISES_ROLLBACK, /NetworkPolicy/, /partner-webhooks/],
+      never: [/coredns[^\n]*(crash|OOMKilled|is not ready|are not ready|unready|restarting)/i, ADVISES_ROLLBACK, /NetworkPolicy/, /partner-webhooks/],
     },
   };
 }
@@ -421,7 +421,7 @@ function initContainerOomKilled(): CorpusScenario {
       verdict: 'problems',
       headline: [/warm-cache/, /OOM|137|256Mi|memory/i],
       facts: [/256Mi/, /OOMKilled|137/, /init/i],
-      never: [ADVISES_ROLLBACK, /liveness/i, /node[^\n]*(upgrade|image)[^\n]*(caus|broke)/i, /recs-api/],
+      never: [ADVISES_ROLLBACK, /liveness/i, /node[^\n]*(upgrade|image)[^\n]*(broke|is the (root )?cause)/i, /recs-api/],
     },
   };
 }
@@ -444,7 +444,8 @@ function hpaTargetsOldDeploymentName(): CorpusScenario {
       { revision: 1, node: names[0] ?? '', createdAgo: 3 * DAYS + 19 },
       { revision: 1, node: names[1] ?? '', createdAgo: 3 * DAYS + 19, ready: false, containers: { app: running({ sinceAgo: 3 * DAYS + 19, ready: false }) } },
     ],
-    settled: { available: true, availableSince: 3 * DAYS + 18, progressingSince: 3 * DAYS + 18 },
+    // 2 replicas allow none unavailable: the pod that dropped out of readiness made it unavailable.
+    settled: { available: false, availableSince: 2.6, progressingSince: 3 * DAYS + 18, progressingUpdatedAgo: 3 * DAYS + 18 },
   });
   const autoscaler = hpa({
     namespace: ns, name: 'orders', target: { kind: 'Deployment', name: 'orders-v1' }, min: 2, max: 12, current: 4, desired: 4, lastScaleAgo: 3 * DAYS + 140, metricsUnavailable: true,
