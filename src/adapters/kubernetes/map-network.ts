@@ -23,7 +23,9 @@ export function mapService(s: k8s.V1Service): ServiceEvidence {
     ...(s.spec?.publishNotReadyAddresses === true ? { publishNotReadyAddresses: true as const } : {}),
     ...(s.spec?.sessionAffinity === 'ClientIP' ? { clientIpAffinity: mapClientIpAffinity(s) } : {}),
     // How long a LoadBalancer has waited for the cloud to give it an address.
-    ...(type === 'LoadBalancer' ? assignDefined<Pick<ServiceEvidence, 'loadBalancerIngress' | 'createdAt'>>({ loadBalancerIngress: (s.status?.loadBalancer?.ingress ?? []).flatMap((i) => [i.ip ?? i.hostname ?? ''].filter((a) => a !== '')) }, { createdAt: toIsoTime(s.metadata?.creationTimestamp) }) : {}),
+    ...(type === 'LoadBalancer' ? { loadBalancerIngress: (s.status?.loadBalancer?.ingress ?? []).flatMap((i) => [i.ip ?? i.hostname ?? ''].filter((a) => a !== '')) } : {}),
+    // How long it has existed: a LoadBalancer's wait for an address, any Service's missing EndpointSlices.
+    ...assignDefined<Pick<ServiceEvidence, 'createdAt'>>({}, { createdAt: toIsoTime(s.metadata?.creationTimestamp) }),
     ports: (s.spec?.ports ?? []).map((p) => {
       const port: ServiceEvidence['ports'][number] = {
         port: p.port,

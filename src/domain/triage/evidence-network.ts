@@ -42,7 +42,7 @@ export interface ServiceEvidence {
   clientIpAffinity?: { timeoutSeconds?: number; setAt?: string; setBy?: string };
   /** A LoadBalancer Service's status.loadBalancer.ingress (IPs, hostnames): empty while the cloud has given it none. */
   loadBalancerIngress?: string[];
-  /** metadata.creationTimestamp, of a LoadBalancer Service. */
+  /** metadata.creationTimestamp. */
   createdAt?: IsoTime;
 }
 

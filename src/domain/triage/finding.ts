@@ -49,6 +49,7 @@ export type FindingKind =
   | 'pod-create-failed'
   | 'hpa'
   | 'replica-fight'
+  | 'replicas-cut'
   | 'hpa-scale-up-limit'
   | 'failed-scheduling'
   | 'preemption'

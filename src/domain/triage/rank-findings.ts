@@ -64,6 +64,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   hpa: ['readiness-probe', 'event-loop-blocked', 'unready-replicas', 'service-endpoints'],
   // Replicas held at the count a second writer re-applies: the HPA's rescales and the saturated pods' probes are this.
   'replica-fight': ['hpa', 'readiness-probe', 'event-loop-blocked', 'unready-replicas', 'service-endpoints'],
+  // Replicas cut by hand: the pods left carry everyone's traffic, so their probes and stalls are this.
+  'replicas-cut': ['readiness-probe', 'liveness-kill', 'event-loop-blocked', 'cpu-starved', 'slow-dependency', 'unready-replicas', 'service-endpoints', 'unexplained'],
   // Replicas saturated while the HPA may add only a few per period: their timeouts, to callers and dependencies alike, and failed probes are this.
   'hpa-scale-up-limit': ['hpa', 'readiness-probe', 'liveness-kill', 'dependency-error', 'event-loop-blocked', 'unready-replicas', 'service-endpoints', 'node-concentration'],
   'cluster-dns': ['dependency-error', ...PROCESS_FAULTS, ...PROCESS_EFFECTS],

@@ -174,8 +174,8 @@ describe('a Deployment with a bad rollout', () => {
 
   it('maps every Service of the namespace and their EndpointSlices with readiness', () => {
     expect(ev.services).toEqual([
-      { name: 'payment-service', type: 'ClusterIP', selector: { app: 'payment-service' }, ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }] },
-      { name: 'payments-db', type: 'ClusterIP', selector: { app: 'payments-db' }, ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }] },
+      { name: 'payment-service', type: 'ClusterIP', selector: { app: 'payment-service' }, ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }] , createdAt: expect.any(String) },
+      { name: 'payments-db', type: 'ClusterIP', selector: { app: 'payments-db' }, ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }] , createdAt: expect.any(String) },
     ]);
     expect(ev.endpointSlices.map((s) => s.service)).toEqual(['payment-service', 'payments-db']);
     expect(ev.endpointSlices[0]).toEqual({

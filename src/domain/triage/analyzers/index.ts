@@ -31,6 +31,7 @@ import { analyzePodSandbox } from './pod-sandbox.js';
 import { analyzePreemption } from './preemption.js';
 import { analyzePvcPending } from './pvc-pending.js';
 import { analyzeReplicaFight } from './replica-fight.js';
+import { analyzeReplicasCut } from './replicas-cut.js';
 import { analyzeReadinessGates } from './readiness-gate.js';
 import { analyzeReadinessProbes } from './readiness-probe.js';
 import { analyzeRecentRollout } from './recent-rollout.js';
@@ -103,6 +104,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'hpa-ambiguous': analyzeAmbiguousHpas,
   'hpa-scale-up-limit': analyzeHpaScaleUpLimit,
   'replica-fight': analyzeReplicaFight,
+  'replicas-cut': analyzeReplicasCut,
   'failed-scheduling': analyzeFailedScheduling,
   preemption: analyzePreemption,
   'service-selector': analyzeServiceSelectors,

@@ -4,6 +4,7 @@ import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { isPodFailing, unique } from '../pod-status.js';
 import { listSelectingServices, listSlicesOf } from '../service-match.js';
+import { msBetween } from '../time-span.js';
 
 /**
  * Services that select the workload but have no ready endpoints (requests to them fail),
@@ -13,6 +14,20 @@ import { listSelectingServices, listSlicesOf } from '../service-match.js';
 export function analyzeServiceEndpoints(ev: TriageEvidence): Finding[] {
   if (hasReadFailure(ev, 'endpointSlices')) return [];
   return listSelectingServices(ev).flatMap((svc) => describeService(ev, svc));
+}
+
+/** Past this age a selector Service has had its EndpointSlice written long ago. */
+const SLICE_WRITTEN_MS = 60 * 60_000;
+
+/**
+ * No EndpointSlice at all (not an empty one) for a Service that has existed for an hour, while the
+ * pods it selects are Ready: the EndpointSlice controller writes a slice for every selector Service,
+ * even with no endpoint, and keeps it while the Service lives, so none means it was not seen,
+ * not that requests fail. A new Service with no slice yet still says the controller lags.
+ */
+function isSliceUnseen(ev: TriageEvidence, svc: ServiceEvidence, readyPods: number): boolean {
+  if (readyPods === 0 || ev.pods.some((p) => !p.ready) || listSlicesOf(ev, svc.name).length > 0) return false;
+  return svc.createdAt !== undefined && msBetween(svc.createdAt, ev.collectedAt) > SLICE_WRITTEN_MS;
 }
 
 function describeService(ev: TriageEvidence, svc: ServiceEvidence): Finding[] {
@@ -28,6 +43,7 @@ function describeService(ev: TriageEvidence, svc: ServiceEvidence): Finding[] {
 
   if (ready.length === 0) {
     const noneAtAll = endpoints.length === 0;
+    if (isSliceUnseen(ev, svc, readyPods)) return [];
     const puzzling = noneAtAll && readyPods > 0;
     return [
       {
