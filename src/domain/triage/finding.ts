@@ -50,6 +50,7 @@ export type FindingKind =
   | 'hpa'
   | 'replica-fight'
   | 'hpa-scale-up-limit'
+  | 'hpa-lost-target'
   | 'failed-scheduling'
   | 'preemption'
   | 'service-selector'
