@@ -192,7 +192,8 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
   const podsP = selector === '' ? Promise.resolve(emptyPods) : readPods(ctx, w, selector);
   const noRevisions: RevisionsRead = { revisions: [], byName: new Map() };
   const revisionsP = selector === '' ? Promise.resolve(noRevisions) : readRevisions(ctx, w, selector);
-  const hpasP = readHpas(ctx, w);
+  const hpaPartsP = readHpas(ctx, w);
+  const hpasP = hpaPartsP.then((p) => p.own);
   const servicesP = readServices(ctx);
   const slicesP = readEndpointSlices(ctx);
   const contextP = readNamespaceContext(ctx);
@@ -244,6 +245,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     // When the Services could not be listed, keep every slice rather than none.
     endpointSlices: services.complete ? slices.filter((s) => serviceNames.has(s.service)) : slices,
     hpas,
+    strayHpas: (await hpaPartsP).stray,
     pvcs: details.pvcs,
     volumes: details.volumes,
     logs: details.logs,

@@ -1,7 +1,7 @@
 // autoscaling/v2 HorizontalPodAutoscaler → HpaEvidence: bounds, replicas and one line per
 // metric with its current value next to its target, as `kubectl get hpa` shows them.
 import type * as k8s from '@kubernetes/client-node';
-import type { HpaEvidence, HpaScalingRules } from '../../domain/triage/evidence.js';
+import type { HpaEvidence, HpaScalingRules, StrayHpaEvidence } from '../../domain/triage/evidence.js';
 import { toIsoTime, mapConditions } from './map-common.js';
 
 function formatTarget(t: k8s.V2MetricTarget | undefined): string | undefined {
@@ -112,4 +112,21 @@ function mapScalingRules(r: k8s.V2HPAScalingRules | undefined): HpaScalingRules 
 export function targetsWorkload(h: k8s.V2HorizontalPodAutoscaler, kind: string, name: string): boolean {
   const ref = h.spec?.scaleTargetRef;
   return ref?.kind === kind && ref.name === name;
+}
+
+/** An HPA whose scale target does not exist (AbleToScale=False, FailedGetScale "… not found"); undefined for any other. */
+export function mapStrayHpa(h: k8s.V2HorizontalPodAutoscaler): StrayHpaEvidence | undefined {
+  const ref = h.spec?.scaleTargetRef;
+  const able = h.status?.conditions?.find((c) => c.type === 'AbleToScale');
+  if (ref === undefined || able?.status !== 'False' || able.reason !== 'FailedGetScale' || !/not found/i.test(able.message ?? '')) return undefined;
+  const since = toIsoTime(able.lastTransitionTime);
+  return {
+    name: h.metadata?.name ?? '',
+    targetKind: ref.kind,
+    targetName: ref.name,
+    minReplicas: h.spec?.minReplicas ?? 1,
+    maxReplicas: h.spec?.maxReplicas ?? 1,
+    message: able.message ?? '',
+    ...(since ? { since } : {}),
+  };
 }

@@ -2,6 +2,7 @@
 import type * as k8s from '@kubernetes/client-node';
 import type { PodEvidence, WorkloadKind } from '../../domain/triage/evidence.js';
 import { mapContainer } from './map-container.js';
+import { mapInjectedContainers } from './map-injected.js';
 import { assignDefined, copyMap, toIsoTime, mapConditions } from './map-common.js';
 import { mapPlacement, mapVolumes } from './map-spec.js';
 
@@ -83,6 +84,8 @@ export function mapPod(pod: k8s.V1Pod, workloadKind: WorkloadKind): PodEvidence 
   const limitRanger = meta.annotations?.['kubernetes.io/limit-ranger'];
   const vpaUpdates = meta.annotations?.['vpaUpdates'];
   if (limitRanger || vpaUpdates) out.resourceAnnotations = { ...(limitRanger ? { limitRanger } : {}), ...(vpaUpdates ? { vpaUpdates } : {}) };
+  const injected = mapInjectedContainers(pod);
+  if (injected.length > 0) out.injectedContainers = injected;
   if (pod.spec?.hostAliases?.length) out.hostAliases = pod.spec.hostAliases.map((a) => ({ ip: a.ip, hostnames: [...(a.hostnames ?? [])] }));
   return out;
 }

@@ -69,7 +69,10 @@ function mapVolume(v: k8s.V1Volume): VolumeEvidence {
   if (v.secret) return { ...base, source: 'secret', ...(v.secret.secretName ? { ref: v.secret.secretName } : {}), ...fileMode(v.secret.defaultMode), ...itemKeys(v.secret.items) };
   if (v.emptyDir) return { ...base, source: 'emptyDir', ...(v.emptyDir.medium ? { medium: v.emptyDir.medium } : {}), ...(v.emptyDir.sizeLimit !== undefined ? { sizeLimit: String(v.emptyDir.sizeLimit) } : {}) };
   if (v.hostPath) return { ...base, source: 'hostPath', ref: v.hostPath.path };
-  if (v.projected) return { ...base, source: 'projected' };
+  if (v.projected) {
+    const audience = v.projected.sources?.find((s) => s.serviceAccountToken?.audience)?.serviceAccountToken?.audience;
+    return { ...base, source: 'projected', ...(audience ? { audience } : {}) };
+  }
   if (v.csi) return { ...base, source: 'csi', ref: v.csi.driver };
   if (v.nfs) return { ...base, source: 'nfs', ref: `${v.nfs.server}:${v.nfs.path}` };
   return { ...base, source: 'other' };

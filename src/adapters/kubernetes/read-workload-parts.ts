@@ -2,11 +2,11 @@
 // its own selector, so the API server filters them), its revisions, the namespace's HPAs,
 // Services and EndpointSlices.
 import type * as k8s from '@kubernetes/client-node';
-import type { EndpointSliceEvidence, HpaEvidence, NamespaceObjectEvidence, PodCensus, PodEvidence, RevisionEvidence, ServiceEvidence } from '../../domain/triage/evidence.js';
+import type { EndpointSliceEvidence, HpaEvidence, StrayHpaEvidence, NamespaceObjectEvidence, PodCensus, PodEvidence, RevisionEvidence, ServiceEvidence } from '../../domain/triage/evidence.js';
 import { countPods } from '../../domain/triage/pod-state.js';
 import type { CollectContext } from './collect-context.js';
 import { namespaceObject } from './map-context.js';
-import { mapHpa, targetsWorkload } from './map-hpa.js';
+import { mapHpa, mapStrayHpa, targetsWorkload } from './map-hpa.js';
 import { SERVICE_NAME_LABEL, mapEndpointSlice, mapService } from './map-network.js';
 import { mapPod, rankPods } from './map-pod.js';
 import { isWorkloadPod } from './own-pods.js';
@@ -87,7 +87,11 @@ export async function readRevisions(ctx: CollectContext, w: Workload, selector: 
   return { revisions: revisions.sort((a, b) => b.revision - a.revision), byName };
 }
 
-export async function readHpas(ctx: CollectContext, w: Workload): Promise<HpaEvidence[]> {
+/**
+ * The HPAs that target the workload; when none does, also those of the namespace whose target is
+ * missing (a renamed workload's HPA left on the old name), from the same list.
+ */
+export async function readHpas(ctx: CollectContext, w: Workload): Promise<{ own: HpaEvidence[]; stray: StrayHpaEvidence[] }> {
   const { autoscaling } = ctx.clients;
   const namespace = ctx.namespace;
   const name = w.obj.metadata?.name ?? '';
@@ -95,7 +99,9 @@ export async function readHpas(ctx: CollectContext, w: Workload): Promise<HpaEvi
   const list = await ctx.reads.list(`HorizontalPodAutoscalers in ${namespace}`, 'hpa', (cont, limit, o) =>
     autoscaling.listNamespacedHorizontalPodAutoscaler({ namespace, ...page(cont, limit) }, o),
   );
-  return list.items.filter((h) => targetsWorkload(h, w.kind, name)).map(mapHpa);
+  const own = list.items.filter((h) => targetsWorkload(h, w.kind, name)).map(mapHpa);
+  const stray = own.length > 0 ? [] : list.items.flatMap((h) => mapStrayHpa(h) ?? []);
+  return { own, stray };
 }
 
 export async function readServices(ctx: CollectContext): Promise<{ services: ServiceEvidence[]; objects: NamespaceObjectEvidence[]; complete: boolean }> {

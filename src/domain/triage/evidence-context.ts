@@ -220,3 +220,21 @@ export interface CallerPodEvidence {
   /** Its controller, "Deployment checkout-api" (a ReplicaSet's hash dropped); absent for a bare pod. */
   owner?: string;
 }
+
+/**
+ * An HPA of the namespace whose scale target does not exist (AbleToScale=False, FailedGetScale
+ * "… not found"), read only when no HPA targets the workload: a renamed workload leaves its HPA
+ * on the old name, and then nothing scales the new one.
+ */
+export interface StrayHpaEvidence {
+  name: string;
+  /** spec.scaleTargetRef. */
+  targetKind: string;
+  targetName: string;
+  minReplicas: number;
+  maxReplicas: number;
+  /** The AbleToScale condition's message, as the HPA controller wrote it. */
+  message: string;
+  /** When it lost its target: the condition's lastTransitionTime. */
+  since?: IsoTime;
+}

@@ -159,6 +159,8 @@ export interface PodEvidence {
    * VPA admission controller's `vpaUpdates` ("Pod resources updated by my-vpa: container 0: memory limit").
    */
   resourceAnnotations?: { limitRanger?: string; vpaUpdates?: string };
+  /** Containers a mutating webhook added at admission, as its annotations say: in no revision's doing. */
+  injectedContainers?: InjectedContainerEvidence[];
   /** spec.hostAliases: names the kubelet writes into the pod's /etc/hosts, read before any DNS lookup. */
   hostAliases?: HostAliasEvidence[];
 }
@@ -198,4 +200,10 @@ export interface LogEvidence {
   previous: boolean;
   /** The tail, oldest first, unredacted: the report redacts before anything leaves. */
   lines: string[];
+}
+
+/** A container admission added: `{ name: 'log-agent', by: 'Kyverno policy inject-logs' }`. */
+export interface InjectedContainerEvidence {
+  name: string;
+  by: string;
 }

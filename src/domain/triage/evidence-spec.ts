@@ -55,6 +55,8 @@ export interface VolumeEvidence {
   sizeLimit?: string;
   /** The keys a Secret or ConfigMap volume's items list: only those are projected, and the kubelet refuses the volume when one is missing. */
   items?: string[];
+  /** A projected service-account token's audience: the API that reads the token refuses any other (401). */
+  audience?: string;
 }
 
 /** One requirement of a node selector term: `disktype In (ssd)`. */

@@ -51,6 +51,7 @@ export type FindingKind =
   | 'replica-fight'
   | 'replicas-cut'
   | 'hpa-scale-up-limit'
+  | 'hpa-lost-target'
   | 'failed-scheduling'
   | 'preemption'
   | 'service-selector'

@@ -68,6 +68,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'replicas-cut': ['readiness-probe', 'liveness-kill', 'event-loop-blocked', 'cpu-starved', 'slow-dependency', 'unready-replicas', 'service-endpoints', 'unexplained'],
   // Replicas saturated while the HPA may add only a few per period: their timeouts, to callers and dependencies alike, and failed probes are this.
   'hpa-scale-up-limit': ['hpa', 'readiness-probe', 'liveness-kill', 'dependency-error', 'event-loop-blocked', 'unready-replicas', 'service-endpoints', 'node-concentration'],
+  // Nothing scales the workload (its HPA names a workload that no longer exists): its saturated replicas' probes and timeouts are this.
+  'hpa-lost-target': ['hpa', 'readiness-probe', 'liveness-kill', 'dependency-error', 'event-loop-blocked', 'unready-replicas', 'service-endpoints', 'node-concentration'],
   'cluster-dns': ['dependency-error', ...PROCESS_FAULTS, ...PROCESS_EFFECTS],
   'network-policy': ['dependency-error', 'readiness-probe', 'liveness-kill', 'exit-code', ...PROCESS_EFFECTS],
   'dependency-error': ['exit-code', 'readiness-probe', 'liveness-kill', 'signal-kill', ...PROCESS_EFFECTS],

@@ -121,6 +121,11 @@ function diffTemplate(older: PodTemplateEvidence | undefined, newer: PodTemplate
   }
   const volumes = (t: PodTemplateEvidence) => t.volumes.map((v) => `${v.name}:${v.source}${v.ref ? `/${v.ref}` : ''}${v.mode ? ` (mode ${v.mode})` : ''}${v.medium ? ` (medium ${v.medium}${v.sizeLimit ? `, sizeLimit ${v.sizeLimit}` : ''})` : ''}${v.items ? ` [items ${v.items.join(', ')}]` : ''}`);
   lines.push(...diffList('volumes', volumes(older), volumes(newer)));
+  // A token's audience is invisible in the volume list, yet the API that reads the token checks it.
+  for (const v of newer.volumes) {
+    const was = older.volumes.find((o) => o.name === v.name)?.audience;
+    if (was !== undefined && v.audience !== undefined && was !== v.audience) lines.push(`volume ${v.name} token audience: ${was} → ${v.audience}`);
+  }
   if (older.serviceAccountName !== newer.serviceAccountName) lines.push(`serviceAccountName: ${older.serviceAccountName ?? 'default'} → ${newer.serviceAccountName ?? 'default'}`);
   lines.push(...diffList('imagePullSecrets', older.imagePullSecrets, newer.imagePullSecrets));
   const selector = (t: PodTemplateEvidence) => Object.entries(t.placement.nodeSelector).map(([k, v]) => `${k}=${v}`);

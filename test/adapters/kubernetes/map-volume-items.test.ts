@@ -12,4 +12,13 @@ describe('mapping the items of Secret and ConfigMap volumes', () => {
     expect(configMap?.items).toEqual(['nginx.conf']);
     expect(whole?.items).toBeUndefined();
   });
+
+  it('keeps the audience of a projected service-account token', () => {
+    const [token, plain] = mapVolumes([
+      { name: 'api-token', projected: { sources: [{ serviceAccountToken: { audience: 'billing-api', path: 'token', expirationSeconds: 3600 } }] } },
+      { name: 'bundle', projected: { sources: [{ configMap: { name: 'ca-bundle' } }] } },
+    ]);
+    expect(token).toEqual({ name: 'api-token', source: 'projected', audience: 'billing-api' });
+    expect(plain?.audience).toBeUndefined();
+  });
 });

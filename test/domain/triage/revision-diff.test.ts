@@ -30,6 +30,11 @@ function pair(newer: Partial<RevisionEvidence>, older: Partial<RevisionEvidence>
 }
 
 describe('diffRevisions: the template', () => {
+  it('names a projected token whose audience changed', () => {
+    const [a, b] = pair({ template: template({ volumes: [{ name: 'api-token', source: 'projected', audience: 'https://billing.example' }] }) }, { template: template({ volumes: [{ name: 'api-token', source: 'projected', audience: 'billing' }] }) });
+    expect(diffRevisions(a, b)).toEqual(['volume api-token token audience: billing → https://billing.example']);
+  });
+
   it('shows only the part of a probe that changed', () => {
     const [a, b] = pair({ containers: [revisionContainer({ probes: { liveness: 'GET :9090/healthz, after 10s, every 10s, timeout 1s, 3 failures', readiness: READINESS } })] });
     expect(diffRevisions(a, b)).toEqual(['app liveness probe: GET :8080/healthz → GET :9090/healthz']);

@@ -18,6 +18,7 @@ import { analyzeHpa } from './hpa.js';
 import { analyzeMeshAuthorizationDenials } from './mesh-authz-denied.js';
 import { analyzeAmbiguousHpas } from './hpa-ambiguous.js';
 import { analyzeHpaScaleUpLimit } from './hpa-scale-up-limit.js';
+import { analyzeHpaLostTarget } from './hpa-lost-target.js';
 import { analyzeIdleCommands } from './idle-command.js';
 import { analyzeImagePulls } from './image-pull.js';
 import { analyzeLivenessDependency } from './liveness-dependency.js';
@@ -103,6 +104,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   hpa: analyzeHpa,
   'hpa-ambiguous': analyzeAmbiguousHpas,
   'hpa-scale-up-limit': analyzeHpaScaleUpLimit,
+  'hpa-lost-target': analyzeHpaLostTarget,
   'replica-fight': analyzeReplicaFight,
   'replicas-cut': analyzeReplicasCut,
   'failed-scheduling': analyzeFailedScheduling,

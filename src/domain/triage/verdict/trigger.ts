@@ -60,8 +60,9 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
     if (k === 'failed-scheduling') return / (cpu|memory|[\w./-]+) request:|nodeselector|affinity|tolerations/.test(l);
     if (k === 'exit-code' || k === 'crash-loop' || k === 'clean-exit') {
       if (text.includes('(init)') || /init container/.test(text)) return l.startsWith('init ');
-      // Refused credentials (IRSA, workload identity, RBAC): the identity the pod runs as is the lead.
-      if (/accessdenied|assumerole|credentials|unauthori[sz]ed|forbidden|\b403\b|permission denied/.test(text)) return /serviceaccount/.test(l);
+      // Refused credentials (IRSA, workload identity, RBAC): the identity the pod runs as, or the
+      // audience of the token it presents, is the lead.
+      if (/accessdenied|assumerole|credentials|unauthori[sz]ed|forbidden|\b40[13]\b|permission denied/.test(text)) return /serviceaccount|token audience/.test(l);
       // A port held by another container of the pod: that container's arrival (or its ports) is the lead.
       const holder = /held by container ([\w-]+)/.exec(text)?.[1];
       if (holder !== undefined) return l.startsWith(`container ${holder} `) || l.startsWith(`${holder} ports`);

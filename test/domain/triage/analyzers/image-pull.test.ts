@@ -44,6 +44,16 @@ describe('analyzeImagePulls', () => {
     expect(analyzeImagePulls(imagePullScenario())[0]?.fix).toBe('push the image or fix its tag');
   });
 
+  it('says a container admission injected is none of the revision\'s doing, and names who injected it', () => {
+    const base = imagePullScenario();
+    const ev = { ...base, pods: base.pods.map((p) => ({ ...p, injectedContainers: [{ name: 'app', by: 'Kyverno policy add-tracing' }] })) };
+    const [f] = analyzeImagePulls(ev);
+    expect(f?.title).toContain('app is an injected sidecar, not in the pod template');
+    expect(f?.outsideWorkload).toContain('Kyverno policy add-tracing injected it at admission');
+    expect(f?.fix).toContain('point the policy that injects the sidecar at an image the registry still has');
+    expect(analyzeImagePulls(base)[0]?.outsideWorkload).toBeUndefined();
+  });
+
   it('classifies InvalidImageName by its reason, whatever the message', () => {
     expect(classifyPullFailure('InvalidImageName', 'Failed to apply default image tag "Payments:2.15": couldn\'t parse image reference "Payments:2.15": invalid reference format: repository name must be lowercase')).toBe('invalid-name');
   });

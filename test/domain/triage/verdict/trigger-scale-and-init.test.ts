@@ -139,6 +139,14 @@ describe('the change picked for a process refused its credentials', () => {
     const m = mechanism('exit-code', [0, 1, 2].map((i) => podName(REV7.hash, i)), { decisive: 'api error AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity' });
     expect(findTrigger(ev, m, compareFailingHealthy(ev))).toMatchObject({ kind: 'revision', change: 'serviceAccountName: payment-service → payment-service-sa' });
   });
+
+  it('is the audience of the projected token the pod presents, when a 401 refused it and the revision changed that audience', () => {
+    const ev = badRolloutScenario();
+    const tokenVolume = (audience: string) => ({ name: 'ledger-token', source: 'projected' as const, audience });
+    ev.revisions = ev.revisions.map((r) => ({ ...r, template: { initContainers: [], volumes: [tokenVolume(r.revision === 7 ? 'https://ledger.example.internal' : 'ledger')], imagePullSecrets: [], placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [] } } }));
+    const m = mechanism('exit-code', [0, 1, 2].map((i) => podName(REV7.hash, i)), { decisive: 'the server responded with status 401 (Faraday::UnauthorizedError)' });
+    expect(findTrigger(ev, m, compareFailingHealthy(ev))).toMatchObject({ kind: 'revision', change: 'volume ledger-token token audience: ledger → https://ledger.example.internal' });
+  });
 });
 
 describe('clearing a revision that runs fine elsewhere', () => {
