@@ -48,8 +48,8 @@ function injectedSidecarImageDeleted(): CorpusScenario {
   app.pods.forEach((p, i) => {
     const fresh = i === 3;
     p.metadata = { ...p.metadata, annotations: { ...p.metadata?.annotations, 'policies.kyverno.io/last-applied-patches': 'inject-log-agent.add-log-agent.kyverno.io: added /spec/containers/1\n' } };
-    p.spec?.containers.push(agent);
-    p.spec?.volumes?.push({ name: 'varlog', hostPath: { path: '/var/log/pods', type: '' } });
+    // The pod's own copies: the kit shares the containers and volumes arrays with the ReplicaSets' templates, which admission never touches.
+    if (p.spec) p.spec = { ...p.spec, containers: [...p.spec.containers, agent], volumes: [...(p.spec.volumes ?? []), { name: 'varlog', hostPath: { path: '/var/log/pods', type: '' } }] };
     p.status?.containerStatuses?.push(containerStatus(agent, fresh ? pullBackOff : running({ sinceAgo: 5 * DAYS - i }), `${ns}/${nameOf(p)}`));
     if (fresh) for (const c of p.status?.conditions ?? []) if (c.type === 'Ready' || c.type === 'ContainersReady') c.message = 'containers with unready status: [log-agent]';
   });
