@@ -62,6 +62,7 @@ import { needsPriorityClasses, readPriorityClasses } from './read-priority-class
 import { readEvents, sortEvents } from './read-events.js';
 import { readPendingLoadBalancerEvents, readReplacedPodEvents } from './read-lead-events.js';
 import { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
+import { readVolumesClaiming } from './read-claiming-volumes.js';
 import { pickLogTargets, pickNodes, readClusterNodes, readLogs, readNodes, readPvcs, readVolumes } from './read-pod-details.js';
 import { lastRunJobName, podSelectorOf, readJobs, readWorkload } from './read-target.js';
 import { readEndpointSlices, readHpas, readPods, readRevisions, readServices } from './read-workload-parts.js';
@@ -153,7 +154,8 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
     readEvents(ctx, [...claims.keys()].map((name) => ({ kind: 'PersistentVolumeClaim', name })), 'events of PVCs'),
     logsP,
     clusterNodesP,
-    pvcsP.then((list) => readVolumes(ctx, list.flatMap((c) => (c.volumeName === undefined ? [] : [c.volumeName])))),
+    // The claims' own volumes; for one waiting for a static volume, the volumes whose claimRef names it.
+    pvcsP.then(async (list) => (await Promise.all([readVolumes(ctx, list.flatMap((c) => (c.volumeName === undefined ? [] : [c.volumeName]))), readVolumesClaiming(ctx, list)])).flat()),
     nodeAgentsP,
     nodeNetworkP,
     nodeMemoryP,

@@ -7,6 +7,7 @@ import type { CollectContext } from './collect-context.js';
 import { mapNetworkPolicy, mapQuota, namespaceObject } from './map-context.js';
 import { mapPod } from './map-pod.js';
 import { readEvents } from './read-events.js';
+import { readLogs } from './read-pod-details.js';
 
 /** Where and how cluster DNS pods are found (CoreDNS and kube-dns both use this label). */
 const DNS_NAMESPACE = 'kube-system';
@@ -61,13 +62,20 @@ export async function readClusterDns(ctx: CollectContext): Promise<ClusterDnsEvi
 /**
  * Read only when the workload's lookups time out while every DNS pod is ready (needsDnsCapacity):
  * the DNS Deployment's events (a scale-down) and the names and change times of the ConfigMaps of
- * its namespace (its Corefile, its autoscaler's parameters; data dropped at once). Two requests.
+ * its namespace (its Corefile, its autoscaler's parameters; data dropped at once), and the log
+ * tails of two ready DNS pods (an upstream resolver that times out is only logged there). Four requests.
  */
-export async function readDnsCapacity(ctx: CollectContext, deployment: string): Promise<NonNullable<ClusterDnsEvidence['capacity']>> {
+/** DNS pods whose log tails are read: two show whether the upstream fails for all of them. */
+const DNS_LOG_PODS = 2;
+
+export async function readDnsCapacity(ctx: CollectContext, deployment: string, pods: ClusterDnsEvidence['pods'] = []): Promise<NonNullable<ClusterDnsEvidence['capacity']>> {
   const { core } = ctx.clients;
-  const [events, configMaps] = await Promise.all([
+  const tails = pods.filter((p) => p.ready && p.containers[0] !== undefined).slice(0, DNS_LOG_PODS)
+    .map((p) => ({ pod: p.name, container: p.containers[0]?.name ?? '', previous: false, why: 'system' as const, restarts: p.containers[0]?.restartCount ?? 0, namespace: DNS_NAMESPACE }));
+  const [events, configMaps, logs] = await Promise.all([
     readEvents({ ...ctx, namespace: DNS_NAMESPACE }, [{ kind: 'Deployment', name: deployment }], `events of the DNS Deployment ${deployment}`),
     ctx.reads.list(`ConfigMaps in ${DNS_NAMESPACE}`, 'dns', (cont, limit, o) => core.listNamespacedConfigMap({ namespace: DNS_NAMESPACE, ...page(cont, limit) }, o), { maxItems: 500 }),
+    tails.length === 0 ? [] : readLogs(ctx, tails),
   ]);
-  return { deployment, events, configMaps: configMaps.items.map((c) => namespaceObject('ConfigMap', c.metadata)) };
+  return { deployment, events, configMaps: configMaps.items.map((c) => namespaceObject('ConfigMap', c.metadata)), ...(logs.length > 0 ? { logs } : {}) };
 }

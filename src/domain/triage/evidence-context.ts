@@ -186,8 +186,9 @@ export interface ClusterDnsEvidence {
    * Read only when the workload's lookups time out while the DNS pods look ready (see
    * needsDnsCapacity): the DNS Deployment's events (its scaling) and the names and change times
    * of its namespace's ConfigMaps (the Corefile, the autoscaler's parameters).
+   * With the log tails of up to two ready DNS pods: where their forwards to upstream resolvers time out.
    */
-  capacity?: { deployment: string; events: EventEvidence[]; configMaps: NamespaceObjectEvidence[] };
+  capacity?: { deployment: string; events: EventEvidence[]; configMaps: NamespaceObjectEvidence[]; logs?: LogEvidence[] };
 }
 
 /**

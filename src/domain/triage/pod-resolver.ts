@@ -8,6 +8,7 @@
 import type { PodEvidence, TriageEvidence } from './evidence.js';
 import { formatKubectl } from './kubectl-command.js';
 import { listNodesOf, unique } from './pod-status.js';
+import { describeUpstreamResolvers } from './dns-upstream.js';
 
 export interface ResolverDiagnosis {
   /** Appended to the finding's title: ": the node-local DNS cache (169.254.20.10) on node x does not answer". */
@@ -35,7 +36,9 @@ export function diagnoseResolver(ev: TriageEvidence, lines: readonly string[], p
   // A link-local resolver is the node-local DNS cache on the pods' node, however they were pointed at it.
   if (resolver?.startsWith('169.254.')) return describeNodeLocal(ev, resolver, pods);
   const own = pods.filter((p) => !usesClusterDns(p) || (resolver !== undefined && (p.dnsNameservers ?? []).includes(resolver)));
-  if (own.length === 0 || own.length < pods.length) return undefined;
+  // Pods that ask the cluster DNS: its own logs may say the resolvers it forwards to are silent.
+  if (own.length === 0) return describeUpstreamResolvers(ev.dns);
+  if (own.length < pods.length) return undefined;
   return describeOwnResolver(ev, resolver, own);
 }
 

@@ -5,6 +5,7 @@ import { listEventsOf } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { severityForPods } from '../pod-status.js';
+import { findReleasedVolumeOf } from '../static-claims.js';
 
 interface Diagnosis {
   what: string;
@@ -47,7 +48,8 @@ function diagnoseDenied(events: readonly EventEvidence[]): Diagnosis | undefined
  */
 function diagnoseHeldVolume(ev: TriageEvidence, pvc: PvcEvidence, messages: string): Diagnosis | undefined {
   const named = /volume "([^"]+)" already bound to a different claim/i.exec(messages)?.[1];
-  const pv = ev.volumes?.find((v) => v.name === (named ?? pvc.volumeName));
+  // A claim that names no volume (static binding) is held off by a Released volume whose claimRef names it.
+  const pv = ev.volumes?.find((v) => v.name === (named ?? pvc.volumeName)) ?? (named === undefined && pvc.volumeName === undefined ? findReleasedVolumeOf(ev.volumes, ev.target.namespace, pvc) : undefined);
   const mine = `${ev.target.namespace}/${pvc.name}`;
   const claimRef = pv?.claim === undefined ? '' : `${pv.claim}${pv.claimUid ? ` (uid ${pv.claimUid})` : ''}`;
   const sameName = pv?.claim === mine;

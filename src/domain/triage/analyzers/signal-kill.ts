@@ -30,8 +30,9 @@ interface KillHit {
  */
 export function analyzeSignalKills(ev: TriageEvidence): Finding[] {
   // An app that shuts down gracefully on the probe's SIGTERM exits 0: still the probe's kill.
+  // ContainerStatusUnknown's 137 is the kubelet's stand-in for a container it lost (node reboot, admission reject): no signal.
   const killed = listTerminations(ev.pods, ev.collectedAt, (term, ref) =>
-    term.reason !== 'OOMKilled' && (term.exitCode === 137 || term.exitCode === 143 || (term.exitCode === 0 && (!ref.init || ref.container.sidecar === true) && wasKilledByProbe(ev, ref, term))));
+    term.reason !== 'OOMKilled' && term.reason !== 'ContainerStatusUnknown' && (term.exitCode === 137 || term.exitCode === 143 || (term.exitCode === 0 && (!ref.init || ref.container.sidecar === true) && wasKilledByProbe(ev, ref, term))));
   // A container killed for a failed postStart hook is the lifecycle-hook reading's.
   const hookKilled = new Set(listPodEvents(ev, ['Killing']).filter((e) => /^Failed(PostStart|PreStop)Hook$/.test(e.message.trim())).map((e) => e.object.name));
   const hits: KillHit[] = killed.filter(({ ref }) => !hookKilled.has(ref.pod.name)).map(({ ref, term, recent }) => {
