@@ -31,7 +31,9 @@
 //   logs name as a dependency (name.namespace.svc…), a get of each and a list of its EndpointSlices;
 //   for at most two short names they cannot resolve that no Service of the namespace has, one
 //   cluster-wide list of Services by that name; where their lookups time out while every DNS pod
-//   is ready, the DNS Deployment's events and kube-system's ConfigMaps (names and times);
+//   is ready, the DNS Deployment's events and kube-system's ConfigMaps (names and times) and the log
+//   tails of two DNS pods; for a claim that waits for a static volume, one list of PersistentVolumes
+//   (at most 500), keeping those whose claimRef names it;
 //   and where a container of the workload died in a system OOM of its node, the pods of that node
 //   (at most two nodes); the events of at most 3 pods the ReplicaSets keep replacing (read-lead-events.ts)
 //   and of at most 3 of the workload's LoadBalancer Services that have no external address.
