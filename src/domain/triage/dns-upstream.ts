@@ -6,7 +6,7 @@
  * workload's lookups time out while every DNS pod is ready.
  */
 import type { ClusterDnsEvidence } from './evidence.js';
-import type { ResolverDiagnosis } from './pod-resolver.js';
+import type { ResolverDiagnosis } from './resolver-diagnosis.js';
 import { unique } from './pod-status.js';
 
 /** A forward to an upstream that got no answer: `read udp <self>-><upstream>:53: i/o timeout`. */

@@ -9,15 +9,7 @@ import type { PodEvidence, TriageEvidence } from './evidence.js';
 import { formatKubectl } from './kubectl-command.js';
 import { listNodesOf, unique } from './pod-status.js';
 import { describeUpstreamResolvers } from './dns-upstream.js';
-
-export interface ResolverDiagnosis {
-  /** Appended to the finding's title: ": the node-local DNS cache (169.254.20.10) on node x does not answer". */
-  state: string;
-  cause: string;
-  action: string;
-  fix: string;
-  evidence: string[];
-}
+import type { ResolverDiagnosis } from './resolver-diagnosis.js';
 
 /** The resolver address a Go or glibc error names: `lookup host on 10.8.0.53:53:`. */
 const RESOLVER_IN_ERROR = /\bon (\d{1,3}(?:\.\d{1,3}){3}|\[[\da-f:]+\]):53\b/i;

@@ -5,7 +5,8 @@ import type { Finding } from '../finding.js';
 import { describeNodeCommand, describePodCommand, formatKubectl } from '../kubectl-command.js';
 import { findNodeBoundMount } from '../node-bound-mount.js';
 import type { NodeBoundMount } from '../node-bound-mount.js';
-import { MISSING_KEY, describeMissingKey } from './volume-missing-key.js';
+import { MISSING_KEY } from '../mount-messages.js';
+import { describeMissingKey } from './volume-missing-key.js';
 import { HISTORY_MS, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { formatAgo, isWithin } from '../time-span.js';
 

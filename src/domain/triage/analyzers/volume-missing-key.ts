@@ -1,9 +1,8 @@
 import type { PodEvidence, TriageEvidence } from '../evidence.js';
 import { listPodEvents } from '../evidence-lookup.js';
 import { formatKubectl } from '../kubectl-command.js';
+import { MISSING_KEY } from '../mount-messages.js';
 
-/** The kubelet's words when an items list names a key the object lacks. */
-export const MISSING_KEY = /references non-existent (secret|config) key: ([^\s"]+)/i;
 
 export interface MissingKey {
   title: string;

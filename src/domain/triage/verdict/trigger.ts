@@ -11,7 +11,7 @@ import type { Finding } from '../finding.js';
 import { unique } from '../pod-status.js';
 import { diffRevisions, shortenImageChange, sortRevisions, summarizeChange } from '../revision-diff.js';
 import { pickSecurityChange } from '../security-refusal.js';
-import { MISSING_KEY } from '../analyzers/volume-missing-key.js';
+import { MISSING_KEY } from '../mount-messages.js';
 import { matchesLabels } from '../service-match.js';
 import { describeOriginChange, findResourceOrigin, type ResourceOrigin } from '../resource-origin.js';
 import { HOUR_MS, MINUTE_MS, earliest, formatAgo, formatSpan, msBetween } from '../time-span.js';
