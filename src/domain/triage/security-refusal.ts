@@ -7,6 +7,7 @@
  */
 import type { PodEvidence, RevisionContainerEvidence, RevisionEvidence } from './evidence.js';
 import { sortRevisions } from './revision-diff.js';
+import { parseSecurityContext, type SecurityContextFields } from './security-context.js';
 
 export type SandboxSetting = 'seccomp' | 'capabilities' | 'no-new-privileges' | 'non-root' | 'read-only-root';
 
@@ -37,17 +38,7 @@ const EROFS = /read-only file system|\bEROFS\b/i;
 /** System calls the runtimes' default seccomp profiles refuse, as logs name them. */
 const FILTERED_SYSCALL = /\b(io_uring(?:_setup|_enter|_register)?|ptrace|unshare|setns|mount|umount2?|pivot_root|keyctl|add_key|request_key|perf_event_open|bpf|userfaultfd|personality|kexec_load|clone3|name_to_handle_at|open_by_handle_at|quotactl|acct|swapon|reboot|syslog|lookup_dcookie|init_module|finit_module|delete_module|mbind|set_mempolicy|move_pages)\b/;
 
-type Sc = Record<string, unknown>;
-
-function parse(json: string | undefined): Sc {
-  if (json === undefined) return {};
-  try {
-    const v: unknown = JSON.parse(json);
-    return v !== null && typeof v === 'object' ? (v as Sc) : {};
-  } catch {
-    return {};
-  }
-}
+type Sc = SecurityContextFields;
 
 function field(sc: Sc, path: readonly string[]): unknown {
   let v: unknown = sc;
@@ -68,8 +59,8 @@ interface Effective {
 function effective(r: RevisionEvidence, container: string): Effective | undefined {
   const c: RevisionContainerEvidence | undefined = [...r.containers, ...(r.template?.initContainers ?? [])].find((x) => x.name === container);
   if (c === undefined) return undefined;
-  const pod = parse(r.template?.securityContext);
-  const own = parse(c.securityContext);
+  const pod = parseSecurityContext(r.template?.securityContext);
+  const own = parseSecurityContext(c.securityContext);
   const pick = (path: readonly string[]): unknown => field(own, path) ?? field(pod, path);
   const seccomp = pick(['seccompProfile', 'type']);
   const user = pick(['runAsUser']);

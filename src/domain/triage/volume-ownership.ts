@@ -8,6 +8,7 @@
  */
 import type { PodEvidence, RevisionContainerEvidence, RevisionEvidence, VolumeEvidence, VolumeMountEvidence } from './evidence.js';
 import { sortRevisions } from './revision-diff.js';
+import { parseSecurityContext, type SecurityContextFields } from './security-context.js';
 
 export interface VolumeOwnership {
   /** The refused path and the mount it lies under. */
@@ -34,17 +35,7 @@ const UID_IN_LOG = /\buid[=: ]\s*(\d+)\b|\brunning as (?:user |uid )?(\d+)\b/i;
 /** Volumes whose files persist across pods, so their ownership was set by earlier processes. */
 const KEPT: ReadonlySet<VolumeEvidence['source']> = new Set(['pvc', 'hostPath', 'nfs', 'csi', 'other']);
 
-type Sc = Record<string, unknown>;
-
-function parse(json: string | undefined): Sc {
-  if (json === undefined) return {};
-  try {
-    const v: unknown = JSON.parse(json);
-    return v !== null && typeof v === 'object' ? (v as Sc) : {};
-  } catch {
-    return {};
-  }
-}
+type Sc = SecurityContextFields;
 
 function under(path: string, mount: VolumeMountEvidence): boolean {
   const m = mount.mountPath.replace(/\/+$/, '');
@@ -66,7 +57,7 @@ function findMountedPath(line: string, mounts: readonly VolumeMountEvidence[], v
 }
 
 function findUid(container: RevisionContainerEvidence, podSc: Sc, lines: readonly string[]): number | undefined {
-  const own = parse(container.securityContext)['runAsUser'] ?? podSc['runAsUser'];
+  const own = parseSecurityContext(container.securityContext)['runAsUser'] ?? podSc['runAsUser'];
   if (typeof own === 'number') return own;
   for (const l of lines) {
     const m = UID_IN_LOG.exec(l);
@@ -87,7 +78,7 @@ export function findVolumeOwnership(revisions: readonly RevisionEvidence[], pods
   const rev = sorted[i];
   const c = rev?.containers.find((x) => x.name === container) ?? rev?.template?.initContainers.find((x) => x.name === container);
   if (rev === undefined || c === undefined) return undefined;
-  const podSc = parse(rev.template?.securityContext);
+  const podSc = parseSecurityContext(rev.template?.securityContext);
   if (podSc['fsGroup'] !== undefined) return undefined;
   const volumes = rev.template?.volumes ?? pods[0]?.volumes ?? [];
   const line = lines.filter((l) => DENIED.test(l)).at(-1);
