@@ -24,8 +24,9 @@
 //   port is in use, the pods of that node (at most two nodes each);
 //   and while a pod waits to be placed, the namespace's Preempted events (one page) and, where they
 //   preempted the workload's pods, the pods of the nodes they name (at most two nodes); and where a
-//   pod's FailedCreatePodSandBox names a CNI plugin, the pods of its node (at most two nodes) and the
-//   log tail of that plugin's agent there; and where the workload's pods time out only on one node
+//   pod's FailedCreatePodSandBox names a CNI plugin, or pending pods ask for a device (nvidia.com/gpu)
+//   that none of the nodes they may use advertises, the pods of those nodes (at most two nodes) and
+//   the log tail of that plugin's failing agent there; and where the workload's pods time out only on one node
 //   (or its kernel reports the conntrack table full), the pods of that node and its kube-proxy's log
 //   tail (at most two nodes); for at most two Services of other namespaces that the failing pods'
 //   logs name as a dependency (name.namespace.svc…), a get of each and a list of its EndpointSlices;
@@ -54,7 +55,7 @@ import { needsNamespaceJobs } from '../../domain/triage/job-count-quota.js';
 import type { Workload } from './map-workload.js';
 import { needsMetricsServer, readMetricsServer } from './read-metrics-server.js';
 import { readLeads } from './collect-leads.js';
-import { pickSandboxNodes, readNodeAgents } from './read-node-agents.js';
+import { pickAgentWaits, readNodeAgents } from './read-node-agents.js';
 import { readNodeNetwork } from './read-node-network.js';
 import { readNodeMemory } from './read-node-memory.js';
 import { pickSystemOomNodes } from '../../domain/triage/system-oom.js';
@@ -128,13 +129,14 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
   const pvcsP = readPvcs(ctx, claims);
   const podEventsP = readEvents(ctx, withEvents.map((p) => ({ kind: 'Pod', name: p.name })), 'events of pods');
   whenDone(Promise.all([podEventsP, otherEvents]), 'events', onRead);
-  // New pods that get no network on a node: that node's agents say whether the CNI plugin's is down.
-  const nodeAgentsP = podEventsP.then((events) => {
-    const waits = pickSandboxNodes(events, pods.ranked);
-    return waits.length === 0 ? [] : readNodeAgents(ctx, waits);
-  });
   const nodesP = readNodes(ctx, nodes.picked);
   const clusterNodesP = wantsNodeList ? readClusterNodes(ctx) : Promise.resolve([]);
+  // New pods that get no network on a node, or no device on the nodes they may use: those nodes'
+  // agents say whether the CNI plugin's agent or the device plugin is down, and why.
+  const nodeAgentsP = Promise.all([podEventsP, clusterNodesP]).then(([events, clusterNodes]) => {
+    const waits = pickAgentWaits(events, pods.ranked, clusterNodes);
+    return waits.length === 0 ? [] : readNodeAgents(ctx, waits);
+  });
   whenDone(Promise.all([nodesP, clusterNodesP]), 'nodes', onRead);
   const nodeEventsP = readEvents(ctx, nodes.picked.map((name) => ({ kind: 'Node', name })), 'events of nodes');
   const logsP = whenDone(readLogs(ctx, logs.picked), 'logs', onRead);

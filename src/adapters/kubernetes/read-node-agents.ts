@@ -1,12 +1,16 @@
-// Pods placed on a node whose sandbox the kubelet cannot create because a CNI plugin fails: the
-// node agents (DaemonSet pods of every namespace) of that node, by one field-selector list, and the
-// log tail of that plugin's agent there when it is not ready. At most two nodes.
-import type { EventEvidence, LogEvidence, NodeAgentsEvidence, PodEvidence } from '../../domain/triage/evidence.js';
+// The node agents (DaemonSet pods of every namespace) of a node a plugin fails on, by one
+// field-selector list, and the log tail of that plugin's agent there when it is not ready: a node
+// whose sandbox the kubelet cannot create because a CNI plugin fails, or a node the pods may use
+// that advertises none of the device they ask for. At most two nodes each.
+import type { EventEvidence, LogEvidence, NodeAgentsEvidence, NodeEvidence, PodEvidence } from '../../domain/triage/evidence.js';
+import type { AgentIdentity } from '../../domain/triage/node-agents.js';
+import { identityOf, isDevicePluginAgent } from '../../domain/triage/node-agents.js';
 import { isCniAgent, parseSandboxFailure } from '../../domain/triage/sandbox-failure.js';
+import { pickDeviceNodes } from '../../domain/triage/analyzers/placement.js';
 import type { CollectContext } from './collect-context.js';
 import { controllerOf, mapForeignPod } from './map-pod.js';
 import { readLogs } from './read-pod-details.js';
-import { listPodsOnNode } from './read-port-holders.js';
+import { readPodsOnNode } from './read-port-holders.js';
 
 const MAX_NODES = 2;
 
@@ -22,23 +26,45 @@ export function pickSandboxNodes(events: readonly EventEvidence[], pods: readonl
   return [...byNode].slice(0, MAX_NODES).map(([node, plugin]) => ({ node, plugin }));
 }
 
-async function readAgentLog(ctx: CollectContext, agents: NodeAgentsEvidence['agents'], plugin: string): Promise<LogEvidence[]> {
-  const failing = agents.find((a) => !a.pod.ready && isCniAgent({ name: a.pod.name, ...(a.owner ? { owner: a.owner } : {}), images: a.pod.containers.map((c) => c.image) }, plugin));
+/** A node to read, and which of its agents is the plugin's. */
+export interface AgentWait {
+  node: string;
+  isOurs: (a: AgentIdentity) => boolean;
+}
+
+/**
+ * The nodes whose agents to read: where the workload's pods get no sandbox network (the CNI
+ * plugin's agent), then nodes the pending pods may use that advertise none of a device they ask
+ * for (its device plugin). A node once.
+ */
+export function pickAgentWaits(events: readonly EventEvidence[], pods: readonly PodEvidence[], clusterNodes: readonly NodeEvidence[]): AgentWait[] {
+  const waits = [
+    ...pickSandboxNodes(events, pods).map(({ node, plugin }) => ({ node, isOurs: (a: AgentIdentity) => isCniAgent(a, plugin) })),
+    ...pickDeviceNodes(clusterNodes, pods).map(({ node, resource }) => ({ node, isOurs: (a: AgentIdentity) => isDevicePluginAgent(a, resource) })),
+  ];
+  return waits.filter((w, i) => waits.findIndex((x) => x.node === w.node) === i);
+}
+
+async function readAgentLog(ctx: CollectContext, agents: NodeAgentsEvidence['agents'], isOurs: AgentWait['isOurs']): Promise<LogEvidence[]> {
+  const failing = agents.find((a) => !a.pod.ready && isOurs(identityOf(a)));
   const container = failing?.pod.containers.find((c) => !c.ready);
   if (failing === undefined || container === undefined) return [];
   const crashed = container.restartCount > 0;
   return readLogs(ctx, [{ pod: failing.pod.name, container: container.name, previous: crashed, why: 'system', restarts: container.restartCount, namespace: failing.namespace }]);
 }
 
-export async function readNodeAgents(ctx: CollectContext, waits: readonly { node: string; plugin: string }[]): Promise<NodeAgentsEvidence[]> {
-  return Promise.all(
-    waits.map(async ({ node, plugin }) => {
-      const pods = await listPodsOnNode(ctx, node, 'nodeAgents');
-      const agents = pods.flatMap((p) => {
+/** Each node's agents; a node whose pods could not be listed is left out (its read failure is reported). */
+export async function readNodeAgents(ctx: CollectContext, waits: readonly AgentWait[]): Promise<NodeAgentsEvidence[]> {
+  const reads = await Promise.all(
+    waits.map(async ({ node, isOurs }) => {
+      const pods = await readPodsOnNode(ctx, node, 'nodeAgents');
+      if (pods.failed) return [];
+      const agents = pods.items.flatMap((p) => {
         const owner = controllerOf(p);
         return owner?.kind === 'DaemonSet' ? [{ namespace: p.metadata?.namespace ?? '', owner: `${owner.kind} ${owner.name}`, pod: mapForeignPod(p) }] : [];
       });
-      return { node, agents, logs: await readAgentLog(ctx, agents, plugin) };
+      return [{ node, agents, logs: await readAgentLog(ctx, agents, isOurs) }];
     }),
   );
+  return reads.flat();
 }

@@ -13,11 +13,15 @@ const MAX_PODS = 500;
 
 /** The pods of one node, of every namespace (field selector), up to a node's worth. */
 export async function listPodsOnNode(ctx: CollectContext, node: string, source: EvidenceSource): Promise<k8s.V1Pod[]> {
-  const list = await ctx.reads.list(`pods on node ${node}`, source, (cont, limit, o) =>
+  return (await readPodsOnNode(ctx, node, source)).items;
+}
+
+/** The same list, saying whether it failed: an empty list that could not be read proves no absence. */
+export async function readPodsOnNode(ctx: CollectContext, node: string, source: EvidenceSource): Promise<{ items: k8s.V1Pod[]; failed: boolean }> {
+  return ctx.reads.list(`pods on node ${node}`, source, (cont, limit, o) =>
     ctx.clients.core.listPodForAllNamespaces({ fieldSelector: `spec.nodeName=${node}`, limit, ...(cont === undefined ? {} : { _continue: cont }) }, o),
     { maxItems: MAX_PODS },
   );
-  return list.items;
 }
 
 /** Nodes and the host ports our pending pinned pods need there. */

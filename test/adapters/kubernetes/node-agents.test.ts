@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
 import { pickSandboxNodes } from '../../../src/adapters/kubernetes/read-node-agents.js';
-import { DAYS, NODE_A, NODE_B, container, crashLoop, daemonSetApp, deploymentApp, event, nameOf, threeNodes, waiting } from '../../triage-corpus/kit/index.js';
+import { DAYS, NODE_A, NODE_B, container, crashLoop, daemonSetApp, deploymentApp, event, nameOf, node, threeNodes, waiting } from '../../triage-corpus/kit/index.js';
 import { podOf } from '../../triage-corpus/kit/held-out.js';
 import { event as eventEvidence, pod } from '../../domain/triage/scenarios/builders.js';
 import { useHarness } from './harness.js';
@@ -56,6 +56,52 @@ describe('the agents of a node where new pods get no sandbox network', () => {
     const ev = await h.cluster.collectEvidence({ service: 'cart', namespace: 'shop', kind: 'Deployment', name: 'cart' }, { budgetMs: AMPLE_BUDGET_MS });
     expect(ev.nodeAgents).toBeUndefined();
     expect(h.fake.requests.filter((r) => r.path === '/api/v1/pods')).toEqual([]);
+  });
+});
+
+/** Two pending pods asking for a GPU; the one GPU node advertises 0 (its device plugin crash-loops there). */
+function gpuCluster() {
+  const taint = { key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' };
+  const gpuNode = node({ name: 'ip-10-0-88-140.eu-west-1.compute.internal', pool: 'gpu-a10g', instanceType: 'g5.2xlarge', labels: { workload: 'gpu' }, taints: [taint], allocatable: { cpu: '7910m', memory: '31482284Ki', 'nvidia.com/gpu': '0', pods: '58' } });
+  const gpu = container({ image: 'registry.example.com/ml/llm-inference:2025.11.3', ports: [8000] });
+  gpu.resources = { requests: { cpu: '4', memory: '24Gi', 'nvidia.com/gpu': '1' }, limits: { memory: '24Gi', 'nvidia.com/gpu': '1' } };
+  const pending = "0/4 nodes are available: 1 Insufficient nvidia.com/gpu, 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/4 nodes are available: 1 No preemption victims found for incoming pod, 3 Preemption is not helpful for scheduling.";
+  const app = deploymentApp({
+    namespace: 'ml',
+    name: 'llm-inference',
+    replicas: 2,
+    revisions: [{ revision: 12, createdAgo: 6 * DAYS, template: { containers: [gpu], nodeSelector: { workload: 'gpu' }, tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }] } }],
+    pods: [{ revision: 12, node: null, createdAgo: 40, unschedulable: pending }, { revision: 12, node: null, createdAgo: 40, unschedulable: pending }],
+  });
+  const plugin = daemonSetApp({
+    namespace: 'kube-system',
+    name: 'nvidia-device-plugin-daemonset',
+    selector: { name: 'nvidia-device-plugin-ds' },
+    revisions: [{ revision: 3, createdAgo: 70 * DAYS, template: { containers: [container({ name: 'nvidia-device-plugin-ctr', image: 'nvcr.io/nvidia/k8s-device-plugin:v0.16.2', ports: [] })] } }],
+    pods: [{ revision: 3, node: nameOf(gpuNode), createdAgo: 21 * DAYS, containers: { 'nvidia-device-plugin-ctr': crashLoop({ exitCode: 1, finishedAgo: 2.8, ranSeconds: 1 }, 12) } }],
+  });
+  return { objects: [...threeNodes(), gpuNode, ...app.objects, ...plugin.objects], node: nameOf(gpuNode), agent: nameOf(podOf(plugin, 0)) };
+}
+
+describe('the agents of a node the pending pods may use that advertises none of their device', () => {
+  const target = { service: 'llm-inference', namespace: 'ml', kind: 'Deployment', name: 'llm-inference' } as const;
+  const NVML = 'E1121 03:11:12.000311       1 factory.go:68] Failed to initialize NVML: Driver/library version mismatch.';
+
+  it('lists that node\'s pods and reads the failing device plugin\'s previous log', async () => {
+    const { objects, node: gpuNode, agent } = gpuCluster();
+    for (const o of objects) h.fake.add(o);
+    h.fake.setLogs('kube-system', agent, 'nvidia-device-plugin-ctr', { previous: `${NVML}\n` });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.nodeAgents?.map((n) => ({ node: n.node, agents: n.agents.map((a) => a.owner) }))).toEqual([{ node: gpuNode, agents: ['DaemonSet nvidia-device-plugin-daemonset'] }]);
+    expect(ev.nodeAgents?.[0]?.logs).toEqual([expect.objectContaining({ pod: agent, container: 'nvidia-device-plugin-ctr', previous: true, lines: [NVML] })]);
+  });
+
+  it('leaves out a node whose pods could not be listed, so that no absence is claimed from an unread list', async () => {
+    for (const o of gpuCluster().objects) h.fake.add(o);
+    h.fake.failWith(/^\/api\/v1\/pods$/, 503);
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.nodeAgents).toBeUndefined();
+    expect(ev.readFailures.map((f) => f.what)).toContain('pods on node ip-10-0-88-140.eu-west-1.compute.internal');
   });
 });
 

@@ -1,5 +1,6 @@
 import type { NodeEvidence, NodeRequirementEvidence, PlacementEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
-import { findCondition } from '../evidence-lookup.js';
+import { findCondition, pickDecisiveLine } from '../evidence-lookup.js';
+import { type AgentIdentity, describeAgentState, findNodeAgent, isDevicePluginAgent } from '../node-agents.js';
 import type { Finding } from '../finding.js';
 import { advertisedAmount, formatAllocatable, listExtendedRequests } from '../extended-resources.js';
 import { describePodCommand, formatKubectl } from '../kubectl-command.js';
@@ -87,29 +88,86 @@ function names(nodes: readonly NodeEvidence[]): string {
 /**
  * The nodes the pods may use are there, but none advertises an extended resource the pods ask
  * for (nvidia.com/gpu): no device plugin serves it on them. Nodes outside the placement that do
- * advertise it are named, since they show the plugin runs elsewhere.
+ * advertise it are named, since they show the plugin runs elsewhere. When the node agents of those
+ * nodes were read, the device plugin's own state and log say why (a driver it cannot load), or its
+ * absence says its DaemonSet does not cover them.
  */
-function judgeExtended(all: readonly NodeEvidence[], usable: readonly NodeEvidence[], pod: PodEvidence): Verdict | undefined {
+function judgeExtended(ev: TriageEvidence, all: readonly NodeEvidence[], usable: readonly NodeEvidence[], pod: PodEvidence): Verdict | undefined {
   const missing = listExtendedRequests(pod).find((r) => !usable.some((n) => advertisedAmount(n, r.resource) > 0));
   if (!missing) return undefined;
   const { resource } = missing;
   const elsewhere = all.filter((n) => !usable.includes(n) && advertisedAmount(n, resource) > 0);
   const one = usable.length === 1;
   const [first] = usable;
+  const plugin = describeDevicePlugin(ev, usable, resource);
+  const where = one ? 'that node' : 'those nodes';
   return {
-    why: `the ${usable.length} node${one ? '' : 's'} it may use (${names(usable)}) advertise${one ? 's' : ''} no ${resource} in ${one ? 'its' : 'their'} allocatable: no device plugin serves it there`,
+    why: `the ${usable.length} node${one ? '' : 's'} it may use (${names(usable)}) advertise${one ? 's' : ''} no ${resource} in ${one ? 'its' : 'their'} allocatable: ${plugin?.why ?? 'no device plugin serves it there'}`,
     // The title names a single node already; its allocatable is the evidence.
-    decisive: first ? `${one ? '' : `${first.name} `}allocatable: ${formatAllocatable(first)} (no ${resource})` : `no ${resource}`,
-    fix: `make the device plugin that provides ${resource} run on ${names(usable)} (its DaemonSet's nodeSelector, affinity or tolerations must cover ${one ? 'that node' : 'those nodes'}), or check why its pod fails there`,
-    cause: `A node offers ${resource} only while a device plugin on it registers the devices with the kubelet; the scheduler counts allocatable, so a node without a running plugin has none to give, whatever hardware it holds ("Insufficient ${resource}"). Usually the plugin's DaemonSet does not select the node (a new node group or instance type with other labels), or its pod there fails (driver missing).`,
+    decisive: plugin?.logLine ?? (first ? `${one ? '' : `${first.name} `}allocatable: ${formatAllocatable(first)} (no ${resource})` : `no ${resource}`),
+    fix: plugin?.fix ?? `make the device plugin that provides ${resource} run on ${names(usable)} (its DaemonSet's nodeSelector, affinity or tolerations must cover ${where}), or check why its pod fails there`,
+    cause: `A node offers ${resource} only while a device plugin on it registers the devices with the kubelet; the scheduler counts allocatable, so a node without a running plugin has none to give, whatever hardware it holds ("Insufficient ${resource}"). ${plugin?.cause ?? 'Usually the plugin\'s DaemonSet does not select the node (a new node group or instance type with other labels), or its pod there fails (driver missing).'}`,
     ...(first ? { node: first.name } : {}),
     evidence: [
       `each pod requests ${missing.amount} ${resource}`,
       ...usable.slice(0, 3).map((n) => `node ${n.name} (matches the pods' placement): allocatable ${formatAllocatable(n)}; no ${resource}`),
       elsewhere.length > 0 ? `${resource} is advertised only by ${names(elsewhere)}, outside the pods' placement` : `no node of the ${all.length} advertises ${resource}`,
+      ...(plugin?.evidence ?? []),
     ],
   };
 }
+
+/** The device plugin's pod on the first read node the pods may use: failing (with its log), or absent. */
+function describeDevicePlugin(ev: TriageEvidence, usable: readonly NodeEvidence[], resource: string): { why: string; cause: string; fix: string; evidence: string[]; logLine?: string } | undefined {
+  const reads = usable.flatMap((n) => ev.nodeAgents?.filter((r) => r.node === n.name) ?? []);
+  const isPlugin = (a: AgentIdentity) => isDevicePluginAgent(a, resource);
+  const found = reads.map((r) => ({ node: r.node, found: findNodeAgent(r, isPlugin) }));
+  const failing = found.find((f) => f.found !== undefined && describeAgentState(f.found.agent.pod).failing);
+  if (failing?.found) {
+    const { agent, logs } = failing.found;
+    const state = describeAgentState(agent.pod).state;
+    const name = `${agent.namespace}/${agent.pod.name}`;
+    const logLine = logs.length > 0 ? pickDecisiveLine(logs) : undefined;
+    const said = logLine ? `: "${logLine}"` : '';
+    return {
+      why: `the device plugin there (${name}${agent.owner ? `, ${agent.owner}` : ''}) is ${state}${said}`,
+      cause: `On ${failing.node} the plugin's pod ${name} is ${state}${said}, so it registers no device; while it fails, no pod asking for ${resource} fits there.`,
+      fix: `make ${agent.owner ?? name} run again on ${names(usable)}: fix what its log says (a driver, a runtime or a config it cannot load on those nodes); it registers the devices once it starts`,
+      evidence: [`device plugin ${name} on ${failing.node}: ${state}`, ...(logLine ? [`log ${agent.pod.name}: ${logLine}`] : [])],
+      ...(logLine ? { logLine } : {}),
+    };
+  }
+  const absent = found.filter((f) => f.found === undefined).map((f) => f.node);
+  if (absent.length === 0 || absent.length < found.length) return undefined;
+  return {
+    why: `no device plugin pod runs there`,
+    cause: `No pod of a device plugin runs on ${absent.slice(0, 3).join(', ')}: its DaemonSet does not select ${absent.length === 1 ? 'that node' : 'those nodes'} (a new node group or instance type with other labels, or a taint it does not tolerate).`,
+    fix: `make the device plugin that provides ${resource} run on ${names(usable)} (its DaemonSet's nodeSelector, affinity or tolerations must cover ${usable.length === 1 ? 'that node' : 'those nodes'})`,
+    evidence: absent.slice(0, 2).map((n) => `no device plugin among the DaemonSet pods of ${n}`),
+  };
+}
+
+/**
+ * Nodes whose device plugin may say why pods cannot be placed: the nodes they may use (placement,
+ * tolerations, schedulable) when none of them advertises an extended resource the pods ask for.
+ * At most two, for the node agents to be read there.
+ */
+export function pickDeviceNodes(nodes: readonly NodeEvidence[], pods: readonly PodEvidence[]): { node: string; resource: string }[] {
+  const picked = new Map<string, string>();
+  const asking = pods.filter((p) => p.phase === 'Pending' && p.nodeName === undefined && p.placement !== undefined && listExtendedRequests(p).length > 0);
+  for (const pod of groupBy(asking, (p) => JSON.stringify([p.placement, listExtendedRequests(p)])).values()) {
+    const first = pod[0] as PodEvidence;
+    const p = first.placement as PlacementEvidence;
+    const usable = nodes.filter((n) => isSchedulable(n) && matchesPlacement(n, p) && untoleratedTaints(n, p).length === 0);
+    for (const { resource } of listExtendedRequests(first)) {
+      if (usable.some((n) => advertisedAmount(n, resource) > 0)) continue;
+      for (const n of usable) if (!picked.has(n.name)) picked.set(n.name, resource);
+    }
+  }
+  return [...picked].slice(0, MAX_DEVICE_NODES).map(([node, resource]) => ({ node, resource }));
+}
+
+const MAX_DEVICE_NODES = 2;
 
 /** Why no node can take pods with this placement, in the words of the labels and taints involved. */
 function judge(ev: TriageEvidence, nodes: readonly NodeEvidence[], pod: PodEvidence, p: PlacementEvidence): Verdict | undefined {
@@ -165,7 +223,7 @@ function judge(ev: TriageEvidence, nodes: readonly NodeEvidence[], pod: PodEvide
       fix: 'uncordon or repair those nodes, or widen where the pods may run',
     };
   }
-  return judgeExtended(nodes, usable.filter(isSchedulable), pod);
+  return judgeExtended(ev, nodes, usable.filter(isSchedulable), pod);
 }
 
 /**

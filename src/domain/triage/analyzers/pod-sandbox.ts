@@ -1,13 +1,12 @@
 import { collapseEvents, formatEventLine } from '../collapse-events.js';
-import type { EventEvidence, NodeAgentsEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
+import type { EventEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
 import { findPod, listPodEvents, pickDecisiveLine } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl } from '../kubectl-command.js';
-import { RECENT_MS, getLastTermination, getWaiting, groupBy, isPodFailing, severityForPods, unique } from '../pod-status.js';
+import { RECENT_MS, groupBy, isPodFailing, severityForPods, unique } from '../pod-status.js';
 import { type SandboxFailure, isCniAgent, parseSandboxFailure } from '../sandbox-failure.js';
+import { describeAgentState, findNodeAgent } from '../node-agents.js';
 import { HOUR_MS, formatAgo, isWithin, latest, msBetween } from '../time-span.js';
-
-type Agent = NodeAgentsEvidence['agents'][number];
 
 /** What the plugin cannot do, in the title's words. */
 const FAILS: Record<Exclude<SandboxFailure['kind'], 'other'>, string> = {
@@ -26,27 +25,10 @@ const WHY: Record<Exclude<SandboxFailure['kind'], 'other'>, string> = {
   network: 'the plugin fails for this node\'s new pods',
 };
 
-/** The failing container of an agent pod, told as "crash-looping (exit 1, 9 restarts)". */
-function describeAgentState(pod: PodEvidence): { failing: boolean; state: string } {
-  const c = pod.containers.find((x) => !x.ready) ?? pod.initContainers.find((x) => getWaiting(x) !== undefined);
-  if (c === undefined) return { failing: false, state: 'running and ready' };
-  const waiting = getWaiting(c);
-  const last = getLastTermination(c);
-  const exit = last ? `exit ${last.exitCode}${last.reason && last.reason !== 'Error' ? ` ${last.reason}` : ''}, ` : '';
-  if (waiting?.reason === 'CrashLoopBackOff') return { failing: true, state: `crash-looping (${exit}${c.restartCount} restarts)` };
-  if (waiting !== undefined) return { failing: true, state: `waiting: ${waiting.reason}${c.restartCount > 0 ? ` (${exit}${c.restartCount} restarts)` : ''}` };
-  return { failing: true, state: `not ready${c.restartCount > 0 ? ` (${exit}${c.restartCount} restarts)` : ''}` };
-}
-
 /** The plugin's agent on the node: a failing one first. */
-function findAgent(ev: TriageEvidence, node: string, plugin: string | undefined): { agent: Agent; logs: string[] } | undefined {
-  const read = ev.nodeAgents?.find((n) => n.node === node);
-  if (read === undefined || plugin === undefined) return undefined;
-  const mine = read.agents.filter((a) => isCniAgent({ name: a.pod.name, ...(a.owner ? { owner: a.owner } : {}), images: a.pod.containers.map((c) => c.image) }, plugin));
-  const agent = mine.find((a) => describeAgentState(a.pod).failing) ?? mine[0];
-  if (agent === undefined) return undefined;
-  const logs = read.logs.filter((l) => l.pod === agent.pod.name).sort((a, b) => Number(b.previous) - Number(a.previous));
-  return { agent, logs: logs[0]?.lines ?? [] };
+function findAgent(ev: TriageEvidence, node: string, plugin: string | undefined): ReturnType<typeof findNodeAgent> {
+  if (plugin === undefined) return undefined;
+  return findNodeAgent(ev.nodeAgents?.find((n) => n.node === node), (a) => isCniAgent(a, plugin));
 }
 
 function describe(ev: TriageEvidence, node: string, pods: PodEvidence[], events: EventEvidence[]): Finding | undefined {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzePlacement, matchesPlacement, meetsRequirement, untoleratedTaints } from '../../../../src/domain/triage/analyzers/placement.js';
-import type { NodeEvidence, PlacementEvidence, PodEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
-import { NODE_A, NODE_B, NODE_C, REV6, baseEvidence, container, minutesAgo, node, pod, podName, withCondition, workload } from '../scenarios/builders.js';
+import { analyzePlacement, matchesPlacement, meetsRequirement, pickDeviceNodes, untoleratedTaints } from '../../../../src/domain/triage/analyzers/placement.js';
+import type { NodeAgentsEvidence, NodeEvidence, PlacementEvidence, PodEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
+import { NODE_A, NODE_B, NODE_C, REV6, baseEvidence, container, crashLooping, minutesAgo, node, pod, podName, terminated, withCondition, workload } from '../scenarios/builders.js';
 
 const NODE_D = 'ip-10-0-4-88.eu-west-1.compute.internal';
 const UNSCHEDULABLE = "0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.";
@@ -260,8 +260,48 @@ describe('analyzePlacement', () => {
       expect(f?.evidence.at(-1)).toBe(`nvidia.com/gpu is advertised only by ${NODE_C}, outside the pods' placement`);
     });
 
+    /** The node agents read on NODE_D: the device plugin crash-looping with its log, or only another agent. */
+    function agentsOnD(plugin: boolean): NodeAgentsEvidence {
+      const name = plugin ? 'nvidia-device-plugin-daemonset-vwzfj' : 'fluent-bit-8kq2d';
+      const image = plugin ? 'nvcr.io/nvidia/k8s-device-plugin:v0.14.5' : 'cr.fluentbit.io/fluent/fluent-bit:3.0.4';
+      const agent = pod(9, { name, nodeName: NODE_D, ready: !plugin, createdAt: minutesAgo(60 * 24 * 21), containers: [plugin ? crashLooping(name, terminated(1, 'Error', 3), 12, { name: 'nvidia-device-plugin-ctr', image }) : container({ name: 'fluent-bit', image })] });
+      return {
+        node: NODE_D,
+        agents: [{ namespace: 'kube-system', owner: plugin ? 'DaemonSet nvidia-device-plugin-daemonset' : 'DaemonSet fluent-bit', pod: agent }],
+        logs: plugin ? [{ pod: name, container: 'nvidia-device-plugin-ctr', previous: true, lines: ['I1121 03:11:12.000201       1 main.go:279] Retrieving plugins.', 'E1121 03:11:12.000311       1 factory.go:68] Failed to initialize NVML: Driver/library version mismatch.', 'E1121 03:11:12.000377       1 main.go:149] error starting plugins: error creating plugin manager: unable to create plugin manager: nvml init failed: ERROR_LIB_RM_VERSION_MISMATCH'] }] : [],
+      };
+    }
+
+    it('says why when the device plugin on the node the pods may use is failing: its state and its own log', () => {
+      const ev = { ...gpuScenario([...generalNodes(), g5({ cpu: '7910m', 'nvidia.com/gpu': '0' })]), nodeAgents: [agentsOnD(true)] };
+      const [f] = analyzePlacement(ev);
+      expect(f?.title).toBe(`1 pod cannot be placed: the 1 node it may use (${NODE_D}) advertises no nvidia.com/gpu in its allocatable: the device plugin there (kube-system/nvidia-device-plugin-daemonset-vwzfj, DaemonSet nvidia-device-plugin-daemonset) is crash-looping (exit 1, 12 restarts): "E1121 03:11:12.000377       1 main.go:149] error starting plugins: error creating plugin manager: unable to create plugin manager: nvml init failed: ERROR_LIB_RM_VERSION_MISMATCH"`);
+      expect(f?.decisive).toMatch(/ERROR_LIB_RM_VERSION_MISMATCH/);
+      expect(f?.evidence).toContain(`device plugin kube-system/nvidia-device-plugin-daemonset-vwzfj on ${NODE_D}: crash-looping (exit 1, 12 restarts)`);
+      expect(f?.fix).toBe(`make DaemonSet nvidia-device-plugin-daemonset run again on ${NODE_D}: fix what its log says (a driver, a runtime or a config it cannot load on those nodes); it registers the devices once it starts`);
+      expect(f?.fix).not.toMatch(/nodeSelector/);
+    });
+
+    it('says no device plugin runs on the node when its agents were read and none is one', () => {
+      const [f] = analyzePlacement({ ...gpuScenario([...generalNodes(), g5({ cpu: '7910m' })]), nodeAgents: [agentsOnD(false)] });
+      expect(f?.title).toMatch(/advertises no nvidia\.com\/gpu in its allocatable: no device plugin pod runs there$/);
+      expect(f?.evidence).toContain(`no device plugin among the DaemonSet pods of ${NODE_D}`);
+      expect(f?.likelyCause).toMatch(/its DaemonSet does not select that node/);
+    });
+
     it('says nothing when a node the pods may use advertises the resource (they wait for a free one: capacity)', () => {
       expect(analyzePlacement(gpuScenario([...generalNodes(), g5({ cpu: '7910m', 'nvidia.com/gpu': '1' })], '1'))).toEqual([]);
+    });
+
+    it('picks the nodes the pending pods may use for their agents to be read, only when none advertises the resource', () => {
+      const off = { ...g5({ cpu: '7910m', 'nvidia.com/gpu': '0' }), name: 'ip-10-0-4-89.eu-west-1.compute.internal' };
+      const third = { ...off, name: 'ip-10-0-4-90.eu-west-1.compute.internal' };
+      const starved = gpuScenario([...generalNodes(), g5({ cpu: '7910m', 'nvidia.com/gpu': '0' }), off, third]);
+      expect(pickDeviceNodes(starved.clusterNodes ?? [], starved.pods)).toEqual([{ node: NODE_D, resource: 'nvidia.com/gpu' }, { node: off.name, resource: 'nvidia.com/gpu' }]);
+      const served = gpuScenario([...generalNodes(), g5({ cpu: '7910m', 'nvidia.com/gpu': '0' }), { ...off, allocatable: { 'nvidia.com/gpu': '1' } }]);
+      expect(pickDeviceNodes(served.clusterNodes ?? [], served.pods)).toEqual([]);
+      const noDevice = scenario(placement({ nodeSelector: { disktype: 'ssd' } }), generalNodes());
+      expect(pickDeviceNodes(noDevice.clusterNodes ?? [], noDevice.pods)).toEqual([]);
     });
   });
 
