@@ -9,7 +9,7 @@ import type * as k8s from '@kubernetes/client-node';
 import {
   DAYS, ECR, HOURS, ago, at, backOff, batchContainer, configMap, container, crashLoop, cronJob, cronJobEvent, event, exposed,
   httpProbe, hpa, jobEvent, kubeletEviction, namespace, nameOf, nodeEvent, probeFailed, pyTime, restartedAgain, rsOf, running,
-  scaledReplicaSet, scheduled, service, pv, pvc, volumeOf, startedNormally, statefulSetApp, terminated, waiting, deploymentApp, replicaSetOf,
+  scaledReplicaSet, scheduled, service, pv, pvc, volumeOf, boundClaim, startedNormally, statefulSetApp, terminated, waiting, deploymentApp, replicaSetOf,
 } from '../kit/index.js';
 import type { Built, KubeJson } from '../kit/index.js';
 import { ADVISES_ROLLBACK, lit, logsFor, podOf, threeEksNodes } from '../kit/held-out.js';
@@ -181,6 +181,7 @@ function postgresTooManyClientsAfterScaleUp(): CorpusScenario {
     ask: { service: 'orders-api', namespace: ns },
     objects: [
       ...nodes, ...app.objects, ...worker.objects, ...db.objects, hpaObj,
+      ...boundClaim({ namespace: ns, name: 'data-orders-db-0', storage: '200Gi', zone: 'eu-west-1b', createdAgo: 41 * DAYS }),
       ...exposed({ namespace: ns, name: 'orders-api', selector: { app: 'orders-api' }, pods: app.pods }),
       ...exposed({ namespace: ns, name: 'orders-db', selector: { app: 'orders-db' }, ports: [{ name: 'postgres', port: 5432, targetPort: 5432 }], pods: db.pods, endpointPort: 5432 }),
       service({ namespace: ns, name: 'orders-db-headless', selector: { app: 'orders-db' }, ports: [{ name: 'postgres', port: 5432, targetPort: 5432 }], headless: true }),
@@ -329,6 +330,7 @@ function redisMaxclientsLeakInNewRevision(): CorpusScenario {
     ask: { service: 'session-api', namespace: ns },
     objects: [
       ...nodes, ...app.objects, ...cache.objects, ...auth.objects,
+      ...boundClaim({ namespace: ns, name: 'data-session-cache-0', storage: '10Gi', zone: 'eu-west-1b', createdAgo: 76 * DAYS }),
       ...exposed({ namespace: ns, name: 'session-api', selector: { app: 'session-api' }, pods: app.pods, endpointPort: 3000 }),
       ...exposed({ namespace: ns, name: 'auth-api', selector: { app: 'auth-api' }, pods: auth.pods, endpointPort: 3000 }),
       ...exposed({ namespace: ns, name: 'session-cache', selector: { app: 'session-cache' }, ports: [{ name: 'redis', port: 6379, targetPort: 6379 }], pods: cache.pods, endpointPort: 6379 }),
@@ -610,13 +612,16 @@ function shmDroppedDataLoaderBusError(): CorpusScenario {
       event({ on: fresh, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${ns}/${nameOf(fresh)} to ${names[1] ?? ''}`, firstAgo: 29.8, lastAgo: 29.8, component: 'default-scheduler' }),
       event({ on: fresh, type: 'Normal', reason: 'Pulling', message: `Pulling image "${image('0.14.1')}"`, firstAgo: 29.8, lastAgo: 29.8, fieldPath: 'spec.containers{embedder}' }),
       event({ on: fresh, type: 'Normal', reason: 'Pulled', message: `Successfully pulled image "${image('0.14.1')}" in 41.862s (41.862s including waiting). Image size: 3981442671 bytes.`, firstAgo: 29.1, lastAgo: 29.1, fieldPath: 'spec.containers{embedder}' }),
-      ...restartedAgain(fresh, 'embedder', image('0.14.1'), { count: 7, firstAgo: 29.1, lastAgo: 3.2 }),
+      event({ on: fresh, type: 'Normal', reason: 'Created', message: 'Created container embedder', firstAgo: 29.1, lastAgo: 29.1, fieldPath: 'spec.containers{embedder}' }),
+      event({ on: fresh, type: 'Normal', reason: 'Started', message: 'Started container embedder', firstAgo: 29.1, lastAgo: 29.1, fieldPath: 'spec.containers{embedder}' }),
+      ...restartedAgain(fresh, 'embedder', image('0.14.1'), { count: 6, firstAgo: 27.3, lastAgo: 3.2 }),
       backOff(fresh, 'embedder', { count: 24, firstAgo: 26.5 }),
       // The bystander's rollout 70 minutes ago: its new pods answered 503 while warming their index.
       ...search.pods.map((p) => probeFailed(p, 'app', 'Readiness', 'HTTP probe failed with statuscode: 503', { count: 4, firstAgo: 69, lastAgo: 68.4 })),
     ],
     logs: [
-      logsFor(fresh, 'embedder', { previous: run(1.6, 57), current: lines(`${pyTime(0.3)} INFO embedder.main: embedder 0.14.1 starting (torch 2.4.1+cpu, python 3.11.10)`, `${pyTime(0.25)} INFO embedder.model: loading /models/e5-large-v2 (335M parameters)`) }),
+      // Crash-looping: the last run is what `kubectl logs` shows, the run before it `--previous`.
+      logsFor(fresh, 'embedder', { current: run(1.6, 57), previous: run(8.4, 57) }),
       ...app.pods.slice(0, 2).map((p) => logsFor(p, 'embedder', { current: healthy() })),
     ],
     expect: {
@@ -688,7 +693,8 @@ function emptyDirSizeLimitEvictions(): CorpusScenario {
     ],
     pods: [{ revision: 41, node: names[0] ?? '', createdAgo: 61.6 }],
   });
-  const replacements = [{ i: 1, atAgo: 22.9 }, { i: 2, atAgo: 6.9 }];
+  // Every replacement the ReplicaSet created after an eviction (three of them were evicted in turn).
+  const replacements = [{ i: 4, atAgo: 95.9 }, { i: 6, atAgo: 70.9 }, { i: 7, atAgo: 46.9 }, { i: 1, atAgo: 22.9 }, { i: 2, atAgo: 6.9 }];
   const renderLog = (fromAgo: number, tenant: string, big: boolean) => lines(
     `{"level":"info","time":"${at(fromAgo)}","msg":"render job accepted","job":"rj_${tenant.slice(0, 4)}91c2","tenant":"${tenant}","template":"annual-statement","accounts":${big ? 48211 : 312}}`,
     `{"level":"info","time":"${at(fromAgo - 0.8)}","msg":"chunk rendered","file":"/scratch/rj_${tenant.slice(0, 4)}91c2/part-0007.pdf","bytes":${big ? 118_402_211 : 2_104_553}}`,
@@ -918,10 +924,10 @@ function cronJobRunNeededOneRetry(): CorpusScenario {
       ...nodes, ...cron.objects, ...api.objects,
       ...exposed({ namespace: ns, name: 'ledger-api', selector: { app: 'ledger-api' }, pods: api.pods }),
       cronJobEvent(cronObj, 'SuccessfulCreate', `Created job ${jobName(jobA)}`, 74),
-      cronJobEvent(cronObj, 'SawCompletedJob', `Saw completed job: ${jobName(jobA)}, condition: Complete`, 72),
+      cronJobEvent(cronObj, 'SawCompletedJob', `Saw completed job: ${jobName(jobA)}, status: Complete`, 72),
       cronJobEvent(cronObj, 'SuccessfulCreate', `Created job ${jobName(jobB)}`, 44),
-      cronJobEvent(cronObj, 'SawCompletedJob', `Saw completed job: ${jobName(jobB)}, condition: Complete`, 41.8),
-      cronJobEvent(cronObj, 'SuccessfulDelete', `Deleted job ledger-export-${Math.floor(ago(104).getTime() / 60_000)}`, 41.8),
+      cronJobEvent(cronObj, 'SawCompletedJob', `Saw completed job: ${jobName(jobB)}, status: Complete`, 41.8),
+      cronJobEvent(cronObj, 'SuccessfulDelete', `Deleted job ledger-export-${Math.floor(ago(134).getTime() / 60_000)}`, 41.8),
       cronJobEvent(cronObj, 'SuccessfulCreate', `Created job ${jobName(jobC)}`, 14),
       jobEvent(jobA?.objects[0], 'SuccessfulCreate', `Created pod: ${nameOf(jobA?.pods[0])}`, 74),
       jobEvent(jobA?.objects[0], 'Completed', 'Job completed', 72.05),
@@ -930,8 +936,8 @@ function cronJobRunNeededOneRetry(): CorpusScenario {
       jobEvent(jobC?.objects[0], 'SuccessfulCreate', `Created pod: ${nameOf(failedPod)}`, 14),
       jobEvent(jobC?.objects[0], 'SuccessfulCreate', `Created pod: ${nameOf(retryPod)}`, 13.0),
       jobEvent(jobC?.objects[0], 'Completed', 'Job completed', 10.95),
-      cronJobEvent(cronObj, 'SawCompletedJob', `Saw completed job: ${jobName(jobC)}, condition: Complete`, 10.9),
-      cronJobEvent(cronObj, 'SuccessfulDelete', `Deleted job ledger-export-${Math.floor(ago(74).getTime() / 60_000) - 30}`, 10.9),
+      cronJobEvent(cronObj, 'SawCompletedJob', `Saw completed job: ${jobName(jobC)}, status: Complete`, 10.9),
+      cronJobEvent(cronObj, 'SuccessfulDelete', `Deleted job ledger-export-${Math.floor(ago(104).getTime() / 60_000)}`, 10.9),
       ...(failedPod ? startedNormally(failedPod, 'export', image, 13.98) : []),
       ...(retryPod ? startedNormally(retryPod, 'export', image, 13.0) : []),
     ],
