@@ -784,6 +784,7 @@ function namespaceStuckTerminating(): CorpusScenario {
     replicas: 1,
     revisions: [{ revision: 12, createdAgo: 30 * DAYS, template: { containers: [container({ image: consumerImage, ports: [{ name: 'metrics', containerPort: 9404 }], readiness: httpProbe('/ready', 9404), liveness: httpProbe('/healthz', 9404, { initialDelaySeconds: 20 }) })], terminationGracePeriodSeconds: 1800 } }],
     pods: [{ revision: 12, node: names[2] ?? '', createdAgo: 30 * DAYS, deletingAgo: deletedAgo - 30, ready: false, containers: { app: running({ sinceAgo: 30 * DAYS, ready: false }) } }],
+    settled: { available: false, availableSince: deletedAgo - 0.1, progressingSince: 30 * DAYS },
   });
   const consumerPod = podOf(consumer, 0);
   const consumerRs = replicaSetOf(consumer, 12);
