@@ -202,7 +202,7 @@ function postgresTooManyClientsAfterScaleUp(): CorpusScenario {
     expect: {
       verdict: 'problems',
       headline: [/too many clients|max_connections|connection (limit|slots)|connections? (exhausted|limit)/i],
-      facts: [/max_connections|100 connections/i, /\b20\b[^\n]*(replicas|pods)|4 ?(→|->|to) ?20|scal(ed|e-up|ing) (up|out)/i, /orders-db|postgres/i, /too many clients/i],
+      facts: [/max_connections|100 connections/i, /\b20 (replicas|pods)|4 ?(→|->|to) ?20|scal(ed|ing) (up|out)|scale-?(up|out)/i, /orders-db|postgres/i, /too many clients/i],
       never: [ADVISES_ROLLBACK, /\bOOM/, /orders-outbox-worker/, /orders-db[^\n]*(crash|down|not ready|unavailable|restart)/i, /CPU (throttl|limit)/i],
     },
   };
@@ -355,7 +355,7 @@ function redisMaxclientsLeakInNewRevision(): CorpusScenario {
       verdict: 'problems',
       headline: [/max(imum)? (number of )?clients|maxclients|redis[^\n]*(connection|client)s?[^\n]*(limit|exhaust|leak)|connection leak/i],
       facts: [/ERR max number of clients reached/i, /revision 42|2\.8\.0/i, /session-cache|redis/i, /roll(ing)? ?back|rollout undo|revision 41|2\.7\.3/i],
-      never: [/\bOOM/, /auth-api/, /session-cache[^\n]*(crash|down|not ready|restart)/i, /liveness/i],
+      never: [/\bOOM/, /auth-api/, /session-cache[^\n]*(crash|down|not ready|restart)/i, /liveness[^\n]*(fail|kill|restart)/i],
     },
   };
 }
@@ -628,7 +628,7 @@ function shmDroppedDataLoaderBusError(): CorpusScenario {
       verdict: 'problems',
       headline: [/shm|shared memory/i],
       facts: [/Bus error|SIGBUS/i, /dshm|\/dev\/shm/i, /revision 9|0\.14\.1|chart 2\.0\.0/i, /DataLoader/i],
-      never: [/\bOOM/, /\b135\b/, /semantic-search/, /image ?pull|ErrImagePull/i, /liveness|probe/i],
+      never: [/\bOOM/, /\b135\b/, /semantic-search/, /image ?pull|ErrImagePull/i, /(liveness|readiness) probe[^\n]*(fail|kill)/i],
     },
   };
 }
