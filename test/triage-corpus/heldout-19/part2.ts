@@ -10,10 +10,10 @@ import type * as k8s from '@kubernetes/client-node';
 import {
   DAYS, ECR, HOURS, ago, at, backOff, batchContainer, configMap, container, containerStatus, crashLoop, deploymentApp, event,
   exposed, failedScheduling, httpProbe, nameOf, node, nodeEvent, notTriggerScaleUp, probeFailed, pyTime, restartedAgain, rsOf,
-  running, scaledReplicaSet, scheduled, startedNormally, statefulSetApp, tcpProbe, uidOf, waiting,
+  running, scaledReplicaSet, scheduled, startedNormally, statefulSetApp, tcpProbe, terminated, uidOf, waiting, job,
 } from '../kit/index.js';
 import type { Built, KubeJson } from '../kit/index.js';
-import { ADVISES_ROLLBACK, bystander, eksNodeName, lit, logsFor, podOf } from '../kit/held-out.js';
+import { ADVISES_ROLLBACK, bystander, eksNodeName, lit, logsFor, podOf, threeEksNodes } from '../kit/held-out.js';
 import type { CorpusScenario } from '../scenario.js';
 
 // ---- helpers of this part ---------------------------------------------------------------------
@@ -421,7 +421,309 @@ function linkerdTrustAnchorExpired(): CorpusScenario {
   };
 }
 
+// ---- 3. KEDA cannot log in to RabbitMQ: the worker, scaled to zero overnight, never wakes ----------
+
+function kedaScalerAuthWorkerAtZero(): CorpusScenario {
+  const ns = 'billing';
+  const { nodes, names } = threeEksNodes('10.0.140', ['22', '187', '95']);
+  const image = `${ECR}/billing/invoice-worker:5.2.0`;
+  const workerTpl = { containers: [batchContainer({ name: 'worker', image, cpu: '500m', memory: '768Mi', envFrom: [{ secretRef: { name: 'invoice-worker-amqp' } }] })] };
+  const app = deploymentApp({
+    namespace: ns,
+    name: 'invoice-worker',
+    replicas: 0,
+    revisions: [
+      { revision: 13, createdAgo: 30 * DAYS, changeCause: 'argocd: invoice-worker 5.1.4', template: { containers: [batchContainer({ name: 'worker', image: `${ECR}/billing/invoice-worker:5.1.4`, cpu: '500m', memory: '768Mi' })] } },
+      { revision: 14, createdAgo: 12 * DAYS, changeCause: 'argocd: invoice-worker 5.2.0', template: workerTpl },
+    ],
+    pods: [],
+  });
+  const keda = { 'app.kubernetes.io/managed-by': 'keda-operator', 'app.kubernetes.io/name': 'keda-hpa-invoice-worker', 'app.kubernetes.io/part-of': 'invoice-worker', 'app.kubernetes.io/version': '2.15.1', 'scaledobject.keda.sh/name': 'invoice-worker' };
+  const hpaObj: k8s.V2HorizontalPodAutoscaler = {
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    metadata: {
+      name: 'keda-hpa-invoice-worker',
+      namespace: ns,
+      uid: uidOf(`hpa/${ns}/keda-hpa-invoice-worker`),
+      creationTimestamp: ago(200 * DAYS),
+      labels: keda,
+      ownerReferences: [{ apiVersion: 'keda.sh/v1alpha1', kind: 'ScaledObject', name: 'invoice-worker', uid: uidOf(`scaledobject/${ns}/invoice-worker`), controller: true, blockOwnerDeletion: true }],
+    },
+    spec: {
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'invoice-worker' },
+      minReplicas: 1,
+      maxReplicas: 20,
+      metrics: [{ type: 'External', external: { metric: { name: 's0-rabbitmq-invoices-generate', selector: { matchLabels: { 'scaledobject.keda.sh/name': 'invoice-worker' } } }, target: { type: 'AverageValue', averageValue: '50' } } }],
+    },
+    status: {
+      currentReplicas: 0,
+      desiredReplicas: 0,
+      lastScaleTime: ago(20 * HOURS),
+      conditions: [
+        { type: 'AbleToScale', status: 'True', reason: 'SucceededGetScale', message: "the HPA controller was able to get the target's current scale", lastTransitionTime: ago(55) },
+        { type: 'ScalingActive', status: 'False', reason: 'ScalingDisabled', message: 'scaling is disabled since the replica count of the target is zero', lastTransitionTime: ago(55) },
+      ],
+    },
+  };
+  // The producer and the broker, in the same namespace.
+  const scheduler = deploymentApp({
+    namespace: ns,
+    name: 'invoice-scheduler',
+    replicas: 1,
+    revisions: [{ revision: 8, createdAgo: 21 * DAYS, changeCause: 'argocd: invoice-scheduler 1.9.0', template: { containers: [container({ name: 'scheduler', image: `${ECR}/billing/invoice-scheduler:1.9.0`, ports: [8000], memory: '256Mi', envFrom: [{ secretRef: { name: 'invoice-scheduler-amqp' } }] })] } }],
+    pods: [{ revision: 8, node: names[0] ?? '', createdAgo: 21 * DAYS }],
+  });
+  const rabbit = statefulSetApp({
+    namespace: ns,
+    name: 'rabbitmq',
+    replicas: 1,
+    serviceName: 'rabbitmq-headless',
+    revisions: [{ revision: 3, createdAgo: 90 * DAYS, template: { containers: [container({ name: 'rabbitmq', image: 'docker.io/library/rabbitmq:3.13.7-management', ports: [{ name: 'amqp', containerPort: 5672 }, { name: 'management', containerPort: 15672 }], cpu: '1', memory: '2Gi', readiness: tcpProbe(5672), liveness: { exec: { command: ['rabbitmq-diagnostics', '-q', 'ping'] }, periodSeconds: 30, timeoutSeconds: 20, successThreshold: 1, failureThreshold: 3 }, volumeMounts: [{ name: 'data', mountPath: '/var/lib/rabbitmq' }] })] } }],
+    volumeClaimTemplates: [{ name: 'data', storage: '20Gi' }],
+    pods: [{ revision: 3, ordinal: 0, node: names[1] ?? '', createdAgo: 34 * DAYS }],
+  });
+  const kedaOp = deploymentApp({
+    namespace: 'keda',
+    name: 'keda-operator',
+    replicas: 1,
+    selector: { app: 'keda-operator' },
+    revisions: [{ revision: 5, createdAgo: 60 * DAYS, template: { containers: [container({ name: 'keda-operator', image: 'ghcr.io/kedacore/keda:2.15.1', args: ['--leader-elect', '--disable-compression=true', '--zap-log-level=info', '--zap-encoder=console', '--zap-time-encoding=rfc3339'], ports: [{ name: 'http', containerPort: 8080 }, { name: 'metricsservice', containerPort: 9666 }], cpu: '100m', memory: '100Mi', memoryLimit: '1000Mi', readiness: httpProbe('/readyz', 8081), liveness: httpProbe('/healthz', 8081, { initialDelaySeconds: 25 }) })], serviceAccountName: 'keda-operator' } }],
+    pods: [{ revision: 5, node: names[2] ?? '', createdAgo: 60 * DAYS }],
+  });
+  const rotation = job({
+    namespace: ns,
+    name: 'rabbitmq-credential-rotation-29390541',
+    createdAgo: 40.4,
+    template: { containers: [batchContainer({ name: 'rotate', image: `${ECR}/platform/secret-rotator:0.7.2`, args: ['--broker=rabbitmq.billing.svc:15672', '--user=invoice-worker', '--secret=invoice-worker-amqp', '--key=AMQP_URL'], memory: '64Mi' })], serviceAccountName: 'secret-rotator' },
+    pods: [{ node: names[0] ?? '', createdAgo: 40.4, phase: 'Succeeded', containers: { rotate: terminated({ exitCode: 0, finishedAgo: 40.1, ranSeconds: 9 }) } }],
+    outcome: { complete: true, ago: 40.1 },
+  });
+  const kedaPod = podOf(kedaOp, 0);
+  const kedaIp = kedaPod.status?.podIP ?? '10.0.140.60';
+  const rabbitPod = podOf(rabbit, 0);
+  const rabbitIp = rabbitPod.status?.podIP ?? '10.0.140.61';
+  const amqpErr = 'Exception (403) Reason: "ACCESS_REFUSED - Login was refused using authentication mechanism PLAIN. For details see the broker logfile."';
+  const soRef = { kind: 'ScaledObject', name: 'invoice-worker', namespace: ns };
+  const zap = (t: number, level: string, logger: string, msg: string, kv: string) => `${goTime(t)}\t${level}\t${logger}\t${msg}\t${kv}`;
+  const soKv = (extra = '') => `{"type": "ScaledObject", "namespace": "billing", "name": "invoice-worker"${extra}}`;
+  const kedaLog = lines(
+    zap(56, 'INFO', 'scaleexecutor', 'Successfully set ScaleTarget replicas count to ScaledObject minReplicaCount', soKv(', "Original Replicas Count": 2, "New Replicas Count": 0')),
+    zap(39.6, 'ERROR', 'scale_handler', 'error getting scale decision', soKv(`, "scaler": "rabbitMQScaler", "error": "error establishing rabbitmq connection: ${amqpErr.replace(/"/g, '\\"')}"`)),
+    'github.com/kedacore/keda/v2/pkg/scaling.(*scaleHandler).checkScalers',
+    '\t/workspace/pkg/scaling/scale_handler.go:360',
+    zap(39.6, 'INFO', 'scaleexecutor', 'ScaledObject has no active triggers and some triggers failed, keeping current replicas', soKv(', "Current Replicas": 0')),
+    zap(20.1, 'ERROR', 'scale_handler', 'error getting scale decision', soKv(`, "scaler": "rabbitMQScaler", "error": "error establishing rabbitmq connection: ${amqpErr.replace(/"/g, '\\"')}"`)),
+    zap(0.4, 'ERROR', 'scale_handler', 'error getting scale decision', soKv(`, "scaler": "rabbitMQScaler", "error": "error establishing rabbitmq connection: ${amqpErr.replace(/"/g, '\\"')}"`)),
+    'github.com/kedacore/keda/v2/pkg/scaling.(*scaleHandler).checkScalers',
+    '\t/workspace/pkg/scaling/scale_handler.go:360',
+  );
+  const rmqTime = (t: number) => `${at(t).replace('T', ' ').replace('Z', '')}318+00:00`;
+  const refused = (t: number, port: number, pid: string, user: string) => [
+    `${rmqTime(t)} [info] <0.${pid}.0> accepting AMQP connection ${kedaIp}:${port} -> ${rabbitIp}:5672`,
+    `${rmqTime(t)} [error] <0.${pid}.0> Error on AMQP connection <0.${pid}.0> (${kedaIp}:${port} -> ${rabbitIp}:5672, state: starting):`,
+    `${rmqTime(t)} [error] <0.${pid}.0> PLAIN login refused: user '${user}' - invalid credentials`,
+  ];
+  const rabbitLog = lines(
+    `${rmqTime(40.2)} [info] <0.48810.0> Successfully changed password for user 'invoice-worker'`,
+    ...refused(39.6, 51842, '48877', 'invoice-worker'),
+    ...refused(20.1, 40312, '50215', 'invoice-worker'),
+    `${rmqTime(13.8)} [info] <0.50671.0> connection 10.0.140.77:58120 -> ${rabbitIp}:5672: user 'invoice-scheduler' authenticated and granted access to vhost '/billing'`,
+    ...refused(0.4, 33918, '51904', 'invoice-worker'),
+  );
+  const schedulerLog = lines(
+    `${pyTime(14)} INFO invoice_scheduler.run: nightly run 2026-11-21 started: 31842 invoices due`,
+    `${pyTime(10)} INFO invoice_scheduler.publish: published 10000 jobs to invoices.generate (queue depth 10000, consumers 0)`,
+    `${pyTime(6)} INFO invoice_scheduler.publish: published 20000 jobs to invoices.generate (queue depth 20000, consumers 0)`,
+    `${pyTime(2)} INFO invoice_scheduler.publish: published 31842 jobs to invoices.generate (queue depth 31842, consumers 0)`,
+    `${pyTime(1.9)} WARNING invoice_scheduler.watchdog: invoices.generate has 31842 ready messages and 0 consumers; oldest message 12m old (SLA 30m)`,
+  );
+  return {
+    id: 'heldout19-keda-scaler-auth-worker-at-zero',
+    class: 'capacity',
+    truth: 'invoice-worker is scaled by a KEDA ScaledObject on the RabbitMQ queue invoices.generate (minReplicaCount 0). The queue was empty overnight, so KEDA scaled the Deployment 2 -> 0 at 02:18, as designed. At 02:33 the monthly credential rotation changed the invoice-worker user\'s RabbitMQ password and updated the worker\'s Secret invoice-worker-amqp, but not keda-rabbitmq-invoice, the Secret the ScaledObject\'s TriggerAuthentication reads. Since then every KEDA poll is refused (ACCESS_REFUSED - Login was refused using authentication mechanism PLAIN; the broker logs invalid credentials for invoice-worker), KEDA cannot see the queue and never activates the Deployment, and the HPA is disabled at zero replicas. The nightly run published 31842 jobs that no consumer reads. Fix: update keda-rabbitmq-invoice (or point the TriggerAuthentication at the rotated Secret), and scale the worker up by hand meanwhile.',
+    ask: { service: 'invoice-worker', namespace: ns },
+    objects: [
+      ...nodes, ...app.objects, hpaObj, ...scheduler.objects, ...rabbit.objects, ...kedaOp.objects, ...rotation.objects,
+      ...exposed({ namespace: ns, name: 'rabbitmq', selector: { app: 'rabbitmq' }, pods: rabbit.pods, ports: [{ name: 'amqp', port: 5672, targetPort: 5672 }, { name: 'management', port: 15672, targetPort: 15672 }], endpointPort: 5672 }),
+      ...exposed({ namespace: ns, name: 'invoice-scheduler', selector: { app: 'invoice-scheduler' }, pods: scheduler.pods, endpointPort: 8000 }),
+      scaledReplicaSet(deploymentObj(app), rsOf(app, 14), 0, 2, 55.8),
+      onCustom(event({ on: soRef, type: 'Normal', reason: 'KEDAScaleTargetDeactivated', message: 'Deactivated apps/v1.Deployment billing/invoice-worker from 2 to 0', firstAgo: 56, lastAgo: 56, component: 'keda-operator' }), 'keda.sh/v1alpha1'),
+      onCustom(event({ on: soRef, reason: 'KEDAScalerFailed', message: `error establishing rabbitmq connection: ${amqpErr}`, count: 79, firstAgo: 39.6, lastAgo: 0.4, component: 'keda-operator' }), 'keda.sh/v1alpha1'),
+      event({ on: { kind: 'Job', name: nameOf(rotation.objects.find((o) => o.kind === 'Job')), namespace: ns }, type: 'Normal', reason: 'Completed', message: 'Job completed', firstAgo: 40.1, lastAgo: 40.1, component: 'job-controller' }),
+      // Noise: yesterday's daytime scale-down of the worker.
+      event({ on: { kind: 'HorizontalPodAutoscaler', name: 'keda-hpa-invoice-worker', namespace: ns }, type: 'Normal', reason: 'SuccessfulRescale', message: 'New size: 2; reason: All metrics below target', firstAgo: 20 * HOURS, lastAgo: 20 * HOURS, component: 'horizontal-pod-autoscaler' }),
+    ],
+    logs: [
+      logsFor(kedaPod, 'keda-operator', { current: kedaLog }),
+      logsFor(rabbitPod, 'rabbitmq', { current: rabbitLog }),
+      logsFor(podOf(scheduler, 0), 'scheduler', { current: schedulerLog }),
+      logsFor(podOf(rotation, 0), 'rotate', { current: lines(`${at(40.3)} INFO rotated password for rabbitmq user invoice-worker (vhost /billing)`, `${at(40.2)} INFO updated Secret billing/invoice-worker-amqp key AMQP_URL`, `${at(40.1)} INFO done`) }),
+    ],
+    expect: {
+      verdict: 'problems',
+      headline: [/KEDA|ScaledObject|scaler|rabbit|queue/i, /ACCESS_REFUSED|auth|credential|login|password|secret|refused/i],
+      facts: [/ACCESS_REFUSED|Login was refused|invalid credentials/, /\b0 (replicas|pods)|zero|replicas[: =]+0|to 0\b/i, /KEDA|ScaledObject|keda-operator/, /queue|backlog|31842|consumers 0/i, /TriggerAuthentication|keda-rabbitmq-invoice|secret|rotat/i],
+      never: [ADVISES_ROLLBACK, /\bOOM/, /crash ?loop/i, /rabbitmq[^\n]*(down|unavailable|not ready|crash)/i, /invoice-scheduler[^\n]*(cause|broke|fail)/i],
+    },
+  };
+}
+
+// ---- 4. Java 8u252 on cgroup v2: the heap sized from the host on the new AL2023 node group ----------
+
+function java8CgroupV2NewNodeGroup(): CorpusScenario {
+  const ns = 'pricing';
+  const al2 = ['10.0.20.41', '10.0.52.118', '10.0.97.203'].map((ip, i) => eksNode({ name: eksNodeName(ip), zone: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'][i] ?? 'eu-west-1a', pool: 'general-al2', instanceType: 'm6i.4xlarge', createdAgo: (70 + i) * DAYS, osImage: 'Amazon Linux 2', kernel: '5.10.228-219.884.amzn2.x86_64', kubelet: 'v1.30.6-eks-94953ac', containerd: 'containerd://1.7.23', ...M6I_4XL }));
+  const al2023 = ['10.0.23.9', '10.0.61.174', '10.0.104.56'].map((ip, i) => eksNode({ name: eksNodeName(ip), zone: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'][i] ?? 'eu-west-1a', pool: 'general-al2023', instanceType: 'm6i.4xlarge', createdAgo: 2 * HOURS + 8 - i, osImage: 'Amazon Linux 2023.6.20241121', kernel: '6.1.115-126.197.amzn2023.x86_64', kubelet: 'v1.30.6-eks-94953ac', containerd: 'containerd://1.7.23', ...M6I_4XL }));
+  const nodes = [...al2, ...al2023];
+  const oldN = al2.map(nameOf);
+  const newN = al2023.map(nameOf);
+  const image = `${ECR}/pricing/pricing-engine:2.31.4`;
+  const tpl = { containers: [container({ image, ports: [8080], cpu: '1', memory: '2Gi', env: [{ name: 'JAVA_OPTS', value: '-XX:+UseParallelGC -Dfile.encoding=UTF-8' }, { name: 'SPRING_PROFILES_ACTIVE', value: 'prod' }], readiness: httpProbe('/actuator/health/readiness', 8080, { initialDelaySeconds: 20 }), liveness: httpProbe('/actuator/health/liveness', 8080, { initialDelaySeconds: 60 }) })] };
+  const oom = (finishedAgo: number, ranSeconds: number) => ({ exitCode: 137, reason: 'OOMKilled', finishedAgo, ranSeconds });
+  const app = deploymentApp({
+    namespace: ns,
+    name: 'pricing-engine',
+    replicas: 6,
+    revisions: [
+      { revision: 40, createdAgo: 120 * DAYS, changeCause: 'argocd: pricing-engine 2.31.3', template: { containers: [container({ image: `${ECR}/pricing/pricing-engine:2.31.3`, ports: [8080], cpu: '1', memory: '2Gi' })] } },
+      { revision: 41, createdAgo: 45 * DAYS, changeCause: 'argocd: pricing-engine 2.31.4', template: tpl },
+    ],
+    pods: [
+      ...[0, 1, 2].map((k) => ({ revision: 41, node: oldN[k] ?? '', createdAgo: 45 * DAYS - k })),
+      { revision: 41, node: newN[0] ?? '', createdAgo: 118, containers: { app: crashLoop(oom(3.2, 540), 9) } },
+      { revision: 41, node: newN[1] ?? '', createdAgo: 117, containers: { app: running({ sinceAgo: 4.1, restarts: 10, last: oom(4.2, 610) }) } },
+      { revision: 41, node: newN[2] ?? '', createdAgo: 116, containers: { app: crashLoop(oom(1.4, 575), 9) } },
+    ],
+    settled: { available: false, availableSince: 3.2, progressingSince: 45 * DAYS - 5 },
+  });
+  const [a1, a2, a3, b1, b2, b3] = [podOf(app, 0), podOf(app, 1), podOf(app, 2), podOf(app, 3), podOf(app, 4), podOf(app, 5)];
+  const other = bystander(ns, 'pricing-api', oldN, 63, HEALTHY_LOOK);
+  const spring = (t: number, thread: string, logger: string, msg: string, level = 'INFO') => `${at(t).replace('T', ' ').replace('Z', '')} ${level.padStart(5)} 1 --- [${thread.padStart(15)}] ${logger.padEnd(40)} : ${msg}`;
+  const boot = (t: number, pod: string, max: string) => [
+    spring(t, 'main', 'c.a.pricing.PricingEngineApplication', `Starting PricingEngineApplication v2.31.4 using Java 1.8.0_252 on ${pod} with PID 1 (/app/app.jar started by app in /app)`),
+    spring(t - 0.05, 'main', 'c.a.pricing.config.JvmInfo', `JVM: OpenJDK 64-Bit Server VM 25.252-b09, gc=ParallelGC, availableProcessors=16, maxMemory=${max}`),
+    spring(t - 0.4, 'main', 'o.s.b.w.embedded.tomcat.TomcatWebServer', 'Tomcat started on port(s): 8080 (http) with context path \'\''),
+    spring(t - 0.4, 'main', 'c.a.pricing.PricingEngineApplication', 'Started PricingEngineApplication in 21.774 seconds (JVM running for 23.012)'),
+  ];
+  const heap = (t: number, used: string, committed: string, max: string) => spring(t, 'metrics-1', 'c.a.pricing.metrics.JvmMetricsLogger', `heap used=${used} committed=${committed} max=${max}; rss=${used === '1.64 GiB' ? '1.98 GiB' : '742.3 MiB'}; quotes/s=418`);
+  const crashedRun = (p: k8s.V1Pod, endAgo: number, ranSeconds: number) => {
+    const start = endAgo + ranSeconds / 60;
+    return lines(...boot(start, nameOf(p), '15.33 GiB'), heap(start - 2, '612.0 MiB', '1.02 GiB', '15.33 GiB'), heap(start - 5, '1.21 GiB', '1.46 GiB', '15.33 GiB'), heap(endAgo + 0.6, '1.64 GiB', '1.88 GiB', '15.33 GiB'));
+  };
+  const events = [
+    ...[b1, b2, b3].flatMap((p, i) => [
+      scheduled(p, 118 - i),
+      ...restartedAgain(p, 'app', image, { count: 10 + (i === 1 ? 1 : 0), firstAgo: 118 - i - 0.1, lastAgo: i === 1 ? 4.1 : i === 0 ? 12.5 : 10.8 }),
+      ...(i === 1 ? [] : [backOff(p, 'app', { count: 31 - i, firstAgo: 105 - i })]),
+    ]),
+    // The node rotation two hours ago: the AL2 nodes that left, the AL2023 ones that joined.
+    ...newN.map((n, i) => nodeEvent(n, 'NodeReady', `Node ${n} status is now: NodeReady`, { firstAgo: 2 * HOURS + 7 - i })),
+    ...['ip-10-0-18-77.eu-west-1.compute.internal', 'ip-10-0-55-140.eu-west-1.compute.internal', 'ip-10-0-99-12.eu-west-1.compute.internal'].map((n, i) => nodeEvent(n, 'NodeNotSchedulable', `Node ${n} status is now: NodeNotSchedulable`, { firstAgo: 2 * HOURS + 2 - i })),
+    // Noise: yesterday's slow readiness on an AL2 pod.
+    probeFailed(a2, 'app', 'Readiness', `Get "http://${a2.status?.podIP ?? ''}:8080/actuator/health/readiness": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`, { count: 3, firstAgo: 21 * HOURS, lastAgo: 21 * HOURS - 0.4 }),
+  ];
+  return {
+    id: 'heldout19-java8-cgroup-v2-heap-from-host',
+    class: 'nodes',
+    truth: 'pricing-engine runs OpenJDK 8u252 with no -Xmx, so the JVM sizes its heap to 25% of the memory it detects. On the Amazon Linux 2 nodes (cgroup v1) it detects the 2Gi container limit (max heap ~455 MiB) and has run fine for months; 8u252 predates cgroup v2 support (8u372), so on the Amazon Linux 2023 node group (cgroup v2) that took over half the pods in the node rotation two hours ago, the JVM sees the host\'s 64 GiB and allows a ~15 GiB heap, grows past the 2Gi limit under load, and the kernel OOM-kills it (exit 137, OOMKilled) every ~10 minutes. The same revision 41 on the AL2 nodes is fine; nothing in the app changed and it does not leak. Fix: set -Xmx / -XX:MaxRAMPercentage explicitly or move to 8u372+/11+/17 (or keep the pods on AL2 meanwhile); not a rollback, and not a bigger limit.',
+    ask: { service: 'pricing-engine', namespace: ns },
+    objects: [
+      ...nodes, ...app.objects, ...other.objects, ...events,
+      ...exposed({ namespace: ns, name: 'pricing-engine', selector: { app: 'pricing-engine' }, pods: app.pods }),
+      ...exposed({ namespace: ns, name: 'pricing-api', selector: { app: 'pricing-api' }, pods: other.pods }),
+    ],
+    logs: [
+      ...[a1, a2, a3].map((p) => logsFor(p, 'app', { current: lines(heap(2.1, '301.7 MiB', '455.1 MiB', '455.1 MiB'), heap(1.1, '288.4 MiB', '455.1 MiB', '455.1 MiB'), heap(0.1, '322.9 MiB', '455.1 MiB', '455.1 MiB')) })),
+      logsFor(b1, 'app', { current: crashedRun(b1, 3.2, 540), previous: crashedRun(b1, 3.2, 540) }),
+      logsFor(b2, 'app', { current: lines(...boot(4.1, nameOf(b2), '15.33 GiB'), heap(2.1, '640.2 MiB', '1.02 GiB', '15.33 GiB')), previous: crashedRun(b2, 4.2, 610) }),
+      logsFor(b3, 'app', { current: crashedRun(b3, 1.4, 575), previous: crashedRun(b3, 1.4, 575) }),
+    ],
+    expect: {
+      verdict: 'problems',
+      headline: [/OOM|out of memory|137|memory limit/i, /al2023|Amazon Linux 2023|cgroup|new node ?(group|pool)|heap|JVM|java/i],
+      facts: [/OOMKilled|137/, /al2023|Amazon Linux 2023|cgroup ?v2/i, /1\.8\.0_252|8u252|Java 8|JDK 8/i, /15\.33 GiB|64 ?Gi|host memory|maxMemory|max heap/i, /Xmx|MaxRAMPercentage|8u372|upgrade (the )?(JDK|JVM|Java)/i],
+      never: [ADVISES_ROLLBACK, /memory leak/i, /(raise|increase|bump|double)[^\n]*(memory )?limit/i, /pricing-api/],
+    },
+  };
+}
+
+// ---- 5. hostPath type: Directory missing on the new AMI ------------------------------------------
+
+function hostPathMissingOnNewAmi(): CorpusScenario {
+  const ns = 'risk';
+  const oldAmi = 'acme-eks-1.31-al2023-v20261002';
+  const newAmi = 'acme-eks-1.31-al2023-v20261118';
+  const oldNodes = ['10.0.30.12', '10.0.63.201', '10.0.108.47'].map((ip, i) => eksNode({ name: eksNodeName(ip), zone: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'][i] ?? 'eu-west-1a', pool: 'general', instanceType: 'm6i.xlarge', createdAgo: (48 - i) * DAYS, labels: { 'acme.io/ami': oldAmi } }));
+  const newNodes = ['10.0.44.230', '10.0.79.18'].map((ip, i) => eksNode({ name: eksNodeName(ip), zone: i === 0 ? 'eu-west-1a' : 'eu-west-1b', pool: 'general', instanceType: 'm6i.xlarge', createdAgo: 39 - i, labels: { 'acme.io/ami': newAmi } }));
+  const nodes = [...oldNodes, ...newNodes];
+  const [o1, o2, o3] = oldNodes.map(nameOf);
+  const [n1, n2] = newNodes.map(nameOf);
+  const image = `${ECR}/risk/fraud-scorer:7.4.1`;
+  const tpl = {
+    containers: [container({ image, ports: [8080], cpu: '500m', memory: '1Gi', env: [{ name: 'SSL_CERT_DIR', value: '/etc/ssl/certs:/etc/pki/acme-ca' }, { name: 'REQUESTS_CA_BUNDLE', value: '/etc/pki/acme-ca/acme-root-ca.pem' }], readiness: httpProbe('/health/ready', 8080), liveness: httpProbe('/health/live', 8080, { initialDelaySeconds: 20 }), volumeMounts: [{ name: 'acme-ca', mountPath: '/etc/pki/acme-ca', readOnly: true }] })],
+    volumes: [{ name: 'acme-ca', hostPath: { path: '/etc/pki/acme-ca', type: 'Directory' } }],
+  };
+  const app = deploymentApp({
+    namespace: ns,
+    name: 'fraud-scorer',
+    replicas: 4,
+    revisions: [
+      { revision: 11, createdAgo: 25 * DAYS, changeCause: 'argocd: fraud-scorer 7.4.0', template: { ...tpl, containers: [container({ image: `${ECR}/risk/fraud-scorer:7.4.0`, ports: [8080], memory: '1Gi' })] } },
+      { revision: 12, createdAgo: 10 * DAYS, changeCause: 'argocd: fraud-scorer 7.4.1', template: tpl },
+    ],
+    pods: [
+      { revision: 12, node: o1 ?? '', createdAgo: 10 * DAYS },
+      { revision: 12, node: o3 ?? '', createdAgo: 10 * DAYS - 1 },
+      { revision: 12, node: n1 ?? '', createdAgo: 34.5, containers: { app: waiting('ContainerCreating') } },
+      { revision: 12, node: n2 ?? '', createdAgo: 33.9, containers: { app: waiting('ContainerCreating') } },
+    ],
+    settled: { available: false, availableSince: 34, progressingSince: 10 * DAYS - 3 },
+  });
+  const [p1, p2, s1, s2] = [podOf(app, 0), podOf(app, 1), podOf(app, 2), podOf(app, 3)];
+  const other = bystander(ns, 'fraud-rules-api', [o2 ?? '', n1 ?? ''], 61, HEALTHY_LOOK);
+  const events = [
+    ...[s1, s2].flatMap((p, i) => {
+      const t = i === 0 ? 34.5 : 33.9;
+      return [
+        scheduled(p, t),
+        event({ on: p, reason: 'FailedMount', message: 'MountVolume.SetUp failed for volume "acme-ca" : hostPath type check failed: /etc/pki/acme-ca is not a directory', count: 24, firstAgo: t - 0.02, lastAgo: 1.3 + i }),
+        event({ on: p, reason: 'FailedMount', message: 'Unable to attach or mount volumes: unmounted volumes=[acme-ca], unattached volumes=[], failed to process volumes=[]: context deadline exceeded', count: 15, firstAgo: t - 2, lastAgo: 0.9 + i }),
+      ];
+    }),
+    // The node group's AMI update: two old nodes drained and replaced 35-40 minutes ago.
+    ...[n1, n2].map((n, i) => nodeEvent(n ?? '', 'NodeReady', `Node ${n ?? ''} status is now: NodeReady`, { firstAgo: 38 - i })),
+    ...['ip-10-0-47-150.eu-west-1.compute.internal', 'ip-10-0-70-33.eu-west-1.compute.internal'].map((n, i) => nodeEvent(n, 'NodeNotSchedulable', `Node ${n} status is now: NodeNotSchedulable`, { firstAgo: 36 - i })),
+    // Noise: a readiness blip yesterday on a pod that is fine today.
+    probeFailed(p2, 'app', 'Readiness', `Get "http://${p2.status?.podIP ?? ''}:8080/health/ready": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`, { count: 2, firstAgo: 17 * HOURS, lastAgo: 17 * HOURS - 0.2 }),
+  ];
+  const uvicorn = (t: number, path: string) => `INFO:     10.0.${t > 1 ? 31 : 64}.${Math.round(t * 7) % 200}:0 - "POST ${path} HTTP/1.1" 200 OK`;
+  return {
+    id: 'heldout19-hostpath-directory-missing-new-ami',
+    class: 'storage',
+    truth: 'fraud-scorer mounts the corporate CA from the node with a hostPath volume acme-ca (/etc/pki/acme-ca, type: Directory), a directory the old node AMI (v20261002) baked in. The node group moved to the new AMI v20261118 today, which no longer ships /etc/pki/acme-ca; the two pods rescheduled onto the two new nodes by the drain 35 minutes ago stay ContainerCreating because the kubelet refuses the volume (hostPath type check failed: /etc/pki/acme-ca is not a directory). The two pods on old-AMI nodes run; revision 12 (10 days old) is not the cause. Fix: put the CA back on the AMI (or ship it with a ConfigMap/trust bundle instead of a hostPath), then let the pods start.',
+    ask: { service: 'fraud-scorer', namespace: ns },
+    objects: [
+      ...nodes, ...app.objects, ...other.objects, ...events,
+      ...exposed({ namespace: ns, name: 'fraud-scorer', selector: { app: 'fraud-scorer' }, pods: app.pods }),
+      ...exposed({ namespace: ns, name: 'fraud-rules-api', selector: { app: 'fraud-rules-api' }, pods: other.pods }),
+    ],
+    logs: [
+      ...[p1, p2].map((p) => logsFor(p, 'app', { current: lines(uvicorn(2.2, '/v2/score'), uvicorn(1.4, '/v2/score'), uvicorn(0.3, '/v2/score')) })),
+    ],
+    expect: {
+      verdict: 'problems',
+      headline: [/acme-ca|hostPath|\/etc\/pki/i],
+      facts: [/hostPath type check failed|is not a directory/, lit('/etc/pki/acme-ca'), /AMI|v20261118|new nodes?|node image/i, /ContainerCreating|FailedMount/],
+      never: [ADVISES_ROLLBACK, /\bOOM/, /PersistentVolume|PVC|claim/i, /ImagePull|image pull/i, /fraud-rules-api/],
+    },
+  };
+}
+
 export const PART_TWO: CorpusScenario[] = [
   autoscalerInsufficientInstanceCapacity(),
   linkerdTrustAnchorExpired(),
+  kedaScalerAuthWorkerAtZero(),
+  java8CgroupV2NewNodeGroup(),
+  hostPathMissingOnNewAmi(),
 ];
