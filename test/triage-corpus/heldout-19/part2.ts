@@ -606,10 +606,10 @@ function java8CgroupV2NewNodeGroup(): CorpusScenario {
     spring(t - 0.4, 'main', 'o.s.b.w.embedded.tomcat.TomcatWebServer', 'Tomcat started on port(s): 8080 (http) with context path \'\''),
     spring(t - 0.4, 'main', 'c.a.pricing.PricingEngineApplication', 'Started PricingEngineApplication in 21.774 seconds (JVM running for 23.012)'),
   ];
-  const heap = (t: number, used: string, committed: string, max: string) => spring(t, 'metrics-1', 'c.a.pricing.metrics.JvmMetricsLogger', `heap used=${used} committed=${committed} max=${max}; rss=${used === '1.64 GiB' ? '1.98 GiB' : '742.3 MiB'}; quotes/s=418`);
+  const heap = (t: number, used: string, committed: string, max: string, rss: string) => spring(t, 'metrics-1', 'c.a.pricing.metrics.JvmMetricsLogger', `heap used=${used} committed=${committed} max=${max}; process rss=${rss}; quotes/s=${400 + Math.round(t * 3) % 40}`);
   const crashedRun = (p: k8s.V1Pod, endAgo: number, ranSeconds: number) => {
     const start = endAgo + ranSeconds / 60;
-    return lines(...boot(start, nameOf(p), '15.33 GiB'), heap(start - 2, '612.0 MiB', '1.02 GiB', '15.33 GiB'), heap(start - 5, '1.21 GiB', '1.46 GiB', '15.33 GiB'), heap(endAgo + 0.6, '1.64 GiB', '1.88 GiB', '15.33 GiB'));
+    return lines(...boot(start, nameOf(p), '15.33 GiB'), heap(start - 2, '612.0 MiB', '1.02 GiB', '15.33 GiB', '1.19 GiB'), heap(start - 5, '1.21 GiB', '1.46 GiB', '15.33 GiB', '1.63 GiB'), heap(endAgo + 0.6, '1.64 GiB', '1.88 GiB', '15.33 GiB', '1.97 GiB'));
   };
   const events = [
     ...[b1, b2, b3].flatMap((p, i) => [
@@ -634,9 +634,9 @@ function java8CgroupV2NewNodeGroup(): CorpusScenario {
       ...exposed({ namespace: ns, name: 'pricing-api', selector: { app: 'pricing-api' }, pods: other.pods }),
     ],
     logs: [
-      ...[a1, a2, a3].map((p) => logsFor(p, 'app', { current: lines(heap(2.1, '301.7 MiB', '455.1 MiB', '455.1 MiB'), heap(1.1, '288.4 MiB', '455.1 MiB', '455.1 MiB'), heap(0.1, '322.9 MiB', '455.1 MiB', '455.1 MiB')) })),
+      ...[a1, a2, a3].map((p) => logsFor(p, 'app', { current: lines(heap(2.1, '301.7 MiB', '455.1 MiB', '455.1 MiB', '741.8 MiB'), heap(1.1, '288.4 MiB', '455.1 MiB', '455.1 MiB', '742.0 MiB'), heap(0.1, '322.9 MiB', '455.1 MiB', '455.1 MiB', '742.3 MiB')) })),
       logsFor(b1, 'app', { current: crashedRun(b1, 3.2, 540), previous: crashedRun(b1, 3.2, 540) }),
-      logsFor(b2, 'app', { current: lines(...boot(4.1, nameOf(b2), '15.33 GiB'), heap(2.1, '640.2 MiB', '1.02 GiB', '15.33 GiB')), previous: crashedRun(b2, 4.2, 610) }),
+      logsFor(b2, 'app', { current: lines(...boot(4.1, nameOf(b2), '15.33 GiB'), heap(2.1, '640.2 MiB', '1.02 GiB', '15.33 GiB', '1.21 GiB')), previous: crashedRun(b2, 4.2, 610) }),
       logsFor(b3, 'app', { current: crashedRun(b3, 1.4, 575), previous: crashedRun(b3, 1.4, 575) }),
     ],
     expect: {
@@ -697,7 +697,7 @@ function hostPathMissingOnNewAmi(): CorpusScenario {
     // Noise: a readiness blip yesterday on a pod that is fine today.
     probeFailed(p2, 'app', 'Readiness', `Get "http://${p2.status?.podIP ?? ''}:8080/health/ready": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`, { count: 2, firstAgo: 17 * HOURS, lastAgo: 17 * HOURS - 0.2 }),
   ];
-  const uvicorn = (t: number, path: string) => `INFO:     10.0.${t > 1 ? 31 : 64}.${Math.round(t * 7) % 200}:0 - "POST ${path} HTTP/1.1" 200 OK`;
+  const uvicorn = (t: number, path: string) => `INFO:     10.0.${t > 1 ? 31 : 64}.${Math.round(t * 7) % 200 + 2}:${40000 + Math.round(t * 977) % 20000} - "POST ${path} HTTP/1.1" 200 OK`;
   return {
     id: 'heldout19-hostpath-directory-missing-new-ami',
     class: 'storage',
@@ -720,10 +720,206 @@ function hostPathMissingOnNewAmi(): CorpusScenario {
   };
 }
 
+// ---- 6. An operator still watching policy/v1beta1 PodDisruptionBudgets after the 1.25 upgrade ------
+
+function operatorRemovedApiAfterUpgrade(): CorpusScenario {
+  const ns = 'platform-system';
+  const k125 = { kubelet: 'v1.25.16-eks-59bf375', osImage: 'Amazon Linux 2', kernel: '5.10.227-219.884.amzn2.x86_64', containerd: 'containerd://1.7.22' };
+  const rotated = ['10.0.26.88', '10.0.58.131', '10.0.101.240'].map((ip, i) => eksNode({ name: eksNodeName(ip), zone: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'][i] ?? 'eu-west-1a', pool: 'general', instanceType: 'm6i.xlarge', createdAgo: 47 - 2 * i, ...k125 }));
+  const leaving = eksNode({ name: eksNodeName('10.0.35.17'), zone: 'eu-west-1a', pool: 'general', instanceType: 'm6i.xlarge', createdAgo: 160 * DAYS, kubelet: 'v1.24.17-eks-5e0fdde', osImage: 'Amazon Linux 2', kernel: '5.10.186-179.751.amzn2.x86_64', containerd: 'containerd://1.6.19' });
+  if (leaving.spec) leaving.spec = { ...leaving.spec, unschedulable: true, taints: [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule', timeAdded: ago(44) }] };
+  const nodes = [...rotated, leaving];
+  const names = rotated.map(nameOf);
+  const image = `${ECR}/platform/tenant-operator:v0.9.3`;
+  const tpl = {
+    containers: [container({ name: 'manager', image, command: ['/manager'], args: ['--leader-elect', '--health-probe-bind-address=:8081', '--metrics-bind-address=127.0.0.1:8080'], ports: [], cpu: '100m', memory: '128Mi', memoryLimit: '256Mi', readiness: httpProbe('/readyz', 8081, { initialDelaySeconds: 5 }), liveness: httpProbe('/healthz', 8081, { initialDelaySeconds: 15, periodSeconds: 20 }), securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } })],
+    serviceAccountName: 'tenant-operator-controller-manager',
+    securityContext: { runAsNonRoot: true },
+  };
+  const app = deploymentApp({
+    namespace: ns,
+    name: 'tenant-operator',
+    replicas: 1,
+    selector: { 'control-plane': 'controller-manager', 'app.kubernetes.io/name': 'tenant-operator' },
+    revisions: [
+      { revision: 8, createdAgo: 300 * DAYS, changeCause: 'argocd: tenant-operator v0.9.2', template: { ...tpl, containers: [container({ name: 'manager', image: `${ECR}/platform/tenant-operator:v0.9.2`, ports: [] })] } },
+      { revision: 9, createdAgo: 240 * DAYS, changeCause: 'argocd: tenant-operator v0.9.3', template: tpl },
+    ],
+    pods: [{ revision: 9, node: names[1] ?? '', createdAgo: 43.5, containers: { manager: crashLoop({ exitCode: 1, reason: 'Error', finishedAgo: 2.6, ranSeconds: 121 }, 8) } }],
+    settled: { available: false, availableSince: 41, progressingSince: 240 * DAYS - 2 },
+  });
+  const pod = podOf(app, 0);
+  const other = bystander(ns, 'tenant-portal', [names[0] ?? '', names[2] ?? ''], 51, HEALTHY_LOOK);
+  const crLog = (t: number, level: string, logger: string, msg: string, kv = '') => `${goTime(t)}\t${level}\t${logger ? logger + '\t' : ''}${msg}${kv ? '\t' + kv : ''}`;
+  const ctl = '"controller": "tenant", "controllerGroup": "platform.acme.io", "controllerKind": "Tenant"';
+  const run = (end: number) => {
+    const start = end + 121 / 60;
+    const noKind = (t: number) => [
+      crLog(t, 'ERROR', 'controller-runtime.source', 'if kind is a CRD, it should be installed before calling Start', '{"kind": "PodDisruptionBudget.policy", "error": "no matches for kind \\"PodDisruptionBudget\\" in version \\"policy/v1beta1\\""}'),
+      'sigs.k8s.io/controller-runtime/pkg/source.(*Kind).Start.func1.1',
+      '\t/go/pkg/mod/sigs.k8s.io/controller-runtime@v0.12.3/pkg/source/source.go:139',
+      'k8s.io/apimachinery/pkg/util/wait.ConditionFunc.WithContext.func1',
+      '\t/go/pkg/mod/k8s.io/apimachinery@v0.24.2/pkg/util/wait/wait.go:233',
+    ];
+    return lines(
+      crLog(start, 'INFO', 'controller-runtime.metrics', 'Metrics server is starting to listen', '{"addr": "127.0.0.1:8080"}'),
+      crLog(start, 'INFO', 'setup', 'starting manager'),
+      crLog(start, 'INFO', '', 'Starting server', '{"path": "/metrics", "kind": "metrics", "addr": "127.0.0.1:8080"}'),
+      crLog(start, 'INFO', '', 'Starting server', '{"kind": "health probe", "addr": "[::]:8081"}'),
+      klog('I', start, 'leaderelection.go:248', 'attempting to acquire leader lease platform-system/3c1f9a2e.platform.acme.io...'),
+      klog('I', start - 0.02, 'leaderelection.go:258', 'successfully acquired lease platform-system/3c1f9a2e.platform.acme.io'),
+      crLog(start - 0.02, 'DEBUG', 'events', 'Normal', `{"object": {"kind":"Lease","namespace":"platform-system","name":"3c1f9a2e.platform.acme.io","uid":"${uidOf('lease/tenant-operator')}","apiVersion":"coordination.k8s.io/v1","resourceVersion":"918273645"}, "reason": "LeaderElection", "message": "${nameOf(pod)}_${uidOf('leader/' + String(end))} became leader"}`),
+      crLog(start - 0.02, 'INFO', '', 'Starting EventSource', `{${ctl}, "source": "kind source: *v1alpha1.Tenant"}`),
+      crLog(start - 0.02, 'INFO', '', 'Starting EventSource', `{${ctl}, "source": "kind source: *v1.Namespace"}`),
+      crLog(start - 0.02, 'INFO', '', 'Starting EventSource', `{${ctl}, "source": "kind source: *v1.ResourceQuota"}`),
+      crLog(start - 0.02, 'INFO', '', 'Starting EventSource', `{${ctl}, "source": "kind source: *v1.RoleBinding"}`),
+      crLog(start - 0.02, 'INFO', '', 'Starting EventSource', `{${ctl}, "source": "kind source: *v1beta1.PodDisruptionBudget"}`),
+      crLog(start - 0.02, 'INFO', '', 'Starting Controller', `{${ctl}}`),
+      ...noKind(start - 0.05), ...noKind(start - 0.2), ...noKind(start - 1.0), ...noKind(end + 0.1),
+      crLog(end, 'ERROR', '', 'Could not wait for Cache to sync', `{${ctl}, "error": "failed to wait for tenant caches to sync: timed out waiting for cache to be synced"}`),
+      crLog(end, 'INFO', '', 'Stopping and waiting for non leader election runnables'),
+      crLog(end, 'INFO', '', 'Stopping and waiting for leader election runnables'),
+      crLog(end, 'INFO', '', 'Stopping and waiting for caches'),
+      crLog(end, 'INFO', '', 'Stopping and waiting for webhooks'),
+      crLog(end, 'INFO', '', 'Wait completed, proceeding to shutdown the manager'),
+      crLog(end, 'ERROR', 'setup', 'problem running manager', '{"error": "failed to wait for tenant caches to sync: timed out waiting for cache to be synced"}'),
+      'main.main',
+      '\t/workspace/main.go:131',
+      'runtime.main',
+      '\t/usr/local/go/src/runtime/proc.go:250',
+    );
+  };
+  const events = [
+    scheduled(pod, 43.5),
+    ...restartedAgain(pod, 'manager', image, { count: 9, firstAgo: 43.4, lastAgo: 4.7 }),
+    backOff(pod, 'manager', { count: 24, firstAgo: 39 }),
+    event({ on: { kind: 'ReplicaSet', name: rsOf(app, 9), namespace: ns }, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${nameOf(pod)}`, firstAgo: 43.5, lastAgo: 43.5, component: 'replicaset-controller' }),
+    // The upgrade's node rotation: new 1.25 nodes, the last 1.24 node cordoned and drained.
+    ...names.map((n, i) => nodeEvent(n, 'NodeReady', `Node ${n} status is now: NodeReady`, { firstAgo: 46 - 2 * i })),
+    nodeEvent(nameOf(leaving), 'NodeNotSchedulable', `Node ${nameOf(leaving)} status is now: NodeNotSchedulable`, { firstAgo: 44 }),
+  ];
+  return {
+    id: 'heldout19-operator-removed-api-after-upgrade',
+    class: 'config',
+    truth: 'The EKS control plane was upgraded from 1.24 to 1.25 an hour ago; 1.25 no longer serves policy/v1beta1 PodDisruptionBudget. The in-house tenant-operator (controller-runtime v0.12, unchanged for eight months, revision 9) still watches PodDisruptionBudgets in policy/v1beta1: since the node rotation restarted it 43 minutes ago, every start fails with no matches for kind "PodDisruptionBudget" in version "policy/v1beta1", the caches never sync, the manager exits 1 after two minutes and the pod is in CrashLoopBackOff. Tenants are not reconciled. Fix: move the operator to policy/v1 (and current client libraries) and redeploy; rolling back the operator does not help, the API is gone.',
+    ask: { service: 'tenant-operator', namespace: ns },
+    objects: [...nodes, ...app.objects, ...other.objects, ...events, ...exposed({ namespace: ns, name: 'tenant-portal', selector: { app: 'tenant-portal' }, pods: other.pods })],
+    logs: [logsFor(pod, 'manager', { current: run(2.6), previous: run(2.6) })],
+    expect: {
+      verdict: 'problems',
+      headline: [/v1beta1|PodDisruptionBudget|removed API|no matches for kind/i],
+      facts: [lit('policy/v1beta1'), /no matches for kind/, /1\.25/, /policy\/v1\b|migrat|(update|upgrade|bump)[^\n]*(operator|controller-runtime|client|API version)/i, /CrashLoopBackOff|exit(ed)?( with)?( code)? 1\b/i],
+      never: [ADVISES_ROLLBACK, /\bOOM/, /liveness/i, /ImagePull|image pull/i, /tenant-portal/, /RBAC|forbidden|permission/i],
+    },
+  };
+}
+
+// ---- 7. Healthy control: a StatefulSet in the middle of its rolling update ------------------------
+
+function statefulSetMidRollingUpdate(): CorpusScenario {
+  const ns = 'data-platform';
+  const { nodes, names } = threeEksNodes('10.0.160', ['14', '122', '201']);
+  const image = (v: string) => `confluentinc/cp-kafka-connect:${v}`;
+  const tpl = (v: string) => ({
+    containers: [container({
+      name: 'connect',
+      image: image(v),
+      ports: [{ name: 'rest', containerPort: 8083 }, { name: 'jmx', containerPort: 5555 }],
+      cpu: '1',
+      memory: '3Gi',
+      env: [{ name: 'CONNECT_BOOTSTRAP_SERVERS', value: 'kafka-0.kafka-headless.data-platform.svc:9092,kafka-1.kafka-headless.data-platform.svc:9092' }, { name: 'CONNECT_GROUP_ID', value: 'connect-cluster' }, { name: 'KAFKA_HEAP_OPTS', value: '-Xms1g -Xmx2g' }],
+      readiness: httpProbe('/connectors', 8083, { initialDelaySeconds: 10, periodSeconds: 15, timeoutSeconds: 5 }),
+      liveness: httpProbe('/', 8083, { initialDelaySeconds: 180, periodSeconds: 20, timeoutSeconds: 5 }),
+    })],
+  });
+  const sts = statefulSetApp({
+    namespace: ns,
+    name: 'kafka-connect',
+    replicas: 3,
+    serviceName: 'kafka-connect-headless',
+    revisions: [
+      { revision: 7, createdAgo: 20 * DAYS, template: tpl('7.7.1') },
+      { revision: 8, createdAgo: 4.2, template: tpl('7.7.2') },
+    ],
+    pods: [
+      { revision: 7, ordinal: 0, node: names[0] ?? '', createdAgo: 20 * DAYS, containers: { connect: running({ sinceAgo: 9 * DAYS, restarts: 1, last: { exitCode: 1, reason: 'Error', finishedAgo: 9 * DAYS, ranSeconds: 11 * DAYS * 60 } }) } },
+      { revision: 8, ordinal: 1, node: names[1] ?? '', createdAgo: 0.72, containers: { connect: running({ sinceAgo: 0.67, ready: false }) } },
+      { revision: 8, ordinal: 2, node: names[2] ?? '', createdAgo: 3.8, containers: { connect: running({ sinceAgo: 3.7 }) } },
+    ],
+  });
+  const [c0, c1, c2] = [podOf(sts, 0), podOf(sts, 1), podOf(sts, 2)];
+  const other = bystander(ns, 'schema-registry', [names[0] ?? '', names[2] ?? ''], 6 * HOURS, HEALTHY_LOOK);
+  const stsRef = { kind: 'StatefulSet', name: 'kafka-connect', namespace: ns };
+  const ip1 = c1.status?.podIP ?? '';
+  const events = [
+    event({ on: stsRef, type: 'Normal', reason: 'SuccessfulDelete', message: 'delete Pod kafka-connect-2 in StatefulSet kafka-connect successful', firstAgo: 4.1, lastAgo: 4.1, component: 'statefulset-controller' }),
+    event({ on: stsRef, type: 'Normal', reason: 'SuccessfulCreate', message: 'create Pod kafka-connect-2 in StatefulSet kafka-connect successful', firstAgo: 3.8, lastAgo: 3.8, component: 'statefulset-controller' }),
+    event({ on: stsRef, type: 'Normal', reason: 'SuccessfulDelete', message: 'delete Pod kafka-connect-1 in StatefulSet kafka-connect successful', firstAgo: 1.2, lastAgo: 1.2, component: 'statefulset-controller' }),
+    event({ on: stsRef, type: 'Normal', reason: 'SuccessfulCreate', message: 'create Pod kafka-connect-1 in StatefulSet kafka-connect successful', firstAgo: 0.72, lastAgo: 0.72, component: 'statefulset-controller' }),
+    event({ on: { kind: 'Pod', name: 'kafka-connect-2', namespace: ns }, type: 'Normal', reason: 'Killing', message: 'Stopping container connect', firstAgo: 4.1, lastAgo: 4.1, fieldPath: 'spec.containers{connect}' }),
+    event({ on: { kind: 'Pod', name: 'kafka-connect-1', namespace: ns }, type: 'Normal', reason: 'Killing', message: 'Stopping container connect', firstAgo: 1.2, lastAgo: 1.2, fieldPath: 'spec.containers{connect}' }),
+    scheduled(c2, 3.8),
+    event({ on: c2, type: 'Normal', reason: 'Pulling', message: `Pulling image "${image('7.7.2')}"`, firstAgo: 3.79, lastAgo: 3.79, fieldPath: 'spec.containers{connect}' }),
+    event({ on: c2, type: 'Normal', reason: 'Pulled', message: `Successfully pulled image "${image('7.7.2')}" in 5.873s (5.873s including waiting). Image size: 702114539 bytes.`, firstAgo: 3.7, lastAgo: 3.7, fieldPath: 'spec.containers{connect}' }),
+    event({ on: c2, type: 'Normal', reason: 'Created', message: 'Created container connect', firstAgo: 3.7, lastAgo: 3.7, fieldPath: 'spec.containers{connect}' }),
+    event({ on: c2, type: 'Normal', reason: 'Started', message: 'Started container connect', firstAgo: 3.7, lastAgo: 3.7, fieldPath: 'spec.containers{connect}' }),
+    probeFailed(c2, 'connect', 'Readiness', `Get "http://${c2.status?.podIP ?? ''}:8083/connectors": dial tcp ${c2.status?.podIP ?? ''}:8083: connect: connection refused`, { count: 3, firstAgo: 3.5, lastAgo: 3.0 }),
+    scheduled(c1, 0.72),
+    event({ on: c1, type: 'Normal', reason: 'Pulling', message: `Pulling image "${image('7.7.2')}"`, firstAgo: 0.71, lastAgo: 0.71, fieldPath: 'spec.containers{connect}' }),
+    event({ on: c1, type: 'Normal', reason: 'Pulled', message: `Successfully pulled image "${image('7.7.2')}" in 2.641s (2.641s including waiting). Image size: 702114539 bytes.`, firstAgo: 0.68, lastAgo: 0.68, fieldPath: 'spec.containers{connect}' }),
+    event({ on: c1, type: 'Normal', reason: 'Created', message: 'Created container connect', firstAgo: 0.67, lastAgo: 0.67, fieldPath: 'spec.containers{connect}' }),
+    event({ on: c1, type: 'Normal', reason: 'Started', message: 'Started container connect', firstAgo: 0.67, lastAgo: 0.67, fieldPath: 'spec.containers{connect}' }),
+    probeFailed(c1, 'connect', 'Readiness', `Get "http://${ip1}:8083/connectors": dial tcp ${ip1}:8083: connect: connection refused`, { count: 2, firstAgo: 0.5, lastAgo: 0.25 }),
+  ];
+  const l4j = (t: number, level: string, msg: string, where: string) => `[${at(t).replace('T', ' ').replace('Z', '').replace('.', ',')}] ${level} ${msg} (${where})`;
+  const worker = (n: number) => `[Worker clientId=connect-kafka-connect-${n}.kafka-connect-headless.data-platform.svc:8083, groupId=connect-cluster]`;
+  return {
+    id: 'heldout19-statefulset-mid-rolling-update',
+    class: 'healthy',
+    truth: 'Nothing is wrong: the kafka-connect StatefulSet is rolling from revision 7 (cp-kafka-connect 7.7.1) to revision 8 (7.7.2), highest ordinal first. kafka-connect-2 was updated four minutes ago and is Ready, kafka-connect-1 was recreated 40 seconds ago and is still loading its plugins (its readiness probe is refused until the REST server listens, as on every start), and kafka-connect-0 still runs revision 7 and will be updated next. The connector tasks rebalance onto the ready workers; nothing to fix.',
+    ask: { service: 'kafka-connect', namespace: ns },
+    objects: [
+      ...nodes, ...sts.objects, ...other.objects, ...events,
+      ...exposed({ namespace: ns, name: 'kafka-connect', selector: { app: 'kafka-connect' }, pods: sts.pods, ports: [{ name: 'rest', port: 8083, targetPort: 8083 }], endpointPort: 8083 }),
+      ...exposed({ namespace: ns, name: 'kafka-connect-headless', selector: { app: 'kafka-connect' }, pods: sts.pods, ports: [{ name: 'rest', port: 8083, targetPort: 8083 }], endpointPort: 8083, headless: true }),
+      ...exposed({ namespace: ns, name: 'schema-registry', selector: { app: 'schema-registry' }, pods: other.pods }),
+    ],
+    logs: [
+      logsFor(c1, 'connect', { current: lines(
+        '===> User', 'uid=1000(appuser) gid=1000(appuser) groups=1000(appuser)', '===> Configuring ...', '===> Running preflight checks ... ', '===> Check if Kafka is healthy ...', '===> Launching ... ', '===> Launching kafka-connect ... ',
+        l4j(0.62, 'INFO', 'WorkerInfo values: \n\tjvm.args = -Xms1g, -Xmx2g, -XX:+UseG1GC', 'org.apache.kafka.connect.runtime.WorkerInfo:71'),
+        l4j(0.6, 'INFO', 'Scanning for plugin classes. This might take a moment ...', 'org.apache.kafka.connect.cli.AbstractConnectCli:120'),
+        l4j(0.55, 'INFO', 'Loading plugin from: /usr/share/confluent-hub-components/debezium-debezium-connector-postgresql', 'org.apache.kafka.connect.runtime.isolation.PluginScanner:75'),
+        l4j(0.31, 'INFO', 'Loading plugin from: /usr/share/confluent-hub-components/confluentinc-kafka-connect-s3', 'org.apache.kafka.connect.runtime.isolation.PluginScanner:75'),
+        l4j(0.05, 'INFO', 'Loading plugin from: /usr/share/confluent-hub-components/confluentinc-kafka-connect-jdbc', 'org.apache.kafka.connect.runtime.isolation.PluginScanner:75'),
+      ) }),
+      logsFor(c2, 'connect', { current: lines(
+        l4j(3.1, 'INFO', 'REST server listening at http://' + (c2.status?.podIP ?? '') + ':8083/, advertising URL http://kafka-connect-2.kafka-connect-headless.data-platform.svc:8083/', 'org.apache.kafka.connect.runtime.rest.RestServer:230'),
+        l4j(1.1, 'INFO', `${worker(2)} Rebalance started`, 'org.apache.kafka.connect.runtime.distributed.WorkerCoordinator:242'),
+        l4j(1.0, 'INFO', `${worker(2)} Joined group at generation 418 with protocol version 2 and got assignment: Assignment{error=0, leader='connect-kafka-connect-0', leaderUrl='http://kafka-connect-0.kafka-connect-headless.data-platform.svc:8083/', offset=2291, connectorIds=[pg-orders-cdc], taskIds=[pg-orders-cdc-0, s3-orders-sink-1], revokedConnectorIds=[], revokedTaskIds=[], delay=0} with rebalance delay: 0`, 'org.apache.kafka.connect.runtime.distributed.DistributedHerder:2486'),
+        l4j(0.4, 'INFO', 'WorkerSourceTask{id=pg-orders-cdc-0} Committing offsets for 1822 acknowledged messages', 'org.apache.kafka.connect.runtime.WorkerSourceTask:233'),
+      ) }),
+      logsFor(c0, 'connect', { current: lines(
+        l4j(1.1, 'INFO', `${worker(0)} Rebalance started`, 'org.apache.kafka.connect.runtime.distributed.WorkerCoordinator:242'),
+        l4j(1.0, 'INFO', `${worker(0)} Finished assignment for group at generation 418: {...}`, 'org.apache.kafka.connect.runtime.distributed.WorkerCoordinator:417'),
+        l4j(0.4, 'INFO', 'WorkerSinkTask{id=s3-orders-sink-0} Committing offsets asynchronously using sequence number 52711', 'org.apache.kafka.connect.runtime.WorkerSinkTask:353'),
+      ) }),
+    ],
+    expect: {
+      verdict: 'healthy',
+      headline: [/healthy|no (active |current )?(problem|issue)|running normally|all (\d+ )?(pods )?(are )?ready|\d\/\d|rolling update|update in progress/i],
+      facts: [/kafka-connect/],
+      never: [ADVISES_ROLLBACK, /crash ?loop/i, /\bOOM/, /(stuck|stalled|failed|failing) (rolling )?(update|rollout)|rollout[^\n]*(stuck|stalled|failed)/i, /kafka-connect-1[^\n]*(fail|broken|crash|unhealthy)/i, /connection refused/i],
+    },
+  };
+}
+
 export const PART_TWO: CorpusScenario[] = [
   autoscalerInsufficientInstanceCapacity(),
   linkerdTrustAnchorExpired(),
   kedaScalerAuthWorkerAtZero(),
   java8CgroupV2NewNodeGroup(),
   hostPathMissingOnNewAmi(),
+  operatorRemovedApiAfterUpgrade(),
+  statefulSetMidRollingUpdate(),
 ];
