@@ -641,7 +641,7 @@ function java8CgroupV2NewNodeGroup(): CorpusScenario {
     ],
     expect: {
       verdict: 'problems',
-      headline: [/OOM|out of memory|137|memory limit/i, /al2023|Amazon Linux 2023|cgroup|new node ?(group|pool)|heap|JVM|java/i],
+      headline: [/OOM|out of memory|137/i, /al2023|Amazon Linux 2023|cgroup|node ?(group|pool)|8u252|1\.8\.0_252|Java 8|JDK 8/i],
       facts: [/OOMKilled|137/, /al2023|Amazon Linux 2023|cgroup ?v2/i, /1\.8\.0_252|8u252|Java 8|JDK 8/i, /15\.33 GiB|64 ?Gi|host memory|maxMemory|max heap/i, /Xmx|MaxRAMPercentage|8u372|upgrade (the )?(JDK|JVM|Java)/i],
       never: [ADVISES_ROLLBACK, /memory leak/i, /(raise|increase|bump|double)[^\n]*(memory )?limit/i, /pricing-api/],
     },
