@@ -243,7 +243,7 @@ function autoscalerInsufficientInstanceCapacity(): CorpusScenario {
     ],
     expect: {
       verdict: 'problems',
-      headline: [/InsufficientInstanceCapacity|r6i\.2xlarge|(instance|ec2|aws)[^\n]*capacity|capacity[^\n]*(eu-west-1b|zone)|(autoscaler|node group|scale-?up)[^\n]*(fail|cannot|can't|backoff|refus)/i],
+      headline: [/InsufficientInstanceCapacity|r6i\.2xlarge capacity|(instance|ec2|aws)[^\n]*capacity|capacity[^\n]*(eu-west-1b|zone)|(autoscaler|node group|scale-?up)[^\n]*(fail|cannot|can't|backoff|refus)/i],
       facts: [/InsufficientInstanceCapacity|do not have sufficient r6i\.2xlarge capacity/, /eu-west-1b/, /Insufficient memory/, /memory-opt|eks-memory-opt-r6i-2xl/, /instance types?|other (zones?|AZs?|subnets?)|eu-west-1a|eu-west-1c|availability zones?/i],
       never: [ADVISES_ROLLBACK, /\bOOM/, /memory leak/i, /quota/i, /search-api/],
     },
