@@ -1,10 +1,13 @@
 // The namespace around the workload, one list each (pages of 500): NetworkPolicies,
 // ResourceQuotas, LimitRanges and ConfigMaps (their names and times only — data is dropped at
-// once, and Secrets are never read), plus the cluster DNS pods in kube-system. The request count
+// once, and Secrets are never read), one page of its Warning events (whatever object they are
+// about: related-warnings.ts picks those that bear on the workload), plus the cluster DNS pods
+// in kube-system. The request count
 // does not grow with the workload; these collections are small in any namespace.
-import type { ClusterDnsEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, ResourceQuotaEvidence } from '../../domain/triage/evidence.js';
+import type { ClusterDnsEvidence, EventEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, ResourceQuotaEvidence } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';
 import { mapNetworkPolicy, mapQuota, namespaceObject } from './map-context.js';
+import { mapEvent } from './map-event.js';
 import { mapPod } from './map-pod.js';
 import { readEvents } from './read-events.js';
 import { readLogs } from './read-pod-details.js';
@@ -21,12 +24,17 @@ export interface NamespaceContext {
   networkPolicies: NetworkPolicyEvidence[];
   quotas: ResourceQuotaEvidence[];
   objects: NamespaceObjectEvidence[];
+  /** The namespace's Warning events, one page: objects the triage reads no other way speak here. */
+  warnings: EventEvidence[];
 }
+
+/** Warning events read at most: one page; the API server filters by type. */
+const MAX_WARNINGS = 500;
 
 export async function readNamespaceContext(ctx: CollectContext): Promise<NamespaceContext> {
   const { core, networking } = ctx.clients;
   const namespace = ctx.namespace;
-  const [own, policies, quotas, limitRanges, configMaps] = await Promise.all([
+  const [own, policies, quotas, limitRanges, configMaps, warnings] = await Promise.all([
     // The namespace itself: a label changed there (Pod Security enforce level) changes what may run.
     ctx.reads.attempt((o) => core.readNamespace({ name: namespace }, o)),
     ctx.reads.list(`NetworkPolicies in ${namespace}`, 'networkPolicies', (cont, limit, o) => networking.listNamespacedNetworkPolicy({ namespace, ...page(cont, limit) }, o)),
@@ -34,10 +42,13 @@ export async function readNamespaceContext(ctx: CollectContext): Promise<Namespa
     ctx.reads.list(`LimitRanges in ${namespace}`, 'namespaceObjects', (cont, limit, o) => core.listNamespacedLimitRange({ namespace, ...page(cont, limit) }, o)),
     // Only metadata is kept; a namespace's ConfigMaps are bounded here so a huge one cannot cost the budget.
     ctx.reads.list(`ConfigMaps in ${namespace}`, 'namespaceObjects', (cont, limit, o) => core.listNamespacedConfigMap({ namespace, ...page(cont, limit) }, o), { maxItems: 1000 }),
+    ctx.reads.list(`Warning events in ${namespace}`, 'namespaceWarnings', (cont, limit, o) => core.listNamespacedEvent({ namespace, fieldSelector: 'type=Warning', ...page(cont, Math.min(limit, MAX_WARNINGS)) }, o), { maxItems: MAX_WARNINGS }),
   ]);
+  if (warnings.more) ctx.reads.skipped(`Warning events in ${namespace} after the first ${MAX_WARNINGS}`, 'namespaceWarnings', 'one page of the namespace\'s Warnings; the workload\'s own objects are read apart');
   return {
     networkPolicies: policies.items.map(mapNetworkPolicy),
     quotas: quotas.items.map(mapQuota),
+    warnings: warnings.items.map(mapEvent),
     objects: [
       ...(own.ok ? [namespaceObject('Namespace', own.value.metadata)] : []),
       ...policies.items.map((p) => namespaceObject('NetworkPolicy', p.metadata)),

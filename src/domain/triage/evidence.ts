@@ -23,6 +23,8 @@ import type { ContainerSpecEvidence, EventEvidence, LogEvidence, PodEvidence } f
 import type { DependencyServiceEvidence, EndpointSliceEvidence, ServiceElsewhereEvidence, ServiceEvidence } from './evidence-network.js';
 import type { CallerPodEvidence, ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceJobsEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, NodeAgentsEvidence, NodeNetworkEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, PreemptorEvidence, PriorityClassUseEvidence, ResourceQuotaEvidence, StrayHpaEvidence, SystemComponentEvidence } from './evidence-context.js';
 import type { NodeMemoryEvidence } from './evidence-node-memory.js';
+import type { EvidenceSource } from './evidence-source.js';
+export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
 export type * from './evidence-context.js';
@@ -220,37 +222,6 @@ export interface PvcEvidence {
   finalizers?: string[];
 }
 
-/** The kind of read, so the report can tell essential reads from nice-to-have ones. */
-export type EvidenceSource =
-  | 'workload'
-  | 'pods'
-  | 'events'
-  | 'revisions'
-  | 'nodes'
-  | 'services'
-  | 'endpointSlices'
-  | 'hpa'
-  | 'pvcs'
-  | 'logs'
-  | 'clusterNodes'
-  | 'volumes'
-  | 'networkPolicies'
-  | 'quotas'
-  | 'namespaceObjects'
-  | 'dns'
-  | 'jobs'
-  | 'downServices'
-  | 'metricsServer'
-  | 'foreignPods'
-  | 'dependencyPods'
-  | 'portHolders'
-  | 'preemptors'
-  | 'priorityClasses'
-  | 'nodeAgents'
-  | 'nodeNetwork'
-  | 'dependencyServices'
-  | 'nodeMemory'
-  | 'callerPods';
 
 /** A read that failed; recorded instead of guessed around. */
 export interface ReadFailure {
@@ -346,5 +317,7 @@ export interface TriageEvidence {
   servicesElsewhere?: ServiceElsewhereEvidence[];
   /** Events of objects named like the Secrets whose credentials are rejected (at most two): why a synced Secret went stale. */
   secretSyncEvents?: EventEvidence[];
+  /** The namespace's Warning events (one page), whatever object they are about: see related-warnings.ts. */
+  namespaceWarnings?: EventEvidence[];
 }
 

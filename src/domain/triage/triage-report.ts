@@ -8,6 +8,7 @@ import { formatCensus } from './pod-state.js';
 import { rankFindings } from './rank-findings.js';
 import { dropSupersededRuns } from './superseded-runs.js';
 import { findUnexplained } from './unexplained.js';
+import { linkRelatedWarnings } from './related-warnings.js';
 import { diagnose } from './verdict/diagnose.js';
 import type { Diagnosis } from './verdict/diagnose.js';
 import { acquitRollout } from './verdict/trigger.js';
@@ -100,8 +101,10 @@ export function buildTriageReport(read: TriageEvidence, times: { startedAt: IsoT
   // Judged on the workload's state now; the thread still shows everything read.
   const ev = dropSupersededRuns(read);
   const run = runAnalyzers(ev);
-  const unexplained = findUnexplained(ev, run.findings);
-  const ranked = rankFindings([...run.findings, ...unexplained]).map(redactFinding);
+  // One hop out: Warnings of objects the workload depends on join the finding that names them.
+  const linked = linkRelatedWarnings(ev, run.findings);
+  const unexplained = findUnexplained(ev, [...linked.findings, ...linked.related]);
+  const ranked = rankFindings([...linked.findings, ...linked.related, ...unexplained]).map(redactFinding);
   const problems = ranked.filter((f) => f.severity !== 'info');
   let verdict: Verdict = 'healthy';
   if (problems.length > 0) verdict = 'problems';
