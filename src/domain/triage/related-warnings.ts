@@ -68,8 +68,10 @@ function relationOf(ev: TriageEvidence, e: EventEvidence, refs: ReadonlyMap<stri
   if (name === own) return 'named after the workload';
   const byName = refs.get(name);
   if (byName !== undefined) return byName;
-  if (own.length >= 3 && (name.startsWith(`${own}-`) || name.endsWith(`-${own}`) || name.includes(`-${own}-`))) return 'named after the workload';
-  if (own.length >= 3 && asToken(own).test(e.message)) return 'its message names the workload';
+  // A short common name ("api", "web") is part of too many others' names and messages to tell.
+  const distinctive = own.length >= 6 || own.includes('-');
+  if (distinctive && (name.startsWith(`${own}-`) || name.endsWith(`-${own}`) || name.includes(`-${own}-`))) return 'named after the workload';
+  if (distinctive && asToken(own).test(e.message)) return 'its message names the workload';
   return undefined;
 }
 

@@ -67,6 +67,13 @@ describe('findRelatedWarnings', () => {
     expect(findRelatedWarnings(mounting([other, stale, ownPod, itself, read], { events: [read] }))).toEqual([]);
   });
 
+  it('does not tie objects to a short common workload name by prefix or message', () => {
+    const api = { ...mounting([]).target, service: 'api', name: 'api' };
+    const ingress = warning('Ingress', 'api-gateway', 'Sync', 'Error syncing: the api answered 502');
+    expect(findRelatedWarnings(mounting([ingress], { target: api }))).toEqual([]);
+    expect(findRelatedWarnings(mounting([warning('ScaledObject', 'api', 'KEDAScalerFailed', 'error')], { target: api })).map((r) => r.relation)).toEqual(['named after the workload']);
+  });
+
   it('follows at most three objects, the newest first', () => {
     const cms = [5, 1, 3, 2].map((m, i) => warning('ExternalSecret', `${APP}-env-${i}`, 'UpdateFailed', 'could not get secret data from provider', { lastSeen: minutesAgo(m) }));
     expect(findRelatedWarnings(mounting(cms)).map((r) => r.object.name)).toEqual([`${APP}-env-1`, `${APP}-env-3`, `${APP}-env-2`]);
