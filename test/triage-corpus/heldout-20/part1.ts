@@ -221,7 +221,191 @@ function kafkaRecordTooLarge(): CorpusScenario {
   };
 }
 
+// ---- 3. the Secrets Store CSI mount is denied after the IRSA role lost GetSecretValue ------------------
+
+function secretsStoreCsiAccessDenied(): CorpusScenario {
+  const ns = 'payments';
+  const old = ['31', '152', '77'].map((h) => eksNodeName(`10.0.64.${h}`));
+  const fresh = ['12', '203'].map((h) => eksNodeName(`10.0.64.${h}`));
+  const zones = ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'];
+  const nodes = [
+    node({ name: old[0] ?? '', zone: 'eu-west-1a', unschedulable: true, taints: [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule', timeAdded: new Date(Date.parse(at(21.5))) }] }),
+    node({ name: old[1] ?? '', zone: 'eu-west-1b' }),
+    node({ name: old[2] ?? '', zone: 'eu-west-1c' }),
+    ...fresh.map((n, i) => node({ name: n, zone: zones[i] ?? 'eu-west-1a', createdAgo: 23, readySince: 22.4 })),
+  ];
+  const image = `${ECR}/payments/ledger-api:1.14.2`;
+  const csiVolume: k8s.V1Volume = { name: 'secrets-store-inline', csi: { driver: 'secrets-store.csi.k8s.io', readOnly: true, volumeAttributes: { secretProviderClass: 'ledger-aws-secrets' } } };
+  const tpl = {
+    serviceAccountName: 'ledger-api',
+    volumes: [csiVolume],
+    containers: [container({ image, ports: [8080], memory: '384Mi', env: [{ name: 'DB_CREDENTIALS_FILE', value: '/mnt/secrets-store/ledger_db' }], readiness: httpProbe('/readyz', 8080), liveness: httpProbe('/livez', 8080, { initialDelaySeconds: 5 }), volumeMounts: [{ name: 'secrets-store-inline', mountPath: '/mnt/secrets-store', readOnly: true }] })],
+  };
+  const app = deploymentApp({
+    namespace: ns, name: 'ledger-api', replicas: 4,
+    revisions: [
+      { revision: 30, createdAgo: 19 * DAYS, changeCause: 'argocd: ledger-api 1.14.1', template: { ...tpl, containers: [container({ image: `${ECR}/payments/ledger-api:1.14.1` })] } },
+      { revision: 31, createdAgo: 5 * DAYS, changeCause: 'argocd: ledger-api 1.14.2', template: tpl },
+    ],
+    pods: [
+      { revision: 31, node: old[1] ?? '', createdAgo: 5 * DAYS },
+      { revision: 31, node: old[2] ?? '', createdAgo: 5 * DAYS - 1 },
+      { revision: 31, node: fresh[0] ?? '', createdAgo: 21.2, containers: { app: waiting('ContainerCreating') } },
+      { revision: 31, node: fresh[1] ?? '', createdAgo: 21.1, containers: { app: waiting('ContainerCreating') } },
+    ],
+  });
+  const other = bystander(ns, 'ledger-reconciler', [fresh[0] ?? '', old[1] ?? ''], 21.2, { revisions: [22, 23], versions: ['0.9.3', '0.9.4'], olderAgo: 30 * DAYS });
+  const providerImage = 'public.ecr.aws/aws-secrets-manager/secrets-store-csi-driver-provider-aws:1.0.r2-80-g3a4bb0e-2024.10.15.21.28';
+  const provider = daemonSetApp({
+    namespace: 'kube-system', name: 'csi-secrets-store-provider-aws', selector: { app: 'csi-secrets-store-provider-aws' },
+    revisions: [{ revision: 4, createdAgo: 60 * DAYS, template: { serviceAccountName: 'csi-secrets-store-provider-aws', containers: [container({ name: 'provider-aws-installer', image: providerImage, args: ['--provider-volume=/var/run/secrets-store-csi-providers'], ports: [], cpu: '50m', memory: '100Mi', readiness: null, liveness: null })] } }],
+    pods: [...old, ...fresh].map((n, i) => ({ revision: 4, node: n, createdAgo: i < 3 ? 40 * DAYS : 22.8 })),
+  });
+  const driverImage = 'registry.k8s.io/csi-secrets-store/driver:v1.4.6';
+  const driver = daemonSetApp({
+    namespace: 'kube-system', name: 'secrets-store-csi-driver', selector: { app: 'secrets-store-csi-driver' },
+    revisions: [{ revision: 6, createdAgo: 60 * DAYS, template: { serviceAccountName: 'secrets-store-csi-driver', containers: [container({ name: 'secrets-store', image: driverImage, args: ['--endpoint=$(CSI_ENDPOINT)', '--nodeid=$(KUBE_NODE_NAME)', '--provider-volume=/var/run/secrets-store-csi-providers', '--enable-secret-rotation=false'], ports: [{ name: 'healthz', containerPort: 9808 }], cpu: '50m', memory: '100Mi', readiness: null, liveness: httpProbe('/healthz', 'healthz', { initialDelaySeconds: 30, timeoutSeconds: 10, periodSeconds: 15 }) })] } }],
+    pods: [...old, ...fresh].map((n, i) => ({ revision: 6, node: n, createdAgo: i < 3 ? 40 * DAYS : 22.8 })),
+  });
+  const stuck = [podOf(app, 2), podOf(app, 3)];
+  const arn = (session: string) => `arn:aws:sts::123456789012:assumed-role/ledger-api-irsa/${session}`;
+  const denied = (session: string, req: string) => `eu-west-1: Failed fetching secret ledger/db: AccessDeniedException: User: ${arn(session)} is not authorized to perform: secretsmanager:GetSecretValue on resource: ledger/db because no identity-based policy allows the secretsmanager:GetSecretValue action\n\tstatus code: 400, request id: ${req}`;
+  const mountFailed = (p: k8s.V1Pod, session: string, req: string) => `MountVolume.SetUp failed for volume "secrets-store-inline" : rpc error: code = Unknown desc = failed to mount secrets store objects for pod ${ns}/${nameOf(p)}, err: rpc error: code = Unknown desc = ${denied(session, req)}`;
+  const klog = (t: number, level: 'I' | 'E', file: string, msg: string) => {
+    const d = at(t);
+    return `${level}${d.slice(5, 7)}${d.slice(8, 10)} ${d.slice(11, 23)}000       1 ${file}] ${msg}`;
+  };
+  const providerOn = (n: string) => provider.pods.find((p) => p.spec?.nodeName === n);
+  const driverOn = (n: string) => driver.pods.find((p) => p.spec?.nodeName === n);
+  const sessions = ['1763695094812563021', '1763695101377204118'];
+  return {
+    id: 'heldout20-secrets-store-csi-iam-access-denied',
+    class: 'storage',
+    truth: 'Twenty-five minutes ago an infrastructure change (Terraform, outside the cluster) rewrote the IAM policy of the ledger-api-irsa role and dropped secretsmanager:GetSecretValue on ledger/*. The ledger-api pods already running keep the secret files the Secrets Store CSI driver mounted when they started, but the two pods recreated on new nodes by the node-group rotation (21 minutes ago) cannot mount the secrets-store-inline volume (SecretProviderClass ledger-aws-secrets, AWS provider): FailedMount with AccessDeniedException, so they stay ContainerCreating and ledger-api runs on 2 of 4 pods. Neither the nodes nor revision 31 are the cause. Fix: restore secretsmanager:GetSecretValue (and kms:Decrypt) for the role on ledger/db; the kubelet then retries the mount.',
+    ask: { service: 'ledger-api', namespace: ns },
+    objects: [
+      ...nodes, ...app.objects, ...other.objects, ...provider.objects, ...driver.objects,
+      ...exposed({ namespace: ns, name: 'ledger-api', selector: { app: 'ledger-api' }, pods: app.pods }),
+      ...exposed({ namespace: ns, name: 'ledger-reconciler', selector: { app: 'ledger-reconciler' }, pods: other.pods }),
+      nodeEvent(old[0] ?? '', 'NodeNotSchedulable', `Node ${old[0] ?? ''} status is now: NodeNotSchedulable`, { firstAgo: 21.5 }),
+      ...fresh.flatMap((n) => [
+        nodeEvent(n, 'Starting', 'Starting kubelet.', { firstAgo: 22.9 }),
+        nodeEvent(n, 'RegisteredNode', `Node ${n} event: Registered Node ${n} in Controller`, { firstAgo: 22.8, component: 'node-controller' }),
+        nodeEvent(n, 'NodeReady', `Node ${n} status is now: NodeReady`, { firstAgo: 22.4 }),
+      ]),
+      ...stuck.flatMap((p, i) => [
+        scheduled(p, 21.2 - i * 0.1),
+        event({ on: p, reason: 'FailedMount', message: mountFailed(p, sessions[i] ?? '', i === 0 ? '2f6a1c0e-8d4b-4a57-b1e2-6c9d0f3a7e51' : 'c81e3d2a-5b7f-4e09-9a16-0d4f2b8c6e93'), count: 14, firstAgo: 21.1 - i * 0.1, lastAgo: 1.1 + i * 0.3 }),
+        event({ on: p, reason: 'FailedMount', message: 'Unable to attach or mount volumes: unmounted volumes=[secrets-store-inline], unattached volumes=[], failed to process volumes=[]: context deadline exceeded', count: 9, firstAgo: 19.1 - i * 0.1, lastAgo: 1.6 + i * 0.2 }),
+      ]),
+      scaledReplicaSet(deploymentOf(other), rsOf(other, 23), 2, 0, 21.2),
+    ],
+    logs: [
+      ...app.pods.slice(0, 2).map((p) => logsFor(p, 'app', { current: lines(`{"time":"${at(1.4)}","level":"INFO","msg":"POST /v1/entries","status":201,"dur_ms":11}`, `{"time":"${at(0.3)}","level":"INFO","msg":"GET /v1/balances","status":200,"dur_ms":5}`) })),
+      ...fresh.map((n, i) => logsFor(providerOn(n), 'provider-aws-installer', { current: lines(
+        klog(22.7, 'I', 'main.go:87', 'Starting secrets-store-csi-driver-provider-aws version 1.0.r2-80-g3a4bb0e-2024.10.15.21.28'),
+        klog(22.7, 'I', 'main.go:131', 'Listening for connections on address: /etc/kubernetes/secrets-store-csi-providers/aws.sock'),
+        klog(21.1 - i * 0.1, 'I', 'server.go:124', `Servicing mount request for pod ${nameOf(stuck[i])} in namespace ${ns} using service account ledger-api with region(s) eu-west-1`),
+        klog(21.1 - i * 0.1, 'E', 'server.go:158', `Failure to fetch secrets for pod ${ns}/${nameOf(stuck[i])}: ${denied(sessions[i] ?? '', '2f6a1c0e-8d4b-4a57-b1e2-6c9d0f3a7e51').replace('\n\t', ' ')}`),
+        klog(1.1 + i * 0.3, 'I', 'server.go:124', `Servicing mount request for pod ${nameOf(stuck[i])} in namespace ${ns} using service account ledger-api with region(s) eu-west-1`),
+        klog(1.1 + i * 0.3, 'E', 'server.go:158', `Failure to fetch secrets for pod ${ns}/${nameOf(stuck[i])}: ${denied(sessions[i] ?? '', '77b0e5d9-1c2a-4f38-8e6b-a3d91f0c4b27').replace('\n\t', ' ')}`),
+      ) })),
+      ...fresh.map((n, i) => logsFor(driverOn(n), 'secrets-store', { current: lines(
+        klog(1.1 + i * 0.3, 'E', 'nodeserver.go:235', `"failed to mount secrets store object content" err="rpc error: code = Unknown desc = ${denied(sessions[i] ?? '', '77b0e5d9-1c2a-4f38-8e6b-a3d91f0c4b27').replace('\n\t', ' ')}" pod="${ns}/${nameOf(stuck[i])}"`),
+        klog(1.1 + i * 0.3, 'I', 'nodeserver.go:81', `"unmounting target path as node publish volume failed" targetPath="/var/lib/kubelet/pods/${stuck[i]?.metadata?.uid ?? ''}/volumes/kubernetes.io~csi/secrets-store-inline/mount" pod="${ns}/${nameOf(stuck[i])}"`),
+      ) })),
+    ],
+    expect: {
+      verdict: 'problems',
+      headline: [/GetSecretValue|AccessDenied|not authori[sz]ed/i],
+      facts: [/ledger-api-irsa/, /FailedMount|ContainerCreating|secrets-store-inline/i, /IAM|polic(y|ies)|role/i, /ledger\/db/],
+      never: [/node[^\n]*(not ready|NotReady|unhealthy|down)/i, ADVISES_ROLLBACK, /\bOOM/, /crash ?loop/i, /secret "?[\w-]+"? not found/i],
+    },
+  };
+}
+
+// ---- 4. a validating webhook whose CA bundle went stale when its certificates were renewed ----------
+
+function webhookStaleCaBundle(): CorpusScenario {
+  const ns = 'accounts';
+  const { nodes, names } = threeEksNodes('10.0.112');
+  const image = (v: string) => `${ECR}/accounts/profile-api:${v}`;
+  const tpl = (v: string) => ({ containers: [container({ image: image(v), ports: [8080], memory: '512Mi', env: [{ name: 'NODE_ENV', value: 'production' }], readiness: httpProbe('/health/ready', 8080), liveness: httpProbe('/health/live', 8080, { initialDelaySeconds: 10 }) })] });
+  const app = deploymentApp({
+    namespace: ns, name: 'profile-api', replicas: 3,
+    revisions: [
+      { revision: 41, createdAgo: 8 * DAYS, changeCause: 'argocd: profile-api 2.18.4', template: tpl('2.18.4') },
+      { revision: 42, createdAgo: 5, changeCause: 'argocd: profile-api 2.19.0', template: tpl('2.19.0') },
+    ],
+    pods: [0, 1, 2].map((k) => ({ revision: 41, node: names[k] ?? '', createdAgo: 8 * DAYS - k })),
+  });
+  const webhookErr = 'Internal error occurred: failed calling webhook "validate.policy.acme.io": failed to call webhook: Post "https://policy-webhook.policy-system.svc:443/validate?timeout=10s": tls: failed to verify certificate: x509: certificate signed by unknown authority (possibly because of "crypto/rsa: verification error" while trying to verify candidate authority certificate "policy-webhook-ca")';
+  const newRs = replicaSetOf(app, 42) as k8s.V1ReplicaSet;
+  if (newRs.spec) newRs.spec.replicas = 1;
+  if (newRs.status) newRs.status.conditions = [{ type: 'ReplicaFailure', status: 'True', reason: 'FailedCreate', message: webhookErr, lastTransitionTime: new Date(Date.parse(at(5))) }];
+  const dep = deploymentOf(app) as k8s.V1Deployment;
+  if (dep.status) dep.status.conditions = [
+    { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', lastUpdateTime: new Date(Date.parse(at(8 * DAYS))), lastTransitionTime: new Date(Date.parse(at(8 * DAYS))) },
+    { type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', message: `ReplicaSet "${rsOf(app, 42)}" is progressing.`, lastUpdateTime: new Date(Date.parse(at(5))), lastTransitionTime: new Date(Date.parse(at(5))) },
+    { type: 'ReplicaFailure', status: 'True', reason: 'FailedCreate', message: webhookErr, lastUpdateTime: new Date(Date.parse(at(5))), lastTransitionTime: new Date(Date.parse(at(5))) },
+  ];
+  const worker = bystander(ns, 'profile-worker', names, 2 * DAYS, { revisions: [15, 16], versions: ['1.3.0', '1.3.1'], olderAgo: 20 * DAYS });
+  const whImage = 'registry.platform.acme.internal/policy/policy-webhook:0.14.2';
+  const wh = deploymentApp({
+    namespace: 'policy-system', name: 'policy-webhook', replicas: 2,
+    revisions: [{ revision: 9, createdAgo: 29.5, changeCause: 'reloader: secret policy-webhook-tls changed', template: { serviceAccountName: 'policy-webhook', volumes: [{ name: 'tls', secret: { secretName: 'policy-webhook-tls' } }], annotations: { 'reloader.stakater.com/last-reloaded-from': '{"type":"SECRET","name":"policy-webhook-tls","namespace":"policy-system"}' }, containers: [container({ image: whImage, ports: [{ name: 'https', containerPort: 9443 }], cpu: '100m', memory: '128Mi', readiness: { httpGet: { path: '/healthz', port: 9443, scheme: 'HTTPS' }, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 }, liveness: null, volumeMounts: [{ name: 'tls', mountPath: '/etc/webhook/certs', readOnly: true }] })] } }],
+    pods: [{ revision: 9, node: names[1] ?? '', createdAgo: 29.5 }, { revision: 9, node: names[2] ?? '', createdAgo: 29.2 }],
+  });
+  const certEvent = (name: string, reason: string, message: string, t: number, component: string) => {
+    const e = event({ on: { kind: 'Certificate', name, namespace: 'policy-system' }, type: 'Normal', reason, message, firstAgo: t, lastAgo: t, component });
+    e.involvedObject.apiVersion = 'cert-manager.io/v1';
+    return e;
+  };
+  const apiServers = ['10.0.112.201', '10.0.113.38'];
+  const goLog = (t: number, msg: string) => `${at(t).slice(0, 19).replace('T', ' ').replace(/-/g, '/')} ${msg}`;
+  return {
+    id: 'heldout20-validating-webhook-stale-ca-bundle',
+    class: 'rollout',
+    truth: 'Thirty minutes ago cert-manager renewed the policy webhook\'s self-signed CA (policy-webhook-ca, with a new private key) and the serving certificate policy-webhook-tls it issues, and Reloader restarted policy-webhook with the new certificate. The ValidatingWebhookConfiguration of validate.policy.acme.io carries a caBundle rendered once by Helm at install (no cainjector annotation), so the API server no longer trusts the webhook: every pod creation it intercepts fails with "x509: certificate signed by unknown authority" (failurePolicy Fail). Revision 42 of profile-api (2.19.0, 5 minutes ago) cannot create its first pod (FailedCreate on the new ReplicaSet), the three revision-41 pods keep serving and the rollout does not progress. Nothing in revision 42 is wrong: rolling back would hit the same webhook. Fix: update the caBundle (add the cert-manager.io/inject-ca-from annotation so the cainjector keeps it current).',
+    ask: { service: 'profile-api', namespace: ns },
+    objects: [
+      ...nodes, ...app.objects, ...worker.objects, ...wh.objects,
+      ...exposed({ namespace: ns, name: 'profile-api', selector: { app: 'profile-api' }, pods: app.pods }),
+      ...exposed({ namespace: ns, name: 'profile-worker', selector: { app: 'profile-worker' }, pods: worker.pods }),
+      ...exposed({ namespace: 'policy-system', name: 'policy-webhook', selector: { app: 'policy-webhook' }, pods: wh.pods, ports: [{ name: 'https', port: 443, targetPort: 'https' }], endpointPort: 9443 }),
+      scaledReplicaSet(dep, rsOf(app, 42), 1, 0, 5),
+      event({ on: newRs, reason: 'FailedCreate', message: `Error creating: ${webhookErr}`, count: 15, firstAgo: 5, lastAgo: 0.2, component: 'replicaset-controller' }),
+      certEvent('policy-webhook-ca', 'Issuing', 'Renewing certificate as renewal was scheduled at 2026-11-21 02:43:47 +0000 UTC', 30.4, 'cert-manager-certificates-trigger'),
+      certEvent('policy-webhook-ca', 'Generated', 'Stored new private key in temporary Secret resource "policy-webhook-ca-7xq2t"', 30.4, 'cert-manager-certificates-key-manager'),
+      certEvent('policy-webhook-ca', 'Requested', 'Created new CertificateRequest resource "policy-webhook-ca-2"', 30.4, 'cert-manager-certificates-request-manager'),
+      certEvent('policy-webhook-ca', 'Issuing', 'The certificate has been successfully issued', 30.3, 'cert-manager-certificates-issuing'),
+      certEvent('policy-webhook-tls', 'Issuing', 'Renewing certificate as renewal was scheduled at 2026-11-21 02:43:52 +0000 UTC', 30.2, 'cert-manager-certificates-trigger'),
+      certEvent('policy-webhook-tls', 'Requested', 'Created new CertificateRequest resource "policy-webhook-tls-2"', 30.2, 'cert-manager-certificates-request-manager'),
+      certEvent('policy-webhook-tls', 'Issuing', 'The certificate has been successfully issued', 30.1, 'cert-manager-certificates-issuing'),
+      ...wh.pods.flatMap((p, i) => startedAt(p, 'app', whImage, 29.5 - i * 0.3)),
+    ],
+    logs: [
+      ...wh.pods.map((p, i) => logsFor(p, 'app', { current: lines(
+        `{"level":"info","ts":"${at(29.4 - i * 0.3)}","msg":"loaded serving certificate","file":"/etc/webhook/certs/tls.crt","subject":"CN=policy-webhook.policy-system.svc","issuer":"CN=policy-webhook-ca","notBefore":"2026-11-21T02:43:52Z","notAfter":"2027-02-19T02:43:52Z"}`,
+        `{"level":"info","ts":"${at(29.4 - i * 0.3)}","msg":"serving webhook","addr":":9443","paths":["/validate","/healthz"]}`,
+        goLog(4.9 - i * 0.1, `http: TLS handshake error from ${apiServers[i] ?? ''}:${41230 + i * 77}: remote error: tls: bad certificate`),
+        goLog(3.1 - i * 0.1, `http: TLS handshake error from ${apiServers[1 - i] ?? ''}:${52818 + i * 31}: remote error: tls: bad certificate`),
+        goLog(0.2 + i * 0.1, `http: TLS handshake error from ${apiServers[i] ?? ''}:${38004 + i * 5}: remote error: tls: bad certificate`),
+      ) })),
+      ...app.pods.map((p) => logsFor(p, 'app', { current: lines(`{"level":30,"time":${epochMs(0.6)},"msg":"request completed","req":{"method":"GET","url":"/v1/profiles/me"},"res":{"statusCode":200},"responseTime":7}`) })),
+    ],
+    expect: {
+      verdict: 'problems',
+      headline: [/validate\.policy\.acme\.io|policy-webhook|webhook/i, /x509|certificate|CA ?bundle|unknown authority|tls/i],
+      facts: [/unknown authority|x509/i, /FailedCreate|Error creating|failed calling webhook/i, /policy-system|policy-webhook/],
+      never: [ADVISES_ROLLBACK, /\bOOM/, /crash ?loop/i, /quota/i, /profile-worker/],
+    },
+  };
+}
+
 export const PART_ONE: CorpusScenario[] = [
   migrationJobLockStallsApi(),
   kafkaRecordTooLarge(),
+  secretsStoreCsiAccessDenied(),
+  webhookStaleCaBundle(),
 ];
