@@ -11,7 +11,7 @@ import {
   DAYS, ECR, at, batchContainer, boundClaim, clusterIpOf, container, daemonSetApp, deploymentApp, event, exposed,
   failedScheduling, hpa, httpProbe, job, jobEvent, nameOf, node, notTriggerScaleUp, nodeEvent, pyTime, rsOf,
   replicaSetOf, running, scaledReplicaSet, scheduled, service, startedNormally, statefulSetApp, tcpProbe, waiting,
-  exited, clfTime, every, epochMs, configMap,
+  exited, every, epochMs, configMap, containerStatus, uidOf, kubeProxy,
 } from '../kit/index.js';
 import { ADVISES_ROLLBACK, bystander, eksNodeName, ipOfPod, lit, logsFor, podOf, startedAt, threeEksNodes } from '../kit/held-out.js';
 import type { Built, KubeJson } from '../kit/workloads.js';
@@ -403,9 +403,289 @@ function webhookStaleCaBundle(): CorpusScenario {
   };
 }
 
+// ---- 5. Envoy outlier detection ejected every pricing host after a short burst of 500s --------------
+
+const PROXY_IMAGE = 'docker.io/istio/proxyv2:1.23.2';
+
+/** What Istio's sidecar injector adds to a pod at admission (not in the ReplicaSet's template). */
+function injectIstio(p: k8s.V1Pod, app: string, version: string): void {
+  const proxy = container({
+    name: 'istio-proxy', image: PROXY_IMAGE, args: ['proxy', 'sidecar', '--domain', '$(POD_NAMESPACE).svc.cluster.local', '--proxyLogLevel=warning', '--proxyComponentLogLevel=misc:error', '--log_output_level=default:info'],
+    ports: [{ name: 'http-envoy-prom', containerPort: 15090 }], cpu: '100m', memory: '128Mi', memoryLimit: '1Gi',
+    readiness: httpProbe('/healthz/ready', 15021, { periodSeconds: 15, failureThreshold: 4, timeoutSeconds: 3 }), liveness: null,
+    securityContext: { runAsUser: 1337, runAsGroup: 1337, runAsNonRoot: true, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+  });
+  const init = batchContainer({ name: 'istio-init', image: PROXY_IMAGE, args: ['istio-iptables', '-p', '15001', '-z', '15006', '-u', '1337', '-m', 'REDIRECT', '-i', '*', '-x', '', '-b', '*', '-d', '15090,15021,15020', '--log_output_level=default:info'], cpu: '100m', memory: '128Mi', memoryLimit: '1Gi', securityContext: { capabilities: { add: ['NET_ADMIN', 'NET_RAW'], drop: ['ALL'] }, runAsUser: 0, runAsNonRoot: false } });
+  const created = Date.parse(p.metadata?.creationTimestamp?.toString() ?? at(0));
+  const sinceAgo = Math.max(0, (Date.parse(at(0)) - created) / 60_000 - 0.3);
+  p.metadata = {
+    ...p.metadata,
+    labels: { ...p.metadata?.labels, 'security.istio.io/tlsMode': 'istio', 'service.istio.io/canonical-name': app, 'service.istio.io/canonical-revision': version },
+    annotations: { ...p.metadata?.annotations, 'sidecar.istio.io/status': '{"initContainers":["istio-init"],"containers":["istio-proxy"],"volumes":["workload-socket","credential-socket","workload-certs","istio-envoy","istio-data","istio-podinfo","istio-token","istiod-ca-cert"],"imagePullSecrets":null,"revision":"default"}', 'kubectl.kubernetes.io/default-container': 'app', 'prometheus.io/port': '15020', 'prometheus.io/scrape': 'true' },
+  };
+  if (p.spec) p.spec = { ...p.spec, initContainers: [init], containers: [...p.spec.containers, proxy], volumes: [...(p.spec.volumes ?? []), { name: 'istio-envoy', emptyDir: { medium: 'Memory' } }, { name: 'istio-token', projected: { sources: [{ serviceAccountToken: { audience: 'istio-ca', expirationSeconds: 43200, path: 'istio-token' } }] } }, { name: 'istiod-ca-cert', configMap: { name: 'istio-ca-root-cert' } }] };
+  const seed = `${p.metadata.namespace ?? ''}/${p.metadata.name ?? ''}`;
+  p.status?.containerStatuses?.push(containerStatus(proxy, running({ sinceAgo }), seed));
+  if (p.status) p.status.initContainerStatuses = [containerStatus(init, { state: exited({ exitCode: 0, finishedAgo: sinceAgo + 0.05, ranSeconds: 1 }, `${seed}/init`), ready: true, restartCount: 0, started: false }, seed)];
+}
+
+function outlierDetectionEjectedAllHosts(): CorpusScenario {
+  const ns = 'shop';
+  const { nodes, names } = threeEksNodes('10.0.48');
+  const coImage = (v: string) => `${ECR}/shop/checkout:${v}`;
+  const coTpl = (v: string) => ({ containers: [container({ image: coImage(v), ports: [8080], memory: '512Mi', env: [{ name: 'PRICING_URL', value: 'http://pricing.shop.svc.cluster.local:8080' }], readiness: httpProbe('/ready', 8080), liveness: httpProbe('/live', 8080, { initialDelaySeconds: 10 }) })] });
+  const checkout = deploymentApp({
+    namespace: ns, name: 'checkout', replicas: 3,
+    revisions: [
+      { revision: 87, createdAgo: 4 * DAYS, changeCause: 'argocd: checkout 5.31.0', template: coTpl('5.31.0') },
+      { revision: 88, createdAgo: 70, changeCause: 'argocd: checkout 5.31.1', template: coTpl('5.31.1') },
+    ],
+    pods: [0, 1, 2].map((k) => ({ revision: 88, node: names[k] ?? '', createdAgo: 70 - k * 0.8 })),
+  });
+  const prImage = `${ECR}/shop/pricing:2.4.7`;
+  const pricing = deploymentApp({
+    namespace: ns, name: 'pricing', replicas: 3,
+    revisions: [{ revision: 31, createdAgo: 6 * DAYS, changeCause: 'argocd: pricing 2.4.7', template: { containers: [container({ image: prImage, ports: [8080], memory: '256Mi', env: [{ name: 'RATES_REDIS_ADDR', value: 'pricing-rates-redis:6379' }], readiness: httpProbe('/readyz', 8080), liveness: httpProbe('/livez', 8080, { initialDelaySeconds: 5 }) })] } }],
+    pods: [0, 1, 2].map((k) => ({ revision: 31, node: names[(k + 1) % 3] ?? '', createdAgo: 6 * DAYS - k })),
+  });
+  checkout.pods.forEach((p) => injectIstio(p, 'checkout', '5.31.1'));
+  pricing.pods.forEach((p) => injectIstio(p, 'pricing', '2.4.7'));
+  const svcs = [
+    ...exposed({ namespace: ns, name: 'checkout', selector: { app: 'checkout' }, pods: checkout.pods, ports: [{ name: 'http', port: 8080, targetPort: 8080 }] }),
+    ...exposed({ namespace: ns, name: 'pricing', selector: { app: 'pricing' }, pods: pricing.pods, ports: [{ name: 'http', port: 8080, targetPort: 8080 }] }),
+  ];
+  const pricingIp = clusterIpOf(svcs, 'pricing');
+  const checkoutIp = clusterIpOf(svcs, 'checkout');
+  const rid = (t: number, i: number) => uidOf(`rid/${t}/${i}`);
+  const envoyOut = (t: number, i: number, p: k8s.V1Pod, code: number, flags: string, details: string, upstream: string, dur: number) =>
+    `[${at(t)}] "GET /v2/quote?cart=c_${8812 + i} HTTP/1.1" ${code} ${flags} ${details} - "-" 0 ${code === 503 ? 19 : code === 500 ? 21 : 312} ${dur} ${code === 503 ? '-' : dur - 1} "-" "undici" "${rid(t, i)}" "pricing.shop.svc.cluster.local:8080" "${upstream}" outbound|8080||pricing.shop.svc.cluster.local ${upstream === '-' ? '-' : `${ipOfPod(p)}:${40112 + i}`} ${pricingIp}:8080 ${ipOfPod(p)}:${51200 + i} - default`;
+  const envoyIn = (t: number, i: number, p: k8s.V1Pod, code: number) =>
+    `[${at(t)}] "POST /v1/checkout HTTP/1.1" ${code} - via_upstream - "-" 1184 ${code === 200 ? 402 : 96} ${code === 200 ? 88 : 4} ${code === 200 ? 87 : 3} "10.0.48.${20 + i}" "Mozilla/5.0" "${rid(t + 1, i)}" "checkout.shop.svc.cluster.local:8080" "${ipOfPod(p)}:8080" inbound|8080|| 127.0.0.6:${47001 + i} ${ipOfPod(p)}:8080 10.0.48.${20 + i}:0 outbound_.8080_._.checkout.shop.svc.cluster.local default`;
+  const pino = (t: number, p: k8s.V1Pod, level: number, msg: string, extra = '') => `{"level":${level},"time":${epochMs(t)},"pid":1,"hostname":"${nameOf(p)}"${extra},"msg":"${msg}"}`;
+  const prJson = (t: number, level: string, msg: string, extra = '') => `{"level":"${level}","ts":"${at(t)}","caller":"quote/handler.go:88","msg":"${msg}"${extra}}`;
+  return {
+    id: 'heldout20-envoy-outlier-detection-ejected-all-hosts',
+    class: 'network',
+    truth: 'The pricing DestinationRule sets outlierDetection with consecutive5xxErrors 1, baseEjectionTime 30m and maxEjectionPercent 100 (and Istio disables Envoy\'s panic threshold). A 90-second burst of 500s from pricing 21 minutes ago (its Redis rates cache timed out; it recovered on its own and all pricing pods stayed Ready) made every checkout sidecar eject every pricing host, so since then checkout\'s calls to pricing fail fast in its own istio-proxy with 503 UH no_healthy_upstream and no request reaches pricing, while all pods are Ready and the pricing endpoints are ready. Neither pricing nor checkout revision 88 (70 minutes ago) is the cause. Fix: relax the outlier detection (consecutive5xxErrors 5 or more, maxEjectionPercent below 100, a short baseEjectionTime), which also ends the ejections.',
+    ask: { service: 'checkout', namespace: ns },
+    objects: [
+      ...nodes, ...checkout.objects, ...pricing.objects, ...svcs,
+      scaledReplicaSet(deploymentOf(checkout), rsOf(checkout, 88), 1, 0, 70),
+      scaledReplicaSet(deploymentOf(checkout), rsOf(checkout, 87), 2, 3, 69.2),
+      scaledReplicaSet(deploymentOf(checkout), rsOf(checkout, 88), 3, 1, 69.2),
+      scaledReplicaSet(deploymentOf(checkout), rsOf(checkout, 87), 0, 2, 68.4),
+      event({ on: podOf(pricing, 1), reason: 'Unhealthy', message: 'Readiness probe failed: HTTP probe failed with statuscode: 503', count: 2, firstAgo: 21, lastAgo: 20.8, fieldPath: 'spec.containers{app}' }),
+    ],
+    logs: [
+      ...checkout.pods.flatMap((p, i) => [
+        logsFor(p, 'app', { current: lines(
+          pino(22.5, p, 30, 'checkout completed', `,"cartId":"c_77${i}1","ms":91`),
+          pino(21.4 - i * 0.1, p, 50, 'pricing quote failed: upstream returned 500: {"error":"internal"}', `,"cartId":"c_77${i}4","url":"http://pricing.shop.svc.cluster.local:8080/v2/quote"`),
+          pino(20.6, p, 50, 'pricing quote failed: upstream returned 503: no healthy upstream', `,"cartId":"c_77${i}9","url":"http://pricing.shop.svc.cluster.local:8080/v2/quote"`),
+          pino(11.2, p, 50, 'pricing quote failed: upstream returned 503: no healthy upstream', `,"cartId":"c_81${i}2","url":"http://pricing.shop.svc.cluster.local:8080/v2/quote"`),
+          pino(11.2, p, 40, 'POST /v1/checkout 502', `,"reason":"pricing unavailable"`),
+          pino(0.4, p, 50, 'pricing quote failed: upstream returned 503: no healthy upstream', `,"cartId":"c_90${i}7","url":"http://pricing.shop.svc.cluster.local:8080/v2/quote"`),
+          pino(0.4, p, 40, 'POST /v1/checkout 502', `,"reason":"pricing unavailable"`),
+        ) }),
+        logsFor(p, 'istio-proxy', { current: lines(
+          `${at(69.9)}\tinfo\tEnvoy proxy is ready`,
+          envoyOut(22.5, i, p, 200, '-', 'via_upstream', `${ipOfPod(podOf(pricing, i))}:8080`, 14),
+          envoyIn(22.5, i, p, 200),
+          envoyOut(21.4 - i * 0.1, i, p, 500, '-', 'via_upstream', `${ipOfPod(podOf(pricing, (i + 1) % 3))}:8080`, 12),
+          envoyOut(20.6, i + 3, p, 503, 'UH', 'no_healthy_upstream', '-', 0),
+          envoyOut(11.2, i + 6, p, 503, 'UH', 'no_healthy_upstream', '-', 0),
+          envoyIn(11.2, i, p, 502),
+          envoyOut(0.4, i + 9, p, 503, 'UH', 'no_healthy_upstream', '-', 0),
+          envoyIn(0.4, i + 9, p, 502),
+        ) }),
+      ]),
+      ...pricing.pods.map((p, i) => logsFor(p, 'app', { current: lines(
+        prJson(22.4, 'info', 'quote served', `,"path":"/v2/quote","status":200,"dur_ms":9`),
+        prJson(21.5 - i * 0.1, 'error', 'quote failed', `,"path":"/v2/quote","status":500,"error":"rates cache: dial tcp 172.20.91.7:6379: i/o timeout"`),
+        prJson(20.9, 'error', 'quote failed', `,"path":"/v2/quote","status":500,"error":"rates cache: redis: connection pool timeout"`),
+        prJson(20.0, 'info', 'rates cache reconnected', `,"addr":"pricing-rates-redis:6379"`),
+        prJson(1.0, 'info', 'rates refreshed', `,"skus":48211,"dur_ms":412`),
+      ) })),
+    ],
+    expect: {
+      verdict: 'problems',
+      headline: [/outlier|eject|no[ _]healthy[ _]upstream|\bUH\b/i, /pricing/i],
+      facts: [/no[ _]healthy[ _]upstream|\bUH\b/i, /outlier|eject|DestinationRule|circuit ?break/i, /pricing/],
+      never: [/\bOOM/, /crash ?loop/i, /NetworkPolicy/i, ADVISES_ROLLBACK, /pricing[^\n]*(is down|not ready|crash|no (ready )?endpoints)/i],
+    },
+  };
+}
+
+// ---- 6. a rollout waits behind old pods that take an hour to terminate --------------------------------
+
+function rolloutStuckBehindLongTermination(): CorpusScenario {
+  const ns = 'realtime';
+  const { nodes, names } = threeEksNodes('10.0.200');
+  const image = (v: string) => `${ECR}/realtime/ws-gateway:${v}`;
+  const tpl = (v: string) => ({
+    terminationGracePeriodSeconds: 3600,
+    containers: [{
+      ...container({ image: image(v), ports: [8080], cpu: '1', memory: '2Gi', readiness: httpProbe('/ready', 8080), liveness: httpProbe('/live', 8080, { initialDelaySeconds: 10 }) }),
+      lifecycle: { preStop: { exec: { command: ['/usr/local/bin/ws-gateway', 'drain', '--deadline=3500s'] } } },
+    }],
+  });
+  const app = deploymentApp({
+    namespace: ns, name: 'ws-gateway', replicas: 6,
+    strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
+    revisions: [
+      { revision: 11, createdAgo: 9 * DAYS, changeCause: 'argocd: ws-gateway 1.22.0', template: tpl('1.22.0') },
+      { revision: 12, createdAgo: 15, changeCause: 'argocd: ws-gateway 1.22.1', template: tpl('1.22.1') },
+    ],
+    pods: [
+      { revision: 11, node: names[0] ?? '', createdAgo: 9 * DAYS, deletingAgo: 14.1, containers: { app: running({ sinceAgo: 9 * DAYS - 0.5, ready: false }) } },
+      { revision: 11, node: names[0] ?? '', createdAgo: 9 * DAYS - 1 },
+      { revision: 11, node: names[1] ?? '', createdAgo: 9 * DAYS - 2 },
+      { revision: 11, node: names[1] ?? '', createdAgo: 9 * DAYS - 3 },
+      { revision: 11, node: names[2] ?? '', createdAgo: 9 * DAYS - 4 },
+      { revision: 11, node: names[2] ?? '', createdAgo: 9 * DAYS - 5 },
+      { revision: 12, node: names[2] ?? '', createdAgo: 15 },
+      { revision: 12, node: null, createdAgo: 14.1, unschedulable: '0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.', containers: { app: waiting('ContainerCreating') } },
+    ],
+    conditions: [
+      { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', lastUpdateTime: new Date(Date.parse(at(9 * DAYS))), lastTransitionTime: new Date(Date.parse(at(9 * DAYS))) },
+    ],
+  });
+  const dep = deploymentOf(app) as k8s.V1Deployment;
+  if (dep.status) dep.status.conditions = [...(dep.status.conditions ?? []), { type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: `ReplicaSet "${rsOf(app, 12)}" has timed out progressing.`, lastUpdateTime: new Date(Date.parse(at(4.1))), lastTransitionTime: new Date(Date.parse(at(4.1))) }];
+  const presence = deploymentApp({
+    namespace: ns, name: 'presence-api', replicas: 2,
+    revisions: [{ revision: 5, createdAgo: 21 * DAYS, template: { containers: [container({ image: `${ECR}/realtime/presence-api:0.8.2`, cpu: '1', memory: '1Gi' })] } }],
+    pods: [{ revision: 5, node: names[0] ?? '', createdAgo: 21 * DAYS }, { revision: 5, node: names[1] ?? '', createdAgo: 21 * DAYS }],
+  });
+  const proxy = kubeProxy(names.map((n) => ({ node: n })));
+  const fluent = daemonSetApp({
+    namespace: 'logging', name: 'fluent-bit', selector: { 'app.kubernetes.io/name': 'fluent-bit' },
+    revisions: [{ revision: 3, createdAgo: 50 * DAYS, template: { containers: [container({ name: 'fluent-bit', image: 'cr.fluentbit.io/fluent/fluent-bit:3.1.9', ports: [2020], cpu: '200m', memory: '128Mi', readiness: httpProbe('/api/v1/health', 2020), liveness: httpProbe('/', 2020) })] } }],
+    pods: names.map((n) => ({ revision: 3, node: n, createdAgo: 40 * DAYS })),
+  });
+  const leaving = podOf(app, 0);
+  const surge = podOf(app, 6);
+  const pending = podOf(app, 7);
+  const zl = (t: number, msg: string, extra = '') => `{"level":"info","time":"${at(t)}"${extra},"message":"${msg}"}`;
+  let open = 4213;
+  return {
+    id: 'heldout20-rollout-stuck-behind-hour-long-terminations',
+    class: 'rollout',
+    truth: 'ws-gateway holds long-lived websocket connections: its preStop hook drains them for up to 3500 s and terminationGracePeriodSeconds is 3600. Revision 12 (1.22.1, 15 minutes ago) rolls with maxSurge 1 / maxUnavailable 0 on nodes whose CPU is fully requested (the node group is at its maximum size): the first surge pod fit and became ready, the controller then deleted one old pod, which stays Terminating, draining and still holding its 1 CPU request for up to an hour, so the next surge pod is Pending with Insufficient cpu. Each of the six steps waits up to an hour; nothing is broken in revision 12. Fix: let it proceed (or shorten the drain, add capacity, or use maxUnavailable 1 so the rollout does not need room for a surge pod); do not roll back.',
+    ask: { service: 'ws-gateway', namespace: ns },
+    objects: [
+      ...nodes, ...app.objects, ...presence.objects, ...proxy.objects, ...fluent.objects,
+      ...exposed({ namespace: ns, name: 'ws-gateway', selector: { app: 'ws-gateway' }, pods: app.pods }),
+      ...exposed({ namespace: ns, name: 'presence-api', selector: { app: 'presence-api' }, pods: presence.pods }),
+      scaledReplicaSet(dep, rsOf(app, 12), 1, 0, 15),
+      scaledReplicaSet(dep, rsOf(app, 11), 5, 6, 14.1),
+      scaledReplicaSet(dep, rsOf(app, 12), 2, 1, 14.1),
+      ...startedAt(surge, 'app', image('1.22.1'), 15),
+      event({ on: leaving, type: 'Normal', reason: 'Killing', message: 'Stopping container app', firstAgo: 14.1, lastAgo: 14.1, fieldPath: 'spec.containers{app}' }),
+      event({ on: leaving, reason: 'Unhealthy', message: 'Readiness probe failed: HTTP probe failed with statuscode: 503', count: 84, firstAgo: 14, lastAgo: 0.1, fieldPath: 'spec.containers{app}' }),
+      failedScheduling(pending, '0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.', { count: 11, firstAgo: 14.1, lastAgo: 0.9 }),
+      notTriggerScaleUp(pending, '1 max node group size reached', { count: 84, firstAgo: 14, lastAgo: 0.2 }),
+    ],
+    logs: [
+      logsFor(leaving, 'app', { current: lines(
+        zl(15.5, 'connections', ',"open":4198'),
+        zl(14.1, 'drain requested (preStop): readiness now failing, no new websocket upgrades', ',"open":4213,"deadline":"3500s"'),
+        zl(14.1, 'sending close frames (1001 going away) in batches', ',"batch":100,"interval":"80s"'),
+      ) + every(12, 0.5, 120, (t) => { open -= 230; return zl(t, 'draining', `,"open":${open}`) + '\n'; }) }),
+      ...app.pods.slice(1, 7).map((p) => logsFor(p, 'app', { current: lines(zl(1, 'connections', `,"open":${4300 + p.metadata!.name!.length * 7}`)) })),
+    ],
+    expect: {
+      verdict: 'problems',
+      headline: [/terminat|grace ?period|preStop|drain/i],
+      facts: [/3600|1 ?h(ou)?r|60 ?min/i, /Insufficient cpu/i, /Terminating|deletionTimestamp|Stopping container|being deleted|draining/i],
+      never: [ADVISES_ROLLBACK, /\bOOM/, /crash ?loop/i, /FailedPreStopHook|preStop hook (failed|error)/i, /presence-api/],
+    },
+  };
+}
+
+// ---- 7. healthy control: the HPA scaled search-api down for the night ---------------------------------
+
+function healthyHpaScaleDown(): CorpusScenario {
+  const ns = 'search';
+  const { nodes, names } = threeEksNodes('10.0.160');
+  const image = `${ECR}/search/search-api:3.2.5`;
+  const tpl = {
+    terminationGracePeriodSeconds: 330,
+    containers: [{
+      ...container({ image, ports: [8080, { name: 'management', containerPort: 8081 }], cpu: '1', memory: '2Gi', env: [{ name: 'SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE', value: '5m' }, { name: 'SERVER_SHUTDOWN', value: 'graceful' }], readiness: httpProbe('/actuator/health/readiness', 8081), liveness: httpProbe('/actuator/health/liveness', 8081, { initialDelaySeconds: 40 }) }),
+      lifecycle: { preStop: { exec: { command: ['sleep', '10'] } } },
+    }],
+  };
+  const app = deploymentApp({
+    namespace: ns, name: 'search-api', replicas: 4,
+    revisions: [
+      { revision: 13, createdAgo: 20 * DAYS, changeCause: 'argocd: search-api 3.2.4', template: { ...tpl, containers: [container({ image: `${ECR}/search/search-api:3.2.4` })] } },
+      { revision: 14, createdAgo: 6 * DAYS, changeCause: 'argocd: search-api 3.2.5', template: tpl },
+    ],
+    pods: [
+      { revision: 14, node: names[0] ?? '', createdAgo: 6 * DAYS, containers: { app: running({ sinceAgo: 20 * 60, restarts: 1, last: { exitCode: 143, finishedAgo: 20 * 60, ranSeconds: 5 * 86400 - 20 * 3600 } }) } },
+      { revision: 14, node: names[1] ?? '', createdAgo: 6 * DAYS - 1 },
+      { revision: 14, node: names[2] ?? '', createdAgo: 6 * DAYS - 2 },
+      { revision: 14, node: names[0] ?? '', createdAgo: 6 * DAYS - 3 },
+      ...[0, 1, 2, 3, 4, 5].map((k) => ({ revision: 14, node: names[k % 3] ?? '', createdAgo: 5 * 60 - k * 3, deletingAgo: 3, containers: { app: running({ sinceAgo: 5 * 60 - k * 3 - 0.7, ready: false }) } })),
+    ],
+  });
+  const dep = deploymentOf(app);
+  const scaler = hpa({ namespace: ns, name: 'search-api', target: { kind: 'Deployment', name: 'search-api' }, min: 4, max: 12, current: 4, desired: 4, cpu: { current: 31, target: 65, averageValue: '310m' }, lastScaleAgo: 3 });
+  const web = deploymentApp({
+    namespace: ns, name: 'search-web', replicas: 2,
+    revisions: [{ revision: 40, createdAgo: 3 * DAYS, changeCause: 'argocd: search-web 7.9.0', template: { containers: [container({ image: `${ECR}/search/search-web:7.9.0`, memory: '256Mi', env: [{ name: 'SEARCH_API_URL', value: 'http://search-api.search.svc.cluster.local' }] })] } }],
+    pods: [{ revision: 40, node: names[1] ?? '', createdAgo: 3 * DAYS }, { revision: 40, node: names[2] ?? '', createdAgo: 3 * DAYS }],
+  });
+  const svcs = [
+    ...exposed({ namespace: ns, name: 'search-api', selector: { app: 'search-api' }, pods: app.pods }),
+    ...exposed({ namespace: ns, name: 'search-web', selector: { app: 'search-web' }, pods: web.pods }),
+  ];
+  const apiIp = clusterIpOf(svcs, 'search-api');
+  const goLog = (t: number, msg: string) => `${at(t).slice(0, 19).replace('T', ' ').replace(/-/g, '/')} ${msg}`;
+  const leaving = app.pods.slice(4);
+  return {
+    id: 'heldout20-healthy-hpa-night-scale-down',
+    class: 'healthy',
+    truth: 'Nothing is wrong. Evening traffic fell and the search-api HPA scaled the Deployment from 10 to 4 replicas three minutes ago (SuccessfulRescale, "All metrics below target", CPU 31% of a 65% target). The six removed pods are still Terminating because Spring Boot\'s graceful shutdown lets in-flight export streams finish (terminationGracePeriodSeconds 330); the four remaining pods are Ready and serve. Two "connection reset by peer" lines in search-web at the moment of the scale-down were keep-alive connections to the leaving pods, retried successfully; the restart of one pod is from yesterday.',
+    ask: { service: 'search-api', namespace: ns },
+    objects: [
+      ...nodes, ...app.objects, ...web.objects, ...svcs, scaler,
+      event({ on: { kind: 'HorizontalPodAutoscaler', metadata: scaler.metadata }, type: 'Normal', reason: 'SuccessfulRescale', message: 'New size: 4; reason: All metrics below target', firstAgo: 3, lastAgo: 3, component: 'horizontal-pod-autoscaler' }),
+      scaledReplicaSet(dep, rsOf(app, 14), 4, 10, 3),
+      ...leaving.map((p) => event({ on: p, type: 'Normal', reason: 'Killing', message: 'Stopping container app', firstAgo: 3, lastAgo: 3, fieldPath: 'spec.containers{app}' })),
+      event({ on: podOf(app, 0), reason: 'Unhealthy', message: `Liveness probe failed: Get "http://${ipOfPod(podOf(app, 0))}:8081/actuator/health/liveness": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`, count: 3, firstAgo: 20 * 60 + 0.6, lastAgo: 20 * 60 + 0.1, fieldPath: 'spec.containers{app}' }),
+    ],
+    logs: [
+      ...app.pods.slice(0, 4).map((p, i) => logsFor(p, 'app', { current: lines(
+        spring(2.5, 'INFO', 'search-api', `nio-8080-exec-${i + 3}`, 'c.a.search.web.SearchController', `GET /v1/search q=“winter boots” hits=412 took=38ms`),
+        spring(0.3, 'INFO', 'search-api', `nio-8080-exec-${i + 9}`, 'c.a.search.web.SearchController', `GET /v1/search q=“usb-c hub” hits=97 took=22ms`),
+      ) })),
+      ...leaving.map((p, i) => logsFor(p, 'app', { current: lines(
+        spring(2.8, 'INFO', 'search-api', 'ionShutdownHook', 'o.s.b.w.e.tomcat.GracefulShutdown', 'Commencing graceful shutdown. Waiting for active requests to complete'),
+        spring(2.1 - i * 0.1, 'INFO', 'search-api', `nio-8080-exec-${i + 2}`, 'c.a.search.export.ExportController', `export stream exp_${5510 + i} still running: 184220 of 400000 rows sent`),
+      ) })),
+      ...web.pods.map((p, i) => logsFor(p, 'app', { current: lines(
+        goLog(3.0, `search: Get "http://search-api.search.svc.cluster.local/v1/search?q=winter+boots": read tcp ${ipOfPod(p)}:${51230 + i}->${apiIp}:80: read: connection reset by peer (retrying 1/2)`),
+        goLog(2.9, 'GET /search?q=winter+boots 200 41ms'),
+        goLog(0.4, 'GET /search?q=usb-c+hub 200 25ms'),
+      ) })),
+    ],
+    expect: {
+      verdict: 'healthy',
+      headline: [/healthy|no (active |current )?(problem|issue)|running normally|all (\d+ )?(pods )?(are )?ready|\d\/\d/i],
+      facts: [/4\/4|4 of 4|all 4|four/i, /HPA|autoscal|scal(ed|ing) (down|in)/i],
+      never: [/\bOOM/, /crash ?loop/i, /stuck[^\n]*terminat|terminat[^\n]*stuck/i, /connection reset/i, ADVISES_ROLLBACK, /liveness/i],
+    },
+  };
+}
+
 export const PART_ONE: CorpusScenario[] = [
   migrationJobLockStallsApi(),
   kafkaRecordTooLarge(),
   secretsStoreCsiAccessDenied(),
   webhookStaleCaBundle(),
+  outlierDetectionEjectedAllHosts(),
+  rolloutStuckBehindLongTermination(),
+  healthyHpaScaleDown(),
 ];
