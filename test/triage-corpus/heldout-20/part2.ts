@@ -1,0 +1,355 @@
+// Held-out stories, twentieth round, part two: written without reading the analysis code.
+//
+// ECR pulls failing only on the nodes of a new AMI that lost the kubelet's image credential
+// provider, an EFS access point re-created under running pods (stale file handles), a legacy
+// service-account token Secret invalidated by the 1.30 cleaner, the Vault agent injector down so
+// new pods start without their secrets, a StatefulSet whose name is too long for its revision
+// label, a single-replica StatefulSet on spot capacity reclaimed again and again, and a healthy
+// control: volumes being expanded online.
+import type * as k8s from '@kubernetes/client-node';
+import {
+  DAYS, ECR, ago, at, batchContainer, clusterIpOf, container, containerStatus, crashLoop, daemonSetApp, deploymentApp, event,
+  every, execProbe, exposed, exited, httpProbe, nameOf, node, nodeEvent, pv, pvc, pyTime, restartedAgain, rsOf, running,
+  scheduled, service, statefulSetApp, tcpProbe, waiting, configMap, backOff, pulledFresh, startedNormally, createdPod,
+  scaledReplicaSet, replicaSetOf, volumeOf,
+} from '../kit/index.js';
+import type { KubeJson } from '../kit/index.js';
+import { ADVISES_ROLLBACK, eksNodeName, lit, logsFor, podOf } from '../kit/held-out.js';
+import type { CorpusScenario } from '../scenario.js';
+
+const lines = (...l: string[]): string => l.join('\n') + '\n';
+
+/** klog's header: `E1121 03:10:12.331245`. */
+function klog(level: 'I' | 'W' | 'E', minutes: number): string {
+  const iso = at(minutes); // 2026-11-21T03:12:41.563Z
+  return `${level}${iso.slice(5, 7)}${iso.slice(8, 10)} ${iso.slice(11, 23)}${String(Math.floor(minutes * 997) % 1000).padStart(3, '0')}`;
+}
+
+/** The Deployment object of a built app. */
+const deploymentOf = (objects: readonly KubeJson[], name: string): KubeJson => {
+  const d = objects.find((o) => o.kind === 'Deployment' && o.metadata?.name === name);
+  if (d === undefined) throw new Error(`no Deployment ${name}`);
+  return d;
+};
+
+/** Applies `fn` to the pod template of every Deployment / ReplicaSet / StatefulSet among `objects`. */
+function patchTemplates(objects: readonly KubeJson[], fn: (spec: k8s.V1PodSpec) => void): void {
+  for (const o of objects) {
+    const t = (o as { spec?: { template?: k8s.V1PodTemplateSpec } }).spec?.template?.spec;
+    if (t !== undefined && ['Deployment', 'ReplicaSet', 'StatefulSet'].includes(o.kind ?? '')) fn(t);
+  }
+}
+
+// ---- 1. ECR pulls fail on the new AMI's nodes: the kubelet's credential provider is missing ----
+
+function ecrCredentialProviderMissing(): CorpusScenario {
+  const ns = 'reporting';
+  const OLD_AMI = 'ami-0a1b2c3d4e5f60718';
+  const NEW_AMI = 'ami-0f1e2d3c4b5a69788';
+  const mk = (ip: string, zone: string, fresh: boolean, createdAgo: number, cordoned = false): k8s.V1Node => {
+    const n = node({
+      name: eksNodeName(ip),
+      zone,
+      pool: 'general',
+      createdAgo,
+      readySince: fresh ? createdAgo - 0.8 : 40 * DAYS,
+      labels: {
+        'eks.amazonaws.com/nodegroup-image': fresh ? NEW_AMI : OLD_AMI,
+        'eks.amazonaws.com/sourceLaunchTemplateId': 'lt-07c1e5a9d3b2f4e61',
+        'eks.amazonaws.com/sourceLaunchTemplateVersion': fresh ? '15' : '14',
+        'eks.amazonaws.com/capacityType': 'ON_DEMAND',
+        'platform.acme.io/ami-build': fresh ? 'eks-al2023-1.31-hardened-20261119' : 'eks-al2023-1.31-hardened-20261008',
+      },
+      ...(cordoned ? { unschedulable: true, taints: [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule', timeAdded: ago(9) }] } : {}),
+    });
+    if (n.status?.nodeInfo) n.status.nodeInfo.osImage = fresh ? 'Amazon Linux 2023.6.20261117' : 'Amazon Linux 2023.6.20241007';
+    return n;
+  };
+  const oldB = mk('10.0.64.52', 'eu-west-1b', false, 44 * DAYS, true);
+  const oldC = mk('10.0.96.19', 'eu-west-1c', false, 44 * DAYS);
+  const newA = mk('10.0.33.201', 'eu-west-1a', true, 31);
+  const newB = mk('10.0.71.88', 'eu-west-1b', true, 25);
+  const newC = mk('10.0.102.140', 'eu-west-1c', true, 13);
+  const nodes = [oldB, oldC, newA, newB, newC];
+  const image = `${ECR}/reports/report-api:3.2.1`;
+  const tpl = { containers: [container({ image, ports: [8080], memory: '1Gi', cpu: '500m', env: [{ name: 'JAVA_TOOL_OPTIONS', value: '-XX:MaxRAMPercentage=75' }], readiness: httpProbe('/actuator/health/readiness', 8080), liveness: httpProbe('/actuator/health/liveness', 8080, { initialDelaySeconds: 60 }) })], serviceAccountName: 'report-api' };
+  const pullBackOff = waiting('ImagePullBackOff', `Back-off pulling image "${image}"`);
+  const app = deploymentApp({
+    namespace: ns,
+    name: 'report-api',
+    replicas: 4,
+    revisions: [
+      { revision: 11, createdAgo: 23 * DAYS, changeCause: 'argocd: report-api 3.2.0', template: { ...tpl, containers: tpl.containers.map((c) => ({ ...c, image: `${ECR}/reports/report-api:3.2.0` })) } },
+      { revision: 12, createdAgo: 9 * DAYS, changeCause: 'argocd: report-api 3.2.1', template: tpl },
+    ],
+    settled: { available: false, availableSince: 21, progressingSince: 9 * DAYS },
+    pods: [
+      { revision: 12, node: nameOf(oldB), createdAgo: 9 * DAYS },
+      { revision: 12, node: nameOf(oldC), createdAgo: 9 * DAYS - 1 },
+      { revision: 12, node: nameOf(newA), createdAgo: 27.2, containers: { app: pullBackOff } },
+      { revision: 12, node: nameOf(newB), createdAgo: 21.1, containers: { app: pullBackOff } },
+    ],
+  });
+  // report-scheduler pulls from GHCR with an imagePullSecret: it runs on the new nodes.
+  const schedImage = (v: string) => `ghcr.io/acme-analytics/report-scheduler:${v}`;
+  const sched = deploymentApp({
+    namespace: ns,
+    name: 'report-scheduler',
+    replicas: 2,
+    revisions: [
+      { revision: 6, createdAgo: 30 * DAYS, template: { containers: [container({ image: schedImage('1.7.4'), ports: [9090], memory: '256Mi' })], imagePullSecrets: ['ghcr-pull'] } },
+      { revision: 7, createdAgo: 64, changeCause: 'argocd: report-scheduler 1.8.0', template: { containers: [container({ image: schedImage('1.8.0'), ports: [9090], memory: '256Mi' })], imagePullSecrets: ['ghcr-pull'] } },
+    ],
+    pods: [
+      { revision: 7, node: nameOf(oldC), createdAgo: 63 },
+      { revision: 7, node: nameOf(newA), createdAgo: 26.8 },
+    ],
+  });
+  const fp = 'spec.containers{app}';
+  const denied = `failed to pull and unpack image "${image}": failed to resolve reference "${image}": pull access denied, repository does not exist or may require authorization: authorization failed: no basic auth credentials`;
+  const pullEvents = (p: k8s.V1Pod, since: number, n: number, backoffs: number) => [
+    scheduled(p, since),
+    event({ on: p, type: 'Normal', reason: 'Pulling', message: `Pulling image "${image}"`, count: n, firstAgo: since - 0.05, lastAgo: 2.4, fieldPath: fp }),
+    event({ on: p, reason: 'Failed', message: `Failed to pull image "${image}": rpc error: code = Unknown desc = ${denied}`, count: n, firstAgo: since - 0.1, lastAgo: 2.4, fieldPath: fp }),
+    event({ on: p, reason: 'Failed', message: 'Error: ErrImagePull', count: n, firstAgo: since - 0.1, lastAgo: 2.4, fieldPath: fp }),
+    event({ on: p, type: 'Normal', reason: 'BackOff', message: `Back-off pulling image "${image}"`, count: backoffs, firstAgo: since - 0.3, lastAgo: 0.3, fieldPath: fp }),
+    event({ on: p, reason: 'Failed', message: 'Error: ImagePullBackOff', count: backoffs, firstAgo: since - 0.3, lastAgo: 0.3, fieldPath: fp }),
+  ];
+  const rs = replicaSetOf(app, 12);
+  const springLine = (m: number, msg: string) => `${at(m).replace('T', ' ').replace('Z', '')}  INFO 1 --- [report-api] [nio-8080-exec-3] c.a.reports.web.ReportController        : ${msg}`;
+  return {
+    id: 'heldout20-ecr-credential-provider-missing-new-ami',
+    class: 'nodes',
+    truth: 'The platform team rolled the general node group to a new hardened AMI (launch template version 15, ami-0f1e2d3c4b5a69788) 30 minutes ago. The AMI build dropped the kubelet image credential provider configuration (ecr-credential-provider and its config under /etc/eks/image-credential-provider), so kubelets on the new nodes pull from ECR anonymously: the two report-api pods recreated on new nodes as the old ones were drained fail with ErrImagePull / ImagePullBackOff (pull access denied … no basic auth credentials), while the same image 3.2.1 keeps running on the two old-AMI nodes; report-scheduler, which pulls from GHCR with an imagePullSecret, runs fine on the new nodes. No revision change. Fix: restore the credential provider config in the AMI (or roll the node group back to launch template version 14) before the last old nodes are drained.',
+    ask: { service: 'report-api', namespace: ns },
+    objects: [
+      ...nodes, ...app.objects, ...sched.objects,
+      ...exposed({ namespace: ns, name: 'report-api', selector: { app: 'report-api' }, pods: app.pods }),
+      ...exposed({ namespace: ns, name: 'report-scheduler', selector: { app: 'report-scheduler' }, pods: sched.pods, endpointPort: 9090 }),
+      ...pullEvents(podOf(app, 2), 27.2, 9, 112),
+      ...pullEvents(podOf(app, 3), 21.1, 8, 88),
+      createdPod(rs, podOf(app, 2), 27.2),
+      createdPod(rs, podOf(app, 3), 21.1),
+      scaledReplicaSet(deploymentOf(sched.objects, 'report-scheduler'), rsOf(sched, 7), 2, 0, 64),
+      ...pulledFresh(podOf(sched, 1), 'app', schedImage('1.8.0'), { atAgo: 26.8, bytes: 88214530, seconds: 3.114 }),
+      nodeEvent(nameOf(newA), 'RegisteredNode', `Node ${nameOf(newA)} event: Registered Node ${nameOf(newA)} in Controller`, { firstAgo: 30.9, component: 'node-controller' }),
+      nodeEvent(nameOf(newA), 'NodeReady', `Node ${nameOf(newA)} status is now: NodeReady`, { firstAgo: 30.2 }),
+      nodeEvent(nameOf(newB), 'RegisteredNode', `Node ${nameOf(newB)} event: Registered Node ${nameOf(newB)} in Controller`, { firstAgo: 24.9, component: 'node-controller' }),
+      nodeEvent(nameOf(newB), 'NodeReady', `Node ${nameOf(newB)} status is now: NodeReady`, { firstAgo: 24.2 }),
+      nodeEvent(nameOf(newC), 'RegisteredNode', `Node ${nameOf(newC)} event: Registered Node ${nameOf(newC)} in Controller`, { firstAgo: 12.9, component: 'node-controller' }),
+      nodeEvent(nameOf(newC), 'NodeReady', `Node ${nameOf(newC)} status is now: NodeReady`, { firstAgo: 12.2 }),
+      nodeEvent(nameOf(oldB), 'NodeNotSchedulable', `Node ${nameOf(oldB)} status is now: NodeNotSchedulable`, { firstAgo: 9 }),
+      nodeEvent('ip-10-0-40-7.eu-west-1.compute.internal', 'NodeNotSchedulable', 'Node ip-10-0-40-7.eu-west-1.compute.internal status is now: NodeNotSchedulable', { firstAgo: 28 }),
+      nodeEvent('ip-10-0-40-7.eu-west-1.compute.internal', 'RemovingNode', 'Node ip-10-0-40-7.eu-west-1.compute.internal event: Removing Node ip-10-0-40-7.eu-west-1.compute.internal from Controller', { firstAgo: 24.5, component: 'node-controller' }),
+      nodeEvent('ip-10-0-81-33.eu-west-1.compute.internal', 'NodeNotSchedulable', 'Node ip-10-0-81-33.eu-west-1.compute.internal status is now: NodeNotSchedulable', { firstAgo: 22 }),
+      nodeEvent('ip-10-0-81-33.eu-west-1.compute.internal', 'RemovingNode', 'Node ip-10-0-81-33.eu-west-1.compute.internal event: Removing Node ip-10-0-81-33.eu-west-1.compute.internal from Controller', { firstAgo: 18.3, component: 'node-controller' }),
+      // Yesterday's noise: a slow readiness during a GC pause.
+      event({ on: podOf(app, 0), reason: 'Unhealthy', message: `Readiness probe failed: Get "http://${podOf(app, 0).status?.podIP ?? ''}:8080/actuator/health/readiness": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`, count: 2, firstAgo: 19 * 60, lastAgo: 19 * 60 - 0.2, fieldPath: fp }),
+    ],
+    logs: [
+      logsFor(podOf(app, 0), 'app', { current: lines(springLine(3.1, 'GET /v2/reports/monthly?tenant=4411 200 184ms'), springLine(0.8, 'GET /v2/reports/daily?tenant=2093 200 61ms')) }),
+      logsFor(podOf(app, 1), 'app', { current: lines(springLine(2.2, 'POST /v2/reports/export 202 37ms'), springLine(0.4, 'GET /v2/reports/daily?tenant=118 200 52ms')) }),
+      logsFor(podOf(sched, 1), 'app', { current: lines(`{"time":"${at(26.5)}","level":"INFO","msg":"report-scheduler 1.8.0 started","jobs":14}`, `{"time":"${at(5)}","level":"INFO","msg":"enqueued","job":"monthly-rollup","tenant":4411}`) }),
+    ],
+    expect: {
+      verdict: 'problems',
+      headline: [/credential|no basic auth|pull access denied|unauthori[sz]ed|auth/i, /AMI|node ?group|new nodes?|launch template/i],
+      facts: [lit(image), /no basic auth credentials/i, /ami-0f1e2d3c4b5a69788|sourceLaunchTemplateVersion|launch template|new AMI|nodegroup-image/i, /credential provider|ecr-credential-provider|image-credential-provider|kubelet[^\n]{0,40}credential/i],
+      never: [ADVISES_ROLLBACK, /(tag|image)[^\n]{0,40}(not found|does not exist|was deleted)/i, /report-scheduler/, /\bOOM/],
+    },
+  };
+}
+
+// ---- 2. EFS access point re-created under running pods: stale file handles ----------------------
+
+function efsAccessPointRecreated(): CorpusScenario {
+  const ns = 'media';
+  const nodes = [
+    node({ name: eksNodeName('10.0.21.45'), zone: 'eu-west-1a', pool: 'workers' }),
+    node({ name: eksNodeName('10.0.58.112'), zone: 'eu-west-1b', pool: 'workers' }),
+    node({ name: eksNodeName('10.0.90.7'), zone: 'eu-west-1c', pool: 'workers' }),
+  ];
+  const names = nodes.map(nameOf);
+  const fs = 'fs-0abc12de34f567890';
+  const oldAp = 'fsap-07b2c94e1d8a6f3b0';
+  const newAp = 'fsap-0d4e9b1c7a2f38e56';
+  const image = `${ECR}/media/media-worker:2.14.0`;
+  const tpl = {
+    containers: [container({ image, ports: [{ name: 'health', containerPort: 8081 }], memory: '2Gi', cpu: '1', command: ['python', '-m', 'media_worker'], env: [{ name: 'MEDIA_ROOT', value: '/data' }, { name: 'QUEUE_URL', value: 'https://sqs.eu-west-1.amazonaws.com/123456789012/media-ingest' }], readiness: null, liveness: httpProbe('/healthz', 8081, { initialDelaySeconds: 15 }), volumeMounts: [{ name: 'data', mountPath: '/data' }] })],
+    volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'media-data' } }],
+    serviceAccountName: 'media-worker',
+  };
+  const app = deploymentApp({
+    namespace: ns,
+    name: 'media-worker',
+    replicas: 3,
+    revisions: [
+      { revision: 7, createdAgo: 20 * DAYS, template: { ...tpl, containers: tpl.containers.map((c) => ({ ...c, image: `${ECR}/media/media-worker:2.13.2` })) } },
+      { revision: 8, createdAgo: 3 * DAYS, changeCause: 'argocd: media-worker 2.14.0', template: tpl },
+    ],
+    pods: [0, 1, 2].map((k) => ({ revision: 8, node: names[k] ?? '', createdAgo: 3 * DAYS - k })),
+  });
+  const apiImage = (v: string) => `${ECR}/media/media-api:${v}`;
+  const api = deploymentApp({
+    namespace: ns,
+    name: 'media-api',
+    replicas: 2,
+    revisions: [
+      { revision: 41, createdAgo: 12 * DAYS, template: { containers: [container({ image: apiImage('5.9.0') })] } },
+      { revision: 42, createdAgo: 58, changeCause: 'argocd: media-api 5.9.1', template: { containers: [container({ image: apiImage('5.9.1') })] } },
+    ],
+    pods: [{ revision: 42, node: names[0] ?? '', createdAgo: 57 }, { revision: 42, node: names[2] ?? '', createdAgo: 56 }],
+  });
+  const claim = pvc({ namespace: ns, name: 'media-data', storage: '1Ti', storageClass: 'efs-static', phase: 'Bound', volumeName: 'media-efs', accessModes: ['ReadWriteMany'], createdAgo: 410 * DAYS, annotations: { 'volume.kubernetes.io/storage-provisioner': 'efs.csi.aws.com' } });
+  const volume = pv({ name: 'media-efs', storage: '1Ti', claim: { namespace: ns, name: 'media-data' }, storageClass: 'efs-static', static: true, reclaimPolicy: 'Retain', accessModes: ['ReadWriteMany'], createdAgo: 31, csi: { driver: 'efs.csi.aws.com', volumeHandle: `${fs}::${newAp}` } });
+  volume.metadata = { ...volume.metadata, labels: { 'app.kubernetes.io/managed-by': 'terraform', 'platform.acme.io/stack': 'media-storage' }, managedFields: [{ manager: 'Terraform', operation: 'Update', apiVersion: 'v1', time: ago(31), fieldsType: 'FieldsV1', fieldsV1: { 'f:spec': { 'f:csi': {}, 'f:claimRef': {} } } }] };
+  // The EFS CSI node plugin mounted the old access point for each pod three days ago.
+  const csiImage = '602401143452.dkr.ecr.eu-west-1.amazonaws.com/eks/aws-efs-csi-driver:v2.0.7';
+  const csi = daemonSetApp({
+    namespace: 'kube-system',
+    name: 'efs-csi-node',
+    selector: { app: 'efs-csi-node' },
+    revisions: [{ revision: 4, createdAgo: 60 * DAYS, template: { containers: [container({ name: 'efs-plugin', image: csiImage, ports: [{ name: 'healthz', containerPort: 9809 }], cpu: '100m', memory: '128Mi', readiness: null, liveness: httpProbe('/healthz', 'healthz', { initialDelaySeconds: 10, timeoutSeconds: 3, periodSeconds: 2, failureThreshold: 5 }) })], priorityClassName: 'system-node-critical', serviceAccountName: 'efs-csi-node-sa' } }],
+    pods: names.map((n) => ({ revision: 4, node: n, createdAgo: 60 * DAYS })),
+  });
+  const workers = app.pods;
+  const files = ['upload-8f3a2c.mov', 'upload-91d0e7.mp4', 'upload-a4417b.mov', 'upload-b02f5e.mkv', 'upload-c7e913.mp4', 'upload-d55a08.mov'];
+  const workerLog = (k: number) => {
+    const ok = every(70, 31.5, 240, (t, i) => `${pyTime(t)} INFO media_worker.jobs: job ${(0x3a10 + i * 7 + k).toString(16)} done: transcoded /data/incoming/2026/11/21/${files[(i + k) % files.length] ?? ''} -> /data/renditions/ in ${(38 + ((i * 13 + k) % 20)).toFixed(1)}s\n`);
+    const bad = every(30.8, 0.2, 45, (t, i) => {
+      const f = `/data/incoming/2026/11/21/${files[(i + k + 2) % files.length] ?? ''}`;
+      return `${pyTime(t)} ERROR media_worker.jobs: job ${(0x3b00 + i * 5 + k).toString(16)} failed, message returned to queue\n` +
+        'Traceback (most recent call last):\n' +
+        '  File "/app/media_worker/jobs.py", line 88, in process\n' +
+        '    with open(src, "rb") as fh:\n' +
+        '         ^^^^^^^^^^^^^^^^\n' +
+        `OSError: [Errno 116] Stale file handle: '${f}'\n` +
+        (i % 6 === 0 ? `${pyTime(t - 0.01)} WARNING media_worker.sweeper: cannot list /data/incoming: [Errno 116] Stale file handle: '/data/incoming'\n` : '');
+    });
+    return ok + bad + `${pyTime(0.1)} INFO media_worker.health: GET /healthz 200\n`;
+  };
+  const csiLog = (k: number) => {
+    const w = podOf(app, k);
+    const target = `/var/lib/kubelet/pods/${w.metadata?.uid ?? ''}/volumes/kubernetes.io~csi/media-efs/mount`;
+    const m = 3 * DAYS - k - 0.05;
+    return lines(
+      `${klog('I', m)}       1 node.go:54] NodePublishVolume: called with args volume_id:"${fs}::${oldAp}" target_path:"${target}" volume_capability:<mount:<> access_mode:<mode:MULTI_NODE_MULTI_WRITER > > volume_context:<key:"storage.kubernetes.io/csiProvisionerIdentity" value:"" >`,
+      `${klog('I', m - 0.001)}       1 node.go:310] Target path ${target} is not mounted, proceeding to mount`,
+      `${klog('I', m - 0.002)}       1 mount_linux.go:218] Mounting cmd (mount) with arguments (-t efs -o accesspoint=${oldAp},tls ${fs}:/ ${target})`,
+      `${klog('I', m - 0.02)}       1 node.go:199] NodePublishVolume: ${target} was mounted`,
+    );
+  };
+  return {
+    id: 'heldout20-efs-access-point-recreated-stale-handles',
+    class: 'storage',
+    truth: 'A Terraform apply 31 minutes ago replaced the EFS access point behind media-worker\'s volume (root directory change forced a new access point, fsap-07b2c94e1d8a6f3b0 → fsap-0d4e9b1c7a2f38e56) and re-created the static PersistentVolume media-efs with the new volumeHandle (the claim media-data re-bound to it by name). The three running media-worker pods still hold the kernel NFS mount made through the deleted access point three days ago, so every file operation under /data fails with OSError [Errno 116] Stale file handle since then; their liveness probe is HTTP-only, so they stay Running and Ready while every job fails and is returned to the queue. media-api and the revision history are not involved. Fix: restart the media-worker pods (rollout restart) so the CSI driver remounts through the new access point.',
+    ask: { service: 'media-worker', namespace: ns },
+    objects: [
+      ...nodes, ...app.objects, ...api.objects, ...csi.objects, claim, volume,
+      ...exposed({ namespace: ns, name: 'media-api', selector: { app: 'media-api' }, pods: api.pods }),
+      scaledReplicaSet(deploymentOf(api.objects, 'media-api'), rsOf(api, 42), 2, 0, 58),
+      scaledReplicaSet(deploymentOf(api.objects, 'media-api'), rsOf(api, 41), 0, 2, 56),
+      // Yesterday's noise: a slow /healthz during a large transcode.
+      event({ on: podOf(app, 1), reason: 'Unhealthy', message: `Liveness probe failed: Get "http://${podOf(app, 1).status?.podIP ?? ''}:8081/healthz": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`, count: 1, firstAgo: 17 * 60, lastAgo: 17 * 60, fieldPath: 'spec.containers{app}' }),
+    ],
+    logs: [
+      ...workers.map((p, k) => logsFor(p, 'app', { current: workerLog(k) })),
+      ...csi.pods.map((p, k) => logsFor(p, 'efs-plugin', { current: csiLog(k) })),
+      ...api.pods.map((p) => logsFor(p, 'app', { current: lines(`{"time":"${at(1.5)}","level":"info","msg":"GET /v1/assets/8f3a2c","status":200,"dur_ms":9}`) })),
+    ],
+    expect: {
+      verdict: 'problems',
+      headline: [/stale file handle|ESTALE|errno 116/i, /EFS|media-efs|access point|fsap|\/data|volume|mount/i],
+      facts: [/media-efs|fsap-0d4e9b1c7a2f38e56|access point/i, /\/data\/incoming/, /restart|remount|re-?create the pods|delete the pods/i],
+      never: [/\bOOM/, ADVISES_ROLLBACK, /media-api/, /no space|disk (is )?full|disk ?pressure|quota/i, /liveness probe[^\n]{0,30}(fail|kill)/i],
+    },
+  };
+}
+
+// ---- 3. A legacy service-account token Secret invalidated by the 1.30 cleaner -------------------
+
+function legacyTokenInvalidated(): CorpusScenario {
+  const ns = 'warehouse';
+  const nodes = [
+    node({ name: eksNodeName('10.0.17.230'), zone: 'eu-west-1a', createdAgo: 18 * DAYS }),
+    node({ name: eksNodeName('10.0.49.16'), zone: 'eu-west-1b', createdAgo: 18 * DAYS }),
+    node({ name: eksNodeName('10.0.83.94'), zone: 'eu-west-1c', createdAgo: 18 * DAYS }),
+  ];
+  for (const n of nodes) if (n.status?.nodeInfo) Object.assign(n.status.nodeInfo, { kubeletVersion: 'v1.30.6-eks-7f9249a', kubeProxyVersion: 'v1.30.6-eks-7f9249a' });
+  const names = nodes.map(nameOf);
+  const token = 'inventory-sync-token-7qv4h';
+  const image = `${ECR}/warehouse/inventory-sync:0.9.4`;
+  const c = container({ image, ports: [{ name: 'probes', containerPort: 8081 }, { name: 'metrics', containerPort: 8080 }], memory: '128Mi', cpu: '100m', readiness: httpProbe('/readyz', 8081), liveness: httpProbe('/healthz', 8081, { initialDelaySeconds: 15 }), args: ['--leader-elect', '--namespace=warehouse', '--sync-period=5m'] });
+  c.volumeMounts = [{ name: 'sa-token', mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', readOnly: true }];
+  const tpl = { containers: [c], volumes: [{ name: 'sa-token', secret: { secretName: token, defaultMode: 420 } }], serviceAccountName: 'inventory-sync' };
+  const app = deploymentApp({
+    namespace: ns,
+    name: 'inventory-sync',
+    replicas: 2,
+    revisions: [{ revision: 5, createdAgo: 430 * DAYS, changeCause: 'kubectl apply -f deploy/inventory-sync.yaml', template: tpl }],
+    createdAgo: 2 * 365 * DAYS,
+    pods: [{ revision: 5, node: names[0] ?? '', createdAgo: 34 }, { revision: 5, node: names[2] ?? '', createdAgo: 34 }],
+  });
+  patchTemplates(app.objects, (s) => { s.automountServiceAccountToken = false; });
+  for (const p of app.pods) if (p.spec) { p.spec.automountServiceAccountToken = false; p.spec.volumes = (p.spec.volumes ?? []).filter((v) => v.name !== 'kube-api-access'); }
+  const stockImage = (v: string) => `${ECR}/warehouse/stock-api:${v}`;
+  const stock = deploymentApp({
+    namespace: ns,
+    name: 'stock-api',
+    replicas: 2,
+    revisions: [
+      { revision: 88, createdAgo: 6 * DAYS, template: { containers: [container({ image: stockImage('7.3.0') })] } },
+      { revision: 89, createdAgo: 49, changeCause: 'argocd: stock-api 7.3.1', template: { containers: [container({ image: stockImage('7.3.1') })] } },
+    ],
+    pods: [{ revision: 89, node: names[1] ?? '', createdAgo: 48 }, { revision: 89, node: names[2] ?? '', createdAgo: 47 }],
+  });
+  const tracking = configMap({ namespace: 'kube-system', name: 'kube-apiserver-legacy-service-account-token-tracking', createdAgo: 540 * DAYS, data: { since: '2025-05-30' } });
+  const dep = deploymentOf(app.objects, 'inventory-sync');
+  const rs = replicaSetOf(app, 5);
+  const log = (k: number) => {
+    const start = 33.6 - k * 0.02;
+    const head = lines(
+      `${klog('I', start)}       1 main.go:64] inventory-sync v0.9.4 (go1.21.6, client-go v0.29.3) starting`,
+      `${klog('I', start - 0.001)}       1 main.go:91] using in-cluster configuration (token file /var/run/secrets/kubernetes.io/serviceaccount/token)`,
+      `${klog('I', start - 0.002)}       1 server.go:38] serving probes on :8081, metrics on :8080`,
+      `${klog('I', start - 0.003)}       1 leaderelection.go:250] attempting to acquire leader lease warehouse/inventory-sync-leader...`,
+    );
+    const loop = every(start - 0.01, 0.1, 37, (t) =>
+      `${klog('W', t)}       1 reflector.go:539] pkg/mod/k8s.io/client-go@v0.29.3/tools/cache/reflector.go:229: failed to list *v1.ConfigMap: Unauthorized\n` +
+      `${klog('E', t)}       1 reflector.go:147] pkg/mod/k8s.io/client-go@v0.29.3/tools/cache/reflector.go:229: Failed to watch *v1.ConfigMap: failed to list *v1.ConfigMap: Unauthorized\n` +
+      `${klog('E', t - 0.03)}       1 leaderelection.go:332] error retrieving resource lock warehouse/inventory-sync-leader: Unauthorized\n`);
+    return head + loop;
+  };
+  return {
+    id: 'heldout20-legacy-service-account-token-invalidated',
+    class: 'config',
+    truth: 'inventory-sync, a two-year-old controller, authenticates to the API server with a long-lived legacy service-account token Secret (inventory-sync-token-7qv4h) mounted as a volume at /var/run/secrets/kubernetes.io/serviceaccount, with automountServiceAccountToken false. The Deployment sat at zero replicas for over a year, so the token went unused; after the cluster upgrade to 1.30 (18 days ago) the LegacyServiceAccountTokenCleaner labelled it kubernetes.io/legacy-token-invalid-since. Scaled back to 2 replicas 34 minutes ago for the stocktake, both pods run and pass their probes but every API call is rejected with 401 Unauthorized (failed to list *v1.ConfigMap: Unauthorized; the leader lease cannot be read), so nothing syncs. Not an RBAC problem (that would be 403 Forbidden). Fix: drop the Secret volume and let the pod use the projected, bound service-account token (automountServiceAccountToken true), or re-create a token only as a stopgap.',
+    ask: { service: 'inventory-sync', namespace: ns },
+    objects: [
+      ...nodes, ...app.objects, ...stock.objects, tracking,
+      ...exposed({ namespace: ns, name: 'stock-api', selector: { app: 'stock-api' }, pods: stock.pods }),
+      scaledReplicaSet(dep, rsOf(app, 5), 2, 0, 34.2),
+      ...app.pods.flatMap((p) => [createdPod(rs, p, 34.1), ...startedNormally(p, 'app', image, 34)]),
+      scaledReplicaSet(deploymentOf(stock.objects, 'stock-api'), rsOf(stock, 89), 2, 0, 49),
+    ],
+    logs: [
+      ...app.pods.map((p, k) => logsFor(p, 'app', { current: log(k) })),
+      ...stock.pods.map((p) => logsFor(p, 'app', { current: lines(`{"ts":"${at(2)}","level":"info","msg":"GET /v1/stock/sku-88120","status":200,"ms":4}`) })),
+    ],
+    expect: {
+      verdict: 'problems',
+      headline: [/unauthori[sz]ed|\b401\b/i, /token|credential/i],
+      facts: [/inventory-sync-token-7qv4h|legacy|long-lived|token secret/i, /projected|automount|bound (service ?account )?token|TokenRequest/i, /Unauthorized/],
+      never: [ADVISES_ROLLBACK, /forbidden|\b403\b|missing (RBAC|permissions?|role)/i, /stock-api/, /\bOOM|crash ?loop/i],
+    },
+  };
+}
+
+export const PART_TWO: CorpusScenario[] = [
+  ecrCredentialProviderMissing(),
+  efsAccessPointRecreated(),
+  legacyTokenInvalidated(),
+];
+
+// Silence unused-import checks for helpers later stories use.
+void [batchContainer, clusterIpOf, containerStatus, crashLoop, execProbe, exited, restartedAgain, running, service, statefulSetApp, tcpProbe, backOff, volumeOf, DAYS];
