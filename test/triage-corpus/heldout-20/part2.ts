@@ -345,10 +345,230 @@ function legacyTokenInvalidated(): CorpusScenario {
   };
 }
 
+// ---- 4. The Vault agent injector is down: new pods start without their secrets -----------------
+
+function vaultInjectorDown(): CorpusScenario {
+  const ns = 'billing';
+  const nodes = [
+    node({ name: eksNodeName('10.0.12.66'), zone: 'eu-west-1a' }),
+    node({ name: eksNodeName('10.0.44.201'), zone: 'eu-west-1b', unschedulable: true, taints: [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule', timeAdded: ago(31) }] }),
+    node({ name: eksNodeName('10.0.77.38'), zone: 'eu-west-1c' }),
+    node({ name: eksNodeName('10.0.109.5'), zone: 'eu-west-1a', createdAgo: 29 }),
+  ];
+  const names = nodes.map(nameOf);
+  const image = `${ECR}/billing/billing-api:4.8.2`;
+  const annotations = {
+    'vault.hashicorp.com/agent-inject': 'true',
+    'vault.hashicorp.com/role': 'billing-api',
+    'vault.hashicorp.com/agent-inject-secret-config.env': 'kv/data/billing/api',
+    'vault.hashicorp.com/agent-inject-template-config.env': '{{- with secret "kv/data/billing/api" -}}{{ range $k, $v := .Data.data }}{{ $k }}={{ $v }}\n{{ end }}{{- end }}',
+    'vault.hashicorp.com/agent-pre-populate-only': 'false',
+  };
+  const app0 = container({ image, command: ['/app/billing-api'], args: ['--env-file=/vault/secrets/config.env'], ports: [8080], memory: '512Mi', readiness: httpProbe('/readyz', 8080), liveness: httpProbe('/livez', 8080, { initialDelaySeconds: 10 }) });
+  const tpl = { containers: [app0], annotations, serviceAccountName: 'billing-api' };
+  const app = deploymentApp({
+    namespace: ns,
+    name: 'billing-api',
+    replicas: 4,
+    revisions: [
+      { revision: 22, createdAgo: 19 * DAYS, changeCause: 'argocd: billing-api 4.8.1', template: { ...tpl, containers: [{ ...app0, image: `${ECR}/billing/billing-api:4.8.1` }] } },
+      { revision: 23, createdAgo: 6 * DAYS, changeCause: 'argocd: billing-api 4.8.2', template: tpl },
+    ],
+    settled: { available: false, availableSince: 29, progressingSince: 6 * DAYS },
+    pods: [
+      { revision: 23, node: names[0] ?? '', createdAgo: 6 * DAYS },
+      { revision: 23, node: names[2] ?? '', createdAgo: 6 * DAYS - 1 },
+      { revision: 23, node: names[0] ?? '', createdAgo: 30.4, containers: { app: crashLoop({ exitCode: 1, finishedAgo: 1.9, ranSeconds: 0.2 }, 10) } },
+      { revision: 23, node: names[3] ?? '', createdAgo: 30.3, containers: { app: crashLoop({ exitCode: 1, finishedAgo: 3.1, ranSeconds: 0.2 }, 10) } },
+    ],
+  });
+  // What the injector's webhook added to the pods admitted while it was up.
+  const agentImage = 'hashicorp/vault:1.17.2';
+  const agentEnv = [{ name: 'NAMESPACE', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } } }, { name: 'HOST_IP', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'status.hostIP' } } }, { name: 'VAULT_CONFIG', value: 'eyJhdXRvX2F1dGgiOnsibWV0aG9kIjp7InR5cGUiOiJrdWJlcm5ldGVzIiwibW91bnRfcGF0aCI6ImF1dGgva3ViZXJuZXRlcyIsImNvbmZpZyI6eyJyb2xlIjoiYmlsbGluZy1hcGkifX19fQ==' }];
+  const vaultMounts = [{ name: 'home-init', mountPath: '/home/vault' }, { name: 'vault-secrets', mountPath: '/vault/secrets' }];
+  const agentInit = batchContainer({ name: 'vault-agent-init', image: agentImage, command: ['/bin/sh', '-ec'], args: ['echo ${VAULT_CONFIG?} | base64 -d > /home/vault/config.json && vault agent -config=/home/vault/config.json'], env: agentEnv, cpu: '250m', memory: '64Mi', memoryLimit: '128Mi', volumeMounts: vaultMounts });
+  const agent = batchContainer({ name: 'vault-agent', image: agentImage, command: ['/bin/sh', '-ec'], args: ['echo ${VAULT_CONFIG?} | base64 -d > /home/vault/config.json && vault agent -config=/home/vault/config.json'], env: agentEnv, cpu: '250m', memory: '64Mi', memoryLimit: '128Mi', volumeMounts: [{ name: 'home-sidecar', mountPath: '/home/vault' }, { name: 'vault-secrets', mountPath: '/vault/secrets' }] });
+  for (const p of app.pods.slice(0, 2)) {
+    const appInjected = { ...app0, volumeMounts: [...(app0.volumeMounts ?? []), { name: 'vault-secrets', mountPath: '/vault/secrets' }] };
+    p.metadata = { ...p.metadata, annotations: { ...p.metadata?.annotations, 'vault.hashicorp.com/agent-inject-status': 'injected' } };
+    if (p.spec) p.spec = { ...p.spec, initContainers: [agentInit], containers: [appInjected, agent], volumes: [...(p.spec.volumes ?? []), { name: 'home-init', emptyDir: { medium: 'Memory' } }, { name: 'home-sidecar', emptyDir: { medium: 'Memory' } }, { name: 'vault-secrets', emptyDir: { medium: 'Memory' } }] };
+    const seed = `${ns}/${nameOf(p)}`;
+    if (p.status) {
+      p.status.initContainerStatuses = [containerStatus(agentInit, { state: exited({ exitCode: 0, reason: 'Completed', finishedAgo: 6 * DAYS - 0.2, ranSeconds: 2 }, 'init'), ready: true, restartCount: 0, started: false }, seed)];
+      p.status.containerStatuses = [...(p.status.containerStatuses ?? []), containerStatus(agent, running({ sinceAgo: 6 * DAYS - 0.2 }), seed)];
+    }
+  }
+  const fresh = [podOf(app, 2), podOf(app, 3)];
+  // The injector, in namespace vault: crash-looping since its TLS Secret was emptied.
+  const injImage = 'hashicorp/vault-k8s:1.4.2';
+  const inj = deploymentApp({
+    namespace: 'vault',
+    name: 'vault-agent-injector',
+    replicas: 2,
+    selector: { 'app.kubernetes.io/name': 'vault-agent-injector', 'app.kubernetes.io/instance': 'vault', component: 'webhook' },
+    revisions: [{ revision: 9, createdAgo: 47 * DAYS, changeCause: 'helm upgrade vault hashicorp/vault --version 0.28.1', template: {
+      containers: [container({ name: 'sidecar-injector', image: injImage, args: ['agent-inject', '2>&1'], ports: [{ name: 'https', containerPort: 8080 }], cpu: '50m', memory: '64Mi', memoryLimit: '256Mi',
+        env: [{ name: 'AGENT_INJECT_LISTEN', value: ':8080' }, { name: 'AGENT_INJECT_VAULT_ADDR', value: 'https://vault.vault.svc:8200' }, { name: 'AGENT_INJECT_VAULT_IMAGE', value: agentImage }, { name: 'AGENT_INJECT_TLS_CERT_FILE', value: '/etc/webhook/certs/tls.crt' }, { name: 'AGENT_INJECT_TLS_KEY_FILE', value: '/etc/webhook/certs/tls.key' }, { name: 'AGENT_INJECT_LOG_LEVEL', value: 'info' }],
+        readiness: { httpGet: { path: '/health/ready', port: 8080, scheme: 'HTTPS' }, periodSeconds: 2, timeoutSeconds: 5, successThreshold: 1, failureThreshold: 2, initialDelaySeconds: 5 },
+        liveness: { httpGet: { path: '/health/ready', port: 8080, scheme: 'HTTPS' }, periodSeconds: 2, timeoutSeconds: 5, successThreshold: 1, failureThreshold: 2, initialDelaySeconds: 5 },
+        volumeMounts: [{ name: 'webhook-certs', mountPath: '/etc/webhook/certs', readOnly: true }] })],
+      volumes: [{ name: 'webhook-certs', secret: { secretName: 'injector-tls', defaultMode: 420 } }],
+      serviceAccountName: 'vault-agent-injector',
+    } }],
+    settled: { available: false, availableSince: 40, progressingSince: 47 * DAYS },
+    pods: [
+      { revision: 9, node: names[0] ?? '', createdAgo: 12 * DAYS, containers: { 'sidecar-injector': crashLoop({ exitCode: 1, finishedAgo: 2.6, ranSeconds: 0.1 }, 13) } },
+      { revision: 9, node: names[2] ?? '', createdAgo: 12 * DAYS, containers: { 'sidecar-injector': crashLoop({ exitCode: 1, finishedAgo: 0.9, ranSeconds: 0.1 }, 13) } },
+    ],
+  });
+  const injLog = (m: number) => lines(
+      '==> Vault Agent Injector running:',
+      '             Listening on: :8080',
+      '            Vault address: https://vault.vault.svc:8200',
+      `${at(m)} [INFO]  handler: Starting handler..`,
+      `${at(m)} [ERROR] handler: failed to load TLS keypair from /etc/webhook/certs/tls.crt and /etc/webhook/certs/tls.key: error="tls: failed to find any PEM data in certificate input"`,
+      'Error: failed to load TLS keypair: tls: failed to find any PEM data in certificate input',
+    );
+  const ledgerImage = (v: string) => `${ECR}/billing/billing-ledger:${v}`;
+  const ledger = deploymentApp({
+    namespace: ns,
+    name: 'billing-ledger',
+    replicas: 2,
+    revisions: [
+      { revision: 14, createdAgo: 9 * DAYS, template: { containers: [container({ image: ledgerImage('2.2.0') })] } },
+      { revision: 15, createdAgo: 72, changeCause: 'argocd: billing-ledger 2.2.1', template: { containers: [container({ image: ledgerImage('2.2.1') })] } },
+    ],
+    pods: [{ revision: 15, node: names[0] ?? '', createdAgo: 71 }, { revision: 15, node: names[3] ?? '', createdAgo: 28 }],
+  });
+  const drained = names[1] ?? '';
+  const rs = replicaSetOf(app, 23);
+  const crashLog = (m: number) => lines(
+    `{"level":"info","ts":"${at(m)}","caller":"cmd/main.go:41","msg":"billing-api starting","version":"4.8.2","commit":"9c1e07a"}`,
+    `{"level":"fatal","ts":"${at(m - 0.002)}","caller":"cmd/main.go:58","msg":"cannot load configuration","error":"open /vault/secrets/config.env: no such file or directory"}`,
+  );
+  return {
+    id: 'heldout20-vault-injector-down-pods-without-secrets',
+    class: 'config',
+    truth: 'The vault-agent-injector (namespace vault) crash-loops since 40 minutes ago: an Argo CD sync overwrote its TLS Secret injector-tls with an empty placeholder, its certificate watcher failed (tls: failed to find any PEM data in certificate input) and every restart exits 1 for the same reason. Its MutatingWebhookConfiguration has failurePolicy Ignore, so pods admitted since then are created without the vault-agent-init init container and vault-agent sidecar. A node drain 30 minutes ago recreated two billing-api pods (revision 23, unchanged for 6 days): they have no injection (no agent-inject-status annotation, no /vault/secrets volume) and exit 1 on open /vault/secrets/config.env: no such file or directory → CrashLoopBackOff, while the two older, injected pods keep serving. Not the revision, not the drain itself. Fix: restore the injector\'s certificate so it runs again, then delete the uninjected billing-api pods so they are re-admitted with the agent.',
+    ask: { service: 'billing-api', namespace: ns },
+    objects: [
+      ...nodes, ...app.objects, ...inj.objects, ...ledger.objects,
+      ...exposed({ namespace: ns, name: 'billing-api', selector: { app: 'billing-api' }, pods: app.pods }),
+      ...exposed({ namespace: ns, name: 'billing-ledger', selector: { app: 'billing-ledger' }, pods: ledger.pods }),
+      ...exposed({ namespace: 'vault', name: 'vault-agent-injector-svc', selector: { 'app.kubernetes.io/name': 'vault-agent-injector', 'app.kubernetes.io/instance': 'vault', component: 'webhook' }, ports: [{ name: 'https', port: 443, targetPort: 8080 }], pods: inj.pods }),
+      nodeEvent(drained, 'NodeNotSchedulable', `Node ${drained} status is now: NodeNotSchedulable`, { firstAgo: 31 }),
+      nodeEvent(names[3] ?? '', 'NodeReady', `Node ${names[3] ?? ''} status is now: NodeReady`, { firstAgo: 28.4 }),
+      ...fresh.flatMap((p, k) => [
+        createdPod(rs, p, 30.4 - k * 0.1),
+        scheduled(p, 30.4 - k * 0.1),
+        ...restartedAgain(p, 'app', image, { count: 11, firstAgo: 30.2 - k * 0.1, lastAgo: k === 0 ? 1.9 : 3.1 }),
+        backOff(p, 'app', { count: 138 - k * 3, firstAgo: 30 - k * 0.1 }),
+      ]),
+      ...inj.pods.flatMap((p, k) => [
+        ...restartedAgain(p, 'sidecar-injector', injImage, { count: 13, firstAgo: 40.1, lastAgo: k === 0 ? 2.7 : 1 }),
+        backOff(p, 'sidecar-injector', { count: 181 - k * 2, firstAgo: 39.9 }),
+        event({ on: p, reason: 'Unhealthy', message: `Readiness probe failed: Get "https://${p.status?.podIP ?? ''}:8080/health/ready": dial tcp ${p.status?.podIP ?? ''}:8080: connect: connection refused`, count: 9, firstAgo: 40.2, lastAgo: 5, fieldPath: 'spec.containers{sidecar-injector}' }),
+      ]),
+      scaledReplicaSet(deploymentOf(ledger.objects, 'billing-ledger'), rsOf(ledger, 15), 2, 0, 72),
+    ],
+    logs: [
+      ...fresh.map((p, k) => logsFor(p, 'app', { current: crashLog(k === 0 ? 1.9 : 3.1), previous: crashLog(k === 0 ? 7.1 : 8.3) })),
+      ...app.pods.slice(0, 2).map((p) => logsFor(p, 'app', { current: lines(`{"level":"info","ts":"${at(1.1)}","caller":"http/log.go:22","msg":"POST /v1/invoices","status":201,"ms":31}`, `{"level":"info","ts":"${at(0.3)}","caller":"http/log.go:22","msg":"GET /v1/invoices/INV-20261121-0412","status":200,"ms":7}`) })),
+      ...app.pods.slice(0, 2).map((p) => logsFor(p, 'vault-agent', { current: lines(`${at(9)} [INFO]  agent: (runner) rendered "(dynamic)" => "/vault/secrets/config.env"`, `${at(8.9)} [INFO]  agent.auth.handler: renewed auth token`) })),
+      ...inj.pods.map((p, k) => logsFor(p, 'sidecar-injector', { current: injLog(k === 0 ? 2.6 : 0.9), previous: injLog(k === 0 ? 7.8 : 6.1) })),
+      logsFor(podOf(ledger, 0), 'app', { current: lines(`{"level":"info","ts":"${at(2)}","msg":"ledger batch committed","entries":212}`) }),
+    ],
+    expect: {
+      verdict: 'problems',
+      headline: [/vault/i, /inject/i],
+      facts: [/vault-agent-injector/, /config\.env|\/vault\/secrets/, /PEM|tls\.crt|TLS|certificate/i, /delete|re-?create|restart/i],
+      never: [ADVISES_ROLLBACK, /\bOOM/, /billing-ledger/, /drain[^\n]{0,40}(root cause|caused|broke)/i],
+    },
+  };
+}
+
+// ---- 5. A StatefulSet whose name is too long for its controller-revision-hash label ------------
+
+function statefulSetNameTooLong(): CorpusScenario {
+  const ns = 'notifications';
+  const nodes = [
+    node({ name: eksNodeName('10.0.30.11'), zone: 'eu-west-1a' }),
+    node({ name: eksNodeName('10.0.62.140'), zone: 'eu-west-1b' }),
+    node({ name: eksNodeName('10.0.99.73'), zone: 'eu-west-1c' }),
+  ];
+  const names = nodes.map(nameOf);
+  const name = 'customer-notification-preferences-replicator-eu-west-1';
+  const image = `${ECR}/notifications/preferences-replicator:1.0.0`;
+  const sts = statefulSetApp({
+    namespace: ns,
+    name,
+    replicas: 3,
+    serviceName: name,
+    createdAgo: 10.2,
+    revisions: [{ revision: 1, createdAgo: 10.2, template: { containers: [container({ image, ports: [{ name: 'grpc', containerPort: 9000 }, { name: 'http', containerPort: 8080 }], memory: '768Mi', readiness: httpProbe('/ready', 8080), liveness: httpProbe('/healthz', 8080, { initialDelaySeconds: 20 }), volumeMounts: [{ name: 'journal', mountPath: '/var/lib/replicator' }] })], serviceAccountName: 'preferences-replicator' } }],
+    volumeClaimTemplates: [{ name: 'journal', storage: '10Gi', storageClass: 'gp3' }],
+    pods: [],
+  });
+  const hashLabel = nameOf(sts.objects.find((o) => o.kind === 'ControllerRevision'));
+  const dispImage = (v: string) => `${ECR}/notifications/notification-dispatcher:${v}`;
+  const disp = deploymentApp({
+    namespace: ns,
+    name: 'notification-dispatcher',
+    replicas: 3,
+    revisions: [
+      { revision: 57, createdAgo: 8 * DAYS, template: { containers: [container({ image: dispImage('3.11.0') })] } },
+      { revision: 58, createdAgo: 63, changeCause: 'argocd: notification-dispatcher 3.11.1', template: { containers: [container({ image: dispImage('3.11.1') })] } },
+    ],
+    pods: [0, 1, 2].map((k) => ({ revision: 58, node: names[k] ?? '', createdAgo: 62 - k })),
+  });
+  const prefs = deploymentApp({
+    namespace: ns,
+    name: 'preferences-api',
+    replicas: 2,
+    revisions: [{ revision: 19, createdAgo: 15 * DAYS, template: { containers: [container({ image: `${ECR}/notifications/preferences-api:2.4.7` })] } }],
+    pods: [{ revision: 19, node: names[0] ?? '', createdAgo: 15 * DAYS }, { revision: 19, node: names[1] ?? '', createdAgo: 15 * DAYS }],
+  });
+  const stsObj = sts.objects.find((o) => o.kind === 'StatefulSet');
+  const pod0 = `${name}-0`;
+  return {
+    id: 'heldout20-statefulset-name-too-long-for-revision-label',
+    class: 'config',
+    truth: `The new StatefulSet ${name} (54 characters, first installed 10 minutes ago, revision 1) never creates a pod: the StatefulSet controller labels each pod controller-revision-hash=<name>-<hash>, here "${hashLabel}" (65 characters), and label values are limited to 63, so every create of ${pod0} is rejected (FailedCreate: metadata.labels: Invalid value … must be no more than 63 characters). Nothing is scheduled, pulled or run; quota, nodes and image are not involved. Fix: give the StatefulSet a name of at most 52 characters (e.g. preferences-replicator-euw1) and re-create it.`,
+    ask: { service: name, namespace: ns },
+    objects: [
+      ...nodes, ...sts.objects, ...disp.objects, ...prefs.objects,
+      service({ namespace: ns, name, selector: { app: name }, headless: true, createdAgo: 10.2, ports: [{ name: 'grpc', port: 9000, targetPort: 'grpc' }] }),
+      ...exposed({ namespace: ns, name: 'notification-dispatcher', selector: { app: 'notification-dispatcher' }, pods: disp.pods }),
+      ...exposed({ namespace: ns, name: 'preferences-api', selector: { app: 'preferences-api' }, pods: prefs.pods }),
+      configMap({ namespace: ns, name: `${name}-config`, createdAgo: 10.3, data: { 'replicator.yaml': 'source:\n  topic: customer.preferences.v2\ntarget:\n  region: eu-west-1\n  table: customer_notification_preferences\n' } }),
+      ...(stsObj === undefined ? [] : [
+        event({ on: stsObj, type: 'Normal', reason: 'SuccessfulCreate', message: `create Claim journal-${pod0} Pod ${pod0} in StatefulSet ${name} success`, firstAgo: 10.1, lastAgo: 10.1, component: 'statefulset-controller' }),
+        event({ on: stsObj, reason: 'FailedCreate', message: `create Pod ${pod0} in StatefulSet ${name} failed error: Pod "${pod0}" is invalid: metadata.labels: Invalid value: "${hashLabel}": must be no more than 63 characters`, count: 19, firstAgo: 10.1, lastAgo: 0.4, component: 'statefulset-controller' }),
+      ]),
+      pvc({ namespace: ns, name: `journal-${pod0}`, storage: '10Gi', phase: 'Pending', createdAgo: 10.1, labels: { app: name }, annotations: { 'volume.beta.kubernetes.io/storage-provisioner': 'ebs.csi.aws.com', 'volume.kubernetes.io/storage-provisioner': 'ebs.csi.aws.com' } }),
+      event({ on: { kind: 'PersistentVolumeClaim', name: `journal-${pod0}`, namespace: ns }, type: 'Normal', reason: 'WaitForFirstConsumer', message: 'waiting for first consumer to be created before binding', count: 42, firstAgo: 10.1, lastAgo: 0.2, component: 'persistentvolume-controller' }),
+      scaledReplicaSet(deploymentOf(disp.objects, 'notification-dispatcher'), rsOf(disp, 58), 3, 0, 63),
+      // Yesterday's noise on the dispatcher.
+      event({ on: podOf(disp, 0), reason: 'BackOff', message: `Back-off restarting failed container app in pod ${nameOf(podOf(disp, 0))}_${ns}(${podOf(disp, 0).metadata?.uid ?? ''})`, count: 3, firstAgo: 20 * 60, lastAgo: 20 * 60 - 2, fieldPath: 'spec.containers{app}' }),
+    ],
+    logs: [
+      ...disp.pods.map((p) => logsFor(p, 'app', { current: lines(`{"ts":"${at(1)}","level":"info","msg":"dispatched","channel":"email","count":118}`) })),
+    ],
+    expect: {
+      verdict: 'problems',
+      headline: [/\b63\b|too long|length|exceeds/i, /label|name/i],
+      facts: [/controller-revision-hash|metadata\.labels/i, /FailedCreate|is invalid|Invalid value/i, /shorter|rename|52|at most/i],
+      never: [ADVISES_ROLLBACK, /exceeded quota|insufficient (cpu|memory)/i, /ImagePull|pull(ing)? the image/i, /notification-dispatcher/],
+    },
+  };
+}
+
 export const PART_TWO: CorpusScenario[] = [
   ecrCredentialProviderMissing(),
   efsAccessPointRecreated(),
   legacyTokenInvalidated(),
+  vaultInjectorDown(),
+  statefulSetNameTooLong(),
 ];
 
 // Silence unused-import checks for helpers later stories use.
