@@ -563,12 +563,271 @@ function statefulSetNameTooLong(): CorpusScenario {
   };
 }
 
+// ---- 6. Spot interruptions take a single-replica StatefulSet down again and again ---------------
+
+/** redis-server's log time: `21 Nov 2026 03:11:19.512`. */
+function redisTime(minutes: number): string {
+  const d = ago(minutes);
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return `${d.getUTCDate()} ${months[d.getUTCMonth()] ?? ''} ${d.getUTCFullYear()} ${d.toISOString().slice(11, 23)}`;
+}
+
+function spotInterruptionsSingleReplica(): CorpusScenario {
+  const ns = 'pricing';
+  const karpenterNode = (ip: string, zone: string, o: { spot: boolean; createdAgo: number; readySince?: number; instanceType: string }): k8s.V1Node => {
+    const pool = o.spot ? 'spot-general' : 'on-demand';
+    const n = node({
+      name: eksNodeName(ip), zone, instanceType: o.instanceType, createdAgo: o.createdAgo, readySince: o.readySince ?? o.createdAgo - 0.7,
+      labels: { 'karpenter.sh/capacity-type': o.spot ? 'spot' : 'on-demand', 'karpenter.sh/nodepool': pool, 'karpenter.sh/registered': 'true', 'karpenter.sh/initialized': 'true', 'karpenter.k8s.aws/instance-family': o.instanceType.split('.')[0] ?? '', 'karpenter.k8s.aws/ec2nodeclass': 'default' },
+    });
+    if (n.metadata?.labels) delete n.metadata.labels['eks.amazonaws.com/nodegroup'];
+    return n;
+  };
+  const odA = karpenterNode('10.0.14.90', 'eu-west-1a', { spot: false, createdAgo: 12 * DAYS, instanceType: 'm6i.xlarge' });
+  const odB = karpenterNode('10.0.52.17', 'eu-west-1b', { spot: false, createdAgo: 12 * DAYS, instanceType: 'm6i.xlarge' });
+  const spotA = karpenterNode('10.0.25.133', 'eu-west-1a', { spot: true, createdAgo: 3 * DAYS, instanceType: 'm6a.large' });
+  const spotNow = karpenterNode('10.0.77.164', 'eu-west-1b', { spot: true, createdAgo: 4.6, readySince: 3.9, instanceType: 'm5.large' });
+  const nodes = [odA, odB, spotA, spotNow];
+  const gone = [
+    { node: eksNodeName('10.0.70.23'), claim: 'spot-general-9qfzt', at: 103.4 },
+    { node: eksNodeName('10.0.88.201'), claim: 'spot-general-x2lbd', at: 47.3 },
+    { node: eksNodeName('10.0.65.9'), claim: 'spot-general-4hnmw', at: 6.6 },
+  ];
+  const nowClaim = 'spot-general-7xk2m';
+  const image = `${ECR}/mirror/redis:7.2.5`;
+  const redis = (selector?: Record<string, string>) => ({
+    containers: [container({ name: 'redis', image, command: ['redis-server', '/etc/redis/redis.conf'], ports: [{ name: 'redis', containerPort: 6379 }], cpu: '1', memory: '4Gi', readiness: execProbe(['redis-cli', 'ping'], { periodSeconds: 5 }), liveness: tcpProbe(6379, { initialDelaySeconds: 20 }), volumeMounts: [{ name: 'data', mountPath: '/data' }, { name: 'config', mountPath: '/etc/redis' }] })],
+    volumes: [{ name: 'config', configMap: { name: 'quote-cache-config' } }],
+    ...(selector === undefined ? {} : { nodeSelector: selector }),
+  });
+  const sts = statefulSetApp({
+    namespace: ns,
+    name: 'quote-cache',
+    replicas: 1,
+    serviceName: 'quote-cache-headless',
+    createdAgo: 200 * DAYS,
+    revisions: [
+      { revision: 3, createdAgo: 80 * DAYS, template: redis() },
+      { revision: 4, createdAgo: 21 * DAYS, template: redis({ 'karpenter.sh/capacity-type': 'spot' }) },
+    ],
+    volumeClaimTemplates: [{ name: 'data', storage: '20Gi', storageClass: 'gp3' }],
+    pods: [{ revision: 4, ordinal: 0, node: nameOf(spotNow), createdAgo: 6.2, containers: { redis: running({ sinceAgo: 2.7 }) } }],
+  });
+  const cache = podOf(sts, 0);
+  const claimName = 'data-quote-cache-0';
+  const volName = volumeOf(ns, claimName);
+  const claim = pvc({ namespace: ns, name: claimName, storage: '20Gi', phase: 'Bound', volumeName: volName, createdAgo: 200 * DAYS, labels: { app: 'quote-cache' } });
+  const volume = pv({ name: volName, storage: '20Gi', zone: 'eu-west-1b', claim: { namespace: ns, name: claimName }, createdAgo: 200 * DAYS });
+  const apiImage = (v: string) => `${ECR}/pricing/pricing-api:${v}`;
+  const api = deploymentApp({
+    namespace: ns,
+    name: 'pricing-api',
+    replicas: 3,
+    revisions: [
+      { revision: 70, createdAgo: 5 * DAYS, template: { containers: [container({ image: apiImage('9.4.0'), env: [{ name: 'QUOTE_CACHE_ADDR', value: 'quote-cache:6379' }] })] } },
+      { revision: 71, createdAgo: 88, changeCause: 'argocd: pricing-api 9.4.1', template: { containers: [container({ image: apiImage('9.4.1'), env: [{ name: 'QUOTE_CACHE_ADDR', value: 'quote-cache:6379' }] })] } },
+    ],
+    pods: [
+      { revision: 71, node: nameOf(odA), createdAgo: 87 },
+      { revision: 71, node: nameOf(odB), createdAgo: 86 },
+      { revision: 71, node: nameOf(spotA), createdAgo: 85 },
+    ],
+  });
+  const svc = exposed({ namespace: ns, name: 'quote-cache', selector: { app: 'quote-cache' }, ports: [{ name: 'redis', port: 6379, targetPort: 'redis' }], pods: sts.pods, endpointPort: 6379 });
+  const cacheIp = clusterIpOf(svc, 'quote-cache');
+  const windows = [[103.3, 99.2], [47.2, 43.1], [6.55, 2.5]] as const;
+  const down = (t: number) => windows.some(([a, b]) => t <= a && t >= b);
+  const apiLog = (k: number) => every(118, 0.1, 20, (t, i) => down(t)
+    ? `{"time":"${at(t)}","level":"ERROR","msg":"quote cache get failed, computing quote","key":"q:${(0xa000 + i * 31 + k).toString(16)}","err":"dial tcp ${cacheIp}:6379: connect: connection refused"}\n`
+    : i % 6 === k ? `{"time":"${at(t)}","level":"INFO","msg":"POST /v2/quotes","status":200,"dur_ms":${12 + ((i * 7) % 9)},"cache":"hit"}\n` : '');
+  const karpLog = (): string => {
+    const j = (t: number, rest: string) => `{"level":"INFO","time":"${at(t)}","logger":"controller",${rest},"commit":"6e9d95f"}`;
+    const out: string[] = [];
+    const claims = [...gone.map((g) => g.claim).slice(1), nowClaim];
+    const newNodes = [gone[1]?.node ?? '', gone[2]?.node ?? '', nameOf(spotNow)];
+    gone.forEach((g, k) => {
+      out.push(
+        j(g.at, `"message":"initiating delete from interruption message","controller":"interruption","queue":"prod-eu-west-1-karpenter","messageKind":"spot_interrupted","NodeClaim":{"name":"${g.claim}"},"action":"CordonAndDrain","Node":{"name":"${g.node}"}`),
+        j(g.at - 0.02, `"message":"tainted node","controller":"node.termination","Node":{"name":"${g.node}"},"taint.Key":"karpenter.sh/disrupted","taint.Value":"","taint.Effect":"NoSchedule"`),
+        j(g.at - 0.35, `"message":"found provisionable pod(s)","controller":"provisioner","Pods":"${ns}/quote-cache-0","duration":"38.114ms"`),
+        j(g.at - 0.36, `"message":"computed new nodeclaim(s) to fit pod(s)","controller":"provisioner","nodeclaims":1,"pods":1`),
+        j(g.at - 0.37, `"message":"created nodeclaim","controller":"provisioner","NodePool":{"name":"spot-general"},"NodeClaim":{"name":"${claims[k] ?? ''}"},"requests":{"cpu":"1150m","memory":"4352Mi","pods":"5"},"instance-types":"c5.xlarge, m5.large, m5a.large, m6a.large, m6i.large and 14 other(s)"`),
+        j(g.at - 0.9, `"message":"launched nodeclaim","controller":"nodeclaim.lifecycle","NodeClaim":{"name":"${claims[k] ?? ''}"},"provider-id":"aws:///eu-west-1b/i-0${(0x4c1f9 + k * 977).toString(16)}e2b7d0a91","instance-type":"${['m6a.large', 'm5a.large', 'm5.large'][k] ?? ''}","zone":"eu-west-1b","capacity-type":"spot"`),
+        j(g.at - 1.8, `"message":"deleted node","controller":"node.termination","Node":{"name":"${g.node}"}`),
+        j(g.at - 2.4, `"message":"registered nodeclaim","controller":"nodeclaim.lifecycle","NodeClaim":{"name":"${claims[k] ?? ''}"},"Node":{"name":"${newNodes[k] ?? ''}"}`),
+        j(g.at - 2.7, `"message":"initialized nodeclaim","controller":"nodeclaim.lifecycle","NodeClaim":{"name":"${claims[k] ?? ''}"},"Node":{"name":"${newNodes[k] ?? ''}"},"allocatable":{"cpu":"1930m","ephemeral-storage":"17Gi","memory":"6903Mi","pods":"29"}`),
+      );
+    });
+    return out.join('\n') + '\n';
+  };
+  const karp = deploymentApp({
+    namespace: 'kube-system',
+    name: 'karpenter',
+    replicas: 2,
+    selector: { 'app.kubernetes.io/name': 'karpenter', 'app.kubernetes.io/instance': 'karpenter' },
+    revisions: [{ revision: 12, createdAgo: 34 * DAYS, changeCause: 'helm upgrade karpenter oci://public.ecr.aws/karpenter/karpenter --version 1.0.8', template: { containers: [container({ name: 'controller', image: 'public.ecr.aws/karpenter/controller:1.0.8', ports: [{ name: 'http-metrics', containerPort: 8080 }, { name: 'http', containerPort: 8081 }], cpu: '1', memory: '1Gi', readiness: httpProbe('/readyz', 'http'), liveness: httpProbe('/healthz', 'http', { initialDelaySeconds: 30 }) })], nodeSelector: { 'karpenter.sh/capacity-type': 'on-demand' }, priorityClassName: 'system-cluster-critical', serviceAccountName: 'karpenter' } }],
+    pods: [{ revision: 12, node: nameOf(odA), createdAgo: 12 * DAYS }, { revision: 12, node: nameOf(odB), createdAgo: 12 * DAYS }],
+  });
+  const cacheRef = { kind: 'Pod', name: 'quote-cache-0', namespace: ns };
+  const incarnation = (g: { node: string; at: number }, nextNode: string) => [
+    event({ on: cacheRef, type: 'Normal', reason: 'Killing', message: 'Stopping container redis', firstAgo: g.at - 0.05, lastAgo: g.at - 0.05, fieldPath: 'spec.containers{redis}' }),
+    event({ on: cacheRef, reason: 'FailedScheduling', message: '0/4 nodes are available: 1 node(s) had untolerated taint {karpenter.sh/disrupted: }, 1 node(s) had volume node affinity conflict, 2 node(s) didn\'t match Pod\'s node affinity/selector. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.', count: 4, firstAgo: g.at - 0.38, lastAgo: g.at - 1.5, component: 'default-scheduler' }),
+    event({ on: cacheRef, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${ns}/quote-cache-0 to ${nextNode}`, firstAgo: g.at - 2.8, lastAgo: g.at - 2.8, component: 'default-scheduler' }),
+    event({ on: cacheRef, type: 'Normal', reason: 'SuccessfulAttachVolume', message: `AttachVolume.Attach succeeded for volume "${volName}" `, firstAgo: g.at - 3.5, lastAgo: g.at - 3.5, component: 'attachdetach-controller' }),
+  ];
+  return {
+    id: 'heldout20-spot-interruptions-single-replica-statefulset',
+    class: 'nodes',
+    truth: 'quote-cache is a single-replica Redis StatefulSet that a cost-saving change (revision 4, 21 days ago) pinned to spot capacity (nodeSelector karpenter.sh/capacity-type: spot); its EBS volume keeps it in eu-west-1b. In the last two hours AWS reclaimed its spot node three times (103, 47 and 7 minutes ago): each time Karpenter received the spot interruption warning, cordoned and drained the node, quote-cache-0 was deleted and could only run again once a new spot node had launched in eu-west-1b and the volume had re-attached — about four minutes without any quote-cache endpoint, during which pricing-api got connection refused and fell back to the slow path. The pod is fine now (age 6 minutes, on its third node); pricing-api\'s rollout 88 minutes ago is unrelated. Fix: run quote-cache on on-demand capacity (or 2+ replicas with a PodDisruptionBudget and a replica in another zone).',
+    ask: { service: 'quote-cache', namespace: ns },
+    objects: [
+      ...nodes, ...sts.objects, ...api.objects, ...karp.objects, claim, volume, ...svc,
+      service({ namespace: ns, name: 'quote-cache-headless', selector: { app: 'quote-cache' }, headless: true, createdAgo: 200 * DAYS, ports: [{ name: 'redis', port: 6379, targetPort: 'redis' }] }),
+      ...exposed({ namespace: ns, name: 'pricing-api', selector: { app: 'pricing-api' }, pods: api.pods }),
+      configMap({ namespace: ns, name: 'quote-cache-config', createdAgo: 200 * DAYS, data: { 'redis.conf': 'maxmemory 3gb\nmaxmemory-policy allkeys-lru\nsave 300 100\nappendonly no\ndir /data\n' } }),
+      // The events still kept (one hour): the last two interruptions.
+      ...gone.slice(1).flatMap((g) => [
+        nodeEvent(g.node, 'SpotInterrupted', 'Spot interruption warning was triggered', { type: 'Warning', firstAgo: g.at, component: 'karpenter' }),
+        nodeEvent(g.node, 'TerminatingOnInterruption', 'Interruption triggered termination for the Node', { type: 'Warning', firstAgo: g.at - 0.01, component: 'karpenter' }),
+        nodeEvent(g.node, 'NodeNotSchedulable', `Node ${g.node} status is now: NodeNotSchedulable`, { firstAgo: g.at - 0.02 }),
+        nodeEvent(g.node, 'RemovingNode', `Node ${g.node} event: Removing Node ${g.node} from Controller`, { firstAgo: g.at - 2, component: 'node-controller' }),
+        event({ on: { kind: 'NodeClaim', name: g.claim }, reason: 'SpotInterrupted', message: 'Spot interruption warning was triggered', firstAgo: g.at, lastAgo: g.at, component: 'karpenter' }),
+      ]),
+      event({ on: { kind: 'Pod', name: 'quote-cache-0', namespace: ns }, type: 'Normal', reason: 'Nominated', message: `Pod should schedule on: nodeclaim/${gone[2]?.claim ?? ''}`, firstAgo: 46.9, lastAgo: 46.9, component: 'karpenter' }),
+      ...incarnation(gone[1] ?? { node: '', at: 47.3 }, gone[2]?.node ?? ''),
+      event({ on: cache, reason: 'FailedScheduling', message: '0/4 nodes are available: 1 node(s) had untolerated taint {karpenter.sh/disrupted: }, 1 node(s) had volume node affinity conflict, 2 node(s) didn\'t match Pod\'s node affinity/selector. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.', count: 3, firstAgo: 6.2, lastAgo: 4.5, component: 'default-scheduler' }),
+      event({ on: cache, type: 'Normal', reason: 'Nominated', message: `Pod should schedule on: nodeclaim/${nowClaim}`, firstAgo: 6.15, lastAgo: 6.15, component: 'karpenter' }),
+      event({ on: cacheRef, type: 'Normal', reason: 'Killing', message: 'Stopping container redis', firstAgo: 6.55, lastAgo: 6.55, fieldPath: 'spec.containers{redis}' }),
+      scheduled(cache, 3.8),
+      event({ on: cache, type: 'Normal', reason: 'SuccessfulAttachVolume', message: `AttachVolume.Attach succeeded for volume "${volName}" `, firstAgo: 3.1, lastAgo: 3.1, component: 'attachdetach-controller' }),
+      event({ on: cache, type: 'Normal', reason: 'Pulling', message: `Pulling image "${image}"`, firstAgo: 3.0, lastAgo: 3.0, fieldPath: 'spec.containers{redis}' }),
+      event({ on: cache, type: 'Normal', reason: 'Pulled', message: `Successfully pulled image "${image}" in 4.211s (4.211s including waiting). Image size: 40984512 bytes.`, firstAgo: 2.8, lastAgo: 2.8, fieldPath: 'spec.containers{redis}' }),
+      event({ on: cache, type: 'Normal', reason: 'Created', message: 'Created container redis', firstAgo: 2.75, lastAgo: 2.75, fieldPath: 'spec.containers{redis}' }),
+      event({ on: cache, type: 'Normal', reason: 'Started', message: 'Started container redis', firstAgo: 2.7, lastAgo: 2.7, fieldPath: 'spec.containers{redis}' }),
+      nodeEvent(nameOf(spotNow), 'RegisteredNode', `Node ${nameOf(spotNow)} event: Registered Node ${nameOf(spotNow)} in Controller`, { firstAgo: 4.5, component: 'node-controller' }),
+      nodeEvent(nameOf(spotNow), 'NodeReady', `Node ${nameOf(spotNow)} status is now: NodeReady`, { firstAgo: 3.9 }),
+      scaledReplicaSet(deploymentOf(api.objects, 'pricing-api'), rsOf(api, 71), 3, 0, 88),
+    ],
+    logs: [
+      logsFor(cache, 'redis', { current: lines(
+        `1:C ${redisTime(2.7)} * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo`,
+        `1:C ${redisTime(2.7)} * Redis version=7.2.5, bits=64, commit=00000000, modified=0, pid=1, just started`,
+        `1:C ${redisTime(2.7)} * Configuration loaded`,
+        `1:M ${redisTime(2.69)} * monotonic clock: POSIX clock_gettime`,
+        `1:M ${redisTime(2.69)} * Running mode=standalone, port=6379.`,
+        `1:M ${redisTime(2.69)} * Server initialized`,
+        `1:M ${redisTime(2.69)} * Loading RDB produced by version 7.2.5`,
+        `1:M ${redisTime(2.69)} * RDB age 231 seconds`,
+        `1:M ${redisTime(2.67)} * Done loading RDB, keys loaded: 184211, keys expired: 9122.`,
+        `1:M ${redisTime(2.67)} * DB loaded from disk: 1.214 seconds`,
+        `1:M ${redisTime(2.67)} * Ready to accept connections tcp`,
+        `1:M ${redisTime(0.1)} * 100 changes in 300 seconds. Saving...`,
+        `1:M ${redisTime(0.1)} * Background saving started by pid 27`,
+      ) }),
+      ...api.pods.map((p, k) => logsFor(p, 'app', { current: apiLog(k) })),
+      logsFor(podOf(karp, 0), 'controller', { current: karpLog() }),
+    ],
+    expect: {
+      verdict: 'problems',
+      headline: [/spot|interrupt|reclaim/i],
+      facts: [/SpotInterrupted|spot interruption|interruption warning|interrupted/i, /on-demand|capacity-type|replicas|PodDisruptionBudget|\bPDB\b/i, /connection refused/i],
+      never: [/\bOOM/, ADVISES_ROLLBACK, /crash ?loop/i, /Multi-Attach/i, /pricing-api[^\n]{0,40}(caused|broke|bug)/i],
+    },
+  };
+}
+
+// ---- 7. Healthy control: volumes being expanded online ------------------------------------------
+
+function volumesExpandingOnline(): CorpusScenario {
+  const ns = 'orders';
+  const nodes = [
+    node({ name: eksNodeName('10.0.8.214'), zone: 'eu-west-1a', pool: 'databases', instanceType: 'r6i.2xlarge' }),
+    node({ name: eksNodeName('10.0.41.57'), zone: 'eu-west-1b', pool: 'databases', instanceType: 'r6i.2xlarge' }),
+    node({ name: eksNodeName('10.0.85.120'), zone: 'eu-west-1c', pool: 'databases', instanceType: 'r6i.2xlarge' }),
+  ];
+  const names = nodes.map(nameOf);
+  const zones = ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'];
+  const image = `${ECR}/mirror/postgres:16.4`;
+  const sts = statefulSetApp({
+    namespace: ns,
+    name: 'orders-db',
+    replicas: 3,
+    serviceName: 'orders-db-headless',
+    createdAgo: 300 * DAYS,
+    revisions: [{ revision: 6, createdAgo: 12 * DAYS, template: { containers: [container({ name: 'postgres', image, ports: [{ name: 'postgres', containerPort: 5432 }], cpu: '2', memory: '16Gi', env: [{ name: 'PGDATA', value: '/var/lib/postgresql/data/pgdata' }], readiness: execProbe(['pg_isready', '-U', 'postgres', '-h', '127.0.0.1'], { periodSeconds: 10, timeoutSeconds: 5 }), liveness: execProbe(['pg_isready', '-U', 'postgres', '-h', '127.0.0.1'], { periodSeconds: 15, timeoutSeconds: 5, failureThreshold: 6, initialDelaySeconds: 30 }), volumeMounts: [{ name: 'data', mountPath: '/var/lib/postgresql/data' }] })], serviceAccountName: 'orders-db' } }],
+    volumeClaimTemplates: [{ name: 'data', storage: '100Gi', storageClass: 'gp3' }],
+    pods: [0, 1, 2].map((k) => ({ revision: 6, ordinal: k, node: names[k] ?? '', createdAgo: 12 * DAYS - k * 2 })),
+  });
+  const resizer = 'external-resizer ebs.csi.aws.com';
+  const claims = [0, 1, 2].map((k) => {
+    const name = `data-orders-db-${k}`;
+    const vol = volumeOf(ns, name);
+    const c = pvc({ namespace: ns, name, storage: '200Gi', phase: 'Bound', volumeName: vol, createdAgo: 300 * DAYS, labels: { app: 'orders-db' } });
+    c.metadata = { ...c.metadata, managedFields: [{ manager: 'kubectl-patch', operation: 'Update', apiVersion: 'v1', time: ago(20.4), fieldsType: 'FieldsV1', fieldsV1: { 'f:spec': { 'f:resources': { 'f:requests': { 'f:storage': {} } } } } }] };
+    if (c.status) {
+      c.status.capacity = { storage: k < 2 ? '200Gi' : '100Gi' };
+      if (k === 2) c.status.conditions = [{ type: 'FileSystemResizePending', status: 'True', lastProbeTime: undefined, lastTransitionTime: ago(1.4), message: 'Waiting for user to (re-)start a pod to finish file system resize of volume on node.' }];
+    }
+    const v = pv({ name: vol, storage: '200Gi', zone: zones[k] ?? 'eu-west-1a', claim: { namespace: ns, name }, createdAgo: 300 * DAYS });
+    return { c, v, vol, k };
+  });
+  const bouncer = deploymentApp({
+    namespace: ns,
+    name: 'pgbouncer',
+    replicas: 2,
+    revisions: [
+      { revision: 8, createdAgo: 40 * DAYS, template: { containers: [container({ image: `${ECR}/mirror/pgbouncer:1.23.0`, ports: [{ name: 'pgbouncer', containerPort: 6432 }], readiness: tcpProbe(6432), liveness: tcpProbe(6432) })] } },
+      { revision: 9, createdAgo: 52, changeCause: 'argocd: pgbouncer 1.23.1', template: { containers: [container({ image: `${ECR}/mirror/pgbouncer:1.23.1`, ports: [{ name: 'pgbouncer', containerPort: 6432 }], readiness: tcpProbe(6432), liveness: tcpProbe(6432) })] } },
+    ],
+    pods: [{ revision: 9, node: names[0] ?? '', createdAgo: 51 }, { revision: 9, node: names[1] ?? '', createdAgo: 50 }],
+  });
+  const pgTime = (m: number) => at(m).replace('T', ' ').replace('Z', ' UTC');
+  const pgLog = (k: number) => every(28, 0.5, 300, (t) =>
+    `${pgTime(t)} [${61 + k}] LOG:  checkpoint starting: time\n${pgTime(t - 2.2)} [${61 + k}] LOG:  checkpoint complete: wrote ${1800 + k * 97} buffers (1.4%); 0 WAL file(s) added, 0 removed, 2 recycled; write=131.904 s, sync=0.012 s, total=131.941 s; sync files=211, longest=0.004 s, average=0.001 s; distance=29012 kB, estimate=31244 kB; lsn=1A4/7C2D11F8, redo lsn=1A4/7B10E2A0\n`);
+  return {
+    id: 'heldout20-healthy-volumes-expanding-online',
+    class: 'healthy',
+    truth: 'Nothing is wrong with orders-db. 20 minutes ago the DBA patched the three data claims from 100Gi to 200Gi (the StatefulSet\'s volumeClaimTemplates still say 100Gi, which is expected: they are immutable). The EBS CSI resizer expanded the volumes online; the kubelet already grew the filesystems of data-orders-db-0 and -1 (FileSystemResizeSuccessful), and the third volume\'s EBS modification finished later, so its claim shows FileSystemResizePending with the generic "Waiting for user to (re-)start a pod" message for a minute or two until the kubelet\'s next sync grows it online; no restart is needed. All three pods are Ready with no restarts; pgbouncer\'s rollout 52 minutes ago is routine.',
+    ask: { service: 'orders-db', namespace: ns },
+    objects: [
+      ...nodes, ...sts.objects, ...bouncer.objects, ...claims.flatMap((x) => [x.c, x.v]),
+      service({ namespace: ns, name: 'orders-db-headless', selector: { app: 'orders-db' }, headless: true, createdAgo: 300 * DAYS, ports: [{ name: 'postgres', port: 5432, targetPort: 'postgres' }] }),
+      ...exposed({ namespace: ns, name: 'orders-db', selector: { app: 'orders-db', 'apps.kubernetes.io/pod-index': '0' }, ports: [{ name: 'postgres', port: 5432, targetPort: 'postgres' }], pods: sts.pods, endpointPort: 5432 }),
+      ...exposed({ namespace: ns, name: 'pgbouncer', selector: { app: 'pgbouncer' }, ports: [{ name: 'pgbouncer', port: 6432, targetPort: 'pgbouncer' }], pods: bouncer.pods, endpointPort: 6432 }),
+      ...claims.flatMap(({ c, vol, k }) => [
+        event({ on: c, type: 'Normal', reason: 'ExternalExpanding', message: 'waiting for an external controller to expand this PVC', firstAgo: 20.3, lastAgo: 20.3, component: 'volume_expand' }),
+        event({ on: c, type: 'Normal', reason: 'Resizing', message: `External resizer is resizing volume ${vol}`, firstAgo: 20.3, lastAgo: 20.3, component: resizer }),
+        event({ on: c, type: 'Normal', reason: 'FileSystemResizeRequired', message: 'Require file system resize of volume on node', firstAgo: k < 2 ? 19.6 - k * 0.2 : 1.4, lastAgo: k < 2 ? 19.6 - k * 0.2 : 1.4, component: resizer }),
+        ...(k < 2 ? [
+          event({ on: c, type: 'Normal', reason: 'FileSystemResizeSuccessful', message: `MountVolume.NodeExpandVolume succeeded for volume "${vol}" ${names[k] ?? ''}`, firstAgo: 18.9 - k * 0.2, lastAgo: 18.9 - k * 0.2 }),
+          event({ on: podOf(sts, k), type: 'Normal', reason: 'FileSystemResizeSuccessful', message: `MountVolume.NodeExpandVolume succeeded for volume "${vol}" ${names[k] ?? ''}`, firstAgo: 18.9 - k * 0.2, lastAgo: 18.9 - k * 0.2 }),
+        ] : []),
+      ]),
+      scaledReplicaSet(deploymentOf(bouncer.objects, 'pgbouncer'), rsOf(bouncer, 9), 2, 0, 52),
+      // Yesterday's noise: a slow pg_isready during the nightly vacuum.
+      event({ on: podOf(sts, 1), reason: 'Unhealthy', message: 'Readiness probe failed: 127.0.0.1:5432 - no response', count: 2, firstAgo: 21 * 60, lastAgo: 21 * 60 - 0.2, fieldPath: 'spec.containers{postgres}' }),
+    ],
+    logs: [
+      ...sts.pods.map((p, k) => logsFor(p, 'postgres', { current: pgLog(k) })),
+      ...bouncer.pods.map((p) => logsFor(p, 'app', { current: lines(`${pgTime(1)} [1] LOG stats: 412 xacts/s, 2890 queries/s, 0 client parse/s, 0 server parse/s, 0 binds/s, in 1188302 B/s, out 5112833 B/s, xact 2411 us, query 301 us, wait 12 us`) })),
+    ],
+    expect: {
+      verdict: 'healthy',
+      headline: [/healthy|no (active |current )?(problem|issue)|running normally|all (\d+ )?(pods )?(are )?ready|\d\/\d/i],
+      facts: [/orders-db/],
+      never: [/resiz\w*[^\n]{0,40}(fail|stuck|error)/i, /restart (the )?(pod|orders-db)|delete (the )?pod/i, /disk (is )?full|no space|disk ?pressure/i, /pgbouncer/, ADVISES_ROLLBACK],
+    },
+  };
+}
+
 export const PART_TWO: CorpusScenario[] = [
   ecrCredentialProviderMissing(),
   efsAccessPointRecreated(),
   legacyTokenInvalidated(),
   vaultInjectorDown(),
   statefulSetNameTooLong(),
+  spotInterruptionsSingleReplica(),
+  volumesExpandingOnline(),
 ];
 
 // Silence unused-import checks for helpers later stories use.
