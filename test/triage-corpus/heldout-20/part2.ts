@@ -766,7 +766,7 @@ function volumesExpandingOnline(): CorpusScenario {
     c.metadata = { ...c.metadata, managedFields: [{ manager: 'kubectl-patch', operation: 'Update', apiVersion: 'v1', time: ago(20.4), fieldsType: 'FieldsV1', fieldsV1: { 'f:spec': { 'f:resources': { 'f:requests': { 'f:storage': {} } } } } }] };
     if (c.status) {
       c.status.capacity = { storage: k < 2 ? '200Gi' : '100Gi' };
-      if (k === 2) c.status.conditions = [{ type: 'FileSystemResizePending', status: 'True', lastProbeTime: undefined, lastTransitionTime: ago(1.4), message: 'Waiting for user to (re-)start a pod to finish file system resize of volume on node.' }];
+      if (k === 2) c.status.conditions = [{ type: 'FileSystemResizePending', status: 'True', lastTransitionTime: ago(1.4), message: 'Waiting for user to (re-)start a pod to finish file system resize of volume on node.' }];
     }
     const v = pv({ name: vol, storage: '200Gi', zone: zones[k] ?? 'eu-west-1a', claim: { namespace: ns, name }, createdAgo: 300 * DAYS });
     return { c, v, vol, k };
@@ -830,5 +830,3 @@ export const PART_TWO: CorpusScenario[] = [
   volumesExpandingOnline(),
 ];
 
-// Silence unused-import checks for helpers later stories use.
-void [batchContainer, clusterIpOf, containerStatus, crashLoop, execProbe, exited, restartedAgain, running, service, statefulSetApp, tcpProbe, backOff, volumeOf, DAYS];
