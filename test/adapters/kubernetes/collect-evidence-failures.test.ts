@@ -25,7 +25,9 @@ describe('RBAC denials', () => {
     expect(eventFailures[0]?.detail).toMatch(/events is forbidden: User "system:serviceaccount:rootcause:rootcause" cannot list resource "events"/);
     // Per-pod denials collapse into one line rather than one per pod.
     expect(ev.readFailures.filter((f) => f.source === 'events' && f.what.startsWith('events of pods'))).toHaveLength(1);
-    expect(ev.readFailures.filter((f) => f.source !== 'events')).toEqual([]);
+    // The namespace's one page of Warnings is denied too, and said apart: it is not an essential read.
+    expect(ev.readFailures.filter((f) => f.source === 'namespaceWarnings').map((f) => [f.what, f.reason])).toEqual([['Warning events in payments', 'forbidden']]);
+    expect(ev.readFailures.filter((f) => f.source !== 'events' && f.source !== 'namespaceWarnings')).toEqual([]);
     expect(ev.pods).toHaveLength(3);
     expect(ev.revisions).toHaveLength(2);
     expect(ev.nodes).toHaveLength(3);
@@ -85,7 +87,7 @@ describe('the time budget', () => {
     expect(ev.events).toEqual([]);
     const timeouts = ev.readFailures.filter((f) => f.reason === 'timeout');
     expect(timeouts.length).toBeGreaterThan(0);
-    expect(timeouts.every((f) => f.source === 'events')).toBe(true);
+    expect(timeouts.every((f) => f.source === 'events' || f.source === 'namespaceWarnings')).toBe(true);
     expect(timeouts[0]?.detail).toContain(`${SHORT_BUDGET_MS} ms`);
     expect(ev.readFailures.filter((f) => f.reason !== 'timeout')).toEqual([]);
     // Everything that answered in time is there.
@@ -135,7 +137,7 @@ describe('a big namespace', () => {
     expect(requestLines(h.fake)).toEqual(small);
   });
 
-  it('reads a 40-pod workload with 68 requests: 2 gets, 11 lists, then one per object', async () => {
+  it('reads a 40-pod workload with 69 requests: 2 gets, 12 lists, then one per object', async () => {
     for (let i = 0; i < 37; i++) {
       const name = `payment-service-7c9d5f6b8-h${String(i).padStart(4, '0')}`;
       const labels = { ...LABELS, 'pod-template-hash': '7c9d5f6b8' };
@@ -149,10 +151,11 @@ describe('a big namespace', () => {
     expect(byKind((p) => p.startsWith('/api/v1/nodes/'))).toBe(3);
     expect(byKind((p) => p === '/api/v1/events')).toBe(3);
     // 1 workload + 1 namespace + pods, ReplicaSets, HPAs, Services, EndpointSlices, workload
-    // events, NetworkPolicies, ResourceQuotas, LimitRanges, ConfigMaps, cluster DNS pods
+    // events, NetworkPolicies, ResourceQuotas, LimitRanges, ConfigMaps, the namespace's Warning
+    // events (one page), cluster DNS pods
     // + 40 pod events + 2 ReplicaSet events + 1 HPA events + 3 nodes + 3 node events
     // + 1 PVC + 1 PVC events + 1 PersistentVolume + 1 previous log + 2 sampled current logs.
-    expect(h.fake.requests).toHaveLength(2 + 11 + 40 + 2 + 1 + 3 + 3 + 1 + 1 + 1 + 1 + 2);
+    expect(h.fake.requests).toHaveLength(2 + 12 + 40 + 2 + 1 + 3 + 3 + 1 + 1 + 1 + 1 + 2);
   });
 
   it('reads a huge workload in pages, keeps the least healthy pods and says what it left out', async () => {

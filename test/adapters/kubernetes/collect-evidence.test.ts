@@ -255,13 +255,15 @@ describe('a Deployment with a bad rollout', () => {
     expect(logReads.filter((r) => !r.path.includes(CRASHING_POD)).map((r) => r.query['previous'])).toEqual(['false', 'false']);
   });
 
-  it('asks the API server to filter: pods by the selector, events by object, nothing namespace-wide for pods or events', () => {
+  it('asks the API server to filter: pods by the selector, events by object or by type (one page of Warnings), nothing unfiltered', () => {
     const reqs = h.fake.requests;
     const podLists = reqs.filter((r) => r.path === `/api/v1/namespaces/${PAYMENTS}/pods`);
     expect(podLists).toHaveLength(1);
     expect(podLists[0]?.query).toMatchObject({ labelSelector: 'app=payment-service', limit: '500' });
     const eventLists = reqs.filter((r) => r.path.endsWith('/events'));
-    expect(eventLists.every((r) => (r.query['fieldSelector'] ?? '').startsWith('involvedObject.kind='))).toBe(true);
+    const warnings = eventLists.filter((r) => r.query['fieldSelector'] === 'type=Warning');
+    expect(warnings.map((r) => [r.path, r.query['limit']])).toEqual([[`/api/v1/namespaces/${PAYMENTS}/events`, '500']]);
+    expect(eventLists.filter((r) => !warnings.includes(r)).every((r) => (r.query['fieldSelector'] ?? '').startsWith('involvedObject.kind='))).toBe(true);
     expect(reqs.filter((r) => r.path === '/api/v1/events')).toHaveLength(3); // one per node
     expect(reqs.every((r) => r.method === 'GET')).toBe(true);
   });
