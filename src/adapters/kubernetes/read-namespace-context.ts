@@ -2,12 +2,15 @@
 // ResourceQuotas, LimitRanges and ConfigMaps (their names and times only — data is dropped at
 // once, and Secrets are never read), one page of its Warning events (whatever object they are
 // about: related-warnings.ts picks those that bear on the workload), plus the cluster DNS pods
-// in kube-system. The request count
+// in kube-system. The Namespace itself: its times, and when it is being deleted its
+// deletionTimestamp and the conditions that hold the deletion. The request count
 // does not grow with the workload; these collections are small in any namespace.
+import type * as k8s from '@kubernetes/client-node';
 import type { ClusterDnsEvidence, EventEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, ResourceQuotaEvidence } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';
 import { mapNetworkPolicy, mapQuota, namespaceObject } from './map-context.js';
 import { mapEvent } from './map-event.js';
+import { mapNamespaceDeletion } from './map-namespace.js';
 import { mapPod } from './map-pod.js';
 import { readEvents } from './read-events.js';
 import { readLogs } from './read-pod-details.js';
@@ -26,6 +29,16 @@ export interface NamespaceContext {
   objects: NamespaceObjectEvidence[];
   /** The namespace's Warning events, one page: objects the triage reads no other way speak here. */
   warnings: EventEvidence[];
+}
+
+/** The Namespace's times, and whether it is being deleted (then nothing new can be created in it). */
+function namespaceWithDeletion(ns: k8s.V1Namespace): NamespaceObjectEvidence {
+  const deletion = mapNamespaceDeletion(ns);
+  const obj = namespaceObject('Namespace', ns.metadata);
+  if (deletion === undefined) return obj;
+  // The delete is the namespace's last change, though it writes no managedFields entry.
+  const changedAt = deletion.deletedAt !== undefined && (obj.changedAt === undefined || deletion.deletedAt > obj.changedAt) ? deletion.deletedAt : obj.changedAt;
+  return { ...obj, ...(changedAt === undefined ? {} : { changedAt }), deletion };
 }
 
 /** Warning events read at most: one page; the API server filters by type. */
@@ -50,7 +63,7 @@ export async function readNamespaceContext(ctx: CollectContext): Promise<Namespa
     quotas: quotas.items.map(mapQuota),
     warnings: warnings.items.map(mapEvent),
     objects: [
-      ...(own.ok ? [namespaceObject('Namespace', own.value.metadata)] : []),
+      ...(own.ok ? [namespaceWithDeletion(own.value)] : []),
       ...policies.items.map((p) => namespaceObject('NetworkPolicy', p.metadata)),
       ...quotas.items.map((q) => namespaceObject('ResourceQuota', q.metadata)),
       ...limitRanges.items.map((l) => namespaceObject('LimitRange', l.metadata)),

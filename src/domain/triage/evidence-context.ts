@@ -5,6 +5,7 @@
  */
 import type { ConditionEvidence, IsoTime, NodeRequirementEvidence, Quantity } from './evidence-spec.js';
 import type { EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
+import type { NamespaceDeletionEvidence } from './evidence-namespace.js';
 
 /** Every pod the workload's selector matched, counted by state; `pods` keeps only some. */
 export interface PodCensus {
@@ -64,6 +65,8 @@ export interface NamespaceObjectEvidence {
   createdAt?: IsoTime;
   /** The newest managedFields time, when the API reports one. */
   changedAt?: IsoTime;
+  /** A Namespace only: set when it is being deleted (deletionTimestamp or phase Terminating). */
+  deletion?: NamespaceDeletionEvidence;
 }
 
 /**

@@ -13,6 +13,7 @@ import { listOwnServiceNames } from './called-service.js';
 import { collapseEvents, formatEventLine } from './collapse-events.js';
 import type { EventEvidence, PodEvidence, TriageEvidence } from './evidence.js';
 import { CHANGE_KINDS, type Finding } from './finding.js';
+import { explainFailingScaler } from './keda-trigger.js';
 import { formatKubectl } from './kubectl-command.js';
 import { RECENT_MS } from './pod-status.js';
 import { isWithin, msBetween } from './time-span.js';
@@ -152,12 +153,14 @@ export function linkRelatedWarnings(ev: TriageEvidence, findings: readonly Findi
     const lines = collapseEvents(r.events).slice(0, 2).map((c) => formatEventLine(c, { withObject: true, maxLength: 400 }));
     const at = pickNaming(out, r.object.name);
     const link = at < 0 ? undefined : out[at];
+    // A failing KEDA scaler: what it can no longer read, from the HPA KEDA made.
+    const scaler = r.object.kind === 'ScaledObject' ? explainFailingScaler(ev) : undefined;
     if (link !== undefined) {
       out[at] = {
         ...link,
         title: `${link.title}; ${describeWarning(r, 160).line}`,
-        evidence: [...link.evidence, ...lines],
-        likelyCause: `${link.likelyCause} Upstream of it, ${r.object.kind} ${r.object.name} (${r.relation}) reports ${w.reason}: "${truncate(w.message, 400)}".`,
+        evidence: [...link.evidence, ...lines, ...(scaler ? [scaler] : [])],
+        likelyCause: `${link.likelyCause} Upstream of it, ${r.object.kind} ${r.object.name} (${r.relation}) reports ${w.reason}: "${truncate(w.message, 400)}".${scaler ? ` ${scaler}` : ''}`,
         ...(link.fix !== undefined ? { fix: `${link.fix}; first see why ${r.object.kind} ${r.object.name} fails (${w.reason})` } : {}),
         confirmCommands: [...link.confirmCommands, formatKubectl(ev.target, `describe ${r.object.kind.toLowerCase()} ${r.object.name}`)],
       };
@@ -170,7 +173,7 @@ export function linkRelatedWarnings(ev: TriageEvidence, findings: readonly Findi
       layer: 'rollout/change',
       severity: 'warning',
       confidence: 'medium',
-      evidence: [`${r.object.kind} ${r.object.name}: ${r.relation}`, ...lines],
+      evidence: [`${r.object.kind} ${r.object.name}: ${r.relation}`, ...lines, ...(scaler ? [scaler] : [])],
       decisive: w.message,
       likelyCause: `${r.object.kind} ${r.object.name} is ${r.relation}, and it reports ${w.reason} now; no analyzer of this bot knows this event, so its message is quoted as the cluster gave it.`,
       nextAction: `Describe ${r.object.kind} ${r.object.name} and read its controller's log: the message names what fails.`,

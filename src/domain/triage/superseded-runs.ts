@@ -3,6 +3,8 @@
  * long after later runs have completed: that failure is history, and its pods' exit codes and log
  * lines are not the CronJob's state now. The Jobs themselves stay in the evidence, so the analyzers
  * of the run history (no success for a while, schedule) still see every run.
+ * Within one run too: a Job that is Complete retried past its failed pods (within backoffLimit),
+ * so those failed attempts are history as well.
  */
 import type { IsoTime, JobEvidence, TriageEvidence } from './evidence.js';
 import { findCondition } from './evidence-lookup.js';
@@ -25,12 +27,17 @@ export function listSupersededJobs(jobs: readonly JobEvidence[]): Set<string> {
   return new Set(superseded.map((j) => j.name));
 }
 
-/** The evidence of a CronJob without the pods (and their logs and events) of superseded runs. */
+/** Failed pods of Jobs that completed anyway: attempts a later pod of the same Job made good. */
+function listRetriedPods(ev: TriageEvidence): Set<string> {
+  const done = new Set((ev.jobs ?? []).filter(hasCompleted).map((j) => j.name));
+  return new Set(ev.pods.filter((p) => p.phase === 'Failed' && p.jobName !== undefined && done.has(p.jobName)).map((p) => p.name));
+}
+
+/** The evidence of a CronJob or Job without the pods (and their logs and events) of superseded runs and retried attempts. */
 export function dropSupersededRuns(ev: TriageEvidence): TriageEvidence {
-  if (ev.target.kind !== 'CronJob' || ev.jobs === undefined) return ev;
-  const old = listSupersededJobs(ev.jobs);
-  if (old.size === 0) return ev;
-  const gone = new Set(ev.pods.filter((p) => p.jobName !== undefined && old.has(p.jobName)).map((p) => p.name));
+  if ((ev.target.kind !== 'CronJob' && ev.target.kind !== 'Job') || ev.jobs === undefined) return ev;
+  const old = ev.target.kind === 'CronJob' ? listSupersededJobs(ev.jobs) : new Set<string>();
+  const gone = new Set([...ev.pods.filter((p) => p.jobName !== undefined && old.has(p.jobName)).map((p) => p.name), ...listRetriedPods(ev)]);
   if (gone.size === 0) return ev;
   return {
     ...ev,

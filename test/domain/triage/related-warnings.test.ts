@@ -6,7 +6,7 @@ import { clipErrorChain, findRelatedWarnings, linkRelatedWarnings } from '../../
 import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
 import type { EventEvidence, TriageEvidence } from '../../../src/domain/triage/evidence.js';
 import type { Finding } from '../../../src/domain/triage/finding.js';
-import { APP, NOW, NS, baseEvidence, event, minutesAgo, pod } from './scenarios/builders.js';
+import { APP, NOW, NS, baseEvidence, event, hpa, minutesAgo, pod } from './scenarios/builders.js';
 
 const RATE_LIMITED = 'The certificate request has failed to complete and will be retried: Failed to wait for order resource "payment-service-tls-1-2241871093" to become ready: order is in "errored" state: Failed to create Order: 429 urn:ietf:params:acme:error:rateLimited: too many certificates (5) already issued for this exact set of identifiers in the last 168h0m0s';
 
@@ -110,6 +110,23 @@ describe('linkRelatedWarnings', () => {
     expect(related[0]?.evidence[0]).toBe(`ScaledObject ${APP}: named after the workload`);
     const quoted = { ...secretMissing, evidence: [...secretMissing.evidence, `KEDAScalerFailed: ${scaler.message}`] };
     expect(linkRelatedWarnings(mounting([scaler]), [quoted]).related).toEqual([]);
+  });
+});
+
+describe('a failing KEDA scaler', () => {
+  const scaler = warning('ScaledObject', APP, 'KEDAScalerFailed', 'error establishing rabbitmq connection: Exception (403) Reason: "ACCESS_REFUSED - Login was refused using authentication mechanism PLAIN"', { source: 'keda-operator' });
+  const kedaHpa = hpa({ name: `keda-hpa-${APP}`, minReplicas: 1, currentReplicas: 0, desiredReplicas: 0, metrics: [{ name: 's0-rabbitmq-orders-created', target: '50' }] });
+
+  it('says what KEDA can no longer read (the queue of its trigger, from the HPA it made) and that it will not scale up from zero', () => {
+    const ev = baseEvidence({ pods: [], hpas: [kedaHpa], namespaceWarnings: [scaler] });
+    const atZero = { ...ev, workload: ev.workload ? { ...ev.workload, specReplicas: 0 } : null };
+    const { related } = linkRelatedWarnings(atZero, []);
+    expect(related[0]?.evidence.at(-1)).toBe(`KEDA scales ${APP} on the length of a RabbitMQ queue (metric s0-rabbitmq-orders-created); while its scaler fails KEDA cannot read that backlog, so it does not activate ${APP} from 0 replicas however much work waits (the HPA is disabled at zero).`);
+  });
+
+  it('says nothing of a trigger when the HPA is not one KEDA made', () => {
+    const { related } = linkRelatedWarnings(baseEvidence({ hpas: [hpa()], namespaceWarnings: [scaler] }), []);
+    expect(related[0]?.evidence.join('\n')).not.toMatch(/KEDA scales/);
   });
 });
 

@@ -72,4 +72,18 @@ describe('dropSupersededRuns', () => {
     const report = buildTriageReport(withRuns([...newer, failed], [...newerPods, ...failedPods]), { startedAt: NOW, finishedAt: NOW });
     expect(report.verdict).toBe('healthy');
   });
+
+  it('calls a run healthy whose first pod failed and whose retry completed the Job', () => {
+    const retried = { ...completed(CRON, 134, 6), failed: 1 };
+    const pods = [podOf(retried, 0, 1, 131), podOf(retried, 1, 0, 128)];
+    const report = buildTriageReport(withRuns([retried, completed(CRON, DAY + 134, 6)], pods), { startedAt: NOW, finishedAt: NOW });
+    expect(report.verdict).toBe('healthy');
+    expect(report.findings.map((f) => f.title).join('\n')).not.toMatch(/ETIMEDOUT|timed out/);
+  });
+
+  it('keeps the failed pods of a Job that has not completed', () => {
+    const running = { ...completed(CRON, 134, 6), failed: 1, succeeded: 0, active: 1, conditions: [] };
+    const pods = [podOf(running, 0, 1, 131)];
+    expect(dropSupersededRuns(withRuns([running], pods)).pods).toHaveLength(1);
+  });
 });

@@ -5,6 +5,7 @@ import type { Finding, Layer } from '../finding.js';
 import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
 import { HISTORY_MS, getDesiredReplicas, severityForPods } from '../pod-status.js';
 import { isWithin } from '../time-span.js';
+import { NAMESPACE_TERMINATING, summarizeNamespaceDeletion } from '../namespace-deletion.js';
 import { findMissingPriorityClass, findNearPriorityClass } from '../priority-class.js';
 
 const CONTROLLER_KINDS = new Set(['ReplicaSet', 'StatefulSet', 'Deployment']);
@@ -18,6 +19,8 @@ interface Refusal {
   command?: string;
   /** Set when the refusal would meet any pod, of any revision: see Finding.outsideWorkload. */
   outsideWorkload?: string;
+  /** Facts read elsewhere that say why (the namespace controller's conditions). */
+  facts?: string[];
 }
 
 /** "https://istiod.istio-system.svc:443/inject" → the webhook's Service and namespace. */
@@ -62,6 +65,24 @@ function classifyMissingPriorityClass(ev: TriageEvidence, message: string): Refu
     action: near ? `Correct priorityClassName to ${near.name} in the template and roll out again.` : `Point priorityClassName at an existing PriorityClass (kubectl get priorityclass), or create ${missing} if it is new.`,
     layer: 'rollout/change',
     command: formatKubectl(ev.target, 'get priorityclass', 'cluster'),
+  };
+}
+
+/** The namespace itself is being deleted: nothing new can be created in it, whatever the template. */
+function classifyNamespaceDeletion(ev: TriageEvidence, message: string): Refusal | undefined {
+  const ns = NAMESPACE_TERMINATING.exec(message)?.[1];
+  if (ns === undefined) return undefined;
+  const d = summarizeNamespaceDeletion(ev, ns);
+  const held = d.finalizers ? `; finalizers hold the deletion (${d.finalizers})` : '';
+  return {
+    key: `namespace-deleted/${ns}`,
+    title: `namespace ${ns} is being deleted (${d.state})${held}`,
+    cause: `Namespace ${ns} was deleted (${d.state}) and the API server creates nothing in a namespace being deleted, so no pod of any revision can be replaced; the workload itself is not at fault.${d.holds.length > 0 ? ` The namespace controller still waits on: ${d.holds.join('; ')}.` : ''}`,
+    action: `Find out who deleted ${ns} and whether it was meant; to recover, let the deletion finish${d.finalizers ? ' (remove the finalizers whose controller is gone with the namespace)' : ''} and recreate the namespace's objects from their source (Git) or a backup.`,
+    layer: 'rollout/change',
+    command: formatKubectl(ev.target, `get namespace ${ns} -o yaml`, 'cluster'),
+    outsideWorkload: 'nothing new can be created in the namespace, for any workload',
+    facts: d.holds.map((h) => `Namespace ${ns} ${d.state}: ${h}`),
   };
 }
 
@@ -117,6 +138,8 @@ function classifyRefusal(ev: TriageEvidence, message: string): Refusal {
   }
   const priority = classifyMissingPriorityClass(ev, message);
   if (priority) return priority;
+  const deleted = classifyNamespaceDeletion(ev, message);
+  if (deleted) return deleted;
   const sa = /serviceaccounts? "([^"]+)" not found/i.exec(message);
   if (sa?.[1]) {
     return {
@@ -156,7 +179,7 @@ export function analyzePodCreateFailures(ev: TriageEvidence): Finding[] {
   return [...byKey.values()].map(({ refusal, messages: msgs }) => {
     const mine = collapseEvents(events.filter((e) => msgs.includes(e.message)), { acrossObjects: true });
     const evidence = mine.length > 0 ? mine.slice(0, 3).map((e) => formatEventLine(e, { maxLength: 400 })) : [`ReplicaFailure: ${msgs[0] ?? ''}`];
-    evidence.push(`${ev.pods.length} pods exist of ${getDesiredReplicas(ev)} desired`);
+    evidence.push(...(refusal.facts ?? []), `${ev.pods.length} pods exist of ${getDesiredReplicas(ev)} desired`);
     return {
       id: `pod-create-failed/${refusal.key}`,
       kind: 'pod-create-failed',

@@ -54,6 +54,27 @@ describe('analyzePodCreateFailures', () => {
     expect(f?.nextAction).toContain('create payments-urgent if it is new');
   });
 
+  it('says the namespace is being deleted, since when, and which finalizers hold the deletion', () => {
+    const ev = refused(`Error creating: pods "${APP}-${REV7.hash}-" is forbidden: unable to create new content in namespace ${NS} because it is being terminated`);
+    ev.namespaceObjects = [{
+      kind: 'Namespace', name: NS, createdAt: minutesAgo(400 * 24 * 60), changedAt: minutesAgo(15),
+      deletion: { deletedAt: minutesAgo(15), phase: 'Terminating', conditions: [
+        { type: 'NamespaceContentRemaining', status: 'True', reason: 'SomeResourcesRemain', message: 'Some resources are remaining: widgets.example.io has 2 resource instances' },
+        { type: 'NamespaceFinalizersRemaining', status: 'True', reason: 'SomeFinalizersRemain', message: 'Some content in the namespace has finalizers remaining: example.io/widget-cleanup in 2 resource instances' },
+      ] },
+    }];
+    const [f] = analyzePodCreateFailures(ev);
+    expect(f?.title).toBe(`Pods cannot be created: namespace ${NS} is being deleted (Terminating, deleted 15m ago); finalizers hold the deletion (example.io/widget-cleanup in 2 resource instances)`);
+    expect(f?.evidence.join('\n')).toContain('NamespaceContentRemaining: widgets.example.io has 2 resource instances');
+    expect(f?.likelyCause).toContain('the workload itself is not at fault');
+    expect(f?.confirmCommands.join(' ')).toContain(`get namespace ${NS} -o yaml`);
+  });
+
+  it('says the namespace is being deleted from the refusal alone when the Namespace could not be read', () => {
+    const [f] = analyzePodCreateFailures(refused(`Error creating: pods "${APP}-${REV7.hash}-" is forbidden: unable to create new content in namespace ${NS} because it is being terminated`));
+    expect(f?.title).toBe(`Pods cannot be created: namespace ${NS} is being deleted (Terminating)`);
+  });
+
   it('ignores FailedCreate events older than a day and healthy workloads', () => {
     expect(analyzePodCreateFailures(refused('Error creating: exceeded quota: payments-compute', 2 * 24 * 60))).toEqual([]);
     expect(analyzePodCreateFailures(healthyScenario())).toEqual([]);
