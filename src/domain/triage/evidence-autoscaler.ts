@@ -1,6 +1,6 @@
 // The cluster autoscaler's own status: the ConfigMap it writes for people to read
 // (kube-system/cluster-autoscaler-status), read only while a pod of the workload waits to be placed.
-import type { IsoTime } from './evidence.js';
+import type { IsoTime } from './evidence-spec.js';
 
 export interface AutoscalerStatusEvidence {
   namespace: string;
