@@ -22,7 +22,7 @@
 //   log tail of one of its ready pods; and for a pending pod
 //   pinned to one node that needs host ports (a DaemonSet's), or a host-network pod whose logs say its
 //   port is in use, the pods of that node (at most two nodes each);
-//   and while a pod waits to be placed, the namespace's Preempted events (one page) and, where they
+//   and while a pod waits to be placed, the cluster autoscaler's status ConfigMap (one get), the namespace's Preempted events (one page) and, where they
 //   preempted the workload's pods, the pods of the nodes they name (at most two nodes); and where a
 //   pod's FailedCreatePodSandBox names a CNI plugin, or pending pods ask for a device (nvidia.com/gpu)
 //   that none of the nodes they may use advertises, the pods of those nodes (at most two nodes) and

@@ -3,7 +3,7 @@
 // that refuses it — with the log of the servers that say why —, another workload's pods behind its
 // Services, a Service of another namespace or of another name it looks for, the last callers an
 // ingress policy cut off, what keeps a rejected Secret in sync), who holds a port its pods need,
-// and what left the cluster DNS short. Each is bounded (see collect-evidence.ts) and
+// what left the cluster DNS short, and why the cluster autoscaler adds no node. Each is bounded (see collect-evidence.ts) and
 // none happens on a healthy workload's evidence.
 import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
 import { listOwnServiceNames, pickCalledServices } from '../../domain/triage/called-service.js';
@@ -20,6 +20,8 @@ import { readCallerPods } from './read-caller-pods.js';
 import { readDependencyServices } from './read-dependency-services.js';
 import { readServicesElsewhere } from './read-services-elsewhere.js';
 import { readSecretSyncEvents } from './read-secret-sync-events.js';
+import { readAutoscalerStatus } from './read-autoscaler-status.js';
+import { needsAutoscalerStatus } from '../../domain/triage/scale-up-failure.js';
 import { pickForeignPods, readForeignPods } from './read-foreign-pods.js';
 import { pickDependencyPods, readDependencyPods } from './read-dependency-pods.js';
 import { readExplainingPods } from './read-explaining-pods.js';
@@ -39,7 +41,7 @@ export interface FirstReads {
   details: Promise<{ logs: TriageEvidence['logs'] }>;
 }
 
-type Leads = Pick<TriageEvidence, 'downServices' | 'calledServices' | 'callerPods' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents'>;
+type Leads = Pick<TriageEvidence, 'downServices' | 'calledServices' | 'callerPods' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents' | 'autoscalerStatus'>;
 type DnsCapacity = NonNullable<TriageEvidence['dns']>['capacity'];
 
 export async function readLeads(ctx: CollectContext, target: TriageTarget, first: FirstReads): Promise<{ leads: Leads; dnsCapacity: DnsCapacity }> {
@@ -93,14 +95,16 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const secrets = listRejectedSecrets({ logs: d.logs, pods: pods.ranked });
     return secrets.length === 0 ? [] : readSecretSyncEvents(ctx, secrets);
   });
+  // A pod waiting for a node: the cluster autoscaler's status says why none comes (one get).
+  const autoscalerP = podsP.then((pods) => (needsAutoscalerStatus(pods.ranked) ? readAutoscalerStatus(ctx) : undefined));
   // Lookups that time out while every DNS pod is ready: what left the cluster DNS short (a scale-down, an edited ConfigMap).
   const dnsCapacityP = Promise.all([first.dns, detailsP]).then(([dns, d]) => {
     const deployment = needsDnsCapacity(d.logs, dns);
     return deployment === undefined || dns === undefined ? undefined : readDnsCapacity(ctx, deployment, dns.pods);
   });
 
-  const [downServices, calledServices, callerPods, foreignPods, dependencyPods, portHolders, hostHolders, dependencyServices, servicesElsewhere, secretSyncEvents, dnsCapacity] = await Promise.all([
-    downP, calledP, callersP, foreignP, dependencyP, portHoldersP, hostHoldersP, dependencyServicesP, servicesElsewhereP, secretSyncP, dnsCapacityP,
+  const [downServices, calledServices, callerPods, foreignPods, dependencyPods, portHolders, hostHolders, dependencyServices, servicesElsewhere, secretSyncEvents, dnsCapacity, autoscalerStatus] = await Promise.all([
+    downP, calledP, callersP, foreignP, dependencyP, portHoldersP, hostHoldersP, dependencyServicesP, servicesElsewhereP, secretSyncP, dnsCapacityP, autoscalerP,
   ]);
   const leads: Leads = {
     ...(downServices.length > 0 ? { downServices } : {}),
@@ -113,6 +117,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     ...(dependencyServices.length > 0 ? { dependencyServices } : {}),
     ...(servicesElsewhere.length > 0 ? { servicesElsewhere } : {}),
     ...(secretSyncEvents.length > 0 ? { secretSyncEvents } : {}),
+    ...(autoscalerStatus === undefined ? {} : { autoscalerStatus }),
   };
   return { leads, dnsCapacity };
 }

@@ -17,6 +17,9 @@ const IDENTIFYING_LABELS = [
   'node-role.kubernetes.io/control-plane',
 ];
 
+/** Labels naming the machine image (an AMI, a node image version): what a node rotation changes. */
+const NODE_IMAGE_LABEL = /(^|[./-])(ami(-id)?|(node(group)?-)?image(-version)?|os-distribution)$/i;
+
 const EFFECTS = new Set(['NoSchedule', 'PreferNoSchedule', 'NoExecute']);
 
 /** `allLabels`: keep every label, for matching nodeSelectors and affinity against the node. */
@@ -41,6 +44,7 @@ export function mapNode(n: k8s.V1Node, opts: { allLabels?: boolean } = {}): Node
     const v = n.metadata?.labels?.[key];
     if (v !== undefined) labels[key] = v;
   }
+  for (const [key, v] of Object.entries(n.metadata?.labels ?? {})) if (NODE_IMAGE_LABEL.test(key)) labels[key] = v;
   if (Object.keys(labels).length > 0) out.labels = labels;
   const info = n.status?.nodeInfo;
   if (info?.kernelVersion) out.kernelVersion = info.kernelVersion;

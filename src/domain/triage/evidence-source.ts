@@ -29,4 +29,5 @@ export type EvidenceSource =
   | 'dependencyServices'
   | 'nodeMemory'
   | 'callerPods'
-  | 'namespaceWarnings';
+  | 'namespaceWarnings'
+  | 'autoscalerStatus';

@@ -24,6 +24,7 @@ import type { DependencyServiceEvidence, EndpointSliceEvidence, ServiceElsewhere
 import type { CallerPodEvidence, ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceJobsEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, NodeAgentsEvidence, NodeNetworkEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, PreemptorEvidence, PriorityClassUseEvidence, ResourceQuotaEvidence, StrayHpaEvidence, SystemComponentEvidence } from './evidence-context.js';
 import type { NodeMemoryEvidence } from './evidence-node-memory.js';
 import type { EvidenceSource } from './evidence-source.js';
+import type { AutoscalerStatusEvidence } from './evidence-autoscaler.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -319,5 +320,7 @@ export interface TriageEvidence {
   secretSyncEvents?: EventEvidence[];
   /** The namespace's Warning events (one page), whatever object they are about: see related-warnings.ts. */
   namespaceWarnings?: EventEvidence[];
+  /** The cluster autoscaler's status ConfigMap, while pods wait to be placed: why no node comes. */
+  autoscalerStatus?: AutoscalerStatusEvidence;
 }
 

@@ -12,6 +12,7 @@ import {
   summarizeSchedulingReasons,
 } from '../scheduling-message.js';
 import { latest } from '../time-span.js';
+import { explainScaleUpFailure } from '../scale-up-failure.js';
 import { explainClaimDeleting } from './claim-deleting.js';
 import { explainClaimInUse } from './claim-in-use.js';
 import { explainSpreadMissingLabel } from './spread-missing-label.js';
@@ -156,6 +157,12 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
     advice = { cause: held.cause, action: held.action };
     evidence.push(...held.evidence);
   }
+  // Pods that fit nowhere and an autoscaler that cannot add nodes: the cloud's refusal says why.
+  const scaleUp = lead?.category === 'insufficient' && tooBig.length === 0 && !held ? explainScaleUpFailure(ev, listPodEvents(ev, ['NotTriggerScaleUp'], names)) : undefined;
+  if (scaleUp) {
+    advice = { cause: scaleUp.cause, action: scaleUp.action };
+    evidence.push(...scaleUp.evidence);
+  }
   const where = parsed.total !== undefined ? `${parsed.available ?? 0}/${parsed.total} nodes available` : 'no node fits';
   return [
     {
@@ -163,17 +170,17 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
       kind: 'failed-scheduling',
       title: tooBig.length > 0
         ? `${n} Pending: each requests ${tooBig.join(' and ')}, more than any node can offer`
-        : `${n} Pending${onNode}, ${where}: ${why}${hpa ? ` (HPA wants ${hpa.desiredReplicas})` : ''}${held ? `; ${held.detail}` : ''}`,
+        : `${n} Pending${onNode}, ${where}: ${why}${hpa ? ` (HPA wants ${hpa.desiredReplicas})` : ''}${held ? `; ${held.detail}` : ''}${scaleUp ? `; ${scaleUp.detail}` : ''}`,
       layer: 'capacity',
       severity: severityForPods(ev, total),
       confidence: main.length > 0 ? 'high' : 'medium',
       evidence,
       // The autoscaler's refusal says why capacity does not come; else the scheduler's reasons.
-      ...(autoscaler[0]?.reason === 'NotTriggerScaleUp' ? { decisive: autoscaler[0].message } : message ? { decisive: message.replace(/\.?\s*preemption:[\s\S]*$/, '.') } : {}),
+      ...(scaleUp?.decisive !== undefined ? { decisive: scaleUp.decisive } : autoscaler[0]?.reason === 'NotTriggerScaleUp' ? { decisive: autoscaler[0].message } : message ? { decisive: message.replace(/\.?\s*preemption:[\s\S]*$/, '.') } : {}),
       likelyCause: hpa ? `${advice.cause} The HPA scaled up past what the cluster can place.` : advice.cause,
       nextAction: advice.action,
       ...(held?.outsideWorkload ? { outsideWorkload: held.outsideWorkload } : {}),
-      fix: held ? held.fix : autoscaler[0]?.reason === 'NotTriggerScaleUp' && lead?.category === 'insufficient' ? 'add capacity: the cluster autoscaler will not (raise the node group maximum, or free room)' : advice.action.replace(/^Mitigate: /, '').split(/[;(]/)[0]?.trim().replace(/\.$/, '') ?? advice.action,
+      fix: held ? held.fix : scaleUp ? scaleUp.fix : autoscaler[0]?.reason === 'NotTriggerScaleUp' && lead?.category === 'insufficient' ? 'add capacity: the cluster autoscaler will not (raise the node group maximum, or free room)' : advice.action.replace(/^Mitigate: /, '').split(/[;(]/)[0]?.trim().replace(/\.$/, '') ?? advice.action,
       confirmCommands: [
         describePodCommand(ev.target, pending[0]?.name ?? ''),
         ...(held ? held.confirm : [formatKubectl(ev.target, 'get events --field-selector reason=FailedScheduling')]),

@@ -8,6 +8,7 @@ import { describeHeap, findHeapSetting, tellUnboundedHeap } from '../runtime-fla
 import { describeOrigin, describeOriginEvidence, explainOrigin, findResourceOrigin, fixOrigin } from '../resource-origin.js';
 import { explainMemoryMounts, formatMemoryMounts, listMemoryVolumeMounts } from '../memory-volumes.js';
 import { describeSystemOomKills } from './oom-system.js';
+import { findOomNodeSplit } from './oom-node-split.js';
 import { formatAgo } from '../time-span.js';
 
 interface OomHit {
@@ -82,8 +83,11 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
     : `No memory limit is set, so the node's OOM killer chose this process when ${nodes.join(', ') || 'the node'} ran out of ` +
       `memory; QoS ${qos} pods are killed before Guaranteed ones. Something on the node, maybe this container, used more than was requested.`;
   const sourceFix = origin ? fixOrigin(origin, container.name, ns) : undefined;
+  // Nothing in the spec explains it and the kills keep to one group of machines: not the limit.
+  const split = limit && !off && !heapTooBig && sourceFix === undefined && tmpfs.length === 0 ? findOomNodeSplit(ev, unique(hits.map((h) => h.ref.pod))) : undefined;
+  if (split) evidence.push(`OOM kills only on ${split.where}; the same revision and limit run fine elsewhere`);
   const tmpfsFix = tmpfs.length > 0 ? `move ${tmpfs.map((m) => m.mountPath).join(', ')} off memory (an emptyDir without medium: Memory), or raise the limit to hold the process and the files written there` : undefined;
-  const nextAction = off && sourceFix === undefined ? off.action : sourceFix !== undefined
+  const nextAction = split ? split.action : off && sourceFix === undefined ? off.action : sourceFix !== undefined
     ? `Mitigate: ${sourceFix}${heapTooBig && heap ? `; or size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} from the limit (~75%)` : ''}. A restart only brings the same limit back.`
     : tmpfsFix !== undefined && !heapTooBig
     ? `Mitigate: ${tmpfsFix}. A restart only empties it until the next large file.`
@@ -105,9 +109,9 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
     confidence: 'high',
     evidence,
-    likelyCause: (origin ? `${explainOrigin(origin, ns)} ` : '') + (tmpfs.length > 0 ? explainMemoryMounts(tmpfs, limit) : '') + (off ? off.cause : heapTooBig && heap ? `${heap.flag} (${heap.where}) sizes the heap at or above the container's ${limit ?? ''} limit: as the heap fills, the container passes its limit and the kernel kills it before the runtime's garbage collector ever has to work hard. ${likelyCause}` : likelyCause),
+    likelyCause: (origin ? `${explainOrigin(origin, ns)} ` : '') + (tmpfs.length > 0 ? explainMemoryMounts(tmpfs, limit) : '') + (split ? split.cause : off ? off.cause : heapTooBig && heap ? `${heap.flag} (${heap.where}) sizes the heap at or above the container's ${limit ?? ''} limit: as the heap fills, the container passes its limit and the kernel kills it before the runtime's garbage collector ever has to work hard. ${likelyCause}` : likelyCause),
     nextAction,
-    fix: off && sourceFix === undefined ? off.fix : sourceFix !== undefined ? `${sourceFix}${heapTooBig && heap ? `, or size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} from the limit (~75%)` : ''}` : tmpfsFix !== undefined && !heapTooBig ? tmpfsFix : heapTooBig && heap ? `size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} below the limit (~75%) or raise the limit` : limit ? `raise the memory limit or find what grows` : 'set a memory request and limit',
+    fix: split ? split.fix : off && sourceFix === undefined ? off.fix : sourceFix !== undefined ? `${sourceFix}${heapTooBig && heap ? `, or size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} from the limit (~75%)` : ''}` : tmpfsFix !== undefined && !heapTooBig ? tmpfsFix : heapTooBig && heap ? `size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} below the limit (~75%) or raise the limit` : limit ? `raise the memory limit or find what grows` : 'set a memory request and limit',
     confirmCommands: [
       describePodCommand(ev.target, pod),
       formatKubectl(ev.target, `get pod ${pod} -o jsonpath='{.status.${status}[?(@.name=="${container.name}")].lastState.terminated}'`),

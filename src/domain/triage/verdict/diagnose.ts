@@ -14,6 +14,7 @@ import type { Differential, Split } from './differential.js';
 import { findRolloutBlock } from './controller-hold.js';
 import { describeRebuilt, listDigestsCommand, pinRebuilt } from './image-digest.js';
 import { findTrigger, rollbackFits } from './trigger.js';
+import { describeNodeTraits } from './node-traits.js';
 import type { Trigger } from './trigger.js';
 import { capitalize } from '../../text.js';
 
@@ -67,7 +68,7 @@ function lowerConfidence(c: Confidence): Confidence {
   return c === 'high' ? 'medium' : 'low';
 }
 
-function describeSeparation(s: Split, mechanism: Finding, d: Differential): string | undefined {
+function describeSeparation(ev: TriageEvidence, s: Split, mechanism: Finding, d: Differential): string | undefined {
   if (s.attribute === 'image digest') return describeRebuilt(d);
   if (s.attribute === 'revision' || s.attribute === 'image') return undefined;
   const values = s.failing.join(', ');
@@ -76,7 +77,10 @@ function describeSeparation(s: Split, mechanism: Finding, d: Differential): stri
   const nodes = [...new Set(d.failing.flatMap((p) => (p.nodeName ? [p.nodeName] : [])))];
   const onNodes = s.attribute !== 'node' && nodes.length > 0 && nodes.length <= 2 && !nodes.every((n) => mechanism.title.includes(n)) ? `node ${nodes.join(', ')}; ` : '';
   const noun = s.attribute === 'os image' ? 'os image' : s.attribute;
-  return `all on ${s.attribute} ${values} (${onNodes}healthy pods run on ${s.healthy.length} other ${noun}${s.healthy.length === 1 ? '' : noun.endsWith('s') ? 'es' : 's'})`;
+  // What those nodes share that the healthy pods' nodes lack (new nodes, another AMI): why there.
+  const traits = describeNodeTraits(ev, d, s.attribute);
+  const shared = traits.length > 0 ? `: ${traits.join('; ')}` : '';
+  return `all on ${s.attribute} ${values}${shared} (${onNodes}healthy pods run on ${s.healthy.length} other ${noun}${s.healthy.length === 1 ? '' : noun.endsWith('s') ? 'es' : 's'})`;
 }
 
 function decideAction(ev: TriageEvidence, mechanism: Finding, trigger: Trigger, separation: Split | undefined, d: Differential): { action: string; command?: string } {
@@ -131,7 +135,7 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
   if (trigger.kind === 'revision' || trigger.kind === 'object-change' || trigger.kind === 'scale-up' || trigger.kind === 'resources-set') lead = `Since ${trigger.text}: `;
   else if (trigger.kind === 'first-install') lead = `${capitalize(trigger.text.replace(/: nothing earlier.*$/, ''))}: `;
   const quote = mechanism.decisive && !mechanism.title.includes(mechanism.decisive) ? ` — "${clip(mechanism.decisive, QUOTE_MAX)}"` : '';
-  const where = separation ? describeSeparation(separation, mechanism, d) : undefined;
+  const where = separation ? describeSeparation(ev, separation, mechanism, d) : undefined;
   // One or two pods are named; a pod that holds back others says so.
   const pods = mechanism.affected?.pods ?? [];
   const named = pods.length > 0 && pods.length <= 2 && !pods.some((p) => mechanism.title.includes(p)) ? ` (${pods.join(', ')})` : '';

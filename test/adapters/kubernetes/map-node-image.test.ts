@@ -1,0 +1,15 @@
+// A node's image labels (an AMI, a node image version) survive the mapping: they tell the new
+// nodes of a rotation from the old ones.
+import { describe, expect, it } from 'vitest';
+import { mapNode } from '../../../src/adapters/kubernetes/map-node.js';
+import { node } from '../../triage-corpus/kit/index.js';
+
+describe('mapNode', () => {
+  it('keeps labels that name the machine image and drops unrelated custom labels', () => {
+    const n = node({ name: 'ip-10-0-44-230.eu-west-1.compute.internal', zone: 'eu-west-1a', pool: 'general', instanceType: 'm6i.xlarge', createdAgo: 39, labels: { 'acme.io/ami': 'acme-eks-al2023-v20261118', 'kubernetes.azure.com/node-image-version': 'AKSUbuntu-2204gen2-202411.12.0', 'acme.io/team': 'risk' } });
+    const labels = mapNode(n).labels ?? {};
+    expect(labels['acme.io/ami']).toBe('acme-eks-al2023-v20261118');
+    expect(labels['kubernetes.azure.com/node-image-version']).toBe('AKSUbuntu-2204gen2-202411.12.0');
+    expect(labels['acme.io/team']).toBeUndefined();
+  });
+});
