@@ -85,10 +85,25 @@ export function pickDecisiveLine(lines: readonly string[]): string | undefined {
   // An exception's own line (KeyError: …, psycopg2.errors.DuplicateColumn: …, panic: …) beats a trailer that merely says "error".
   // A bare "Error: …" opening the line is the exception too: how Node.js prints an uncaught Error, and how CLIs report why they stop.
   const strong = errors.filter((l) => (/(^|[\s"'(])([\w.$]+(Error|Exception)|[\w$]+\.errors\.\w+|panic|FATAL|Caused by)\b:?/.test(l) || /^(Uncaught )?Error: /.test(l)) && !/^\(Background on this error/.test(l));
-  const line = strong.at(-1) ?? errors.at(-1) ?? nonEmpty.at(-1);
+  const line = causeBefore(strong.at(-1) ?? errors.at(-1), errors, strong) ?? nonEmpty.at(-1);
   if (line === undefined) return undefined;
   const told = condenseStructuredLine(line);
   return truncate(told, 300);
+}
+
+/** A give-up that reports only the consequence (a wait that ran out, a child that died): the cause was logged before it. */
+const CONSEQUENCE_ONLY = /\b(exited unexpectedly|unexpectedly exited|timed out waiting|failed to wait for|did not become ready|giving up|gave up)\b/i;
+
+/**
+ * When the chosen line only reports a consequence ("timed out waiting for cache to be synced",
+ * "worker exited unexpectedly"), the last earlier error that is not itself a consequence names
+ * the cause (no matches for kind …, killed by signal: Bus error …); the exception kind first.
+ */
+function causeBefore(line: string | undefined, errors: readonly string[], strong: readonly string[]): string | undefined {
+  if (line === undefined || !CONSEQUENCE_ONLY.test(line)) return line;
+  const at = errors.lastIndexOf(line);
+  const earlier = errors.slice(0, at < 0 ? 0 : at).filter((l) => !CONSEQUENCE_ONLY.test(l));
+  return earlier.filter((l) => strong.includes(l)).at(-1) ?? earlier.at(-1) ?? line;
 }
 
 /** Level words and timestamps before a log line's message. */
