@@ -133,6 +133,8 @@ function joinBrokenQuotes(lines: readonly string[]): string[] {
   return out;
 }
 
+/** zap's console encoder: tab-separated time, level, optional logger, message, and a JSON object of fields last. */
+const ZAP_CONSOLE = /^\S*\d{2}:\d{2}\S*\t(?:DEBUG|INFO|WARN|ERROR|DPANIC|PANIC|FATAL)\t(?:[^\t]*\t)?[^\t]+\t\{.*\}$/;
 const MESSAGE_KEYS = ['msg', 'message', 'event'];
 const ERROR_KEYS = ['error', 'err', 'exception', 'reason', 'cause'];
 const CONTEXT_KEYS = ['path', 'file', 'host', 'upstream', 'addr', 'url', 'key', 'table'];
@@ -163,6 +165,16 @@ export function condenseStructuredLine(line: string): string {
   } else if (/\b(msg|message)=/.test(t)) {
     fields = {};
     for (const m of t.matchAll(/(\w+)=("(?:[^"\\]|\\.)*"|\S+)/g)) fields[m[1] ?? ''] = (m[2] ?? '').replace(/^"|"$/g, '').replace(/\\"/g, '"');
+  } else if (ZAP_CONSOLE.test(t)) {
+    // zap's console form (controller-runtime, most operators): time, level, [logger,] message, then JSON fields.
+    const parts = t.split('\t');
+    const tail = parts.at(-1) ?? '';
+    try {
+      const parsed: unknown = JSON.parse(tail);
+      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) fields = { ...(parsed as Record<string, unknown>), msg: parts.at(-2) ?? '' };
+    } catch {
+      fields = undefined;
+    }
   } else {
     // klog's structured form (Kubernetes components): E1121 03:14:00.000012 1 scraper.go:149] "Failed to scrape node" err="…" node="…"
     const klog = /^[IWEF]\d{4} [\d:.]+\s+\d+ [\w.-]+:\d+\]\s+"((?:[^"\\]|\\.)*)"(.*)$/.exec(t);

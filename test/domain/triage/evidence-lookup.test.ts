@@ -199,6 +199,11 @@ describe('pickDecisiveLine: a cause logged before a generic give-up', () => {
 });
 
 describe('condenseStructuredLine', () => {
+  it("reads zap's console lines (controller-runtime, operators): the message, then the error of its JSON fields", () => {
+    const line = '2026-11-21T03:09:01Z\tERROR\tcontroller-runtime.source\tif kind is a CRD, it should be installed before calling Start\t{"kind": "Widget.example", "error": "no matches for kind \\"Widget\\" in version \\"example/v1beta1\\""}';
+    expect(condenseStructuredLine(line)).toBe('if kind is a CRD, it should be installed before calling Start: no matches for kind "Widget" in version "example/v1beta1"');
+  });
+
   it('reads klog\'s structured lines (Kubernetes components) like logfmt', () => {
     expect(condenseStructuredLine('E1121 03:13:52.120457       1 scraper.go:149] "Failed to scrape node" err="x509: cannot validate certificate for 10.0.111.31" node="ip-10-0-111-31"')).toBe(
       'Failed to scrape node: x509: cannot validate certificate for 10.0.111.31',
