@@ -85,10 +85,25 @@ export function pickDecisiveLine(lines: readonly string[]): string | undefined {
   // An exception's own line (KeyError: …, psycopg2.errors.DuplicateColumn: …, panic: …) beats a trailer that merely says "error".
   // A bare "Error: …" opening the line is the exception too: how Node.js prints an uncaught Error, and how CLIs report why they stop.
   const strong = errors.filter((l) => (/(^|[\s"'(])([\w.$]+(Error|Exception)|[\w$]+\.errors\.\w+|panic|FATAL|Caused by)\b:?/.test(l) || /^(Uncaught )?Error: /.test(l)) && !/^\(Background on this error/.test(l));
-  const line = strong.at(-1) ?? errors.at(-1) ?? nonEmpty.at(-1);
+  const line = causeBefore(strong.at(-1) ?? errors.at(-1), errors, strong) ?? nonEmpty.at(-1);
   if (line === undefined) return undefined;
   const told = condenseStructuredLine(line);
   return truncate(told, 300);
+}
+
+/** A give-up that reports only the consequence (a wait that ran out, a child that died): the cause was logged before it. */
+const CONSEQUENCE_ONLY = /\b(exited unexpectedly|unexpectedly exited|timed out waiting|failed to wait for|did not become ready|giving up|gave up)\b/i;
+
+/**
+ * When the chosen line only reports a consequence ("timed out waiting for cache to be synced",
+ * "worker exited unexpectedly"), the last earlier error that is not itself a consequence names
+ * the cause (no matches for kind …, killed by signal: Bus error …); the exception kind first.
+ */
+function causeBefore(line: string | undefined, errors: readonly string[], strong: readonly string[]): string | undefined {
+  if (line === undefined || !CONSEQUENCE_ONLY.test(line)) return line;
+  const at = errors.lastIndexOf(line);
+  const earlier = errors.slice(0, at < 0 ? 0 : at).filter((l) => !CONSEQUENCE_ONLY.test(l));
+  return earlier.filter((l) => strong.includes(l)).at(-1) ?? earlier.at(-1) ?? line;
 }
 
 /** Level words and timestamps before a log line's message. */
@@ -118,6 +133,8 @@ function joinBrokenQuotes(lines: readonly string[]): string[] {
   return out;
 }
 
+/** zap's console encoder: tab-separated time, level, optional logger, message, and a JSON object of fields last. */
+const ZAP_CONSOLE = /^\S*\d{2}:\d{2}\S*\t(?:DEBUG|INFO|WARN|ERROR|DPANIC|PANIC|FATAL)\t(?:[^\t]*\t)?[^\t]+\t\{.*\}$/;
 const MESSAGE_KEYS = ['msg', 'message', 'event'];
 const ERROR_KEYS = ['error', 'err', 'exception', 'reason', 'cause'];
 const CONTEXT_KEYS = ['path', 'file', 'host', 'upstream', 'addr', 'url', 'key', 'table'];
@@ -148,6 +165,16 @@ export function condenseStructuredLine(line: string): string {
   } else if (/\b(msg|message)=/.test(t)) {
     fields = {};
     for (const m of t.matchAll(/(\w+)=("(?:[^"\\]|\\.)*"|\S+)/g)) fields[m[1] ?? ''] = (m[2] ?? '').replace(/^"|"$/g, '').replace(/\\"/g, '"');
+  } else if (ZAP_CONSOLE.test(t)) {
+    // zap's console form (controller-runtime, most operators): time, level, [logger,] message, then JSON fields.
+    const parts = t.split('\t');
+    const tail = parts.at(-1) ?? '';
+    try {
+      const parsed: unknown = JSON.parse(tail);
+      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) fields = { ...(parsed as Record<string, unknown>), msg: parts.at(-2) ?? '' };
+    } catch {
+      fields = undefined;
+    }
   } else {
     // klog's structured form (Kubernetes components): E1121 03:14:00.000012 1 scraper.go:149] "Failed to scrape node" err="…" node="…"
     const klog = /^[IWEF]\d{4} [\d:.]+\s+\d+ [\w.-]+:\d+\]\s+"((?:[^"\\]|\\.)*)"(.*)$/.exec(t);

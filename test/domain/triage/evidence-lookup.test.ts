@@ -158,7 +158,52 @@ describe('pickDecisiveLine', () => {
   });
 });
 
+describe('pickDecisiveLine: a cause logged before a generic give-up', () => {
+  it('takes the error that names the cause over a later "timed out waiting" that only reports the consequence', () => {
+    const lines = [
+      '2026-11-21T03:09:00Z\tINFO\tsetup\tstarting manager',
+      '2026-11-21T03:09:01Z\tERROR\tcontroller-runtime.source\tif kind is a CRD, it should be installed before calling Start\t{"kind": "Widget.example", "error": "no matches for kind \\"Widget\\" in version \\"example/v1beta1\\""}',
+      'sigs.k8s.io/controller-runtime/pkg/source.(*Kind).Start.func1.1',
+      '\t/go/pkg/mod/sigs.k8s.io/controller-runtime@v0.12.3/pkg/source/source.go:139',
+      '2026-11-21T03:11:00Z\tERROR\tCould not wait for Cache to sync\t{"error": "failed to wait for widget caches to sync: timed out waiting for cache to be synced"}',
+      '2026-11-21T03:11:00Z\tINFO\tStopping and waiting for caches',
+      '2026-11-21T03:11:00Z\tERROR\tsetup\tproblem running manager\t{"error": "failed to wait for widget caches to sync: timed out waiting for cache to be synced"}',
+      'main.main',
+      '\t/workspace/main.go:131',
+    ];
+    expect(pickDecisiveLine(lines)).toMatch(/no matches for kind \\?"Widget\\?" in version/);
+  });
+
+  it('takes the exception a Python chain names as the direct cause over the wrapper that "exited unexpectedly"', () => {
+    const lines = [
+      'INFO worker: batch 1 with 4 loader processes',
+      'Traceback (most recent call last):',
+      '  File "/usr/lib/python3.11/queue.py", line 180, in get',
+      '    self.not_empty.wait(remaining)',
+      'RuntimeError: loader worker (pid 41) is killed by signal: Bus error. The workers may be out of shared memory.',
+      '',
+      'The above exception was the direct cause of the following exception:',
+      '',
+      'Traceback (most recent call last):',
+      '  File "/app/main.py", line 12, in <module>',
+      "    raise RuntimeError(f'loader worker (pid(s) {pids}) exited unexpectedly') from e",
+      'RuntimeError: loader worker (pid(s) 41) exited unexpectedly',
+    ];
+    expect(pickDecisiveLine(lines)).toMatch(/Bus error.*shared memory/);
+  });
+
+  it('keeps a "timed out waiting" line when no earlier line names a cause', () => {
+    const lines = ['INFO starting', 'INFO connecting to the broker', 'ERROR timed out waiting for the broker after 30s'];
+    expect(pickDecisiveLine(lines)).toBe('ERROR timed out waiting for the broker after 30s');
+  });
+});
+
 describe('condenseStructuredLine', () => {
+  it("reads zap's console lines (controller-runtime, operators): the message, then the error of its JSON fields", () => {
+    const line = '2026-11-21T03:09:01Z\tERROR\tcontroller-runtime.source\tif kind is a CRD, it should be installed before calling Start\t{"kind": "Widget.example", "error": "no matches for kind \\"Widget\\" in version \\"example/v1beta1\\""}';
+    expect(condenseStructuredLine(line)).toBe('if kind is a CRD, it should be installed before calling Start: no matches for kind "Widget" in version "example/v1beta1"');
+  });
+
   it('reads klog\'s structured lines (Kubernetes components) like logfmt', () => {
     expect(condenseStructuredLine('E1121 03:13:52.120457       1 scraper.go:149] "Failed to scrape node" err="x509: cannot validate certificate for 10.0.111.31" node="ip-10-0-111-31"')).toBe(
       'Failed to scrape node: x509: cannot validate certificate for 10.0.111.31',

@@ -70,6 +70,10 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
       const memory = /\bmemory (request and limit|limit|request)\b/.exec(text)?.[1];
       const wrote = memory === undefined ? undefined : new RegExp(` memory ${memory.includes('limit') ? 'limit' : 'request'}:`);
       if (wrote !== undefined && diff.some((x) => wrote.test(x))) return wrote.test(l);
+      // A path the failure names (shared memory lives at /dev/shm) that the revision stopped or started mounting.
+      const paths = [...text.matchAll(/(?:^|[\s"'(])(\/[\w.-]+(?:\/[\w.-]+)+)/g)].map((m) => m[1] ?? '').concat(/shared memory|\bshm\b/.test(text) ? ['/dev/shm'] : []);
+      const mounted = (x: string) => / volume mounts/.test(x) && paths.some((p) => x.includes(`→${p}`));
+      if (diff.some(mounted)) return mounted(l);
       return / (command|args|image):/.test(l) || / env /.test(l);
     }
     // A host name from a changed env var, or pinned in the pods' /etc/hosts by hostAliases.

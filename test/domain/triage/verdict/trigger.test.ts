@@ -103,6 +103,17 @@ describe('findTrigger', () => {
     expect(t).toMatchObject({ kind: 'revision', change: 'container nginx added (nginx:1.27.2-alpine)' });
   });
 
+  it('picks the dropped /dev/shm mount over an image bump when the process dies for lack of shared memory', () => {
+    const ev = badRolloutScenario();
+    ev.revisions = ev.revisions.map((r) => ({
+      ...r,
+      containers: r.containers.map((c) => ({ ...c, volumeMounts: r.revision === 7 ? [] : [{ name: 'dshm', mountPath: '/dev/shm' }] })),
+    }));
+    const decisive = 'RuntimeError: DataLoader worker (pid 57) is killed by signal: Bus error. It is possible that dataloader\'s workers are out of shared memory.';
+    const t = trigger(ev, mechanism('exit-code', NEW_PODS, { decisive }));
+    expect(t.kind === 'revision' ? t.change : t.kind).toMatch(/dshm→\/dev\/shm/);
+  });
+
   it('picks the change of the failing sidecar over an image bump of the main container', () => {
     const ev = badRolloutScenario();
     const tunnel = (target: string) => revisionContainer({ name: 'db-tunnel', image: 'tunnel:3.1', env: [{ name: 'TUNNEL_TARGET', value: target }], envFrom: [] });

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { TriageEvidence } from '../../../../src/domain/triage/evidence.js';
+import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
+import { NODE_A, NODE_B, NODE_C, minutesAgo, node, terminated } from '../scenarios/builders.js';
+import { crashScenario } from '../scenarios/crashes.js';
+
+const times = { startedAt: '2026-11-21T03:13:55.200Z', finishedAt: '2026-11-21T03:14:01.450Z' };
+
+const CONTROLLER_RUNTIME = [
+  '2026-11-21T03:09:00Z\tINFO\tsetup\tstarting manager',
+  '2026-11-21T03:09:01Z\tERROR\tcontroller-runtime.source\tif kind is a CRD, it should be installed before calling Start\t{"kind": "CronJob.batch", "error": "no matches for kind \\"CronJob\\" in version \\"batch/v1beta1\\""}',
+  '2026-11-21T03:11:00Z\tERROR\tsetup\tproblem running manager\t{"error": "failed to wait for caches to sync: timed out waiting for cache to be synced"}',
+];
+
+/** Pods crash-looping on `logs`, on nodes whose kubelets run `kubelet`, joined `joinedAgo` minutes ago. */
+function onNodes(kubelet: string, joinedAgo: number): TriageEvidence {
+  const ev = crashScenario(1, () => terminated(1, 'Error', 2), { logs: CONTROLLER_RUNTIME });
+  ev.nodes = [NODE_A, NODE_B, NODE_C].map((n) => node(n, { kubeletVersion: kubelet, createdAt: minutesAgo(joinedAgo) }));
+  return ev;
+}
+
+describe('a client asking for an API version the cluster no longer serves', () => {
+  it('names the removed API and the release that removed it, with the nodes that show the upgrade, and advises no rollback', () => {
+    const r = buildTriageReport(onNodes('v1.25.16-eks-59bf375', 45), times);
+    expect(r.headline).toContain('no longer serves batch/v1beta1 CronJob (removed in Kubernetes 1.25)');
+    const [f] = r.findings;
+    expect(f?.evidence.join('\n')).toMatch(/nodes run Kubernetes 1\.25: nodes? ip-10-0-1-23\.eu-west-1\.compute\.internal \(kubelet v1\.25\.16-eks-59bf375, joined 45m ago\)/);
+    expect(f?.likelyCause).toMatch(/the cluster was upgraded recently/);
+    expect(f?.nextAction).toMatch(/^Move \w+ to batch\/v1 CronJob/);
+    expect(f?.nextAction).not.toMatch(/roll(ing)? ?back to/i);
+  });
+
+  it('still names the removal when the nodes are old, without claiming an upgrade it cannot see', () => {
+    const r = buildTriageReport(onNodes('v1.24.17-eks-5e0fdde', 200 * 24 * 60), times);
+    expect(r.headline).toContain('removed in Kubernetes 1.25');
+    expect(r.findings[0]?.likelyCause).not.toMatch(/upgraded recently/);
+  });
+});
