@@ -4,6 +4,7 @@ import { eventContainer, formatProbe, listPodEvents } from '../evidence-lookup.j
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-command.js';
 import { explainProbeMiss, findMissingProbeCommand } from '../probe-failures.js';
+import { findOwnLogError } from '../probe-own-log.js';
 import { findPendingMigration } from '../schema-migration.js';
 import { STARTUP_GRACE_MS, formatPodShare, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { MINUTE_MS, isWithin, msBetween } from '../time-span.js';
@@ -82,6 +83,10 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[]): Finding {
   // The unready pods' own log often says why the endpoint answers 5xx.
   const missing = findMissingProbeCommand(hits.flatMap((h) => h.events.map((e) => e.message)).join('\n'));
   const logged = /^HTTP 5/.test(first.failure) ? findPendingMigration(ev.logs.filter((l) => pods.includes(l.pod) && !l.previous).flatMap((l) => l.lines)) : undefined;
+  // Else the unready container's current log names the error behind the 5xx (a dependency refusing it).
+  const told = !missing && !miss && !logged && /^HTTP 5/.test(first.failure)
+    ? findOwnLogError(ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name))
+    : undefined;
   let cause: string;
   if (missing) {
     const what = missing.command ? `\`${missing.command}\`` : 'the command';
@@ -90,6 +95,8 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[]): Finding {
     cause = `The kubelet cannot reach the app as probed: ${miss.why}.`;
   } else if (logged) {
     cause = `The app answers ${path} with ${first.failure.slice(5)}, and its log says why: ${logged.framework} finds schema migrations pending ("${logged.quote}") and will not serve until they are applied.`;
+  } else if (told) {
+    cause = `${first.container.name} answers ${path} with ${first.failure.slice(5)}: it reports itself unable to serve, and its own log says why: "${told}". Fix what that line names; restarting the pods or relaxing the probe does not.`;
   } else if (/^HTTP 5/.test(first.failure)) {
     cause = `The app answers ${path} with ${first.failure.slice(5)}: it reports itself unable to serve. Usually a dependency the readiness check includes (database, cache, downstream API) is failing, or the app is overloaded; the app's logs say which.`;
   } else if (/^HTTP 4/.test(first.failure)) {
@@ -110,12 +117,12 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[]): Finding {
     confidence: 'high',
     evidence,
     likelyCause: cause,
-    ...(events[0] ? { decisive: events[0].message.replace(/\s+/g, ' ').trim() } : {}),
+    ...(told ? { decisive: told } : events[0] ? { decisive: events[0].message.replace(/\s+/g, ' ').trim() } : {}),
     nextAction: missing
       ? 'Change the readiness probe to one the image can run (httpGet or tcpSocket on the port the app serves); until then these pods never receive traffic. Restarting pods will not help.'
       : `Unready pods only stop receiving traffic, so find what the endpoint reports before restarting anything. ` +
       `Do not remove the probe to hide the failure.`,
-    fix: missing ? 'change the readiness probe to httpGet (or tcpSocket) on the port the app serves, or ship the command in the image' : miss ? miss.fix : /^HTTP 4/.test(first.failure) ? 'point the readiness probe at the path and port this version serves' : first.failure === 'connection refused' ? 'make the probe and the app agree on the port' : 'fix what the readiness endpoint reports',
+    fix: told ? `fix what ${first.container.name}'s log names ("${told}")` : missing ? 'change the readiness probe to httpGet (or tcpSocket) on the port the app serves, or ship the command in the image' : miss ? miss.fix : /^HTTP 4/.test(first.failure) ? 'point the readiness probe at the path and port this version serves' : first.failure === 'connection refused' ? 'make the probe and the app agree on the port' : 'fix what the readiness endpoint reports',
     confirmCommands: [
       describePodCommand(ev.target, first.pod.name),
       formatKubectl(ev.target, `get events --field-selector involvedObject.name=${first.pod.name},reason=Unhealthy`),

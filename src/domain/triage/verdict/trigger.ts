@@ -229,6 +229,12 @@ function describeRevision(r: RevisionEvidence, change: string | undefined, now: 
   return `revision ${r.revision} (${formatAgo(r.createdAt, now)}${change ? `: ${clipMiddle(change, CHANGE_MAX)}` : ''})`;
 }
 
+/** The pod's current log carries the mechanism's decisive line (a quoted log error, not a probe message). */
+function logsDecisive(ev: TriageEvidence, pod: string, decisive: string | undefined): boolean {
+  if (decisive === undefined || decisive.length < 12) return false;
+  return ev.logs.some((l) => l.pod === pod && !l.previous && l.lines.some((line) => line.includes(decisive)));
+}
+
 export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, d: Differential): Trigger {
   const now = ev.collectedAt;
   if (mechanism?.kind === 'node-condition') {
@@ -267,7 +273,8 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
     const shared = d.shared.find((s) => s.attribute === 'revision' && s.values.includes(`revision ${newest.revision}`));
     const other = d.separating.find((s) => s.attribute !== 'revision' && s.attribute !== 'image');
     // One healthy pod is too little to clear a revision (it may not have met the fault yet).
-    const healthyHere = d.healthy.filter((p) => p.revisionHash === newest.hash).length;
+    // Nor is a pod that logs the very error the mechanism quotes: it has met the fault, and is ready between bouts.
+    const healthyHere = d.healthy.filter((p) => p.revisionHash === newest.hash && !logsDecisive(ev, p.name, mechanism?.decisive)).length;
     if (shared && other && healthyHere >= 2) {
       const where = other.attribute === 'node' || other.attribute === 'zone' || other.attribute === 'node pool' || other.attribute === 'architecture' ? ` on ${other.attribute === 'node' ? 'other nodes' : `${other.attribute} ${other.healthy.join(', ')}`}` : '';
       const exonerated = `revision ${newest.revision} runs fine on ${healthyHere} other pod${healthyHere === 1 ? '' : 's'}${where}: not the rollout`;

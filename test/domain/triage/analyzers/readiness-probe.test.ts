@@ -39,6 +39,46 @@ describe('analyzeReadinessProbes', () => {
     expect(f?.fix).toMatch(/httpGet/);
   });
 
+  it('names the error the unready container logs behind its 5xx (a dependency refusing it), not just the status', () => {
+    const ev = readiness503Scenario();
+    const log = (name: string) => ({ pod: name, container: 'app', previous: false, lines: [
+      '{"level":30,"time":1,"msg":"request completed","res":{"statusCode":200}}',
+      '{"level":50,"time":2,"msg":"session lookup failed","err":{"type":"ReplyError","message":"ERR max number of clients reached"}}',
+      '[ioredis] Unhandled error event: ReplyError: ERR max number of clients reached',
+      '    at parseError (/app/node_modules/redis-parser/lib/parser.js:179:12)',
+      '{"level":40,"time":3,"msg":"readiness check failed","check":"redis","error":"ERR max number of clients reached"}',
+    ] });
+    ev.logs = ev.pods.slice(0, 3).map((p) => log(p.name));
+    const [f] = analyzeReadinessProbes(ev);
+    expect(f?.title).toBe('Readiness probe failing for app on 3/5 pods: HTTP 503 on GET :8080/ready');
+    expect(f?.decisive).toBe('[ioredis] Unhandled error event: ReplyError: ERR max number of clients reached');
+    expect(f?.likelyCause).toContain('its own log says why');
+    expect(f?.fix).toContain('ERR max number of clients reached');
+  });
+
+  it('tells a mesh proxy\'s WARN tracing line by its message, so a long span does not clip the error away', () => {
+    const ev = readiness503Scenario();
+    const span = 'identity:identity{server.addr=linkerd-identity-headless.linkerd.svc.cluster.local:8080}:controller{addr=linkerd-identity-headless.linkerd.svc.cluster.local:8080}:endpoint{addr=10.0.8.134:8080}';
+    ev.logs = ev.pods.slice(0, 3).map((p) => ({ pod: p.name, container: 'app', previous: false, lines: [
+      '[     0.003905s]  INFO ThreadId(01) linkerd2_proxy: Admin interface on 0.0.0.0:4191',
+      `[     0.011342s]  WARN ThreadId(02) ${span}: linkerd_reconnect: Failed to connect error=invalid peer certificate: Expired`,
+      '[    15.005873s]  WARN ThreadId(01) linkerd_app: Waiting for identity to be initialized...',
+    ] }));
+    const [f] = analyzeReadinessProbes(ev);
+    expect(f?.decisive).toBe('Failed to connect error=invalid peer certificate: Expired');
+  });
+
+  it('keeps the probe message when the unready container logs no error (or only a previous run did)', () => {
+    const ev = readiness503Scenario();
+    ev.logs = ev.pods.slice(0, 3).flatMap((p) => [
+      { pod: p.name, container: 'app', previous: false, lines: ['GET /orders 200 12ms', 'warming caches'] },
+      { pod: p.name, container: 'app', previous: true, lines: ['Error: connect ECONNREFUSED 10.0.0.9:5432'] },
+    ]);
+    const [f] = analyzeReadinessProbes(ev);
+    expect(f?.decisive).toBe('Readiness probe failed: HTTP probe failed with statuscode: 503');
+    expect(f?.fix).toBe('fix what the readiness endpoint reports');
+  });
+
   it('does not blame the probe of a pod that started a minute ago', () => {
     const starting = readiness503Scenario();
     starting.pods = starting.pods.map((p, i) => (i < 3 ? { ...p, containers: [container({ ready: false, state: running(1) })] } : p));

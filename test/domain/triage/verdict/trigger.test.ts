@@ -149,6 +149,18 @@ describe('findTrigger', () => {
     });
   });
 
+  it('does not clear a revision on "healthy" pods that log the very error the failing ones are quoted for', () => {
+    const ev = sameRevisionElsewhereScenario();
+    const error = '[ioredis] Unhandled error event: ReplyError: ERR max number of clients reached';
+    ev.logs = [2, 3].map((i) => ({ pod: podName(REV7.hash, i), container: 'app', previous: false, lines: ['request completed 200', error] }));
+    const t = trigger(ev, mechanism('readiness-probe', [podName(REV7.hash, 0), podName(REV7.hash, 1)], { decisive: error }));
+    expect(t.kind).toBe('revision');
+    expect(t.text).toMatch(/^revision 7 \(/);
+    // A healthy pod whose log lacks the line (or logged it only in a previous run) still clears it.
+    ev.logs = [2, 3].map((i) => ({ pod: podName(REV7.hash, i), container: 'app', previous: true, lines: [error] }));
+    expect(trigger(ev, mechanism('readiness-probe', [podName(REV7.hash, 0), podName(REV7.hash, 1)], { decisive: error })).text).toBe('revision 7 runs fine on 2 other pods on other nodes: not the rollout');
+  });
+
   it('calls a first revision a first install, with nothing to roll back to', () => {
     const rev1 = { revision: 1, hash: '8d4f6c9b7a' };
     const pods = [0, 1, 2].map((i) => {
