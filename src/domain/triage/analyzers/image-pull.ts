@@ -91,12 +91,14 @@ export function analyzeImagePulls(ev: TriageEvidence): Finding[] {
     // A sidecar admission added: the pull fails whatever the revision; the injector names the image.
     const injected = describeInjected(ref.pod, ref.container.name);
     const platform = first.failure === 'platform' ? describePlatform(ev, group.map((c) => c.ref.pod), image, ref.container.name) : undefined;
+    const nodeCreds = platform ? undefined : describeNodeCredentials(ev, group.map((c) => c.ref.pod), image, ref.container.name, group.flatMap((c) => [getWaiting(c.ref.container)?.message ?? '', ...c.failed.map((e) => e.message)]).join('\n'));
 
     const evidence = [`image ${image}`, `${reasons} on ${pods.length} pod${pods.length === 1 ? '' : 's'}: ${pods.slice(0, 3).join(', ')}${pods.length > 3 ? ', …' : ''}`];
     evidence.push(...events.slice(0, 2).map((e) => formatEventLine(e, { maxLength: 400 })));
     if (events.length === 0 && getWaiting(ref.container)?.message) evidence.push(`kubelet: ${getWaiting(ref.container)?.message ?? ''}`);
     if (previous) evidence.push(`previous revision ran ${previous}`);
     if (platform) evidence.push(platform.evidence);
+    if (nodeCreds) evidence.push(nodeCreds.evidence);
     if (injected) evidence.push(injected);
     if (vanished) evidence.push(`${runningIt.length} other pod${runningIt.length === 1 ? '' : 's'} run this image, pulled earlier: ${runningIt.slice(0, 3).map((p) => `${p.name} on ${p.nodeName ?? '?'}`).join(', ')}`);
 
@@ -109,17 +111,17 @@ export function analyzeImagePulls(ev: TriageEvidence): Finding[] {
     return {
       id: `image-pull/${ref.container.name}/${first.failure}`,
       kind: 'image-pull',
-      title: `Image pull for ${ref.container.name} failing: ${platform?.title ?? text.title} — ${shortImage(image)} (${reasons} on ${formatPodShare(ev, pods.length)}${first.failure === 'disk-full' ? `, on ${listNodesOf(group.map((c) => c.ref.pod)).join(', ')}` : ''})${vanished ? `; ${runningIt.length} other pod${runningIt.length === 1 ? '' : 's'} run the same image, pulled earlier: the registry no longer serves it` : ''}${injected ? `; ${ref.container.name} is an injected sidecar, not in the pod template` : ''}`,
+      title: `Image pull for ${ref.container.name} failing: ${platform?.title ?? nodeCreds?.title ?? text.title} — ${shortImage(image)} (${reasons} on ${formatPodShare(ev, pods.length)}${first.failure === 'disk-full' ? `, on ${listNodesOf(group.map((c) => c.ref.pod)).join(', ')}` : ''})${vanished ? `; ${runningIt.length} other pod${runningIt.length === 1 ? '' : 's'} run the same image, pulled earlier: the registry no longer serves it` : ''}${injected ? `; ${ref.container.name} is an injected sidecar, not in the pod template` : ''}`,
       layer: 'runtime/probes',
       severity: severityForPods(ev, pods.length),
       confidence: first.failure === 'unknown' ? 'medium' : 'high',
       evidence,
-      likelyCause: platform ? platform.cause : vanished
+      likelyCause: platform ? platform.cause : nodeCreds ? nodeCreds.cause : vanished
         ? 'The registry no longer serves an image that running pods pulled earlier (their nodes keep it cached): the reference is right, the image went away — a deleted tag, a retention policy, or a removed pull-through cache or mirror rule. Any pod placed on a node without the cache fails the same way.'
         : text.cause,
       ...(events[0] ?? getWaiting(ref.container)?.message ? { decisive: (events[0]?.message ?? getWaiting(ref.container)?.message ?? '').replace(/\s+/g, ' ').trim() } : {}),
-      nextAction: platform ? platform.action : `${first.failure === 'unauthorized' || first.failure === 'denied-or-missing' ? 'Fix the pull credentials (imagePullSecrets, node role)' : first.failure === 'manifest-unknown' || first.failure === 'not-found' || first.failure === 'invalid-name' ? 'Push the image or fix the reference' : 'Fix what the pull error names'}; running pods keep their image, and new pods pull again on their own once it works${previous ? ` (the previous revision ran ${previous})` : ''}.`,
-      fix: platform ? platform.fix : injected && missing ? 'restore the image in the registry, or point the policy that injects the sidecar at an image the registry still has' : vanished ? 'restore the image in the registry (or the pull-through cache rule that served it), or pin a digest the registry still has' : first.failure === 'disk-full' ? 'free the node\'s disk (or cordon it and move the pod)' : first.failure === 'unauthorized' || first.failure === 'denied-or-missing' ? 'fix the pull secret or registry credentials' : first.failure === 'manifest-unknown' || first.failure === 'not-found' ? 'push the image or fix its tag' : 'fix what the pull error names',
+      nextAction: platform ? platform.action : nodeCreds ? nodeCreds.action : `${first.failure === 'unauthorized' || first.failure === 'denied-or-missing' ? 'Fix the pull credentials (imagePullSecrets, node role)' : first.failure === 'manifest-unknown' || first.failure === 'not-found' || first.failure === 'invalid-name' ? 'Push the image or fix the reference' : 'Fix what the pull error names'}; running pods keep their image, and new pods pull again on their own once it works${previous ? ` (the previous revision ran ${previous})` : ''}.`,
+      fix: platform ? platform.fix : nodeCreds ? nodeCreds.fix : injected && missing ? 'restore the image in the registry, or point the policy that injects the sidecar at an image the registry still has' : vanished ? 'restore the image in the registry (or the pull-through cache rule that served it), or pin a digest the registry still has' : first.failure === 'disk-full' ? 'free the node\'s disk (or cordon it and move the pod)' : first.failure === 'unauthorized' || first.failure === 'denied-or-missing' ? 'fix the pull secret or registry credentials' : first.failure === 'manifest-unknown' || first.failure === 'not-found' ? 'push the image or fix its tag' : 'fix what the pull error names',
       ...(injected ? { outsideWorkload: injected } : {}),
       confirmCommands,
       affected: { pods, nodes: listNodesOf(group.map((c) => c.ref.pod)) },
@@ -141,6 +143,31 @@ function findPreviousImage(ev: TriageEvidence, container: string, current: strin
 export function shortImage(image: string): string {
   const parts = image.split('/');
   return parts.length > 2 && parts[0]?.includes('.') ? parts.slice(1).join('/') : image;
+}
+
+const ECR_HOST = /^\d+\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//;
+
+/**
+ * An ECR pull sent with no credentials at all ("no basic auth credentials") by a pod with no
+ * imagePullSecrets: the kubelet gets ECR tokens from its image credential provider
+ * (ecr-credential-provider, configured on the node), so that node-level plugin gave none — a node
+ * image or bootstrap without its config, not a secret to fix. Same image running elsewhere: those
+ * nodes still have it.
+ */
+function describeNodeCredentials(ev: TriageEvidence, failing: readonly PodEvidence[], image: string, container: string, message: string) {
+  if (!ECR_HOST.test(image) || !/no basic auth credentials/i.test(message)) return undefined;
+  if (failing.some((p) => (p.imagePullSecrets ?? []).length > 0)) return undefined;
+  const running = ev.pods.filter((p) => !failing.includes(p) && p.nodeName !== undefined && p.containers.some((c) => c.name === container && c.image === image && c.state !== undefined && 'running' in c.state));
+  const badNodes = listNodesOf([...failing]);
+  const goodNodes = listNodesOf(running).filter((n) => !badNodes.includes(n));
+  const elsewhere = goodNodes.length > 0 ? `; the same image runs on ${goodNodes.length} other node${goodNodes.length === 1 ? '' : 's'} (${goodNodes.slice(0, 3).join(', ')}${goodNodes.length > 3 ? ', …' : ''})` : '';
+  return {
+    title: `ECR pull sent with no credentials (no basic auth credentials): the kubelet image credential provider (ecr-credential-provider) gives none on ${badNodes.length === 1 ? 'its node' : 'these nodes'}`,
+    evidence: `the pods have no imagePullSecrets: on ${badNodes.join(', ') || 'their nodes'} the kubelet image credential provider (ecr-credential-provider) supplied no ECR token${elsewhere}`,
+    cause: `The pull reached ECR with no credentials at all. Pods without imagePullSecrets get ECR tokens from the kubelet image credential provider (ecr-credential-provider and its config under /etc/eks/image-credential-provider, set by the node image or bootstrap): on these nodes it is missing or misconfigured${goodNodes.length > 0 ? ', while nodes that still have it pull the same image' : ''}. Typically a new or custom node image (AMI) that dropped it; less often a node role that cannot get an ECR token.`,
+    action: 'Restore the kubelet image credential provider (ecr-credential-provider binary and its config) on these nodes — fix the node image or bootstrap, or roll the node group back to the previous image — then delete the stuck pods; pull secrets are not the issue.',
+    fix: 'restore the kubelet image credential provider (ecr-credential-provider) on those nodes, or roll the node group back to the previous node image',
+  };
 }
 
 /** Which platform the failing pods' nodes are and which the running pods' nodes are: the nodeSelector to add. */

@@ -54,6 +54,22 @@ describe('analyzeImagePulls', () => {
     expect(analyzeImagePulls(base)[0]?.outsideWorkload).toBeUndefined();
   });
 
+  it('names the kubelet image credential provider when an ECR pull goes out with no credentials and no pull secret, not the pull secret', () => {
+    const ecr = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/payments/payment-service:2.15.0';
+    const message = `Failed to pull image "${ecr}": failed to pull and unpack image "${ecr}": failed to resolve reference "${ecr}": pull access denied, repository does not exist or may require authorization: authorization failed: no basic auth credentials`;
+    const base = imagePullScenario(message, ecr);
+    // The old pods run the same image on their (older) nodes.
+    const ev = { ...base, pods: base.pods.map((p, i) => (i < 2 ? { ...p, nodeName: `new-node-${i}` } : { ...p, nodeName: `old-node-${i % 2}`, containers: p.containers.map((c) => ({ ...c, image: ecr })) })) };
+    const [f] = analyzeImagePulls(ev);
+    expect(f?.title).toContain('the kubelet image credential provider (ecr-credential-provider) gives none on these nodes');
+    expect(f?.evidence.some((l) => l.includes('the same image runs on 2 other nodes (old-node-0, old-node-1)'))).toBe(true);
+    expect(f?.fix).toContain('restore the kubelet image credential provider');
+    expect(f?.fix).not.toContain('pull secret');
+    // With an imagePullSecret on the pod, the secret is what to check.
+    const withSecret = { ...ev, pods: ev.pods.map((p) => ({ ...p, imagePullSecrets: ['ecr-pull'] })) };
+    expect(analyzeImagePulls(withSecret)[0]?.fix).toBe('fix the pull secret or registry credentials');
+  });
+
   it('classifies InvalidImageName by its reason, whatever the message', () => {
     expect(classifyPullFailure('InvalidImageName', 'Failed to apply default image tag "Payments:2.15": couldn\'t parse image reference "Payments:2.15": invalid reference format: repository name must be lowercase')).toBe('invalid-name');
   });
