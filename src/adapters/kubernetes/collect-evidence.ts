@@ -37,7 +37,8 @@
 //   (at most 500), keeping those whose claimRef names it;
 //   and where a container of the workload died in a system OOM of its node, the pods of that node
 //   (at most two nodes); the events of at most 3 pods the ReplicaSets keep replacing (read-lead-events.ts)
-//   and of at most 3 of the workload's LoadBalancer Services that have no external address.
+//   and of at most 3 of the workload's LoadBalancer Services that have no external address; and of at
+//   most 3 nodes a live pod was placed on before and left (its Scheduled events name them).
 // None of this depends on how many other pods or events the namespace holds. The reads that follow
 // a lead (a neighbour, a port holder, the DNS's capacity) are in collect-leads.ts.
 import type * as k8s from '@kubernetes/client-node';
@@ -63,7 +64,7 @@ import { pickNetworkNodes } from '../../domain/triage/node-network.js';
 import { isOwnPodName, needsPreemptions, readPreemptions } from './read-preemptions.js';
 import { needsPriorityClasses, readPriorityClasses } from './read-priority-classes.js';
 import { readEvents, sortEvents } from './read-events.js';
-import { readPendingLoadBalancerEvents, readReplacedPodEvents } from './read-lead-events.js';
+import { readFormerNodeEvents, readPendingLoadBalancerEvents, readReplacedPodEvents } from './read-lead-events.js';
 import { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
 import { readVolumesClaiming } from './read-claiming-volumes.js';
 import { pickLogTargets, pickNodes, readClusterNodes, readLogs, readNodes, readPvcs, readVolumes } from './read-pod-details.js';
@@ -213,7 +214,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
   const detailsP = podsP.then((pods) => podDetails(ctx, w, pods, onRead, workloadEventsP));
   const revisionEventsP = revisionsP.then((r) => revisionEvents(ctx, w, r));
   // Pods replaced again and again, and LoadBalancer Services with no address: their own events say why.
-  const leadEventsP = Promise.all([readReplacedPodEvents(ctx, revisionEventsP, podsP), readPendingLoadBalancerEvents(ctx, servicesP, podsP)]);
+  const leadEventsP = Promise.all([readReplacedPodEvents(ctx, revisionEventsP, podsP), readPendingLoadBalancerEvents(ctx, servicesP, podsP), readFormerNodeEvents(ctx, detailsP.then((d) => d.events), podsP)]);
   const leadsP = readLeads(ctx, target, { pods: podsP, services: servicesP, slices: slicesP, context: contextP, dns: dnsP, details: detailsP });
   // Pods preempted for higher-priority ones are gone: their events are found by reason, not by pod.
   const preemptionsP = Promise.all([podsP, revisionsP]).then(([pods, r]) => {

@@ -2,9 +2,12 @@
 // - of at most 3 pods the workload's ReplicaSets created in the last hour and that are gone again,
 //   when that happened at least twice (what takes them away: an evictor, a descheduler);
 // - of at most 3 of the workload's LoadBalancer Services that have no external address yet
-//   (the cloud's service controller says why).
+//   (the cloud's service controller says why);
+// - of at most 3 nodes a live pod of the workload was placed on before (its Scheduled events name
+//   them), when it runs elsewhere now (what took the node: a spot interruption).
 import type { EventEvidence } from '../../domain/triage/evidence.js';
 import { pickPendingLoadBalancers } from '../../domain/triage/load-balancer.js';
+import { pickFormerNodes } from '../../domain/triage/node-reclaims.js';
 import { pickReplacedPods } from '../../domain/triage/replaced-pods.js';
 import type { CollectContext } from './collect-context.js';
 import { readEvents } from './read-events.js';
@@ -20,4 +23,11 @@ export async function readPendingLoadBalancerEvents(ctx: CollectContext, service
   const [s, read] = await Promise.all([services, pods]);
   const names = pickPendingLoadBalancers(s.services, read.ranked);
   return names.length === 0 ? [] : readEvents(ctx, names.map((name) => ({ kind: 'Service', name })), 'events of Services');
+}
+
+/** Nodes a live pod had to leave (its Scheduled events name them): their events say what took them (a spot interruption). */
+export async function readFormerNodeEvents(ctx: CollectContext, podEvents: Promise<EventEvidence[]>, pods: Promise<PodsRead>): Promise<EventEvidence[]> {
+  const [events, read] = await Promise.all([podEvents, pods]);
+  const names = pickFormerNodes(events, read.ranked);
+  return names.length === 0 ? [] : readEvents(ctx, names.map((name) => ({ kind: 'Node', name })), 'events of nodes the pods left');
 }

@@ -94,3 +94,31 @@ describe('events of the workload\'s LoadBalancer Services with no address', () =
     expect(ev.services.find((s) => s.name === 'ledger-edge')?.loadBalancerIngress).toEqual(['a1b2c3.elb.example.com']);
   });
 });
+
+describe('events of nodes a live pod had to leave', () => {
+  const gone = 'ip-10-0-65-9.eu-west-1.compute.internal';
+  function cluster(moved: boolean) {
+    const a = app();
+    const [, second] = a.pods;
+    const onPod = { kind: 'Pod', name: second?.metadata?.name ?? '', namespace: 'books' };
+    return [
+      ...threeNodes(), ...a.objects,
+      ...(moved ? [event({ on: onPod, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned books/${onPod.name} to ${gone}`, firstAgo: 40, lastAgo: 40, component: 'default-scheduler' })] : []),
+      event({ on: onPod, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned books/${onPod.name} to ${second?.spec?.nodeName ?? ''}`, firstAgo: 2, lastAgo: 2, component: 'default-scheduler' }),
+      event({ on: { kind: 'Node', name: gone }, type: 'Warning', reason: 'SpotInterrupted', message: 'Spot interruption warning was triggered', firstAgo: 5, lastAgo: 5, component: 'karpenter' }),
+    ] as k8s.KubernetesObject[];
+  }
+
+  it('reads the events of the node the pod was placed on before, and keeps its spot interruption', async () => {
+    for (const o of cluster(true)) h.fake.add(o);
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(eventQueries('Node')).toContain(`involvedObject.kind=Node,involvedObject.name=${gone}`);
+    expect(ev.events.find((e) => e.reason === 'SpotInterrupted')?.object.name).toBe(gone);
+  });
+
+  it('reads none when every pod runs where it was placed', async () => {
+    for (const o of cluster(false)) h.fake.add(o);
+    await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(eventQueries('Node').filter((q) => q.includes(gone))).toEqual([]);
+  });
+});

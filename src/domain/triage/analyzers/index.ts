@@ -10,6 +10,7 @@ import { analyzeDependencyWorkloads } from './dependency-workload.js';
 import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzeEvictions } from './eviction.js';
 import { analyzeEvictedReplacements } from './evicted-replacements.js';
+import { analyzeNodeReclaims } from './node-reclaims.js';
 import { analyzeLoadBalancers } from './load-balancer.js';
 import { analyzeExitCodes } from './exit-code.js';
 import { analyzeFailedScheduling } from './failed-scheduling.js';
@@ -95,6 +96,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'node-concentration': analyzeNodeConcentration,
   eviction: analyzeEvictions,
   'evicted-replacements': analyzeEvictedReplacements,
+  'node-reclaims': analyzeNodeReclaims,
   'load-balancer': analyzeLoadBalancers,
   'recent-rollout': analyzeRecentRollout,
   'rollout-stalled': analyzeRolloutStalled,
