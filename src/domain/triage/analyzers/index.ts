@@ -11,6 +11,7 @@ import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzeEvictions } from './eviction.js';
 import { analyzeEvictedReplacements } from './evicted-replacements.js';
 import { analyzeNodeReclaims } from './node-reclaims.js';
+import { analyzeMeshNoHealthyUpstream } from './mesh-no-healthy-upstream.js';
 import { analyzeLoadBalancers } from './load-balancer.js';
 import { analyzeExitCodes } from './exit-code.js';
 import { analyzeFailedScheduling } from './failed-scheduling.js';
@@ -97,6 +98,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   eviction: analyzeEvictions,
   'evicted-replacements': analyzeEvictedReplacements,
   'node-reclaims': analyzeNodeReclaims,
+  'mesh-no-healthy-upstream': analyzeMeshNoHealthyUpstream,
   'load-balancer': analyzeLoadBalancers,
   'recent-rollout': analyzeRecentRollout,
   'rollout-stalled': analyzeRolloutStalled,
