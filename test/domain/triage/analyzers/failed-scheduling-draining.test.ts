@@ -22,7 +22,7 @@ function surgeBehindDrain(grace: number): TriageEvidence {
       revision(REV6, minutesAgo(9 * 24 * 60), { replicas: 5, template: template(), containers: [revisionContainer({ hooks })] }),
       revision(REV7, minutesAgo(15), { replicas: 2, template: template(), containers: [revisionContainer({ image: IMAGE_V15, hooks })] }),
     ],
-    events: [event({ reason: 'FailedScheduling', message: MESSAGE, involvedObject: { kind: 'Pod', name: pending.name }, count: 11, firstSeen: minutesAgo(14), lastSeen: minutesAgo(1) })],
+    events: [event({ reason: 'FailedScheduling', message: MESSAGE, object: { kind: 'Pod', name: pending.name, namespace: 'payments' }, count: 11, firstSeen: minutesAgo(14), lastSeen: minutesAgo(1) })],
   });
 }
 
