@@ -37,7 +37,8 @@
 //   (at most 500), keeping those whose claimRef names it;
 //   and where a container of the workload died in a system OOM of its node, the pods of that node
 //   (at most two nodes); the events of at most 3 pods the ReplicaSets keep replacing (read-lead-events.ts)
-//   and of at most 3 of the workload's LoadBalancer Services that have no external address.
+//   and of at most 3 of the workload's LoadBalancer Services that have no external address; and where a
+//   failing pod asked a webhook injector for containers it did not get, that injector's pods (one list, at most 5) and one log tail.
 // None of this depends on how many other pods or events the namespace holds. The reads that follow
 // a lead (a neighbour, a port holder, the DNS's capacity) are in collect-leads.ts.
 import type * as k8s from '@kubernetes/client-node';

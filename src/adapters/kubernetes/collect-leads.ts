@@ -2,7 +2,7 @@
 // Services and logs lead to (a Service left with no ready endpoint, one its logs fail to reach or
 // that refuses it — with the log of the servers that say why —, another workload's pods behind its
 // Services, a Service of another namespace or of another name it looks for, the last callers an
-// ingress policy cut off, what keeps a rejected Secret in sync), who holds a port its pods need,
+// ingress policy cut off, what keeps a rejected Secret in sync, the injector of a missed webhook injection), who holds a port its pods need,
 // what left the cluster DNS short, and why the cluster autoscaler adds no node. Each is bounded (see collect-evidence.ts) and
 // none happens on a healthy workload's evidence.
 import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
@@ -21,6 +21,7 @@ import { readDependencyServices } from './read-dependency-services.js';
 import { readServicesElsewhere } from './read-services-elsewhere.js';
 import { readSecretSyncEvents } from './read-secret-sync-events.js';
 import { readAutoscalerStatus } from './read-autoscaler-status.js';
+import { pickMissedInjection, readInjector } from './read-injector.js';
 import { needsAutoscalerStatus } from '../../domain/triage/scale-up-failure.js';
 import { pickForeignPods, readForeignPods } from './read-foreign-pods.js';
 import { pickDependencyPods, readDependencyPods } from './read-dependency-pods.js';
@@ -41,7 +42,7 @@ export interface FirstReads {
   details: Promise<{ logs: TriageEvidence['logs'] }>;
 }
 
-type Leads = Pick<TriageEvidence, 'downServices' | 'calledServices' | 'callerPods' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents' | 'autoscalerStatus'>;
+type Leads = Pick<TriageEvidence, 'downServices' | 'calledServices' | 'callerPods' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents' | 'autoscalerStatus' | 'injector'>;
 type DnsCapacity = NonNullable<TriageEvidence['dns']>['capacity'];
 
 export async function readLeads(ctx: CollectContext, target: TriageTarget, first: FirstReads): Promise<{ leads: Leads; dnsCapacity: DnsCapacity }> {
@@ -97,14 +98,19 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   });
   // A pod waiting for a node: the cluster autoscaler's status says why none comes (one get).
   const autoscalerP = podsP.then((pods) => (needsAutoscalerStatus(pods.ranked) ? readAutoscalerStatus(ctx) : undefined));
+  // Failing pods that asked a webhook for containers and got none: whether that injector runs, and its log.
+  const injectorP = podsP.then((pods) => {
+    const missed = pickMissedInjection(pods.ranked, now());
+    return missed === undefined ? undefined : readInjector(ctx, missed);
+  });
   // Lookups that time out while every DNS pod is ready: what left the cluster DNS short (a scale-down, an edited ConfigMap).
   const dnsCapacityP = Promise.all([first.dns, detailsP]).then(([dns, d]) => {
     const deployment = needsDnsCapacity(d.logs, dns);
     return deployment === undefined || dns === undefined ? undefined : readDnsCapacity(ctx, deployment, dns.pods);
   });
 
-  const [downServices, calledServices, callerPods, foreignPods, dependencyPods, portHolders, hostHolders, dependencyServices, servicesElsewhere, secretSyncEvents, dnsCapacity, autoscalerStatus] = await Promise.all([
-    downP, calledP, callersP, foreignP, dependencyP, portHoldersP, hostHoldersP, dependencyServicesP, servicesElsewhereP, secretSyncP, dnsCapacityP, autoscalerP,
+  const [downServices, calledServices, callerPods, foreignPods, dependencyPods, portHolders, hostHolders, dependencyServices, servicesElsewhere, secretSyncEvents, dnsCapacity, autoscalerStatus, injector] = await Promise.all([
+    downP, calledP, callersP, foreignP, dependencyP, portHoldersP, hostHoldersP, dependencyServicesP, servicesElsewhereP, secretSyncP, dnsCapacityP, autoscalerP, injectorP,
   ]);
   const leads: Leads = {
     ...(downServices.length > 0 ? { downServices } : {}),
@@ -118,6 +124,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     ...(servicesElsewhere.length > 0 ? { servicesElsewhere } : {}),
     ...(secretSyncEvents.length > 0 ? { secretSyncEvents } : {}),
     ...(autoscalerStatus === undefined ? {} : { autoscalerStatus }),
+    ...(injector === undefined ? {} : { injector }),
   };
   return { leads, dnsCapacity };
 }
