@@ -18,7 +18,7 @@
 //   where requests stopped when an ingress NetworkPolicy changed, the last callers by IP (at most 3); and when an HPA cannot get its metrics,
 //   the metrics-server pods of kube-system and the log tail of one; and a get and a log tail of
 //   at most two pods the workload's Services route to that are not its own; and where the workload's
-//   logs say a Service of the namespace refuses it now (a broker's blocked connection), a get and a
+//   logs say a Service of the namespace refuses it now (a broker's blocked connection) or time out on its database (statement timeouts), a get and a
 //   log tail of one of its ready pods; and for a pending pod
 //   pinned to one node that needs host ports (a DaemonSet's), or a host-network pod whose logs say its
 //   port is in use, the pods of that node (at most two nodes each);

@@ -1,6 +1,6 @@
 // The reads a triage makes only where the first evidence points: the neighbours the workload's
 // Services and logs lead to (a Service left with no ready endpoint, one its logs fail to reach or
-// that refuses it — with the log of the servers that say why —, another workload's pods behind its
+// that refuses it or that its queries time out on — with the log of the servers that say why —, another workload's pods behind its
 // Services, a Service of another namespace or of another name it looks for, the last callers an
 // ingress policy cut off, what keeps a rejected Secret in sync, the injector of a missed webhook injection), who holds a port its pods need,
 // what left the cluster DNS short, and why the cluster autoscaler adds no node. Each is bounded (see collect-evidence.ts) and
@@ -9,6 +9,7 @@ import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.
 import { listOwnServiceNames, pickCalledServices } from '../../domain/triage/called-service.js';
 import { findIngressCutoff } from '../../domain/triage/ingress-cutoff.js';
 import { pickDependencyServices } from '../../domain/triage/dependency-service.js';
+import { pickTimedOutDatabase } from '../../domain/triage/database-locks.js';
 import { pickShortNamesElsewhere } from '../../domain/triage/service-elsewhere.js';
 import { listExplainedServices, listRefusingServices } from '../../domain/triage/analyzers/dependency-refuses.js';
 import { listRejectedSecrets } from '../../domain/triage/analyzers/credentials-rejected.js';
@@ -30,6 +31,12 @@ import { pickPortWaits, readHostNetworkHolders, readPortHolders } from './read-p
 import type { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
 import { readDnsCapacity } from './read-namespace-context.js';
 import type { PodsRead, readEndpointSlices, readServices } from './read-workload-parts.js';
+
+/** Services of the namespace whose own log says why the workload fails on them: one that refuses it, the database its queries time out on (its lock waits). */
+function dependencyServiceNames(seen: Parameters<typeof listRefusingServices>[0]): string[] {
+  const db = pickTimedOutDatabase(seen);
+  return [...new Set([...listRefusingServices(seen), ...(db === undefined ? [] : [db])])].slice(0, 2);
+}
 
 /** What the first round of reads brings, as it arrives. */
 export interface FirstReads {
@@ -70,7 +77,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const seen = { logs: d.logs, pods: pods.ranked, target };
     // One whose own servers log why (a disk watermark), in any namespace: a few of its pods' tails.
     const explained = listExplainedServices(seen);
-    const [own, explaining] = await Promise.all([readDependencyPods(ctx, pickDependencyPods(listRefusingServices(seen), slices)), explained.length === 0 ? [] : readExplainingPods(ctx, explained)]);
+    const [own, explaining] = await Promise.all([readDependencyPods(ctx, pickDependencyPods(dependencyServiceNames(seen), slices)), explained.length === 0 ? [] : readExplainingPods(ctx, explained)]);
     return [...own, ...explaining];
   });
   const portHoldersP = podsP.then((pods) => {
