@@ -18,7 +18,7 @@
 //   where requests stopped when an ingress NetworkPolicy changed, the last callers by IP (at most 3); and when an HPA cannot get its metrics,
 //   the metrics-server pods of kube-system and the log tail of one; and a get and a log tail of
 //   at most two pods the workload's Services route to that are not its own; and where the workload's
-//   logs say a Service of the namespace refuses it now (a broker's blocked connection), a get and a
+//   logs say a Service of the namespace refuses it now (a broker's blocked connection) or time out on its database (statement timeouts), a get and a
 //   log tail of one of its ready pods; and for a pending pod
 //   pinned to one node that needs host ports (a DaemonSet's), or a host-network pod whose logs say its
 //   port is in use, the pods of that node (at most two nodes each);
@@ -38,7 +38,8 @@
 //   and where a container of the workload died in a system OOM of its node, the pods of that node
 //   (at most two nodes); the events of at most 3 pods the ReplicaSets keep replacing (read-lead-events.ts)
 //   and of at most 3 of the workload's LoadBalancer Services that have no external address; and of at
-//   most 3 nodes a live pod was placed on before and left (its Scheduled events name them).
+//   most 3 nodes a live pod was placed on before and left (its Scheduled events name them); and where a
+//   failing pod asked a webhook injector for containers it did not get, that injector's pods (one list, at most 5) and one log tail.
 // None of this depends on how many other pods or events the namespace holds. The reads that follow
 // a lead (a neighbour, a port holder, the DNS's capacity) are in collect-leads.ts.
 import type * as k8s from '@kubernetes/client-node';

@@ -1,14 +1,15 @@
 // The reads a triage makes only where the first evidence points: the neighbours the workload's
 // Services and logs lead to (a Service left with no ready endpoint, one its logs fail to reach or
-// that refuses it — with the log of the servers that say why —, another workload's pods behind its
+// that refuses it or that its queries time out on — with the log of the servers that say why —, another workload's pods behind its
 // Services, a Service of another namespace or of another name it looks for, the last callers an
-// ingress policy cut off, what keeps a rejected Secret in sync), who holds a port its pods need,
+// ingress policy cut off, what keeps a rejected Secret in sync, the injector of a missed webhook injection), who holds a port its pods need,
 // what left the cluster DNS short, and why the cluster autoscaler adds no node. Each is bounded (see collect-evidence.ts) and
 // none happens on a healthy workload's evidence.
 import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
 import { listOwnServiceNames, pickCalledServices } from '../../domain/triage/called-service.js';
 import { findIngressCutoff } from '../../domain/triage/ingress-cutoff.js';
 import { pickDependencyServices } from '../../domain/triage/dependency-service.js';
+import { pickTimedOutDatabase } from '../../domain/triage/database-locks.js';
 import { pickShortNamesElsewhere } from '../../domain/triage/service-elsewhere.js';
 import { listExplainedServices, listRefusingServices } from '../../domain/triage/analyzers/dependency-refuses.js';
 import { listRejectedSecrets } from '../../domain/triage/analyzers/credentials-rejected.js';
@@ -21,6 +22,7 @@ import { readDependencyServices } from './read-dependency-services.js';
 import { readServicesElsewhere } from './read-services-elsewhere.js';
 import { readSecretSyncEvents } from './read-secret-sync-events.js';
 import { readAutoscalerStatus } from './read-autoscaler-status.js';
+import { pickMissedInjection, readInjector } from './read-injector.js';
 import { needsAutoscalerStatus } from '../../domain/triage/scale-up-failure.js';
 import { pickForeignPods, readForeignPods } from './read-foreign-pods.js';
 import { pickDependencyPods, readDependencyPods } from './read-dependency-pods.js';
@@ -29,6 +31,12 @@ import { pickPortWaits, readHostNetworkHolders, readPortHolders } from './read-p
 import type { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
 import { readDnsCapacity } from './read-namespace-context.js';
 import type { PodsRead, readEndpointSlices, readServices } from './read-workload-parts.js';
+
+/** Services of the namespace whose own log says why the workload fails on them: one that refuses it, the database its queries time out on (its lock waits). */
+function dependencyServiceNames(seen: Parameters<typeof listRefusingServices>[0]): string[] {
+  const db = pickTimedOutDatabase(seen);
+  return [...new Set([...listRefusingServices(seen), ...(db === undefined ? [] : [db])])].slice(0, 2);
+}
 
 /** What the first round of reads brings, as it arrives. */
 export interface FirstReads {
@@ -41,7 +49,7 @@ export interface FirstReads {
   details: Promise<{ logs: TriageEvidence['logs'] }>;
 }
 
-type Leads = Pick<TriageEvidence, 'downServices' | 'calledServices' | 'callerPods' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents' | 'autoscalerStatus'>;
+type Leads = Pick<TriageEvidence, 'downServices' | 'calledServices' | 'callerPods' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents' | 'autoscalerStatus' | 'injector'>;
 type DnsCapacity = NonNullable<TriageEvidence['dns']>['capacity'];
 
 export async function readLeads(ctx: CollectContext, target: TriageTarget, first: FirstReads): Promise<{ leads: Leads; dnsCapacity: DnsCapacity }> {
@@ -69,7 +77,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const seen = { logs: d.logs, pods: pods.ranked, target };
     // One whose own servers log why (a disk watermark), in any namespace: a few of its pods' tails.
     const explained = listExplainedServices(seen);
-    const [own, explaining] = await Promise.all([readDependencyPods(ctx, pickDependencyPods(listRefusingServices(seen), slices)), explained.length === 0 ? [] : readExplainingPods(ctx, explained)]);
+    const [own, explaining] = await Promise.all([readDependencyPods(ctx, pickDependencyPods(dependencyServiceNames(seen), slices)), explained.length === 0 ? [] : readExplainingPods(ctx, explained)]);
     return [...own, ...explaining];
   });
   const portHoldersP = podsP.then((pods) => {
@@ -97,14 +105,19 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   });
   // A pod waiting for a node: the cluster autoscaler's status says why none comes (one get).
   const autoscalerP = podsP.then((pods) => (needsAutoscalerStatus(pods.ranked) ? readAutoscalerStatus(ctx) : undefined));
+  // Failing pods that asked a webhook for containers and got none: whether that injector runs, and its log.
+  const injectorP = podsP.then((pods) => {
+    const missed = pickMissedInjection(pods.ranked, now());
+    return missed === undefined ? undefined : readInjector(ctx, missed);
+  });
   // Lookups that time out while every DNS pod is ready: what left the cluster DNS short (a scale-down, an edited ConfigMap).
   const dnsCapacityP = Promise.all([first.dns, detailsP]).then(([dns, d]) => {
     const deployment = needsDnsCapacity(d.logs, dns);
     return deployment === undefined || dns === undefined ? undefined : readDnsCapacity(ctx, deployment, dns.pods);
   });
 
-  const [downServices, calledServices, callerPods, foreignPods, dependencyPods, portHolders, hostHolders, dependencyServices, servicesElsewhere, secretSyncEvents, dnsCapacity, autoscalerStatus] = await Promise.all([
-    downP, calledP, callersP, foreignP, dependencyP, portHoldersP, hostHoldersP, dependencyServicesP, servicesElsewhereP, secretSyncP, dnsCapacityP, autoscalerP,
+  const [downServices, calledServices, callerPods, foreignPods, dependencyPods, portHolders, hostHolders, dependencyServices, servicesElsewhere, secretSyncEvents, dnsCapacity, autoscalerStatus, injector] = await Promise.all([
+    downP, calledP, callersP, foreignP, dependencyP, portHoldersP, hostHoldersP, dependencyServicesP, servicesElsewhereP, secretSyncP, dnsCapacityP, autoscalerP, injectorP,
   ]);
   const leads: Leads = {
     ...(downServices.length > 0 ? { downServices } : {}),
@@ -118,6 +131,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     ...(servicesElsewhere.length > 0 ? { servicesElsewhere } : {}),
     ...(secretSyncEvents.length > 0 ? { secretSyncEvents } : {}),
     ...(autoscalerStatus === undefined ? {} : { autoscalerStatus }),
+    ...(injector === undefined ? {} : { injector }),
   };
   return { leads, dnsCapacity };
 }

@@ -2,7 +2,7 @@
 import type * as k8s from '@kubernetes/client-node';
 import type { PodEvidence, WorkloadKind } from '../../domain/triage/evidence.js';
 import { mapContainer } from './map-container.js';
-import { mapInjectedContainers } from './map-injected.js';
+import { mapInjectedContainers, mapMissedInjection } from './map-injected.js';
 import { assignDefined, copyMap, toIsoTime, mapConditions } from './map-common.js';
 import { mapPlacement, mapVolumes } from './map-spec.js';
 
@@ -86,6 +86,8 @@ export function mapPod(pod: k8s.V1Pod, workloadKind: WorkloadKind): PodEvidence 
   if (limitRanger || vpaUpdates) out.resourceAnnotations = { ...(limitRanger ? { limitRanger } : {}), ...(vpaUpdates ? { vpaUpdates } : {}) };
   const injected = mapInjectedContainers(pod);
   if (injected.length > 0) out.injectedContainers = injected;
+  const missed = mapMissedInjection(pod);
+  if (missed !== undefined) out.missedInjection = missed;
   if (pod.spec?.hostAliases?.length) out.hostAliases = pod.spec.hostAliases.map((a) => ({ ip: a.ip, hostnames: [...(a.hostnames ?? [])] }));
   return out;
 }

@@ -1,6 +1,7 @@
 // A Service of the namespace that the workload's logs say refuses it (a broker blocking
 // publishers): a get and a current log tail of one of its ready endpoint pods, whose own log
-// names the mechanism. At most one Service, so one get and one log read, whatever the namespace holds.
+// names the mechanism (or the database its queries time out on, whose log names the lock they wait on).
+// At most two Services, so two gets and two log reads, whatever the namespace holds.
 import type { EndpointSliceEvidence, LogEvidence, PodEvidence } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';
 import { mapForeignPod } from './map-pod.js';

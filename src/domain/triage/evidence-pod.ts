@@ -3,6 +3,7 @@
  * the API reports them. Same mapping rule as evidence.ts: copy what the API says; leave out what
  * it does not say.
  */
+import type { MissedInjectionEvidence } from './evidence-injection.js';
 import type { ConditionEvidence, EnvFromEvidence, EnvVarEvidence, IsoTime, PlacementEvidence, Quantity, VolumeEvidence, VolumeMountEvidence } from './evidence-spec.js';
 
 export interface ContainerPortEvidence {
@@ -161,6 +162,8 @@ export interface PodEvidence {
   resourceAnnotations?: { limitRanger?: string; vpaUpdates?: string };
   /** Containers a mutating webhook added at admission, as its annotations say: in no revision's doing. */
   injectedContainers?: InjectedContainerEvidence[];
+  /** A webhook injection the pod's annotations ask for and that did not happen. */
+  missedInjection?: MissedInjectionEvidence;
   /** spec.hostAliases: names the kubelet writes into the pod's /etc/hosts, read before any DNS lookup. */
   hostAliases?: HostAliasEvidence[];
 }

@@ -30,4 +30,5 @@ export type EvidenceSource =
   | 'nodeMemory'
   | 'callerPods'
   | 'namespaceWarnings'
-  | 'autoscalerStatus';
+  | 'autoscalerStatus'
+  | 'injector';

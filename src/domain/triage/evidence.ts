@@ -306,6 +306,8 @@ export interface TriageEvidence {
   nodeMemory?: NodeMemoryEvidence[];
   /** metrics-server, when an HPA cannot get its metrics. */
   metricsServer?: SystemComponentEvidence;
+  /** The injector of a webhook injection the failing pods asked for and did not get (its pods, one log tail). */
+  injector?: SystemComponentEvidence;
   /** Other Services of the namespace with no ready endpoint, with their pods (at most two). */
   downServices?: DownServiceEvidence[];
   /** Services of the namespace the logs fail to connect to, though some endpoint is ready, with their pods (at most two; see called-service.ts). */

@@ -87,6 +87,7 @@ export type FindingKind =
   | 'daemonset-coverage'
   | 'idle-command'
   | 'schema-migration'
+  | 'missed-injection'
   | 'session-affinity'
   | 'load-balancer'
   | 'object-change'

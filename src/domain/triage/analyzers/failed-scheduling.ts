@@ -13,6 +13,7 @@ import {
 } from '../scheduling-message.js';
 import { latest } from '../time-span.js';
 import { explainScaleUpFailure } from '../scale-up-failure.js';
+import { describeGrace, findDrainingPods } from '../draining-pods.js';
 import { explainClaimDeleting } from './claim-deleting.js';
 import { explainClaimInUse } from './claim-in-use.js';
 import { explainSpreadMissingLabel } from './spread-missing-label.js';
@@ -163,6 +164,17 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
     advice = { cause: scaleUp.cause, action: scaleUp.action };
     evidence.push(...scaleUp.evidence);
   }
+  // Old pods draining within a long grace period still hold their requests: the rollout waits for them.
+  const draining = lead?.category === 'insufficient' && tooBig.length === 0 && !held ? findDrainingPods(ev) : undefined;
+  const drainNote = draining ? `; ${draining.pods.length} old pod${draining.pods.length === 1 ? '' : 's'} still Terminating (draining) hold${draining.pods.length === 1 ? 's' : ''} ${draining.pods.length === 1 ? 'its' : 'their'} requests for ${describeGrace(draining.graceSeconds)}` : '';
+  if (draining) {
+    const hook = draining.preStop ? `, preStop ${draining.preStop}` : '';
+    evidence.push(`being deleted but still running: ${draining.pods.map((p) => p.name).join(', ')} (deletionTimestamp ${draining.pods[0]?.deletionTimestamp ?? '?'}${hook}); each keeps its requests on its node until it ends`);
+    advice = {
+      cause: `The pods being replaced shut down slowly on purpose (${describeGrace(draining.graceSeconds)}${draining.preStop ? ', a preStop hook that drains' : ''}): each keeps its CPU and memory requests until it ends, and the nodes have no other room, so the next new pod waits for it. Every step of the rollout waits this long; the new revision is not at fault.`,
+      action: 'Let the rollout proceed: each old pod frees its room when its drain ends. To go faster, shorten the drain, add capacity, or use maxUnavailable 1 so a step does not need room for a surge pod; a rollback would wait the same way.',
+    };
+  }
   const where = parsed.total !== undefined ? `${parsed.available ?? 0}/${parsed.total} nodes available` : 'no node fits';
   return [
     {
@@ -170,7 +182,7 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
       kind: 'failed-scheduling',
       title: tooBig.length > 0
         ? `${n} Pending: each requests ${tooBig.join(' and ')}, more than any node can offer`
-        : `${n} Pending${onNode}, ${where}: ${why}${hpa ? ` (HPA wants ${hpa.desiredReplicas})` : ''}${held ? `; ${held.detail}` : ''}${scaleUp ? `; ${scaleUp.detail}` : ''}`,
+        : `${n} Pending${onNode}, ${where}: ${why}${hpa ? ` (HPA wants ${hpa.desiredReplicas})` : ''}${held ? `; ${held.detail}` : ''}${scaleUp ? `; ${scaleUp.detail}` : ''}${drainNote}`,
       layer: 'capacity',
       severity: severityForPods(ev, total),
       confidence: main.length > 0 ? 'high' : 'medium',
@@ -180,13 +192,14 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
       likelyCause: hpa ? `${advice.cause} The HPA scaled up past what the cluster can place.` : advice.cause,
       nextAction: advice.action,
       ...(held?.outsideWorkload ? { outsideWorkload: held.outsideWorkload } : {}),
-      fix: held ? held.fix : scaleUp ? scaleUp.fix : autoscaler[0]?.reason === 'NotTriggerScaleUp' && lead?.category === 'insufficient' ? 'add capacity: the cluster autoscaler will not (raise the node group maximum, or free room)' : advice.action.replace(/^Mitigate: /, '').split(/[;(]/)[0]?.trim().replace(/\.$/, '') ?? advice.action,
+      ...(draining ? { passesBy: `each old pod frees its room when its drain ends (${describeGrace(draining.graceSeconds)})` } : {}),
+      fix: draining ? 'let the rollout proceed: each old pod frees its room when its drain ends (to go faster, shorten the drain, add capacity, or use maxUnavailable 1)' : held ? held.fix : scaleUp ? scaleUp.fix : autoscaler[0]?.reason === 'NotTriggerScaleUp' && lead?.category === 'insufficient' ? 'add capacity: the cluster autoscaler will not (raise the node group maximum, or free room)' : advice.action.replace(/^Mitigate: /, '').split(/[;(]/)[0]?.trim().replace(/\.$/, '') ?? advice.action,
       confirmCommands: [
         describePodCommand(ev.target, pending[0]?.name ?? ''),
         ...(held ? held.confirm : [formatKubectl(ev.target, 'get events --field-selector reason=FailedScheduling')]),
         formatKubectl(ev.target, `get nodes -o 'custom-columns=NAME:.metadata.name,CPU:.status.allocatable.cpu,MEMORY:.status.allocatable.memory,TAINTS:.spec.taints[*].key'`, 'cluster'),
       ],
-      affected: { pods: names },
+      affected: { pods: [...names, ...(draining?.pods.map((p) => p.name) ?? [])] },
     },
   ];
 }

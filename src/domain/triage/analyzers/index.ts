@@ -60,6 +60,7 @@ import { analyzeCronJobNoSuccess } from './cronjob-no-success.js';
 import { analyzeDisruptionBudget } from './disruption-budget.js';
 import { analyzeInitStuck } from './init-stuck.js';
 import { analyzeLifecycleHooks } from './lifecycle-hook.js';
+import { analyzeMissedInjection } from './missed-injection.js';
 import { analyzeVolumeFull } from './volume-full.js';
 import { analyzeSlowDependency } from './slow-dependency.js';
 import { analyzeResourceExhaustion } from './resource-exhaustion.js';
@@ -152,6 +153,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'credentials-rejected': analyzeRejectedCredentials,
   'daemonset-coverage': analyzeDaemonSetCoverage,
   'schema-migration': analyzeSchemaMigrations,
+  'missed-injection': analyzeMissedInjection,
 };
 
 export interface AnalyzerRun {

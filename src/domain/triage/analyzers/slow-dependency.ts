@@ -3,6 +3,7 @@ import { findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { isPodHealthy, listNodesOf, severityForPods, unique } from '../pod-status.js';
+import { findLockHolder } from '../database-locks.js';
 
 /** "slow query 23.0s on catalog-db…", "database ping took 2.41s", Postgres' "duration: 23012.5 ms": a dependency answering slowly. */
 const SLOW: RegExp[] = [
@@ -84,6 +85,34 @@ export function analyzeSlowDependency(ev: TriageEvidence): Finding[] {
   const unhealthy = podObjects.filter((p) => !isPodHealthy(p, ev.collectedAt));
   const [worker] = [...killed.entries()].sort((a, b) => b[1] - a[1]);
   const example = named.at(-1) ?? slow.at(-1)!;
+  // The database's own log (read one hop away) names the process its queries wait on.
+  const locked = (ev.dependencyPods ?? []).flatMap((d) => {
+    const holder = findLockHolder(d.logs.flatMap((l) => l.lines));
+    return holder === undefined ? [] : [{ service: d.service, pod: d.pod.name, holder }];
+  })[0];
+  const what = locked?.holder.statement === undefined ? '' : ` (${locked.holder.statement.length > 120 ? `${locked.holder.statement.slice(0, 117)}…` : locked.holder.statement})`;
+  if (locked !== undefined) {
+    return [{
+      id: `slow-dependency/${locked.service}`,
+      kind: 'slow-dependency',
+      title: `Queries to ${locked.service} wait on a lock held by its process ${locked.holder.pid}${what}: ${slow.length} statement-timeout and slow-call lines in the logs of ${pods.length} pod${pods.length === 1 ? '' : 's'}`,
+      layer: 'network/routing',
+      severity: unhealthy.length > 0 ? severityForPods(ev, unhealthy.length) : 'warning',
+      confidence: 'high',
+      evidence: [
+        `log ${example.log.pod}: ${example.line.slice(0, 300)}`,
+        ...locked.holder.lines.map((l) => `log ${locked.pod}: ${l.slice(0, 300)}`),
+        `${locked.holder.waits} lock waits in ${locked.pod}'s log name process ${locked.holder.pid} as the holder`,
+        `${unhealthy.length}/${podObjects.length} of these pods not ready now`,
+      ],
+      decisive: locked.holder.lines.find((l) => /holding the lock/.test(l)) ?? example.line,
+      likelyCause: `Process ${locked.holder.pid} on ${locked.service} holds a lock${locked.holder.waitedFor ? ` that conflicts with the ${locked.holder.waitedFor} every query needs` : ''}${locked.holder.statement ? ` while it runs ${locked.holder.statement.split(/\s+/).slice(0, 3).join(' ')}…` : ''}: the workload's queries queue behind it until their statement timeout, and its connection pool fills with waiting queries. A schema migration that rewrites a table, or a long transaction, holds such a lock; the workload itself is fine.`,
+      nextAction: `End what process ${locked.holder.pid} runs (on ${locked.service}: SELECT pg_cancel_backend(${locked.holder.pid}), and stop the job that started it, such as a migration Job); redo that change in steps that take short locks (with a lock_timeout), off-peak. Do not raise the timeouts to hide it.`,
+      fix: `end what process ${locked.holder.pid} on ${locked.service} runs (pg_cancel_backend(${locked.holder.pid}), stop the job behind it), then redo that change with short locks`,
+      confirmCommands: [formatKubectl(ev.target, `logs ${locked.pod} --tail=200`), formatKubectl(ev.target, `logs ${example.log.pod} -c ${example.log.container} --tail=200`)],
+      affected: { pods, nodes: listNodesOf(podObjects) },
+    }];
+  }
   return [
     {
       id: `slow-dependency/${dep ?? 'unknown'}`,
