@@ -32,9 +32,14 @@ const HANDLED_WAITING = new Set([
 const ERROR_LINE =
   /\b(ERROR|FATAL|PANIC|CRITICAL)\b|"level":"(error|fatal)"|"level":(50|60)\b|level=(error|fatal)|\bException\b|Traceback \(most recent call last\)|"level":"warn(ing)?"[^\n]*"(error|err)":"[^"]+"[^\n]*"status":(4(0[13]|29)|5\d\d)\b/;
 
-/** Whether a log line reports an error (any runtime's wording or level field). */
+/** klog (client-go, controllers) puts the severity in a one-letter prefix: `E1121 03:11:12.000311       1 file.go:147] …`. */
+const KLOG_ERROR = /^[EF]\d{4} \d\d:\d\d:\d\d\.\d+\s+\d+ [\w./-]+:\d+\]/;
+/** A JVM exception header line (`org.apache.kafka.common.errors.RecordTooLargeException: …`): a qualified class name ending in Exception or Error. */
+const JVM_EXCEPTION_HEADER = /^\s*(?:Caused by: )?(?:[a-z_$][\w$]*\.){2,}[A-Z][\w$]*(?:Exception|Error)(?::|$)/;
+
+/** Whether a log line reports an error (any runtime's wording, level field or severity prefix). */
 export function isErrorLine(line: string): boolean {
-  return ERROR_LINE.test(line);
+  return ERROR_LINE.test(line) || KLOG_ERROR.test(line) || JVM_EXCEPTION_HEADER.test(line);
 }
 
 /** Error lines in the tail of a ready pod's log before it counts as a problem. */
@@ -123,7 +128,7 @@ function unexplainedWaiting(ev: TriageEvidence, findings: readonly Finding[]): F
 function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Finding[] {
   const hits = ev.logs
     .filter((l) => !l.previous && findPod(ev, l.pod)?.ready === true)
-    .map((l) => ({ log: l, errors: l.lines.filter((x) => ERROR_LINE.test(x)) }))
+    .map((l) => ({ log: l, errors: l.lines.filter(isErrorLine) }))
     .filter((h) => h.errors.length >= ERROR_LINES_THRESHOLD);
   if (hits.length === 0) return [];
   const covered = (line: string) => findings.some((f) => f.evidence.some((e) => e.includes(line.trim().slice(0, 80))) || (f.decisive !== undefined && line.includes(f.decisive.slice(0, 60))));
