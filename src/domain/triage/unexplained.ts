@@ -11,7 +11,8 @@ import type { Confidence, Finding } from './finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from './kubectl-command.js';
 import { RECENT_MS, getWaiting, isPodFailing, listAllContainers, listNodesOf, severityForPods, unique } from './pod-status.js';
 import { isStuckTerminating } from './terminating-pods.js';
-import { formatSpan, isWithin, msBetween } from './time-span.js';
+import { earliest, formatSpan, isWithin, msBetween } from './time-span.js';
+import { readLineTime } from './request-silence.js';
 import { truncate } from '../text.js';
 
 /** Event reasons some analyzer reads (and decides about, even when it finds nothing worth saying). */
@@ -138,6 +139,8 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
   const total = fresh.reduce((n, h) => n + h.errors.length, 0);
   // The line that says why (a traceback's exception, not its header), else the last error line.
   const last = pickDecisiveLine(fresh[0]?.log.lines ?? []) ?? condenseStructuredLine(fresh[0]?.errors.at(-1)?.trim() ?? '');
+  // Ready pods show no failure in their status: the first stamped error line is when the trouble began, for the trigger.
+  const onset = earliest(fresh.flatMap((h) => h.errors.flatMap((l) => readLineTime(l) ?? [])));
   return [
     {
       id: 'unexplained/log-errors',
@@ -148,6 +151,7 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
       confidence: 'low',
       evidence: fresh.flatMap((h) => h.errors.slice(-2).map((l) => `log ${h.log.pod}: ${l.trim()}`)).slice(0, 4),
       decisive: last,
+      ...(onset !== undefined ? { onset } : {}),
       likelyCause: 'The pods pass their probes but their own logs report errors: requests may be failing while Kubernetes sees nothing wrong.',
       nextAction: 'Read the logs and the error rate of the service before calling it healthy.',
       confirmCommands: pods.slice(0, 1).map((p) => formatKubectl(ev.target, `logs ${p} --tail=200`)),
