@@ -63,6 +63,7 @@ import { analyzeSlowDependency } from './slow-dependency.js';
 import { analyzeResourceExhaustion } from './resource-exhaustion.js';
 import { analyzeConsumerGroups } from './consumer-group.js';
 import { analyzeRejectedCredentials } from './credentials-rejected.js';
+import { analyzeLegacyToken } from './legacy-token.js';
 import { analyzeDaemonSetCoverage } from './daemonset-coverage.js';
 import { analyzeNetworkPolicies } from './network-policy.js';
 import { analyzeIngressPolicies } from './network-policy-ingress.js';
@@ -146,6 +147,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'event-loop-blocked': analyzeEventLoopBlocked,
   'consumer-group': analyzeConsumerGroups,
   'credentials-rejected': analyzeRejectedCredentials,
+  'legacy-token': analyzeLegacyToken,
   'daemonset-coverage': analyzeDaemonSetCoverage,
   'schema-migration': analyzeSchemaMigrations,
 };
