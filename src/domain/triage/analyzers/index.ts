@@ -64,6 +64,7 @@ import { analyzeResourceExhaustion } from './resource-exhaustion.js';
 import { analyzeConsumerGroups } from './consumer-group.js';
 import { analyzeRejectedCredentials } from './credentials-rejected.js';
 import { analyzeLegacyToken } from './legacy-token.js';
+import { analyzeVolumeReplaced } from './volume-replaced.js';
 import { analyzeDaemonSetCoverage } from './daemonset-coverage.js';
 import { analyzeNetworkPolicies } from './network-policy.js';
 import { analyzeIngressPolicies } from './network-policy-ingress.js';
@@ -141,6 +142,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'init-stuck': analyzeInitStuck,
   'finalizer-held': analyzeFinalizerHeld,
   'volume-full': analyzeVolumeFull,
+  'volume-replaced': analyzeVolumeReplaced,
   'slow-dependency': analyzeSlowDependency,
   'resource-exhaustion': analyzeResourceExhaustion,
   'cpu-starved': analyzeCpuStarved,
