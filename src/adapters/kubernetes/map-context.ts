@@ -98,5 +98,8 @@ export function mapPersistentVolume(v: k8s.V1PersistentVolume): PersistentVolume
   if (v.spec?.storageClassName) out.storageClass = v.spec.storageClassName;
   const driver = driverOf(v.spec);
   if (driver !== undefined) out.driver = driver;
+  const created = toIsoTime(v.metadata?.creationTimestamp);
+  if (created !== undefined) out.createdAt = created;
+  if (v.spec?.csi?.volumeHandle) out.volumeHandle = v.spec.csi.volumeHandle;
   return out;
 }

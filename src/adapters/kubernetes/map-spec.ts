@@ -48,7 +48,9 @@ export function mapEnvFrom(list: readonly k8s.V1EnvFromSource[] | undefined): En
 /** Mounts that say something about the app; the service-account token mount every pod gets does not. */
 export function mapVolumeMounts(list: readonly k8s.V1VolumeMount[] | undefined): VolumeMountEvidence[] {
   return (list ?? [])
-    .filter((m) => m.mountPath !== '/var/run/secrets/kubernetes.io/serviceaccount')
+    // The token volume the API server injects (kube-api-access-*) is noise; a volume the spec itself
+    // mounts at the service-account path (a legacy token Secret) is evidence.
+    .filter((m) => !(m.mountPath === '/var/run/secrets/kubernetes.io/serviceaccount' && m.name.startsWith('kube-api-access')))
     .map((m) => ({ name: m.name, mountPath: m.mountPath, ...(m.readOnly ? { readOnly: true } : {}), ...(m.subPath ? { subPath: m.subPath } : {}) }));
 }
 

@@ -32,6 +32,10 @@ export interface PersistentVolumeEvidence {
   nodeAffinity: NodeRequirementEvidence[][];
   /** CSI driver, or the in-tree plugin name (nfs, hostPath, awsElasticBlockStore…). */
   driver?: string;
+  /** metadata.creationTimestamp: a volume re-created under running pods is newer than their mounts. */
+  createdAt?: IsoTime;
+  /** spec.csi.volumeHandle: what the driver mounts (an EFS file system and access point, a disk id). */
+  volumeHandle?: string;
 }
 
 /** A NetworkPolicy, reduced to what it selects and what it lets through. */

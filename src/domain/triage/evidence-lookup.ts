@@ -81,7 +81,7 @@ const DECISIVE = /(Error|Exception)\b|\b(FATAL|Fatal|fatal|panic|PANIC|Traceback
 export function pickDecisiveLine(lines: readonly string[]): string | undefined {
   // Stack frames, SQL echo, caret markers and Node's "Emitted 'error' event on … at:" say where, not why.
   const nonEmpty = joinBrokenQuotes(lines).map((l) => l.trim()).filter((l) => l !== '' && !/^[\s^~|-]+$/.test(l) && !/^\s*at |^\s*File "|^\s*\.\.\. \d+ more|^goroutine \d+|^\s+\/|^\t|^LINE \d+:|^Emitted 'error' event on .* at:$/.test(l));
-  const errors = nonEmpty.filter((l) => DECISIVE.test(l) && !isExitTrailer(l) && !/^Traceback \(most recent call last\)|^(WARN|INFO|DEBUG)\b|"level":"(info|debug|warn)"|level=(info|debug|warn)|"level":(20|30|40)\b/i.test(l));
+  const errors = nonEmpty.filter((l) => DECISIVE.test(l) && !isExitTrailer(l) && !/^Traceback \(most recent call last\)|^(WARN|INFO|DEBUG)\b|^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\S*\s+(WARN(ING)?|INFO|DEBUG)\b|"level":"(info|debug|warn)"|level=(info|debug|warn)|"level":(20|30|40)\b/i.test(l));
   // An exception's own line (KeyError: …, psycopg2.errors.DuplicateColumn: …, panic: …) beats a trailer that merely says "error".
   // A bare "Error: …" opening the line is the exception too: how Node.js prints an uncaught Error, and how CLIs report why they stop.
   const strong = errors.filter((l) => (/(^|[\s"'(])([\w.$]+(Error|Exception)|[\w$]+\.errors\.\w+|panic|FATAL|Caused by)\b:?/.test(l) || /^(Uncaught )?Error: /.test(l)) && !/^\(Background on this error/.test(l));

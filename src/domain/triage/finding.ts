@@ -78,6 +78,7 @@ export type FindingKind =
   | 'init-stuck'
   | 'finalizer-held'
   | 'volume-full'
+  | 'volume-replaced'
   | 'slow-dependency'
   | 'resource-exhaustion'
   | 'cpu-starved'

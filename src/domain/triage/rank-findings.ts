@@ -46,6 +46,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'init-stuck': ['dependency-error', 'cluster-dns', ...POD_SYMPTOMS],
   // A full volume is why the process exits or stops answering.
   'volume-full': [...PROCESS_FAULTS, 'oom-killed', ...PROCESS_EFFECTS],
+  // A volume replaced under running pods: their file operations fail (stale handles), whatever they log or exit with.
+  'volume-replaced': [...PROCESS_FAULTS, 'unexplained', 'dependency-error', ...PROCESS_EFFECTS],
   // Probes that time out and workers killed at their timeout wait on the slow dependency.
   'slow-dependency': ['readiness-probe', 'liveness-kill', 'signal-kill', 'exit-code', 'unexplained', ...PROCESS_EFFECTS],
   // A limit the process hits (descriptors, connection slots, threads) is why requests, probes and the process fail.

@@ -11,7 +11,8 @@ import type { Confidence, Finding } from './finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from './kubectl-command.js';
 import { RECENT_MS, getWaiting, isPodFailing, listAllContainers, listNodesOf, severityForPods, unique } from './pod-status.js';
 import { isStuckTerminating } from './terminating-pods.js';
-import { formatSpan, isWithin, msBetween } from './time-span.js';
+import { earliest, formatSpan, isWithin, msBetween } from './time-span.js';
+import { readLineTime } from './request-silence.js';
 import { truncate } from '../text.js';
 
 /** Event reasons some analyzer reads (and decides about, even when it finds nothing worth saying). */
@@ -32,9 +33,14 @@ const HANDLED_WAITING = new Set([
 const ERROR_LINE =
   /\b(ERROR|FATAL|PANIC|CRITICAL)\b|"level":"(error|fatal)"|"level":(50|60)\b|level=(error|fatal)|\bException\b|Traceback \(most recent call last\)|"level":"warn(ing)?"[^\n]*"(error|err)":"[^"]+"[^\n]*"status":(4(0[13]|29)|5\d\d)\b/;
 
-/** Whether a log line reports an error (any runtime's wording or level field). */
+/** klog (client-go, controllers) puts the severity in a one-letter prefix: `E1121 03:11:12.000311       1 file.go:147] …`. */
+const KLOG_ERROR = /^[EF]\d{4} \d\d:\d\d:\d\d\.\d+\s+\d+ [\w./-]+:\d+\]/;
+/** A JVM exception header line (`org.apache.kafka.common.errors.RecordTooLargeException: …`): a qualified class name ending in Exception or Error. */
+const JVM_EXCEPTION_HEADER = /^\s*(?:Caused by: )?(?:[a-z_$][\w$]*\.){2,}[A-Z][\w$]*(?:Exception|Error)(?::|$)/;
+
+/** Whether a log line reports an error (any runtime's wording, level field or severity prefix). */
 export function isErrorLine(line: string): boolean {
-  return ERROR_LINE.test(line);
+  return ERROR_LINE.test(line) || KLOG_ERROR.test(line) || JVM_EXCEPTION_HEADER.test(line);
 }
 
 /** Error lines in the tail of a ready pod's log before it counts as a problem. */
@@ -123,7 +129,7 @@ function unexplainedWaiting(ev: TriageEvidence, findings: readonly Finding[]): F
 function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Finding[] {
   const hits = ev.logs
     .filter((l) => !l.previous && findPod(ev, l.pod)?.ready === true)
-    .map((l) => ({ log: l, errors: l.lines.filter((x) => ERROR_LINE.test(x)) }))
+    .map((l) => ({ log: l, errors: l.lines.filter(isErrorLine) }))
     .filter((h) => h.errors.length >= ERROR_LINES_THRESHOLD);
   if (hits.length === 0) return [];
   const covered = (line: string) => findings.some((f) => f.evidence.some((e) => e.includes(line.trim().slice(0, 80))) || (f.decisive !== undefined && line.includes(f.decisive.slice(0, 60))));
@@ -133,6 +139,8 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
   const total = fresh.reduce((n, h) => n + h.errors.length, 0);
   // The line that says why (a traceback's exception, not its header), else the last error line.
   const last = pickDecisiveLine(fresh[0]?.log.lines ?? []) ?? condenseStructuredLine(fresh[0]?.errors.at(-1)?.trim() ?? '');
+  // Ready pods show no failure in their status: the first stamped error line is when the trouble began, for the trigger.
+  const onset = earliest(fresh.flatMap((h) => h.errors.flatMap((l) => readLineTime(l) ?? [])));
   return [
     {
       id: 'unexplained/log-errors',
@@ -143,6 +151,7 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
       confidence: 'low',
       evidence: fresh.flatMap((h) => h.errors.slice(-2).map((l) => `log ${h.log.pod}: ${l.trim()}`)).slice(0, 4),
       decisive: last,
+      ...(onset !== undefined ? { onset } : {}),
       likelyCause: 'The pods pass their probes but their own logs report errors: requests may be failing while Kubernetes sees nothing wrong.',
       nextAction: 'Read the logs and the error rate of the service before calling it healthy.',
       confirmCommands: pods.slice(0, 1).map((p) => formatKubectl(ev.target, `logs ${p} --tail=200`)),

@@ -400,9 +400,9 @@ describe('a StatefulSet whose second replica waits for its volume', () => {
     expect(ev.logs).toEqual([{ pod: 'ledger-db-0', container: 'postgres', previous: false, lines: [] }]);
   });
 
-  it('reads the volume bound to each claim, with the zone it is pinned to', () => {
+  it('reads the volume bound to each claim, with the zone it is pinned to, its handle and when it was made', () => {
     expect(ev.volumes).toEqual([
-      { name: 'pvc-0', claim: `${LEDGER_NS}/data-ledger-db-0`, phase: 'Bound', storageClass: 'gp3', driver: 'ebs.csi.aws.com', nodeAffinity: [[{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['us-east-1a'] }]] },
+      { name: 'pvc-0', claim: `${LEDGER_NS}/data-ledger-db-0`, phase: 'Bound', storageClass: 'gp3', driver: 'ebs.csi.aws.com', volumeHandle: 'vol-0a1b2c3d4e5f60718', createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), nodeAffinity: [[{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['us-east-1a'] }]] },
     ]);
   });
 

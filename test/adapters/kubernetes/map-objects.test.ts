@@ -451,9 +451,21 @@ describe('mapPersistentVolume', () => {
       },
       status: { phase: 'Released' },
     });
-    expect(pv).toEqual({ name: 'media-archive-efs', phase: 'Released', claim: 'archive/media-archive', claimUid: 'c37757d8-1301-4742-ac1b-a8e3070894e4', reclaimPolicy: 'Retain', storageClass: 'efs-static', driver: 'efs.csi.aws.com', nodeAffinity: [] });
+    expect(pv).toEqual({ name: 'media-archive-efs', phase: 'Released', claim: 'archive/media-archive', claimUid: 'c37757d8-1301-4742-ac1b-a8e3070894e4', reclaimPolicy: 'Retain', storageClass: 'efs-static', driver: 'efs.csi.aws.com', volumeHandle: 'fs-0a1b2c3d4e5f67890', nodeAffinity: [] });
     const claim = mapPvc({ metadata: { name: 'media-archive', uid: '48532a5c-1a81-4e7c-a58b-4b3f52238e35' }, spec: { volumeName: 'media-archive-efs' }, status: { phase: 'Pending' } }, []);
     expect(claim.uid).toBe('48532a5c-1a81-4e7c-a58b-4b3f52238e35');
+  });
+});
+
+describe('mapPersistentVolume: when it was made and what it mounts', () => {
+  it('keeps the creation time and the CSI volume handle (a re-created volume is newer than the pods mounting it)', () => {
+    const pv = mapPersistentVolume({
+      metadata: { name: 'media-efs', creationTimestamp: new Date('2026-11-21T02:43:00Z') },
+      spec: { csi: { driver: 'efs.csi.aws.com', volumeHandle: 'fs-0abc12de34f567890::fsap-0d4e9b1c7a2f38e56' } },
+      status: { phase: 'Bound' },
+    });
+    expect(pv.createdAt).toBe('2026-11-21T02:43:00Z');
+    expect(pv.volumeHandle).toBe('fs-0abc12de34f567890::fsap-0d4e9b1c7a2f38e56');
   });
 });
 

@@ -27,6 +27,16 @@ const GO_PANIC = [
 ];
 
 describe('pickDecisiveLine', () => {
+  it("skips a WARN line after its timestamp (Spring Boot's layout) for the exception it reports", () => {
+    const lines = [
+      "2026-11-21T03:13:12.000Z ERROR 1 --- [orders] [ad | producer-1] o.s.k.support.LoggingProducerListener : Exception thrown when sending a message with key='ord-7' to topic orders.events:",
+      '',
+      'org.apache.kafka.common.errors.RecordTooLargeException: The message is 1610233 bytes when serialized which is larger than 1048576, which is the value of the max.request.size configuration.',
+      '2026-11-21T03:13:12.000Z  WARN 1 --- [orders] [ad | producer-1] c.a.orders.events.OrderEventPublisher : dropping event for ord-7 after send failure (RecordTooLargeException); outbox row marked FAILED',
+    ];
+    expect(pickDecisiveLine(lines)).toMatch(/^org\.apache\.kafka\.common\.errors\.RecordTooLargeException: The message is 1610233 bytes/);
+  });
+
   it('passes over a structured "exiting" trailer for the line that says why', () => {
     const why = '{"level":"ERROR","msg":"startup check failed","error":"api error AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity"}';
     expect(pickDecisiveLine([why, '{"level":"ERROR","msg":"exiting","code":1}'])).toBe('startup check failed: api error AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity');

@@ -185,6 +185,31 @@ describe('findUnexplained', () => {
     expect(findUnexplained(baseEvidence({ logs: [{ pod: p!.name, container: 'app', previous: false, lines: [1, 2, 3, 4, 5].map(served) }] }), [])).toEqual([]);
   });
 
+  it('counts klog lines by their one-letter severity (E, F), not by words, and not I or W', () => {
+    const p = pod(3);
+    const klog = (sev: string, n: number) => `${sev}1121 03:1${n}:12.00031${n}       1 reflector.go:147] pkg/mod/k8s.io/client-go@v0.29.3/tools/cache/reflector.go:229: Failed to watch *v1.ConfigMap: failed to list *v1.ConfigMap: Unauthorized`;
+    const [f] = findUnexplained(baseEvidence({ logs: [{ pod: p.name, container: 'app', previous: false, lines: [1, 2, 3, 4, 5].map((n) => klog('E', n)) }] }), []);
+    expect(f?.title).toBe('Logs of 1 ready pod carry 5 error lines in their last lines');
+    expect(f?.decisive).toContain('failed to list *v1.ConfigMap: Unauthorized');
+    const info = (n: number) => `I1121 03:1${n}:12.000311       1 leaderelection.go:250] attempting to acquire leader lease warehouse/sync-leader...`;
+    expect(findUnexplained(baseEvidence({ logs: [{ pod: p.name, container: 'app', previous: false, lines: [1, 2, 3, 4, 5].map(info) }] }), [])).toEqual([]);
+  });
+
+  it('counts a JVM exception header line (qualified class name ending in Exception) as an error line', () => {
+    const p = pod(3);
+    const send = (n: number) => [
+      `2026-11-21T03:1${n}:12.000Z ERROR 1 --- [orders] [ad | producer-1] o.s.k.support.LoggingProducerListener : Exception thrown when sending a message with key='ord-${n}' to topic orders.events:`,
+      '',
+      `org.apache.kafka.common.errors.RecordTooLargeException: The message is 157286${n} bytes when serialized which is larger than 1048576, which is the value of the max.request.size configuration.`,
+    ];
+    // Three failed sends: three ERROR lines and three exception headers, six in all.
+    const [f] = findUnexplained(baseEvidence({ logs: [{ pod: p.name, container: 'app', previous: false, lines: [1, 2, 3].flatMap(send) }] }), []);
+    expect(f?.title).toBe('Logs of 1 ready pod carry 6 error lines in their last lines');
+    // A class name inside an INFO sentence is not a header.
+    const info = (n: number) => `2026-11-21T03:1${n}:12.000Z  INFO 1 --- [orders] [main] c.a.Retry : will retry org.apache.kafka.common.errors.TimeoutException: soon`;
+    expect(findUnexplained(baseEvidence({ logs: [{ pod: p.name, container: 'app', previous: false, lines: [1, 2, 3, 4, 5].map(info) }] }), [])).toEqual([]);
+  });
+
   it("quotes a Python traceback's exception, not its header", () => {
     const p = pod(3);
     const traceback = (user: string) => [

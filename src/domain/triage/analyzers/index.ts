@@ -66,6 +66,8 @@ import { analyzeSlowDependency } from './slow-dependency.js';
 import { analyzeResourceExhaustion } from './resource-exhaustion.js';
 import { analyzeConsumerGroups } from './consumer-group.js';
 import { analyzeRejectedCredentials } from './credentials-rejected.js';
+import { analyzeLegacyToken } from './legacy-token.js';
+import { analyzeVolumeReplaced } from './volume-replaced.js';
 import { analyzeDaemonSetCoverage } from './daemonset-coverage.js';
 import { analyzeNetworkPolicies } from './network-policy.js';
 import { analyzeIngressPolicies } from './network-policy-ingress.js';
@@ -145,12 +147,14 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'init-stuck': analyzeInitStuck,
   'finalizer-held': analyzeFinalizerHeld,
   'volume-full': analyzeVolumeFull,
+  'volume-replaced': analyzeVolumeReplaced,
   'slow-dependency': analyzeSlowDependency,
   'resource-exhaustion': analyzeResourceExhaustion,
   'cpu-starved': analyzeCpuStarved,
   'event-loop-blocked': analyzeEventLoopBlocked,
   'consumer-group': analyzeConsumerGroups,
   'credentials-rejected': analyzeRejectedCredentials,
+  'legacy-token': analyzeLegacyToken,
   'daemonset-coverage': analyzeDaemonSetCoverage,
   'schema-migration': analyzeSchemaMigrations,
   'missed-injection': analyzeMissedInjection,

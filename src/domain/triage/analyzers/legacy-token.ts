@@ -1,0 +1,78 @@
+/**
+ * A pod that authenticates to the Kubernetes API with a token mounted from a Secret at the
+ * service-account path (automount off, a legacy long-lived token Secret in its place), and whose
+ * API calls are rejected 401 Unauthorized: the cluster no longer accepts that token. Since 1.29
+ * the API server invalidates legacy token Secrets unused for a year (label
+ * kubernetes.io/legacy-token-invalid-since), and a deleted or re-created Secret's token is void
+ * too. The pods stay Ready (probes do not call the API) while nothing they do works. The pod
+ * spec is the evidence: the Secret itself is never read.
+ */
+import type { PodEvidence, TriageEvidence } from '../evidence.js';
+import { findPod } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { describePodCommand, formatKubectl } from '../kubectl-command.js';
+import { listNodesOf, severityForPods, unique } from '../pod-status.js';
+import { truncate } from '../../text.js';
+
+/** Where client libraries read the in-cluster token from. */
+const SA_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
+/** The API server's authentication refusal as client libraries log it. */
+const UNAUTHORIZED = /\bUnauthorized\b|\b401\b|provide credentials/;
+/** A line about a call to the Kubernetes API (client-go reflectors, leader election, any client naming the API). */
+const KUBE_API = /failed to (list|watch) \*?v\d|reflector\.go|leaderelection|resource lock|client-go|k8s\.io|kubernetes|apiserver|the server has asked for the client to provide credentials/i;
+/** Lines before it counts: one refusal during a restart of the API server is not an outage. */
+const MIN_LINES = 2;
+
+/** The Secret volume a pod mounts at the service-account path, with the container that mounts it. */
+function tokenSecretMount(pod: PodEvidence): { volume: string; secret: string; container: string; mountPath: string } | undefined {
+  for (const c of pod.containers) {
+    for (const m of c.volumeMounts ?? []) {
+      if (m.mountPath.replace(/\/+$/, '') !== SA_PATH) continue;
+      const v = pod.volumes?.find((x) => x.name === m.name);
+      if (v?.source === 'secret' && v.ref !== undefined) return { volume: v.name, secret: v.ref, container: c.name, mountPath: m.mountPath };
+    }
+  }
+  return undefined;
+}
+
+export function analyzeLegacyToken(ev: TriageEvidence): Finding[] {
+  const hits = ev.logs
+    .filter((l) => !l.previous)
+    .flatMap((l) => {
+      const pod = findPod(ev, l.pod);
+      const mount = pod === undefined ? undefined : tokenSecretMount(pod);
+      if (pod === undefined || mount === undefined || mount.container !== l.container) return [];
+      const lines = l.lines.filter((x) => UNAUTHORIZED.test(x) && KUBE_API.test(x));
+      return lines.length >= MIN_LINES ? [{ pod, mount, lines }] : [];
+    });
+  const [first] = hits;
+  if (first === undefined) return [];
+  const { secret, mountPath, volume } = first.mount;
+  const pods = unique(hits.map((h) => h.pod.name));
+  const podObjects = hits.map((h) => h.pod);
+  const automount = ev.revisions.find((r) => r.hash === first.pod.revisionHash)?.template?.automountServiceAccountToken;
+  const decisive = truncate((first.lines.filter((x) => /failed to list/i.test(x)).at(-1) ?? first.lines.at(-1) ?? '').trim(), 300);
+  return [
+    {
+      id: `credentials-rejected/legacy-token/${secret}`,
+      kind: 'credentials-rejected',
+      title: `The Kubernetes API rejects the service-account token of ${pods.length} pod${pods.length === 1 ? '' : 's'} (401 Unauthorized): a legacy long-lived token from Secret ${secret}, mounted at ${mountPath}${automount === false ? ' with automountServiceAccountToken false' : ''}`,
+      layer: 'container/process',
+      severity: severityForPods(ev, pods.length),
+      confidence: 'high',
+      evidence: [
+        `volume ${volume}: Secret ${secret} mounted at ${mountPath} in container ${first.mount.container}${automount === false ? ' (automountServiceAccountToken: false)' : ''}`,
+        ...hits.flatMap((h) => h.lines.slice(-2).map((l) => `log ${h.pod.name}: ${l.trim()}`)).slice(0, 4),
+      ],
+      decisive,
+      likelyCause:
+        `The pods present the token stored in Secret ${secret} instead of a projected, bound token, and the API server refuses it as unauthenticated (401, not a permission refusal). ` +
+        'Legacy long-lived token Secrets stop working when the cluster invalidates them (since Kubernetes 1.29, ones unused for a year get the label kubernetes.io/legacy-token-invalid-since and are later deleted) or when the Secret is deleted or re-created. ' +
+        'The probes do not call the API, so the pods stay Ready while every API call fails.',
+      nextAction: `Drop the Secret volume ${volume} and let the pods use the projected, bound service-account token (automountServiceAccountToken: true, or a projected serviceAccountToken volume); re-creating a token Secret is only a stopgap.`,
+      fix: `use the projected (bound) service-account token instead of Secret ${secret}`,
+      confirmCommands: [formatKubectl(ev.target, `get secret ${secret} --show-labels`), describePodCommand(ev.target, first.pod.name)],
+      affected: { pods, nodes: listNodesOf(podObjects) },
+    },
+  ];
+}

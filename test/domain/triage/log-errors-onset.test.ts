@@ -1,0 +1,47 @@
+// Ready pods whose own logs fail after a rollout: the first stamped error line dates the trouble,
+// so the revision that went out shortly before it is named as the trigger.
+import { describe, expect, it } from 'vitest';
+import type { LogEvidence } from '../../../src/domain/triage/evidence.js';
+import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
+import { IMAGE_V14, IMAGE_V15, REV6, REV7, baseEvidence, minutesAgo, pod, revision, revisionContainer, workload } from './scenarios/builders.js';
+
+const times = { startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:00.000Z' };
+
+function sendFailures(minutes: readonly number[]): string[] {
+  return minutes.flatMap((m) => {
+    const at = minutesAgo(m).replace(/\.\d+Z$/, 'Z').replace('Z', '.000Z');
+    return [
+      `${at} ERROR 1 --- [payments] [ad | producer-1] o.s.k.support.LoggingProducerListener   : Exception thrown when sending a message to topic payments.events:`,
+      '',
+      'org.apache.kafka.common.errors.RecordTooLargeException: The message is 1572864 bytes when serialized which is larger than 1048576, which is the value of the max.request.size configuration.',
+    ];
+  });
+}
+
+function scenario(errorsFrom: number) {
+  const pods = [0, 1, 2].map((i) => pod(i, { revisionHash: REV7.hash, createdAt: minutesAgo(40 - i), startTime: minutesAgo(40 - i) }));
+  const logs = pods.slice(0, 2).map((p): LogEvidence => ({ pod: p.name, container: 'app', previous: false, lines: sendFailures([errorsFrom, errorsFrom / 2, 1]) }));
+  return baseEvidence({
+    pods,
+    logs,
+    workload: workload({ specReplicas: 3, replicas: 3, readyReplicas: 3, availableReplicas: 3, updatedReplicas: 3, currentRevision: 7 }),
+    revisions: [
+      revision(REV6, minutesAgo(9 * 24 * 60), { containers: [revisionContainer({ image: IMAGE_V14 })] }),
+      revision(REV7, minutesAgo(40), { replicas: 3, containers: [revisionContainer({ image: IMAGE_V15 })] }),
+    ],
+  });
+}
+
+describe('errors in ready pods after a rollout', () => {
+  it('names the revision rolled out shortly before the first error line, and quotes the exception', () => {
+    const r = buildTriageReport(scenario(28), times);
+    expect(r.headline).toMatch(/^Since revision 7 \(40m ago/);
+    expect(r.headline).toContain('RecordTooLargeException');
+  });
+
+  it('does not blame a revision older than the trigger window before the first error', () => {
+    const ev = scenario(28);
+    const old = { ...ev, revisions: ev.revisions.map((x) => (x.revision === 7 ? { ...x, createdAt: minutesAgo(5 * 60) } : x)) };
+    expect(buildTriageReport(old, times).headline).not.toMatch(/Since revision 7/);
+  });
+});
