@@ -1,0 +1,365 @@
+// Held-out stories, twenty-first round, part two: written without reading the analysis code.
+//
+// A CiliumNetworkPolicy that forgot the egress to the ledger database, the EBS CSI controller
+// scaled to zero by a cost-cleanup script while Kafka scales out, a memory HPA whose target sits
+// above the container's limit, a MongoDB replica set initiated with pod IPs after a node rotation,
+// a deleted Service whose short name falls through to a wildcard corporate search domain, a
+// local-path volume pinned to a node the autoscaler removed, and a healthy control: a batch Job
+// fanning out while new nodes join.
+import type * as k8s from '@kubernetes/client-node';
+import {
+  DAYS, ECR, HOURS, ago, at, batchContainer, boundClaim, configMap, container, crashLoop, daemonSetApp, deploymentApp, epochMs,
+  event, execProbe, exposed, failedScheduling, httpProbe, job, jobEvent, nameOf, node, nodeEvent, notTriggerScaleUp, pvc, pyTime,
+  restartedAgain, rsOf, running, scaledReplicaSet, scheduled, service, statefulSetApp, tcpProbe, uidOf, waiting, endpointSliceFor,
+  coreDns, cronJob, volumeOf,
+} from '../kit/index.js';
+import type { Built, KubeJson } from '../kit/index.js';
+import { ADVISES_ROLLBACK, bystander, eksNodeName, ipOfPod, lit, logsFor, podOf, startedAt, threeEksNodes } from '../kit/held-out.js';
+import type { CorpusScenario } from '../scenario.js';
+
+const lines = (...l: string[]): string => `${l.join('\n')}\n`;
+const LOOK = { revisions: [40, 41] as const, versions: ['3.8.0', '3.8.1'] as const, olderAgo: 9 * DAYS };
+
+/** Sets a field of the first object of `kind` named `name` among `objects`. */
+function find<T extends KubeJson>(objects: readonly KubeJson[], kind: string, name: string): T {
+  const o = objects.find((x) => x.kind === kind && x.metadata?.name === name);
+  if (o === undefined) throw new Error(`no ${kind} ${name}`);
+  return o as T;
+}
+
+// ---- 1. a CiliumNetworkPolicy without egress to the ledger database -----------------------------
+
+function ciliumPolicyDropsLedgerEgress(): CorpusScenario {
+  const ns = 'payments';
+  const { nodes, names } = threeEksNodes('10.0.44');
+  const image = (v: string) => `${ECR}/payments/payments-api:${v}`;
+  const tpl = (v: string) => ({
+    containers: [container({ image: image(v), ports: [8080], memory: '256Mi', cpu: '200m', env: [{ name: 'LEDGER_DSN', value: 'postgres://payments@ledger-db.data.svc.cluster.local:5432/ledger?sslmode=require&connect_timeout=5' }], readiness: httpProbe('/healthz', 8080), liveness: httpProbe('/healthz', 8080, { initialDelaySeconds: 5 }) })],
+  });
+  const app = deploymentApp({
+    namespace: ns,
+    name: 'payments-api',
+    replicas: 3,
+    revisions: [
+      { revision: 57, createdAgo: 12 * DAYS, changeCause: 'argocd: payments-api 2.31.0', template: tpl('2.31.0') },
+      { revision: 58, createdAgo: 3 * DAYS, changeCause: 'argocd: payments-api 2.31.1', template: tpl('2.31.1') },
+    ],
+    pods: [0, 1, 2].map((k) => ({ revision: 58, node: names[k] ?? '', createdAgo: 3 * DAYS - k })),
+  });
+  const hooks = bystander(ns, 'payments-webhooks', names, 55, LOOK);
+  // The database, in its own namespace, healthy.
+  const pg = statefulSetApp({
+    namespace: 'data',
+    name: 'ledger-db',
+    replicas: 1,
+    serviceName: 'ledger-db-hl',
+    revisions: [{ revision: 4, createdAgo: 80 * DAYS, template: { containers: [container({ name: 'postgres', image: 'docker.io/library/postgres:16.4', ports: [{ name: 'postgres', containerPort: 5432 }], memory: '4Gi', cpu: '1', readiness: execProbe(['pg_isready', '-U', 'postgres']), liveness: tcpProbe(5432, { initialDelaySeconds: 30 }) })] } }],
+    volumeClaimTemplates: [{ name: 'pgdata', storage: '200Gi' }],
+    pods: [{ revision: 4, ordinal: 0, node: names[2] ?? '', createdAgo: 21 * DAYS }],
+  });
+  const pgPod = podOf(pg, 0);
+  const [pgClaim, pgVolume] = boundClaim({ namespace: 'data', name: 'pgdata-ledger-db-0', storage: '200Gi', zone: 'eu-west-1c', createdAgo: 80 * DAYS });
+  const pgSvc = exposed({ namespace: 'data', name: 'ledger-db', selector: { app: 'ledger-db' }, ports: [{ name: 'postgres', port: 5432, targetPort: 5432 }], pods: pg.pods, endpointPort: 5432 });
+  const dbIp = (pgSvc[0] as k8s.V1Service).spec?.clusterIP ?? '';
+  // Cilium's agents (kube-system), one per node; they enforce the CiliumNetworkPolicy the API here does not serve.
+  const cilium = daemonSetApp({
+    namespace: 'kube-system',
+    name: 'cilium',
+    selector: { 'k8s-app': 'cilium' },
+    pinnedToNodes: true,
+    revisions: [{ revision: 6, createdAgo: 34 * DAYS, template: { containers: [container({ name: 'cilium-agent', image: 'quay.io/cilium/cilium:v1.16.4@sha256:d55ec38938854133e06739b1af237932b9c4dd4e75e9b7b2ca3acc72540a44bf', command: ['cilium-agent'], args: ['--config-dir=/tmp/cilium/config-map'], ports: [], cpu: '100m', memory: '512Mi', memoryLimit: null, readiness: httpProbe('/healthz', 9879), liveness: httpProbe('/healthz', 9879, { failureThreshold: 10 }) })], priorityClassName: 'system-node-critical', serviceAccountName: 'cilium' } }],
+    pods: names.map((n) => ({ revision: 6, node: n, createdAgo: 34 * DAYS })),
+  });
+  const agentOn = (nodeName: string) => cilium.pods.find((p) => p.spec?.nodeName === nodeName);
+  const flow = (p: k8s.V1Pod, t: number, port: number, kind: 'verdict' | 'drop') => {
+    const nodeName = `prod-eu-west-1/${p.spec?.nodeName ?? ''}`;
+    const base = `"verdict":"DROPPED","drop_reason":133,"IP":{"source":"${ipOfPod(p)}","destination":"${ipOfPod(pgPod)}","ipVersion":"IPv4"},"l4":{"TCP":{"source_port":${port},"destination_port":5432,"flags":{"SYN":true}}},"source":{"ID":${1200 + port % 97},"identity":48213,"cluster_name":"prod-eu-west-1","namespace":"payments","labels":["k8s:app=payments-api","k8s:io.cilium.k8s.policy.serviceaccount=default","k8s:io.kubernetes.pod.namespace=payments"],"pod_name":"${nameOf(p)}","workloads":[{"name":"payments-api","kind":"Deployment"}]},"destination":{"identity":30117,"cluster_name":"prod-eu-west-1","namespace":"data","labels":["k8s:app=ledger-db","k8s:io.kubernetes.pod.namespace=data"],"pod_name":"ledger-db-0","workloads":[{"name":"ledger-db","kind":"StatefulSet"}]},"Type":"L3_L4","node_name":"${nodeName}"`;
+    const tail = kind === 'verdict'
+      ? `,"event_type":{"type":5},"traffic_direction":"EGRESS","policy_match_type":0,"is_reply":false,"Summary":"TCP Flags: SYN"`
+      : `,"event_type":{"type":1,"sub_type":133},"traffic_direction":"EGRESS","drop_reason_desc":"POLICY_DENIED","is_reply":false,"Summary":"TCP Flags: SYN"`;
+    return `{"flow":{"time":"${at(t)}","uuid":"${uidOf(`flow/${nameOf(p)}/${t}/${kind}`)}",${base}${tail}},"node_name":"${nodeName}","time":"${at(t)}"}`;
+  };
+  const agentLogs = app.pods.map((p, i) => {
+    const agent = agentOn(p.spec?.nodeName ?? '');
+    const sport = 41822 + i * 311;
+    return logsFor(agent, 'cilium-agent', {
+      current: lines(
+        `time="${at(27 * HOURS).slice(0, 19)}Z" level=info msg="Regenerating restored endpoints" numRestored=${14 + i} subsys=daemon`,
+        `time="${at(20.4).slice(0, 19)}Z" level=info msg="Policy Add Request" ciliumNetworkPolicy="[&{EndpointSelector:{\\"matchLabels\\":{\\"any:app\\":\\"payments-api\\",\\"k8s:io.kubernetes.pod.namespace\\":\\"payments\\"}} NodeSelector:{} Ingress:[] IngressDeny:[] Egress:[{EgressCommonRule:{ToEndpoints:[{\\"matchLabels\\":{\\"k8s:io.kubernetes.pod.namespace\\":\\"kube-system\\",\\"k8s:k8s-app\\":\\"kube-dns\\"}}]} ToPorts:[{Ports:[{Port:53 EndPort:0 Protocol:UDP}]}]} {EgressCommonRule:{ToEndpoints:[{\\"matchLabels\\":{\\"k8s:io.kubernetes.pod.namespace\\":\\"payments\\"}}]}} {EgressCommonRule:{} ToFQDNs:[{MatchName:api.stripe.com}] ToPorts:[{Ports:[{Port:443 EndPort:0 Protocol:TCP}]}]}] EgressDeny:[] Labels:[k8s:io.cilium.k8s.policy.derived-from=CiliumNetworkPolicy k8s:io.cilium.k8s.policy.name=payments-egress k8s:io.cilium.k8s.policy.namespace=payments k8s:io.cilium.k8s.policy.uid=${uidOf('cnp/payments/payments-egress')}] Description:}]" policyAddRequest=${uidOf(`par/${i}`)} subsys=daemon`,
+        `time="${at(20.4).slice(0, 19)}Z" level=info msg="Policy imported via API, recalculating..." policyAddRequest=${uidOf(`par/${i}`)} policyRevision=${412 + i} subsys=daemon`,
+        `time="${at(20.4).slice(0, 19)}Z" level=info msg="Imported CiliumNetworkPolicy" ciliumNetworkPolicyName=payments-egress k8sApiVersion= k8sNamespace=payments subsys=k8s-watcher`,
+        flow(p, 19.6, sport, 'verdict'),
+        flow(p, 19.6, sport, 'drop'),
+        flow(p, 9.2, sport + 7, 'verdict'),
+        flow(p, 9.2, sport + 7, 'drop'),
+        flow(p, 0.7, sport + 19, 'verdict'),
+        flow(p, 0.7, sport + 19, 'drop'),
+      ),
+    });
+  });
+  const dialErr = `failed to connect to \`user=payments database=ledger\`: ${dbIp}:5432 (ledger-db.data.svc.cluster.local): dial error: dial tcp ${dbIp}:5432: i/o timeout`;
+  const appLogs = app.pods.map((p, i) => logsFor(p, 'app', {
+    current: lines(
+      `{"time":"${at(22 + i)}","level":"INFO","msg":"request","method":"POST","path":"/v1/payments","status":201,"dur_ms":${38 + i}}`,
+      `{"time":"${at(21.5)}","level":"INFO","msg":"request","method":"GET","path":"/v1/payments/pay_9Hc2${i}","status":200,"dur_ms":9}`,
+      `{"time":"${at(19.5 - i / 10)}","level":"ERROR","msg":"ledger write failed","error":"${dialErr.replace(/`/g, '`')}","payment_id":"pay_Q7x${i}1"}`,
+      `{"time":"${at(19.5 - i / 10)}","level":"INFO","msg":"request","method":"POST","path":"/v1/payments","status":503,"dur_ms":5004}`,
+      `{"time":"${at(8 - i / 10)}","level":"WARN","msg":"pgxpool: acquire conn","error":"context deadline exceeded","pool":"ledger","total_conns":0,"idle_conns":0}`,
+      `{"time":"${at(8 - i / 10)}","level":"ERROR","msg":"ledger write failed","error":"${dialErr}","payment_id":"pay_Zk4${i}p"}`,
+      `{"time":"${at(1 - i / 10)}","level":"ERROR","msg":"ledger write failed","error":"${dialErr}","payment_id":"pay_Lm8${i}v"}`,
+      `{"time":"${at(1 - i / 10)}","level":"INFO","msg":"request","method":"POST","path":"/v1/payments","status":503,"dur_ms":5003}`,
+      `{"time":"${at(0.4)}","level":"INFO","msg":"request","method":"GET","path":"/healthz","status":200,"dur_ms":0}`,
+    ),
+  }));
+  return {
+    id: 'heldout21-cilium-policy-drops-ledger-egress',
+    class: 'network',
+    truth: 'Twenty minutes ago the payments team applied the CiliumNetworkPolicy payments-egress to namespace payments: it selects the payments-api pods and allows egress only to kube-dns, to pods of the payments namespace and to api.stripe.com:443, so it lacks egress to the ledger-db Postgres in namespace data. Cilium drops every SYN from payments-api to ledger-db:5432 (POLICY_DENIED, EGRESS); the pods stay Ready because their probe is local, but every ledger write fails with a connect i/o timeout and POST /v1/payments returns 503. No Kubernetes NetworkPolicy is involved and the database is healthy. Fix: add an egress rule to ledger-db (namespace data, port 5432) to payments-egress.',
+    ask: { service: 'payments-api', namespace: ns },
+    objects: [
+      ...nodes, ...app.objects, ...hooks.objects, ...pg.objects, pgClaim, pgVolume, ...pgSvc, ...cilium.objects,
+      ...exposed({ namespace: ns, name: 'payments-api', selector: { app: 'payments-api' }, pods: app.pods }),
+      ...exposed({ namespace: ns, name: 'payments-webhooks', selector: { app: 'payments-webhooks' }, pods: hooks.pods }),
+      scaledReplicaSet(find(hooks.objects, 'Deployment', 'payments-webhooks'), rsOf(hooks, 41), 2, 0, 55),
+      scaledReplicaSet(find(hooks.objects, 'Deployment', 'payments-webhooks'), rsOf(hooks, 40), 0, 2, 53),
+      ...startedAt(podOf(hooks, 0), 'app', `${ECR}/${ns}/payments-webhooks:3.8.1`, 55),
+      event({ on: podOf(hooks, 1), reason: 'Unhealthy', message: `Readiness probe failed: Get "http://${ipOfPod(podOf(hooks, 1))}:8080/ready": dial tcp ${ipOfPod(podOf(hooks, 1))}:8080: connect: connection refused`, count: 2, firstAgo: 53.8, lastAgo: 53.7, fieldPath: 'spec.containers{app}' }),
+    ],
+    logs: [...appLogs, ...agentLogs],
+    expect: {
+      verdict: 'problems',
+      headline: [/cilium|network ?polic|egress/i, /ledger-db|5432/i],
+      facts: [/payments-egress/, /DROPPED|POLICY_DENIED|policy denied/i, /i\/o timeout|timed? ?out/i, /egress/i],
+      never: [ADVISES_ROLLBACK, /\bOOM/, /ledger-db[^\n]*(down|crash|not ready|unavailable|failing)/i, /payments-webhooks/, /readiness probe/i],
+    },
+  };
+}
+
+// ---- 2. the EBS CSI controller scaled to 0: Kafka's new claim never provisions -------------------
+
+function ebsCsiControllerScaledToZero(): CorpusScenario {
+  const ns = 'streaming';
+  const nodes = [
+    ...threeEksNodes('10.0.61', ['12', '140', '201']).nodes,
+    node({ name: eksNodeName('10.0.62.19'), zone: 'eu-west-1a', pool: 'streaming', instanceType: 'r6i.2xlarge', allocatable: { cpu: '7910m', 'ephemeral-storage': '76224326324', memory: '63264148Ki', pods: '58' }, createdAgo: 12 * DAYS }),
+    node({ name: eksNodeName('10.0.63.88'), zone: 'eu-west-1b', pool: 'streaming', instanceType: 'r6i.2xlarge', allocatable: { cpu: '7910m', 'ephemeral-storage': '76224326324', memory: '63264148Ki', pods: '58' }, createdAgo: 12 * DAYS }),
+    node({ name: eksNodeName('10.0.64.140'), zone: 'eu-west-1c', pool: 'streaming', instanceType: 'r6i.2xlarge', allocatable: { cpu: '7910m', 'ephemeral-storage': '76224326324', memory: '63264148Ki', pods: '58' }, createdAgo: 12 * DAYS }),
+  ];
+  const general = nodes.slice(0, 3).map(nameOf);
+  const streaming = nodes.slice(3).map(nameOf);
+  const zones = ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'];
+  const kafkaImage = 'docker.io/bitnami/kafka:3.8.1-debian-12-r0';
+  const tpl = {
+    containers: [container({ name: 'kafka', image: kafkaImage, ports: [{ name: 'client', containerPort: 9092 }, { name: 'controller', containerPort: 9093 }], cpu: '2', memory: '8Gi', readiness: tcpProbe('client'), liveness: tcpProbe('controller', { initialDelaySeconds: 30 }), volumeMounts: [{ name: 'data', mountPath: '/bitnami/kafka' }] })],
+    nodeSelector: { 'eks.amazonaws.com/nodegroup': 'streaming' },
+  };
+  const kafka = statefulSetApp({
+    namespace: ns,
+    name: 'kafka',
+    replicas: 5,
+    serviceName: 'kafka-headless',
+    revisions: [{ revision: 9, createdAgo: 26 * DAYS, template: tpl }],
+    volumeClaimTemplates: [{ name: 'data', storage: '500Gi', storageClass: 'gp3' }],
+    pods: [
+      { revision: 9, ordinal: 0, node: streaming[0] ?? '', createdAgo: 12 * DAYS },
+      { revision: 9, ordinal: 1, node: streaming[1] ?? '', createdAgo: 12 * DAYS, containers: { kafka: running({ sinceAgo: 19 * HOURS, last: { exitCode: 143, finishedAgo: 19 * HOURS, ranSeconds: 6 * DAYS } }) } },
+      { revision: 9, ordinal: 2, node: streaming[2] ?? '', createdAgo: 12 * DAYS },
+      { revision: 9, ordinal: 3, node: null, createdAgo: 20, unschedulable: 'running PreBind plugin "VolumeBinding": binding volumes: context deadline exceeded' },
+    ],
+  });
+  const pending = podOf(kafka, 3);
+  // The scheduler's PreBind failure is an error, not "unschedulable".
+  for (const c of pending.status?.conditions ?? []) if (c.type === 'PodScheduled') c.reason = 'SchedulerError';
+  const claims = [0, 1, 2].flatMap((i) => boundClaim({ namespace: ns, name: `data-kafka-${i}`, storage: '500Gi', zone: zones[i] ?? 'eu-west-1a', createdAgo: 26 * DAYS, labels: { app: 'kafka' } }));
+  const newClaim = pvc({
+    namespace: ns, name: 'data-kafka-3', storage: '500Gi', storageClass: 'gp3', phase: 'Pending', createdAgo: 20, labels: { app: 'kafka' },
+    annotations: { 'volume.beta.kubernetes.io/storage-provisioner': 'ebs.csi.aws.com', 'volume.kubernetes.io/storage-provisioner': 'ebs.csi.aws.com', 'volume.kubernetes.io/selected-node': streaming[0] ?? '' },
+  });
+  const stsRef = find<k8s.V1StatefulSet>(kafka.objects, 'StatefulSet', 'kafka');
+  // kube-system: the CSI controller at 0 replicas since the cost sweep; the node plugin is fine.
+  const csiTpl = {
+    containers: [
+      container({ name: 'ebs-plugin', image: '602401143452.dkr.ecr.eu-west-1.amazonaws.com/eks/aws-ebs-csi-driver:v1.37.0', args: ['controller', '--endpoint=$(CSI_ENDPOINT)', '--batching=true', '--logging-format=text', '--v=2'], ports: [{ name: 'healthz', containerPort: 9808 }], cpu: '10m', memory: '40Mi', memoryLimit: '256Mi', readiness: null, liveness: httpProbe('/healthz', 'healthz', { initialDelaySeconds: 10, timeoutSeconds: 3, periodSeconds: 10, failureThreshold: 5 }) }),
+      container({ name: 'csi-provisioner', image: '602401143452.dkr.ecr.eu-west-1.amazonaws.com/eks/csi-provisioner:v5.1.0-eks-1-31-7', args: ['--timeout=60s', '--csi-address=$(ADDRESS)', '--v=2', '--feature-gates=Topology=true', '--extra-create-metadata', '--leader-election=true', '--default-fstype=ext4'], ports: [], cpu: '10m', memory: '40Mi', memoryLimit: '256Mi', readiness: null, liveness: null }),
+      container({ name: 'csi-attacher', image: '602401143452.dkr.ecr.eu-west-1.amazonaws.com/eks/csi-attacher:v4.7.0-eks-1-31-7', args: ['--timeout=60s', '--csi-address=$(ADDRESS)', '--v=2', '--leader-election=true'], ports: [], cpu: '10m', memory: '40Mi', memoryLimit: '256Mi', readiness: null, liveness: null }),
+    ],
+    priorityClassName: 'system-cluster-critical',
+    serviceAccountName: 'ebs-csi-controller-sa',
+  };
+  const csi = deploymentApp({
+    namespace: 'kube-system',
+    name: 'ebs-csi-controller',
+    replicas: 0,
+    selector: { app: 'ebs-csi-controller', 'app.kubernetes.io/name': 'aws-ebs-csi-driver' },
+    revisions: [{ revision: 7, createdAgo: 34 * DAYS, changeCause: 'eks addon aws-ebs-csi-driver v1.37.0-eksbuild.1', template: csiTpl }],
+    pods: [],
+    settled: { available: true, availableSince: 34 * DAYS, progressingSince: 34 * DAYS },
+  });
+  const csiDeploy = find<k8s.V1Deployment>(csi.objects, 'Deployment', 'ebs-csi-controller');
+  csiDeploy.metadata = {
+    ...csiDeploy.metadata,
+    managedFields: [
+      { manager: 'eks', operation: 'Apply', apiVersion: 'apps/v1', time: ago(34 * DAYS), fieldsType: 'FieldsV1', fieldsV1: { 'f:spec': { 'f:template': {} } } },
+      { manager: 'cost-sweeper', operation: 'Update', apiVersion: 'apps/v1', subresource: 'scale', time: ago(50), fieldsType: 'FieldsV1', fieldsV1: { 'f:spec': { 'f:replicas': {} } } },
+    ],
+  };
+  const csiRs = find<k8s.V1ReplicaSet>(csi.objects, 'ReplicaSet', rsOf(csi, 7));
+  if (csiRs.metadata?.annotations) csiRs.metadata.annotations['deployment.kubernetes.io/desired-replicas'] = '0';
+  const csiNode = daemonSetApp({
+    namespace: 'kube-system',
+    name: 'ebs-csi-node',
+    selector: { app: 'ebs-csi-node', 'app.kubernetes.io/name': 'aws-ebs-csi-driver' },
+    revisions: [{ revision: 7, createdAgo: 34 * DAYS, template: { containers: [container({ name: 'ebs-plugin', image: '602401143452.dkr.ecr.eu-west-1.amazonaws.com/eks/aws-ebs-csi-driver:v1.37.0', args: ['node', '--endpoint=$(CSI_ENDPOINT)', '--v=2'], ports: [{ name: 'healthz', containerPort: 9808 }], cpu: '10m', memory: '40Mi', memoryLimit: '256Mi', readiness: null, liveness: httpProbe('/healthz', 'healthz') })], priorityClassName: 'system-node-critical' } }],
+    pods: [...general, ...streaming].map((n) => ({ revision: 7, node: n, createdAgo: 12 * DAYS })),
+  });
+  // The sweep that did it: a CronJob in platform-ops, whose last run logged what it scaled down.
+  const sweeper = cronJob({
+    namespace: 'platform-ops',
+    name: 'cost-sweeper',
+    schedule: '0 * * * *',
+    template: { containers: [batchContainer({ name: 'sweeper', image: `${ECR}/platform/cost-sweeper:0.9.2`, args: ['--mode=enforce', '--idle-days=7'], cpu: '100m', memory: '128Mi' })], serviceAccountName: 'cost-sweeper' },
+    jobs: [
+      { createdAgo: 134, pods: [{ node: general[1] ?? '', createdAgo: 134, phase: 'Succeeded', containers: { sweeper: { state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: ago(133.9), finishedAt: ago(133.2), containerID: 'containerd://a1' } }, ready: false, restartCount: 0, started: false } } }], outcome: { complete: true, ago: 133.2 } },
+      { createdAgo: 74, pods: [{ node: general[2] ?? '', createdAgo: 74, phase: 'Succeeded', containers: { sweeper: { state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: ago(73.9), finishedAt: ago(73.3), containerID: 'containerd://a2' } }, ready: false, restartCount: 0, started: false } } }], outcome: { complete: true, ago: 73.3 } },
+      { createdAgo: 51, pods: [{ node: general[0] ?? '', createdAgo: 51, phase: 'Succeeded', containers: { sweeper: { state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: ago(50.9), finishedAt: ago(49.8), containerID: 'containerd://a3' } }, ready: false, restartCount: 0, started: false } } }], outcome: { complete: true, ago: 49.8 } },
+    ],
+    lastSuccessfulAgo: 49.8,
+  });
+  const lastSweep = sweeper.jobs[2]?.pods[0];
+  const ui = bystander(ns, 'kafka-ui', general, 62, LOOK);
+  return {
+    id: 'heldout21-ebs-csi-controller-scaled-to-zero',
+    class: 'storage',
+    truth: 'Fifty minutes ago the platform team\'s cost-sweeper CronJob (platform-ops) scaled kube-system/ebs-csi-controller to 0 replicas, judging it idle because no volume had been created for 7 days. Twenty minutes ago the kafka StatefulSet was scaled from 3 to 5: kafka-3\'s claim data-kafka-3 (StorageClass gp3, WaitForFirstConsumer, provisioner ebs.csi.aws.com) got its selected node but no provisioner is running to create the volume, so the claim stays Pending with ExternalProvisioning events and the scheduler\'s VolumeBinding PreBind times out; kafka-3 stays Pending and, OrderedReady, kafka-4 is never created. The three existing brokers are fine. Fix: scale ebs-csi-controller back to 2 replicas and exclude kube-system add-ons from the sweeper.',
+    ask: { service: 'kafka', namespace: ns },
+    objects: [
+      ...nodes, ...kafka.objects, ...claims, newClaim, ...csi.objects, ...csiNode.objects, ...sweeper.objects, ...ui.objects,
+      service({ namespace: ns, name: 'kafka-headless', selector: { app: 'kafka' }, headless: true, ports: [{ name: 'client', port: 9092, targetPort: 'client' }, { name: 'controller', port: 9093, targetPort: 'controller' }] }),
+      ...exposed({ namespace: ns, name: 'kafka', selector: { app: 'kafka' }, ports: [{ name: 'client', port: 9092, targetPort: 'client' }], pods: kafka.pods, endpointPort: 9092 }),
+      ...exposed({ namespace: ns, name: 'kafka-ui', selector: { app: 'kafka-ui' }, pods: ui.pods }),
+      scaledReplicaSet(csiDeploy, rsOf(csi, 7), 0, 2, 50),
+      jobEvent(sweeper.jobs[2]?.objects[0], 'Completed', 'Job completed', 49.8),
+      event({ on: stsRef, type: 'Normal', reason: 'SuccessfulCreate', message: 'create Claim data-kafka-3 Pod kafka-3 in StatefulSet kafka success', firstAgo: 20, lastAgo: 20, component: 'statefulset-controller' }),
+      event({ on: stsRef, type: 'Normal', reason: 'SuccessfulCreate', message: 'create Pod kafka-3 in StatefulSet kafka successful', firstAgo: 20, lastAgo: 20, component: 'statefulset-controller' }),
+      event({ on: newClaim, type: 'Normal', reason: 'WaitForFirstConsumer', message: 'waiting for first consumer to be created before binding', firstAgo: 20, lastAgo: 20, component: 'persistentvolume-controller' }),
+      event({ on: newClaim, type: 'Normal', reason: 'ExternalProvisioning', message: "Waiting for a volume to be created either by the external provisioner 'ebs.csi.aws.com' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.", count: 82, firstAgo: 19.9, lastAgo: 0.1, component: 'persistentvolume-controller' }),
+      failedScheduling(pending, 'running PreBind plugin "VolumeBinding": binding volumes: context deadline exceeded', { count: 2, firstAgo: 9.9, lastAgo: 0.1 }),
+      scaledReplicaSet(find(ui.objects, 'Deployment', 'kafka-ui'), rsOf(ui, 41), 2, 0, 62),
+      event({ on: podOf(kafka, 1), type: 'Warning', reason: 'Unhealthy', message: 'Liveness probe failed: dial tcp 10.0.63.41:9093: i/o timeout', count: 3, firstAgo: 19.2 * HOURS, lastAgo: 19 * HOURS, fieldPath: 'spec.containers{kafka}' }),
+    ],
+    logs: [
+      logsFor(lastSweep, 'sweeper', { current: lines(
+        `${pyTime(50.9)} INFO cost_sweeper: run 2026-11-21T02:23 mode=enforce idle_days=7`,
+        `${pyTime(50.6)} INFO cost_sweeper: candidate staging/report-builder replicas=1 cpu_util_7d=0.2% -> scale to 0`,
+        `${pyTime(50.4)} INFO cost_sweeper: candidate kube-system/ebs-csi-controller replicas=2 cpu_util_7d=0.1% no CreateVolume in 7d -> scale to 0`,
+        `${pyTime(50.1)} INFO cost_sweeper: scaled deployment kube-system/ebs-csi-controller 2 -> 0`,
+        `${pyTime(50.0)} INFO cost_sweeper: scaled deployment staging/report-builder 1 -> 0`,
+        `${pyTime(49.9)} INFO cost_sweeper: done: 2 workloads scaled down, est. savings $41.20/month`,
+      ) }),
+      ...[0, 1, 2].map((i) => logsFor(podOf(kafka, i), 'kafka', { current: lines(
+        `[${pyTime(30)}] INFO [GroupCoordinator ${i}]: Stabilized group orders-enricher generation 412 (__consumer_offsets-${17 + i}) with 6 members (kafka.coordinator.group.GroupCoordinator)`,
+        `[${pyTime(2)}] INFO [ProducerStateManager partition=orders-${i}] Wrote producer snapshot at offset 88124${i}31 with 0 producer ids in 3 ms. (org.apache.kafka.storage.internals.log.ProducerStateManager)`,
+      ) })),
+    ],
+    expect: {
+      verdict: 'problems',
+      headline: [/ebs-csi|CSI (controller|provisioner|driver)|ebs\.csi\.aws\.com|provisioner/i],
+      facts: [/data-kafka-3/, /ebs-csi-controller/, /0 replicas|replicas:? ?0|to 0|scaled (down )?to (zero|0)|no (running )?(pods|replicas)/i, /kafka-3/, /scale[^\n]*(back|up)|restore/i],
+      never: [/\bOOM/, /Insufficient (cpu|memory)/i, /kafka-ui/, /quota/i, ADVISES_ROLLBACK, /kafka-1[^\n]*(restart|liveness)/i],
+    },
+  };
+}
+
+// ---- 3. an HPA on memory that can never trigger before the OOM ---------------------------------
+
+function memoryHpaAboveLimit(): CorpusScenario {
+  const ns = 'media';
+  const { nodes, names } = threeEksNodes('10.0.72', ['15', '133', '240']);
+  const image = (v: string) => `${ECR}/media/image-resizer:${v}`;
+  const tpl = (v: string) => ({ containers: [container({ image: image(v), ports: [3000], cpu: '500m', memory: '512Mi', memoryLimit: '640Mi', env: [{ name: 'NODE_OPTIONS', value: '--max-old-space-size=384' }, { name: 'SHARP_CONCURRENCY', value: '4' }], readiness: httpProbe('/ready', 3000), liveness: httpProbe('/live', 3000, { initialDelaySeconds: 10 }) })] });
+  const oom = (finishedAgo: number, ranSeconds: number) => ({ exitCode: 137, reason: 'OOMKilled', finishedAgo, ranSeconds });
+  const app = deploymentApp({
+    namespace: ns,
+    name: 'image-resizer',
+    replicas: 3,
+    revisions: [
+      { revision: 22, createdAgo: 8 * DAYS, changeCause: 'argocd: image-resizer 4.2.0', template: tpl('4.2.0') },
+      { revision: 23, createdAgo: 3 * DAYS, changeCause: 'argocd: image-resizer 4.2.1', template: tpl('4.2.1') },
+    ],
+    pods: [
+      { revision: 23, node: names[0] ?? '', createdAgo: 3 * DAYS, containers: { app: running({ sinceAgo: 3.1, restarts: 6, last: oom(3.2, 270) }) } },
+      { revision: 23, node: names[1] ?? '', createdAgo: 3 * DAYS - 1, containers: { app: crashLoop(oom(0.8, 240), 7) } },
+      { revision: 23, node: names[2] ?? '', createdAgo: 3 * DAYS - 2, containers: { app: running({ sinceAgo: 6.4, restarts: 5, last: oom(6.5, 300) }) } },
+    ],
+  });
+  const h = {
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    metadata: { name: 'image-resizer', namespace: ns, uid: uidOf(`hpa/${ns}/image-resizer`), creationTimestamp: ago(70 * DAYS) },
+    spec: {
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'image-resizer' },
+      minReplicas: 3,
+      maxReplicas: 20,
+      metrics: [{ type: 'Resource', resource: { name: 'memory', target: { type: 'Utilization', averageUtilization: 150 } } }],
+    },
+    status: {
+      currentReplicas: 3,
+      desiredReplicas: 3,
+      lastScaleTime: ago(2 * DAYS),
+      currentMetrics: [{ type: 'Resource', resource: { name: 'memory', current: { averageUtilization: 118, averageValue: '633507840' } } }],
+      conditions: [
+        { type: 'AbleToScale', status: 'True', reason: 'ReadyForNewScale', message: 'recommended size matches current size', lastTransitionTime: ago(2 * DAYS) },
+        { type: 'ScalingActive', status: 'True', reason: 'ValidMetricFound', message: 'the HPA was able to successfully calculate a replica count from memory resource utilization (percentage of request)', lastTransitionTime: ago(70 * DAYS) },
+        { type: 'ScalingLimited', status: 'False', reason: 'DesiredWithinRange', message: 'the desired count is within the acceptable range', lastTransitionTime: ago(2 * DAYS) },
+      ],
+    },
+  } as k8s.V2HorizontalPodAutoscaler;
+  const gallery = bystander(ns, 'media-gallery', names, 58, LOOK);
+  const stats = (t: number, rss: number, inflight: number, rps: number) => `{"level":30,"time":${epochMs(t)},"pid":1,"hostname":"HOST","msg":"stats","rss_mb":${rss},"heap_used_mb":${Math.round(rss * 0.31)},"external_mb":${Math.round(rss * 0.55)},"inflight":${inflight},"rps":${rps}}`;
+  const resized = (t: number, id: string, ms: number) => `{"level":30,"time":${epochMs(t)},"pid":1,"hostname":"HOST","req":{"method":"POST","url":"/resize?w=1600&fmt=webp"},"res":{"statusCode":200},"responseTime":${ms},"image":"${id}","msg":"request completed"}`;
+  const run = (end: number) => lines(
+    `{"level":30,"time":${epochMs(end + 4.9)},"pid":1,"hostname":"HOST","msg":"image-resizer 4.2.1 listening on :3000","sharp":"0.33.5","libvips":"8.15.3","concurrency":4}`,
+    stats(end + 3.5, 388, 9, 21),
+    resized(end + 2.1, 'img_7Qp2e.heic', 812),
+    stats(end + 1.5, 547, 14, 27),
+    stats(end + 0.5, 611, 17, 29),
+    resized(end + 0.1, 'img_bR41k.png', 1904),
+  );
+  const logs = app.pods.map((p, i) => {
+    const end = [3.2, 0.8, 6.5][i] ?? 1;
+    const host = nameOf(p);
+    return logsFor(p, 'app', {
+      previous: run(end).replace(/HOST/g, host),
+      current: i === 1 ? undefined : lines(`{"level":30,"time":${epochMs(end - 0.05)},"pid":1,"hostname":"${host}","msg":"image-resizer 4.2.1 listening on :3000","sharp":"0.33.5","libvips":"8.15.3","concurrency":4}`, stats(0.5, 502, 13, 26).replace(/HOST/g, host)),
+    });
+  }).map((l) => (l.current === undefined ? { namespace: l.namespace, pod: l.pod, container: l.container, previous: l.previous ?? '' } : l));
+  const crashing = podOf(app, 1);
+  return {
+    id: 'heldout21-memory-hpa-target-above-limit',
+    class: 'capacity',
+    truth: 'The image-resizer HPA scales on memory with a target of 150% average utilization of the 512Mi request (768Mi per pod), but the container\'s memory limit is 640Mi (125% of the request): a pod is OOMKilled (exit 137) long before the average can reach the target, so the HPA can never scale out. When upload traffic grew 30 minutes ago, per-pod memory rose with the in-flight resizes, the pods were OOMKilled over and over (one in CrashLoopBackOff) while the HPA sat at minReplicas 3 reading 118%. Revision 23 (3 days ago) is not the cause. Fix: lower the HPA memory target below the limit (e.g. 90%), or scale on CPU/requests per second, and give the pods headroom.',
+    ask: { service: 'image-resizer', namespace: ns },
+    objects: [
+      ...nodes, ...app.objects, h, ...gallery.objects,
+      ...exposed({ namespace: ns, name: 'image-resizer', selector: { app: 'image-resizer' }, pods: app.pods, ports: [{ name: 'http', port: 80, targetPort: 3000 }], endpointPort: 3000 }),
+      ...exposed({ namespace: ns, name: 'media-gallery', selector: { app: 'media-gallery' }, pods: gallery.pods }),
+      ...app.pods.flatMap((p, i) => restartedAgain(p, 'app', image('4.2.1'), { count: [6, 7, 5][i] ?? 5, firstAgo: 27 - i, lastAgo: [3.1, 5.5, 6.4][i] ?? 3 })),
+      event({ on: crashing, type: 'Warning', reason: 'BackOff', message: `Back-off restarting failed container app in pod ${nameOf(crashing)}_${ns}(${crashing.metadata?.uid ?? ''})`, count: 4, firstAgo: 5.2, lastAgo: 0.3, fieldPath: 'spec.containers{app}' }),
+      event({ on: podOf(app, 0), reason: 'Unhealthy', message: `Readiness probe failed: Get "http://${ipOfPod(podOf(app, 0))}:3000/ready": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`, count: 3, firstAgo: 14, lastAgo: 3.4, fieldPath: 'spec.containers{app}' }),
+      scaledReplicaSet(find(gallery.objects, 'Deployment', 'media-gallery'), rsOf(gallery, 41), 2, 0, 58),
+    ],
+    logs,
+    expect: {
+      verdict: 'problems',
+      headline: [/\bOOM|out of memory|memory limit|640Mi/i, /HPA|HorizontalPodAutoscaler|autoscal|150 ?%/i],
+      facts: [/150 ?%/, /640Mi/, /512Mi/, /\b137\b|OOMKilled/],
+      never: [ADVISES_ROLLBACK, /\bleak/i, /media-gallery/, /liveness probe/i, /metrics[- ]server|metrics (API )?unavailable/i],
+    },
+  };
+}
+
+export const PART_TWO: CorpusScenario[] = [ciliumPolicyDropsLedgerEgress(), ebsCsiControllerScaledToZero(), memoryHpaAboveLimit()];
+
+// Silence unused imports until the remaining stories land.
+void [coreDns, configMap, endpointSliceFor, job, nodeEvent, notTriggerScaleUp, scheduled, volumeOf, waiting];
+export type { Built };
