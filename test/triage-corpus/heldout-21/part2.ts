@@ -358,7 +358,210 @@ function memoryHpaAboveLimit(): CorpusScenario {
   };
 }
 
-export const PART_TWO: CorpusScenario[] = [ciliumPolicyDropsLedgerEgress(), ebsCsiControllerScaledToZero(), memoryHpaAboveLimit()];
+// ---- 4. a MongoDB replica set initiated with pod IPs: no primary after a node rotation -----------
+
+function mongoReplicaSetPodIps(): CorpusScenario {
+  const ns = 'orders';
+  // The nodes of the AMI rotation, 45 minutes old; the old ones are gone.
+  const zones = ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'];
+  const nodes = ['10.0.81.36', '10.0.82.119', '10.0.83.205'].map((ip, i) => node({ name: eksNodeName(ip), zone: zones[i] ?? 'eu-west-1a', createdAgo: 46 - i, readySince: 45 - i }));
+  const names = nodes.map(nameOf);
+  const oldNodes = ['10.0.81.12', '10.0.82.77', '10.0.83.140'].map(eksNodeName);
+  const mongoImage = 'docker.io/library/mongo:6.0.19';
+  const mongoTpl = {
+    containers: [container({
+      name: 'mongod', image: mongoImage, command: ['mongod'], args: ['--replSet', 'rs0', '--bind_ip_all', '--keyFile', '/etc/mongo-keyfile/keyfile'],
+      ports: [{ name: 'mongo', containerPort: 27017 }], cpu: '1', memory: '4Gi',
+      readiness: execProbe(['mongosh', '--quiet', '--eval', 'const h = db.hello(); if (!(h.isWritablePrimary || h.secondary)) quit(1)'], { periodSeconds: 10, timeoutSeconds: 5 }),
+      liveness: execProbe(['mongosh', '--quiet', '--eval', 'db.adminCommand("ping")'], { initialDelaySeconds: 30, periodSeconds: 20, timeoutSeconds: 5, failureThreshold: 6 }),
+      volumeMounts: [{ name: 'data', mountPath: '/data/db' }, { name: 'keyfile', mountPath: '/etc/mongo-keyfile', readOnly: true }],
+    })],
+    volumes: [{ name: 'keyfile', secret: { secretName: 'orders-mongo-keyfile', defaultMode: 256 } }],
+  };
+  const mongo = statefulSetApp({
+    namespace: ns,
+    name: 'orders-mongo',
+    replicas: 3,
+    serviceName: 'orders-mongo',
+    createdAgo: 210 * DAYS,
+    revisions: [{ revision: 3, createdAgo: 95 * DAYS, template: mongoTpl }],
+    volumeClaimTemplates: [{ name: 'data', storage: '100Gi', storageClass: 'gp3' }],
+    pods: [0, 1, 2].map((k) => ({ revision: 3, ordinal: k, node: names[k] ?? '', createdAgo: 40 - 2 * k, containers: { mongod: running({ sinceAgo: 39.5 - 2 * k, ready: false }) } })),
+  });
+  const claims = [0, 1, 2].flatMap((i) => boundClaim({ namespace: ns, name: `data-orders-mongo-${i}`, storage: '100Gi', zone: zones[i] ?? 'eu-west-1a', createdAgo: 210 * DAYS, storageClass: 'gp3' }));
+  const oldIps = ['10.0.81.57', '10.0.82.143', '10.0.83.22'];
+  const apiImage = (v: string) => `${ECR}/orders/orders-api:${v}`;
+  const apiTpl = (v: string) => ({ containers: [container({ image: apiImage(v), ports: [8080], memory: '384Mi', env: [{ name: 'MONGO_URL', value: 'mongodb://orders-mongo-0.orders-mongo.orders.svc.cluster.local:27017,orders-mongo-1.orders-mongo.orders.svc.cluster.local:27017,orders-mongo-2.orders-mongo.orders.svc.cluster.local:27017/orders?replicaSet=rs0' }], readiness: httpProbe('/health/ready', 8080), liveness: httpProbe('/health/live', 8080, { initialDelaySeconds: 10 }) })] });
+  const api = deploymentApp({
+    namespace: ns,
+    name: 'orders-api',
+    replicas: 3,
+    revisions: [
+      { revision: 88, createdAgo: 6 * DAYS, changeCause: 'argocd: orders-api 5.12.0', template: apiTpl('5.12.0') },
+      { revision: 89, createdAgo: 26 * HOURS, changeCause: 'argocd: orders-api 5.12.1', template: apiTpl('5.12.1') },
+    ],
+    pods: [0, 1, 2].map((k) => ({ revision: 89, node: names[k] ?? '', createdAgo: 41 - k, ready: false, containers: { app: running({ sinceAgo: 40.5 - k, ready: false }) } })),
+  });
+  const web = bystander(ns, 'orders-web', names, 50, LOOK);
+  const mongoLog = (i: number) => {
+    const p = podOf(mongo, i);
+    const t0 = 39.5 - 2 * i;
+    const d = (m: number) => `{"$date":"${at(m).replace('Z', '+00:00')}"}`;
+    const members = oldIps.map((ip, k) => `{"_id":${k},"host":"${ip}:27017","arbiterOnly":false,"buildIndexes":true,"hidden":false,"priority":1,"tags":{},"secondaryDelaySecs":0,"votes":1}`).join(',');
+    return logsFor(p, 'mongod', { current: lines(
+      `{"t":${d(t0)},"s":"I",  "c":"CONTROL",  "id":23285,   "ctx":"main","msg":"Automatically disabling TLS 1.0, to force-enable TLS 1.0 specify --sslDisabledProtocols 'none'"}`,
+      `{"t":${d(t0)},"s":"I",  "c":"CONTROL",  "id":4615611, "ctx":"initandlisten","msg":"MongoDB starting","attr":{"pid":1,"port":27017,"dbPath":"/data/db","architecture":"64-bit","host":"${nameOf(p)}"}}`,
+      `{"t":${d(t0 - 0.05)},"s":"I",  "c":"REPL",     "id":21311,   "ctx":"initandlisten","msg":"Did not find local initialized voted for document at startup"}`,
+      `{"t":${d(t0 - 0.06)},"s":"I",  "c":"NETWORK",  "id":23016,   "ctx":"listener","msg":"Waiting for connections","attr":{"port":27017,"ssl":"off"}}`,
+      `{"t":${d(t0 - 0.07)},"s":"W",  "c":"REPL",     "id":21405,   "ctx":"ReplCoord-0","msg":"Locally stored replica set configuration does not have a valid entry for the current node; waiting for reconfig or remote heartbeat","attr":{"error":{"code":74,"codeName":"NodeNotFound","errmsg":"No host described in new configuration with {version: 7, term: 12} for replica set rs0 maps to this node"},"localConfig":{"_id":"rs0","version":7,"term":12,"members":[${members}],"protocolVersion":1,"writeConcernMajorityJournalDefault":true,"settings":{"chainingAllowed":true,"heartbeatIntervalMillis":2000,"heartbeatTimeoutSecs":10,"electionTimeoutMillis":10000}}}}`,
+      `{"t":${d(t0 - 0.07)},"s":"I",  "c":"REPL",     "id":21358,   "ctx":"ReplCoord-0","msg":"Replica set state transition","attr":{"newState":"REMOVED","oldState":"STARTUP"}}`,
+      `{"t":${d(t0 - 0.3)},"s":"I",  "c":"REPL_HB",  "id":23974,   "ctx":"ReplCoord-1","msg":"Heartbeat failed after max retries","attr":{"target":"${oldIps[(i + 1) % 3]}:27017","maxHeartbeatRetries":2,"error":{"code":6,"codeName":"HostUnreachable","errmsg":"Error connecting to ${oldIps[(i + 1) % 3]}:27017 :: caused by :: No route to host"}}}`,
+      `{"t":${d(1.2)},"s":"I",  "c":"NETWORK",  "id":22943,   "ctx":"listener","msg":"Connection accepted","attr":{"remote":"${ipOfPod(podOf(api, i))}:51344","uuid":{"uuid":{"$uuid":"${uidOf(`conn/${i}`)}"}},"connectionId":${2210 + i},"connectionCount":7}}`,
+      `{"t":${d(0.6)},"s":"I",  "c":"REPL_HB",  "id":23974,   "ctx":"ReplCoord-3","msg":"Heartbeat failed after max retries","attr":{"target":"${oldIps[(i + 2) % 3]}:27017","maxHeartbeatRetries":2,"error":{"code":6,"codeName":"HostUnreachable","errmsg":"Error connecting to ${oldIps[(i + 2) % 3]}:27017 :: caused by :: No route to host"}}}`,
+    ) });
+  };
+  const apiLog = (i: number) => logsFor(podOf(api, i), 'app', { current: lines(
+    `{"level":"info","time":"${at(40.3 - i)}","msg":"orders-api 5.12.1 listening","port":8080}`,
+    `{"level":"error","time":"${at(39.8 - i)}","msg":"mongo connect failed","err":{"name":"MongoServerSelectionError","message":"Server selection timed out after 30000 ms","reason":{"type":"ReplicaSetNoPrimary","setName":null,"maxElectionId":null,"maxSetVersion":null,"servers":{"orders-mongo-0.orders-mongo.orders.svc.cluster.local:27017":{"type":"RSGhost"},"orders-mongo-1.orders-mongo.orders.svc.cluster.local:27017":{"type":"RSGhost"},"orders-mongo-2.orders-mongo.orders.svc.cluster.local:27017":{"type":"RSGhost"}},"stale":false,"compatible":true,"heartbeatFrequencyMS":10000,"localThresholdMS":15},"code":null}}`,
+    `{"level":"warn","time":"${at(12 - i)}","msg":"GET /health/ready 503","reason":"mongo not connected"}`,
+    `{"level":"error","time":"${at(1.1 - i / 10)}","msg":"mongo connect failed","err":{"name":"MongoServerSelectionError","message":"Server selection timed out after 30000 ms","reason":{"type":"ReplicaSetNoPrimary","servers":{}},"code":null}}`,
+  ) });
+  const mongoSts = find<k8s.V1StatefulSet>(mongo.objects, 'StatefulSet', 'orders-mongo');
+  return {
+    id: 'heldout21-mongo-replica-set-pod-ips',
+    class: 'storage',
+    truth: 'The orders-mongo replica set rs0 was initiated with the members\' pod IPs (10.0.81.57, 10.0.82.143, 10.0.83.22) instead of their stable names (orders-mongo-N.orders-mongo.orders.svc.cluster.local). The AMI node rotation 40 minutes ago drained the old nodes and rescheduled all three members on new nodes with new pod IPs; each mongod starts with its data intact but finds no member of its stored config that maps to itself (NodeNotFound), goes to REMOVED and cannot reach the old IPs, so there is no primary: the mongo pods run but are not Ready, and orders-api fails with MongoServerSelectionError ReplicaSetNoPrimary and reports not ready. Fix: force-reconfigure rs0 (rs.reconfig with force on one member) using the stable DNS hostnames; the data on the volumes is fine.',
+    ask: { service: 'orders-api', namespace: ns },
+    objects: [
+      ...nodes, ...mongo.objects, ...claims, ...api.objects, ...web.objects,
+      ...exposed({ namespace: ns, name: 'orders-mongo', selector: { app: 'orders-mongo' }, headless: true, ports: [{ name: 'mongo', port: 27017, targetPort: 27017 }], pods: mongo.pods, endpointPort: 27017 }),
+      ...exposed({ namespace: ns, name: 'orders-api', selector: { app: 'orders-api' }, pods: api.pods }),
+      ...exposed({ namespace: ns, name: 'orders-web', selector: { app: 'orders-web' }, pods: web.pods }),
+      ...oldNodes.map((n, i) => nodeEvent(n, 'NodeNotSchedulable', `Node ${n} status is now: NodeNotSchedulable`, { firstAgo: 44 - i })),
+      ...oldNodes.map((n, i) => nodeEvent(n, 'RemovingNode', `Node ${n} event: Removing Node ${n} from Controller`, { firstAgo: 37 - i, component: 'node-controller' })),
+      ...names.map((n, i) => nodeEvent(n, 'RegisteredNode', `Node ${n} event: Registered Node ${n} in Controller`, { firstAgo: 45.5 - i, component: 'node-controller' })),
+      ...[0, 1, 2].map((k) => event({ on: mongoSts, type: 'Normal', reason: 'SuccessfulCreate', message: `create Pod orders-mongo-${k} in StatefulSet orders-mongo successful`, firstAgo: 40 - 2 * k, lastAgo: 40 - 2 * k, component: 'statefulset-controller' })),
+      ...mongo.pods.map((p, k) => probeReady(p, k)),
+      ...api.pods.map((p) => event({ on: p, reason: 'Unhealthy', message: `Readiness probe failed: HTTP probe failed with statuscode: 503`, count: 230, firstAgo: 40, lastAgo: 0.2, fieldPath: 'spec.containers{app}' })),
+      ...mongo.pods.map((p, k) => event({ on: p, type: 'Normal', reason: 'SuccessfulAttachVolume', message: `AttachVolume.Attach succeeded for volume "${volumeOf(ns, `data-orders-mongo-${k}`)}" `, firstAgo: 39.8 - 2 * k, lastAgo: 39.8 - 2 * k, component: 'attachdetach-controller' })),
+    ],
+    logs: [...[0, 1, 2].map(mongoLog), ...[0, 1, 2].map(apiLog)],
+    expect: {
+      verdict: 'problems',
+      headline: [/mongo/i, /\bIPs?\b|host ?names?|replica set (config|configuration)|NodeNotFound|REMOVED|not a member|no primary|ReplicaSetNoPrimary/i],
+      facts: [/rs0/, /NodeNotFound|does not have a valid entry|maps to this node|REMOVED/i, /ReplicaSetNoPrimary|no primary/i, /10\.0\.8[123]\.\d+/, /host ?names?|DNS|orders-mongo-\d\.orders-mongo/i],
+      never: [ADVISES_ROLLBACK, /\bOOM/, /orders-web/, /(volume|disk|PVC)[^\n]*(full|lost|corrupt|missing)/i, /image/i],
+    },
+  };
+
+  function probeReady(p: k8s.V1Pod, k: number): k8s.CoreV1Event {
+    return event({ on: p, reason: 'Unhealthy', message: 'Readiness probe failed: ', count: 220 - 12 * k, firstAgo: 39 - 2 * k, lastAgo: 0.3, fieldPath: 'spec.containers{mongod}' });
+  }
+}
+
+// ---- 5. a deleted Service whose short name falls through to a wildcard search domain ------------
+
+function deletedServiceWildcardSearchDomain(): CorpusScenario {
+  const ns = 'catalog';
+  const { nodes, names } = threeEksNodes('10.0.91', ['24', '167', '230']);
+  const image = (v: string) => `${ECR}/catalog/catalog-worker:${v}`;
+  const tpl = (v: string) => ({
+    containers: [batchContainer({ name: 'worker', image: image(v), args: ['--queue=catalog-updates', '--redis=$(REDIS_ADDR)'], cpu: '250m', memory: '256Mi', envFrom: [{ configMapRef: { name: 'catalog-worker-config' } }] })],
+  });
+  const wildcard = '203.0.113.10';
+  const fatal = `dial tcp ${wildcard}:6379: i/o timeout`;
+  const app = deploymentApp({
+    namespace: ns,
+    name: 'catalog-worker',
+    replicas: 2,
+    revisions: [
+      { revision: 14, createdAgo: 20 * DAYS, changeCause: 'argocd: catalog-worker 1.9.3', template: tpl('1.9.3') },
+      { revision: 15, createdAgo: 4 * DAYS, changeCause: 'argocd: catalog-worker 1.9.4', template: tpl('1.9.4') },
+    ],
+    pods: [
+      { revision: 15, node: names[0] ?? '', createdAgo: 4 * DAYS, containers: { worker: crashLoop({ exitCode: 1, finishedAgo: 1.4, ranSeconds: 16, message: `redis ping cache.shared:6379: ${fatal}` }, 7) } },
+      { revision: 15, node: names[1] ?? '', createdAgo: 4 * DAYS - 1, containers: { worker: running({ sinceAgo: 0.2, ready: true, restarts: 8, last: { exitCode: 1, finishedAgo: 0.25, ranSeconds: 16 } }) } },
+    ],
+  });
+  // The team added the corporate search domain so that short names like `vault` resolve.
+  for (const p of app.pods) if (p.spec) p.spec.dnsConfig = { searches: ['corp.example.com'], options: [{ name: 'ndots', value: '5' }] };
+  for (const o of app.objects) {
+    const t = (o as k8s.V1ReplicaSet | k8s.V1Deployment).spec?.template?.spec;
+    if (t && (o.kind === 'Deployment' || o.kind === 'ReplicaSet')) t.dnsConfig = { searches: ['corp.example.com'], options: [{ name: 'ndots', value: '5' }] };
+  }
+  const cfg = configMap({ namespace: ns, name: 'catalog-worker-config', createdAgo: 140 * DAYS, data: { REDIS_ADDR: 'cache.shared:6379', QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/catalog-updates', LOG_LEVEL: 'info' } });
+  const catalogApi = bystander(ns, 'catalog-api', names, 60, LOOK);
+  // shared: the Redis itself, still running, with its headless Service; the `cache` Service is gone.
+  const redis = statefulSetApp({
+    namespace: 'shared',
+    name: 'cache-redis',
+    replicas: 1,
+    serviceName: 'cache-redis-headless',
+    selector: { app: 'cache-redis' },
+    revisions: [{ revision: 2, createdAgo: 150 * DAYS, template: { containers: [container({ name: 'redis', image: 'docker.io/library/redis:7.4.1', ports: [{ name: 'redis', containerPort: 6379 }], cpu: '250m', memory: '1Gi', readiness: execProbe(['redis-cli', 'ping']), liveness: tcpProbe(6379, { initialDelaySeconds: 15 }) })] } }],
+    pods: [{ revision: 2, ordinal: 0, node: names[2] ?? '', createdAgo: 9 * DAYS }],
+  });
+  const dns = coreDns([{ node: names[0] ?? '' }, { node: names[2] ?? '' }]);
+  const w0 = podOf(app, 0);
+  const w1 = podOf(app, 1);
+  const q = (t: number, from: string, id: number, name: string, rcode: string, size: number, dur: string) => `[INFO] ${from}:${40000 + id} - ${id} "A IN ${name}. udp 58 false 1232" ${rcode} qr,${rcode === 'NXDOMAIN' ? 'aa,' : ''}rd${rcode === 'NXDOMAIN' ? '' : ',ra'} ${size} ${dur}`;
+  const walk = (t: number, p: k8s.V1Pod, id: number) => [
+    q(t, ipOfPod(p), id, 'cache.shared.catalog.svc.cluster.local', 'NXDOMAIN', 151, '0.000108s'),
+    q(t, ipOfPod(p), id + 1, 'cache.shared.svc.cluster.local', 'NXDOMAIN', 144, '0.000091s'),
+    q(t, ipOfPod(p), id + 2, 'cache.shared.cluster.local', 'NXDOMAIN', 140, '0.000087s'),
+    q(t, ipOfPod(p), id + 3, 'cache.shared.eu-west-1.compute.internal', 'NXDOMAIN', 157, '0.001903s'),
+    q(t, ipOfPod(p), id + 4, 'cache.shared.corp.example.com', 'NOERROR', 96, '0.011420s'),
+  ];
+  const workerRun = (start: number, host: string) => lines(
+    `{"level":"info","ts":"${at(start)}","caller":"cmd/worker.go:58","msg":"catalog-worker 1.9.4 starting","queue":"catalog-updates","redis":"cache.shared:6379","pod":"${host}"}`,
+    `{"level":"warn","ts":"${at(start - 0.09)}","caller":"cache/redis.go:41","msg":"redis ping failed, retrying","addr":"cache.shared:6379","attempt":1,"error":"${fatal}"}`,
+    `{"level":"warn","ts":"${at(start - 0.18)}","caller":"cache/redis.go:41","msg":"redis ping failed, retrying","addr":"cache.shared:6379","attempt":2,"error":"${fatal}"}`,
+    `{"level":"fatal","ts":"${at(start - 0.26)}","caller":"cmd/worker.go:71","msg":"cannot reach cache","addr":"cache.shared:6379","error":"redis ping cache.shared:6379: ${fatal}"}`,
+  );
+  return {
+    id: 'heldout21-deleted-service-wildcard-search-domain',
+    class: 'network',
+    truth: 'Twenty-five minutes ago a cleanup deleted the Service cache in namespace shared (the Redis pods and their headless Service remain). catalog-worker reaches Redis as cache.shared:6379; with ndots 5 the name walks the search list: cache.shared.svc.cluster.local is now NXDOMAIN, and the pods\' extra search domain corp.example.com has a wildcard record *.corp.example.com -> 203.0.113.10, so the name resolves to that external address instead of failing; the worker\'s Redis ping times out (dial tcp 203.0.113.10:6379: i/o timeout, not NXDOMAIN) and it exits 1 in a crash loop. Fix: restore the cache Service in shared (and address it by FQDN with a trailing dot, cache.shared.svc.cluster.local., or lower ndots).',
+    ask: { service: 'catalog-worker', namespace: ns },
+    objects: [
+      ...nodes, ...app.objects, cfg, ...catalogApi.objects, ...redis.objects, ...dns.objects,
+      ...exposed({ namespace: ns, name: 'catalog-api', selector: { app: 'catalog-api' }, pods: catalogApi.pods }),
+      ...exposed({ namespace: 'shared', name: 'cache-redis-headless', selector: { app: 'cache-redis' }, headless: true, ports: [{ name: 'redis', port: 6379, targetPort: 6379 }], pods: redis.pods, endpointPort: 6379 }),
+      ...exposed({ namespace: 'shared', name: 'session-store', selector: { app: 'session-store' }, ports: [{ name: 'redis', port: 6379, targetPort: 6379 }], pods: [], endpointPort: 6379 }),
+      scaledReplicaSet(find(catalogApi.objects, 'Deployment', 'catalog-api'), rsOf(catalogApi, 41), 2, 0, 60),
+      event({ on: w0, type: 'Warning', reason: 'BackOff', message: `Back-off restarting failed container worker in pod ${nameOf(w0)}_${ns}(${w0.metadata?.uid ?? ''})`, count: 61, firstAgo: 19, lastAgo: 0.3, fieldPath: 'spec.containers{worker}' }),
+      event({ on: w1, type: 'Warning', reason: 'BackOff', message: `Back-off restarting failed container worker in pod ${nameOf(w1)}_${ns}(${w1.metadata?.uid ?? ''})`, count: 58, firstAgo: 18.5, lastAgo: 5.6, fieldPath: 'spec.containers{worker}' }),
+      ...restartedAgain(w0, 'worker', image('1.9.4'), { count: 7, firstAgo: 24.5, lastAgo: 6.9 }),
+      ...restartedAgain(w1, 'worker', image('1.9.4'), { count: 8, firstAgo: 24.4, lastAgo: 0.2 }),
+      event({ on: podOf(catalogApi, 1), reason: 'Unhealthy', message: `Readiness probe failed: Get "http://${ipOfPod(podOf(catalogApi, 1))}:8080/ready": dial tcp ${ipOfPod(podOf(catalogApi, 1))}:8080: connect: connection refused`, count: 1, firstAgo: 58.8, lastAgo: 58.8, fieldPath: 'spec.containers{app}' }),
+    ],
+    logs: [
+      logsFor(w0, 'worker', { previous: workerRun(1.65, nameOf(w0)), current: '' }),
+      logsFor(w1, 'worker', {
+        previous: workerRun(0.5, nameOf(w1)),
+        current: lines(`{"level":"info","ts":"${at(0.2)}","caller":"cmd/worker.go:58","msg":"catalog-worker 1.9.4 starting","queue":"catalog-updates","redis":"cache.shared:6379","pod":"${nameOf(w1)}"}`, `{"level":"warn","ts":"${at(0.11)}","caller":"cache/redis.go:41","msg":"redis ping failed, retrying","addr":"cache.shared:6379","attempt":1,"error":"${fatal}"}`),
+      }),
+      logsFor(dns.pods[0], 'coredns', { current: lines(
+        '.:53',
+        '[INFO] plugin/reload: Running configuration SHA512 = 8a7d59126e7f114ab49c6d2613be93d8ef7d408af8ee61a710210843dd409f03133727e38f64469d9bb180f396c84ebf48a42bde3b3769730865ca9df5eb281c',
+        'CoreDNS-1.11.3',
+        q(26, ipOfPod(w0), 1201, 'cache.shared.catalog.svc.cluster.local', 'NXDOMAIN', 151, '0.000112s'),
+        q(26, ipOfPod(w0), 1202, 'cache.shared.svc.cluster.local', 'NOERROR', 106, '0.000094s').replace('qr,rd,ra', 'qr,aa,rd'),
+        ...walk(1.65, w0, 3317),
+        ...walk(0.5, w1, 4410),
+      ) }),
+      logsFor(redis.pods[0], 'redis', { current: lines('1:M 21 Nov 2026 02:44:02.118 * 100 changes in 300 seconds. Saving...', '1:M 21 Nov 2026 02:44:02.121 * Background saving started by pid 4412', '4412:C 21 Nov 2026 02:44:02.914 * DB saved on disk', '1:M 21 Nov 2026 02:44:03.002 * Background saving terminated with success') }),
+    ],
+    expect: {
+      verdict: 'problems',
+      headline: [/\bcache\b/i, /deleted|missing|not found|does not exist|no (such )?Service|wildcard|corp\.example\.com|203\.0\.113\.10|search (domain|list)/i],
+      facts: [/203\.0\.113\.10/, /corp\.example\.com/, /ndots|search (domain|list)/i, /cache\.shared/, /FQDN|trailing dot|restore|recreate|re-create/i],
+      never: [/DNS (resolution )?fail|cannot resolve|could not resolve|no such host|does not resolve/i, /\bOOM/, /redis[^\n]*(down|crash|not ready|OOM)/i, /catalog-api/, /session-store/, /NetworkPolicy|network polic/i, ADVISES_ROLLBACK],
+    },
+  };
+}
+
+export const PART_TWO: CorpusScenario[] = [ciliumPolicyDropsLedgerEgress(), ebsCsiControllerScaledToZero(), memoryHpaAboveLimit(), mongoReplicaSetPodIps(), deletedServiceWildcardSearchDomain()];
 
 // Silence unused imports until the remaining stories land.
 void [coreDns, configMap, endpointSliceFor, job, nodeEvent, notTriggerScaleUp, scheduled, volumeOf, waiting];
