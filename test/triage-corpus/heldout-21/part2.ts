@@ -561,7 +561,205 @@ function deletedServiceWildcardSearchDomain(): CorpusScenario {
   };
 }
 
-export const PART_TWO: CorpusScenario[] = [ciliumPolicyDropsLedgerEgress(), ebsCsiControllerScaledToZero(), memoryHpaAboveLimit(), mongoReplicaSetPodIps(), deletedServiceWildcardSearchDomain()];
+// ---- 6. a local-path volume bound to a node the autoscaler removed -------------------------------
+
+function localPathVolumeOnRemovedNode(): CorpusScenario {
+  const ns = 'monitoring';
+  const gone = eksNodeName('10.0.9.14');
+  const a = threeEksNodes('10.0.9', ['31', '88', '102']);
+  const b = threeEksNodes('10.0.10', ['7', '150', '219']);
+  const nodes = [...a.nodes, ...b.nodes];
+  const names = nodes.map(nameOf);
+  const image = 'docker.io/victoriametrics/vmstorage:v1.106.1-cluster';
+  const tpl = {
+    containers: [container({
+      name: 'vmstorage', image, args: ['--retentionPeriod=90d', '--storageDataPath=/storage', '--dedup.minScrapeInterval=30s'],
+      ports: [{ name: 'http', containerPort: 8482 }, { name: 'vminsert', containerPort: 8400 }, { name: 'vmselect', containerPort: 8401 }],
+      cpu: '1', memory: '4Gi', readiness: httpProbe('/health', 'http', { initialDelaySeconds: 5 }), liveness: tcpProbe('http', { initialDelaySeconds: 30 }),
+      volumeMounts: [{ name: 'data', mountPath: '/storage' }],
+    })],
+  };
+  const sts = statefulSetApp({
+    namespace: ns,
+    name: 'metrics-store',
+    replicas: 3,
+    serviceName: 'metrics-store',
+    podManagementPolicy: 'Parallel',
+    revisions: [{ revision: 5, createdAgo: 41 * DAYS, template: tpl }],
+    volumeClaimTemplates: [{ name: 'data', storage: '50Gi', storageClass: 'local-path' }],
+    pods: [
+      { revision: 5, ordinal: 0, node: names[0] ?? '', createdAgo: 16 * DAYS },
+      { revision: 5, ordinal: 1, node: null, createdAgo: 58, unschedulable: '0/6 nodes are available: 6 node(s) had volume node affinity conflict. preemption: 0/6 nodes are available: 6 Preemption is not helpful for scheduling.' },
+      { revision: 5, ordinal: 2, node: names[4] ?? '', createdAgo: 9 * DAYS },
+    ],
+  });
+  const homes = [names[0] ?? '', gone, names[4] ?? ''];
+  const volumes = [0, 1, 2].flatMap((i) => {
+    const claim = `data-metrics-store-${i}`;
+    const volumeName = volumeOf(ns, claim);
+    const c = pvc({
+      namespace: ns, name: claim, storage: '50Gi', storageClass: 'local-path', phase: 'Bound', volumeName, createdAgo: 41 * DAYS, labels: { app: 'metrics-store' },
+      annotations: { 'volume.beta.kubernetes.io/storage-provisioner': 'rancher.io/local-path', 'volume.kubernetes.io/storage-provisioner': 'rancher.io/local-path', 'volume.kubernetes.io/selected-node': homes[i] ?? '' },
+    });
+    const v: k8s.V1PersistentVolume = {
+      apiVersion: 'v1',
+      kind: 'PersistentVolume',
+      metadata: {
+        name: volumeName,
+        uid: uidOf(`pv/${volumeName}`),
+        creationTimestamp: ago(i === 1 ? 6 * DAYS : 41 * DAYS),
+        annotations: { 'local.path.provisioner/selected-node': homes[i] ?? '', 'pv.kubernetes.io/provisioned-by': 'rancher.io/local-path' },
+        finalizers: ['kubernetes.io/pv-protection'],
+      },
+      spec: {
+        accessModes: ['ReadWriteOnce'],
+        capacity: { storage: '50Gi' },
+        claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', name: claim, namespace: ns, uid: uidOf(`pvc/${ns}/${claim}`) },
+        hostPath: { path: `/opt/local-path-provisioner/${volumeName}_${ns}_${claim}`, type: 'DirectoryOrCreate' },
+        nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [homes[i] ?? ''] }] }] } },
+        persistentVolumeReclaimPolicy: 'Delete',
+        storageClassName: 'local-path',
+        volumeMode: 'Filesystem',
+      },
+      status: { phase: 'Bound' },
+    };
+    return [c, v];
+  });
+  const pending = podOf(sts, 1);
+  const query = bystander(ns, 'metrics-query', names, 57, LOOK);
+  const insert = deploymentApp({
+    namespace: ns,
+    name: 'metrics-ingest',
+    replicas: 2,
+    revisions: [{ revision: 12, createdAgo: 41 * DAYS, template: { containers: [container({ name: 'vminsert', image: 'docker.io/victoriametrics/vminsert:v1.106.1-cluster', args: ['--storageNode=metrics-store-0.metrics-store.monitoring.svc:8400', '--storageNode=metrics-store-1.metrics-store.monitoring.svc:8400', '--storageNode=metrics-store-2.metrics-store.monitoring.svc:8400', '--replicationFactor=2'], ports: [8480], readiness: httpProbe('/health', 8480) })] } }],
+    pods: [{ revision: 12, node: names[1] ?? '', createdAgo: 16 * DAYS }, { revision: 12, node: names[3] ?? '', createdAgo: 16 * DAYS }],
+  });
+  const ts = (m: number) => at(m);
+  return {
+    id: 'heldout21-local-path-volume-on-removed-node',
+    class: 'storage',
+    truth: 'metrics-store (vmstorage) keeps its data on the local-path StorageClass, so each PersistentVolume is a directory on one node, pinned by nodeAffinity kubernetes.io/hostname. About an hour ago the cluster autoscaler scaled down and terminated node ip-10-0-9-14 (it does not treat a local-path PV as local storage); metrics-store-1 was evicted, and its recreated pod stays Pending because its claim data-metrics-store-1 is still Bound to a PV whose node affinity names a node that no longer exists: 0/6 nodes are available: 6 node(s) had volume node affinity conflict. The data that was on that node is gone. Fix: delete the PVC data-metrics-store-1 (and its PV) so that a new volume is provisioned on a live node and the replica re-syncs, and stop using local-path on autoscaled nodes (or exclude those nodes from scale-down).',
+    ask: { service: 'metrics-store', namespace: ns },
+    objects: [
+      ...nodes, ...sts.objects, ...volumes, ...query.objects, ...insert.objects,
+      service({ namespace: ns, name: 'metrics-store', selector: { app: 'metrics-store' }, headless: true, ports: [{ name: 'http', port: 8482, targetPort: 'http' }, { name: 'vminsert', port: 8400, targetPort: 'vminsert' }, { name: 'vmselect', port: 8401, targetPort: 'vmselect' }] }),
+      endpointSliceFor(service({ namespace: ns, name: 'metrics-store', selector: { app: 'metrics-store' }, headless: true, ports: [{ name: 'http', port: 8482, targetPort: 'http' }] }), sts.pods, 8482),
+      ...exposed({ namespace: ns, name: 'metrics-query', selector: { app: 'metrics-query' }, pods: query.pods }),
+      ...exposed({ namespace: ns, name: 'metrics-ingest', selector: { app: 'metrics-ingest' }, pods: insert.pods, ports: [{ name: 'http', port: 8480, targetPort: 8480 }], endpointPort: 8480 }),
+      nodeEvent(gone, 'ScaleDown', 'marked the node as toBeDeleted/unschedulable', { firstAgo: 59.6, component: 'cluster-autoscaler' }),
+      event({ on: pending, type: 'Normal', reason: 'ScaleDown', message: 'deleting pod for node scale down', firstAgo: 59.5, lastAgo: 59.5, component: 'cluster-autoscaler' }),
+      nodeEvent(gone, 'NodeNotReady', `Node ${gone} status is now: NodeNotReady`, { firstAgo: 58.2, component: 'node-controller' }),
+      nodeEvent(gone, 'RemovingNode', `Node ${gone} event: Removing Node ${gone} from Controller`, { firstAgo: 57.4, component: 'node-controller' }),
+      event({ on: find(sts.objects, 'StatefulSet', 'metrics-store'), type: 'Normal', reason: 'SuccessfulCreate', message: 'create Pod metrics-store-1 in StatefulSet metrics-store successful', firstAgo: 58, lastAgo: 58, component: 'statefulset-controller' }),
+      failedScheduling(pending, `0/7 nodes are available: 1 node(s) had untolerated taint {ToBeDeletedByClusterAutoscaler: ${Math.floor(ago(59.6).getTime() / 1000)}}, 6 node(s) had volume node affinity conflict. preemption: 0/7 nodes are available: 7 Preemption is not helpful for scheduling.`, { count: 2, firstAgo: 58, lastAgo: 57.5 }),
+      failedScheduling(pending, '0/6 nodes are available: 6 node(s) had volume node affinity conflict. preemption: 0/6 nodes are available: 6 Preemption is not helpful for scheduling.', { count: 41, firstAgo: 57.3, lastAgo: 0.9 }),
+      notTriggerScaleUp(pending, '2 node(s) had volume node affinity conflict', { count: 340, firstAgo: 57.2, lastAgo: 0.2 }),
+      scaledReplicaSet(find(query.objects, 'Deployment', 'metrics-query'), rsOf(query, 41), 2, 0, 57),
+    ],
+    logs: [
+      ...[0, 2].map((k) => logsFor(podOf(sts, k), 'vmstorage', { current: lines(
+        `${ts(30)}\tinfo\tVictoriaMetrics/lib/storage/partition.go:1347\tmerged (48 parts, 1904418 rows, 12034 blocks, 9.1MiB) into (1 part, 1904418 rows, 11872 blocks, 8.8MiB) in 0.612 seconds at 3111794 rows/sec to "/storage/data/small/2026_11/1879A64E81C2D0F1"`,
+        `${ts(2)}\tinfo\tVictoriaMetrics/lib/storage/storage.go:1021\tnextDayMetricIDs: ${k === 0 ? 412233 : 409871} entries`,
+      ) })),
+      ...insert.pods.map((p) => logsFor(p, 'vminsert', { current: lines(
+        `${ts(59.3)}\twarn\tVictoriaMetrics/app/vminsert/netstorage/netstorage.go:271\tcannot send 1838 rows to vmstorage "metrics-store-1.metrics-store.monitoring.svc:8400": cannot dial storageNode "metrics-store-1.metrics-store.monitoring.svc:8400": dial tcp: lookup metrics-store-1.metrics-store.monitoring.svc on 172.20.0.10:53: no such host; re-routing them to healthy vmstorage nodes`,
+        `${ts(1.1)}\twarn\tVictoriaMetrics/lib/handshake/handshake.go:...\tcannot dial storageNode "metrics-store-1.metrics-store.monitoring.svc:8400": dial tcp: lookup metrics-store-1.metrics-store.monitoring.svc on 172.20.0.10:53: no such host`,
+      ) })),
+    ],
+    expect: {
+      verdict: 'problems',
+      headline: [/ip-10-0-9-14/, /node affinity|local[- ]path|no longer exists|removed|terminated|gone|deleted|scaled down|does not exist/i],
+      facts: [/metrics-store-1/, /data-metrics-store-1/, /local-path/, /volume node affinity conflict/i, /delet[^\n]*(PVC|claim|PersistentVolume|\bPV\b)|(PVC|claim)[^\n]*delet/i],
+      never: [/Insufficient (cpu|memory)/i, /untolerated taint|toleration/i, ADVISES_ROLLBACK, /metrics-query/, /zone[^\n]*(mismatch|conflict)/i, /DNS/],
+    },
+  };
+}
+
+// ---- 7. healthy control: a batch Job fanning out while new nodes join ----------------------------
+
+function healthyBackfillJobScalingOut(): CorpusScenario {
+  const ns = 'media-batch';
+  const general = threeEksNodes('10.0.100').nodes;
+  const zones = ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'];
+  const batchAlloc = { cpu: '3920m', 'ephemeral-storage': '76224326324', memory: '15136204Ki', pods: '58' };
+  const batchNodes = ['10.0.101.11', '10.0.101.58', '10.0.102.9', '10.0.102.140', '10.0.103.33', '10.0.103.87', '10.0.101.203'].map((ip, i) => node({ name: eksNodeName(ip), zone: zones[i % 3] ?? 'eu-west-1a', pool: 'batch', instanceType: 'c6i.xlarge', allocatable: batchAlloc, createdAgo: 3 * DAYS + i * 60 }));
+  const fresh = ['10.0.102.61', '10.0.103.190'].map((ip, i) => node({ name: eksNodeName(ip), zone: zones[(i + 1) % 3] ?? 'eu-west-1b', pool: 'batch', instanceType: 'c6i.xlarge', allocatable: batchAlloc, createdAgo: 1.4 - i * 0.1, readySince: 0.4 - i * 0.05 }));
+  const batchNames = batchNodes.map(nameOf);
+  const image = `${ECR}/media/thumbnailer:2.7.0`;
+  const template = {
+    containers: [batchContainer({ name: 'thumbnailer', image, args: ['backfill', '--bucket=media-originals-prod', '--prefix=2019/', '--shard=$(JOB_COMPLETION_INDEX)'], cpu: '900m', memory: '1536Mi' })],
+    nodeSelector: { 'eks.amazonaws.com/nodegroup': 'batch' },
+    serviceAccountName: 'thumbnailer',
+  };
+  const unsched = '0/12 nodes are available: 2 node(s) had untolerated taint {node.kubernetes.io/not-ready: }, 3 node(s) didn\'t match Pod\'s node affinity/selector, 7 Insufficient cpu. preemption: 0/12 nodes are available: 5 Preemption is not helpful for scheduling, 7 No preemption victims found for incoming pod.';
+  const j = job({
+    namespace: ns,
+    name: 'thumbnail-backfill',
+    template,
+    parallelism: 40,
+    completions: 400,
+    backoffLimit: 20,
+    createdAgo: 3,
+    pods: Array.from({ length: 40 }, (_, i) => (i < 28
+      ? { node: batchNames[i % 7] ?? '', createdAgo: 3 - i * 0.002, containers: { thumbnailer: running({ sinceAgo: 2.6 - (i % 7) * 0.02 }) } }
+      : { node: null, createdAgo: 3 - i * 0.002, unschedulable: unsched })),
+  });
+  const jobObj = j.objects[0] as k8s.V1Job;
+  if (jobObj.status) jobObj.status.ready = 28;
+  const canary = job({
+    namespace: ns,
+    name: 'thumbnail-backfill-canary',
+    template,
+    completions: 4,
+    parallelism: 4,
+    createdAgo: 70,
+    outcome: { complete: true, ago: 52 },
+    pods: Array.from({ length: 4 }, (_, i) => ({ node: batchNames[i] ?? '', createdAgo: 70, phase: 'Succeeded' as const, containers: { thumbnailer: { state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: ago(69.6), finishedAt: ago(52 + i * 0.4), containerID: `containerd://c${i}` } }, ready: false, restartCount: 0, started: false } } })),
+  });
+  const pendingPods = j.pods.slice(28);
+  const runningPods = j.pods.slice(0, 28);
+  const ng = 'eks-batch-20241103121502457900000007-b6c9a1f2-5e1f-4d6a-9c8b-3f2e1d0c9b8a';
+  return {
+    id: 'heldout21-healthy-backfill-job-scaling-out',
+    class: 'healthy',
+    truth: 'Nothing is wrong. The thumbnail-backfill Job (parallelism 40, 400 completions) started 3 minutes ago; 28 of its pods run on the 7 batch nodes, which are full, and the other 12 wait for capacity: the scheduler reports Insufficient cpu, the cluster autoscaler triggered a scale-up of the batch node group from 7 to 10 two minutes ago, and two of the new nodes registered and turned Ready in the last minute (the third is still booting). The pending pods will be scheduled as the nodes come up. Nothing to fix.',
+    ask: { service: 'thumbnail-backfill', namespace: ns },
+    objects: [
+      ...general, ...batchNodes, ...fresh, ...j.objects, ...canary.objects,
+      jobEvent(jobObj, 'SuccessfulCreate', `Created pod: ${nameOf(j.pods[0])}`, 3),
+      ...j.pods.slice(1).map((p, i) => jobEvent(jobObj, 'SuccessfulCreate', `Created pod: ${nameOf(p)}`, 3 - (i + 1) * 0.002)),
+      jobEvent(canary.objects[0], 'Completed', 'Job completed', 52),
+      ...runningPods.slice(0, 4).flatMap((p) => [scheduled(p, 2.95), event({ on: p, type: 'Normal', reason: 'Pulled', message: `Container image "${image}" already present on machine`, firstAgo: 2.7, lastAgo: 2.7, fieldPath: 'spec.containers{thumbnailer}' })]),
+      ...pendingPods.map((p) => failedScheduling(p, unsched, { count: 3, firstAgo: 2.95, lastAgo: 0.45 })),
+      ...pendingPods.map((p) => event({ on: p, type: 'Normal', reason: 'TriggeredScaleUp', message: `pod triggered scale-up: [{${ng} 7->10 (max: 30)}]`, firstAgo: 2.4, lastAgo: 2.4, component: 'cluster-autoscaler' })),
+      ...fresh.flatMap((n, i) => {
+        const name = nameOf(n);
+        const t = 1.3 - i * 0.1;
+        return [
+          nodeEvent(name, 'Starting', 'Starting kubelet.', { firstAgo: t }),
+          nodeEvent(name, 'NodeHasSufficientMemory', `Node ${name} status is now: NodeHasSufficientMemory`, { firstAgo: t }),
+          nodeEvent(name, 'NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods', { firstAgo: t }),
+          nodeEvent(name, 'RegisteredNode', `Node ${name} event: Registered Node ${name} in Controller`, { firstAgo: t - 0.05, component: 'node-controller' }),
+          nodeEvent(name, 'NodeReady', `Node ${name} status is now: NodeReady`, { firstAgo: 0.4 - i * 0.05 }),
+        ];
+      }),
+      nodeEvent(batchNames[2] ?? '', 'NodeHasDiskPressure', `Node ${batchNames[2] ?? ''} status is now: NodeHasDiskPressure`, { type: 'Normal', firstAgo: 20 * HOURS }),
+    ],
+    logs: runningPods.slice(0, 3).map((p, i) => logsFor(p, 'thumbnailer', { current: lines(
+      `${pyTime(2.55)} INFO thumbnailer.backfill: shard ${i} of 400: listing s3://media-originals-prod/2019/ (page size 1000)`,
+      `${pyTime(1.2)} INFO thumbnailer.backfill: shard ${i}: 1000 objects listed, 412 need thumbnails`,
+      `${pyTime(0.3)} INFO thumbnailer.backfill: shard ${i}: progress 188/412 (45.6%), 6.1 img/s, 0 errors`,
+    ) })),
+    expect: {
+      verdict: 'healthy',
+      headline: [/healthy|no (active |current )?(problem|issue)|running normally|all (\d+ )?(pods )?(are )?ready|\d+\/\d+|scal(ing|e)[- ]up|in progress|progressing/i],
+      facts: [/thumbnail-backfill/],
+      never: [/\bOOM/, /BackoffLimit/i, /quota/i, /can(no|')t be scheduled|stuck/i, /disk ?pressure/i, /canary/, /(add|increase|raise)[^\n]*(nodes?|capacity|cpu)/i],
+    },
+  };
+}
+
+export const PART_TWO: CorpusScenario[] = [ciliumPolicyDropsLedgerEgress(), ebsCsiControllerScaledToZero(), memoryHpaAboveLimit(), mongoReplicaSetPodIps(), deletedServiceWildcardSearchDomain(), localPathVolumeOnRemovedNode(), healthyBackfillJobScalingOut()];
 
 // Silence unused imports until the remaining stories land.
 void [coreDns, configMap, endpointSliceFor, job, nodeEvent, notTriggerScaleUp, scheduled, volumeOf, waiting];
