@@ -11,6 +11,7 @@ import { diagnoseClusterDnsBypass } from './cluster-dns-bypass.js';
 import { findInClusterService } from './down-service.js';
 import { explainHeadlessDeadlock } from './headless-discovery.js';
 import { formatKubectl } from './kubectl-command.js';
+import { findRecreatedService, tellRecreatedService } from './recreated-service.js';
 import { listNodesOf, unique } from './pod-status.js';
 import { sortRevisions } from './revision-diff.js';
 import { formatAgo } from './time-span.js';
@@ -36,7 +37,11 @@ const CONNECTING = new Set<Problem>(['timeout', 'refused', 'unreachable', 'reset
 const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}\b/;
 
 export function resolveDependency(ev: TriageEvidence, problem: Problem, host: string, pods: readonly PodEvidence[], lines: readonly string[]): Resolution | undefined {
-  if (IPV4.test(host) && host.replace(IPV4, '') === '') return undefined;
+  if (IPV4.test(host) && host.replace(IPV4, '') === '') {
+    // An address no Service has any more: the old ClusterIP of a re-created Service, from the pods' environment.
+    const recreated = CONNECTING.has(problem) ? findRecreatedService(ev, host, pods, lines) : undefined;
+    return recreated ? tellRecreatedService(ev, recreated, host) : undefined;
+  }
   // A cluster name asked of a resolver outside the cluster (the pods' DNS policy) exists nowhere it looks.
   const bypass = problem === 'dns-missing' ? diagnoseClusterDnsBypass(ev, host, pods) : undefined;
   if (bypass) return bypass;
