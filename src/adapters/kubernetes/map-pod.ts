@@ -78,6 +78,9 @@ export function mapPod(pod: k8s.V1Pod, workloadKind: WorkloadKind): PodEvidence 
   if (pod.spec?.hostNetwork) out.hostNetwork = true;
   if (pod.spec?.enableServiceLinks === false) out.enableServiceLinks = false;
   if (pod.spec?.dnsConfig?.nameservers?.length) out.dnsNameservers = [...pod.spec.dnsConfig.nameservers];
+  if (pod.spec?.dnsConfig?.searches?.length) out.dnsSearches = [...pod.spec.dnsConfig.searches];
+  const ndots = pod.spec?.dnsConfig?.options?.find((o) => o.name === 'ndots')?.value;
+  if (ndots !== undefined && /^\d+$/.test(ndots)) out.dnsNdots = Number(ndots);
   if (pod.spec?.priority !== undefined) out.priority = pod.spec.priority;
   if (pod.spec?.priorityClassName) out.priorityClassName = pod.spec.priorityClassName;
   // Admission rewrites resources without a revision to show it: these say who did.

@@ -151,6 +151,10 @@ export interface PodEvidence {
   hostNetwork?: boolean;
   /** spec.dnsConfig.nameservers: resolvers the pod sets itself. */
   dnsNameservers?: string[];
+  /** spec.dnsConfig.searches: domains the pod adds after the cluster's search list (a name walks them all). */
+  dnsSearches?: string[];
+  /** spec.dnsConfig options ndots, when the pod sets it (the cluster default is 5). */
+  dnsNdots?: number;
   /** spec.priority (from its PriorityClass, 0 without one) and the class's name: who may preempt whom. */
   priority?: number;
   priorityClassName?: string;

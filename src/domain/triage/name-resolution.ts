@@ -12,6 +12,7 @@ import { findInClusterService } from './down-service.js';
 import { explainHeadlessDeadlock } from './headless-discovery.js';
 import { formatKubectl } from './kubectl-command.js';
 import { findRecreatedService, tellRecreatedService } from './recreated-service.js';
+import { findSearchFallthrough, tellSearchFallthrough } from './search-fallthrough.js';
 import { listNodesOf, unique } from './pod-status.js';
 import { sortRevisions } from './revision-diff.js';
 import { formatAgo } from './time-span.js';
@@ -40,7 +41,10 @@ export function resolveDependency(ev: TriageEvidence, problem: Problem, host: st
   if (IPV4.test(host) && host.replace(IPV4, '') === '') {
     // An address no Service has any more: the old ClusterIP of a re-created Service, from the pods' environment.
     const recreated = CONNECTING.has(problem) ? findRecreatedService(ev, host, pods, lines) : undefined;
-    return recreated ? tellRecreatedService(ev, recreated, host) : undefined;
+    if (recreated) return tellRecreatedService(ev, recreated, host);
+    // An outside address for a cluster name: the name fell through the pods' search list.
+    const leaked = CONNECTING.has(problem) ? findSearchFallthrough(ev, host, pods, lines) : undefined;
+    return leaked ? tellSearchFallthrough(ev, leaked) : undefined;
   }
   // A cluster name asked of a resolver outside the cluster (the pods' DNS policy) exists nowhere it looks.
   const bypass = problem === 'dns-missing' ? diagnoseClusterDnsBypass(ev, host, pods) : undefined;

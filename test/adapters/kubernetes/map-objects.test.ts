@@ -169,10 +169,12 @@ describe('mapPod', () => {
 
   it('keeps the pod\'s dnsPolicy and the nameservers its dnsConfig sets, and no nameservers when it sets none', () => {
     const own = mapPod({ metadata: { name: 'p' }, spec: { containers: [{ name: 'app', image: 'i' }], dnsPolicy: 'None', dnsConfig: { nameservers: ['10.8.0.53'], searches: ['corp.example.com'], options: [{ name: 'ndots', value: '5' }] } } }, 'Deployment');
-    expect(own).toMatchObject({ dnsPolicy: 'None', dnsNameservers: ['10.8.0.53'] });
+    expect(own).toMatchObject({ dnsPolicy: 'None', dnsNameservers: ['10.8.0.53'], dnsSearches: ['corp.example.com'], dnsNdots: 5 });
     const cluster = mapPod({ metadata: { name: 'q' }, spec: { containers: [{ name: 'app', image: 'i' }], dnsPolicy: 'ClusterFirst', dnsConfig: { options: [{ name: 'ndots', value: '2' }] } } }, 'Deployment');
     expect(cluster.dnsPolicy).toBe('ClusterFirst');
     expect(cluster).not.toHaveProperty('dnsNameservers');
+    expect(cluster).not.toHaveProperty('dnsSearches');
+    expect(cluster.dnsNdots).toBe(2);
   });
 
   it('keeps the pod\'s priority and PriorityClass', () => {
