@@ -26,7 +26,8 @@
 //   preempted the workload's pods, the pods of the nodes they name (at most two nodes); and where a
 //   pod's FailedCreatePodSandBox names a CNI plugin, or pending pods ask for a device (nvidia.com/gpu)
 //   that none of the nodes they may use advertises, the pods of those nodes (at most two nodes) and
-//   the log tail of that plugin's failing agent there; and where the workload's pods time out only on one node
+//   the log tail of that plugin's failing agent there (where the logs time out connecting, one such node's pods and its
+//   Cilium agent's log tail, ready or not); and where the workload's pods time out only on one node
 //   (or its kernel reports the conntrack table full), the pods of that node and its kube-proxy's log
 //   tail (at most two nodes); for at most two Services of other namespaces that the failing pods'
 //   logs name as a dependency (name.namespace.svc…), a get of each and a list of its EndpointSlices;
@@ -133,15 +134,15 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
   whenDone(Promise.all([podEventsP, otherEvents]), 'events', onRead);
   const nodesP = readNodes(ctx, nodes.picked);
   const clusterNodesP = wantsNodeList ? readClusterNodes(ctx) : Promise.resolve([]);
-  // New pods that get no network on a node, or no device on the nodes they may use: those nodes'
-  // agents say whether the CNI plugin's agent or the device plugin is down, and why.
-  const nodeAgentsP = Promise.all([podEventsP, clusterNodesP]).then(([events, clusterNodes]) => {
-    const waits = pickAgentWaits(events, pods.ranked, clusterNodes);
-    return waits.length === 0 ? [] : readNodeAgents(ctx, waits);
-  });
   whenDone(Promise.all([nodesP, clusterNodesP]), 'nodes', onRead);
   const nodeEventsP = readEvents(ctx, nodes.picked.map((name) => ({ kind: 'Node', name })), 'events of nodes');
   const logsP = whenDone(readLogs(ctx, logs.picked), 'logs', onRead);
+  // New pods with no network or no device on a node: its CNI or device plugin agent says why; logs
+  // that time out connecting: the policy drops the Cilium agent of one such node logs.
+  const nodeAgentsP = Promise.all([podEventsP, clusterNodesP, logsP]).then(([events, clusterNodes, l]) => {
+    const waits = pickAgentWaits(events, pods.ranked, clusterNodes, l);
+    return waits.length === 0 ? [] : readNodeAgents(ctx, waits);
+  });
   // Pods that time out only on one node (or under a full conntrack table): that node's pods and kube-proxy.
   const nodeNetworkP = Promise.all([logsP, nodeEventsP]).then(([l, e]) => {
     const suspects = pickNetworkNodes(pods.ranked, l, e);

@@ -1,11 +1,14 @@
 // The node agents (DaemonSet pods of every namespace) of a node a plugin fails on, by one
 // field-selector list, and the log tail of that plugin's agent there when it is not ready: a node
 // whose sandbox the kubelet cannot create because a CNI plugin fails, or a node the pods may use
-// that advertises none of the device they ask for. At most two nodes each.
+// that advertises none of the device they ask for. At most two nodes each. And where the workload's
+// logs time out connecting, the policy-enforcing CNI agent of one such pod's node, ready or not: its
+// log tail names the policy drops that no NetworkPolicy shows (cni-policy-drops.ts).
 import type { EventEvidence, LogEvidence, NodeAgentsEvidence, NodeEvidence, PodEvidence } from '../../domain/triage/evidence.js';
 import type { AgentIdentity } from '../../domain/triage/node-agents.js';
 import { identityOf, isDevicePluginAgent } from '../../domain/triage/node-agents.js';
 import { isCniAgent, parseSandboxFailure } from '../../domain/triage/sandbox-failure.js';
+import { isPolicyAgent, pickPolicyDropNodes } from '../../domain/triage/cni-policy-drops.js';
 import { pickDeviceNodes } from '../../domain/triage/analyzers/placement.js';
 import type { CollectContext } from './collect-context.js';
 import { controllerOf, mapForeignPod } from './map-pod.js';
@@ -30,6 +33,8 @@ export function pickSandboxNodes(events: readonly EventEvidence[], pods: readonl
 export interface AgentWait {
   node: string;
   isOurs: (a: AgentIdentity) => boolean;
+  /** Read the agent's log even when it is ready: its log, not its state, is the lead. */
+  whenReady?: true;
 }
 
 /**
@@ -37,17 +42,18 @@ export interface AgentWait {
  * plugin's agent), then nodes the pending pods may use that advertise none of a device they ask
  * for (its device plugin). A node once.
  */
-export function pickAgentWaits(events: readonly EventEvidence[], pods: readonly PodEvidence[], clusterNodes: readonly NodeEvidence[]): AgentWait[] {
-  const waits = [
+export function pickAgentWaits(events: readonly EventEvidence[], pods: readonly PodEvidence[], clusterNodes: readonly NodeEvidence[], logs: readonly LogEvidence[] = []): AgentWait[] {
+  const waits: AgentWait[] = [
     ...pickSandboxNodes(events, pods).map(({ node, plugin }) => ({ node, isOurs: (a: AgentIdentity) => isCniAgent(a, plugin) })),
     ...pickDeviceNodes(clusterNodes, pods).map(({ node, resource }) => ({ node, isOurs: (a: AgentIdentity) => isDevicePluginAgent(a, resource) })),
+    ...pickPolicyDropNodes(pods, logs).map((node) => ({ node, isOurs: isPolicyAgent, whenReady: true as const })),
   ];
   return waits.filter((w, i) => waits.findIndex((x) => x.node === w.node) === i);
 }
 
-async function readAgentLog(ctx: CollectContext, agents: NodeAgentsEvidence['agents'], isOurs: AgentWait['isOurs']): Promise<LogEvidence[]> {
-  const failing = agents.find((a) => !a.pod.ready && isOurs(identityOf(a)));
-  const container = failing?.pod.containers.find((c) => !c.ready);
+async function readAgentLog(ctx: CollectContext, agents: NodeAgentsEvidence['agents'], { isOurs, whenReady }: AgentWait): Promise<LogEvidence[]> {
+  const failing = agents.find((a) => (whenReady || !a.pod.ready) && isOurs(identityOf(a)));
+  const container = failing?.pod.containers.find((c) => !c.ready) ?? (whenReady ? failing?.pod.containers[0] : undefined);
   if (failing === undefined || container === undefined) return [];
   const crashed = container.restartCount > 0;
   return readLogs(ctx, [{ pod: failing.pod.name, container: container.name, previous: crashed, why: 'system', restarts: container.restartCount, namespace: failing.namespace }]);
@@ -56,14 +62,15 @@ async function readAgentLog(ctx: CollectContext, agents: NodeAgentsEvidence['age
 /** Each node's agents; a node whose pods could not be listed is left out (its read failure is reported). */
 export async function readNodeAgents(ctx: CollectContext, waits: readonly AgentWait[]): Promise<NodeAgentsEvidence[]> {
   const reads = await Promise.all(
-    waits.map(async ({ node, isOurs }) => {
+    waits.map(async (wait) => {
+      const { node } = wait;
       const pods = await readPodsOnNode(ctx, node, 'nodeAgents');
       if (pods.failed) return [];
       const agents = pods.items.flatMap((p) => {
         const owner = controllerOf(p);
         return owner?.kind === 'DaemonSet' ? [{ namespace: p.metadata?.namespace ?? '', owner: `${owner.kind} ${owner.name}`, pod: mapForeignPod(p) }] : [];
       });
-      return [{ node, agents, logs: await readAgentLog(ctx, agents, isOurs) }];
+      return [{ node, agents, logs: await readAgentLog(ctx, agents, wait) }];
     }),
   );
   return reads.flat();

@@ -11,6 +11,7 @@ import { diagnoseClusterDnsBypass } from './cluster-dns-bypass.js';
 import { findInClusterService } from './down-service.js';
 import { explainHeadlessDeadlock } from './headless-discovery.js';
 import { formatKubectl } from './kubectl-command.js';
+import { findPolicyDrops, tellPolicyDrops } from './cni-policy-drops.js';
 import { findRecreatedService, tellRecreatedService } from './recreated-service.js';
 import { findSearchFallthrough, tellSearchFallthrough } from './search-fallthrough.js';
 import { listNodesOf, unique } from './pod-status.js';
@@ -38,6 +39,9 @@ const CONNECTING = new Set<Problem>(['timeout', 'refused', 'unreachable', 'reset
 const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}\b/;
 
 export function resolveDependency(ev: TriageEvidence, problem: Problem, host: string, pods: readonly PodEvidence[], lines: readonly string[]): Resolution | undefined {
+  // The CNI's own policy drops the connections: its agent says so, whatever the address.
+  const dropped = problem === 'timeout' ? findPolicyDrops(ev, pods) : undefined;
+  if (dropped) return tellPolicyDrops(ev, dropped, host);
   if (IPV4.test(host) && host.replace(IPV4, '') === '') {
     // An address no Service has any more: the old ClusterIP of a re-created Service, from the pods' environment.
     const recreated = CONNECTING.has(problem) ? findRecreatedService(ev, host, pods, lines) : undefined;
