@@ -26,8 +26,11 @@ export function listGaps(ev: TriageEvidence): string[] {
   return gaps;
 }
 
-/** Context a healthy verdict still tells, because someone is waiting on it (a node drain). */
-const TOLD_WHEN_HEALTHY: ReadonlySet<Finding['kind']> = new Set(['disruption-budget']);
+/**
+ * Context a healthy verdict still tells, because someone is waiting on it: a node drain, pods
+ * waiting for the nodes a scale-up is bringing (failed-scheduling is info only then).
+ */
+const TOLD_WHEN_HEALTHY: ReadonlySet<Finding['kind']> = new Set(['disruption-budget', 'failed-scheduling']);
 
 export function formatHeadline(ev: TriageEvidence, verdict: Verdict, analyzerFailures: number, findings: readonly Finding[]): string {
   const told = verdict === 'healthy' ? findings.filter((f) => TOLD_WHEN_HEALTHY.has(f.kind)).map((f) => ` Meanwhile: ${f.title}.`).join('') : '';
@@ -70,6 +73,8 @@ function formatBatchHealthy(ev: TriageEvidence, who: string): string {
   const newest = jobs[0];
   const when = newest?.completionTime ?? newest?.startTime ?? newest?.createdAt;
   const runs = jobs.length === 0 ? 'no runs kept yet' : `${done.length === jobs.length ? `its last ${jobs.length === 1 ? 'run' : `${jobs.length} runs`} completed` : `${done.length} of its last ${jobs.length} runs completed${running.length > 0 ? `, ${running.length} running` : ''}`}${when ? `, the newest ${formatAgo(when, ev.collectedAt)}` : ''}`;
-  return `${who} looks healthy: ${runs}${schedule ? ` (schedule ${schedule.cron}${schedule.suspended ? ', suspended' : ''})` : ''}; no warning events in the last hour.`;
+  const warnings = ev.events.filter((e) => e.type === 'Warning' && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS)).length;
+  const told = warnings === 0 ? 'no warning events' : `${warnings} warning event${warnings === 1 ? '' : 's'}`;
+  return `${who} looks healthy: ${runs}${schedule ? ` (schedule ${schedule.cron}${schedule.suspended ? ', suspended' : ''})` : ''}; ${told} in the last hour.`;
 }
 

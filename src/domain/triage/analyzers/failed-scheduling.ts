@@ -11,8 +11,10 @@ import {
   parseSchedulingMessage,
   summarizeSchedulingReasons,
 } from '../scheduling-message.js';
-import { latest } from '../time-span.js';
+import { formatAgo, latest } from '../time-span.js';
 import { explainScaleUpFailure } from '../scale-up-failure.js';
+import { SCALE_UP_MS, describeCapacityArriving, findCapacityArriving } from '../capacity-arriving.js';
+import type { CapacityArriving } from '../capacity-arriving.js';
 import { describeGrace, findDrainingPods } from '../draining-pods.js';
 import { explainClaimDeleting } from './claim-deleting.js';
 import { explainClaimInUse } from './claim-in-use.js';
@@ -175,6 +177,10 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
       action: 'Let the rollout proceed: each old pod frees its room when its drain ends. To go faster, shorten the drain, add capacity, or use maxUnavailable 1 so a step does not need room for a surge pod; a rollback would wait the same way.',
     };
   }
+  // Full nodes and a scale-up minutes old that nothing refused: the room is on its way.
+  const arriving = lead?.category === 'insufficient' && tooBig.length === 0 && !held && !scaleUp && !draining
+    ? findCapacityArriving(ev, pending, listPodEvents(ev, ['NotTriggerScaleUp', 'TriggeredScaleUp'], names)) : undefined;
+  if (arriving) return [describeArriving(ev, arriving, pending, n, evidence)];
   const where = parsed.total !== undefined ? `${parsed.available ?? 0}/${parsed.total} nodes available` : 'no node fits';
   return [
     {
@@ -202,4 +208,32 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
       affected: { pods: [...names, ...(draining?.pods.map((p) => p.name) ?? [])] },
     },
   ];
+}
+
+/** Pods waiting for nodes the autoscaler is bringing: context (info), not a failure. */
+function describeArriving(ev: TriageEvidence, arriving: CapacityArriving, pending: readonly PodEvidence[], n: string, evidence: string[]): Finding {
+  for (const node of arriving.newNodes.slice(0, 4)) {
+    const ready = findCondition(node.conditions, 'Ready')?.status === 'True';
+    evidence.push(`new node ${node.name}: created ${node.createdAt ? formatAgo(node.createdAt, ev.collectedAt) : '?'}, ${ready ? 'Ready' : 'not Ready yet'}`);
+  }
+  const wait = 'Nothing to fix: the pending pods are placed as the new nodes turn Ready';
+  return {
+    id: 'failed-scheduling',
+    kind: 'failed-scheduling',
+    title: `${n} waiting for room while ${describeCapacityArriving(ev, arriving)}`,
+    layer: 'capacity',
+    severity: 'info',
+    confidence: 'high',
+    evidence,
+    likelyCause: 'The nodes are full on paper (requests count, not use), so the scheduler holds these pods; the cluster autoscaler saw them and scaled the node group up minutes ago. A fresh node carries the node.kubernetes.io/not-ready taint until its kubelet reports Ready, then the scheduler places pods on it.',
+    nextAction: `${wait}. Look again only if they still wait ${SCALE_UP_MS / 60_000} minutes after the scale-up began, or the autoscaler reports it cannot grow the group.`,
+    passesBy: 'the pods are placed as the new nodes turn Ready',
+    fix: wait.replace(/^Nothing to fix: /, ''),
+    confirmCommands: [
+      describePodCommand(ev.target, pending[0]?.name ?? ''),
+      formatKubectl(ev.target, 'get events --field-selector reason=TriggeredScaleUp'),
+      formatKubectl(ev.target, `get nodes --sort-by=.metadata.creationTimestamp`, 'cluster'),
+    ],
+    affected: { pods: pending.map((p) => p.name) },
+  };
 }

@@ -10,6 +10,7 @@ import { explainMemoryMounts, formatMemoryMounts, listMemoryVolumeMounts } from 
 import { describeSystemOomKills } from './oom-system.js';
 import { findOomNodeSplit } from './oom-node-split.js';
 import { formatAgo } from '../time-span.js';
+import { describeUnreachableMemoryTarget, findUnreachableMemoryTarget } from '../hpa-memory-target.js';
 
 interface OomHit {
   ref: ContainerRef;
@@ -67,11 +68,15 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
   if (heap) evidence.push(describeHeap(heap, limitBytes));
   // A collector switched off (GOGC=off, no GOMEMLIMIT): the kill is built in, whatever the load.
   const off = heap?.unbounded && limit ? tellUnboundedHeap(heap, limitBytes) : undefined;
+  // An HPA whose memory target lies past the limit: the pods die before it ever scales out.
+  const hpa = limit && !first.ref.init && !off && !heapTooBig && tmpfs.length === 0 ? findUnreachableMemoryTarget(ev.hpas, container) : undefined;
+  if (hpa) evidence.push(`${describeUnreachableMemoryTarget(hpa)}; replicas ${hpa.hpa.currentReplicas} (min ${hpa.hpa.minReplicas}, max ${hpa.hpa.maxReplicas})${hpa.current ? `, memory now ${hpa.current}` : ''}`);
   const who = first.ref.init ? `Init container ${container.name}` : `Container ${container.name}`;
   const setBy = origin ? `, ${describeOrigin(origin, ns)}` : '';
   const over = heap?.bytes !== undefined && limitBytes !== undefined && heap.bytes >= limitBytes ? 'over' : 'close to';
   const reason = off ? off.reason : heapTooBig && heap
     ? `: ${heap.flag} lets the heap alone reach ${heap.bytes !== undefined ? `${formatBytes(heap.bytes)}, ${over}` : `${heap.percent ?? ''}% of`} the limit`
+    : hpa ? `: ${describeUnreachableMemoryTarget(hpa)}, so pods are killed before the average reaches the target and the HPA never scales out`
     : tmpfs.length > 0 ? `: files written to ${tmpfs.map((m) => m.mountPath).join(', ')} count against it (${tmpfs.map((m) => `emptyDir ${m.volume}`).join(', ')}, medium Memory)` : '';
   const title = limit
     ? `${who} OOMKilled at its ${limit} memory limit (${share})${setBy}${reason}`
@@ -87,7 +92,9 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
   const split = limit && !off && !heapTooBig && sourceFix === undefined && tmpfs.length === 0 ? findOomNodeSplit(ev, unique(hits.map((h) => h.ref.pod))) : undefined;
   if (split) evidence.push(`OOM kills only on ${split.where}; the same revision and limit run fine elsewhere`);
   const tmpfsFix = tmpfs.length > 0 ? `move ${tmpfs.map((m) => m.mountPath).join(', ')} off memory (an emptyDir without medium: Memory), or raise the limit to hold the process and the files written there` : undefined;
-  const nextAction = split ? split.action : off && sourceFix === undefined ? off.action : sourceFix !== undefined
+  const hpaFix = hpa ? `lower HPA ${hpa.hpa.name}'s memory target below the limit (e.g. ${Math.min(90, Math.max(50, hpa.limitPercent - 30))}% of the request) or scale on CPU or requests per second, and give the pods headroom` : undefined;
+  const nextAction = hpaFix !== undefined && sourceFix === undefined ? `Fix: ${hpaFix}. A restart only brings the same kills back.`
+    : split ? split.action : off && sourceFix === undefined ? off.action : sourceFix !== undefined
     ? `Mitigate: ${sourceFix}${heapTooBig && heap ? `; or size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} from the limit (~75%)` : ''}. A restart only brings the same limit back.`
     : tmpfsFix !== undefined && !heapTooBig
     ? `Mitigate: ${tmpfsFix}. A restart only empties it until the next large file.`
@@ -109,9 +116,9 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
     confidence: 'high',
     evidence,
-    likelyCause: (origin ? `${explainOrigin(origin, ns)} ` : '') + (tmpfs.length > 0 ? explainMemoryMounts(tmpfs, limit) : '') + (split ? split.cause : off ? off.cause : heapTooBig && heap ? `${heap.flag} (${heap.where}) sizes the heap at or above the container's ${limit ?? ''} limit: as the heap fills, the container passes its limit and the kernel kills it before the runtime's garbage collector ever has to work hard. ${likelyCause}` : likelyCause),
+    likelyCause: (origin ? `${explainOrigin(origin, ns)} ` : '') + (tmpfs.length > 0 ? explainMemoryMounts(tmpfs, limit) : '') + (hpa ? `The HPA reads memory utilization as a percentage of the request, averaged over the pods; its ${hpa.target}% target needs ${formatBytes(hpa.targetBytes)} per pod, but the ${limit ?? ''} limit stops a pod at ${hpa.limitPercent}%. When the load grows, each pod's memory rises to the limit and the kernel kills it while the average stays below the target, so the HPA stays at its replica count instead of spreading the load.` : split ? split.cause : off ? off.cause : heapTooBig && heap ? `${heap.flag} (${heap.where}) sizes the heap at or above the container's ${limit ?? ''} limit: as the heap fills, the container passes its limit and the kernel kills it before the runtime's garbage collector ever has to work hard. ${likelyCause}` : likelyCause),
     nextAction,
-    fix: split ? split.fix : off && sourceFix === undefined ? off.fix : sourceFix !== undefined ? `${sourceFix}${heapTooBig && heap ? `, or size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} from the limit (~75%)` : ''}` : tmpfsFix !== undefined && !heapTooBig ? tmpfsFix : heapTooBig && heap ? `size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} below the limit (~75%) or raise the limit` : limit ? `raise the memory limit or find what grows` : 'set a memory request and limit',
+    fix: hpaFix !== undefined && sourceFix === undefined ? hpaFix : split ? split.fix : off && sourceFix === undefined ? off.fix : sourceFix !== undefined ? `${sourceFix}${heapTooBig && heap ? `, or size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} from the limit (~75%)` : ''}` : tmpfsFix !== undefined && !heapTooBig ? tmpfsFix : heapTooBig && heap ? `size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} below the limit (~75%) or raise the limit` : limit ? `raise the memory limit or find what grows` : 'set a memory request and limit',
     confirmCommands: [
       describePodCommand(ev.target, pod),
       formatKubectl(ev.target, `get pod ${pod} -o jsonpath='{.status.${status}[?(@.name=="${container.name}")].lastState.terminated}'`),

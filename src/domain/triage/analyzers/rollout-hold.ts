@@ -3,6 +3,7 @@ import type { Finding } from '../finding.js';
 import { formatKubectl, formatWorkloadRef, formatWorkloadSelector } from '../kubectl-command.js';
 import { readRolloutHold } from '../rollout-control.js';
 import { describePaused, describeStuck, pausedAction, stuckAction } from '../verdict/controller-hold.js';
+import { isPodFailing } from '../pod-status.js';
 import { capitalize } from '../../text.js';
 import { budgetSpentAction, describeBudgetSpent } from '../daemonset-budget.js';
 
@@ -18,7 +19,10 @@ export function analyzeRolloutHold(ev: TriageEvidence): Finding[] {
   const ref = formatWorkloadRef(ev.target);
   const selector = formatWorkloadSelector(ev.target, ev.workload?.selector);
   if (hold.kind === 'paused') {
-    const action = pausedAction(ev, hold);
+    // Every pod Ready on the running revision: the pause holds a change back on purpose (a canary
+    // hold, a change window), so it is context; resuming is the pauser's call, not advice.
+    const allReady = ev.pods.length > 0 && ev.pods.every((p) => p.ready && !isPodFailing(p, ev.collectedAt));
+    const action = allReady ? undefined : pausedAction(ev, hold);
     return [{
       id: 'rollout-hold/paused',
       kind: 'rollout-hold',
@@ -32,8 +36,12 @@ export function analyzeRolloutHold(ev: TriageEvidence): Finding[] {
         ...hold.pending.map((l) => `template, not in any ReplicaSet: ${l}`),
         ...(hold.revertedTo ? [`template matches revision ${hold.revertedTo.revision} (${hold.revertedTo.name}) again`] : []),
       ],
-      likelyCause: 'Someone paused the rollout (often during an incident, to stop a controller or GitOps sync from churning) and it was not resumed; while paused, the controller makes no ReplicaSet for template changes and refuses an undo.',
-      nextAction: action ?? `Resume the rollout when the template holds the version to run (\`${formatKubectl(ev.target, `rollout resume ${ref}`)}\` — the bot will not).`,
+      likelyCause: allReady
+        ? 'Someone paused the Deployment (a canary or release hold, a change window, an incident); while paused, the controller makes no ReplicaSet for template changes, so the pods keep the revision they run.'
+        : 'Someone paused the rollout (often during an incident, to stop a controller or GitOps sync from churning) and it was not resumed; while paused, the controller makes no ReplicaSet for template changes and refuses an undo.',
+      nextAction: allReady
+        ? 'Nothing to fix: every pod is Ready on the revision it runs. The newer template waits until whoever paused the Deployment lets it roll out; check with them before changing that.'
+        : action ?? `Resume the rollout when the template holds the version to run (\`${formatKubectl(ev.target, `rollout resume ${ref}`)}\` — the bot will not).`,
       confirmCommands: [
         formatKubectl(ev.target, `get ${ref} -o jsonpath='{.spec.paused} {.spec.template.spec.containers[*].image}'`),
         formatKubectl(ev.target, `get replicasets -o wide -l ${selector}`),

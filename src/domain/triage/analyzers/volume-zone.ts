@@ -6,6 +6,7 @@ import { isPodFailing, severityForPods, unique } from '../pod-status.js';
 import { type SchedulingReason, parseSchedulingMessage, summarizeSchedulingReasons } from '../scheduling-message.js';
 import { latest } from '../time-span.js';
 import { meetsRequirement } from './placement.js';
+import { describeVolumeNodeGone } from './volume-node-gone.js';
 
 const ZONE_KEYS = ['topology.kubernetes.io/zone', 'topology.ebs.csi.aws.com/zone', 'topology.gke.io/zone', 'failure-domain.beta.kubernetes.io/zone', 'topology.disk.csi.azure.com/zone'];
 
@@ -38,6 +39,11 @@ export function analyzeVolumeZones(ev: TriageEvidence): Finding[] {
       const pvc = ev.pvcs.find((c) => c.name === claim.ref);
       const pv = volumes.find((v) => v.name === pvc?.volumeName);
       if (pvc === undefined || pv === undefined) continue;
+      const gone = describeVolumeNodeGone(ev, pod, pvc.name, pv, nodes);
+      if (gone) {
+        findings.push(gone);
+        continue;
+      }
       const zones = zonesOf(pv);
       if (zones.length === 0) continue;
       const inZone = nodes.filter((n) => pv.nodeAffinity.some((term) => term.every((r) => meetsRequirement(n.labels ?? {}, r))));

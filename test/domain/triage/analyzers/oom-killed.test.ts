@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeOomKilled } from '../../../../src/domain/triage/analyzers/oom-killed.js';
-import { baseEvidence, container, pod, running, terminated } from '../scenarios/builders.js';
+import { baseEvidence, container, hpa, pod, running, terminated } from '../scenarios/builders.js';
 import { crashScenario, oomKillScenario } from '../scenarios/crashes.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 
@@ -16,6 +16,25 @@ describe('analyzeOomKilled', () => {
     expect(f?.affected?.pods).toHaveLength(3);
     expect(f?.nextAction).toContain('512Mi → 768Mi');
     expect(f?.confirmCommands[0]).toBe('kubectl describe pod payment-service-7c9d8f6b5d-x2kqj -n payments --context prod-eu-west-1');
+  });
+
+  it('names an HPA whose memory target lies above what the limit allows: the pods die before it scales out', () => {
+    const ev = oomKillScenario();
+    for (const p of ev.pods) for (const c of p.containers) c.resources = { requests: { cpu: '250m', memory: '512Mi' }, limits: { memory: '640Mi' } };
+    ev.hpas = [hpa({ name: 'payment-service', minReplicas: 3, maxReplicas: 20, currentReplicas: 3, desiredReplicas: 3, metrics: [{ name: 'memory', current: '118%', target: '150%' }] })];
+    const [f] = analyzeOomKilled(ev);
+    expect(f?.title).toContain('HPA payment-service scales on memory at 150% of the 512Mi request (768Mi per pod), above the 640Mi limit (125%)');
+    expect(f?.evidence.join('\n')).toContain('memory now 118%');
+    expect(f?.nextAction).toMatch(/lower HPA payment-service's memory target below the limit/);
+    expect(`${f?.title} ${f?.likelyCause}`).not.toMatch(/\bleak/i);
+  });
+
+  it('leaves an HPA whose memory target fits under the limit out of the OOM finding', () => {
+    const ev = oomKillScenario();
+    for (const p of ev.pods) for (const c of p.containers) c.resources = { requests: { memory: '512Mi' }, limits: { memory: '1Gi' } };
+    ev.hpas = [hpa({ metrics: [{ name: 'memory', current: '80%', target: '150%' }] })];
+    const [f] = analyzeOomKilled(ev);
+    expect(f?.title).not.toContain('HPA');
   });
 
   it('stays silent on a healthy workload', () => {

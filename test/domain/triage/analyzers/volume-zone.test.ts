@@ -168,7 +168,8 @@ describe('analyzeVolumeZones', () => {
     const nfs = ebsVolume('eu-west-1a', { nodeAffinity: [], driver: 'nfs', storageClass: 'efs-sc' });
     expect(analyzeVolumeZones(zoneScenario([zonalNode(NODE_A, 'eu-west-1a', { unschedulable: true })], nfs))).toEqual([]);
     const hostPinned = ebsVolume('eu-west-1a', { nodeAffinity: [[{ key: 'kubernetes.io/hostname', operator: 'In', values: [NODE_A] }]], driver: 'local' });
-    expect(analyzeVolumeZones(zoneScenario([zonalNode(NODE_B, 'eu-west-1b')], hostPinned))).toEqual([]);
+    // Its node still exists (cordoned): a hostname pin is not a zone (a node that is gone is below).
+    expect(analyzeVolumeZones(zoneScenario([zonalNode(NODE_A, 'eu-west-1a', { unschedulable: true }), zonalNode(NODE_B, 'eu-west-1b')], hostPinned))).toEqual([]);
   });
 
   it('says nothing about a pod that is already scheduled or was created a minute ago', () => {
@@ -188,5 +189,24 @@ describe('analyzeVolumeZones', () => {
     const unbound = zoneScenario(nodes);
     unbound.pvcs = unbound.pvcs.map((c) => ({ ...c, phase: 'Pending' as const, volumeName: undefined }));
     expect(analyzeVolumeZones(unbound)).toEqual([]);
+  });
+});
+
+describe('a volume pinned by hostname to a node that is gone', () => {
+  const GONE = 'ip-10-0-9-14.eu-west-1.compute.internal';
+  const local = (host: string) => ebsVolume('eu-west-1a', { storageClass: 'local-path', driver: 'hostPath', reclaimPolicy: 'Delete', nodeAffinity: [[{ key: 'kubernetes.io/hostname', operator: 'In', values: [host] }]] });
+  const hosts = (names: string[]) => names.map((n) => zonalNode(n, 'eu-west-1a', { labels: { 'kubernetes.io/hostname': n } }));
+
+  it('names the volume, its claim, the missing node, and that a new claim is the way out', () => {
+    const [f, ...rest] = analyzeVolumeZones(zoneScenario(hosts([NODE_A, NODE_B, NODE_C]), local(GONE)));
+    expect(rest).toHaveLength(0);
+    expect(f?.title).toBe(`ledger-0 cannot be placed: its volume ${PV} (claim data-ledger-0, StorageClass local-path) is pinned to node ${GONE}, which no longer exists`);
+    expect(f?.evidence).toContain(`no node named ${GONE} among the 3 nodes of the cluster`);
+    expect(f?.likelyCause).toMatch(/data that lived on .* is gone/);
+    expect(f?.nextAction).toContain('kubectl delete pvc data-ledger-0 -n payments');
+  });
+
+  it('says nothing while the node the volume is pinned to is still there', () => {
+    expect(analyzeVolumeZones(zoneScenario(hosts([NODE_A, NODE_B, GONE]), local(GONE)))).toEqual([]);
   });
 });

@@ -71,6 +71,16 @@ describe('a paused Deployment', () => {
     expect(r.headline).toMatch(/Resume the Deployment, then roll back to revision 6 \(`kubectl rollout resume [^`]+`, then `kubectl rollout undo deployment\/payment-service --to-revision=6/);
   });
 
+  it('words a deliberate pause with every pod Ready as context, not advice to resume it', () => {
+    const ready = [0, 1, 2].map((i) => pod(i, { revisionHash: REV7.hash, ready: true, createdAt: minutesAgo(3000), startTime: minutesAgo(3000) }));
+    const held = { ...PAUSED, conditions: [{ type: 'Available', status: 'True' as const, reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' }, PAUSED.conditions![1]!] };
+    const r = buildTriageReport(badRollout({ ...held, readyReplicas: 3, availableReplicas: 3, templateContainers: templateWith(IMAGE_V151) }, ready), times);
+    const hold = r.findings.find((f) => /Deployment is paused/.test(f.title));
+    expect(hold?.title).toContain("template's newer change (app image 2.15.0 → 2.15.1) gets no ReplicaSet");
+    expect(hold?.nextAction).toMatch(/Nothing to fix/);
+    expect(claims(r)).not.toMatch(/rollout resume|resume the (rollout|deployment)/i);
+  });
+
   it('keeps the plain rollback when the Deployment is not paused', () => {
     const r = buildTriageReport(badRollout({ templateContainers: templateWith(IMAGE_V15) }), times);
     expect(r.headline).toMatch(/Roll back to revision 6/);
