@@ -14,7 +14,8 @@
 //   pods, a get and an events query per PVC and a get of its volume, up to maxLogs log tails,
 //   and — only when a pod is not scheduled, or for a DaemonSet — one paged list of the cluster's nodes;
 //   for at most two other Services of the namespace with no ready endpoint, or that the logs fail
-//   to connect to, a list of their pods (at most 5) and the events of two that are not ready;
+//   to connect to, a list of their pods (at most 5), the events of two that are not ready and the
+//   current log tail of one that runs but is not ready;
 //   where requests stopped when an ingress NetworkPolicy changed, the last callers by IP (at most 3); and when an HPA cannot get its metrics,
 //   the metrics-server pods of kube-system and the log tail of one; and a get and a log tail of
 //   at most two pods the workload's Services route to that are not its own; and where the workload's

@@ -56,6 +56,8 @@ export function mapEndpointSlice(s: k8s.V1EndpointSlice): EndpointSliceEvidence 
       // conditions.ready: absent means ready (an unknown state is reported as ready by the API).
       const ep: EndpointSliceEvidence['endpoints'][number] = { addresses: [...e.addresses], ready: e.conditions?.ready !== false };
       if (e.conditions?.terminating !== undefined) ep.terminating = e.conditions.terminating;
+      // publishNotReadyAddresses (a headless Service for stable names) marks every endpoint ready; serving still tells.
+      if (ep.ready && e.conditions?.serving === false) ep.notServing = true;
       if (e.targetRef?.kind === 'Pod' && e.targetRef.name !== undefined) ep.podName = e.targetRef.name;
       if (e.nodeName !== undefined && e.nodeName !== '') ep.nodeName = e.nodeName;
       return ep;

@@ -5,6 +5,7 @@ import type { DownServiceEvidence, EndpointSliceEvidence, PodEvidence, ServiceEv
 import type { CollectContext } from './collect-context.js';
 import { mapForeignPod } from './map-pod.js';
 import { readEvents } from './read-events.js';
+import { readUnreadyServerLog } from './read-unready-server-log.js';
 
 /** Services followed at most, pods read per Service, and pods per Service whose events are read. */
 const MAX_SERVICES = 2;
@@ -19,7 +20,7 @@ function selects(selector: Record<string, string>, labels: Record<string, string
 export function pickDownServices(services: readonly ServiceEvidence[], slices: readonly EndpointSliceEvidence[], own: readonly PodEvidence[]): ServiceEvidence[] {
   return services
     .filter((s) => Object.keys(s.selector).length > 0 && !own.some((p) => selects(s.selector, p.labels)))
-    .filter((s) => !slices.some((x) => x.service === s.name && x.endpoints.some((e) => e.ready && !e.terminating)))
+    .filter((s) => !slices.some((x) => x.service === s.name && x.endpoints.some((e) => e.ready && !e.terminating && e.notServing !== true)))
     .slice(0, MAX_SERVICES);
 }
 
@@ -36,7 +37,8 @@ export async function readDownServices(ctx: CollectContext, down: readonly Servi
       const pods = list.items.map(mapForeignPod);
       const unready = pods.filter((p) => !p.ready).slice(0, EVENT_PODS);
       const events = unready.length === 0 ? [] : await readEvents(ctx, unready.map((p) => ({ kind: 'Pod', name: p.name })), `events of the pods of Service ${svc.name}`);
-      return { service: svc.name, pods, events: events.filter((e) => e.type === 'Warning') };
+      const logs = await readUnreadyServerLog(ctx, pods);
+      return { service: svc.name, pods, events: events.filter((e) => e.type === 'Warning'), ...(logs.length > 0 ? { logs } : {}) };
     }),
   );
 }

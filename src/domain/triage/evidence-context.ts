@@ -133,6 +133,11 @@ export interface DownServiceEvidence {
   service: string;
   pods: PodEvidence[];
   events: EventEvidence[];
+  /**
+   * The current log tail of one of its pods that runs but is not ready: a server that is up but
+   * will not serve (a database with no primary) says why in its own log, not in an event.
+   */
+  logs?: LogEvidence[];
 }
 
 /** A pod of any namespace that binds, on a node, a host port one of the workload's pending pods needs there. */

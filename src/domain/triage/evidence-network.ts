@@ -55,6 +55,8 @@ export interface EndpointSliceEvidence {
     /** conditions.ready; the API treats absent as true. */
     ready: boolean;
     terminating?: boolean;
+    /** Listed as ready only because the Service publishes not-ready addresses: conditions.serving is false (its pod is not ready). */
+    notServing?: true;
     /** targetRef.name when targetRef.kind is Pod. */
     podName?: string;
     nodeName?: string;

@@ -288,6 +288,23 @@ describe('a Service the workload depends on, left with no ready endpoint', () =>
     const podLists = h.fake.requests.filter((r) => r.path === `/api/v1/namespaces/${PAYMENTS}/pods`).map((r) => r.query['labelSelector']);
     expect(podLists.sort()).toEqual(['app=payment-service', 'app=payments-cache']);
   });
+  it('follows a headless Service whose endpoints are published but not serving, and reads the log tail of one pod that runs but is not ready', async () => {
+    addPaymentService(h.fake);
+    h.fake.add(service(PAYMENTS, 'payments-mongo', { app: 'payments-mongo' }));
+    for (const n of ['payments-mongo-0', 'payments-mongo-1']) {
+      h.fake.add(pod({ namespace: PAYMENTS, name: n, labels: { app: 'payments-mongo' }, node: 'node-a', containers: [container({ name: 'mongod', image: 'mongo:6.0' })], statuses: [{ ...runningStatus('mongod', 'mongo:6.0'), ready: false }], ready: false }));
+    }
+    // A headless Service that publishes not-ready addresses: listed as ready, not serving.
+    const slice = endpointSlice(PAYMENTS, 'payments-mongo', [0, 1].map((i) => ({ ip: `10.0.9.${i + 10}`, pod: `payments-mongo-${i}`, node: 'node-a', ready: true })));
+    h.fake.add({ ...slice, endpoints: (slice.endpoints ?? []).map((e) => ({ ...e, conditions: { ready: true, serving: false, terminating: false } })) });
+    const said = '{"s":"W","c":"REPL","msg":"Locally stored replica set configuration does not have a valid entry for the current node","attr":{"error":{"codeName":"NodeNotFound"}}}';
+    h.fake.setLogs(PAYMENTS, 'payments-mongo-0', 'mongod', { current: `${said}\n` });
+    const ev = await h.cluster.collectEvidence(paymentTarget, { budgetMs: AMPLE_BUDGET_MS });
+    const down = ev.downServices?.find((d) => d.service === 'payments-mongo');
+    expect(down?.logs?.map((l) => [l.pod, l.container, l.lines])).toEqual([['payments-mongo-0', 'mongod', [said]]]);
+    // One log tail, not one per pod.
+    expect(h.fake.requests.filter((r) => r.path.includes('/pods/payments-mongo-') && r.path.endsWith('/log'))).toHaveLength(1);
+  });
 });
 
 describe('a pod of something else behind the workload\'s Service', () => {

@@ -7,6 +7,7 @@ import { analyzeCrashLoops } from './crash-loop.js';
 import { analyzeDependencyErrors } from './dependency-errors.js';
 import { analyzeDependencyRefusals } from './dependency-refuses.js';
 import { analyzeDependencyWorkloads } from './dependency-workload.js';
+import { analyzeDependencyUnready } from './dependency-unready.js';
 import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzeEvictions } from './eviction.js';
 import { analyzeEvictedReplacements } from './evicted-replacements.js';
@@ -126,6 +127,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'dependency-errors': analyzeDependencyErrors,
   'dependency-refuses': analyzeDependencyRefusals,
   'dependency-workload': analyzeDependencyWorkloads,
+  'dependency-unready': analyzeDependencyUnready,
   'mesh-authz-denied': analyzeMeshAuthorizationDenials,
   'lifecycle-hook': analyzeLifecycleHooks,
   'unready-replicas': analyzeUnreadyReplicas,

@@ -6,6 +6,7 @@ import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { severityForPods } from '../pod-status.js';
 import { findReleasedVolumeOf } from '../static-claims.js';
+import { MINUTE_MS, msBetween } from '../time-span.js';
 
 interface Diagnosis {
   what: string;
@@ -17,6 +18,8 @@ interface Diagnosis {
   decisive?: string;
 }
 
+/** How long a provisioner may take to create a volume before a claim waiting on it is a finding. */
+const PROVISION_STALL_MS = 5 * MINUTE_MS;
 const QUOTA = /ResourceExhausted|quota|limit exceeded|VolumeLimitExceeded|insufficient capacity/i;
 
 /**
@@ -93,6 +96,10 @@ function diagnose(pvc: PvcEvidence, messages: string): Diagnosis {
   if (/no persistent volumes available|no storage class is set/i.test(messages) || (!pvc.storageClass && !pvc.volumeName)) {
     return { what: 'no StorageClass and no matching PersistentVolume', cause: 'The claim sets no StorageClass and the cluster has no default, so it waits for a manually created PersistentVolume that never comes.', action: 'Set storageClassName on the claim, or create the PersistentVolume it expects.' };
   }
+  const external = /waiting for a volume to be created[^']*'([^']+)'/i.exec(messages)?.[1];
+  if (external !== undefined) {
+    return { what: `the external provisioner ${external} does not create the volume`, cause: `The claim waits for the external provisioner ${external}, which never creates the volume: its controller (the CSI driver's controller Deployment) is down, scaled to 0, crash-looping or lacks permissions. The scheduler's VolumeBinding then times out on the pods that need the claim.`, action: `Check the controller of ${external} (its Deployment and pods, usually in kube-system) and bring it back; the claim is provisioned by itself once it runs.` };
+  }
   if (/waiting for a volume to be created/i.test(messages)) {
     return { what: 'the external provisioner does not act', cause: 'The claim waits for an external provisioner that does not create the volume: the CSI controller is down, crash-looping or lacks permissions.', action: 'Check the CSI controller pods and their logs.' };
   }
@@ -109,7 +116,9 @@ export function analyzePvcPending(ev: TriageEvidence): Finding[] {
     if (pvc.phase === 'Bound') return [];
     const events = listEventsOf(ev, 'PersistentVolumeClaim', pvc.name);
     const failed = events.filter((e) => e.type === 'Warning');
-    if (pvc.phase === 'Pending' && failed.length === 0 && events.some((e) => e.reason === 'WaitForFirstConsumer')) return [];
+    // Waiting for its first consumer is normal, unless a provisioner was asked for the volume long ago and never made it.
+    const stalled = events.some((e) => /waiting for a volume to be created/i.test(e.message) && msBetween(e.firstSeen, ev.collectedAt) >= PROVISION_STALL_MS);
+    if (pvc.phase === 'Pending' && failed.length === 0 && !stalled && events.some((e) => e.reason === 'WaitForFirstConsumer')) return [];
     const lines = collapseEvents(events).slice(-3).map((e) => formatEventLine(e, { maxLength: 300 }));
     const confirm = [formatKubectl(ev.target, `describe pvc ${pvc.name}`), formatKubectl(ev.target, 'get storageclass', 'cluster')];
     const affected = { pods: pvc.usedByPods };

@@ -3,6 +3,8 @@ import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { isPodHealthy, listNodesOf, severityForPods, unique } from '../pod-status.js';
+import { formatBytes } from '../quantity.js';
+import { findJvmPoolCap } from '../runtime-flags.js';
 
 /**
  * A limit the process runs into, as its logs say it: file descriptors, a database's connection
@@ -19,6 +21,23 @@ interface Limit {
   cause: string;
   nextAction: string;
   fix: string;
+  /** Facts the limit's own line and the container's flags add: the cap and how much of it is used. */
+  detail?: (ev: TriageEvidence, log: LogEvidence, line: string) => string | undefined;
+}
+
+/**
+ * Netty's "(used: N, max: M)" and the flag that sets the cap: direct memory lives outside the
+ * heap, so neither the heap size nor the container limit is the number that ran out.
+ */
+function directMemoryDetail(ev: TriageEvidence, log: LogEvidence, line: string): string | undefined {
+  const used = /used: (\d+), max: (\d+)/.exec(line);
+  const spec = findPod(ev, log.pod)?.containers.find((c) => c.name === log.container);
+  const cap = spec === undefined ? undefined : findJvmPoolCap(spec, 'Direct buffer memory');
+  const parts = [
+    ...(cap ? [`${cap.flag} (${cap.where}) caps it${cap.bytes !== undefined ? ` at ${formatBytes(cap.bytes)}` : ''}`] : []),
+    ...(used ? [`${formatBytes(Number(used[1]))} of ${formatBytes(Number(used[2]))} used (${used[1]} of ${used[2]} bytes)`] : []),
+  ];
+  return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
 const LIMITS: Limit[] = [
@@ -56,6 +75,15 @@ const LIMITS: Limit[] = [
     nextAction: 'Find what creates the threads (a thread per request, a runaway pool) and bound it; raise the pids limit only if the count is legitimate.',
     fix: 'bound the thread count (or raise the pids limit)',
   },
+  {
+    id: 'direct-memory',
+    pattern: /OutOfDirectMemoryError|OutOfMemoryError: Direct buffer memory/,
+    what: 'runs out of JVM direct memory (off-heap buffers)',
+    cause: 'The JVM caps the direct (off-heap) buffers that Netty and NIO allocate (-XX:MaxDirectMemorySize, by default the heap size); once they reach the cap every new allocation throws OutOfDirectMemoryError, so requests fail with 5xx and health checks time out while the heap and the container memory are fine: the kernel kills nothing and the pods do not restart. Buffers that are never released (a leak, often after a client or framework upgrade) fill it whatever the load.',
+    nextAction: 'Mitigate: undo the change that started it (a new version of the HTTP client or framework) or restart the pods for a reprieve; then find the unreleased buffers (Netty\'s LEAK reports) before rolling forward. Raising the cap only delays a leak.',
+    fix: 'find the direct buffers that are never released (or undo the upgrade that leaks them); raise -XX:MaxDirectMemorySize only if the need is real',
+    detail: directMemoryDetail,
+  },
 ];
 
 /** Lines of one limit in one log tail before it counts: a single EMFILE is not an incident… */
@@ -80,14 +108,15 @@ export function analyzeResourceExhaustion(ev: TriageEvidence): Finding[] {
     const unhealthy = podObjects.filter((p) => !isPodHealthy(p, ev.collectedAt));
     const example = hits[0]!;
     const total = hits.reduce((n, h) => n + h.count, 0);
+    const detail = limit.detail?.(ev, example.log, example.line);
     findings.push({
       id: `resource-exhaustion/${limit.id}`,
       kind: 'resource-exhaustion',
-      title: `${ev.target.name} ${limit.what}: ${total} such lines in the logs of ${pods.length} pod${pods.length === 1 ? '' : 's'}`,
+      title: `${ev.target.name} ${limit.what}${detail ? ` — ${detail}` : ''}: ${total} such lines in the logs of ${pods.length} pod${pods.length === 1 ? '' : 's'}`,
       layer: 'capacity',
       severity: unhealthy.length > 0 ? severityForPods(ev, unhealthy.length) : 'warning',
       confidence: pods.length >= 2 || total >= 10 ? 'high' : 'medium',
-      evidence: [`log ${example.log.pod}: ${example.line.slice(0, 300)}`, `${unhealthy.length}/${podObjects.length} of these pods not ready or restarting now`],
+      evidence: [`log ${example.log.pod}: ${example.line.slice(0, 300)}`, ...(detail ? [detail] : []), `${unhealthy.length}/${podObjects.length} of these pods not ready or restarting now`],
       decisive: excerpt(condenseStructuredLine(example.line), limit.pattern, 200),
       likelyCause: limit.cause,
       nextAction: limit.nextAction,

@@ -22,6 +22,21 @@ describe('analyzePvcPending', () => {
     expect(analyzePvcPending(ev)).toEqual([]);
   });
 
+  it('reports a claim whose external provisioner was asked long ago and never created the volume, naming the provisioner', () => {
+    const ev = pvcPendingScenario();
+    const pvc = { object: { kind: 'PersistentVolumeClaim', name: 'data-ledger-0', namespace: NS }, type: 'Normal' as const };
+    const waiting = (firstAgo: number) => [
+      event({ ...pvc, reason: 'WaitForFirstConsumer', message: 'waiting for first consumer to be created before binding', firstSeen: minutesAgo(20), lastSeen: minutesAgo(20) }),
+      event({ ...pvc, reason: 'ExternalProvisioning', message: "Waiting for a volume to be created either by the external provisioner 'ebs.csi.aws.com' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.", count: 80, firstSeen: minutesAgo(firstAgo), lastSeen: minutesAgo(0.1) }),
+    ];
+    ev.events = waiting(19.9);
+    const [f] = analyzePvcPending(ev);
+    expect(f?.title).toBe('PVC data-ledger-0 Pending: the external provisioner ebs.csi.aws.com does not create the volume');
+    // A provisioner still within its first minutes is not a finding yet.
+    ev.events = waiting(1);
+    expect(analyzePvcPending(ev)).toEqual([]);
+  });
+
   it('reports a Lost claim as critical', () => {
     const ev = multiAttachScenario();
     ev.pvcs = ev.pvcs.map((p) => ({ ...p, phase: 'Lost' as const }));

@@ -70,4 +70,25 @@ describe('analyzeResourceExhaustion', () => {
     expect(analyzeResourceExhaustion(ev)).toEqual([]);
     expect(analyzeResourceExhaustion(healthyScenario())).toEqual([]);
   });
+
+  it('names JVM direct memory run out at its -XX:MaxDirectMemorySize cap, with used and max, over the unready probes it causes', () => {
+    const oom = 'io.netty.util.internal.OutOfDirectMemoryError: failed to allocate 16777216 byte(s) of direct memory (used: 251658247, max: 268435456)';
+    const pods: PodEvidence[] = [0, 1, 2].map((i) => pod(i, {
+      ready: i === 1,
+      containers: [container({ ready: i === 1, env: [{ name: 'JAVA_TOOL_OPTIONS', value: '-XX:MaxRAMPercentage=50.0 -XX:MaxDirectMemorySize=256m' }], resources: { requests: { memory: '1536Mi' }, limits: { memory: '1536Mi' } } })],
+    }));
+    const ev = baseEvidence({
+      pods,
+      workload: workload({ specReplicas: 3, replicas: 3, readyReplicas: 1, availableReplicas: 1 }),
+      logs: pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines: [oom, '\tat io.netty.buffer.PoolArena.allocate(PoolArena.java:141)', 'ERROR 500 Server Error for HTTP POST "/v2/quotes"', oom, oom] })),
+      events: pods.filter((_, i) => i !== 1).map((p) => event({ object: { kind: 'Pod', name: p.name, namespace: 'payments' }, reason: 'Unhealthy', message: 'Readiness probe failed: Get "http://10.0.1.10:8080/ready": context deadline exceeded (Client.Timeout exceeded while awaiting headers)', count: 20, firstSeen: minutesAgo(15), lastSeen: minutesAgo(1) })),
+    });
+    const [f] = analyzeResourceExhaustion(ev);
+    expect(f?.id).toBe('resource-exhaustion/direct-memory');
+    expect(f?.title).toMatch(/runs out of JVM direct memory.*-XX:MaxDirectMemorySize=256m \(env JAVA_TOOL_OPTIONS\) caps it at 256Mi, 240\.0Mi of 256Mi used/);
+    expect(f?.likelyCause).not.toMatch(/OOM ?kill/i);
+    const report = buildTriageReport(ev, { startedAt: NOW, finishedAt: NOW });
+    expect(report.headline).toMatch(/direct memory/);
+    expect(report.headline).not.toMatch(/^Readiness probe/);
+  });
 });
