@@ -1,5 +1,6 @@
 // What every step of collectEvidence shares: the clients of the target's context, the reads
 // (deadline + failures), the limits, and the concurrency gates for per-object reads.
+import type * as k8s from '@kubernetes/client-node';
 import type { KubeClients } from './kube-clients.js';
 import type { Limiter } from './limit-concurrency.js';
 import type { Reads } from './reads.js';
@@ -49,4 +50,9 @@ export interface CollectContext {
   eventGate: Limiter;
   /** Gate for gets of nodes and PVCs and for log reads. */
   objectGate: Limiter;
+  /**
+   * A node's pods (all namespaces), listed once per triage whichever read needs them first (port
+   * holders, preemptors, node agents, node network, node memory): two leads to the same node cost one list.
+   */
+  podsOnNode: Map<string, Promise<{ items: k8s.V1Pod[]; failed: boolean }>>;
 }

@@ -291,6 +291,7 @@ export async function collectEvidenceWith(
     limits: opts.limits,
     eventGate: createLimiter(opts.limits.concurrency),
     objectGate: createLimiter(opts.limits.concurrency),
+    podsOnNode: new Map(),
   };
   try {
     // A progress listener that throws must not fail the triage.

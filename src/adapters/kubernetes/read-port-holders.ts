@@ -16,12 +16,19 @@ export async function listPodsOnNode(ctx: CollectContext, node: string, source: 
   return (await readPodsOnNode(ctx, node, source)).items;
 }
 
-/** The same list, saying whether it failed: an empty list that could not be read proves no absence. */
-export async function readPodsOnNode(ctx: CollectContext, node: string, source: EvidenceSource): Promise<{ items: k8s.V1Pod[]; failed: boolean }> {
-  return ctx.reads.list(`pods on node ${node}`, source, (cont, limit, o) =>
+/**
+ * The same list, saying whether it failed: an empty list that could not be read proves no absence.
+ * Listed once per triage and node (ctx.podsOnNode); a failure is recorded under the first reader's source.
+ */
+export function readPodsOnNode(ctx: CollectContext, node: string, source: EvidenceSource): Promise<{ items: k8s.V1Pod[]; failed: boolean }> {
+  const listed = ctx.podsOnNode.get(node);
+  if (listed !== undefined) return listed;
+  const list = ctx.reads.list(`pods on node ${node}`, source, (cont, limit, o) =>
     ctx.clients.core.listPodForAllNamespaces({ fieldSelector: `spec.nodeName=${node}`, limit, ...(cont === undefined ? {} : { _continue: cont }) }, o),
     { maxItems: MAX_PODS },
   );
+  ctx.podsOnNode.set(node, list);
+  return list;
 }
 
 /** Nodes and the host ports our pending pinned pods need there. */
