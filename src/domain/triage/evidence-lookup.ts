@@ -155,6 +155,8 @@ function pick(fields: Record<string, unknown>, keys: readonly string[]): string 
 export function condenseStructuredLine(line: string): string {
   let fields: Record<string, unknown> | undefined;
   const t = line.trim();
+  const traced = condenseTracingLine(t);
+  if (traced !== t) return traced;
   if (t.startsWith('{')) {
     try {
       const parsed: unknown = JSON.parse(t);
@@ -189,4 +191,21 @@ export function condenseStructuredLine(line: string): string {
   if (message === undefined && error === undefined) return line;
   const context = CONTEXT_KEYS.map((k) => (typeof fields?.[k] === 'string' && !`${message ?? ''}${error ?? ''}`.includes(String(fields[k])) ? `${k} ${String(fields[k])}` : undefined)).filter(Boolean);
   return `${[message, error].filter(Boolean).join(': ')}${context.length > 0 ? ` (${context.join(', ')})` : ''}`;
+}
+
+/** A Rust `tracing` line: uptime or timestamp, level, then maybe a thread, spans and a target before the message. */
+const TRACING_LINE = /^\s*(\[\s*[\d.]+s\]|\S*\d{2}:\d{2}:\d{2}\S*)\s+(?:TRACE|DEBUG|INFO|WARN|ERROR)\s+(ThreadId\(\d+\)\s+)?((?:[\w-]+(?:\{[^}]*\})?:)*)\s*(\w+(?:::\w+)*:\s+)?(.+)$/;
+
+/**
+ * A Rust `tracing` line (Linkerd's proxy, Vector, …) told by its message:
+ * `[  1.2s]  WARN ThreadId(02) identity:controller{addr=…}: linkerd_reconnect: Failed to connect error=…`
+ * becomes `Failed to connect error=…`. Only a line with tracing's own marks (an uptime, a thread,
+ * a span's fields, a `::` target): a plain `… ERROR Failed: connection refused` keeps its words.
+ */
+export function condenseTracingLine(line: string): string {
+  const m = TRACING_LINE.exec(line);
+  if (!m) return line;
+  const [, stamp = '', thread, spans = '', target = '', message = ''] = m;
+  const traced = stamp.startsWith('[') || thread !== undefined || spans.includes('{') || target.includes('::');
+  return traced && message.trim() !== '' ? message.trim() : line;
 }

@@ -7,7 +7,7 @@
  */
 import { capitalize, truncate } from '../text.js';
 import type { LogEvidence, ProbeEvidence } from './evidence.js';
-import { condenseStructuredLine, pickDecisiveLine } from './evidence-lookup.js';
+import { condenseStructuredLine, condenseTracingLine, pickDecisiveLine } from './evidence-lookup.js';
 import type { ProbeMiss } from './probe-failures.js';
 
 /** A kubelet message with nothing after "probe failed:" (an exec probe that printed nothing). */
@@ -60,19 +60,9 @@ export function explainByOwnLog(probe: ProbeEvidence | undefined, messages: read
 export function findOwnLogError(logs: readonly LogEvidence[]): string | undefined {
   for (const log of logs.filter((l) => !l.previous)) {
     // Told by its message first: a tracing line's spans can push its error past any clip.
-    const errors = log.lines.filter((l) => l.trim() !== '' && ERROR_LINE.test(l) && !/^\s+at /.test(l)).slice(-12).map(stripTracingPrefix);
+    const errors = log.lines.filter((l) => l.trim() !== '' && ERROR_LINE.test(l) && !/^\s+at /.test(l)).slice(-12).map(condenseTracingLine);
     const line = errors.length > 0 ? pickDecisiveLine(errors) : undefined;
     if (line !== undefined && ERROR_LINE.test(line)) return truncate(line, 200);
   }
   return undefined;
-}
-
-/**
- * A Rust `tracing` line (Linkerd's proxy, Vector, …) told by its message:
- * `[  1.2s]  WARN ThreadId(02) identity:controller{addr=…}: linkerd_reconnect: Failed to connect error=…`
- * becomes `Failed to connect error=…`: the uptime, level, thread, spans and target say where, not why.
- */
-export function stripTracingPrefix(line: string): string {
-  const m = /^\s*(?:\[\s*[\d.]+s\]|\S*\d{2}:\d{2}:\d{2}\S*)\s+(?:TRACE|DEBUG|INFO|WARN|ERROR)\s+(?:ThreadId\(\d+\)\s+)?(?:[\w-]+(?:\{[^}]*\})?:)*\s*(?:[\w]+(?:::[\w]+)*:\s+)?(.+)$/.exec(line);
-  return m?.[1]?.trim() || line;
 }

@@ -228,6 +228,18 @@ describe('condenseStructuredLine', () => {
     expect(condenseStructuredLine('level=error ts=2026-11-21T03:12:00Z msg="proxy error" host=shop.example.com upstream=cart-api:8080 err="EOF"')).toBe('proxy error: EOF (host shop.example.com, upstream cart-api:8080)');
   });
 
+  it("reads Rust tracing lines (Linkerd's proxy, Vector) by their message: uptime, level, thread, spans and target say where, not why", () => {
+    const span = 'identity:controller{addr=linkerd-identity-headless.linkerd.svc.cluster.local:8080}:endpoint{addr=10.0.6.12:8080}';
+    expect(condenseStructuredLine(`[     0.011342s]  WARN ThreadId(02) ${span}: linkerd_reconnect: Failed to connect error=invalid peer certificate: Expired`)).toBe(
+      'Failed to connect error=invalid peer certificate: Expired',
+    );
+    expect(condenseStructuredLine('2026-11-21T03:12:00.412Z ERROR sink{component_kind="sink" component_id=loki}: vector::sinks::util::retries: Retrying after error. error=Server responded with an error: 429 Too Many Requests')).toBe(
+      'Retrying after error. error=Server responded with an error: 429 Too Many Requests',
+    );
+    // A plain timestamped line is not a tracing line: its words before a colon are the message.
+    expect(condenseStructuredLine('2026-11-21T03:12:00Z ERROR Failed: connection refused')).toBe('2026-11-21T03:12:00Z ERROR Failed: connection refused');
+  });
+
   it('leaves the upstream out when the error already names it', () => {
     const line = '{"level":"error","ts":"2026-11-21T03:13:58Z","caller":"quote/refresher.go:64","msg":"quote refresh failed","upstream":"rates.partner-bank.eu","error":"Get \\"https://rates.partner-bank.eu/v2/quotes?base=EUR\\": tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2026-11-21T03:13:58Z is after 2026-11-21T00:00:00Z"}';
     expect(condenseStructuredLine(line)).toBe(
