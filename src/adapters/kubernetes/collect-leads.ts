@@ -2,7 +2,7 @@
 // Services and logs lead to (a Service left with no ready endpoint, one its logs fail to reach or
 // that refuses it or that its queries time out on — with the log of the servers that say why —, another workload's pods behind its
 // Services, a Service of another namespace or of another name it looks for, the last callers an
-// ingress policy cut off, what keeps a rejected Secret in sync, the injector of a missed webhook injection), who holds a port its pods need,
+// ingress policy cut off, the callers of a workload that had no serving pod (pods whose env names its Service), what keeps a rejected Secret in sync, the injector of a missed webhook injection), who holds a port its pods need,
 // what left the cluster DNS short, and why the cluster autoscaler adds no node. Each is bounded (see collect-evidence.ts) and
 // none happens on a healthy workload's evidence.
 import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
@@ -18,6 +18,8 @@ import { needsDnsCapacity } from '../../domain/triage/dns-capacity.js';
 import type { CollectContext } from './collect-context.js';
 import { pickDownServices, readDownServices } from './read-down-services.js';
 import { readCallerPods } from './read-caller-pods.js';
+import { readServiceCallers } from './read-service-callers.js';
+import { pickOutageServices } from '../../domain/triage/service-callers.js';
 import { readDependencyServices } from './read-dependency-services.js';
 import { readServicesElsewhere } from './read-services-elsewhere.js';
 import { readSecretSyncEvents } from './read-secret-sync-events.js';
@@ -45,11 +47,11 @@ export interface FirstReads {
   slices: ReturnType<typeof readEndpointSlices>;
   context: ReturnType<typeof readNamespaceContext>;
   dns: ReturnType<typeof readClusterDns>;
-  /** The pods' details; only their logs lead anywhere. */
-  details: Promise<{ logs: TriageEvidence['logs'] }>;
+  /** The pods' details: their logs, and their events (a lone pod stopped: its callers). */
+  details: Promise<{ logs: TriageEvidence['logs']; events: TriageEvidence['events'] }>;
 }
 
-type Leads = Pick<TriageEvidence, 'downServices' | 'calledServices' | 'callerPods' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents' | 'autoscalerStatus' | 'injector'>;
+type Leads = Pick<TriageEvidence, 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents' | 'autoscalerStatus' | 'injector'>;
 type DnsCapacity = NonNullable<TriageEvidence['dns']>['capacity'];
 
 export async function readLeads(ctx: CollectContext, target: TriageTarget, first: FirstReads): Promise<{ leads: Leads; dnsCapacity: DnsCapacity }> {
@@ -70,6 +72,11 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   const callersP = Promise.all([first.context, podsP, detailsP]).then(([c, pods, d]) => {
     const cut = findIngressCutoff({ networkPolicies: c.networkPolicies, pods: pods.ranked, logs: d.logs, collectedAt: now() });
     return cut === undefined ? [] : readCallerPods(ctx, cut.silence.callers);
+  });
+  // The workload had no serving pod: callers whose env or args name its Service log what that cost them.
+  const serviceCallersP = Promise.all([servicesP, podsP, detailsP]).then(([services, pods, d]) => {
+    const called = pickOutageServices({ pods: pods.ranked, services: services.services, events: d.events, collectedAt: now() });
+    return called.length === 0 ? [] : readServiceCallers(ctx, called, new Set([...ownPods(pods), ...pods.raw.keys()]));
   });
   const foreignP = routingP.then(([services, slices, pods]) => readForeignPods(ctx, pickForeignPods(services.services, slices, pods), pods.others));
   // A Service the workload's logs say refuses it now (a broker's alarm): one of its pods' own log names why.
@@ -116,13 +123,14 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     return deployment === undefined || dns === undefined ? undefined : readDnsCapacity(ctx, deployment, dns.pods);
   });
 
-  const [downServices, calledServices, callerPods, foreignPods, dependencyPods, portHolders, hostHolders, dependencyServices, servicesElsewhere, secretSyncEvents, dnsCapacity, autoscalerStatus, injector] = await Promise.all([
-    downP, calledP, callersP, foreignP, dependencyP, portHoldersP, hostHoldersP, dependencyServicesP, servicesElsewhereP, secretSyncP, dnsCapacityP, autoscalerP, injectorP,
+  const [downServices, calledServices, callerPods, serviceCallers, foreignPods, dependencyPods, portHolders, hostHolders, dependencyServices, servicesElsewhere, secretSyncEvents, dnsCapacity, autoscalerStatus, injector] = await Promise.all([
+    downP, calledP, callersP, serviceCallersP, foreignP, dependencyP, portHoldersP, hostHoldersP, dependencyServicesP, servicesElsewhereP, secretSyncP, dnsCapacityP, autoscalerP, injectorP,
   ]);
   const leads: Leads = {
     ...(downServices.length > 0 ? { downServices } : {}),
     ...(calledServices.length > 0 ? { calledServices } : {}),
     ...(callerPods.length > 0 ? { callerPods } : {}),
+    ...(serviceCallers.length > 0 ? { serviceCallers } : {}),
     ...(foreignPods.length > 0 ? { foreignPods } : {}),
     ...(dependencyPods.length > 0 ? { dependencyPods } : {}),
     ...(portHolders.length > 0 ? { portHolders } : {}),

@@ -29,6 +29,7 @@ export type EvidenceSource =
   | 'dependencyServices'
   | 'nodeMemory'
   | 'callerPods'
+  | 'serviceCallers'
   | 'namespaceWarnings'
   | 'autoscalerStatus'
   | 'injector';

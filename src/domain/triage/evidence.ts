@@ -25,6 +25,7 @@ import type { CallerPodEvidence, ClusterDnsEvidence, DownServiceEvidence, JobEvi
 import type { NodeMemoryEvidence } from './evidence-node-memory.js';
 import type { EvidenceSource } from './evidence-source.js';
 import type { AutoscalerStatusEvidence } from './evidence-autoscaler.js';
+import type { ServiceCallerEvidence } from './evidence-callers.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -316,6 +317,8 @@ export interface TriageEvidence {
   dependencyServices?: DependencyServiceEvidence[];
   /** The pods behind the caller IPs of requests that stopped when an ingress NetworkPolicy changed (at most three). */
   callerPods?: CallerPodEvidence[];
+  /** Pods of other workloads whose env or args name the workload's Service, with a log tail (at most two), when it had no serving pod. */
+  serviceCallers?: ServiceCallerEvidence[];
   /** Services of other namespaces named like a short host name that does not resolve (one list by name each). */
   servicesElsewhere?: ServiceElsewhereEvidence[];
   /** Events of objects named like the Secrets whose credentials are rejected (at most two): why a synced Secret went stale. */

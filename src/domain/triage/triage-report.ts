@@ -8,6 +8,7 @@ import { formatCensus } from './pod-state.js';
 import { rankFindings } from './rank-findings.js';
 import { dropSupersededRuns } from './superseded-runs.js';
 import { findUnexplained } from './unexplained.js';
+import { attachCallerImpact } from './service-callers.js';
 import { linkRelatedWarnings } from './related-warnings.js';
 import { diagnose } from './verdict/diagnose.js';
 import type { Diagnosis } from './verdict/diagnose.js';
@@ -110,7 +111,8 @@ export function buildTriageReport(read: TriageEvidence, times: { startedAt: IsoT
   if (problems.length > 0) verdict = 'problems';
   else if (listGaps(ev).length > 0 || run.failures.length > 0) verdict = 'inconclusive';
   const diagnosed = verdict === 'problems' ? diagnose(ev, ranked) : undefined;
-  const findings = diagnosed ? acquitRollout(ranked, diagnosed.trigger, diagnosed.mechanism) : ranked;
+  // What the workload's outage cost its callers (their own logs) joins the finding where to act.
+  const findings = attachCallerImpact(ev, diagnosed ? acquitRollout(ranked, diagnosed.trigger, diagnosed.mechanism) : ranked);
   // Built from redacted findings; the trigger's diff and the action are redacted here too.
   const diagnosis = diagnosed && { ...diagnosed, headline: redactSecrets(diagnosed.headline), action: redactSecrets(diagnosed.action), trigger: { ...diagnosed.trigger, text: redactSecrets(diagnosed.trigger.text) } };
 

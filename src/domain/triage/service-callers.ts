@@ -1,0 +1,123 @@
+/**
+ * Who calls the workload, and what they saw while it had no serving pod. The workload's own
+ * evidence shows the outage (pods gone, not ready); its effect is only in its callers' logs. A
+ * caller is a pod of another workload of the namespace whose env or args name one of the
+ * workload's Services (`quote-cache:6379`, `redis://quote-cache.ns.svc`, its ClusterIP). Pure: the
+ * adapter lists the namespace's pods and reads a log tail of at most two callers only when
+ * `pickOutageServices` names a Service.
+ */
+import type { CallerCandidate, ServiceCallerEvidence } from './evidence-callers.js';
+import type { EventEvidence, IsoTime, PodEvidence, ServiceEvidence, TriageEvidence } from './evidence.js';
+import type { Finding } from './finding.js';
+import { parseDependencyError } from './dependency-error-line.js';
+import type { DependencyProblem } from './dependency-error-line.js';
+import { RECENT_MS } from './pod-status.js';
+import { redactSecrets } from './redact-secrets.js';
+import { isWithin } from './time-span.js';
+
+/** At most this many caller pods (of distinct workloads) get a log read. */
+export const MAX_SERVICE_CALLERS = 2;
+
+/** A Service the callers may name: its name and ClusterIP. */
+export interface CalledService {
+  name: string;
+  clusterIP?: string;
+}
+
+/** Events that say a pod was taken down (its Service lost that endpoint). */
+const STOPPED = /^(Killing|Evicted|Preempted|Preempting|TaintManagerEviction)$/;
+
+function selects(s: ServiceEvidence, p: PodEvidence): boolean {
+  const entries = Object.entries(s.selector);
+  return entries.length > 0 && entries.every(([k, v]) => p.labels[k] === v);
+}
+
+/**
+ * The workload's Services, when it had no serving pod: none of its pods is ready now, or its
+ * only pod was stopped in the last hour (a single replica: every stop is an outage). Empty
+ * otherwise: a healthy workload's callers are not read.
+ */
+export function pickOutageServices(input: { pods: readonly PodEvidence[]; services: readonly ServiceEvidence[]; events: readonly EventEvidence[]; collectedAt: IsoTime }): CalledService[] {
+  const { pods, services, events, collectedAt } = input;
+  if (pods.length === 0) return [];
+  const mine = services.filter((s) => s.type !== 'ExternalName' && pods.some((p) => selects(s, p)));
+  if (mine.length === 0) return [];
+  const noneReady = pods.every((p) => !p.ready);
+  const names = new Set(pods.map((p) => p.name));
+  const loneStopped = pods.length === 1 && events.some((e) => e.object.kind === 'Pod' && names.has(e.object.name) && STOPPED.test(e.reason) && isWithin(e.lastSeen, collectedAt, RECENT_MS));
+  if (!noneReady && !loneStopped) return [];
+  return mine.map((s) => ({ name: s.name, ...(s.clusterIP === undefined ? {} : { clusterIP: s.clusterIP }) }));
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The Service's name as a host (short, `.ns`, `.ns.svc…`) or its ClusterIP, not inside a longer name (`quote-cache-headless`). */
+function namePattern(s: CalledService, namespace: string): RegExp {
+  const host = `${escape(s.name)}(?:\\.${escape(namespace)}(?:\\.svc(?:\\.cluster\\.local)?)?)?`;
+  const ip = s.clusterIP === undefined ? '' : `|${escape(s.clusterIP)}`;
+  // Service names are lowercase DNS labels: case-sensitive, so an env name like CACHE is no match.
+  return new RegExp(`(?<![\\w.-])(?:${host}${ip})(?![\\w-]|\\.[a-z])`);
+}
+
+/** Caller pods of other workloads (at most `max`, one per workload): running ones whose container names a Service. */
+export function pickServiceCallers(candidates: readonly CallerCandidate[], services: readonly CalledService[], namespace: string, own: ReadonlySet<string>, max = MAX_SERVICE_CALLERS): Omit<ServiceCallerEvidence, 'log'>[] {
+  const patterns = services.map((s) => ({ s, re: namePattern(s, namespace) }));
+  const out: Omit<ServiceCallerEvidence, 'log'>[] = [];
+  const owners = new Set<string>();
+  for (const c of candidates) {
+    if (out.length >= max) break;
+    if (!c.running || own.has(c.pod) || (c.owner !== undefined && owners.has(c.owner))) continue;
+    const hit = c.containers.flatMap((k) => k.refs.flatMap((ref) => patterns.filter((p) => p.re.test(ref.value)).map((p) => ({ container: k.name, ref: `${ref.via}=${ref.value}`, service: p.s.name }))))[0];
+    if (hit === undefined) continue;
+    if (c.owner !== undefined) owners.add(c.owner);
+    out.push({ service: hit.service, pod: c.pod, ...(c.owner === undefined ? {} : { owner: c.owner }), container: hit.container, via: hit.ref });
+  }
+  return out;
+}
+
+const PROBLEM_WORDS: Record<DependencyProblem, string> = {
+  refused: 'connection refused',
+  unreachable: 'unreachable',
+  reset: 'connection reset',
+  timeout: 'timeouts',
+  'dns-missing': 'name not found',
+  'dns-unavailable': 'DNS lookups failing',
+  'tls-expired': 'TLS: certificate expired',
+  'tls-untrusted': 'TLS: certificate not trusted',
+  'tls-name': 'TLS: certificate name mismatch',
+};
+
+function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+/** One line per caller whose log was read: the errors it logged reaching the workload's Service, or that it logged none. */
+export function describeCallerImpact(callers: readonly ServiceCallerEvidence[], services: readonly CalledService[], namespace: string): string[] {
+  return callers.flatMap((c) => {
+    if (c.log === undefined) return [];
+    const s = services.find((x) => x.name === c.service) ?? { name: c.service };
+    const re = namePattern(s, namespace);
+    const errors = c.log.lines.flatMap((line) => {
+      const e = re.test(line) ? parseDependencyError(line) : undefined;
+      return e === undefined ? [] : [{ line, problem: e.problem }];
+    });
+    const who = `caller ${c.owner ?? `pod ${c.pod}`} (pod ${c.pod}, ${c.via})`;
+    if (errors.length === 0) return [`${who}: no error naming ${c.service} in its last ${c.log.lines.length} log lines`];
+    const problems = [...new Set(errors.map((e) => PROBLEM_WORDS[e.problem]))].join(', ');
+    const newest = errors[errors.length - 1]?.line.trim() ?? '';
+    return [`${who} logged ${errors.length} error${errors.length === 1 ? '' : 's'} reaching ${c.service} (${problems}) in its last ${c.log.lines.length} log lines; newest: "${clip(newest, 240)}"`];
+  });
+}
+
+/** The callers' side of an outage joins the first problem finding as evidence: what it cost them. */
+export function attachCallerImpact(ev: TriageEvidence, findings: readonly Finding[]): Finding[] {
+  const callers = ev.serviceCallers ?? [];
+  const at = findings.findIndex((f) => f.severity !== 'info');
+  if (callers.length === 0 || at < 0) return [...findings];
+  const services = ev.services.map((s) => ({ name: s.name, ...(s.clusterIP === undefined ? {} : { clusterIP: s.clusterIP }) }));
+  const lines = describeCallerImpact(callers, services, ev.target.namespace).map(redactSecrets);
+  if (lines.length === 0) return [...findings];
+  return findings.map((f, i) => (i === at ? { ...f, evidence: [...f.evidence, ...lines] } : f));
+}

@@ -1,0 +1,60 @@
+// The callers of a workload that had no serving pod: pods of other workloads whose env names its
+// Service, found with one list of the namespace's pods, and a log tail of one per workload.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
+import { DAYS, NOW, container, deploymentApp, event, exposed, threeNodes } from '../../triage-corpus/kit/index.js';
+import { startHarness } from './harness.js';
+import type { Harness } from './harness.js';
+
+const h = {} as Harness;
+beforeEach(async () => {
+  Object.assign(h, await startHarness({ cluster: { now: () => NOW } }));
+});
+afterEach(async () => {
+  expect(h.fake.writeAttempts).toEqual([]);
+  await h.fake.close();
+});
+const target = { service: 'cache', namespace: 'shop', kind: 'Deployment' as const, name: 'cache' };
+const nodeName = threeNodes()[0]?.metadata?.name ?? '';
+
+function cluster(o: { stopped: boolean }) {
+  const cache = deploymentApp({
+    namespace: 'shop', name: 'cache', replicas: 1,
+    revisions: [{ revision: 2, createdAgo: 9 * DAYS, template: { containers: [container({ image: 'registry.example.com/mirror/redis:7.2.5' })] } }],
+    pods: [{ revision: 2, node: nodeName, createdAgo: o.stopped ? 5 : 9 * DAYS }],
+  });
+  const api = (name: string, env: { name: string; value: string }[]) => deploymentApp({
+    namespace: 'shop', name, replicas: 2,
+    revisions: [{ revision: 7, createdAgo: 3 * DAYS, template: { containers: [container({ image: `registry.example.com/shop/${name}:1.0.0`, env })] } }],
+    pods: [{ revision: 7, node: nodeName, createdAgo: 3 * DAYS }, { revision: 7, node: nodeName, createdAgo: 3 * DAYS }],
+  });
+  const cart = api('cart-api', [{ name: 'CACHE_ADDR', value: 'cache:6379' }]);
+  const search = api('search-api', [{ name: 'CACHE_URL', value: 'redis://cache-replica:6379' }]);
+  const pod = cache.pods[0];
+  const stops = o.stopped && pod ? [event({ on: pod, type: 'Normal', reason: 'Killing', message: 'Stopping container app', firstAgo: 9, lastAgo: 9 })] : [];
+  return { objects: [...threeNodes(), ...cache.objects, ...cart.objects, ...search.objects, ...exposed({ namespace: 'shop', name: 'cache', selector: { app: 'cache' }, pods: cache.pods }), ...stops], cart };
+}
+
+function podLists(): string[] {
+  return h.fake.requests.filter((r) => r.path === '/api/v1/namespaces/shop/pods').map((r) => String(r.query['labelSelector'] ?? ''));
+}
+
+describe('callers of a workload that had no serving pod', () => {
+  it('lists the namespace\'s pods once and reads the log of one pod of each workload whose env names its Service', async () => {
+    const c = cluster({ stopped: true });
+    for (const o of c.objects) h.fake.add(o);
+    const caller = c.cart.pods[0]?.metadata?.name ?? '';
+    h.fake.setLogs('shop', caller, 'app', { current: 'dial tcp 10.96.0.10:6379: connect: connection refused\n' });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(podLists().filter((s) => s === '')).toHaveLength(1);
+    expect(ev.serviceCallers?.map((s) => [s.owner, s.service, s.via])).toEqual([['Deployment cart-api', 'cache', 'env CACHE_ADDR=cache:6379']]);
+    expect(ev.serviceCallers?.[0]?.log?.lines).toEqual(['dial tcp 10.96.0.10:6379: connect: connection refused']);
+  });
+
+  it('reads no caller of a workload whose pods serve', async () => {
+    for (const o of cluster({ stopped: false }).objects) h.fake.add(o);
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(podLists().filter((s) => s === '')).toEqual([]);
+    expect(ev.serviceCallers).toBeUndefined();
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { CallerCandidate } from '../../../src/domain/triage/evidence-callers.js';
+import type { TriageEvidence } from '../../../src/domain/triage/evidence.js';
+import { pickOutageServices, pickServiceCallers } from '../../../src/domain/triage/service-callers.js';
+import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
+import { APP, NOW, NS, event, minutesAgo, pod, service } from './scenarios/builders.js';
+import { healthyScenario } from './scenarios/healthy.js';
+
+const GONE = 'ip-10-0-65-9.eu-west-1.compute.internal';
+const IP = '10.100.12.7';
+
+/** One replica behind a Service, fine now; its node was taken back 7 minutes ago and it was gone for a few minutes. */
+function loneReplicaStopped(): TriageEvidence {
+  const ev = healthyScenario();
+  const p = pod(0, { name: `${APP}-0`, createdAt: minutesAgo(6), startTime: minutesAgo(4) });
+  const onPod = { kind: 'Pod', name: p.name, namespace: NS };
+  ev.pods = [p];
+  ev.services = [service({ clusterIP: IP })];
+  ev.workload = { ...ev.workload!, specReplicas: 1, templatePlacement: { nodeSelector: { 'karpenter.sh/capacity-type': 'spot' }, requiredNodeAffinity: [], tolerations: [] } };
+  ev.events = [
+    event({ object: onPod, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${NS}/${p.name} to ${GONE}`, firstSeen: minutesAgo(44), lastSeen: minutesAgo(44) }),
+    event({ object: onPod, type: 'Normal', reason: 'Killing', message: 'Stopping container app', firstSeen: minutesAgo(7), lastSeen: minutesAgo(7) }),
+    event({ object: onPod, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${NS}/${p.name} to ${p.nodeName ?? ''}`, firstSeen: minutesAgo(4), lastSeen: minutesAgo(4) }),
+    event({ object: onPod, type: 'Normal', reason: 'Started', message: 'Started container app', firstSeen: minutesAgo(3), lastSeen: minutesAgo(3) }),
+    event({ object: { kind: 'Node', name: GONE }, type: 'Warning', reason: 'SpotInterrupted', message: 'Spot interruption warning was triggered', firstSeen: minutesAgo(7.1), lastSeen: minutesAgo(7.1), source: 'karpenter' }),
+  ];
+  return ev;
+}
+
+const candidate = (pod: string, owner: string | undefined, refs: string[], running = true): CallerCandidate => ({
+  pod, ...(owner === undefined ? {} : { owner }), running,
+  containers: [{ name: 'app', restarts: 0, refs: refs.map((r) => ({ via: r.slice(0, r.indexOf('=')), value: r.slice(r.indexOf('=') + 1) })) }],
+});
+
+describe('pickOutageServices', () => {
+  it('names the Services of a lone pod stopped in the last hour, and none of a healthy workload', () => {
+    const ev = loneReplicaStopped();
+    expect(pickOutageServices({ pods: ev.pods, services: ev.services, events: ev.events, collectedAt: NOW })).toEqual([{ name: APP, clusterIP: IP }]);
+    const healthy = healthyScenario();
+    expect(pickOutageServices({ pods: healthy.pods, services: healthy.services, events: healthy.events, collectedAt: NOW })).toEqual([]);
+  });
+
+  it('names them when no pod of the workload is ready', () => {
+    const ev = healthyScenario();
+    const pods = ev.pods.map((p) => ({ ...p, ready: false }));
+    expect(pickOutageServices({ pods, services: ev.services, events: [], collectedAt: NOW }).map((s) => s.name)).toEqual([APP]);
+  });
+});
+
+describe('pickServiceCallers', () => {
+  const services = [{ name: 'cache', clusterIP: IP }];
+  it('keeps running pods of other workloads whose env or args name the Service, one per workload, at most two', () => {
+    const picked = pickServiceCallers([
+      candidate('cache-0', undefined, ['env ADDR=cache:6379']),
+      candidate('api-1', 'Deployment api', ['env CACHE_ADDR=cache:6379']),
+      candidate('api-2', 'Deployment api', ['env CACHE_ADDR=cache:6379']),
+      candidate('other-1', 'Deployment other', ['env CACHE=cache-headless:6379', 'args --cache=cache-old.ns.svc']),
+      candidate('stopped-1', 'Deployment stopped', ['env CACHE=cache:6379'], false),
+      candidate('worker-1', 'Deployment worker', ['args --redis=redis://cache.payments.svc.cluster.local:6379/0']),
+      candidate('cron-1', 'Job cron', [`env CACHE=${IP}`]),
+    ], services, 'payments', new Set(['cache-0']));
+    expect(picked.map((c) => [c.pod, c.service, c.via])).toEqual([
+      ['api-1', 'cache', 'env CACHE_ADDR=cache:6379'],
+      ['worker-1', 'cache', 'args --redis=redis://cache.payments.svc.cluster.local:6379/0'],
+    ]);
+  });
+});
+
+describe('caller impact in the report', () => {
+  it('states what the callers logged reaching the Service while it was gone, on the first problem finding', () => {
+    const ev = loneReplicaStopped();
+    ev.serviceCallers = [{
+      service: APP, pod: 'pricing-api-7c9d8f6b5d-x2k4q', owner: 'Deployment pricing-api', container: 'app', via: `env CACHE_ADDR=${APP}:6379`,
+      log: { pod: 'pricing-api-7c9d8f6b5d-x2k4q', container: 'app', previous: false, lines: [
+        '{"level":"INFO","msg":"POST /v2/quotes","status":200}',
+        `{"level":"ERROR","msg":"quote cache get failed","err":"dial tcp ${IP}:6379: connect: connection refused"}`,
+        `{"level":"ERROR","msg":"quote cache get failed","err":"dial tcp ${IP}:6379: connect: connection refused"}`,
+        '{"level":"ERROR","msg":"db slow","err":"dial tcp 10.100.1.1:5432: i/o timeout"}',
+      ] },
+    }];
+    const report = buildTriageReport(ev, { startedAt: NOW, finishedAt: NOW });
+    const top = report.findings.find((f) => f.severity !== 'info');
+    const line = top?.evidence.find((e) => e.startsWith('caller '));
+    expect(line).toContain('Deployment pricing-api');
+    expect(line).toContain(`2 errors reaching ${APP} (connection refused)`);
+    expect(line).not.toContain('5432');
+  });
+
+  it('says nothing of callers that were not read', () => {
+    const report = buildTriageReport(loneReplicaStopped(), { startedAt: NOW, finishedAt: NOW });
+    expect(report.findings.flatMap((f) => f.evidence).some((e) => e.startsWith('caller '))).toBe(false);
+  });
+});
