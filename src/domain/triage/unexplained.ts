@@ -13,6 +13,7 @@ import { RECENT_MS, getWaiting, isPodFailing, listAllContainers, listNodesOf, se
 import { isStuckTerminating } from './terminating-pods.js';
 import { earliest, formatSpan, isWithin, msBetween } from './time-span.js';
 import { readLineTime } from './request-silence.js';
+import { explainStandbyConflict } from './standby-conflict.js';
 import { truncate } from '../text.js';
 
 /** Event reasons some analyzer reads (and decides about, even when it finds nothing worth saying). */
@@ -141,6 +142,8 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
   const last = pickDecisiveLine(fresh[0]?.log.lines ?? []) ?? condenseStructuredLine(fresh[0]?.errors.at(-1)?.trim() ?? '');
   // Ready pods show no failure in their status: the first stamped error line is when the trouble began, for the trigger.
   const onset = earliest(fresh.flatMap((h) => h.errors.flatMap((l) => readLineTime(l) ?? [])));
+  // A database error with a known cause on the server's side says where to act.
+  const known = explainStandbyConflict(fresh.flatMap((h) => h.errors), pods.flatMap((p) => findPod(ev, p)?.containers ?? []));
   return [
     {
       id: 'unexplained/log-errors',
@@ -152,8 +155,8 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
       evidence: fresh.flatMap((h) => h.errors.slice(-2).map((l) => `log ${h.log.pod}: ${l.trim()}`)).slice(0, 4),
       decisive: last,
       ...(onset !== undefined ? { onset } : {}),
-      likelyCause: 'The pods pass their probes but their own logs report errors: requests may be failing while Kubernetes sees nothing wrong.',
-      nextAction: 'Read the logs and the error rate of the service before calling it healthy.',
+      likelyCause: known?.likelyCause ?? 'The pods pass their probes but their own logs report errors: requests may be failing while Kubernetes sees nothing wrong.',
+      nextAction: known?.nextAction ?? 'Read the logs and the error rate of the service before calling it healthy.',
       confirmCommands: pods.slice(0, 1).map((p) => formatKubectl(ev.target, `logs ${p} --tail=200`)),
       affected: { pods, nodes: listNodesOf(pods.flatMap((p) => findPod(ev, p) ?? [])) },
     },

@@ -18,16 +18,19 @@ function sendFailures(minutes: readonly number[]): string[] {
   });
 }
 
-function scenario(errorsFrom: number) {
-  const pods = [0, 1, 2].map((i) => pod(i, { revisionHash: REV7.hash, createdAt: minutesAgo(40 - i), startTime: minutesAgo(40 - i) }));
-  const logs = pods.slice(0, 2).map((p): LogEvidence => ({ pod: p.name, container: 'app', previous: false, lines: sendFailures([errorsFrom, errorsFrom / 2, 1]) }));
+const stamp = (m: number): string => minutesAgo(m).replace(/\.\d+Z$/, 'Z').replace('Z', '.000Z');
+
+function scenario(errorsFrom: number, rolledOut = 40, cleanAt?: number) {
+  const pods = [0, 1, 2].map((i) => pod(i, { revisionHash: REV7.hash, createdAt: minutesAgo(rolledOut - i), startTime: minutesAgo(rolledOut - i) }));
+  const clean = cleanAt === undefined ? [] : [`${stamp(cleanAt)}  INFO 1 --- [payments] c.acme.payments.Sender : sent 412 messages to payments.events`];
+  const logs = pods.slice(0, 2).map((p): LogEvidence => ({ pod: p.name, container: 'app', previous: false, lines: [...clean, ...sendFailures([errorsFrom, errorsFrom / 2, 1])] }));
   return baseEvidence({
     pods,
     logs,
     workload: workload({ specReplicas: 3, replicas: 3, readyReplicas: 3, availableReplicas: 3, updatedReplicas: 3, currentRevision: 7 }),
     revisions: [
       revision(REV6, minutesAgo(9 * 24 * 60), { containers: [revisionContainer({ image: IMAGE_V14 })] }),
-      revision(REV7, minutesAgo(40), { replicas: 3, containers: [revisionContainer({ image: IMAGE_V15 })] }),
+      revision(REV7, minutesAgo(rolledOut), { replicas: 3, containers: [revisionContainer({ image: IMAGE_V15 })] }),
     ],
   });
 }
@@ -43,5 +46,16 @@ describe('errors in ready pods after a rollout', () => {
     const ev = scenario(28);
     const old = { ...ev, revisions: ev.revisions.map((x) => (x.revision === 7 ? { ...x, createdAt: minutesAgo(5 * 60) } : x)) };
     expect(buildTriageReport(old, times).headline).not.toMatch(/Since revision 7/);
+  });
+
+  it('clears a revision whose pods logged work without errors long after it rolled out, before the first error line', () => {
+    const r = buildTriageReport(scenario(12, 70, 40), times);
+    expect(r.headline).not.toMatch(/Since revision 7|Roll back|rollout undo/);
+    expect(r.headline).toMatch(/revision 7 \(1h 10m ago\) is not the cause: its pods' errors began 12m ago, 58m after the rollout; their logs show work without errors before that \(from 40m ago\)/);
+  });
+
+  it('still names the revision when the logs do not reach back before the first error line', () => {
+    const r = buildTriageReport(scenario(12, 70), times);
+    expect(r.headline).toMatch(/^Since revision 7 \(1h 10m ago/);
   });
 });

@@ -7,6 +7,7 @@
 import type { IsoTime, NamespaceObjectEvidence, PodEvidence, RevisionEvidence, TriageEvidence } from '../evidence.js';
 import { clipMiddle } from '../collapse-events.js';
 import { findOnset } from '../failure-onset.js';
+import { describeLateLogErrors } from '../late-log-errors.js';
 import type { Finding } from '../finding.js';
 import { unique } from '../pod-status.js';
 import { diffRevisions, shortenImageChange, sortRevisions, summarizeChange } from '../revision-diff.js';
@@ -267,6 +268,12 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
   if (newest !== undefined && onNewest && inWindow(newest.createdAt, onset)) {
     if (mechanism?.outsideWorkload !== undefined) {
       const exonerated = `revision ${newest.revision} (${formatAgo(newest.createdAt, now)}) is not the cause: ${mechanism.outsideWorkload}`;
+      return { kind: 'none', text: exonerated, exonerated };
+    }
+    // Ready pods that worked cleanly long after the rollout and only then began to fail: something else changed.
+    const late = describeLateLogErrors(ev, pods, newest);
+    if (late !== undefined) {
+      const exonerated = `revision ${newest.revision} (${formatAgo(newest.createdAt, now)}) is not the cause: ${late}`;
       return { kind: 'none', text: exonerated, exonerated };
     }
     // Does the change explain all of it? Not when the same revision runs fine elsewhere.

@@ -1,0 +1,34 @@
+/**
+ * Errors that began long after a rollout: when the ready pods of the new revision logged work
+ * without errors for a long stretch after they started and only then began to fail, the rollout
+ * is not what changed at the onset. Claimed only from what the logs show (a stamped line that is
+ * not an error, after the pods started and before the first error line), never from lines missing.
+ */
+import type { PodEvidence, RevisionEvidence, TriageEvidence } from './evidence.js';
+import { isPodFailing } from './pod-status.js';
+import { readLineTime } from './request-silence.js';
+import { MINUTE_MS, earliest, formatAgo, formatSpan, latest, msBetween } from './time-span.js';
+import { isErrorLine } from './unexplained.js';
+
+/** Errors that begin this long after the new revision's last pod started did not come with it. */
+export const LATE_ONSET_MS = 30 * MINUTE_MS;
+
+/** Why the revision is not the cause, or undefined when the evidence does not show a quiet stretch. */
+export function describeLateLogErrors(ev: TriageEvidence, pods: readonly PodEvidence[], revision: RevisionEvidence): string | undefined {
+  if (pods.length === 0 || pods.some((p) => !p.ready || isPodFailing(p, ev.collectedAt) || p.revisionHash !== revision.hash)) return undefined;
+  const started = latest(pods.map((p) => p.startTime ?? p.createdAt));
+  if (started === undefined) return undefined;
+  const names = new Set(pods.map((p) => p.name));
+  const lines = ev.logs.filter((l) => !l.previous && names.has(l.pod)).flatMap((l) => l.lines);
+  const stamped = lines.flatMap((line) => {
+    const at = readLineTime(line);
+    return at === undefined ? [] : [{ at, error: isErrorLine(line) }];
+  });
+  const onset = earliest(stamped.filter((s) => s.error).map((s) => s.at));
+  if (onset === undefined || msBetween(started, onset) < LATE_ONSET_MS) return undefined;
+  // The logs must reach back into the quiet stretch: clean lines after the pods started, before the first error.
+  const clean = earliest(stamped.filter((s) => !s.error && msBetween(started, s.at) >= 0 && msBetween(s.at, onset) > 0).map((s) => s.at));
+  if (clean === undefined) return undefined;
+  const now = ev.collectedAt;
+  return `its pods' errors began ${formatAgo(onset, now)}, ${formatSpan(msBetween(revision.createdAt, onset))} after the rollout; their logs show work without errors before that (from ${formatAgo(clean, now)})`;
+}
