@@ -41,7 +41,7 @@
 //   (at most two nodes); the events of at most 3 pods the ReplicaSets keep replacing (read-lead-events.ts)
 //   and of at most 3 of the workload's LoadBalancer Services that have no external address; and of at
 //   most 3 nodes a live pod was placed on before and left (its Scheduled events name them); and where a
-//   failing pod asked a webhook injector for containers it did not get, that injector's pods (one list, at most 5) and one log tail.
+//   failing pod asked a webhook injector for containers it did not get, that injector's pods (one list, at most 5) and one log tail; and where a claim has waited on an external provisioner for 5m, kube-system's Deployments and StatefulSets (one page of 200 each).
 // None of this depends on how many other pods or events the namespace holds. The reads that follow
 // a lead (a neighbour, a port holder, the DNS's capacity) are in collect-leads.ts.
 import type * as k8s from '@kubernetes/client-node';

@@ -31,4 +31,5 @@ export type EvidenceSource =
   | 'callerPods'
   | 'namespaceWarnings'
   | 'autoscalerStatus'
-  | 'injector';
+  | 'injector'
+  | 'provisionerController';

@@ -25,6 +25,7 @@ import type { CallerPodEvidence, ClusterDnsEvidence, DownServiceEvidence, JobEvi
 import type { NodeMemoryEvidence } from './evidence-node-memory.js';
 import type { EvidenceSource } from './evidence-source.js';
 import type { AutoscalerStatusEvidence } from './evidence-autoscaler.js';
+import type { ProvisionerControllerEvidence } from './evidence-provisioner.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -324,5 +325,7 @@ export interface TriageEvidence {
   namespaceWarnings?: EventEvidence[];
   /** The cluster autoscaler's status ConfigMap, while pods wait to be placed: why no node comes. */
   autoscalerStatus?: AutoscalerStatusEvidence;
+  /** The controller of the external provisioner a claim has waited on too long (kube-system's Deployments and StatefulSets). */
+  provisionerController?: ProvisionerControllerEvidence;
 }
 
