@@ -2,7 +2,7 @@
 // Services and logs lead to (a Service left with no ready endpoint, one its logs fail to reach or
 // that refuses it or that its queries time out on — with the log of the servers that say why —, another workload's pods behind its
 // Services, a Service of another namespace or of another name it looks for, the last callers an
-// ingress policy cut off, the callers of a workload that had no serving pod (pods whose env names its Service), what keeps a rejected Secret in sync, the injector of a missed webhook injection), who holds a port its pods need,
+// ingress policy cut off, the callers of a workload that had no serving pod (pods whose env names its Service), what keeps a rejected Secret in sync, the injector of a missed webhook injection), the controller of a provisioner a claim waits on, who holds a port its pods need,
 // what left the cluster DNS short, and why the cluster autoscaler adds no node. Each is bounded (see collect-evidence.ts) and
 // none happens on a healthy workload's evidence.
 import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
@@ -25,6 +25,8 @@ import { readServicesElsewhere } from './read-services-elsewhere.js';
 import { readSecretSyncEvents } from './read-secret-sync-events.js';
 import { readAutoscalerStatus } from './read-autoscaler-status.js';
 import { pickMissedInjection, readInjector } from './read-injector.js';
+import { readProvisionerController } from './read-provisioner-controller.js';
+import { pickStalledProvisioner } from '../../domain/triage/provisioner-controller.js';
 import { needsAutoscalerStatus } from '../../domain/triage/scale-up-failure.js';
 import { pickForeignPods, readForeignPods } from './read-foreign-pods.js';
 import { pickDependencyPods, readDependencyPods } from './read-dependency-pods.js';
@@ -47,11 +49,11 @@ export interface FirstReads {
   slices: ReturnType<typeof readEndpointSlices>;
   context: ReturnType<typeof readNamespaceContext>;
   dns: ReturnType<typeof readClusterDns>;
-  /** The pods' details: their logs, and their events (a lone pod stopped: its callers). */
-  details: Promise<{ logs: TriageEvidence['logs']; events: TriageEvidence['events'] }>;
+  /** The pods' details: their logs, the claims, and their events (a lone pod stopped: its callers). */
+  details: Promise<Pick<TriageEvidence, 'logs' | 'events' | 'pvcs'>>;
 }
 
-type Leads = Pick<TriageEvidence, 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents' | 'autoscalerStatus' | 'injector'>;
+type Leads = Pick<TriageEvidence, 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController'>;
 type DnsCapacity = NonNullable<TriageEvidence['dns']>['capacity'];
 
 export async function readLeads(ctx: CollectContext, target: TriageTarget, first: FirstReads): Promise<{ leads: Leads; dnsCapacity: DnsCapacity }> {
@@ -117,14 +119,19 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const missed = pickMissedInjection(pods.ranked, now());
     return missed === undefined ? undefined : readInjector(ctx, missed);
   });
+  // A claim that waits on an external provisioner far longer than a volume takes: whether its controller runs.
+  const provisionerP = detailsP.then((d) => {
+    const stalled = pickStalledProvisioner(d.pvcs, d.events, now());
+    return stalled === undefined ? undefined : readProvisionerController(ctx, stalled.driver, stalled.since);
+  });
   // Lookups that time out while every DNS pod is ready: what left the cluster DNS short (a scale-down, an edited ConfigMap).
   const dnsCapacityP = Promise.all([first.dns, detailsP]).then(([dns, d]) => {
     const deployment = needsDnsCapacity(d.logs, dns);
     return deployment === undefined || dns === undefined ? undefined : readDnsCapacity(ctx, deployment, dns.pods);
   });
 
-  const [downServices, calledServices, callerPods, serviceCallers, foreignPods, dependencyPods, portHolders, hostHolders, dependencyServices, servicesElsewhere, secretSyncEvents, dnsCapacity, autoscalerStatus, injector] = await Promise.all([
-    downP, calledP, callersP, serviceCallersP, foreignP, dependencyP, portHoldersP, hostHoldersP, dependencyServicesP, servicesElsewhereP, secretSyncP, dnsCapacityP, autoscalerP, injectorP,
+  const [downServices, calledServices, callerPods, serviceCallers, foreignPods, dependencyPods, portHolders, hostHolders, dependencyServices, servicesElsewhere, secretSyncEvents, dnsCapacity, autoscalerStatus, injector, provisionerController] = await Promise.all([
+    downP, calledP, callersP, serviceCallersP, foreignP, dependencyP, portHoldersP, hostHoldersP, dependencyServicesP, servicesElsewhereP, secretSyncP, dnsCapacityP, autoscalerP, injectorP, provisionerP,
   ]);
   const leads: Leads = {
     ...(downServices.length > 0 ? { downServices } : {}),
@@ -140,6 +147,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     ...(secretSyncEvents.length > 0 ? { secretSyncEvents } : {}),
     ...(autoscalerStatus === undefined ? {} : { autoscalerStatus }),
     ...(injector === undefined ? {} : { injector }),
+    ...(provisionerController === undefined ? {} : { provisionerController }),
   };
   return { leads, dnsCapacity };
 }

@@ -32,4 +32,5 @@ export type EvidenceSource =
   | 'serviceCallers'
   | 'namespaceWarnings'
   | 'autoscalerStatus'
-  | 'injector';
+  | 'injector'
+  | 'provisionerController';

@@ -26,6 +26,7 @@ import type { NodeMemoryEvidence } from './evidence-node-memory.js';
 import type { EvidenceSource } from './evidence-source.js';
 import type { AutoscalerStatusEvidence } from './evidence-autoscaler.js';
 import type { ServiceCallerEvidence } from './evidence-callers.js';
+import type { ProvisionerControllerEvidence } from './evidence-provisioner.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -327,5 +328,7 @@ export interface TriageEvidence {
   namespaceWarnings?: EventEvidence[];
   /** The cluster autoscaler's status ConfigMap, while pods wait to be placed: why no node comes. */
   autoscalerStatus?: AutoscalerStatusEvidence;
+  /** The controller of the external provisioner a claim has waited on too long (kube-system's Deployments and StatefulSets). */
+  provisionerController?: ProvisionerControllerEvidence;
 }
 

@@ -5,6 +5,7 @@ import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
 import { describeInjected } from '../injected-container.js';
 import { NO_PLATFORM, osOf, platformsUnder } from '../pull-platform.js';
+import { describePullSecrets } from '../pull-secrets.js';
 import { type ContainerRef, formatPodShare, getWaiting, groupBy, listAllContainers, listNodesOf, severityForPods, unique } from '../pod-status.js';
 
 const PULL_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'ErrImageNeverPull']);
@@ -99,6 +100,10 @@ export function analyzeImagePulls(ev: TriageEvidence): Finding[] {
     if (previous) evidence.push(`previous revision ran ${previous}`);
     if (platform) evidence.push(platform.evidence);
     if (nodeCreds) evidence.push(nodeCreds.evidence);
+    // Credentials refused: the secrets the pods pull with are where the current ones go.
+    const creds = first.failure === 'unauthorized' || first.failure === 'denied-or-missing';
+    const secrets = creds && !platform && !nodeCreds ? describePullSecrets(group.map((c) => c.ref.pod), ev.target.namespace, first.failure as 'unauthorized' | 'denied-or-missing') : undefined;
+    if (secrets) evidence.push(secrets.evidence);
     if (injected) evidence.push(injected);
     if (vanished) evidence.push(`${runningIt.length} other pod${runningIt.length === 1 ? '' : 's'} run this image, pulled earlier: ${runningIt.slice(0, 3).map((p) => `${p.name} on ${p.nodeName ?? '?'}`).join(', ')}`);
 
@@ -120,8 +125,8 @@ export function analyzeImagePulls(ev: TriageEvidence): Finding[] {
         ? 'The registry no longer serves an image that running pods pulled earlier (their nodes keep it cached): the reference is right, the image went away — a deleted tag, a retention policy, or a removed pull-through cache or mirror rule. Any pod placed on a node without the cache fails the same way.'
         : text.cause,
       ...(events[0] ?? getWaiting(ref.container)?.message ? { decisive: (events[0]?.message ?? getWaiting(ref.container)?.message ?? '').replace(/\s+/g, ' ').trim() } : {}),
-      nextAction: platform ? platform.action : nodeCreds ? nodeCreds.action : `${first.failure === 'unauthorized' || first.failure === 'denied-or-missing' ? 'Fix the pull credentials (imagePullSecrets, node role)' : first.failure === 'manifest-unknown' || first.failure === 'not-found' || first.failure === 'invalid-name' ? 'Push the image or fix the reference' : 'Fix what the pull error names'}; running pods keep their image, and new pods pull again on their own once it works${previous ? ` (the previous revision ran ${previous})` : ''}.`,
-      fix: platform ? platform.fix : nodeCreds ? nodeCreds.fix : injected && missing ? 'restore the image in the registry, or point the policy that injects the sidecar at an image the registry still has' : vanished ? 'restore the image in the registry (or the pull-through cache rule that served it), or pin a digest the registry still has' : first.failure === 'disk-full' ? 'free the node\'s disk (or cordon it and move the pod)' : first.failure === 'unauthorized' || first.failure === 'denied-or-missing' ? 'fix the pull secret or registry credentials' : first.failure === 'manifest-unknown' || first.failure === 'not-found' ? 'push the image or fix its tag' : 'fix what the pull error names',
+      nextAction: platform ? platform.action : nodeCreds ? nodeCreds.action : `${secrets?.action ?? (creds ? 'Fix the pull credentials (imagePullSecrets, node role)' : first.failure === 'manifest-unknown' || first.failure === 'not-found' || first.failure === 'invalid-name' ? 'Push the image or fix the reference' : 'Fix what the pull error names')}; running pods keep their image, and new pods pull again on their own once it works${previous ? ` (the previous revision ran ${previous})` : ''}.`,
+      fix: platform ? platform.fix : nodeCreds ? nodeCreds.fix : injected && missing ? 'restore the image in the registry, or point the policy that injects the sidecar at an image the registry still has' : vanished ? 'restore the image in the registry (or the pull-through cache rule that served it), or pin a digest the registry still has' : first.failure === 'disk-full' ? 'free the node\'s disk (or cordon it and move the pod)' : creds ? secrets?.fix ?? 'fix the pull secret or registry credentials' : first.failure === 'manifest-unknown' || first.failure === 'not-found' ? 'push the image or fix its tag' : 'fix what the pull error names',
       ...(injected ? { outsideWorkload: injected } : {}),
       confirmCommands,
       affected: { pods, nodes: listNodesOf(group.map((c) => c.ref.pod)) },

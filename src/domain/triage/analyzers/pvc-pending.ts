@@ -6,7 +6,8 @@ import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { severityForPods } from '../pod-status.js';
 import { findReleasedVolumeOf } from '../static-claims.js';
-import { MINUTE_MS, msBetween } from '../time-span.js';
+import { msBetween } from '../time-span.js';
+import { PROVISION_STALL_MS, describeProvisionerController } from '../provisioner-controller.js';
 
 interface Diagnosis {
   what: string;
@@ -16,10 +17,19 @@ interface Diagnosis {
   fix?: string;
   /** The words of the refusal, quoted in the headline. */
   decisive?: string;
+  /** A fact read beyond the claim (its provisioner's controller), and the command that shows it. */
+  fact?: string;
+  confirm?: string;
 }
 
-/** How long a provisioner may take to create a volume before a claim waiting on it is a finding. */
-const PROVISION_STALL_MS = 5 * MINUTE_MS;
+/** The claim waits on an external provisioner whose controller was read: what its state says. */
+function diagnoseProvisioner(ev: TriageEvidence, messages: string): Diagnosis | undefined {
+  const p = ev.provisionerController;
+  if (p === undefined || !messages.includes(`'${p.driver}'`)) return undefined;
+  const s = describeProvisionerController(p, ev.collectedAt);
+  return s === undefined ? undefined : { what: s.what, cause: s.cause, action: s.action, fix: s.fix, fact: s.evidence, confirm: s.confirm };
+}
+
 const QUOTA = /ResourceExhausted|quota|limit exceeded|VolumeLimitExceeded|insufficient capacity/i;
 
 /**
@@ -141,7 +151,7 @@ export function analyzePvcPending(ev: TriageEvidence): Finding[] {
     }
     const messages = events.map((e) => e.message).join('\n');
     const held = diagnoseHeldVolume(ev, pvc, messages);
-    const d = held ?? diagnoseDenied(events) ?? diagnose(pvc, messages);
+    const d = held ?? diagnoseDenied(events) ?? diagnoseProvisioner(ev, messages) ?? diagnose(pvc, messages);
     const volume = held === undefined ? undefined : /volume (\S+) /.exec(held.what)?.[1];
     return [
       {
@@ -151,12 +161,12 @@ export function analyzePvcPending(ev: TriageEvidence): Finding[] {
         layer: 'storage',
         severity: pvc.usedByPods.length > 0 ? severityForPods(ev, pvc.usedByPods.length) : 'warning',
         confidence: d.what === 'not bound' || (held !== undefined && !/Released|bound to another/.test(d.what)) ? 'medium' : 'high',
-        evidence: [`storage class ${pvc.storageClass ?? 'none'}, ${pvc.requested ?? '?'} ${pvc.accessModes.join(',')}; used by ${pvc.usedByPods.join(', ') || 'no pod yet'}`, ...lines],
+        evidence: [`storage class ${pvc.storageClass ?? 'none'}, ${pvc.requested ?? '?'} ${pvc.accessModes.join(',')}; used by ${pvc.usedByPods.join(', ') || 'no pod yet'}`, ...lines, ...(d.fact === undefined ? [] : [d.fact])],
         likelyCause: d.cause,
         nextAction: d.action,
         ...(d.fix === undefined ? {} : { fix: d.fix }),
         ...(d.decisive === undefined ? {} : { decisive: d.decisive }),
-        confirmCommands: volume === undefined ? confirm : [confirm[0] ?? '', formatKubectl(ev.target, `get pv ${volume} -o yaml`, 'cluster')],
+        confirmCommands: d.confirm !== undefined ? [...confirm, d.confirm] : volume === undefined ? confirm : [confirm[0] ?? '', formatKubectl(ev.target, `get pv ${volume} -o yaml`, 'cluster')],
         affected,
       },
     ];

@@ -65,9 +65,9 @@ describe('analyzeImagePulls', () => {
     expect(f?.evidence.some((l) => l.includes('the same image runs on 2 other nodes (old-node-0, old-node-1)'))).toBe(true);
     expect(f?.fix).toContain('restore the kubelet image credential provider');
     expect(f?.fix).not.toContain('pull secret');
-    // With an imagePullSecret on the pod, the secret is what to check.
+    // With an imagePullSecret on the pod, that secret (by name) is what to check.
     const withSecret = { ...ev, pods: ev.pods.map((p) => ({ ...p, imagePullSecrets: ['ecr-pull'] })) };
-    expect(analyzeImagePulls(withSecret)[0]?.fix).toBe('fix the pull secret or registry credentials');
+    expect(analyzeImagePulls(withSecret)[0]?.fix).toBe("check the image name, else update the pull secret ecr-pull with the registry's current credentials");
   });
 
   it('classifies InvalidImageName by its reason, whatever the message', () => {
