@@ -24,8 +24,8 @@ function isBad(c: NodeEvidence['conditions'][number]): boolean {
 }
 
 /**
- * The one node to read for its change: every failing pod of the workload is on it, a healthy pod
- * runs on another, and the node (read) reports no bad condition. When the failures there began:
+ * The one node to read for its change: every failing pod of the workload (two or more) is on it,
+ * two or more healthy pods run on others, and the node (read) reports no bad condition. When the failures there began:
  * the failing pods' first warning, else their creation. A node itself new (created in the window)
  * is the change already, and all its pods came with it: none is picked.
  */
@@ -34,7 +34,9 @@ export function pickChangedNode(pods: readonly PodEvidence[], nodes: readonly No
   const where = unique(failing.map((p) => p.nodeName ?? ''));
   const node = where[0];
   if (where.length !== 1 || node === undefined || node === '') return undefined;
-  if (!pods.some((p) => p.nodeName !== undefined && p.nodeName !== node && isPodHealthy(p, now))) return undefined;
+  // One failing pod (or one healthy one) is on its node by chance: the verdict names no node then (pickSeparation).
+  const healthyElsewhere = pods.filter((p) => p.nodeName !== undefined && p.nodeName !== node && isPodHealthy(p, now));
+  if (failing.length < 2 || healthyElsewhere.length < 2) return undefined;
   const n = nodes.find((x) => x.name === node);
   if (n === undefined || n.conditions.some(isBad)) return undefined;
   const names = new Set(failing.map((p) => p.name));

@@ -58,6 +58,13 @@ describe('the node the failures are confined to', () => {
     expect(pickChangedNode(ev.pods, fresh, ev.events, ev.collectedAt)).toBeUndefined();
   });
 
+  it('is not picked for a single failing pod: it is on its node by chance', () => {
+    const ev = failingOnC();
+    const firstFailing = ev.pods.findIndex((p) => !p.ready);
+    const pods = ev.pods.filter((p, i) => p.ready || i === firstFailing);
+    expect(pickChangedNode(pods, ev.nodes, ev.events, ev.collectedAt)).toBeUndefined();
+  });
+
   it('is not picked when failures are on several nodes', () => {
     const ev = failingOnC();
     const pods = ev.pods.map((p, i) => (i === 0 ? { ...p, ready: false, containers: ev.pods.find((x) => !x.ready)?.containers ?? [] } : p));
