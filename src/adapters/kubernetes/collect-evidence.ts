@@ -38,7 +38,9 @@
 //   tails of two DNS pods; for a claim that waits for a static volume, one list of PersistentVolumes
 //   (at most 500), keeping those whose claimRef names it;
 //   and where a container of the workload died in a system OOM of its node, the pods of that node
-//   (at most two nodes); the events of at most 3 pods the ReplicaSets keep replacing (read-lead-events.ts)
+//   (at most two nodes); where the failing pods are all on one node that reports no bad condition
+//   while others run elsewhere, that node's pods (the same shared list) and the current log tail of
+//   one pod of another workload started there shortly before (read-node-change.ts); the events of at most 3 pods the ReplicaSets keep replacing (read-lead-events.ts)
 //   and of at most 3 of the workload's LoadBalancer Services that have no external address; and of at
 //   most 3 nodes a live pod was placed on before and left (its Scheduled events name them); and where a
 //   failing pod asked a webhook injector for containers it did not get, that injector's pods (one list, at most 5) and one log tail;

@@ -32,6 +32,7 @@ import { pickForeignPods, readForeignPods } from './read-foreign-pods.js';
 import { pickDependencyPods, readDependencyPods } from './read-dependency-pods.js';
 import { readExplainingPods } from './read-explaining-pods.js';
 import { pickPortWaits, readHostNetworkHolders, readPortHolders } from './read-port-holders.js';
+import { readNodeChange } from './read-node-change.js';
 import type { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
 import { readDnsCapacity } from './read-namespace-context.js';
 import type { PodsRead, readEndpointSlices, readServices } from './read-workload-parts.js';
@@ -49,11 +50,11 @@ export interface FirstReads {
   slices: ReturnType<typeof readEndpointSlices>;
   context: ReturnType<typeof readNamespaceContext>;
   dns: ReturnType<typeof readClusterDns>;
-  /** The pods' details: their logs, the claims, and their events (a lone pod stopped: its callers). */
-  details: Promise<Pick<TriageEvidence, 'logs' | 'events' | 'pvcs'>>;
+  /** The pods' details: their logs, the claims, and the events and nodes that say where they fail (a lone pod stopped: its callers). */
+  details: Promise<Pick<TriageEvidence, 'logs' | 'events' | 'pvcs' | 'nodes'>>;
 }
 
-type Leads = Pick<TriageEvidence, 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController'>;
 type DnsCapacity = NonNullable<TriageEvidence['dns']>['capacity'];
 
 export async function readLeads(ctx: CollectContext, target: TriageTarget, first: FirstReads): Promise<{ leads: Leads; dnsCapacity: DnsCapacity }> {
@@ -129,11 +130,14 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const deployment = needsDnsCapacity(d.logs, dns);
     return deployment === undefined || dns === undefined ? undefined : readDnsCapacity(ctx, deployment, dns.pods);
   });
+  // Failures on one node only, which reports no bad condition: what started there just before.
+  const nodeChangeP = Promise.all([podsP, detailsP]).then(([pods, d]) => readNodeChange(ctx, pods.ranked, d.nodes, d.events));
 
-  const [downServices, calledServices, callerPods, serviceCallers, foreignPods, dependencyPods, portHolders, hostHolders, dependencyServices, servicesElsewhere, secretSyncEvents, dnsCapacity, autoscalerStatus, injector, provisionerController] = await Promise.all([
-    downP, calledP, callersP, serviceCallersP, foreignP, dependencyP, portHoldersP, hostHoldersP, dependencyServicesP, servicesElsewhereP, secretSyncP, dnsCapacityP, autoscalerP, injectorP, provisionerP,
+  const [nodeChange, downServices, calledServices, callerPods, serviceCallers, foreignPods, dependencyPods, portHolders, hostHolders, dependencyServices, servicesElsewhere, secretSyncEvents, dnsCapacity, autoscalerStatus, injector, provisionerController] = await Promise.all([
+    nodeChangeP, downP, calledP, callersP, serviceCallersP, foreignP, dependencyP, portHoldersP, hostHoldersP, dependencyServicesP, servicesElsewhereP, secretSyncP, dnsCapacityP, autoscalerP, injectorP, provisionerP,
   ]);
   const leads: Leads = {
+    ...(nodeChange === undefined ? {} : { nodeChange }),
     ...(downServices.length > 0 ? { downServices } : {}),
     ...(calledServices.length > 0 ? { calledServices } : {}),
     ...(callerPods.length > 0 ? { callerPods } : {}),

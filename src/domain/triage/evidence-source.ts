@@ -28,6 +28,7 @@ export type EvidenceSource =
   | 'nodeNetwork'
   | 'dependencyServices'
   | 'nodeMemory'
+  | 'nodeChange'
   | 'callerPods'
   | 'serviceCallers'
   | 'namespaceWarnings'

@@ -23,6 +23,7 @@ import type { ContainerSpecEvidence, EventEvidence, LogEvidence, PodEvidence } f
 import type { DependencyServiceEvidence, EndpointSliceEvidence, ServiceElsewhereEvidence, ServiceEvidence } from './evidence-network.js';
 import type { CallerPodEvidence, ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceJobsEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, NodeAgentsEvidence, NodeNetworkEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, PreemptorEvidence, PriorityClassUseEvidence, ResourceQuotaEvidence, StrayHpaEvidence, SystemComponentEvidence } from './evidence-context.js';
 import type { NodeMemoryEvidence } from './evidence-node-memory.js';
+import type { NodeChangeEvidence } from './evidence-node-change.js';
 import type { EvidenceSource } from './evidence-source.js';
 import type { AutoscalerStatusEvidence } from './evidence-autoscaler.js';
 import type { ServiceCallerEvidence } from './evidence-callers.js';
@@ -34,6 +35,7 @@ export type * from './evidence-context.js';
 export type * from './evidence-pod.js';
 export type * from './evidence-network.js';
 export type * from './evidence-node-memory.js';
+export type * from './evidence-node-change.js';
 
 /** What `/triage` can look at. */
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
@@ -306,6 +308,8 @@ export interface TriageEvidence {
   nodeNetwork?: NodeNetworkEvidence[];
   /** The pods of at most two nodes whose system OOM killed the workload's containers. */
   nodeMemory?: NodeMemoryEvidence[];
+  /** What started on the one node the workload's pods fail on, though it reports no bad condition (node-change.ts). */
+  nodeChange?: NodeChangeEvidence;
   /** metrics-server, when an HPA cannot get its metrics. */
   metricsServer?: SystemComponentEvidence;
   /** The injector of a webhook injection the failing pods asked for and did not get (its pods, one log tail). */

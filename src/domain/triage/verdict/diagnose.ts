@@ -15,6 +15,8 @@ import { findRolloutBlock } from './controller-hold.js';
 import { describeRebuilt, listDigestsCommand, pinRebuilt } from './image-digest.js';
 import { findTrigger, rollbackFits } from './trigger.js';
 import { describeNodeTraits } from './node-traits.js';
+import { describeNodeChange } from '../node-change.js';
+import type { NodeChange } from '../node-change.js';
 import type { Trigger } from './trigger.js';
 import { capitalize } from '../../text.js';
 
@@ -83,7 +85,7 @@ function describeSeparation(ev: TriageEvidence, s: Split, mechanism: Finding, d:
   return `all on ${s.attribute} ${values}${shared} (${onNodes}healthy pods run on ${s.healthy.length} other ${noun}${s.healthy.length === 1 ? '' : noun.endsWith('s') ? 'es' : 's'})`;
 }
 
-function decideAction(ev: TriageEvidence, mechanism: Finding, trigger: Trigger, separation: Split | undefined, d: Differential): { action: string; command?: string } {
+function decideAction(ev: TriageEvidence, mechanism: Finding, trigger: Trigger, separation: Split | undefined, d: Differential, nodeChange?: NodeChange): { action: string; command?: string } {
   const fix = mechanism.fix ?? lower(firstSentence(mechanism.nextAction));
   // Another build behind the same tag: a rollback would pull it again.
   const pin = separation?.attribute === 'image digest' ? pinRebuilt(ev, d, lower(fix)) : undefined;
@@ -92,14 +94,14 @@ function decideAction(ev: TriageEvidence, mechanism: Finding, trigger: Trigger, 
     const command = formatKubectl(ev.target, `rollout undo ${formatWorkloadRef(ev.target)} --to-revision=${trigger.previous.revision}`);
     return { action: `Roll back to revision ${trigger.previous.revision}, or ${lower(fix)}`, command };
   }
-  return { action: decideFixForward(mechanism, trigger, separation, fix) };
+  return { action: decideFixForward(mechanism, trigger, separation, fix, nodeChange) };
 }
 
-function decideFixForward(mechanism: Finding, trigger: Trigger, separation: Split | undefined, fix: string): string {
+function decideFixForward(mechanism: Finding, trigger: Trigger, separation: Split | undefined, fix: string, nodeChange?: NodeChange): string {
   if (separation !== undefined && (separation.attribute === 'node' || separation.attribute === 'node pool' || separation.attribute === 'architecture') && trigger.kind === 'none') {
     const where = separation.failing.join(', ');
     // A mechanism that names the node's own fault says what to fix there.
-    const then = mechanism.outsideWorkload !== undefined && mechanism.fix !== undefined && mechanism.affected?.nodes?.includes(where) ? lower(fix) : 'find what is wrong with the node';
+    const then = mechanism.outsideWorkload !== undefined && mechanism.fix !== undefined && mechanism.affected?.nodes?.includes(where) ? lower(fix) : (nodeChange?.then ?? 'find what is wrong with the node');
     if (separation.attribute === 'node') return `Cordon ${where} and delete its failing pods so they start elsewhere (the bot will not); then ${then}`;
     return `Keep the pods off ${separation.attribute} ${where} (nodeSelector or affinity) until it is fixed; then ${lower(fix)}`;
   }
@@ -130,6 +132,9 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
   const d = compareFailingHealthy(ev);
   const trigger = findTrigger(ev, CHANGE_KINDS.has(mechanism.kind) ? undefined : mechanism, d);
   const separation = EVENLY_LOADED.has(mechanism.kind) ? undefined : pickSeparation(d);
+  // Nothing of the workload changed and only one node fails: what started on that node is its change.
+  const failingNode = separation?.attribute === 'node' && separation.failing.length === 1 ? separation.failing[0] : undefined;
+  const nodeChange = trigger.kind === 'none' && !trigger.exonerated && failingNode !== undefined ? describeNodeChange(ev, failingNode) : undefined;
 
   let lead = '';
   if (trigger.kind === 'revision' || trigger.kind === 'object-change' || trigger.kind === 'scale-up' || trigger.kind === 'resources-set') lead = `Since ${trigger.text}: `;
@@ -143,8 +148,8 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
   const consequence = holdsBack ? `; ${holdsBack.replace(/:.*$/, '')}` : '';
   const exonerated = trigger.kind === 'none' && trigger.exonerated ? `; ${trigger.exonerated}` : '';
   // Another build behind the same tag is the change, though no revision changed.
-  const noChange = trigger.kind === 'none' && !trigger.exonerated && separation?.attribute !== 'image digest' && !CHANGE_KINDS.has(mechanism.kind) && !DATES_ITSELF.has(mechanism.kind) && !/\brevision \d+ \(/.test(mechanism.title) ? `; ${trigger.text.replace(/;.*$/, '')}` : '';
-  const decided = decideAction(ev, mechanism, trigger, separation, d);
+  const noChange = nodeChange !== undefined ? `; ${nodeChange.text}` : trigger.kind === 'none' && !trigger.exonerated && separation?.attribute !== 'image digest' && !CHANGE_KINDS.has(mechanism.kind) && !DATES_ITSELF.has(mechanism.kind) && !/\brevision \d+ \(/.test(mechanism.title) ? `; ${trigger.text.replace(/;.*$/, '')}` : '';
+  const decided = decideAction(ev, mechanism, trigger, separation, d, nodeChange);
   // A rollback the controller would refuse (a paused Deployment) is rewritten by the hold.
   const heldBack = findRolloutBlock(ev, d, decided.command !== undefined && rollbackFits(trigger, d) ? trigger.previous : undefined);
   const { action, command } = heldBack?.action ? { action: heldBack.action, command: undefined } : decided;
@@ -159,7 +164,7 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
     ...(separation ? { separation } : {}),
     action,
     ...(command ? { actionCommand: command } : {}),
-    confirm: confirmCommands(ev, mechanism, trigger, separation),
+    confirm: [...confirmCommands(ev, mechanism, trigger, separation), ...(nodeChange ? [nodeChange.confirm] : [])],
     confidence,
     headline,
   };
