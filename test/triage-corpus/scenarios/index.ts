@@ -30,6 +30,8 @@ import { HOLDOUT_16_SCENARIOS } from '../heldout-16/stories.js';
 import { HOLDOUT_17_SCENARIOS } from '../heldout-17/stories.js';
 import { HOLDOUT_18_SCENARIOS } from '../heldout-18/stories.js';
 import { HOLDOUT_19_SCENARIOS } from '../heldout-19/stories.js';
+import { HOLDOUT_20_SCENARIOS } from '../heldout-20/stories.js';
+import { HOLDOUT_21_SCENARIOS } from '../heldout-21/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -45,7 +47,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–19: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–21: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -63,4 +65,6 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_17_SCENARIOS,
   ...HOLDOUT_18_SCENARIOS,
   ...HOLDOUT_19_SCENARIOS,
+  ...HOLDOUT_20_SCENARIOS,
+  ...HOLDOUT_21_SCENARIOS,
 ];
