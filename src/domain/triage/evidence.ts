@@ -26,6 +26,7 @@ import type { NodeMemoryEvidence } from './evidence-node-memory.js';
 import type { EvidenceSource } from './evidence-source.js';
 import type { AutoscalerStatusEvidence } from './evidence-autoscaler.js';
 import type { ServiceCallerEvidence } from './evidence-callers.js';
+import type { DeploymentRolloutEvidence } from './evidence-rollout.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -33,6 +34,7 @@ export type * from './evidence-context.js';
 export type * from './evidence-pod.js';
 export type * from './evidence-network.js';
 export type * from './evidence-node-memory.js';
+export type * from './evidence-rollout.js';
 
 /** What `/triage` can look at. */
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
@@ -86,6 +88,8 @@ export interface WorkloadEvidence {
   rollingUpdate?: { maxUnavailable: string; maxSurge: string };
   /** Deployment: spec.paused (the rollout waits for a resume). */
   paused?: boolean;
+  /** Deployment: strategy, minReadySeconds, progressDeadlineSeconds (evidence-rollout.ts). */
+  rolloutSettings?: DeploymentRolloutEvidence;
   /**
    * Deployment, StatefulSet: the field managers that own spec.replicas (managedFields), newest
    * write first — the HPA writes through the `scale` subresource, a GitOps sync or a kubectl apply
