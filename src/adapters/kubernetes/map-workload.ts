@@ -7,6 +7,7 @@ import { findGitOpsMarker, listSpecFieldOwners } from './map-field-owners.js';
 import { mapContainerSpec } from './map-container.js';
 import { assignDefined, copyMap, toIsoTime, mapConditions } from './map-common.js';
 import { mapPlacement } from './map-spec.js';
+import { mapRolloutSettings } from './map-rollout-settings.js';
 
 export const DEPLOYMENT_REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 
@@ -98,6 +99,7 @@ export function mapWorkload(w: Workload, controllerRevision?: number): WorkloadE
     out.rollingUpdate = { maxUnavailable: String(ru?.maxUnavailable ?? 1), maxSurge: String(ru?.maxSurge ?? 0) };
   }
   if (w.kind === 'Deployment' && w.obj.spec?.paused === true) out.paused = true;
+  if (w.kind === 'Deployment') out.rolloutSettings = mapRolloutSettings(w.obj.spec);
   if (w.kind === 'Deployment' || w.kind === 'StatefulSet') {
     const owners = listSpecFieldOwners(meta, 'f:replicas');
     if (owners.length > 0) out.replicasOwners = owners;

@@ -6,7 +6,7 @@
  */
 import type { IsoTime, PodEvidence, TriageEvidence } from './evidence.js';
 import { hasStoppedContainers } from './terminating-pods.js';
-import { msBetween } from './time-span.js';
+import { latest, msBetween } from './time-span.js';
 import { formatSpanLong } from '../text.js';
 
 /** A grace period this long is a deliberate drain, not the default 30 s. */
@@ -17,6 +17,8 @@ export interface DrainingPods {
   graceSeconds: number;
   /** The preStop hook as told in the template, when there is one. */
   preStop?: string;
+  /** When the last of them must be gone: the latest deletionTimestamp, when it is still ahead. */
+  goneBy?: IsoTime;
 }
 
 function stillWithinGrace(pod: PodEvidence, graceSeconds: number, now: IsoTime): boolean {
@@ -42,7 +44,9 @@ export function findDrainingPods(ev: TriageEvidence): DrainingPods | undefined {
     preStop ??= rev?.containers.map((c) => c.hooks?.preStop).find((h) => h !== undefined);
   }
   if (out.length === 0) return undefined;
-  return { pods: out, graceSeconds, ...(preStop === undefined ? {} : { preStop }) };
+  const last = latest(out.map((p) => p.deletionTimestamp));
+  const goneBy = last !== undefined && msBetween(ev.collectedAt, last) > 0 ? last : undefined;
+  return { pods: out, graceSeconds, ...(preStop === undefined ? {} : { preStop }), ...(goneBy === undefined ? {} : { goneBy }) };
 }
 
 /** "up to 1 hour (terminationGracePeriodSeconds 3600)". */

@@ -28,6 +28,7 @@ import type { EvidenceSource } from './evidence-source.js';
 import type { AutoscalerStatusEvidence } from './evidence-autoscaler.js';
 import type { ServiceCallerEvidence } from './evidence-callers.js';
 import type { ProvisionerControllerEvidence } from './evidence-provisioner.js';
+import type { DeploymentRolloutEvidence } from './evidence-rollout.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -36,6 +37,7 @@ export type * from './evidence-pod.js';
 export type * from './evidence-network.js';
 export type * from './evidence-node-memory.js';
 export type * from './evidence-node-change.js';
+export type * from './evidence-rollout.js';
 
 /** What `/triage` can look at. */
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
@@ -89,6 +91,8 @@ export interface WorkloadEvidence {
   rollingUpdate?: { maxUnavailable: string; maxSurge: string };
   /** Deployment: spec.paused (the rollout waits for a resume). */
   paused?: boolean;
+  /** Deployment: strategy, minReadySeconds, progressDeadlineSeconds (evidence-rollout.ts). */
+  rolloutSettings?: DeploymentRolloutEvidence;
   /**
    * Deployment, StatefulSet: the field managers that own spec.replicas (managedFields), newest
    * write first — the HPA writes through the `scale` subresource, a GitOps sync or a kubectl apply

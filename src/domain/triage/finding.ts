@@ -46,6 +46,7 @@ export type FindingKind =
   | 'recent-rollout'
   | 'rollout-stalled'
   | 'rollout-hold'
+  | 'rollout-settings'
   | 'pod-create-failed'
   | 'hpa'
   | 'replica-fight'

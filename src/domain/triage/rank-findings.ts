@@ -35,6 +35,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   // Pods preempted for higher-priority ones: their replacements are Pending because the room was taken.
   preemption: ['failed-scheduling', ...POD_SYMPTOMS],
   'pod-create-failed': POD_SYMPTOMS,
+  // The Deployment's own settings hold the rollout (a minReadySeconds past the deadline, Recreate behind a drain): the stall, the empty Service and the draining pods' failed probes are this.
+  'rollout-settings': ['readiness-probe', ...POD_SYMPTOMS],
   // New pods on one node get no network from its CNI plugin: they sit on that node, waiting.
   'pod-sandbox': ['node-concentration', 'unexplained', ...POD_SYMPTOMS],
   'volume-attach': POD_SYMPTOMS,

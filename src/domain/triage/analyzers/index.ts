@@ -41,6 +41,7 @@ import { analyzeReadinessProbes } from './readiness-probe.js';
 import { analyzeRecentRollout } from './recent-rollout.js';
 import { analyzeRolloutStalled } from './rollout-stalled.js';
 import { analyzeRolloutHold } from './rollout-hold.js';
+import { analyzeRolloutSettings } from './rollout-settings.js';
 import { analyzeSchemaMigrations } from './schema-migration.js';
 import { analyzeServiceEndpoints } from './service-endpoints.js';
 import { analyzeForeignEndpoints } from './service-foreign-endpoints.js';
@@ -107,6 +108,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'recent-rollout': analyzeRecentRollout,
   'rollout-stalled': analyzeRolloutStalled,
   'rollout-hold': analyzeRolloutHold,
+  'rollout-settings': analyzeRolloutSettings,
   'pod-create-failed': analyzePodCreateFailures,
   'pod-sandbox': analyzePodSandbox,
   hpa: analyzeHpa,
