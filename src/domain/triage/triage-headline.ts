@@ -5,6 +5,7 @@
 import { clipMiddle } from './collapse-events.js';
 import type { TriageEvidence } from './evidence.js';
 import { findCondition } from './evidence-lookup.js';
+import { describeJobProgress } from './job-progress.js';
 import type { Finding } from './finding.js';
 import { RECENT_MS, countReadyPods, getDesiredReplicas, getLastTermination, listContainers } from './pod-status.js';
 import { sortRevisions } from './revision-diff.js';
@@ -72,7 +73,8 @@ function formatBatchHealthy(ev: TriageEvidence, who: string): string {
   const schedule = ev.workload?.schedule;
   const newest = jobs[0];
   const when = newest?.completionTime ?? newest?.startTime ?? newest?.createdAt;
-  const runs = jobs.length === 0 ? 'no runs kept yet' : `${done.length === jobs.length ? `its last ${jobs.length === 1 ? 'run' : `${jobs.length} runs`} completed` : `${done.length} of its last ${jobs.length} runs completed${running.length > 0 ? `, ${running.length} running` : ''}`}${when ? `, the newest ${formatAgo(when, ev.collectedAt)}` : ''}`;
+  const progress = ev.target.kind === 'Job' && newest ? describeJobProgress(newest) : undefined;
+  const runs = progress !== undefined ? `${when ? `started ${formatAgo(when, ev.collectedAt)}, ` : ''}${progress}` : jobs.length === 0 ? 'no runs kept yet' : `${done.length === jobs.length ? `its last ${jobs.length === 1 ? 'run' : `${jobs.length} runs`} completed` : `${done.length} of its last ${jobs.length} runs completed${running.length > 0 ? `, ${running.length} running` : ''}`}${when ? `, the newest ${formatAgo(when, ev.collectedAt)}` : ''}`;
   const warnings = ev.events.filter((e) => e.type === 'Warning' && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS)).length;
   const told = warnings === 0 ? 'no warning events' : `${warnings} warning event${warnings === 1 ? '' : 's'}`;
   return `${who} looks healthy: ${runs}${schedule ? ` (schedule ${schedule.cron}${schedule.suspended ? ', suspended' : ''})` : ''}; ${told} in the last hour.`;
