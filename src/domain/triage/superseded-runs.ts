@@ -4,10 +4,12 @@
  * lines are not the CronJob's state now. The Jobs themselves stay in the evidence, so the analyzers
  * of the run history (no success for a while, schedule) still see every run.
  * Within one run too: a Job that is Complete retried past its failed pods (within backoffLimit),
- * so those failed attempts are history as well.
+ * so those failed attempts are history as well; and so is the failed attempt of an index an Indexed
+ * Job has since completed, while the Job still runs (the index is done, only the others remain).
  */
-import type { IsoTime, JobEvidence, TriageEvidence } from './evidence.js';
+import type { IsoTime, JobEvidence, PodEvidence, TriageEvidence } from './evidence.js';
 import { findCondition } from './evidence-lookup.js';
+import { parseIndexList } from './job-indexes.js';
 
 function startOf(j: JobEvidence): IsoTime | undefined {
   return j.startTime ?? j.createdAt;
@@ -27,10 +29,23 @@ export function listSupersededJobs(jobs: readonly JobEvidence[]): Set<string> {
   return new Set(superseded.map((j) => j.name));
 }
 
-/** Failed pods of Jobs that completed anyway: attempts a later pod of the same Job made good. */
+/**
+ * The indexes of a not-failed Indexed Job that are done: status.completedIndexes, or an index one of
+ * its pods Succeeded for. Empty for a Job that failed: its failed pods are its story then.
+ */
+function listDoneIndexes(j: JobEvidence, pods: readonly PodEvidence[]): Set<number> {
+  if (j.completionMode !== 'Indexed' || findCondition(j.conditions, 'Failed')?.status === 'True') return new Set();
+  const succeeded = pods.filter((p) => p.jobName === j.name && p.phase === 'Succeeded' && p.completionIndex !== undefined).map((p) => p.completionIndex ?? -1);
+  return new Set([...parseIndexList(j.completedIndexes), ...succeeded]);
+}
+
+/** Failed pods of Jobs that completed anyway, or of indexes completed since: attempts a later pod made good. */
 function listRetriedPods(ev: TriageEvidence): Set<string> {
-  const done = new Set((ev.jobs ?? []).filter(hasCompleted).map((j) => j.name));
-  return new Set(ev.pods.filter((p) => p.phase === 'Failed' && p.jobName !== undefined && done.has(p.jobName)).map((p) => p.name));
+  const jobs = ev.jobs ?? [];
+  const done = new Set(jobs.filter(hasCompleted).map((j) => j.name));
+  const doneIndexes = new Map(jobs.map((j) => [j.name, listDoneIndexes(j, ev.pods)]));
+  const retried = (p: PodEvidence) => p.jobName !== undefined && (done.has(p.jobName) || (p.completionIndex !== undefined && doneIndexes.get(p.jobName)?.has(p.completionIndex) === true));
+  return new Set(ev.pods.filter((p) => p.phase === 'Failed' && retried(p)).map((p) => p.name));
 }
 
 /** The evidence of a CronJob or Job without the pods (and their logs and events) of superseded runs and retried attempts. */

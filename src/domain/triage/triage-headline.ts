@@ -5,6 +5,8 @@
 import { clipMiddle } from './collapse-events.js';
 import type { TriageEvidence } from './evidence.js';
 import { findCondition } from './evidence-lookup.js';
+import { describeJobProgress } from './job-progress.js';
+import { describeKedaAtZero, describeKedaWake, findKedaAtZero } from './keda-at-zero.js';
 import type { Finding } from './finding.js';
 import { RECENT_MS, countReadyPods, getDesiredReplicas, getLastTermination, listContainers } from './pod-status.js';
 import { sortRevisions } from './revision-diff.js';
@@ -56,8 +58,11 @@ function formatVerdictLine(ev: TriageEvidence, verdict: Verdict, analyzerFailure
   const logs = errorLines === 0 ? 'no errors' : `${errorLines} error line${errorLines === 1 ? '' : 's'} (too few to call failing)`;
   const [newest] = sortRevisions(ev.revisions);
   const revision = newest ? ` Revision ${newest.revision}, rolled out ${formatAgo(newest.createdAt, ev.collectedAt)}.` : '';
+  // At zero by KEDA's design, "0/0 ready" would read as an outage: say who holds it there and what wakes it.
+  const keda = findKedaAtZero(ev);
+  const replicas = keda ? `${describeKedaAtZero(keda)}${keda.since ? ` ${formatAgo(keda.since, ev.collectedAt)}` : ''}, KEDA activates it again when ${describeKedaWake(keda)} shows work; ` : `${countReadyPods(ev)}/${getDesiredReplicas(ev)} ready, `;
   return (
-    `${who} looks healthy: ${countReadyPods(ev)}/${getDesiredReplicas(ev)} ready, ` +
+    `${who} looks healthy: ${replicas}` +
     `${restarts === 0 ? 'no restarts' : `${restarts} container restart${restarts === 1 ? '' : 's'}`}, ` +
     `${warnings === 0 ? 'no warning events' : `${warnings} warning event${warnings === 1 ? '' : 's'}`}` +
     `${sampled > 0 ? ` and ${logs} in the logs of ${sampled} pod${sampled === 1 ? '' : 's'}` : ''} in the last hour.${revision}`
@@ -72,7 +77,8 @@ function formatBatchHealthy(ev: TriageEvidence, who: string): string {
   const schedule = ev.workload?.schedule;
   const newest = jobs[0];
   const when = newest?.completionTime ?? newest?.startTime ?? newest?.createdAt;
-  const runs = jobs.length === 0 ? 'no runs kept yet' : `${done.length === jobs.length ? `its last ${jobs.length === 1 ? 'run' : `${jobs.length} runs`} completed` : `${done.length} of its last ${jobs.length} runs completed${running.length > 0 ? `, ${running.length} running` : ''}`}${when ? `, the newest ${formatAgo(when, ev.collectedAt)}` : ''}`;
+  const progress = ev.target.kind === 'Job' && newest ? describeJobProgress(newest) : undefined;
+  const runs = progress !== undefined ? `${when ? `started ${formatAgo(when, ev.collectedAt)}, ` : ''}${progress}` : jobs.length === 0 ? 'no runs kept yet' : `${done.length === jobs.length ? `its last ${jobs.length === 1 ? 'run' : `${jobs.length} runs`} completed` : `${done.length} of its last ${jobs.length} runs completed${running.length > 0 ? `, ${running.length} running` : ''}`}${when ? `, the newest ${formatAgo(when, ev.collectedAt)}` : ''}`;
   const warnings = ev.events.filter((e) => e.type === 'Warning' && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS)).length;
   const told = warnings === 0 ? 'no warning events' : `${warnings} warning event${warnings === 1 ? '' : 's'}`;
   return `${who} looks healthy: ${runs}${schedule ? ` (schedule ${schedule.cron}${schedule.suspended ? ', suspended' : ''})` : ''}; ${told} in the last hour.`;

@@ -14,6 +14,7 @@ import { isStuckTerminating } from './terminating-pods.js';
 import { earliest, formatSpan, isWithin, msBetween } from './time-span.js';
 import { readLineTime } from './request-silence.js';
 import { explainStandbyConflict } from './standby-conflict.js';
+import { isRecoveredMetricFailure } from './hpa-metric-recovery.js';
 import { truncate } from '../text.js';
 
 /** Event reasons some analyzer reads (and decides about, even when it finds nothing worth saying). */
@@ -85,7 +86,7 @@ function describeEvents(ev: TriageEvidence, group: EventEvidence[]): Finding {
 }
 
 function unexplainedEvents(ev: TriageEvidence, findings: readonly Finding[]): Finding[] {
-  const events = ev.events.filter((e) => e.type === 'Warning' && !HANDLED_REASONS.has(e.reason) && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS) && e.object.kind !== 'Node');
+  const events = ev.events.filter((e) => e.type === 'Warning' && !HANDLED_REASONS.has(e.reason) && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS) && e.object.kind !== 'Node' && !isRecoveredMetricFailure(ev, e));
   const groups = new Map<string, EventEvidence[]>();
   for (const e of events) {
     if (mentioned(findings, e)) continue;

@@ -1,4 +1,5 @@
 import type { ServiceEvidence, TriageEvidence } from '../evidence.js';
+import { findKedaAtZero } from '../keda-at-zero.js';
 import { findPod, hasReadFailure } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
@@ -13,6 +14,8 @@ import { msBetween } from '../time-span.js';
  */
 export function analyzeServiceEndpoints(ev: TriageEvidence): Finding[] {
   if (hasReadFailure(ev, 'endpointSlices')) return [];
+  // Scaled to zero by KEDA's design: no endpoint is expected until KEDA activates it (unready-replicas says so).
+  if (findKedaAtZero(ev) !== undefined) return [];
   return listSelectingServices(ev).flatMap((svc) => describeService(ev, svc));
 }
 

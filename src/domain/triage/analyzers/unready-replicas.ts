@@ -1,4 +1,4 @@
-import type { TriageEvidence } from '../evidence.js';
+import type { EventEvidence, TriageEvidence } from '../evidence.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl, formatWorkloadRef, listPodsCommand } from '../kubectl-command.js';
 import { formatEventLine } from '../collapse-events.js';
@@ -6,6 +6,7 @@ import { countReadyPods, isPodFailing, limitLines, listNodesOf } from '../pod-st
 import { CHURN_MIN, listReplacedPods } from '../replaced-pods.js';
 import { listSelectingServices } from '../service-match.js';
 import { formatAgo, msBetween } from '../time-span.js';
+import { type KedaAtZero, describeKedaAtZero, describeKedaWake, findKedaAtZero } from '../keda-at-zero.js';
 
 /**
  * The safety net: fewer ready replicas than desired, whether or not another analyzer knows
@@ -23,6 +24,8 @@ export function analyzeUnreadyReplicas(ev: TriageEvidence): Finding[] {
     const scaled = ev.events.filter((e) => e.reason === 'ScalingReplicaSet' && / to 0\b/.test(e.message)).sort((a, b) => msBetween(a.lastSeen, b.lastSeen)).at(-1);
     const from = scaled ? /from (\d+) to 0/.exec(scaled.message)?.[1] : undefined;
     const services = listSelectingServices(ev).map((s) => s.name);
+    const keda = findKedaAtZero(ev);
+    if (keda) return [describeIntendedZero(ev, keda, scaled, services)];
     return [
       {
         id: 'unready-replicas/scaled-to-zero',
@@ -67,4 +70,28 @@ export function analyzeUnreadyReplicas(ev: TriageEvidence): Finding[] {
       affected: { pods: failing.map((p) => p.name), nodes: listNodesOf(failing) },
     },
   ];
+}
+
+/** KEDA's scale-to-zero: context (info), not an outage; it says what would bring the workload back. */
+function describeIntendedZero(ev: TriageEvidence, k: KedaAtZero, scaled: EventEvidence | undefined, services: readonly string[]): Finding {
+  const ref = formatWorkloadRef(ev.target);
+  const when = scaled?.lastSeen ?? k.since;
+  const so = k.scaledObject ?? '<name>';
+  return {
+    id: 'unready-replicas/keda-at-zero',
+    kind: 'unready-replicas',
+    title: `${ev.target.name} is ${describeKedaAtZero(k)}${when ? `, ${formatAgo(when, ev.collectedAt)}` : ''}: KEDA activates it again when ${describeKedaWake(k)} shows work`,
+    layer: 'capacity',
+    severity: 'info',
+    confidence: 'high',
+    evidence: [
+      'spec.replicas 0',
+      ...(scaled ? [formatEventLine(scaled)] : []),
+      `HPA ${k.hpa.name}: ScalingActive=False (ScalingDisabled)${k.disabled.message ? `: ${k.disabled.message}` : ''}`,
+      'no current Warning from KEDA or its HPA',
+    ],
+    likelyCause: `KEDA scales ${ev.target.name} to zero when its trigger reports no work (minReplicaCount 0) and disables its HPA there; this is its design, not an outage.${services.length > 0 ? ` Service ${services.join(', ')} has no endpoints until it is activated.` : ''}`,
+    nextAction: `Nothing to do while no work waits. If work waits and it stays at 0, read the ScaledObject's events and the keda-operator log: KEDA alone activates it from zero.`,
+    confirmCommands: [formatKubectl(ev.target, `get ${ref} -o wide`), formatKubectl(ev.target, `describe scaledobject ${so}`), formatKubectl(ev.target, `describe hpa ${k.hpa.name}`)],
+  };
 }
