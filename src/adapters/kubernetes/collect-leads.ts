@@ -11,7 +11,7 @@ import { findIngressCutoff } from '../../domain/triage/ingress-cutoff.js';
 import { pickDependencyServices } from '../../domain/triage/dependency-service.js';
 import { pickTimedOutDatabase } from '../../domain/triage/database-locks.js';
 import { pickShortNamesElsewhere } from '../../domain/triage/service-elsewhere.js';
-import { listExplainedServices, listRefusingServices } from '../../domain/triage/analyzers/dependency-refuses.js';
+import { listExplainedServices, listPinnedServerPods, listRefusingServices } from '../../domain/triage/analyzers/dependency-refuses.js';
 import { listRejectedSecrets } from '../../domain/triage/analyzers/credentials-rejected.js';
 import { pickHostPortClashes } from '../../domain/triage/host-port-holders.js';
 import { needsDnsCapacity } from '../../domain/triage/dns-capacity.js';
@@ -87,7 +87,10 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const seen = { logs: d.logs, pods: pods.ranked, target };
     // One whose own servers log why (a disk watermark), in any namespace: a few of its pods' tails.
     const explained = listExplainedServices(seen);
-    const [own, explaining] = await Promise.all([readDependencyPods(ctx, pickDependencyPods(dependencyServiceNames(seen), slices)), explained.length === 0 ? [] : readExplainingPods(ctx, explained)]);
+    // A client pinned to one pod of a replicated server (its pod DNS name): that pod, whose log names the primary now.
+    const picked = pickDependencyPods(dependencyServiceNames(seen), slices);
+    const pinned = listPinnedServerPods({ ...seen, endpointSlices: slices }).filter((p) => !picked.some((x) => x.pod === p.pod));
+    const [own, explaining] = await Promise.all([readDependencyPods(ctx, [...picked, ...pinned]), explained.length === 0 ? [] : readExplainingPods(ctx, explained)]);
     return [...own, ...explaining];
   });
   const portHoldersP = podsP.then((pods) => {

@@ -10,6 +10,8 @@ export interface EnvDependency {
   /** The env var that holds the address. */
   env: string;
   host: string;
+  /** The port the address names, when it names one. */
+  port?: string;
   /** How it was picked: the line names the host, shares words with it, or it is the only address. */
   by: 'named' | 'words' | 'only';
 }
@@ -24,13 +26,17 @@ export function splitWords(text: string): Set<string> {
   return new Set(words.map((w) => (w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w)));
 }
 
-/** URL (`scheme://host[:port]`) or bare `host:port` values among the container's literal env. */
-export function listEnvAddresses(c: ContainerSpecEvidence | undefined): { env: string; host: string }[] {
+/** `scheme://host[:port]`, a JDBC URL (`jdbc:postgresql://host:5432/db`) among them. */
+const URL_ADDRESS = /^(?<scheme>(?:jdbc:)?[a-z][a-z0-9+.-]*):\/\/(?:[^@/\s]*@)?(?<host>[a-z0-9.-]+)(?::(?<port>\d{2,5}))?/i;
+const HOST_PORT = /^(?<host>[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*):(?<port>\d{2,5})$/i;
+
+/** URL or bare `host:port` values among the container's literal env; a URL's scheme says the protocol ("jdbc:postgresql"). */
+export function listEnvAddresses(c: ContainerSpecEvidence | undefined): { env: string; host: string; port?: string; scheme?: string }[] {
   return (c?.env ?? []).flatMap((e) => {
     if (!('value' in e)) return [];
-    const v = e.value.trim();
-    const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s]*@)?([a-z0-9.-]+)/i.exec(v)?.[1] ?? /^([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*):\d{2,5}$/i.exec(v)?.[1];
-    return host === undefined ? [] : [{ env: e.name, host }];
+    const g = (URL_ADDRESS.exec(e.value.trim()) ?? HOST_PORT.exec(e.value.trim()))?.groups;
+    if (g?.['host'] === undefined) return [];
+    return [{ env: e.name, host: g['host'], ...(g['port'] ? { port: g['port'] } : {}), ...(g['scheme'] ? { scheme: g['scheme'] } : {}) }];
   });
 }
 
@@ -43,14 +49,19 @@ export function pickEnvDependency(c: ContainerSpecEvidence | undefined, lines: r
   const text = lines.join('\n');
   // The Service name alone counts when it is long enough not to be a common word ("api", "db").
   const named = addresses.find((a) => text.includes(a.host) || ((a.host.split('.')[0] ?? '').length >= 6 && text.includes(a.host.split('.')[0] ?? '')));
-  if (named) return { ...named, by: 'named' };
+  if (named) return { ...withoutScheme(named), by: 'named' };
   const said = splitWords(text);
   const scored = addresses
-    .map((a) => ({ a, score: [...splitWords(`${a.env} ${a.host.split('.').slice(0, 2).join(' ')}`)].filter((w) => said.has(w)).length }))
+    // The scheme counts too: a stack through the Postgres driver or "JDBC Connection" is about a jdbc:postgresql URL.
+    .map((a) => ({ a, score: [...splitWords(`${a.env} ${a.scheme ?? ''} ${a.host.split('.').slice(0, 2).join(' ')}`)].filter((w) => said.has(w)).length }))
     .filter((x) => x.score > 0)
     .sort((x, y) => y.score - x.score);
   const [best, next] = scored;
-  if (best && (next === undefined || next.score < best.score)) return { ...best.a, by: 'words' };
+  if (best && (next === undefined || next.score < best.score)) return { ...withoutScheme(best.a), by: 'words' };
   const only = addresses.length === 1 ? addresses[0] : undefined;
-  return only ? { ...only, by: 'only' } : undefined;
+  return only ? { ...withoutScheme(only), by: 'only' } : undefined;
+}
+
+function withoutScheme(a: { env: string; host: string; port?: string }): Omit<EnvDependency, 'by'> {
+  return { env: a.env, host: a.host, ...(a.port ? { port: a.port } : {}) };
 }

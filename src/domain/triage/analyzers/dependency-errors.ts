@@ -11,6 +11,8 @@ import { resolveDependency } from '../name-resolution.js';
 import { describeServiceElsewhere, listNearServices } from '../service-elsewhere.js';
 import { findDownLoopbackServer } from '../loopback-sibling.js';
 import { describeTrustUnchanged, explainUntrusted, findRekeyedCa, findTrustBundle } from '../trust-bundle.js';
+import { type EnvDependency, pickEnvDependency } from '../env-dependency.js';
+import type { PodEvidence } from '../evidence.js';
 
 export type { DependencyError, DependencyProblem } from '../dependency-error-line.js';
 export { parseDependencyError } from '../dependency-error-line.js';
@@ -129,10 +131,13 @@ export function analyzeDependencyErrors(ev: TriageEvidence): Finding[] {
 
 function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
   const first = group[0] as Hit;
-  const { problem, dependency } = first.error;
+  const { problem } = first.error;
   const text = TEXT[problem];
   const pods = unique(group.map((h) => h.log.pod));
   const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
+  // A line that names no host ("Connect timed out"): the pods' env address its stack or client names.
+  const fromEnv = first.error.dependency === undefined ? findEnvDependency(podObjects, group) : undefined;
+  const dependency = first.error.dependency ?? (fromEnv ? `${fromEnv.host}${fromEnv.port ? `:${fromEnv.port}` : ''}` : undefined);
   const failing = podObjects.filter((p) => isPodFailing(p, ev.collectedAt));
   const nearEnd = group.filter((h) => h.index >= h.log.lines.length - 10);
   const host = dependency?.replace(/:\d+$/, '');
@@ -143,6 +148,7 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
   const evidence = [
     `${group.length} log line${group.length === 1 ? '' : 's'} in ${pods.length} pod${pods.length === 1 ? '' : 's'} (${pods.slice(0, 3).join(', ')}${pods.length > 3 ? ', …' : ''})`,
     `log ${first.log.pod}: ${decisiveLine}`,
+    ...(fromEnv ? [`the pods connect to ${dependency ?? fromEnv.host} (env ${fromEnv.env}); ${fromEnv.by === 'named' ? 'the lines name it' : 'the failing client and its stack name that protocol'}`] : []),
   ];
   // The dependency's own state, when it is a Service of this namespace: the next place to look.
   const svcRef = host ? findInClusterService(host, ev.target.namespace) : undefined;
@@ -219,7 +225,7 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
   if (problem === 'timeout' && !resolved) confirm.push(formatKubectl(ev.target, 'get networkpolicy'));
 
   return {
-    id: `dependency-error/${problem}/${dependency ?? 'unknown'}`,
+    id: `dependency-error/${problem}/${first.error.dependency ?? 'unknown'}`,
     kind: 'dependency-error',
     title: `${expiredAt ? text.title(dependency).replace('has expired', `expired at ${expiredAt}`) : text.title(dependency)}${dependencyState} (${sidecarName ? `${sidecarName} ` : ''}logs of ${pods.length} ${readyOnly ? 'ready ' : ''}pod${pods.length === 1 ? '' : 's'}${readyOnly ? `, ${group.length} lines` : ''})`,
     layer: 'network/routing',
@@ -254,4 +260,20 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
     confirmCommands: confirm,
     affected: { pods, nodes: listNodesOf(podObjects), ...(resolution?.services?.length ? { services: resolution.services } : {}) },
   };
+}
+
+/** Lines after a hit that belong to it: the stack trace that names the driver or client. */
+const CONTEXT_LINES = 15;
+
+/**
+ * The env address an unnamed failure is about, when the lines and their stack name it or share
+ * words with it (a JDBC URL and "Unable to acquire JDBC Connection … org.postgresql"); never the
+ * only address by default, and never one picked among several that fit as well.
+ */
+function findEnvDependency(podObjects: readonly PodEvidence[], group: readonly Hit[]): EnvDependency | undefined {
+  const first = group[0];
+  const container = podObjects.find((p) => p.name === first?.log.pod)?.containers.find((c) => c.name === first?.log.container);
+  const lines = group.flatMap((h) => h.log.lines.slice(h.index, h.index + 1 + CONTEXT_LINES));
+  const dep = pickEnvDependency(container, [...new Set(lines)]);
+  return dep && dep.by !== 'only' ? dep : undefined;
 }

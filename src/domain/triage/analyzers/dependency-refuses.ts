@@ -13,6 +13,7 @@ import { describeMixedRole, findMixedRoleService } from '../mixed-role-service.j
 import { readLineTime } from '../request-silence.js';
 import { FLOOD_STAGE, findServerExplanation } from '../server-explanation.js';
 import type { ServerExplanation } from '../server-explanation.js';
+import { findPinnedPod, findPrimaryNow, shortPodName } from '../pinned-server-pod.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
 interface Refusal {
@@ -152,6 +153,22 @@ export function listRefusingServices(ev: Pick<TriageEvidence, 'logs' | 'pods' | 
 }
 
 /**
+ * The one pod a client that writes to a read-only server is pinned to (its address is that pod's
+ * DNS name under a headless Service), at most one: the collector reads its log, which names the
+ * primary now.
+ */
+export function listPinnedServerPods(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target' | 'endpointSlices'>): { service: string; pod: string }[] {
+  for (const r of REFUSALS.filter((x) => x.failover)) {
+    const hit = findHits(ev, r).length >= MIN_LINES ? findHits(ev, r)[0] : undefined;
+    const c = ev.pods.find((p) => p.name === hit?.log.pod)?.containers.find((x) => x.name === hit?.log.container);
+    const address = c ? findServerAddress(c, r.server) : undefined;
+    const pinned = address ? findPinnedPod(address.host, ev.target.namespace, ev.endpointSlices) : undefined;
+    if (pinned) return [pinned];
+  }
+  return [];
+}
+
+/**
  * Services (of any namespace) that the logs say refuse the workload for a reason their own logs
  * state (a disk watermark), at most `max`: the collector reads a few of their pods' log tails.
  */
@@ -202,17 +219,25 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     // When the refusals began, so a change of that Service before them is found as the trigger.
     const onset = mixed ? hits.map((h) => readLineTime(h.line)).filter((t) => t !== undefined).sort()[0] : undefined;
     const mixedFix = mixed ? `put the primary's ${Object.keys(mixed.missing).join(', ')} label back into ${mixed.service}'s selector so it selects the primary only (fix the chart or manifest that dropped it), then recycle the client's connections` : undefined;
-    const fixed = mixedFix ?? (told ? `${r.fix} — start with ${told.subject}` : r.fix);
+    // An address that names one pod of a headless Service never follows a failover: that pod's own log says who is primary now.
+    const pinned = r.failover && address ? findPinnedPod(address.host, ev.target.namespace, ev.endpointSlices) : undefined;
+    const primary = pinned ? findPrimaryNow(ev.dependencyPods?.find((d) => d.pod.name === pinned.pod)?.logs ?? []) : undefined;
+    const primaryPod = primary && shortPodName(primary.host) !== pinned?.pod ? shortPodName(primary.host) : undefined;
+    const pinnedWhy = pinned && address ? `${address.env} names pod ${pinned.pod} of headless Service ${pinned.service}, not the ${r.server} primary, so the client does not follow a failover${primaryPod ? `: ${pinned.pod} is now a replica of ${primaryPod}` : ''}` : undefined;
+    const pinnedFix = pinned && address ? `point ${address.env} at the current master through Sentinel or the master Service instead of pod ${pinned.pod}${primaryPod ? ` (now ${primaryPod}; short term, ${address.env} at ${primary?.host ?? primaryPod}:${primary?.port ?? ''})` : ''}, and reconnect` : undefined;
+    const fixed = mixedFix ?? pinnedFix ?? (told ? `${r.fix} — start with ${told.subject}` : r.fix);
     return [{
       id: `dependency-refuses/${r.server}/${r.refuses.split(':')[0] ?? ''}`,
       kind: 'dependency-error',
-      title: `${named} refuses ${mixedWhy ? `writes: ${mixedWhy}` : r.refuses}${configured}${told ? ` — ${told.said}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`,
+      title: `${named} refuses ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : r.refuses}${configured}${told ? ` — ${told.said}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`,
       layer: 'network/routing',
       severity: unready > 0 ? severityForPods(ev, unready) : 'warning',
       confidence: 'high',
       evidence: [
         `${named}${where}`,
         ...(mixedWhy ? [mixedWhy] : []),
+        ...(pinnedWhy ? [pinnedWhy] : []),
+        ...(primary && primaryPod ? [`log ${pinned?.pod ?? ''} (${r.server}): ${primary.line}`] : []),
         ...(told ? [`log ${told.pod} (${r.server}): ${told.line}`] : []),
         ...hits.slice(-2).map((h) => `log ${h.log.pod}: ${h.line}`),
         ...(own && alarm ? [`log ${own.pod.name} (${r.server}): ${alarm.alarm}`] : []),
@@ -221,7 +246,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
       ],
       decisive,
       ...(onset ? { onset } : {}),
-      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : `${r.why}${backlog} The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`,
+      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : `${r.why}${backlog} The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`,
       nextAction: `Fix ${named}: ${fixed}${alarm?.gone[0] ? ` — start with ${alarm.gone.map((g) => g.user).join(', ')}, whose connection is gone` : ''}.`,
       fix: fixed,
       confirmCommands: service
