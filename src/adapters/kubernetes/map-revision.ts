@@ -21,7 +21,7 @@ export function mapReplicaSet(rs: k8s.V1ReplicaSet): RevisionEvidence | undefine
     hash: meta.labels?.['pod-template-hash'] ?? '',
     createdAt: toIsoTime(meta.creationTimestamp) ?? '',
     containers: (rs.spec?.template?.spec?.containers ?? []).map(mapRevisionContainer),
-    template: mapPodTemplate(rs.spec?.template?.spec, rs.spec?.template?.metadata?.labels ?? {}),
+    template: mapPodTemplate(rs.spec?.template?.spec, rs.spec?.template?.metadata?.labels ?? {}, rs.spec?.template?.metadata?.annotations ?? {}),
   };
   if (rs.status?.replicas !== undefined) out.replicas = rs.status.replicas;
   const cause = meta.annotations?.[CHANGE_CAUSE_ANNOTATION];
@@ -47,14 +47,14 @@ function podSpecOfRevisionData(data: unknown): k8s.V1PodSpec | undefined {
   return { ...(podSpec as unknown as k8s.V1PodSpec), containers };
 }
 
-/** The template labels in a ControllerRevision's `data`, when it carries them. */
-function labelsOfRevisionData(data: unknown): Record<string, string> | undefined {
+/** The template labels or annotations in a ControllerRevision's `data`, when it carries them. */
+function metadataOfRevisionData(data: unknown, field: 'labels' | 'annotations'): Record<string, string> | undefined {
   const spec = isObject(data) ? data['spec'] : undefined;
   const template = isObject(spec) ? spec['template'] : undefined;
   const metadata = isObject(template) ? template['metadata'] : undefined;
-  const labels = isObject(metadata) ? metadata['labels'] : undefined;
-  if (!isObject(labels)) return undefined;
-  return Object.fromEntries(Object.entries(labels).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const map = isObject(metadata) ? metadata[field] : undefined;
+  if (!isObject(map)) return undefined;
+  return Object.fromEntries(Object.entries(map).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
 export function containersOfRevisionData(data: unknown): k8s.V1Container[] {
@@ -72,7 +72,7 @@ export function mapControllerRevision(cr: k8s.V1ControllerRevision, owner: 'Stat
     hash: owner === 'DaemonSet' ? (meta.labels?.['controller-revision-hash'] ?? name) : name,
     createdAt: toIsoTime(meta.creationTimestamp) ?? '',
     containers: containersOfRevisionData(cr.data).map(mapRevisionContainer),
-    template: mapPodTemplate(podSpecOfRevisionData(cr.data), labelsOfRevisionData(cr.data)),
+    template: mapPodTemplate(podSpecOfRevisionData(cr.data), metadataOfRevisionData(cr.data, 'labels'), metadataOfRevisionData(cr.data, 'annotations')),
   };
   // The StatefulSet controller copies the set's annotations onto each revision.
   const cause = meta.annotations?.[CHANGE_CAUSE_ANNOTATION];

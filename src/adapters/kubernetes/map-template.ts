@@ -41,11 +41,12 @@ export function mapRevisionContainer(c: k8s.V1Container): RevisionContainerEvide
 /** Labels the controllers add to tell revisions apart; they change on every rollout by design. */
 const HASH_LABELS = ['pod-template-hash', 'controller-revision-hash', 'pod-template-generation'];
 
-export function mapPodTemplate(spec: k8s.V1PodSpec | undefined, labels?: Record<string, string>): PodTemplateEvidence {
+export function mapPodTemplate(spec: k8s.V1PodSpec | undefined, labels?: Record<string, string>, annotations?: Record<string, string>): PodTemplateEvidence {
   const securityContext = compact(spec?.securityContext);
   const own = Object.fromEntries(Object.entries(labels ?? {}).filter(([k]) => !HASH_LABELS.includes(k)));
   return {
     ...(labels === undefined ? {} : { labels: own }),
+    ...(annotations === undefined ? {} : { annotations: Object.fromEntries(Object.entries(annotations).map(([k, v]) => [k, String(v).slice(0, 500)])) }),
     initContainers: (spec?.initContainers ?? []).map(mapRevisionContainer),
     volumes: mapVolumes(spec?.volumes),
     ...(spec?.serviceAccountName ? { serviceAccountName: spec.serviceAccountName } : {}),

@@ -120,6 +120,11 @@ export interface RevisionContainerEvidence {
 export interface PodTemplateEvidence {
   /** The template's labels (without the controller's hash label): selectors and policies match them. */
   labels?: Record<string, string>;
+  /**
+   * The template's annotations, values cut at 500 characters: many are behaviour (a mesh's proxy
+   * config, Multus' extra networks), so a change to them is part of what a rollout changed.
+   */
+  annotations?: Record<string, string>;
   initContainers: RevisionContainerEvidence[];
   volumes: VolumeEvidence[];
   serviceAccountName?: string;

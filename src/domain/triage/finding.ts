@@ -90,6 +90,7 @@ export type FindingKind =
   | 'idle-command'
   | 'schema-migration'
   | 'missed-injection'
+  | 'sidecar-startup'
   | 'session-affinity'
   | 'load-balancer'
   | 'object-change'

@@ -58,6 +58,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'schema-migration': ['readiness-probe', 'liveness-kill', 'exit-code', 'clean-exit', 'dependency-error', 'unexplained', ...PROCESS_EFFECTS],
   // Pods admitted without the containers they asked an injector for fail on what those containers provide.
   'missed-injection': ['exit-code', 'clean-exit', 'readiness-probe', 'liveness-kill', 'container-config', 'dependency-error', 'unexplained', ...PROCESS_EFFECTS],
+  // An app that starts before its mesh proxy: its refused calls at boot, its exits and restarts are the race.
+  'sidecar-startup': ['exit-code', 'clean-exit', 'readiness-probe', 'liveness-kill', 'dependency-error', 'unexplained', ...PROCESS_EFFECTS],
   'credentials-rejected': ['readiness-probe', 'liveness-kill', 'exit-code', 'crash-loop', 'unexplained', 'dependency-error', ...PROCESS_EFFECTS],
   'resource-exhaustion': ['readiness-probe', 'liveness-kill', 'signal-kill', 'exit-code', 'dependency-error', 'unexplained', ...PROCESS_EFFECTS],
   // A CPU limit cut: throttled pods stall, miss probe timeouts and run their requests into timeouts.

@@ -103,6 +103,35 @@ function diffContainers(older: readonly RevisionContainerEvidence[], newer: read
   return lines;
 }
 
+/**
+ * Annotations that change on every rollout by design and mean nothing for behaviour: `kubectl
+ * rollout restart`'s timestamp, config checksums (a chart's `checksum/config`: the ConfigMap's own
+ * change is what matters), deploy tools' timestamps.
+ */
+const NOISE_ANNOTATION = /(^|\/)(restartedAt|checksum[\w.-]*|[\w.-]*timestamp|deployed-at|deployTime)$|^checksum\//i;
+
+/** A pod annotation as a reviewer should see it: short, secrets redacted. */
+function formatAnnotation(value: string): string {
+  return JSON.stringify(redactSecrets(truncate(value, 120)));
+}
+
+/**
+ * Annotations added, removed or changed: many are behaviour read by an admission webhook or a
+ * plugin (a mesh's proxy config, Multus' extra networks), so they are part of what changed.
+ */
+function diffAnnotations(older: Record<string, string> | undefined, newer: Record<string, string> | undefined): string[] {
+  if (older === undefined || newer === undefined) return [];
+  const keys = [...new Set([...Object.keys(older), ...Object.keys(newer)])].filter((k) => !NOISE_ANNOTATION.test(k)).sort();
+  return keys.flatMap((k) => {
+    const a = older[k];
+    const b = newer[k];
+    if (a === b) return [];
+    if (a === undefined) return [`pod annotation added ${k}: ${formatAnnotation(b ?? '')}`];
+    if (b === undefined) return [`pod annotation removed ${k} (was ${formatAnnotation(a)})`];
+    return [`pod annotation ${k}: ${formatAnnotation(a)} → ${formatAnnotation(b)}`];
+  });
+}
+
 function formatRequirements(terms: readonly { key: string; operator: string; values: string[] }[][]): string[] {
   return terms.map((t) => t.map((r) => `${r.key} ${r.operator}${r.values.length > 0 ? ` (${r.values.join(',')})` : ''}`).join(' and '));
 }
@@ -119,6 +148,7 @@ function diffTemplate(older: PodTemplateEvidence | undefined, newer: PodTemplate
       lines.push(a === undefined ? `pod label added ${k}=${b ?? ''}` : b === undefined ? `pod label removed ${k}=${a}` : `pod label ${k}: ${a} → ${b}`);
     }
   }
+  lines.push(...diffAnnotations(older.annotations, newer.annotations));
   const volumes = (t: PodTemplateEvidence) => t.volumes.map((v) => `${v.name}:${v.source}${v.ref ? `/${v.ref}` : ''}${v.mode ? ` (mode ${v.mode})` : ''}${v.medium ? ` (medium ${v.medium}${v.sizeLimit ? `, sizeLimit ${v.sizeLimit}` : ''})` : ''}${v.items ? ` [items ${v.items.join(', ')}]` : ''}`);
   lines.push(...diffList('volumes', volumes(older), volumes(newer)));
   // A token's audience is invisible in the volume list, yet the API that reads the token checks it.
@@ -156,8 +186,8 @@ function diffTemplate(older: PodTemplateEvidence | undefined, newer: PodTemplate
  * image, command, args, env (secret values never shown), envFrom, requests and limits, probes,
  * ports, mounts and securityContext; then init containers and sidecars, volumes, service
  * account, pull secrets, nodeSelector, affinity, tolerations, the pod's securityContext, host
- * network and DNS policy.
- * Empty when only annotations or labels changed (a `kubectl rollout restart`).
+ * network and DNS policy, pod labels and annotations.
+ * Empty for a `kubectl rollout restart` (only its restartedAt annotation changes).
  */
 export function diffRevisions(older: RevisionEvidence, newer: RevisionEvidence): string[] {
   return [...diffContainers(older.containers, newer.containers, ''), ...diffTemplate(older.template, newer.template)];

@@ -110,8 +110,8 @@ describe('a Deployment with a bad rollout', () => {
       probes: { readiness: 'GET :http/ready, every 5s, timeout 1s, 3 failures', liveness: 'TCP :8080, after 10s, every 10s, timeout 1s, 3 failures' },
       volumeMounts: [],
     });
-    // The template's labels without the ReplicaSet's pod-template-hash, which changes on every rollout.
-    expect(v5?.template).toEqual({ labels: { app: 'payment-service' }, initContainers: [], volumes: [], imagePullSecrets: [], placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [] } });
+    // The template's labels without the ReplicaSet's pod-template-hash, which changes on every rollout; its annotations (none here) for the diff.
+    expect(v5?.template).toEqual({ labels: { app: 'payment-service' }, annotations: {}, initContainers: [], volumes: [], imagePullSecrets: [], placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [] } });
     expect(v4?.containers[0]?.image).toBe(IMAGE_V4);
     expect(v4?.containers[0]?.resources.limits).toEqual({ memory: '512Mi' });
     expect(v4?.containers[0]?.env).toContainEqual({ name: 'FEATURE_CACHE_WARMUP', value: 'off' });

@@ -109,6 +109,14 @@ describe('mapReplicaSet / ControllerRevision data', () => {
     expect(mapReplicaSet(rs(false))?.template?.automountServiceAccountToken).toBe(false);
     expect(mapReplicaSet(rs())?.template).not.toHaveProperty('automountServiceAccountToken');
   });
+
+  it("keeps the template's annotations, which a revision diff compares", () => {
+    const rs: k8s.V1ReplicaSet = {
+      metadata: { name: 'rtp-relay-7c9', annotations: { 'deployment.kubernetes.io/revision': '9' } },
+      spec: { selector: {}, template: { metadata: { annotations: { 'k8s.v1.cni.cncf.io/networks': 'vlan130-macvlan' } }, spec: { containers: [{ name: 'app', image: 'i' }] } } },
+    };
+    expect(mapReplicaSet(rs)?.template?.annotations).toEqual({ 'k8s.v1.cni.cncf.io/networks': 'vlan130-macvlan' });
+  });
 });
 
 describe('mapPod', () => {

@@ -151,6 +151,26 @@ describe('diffRevisions: the template', () => {
     expect(diffRevisions(a, b)).toEqual([]);
   });
 
+  it('shows pod annotations added, removed or changed, since webhooks and plugins act on them', () => {
+    const [a, b] = pair(
+      { template: template({ annotations: { 'k8s.v1.cni.cncf.io/networks': 'vlan130-macvlan', 'prometheus.io/scrape': 'true', 'sidecar.istio.io/proxyCPU': '200m' } }) },
+      { template: template({ annotations: { 'k8s.v1.cni.cncf.io/networks': 'media-vlan120', 'prometheus.io/scrape': 'true', 'proxy.istio.io/config': 'holdApplicationUntilProxyStarts: true\n' } }) },
+    );
+    expect(diffRevisions(a, b)).toEqual([
+      'pod annotation k8s.v1.cni.cncf.io/networks: "media-vlan120" → "vlan130-macvlan"',
+      'pod annotation removed proxy.istio.io/config (was "holdApplicationUntilProxyStarts: true\\n")',
+      'pod annotation added sidecar.istio.io/proxyCPU: "200m"',
+    ]);
+  });
+
+  it('leaves out annotations that change on every rollout: restartedAt, config checksums', () => {
+    const [a, b] = pair(
+      { template: template({ annotations: { 'kubectl.kubernetes.io/restartedAt': '2026-11-21T10:00:00Z', 'checksum/config': 'b2' } }) },
+      { template: template({ annotations: { 'checksum/config': 'a1' } }) },
+    );
+    expect(diffRevisions(a, b)).toEqual([]);
+  });
+
   it('lists container changes before template changes', () => {
     const [a, b] = pair({ containers: [revisionContainer({ image: IMAGE_V15, probes: { liveness: LIVENESS, readiness: READINESS } })], template: template({ imagePullSecrets: [] }) });
     expect(diffRevisions(a, b)).toEqual([`app image: ${IMAGE_V14} → ${IMAGE_V15}`, 'imagePullSecrets: "ecr-pull" → (none)']);

@@ -63,6 +63,7 @@ import { analyzeDisruptionBudget } from './disruption-budget.js';
 import { analyzeInitStuck } from './init-stuck.js';
 import { analyzeLifecycleHooks } from './lifecycle-hook.js';
 import { analyzeMissedInjection } from './missed-injection.js';
+import { analyzeSidecarStartup } from './sidecar-startup.js';
 import { analyzeVolumeFull } from './volume-full.js';
 import { analyzeSlowDependency } from './slow-dependency.js';
 import { analyzeResourceExhaustion } from './resource-exhaustion.js';
@@ -162,6 +163,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'daemonset-coverage': analyzeDaemonSetCoverage,
   'schema-migration': analyzeSchemaMigrations,
   'missed-injection': analyzeMissedInjection,
+  'sidecar-startup': analyzeSidecarStartup,
 };
 
 export interface AnalyzerRun {

@@ -1,11 +1,12 @@
 import { collapseEvents, formatEventLine } from '../collapse-events.js';
-import type { EventEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
+import type { EventEvidence, PodEvidence, RevisionEvidence, TriageEvidence } from '../evidence.js';
 import { findPod, listPodEvents, pickDecisiveLine } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl } from '../kubectl-command.js';
 import { RECENT_MS, groupBy, isPodFailing, severityForPods, unique } from '../pod-status.js';
 import { type SandboxFailure, isCniAgent, parseSandboxFailure } from '../sandbox-failure.js';
 import { describeAgentState, findNodeAgent } from '../node-agents.js';
+import { type AnnotatedMissingObject, findAnnotatedMissingObject } from '../sandbox-annotation.js';
 import { HOUR_MS, formatAgo, isWithin, latest, msBetween } from '../time-span.js';
 
 /** What the plugin cannot do, in the title's words. */
@@ -84,6 +85,45 @@ function describe(ev: TriageEvidence, node: string, pods: PodEvidence[], events:
   };
 }
 
+/** The pod's revision and the one before it, to tell whether the revision brought the annotation in. */
+function revisionsOf(ev: TriageEvidence, pod: PodEvidence | undefined): { revision?: RevisionEvidence; previous?: RevisionEvidence } {
+  const revision = ev.revisions.find((r) => r.hash === pod?.revisionHash);
+  if (revision === undefined) return {};
+  const previous = ev.revisions.filter((r) => r.revision < revision.revision).sort((a, b) => b.revision - a.revision)[0];
+  return previous === undefined ? { revision } : { revision, previous };
+}
+
+/** The plugin cannot find an object the pods' own annotation names: their configuration, on any node. */
+function describeMissingObject(ev: TriageEvidence, pods: PodEvidence[], events: EventEvidence[], failure: SandboxFailure, missing: AnnotatedMissingObject, revision: RevisionEvidence | undefined): Finding {
+  const n = pods.length;
+  const plugin = failure.plugin ? `CNI plugin ${failure.plugin}` : 'the CNI plugin';
+  const object = `${missing.resource} ${missing.name}`;
+  const whose = revision === undefined ? 'New pods' : `New pods of revision ${revision.revision}`;
+  const brought = missing.introducedBy;
+  const evidence = [
+    ...collapseEvents(events, { acrossObjects: true }).sort((a, b) => b.count - a.count).slice(0, 2).map((e) => formatEventLine(e, { maxLength: 400 })),
+    `pod template annotation ${missing.annotation}: ${JSON.stringify(missing.value)}`,
+    ...(brought ? [`revision ${brought.revision}: ${brought.change}`] : []),
+  ];
+  const fix = `create ${object} in namespace ${ev.target.namespace}, or point annotation ${missing.annotation} at one that exists`;
+  return {
+    id: `pod-sandbox/${missing.resource}/${missing.name}`,
+    kind: 'pod-sandbox',
+    title: `${whose} get no network (${n} pod${n === 1 ? '' : 's'} stuck in ContainerCreating): ${plugin} cannot find ${object}, which their annotation ${missing.annotation} names${brought ? ` (revision ${brought.revision} changed it)` : ''}`,
+    layer: 'network/routing',
+    severity: severityForPods(ev, n),
+    confidence: 'high',
+    evidence,
+    decisive: missing.quote,
+    likelyCause: `The pod template's annotation ${missing.annotation} asks ${plugin} to attach ${missing.name}, and no ${missing.resource} of that name exists in namespace ${ev.target.namespace}: the plugin fails every sandbox of these pods, on any node. The node is not at fault; pods without that annotation start there.${brought ? ` Revision ${brought.revision} brought the annotation's value in.` : ''}`,
+    nextAction: `Create ${object} in namespace ${ev.target.namespace}${brought ? ` or roll back to the previous revision (its annotation names what exists)` : ''}; the stuck pod${n === 1 ? '' : 's'} then start${n === 1 ? 's' : ''} on the next sandbox retry. No cordon helps: every node refuses them alike.`,
+    fix,
+    ...(brought ? {} : { outsideWorkload: `the annotation is unchanged across revisions; ${object} is missing for pods of any revision` }),
+    confirmCommands: [describePodCommand(ev.target, pods[0]?.name ?? ''), formatKubectl(ev.target, `get ${missing.resource}s`)],
+    affected: { pods: pods.map((p) => p.name), nodes: unique(pods.flatMap((p) => p.nodeName ?? [])) },
+  };
+}
+
 /**
  * Pods placed on a node that never start because the kubelet cannot create their sandbox: the CNI
  * plugin fails to set up their network. Names the node, the plugin, how it fails and, when the
@@ -94,6 +134,11 @@ export function analyzePodSandbox(ev: TriageEvidence): Finding[] {
   const stuck = ev.pods.filter((p) => p.nodeName !== undefined && isPodFailing(p, ev.collectedAt) && !p.containers.some((c) => c.state !== undefined && 'running' in c.state));
   const events = listPodEvents(ev, ['FailedCreatePodSandBox'], stuck.map((p) => p.name)).filter((e) => e.type === 'Warning' && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS));
   if (events.length === 0) return [];
+  const newest = events.find((e) => e.lastSeen === latest(events.map((x) => x.lastSeen))) ?? events[0];
+  const failing = unique(events.map((e) => e.object.name)).flatMap((name) => findPod(ev, name) ?? []);
+  const { revision, previous } = revisionsOf(ev, failing[0]);
+  const missing = newest === undefined ? undefined : findAnnotatedMissingObject(newest.message, revision, previous);
+  if (newest !== undefined && missing !== undefined) return [describeMissingObject(ev, failing, events, parseSandboxFailure(newest.message), missing, revision)];
   const byNode = groupBy(events, (e) => findPod(ev, e.object.name)?.nodeName ?? '');
   return [...byNode].flatMap(([node, group]) => {
     const pods = unique(group.map((e) => e.object.name)).flatMap((name) => findPod(ev, name) ?? []);

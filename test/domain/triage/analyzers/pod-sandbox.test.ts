@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzePodSandbox } from '../../../../src/domain/triage/analyzers/pod-sandbox.js';
-import type { NodeAgentsEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
-import { NODE_A, NS, baseEvidence, container, crashLooping, event, minutesAgo, pod, terminated } from '../scenarios/builders.js';
+import type { NodeAgentsEvidence, PodTemplateEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
+import { NODE_A, NS, REV6, REV7, baseEvidence, container, crashLooping, event, minutesAgo, pod, revision, terminated } from '../scenarios/builders.js';
 
 const CALICO = 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "5d1c7e0a9b3f": plugin type="calico" failed (add): stat /var/lib/calico/nodename: no such file or directory: check that the calico/node container is running and has mounted /var/lib/calico/';
 const AGENT = 'calico-node-7xk2q';
@@ -73,5 +73,39 @@ describe('analyzePodSandbox', () => {
     const started = sandboxScenario();
     started.pods = started.pods.map((p) => ({ ...p, phase: 'Running' as const, ready: true, containers: [container()] }));
     expect(analyzePodSandbox(started)).toEqual([]);
+  });
+});
+
+describe('analyzePodSandbox: an object the pods\' own annotation names is missing', () => {
+  const NAD = 'cannot find a network-attachment-definition (vlan130-macvlan) in namespace (payments): network-attachment-definitions.k8s.cni.cncf.io "vlan130-macvlan" not found';
+  const MULTUS = `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "9a1": plugin type="multus-shim" name="multus-cni-network" failed (add): CmdAdd (shim): CNI request failed with status 400: 'Multus: GetNetworkDelegates: failed getting the delegate: getKubernetesDelegate: ${NAD}\n': StdinData: {"binDir":"/opt/cni/bin"}`;
+  const template = (networks: string): PodTemplateEvidence => ({ annotations: { 'k8s.v1.cni.cncf.io/networks': networks }, initContainers: [], volumes: [], imagePullSecrets: [], placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [] } });
+
+  function multusScenario(olderNetworks: string): TriageEvidence {
+    const ev = sandboxScenario({ message: MULTUS });
+    const stuck = ev.pods[4];
+    if (stuck) stuck.revisionHash = REV7.hash;
+    return { ...ev, revisions: [revision(REV6, minutesAgo(21 * 24 * 60), { template: template(olderNetworks) }), revision(REV7, minutesAgo(18), { template: template('vlan130-macvlan') })] };
+  }
+
+  it('blames the annotation and the revision that changed it, not the node', () => {
+    const [f] = analyzePodSandbox(multusScenario('media-vlan120'));
+    expect(f?.title).toBe('New pods of revision 7 get no network (1 pod stuck in ContainerCreating): CNI plugin multus-shim cannot find network-attachment-definition vlan130-macvlan, which their annotation k8s.v1.cni.cncf.io/networks names (revision 7 changed it)');
+    expect(f?.decisive).toBe(NAD);
+    expect(f?.evidence).toContain('revision 7: pod annotation k8s.v1.cni.cncf.io/networks: "media-vlan120" → "vlan130-macvlan"');
+    expect(f?.outsideWorkload).toBeUndefined();
+    expect(f?.nextAction).not.toMatch(/cordon ip-/);
+  });
+
+  it('says the object is missing for any revision when the annotation did not change', () => {
+    const [f] = analyzePodSandbox(multusScenario('vlan130-macvlan'));
+    expect(f?.title).toMatch(/cannot find network-attachment-definition vlan130-macvlan, which their annotation k8s\.v1\.cni\.cncf\.io\/networks names$/);
+    expect(f?.outsideWorkload).toMatch(/missing for pods of any revision/);
+  });
+
+  it('still blames the node when the missing name is in no annotation of the pods', () => {
+    const ev = multusScenario('media-vlan120');
+    ev.revisions = ev.revisions.map((r) => ({ ...r, template: template('media-vlan120') }));
+    expect(analyzePodSandbox(ev)[0]?.title).toMatch(/^New pods on node /);
   });
 });
