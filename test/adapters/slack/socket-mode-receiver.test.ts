@@ -95,8 +95,10 @@ describe('SocketModeReceiver', () => {
     });
     const envelope = slack.socket.deliver('events_api', messageEvent('first try fails', 'Ev2'));
     const ack = await slack.waitFor(() => slack.socket.ackOf(envelope.envelope_id), 10_000);
-    expect(seen).toEqual([0, 1]);
-    expect(slack.socket.deliveriesOf(envelope.envelope_id).map((d) => d.envelope.retry_attempt)).toEqual([0, 1]);
+    // On a busy machine the retry's ack can come later than the next redelivery (100 ms), as it
+    // can from Slack: what matters is that the failed try was not acked and the retry was handled.
+    expect(seen.slice(0, 2)).toEqual([0, 1]);
+    expect(slack.socket.deliveriesOf(envelope.envelope_id).slice(0, 2).map((d) => d.envelope.retry_attempt)).toEqual([0, 1]);
     expect(ack.at).toBeGreaterThanOrEqual(slack.socket.deliveriesOf(envelope.envelope_id)[1]!.at);
   });
 
