@@ -36,7 +36,8 @@
 //   for at most two short names they cannot resolve that no Service of the namespace has, one
 //   cluster-wide list of Services by that name; where their lookups time out while every DNS pod
 //   is ready, the DNS Deployment's events and kube-system's ConfigMaps (names and times) and the log
-//   tails of two DNS pods; for a claim that waits for a static volume, one list of PersistentVolumes
+//   tails of two DNS pods; where they answer NXDOMAIN for a name outside the cluster, the DNS's
+//   Corefile ConfigMap (one get, read-dns-config.ts); for a claim that waits for a static volume, one list of PersistentVolumes
 //   (at most 500), keeping those whose claimRef names it;
 //   and where a container of the workload died in a system OOM of its node, the pods of that node
 //   (at most two nodes); where the failing pods are all on one node that reports no bad condition
@@ -240,7 +241,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     readEvents(ctx, hpas.map((h) => ({ kind: 'HorizontalPodAutoscaler', name: h.name })), 'events of HPAs'),
   );
 
-  const [pods, revisions, hpas, services, slices, namespaceContext, dns, workloadEvents, details, rsEvents, hpaEvents, metricsServer, preemptions, { leads, dnsCapacity }, leadEvents] = await Promise.all([
+  const [pods, revisions, hpas, services, slices, namespaceContext, dns, workloadEvents, details, rsEvents, hpaEvents, metricsServer, preemptions, { leads, dns: dnsParts }, leadEvents] = await Promise.all([
     podsP, revisionsP, hpasP, servicesP, slicesP, contextP, dnsP, workloadEventsP, detailsP, revisionEventsP, hpaEventsP, metricsServerP, preemptionsP, leadsP, leadEventsP,
   ]);
   const controllerRevision = w.kind === 'StatefulSet' ? (w.obj.status?.updateRevision === undefined ? undefined : revisions.byName.get(w.obj.status.updateRevision)) : w.kind === 'DaemonSet' ? revisions.revisions[0]?.revision : undefined;
@@ -268,7 +269,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     networkPolicies: namespaceContext.networkPolicies,
     quotas: namespaceContext.quotas,
     namespaceObjects: [...namespaceContext.objects, ...services.objects],
-    ...(dns === undefined ? {} : { dns: dnsCapacity === undefined ? dns : { ...dns, capacity: dnsCapacity } }),
+    ...(dns === undefined ? {} : { dns: { ...dns, ...dnsParts } }),
     ...(jobObjects.length > 0 ? { jobs: jobObjects.map(mapJob) } : {}),
     ...(refusedByJobCount ? { namespaceJobs: mapNamespaceJobs(jobsRead.all, jobsRead.complete) } : {}),
     ...(metricsServer === undefined ? {} : { metricsServer }),

@@ -3,7 +3,7 @@
 // that refuses it or that its queries time out on — with the log of the servers that say why —, another workload's pods behind its
 // Services, a Service of another namespace or of another name it looks for, the last callers an
 // ingress policy cut off, the callers of a workload that had no serving pod (pods whose env names its Service), what keeps a rejected Secret in sync, the injector of a missed webhook injection), the controller of a provisioner a claim waits on, who holds a port its pods need,
-// what left the cluster DNS short, and why the cluster autoscaler adds no node. Each is bounded (see collect-evidence.ts) and
+// what left the cluster DNS short, where its Corefile sends a name that answers NXDOMAIN, and why the cluster autoscaler adds no node. Each is bounded (see collect-evidence.ts) and
 // none happens on a healthy workload's evidence.
 import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
 import { listOwnServiceNames, pickCalledServices } from '../../domain/triage/called-service.js';
@@ -15,6 +15,8 @@ import { listExplainedServices, listPinnedServerPods, listRefusingServices } fro
 import { listRejectedSecrets } from '../../domain/triage/analyzers/credentials-rejected.js';
 import { pickHostPortClashes } from '../../domain/triage/host-port-holders.js';
 import { needsDnsCapacity } from '../../domain/triage/dns-capacity.js';
+import { needsDnsConfig } from '../../domain/triage/dns-route.js';
+import { readDnsConfig } from './read-dns-config.js';
 import type { CollectContext } from './collect-context.js';
 import { pickDownServices, readDownServices } from './read-down-services.js';
 import { readCallerPods } from './read-caller-pods.js';
@@ -55,9 +57,10 @@ export interface FirstReads {
 }
 
 type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController'>;
-type DnsCapacity = NonNullable<TriageEvidence['dns']>['capacity'];
+/** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
+type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
-export async function readLeads(ctx: CollectContext, target: TriageTarget, first: FirstReads): Promise<{ leads: Leads; dnsCapacity: DnsCapacity }> {
+export async function readLeads(ctx: CollectContext, target: TriageTarget, first: FirstReads): Promise<{ leads: Leads; dns: DnsParts }> {
   const now = (): string => ctx.now().toISOString();
   const { pods: podsP, services: servicesP, slices: slicesP, details: detailsP } = first;
   const ownPods = (pods: PodsRead): Set<string> => new Set(pods.ranked.map((p) => p.name));
@@ -133,11 +136,16 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const deployment = needsDnsCapacity(d.logs, dns);
     return deployment === undefined || dns === undefined ? undefined : readDnsCapacity(ctx, deployment, dns.pods);
   });
+  // Lookups of a name outside the cluster answer NXDOMAIN: where the DNS's Corefile sends that name (one get).
+  const dnsConfigP = Promise.all([first.dns, detailsP]).then(([dns, d]) => {
+    const name = needsDnsConfig(d.logs, dns);
+    return name === undefined ? undefined : readDnsConfig(ctx, name);
+  });
   // Failures on one node only, which reports no bad condition: what started there just before.
   const nodeChangeP = Promise.all([podsP, detailsP]).then(([pods, d]) => readNodeChange(ctx, pods.ranked, d.nodes, d.events));
 
-  const [nodeChange, downServices, calledServices, callerPods, serviceCallers, foreignPods, dependencyPods, portHolders, hostHolders, dependencyServices, servicesElsewhere, secretSyncEvents, dnsCapacity, autoscalerStatus, injector, provisionerController] = await Promise.all([
-    nodeChangeP, downP, calledP, callersP, serviceCallersP, foreignP, dependencyP, portHoldersP, hostHoldersP, dependencyServicesP, servicesElsewhereP, secretSyncP, dnsCapacityP, autoscalerP, injectorP, provisionerP,
+  const [nodeChange, downServices, calledServices, callerPods, serviceCallers, foreignPods, dependencyPods, portHolders, hostHolders, dependencyServices, servicesElsewhere, secretSyncEvents, dnsCapacity, autoscalerStatus, injector, provisionerController, dnsConfig] = await Promise.all([
+    nodeChangeP, downP, calledP, callersP, serviceCallersP, foreignP, dependencyP, portHoldersP, hostHoldersP, dependencyServicesP, servicesElsewhereP, secretSyncP, dnsCapacityP, autoscalerP, injectorP, provisionerP, dnsConfigP,
   ]);
   const leads: Leads = {
     ...(nodeChange === undefined ? {} : { nodeChange }),
@@ -156,5 +164,5 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     ...(injector === undefined ? {} : { injector }),
     ...(provisionerController === undefined ? {} : { provisionerController }),
   };
-  return { leads, dnsCapacity };
+  return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }) } };
 }

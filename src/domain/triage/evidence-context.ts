@@ -6,6 +6,7 @@
 import type { ConditionEvidence, IsoTime, NodeRequirementEvidence, Quantity } from './evidence-spec.js';
 import type { EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
 import type { NamespaceDeletionEvidence } from './evidence-namespace.js';
+import type { DnsConfigEvidence } from './evidence-dns-config.js';
 
 /** Every pod the workload's selector matched, counted by state; `pods` keeps only some. */
 export interface PodCensus {
@@ -201,6 +202,8 @@ export interface ClusterDnsEvidence {
    * With the log tails of up to two ready DNS pods: where their forwards to upstream resolvers time out.
    */
   capacity?: { deployment: string; events: EventEvidence[]; configMaps: NamespaceObjectEvidence[]; logs?: LogEvidence[] };
+  /** Its Corefile, read only when lookups of a name outside the cluster answer NXDOMAIN (see needsDnsConfig). */
+  config?: DnsConfigEvidence;
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import type { EndpointSliceEvidence, IsoTime, PodEvidence, ServiceEvidence, TriageEvidence } from './evidence.js';
 import { diagnoseClusterDnsBypass } from './cluster-dns-bypass.js';
+import { diagnoseDnsRoute } from './dns-route.js';
 import { findInClusterService } from './down-service.js';
 import { explainHeadlessDeadlock } from './headless-discovery.js';
 import { formatKubectl } from './kubectl-command.js';
@@ -53,12 +54,16 @@ export function resolveDependency(ev: TriageEvidence, problem: Problem, host: st
   // A cluster name asked of a resolver outside the cluster (the pods' DNS policy) exists nowhere it looks.
   const bypass = problem === 'dns-missing' ? diagnoseClusterDnsBypass(ev, host, pods) : undefined;
   if (bypass) return bypass;
+  // An outside name the cluster DNS answers NXDOMAIN for: where its Corefile sends it, and whether an edit just changed that.
+  const route = problem === 'dns-missing' ? diagnoseDnsRoute(ev, host, pods) : undefined;
+  if (route?.cause !== undefined) return route;
   if (CONNECTING.has(problem)) {
     const pinned = resolvePin(ev, host, pods, lines);
     if (pinned) return pinned;
   }
   const svc = lookUpService(ev, host);
-  if (svc === undefined) return undefined;
+  // No Service by that name: where the cluster DNS sends it is all there is to tell.
+  if (svc === undefined) return route;
   if (svc.service.type === 'ExternalName' && svc.service.externalName) return resolveExternalName(ev, problem, svc);
   if (svc.service.internalTrafficPolicy === 'Local' && CONNECTING.has(problem)) return resolveLocalPolicy(ev, svc, pods);
   if (problem === 'dns-missing') return explainHeadlessDeadlock(ev, svc);

@@ -9,6 +9,7 @@ import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl } from '../kubectl-command.js';
 import { listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { capitalize } from '../../text.js';
+import { nodePoolOf } from '../node-pool.js';
 
 /** The kubelet's admission reason for a resource the node lacks: "OutOf" + the resource name. */
 const OUT_OF = /^OutOf(\S+)$/;
@@ -17,10 +18,20 @@ function templateNodeName(ev: TriageEvidence, pod: PodEvidence): string | undefi
   return ev.revisions.find((r) => r.hash !== undefined && r.hash === pod.revisionHash)?.template?.nodeName;
 }
 
+/**
+ * Admission refusals that are not about room: the CPU, memory or topology manager (SMTAlignmentError
+ * under full-pcpus-only, TopologyAffinityError) or a device plugin cannot align what the pod asks
+ * for on that node. The scheduler placed the pod; the kubelet still rejects it, and every replica
+ * the controller re-creates there is rejected the same way.
+ */
+const ALIGNMENT = /^(SMTAlignmentError|TopologyAffinityError|UnexpectedAdmissionError)$/;
+
 export function analyzeKubeletRejections(ev: TriageEvidence): Finding[] {
+  const aligned = ev.pods.filter((p) => p.phase === 'Failed' && ALIGNMENT.test(p.reason ?? ''));
   const rejected = ev.pods.filter((p) => p.phase === 'Failed' && OUT_OF.test(p.reason ?? ''));
   const [first] = rejected;
-  if (first === undefined) return [];
+  const alignment = aligned.length > 0 ? [describeAlignmentRejection(ev, aligned)] : [];
+  if (first === undefined) return alignment;
   const reasons = unique(rejected.map((p) => p.reason ?? ''));
   const resources = reasons.map((r) => OUT_OF.exec(r)?.[1] ?? r);
   const nodes = listNodesOf(rejected);
@@ -47,6 +58,7 @@ export function analyzeKubeletRejections(ev: TriageEvidence): Finding[] {
     affected: { pods: rejected.map((p) => p.name), nodes },
   };
   if (pinned.length > 0) {
+    if (alignment.length > 0) return alignment;
     const samePlace = nodes.every((node) => pinned.includes(node));
     return [{
       ...common,
@@ -57,7 +69,7 @@ export function analyzeKubeletRejections(ev: TriageEvidence): Finding[] {
       fix: 'remove spec.nodeName from the pod template',
     }];
   }
-  return [{
+  return [...alignment, {
     ...common,
     title: `${capitalize(kubelet)}, out of ${resources.join(', ')}`,
     confidence: 'medium',
@@ -66,3 +78,54 @@ export function analyzeKubeletRejections(ev: TriageEvidence): Finding[] {
   }];
 }
 
+
+/** What each alignment refusal asks of the pod spec or the node pool's kubelet. */
+function adviseAlignment(reason: string, message: string): { cause: string; action: string; fix: string } {
+  if (reason === 'SMTAlignmentError') {
+    const perCore = /cpus per core = (\d+)/.exec(message)?.[1] ?? 'the threads per core';
+    return {
+      cause: `The kubelet runs the static CPU manager with the full-pcpus-only policy option: a Guaranteed pod is admitted only when its CPU count fills whole physical cores (a multiple of ${perCore} threads per core on these SMT nodes). The scheduler placed the pods; the kubelet rejects each one at admission, and the controller keeps creating replacements.`,
+      action: `Request a CPU count that is a multiple of ${perCore} (the threads per core), or drop full-pcpus-only from the kubelets of that node pool; then delete the Failed pods.`,
+      fix: `request a CPU count that is a multiple of ${perCore} (threads per core), or drop full-pcpus-only on that node pool`,
+    };
+  }
+  return {
+    cause: `The node's kubelet (its CPU, memory or topology manager, or a device plugin) cannot align what the pods ask for on that node, so it rejects them at admission after the scheduler placed them; the controller keeps creating replacements that meet the same refusal.`,
+    action: 'Compare the pods\' resource requests with the node pool\'s kubelet policies (cpuManagerPolicy, topologyManagerPolicy and their options) and change one of them; then delete the Failed pods.',
+    fix: 'align the pods\' requests with the node pool\'s kubelet CPU/topology policy',
+  };
+}
+
+function describeAlignmentRejection(ev: TriageEvidence, rejected: readonly PodEvidence[]): Finding {
+  const first = rejected[0] as PodEvidence;
+  const reason = first.reason ?? '';
+  const reasons = unique(rejected.map((p) => p.reason ?? ''));
+  const nodes = listNodesOf(rejected);
+  const pools = unique(nodes.flatMap((name) => nodePoolOf(ev.nodes.find((x) => x.name === name)) ?? []));
+  const message = (first.message ?? '').replace(/^Pod was rejected:\s*/, '');
+  const n = `${rejected.length} pod${rejected.length === 1 ? '' : 's'}`;
+  const where = pools.length > 0 ? `node pool ${pools.join(', ')}` : nodes.length > 0 ? nodes.slice(0, 2).join(', ') : 'their node';
+  const advice = adviseAlignment(reason, message);
+  return {
+    id: `placement/kubelet-rejected/${reasons.join(',')}`,
+    kind: 'placement',
+    layer: 'capacity',
+    severity: severityForPods(ev, rejected.length),
+    title: `The kubelet on ${where} rejected ${n} at admission (${reasons.join(', ')}): ${message || 'no message'}`,
+    confidence: 'high',
+    evidence: [
+      `${n} Failed, ${reasons.join(', ')}: Pod was rejected: ${message || 'no message'}`,
+      `on ${nodes.slice(0, 3).join(', ')}${nodes.length > 3 ? ', …' : ''}${pools.length > 0 ? ` (node pool ${pools.join(', ')})` : ''}`,
+    ],
+    decisive: `${reason}: ${message}`,
+    likelyCause: advice.cause,
+    nextAction: advice.action,
+    fix: advice.fix,
+    confirmCommands: [
+      describePodCommand(ev.target, first.name),
+      formatKubectl(ev.target, 'get pods --field-selector status.phase=Failed -o wide'),
+      ...nodes.slice(0, 1).map((node) => formatKubectl(ev.target, `get --raw /api/v1/nodes/${node}/proxy/configz`, 'cluster')),
+    ],
+    affected: { pods: rejected.map((p) => p.name), nodes },
+  };
+}
