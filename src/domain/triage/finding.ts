@@ -91,6 +91,7 @@ export type FindingKind =
   | 'missed-injection'
   | 'session-affinity'
   | 'load-balancer'
+  | 'ingress-upstream'
   | 'object-change'
   | 'unexplained';
 
