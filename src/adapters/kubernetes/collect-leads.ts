@@ -2,9 +2,10 @@
 // Services and logs lead to (a Service left with no ready endpoint, one its logs fail to reach or
 // that refuses it or that its queries time out on — with the log of the servers that say why —, another workload's pods behind its
 // Services, a Service of another namespace or of another name it looks for, the last callers an
-// ingress policy cut off, the callers of a workload that had no serving pod (pods whose env names its Service), what keeps a rejected Secret in sync, the injector of a missed webhook injection), the controller of a provisioner a claim waits on, who holds a port its pods need,
+// ingress policy cut off, the callers of a workload that had no serving pod (pods whose env names its Service), what keeps a rejected Secret in sync, the injector of a missed webhook injection), the controller of a provisioner a claim waits on, the ingress controller's log in front of a served workload, who holds a port its pods need,
 // what left the cluster DNS short, and why the cluster autoscaler adds no node. Each is bounded (see collect-evidence.ts) and
-// none happens on a healthy workload's evidence.
+// none happens on a healthy workload's evidence, but for the ingress controller's log: a workload that looks
+// healthy while users get 5xx is exactly where that log matters (one list, at most two log tails).
 import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
 import { listOwnServiceNames, pickCalledServices } from '../../domain/triage/called-service.js';
 import { findIngressCutoff } from '../../domain/triage/ingress-cutoff.js';
@@ -33,6 +34,8 @@ import { pickDependencyPods, readDependencyPods } from './read-dependency-pods.j
 import { readExplainingPods } from './read-explaining-pods.js';
 import { pickPortWaits, readHostNetworkHolders, readPortHolders } from './read-port-holders.js';
 import { readNodeChange } from './read-node-change.js';
+import { readIngressController } from './read-ingress-controller.js';
+import { listServedServices } from '../../domain/triage/ingress-upstream-errors.js';
 import type { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
 import { readDnsCapacity } from './read-namespace-context.js';
 import type { PodsRead, readEndpointSlices, readServices } from './read-workload-parts.js';
@@ -54,7 +57,7 @@ export interface FirstReads {
   details: Promise<Pick<TriageEvidence, 'logs' | 'events' | 'pvcs' | 'nodes'>>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'ingressController'>;
 type DnsCapacity = NonNullable<TriageEvidence['dns']>['capacity'];
 
 export async function readLeads(ctx: CollectContext, target: TriageTarget, first: FirstReads): Promise<{ leads: Leads; dnsCapacity: DnsCapacity }> {
@@ -133,8 +136,11 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   // Failures on one node only, which reports no bad condition: what started there just before.
   const nodeChangeP = Promise.all([podsP, detailsP]).then(([pods, d]) => readNodeChange(ctx, pods.ranked, d.nodes, d.events));
 
-  const [nodeChange, downServices, calledServices, callerPods, serviceCallers, foreignPods, dependencyPods, portHolders, hostHolders, dependencyServices, servicesElsewhere, secretSyncEvents, dnsCapacity, autoscalerStatus, injector, provisionerController] = await Promise.all([
-    nodeChangeP, downP, calledP, callersP, serviceCallersP, foreignP, dependencyP, portHoldersP, hostHoldersP, dependencyServicesP, servicesElsewhereP, secretSyncP, dnsCapacityP, autoscalerP, injectorP, provisionerP,
+  // Pods that serve through a Service may look fine while users get 5xx from the proxy in front: its log says.
+  const ingressP = routingP.then(([services, slices, pods]) => (listServedServices(services.services, slices, ownPods(pods)).length === 0 ? undefined : readIngressController(ctx)));
+
+  const [nodeChange, downServices, calledServices, callerPods, serviceCallers, foreignPods, dependencyPods, portHolders, hostHolders, dependencyServices, servicesElsewhere, secretSyncEvents, dnsCapacity, autoscalerStatus, injector, provisionerController, ingressController] = await Promise.all([
+    nodeChangeP, downP, calledP, callersP, serviceCallersP, foreignP, dependencyP, portHoldersP, hostHoldersP, dependencyServicesP, servicesElsewhereP, secretSyncP, dnsCapacityP, autoscalerP, injectorP, provisionerP, ingressP,
   ]);
   const leads: Leads = {
     ...(nodeChange === undefined ? {} : { nodeChange }),
@@ -152,6 +158,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     ...(autoscalerStatus === undefined ? {} : { autoscalerStatus }),
     ...(injector === undefined ? {} : { injector }),
     ...(provisionerController === undefined ? {} : { provisionerController }),
+    ...(ingressController === undefined ? {} : { ingressController }),
   };
   return { leads, dnsCapacity };
 }
