@@ -2,9 +2,10 @@
 // Services and logs lead to (a Service left with no ready endpoint, one its logs fail to reach or
 // that refuses it or that its queries time out on — with the log of the servers that say why —, another workload's pods behind its
 // Services, a Service of another namespace or of another name it looks for, the last callers an
-// ingress policy cut off, the callers of a workload that had no serving pod (pods whose env names its Service), what keeps a rejected Secret in sync, the injector of a missed webhook injection), the controller of a provisioner a claim waits on, who holds a port its pods need,
+// ingress policy cut off, the callers of a workload that had no serving pod (pods whose env names its Service), what keeps a rejected Secret in sync, the injector of a missed webhook injection), the controller of a provisioner a claim waits on, the ingress controller's log in front of a served workload, who holds a port its pods need,
 // what left the cluster DNS short, where its Corefile sends a name that answers NXDOMAIN, and why the cluster autoscaler adds no node. Each is bounded (see collect-evidence.ts) and
-// none happens on a healthy workload's evidence.
+// none happens on a healthy workload's evidence, but for the ingress controller's log: a workload that looks
+// healthy while users get 5xx is exactly where that log matters (one list, at most two log tails).
 import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
 import { listOwnServiceNames, pickCalledServices } from '../../domain/triage/called-service.js';
 import { findIngressCutoff } from '../../domain/triage/ingress-cutoff.js';
@@ -35,6 +36,8 @@ import { pickDependencyPods, readDependencyPods } from './read-dependency-pods.j
 import { readExplainingPods } from './read-explaining-pods.js';
 import { pickPortWaits, readHostNetworkHolders, readPortHolders } from './read-port-holders.js';
 import { readNodeChange } from './read-node-change.js';
+import { readIngressController } from './read-ingress-controller.js';
+import { listServedServices } from '../../domain/triage/ingress-upstream-errors.js';
 import type { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
 import { readDnsCapacity } from './read-namespace-context.js';
 import type { PodsRead, readEndpointSlices, readServices } from './read-workload-parts.js';
@@ -56,7 +59,7 @@ export interface FirstReads {
   details: Promise<Pick<TriageEvidence, 'logs' | 'events' | 'pvcs' | 'nodes'>>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'ingressController'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -144,25 +147,42 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   // Failures on one node only, which reports no bad condition: what started there just before.
   const nodeChangeP = Promise.all([podsP, detailsP]).then(([pods, d]) => readNodeChange(ctx, pods.ranked, d.nodes, d.events));
 
-  const [nodeChange, downServices, calledServices, callerPods, serviceCallers, foreignPods, dependencyPods, portHolders, hostHolders, dependencyServices, servicesElsewhere, secretSyncEvents, dnsCapacity, autoscalerStatus, injector, provisionerController, dnsConfig] = await Promise.all([
-    nodeChangeP, downP, calledP, callersP, serviceCallersP, foreignP, dependencyP, portHoldersP, hostHoldersP, dependencyServicesP, servicesElsewhereP, secretSyncP, dnsCapacityP, autoscalerP, injectorP, provisionerP, dnsConfigP,
-  ]);
-  const leads: Leads = {
-    ...(nodeChange === undefined ? {} : { nodeChange }),
-    ...(downServices.length > 0 ? { downServices } : {}),
-    ...(calledServices.length > 0 ? { calledServices } : {}),
-    ...(callerPods.length > 0 ? { callerPods } : {}),
-    ...(serviceCallers.length > 0 ? { serviceCallers } : {}),
-    ...(foreignPods.length > 0 ? { foreignPods } : {}),
-    ...(dependencyPods.length > 0 ? { dependencyPods } : {}),
-    ...(portHolders.length > 0 ? { portHolders } : {}),
-    ...(hostHolders.length > 0 ? { hostNetworkHolders: hostHolders } : {}),
-    ...(dependencyServices.length > 0 ? { dependencyServices } : {}),
-    ...(servicesElsewhere.length > 0 ? { servicesElsewhere } : {}),
-    ...(secretSyncEvents.length > 0 ? { secretSyncEvents } : {}),
-    ...(autoscalerStatus === undefined ? {} : { autoscalerStatus }),
-    ...(injector === undefined ? {} : { injector }),
-    ...(provisionerController === undefined ? {} : { provisionerController }),
-  };
+  // Pods that serve through a Service may look fine while users get 5xx from the proxy in front: its log says.
+  const ingressP = routingP.then(([services, slices, pods]) => (listServedServices(services.services, slices, ownPods(pods)).length === 0 ? undefined : readIngressController(ctx)));
+
+  // One key per lead, each on its own line: a new lead is one line here and one in Leads.
+  const { dnsCapacity, dnsConfig, hostHolders, ...found } = await awaitAll({
+    nodeChange: nodeChangeP,
+    downServices: downP,
+    calledServices: calledP,
+    callerPods: callersP,
+    serviceCallers: serviceCallersP,
+    foreignPods: foreignP,
+    dependencyPods: dependencyP,
+    portHolders: portHoldersP,
+    hostHolders: hostHoldersP,
+    dependencyServices: dependencyServicesP,
+    servicesElsewhere: servicesElsewhereP,
+    secretSyncEvents: secretSyncP,
+    dnsCapacity: dnsCapacityP,
+    autoscalerStatus: autoscalerP,
+    injector: injectorP,
+    provisionerController: provisionerP,
+    dnsConfig: dnsConfigP,
+    ingressController: ingressP,
+  });
+  const leads: Leads = dropEmpty({ ...found, hostNetworkHolders: hostHolders });
   return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }) } };
+}
+
+/** Awaits every promise of an object, keeping its keys. */
+async function awaitAll<T extends Record<string, unknown>>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const keys = Object.keys(promises) as (keyof T)[];
+  const values = await Promise.all(keys.map((k) => promises[k]));
+  return Object.fromEntries(keys.map((k, i) => [k, values[i]])) as T;
+}
+
+/** A lead that found nothing (undefined, an empty list) is left out of the evidence. */
+function dropEmpty<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as { [K in keyof T]?: Exclude<T[K], undefined> };
 }

@@ -34,4 +34,5 @@ export type EvidenceSource =
   | 'namespaceWarnings'
   | 'autoscalerStatus'
   | 'injector'
-  | 'provisionerController';
+  | 'provisionerController'
+  | 'ingressController';

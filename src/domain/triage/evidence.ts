@@ -29,6 +29,7 @@ import type { AutoscalerStatusEvidence } from './evidence-autoscaler.js';
 import type { ServiceCallerEvidence } from './evidence-callers.js';
 import type { ProvisionerControllerEvidence } from './evidence-provisioner.js';
 import type { DeploymentRolloutEvidence } from './evidence-rollout.js';
+import type { IngressControllerEvidence } from './evidence-ingress.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -338,5 +339,7 @@ export interface TriageEvidence {
   autoscalerStatus?: AutoscalerStatusEvidence;
   /** The controller of the external provisioner a claim has waited on too long (kube-system's Deployments and StatefulSets). */
   provisionerController?: ProvisionerControllerEvidence;
+  /** The ingress controller's log tails (two pods), where the workload has a Service with a ready endpoint: what users get. */
+  ingressController?: IngressControllerEvidence;
 }
 

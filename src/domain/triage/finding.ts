@@ -93,6 +93,7 @@ export type FindingKind =
   | 'sidecar-startup'
   | 'session-affinity'
   | 'load-balancer'
+  | 'ingress-upstream'
   | 'object-change'
   | 'unexplained';
 

@@ -14,6 +14,7 @@ import { analyzeEvictedReplacements } from './evicted-replacements.js';
 import { analyzeNodeReclaims } from './node-reclaims.js';
 import { analyzeMeshNoHealthyUpstream } from './mesh-no-healthy-upstream.js';
 import { analyzeLoadBalancers } from './load-balancer.js';
+import { analyzeIngressUpstream } from './ingress-upstream.js';
 import { analyzeExitCodes } from './exit-code.js';
 import { analyzeFailedScheduling } from './failed-scheduling.js';
 import { analyzeFinalizerHeld } from './finalizer-held.js';
@@ -106,6 +107,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'node-reclaims': analyzeNodeReclaims,
   'mesh-no-healthy-upstream': analyzeMeshNoHealthyUpstream,
   'load-balancer': analyzeLoadBalancers,
+  'ingress-upstream': analyzeIngressUpstream,
   'recent-rollout': analyzeRecentRollout,
   'rollout-stalled': analyzeRolloutStalled,
   'rollout-hold': analyzeRolloutHold,

@@ -1,0 +1,39 @@
+// The ingress controller in front of the workload (see evidence-ingress.ts): read only when the
+// workload has a Service with a ready endpoint of its own pods. One cluster-wide list of the
+// controller's pods by the labels its chart and manifests give them (at most 5), then the current
+// log tail of at most two, ready ones first. A failure is its own source, never 'logs': an
+// unreadable controller log is named, but it neither blocks an all-clear nor supports a claim.
+import type { IngressControllerEvidence } from '../../domain/triage/evidence-ingress.js';
+import type { LogEvidence } from '../../domain/triage/evidence.js';
+import type { CollectContext } from './collect-context.js';
+import { mapForeignPod } from './map-pod.js';
+import { LOG_TAIL_LINES, splitLogLines } from './read-pod-details.js';
+
+/** ingress-nginx's controller pods (Helm chart and static manifests; RKE2 renames the chart). */
+const SELECTOR = 'app.kubernetes.io/name in (ingress-nginx,rke2-ingress-nginx),app.kubernetes.io/component=controller';
+const MAX_PODS = 5;
+const MAX_LOGS = 2;
+/** A busy controller logs fast: a longer tail than the workload's own, still bounded in bytes. */
+const TAIL_LINES = 4 * LOG_TAIL_LINES;
+const LIMIT_BYTES = 256_000;
+
+export async function readIngressController(ctx: CollectContext): Promise<IngressControllerEvidence | undefined> {
+  const list = await ctx.reads.list('ingress-nginx controller pods (all namespaces)', 'ingressController', (cont, limit, o) =>
+    ctx.clients.core.listPodForAllNamespaces({ labelSelector: SELECTOR, limit: Math.min(limit, MAX_PODS), ...(cont === undefined ? {} : { _continue: cont }) }, o),
+    { maxItems: MAX_PODS },
+  );
+  if (list.failed || list.items.length === 0) return undefined;
+  const pods = list.items.map((p) => ({ pod: mapForeignPod(p), namespace: p.metadata?.namespace ?? '' }));
+  const picked = [...pods.filter((p) => p.pod.ready), ...pods.filter((p) => !p.pod.ready)].slice(0, MAX_LOGS);
+  const logs = await Promise.all(picked.map(async ({ pod, namespace }): Promise<LogEvidence | undefined> => {
+    const container = pod.containers.find((c) => c.name === 'controller') ?? pod.containers[0];
+    if (container === undefined) return undefined;
+    const text = await ctx.reads.one(`current logs of ${namespace}/${pod.name}/${container.name} (ingress controller)`, 'ingressController', (o) =>
+      ctx.clients.core.readNamespacedPodLog({ name: pod.name, namespace, container: container.name, tailLines: TAIL_LINES, limitBytes: LIMIT_BYTES }, o),
+    );
+    return text === undefined ? undefined : { pod: pod.name, container: container.name, previous: false, lines: splitLogLines(text) };
+  }));
+  const read = logs.filter((l): l is LogEvidence => l !== undefined);
+  if (read.length === 0) return undefined;
+  return { controller: 'ingress-nginx', namespace: picked[0]?.namespace ?? '', pods: pods.map((p) => p.pod.name), logs: read };
+}
