@@ -1,4 +1,4 @@
-import type { FieldOwnerEvidence, IsoTime } from './evidence.js';
+import type { FieldOwnerEvidence, IsoTime } from './evidence-spec.js';
 
 /** A Deployment or StatefulSet in brief, as far as telling whether it runs a CSI driver's controller goes. */
 export interface ControllerCandidate {
