@@ -149,3 +149,13 @@ export interface PodTemplateEvidence {
 
 /** Kubernetes quantity as the API returns it: "512Mi", "1Gi", "250m", "2". */
 export type Quantity = string;
+
+/** One managedFields entry: a writer of a field, how it wrote and when it last did. */
+export interface FieldOwnerEvidence {
+  manager: string;
+  /** Apply (server-side apply) or Update. */
+  operation?: string;
+  /** `scale` when written through the scale subresource (the HPA, `kubectl scale`). */
+  subresource?: string;
+  at?: IsoTime;
+}

@@ -13,6 +13,7 @@
 
 import type {
   ConditionEvidence,
+  FieldOwnerEvidence,
   IsoTime,
   PlacementEvidence,
   PodTemplateEvidence,
@@ -129,16 +130,6 @@ export interface WorkloadEvidence {
   /** status.conditions (Deployment: Available, Progressing, ReplicaFailure). */
   conditions: ConditionEvidence[];
   createdAt?: IsoTime;
-}
-
-/** One managedFields entry: a writer of a field, how it wrote and when it last did. */
-export interface FieldOwnerEvidence {
-  manager: string;
-  /** Apply (server-side apply) or Update. */
-  operation?: string;
-  /** `scale` when written through the scale subresource (the HPA, `kubectl scale`). */
-  subresource?: string;
-  at?: IsoTime;
 }
 
 /** One ReplicaSet (Deployment) or ControllerRevision (StatefulSet) of the workload. */
