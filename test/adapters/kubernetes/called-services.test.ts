@@ -1,21 +1,14 @@
 // Two reads that follow the workload's logs, bounded: the pods behind a Service of the namespace
 // the logs fail to connect to (one list by its selector), and the pods behind the caller IPs of
 // requests that stopped when an ingress NetworkPolicy appeared (one list by status.podIP each).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
 import { DAYS, NOW, NODE_A, NODE_B, at, container, crashLoop, deploymentApp, exposed, nameOf, networkPolicy, pyTime, running, threeNodes } from '../../triage-corpus/kit/index.js';
 import { ipOfPod } from '../../triage-corpus/kit/held-out.js';
-import { type Harness, startHarness } from './harness.js';
+import { useHarness } from './harness.js';
 
 // The kit's stories are told at its NOW: the triage reads them at that instant.
-const h = {} as Harness;
-beforeEach(async () => {
-  Object.assign(h, await startHarness({ cluster: { now: () => NOW } }));
-});
-afterEach(async () => {
-  expect(h.fake.writeAttempts).toEqual([]);
-  await h.fake.close();
-});
+const h = useHarness({ cluster: { now: () => NOW } });
 const NS = 'ledger';
 const target = { service: 'ledger-api', namespace: NS, kind: 'Deployment' as const, name: 'ledger-api' };
 

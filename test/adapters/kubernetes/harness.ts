@@ -24,10 +24,10 @@ export async function startHarness(opts: { contexts?: string[]; cluster?: KubeCl
  * A fresh harness for each test of the file, filled in before each; after each, no write reached
  * the API (triage is read-only) and the server is closed.
  */
-export function useHarness(): Harness {
+export function useHarness(opts: Parameters<typeof startHarness>[0] = {}): Harness {
   const h = {} as Harness;
   beforeEach(async () => {
-    Object.assign(h, await startHarness());
+    Object.assign(h, await startHarness(opts));
   });
   afterEach(async () => {
     expect(h.fake.writeAttempts).toEqual([]);

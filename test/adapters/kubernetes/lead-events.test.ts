@@ -1,21 +1,13 @@
 // Events read only where the first evidence points: of the pods a ReplicaSet keeps replacing (gone,
 // so no pod list shows them), and of the workload's LoadBalancer Services that have no address.
 import type * as k8s from '@kubernetes/client-node';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
 import { DAYS, NOW, container, deploymentApp, event, exposed, replicaSetOf, threeNodes } from '../../triage-corpus/kit/index.js';
-import { startHarness } from './harness.js';
-import type { Harness } from './harness.js';
+import { useHarness } from './harness.js';
 
 // The kit's stories happen at its NOW: the bot's clock is set there, so "the last hour" is theirs.
-const h = {} as Harness;
-beforeEach(async () => {
-  Object.assign(h, await startHarness({ cluster: { now: () => NOW } }));
-});
-afterEach(async () => {
-  expect(h.fake.writeAttempts).toEqual([]);
-  await h.fake.close();
-});
+const h = useHarness({ cluster: { now: () => NOW } });
 const target = { service: 'ledger', namespace: 'books', kind: 'Deployment' as const, name: 'ledger' };
 
 function app() {

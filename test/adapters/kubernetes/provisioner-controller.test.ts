@@ -2,21 +2,13 @@
 // adapter lists kube-system's Deployments and StatefulSets (one page each) and keeps the one that
 // runs that provisioner, with who last set its replicas. Nothing of it is read for a bound claim.
 import type * as k8s from '@kubernetes/client-node';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
 import { DAYS, NOW, ago, container, deploymentApp, event, pvc, statefulSetApp, threeNodes } from '../../triage-corpus/kit/index.js';
-import { startHarness } from './harness.js';
-import type { Harness } from './harness.js';
+import { useHarness } from './harness.js';
 
 // The kit's clock, which dates the claim's events.
-const h = {} as Harness;
-beforeEach(async () => {
-  Object.assign(h, await startHarness({ cluster: { now: () => NOW } }));
-});
-afterEach(async () => {
-  expect(h.fake.writeAttempts).toEqual([]);
-  await h.fake.close();
-});
+const h = useHarness({ cluster: { now: () => NOW } });
 const NS = 'streaming';
 const target = { service: 'kafka', namespace: NS, kind: 'StatefulSet' as const, name: 'kafka' };
 const DRIVER = 'ebs.csi.aws.com';

@@ -1,19 +1,11 @@
 // The callers of a workload that had no serving pod: pods of other workloads whose env names its
 // Service, found with one list of the namespace's pods, and a log tail of one per workload.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
 import { DAYS, NOW, container, deploymentApp, event, exposed, threeNodes } from '../../triage-corpus/kit/index.js';
-import { startHarness } from './harness.js';
-import type { Harness } from './harness.js';
+import { useHarness } from './harness.js';
 
-const h = {} as Harness;
-beforeEach(async () => {
-  Object.assign(h, await startHarness({ cluster: { now: () => NOW } }));
-});
-afterEach(async () => {
-  expect(h.fake.writeAttempts).toEqual([]);
-  await h.fake.close();
-});
+const h = useHarness({ cluster: { now: () => NOW } });
 const target = { service: 'cache', namespace: 'shop', kind: 'Deployment' as const, name: 'cache' };
 const nodeName = threeNodes()[0]?.metadata?.name ?? '';
 
