@@ -11,6 +11,7 @@
  */
 import { listOwnServiceNames } from './called-service.js';
 import { collapseEvents, formatEventLine } from './collapse-events.js';
+import { explainControllerFailure } from './controller-failures.js';
 import type { EventEvidence, PodEvidence, TriageEvidence } from './evidence.js';
 import { CHANGE_KINDS, type Finding } from './finding.js';
 import { explainFailingScaler } from './keda-trigger.js';
@@ -115,10 +116,12 @@ export function clipErrorChain(message: string, max: number): string {
 }
 
 /** "Certificate billing-tls reports Failed: "…"": the object's newest Warning in a line. */
-function describeWarning(r: RelatedWarning, max = 220): { line: string; message: string; reason: string } {
+function describeWarning(r: RelatedWarning, max = 220): { line: string; message: string; reason: string; reporter?: string } {
   const e = r.events[0] as EventEvidence;
   const message = e.message.replace(/\s+/g, ' ').trim();
-  return { line: `${r.object.kind} ${r.object.name} reports ${e.reason}: "${clipErrorChain(message, max)}"`, message, reason: e.reason };
+  const line = `${r.object.kind} ${r.object.name} reports ${e.reason}: "${clipErrorChain(message, max)}"`;
+  // The component that wrote the event is the controller whose log tells the rest.
+  return { line, message, reason: e.reason, ...(e.source !== undefined ? { reporter: e.source } : {}) };
 }
 
 function quotes(f: Finding, text: string): boolean {
@@ -155,13 +158,16 @@ export function linkRelatedWarnings(ev: TriageEvidence, findings: readonly Findi
     const link = at < 0 ? undefined : out[at];
     // A failing KEDA scaler: what it can no longer read, from the HPA KEDA made.
     const scaler = r.object.kind === 'ScaledObject' ? explainFailingScaler(ev) : undefined;
+    const known = explainControllerFailure(r.object.kind, r.object.name, w.message);
+    const by = w.reporter !== undefined ? ` (reported by ${w.reporter})` : '';
+    const reporterLines = w.reporter !== undefined ? [`${r.object.kind} ${r.object.name}: its events come from ${w.reporter}; that controller's log says more`] : [];
     if (link !== undefined) {
       out[at] = {
         ...link,
         title: `${link.title}; ${describeWarning(r, 160).line}`,
-        evidence: [...link.evidence, ...lines, ...(scaler ? [scaler] : [])],
-        likelyCause: `${link.likelyCause} Upstream of it, ${r.object.kind} ${r.object.name} (${r.relation}) reports ${w.reason}: "${truncate(w.message, 400)}".${scaler ? ` ${scaler}` : ''}`,
-        ...(link.fix !== undefined ? { fix: `${link.fix}; first see why ${r.object.kind} ${r.object.name} fails (${w.reason})` } : {}),
+        evidence: [...link.evidence, ...lines, ...reporterLines, ...(scaler ? [scaler] : [])],
+        likelyCause: `${link.likelyCause} Upstream of it, ${r.object.kind} ${r.object.name} (${r.relation}) reports ${w.reason}${by}: "${truncate(w.message, 400)}".${known ? ` ${known.cause}` : ''}${scaler ? ` ${scaler}` : ''}`,
+        ...(link.fix !== undefined ? { fix: `${link.fix}; ${known?.fix ?? `first see why ${r.object.kind} ${r.object.name} fails (${w.reason}${w.reporter !== undefined ? `, in the log of ${w.reporter}` : ''})`}` } : {}),
         confirmCommands: [...link.confirmCommands, formatKubectl(ev.target, `describe ${r.object.kind.toLowerCase()} ${r.object.name}`)],
       };
       continue;
@@ -173,10 +179,11 @@ export function linkRelatedWarnings(ev: TriageEvidence, findings: readonly Findi
       layer: 'rollout/change',
       severity: 'warning',
       confidence: 'medium',
-      evidence: [`${r.object.kind} ${r.object.name}: ${r.relation}`, ...lines, ...(scaler ? [scaler] : [])],
+      evidence: [`${r.object.kind} ${r.object.name}: ${r.relation}`, ...lines, ...reporterLines, ...(scaler ? [scaler] : [])],
       decisive: w.message,
-      likelyCause: `${r.object.kind} ${r.object.name} is ${r.relation}, and it reports ${w.reason} now; no analyzer of this bot knows this event, so its message is quoted as the cluster gave it.`,
-      nextAction: `Describe ${r.object.kind} ${r.object.name} and read its controller's log: the message names what fails.`,
+      likelyCause: `${r.object.kind} ${r.object.name} is ${r.relation}, and it reports ${w.reason}${by} now; ${known ? known.cause : 'no analyzer of this bot knows this event, so its message is quoted as the cluster gave it.'}`,
+      nextAction: known ? `${known.fix.charAt(0).toUpperCase()}${known.fix.slice(1)}.` : `Describe ${r.object.kind} ${r.object.name} and read the log of ${w.reporter ?? 'its controller'}: the message names what fails.`,
+      ...(known ? { fix: known.fix } : {}),
       confirmCommands: [formatKubectl(ev.target, `describe ${r.object.kind.toLowerCase()} ${r.object.name}`)],
     });
   }

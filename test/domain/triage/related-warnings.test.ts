@@ -89,8 +89,8 @@ describe('linkRelatedWarnings', () => {
     expect(f?.title).toBe('1 pod cannot start: secret "payment-service-tls" not found (volume tls); Certificate payment-service-tls reports Failed: "…429 urn:ietf:params:acme:error:rateLimited: too many certificates (5) already issued for this exact set of identifiers in the last 168h0m0s"');
     expect(f?.likelyCause).toContain('Upstream of it, Certificate payment-service-tls (the Secret of its volume tls) reports Failed');
     expect(f?.likelyCause).toContain('rateLimited');
-    expect(f?.evidence.at(-1)).toMatch(/^\[certificate\/payment-service-tls\] Failed: /);
-    expect(f?.fix).toBe('create Secret payment-service-tls; first see why Certificate payment-service-tls fails (Failed)');
+    expect(f?.evidence.at(-2)).toMatch(/^\[certificate\/payment-service-tls\] Failed: /);
+    expect(f?.fix).toBe('create Secret payment-service-tls; first see why Certificate payment-service-tls fails (Failed, in the log of cert-manager-certificates-issuing)');
     expect(f?.confirmCommands).toContain('kubectl describe certificate payment-service-tls -n payments --context prod-eu-west-1');
   });
 
@@ -110,6 +110,33 @@ describe('linkRelatedWarnings', () => {
     expect(related[0]?.evidence[0]).toBe(`ScaledObject ${APP}: named after the workload`);
     const quoted = { ...secretMissing, evidence: [...secretMissing.evidence, `KEDAScalerFailed: ${scaler.message}`] };
     expect(linkRelatedWarnings(mounting([scaler]), [quoted]).related).toEqual([]);
+  });
+});
+
+describe('the controller behind a related Warning', () => {
+  const UNSEAL = 'Failed to unseal: no key could decrypt secret (API_KEY, DB_PASSWORD)';
+  const keyMissing: Finding = { ...secretMissing, id: 'container-config/key', title: '1 pod cannot start: key API_KEY missing from Secret payment-service', decisive: 'couldn\'t find key API_KEY in Secret payments/payment-service', fix: 'create key API_KEY in Secret payment-service' };
+  const envFrom = (warnings: EventEvidence[]) => baseEvidence({ pods: [pod(0, { containers: [{ ...pod(0).containers[0]!, env: [{ name: 'API_KEY', ref: { kind: 'secret', name: APP, key: 'API_KEY' } }] }] })], namespaceWarnings: warnings });
+
+  it('names the component that reported the Warning, whose log to read, in the cause, evidence and fix', () => {
+    const { findings } = linkRelatedWarnings(mounting([warning('Certificate', 'payment-service-tls', 'Failed', RATE_LIMITED)]), [secretMissing]);
+    expect(findings[0]?.likelyCause).toContain('reports Failed (reported by cert-manager-certificates-issuing)');
+    expect(findings[0]?.evidence).toContain('Certificate payment-service-tls: its events come from cert-manager-certificates-issuing; that controller\'s log says more');
+    const alone = linkRelatedWarnings(mounting([warning('ScaledObject', APP, 'KEDAScalerFailed', 'error getting scaler metrics', { source: 'keda-operator' })]), []).related[0];
+    expect(alone?.nextAction).toContain('read the log of keda-operator');
+  });
+
+  it('says nothing of a reporter the event does not name', () => {
+    const { findings } = linkRelatedWarnings(mounting([warning('Certificate', 'payment-service-tls', 'Failed', RATE_LIMITED, { source: undefined })]), [secretMissing]);
+    expect(findings[0]?.likelyCause).not.toContain('reported by');
+    expect(findings[0]?.fix).toBe('create Secret payment-service-tls; first see why Certificate payment-service-tls fails (Failed)');
+  });
+
+  it('advises re-sealing a SealedSecret no key of the controller can decrypt, instead of only pointing at it', () => {
+    const sealed = warning('SealedSecret', APP, 'ErrUnsealFailed', UNSEAL, { source: 'sealed-secrets-controller' });
+    const { findings } = linkRelatedWarnings(envFrom([sealed]), [keyMissing]);
+    expect(findings[0]?.fix).toBe(`create key API_KEY in Secret payment-service; re-seal SealedSecret ${APP} with the controller's current certificate (kubeseal --fetch-cert), or restore the sealing key it was sealed with`);
+    expect(findings[0]?.likelyCause).toMatch(/reported by sealed-secrets-controller.*private key the sealed-secrets controller does not hold/);
   });
 });
 
