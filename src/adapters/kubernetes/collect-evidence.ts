@@ -49,7 +49,8 @@
 //   and where no pod of the workload is ready, or its lone pod was stopped in the last hour, one list of the namespace's
 //   pods (at most 200) and the log tails of at most two pods of other workloads whose env or args name its Service;
 //   and where a claim has waited on an external provisioner for 5m, kube-system's Deployments and StatefulSets (one page of 200 each);
-//   and where a Service of the workload has a ready endpoint, the ingress-nginx controller's pods (one cluster-wide list by label, at most 5) and the log tails of two (read-ingress-controller.ts).
+//   and where a Service of the workload has a ready endpoint, the ingress-nginx controller's pods (one cluster-wide list by label, at most 5) and the log tails of two (read-ingress-controller.ts);
+//   and where the failures have an onset that no rollout of the workload explains, one list of the namespace's Jobs (at most 100, read-jobs-before-onset.ts).
 // None of this depends on how many other pods or events the namespace holds. The reads that follow
 // a lead (a neighbour, a port holder, the DNS's capacity) are in collect-leads.ts.
 import type * as k8s from '@kubernetes/client-node';
@@ -226,7 +227,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
   const revisionEventsP = revisionsP.then((r) => revisionEvents(ctx, w, r));
   // Pods replaced again and again, and LoadBalancer Services with no address: their own events say why.
   const leadEventsP = Promise.all([readReplacedPodEvents(ctx, revisionEventsP, podsP), readPendingLoadBalancerEvents(ctx, servicesP, podsP), readFormerNodeEvents(ctx, detailsP.then((d) => d.events), podsP)]);
-  const leadsP = readLeads(ctx, target, { pods: podsP, services: servicesP, slices: slicesP, context: contextP, dns: dnsP, details: detailsP });
+  const leadsP = readLeads(ctx, target, { pods: podsP, services: servicesP, slices: slicesP, context: contextP, dns: dnsP, details: detailsP, revisions: revisionsP });
   // Pods preempted for higher-priority ones are gone: their events are found by reason, not by pod.
   const preemptionsP = Promise.all([podsP, revisionsP]).then(([pods, r]) => {
     if (!needsPreemptions(pods.ranked)) return { events: [], preemptors: [] };

@@ -2,7 +2,7 @@
 // Services and logs lead to (a Service left with no ready endpoint, one its logs fail to reach or
 // that refuses it or that its queries time out on — with the log of the servers that say why —, another workload's pods behind its
 // Services, a Service of another namespace or of another name it looks for, the last callers an
-// ingress policy cut off, the callers of a workload that had no serving pod (pods whose env names its Service), what keeps a rejected Secret in sync, the injector of a missed webhook injection), the controller of a provisioner a claim waits on, the ingress controller's log in front of a served workload, who holds a port its pods need,
+// ingress policy cut off, the callers of a workload that had no serving pod (pods whose env names its Service), what keeps a rejected Secret in sync, the injector of a missed webhook injection), the controller of a provisioner a claim waits on, the ingress controller's log in front of a served workload, the Jobs of the namespace that ran just before failures no rollout explains, who holds a port its pods need,
 // what left the cluster DNS short, where its Corefile sends a name that answers NXDOMAIN, and why the cluster autoscaler adds no node. Each is bounded (see collect-evidence.ts) and
 // none happens on a healthy workload's evidence, but for the ingress controller's log: a workload that looks
 // healthy while users get 5xx is exactly where that log matters (one list, at most two log tails).
@@ -40,7 +40,9 @@ import { readIngressController } from './read-ingress-controller.js';
 import { listServedServices } from '../../domain/triage/ingress-upstream-errors.js';
 import type { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
 import { readDnsCapacity } from './read-namespace-context.js';
-import type { PodsRead, readEndpointSlices, readServices } from './read-workload-parts.js';
+import type { PodsRead, RevisionsRead, readEndpointSlices, readServices } from './read-workload-parts.js';
+import { readJobsBeforeOnset } from './read-jobs-before-onset.js';
+import { needsJobsBeforeOnset } from '../../domain/triage/jobs-before-onset.js';
 
 /** Services of the namespace whose own log says why the workload fails on them: one that refuses it, the database its queries time out on (its lock waits). */
 function dependencyServiceNames(seen: Parameters<typeof listRefusingServices>[0]): string[] {
@@ -55,11 +57,13 @@ export interface FirstReads {
   slices: ReturnType<typeof readEndpointSlices>;
   context: ReturnType<typeof readNamespaceContext>;
   dns: ReturnType<typeof readClusterDns>;
+  /** The workload's revisions: whether a rollout came just before its failures. */
+  revisions: Promise<RevisionsRead>;
   /** The pods' details: their logs, the claims, and the events and nodes that say where they fail (a lone pod stopped: its callers). */
   details: Promise<Pick<TriageEvidence, 'logs' | 'events' | 'pvcs' | 'nodes'>>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'ingressController'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'ingressController' | 'namespaceJobs'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -150,6 +154,11 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   // Pods that serve through a Service may look fine while users get 5xx from the proxy in front: its log says.
   const ingressP = routingP.then(([services, slices, pods]) => (listServedServices(services.services, slices, ownPods(pods)).length === 0 ? undefined : readIngressController(ctx)));
 
+  // Failures with an onset that no rollout of the workload explains: a Job of the namespace that ran just before is what changed.
+  const jobsBeforeP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) =>
+    needsJobsBeforeOnset({ target, pods: pods.ranked, events: d.events, logs: d.logs, revisions: r.revisions, collectedAt: now() }) ? readJobsBeforeOnset(ctx) : undefined,
+  );
+
   // One key per lead, each on its own line: a new lead is one line here and one in Leads.
   const { dnsCapacity, dnsConfig, hostHolders, ...found } = await awaitAll({
     nodeChange: nodeChangeP,
@@ -170,6 +179,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     provisionerController: provisionerP,
     dnsConfig: dnsConfigP,
     ingressController: ingressP,
+    namespaceJobs: jobsBeforeP,
   });
   const leads: Leads = dropEmpty({ ...found, hostNetworkHolders: hostHolders });
   return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }) } };

@@ -284,7 +284,7 @@ export interface TriageEvidence {
   dns?: ClusterDnsEvidence;
   /** A Job's own status, or a CronJob's recent Jobs (newest first). */
   jobs?: JobEvidence[];
-  /** Every Job of the namespace in brief, when a quota on the count of Jobs refuses the CronJob's runs. */
+  /** Every Job of the namespace in brief: when a quota on the count of Jobs refuses the CronJob's runs, or when failures no rollout explains began (jobs-before-onset.ts). */
   namespaceJobs?: NamespaceJobsEvidence;
   /** Pods of something else that the workload's Services route to (at most two), with a log tail each. */
   foreignPods?: { pod: PodEvidence; logs: LogEvidence[] }[];

@@ -46,7 +46,7 @@ export function isErrorLine(line: string): boolean {
 }
 
 /** Error lines in the tail of a ready pod's log before it counts as a problem. */
-const ERROR_LINES_THRESHOLD = 5;
+export const ERROR_LINES_THRESHOLD = 5;
 
 function mentioned(findings: readonly Finding[], e: { reason: string; message: string }): boolean {
   const head = e.message.slice(0, 60);

@@ -116,6 +116,7 @@ function confirmCommands(ev: TriageEvidence, mechanism: Finding, trigger: Trigge
   const out = mechanism.confirmCommands.slice(0, 2);
   if (separation?.attribute === 'image digest') out.push(listDigestsCommand(ev));
   if (trigger.kind === 'revision') out.push(formatKubectl(ev.target, `rollout history ${formatWorkloadRef(ev.target)} --revision=${trigger.revision.revision}`));
+  if (trigger.kind === 'none') for (const j of trigger.ranBefore?.jobs ?? []) out.push(formatKubectl(ev.target, `logs job/${j.name} --tail=100`));
   if (trigger.kind === 'object-change') out.push(formatKubectl(ev.target, `get ${trigger.object.kind.toLowerCase()} ${trigger.object.name} -o yaml`));
   if (trigger.kind === 'resources-set') {
     const { by, name } = trigger.origin;
@@ -157,7 +158,9 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
   const heldBack = findRolloutBlock(ev, d, decided.command !== undefined && rollbackFits(trigger, d) ? trigger.previous : undefined);
   const { action, command } = heldBack?.action ? { action: heldBack.action, command: undefined } : decided;
   const held = heldBack ? `; ${heldBack.text}` : '';
-  const headline = `${lead}${mechanism.title}${named}${quote}${where ? `, ${where}` : ''}${consequence}${held}${exonerated}${held ? '' : noChange}. ${sentence(action)}`;
+  // A Job of the namespace that ran just before the onset: what changed, to check (the workload itself did not).
+  const ranBefore = trigger.kind === 'none' && trigger.ranBefore ? `; ${trigger.ranBefore.text}` : '';
+  const headline = `${lead}${mechanism.title}${named}${quote}${where ? `, ${where}` : ''}${consequence}${held}${exonerated}${held ? '' : noChange}${ranBefore}. ${sentence(action)}`;
 
   const essentialGaps = ev.readFailures.some((f) => f.reason !== 'skipped' && (f.source === 'pods' || f.source === 'events' || f.source === 'logs'));
   const confidence = essentialGaps ? lowerConfidence(mechanism.confidence) : mechanism.confidence;

@@ -4,10 +4,11 @@
  * bad — or that nothing did. A change is the "since" of a verdict, never its "what", and a
  * recent rollout is not blamed when the evidence exonerates it.
  */
-import type { IsoTime, NamespaceObjectEvidence, PodEvidence, RevisionEvidence, TriageEvidence } from '../evidence.js';
+import type { IsoTime, NamespaceJobEvidence, NamespaceObjectEvidence, PodEvidence, RevisionEvidence, TriageEvidence } from '../evidence.js';
 import { clipMiddle } from '../collapse-events.js';
 import { findOnset } from '../failure-onset.js';
 import { describeLateLogErrors } from '../late-log-errors.js';
+import { describeJobsBeforeOnset, findJobsBeforeOnset } from '../jobs-before-onset.js';
 import type { Finding } from '../finding.js';
 import { unique } from '../pod-status.js';
 import { diffRevisions, shortenImageChange, sortRevisions, summarizeChange } from '../revision-diff.js';
@@ -32,7 +33,8 @@ export type Trigger =
   | { kind: 'scale-up'; text: string; at: IsoTime }
   /** Admission (a LimitRange's default, a VPA) set the resources the pods fail with when they were re-created. */
   | { kind: 'resources-set'; origin: ResourceOrigin; text: string; at?: IsoTime }
-  | { kind: 'none'; text: string; exonerated?: string };
+  /** Nothing of the workload changed (or the evidence clears its rollout); `ranBefore` names Jobs of the namespace that ran just before the onset, a change to check. */
+  | { kind: 'none'; text: string; exonerated?: string; ranBefore?: { jobs: NamespaceJobEvidence[]; text: string } };
 
 function inWindow(change: IsoTime | undefined, onset: IsoTime | undefined): boolean {
   if (change === undefined || onset === undefined) return false;
@@ -268,13 +270,13 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
   if (newest !== undefined && onNewest && inWindow(newest.createdAt, onset)) {
     if (mechanism?.outsideWorkload !== undefined) {
       const exonerated = `revision ${newest.revision} (${formatAgo(newest.createdAt, now)}) is not the cause: ${mechanism.outsideWorkload}`;
-      return { kind: 'none', text: exonerated, exonerated };
+      return withJobsBefore(ev, onset, { kind: 'none', text: exonerated, exonerated });
     }
     // Ready pods that worked cleanly long after the rollout and only then began to fail: something else changed.
     const late = describeLateLogErrors(ev, pods, newest);
     if (late !== undefined) {
       const exonerated = `revision ${newest.revision} (${formatAgo(newest.createdAt, now)}) is not the cause: ${late}`;
-      return { kind: 'none', text: exonerated, exonerated };
+      return withJobsBefore(ev, onset, { kind: 'none', text: exonerated, exonerated });
     }
     // Does the change explain all of it? Not when the same revision runs fine elsewhere.
     const shared = d.shared.find((s) => s.attribute === 'revision' && s.values.includes(`revision ${newest.revision}`));
@@ -313,7 +315,15 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
   const newestAge = newest ? `; the newest revision, ${newest.revision}, is ${formatSpan(msBetween(newest.createdAt, now))} old` : '';
   const unread = ev.readFailures.some((f) => f.source === 'revisions' && f.reason !== 'skipped');
   if (unread) return { kind: 'none', text: 'changes unknown: the rollout history could not be read' };
-  return { kind: 'none', text: `no change found in the ${formatSpan(TRIGGER_WINDOW_MS)} before it began${newestAge}` };
+  return withJobsBefore(ev, onset, { kind: 'none', text: `no change found in the ${formatSpan(TRIGGER_WINDOW_MS)} before it began${newestAge}` });
+}
+
+/** Nothing of the workload changed at the onset: a Job of the namespace that ran just before is the change to check. */
+function withJobsBefore(ev: TriageEvidence, onset: IsoTime | undefined, t: Extract<Trigger, { kind: 'none' }>): Extract<Trigger, { kind: 'none' }> {
+  const jobs = findJobsBeforeOnset(ev.namespaceJobs, onset, ev.target.kind === 'CronJob' ? ev.target.name : undefined);
+  const text = describeJobsBeforeOnset(jobs, onset, ev.collectedAt);
+  if (text === undefined) return t;
+  return { ...t, text: t.text.replace(/^no change found/, 'no change of the workload found'), ranBefore: { jobs, text } };
 }
 
 /** Who set the memory limit an OOM-killed container dies at, when admission did. */

@@ -1,0 +1,18 @@
+// The namespace's Jobs in brief, read only when the workload's failures have an onset and no
+// rollout of its own explains it (needsJobsBeforeOnset): a Job that ran just before (a cleanup, a
+// migration) is the change to check. One list, at most 100 Jobs; never their pods or logs.
+import type { NamespaceJobsEvidence } from '../../domain/triage/evidence.js';
+import type { CollectContext } from './collect-context.js';
+import { mapNamespaceJobs } from './map-namespace-jobs.js';
+
+const MAX_JOBS = 100;
+
+export async function readJobsBeforeOnset(ctx: CollectContext): Promise<NamespaceJobsEvidence> {
+  const { batch } = ctx.clients;
+  const namespace = ctx.namespace;
+  const list = await ctx.reads.list(`Jobs in ${namespace} (what ran before the failures)`, 'jobs', (cont, limit, o) =>
+    batch.listNamespacedJob({ namespace, limit: Math.min(limit, MAX_JOBS), ...(cont === undefined ? {} : { _continue: cont }) }, o),
+    { maxItems: MAX_JOBS },
+  );
+  return mapNamespaceJobs(list.items, !list.more && !list.failed);
+}

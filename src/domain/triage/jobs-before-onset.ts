@@ -1,0 +1,106 @@
+/**
+ * What ran just before the failures began: a Job of the namespace (a retention cleanup, a
+ * migration, a backfill) that started or ended shortly before the first failure is a change a
+ * senior SRE checks when the workload itself did not change (no rollout, or one the evidence
+ * clears). It is named as a change to check, never as the cause: a Job that ran then may have
+ * nothing to do with it. Read only in that case (needsJobsBeforeOnset), one bounded list.
+ */
+import type { IsoTime, NamespaceJobEvidence, NamespaceJobsEvidence, PodEvidence, TriageEvidence } from './evidence.js';
+import { findOnset } from './failure-onset.js';
+import { describeLateLogErrors } from './late-log-errors.js';
+import { isPodFailing } from './pod-status.js';
+import { readLineTime } from './request-silence.js';
+import { sortRevisions } from './revision-diff.js';
+import { HOUR_MS, MINUTE_MS, earliest, formatAgo, formatSpan, msBetween } from './time-span.js';
+import { ERROR_LINES_THRESHOLD, isErrorLine } from './unexplained.js';
+
+/** A Job that started or ended this long before the first failure is a change to check. */
+export const JOB_LEAD_MS = 30 * MINUTE_MS;
+/** Clock skew and log batching: a Job this much "after" the first failure still counts. */
+const SKEW_MS = 2 * MINUTE_MS;
+/** The trigger window of verdict/trigger.ts: a rollout this long before the onset is the suspect. */
+const ROLLOUT_SUSPECT_MS = 2 * HOUR_MS;
+/** Named in the verdict: the nearest few, the thread has the rest in the list. */
+const MAX_NAMED = 2;
+
+type OnsetInput = Pick<TriageEvidence, 'target' | 'pods' | 'events' | 'logs' | 'revisions' | 'collectedAt'>;
+
+/** Pods whose current log carries a run of error lines (ready pods fail there and nowhere else). */
+function erroringPods(ev: OnsetInput): PodEvidence[] {
+  const names = new Set(ev.logs.filter((l) => !l.previous && l.lines.filter(isErrorLine).length >= ERROR_LINES_THRESHOLD).map((l) => l.pod));
+  return ev.pods.filter((p) => names.has(p.name));
+}
+
+/** When the trouble began: failing pods' first failure, else the first stamped error line of pods that log errors. */
+function findFailureOnset(ev: OnsetInput): { at: IsoTime; pods: PodEvidence[] } | undefined {
+  const full: TriageEvidence = { ...ev, workload: null, nodes: [], services: [], endpointSlices: [], hpas: [], pvcs: [], readFailures: [] };
+  const failing = ev.pods.filter((p) => isPodFailing(p, ev.collectedAt));
+  const fromPods = failing.length > 0 ? findOnset(full, failing) : undefined;
+  if (fromPods !== undefined) return { at: fromPods, pods: failing };
+  const logging = erroringPods(ev);
+  const names = new Set(logging.map((p) => p.name));
+  const at = earliest(ev.logs.filter((l) => !l.previous && names.has(l.pod)).flatMap((l) => l.lines.filter(isErrorLine).map(readLineTime)));
+  return at === undefined ? undefined : { at, pods: logging };
+}
+
+/**
+ * Whether the namespace's Jobs are worth one list: the workload's failures have an onset, and no
+ * rollout of its own came shortly before it (or the logs clear the one that did). A Job or CronJob
+ * target reads its own Jobs already.
+ */
+export function needsJobsBeforeOnset(ev: OnsetInput): boolean {
+  if (ev.target.kind === 'Job' || ev.target.kind === 'CronJob') return false;
+  const onset = findFailureOnset(ev);
+  if (onset === undefined) return false;
+  const [newest] = sortRevisions(ev.revisions);
+  if (newest === undefined) return true;
+  const gap = msBetween(newest.createdAt, onset.at);
+  if (gap < -SKEW_MS || gap > ROLLOUT_SUSPECT_MS) return true;
+  return describeLateLogErrors({ ...ev, workload: null, nodes: [], services: [], endpointSlices: [], hpas: [], pvcs: [], readFailures: [] }, onset.pods, newest) !== undefined;
+}
+
+function startOf(j: NamespaceJobEvidence): IsoTime | undefined {
+  return j.createdAt;
+}
+
+/** How far before the onset the Job started or ended: within the lead window, never after the onset (skew aside). */
+function leadOf(j: NamespaceJobEvidence, onset: IsoTime): number | undefined {
+  const leads = [startOf(j), j.finishedAt].flatMap((t) => (t === undefined ? [] : [msBetween(t, onset)])).filter((g) => g >= -SKEW_MS && g <= JOB_LEAD_MS);
+  return leads.length === 0 ? undefined : Math.min(...leads.map(Math.abs));
+}
+
+/** Jobs that started or ended within the lead window before the onset, nearest first (at most two). */
+export function findJobsBeforeOnset(all: NamespaceJobsEvidence | undefined, onset: IsoTime | undefined, exclude?: string): NamespaceJobEvidence[] {
+  if (all === undefined || onset === undefined) return [];
+  // A Job that started after the onset did not bring it on, even if it ended before we looked.
+  const fits = all.jobs.flatMap((j) => {
+    const start = startOf(j);
+    if (start === undefined || msBetween(start, onset) < -SKEW_MS || j.owner?.name === exclude) return [];
+    const lead = leadOf(j, onset);
+    return lead === undefined ? [] : [{ j, lead }];
+  });
+  return fits.sort((a, b) => a.lead - b.lead).slice(0, MAX_NAMED).map((f) => f.j);
+}
+
+function describeState(j: NamespaceJobEvidence, now: IsoTime): string {
+  if (j.state === 'running') return 'still running';
+  if (j.state === 'suspended') return 'suspended';
+  const ended = j.finishedAt === undefined ? '' : ` ${formatAgo(j.finishedAt, now)}`;
+  return j.state === 'complete' ? `and completed${ended}` : `and failed${ended}`;
+}
+
+/** "Job x-123 (CronJob x) started 8m before the first failure (20m ago) and completed 15m ago". */
+function describeJob(j: NamespaceJobEvidence, onset: IsoTime, now: IsoTime): string {
+  const owner = j.owner ? ` (${j.owner.kind} ${j.owner.name})` : '';
+  const start = startOf(j) ?? onset;
+  const gap = msBetween(start, onset);
+  const when = gap > 0 ? `${formatSpan(gap)} before the first failure` : 'as the failures began';
+  const state = describeState(j, now);
+  return `Job ${j.name}${owner} started ${when} (${formatAgo(start, now)})${state.startsWith('and') ? ' ' : ', '}${state}`;
+}
+
+/** The verdict's words for the Jobs that ran just before the onset, or undefined when none did. */
+export function describeJobsBeforeOnset(jobs: readonly NamespaceJobEvidence[], onset: IsoTime | undefined, now: IsoTime): string | undefined {
+  if (jobs.length === 0 || onset === undefined) return undefined;
+  return `what ran just before: ${jobs.map((j) => describeJob(j, onset, now)).join('; ')} — a change to check (what did it do to what the pods use?), not a verdict`;
+}

@@ -1,0 +1,91 @@
+// What ran just before: ready pods that began to fail long after their rollout (which is cleared),
+// or with no rollout at all, and a Job of the namespace that started (or ended) shortly before the
+// first error — a cleanup, a migration, a backfill — is named as the change to check, never blamed.
+// One that started long before, or after, the onset is not named.
+import { describe, expect, it } from 'vitest';
+import type { LogEvidence, NamespaceJobEvidence } from '../../../src/domain/triage/evidence.js';
+import { findJobsBeforeOnset, needsJobsBeforeOnset } from '../../../src/domain/triage/jobs-before-onset.js';
+import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
+import { IMAGE_V14, IMAGE_V15, REV6, REV7, baseEvidence, minutesAgo, pod, revision, revisionContainer, workload } from './scenarios/builders.js';
+
+const times = { startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:00.000Z' };
+const stamp = (m: number): string => minutesAgo(m).replace(/\.\d+Z$/, 'Z').replace('Z', '.000Z');
+
+function failures(minutes: readonly number[]): string[] {
+  return minutes.flatMap((m) => [
+    `${stamp(m)} ERROR 1 --- [reports] c.acme.reports.ReportRunner : Report 'monthly' failed`,
+    'org.postgresql.util.PSQLException: ERROR: could not read block 4711 in file "base/16384/24576"',
+  ]);
+}
+
+const cleanup = (startedAgo: number, endedAgo?: number): NamespaceJobEvidence => ({
+  name: `nightly-cleanup-${29000000 - startedAgo}`,
+  owner: { kind: 'CronJob', name: 'nightly-cleanup' },
+  createdAt: minutesAgo(startedAgo),
+  ...(endedAgo === undefined ? {} : { finishedAt: minutesAgo(endedAgo) }),
+  state: endedAgo === undefined ? 'running' : 'complete',
+});
+
+/** Ready pods of revision 7 (rolled out `rolledOut` minutes ago) logging errors from `errorsFrom` minutes ago. */
+function scenario(jobs: NamespaceJobEvidence[], opts: { errorsFrom?: number; rolledOut?: number; cleanAt?: number } = {}) {
+  const { errorsFrom = 12, rolledOut = 70, cleanAt = 40 } = opts;
+  const pods = [0, 1].map((i) => pod(i, { revisionHash: REV7.hash, createdAt: minutesAgo(rolledOut - i), startTime: minutesAgo(rolledOut - i) }));
+  const clean = [`${stamp(cleanAt)}  INFO 1 --- [reports] c.acme.reports.ReportRunner : Report 'daily' done in 9.1s`];
+  const logs = pods.map((p): LogEvidence => ({ pod: p.name, container: 'app', previous: false, lines: [...clean, ...failures([errorsFrom, errorsFrom / 2, 2, 1])] }));
+  return baseEvidence({
+    pods,
+    logs,
+    workload: workload({ specReplicas: 2, replicas: 2, readyReplicas: 2, availableReplicas: 2, updatedReplicas: 2, currentRevision: 7 }),
+    revisions: [
+      revision(REV6, minutesAgo(9 * 24 * 60), { containers: [revisionContainer({ image: IMAGE_V14 })] }),
+      revision(REV7, minutesAgo(rolledOut), { replicas: 2, containers: [revisionContainer({ image: IMAGE_V15 })] }),
+    ],
+    namespaceJobs: { jobs, complete: true },
+  });
+}
+
+describe('a Job of the namespace that ran just before the failures began', () => {
+  it('is named as what changed when the rollout is cleared: its CronJob, how long before the first error it started, its state', () => {
+    const r = buildTriageReport(scenario([cleanup(20, 15)]), times);
+    expect(r.headline).toMatch(/revision 7 \(1h 10m ago\) is not the cause/);
+    expect(r.headline).toMatch(/Job nightly-cleanup-\d+ \(CronJob nightly-cleanup\) started 8m before the first failure \(20m ago\) and completed 15m ago/);
+    expect(r.headline).toMatch(/a change to check/);
+    expect(r.headline).not.toMatch(/Since Job|Roll back|rollout undo/);
+  });
+
+  it('is named when no rollout came before the failures either', () => {
+    const r = buildTriageReport(scenario([cleanup(20)], { rolledOut: 9 * 24 * 60, cleanAt: 9 * 24 * 60 - 10 }), times);
+    expect(r.headline).toMatch(/Job nightly-cleanup-\d+ \(CronJob nightly-cleanup\) started 8m before the first failure \(20m ago\), still running/);
+  });
+
+  it('is not named when it started long before the onset, or after it', () => {
+    for (const job of [cleanup(3 * 60, 3 * 60 - 5), cleanup(5, 4)]) {
+      expect(buildTriageReport(scenario([job]), times).headline).not.toMatch(/nightly-cleanup/);
+    }
+  });
+
+  it('is not named when the rollout just before the first error stays the suspect', () => {
+    const r = buildTriageReport(scenario([cleanup(30, 25)], { errorsFrom: 28, rolledOut: 40, cleanAt: 50 }), times);
+    expect(r.headline).toMatch(/^Since revision 7/);
+    expect(r.headline).not.toMatch(/nightly-cleanup/);
+  });
+
+  it('keeps the nearest two, closest to the onset first', () => {
+    const ev = scenario([cleanup(40, 38), cleanup(20, 15), cleanup(14, 13)]);
+    expect(findJobsBeforeOnset(ev.namespaceJobs, minutesAgo(12)).map((j) => j.name)).toEqual([cleanup(14).name, cleanup(20).name]);
+  });
+});
+
+describe('whether the namespace\'s Jobs are read', () => {
+  it('reads them when the failures began long after the rollout (cleared) or with no rollout before them', () => {
+    expect(needsJobsBeforeOnset(scenario([]))).toBe(true);
+    expect(needsJobsBeforeOnset(scenario([], { rolledOut: 9 * 24 * 60, cleanAt: 9 * 24 * 60 - 10 }))).toBe(true);
+  });
+
+  it('does not when the rollout shortly before the onset is the suspect, when nothing fails, or for a CronJob', () => {
+    expect(needsJobsBeforeOnset(scenario([], { errorsFrom: 28, rolledOut: 40, cleanAt: 50 }))).toBe(false);
+    const quiet = scenario([]);
+    expect(needsJobsBeforeOnset({ ...quiet, logs: quiet.logs.map((l) => ({ ...l, lines: l.lines.slice(0, 1) })) })).toBe(false);
+    expect(needsJobsBeforeOnset({ ...scenario([]), target: { ...quiet.target, kind: 'CronJob' } })).toBe(false);
+  });
+});
