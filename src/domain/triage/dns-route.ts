@@ -12,7 +12,8 @@ import { dnsDeploymentOf } from './dns-capacity.js';
 import type { ClusterDnsEvidence, IsoTime, LogEvidence, PodEvidence, TriageEvidence } from './evidence.js';
 import type { DnsConfigEvidence } from './evidence-dns-config.js';
 import { findOnset } from './failure-onset.js';
-import { HOUR_MS, MINUTE_MS, formatAgo, msBetween } from './time-span.js';
+import { MINUTE_MS, formatAgo, msBetween } from './time-span.js';
+import { TRIGGER_WINDOW_MS } from './trigger-window.js';
 
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 
@@ -92,7 +93,7 @@ export interface DnsRouteDiagnosis {
 }
 
 /** An edit this long before the failures began (or after) is a trigger worth testing. */
-const TRIGGER_BEFORE_MS = 2 * HOUR_MS;
+const TRIGGER_BEFORE_MS = TRIGGER_WINDOW_MS;
 
 /**
  * What the Corefile does with an outside name that answers NXDOMAIN: no block of its own sends it

@@ -11,15 +11,16 @@ import { describeLateLogErrors } from './late-log-errors.js';
 import { isPodFailing } from './pod-status.js';
 import { readLineTime } from './request-silence.js';
 import { sortRevisions } from './revision-diff.js';
-import { HOUR_MS, MINUTE_MS, earliest, formatAgo, formatSpan, msBetween } from './time-span.js';
+import { MINUTE_MS, earliest, formatAgo, formatSpan, msBetween } from './time-span.js';
 import { ERROR_LINES_THRESHOLD, isErrorLine } from './unexplained.js';
+import { TRIGGER_SKEW_MS, TRIGGER_WINDOW_MS } from './trigger-window.js';
 
 /** A Job that started or ended this long before the first failure is a change to check. */
 export const JOB_LEAD_MS = 30 * MINUTE_MS;
 /** Clock skew and log batching: a Job this much "after" the first failure still counts. */
-const SKEW_MS = 2 * MINUTE_MS;
-/** The trigger window of verdict/trigger.ts: a rollout this long before the onset is the suspect. */
-const ROLLOUT_SUSPECT_MS = 2 * HOUR_MS;
+const SKEW_MS = TRIGGER_SKEW_MS;
+/** The verdict's trigger window: a rollout this long before the onset is the suspect. */
+const ROLLOUT_SUSPECT_MS = TRIGGER_WINDOW_MS;
 /** Named in the verdict: the nearest few, the thread has the rest in the list. */
 const MAX_NAMED = 2;
 

@@ -7,13 +7,14 @@
 import type { EventEvidence, IsoTime, NodeEvidence, PodEvidence, TriageEvidence } from './evidence.js';
 import type { NodeChangeEvidence } from './evidence-node-change.js';
 import { isPodFailing, isPodHealthy, unique } from './pod-status.js';
-import { HOUR_MS, MINUTE_MS, earliest, formatSpan, msBetween } from './time-span.js';
+import { earliest, formatSpan, msBetween } from './time-span.js';
 import { clipAround } from './collapse-events.js';
+import { TRIGGER_SKEW_MS, TRIGGER_WINDOW_MS } from './trigger-window.js';
 
 /** A pod started this long before the failures began is a suspect (the trigger window). */
-const WINDOW_MS = 2 * HOUR_MS;
+const WINDOW_MS = TRIGGER_WINDOW_MS;
 /** Clock skew and event batching: a pod started this much after the onset still counts. */
-const SKEW_MS = 2 * MINUTE_MS;
+const SKEW_MS = TRIGGER_SKEW_MS;
 /** At most this many newcomers are kept. */
 export const MAX_NEWCOMERS = 5;
 

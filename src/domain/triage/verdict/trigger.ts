@@ -16,14 +16,11 @@ import { pickSecurityChange } from '../security-refusal.js';
 import { MISSING_KEY } from '../mount-messages.js';
 import { matchesLabels } from '../service-match.js';
 import { describeOriginChange, findResourceOrigin, type ResourceOrigin } from '../resource-origin.js';
-import { HOUR_MS, MINUTE_MS, earliest, formatAgo, formatSpan, msBetween } from '../time-span.js';
+import { HOUR_MS, earliest, formatAgo, formatSpan, msBetween } from '../time-span.js';
 import type { Differential } from './differential.js';
 import { capitalize } from '../../text.js';
+import { TRIGGER_SKEW_MS, TRIGGER_WINDOW_MS } from '../trigger-window.js';
 
-/** A change this long before the failure began is a suspect; older ones are not. */
-export const TRIGGER_WINDOW_MS = 2 * HOUR_MS;
-/** Clock skew and event batching: a failure this much "before" the change still counts. */
-const SKEW_MS = 2 * MINUTE_MS;
 
 export type Trigger =
   | { kind: 'revision'; revision: RevisionEvidence; previous: RevisionEvidence; diff: string[]; change?: string; text: string; at: IsoTime }
@@ -39,7 +36,7 @@ export type Trigger =
 function inWindow(change: IsoTime | undefined, onset: IsoTime | undefined): boolean {
   if (change === undefined || onset === undefined) return false;
   const gap = msBetween(change, onset);
-  return gap >= -SKEW_MS && gap <= TRIGGER_WINDOW_MS;
+  return gap >= -TRIGGER_SKEW_MS && gap <= TRIGGER_WINDOW_MS;
 }
 
 /** The diff line that touches what fails, else the headline change of the revision. */
