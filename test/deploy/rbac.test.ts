@@ -63,6 +63,7 @@ const ADAPTER_READS: readonly { group: string; resource: string; verb: 'get' | '
   { group: '', resource: 'configmaps', verb: 'list', call: 'listNamespacedConfigMap (names and times only)' },
   { group: '', resource: 'configmaps', verb: 'get', call: 'readNamespacedConfigMap (kube-system/cluster-autoscaler-status: its status text, while a pod waits to be placed)' },
   { group: '', resource: 'configmaps', verb: 'get', call: 'readNamespacedConfigMap (kube-system/coredns: its Corefile, when lookups of an outside name answer NXDOMAIN)' },
+  { group: '', resource: 'configmaps', verb: 'get', call: 'readNamespacedConfigMap (the ConfigMaps a server that refuses the workload mounts, at most two: only the setting it refuses at is kept)' },
   { group: '', resource: 'resourcequotas', verb: 'list', call: 'listNamespacedResourceQuota' },
   { group: '', resource: 'limitranges', verb: 'list', call: 'listNamespacedLimitRange' },
   { group: 'networking.k8s.io', resource: 'networkpolicies', verb: 'list', call: 'listNamespacedNetworkPolicy' },

@@ -21,7 +21,9 @@
 //   at most two pods the workload's Services route to that are not its own; and where the workload's
 //   logs say a Service of the namespace refuses it now (a broker's blocked connection) or time out on its database (statement timeouts), a get and a
 //   log tail of one of its ready pods (and where a client writing to a read-only server is pinned to one pod of a
-//   headless Service by that pod's DNS name, a get and the log tail of that pod: at most one); and for a pending pod
+//   headless Service by that pod's DNS name, a get and the log tail of that pod: at most one; and where the server
+//   refuses at a setting its command line does not set, a get of the ConfigMaps its pod mounts, at most two, only
+//   that setting kept: read-server-config.ts); and for a pending pod
 //   pinned to one node that needs host ports (a DaemonSet's), or a host-network pod whose logs say its
 //   port is in use, the pods of that node (at most two nodes each);
 //   and while a pod waits to be placed, the cluster autoscaler's status ConfigMap (one get), the namespace's Preempted events (one page) and, where they

@@ -12,7 +12,7 @@ import { findIngressCutoff } from '../../domain/triage/ingress-cutoff.js';
 import { pickDependencyServices } from '../../domain/triage/dependency-service.js';
 import { pickTimedOutDatabase } from '../../domain/triage/database-locks.js';
 import { pickShortNamesElsewhere } from '../../domain/triage/service-elsewhere.js';
-import { listExplainedServices, listPinnedServerPods, listRefusingServices } from '../../domain/triage/analyzers/dependency-refuses.js';
+import { listExplainedServices, listPinnedServerPods, listRefusingServices, listServerConfigReads } from '../../domain/triage/analyzers/dependency-refuses.js';
 import { listRejectedSecrets } from '../../domain/triage/analyzers/credentials-rejected.js';
 import { pickHostPortClashes } from '../../domain/triage/host-port-holders.js';
 import { needsDnsCapacity } from '../../domain/triage/dns-capacity.js';
@@ -33,6 +33,7 @@ import { pickStalledProvisioner } from '../../domain/triage/provisioner-controll
 import { needsAutoscalerStatus } from '../../domain/triage/scale-up-failure.js';
 import { pickForeignPods, readForeignPods } from './read-foreign-pods.js';
 import { pickDependencyPods, readDependencyPods } from './read-dependency-pods.js';
+import { readServerConfig } from './read-server-config.js';
 import { readExplainingPods } from './read-explaining-pods.js';
 import { pickPortWaits, readHostNetworkHolders, readPortHolders } from './read-port-holders.js';
 import { readNodeChange } from './read-node-change.js';
@@ -101,7 +102,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const picked = pickDependencyPods(dependencyServiceNames(seen), slices);
     const pinned = listPinnedServerPods({ ...seen, endpointSlices: slices }).filter((p) => !picked.some((x) => x.pod === p.pod));
     const [own, explaining] = await Promise.all([readDependencyPods(ctx, [...picked, ...pinned]), explained.length === 0 ? [] : readExplainingPods(ctx, explained)]);
-    return [...own, ...explaining];
+    // A limit the server refuses at that its command line does not set: the ConfigMap its pod mounts (my.cnf).
+    return [...(await readServerConfig(ctx, own, listServerConfigReads(seen, own))), ...explaining];
   });
   const portHoldersP = podsP.then((pods) => {
     const waits = pickPortWaits(pods.ranked);

@@ -31,6 +31,7 @@ import type { ServiceCallerEvidence } from './evidence-callers.js';
 import type { ProvisionerControllerEvidence } from './evidence-provisioner.js';
 import type { DeploymentRolloutEvidence } from './evidence-rollout.js';
 import type { IngressControllerEvidence } from './evidence-ingress.js';
+import type { DependencyPodEvidence } from './evidence-server-config.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -289,7 +290,7 @@ export interface TriageEvidence {
   /** Pods of something else that the workload's Services route to (at most two), with a log tail each. */
   foreignPods?: { pod: PodEvidence; logs: LogEvidence[] }[];
   /** One pod behind a Service of the namespace that the workload's logs say refuses it (a broker blocking publishers), with its log tail. */
-  dependencyPods?: { service: string; namespace?: string; pod: PodEvidence; logs: LogEvidence[] }[];
+  dependencyPods?: DependencyPodEvidence[];
   /** Who holds the host ports a pending pod pinned to one node asks for (DaemonSet pods). */
   portHolders?: PortHolderEvidence[];
   /** Host-network pods of other workloads listening on a port the workload's host-network pods fail to bind (at most two nodes). */

@@ -14,6 +14,8 @@ import { readLineTime } from '../request-silence.js';
 import { FLOOD_STAGE, findServerExplanation } from '../server-explanation.js';
 import type { ServerExplanation } from '../server-explanation.js';
 import { findPinnedPod, findPrimaryNow, shortPodName } from '../pinned-server-pod.js';
+import { listMountedConfigMaps } from '../server-config-file.js';
+import type { DependencyPodEvidence, ServerConfigEvidence } from '../evidence-server-config.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
 interface Refusal {
@@ -33,8 +35,16 @@ interface Refusal {
   failover?: boolean;
   /** The server's own flags that set the limit it refuses at: one of its pods is read to state their values. */
   settings?: readonly string[];
+  /** The setting the fix raises: when a ConfigMap the server mounts sets it, the advice says where. */
+  raises?: string;
+  /** The fix said for where the setting lives ("in ConfigMap x (its my.cnf sets 4M)"); `fix` is it for "on the server". */
+  fixAt?: (where: string) => string;
   /** The server's own log line that says why it refuses, and what of it to state: a few of its pods' logs are read for it. */
   explainedBy?: ServerExplanation;
+}
+
+function raisePacketLimit(where: string): string {
+  return `raise max_allowed_packet ${where} above the largest statement the client sends (SET GLOBAL applies it to new connections; the config file keeps it across restarts), or revert the change that made the statements bigger (larger batches or rows) until then`;
 }
 
 const REFUSALS: readonly Refusal[] = [
@@ -76,6 +86,18 @@ const REFUSALS: readonly Refusal[] = [
     failover: true,
     why: 'Writes reach a read-only server: a replica, or a primary demoted by a failover the client has not followed.',
     fix: 'point the client at the current writer endpoint and recycle its connections',
+  },
+  // The client's driver refuses to send a statement larger than the server's max_allowed_packet
+  // (Connector/J PacketTooBigException), or the server drops it (ER_NET_PACKET_TOO_LARGE, 1153).
+  {
+    server: 'MySQL',
+    pattern: /PacketTooBigException|Packet for query is too large|Got a packet bigger than 'max_allowed_packet'|ER_NET_PACKET_TOO_LARGE/i,
+    refuses: 'statements larger than its max_allowed_packet',
+    settings: ['max_allowed_packet', 'max-allowed-packet'],
+    raises: 'max_allowed_packet',
+    why: 'Each statement the client sends (a multi-row INSERT when batches are rewritten, a row with a large column) must fit in the server\'s max_allowed_packet; larger ones are rejected whole, so those writes fail while the pods stay Ready and the server stays healthy. A change that made the statements bigger (larger batches, bigger rows) crosses a limit that was fine before.',
+    fix: raisePacketLimit('on the MySQL server'),
+    fixAt: raisePacketLimit,
   },
   {
     server: 'MongoDB',
@@ -184,6 +206,52 @@ export function listExplainedServices(ev: Pick<TriageEvidence, 'logs' | 'pods' |
   return refs.slice(0, max);
 }
 
+/** At most this many ConfigMaps are read for a server's settings, whatever it mounts. */
+const MAX_CONFIG_MAPS = 2;
+
+/**
+ * ConfigMaps to read for the settings a refusing server was configured with, when its pod (read
+ * as a dependency pod) does not set them on its command line but mounts ConfigMaps (a my.cnf):
+ * at most two in all, only the settings named kept. Never its Secrets.
+ */
+export function listServerConfigReads(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'>, read: readonly DependencyPodEvidence[]): { service: string; configMaps: string[]; settings: string[] }[] {
+  let left = MAX_CONFIG_MAPS;
+  return REFUSALS.filter((r) => r.settings !== undefined).flatMap((r) => {
+    const hits = findHits(ev, r);
+    const hit = hits.length >= MIN_LINES ? hits[0] : undefined;
+    const c = ev.pods.find((p) => p.name === hit?.log.pod)?.containers.find((x) => x.name === hit?.log.container);
+    const address = c ? findServerAddress(c, r.server) : undefined;
+    const service = address ? findInClusterService(address.host, ev.target.namespace) : undefined;
+    const own = service ? read.find((d) => d.service === service.name && (d.namespace ?? ev.target.namespace) === service.namespace) : undefined;
+    if (!own || !r.settings || findServerSettings(own.pod, r.settings) || left <= 0) return [];
+    const configMaps = listMountedConfigMaps(own.pod, left);
+    left -= configMaps.length;
+    return configMaps.length === 0 ? [] : [{ service: own.service, configMaps, settings: [...new Set(r.settings.map((x) => x.replace(/-/g, '_')))] }];
+  });
+}
+
+/** Lines back to look for the time of a stack trace's line: its header carries the time. */
+const TRACE_LINES = 40;
+
+/** The time of a hit, or of the nearest line before it that carries one (a "Caused by:" line of a stack trace has none). */
+function timeOfHit(h: { log: LogEvidence; line: string }): string | undefined {
+  const at = h.log.lines.findIndex((l) => l.trim() === h.line);
+  for (let i = at; i >= 0 && i > at - TRACE_LINES; i--) {
+    const t = readLineTime(h.log.lines[i] ?? '');
+    if (t !== undefined) return t;
+  }
+  return undefined;
+}
+
+function sameSetting(a: string, b: string): boolean {
+  return a.replace(/-/g, '_').toLowerCase() === b.replace(/-/g, '_').toLowerCase();
+}
+
+/** "orders-db-cnf sets max_allowed_packet = 4M". */
+function formatConfigSetting(c: ServerConfigEvidence): string {
+  return `${c.configMap} sets ${c.setting} = ${c.value}`;
+}
+
 /**
  * A dependency that is up and answering but refuses the work: Redis at maxmemory, writes sent
  * to a read-only replica, an index blocked at the disk watermark. The pods may all be Ready
@@ -206,7 +274,10 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const own = service ? ev.dependencyPods?.find((d) => d.service === service.name && (d.namespace ?? ev.target.namespace) === service.namespace) : undefined;
     const alarm = own && r.server === 'RabbitMQ' ? findBrokerAlarm(own.logs, ev.collectedAt) : undefined;
     const settings = own && r.settings ? findServerSettings(own.pod, r.settings) : undefined;
-    const configured = settings ? ` (${formatSettings(settings, ', ')})` : '';
+    // Not on its command line: the config file a ConfigMap mounts into its pod may set it.
+    const fromFile = own && !settings ? own.config ?? [] : [];
+    const configured = settings ? ` (${formatSettings(settings, ', ')})` : fromFile.length > 0 ? ` (${fromFile.map(formatConfigSetting).join(', ')})` : '';
+    const raised = r.raises ? fromFile.find((c) => sameSetting(c.setting, r.raises ?? '')) : undefined;
     const told = service && r.explainedBy ? findServerExplanation(ev.dependencyPods?.filter((d) => d.service === service.name && (d.namespace ?? ev.target.namespace) === service.namespace) ?? [], r.explainedBy) : undefined;
     const gone = alarm?.gone.map((g) => `${g.user}${g.ago ? ` (${g.ago})` : ''}`).join(', ');
     const backlog = gone ? ` Before the alarm, the connection of ${gone} closed and never came back: if that client consumes a queue, its backlog is what fills the broker.` : '';
@@ -217,7 +288,8 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const mixed = r.failover && service?.namespace === ev.target.namespace ? findMixedRoleService(ev, service.name) : undefined;
     const mixedWhy = mixed ? describeMixedRole(mixed) : undefined;
     // When the refusals began, so a change of that Service before them is found as the trigger.
-    const onset = mixed ? hits.map((h) => readLineTime(h.line)).filter((t) => t !== undefined).sort()[0] : undefined;
+    // A refused statement can follow the client's own change (a bigger payload): its time lets that rollout be tested as the trigger.
+    const onset = mixed || r.raises ? hits.map(timeOfHit).filter((t) => t !== undefined).sort()[0] : undefined;
     const mixedFix = mixed ? `put the primary's ${Object.keys(mixed.missing).join(', ')} label back into ${mixed.service}'s selector so it selects the primary only (fix the chart or manifest that dropped it), then recycle the client's connections` : undefined;
     // An address that names one pod of a headless Service never follows a failover: that pod's own log says who is primary now.
     const pinned = r.failover && address ? findPinnedPod(address.host, ev.target.namespace, ev.endpointSlices) : undefined;
@@ -225,7 +297,8 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const primaryPod = primary && shortPodName(primary.host) !== pinned?.pod ? shortPodName(primary.host) : undefined;
     const pinnedWhy = pinned && address ? `${address.env} names pod ${pinned.pod} of headless Service ${pinned.service}, not the ${r.server} primary, so the client does not follow a failover${primaryPod ? `: ${pinned.pod} is now a replica of ${primaryPod}` : ''}` : undefined;
     const pinnedFix = pinned && address ? `point ${address.env} at the current master through Sentinel or the master Service instead of pod ${pinned.pod}${primaryPod ? ` (now ${primaryPod}; short term, ${address.env} at ${primary?.host ?? primaryPod}:${primary?.port ?? ''})` : ''}, and reconnect` : undefined;
-    const fixed = mixedFix ?? pinnedFix ?? (told ? `${r.fix} — start with ${told.subject}` : r.fix);
+    const ownFix = raised && r.fixAt ? r.fixAt(`in ConfigMap ${raised.configMap} (its ${raised.key} sets ${raised.value})`) : r.fix;
+    const fixed = mixedFix ?? pinnedFix ?? (told ? `${r.fix} — start with ${told.subject}` : ownFix);
     return [{
       id: `dependency-refuses/${r.server}/${r.refuses.split(':')[0] ?? ''}`,
       kind: 'dependency-error',
@@ -242,6 +315,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
         ...hits.slice(-2).map((h) => `log ${h.log.pod}: ${h.line}`),
         ...(own && alarm ? [`log ${own.pod.name} (${r.server}): ${alarm.alarm}`] : []),
         ...(own && settings ? [`${own.pod.name} runs ${settings.container} with ${formatSettings(settings)}${settings.memoryLimit ? ` (memory limit ${settings.memoryLimit})` : ''}`] : []),
+        ...fromFile.map((c) => `ConfigMap ${c.configMap} (${c.key}) sets ${c.setting} = ${c.value}, mounted by ${own?.pod.name ?? 'the server'}`),
         ...(own && gone ? [`log ${own.pod.name}: connection closed before the alarm and not reopened — ${gone}`] : []),
       ],
       decisive,

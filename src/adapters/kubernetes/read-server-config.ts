@@ -1,0 +1,29 @@
+// The settings a refusing server keeps in a config file (my.cnf) that a ConfigMap mounts into its
+// pod: a get of each ConfigMap listServerConfigReads names (at most two in all), read only after
+// the server's own pod was read because the workload's logs say it refuses at a setting. Only the
+// settings named are kept; the rest of the data is dropped at once. Never a Secret.
+import type { DependencyPodEvidence, ServerConfigEvidence } from '../../domain/triage/evidence-server-config.js';
+import { findConfigFileSettings } from '../../domain/triage/server-config-file.js';
+import type { CollectContext } from './collect-context.js';
+
+export interface ServerConfigRead {
+  service: string;
+  configMaps: string[];
+  settings: string[];
+}
+
+/** The dependency pods with the settings their ConfigMaps set attached (those asked for only). */
+export async function readServerConfig(ctx: CollectContext, pods: readonly DependencyPodEvidence[], wanted: readonly ServerConfigRead[]): Promise<DependencyPodEvidence[]> {
+  const gets = wanted.flatMap((w) => w.configMaps.map((name) => ({ service: w.service, name, settings: w.settings })));
+  if (gets.length === 0) return [...pods];
+  const got = await ctx.reads.each(gets, { label: 'ConfigMaps mounted by a server that refuses the workload', source: 'dependencyPods', what: (g) => `ConfigMap ${g.name}`, limit: ctx.objectGate }, (g, options) =>
+    ctx.clients.core.readNamespacedConfigMap({ name: g.name, namespace: ctx.namespace }, options),
+  );
+  const found = got.flatMap(({ item, value }): (ServerConfigEvidence & { service: string })[] =>
+    findConfigFileSettings(value.data ?? {}, item.settings).map((s) => ({ service: item.service, configMap: item.name, ...s })),
+  );
+  return pods.map((p) => {
+    const config = found.filter((f) => f.service === p.service && p.namespace === undefined).map(({ service: _, ...c }) => c);
+    return config.length === 0 ? p : { ...p, config };
+  });
+}

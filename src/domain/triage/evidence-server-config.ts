@@ -1,0 +1,20 @@
+// A pod of a dependency's Service that the collector read because the workload's logs say the
+// server refuses it, and the settings its mounted ConfigMaps set for the limit it refuses at.
+import type { LogEvidence, PodEvidence } from './evidence.js';
+
+/** A setting a ConfigMap mounted by the server's pod sets: "orders-db-cnf (my.cnf) sets max_allowed_packet = 4M". */
+export interface ServerConfigEvidence {
+  configMap: string;
+  key: string;
+  setting: string;
+  value: string;
+}
+
+export interface DependencyPodEvidence {
+  service: string;
+  namespace?: string;
+  pod: PodEvidence;
+  logs: LogEvidence[];
+  /** Settings of the limit it refuses at, from the ConfigMaps its pod mounts (read only for a refusal that names a setting). */
+  config?: ServerConfigEvidence[];
+}
