@@ -32,6 +32,7 @@ import { HOLDOUT_18_SCENARIOS } from '../heldout-18/stories.js';
 import { HOLDOUT_19_SCENARIOS } from '../heldout-19/stories.js';
 import { HOLDOUT_20_SCENARIOS } from '../heldout-20/stories.js';
 import { HOLDOUT_21_SCENARIOS } from '../heldout-21/stories.js';
+import { HOLDOUT_22_SCENARIOS } from '../heldout-22/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -47,7 +48,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–21: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–22: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -67,4 +68,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_19_SCENARIOS,
   ...HOLDOUT_20_SCENARIOS,
   ...HOLDOUT_21_SCENARIOS,
+  ...HOLDOUT_22_SCENARIOS,
 ];
