@@ -9,13 +9,24 @@ import { isPodFailing } from './pod-status.js';
 import { readLineTime } from './request-silence.js';
 import { MINUTE_MS, earliest, formatAgo, formatSpan, latest, msBetween } from './time-span.js';
 import { isErrorLine } from './unexplained.js';
+import { diffRevisions, sortRevisions } from './revision-diff.js';
 
 /** Errors that begin this long after the new revision's last pod started did not come with it. */
 export const LATE_ONSET_MS = 30 * MINUTE_MS;
+/** What a revision changed in how its process runs: its faults may wait for load or a race (gunicorn's --preload). */
+const CHANGED_HOW_IT_RUNS = / (command|args)\b| env (added|removed|\S+[: ])/;
+
+/** The revision changed the command, args or env of a container: a quiet first hour does not clear it. */
+function changedHowItRuns(ev: TriageEvidence, revision: RevisionEvidence): boolean {
+  const sorted = sortRevisions(ev.revisions);
+  const previous = sorted[sorted.findIndex((r) => r.revision === revision.revision) + 1];
+  return previous !== undefined && diffRevisions(previous, revision).some((l) => CHANGED_HOW_IT_RUNS.test(l));
+}
 
 /** Why the revision is not the cause, or undefined when the evidence does not show a quiet stretch. */
 export function describeLateLogErrors(ev: TriageEvidence, pods: readonly PodEvidence[], revision: RevisionEvidence): string | undefined {
   if (pods.length === 0 || pods.some((p) => !p.ready || isPodFailing(p, ev.collectedAt) || p.revisionHash !== revision.hash)) return undefined;
+  if (changedHowItRuns(ev, revision)) return undefined;
   const started = latest(pods.map((p) => p.startTime ?? p.createdAt));
   if (started === undefined) return undefined;
   const names = new Set(pods.map((p) => p.name));

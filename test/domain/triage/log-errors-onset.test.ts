@@ -54,6 +54,16 @@ describe('errors in ready pods after a rollout', () => {
     expect(r.headline).toMatch(/revision 7 \(1h 10m ago\) is not the cause: its pods' errors began 12m ago, 58m after the rollout; their logs show work without errors before that \(from 40m ago\)/);
   });
 
+  it('does not clear a revision that changed how the process runs (command, args, env): a late onset is weak evidence against it', () => {
+    // gunicorn's --preload shares one connection across forked workers: the errors come when two
+    // workers happen to use it at once, which can take an hour of light traffic.
+    const ev = scenario(12, 70, 40);
+    const revisions = ev.revisions.map((x) => (x.revision === 7 ? { ...x, containers: x.containers.map((c) => ({ ...c, image: IMAGE_V14, args: ['--preload'] })) } : x));
+    const r = buildTriageReport({ ...ev, revisions }, times);
+    expect(r.headline).toMatch(/^Since revision 7 \(1h 10m ago: app args/);
+    expect(r.headline).not.toMatch(/is not the cause/);
+  });
+
   it('still names the revision when the logs do not reach back before the first error line', () => {
     const r = buildTriageReport(scenario(12, 70), times);
     expect(r.headline).toMatch(/^Since revision 7 \(1h 10m ago/);
