@@ -8,6 +8,7 @@ import { RECENT_MS } from '../pod-status.js';
 import { parseQuantity } from '../quantity.js';
 import { formatAgo, isWithin } from '../time-span.js';
 import { findMissingRequest } from '../hpa-missing-request.js';
+import { findHpaFlapping, formatSwing, listYoungPods, type HpaFlapping } from '../hpa-flapping.js';
 
 /** "182%" → 182, "250m" → 0.25; undefined when unreadable. */
 export function parseMetricValue(v: string | undefined): number | undefined {
@@ -39,7 +40,10 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
     const confirm = [formatKubectl(ev.target, `describe hpa ${hpa.name}`)];
     const limited = findCondition(hpa.conditions, 'ScalingLimited');
     const hot = hpa.metrics.filter(isAboveTarget);
-    if (hpa.desiredReplicas >= hpa.maxReplicas && (hot.length > 0 || (limited?.status === 'True' && limited.reason === 'TooManyReplicas'))) {
+    const flapping = findHpaFlapping(listEventsOf(ev, 'HorizontalPodAutoscaler', hpa.name), ev.collectedAt);
+    // Flapping between its bounds, it is not short of replicas: never advise a higher maximum then.
+    if (flapping) findings.push(describeFlapping(ev, hpa, flapping));
+    else if (hpa.desiredReplicas >= hpa.maxReplicas && (hot.length > 0 || (limited?.status === 'True' && limited.reason === 'TooManyReplicas'))) {
       findings.push({
         id: `hpa/${hpa.name}/at-max`,
         kind: 'hpa',
@@ -132,6 +136,40 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
     }
     return findings;
   });
+}
+
+/** The HPA swinging between sizes: how often, and why new pods move its metric when it measures CPU. */
+function describeFlapping(ev: TriageEvidence, hpa: HpaEvidence, f: HpaFlapping): Finding {
+  const young = listYoungPods(ev.pods, ev.collectedAt);
+  const cpu = hpa.metrics.some((m) => /^cpu$/i.test(m.name));
+  // New pods counted while they start: a JVM's JIT and cache warm-up burn CPU the HPA averages in.
+  const warmUp = cpu && young.length > 0;
+  const minutes = (ms: number) => `${Math.max(1, Math.round(ms / 60_000))} min`;
+  const every = f.periodMs === undefined ? '' : `, about one cycle every ${minutes(f.periodMs)}`;
+  const sizes = [...new Set([...f.downSizes, ...f.upSizes])].sort((a, b) => a - b).join(', ');
+  const noBehavior = hpa.scaleUp === undefined;
+  return {
+    id: `hpa/${hpa.name}/flapping`,
+    kind: 'hpa',
+    title: `HPA ${hpa.name} flaps ${formatSwing(f)} replicas: scaled up ${f.ups} and down ${f.downs} times in ${minutes(f.spanMs)}${every}${warmUp ? ` — new pods' start-up (warm-up) CPU likely counted in its ${formatMetrics({ ...hpa, metrics: hpa.metrics.filter((m) => /^cpu$/i.test(m.name)) })}` : ''}`,
+    layer: 'capacity',
+    severity: 'warning',
+    confidence: 'high',
+    evidence: [
+      `SuccessfulRescale ${f.ups}× up (to ${f.upSizes.join(', ')}) and ${f.downs}× down (to ${f.downSizes.join(', ')}), last ${formatAgo(f.lastSeen, ev.collectedAt)}; sizes ${sizes}`,
+      `replicas ${hpa.currentReplicas} current, range ${hpa.minReplicas}–${hpa.maxReplicas}; metrics: ${formatMetrics(hpa)}`,
+      ...(young.length > 0 ? [`${young.length} of ${ev.pods.length} pods started in the last ${minutes(15 * 60_000)} (${young.slice(0, 3).map((p) => p.name).join(', ')}${young.length > 3 ? ', …' : ''})`] : []),
+      noBehavior ? 'no spec.behavior.scaleUp: the default adds up to 100% per 15 s with no stabilization window' : 'spec.behavior.scaleUp is set',
+    ],
+    likelyCause: warmUp
+      ? 'Each scale-up adds pods whose start-up burns CPU (JIT compilation, caches warming) while they already count in the HPA\'s average: the average jumps, it scales up again to its maximum; once warm the pods idle, the average collapses and it scales back down, and the cycle repeats. It is not short of replicas at its maximum.'
+      : 'The metric moves with the replica count itself (each scale-up or scale-down carries the per-pod average across the target), so the HPA swings back and forth instead of settling; it is not short of replicas at its maximum.',
+    nextAction: `Damp the HPA: add spec.behavior — a scaleUp stabilizationWindowSeconds (and a Pods policy) and a longer scaleDown window${warmUp ? '; keep warm-up out of what it counts (a startupProbe or readiness that passes only after warm-up, a start-up CPU boost, or pre-warming)' : ''}. A higher maxReplicas would not help: it reaches it only to drop back.`,
+    fix: `add behavior.scaleUp stabilization to the HPA${warmUp ? ' and keep start-up CPU out of its average (readiness after warm-up, or pre-warm)' : ''}; a higher maxReplicas would not help`,
+    decisive: `SuccessfulRescale ${formatSwing(f)} repeated: up ${f.ups}×, down ${f.downs}×`,
+    confirmCommands: [formatKubectl(ev.target, `describe hpa ${hpa.name}`), formatKubectl(ev.target, `get events --field-selector involvedObject.name=${hpa.name},reason=SuccessfulRescale`)],
+    affected: { pods: ev.pods.map((p) => p.name) },
+  };
 }
 
 /** Pods slow to answer their probes while the HPA cannot add any: it is the HPA that holds them at this count. */

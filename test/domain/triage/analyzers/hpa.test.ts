@@ -147,3 +147,43 @@ function metricsApiGone(h: HpaEvidence): TriageEvidence {
   );
   return baseEvidence({ pods, events, hpas: [h], workload: workload({ specReplicas: 3, replicas: 3, readyReplicas: 2, availableReplicas: 2 }) });
 }
+
+describe('analyzeHpa on an HPA that flaps', () => {
+  const onHpa = { kind: 'HorizontalPodAutoscaler', name: 'payment-service', namespace: NS };
+  const rescale = (size: number, reason: string, count: number, firstAgo: number, lastAgo: number) =>
+    event({ object: onHpa, type: 'Normal', reason: 'SuccessfulRescale', message: `New size: ${size}; reason: ${reason}`, count, firstSeen: minutesAgo(firstAgo), lastSeen: minutesAgo(lastAgo), source: 'horizontal-pod-autoscaler' });
+  const flapping = (): TriageEvidence => {
+    const ev = healthyScenario();
+    ev.hpas = [hpa({
+      minReplicas: 3, maxReplicas: 9, currentReplicas: 9, desiredReplicas: 9,
+      metrics: [{ name: 'cpu', current: '88%', target: '65%' }],
+      conditions: [{ type: 'ScalingLimited', status: 'True', reason: 'TooManyReplicas', message: 'the desired replica count is more than the maximum replica count' }],
+    })];
+    ev.events.push(
+      rescale(6, 'cpu resource utilization (percentage of request) above target', 4, 70, 8),
+      rescale(9, 'cpu resource utilization (percentage of request) above target', 4, 68, 2),
+      rescale(3, 'All metrics below target', 3, 55, 12),
+    );
+    ev.pods = [pod(0), pod(1), pod(2, { startTime: minutesAgo(2), createdAt: minutesAgo(2) })];
+    return ev;
+  };
+
+  it('names the swing and how often instead of advising a higher maxReplicas, and blames start-up CPU when new pods are young', () => {
+    const findings = analyzeHpa(flapping());
+    const f = findings.find((x) => x.id === 'hpa/payment-service/flapping');
+    expect(findings.map((x) => x.id)).not.toContain('hpa/payment-service/at-max');
+    expect(f?.title).toContain('flaps 3 ↔ 9 replicas: scaled up 8 and down 3 times');
+    expect(f?.title).toMatch(/start-up \(warm-up\) CPU/);
+    expect(f?.fix).toMatch(/behavior\.scaleUp stabilization/);
+    for (const text of [f?.title, f?.fix, f?.nextAction]) expect(text).not.toMatch(/(raise|increase|bump)[^\n]{0,30}max ?replicas/i);
+  });
+
+  it('claims no warm-up when no pod is young, and keeps at-max when it rose only once', () => {
+    const old = flapping();
+    old.pods = [pod(0), pod(1)];
+    expect(analyzeHpa(old).find((x) => x.id.endsWith('/flapping'))?.title).not.toMatch(/warm-up/);
+    const once = flapping();
+    once.events = once.events.filter((e) => !/below target/.test(e.message));
+    expect(analyzeHpa(once).map((x) => x.id)).toContain('hpa/payment-service/at-max');
+  });
+});
