@@ -113,6 +113,7 @@ export function mapPlacement(spec: k8s.V1PodSpec | undefined): PlacementEvidence
     topologyKey: c.topologyKey,
     whenUnsatisfiable: c.whenUnsatisfiable === 'ScheduleAnyway' ? ('ScheduleAnyway' as const) : ('DoNotSchedule' as const),
     maxSkew: c.maxSkew,
+    ...(c.minDomains !== undefined ? { minDomains: c.minDomains } : {}),
   }));
   return {
     nodeSelector: { ...spec?.nodeSelector },

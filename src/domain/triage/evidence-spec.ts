@@ -91,6 +91,8 @@ export interface TopologySpreadEvidence {
   topologyKey: string;
   whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
   maxSkew: number;
+  /** With DoNotSchedule: fewer eligible domains than this make the global minimum 0. Absent when unset. */
+  minDomains?: number;
 }
 
 /**

@@ -19,6 +19,7 @@ import { describeGrace, findDrainingPods } from '../draining-pods.js';
 import { explainClaimDeleting } from './claim-deleting.js';
 import { explainClaimInUse } from './claim-in-use.js';
 import { explainSpreadMissingLabel } from './spread-missing-label.js';
+import { explainSpreadTooFewDomains, stateSpreadConstraints } from './spread-min-domains.js';
 
 const ADVICE: Partial<Record<SchedulingCategory, { cause: string; action: string }>> = {
   insufficient: {
@@ -155,7 +156,10 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
   }
   const held = lead?.category === 'claim-in-use' ? explainClaimInUse(ev, pending)
     : lead?.category === 'claim-deleting' && lead.detail !== undefined ? explainClaimDeleting(ev, pending, lead.detail)
-    : lead?.category === 'topology-spread' && /missing required label/i.test(lead.text) ? explainSpreadMissingLabel(ev, pending) : undefined;
+    : lead?.category === 'topology-spread' && /missing required label/i.test(lead.text) ? explainSpreadMissingLabel(ev, pending)
+    : lead?.category === 'topology-spread' ? explainSpreadTooFewDomains(ev, pending) : undefined;
+  // "didn't match pod topology spread constraints" says which rule only once the rule is stated.
+  if (lead?.category === 'topology-spread') evidence.push(...stateSpreadConstraints(pending));
   if (held) {
     advice = { cause: held.cause, action: held.action };
     evidence.push(...held.evidence);

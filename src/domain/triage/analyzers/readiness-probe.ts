@@ -5,6 +5,7 @@ import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-command.js';
 import { explainProbeMiss, findMissingProbeCommand } from '../probe-failures.js';
 import { findOwnLogError } from '../probe-own-log.js';
+import { explainHairTriggerProbe } from '../probe-hair-trigger.js';
 import { findPendingMigration } from '../schema-migration.js';
 import { STARTUP_GRACE_MS, formatPodShare, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { MINUTE_MS, isWithin, msBetween } from '../time-span.js';
@@ -63,12 +64,13 @@ export function analyzeReadinessProbes(ev: TriageEvidence): Finding[] {
       }
     }
   }
-  const findings = [...groupBy(notReady, (h) => `${h.container.name}/${h.failure}`).values()].map((g) => describeNotReady(ev, g));
+  const findings = [...groupBy(notReady, (h) => `${h.container.name}/${h.failure}`).values()].map((g) => describeNotReady(ev, g, flapping.filter((h) => h.container.name === g[0]?.container.name).length));
   findings.push(...[...groupBy(flapping, (h) => h.container.name).values()].map((g) => describeFlapping(ev, g)));
   return findings;
 }
 
-function describeNotReady(ev: TriageEvidence, hits: Hit[]): Finding {
+/** readyButFailing: pods of the same container ready now despite recent readiness failures (flapping). */
+function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: number): Finding {
   const first = hits[0] as Hit;
   const probe = first.container.probes.readiness;
   const pods = unique(hits.map((h) => h.pod.name));
@@ -87,8 +89,18 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[]): Finding {
   const told = !missing && !miss && !logged && /^HTTP 5/.test(first.failure)
     ? findOwnLogError(ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name))
     : undefined;
+  // A probe that one slow answer fails, on pods that come back ready: the probe's settings are the fault.
+  const hair = !missing && !miss ? explainHairTriggerProbe(probe, {
+    failure: first.failure,
+    restarted: hits.some((h) => h.container.restartCount > 0),
+    readyButFailing,
+    logs: ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name && !l.previous),
+  }) : undefined;
+  if (hair) evidence.push(`the readiness probe fails on one slow answer: ${hair.settings}`, ...(hair.pause ? [`a GC pause longer than the probe timeout: ${hair.pause}`] : []));
   let cause: string;
-  if (missing) {
+  if (hair) {
+    cause = hair.cause;
+  } else if (missing) {
     const what = missing.command ? `\`${missing.command}\`` : 'the command';
     cause = `The readiness probe runs \`${probe?.command ?? '?'}\` inside the container, and the image has no ${what} (${missing.quote}): the probe cannot run, so it errors on every period and the pod never becomes Ready, although the app itself may be up. Usually a new base image (distroless, slim) that dropped the tool.`;
   } else if (miss) {
@@ -109,20 +121,22 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[]): Finding {
     cause = 'The readiness probe fails; the event messages say how.';
   }
   return {
-    id: `readiness-probe/${first.container.name}/${missing ? 'exec-cannot-run' : first.failure}`,
+    id: `readiness-probe/${first.container.name}/${missing ? 'exec-cannot-run' : hair ? 'hair-trigger' : first.failure}`,
     kind: 'readiness-probe',
-    title: `Readiness probe failing for ${first.container.name} on ${formatPodShare(ev, pods.length)}: ${first.failure}${probe && probe.type !== 'exec' ? ` on ${probe.type === 'http' ? `GET :${port}${path}` : `${probe.type.toUpperCase()} :${port}`}` : missing && probe?.command ? ` (exec ${probe.command})` : ''}${miss ? ` — ${miss.scope}` : ''}`,
+    title: `Readiness probe failing for ${first.container.name} on ${formatPodShare(ev, pods.length)}: ${first.failure}${probe && probe.type !== 'exec' ? ` on ${probe.type === 'http' ? `GET :${port}${path}` : `${probe.type.toUpperCase()} :${port}`}` : missing && probe?.command ? ` (exec ${probe.command})` : ''}${miss ? ` — ${miss.scope}` : ''}${hair ? ` (${hair.settings}: one slow answer takes a pod out of the endpoints)` : ''}`,
     layer: 'runtime/probes',
     severity: severityForPods(ev, pods.length),
     confidence: 'high',
     evidence,
     likelyCause: cause,
     ...(told ? { decisive: told } : events[0] ? { decisive: events[0].message.replace(/\s+/g, ' ').trim() } : {}),
-    nextAction: missing
+    nextAction: hair
+      ? `Relax the readiness probe (timeoutSeconds ≥ 3, failureThreshold ≥ 3) so a single slow answer does not pull a pod from the endpoints${hair.pause ? ', then tune the heap/GC so pauses shrink' : ''}. Restarting pods will not help.`
+      : missing
       ? 'Change the readiness probe to one the image can run (httpGet or tcpSocket on the port the app serves); until then these pods never receive traffic. Restarting pods will not help.'
       : `Unready pods only stop receiving traffic, so find what the endpoint reports before restarting anything. ` +
       `Do not remove the probe to hide the failure.`,
-    fix: told ? `fix what ${first.container.name}'s log names ("${told}")` : missing ? 'change the readiness probe to httpGet (or tcpSocket) on the port the app serves, or ship the command in the image' : miss ? miss.fix : /^HTTP 4/.test(first.failure) ? 'point the readiness probe at the path and port this version serves' : first.failure === 'connection refused' ? 'make the probe and the app agree on the port' : 'fix what the readiness endpoint reports',
+    fix: hair ? hair.fix : told ? `fix what ${first.container.name}'s log names ("${told}")` : missing ? 'change the readiness probe to httpGet (or tcpSocket) on the port the app serves, or ship the command in the image' : miss ? miss.fix : /^HTTP 4/.test(first.failure) ? 'point the readiness probe at the path and port this version serves' : first.failure === 'connection refused' ? 'make the probe and the app agree on the port' : 'fix what the readiness endpoint reports',
     confirmCommands: [
       describePodCommand(ev.target, first.pod.name),
       formatKubectl(ev.target, `get events --field-selector involvedObject.name=${first.pod.name},reason=Unhealthy`),

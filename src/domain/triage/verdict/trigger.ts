@@ -138,7 +138,9 @@ function isRelevant(ev: TriageEvidence, o: NamespaceObjectEvidence, mechanism: F
       return k === 'pod-create-failed';
     case 'ConfigMap': {
       const used = pods.some((p) => (p.volumes ?? []).some((v) => v.source === 'configMap' && v.ref === o.name) || p.containers.some((c) => (c.envFrom ?? []).some((e) => e.kind === 'configMap' && e.name === o.name) || (c.env ?? []).some((e) => 'ref' in e && e.ref.kind === 'configMap' && e.ref.name === o.name)));
-      return used && (k === 'exit-code' || k === 'crash-loop' || k === 'readiness-probe' || k === 'liveness-kill' || k === 'container-config' || k === 'dependency-error');
+      // A readiness probe failed by its own tight settings (in the pod template) owes nothing to a ConfigMap.
+      const probeSettings = k === 'readiness-probe' && mechanism?.id.endsWith('/hair-trigger') === true;
+      return used && !probeSettings && (k === 'exit-code' || k === 'crash-loop' || k === 'readiness-probe' || k === 'liveness-kill' || k === 'container-config' || k === 'dependency-error');
     }
     case 'Service':
       // A dependency reached through this Service (an ExternalName's target, its traffic policy), or
