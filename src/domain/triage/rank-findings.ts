@@ -22,7 +22,8 @@ const PROCESS_EFFECTS: FindingKind[] = [...POD_SYMPTOMS, 'node-concentration'];
  * appears among its own effects, directly or through others).
  */
 const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
-  'node-condition': [...PROCESS_FAULTS, 'eviction', 'node-concentration', 'volume-attach', 'image-pull', 'pod-sandbox', 'unexplained', ...POD_SYMPTOMS],
+  // Replacements of the pods a lost node holds find no room elsewhere: the node's loss is why they wait (the finding names them only then).
+  'node-condition': [...PROCESS_FAULTS, 'eviction', 'node-concentration', 'volume-attach', 'image-pull', 'pod-sandbox', 'unexplained', 'failed-scheduling', ...POD_SYMPTOMS],
   'node-concentration': POD_SYMPTOMS,
   eviction: ['unready-replicas', 'service-endpoints'],
   // A change explains nothing that a mechanism explains; it only stands in for one when no mechanism was found.

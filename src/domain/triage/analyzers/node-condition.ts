@@ -3,6 +3,8 @@ import type { ConditionEvidence, NodeEvidence, TriageEvidence } from '../evidenc
 import { findCondition, listEventsOf } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { describeNodeCommand, formatKubectl } from '../kubectl-command.js';
+import { findLostNodeReplacements } from '../node-lost-replacements.js';
+import { readNodeOwnWarnings } from '../node-own-warnings.js';
 import { limitLines, severityForPods } from '../pod-status.js';
 import { formatAgo } from '../time-span.js';
 
@@ -50,6 +52,12 @@ function describeNode(ev: TriageEvidence, node: NodeEvidence): Finding[] {
   evidence.push(...limitLines(pods.map((p) => `${p.name} on it: ${p.phase}${p.ready ? ', ready' : ', not ready'}`), 3));
   const events = collapseEvents(listEventsOf(ev, 'Node', node.name).filter((e) => NODE_EVENT_REASONS.has(e.reason)));
   evidence.push(...events.slice(-3).map((e) => formatEventLine(e, { maxLength: 200 })));
+  // Why the node went bad, in its own Warning events (whatever their reason), and the pods its loss left Pending.
+  const own = notReady ? readNodeOwnWarnings(ev, node) : { events: [] };
+  const fault = own.fault;
+  evidence.push(...own.events.filter((e) => !NODE_EVENT_REASONS.has(e.reason)).slice(0, 2).map((e) => formatEventLine(e, { maxLength: 240 })));
+  const replacements = notReady ? findLostNodeReplacements(ev, node) : [];
+  evidence.push(...replacements.slice(0, 2).map((r) => `${r.pod.name}: its replacement, Pending (${r.why})`));
 
   const named = pods.length > 0 && pods.length <= 3 ? ` (${pods.map((p) => `${p.name}${p.deletionTimestamp ? ', stuck Terminating' : p.ready ? '' : ', not ready'}`).join('; ')})` : '';
   const podsWord = pods.length === 0 ? `no pod of ${ev.target.name} on it now` : `${pods.length} pod${pods.length === 1 ? '' : 's'} of ${ev.target.name} on it${named}`;
@@ -58,15 +66,17 @@ function describeNode(ev: TriageEvidence, node: NodeEvidence): Finding[] {
   let action: string;
   if (notReady) {
     const since = ready?.lastTransitionTime ? `, ${formatAgo(ready.lastTransitionTime, ev.collectedAt)}` : '';
-    title = `Node ${node.name} is NotReady (Ready=${ready?.status ?? 'Unknown'}${since}); ${podsWord}`;
-    cause =
-      ready?.status === 'Unknown'
+    const replaced = replacements[0] ? `; its replacement ${replacements[0].pod.name} is Pending, no other node takes it (${replacements[0].why})` : '';
+    title = `Node ${node.name} is NotReady (Ready=${ready?.status ?? 'Unknown'}${since})${fault ? `: ${fault.known.what}` : ''}; ${podsWord}${replaced}`;
+    cause = fault
+      ? `${fault.known.cause} Pods there are marked not ready and replaced after the NoExecute toleration (300s by default).`
+      : ready?.status === 'Unknown'
         ? `The kubelet stopped reporting: the machine is down or rebooting, cut off from the control plane, or the kubelet died. ` +
           `Pods there are marked not ready; a Deployment replaces them after the NoExecute toleration (300s by default), a StatefulSet does not until the node is gone.`
         : `The kubelet runs but reports the node unhealthy${ready?.message ? `: ${ready.message}` : ''}.`;
     action =
       `Mitigate: make sure enough replicas run elsewhere and keep new pods off the node (kubectl cordon ${node.name}; the bot will not run it). ` +
-      `Then check the machine and kubelet from the cloud console.` +
+      (fault ? `Then ${fault.known.fix}.` : `Then check the machine and kubelet from the cloud console.`) +
       (ev.target.kind === 'StatefulSet' ? ` Do not force-delete StatefulSet pods until the node is confirmed down: two pods could share one identity.` : '');
   } else {
     title = `Node ${node.name} has ${pressures.join(', ')}; ${podsWord}`;
@@ -85,12 +95,15 @@ function describeNode(ev: TriageEvidence, node: NodeEvidence): Finding[] {
       evidence,
       likelyCause: cause,
       nextAction: action,
+      ...(fault ? { decisive: fault.quote, fix: fault.known.fix } : {}),
       confirmCommands: [
         describeNodeCommand(ev.target, node.name),
+        ...(fault?.known.confirm ?? []).map((args) => formatKubectl(ev.target, args, 'cluster')),
         formatKubectl(ev.target, `get pods -A -o wide --field-selector spec.nodeName=${node.name}`, 'cluster'),
         formatKubectl(ev.target, `get events -A --field-selector involvedObject.kind=Node,involvedObject.name=${node.name}`, 'cluster'),
       ],
-      affected: { pods: pods.map((p) => p.name), nodes: [node.name] },
+      // The replacements count among its pods: their Pending is the node's loss, not the scheduler's.
+      affected: { pods: [...pods, ...replacements.map((r) => r.pod)].map((p) => p.name), nodes: [node.name] },
     },
   ];
 }

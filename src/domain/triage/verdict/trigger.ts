@@ -26,7 +26,8 @@ export type Trigger =
   | { kind: 'revision'; revision: RevisionEvidence; previous: RevisionEvidence; diff: string[]; change?: string; text: string; at: IsoTime }
   | { kind: 'first-install'; revision: RevisionEvidence; text: string; at: IsoTime }
   | { kind: 'object-change'; object: NamespaceObjectEvidence; text: string; at: IsoTime }
-  | { kind: 'node'; node: string; text: string; at?: IsoTime }
+  /** `clears`: the newest revision runs Ready on other nodes, so it is not to roll back. */
+  | { kind: 'node'; node: string; text: string; at?: IsoTime; clears?: string }
   | { kind: 'scale-up'; text: string; at: IsoTime }
   /** Admission (a LimitRange's default, a VPA) set the resources the pods fail with when they were re-created. */
   | { kind: 'resources-set'; origin: ResourceOrigin; text: string; at?: IsoTime }
@@ -244,7 +245,11 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
     const n = ev.nodes.find((x) => x.name === node);
     const bad = n?.conditions.filter((c) => (c.type === 'Ready' ? c.status !== 'True' : c.status === 'True')) ?? [];
     const at = earliest(bad.map((c) => c.lastTransitionTime));
-    return { kind: 'node', node, text: `node ${node} ${at ? `went bad ${formatAgo(at, now)}` : 'is unhealthy'}`, ...(at ? { at } : {}) };
+    // A revision just before the node went bad, whose pods are Ready on other nodes: the failure is the node's, not the rollout's.
+    const [latest] = sortRevisions(ev.revisions);
+    const fine = latest === undefined || !inWindow(latest.createdAt, at) ? 0 : ev.pods.filter((p) => p.ready && p.nodeName !== undefined && p.nodeName !== node && p.revisionHash === latest.hash).length;
+    const clears = latest !== undefined && fine > 0 ? `revision ${latest.revision} runs fine on ${fine} pod${fine === 1 ? '' : 's'} on other nodes: not the rollout` : undefined;
+    return { kind: 'node', node, text: `node ${node} ${at ? `went bad ${formatAgo(at, now)}` : 'is unhealthy'}`, ...(at ? { at } : {}), ...(clears ? { clears } : {}) };
   }
   const pods = podsOf(ev, mechanism, d);
   const onset = onsetOf(ev, mechanism, pods);
@@ -348,8 +353,8 @@ export function acquitRollout(findings: readonly Finding[], trigger: Trigger, me
   if (trigger.kind === 'revision' && passes !== undefined) {
     return findings.map((f) => (f.kind !== 'recent-rollout' ? f : { ...f, nextAction: `No rollback needed: it lasts until ${passes}; act on the mechanism the verdict names.`, fix: 'wait, as the mechanism says' }));
   }
-  if (trigger.kind !== 'none' || trigger.exonerated === undefined) return [...findings];
-  const why = trigger.exonerated;
+  const why = trigger.kind === 'none' ? trigger.exonerated : trigger.kind === 'node' ? trigger.clears : undefined;
+  if (why === undefined) return [...findings];
   // A title that still says the rollout came "before the failures" would read as blame.
   const title = (f: Finding): string => (/not the rollout|not the cause/.test(f.title) ? f.title : capitalize(why));
   return findings.map((f) =>
