@@ -2,19 +2,7 @@ import type { NodeEvidence, PodEvidence, TopologySpreadEvidence, TriageEvidence 
 import { formatKubectl } from '../kubectl-command.js';
 import { unique } from '../pod-status.js';
 import { matchesPlacement } from './placement.js';
-
-/** Why pods wait on their topology spread constraint when the nodes span fewer domains than minDomains. */
-export interface SpreadTooFewDomains {
-  /** Said after the scheduler's reasons in the title. */
-  detail: string;
-  evidence: string[];
-  cause: string;
-  action: string;
-  fix: string;
-  /** Never set: a revision may have added the constraint, so the rollout is not cleared here. */
-  outsideWorkload?: undefined;
-  confirm: string[];
-}
+import type { SpreadExplanation } from './spread-missing-label.js';
 
 /** `topology.kubernetes.io/zone maxSkew 2, DoNotSchedule, minDomains 3`: the constraint as the template sets it. */
 export function formatSpreadConstraint(c: TopologySpreadEvidence): string {
@@ -40,7 +28,7 @@ export function stateSpreadConstraints(pending: readonly PodEvidence[]): string[
  * default nodeAffinityPolicy). Undefined when the pods carry no constraint; the domain count is
  * only claimed when the cluster's nodes were read.
  */
-export function explainSpreadTooFewDomains(ev: TriageEvidence, pending: readonly PodEvidence[]): SpreadTooFewDomains | undefined {
+export function explainSpreadTooFewDomains(ev: TriageEvidence, pending: readonly PodEvidence[]): SpreadExplanation | undefined {
   const placement = pending.find((p) => p.placement?.topologySpread !== undefined)?.placement;
   const constraints = placement?.topologySpread ?? [];
   if (placement === undefined || constraints.length === 0) return undefined;

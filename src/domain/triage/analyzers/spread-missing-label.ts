@@ -4,8 +4,8 @@ import { nodePoolOf } from '../node-pool.js';
 import { unique } from '../pod-status.js';
 import { matchesPlacement, untoleratedTaints } from './placement.js';
 
-/** Why pods spread over a topology key wait when nodes lack that key's label, and what lets them in. */
-export interface SpreadLabelMissing {
+/** Why pods spread over a topology key wait (nodes lacking the key's label, too few domains for minDomains), and what lets them in. */
+export interface SpreadExplanation {
   /** Said after the scheduler's reasons in the title. */
   detail: string;
   evidence: string[];
@@ -35,7 +35,7 @@ function isCandidate(n: NodeEvidence, placement: PlacementEvidence): boolean {
  * filtered out whatever room it has. Names the key and the nodes without it; undefined when the
  * pods spread over no such key or every candidate node has it.
  */
-export function explainSpreadMissingLabel(ev: TriageEvidence, pending: readonly PodEvidence[]): SpreadLabelMissing | undefined {
+export function explainSpreadMissingLabel(ev: TriageEvidence, pending: readonly PodEvidence[]): SpreadExplanation | undefined {
   const placement = pending.find((p) => p.placement?.topologySpread !== undefined)?.placement;
   const keys = unique((placement?.topologySpread ?? []).filter((c) => c.whenUnsatisfiable === 'DoNotSchedule').map((c) => c.topologyKey));
   if (placement === undefined || keys.length === 0) return undefined;
