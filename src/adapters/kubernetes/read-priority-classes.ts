@@ -5,7 +5,7 @@
 import type { EventEvidence, PriorityClassUseEvidence } from '../../domain/triage/evidence.js';
 import { findMissingPriorityClass } from '../../domain/triage/priority-class.js';
 import type { CollectContext } from './collect-context.js';
-import { controllerOf } from './map-pod.js';
+import { ownerWorkloadOf } from './own-pods.js';
 
 const MAX_PODS = 500;
 const MAX_USERS = 3;
@@ -13,13 +13,6 @@ const MAX_USERS = 3;
 /** Whether the workload's controller was refused for a PriorityClass name that does not exist. */
 export function needsPriorityClasses(events: readonly EventEvidence[], conditionMessages: readonly string[]): boolean {
   return [...events.filter((e) => e.reason === 'FailedCreate').map((e) => e.message), ...conditionMessages].some((m) => findMissingPriorityClass(m) !== undefined);
-}
-
-/** "ReplicaSet online-ranker-7d9c5b8f4d" → "Deployment online-ranker"; other owners as they are. */
-function describeOwner(owner: { kind: string; name: string } | undefined): string | undefined {
-  if (owner === undefined) return undefined;
-  if (owner.kind === 'ReplicaSet') return `Deployment ${owner.name.replace(/-[a-z0-9]{6,10}$/, '')}`;
-  return `${owner.kind} ${owner.name}`;
 }
 
 export async function readPriorityClasses(ctx: CollectContext): Promise<PriorityClassUseEvidence[]> {
@@ -32,7 +25,8 @@ export async function readPriorityClasses(ctx: CollectContext): Promise<Priority
     const name = pod.spec?.priorityClassName;
     if (!name) continue;
     const users = byClass.get(name) ?? new Set<string>();
-    const owner = describeOwner(controllerOf(pod)) ?? `Pod ${pod.metadata?.name ?? ''}`;
+    const workload = ownerWorkloadOf(pod);
+    const owner = workload === undefined ? `Pod ${pod.metadata?.name ?? ''}` : `${workload.kind} ${workload.name}`;
     if (users.size < MAX_USERS) users.add(owner);
     byClass.set(name, users);
   }
