@@ -14,10 +14,14 @@
  */
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_23_SCENARIOS } from '../test/triage-corpus/heldout-23/stories.js';
+import { HOLDOUT_24_SCENARIOS } from '../test/triage-corpus/heldout-24/stories.js';
 import { gradeStories } from './grade-stories.js';
 
 /** Rounds written and not yet joined to the corpus; rounds 1–22 have joined it. */
-const PENDING: [string, readonly CorpusScenario[]][] = [['held-out 23', HOLDOUT_23_SCENARIOS]];
+const PENDING: [string, readonly CorpusScenario[]][] = [
+  ['held-out 23', HOLDOUT_23_SCENARIOS],
+  ['held-out 24', HOLDOUT_24_SCENARIOS],
+];
 
 const filter = process.argv[2];
 if (PENDING.length === 0) console.log('held-out: no round pending (rounds 1–22 were graded first, then fixed and joined the corpus; their first figures are in docs/benchmarks.md)');
