@@ -161,7 +161,8 @@ export function diagnoseSnapshotSource(ev: TriageEvidence, pvc: PvcEvidence, eve
     cause: `${mechanism} The snapshot is not ready because it is never taken: the driver's snapshotter (${container} in ${read.controller}) logs ${refusal.cloud ? "the cloud's refusal" : 'the failure'} of its attempts, ${refusal.code}: ${refusal.message}${refusal.quota ? ' — the snapshot quota is full' : ''}.`,
     action: `${look}; ${remedy}, then re-create VolumeSnapshot ${snapshot} (or restore from a ready snapshot); the provisioner creates the volume by itself once it is ready.`,
     fix: `${refusal.quota ? 'free snapshot quota' : `fix the ${refusal.code} refusal`}, then re-create VolumeSnapshot ${snapshot}`,
-    decisive: `${refusal.code}: ${refusal.message}`,
+    // The title names the code; the headline quotes the cloud's own words after it.
+    decisive: refusal.message,
     fact: `snapshotter log of ${read.controller} (${container}, ×${refusal.count}): ${clipStart(refusal.line, 400)}`,
     confirm: show,
   };

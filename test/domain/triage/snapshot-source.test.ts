@@ -80,7 +80,7 @@ describe('analyzePvcPending for a claim restored from a snapshot that is not rea
     const [f] = analyzePvcPending(ev);
     expect(f?.title).toBe(`PVC ${CLAIM} Pending: it restores from VolumeSnapshot ${SNAPSHOT}, which is not ready: the cloud refuses to take it (SnapshotLimitExceeded)`);
     expect(f?.confidence).toBe('high');
-    expect(f?.decisive).toBe('SnapshotLimitExceeded: The maximum number of snapshots has been reached.');
+    expect(f?.decisive).toBe('The maximum number of snapshots has been reached.');
     expect(f?.evidence.some((e) => e.includes(`snapshot ${SNAPSHOT} is not Ready`))).toBe(true);
     expect(f?.evidence.some((e) => e.startsWith('snapshotter log of Deployment kube-system/ebs-csi-controller (csi-snapshotter, ×1):') && e.includes('SnapshotLimitExceeded'))).toBe(true);
     expect(f?.likelyCause).toMatch(/quota/);
