@@ -52,7 +52,7 @@ const ADAPTER_READS: readonly { group: string; resource: string; verb: 'get' | '
   { group: 'apps', resource: 'statefulsets', verb: 'list', call: 'listNamespacedStatefulSet, listStatefulSetForAllNamespaces' },
   { group: 'apps', resource: 'replicasets', verb: 'list', call: 'listNamespacedReplicaSet' },
   { group: 'apps', resource: 'controllerrevisions', verb: 'list', call: 'listNamespacedControllerRevision' },
-  { group: '', resource: 'pods', verb: 'list', call: 'listNamespacedPod, listPodForAllNamespaces (a node\'s pods, callers by IP, the ingress-nginx controller by label)' },
+  { group: '', resource: 'pods', verb: 'list', call: 'listNamespacedPod, listPodForAllNamespaces (a node\'s pods, callers by IP, the ingress-nginx controller by label, a CSI driver\'s controller by its selector)' },
   { group: '', resource: 'pods/log', verb: 'get', call: 'readNamespacedPodLog' },
   { group: '', resource: 'events', verb: 'list', call: 'listNamespacedEvent, listEventForAllNamespaces' },
   { group: '', resource: 'events', verb: 'watch', call: 'Watch /api/v1/namespaces/{ns}/events, /api/v1/events (cluster events → timeline)' },

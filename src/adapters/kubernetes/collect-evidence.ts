@@ -50,7 +50,9 @@
 //   failing pod asked a webhook injector for containers it did not get, that injector's pods (one list, at most 5) and one log tail;
 //   and where no pod of the workload is ready, or its lone pod was stopped in the last hour, one list of the namespace's
 //   pods (at most 200) and the log tails of at most two pods of other workloads whose env or args name its Service;
-//   and where a claim has waited on an external provisioner for 5m, kube-system's Deployments and StatefulSets (one page of 200 each);
+//   and where a claim has waited on an external provisioner for 5m, kube-system's Deployments and StatefulSets (one page of 200 each),
+//   and where that claim restores from a VolumeSnapshot the provisioner says is not ready, the pods of the driver's controller (one list by
+//   its selector, at most 5) and the log tail of their csi-snapshotter sidecar (at most two, read-snapshotter-log.ts);
 //   and where a Service of the workload has a ready endpoint, the ingress-nginx controller's pods (one cluster-wide list by label, at most 5) and the log tails of two (read-ingress-controller.ts);
 //   and where the failures have an onset that no rollout of the workload explains, one list of the namespace's Jobs (at most 100, read-jobs-before-onset.ts).
 // None of this depends on how many other pods or events the namespace holds. The reads that follow

@@ -2,7 +2,7 @@
 // Services and logs lead to (a Service left with no ready endpoint, one its logs fail to reach or
 // that refuses it or that its queries time out on — with the log of the servers that say why —, another workload's pods behind its
 // Services, a Service of another namespace or of another name it looks for, the last callers an
-// ingress policy cut off, the callers of a workload that had no serving pod (pods whose env names its Service), what keeps a rejected Secret in sync, the injector of a missed webhook injection), the controller of a provisioner a claim waits on, the ingress controller's log in front of a served workload, the Jobs of the namespace that ran just before failures no rollout explains, who holds a port its pods need,
+// ingress policy cut off, the callers of a workload that had no serving pod (pods whose env names its Service), what keeps a rejected Secret in sync, the injector of a missed webhook injection), the controller of a provisioner a claim waits on (and its snapshotter's log when the claim's snapshot is not ready), the ingress controller's log in front of a served workload, the Jobs of the namespace that ran just before failures no rollout explains, who holds a port its pods need,
 // what left the cluster DNS short, where its Corefile sends a name that answers NXDOMAIN, and why the cluster autoscaler adds no node. Each is bounded (see collect-evidence.ts) and
 // none happens on a healthy workload's evidence, but for the ingress controller's log: a workload that looks
 // healthy while users get 5xx is exactly where that log matters (one list, at most two log tails).
@@ -30,6 +30,8 @@ import { readAutoscalerStatus } from './read-autoscaler-status.js';
 import { pickMissedInjection, readInjector } from './read-injector.js';
 import { readProvisionerController } from './read-provisioner-controller.js';
 import { pickStalledProvisioner } from '../../domain/triage/provisioner-controller.js';
+import { pickUnreadySnapshotSource } from '../../domain/triage/snapshot-source.js';
+import { readSnapshotterLog } from './read-snapshotter-log.js';
 import { needsAutoscalerStatus } from '../../domain/triage/scale-up-failure.js';
 import { pickForeignPods, readForeignPods } from './read-foreign-pods.js';
 import { pickDependencyPods, readDependencyPods } from './read-dependency-pods.js';
@@ -64,7 +66,7 @@ export interface FirstReads {
   details: Promise<Pick<TriageEvidence, 'logs' | 'events' | 'pvcs' | 'nodes'>>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'ingressController' | 'namespaceJobs'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -140,6 +142,11 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const stalled = pickStalledProvisioner(d.pvcs, d.events, now());
     return stalled === undefined ? undefined : readProvisionerController(ctx, stalled.driver, stalled.since);
   });
+  // A claim restored from a snapshot the provisioner says is not ready: the driver's snapshotter logs why it is not taken.
+  const snapshotterP = Promise.all([detailsP, provisionerP]).then(([d, p]) => {
+    const source = pickUnreadySnapshotSource(d.pvcs, d.events);
+    return source === undefined || source.state !== 'not ready' || p === undefined ? undefined : readSnapshotterLog(ctx, p, source.snapshot);
+  });
   // Lookups that time out while every DNS pod is ready: what left the cluster DNS short (a scale-down, an edited ConfigMap).
   const dnsCapacityP = Promise.all([first.dns, detailsP]).then(([dns, d]) => {
     const deployment = needsDnsCapacity(d.logs, dns);
@@ -179,6 +186,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     autoscalerStatus: autoscalerP,
     injector: injectorP,
     provisionerController: provisionerP,
+    snapshotterLog: snapshotterP,
     dnsConfig: dnsConfigP,
     ingressController: ingressP,
     namespaceJobs: jobsBeforeP,

@@ -26,6 +26,9 @@ export function mapPvc(c: k8s.V1PersistentVolumeClaim, usedByPods: string[]): Pv
   const capacity = c.status?.capacity?.['storage'];
   if (capacity !== undefined) out.capacity = capacity;
   if ((c.status?.conditions ?? []).length > 0) out.conditions = mapConditions(c.status?.conditions);
+  // dataSourceRef supersedes dataSource (it may name another namespace's object); the API mirrors them when both are set.
+  const source = c.spec?.dataSourceRef ?? c.spec?.dataSource;
+  if (source?.kind !== undefined && source.name !== undefined) out.dataSource = { kind: source.kind, name: source.name, ...(source.apiGroup ? { apiGroup: source.apiGroup } : {}) };
   return out;
 }
 

@@ -28,6 +28,7 @@ function toCandidate(kind: ControllerCandidate['kind'], o: k8s.V1Deployment | k8
     // Images, names and arguments only: env values may carry secrets.
     containers: (o.spec?.template.spec?.containers ?? []).map((c) => ({ name: c.name, image: c.image ?? '', args: [...(c.command ?? []), ...(c.args ?? [])] })),
     ...(owners.length > 0 ? { replicasOwners: owners } : {}),
+    ...(o.spec?.selector.matchLabels === undefined ? {} : { selector: { ...o.spec.selector.matchLabels } }),
   };
 }
 

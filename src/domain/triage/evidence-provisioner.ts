@@ -9,6 +9,8 @@ export interface ControllerCandidate {
   replicas: number;
   readyReplicas: number;
   containers: { name: string; image: string; args: string[] }[];
+  /** spec.selector.matchLabels: how its pods are found (its snapshotter's log, snapshot-source.ts). */
+  selector?: Record<string, string>;
   /** Who last set spec.replicas (managedFields), newest first. */
   replicasOwners?: FieldOwnerEvidence[];
 }

@@ -29,6 +29,7 @@ import type { EvidenceSource } from './evidence-source.js';
 import type { AutoscalerStatusEvidence } from './evidence-autoscaler.js';
 import type { ServiceCallerEvidence } from './evidence-callers.js';
 import type { ProvisionerControllerEvidence } from './evidence-provisioner.js';
+import type { ClaimDataSource, SnapshotterLogEvidence } from './evidence-snapshot.js';
 import type { DeploymentRolloutEvidence } from './evidence-rollout.js';
 import type { IngressControllerEvidence } from './evidence-ingress.js';
 import type { DependencyPodEvidence } from './evidence-server-config.js';
@@ -222,6 +223,8 @@ export interface PvcEvidence {
   deletionTimestamp?: IsoTime;
   /** metadata.finalizers: what holds a deleted claim (kubernetes.io/pvc-protection). */
   finalizers?: string[];
+  /** spec.dataSourceRef or spec.dataSource: the snapshot (or claim) its volume is restored from; absent for an empty volume. */
+  dataSource?: ClaimDataSource;
 }
 
 
@@ -331,6 +334,8 @@ export interface TriageEvidence {
   autoscalerStatus?: AutoscalerStatusEvidence;
   /** The controller of the external provisioner a claim has waited on too long (kube-system's Deployments and StatefulSets). */
   provisionerController?: ProvisionerControllerEvidence;
+  /** The driver controller's snapshotter log, where a claim restores from a VolumeSnapshot that is not ready: why it is not taken. */
+  snapshotterLog?: SnapshotterLogEvidence;
   /** The ingress controller's log tails (two pods), where the workload has a Service with a ready endpoint: what users get. */
   ingressController?: IngressControllerEvidence;
 }

@@ -5,6 +5,7 @@ import { listEventsOf } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { severityForPods } from '../pod-status.js';
+import { diagnoseSnapshotSource } from '../snapshot-source.js';
 import { findReleasedVolumeOf } from '../static-claims.js';
 import { msBetween } from '../time-span.js';
 import { PROVISION_STALL_MS, describeProvisionerController } from '../provisioner-controller.js';
@@ -151,7 +152,8 @@ export function analyzePvcPending(ev: TriageEvidence): Finding[] {
     }
     const messages = events.map((e) => e.message).join('\n');
     const held = diagnoseHeldVolume(ev, pvc, messages);
-    const d = held ?? diagnoseDenied(events) ?? diagnoseProvisioner(ev, messages) ?? diagnose(pvc, messages);
+    // The provisioner's own refusal of a snapshot source says more than its controller's state.
+    const d = held ?? diagnoseSnapshotSource(ev, pvc, events) ?? diagnoseDenied(events) ?? diagnoseProvisioner(ev, messages) ?? diagnose(pvc, messages);
     const volume = held === undefined ? undefined : /volume (\S+) /.exec(held.what)?.[1];
     return [
       {
