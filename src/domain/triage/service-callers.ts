@@ -113,6 +113,12 @@ const PROBLEM_WORDS: Record<DependencyProblem, string> = {
   'tls-name': 'TLS: certificate name mismatch',
 };
 
+/** A structured line's error field (`"error":"rpc error: …"`, `err=…`): what failed, ahead of the rest of the line. */
+function errorField(line: string): string | undefined {
+  const m = /"(?:error|err|exception)"\s*:\s*"((?:[^"\\]|\\.)*)"|\b(?:error|err)="((?:[^"\\]|\\.)*)"/i.exec(line);
+  return m?.[1] ?? m?.[2];
+}
+
 function clip(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
@@ -133,7 +139,9 @@ export function describeCallerImpact(callers: readonly ServiceCallerEvidence[], 
     if (errors.length === 0) return [`${who}: no error naming ${c.service} in its last ${c.log.lines.length} log lines`];
     const problems = [...new Set(errors.map((e) => PROBLEM_WORDS[e.problem]))].join(', ');
     const newest = errors[errors.length - 1]?.line.trim() ?? '';
-    return [`${who} logged ${errors.length} error${errors.length === 1 ? '' : 's'} reaching ${c.service} (${problems}) in its last ${c.log.lines.length} log lines; newest: "${clip(newest, 240)}"`];
+    const said = errorField(newest);
+    const quoted = said === undefined ? '' : `: "${clip(said, 160)}"`;
+    return [`${who} logged ${errors.length} error${errors.length === 1 ? '' : 's'} reaching ${c.service} (${problems}) in its last ${c.log.lines.length} log lines${quoted}; newest: "${clip(newest, 240)}"`];
   });
 }
 
