@@ -11,7 +11,8 @@
 //   then, as each of those arrives: events of n pods, of the newest ReplicaSets, of the HPA and
 //   of the Jobs (the last run's too, by the name the controller gives it, when it is already deleted;
 //   one field-selector query each, at most 5), a get and an events query per node under the
-//   pods, a get and an events query per PVC and a get of its volume, up to maxLogs log tails,
+//   pods, a get and an events query per PVC and a get of its volume, up to maxLogs log tails (of ready pods, two
+//   samples, four after a recent scale-up: two it added, two from before it),
 //   and — only when a pod is not scheduled, or for a DaemonSet — one paged list of the cluster's nodes;
 //   for at most two other Services of the namespace with no ready endpoint, or that the logs fail
 //   to connect to, a list of their pods (at most 5), the events of two that are not ready and the
@@ -48,7 +49,8 @@
 //   and of at most 3 of the workload's LoadBalancer Services that have no external address; and of at
 //   most 3 nodes a live pod was placed on before and left (its Scheduled events name them); and where a
 //   failing pod asked a webhook injector for containers it did not get, that injector's pods (one list, at most 5) and one log tail;
-//   and where no pod of the workload is ready, or its lone pod was stopped in the last hour, one list of the namespace's
+//   and where no pod of the workload is ready, or its lone pod was stopped in the last hour, or a served pod's own log
+//   reports slow requests again and again (3 lines or more), one list of the namespace's
 //   pods (at most 200) and the log tails of at most two pods of other workloads whose env or args name its Service;
 //   and where a claim has waited on an external provisioner for 5m, kube-system's Deployments and StatefulSets (one page of 200 each),
 //   and where that claim restores from a VolumeSnapshot the provisioner says is not ready, the pods of the driver's controller (one list by

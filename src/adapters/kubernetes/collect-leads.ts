@@ -2,7 +2,7 @@
 // Services and logs lead to (a Service left with no ready endpoint, one its logs fail to reach or
 // that refuses it or that its queries time out on — with the log of the servers that say why —, another workload's pods behind its
 // Services, a Service of another namespace or of another name it looks for, the last callers an
-// ingress policy cut off, the callers of a workload that had no serving pod (pods whose env names its Service), what keeps a rejected Secret in sync, the injector of a missed webhook injection), the controller of a provisioner a claim waits on (and its snapshotter's log when the claim's snapshot is not ready), the ingress controller's log in front of a served workload, the Jobs of the namespace that ran just before failures no rollout explains, who holds a port its pods need,
+// ingress policy cut off, the callers of a workload that had no serving pod or whose own log reports slow requests (pods whose env names its Service), what keeps a rejected Secret in sync, the injector of a missed webhook injection), the controller of a provisioner a claim waits on (and its snapshotter's log when the claim's snapshot is not ready), the ingress controller's log in front of a served workload, the Jobs of the namespace that ran just before failures no rollout explains, who holds a port its pods need,
 // what left the cluster DNS short, where its Corefile sends a name that answers NXDOMAIN, and why the cluster autoscaler adds no node. Each is bounded (see collect-evidence.ts) and
 // none happens on a healthy workload's evidence, but for the ingress controller's log: a workload that looks
 // healthy while users get 5xx is exactly where that log matters (one list, at most two log tails).
@@ -22,7 +22,7 @@ import type { CollectContext } from './collect-context.js';
 import { pickDownServices, readDownServices } from './read-down-services.js';
 import { readCallerPods } from './read-caller-pods.js';
 import { readServiceCallers } from './read-service-callers.js';
-import { pickOutageServices } from '../../domain/triage/service-callers.js';
+import { pickOutageServices, pickStrainedServices } from '../../domain/triage/service-callers.js';
 import { readDependencyServices } from './read-dependency-services.js';
 import { readServicesElsewhere } from './read-services-elsewhere.js';
 import { readSecretSyncEvents } from './read-secret-sync-events.js';
@@ -89,9 +89,11 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const cut = findIngressCutoff({ networkPolicies: c.networkPolicies, pods: pods.ranked, logs: d.logs, collectedAt: now() });
     return cut === undefined ? [] : readCallerPods(ctx, cut.silence.callers);
   });
-  // The workload had no serving pod: callers whose env or args name its Service log what that cost them.
+  // The workload had no serving pod, or serves while its own log reports slow requests again and
+  // again: callers whose env or args name its Service log what that cost them.
   const serviceCallersP = Promise.all([servicesP, podsP, detailsP]).then(([services, pods, d]) => {
-    const called = pickOutageServices({ pods: pods.ranked, services: services.services, events: d.events, collectedAt: now() });
+    const outage = pickOutageServices({ pods: pods.ranked, services: services.services, events: d.events, collectedAt: now() });
+    const called = outage.length > 0 ? outage : pickStrainedServices({ pods: pods.ranked, services: services.services, logs: d.logs });
     return called.length === 0 ? [] : readServiceCallers(ctx, called, new Set([...ownPods(pods), ...pods.raw.keys()]));
   });
   const foreignP = routingP.then(([services, slices, pods]) => readForeignPods(ctx, pickForeignPods(services.services, slices, pods), pods.others));

@@ -4,6 +4,7 @@
 // follows the pods looked at, not the cluster's size (the node list is one paged list).
 import type * as k8s from '@kubernetes/client-node';
 import type { EvidenceSource, LogEvidence, NodeEvidence, PersistentVolumeEvidence, PodEvidence, PvcEvidence } from '../../domain/triage/evidence.js';
+import { splitByScaleUp } from '../../domain/triage/scale-up-cohorts.js';
 import type { CollectContext } from './collect-context.js';
 import { mapPersistentVolume } from './map-context.js';
 import { mapNode } from './map-node.js';
@@ -81,12 +82,21 @@ function runningNow(c: PodEvidence['containers'][number]): boolean {
 
 /** Ready pods whose current logs are sampled: errors there keep a workload from being called healthy. */
 const HEALTHY_LOG_SAMPLE = 2;
+/** After a recent scale-up, two of the pods it added and two from before it: whether the new ones get any load. */
+const SCALE_UP_LOG_SAMPLE = 4;
 
 /**
  * Which ready pods to sample first: the newest (a new pod, often on a new node, is where a recent
- * change shows), then pods on nodes not sampled yet; the listed order otherwise.
+ * change shows), then pods on nodes not sampled yet; the listed order otherwise. After a recent
+ * scale-up, pods it added and pods from before it in turn (scale-up-cohorts.ts).
  */
-function sampleOrder(pods: readonly PodEvidence[]): PodEvidence[] {
+function sampleOrder(pods: readonly PodEvidence[], now: Date): PodEvidence[] {
+  const cohorts = splitByScaleUp(pods, now.toISOString());
+  if (cohorts !== undefined) {
+    // Newest added and oldest kept, in turn: clients that keep their connections stay on the old ones.
+    const added = [...cohorts.after].reverse();
+    return added.flatMap((p, i) => [p, ...(cohorts.before[i] === undefined ? [] : [cohorts.before[i]!])]).concat(cohorts.before.slice(added.length));
+  }
   const newest = [...pods].filter((p) => p.createdAt !== undefined).sort((a, b) => Date.parse(b.createdAt!) - Date.parse(a.createdAt!))[0];
   const out: PodEvidence[] = newest ? [newest] : [];
   const nodes = new Set(newest?.nodeName ? [newest.nodeName] : []);
@@ -122,9 +132,10 @@ export function pickLogTargets(pods: readonly PodEvidence[], max: number, now: D
       all.push({ pod: p.name, container: main.name, previous: false, why: 'beside', restarts: main.restartCount });
     }
   }
-  for (const p of sampleOrder(pods)) {
+  const sampleSize = splitByScaleUp(pods, now.toISOString()) === undefined ? HEALTHY_LOG_SAMPLE : SCALE_UP_LOG_SAMPLE;
+  for (const p of sampleOrder(pods, now)) {
     const main = p.containers[0];
-    if (p.ready && main !== undefined && runningNow(main) && !crashed(main, now) && sampled < HEALTHY_LOG_SAMPLE) {
+    if (p.ready && main !== undefined && runningNow(main) && !crashed(main, now) && sampled < sampleSize) {
       sampled++;
       all.push({ pod: p.name, container: main.name, previous: false, why: 'sample', restarts: main.restartCount });
     }

@@ -1,7 +1,7 @@
-// Who calls a workload that had no serving pod: one list of the namespace's pods (at most
+// Who calls a workload that had no serving pod, or whose own log reports slow requests: one list of the namespace's pods (at most
 // MAX_LISTED), those of other workloads whose env values or args name one of its Services, and
 // the current log tail of at most two of them (one per workload). Their log is where the outage
-// shows as impact (connection refused to its Service). Env values only as the spec states them:
+// shows as impact (connection refused to its Service, deadlines that expire on it). Env values only as the spec states them:
 // valueFrom references (Secrets, ConfigMaps) are not followed, and no Secret is read.
 import type * as k8s from '@kubernetes/client-node';
 import type { CallerCandidate, ServiceCallerEvidence } from '../../domain/triage/evidence-callers.js';

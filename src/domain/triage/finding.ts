@@ -92,6 +92,7 @@ export type FindingKind =
   | 'missed-injection'
   | 'sidecar-startup'
   | 'session-affinity'
+  | 'load-pinned'
   | 'load-balancer'
   | 'ingress-upstream'
   | 'object-change'

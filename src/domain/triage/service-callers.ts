@@ -1,12 +1,14 @@
 /**
- * Who calls the workload, and what they saw while it had no serving pod. The workload's own
+ * Who calls the workload, and what they saw while it had no serving pod or served slowly. The workload's own
  * evidence shows the outage (pods gone, not ready); its effect is only in its callers' logs. A
  * caller is a pod of another workload of the namespace whose env or args name one of the
  * workload's Services (`quote-cache:6379`, `redis://quote-cache.ns.svc`, its ClusterIP). Pure: the
  * adapter lists the namespace's pods and reads a log tail of at most two callers only when
- * `pickOutageServices` names a Service.
+ * `pickOutageServices` or `pickStrainedServices` (its own log reports slow requests) names a Service.
  */
 import type { CallerCandidate, ServiceCallerEvidence } from './evidence-callers.js';
+import type { LogEvidence } from './evidence-pod.js';
+import { measureRequestActivity } from './request-activity.js';
 import type { EventEvidence, IsoTime, PodEvidence, ServiceEvidence, TriageEvidence } from './evidence.js';
 import type { Finding } from './finding.js';
 import { parseDependencyError } from './dependency-error-line.js';
@@ -39,14 +41,36 @@ function selects(s: ServiceEvidence, p: PodEvidence): boolean {
  */
 export function pickOutageServices(input: { pods: readonly PodEvidence[]; services: readonly ServiceEvidence[]; events: readonly EventEvidence[]; collectedAt: IsoTime }): CalledService[] {
   const { pods, services, events, collectedAt } = input;
-  if (pods.length === 0) return [];
-  const mine = services.filter((s) => s.type !== 'ExternalName' && pods.some((p) => selects(s, p)));
+  const mine = ownServices(services, pods);
   if (mine.length === 0) return [];
   const noneReady = pods.every((p) => !p.ready);
   const names = new Set(pods.map((p) => p.name));
   const loneStopped = pods.length === 1 && events.some((e) => e.object.kind === 'Pod' && names.has(e.object.name) && STOPPED.test(e.reason) && isWithin(e.lastSeen, collectedAt, RECENT_MS));
   if (!noneReady && !loneStopped) return [];
-  return mine.map((s) => ({ name: s.name, ...(s.clusterIP === undefined ? {} : { clusterIP: s.clusterIP }) }));
+  return mine;
+}
+
+/** Slow-request lines in one pod's log tail from which a served workload is strained: its callers feel it. */
+const STRAINED_SLOW_LINES = 3;
+
+/**
+ * The workload's Services, when it serves (a pod is ready) but a pod's own log reports slow
+ * requests again and again: its callers' logs say what that costs them (deadlines that expire).
+ * Empty otherwise.
+ */
+export function pickStrainedServices(input: { pods: readonly PodEvidence[]; services: readonly ServiceEvidence[]; logs: readonly LogEvidence[] }): CalledService[] {
+  const { pods, services, logs } = input;
+  if (!pods.some((p) => p.ready)) return [];
+  const names = new Set(pods.map((p) => p.name));
+  const strained = logs.some((l) => !l.previous && names.has(l.pod) && measureRequestActivity(l).slow >= STRAINED_SLOW_LINES);
+  return strained ? ownServices(services, pods) : [];
+}
+
+/** The Services that select the workload's pods, as the callers may name them. */
+function ownServices(services: readonly ServiceEvidence[], pods: readonly PodEvidence[]): CalledService[] {
+  return services
+    .filter((s) => s.type !== 'ExternalName' && pods.some((p) => selects(s, p)))
+    .map((s) => ({ name: s.name, ...(s.clusterIP === undefined ? {} : { clusterIP: s.clusterIP }) }));
 }
 
 function escape(s: string): string {
@@ -89,6 +113,12 @@ const PROBLEM_WORDS: Record<DependencyProblem, string> = {
   'tls-name': 'TLS: certificate name mismatch',
 };
 
+/** A structured line's error field (`"error":"rpc error: …"`, `err=…`): what failed, ahead of the rest of the line. */
+function errorField(line: string): string | undefined {
+  const m = /"(?:error|err|exception)"\s*:\s*"((?:[^"\\]|\\.)*)"|\b(?:error|err)="((?:[^"\\]|\\.)*)"/i.exec(line);
+  return m?.[1] ?? m?.[2];
+}
+
 function clip(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
@@ -99,15 +129,19 @@ export function describeCallerImpact(callers: readonly ServiceCallerEvidence[], 
     if (c.log === undefined) return [];
     const s = services.find((x) => x.name === c.service) ?? { name: c.service };
     const re = namePattern(s, namespace);
+    // Also the name as a word of a longer token: a gRPC method path (`/scorer.v1.Scorer/Score`) names the service.
+    const word = new RegExp(`(?<![\\w-])${escape(s.name)}(?![\\w-])`, 'i');
     const errors = c.log.lines.flatMap((line) => {
-      const e = re.test(line) ? parseDependencyError(line) : undefined;
+      const e = re.test(line) || word.test(line) ? parseDependencyError(line) : undefined;
       return e === undefined ? [] : [{ line, problem: e.problem }];
     });
     const who = `caller ${c.owner ?? `pod ${c.pod}`} (pod ${c.pod}, ${c.via})`;
     if (errors.length === 0) return [`${who}: no error naming ${c.service} in its last ${c.log.lines.length} log lines`];
     const problems = [...new Set(errors.map((e) => PROBLEM_WORDS[e.problem]))].join(', ');
     const newest = errors[errors.length - 1]?.line.trim() ?? '';
-    return [`${who} logged ${errors.length} error${errors.length === 1 ? '' : 's'} reaching ${c.service} (${problems}) in its last ${c.log.lines.length} log lines; newest: "${clip(newest, 240)}"`];
+    const said = errorField(newest);
+    const quoted = said === undefined ? '' : `: "${clip(said, 160)}"`;
+    return [`${who} logged ${errors.length} error${errors.length === 1 ? '' : 's'} reaching ${c.service} (${problems}) in its last ${c.log.lines.length} log lines${quoted}; newest: "${clip(newest, 240)}"`];
   });
 }
 

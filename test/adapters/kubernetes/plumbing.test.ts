@@ -188,6 +188,15 @@ describe('pickLogTargets', () => {
     const pods = [ready('old-a', 'node-1', '2026-11-13T03:00:00Z'), ready('old-b', 'node-1', '2026-11-13T03:00:00Z'), ready('old-c', 'node-2', '2026-11-13T03:00:00Z'), ready('new-d', 'node-9', '2026-11-21T00:30:00Z')];
     expect(pickLogTargets(pods, 10, new Date('2026-11-21T03:14:00Z')).picked.map((t) => t.pod)).toEqual(['new-d', 'old-a']);
   });
+
+  it('after a recent scale-up, samples two pods it added and two from before it (where the load went)', () => {
+    const ready = (name: string, nodeName: string, createdAt: string): PodEvidence => ({ ...pod(name, [{ ...c('app', 0, false), ready: true }]), ready: true, nodeName, createdAt, revisionHash: 'h1' });
+    const pods = [
+      ready('old-a', 'node-1', '2026-11-13T03:00:00Z'), ready('old-b', 'node-2', '2026-11-13T03:00:01Z'), ready('old-c', 'node-3', '2026-11-13T03:00:02Z'),
+      ready('new-d', 'node-1', '2026-11-21T02:49:00Z'), ready('new-e', 'node-2', '2026-11-21T02:49:03Z'), ready('new-f', 'node-3', '2026-11-21T02:49:06Z'),
+    ];
+    expect(pickLogTargets(pods, 10, new Date('2026-11-21T03:14:00Z')).picked.map((t) => t.pod).sort()).toEqual(['new-e', 'new-f', 'old-a', 'old-b']);
+  });
 });
 
 describe('splitLogLines', () => {

@@ -24,7 +24,7 @@ function cluster(o: { stopped: boolean }) {
   const search = api('search-api', [{ name: 'CACHE_URL', value: 'redis://cache-replica:6379' }]);
   const pod = cache.pods[0];
   const stops = o.stopped && pod ? [event({ on: pod, type: 'Normal', reason: 'Killing', message: 'Stopping container app', firstAgo: 9, lastAgo: 9 })] : [];
-  return { objects: [...threeNodes(), ...cache.objects, ...cart.objects, ...search.objects, ...exposed({ namespace: 'shop', name: 'cache', selector: { app: 'cache' }, pods: cache.pods }), ...stops], cart };
+  return { objects: [...threeNodes(), ...cache.objects, ...cart.objects, ...search.objects, ...exposed({ namespace: 'shop', name: 'cache', selector: { app: 'cache' }, pods: cache.pods }), ...stops], cart, cache };
 }
 
 function podLists(): string[] {
@@ -48,5 +48,15 @@ describe('callers of a workload that had no serving pod', () => {
     const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
     expect(podLists().filter((s) => s === '')).toEqual([]);
     expect(ev.serviceCallers).toBeUndefined();
+  });
+
+  it('reads the callers of a workload that serves while its own log reports slow requests again and again', async () => {
+    const c = cluster({ stopped: false });
+    for (const o of c.objects) h.fake.add(o);
+    const slow = '{"level":"warn","msg":"slow request","command":"EVAL","duration":"1.4s"}\n';
+    h.fake.setLogs('shop', c.cache.pods[0]?.metadata?.name ?? '', 'app', { current: slow.repeat(4) });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(podLists().filter((s) => s === '')).toHaveLength(1);
+    expect(ev.serviceCallers?.map((s) => s.owner)).toEqual(['Deployment cart-api']);
   });
 });

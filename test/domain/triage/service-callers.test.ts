@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallerCandidate } from '../../../src/domain/triage/evidence-callers.js';
 import type { TriageEvidence } from '../../../src/domain/triage/evidence.js';
-import { pickOutageServices, pickServiceCallers } from '../../../src/domain/triage/service-callers.js';
+import { describeCallerImpact, pickOutageServices, pickServiceCallers, pickStrainedServices } from '../../../src/domain/triage/service-callers.js';
 import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
 import { APP, NOW, NS, event, minutesAgo, pod, service } from './scenarios/builders.js';
 import { healthyScenario } from './scenarios/healthy.js';
@@ -89,5 +89,29 @@ describe('caller impact in the report', () => {
   it('says nothing of callers that were not read', () => {
     const report = buildTriageReport(loneReplicaStopped(), { startedAt: NOW, finishedAt: NOW });
     expect(report.findings.flatMap((f) => f.evidence).some((e) => e.startsWith('caller '))).toBe(false);
+  });
+});
+
+describe('pickStrainedServices', () => {
+  const slow = (k: number) => `{"level":"warn","ts":"${minutesAgo(9 - k)}","msg":"slow rpc","method":"/ledger.v1.Ledger/Post","duration":"1.2s"}`;
+  it('names the Services of a served workload whose own logs report slow requests again and again, and none of a quiet one', () => {
+    const ev = healthyScenario();
+    ev.services = [service({ clusterIP: IP })];
+    const logs = [{ pod: ev.pods[0]!.name, container: 'app', previous: false, lines: [0, 1, 2, 3].map(slow) }];
+    expect(pickStrainedServices({ pods: ev.pods, services: ev.services, logs })).toEqual([{ name: APP, clusterIP: IP }]);
+    expect(pickStrainedServices({ pods: ev.pods, services: ev.services, logs: [{ ...logs[0]!, lines: [slow(0)] }] })).toEqual([]);
+    expect(pickStrainedServices({ pods: ev.pods, services: ev.services, logs: [] })).toEqual([]);
+  });
+});
+
+describe('describeCallerImpact', () => {
+  it('counts a caller\'s errors that name the Service as a word, as a gRPC method path does', () => {
+    const line = '{"level":"warn","msg":"call failed","method":"/payment-service.v1.Payments/Charge","error":"rpc error: code = DeadlineExceeded desc = context deadline exceeded"}';
+    const other = '{"level":"warn","msg":"call failed","method":"/payment-service-legacy.v1.Payments/Charge","error":"rpc error: code = DeadlineExceeded desc = context deadline exceeded"}';
+    const lines = describeCallerImpact([{ service: APP, pod: 'checkout-1', owner: 'Deployment checkout', container: 'app', via: `env PAYMENTS_ADDR=${APP}:50051`, log: { pod: 'checkout-1', container: 'app', previous: false, lines: [line, other, line] } }], [{ name: APP }], NS);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/logged 2 errors reaching payment-service \(timeouts\)/);
+    // The error itself before the whole line: a long JSON line is clipped where it is shown.
+    expect(lines[0]).toMatch(/log lines: "rpc error: code = DeadlineExceeded desc = context deadline exceeded"; newest: /);
   });
 });

@@ -78,6 +78,7 @@ import { analyzeIngressPolicies } from './network-policy-ingress.js';
 import { analyzePlacement } from './placement.js';
 import { analyzeKubeletRejections } from './kubelet-rejected.js';
 import { analyzeSessionAffinity } from './session-affinity.js';
+import { analyzeLoadPinned } from './load-pinned.js';
 import { analyzeStatefulSetOrdinals } from './statefulset-ordinal.js';
 import { analyzeVolumeZones } from './volume-zone.js';
 
@@ -139,6 +140,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   placement: analyzePlacement,
   'kubelet-rejected': analyzeKubeletRejections,
   'session-affinity': analyzeSessionAffinity,
+  'load-pinned': analyzeLoadPinned,
   'volume-zone': analyzeVolumeZones,
   'statefulset-ordinal': analyzeStatefulSetOrdinals,
   'cluster-dns': analyzeClusterDns,
