@@ -51,6 +51,7 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
   const named = `${sign.cluster}${service ? ` ${service.name}` : address ? ` at ${address.host}` : ''}`;
   const callers = unique(hits.map((h) => h.log.pod));
   const callerPods = callers.flatMap((p) => findPod(ev, p) ?? []);
+  const clients = address ? ev.pods.filter((p) => p.containers.some((c) => (c.env ?? []).some((e) => e.name === address.env))).map((p) => p.name) : [];
   const unready = callerPods.filter((p) => !p.ready).length;
   const down = members ? listDownMembers(members.pods) : [];
   const lost = members && down.length > 0 ? findLostNodes(members, down) : [];
@@ -113,6 +114,7 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
       ...(down[0] ? [formatKubectl(where, `describe pod ${down[0].pod.name}`)] : []),
       ...(members?.pods.find((p) => p.ready) ? [formatKubectl(where, `exec ${members.pods.find((p) => p.ready)?.name ?? ''} -- ${sign.check.split(';')[0] ?? ''}`)] : []),
     ],
-    affected: { pods: callers, nodes: unique([...listNodesOf(callerPods), ...lost.map((l) => l.node)]), ...(service ? { services: [service.name] } : {}) },
+    // Every pod configured with the cluster's address is its client and fails with it, whether or not its log was read.
+    affected: { pods: clients.length > 0 ? clients : callers, nodes: unique([...listNodesOf(callerPods), ...lost.map((l) => l.node)]), ...(service ? { services: [service.name] } : {}) },
   };
 }

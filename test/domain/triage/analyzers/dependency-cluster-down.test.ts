@@ -66,6 +66,9 @@ describe('a Redis Cluster that answers CLUSTERDOWN', () => {
     expect(f?.evidence.join('\n')).toMatch(/SpotInterruption/);
     expect(f?.nextAction).not.toMatch(/roll ?back/i);
     expect(f?.nextAction).toMatch(/sessions-redis-2/);
+    // Every pod with the cluster's address is its client, not only those whose logs were read.
+    const one = analyzeDependencyClusterDown(scenario([DOWN, DOWN], [members()], 1))[0];
+    expect(one?.affected?.pods).toHaveLength(3);
     const report = buildTriageReport(ev, { startedAt: NOW, finishedAt: NOW });
     expect(report.verdict).toBe('problems');
     expect(report.headline).toMatch(/Redis Cluster sessions-redis is down/);
