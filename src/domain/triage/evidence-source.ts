@@ -27,6 +27,7 @@ export type EvidenceSource =
   | 'nodeAgents'
   | 'nodeNetwork'
   | 'dependencyServices'
+  | 'dependencyMembers'
   | 'nodeMemory'
   | 'nodeChange'
   | 'callerPods'

@@ -33,6 +33,7 @@ import type { ClaimDataSource, SnapshotterLogEvidence } from './evidence-snapsho
 import type { DeploymentRolloutEvidence } from './evidence-rollout.js';
 import type { IngressControllerEvidence } from './evidence-ingress.js';
 import type { DependencyPodEvidence } from './evidence-server-config.js';
+import type { DependencyMembersEvidence } from './evidence-dependency-members.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -42,6 +43,7 @@ export type * from './evidence-network.js';
 export type * from './evidence-node-memory.js';
 export type * from './evidence-node-change.js';
 export type * from './evidence-rollout.js';
+export type * from './evidence-dependency-members.js';
 
 /** What `/triage` can look at. */
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
@@ -294,6 +296,8 @@ export interface TriageEvidence {
   foreignPods?: { pod: PodEvidence; logs: LogEvidence[] }[];
   /** One pod behind a Service of the namespace that the workload's logs say refuses it (a broker blocking publishers), with its log tail. */
   dependencyPods?: DependencyPodEvidence[];
+  /** The pods of a clustered dependency whose clients log that its cluster is down (Redis CLUSTERDOWN), and the nodes lost as its members were re-created (at most one). */
+  dependencyMembers?: DependencyMembersEvidence[];
   /** Who holds the host ports a pending pod pinned to one node asks for (DaemonSet pods). */
   portHolders?: PortHolderEvidence[];
   /** Host-network pods of other workloads listening on a port the workload's host-network pods fail to bind (at most two nodes). */

@@ -1,5 +1,5 @@
 import { capitalize } from '../../text.js';
-import type { ContainerEvidence, LogEvidence, TriageEvidence } from '../evidence.js';
+import type { LogEvidence, TriageEvidence } from '../evidence.js';
 import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
@@ -16,11 +16,13 @@ import type { ServerExplanation } from '../server-explanation.js';
 import { findPinnedPod, findPrimaryNow, shortPodName } from '../pinned-server-pod.js';
 import { listMountedConfigMaps } from '../server-config-file.js';
 import type { DependencyPodEvidence, ServerConfigEvidence } from '../evidence-server-config.js';
+import { findServerAddress } from '../server-address.js';
+import type { ServerKind } from '../server-address.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
 interface Refusal {
   /** The kind of server, as the client library names it. */
-  server: 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ';
+  server: ServerKind;
   pattern: RegExp;
   /**
    * A refusal that is a state, not one failed call (a blocked connection): one line says it while
@@ -137,15 +139,6 @@ const REFUSALS: readonly Refusal[] = [
 
 /** Lines before it counts: one refused command is not an outage. */
 const MIN_LINES = 2;
-
-const URL_SCHEMES: Record<Refusal['server'], RegExp> = {
-  Redis: /^rediss?:\/\//i,
-  PostgreSQL: /^(jdbc:)?postgres(ql)?:\/\//i,
-  MySQL: /^(jdbc:)?(mysql(x)?|mariadb):\/\//i,
-  MongoDB: /^mongodb(\+srv)?:\/\//i,
-  Elasticsearch: /^https?:\/\//i,
-  RabbitMQ: /^amqps?:\/\//i,
-};
 
 /** The lines that say it, or for a state the last line of each log that says it still holds. */
 function findHits(ev: Pick<TriageEvidence, 'logs'>, r: Refusal): { log: LogEvidence; line: string }[] {
@@ -331,20 +324,6 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
   });
 }
 
-/** The env var that holds the server's address: a URL of its scheme, or a *_HOST / *_ADDR named after it. */
-function findServerAddress(c: ContainerEvidence, server: Refusal['server']): { env: string; host: string } | undefined {
-  const word = server === 'PostgreSQL' ? /POSTGRES|PG|DATABASE|DB/i : server === 'Elasticsearch' ? /ELASTIC|ES_|OPENSEARCH/i : new RegExp(server, 'i');
-  for (const e of c.env ?? []) {
-    if (!('value' in e)) continue;
-    const v = e.value.trim();
-    if (URL_SCHEMES[server].test(v) && (server !== 'Elasticsearch' || word.test(e.name))) {
-      const host = /^(?:jdbc:)?[a-z+]+:\/\/(?:[^@/]*@)?([^:/?#,]+)/i.exec(v)?.[1];
-      if (host) return { env: e.name, host };
-    }
-    if (word.test(e.name) && /(HOST|ADDR|ADDRESS|SERVER)S?$/i.test(e.name) && /^[a-z0-9.-]+(:\d+)?$/i.test(v)) return { env: e.name, host: v.replace(/:\d+$/, '') };
-  }
-  return undefined;
-}
 
 interface Refused {
   named: string;

@@ -6,6 +6,7 @@ import { analyzeCpuStarved } from './cpu-starved.js';
 import { analyzeCrashLoops } from './crash-loop.js';
 import { analyzeDependencyErrors } from './dependency-errors.js';
 import { analyzeDependencyRefusals } from './dependency-refuses.js';
+import { analyzeDependencyClusterDown } from './dependency-cluster-down.js';
 import { analyzeDependencyWorkloads } from './dependency-workload.js';
 import { analyzeDependencyUnready } from './dependency-unready.js';
 import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
@@ -132,6 +133,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'volume-attach': analyzeVolumeAttach,
   'dependency-errors': analyzeDependencyErrors,
   'dependency-refuses': analyzeDependencyRefusals,
+  'dependency-cluster-down': analyzeDependencyClusterDown,
   'dependency-workload': analyzeDependencyWorkloads,
   'dependency-unready': analyzeDependencyUnready,
   'mesh-authz-denied': analyzeMeshAuthorizationDenials,

@@ -1,0 +1,67 @@
+// The members of a clustered dependency whose clients log that its cluster is down (Redis
+// CLUSTERDOWN): a get of the Service their env names (any namespace, for its selector), one page
+// of its pods, and — only while a member was re-created within the hour and is not running — the
+// cluster's node-loss events (RemovingNode, NodeNotReady: two field-selected lists) and the events
+// of the first node lost around that re-creation (its reclaim notice). At most five requests.
+import type { DependencyMembersEvidence } from '../../domain/triage/evidence-dependency-members.js';
+import type { EventEvidence } from '../../domain/triage/evidence.js';
+import { findLostNodes, listDownMembers } from '../../domain/triage/cluster-down.js';
+import { HOUR_MS, isWithin } from '../../domain/triage/time-span.js';
+import type { CollectContext } from './collect-context.js';
+import { mapEvent } from './map-event.js';
+import { mapForeignPod } from './map-pod.js';
+import { readEvents } from './read-events.js';
+
+/** A cluster has a handful of members; more are not needed to see which are missing. */
+const MAX_PODS = 30;
+/** Node-loss events kept per reason: the node controller records one per node and loss. */
+const EVENT_LIMIT = 100;
+const LOSS_REASONS = ['RemovingNode', 'NodeNotReady'];
+
+export async function readDependencyMembers(ctx: CollectContext, ref: { name: string; namespace: string }): Promise<DependencyMembersEvidence | undefined> {
+  const { core } = ctx.clients;
+  const { name, namespace } = ref;
+  const svc = await ctx.reads.one(`Service ${name} in ${namespace} (its clients log that its cluster is down)`, 'dependencyMembers', (o) => core.readNamespacedService({ name, namespace }, o));
+  const selector = svc?.spec?.selector ?? {};
+  if (svc === undefined) return undefined;
+  if (Object.keys(selector).length === 0) {
+    ctx.reads.skipped(`pods of Service ${name} in ${namespace}`, 'dependencyMembers', 'the Service has no selector');
+    return undefined;
+  }
+  const labelSelector = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
+  const list = await ctx.reads.list(`pods of Service ${name} in ${namespace} (${labelSelector})`, 'dependencyMembers', (cont, limit, o) =>
+    core.listNamespacedPod({ namespace, labelSelector, limit: Math.min(limit, MAX_PODS), ...(cont === undefined ? {} : { _continue: cont }) }, o),
+    { maxItems: MAX_PODS },
+  );
+  // A partial list would make present members look missing: told as unread, none kept.
+  if (list.failed) return undefined;
+  const pods = list.items.map(mapForeignPod);
+  const now = ctx.now().toISOString();
+  const down = listDownMembers(pods).filter((d) => isWithin(d.pod.createdAt, now, HOUR_MS));
+  const nodeLosses = down.length === 0 ? [] : await readNodeLosses(ctx, { namespace, service: name, pods, nodeLosses: [] }, down);
+  return { namespace, service: name, pods, nodeLosses };
+}
+
+/** The node-loss events of the cluster, then the own events of the first node lost around the members' re-creation. */
+async function readNodeLosses(ctx: CollectContext, members: DependencyMembersEvidence, down: ReturnType<typeof listDownMembers>): Promise<EventEvidence[]> {
+  const { core } = ctx.clients;
+  const lists = await Promise.all(LOSS_REASONS.map((reason) =>
+    ctx.reads.one(`${reason} events of nodes (members of ${members.service} were re-created)`, 'dependencyMembers', (o) =>
+      core.listEventForAllNamespaces({ fieldSelector: `involvedObject.kind=Node,reason=${reason}`, limit: EVENT_LIMIT }, o),
+    ),
+  ));
+  const losses = lists.flatMap((l) => (l?.items ?? []).map(mapEvent));
+  const lost = findLostNodes({ ...members, nodeLosses: losses }, down);
+  const first = lost[0];
+  if (first === undefined) return [];
+  const own = await readEvents(ctx, [{ kind: 'Node', name: first.node }], `events of node ${first.node}`);
+  const names = new Set(lost.map((l) => l.node));
+  // Its own events carry the loss events again: each kept once.
+  const seen = new Set<string>();
+  return [...losses.filter((e) => names.has(e.object.name)), ...own].filter((e) => {
+    const key = `${e.reason}/${e.firstSeen}/${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

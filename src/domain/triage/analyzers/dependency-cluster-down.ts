@@ -1,0 +1,120 @@
+/**
+ * A clustered dependency that answers "the cluster is down" (Redis CLUSTERDOWN): the workload's
+ * pods stay Ready while every call fails. What an SRE looks at next is the cluster's members —
+ * which are gone, why their replacements cannot start, and the node lost under them — so the
+ * verdict names those, not the workload (restarting or rolling it back changes nothing).
+ */
+import { capitalize } from '../../text.js';
+import type { TriageEvidence } from '../evidence.js';
+import type { DependencyMembersEvidence } from '../evidence-dependency-members.js';
+import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { formatKubectl } from '../kubectl-command.js';
+import { findClusterDown, findLostNodes, listDownMembers } from '../cluster-down.js';
+import type { ClusterDown, DownMember, LostNode } from '../cluster-down.js';
+import { listNodesOf, unique } from '../pod-status.js';
+import { earliest, formatAgo } from '../time-span.js';
+
+function andList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+}
+
+/** "node ip-… was lost (SpotInterruption 16m ago, RemovingNode 13m ago)". */
+function describeLoss(lost: LostNode, now: string): string {
+  const said = unique(lost.events.map((e) => e.reason)).map((r) => {
+    const e = lost.events.find((x) => x.reason === r);
+    return e ? `${r} ${formatAgo(e.firstSeen, now)}` : r;
+  });
+  return `node ${lost.node} was lost (${said.join(', ')})`;
+}
+
+/** "sessions-redis-2 and sessions-redis-5 Pending since node … was lost (…) — the scheduler: …". */
+function describeDown(down: readonly DownMember[], lost: readonly LostNode[], now: string): string {
+  const byState = new Map<string, string[]>();
+  for (const d of down) byState.set(d.state, [...(byState.get(d.state) ?? []), d.pod.name]);
+  const states = [...byState].map(([state, pods]) => `${andList(pods)} ${state}`).join(', ');
+  const created = earliest(down.map((d) => d.pod.createdAt));
+  const since = lost.length > 0 ? ` since ${andList(lost.map((l) => describeLoss(l, now)))}` : created ? ` (re-created ${formatAgo(created, now)})` : '';
+  const why = down.find((d) => d.unschedulable !== undefined)?.unschedulable;
+  return `${states}${since}${why ? ` — the scheduler: ${why}` : ''}`;
+}
+
+export function analyzeDependencyClusterDown(ev: TriageEvidence): Finding[] {
+  const found = findClusterDown(ev);
+  if (found === undefined) return [];
+  const members = found.service ? ev.dependencyMembers?.find((m) => m.service === found.service?.name && m.namespace === found.service.namespace) : undefined;
+  return [describe(ev, found, members)];
+}
+
+function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMembersEvidence | undefined): Finding {
+  const { sign, hits, address, service } = found;
+  const named = `${sign.cluster}${service ? ` ${service.name}` : address ? ` at ${address.host}` : ''}`;
+  const callers = unique(hits.map((h) => h.log.pod));
+  const callerPods = callers.flatMap((p) => findPod(ev, p) ?? []);
+  const clients = address ? ev.pods.filter((p) => p.containers.some((c) => (c.env ?? []).some((e) => e.name === address.env))).map((p) => p.name) : [];
+  const unready = callerPods.filter((p) => !p.ready).length;
+  const down = members ? listDownMembers(members.pods) : [];
+  const lost = members && down.length > 0 ? findLostNodes(members, down) : [];
+  const now = ev.collectedAt;
+  const where = service ? { ...ev.target, namespace: service.namespace } : ev.target;
+  const state = members === undefined
+    ? 'its pods were not read'
+    : members.pods.length === 0
+      ? 'its Service selects no pod'
+      : down.length === 0
+        ? `all ${members.pods.length} of its pods are Running and ready`
+        : describeDown(down, lost, now);
+  const count = `${hits.length} refused call${hits.length === 1 ? '' : 's'} in the logs of ${callers.length} pod${callers.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`;
+  const pending = down.filter((d) => d.state === 'Pending');
+  const inZone = pending.some((d) => /volume node affinity conflict/i.test(d.unschedulable ?? ''));
+  const downNames = andList(down.map((d) => d.pod.name));
+  const together = lost.length === 1 && down.length > 1
+    ? ` They were re-created together as ${lost[0]?.node ?? 'that node'} went away, so they most likely ran there together: a master and its only replica on one node leave nothing to fail over to.`
+    : '';
+  const lostWhy = lost.length > 0 ? ` ${capitalize(andList(lost.map((l) => describeLoss(l, now))))}.` : '';
+  const stuck = pending.length > 0
+    ? ` Their replacements stay Pending: ${pending[0]?.unschedulable ?? 'the scheduler places them nowhere'}${inZone ? ' — their volumes are bound to a zone where no node they may use is left' : ''}, so the cluster cannot heal by itself.`
+    : '';
+  const membersCause = down.length > 0 ? ` Its member${down.length === 1 ? '' : 's'} ${downNames} ${down.length === 1 ? 'is' : 'are'} not serving.${lostWhy}${together}${stuck}` : '';
+  const place = inZone
+    ? `get a node into their volumes' zone that they may use (the cluster autoscaler's scale-up there, or its backoff, says why none came)`
+    : pending.length > 0
+      ? 'make room for them where the scheduler says it has none'
+      : `bring ${downNames || 'them'} back`;
+  const fix = down.length > 0
+    ? `get ${downNames} of ${named} running again: ${place}; once they rejoin, the cluster covers every slot and ${ev.target.name} recovers by itself`
+    : members === undefined
+      ? `look at ${named}'s pods (${formatKubectl(where, 'get pods -o wide')}: which are not running, and why) and at the cluster's own state (${sign.check})`
+      : `ask the cluster which slots or members it lacks (${sign.check}) and restore them`;
+  const spread = together ? ` Then spread the members across nodes and zones (pod anti-affinity or topology spread) so one node never holds a master and its replica.` : '';
+  const selector = members?.pods[0]?.labels;
+  return {
+    id: `dependency-cluster-down/${service?.name ?? sign.server}`,
+    kind: 'dependency-error',
+    title: `${named} is down (${sign.token}): ${state}; ${count}`,
+    layer: 'network/routing',
+    severity: 'critical',
+    // Without the members read, or with all of them up, the cause on the cluster's side is not seen.
+    confidence: down.length > 0 ? 'high' : 'medium',
+    evidence: [
+      ...(address ? [`${named} (${address.env}=${address.host})`] : []),
+      ...hits.slice(-2).map((h) => `log ${h.log.pod}: ${condenseStructuredLine(h.line)}`),
+      ...(members ? [`pods of ${members.service} in ${members.namespace}: ${members.pods.length - down.length}/${members.pods.length} Running and ready`] : []),
+      ...down.map((d) => `pod ${d.pod.name}: ${d.state}${d.pod.createdAt ? `, created ${formatAgo(d.pod.createdAt, now)}` : ''}${d.unschedulable ? ` — ${d.unschedulable}` : ''}`),
+      ...lost.flatMap((l) => l.events.map((e) => `event Node ${l.node}: ${e.reason}${e.source ? ` (${e.source})` : ''} ${formatAgo(e.firstSeen, now)}: ${e.message}`)),
+    ],
+    decisive: condenseStructuredLine(hits.at(-1)?.line ?? ''),
+    likelyCause: `${sign.meaning}${membersCause} The fault is in ${named}, not in these pods: they stay Ready and fail every call that needs it; restarting or rolling them back will not help.`,
+    nextAction: `${capitalize(fix)}.${spread}`,
+    fix,
+    outsideWorkload: `${named} is down (${sign.token}), and these pods only fail on it`,
+    ...(earliest(down.map((d) => d.pod.createdAt)) ? { onset: earliest(down.map((d) => d.pod.createdAt)) as string } : {}),
+    confirmCommands: [
+      formatKubectl(where, `get pods${selector ? ` -l ${Object.entries(selector).filter(([k]) => !/pod-template-hash|controller-revision-hash|statefulset.kubernetes.io/.test(k)).map(([k, v]) => `${k}=${v}`).join(',')}` : ''} -o wide`),
+      ...(down[0] ? [formatKubectl(where, `describe pod ${down[0].pod.name}`)] : []),
+      ...(members?.pods.find((p) => p.ready) ? [formatKubectl(where, `exec ${members.pods.find((p) => p.ready)?.name ?? ''} -- ${sign.check.split(';')[0] ?? ''}`)] : []),
+    ],
+    // Every pod configured with the cluster's address is its client and fails with it, whether or not its log was read.
+    affected: { pods: clients.length > 0 ? clients : callers, nodes: unique([...listNodesOf(callerPods), ...lost.map((l) => l.node)]), ...(service ? { services: [service.name] } : {}) },
+  };
+}

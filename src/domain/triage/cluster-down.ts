@@ -1,0 +1,138 @@
+/**
+ * A clustered server that tells its clients the cluster itself is down (Redis CLUSTERDOWN, an
+ * Elasticsearch cluster with no master): the client's pods stay Ready while every call fails, and
+ * the cause is on the cluster's side — members it lost, whose replacements cannot start. Pure: the
+ * adapter reads the cluster's pods (and the nodes lost around them) only when this names it.
+ */
+import type { IsoTime, LogEvidence, PodEvidence, TriageEvidence } from './evidence.js';
+import type { EventEvidence } from './evidence-pod.js';
+import type { DependencyMembersEvidence } from './evidence-dependency-members.js';
+import { findCondition } from './evidence-lookup.js';
+import { findInClusterService } from './down-service.js';
+import { RECLAIM_REASON } from './node-reclaims.js';
+import { parseSchedulingMessage, summarizeSchedulingReasons } from './scheduling-message.js';
+import { findServerAddress } from './server-address.js';
+import type { ServerKind } from './server-address.js';
+import { MINUTE_MS, msBetween } from './time-span.js';
+
+export interface ClusterDownSign {
+  server: ServerKind;
+  /** What the cluster is called: "Redis Cluster". */
+  cluster: string;
+  pattern: RegExp;
+  /** The server's own word for it, quoted in the title: "CLUSTERDOWN". */
+  token: string;
+  /** What the server means by it: why a cluster answers so. */
+  meaning: string;
+  /** Asked of a member, it shows the cluster's own view: which slots or members are missing. */
+  check: string;
+}
+
+export const CLUSTER_DOWN: readonly ClusterDownSign[] = [
+  {
+    server: 'Redis',
+    cluster: 'Redis Cluster',
+    pattern: /\bCLUSTERDOWN\b/,
+    token: 'CLUSTERDOWN',
+    meaning:
+      'Redis Cluster answers CLUSTERDOWN when its cluster state is fail: a range of its 16384 hash slots has no reachable master — the master serving it failed and no replica of it could be promoted (it had none left, or its replica went down with it) — and with cluster-require-full-coverage (the default) the whole cluster then refuses every command, not only the keys of that range.',
+    check: 'redis-cli cluster info; redis-cli cluster nodes',
+  },
+  {
+    server: 'Elasticsearch',
+    cluster: 'Elasticsearch cluster',
+    pattern: /master_not_discovered_exception|SERVICE_UNAVAILABLE\/2\/no master/i,
+    token: 'no master',
+    meaning:
+      'An Elasticsearch cluster with no elected master refuses writes and most reads: fewer than a quorum of its master-eligible nodes are up, so none can be elected.',
+    check: 'curl -s localhost:9200/_cluster/health; curl -s localhost:9200/_cat/nodes',
+  },
+];
+
+/** Lines before it counts: one refused call is not an outage. */
+const MIN_LINES = 2;
+
+export interface ClusterDown {
+  sign: ClusterDownSign;
+  hits: { log: LogEvidence; line: string }[];
+  /** The env var holding the cluster's address, and the host it names. */
+  address?: { env: string; host: string };
+  /** The Service that address names. */
+  service?: { name: string; namespace: string };
+}
+
+/** The first sign the workload's logs carry at least twice, with where its clients say the cluster is. */
+export function findClusterDown(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'>): ClusterDown | undefined {
+  for (const sign of CLUSTER_DOWN) {
+    const hits = ev.logs.flatMap((log) => log.lines.filter((line) => sign.pattern.test(line)).map((line) => ({ log, line: line.trim() })));
+    if (hits.length < MIN_LINES) continue;
+    const first = hits[0];
+    const c = ev.pods.find((p) => p.name === first?.log.pod)?.containers.find((x) => x.name === first?.log.container);
+    const address = c ? findServerAddress(c, sign.server) : undefined;
+    const service = address ? findInClusterService(address.host, ev.target.namespace) : undefined;
+    return { sign, hits, ...(address ? { address } : {}), ...(service ? { service } : {}) };
+  }
+  return undefined;
+}
+
+/** The Service of a cluster the logs say is down, in any namespace: its pods are worth one read. */
+export function pickClusterDownService(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'>): { name: string; namespace: string } | undefined {
+  return findClusterDown(ev)?.service;
+}
+
+export interface DownMember {
+  pod: PodEvidence;
+  /** "Pending", "Running, not ready", "Terminating". */
+  state: string;
+  /** The scheduler's reasons, summarized, for a Pending member it cannot place. */
+  unschedulable?: string;
+}
+
+/** Members that do not serve: Pending, not ready, or going away. */
+export function listDownMembers(pods: readonly PodEvidence[]): DownMember[] {
+  return pods.flatMap((pod): DownMember[] => {
+    if (pod.deletionTimestamp !== undefined) return [{ pod, state: 'Terminating' }];
+    if (pod.phase === 'Pending' && pod.nodeName === undefined) {
+      const said = findCondition(pod.conditions, 'PodScheduled')?.message;
+      const reasons = said ? parseSchedulingMessage(said).reasons : [];
+      return [{ pod, state: 'Pending', ...(reasons.length > 0 ? { unschedulable: summarizeSchedulingReasons(reasons) } : {}) }];
+    }
+    if (pod.phase === 'Running' && pod.ready) return [];
+    return [{ pod, state: pod.phase === 'Running' ? 'Running, not ready' : pod.phase }];
+  });
+}
+
+/** The node controller's words for a node that went away. */
+const LOSS_REASONS = new Set(['NodeNotReady', 'RemovingNode', 'DeletingNode', 'NodeTerminating']);
+/** A node lost this long before its members were re-created (a drain's notice comes first), or shortly after. */
+const BEFORE_MS = 30 * MINUTE_MS;
+const AFTER_MS = 10 * MINUTE_MS;
+
+export interface LostNode {
+  node: string;
+  /** Its loss events, oldest first: the reclaim notice, NotReady, the removal. */
+  events: EventEvidence[];
+}
+
+/**
+ * Nodes whose loss (NotReady, removed, reclaimed) falls around the time the down members were
+ * re-created: the members most likely ran there. None when no member was re-created, or when the
+ * node came back Ready after its loss.
+ */
+export function findLostNodes(members: DependencyMembersEvidence, down: readonly DownMember[]): LostNode[] {
+  const created = down.flatMap((d) => (d.pod.createdAt === undefined ? [] : [d.pod.createdAt]));
+  if (created.length === 0) return [];
+  const near = (t: IsoTime): boolean => created.some((c) => msBetween(t, c) <= BEFORE_MS && msBetween(c, t) <= AFTER_MS);
+  const byNode = new Map<string, EventEvidence[]>();
+  for (const e of members.nodeLosses) {
+    if (e.object.kind !== 'Node') continue;
+    byNode.set(e.object.name, [...(byNode.get(e.object.name) ?? []), e]);
+  }
+  return [...byNode].flatMap(([node, events]) => {
+    const losses = events.filter((e) => LOSS_REASONS.has(e.reason) || RECLAIM_REASON.test(e.reason)).sort((a, b) => msBetween(b.firstSeen, a.firstSeen));
+    const last = losses.at(-1);
+    if (last === undefined || !losses.some((e) => near(e.firstSeen))) return [];
+    const back = events.some((e) => e.reason === 'NodeReady' && msBetween(last.lastSeen, e.lastSeen) > 0);
+    return back ? [] : [{ node, events: losses }];
+  });
+}

@@ -1,0 +1,17 @@
+// The members of a clustered dependency that says it is down (Redis CLUSTERDOWN): its pods, read
+// one hop away through the Service the workload's env names, and the nodes lost around the time
+// its missing members were re-created — a cluster goes down when it loses members, not by itself.
+import type { EventEvidence, PodEvidence } from './evidence-pod.js';
+
+export interface DependencyMembersEvidence {
+  namespace: string;
+  /** The Service the workload's env names; its selector found the pods. */
+  service: string;
+  /** The pods its selector selects (one page, at most a few dozen). */
+  pods: PodEvidence[];
+  /**
+   * Node events of the hour that say a node went away (NodeNotReady, RemovingNode) and, for such
+   * a node, its own events (a spot interruption); read only while a member is not running.
+   */
+  nodeLosses: EventEvidence[];
+}

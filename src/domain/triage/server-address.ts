@@ -1,0 +1,37 @@
+/**
+ * Where a client's container says its server lives: a URL of the server's scheme in an env value,
+ * or a `*_HOST` / `*_ADDR` / `*_NODES` variable named after it. A cluster client's seed list
+ * (`REDIS_CLUSTER_NODES=a:6379,b:6379`) names the first seed: every seed leads to the same cluster.
+ */
+import type { ContainerEvidence } from './evidence-pod.js';
+
+/** The kinds of server a client library names in its errors. */
+export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ';
+
+const URL_SCHEMES: Record<ServerKind, RegExp> = {
+  Redis: /^rediss?:\/\//i,
+  PostgreSQL: /^(jdbc:)?postgres(ql)?:\/\//i,
+  MySQL: /^(jdbc:)?(mysql(x)?|mariadb):\/\//i,
+  MongoDB: /^mongodb(\+srv)?:\/\//i,
+  Elasticsearch: /^https?:\/\//i,
+  RabbitMQ: /^amqps?:\/\//i,
+};
+
+/** Env names that hold an address (or a list of them), not a setting. */
+const ADDRESS_NAME = /(HOST|ADDR|ADDRESS|SERVER|NODE|SEED|ENDPOINT)S?$/i;
+const HOST_LIST = /^[a-z0-9.-]+(:\d+)?(\s*,\s*[a-z0-9.-]+(:\d+)?)*$/i;
+
+/** The env var that holds the server's address: a URL of its scheme, or a *_HOST / *_ADDR / *_NODES named after it. */
+export function findServerAddress(c: ContainerEvidence, server: ServerKind): { env: string; host: string } | undefined {
+  const word = server === 'PostgreSQL' ? /POSTGRES|PG|DATABASE|DB/i : server === 'Elasticsearch' ? /ELASTIC|ES_|OPENSEARCH/i : new RegExp(server, 'i');
+  for (const e of c.env ?? []) {
+    if (!('value' in e)) continue;
+    const v = e.value.trim();
+    if (URL_SCHEMES[server].test(v) && (server !== 'Elasticsearch' || word.test(e.name))) {
+      const host = /^(?:jdbc:)?[a-z+]+:\/\/(?:[^@/]*@)?([^:/?#,]+)/i.exec(v)?.[1];
+      if (host) return { env: e.name, host };
+    }
+    if (word.test(e.name) && ADDRESS_NAME.test(e.name) && HOST_LIST.test(v)) return { env: e.name, host: (v.split(',')[0] ?? '').trim().replace(/:\d+$/, '') };
+  }
+  return undefined;
+}

@@ -1,0 +1,88 @@
+// A clustered dependency its clients say is down (Redis CLUSTERDOWN), as the adapter reads it: a get
+// of the Service their env names (any namespace), one page of its pods and — only while one of them
+// is not running — the cluster's node-loss events (two field-selected lists) and the events of at
+// most one lost node. Nothing of it while the logs carry no such line; a failed read is told, not guessed.
+import { describe, expect, it } from 'vitest';
+import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
+import { DAYS, NODE_A, NODE_B, NOW, container, deploymentApp, event, exposed, nameOf, nodeEvent, statefulSetApp, threeNodes } from '../../triage-corpus/kit/index.js';
+import { useHarness } from './harness.js';
+
+const h = useHarness({ cluster: { now: () => NOW } });
+const NS = 'shop';
+const CACHE = 'cache';
+const LOST = 'ip-10-0-3-99.eu-west-1.compute.internal';
+const DOWN = 'ReplyError: CLUSTERDOWN The cluster is down';
+const PENDING = "0/3 nodes are available: 3 node(s) had volume node affinity conflict. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.";
+const target = { service: 'cart', namespace: NS, kind: 'Deployment' as const, name: 'cart' };
+
+function cluster(log: string, o: { allUp?: boolean } = {}) {
+  const redis = statefulSetApp({
+    namespace: CACHE,
+    name: 'cart-redis',
+    replicas: 3,
+    revisions: [{ revision: 2, createdAgo: 40 * DAYS, template: { containers: [container({ name: 'redis', image: 'docker.io/bitnami/redis-cluster:7.2.5', ports: [6379] })] } }],
+    pods: [
+      { revision: 2, ordinal: 0, node: NODE_A, createdAgo: 40 * DAYS },
+      { revision: 2, ordinal: 1, node: NODE_B, createdAgo: 40 * DAYS },
+      o.allUp ? { revision: 2, ordinal: 2, node: NODE_B, createdAgo: 40 * DAYS } : { revision: 2, ordinal: 2, node: null, createdAgo: 12, unschedulable: PENDING },
+    ],
+  });
+  const app = deploymentApp({
+    namespace: NS,
+    name: 'cart',
+    replicas: 2,
+    revisions: [{ revision: 5, createdAgo: 3 * DAYS, template: { containers: [container({ image: 'registry.example.com/shop/cart:5.0.1', env: [{ name: 'REDIS_CLUSTER_NODES', value: 'cart-redis.cache.svc.cluster.local:6379' }] })] } }],
+    pods: [{ revision: 5, node: NODE_A, createdAgo: 3 * DAYS }, { revision: 5, node: NODE_B, createdAgo: 3 * DAYS }],
+  });
+  const objects = [
+    ...threeNodes(), ...app.objects, ...redis.objects,
+    ...exposed({ namespace: CACHE, name: 'cart-redis', selector: { app: 'cart-redis' }, pods: redis.pods, ports: [{ name: 'redis', port: 6379, targetPort: 6379 }], endpointPort: 6379 }),
+    event({ on: { kind: 'Node', name: LOST }, type: 'Warning', reason: 'SpotInterruption', message: 'Spot Interruption notice for instance i-0f00 was sent', firstAgo: 14, lastAgo: 14, component: 'aws-node-termination-handler' }),
+    nodeEvent(LOST, 'NodeNotReady', `Node ${LOST} status is now: NodeNotReady`, { firstAgo: 11.5, component: 'node-controller' }),
+    nodeEvent(LOST, 'RemovingNode', `Node ${LOST} event: Removing Node ${LOST} from Controller`, { firstAgo: 11, component: 'node-controller' }),
+  ];
+  for (const x of objects) h.fake.add(x);
+  for (const p of app.pods) h.fake.setLogs(NS, nameOf(p), 'app', { current: log });
+}
+
+const cacheReads = () => h.fake.requests.filter((r) => r.path.startsWith(`/api/v1/namespaces/${CACHE}/`));
+/** Node events read for the members: by loss reason, or of the lost node (the nodes under the workload's own pods are read anyway). */
+const nodeEventReads = () => h.fake.requests.filter((r) => r.path === '/api/v1/events' && /involvedObject\.kind=Node,(reason=|involvedObject\.name=ip-10-0-3-99)/.test(String(r.query?.['fieldSelector'] ?? '')));
+
+describe('the members of a clustered dependency its clients say is down', () => {
+  it('reads its Service and pods in their namespace, and the node lost as a member was re-created', async () => {
+    cluster(`${DOWN}\n${DOWN}\n`);
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    const [m] = ev.dependencyMembers ?? [];
+    expect(m?.namespace).toBe(CACHE);
+    expect(m?.service).toBe('cart-redis');
+    expect(m?.pods.map((p) => p.name).sort()).toEqual(['cart-redis-0', 'cart-redis-1', 'cart-redis-2']);
+    expect(m?.nodeLosses.map((e) => `${e.object.name} ${e.reason}`)).toEqual(expect.arrayContaining([`${LOST} RemovingNode`, `${LOST} SpotInterruption`]));
+    expect(cacheReads().length).toBeLessThanOrEqual(2);
+    expect(nodeEventReads().length).toBeGreaterThan(0);
+    expect(nodeEventReads().length).toBeLessThanOrEqual(3);
+  });
+
+  it('reads no node event while every member runs', async () => {
+    cluster(`${DOWN}\n${DOWN}\n`, { allUp: true });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.dependencyMembers?.[0]?.pods).toHaveLength(3);
+    expect(ev.dependencyMembers?.[0]?.nodeLosses).toEqual([]);
+    expect(nodeEventReads().filter((r) => String(r.query?.['fieldSelector']).includes('reason='))).toEqual([]);
+  });
+
+  it('reads nothing of it while the logs say no such thing', async () => {
+    cluster('GET /cart 200\n');
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.dependencyMembers).toBeUndefined();
+    expect(cacheReads()).toEqual([]);
+  });
+
+  it('says its pods were not read when the list fails, and keeps no members', async () => {
+    cluster(`${DOWN}\n${DOWN}\n`);
+    h.fake.failWith(new RegExp(`^/api/v1/namespaces/${CACHE}/pods$`), 503);
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.dependencyMembers).toBeUndefined();
+    expect(ev.readFailures.some((f) => f.source === 'dependencyMembers' && /cart-redis/.test(f.what))).toBe(true);
+  });
+});

@@ -1,0 +1,104 @@
+// A clustered dependency that answers "the cluster is down" (Redis CLUSTERDOWN): the workload's pods
+// stay Ready while every call fails; the cause is in the cluster's own members — which of them are
+// gone, Pending with the scheduler's reason, and the node lost under them.
+import { describe, expect, it } from 'vitest';
+import { analyzeDependencyClusterDown } from '../../../../src/domain/triage/analyzers/dependency-cluster-down.js';
+import { pickClusterDownService } from '../../../../src/domain/triage/cluster-down.js';
+import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
+import type { DependencyMembersEvidence } from '../../../../src/domain/triage/evidence-dependency-members.js';
+import { NOW, baseEvidence, container, event, minutesAgo, pod, unscheduledPod } from '../scenarios/builders.js';
+
+const DOWN = '{"level":50,"err":{"type":"ReplyError","message":"CLUSTERDOWN The cluster is down"},"msg":"session lookup failed"}';
+const ENV = [{ name: 'REDIS_CLUSTER_NODES', value: 'sessions-redis.cache.svc.cluster.local:6379' }];
+const LOST = 'ip-10-0-9-77.eu-west-1.compute.internal';
+const PENDING = "0/5 nodes are available: 2 node(s) had volume node affinity conflict, 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/5 nodes are available: 5 Preemption is not helpful for scheduling.";
+
+function member(i: number, o: { pending?: boolean } = {}) {
+  const name = `sessions-redis-${i}`;
+  const labels = { app: 'sessions-redis' };
+  return o.pending ? unscheduledPod(i, PENDING, 14, { name, labels }) : pod(i, { name, labels, containers: [container({ name: 'redis' })] });
+}
+
+const nodeEvent = (reason: string, message: string, ago: number) =>
+  event({ object: { kind: 'Node', name: LOST }, type: 'Normal', reason, message, firstSeen: minutesAgo(ago), lastSeen: minutesAgo(ago), source: 'node-controller' });
+
+function members(over: Partial<DependencyMembersEvidence> = {}): DependencyMembersEvidence {
+  return {
+    namespace: 'cache',
+    service: 'sessions-redis',
+    pods: [member(0), member(1), member(2, { pending: true }), member(3), member(4), member(5, { pending: true })],
+    nodeLosses: [
+      nodeEvent('SpotInterruption', 'Spot Interruption notice for instance i-0abc was sent', 16),
+      nodeEvent('NodeNotReady', `Node ${LOST} status is now: NodeNotReady`, 13),
+      nodeEvent('RemovingNode', `Node ${LOST} event: Removing Node ${LOST} from Controller`, 12.9),
+    ],
+    ...over,
+  };
+}
+
+/** Three ready pods of the workload; `lines` is the log of the first `logged` of them. */
+function scenario(lines: readonly string[], dependencyMembers?: DependencyMembersEvidence[], logged = 3) {
+  const pods = [0, 1, 2].map((i) => pod(i, { containers: [container({ env: ENV })] }));
+  return baseEvidence({
+    pods,
+    logs: pods.slice(0, logged).map((p) => ({ pod: p.name, container: 'app', previous: false, lines: [...lines] })),
+    ...(dependencyMembers ? { dependencyMembers } : {}),
+  });
+}
+
+describe('a Redis Cluster that answers CLUSTERDOWN', () => {
+  it('is followed to its Service, wherever its address env var is named', () => {
+    expect(pickClusterDownService(scenario([DOWN, DOWN]))).toEqual({ namespace: 'cache', name: 'sessions-redis' });
+    expect(pickClusterDownService(scenario([DOWN], undefined, 1))).toBeUndefined();
+    expect(pickClusterDownService(scenario(['GET /v1/session 200', 'GET /v1/session 200']))).toBeUndefined();
+  });
+
+  it('names the cluster, its Pending members with the scheduler\'s reason and the node lost under them', () => {
+    const ev = scenario([DOWN, DOWN, DOWN], [members()]);
+    const [f] = analyzeDependencyClusterDown(ev);
+    expect(f?.title).toMatch(/^Redis Cluster sessions-redis is down \(CLUSTERDOWN\)/);
+    expect(f?.title).toMatch(/sessions-redis-2 and sessions-redis-5 Pending/);
+    expect(f?.title).toContain(LOST);
+    expect(f?.title).toMatch(/volume node affinity conflict/);
+    expect(f?.confidence).toBe('high');
+    expect(f?.likelyCause).toMatch(/hash slots?/);
+    expect(f?.likelyCause).toMatch(/no replica/);
+    expect(f?.evidence.join('\n')).toMatch(/SpotInterruption/);
+    expect(f?.nextAction).not.toMatch(/roll ?back/i);
+    expect(f?.nextAction).toMatch(/sessions-redis-2/);
+    // Every pod with the cluster's address is its client, not only those whose logs were read.
+    const one = analyzeDependencyClusterDown(scenario([DOWN, DOWN], [members()], 1))[0];
+    expect(one?.affected?.pods).toHaveLength(3);
+    const report = buildTriageReport(ev, { startedAt: NOW, finishedAt: NOW });
+    expect(report.verdict).toBe('problems');
+    expect(report.headline).toMatch(/Redis Cluster sessions-redis is down/);
+    expect(report.headline).toContain(LOST);
+  });
+
+  it('does not name a node whose loss is hours away from the members\' re-creation', () => {
+    const old = members({ nodeLosses: [nodeEvent('RemovingNode', `Node ${LOST} event: Removing Node ${LOST} from Controller`, 300)] });
+    const [f] = analyzeDependencyClusterDown(scenario([DOWN, DOWN], [old]));
+    expect(f?.title).not.toContain(LOST);
+    expect(f?.title).toMatch(/sessions-redis-2 and sessions-redis-5 Pending/);
+  });
+
+  it('says the members are up when they are, and asks for the cluster\'s own state', () => {
+    const up = members({ pods: [0, 1, 2, 3, 4, 5].map((i) => member(i)), nodeLosses: [] });
+    const [f] = analyzeDependencyClusterDown(scenario([DOWN, DOWN], [up]));
+    expect(f?.title).toMatch(/all 6 of its pods are Running and ready/);
+    expect(f?.confidence).toBe('medium');
+    expect(f?.nextAction).toMatch(/cluster info|cluster nodes/);
+  });
+
+  it('without its pods read, still names the cluster but lowers confidence and asks to look at them', () => {
+    const [f] = analyzeDependencyClusterDown(scenario([DOWN, DOWN]));
+    expect(f?.title).toMatch(/^Redis Cluster sessions-redis is down \(CLUSTERDOWN\)/);
+    expect(f?.title).toMatch(/its pods were not read/);
+    expect(f?.confidence).toBe('medium');
+    expect(f?.nextAction).toMatch(/get pods/);
+  });
+
+  it('takes one CLUSTERDOWN line for noise', () => {
+    expect(analyzeDependencyClusterDown(scenario([DOWN], [members()], 1))).toEqual([]);
+  });
+});
