@@ -140,14 +140,21 @@ const REFUSALS: readonly Refusal[] = [
 /** Lines before it counts: one refused command is not an outage. */
 const MIN_LINES = 2;
 
+/** A log line that carries a refusal, and where it is in its log. */
+interface Hit {
+  log: LogEvidence;
+  line: string;
+  at: number;
+}
+
 /** The lines that say it, or for a state the last line of each log that says it still holds. */
-function findHits(ev: Pick<TriageEvidence, 'logs'>, r: Refusal): { log: LogEvidence; line: string }[] {
-  if (r.clearedBy === undefined) return ev.logs.flatMap((l) => l.lines.filter((line) => r.pattern.test(line)).map((line) => ({ log: l, line: line.trim() })));
+function findHits(ev: Pick<TriageEvidence, 'logs'>, r: Refusal): Hit[] {
+  if (r.clearedBy === undefined) return ev.logs.flatMap((l) => l.lines.flatMap((line, at) => (r.pattern.test(line) ? [{ log: l, line: line.trim(), at }] : [])));
   const cleared = r.clearedBy;
   return ev.logs.flatMap((l) => {
     const at = l.lines.findLastIndex((line) => r.pattern.test(line));
     if (at < 0 || l.lines.slice(at + 1).some((line) => cleared.test(line))) return [];
-    return [{ log: l, line: (l.lines[at] ?? '').trim() }];
+    return [{ log: l, line: (l.lines[at] ?? '').trim(), at }];
   });
 }
 
@@ -226,14 +233,21 @@ export function listServerConfigReads(ev: Pick<TriageEvidence, 'logs' | 'pods' |
 /** Lines back to look for the time of a stack trace's line: its header carries the time. */
 const TRACE_LINES = 40;
 
-/** The time of a hit, or of the nearest line before it that carries one (a "Caused by:" line of a stack trace has none). */
-function timeOfHit(h: { log: LogEvidence; line: string }): string | undefined {
-  const at = h.log.lines.findIndex((l) => l.trim() === h.line);
-  for (let i = at; i >= 0 && i > at - TRACE_LINES; i--) {
-    const t = readLineTime(h.log.lines[i] ?? '');
-    if (t !== undefined) return t;
-  }
+/** The line of a hit's log that dates it: the hit itself, or the nearest line before it that carries a time (a "Caused by:" line of a stack trace has none). */
+function headerOfHit(h: Hit): number | undefined {
+  for (let i = h.at; i >= 0 && i > h.at - TRACE_LINES; i--) if (readLineTime(h.log.lines[i] ?? '') !== undefined) return i;
   return undefined;
+}
+
+/** The time of a hit, from its header line. */
+function timeOfHit(h: Hit): string | undefined {
+  const at = headerOfHit(h);
+  return at === undefined ? undefined : readLineTime(h.log.lines[at] ?? '');
+}
+
+/** Refused calls, not lines: a stack trace's wrapper and its Caused by both carry the server's words, and share one header. */
+function countCalls(hits: readonly Hit[]): number {
+  return new Set(hits.map((h) => `${h.log.pod}/${h.log.container}/${h.log.previous}/${headerOfHit(h) ?? `line ${h.at}`}`)).size;
 }
 
 function sameSetting(a: string, b: string): boolean {
@@ -274,7 +288,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const told = service && r.explainedBy ? findServerExplanation(ev.dependencyPods?.filter((d) => d.service === service.name && (d.namespace ?? ev.target.namespace) === service.namespace) ?? [], r.explainedBy) : undefined;
     const gone = alarm?.gone.map((g) => `${g.user}${g.ago ? ` (${g.ago})` : ''}`).join(', ');
     const backlog = gone ? ` Before the alarm, the connection of ${gone} closed and never came back: if that client consumes a queue, its backlog is what fills the broker.` : '';
-    const count = r.clearedBy ? `connections blocked, still, in the logs of` : `${hits.length} refused calls in the logs of`;
+    const count = r.clearedBy ? `connections blocked, still, in the logs of` : `${countCalls(hits)} refused calls in the logs of`;
     const stale = r.failover && container && address ? findStaleAddress(ev, container, address.host, ev.logs.filter((l) => pods.includes(l.pod)).flatMap((l) => l.lines)) : undefined;
     if (stale) return [describeStale(ev, r, stale, { named, where, hits, pods, unready, decisive, service: service?.name })];
     // The Service itself routes to the replicas too: its selector lost the label of the primary's role.
@@ -328,7 +342,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
 interface Refused {
   named: string;
   where: string;
-  hits: { log: { pod: string }; line: string }[];
+  hits: Hit[];
   pods: string[];
   unready: number;
   decisive: string;
@@ -344,7 +358,7 @@ function describeStale(ev: TriageEvidence, r: Refusal, s: StaleAddress, x: Refus
   return {
     id: `dependency-refuses/${r.server}/stale-address`,
     kind: 'dependency-error',
-    title: `${x.named} refuses ${r.refuses.split(':')[0] ?? 'writes'}: the JVMs cached its old address (${s.setting.flag}) and still connect to ${s.old ?? 'it'}, read-only since a failover; ${now} — ${x.hits.length} refused calls in the logs of ${x.pods.length} pod${x.pods.length === 1 ? '' : 's'}${x.unready === 0 ? ' (all ready)' : ''}`,
+    title: `${x.named} refuses ${r.refuses.split(':')[0] ?? 'writes'}: the JVMs cached its old address (${s.setting.flag}) and still connect to ${s.old ?? 'it'}, read-only since a failover; ${now} — ${countCalls(x.hits)} refused calls in the logs of ${x.pods.length} pod${x.pods.length === 1 ? '' : 's'}${x.unready === 0 ? ' (all ready)' : ''}`,
     layer: 'network/routing',
     severity: x.unready > 0 ? severityForPods(ev, x.unready) : 'warning',
     confidence: 'high',

@@ -55,6 +55,22 @@ describe('when the refused statements began', () => {
   });
 });
 
+describe('how many calls were refused', () => {
+  it("counts one call per stack trace, though its wrapper and its Caused by both carry the server's words", () => {
+    const ev = withServerPod();
+    const WRAPPED = "org.springframework.dao.TransientDataAccessResourceException: PreparedStatementCallback; SQL [insert into order_lines values (?, ?, ?)]; Packet for query is too large (6,817,245 > 4,194,304). You can change this value on the server by setting the 'max_allowed_packet' variable.";
+    const call = (t: string) => [`${t} ERROR 1 --- [nio-8080-exec-3] o.a.c.c.C.[.[.[/].[dispatcherServlet] : Servlet.service() threw exception`, WRAPPED, '\tat org.springframework.jdbc.support.SQLStateSQLExceptionTranslator.doTranslate(SQLStateSQLExceptionTranslator.java:105)', TOO_BIG, '\t... 87 common frames omitted'];
+    for (const l of ev.logs) l.lines = [...call('2026-11-21T01:40:00.000Z'), ...call('2026-11-21T01:52:00.000Z')];
+    const [f] = analyzeDependencyRefusals(ev);
+    expect(f?.title).toMatch(/— 4 refused calls in the logs of 2 pods/);
+  });
+
+  it('counts each line as a call when the lines carry no time to group them by', () => {
+    const [f] = analyzeDependencyRefusals(withServerPod());
+    expect(f?.title).toMatch(/— 4 refused calls in the logs of 2 pods/);
+  });
+});
+
 describe('settings in a server config file', () => {
   it('reads my.cnf, postgresql.conf and redis.conf forms, dashes and underscores alike, comments dropped', () => {
     const data = {
