@@ -34,7 +34,8 @@ describe('findIntroducedDuplicates', () => {
   });
 
   it('does not blame a revision for a duplicate its predecessor already had', () => {
-    expect(findIntroducedDuplicates(newer, { ...newer, revision: 8 })).toEqual([]);
+    const next = revision({ revision: 8, hash: '9d8c7b6a5f' }, minutesAgo(5), { containers: newer.containers });
+    expect(findIntroducedDuplicates(newer, next)).toEqual([]);
   });
 });
 
