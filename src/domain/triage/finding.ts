@@ -86,6 +86,7 @@ export type FindingKind =
   | 'event-loop-blocked'
   | 'consumer-group'
   | 'credentials-rejected'
+  | 'duplicate-env'
   | 'daemonset-coverage'
   | 'idle-command'
   | 'schema-migration'

@@ -1,5 +1,6 @@
 import type { EnvVarEvidence, PodTemplateEvidence, ResourcesEvidence, RevisionContainerEvidence, RevisionEvidence } from './evidence.js';
 import { redactSecrets } from './redact-secrets.js';
+import { countTimes, findDuplicateEnv } from './duplicate-env.js';
 import { truncate } from '../text.js';
 
 /** Env names whose literal values are never shown, even redacted. */
@@ -16,13 +17,35 @@ export function formatEnvValue(env: EnvVarEvidence): string {
   return JSON.stringify(redactSecrets(value));
 }
 
+/**
+ * A name the newer env lists more than once, unlike the older: the kubelet keeps the last entry,
+ * so the line says so rather than a plain value change ("added a second time" when the first
+ * entry is the one that was there).
+ */
+function describeNewDuplicates(container: string, older: readonly EnvVarEvidence[], newer: readonly EnvVarEvidence[]): Map<string, string> {
+  const had = new Set(findDuplicateEnv([{ name: container, env: older }]).map((d) => JSON.stringify(d.entries)));
+  const lines = new Map<string, string>();
+  for (const d of findDuplicateEnv([{ name: container, env: newer }])) {
+    if (had.has(JSON.stringify(d.entries))) continue;
+    const was = older.filter((e) => e.name === d.name);
+    const again = d.entries.length === 2 && was.length === 1 && JSON.stringify(was[0]) === JSON.stringify(d.entries[0]);
+    const values = d.entries.map(formatEnvValue).join(', then ');
+    lines.set(d.name, `${container} env ${d.name} ${again ? 'added a second time' : `listed ${countTimes(d.entries.length)}`}, and the last entry wins: ${values}`);
+  }
+  return lines;
+}
+
 function diffEnv(container: string, older: readonly EnvVarEvidence[], newer: readonly EnvVarEvidence[]): string[] {
   const lines: string[] = [];
+  // Maps keep the last entry of a name, as the kubelet does.
   const before = new Map(older.map((e) => [e.name, e]));
   const after = new Map(newer.map((e) => [e.name, e]));
+  const duplicated = describeNewDuplicates(container, older, newer);
   for (const [name, e] of after) {
     const old = before.get(name);
-    if (!old) lines.push(`${container} env added ${name} = ${formatEnvValue(e)}`);
+    const twice = duplicated.get(name);
+    if (twice !== undefined) lines.push(twice);
+    else if (!old) lines.push(`${container} env added ${name} = ${formatEnvValue(e)}`);
     else if (JSON.stringify(old) !== JSON.stringify(e)) {
       const a = formatEnvValue(old);
       const b = formatEnvValue(e);

@@ -62,6 +62,7 @@ import { analyzeSuspendedJobs } from './job-suspended.js';
 import { analyzeCronJobSchedule } from './cronjob-schedule.js';
 import { analyzeCronJobNoSuccess } from './cronjob-no-success.js';
 import { analyzeDisruptionBudget } from './disruption-budget.js';
+import { analyzeDuplicateEnv } from './duplicate-env.js';
 import { analyzeInitStuck } from './init-stuck.js';
 import { analyzeLifecycleHooks } from './lifecycle-hook.js';
 import { analyzeMissedInjection } from './missed-injection.js';
@@ -165,6 +166,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'event-loop-blocked': analyzeEventLoopBlocked,
   'consumer-group': analyzeConsumerGroups,
   'credentials-rejected': analyzeRejectedCredentials,
+  'duplicate-env': analyzeDuplicateEnv,
   'legacy-token': analyzeLegacyToken,
   'daemonset-coverage': analyzeDaemonSetCoverage,
   'schema-migration': analyzeSchemaMigrations,

@@ -82,6 +82,8 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
     if (k === 'dependency-error' && /dnspolicy/.test(text) && diff.some((x) => /^(dnspolicy|dnsconfig|hostnetwork)/i.test(x))) return /^(dnspolicy|dnsconfig|hostnetwork)/.test(l);
     if (k === 'dependency-error') return / env /.test(l) || (/hostaliases/.test(text) && l.startsWith('hostaliases'));
     if (k === 'idle-command') return / (command|args):/.test(l);
+    // The entry the revision appended under a name it already set: the change that decides the value.
+    if (k === 'duplicate-env') return new RegExp(` env ${/ lists (\S+) (?:twice|\d+ times)/.exec(mechanism?.title ?? '')?.[1] ?? '\\S+'} (added a second time|listed)`).test(line);
     if (k === 'init-stuck') return l.startsWith('init ');
     // The migration step a revision dropped (an init container, a migrate command) is the lead over its image bump.
     if (k === 'schema-migration') return /migrat|flyway|liquibase|alembic/.test(l);
@@ -101,7 +103,10 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
   const own = failing !== undefined && /^sidecar/i.test(mechanism?.title ?? '') ? diff.find((l) => related(l) && l.startsWith(`${failing} `)) : undefined;
   const line = diff.find((l) => related(l) && names.some((n) => new RegExp(`\\b${n}\\b`).test(l))) ?? own ?? diff.find(related);
   // "X_PASSWORD = from secret …" reads as a credential to the redactor: the reference goes in parentheses.
-  return line === undefined ? summarizeChange(older, newer) : shortenImageChange(line.replace(/ env added ([\w.-]+) = (from (?:secret|configMap) .*)$/, ' env added $1 ($2)'));
+  if (line === undefined) return summarizeChange(older, newer);
+  // The values of a duplicated name are the mechanism's title: the change says only what the revision did.
+  if (k === 'duplicate-env') return line.replace(/, and the last entry wins: .*$/, '');
+  return shortenImageChange(line.replace(/ env added ([\w.-]+) = (from (?:secret|configMap) .*)$/, ' env added $1 ($2)'));
 }
 
 function podsOf(ev: TriageEvidence, mechanism: Finding | undefined, d: Differential): PodEvidence[] {
