@@ -10,7 +10,7 @@ import type { DuplicateEnv } from '../duplicate-env.js';
 import { condenseStructuredLine, pickDecisiveLine } from '../evidence-lookup.js';
 import type { Confidence, Finding } from '../finding.js';
 import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
-import { groupBy, isPodFailing, isPodHealthy, listNodesOf, severityForPods } from '../pod-status.js';
+import { groupBy, isPodFailing, listNodesOf, severityForPods } from '../pod-status.js';
 import { formatEnvValue, sortRevisions } from '../revision-diff.js';
 import { truncate } from '../../text.js';
 
@@ -71,9 +71,9 @@ function describeDuplicate(ev: TriageEvidence, s: Suspect): Finding | undefined 
   const winner = dup.entries[dup.entries.length - 1] as EnvVarEvidence;
   const first = dup.entries[0] as EnvVarEvidence;
   const naming = findNamingLine(logs, winner, first);
-  // Pods of another revision, without the duplicate, serving: the duplicate separates them.
-  const separated = ev.pods.some((p) => p.revisionHash !== pods[0]?.revisionHash && isPodHealthy(p, ev.collectedAt));
-  const confidence: Confidence = naming !== undefined && revision !== undefined ? 'high' : naming !== undefined || (revision !== undefined && separated) ? 'medium' : 'low';
+  // Only the logs tie the duplicate to the failure: healthy pods of the revision before separate
+  // the revision, not this line of it (a harmless LOG_LEVEL twice may ride along with a bug).
+  const confidence: Confidence = naming === undefined ? 'low' : revision !== undefined ? 'high' : 'medium';
   // Without a revision to blame, only the logs tie the duplicate to the failure.
   if (revision === undefined && naming === undefined) return undefined;
   const decisive = pickDecisiveLine((logs.find((l) => l.previous && l.lines.length > 0) ?? logs.find((l) => l.lines.length > 0))?.lines ?? []);

@@ -46,7 +46,8 @@ describe('analyzeDuplicateEnv', () => {
   });
 
   it('is a lead, not a fact, when the logs do not name the value that won', () => {
-    expect(analyzeDuplicateEnv(scenario({ logHost: 'elsewhere' }))[0]?.confidence).toBe('medium');
+    // Healthy pods without it do not tie the duplicate to the failure: the revision may carry a bug too.
+    expect(analyzeDuplicateEnv(scenario({ logHost: 'elsewhere' }))[0]?.confidence).toBe('low');
     expect(analyzeDuplicateEnv(scenario({ logHost: 'elsewhere', withHealthy: false }))[0]?.confidence).toBe('low');
   });
 
@@ -62,6 +63,17 @@ describe('analyzeDuplicateEnv', () => {
 });
 
 describe('the verdict on an env name listed twice', () => {
+  it('does not lead with a duplicate the failure does not point at (a harmless LOG_LEVEL twice, and a panic)', () => {
+    const ev = scenario();
+    const env = [...OLD_ENV, { name: 'LOG_LEVEL', value: 'info' }, { name: 'LOG_LEVEL', value: 'debug' }];
+    for (const r of ev.revisions) if (r.revision === 7) r.containers = [revisionContainer({ env })];
+    for (const p of ev.pods) if (!p.ready) p.containers = p.containers.map((c) => ({ ...c, env }));
+    ev.logs = ev.logs.map((l) => ({ ...l, lines: ['panic: runtime error: invalid memory address or nil pointer dereference', '[signal SIGSEGV: segmentation violation code=0x1 addr=0x18 pc=0x8f5a3c]', 'goroutine 1 [running]:', 'main.(*Server).routes(0x0)'] }));
+    const report = buildTriageReport(ev, { startedAt: NOW, finishedAt: NOW });
+    expect(report.headline).not.toMatch(/lists LOG_LEVEL twice/);
+    expect(report.headline).toMatch(/nil pointer|panic|exit/i);
+  });
+
   it('leads with the duplicate, not with a Secret to re-read, and rolls back meanwhile', () => {
     const report = buildTriageReport(scenario(), { startedAt: NOW, finishedAt: NOW });
     expect(report.headline).toMatch(/^Since revision 7 \([^)]*app env DB_HOST added a second time\): Container app's env lists DB_HOST twice/);
