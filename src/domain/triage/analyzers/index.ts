@@ -78,6 +78,7 @@ import { analyzeIngressPolicies } from './network-policy-ingress.js';
 import { analyzePlacement } from './placement.js';
 import { analyzeKubeletRejections } from './kubelet-rejected.js';
 import { analyzeSessionAffinity } from './session-affinity.js';
+import { analyzeUnansweredScheduler } from './scheduler-unanswered.js';
 import { analyzeStatefulSetOrdinals } from './statefulset-ordinal.js';
 import { analyzeVolumeZones } from './volume-zone.js';
 
@@ -138,6 +139,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'unready-replicas': analyzeUnreadyReplicas,
   placement: analyzePlacement,
   'kubelet-rejected': analyzeKubeletRejections,
+  'scheduler-unanswered': analyzeUnansweredScheduler,
   'session-affinity': analyzeSessionAffinity,
   'volume-zone': analyzeVolumeZones,
   'statefulset-ordinal': analyzeStatefulSetOrdinals,
