@@ -81,6 +81,7 @@ export function mapPod(pod: k8s.V1Pod, workloadKind: WorkloadKind): PodEvidence 
   if (pod.spec?.dnsConfig?.searches?.length) out.dnsSearches = [...pod.spec.dnsConfig.searches];
   const ndots = pod.spec?.dnsConfig?.options?.find((o) => o.name === 'ndots')?.value;
   if (ndots !== undefined && /^\d+$/.test(ndots)) out.dnsNdots = Number(ndots);
+  if (pod.spec?.schedulerName) out.schedulerName = pod.spec.schedulerName;
   if (pod.spec?.priority !== undefined) out.priority = pod.spec.priority;
   if (pod.spec?.priorityClassName) out.priorityClassName = pod.spec.priorityClassName;
   // Admission rewrites resources without a revision to show it: these say who did.

@@ -53,6 +53,7 @@ export function mapPodTemplate(spec: k8s.V1PodSpec | undefined, labels?: Record<
     imagePullSecrets: (spec?.imagePullSecrets ?? []).map((s) => s.name ?? ''),
     placement: mapPlacement(spec),
     ...(spec?.nodeName ? { nodeName: spec.nodeName } : {}),
+    ...(spec?.schedulerName ? { schedulerName: spec.schedulerName } : {}),
     ...(securityContext === undefined ? {} : { securityContext }),
     ...(spec?.priorityClassName ? { priorityClassName: spec.priorityClassName } : {}),
     ...(spec?.hostNetwork ? { hostNetwork: true } : {}),

@@ -155,6 +155,12 @@ export interface PodEvidence {
   dnsSearches?: string[];
   /** spec.dnsConfig options ndots, when the pod sets it (the cluster default is 5). */
   dnsNdots?: number;
+  /**
+   * spec.schedulerName as the API gives it (default-scheduler unless the template names another):
+   * only the scheduler of that name ever binds the pod, so a name no running scheduler answers to
+   * leaves it Pending without a word.
+   */
+  schedulerName?: string;
   /** spec.priority (from its PriorityClass, 0 without one) and the class's name: who may preempt whom. */
   priority?: number;
   priorityClassName?: string;

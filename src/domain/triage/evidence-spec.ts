@@ -134,6 +134,8 @@ export interface PodTemplateEvidence {
   placement: PlacementEvidence;
   /** spec.nodeName set in the template itself: its pods go straight to that node's kubelet, past the scheduler. */
   nodeName?: string;
+  /** spec.schedulerName when the template sets it (absent: default-scheduler): which scheduler binds its pods. */
+  schedulerName?: string;
   /** Pod securityContext as compact JSON. */
   securityContext?: string;
   priorityClassName?: string;

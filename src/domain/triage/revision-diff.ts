@@ -1,4 +1,5 @@
 import type { EnvVarEvidence, PodTemplateEvidence, ResourcesEvidence, RevisionContainerEvidence, RevisionEvidence } from './evidence.js';
+import { schedulerOf } from './pod-scheduler.js';
 import { redactSecrets } from './redact-secrets.js';
 import { countTimes, findDuplicateEnv } from './duplicate-env.js';
 import { truncate } from '../text.js';
@@ -187,6 +188,8 @@ function diffTemplate(older: PodTemplateEvidence | undefined, newer: PodTemplate
   const tolerations = (t: PodTemplateEvidence) => t.placement.tolerations.map((x) => `${x.key ?? '*'}${x.operator === 'Equal' ? `=${x.value ?? ''}` : ''}${x.effect ? `:${x.effect}` : ''}`);
   lines.push(...diffList('tolerations', tolerations(older), tolerations(newer)));
   if (older.nodeName !== newer.nodeName) lines.push(`nodeName: ${older.nodeName ?? '(unset)'} → ${newer.nodeName ?? '(unset)'}`);
+  // Unset is default-scheduler: the API server fills it in, so an explicit default is no change.
+  if (schedulerOf(older) !== schedulerOf(newer)) lines.push(`schedulerName: ${schedulerOf(older)} → ${schedulerOf(newer)}`);
   if (older.securityContext !== newer.securityContext) lines.push(`pod securityContext: ${older.securityContext ?? '{}'} → ${newer.securityContext ?? '{}'}`);
   if (older.priorityClassName !== newer.priorityClassName) lines.push(`priorityClassName: ${older.priorityClassName ?? '(none)'} → ${newer.priorityClassName ?? '(none)'}`);
   if (older.hostNetwork !== newer.hostNetwork) lines.push(`hostNetwork: ${older.hostNetwork === true} → ${newer.hostNetwork === true}`);
@@ -208,7 +211,7 @@ function diffTemplate(older: PodTemplateEvidence | undefined, newer: PodTemplate
  * What changed from one revision to the next, one line per change: for every container the
  * image, command, args, env (secret values never shown), envFrom, requests and limits, probes,
  * ports, mounts and securityContext; then init containers and sidecars, volumes, service
- * account, pull secrets, nodeSelector, affinity, tolerations, the pod's securityContext, host
+ * account, pull secrets, nodeSelector, affinity, tolerations, schedulerName, the pod's securityContext, host
  * network and DNS policy, pod labels and annotations.
  * Empty for a `kubectl rollout restart` (only its restartedAt annotation changes).
  */

@@ -30,6 +30,13 @@ function pair(newer: Partial<RevisionEvidence>, older: Partial<RevisionEvidence>
 }
 
 describe('diffRevisions: the template', () => {
+  it('names a changed schedulerName, unset counting as default-scheduler', () => {
+    const [a, b] = pair({ template: template({ schedulerName: 'binpack-scheduler' }) });
+    expect(diffRevisions(a, b)).toEqual(['schedulerName: default-scheduler → binpack-scheduler']);
+    const [c, d] = pair({ template: template({ schedulerName: 'default-scheduler' }) });
+    expect(diffRevisions(c, d)).toEqual([]);
+  });
+
   it('names a projected token whose audience changed', () => {
     const [a, b] = pair({ template: template({ volumes: [{ name: 'api-token', source: 'projected', audience: 'https://billing.example' }] }) }, { template: template({ volumes: [{ name: 'api-token', source: 'projected', audience: 'billing' }] }) });
     expect(diffRevisions(a, b)).toEqual(['volume api-token token audience: billing → https://billing.example']);

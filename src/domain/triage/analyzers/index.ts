@@ -81,6 +81,7 @@ import { analyzePlacement } from './placement.js';
 import { analyzeKubeletRejections } from './kubelet-rejected.js';
 import { analyzeSessionAffinity } from './session-affinity.js';
 import { analyzeLoadPinned } from './load-pinned.js';
+import { analyzeUnansweredScheduler } from './scheduler-unanswered.js';
 import { analyzeStatefulSetOrdinals } from './statefulset-ordinal.js';
 import { analyzeVolumeZones } from './volume-zone.js';
 
@@ -142,6 +143,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'unready-replicas': analyzeUnreadyReplicas,
   placement: analyzePlacement,
   'kubelet-rejected': analyzeKubeletRejections,
+  'scheduler-unanswered': analyzeUnansweredScheduler,
   'session-affinity': analyzeSessionAffinity,
   'load-pinned': analyzeLoadPinned,
   'volume-zone': analyzeVolumeZones,

@@ -53,6 +53,8 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
     if (k === 'readiness-gate') return / (readiness|liveness) probe|ports?:/.test(l);
     if (k === 'image-pull') return / image:|imagepullsecrets/.test(l);
     if (k === 'container-config') return /env|envfrom|volumes|configmap|secret/.test(l);
+    // Pods addressed to a scheduler that never answers: the line that named it is the lead.
+    if (k === 'placement' && /schedulername/.test(text)) return l.startsWith('schedulername');
     if (k === 'placement') return /nodeselector|affinity|tolerations|nodename/.test(l);
     if (k === 'cpu-starved') return / cpu (limit|request):/.test(l);
     // A memory-backed emptyDir is charged to the memory limit: adding one is as good as lowering it.
@@ -205,9 +207,14 @@ function findScaleUp(ev: TriageEvidence, onset: IsoTime | undefined): Extract<Tr
  * not touch that part, the old revision's pods would fail the same way and the rollout only made
  * new pods meet a fault that lies outside the workload. Says why, or undefined when it may be the cause.
  */
-function describeUntouched(mechanism: Finding | undefined, diff: readonly string[]): string | undefined {
+function describeUntouched(mechanism: Finding | undefined, diff: readonly string[], templated: boolean): string | undefined {
   if (mechanism === undefined) return undefined;
   const said = `${mechanism.id} ${mechanism.title} ${mechanism.decisive ?? ''}`;
+  // Pods addressed to a scheduler that never answers: a revision that kept its name met a scheduler that stopped.
+  const scheduler = /^placement\/scheduler\/(.+)$/.exec(mechanism.id)?.[1];
+  if (scheduler !== undefined && templated) {
+    return diff.some((l) => l.startsWith('schedulerName')) ? undefined : `it did not change schedulerName: the ${scheduler} scheduler stopped answering outside the workload, and pods of any revision wait the same way`;
+  }
   if (mechanism.kind === 'init-stuck') {
     const name = mechanism.id.replace(/^init-stuck\//, '');
     return diff.some((l) => l.startsWith('init ')) ? undefined : `it did not change init container ${name}, which waits for something outside the workload`;
@@ -309,7 +316,7 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
     if (object?.kind === 'Service' && !diff.some((l) => / ports:/.test(l))) {
       return { kind: 'object-change', object, text: describeObjectChange(object, now), at: changeTime(object) ?? now };
     }
-    const untouched = describeUntouched(mechanism, diff);
+    const untouched = describeUntouched(mechanism, diff, previous.template !== undefined && newest.template !== undefined);
     if (untouched !== undefined) {
       const exonerated = `revision ${newest.revision} (${formatAgo(newest.createdAt, now)}) is not the cause: ${untouched}`;
       return { kind: 'none', text: exonerated, exonerated };
