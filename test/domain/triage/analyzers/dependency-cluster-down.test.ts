@@ -102,3 +102,28 @@ describe('a Redis Cluster that answers CLUSTERDOWN', () => {
     expect(analyzeDependencyClusterDown(scenario([DOWN], [members()], 1))).toEqual([]);
   });
 });
+
+describe('an Elasticsearch cluster with no master', () => {
+  const NO_MASTER = '2026-11-21T03:12:44.118Z ERROR 1 --- [nio-8080-exec-2] c.a.search.IndexWriter : bulk index failed: co.elastic.clients.elasticsearch._types.ElasticsearchException: [es/bulk] failed: [master_not_discovered_exception] null';
+  const esEnv = [{ name: 'ELASTICSEARCH_URL', value: 'http://catalog-es.search.svc.cluster.local:9200' }];
+
+  it('is named the same way, with its own word and check, from the client\'s ELASTICSEARCH_URL', () => {
+    const pods = [0, 1].map((i) => pod(i, { containers: [container({ env: esEnv })] }));
+    const esMember = (i: number, pending: boolean) => {
+      const name = `catalog-es-master-${i}`;
+      const labels = { app: 'catalog-es' };
+      return pending ? unscheduledPod(10 + i, PENDING, 14, { name, labels }) : pod(10 + i, { name, labels, containers: [container({ name: 'elasticsearch' })] });
+    };
+    const ev = baseEvidence({
+      pods,
+      logs: pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines: [NO_MASTER, NO_MASTER] })),
+      dependencyMembers: [{ namespace: 'search', service: 'catalog-es', pods: [esMember(0, false), esMember(1, true), esMember(2, true)], nodeLosses: [] }],
+    });
+    expect(pickClusterDownService(ev)).toEqual({ namespace: 'search', name: 'catalog-es' });
+    const [f] = analyzeDependencyClusterDown(ev);
+    expect(f?.title).toMatch(/^Elasticsearch cluster catalog-es is down \(no master\)/);
+    expect(f?.title).toMatch(/catalog-es-master-1 and catalog-es-master-2 Pending/);
+    expect(f?.likelyCause).toMatch(/quorum of its master-eligible nodes/);
+    expect(f?.nextAction).toMatch(/_cluster\/health|catalog-es-master-1/);
+  });
+});
