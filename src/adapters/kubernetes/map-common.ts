@@ -1,6 +1,7 @@
 // Small conversions shared by the V1 → evidence mappers. The client turns `metav1.Time` into
 // Date but leaves `MicroTime` (event eventTime, series.lastObservedTime) as the server's string,
 // so every time field goes through toIsoTime().
+import type * as k8s from '@kubernetes/client-node';
 import type { ConditionEvidence, IsoTime } from '../../domain/triage/evidence.js';
 
 /**
@@ -59,4 +60,14 @@ export function mapConditions(list: readonly V1ConditionLike[] | undefined): Con
 export function toProtocol(p: string | undefined): 'TCP' | 'UDP' | 'SCTP' {
   // The API server defaults protocol to TCP on every port it stores.
   return p === 'UDP' || p === 'SCTP' ? p : 'TCP';
+}
+
+/** The newest managedFields time: when the object was last written (status writes included). */
+export function lastChangeOf(meta: k8s.V1ObjectMeta | undefined): IsoTime | undefined {
+  let newest: Date | undefined;
+  for (const f of meta?.managedFields ?? []) {
+    const t = f.time === undefined ? undefined : new Date(f.time);
+    if (t !== undefined && !Number.isNaN(t.getTime()) && (newest === undefined || t > newest)) newest = t;
+  }
+  return toIsoTime(newest);
 }

@@ -9,18 +9,8 @@ import type {
   ResourceQuotaEvidence,
 } from '../../domain/triage/evidence.js';
 import { describeExpressions, formatSelector } from './label-selector.js';
-import { copyMap, toIsoTime } from './map-common.js';
+import { copyMap, lastChangeOf, toIsoTime } from './map-common.js';
 import { mapNodeSelectorTerms } from './map-spec.js';
-
-/** The newest managedFields time: when the object was last written (status writes included). */
-function lastChangeOf(meta: k8s.V1ObjectMeta | undefined): IsoTime | undefined {
-  let newest: Date | undefined;
-  for (const f of meta?.managedFields ?? []) {
-    const t = f.time === undefined ? undefined : new Date(f.time);
-    if (t !== undefined && !Number.isNaN(t.getTime()) && (newest === undefined || t > newest)) newest = t;
-  }
-  return toIsoTime(newest);
-}
 
 export function namespaceObject(kind: NamespaceObjectEvidence['kind'], meta: k8s.V1ObjectMeta | undefined): NamespaceObjectEvidence {
   const out: NamespaceObjectEvidence = { kind, name: meta?.name ?? '' };

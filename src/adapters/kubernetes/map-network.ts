@@ -2,10 +2,11 @@
 // which of their endpoints are ready.
 import type * as k8s from '@kubernetes/client-node';
 import type { EndpointSliceEvidence, ServiceEvidence } from '../../domain/triage/evidence.js';
-import { assignDefined, copyMap, toIsoTime, toProtocol } from './map-common.js';
+import { assignDefined, copyMap, lastChangeOf, toIsoTime, toProtocol } from './map-common.js';
 import { listSpecFieldOwners } from './map-field-owners.js';
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
 
 const SERVICE_TYPES = new Set<ServiceEvidence['type']>(['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']);
 
@@ -63,6 +64,12 @@ export function mapEndpointSlice(s: k8s.V1EndpointSlice): EndpointSliceEvidence 
       return ep;
     }),
     ports,
+    // Who keeps it and since when: a mirrored slice names what someone wrote into Endpoints by hand.
+    ...assignDefined<Pick<EndpointSliceEvidence, 'managedBy' | 'createdAt' | 'changedAt'>>({}, {
+      managedBy: s.metadata?.labels?.[MANAGED_BY_LABEL],
+      createdAt: toIsoTime(s.metadata?.creationTimestamp),
+      changedAt: lastChangeOf(s.metadata),
+    }),
   };
 }
 

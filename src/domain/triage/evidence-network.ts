@@ -62,6 +62,15 @@ export interface EndpointSliceEvidence {
     nodeName?: string;
   }[];
   ports: { name?: string; port: number; protocol: 'TCP' | 'UDP' | 'SCTP' }[];
+  /**
+   * The `endpointslice.kubernetes.io/managed-by` label: `endpointslice-controller.k8s.io` follows
+   * the Service's selector; `endpointslicemirroring-controller.k8s.io` copies Endpoints someone wrote.
+   */
+  managedBy?: string;
+  /** metadata.creationTimestamp. */
+  createdAt?: IsoTime;
+  /** The newest managedFields time: when its addresses were last written. */
+  changedAt?: IsoTime;
 }
 
 /**

@@ -17,6 +17,7 @@ import { findRecreatedService, tellRecreatedService } from './recreated-service.
 import { findSearchFallthrough, tellSearchFallthrough } from './search-fallthrough.js';
 import { listNodesOf, unique } from './pod-status.js';
 import { sortRevisions } from './revision-diff.js';
+import { explainStaticEndpoints } from './static-endpoints.js';
 import { formatAgo } from './time-span.js';
 
 /** What the name led to, and what that changes in the finding. */
@@ -39,7 +40,11 @@ const CONNECTING = new Set<Problem>(['timeout', 'refused', 'unreachable', 'reset
 
 const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}\b/;
 
-export function resolveDependency(ev: TriageEvidence, problem: Problem, host: string, pods: readonly PodEvidence[], lines: readonly string[]): Resolution | undefined {
+/** The failures of a connection to an address nobody answers at any more: said after "connections there". */
+const STATIC_FAILURES: Partial<Record<Problem, 'time out' | 'are refused' | 'find no route'>> = { timeout: 'time out', refused: 'are refused', unreachable: 'find no route' };
+
+/** `port`: the one the client dials, when the line or its env says it. */
+export function resolveDependency(ev: TriageEvidence, problem: Problem, host: string, pods: readonly PodEvidence[], lines: readonly string[], port?: string): Resolution | undefined {
   // The CNI's own policy drops the connections: its agent says so, whatever the address.
   const dropped = problem === 'timeout' ? findPolicyDrops(ev, pods) : undefined;
   if (dropped) return tellPolicyDrops(ev, dropped, host);
@@ -66,6 +71,10 @@ export function resolveDependency(ev: TriageEvidence, problem: Problem, host: st
   if (svc === undefined) return route;
   if (svc.service.type === 'ExternalName' && svc.service.externalName) return resolveExternalName(ev, problem, svc);
   if (svc.service.internalTrafficPolicy === 'Local' && CONNECTING.has(problem)) return resolveLocalPolicy(ev, svc, pods);
+  // No selector: the connections go where someone wrote its endpoints, and nothing moves them.
+  const failure = STATIC_FAILURES[problem];
+  const written = failure ? explainStaticEndpoints(ev, svc, port, failure) : undefined;
+  if (written) return written;
   if (problem === 'dns-missing') return explainHeadlessDeadlock(ev, svc);
   return undefined;
 }

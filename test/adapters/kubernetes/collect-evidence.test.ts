@@ -187,6 +187,7 @@ describe('a Deployment with a bad rollout', () => {
         { addresses: ['10.0.3.56'], ready: true, terminating: false, podName: 'payment-service-7c9d5f6b8-z9y8x', nodeName: 'node-c' },
       ],
       ports: [{ name: 'http', port: 8080, protocol: 'TCP' }],
+      createdAt: expect.any(String),
     });
   });
 

@@ -10,6 +10,7 @@ import { diagnoseResolver } from '../pod-resolver.js';
 import { resolveDependency } from '../name-resolution.js';
 import { describeServiceElsewhere, listNearServices } from '../service-elsewhere.js';
 import { findDownLoopbackServer } from '../loopback-sibling.js';
+import { findEgressReach } from '../egress-reach.js';
 import { describeTrustUnchanged, explainUntrusted, findRekeyedCa, findTrustBundle } from '../trust-bundle.js';
 import { type EnvDependency, pickEnvDependency } from '../env-dependency.js';
 import type { PodEvidence } from '../evidence.js';
@@ -80,6 +81,12 @@ const TEXT: Record<DependencyProblem, { title: (dep: string | undefined) => stri
     cause: 'Packets go unanswered: a NetworkPolicy or security group drops them, or the dependency is overloaded.',
     action: 'Check NetworkPolicies that select these pods, and the dependency\'s health and latency.',
   },
+};
+
+/** A timeout where the pods' egress NetworkPolicies allow the address (or none restricts egress). */
+const ALLOWED_TIMEOUT = {
+  cause: 'Packets go unanswered though the pods\' egress rules let them out (see above): the loss is beyond the cluster\'s policies — a security group or firewall on the way, or the dependency itself (down, moved to another address, or overloaded).',
+  action: 'Check that the dependency still answers at that address, its health and latency, and the security groups or firewalls between these nodes and it.',
 };
 
 interface Hit {
@@ -178,12 +185,16 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
   const elsewhere = missingService && svcRef && host && !host.includes('.') ? describeServiceElsewhere(ev, svcRef.name) : undefined;
   if (elsewhere) evidence.push(elsewhere.text);
   // Where the name really leads (the pod's /etc/hosts, an ExternalName target, a node-local Service): when that explains it, it is the cause.
-  const resolution = host && !resolver ? resolveDependency(ev, problem, host, podObjects, group.map((h) => h.line)) : undefined;
+  const resolution = host && !resolver ? resolveDependency(ev, problem, host, podObjects, group.map((h) => h.line), /:(\d+)$/.exec(dependency ?? '')?.[1]) : undefined;
   if (resolution) {
     evidence.push(...resolution.evidence);
     if (resolution.cause !== undefined || dependencyState === '') dependencyState = resolution.state;
   }
   const resolved = resolution?.cause !== undefined ? resolution : undefined;
+  // A timeout to an address a rule of the pods' egress policies allows: the packets are lost beyond them.
+  const allowed = problem === 'timeout' && !resolved && host !== undefined && /^\d{1,3}(\.\d{1,3}){3}$/.test(host) ? findEgressReach(ev, host, /:(\d+)$/.exec(dependency ?? '')?.[1]) : undefined;
+  const policyAllows = allowed?.allowedBy !== undefined;
+  if (allowed && policyAllows) evidence.push(allowed.text);
   // An untrusted certificate: what the client trusts, when its spec says, and whether the rollout touched it.
   const trustPod = problem === 'tls-untrusted' ? podObjects.find((p) => p.name === first.log.pod) : undefined;
   const trust = trustPod ? findTrustBundle(trustPod, first.log.container) : undefined;
@@ -222,7 +233,7 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
     confirm.push(formatKubectl(t, `get service ${svcRef.name}`), formatKubectl(t, `get endpointslices -l kubernetes.io/service-name=${svcRef.name}`));
   }
   confirm.push(...(resolution?.confirm ?? []));
-  if (problem === 'timeout' && !resolved) confirm.push(formatKubectl(ev.target, 'get networkpolicy'));
+  if (problem === 'timeout' && !resolved && !policyAllows) confirm.push(formatKubectl(ev.target, 'get networkpolicy'));
 
   return {
     id: `dependency-error/${problem}/${first.error.dependency ?? 'unknown'}`,
@@ -254,8 +265,8 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
       ? `${untrusted.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`
       : moved
       ? moved.cause
-      : `${text.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`,
-    nextAction: resolved?.action ?? (resolver ? resolver.action : untrusted ? untrusted.action : moved ? moved.action : text.action),
+      : `${policyAllows ? ALLOWED_TIMEOUT.cause : text.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`,
+    nextAction: resolved?.action ?? (resolver ? resolver.action : untrusted ? untrusted.action : moved ? moved.action : policyAllows ? ALLOWED_TIMEOUT.action : text.action),
     ...(trustKept ? { outsideWorkload: trustKept } : {}),
     confirmCommands: confirm,
     affected: { pods, nodes: listNodesOf(podObjects), ...(resolution?.services?.length ? { services: resolution.services } : {}) },
