@@ -105,10 +105,11 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
     const evidence = events.slice(0, 3).map((e) => formatEventLine(e, { withObject: true, maxLength: 350 }));
     if (bound) evidence.push(...listNodeBoundEvidence(ev, bound));
     if (missing) evidence.push(...missing.evidence);
+    const claim = claimOf(first.pod, first.volume);
     return {
       id: `volume-attach/${first.problem}/${first.volume ?? 'unknown'}`,
       kind: 'volume-attach',
-      title: `Volume ${first.volume ? `${first.volume} ` : ''}blocks ${pods.length} pod${pods.length === 1 ? '' : 's'}: ${text.title}`,
+      title: `Volume ${first.volume ? `${first.volume} ` : ''}${claim !== undefined && claim !== first.volume ? `(claim ${claim}) ` : ''}blocks ${pods.length} pod${pods.length === 1 ? '' : 's'}: ${text.title}`,
       layer: 'storage',
       severity: severityForPods(ev, pods.length),
       confidence: bound ? (bound.signs.length + bound.stuck.length > 0 ? 'high' : 'medium') : first.problem === 'mount-timeout' || first.problem === 'mount-slow' ? 'medium' : 'high',
@@ -121,6 +122,12 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
       affected: { pods, nodes: listNodesOf(group.map((h) => h.pod)) },
     } satisfies Finding;
   });
+}
+
+/** The claim behind a pod's volume, so the engineer can find the PVC by name. */
+function claimOf(pod: PodEvidence, volume: string | undefined): string | undefined {
+  const v = pod.volumes?.find((x) => x.name === volume);
+  return v?.source === 'pvc' ? v.ref : undefined;
 }
 
 /** Failures of the kubelet's own mount step, which one node's client can cause alone. */
