@@ -9,8 +9,9 @@ import { MISSING_KEY } from '../mount-messages.js';
 import { describeMissingKey } from './volume-missing-key.js';
 import { HISTORY_MS, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { formatAgo, isWithin } from '../time-span.js';
+import { describeOwnershipWalk, findOwnershipWalk } from '../ownership-walk.js';
 
-type VolumeProblem = 'multi-attach' | 'missing-source' | 'missing-key' | 'filesystem' | 'attach-failed' | 'mount-failed' | 'mount-slow' | 'mount-timeout';
+type VolumeProblem = 'multi-attach' | 'missing-source' | 'missing-key' | 'filesystem' | 'attach-failed' | 'ownership-walk' | 'mount-failed' | 'mount-slow' | 'mount-timeout';
 
 /** Most specific first: a pod with a Multi-Attach error also logs a generic mount timeout. */
 const PATTERNS: [VolumeProblem, RegExp][] = [
@@ -19,6 +20,8 @@ const PATTERNS: [VolumeProblem, RegExp][] = [
   ['missing-key', MISSING_KEY],
   ['filesystem', /wrong fs type|bad superblock|fsck|structure needs cleaning/i],
   ['attach-failed', /AttachVolume\.Attach failed|attachdetach/i],
+  // The kubelet itself says it is still re-owning the files for the pod's fsGroup (kubelet ≥ 1.32).
+  ['ownership-walk', /Setting volume ownership for \S/],
   ['mount-failed', /MountVolume\.\w+ failed|mount failed|permission denied/i],
   // Attached (nothing left unattached) yet not mounted: the kubelet's own mount step is slow.
   ['mount-slow', /unmounted volumes=\[[^\]]+\], unattached volumes=\[\]/i],
@@ -50,6 +53,11 @@ const TEXT: Record<VolumeProblem, { title: string; cause: string; action: string
     title: 'the cloud provider fails to attach the volume',
     cause: 'The attach call to the storage backend fails: the node reached its volume attachment limit, the disk is in another zone, or the backend API errors.',
     action: 'Read the attach error; move the pod to a node in the disk\'s zone or with free attachment slots.',
+  },
+  'ownership-walk': {
+    title: 'the kubelet is still changing the ownership of every file for the pod\'s fsGroup',
+    cause: 'With an fsGroup and fsGroupChangePolicy Always (the default) the kubelet changes the group of every file on the volume on every mount, before the container starts.',
+    action: 'Set fsGroupChangePolicy: OnRootMismatch in the pod template\'s securityContext, then let the walk finish or restart the pod.',
   },
   'mount-failed': {
     title: 'the volume mount fails on the node',
@@ -84,12 +92,13 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
   const hits: Hit[] = [];
   for (const pod of ev.pods) {
     if (pod.ready || pod.deletionTimestamp !== undefined) continue;
-    const events = listPodEvents(ev, ['FailedAttachVolume', 'FailedMount', 'FailedMapVolume'], [pod.name]).filter((e) => isWithin(e.lastSeen, ev.collectedAt, HISTORY_MS));
+    const events = listPodEvents(ev, ['FailedAttachVolume', 'FailedMount', 'FailedMapVolume', 'VolumePermissionChangeInProgress'], [pod.name]).filter((e) => isWithin(e.lastSeen, ev.collectedAt, HISTORY_MS));
     if (events.length === 0) continue;
     const text = events.map((e) => e.message).join('\n');
     const [problem, re] = PATTERNS.find(([, r]) => r.test(text)) ?? ['mount-failed', /./];
     const decisive = events.find((e) => re.test(e.message)) ?? events[0];
-    const volume = /volume "([^"]+)"/.exec(decisive?.message ?? '')?.[1] ?? /unmounted volumes=\[([^\],\s]+)/.exec(decisive?.message ?? '')?.[1];
+    const walkVolume = problem === 'ownership-walk' ? findOwnershipWalk(ev, [pod], events)?.volume : undefined;
+    const volume = walkVolume ?? /volume "([^"]+)"/.exec(decisive?.message ?? '')?.[1] ?? /unmounted volumes=\[([^\],\s]+)/.exec(decisive?.message ?? '')?.[1];
     hits.push({ pod, problem, events, ...(volume ? { volume } : {}) });
   }
   return [...groupBy(hits, (h) => `${h.problem}/${h.volume ?? ''}`).values()].map((group) => {
@@ -98,29 +107,42 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
     const events = collapseEvents(group.flatMap((h) => h.events), { acrossObjects: true });
     const bound = NODE_BOUND_PROBLEMS.has(first.problem) ? findNodeBoundMount(ev, group.map((h) => h.pod), first.volume, group.flatMap((h) => h.events.map((e) => e.message))) : undefined;
     const missing = first.problem === 'missing-key' ? describeMissingKey(ev, group.map((h) => h.pod), first.volume, events.map((e) => e.message).join('\n')) : undefined;
-    const text = bound ? describeNodeBound(bound) : missing ?? TEXT[first.problem];
+    const walk = first.problem === 'ownership-walk' ? findOwnershipWalk(ev, group.map((h) => h.pod), group.flatMap((h) => h.events)) : undefined;
+    const walkText = walk ? describeOwnershipWalk(walk, ev.collectedAt) : undefined;
+    const text = bound ? describeNodeBound(bound) : missing ?? walkText ?? TEXT[first.problem];
     const confirm = [describePodCommand(ev.target, first.pod.name), ...(missing?.confirm ?? [])];
+    // fsGroup and fsGroupChangePolicy as the pod got them, whatever kind of workload made it.
+    if (walk) confirm.push(formatKubectl(ev.target, `get pod ${first.pod.name} -o jsonpath='{.spec.securityContext}'`));
     if (first.problem === 'multi-attach' || first.problem === 'attach-failed') confirm.push(formatKubectl(ev.target, 'get volumeattachments -o wide', 'cluster'));
     if (bound) confirm.push(...bound.nodes.map((n) => describeNodeCommand(ev.target, n)));
     const evidence = events.slice(0, 3).map((e) => formatEventLine(e, { withObject: true, maxLength: 350 }));
     if (bound) evidence.push(...listNodeBoundEvidence(ev, bound));
     if (missing) evidence.push(...missing.evidence);
+    if (walkText) evidence.push(...walkText.evidence);
+    const claim = walk?.claim ?? claimOf(first.pod, first.volume);
     return {
       id: `volume-attach/${first.problem}/${first.volume ?? 'unknown'}`,
       kind: 'volume-attach',
-      title: `Volume ${first.volume ? `${first.volume} ` : ''}blocks ${pods.length} pod${pods.length === 1 ? '' : 's'}: ${text.title}`,
+      title: `Volume ${first.volume ? `${first.volume} ` : ''}${claim !== undefined && claim !== first.volume ? `(claim ${claim}) ` : ''}blocks ${pods.length} pod${pods.length === 1 ? '' : 's'}: ${text.title}`,
       layer: 'storage',
       severity: severityForPods(ev, pods.length),
-      confidence: bound ? (bound.signs.length + bound.stuck.length > 0 ? 'high' : 'medium') : first.problem === 'mount-timeout' || first.problem === 'mount-slow' ? 'medium' : 'high',
+      confidence: bound ? (bound.signs.length + bound.stuck.length > 0 ? 'high' : 'medium') : walk ? 'high' : first.problem === 'mount-timeout' || first.problem === 'mount-slow' ? 'medium' : 'high',
       evidence,
-      ...(first.events.length > 0 ? { decisive: (first.events.find((e) => PATTERNS.find(([p]) => p === first.problem)?.[1].test(e.message)) ?? first.events[first.events.length - 1] ?? first.events[0])!.message.replace(/\s+/g, ' ').trim() } : {}),
-      fix: bound ? `cordon and drain ${bound.nodes.join(', ')}, then reboot or replace it` : text.action.split('. ')[0] ?? text.action,
+      ...(walkText ? { decisive: walkText.decisive } : first.events.length > 0 ? { decisive: (first.events.find((e) => PATTERNS.find(([p]) => p === first.problem)?.[1].test(e.message)) ?? first.events[first.events.length - 1] ?? first.events[0])!.message.replace(/\s+/g, ' ').trim() } : {}),
+      fix: bound ? `cordon and drain ${bound.nodes.join(', ')}, then reboot or replace it` : walkText?.fix ?? text.action.split('. ')[0] ?? text.action,
       likelyCause: text.cause,
       nextAction: text.action,
+      ...(walkText?.outsideWorkload !== undefined ? { outsideWorkload: walkText.outsideWorkload } : {}),
       confirmCommands: confirm,
       affected: { pods, nodes: listNodesOf(group.map((h) => h.pod)) },
     } satisfies Finding;
   });
+}
+
+/** The claim behind a pod's volume, so the engineer can find the PVC by name. */
+function claimOf(pod: PodEvidence, volume: string | undefined): string | undefined {
+  const v = pod.volumes?.find((x) => x.name === volume);
+  return v?.source === 'pvc' ? v.ref : undefined;
 }
 
 /** Failures of the kubelet's own mount step, which one node's client can cause alone. */

@@ -31,6 +31,14 @@ describe('analyzeVolumeAttach', () => {
     expect(f?.likelyCause).not.toMatch(/attach failure/);
   });
 
+  it('names the claim behind a pod\'s volume, so the PVC can be found by name', () => {
+    const ev = multiAttachScenario();
+    ev.pods = ev.pods.map((p) => ({ ...p, volumes: [{ name: 'data', source: 'pvc' as const, ref: 'data-ledger-0' }] }));
+    ev.events = [event({ object: { kind: 'Pod', name: 'ledger-0', namespace: NS }, reason: 'FailedMount', message: 'Unable to attach or mount volumes: unmounted volumes=[data], unattached volumes=[], failed to process volumes=[]: timed out waiting for the condition', count: 15, firstSeen: minutesAgo(34), lastSeen: minutesAgo(1) })];
+    const [f] = analyzeVolumeAttach(ev);
+    expect(f?.title).toMatch(/^Volume data \(claim data-ledger-0\) blocks 1 pod: /);
+  });
+
   it('ignores mount failures of pods that became ready since', () => {
     const ev = multiAttachScenario();
     ev.pods = ev.pods.map((p) => ({ ...p, phase: 'Running' as const, ready: true, containers: [container({ name: 'ledger' })] }));
