@@ -54,7 +54,10 @@
 //   and where that claim restores from a VolumeSnapshot the provisioner says is not ready, the pods of the driver's controller (one list by
 //   its selector, at most 5) and the log tail of their csi-snapshotter sidecar (at most two, read-snapshotter-log.ts);
 //   and where a Service of the workload has a ready endpoint, the ingress-nginx controller's pods (one cluster-wide list by label, at most 5) and the log tails of two (read-ingress-controller.ts);
-//   and where the failures have an onset that no rollout of the workload explains, one list of the namespace's Jobs (at most 100, read-jobs-before-onset.ts).
+//   and where the failures have an onset that no rollout of the workload explains, one list of the namespace's Jobs (at most 100, read-jobs-before-onset.ts);
+//   and where the sampled logs of ready pods time out calling out only on nodes of one node group (or newer nodes) while those of
+//   the same revision elsewhere do not, the pods of one node of each side (the shared per-node list) and the head of each one's
+//   CNI agent log (limitBytes, the lines stating an MTU kept; at most two, read-cni-agents.ts).
 // None of this depends on how many other pods or events the namespace holds. The reads that follow
 // a lead (a neighbour, a port holder, the DNS's capacity) are in collect-leads.ts.
 import type * as k8s from '@kubernetes/client-node';
@@ -77,6 +80,8 @@ import { readNodeNetwork } from './read-node-network.js';
 import { readNodeMemory } from './read-node-memory.js';
 import { pickSystemOomNodes } from '../../domain/triage/system-oom.js';
 import { pickNetworkNodes } from '../../domain/triage/node-network.js';
+import { pickSplitNodes } from '../../domain/triage/node-group-split.js';
+import { readCniAgents } from './read-cni-agents.js';
 import { isOwnPodName, needsPreemptions, readPreemptions } from './read-preemptions.js';
 import { needsPriorityClasses, readPriorityClasses } from './read-priority-classes.js';
 import { readEvents, sortEvents } from './read-events.js';
@@ -162,12 +167,17 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
     const suspects = pickNetworkNodes(pods.ranked, l, e);
     return suspects.length === 0 ? [] : readNodeNetwork(ctx, suspects);
   });
+  // Calls that time out only from the pods on one node group: the CNI agents of a node there and of one elsewhere (their MTU).
+  const cniAgentsP = Promise.all([logsP, nodesP]).then(([l, n]) => {
+    const split = pickSplitNodes(pods.ranked, l, n, ctx.now().toISOString());
+    return split.length === 0 ? [] : readCniAgents(ctx, split);
+  });
   // Containers killed in a system OOM: the node ran out, so what its other pods may take is read.
   const nodeMemoryP = nodeEventsP.then((e) => {
     const struck = pickSystemOomNodes(pods.ranked, e);
     return struck.length === 0 ? [] : readNodeMemory(ctx, struck);
   });
-  const [podEvents, nodeEvidence, nodeEvents, pvcs, pvcEvents, logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory] = await Promise.all([
+  const [podEvents, nodeEvidence, nodeEvents, pvcs, pvcEvents, logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory, cniAgents] = await Promise.all([
     podEventsP,
     nodesP,
     nodeEventsP,
@@ -180,8 +190,9 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
     nodeAgentsP,
     nodeNetworkP,
     nodeMemoryP,
+    cniAgentsP,
   ]);
-  return { events: [...podEvents, ...nodeEvents, ...pvcEvents], nodes: nodeEvidence, pvcs, logs: logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory };
+  return { events: [...podEvents, ...nodeEvents, ...pvcEvents], nodes: nodeEvidence, pvcs, logs: logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory, cniAgents };
 }
 
 /** Events of the ReplicaSets that matter: any still running pods, and the newest few. */
@@ -283,6 +294,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     ...(details.nodeAgents.length > 0 ? { nodeAgents: details.nodeAgents } : {}),
     ...(details.nodeNetwork.length > 0 ? { nodeNetwork: details.nodeNetwork } : {}),
     ...(details.nodeMemory.length > 0 ? { nodeMemory: details.nodeMemory } : {}),
+    ...(details.cniAgents.length > 0 ? { cniAgents: details.cniAgents } : {}),
     ...(preemptions.preemptors.length > 0 ? { preemptors: preemptions.preemptors } : {}),
     ...(priorityClasses.length > 0 ? { priorityClassesInUse: priorityClasses } : {}),
     ...(namespaceContext.warnings.length > 0 ? { namespaceWarnings: namespaceContext.warnings } : {}),

@@ -19,8 +19,8 @@ const SUCCESS_STATUS = /"?\bstatus(?:_?code)?"?\s*[:=]\s*"?[23]\d\d\b/i;
 const URL_HOSTS = /\bhttps?:\/\/([a-z0-9.-]+)/gi;
 const HOST_FIELD = /"?\b(?:upstream|host|target|peer)"?\s*[:=]\s*"?([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+)/gi;
 
-/** An MTU a line states: `mtu=9001`, `workloadMTU=8951`, `MTU 1500`, `MTU to 9001`. */
-const MTU_VALUE = /mtu"?\s*(?:[=:]|to|of|is)?\s*"?(\d{3,5})\b/gi;
+/** An MTU a line states: `mtu=9001`, `workloadMTU=8951`, `MTU 1500`, `MTU of eth0 to 9001`. */
+const MTU_VALUE = /mtu"?\s*(?:(?:of|on|for)\s+[\w.-]+\s+)?(?:[=:]|to|of|is)?\s*"?(\d{3,5})\b/gi;
 
 function sizeOf(line: string): number | undefined {
   const m = SIZE_FIELD.exec(line);
@@ -67,4 +67,11 @@ export function readMtuLines(lines: readonly string[]): { line: string; mtus: nu
     const mtus = unique([...line.matchAll(MTU_VALUE)].map((m) => Number(m[1])).filter((n) => n >= 576 && n <= 65535));
     return mtus.length > 0 ? [{ line: line.trim(), mtus }] : [];
   });
+}
+
+/** A node's CNI agent, by its pod's, controller's or image's name (Calico, the AWS VPC CNI, Cilium, Flannel, …). */
+const NETWORK_AGENT = /\b(?:calico-node|aws-node|amazon-k8s-cni|cilium(?!-operator|-envoy)|kube-flannel|flannel|weave-net|antrea-agent|kube-router|canal|azure-cns|ovnkube-node|kube-ovn-cni)\b/i;
+
+export function isNetworkAgent(a: { name: string; owner?: string; images: readonly string[] }): boolean {
+  return [a.name, a.owner ?? '', ...a.images.map((i) => i.replace(/^.*\//, ''))].some((s) => NETWORK_AGENT.test(s));
 }
