@@ -54,6 +54,9 @@ export function analyzeNodeGroupTimeouts(ev: TriageEvidence): Finding[] {
   const good = cni.find((m) => m !== undefined && split.fine.some((p) => p.nodeName === m.agent.node));
   const mtuDiffers = bad !== undefined && (good === undefined ? bad.host >= 9000 : bad.pod !== good.pod);
   const mtu = size !== undefined || mtuDiffers;
+  // One failing pod on a node merely newer than the fine one's is chance (any two nodes differ in
+  // age): without a pool that sets them apart, only the size of what fails makes it a lead.
+  if (!mtu && group.pool === undefined && split.failing.length < 2) return [];
 
   const groupPods = ev.pods.filter((p) => p.nodeName !== undefined && group.nodes.includes(p.nodeName));
   const unread = groupPods.filter((p) => !split.failing.includes(p));

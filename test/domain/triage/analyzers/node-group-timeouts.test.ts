@@ -60,6 +60,7 @@ describe('readMtuLines', () => {
   it('keeps the lines of a CNI agent that state an MTU, with the numbers', () => {
     const lines = calico(NEW_2, 9001, 8951).log?.lines ?? [];
     expect(readMtuLines(lines).map((l) => l.mtus)).toEqual([[9001], [8951]]);
+    expect(readMtuLines(['Setting MTU of eth0 to 9001', 'MTU is 1500', 'plain line 1500']).map((l) => l.mtus)).toEqual([[9001], [1500]]);
   });
 });
 
@@ -94,6 +95,12 @@ describe('analyzeNodeGroupTimeouts', () => {
     expect(f?.title).toMatch(/node group blue/);
     expect(f?.title).not.toMatch(/MTU/);
     expect(f?.confidence).not.toBe('high');
+  });
+
+  it('says nothing from one pod on a newer node of no other group when nothing says the size matters (any two nodes differ in age)', () => {
+    const nodes = NODES.map((n) => ({ ...n, labels: { 'topology.kubernetes.io/zone': 'eu-west-1a' } }));
+    expect(analyzeNodeGroupTimeouts(splitEvidence([PLAIN_TIMEOUT], { nodes }))).toEqual([]);
+    expect(analyzeNodeGroupTimeouts(splitEvidence([SMALL_OK, BIG_TIMEOUT], { nodes }))[0]?.title).toMatch(/^Large calls .* on new nodes \(added 11h ago\)/);
   });
 
   it('says nothing when the timing-out pods also run another revision (the rollout explains it as well)', () => {
