@@ -59,7 +59,10 @@
 //   and where the failures have an onset that no rollout of the workload explains, one list of the namespace's Jobs (at most 100, read-jobs-before-onset.ts);
 //   and where the workload's logs say a clustered dependency is down (Redis CLUSTERDOWN), a get of the Service its env names
 //   (any namespace) and one page of its pods (at most 30), and — only while a member re-created within the hour is not
-//   running — two field-selected lists of node-loss events (RemovingNode, NodeNotReady; 100 each) and the events of one lost node (read-dependency-members.ts).
+//   running — two field-selected lists of node-loss events (RemovingNode, NodeNotReady; 100 each) and the events of one lost node (read-dependency-members.ts);
+//   and where the sampled logs of ready pods time out calling out only on nodes of one node group (or newer nodes) while those of
+//   the same revision elsewhere do not, the pods of one node of each side (the shared per-node list) and the head of each one's
+//   CNI agent log (limitBytes, the lines stating an MTU kept; at most two, read-cni-agents.ts).
 // None of this depends on how many other pods or events the namespace holds. The reads that follow
 // a lead (a neighbour, a port holder, the DNS's capacity) are in collect-leads.ts.
 import type * as k8s from '@kubernetes/client-node';
@@ -82,6 +85,8 @@ import { readNodeNetwork } from './read-node-network.js';
 import { readNodeMemory } from './read-node-memory.js';
 import { pickSystemOomNodes } from '../../domain/triage/system-oom.js';
 import { pickNetworkNodes } from '../../domain/triage/node-network.js';
+import { pickSplitNodes } from '../../domain/triage/node-group-split.js';
+import { readCniAgents } from './read-cni-agents.js';
 import { isOwnPodName, needsPreemptions, readPreemptions } from './read-preemptions.js';
 import { needsPriorityClasses, readPriorityClasses } from './read-priority-classes.js';
 import { readEvents, sortEvents } from './read-events.js';
@@ -167,12 +172,17 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
     const suspects = pickNetworkNodes(pods.ranked, l, e);
     return suspects.length === 0 ? [] : readNodeNetwork(ctx, suspects);
   });
+  // Calls that time out only from the pods on one node group: the CNI agents of a node there and of one elsewhere (their MTU).
+  const cniAgentsP = Promise.all([logsP, nodesP]).then(([l, n]) => {
+    const split = pickSplitNodes(pods.ranked, l, n, ctx.now().toISOString());
+    return split.length === 0 ? [] : readCniAgents(ctx, split);
+  });
   // Containers killed in a system OOM: the node ran out, so what its other pods may take is read.
   const nodeMemoryP = nodeEventsP.then((e) => {
     const struck = pickSystemOomNodes(pods.ranked, e);
     return struck.length === 0 ? [] : readNodeMemory(ctx, struck);
   });
-  const [podEvents, nodeEvidence, nodeEvents, pvcs, pvcEvents, logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory] = await Promise.all([
+  const [podEvents, nodeEvidence, nodeEvents, pvcs, pvcEvents, logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory, cniAgents] = await Promise.all([
     podEventsP,
     nodesP,
     nodeEventsP,
@@ -185,8 +195,9 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
     nodeAgentsP,
     nodeNetworkP,
     nodeMemoryP,
+    cniAgentsP,
   ]);
-  return { events: [...podEvents, ...nodeEvents, ...pvcEvents], nodes: nodeEvidence, pvcs, logs: logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory };
+  return { events: [...podEvents, ...nodeEvents, ...pvcEvents], nodes: nodeEvidence, pvcs, logs: logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory, cniAgents };
 }
 
 /** Events of the ReplicaSets that matter: any still running pods, and the newest few. */
@@ -288,6 +299,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     ...(details.nodeAgents.length > 0 ? { nodeAgents: details.nodeAgents } : {}),
     ...(details.nodeNetwork.length > 0 ? { nodeNetwork: details.nodeNetwork } : {}),
     ...(details.nodeMemory.length > 0 ? { nodeMemory: details.nodeMemory } : {}),
+    ...(details.cniAgents.length > 0 ? { cniAgents: details.cniAgents } : {}),
     ...(preemptions.preemptors.length > 0 ? { preemptors: preemptions.preemptors } : {}),
     ...(priorityClasses.length > 0 ? { priorityClassesInUse: priorityClasses } : {}),
     ...(namespaceContext.warnings.length > 0 ? { namespaceWarnings: namespaceContext.warnings } : {}),

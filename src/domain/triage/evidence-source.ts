@@ -26,6 +26,7 @@ export type EvidenceSource =
   | 'priorityClasses'
   | 'nodeAgents'
   | 'nodeNetwork'
+  | 'cniAgents'
   | 'dependencyServices'
   | 'dependencyMembers'
   | 'nodeMemory'

@@ -33,6 +33,7 @@ import type { ClaimDataSource, SnapshotterLogEvidence } from './evidence-snapsho
 import type { DeploymentRolloutEvidence } from './evidence-rollout.js';
 import type { IngressControllerEvidence } from './evidence-ingress.js';
 import type { DependencyPodEvidence } from './evidence-server-config.js';
+import type { CniAgentEvidence } from './evidence-cni-agent.js';
 import type { DependencyMembersEvidence } from './evidence-dependency-members.js';
 export type { EvidenceSource } from './evidence-source.js';
 
@@ -310,6 +311,8 @@ export interface TriageEvidence {
   nodeAgents?: NodeAgentsEvidence[];
   /** The pods and kube-proxy log of at most two nodes where only the workload's pods there time out. */
   nodeNetwork?: NodeNetworkEvidence[];
+  /** The CNI agents of a node where the sampled pods' calls time out and of one where they do not (node-group-split.ts). */
+  cniAgents?: CniAgentEvidence[];
   /** The pods of at most two nodes whose system OOM killed the workload's containers. */
   nodeMemory?: NodeMemoryEvidence[];
   /** What started on the one node the workload's pods fail on, though it reports no bad condition (node-change.ts). */

@@ -31,6 +31,7 @@ import { analyzeNodeConcentration } from './node-concentration.js';
 import { analyzeNodeConditions } from './node-condition.js';
 import { analyzeNodeProblems } from './node-problem.js';
 import { analyzeNodeNetwork } from './node-network.js';
+import { analyzeNodeGroupTimeouts } from './node-group-timeouts.js';
 import { analyzeOomKilled } from './oom-killed.js';
 import { analyzePodCreateFailures } from './pod-create-failed.js';
 import { analyzePodSandbox } from './pod-sandbox.js';
@@ -105,6 +106,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'node-condition': analyzeNodeConditions,
   'node-problem': analyzeNodeProblems,
   'node-network': analyzeNodeNetwork,
+  'node-group-timeouts': analyzeNodeGroupTimeouts,
   'node-concentration': analyzeNodeConcentration,
   eviction: analyzeEvictions,
   'evicted-replacements': analyzeEvictedReplacements,
