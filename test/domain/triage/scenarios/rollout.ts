@@ -87,6 +87,7 @@ export function rolledBackScenario(over: { history?: boolean; events?: boolean; 
   const logs = pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines: [`${stamp(21)}  INFO 1 --- [main] c.a.PaymentServiceApplication : Started PaymentServiceApplication in 9.4 seconds`, ...failure(6), ...failure(3), ...failure(1)] }));
   const scaled = (message: string, m: number) => event({ object: { kind: 'Deployment', name: APP, namespace: NS }, type: 'Normal', reason: 'ScalingReplicaSet', message, firstSeen: minutesAgo(m), lastSeen: minutesAgo(m), source: 'deployment-controller' });
   return baseEvidence({
+    workload: workload({ specReplicas: 3, replicas: 3, readyReplicas: 3, availableReplicas: 3, updatedReplicas: 3, currentRevision: UNDONE.revision }),
     revisions: [
       revision({ revision: 5, hash: '6b8c7d5f9a' }, minutesAgo(20 * 24 * 60), { containers: [revisionContainer({ image: IMAGE_V14 })] }),
       revision(REV6, minutesAgo(3 * 24 * 60), { replicas: 0, containers: [revisionContainer({ image: IMAGE_V15 })] }),
