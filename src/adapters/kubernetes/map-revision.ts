@@ -9,6 +9,12 @@ import { mapPodTemplate, mapRevisionContainer } from './map-template.js';
 import { DEPLOYMENT_REVISION_ANNOTATION, parseRevision } from './map-workload.js';
 
 const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
+/** Set by the deployment controller when an undo brings an old ReplicaSet back: "12" or "3,5". */
+const REVISION_HISTORY_ANNOTATION = 'deployment.kubernetes.io/revision-history';
+
+function parseRevisionHistory(value: string | undefined): number[] {
+  return (value ?? '').split(',').flatMap((v) => (/^\s*\d+\s*$/.test(v) ? [Number(v)] : []));
+}
 
 /** undefined for a ReplicaSet without a revision annotation (not made by a Deployment). */
 export function mapReplicaSet(rs: k8s.V1ReplicaSet): RevisionEvidence | undefined {
@@ -26,6 +32,8 @@ export function mapReplicaSet(rs: k8s.V1ReplicaSet): RevisionEvidence | undefine
   if (rs.status?.replicas !== undefined) out.replicas = rs.status.replicas;
   const cause = meta.annotations?.[CHANGE_CAUSE_ANNOTATION];
   if (cause !== undefined) out.changeCause = cause;
+  const former = parseRevisionHistory(meta.annotations?.[REVISION_HISTORY_ANNOTATION]);
+  if (former.length > 0) out.formerRevisions = former;
   return out;
 }
 

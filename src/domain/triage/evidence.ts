@@ -150,6 +150,12 @@ export interface RevisionEvidence {
   replicas?: number;
   /** `kubernetes.io/change-cause` annotation when present. */
   changeCause?: string;
+  /**
+   * `deployment.kubernetes.io/revision-history`: the revisions this ReplicaSet was before a
+   * `kubectl rollout undo` re-used it (its template came back, under a new number). Absent for a
+   * ReplicaSet that only ever had one number.
+   */
+  formerRevisions?: number[];
   containers: RevisionContainerEvidence[];
   /** The pod-level fields of the template (init containers, volumes, placement…). */
   template?: PodTemplateEvidence;

@@ -117,6 +117,16 @@ describe('mapReplicaSet / ControllerRevision data', () => {
     };
     expect(mapReplicaSet(rs)?.template?.annotations).toEqual({ 'k8s.v1.cni.cncf.io/networks': 'vlan130-macvlan' });
   });
+
+  it('keeps the revisions a re-used ReplicaSet was before (rollout undo), and nothing for a fresh one', () => {
+    const rs = (annotations: Record<string, string>): k8s.V1ReplicaSet => ({
+      metadata: { name: 'invoice-api-7c9', annotations: { 'deployment.kubernetes.io/revision': '17', ...annotations } },
+      spec: { selector: {}, template: { spec: { containers: [{ name: 'app', image: 'i' }] } } },
+    });
+    expect(mapReplicaSet(rs({ 'deployment.kubernetes.io/revision-history': '12' }))?.formerRevisions).toEqual([12]);
+    expect(mapReplicaSet(rs({ 'deployment.kubernetes.io/revision-history': '3,9, x' }))?.formerRevisions).toEqual([3, 9]);
+    expect(mapReplicaSet(rs({}))).not.toHaveProperty('formerRevisions');
+  });
 });
 
 describe('mapPod', () => {

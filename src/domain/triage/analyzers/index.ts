@@ -46,6 +46,7 @@ import { analyzeRolloutStalled } from './rollout-stalled.js';
 import { analyzeRolloutHold } from './rollout-hold.js';
 import { analyzeRolloutSettings } from './rollout-settings.js';
 import { analyzeSchemaMigrations } from './schema-migration.js';
+import { analyzeSchemaMismatch } from './schema-mismatch.js';
 import { analyzeServiceEndpoints } from './service-endpoints.js';
 import { analyzeForeignEndpoints } from './service-foreign-endpoints.js';
 import { analyzeServiceSelectors } from './service-selector.js';
@@ -174,6 +175,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'legacy-token': analyzeLegacyToken,
   'daemonset-coverage': analyzeDaemonSetCoverage,
   'schema-migration': analyzeSchemaMigrations,
+  'schema-mismatch': analyzeSchemaMismatch,
   'missed-injection': analyzeMissedInjection,
   'sidecar-startup': analyzeSidecarStartup,
 };

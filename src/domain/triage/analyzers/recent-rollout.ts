@@ -8,6 +8,7 @@ import { HOUR_MS, MINUTE_MS, earliest, formatAgo, formatClock, formatSpan, msBet
 import { compareFailingHealthy } from '../verdict/differential.js';
 import { pausedAction } from '../verdict/controller-hold.js';
 import { readRolloutHold } from '../rollout-control.js';
+import { findRollback } from '../revision-rollback.js';
 
 /** A revision created this long before the first failure is a suspect; older ones are not. */
 export const ROLLOUT_SUSPECT_MS = 2 * HOUR_MS;
@@ -32,7 +33,11 @@ export function analyzeRecentRollout(ev: TriageEvidence): Finding[] {
 
   const firstFailure = earliest(failingNew.map((p) => findFirstFailure(ev, p)));
   if (firstFailure === undefined) return [];
-  const gap = msBetween(newest.createdAt, firstFailure);
+  // A rollout undo brings an old ReplicaSet back: it was rolled out when it was scaled back up.
+  const rollback = findRollback(ev);
+  const rolledOut = rollback?.at ?? newest.createdAt;
+  const back = rollback === undefined ? '' : ` (a rollback${rollback.to !== undefined ? ` to revision ${rollback.to}` : ''})`;
+  const gap = msBetween(rolledOut, firstFailure);
   if (!(gap >= -SKEW_MS && gap <= ROLLOUT_SUSPECT_MS)) return [];
 
   const diff = previous ? diffRevisions(previous, newest) : [];
@@ -51,7 +56,7 @@ export function analyzeRecentRollout(ev: TriageEvidence): Finding[] {
   else confidence = healthyPrevious.length > 0 || diff.length > 0 ? 'high' : 'medium';
 
   const evidence = [
-    `revision ${newest.revision} (${newest.name}) created ${formatClock(newest.createdAt)}, ${formatAgo(newest.createdAt, ev.collectedAt)}; first failure ${gap >= 0 ? `${formatSpan(gap)} later` : 'at the same time'}`,
+    `revision ${newest.revision} (${newest.name})${back} ${rollback?.at !== undefined ? 'scaled back up' : 'created'} ${formatClock(rolledOut)}, ${formatAgo(rolledOut, ev.collectedAt)}; first failure ${gap >= 0 ? `${formatSpan(gap)} later` : 'at the same time'}`,
   ];
   if (newest.changeCause) evidence.push(`change cause: ${newest.changeCause}`);
   if (previous) {
@@ -86,7 +91,9 @@ export function analyzeRecentRollout(ev: TriageEvidence): Finding[] {
     const resume = hold?.kind === 'paused' ? pausedAction(ev, hold, previous) : undefined;
     nextAction = resume !== undefined
       ? `Mitigate: ${resume.charAt(0).toLowerCase()}${resume.slice(1)}; then find what in revision ${newest.revision} breaks.`
-      : `Mitigate: roll back to revision ${previous?.revision ?? '?'} (\`${undo ?? ''}\`; the bot will not run it), then find what in revision ${newest.revision} breaks.${stsNote}`;
+      : rollback !== undefined
+        ? `Mitigate: roll forward to revision ${previous?.revision ?? '?'}, what ran before the rollback (\`${undo ?? ''}\`; the bot will not run it), not to anything older; then find what the rollback was meant to fix.`
+        : `Mitigate: roll back to revision ${previous?.revision ?? '?'} (\`${undo ?? ''}\`; the bot will not run it), then find what in revision ${newest.revision} breaks.${stsNote}`;
   }
   return [
     {
@@ -95,8 +102,8 @@ export function analyzeRecentRollout(ev: TriageEvidence): Finding[] {
       title: firstInstall
         ? `First install: revision ${newest.revision} created ${formatAgo(newest.createdAt, ev.collectedAt)}`
         : exonerated && split
-          ? `Revision ${newest.revision} (rolled out ${formatAgo(newest.createdAt, ev.collectedAt)}) runs fine on ${healthyNew.length} pods; its failing pods are all on ${split.attribute} ${split.failing.join(', ')}: not the rollout`
-        : `Revision ${newest.revision} rolled out ${formatAgo(newest.createdAt, ev.collectedAt)}, ${formatSpan(Math.max(gap, 0))} before the failures began` +
+          ? `Revision ${newest.revision} (rolled out ${formatAgo(rolledOut, ev.collectedAt)}) runs fine on ${healthyNew.length} pods; its failing pods are all on ${split.attribute} ${split.failing.join(', ')}: not the rollout`
+        : `Revision ${newest.revision}${back} rolled out ${formatAgo(rolledOut, ev.collectedAt)}, ${formatSpan(Math.max(gap, 0))} before the failures began` +
           (headline ? ` (${headline}${diff.length > 1 ? `, +${diff.length - 1} more change${diff.length > 2 ? 's' : ''}` : ''})` : ''),
       layer: 'rollout/change',
       severity: exonerated || firstInstall ? 'info' : confidence === 'low' ? 'warning' : severityForPods(ev, failingNew.length),

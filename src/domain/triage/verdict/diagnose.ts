@@ -4,7 +4,7 @@
  * nodes, of how many, and what separates them from the healthy ones) and the safest next action.
  * Its headline is the first line an engineer reads.
  */
-import type { TriageEvidence } from '../evidence.js';
+import type { RevisionEvidence, TriageEvidence } from '../evidence.js';
 import { CHANGE_KINDS, ORDINAL_TITLE } from '../finding.js';
 import type { Confidence, Finding } from '../finding.js';
 import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
@@ -88,6 +88,13 @@ function describeSeparation(ev: TriageEvidence, s: Split, mechanism: Finding, d:
   return `all on ${s.attribute} ${values}${shared} (${onNodes}healthy pods run on ${s.healthy.length} other ${noun}${s.healthy.length === 1 ? '' : noun.endsWith('s') ? 'es' : 's'})`;
 }
 
+/** The image tag of a revision's first container ("2.7.1"), when it has one. */
+function versionOf(r: RevisionEvidence): string | undefined {
+  const image = r.containers[0]?.image ?? '';
+  const tag = /:([\w][\w.-]*)$/.exec(image.replace(/@sha256:[0-9a-f]+$/, ''))?.[1];
+  return tag === undefined || tag === 'latest' ? undefined : tag;
+}
+
 function decideAction(ev: TriageEvidence, mechanism: Finding, trigger: Trigger, separation: Split | undefined, d: Differential, nodeChange?: NodeChange): { action: string; command?: string } {
   const fix = mechanism.fix ?? lower(firstSentence(mechanism.nextAction));
   // Another build behind the same tag: a rollback would pull it again.
@@ -95,6 +102,11 @@ function decideAction(ev: TriageEvidence, mechanism: Finding, trigger: Trigger, 
   if (pin !== undefined) return pin;
   if (!CHANGE_KINDS.has(mechanism.kind) && mechanism.passesBy === undefined && rollbackFits(trigger, d)) {
     const command = formatKubectl(ev.target, `rollout undo ${formatWorkloadRef(ev.target)} --to-revision=${trigger.previous.revision}`);
+    // After a rollback, the safe revision is the one it replaced: anything older repeats the mistake.
+    if (trigger.rollback !== undefined) {
+      const version = versionOf(trigger.previous);
+      return { action: `Roll forward to revision ${trigger.previous.revision} (${version ? `${version}, ` : ''}what ran before the rollback), not to anything older; or ${lower(fix)}`, command };
+    }
     return { action: `Roll back to revision ${trigger.previous.revision}, or ${lower(fix)}`, command };
   }
   return { action: decideFixForward(mechanism, trigger, separation, fix, nodeChange) };

@@ -20,10 +20,12 @@ import { HOUR_MS, earliest, formatAgo, formatSpan, msBetween } from '../time-spa
 import type { Differential } from './differential.js';
 import { capitalize } from '../../text.js';
 import { TRIGGER_SKEW_MS, TRIGGER_WINDOW_MS } from '../trigger-window.js';
+import { findRollback, type Rollback } from '../revision-rollback.js';
 
 
 export type Trigger =
-  | { kind: 'revision'; revision: RevisionEvidence; previous: RevisionEvidence; diff: string[]; change?: string; text: string; at: IsoTime }
+  /** `rollback`: the revision is an old ReplicaSet a rollout undo brought back; `previous` is what it replaced. */
+  | { kind: 'revision'; revision: RevisionEvidence; previous: RevisionEvidence; diff: string[]; change?: string; text: string; at: IsoTime; rollback?: Rollback }
   | { kind: 'first-install'; revision: RevisionEvidence; text: string; at: IsoTime }
   | { kind: 'object-change'; object: NamespaceObjectEvidence; text: string; at: IsoTime }
   /** `clears`: the newest revision runs Ready on other nodes, so it is not to roll back. */
@@ -244,6 +246,12 @@ function describeRevision(r: RevisionEvidence, change: string | undefined, now: 
   return `revision ${r.revision} (${formatAgo(r.createdAt, now)}${change ? `: ${clipMiddle(change, CHANGE_MAX)}` : ''})`;
 }
 
+/** "revision 17 (a rollback to revision 12, 22m ago: app image 2.7.1 → 2.3.0, a release 41d old)". */
+function describeRollback(r: Rollback, at: IsoTime, change: string | undefined, now: IsoTime): string {
+  const to = r.to !== undefined ? ` to revision ${r.to}` : '';
+  return `revision ${r.revision.revision} (a rollback${to}, ${formatAgo(at, now)}${change ? `: ${clipMiddle(change, CHANGE_MAX)}` : ''}, a release ${formatSpan(msBetween(r.revision.createdAt, now))} old)`;
+}
+
 /** The pod's current log carries the mechanism's decisive line (a quoted log error, not a probe message). */
 function logsDecisive(ev: TriageEvidence, pod: string, decisive: string | undefined): boolean {
   if (decisive === undefined || decisive.length < 12) return false;
@@ -266,6 +274,9 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
   const pods = podsOf(ev, mechanism, d);
   const onset = onsetOf(ev, mechanism, pods);
   const [newest, previous] = sortRevisions(ev.revisions);
+  // A rollout undo re-uses an old ReplicaSet: it became current when it was scaled back up.
+  const rollback = findRollback(ev);
+  const rolledOut = newest === undefined ? undefined : rollback?.at ?? newest.createdAt;
 
   // A namespace object changed just before: the stronger lead when the mechanism is its kind of failure.
   const objects = (ev.namespaceObjects ?? []).filter((o) => inWindow(changeTime(o), onset) && isRelevant(ev, o, mechanism, pods));
@@ -283,15 +294,15 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
 
   const hashed = pods.length > 0 && pods.every((p) => p.revisionHash !== undefined);
   const onNewest = newest !== undefined && (!hashed || pods.some((p) => p.revisionHash === newest.hash));
-  if (newest !== undefined && onNewest && inWindow(newest.createdAt, onset)) {
+  if (newest !== undefined && rolledOut !== undefined && onNewest && inWindow(rolledOut, onset)) {
     if (mechanism?.outsideWorkload !== undefined) {
-      const exonerated = `revision ${newest.revision} (${formatAgo(newest.createdAt, now)}) is not the cause: ${mechanism.outsideWorkload}`;
+      const exonerated = `revision ${newest.revision} (${formatAgo(rolledOut, now)}) is not the cause: ${mechanism.outsideWorkload}`;
       return withJobsBefore(ev, onset, { kind: 'none', text: exonerated, exonerated });
     }
     // Ready pods that worked cleanly long after the rollout and only then began to fail: something else changed.
     const late = describeLateLogErrors(ev, pods, newest);
     if (late !== undefined) {
-      const exonerated = `revision ${newest.revision} (${formatAgo(newest.createdAt, now)}) is not the cause: ${late}`;
+      const exonerated = `revision ${newest.revision} (${formatAgo(rolledOut, now)}) is not the cause: ${late}`;
       return withJobsBefore(ev, onset, { kind: 'none', text: exonerated, exonerated });
     }
     // Does the change explain all of it? Not when the same revision runs fine elsewhere.
@@ -309,7 +320,7 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
       return { kind: 'object-change', object, text: describeObjectChange(object, now), at: changeTime(object) ?? now };
     }
     if (previous === undefined || newest.revision === 1) {
-      return { kind: 'first-install', revision: newest, text: `first install (revision ${newest.revision}, ${formatAgo(newest.createdAt, now)}): nothing earlier to compare with or roll back to`, at: newest.createdAt };
+      return { kind: 'first-install', revision: newest, text: `first install (revision ${newest.revision}, ${formatAgo(rolledOut, now)}): nothing earlier to compare with or roll back to`, at: newest.createdAt };
     }
     const diff = diffRevisions(previous, newest);
     // A Service's ports are not in the pod template: a revision that left the containers' ports alone did not move them.
@@ -318,17 +329,18 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
     }
     const untouched = describeUntouched(mechanism, diff, previous.template !== undefined && newest.template !== undefined);
     if (untouched !== undefined) {
-      const exonerated = `revision ${newest.revision} (${formatAgo(newest.createdAt, now)}) is not the cause: ${untouched}`;
+      const exonerated = `revision ${newest.revision} (${formatAgo(rolledOut, now)}) is not the cause: ${untouched}`;
       return { kind: 'none', text: exonerated, exonerated };
     }
     const change = pickChange(mechanism, diff, previous, newest);
+    if (rollback !== undefined) return { kind: 'revision', revision: newest, previous, diff, ...(change ? { change } : {}), text: describeRollback(rollback, rolledOut, change, now), at: rolledOut, rollback };
     return { kind: 'revision', revision: newest, previous, diff, ...(change ? { change } : {}), text: describeRevision(newest, change, now), at: newest.createdAt };
   }
   if (object !== undefined) return { kind: 'object-change', object, text: describeObjectChange(object, now), at: changeTime(object) ?? now };
   const scaleUp = isScaleSensitive(mechanism) ? findScaleUp(ev, onset) : undefined;
   if (scaleUp !== undefined) return scaleUp;
 
-  const newestAge = newest ? `; the newest revision, ${newest.revision}, is ${formatSpan(msBetween(newest.createdAt, now))} old` : '';
+  const newestAge = newest && rolledOut ? `; the newest revision, ${newest.revision}, ${rollback?.at !== undefined ? `came back by a rollback ${formatAgo(rolledOut, now)}` : `is ${formatSpan(msBetween(rolledOut, now))} old`}` : '';
   const unread = ev.readFailures.some((f) => f.source === 'revisions' && f.reason !== 'skipped');
   if (unread) return { kind: 'none', text: 'changes unknown: the rollout history could not be read' };
   return withJobsBefore(ev, onset, { kind: 'none', text: `no change found in the ${formatSpan(TRIGGER_WINDOW_MS)} before it began${newestAge}` });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRecentRollout } from '../../../../src/domain/triage/analyzers/recent-rollout.js';
-import { IMAGE_V14, IMAGE_V15, NODE_C, REV6, REV7, minutesAgo, terminated } from '../scenarios/builders.js';
+import { IMAGE_V14, IMAGE_V15, NODE_C, REV6, REV7, crashLooping, minutesAgo, terminated } from '../scenarios/builders.js';
 import { crashScenario } from '../scenarios/crashes.js';
 import { healthyScenario } from '../scenarios/healthy.js';
-import { badRolloutScenario, sameRevisionElsewhereScenario } from '../scenarios/rollout.js';
+import { badRolloutScenario, rolledBackScenario, sameRevisionElsewhereScenario } from '../scenarios/rollout.js';
 
 describe('analyzeRecentRollout', () => {
   it('blames a revision rolled out shortly before its own pods began failing, with its diff', () => {
@@ -74,5 +74,15 @@ describe('analyzeRecentRollout', () => {
     const ev = healthyScenario();
     ev.revisions.push({ ...ev.revisions[1]!, revision: 7, hash: REV7.hash, createdAt: minutesAgo(20) });
     expect(analyzeRecentRollout(ev)).toEqual([]);
+  });
+
+  it('dates a rollback by the undo, not by its old ReplicaSet, and advises rolling forward to what it replaced', () => {
+    const ev = rolledBackScenario();
+    ev.pods = ev.pods.map((p) => ({ ...p, ready: false, containers: [crashLooping(p.name, terminated(1, 'Error', 2, { runSeconds: 8 }), 6)] }));
+    const [f] = analyzeRecentRollout(ev);
+    expect(f?.title).toMatch(/^Revision 7 \(a rollback to revision 2\) rolled out 23m ago/);
+    expect(f?.nextAction).toMatch(/roll forward to revision 6/i);
+    expect(f?.nextAction).toContain('--to-revision=6');
+    expect(f?.nextAction).not.toMatch(/roll back to/i);
   });
 });

@@ -1,7 +1,7 @@
 import type { TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import { GO_DNS_LOG } from './crashes.js';
 import {
-  APP, IMAGE_V15, NODE_A, NODE_B, NODE_C, NS, REV6, REV7, baseEvidence, container, crashLooping, event, minutesAgo, pod, revision, revisionContainer, terminated, workload,
+  APP, IMAGE_V14, IMAGE_V15, NODE_A, NODE_B, NODE_C, NS, REV6, REV7, baseEvidence, container, crashLooping, event, minutesAgo, pod, revision, revisionContainer, terminated, workload,
 } from './builders.js';
 
 /**
@@ -65,4 +65,36 @@ export function sameRevisionElsewhereScenario(fine = 2): TriageEvidence {
     workload: workload({ specReplicas: 2 + fine, replicas: 2 + fine, readyReplicas: fine, availableReplicas: fine, updatedReplicas: 2 + fine, currentRevision: 7 }),
   });
   return { ...base, revisions: [...base.revisions, revision(REV7, minutesAgo(30), { replicas: 2 + fine, containers: [revisionContainer({ image: IMAGE_V15 })] })] };
+}
+
+/** The re-used ReplicaSet of old revision 2 (2.13.2, 41 days old), current again as revision 7. */
+export const UNDONE = { revision: 7, hash: '6d4f8b7c9a' };
+
+/**
+ * Revision 6 (2.15.0, 3 days) ran fine until someone ran `rollout undo --to-revision=2` 23 minutes
+ * ago: the ReplicaSet of 2.13.2 (41 days old) came back as revision 7. Its three pods are Ready,
+ * but every query they make fails: the schema was migrated since 2.13.2 (a column renamed).
+ */
+export function rolledBackScenario(over: { history?: boolean; events?: boolean; logs?: boolean } = {}): TriageEvidence {
+  const old = revisionContainer({ image: IMAGE_V14.replace('2.14.0', '2.13.2') });
+  const pods = [0, 1, 2].map((i) => pod(i, { revisionHash: UNDONE.hash, createdAt: minutesAgo(22 - i), startTime: minutesAgo(22 - i), containers: [container({ image: old.image, state: { running: { startedAt: minutesAgo(22 - i) } } })] }));
+  const stamp = (m: number) => minutesAgo(m).replace(/\.\d+Z$/, 'Z');
+  const failure = (m: number) => [
+    `${stamp(m)} ERROR 1 --- [nio-8080-exec-4] o.a.c.c.C.[.[.[/].[dispatcherServlet]    : Servlet.service() threw exception [Request processing failed: org.springframework.jdbc.BadSqlGrammarException: PreparedStatementCallback; bad SQL grammar [select p.id, p.customer_id from payments p where p.customer_id = ?]] with root cause`,
+    'org.postgresql.util.PSQLException: ERROR: column p.customer_id does not exist',
+    '  Hint: Perhaps you meant to reference the column "p.account_id".',
+  ];
+  const logs = pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines: [`${stamp(21)}  INFO 1 --- [main] c.a.PaymentServiceApplication : Started PaymentServiceApplication in 9.4 seconds`, ...failure(6), ...failure(3), ...failure(1)] }));
+  const scaled = (message: string, m: number) => event({ object: { kind: 'Deployment', name: APP, namespace: NS }, type: 'Normal', reason: 'ScalingReplicaSet', message, firstSeen: minutesAgo(m), lastSeen: minutesAgo(m), source: 'deployment-controller' });
+  return baseEvidence({
+    workload: workload({ specReplicas: 3, replicas: 3, readyReplicas: 3, availableReplicas: 3, updatedReplicas: 3, currentRevision: UNDONE.revision }),
+    revisions: [
+      revision({ revision: 5, hash: '6b8c7d5f9a' }, minutesAgo(20 * 24 * 60), { containers: [revisionContainer({ image: IMAGE_V14 })] }),
+      revision(REV6, minutesAgo(3 * 24 * 60), { replicas: 0, containers: [revisionContainer({ image: IMAGE_V15 })] }),
+      revision(UNDONE, minutesAgo(41 * 24 * 60), { name: `${APP}-${UNDONE.hash}`, replicas: 3, containers: [old], ...(over.history === false ? {} : { formerRevisions: [2] }) }),
+    ],
+    pods,
+    events: over.events === false ? [] : [scaled(`Scaled up replica set ${APP}-${UNDONE.hash} from 0 to 1`, 23), scaled(`Scaled down replica set ${APP}-${REV6.hash} from 3 to 2`, 21)],
+    logs: over.logs === false ? [] : logs,
+  });
 }

@@ -6,7 +6,7 @@ import { diagnose, pickMechanism } from '../../../../src/domain/triage/verdict/d
 import { APP, IMAGE_V15, NODE_C, NS, REV6, REV7, baseEvidence, container, crashLooping, event, minutesAgo, pod, podName, revision, revisionContainer, terminated, workload } from '../scenarios/builders.js';
 import { nodeConcentrationScenario } from '../scenarios/nodes.js';
 import { readiness503Scenario } from '../scenarios/probes.js';
-import { badRolloutScenario } from '../scenarios/rollout.js';
+import { badRolloutScenario, rolledBackScenario } from '../scenarios/rollout.js';
 
 const NEW_PODS = [0, 1, 2].map((i) => podName(REV7.hash, i));
 const DNS_LINE = '{"level":"fatal","ts":"2026-11-21T03:12:45Z","msg":"database unreachable","error":"dial tcp: lookup postgress.payments.svc.cluster.local on 172.20.0.10:53: no such host"}';
@@ -247,5 +247,17 @@ describe('diagnose', () => {
   it('has no verdict without a finding that is a problem', () => {
     expect(diagnose(baseEvidence(), [])).toBeUndefined();
     expect(diagnose(baseEvidence(), [finding({ id: 'hpa/payment-service', kind: 'hpa', title: 'HPA at its maximum', severity: 'info' })])).toBeUndefined();
+  });
+});
+
+describe('diagnose after a rollout undo', () => {
+  it('advises rolling forward to the revision the rollback replaced, never further back', () => {
+    const ev = rolledBackScenario();
+    const schema = finding({ id: 'schema-migration/mismatch', kind: 'schema-migration', title: 'Queries fail on 3/3 pods: column p.customer_id does not exist', onset: minutesAgo(6), affected: { pods: ev.pods.map((p) => p.name) }, fix: 'release code that matches the migrated schema' });
+    const d = diagnose(ev, [schema]);
+    expect(d?.headline).toMatch(/^Since revision 7 \(a rollback to revision 2, 23m ago/);
+    expect(d?.action).toMatch(/^Roll forward to revision 6 \(2\.15\.0, what ran before the rollback\)/);
+    expect(d?.actionCommand).toContain('rollout undo deployment/payment-service --to-revision=6');
+    expect(d?.headline).not.toMatch(/roll back to/i);
   });
 });

@@ -10,7 +10,7 @@ import {
 import { crashScenario } from '../scenarios/crashes.js';
 import { nodeNotReadyScenario } from '../scenarios/nodes.js';
 import { readiness503Scenario } from '../scenarios/probes.js';
-import { badRolloutScenario, sameRevisionElsewhereScenario } from '../scenarios/rollout.js';
+import { UNDONE, badRolloutScenario, rolledBackScenario, sameRevisionElsewhereScenario } from '../scenarios/rollout.js';
 
 const NEW_PODS = [0, 1, 2].map((i) => podName(REV7.hash, i));
 
@@ -333,5 +333,27 @@ describe('rollbackFits', () => {
     expect(rollbackFits({ kind: 'none', text: 'no change found in the 2h before it began' }, d)).toBe(false);
     expect(rollbackFits({ kind: 'node', node: NODE_A, text: `node ${NODE_A} is unhealthy` }, d)).toBe(false);
     expect(rollbackFits({ kind: 'first-install', revision: revision({ revision: 1, hash: 'x' }, minutesAgo(20)), text: 'first install', at: minutesAgo(20) }, d)).toBe(false);
+  });
+});
+
+describe('findTrigger after a rollout undo', () => {
+  const schema = (ev: TriageEvidence) => mechanism('schema-migration', ev.pods.map((p) => p.name), { onset: minutesAgo(6), title: 'Queries fail on 3/3 pods: column p.customer_id does not exist' });
+
+  it('names the rollback as the change, dated when the old ReplicaSet was scaled back up, not when it was first made', () => {
+    const ev = rolledBackScenario();
+    const t = trigger(ev, schema(ev));
+    expect(t.kind).toBe('revision');
+    if (t.kind !== 'revision') return;
+    expect(t.revision.revision).toBe(UNDONE.revision);
+    expect(t.previous.revision).toBe(6);
+    expect(t.at).toBe(minutesAgo(23));
+    expect(t.rollback?.to).toBe(2);
+    expect(t.text).toBe('revision 7 (a rollback to revision 2, 23m ago: app image 2.15.0 → 2.13.2, a release 41d old)');
+  });
+
+  it('without the annotation, still a rollback to an older release (no number to name)', () => {
+    const ev = rolledBackScenario({ history: false });
+    const t = trigger(ev, schema(ev));
+    expect(t.text).toBe('revision 7 (a rollback, 23m ago: app image 2.15.0 → 2.13.2, a release 41d old)');
   });
 });

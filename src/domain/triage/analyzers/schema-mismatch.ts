@@ -1,0 +1,95 @@
+import type { TriageEvidence } from '../evidence.js';
+import { findPod } from '../evidence-lookup.js';
+import type { Finding } from '../finding.js';
+import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
+import { formatPodShare, listNodesOf, severityForPods, unique } from '../pod-status.js';
+import { findRollback } from '../revision-rollback.js';
+import { readSchemaErrors } from '../schema-mismatch.js';
+import type { SchemaErrors } from '../schema-mismatch.js';
+import { earliest } from '../time-span.js';
+
+/** One line may be a stray query; the same error again is how every request of that path ends. */
+const MIN_LINES = 2;
+
+/** The image tag of a revision's first container ("2.3.0"), when it has one. */
+function versionOf(image: string | undefined): string | undefined {
+  const tag = /:([\w][\w.-]*)$/.exec((image ?? '').replace(/@sha256:[0-9a-f]+$/, ''))?.[1];
+  return tag === 'latest' ? undefined : tag;
+}
+
+/**
+ * Pods whose queries fail because the database lacks a column or table their code uses: the
+ * database answers, the schema and the code disagree. After a rollout undo to an older release
+ * that is the rollback's doing — migrations ran since that release, and a schema does not roll
+ * back with the code — so the way out is forward, to the revision the rollback replaced.
+ */
+export function analyzeSchemaMismatch(ev: TriageEvidence): Finding[] {
+  const hits: { pod: string; container: string; errors: SchemaErrors }[] = [];
+  for (const log of ev.logs) {
+    if (findPod(ev, log.pod) === undefined) continue;
+    const errors = readSchemaErrors(log.lines);
+    if (errors !== undefined) hits.push({ pod: log.pod, container: log.container, errors });
+  }
+  const first = hits[0];
+  if (first === undefined || hits.reduce((n, h) => n + h.errors.count, 0) < MIN_LINES) return [];
+  const pods = unique(hits.map((h) => h.pod));
+  const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
+  const { what } = first.errors.first;
+  // The database's words without its severity prefix: the title quotes them, the headline need not again.
+  const quote = first.errors.first.quote.replace(/^ERROR:\s+/, '');
+  const onset = earliest(hits.map((h) => h.errors.since));
+  const rollback = findRollback(ev);
+  // Only the rolled-back revision's own pods are old code: a rollback beside them explains nothing.
+  const rolledBack = rollback !== undefined && podObjects.length > 0 && podObjects.every((p) => p.revisionHash === rollback.revision.hash) ? rollback : undefined;
+  const ref = formatWorkloadRef(ev.target);
+  const share = formatPodShare(ev, pods.length);
+  const evidence = hits.slice(0, 3).map((h) => `log ${h.pod}: ${h.errors.count} line${h.errors.count === 1 ? '' : 's'} say ${h.errors.first.quote}`);
+
+  if (rolledBack !== undefined) {
+    const r = rolledBack;
+    const version = versionOf(r.revision.containers[0]?.image);
+    const forward = versionOf(r.replaced.containers[0]?.image);
+    const to = r.to !== undefined ? `rolled back to revision ${r.to}` : 'rolled back';
+    const undo = formatKubectl(ev.target, `rollout undo ${ref} --to-revision=${r.replaced.revision}`);
+    return [{
+      id: `schema-migration/mismatch/${first.container}`,
+      kind: 'schema-migration',
+      title: `Queries fail on ${share}: ${quote} — revision ${r.revision.revision}'s code (${version ? `${version}, ` : ''}${to}) is older than the schema, migrated since`,
+      layer: 'rollout/change',
+      severity: severityForPods(ev, pods.length),
+      confidence: 'high',
+      evidence: [
+        ...evidence,
+        `revision ${r.revision.revision} is an old ReplicaSet brought back${r.to !== undefined ? ` (revision-history: ${(r.revision.formerRevisions ?? []).join(', ')})` : ''}; revision ${r.replaced.revision}${forward ? ` (${forward})` : ''} ran before it`,
+      ],
+      decisive: quote,
+      ...(onset !== undefined ? { onset } : {}),
+      likelyCause:
+        `The database answers, but it lacks ${what}: revision ${r.revision.revision} brought back code older than migrations the database has run since (a column renamed or dropped). ` +
+        'A rollout undo rolls back the code, never the schema, so every query of that code fails even though the pods pass their probes.',
+      nextAction: `Roll forward to revision ${r.replaced.revision}${forward ? ` (${forward})` : ''}, what ran before the rollback (\`${undo}\`; the bot will not run it); never to a revision older than the schema's last migration. Then find what the rollback was meant to fix.`,
+      fix: 'deploy code built for the schema as it is now',
+      confirmCommands: [
+        formatKubectl(ev.target, `logs ${first.pod} -c ${first.container} --tail=100`),
+        formatKubectl(ev.target, `rollout history ${ref}`),
+      ],
+      affected: { pods, nodes: listNodesOf(podObjects) },
+    } satisfies Finding];
+  }
+  return [{
+    id: `schema-migration/mismatch/${first.container}`,
+    kind: 'schema-migration',
+    title: `Queries fail on ${share}: ${quote} — the code and the database schema disagree`,
+    layer: 'container/process',
+    severity: severityForPods(ev, pods.length),
+    confidence: 'medium',
+    evidence,
+    decisive: quote,
+    ...(onset !== undefined ? { onset } : {}),
+    likelyCause: `The database answers, but it lacks ${what}: either this code expects a migration that was not applied, or a migration renamed or dropped it under code that still uses it.`,
+    nextAction: 'Compare the schema\'s migration history with what this release expects: apply the missing migration, or deploy code that matches the schema (a rollback helps only to a release built for this schema).',
+    fix: 'make the code and the schema agree (apply the missing migration, or deploy code that matches the schema)',
+    confirmCommands: [formatKubectl(ev.target, `logs ${first.pod} -c ${first.container} --tail=100`)],
+    affected: { pods, nodes: listNodesOf(podObjects) },
+  } satisfies Finding];
+}
