@@ -10,6 +10,7 @@ import { readLineTime } from './request-silence.js';
 import { MINUTE_MS, earliest, formatAgo, formatSpan, latest, msBetween } from './time-span.js';
 import { isErrorLine } from './unexplained.js';
 import { diffRevisions, sortRevisions } from './revision-diff.js';
+import { rolloutTimeOf } from './revision-rollback.js';
 
 /** Errors that begin this long after the new revision's last pod started did not come with it. */
 export const LATE_ONSET_MS = 30 * MINUTE_MS;
@@ -41,5 +42,5 @@ export function describeLateLogErrors(ev: TriageEvidence, pods: readonly PodEvid
   const clean = earliest(stamped.filter((s) => !s.error && msBetween(started, s.at) >= 0 && msBetween(s.at, onset) > 0).map((s) => s.at));
   if (clean === undefined) return undefined;
   const now = ev.collectedAt;
-  return `its pods' errors began ${formatAgo(onset, now)}, ${formatSpan(msBetween(revision.createdAt, onset))} after the rollout; their logs show work without errors before that (from ${formatAgo(clean, now)})`;
+  return `its pods' errors began ${formatAgo(onset, now)}, ${formatSpan(msBetween(rolloutTimeOf(ev, revision), onset))} after the rollout; their logs show work without errors before that (from ${formatAgo(clean, now)})`;
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEvidence } from '../../../src/domain/triage/evidence.js';
 import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
-import { IMAGE_V14, IMAGE_V15, REV6, REV7, baseEvidence, minutesAgo, pod, revision, revisionContainer, workload } from './scenarios/builders.js';
+import { IMAGE_V14, IMAGE_V15, REV6, REV7, baseEvidence, event, minutesAgo, pod, revision, revisionContainer, workload } from './scenarios/builders.js';
 
 const times = { startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:00.000Z' };
 
@@ -52,6 +52,18 @@ describe('errors in ready pods after a rollout', () => {
     const r = buildTriageReport(scenario(12, 70, 40), times);
     expect(r.headline).not.toMatch(/Since revision 7|Roll back|rollout undo/);
     expect(r.headline).toMatch(/revision 7 \(1h 10m ago\) is not the cause: its pods' errors began 12m ago, 58m after the rollout; their logs show work without errors before that \(from 40m ago\)/);
+  });
+
+  it('dates a rolled-back revision by the undo, not by its re-used ReplicaSet\'s age, when it clears it', () => {
+    const ev = scenario(12, 70, 40);
+    const back = {
+      ...ev,
+      revisions: ev.revisions.map((x) => (x.revision === 7 ? { ...x, createdAt: minutesAgo(41 * 24 * 60), formerRevisions: [2] } : x)),
+      events: [event({ object: { kind: 'Deployment', name: 'payment-service', namespace: 'payments' }, type: 'Normal', reason: 'ScalingReplicaSet', message: `Scaled up replica set payment-service-${REV7.hash} from 0 to 1`, firstSeen: minutesAgo(70), lastSeen: minutesAgo(70), source: 'deployment-controller' })],
+    };
+    const r = buildTriageReport(back, times);
+    expect(r.headline).toMatch(/errors began 12m ago, 58m after the rollout/);
+    expect(r.headline).not.toMatch(/41d/);
   });
 
   it('does not clear a revision that changed how the process runs (command, args, env): a late onset is weak evidence against it', () => {

@@ -20,7 +20,7 @@ import { HOUR_MS, earliest, formatAgo, formatSpan, msBetween } from '../time-spa
 import type { Differential } from './differential.js';
 import { capitalize } from '../../text.js';
 import { TRIGGER_SKEW_MS, TRIGGER_WINDOW_MS } from '../trigger-window.js';
-import { findRollback, type Rollback } from '../revision-rollback.js';
+import { findRollback, rolloutTimeOf, type Rollback } from '../revision-rollback.js';
 
 
 export type Trigger =
@@ -267,7 +267,7 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
     const at = earliest(bad.map((c) => c.lastTransitionTime));
     // A revision just before the node went bad, whose pods are Ready on other nodes: the failure is the node's, not the rollout's.
     const [latest] = sortRevisions(ev.revisions);
-    const fine = latest === undefined || !inWindow(latest.createdAt, at) ? 0 : ev.pods.filter((p) => p.ready && p.nodeName !== undefined && p.nodeName !== node && p.revisionHash === latest.hash).length;
+    const fine = latest === undefined || !inWindow(rolloutTimeOf(ev, latest), at) ? 0 : ev.pods.filter((p) => p.ready && p.nodeName !== undefined && p.nodeName !== node && p.revisionHash === latest.hash).length;
     const clears = latest !== undefined && fine > 0 ? `revision ${latest.revision} runs fine on ${fine} pod${fine === 1 ? '' : 's'} on other nodes: not the rollout` : undefined;
     return { kind: 'node', node, text: `node ${node} ${at ? `went bad ${formatAgo(at, now)}` : 'is unhealthy'}`, ...(at ? { at } : {}), ...(clears ? { clears } : {}) };
   }
@@ -286,7 +286,7 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
   // change, and it outweighs a revision that left the limit alone.
   const origin = findMechanismOrigin(ev, mechanism, pods);
   if (origin !== undefined && inWindow(origin.appliedAt, onset)) {
-    const recent = newest !== undefined && previous !== undefined && inWindow(newest.createdAt, onset);
+    const recent = newest !== undefined && previous !== undefined && inWindow(rolledOut, onset);
     if (!recent || !diffRevisions(previous, newest).some((l) => l.includes(origin.what))) {
       return { kind: 'resources-set', origin, text: describeOriginChange(origin, now, ev.target.namespace), ...(origin.appliedAt ? { at: origin.appliedAt } : {}) };
     }
@@ -320,7 +320,7 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
       return { kind: 'object-change', object, text: describeObjectChange(object, now), at: changeTime(object) ?? now };
     }
     if (previous === undefined || newest.revision === 1) {
-      return { kind: 'first-install', revision: newest, text: `first install (revision ${newest.revision}, ${formatAgo(rolledOut, now)}): nothing earlier to compare with or roll back to`, at: newest.createdAt };
+      return { kind: 'first-install', revision: newest, text: `first install (revision ${newest.revision}, ${formatAgo(rolledOut, now)}): nothing earlier to compare with or roll back to`, at: rolledOut };
     }
     const diff = diffRevisions(previous, newest);
     // A Service's ports are not in the pod template: a revision that left the containers' ports alone did not move them.
