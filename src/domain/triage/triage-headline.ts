@@ -10,6 +10,7 @@ import { describeKedaAtZero, describeKedaWake, findKedaAtZero } from './keda-at-
 import type { Finding } from './finding.js';
 import { RECENT_MS, countReadyPods, getDesiredReplicas, getLastTermination, listContainers } from './pod-status.js';
 import { sortRevisions } from './revision-diff.js';
+import { findRollback } from './revision-rollback.js';
 import { formatAgo, isWithin } from './time-span.js';
 import { isErrorLine } from './unexplained.js';
 
@@ -57,7 +58,11 @@ function formatVerdictLine(ev: TriageEvidence, verdict: Verdict, analyzerFailure
   const errorLines = ev.logs.filter((l) => !l.previous).reduce((n, l) => n + l.lines.filter(isErrorLine).length, 0);
   const logs = errorLines === 0 ? 'no errors' : `${errorLines} error line${errorLines === 1 ? '' : 's'} (too few to call failing)`;
   const [newest] = sortRevisions(ev.revisions);
-  const revision = newest ? ` Revision ${newest.revision}, rolled out ${formatAgo(newest.createdAt, ev.collectedAt)}.` : '';
+  // After a rollout undo the re-used ReplicaSet is old: say when the undo made it current.
+  const rollback = findRollback(ev);
+  const undone = rollback?.revision.revision === newest?.revision && rollback?.at !== undefined ? rollback : undefined;
+  const since = undone?.at !== undefined ? `a rollback${undone.to !== undefined ? ` to revision ${undone.to}` : ''}, ${formatAgo(undone.at, ev.collectedAt)}` : undefined;
+  const revision = newest ? ` Revision ${newest.revision}, ${since ?? `rolled out ${formatAgo(newest.createdAt, ev.collectedAt)}`}.` : '';
   // At zero by KEDA's design, "0/0 ready" would read as an outage: say who holds it there and what wakes it.
   const keda = findKedaAtZero(ev);
   const replicas = keda ? `${describeKedaAtZero(keda)}${keda.since ? ` ${formatAgo(keda.since, ev.collectedAt)}` : ''}, KEDA activates it again when ${describeKedaWake(keda)} shows work; ` : `${countReadyPods(ev)}/${getDesiredReplicas(ev)} ready, `;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findRollback, rolloutTimeOf } from '../../../src/domain/triage/revision-rollback.js';
+import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
 import { REV6, REV7, baseEvidence, minutesAgo, revision } from './scenarios/builders.js';
 import { rolledBackScenario } from './scenarios/rollout.js';
 
@@ -36,5 +37,16 @@ describe('rolloutTimeOf', () => {
     const ev = undoneEvidence();
     expect(rolloutTimeOf(ev, ev.revisions[2]!)).toBe(minutesAgo(23));
     expect(rolloutTimeOf(ev, ev.revisions[1]!)).toBe(minutesAgo(3 * 24 * 60));
+  });
+});
+
+describe('a healthy workload after a rollback', () => {
+  it('says when the undo made the revision current, not how old its ReplicaSet is', () => {
+    const ev = rolledBackScenario();
+    ev.logs = ev.logs.map((l) => ({ ...l, lines: l.lines.slice(0, 1) }));
+    const r = buildTriageReport(ev, { startedAt: ev.collectedAt, finishedAt: ev.collectedAt });
+    expect(r.verdict).toBe('healthy');
+    expect(r.headline).toMatch(/Revision 7, a rollback to revision 2, 23m ago\./);
+    expect(r.headline).not.toMatch(/41d/);
   });
 });
