@@ -16,6 +16,7 @@ import { explainScaleUpFailure } from '../scale-up-failure.js';
 import { SCALE_UP_MS, describeCapacityArriving, findCapacityArriving } from '../capacity-arriving.js';
 import type { CapacityArriving } from '../capacity-arriving.js';
 import { describeGrace, findDrainingPods } from '../draining-pods.js';
+import { explainSwallowedSigterm, findSwallowedSigterm } from '../swallowed-sigterm.js';
 import { explainClaimDeleting } from './claim-deleting.js';
 import { explainClaimInUse } from './claim-in-use.js';
 import { explainSpreadMissingLabel } from './spread-missing-label.js';
@@ -172,8 +173,14 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
   }
   // Old pods draining within a long grace period still hold their requests: the rollout waits for them.
   const draining = lead?.category === 'insufficient' && tooBig.length === 0 && !held ? findDrainingPods(ev) : undefined;
-  const drainNote = draining ? `; ${draining.pods.length} old pod${draining.pods.length === 1 ? '' : 's'} still Terminating (draining) hold${draining.pods.length === 1 ? 's' : ''} ${draining.pods.length === 1 ? 'its' : 'their'} requests for ${describeGrace(draining.graceSeconds)}` : '';
-  if (draining) {
+  // …unless they are slow only because SIGTERM never reaches the app: then that is the mechanism.
+  const swallowed = draining ? findSwallowedSigterm(ev, draining) : undefined;
+  const sigterm = draining && swallowed ? explainSwallowedSigterm(swallowed, draining.graceSeconds, describeGrace(draining.graceSeconds).replace(/^up to /, '')) : undefined;
+  const drainNote = draining && !sigterm ? `; ${draining.pods.length} old pod${draining.pods.length === 1 ? '' : 's'} still Terminating (draining) hold${draining.pods.length === 1 ? 's' : ''} ${draining.pods.length === 1 ? 'its' : 'their'} requests for ${describeGrace(draining.graceSeconds)}` : '';
+  if (sigterm) {
+    evidence.push(...sigterm.evidence);
+    advice = { cause: sigterm.cause, action: sigterm.action };
+  } else if (draining) {
     const hook = draining.preStop ? `, preStop ${draining.preStop}` : '';
     evidence.push(`being deleted but still running: ${draining.pods.map((p) => p.name).join(', ')} (deletionTimestamp ${draining.pods[0]?.deletionTimestamp ?? '?'}${hook}); each keeps its requests on its node until it ends`);
     advice = {
@@ -192,18 +199,20 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
       kind: 'failed-scheduling',
       title: tooBig.length > 0
         ? `${n} Pending: each requests ${tooBig.join(' and ')}, more than any node can offer`
+        : sigterm ? `${sigterm.detail}; ${n} Pending, ${where}: ${why}`
         : `${n} Pending${onNode}, ${where}: ${why}${hpa ? ` (HPA wants ${hpa.desiredReplicas})` : ''}${held ? `; ${held.detail}` : ''}${scaleUp ? `; ${scaleUp.detail}` : ''}${drainNote}`,
       layer: 'capacity',
       severity: severityForPods(ev, total),
-      confidence: main.length > 0 ? 'high' : 'medium',
+      // Without the app's own PID, the shell may still have exec'd it (some shells exec a list's last command).
+      confidence: sigterm && swallowed?.appPid === undefined ? 'medium' : main.length > 0 ? 'high' : 'medium',
       evidence,
       // The autoscaler's refusal says why capacity does not come; else the scheduler's reasons.
-      ...(scaleUp?.decisive !== undefined ? { decisive: scaleUp.decisive } : autoscaler[0]?.reason === 'NotTriggerScaleUp' ? { decisive: autoscaler[0].message } : message ? { decisive: message.replace(/\.?\s*preemption:[\s\S]*$/, '.') } : {}),
+      ...(sigterm ? { decisive: sigterm.decisive } : scaleUp?.decisive !== undefined ? { decisive: scaleUp.decisive } : autoscaler[0]?.reason === 'NotTriggerScaleUp' ? { decisive: autoscaler[0].message } : message ? { decisive: message.replace(/\.?\s*preemption:[\s\S]*$/, '.') } : {}),
       likelyCause: hpa ? `${advice.cause} The HPA scaled up past what the cluster can place.` : advice.cause,
       nextAction: advice.action,
       ...(held?.outsideWorkload ? { outsideWorkload: held.outsideWorkload } : {}),
-      ...(draining ? { passesBy: `each old pod frees its room when its drain ends (${describeGrace(draining.graceSeconds)})` } : {}),
-      fix: draining ? 'let the rollout proceed: each old pod frees its room when its drain ends (to go faster, shorten the drain, add capacity, or use maxUnavailable 1)' : held ? held.fix : scaleUp ? scaleUp.fix : autoscaler[0]?.reason === 'NotTriggerScaleUp' && lead?.category === 'insufficient' ? 'add capacity: the cluster autoscaler will not (raise the node group maximum, or free room)' : advice.action.replace(/^Mitigate: /, '').split(/[;(]/)[0]?.trim().replace(/\.$/, '') ?? advice.action,
+      ...(sigterm && draining ? { passesBy: `each old pod is killed at the end of its grace period (${describeGrace(draining.graceSeconds)})` } : draining ? { passesBy: `each old pod frees its room when its drain ends (${describeGrace(draining.graceSeconds)})` } : {}),
+      fix: sigterm ? sigterm.fix : draining ? 'let the rollout proceed: each old pod frees its room when its drain ends (to go faster, shorten the drain, add capacity, or use maxUnavailable 1)' : held ? held.fix : scaleUp ? scaleUp.fix : autoscaler[0]?.reason === 'NotTriggerScaleUp' && lead?.category === 'insufficient' ? 'add capacity: the cluster autoscaler will not (raise the node group maximum, or free room)' : advice.action.replace(/^Mitigate: /, '').split(/[;(]/)[0]?.trim().replace(/\.$/, '') ?? advice.action,
       confirmCommands: [
         describePodCommand(ev.target, pending[0]?.name ?? ''),
         ...(held ? held.confirm : [formatKubectl(ev.target, 'get events --field-selector reason=FailedScheduling')]),
