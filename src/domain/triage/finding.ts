@@ -136,6 +136,12 @@ export interface Finding {
    */
   passesBy?: string;
   /**
+   * The fault is in the process since it started and shows only when some input meets it (a
+   * non-ASCII file name in an ASCII locale): errors that begin long after a rollout do not clear
+   * the revision that started the process. Says why.
+   */
+  latent?: string;
+  /**
    * When the fault began, for a fault the pods' status does not show (they are Ready and serve
    * nothing): the trigger is looked for before it. ISO-8601.
    */

@@ -119,7 +119,32 @@ export function explainProbeMiss(
       fix: 'set scheme: HTTP on the probe, or serve TLS on that port',
     };
   }
+  if (probe.type === 'http') return explainAuthenticatedProbe(probe, messages, lines);
   return undefined;
+}
+
+/** The status the kubelet got from an HTTP probe that authentication refused. */
+const AUTH_REFUSED = /statuscode: (401|403)\b/i;
+/** Spring Security announces its filter chain at start-up; actuator paths are Spring Boot's. */
+const SPRING_SECURITY = /DefaultSecurityFilterChain|springframework\.security/;
+
+/**
+ * A health path behind authentication (an OAuth2/OIDC filter, basic auth, an auth proxy) answers
+ * the kubelet 401 or 403: the probe sends no credentials (and should not), so it fails however
+ * healthy the app is. The fix is to exempt the health path, not to relax or remove the probe.
+ */
+function explainAuthenticatedProbe(probe: ProbeEvidence, messages: string, lines: readonly string[]): ProbeMiss | undefined {
+  const code = AUTH_REFUSED.exec(messages)?.[1];
+  if (code === undefined) return undefined;
+  const path = probe.path ?? '/';
+  const spring = path.startsWith('/actuator') || lines.some((l) => SPRING_SECURITY.test(l));
+  const pattern = path.startsWith('/actuator/health') ? '/actuator/health/**' : path;
+  const refusal = code === '401' ? 'requires authentication' : 'refuses callers without credentials';
+  return {
+    scope: `GET ${path} answers ${code}: the path requires authentication, and the kubelet's probe sends no credentials`,
+    why: `the health endpoint ${path} ${refusal} (HTTP ${code}), and the kubelet's probe carries no token or session: it fails however healthy the app is`,
+    fix: `exempt ${path} from authentication${spring ? ` (permitAll for ${pattern} in the security filter chain)` : ''}, or serve health on an unauthenticated management port and probe that`,
+  };
 }
 
 function quote(line: string): string {

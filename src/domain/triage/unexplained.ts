@@ -14,6 +14,7 @@ import { isStuckTerminating } from './terminating-pods.js';
 import { earliest, formatSpan, isWithin, msBetween } from './time-span.js';
 import { readLineTime } from './request-silence.js';
 import { explainStandbyConflict } from './standby-conflict.js';
+import { explainMissingLocale } from './missing-locale.js';
 import { isRecoveredMetricFailure } from './hpa-metric-recovery.js';
 import { truncate } from '../text.js';
 
@@ -141,25 +142,32 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
   const total = fresh.reduce((n, h) => n + h.errors.length, 0);
   // The line that says why (a traceback's exception, not its header), else the last error line.
   const last = pickDecisiveLine(fresh[0]?.log.lines ?? []) ?? condenseStructuredLine(fresh[0]?.errors.at(-1)?.trim() ?? '');
+  const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
+  const containers = podObjects.flatMap((p) => p.containers);
+  // A process without a UTF-8 locale fails only on non-ASCII input: the fault began when the process started.
+  const locale = explainMissingLocale(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers);
   // Ready pods show no failure in their status: the first stamped error line is when the trouble began, for the trigger.
-  const onset = earliest(fresh.flatMap((h) => h.errors.flatMap((l) => readLineTime(l) ?? [])));
+  const onset = locale !== undefined
+    ? earliest(podObjects.flatMap((p) => p.startTime ?? p.createdAt ?? []))
+    : earliest(fresh.flatMap((h) => h.errors.flatMap((l) => readLineTime(l) ?? [])));
   // A database error with a known cause on the server's side says where to act.
-  const known = explainStandbyConflict(fresh.flatMap((h) => h.errors), pods.flatMap((p) => findPod(ev, p)?.containers ?? []));
+  const known = explainStandbyConflict(fresh.flatMap((h) => h.errors), containers) ?? locale;
   return [
     {
       id: 'unexplained/log-errors',
       kind: 'unexplained',
-      title: `Logs of ${pods.length} ready pod${pods.length === 1 ? '' : 's'} carry ${total} error lines in their last lines`,
+      title: `Logs of ${pods.length} ready pod${pods.length === 1 ? '' : 's'} carry ${total} error lines in their last lines${locale ? `: ${locale.summary}` : ''}`,
       layer: 'container/process',
       severity: 'warning',
-      confidence: 'low',
+      confidence: locale ? 'medium' : 'low',
       evidence: fresh.flatMap((h) => h.errors.slice(-2).map((l) => `log ${h.log.pod}: ${l.trim()}`)).slice(0, 4),
       decisive: last,
       ...(onset !== undefined ? { onset } : {}),
+      ...(locale ? { fix: locale.fix, latent: locale.latent } : {}),
       likelyCause: known?.likelyCause ?? 'The pods pass their probes but their own logs report errors: requests may be failing while Kubernetes sees nothing wrong.',
       nextAction: known?.nextAction ?? 'Read the logs and the error rate of the service before calling it healthy.',
       confirmCommands: pods.slice(0, 1).map((p) => formatKubectl(ev.target, `logs ${p} --tail=200`)),
-      affected: { pods, nodes: listNodesOf(pods.flatMap((p) => findPod(ev, p) ?? [])) },
+      affected: { pods, nodes: listNodesOf(podObjects) },
     },
   ];
 }

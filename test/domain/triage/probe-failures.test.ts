@@ -40,6 +40,19 @@ describe('explainProbeMiss', () => {
     expect(miss?.fix).toBe('set scheme: HTTP on the probe, or serve TLS on that port');
   });
 
+  it('reads a 401 or 403 from an HTTP probe as a health path behind authentication, which the kubelet cannot pass', () => {
+    const actuator: ProbeEvidence = { type: 'http', port: 8080, path: '/actuator/health/liveness' };
+    const miss = explainProbeMiss(actuator, { ports: [{ containerPort: 8080, protocol: 'TCP' }] }, 'Liveness probe failed: HTTP probe failed with statuscode: 401', []);
+    expect(miss?.scope).toBe('GET /actuator/health/liveness answers 401: the path requires authentication, and the kubelet\'s probe sends no credentials');
+    expect(miss?.fix).toBe('exempt /actuator/health/liveness from authentication (permitAll for /actuator/health/** in the security filter chain), or serve health on an unauthenticated management port and probe that');
+    const forbidden = explainProbeMiss(http(3000), spec, 'Readiness probe failed: HTTP probe failed with statuscode: 403', []);
+    expect(forbidden?.why).toBe('the health endpoint /healthz refuses callers without credentials (HTTP 403), and the kubelet\'s probe carries no token or session: it fails however healthy the app is');
+    expect(forbidden?.fix).toBe('exempt /healthz from authentication, or serve health on an unauthenticated management port and probe that');
+    // A TCP probe never sees a status code; a 404 is a wrong path, not authentication.
+    expect(explainProbeMiss({ type: 'tcp', port: 3000 }, spec, 'HTTP probe failed with statuscode: 401', [])).toBeUndefined();
+    expect(explainProbeMiss(http(3000), spec, 'HTTP probe failed with statuscode: 404', [])).toBeUndefined();
+  });
+
   it('resolves a named probe port through the container ports', () => {
     expect(resolveProbePort(http('api'), spec)).toBe(8443);
     expect(resolveProbePort(http('metrics'), spec)).toBeUndefined();

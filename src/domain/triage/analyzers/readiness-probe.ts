@@ -104,7 +104,7 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
     const what = missing.command ? `\`${missing.command}\`` : 'the command';
     cause = `The readiness probe runs \`${probe?.command ?? '?'}\` inside the container, and the image has no ${what} (${missing.quote}): the probe cannot run, so it errors on every period and the pod never becomes Ready, although the app itself may be up. Usually a new base image (distroless, slim) that dropped the tool.`;
   } else if (miss) {
-    cause = `The kubelet cannot reach the app as probed: ${miss.why}.`;
+    cause = `The kubelet's probe fails against an app that may be up: ${miss.why}.`;
   } else if (logged) {
     cause = `The app answers ${path} with ${first.failure.slice(5)}, and its log says why: ${logged.framework} finds schema migrations pending ("${logged.quote}") and will not serve until they are applied.`;
   } else if (told) {

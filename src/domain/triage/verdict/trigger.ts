@@ -85,6 +85,8 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
     // The pods' DNS policy (or the host network it follows) when the mechanism blames it.
     if (k === 'dependency-error' && /dnspolicy/.test(text) && diff.some((x) => /^(dnspolicy|dnsconfig|hostnetwork)/i.test(x))) return /^(dnspolicy|dnsconfig|hostnetwork)/.test(l);
     if (k === 'dependency-error') return / env /.test(l) || (/hostaliases/.test(text) && l.startsWith('hostaliases'));
+    // A process without a UTF-8 locale: an env line that set or dropped LANG/LC_ALL is the lead over an image bump.
+    if (k === 'unexplained' && /utf-8 locale/.test(text)) return / env (added |removed )?(lang|lc_all|lc_ctype)\b/.test(l);
     if (k === 'idle-command') return / (command|args):/.test(l);
     // The entry the revision appended under a name it already set: the change that decides the value.
     if (k === 'duplicate-env') return new RegExp(` env ${/ lists (\S+) (?:twice|\d+ times)/.exec(mechanism?.title ?? '')?.[1] ?? '\\S+'} (added a second time|listed)`).test(line);
@@ -300,7 +302,8 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
       return withJobsBefore(ev, onset, { kind: 'none', text: exonerated, exonerated });
     }
     // Ready pods that worked cleanly long after the rollout and only then began to fail: something else changed.
-    const late = describeLateLogErrors(ev, pods, newest);
+    // Unless the fault was set when the process started and only waited for input that meets it.
+    const late = mechanism?.latent === undefined ? describeLateLogErrors(ev, pods, newest) : undefined;
     if (late !== undefined) {
       const exonerated = `revision ${newest.revision} (${formatAgo(rolledOut, now)}) is not the cause: ${late}`;
       return withJobsBefore(ev, onset, { kind: 'none', text: exonerated, exonerated });
