@@ -87,6 +87,7 @@ export type FindingKind =
   | 'consumer-group'
   | 'credentials-rejected'
   | 'duplicate-env'
+  | 'proxy-env'
   | 'daemonset-coverage'
   | 'idle-command'
   | 'schema-migration'

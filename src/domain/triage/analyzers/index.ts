@@ -65,6 +65,7 @@ import { analyzeCronJobSchedule } from './cronjob-schedule.js';
 import { analyzeCronJobNoSuccess } from './cronjob-no-success.js';
 import { analyzeDisruptionBudget } from './disruption-budget.js';
 import { analyzeDuplicateEnv } from './duplicate-env.js';
+import { analyzeProxyEnv } from './proxy-env.js';
 import { analyzeInitStuck } from './init-stuck.js';
 import { analyzeLifecycleHooks } from './lifecycle-hook.js';
 import { analyzeMissedInjection } from './missed-injection.js';
@@ -172,6 +173,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'consumer-group': analyzeConsumerGroups,
   'credentials-rejected': analyzeRejectedCredentials,
   'duplicate-env': analyzeDuplicateEnv,
+  'proxy-env': analyzeProxyEnv,
   'legacy-token': analyzeLegacyToken,
   'daemonset-coverage': analyzeDaemonSetCoverage,
   'schema-migration': analyzeSchemaMigrations,

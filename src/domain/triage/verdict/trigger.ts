@@ -90,6 +90,8 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
     if (k === 'idle-command') return / (command|args):/.test(l);
     // The entry the revision appended under a name it already set: the change that decides the value.
     if (k === 'duplicate-env') return new RegExp(` env ${/ lists (\S+) (?:twice|\d+ times)/.exec(mechanism?.title ?? '')?.[1] ?? '\\S+'} (added a second time|listed)`).test(line);
+    // The proxy variables the revision set (or the NO_PROXY it cut short) decide where calls go.
+    if (k === 'proxy-env') return / env .*\b(https?|all|no)_proxy\b/.test(l);
     if (k === 'init-stuck') return l.startsWith('init ');
     // The migration step a revision dropped (an init container, a migrate command) is the lead over its image bump.
     if (k === 'schema-migration') return /migrat|flyway|liquibase|alembic/.test(l);
