@@ -8,6 +8,7 @@ import type {
   PersistentVolumeEvidence,
   ResourceQuotaEvidence,
 } from '../../domain/triage/evidence.js';
+import type { LimitRangeItemEvidence } from '../../domain/triage/evidence-limit-range.js';
 import { describeExpressions, formatSelector } from './label-selector.js';
 import { copyMap, lastChangeOf, toIsoTime } from './map-common.js';
 import { mapNodeSelectorTerms } from './map-spec.js';
@@ -19,6 +20,28 @@ export function namespaceObject(kind: NamespaceObjectEvidence['kind'], meta: k8s
   if (createdAt !== undefined) out.createdAt = createdAt;
   if (changedAt !== undefined && changedAt !== createdAt) out.changedAt = changedAt;
   return out;
+}
+
+/** Keys kept per ConfigMap: enough to see what a renamed key became, bounded for huge ones. */
+const MAX_CONFIGMAP_KEYS = 100;
+
+/** A LimitRange's items, each bound as the API gives it; an empty map is left out. */
+export function mapLimitRange(l: k8s.V1LimitRange): NamespaceObjectEvidence {
+  const limits = (l.spec?.limits ?? []).map((i) => {
+    const out: LimitRangeItemEvidence = { type: i.type };
+    const bounds: [keyof Omit<LimitRangeItemEvidence, 'type'>, Record<string, string> | undefined][] = [
+      ['max', i.max], ['min', i.min], ['default', i._default], ['defaultRequest', i.defaultRequest], ['maxLimitRequestRatio', i.maxLimitRequestRatio],
+    ];
+    for (const [name, value] of bounds) if (value !== undefined && Object.keys(value).length > 0) out[name] = copyMap(value);
+    return out;
+  });
+  return { ...namespaceObject('LimitRange', l.metadata), ...(limits.length > 0 ? { limits } : {}) };
+}
+
+/** A ConfigMap's times and key names; its values are dropped here, never kept. */
+export function mapConfigMapObject(c: k8s.V1ConfigMap): NamespaceObjectEvidence {
+  const keys = [...Object.keys(c.data ?? {}), ...Object.keys(c.binaryData ?? {})].slice(0, MAX_CONFIGMAP_KEYS);
+  return { ...namespaceObject('ConfigMap', c.metadata), keys };
 }
 
 function describePeers(peers: readonly k8s.V1NetworkPolicyPeer[] | undefined): string {

@@ -1,6 +1,6 @@
 // The namespace around the workload, one list each (pages of 500): NetworkPolicies,
-// ResourceQuotas, LimitRanges and ConfigMaps (their names and times only — data is dropped at
-// once, and Secrets are never read), one page of its Warning events (whatever object they are
+// ResourceQuotas, LimitRanges (with their bounds) and ConfigMaps (their names, times and key
+// names only — values are dropped at once, and Secrets are never read), one page of its Warning events (whatever object they are
 // about: related-warnings.ts picks those that bear on the workload), plus the cluster DNS pods
 // in kube-system. The Namespace itself: its times, and when it is being deleted its
 // deletionTimestamp and the conditions that hold the deletion. The request count
@@ -8,7 +8,7 @@
 import type * as k8s from '@kubernetes/client-node';
 import type { ClusterDnsEvidence, EventEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, ResourceQuotaEvidence } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';
-import { mapNetworkPolicy, mapQuota, namespaceObject } from './map-context.js';
+import { mapConfigMapObject, mapLimitRange, mapNetworkPolicy, mapQuota, namespaceObject } from './map-context.js';
 import { mapEvent } from './map-event.js';
 import { mapNamespaceDeletion } from './map-namespace.js';
 import { mapPod } from './map-pod.js';
@@ -53,7 +53,7 @@ export async function readNamespaceContext(ctx: CollectContext): Promise<Namespa
     ctx.reads.list(`NetworkPolicies in ${namespace}`, 'networkPolicies', (cont, limit, o) => networking.listNamespacedNetworkPolicy({ namespace, ...page(cont, limit) }, o)),
     ctx.reads.list(`ResourceQuotas in ${namespace}`, 'quotas', (cont, limit, o) => core.listNamespacedResourceQuota({ namespace, ...page(cont, limit) }, o)),
     ctx.reads.list(`LimitRanges in ${namespace}`, 'namespaceObjects', (cont, limit, o) => core.listNamespacedLimitRange({ namespace, ...page(cont, limit) }, o)),
-    // Only metadata is kept; a namespace's ConfigMaps are bounded here so a huge one cannot cost the budget.
+    // Only metadata and key names are kept; a namespace's ConfigMaps are bounded here so a huge one cannot cost the budget.
     ctx.reads.list(`ConfigMaps in ${namespace}`, 'namespaceObjects', (cont, limit, o) => core.listNamespacedConfigMap({ namespace, ...page(cont, limit) }, o), { maxItems: 1000 }),
     ctx.reads.list(`Warning events in ${namespace}`, 'namespaceWarnings', (cont, limit, o) => core.listNamespacedEvent({ namespace, fieldSelector: 'type=Warning', ...page(cont, Math.min(limit, MAX_WARNINGS)) }, o), { maxItems: MAX_WARNINGS }),
   ]);
@@ -66,8 +66,8 @@ export async function readNamespaceContext(ctx: CollectContext): Promise<Namespa
       ...(own.ok ? [namespaceWithDeletion(own.value)] : []),
       ...policies.items.map((p) => namespaceObject('NetworkPolicy', p.metadata)),
       ...quotas.items.map((q) => namespaceObject('ResourceQuota', q.metadata)),
-      ...limitRanges.items.map((l) => namespaceObject('LimitRange', l.metadata)),
-      ...configMaps.items.map((c) => namespaceObject('ConfigMap', c.metadata)),
+      ...limitRanges.items.map(mapLimitRange),
+      ...configMaps.items.map(mapConfigMapObject),
     ],
   };
 }

@@ -7,6 +7,7 @@ import type { ConditionEvidence, IsoTime, NodeRequirementEvidence, Quantity } fr
 import type { EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
 import type { NamespaceDeletionEvidence } from './evidence-namespace.js';
 import type { DnsConfigEvidence } from './evidence-dns-config.js';
+import type { LimitRangeItemEvidence } from './evidence-limit-range.js';
 
 /** Every pod the workload's selector matched, counted by state; `pods` keeps only some. */
 export interface PodCensus {
@@ -72,6 +73,13 @@ export interface NamespaceObjectEvidence {
   changedAt?: IsoTime;
   /** A Namespace only: set when it is being deleted (deletionTimestamp or phase Terminating). */
   deletion?: NamespaceDeletionEvidence;
+  /** A LimitRange only: its items, to name the one whose bound admission refused a pod for. */
+  limits?: LimitRangeItemEvidence[];
+  /**
+   * A ConfigMap only: the names of its keys (data and binaryData; values are never kept), to tell
+   * a key a pod reads that is gone, and what it holds instead.
+   */
+  keys?: string[];
 }
 
 /**

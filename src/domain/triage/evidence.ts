@@ -39,6 +39,7 @@ export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
 export type * from './evidence-context.js';
+export type * from './evidence-limit-range.js';
 export type * from './evidence-pod.js';
 export type * from './evidence-network.js';
 export type * from './evidence-node-memory.js';

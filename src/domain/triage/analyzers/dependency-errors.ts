@@ -14,6 +14,8 @@ import { findEgressReach } from '../egress-reach.js';
 import { describeTrustUnchanged, explainUntrusted, findRekeyedCa, findTrustBundle } from '../trust-bundle.js';
 import { type EnvDependency, pickEnvDependency } from '../env-dependency.js';
 import type { PodEvidence } from '../evidence.js';
+import { findOptionalEnvFallback } from '../optional-env-fallback.js';
+import { describeSameRead } from '../optional-env-ref.js';
 
 export type { DependencyError, DependencyProblem } from '../dependency-error-line.js';
 export { parseDependencyError } from '../dependency-error-line.js';
@@ -226,6 +228,13 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
   if (serviceGone) dependencyState = `: ${missingService}${elsewhere ? `, but ${elsewhere.text}` : ''}`;
   const moved = serviceGone ? elsewhere : undefined;
 
+  // The address is the app's default because an optional key reference left its variable unset.
+  const logPod = podObjects.find((p) => p.name === first.log.pod);
+  const container = logPod?.containers.find((c) => c.name === first.log.container);
+  const fallback = problem === 'refused' || problem === 'unreachable' || problem === 'timeout' ? findOptionalEnvFallback(ev, container, unique(group.map((h) => h.log)), host) : undefined;
+  if (fallback) evidence.push(...fallback.evidence);
+  const sameRead = fallback ? describeSameRead(ev.revisions, first.log.container, fallback.unset) : undefined;
+
   const confirm = [first.log.previous ? previousLogsCommand(ev.target, first.log.pod, first.log.container) : formatKubectl(ev.target, `logs ${first.log.pod} -c ${first.log.container} --tail=100`)];
   if (problem === 'dns-unavailable') confirm.push(resolver?.evidence.length ? formatKubectl(ev.target, `get pod ${pods[0] ?? ''} -o jsonpath='{.spec.dnsPolicy} {.spec.dnsConfig}'`) : formatKubectl(ev.target, 'get pods -n kube-system -l k8s-app=kube-dns -o wide', 'cluster'));
   else if (svcRef) {
@@ -235,16 +244,21 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
   confirm.push(...(resolution?.confirm ?? []));
   if (problem === 'timeout' && !resolved && !policyAllows) confirm.push(formatKubectl(ev.target, 'get networkpolicy'));
 
+  if (fallback) {
+    confirm.push(formatKubectl(ev.target, `get ${fallback.unset.kind === 'secret' ? 'secret' : 'configmap'} ${fallback.unset.source} -o jsonpath='{.data}' | jq keys`));
+  }
   return {
     id: `dependency-error/${problem}/${first.error.dependency ?? 'unknown'}`,
     kind: 'dependency-error',
-    title: `${expiredAt ? text.title(dependency).replace('has expired', `expired at ${expiredAt}`) : text.title(dependency)}${dependencyState} (${sidecarName ? `${sidecarName} ` : ''}logs of ${pods.length} ${readyOnly ? 'ready ' : ''}pod${pods.length === 1 ? '' : 's'}${readyOnly ? `, ${group.length} lines` : ''})`,
+    title: `${expiredAt ? text.title(dependency).replace('has expired', `expired at ${expiredAt}`) : text.title(dependency)}${fallback ? `: the pods start without ${fallback.unset.env} — ${fallback.why}, so the app falls back to its default` : dependencyState} (${sidecarName ? `${sidecarName} ` : ''}logs of ${pods.length} ${readyOnly ? 'ready ' : ''}pod${pods.length === 1 ? '' : 's'}${readyOnly ? `, ${group.length} lines` : ''})`,
     layer: 'network/routing',
     severity: failing.length > 0 ? severityForPods(ev, failing.length) : 'warning',
-    confidence: dependency !== undefined && pods.length >= 2 && (nearEnd.length > 0 || readyOnly) ? 'high' : 'medium',
+    confidence: fallback && !fallback.confirmed ? 'medium' : dependency !== undefined && pods.length >= 2 && (nearEnd.length > 0 || readyOnly) ? 'high' : 'medium',
     evidence,
     decisive: decisiveLine,
-    fix: resolved
+    fix: fallback
+      ? fallback.fix
+      : resolved
       ? resolved.fix
       : resolver
       ? resolver.fix
@@ -257,7 +271,9 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
       : serviceGone && svcRef
       ? `restore Service ${svcRef.name} in ${svcRef.namespace} (deleted or renamed), or point the clients at the Service that exists`
       : `check ${dependency ?? 'the dependency'}${dependencyState ? ` and why ${svc?.name ?? 'it'} has no ready endpoint` : ''}`,
-    likelyCause: resolved
+    likelyCause: fallback
+      ? fallback.cause
+      : resolved
       ? `${resolved.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`
       : resolver
       ? resolver.cause
@@ -266,8 +282,8 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
       : moved
       ? moved.cause
       : `${policyAllows ? ALLOWED_TIMEOUT.cause : text.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`,
-    nextAction: resolved?.action ?? (resolver ? resolver.action : untrusted ? untrusted.action : moved ? moved.action : policyAllows ? ALLOWED_TIMEOUT.action : text.action),
-    ...(trustKept ? { outsideWorkload: trustKept } : {}),
+    nextAction: fallback?.action ?? resolved?.action ?? (resolver ? resolver.action : untrusted ? untrusted.action : moved ? moved.action : policyAllows ? ALLOWED_TIMEOUT.action : text.action),
+    ...((trustKept ?? sameRead) !== undefined ? { outsideWorkload: trustKept ?? sameRead } : {}),
     confirmCommands: confirm,
     affected: { pods, nodes: listNodesOf(podObjects), ...(resolution?.services?.length ? { services: resolution.services } : {}) },
   };

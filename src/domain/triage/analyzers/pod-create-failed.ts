@@ -4,9 +4,11 @@ import { findCondition } from '../evidence-lookup.js';
 import type { Finding, Layer } from '../finding.js';
 import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
 import { HISTORY_MS, getDesiredReplicas, severityForPods } from '../pod-status.js';
-import { isWithin } from '../time-span.js';
 import { NAMESPACE_TERMINATING, summarizeNamespaceDeletion } from '../namespace-deletion.js';
 import { findMissingPriorityClass, findNearPriorityClass } from '../priority-class.js';
+import { findLimitRangeRefusal } from '../limit-range-refusal.js';
+import { earliest, isWithin } from '../time-span.js';
+import { capitalize } from '../../text.js';
 
 const CONTROLLER_KINDS = new Set(['ReplicaSet', 'StatefulSet', 'Deployment']);
 
@@ -99,18 +101,19 @@ function classifyRefusal(ev: TriageEvidence, message: string): Refusal {
       command: formatKubectl(ev.target, `describe resourcequota ${quota[1]}`),
     };
   }
-  // LimitRange admission: "maximum memory usage per Container is 2Gi, but limit is 3Gi".
-  const range = /(maximum|minimum) (cpu|memory|ephemeral-storage|storage) usage per (Container|Pod) is ([\w.]+),? but (?:limit|request) is ([\w.]+)/i.exec(message);
+  // LimitRange admission: a bound per container or pod (maximum, minimum, limit-to-request ratio).
+  const range = findLimitRangeRefusal(ev, message);
   if (range) {
-    const ranges = (ev.namespaceObjects ?? []).filter((o) => o.kind === 'LimitRange').map((o) => o.name);
-    const which = ranges.length === 1 ? `LimitRange ${ranges[0] ?? ''}` : ranges.length > 1 ? `a LimitRange of ${ev.target.namespace} (${ranges.join(', ')})` : `a LimitRange of ${ev.target.namespace}`;
+    const one = range.ranges.length === 1 ? ` ${range.ranges[0] ?? ''}` : '';
     return {
-      key: `limit-range/${ranges.join('+') || 'unknown'}`,
-      title: `${which} refuses the pods: ${range[1]?.toLowerCase()} ${range[2]} per ${range[3]?.toLowerCase()} is ${range[4]}, the pods ask ${range[5]}`,
-      cause: `The namespace's LimitRange bounds what each ${range[3]?.toLowerCase()} may ask for, and the pod template's ${range[2]} is outside it, so admission refuses every pod of this template, whatever room the nodes have.`,
-      action: `Bring the ${range[2]} back within the LimitRange, or have its owner raise the bound if the new size is needed.`,
+      key: `limit-range/${range.ranges.join('+') || 'unknown'}`,
+      title: `${range.who} refuses the pods: ${range.what}`,
+      cause: `The namespace's LimitRange bounds what each container or pod may ask for, and the pod template's ${range.resource} is outside it, so admission refuses every pod of this template, whatever room the nodes have; pods created before keep running.`,
+      action: range.remedy
+        ? `${capitalize(range.remedy)} in the template (what ${range.who} allows), or have its owner change the bound if the new sizes are needed.`
+        : `Bring the ${range.resource} back within the LimitRange, or have its owner raise the bound if the new size is needed.`,
       layer: 'capacity',
-      command: formatKubectl(ev.target, `describe limitrange${ranges.length === 1 ? ` ${ranges[0] ?? ''}` : ''}`),
+      command: formatKubectl(ev.target, `describe limitrange${one}`),
     };
   }
   const psa = /violates PodSecurity "([\w:.-]+)"/i.exec(message);
@@ -178,6 +181,8 @@ export function analyzePodCreateFailures(ev: TriageEvidence): Finding[] {
   const missing = Math.max(0, getDesiredReplicas(ev) - ev.pods.length);
   return [...byKey.values()].map(({ refusal, messages: msgs }) => {
     const mine = collapseEvents(events.filter((e) => msgs.includes(e.message)), { acrossObjects: true });
+    // When the refusals began: a revision rolled out just before is their trigger (pods show none).
+    const onset = mine.length > 0 ? earliest(mine.map((e) => e.firstSeen)) : condition?.lastTransitionTime;
     const evidence = mine.length > 0 ? mine.slice(0, 3).map((e) => formatEventLine(e, { maxLength: 400 })) : [`ReplicaFailure: ${msgs[0] ?? ''}`];
     evidence.push(...(refusal.facts ?? []), `${ev.pods.length} pods exist of ${getDesiredReplicas(ev)} desired`);
     return {
@@ -192,6 +197,7 @@ export function analyzePodCreateFailures(ev: TriageEvidence): Finding[] {
       decisive: (msgs[msgs.length - 1] ?? '').replace(/^\(combined from similar events\): /, '').replace(/^(Error creating: )?pods "[^"]*" is forbidden: /, '').replace(/^Error creating: /, ''),
       fix: refusal.action.split(/[.(;]/)[0]?.trim().replace(/^./, (c) => c.toLowerCase()) ?? refusal.action,
       ...(refusal.outsideWorkload ? { outsideWorkload: refusal.outsideWorkload } : {}),
+      ...(onset !== undefined ? { onset } : {}),
       likelyCause: refusal.cause,
       nextAction: refusal.action,
       confirmCommands: [

@@ -1,0 +1,38 @@
+// The LimitRanges and ConfigMaps of the namespace are listed already: their bounds and key names
+// (never values) are kept, so a refusal can name its LimitRange and a missing key what replaced it.
+import { describe, expect, it } from 'vitest';
+import type * as k8s from '@kubernetes/client-node';
+import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
+import { DAYS, configMap, container, deploymentApp, limitRange, threeNodes } from '../../triage-corpus/kit/index.js';
+import { useHarness } from './harness.js';
+
+const h = useHarness();
+const target = { service: 'query-gateway', namespace: 'search', kind: 'Deployment', name: 'query-gateway' } as const;
+
+function cluster() {
+  const app = deploymentApp({
+    namespace: 'search',
+    name: 'query-gateway',
+    replicas: 1,
+    revisions: [{ revision: 4, createdAgo: 9 * DAYS, template: { containers: [container({ image: 'registry.example.com/search/query-gateway:1.4.0' })] } }],
+    pods: [],
+  });
+  return [
+    ...threeNodes(), ...app.objects,
+    // The wire's field name is `default`; the TypeScript client calls it `_default`.
+    limitRange({ namespace: 'search', name: 'container-limits', createdAgo: 40 * DAYS, limits: [{ type: 'Container', default: { memory: '512Mi' }, max: { memory: '8Gi' }, maxLimitRequestRatio: { memory: '2' } } as unknown as k8s.V1LimitRangeItem] }),
+    configMap({ namespace: 'search', name: 'kafka-client', createdAgo: 40 * DAYS, data: { KAFKA_BOOTSTRAP_SERVERS: 'b-1:9094', KAFKA_SSL: 'true' } }),
+  ];
+}
+
+describe('the namespace\'s LimitRanges and ConfigMaps', () => {
+  it('keep a LimitRange\'s bounds and a ConfigMap\'s key names, without its values', async () => {
+    for (const o of cluster()) h.fake.add(o);
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    const range = ev.namespaceObjects?.find((o) => o.kind === 'LimitRange');
+    expect(range?.limits).toEqual([{ type: 'Container', default: { memory: '512Mi' }, max: { memory: '8Gi' }, maxLimitRequestRatio: { memory: '2' } }]);
+    const cm = ev.namespaceObjects?.find((o) => o.kind === 'ConfigMap' && o.name === 'kafka-client');
+    expect(cm?.keys).toEqual(['KAFKA_BOOTSTRAP_SERVERS', 'KAFKA_SSL']);
+    expect(JSON.stringify(ev.namespaceObjects)).not.toContain('b-1:9094');
+  });
+});
