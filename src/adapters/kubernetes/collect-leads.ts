@@ -23,6 +23,7 @@ import { pickDownServices, readDownServices } from './read-down-services.js';
 import { readCallerPods } from './read-caller-pods.js';
 import { readServiceCallers } from './read-service-callers.js';
 import { pickOutageServices, pickStrainedServices } from '../../domain/triage/service-callers.js';
+import { pickFamilyMismatchServices } from '../../domain/triage/listen-family.js';
 import { readDependencyServices } from './read-dependency-services.js';
 import { readDependencyMembers } from './read-dependency-members.js';
 import { pickClusterDownService } from '../../domain/triage/cluster-down.js';
@@ -91,11 +92,14 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const cut = findIngressCutoff({ networkPolicies: c.networkPolicies, pods: pods.ranked, logs: d.logs, collectedAt: now() });
     return cut === undefined ? [] : readCallerPods(ctx, cut.silence.callers);
   });
-  // The workload had no serving pod, or serves while its own log reports slow requests again and
-  // again: callers whose env or args name its Service log what that cost them.
+  // The workload had no serving pod, serves while its own log reports slow requests again and
+  // again, or its Service reaches it over IPv6 while it listens on IPv4 only: callers whose env or
+  // args name its Service log what that cost them.
   const serviceCallersP = Promise.all([servicesP, podsP, detailsP]).then(([services, pods, d]) => {
-    const outage = pickOutageServices({ pods: pods.ranked, services: services.services, events: d.events, collectedAt: now() });
-    const called = outage.length > 0 ? outage : pickStrainedServices({ pods: pods.ranked, services: services.services, logs: d.logs });
+    const seen = { pods: pods.ranked, services: services.services, logs: d.logs };
+    const outage = pickOutageServices({ ...seen, events: d.events, collectedAt: now() });
+    const strained = outage.length > 0 ? outage : pickStrainedServices(seen);
+    const called = strained.length > 0 ? strained : pickFamilyMismatchServices(seen);
     return called.length === 0 ? [] : readServiceCallers(ctx, called, new Set([...ownPods(pods), ...pods.raw.keys()]));
   });
   const foreignP = routingP.then(([services, slices, pods]) => readForeignPods(ctx, pickForeignPods(services.services, slices, pods), pods.others));

@@ -1,7 +1,7 @@
 // V1Service and V1EndpointSlice → evidence: which Services could route to the workload and
 // which of their endpoints are ready.
 import type * as k8s from '@kubernetes/client-node';
-import type { EndpointSliceEvidence, ServiceEvidence } from '../../domain/triage/evidence.js';
+import type { EndpointSliceEvidence, IpFamily, ServiceEvidence } from '../../domain/triage/evidence.js';
 import { assignDefined, copyMap, lastChangeOf, toIsoTime, toProtocol } from './map-common.js';
 import { listSpecFieldOwners } from './map-field-owners.js';
 
@@ -27,6 +27,8 @@ export function mapService(s: k8s.V1Service): ServiceEvidence {
     ...(type === 'LoadBalancer' ? { loadBalancerIngress: (s.status?.loadBalancer?.ingress ?? []).flatMap((i) => [i.ip ?? i.hostname ?? ''].filter((a) => a !== '')) } : {}),
     // How long it has existed: a LoadBalancer's wait for an address, any Service's missing EndpointSlices.
     ...assignDefined<Pick<ServiceEvidence, 'createdAt'>>({}, { createdAt: toIsoTime(s.metadata?.creationTimestamp) }),
+    // Which family the Service reaches its pods over: an app bound to one family only is refused on the other.
+    ...mapIpFamilies(s),
     ports: (s.spec?.ports ?? []).map((p) => {
       const port: ServiceEvidence['ports'][number] = {
         port: p.port,
@@ -70,6 +72,18 @@ export function mapEndpointSlice(s: k8s.V1EndpointSlice): EndpointSliceEvidence 
       createdAt: toIsoTime(s.metadata?.creationTimestamp),
       changedAt: lastChangeOf(s.metadata),
     }),
+  };
+}
+
+const IP_FAMILIES = new Set<string>(['IPv4', 'IPv6']);
+const IP_FAMILY_POLICIES = new Set<string>(['SingleStack', 'PreferDualStack', 'RequireDualStack']);
+
+function mapIpFamilies(s: k8s.V1Service): Pick<ServiceEvidence, 'ipFamilies' | 'ipFamilyPolicy'> {
+  const families = (s.spec?.ipFamilies ?? []).filter((f): f is IpFamily => IP_FAMILIES.has(f));
+  const policy = s.spec?.ipFamilyPolicy;
+  return {
+    ...(families.length > 0 ? { ipFamilies: families } : {}),
+    ...(policy !== undefined && IP_FAMILY_POLICIES.has(policy) ? { ipFamilyPolicy: policy as NonNullable<ServiceEvidence['ipFamilyPolicy']> } : {}),
   };
 }
 

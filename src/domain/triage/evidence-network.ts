@@ -44,7 +44,16 @@ export interface ServiceEvidence {
   loadBalancerIngress?: string[];
   /** metadata.creationTimestamp. */
   createdAt?: IsoTime;
+  /**
+   * spec.ipFamilies, primary first: the families its ClusterIPs and endpoints are of. The primary
+   * cannot change in place (a change re-creates the Service). Absent when the API does not say.
+   */
+  ipFamilies?: IpFamily[];
+  /** spec.ipFamilyPolicy: SingleStack serves only the primary family. */
+  ipFamilyPolicy?: 'SingleStack' | 'PreferDualStack' | 'RequireDualStack';
 }
+
+export type IpFamily = 'IPv4' | 'IPv6';
 
 export interface EndpointSliceEvidence {
   name: string;

@@ -52,6 +52,7 @@ import { analyzeForeignEndpoints } from './service-foreign-endpoints.js';
 import { analyzeServiceSelectors } from './service-selector.js';
 import { analyzeServiceTargetPorts } from './service-target-port.js';
 import { analyzeServicePortProtocols } from './service-port-protocol.js';
+import { analyzeServiceIpFamilies } from './service-ip-family.js';
 import { analyzeSignalKills } from './signal-kill.js';
 import { analyzeSlowImagePulls } from './slow-image-pull.js';
 import { analyzeUnreadyReplicas } from './unready-replicas.js';
@@ -135,6 +136,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'service-foreign-endpoints': analyzeForeignEndpoints,
   'service-target-port': analyzeServiceTargetPorts,
   'service-port-protocol': analyzeServicePortProtocols,
+  'service-ip-family': analyzeServiceIpFamilies,
   'pvc-pending': analyzePvcPending,
   'volume-attach': analyzeVolumeAttach,
   'dependency-errors': analyzeDependencyErrors,
