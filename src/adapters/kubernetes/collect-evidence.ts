@@ -62,7 +62,10 @@
 //   running — two field-selected lists of node-loss events (RemovingNode, NodeNotReady; 100 each) and the events of one lost node (read-dependency-members.ts);
 //   and where the sampled logs of ready pods time out calling out only on nodes of one node group (or newer nodes) while those of
 //   the same revision elsewhere do not, the pods of one node of each side (the shared per-node list) and the head of each one's
-//   CNI agent log (limitBytes, the lines stating an MTU kept; at most two, read-cni-agents.ts).
+//   CNI agent log (limitBytes, the lines stating an MTU kept; at most two, read-cni-agents.ts);
+//   and where the logs say a claim is full ("No space left on device") and a GitOps tool applies it (its tracking
+//   annotation or labels), the events of that Application, Kustomization or HelmRelease (one list by kind and name
+//   each, at most two, limit 50; across namespaces when the tracking does not name one: read-claim-applier-events.ts).
 // None of this depends on how many other pods or events the namespace holds. The reads that follow
 // a lead (a neighbour, a port holder, the DNS's capacity) are in collect-leads.ts.
 import type * as k8s from '@kubernetes/client-node';

@@ -6,7 +6,7 @@ import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { isPodFailing, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { type ClaimResize, findClaimResize } from '../pvc-resize.js';
-import { type ForbiddenResize, findForbiddenResize } from '../resize-forbidden.js';
+import { findForbiddenResize } from '../resize-forbidden.js';
 import { formatAgo } from '../time-span.js';
 
 /**
@@ -60,9 +60,10 @@ export function analyzeVolumeFull(ev: TriageEvidence): Finding[] {
       // An expansion that is refused decides what to do: the full volume is not news any more.
       decisive: resize?.state === 'refused' && resize.reason ? resize.reason : (forbidden?.reason ?? first.line),
       likelyCause: `The filesystem ${m ? `behind ${m.mount.mountPath} ` : ''}has no free space left, so the process cannot write and gives up; restarting does not free anything. Something grew: data, logs, a write-ahead log that is not being recycled (a stale replication slot, a stuck archiver).`,
-      ...(claim && forbidden ? adviseMove(claim, forbidden) : adviseSpace(claim, resize, pods, ev.collectedAt)),
+      ...(claim && forbidden ? adviseMove(claim) : adviseSpace(claim, resize, pods, ev.collectedAt)),
       confirmCommands: [
         ...(claim ? [formatKubectl(ev.target, `${resize ? 'describe' : 'get'} pvc ${claim.name}`)] : []),
+        ...(forbidden && claim?.storageClass ? [`kubectl get storageclass ${claim.storageClass} -o jsonpath='{.allowVolumeExpansion}'${ev.target.context ? ` --context ${ev.target.context}` : ''}`] : []),
         formatKubectl(ev.target, `logs ${first.pod.name} -c ${first.container.name} --previous --tail=50`),
       ],
       affected: { pods, nodes: listNodesOf(podObjects) },
@@ -82,10 +83,10 @@ function describeClass(claim: PvcEvidence): string {
 }
 
 /** A class that does not allow expansion: space must be freed, and the data moved to a class that does. */
-function adviseMove(claim: PvcEvidence, forbidden: ForbiddenResize): { nextAction: string; fix: string } {
+function adviseMove(claim: PvcEvidence): { nextAction: string; fix: string } {
   const cls = describeClass(claim);
   return {
-    nextAction: `Mitigate: free space on PVC ${claim.name} now (delete what it can lose: old logs, archives, data past its retention) or copy the data to a new, larger volume; raising its size will not help: the API server refuses it ("${forbidden.reason}"), since ${cls} does not set allowVolumeExpansion. Then move the data to a claim of a StorageClass with allowVolumeExpansion: true, and find what filled it.`,
+    nextAction: `Mitigate: free space on PVC ${claim.name} now (delete what it can lose: old logs, archives, data past its retention) or copy the data to a new, larger volume; raising its size will not help, since ${cls} does not set allowVolumeExpansion. Then move the data to a claim of a StorageClass with allowVolumeExpansion: true, and find what filled it.`,
     fix: `free space on PVC ${claim.name} now, then move its data to a claim of a StorageClass that allows expansion (${claim.storageClass ?? 'its class'} does not)`,
   };
 }

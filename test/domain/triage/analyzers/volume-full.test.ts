@@ -209,6 +209,7 @@ describe('analyzeVolumeFull', () => {
       expect(f?.nextAction).toMatch(/free space on PVC data-ledger-postgres-0 now/);
       expect(f?.nextAction).toMatch(/allowVolumeExpansion: true/);
       expect(f?.fix).toBe(`free space on PVC ${CLAIM} now, then move its data to a claim of a StorageClass that allows expansion (gp2 does not)`);
+      expect(f?.confirmCommands).toContain("kubectl get storageclass gp2 -o jsonpath='{.allowVolumeExpansion}' --context prod-eu-west-1");
     });
 
     it('finds it among the namespace\'s Warnings too, and ignores a refusal that names another claim', () => {
