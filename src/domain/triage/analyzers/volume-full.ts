@@ -63,7 +63,7 @@ export function analyzeVolumeFull(ev: TriageEvidence): Finding[] {
       ...(claim && forbidden ? adviseMove(claim) : adviseSpace(claim, resize, pods, ev.collectedAt)),
       confirmCommands: [
         ...(claim ? [formatKubectl(ev.target, `${resize ? 'describe' : 'get'} pvc ${claim.name}`)] : []),
-        ...(forbidden && claim?.storageClass ? [`kubectl get storageclass ${claim.storageClass} -o jsonpath='{.allowVolumeExpansion}'${ev.target.context ? ` --context ${ev.target.context}` : ''}`] : []),
+        ...(forbidden && claim?.storageClass ? [formatKubectl(ev.target, `get storageclass ${claim.storageClass} -o jsonpath='{.allowVolumeExpansion}'`, 'cluster')] : []),
         formatKubectl(ev.target, `logs ${first.pod.name} -c ${first.container.name} --previous --tail=50`),
       ],
       affected: { pods, nodes: listNodesOf(podObjects) },
