@@ -30,8 +30,9 @@
 //   and while a pod waits to be placed, the cluster autoscaler's status ConfigMap (one get), the namespace's Preempted events (one page) and, where they
 //   preempted the workload's pods, the pods of the nodes they name (at most two nodes); and where a
 //   pod's FailedCreatePodSandBox names a CNI plugin, or pending pods ask for a device (nvidia.com/gpu)
-//   that none of the nodes they may use advertises, the pods of those nodes (at most two nodes) and
-//   the log tail of that plugin's failing agent there (where the logs time out connecting, one such node's pods and its
+//   that none of the nodes they may use advertises, or a pod's FailedMount says its node has not registered
+//   a CSI driver ("not found in the list of registered CSI drivers"), the pods of those nodes (at most two nodes) and
+//   the log tail of that plugin's failing agent there (for a CSI driver, its node plugin's failing container) (where the logs time out connecting, one such node's pods and its
 //   Cilium agent's log tail, ready or not); and where the workload's pods time out only on one node
 //   (or its kernel reports the conntrack table full), the pods of that node and its kube-proxy's log
 //   tail (at most two nodes); for at most two Services of other namespaces that the failing pods'
@@ -63,7 +64,10 @@
 //   running — two field-selected lists of node-loss events (RemovingNode, NodeNotReady; 100 each) and the events of one lost node (read-dependency-members.ts);
 //   and where the sampled logs of ready pods time out calling out only on nodes of one node group (or newer nodes) while those of
 //   the same revision elsewhere do not, the pods of one node of each side (the shared per-node list) and the head of each one's
-//   CNI agent log (limitBytes, the lines stating an MTU kept; at most two, read-cni-agents.ts).
+//   CNI agent log (limitBytes, the lines stating an MTU kept; at most two, read-cni-agents.ts);
+//   and where the logs say a claim is full ("No space left on device") and a GitOps tool applies it (its tracking
+//   annotation or labels), the events of that Application, Kustomization or HelmRelease (one list by kind and name
+//   each, at most two, limit 50; across namespaces when the tracking does not name one: read-claim-applier-events.ts).
 // None of this depends on how many other pods or events the namespace holds. The reads that follow
 // a lead (a neighbour, a port holder, the DNS's capacity) are in collect-leads.ts.
 import type * as k8s from '@kubernetes/client-node';

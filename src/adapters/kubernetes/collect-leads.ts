@@ -2,7 +2,7 @@
 // Services and logs lead to (a Service left with no ready endpoint, one its logs fail to reach or
 // that refuses it or that its queries time out on — with the log of the servers that say why —, the members of a clustered one its clients say is down, another workload's pods behind its
 // Services, a Service of another namespace or of another name it looks for, the last callers an
-// ingress policy cut off, the callers of a workload that had no serving pod or whose own log reports slow requests (pods whose env names its Service), what keeps a rejected Secret in sync, the injector of a missed webhook injection), the controller of a provisioner a claim waits on (and its snapshotter's log when the claim's snapshot is not ready), the ingress controller's log in front of a served workload, the Jobs of the namespace that ran just before failures no rollout explains, who holds a port its pods need,
+// ingress policy cut off, the callers of a workload that had no serving pod or whose own log reports slow requests (pods whose env names its Service), what keeps a rejected Secret in sync, what applies a full claim (its refused expansion), the injector of a missed webhook injection), the controller of a provisioner a claim waits on (and its snapshotter's log when the claim's snapshot is not ready), the ingress controller's log in front of a served workload, the Jobs of the namespace that ran just before failures no rollout explains, who holds a port its pods need,
 // what left the cluster DNS short, where its Corefile sends a name that answers NXDOMAIN, and why the cluster autoscaler adds no node. Each is bounded (see collect-evidence.ts) and
 // none happens on a healthy workload's evidence, but for the ingress controller's log: a workload that looks
 // healthy while users get 5xx is exactly where that log matters (one list, at most two log tails).
@@ -29,6 +29,8 @@ import { readDependencyMembers } from './read-dependency-members.js';
 import { pickClusterDownService } from '../../domain/triage/cluster-down.js';
 import { readServicesElsewhere } from './read-services-elsewhere.js';
 import { readSecretSyncEvents } from './read-secret-sync-events.js';
+import { readClaimApplierEvents } from './read-claim-applier-events.js';
+import { listFullClaims } from '../../domain/triage/full-mount.js';
 import { readAutoscalerStatus } from './read-autoscaler-status.js';
 import { pickMissedInjection, readInjector } from './read-injector.js';
 import { readProvisionerController } from './read-provisioner-controller.js';
@@ -69,7 +71,7 @@ export interface FirstReads {
   details: Promise<Pick<TriageEvidence, 'logs' | 'events' | 'pvcs' | 'nodes'>>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -144,6 +146,11 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const secrets = listRejectedSecrets({ logs: d.logs, pods: pods.ranked });
     return secrets.length === 0 ? [] : readSecretSyncEvents(ctx, secrets);
   });
+  // A full claim that a GitOps tool applies: a bigger size it was refused shows in that object's events only.
+  const claimApplierP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
+    const appliers = listFullClaims({ logs: d.logs, pods: pods.ranked, pvcs: d.pvcs }).flatMap((c) => (c.appliedBy ? [c.appliedBy] : []));
+    return appliers.length === 0 ? [] : readClaimApplierEvents(ctx, appliers);
+  });
   // A pod waiting for a node: the cluster autoscaler's status says why none comes (one get).
   const autoscalerP = podsP.then((pods) => (needsAutoscalerStatus(pods.ranked) ? readAutoscalerStatus(ctx) : undefined));
   // Failing pods that asked a webhook for containers and got none: whether that injector runs, and its log.
@@ -197,6 +204,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     dependencyServices: dependencyServicesP,
     servicesElsewhere: servicesElsewhereP,
     secretSyncEvents: secretSyncP,
+    claimApplierEvents: claimApplierP,
     dnsCapacity: dnsCapacityP,
     autoscalerStatus: autoscalerP,
     injector: injectorP,

@@ -1,6 +1,7 @@
 // V1PersistentVolumeClaim → PvcEvidence, with the workload's pods that mount it.
 import type * as k8s from '@kubernetes/client-node';
 import type { PvcEvidence } from '../../domain/triage/evidence.js';
+import { findClaimApplier } from '../../domain/triage/claim-applier.js';
 import { mapConditions, toIsoTime } from './map-common.js';
 
 const PHASES = new Set<PvcEvidence['phase']>(['Pending', 'Bound', 'Lost']);
@@ -28,6 +29,8 @@ export function mapPvc(c: k8s.V1PersistentVolumeClaim, usedByPods: string[]): Pv
   if ((c.status?.conditions ?? []).length > 0) out.conditions = mapConditions(c.status?.conditions);
   // dataSourceRef supersedes dataSource (it may name another namespace's object); the API mirrors them when both are set.
   const source = c.spec?.dataSourceRef ?? c.spec?.dataSource;
+  const applier = findClaimApplier(c.metadata?.annotations, c.metadata?.labels);
+  if (applier !== undefined) out.appliedBy = applier;
   if (source?.kind !== undefined && source.name !== undefined) out.dataSource = { kind: source.kind, name: source.name, ...(source.apiGroup ? { apiGroup: source.apiGroup } : {}) };
   return out;
 }

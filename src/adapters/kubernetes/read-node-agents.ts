@@ -1,7 +1,8 @@
 // The node agents (DaemonSet pods of every namespace) of a node a plugin fails on, by one
 // field-selector list, and the log tail of that plugin's agent there when it is not ready: a node
-// whose sandbox the kubelet cannot create because a CNI plugin fails, or a node the pods may use
-// that advertises none of the device they ask for. At most two nodes each. And where the workload's
+// whose sandbox the kubelet cannot create because a CNI plugin fails, a node the pods may use
+// that advertises none of the device they ask for, or a node whose kubelet has not registered the
+// CSI driver of a volume they wait on (its node plugin's failing container, one log). At most two nodes each. And where the workload's
 // logs time out connecting, the policy-enforcing CNI agent of one such pod's node, ready or not: its
 // log tail names the policy drops that no NetworkPolicy shows (cni-policy-drops.ts).
 import type { EventEvidence, LogEvidence, NodeAgentsEvidence, NodeEvidence, PodEvidence } from '../../domain/triage/evidence.js';
@@ -9,6 +10,7 @@ import type { AgentIdentity } from '../../domain/triage/node-agents.js';
 import { identityOf, isDevicePluginAgent } from '../../domain/triage/node-agents.js';
 import { isCniAgent, parseSandboxFailure } from '../../domain/triage/sandbox-failure.js';
 import { isPolicyAgent, pickPolicyDropNodes } from '../../domain/triage/cni-policy-drops.js';
+import { isCsiNodePlugin, pickUnregisteredDrivers } from '../../domain/triage/csi-registration.js';
 import { pickDeviceNodes } from '../../domain/triage/analyzers/placement.js';
 import type { CollectContext } from './collect-context.js';
 import { controllerOf, mapForeignPod } from './map-pod.js';
@@ -46,6 +48,8 @@ export function pickAgentWaits(events: readonly EventEvidence[], pods: readonly 
   const waits: AgentWait[] = [
     ...pickSandboxNodes(events, pods).map(({ node, plugin }) => ({ node, isOurs: (a: AgentIdentity) => isCniAgent(a, plugin) })),
     ...pickDeviceNodes(clusterNodes, pods).map(({ node, resource }) => ({ node, isOurs: (a: AgentIdentity) => isDevicePluginAgent(a, resource) })),
+    // A volume whose CSI driver the node's kubelet has not registered: the driver's node plugin there.
+    ...pickUnregisteredDrivers(events, pods).map(({ node, driver }) => ({ node, isOurs: (a: AgentIdentity) => isCsiNodePlugin(a, driver) })),
     ...pickPolicyDropNodes(pods, logs).map((node) => ({ node, isOurs: isPolicyAgent, whenReady: true as const })),
   ];
   return waits.filter((w, i) => waits.findIndex((x) => x.node === w.node) === i);

@@ -26,6 +26,7 @@ import type { CallerPodEvidence, ClusterDnsEvidence, DownServiceEvidence, JobEvi
 import type { NodeMemoryEvidence } from './evidence-node-memory.js';
 import type { NodeChangeEvidence } from './evidence-node-change.js';
 import type { EvidenceSource } from './evidence-source.js';
+import type { ClaimApplier } from './evidence-claim-applier.js';
 import type { AutoscalerStatusEvidence } from './evidence-autoscaler.js';
 import type { ServiceCallerEvidence } from './evidence-callers.js';
 import type { ProvisionerControllerEvidence } from './evidence-provisioner.js';
@@ -235,6 +236,8 @@ export interface PvcEvidence {
   finalizers?: string[];
   /** spec.dataSourceRef or spec.dataSource: the snapshot (or claim) its volume is restored from; absent for an empty volume. */
   dataSource?: ClaimDataSource;
+  /** The GitOps object that applies it (tracking annotation or labels); absent when none says so. */
+  appliedBy?: ClaimApplier;
 }
 
 
@@ -342,6 +345,8 @@ export interface TriageEvidence {
   servicesElsewhere?: ServiceElsewhereEvidence[];
   /** Events of objects named like the Secrets whose credentials are rejected (at most two): why a synced Secret went stale. */
   secretSyncEvents?: EventEvidence[];
+  /** Events of the GitOps objects that apply a full claim (at most two): where a refused expansion shows (resize-forbidden.ts). */
+  claimApplierEvents?: EventEvidence[];
   /** The namespace's Warning events (one page), whatever object they are about: see related-warnings.ts. */
   namespaceWarnings?: EventEvidence[];
   /** The cluster autoscaler's status ConfigMap, while pods wait to be placed: why no node comes. */

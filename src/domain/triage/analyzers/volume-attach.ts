@@ -7,17 +7,21 @@ import { findNodeBoundMount } from '../node-bound-mount.js';
 import type { NodeBoundMount } from '../node-bound-mount.js';
 import { MISSING_KEY } from '../mount-messages.js';
 import { describeMissingKey } from './volume-missing-key.js';
+import { describeUnregisteredDriver } from './volume-csi-driver.js';
+import { UNREGISTERED_DRIVER } from '../csi-registration.js';
 import { HISTORY_MS, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { formatAgo, isWithin } from '../time-span.js';
 import { describeOwnershipWalk, findOwnershipWalk } from '../ownership-walk.js';
 
-type VolumeProblem = 'multi-attach' | 'missing-source' | 'missing-key' | 'filesystem' | 'attach-failed' | 'ownership-walk' | 'mount-failed' | 'mount-slow' | 'mount-timeout';
+type VolumeProblem = 'multi-attach' | 'missing-source' | 'missing-key' | 'driver-unregistered' | 'filesystem' | 'attach-failed' | 'ownership-walk' | 'mount-failed' | 'mount-slow' | 'mount-timeout';
 
 /** Most specific first: a pod with a Multi-Attach error also logs a generic mount timeout. */
 const PATTERNS: [VolumeProblem, RegExp][] = [
   ['multi-attach', /Multi-Attach error/i],
   ['missing-source', /(configmap|secret)s? "[^"]+" not found/i],
   ['missing-key', MISSING_KEY],
+  // Named before the generic mount failure it is worded as: the node's kubelet lacks the driver.
+  ['driver-unregistered', UNREGISTERED_DRIVER],
   ['filesystem', /wrong fs type|bad superblock|fsck|structure needs cleaning/i],
   ['attach-failed', /AttachVolume\.Attach failed|attachdetach/i],
   // The kubelet itself says it is still re-owning the files for the pod's fsGroup (kubelet ≥ 1.32).
@@ -43,6 +47,11 @@ const TEXT: Record<VolumeProblem, { title: string; cause: string; action: string
     title: 'the volume\'s items name a key its Secret or ConfigMap lacks',
     cause: 'The volume\'s items list a key the Secret or ConfigMap does not have; the kubelet refuses to set the volume up.',
     action: 'Put the key back into the Secret or ConfigMap, or point the items at the key it now has; the mount retries by itself.',
+  },
+  'driver-unregistered': {
+    title: 'its CSI driver is not registered on the node',
+    cause: 'The kubelet of the node has not registered the volume\'s CSI driver: the driver\'s node plugin (a DaemonSet pod on that node) is not running there.',
+    action: 'Cordon the node and delete the stuck pod so it starts elsewhere; then get the driver\'s node plugin running on that node.',
   },
   filesystem: {
     title: 'the volume\'s filesystem cannot be mounted',
@@ -109,8 +118,10 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
     const missing = first.problem === 'missing-key' ? describeMissingKey(ev, group.map((h) => h.pod), first.volume, events.map((e) => e.message).join('\n')) : undefined;
     const walk = first.problem === 'ownership-walk' ? findOwnershipWalk(ev, group.map((h) => h.pod), group.flatMap((h) => h.events)) : undefined;
     const walkText = walk ? describeOwnershipWalk(walk, ev.collectedAt) : undefined;
-    const text = bound ? describeNodeBound(bound) : missing ?? walkText ?? TEXT[first.problem];
-    const confirm = [describePodCommand(ev.target, first.pod.name), ...(missing?.confirm ?? [])];
+    const driver = first.problem === 'driver-unregistered' ? UNREGISTERED_DRIVER.exec(events.map((e) => e.message).join('\n'))?.[1] : undefined;
+    const csi = driver && first.pod.nodeName ? describeUnregisteredDriver(ev, first.pod.nodeName, driver, group.map((h) => h.pod)) : undefined;
+    const text = bound ? describeNodeBound(bound) : missing ?? walkText ?? csi ?? TEXT[first.problem];
+    const confirm = [describePodCommand(ev.target, first.pod.name), ...(missing?.confirm ?? []), ...(csi?.confirm ?? [])];
     // fsGroup and fsGroupChangePolicy as the pod got them, whatever kind of workload made it.
     if (walk) confirm.push(formatKubectl(ev.target, `get pod ${first.pod.name} -o jsonpath='{.spec.securityContext}'`));
     if (first.problem === 'multi-attach' || first.problem === 'attach-failed') confirm.push(formatKubectl(ev.target, 'get volumeattachments -o wide', 'cluster'));
@@ -119,6 +130,7 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
     if (bound) evidence.push(...listNodeBoundEvidence(ev, bound));
     if (missing) evidence.push(...missing.evidence);
     if (walkText) evidence.push(...walkText.evidence);
+    if (csi) evidence.push(...csi.evidence);
     const claim = walk?.claim ?? claimOf(first.pod, first.volume);
     return {
       id: `volume-attach/${first.problem}/${first.volume ?? 'unknown'}`,
@@ -126,10 +138,10 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
       title: `Volume ${first.volume ? `${first.volume} ` : ''}${claim !== undefined && claim !== first.volume ? `(claim ${claim}) ` : ''}blocks ${pods.length} pod${pods.length === 1 ? '' : 's'}: ${text.title}`,
       layer: 'storage',
       severity: severityForPods(ev, pods.length),
-      confidence: bound ? (bound.signs.length + bound.stuck.length > 0 ? 'high' : 'medium') : walk ? 'high' : first.problem === 'mount-timeout' || first.problem === 'mount-slow' ? 'medium' : 'high',
+      confidence: csi ? csi.confidence : bound ? (bound.signs.length + bound.stuck.length > 0 ? 'high' : 'medium') : walk ? 'high' : first.problem === 'mount-timeout' || first.problem === 'mount-slow' ? 'medium' : 'high',
       evidence,
-      ...(walkText ? { decisive: walkText.decisive } : first.events.length > 0 ? { decisive: (first.events.find((e) => PATTERNS.find(([p]) => p === first.problem)?.[1].test(e.message)) ?? first.events[first.events.length - 1] ?? first.events[0])!.message.replace(/\s+/g, ' ').trim() } : {}),
-      fix: bound ? `cordon and drain ${bound.nodes.join(', ')}, then reboot or replace it` : walkText?.fix ?? text.action.split('. ')[0] ?? text.action,
+      ...(walkText ? { decisive: walkText.decisive } : csi?.decisive ? { decisive: csi.decisive } : first.events.length > 0 ? { decisive: (first.events.find((e) => PATTERNS.find(([p]) => p === first.problem)?.[1].test(e.message)) ?? first.events[first.events.length - 1] ?? first.events[0])!.message.replace(/\s+/g, ' ').trim() } : {}),
+      fix: bound ? `cordon and drain ${bound.nodes.join(', ')}, then reboot or replace it` : walkText?.fix ?? csi?.fix ?? text.action.split('. ')[0] ?? text.action,
       likelyCause: text.cause,
       nextAction: text.action,
       ...(walkText?.outsideWorkload !== undefined ? { outsideWorkload: walkText.outsideWorkload } : {}),

@@ -1,39 +1,13 @@
 import { formatEventLine } from '../collapse-events.js';
-import type { ContainerEvidence, PodEvidence, PvcEvidence, TriageEvidence } from '../evidence.js';
-import type { VolumeEvidence, VolumeMountEvidence } from '../evidence-spec.js';
+import type { PvcEvidence, TriageEvidence } from '../evidence.js';
+import { findFullMount, findNoSpaceLine } from '../full-mount.js';
 import { findCondition, findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { isPodFailing, listNodesOf, severityForPods, unique } from '../pod-status.js';
-import { findNodeKernelLimit } from '../node-kernel-limit.js';
 import { type ClaimResize, findClaimResize } from '../pvc-resize.js';
+import { findForbiddenResize } from '../resize-forbidden.js';
 import { formatAgo } from '../time-span.js';
-
-/** Every runtime's words for a full filesystem. */
-const NO_SPACE = /No space left on device|ENOSPC|disk (is )?full|DiskFull|could not extend file|out of disk space|not enough space on the disk/i;
-
-interface FullMount {
-  mount: VolumeMountEvidence;
-  volume: VolumeEvidence;
-  /** How the mount was picked: the log's absolute path lies under it, or it is the only writable claim. */
-  how: 'path' | 'only-claim';
-}
-
-/** The mount a full-disk line is about: the one its absolute path lies under, else the only writable PVC mount. */
-function findFullMount(pod: PodEvidence, container: ContainerEvidence, line: string): FullMount | undefined {
-  const mounts = (container.volumeMounts ?? []).filter((m) => !m.readOnly);
-  const volumeOf = (m: VolumeMountEvidence) => (pod.volumes ?? []).find((v) => v.name === m.name);
-  const paths = [...line.matchAll(/(\/[\w.@-]+)+/g)].map((m) => m[0]);
-  const byPath = mounts
-    .filter((m) => paths.some((p) => p === m.mountPath || p.startsWith(`${m.mountPath.replace(/\/$/, '')}/`)))
-    .sort((a, b) => b.mountPath.length - a.mountPath.length)[0];
-  const v = byPath ? volumeOf(byPath) : undefined;
-  if (byPath && v) return { mount: byPath, volume: v, how: 'path' };
-  const claims = mounts.filter((m) => volumeOf(m)?.source === 'pvc');
-  const [only] = claims;
-  const ov = only ? volumeOf(only) : undefined;
-  return claims.length === 1 && only && ov ? { mount: only, volume: ov, how: 'only-claim' } : undefined;
-}
 
 /**
  * A process that fails because a filesystem is full ("No space left on device"), told with the
@@ -44,8 +18,7 @@ export function analyzeVolumeFull(ev: TriageEvidence): Finding[] {
   const hits = ev.logs.flatMap((log) => {
     const pod = findPod(ev, log.pod);
     const container = pod?.containers.find((c) => c.name === log.container);
-    // inotify reports running out of watches as ENOSPC too: a node's kernel limit, not a full disk.
-    const line = [...log.lines].reverse().find((l) => NO_SPACE.test(l) && findNodeKernelLimit([l]) === undefined);
+    const line = findNoSpaceLine(log.lines);
     return pod && container && line ? [{ pod, container, line: line.trim(), mount: findFullMount(pod, container, line) }] : [];
   });
   if (hits.length === 0) return [];
@@ -58,6 +31,8 @@ export function analyzeVolumeFull(ev: TriageEvidence): Finding[] {
   const node = ev.nodes.find((n) => n.name === first.pod.nodeName);
   const nodeDisk = node ? findCondition(node.conditions, 'DiskPressure') : undefined;
   const resize = claim ? findClaimResize(ev, claim) : undefined;
+  // An expansion the API server would not even take leaves the claim as it was: only who applied it saw the refusal.
+  const forbidden = claim && !resize ? findForbiddenResize(ev, claim) : undefined;
   // The size the process filled is the volume's, not the one an expansion asks for.
   const size = claim?.capacity ?? claim?.requested;
   let what: string;
@@ -70,7 +45,7 @@ export function analyzeVolumeFull(ev: TriageEvidence): Finding[] {
     {
       id: `volume-full/${m?.volume.ref ?? m?.volume.name ?? first.container.name}`,
       kind: 'volume-full',
-      title: `${what}: writes fail with "No space left on device"${resize ? `; ${describeResize(resize)}` : ''} (${pods.length === 1 ? pods[0] : `${pods.length} pods`})`,
+      title: `${what}: writes fail with "No space left on device"${resize ? `; ${describeResize(resize)}` : ''}${forbidden && claim ? `; it cannot be expanded: ${describeClass(claim)} does not allow volume expansion` : ''} (${pods.length === 1 ? pods[0] : `${pods.length} pods`})`,
       layer: 'storage',
       severity: failing.length > 0 ? severityForPods(ev, failing.length) : 'warning',
       confidence: m?.how === 'path' || (m !== undefined && /No space left/i.test(first.line)) ? 'high' : 'medium',
@@ -79,14 +54,16 @@ export function analyzeVolumeFull(ev: TriageEvidence): Finding[] {
         ...(m ? [`${first.container.name} writes to ${m.mount.mountPath} on volume ${m.volume.name} (${m.volume.source}${m.volume.ref ? ` ${m.volume.ref}` : ''})${m.how === 'only-claim' ? ', its only writable claim' : ''}`] : []),
         ...(claim ? [describeClaim(claim, resize)] : []),
         ...(resize?.refusal ? [formatEventLine(resize.refusal, { withObject: true, maxLength: 400 })] : []),
+        ...(forbidden ? [formatEventLine(forbidden.refusal, { withObject: true, maxLength: 400 })] : []),
         ...(nodeDisk ? [`node ${node?.name ?? ''}: DiskPressure=${nodeDisk.status}${nodeOk ? ' (the node\'s own disk is fine)' : ''}`] : []),
       ],
       // An expansion that is refused decides what to do: the full volume is not news any more.
-      decisive: resize?.state === 'refused' && resize.reason ? resize.reason : first.line,
+      decisive: resize?.state === 'refused' && resize.reason ? resize.reason : (forbidden?.reason ?? first.line),
       likelyCause: `The filesystem ${m ? `behind ${m.mount.mountPath} ` : ''}has no free space left, so the process cannot write and gives up; restarting does not free anything. Something grew: data, logs, a write-ahead log that is not being recycled (a stale replication slot, a stuck archiver).`,
-      ...adviseSpace(claim, resize, pods, ev.collectedAt),
+      ...(claim && forbidden ? adviseMove(claim) : adviseSpace(claim, resize, pods, ev.collectedAt)),
       confirmCommands: [
         ...(claim ? [formatKubectl(ev.target, `${resize ? 'describe' : 'get'} pvc ${claim.name}`)] : []),
+        ...(forbidden && claim?.storageClass ? [formatKubectl(ev.target, `get storageclass ${claim.storageClass} -o jsonpath='{.allowVolumeExpansion}'`, 'cluster')] : []),
         formatKubectl(ev.target, `logs ${first.pod.name} -c ${first.container.name} --previous --tail=50`),
       ],
       affected: { pods, nodes: listNodesOf(podObjects) },
@@ -99,6 +76,19 @@ function describeClaim(claim: PvcEvidence, resize: ClaimResize | undefined): str
   const asked = resize && claim.capacity && claim.requested && claim.requested !== claim.capacity ? ` (${claim.requested} requested, not granted yet)` : '';
   const conditions = (claim.conditions ?? []).filter((c) => c.status === 'True').map((c) => c.type);
   return `PVC ${claim.name}: ${claim.phase}, ${size}${asked}${claim.storageClass ? `, storage class ${claim.storageClass}` : ''}${conditions.length > 0 ? `, conditions ${conditions.join(', ')}` : ''}`;
+}
+
+function describeClass(claim: PvcEvidence): string {
+  return claim.storageClass ? `StorageClass ${claim.storageClass}` : 'its StorageClass';
+}
+
+/** A class that does not allow expansion: space must be freed, and the data moved to a class that does. */
+function adviseMove(claim: PvcEvidence): { nextAction: string; fix: string } {
+  const cls = describeClass(claim);
+  return {
+    nextAction: `Mitigate: free space on PVC ${claim.name} now (delete what it can lose: old logs, archives, data past its retention) or copy the data to a new, larger volume; raising its size will not help, since ${cls} does not set allowVolumeExpansion. Then move the data to a claim of a StorageClass with allowVolumeExpansion: true, and find what filled it.`,
+    fix: `free space on PVC ${claim.name} now, then move its data to a claim of a StorageClass that allows expansion (${claim.storageClass ?? 'its class'} does not)`,
+  };
 }
 
 function describeResize(r: ClaimResize): string {

@@ -189,6 +189,38 @@ describe('analyzeVolumeFull', () => {
     });
   });
 
+  describe('an expansion the API server refuses because the claim\'s StorageClass does not allow one', () => {
+    const FORBIDDEN = `persistentvolumeclaims "${CLAIM}" is forbidden: only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize`;
+    const app = { kind: 'Application', name: 'ledger', namespace: 'argocd' };
+    /** The claim never changed: the GitOps tool that applies it says its sync fails. */
+    function refusedBy(seen: Partial<Pick<TriageEvidence, 'claimApplierEvents' | 'namespaceWarnings'>>): TriageEvidence {
+      const ev = postgresFull();
+      ev.pvcs = [{ ...pvc(CLAIM, '50Gi', PG_POD), storageClass: 'gp2', capacity: '50Gi', appliedBy: { kind: 'Application', name: 'ledger' } }];
+      return { ...ev, ...seen };
+    }
+
+    it('quotes the refusal from the events of what applies the claim, and advises freeing space then moving to an expandable class, not expanding', () => {
+      const refusal = event({ object: app, reason: 'OperationCompleted', message: `Sync operation to 5f3c2a1 failed: one or more objects failed to apply, reason: ${FORBIDDEN}`, count: 7, firstSeen: minutesAgo(38), lastSeen: minutesAgo(3), source: 'argocd-application-controller' });
+      const [f] = analyzeVolumeFull(refusedBy({ claimApplierEvents: [refusal] }));
+      expect(f?.title).toBe(`Volume data is full: PVC ${CLAIM} (50Gi) mounted at /var/lib/postgresql/data: writes fail with "No space left on device"; it cannot be expanded: StorageClass gp2 does not allow volume expansion (${PG_POD})`);
+      expect(f?.decisive).toBe('only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize');
+      expect(f?.evidence.some((l) => l.startsWith('[application/ledger] OperationCompleted ×7') && l.includes('must support resize'))).toBe(true);
+      expect(f?.nextAction).not.toMatch(/expand PVC/);
+      expect(f?.nextAction).toMatch(/free space on PVC data-ledger-postgres-0 now/);
+      expect(f?.nextAction).toMatch(/allowVolumeExpansion: true/);
+      expect(f?.fix).toBe(`free space on PVC ${CLAIM} now, then move its data to a claim of a StorageClass that allows expansion (gp2 does not)`);
+      expect(f?.confirmCommands).toContain("kubectl get storageclass gp2 -o jsonpath='{.allowVolumeExpansion}' --context prod-eu-west-1");
+    });
+
+    it('finds it among the namespace\'s Warnings too, and ignores a refusal that names another claim', () => {
+      const warning = (claim: string) => event({ object: { kind: 'Kustomization', name: 'apps', namespace: 'ledger' }, reason: 'ReconciliationFailed', message: `PersistentVolumeClaim/ledger/${claim} dry-run failed: persistentvolumeclaims "${claim}" is forbidden: only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize`, source: 'kustomize-controller' });
+      expect(analyzeVolumeFull(refusedBy({ namespaceWarnings: [warning(CLAIM)] }))[0]?.title).toContain('it cannot be expanded');
+      const other = analyzeVolumeFull(refusedBy({ namespaceWarnings: [warning(`${CLAIM}-archive`)] }))[0];
+      expect(other?.title).not.toContain('expand');
+      expect(other?.fix).toBe(`expand PVC ${CLAIM} and find what filled it`);
+    });
+  });
+
   it('says nothing without a full-disk line', () => {
     expect(analyzeVolumeFull(healthyScenario())).toEqual([]);
     const ev = postgresFull();
