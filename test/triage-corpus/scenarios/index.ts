@@ -35,6 +35,7 @@ import { HOLDOUT_21_SCENARIOS } from '../heldout-21/stories.js';
 import { HOLDOUT_22_SCENARIOS } from '../heldout-22/stories.js';
 import { HOLDOUT_23_SCENARIOS } from '../heldout-23/stories.js';
 import { HOLDOUT_24_SCENARIOS } from '../heldout-24/stories.js';
+import { HOLDOUT_25_SCENARIOS } from '../heldout-25/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -50,7 +51,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–24: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–25: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -73,4 +74,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_22_SCENARIOS,
   ...HOLDOUT_23_SCENARIOS,
   ...HOLDOUT_24_SCENARIOS,
+  ...HOLDOUT_25_SCENARIOS,
 ];
