@@ -8,7 +8,7 @@
  */
 import type { ContainerSpecEvidence, LogEvidence, TriageEvidence } from './evidence.js';
 import { condenseStructuredLine } from './evidence-lookup.js';
-import { type UnsetOptionalEnv, findUnsetOptionalEnv } from './optional-env-ref.js';
+import { type UnsetOptionalEnv, describeOptionalRef, findUnsetOptionalEnv, fixOptionalKey } from './optional-env-ref.js';
 
 export interface OptionalEnvFallback {
   unset: UnsetOptionalEnv;
@@ -39,9 +39,7 @@ export function findOptionalEnvFallback(ev: TriageEvidence, container: Container
   const unset = findUnsetOptionalEnv(container.env ?? [], logs.flatMap((l) => l.lines));
   // Only an address the app took by default: a loopback host, or a line that says it used its default.
   if (unset === undefined || !((host !== undefined && LOOPBACK.test(host)) || FELL_BACK.test(unset.line))) return undefined;
-  const kind = unset.kind === 'secret' ? 'Secret' : 'ConfigMap';
-  const refName = unset.kind === 'secret' ? 'secretKeyRef' : 'configMapKeyRef';
-  const source = `${kind} ${unset.source}`;
+  const { source, refName } = describeOptionalRef(unset);
   const cm = unset.kind === 'configMap' ? (ev.namespaceObjects ?? []).find((o) => o.kind === 'ConfigMap' && o.name === unset.source && o.keys !== undefined) : undefined;
   // The ConfigMap still has the key: the variable is unset for another reason; say nothing here.
   if (cm?.keys?.includes(unset.key)) return undefined;
@@ -51,7 +49,7 @@ export function findOptionalEnvFallback(ev: TriageEvidence, container: Container
     ? `${source} has no key ${unset.key}${renames.length > 0 ? ` (it holds ${renames.join(', ')} instead)` : ''} and the ${refName} is optional: true`
     : `its ${refName} to ${source} key ${unset.key} is optional: true`;
   const known = cm ? `the ConfigMap's keys now: ${cm.keys?.join(', ') || '(none)'}` : unset.kind === 'secret' ? 'a Secret\'s keys are not read' : `${source} was not read: whether it still has key ${unset.key} is unknown`;
-  const fix = `put key ${unset.key} back in ${source} (or point ${unset.env}'s ${refName} at the key it holds now${renames[0] ? `, e.g. ${renames[0]}` : ''}), and drop optional: true so a missing key fails the start loudly`;
+  const fix = fixOptionalKey(unset, renames[0]);
   return {
     unset,
     why,

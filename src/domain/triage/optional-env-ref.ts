@@ -36,6 +36,17 @@ export function findUnsetOptionalEnv(env: readonly EnvVarEvidence[], lines: read
   return undefined;
 }
 
+/** Where the reference points ("Secret ledger-db") and the name of its field in the pod spec. */
+export function describeOptionalRef(u: UnsetOptionalEnv): { source: string; refName: 'secretKeyRef' | 'configMapKeyRef' } {
+  return u.kind === 'secret' ? { source: `Secret ${u.source}`, refName: 'secretKeyRef' } : { source: `ConfigMap ${u.source}`, refName: 'configMapKeyRef' };
+}
+
+/** The key back (or the reference moved to where the key went), and the reference made required. */
+export function fixOptionalKey(u: UnsetOptionalEnv, renamedTo?: string): string {
+  const { source, refName } = describeOptionalRef(u);
+  return `put key ${u.key} back in ${source} (or point ${u.env}'s ${refName} at the key it holds now${renamedTo ? `, e.g. ${renamedTo}` : ''}), and drop optional: true so a missing key fails the start loudly`;
+}
+
 /** The previous revision reads the variable from the same key: the rollout did not move it. */
 export function describeSameRead(revisions: readonly RevisionEvidence[], container: string, unset: UnsetOptionalEnv): string | undefined {
   const [newest, previous] = sortRevisions(revisions);

@@ -4,7 +4,7 @@ import type { Finding } from '../finding.js';
 import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
 import { listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { formatAgo } from '../time-span.js';
-import { describeSameRead, findUnsetOptionalEnv } from '../optional-env-ref.js';
+import { describeOptionalRef, describeSameRead, findUnsetOptionalEnv, fixOptionalKey } from '../optional-env-ref.js';
 import type { UnsetOptionalEnv } from '../optional-env-ref.js';
 import { capitalize } from '../../text.js';
 import { findSecretSyncFailure } from '../secret-sync.js';
@@ -80,8 +80,7 @@ export function analyzeRejectedCredentials(ev: TriageEvidence): Finding[] {
 
 /** The credential the app started without: the optional key reference is the lead, not a rotation. */
 function describeUnset(ev: TriageEvidence, u: UnsetOptionalEnv, container: string, pods: string[], podObjects: PodEvidence[], hits: { log: { pod: string }; line: string }[]): Finding {
-  const source = `${u.kind === 'secret' ? 'Secret' : 'ConfigMap'} ${u.source}`;
-  const refName = u.kind === 'secret' ? 'secretKeyRef' : 'configMapKeyRef';
+  const { source, refName } = describeOptionalRef(u);
   const same = describeSameRead(ev.revisions, container, u);
   return {
     id: 'credentials-rejected',
@@ -94,15 +93,11 @@ function describeUnset(ev: TriageEvidence, u: UnsetOptionalEnv, container: strin
     // The app's own word that the credential arrived empty decides it; the rejection follows from it.
     decisive: condenseStructuredLine(u.line),
     likelyCause: `${source} no longer has key ${u.key} (renamed or dropped, e.g. by a new ExternalSecret template or an edit), and ${u.env}'s ${refName} is optional: true: for every container started since, the kubelet leaves the variable unset rather than refusing to start it (CreateContainerConfigError), so the app runs with an empty credential and the dependency rejects it. Pods started before the key went away still hold the value and keep working.`,
-    nextAction: `${capitalize(fixOf(u, refName))}. Do not restart the pods that still work: they hold the old value, and a restart starts them without it too.`,
-    fix: fixOf(u, refName),
+    nextAction: `${capitalize(fixOptionalKey(u))}. Do not restart the pods that still work: they hold the old value, and a restart starts them without it too.`,
+    fix: fixOptionalKey(u),
     ...(same ? { outsideWorkload: same } : {}),
     confirmCommands: [formatKubectl(ev.target, `get ${u.kind === 'secret' ? 'secret' : 'configmap'} ${u.source} -o jsonpath='{.data}' | jq keys`), formatKubectl(ev.target, `logs ${pods[0] ?? ''} --previous --tail=100`)],
     affected: { pods, nodes: listNodesOf(podObjects) },
   };
-}
-
-function fixOf(u: UnsetOptionalEnv, refName: string): string {
-  return `point ${u.env}'s ${refName} at the key ${u.source} holds now (or restore key ${u.key}), and drop optional: true so a missing key fails the start loudly`;
 }
 
