@@ -4,7 +4,7 @@
 // follows the pods looked at, not the cluster's size (the node list is one paged list).
 import type * as k8s from '@kubernetes/client-node';
 import type { EvidenceSource, LogEvidence, NodeEvidence, PersistentVolumeEvidence, PodEvidence, PvcEvidence } from '../../domain/triage/evidence.js';
-import { splitByScaleUp } from '../../domain/triage/scale-up-cohorts.js';
+import { type ScaleUpCohorts, splitByScaleUp } from '../../domain/triage/scale-up-cohorts.js';
 import type { CollectContext } from './collect-context.js';
 import { mapPersistentVolume } from './map-context.js';
 import { mapNode } from './map-node.js';
@@ -90,12 +90,11 @@ const SCALE_UP_LOG_SAMPLE = 4;
  * change shows), then pods on nodes not sampled yet; the listed order otherwise. After a recent
  * scale-up, pods it added and pods from before it in turn (scale-up-cohorts.ts).
  */
-function sampleOrder(pods: readonly PodEvidence[], now: Date): PodEvidence[] {
-  const cohorts = splitByScaleUp(pods, now.toISOString());
+function sampleOrder(pods: readonly PodEvidence[], cohorts: ScaleUpCohorts | undefined): PodEvidence[] {
   if (cohorts !== undefined) {
     // Newest added and oldest kept, in turn: clients that keep their connections stay on the old ones.
     const added = [...cohorts.after].reverse();
-    return added.flatMap((p, i) => [p, ...(cohorts.before[i] === undefined ? [] : [cohorts.before[i]!])]).concat(cohorts.before.slice(added.length));
+    return added.flatMap((p, i) => [p, ...cohorts.before.slice(i, i + 1)]).concat(cohorts.before.slice(added.length));
   }
   const newest = [...pods].filter((p) => p.createdAt !== undefined).sort((a, b) => Date.parse(b.createdAt!) - Date.parse(a.createdAt!))[0];
   const out: PodEvidence[] = newest ? [newest] : [];
@@ -132,8 +131,9 @@ export function pickLogTargets(pods: readonly PodEvidence[], max: number, now: D
       all.push({ pod: p.name, container: main.name, previous: false, why: 'beside', restarts: main.restartCount });
     }
   }
-  const sampleSize = splitByScaleUp(pods, now.toISOString()) === undefined ? HEALTHY_LOG_SAMPLE : SCALE_UP_LOG_SAMPLE;
-  for (const p of sampleOrder(pods, now)) {
+  const cohorts = splitByScaleUp(pods, now.toISOString());
+  const sampleSize = cohorts === undefined ? HEALTHY_LOG_SAMPLE : SCALE_UP_LOG_SAMPLE;
+  for (const p of sampleOrder(pods, cohorts)) {
     const main = p.containers[0];
     if (p.ready && main !== undefined && runningNow(main) && !crashed(main, now) && sampled < sampleSize) {
       sampled++;
