@@ -89,7 +89,7 @@ function readRefusal(line: string): Omit<SnapshotRefusal, 'line' | 'count'> | un
 
 /** Why snapshots are not taken, from the snapshotter's error lines: the newest refusal and how often it recurs. */
 export function findSnapshotRefusal(logs: readonly LogEvidence[]): SnapshotRefusal | undefined {
-  let newest: (Omit<SnapshotRefusal, 'count'>) | undefined;
+  let newest: Omit<SnapshotRefusal, 'count'> | undefined;
   const counts = new Map<string, number>();
   for (const log of logs) {
     for (const line of log.lines) {
