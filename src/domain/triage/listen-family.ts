@@ -9,6 +9,7 @@
 import type { ContainerSpecEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
 import type { IpFamily, ServiceEvidence } from './evidence-network.js';
 import { findListenSetting } from './host-port-holders.js';
+import { findListenAddresses } from './listen-lines.js';
 import type { CalledService } from './service-callers.js';
 import { matchesLabels } from './service-match.js';
 
@@ -39,8 +40,6 @@ const HOST_FLAG = /^-{1,2}(host|bind|listen|address|addr|server\.address|bind-ad
 const HOST_VARIABLE = /(^|_)(HOST|BIND|LISTEN|ADDR|ADDRESS)($|_)/i;
 /** An IPv6 (or dual-stack) wildcard or address in a bind: "[::]:8000", ":::8000", "::". */
 const IPV6_BIND = /\[[0-9a-f:]*\]:\d|(^|[=\s"'])::(\s|$|["',])|:::\d|\bIPv6 address\b|\btcp6\b/i;
-/** What a server writes when it starts to listen. */
-const LISTEN_LINE = /listening|\blisten(s)?\b|running on|serving on|bound to|started .*\bon\b|booting .*\bon\b|server (is )?(up|started)/i;
 
 function wildcardPort(text: string): number | undefined | 'none' {
   const m = /(?<![\d.])0\.0\.0\.0(?![\d.])(?:"?(?::|,\s*port\s+)(\d{1,5}))?/.exec(text);
@@ -58,8 +57,10 @@ export function findIpv4OnlyBind(c: ContainerSpecEvidence, logs: readonly LogEvi
   const words = [...(c.command ?? []), ...(c.args ?? [])];
   const env = (c.env ?? []).flatMap((e) => ('value' in e ? [e] : []));
   if (words.some((w) => DUAL_STACK_RUNTIME.test(w)) || (c.env ?? []).some((e) => DUAL_STACK_RUNTIME.test(e.name))) return undefined;
-  const listenLines = logs.filter((l) => !l.previous && l.container === c.name).flatMap((l) => l.lines.filter((line) => LISTEN_LINE.test(line)).map((line) => ({ pod: l.pod, line: line.trim() })));
-  const dual = words.some((w) => IPV6_BIND.test(w)) || env.some((e) => HOST_VARIABLE.test(e.name) && IPV6_BIND.test(` ${e.value}`)) || listenLines.some((l) => IPV6_BIND.test(l.line));
+  const listenLines = logs
+    .filter((l) => !l.previous && l.container === c.name)
+    .flatMap((l) => l.lines.map((line) => ({ pod: l.pod, line: line.trim(), addresses: findListenAddresses(line) })).filter((x) => x.addresses.length > 0));
+  const dual = words.some((w) => IPV6_BIND.test(w)) || env.some((e) => HOST_VARIABLE.test(e.name) && IPV6_BIND.test(` ${e.value}`)) || listenLines.some((l) => l.addresses.some((a) => a.scope === 'ipv6'));
   if (dual) return undefined;
   const served = findListenSetting(c, port) !== undefined;
   const inCommand = (c.command ?? []).length;
@@ -79,11 +80,8 @@ export function findIpv4OnlyBind(c: ContainerSpecEvidence, logs: readonly LogEvi
     if (found === 'none' || !HOST_VARIABLE.test(e.name) || !/^(tcp:\/\/)?0\.0\.0\.0(:\d+)?$/.test(e.value.trim()) || !bindsPort(found, port, served)) continue;
     return { address: found === undefined ? '0.0.0.0' : `0.0.0.0:${found}`, source: `env ${e.name}=${e.value}` };
   }
-  for (const l of listenLines) {
-    const found = wildcardPort(l.line);
-    if (found === 'none' || found === undefined || found !== port) continue;
-    return { address: `0.0.0.0:${found}`, source: `log ${l.pod}: "${l.line.length > 200 ? `${l.line.slice(0, 199)}…` : l.line}"` };
-  }
+  const logged = listenLines.find((l) => l.addresses.some((a) => a.scope === 'ipv4-any' && a.port === port));
+  if (logged) return { address: `0.0.0.0:${port}`, source: `log ${logged.pod}: "${logged.line.length > 200 ? `${logged.line.slice(0, 199)}…` : logged.line}"` };
   return undefined;
 }
 

@@ -6,6 +6,7 @@
  */
 import type { ContainerSpecEvidence, EventEvidence, LogEvidence, ProbeEvidence, TerminatedStateEvidence, TriageEvidence } from './evidence.js';
 import { condenseStructuredLine, eventContainer, listPodEvents } from './evidence-lookup.js';
+import { findListenAddresses } from './listen-lines.js';
 import type { ContainerRef } from './pod-status.js';
 import { MINUTE_MS, msBetween } from './time-span.js';
 
@@ -59,10 +60,6 @@ export interface ProbeMiss {
   decisive?: string;
 }
 
-/** A log line announcing a listener on a loopback address: "Server listening at http://127.0.0.1:3000". */
-const LOOPBACK_LISTENER = /\b(?:listen\w*|serving|running|bound|started|accepting)\b[^\n]*?(?:https?:\/\/)?(127\.0\.0\.1|localhost|\[::1\]):(\d{2,5})\b/i;
-/** A listener on every address (or no address named: ":3000"), which the pod IP reaches. */
-const WILDCARD_LISTENER = /\b(?:listen\w*|serving|running|bound|started|accepting)\b[^\n]*?(?:0\.0\.0\.0|\[::\]|\*|(?<![\w.\]])):(\d{2,5})\b/i;
 /** The app says it serves TLS. */
 const SERVES_TLS = /\bserving HTTPS\b|\b(?:listening|serving|server)\b[^\n]*\b(?:https:\/\/|TLS\b)|"tls"\s*:\s*true|\btls=true\b|TLS handshake error[^\n]*HTTP request to an HTTPS server/i;
 /** What an HTTPS probe gets from a plain-HTTP listener. */
@@ -89,11 +86,13 @@ export function explainProbeMiss(
   const at = port === undefined ? '' : `:${port}`;
 
   if (/connection refused/i.test(messages) && port !== undefined) {
-    const loopback = lines.filter((l) => LOOPBACK_LISTENER.exec(l)?.[2] === String(port));
-    const everywhere = lines.some((l) => WILDCARD_LISTENER.exec(l)?.[1] === String(port) && !LOOPBACK_LISTENER.test(l));
-    const quoted = loopback.find((l) => /127\.0\.0\.1/.test(l)) ?? loopback[0];
+    const listeners = lines.map((line) => ({ line, addresses: findListenAddresses(line) }));
+    const loopback = listeners.filter((l) => l.addresses.some((a) => a.scope === 'loopback' && a.port === port));
+    const everywhere = listeners.some((l) => l.addresses.some((a) => a.scope !== 'loopback' && a.port === port));
+    const quoted = (loopback.find((l) => /127\.0\.0\.1/.test(l.line)) ?? loopback[0])?.line;
     if (quoted !== undefined && !everywhere) {
-      const addresses = [...new Set(loopback.map((l) => `${LOOPBACK_LISTENER.exec(l)?.[1] ?? '127.0.0.1'}${at}`))].sort().join(' and ');
+      const hosts = loopback.flatMap((l) => l.addresses.filter((a) => a.scope === 'loopback' && a.port === port).map((a) => `${a.host}${at}`));
+      const addresses = [...new Set(hosts)].sort().join(' and ');
       return {
         scope: `the app listens on ${addresses} only — its log: "${quote(quoted)}" — and the kubelet probes the pod IP, so it is refused`,
         why: `the app listens on ${addresses} (loopback) only, while the kubelet (and every client) connects to the pod IP${at}: the port is right, the address is not`,
