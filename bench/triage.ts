@@ -3,11 +3,14 @@
  * the workload owns 40 pods. Reports the bot's wall time, peak RSS and API requests,
  * and the same triage done the way an SRE does it by hand (get pods -o wide, get
  * events, rollout history, logs --previous, describe node, get endpointslices —
- * sequential), both with 20 ms latency per request on the fake.
+ * sequential), both with 20 ms latency per request on the fake. The bot is measured twice: in
+ * this process (run through tsx, whose loader alone holds ~100 MB), and compiled, as `npm start`
+ * runs it (`npm run build` first, then plain node: bench/compiled-triage.mjs) — the figure to hold
+ * against the memory budget.
  *
  *   npx tsx bench/triage.ts
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import * as k8s from '@kubernetes/client-node';
 import { KubeCluster } from '../src/adapters/kubernetes/kube-cluster.js';
@@ -76,7 +79,21 @@ const manualMs = performance.now() - manualStart;
 const manual = await count();
 
 console.log(`namespace: ${seeded.objects.toLocaleString('en')} objects (${Number(process.env.OTHER_PODS ?? 5000).toLocaleString('en')} other pods, ${Number(process.env.EVENTS ?? 50_000).toLocaleString('en')} events; the workload owns 40 pods), ${LATENCY_MS} ms per API request`);
-console.log(`rootcause: ${botMs.toFixed(0)} ms wall, peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB, ${bot.requests} API requests, ${bot.writes} writes, verdict ${report.verdict}, ${report.findings.length} findings`);
+console.log(`rootcause: ${botMs.toFixed(0)} ms wall, peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB, ${bot.requests} API requests, ${bot.writes} writes, verdict ${report.verdict}, ${report.findings.length} findings (this process, through tsx)`);
 console.log(`by hand:   ${manualMs.toFixed(0)} ms wall, ${manual.requests} API requests (sequential)`);
 console.log(`ratio:     ${(botMs / manualMs).toFixed(2)}x the manual way`);
+
+// The same triage compiled, as `npm start` runs it.
+const built = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+if (built.status !== 0) throw new Error('npm run build failed: the compiled measurement needs dist/');
+const compiled = spawn(process.execPath, ['bench/compiled-triage.mjs', seeded.kubeconfig, NAMESPACE, WORKLOAD], { stdio: ['pipe', 'pipe', 'inherit'] });
+const compiledLines = createInterface({ input: compiled.stdout! });
+const compiledLine = () => new Promise<string>((resolve) => compiledLines.once('line', resolve));
+await compiledLine(); // "warm"
+send('reset');
+const result = compiledLine();
+compiled.stdin!.write('go\n');
+const run = JSON.parse(await result) as { ms: number; peakRss: number; verdict: string; findings: number };
+const compiledCount = await count();
+console.log(`compiled:  ${run.ms.toFixed(0)} ms wall, peak RSS ${(run.peakRss / 1024 / 1024).toFixed(0)} MB, ${compiledCount.requests} API requests, ${compiledCount.writes} writes, verdict ${run.verdict}, ${run.findings} findings (node dist/, as npm start runs it)`);
 send('exit');
