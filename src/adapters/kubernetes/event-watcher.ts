@@ -21,6 +21,7 @@ import type { KubeClients } from './kube-clients.js';
 import { ListWatchLoop } from './list-watch.js';
 import type { ListWatchOptions, WatchEventType } from './list-watch.js';
 import { mapEvent } from './map-event.js';
+import { pageParams } from './paginate.js';
 import { readWatchScope } from './read-watch-scope.js';
 import { assertNamespace, assertObjectName } from './validate-names.js';
 
@@ -108,7 +109,7 @@ export class EventWatcher {
       new ListWatchLoop<k8s.CoreV1Event>(
         kc,
         {
-          listPage: (cont, limit, o) => core.listNamespacedEvent({ namespace, limit, ...(cont === undefined ? {} : { _continue: cont }) }, o),
+          listPage: (cont, limit, o) => core.listNamespacedEvent({ namespace, ...pageParams(cont, limit) }, o),
           watchPath: `/api/v1/namespaces/${namespace}/events`,
         },
         handlers,
@@ -118,7 +119,7 @@ export class EventWatcher {
         kc,
         {
           listPage: (cont, limit, o) =>
-            core.listEventForAllNamespaces({ fieldSelector: nodeEvents, limit, ...(cont === undefined ? {} : { _continue: cont }) }, o),
+            core.listEventForAllNamespaces({ fieldSelector: nodeEvents, ...pageParams(cont, limit) }, o),
           watchPath: '/api/v1/events',
           watchQuery: { fieldSelector: nodeEvents },
         },

@@ -7,7 +7,7 @@ import { RootcauseError } from '../../errors.js';
 import type { KubeClients } from './kube-clients.js';
 import { matchesSelector, parseSelector } from './label-selector.js';
 import { rankNearNames } from './near-names.js';
-import { PAGE_SIZE } from './paginate.js';
+import { PAGE_SIZE, pageParams } from './paginate.js';
 import type { ListPage } from './paginate.js';
 import type { CallOptions, Reads } from './reads.js';
 import { workloadGetter } from './get-workload.js';
@@ -82,8 +82,7 @@ async function listAll(
   const fieldSelector = opts.fieldSelector;
   const page = (cont: string | undefined, limit: number): Page => ({
     ...(fieldSelector === undefined ? {} : { fieldSelector }),
-    limit,
-    ...(cont === undefined ? {} : { _continue: cont }),
+    ...pageParams(cont, limit),
   });
   return Promise.all(
     KINDS.map(async (kind) => {

@@ -4,6 +4,11 @@
 /** Items per request; the API server's own recommendation for chunked lists. */
 export const PAGE_SIZE = 500;
 
+/** The page arguments of a client-node list call: the size, and the continue token after the first page. */
+export function pageParams(cont: string | undefined, limit: number): { limit: number; _continue?: string } {
+  return cont === undefined ? { limit } : { limit, _continue: cont };
+}
+
 export interface ListPage<T> {
   items: T[];
   metadata?: { _continue?: string | undefined } | undefined;

@@ -5,6 +5,7 @@ import type { CallerPodEvidence } from '../../domain/triage/evidence.js';
 import { MAX_CALLERS } from '../../domain/triage/ingress-cutoff.js';
 import type { CollectContext } from './collect-context.js';
 import { controllerOf } from './map-pod.js';
+import { pageParams } from './paginate.js';
 
 /** "ReplicaSet checkout-api-7c9d8f6b5d" → "Deployment checkout-api": the name a person knows. */
 function ownerName(kind: string, name: string, hash: string | undefined): string {
@@ -15,7 +16,7 @@ function ownerName(kind: string, name: string, hash: string | undefined): string
 export async function readCallerPods(ctx: CollectContext, ips: readonly string[]): Promise<CallerPodEvidence[]> {
   const found = await Promise.all(ips.slice(0, MAX_CALLERS).map(async (ip) => {
     const list = await ctx.reads.list(`pods with IP ${ip}`, 'callerPods', (cont, limit, o) =>
-      ctx.clients.core.listPodForAllNamespaces({ fieldSelector: `status.podIP=${ip}`, limit, ...(cont === undefined ? {} : { _continue: cont }) }, o),
+      ctx.clients.core.listPodForAllNamespaces({ fieldSelector: `status.podIP=${ip}`, ...pageParams(cont, limit) }, o),
       { maxItems: 5 },
     );
     // Host-network pods share their node's IP: only a pod that alone holds the address names the caller.

@@ -5,6 +5,7 @@ import type { PersistentVolumeEvidence, PvcEvidence } from '../../domain/triage/
 import { pickStaticClaimsWaiting } from '../../domain/triage/static-claims.js';
 import type { CollectContext } from './collect-context.js';
 import { mapPersistentVolume } from './map-context.js';
+import { pageParams } from './paginate.js';
 
 /** Volumes listed at most: a cluster's static volumes, not a storage farm's. */
 const MAX_VOLUMES = 500;
@@ -14,7 +15,7 @@ export async function readVolumesClaiming(ctx: CollectContext, pvcs: readonly Pv
   if (waiting.size === 0) return [];
   const { core } = ctx.clients;
   const list = await ctx.reads.list('PersistentVolumes (a claim waits for a static volume)', 'volumes', (cont, limit, o) =>
-    core.listPersistentVolume({ limit, ...(cont === undefined ? {} : { _continue: cont }) }, o),
+    core.listPersistentVolume({ ...pageParams(cont, limit) }, o),
     { maxItems: MAX_VOLUMES },
   );
   return list.items.map(mapPersistentVolume).filter((v) => v.claim !== undefined && waiting.has(v.claim));

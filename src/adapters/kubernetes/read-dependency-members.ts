@@ -10,6 +10,7 @@ import { HOUR_MS, isWithin } from '../../domain/triage/time-span.js';
 import type { CollectContext } from './collect-context.js';
 import { mapEvent } from './map-event.js';
 import { mapForeignPod } from './map-pod.js';
+import { pageParams } from './paginate.js';
 import { readEvents } from './read-events.js';
 
 /** A cluster has a handful of members; more are not needed to see which are missing. */
@@ -30,7 +31,7 @@ export async function readDependencyMembers(ctx: CollectContext, ref: { name: st
   }
   const labelSelector = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
   const list = await ctx.reads.list(`pods of Service ${name} in ${namespace} (${labelSelector})`, 'dependencyMembers', (cont, limit, o) =>
-    core.listNamespacedPod({ namespace, labelSelector, limit: Math.min(limit, MAX_PODS), ...(cont === undefined ? {} : { _continue: cont }) }, o),
+    core.listNamespacedPod({ namespace, labelSelector, ...pageParams(cont, Math.min(limit, MAX_PODS)) }, o),
     { maxItems: MAX_PODS },
   );
   // A partial list would make present members look missing: told as unread, none kept.

@@ -5,6 +5,7 @@ import type { DependencyServiceEvidence } from '../../domain/triage/evidence.js'
 import type { CollectContext } from './collect-context.js';
 import { namespaceObject } from './map-context.js';
 import { SERVICE_NAME_LABEL, mapEndpointSlice, mapService } from './map-network.js';
+import { pageParams } from './paginate.js';
 
 export async function readDependencyServices(ctx: CollectContext, refs: readonly { name: string; namespace: string }[]): Promise<DependencyServiceEvidence[]> {
   const { core, discovery } = ctx.clients;
@@ -13,7 +14,7 @@ export async function readDependencyServices(ctx: CollectContext, refs: readonly
       const [svc, slices] = await Promise.all([
         ctx.reads.one(`Service ${name} in ${namespace} (named in the logs)`, 'dependencyServices', (o) => core.readNamespacedService({ name, namespace }, o)),
         ctx.reads.list(`EndpointSlices of Service ${name} in ${namespace}`, 'dependencyServices', (cont, limit, o) =>
-          discovery.listNamespacedEndpointSlice({ namespace, labelSelector: `${SERVICE_NAME_LABEL}=${name}`, limit, ...(cont === undefined ? {} : { _continue: cont }) }, o),
+          discovery.listNamespacedEndpointSlice({ namespace, labelSelector: `${SERVICE_NAME_LABEL}=${name}`, ...pageParams(cont, limit) }, o),
         ),
       ]);
       if (svc === undefined) return undefined;

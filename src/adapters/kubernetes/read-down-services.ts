@@ -4,6 +4,7 @@
 import type { DownServiceEvidence, EndpointSliceEvidence, PodEvidence, ServiceEvidence } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';
 import { mapForeignPod } from './map-pod.js';
+import { pageParams } from './paginate.js';
 import { readEvents } from './read-events.js';
 import { readUnreadyServerLog } from './read-unready-server-log.js';
 
@@ -31,7 +32,7 @@ export async function readDownServices(ctx: CollectContext, down: readonly Servi
     down.map(async (svc) => {
       const labelSelector = Object.entries(svc.selector).map(([k, v]) => `${k}=${v}`).join(',');
       const list = await ctx.reads.list(`pods of Service ${svc.name} (${labelSelector})`, 'downServices', (cont, limit, o) =>
-        core.listNamespacedPod({ namespace, labelSelector, limit: Math.min(limit, MAX_PODS), ...(cont === undefined ? {} : { _continue: cont }) }, o),
+        core.listNamespacedPod({ namespace, labelSelector, ...pageParams(cont, Math.min(limit, MAX_PODS)) }, o),
         { maxItems: MAX_PODS },
       );
       const pods = list.items.map(mapForeignPod);

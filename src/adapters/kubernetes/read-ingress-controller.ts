@@ -7,6 +7,7 @@ import type { IngressControllerEvidence } from '../../domain/triage/evidence-ing
 import type { LogEvidence } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';
 import { mapForeignPod } from './map-pod.js';
+import { pageParams } from './paginate.js';
 import { LOG_TAIL_LINES, splitLogLines } from './read-pod-details.js';
 
 /** ingress-nginx's controller pods (Helm chart and static manifests; RKE2 renames the chart). */
@@ -19,7 +20,7 @@ const LIMIT_BYTES = 256_000;
 
 export async function readIngressController(ctx: CollectContext): Promise<IngressControllerEvidence | undefined> {
   const list = await ctx.reads.list('ingress-nginx controller pods (all namespaces)', 'ingressController', (cont, limit, o) =>
-    ctx.clients.core.listPodForAllNamespaces({ labelSelector: SELECTOR, limit: Math.min(limit, MAX_PODS), ...(cont === undefined ? {} : { _continue: cont }) }, o),
+    ctx.clients.core.listPodForAllNamespaces({ labelSelector: SELECTOR, ...pageParams(cont, Math.min(limit, MAX_PODS)) }, o),
     { maxItems: MAX_PODS },
   );
   if (list.failed || list.items.length === 0) return undefined;

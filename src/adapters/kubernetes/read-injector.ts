@@ -6,6 +6,7 @@ import type { MissedInjectionEvidence } from '../../domain/triage/evidence-injec
 import { isPodFailing } from '../../domain/triage/pod-status.js';
 import type { CollectContext } from './collect-context.js';
 import { mapForeignPod } from './map-pod.js';
+import { pageParams } from './paginate.js';
 import { readLogs } from './read-pod-details.js';
 
 const MAX_PODS = 5;
@@ -18,7 +19,7 @@ export function pickMissedInjection(pods: readonly PodEvidence[], now: string): 
 export async function readInjector(ctx: CollectContext, missed: MissedInjectionEvidence): Promise<SystemComponentEvidence | undefined> {
   const { namespace, selector, name } = missed.home;
   const list = await ctx.reads.list(`${name} pods in ${namespace} (the pods missed its injection)`, 'injector', (cont, limit, o) =>
-    ctx.clients.core.listNamespacedPod({ namespace, labelSelector: selector, limit: Math.min(limit, MAX_PODS), ...(cont === undefined ? {} : { _continue: cont }) }, o),
+    ctx.clients.core.listNamespacedPod({ namespace, labelSelector: selector, ...pageParams(cont, Math.min(limit, MAX_PODS)) }, o),
     { maxItems: MAX_PODS },
   );
   if (list.failed || list.items.length === 0) return undefined;

@@ -4,6 +4,7 @@
 import type { NamespaceJobsEvidence } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';
 import { mapNamespaceJobs } from './map-namespace-jobs.js';
+import { pageParams } from './paginate.js';
 
 const MAX_JOBS = 100;
 
@@ -11,7 +12,7 @@ export async function readJobsBeforeOnset(ctx: CollectContext): Promise<Namespac
   const { batch } = ctx.clients;
   const namespace = ctx.namespace;
   const list = await ctx.reads.list(`Jobs in ${namespace} (what ran before the failures)`, 'jobs', (cont, limit, o) =>
-    batch.listNamespacedJob({ namespace, limit: Math.min(limit, MAX_JOBS), ...(cont === undefined ? {} : { _continue: cont }) }, o),
+    batch.listNamespacedJob({ namespace, ...pageParams(cont, Math.min(limit, MAX_JOBS)) }, o),
     { maxItems: MAX_JOBS },
   );
   return mapNamespaceJobs(list.items, !list.more && !list.failed);

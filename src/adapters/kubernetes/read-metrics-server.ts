@@ -3,6 +3,7 @@
 import type { HpaEvidence, SystemComponentEvidence } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';
 import { mapPod } from './map-pod.js';
+import { pageParams } from './paginate.js';
 import { readLogs } from './read-pod-details.js';
 
 const NAMESPACE = 'kube-system';
@@ -18,7 +19,7 @@ export async function readMetricsServer(ctx: CollectContext): Promise<SystemComp
   const { core } = ctx.clients;
   for (const labelSelector of SELECTORS) {
     const list = await ctx.reads.list(`metrics-server pods in ${NAMESPACE} (${labelSelector})`, 'metricsServer', (cont, limit, o) =>
-      core.listNamespacedPod({ namespace: NAMESPACE, labelSelector, limit: Math.min(limit, MAX_PODS), ...(cont === undefined ? {} : { _continue: cont }) }, o),
+      core.listNamespacedPod({ namespace: NAMESPACE, labelSelector, ...pageParams(cont, Math.min(limit, MAX_PODS)) }, o),
       { maxItems: MAX_PODS },
     );
     if (list.failed) return undefined;

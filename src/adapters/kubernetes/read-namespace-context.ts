@@ -12,6 +12,7 @@ import { mapConfigMapObject, mapLimitRange, mapNetworkPolicy, mapQuota, namespac
 import { mapEvent } from './map-event.js';
 import { mapNamespaceDeletion } from './map-namespace.js';
 import { mapPod } from './map-pod.js';
+import { pageParams } from './paginate.js';
 import { readEvents } from './read-events.js';
 import { readLogs } from './read-pod-details.js';
 
@@ -19,9 +20,6 @@ import { readLogs } from './read-pod-details.js';
 const DNS_NAMESPACE = 'kube-system';
 const DNS_SELECTOR = 'k8s-app=kube-dns';
 
-function page(cont: string | undefined, limit: number): { limit: number; _continue?: string } {
-  return cont === undefined ? { limit } : { limit, _continue: cont };
-}
 
 export interface NamespaceContext {
   networkPolicies: NetworkPolicyEvidence[];
@@ -50,12 +48,12 @@ export async function readNamespaceContext(ctx: CollectContext): Promise<Namespa
   const [own, policies, quotas, limitRanges, configMaps, warnings] = await Promise.all([
     // The namespace itself: a label changed there (Pod Security enforce level) changes what may run.
     ctx.reads.attempt((o) => core.readNamespace({ name: namespace }, o)),
-    ctx.reads.list(`NetworkPolicies in ${namespace}`, 'networkPolicies', (cont, limit, o) => networking.listNamespacedNetworkPolicy({ namespace, ...page(cont, limit) }, o)),
-    ctx.reads.list(`ResourceQuotas in ${namespace}`, 'quotas', (cont, limit, o) => core.listNamespacedResourceQuota({ namespace, ...page(cont, limit) }, o)),
-    ctx.reads.list(`LimitRanges in ${namespace}`, 'namespaceObjects', (cont, limit, o) => core.listNamespacedLimitRange({ namespace, ...page(cont, limit) }, o)),
+    ctx.reads.list(`NetworkPolicies in ${namespace}`, 'networkPolicies', (cont, limit, o) => networking.listNamespacedNetworkPolicy({ namespace, ...pageParams(cont, limit) }, o)),
+    ctx.reads.list(`ResourceQuotas in ${namespace}`, 'quotas', (cont, limit, o) => core.listNamespacedResourceQuota({ namespace, ...pageParams(cont, limit) }, o)),
+    ctx.reads.list(`LimitRanges in ${namespace}`, 'namespaceObjects', (cont, limit, o) => core.listNamespacedLimitRange({ namespace, ...pageParams(cont, limit) }, o)),
     // Only metadata and key names are kept; a namespace's ConfigMaps are bounded here so a huge one cannot cost the budget.
-    ctx.reads.list(`ConfigMaps in ${namespace}`, 'namespaceObjects', (cont, limit, o) => core.listNamespacedConfigMap({ namespace, ...page(cont, limit) }, o), { maxItems: 1000 }),
-    ctx.reads.list(`Warning events in ${namespace}`, 'namespaceWarnings', (cont, limit, o) => core.listNamespacedEvent({ namespace, fieldSelector: 'type=Warning', ...page(cont, Math.min(limit, MAX_WARNINGS)) }, o), { maxItems: MAX_WARNINGS }),
+    ctx.reads.list(`ConfigMaps in ${namespace}`, 'namespaceObjects', (cont, limit, o) => core.listNamespacedConfigMap({ namespace, ...pageParams(cont, limit) }, o), { maxItems: 1000 }),
+    ctx.reads.list(`Warning events in ${namespace}`, 'namespaceWarnings', (cont, limit, o) => core.listNamespacedEvent({ namespace, fieldSelector: 'type=Warning', ...pageParams(cont, Math.min(limit, MAX_WARNINGS)) }, o), { maxItems: MAX_WARNINGS }),
   ]);
   if (warnings.more) ctx.reads.skipped(`Warning events in ${namespace} after the first ${MAX_WARNINGS}`, 'namespaceWarnings', 'one page of the namespace\'s Warnings; the workload\'s own objects are read apart');
   return {
@@ -76,7 +74,7 @@ export async function readNamespaceContext(ctx: CollectContext): Promise<Namespa
 export async function readClusterDns(ctx: CollectContext): Promise<ClusterDnsEvidence | undefined> {
   const { core } = ctx.clients;
   const list = await ctx.reads.list(`DNS pods in ${DNS_NAMESPACE} (${DNS_SELECTOR})`, 'dns', (cont, limit, o) =>
-    core.listNamespacedPod({ namespace: DNS_NAMESPACE, labelSelector: DNS_SELECTOR, ...page(cont, limit) }, o),
+    core.listNamespacedPod({ namespace: DNS_NAMESPACE, labelSelector: DNS_SELECTOR, ...pageParams(cont, limit) }, o),
     { maxItems: 500 },
   );
   if (list.failed) return undefined;
@@ -98,7 +96,7 @@ export async function readDnsCapacity(ctx: CollectContext, deployment: string, p
     .map((p) => ({ pod: p.name, container: p.containers[0]?.name ?? '', previous: false, why: 'system' as const, restarts: p.containers[0]?.restartCount ?? 0, namespace: DNS_NAMESPACE }));
   const [events, configMaps, logs] = await Promise.all([
     readEvents({ ...ctx, namespace: DNS_NAMESPACE }, [{ kind: 'Deployment', name: deployment }], `events of the DNS Deployment ${deployment}`),
-    ctx.reads.list(`ConfigMaps in ${DNS_NAMESPACE}`, 'dns', (cont, limit, o) => core.listNamespacedConfigMap({ namespace: DNS_NAMESPACE, ...page(cont, limit) }, o), { maxItems: 500 }),
+    ctx.reads.list(`ConfigMaps in ${DNS_NAMESPACE}`, 'dns', (cont, limit, o) => core.listNamespacedConfigMap({ namespace: DNS_NAMESPACE, ...pageParams(cont, limit) }, o), { maxItems: 500 }),
     tails.length === 0 ? [] : readLogs(ctx, tails),
   ]);
   return { deployment, events, configMaps: configMaps.items.map((c) => namespaceObject('ConfigMap', c.metadata)), ...(logs.length > 0 ? { logs } : {}) };

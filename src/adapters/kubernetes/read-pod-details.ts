@@ -9,6 +9,7 @@ import type { CollectContext } from './collect-context.js';
 import { mapPersistentVolume } from './map-context.js';
 import { mapNode } from './map-node.js';
 import { mapPvc } from './map-pvc.js';
+import { pageParams } from './paginate.js';
 import type { CallOptions } from './reads.js';
 
 /** What `kubectl logs --previous` is limited to: the tail, and never more than 64 KB. */
@@ -198,7 +199,7 @@ export async function readLogs(ctx: CollectContext, targets: readonly LogTarget[
 export async function readClusterNodes(ctx: CollectContext): Promise<NodeEvidence[]> {
   const { core } = ctx.clients;
   const max = ctx.limits.maxClusterNodes;
-  const list = await ctx.reads.list('nodes of the cluster', 'clusterNodes', (cont, limit, o) => core.listNode({ limit, ...(cont === undefined ? {} : { _continue: cont }) }, o), { maxItems: max });
+  const list = await ctx.reads.list('nodes of the cluster', 'clusterNodes', (cont, limit, o) => core.listNode({ ...pageParams(cont, limit) }, o), { maxItems: max });
   if (list.more) ctx.reads.skipped(`nodes beyond the first ${max}`, 'clusterNodes', `placement was checked against ${max} nodes`);
   return list.items.map((n) => mapNode(n, { allLabels: true }));
 }

@@ -6,6 +6,7 @@ import type { EvidenceSource, PodEvidence, PortHolderEvidence } from '../../doma
 import type { CollectContext } from './collect-context.js';
 import { findListenSetting, type ListeningSpec } from '../../domain/triage/host-port-holders.js';
 import { controllerOf } from './map-pod.js';
+import { pageParams } from './paginate.js';
 
 const MAX_NODES = 2;
 /** A node runs at most a few hundred pods; more pages than this are not read. */
@@ -24,7 +25,7 @@ export function readPodsOnNode(ctx: CollectContext, node: string, source: Eviden
   const listed = ctx.podsOnNode.get(node);
   if (listed !== undefined) return listed;
   const list = ctx.reads.list(`pods on node ${node}`, source, (cont, limit, o) =>
-    ctx.clients.core.listPodForAllNamespaces({ fieldSelector: `spec.nodeName=${node}`, limit, ...(cont === undefined ? {} : { _continue: cont }) }, o),
+    ctx.clients.core.listPodForAllNamespaces({ fieldSelector: `spec.nodeName=${node}`, ...pageParams(cont, limit) }, o),
     { maxItems: MAX_PODS },
   );
   ctx.podsOnNode.set(node, list);

@@ -6,6 +6,7 @@ import type { EventEvidence, PriorityClassUseEvidence } from '../../domain/triag
 import { findMissingPriorityClass } from '../../domain/triage/priority-class.js';
 import type { CollectContext } from './collect-context.js';
 import { ownerWorkloadOf } from './own-pods.js';
+import { pageParams } from './paginate.js';
 
 const MAX_PODS = 500;
 const MAX_USERS = 3;
@@ -17,7 +18,7 @@ export function needsPriorityClasses(events: readonly EventEvidence[], condition
 
 export async function readPriorityClasses(ctx: CollectContext): Promise<PriorityClassUseEvidence[]> {
   const list = await ctx.reads.list(`pods of ${ctx.namespace} (their PriorityClasses)`, 'priorityClasses', (cont, limit, o) =>
-    ctx.clients.core.listNamespacedPod({ namespace: ctx.namespace, limit: Math.min(limit, MAX_PODS), ...(cont === undefined ? {} : { _continue: cont }) }, o),
+    ctx.clients.core.listNamespacedPod({ namespace: ctx.namespace, ...pageParams(cont, Math.min(limit, MAX_PODS)) }, o),
     { maxItems: MAX_PODS },
   );
   const byClass = new Map<string, Set<string>>();

@@ -8,13 +8,10 @@ import type { IsoTime } from '../../domain/triage/evidence.js';
 import { DRIVER_NAMESPACES, findProvisionerController } from '../../domain/triage/provisioner-controller.js';
 import type { CollectContext } from './collect-context.js';
 import { listSpecFieldOwners } from './map-field-owners.js';
+import { pageParams } from './paginate.js';
 
 const MAX_ITEMS = 200;
 
-function page(cont: string | undefined, limit: number): { limit: number; _continue?: string } {
-  const l = Math.min(limit, MAX_ITEMS);
-  return cont === undefined ? { limit: l } : { limit: l, _continue: cont };
-}
 
 function toCandidate(kind: ControllerCandidate['kind'], o: k8s.V1Deployment | k8s.V1StatefulSet): ControllerCandidate {
   const meta = o.metadata ?? {};
@@ -36,9 +33,9 @@ export async function readProvisionerController(ctx: CollectContext, driver: str
   const { apps } = ctx.clients;
   const lists = await Promise.all(
     DRIVER_NAMESPACES.flatMap((namespace) => [
-      ctx.reads.list(`Deployments in ${namespace} (a claim waits on provisioner ${driver})`, 'provisionerController', (cont, limit, o) => apps.listNamespacedDeployment({ namespace, ...page(cont, limit) }, o), { maxItems: MAX_ITEMS })
+      ctx.reads.list(`Deployments in ${namespace} (a claim waits on provisioner ${driver})`, 'provisionerController', (cont, limit, o) => apps.listNamespacedDeployment({ namespace, ...pageParams(cont, Math.min(limit, MAX_ITEMS)) }, o), { maxItems: MAX_ITEMS })
         .then((r) => ({ ...r, items: r.items.map((d) => toCandidate('Deployment', d)) })),
-      ctx.reads.list(`StatefulSets in ${namespace} (a claim waits on provisioner ${driver})`, 'provisionerController', (cont, limit, o) => apps.listNamespacedStatefulSet({ namespace, ...page(cont, limit) }, o), { maxItems: MAX_ITEMS })
+      ctx.reads.list(`StatefulSets in ${namespace} (a claim waits on provisioner ${driver})`, 'provisionerController', (cont, limit, o) => apps.listNamespacedStatefulSet({ namespace, ...pageParams(cont, Math.min(limit, MAX_ITEMS)) }, o), { maxItems: MAX_ITEMS })
         .then((r) => ({ ...r, items: r.items.map((s) => toCandidate('StatefulSet', s)) })),
     ]),
   );

@@ -9,6 +9,7 @@ import type { CalledService } from '../../domain/triage/service-callers.js';
 import { pickServiceCallers } from '../../domain/triage/service-callers.js';
 import type { CollectContext } from './collect-context.js';
 import { ownerWorkloadOf } from './own-pods.js';
+import { pageParams } from './paginate.js';
 import { readLogs } from './read-pod-details.js';
 
 /** Pods of the namespace looked at for callers: one page, whatever the namespace holds. */
@@ -34,7 +35,7 @@ function candidateOf(pod: k8s.V1Pod): CallerCandidate {
 
 export async function readServiceCallers(ctx: CollectContext, services: readonly CalledService[], own: ReadonlySet<string>): Promise<ServiceCallerEvidence[]> {
   const list = await ctx.reads.list('pods of the namespace (callers of its Services)', 'serviceCallers', (cont, limit, o) =>
-    ctx.clients.core.listNamespacedPod({ namespace: ctx.namespace, limit, ...(cont === undefined ? {} : { _continue: cont }) }, o),
+    ctx.clients.core.listNamespacedPod({ namespace: ctx.namespace, ...pageParams(cont, limit) }, o),
     { maxItems: MAX_LISTED },
   );
   const picked = pickServiceCallers(list.items.map(candidateOf), services, ctx.namespace, own);

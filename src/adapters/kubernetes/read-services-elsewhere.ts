@@ -5,6 +5,7 @@ import type { ServiceElsewhereEvidence } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';
 import { namespaceObject } from './map-context.js';
 import { mapService } from './map-network.js';
+import { pageParams } from './paginate.js';
 
 /** A name shared by many namespaces (every team's own `redis`) says little past the first few. */
 const MAX_ITEMS = 20;
@@ -14,7 +15,7 @@ export async function readServicesElsewhere(ctx: CollectContext, names: readonly
   const lists = await Promise.all(
     names.map((name) =>
       ctx.reads.list(`Services named ${name} in other namespaces`, 'dependencyServices', (cont, limit, o) =>
-        core.listServiceForAllNamespaces({ fieldSelector: `metadata.name=${name}`, limit, ...(cont === undefined ? {} : { _continue: cont }) }, o),
+        core.listServiceForAllNamespaces({ fieldSelector: `metadata.name=${name}`, ...pageParams(cont, limit) }, o),
         { maxItems: MAX_ITEMS },
       ),
     ),

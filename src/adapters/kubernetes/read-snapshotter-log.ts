@@ -11,6 +11,7 @@ import { findSnapshotterContainer } from '../../domain/triage/snapshot-source.js
 import type { CollectContext } from './collect-context.js';
 import { formatSelector } from './label-selector.js';
 import { mapForeignPod } from './map-pod.js';
+import { pageParams } from './paginate.js';
 import { LOG_TAIL_LINES, splitLogLines } from './read-pod-details.js';
 
 const MAX_PODS = 5;
@@ -30,7 +31,7 @@ export async function readSnapshotterLog(ctx: CollectContext, p: ProvisionerCont
     return undefined;
   }
   const list = await ctx.reads.list(`pods of ${ref} (snapshot ${snapshot} is not ready)`, 'provisionerController', (cont, limit, o) =>
-    ctx.clients.core.listNamespacedPod({ namespace: c.namespace, labelSelector, limit: Math.min(limit, MAX_PODS), ...(cont === undefined ? {} : { _continue: cont }) }, o),
+    ctx.clients.core.listNamespacedPod({ namespace: c.namespace, labelSelector, ...pageParams(cont, Math.min(limit, MAX_PODS)) }, o),
     { maxItems: MAX_PODS },
   );
   const running = list.items.map(mapForeignPod).filter((pod) => pod.phase === 'Running');

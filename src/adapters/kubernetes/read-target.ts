@@ -9,6 +9,7 @@ import { isOwnedBy } from './map-revision.js';
 import { selectorOf } from './map-workload.js';
 import type { Workload } from './map-workload.js';
 import { workloadGetter } from './get-workload.js';
+import { pageParams } from './paginate.js';
 
 /** Jobs of a CronJob whose pods and conditions are read: the newest few. */
 const CRONJOB_RUNS = 3;
@@ -42,7 +43,7 @@ export async function readJobs(ctx: CollectContext, w: Workload): Promise<JobsRe
   // Jobs carry no label naming their CronJob; ownerReferences do. A namespace's Jobs are few
   // (history limits keep 3 + 1 per CronJob), so one bounded list is enough.
   const list = await ctx.reads.list(`Jobs in ${namespace}`, 'jobs', (cont, limit, o) =>
-    batch.listNamespacedJob({ namespace, limit, ...(cont === undefined ? {} : { _continue: cont }) }, o),
+    batch.listNamespacedJob({ namespace, ...pageParams(cont, limit) }, o),
     { maxItems: 2000 },
   );
   const runs = list.items.filter((j) => isOwnedBy(j.metadata, uid)).sort((a, b) => createdMs(b) - createdMs(a));

@@ -8,7 +8,7 @@ import { Deadline } from './deadline.js';
 import type { KubeClients } from './kube-clients.js';
 import { targetsWorkload } from './map-hpa.js';
 import { isOwnedBy } from './map-revision.js';
-import { paginate } from './paginate.js';
+import { paginate, pageParams } from './paginate.js';
 import { classifyError, isNotFound } from './read-failure.js';
 
 export interface ScopeRead {
@@ -19,9 +19,6 @@ export interface ScopeRead {
   workloadMissing: boolean;
 }
 
-function page(cont: string | undefined, limit: number): { limit: number; _continue?: string } {
-  return cont === undefined ? { limit } : { limit, _continue: cont };
-}
 
 type CallOptions = Deadline['callOptions'];
 type Fetch<T> = (cont: string | undefined, limit: number, options: CallOptions) => Promise<{ items: T[]; metadata?: { _continue?: string } }>;
@@ -48,7 +45,7 @@ async function readWith(clients: KubeClients, target: WatchTarget, deadline: Dea
   const failures: string[] = [];
 
   const hpas = readAll(deadline, `HorizontalPodAutoscalers in ${namespace}`, failures, (cont, limit, o) =>
-    clients.autoscaling.listNamespacedHorizontalPodAutoscaler({ namespace, ...page(cont, limit) }, o),
+    clients.autoscaling.listNamespacedHorizontalPodAutoscaler({ namespace, ...pageParams(cont, limit) }, o),
   );
   let workload: k8s.V1Deployment | k8s.V1StatefulSet;
   try {
@@ -71,11 +68,11 @@ async function readWith(clients: KubeClients, target: WatchTarget, deadline: Dea
       ? [[], []]
       : await Promise.all([
           readAll(deadline, `pods of ${kind} ${name}`, failures, (cont, limit, o) =>
-            clients.core.listNamespacedPod({ namespace, labelSelector: selector, ...page(cont, limit) }, o),
+            clients.core.listNamespacedPod({ namespace, labelSelector: selector, ...pageParams(cont, limit) }, o),
           ),
           kind === 'Deployment'
             ? readAll(deadline, `ReplicaSets of ${kind} ${name}`, failures, (cont, limit, o) =>
-                clients.apps.listNamespacedReplicaSet({ namespace, labelSelector: selector, ...page(cont, limit) }, o),
+                clients.apps.listNamespacedReplicaSet({ namespace, labelSelector: selector, ...pageParams(cont, limit) }, o),
               )
             : Promise.resolve([] as k8s.V1ReplicaSet[]),
         ]);

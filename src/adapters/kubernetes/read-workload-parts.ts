@@ -12,10 +12,8 @@ import { mapPod, rankPods } from './map-pod.js';
 import { isWorkloadPod } from './own-pods.js';
 import { isOwnedBy, mapControllerRevision, mapReplicaSet } from './map-revision.js';
 import type { Workload } from './map-workload.js';
+import { pageParams } from './paginate.js';
 
-function page(cont: string | undefined, limit: number): { limit: number; _continue?: string } {
-  return cont === undefined ? { limit } : { limit, _continue: cont };
-}
 
 export interface PodsRead {
   /** Kept pods, least healthy first. */
@@ -34,7 +32,7 @@ export async function readPods(ctx: CollectContext, w: Workload, selector: strin
   const list = await ctx.reads.list(
     `pods of ${w.kind} ${w.obj.metadata?.name ?? ''} (${selector})`,
     'pods',
-    (cont, limit, o) => core.listNamespacedPod({ namespace, labelSelector: selector, ...page(cont, limit) }, o),
+    (cont, limit, o) => core.listNamespacedPod({ namespace, labelSelector: selector, ...pageParams(cont, limit) }, o),
     { maxItems: ctx.limits.maxPodsScanned },
   );
   const uid = w.obj.metadata?.uid;
@@ -70,7 +68,7 @@ export async function readRevisions(ctx: CollectContext, w: Workload, selector: 
   if (w.kind === 'Job' || w.kind === 'CronJob') return { revisions: [], byName };
   if (w.kind === 'Deployment') {
     const list = await ctx.reads.list(`ReplicaSets in ${namespace}`, 'revisions', (cont, limit, o) =>
-      apps.listNamespacedReplicaSet({ namespace, labelSelector: selector, ...page(cont, limit) }, o),
+      apps.listNamespacedReplicaSet({ namespace, labelSelector: selector, ...pageParams(cont, limit) }, o),
     );
     // The selector can match ReplicaSets of another Deployment with overlapping labels.
     revisions = list.items
@@ -79,7 +77,7 @@ export async function readRevisions(ctx: CollectContext, w: Workload, selector: 
       .filter((r): r is RevisionEvidence => r !== undefined);
   } else {
     const list = await ctx.reads.list(`ControllerRevisions in ${namespace}`, 'revisions', (cont, limit, o) =>
-      apps.listNamespacedControllerRevision({ namespace, labelSelector: selector, ...page(cont, limit) }, o),
+      apps.listNamespacedControllerRevision({ namespace, labelSelector: selector, ...pageParams(cont, limit) }, o),
     );
     revisions = list.items.filter((cr) => isOwnedBy(cr.metadata, uid)).map((cr) => mapControllerRevision(cr, w.kind === 'DaemonSet' ? 'DaemonSet' : 'StatefulSet'));
   }
@@ -97,7 +95,7 @@ export async function readHpas(ctx: CollectContext, w: Workload): Promise<{ own:
   const name = w.obj.metadata?.name ?? '';
   // scaleTargetRef is not a field selector; HPAs per namespace are few, so filter here.
   const list = await ctx.reads.list(`HorizontalPodAutoscalers in ${namespace}`, 'hpa', (cont, limit, o) =>
-    autoscaling.listNamespacedHorizontalPodAutoscaler({ namespace, ...page(cont, limit) }, o),
+    autoscaling.listNamespacedHorizontalPodAutoscaler({ namespace, ...pageParams(cont, limit) }, o),
   );
   const own = list.items.filter((h) => targetsWorkload(h, w.kind, name)).map(mapHpa);
   const stray = own.length > 0 ? [] : list.items.flatMap((h) => mapStrayHpa(h) ?? []);
@@ -108,7 +106,7 @@ export async function readServices(ctx: CollectContext): Promise<{ services: Ser
   const { core } = ctx.clients;
   const namespace = ctx.namespace;
   const list = await ctx.reads.list(`Services in ${namespace}`, 'services', (cont, limit, o) =>
-    core.listNamespacedService({ namespace, ...page(cont, limit) }, o),
+    core.listNamespacedService({ namespace, ...pageParams(cont, limit) }, o),
   );
   return { services: list.items.map(mapService), objects: list.items.map((s) => namespaceObject('Service', s.metadata)), complete: !list.failed };
 }
@@ -118,7 +116,7 @@ export async function readEndpointSlices(ctx: CollectContext): Promise<EndpointS
   const { discovery } = ctx.clients;
   const namespace = ctx.namespace;
   const list = await ctx.reads.list(`EndpointSlices in ${namespace}`, 'endpointSlices', (cont, limit, o) =>
-    discovery.listNamespacedEndpointSlice({ namespace, labelSelector: SERVICE_NAME_LABEL, ...page(cont, limit) }, o),
+    discovery.listNamespacedEndpointSlice({ namespace, labelSelector: SERVICE_NAME_LABEL, ...pageParams(cont, limit) }, o),
   );
   return list.items.map(mapEndpointSlice);
 }
