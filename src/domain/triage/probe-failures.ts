@@ -1,12 +1,14 @@
 /**
  * Why a probe cannot reach an app that may be perfectly alive, told by the app's own log: it
- * listens on loopback only (the kubelet probes the pod IP), or it speaks TLS where the probe
- * speaks plain HTTP (or the reverse). Either way the port is right and the app is up; the probe
- * or the listen address is what to fix, and a longer start-up allowance would change nothing.
+ * listens on loopback only (the kubelet probes the pod IP), it speaks TLS where the probe speaks
+ * plain HTTP (or the reverse), or its host check rejects the probe's Host (the pod IP). Either
+ * way the port is right and the app is up; the probe, the listen address or the host check is
+ * what to fix, and a longer start-up allowance would change nothing.
  */
 import type { ContainerSpecEvidence, EventEvidence, LogEvidence, ProbeEvidence, TerminatedStateEvidence, TriageEvidence } from './evidence.js';
 import { condenseStructuredLine, eventContainer, listPodEvents } from './evidence-lookup.js';
 import { findListenAddresses } from './listen-lines.js';
+import { explainHostRejectedProbe } from './probe-host-check.js';
 import type { ContainerRef } from './pod-status.js';
 import { MINUTE_MS, msBetween } from './time-span.js';
 
@@ -76,7 +78,7 @@ export function resolveProbePort(probe: ProbeEvidence | undefined, spec: Pick<Co
 /** The probe failure `messages` (joined event texts) read against the logs of the probed containers. */
 export function explainProbeMiss(
   probe: ProbeEvidence | undefined,
-  spec: Pick<ContainerSpecEvidence, 'ports'>,
+  spec: Pick<ContainerSpecEvidence, 'ports' | 'env'>,
   messages: string,
   logs: readonly LogEvidence[],
 ): ProbeMiss | undefined {
@@ -100,6 +102,9 @@ export function explainProbeMiss(
       };
     }
   }
+  // The app's host check refusing the probe's Host (the pod IP) says so in its log: read before TLS and auth, which answer the same codes.
+  const hostRejected = probe.type === 'http' ? explainHostRejectedProbe(probe, port, spec, messages, lines) : undefined;
+  if (hostRejected !== undefined) return hostRejected;
   if (probe.type === 'http' && (probe.scheme ?? 'HTTP').toUpperCase() === 'HTTP' && /statuscode: 400|HTTP request to an HTTPS server/i.test(messages)) {
     // The line that says it plainest: "serving HTTPS" or a handshake error before a mere "tls": true.
     const tls = lines.find((l) => /serving HTTPS|TLS handshake error|https:\/\//i.test(l) && SERVES_TLS.test(l)) ?? lines.find((l) => SERVES_TLS.test(l));
