@@ -40,6 +40,7 @@ export type FindingKind =
   | 'image-pull'
   | 'readiness-probe'
   | 'readiness-gate'
+  | 'readiness-cycle'
   | 'node-concentration'
   | 'node-condition'
   | 'eviction'

@@ -6,25 +6,16 @@
 import type { DownServiceEvidence, TriageEvidence } from '../evidence.js';
 import type { Finding } from '../finding.js';
 import { findCalledServiceFailures, listOwnServiceNames } from '../called-service.js';
-import { findInClusterService } from '../down-service.js';
+import { findEnvNamingService } from '../env-service-ref.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { unique } from '../pod-status.js';
 import { findMissingMember, isRemovedMember } from '../replica-set-membership.js';
-
-/** Host names in the workload's literal env values (connection strings) that name the Service. */
-function envNames(ev: TriageEvidence, service: string): boolean {
-  const values = ev.pods.flatMap((p) => p.containers.flatMap((c) => (c.env ?? []).flatMap((e) => ('value' in e ? [e.value] : []))));
-  return values.some((v) => [...v.matchAll(/(?:\/\/|,|@)([a-z0-9][a-z0-9.-]*[a-z0-9])(?::\d+)?/gi)].some((m) => {
-    const ref = findInClusterService(m[1] ?? '', ev.target.namespace);
-    return ref !== undefined && ref.name === service && ref.namespace === ev.target.namespace;
-  }));
-}
 
 export function analyzeDependencyUnready(ev: TriageEvidence): Finding[] {
   const own = listOwnServiceNames(ev.services, ev.pods);
   return (ev.downServices ?? []).flatMap((dep) => {
     if (own.has(dep.service) || dep.logs === undefined || dep.logs.length === 0) return [];
-    const named = envNames(ev, dep.service) || findCalledServiceFailures(ev.logs, ev.services, ev.target, own).some((f) => f.service === dep.service);
+    const named = findEnvNamingService(ev.pods.flatMap((p) => p.containers), dep.service, ev.target.namespace) !== undefined || findCalledServiceFailures(ev.logs, ev.services, ev.target, own).some((f) => f.service === dep.service);
     if (!named) return [];
     for (const log of dep.logs) {
       const missing = findMissingMember(log.lines);

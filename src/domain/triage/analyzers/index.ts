@@ -9,6 +9,7 @@ import { analyzeDependencyRefusals } from './dependency-refuses.js';
 import { analyzeDependencyClusterDown } from './dependency-cluster-down.js';
 import { analyzeDependencyWorkloads } from './dependency-workload.js';
 import { analyzeDependencyUnready } from './dependency-unready.js';
+import { analyzeReadinessCycle } from './readiness-cycle.js';
 import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzeEvictions } from './eviction.js';
 import { analyzeEvictedReplacements } from './evicted-replacements.js';
@@ -144,6 +145,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'dependency-cluster-down': analyzeDependencyClusterDown,
   'dependency-workload': analyzeDependencyWorkloads,
   'dependency-unready': analyzeDependencyUnready,
+  'readiness-cycle': analyzeReadinessCycle,
   'mesh-authz-denied': analyzeMeshAuthorizationDenials,
   'lifecycle-hook': analyzeLifecycleHooks,
   'unready-replicas': analyzeUnreadyReplicas,

@@ -216,6 +216,17 @@ describe('diagnose', () => {
     expect(diagnose(ev, [blocked])?.headline).toBe('Readiness probe fails on ledger-1: HTTP 503; OrderedReady holds back ledger-2; no change found in the 2h before it began. Fix what the readiness endpoint checks.');
   });
 
+  it('adds no "no change found" after a title that dates the replacement behind it', () => {
+    const ev = readiness503Scenario();
+    const cycle = finding({
+      id: 'readiness-cycle/a/b',
+      kind: 'readiness-cycle',
+      title: 'a and b wait on each other\'s readiness, since their 3 nodes were all replaced 1h 4m ago',
+      fix: 'break the cycle',
+    });
+    expect(diagnose(ev, [cycle])?.headline).toBe('a and b wait on each other\'s readiness, since their 3 nodes were all replaced 1h 4m ago. Break the cycle.');
+  });
+
   it('uses the change itself as the mechanism when nothing else fails, without offering its rollback twice', () => {
     const d = diagnose(badRolloutScenario(), [rollout]);
     expect(d?.mechanism).toBe(rollout);
