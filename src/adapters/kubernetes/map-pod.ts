@@ -4,7 +4,7 @@ import type { PodEvidence, WorkloadKind } from '../../domain/triage/evidence.js'
 import { mapContainer } from './map-container.js';
 import { mapInjectedContainers, mapMissedInjection } from './map-injected.js';
 import { assignDefined, copyMap, toIsoTime, mapConditions } from './map-common.js';
-import { mapPlacement, mapVolumes } from './map-spec.js';
+import { mapPlacement, mapTokenLifetime, mapVolumes } from './map-spec.js';
 
 const PHASES = new Set<PodEvidence['phase']>(['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown']);
 const QOS = new Set<NonNullable<PodEvidence['qosClass']>>(['Guaranteed', 'Burstable', 'BestEffort']);
@@ -66,6 +66,8 @@ export function mapPod(pod: k8s.V1Pod, workloadKind: WorkloadKind): PodEvidence 
   out.placement = mapPlacement(pod.spec);
   out.volumes = mapVolumes(pod.spec?.volumes);
   if (pod.spec?.serviceAccountName) out.serviceAccountName = pod.spec.serviceAccountName;
+  const tokenSeconds = mapTokenLifetime(pod.spec);
+  if (tokenSeconds !== undefined) out.serviceAccountTokenSeconds = tokenSeconds;
   if (pod.spec?.imagePullSecrets?.length) out.imagePullSecrets = pod.spec.imagePullSecrets.map((s) => s.name ?? '');
   const index = labels['apps.kubernetes.io/pod-index'] ?? (workloadKind === 'StatefulSet' ? /-(\d+)$/.exec(out.name)?.[1] : undefined);
   if (index !== undefined && /^\d+$/.test(index)) out.ordinal = Number(index);

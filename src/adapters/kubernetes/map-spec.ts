@@ -45,12 +45,27 @@ export function mapEnvFrom(list: readonly k8s.V1EnvFromSource[] | undefined): En
   return out;
 }
 
+const SA_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
+/** The API's default expirationSeconds of a serviceAccountToken projection. */
+const DEFAULT_TOKEN_SECONDS = 3600;
+
+/**
+ * How long the projected service-account token the containers read at the service-account path
+ * lives: the volume mounted there (the injected kube-api-access-* one, or the spec's own).
+ */
+export function mapTokenLifetime(spec: k8s.V1PodSpec | undefined): number | undefined {
+  const mounted = new Set([...(spec?.containers ?? []), ...(spec?.initContainers ?? [])].flatMap((c) => (c.volumeMounts ?? []).filter((m) => m.mountPath.replace(/\/+$/, '') === SA_PATH).map((m) => m.name)));
+  const volume = (spec?.volumes ?? []).find((v) => mounted.has(v.name));
+  const token = volume?.projected?.sources?.find((s) => s.serviceAccountToken !== undefined)?.serviceAccountToken;
+  return token === undefined ? undefined : token.expirationSeconds ?? DEFAULT_TOKEN_SECONDS;
+}
+
 /** Mounts that say something about the app; the service-account token mount every pod gets does not. */
 export function mapVolumeMounts(list: readonly k8s.V1VolumeMount[] | undefined): VolumeMountEvidence[] {
   return (list ?? [])
     // The token volume the API server injects (kube-api-access-*) is noise; a volume the spec itself
     // mounts at the service-account path (a legacy token Secret) is evidence.
-    .filter((m) => !(m.mountPath === '/var/run/secrets/kubernetes.io/serviceaccount' && m.name.startsWith('kube-api-access')))
+    .filter((m) => !(m.mountPath === SA_PATH && m.name.startsWith('kube-api-access')))
     .map((m) => ({ name: m.name, mountPath: m.mountPath, ...(m.readOnly ? { readOnly: true } : {}), ...(m.subPath ? { subPath: m.subPath } : {}) }));
 }
 

@@ -132,6 +132,13 @@ export interface PodEvidence {
   placement?: PlacementEvidence;
   volumes?: VolumeEvidence[];
   serviceAccountName?: string;
+  /**
+   * expirationSeconds of the projected service-account token the containers read at
+   * /var/run/secrets/kubernetes.io/serviceaccount (3607 for the injected kube-api-access volume).
+   * The kubelet rewrites the file at 80 % of it; a client that read it once fails when it expires.
+   * Absent: no projected token there (automount off, a token Secret).
+   */
+  serviceAccountTokenSeconds?: number;
   imagePullSecrets?: string[];
   /** StatefulSet pods: the ordinal (`ledger-db-2` → 2). */
   ordinal?: number;

@@ -12,6 +12,7 @@ import { describeHeap, findHeapSetting, findJvmPoolCap } from '../runtime-flags.
 import { findHeapRefusal } from '../heap-refusal.js';
 import { findNodeKernelLimit, tellNodeKernelLimit } from '../node-kernel-limit.js';
 import { findRemovedApi, tellRemovedApi } from '../removed-api.js';
+import { findStaleToken, tellStaleToken } from '../stale-token.js';
 import { findSecurityRefusal } from '../security-refusal.js';
 import { findLoopbackRefusal } from '../loopback-sibling.js';
 import { findMemoryTypo, tellMemoryTypo } from '../memory-typo.js';
@@ -207,10 +208,14 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   const removed = !heap && !kernel && !typo ? findRemovedApi(ev, (logged?.lines ?? []).slice(-60)) : undefined;
   const gone = removed ? tellRemovedApi(removed, container.name) : undefined;
   if (gone) evidence.push(...gone.evidence);
+  // Refused 401 a token-lifetime into each run, fine after the restart: the client keeps its first token.
+  const staleFound = !heap && !kernel && !typo && !gone && first.cls === 'app-error' ? findStaleToken(ev, hits.map((h) => ({ pod: h.ref.pod, container: h.ref.container, term: h.term }))) : undefined;
+  const stale = staleFound ? tellStaleToken(staleFound) : undefined;
+  if (stale) evidence.push(...stale.evidence);
 
   // The runtime's message decides a start failure; the log's last error decides an app's exit.
   const message = condenseRuntimeMessage(first.term.message?.trim().split('\n')[0]);
-  const decisive = limit?.line ?? refused?.line ?? (first.cls === 'app-error' || first.cls === 'abort' || first.cls === 'segfault' ? undefined : message) ?? pickDecisiveLine(logged?.lines ?? []) ?? message;
+  const decisive = limit?.line ?? refused?.line ?? stale?.line ?? (first.cls === 'app-error' || first.cls === 'abort' || first.cls === 'segfault' ? undefined : message) ?? pickDecisiveLine(logged?.lines ?? []) ?? message;
   // On the host network the port is the node's: another host-network pod there may hold it.
   const nodeHolders = decisive ? findNodeHolders(ev.hostNetworkHolders, hits.map((h) => h.ref.pod), findPortInUse(decisive) ?? 0) : [];
   const portClash = decisive && !kernel ? describePortClash(decisive, first.ref.pod, container.name, nodeHolders) : undefined;
@@ -252,15 +257,15 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   return {
     id: `exit-code/${first.cls}/${container.name}`,
     kind: 'exit-code',
-    title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${interpTold ? `: ${interpTold.clause}` : ''}${typo?.title ?? kernel?.title ?? gone?.title ?? heap?.title ?? clash?.title ?? storeTold?.title ?? (denied ? `: ${denied.clause}` : badTitle)}`,
+    title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${interpTold ? `: ${interpTold.clause}` : ''}${typo?.title ?? kernel?.title ?? gone?.title ?? stale?.title ?? heap?.title ?? clash?.title ?? storeTold?.title ?? (denied ? `: ${denied.clause}` : badTitle)}`,
     layer: kernel ? 'node/eviction' : 'container/process',
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
-    confidence: heap || denied || kernel || typo || gone ? 'high' : text.confidence,
+    confidence: heap || denied || kernel || typo || gone || stale ? 'high' : text.confidence,
     evidence,
     ...(store ? { decisive: store.line } : decisive ? { decisive } : {}),
-    likelyCause: `${typo?.cause ?? interpTold?.cause ?? kernel?.cause ?? gone?.cause ?? heap?.cause ?? clash?.cause ?? link?.cause ?? storeTold?.cause ?? denied?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause)}${consequence}`,
-    nextAction: typo?.action ?? kernel?.action ?? gone?.action ?? refused?.action ?? (heap && 'action' in heap ? heap.action : undefined) ?? clash?.action ?? link?.action ?? storeTold?.action ?? (refusal ? `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.` : undefined) ?? (owner ? `${capitalize(owner.fix)}${owner.imageChange ? `; rolling back to revision ${owner.imageChange.previous} runs the old user meanwhile` : ''}.` : undefined) ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
-    fix: typo?.fix ?? interpTold?.fix ?? kernel?.fix ?? gone?.fix ?? heap?.fix ?? clash?.fix ?? link?.fix ?? storeTold?.fix ?? denied?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
+    likelyCause: `${typo?.cause ?? interpTold?.cause ?? kernel?.cause ?? gone?.cause ?? stale?.cause ?? heap?.cause ?? clash?.cause ?? link?.cause ?? storeTold?.cause ?? denied?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause)}${consequence}`,
+    nextAction: typo?.action ?? kernel?.action ?? gone?.action ?? stale?.action ?? refused?.action ?? (heap && 'action' in heap ? heap.action : undefined) ?? clash?.action ?? link?.action ?? storeTold?.action ?? (refusal ? `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.` : undefined) ?? (owner ? `${capitalize(owner.fix)}${owner.imageChange ? `; rolling back to revision ${owner.imageChange.previous} runs the old user meanwhile` : ''}.` : undefined) ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
+    fix: typo?.fix ?? interpTold?.fix ?? kernel?.fix ?? gone?.fix ?? stale?.fix ?? heap?.fix ?? clash?.fix ?? link?.fix ?? storeTold?.fix ?? denied?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
     confirmCommands,
     ...(kernel ? { outsideWorkload: kernel.outside } : link?.outside ? { outsideWorkload: link.outside } : {}),
     affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)), ...(found ? { services: [found.service.name] } : {}) },

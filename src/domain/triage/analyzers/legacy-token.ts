@@ -9,6 +9,7 @@
  */
 import type { PodEvidence, TriageEvidence } from '../evidence.js';
 import { findPod } from '../evidence-lookup.js';
+import { isKubeApiUnauthorized, pickRefusalLine } from '../kube-api-refusal.js';
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl } from '../kubectl-command.js';
 import { listNodesOf, severityForPods, unique } from '../pod-status.js';
@@ -16,10 +17,6 @@ import { truncate } from '../../text.js';
 
 /** Where client libraries read the in-cluster token from. */
 const SA_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
-/** The API server's authentication refusal as client libraries log it. */
-const UNAUTHORIZED = /\bUnauthorized\b|\b401\b|provide credentials/;
-/** A line about a call to the Kubernetes API (client-go reflectors, leader election, any client naming the API). */
-const KUBE_API = /failed to (list|watch) \*?v\d|reflector\.go|leaderelection|resource lock|client-go|k8s\.io|kubernetes|apiserver|the server has asked for the client to provide credentials/i;
 /** Lines before it counts: one refusal during a restart of the API server is not an outage. */
 const MIN_LINES = 2;
 
@@ -42,7 +39,7 @@ export function analyzeLegacyToken(ev: TriageEvidence): Finding[] {
       const pod = findPod(ev, l.pod);
       const mount = pod === undefined ? undefined : tokenSecretMount(pod);
       if (pod === undefined || mount === undefined || mount.container !== l.container) return [];
-      const lines = l.lines.filter((x) => UNAUTHORIZED.test(x) && KUBE_API.test(x));
+      const lines = l.lines.filter(isKubeApiUnauthorized);
       return lines.length >= MIN_LINES ? [{ pod, mount, lines }] : [];
     });
   const [first] = hits;
@@ -51,7 +48,7 @@ export function analyzeLegacyToken(ev: TriageEvidence): Finding[] {
   const pods = unique(hits.map((h) => h.pod.name));
   const podObjects = hits.map((h) => h.pod);
   const automount = ev.revisions.find((r) => r.hash === first.pod.revisionHash)?.template?.automountServiceAccountToken;
-  const decisive = truncate((first.lines.filter((x) => /failed to list/i.test(x)).at(-1) ?? first.lines.at(-1) ?? '').trim(), 300);
+  const decisive = truncate((pickRefusalLine(first.lines) ?? '').trim(), 300);
   return [
     {
       id: `credentials-rejected/legacy-token/${secret}`,
