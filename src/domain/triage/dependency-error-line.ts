@@ -1,7 +1,7 @@
 // One log line → the dependency failure it reports (TLS, DNS, refused, unreachable, reset, timeout)
 // and the dependency it names: read by the analyzers and by the reads that follow a dependency.
 
-export type DependencyProblem = 'tls-expired' | 'tls-untrusted' | 'tls-name' | 'refused' | 'unreachable' | 'dns-missing' | 'dns-unavailable' | 'timeout' | 'reset';
+export type DependencyProblem = 'tls-expired' | 'tls-untrusted' | 'tls-name' | 'tls-required' | 'tls-protocol' | 'tls-plaintext' | 'refused' | 'unreachable' | 'dns-missing' | 'dns-unavailable' | 'timeout' | 'reset';
 
 /** Specific shapes first (they name the dependency exactly), generic ones after. */
 const PATTERNS: [DependencyProblem, RegExp][] = [
@@ -9,6 +9,13 @@ const PATTERNS: [DependencyProblem, RegExp][] = [
   ['tls-expired', /x509: certificate has expired|CertificateExpiredException|CERT_HAS_EXPIRED|certificate has expired|certificate verify failed: certificate has expired/i],
   ['tls-untrusted', /x509: certificate signed by unknown authority|PKIX path building failed|unable to find valid certification path|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|self[- ]signed certificate|certificate verify failed: unable to get local issuer/i],
   ['tls-name', /x509: certificate is valid for .+?, not |ERR_TLS_CERT_ALTNAME_INVALID|No subject alternative (DNS )?names? matching|certificate verify failed: Hostname mismatch|doesn't match any of the subject alternative names/i],
+  // TLS terms (tls-terms.ts): the server demands TLS the client does not use (Postgres, MySQL, Azure's wording)…
+  ['tls-required', /connection to server at "(?<host>[\w.-]+)"(?: \([\w.:]+\))?, port (?<port>\d+) failed: FATAL:\s+no pg_hba\.conf entry for host "[^"]*", user "[^"]*", database "[^"]*", (?:no encryption|SSL off)/i],
+  ['tls-required', /no pg_hba\.conf entry for host "[^"]*", user "[^"]*", database "[^"]*", (?:no encryption|SSL off)|Connections using insecure transport are prohibited|require_secure_transport=ON|SSL connection is required/i],
+  // …they share no protocol version, or the server's key is too weak for the client's library ("unsupported protocol scheme" is a URL's)…
+  ['tls-protocol', /\[SSL: (?:UNSUPPORTED_PROTOCOL|DH_KEY_TOO_SMALL|TLSV1_ALERT_PROTOCOL_VERSION|NO_PROTOCOLS_AVAILABLE)\]|ERR_SSL_(?:UNSUPPORTED_PROTOCOL|DH_KEY_TOO_SMALL|TLSV1_ALERT_PROTOCOL_VERSION|NO_PROTOCOLS_AVAILABLE)|unsupported protocol(?! scheme)|dh key too small|tlsv1 alert protocol version|server selected unsupported protocol version|protocol version not supported|Received fatal alert: protocol_version|No appropriate protocol \(protocol is disabled or cipher suites are inappropriate\)|server selected protocol version \w+ is not accepted|DH ServerKeyExchange does not comply/i],
+  // …or the port does not speak TLS at all.
+  ['tls-plaintext', /WRONG_VERSION_NUMBER|wrong version number|first record does not look like a TLS handshake|Unrecognized SSL message, plaintext connection/i],
   // DNS: the resolver's answer decides missing (no such name) vs unavailable (no answer).
   ['dns-unavailable', /getaddrinfo EAI_AGAIN (?<dep>[\w.-]+)/],
   ['dns-missing', /getaddrinfo ENOTFOUND (?<dep>[\w.-]+)/],
@@ -53,6 +60,9 @@ const PATTERNS: [DependencyProblem, RegExp][] = [
 /** The host of a URL in the line (`https://api.partner-bank.example/v2/transfers` → the host). */
 const URL_HOST = /\bhttps?:\/\/([a-z0-9.-]+\.[a-z]{2,}|[a-z0-9-]+)(?::(\d+))?/i;
 
+/** urllib3's connection pool names its host and port: `HTTPSConnectionPool(host='edi.example', port=443)`. */
+const URL_POOL = /HTTPS?ConnectionPool\(host='([\w.-]+)', port=(\d+)\)/;
+
 /** host:port anywhere in a line; hosts start with a letter or are IPv4 (times like 03:14 are not). */
 // Not inside a longer token: "_ssl.c:1006" is a source file and line, not host c port 1006.
 const HOST_PORT = /(?<![\w.])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z][a-z0-9-]*|\d{1,3}(?:\.\d{1,3}){3}):(\d{2,5})\b/i;
@@ -78,9 +88,12 @@ export function parseDependencyError(line: string): DependencyError | undefined 
     const named = URL_HOST.exec(line);
     if (dep !== undefined && /^\d{1,3}(\.\d{1,3}){3}(:\d+)?$/.test(dep) && named) dep = `${named[1] ?? ''}${named[2] ? `:${named[2]}` : dep.includes(':') ? `:${dep.split(':')[1] ?? ''}` : ''}`;
     if (dep === undefined && !problem.startsWith('dns')) {
+      // urllib3 (requests): "HTTPSConnectionPool(host='api.example', port=443)".
+      const pool = URL_POOL.exec(line);
       const url = URL_HOST.exec(line);
       const hp = HOST_PORT.exec(line);
-      if (url) dep = `${url[1] ?? ''}${url[2] ? `:${url[2]}` : ''}`;
+      if (pool) dep = `${pool[1] ?? ''}:${pool[2] ?? ''}`;
+      else if (url) dep = `${url[1] ?? ''}${url[2] ? `:${url[2]}` : ''}`;
       else if (hp) dep = `${hp[1] ?? ''}:${hp[2] ?? ''}`;
     }
     // Java prints "host/10.0.0.7:5432": keep the name and port.

@@ -111,6 +111,9 @@ const PROBLEM_WORDS: Record<DependencyProblem, string> = {
   'tls-expired': 'TLS: certificate expired',
   'tls-untrusted': 'TLS: certificate not trusted',
   'tls-name': 'TLS: certificate name mismatch',
+  'tls-required': 'TLS required, client without it',
+  'tls-protocol': 'TLS: no shared protocol version',
+  'tls-plaintext': 'TLS: plain text on the port',
 };
 
 /** A structured line's error field (`"error":"rpc error: …"`, `err=…`): what failed, ahead of the rest of the line. */

@@ -16,6 +16,7 @@ import { type EnvDependency, pickEnvDependency } from '../env-dependency.js';
 import type { PodEvidence } from '../evidence.js';
 import { findOptionalEnvFallback } from '../optional-env-fallback.js';
 import { describeSameRead } from '../optional-env-ref.js';
+import { explainTlsTerms, findPlaintextSetting, findTlsLibrary, type ImageChange, isTlsTermsProblem } from '../tls-terms.js';
 
 export type { DependencyError, DependencyProblem } from '../dependency-error-line.js';
 export { parseDependencyError } from '../dependency-error-line.js';
@@ -52,6 +53,22 @@ const TEXT: Record<DependencyProblem, { title: (dep: string | undefined) => stri
     title: (d) => `TLS certificate of ${d ?? 'a dependency'} does not match the host name: calls to it fail the handshake`,
     cause: 'The certificate is valid but for other names: a host name changed in configuration, or the peer serves the wrong certificate.',
     action: 'Compare the configured host with the names in the certificate (`openssl s_client -connect host:443`).',
+  },
+  // Told in full by tls-terms.ts; these are the words without the spec's settings.
+  'tls-required': {
+    title: (d) => `${d ? `Dependency ${d}` : 'The database'} requires TLS and the client connects without it`,
+    cause: 'The server accepts only encrypted connections and this client connects in plain text.',
+    action: 'Connect with TLS (sslmode=require, or verify-full with the server\'s CA bundle).',
+  },
+  'tls-protocol': {
+    title: (d) => `TLS handshake with ${d ?? 'a dependency'} fails: client and server share no TLS version`,
+    cause: 'The client\'s TLS library refuses what the server offers (an old protocol version or a weak key), or the server refuses what the client offers.',
+    action: 'Get the server to speak TLS 1.2; meanwhile allow the old protocol for that one client only.',
+  },
+  'tls-plaintext': {
+    title: (d) => `${d ?? 'A dependency'} does not answer in TLS (wrong version number)`,
+    cause: 'The client speaks TLS to a port that answers in plain text.',
+    action: 'Use the scheme and port the server serves TLS on.',
   },
   refused: {
     title: (d) => `${d ? `Dependency ${d}` : 'A dependency'} refuses connections`,
@@ -187,7 +204,7 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
   const elsewhere = missingService && svcRef && host && !host.includes('.') ? describeServiceElsewhere(ev, svcRef.name) : undefined;
   if (elsewhere) evidence.push(elsewhere.text);
   // Where the name really leads (the pod's /etc/hosts, an ExternalName target, a node-local Service): when that explains it, it is the cause.
-  const resolution = host && !resolver ? resolveDependency(ev, problem, host, podObjects, group.map((h) => h.line), /:(\d+)$/.exec(dependency ?? '')?.[1]) : undefined;
+  const resolution = host && !resolver && !isTlsTermsProblem(problem) ? resolveDependency(ev, problem, host, podObjects, group.map((h) => h.line), /:(\d+)$/.exec(dependency ?? '')?.[1]) : undefined;
   if (resolution) {
     evidence.push(...resolution.evidence);
     if (resolution.cause !== undefined || dependencyState === '') dependencyState = resolution.state;
@@ -234,6 +251,14 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
   const fallback = problem === 'refused' || problem === 'unreachable' || problem === 'timeout' ? findOptionalEnvFallback(ev, container, unique(group.map((h) => h.log)), host) : undefined;
   if (fallback) evidence.push(...fallback.evidence);
   const sameRead = fallback ? describeSameRead(ev.revisions, first.log.container, fallback.unset) : undefined;
+  // TLS terms the two sides do not share: the spec's TLS setting, the client's library, the image that brought it.
+  const setting = problem === 'tls-required' ? findPlaintextSetting(container?.env ?? []) : undefined;
+  const library = problem === 'tls-protocol' ? findTlsLibrary(unique(group.map((h) => h.log)).flatMap((l) => l.lines)) : undefined;
+  const imageChange = problem === 'tls-protocol' ? findImageChange(ev, logPod, first.log.container) : undefined;
+  const terms = isTlsTermsProblem(problem)
+    ? explainTlsTerms({ problem, dependency, line: decisiveLine, ...(setting ? { setting } : {}), ...(library ? { library } : {}), ...(imageChange ? { imageChange } : {}) })
+    : undefined;
+  if (terms) evidence.push(...terms.evidence);
 
   const confirm = [first.log.previous ? previousLogsCommand(ev.target, first.log.pod, first.log.container) : formatKubectl(ev.target, `logs ${first.log.pod} -c ${first.log.container} --tail=100`)];
   if (problem === 'dns-unavailable') confirm.push(resolver?.evidence.length ? formatKubectl(ev.target, `get pod ${pods[0] ?? ''} -o jsonpath='{.spec.dnsPolicy} {.spec.dnsConfig}'`) : formatKubectl(ev.target, 'get pods -n kube-system -l k8s-app=kube-dns -o wide', 'cluster'));
@@ -250,7 +275,7 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
   return {
     id: `dependency-error/${problem}/${first.error.dependency ?? 'unknown'}`,
     kind: 'dependency-error',
-    title: `${expiredAt ? text.title(dependency).replace('has expired', `expired at ${expiredAt}`) : text.title(dependency)}${fallback ? `: the pods start without ${fallback.unset.env} — ${fallback.why}, so the app falls back to its default` : dependencyState} (${sidecarName ? `${sidecarName} ` : ''}logs of ${pods.length} ${readyOnly ? 'ready ' : ''}pod${pods.length === 1 ? '' : 's'}${readyOnly ? `, ${group.length} lines` : ''})`,
+    title: `${terms ? terms.title : expiredAt ? text.title(dependency).replace('has expired', `expired at ${expiredAt}`) : text.title(dependency)}${fallback ? `: the pods start without ${fallback.unset.env} — ${fallback.why}, so the app falls back to its default` : dependencyState} (${sidecarName ? `${sidecarName} ` : ''}logs of ${pods.length} ${readyOnly ? 'ready ' : ''}pod${pods.length === 1 ? '' : 's'}${readyOnly ? `, ${group.length} lines` : ''})`,
     layer: 'network/routing',
     severity: failing.length > 0 ? severityForPods(ev, failing.length) : 'warning',
     confidence: fallback && !fallback.confirmed ? 'medium' : dependency !== undefined && pods.length >= 2 && (nearEnd.length > 0 || readyOnly) ? 'high' : 'medium',
@@ -264,6 +289,8 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
       ? resolver.fix
       : untrusted
       ? untrusted.fix
+      : terms
+      ? terms.fix
       : problem.startsWith('tls-')
       ? `get the certificate of ${host ?? 'the dependency'} fixed by whoever serves it`
       : moved
@@ -281,8 +308,8 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
       ? `${untrusted.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`
       : moved
       ? moved.cause
-      : `${policyAllows ? ALLOWED_TIMEOUT.cause : text.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`,
-    nextAction: fallback?.action ?? resolved?.action ?? (resolver ? resolver.action : untrusted ? untrusted.action : moved ? moved.action : policyAllows ? ALLOWED_TIMEOUT.action : text.action),
+      : `${terms ? terms.cause : policyAllows ? ALLOWED_TIMEOUT.cause : text.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`,
+    nextAction: fallback?.action ?? resolved?.action ?? (resolver ? resolver.action : untrusted ? untrusted.action : moved ? moved.action : terms ? terms.action : policyAllows ? ALLOWED_TIMEOUT.action : text.action),
     ...((trustKept ?? sameRead) !== undefined ? { outsideWorkload: trustKept ?? sameRead } : {}),
     confirmCommands: confirm,
     affected: { pods, nodes: listNodesOf(podObjects), ...(resolution?.services?.length ? { services: resolution.services } : {}) },
@@ -303,4 +330,14 @@ function findEnvDependency(podObjects: readonly PodEvidence[], group: readonly H
   const lines = group.flatMap((h) => h.log.lines.slice(h.index, h.index + 1 + CONTEXT_LINES));
   const dep = pickEnvDependency(container, [...new Set(lines)]);
   return dep && dep.by !== 'only' ? dep : undefined;
+}
+
+/** The image the logging pod's revision brought in, when it differs from the revision before. */
+function findImageChange(ev: TriageEvidence, pod: PodEvidence | undefined, container: string): ImageChange | undefined {
+  const sorted = sortRevisions(ev.revisions);
+  const i = sorted.findIndex((r) => r.hash === pod?.revisionHash);
+  const [now, before] = [sorted[i], sorted[i + 1]];
+  const to = now?.containers.find((c) => c.name === container)?.image;
+  const from = before?.containers.find((c) => c.name === container)?.image;
+  return now && before && to && from && to !== from ? { revision: now.revision, previous: before.revision, from, to } : undefined;
 }

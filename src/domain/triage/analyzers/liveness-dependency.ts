@@ -32,6 +32,9 @@ const FAILS: Record<DependencyError['problem'], string> = {
   'tls-expired': 'presents an expired certificate',
   'tls-untrusted': 'presents an untrusted certificate',
   'tls-name': 'presents a certificate for another name',
+  'tls-required': 'requires TLS the client does not use',
+  'tls-protocol': 'shares no TLS version with the client',
+  'tls-plaintext': 'does not answer in TLS',
 };
 
 interface HealthFailure {

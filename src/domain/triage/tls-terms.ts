@@ -1,0 +1,168 @@
+/**
+ * TLS terms a client and its server do not share: the server demands TLS and the client speaks
+ * plain text (Postgres "no pg_hba.conf entry … no encryption", MySQL
+ * "--require_secure_transport=ON"), the two share no protocol version or the server's key is too
+ * weak for the client's TLS library (OpenSSL 3 "unsupported protocol", "dh key too small"), or
+ * the port does not speak TLS at all ("wrong version number"). The connection reaches the server,
+ * so the address is right: the settings on one side are what to change. Reads only literal env
+ * values of the spec (never a Secret's).
+ */
+import type { DependencyProblem } from './dependency-error-line.js';
+import type { EnvVarEvidence } from './evidence-spec.js';
+
+export type TlsTermsProblem = Extract<DependencyProblem, 'tls-required' | 'tls-protocol' | 'tls-plaintext'>;
+
+export function isTlsTermsProblem(p: DependencyProblem): p is TlsTermsProblem {
+  return p === 'tls-required' || p === 'tls-protocol' || p === 'tls-plaintext';
+}
+
+/** Where the spec turns the client's TLS off: "env PGSSLMODE=disable", "sslmode=disable in env DATABASE_URL". */
+export interface PlaintextSetting {
+  /** "env PGSSLMODE=disable" or "sslmode=disable in env DATABASE_URL". */
+  said: string;
+  /** "PGSSLMODE=require": the same setting asking for TLS. */
+  fix: string;
+}
+
+const OFF = /^(?:false|0|off|no|disabled?)$/i;
+
+/** The first env setting (literal values only) that makes the client connect without TLS. */
+export function findPlaintextSetting(env: readonly EnvVarEvidence[]): PlaintextSetting | undefined {
+  const literal = env.filter((e): e is { name: string; value: string } => 'value' in e);
+  // libpq's PGSSLMODE, MySQL's ssl-mode, any *_SSLMODE / *_SSL_MODE variable.
+  const mode = literal.find((e) => /SSL_?MODE$/i.test(e.name) && /^disabled?$/i.test(e.value.trim()));
+  if (mode) return { said: `env ${mode.name}=${mode.value.trim()}`, fix: `${mode.name}=${upperLike(mode.value, 'require')}` };
+  // A connection URL's own parameter: ?sslmode=disable, ?useSSL=false, ;encrypt=false, ?tls=false.
+  for (const e of literal) {
+    const m = /[?&;](ssl-?mode|sslMode)=(disabled?)\b/i.exec(e.value) ?? /[?&;](useSSL|ssl|tls|requireSSL|encrypt)=(false)\b/i.exec(e.value);
+    if (!m) continue;
+    const [key, value] = [m[1] ?? '', m[2] ?? ''];
+    return { said: `${key}=${value} in env ${e.name}`, fix: `${key}=${/^disabled?$/i.test(value) ? upperLike(value, 'require') : 'true'}` };
+  }
+  // A flag of the app's own: DB_SSL=false, PG_TLS_ENABLED=0.
+  const flag = literal.find((e) => /(?:^|_)(?:SSL|TLS)(?:_ENABLED?)?$/i.test(e.name) && OFF.test(e.value.trim()));
+  return flag ? { said: `env ${flag.name}=${flag.value.trim()}`, fix: `${flag.name}=true` } : undefined;
+}
+
+/** MySQL spells its modes in capitals (DISABLED → REQUIRED); libpq in lower case. */
+function upperLike(value: string, word: string): string {
+  return value === value.toUpperCase() ? `${word.toUpperCase()}D` : word;
+}
+
+/** How a TLS handshake failed on protocol terms, read from the client's line. */
+export type TlsRefusal =
+  /** The server offers only an old version (TLS 1.0/1.1, SSLv3) the client's library no longer accepts. */
+  | { side: 'old-server'; version?: string }
+  /** The server's Diffie-Hellman key is smaller than the client's security level allows. */
+  | { side: 'weak-key' }
+  /** The server refuses every version the client offers (an old client, or one capped too low). */
+  | { side: 'old-client' };
+
+/** Go names the version the server chose in hex: 300 SSLv3, 301 TLS 1.0, 302 TLS 1.1. */
+const GO_VERSION: Record<string, string> = { '300': 'SSLv3', '301': 'TLS 1.0', '302': 'TLS 1.1' };
+const JAVA_VERSION: Record<string, string> = { SSL3: 'SSLv3', SSL30: 'SSLv3', TLS10: 'TLS 1.0', TLS11: 'TLS 1.1' };
+
+export function readTlsRefusal(line: string): TlsRefusal {
+  if (/DH_KEY_TOO_SMALL|dh key too small|DH ServerKeyExchange does not comply|weak ephemeral Diffie-Hellman/i.test(line)) return { side: 'weak-key' };
+  if (/alert protocol version|protocol_version|protocol version not supported/i.test(line)) return { side: 'old-client' };
+  const go = /server selected unsupported protocol version (\d+)/i.exec(line)?.[1];
+  // Java: "The server selected protocol version TLS10 is not accepted by client preferences [TLS12]".
+  const java = /server selected protocol version (TLS1[01]|SSL30?)\b/.exec(line)?.[1];
+  const named = /\b(TLSv1(?:\.1)?|SSLv3)(?![.\d])/.exec(line)?.[1];
+  const version = go !== undefined ? GO_VERSION[go] : java !== undefined ? JAVA_VERSION[java] : named?.replace(/^TLSv/, 'TLS ');
+  return version ? { side: 'old-server', version } : { side: 'old-server' };
+}
+
+/** The TLS library a process says it runs with at start ("OpenSSL 3.0.15"), if its log says. */
+export function findTlsLibrary(lines: readonly string[]): string | undefined {
+  for (const l of lines) {
+    const m = /\b(OpenSSL|BoringSSL|LibreSSL) ?(\d+\.\d+(?:\.\d+)?)/.exec(l);
+    if (m) return `${m[1] ?? ''} ${m[2] ?? ''}`;
+  }
+  return undefined;
+}
+
+/** The image the logging pods' revision brought in, when it changed from the one before. */
+export interface ImageChange {
+  revision: number;
+  previous: number;
+  from: string;
+  to: string;
+}
+
+export interface TlsTermsStory {
+  /** Said after the dependency in the title. */
+  title: string;
+  evidence: string[];
+  cause: string;
+  action: string;
+  fix: string;
+}
+
+const tag = (image: string): string => image.split('/').pop() ?? image;
+
+/** The mechanism in words, with where to change it, for one of the three problems. */
+export function explainTlsTerms(input: {
+  problem: TlsTermsProblem;
+  dependency: string | undefined;
+  line: string;
+  setting?: PlaintextSetting;
+  library?: string;
+  imageChange?: ImageChange;
+}): TlsTermsStory {
+  const dep = input.dependency ?? 'the server';
+  const { setting, library, imageChange } = input;
+  if (input.problem === 'tls-required') {
+    const where = setting ? `: ${setting.said} turns it off` : '';
+    return {
+      title: `${input.dependency ? `Dependency ${dep}` : 'The database'} requires TLS and the client connects without it${where}`,
+      evidence: setting ? [`the client's TLS is off in the spec: ${setting.said}`] : [],
+      cause: `The server accepts only encrypted connections (Postgres: a hostssl-only pg_hba.conf or rds.force_ssl=1; MySQL: require_secure_transport=ON) and this client connects in plain text${setting ? ` (${setting.said})` : ''}, so every connection is refused before the password is checked: the credentials are not the issue. A server-side setting enforced since is the usual trigger when the workload did not change.`,
+      action: `Connect with TLS: ${setting ? `set ${setting.fix}` : 'set the client\'s sslmode to require'} (better verify-full, with the server's CA bundle in the image or a mounted ConfigMap), then let the pods restart. Restarting alone changes nothing: the server will keep refusing plain text.`,
+      fix: setting ? `connect with TLS (${setting.fix}, or verify-full with the server's CA bundle)` : 'connect with TLS (sslmode=require, or verify-full with the server\'s CA bundle)',
+    };
+  }
+  if (input.problem === 'tls-plaintext') {
+    return {
+      title: `${dep} does not answer in TLS (wrong version number): the client speaks TLS to a plain-text port`,
+      evidence: [],
+      cause: 'The client starts a TLS handshake and gets plain text back: an https:// scheme or TLS setting for a port that serves plain HTTP or TCP, a proxy in between, or the wrong port.',
+      action: `Compare the scheme and port the client uses for ${dep} with what is served there; use the TLS port, or plain text where the server has no TLS.`,
+      fix: `use the scheme and port ${dep} serves TLS on`,
+    };
+  }
+  const refusal = readTlsRefusal(input.line);
+  const lib = library ? `the client's TLS library (${library})` : 'the client\'s TLS library';
+  const changed = imageChange ? ` Revision ${imageChange.revision} changed the image (${tag(imageChange.from)} → ${tag(imageChange.to)}): a new base image brings a TLS library with stricter defaults.` : '';
+  const meanwhile = imageChange ? `, or roll back to revision ${imageChange.previous}, which ran the old image` : '';
+  const evidence = [
+    ...(library ? [`the client runs ${library}`] : []),
+    ...(imageChange ? [`revision ${imageChange.revision} changed the image: ${tag(imageChange.from)} → ${tag(imageChange.to)}`] : []),
+  ];
+  if (refusal.side === 'weak-key') {
+    return {
+      title: `TLS handshake with ${dep} fails: the server's Diffie-Hellman key is too small for ${lib} (dh key too small)`,
+      evidence,
+      cause: `${dep} offers a Diffie-Hellman key (1024 bits or less) below the security level of ${lib}, which refuses it; other hosts with stronger keys still work.${changed}`,
+      action: `Ask whoever serves ${dep} for a 2048-bit DH key or ECDHE ciphers; meanwhile lower the security level (SECLEVEL=1) for that one client only${meanwhile}. Do not lower it for every connection.`,
+      fix: `get ${dep} to offer a 2048-bit DH key or ECDHE; meanwhile lower the security level for that one client`,
+    };
+  }
+  if (refusal.side === 'old-client') {
+    return {
+      title: `TLS handshake with ${dep} fails: the server refuses the TLS versions the client offers (protocol version)`,
+      evidence,
+      cause: `${dep} accepts only newer TLS versions than this client offers: an old runtime, or a client capped at TLS 1.0/1.1 by its settings.${changed}`,
+      action: `Let the client offer TLS 1.2 or later for ${dep} (a newer runtime, or its TLS settings).`,
+      fix: `let the client offer TLS 1.2 or later`,
+    };
+  }
+  const old = refusal.version ?? 'an old TLS version (1.0/1.1)';
+  return {
+    title: `TLS handshake with ${dep} fails: the server offers only ${old}, which ${lib} refuses (unsupported protocol)`,
+    evidence,
+    cause: `${dep} speaks only ${old}; ${lib} refuses it at its default security level (OpenSSL 3 and recent JDKs, Node and Go disable TLS 1.0/1.1), so every call to that host fails the handshake while hosts that speak TLS 1.2 still work.${changed}`,
+    action: `Ask whoever serves ${dep} to enable TLS 1.2; meanwhile allow the old protocol for that one client only (Python: an SSLContext with minimum_version TLSv1 and SECLEVEL=0; Java: jdk.tls.disabledAlgorithms; Node: minVersion)${meanwhile}.`,
+    fix: `get ${dep} to speak TLS 1.2; meanwhile allow ${refusal.version ?? 'TLS 1.0/1.1'} for that one client${imageChange ? ` or roll back to revision ${imageChange.previous}` : ''}`,
+  };
+}
