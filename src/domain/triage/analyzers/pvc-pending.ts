@@ -1,3 +1,4 @@
+import { diagnoseAccessModeRefusal, provisionerOfEvent } from '../access-mode-refusal.js';
 import { findCloudDenial, quoteCloudDenial } from '../cloud-denial.js';
 import { collapseEvents, formatEventLine } from '../collapse-events.js';
 import type { EventEvidence, PvcEvidence, TriageEvidence } from '../evidence.js';
@@ -42,8 +43,7 @@ function diagnoseDenied(events: readonly EventEvidence[]): Diagnosis | undefined
   if (failed === undefined || QUOTA.test(failed.message)) return undefined;
   const denial = findCloudDenial(failed.message);
   if (denial === undefined) return undefined;
-  // The external provisioner reports as "<driver>_<controller pod>_<uid>".
-  const driver = failed.source?.includes('_') ? failed.source.split('_')[0] : undefined;
+  const driver = provisionerOfEvent(failed);
   const role = denial.principal !== undefined ? `role ${denial.principal}` : "the driver's cloud identity";
   const refused = `${denial.code}${denial.action !== undefined ? `: ${denial.action} not allowed` : ''}${denial.principal !== undefined ? ` for role ${denial.principal}` : ''}`;
   return {
@@ -152,8 +152,8 @@ export function analyzePvcPending(ev: TriageEvidence): Finding[] {
     }
     const messages = events.map((e) => e.message).join('\n');
     const held = diagnoseHeldVolume(ev, pvc, messages);
-    // The provisioner's own refusal of a snapshot source says more than its controller's state.
-    const d = held ?? diagnoseSnapshotSource(ev, pvc, events) ?? diagnoseDenied(events) ?? diagnoseProvisioner(ev, messages) ?? diagnose(pvc, messages);
+    // The provisioner's own refusal (a snapshot source, an access mode, the cloud) says more than its controller's state.
+    const d: Diagnosis = held ?? diagnoseSnapshotSource(ev, pvc, events) ?? diagnoseAccessModeRefusal(pvc, events) ?? diagnoseDenied(events) ?? diagnoseProvisioner(ev, messages) ?? diagnose(pvc, messages);
     const volume = held === undefined ? undefined : /volume (\S+) /.exec(held.what)?.[1];
     return [
       {
