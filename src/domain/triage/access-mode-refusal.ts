@@ -4,11 +4,7 @@
 // driver has, or moves to a class whose driver has it (a shared file system).
 import type { EventEvidence } from './evidence-pod.js';
 import type { PvcEvidence } from './evidence.js';
-
-/** The provisioner an event of a claim comes from: the external provisioner reports as "<driver>_<controller pod>_<uid>". */
-export function provisionerOfEvent(e: EventEvidence): string | undefined {
-  return e.source?.includes('_') ? e.source.split('_')[0] : undefined;
-}
+import { newestProvisioningFailure, provisionerOfEvent, quoteProvisionerError } from './provisioner-events.js';
 
 /** The provisioner's words refuse something: "not supported", "unsupported", "invalid". */
 const REFUSED = /\bnot supported\b|\bunsupported\b|\binvalid\b/i;
@@ -48,17 +44,12 @@ function readAsked(pvc: PvcEvidence, message: string): string[] {
   return mode === undefined ? [] : [mode];
 }
 
-/** The refusal itself, without the provisioner's "failed to provision … rpc error: code = … desc =" wrapping. */
-function quoteRefusal(message: string): string {
-  return (/\bdesc = (.+)$/s.exec(message)?.[1] ?? message.replace(/^failed to provision volume with StorageClass "[^"]+":\s*/i, '')).trim();
-}
-
 /**
  * The claim's newest ProvisioningFailed refuses its access mode: what it asks, what the class's
  * driver gives instead, and where a volume with that mode comes from. Undefined for any other failure.
  */
 export function diagnoseAccessModeRefusal(pvc: PvcEvidence, events: readonly EventEvidence[]): AccessModeRefusal | undefined {
-  const failed = events.filter((e) => e.reason === 'ProvisioningFailed').sort((a, b) => b.lastSeen.localeCompare(a.lastSeen))[0];
+  const failed = newestProvisioningFailure(events);
   if (failed === undefined || !REFUSED.test(failed.message) || !ACCESS_MODE.test(failed.message)) return undefined;
   const asked = readAsked(pvc, failed.message);
   if (asked.length === 0) return undefined;
@@ -79,6 +70,6 @@ export function diagnoseAccessModeRefusal(pvc: PvcEvidence, events: readonly Eve
     cause: `The claim asks ${askedText} (spec.accessModes) and the driver of ${on} ${gives}${shared ? ': its volumes attach to one node at a time, and several pods on several nodes mount this claim' : ''}. The provisioner refuses the claim on every attempt (×${failed.count}), so it stays Pending and no pod that mounts it is scheduled. The provisioner runs (it answers each attempt), and more capacity or permissions would not change its answer.`,
     action: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}; a claim's access modes cannot be edited, so create the new claim (or volume) and point the pods at it, then delete this one.`,
     fix,
-    decisive: quoteRefusal(failed.message),
+    decisive: quoteProvisionerError(failed.message),
   };
 }

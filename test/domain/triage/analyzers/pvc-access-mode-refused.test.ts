@@ -51,3 +51,14 @@ describe('a claim whose access mode the provisioner refuses', () => {
     expect(f?.title).not.toMatch(/asks ReadWriteMany/);
   });
 });
+
+describe('a claim the provisioner answered with another error', () => {
+  const EC2 = 'failed to provision volume with StorageClass "gp3": rpc error: code = Internal desc = Could not create volume "pvc-5c1d": could not create volume in EC2: operation error EC2: CreateVolume, api error InvalidParameterValue: The parameter iops is not supported for gp2 volumes.';
+
+  it('never says the provisioner is missing or silent: it names the provisioner\'s error', () => {
+    const [f] = analyzePvcPending(refused(EC2, ['ReadWriteOnce']));
+    expect(f?.title).toBe(`PVC ${CLAIM} Pending: provisioner ${DRIVER} fails on every attempt (×12)`);
+    expect(f?.decisive).toMatch(/^Could not create volume "pvc-5c1d": .*InvalidParameterValue: The parameter iops is not supported for gp2 volumes\.$/);
+    expect(`${f?.title} ${f?.likelyCause} ${f?.nextAction}`).not.toMatch(/no Deployment or StatefulSet|does not create the volume|controller .*(down|scaled)/);
+  });
+});
