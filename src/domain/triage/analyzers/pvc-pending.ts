@@ -1,3 +1,4 @@
+import { diagnoseAccessModeRefusal } from '../access-mode-refusal.js';
 import { findCloudDenial, quoteCloudDenial } from '../cloud-denial.js';
 import { collapseEvents, formatEventLine } from '../collapse-events.js';
 import type { EventEvidence, PvcEvidence, TriageEvidence } from '../evidence.js';
@@ -9,6 +10,7 @@ import { diagnoseSnapshotSource } from '../snapshot-source.js';
 import { findReleasedVolumeOf } from '../static-claims.js';
 import { msBetween } from '../time-span.js';
 import { PROVISION_STALL_MS, describeProvisionerController } from '../provisioner-controller.js';
+import { newestProvisioningFailure, provisionerAnswered, provisionerOfEvent, quoteProvisionerError } from '../provisioner-events.js';
 
 interface Diagnosis {
   what: string;
@@ -24,9 +26,11 @@ interface Diagnosis {
 }
 
 /** The claim waits on an external provisioner whose controller was read: what its state says. */
-function diagnoseProvisioner(ev: TriageEvidence, messages: string): Diagnosis | undefined {
+function diagnoseProvisioner(ev: TriageEvidence, events: readonly EventEvidence[], messages: string): Diagnosis | undefined {
   const p = ev.provisionerController;
   if (p === undefined || !messages.includes(`'${p.driver}'`)) return undefined;
+  // A provisioner that wrote events about the claim runs, wherever its controller is: finding none says nothing.
+  if (p.controller === undefined && provisionerAnswered(events, p.driver)) return undefined;
   const s = describeProvisionerController(p, ev.collectedAt);
   return s === undefined ? undefined : { what: s.what, cause: s.cause, action: s.action, fix: s.fix, fact: s.evidence, confirm: s.confirm };
 }
@@ -38,12 +42,11 @@ const QUOTA = /ResourceExhausted|quota|limit exceeded|VolumeLimitExceeded|insuff
  * attempt fails the same way until the permission is back. A quota refusal is not this.
  */
 function diagnoseDenied(events: readonly EventEvidence[]): Diagnosis | undefined {
-  const failed = events.filter((e) => e.reason === 'ProvisioningFailed').sort((a, b) => b.lastSeen.localeCompare(a.lastSeen))[0];
+  const failed = newestProvisioningFailure(events);
   if (failed === undefined || QUOTA.test(failed.message)) return undefined;
   const denial = findCloudDenial(failed.message);
   if (denial === undefined) return undefined;
-  // The external provisioner reports as "<driver>_<controller pod>_<uid>".
-  const driver = failed.source?.includes('_') ? failed.source.split('_')[0] : undefined;
+  const driver = provisionerOfEvent(failed);
   const role = denial.principal !== undefined ? `role ${denial.principal}` : "the driver's cloud identity";
   const refused = `${denial.code}${denial.action !== undefined ? `: ${denial.action} not allowed` : ''}${denial.principal !== undefined ? ` for role ${denial.principal}` : ''}`;
   return {
@@ -93,7 +96,20 @@ function diagnoseHeldVolume(ev: TriageEvidence, pvc: PvcEvidence, messages: stri
   };
 }
 
-function diagnose(pvc: PvcEvidence, messages: string): Diagnosis {
+/** The provisioner runs and answers each attempt with an error no reading above explains: its words are the lead. */
+function diagnoseProvisionerError(events: readonly EventEvidence[]): Diagnosis | undefined {
+  const failed = newestProvisioningFailure(events);
+  const driver = failed === undefined ? undefined : provisionerOfEvent(failed);
+  if (failed === undefined || driver === undefined) return undefined;
+  return {
+    what: `provisioner ${driver} fails ${failed.count > 1 ? `on every attempt (×${failed.count})` : 'to create the volume'}`,
+    cause: `The provisioner ${driver} runs and answers the attempts to create the volume with the error quoted; the claim stays Pending until what it names is fixed (the claim's spec, its StorageClass's parameters or the storage backend).`,
+    action: `Fix what the provisioner's error names (kubectl describe pvc shows it in full); the provisioner retries by itself.`,
+    decisive: quoteProvisionerError(failed.message),
+  };
+}
+
+function diagnose(pvc: PvcEvidence, events: readonly EventEvidence[], messages: string): Diagnosis {
   const sc = /storageclass[.\w]* "([^"]+)" not found/i.exec(messages);
   if (sc?.[1]) {
     return { what: `StorageClass ${sc[1]} does not exist`, cause: `The claim names StorageClass ${sc[1]}, which is not defined in this cluster (a name from another cluster or environment).`, action: 'Point the claim template at an existing StorageClass (kubectl get storageclass lists them).' };
@@ -107,6 +123,8 @@ function diagnose(pvc: PvcEvidence, messages: string): Diagnosis {
   if (/no persistent volumes available|no storage class is set/i.test(messages) || (!pvc.storageClass && !pvc.volumeName)) {
     return { what: 'no StorageClass and no matching PersistentVolume', cause: 'The claim sets no StorageClass and the cluster has no default, so it waits for a manually created PersistentVolume that never comes.', action: 'Set storageClassName on the claim, or create the PersistentVolume it expects.' };
   }
+  const answered = diagnoseProvisionerError(events);
+  if (answered !== undefined) return answered;
   const external = /waiting for a volume to be created[^']*'([^']+)'/i.exec(messages)?.[1];
   if (external !== undefined) {
     return { what: `the external provisioner ${external} does not create the volume`, cause: `The claim waits for the external provisioner ${external}, which never creates the volume: its controller (the CSI driver's controller Deployment) is down, scaled to 0, crash-looping or lacks permissions. The scheduler's VolumeBinding then times out on the pods that need the claim.`, action: `Check the controller of ${external} (its Deployment and pods, usually in kube-system) and bring it back; the claim is provisioned by itself once it runs.` };
@@ -152,8 +170,8 @@ export function analyzePvcPending(ev: TriageEvidence): Finding[] {
     }
     const messages = events.map((e) => e.message).join('\n');
     const held = diagnoseHeldVolume(ev, pvc, messages);
-    // The provisioner's own refusal of a snapshot source says more than its controller's state.
-    const d = held ?? diagnoseSnapshotSource(ev, pvc, events) ?? diagnoseDenied(events) ?? diagnoseProvisioner(ev, messages) ?? diagnose(pvc, messages);
+    // The provisioner's own refusal (a snapshot source, an access mode, the cloud) says more than its controller's state.
+    const d: Diagnosis = held ?? diagnoseSnapshotSource(ev, pvc, events) ?? diagnoseAccessModeRefusal(pvc, events) ?? diagnoseDenied(events) ?? diagnoseProvisioner(ev, events, messages) ?? diagnose(pvc, events, messages);
     const volume = held === undefined ? undefined : /volume (\S+) /.exec(held.what)?.[1];
     return [
       {

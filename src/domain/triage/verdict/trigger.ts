@@ -96,6 +96,12 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
     // The migration step a revision dropped (an init container, a migrate command) is the lead over its image bump.
     if (k === 'schema-migration') return /migrat|flyway|liquibase|alembic/.test(l);
     if (k === 'volume-attach') return /securitycontext|volume|fsgroup/.test(l);
+    // The revision that started mounting the claim that stays Pending is the lead over an image bump beside it.
+    if (k === 'pvc-pending') {
+      const claim = /^PVC (\S+) /.exec(mechanism?.title ?? '')?.[1];
+      const [was, now] = line.startsWith('volumes: ') ? line.split(' → ') : [];
+      return claim !== undefined && now !== undefined && now.includes(`:pvc/${claim}"`) && !(was ?? '').includes(`:pvc/${claim}"`);
+    }
     return false;
   };
   // A security setting the mechanism blames (a seccomp profile, dropped capabilities) is the lead.

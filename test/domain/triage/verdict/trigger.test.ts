@@ -96,6 +96,16 @@ describe('findTrigger', () => {
     expect(t).toMatchObject({ kind: 'revision', change: 'init migrate image 2.14.0 → 2.15.0', text: 'revision 7 (25m ago: init migrate image 2.14.0 → 2.15.0)' });
   });
 
+  it('picks the volume a revision added when the claim it mounts is the one that stays Pending', () => {
+    const ev = badRolloutScenario();
+    const tpl = (volumes: PodTemplateEvidence['volumes']): PodTemplateEvidence => ({ initContainers: [], volumes, imagePullSecrets: [], placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [] } });
+    ev.revisions = ev.revisions.map((r) => ({ ...r, template: tpl(r.revision === 7 ? [{ name: 'cache', source: 'pvc', ref: 'render-cache' }] : []) }));
+    const pending = (claim: string) => mechanism('pvc-pending', NEW_PODS, { title: `PVC ${claim} Pending: it asks ReadWriteMany on StorageClass gp3, whose driver ebs.csi.aws.com supports only ReadWriteOnce` });
+    expect(trigger(ev, pending('render-cache'))).toMatchObject({ kind: 'revision', change: 'volumes: (none) → "cache:pvc/render-cache"' });
+    // A claim the revision did not add: the revision's headline change stays the lead.
+    expect(trigger(ev, pending('data-ledger-0'))).toMatchObject({ kind: 'revision', change: 'app image 2.14.0 → 2.15.0' });
+  });
+
   it('picks the arrival of the container that holds the port the failing one cannot bind', () => {
     const ev = badRolloutScenario();
     ev.revisions = ev.revisions.map((r) => (r.revision === 7 ? { ...r, containers: [...r.containers, revisionContainer({ name: 'nginx', image: 'nginx:1.27.2-alpine', env: [], envFrom: [] })] } : r));
