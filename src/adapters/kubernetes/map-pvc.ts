@@ -16,6 +16,8 @@ export function mapPvc(c: k8s.V1PersistentVolumeClaim, usedByPods: string[]): Pv
     usedByPods: [...usedByPods].sort(),
   };
   if (c.metadata?.uid) out.uid = c.metadata.uid;
+  const created = toIsoTime(c.metadata?.creationTimestamp);
+  if (created !== undefined) out.createdAt = created;
   const deleted = toIsoTime(c.metadata?.deletionTimestamp);
   if (deleted !== undefined) out.deletionTimestamp = deleted;
   if ((c.metadata?.finalizers ?? []).length > 0) out.finalizers = [...(c.metadata?.finalizers ?? [])];

@@ -218,6 +218,8 @@ export interface PvcEvidence {
   name: string;
   /** metadata.uid: what a volume's claimRef must name to be this claim's. */
   uid?: string;
+  /** metadata.creationTimestamp: a claim older than its StatefulSet was not made by it (a leftover it re-used). */
+  createdAt?: IsoTime;
   phase: 'Pending' | 'Bound' | 'Lost';
   storageClass?: string;
   volumeName?: string;

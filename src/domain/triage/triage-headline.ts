@@ -7,6 +7,7 @@ import type { TriageEvidence } from './evidence.js';
 import { findCondition } from './evidence-lookup.js';
 import { describeJobProgress } from './job-progress.js';
 import { describeKedaAtZero, describeKedaWake, findKedaAtZero } from './keda-at-zero.js';
+import { describeOrdinalScaleUp, findOrdinalScaleUp } from './ordinal-scale-up.js';
 import type { Finding } from './finding.js';
 import { RECENT_MS, countReadyPods, getDesiredReplicas, getLastTermination, listContainers } from './pod-status.js';
 import { sortRevisions } from './revision-diff.js';
@@ -65,7 +66,10 @@ function formatVerdictLine(ev: TriageEvidence, verdict: Verdict, analyzerFailure
   const revision = newest ? ` Revision ${newest.revision}, ${since ?? `rolled out ${formatAgo(newest.createdAt, ev.collectedAt)}`}.` : '';
   // At zero by KEDA's design, "0/0 ready" would read as an outage: say who holds it there and what wakes it.
   const keda = findKedaAtZero(ev);
-  const replicas = keda ? `${describeKedaAtZero(keda)}${keda.since ? ` ${formatAgo(keda.since, ev.collectedAt)}` : ''}, KEDA activates it again when ${describeKedaWake(keda)} shows work; ` : `${countReadyPods(ev)}/${getDesiredReplicas(ev)} ready, `;
+  // Fewer ready than desired because new ordinals are still coming up: say so, not a bare "4/5 ready".
+  const scaleUp = keda ? undefined : findOrdinalScaleUp(ev.workload, ev.pods, ev.events, ev.collectedAt);
+  const scaling = scaleUp && (isWithin(scaleUp.at, ev.collectedAt, RECENT_MS) || scaleUp.added.some((p) => !p.ready)) ? `, ${describeOrdinalScaleUp(scaleUp, formatAgo(scaleUp.at, ev.collectedAt))};` : ',';
+  const replicas = keda ? `${describeKedaAtZero(keda)}${keda.since ? ` ${formatAgo(keda.since, ev.collectedAt)}` : ''}, KEDA activates it again when ${describeKedaWake(keda)} shows work; ` : `${countReadyPods(ev)}/${getDesiredReplicas(ev)} ready${scaling} `;
   return (
     `${who} looks healthy: ${replicas}` +
     `${restarts === 0 ? 'no restarts' : `${restarts} container restart${restarts === 1 ? '' : 's'}`}, ` +

@@ -458,6 +458,12 @@ describe('mapPvc', () => {
     expect(live.deletionTimestamp).toBeUndefined();
     expect(live.finalizers).toBeUndefined();
   });
+
+  it('keeps when the claim was made: a claim older than its StatefulSet was not made by it (a leftover the controller re-used)', () => {
+    const c = mapPvc({ metadata: { name: 'data-kafka-3', creationTimestamp: new Date('2025-10-15T03:00:00Z') }, spec: { volumeName: 'pvc-9a1e' }, status: { phase: 'Bound' } }, ['kafka-3']);
+    expect(c.createdAt).toBe('2025-10-15T03:00:00Z');
+    expect(mapPvc({ metadata: { name: 'data' }, status: { phase: 'Pending' } }, []).createdAt).toBeUndefined();
+  });
 });
 
 describe('mapPersistentVolume', () => {

@@ -20,6 +20,7 @@ import { findServiceLink, tellServiceLink } from '../service-links.js';
 import { sortRevisions } from '../revision-diff.js';
 import { findStorePassword, tellStorePassword } from '../store-password.js';
 import { findVolumeOwnership } from '../volume-ownership.js';
+import { findForeignClusterClaim, tellForeignClusterClaim } from '../foreign-cluster-claim.js';
 import { formatAgo } from '../time-span.js';
 import { capitalize } from '../../text.js';
 
@@ -241,6 +242,12 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
     : undefined;
   if (owner) evidence.push(...owner.evidence);
   const denied = refusal ?? owner;
+  // A store refusing another cluster's data, on a claim older than its StatefulSet: the reused leftover is the cause.
+  const foreign = first.cls === 'app-error' && !clash && !bad && !store && !heap && !kernel && !denied
+    ? findForeignClusterClaim(ev, hits.map((h) => h.ref.pod), (logged?.lines ?? []).slice(-60))
+    : undefined;
+  const leftover = foreign ? tellForeignClusterClaim(foreign, ev.workload?.name ?? ev.target.name, ev.collectedAt) : undefined;
+  if (leftover) evidence.push(...leftover.evidence);
   if (bad && bad.sources.length > 0) evidence.push(`env fed from Secrets or ConfigMaps that could hold "${bad.value}": ${bad.sources.join(', ')} (a change there reaches new pods without a rollout)`);
   // Found by runc yet not executable: the interpreter its first line names is what is missing.
   const interp = first.cls === 'bad-interpreter' ? findBadInterpreter(first.term.message) : undefined;
@@ -257,15 +264,15 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   return {
     id: `exit-code/${first.cls}/${container.name}`,
     kind: 'exit-code',
-    title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${interpTold ? `: ${interpTold.clause}` : ''}${typo?.title ?? kernel?.title ?? gone?.title ?? stale?.title ?? heap?.title ?? clash?.title ?? storeTold?.title ?? (denied ? `: ${denied.clause}` : badTitle)}`,
+    title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${interpTold ? `: ${interpTold.clause}` : ''}${typo?.title ?? kernel?.title ?? gone?.title ?? stale?.title ?? heap?.title ?? clash?.title ?? storeTold?.title ?? leftover?.title ?? (denied ? `: ${denied.clause}` : badTitle)}`,
     layer: kernel ? 'node/eviction' : 'container/process',
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
-    confidence: heap || denied || kernel || typo || gone || stale ? 'high' : text.confidence,
+    confidence: heap || denied || kernel || typo || gone || stale || leftover ? 'high' : text.confidence,
     evidence,
-    ...(store ? { decisive: store.line } : decisive ? { decisive } : {}),
-    likelyCause: `${typo?.cause ?? interpTold?.cause ?? kernel?.cause ?? gone?.cause ?? stale?.cause ?? heap?.cause ?? clash?.cause ?? link?.cause ?? storeTold?.cause ?? denied?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause)}${consequence}`,
-    nextAction: typo?.action ?? kernel?.action ?? gone?.action ?? stale?.action ?? refused?.action ?? (heap && 'action' in heap ? heap.action : undefined) ?? clash?.action ?? link?.action ?? storeTold?.action ?? (refusal ? `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.` : undefined) ?? (owner ? `${capitalize(owner.fix)}${owner.imageChange ? `; rolling back to revision ${owner.imageChange.previous} runs the old user meanwhile` : ''}.` : undefined) ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
-    fix: typo?.fix ?? interpTold?.fix ?? kernel?.fix ?? gone?.fix ?? stale?.fix ?? heap?.fix ?? clash?.fix ?? link?.fix ?? storeTold?.fix ?? denied?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
+    ...(store ? { decisive: store.line } : foreign ? { decisive: foreign.line } : decisive ? { decisive } : {}),
+    likelyCause: `${typo?.cause ?? interpTold?.cause ?? kernel?.cause ?? gone?.cause ?? stale?.cause ?? heap?.cause ?? clash?.cause ?? link?.cause ?? storeTold?.cause ?? leftover?.cause ?? denied?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause)}${consequence}`,
+    nextAction: typo?.action ?? kernel?.action ?? gone?.action ?? stale?.action ?? refused?.action ?? (heap && 'action' in heap ? heap.action : undefined) ?? clash?.action ?? link?.action ?? storeTold?.action ?? leftover?.action ?? (refusal ? `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.` : undefined) ?? (owner ? `${capitalize(owner.fix)}${owner.imageChange ? `; rolling back to revision ${owner.imageChange.previous} runs the old user meanwhile` : ''}.` : undefined) ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
+    fix: typo?.fix ?? interpTold?.fix ?? kernel?.fix ?? gone?.fix ?? stale?.fix ?? heap?.fix ?? clash?.fix ?? link?.fix ?? storeTold?.fix ?? leftover?.fix ?? denied?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
     confirmCommands,
     ...(kernel ? { outsideWorkload: kernel.outside } : link?.outside ? { outsideWorkload: link.outside } : {}),
     affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)), ...(found ? { services: [found.service.name] } : {}) },

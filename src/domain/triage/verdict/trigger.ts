@@ -21,6 +21,7 @@ import type { Differential } from './differential.js';
 import { capitalize } from '../../text.js';
 import { TRIGGER_SKEW_MS, TRIGGER_WINDOW_MS } from '../trigger-window.js';
 import { findRollback, rolloutTimeOf, type Rollback } from '../revision-rollback.js';
+import { findOrdinalScaleUp } from '../ordinal-scale-up.js';
 
 
 export type Trigger =
@@ -215,6 +216,21 @@ function findScaleUp(ev: TriageEvidence, onset: IsoTime | undefined): Extract<Tr
 }
 
 /**
+ * Only the ordinals a StatefulSet scale-up added fail, the older ones run: the new pods met
+ * something the old ones never did (a fresh node, a claim found and reused), so the scale-up is
+ * the "since", whatever the mechanism.
+ */
+function findNewOrdinalsFailing(ev: TriageEvidence, pods: readonly PodEvidence[], onset: IsoTime | undefined): Extract<Trigger, { kind: 'scale-up' }> | undefined {
+  const s = findOrdinalScaleUp(ev.workload, ev.pods, ev.events, ev.collectedAt);
+  if (s === undefined || pods.length === 0 || !inWindow(s.at, onset)) return undefined;
+  const added = new Set(s.added.map((p) => p.name));
+  if (!pods.every((p) => added.has(p.name))) return undefined;
+  const names = pods.map((p) => p.name);
+  const newOnes = names.length <= 2 ? ` (${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} new)` : '';
+  return { kind: 'scale-up', text: `${ev.target.kind.toLowerCase()} ${ev.target.name} was scaled up from ${s.from} to ${s.to}${s.by ? ` by ${s.by}` : ''} ${formatAgo(s.at, ev.collectedAt)}${newOnes}`, at: s.at };
+}
+
+/**
  * Mechanisms a revision can only cause by changing one part of the template: when its diff does
  * not touch that part, the old revision's pods would fail the same way and the rollout only made
  * new pods meet a fault that lies outside the workload. Says why, or undefined when it may be the cause.
@@ -348,7 +364,7 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
     return { kind: 'revision', revision: newest, previous, diff, ...(change ? { change } : {}), text: describeRevision(newest, change, now), at: newest.createdAt };
   }
   if (object !== undefined) return { kind: 'object-change', object, text: describeObjectChange(object, now), at: changeTime(object) ?? now };
-  const scaleUp = isScaleSensitive(mechanism) ? findScaleUp(ev, onset) : undefined;
+  const scaleUp = isScaleSensitive(mechanism) ? findScaleUp(ev, onset) : findNewOrdinalsFailing(ev, pods, onset);
   if (scaleUp !== undefined) return scaleUp;
 
   const newestAge = newest && rolledOut ? `; the newest revision, ${newest.revision}, ${rollback?.at !== undefined ? `came back by a rollback ${formatAgo(rolledOut, now)}` : `is ${formatSpan(msBetween(rolledOut, now))} old`}` : '';
