@@ -5,6 +5,7 @@ import { formatKubectl } from '../kubectl-command.js';
 import { isPodHealthy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { formatBytes } from '../quantity.js';
 import { findJvmPoolCap } from '../runtime-flags.js';
+import { findErrorsSinceStart } from '../errors-since-start.js';
 import { NOT_SOURCE_PORTS, SOURCE_PORTS_LINE, readSourcePortsDestination } from '../source-ports.js';
 
 /**
@@ -123,6 +124,8 @@ export function analyzeResourceExhaustion(ev: TriageEvidence): Finding[] {
     const total = hits.reduce((n, h) => n + h.count, 0);
     const detail = limit.detail?.(ev, example.log, example.line);
     const what = typeof limit.what === 'string' ? limit.what : limit.what(example.line);
+    // Ready pods show no failure in their status: when their logs hold the limit from their start, so does the onset.
+    const onset = findErrorsSinceStart(ev, podObjects);
     findings.push({
       id: `resource-exhaustion/${limit.id}`,
       kind: 'resource-exhaustion',
@@ -132,6 +135,7 @@ export function analyzeResourceExhaustion(ev: TriageEvidence): Finding[] {
       confidence: pods.length >= 2 || total >= 10 ? 'high' : 'medium',
       evidence: [`log ${example.log.pod}: ${example.line.slice(0, 300)}`, ...(detail ? [detail] : []), `${unhealthy.length}/${podObjects.length} of these pods not ready or restarting now`],
       decisive: excerpt(condenseStructuredLine(example.line), limit.pattern, 200),
+      ...(onset !== undefined ? { onset } : {}),
       likelyCause: limit.cause,
       nextAction: limit.nextAction,
       fix: limit.fix,

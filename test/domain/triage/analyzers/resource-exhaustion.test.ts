@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeResourceExhaustion } from '../../../../src/domain/triage/analyzers/resource-exhaustion.js';
 import type { PodEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
-import { NOW, baseEvidence, container, event, minutesAgo, pod, terminated, workload } from '../scenarios/builders.js';
+import { IMAGE_V15, NOW, REV7, baseEvidence, container, event, minutesAgo, pod, revision, revisionContainer, terminated, workload } from '../scenarios/builders.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 
 /** A Node.js service's pino errors when the process has no descriptor left. */
@@ -119,6 +119,19 @@ describe('outbound ephemeral-port exhaustion', () => {
     expect(f?.nextAction).toMatch(/keep-alive/);
     const report = buildTriageReport(outOfSourcePorts(), { startedAt: NOW, finishedAt: NOW });
     expect(report.headline).toMatch(/ephemeral source ports toward 10\.100\.43\.12:443/);
+  });
+
+  it('dates the exhaustion by the pods\' start when their logs hold it from the first requests, so the revision that created them is the trigger', () => {
+    const ev = outOfSourcePorts();
+    const started = minutesAgo(130);
+    const banner = `{"level":30,"time":${Date.parse(started) + 3000},"pid":1,"msg":"Server listening at http://0.0.0.0:8080"}`;
+    const stamped = (m: number) => eaddrnotavail(0).replace(/"time":\d+/, `"time":${Date.parse(minutesAgo(m))}`);
+    ev.pods = ev.pods.map((p) => ({ ...p, revisionHash: REV7.hash, createdAt: started, startTime: started }));
+    ev.logs = ev.pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines: [banner, stamped(2.5), stamped(2), stamped(1.5), stamped(1)] }));
+    ev.revisions = [...ev.revisions, revision(REV7, minutesAgo(131), { containers: [revisionContainer({ image: IMAGE_V15 })] })];
+    const [f] = analyzeResourceExhaustion(ev);
+    expect(f?.onset).toBe(started);
+    expect(buildTriageReport(ev, { startedAt: NOW, finishedAt: NOW }).headline).toMatch(/^Since revision 7 \(2h 11m ago: app image 2\.14\.0 → 2\.15\.0\): payment-service runs out of ephemeral source ports/);
   });
 
   it('knows the same errno in the words of Go, Java and Python clients', () => {
