@@ -13,6 +13,9 @@ const SETTINGS_OF: [RegExp, RegExp][] = [
   [/^dependency-error\/timeout\//, /timeout/i],
 ];
 
+/** A pool of threads (UV_THREADPOOL_SIZE, a worker pool) holds no connections: not a connection or socket setting. */
+const THREAD_POOL = /thread_?pool|worker_?pool/i;
+
 /** A diff line that sets something the process reads: an env var, its args or command. */
 const SETTING_LINE = / env (?:added |removed )?([\w.-]+)| (?:args|command):(.*)/;
 
@@ -22,6 +25,7 @@ export function pickMechanismSetting(mechanismId: string | undefined, diff: read
   if (words === undefined) return undefined;
   return diff.find((l) => {
     const m = SETTING_LINE.exec(l);
-    return m !== null && words.test(m[1] ?? m[2] ?? '');
+    const setting = m === null ? '' : m[1] ?? m[2] ?? '';
+    return words.test(setting) && !(THREAD_POOL.test(setting) && !/threads/.test(mechanismId ?? ''));
   });
 }

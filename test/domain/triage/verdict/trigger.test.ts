@@ -98,6 +98,10 @@ describe('findTrigger', () => {
     const timeout = withEnv([{ name: 'LEDGER_TIMEOUT_MS', value: '50' }]);
     const slow = trigger(timeout, mechanism('dependency-error', NEW_PODS, { id: 'dependency-error/timeout/ledger:8443', title: 'Connections to ledger:8443 time out' }));
     expect(slow.kind === 'revision' ? slow.change : slow.kind).toBe('app env added LEDGER_TIMEOUT_MS = "50"');
+    // A thread pool is not a connection pool: its size does not decide how connections are held.
+    const threads = withEnv([{ name: 'UV_THREADPOOL_SIZE', value: '4' }]);
+    const notThreads = trigger(threads, mechanism('resource-exhaustion', NEW_PODS, { id: 'resource-exhaustion/source-ports' }));
+    expect(notThreads.kind === 'revision' ? notThreads.change : notThreads.kind).toBe('app image 2.14.0 → 2.15.0');
     // An image-only exhaustion keeps the image bump.
     const plain = trigger(badRolloutScenario(), mechanism('resource-exhaustion', NEW_PODS, { id: 'resource-exhaustion/connection-pool' }));
     expect(plain.kind === 'revision' ? plain.change : plain.kind).toBe('app image 2.14.0 → 2.15.0');
