@@ -9,6 +9,7 @@ import { isPodFailing } from './pod-status.js';
 import { readLineTime } from './request-silence.js';
 import { MINUTE_MS, earliest, formatAgo, formatSpan, latest, msBetween } from './time-span.js';
 import { isErrorLine } from './unexplained.js';
+import { findCleanWork } from './errors-since-start.js';
 import { diffRevisions, sortRevisions } from './revision-diff.js';
 import { rolloutTimeOf } from './revision-rollback.js';
 
@@ -38,8 +39,8 @@ export function describeLateLogErrors(ev: TriageEvidence, pods: readonly PodEvid
   });
   const onset = earliest(stamped.filter((s) => s.error).map((s) => s.at));
   if (onset === undefined || msBetween(started, onset) < LATE_ONSET_MS) return undefined;
-  // The logs must reach back into the quiet stretch: clean lines after the pods started, before the first error.
-  const clean = earliest(stamped.filter((s) => !s.error && msBetween(started, s.at) >= 0 && msBetween(s.at, onset) > 0).map((s) => s.at));
+  // The logs must reach back into the quiet stretch: clean work after the pods' start-up (a banner is not work), well before the first error.
+  const clean = findCleanWork(lines, started, onset);
   if (clean === undefined) return undefined;
   const now = ev.collectedAt;
   return `its pods' errors began ${formatAgo(onset, now)}, ${formatSpan(msBetween(rolloutTimeOf(ev, revision), onset))} after the rollout; their logs show work without errors before that (from ${formatAgo(clean, now)})`;

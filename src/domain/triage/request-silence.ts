@@ -13,6 +13,8 @@ const PROBE = /kube-probe|\/(healthz?|readyz?|livez?|ready|live|ping|status)(\/|
 const IPV4 = /(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3})(?![\d.])/;
 /** ISO 8601 or "2026-11-21 02:31:07,123": the line's own time, UTC when it gives no zone. */
 const STAMP = /\b(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:[.,]\d+)?(Z|[+-]\d{2}:?\d{2})?/;
+/** pino's `"time":1795000000000`: epoch milliseconds in a JSON field (13 digits, so no count or id passes for it). */
+const EPOCH_MS = /"(?:time|ts|timestamp)"\s*:\s*(\d{13})\b/;
 /** "[21/Nov/2026:02:31:07 +0000]" (common log format). */
 const CLF = /\[(\d{2})\/(\w{3})\/(\d{4}):(\d{2}:\d{2}:\d{2}) ([+-]\d{4})\]/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -26,7 +28,10 @@ export function readLineTime(line: string): IsoTime | undefined {
     if (month > 0 && !Number.isNaN(t)) return new Date(t).toISOString();
   }
   const m = STAMP.exec(line);
-  if (!m) return undefined;
+  if (!m) {
+    const e = EPOCH_MS.exec(line);
+    return e ? new Date(Number(e[1])).toISOString() : undefined;
+  }
   const t = Date.parse(`${m[1] ?? ''}T${m[2] ?? ''}${m[3] ?? 'Z'}`);
   return Number.isNaN(t) ? undefined : new Date(t).toISOString();
 }

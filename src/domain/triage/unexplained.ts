@@ -17,6 +17,8 @@ import { explainStandbyConflict } from './standby-conflict.js';
 import { explainMissingLocale } from './missing-locale.js';
 import { isRecoveredMetricFailure } from './hpa-metric-recovery.js';
 import { truncate } from '../text.js';
+import { isErrorLine } from './error-line.js';
+import { findErrorsSinceStart } from './errors-since-start.js';
 
 /** Event reasons some analyzer reads (and decides about, even when it finds nothing worth saying). */
 const HANDLED_REASONS = new Set([
@@ -33,18 +35,8 @@ const HANDLED_WAITING = new Set([
   'CreateContainerError', 'RunContainerError', 'ContainerCreating', 'PodInitializing',
 ]);
 
-const ERROR_LINE =
-  /\b(ERROR|FATAL|PANIC|CRITICAL)\b|"level":"(error|fatal)"|"level":(50|60)\b|level=(error|fatal)|\bException\b|Traceback \(most recent call last\)|"level":"warn(ing)?"[^\n]*"(error|err)":"[^"]+"[^\n]*"status":(4(0[13]|29)|5\d\d)\b/;
-
-/** klog (client-go, controllers) puts the severity in a one-letter prefix: `E1121 03:11:12.000311       1 file.go:147] …`. */
-const KLOG_ERROR = /^[EF]\d{4} \d\d:\d\d:\d\d\.\d+\s+\d+ [\w./-]+:\d+\]/;
-/** A JVM exception header line (`org.apache.kafka.common.errors.RecordTooLargeException: …`): a qualified class name ending in Exception or Error. */
-const JVM_EXCEPTION_HEADER = /^\s*(?:Caused by: )?(?:[a-z_$][\w$]*\.){2,}[A-Z][\w$]*(?:Exception|Error)(?::|$)/;
-
-/** Whether a log line reports an error (any runtime's wording, level field or severity prefix). */
-export function isErrorLine(line: string): boolean {
-  return ERROR_LINE.test(line) || KLOG_ERROR.test(line) || JVM_EXCEPTION_HEADER.test(line);
-}
+// Error lines are read in error-line.ts (errors-since-start.ts, which this module uses, reads them too); re-exported for the modules that import them from here.
+export { isErrorLine } from './error-line.js';
 
 /** Error lines in the tail of a ready pod's log before it counts as a problem. */
 export const ERROR_LINES_THRESHOLD = 5;
@@ -146,10 +138,11 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
   const containers = podObjects.flatMap((p) => p.containers);
   // A process without a UTF-8 locale fails only on non-ASCII input: the fault began when the process started.
   const locale = explainMissingLocale(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers);
-  // Ready pods show no failure in their status: the first stamped error line is when the trouble began, for the trigger.
+  // Ready pods show no failure in their status: their start when the errors came with them, else
+  // the first stamped error line, is when the trouble began, for the trigger.
   const onset = locale !== undefined
     ? earliest(podObjects.flatMap((p) => p.startTime ?? p.createdAt ?? []))
-    : earliest(fresh.flatMap((h) => h.errors.flatMap((l) => readLineTime(l) ?? [])));
+    : findErrorsSinceStart(ev, podObjects) ?? earliest(fresh.flatMap((h) => h.errors.flatMap((l) => readLineTime(l) ?? [])));
   // A database error with a known cause on the server's side says where to act.
   const known = explainStandbyConflict(fresh.flatMap((h) => h.errors), containers) ?? locale;
   return [

@@ -5,6 +5,8 @@ import { formatKubectl } from '../kubectl-command.js';
 import { isPodHealthy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { formatBytes } from '../quantity.js';
 import { findJvmPoolCap } from '../runtime-flags.js';
+import { findErrorsSinceStart } from '../errors-since-start.js';
+import { NOT_SOURCE_PORTS, SOURCE_PORTS_LINE, readSourcePortsDestination } from '../source-ports.js';
 
 /**
  * A limit the process runs into, as its logs say it: file descriptors, a database's connection
@@ -16,8 +18,8 @@ interface Limit {
   pattern: RegExp;
   /** A line the pattern matches that says the limit was not hit after all. */
   unless?: RegExp;
-  /** "runs out of file descriptors", completing "<workload> …". */
-  what: string;
+  /** "runs out of file descriptors", completing "<workload> …"; from the line when it names where the limit was met. */
+  what: string | ((line: string) => string);
   cause: string;
   nextAction: string;
   fix: string;
@@ -68,6 +70,18 @@ const LIMITS: Limit[] = [
     fix: 'find what holds the pool’s connections (slow queries, leaks)',
   },
   {
+    id: 'source-ports',
+    pattern: SOURCE_PORTS_LINE,
+    unless: NOT_SOURCE_PORTS,
+    what: (line) => {
+      const to = readSourcePortsDestination(line);
+      return `runs out of ephemeral source ports${to ? ` toward ${to}` : ''} (EADDRNOTAVAIL): connections are not reused`;
+    },
+    cause: 'Every outgoing TCP connection takes a local (ephemeral) port, and one the client closes stays in TIME_WAIT for a minute before its port is free again. A client that opens a new connection per call — an HTTP agent or client built per request, keep-alive off — uses up the pod\'s port range (net.ipv4.ip_local_port_range) toward one address under ordinary load, and connect() fails with EADDRNOTAVAIL ("Cannot assign requested address"). The destination is not at fault: it sees few connections, and the pods pass their probes.',
+    nextAction: 'Make the client reuse its connections: one shared keep-alive agent or client (a connection pool) instead of one per request; roll back if the revision that brought the per-request client is the trigger. A restart only frees the ports for a while.',
+    fix: 'reuse one keep-alive client (agent or pool) for calls to that destination instead of a new connection per request',
+  },
+  {
     id: 'threads',
     pattern: /unable to create (new )?native thread|pthread_create failed|fork: Resource temporarily unavailable|Cannot allocate memory.*fork/i,
     what: 'cannot create threads or processes (its pids/threads limit)',
@@ -109,15 +123,19 @@ export function analyzeResourceExhaustion(ev: TriageEvidence): Finding[] {
     const example = hits[0]!;
     const total = hits.reduce((n, h) => n + h.count, 0);
     const detail = limit.detail?.(ev, example.log, example.line);
+    const what = typeof limit.what === 'string' ? limit.what : limit.what(example.line);
+    // Ready pods show no failure in their status: when their logs hold the limit from their start, so does the onset.
+    const onset = findErrorsSinceStart(ev, podObjects);
     findings.push({
       id: `resource-exhaustion/${limit.id}`,
       kind: 'resource-exhaustion',
-      title: `${ev.target.name} ${limit.what}${detail ? ` — ${detail}` : ''}: ${total} such lines in the logs of ${pods.length} pod${pods.length === 1 ? '' : 's'}`,
+      title: `${ev.target.name} ${what}${detail ? ` — ${detail}` : ''}: ${total} such lines in the logs of ${pods.length} pod${pods.length === 1 ? '' : 's'}`,
       layer: 'capacity',
       severity: unhealthy.length > 0 ? severityForPods(ev, unhealthy.length) : 'warning',
       confidence: pods.length >= 2 || total >= 10 ? 'high' : 'medium',
       evidence: [`log ${example.log.pod}: ${example.line.slice(0, 300)}`, ...(detail ? [detail] : []), `${unhealthy.length}/${podObjects.length} of these pods not ready or restarting now`],
       decisive: excerpt(condenseStructuredLine(example.line), limit.pattern, 200),
+      ...(onset !== undefined ? { onset } : {}),
       likelyCause: limit.cause,
       nextAction: limit.nextAction,
       fix: limit.fix,

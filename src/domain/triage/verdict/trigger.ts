@@ -14,6 +14,7 @@ import { unique } from '../pod-status.js';
 import { diffRevisions, shortenImageChange, sortRevisions, summarizeChange } from '../revision-diff.js';
 import { pickSecurityChange } from '../security-refusal.js';
 import { MISSING_KEY } from '../mount-messages.js';
+import { pickMechanismSetting } from '../mechanism-settings.js';
 import { matchesLabels } from '../service-match.js';
 import { describeOriginChange, findResourceOrigin, type ResourceOrigin } from '../resource-origin.js';
 import { HOUR_MS, earliest, formatAgo, formatSpan, msBetween } from '../time-span.js';
@@ -116,7 +117,9 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
   const names = `${mechanism?.title ?? ''} ${mechanism?.decisive ?? ''}`.match(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g) ?? [];
   // A failing sidecar: its own change is the lead over the main container's image bump listed first.
   const own = failing !== undefined && /^sidecar/i.test(mechanism?.title ?? '') ? diff.find((l) => related(l) && l.startsWith(`${failing} `)) : undefined;
-  const line = diff.find((l) => related(l) && names.some((n) => new RegExp(`\\b${n}\\b`).test(l))) ?? own ?? diff.find(related);
+  // A setting named after what fails (a pool size against an exhausted pool, a timeout against timeouts) is the lead.
+  const setting = pickMechanismSetting(mechanism?.id, diff);
+  const line = setting ?? diff.find((l) => related(l) && names.some((n) => new RegExp(`\\b${n}\\b`).test(l))) ?? own ?? diff.find(related);
   // "X_PASSWORD = from secret …" reads as a credential to the redactor: the reference goes in parentheses.
   if (line === undefined) return summarizeChange(older, newer);
   // The values of a duplicated name are the mechanism's title: the change says only what the revision did.

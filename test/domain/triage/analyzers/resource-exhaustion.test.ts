@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeResourceExhaustion } from '../../../../src/domain/triage/analyzers/resource-exhaustion.js';
 import type { PodEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
-import { NOW, baseEvidence, container, event, minutesAgo, pod, terminated, workload } from '../scenarios/builders.js';
+import { IMAGE_V15, NOW, REV7, baseEvidence, container, event, minutesAgo, pod, revision, revisionContainer, terminated, workload } from '../scenarios/builders.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 
 /** A Node.js service's pino errors when the process has no descriptor left. */
@@ -90,5 +90,65 @@ describe('analyzeResourceExhaustion', () => {
     const report = buildTriageReport(ev, { startedAt: NOW, finishedAt: NOW });
     expect(report.headline).toMatch(/direct memory/);
     expect(report.headline).not.toMatch(/^Readiness probe/);
+  });
+});
+
+/** A Node.js client's pino error when connect() finds no free local port toward its destination. */
+function eaddrnotavail(i: number): string {
+  return `{"level":50,"time":1795000000${i},"pid":1,"err":{"type":"Error","message":"connect EADDRNOTAVAIL 10.100.43.12:443 - Local (0.0.0.0:0)","errno":-99,"code":"EADDRNOTAVAIL","syscall":"connect","address":"10.100.43.12","port":443},"msg":"pricing call failed"}`;
+}
+
+/** Three Ready pods that fail most outgoing calls to one address with EADDRNOTAVAIL. */
+function outOfSourcePorts(lines: (i: number) => string = eaddrnotavail): TriageEvidence {
+  const pods: PodEvidence[] = [0, 1, 2].map((i) => pod(i));
+  return baseEvidence({
+    pods,
+    workload: workload({ specReplicas: 3, replicas: 3, readyReplicas: 3, availableReplicas: 3 }),
+    logs: pods.map((p, i) => ({ pod: p.name, container: 'app', previous: false, lines: [lines(i * 10 + 1), '{"level":30,"msg":"request completed"}', lines(i * 10 + 2), lines(i * 10 + 3), lines(i * 10 + 4)] })),
+  });
+}
+
+describe('outbound ephemeral-port exhaustion', () => {
+  it('reads EADDRNOTAVAIL on connect as the pods running out of source ports toward that destination: connections are not reused', () => {
+    const [f, ...rest] = analyzeResourceExhaustion(outOfSourcePorts());
+    expect(rest).toEqual([]);
+    expect(f?.id).toBe('resource-exhaustion/source-ports');
+    expect(f?.title).toMatch(/^payment-service runs out of ephemeral source ports toward 10\.100\.43\.12:443 \(EADDRNOTAVAIL\): connections are not reused/);
+    expect(f?.likelyCause).toMatch(/TIME_WAIT/);
+    expect(f?.likelyCause).toMatch(/not at fault/);
+    expect(f?.nextAction).toMatch(/keep-alive/);
+    const report = buildTriageReport(outOfSourcePorts(), { startedAt: NOW, finishedAt: NOW });
+    expect(report.headline).toMatch(/ephemeral source ports toward 10\.100\.43\.12:443/);
+  });
+
+  it('dates the exhaustion by the pods\' start when their logs hold it from the first requests, so the revision that created them is the trigger', () => {
+    const ev = outOfSourcePorts();
+    const started = minutesAgo(130);
+    const banner = `{"level":30,"time":${Date.parse(started) + 3000},"pid":1,"msg":"Server listening at http://0.0.0.0:8080"}`;
+    const stamped = (m: number) => eaddrnotavail(0).replace(/"time":\d+/, `"time":${Date.parse(minutesAgo(m))}`);
+    ev.pods = ev.pods.map((p) => ({ ...p, revisionHash: REV7.hash, createdAt: started, startTime: started }));
+    ev.logs = ev.pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines: [banner, stamped(2.5), stamped(2), stamped(1.5), stamped(1)] }));
+    ev.revisions = [...ev.revisions, revision(REV7, minutesAgo(131), { containers: [revisionContainer({ image: IMAGE_V15 })] })];
+    const [f] = analyzeResourceExhaustion(ev);
+    expect(f?.onset).toBe(started);
+    expect(buildTriageReport(ev, { startedAt: NOW, finishedAt: NOW }).headline).toMatch(/^Since revision 7 \(2h 11m ago: app image 2\.14\.0 → 2\.15\.0\): payment-service runs out of ephemeral source ports/);
+  });
+
+  it('knows the same errno in the words of Go, Java and Python clients', () => {
+    const go = () => 'level=error msg="call failed" err="Post \\"https://ledger.payments.svc:8443/v1/entries\\": dial tcp 172.20.14.7:8443: connect: cannot assign requested address"';
+    const java = () => 'java.net.NoRouteToHostException: Cannot assign requested address (Address not available)';
+    const python = () => "requests.exceptions.ConnectionError: HTTPConnectionPool(host='ledger', port=8080): Max retries exceeded with url: /v1/entries (Caused by NewConnectionError('<urllib3.connection.HTTPConnection object at 0x7f>: Failed to establish a new connection: [Errno 99] Cannot assign requested address'))";
+    expect(analyzeResourceExhaustion(outOfSourcePorts(go))[0]?.title).toMatch(/toward 172\.20\.14\.7:8443 \(EADDRNOTAVAIL\)/);
+    expect(analyzeResourceExhaustion(outOfSourcePorts(java))[0]?.id).toBe('resource-exhaustion/source-ports');
+    expect(analyzeResourceExhaustion(outOfSourcePorts(python))[0]?.title).toMatch(/toward ledger:8080 \(EADDRNOTAVAIL\)/);
+  });
+
+  it('does not read a server that cannot bind its listen address, or a connect to IPv6 in a pod without it, as port exhaustion', () => {
+    const listen = () => 'Error: listen EADDRNOTAVAIL: address not available 10.0.9.9:3000';
+    const goBind = () => 'listen tcp 10.0.9.9:8080: bind: cannot assign requested address';
+    const ipv6 = () => 'Error: connect EADDRNOTAVAIL ::1:6379 - Local (:::0)';
+    expect(analyzeResourceExhaustion(outOfSourcePorts(listen))).toEqual([]);
+    expect(analyzeResourceExhaustion(outOfSourcePorts(goBind))).toEqual([]);
+    expect(analyzeResourceExhaustion(outOfSourcePorts(ipv6))).toEqual([]);
   });
 });

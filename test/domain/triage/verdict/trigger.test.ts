@@ -83,6 +83,30 @@ describe('findTrigger', () => {
     expect(t.kind === 'revision' ? t.change : t.kind).toBe(change);
   });
 
+  it('picks the setting named after the exhausted limit (a pool size, keep-alive, a timeout) over an image bump and other env', () => {
+    const withEnv = (env: { name: string; value: string }[]) => {
+      const ev = badRolloutScenario();
+      ev.revisions = ev.revisions.map((r) => (r.revision === 7 ? { ...r, containers: r.containers.map((c) => ({ ...c, env: [...c.env, ...env] })) } : r));
+      return ev;
+    };
+    const pool = withEnv([{ name: 'DB_POOL_MAX_SIZE', value: '3' }]);
+    const exhausted = trigger(pool, mechanism('resource-exhaustion', NEW_PODS, { id: 'resource-exhaustion/connection-pool', title: 'payment-service waits on an exhausted connection pool' }));
+    expect(exhausted.kind === 'revision' ? exhausted.change : exhausted.kind).toBe('app env added DB_POOL_MAX_SIZE = "3"');
+    const agent = withEnv([{ name: 'HTTP_KEEPALIVE', value: 'false' }]);
+    const ports = trigger(agent, mechanism('resource-exhaustion', NEW_PODS, { id: 'resource-exhaustion/source-ports', title: 'payment-service runs out of ephemeral source ports' }));
+    expect(ports.kind === 'revision' ? ports.change : ports.kind).toBe('app env added HTTP_KEEPALIVE = "false"');
+    const timeout = withEnv([{ name: 'LEDGER_TIMEOUT_MS', value: '50' }]);
+    const slow = trigger(timeout, mechanism('dependency-error', NEW_PODS, { id: 'dependency-error/timeout/ledger:8443', title: 'Connections to ledger:8443 time out' }));
+    expect(slow.kind === 'revision' ? slow.change : slow.kind).toBe('app env added LEDGER_TIMEOUT_MS = "50"');
+    // A thread pool is not a connection pool: its size does not decide how connections are held.
+    const threads = withEnv([{ name: 'UV_THREADPOOL_SIZE', value: '4' }]);
+    const notThreads = trigger(threads, mechanism('resource-exhaustion', NEW_PODS, { id: 'resource-exhaustion/source-ports' }));
+    expect(notThreads.kind === 'revision' ? notThreads.change : notThreads.kind).toBe('app image 2.14.0 → 2.15.0');
+    // An image-only exhaustion keeps the image bump.
+    const plain = trigger(badRolloutScenario(), mechanism('resource-exhaustion', NEW_PODS, { id: 'resource-exhaustion/connection-pool' }));
+    expect(plain.kind === 'revision' ? plain.change : plain.kind).toBe('app image 2.14.0 → 2.15.0');
+  });
+
   it('picks the init container change when an init container fails', () => {
     const ev = badRolloutScenario();
     const tpl = (image: string): PodTemplateEvidence => ({
