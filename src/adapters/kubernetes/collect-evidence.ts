@@ -6,7 +6,7 @@
 //   refuses its runs), then at once:
 //   pods (labelSelector = the target's selector; every page counted), ReplicaSets or
 //   ControllerRevisions (same selector, kept by owner uid), HPAs, Services, EndpointSlices,
-//   NetworkPolicies, ResourceQuotas, LimitRanges (with bounds), ConfigMaps (key names, no values) and (one page) Warning events of the namespace, the cluster
+//   NetworkPolicies, ResourceQuotas, LimitRanges (with bounds), ConfigMaps (key names and large values' byte sizes, no values) and (one page) Warning events of the namespace, the cluster
 //   DNS pods, events of the target — one list each (pages of 500);
 //   then, as each of those arrives: events of n pods, of the newest ReplicaSets, of the HPA and
 //   of the Jobs (the last run's too, by the name the controller gives it, when it is already deleted;

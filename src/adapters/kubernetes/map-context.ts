@@ -8,6 +8,7 @@ import type {
   PersistentVolumeEvidence,
   ResourceQuotaEvidence,
 } from '../../domain/triage/evidence.js';
+import type { ConfigKeySizeEvidence } from '../../domain/triage/evidence-config-size.js';
 import type { LimitRangeItemEvidence } from '../../domain/triage/evidence-limit-range.js';
 import { describeExpressions, formatSelector } from './label-selector.js';
 import { copyMap, lastChangeOf, toIsoTime } from './map-common.js';
@@ -38,10 +39,25 @@ export function mapLimitRange(l: k8s.V1LimitRange): NamespaceObjectEvidence {
   return { ...namespaceObject('LimitRange', l.metadata), ...(limits.length > 0 ? { limits } : {}) };
 }
 
-/** A ConfigMap's times and key names; its values are dropped here, never kept. */
+/** Values from this size on are large enough to matter as an env string (Linux takes 128 KiB at most). */
+const LARGE_VALUE_BYTES = 16 * 1024;
+/** Large values whose size is kept per ConfigMap, biggest first. */
+const MAX_LARGE_KEYS = 5;
+
+/** The byte sizes of a ConfigMap's largest `data` values (only `data` can become env). */
+function largeKeysOf(data: Record<string, string> | undefined): ConfigKeySizeEvidence[] {
+  return Object.entries(data ?? {})
+    .map(([key, value]) => ({ key, bytes: Buffer.byteLength(value, 'utf8') }))
+    .filter((k) => k.bytes >= LARGE_VALUE_BYTES)
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, MAX_LARGE_KEYS);
+}
+
+/** A ConfigMap's times, key names and the sizes of its large values; the values are dropped here, never kept. */
 export function mapConfigMapObject(c: k8s.V1ConfigMap): NamespaceObjectEvidence {
   const keys = [...Object.keys(c.data ?? {}), ...Object.keys(c.binaryData ?? {})].slice(0, MAX_CONFIGMAP_KEYS);
-  return { ...namespaceObject('ConfigMap', c.metadata), keys };
+  const largeKeys = largeKeysOf(c.data);
+  return { ...namespaceObject('ConfigMap', c.metadata), keys, ...(largeKeys.length > 0 ? { largeKeys } : {}) };
 }
 
 function describePeers(peers: readonly k8s.V1NetworkPolicyPeer[] | undefined): string {

@@ -1,6 +1,6 @@
 // The namespace around the workload, one list each (pages of 500): NetworkPolicies,
-// ResourceQuotas, LimitRanges (with their bounds) and ConfigMaps (their names, times and key
-// names only — values are dropped at once, and Secrets are never read), one page of its Warning events (whatever object they are
+// ResourceQuotas, LimitRanges (with their bounds) and ConfigMaps (their names, times, key names
+// and the byte sizes of large values only — values are dropped at once, and Secrets are never read), one page of its Warning events (whatever object they are
 // about: related-warnings.ts picks those that bear on the workload), plus the cluster DNS pods
 // in kube-system. The Namespace itself: its times, and when it is being deleted its
 // deletionTimestamp and the conditions that hold the deletion. The request count
@@ -51,7 +51,7 @@ export async function readNamespaceContext(ctx: CollectContext): Promise<Namespa
     ctx.reads.list(`NetworkPolicies in ${namespace}`, 'networkPolicies', (cont, limit, o) => networking.listNamespacedNetworkPolicy({ namespace, ...pageParams(cont, limit) }, o)),
     ctx.reads.list(`ResourceQuotas in ${namespace}`, 'quotas', (cont, limit, o) => core.listNamespacedResourceQuota({ namespace, ...pageParams(cont, limit) }, o)),
     ctx.reads.list(`LimitRanges in ${namespace}`, 'namespaceObjects', (cont, limit, o) => core.listNamespacedLimitRange({ namespace, ...pageParams(cont, limit) }, o)),
-    // Only metadata and key names are kept; a namespace's ConfigMaps are bounded here so a huge one cannot cost the budget.
+    // Only metadata, key names and large values' sizes are kept; a namespace's ConfigMaps are bounded here so a huge one cannot cost the budget.
     ctx.reads.list(`ConfigMaps in ${namespace}`, 'namespaceObjects', (cont, limit, o) => core.listNamespacedConfigMap({ namespace, ...pageParams(cont, limit) }, o), { maxItems: 1000 }),
     ctx.reads.list(`Warning events in ${namespace}`, 'namespaceWarnings', (cont, limit, o) => core.listNamespacedEvent({ namespace, fieldSelector: 'type=Warning', ...pageParams(cont, Math.min(limit, MAX_WARNINGS)) }, o), { maxItems: MAX_WARNINGS }),
   ]);

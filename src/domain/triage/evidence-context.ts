@@ -8,6 +8,7 @@ import type { EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js'
 import type { NamespaceDeletionEvidence } from './evidence-namespace.js';
 import type { DnsConfigEvidence } from './evidence-dns-config.js';
 import type { LimitRangeItemEvidence } from './evidence-limit-range.js';
+import type { ConfigKeySizeEvidence } from './evidence-config-size.js';
 
 /** Every pod the workload's selector matched, counted by state; `pods` keeps only some. */
 export interface PodCensus {
@@ -80,6 +81,8 @@ export interface NamespaceObjectEvidence {
    * a key a pod reads that is gone, and what it holds instead.
    */
   keys?: string[];
+  /** A ConfigMap only: the byte sizes of its largest `data` values (values never kept), biggest first. */
+  largeKeys?: ConfigKeySizeEvidence[];
 }
 
 /**

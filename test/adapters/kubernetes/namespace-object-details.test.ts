@@ -22,6 +22,7 @@ function cluster() {
     // The wire's field name is `default`; the TypeScript client calls it `_default`.
     limitRange({ namespace: 'search', name: 'container-limits', createdAgo: 40 * DAYS, limits: [{ type: 'Container', default: { memory: '512Mi' }, max: { memory: '8Gi' }, maxLimitRequestRatio: { memory: '2' } } as unknown as k8s.V1LimitRangeItem] }),
     configMap({ namespace: 'search', name: 'kafka-client', createdAgo: 40 * DAYS, data: { KAFKA_BOOTSTRAP_SERVERS: 'b-1:9094', KAFKA_SSL: 'true' } }),
+    configMap({ namespace: 'search', name: 'ranking-rules', createdAgo: 40 * DAYS, data: { RULES_JSON: `{"rules":"${'é'.repeat(70_000)}"}`, RULES_VERSION: '7' } }),
   ];
 }
 
@@ -34,5 +35,15 @@ describe('the namespace\'s LimitRanges and ConfigMaps', () => {
     const cm = ev.namespaceObjects?.find((o) => o.kind === 'ConfigMap' && o.name === 'kafka-client');
     expect(cm?.keys).toEqual(['KAFKA_BOOTSTRAP_SERVERS', 'KAFKA_SSL']);
     expect(JSON.stringify(ev.namespaceObjects)).not.toContain('b-1:9094');
+  });
+
+  it('keep the byte size of a large value (what an env string must fit), never the value', async () => {
+    for (const o of cluster()) h.fake.add(o);
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    const cm = ev.namespaceObjects?.find((o) => o.kind === 'ConfigMap' && o.name === 'ranking-rules');
+    // UTF-8 bytes, not characters: each "é" is two.
+    expect(cm?.largeKeys).toEqual([{ key: 'RULES_JSON', bytes: 140_012 }]);
+    expect(ev.namespaceObjects?.find((o) => o.name === 'kafka-client')?.largeKeys).toBeUndefined();
+    expect(JSON.stringify(ev.namespaceObjects)).not.toContain('éé');
   });
 });

@@ -16,6 +16,7 @@ import { findStaleToken, tellStaleToken } from '../stale-token.js';
 import { findSecurityRefusal } from '../security-refusal.js';
 import { findLoopbackRefusal } from '../loopback-sibling.js';
 import { findMemoryTypo, tellMemoryTypo } from '../memory-typo.js';
+import { findArgListTooLong, tellArgListTooLong } from '../exec-arg-limit.js';
 import { findServiceLink, tellServiceLink } from '../service-links.js';
 import { sortRevisions } from '../revision-diff.js';
 import { findStorePassword, tellStorePassword } from '../store-password.js';
@@ -205,8 +206,16 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   const slip = first.cls === 'start-failed' ? findMemoryTypo(container) : undefined;
   const typo = slip ? tellMemoryTypo(slip, container.name) : undefined;
   if (typo) evidence.push(typo.evidence);
+  // E2BIG at exec: an environment string past 128 KiB, usually a ConfigMap value injected as env.
+  // runc says so in the start error; older runtimes in the log ("exec user process caused: …"), not the app's own spawns.
+  const execLines = (logged?.lines ?? []).slice(-5).filter((l) => /exec user process caused/i.test(l));
+  const e2big = !typo && (first.cls === 'start-failed' || first.cls === 'app-error')
+    ? findArgListTooLong([first.term.message ?? '', ...execLines].join('\n'), ev, container, hits.map((h) => h.ref.pod))
+    : undefined;
+  const tooBig = e2big ? tellArgListTooLong(e2big, container.name, ev.collectedAt) : undefined;
+  if (tooBig) evidence.push(...tooBig.evidence);
   // An API version the cluster stopped serving (after an upgrade): the client's to move, not a rollback.
-  const removed = !heap && !kernel && !typo ? findRemovedApi(ev, (logged?.lines ?? []).slice(-60)) : undefined;
+  const removed = !heap && !kernel && !typo && !tooBig ? findRemovedApi(ev, (logged?.lines ?? []).slice(-60)) : undefined;
   const gone = removed ? tellRemovedApi(removed, container.name) : undefined;
   if (gone) evidence.push(...gone.evidence);
   // Refused 401 a token-lifetime into each run, fine after the restart: the client keeps its first token.
@@ -232,7 +241,7 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   const store = !clash && !bad && !kernel ? findStorePassword(logged?.lines ?? [], container, first.ref.pod) : undefined;
   const storeTold = store ? tellStorePassword(store) : undefined;
   // A refusal by the kernel in pods whose revision tightened their sandbox: that setting's doing.
-  const refusal = !clash && !bad && !store && !heap && !kernel && first.cls !== 'not-found' && first.cls !== 'wrong-arch'
+  const refusal = !clash && !bad && !store && !heap && !kernel && !tooBig && first.cls !== 'not-found' && first.cls !== 'wrong-arch'
     ? findSecurityRefusal(ev.revisions, hits.map((h) => h.ref.pod), container.name, [...(logged?.lines ?? []).slice(-20), first.term.message ?? ''])
     : undefined;
   if (refusal) evidence.push(`revision ${refusal.revision} brought in ${refusal.label}; revision ${refusal.previous} ran without it`);
@@ -264,15 +273,15 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   return {
     id: `exit-code/${first.cls}/${container.name}`,
     kind: 'exit-code',
-    title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${interpTold ? `: ${interpTold.clause}` : ''}${typo?.title ?? kernel?.title ?? gone?.title ?? stale?.title ?? heap?.title ?? clash?.title ?? storeTold?.title ?? leftover?.title ?? (denied ? `: ${denied.clause}` : badTitle)}`,
+    title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${interpTold ? `: ${interpTold.clause}` : ''}${typo?.title ?? tooBig?.title ?? kernel?.title ?? gone?.title ?? stale?.title ?? heap?.title ?? clash?.title ?? storeTold?.title ?? leftover?.title ?? (denied ? `: ${denied.clause}` : badTitle)}`,
     layer: kernel ? 'node/eviction' : 'container/process',
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
-    confidence: heap || denied || kernel || typo || gone || stale || leftover ? 'high' : text.confidence,
+    confidence: heap || denied || kernel || typo || gone || stale || leftover || (e2big?.oversized.length ?? 0) > 0 ? 'high' : text.confidence,
     evidence,
     ...(store ? { decisive: store.line } : foreign ? { decisive: foreign.line } : decisive ? { decisive } : {}),
-    likelyCause: `${typo?.cause ?? interpTold?.cause ?? kernel?.cause ?? gone?.cause ?? stale?.cause ?? heap?.cause ?? clash?.cause ?? link?.cause ?? storeTold?.cause ?? leftover?.cause ?? denied?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause)}${consequence}`,
-    nextAction: typo?.action ?? kernel?.action ?? gone?.action ?? stale?.action ?? refused?.action ?? (heap && 'action' in heap ? heap.action : undefined) ?? clash?.action ?? link?.action ?? storeTold?.action ?? leftover?.action ?? (refusal ? `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.` : undefined) ?? (owner ? `${capitalize(owner.fix)}${owner.imageChange ? `; rolling back to revision ${owner.imageChange.previous} runs the old user meanwhile` : ''}.` : undefined) ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
-    fix: typo?.fix ?? interpTold?.fix ?? kernel?.fix ?? gone?.fix ?? stale?.fix ?? heap?.fix ?? clash?.fix ?? link?.fix ?? storeTold?.fix ?? leftover?.fix ?? denied?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
+    likelyCause: `${typo?.cause ?? tooBig?.cause ?? interpTold?.cause ?? kernel?.cause ?? gone?.cause ?? stale?.cause ?? heap?.cause ?? clash?.cause ?? link?.cause ?? storeTold?.cause ?? leftover?.cause ?? denied?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause)}${consequence}`,
+    nextAction: typo?.action ?? tooBig?.action ?? kernel?.action ?? gone?.action ?? stale?.action ?? refused?.action ?? (heap && 'action' in heap ? heap.action : undefined) ?? clash?.action ?? link?.action ?? storeTold?.action ?? leftover?.action ?? (refusal ? `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.` : undefined) ?? (owner ? `${capitalize(owner.fix)}${owner.imageChange ? `; rolling back to revision ${owner.imageChange.previous} runs the old user meanwhile` : ''}.` : undefined) ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
+    fix: typo?.fix ?? tooBig?.fix ?? interpTold?.fix ?? kernel?.fix ?? gone?.fix ?? stale?.fix ?? heap?.fix ?? clash?.fix ?? link?.fix ?? storeTold?.fix ?? leftover?.fix ?? denied?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
     confirmCommands,
     ...(kernel ? { outsideWorkload: kernel.outside } : link?.outside ? { outsideWorkload: link.outside } : {}),
     affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)), ...(found ? { services: [found.service.name] } : {}) },
