@@ -47,6 +47,11 @@ export function parseSandboxFailure(message: string): SandboxFailure {
   return { kind, ...(plugin !== undefined ? { plugin } : {}), detail };
 }
 
+/** Whether the API server refuses the plugin: not the node's fault, every node's plugin is refused alike. */
+export function isRefusedByApiServer(failure: SandboxFailure): boolean {
+  return failure.kind === 'unauthorized' || failure.kind === 'forbidden';
+}
+
 /** "cilium-cni" → "cilium", "aws-cni" → "aws", "calico" → "calico": the part its agent's name carries. */
 export function cniStem(plugin: string): string {
   return plugin.replace(/[-_]?cni$/i, '').replace(/^cni[-_]?/i, '').toLowerCase() || plugin.toLowerCase();

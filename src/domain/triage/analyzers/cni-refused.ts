@@ -11,13 +11,8 @@ import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl } from '../kubectl-command.js';
 import { describeAgentState, findNodeAgent } from '../node-agents.js';
 import { RECENT_MS, severityForPods, unique } from '../pod-status.js';
-import { API_UNAUTHORIZED, type SandboxFailure, isCniAgent, parseSandboxFailure } from '../sandbox-failure.js';
+import { API_UNAUTHORIZED, type SandboxFailure, isCniAgent, isRefusedByApiServer, parseSandboxFailure } from '../sandbox-failure.js';
 import { isWithin } from '../time-span.js';
-
-/** Whether a sandbox failure is the API server refusing the plugin, not something on the node. */
-export function isRefusedByApiServer(failure: SandboxFailure): boolean {
-  return failure.kind === 'unauthorized' || failure.kind === 'forbidden';
-}
 
 /** The plugin's agent on a read node, with the newest log line where the API server refuses it too. */
 function findRefusedAgent(reads: readonly NodeAgentsEvidence[], plugin: string | undefined) {

@@ -4,11 +4,11 @@ import { findPod, listPodEvents, pickDecisiveLine } from '../evidence-lookup.js'
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl } from '../kubectl-command.js';
 import { RECENT_MS, groupBy, isPodFailing, severityForPods, unique } from '../pod-status.js';
-import { type SandboxFailure, isCniAgent, parseSandboxFailure } from '../sandbox-failure.js';
+import { type SandboxFailure, isCniAgent, isRefusedByApiServer, parseSandboxFailure } from '../sandbox-failure.js';
 import { describeAgentState, findNodeAgent } from '../node-agents.js';
 import { type AnnotatedMissingObject, findAnnotatedMissingObject } from '../sandbox-annotation.js';
 import { HOUR_MS, formatAgo, isWithin, latest, msBetween } from '../time-span.js';
-import { describeRefused, isRefusedByApiServer } from './cni-refused.js';
+import { describeRefused } from './cni-refused.js';
 
 /** The failures that are the node's own (the API server refusing the plugin is not: cni-refused.ts). */
 type NodeLocalKind = Exclude<SandboxFailure['kind'], 'other' | 'unauthorized' | 'forbidden'>;
