@@ -80,6 +80,7 @@ export function describeRefused(ev: TriageEvidence, pods: PodEvidence[], events:
     nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}; the bot will not. The stuck pods then start on the next sandbox retry; neither a cordon nor a rollback helps.`,
     fix,
     outsideWorkload: 'new pods on every node, of any workload and revision, are refused alike',
+    everyNode: true,
     confirmCommands: [
       describePodCommand(ev.target, pods[0]?.name ?? ''),
       ...(daemonSet ? [`kubectl logs ds/${daemonSet.name} -n ${daemonSet.namespace} --tail=100${ctx}`] : []),
