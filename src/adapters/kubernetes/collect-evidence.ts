@@ -32,7 +32,8 @@
 //   pod's FailedCreatePodSandBox names a CNI plugin, or pending pods ask for a device (nvidia.com/gpu)
 //   that none of the nodes they may use advertises, or a pod's FailedMount says its node has not registered
 //   a CSI driver ("not found in the list of registered CSI drivers"), the pods of those nodes (at most two nodes) and
-//   the log tail of that plugin's failing agent there (for a CSI driver, its node plugin's failing container) (where the logs time out connecting, one such node's pods and its
+//   the log tail of that plugin's failing agent there (of its agent ready or not when the API server refuses the CNI plugin:
+//   Unauthorized, Forbidden) (for a CSI driver, its node plugin's failing container) (where the logs time out connecting, one such node's pods and its
 //   Cilium agent's log tail, ready or not); and where the workload's pods time out only on one node
 //   (or its kernel reports the conntrack table full), the pods of that node and its kube-proxy's log
 //   tail (at most two nodes); for at most two Services of other namespaces that the failing pods'

@@ -1,5 +1,6 @@
 // The node agents (DaemonSet pods of every namespace) of a node a plugin fails on, by one
-// field-selector list, and the log tail of that plugin's agent there when it is not ready: a node
+// field-selector list, and the log tail of that plugin's agent there when it is not ready (or when
+// the API server refuses the plugin, ready or not: the agent writes its credentials): a node
 // whose sandbox the kubelet cannot create because a CNI plugin fails, a node the pods may use
 // that advertises none of the device they ask for, or a node whose kubelet has not registered the
 // CSI driver of a volume they wait on (its node plugin's failing container, one log). At most two nodes each. And where the workload's
@@ -8,7 +9,7 @@
 import type { EventEvidence, LogEvidence, NodeAgentsEvidence, NodeEvidence, PodEvidence } from '../../domain/triage/evidence.js';
 import type { AgentIdentity } from '../../domain/triage/node-agents.js';
 import { identityOf, isDevicePluginAgent } from '../../domain/triage/node-agents.js';
-import { isCniAgent, parseSandboxFailure } from '../../domain/triage/sandbox-failure.js';
+import { isCniAgent, isRefusedByApiServer, parseSandboxFailure } from '../../domain/triage/sandbox-failure.js';
 import { isPolicyAgent, pickPolicyDropNodes } from '../../domain/triage/cni-policy-drops.js';
 import { isCsiNodePlugin, pickUnregisteredDrivers } from '../../domain/triage/csi-registration.js';
 import { pickDeviceNodes } from '../../domain/triage/analyzers/placement.js';
@@ -19,16 +20,19 @@ import { readPodsOnNode } from './read-port-holders.js';
 
 const MAX_NODES = 2;
 
-/** Nodes of the workload's pods whose FailedCreatePodSandBox names a CNI plugin, one read per node. */
-export function pickSandboxNodes(events: readonly EventEvidence[], pods: readonly PodEvidence[]): { node: string; plugin: string }[] {
-  const byNode = new Map<string, string>();
+/**
+ * Nodes of the workload's pods whose FailedCreatePodSandBox names a CNI plugin, one read per node;
+ * `refused` when the API server refuses the plugin (its agent may look ready and be refused too).
+ */
+export function pickSandboxNodes(events: readonly EventEvidence[], pods: readonly PodEvidence[]): { node: string; plugin: string; refused?: true }[] {
+  const byNode = new Map<string, { plugin: string; refused?: true }>();
   for (const e of events) {
     if (e.reason !== 'FailedCreatePodSandBox' || e.object.kind !== 'Pod') continue;
-    const plugin = parseSandboxFailure(e.message).plugin;
+    const failure = parseSandboxFailure(e.message);
     const node = pods.find((p) => p.name === e.object.name)?.nodeName;
-    if (plugin !== undefined && node !== undefined && !byNode.has(node)) byNode.set(node, plugin);
+    if (failure.plugin !== undefined && node !== undefined && !byNode.has(node)) byNode.set(node, { plugin: failure.plugin, ...(isRefusedByApiServer(failure) ? { refused: true as const } : {}) });
   }
-  return [...byNode].slice(0, MAX_NODES).map(([node, plugin]) => ({ node, plugin }));
+  return [...byNode].slice(0, MAX_NODES).map(([node, v]) => ({ node, ...v }));
 }
 
 /** A node to read, and which of its agents is the plugin's. */
@@ -46,7 +50,8 @@ export interface AgentWait {
  */
 export function pickAgentWaits(events: readonly EventEvidence[], pods: readonly PodEvidence[], clusterNodes: readonly NodeEvidence[], logs: readonly LogEvidence[] = []): AgentWait[] {
   const waits: AgentWait[] = [
-    ...pickSandboxNodes(events, pods).map(({ node, plugin }) => ({ node, isOurs: (a: AgentIdentity) => isCniAgent(a, plugin) })),
+    // A plugin the API server refuses: its agent's log says whether the agent is refused too, ready or not.
+    ...pickSandboxNodes(events, pods).map(({ node, plugin, refused }) => ({ node, isOurs: (a: AgentIdentity) => isCniAgent(a, plugin), ...(refused ? { whenReady: true as const } : {}) })),
     ...pickDeviceNodes(clusterNodes, pods).map(({ node, resource }) => ({ node, isOurs: (a: AgentIdentity) => isDevicePluginAgent(a, resource) })),
     // A volume whose CSI driver the node's kubelet has not registered: the driver's node plugin there.
     ...pickUnregisteredDrivers(events, pods).map(({ node, driver }) => ({ node, isOurs: (a: AgentIdentity) => isCsiNodePlugin(a, driver) })),

@@ -133,6 +133,11 @@ export interface Finding {
    */
   outsideWorkload?: string;
   /**
+   * The fault holds on every node alike (the API server refuses the CNI plugin): where the failing
+   * pods sit is chance, so the verdict names no node to separate them and advises no cordon.
+   */
+  everyNode?: true;
+  /**
    * The fault passes by itself (a slow pull that will finish): the verdict says to wait, not to
    * roll back, even when a revision brought it on. Says what ends it.
    */

@@ -8,10 +8,13 @@
 /**
  * agent-unreachable: the plugin cannot reach its per-node agent (a socket or local port refused);
  * no-ip: the node's IP pool is used up; plugin-missing: the plugin binary is not on the node;
- * not-ready: no CNI configuration on the node yet; network: some other network set-up failure;
- * other: not a network failure (sandbox image, runtime).
+ * not-ready: no CNI configuration on the node yet; unauthorized: the API server rejects the
+ * plugin's token (401: stale after a signing-key rotation); forbidden: it authenticates the plugin
+ * but its RBAC denies the read (403); network: some other network set-up failure;
+ * other: not a network failure (sandbox image, runtime). Unauthorized and forbidden are not the
+ * node's: every node's plugin calls the API server with the same agent-written credentials.
  */
-export type SandboxFailureKind = 'agent-unreachable' | 'no-ip' | 'plugin-missing' | 'not-ready' | 'network' | 'other';
+export type SandboxFailureKind = 'agent-unreachable' | 'no-ip' | 'plugin-missing' | 'not-ready' | 'unauthorized' | 'forbidden' | 'network' | 'other';
 
 export interface SandboxFailure {
   kind: SandboxFailureKind;
@@ -21,11 +24,18 @@ export interface SandboxFailure {
   detail: string;
 }
 
+/** The plugin's answers from the API server, as client-go words them. */
+export const API_UNAUTHORIZED = /connection is unauthorized|\bUnauthorized\b|asked for the client to provide credentials|invalid bearer token|token has (expired|been invalidated)/;
+const API_FORBIDDEN = /\bis forbidden: User "[^"]+" cannot\b/;
+
 const KINDS: [SandboxFailureKind, RegExp][] = [
   ['no-ip', /failed to assign an IP address|no IP addresses available|failed to allocate for range|ip(am)? (pool|addresses?|range)[^.]*exhausted|InsufficientCidrBlocks|no more (free )?IPs/i],
   ['agent-unreachable', /unable to connect to [\w/ -]*agent|dial unix \S+\.sock: connect: (no such file or directory|connection refused)|connect: connection refused|check that the [\w/-]+ container is running|is the agent running/i],
   ['plugin-missing', /failed to find plugin "[^"]+" in path/i],
   ['not-ready', /cni plugin not initialized|network plugin is not ready|no networks found in \/etc\/cni\/net\.d|cni config uninitialized/i],
+  // Last: a node-local failure that quotes a refusal is still node-local.
+  ['unauthorized', API_UNAUTHORIZED],
+  ['forbidden', API_FORBIDDEN],
 ];
 
 export function parseSandboxFailure(message: string): SandboxFailure {
@@ -35,6 +45,11 @@ export function parseSandboxFailure(message: string): SandboxFailure {
   const network = plugin !== undefined || /network for sandbox|\bCNI\b|network plugin/i.test(message);
   const kind = found ?? (network ? 'network' : 'other');
   return { kind, ...(plugin !== undefined ? { plugin } : {}), detail };
+}
+
+/** Whether the API server refuses the plugin: not the node's fault, every node's plugin is refused alike. */
+export function isRefusedByApiServer(failure: SandboxFailure): boolean {
+  return failure.kind === 'unauthorized' || failure.kind === 'forbidden';
 }
 
 /** "cilium-cni" → "cilium", "aws-cni" → "aws", "calico" → "calico": the part its agent's name carries. */

@@ -12,7 +12,7 @@ import { useHarness } from './harness.js';
 const h = useHarness();
 const SANDBOX = 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "5d1c7e0a9b3f": plugin type="calico" failed (add): stat /var/lib/calico/nodename: no such file or directory: check that the calico/node container is running and has mounted /var/lib/calico/';
 
-function cluster(withSandboxFailure: boolean) {
+function cluster(withSandboxFailure: boolean, over: { message?: string; readyAgent?: boolean } = {}) {
   const app = deploymentApp({
     namespace: 'shop',
     name: 'cart',
@@ -29,12 +29,12 @@ function cluster(withSandboxFailure: boolean) {
     selector: { 'k8s-app': 'calico-node' },
     revisions: [{ revision: 7, createdAgo: 30 * DAYS, template: { containers: [container({ name: 'calico-node', image: 'docker.io/calico/node:v3.28.2' })] } }],
     pods: [
-      { revision: 7, node: NODE_A, createdAgo: 25, containers: { 'calico-node': crashLoop({ exitCode: 1, finishedAgo: 2, ranSeconds: 3 }, 9) } },
+      over.readyAgent ? { revision: 7, node: NODE_A, createdAgo: 30 * DAYS } : { revision: 7, node: NODE_A, createdAgo: 25, containers: { 'calico-node': crashLoop({ exitCode: 1, finishedAgo: 2, ranSeconds: 3 }, 9) } },
       { revision: 7, node: NODE_B, createdAgo: 30 * DAYS },
     ],
   });
   const stuck = podOf(app, 1);
-  const objects = [...threeNodes(), ...app.objects, ...calico.objects, ...(withSandboxFailure ? [event({ on: stuck, reason: 'FailedCreatePodSandBox', message: SANDBOX, count: 31, firstAgo: 16.9, lastAgo: 0.4 })] : [])];
+  const objects = [...threeNodes(), ...app.objects, ...calico.objects, ...(withSandboxFailure ? [event({ on: stuck, reason: 'FailedCreatePodSandBox', message: over.message ?? SANDBOX, count: 31, firstAgo: 16.9, lastAgo: 0.4 })] : [])];
   return { objects, agent: nameOf(podOf(calico, 0)) };
 }
 
@@ -49,6 +49,24 @@ describe('the agents of a node where new pods get no sandbox network', () => {
     expect(ev.nodeAgents?.[0]?.logs).toEqual([expect.objectContaining({ pod: agent, container: 'calico-node', previous: true, lines: ['2026-11-21 03:12:01.201 [FATAL][9] startup/startup.go 1043: Unable to autodetect an IPv4 address'] })]);
     const nodeLists = h.fake.requests.filter((r) => r.path === '/api/v1/pods');
     expect(nodeLists.map((r) => r.query['fieldSelector'])).toEqual([`spec.nodeName=${NODE_A}`]);
+  });
+
+  it('reads the current log of a ready CNI agent when the API server refuses the plugin: the agent is refused too, though it looks fine', async () => {
+    const refused = SANDBOX.replace(/failed \(add\): .*$/, 'failed (add): error getting ClusterInformation: connection is unauthorized: Unauthorized');
+    const { objects, agent } = cluster(true, { message: refused, readyAgent: true });
+    for (const o of objects) h.fake.add(o);
+    const line = '2026-11-21 03:13:41.602 [ERROR][91] cni-config-monitor/token_watch.go 108: Unable to create token for CNI kubeconfig error=Unauthorized';
+    h.fake.setLogs('kube-system', agent, 'calico-node', { current: `${line}\n` });
+    const ev = await h.cluster.collectEvidence({ service: 'cart', namespace: 'shop', kind: 'Deployment', name: 'cart' }, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.nodeAgents?.[0]?.logs).toEqual([expect.objectContaining({ pod: agent, container: 'calico-node', previous: false, lines: [line] })]);
+  });
+
+  it('reads no log of a ready CNI agent when the plugin fails on the node itself', async () => {
+    const { objects, agent } = cluster(true, { readyAgent: true });
+    for (const o of objects) h.fake.add(o);
+    h.fake.setLogs('kube-system', agent, 'calico-node', { current: 'fine\n' });
+    const ev = await h.cluster.collectEvidence({ service: 'cart', namespace: 'shop', kind: 'Deployment', name: 'cart' }, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.nodeAgents?.[0]?.logs).toEqual([]);
   });
 
   it('reads no node\'s pods when no pod failed to get a sandbox', async () => {

@@ -23,6 +23,20 @@ describe('parseSandboxFailure', () => {
   });
 });
 
+describe('parseSandboxFailure: the API server refuses the plugin', () => {
+  it.each([
+    [sandbox('calico', 'error getting ClusterInformation: connection is unauthorized: Unauthorized'), 'unauthorized', 'calico'],
+    [sandbox('cilium-cni', 'unable to create endpoint: the server has asked for the client to provide credentials'), 'unauthorized', 'cilium-cni'],
+    [sandbox('calico', 'error getting ClusterInformation: clusterinformations.crd.projectcalico.org "default" is forbidden: User "system:serviceaccount:kube-system:calico-cni-plugin" cannot get resource "clusterinformations" in API group "crd.projectcalico.org" at the cluster scope'), 'forbidden', 'calico'],
+  ])('tells a credentials refusal from a node-local failure: %s', (message, kind, plugin) => {
+    expect(parseSandboxFailure(message)).toMatchObject({ kind, plugin });
+  });
+
+  it('keeps node-local failures that merely mention a refusal elsewhere node-local', () => {
+    expect(parseSandboxFailure(sandbox('aws-cni', 'add cmd: failed to assign an IP address to container: rpc error: Unauthorized')).kind).toBe('no-ip');
+  });
+});
+
 describe('the agent of a CNI plugin', () => {
   it('is named after the plugin without its "-cni"', () => {
     expect(cniStem('cilium-cni')).toBe('cilium');

@@ -4,13 +4,17 @@ import { findPod, listPodEvents, pickDecisiveLine } from '../evidence-lookup.js'
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl } from '../kubectl-command.js';
 import { RECENT_MS, groupBy, isPodFailing, severityForPods, unique } from '../pod-status.js';
-import { type SandboxFailure, isCniAgent, parseSandboxFailure } from '../sandbox-failure.js';
+import { type SandboxFailure, isCniAgent, isRefusedByApiServer, parseSandboxFailure } from '../sandbox-failure.js';
 import { describeAgentState, findNodeAgent } from '../node-agents.js';
 import { type AnnotatedMissingObject, findAnnotatedMissingObject } from '../sandbox-annotation.js';
 import { HOUR_MS, formatAgo, isWithin, latest, msBetween } from '../time-span.js';
+import { describeRefused } from './cni-refused.js';
+
+/** The failures that are the node's own (the API server refusing the plugin is not: cni-refused.ts). */
+type NodeLocalKind = Exclude<SandboxFailure['kind'], 'other' | 'unauthorized' | 'forbidden'>;
 
 /** What the plugin cannot do, in the title's words. */
-const FAILS: Record<Exclude<SandboxFailure['kind'], 'other'>, string> = {
+const FAILS: Record<NodeLocalKind, string> = {
   'agent-unreachable': 'cannot reach its agent on the node',
   'no-ip': 'cannot assign them an IP address',
   'plugin-missing': 'is not installed on the node',
@@ -18,7 +22,7 @@ const FAILS: Record<Exclude<SandboxFailure['kind'], 'other'>, string> = {
   network: 'fails to set up their network',
 };
 
-const WHY: Record<Exclude<SandboxFailure['kind'], 'other'>, string> = {
+const WHY: Record<NodeLocalKind, string> = {
   'agent-unreachable': 'the plugin talks to an agent on the node (a DaemonSet pod) through a local socket or port, and nothing answers there: the agent is down, restarting or not yet started',
   'no-ip': 'the node has no pod IP address left to give (its IP pool, or on AWS what its network interfaces can address, is used up: a max-pods setting above that capacity, or leaked addresses)',
   'plugin-missing': 'the plugin binary is missing from the node (/opt/cni/bin): its installer (the CNI DaemonSet\'s init container) has not run there',
@@ -36,7 +40,7 @@ function describe(ev: TriageEvidence, node: string, pods: PodEvidence[], events:
   const newest = events.find((e) => e.lastSeen === latest(events.map((x) => x.lastSeen))) ?? events[0];
   if (newest === undefined) return undefined;
   const failure = parseSandboxFailure(newest.message);
-  if (failure.kind === 'other') return undefined;
+  if (failure.kind === 'other' || failure.kind === 'unauthorized' || failure.kind === 'forbidden') return undefined;
   const plugin = failure.plugin ? `CNI plugin ${failure.plugin}` : 'the CNI plugin';
   const found = findAgent(ev, node, failure.plugin);
   const agentState = found ? describeAgentState(found.agent.pod) : undefined;
@@ -139,6 +143,12 @@ export function analyzePodSandbox(ev: TriageEvidence): Finding[] {
   const { revision, previous } = revisionsOf(ev, failing[0]);
   const missing = newest === undefined ? undefined : findAnnotatedMissingObject(newest.message, revision, previous);
   if (newest !== undefined && missing !== undefined) return [describeMissingObject(ev, failing, events, parseSandboxFailure(newest.message), missing, revision)];
+  // The API server refusing the plugin is one fault on every node, told once.
+  const refused = newest === undefined ? undefined : parseSandboxFailure(newest.message);
+  if (refused !== undefined && isRefusedByApiServer(refused)) {
+    const group = events.filter((e) => isRefusedByApiServer(parseSandboxFailure(e.message)));
+    return [describeRefused(ev, unique(group.map((e) => e.object.name)).flatMap((name) => findPod(ev, name) ?? []), group, refused)];
+  }
   const byNode = groupBy(events, (e) => findPod(ev, e.object.name)?.nodeName ?? '');
   return [...byNode].flatMap(([node, group]) => {
     const pods = unique(group.map((e) => e.object.name)).flatMap((name) => findPod(ev, name) ?? []);

@@ -109,3 +109,42 @@ describe('analyzePodSandbox: an object the pods\' own annotation names is missin
     expect(analyzePodSandbox(ev)[0]?.title).toMatch(/^New pods on node /);
   });
 });
+
+describe('analyzePodSandbox: the API server refuses the CNI plugin', () => {
+  const UNAUTHORIZED = 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "7e2a": plugin type="calico" failed (add): error getting ClusterInformation: connection is unauthorized: Unauthorized';
+  const FORBIDDEN = 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "7e2a": plugin type="calico" failed (add): error getting ClusterInformation: clusterinformations.crd.projectcalico.org "default" is forbidden: User "system:serviceaccount:calico-system:calico-cni-plugin" cannot get resource "clusterinformations" in API group "crd.projectcalico.org" at the cluster scope';
+  const TOKEN_LINE = '2026-11-21 03:13:41.602 [ERROR][91] cni-config-monitor/token_watch.go 108: Unable to create token for CNI kubeconfig error=Unauthorized';
+
+  /** The calico agent on NODE_A, running and ready, whose own calls the API server refuses. */
+  function refusedAgent(): NodeAgentsEvidence {
+    const agent = pod(9, { name: AGENT, nodeName: NODE_A, createdAt: minutesAgo(40 * 24 * 60), labels: { 'k8s-app': 'calico-node' }, containers: [container({ name: 'calico-node', image: 'quay.io/calico/node:v3.28.2' })] });
+    return { node: NODE_A, agents: [{ namespace: 'calico-system', owner: 'DaemonSet calico-node', pod: agent }], logs: [{ pod: AGENT, container: 'calico-node', previous: false, lines: ['2026-11-21 03:13:40.100 [INFO][70] felix/summary.go 100: Summarising 11 dataplane reconciliation loops', TOKEN_LINE] }] };
+  }
+
+  it('says new pods on every node get no network because the plugin\'s credentials are refused, and restarts its agent DaemonSet rather than cordoning the node', () => {
+    const ev = { ...sandboxScenario({ message: UNAUTHORIZED }), nodeAgents: [refusedAgent()] };
+    const [f] = analyzePodSandbox(ev);
+    expect(f?.title).toBe('New pods on every node get no network (1 pod stuck in ContainerCreating): the API server rejects CNI plugin calico\'s credentials (Unauthorized)');
+    expect(f?.decisive).toBe('error getting ClusterInformation: connection is unauthorized: Unauthorized');
+    expect(f?.evidence).toContain(`log ${AGENT}: ${TOKEN_LINE}`);
+    expect(f?.confidence).toBe('high');
+    expect(f?.fix).toBe(`restart DaemonSet calico-system/calico-node (kubectl -n calico-system rollout restart ds/calico-node --context ${ev.target.context}) so it writes a fresh token into the CNI kubeconfig`);
+    expect(f?.nextAction).not.toMatch(new RegExp(`cordon ${NODE_A}`));
+    expect(f?.outsideWorkload).toMatch(/every node/);
+  });
+
+  it('counts the namespace\'s other pods refused the same way as its scope', () => {
+    const ev = sandboxScenario({ message: UNAUTHORIZED });
+    ev.events.push(event({ object: { kind: 'Pod', name: 'report-worker-6d5f7-q2x8z', namespace: NS }, reason: 'FailedCreatePodSandBox', message: UNAUTHORIZED, count: 12, firstSeen: minutesAgo(9), lastSeen: minutesAgo(0.3) }));
+    const [f] = analyzePodSandbox(ev);
+    expect(f?.title).toMatch(/\(1 pod stuck in ContainerCreating, and 1 other pod of namespace /);
+    expect(f?.evidence.join('\n')).toMatch(/report-worker-6d5f7-q2x8z/);
+  });
+
+  it('names who may not do what when the API server forbids the plugin, and fixes the permission', () => {
+    const [f] = analyzePodSandbox(sandboxScenario({ message: FORBIDDEN }));
+    expect(f?.title).toBe('New pods on every node get no network (1 pod stuck in ContainerCreating): the API server forbids CNI plugin calico (system:serviceaccount:calico-system:calico-cni-plugin) to get clusterinformations');
+    expect(f?.fix).toMatch(/^restore the permission of system:serviceaccount:calico-system:calico-cni-plugin to get clusterinformations/);
+    expect(f?.nextAction).not.toMatch(new RegExp(`cordon ${NODE_A}`));
+  });
+});

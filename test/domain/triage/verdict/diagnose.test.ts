@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import type { Finding } from '../../../../src/domain/triage/finding.js';
 import { analyzePodCreateFailures } from '../../../../src/domain/triage/analyzers/pod-create-failed.js';
+import { analyzePodSandbox } from '../../../../src/domain/triage/analyzers/pod-sandbox.js';
 import { diagnose, pickMechanism } from '../../../../src/domain/triage/verdict/diagnose.js';
-import { APP, IMAGE_V15, NODE_C, NS, REV6, REV7, baseEvidence, container, crashLooping, event, minutesAgo, pod, podName, revision, revisionContainer, terminated, workload } from '../scenarios/builders.js';
+import { APP, IMAGE_V15, NODE_A, NODE_B, NODE_C, NS, REV6, REV7, baseEvidence, container, crashLooping, event, minutesAgo, pod, podName, revision, revisionContainer, terminated, workload } from '../scenarios/builders.js';
 import { nodeConcentrationScenario } from '../scenarios/nodes.js';
 import { readiness503Scenario } from '../scenarios/probes.js';
 import { badRolloutScenario, rolledBackScenario } from '../scenarios/rollout.js';
@@ -270,5 +271,18 @@ describe('diagnose after a rollout undo', () => {
     expect(d?.action).toMatch(/^Roll forward to revision 6 \(2\.15\.0, what ran before the rollback\)/);
     expect(d?.actionCommand).toContain('rollout undo deployment/payment-service --to-revision=6');
     expect(d?.headline).not.toMatch(/roll back to/i);
+  });
+});
+
+describe('diagnose a fault that holds on every node', () => {
+  it('names no node and advises no cordon when the failing pods merely happen to sit on one', () => {
+    const refused = 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "7e2a": plugin type="calico" failed (add): error getting ClusterInformation: connection is unauthorized: Unauthorized';
+    const stuck = [4, 5].map((i) => pod(i, { nodeName: NODE_B, phase: 'Pending', ready: false, createdAt: minutesAgo(17), startTime: minutesAgo(17), containers: [container({ state: { waiting: { reason: 'ContainerCreating' } }, ready: false })] }));
+    const healthy = [0, 1, 2, 3].map((i) => pod(i, { nodeName: i % 2 ? NODE_A : NODE_C }));
+    const ev = baseEvidence({ pods: [...healthy, ...stuck], events: stuck.map((s) => event({ object: { kind: 'Pod', name: s.name, namespace: NS }, reason: 'FailedCreatePodSandBox', message: refused, count: 31, firstSeen: minutesAgo(17), lastSeen: minutesAgo(0.5) })) });
+    const d = diagnose(ev, analyzePodSandbox(ev));
+    expect(d?.headline).toMatch(/^New pods on every node get no network/);
+    expect(d?.separation).toBeUndefined();
+    expect(d?.headline).not.toMatch(/all on node|[Cc]ordon ip-/);
   });
 });
