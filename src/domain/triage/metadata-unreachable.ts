@@ -87,10 +87,10 @@ function nodesOf(ev: TriageEvidence, pods: readonly PodEvidence[]): NodeEvidence
   return unique(pods.map((p) => findNode(ev, p.nodeName))).filter((n): n is NodeEvidence => n !== undefined);
 }
 
-function findPlace(ev: TriageEvidence, failing: readonly PodEvidence[]): Place | undefined {
+function findPlace(ev: TriageEvidence, failing: readonly PodEvidence[], fine?: readonly PodEvidence[]): Place | undefined {
   const names = listNodesOf(failing);
   const failingSet = new Set(failing.map((p) => p.name));
-  const healthy = ev.pods.filter((p) => !failingSet.has(p.name) && p.nodeName !== undefined && isPodHealthy(p, ev.collectedAt));
+  const healthy = (fine ?? ev.pods.filter((p) => !failingSet.has(p.name) && isPodHealthy(p, ev.collectedAt))).filter((p) => p.nodeName !== undefined);
   if (names.length === 0 || healthy.length === 0 || healthy.some((p) => names.includes(p.nodeName ?? ''))) return undefined;
   const bad = nodesOf(ev, failing);
   const good = nodesOf(ev, healthy);
@@ -115,8 +115,9 @@ function findPlace(ev: TriageEvidence, failing: readonly PodEvidence[]): Place |
  * on AWS), which workloads it hits (those on the node's role) and the fix on the nodes or the
  * workload's identity.
  */
-export function tellMetadataUnreachable(ev: TriageEvidence, found: MetadataUnreachable, failing: readonly PodEvidence[], workload: string): MetadataTold {
-  const place = findPlace(ev, failing);
+export function tellMetadataUnreachable(ev: TriageEvidence, found: MetadataUnreachable, failing: readonly PodEvidence[], workload: string, running?: { fine: readonly PodEvidence[] }): MetadataTold {
+  // Running pods that log the failure are set against the pods whose logs do not (not merely the ready ones).
+  const place = findPlace(ev, failing, running?.fine);
   const aws = found.cloud === 'aws' || (found.cloud === undefined && nodesOf(ev, failing).some((n) => Object.keys(n.labels ?? {}).some((k) => k.startsWith('eks.amazonaws.com/'))));
   const own = failing.some(hasOwnIdentity);
   const hopLimit = aws && found.token;
@@ -138,7 +139,7 @@ export function tellMetadataUnreachable(ev: TriageEvidence, found: MetadataUnrea
     : `let pods reach the metadata server on ${place?.name ?? 'the nodes'}${own ? '' : `, or give ${workload} its own workload identity`}`;
   return {
     title,
-    cause: `The process stops at start-up because its cloud SDK gets no answer from the instance metadata service, not because of its code or its revision. ${mechanism}${identity ? ` ${identity}` : ''}${onPlace}`,
+    cause: `${running ? 'Its cloud SDK gets no answer from the instance metadata service, so its calls to the cloud fail.' : 'The process stops at start-up because its cloud SDK gets no answer from the instance metadata service, not because of its code or its revision.'} ${mechanism}${identity ? ` ${identity}` : ''}${onPlace}`,
     fix,
     evidence: [
       `the log says the metadata service did not answer: ${found.line.slice(0, 240)}`,
