@@ -11,6 +11,7 @@ import { formatBytes, parseQuantity } from '../quantity.js';
 import { describeHeap, findHeapSetting, findJvmPoolCap } from '../runtime-flags.js';
 import { findHeapRefusal } from '../heap-refusal.js';
 import { findNodeKernelLimit, tellNodeKernelLimit } from '../node-kernel-limit.js';
+import { findMetadataUnreachable, tellMetadataUnreachable } from '../metadata-unreachable.js';
 import { findRemovedApi, tellRemovedApi } from '../removed-api.js';
 import { findStaleToken, tellStaleToken } from '../stale-token.js';
 import { findSecurityRefusal } from '../security-refusal.js';
@@ -202,6 +203,10 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   const limit = heap ? undefined : findNodeKernelLimit((logged?.lines ?? []).slice(-40));
   const kernel = limit ? tellNodeKernelLimit(ev, limit, hits.map((h) => h.ref.pod)) : undefined;
   if (kernel) evidence.push(...kernel.evidence);
+  // No answer from the instance metadata service: the nodes' metadata settings (a hop limit), not the app.
+  const unreachable = heap || kernel ? undefined : findMetadataUnreachable((logged?.lines ?? []).slice(-60));
+  const metadata = unreachable ? tellMetadataUnreachable(ev, unreachable, hits.map((h) => h.ref.pod), ev.target.name) : undefined;
+  if (metadata) evidence.push(...metadata.evidence);
   // A start failure under a memory quantity no process fits in ("512m" is millibytes): the unit slip is the cause.
   const slip = first.cls === 'start-failed' ? findMemoryTypo(container) : undefined;
   const typo = slip ? tellMemoryTypo(slip, container.name) : undefined;
@@ -215,7 +220,7 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   const tooBig = e2big ? tellArgListTooLong(e2big, container.name, ev.collectedAt) : undefined;
   if (tooBig) evidence.push(...tooBig.evidence);
   // An API version the cluster stopped serving (after an upgrade): the client's to move, not a rollback.
-  const removed = !heap && !kernel && !typo && !tooBig ? findRemovedApi(ev, (logged?.lines ?? []).slice(-60)) : undefined;
+  const removed = !heap && !kernel && !typo && !tooBig && !metadata ? findRemovedApi(ev, (logged?.lines ?? []).slice(-60)) : undefined;
   const gone = removed ? tellRemovedApi(removed, container.name) : undefined;
   if (gone) evidence.push(...gone.evidence);
   // Refused 401 a token-lifetime into each run, fine after the restart: the client keeps its first token.
@@ -225,28 +230,28 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
 
   // The runtime's message decides a start failure; the log's last error decides an app's exit.
   const message = condenseRuntimeMessage(first.term.message?.trim().split('\n')[0]);
-  const decisive = limit?.line ?? refused?.line ?? stale?.line ?? (first.cls === 'app-error' || first.cls === 'abort' || first.cls === 'segfault' ? undefined : message) ?? pickDecisiveLine(logged?.lines ?? []) ?? message;
+  const decisive = limit?.line ?? unreachable?.line ?? refused?.line ?? stale?.line ?? (first.cls === 'app-error' || first.cls === 'abort' || first.cls === 'segfault' ? undefined : message) ?? pickDecisiveLine(logged?.lines ?? []) ?? message;
   // On the host network the port is the node's: another host-network pod there may hold it.
   const nodeHolders = decisive ? findNodeHolders(ev.hostNetworkHolders, hits.map((h) => h.ref.pod), findPortInUse(decisive) ?? 0) : [];
-  const portClash = decisive && !kernel ? describePortClash(decisive, first.ref.pod, container.name, nodeHolders) : undefined;
+  const portClash = decisive && !kernel && !metadata ? describePortClash(decisive, first.ref.pod, container.name, nodeHolders) : undefined;
   const clash = portClash ? tellPortClash(portClash, container.name) : undefined;
   if (clash) evidence.push(...clash.evidence);
-  const bad = decisive && !clash && !kernel ? findBadValue(decisive, container) : undefined;
+  const bad = decisive && !clash && !kernel && !metadata ? findBadValue(decisive, container) : undefined;
   // A `tcp://ip:port` the app cannot read as a number: the kubelet's link variable for a namespace Service.
-  const linkText = bad?.value ?? (decisive && !clash && !kernel && /invalid|pars|conver|bad port|number|integer|expected/i.test(decisive) ? decisive : undefined);
+  const linkText = bad?.value ?? (decisive && !clash && !kernel && !metadata && /invalid|pars|conver|bad port|number|integer|expected/i.test(decisive) ? decisive : undefined);
   const found = linkText ? findServiceLink(linkText, ev, container, ev.pods.filter((p) => pods.includes(p.name))) : undefined;
   const link = found ? tellServiceLink(found, ev.collectedAt, sortRevisions(ev.revisions)[0]?.createdAt) : undefined;
   if (link) evidence.push(...link.evidence);
   const badTitle = link ? link.title : bad ? `: it cannot parse "${bad.value}"${bad.flaw ? ` (${bad.flaw})` : ''}${bad.sources.length > 0 && bad.sources.length <= 2 ? `, from env ${bad.sources.join(' or ')}` : ''}` : '';
-  const store = !clash && !bad && !kernel ? findStorePassword(logged?.lines ?? [], container, first.ref.pod) : undefined;
+  const store = !clash && !bad && !kernel && !metadata ? findStorePassword(logged?.lines ?? [], container, first.ref.pod) : undefined;
   const storeTold = store ? tellStorePassword(store) : undefined;
   // A refusal by the kernel in pods whose revision tightened their sandbox: that setting's doing.
-  const refusal = !clash && !bad && !store && !heap && !kernel && !tooBig && first.cls !== 'not-found' && first.cls !== 'wrong-arch'
+  const refusal = !clash && !bad && !store && !heap && !kernel && !tooBig && !metadata && first.cls !== 'not-found' && first.cls !== 'wrong-arch'
     ? findSecurityRefusal(ev.revisions, hits.map((h) => h.ref.pod), container.name, [...(logged?.lines ?? []).slice(-20), first.term.message ?? ''])
     : undefined;
   if (refusal) evidence.push(`revision ${refusal.revision} brought in ${refusal.label}; revision ${refusal.previous} ran without it`);
   // Refused a file on a kept volume while the sandbox is unchanged: its data's owner is not the process's user.
-  const owner = !clash && !bad && !store && !heap && !kernel && !refusal && first.cls === 'app-error'
+  const owner = !clash && !bad && !store && !heap && !kernel && !metadata && !refusal && first.cls === 'app-error'
     ? findVolumeOwnership(ev.revisions, hits.map((h) => h.ref.pod), container.name, (logged?.lines ?? []).slice(-20))
     : undefined;
   if (owner) evidence.push(...owner.evidence);
@@ -273,17 +278,17 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   return {
     id: `exit-code/${first.cls}/${container.name}`,
     kind: 'exit-code',
-    title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${interpTold ? `: ${interpTold.clause}` : ''}${typo?.title ?? tooBig?.title ?? kernel?.title ?? gone?.title ?? stale?.title ?? heap?.title ?? clash?.title ?? storeTold?.title ?? leftover?.title ?? (denied ? `: ${denied.clause}` : badTitle)}`,
-    layer: kernel ? 'node/eviction' : 'container/process',
+    title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${interpTold ? `: ${interpTold.clause}` : ''}${typo?.title ?? tooBig?.title ?? kernel?.title ?? metadata?.title ?? gone?.title ?? stale?.title ?? heap?.title ?? clash?.title ?? storeTold?.title ?? leftover?.title ?? (denied ? `: ${denied.clause}` : badTitle)}`,
+    layer: kernel || metadata?.outside ? 'node/eviction' : 'container/process',
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
-    confidence: heap || denied || kernel || typo || gone || stale || leftover || (e2big?.oversized.length ?? 0) > 0 ? 'high' : text.confidence,
+    confidence: heap || denied || kernel || typo || gone || metadata?.outside || stale || leftover || (e2big?.oversized.length ?? 0) > 0 ? 'high' : text.confidence,
     evidence,
     ...(store ? { decisive: store.line } : foreign ? { decisive: foreign.line } : decisive ? { decisive } : {}),
-    likelyCause: `${typo?.cause ?? tooBig?.cause ?? interpTold?.cause ?? kernel?.cause ?? gone?.cause ?? stale?.cause ?? heap?.cause ?? clash?.cause ?? link?.cause ?? storeTold?.cause ?? leftover?.cause ?? denied?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause)}${consequence}`,
-    nextAction: typo?.action ?? tooBig?.action ?? kernel?.action ?? gone?.action ?? stale?.action ?? refused?.action ?? (heap && 'action' in heap ? heap.action : undefined) ?? clash?.action ?? link?.action ?? storeTold?.action ?? leftover?.action ?? (refusal ? `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.` : undefined) ?? (owner ? `${capitalize(owner.fix)}${owner.imageChange ? `; rolling back to revision ${owner.imageChange.previous} runs the old user meanwhile` : ''}.` : undefined) ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
-    fix: typo?.fix ?? tooBig?.fix ?? interpTold?.fix ?? kernel?.fix ?? gone?.fix ?? stale?.fix ?? heap?.fix ?? clash?.fix ?? link?.fix ?? storeTold?.fix ?? leftover?.fix ?? denied?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
+    likelyCause: `${typo?.cause ?? tooBig?.cause ?? interpTold?.cause ?? kernel?.cause ?? metadata?.cause ?? gone?.cause ?? stale?.cause ?? heap?.cause ?? clash?.cause ?? link?.cause ?? storeTold?.cause ?? leftover?.cause ?? denied?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause)}${consequence}`,
+    nextAction: typo?.action ?? tooBig?.action ?? kernel?.action ?? (metadata ? `${capitalize(metadata.fix)}; restarting the pods will not help.` : undefined) ?? gone?.action ?? stale?.action ?? refused?.action ?? (heap && 'action' in heap ? heap.action : undefined) ?? clash?.action ?? link?.action ?? storeTold?.action ?? leftover?.action ?? (refusal ? `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.` : undefined) ?? (owner ? `${capitalize(owner.fix)}${owner.imageChange ? `; rolling back to revision ${owner.imageChange.previous} runs the old user meanwhile` : ''}.` : undefined) ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
+    fix: typo?.fix ?? tooBig?.fix ?? interpTold?.fix ?? kernel?.fix ?? metadata?.fix ?? gone?.fix ?? stale?.fix ?? heap?.fix ?? clash?.fix ?? link?.fix ?? storeTold?.fix ?? leftover?.fix ?? denied?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
     confirmCommands,
-    ...(kernel ? { outsideWorkload: kernel.outside } : link?.outside ? { outsideWorkload: link.outside } : {}),
+    ...(kernel ? { outsideWorkload: kernel.outside } : metadata?.outside ? { outsideWorkload: metadata.outside } : link?.outside ? { outsideWorkload: link.outside } : {}),
     affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)), ...(found ? { services: [found.service.name] } : {}) },
   };
 }

@@ -3,10 +3,12 @@ import type { PodEvidence, TriageEvidence } from '../evidence.js';
 import type { Confidence, Finding } from '../finding.js';
 import { describeNodeCommand, formatKubectl } from '../kubectl-command.js';
 import { splitTimeoutsByNode } from '../node-group-split.js';
+import { findMetadataUnreachable, tellMetadataUnreachable } from '../metadata-unreachable.js';
 import { readMtuLines, readSizeSplit } from '../packet-size.js';
 import type { SizeSplit } from '../packet-size.js';
 import { limitLines, severityForPods, unique } from '../pod-status.js';
 import { formatAgo } from '../time-span.js';
+import { capitalize } from '../../text.js';
 
 /** A node's CNI agent and the pod MTU it states (the smallest it names: the host's is larger). */
 interface CniMtu {
@@ -65,7 +67,12 @@ export function analyzeNodeGroupTimeouts(ev: TriageEvidence): Finding[] {
   const rev = revisionsOf(ev, split.fine);
   const confidence: Confidence = mtuDiffers ? 'high' : size !== undefined || (split.failing.length >= 2 && split.fine.length >= 2) ? 'medium' : 'low';
 
-  const what = mtu
+  // What times out is the node's metadata service: its settings (a hop limit), not the network path beyond.
+  const unreachable = mtu ? undefined : findMetadataUnreachable(split.failing.flatMap((p) => split.timeouts.get(p.name) ?? []));
+  const metadata = unreachable ? tellMetadataUnreachable(ev, unreachable, split.failing, ev.target.name, { fine: split.fine }) : undefined;
+  const what = metadata
+    ? capitalize(metadata.title.replace(/^: /, ''))
+    : mtu
     ? `Large calls (uploads, TLS handshakes) from the pods on ${group.name}${added} time out while small ones${hosts.length > 0 ? ` to ${hosts.join(', ')}` : ''} succeed: an MTU black hole on those nodes${bad !== undefined ? ` — ${describeMtus(bad, good, fineName)}` : ''}`
     : `Calls time out only from the pods on ${group.name}${added}`;
   const title = `${what}; ${rev} is fine on ${fineName}`;
@@ -75,6 +82,7 @@ export function analyzeNodeGroupTimeouts(ev: TriageEvidence): Finding[] {
     ...limitLines((size?.small ?? []).map((l) => `small call that succeeds from the same pod: ${l.trim().slice(0, 200)}`), 2),
     ...split.fine.map((p) => `${p.name} on ${p.nodeName ?? '?'} (${fineName}), ${rev}: no timeout in its log`),
     ...(unread.length > 0 ? [`also on ${group.name}, log not read: ${unread.map((p) => p.name).join(', ')}`] : []),
+    ...(metadata?.evidence ?? []),
     ...[bad, good].flatMap((m) => (m === undefined ? [] : limitLines(m.lines.map((l) => `${m.agent.pod} on ${m.agent.node}: ${l}`), 3))),
   ];
   const nodesText = group.nodes.join(', ');
@@ -91,14 +99,16 @@ export function analyzeNodeGroupTimeouts(ev: TriageEvidence): Finding[] {
       severity: severityForPods(ev, groupPods.length),
       confidence,
       evidence,
-      likelyCause: `The pods on ${group.name} run ${rev}, the same as the pods on ${fineName} whose calls succeed: not the code, not the rollout.${mechanism}`,
+      likelyCause: `The pods on ${group.name} run ${rev}, the same as the pods on ${fineName} whose calls succeed: not the code, not the rollout.${metadata ? ` ${metadata.cause}` : mechanism}`,
       nextAction:
         `Mitigate: cordon and drain ${group.name} (${nodesText}) so the pods move back to ${fineName} (the bot will not). ` +
-        (mtu
+        (metadata
+          ? `Then ${metadata.fix}.`
+          : mtu
           ? `Then compare the MTU on a node of each group (\`ip link\` on the node, the CNI's MTU setting) and pin the new nodes' interface to MTU 1500 in their launch template, or set the CNI's MTU explicitly (1450 under VXLAN).`
           : `Then compare the network of a node of each group (MTU with \`ip link\`, security groups, routes, CNI configuration).`),
-      fix: mtu ? `pin MTU 1500 on ${group.name} (or set the CNI's MTU explicitly)` : `fix the network path of ${group.name}`,
-      ...(size?.large[0] === undefined ? {} : { decisive: size.large.find((l) => !/TLS/.test(l))?.trim() ?? size.large[0].trim() }),
+      fix: metadata ? metadata.fix : mtu ? `pin MTU 1500 on ${group.name} (or set the CNI's MTU explicitly)` : `fix the network path of ${group.name}`,
+      ...(unreachable ? { decisive: unreachable.line } : size?.large[0] === undefined ? {} : { decisive: size.large.find((l) => !/TLS/.test(l))?.trim() ?? size.large[0].trim() }),
       outsideWorkload: `the same revision's pods on ${fineName} make the same calls: the nodes' network path fails them, whatever the revision`,
       confirmCommands: [
         formatKubectl(ev.target, `get nodes -L ${group.pool !== undefined ? 'eks.amazonaws.com/nodegroup,karpenter.sh/nodepool' : 'node.kubernetes.io/instance-type'} --sort-by=.metadata.creationTimestamp`, 'cluster'),

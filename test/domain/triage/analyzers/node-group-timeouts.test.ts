@@ -114,3 +114,16 @@ describe('analyzeNodeGroupTimeouts', () => {
     expect(analyzeNodeGroupTimeouts({ ...ev, logs: ev.logs.map((l) => ({ ...l, lines: [SMALL_OK, BIG_TIMEOUT] })) })).toEqual([]);
   });
 });
+
+describe('analyzeNodeGroupTimeouts, when what times out is the instance metadata service', () => {
+  const IMDS = '{"level":"ERROR","msg":"sqs receive failed","err":"operation error SQS: ReceiveMessage, get identity: get credentials: failed to refresh cached credentials, no EC2 IMDS role found, operation error ec2imds: GetMetadata, canceled, context deadline exceeded"}';
+
+  it('says the pods on that group cannot reach the metadata service, with the hop limit, rather than a network path', () => {
+    const ev = splitEvidence([IMDS, SMALL_OK]);
+    const [f] = analyzeNodeGroupTimeouts(ev);
+    expect(f?.title).toContain('Pods on node pool blue cannot reach the instance metadata service (169.254.169.254 times out: IMDSv2 hop limit 1 on its launch template)');
+    expect(f?.title).toContain('is fine on node group general');
+    expect(f?.fix).toMatch(/HttpPutResponseHopLimit\) on node pool blue's launch template/);
+    expect(f?.likelyCause).not.toMatch(/stops at start-up/);
+  });
+});
