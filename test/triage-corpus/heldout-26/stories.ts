@@ -1,6 +1,8 @@
 // Held-out stories, twenty-sixth round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md). Written by two writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md), then fixed in general; the round has
+// since joined the corpus (`../scenarios/index.ts`), which `npm test` grades. Written by two
+// writers apart:
 //
 // part1.ts — Django's ALLOWED_HOSTS rejecting the kubelet's probes (400); a HikariCP pool shrunk
 // from 30 to 3 by a revision; an old client-go that never re-reads its expiring projected token

@@ -36,6 +36,7 @@ import { HOLDOUT_22_SCENARIOS } from '../heldout-22/stories.js';
 import { HOLDOUT_23_SCENARIOS } from '../heldout-23/stories.js';
 import { HOLDOUT_24_SCENARIOS } from '../heldout-24/stories.js';
 import { HOLDOUT_25_SCENARIOS } from '../heldout-25/stories.js';
+import { HOLDOUT_26_SCENARIOS } from '../heldout-26/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -51,7 +52,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–25: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–26: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -75,4 +76,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_23_SCENARIOS,
   ...HOLDOUT_24_SCENARIOS,
   ...HOLDOUT_25_SCENARIOS,
+  ...HOLDOUT_26_SCENARIOS,
 ];
