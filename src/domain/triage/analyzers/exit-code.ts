@@ -175,6 +175,25 @@ function describeHeapExhaustion(hits: readonly ExitHit[], lines: readonly string
   };
 }
 
+/** What one reading of a crash says about it; any part may be left to the readings after it. */
+interface Told {
+  title?: string | undefined;
+  cause?: string | undefined;
+  action?: string | undefined;
+  fix?: string | undefined;
+}
+
+/** A value the process could not parse: where it came from decides the fix. */
+function describeBadValue(bad: NonNullable<ReturnType<typeof findBadValue>>): Told {
+  const fromSource = bad.sources.length > 0;
+  return {
+    title: `: it cannot parse "${bad.value}"${bad.flaw ? ` (${bad.flaw})` : ''}${fromSource && bad.sources.length <= 2 ? `, from env ${bad.sources.join(' or ')}` : ''}`,
+    cause: `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${fromSource ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}`,
+    action: fromSource ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : undefined,
+    fix: fromSource ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : undefined,
+  };
+}
+
 function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   const first = hits[0] as ExitHit;
   const { container } = first.ref;
@@ -242,7 +261,6 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   const found = linkText ? findServiceLink(linkText, ev, container, ev.pods.filter((p) => pods.includes(p.name))) : undefined;
   const link = found ? tellServiceLink(found, ev.collectedAt, sortRevisions(ev.revisions)[0]?.createdAt) : undefined;
   if (link) evidence.push(...link.evidence);
-  const badTitle = link ? link.title : bad ? `: it cannot parse "${bad.value}"${bad.flaw ? ` (${bad.flaw})` : ''}${bad.sources.length > 0 && bad.sources.length <= 2 ? `, from env ${bad.sources.join(' or ')}` : ''}` : '';
   const store = !clash && !bad && !kernel && !metadata ? findStorePassword(logged?.lines ?? [], container, first.ref.pod) : undefined;
   const storeTold = store ? tellStorePassword(store) : undefined;
   // A refusal by the kernel in pods whose revision tightened their sandbox: that setting's doing.
@@ -275,18 +293,45 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   if (first.cls !== 'app-error') {
     confirmCommands.push(formatKubectl(ev.target, `rollout history ${formatWorkloadRef(ev.target)}`));
   }
+  // Each reading that explained the crash, most specific first: the first one that says a part (title, cause, action, fix) says it.
+  const readings: (Told | undefined)[] = [
+    typo,
+    tooBig,
+    interpTold && { cause: interpTold.cause, fix: interpTold.fix },
+    kernel,
+    metadata && { ...metadata, action: `${capitalize(metadata.fix)}; restarting the pods will not help.` },
+    gone,
+    stale,
+    heap && { ...heap, action: refused?.action ?? ('action' in heap ? heap.action : undefined) },
+    clash,
+    link,
+    storeTold,
+    leftover,
+    denied && {
+      title: `: ${denied.clause}`,
+      cause: denied.cause,
+      fix: denied.fix,
+      action: refusal
+        ? `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.`
+        : owner
+          ? `${capitalize(owner.fix)}${owner.imageChange ? `; rolling back to revision ${owner.imageChange.previous} runs the old user meanwhile` : ''}.`
+          : undefined,
+    },
+    bad && describeBadValue(bad),
+  ];
+  const say = (part: keyof Told): string | undefined => readings.find((r) => r?.[part] !== undefined)?.[part];
   return {
     id: `exit-code/${first.cls}/${container.name}`,
     kind: 'exit-code',
-    title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${interpTold ? `: ${interpTold.clause}` : ''}${typo?.title ?? tooBig?.title ?? kernel?.title ?? metadata?.title ?? gone?.title ?? stale?.title ?? heap?.title ?? clash?.title ?? storeTold?.title ?? leftover?.title ?? (denied ? `: ${denied.clause}` : badTitle)}`,
+    title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${interpTold ? `: ${interpTold.clause}` : ''}${say('title') ?? ''}`,
     layer: kernel || metadata?.outside ? 'node/eviction' : 'container/process',
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
     confidence: heap || denied || kernel || typo || gone || metadata?.outside || stale || leftover || (e2big?.oversized.length ?? 0) > 0 ? 'high' : text.confidence,
     evidence,
     ...(store ? { decisive: store.line } : foreign ? { decisive: foreign.line } : decisive ? { decisive } : {}),
-    likelyCause: `${typo?.cause ?? tooBig?.cause ?? interpTold?.cause ?? kernel?.cause ?? metadata?.cause ?? gone?.cause ?? stale?.cause ?? heap?.cause ?? clash?.cause ?? link?.cause ?? storeTold?.cause ?? leftover?.cause ?? denied?.cause ?? (bad ? `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${bad.sources.length > 0 ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}` : text.cause)}${consequence}`,
-    nextAction: typo?.action ?? tooBig?.action ?? kernel?.action ?? (metadata ? `${capitalize(metadata.fix)}; restarting the pods will not help.` : undefined) ?? gone?.action ?? stale?.action ?? refused?.action ?? (heap && 'action' in heap ? heap.action : undefined) ?? clash?.action ?? link?.action ?? storeTold?.action ?? leftover?.action ?? (refusal ? `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.` : undefined) ?? (owner ? `${capitalize(owner.fix)}${owner.imageChange ? `; rolling back to revision ${owner.imageChange.previous} runs the old user meanwhile` : ''}.` : undefined) ?? (bad && bad.sources.length > 0 ? `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.` : text.action),
-    fix: typo?.fix ?? tooBig?.fix ?? interpTold?.fix ?? kernel?.fix ?? metadata?.fix ?? gone?.fix ?? stale?.fix ?? heap?.fix ?? clash?.fix ?? link?.fix ?? storeTold?.fix ?? leftover?.fix ?? denied?.fix ?? (bad && bad.sources.length > 0 ? `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` : text.fix),
+    likelyCause: `${say('cause') ?? text.cause}${consequence}`,
+    nextAction: say('action') ?? text.action,
+    fix: say('fix') ?? text.fix,
     confirmCommands,
     ...(kernel ? { outsideWorkload: kernel.outside } : metadata?.outside ? { outsideWorkload: metadata.outside } : link?.outside ? { outsideWorkload: link.outside } : {}),
     affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)), ...(found ? { services: [found.service.name] } : {}) },
