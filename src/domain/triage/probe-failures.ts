@@ -9,6 +9,7 @@ import type { ContainerSpecEvidence, EventEvidence, LogEvidence, ProbeEvidence, 
 import { condenseStructuredLine, eventContainer, listPodEvents } from './evidence-lookup.js';
 import { findListenAddresses } from './listen-lines.js';
 import { explainHostRejectedProbe } from './probe-host-check.js';
+import type { ProbeMiss } from './probe-miss.js';
 import type { ContainerRef } from './pod-status.js';
 import { MINUTE_MS, msBetween } from './time-span.js';
 
@@ -48,18 +49,6 @@ function mentionsContainer(e: EventEvidence, container: string, containers: numb
   const named = eventContainer(e);
   if (named !== undefined) return named === container;
   return containers === 1 || e.message.includes(container) || !/container \S+/i.test(e.message);
-}
-
-export interface ProbeMiss {
-  /** What goes wrong, for the title: "the app listens on 127.0.0.1:3000 only". */
-  scope: string;
-  /** Why the kubelet's check fails, a clause. */
-  why: string;
-  fix: string;
-  /** The next action, when it is not "fix it; the kubelet keeps killing an app that may be up". */
-  action?: string;
-  /** The line to quote, when it is not the probe's own failure message. */
-  decisive?: string;
 }
 
 /** The app says it serves TLS. */

@@ -7,7 +7,7 @@
  */
 import type { ContainerSpecEvidence, ProbeEvidence } from './evidence.js';
 import { condenseStructuredLine } from './evidence-lookup.js';
-import type { ProbeMiss } from './probe-failures.js';
+import type { ProbeMiss } from './probe-miss.js';
 
 /** What a host-validating framework logs when it rejects a request's Host, and its setting's name. */
 const HOST_REJECTIONS: readonly { line: RegExp; setting: string }[] = [

@@ -8,7 +8,7 @@
 import { capitalize, truncate } from '../text.js';
 import type { LogEvidence, ProbeEvidence } from './evidence.js';
 import { condenseStructuredLine, condenseTracingLine, pickDecisiveLine } from './evidence-lookup.js';
-import type { ProbeMiss } from './probe-failures.js';
+import type { ProbeMiss } from './probe-miss.js';
 
 /** A kubelet message with nothing after "probe failed:" (an exec probe that printed nothing). */
 const BARE_FAILURE = /^(Liveness|Startup|Readiness) probe (failed|errored):?\s*$/i;

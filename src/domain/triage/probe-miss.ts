@@ -1,0 +1,12 @@
+/** Why a probe fails while the app may be up: what probe-failures.ts and its helpers (probe-host-check.ts, probe-own-log.ts) tell. */
+export interface ProbeMiss {
+  /** What goes wrong, for the title: "the app listens on 127.0.0.1:3000 only". */
+  scope: string;
+  /** Why the kubelet's check fails, a clause. */
+  why: string;
+  fix: string;
+  /** The next action, when it is not "fix it; the kubelet keeps killing an app that may be up". */
+  action?: string;
+  /** The line to quote, when it is not the probe's own failure message. */
+  decisive?: string;
+}
