@@ -20,7 +20,6 @@ import { readLogs } from './read-pod-details.js';
 const DNS_NAMESPACE = 'kube-system';
 const DNS_SELECTOR = 'k8s-app=kube-dns';
 
-
 export interface NamespaceContext {
   networkPolicies: NetworkPolicyEvidence[];
   quotas: ResourceQuotaEvidence[];

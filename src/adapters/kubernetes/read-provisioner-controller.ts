@@ -12,7 +12,6 @@ import { pageParams } from './paginate.js';
 
 const MAX_ITEMS = 200;
 
-
 function toCandidate(kind: ControllerCandidate['kind'], o: k8s.V1Deployment | k8s.V1StatefulSet): ControllerCandidate {
   const meta = o.metadata ?? {};
   const owners = listSpecFieldOwners(meta, 'f:replicas');

@@ -19,7 +19,6 @@ export interface ScopeRead {
   workloadMissing: boolean;
 }
 
-
 type CallOptions = Deadline['callOptions'];
 type Fetch<T> = (cont: string | undefined, limit: number, options: CallOptions) => Promise<{ items: T[]; metadata?: { _continue?: string } }>;
 

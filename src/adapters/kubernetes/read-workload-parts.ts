@@ -14,7 +14,6 @@ import { isOwnedBy, mapControllerRevision, mapReplicaSet } from './map-revision.
 import type { Workload } from './map-workload.js';
 import { pageParams } from './paginate.js';
 
-
 export interface PodsRead {
   /** Kept pods, least healthy first. */
   ranked: PodEvidence[];
