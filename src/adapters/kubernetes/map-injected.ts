@@ -5,13 +5,13 @@ import type { MissedInjectionEvidence } from '../../domain/triage/evidence-injec
 
 /**
  * Kyverno's `policies.kyverno.io/last-applied-patches` ("<policy>.<rule>.kyverno.io: added
- * /spec/containers/1") and Istio's `sidecar.istio.io/status` ({"containers":["istio-proxy"]}).
+ * /spec/containers/1": a whole container, not a patch inside one) and Istio's `sidecar.istio.io/status` ({"containers":["istio-proxy"]}).
  */
 export function mapInjectedContainers(pod: k8s.V1Pod): InjectedContainerEvidence[] {
   const annotations = pod.metadata?.annotations ?? {};
   const out: InjectedContainerEvidence[] = [];
   for (const line of (annotations['policies.kyverno.io/last-applied-patches'] ?? '').split('\n')) {
-    const m = /^([\w-]+)\.[\w-]+\.kyverno\.io:.*\badded \/spec\/(containers|initContainers)\/(\d+)/.exec(line.trim());
+    const m = /^([\w-]+)\.[\w-]+\.kyverno\.io:.*\badded \/spec\/(containers|initContainers)\/(\d+)\s*$/.exec(line.trim());
     const name = m ? pod.spec?.[m[2] === 'containers' ? 'containers' : 'initContainers']?.[Number(m[3])]?.name : undefined;
     if (m && name) out.push({ name, by: `Kyverno policy ${m[1] ?? ''}` });
   }

@@ -89,7 +89,11 @@ export function mapPod(pod: k8s.V1Pod, workloadKind: WorkloadKind): PodEvidence 
   // Admission rewrites resources without a revision to show it: these say who did.
   const limitRanger = meta.annotations?.['kubernetes.io/limit-ranger'];
   const vpaUpdates = meta.annotations?.['vpaUpdates'];
-  if (limitRanger || vpaUpdates) out.resourceAnnotations = { ...(limitRanger ? { limitRanger } : {}), ...(vpaUpdates ? { vpaUpdates } : {}) };
+  // Mutating policies: Kyverno lists its patches by path, Gatekeeper only the mutators that ran.
+  const kyvernoPatches = meta.annotations?.['policies.kyverno.io/last-applied-patches'];
+  const gatekeeperMutations = meta.annotations?.['gatekeeper.sh/mutations'];
+  const notes = { ...(limitRanger ? { limitRanger } : {}), ...(vpaUpdates ? { vpaUpdates } : {}), ...(kyvernoPatches ? { kyvernoPatches } : {}), ...(gatekeeperMutations ? { gatekeeperMutations } : {}) };
+  if (Object.keys(notes).length > 0) out.resourceAnnotations = notes;
   const injected = mapInjectedContainers(pod);
   if (injected.length > 0) out.injectedContainers = injected;
   const missed = mapMissedInjection(pod);

@@ -174,9 +174,12 @@ export interface PodEvidence {
   /**
    * What admission wrote about resources it set on this pod, as its annotations say: LimitRanger's
    * `kubernetes.io/limit-ranger` ("LimitRanger plugin set: memory limit for container app") and the
-   * VPA admission controller's `vpaUpdates` ("Pod resources updated by my-vpa: container 0: memory limit").
+   * VPA admission controller's `vpaUpdates` ("Pod resources updated by my-vpa: container 0: memory limit"),
+   * Kyverno's `policies.kyverno.io/last-applied-patches` ("<policy>.<rule>.kyverno.io: added
+   * /spec/containers/0/resources/limits") and Gatekeeper's `gatekeeper.sh/mutations`
+   * ("Assign//default-limits:1, AssignMetadata//owner:2": which mutators ran, not what they set).
    */
-  resourceAnnotations?: { limitRanger?: string; vpaUpdates?: string };
+  resourceAnnotations?: { limitRanger?: string; vpaUpdates?: string; kyvernoPatches?: string; gatekeeperMutations?: string };
   /** Containers a mutating webhook added at admission, as its annotations say: in no revision's doing. */
   injectedContainers?: InjectedContainerEvidence[];
   /** A webhook injection the pod's annotations ask for and that did not happen. */

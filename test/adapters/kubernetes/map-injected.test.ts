@@ -19,6 +19,11 @@ describe('mapping the containers admission injected', () => {
     expect(mapInjectedContainers({ metadata: {}, spec: { containers } })).toEqual([]);
     expect(mapInjectedContainers({ metadata: { annotations: { 'policies.kyverno.io/last-applied-patches': 'add-labels.team.kyverno.io: added /metadata/labels/team\n' } }, spec: { containers } })).toEqual([]);
   });
+
+  it('does not take a patch inside a container (its resources) for an added container', () => {
+    const patches = 'add-default-limits.default-memory-limit.kyverno.io: added /spec/containers/0/resources/limits\n';
+    expect(mapInjectedContainers({ metadata: { annotations: { 'policies.kyverno.io/last-applied-patches': patches } }, spec: { containers } })).toEqual([]);
+  });
 });
 
 describe('mapping a Vault agent injection, done or missed', () => {

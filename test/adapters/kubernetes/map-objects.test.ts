@@ -143,6 +143,13 @@ describe('mapPod', () => {
     expect(mapPod({ metadata: { name: 'q' }, spec: { containers: [] } }, 'Deployment')).not.toHaveProperty('resourceAnnotations');
   });
 
+  it("keeps the patches Kyverno policies applied and the Gatekeeper mutators that ran: they may have set the pod's resources", () => {
+    const kyvernoPatches = 'add-default-limits.default-memory-limit.kyverno.io: added /spec/containers/0/resources/limits\n';
+    const gatekeeperMutations = 'Assign//default-memory-limit:1, AssignMetadata//owner-label:2';
+    const p = mapPod({ metadata: { name: 'p', annotations: { 'policies.kyverno.io/last-applied-patches': kyvernoPatches, 'gatekeeper.sh/mutations': gatekeeperMutations, 'gatekeeper.sh/mutation-id': 'c0ffee' } }, spec: { containers: [{ name: 'app', image: 'i' }] } }, 'Deployment');
+    expect(p.resourceAnnotations).toEqual({ kyvernoPatches, gatekeeperMutations });
+  });
+
   it('leaves out what the kubelet has not reported yet', () => {
     const p = mapPod({ metadata: { name: 'p' }, spec: { containers: [{ name: 'app', image: 'i' }] }, status: { phase: 'Pending' } }, 'Deployment');
     expect(p).toEqual({
