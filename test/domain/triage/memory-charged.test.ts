@@ -38,6 +38,14 @@ function limitRangeScenario(): TriageEvidence {
   });
 }
 
+/** The template sets no memory limit; a Kyverno policy added 256Mi to the pods re-created 55 minutes ago (a node rotation). */
+function kyvernoScenario(): TriageEvidence {
+  const ev = limitRangeScenario();
+  ev.namespaceObjects = [];
+  for (const p of ev.pods) p.resourceAnnotations = { kyvernoPatches: 'add-default-limits.default-memory-limit.kyverno.io: added /spec/containers/0/resources/limits\n' };
+  return ev;
+}
+
 /** The template says 2Gi; a VPA in Auto mode re-created the pods 70 minutes ago at 896Mi, under a -Xmx1536m heap. */
 function vpaScenario(): TriageEvidence {
   const pods = oomPods('896Mi', 70, (p) => ({
@@ -108,6 +116,41 @@ describe('memory a pod is charged with, and who set its limit', () => {
     // Made just before the kills began, but after the pods: admission never applied it to them.
     ev.namespaceObjects = [{ kind: 'LimitRange', name: 'container-defaults', createdAt: minutesAgo(60) }];
     expect(diagnose(ev, analyzeOomKilled(ev))?.headline).not.toContain('LimitRange');
+  });
+
+  it("says a Kyverno policy's patch added the limit the template leaves out, and makes the pods' re-creation through it the trigger", () => {
+    const ev = kyvernoScenario();
+    const findings = analyzeOomKilled(ev);
+    expect(findings[0]?.title).toBe('Container app OOMKilled at its 256Mi memory limit (3/5 pods), added at admission by Kyverno policy add-default-limits (the template sets none)');
+    expect(findings[0]?.evidence).toContain('app memory limit 256Mi on 3 pods, template none: set at admission by Kyverno policy add-default-limits, rule default-memory-limit (annotation policies.kyverno.io/last-applied-patches: added /spec/containers/0/resources/limits)');
+    expect(findings[0]?.likelyCause).toContain('added a memory limit of 256Mi, which the template does not set, to each pod as admission created it');
+    const d = diagnose(ev, findings);
+    expect(d?.headline).toMatch(/^Since the pods were re-created 55m ago through Kyverno policy add-default-limits: Container app OOMKilled/);
+    expect(d?.headline).toContain('Set an explicit memory limit for app in the template');
+    expect(d?.confirm).toContain('kubectl get clusterpolicy add-default-limits -o yaml --context prod-eu-west-1');
+  });
+
+  it('does not blame a Kyverno patch of another field, another container, or one that kept the template\'s value', () => {
+    for (const patch of ['add-default-limits.default-cpu-limit.kyverno.io: added /spec/containers/0/resources/limits/cpu', 'add-tracing.inject-agent.kyverno.io: added /spec/containers/1', 'add-labels.team.kyverno.io: added /metadata/labels/team']) {
+      const ev = kyvernoScenario();
+      for (const p of ev.pods) p.resourceAnnotations = { kyvernoPatches: patch };
+      expect(analyzeOomKilled(ev)[0]?.title).toBe('Container app OOMKilled at its 256Mi memory limit (3/5 pods)');
+    }
+    const same = kyvernoScenario();
+    for (const r of same.revisions) r.containers = r.containers.map((c) => ({ ...c, resources: { requests: { memory: '256Mi' }, limits: { memory: '256Mi' } } }));
+    expect(analyzeOomKilled(same)[0]?.title).not.toContain('Kyverno');
+  });
+
+  it('says a Gatekeeper mutator set a limit the template leaves out, but not when the template sets that limit', () => {
+    const ev = kyvernoScenario();
+    for (const p of ev.pods) p.resourceAnnotations = { gatekeeperMutations: 'Assign//default-memory-limit:1, AssignMetadata//owner-label:2' };
+    const findings = analyzeOomKilled(ev);
+    expect(findings[0]?.title).toBe('Container app OOMKilled at its 256Mi memory limit (3/5 pods), added at admission by Gatekeeper mutator default-memory-limit (the template sets none)');
+    expect(diagnose(ev, findings)?.confirm).toContain('kubectl get assign default-memory-limit -o yaml --context prod-eu-west-1');
+    const same = kyvernoScenario();
+    for (const p of same.pods) p.resourceAnnotations = { gatekeeperMutations: 'Assign//default-memory-limit:1' };
+    for (const r of same.revisions) r.containers = r.containers.map((c) => ({ ...c, resources: { requests: { memory: '256Mi' }, limits: { memory: '256Mi' } } }));
+    expect(analyzeOomKilled(same)[0]?.title).not.toContain('Gatekeeper');
   });
 
   it("says a VPA set the limit in place of the template's, and makes its resizing the trigger", () => {

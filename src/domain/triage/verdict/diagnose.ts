@@ -132,7 +132,10 @@ function confirmCommands(ev: TriageEvidence, mechanism: Finding, trigger: Trigge
   if (trigger.kind === 'object-change') out.push(formatKubectl(ev.target, `get ${trigger.object.kind.toLowerCase()} ${trigger.object.name} -o yaml`));
   if (trigger.kind === 'resources-set') {
     const { by, name } = trigger.origin;
-    if (name !== undefined && !name.includes(',')) out.push(formatKubectl(ev.target, `get ${by === 'VPA' ? 'vpa' : 'limitrange'} ${name} -o yaml`));
+    // Kyverno's ClusterPolicy and Gatekeeper's Assign are cluster-scoped (the annotations name no namespace).
+    const kind = { VPA: 'vpa', LimitRange: 'limitrange', Kyverno: 'clusterpolicy', Gatekeeper: 'assign' }[by];
+    const scope = by === 'Kyverno' || by === 'Gatekeeper' ? 'cluster' : 'namespaced';
+    if (name !== undefined && !name.includes(',')) out.push(formatKubectl(ev.target, `get ${kind} ${name} -o yaml`, scope));
   }
   return [...new Set(out)];
 }
