@@ -29,6 +29,8 @@ export function mapNode(n: k8s.V1Node, opts: { allLabels?: boolean } = {}): Node
     if (!EFFECTS.has(t.effect)) continue;
     const taint: NodeEvidence['taints'][number] = { key: t.key, effect: t.effect as NodeEvidence['taints'][number]['effect'] };
     if (t.value !== undefined && t.value !== '') taint.value = t.value;
+    const added = toIsoTime(t.timeAdded);
+    if (added !== undefined) taint.timeAdded = added;
     taints.push(taint);
   }
   const out: NodeEvidence = {

@@ -118,6 +118,7 @@ function mapToleration(t: k8s.V1Toleration): TolerationEvidence {
     operator: t.operator === 'Exists' ? 'Exists' : 'Equal',
     ...(t.value ? { value: t.value } : {}),
     ...(t.effect && EFFECTS.has(t.effect) ? { effect: t.effect as TolerationEvidence['effect'] } : {}),
+    ...(t.tolerationSeconds !== undefined && t.tolerationSeconds !== null ? { tolerationSeconds: t.tolerationSeconds } : {}),
   };
 }
 

@@ -2,6 +2,7 @@
 // Jobs → JobEvidence.
 import type * as k8s from '@kubernetes/client-node';
 import type { JobEvidence, WorkloadEvidence } from '../../domain/triage/evidence.js';
+import type { PodFailureRuleEvidence } from '../../domain/triage/evidence-job-policy.js';
 import { describeExpressions } from './label-selector.js';
 import { findGitOpsMarker, listSpecFieldOwners } from './map-field-owners.js';
 import { mapContainerSpec } from './map-container.js';
@@ -151,7 +152,24 @@ export function mapJob(j: k8s.V1Job): JobEvidence {
     completedIndexes: s?.completedIndexes || undefined,
     failedIndexes: s?.failedIndexes || undefined,
     ...mapSuspension(j),
+    podFailureRules: mapPodFailureRules(j.spec?.podFailurePolicy),
   });
+}
+
+const RULE_ACTIONS = new Set(['FailJob', 'FailIndex', 'Ignore', 'Count']);
+
+/** spec.podFailurePolicy.rules as written: which failures count against backoffLimit. */
+function mapPodFailureRules(policy: k8s.V1PodFailurePolicy | undefined): PodFailureRuleEvidence[] | undefined {
+  const rules = (policy?.rules ?? []).filter((r) => RULE_ACTIONS.has(r.action)).map((r) => {
+    const conditions = (r.onPodConditions ?? []).map((c) => (c.status === 'True' ? c.type : `${c.type}=${c.status}`));
+    const codes = r.onExitCodes;
+    return {
+      action: r.action as PodFailureRuleEvidence['action'],
+      ...(conditions.length > 0 ? { onPodConditions: conditions } : {}),
+      ...(codes ? { onExitCodes: `${codes.containerName ? `${codes.containerName} ` : ''}${codes.operator} (${codes.values.join(', ')})` } : {}),
+    };
+  });
+  return rules.length > 0 ? rules : undefined;
 }
 
 /** Queue-name markers of the queueing controllers that create Jobs suspended and resume them on admission. */

@@ -9,6 +9,7 @@ import type { NamespaceDeletionEvidence } from './evidence-namespace.js';
 import type { DnsConfigEvidence } from './evidence-dns-config.js';
 import type { LimitRangeItemEvidence } from './evidence-limit-range.js';
 import type { ConfigKeySizeEvidence } from './evidence-config-size.js';
+import type { PodFailureRuleEvidence } from './evidence-job-policy.js';
 
 /** Every pod the workload's selector matched, counted by state; `pods` keeps only some. */
 export interface PodCensus {
@@ -135,6 +136,8 @@ export interface JobEvidence {
   suspendedBy?: string;
   /** The queue a queueing controller (Kueue: label kueue.x-k8s.io/queue-name) is to admit the Job from. */
   queue?: { name: string; marker: string };
+  /** spec.podFailurePolicy.rules; absent when the Job has none (every failed pod counts). */
+  podFailureRules?: PodFailureRuleEvidence[];
 }
 
 /**

@@ -72,6 +72,8 @@ export interface TolerationEvidence {
   value?: string;
   /** Absent: tolerates every effect. */
   effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  /** NoExecute only: how long a pod stays on a node after the taint appears; absent: for ever. */
+  tolerationSeconds?: number;
 }
 
 /** Where a pod may run: what the scheduler matches against nodes. */

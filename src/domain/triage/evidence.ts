@@ -167,7 +167,8 @@ export interface NodeEvidence {
   name: string;
   /** Ready, MemoryPressure, DiskPressure, PIDPressure, NetworkUnavailable, and any others. */
   conditions: ConditionEvidence[];
-  taints: { key: string; value?: string; effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute' }[];
+  /** `timeAdded`: when a NoExecute taint was put on (the API sets it for NoExecute only). */
+  taints: { key: string; value?: string; effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute'; timeAdded?: IsoTime }[];
   allocatable: Record<string, Quantity>;
   /** spec.unschedulable (cordoned). */
   unschedulable: boolean;

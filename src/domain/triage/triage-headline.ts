@@ -6,6 +6,7 @@ import { clipMiddle } from './collapse-events.js';
 import type { TriageEvidence } from './evidence.js';
 import { findCondition } from './evidence-lookup.js';
 import { describeJobProgress } from './job-progress.js';
+import { describeJobDisruptions } from './job-disruptions.js';
 import { describeKedaAtZero, describeKedaWake, findKedaAtZero } from './keda-at-zero.js';
 import { describeOrdinalScaleUp, findOrdinalScaleUp } from './ordinal-scale-up.js';
 import type { Finding } from './finding.js';
@@ -90,6 +91,8 @@ function formatBatchHealthy(ev: TriageEvidence, who: string): string {
   const runs = progress !== undefined ? `${when ? `started ${formatAgo(when, ev.collectedAt)}, ` : ''}${progress}` : jobs.length === 0 ? 'no runs kept yet' : `${done.length === jobs.length ? `its last ${jobs.length === 1 ? 'run' : `${jobs.length} runs`} completed` : `${done.length} of its last ${jobs.length} runs completed${running.length > 0 ? `, ${running.length} running` : ''}`}${when ? `, the newest ${formatAgo(when, ev.collectedAt)}` : ''}`;
   const warnings = ev.events.filter((e) => e.type === 'Warning' && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS)).length;
   const told = warnings === 0 ? 'no warning events' : `${warnings} warning event${warnings === 1 ? '' : 's'}`;
-  return `${who} looks healthy: ${runs}${schedule ? ` (schedule ${schedule.cron}${schedule.suspended ? ', suspended' : ''})` : ''}; ${told} in the last hour.`;
+  // Preempted or evicted pods show in the events: say what became of them and whether they count.
+  const disrupted = ev.target.kind === 'Job' && newest ? describeJobDisruptions(ev, newest) : undefined;
+  return `${who} looks healthy: ${runs}${schedule ? ` (schedule ${schedule.cron}${schedule.suspended ? ', suspended' : ''})` : ''}${disrupted ? `; ${disrupted}` : ''}; ${told} in the last hour.`;
 }
 

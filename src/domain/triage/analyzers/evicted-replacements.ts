@@ -4,6 +4,7 @@ import { formatKubectl } from '../kubectl-command.js';
 import { countReadyPods, limitLines } from '../pod-status.js';
 import { listReplacedPods, CHURN_MIN } from '../replaced-pods.js';
 import { formatAgo, formatSpan, msBetween } from '../time-span.js';
+import { findTolerationChurn } from './toleration-churn.js';
 
 /** Events that say something took a pod away through the eviction API (VPA updater, descheduler, autoscaler, kubelet). */
 const EVICTION_REASON = /Evict|Descheduled|ScaleDown/i;
@@ -37,6 +38,8 @@ export function analyzeEvictedReplacements(ev: TriageEvidence): Finding[] {
   const evictions = ev.events.filter((e) => e.object.kind === 'Pod' && gone.has(e.object.name) && EVICTION_REASON.test(e.reason));
   const newest = evictions.sort((a, b) => msBetween(a.lastSeen, b.lastSeen)).at(-1);
   if (newest === undefined) return [];
+  // The taint manager evicting pods that tolerate its taint for a while: toleration-churn.ts says why.
+  if (newest.reason === 'TaintManagerEviction' && findTolerationChurn(ev) !== undefined) return [];
   const oldest = replaced.at(-1);
   const span = oldest ? formatSpan(Math.max(0, msBetween(oldest.createdAt, ev.collectedAt))) : '1h';
   const ready = countReadyPods(ev);

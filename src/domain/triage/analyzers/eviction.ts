@@ -5,6 +5,7 @@ import { describeNodeCommand, formatKubectl } from '../kubectl-command.js';
 import { HISTORY_MS, RECENT_MS, groupBy, limitLines, unique } from '../pod-status.js';
 import { formatBytes, parseQuantity } from '../quantity.js';
 import { formatAgo, isWithin, latest } from '../time-span.js';
+import { findTolerationChurn } from './toleration-churn.js';
 
 interface Eviction {
   pod: string;
@@ -51,6 +52,8 @@ function findEvictionTime(ev: TriageEvidence, pod: PodEvidence): IsoTime | undef
  */
 export function analyzeEvictions(ev: TriageEvidence): Finding[] {
   const evictions: Eviction[] = [];
+  // Taint evictions of pods that tolerate the taint for a while are toleration-churn.ts's.
+  const churnNodes = findTolerationChurn(ev)?.nodes ?? [];
   for (const pod of ev.pods) {
     if (pod.reason !== 'Evicted' && !listPodEvents(ev, ['Evicted', 'TaintManagerEviction'], [pod.name]).length) continue;
     const event = listPodEvents(ev, ['Evicted', 'TaintManagerEviction'], [pod.name]).at(-1);
@@ -58,6 +61,7 @@ export function analyzeEvictions(ev: TriageEvidence): Finding[] {
     const at = findEvictionTime(ev, pod) ?? event?.lastSeen;
     if (at !== undefined && !isWithin(at, ev.collectedAt, HISTORY_MS)) continue;
     const resource = event?.reason === 'TaintManagerEviction' ? 'taint' : findResource(message);
+    if (resource === 'taint' && pod.nodeName !== undefined && churnNodes.includes(pod.nodeName)) continue;
     evictions.push({ pod: pod.name, ...(pod.nodeName ? { node: pod.nodeName } : {}), message, ...(at ? { at } : {}), resource });
   }
   // A pod over its own limit is the pod's doing wherever it ran; node shortages are per node.

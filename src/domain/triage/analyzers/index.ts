@@ -13,6 +13,7 @@ import { analyzeReadinessCycle } from './readiness-cycle.js';
 import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzeEvictions } from './eviction.js';
 import { analyzeEvictedReplacements } from './evicted-replacements.js';
+import { analyzeTolerationChurn } from './toleration-churn.js';
 import { analyzeNodeReclaims } from './node-reclaims.js';
 import { analyzeMeshNoHealthyUpstream } from './mesh-no-healthy-upstream.js';
 import { analyzeLoadBalancers } from './load-balancer.js';
@@ -114,6 +115,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'node-concentration': analyzeNodeConcentration,
   eviction: analyzeEvictions,
   'evicted-replacements': analyzeEvictedReplacements,
+  'toleration-churn': analyzeTolerationChurn,
   'node-reclaims': analyzeNodeReclaims,
   'mesh-no-healthy-upstream': analyzeMeshNoHealthyUpstream,
   'load-balancer': analyzeLoadBalancers,

@@ -40,8 +40,8 @@ export interface Diagnosis {
 /** Mechanisms that carry their own "since when" (a node's condition, a paused CronJob, its last success, a preemption, a replica fight, pods of another workload behind the Service, a pod held Terminating, a volume re-created under running pods): no "no change found" after them. */
 const DATES_ITSELF: ReadonlySet<Finding['kind']> = new Set(['node-condition', 'cron-schedule', 'cron-no-success', 'preemption', 'replica-fight', 'replicas-cut', 'service-foreign-endpoints', 'finalizer-held', 'hpa-lost-target', 'volume-replaced']);
 
-/** A title that dates the change behind it ("its Corefile was edited 17m ago", "their 3 nodes were all replaced 1h 4m ago", "its nodes were added 1h 36m ago"): that change is the trigger, so no "no change found" after it. */
-const DATED_CHANGE = /\b(?:was edited|was replaced|were (?:all )?replaced|nodes were added|they were added) \d+[smhd](?: \d+[smhd])? ago\b/;
+/** A title that dates the change behind it ("its Corefile was edited 17m ago", "their 3 nodes were all replaced 1h 4m ago", "its nodes were added 1h 36m ago", "since 3 nodes were tainted 2h 8m ago"): that change is the trigger, so no "no change found" after it. */
+const DATED_CHANGE = /\b(?:was edited|was replaced|were (?:all )?replaced|nodes were added|they were added|(?:was|were) tainted) \d+[smhd](?: \d+[smhd])? ago\b/;
 
 /** Mechanisms that load every replica alike (saturation): which replicas fail first is chance, so where they sit is not named. */
 const EVENLY_LOADED: ReadonlySet<Finding['kind']> = new Set(['hpa', 'replica-fight', 'replicas-cut', 'hpa-scale-up-limit', 'hpa-lost-target']);

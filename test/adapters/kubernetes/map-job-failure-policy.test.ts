@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { mapJob } from '../../../src/adapters/kubernetes/map-workload.js';
+
+describe("mapping a Job's podFailurePolicy", () => {
+  it('keeps its rules in order: the action, the pod conditions and the exit codes they match', () => {
+    const job = mapJob({
+      metadata: { name: 'backfill' },
+      spec: {
+        template: { spec: { containers: [] } },
+        podFailurePolicy: {
+          rules: [
+            { action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] },
+            { action: 'FailJob', onExitCodes: { containerName: 'embed', operator: 'In', values: [42] } },
+            { action: 'Count', onPodConditions: [{ type: 'ConfigIssue', status: 'False' }] },
+          ],
+        },
+      },
+    });
+    expect(job.podFailureRules).toEqual([
+      { action: 'Ignore', onPodConditions: ['DisruptionTarget'] },
+      { action: 'FailJob', onExitCodes: 'embed In (42)' },
+      { action: 'Count', onPodConditions: ['ConfigIssue=False'] },
+    ]);
+    expect(mapJob({ metadata: { name: 'plain' } }).podFailureRules).toBeUndefined();
+  });
+});
