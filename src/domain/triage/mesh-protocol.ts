@@ -5,6 +5,7 @@
  * client's own proxy (its access log: `400 DPE … http1.codec_error`), and the client reads an HTTP
  * error where it expected its server's answer ("invalid response to SSL negotiation: H").
  */
+import { parseDependencyError } from './dependency-error-line.js';
 import { findInClusterService, findServiceOf } from './down-service.js';
 import type { IsoTime, LogEvidence, PodEvidence, ServiceEvidence, ServicePortEvidence, TriageEvidence } from './evidence.js';
 import { formatKubectl } from './kubectl-command.js';
@@ -62,8 +63,37 @@ function tcpProtocolOf(port: ServicePortEvidence): { name: string; slug: string 
 
 const ISTIO_SIDECAR = /^istio-proxy$|istio\/proxyv2/;
 
+function findIstioSidecar(p: PodEvidence): string | undefined {
+  return [...p.containers, ...p.initContainers].find((c) => ISTIO_SIDECAR.test(c.name) || ISTIO_SIDECAR.test(c.image))?.name;
+}
+
 function hasIstioSidecar(p: PodEvidence): boolean {
-  return [...p.containers, ...p.initContainers].some((c) => ISTIO_SIDECAR.test(c.name) || ISTIO_SIDECAR.test(c.image));
+  return findIstioSidecar(p) !== undefined;
+}
+
+/** A TCP port of the Service that the mesh reads as HTTP. */
+function hasMisdeclaredPort(s: ServiceEvidence): boolean {
+  return s.ports.some((p) => p.protocol === 'TCP' && readHttpDeclaration(p) !== undefined && tcpProtocolOf(p) !== undefined);
+}
+
+/**
+ * The Istio sidecar whose log says how the mesh handles the calls (one, of a pod that logs failed
+ * calls), when the pod's env or logs name a Service of the namespace whose TCP port is declared
+ * HTTP: the proxy's access log shows the HTTP codec rejecting the wire protocol (400 DPE).
+ */
+export function pickMeshProxyLog(pods: readonly PodEvidence[], logs: readonly LogEvidence[], services: readonly ServiceEvidence[]): { pod: string; container: string } | undefined {
+  const suspects = services.filter(hasMisdeclaredPort);
+  if (suspects.length === 0) return undefined;
+  for (const log of logs) {
+    const pod = pods.find((p) => p.name === log.pod);
+    const sidecar = pod === undefined ? undefined : findIstioSidecar(pod);
+    if (pod === undefined || sidecar === undefined || log.container === sidecar) continue;
+    if (!log.lines.some((l) => parseDependencyError(l) !== undefined || GARBAGE.some((re) => re.test(l)))) continue;
+    const env = pod.containers.flatMap((c) => (c.env ?? []).flatMap((e) => ('value' in e ? [e.value] : [])));
+    const named = (s: ServiceEvidence): boolean => [...env, ...log.lines].some((t) => new RegExp(`(^|[^\\w.-])${s.name}([.:/]|$|[^\\w-])`).test(t));
+    if (suspects.some(named)) return { pod: pod.name, container: sidecar };
+  }
+  return undefined;
 }
 
 export interface MeshProtocolMismatch {
@@ -111,7 +141,7 @@ export function findMeshProtocolMismatch(ev: TriageEvidence, pods: readonly PodE
   const protocol = tcpProtocolOf(port);
   if (declared === undefined || protocol === undefined) return undefined;
   const names = new Set(pods.map((p) => p.name));
-  const garbage = ev.logs.filter((l) => names.has(l.pod)).flatMap((log) => log.lines.filter((l) => GARBAGE.some((re) => re.test(l))).map((line) => ({ log, line: line.trim() })));
+  const garbage = [...ev.logs, ...(ev.meshProxyLogs ?? [])].filter((l) => names.has(l.pod)).flatMap((log) => log.lines.filter((l) => GARBAGE.some((re) => re.test(l))).map((line) => ({ log, line: line.trim() })));
   const tcpName = declared.by === 'name' ? declared.word.replace(/^[a-z0-9]+(?=-|$)/i, 'tcp') : `tcp-${protocol.slug}`;
   return { service: found.svc, namespace: found.namespace, port, declared, protocol: protocol.name, tcpName: tcpName === 'tcp' ? `tcp-${protocol.slug}` : tcpName, garbage, ...(found.changedAt ? { changedAt: found.changedAt } : {}) };
 }
@@ -146,7 +176,8 @@ export function explainMeshProtocol(ev: TriageEvidence, m: MeshProtocolMismatch,
   const svc = m.service.name;
   const declared = describeDeclaration(m);
   const fix = describeMeshProtocolFix(m);
-  const last = m.garbage.at(-1);
+  // The client's own words lead; the proxy's access line backs them.
+  const last = m.garbage.filter((g) => !ISTIO_SIDECAR.test(g.log.container)).at(-1) ?? m.garbage.at(-1);
   const onset = earliest(m.garbage.map((g) => readLineTime(g.line)));
   const meshed = ev.pods.filter((p) => pods.includes(p.name) && hasIstioSidecar(p)).length;
   return {
@@ -158,7 +189,8 @@ export function explainMeshProtocol(ev: TriageEvidence, m: MeshProtocolMismatch,
       `${declared}${m.declared.by === 'name' && m.port.appProtocol === undefined ? ' (no appProtocol)' : ''}: Istio treats it as HTTP, while port ${m.port.port} carries ${m.protocol}`,
       `${meshed} of the failing pods run an Istio sidecar (istio-proxy): their connections to ${svc} go through it`,
       ...(m.changedAt ? [`Service ${svc} was last written ${formatAgo(m.changedAt, ev.collectedAt)}`] : []),
-      ...m.garbage.slice(-2).map((g) => `log ${g.log.pod}/${g.log.container}: ${g.line}`),
+      // The client's words and its proxy's, one of each where both were read.
+      ...[...new Set(m.garbage.map((g) => g.log.container))].map((c) => m.garbage.filter((g) => g.log.container === c).at(-1)).flatMap((g) => (g ? [`log ${g.log.pod}/${g.log.container}: ${g.line}`] : [])),
     ],
     ...(last ? { decisive: last.line } : {}),
     ...(onset ? { onset } : {}),
