@@ -38,6 +38,8 @@
 //   (or its kernel reports the conntrack table full), the pods of that node and its kube-proxy's log
 //   tail (at most two nodes); for at most two Services of other namespaces that the failing pods'
 //   logs name as a dependency (name.namespace.svc…), a get of each and a list of its EndpointSlices;
+//   where the failing pods run an Istio sidecar and their env or logs name a Service of the namespace whose TCP port
+//   (Postgres, Redis…) is declared HTTP by its name or appProtocol, the current log tail of one such sidecar (read-mesh-proxy-log.ts);
 //   for at most two short names they cannot resolve that no Service of the namespace has, one
 //   cluster-wide list of Services by that name; where their lookups time out while every DNS pod
 //   is ready, the DNS Deployment's events and kube-system's ConfigMaps (names and times) and the log

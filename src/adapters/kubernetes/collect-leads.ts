@@ -1,7 +1,7 @@
 // The reads a triage makes only where the first evidence points: the neighbours the workload's
 // Services and logs lead to (a Service left with no ready endpoint, one its logs fail to reach or
 // that refuses it or that its queries time out on — with the log of the servers that say why —, the members of a clustered one its clients say is down, another workload's pods behind its
-// Services, a Service of another namespace or of another name it looks for, the last callers an
+// Services, a Service of another namespace or of another name it looks for, the mesh sidecar's log where a Service it calls has its TCP port declared HTTP, the last callers an
 // ingress policy cut off, the callers of a workload that had no serving pod or whose own log reports slow requests (pods whose env names its Service), what keeps a rejected Secret in sync, what applies a full claim (its refused expansion), the injector of a missed webhook injection), the controller of a provisioner a claim waits on (and its snapshotter's log when the claim's snapshot is not ready), the ingress controller's log in front of a served workload, the Jobs of the namespace that ran just before failures no rollout explains, who holds a port its pods need,
 // what left the cluster DNS short, where its Corefile sends a name that answers NXDOMAIN, and why the cluster autoscaler adds no node. Each is bounded (see collect-evidence.ts) and
 // none happens on a healthy workload's evidence, but for the ingress controller's log: a workload that looks
@@ -25,6 +25,7 @@ import { readServiceCallers } from './read-service-callers.js';
 import { pickOutageServices, pickStrainedServices } from '../../domain/triage/service-callers.js';
 import { pickFamilyMismatchServices } from '../../domain/triage/listen-family.js';
 import { readDependencyServices } from './read-dependency-services.js';
+import { readMeshProxyLog } from './read-mesh-proxy-log.js';
 import { readDependencyMembers } from './read-dependency-members.js';
 import { pickClusterDownService } from '../../domain/triage/cluster-down.js';
 import { readServicesElsewhere } from './read-services-elsewhere.js';
@@ -71,7 +72,7 @@ export interface FirstReads {
   details: Promise<Pick<TriageEvidence, 'logs' | 'events' | 'pvcs' | 'nodes'>>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -136,6 +137,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const refs = pickDependencyServices(pods.ranked, d.logs, ctx.namespace, now());
     return refs.length === 0 ? [] : readDependencyServices(ctx, refs);
   });
+  // Calls through an Istio sidecar to a Service whose TCP port is declared HTTP: the proxy's log shows its codec rejecting them.
+  const meshProxyP = Promise.all([podsP, detailsP, servicesP]).then(([pods, d, services]) => readMeshProxyLog(ctx, pods.ranked, d.logs, services.services));
   // A short name that resolves to nothing here: a Service of that name in another namespace is where it went.
   const servicesElsewhereP = Promise.all([podsP, detailsP, servicesP]).then(([pods, d, services]) => {
     const names = services.complete ? pickShortNamesElsewhere(pods.ranked, d.logs, services.services, now()) : [];
@@ -202,6 +205,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     portHolders: portHoldersP,
     hostHolders: hostHoldersP,
     dependencyServices: dependencyServicesP,
+    meshProxyLogs: meshProxyP,
     servicesElsewhere: servicesElsewhereP,
     secretSyncEvents: secretSyncP,
     claimApplierEvents: claimApplierP,

@@ -340,6 +340,8 @@ export interface TriageEvidence {
   calledServices?: DownServiceEvidence[];
   /** Services of other namespaces the logs name as a dependency (at most two), with their EndpointSlices. */
   dependencyServices?: DependencyServiceEvidence[];
+  /** The Istio sidecar's log tail of one failing pod, where its calls go to a Service whose TCP port is declared HTTP (mesh-protocol.ts). */
+  meshProxyLogs?: LogEvidence[];
   /** The pods behind the caller IPs of requests that stopped when an ingress NetworkPolicy changed (at most three). */
   callerPods?: CallerPodEvidence[];
   /** Pods of other workloads whose env or args name the workload's Service, with a log tail (at most two), when it had no serving pod. */

@@ -16,6 +16,7 @@ import { type EnvDependency, pickEnvDependency } from '../env-dependency.js';
 import type { PodEvidence } from '../evidence.js';
 import { findOptionalEnvFallback } from '../optional-env-fallback.js';
 import { describeSameRead } from '../optional-env-ref.js';
+import { explainMeshProtocol, findMeshProtocolMismatch } from '../mesh-protocol.js';
 import { explainTlsTerms, findPlaintextSetting, findTlsLibrary, type ImageChange, isTlsTermsProblem } from '../tls-terms.js';
 
 export type { DependencyError, DependencyProblem } from '../dependency-error-line.js';
@@ -272,7 +273,7 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
   if (fallback) {
     confirm.push(formatKubectl(ev.target, `get ${fallback.unset.kind === 'secret' ? 'secret' : 'configmap'} ${fallback.unset.source} -o jsonpath='{.data}' | jq keys`));
   }
-  return {
+  const finding: Finding = {
     id: `dependency-error/${problem}/${first.error.dependency ?? 'unknown'}`,
     kind: 'dependency-error',
     title: `${terms ? terms.title : expiredAt ? text.title(dependency).replace('has expired', `expired at ${expiredAt}`) : text.title(dependency)}${fallback ? `: the pods start without ${fallback.unset.env} — ${fallback.why}, so the app falls back to its default` : dependencyState} (${sidecarName ? `${sidecarName} ` : ''}logs of ${pods.length} ${readyOnly ? 'ready ' : ''}pod${pods.length === 1 ? '' : 's'}${readyOnly ? `, ${group.length} lines` : ''})`,
@@ -313,6 +314,26 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
     ...((trustKept ?? sameRead) !== undefined ? { outsideWorkload: trustKept ?? sameRead } : {}),
     confirmCommands: confirm,
     affected: { pods, nodes: listNodesOf(podObjects), ...(resolution?.services?.length ? { services: resolution.services } : {}) },
+  };
+  // The mesh parses the dependency's TCP protocol as HTTP (its Service port's name says so): that
+  // breaks every connection, whatever the client reports of it (a timeout, a reset, a failed SSL request).
+  const mesh = dependency !== undefined && !resolved && !fallback ? findMeshProtocolMismatch(ev, podObjects, dependency) : undefined;
+  if (mesh === undefined) return finding;
+  const told = explainMeshProtocol(ev, mesh, pods);
+  return {
+    ...finding,
+    id: `dependency-error/mesh-protocol/${mesh.namespace}/${mesh.service.name}`,
+    title: `${told.title} (${sidecarName ? `${sidecarName} ` : ''}logs of ${pods.length} pod${pods.length === 1 ? '' : 's'})`,
+    confidence: mesh.garbage.length > 0 ? 'high' : 'medium',
+    evidence: [...told.evidence, ...evidence],
+    decisive: told.decisive ?? decisiveLine,
+    fix: told.fix,
+    likelyCause: told.cause,
+    nextAction: told.action,
+    outsideWorkload: told.outsideWorkload,
+    ...(told.onset ? { onset: told.onset } : {}),
+    confirmCommands: [...told.confirm, confirm[0] ?? ''].filter((c) => c !== ''),
+    affected: { ...finding.affected, ...(mesh.namespace === ev.target.namespace ? { services: [mesh.service.name] } : {}) },
   };
 }
 
