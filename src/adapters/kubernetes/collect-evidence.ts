@@ -20,6 +20,8 @@
 //   where requests stopped when an ingress NetworkPolicy changed, the last callers by IP (at most 3); and when an HPA cannot get its metrics,
 //   the metrics-server pods of kube-system and the log tail of one; and a get and a log tail of
 //   at most two pods the workload's Services route to that are not its own; and where the workload's
+//   logs refuse a Service of the namespace's answers for their size (gRPC "received message larger than max"), one list of
+//   the ReplicaSets its selector matches (at most 10: read-peer-rollout.ts); and where the workload's
 //   logs say a Service of the namespace refuses it now (a broker's blocked connection) or time out on its database (statement timeouts), a get and a
 //   log tail of one of its ready pods (and where a client writing to a read-only server is pinned to one pod of a
 //   headless Service by that pod's DNS name, a get and the log tail of that pod: at most one; and where the server

@@ -1,6 +1,6 @@
 // The reads a triage makes only where the first evidence points: the neighbours the workload's
 // Services and logs lead to (a Service left with no ready endpoint, one its logs fail to reach or
-// that refuses it or that its queries time out on — with the log of the servers that say why —, the members of a clustered one its clients say is down, another workload's pods behind its
+// that refuses it or that its queries time out on — with the log of the servers that say why —, the rollouts of one whose answers it refuses for their size, the members of a clustered one its clients say is down, another workload's pods behind its
 // Services, a Service of another namespace or of another name it looks for, the mesh sidecar's log where a Service it calls has its TCP port declared HTTP, the last callers an
 // ingress policy cut off, the callers of a workload that had no serving pod or whose own log reports slow requests (pods whose env names its Service), what keeps a rejected Secret in sync, what applies a full claim (its refused expansion), the injector of a missed webhook injection), the controller of a provisioner a claim waits on (and its snapshotter's log when the claim's snapshot is not ready), the ingress controller's log in front of a served workload, the Jobs of the namespace that ran just before failures no rollout explains, who holds a port its pods need,
 // what left the cluster DNS short, where its Corefile sends a name that answers NXDOMAIN, and why the cluster autoscaler adds no node. Each is bounded (see collect-evidence.ts) and
@@ -26,6 +26,8 @@ import { pickOutageServices, pickStrainedServices } from '../../domain/triage/se
 import { pickFamilyMismatchServices } from '../../domain/triage/listen-family.js';
 import { readDependencyServices } from './read-dependency-services.js';
 import { readMeshProxyLog } from './read-mesh-proxy-log.js';
+import { findOversizedResponses } from '../../domain/triage/oversized-peer.js';
+import { readPeerRollout } from './read-peer-rollout.js';
 import { readDependencyMembers } from './read-dependency-members.js';
 import { pickClusterDownService } from '../../domain/triage/cluster-down.js';
 import { readServicesElsewhere } from './read-services-elsewhere.js';
@@ -72,7 +74,7 @@ export interface FirstReads {
   details: Promise<Pick<TriageEvidence, 'logs' | 'events' | 'pvcs' | 'nodes'>>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -117,6 +119,12 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const [own, explaining] = await Promise.all([readDependencyPods(ctx, [...picked, ...pinned]), explained.length === 0 ? [] : readExplainingPods(ctx, explained)]);
     // A limit the server refuses at that its command line does not set: the ConfigMap its pod mounts (my.cnf).
     return [...(await readServerConfig(ctx, own, listServerConfigReads(seen, own))), ...explaining];
+  });
+  // Answers the client refuses for their size (gRPC ResourceExhausted): the peer's rollouts say when they grew.
+  const peerRolloutP = Promise.all([servicesP, podsP, detailsP]).then(([services, pods, d]) => {
+    const peer = findOversizedResponses({ logs: d.logs, pods: pods.ranked, services: services.services, namespace: ctx.namespace, collectedAt: now() })?.peer;
+    const svc = services.services.find((s) => s.name === peer);
+    return svc === undefined ? undefined : readPeerRollout(ctx, svc);
   });
   // A clustered dependency its clients say is down (CLUSTERDOWN): its members, which are missing and why.
   const membersP = Promise.all([detailsP, podsP]).then(async ([d, pods]) => {
@@ -201,6 +209,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     serviceCallers: serviceCallersP,
     foreignPods: foreignP,
     dependencyPods: dependencyP,
+    peerRollout: peerRolloutP,
     dependencyMembers: membersP,
     portHolders: portHoldersP,
     hostHolders: hostHoldersP,

@@ -36,6 +36,7 @@ import type { IngressControllerEvidence } from './evidence-ingress.js';
 import type { DependencyPodEvidence } from './evidence-server-config.js';
 import type { CniAgentEvidence } from './evidence-cni-agent.js';
 import type { DependencyMembersEvidence } from './evidence-dependency-members.js';
+import type { PeerRolloutEvidence } from './evidence-peer-rollout.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -47,6 +48,7 @@ export type * from './evidence-node-memory.js';
 export type * from './evidence-node-change.js';
 export type * from './evidence-rollout.js';
 export type * from './evidence-dependency-members.js';
+export type * from './evidence-peer-rollout.js';
 
 /** What `/triage` can look at. */
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
@@ -338,6 +340,8 @@ export interface TriageEvidence {
   downServices?: DownServiceEvidence[];
   /** Services of the namespace the logs fail to connect to, though some endpoint is ready, with their pods (at most two; see called-service.ts). */
   calledServices?: DownServiceEvidence[];
+  /** The rollout history of the Service whose answers the workload's client refuses for their size (oversized-peer.ts). */
+  peerRollout?: PeerRolloutEvidence;
   /** Services of other namespaces the logs name as a dependency (at most two), with their EndpointSlices. */
   dependencyServices?: DependencyServiceEvidence[];
   /** The Istio sidecar's log tail of one failing pod, where its calls go to a Service whose TCP port is declared HTTP (mesh-protocol.ts). */

@@ -9,6 +9,7 @@ import { analyzeDependencyRefusals } from './dependency-refuses.js';
 import { analyzeDependencyClusterDown } from './dependency-cluster-down.js';
 import { analyzeDependencyWorkloads } from './dependency-workload.js';
 import { analyzeDependencyUnready } from './dependency-unready.js';
+import { analyzeOversizedResponses } from './oversized-response.js';
 import { analyzeReadinessCycle } from './readiness-cycle.js';
 import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzeEvictions } from './eviction.js';
@@ -147,6 +148,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'dependency-cluster-down': analyzeDependencyClusterDown,
   'dependency-workload': analyzeDependencyWorkloads,
   'dependency-unready': analyzeDependencyUnready,
+  'oversized-response': analyzeOversizedResponses,
   'readiness-cycle': analyzeReadinessCycle,
   'mesh-authz-denied': analyzeMeshAuthorizationDenials,
   'lifecycle-hook': analyzeLifecycleHooks,

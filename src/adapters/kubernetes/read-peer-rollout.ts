@@ -1,0 +1,32 @@
+// The rollout history of the Service whose answers the workload's client refuses for their size
+// (oversized-peer.ts): one list of the ReplicaSets its selector matches (at most 10), read only
+// then. What grew is the peer's answer, so when its newest revision came is the trigger.
+import type { PeerRevisionEvidence, PeerRolloutEvidence, ServiceEvidence } from '../../domain/triage/evidence.js';
+import type { CollectContext } from './collect-context.js';
+import { mapReplicaSet } from './map-revision.js';
+import { pageParams } from './paginate.js';
+
+const MAX_REPLICA_SETS = 10;
+
+export async function readPeerRollout(ctx: CollectContext, svc: ServiceEvidence): Promise<PeerRolloutEvidence | undefined> {
+  const { apps } = ctx.clients;
+  const namespace = ctx.namespace;
+  const labelSelector = Object.entries(svc.selector).map(([k, v]) => `${k}=${v}`).join(',');
+  if (labelSelector === '') return undefined;
+  const list = await ctx.reads.list(`ReplicaSets of Service ${svc.name} (${labelSelector}), whose answers the workload refuses`, 'dependencyPods', (cont, limit, o) =>
+    apps.listNamespacedReplicaSet({ namespace, labelSelector, ...pageParams(cont, Math.min(limit, MAX_REPLICA_SETS)) }, o),
+    { maxItems: MAX_REPLICA_SETS },
+  );
+  const owned = list.items.flatMap((rs) => {
+    const r = mapReplicaSet(rs);
+    const owner = rs.metadata?.ownerReferences?.find((o) => o.kind === 'Deployment')?.name;
+    if (r === undefined) return [];
+    const revision: PeerRevisionEvidence = { revision: r.revision, name: r.name, createdAt: r.createdAt, images: r.containers.map((c) => c.image), ...(r.replicas === undefined ? {} : { replicas: r.replicas }), ...(r.changeCause ? { changeCause: r.changeCause } : {}) };
+    return [{ owner, revision }];
+  });
+  // Two Deployments behind one selector: the one that rolled out last is the lead.
+  const newest = [...owned].sort((a, b) => (a.revision.createdAt < b.revision.createdAt ? 1 : -1))[0];
+  if (newest === undefined) return undefined;
+  const revisions = owned.filter((o) => o.owner === newest.owner).map((o) => o.revision).sort((a, b) => b.revision - a.revision);
+  return { service: svc.name, ...(newest.owner ? { deployment: newest.owner } : {}), revisions };
+}
