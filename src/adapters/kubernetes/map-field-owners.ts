@@ -6,9 +6,20 @@ import { assignDefined, toIsoTime } from './map-common.js';
 
 /** The managers that own `spec.<field>` (`f:replicas`), newest write first. */
 export function listSpecFieldOwners(meta: k8s.V1ObjectMeta, field: string): FieldOwnerEvidence[] {
+  return listFieldOwners(meta, ['f:spec', field]);
+}
+
+/** The managers that own the annotation `key` (`metadata.annotations[key]`), newest write first. */
+export function listAnnotationOwners(meta: k8s.V1ObjectMeta, key: string): FieldOwnerEvidence[] {
+  return listFieldOwners(meta, ['f:metadata', 'f:annotations', `f:${key}`]);
+}
+
+/** The managers whose fieldsV1 hold `path` (`['f:spec', 'f:replicas']`), newest write first. */
+function listFieldOwners(meta: k8s.V1ObjectMeta, path: readonly string[]): FieldOwnerEvidence[] {
   const owners = (meta.managedFields ?? []).flatMap((f) => {
-    const spec = (f.fieldsV1 as Record<string, Record<string, unknown> | undefined> | undefined)?.['f:spec'];
-    if (spec === undefined || !(field in spec)) return [];
+    let node: unknown = f.fieldsV1;
+    for (const step of path) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[step] : undefined;
+    if (node === undefined) return [];
     return [assignDefined<FieldOwnerEvidence>({ manager: f.manager ?? 'unknown' }, { operation: f.operation, subresource: f.subresource || undefined, at: toIsoTime(f.time) })];
   });
   return owners.sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''));

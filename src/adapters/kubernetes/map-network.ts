@@ -3,7 +3,7 @@
 import type * as k8s from '@kubernetes/client-node';
 import type { EndpointSliceEvidence, IpFamily, ServiceEvidence } from '../../domain/triage/evidence.js';
 import { assignDefined, copyMap, lastChangeOf, toIsoTime, toProtocol } from './map-common.js';
-import { listSpecFieldOwners } from './map-field-owners.js';
+import { listAnnotationOwners, listSpecFieldOwners } from './map-field-owners.js';
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
@@ -23,6 +23,8 @@ export function mapService(s: k8s.V1Service): ServiceEvidence {
     ...(s.spec?.clusterIP === 'None' ? { headless: true as const } : {}),
     ...(s.spec?.publishNotReadyAddresses === true ? { publishNotReadyAddresses: true as const } : {}),
     ...(s.spec?.sessionAffinity === 'ClientIP' ? { clientIpAffinity: mapClientIpAffinity(s) } : {}),
+    // Each zone's traffic kept to that zone's hinted endpoints: a zone with few endpoints and many callers overloads them.
+    ...mapTopologyRouting(s),
     // How long a LoadBalancer has waited for the cloud to give it an address.
     ...(type === 'LoadBalancer' ? { loadBalancerIngress: (s.status?.loadBalancer?.ingress ?? []).flatMap((i) => [i.ip ?? i.hostname ?? ''].filter((a) => a !== '')) } : {}),
     // How long it has existed: a LoadBalancer's wait for an address, any Service's missing EndpointSlices.
@@ -63,6 +65,9 @@ export function mapEndpointSlice(s: k8s.V1EndpointSlice): EndpointSliceEvidence 
       if (ep.ready && e.conditions?.serving === false) ep.notServing = true;
       if (e.targetRef?.kind === 'Pod' && e.targetRef.name !== undefined) ep.podName = e.targetRef.name;
       if (e.nodeName !== undefined && e.nodeName !== '') ep.nodeName = e.nodeName;
+      if (e.zone !== undefined && e.zone !== '') ep.zone = e.zone;
+      const forZones = (e.hints?.forZones ?? []).map((z) => z.name).filter((z) => z !== '');
+      if (forZones.length > 0) ep.forZones = forZones;
       return ep;
     }),
     ports,
@@ -95,4 +100,20 @@ function mapClientIpAffinity(s: k8s.V1Service): NonNullable<ServiceEvidence['cli
     setAt: owner?.at,
     setBy: owner?.manager,
   });
+}
+
+/** The annotations that turn topology-aware routing on, newest first, and the values that do. */
+const TOPOLOGY_ANNOTATIONS = ['service.kubernetes.io/topology-mode', 'service.kubernetes.io/topology-aware-hints'];
+/** "Disabled" (or empty) leaves routing to every endpoint; any other value asks the controller for hints. */
+const TOPOLOGY_OFF = /^(?:disabled?|)$/i;
+
+/** Topology-aware routing as the Service asks for it (annotation or trafficDistribution), with who set it and when. */
+function mapTopologyRouting(s: k8s.V1Service): Pick<ServiceEvidence, 'topologyRouting'> {
+  const meta = s.metadata ?? {};
+  const key = TOPOLOGY_ANNOTATIONS.find((k) => meta.annotations?.[k] !== undefined && !TOPOLOGY_OFF.test(meta.annotations[k] ?? ''));
+  const distribution = s.spec?.trafficDistribution;
+  if (key === undefined && (distribution === undefined || distribution === '')) return {};
+  const setting = key !== undefined ? `${key}: ${meta.annotations?.[key] ?? ''}` : `trafficDistribution: ${distribution ?? ''}`;
+  const owner = (key !== undefined ? listAnnotationOwners(meta, key) : listSpecFieldOwners(meta, 'f:trafficDistribution')).find((o) => o.at !== undefined);
+  return { topologyRouting: assignDefined<NonNullable<ServiceEvidence['topologyRouting']>>({ setting }, { setAt: owner?.at, setBy: owner?.manager }) };
 }

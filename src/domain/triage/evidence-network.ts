@@ -40,6 +40,13 @@ export interface ServiceEvidence {
    * endpoint for timeoutSeconds (default 10800). `setAt`/`setBy`: the newest managedFields write of it.
    */
   clientIpAffinity?: { timeoutSeconds?: number; setAt?: string; setBy?: string };
+  /**
+   * Topology-aware routing turned on: the `service.kubernetes.io/topology-mode` annotation (or the
+   * older `topology-aware-hints`), or spec.trafficDistribution, as written ("trafficDistribution:
+   * PreferClose"). kube-proxy then sends each zone's traffic only to the endpoints hinted for that
+   * zone. `setAt`/`setBy`: the newest managedFields write of it.
+   */
+  topologyRouting?: { setting: string; setAt?: IsoTime; setBy?: string };
   /** A LoadBalancer Service's status.loadBalancer.ingress (IPs, hostnames): empty while the cloud has given it none. */
   loadBalancerIngress?: string[];
   /** metadata.creationTimestamp. */
@@ -69,6 +76,10 @@ export interface EndpointSliceEvidence {
     /** targetRef.name when targetRef.kind is Pod. */
     podName?: string;
     nodeName?: string;
+    /** The zone the endpoint runs in. */
+    zone?: string;
+    /** hints.forZones: the zones whose traffic kube-proxy sends to it under topology-aware routing. */
+    forZones?: string[];
   }[];
   ports: { name?: string; port: number; protocol: 'TCP' | 'UDP' | 'SCTP' }[];
   /**

@@ -95,6 +95,7 @@ export type FindingKind =
   | 'missed-injection'
   | 'sidecar-startup'
   | 'session-affinity'
+  | 'topology-routing'
   | 'load-pinned'
   | 'load-balancer'
   | 'ingress-upstream'

@@ -94,6 +94,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'liveness-dependency': ['liveness-kill', 'signal-kill', 'exit-code', 'clean-exit', 'dependency-error', 'resource-exhaustion', 'slow-dependency', 'unexplained', ...PROCESS_EFFECTS],
   // ClientIP affinity pins a client's load to one pod: its kills, one pod at a time, are that load.
   'session-affinity': ['oom-killed', 'liveness-kill', 'signal-kill', 'exit-code', 'readiness-probe', 'unexplained', ...PROCESS_EFFECTS],
+  // Topology hints that give a zone too few endpoints: those pods' stalls, failed probes and kills are its callers' load.
+  'topology-routing': ['oom-killed', 'liveness-kill', 'signal-kill', 'exit-code', 'readiness-probe', 'event-loop-blocked', 'unexplained', ...PROCESS_EFFECTS],
   'oom-killed': PROCESS_EFFECTS,
   'signal-kill': PROCESS_EFFECTS,
   'liveness-kill': PROCESS_EFFECTS,

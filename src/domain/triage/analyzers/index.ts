@@ -88,6 +88,7 @@ import { analyzePlacement } from './placement.js';
 import { analyzeKubeletRejections } from './kubelet-rejected.js';
 import { analyzeSessionAffinity } from './session-affinity.js';
 import { analyzeLoadPinned } from './load-pinned.js';
+import { analyzeTopologyRouting } from './topology-routing.js';
 import { analyzeUnansweredScheduler } from './scheduler-unanswered.js';
 import { analyzeStatefulSetOrdinals } from './statefulset-ordinal.js';
 import { analyzeVolumeZones } from './volume-zone.js';
@@ -158,6 +159,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'scheduler-unanswered': analyzeUnansweredScheduler,
   'session-affinity': analyzeSessionAffinity,
   'load-pinned': analyzeLoadPinned,
+  'topology-routing': analyzeTopologyRouting,
   'volume-zone': analyzeVolumeZones,
   'statefulset-ordinal': analyzeStatefulSetOrdinals,
   'cluster-dns': analyzeClusterDns,

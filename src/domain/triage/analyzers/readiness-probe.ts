@@ -9,6 +9,7 @@ import { explainHairTriggerProbe } from '../probe-hair-trigger.js';
 import { findPendingMigration } from '../schema-migration.js';
 import { STARTUP_GRACE_MS, formatPodShare, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { MINUTE_MS, isWithin, msBetween } from '../time-span.js';
+import { describeOverload, measureRequestActivity } from '../request-activity.js';
 
 // "failed": the check ran and failed; "errored": it could not run (an exec probe's command missing from the image).
 const READINESS_FAILED = /^Readiness probe (failed|errored)/i;
@@ -146,21 +147,36 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
   };
 }
 
+/** The flapping pods whose own current log reports overload, with what it says. */
+function findOverloaded(ev: TriageEvidence, hits: readonly Hit[]): { pod: string; what: string }[] {
+  return hits.flatMap((h) => {
+    const log = ev.logs.find((l) => l.pod === h.pod.name && l.container === h.container.name && !l.previous);
+    const what = log === undefined ? undefined : describeOverload(measureRequestActivity(log));
+    return what === undefined ? [] : [{ pod: h.pod.name, what }];
+  });
+}
+
 function describeFlapping(ev: TriageEvidence, hits: Hit[]): Finding {
   const first = hits[0] as Hit;
   const pods = unique(hits.map((h) => h.pod.name));
   const events = collapseEvents(hits.flatMap((h) => h.events), { acrossObjects: true });
+  // A pod that drops out of the endpoints while its own log sheds and stalls requests is failing callers, not blipping.
+  const overloaded = findOverloaded(ev, hits);
   return {
     id: `readiness-probe/${first.container.name}/flapping`,
     kind: 'readiness-probe',
-    title: `Readiness probe of ${first.container.name} failing intermittently on ${formatPodShare(ev, pods.length)} (ready now)`,
+    title: `Readiness probe of ${first.container.name} failing intermittently on ${formatPodShare(ev, pods.length)} (ready now)${overloaded.length === 0 ? '' : overloaded.length === pods.length ? `: ${pods.length === 1 ? 'its' : 'their'} own log reports overload` : `: ${overloaded.length} of them log overload`}`,
     layer: 'runtime/probes',
-    severity: 'info',
+    severity: overloaded.length > 0 ? 'warning' : 'info',
     confidence: 'medium',
-    evidence: events.slice(0, 3).map((e) => formatEventLine(e)),
-    likelyCause: 'The pods pass most probes but fail some in the last 15 minutes: slow responses near the probe timeout, or a dependency that blips. Each failure streak can take pods out of the Service briefly.',
-    nextAction: 'Compare probe failures with latency and traffic; if responses sit near the timeout, look at load before touching the probe.',
-    confirmCommands: [podEventsCommand(ev.target, first.pod.name)],
+    evidence: [...events.slice(0, 3).map((e) => formatEventLine(e)), ...overloaded.map((o) => `pod ${o.pod}: ${o.what}`)],
+    likelyCause: overloaded.length > 0
+      ? 'The pod is handed more requests than it can serve: its log reports slow and shed requests, its readiness probe times out or fails, it drops out of the Service, recovers once the traffic goes elsewhere, and the load returns. Find why it takes more than its share (traffic routing, affinity, long-lived connections) or why the replicas are too few.'
+      : 'The pods pass most probes but fail some in the last 15 minutes: slow responses near the probe timeout, or a dependency that blips. Each failure streak can take pods out of the Service briefly.',
+    nextAction: overloaded.length > 0
+      ? 'Find where this pod\'s extra traffic comes from (kubectl top pods, request rates per pod) before touching the probe; relaxing it would only keep an overloaded pod in the endpoints.'
+      : 'Compare probe failures with latency and traffic; if responses sit near the timeout, look at load before touching the probe.',
+    confirmCommands: [podEventsCommand(ev.target, first.pod.name), ...(overloaded.length > 0 ? [formatKubectl(ev.target, 'top pods')] : [])],
     affected: { pods, nodes: listNodesOf(hits.map((h) => h.pod)) },
   };
 }

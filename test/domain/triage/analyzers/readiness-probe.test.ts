@@ -93,6 +93,21 @@ describe('analyzeReadinessProbes', () => {
     expect(f?.title).toContain('intermittently');
   });
 
+  it('calls flapping a warning when the flapping pod\'s own log reports overload (slow and shed requests)', () => {
+    const ev = healthyScenario();
+    const hot = ev.pods[0]?.name ?? '';
+    ev.events.push(event({ object: { kind: 'Pod', name: hot, namespace: NS }, reason: 'Unhealthy', message: 'Readiness probe failed: Get "http://10.0.1.100:8080/ready": context deadline exceeded (Client.Timeout exceeded while awaiting headers)', count: 30, firstSeen: minutesAgo(80), lastSeen: minutesAgo(1) }));
+    ev.logs.push({ pod: hot, container: 'app', previous: false, lines: [
+      '{"level":"WARN","msg":"slow request","path":"/v2/search","dur_ms":2911}',
+      '{"level":"WARN","msg":"request shed","status":503,"reason":"inflight limit 256 reached"}',
+      '{"level":"WARN","msg":"slow request","path":"/v2/search","dur_ms":3304}',
+    ] });
+    const [f] = analyzeReadinessProbes(ev);
+    expect(f?.severity).toBe('warning');
+    expect(f?.title).toMatch(/overload/);
+    expect(f?.likelyCause).toMatch(/more requests than it can serve/);
+  });
+
   it('stays silent on a healthy workload and on a single old probe failure', () => {
     expect(analyzeReadinessProbes(healthyScenario())).toEqual([]);
     const ev = healthyScenario();
