@@ -20,6 +20,9 @@ const IDENTIFYING_LABELS = [
 /** Labels naming the machine image (an AMI, a node image version): what a node rotation changes. */
 const NODE_IMAGE_LABEL = /(^|[./-])(ami(-id)?|(node(group)?-)?image(-version)?|os-distribution)$/i;
 
+/** GPU feature discovery's NVIDIA driver and CUDA version labels: what a GPU pool's image ships. */
+const GPU_DRIVER_LABEL = /^nvidia\.com\/cuda\.(driver|runtime)[.-]/;
+
 const EFFECTS = new Set(['NoSchedule', 'PreferNoSchedule', 'NoExecute']);
 
 /** `allLabels`: keep every label, for matching nodeSelectors and affinity against the node. */
@@ -46,7 +49,7 @@ export function mapNode(n: k8s.V1Node, opts: { allLabels?: boolean } = {}): Node
     const v = n.metadata?.labels?.[key];
     if (v !== undefined) labels[key] = v;
   }
-  for (const [key, v] of Object.entries(n.metadata?.labels ?? {})) if (NODE_IMAGE_LABEL.test(key)) labels[key] = v;
+  for (const [key, v] of Object.entries(n.metadata?.labels ?? {})) if (NODE_IMAGE_LABEL.test(key) || GPU_DRIVER_LABEL.test(key)) labels[key] = v;
   if (Object.keys(labels).length > 0) out.labels = labels;
   const info = n.status?.nodeInfo;
   if (info?.kernelVersion) out.kernelVersion = info.kernelVersion;

@@ -5,7 +5,9 @@
 // that advertises none of the device they ask for, or a node whose kubelet has not registered the
 // CSI driver of a volume they wait on (its node plugin's failing container, one log). At most two nodes each. And where the workload's
 // logs time out connecting, the policy-enforcing CNI agent of one such pod's node, ready or not: its
-// log tail names the policy drops that no NetworkPolicy shows (cni-policy-drops.ts).
+// log tail names the policy drops that no NetworkPolicy shows (cni-policy-drops.ts). And where the
+// runtime refuses a pod for a Localhost AppArmor profile it does not find, the node of one such pod
+// and of one ready pod: the profile loader that runs on one and not the other (apparmor-profile.ts).
 import type { EventEvidence, LogEvidence, NodeAgentsEvidence, NodeEvidence, PodEvidence } from '../../domain/triage/evidence.js';
 import type { AgentIdentity } from '../../domain/triage/node-agents.js';
 import { identityOf, isDevicePluginAgent } from '../../domain/triage/node-agents.js';
@@ -13,6 +15,7 @@ import { isCniAgent, isRefusedByApiServer, parseSandboxFailure } from '../../dom
 import { isPolicyAgent, pickPolicyDropNodes } from '../../domain/triage/cni-policy-drops.js';
 import { isCsiNodePlugin, pickUnregisteredDrivers } from '../../domain/triage/csi-registration.js';
 import { pickDeviceNodes } from '../../domain/triage/analyzers/placement.js';
+import { isProfileLoader, pickProfileNodes } from '../../domain/triage/apparmor-profile.js';
 import type { CollectContext } from './collect-context.js';
 import { controllerOf, mapForeignPod } from './map-pod.js';
 import { readLogs } from './read-pod-details.js';
@@ -56,6 +59,8 @@ export function pickAgentWaits(events: readonly EventEvidence[], pods: readonly 
     // A volume whose CSI driver the node's kubelet has not registered: the driver's node plugin there.
     ...pickUnregisteredDrivers(events, pods).map(({ node, driver }) => ({ node, isOurs: (a: AgentIdentity) => isCsiNodePlugin(a, driver) })),
     ...pickPolicyDropNodes(pods, logs).map((node) => ({ node, isOurs: isPolicyAgent, whenReady: true as const })),
+    // A Localhost AppArmor profile the runtime lacks: a refused pod's node and a ready pod's, to tell which loader runs on one and not the other.
+    ...pickProfileNodes(pods).map((node) => ({ node, isOurs: isProfileLoader })),
   ];
   return waits.filter((w, i) => waits.findIndex((x) => x.node === w.node) === i);
 }

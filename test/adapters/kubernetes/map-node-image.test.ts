@@ -13,3 +13,15 @@ describe('mapNode', () => {
     expect(labels['acme.io/team']).toBeUndefined();
   });
 });
+
+describe('mapNode, GPU nodes', () => {
+  it('keeps GPU feature discovery\'s driver and CUDA labels: they tell a pool with an older NVIDIA driver apart', () => {
+    const n = node({ name: 'ip-10-0-97-14.eu-west-1.compute.internal', zone: 'eu-west-1a', pool: 'gpu', instanceType: 'g5.2xlarge', createdAgo: 49, labels: { 'nvidia.com/cuda.driver.major': '470', 'nvidia.com/cuda.driver.minor': '256', 'nvidia.com/cuda.driver-version.full': '470.256.02', 'nvidia.com/cuda.runtime.major': '11', 'nvidia.com/gpu.memory': '23028' } });
+    const labels = mapNode(n).labels ?? {};
+    expect(labels['nvidia.com/cuda.driver.major']).toBe('470');
+    expect(labels['nvidia.com/cuda.driver.minor']).toBe('256');
+    expect(labels['nvidia.com/cuda.driver-version.full']).toBe('470.256.02');
+    expect(labels['nvidia.com/cuda.runtime.major']).toBe('11');
+    expect(labels['nvidia.com/gpu.memory']).toBeUndefined();
+  });
+});

@@ -131,3 +131,30 @@ describe('pickSandboxNodes', () => {
     expect(pickSandboxNodes(events, stuck)).toEqual([{ node: NODE_A, plugin: 'calico' }]);
   });
 });
+
+describe('the agents of a node whose runtime lacks the pods\' AppArmor profile', () => {
+  const REFUSED = 'failed to get container spec opts: failed to generate apparmor spec opts: apparmor profile not found k8s-hardened';
+  function profileCluster() {
+    const app = deploymentApp({
+      namespace: 'edge',
+      name: 'gateway',
+      replicas: 2,
+      revisions: [{ revision: 5, createdAgo: 9 * DAYS, template: { containers: [container({ image: 'registry.example.com/edge/gateway:2.1.0' })] } }],
+      pods: [{ revision: 5, node: NODE_B, createdAgo: 9 * DAYS }, { revision: 5, node: NODE_A, createdAgo: 38, containers: { app: waiting('CreateContainerError', REFUSED) } }],
+    });
+    const loader = daemonSetApp({
+      namespace: 'kube-system',
+      name: 'apparmor-loader',
+      revisions: [{ revision: 2, createdAgo: 90 * DAYS, template: { containers: [container({ name: 'loader', image: 'registry.example.com/security/apparmor-loader:0.4.2', ports: [] })] } }],
+      pods: [{ revision: 2, node: NODE_B, createdAgo: 60 * DAYS }],
+    });
+    return [...threeNodes(), ...app.objects, ...loader.objects];
+  }
+
+  it('lists the pods of the refused pod\'s node and of a ready pod\'s node, where the loader runs', async () => {
+    for (const o of profileCluster()) h.fake.add(o);
+    const ev = await h.cluster.collectEvidence({ service: 'gateway', namespace: 'edge', kind: 'Deployment', name: 'gateway' }, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.nodeAgents?.map((n) => ({ node: n.node, agents: n.agents.map((a) => a.owner) }))).toEqual([{ node: NODE_A, agents: [] }, { node: NODE_B, agents: ['DaemonSet apparmor-loader'] }]);
+    expect(h.fake.requests.filter((r) => r.path === '/api/v1/pods').map((r) => r.query['fieldSelector'])).toEqual([`spec.nodeName=${NODE_A}`, `spec.nodeName=${NODE_B}`]);
+  });
+});

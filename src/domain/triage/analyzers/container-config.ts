@@ -1,6 +1,7 @@
 import type { TriageEvidence } from '../evidence.js';
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-command.js';
+import { parseMissingProfile, tellMissingProfile } from '../apparmor-profile.js';
 import { type ContainerRef, formatContainerRef, formatPodShare, getWaiting, groupBy, limitLines, listAllContainers, listNodesOf, severityForPods, unique } from '../pod-status.js';
 
 /** Waiting reasons where the kubelet cannot build or start the container from its spec. */
@@ -52,28 +53,39 @@ export function analyzeContainerConfig(ev: TriageEvidence): Finding[] {
     const message = waiting.message ?? '';
     const missing = findMissing(ev, message);
     const pods = unique(group.map((r) => r.pod.name));
+    // A Localhost AppArmor profile the node lacks: the nodes' to fix, not the spec's.
+    const profile = missing ? undefined : parseMissingProfile(message);
+    const unloaded = profile ? tellMissingProfile(ev, profile, unique(group.map((r) => r.pod))) : undefined;
     const confirmCommands = [describePodCommand(ev.target, first.pod.name), podEventsCommand(ev.target, first.pod.name)];
     if (missing?.command) confirmCommands.push(missing.command);
     return {
       id: `container-config/${first.container.name}/${missing?.what ?? waiting.reason}`,
       kind: 'container-config',
-      title: `Container ${first.container.name} cannot be created: ${missing?.what ?? waiting.reason} (${formatPodShare(ev, pods.length)})`,
-      layer: 'container/process',
+      title: unloaded
+        ? `Container ${first.container.name} cannot be created (${waiting.reason}, ${formatPodShare(ev, pods.length)}): ${unloaded.title}`
+        : `Container ${first.container.name} cannot be created: ${missing?.what ?? waiting.reason} (${formatPodShare(ev, pods.length)})`,
+      layer: unloaded ? 'node/eviction' : 'container/process',
       severity: severityForPods(ev, pods.length),
-      confidence: missing ? 'high' : 'medium',
+      confidence: missing || unloaded ? 'high' : 'medium',
       evidence: [
         ...limitLines(group.map((r) => `${formatContainerRef(r)}: ${waiting.reason}`), 3),
         ...(message ? [`kubelet: ${message}`] : []),
+        ...(unloaded?.evidence ?? []),
       ],
-      likelyCause: missing
+      likelyCause: unloaded
+        ? unloaded.cause
+        : missing
         ? missing.cause
         : `The kubelet cannot create the container from its spec (${waiting.reason}); its message says what is wrong.`,
       ...(message ? { decisive: message } : {}),
-      nextAction: missing
+      nextAction: unloaded
+        ? unloaded.action
+        : missing
         ? `Restore what is missing through the pipeline that owns it (the bot never reads Secrets); the pods start on their own once it exists.`
         : `Fix the spec the message points at.`,
-      fix: missing?.fix ?? (missing ? `create ${missing.what.replace(/ not found$/, '').replace(/^key (\S+) missing from (.*)$/, 'key $1 in $2')}` : 'fix the spec the message names'),
+      fix: unloaded?.fix ?? missing?.fix ?? (missing ? `create ${missing.what.replace(/ not found$/, '').replace(/^key (\S+) missing from (.*)$/, 'key $1 in $2')}` : 'fix the spec the message names'),
       confirmCommands,
+      ...(unloaded ? { outsideWorkload: unloaded.outside } : {}),
       affected: { pods, nodes: listNodesOf(group.map((r) => r.pod)) },
     } satisfies Finding;
   });

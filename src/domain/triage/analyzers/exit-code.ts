@@ -12,6 +12,7 @@ import { describeHeap, findHeapSetting, findJvmPoolCap } from '../runtime-flags.
 import { findHeapRefusal } from '../heap-refusal.js';
 import { findNodeKernelLimit, tellNodeKernelLimit } from '../node-kernel-limit.js';
 import { findMetadataUnreachable, tellMetadataUnreachable } from '../metadata-unreachable.js';
+import { findCudaDriverTooOld, tellCudaDriverTooOld } from '../cuda-driver.js';
 import { findRemovedApi, tellRemovedApi } from '../removed-api.js';
 import { findStaleToken, tellStaleToken } from '../stale-token.js';
 import { findSecurityRefusal } from '../security-refusal.js';
@@ -226,6 +227,10 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   const unreachable = heap || kernel ? undefined : findMetadataUnreachable((logged?.lines ?? []).slice(-60));
   const metadata = unreachable ? tellMetadataUnreachable(ev, unreachable, hits.map((h) => h.ref.pod), ev.target.name) : undefined;
   if (metadata) evidence.push(...metadata.evidence);
+  // A CUDA runtime newer than the node's NVIDIA driver: the nodes' image is to move, not the app.
+  const tooOld = heap || kernel || metadata ? undefined : findCudaDriverTooOld([...(logged?.lines ?? []).slice(-60), first.term.message ?? '']);
+  const driver = tooOld ? tellCudaDriverTooOld(ev, tooOld, hits.map((h) => h.ref.pod)) : undefined;
+  if (driver) evidence.push(...driver.evidence);
   // A start failure under a memory quantity no process fits in ("512m" is millibytes): the unit slip is the cause.
   const slip = first.cls === 'start-failed' ? findMemoryTypo(container) : undefined;
   const typo = slip ? tellMemoryTypo(slip, container.name) : undefined;
@@ -249,7 +254,7 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
 
   // The runtime's message decides a start failure; the log's last error decides an app's exit.
   const message = condenseRuntimeMessage(first.term.message?.trim().split('\n')[0]);
-  const decisive = limit?.line ?? unreachable?.line ?? refused?.line ?? stale?.line ?? (first.cls === 'app-error' || first.cls === 'abort' || first.cls === 'segfault' ? undefined : message) ?? pickDecisiveLine(logged?.lines ?? []) ?? message;
+  const decisive = limit?.line ?? unreachable?.line ?? tooOld?.quote ?? refused?.line ?? stale?.line ?? (first.cls === 'app-error' || first.cls === 'abort' || first.cls === 'segfault' ? undefined : message) ?? pickDecisiveLine(logged?.lines ?? []) ?? message;
   // On the host network the port is the node's: another host-network pod there may hold it.
   const nodeHolders = decisive ? findNodeHolders(ev.hostNetworkHolders, hits.map((h) => h.ref.pod), findPortInUse(decisive) ?? 0) : [];
   const portClash = decisive && !kernel && !metadata ? describePortClash(decisive, first.ref.pod, container.name, nodeHolders) : undefined;
@@ -300,6 +305,7 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
     interpTold && { cause: interpTold.cause, fix: interpTold.fix },
     kernel,
     metadata && { ...metadata, action: `${capitalize(metadata.fix)}; restarting the pods will not help.` },
+    driver && { ...driver, action: `Keep the pods off those nodes meanwhile (nodeSelector or affinity), then ${driver.fix}; restarting the pods will not help.` },
     gone,
     stale,
     heap && { ...heap, action: refused?.action ?? ('action' in heap ? heap.action : undefined) },
@@ -324,16 +330,16 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
     id: `exit-code/${first.cls}/${container.name}`,
     kind: 'exit-code',
     title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${interpTold ? `: ${interpTold.clause}` : ''}${say('title') ?? ''}`,
-    layer: kernel || metadata?.outside ? 'node/eviction' : 'container/process',
+    layer: kernel || metadata?.outside || driver ? 'node/eviction' : 'container/process',
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
-    confidence: heap || denied || kernel || typo || gone || metadata?.outside || stale || leftover || (e2big?.oversized.length ?? 0) > 0 ? 'high' : text.confidence,
+    confidence: heap || denied || kernel || driver || typo || gone || metadata?.outside || stale || leftover || (e2big?.oversized.length ?? 0) > 0 ? 'high' : text.confidence,
     evidence,
     ...(store ? { decisive: store.line } : foreign ? { decisive: foreign.line } : decisive ? { decisive } : {}),
     likelyCause: `${say('cause') ?? text.cause}${consequence}`,
     nextAction: say('action') ?? text.action,
     fix: say('fix') ?? text.fix,
     confirmCommands,
-    ...(kernel ? { outsideWorkload: kernel.outside } : metadata?.outside ? { outsideWorkload: metadata.outside } : link?.outside ? { outsideWorkload: link.outside } : {}),
+    ...(kernel ? { outsideWorkload: kernel.outside } : driver ? { outsideWorkload: driver.outside } : metadata?.outside ? { outsideWorkload: metadata.outside } : link?.outside ? { outsideWorkload: link.outside } : {}),
     affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)), ...(found ? { services: [found.service.name] } : {}) },
   };
 }
