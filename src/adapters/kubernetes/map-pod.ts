@@ -98,6 +98,7 @@ export function mapPod(pod: k8s.V1Pod, workloadKind: WorkloadKind): PodEvidence 
   if (injected.length > 0) out.injectedContainers = injected;
   const missed = mapMissedInjection(pod);
   if (missed !== undefined) out.missedInjection = missed;
+  if (pod.spec?.readinessGates?.length) out.readinessGates = pod.spec.readinessGates.map((g) => g.conditionType);
   if (pod.spec?.hostAliases?.length) out.hostAliases = pod.spec.hostAliases.map((a) => ({ ip: a.ip, hostnames: [...(a.hostnames ?? [])] }));
   return out;
 }

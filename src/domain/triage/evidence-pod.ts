@@ -186,6 +186,11 @@ export interface PodEvidence {
   missedInjection?: MissedInjectionEvidence;
   /** spec.hostAliases: names the kubelet writes into the pod's /etc/hosts, read before any DNS lookup. */
   hostAliases?: HostAliasEvidence[];
+  /**
+   * spec.readinessGates[].conditionType: conditions an outside controller must set True before the
+   * pod counts as Ready (a load balancer's target health). Absent: the pod declares none.
+   */
+  readinessGates?: string[];
 }
 
 /** One spec.hostAliases entry: these host names resolve to `ip` inside the pod, whatever DNS says. */

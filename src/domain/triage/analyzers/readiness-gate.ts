@@ -1,8 +1,10 @@
 import type { ConditionEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
 import type { Finding } from '../finding.js';
+import { describeGateOwner, describeGateReplacement } from '../gate-owner.js';
 import { describePodCommand } from '../kubectl-command.js';
 import { STARTUP_GRACE_MS, formatPodShare, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { formatSpan, msBetween } from '../time-span.js';
+import { carriesGate, findUnsetGates } from '../unset-gates.js';
 
 /** Conditions the kubelet and the scheduler write; any other on a pod comes from a readiness gate. */
 const BUILT_IN = new Set(['PodScheduled', 'Initialized', 'ContainersReady', 'Ready', 'PodReadyToStartContainers', 'DisruptionTarget', 'PodHasNetwork', 'PodResizePending', 'PodResizeInProgress']);
@@ -12,31 +14,36 @@ interface Held {
   gate: ConditionEvidence;
 }
 
-/** Who writes a gate, from its condition type: the controller to ask. */
-function describeGateOwner(type: string): string {
-  if (/elbv2\.k8s\.aws/i.test(type)) return 'the AWS Load Balancer Controller (the ALB/NLB target group\'s health check)';
-  if (/cloud\.google\.com\/load-balancer-neg/i.test(type)) return 'the GKE NEG controller (the load balancer\'s health check)';
-  return 'the controller that owns this readiness gate';
-}
+/** A gate whose condition does not exist after this long is not on its way: nothing writes it. */
+const UNSET_GRACE_MS = 5 * 60_000;
 
 /**
  * Pods whose containers are all ready but which stay unready because a readiness gate (a
  * condition an outside controller writes, e.g. a load balancer's target health) is not True:
  * the kube probes pass, the load balancer's own health check does not. The rollout waits on it.
+ * Or the gate's condition does not exist at all: nothing writes it any more (see describeUnsetGate).
  */
 export function analyzeReadinessGates(ev: TriageEvidence): Finding[] {
   const held: Held[] = [];
+  const unset: { pod: PodEvidence; gate: string }[] = [];
   for (const pod of ev.pods) {
     if (pod.ready || pod.phase !== 'Running' || pod.deletionTimestamp !== undefined) continue;
-    const containersReady = pod.conditions.find((c) => c.type === 'ContainersReady')?.status === 'True' || (pod.containers.length > 0 && pod.containers.every((c) => c.ready));
-    if (!containersReady) continue;
+    const containersReady = pod.conditions.find((c) => c.type === 'ContainersReady');
+    if (containersReady?.status !== 'True' && !(pod.containers.length > 0 && pod.containers.every((c) => c.ready))) continue;
     const gate = pod.conditions.find((c) => !BUILT_IN.has(c.type) && c.status !== 'True');
-    if (gate === undefined) continue;
+    if (gate === undefined) {
+      // No condition at all: the controller that should write it has had time and did not.
+      const [missing] = findUnsetGates(pod);
+      const since = containersReady?.lastTransitionTime ?? pod.startTime;
+      if (missing !== undefined && since !== undefined && msBetween(since, ev.collectedAt) >= UNSET_GRACE_MS) unset.push({ pod, gate: missing });
+      continue;
+    }
     const since = gate.lastTransitionTime ?? pod.startTime;
     if (since !== undefined && msBetween(since, ev.collectedAt) < STARTUP_GRACE_MS) continue;
     held.push({ pod, gate });
   }
-  return [...groupBy(held, (h) => `${h.gate.type}/${h.gate.reason ?? ''}`).values()].map((group) => {
+  const never = [...groupBy(unset, (u) => u.gate).entries()].map(([gate, group]) => describeUnsetGate(ev, gate, group.map((u) => u.pod)));
+  return [...never, ...[...groupBy(held, (h) => `${h.gate.type}/${h.gate.reason ?? ''}`).values()].map((group) => {
     const first = group[0] as Held;
     const { gate } = first;
     const pods = unique(group.map((h) => h.pod.name));
@@ -62,5 +69,44 @@ export function analyzeReadinessGates(ev: TriageEvidence): Finding[] {
       confirmCommands: [describePodCommand(ev.target, first.pod.name)],
       affected: { pods, nodes: listNodesOf(group.map((h) => h.pod)) },
     } satisfies Finding;
-  });
+  })];
+}
+
+/**
+ * A gate no controller writes (its owner is gone, or a successor writes other condition types):
+ * every new pod that declares it waits forever. Pods of another revision that carry it, with a
+ * condition set long ago, show the gate is not the new revision's doing.
+ */
+function describeUnsetGate(ev: TriageEvidence, gate: string, held: PodEvidence[]): Finding {
+  const pods = held.map((p) => p.name);
+  const heldRevisions = new Set(held.map((p) => p.revisionHash));
+  const older = ev.pods.filter((p) => !heldRevisions.has(p.revisionHash) && carriesGate(p, gate));
+  const setAt = older.map((p) => p.conditions.find((c) => c.type === gate && c.status === 'True')?.lastTransitionTime).filter((t) => t !== undefined).sort()[0];
+  const revisions = unique(older.map((p) => ev.revisions.find((r) => r.hash === p.revisionHash)?.revision).filter((r) => r !== undefined)).join(', ');
+  const which = revisions === '' ? 'other pods' : `pods of revision ${revisions}`;
+  const setLongAgo = setAt === undefined ? '' : `, set True ${formatSpan(msBetween(setAt, ev.collectedAt))} ago`;
+  const notReadySince = (p: PodEvidence) => p.conditions.find((c) => c.type === 'Ready')?.lastTransitionTime ?? p.startTime;
+  const waiting = Math.max(...held.map((p) => { const t = notReadySince(p); return t === undefined ? 0 : msBetween(t, ev.collectedAt); }));
+  const owner = describeGateOwner(gate);
+  const replacement = describeGateReplacement(gate);
+  const ready = held[0]?.conditions.find((c) => c.type === 'Ready');
+  return {
+    id: `readiness-gate/${gate}`,
+    kind: 'readiness-gate',
+    title: `Readiness gate ${gate} is never set on ${formatPodShare(ev, pods.length)} (nothing writes its condition): containers ready, pods not${waiting > 0 ? ` for ${formatSpan(waiting)}` : ''}`,
+    layer: 'network/routing',
+    severity: severityForPods(ev, pods.length),
+    confidence: 'high',
+    evidence: [
+      ...held.slice(0, 3).map((p) => `${p.name}: ContainersReady=True, no ${gate} condition${ready?.message ? ` (Ready: ${ready.reason ?? 'False'}: ${ready.message})` : ''}`),
+      ...(older.length > 0 ? [`${older.length} ${which} carry the same gate${setLongAgo}`] : []),
+    ],
+    decisive: ready?.message ?? `no ${gate} condition`,
+    likelyCause: `The pod template declares readiness gate ${gate}, but nothing writes that condition any more: its owner, ${owner}, is gone or no longer sets this type. The kube probes pass; the pods can never become Ready and the rollout waits on them.`,
+    nextAction: `Remove the stale readiness gate ${gate} from the pod template's readinessGates (nothing sets it, so every new pod waits on it), or restore ${owner}${replacement ? `; ${replacement}` : ''}.`,
+    fix: 'remove the stale readiness gate from the pod template',
+    ...(older.length > 0 ? { outsideWorkload: `the ${which} carry the same gate${setLongAgo}: any new pod waits on it, so a rollback would stall the same way` } : {}),
+    confirmCommands: [describePodCommand(ev.target, pods[0] ?? '')],
+    affected: { pods, nodes: listNodesOf(held) },
+  };
 }
