@@ -8,6 +8,8 @@ import type {
   TriageEvidence,
 } from './evidence.js';
 import { truncate } from '../text.js';
+import { findSpecificDetail } from './decisive-detail.js';
+import { condenseUnhandledRejection } from './unhandled-rejection.js';
 
 export function findCondition(conditions: readonly ConditionEvidence[], type: string): ConditionEvidence | undefined {
   return conditions.find((c) => c.type === type);
@@ -80,16 +82,22 @@ const DECISIVE = /(Error|Exception)\b|\b(FATAL|Fatal|fatal|panic|PANIC|Traceback
  */
 export function pickDecisiveLine(lines: readonly string[]): string | undefined {
   // Stack frames, SQL echo, caret markers and Node's "Emitted 'error' event on … at:" say where, not why.
-  const nonEmpty = joinBrokenQuotes(lines).map((l) => l.trim()).filter((l) => l !== '' && !/^[\s^~|-]+$/.test(l) && !/^\s*at |^\s*File "|^\s*\.\.\. \d+ more|^goroutine \d+|^\s+\/|^\t|^LINE \d+:|^Emitted 'error' event on .* at:$/.test(l));
+  const joined = joinBrokenQuotes(lines).map((l) => l.trim());
+  // A source line a caret points at (Node's and Python's code frames) and Node's own location: where, never why.
+  const frames = new Set(joined.flatMap((l, i) => (CARET.test(joined[i + 1] ?? '') || /^node:internal\/\S+:\d+$/.test(l) ? [i] : [])));
+  const nonEmpty = joined.filter((l, i) => !frames.has(i) && l !== '' && !/^[\s^~|-]+$/.test(l) && !/^\s*at |^\s*File "|^\s*\.\.\. \d+ more|^goroutine \d+|^\s+\/|^\t|^LINE \d+:|^Emitted 'error' event on .* at:$/.test(l));
   const errors = nonEmpty.filter((l) => DECISIVE.test(l) && !isExitTrailer(l) && !/^Traceback \(most recent call last\)|^(WARN|INFO|DEBUG)\b|^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\S*\s+(WARN(ING)?|INFO|DEBUG)\b|"level":"(info|debug|warn)"|level=(info|debug|warn)|"level":(20|30|40)\b/i.test(l));
   // An exception's own line (KeyError: …, psycopg2.errors.DuplicateColumn: …, panic: …) beats a trailer that merely says "error".
   // A bare "Error: …" opening the line is the exception too: how Node.js prints an uncaught Error, and how CLIs report why they stop.
-  const strong = errors.filter((l) => (/(^|[\s"'(])([\w.$]+(Error|Exception)|[\w$]+\.errors\.\w+|panic|FATAL|Caused by)\b:?/.test(l) || /^(Uncaught )?Error: /.test(l)) && !/^\(Background on this error/.test(l));
+  const strong = errors.filter((l) => (/(^|[\s"'(])([\w.$]+(Error|Exception)|[\w$]+\.errors\.\w+|panic|FATAL|Caused by)\b:?/.test(l) || /^(Uncaught )?Error: |^\[UnhandledPromiseRejection: /.test(l)) && !/^\(Background on this error/.test(l));
   const line = causeBefore(strong.at(-1) ?? errors.at(-1), errors, strong) ?? nonEmpty.at(-1);
   if (line === undefined) return undefined;
-  const told = condenseStructuredLine(line);
+  const told = findSpecificDetail(line, joined) ?? condenseUnhandledRejection(line) ?? condenseStructuredLine(line);
   return truncate(told, 300);
 }
+
+/** A caret marker under a source line (`^`, `^^^^`, Python's `~~~^^^`). */
+const CARET = /^\s*[~^]*\^[~^]*\s*$/;
 
 /** A give-up that reports only the consequence (a wait that ran out, a child that died): the cause was logged before it. */
 const CONSEQUENCE_ONLY = /\b(exited unexpectedly|unexpectedly exited|timed out waiting|failed to wait for|did not become ready|giving up|gave up)\b/i;

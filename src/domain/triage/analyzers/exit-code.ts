@@ -25,6 +25,8 @@ import { findStorePassword, tellStorePassword } from '../store-password.js';
 import { findVolumeOwnership } from '../volume-ownership.js';
 import { findForeignClusterClaim, tellForeignClusterClaim } from '../foreign-cluster-claim.js';
 import { formatAgo } from '../time-span.js';
+import { findMigrationChecksum, tellMigrationChecksum } from '../migration-checksum.js';
+import { findFatalRejection, findRuntimeMove, tellFatalRejection } from '../unhandled-rejection-exit.js';
 import { capitalize } from '../../text.js';
 
 type ExitClass = 'bad-interpreter' | 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'segfault' | 'abort' | 'app-error';
@@ -251,6 +253,16 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   const staleFound = !heap && !kernel && !typo && !gone && first.cls === 'app-error' ? findStaleToken(ev, hits.map((h) => ({ pod: h.ref.pod, container: h.ref.container, term: h.term }))) : undefined;
   const stale = staleFound ? tellStaleToken(staleFound) : undefined;
   if (stale) evidence.push(...stale.evidence);
+  // A schema tool refusing an applied migration edited since: the image brought the edit, a new migration is the fix.
+  const edited = first.cls === 'app-error' ? findMigrationChecksum(logged?.lines ?? []) : undefined;
+  const migration = edited ? tellMigrationChecksum(edited, container.image) : undefined;
+  if (migration) evidence.push(...migration.evidence);
+  // Node.js ending the process on a rejection nothing caught: the code path each pod ran last, and the runtime that made it fatal.
+  const rejections = first.cls === 'app-error'
+    ? hits.flatMap((h) => findFatalRejection(findLog(ev, h.ref.pod.name, container.name)?.lines ?? []) ?? [])
+    : [];
+  const rejection = rejections.length > 0 ? tellFatalRejection(rejections, findRuntimeMove(ev.revisions)) : undefined;
+  if (rejection) evidence.push(...rejection.evidence);
 
   // The runtime's message decides a start failure; the log's last error decides an app's exit.
   const message = condenseRuntimeMessage(first.term.message?.trim().split('\n')[0]);
@@ -308,6 +320,8 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
     driver && { ...driver, action: `Keep the pods off those nodes meanwhile (nodeSelector or affinity), then ${driver.fix}; restarting the pods will not help.` },
     gone,
     stale,
+    migration,
+    rejection,
     heap && { ...heap, action: refused?.action ?? ('action' in heap ? heap.action : undefined) },
     clash,
     link,
@@ -332,7 +346,7 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
     title: `${text.title(describeContainer(first.ref), codes, formatPodShare(ev, pods.length))}${interpTold ? `: ${interpTold.clause}` : ''}${say('title') ?? ''}`,
     layer: kernel || metadata?.outside || driver ? 'node/eviction' : 'container/process',
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
-    confidence: heap || denied || kernel || driver || typo || gone || metadata?.outside || stale || leftover || (e2big?.oversized.length ?? 0) > 0 ? 'high' : text.confidence,
+    confidence: heap || denied || kernel || driver || typo || gone || metadata?.outside || stale || leftover || migration || rejection || (e2big?.oversized.length ?? 0) > 0 ? 'high' : text.confidence,
     evidence,
     ...(store ? { decisive: store.line } : foreign ? { decisive: foreign.line } : decisive ? { decisive } : {}),
     likelyCause: `${say('cause') ?? text.cause}${consequence}`,
