@@ -10,6 +10,7 @@ import type { PodEvidence, TriageEvidence } from './evidence.js';
 import { findPlace, type Place } from './failing-place.js';
 import { type AgentIdentity, type NodeAgent, identityOf } from './node-agents.js';
 import { getWaiting, isPodHealthy, listAllContainers, listNodesOf } from './pod-status.js';
+import type { ToldReading } from './told-reading.js';
 
 /** containerd's and CRI-O's words, and the kubelet's own admission check. */
 const NOT_LOADED = /apparmor profile not found:? "?([\w./-]+)"?|Cannot enforce AppArmor: profile "?([\w./-]+)"? is not loaded|apparmor profile "?([\w./-]+)"? (?:is )?not loaded/i;
@@ -64,11 +65,7 @@ function findAbsentLoader(ev: TriageEvidence, failingNodes: readonly string[]): 
   return { name: `${kind ?? 'DaemonSet'} ${loader.namespace}/${owner ?? loader.pod.name}`, ...(selector.length > 0 ? { nodeSelector: selector.join(', ') } : {}) };
 }
 
-export interface MissingProfileTold {
-  title: string;
-  cause: string;
-  action: string;
-  fix: string;
+export interface MissingProfileTold extends ToldReading {
   evidence: string[];
   outside: string;
 }

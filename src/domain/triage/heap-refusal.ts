@@ -8,12 +8,9 @@
 import type { ContainerSpecEvidence } from './evidence.js';
 import { parseQuantity } from './quantity.js';
 import { findHeapSetting, formatSize } from './runtime-flags.js';
+import type { ToldReading } from './told-reading.js';
 
-export interface HeapRefusal {
-  title: string;
-  cause: string;
-  action: string;
-  fix: string;
+export interface HeapRefusal extends ToldReading {
   /** The JVM's own line. */
   line: string;
   evidence: string[];

@@ -11,6 +11,7 @@ import type { IsoTime, LogEvidence, PodEvidence, ServiceEvidence, ServicePortEvi
 import { formatKubectl } from './kubectl-command.js';
 import { readLineTime } from './request-silence.js';
 import { earliest, formatAgo } from './time-span.js';
+import type { ToldReading } from './told-reading.js';
 
 /** Servers that speak their own protocol over TCP, by their usual port; a slug for the port name. */
 const TCP_PORTS: Record<number, { name: string; slug: string }> = {
@@ -157,11 +158,7 @@ export function describeMeshProtocolFix(m: MeshProtocolMismatch): string {
   return m.declared.by === 'name' ? `name ${where} ${m.tcpName} (or set appProtocol: tcp)` : `set appProtocol: tcp on ${where}`;
 }
 
-export interface MeshProtocolExplanation {
-  title: string;
-  cause: string;
-  action: string;
-  fix: string;
+export interface MeshProtocolExplanation extends ToldReading {
   evidence: string[];
   /** The client's (or its proxy's) own words of the HTTP answer, when the logs read have them. */
   decisive?: string;

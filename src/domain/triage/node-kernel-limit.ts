@@ -9,6 +9,7 @@ import type { PodEvidence, TriageEvidence } from './evidence.js';
 import { findNode } from './evidence-lookup.js';
 import { nodePoolOf } from './node-pool.js';
 import { isPodHealthy, listNodesOf, unique } from './pod-status.js';
+import type { ToldReading } from './told-reading.js';
 
 export interface NodeKernelLimit {
   /** The sysctl that decides it: `fs.inotify.max_user_instances`. */
@@ -53,11 +54,7 @@ export function findNodeKernelLimit(lines: readonly string[]): NodeKernelLimit |
   return undefined;
 }
 
-export interface KernelLimitTold {
-  title: string;
-  cause: string;
-  action: string;
-  fix: string;
+export interface KernelLimitTold extends ToldReading {
   evidence: string[];
   outside: string;
   nodes: string[];

@@ -12,6 +12,7 @@ import { HISTORY_MS } from './pod-status.js';
 import { sortRevisions } from './revision-diff.js';
 import { parseSecurityContext } from './security-context.js';
 import { formatSpan, isWithin, msBetween } from './time-span.js';
+import type { ToldReading } from './told-reading.js';
 
 export interface OwnershipWalk {
   /** The pods whose volume the kubelet is still walking. */
@@ -118,11 +119,7 @@ export function findOwnershipWalk(ev: TriageEvidence, pods: readonly PodEvidence
   };
 }
 
-export interface OwnershipWalkText {
-  title: string;
-  cause: string;
-  action: string;
-  fix: string;
+export interface OwnershipWalkText extends ToldReading {
   /** The kubelet's own words: that the walk takes long (without the docs link), else its latest count. */
   decisive: string;
   /** Set when the revision before walks alike: see Finding.outsideWorkload. */

@@ -7,6 +7,7 @@
  */
 import type { NodeEvidence, TriageEvidence } from './evidence.js';
 import { formatAgo, msBetween } from './time-span.js';
+import type { ToldReading } from './told-reading.js';
 
 interface Removal {
   groupVersion: string;
@@ -99,11 +100,7 @@ export function findRemovedApi(ev: Pick<TriageEvidence, 'nodes' | 'clusterNodes'
   };
 }
 
-export interface RemovedApiTold {
-  title: string;
-  cause: string;
-  action: string;
-  fix: string;
+export interface RemovedApiTold extends ToldReading {
   evidence: string[];
 }
 

@@ -12,6 +12,7 @@
 import type { ContainerEvidence, PodEvidence, TerminatedStateEvidence, TriageEvidence } from './evidence.js';
 import { isKubeApiUnauthorized, pickRefusalLine } from './kube-api-refusal.js';
 import { formatSpan, msBetween } from './time-span.js';
+import type { ToldReading } from './told-reading.js';
 
 /** The default token of kube-api-access volumes: the API server may extend exactly this lifetime to a year. */
 const DEFAULT_TOKEN_SECONDS = 3607;
@@ -102,11 +103,7 @@ export function findStaleToken(
   return undefined;
 }
 
-export interface StaleTokenTold {
-  title: string;
-  cause: string;
-  action: string;
-  fix: string;
+export interface StaleTokenTold extends ToldReading {
   line: string;
   evidence: string[];
 }

@@ -27,6 +27,7 @@ import { findForeignClusterClaim, tellForeignClusterClaim } from '../foreign-clu
 import { formatAgo } from '../time-span.js';
 import { findMigrationChecksum, tellMigrationChecksum } from '../migration-checksum.js';
 import { findFatalRejection, findRuntimeMove, tellFatalRejection } from '../unhandled-rejection-exit.js';
+import type { ToldReading } from '../told-reading.js';
 import { capitalize } from '../../text.js';
 
 type ExitClass = 'bad-interpreter' | 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'segfault' | 'abort' | 'app-error';
@@ -179,12 +180,7 @@ function describeHeapExhaustion(hits: readonly ExitHit[], lines: readonly string
 }
 
 /** What one reading of a crash says about it; any part may be left to the readings after it. */
-interface Told {
-  title?: string | undefined;
-  cause?: string | undefined;
-  action?: string | undefined;
-  fix?: string | undefined;
-}
+type Told = { [Part in keyof ToldReading]?: ToldReading[Part] | undefined };
 
 /** A value the process could not parse: where it came from decides the fix. */
 function describeBadValue(bad: NonNullable<ReturnType<typeof findBadValue>>): Told {

@@ -10,12 +10,9 @@ import { formatKubectl } from '../kubectl-command.js';
 import { describeAgentState, findNodeAgent } from '../node-agents.js';
 import { isCsiNodePlugin } from '../csi-registration.js';
 import { formatAgo } from '../time-span.js';
+import type { ToldReading } from '../told-reading.js';
 
-export interface UnregisteredDriver {
-  title: string;
-  cause: string;
-  action: string;
-  fix: string;
+export interface UnregisteredDriver extends ToldReading {
   evidence: string[];
   confirm: string[];
   decisive?: string;

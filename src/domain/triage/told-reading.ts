@@ -1,0 +1,11 @@
+/**
+ * How one specific reading of a failure is told, whatever found it: the clause the finding's title
+ * ends with, the likely cause, the next action and the fix. The analyzers take the first reading
+ * that explains the failure (see analyzers/exit-code.ts).
+ */
+export interface ToldReading {
+  title: string;
+  cause: string;
+  action: string;
+  fix: string;
+}
