@@ -31,7 +31,7 @@ export async function readDependencyMembers(ctx: CollectContext, ref: { name: st
   }
   const labelSelector = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
   const list = await ctx.reads.list(`pods of Service ${name} in ${namespace} (${labelSelector})`, 'dependencyMembers', (cont, limit, o) =>
-    core.listNamespacedPod({ namespace, labelSelector, ...pageParams(cont, Math.min(limit, MAX_PODS)) }, o),
+    core.listNamespacedPod({ namespace, labelSelector, ...pageParams(cont, limit) }, o),
     { maxItems: MAX_PODS },
   );
   // A partial list would make present members look missing: told as unread, none kept.

@@ -32,7 +32,7 @@ export async function readDownServices(ctx: CollectContext, down: readonly Servi
     down.map(async (svc) => {
       const labelSelector = Object.entries(svc.selector).map(([k, v]) => `${k}=${v}`).join(',');
       const list = await ctx.reads.list(`pods of Service ${svc.name} (${labelSelector})`, 'downServices', (cont, limit, o) =>
-        core.listNamespacedPod({ namespace, labelSelector, ...pageParams(cont, Math.min(limit, MAX_PODS)) }, o),
+        core.listNamespacedPod({ namespace, labelSelector, ...pageParams(cont, limit) }, o),
         { maxItems: MAX_PODS },
       );
       const pods = list.items.map(mapForeignPod);

@@ -20,7 +20,7 @@ const LIMIT_BYTES = 256_000;
 
 export async function readIngressController(ctx: CollectContext): Promise<IngressControllerEvidence | undefined> {
   const list = await ctx.reads.list('ingress-nginx controller pods (all namespaces)', 'ingressController', (cont, limit, o) =>
-    ctx.clients.core.listPodForAllNamespaces({ labelSelector: SELECTOR, ...pageParams(cont, Math.min(limit, MAX_PODS)) }, o),
+    ctx.clients.core.listPodForAllNamespaces({ labelSelector: SELECTOR, ...pageParams(cont, limit) }, o),
     { maxItems: MAX_PODS },
   );
   if (list.failed || list.items.length === 0) return undefined;

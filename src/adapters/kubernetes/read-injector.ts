@@ -19,7 +19,7 @@ export function pickMissedInjection(pods: readonly PodEvidence[], now: string): 
 export async function readInjector(ctx: CollectContext, missed: MissedInjectionEvidence): Promise<SystemComponentEvidence | undefined> {
   const { namespace, selector, name } = missed.home;
   const list = await ctx.reads.list(`${name} pods in ${namespace} (the pods missed its injection)`, 'injector', (cont, limit, o) =>
-    ctx.clients.core.listNamespacedPod({ namespace, labelSelector: selector, ...pageParams(cont, Math.min(limit, MAX_PODS)) }, o),
+    ctx.clients.core.listNamespacedPod({ namespace, labelSelector: selector, ...pageParams(cont, limit) }, o),
     { maxItems: MAX_PODS },
   );
   if (list.failed || list.items.length === 0) return undefined;

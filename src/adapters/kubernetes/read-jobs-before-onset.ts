@@ -12,7 +12,7 @@ export async function readJobsBeforeOnset(ctx: CollectContext): Promise<Namespac
   const { batch } = ctx.clients;
   const namespace = ctx.namespace;
   const list = await ctx.reads.list(`Jobs in ${namespace} (what ran before the failures)`, 'jobs', (cont, limit, o) =>
-    batch.listNamespacedJob({ namespace, ...pageParams(cont, Math.min(limit, MAX_JOBS)) }, o),
+    batch.listNamespacedJob({ namespace, ...pageParams(cont, limit) }, o),
     { maxItems: MAX_JOBS },
   );
   return mapNamespaceJobs(list.items, !list.more && !list.failed);

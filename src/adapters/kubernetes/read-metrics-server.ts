@@ -19,7 +19,7 @@ export async function readMetricsServer(ctx: CollectContext): Promise<SystemComp
   const { core } = ctx.clients;
   for (const labelSelector of SELECTORS) {
     const list = await ctx.reads.list(`metrics-server pods in ${NAMESPACE} (${labelSelector})`, 'metricsServer', (cont, limit, o) =>
-      core.listNamespacedPod({ namespace: NAMESPACE, labelSelector, ...pageParams(cont, Math.min(limit, MAX_PODS)) }, o),
+      core.listNamespacedPod({ namespace: NAMESPACE, labelSelector, ...pageParams(cont, limit) }, o),
       { maxItems: MAX_PODS },
     );
     if (list.failed) return undefined;

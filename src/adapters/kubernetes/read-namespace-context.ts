@@ -52,7 +52,7 @@ export async function readNamespaceContext(ctx: CollectContext): Promise<Namespa
     ctx.reads.list(`LimitRanges in ${namespace}`, 'namespaceObjects', (cont, limit, o) => core.listNamespacedLimitRange({ namespace, ...pageParams(cont, limit) }, o)),
     // Only metadata, key names and large values' sizes are kept; a namespace's ConfigMaps are bounded here so a huge one cannot cost the budget.
     ctx.reads.list(`ConfigMaps in ${namespace}`, 'namespaceObjects', (cont, limit, o) => core.listNamespacedConfigMap({ namespace, ...pageParams(cont, limit) }, o), { maxItems: 1000 }),
-    ctx.reads.list(`Warning events in ${namespace}`, 'namespaceWarnings', (cont, limit, o) => core.listNamespacedEvent({ namespace, fieldSelector: 'type=Warning', ...pageParams(cont, Math.min(limit, MAX_WARNINGS)) }, o), { maxItems: MAX_WARNINGS }),
+    ctx.reads.list(`Warning events in ${namespace}`, 'namespaceWarnings', (cont, limit, o) => core.listNamespacedEvent({ namespace, fieldSelector: 'type=Warning', ...pageParams(cont, limit) }, o), { maxItems: MAX_WARNINGS }),
   ]);
   if (warnings.more) ctx.reads.skipped(`Warning events in ${namespace} after the first ${MAX_WARNINGS}`, 'namespaceWarnings', 'one page of the namespace\'s Warnings; the workload\'s own objects are read apart');
   return {

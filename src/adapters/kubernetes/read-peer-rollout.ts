@@ -14,7 +14,7 @@ export async function readPeerRollout(ctx: CollectContext, svc: ServiceEvidence)
   const labelSelector = Object.entries(svc.selector).map(([k, v]) => `${k}=${v}`).join(',');
   if (labelSelector === '') return undefined;
   const list = await ctx.reads.list(`ReplicaSets of Service ${svc.name} (${labelSelector}), whose answers the workload refuses`, 'dependencyPods', (cont, limit, o) =>
-    apps.listNamespacedReplicaSet({ namespace, labelSelector, ...pageParams(cont, Math.min(limit, MAX_REPLICA_SETS)) }, o),
+    apps.listNamespacedReplicaSet({ namespace, labelSelector, ...pageParams(cont, limit) }, o),
     { maxItems: MAX_REPLICA_SETS },
   );
   const owned = list.items.flatMap((rs) => {

@@ -18,7 +18,7 @@ export function needsPriorityClasses(events: readonly EventEvidence[], condition
 
 export async function readPriorityClasses(ctx: CollectContext): Promise<PriorityClassUseEvidence[]> {
   const list = await ctx.reads.list(`pods of ${ctx.namespace} (their PriorityClasses)`, 'priorityClasses', (cont, limit, o) =>
-    ctx.clients.core.listNamespacedPod({ namespace: ctx.namespace, ...pageParams(cont, Math.min(limit, MAX_PODS)) }, o),
+    ctx.clients.core.listNamespacedPod({ namespace: ctx.namespace, ...pageParams(cont, limit) }, o),
     { maxItems: MAX_PODS },
   );
   const byClass = new Map<string, Set<string>>();

@@ -32,9 +32,9 @@ export async function readProvisionerController(ctx: CollectContext, driver: str
   const { apps } = ctx.clients;
   const lists = await Promise.all(
     DRIVER_NAMESPACES.flatMap((namespace) => [
-      ctx.reads.list(`Deployments in ${namespace} (a claim waits on provisioner ${driver})`, 'provisionerController', (cont, limit, o) => apps.listNamespacedDeployment({ namespace, ...pageParams(cont, Math.min(limit, MAX_ITEMS)) }, o), { maxItems: MAX_ITEMS })
+      ctx.reads.list(`Deployments in ${namespace} (a claim waits on provisioner ${driver})`, 'provisionerController', (cont, limit, o) => apps.listNamespacedDeployment({ namespace, ...pageParams(cont, limit) }, o), { maxItems: MAX_ITEMS })
         .then((r) => ({ ...r, items: r.items.map((d) => toCandidate('Deployment', d)) })),
-      ctx.reads.list(`StatefulSets in ${namespace} (a claim waits on provisioner ${driver})`, 'provisionerController', (cont, limit, o) => apps.listNamespacedStatefulSet({ namespace, ...pageParams(cont, Math.min(limit, MAX_ITEMS)) }, o), { maxItems: MAX_ITEMS })
+      ctx.reads.list(`StatefulSets in ${namespace} (a claim waits on provisioner ${driver})`, 'provisionerController', (cont, limit, o) => apps.listNamespacedStatefulSet({ namespace, ...pageParams(cont, limit) }, o), { maxItems: MAX_ITEMS })
         .then((r) => ({ ...r, items: r.items.map((s) => toCandidate('StatefulSet', s)) })),
     ]),
   );

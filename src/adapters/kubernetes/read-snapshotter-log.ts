@@ -31,7 +31,7 @@ export async function readSnapshotterLog(ctx: CollectContext, p: ProvisionerCont
     return undefined;
   }
   const list = await ctx.reads.list(`pods of ${ref} (snapshot ${snapshot} is not ready)`, 'provisionerController', (cont, limit, o) =>
-    ctx.clients.core.listNamespacedPod({ namespace: c.namespace, labelSelector, ...pageParams(cont, Math.min(limit, MAX_PODS)) }, o),
+    ctx.clients.core.listNamespacedPod({ namespace: c.namespace, labelSelector, ...pageParams(cont, limit) }, o),
     { maxItems: MAX_PODS },
   );
   const running = list.items.map(mapForeignPod).filter((pod) => pod.phase === 'Running');
