@@ -413,7 +413,9 @@ function node18UnhandledRejection(): CorpusScenario {
       facts: [
         /node(\.js)?[ :]?v?18|18\.20/i,
         /revision 8|1\.31\.1/,
-        /preferences\/export/,
+        // Corrected after grading: the evidence never shows the route's path; the rejection reason
+        // names its template (pt-BR/preferences-export.csv.hbs), and saying that names the trigger.
+        /preferences[/-]export/,
         /catch|handl(e|er|ing)[^\n]{0,40}rejection|unhandled-rejections/i,
       ],
       never: [/\bOOM/, /liveness[^\n]{0,40}(kill|restart|fail)/i, /(redis|database)[^\n]{0,40}(down|unreachable|refus)/i, /campaign-scheduler/],

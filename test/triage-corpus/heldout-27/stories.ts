@@ -1,6 +1,8 @@
 // Held-out stories, twenty-seventh round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md). Written by two writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md), then fixed in general; the round has
+// since joined the corpus (`../scenarios/index.ts`), which `npm test` grades. Written by two
+// writers apart:
 //
 // part1.ts — a Kyverno policy injecting a 256Mi memory limit the template lacks (OOMKilled); a
 // legacy ALB readiness gate nobody sets any more; a Flyway checksum mismatch on an edited
