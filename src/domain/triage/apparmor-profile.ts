@@ -89,6 +89,7 @@ export function tellMissingProfile(ev: TriageEvidence, profile: string, failing:
     : `load the profile ${profile} on ${where} (what loads it on ${place?.elsewhere ?? 'the other nodes'}: a loader DaemonSet or the node image)`;
   return {
     title,
+    ...(dated ? { datesChange: true as const } : {}),
     cause: `The pod spec runs the container under the Localhost AppArmor profile ${profile}, which must be loaded into each node's kernel before a container can use it; the runtime on ${where} does not find it, so it refuses to create the container. ${place ? `The same spec runs on ${place.elsewhere}, where the profile is loaded. ` : ''}${loader ? `The profiles come from ${loader.name}, which runs on those nodes but not on ${where}${selector}. ` : ''}The spec is not wrong: the nodes lack the profile.`,
     action: `Keep the pods off ${where} meanwhile (nodeSelector or affinity), then ${fix}; restarting the pods will not help.`,
     fix,

@@ -77,6 +77,8 @@ export interface CudaDriverTold {
   cause: string;
   fix: string;
   evidence: string[];
+  /** The title dates the nodes' arrival, which brought the failure on. */
+  datesChange?: true;
   outside: string;
 }
 
@@ -103,6 +105,7 @@ export function tellCudaDriverTooOld(ev: TriageEvidence, found: CudaDriverTooOld
   const fix = `move ${where} to a GPU node image with ${target}`;
   return {
     title: `: CUDA driver too old on ${where}${versus}${dated}`,
+    ...(dated ? { datesChange: true as const } : {}),
     cause: `The image's CUDA runtime${found.wanted ? ` (${found.wanted})` : ''} needs a newer NVIDIA driver than ${where} has${driver ? ` (${driver}${cuda ? `, which supports CUDA up to ${cuda}` : ''})` : ''}. The driver is the node's, shipped by its machine image, not the container's: ${goodBranch ? `the same image runs on ${place?.elsewhere ?? 'the healthy nodes'} with driver ${goodDrivers[0] ?? ''}` : 'no revision of the workload changes it'}. Nothing is wrong with the app or its rollout.`,
     fix,
     evidence: [

@@ -90,6 +90,8 @@ export interface DnsRouteDiagnosis {
   action?: string;
   fix?: string;
   confirm: string[];
+  /** Set with `cause`: the state dates the Corefile's edit. */
+  datesChange?: true;
 }
 
 /** An edit this long before the failures began (or after) is a trigger worth testing. */
@@ -120,6 +122,7 @@ export function diagnoseDnsRoute(ev: TriageEvidence, host: string, pods: readonl
   if (!edited || changed === undefined) return { state: '', evidence, confirm };
   return {
     state: `: ${route}; that Corefile was edited ${formatAgo(changed, ev.collectedAt)}, just before the lookups began failing`,
+    datesChange: true,
     evidence,
     cause: `The cluster DNS answers ${host} with NXDOMAIN since its Corefile (ConfigMap ${where}) was edited ${formatAgo(changed, ev.collectedAt)}: no server block routes that domain to the resolver that knows it any more (a stub domain's block, "<zone>:53 { forward . … }", removed or changed in that edit), so the default upstream answers that it does not exist. Neither this workload nor its dependency changed.`,
     action: `Compare the Corefile in ${where} with its previous version (Git, or the last-applied annotation) and restore the server block that forwarded ${host}'s domain to its own DNS servers; CoreDNS reloads it by itself. Do not roll back this workload.`,

@@ -139,6 +139,12 @@ export interface Finding {
    */
   everyNode?: true;
   /**
+   * The title dates the change that brought the fault on (the Corefile was edited, the nodes it
+   * runs on were added or replaced, a taint was put on them): that change is the trigger, so the
+   * verdict adds no "no change found" after it.
+   */
+  datesChange?: true;
+  /**
    * The fault passes by itself (a slow pull that will finish): the verdict says to wait, not to
    * roll back, even when a revision brought it on. Says what ends it.
    */

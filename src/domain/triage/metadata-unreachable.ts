@@ -65,6 +65,8 @@ export interface MetadataTold {
   cause: string;
   fix: string;
   evidence: string[];
+  /** The title dates the nodes' arrival, which brought the failure on. */
+  datesChange?: true;
   outside?: string;
   nodes: string[];
 }
@@ -98,6 +100,7 @@ export function tellMetadataUnreachable(ev: TriageEvidence, found: MetadataUnrea
     : `let pods reach the metadata server on ${place?.name ?? 'the nodes'}${own ? '' : `, or give ${workload} its own workload identity`}`;
   return {
     title,
+    ...(dated ? { datesChange: true as const } : {}),
     cause: `${running ? 'Its cloud SDK gets no answer from the instance metadata service, so its calls to the cloud fail.' : 'The process stops at start-up because its cloud SDK gets no answer from the instance metadata service, not because of its code or its revision.'} ${mechanism}${identity ? ` ${identity}` : ''}${onPlace}`,
     fix,
     evidence: [

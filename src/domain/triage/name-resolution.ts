@@ -32,6 +32,8 @@ export interface Resolution {
   /** Services of the workload's namespace the name goes through: their change is a trigger to test. */
   services?: string[];
   confirm?: string[];
+  /** The state dates the change that made the name lead there (the Corefile was edited just before). */
+  datesChange?: true;
 }
 
 /** The problems a wrong destination produces; DNS errors and expired certificates are the destination's own. */

@@ -8,4 +8,6 @@ export interface ToldReading {
   cause: string;
   action: string;
   fix: string;
+  /** The title clause dates the change behind the failure ("its nodes were added 49m ago"). */
+  datesChange?: true;
 }

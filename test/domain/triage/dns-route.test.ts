@@ -47,6 +47,7 @@ describe('an outside name that answers NXDOMAIN after the Corefile was edited', 
     const [f] = analyzeDependencyErrors(scenario(ROOT_ONLY, 17));
     expect(f?.title).toContain(`the Corefile of the cluster DNS (kube-system/coredns) has no server block for ${HOST} or any domain above it`);
     expect(f?.title).toContain('that Corefile was edited 17m ago');
+    expect(f?.datesChange).toBe(true);
     expect(f?.fix).toContain('ConfigMap kube-system/coredns');
     expect(f?.nextAction).toMatch(/Do not roll back this workload/);
   });
@@ -54,6 +55,7 @@ describe('an outside name that answers NXDOMAIN after the Corefile was edited', 
   it('only tells the route when the edit is long before the failures, or the stub block is there', () => {
     const [old] = analyzeDependencyErrors(scenario(ROOT_ONLY, 3 * 24 * 60));
     expect(old?.title).not.toMatch(/Corefile/);
+    expect(old?.datesChange).toBeUndefined();
     expect(old?.evidence.join('\n')).toMatch(/no server block for/);
     const [kept] = analyzeDependencyErrors(scenario(WITH_STUB, 17));
     expect(kept?.title).not.toMatch(/Corefile/);

@@ -53,6 +53,8 @@ export function analyzeClusterDnsCapacity(ev: TriageEvidence): Finding[] {
       id: 'cluster-dns-capacity',
       kind: 'cluster-dns',
       title,
+      // The scale-down, or the edit of the autoscaler's parameters behind it, is the change.
+      ...((scaled && short.scaledDown) || edited?.changedAt ? { datesChange: true } : {}),
       layer: 'network/routing',
       severity: failing.length > 0 ? severityForPods(ev, failing.length) : 'warning',
       confidence: short.scaledDown !== undefined || (short.replicas === 1 && short.cpuLimit !== undefined) ? 'high' : 'medium',

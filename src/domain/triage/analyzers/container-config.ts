@@ -64,6 +64,7 @@ export function analyzeContainerConfig(ev: TriageEvidence): Finding[] {
       title: unloaded
         ? `Container ${first.container.name} cannot be created (${waiting.reason}, ${formatPodShare(ev, pods.length)}): ${unloaded.title}`
         : `Container ${first.container.name} cannot be created: ${missing?.what ?? waiting.reason} (${formatPodShare(ev, pods.length)})`,
+      ...(unloaded?.datesChange ? { datesChange: true } : {}),
       layer: unloaded ? 'node/eviction' : 'container/process',
       severity: severityForPods(ev, pods.length),
       confidence: missing || unloaded ? 'high' : 'medium',

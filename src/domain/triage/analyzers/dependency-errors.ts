@@ -277,6 +277,8 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
     id: `dependency-error/${problem}/${first.error.dependency ?? 'unknown'}`,
     kind: 'dependency-error',
     title: `${terms ? terms.title : expiredAt ? text.title(dependency).replace('has expired', `expired at ${expiredAt}`) : text.title(dependency)}${fallback ? `: the pods start without ${fallback.unset.env} — ${fallback.why}, so the app falls back to its default` : dependencyState} (${sidecarName ? `${sidecarName} ` : ''}logs of ${pods.length} ${readyOnly ? 'ready ' : ''}pod${pods.length === 1 ? '' : 's'}${readyOnly ? `, ${group.length} lines` : ''})`,
+    // The state the title says came from the resolution, which dated the change that led the name there.
+    ...(!fallback && !terms && resolved?.datesChange && dependencyState === resolved.state ? { datesChange: true } : {}),
     layer: 'network/routing',
     severity: failing.length > 0 ? severityForPods(ev, failing.length) : 'warning',
     confidence: fallback && !fallback.confirmed ? 'medium' : dependency !== undefined && pods.length >= 2 && (nearEnd.length > 0 || readyOnly) ? 'high' : 'medium',

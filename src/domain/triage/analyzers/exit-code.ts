@@ -335,7 +335,9 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
     },
     bad && describeBadValue(bad),
   ];
-  const say = (part: keyof Told): string | undefined => readings.find((r) => r?.[part] !== undefined)?.[part];
+  const say = (part: Exclude<keyof Told, 'datesChange'>): string | undefined => readings.find((r) => r?.[part] !== undefined)?.[part];
+  // The reading that gave the title says whether that title dates the change behind the crash.
+  const titled = readings.find((r) => r?.title !== undefined);
   return {
     id: `exit-code/${first.cls}/${container.name}`,
     kind: 'exit-code',
@@ -349,6 +351,7 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
     nextAction: say('action') ?? text.action,
     fix: say('fix') ?? text.fix,
     confirmCommands,
+    ...(titled?.datesChange ? { datesChange: true } : {}),
     ...(kernel ? { outsideWorkload: kernel.outside } : driver ? { outsideWorkload: driver.outside } : metadata?.outside ? { outsideWorkload: metadata.outside } : link?.outside ? { outsideWorkload: link.outside } : {}),
     affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)), ...(found ? { services: [found.service.name] } : {}) },
   };

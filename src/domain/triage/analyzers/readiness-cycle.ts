@@ -49,6 +49,8 @@ function describe(ev: TriageEvidence, c: ReadinessCycle): Finding {
     id: `readiness-cycle/${c.own.name}/${dep}`,
     kind: 'readiness-cycle',
     title: `${me} and ${dep} wait on each other's readiness: each Service has no ready endpoint, so neither becomes ready${describeRestart(together, now)}`,
+    // The nodes replaced under both are the change that set the cycle off.
+    ...(nodes ? { datesChange: true } : {}),
     layer: 'runtime/probes',
     severity: 'critical',
     confidence: 'high',

@@ -97,6 +97,7 @@ export function analyzeTolerationChurn(ev: TriageEvidence): Finding[] {
       id: `eviction/toleration-churn/${c.taint.key}`,
       kind: 'eviction',
       title: `${w.name} pods evicted every ~${cycle} ${tainted} (not cordoned): its ${toleration} lets them be scheduled there until the taint manager evicts them`,
+      ...(c.since !== undefined ? { datesChange: true } : {}),
       layer: 'node/eviction',
       severity: short && ready * 2 <= w.specReplicas ? 'critical' : 'warning',
       confidence: 'high',

@@ -40,9 +40,6 @@ export interface Diagnosis {
 /** Mechanisms that carry their own "since when" (a node's condition, a paused CronJob, its last success, a preemption, a replica fight, pods of another workload behind the Service, a pod held Terminating, a volume re-created under running pods): no "no change found" after them. */
 const DATES_ITSELF: ReadonlySet<Finding['kind']> = new Set(['node-condition', 'cron-schedule', 'cron-no-success', 'preemption', 'replica-fight', 'replicas-cut', 'service-foreign-endpoints', 'finalizer-held', 'hpa-lost-target', 'volume-replaced']);
 
-/** A title that dates the change behind it ("its Corefile was edited 17m ago", "their 3 nodes were all replaced 1h 4m ago", "its nodes were added 1h 36m ago", "since 3 nodes were tainted 2h 8m ago"): that change is the trigger, so no "no change found" after it. */
-const DATED_CHANGE = /\b(?:was edited|was replaced|were (?:all )?replaced|nodes were added|they were added|(?:was|were) tainted) \d+[smhd](?: \d+[smhd])? ago\b/;
-
 /** Mechanisms that load every replica alike (saturation): which replicas fail first is chance, so where they sit is not named. */
 const EVENLY_LOADED: ReadonlySet<Finding['kind']> = new Set(['hpa', 'replica-fight', 'replicas-cut', 'hpa-scale-up-limit', 'hpa-lost-target']);
 
@@ -167,7 +164,7 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
   const consequence = holdsBack ? `; ${holdsBack.replace(/:.*$/, '')}` : '';
   const exonerated = trigger.kind === 'none' && trigger.exonerated ? `; ${trigger.exonerated}` : '';
   // Another build behind the same tag is the change, though no revision changed.
-  const noChange = nodeChange !== undefined ? `; ${nodeChange.text}` : trigger.kind === 'none' && !trigger.exonerated && separation?.attribute !== 'image digest' && !CHANGE_KINDS.has(mechanism.kind) && !DATES_ITSELF.has(mechanism.kind) && !/\brevision \d+ \(/.test(mechanism.title) && !DATED_CHANGE.test(mechanism.title) ? `; ${trigger.text.replace(/;.*$/, '')}` : '';
+  const noChange = nodeChange !== undefined ? `; ${nodeChange.text}` : trigger.kind === 'none' && !trigger.exonerated && separation?.attribute !== 'image digest' && !CHANGE_KINDS.has(mechanism.kind) && !DATES_ITSELF.has(mechanism.kind) && !/\brevision \d+ \(/.test(mechanism.title) && !mechanism.datesChange ? `; ${trigger.text.replace(/;.*$/, '')}` : '';
   const decided = decideAction(ev, mechanism, trigger, separation, d, nodeChange);
   // A rollback the controller would refuse (a paused Deployment) is rewritten by the hold.
   const heldBack = findRolloutBlock(ev, d, decided.command !== undefined && rollbackFits(trigger, d) ? trigger.previous : undefined);

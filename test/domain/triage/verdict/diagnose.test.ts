@@ -217,15 +217,19 @@ describe('diagnose', () => {
     expect(diagnose(ev, [blocked])?.headline).toBe('Readiness probe fails on ledger-1: HTTP 503; OrderedReady holds back ledger-2; no change found in the 2h before it began. Fix what the readiness endpoint checks.');
   });
 
-  it('adds no "no change found" after a title that dates the replacement behind it', () => {
+  it('adds no "no change found" after a title its finding says dates the change behind it, whatever its wording', () => {
     const ev = readiness503Scenario();
     const cycle = finding({
       id: 'readiness-cycle/a/b',
       kind: 'readiness-cycle',
-      title: 'a and b wait on each other\'s readiness, since their 3 nodes were all replaced 1h 4m ago',
+      title: 'a and b wait on each other\'s readiness (their 3 nodes: new, 1h 4m ago)',
       fix: 'break the cycle',
+      datesChange: true,
     });
-    expect(diagnose(ev, [cycle])?.headline).toBe('a and b wait on each other\'s readiness, since their 3 nodes were all replaced 1h 4m ago. Break the cycle.');
+    expect(diagnose(ev, [cycle])?.headline).toBe('a and b wait on each other\'s readiness (their 3 nodes: new, 1h 4m ago). Break the cycle.');
+    // The same words without the flag are only words: the search for a change is told.
+    const { datesChange: _, ...unflagged } = cycle;
+    expect(diagnose(ev, [{ ...unflagged, title: 'a and b wait on each other\'s readiness, since their 3 nodes were all replaced 1h 4m ago' }])?.headline).toContain('; no change found in the 2h before it began.');
   });
 
   it('uses the change itself as the mechanism when nothing else fails, without offering its rollback twice', () => {
