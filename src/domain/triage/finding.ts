@@ -139,9 +139,9 @@ export interface Finding {
    */
   everyNode?: true;
   /**
-   * The title dates the change that brought the fault on (the Corefile was edited, the nodes it
-   * runs on were added or replaced, a taint was put on them): that change is the trigger, so the
-   * verdict adds no "no change found" after it.
+   * The title dates the change that brought the fault on (a revision that cut a limit, the
+   * Corefile was edited, the nodes it runs on were added or replaced, a taint was put on them):
+   * that change is the trigger, so the verdict adds no "no change found" after it.
    */
   datesChange?: true;
   /**

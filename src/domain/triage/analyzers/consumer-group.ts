@@ -42,6 +42,7 @@ export function analyzeConsumerGroups(ev: TriageEvidence): Finding[] {
       id: 'consumer-group/kicked-out',
       kind: 'consumer-group',
       title: `Kafka consumers are kicked out of their group mid-batch (max.poll.interval.ms exceeded) and their offset commits fail, so the group rebalances and the same records come back (${pods.length} pod${pods.length === 1 ? '' : 's'}, ${hits.length} lines)${since}`,
+      ...(since ? { datesChange: true } : {}),
       layer: 'container/process',
       severity: 'critical',
       confidence: 'high',

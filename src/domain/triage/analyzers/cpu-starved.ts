@@ -101,6 +101,7 @@ export function analyzeCpuStarved(ev: TriageEvidence): Finding[] {
       id: `cpu-starved/${name}`,
       kind: 'cpu-starved',
       title: `Container ${name} is starved of CPU since revision ${cut.revision.revision} (${when}) cut its CPU limit ${cut.before} → ${cut.after}${request}: ${signs.join(' and ')} in the logs of ${logPods} pod${logPods === 1 ? '' : 's'}${probeText}`,
+      datesChange: true,
       layer: 'capacity',
       severity: unhealthy.length > 0 ? severityForPods(ev, unhealthy.length) : 'warning',
       confidence: timeouts.length > 0 ? 'high' : 'medium',

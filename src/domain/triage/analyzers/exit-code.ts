@@ -325,6 +325,8 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
     leftover,
     denied && {
       title: `: ${denied.clause}`,
+      // A security setting's refusal names the revision that tightened it.
+      ...(refusal ? { datesChange: true as const } : {}),
       cause: denied.cause,
       fix: denied.fix,
       action: refusal

@@ -94,6 +94,8 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
         id: `hpa/${hpa.name}/not-scaling`,
         kind: 'hpa',
         title: `HPA ${hpa.name} cannot scale: ${broken.map((c) => `${c?.type ?? ''}=False (${c?.reason ?? ''})`).join(', ')}${requestTitle}${metricsApi ? ` — ${metricsApi}${server ? `; ${server.state}` : ''}` : ''}${starving ? `; it holds ${heldAt} replicas (max ${hpa.maxReplicas}) while their probes time out under load` : ''}`,
+        // The revision that dropped the request is the change that blinded it.
+        ...(dropped ? { datesChange: true } : {}),
         ...(starving ? { affected: { pods: ev.pods.map((p) => p.name) } } : {}),
         // Blind since its condition turned False: what changed just before is the lead.
         ...(since ? { onset: since } : {}),

@@ -67,6 +67,8 @@ export function analyzeOversizedResponses(ev: TriageEvidence): Finding[] {
     id: `dependency-error/oversized-response/${peer ?? 'unknown'}`,
     kind: 'dependency-error',
     title,
+    // The peer's rollout the title names is the change.
+    ...(since ? { datesChange: true } : {}),
     layer: 'network/routing',
     severity: ready === pods.length ? 'warning' : 'critical',
     confidence: peer !== undefined && limit !== undefined ? 'high' : 'medium',

@@ -76,6 +76,7 @@ function describeRecreate(ev: TriageEvidence, r: RecreateDrain): Finding {
     id: 'rollout-settings/recreate-drain',
     kind: 'rollout-settings',
     title: `Strategy Recreate holds back ${revision}${rolled} until its ${n} old ${plural(n, 'pod', 'pods')}, still Terminating, end their drain of ${describeGrace(drain.graceSeconds)}, ${when}: Recreate starts no new pod before then${nothingReady ? ', so no pod serves' : ''}`,
+    ...(rolled ? { datesChange: true } : {}),
     layer: 'rollout/change',
     severity: nothingReady ? 'critical' : 'warning',
     confidence: 'high',

@@ -164,7 +164,7 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
   const consequence = holdsBack ? `; ${holdsBack.replace(/:.*$/, '')}` : '';
   const exonerated = trigger.kind === 'none' && trigger.exonerated ? `; ${trigger.exonerated}` : '';
   // Another build behind the same tag is the change, though no revision changed.
-  const noChange = nodeChange !== undefined ? `; ${nodeChange.text}` : trigger.kind === 'none' && !trigger.exonerated && separation?.attribute !== 'image digest' && !CHANGE_KINDS.has(mechanism.kind) && !DATES_ITSELF.has(mechanism.kind) && !/\brevision \d+ \(/.test(mechanism.title) && !mechanism.datesChange ? `; ${trigger.text.replace(/;.*$/, '')}` : '';
+  const noChange = nodeChange !== undefined ? `; ${nodeChange.text}` : trigger.kind === 'none' && !trigger.exonerated && separation?.attribute !== 'image digest' && !CHANGE_KINDS.has(mechanism.kind) && !DATES_ITSELF.has(mechanism.kind) && !mechanism.datesChange ? `; ${trigger.text.replace(/;.*$/, '')}` : '';
   const decided = decideAction(ev, mechanism, trigger, separation, d, nodeChange);
   // A rollback the controller would refuse (a paused Deployment) is rewritten by the hold.
   const heldBack = findRolloutBlock(ev, d, decided.command !== undefined && rollbackFits(trigger, d) ? trigger.previous : undefined);

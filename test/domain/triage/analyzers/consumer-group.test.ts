@@ -17,6 +17,7 @@ describe('analyzeConsumerGroups', () => {
     const [f] = analyzeConsumerGroups(scenario([POLL, COMMIT]));
     expect(f?.title).toBe('Kafka consumers are kicked out of their group mid-batch (max.poll.interval.ms exceeded) and their offset commits fail, so the group rebalances and the same records come back (2 pods, 4 lines); revision 7 (3h ago) changed KAFKA_MAX_POLL_RECORDS: "200" → "2000"');
     expect(f?.decisive).toBe(COMMIT);
+    expect(f?.datesChange).toBe(true);
     expect(f?.fix).toBe('set KAFKA_MAX_POLL_RECORDS="200" again, or raise max.poll.interval.ms');
   });
 

@@ -48,6 +48,7 @@ describe('analyzeCpuStarved', () => {
       'Container app is starved of CPU since revision 7 (3h ago) cut its CPU limit 2 → 500m (request 1 → 300m): GC pauses up to 4.1s and thread starvation (4 lines) in the logs of 4 pods, readiness probes time out on 4/4 pods',
     );
     expect(f?.decisive).toMatch(/Pause Full .* 4121\.907ms$/);
+    expect(f?.datesChange).toBe(true);
     expect(f?.evidence).toContain('the JVM chose the Serial collector: it sees fewer than two CPUs');
     expect(f?.fix).toBe("restore the CPU limit of app to 2 and set its request back to 1 (revision 6's values)");
     expect(f?.confidence).toBe('high');

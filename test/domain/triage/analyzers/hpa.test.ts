@@ -43,6 +43,7 @@ describe('analyzeHpa', () => {
     const [f] = analyzeHpa(ev);
     expect(f?.title).toContain('container web has no cpu request');
     expect(f?.title).toContain('revision 22 (3d ago) dropped it; revision 21 requested 750m');
+    expect(f?.datesChange).toBe(true);
     expect(f?.fix).toBe('set a cpu request on container web (750m as in revision 21)');
   });
 

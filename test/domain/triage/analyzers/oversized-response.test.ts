@@ -63,11 +63,13 @@ describe('answers a client refuses for their size', () => {
     const report = buildTriageReport(ev, { startedAt: NOW, finishedAt: NOW });
     expect(report.headline).not.toMatch(/Roll back to revision 6|Since revision 7/);
     expect(report.headline).toMatch(/since rates-svc revision 12/);
+    expect(report.headline).not.toMatch(/no change found/);
   });
 
   it('without the peer\'s history, still names the refusal and the limit, but no trigger of its own', () => {
     const [f] = analyzeOversizedResponses(scenario({ peerRollout: false }));
     expect(f?.title).toMatch(/^Answers of rates-svc to GetRates exceed the client's 4MiB gRPC receive limit \(up to 5\.8MiB\): 8 refused in 2 ready pods$/);
+    expect(f?.datesChange).toBeUndefined();
     expect(f?.outsideWorkload).toBeUndefined();
     expect(f?.nextAction).not.toMatch(/back/);
   });

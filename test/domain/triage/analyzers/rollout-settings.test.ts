@@ -67,6 +67,8 @@ describe('a Recreate rollout waiting on old pods that drain for a long grace per
     expect(f?.title).toMatch(/Recreate/);
     expect(f?.title).toMatch(/terminationGracePeriodSeconds 900/);
     expect(f?.title).toMatch(/3 old pods, still Terminating/);
+    expect(f?.title).toMatch(/holds back revision 7 \(rolled out 8m ago\)/);
+    expect(f?.datesChange).toBe(true);
     expect(f?.passesBy).toMatch(/in 7m/);
     expect(f?.likelyCause).toMatch(/not (shown|proven) faulty|has not started/);
     expect(f?.affected?.services).toContain('payment-service');

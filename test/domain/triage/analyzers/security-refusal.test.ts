@@ -77,6 +77,7 @@ describe('a process refused by the kernel after its revision tightened the sandb
     const ev = hardenedRollout({ appSc: '{"readOnlyRootFilesystem":true}', log: ["OSError: [Errno 30] Read-only file system: '/app/cache'"] });
     const [f] = analyzeExitCodes(ev);
     expect(f?.title).toContain('the root file system is read-only since revision 7 (readOnlyRootFilesystem)');
+    expect(f?.datesChange).toBe(true);
     expect(f?.fix).toContain('emptyDir');
   });
 
