@@ -1,0 +1,342 @@
+/**
+ * The specific readings of a crash, tried in order; the first that explains it is told and the
+ * rest are not tried. What stops the process before it runs comes first (a memory quantity no
+ * process fits in, an environment past the exec limit), then what the log and the runtime's
+ * message say (the runtime's own heap, a node's kernel setting or metadata service or GPU driver,
+ * an API the cluster stopped serving, a token never re-read, an edited migration, a rejection
+ * nothing caught). The line those quote decides the crash; the readings after them read that
+ * line (a port held by another process, a value the process could not parse) or the log around
+ * it (a store's password, a security setting, a volume's owner, another cluster's data).
+ */
+import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
+import { describeBadInterpreter, findBadInterpreter } from '../bad-interpreter.js';
+import { findBadValue } from '../config-value.js';
+import { findLog, pickDecisiveLine } from '../evidence-lookup.js';
+import type { ContainerRef } from '../pod-status.js';
+import { describePortClash, findPortInUse, tellPortClash } from '../port-clash.js';
+import { findNodeHolders } from '../host-port-holders.js';
+import { formatBytes, parseQuantity } from '../quantity.js';
+import { describeHeap, findHeapSetting, findJvmPoolCap } from '../runtime-flags.js';
+import { findHeapRefusal } from '../heap-refusal.js';
+import { findNodeKernelLimit, tellNodeKernelLimit } from '../node-kernel-limit.js';
+import { findMetadataUnreachable, tellMetadataUnreachable } from '../metadata-unreachable.js';
+import { findCudaDriverTooOld, tellCudaDriverTooOld } from '../cuda-driver.js';
+import { findRemovedApi, tellRemovedApi } from '../removed-api.js';
+import { findStaleToken, tellStaleToken } from '../stale-token.js';
+import { findSecurityRefusal } from '../security-refusal.js';
+import { findMemoryTypo, tellMemoryTypo } from '../memory-typo.js';
+import { findArgListTooLong, tellArgListTooLong } from '../exec-arg-limit.js';
+import { findServiceLink, tellServiceLink } from '../service-links.js';
+import { sortRevisions } from '../revision-diff.js';
+import { findStorePassword, tellStorePassword } from '../store-password.js';
+import { findVolumeOwnership } from '../volume-ownership.js';
+import { findForeignClusterClaim, tellForeignClusterClaim } from '../foreign-cluster-claim.js';
+import { findMigrationChecksum, tellMigrationChecksum } from '../migration-checksum.js';
+import { findFatalRejection, findRuntimeMove, tellFatalRejection } from '../unhandled-rejection-exit.js';
+import type { ToldReading } from '../told-reading.js';
+import { capitalize } from '../../text.js';
+
+export type ExitClass = 'bad-interpreter' | 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'segfault' | 'abort' | 'app-error';
+
+export interface ExitHit {
+  ref: ContainerRef;
+  term: TerminatedStateEvidence;
+  recent: boolean;
+  cls: ExitClass;
+}
+
+/** One group of exits (one class, one container) and the log that came with them. */
+export interface Crash {
+  ev: TriageEvidence;
+  hits: readonly ExitHit[];
+  first: ExitHit;
+  /** The log of the first of the pods whose container logged anything; empty when none did. */
+  lines: readonly string[];
+}
+
+/**
+ * What one reading says about a crash. A part it leaves out is said by the exit class's own text;
+ * the rest decides how the finding is held.
+ */
+export interface CrashReading extends Partial<ToldReading> {
+  evidence: readonly string[];
+  /** The line that decides it, quoted in the headline. */
+  decisive?: string;
+  /** The fault is outside the workload (a node's setting, the cluster's): says why, and no rollback is offered. */
+  outside?: string;
+  /** The fault lives on the nodes the pods run on. */
+  onNodes?: true;
+  /** The reading names its cause for certain. */
+  sure?: true;
+  /** Services of the namespace the reading found behind the crash. */
+  services?: string[];
+}
+
+type Reader = (crash: Crash, decisive: string | undefined) => CrashReading | undefined;
+
+const podsOf = (c: Crash) => c.hits.map((h) => h.ref.pod);
+const isAppError = (c: Crash) => c.first.cls === 'app-error';
+
+/** The entrypoint's shebang names an interpreter the image lacks (CRLF line endings, a missing shell). */
+const interpreter: Reader = ({ first }) => {
+  const bad = first.cls === 'bad-interpreter' ? findBadInterpreter(first.term.message) : undefined;
+  const told = bad ? describeBadInterpreter(bad) : undefined;
+  return told && { title: `: ${told.clause}`, cause: told.cause, fix: told.fix, evidence: [] };
+};
+
+/** A start failure under a memory quantity no process fits in ("512m" is millibytes): the unit slip is the cause. */
+const memoryTypo: Reader = ({ first }) => {
+  const slip = first.cls === 'start-failed' ? findMemoryTypo(first.ref.container) : undefined;
+  if (slip === undefined) return undefined;
+  const { evidence, ...told } = tellMemoryTypo(slip, first.ref.container.name);
+  return { ...told, evidence: [evidence], sure: true };
+};
+
+/**
+ * E2BIG at exec: an environment string past 128 KiB, usually a ConfigMap value injected as env.
+ * runc says so in the start error; older runtimes in the log ("exec user process caused: …"), not the app's own spawns.
+ */
+const argListTooLong: Reader = (c) => {
+  if (c.first.cls !== 'start-failed' && !isAppError(c)) return undefined;
+  const execLines = c.lines.slice(-5).filter((l) => /exec user process caused/i.test(l));
+  const found = findArgListTooLong([c.first.term.message ?? '', ...execLines].join('\n'), c.ev, c.first.ref.container, podsOf(c));
+  if (found === undefined) return undefined;
+  return { ...tellArgListTooLong(found, c.first.ref.container.name, c.ev.collectedAt), ...(found.oversized.length > 0 ? { sure: true as const } : {}) };
+};
+
+/** A heap (or a JVM pool beside it) too small for the work, or one the JVM refuses at start (a unit mistake in -Xmx). */
+const runtimeHeap: Reader = (c) => {
+  const refused = findHeapRefusal(c.lines.slice(-20), c.first.ref.container);
+  const exhausted = describeHeapExhaustion(c.first, c.lines);
+  const heap = exhausted ?? refused;
+  if (heap === undefined) return undefined;
+  const action = refused?.action ?? exhausted?.action;
+  return { title: heap.title, cause: heap.cause, fix: heap.fix, ...(action ? { action } : {}), evidence: refused?.evidence ?? [], ...(refused ? { decisive: refused.line } : {}), sure: true };
+};
+
+/** A kernel setting of the node (a sysctl, a per-user inotify limit) is the node's to fix, not the app's. */
+const nodeKernelLimit: Reader = (c) => {
+  const limit = findNodeKernelLimit(c.lines.slice(-40));
+  if (limit === undefined) return undefined;
+  const { evidence, outside, title, cause, action, fix } = tellNodeKernelLimit(c.ev, limit, podsOf(c));
+  return { title, cause, action, fix, evidence, decisive: limit.line, outside, onNodes: true, sure: true };
+};
+
+/** No answer from the instance metadata service: the nodes' metadata settings (a hop limit), not the app. */
+const metadataService: Reader = (c) => {
+  const unreachable = findMetadataUnreachable(c.lines.slice(-60));
+  if (unreachable === undefined) return undefined;
+  const told = tellMetadataUnreachable(c.ev, unreachable, podsOf(c), c.ev.target.name);
+  return {
+    title: told.title,
+    cause: told.cause,
+    fix: told.fix,
+    action: `${capitalize(told.fix)}; restarting the pods will not help.`,
+    ...(told.datesChange ? { datesChange: true as const } : {}),
+    evidence: told.evidence,
+    decisive: unreachable.line,
+    ...(told.outside ? { outside: told.outside, onNodes: true as const, sure: true as const } : {}),
+  };
+};
+
+/** A CUDA runtime newer than the node's NVIDIA driver: the nodes' image is to move, not the app. */
+const cudaDriver: Reader = (c) => {
+  const tooOld = findCudaDriverTooOld([...c.lines.slice(-60), c.first.term.message ?? '']);
+  if (tooOld === undefined) return undefined;
+  const told = tellCudaDriverTooOld(c.ev, tooOld, podsOf(c));
+  return {
+    title: told.title,
+    cause: told.cause,
+    fix: told.fix,
+    action: `Keep the pods off those nodes meanwhile (nodeSelector or affinity), then ${told.fix}; restarting the pods will not help.`,
+    ...(told.datesChange ? { datesChange: true as const } : {}),
+    evidence: told.evidence,
+    decisive: tooOld.quote,
+    outside: told.outside,
+    onNodes: true,
+    sure: true,
+  };
+};
+
+/** An API version the cluster stopped serving (after an upgrade): the client's to move, not a rollback. */
+const removedApi: Reader = (c) => {
+  const removed = findRemovedApi(c.ev, c.lines.slice(-60));
+  return removed && { ...tellRemovedApi(removed, c.first.ref.container.name), sure: true };
+};
+
+/** Refused 401 a token-lifetime into each run, fine after the restart: the client keeps its first token. */
+const staleToken: Reader = (c) => {
+  const found = isAppError(c) ? findStaleToken(c.ev, c.hits.map((h) => ({ pod: h.ref.pod, container: h.ref.container, term: h.term }))) : undefined;
+  if (found === undefined) return undefined;
+  const { line, ...told } = tellStaleToken(found);
+  return { ...told, decisive: line, sure: true };
+};
+
+/** A schema tool refusing an applied migration edited since: the image brought the edit, a new migration is the fix. */
+const migrationChecksum: Reader = (c) => {
+  const edited = isAppError(c) ? findMigrationChecksum(c.lines) : undefined;
+  return edited && { ...tellMigrationChecksum(edited, c.first.ref.container.image), sure: true };
+};
+
+/** Node.js ending the process on a rejection nothing caught: the code path each pod ran last, and the runtime that made it fatal. */
+const fatalRejection: Reader = (c) => {
+  if (!isAppError(c)) return undefined;
+  const rejections = c.hits.flatMap((h) => findFatalRejection(findLog(c.ev, h.ref.pod.name, c.first.ref.container.name)?.lines ?? []) ?? []);
+  return rejections.length > 0 ? { ...tellFatalRejection(rejections, findRuntimeMove(c.ev.revisions)), sure: true } : undefined;
+};
+
+/** On the host network the port is the node's: another host-network pod there may hold it. */
+const portClash: Reader = (c, decisive) => {
+  if (decisive === undefined) return undefined;
+  const holders = findNodeHolders(c.ev.hostNetworkHolders, podsOf(c), findPortInUse(decisive) ?? 0);
+  const clash = describePortClash(decisive, c.first.ref.pod, c.first.ref.container.name, holders);
+  return clash && tellPortClash(clash, c.first.ref.container.name);
+};
+
+/**
+ * A value the process could not parse: where it came from decides the fix. A `tcp://ip:port` it
+ * cannot read as a number is the kubelet's link variable for a namespace Service.
+ */
+const unparsedValue: Reader = (c, decisive) => {
+  if (decisive === undefined) return undefined;
+  const { container } = c.first.ref;
+  const bad = findBadValue(decisive, container);
+  const linkText = bad?.value ?? (/invalid|pars|conver|bad port|number|integer|expected/i.test(decisive) ? decisive : undefined);
+  const names = new Set(podsOf(c).map((p) => p.name));
+  const found = linkText ? findServiceLink(linkText, c.ev, container, c.ev.pods.filter((p) => names.has(p.name))) : undefined;
+  const link = found ? tellServiceLink(found, c.ev.collectedAt, sortRevisions(c.ev.revisions)[0]?.createdAt) : undefined;
+  if (bad === undefined && link === undefined) return undefined;
+  const told = bad ? describeBadValue(bad) : {};
+  return {
+    ...told,
+    ...(link ? { title: link.title, cause: link.cause, action: link.action, fix: link.fix } : {}),
+    evidence: [
+      ...(link?.evidence ?? []),
+      ...(bad && bad.sources.length > 0 ? [`env fed from Secrets or ConfigMaps that could hold "${bad.value}": ${bad.sources.join(', ')} (a change there reaches new pods without a rollout)`] : []),
+    ],
+    ...(link?.outside ? { outside: link.outside } : {}),
+    ...(found ? { services: [found.service.name] } : {}),
+  };
+};
+
+/** A Java key or trust store the JVM cannot open with the password it was given. */
+const storePassword: Reader = (c) => {
+  const store = findStorePassword(c.lines, c.first.ref.container, c.first.ref.pod);
+  return store && { ...tellStorePassword(store), evidence: [], decisive: store.line };
+};
+
+/** A refusal by the kernel in pods whose revision tightened their sandbox: that setting's doing. */
+const securityRefusal: Reader = (c) => {
+  if (c.first.cls === 'not-found' || c.first.cls === 'wrong-arch') return undefined;
+  const refusal = findSecurityRefusal(c.ev.revisions, podsOf(c), c.first.ref.container.name, [...c.lines.slice(-20), c.first.term.message ?? '']);
+  if (refusal === undefined) return undefined;
+  return {
+    title: `: ${refusal.clause}`,
+    cause: refusal.cause,
+    fix: refusal.fix,
+    action: `${capitalize(refusal.fix)}; rolling back to revision ${refusal.previous} lifts the setting meanwhile.`,
+    // The setting's refusal names the revision that tightened it.
+    datesChange: true,
+    evidence: [`revision ${refusal.revision} brought in ${refusal.label}; revision ${refusal.previous} ran without it`],
+    sure: true,
+  };
+};
+
+/** Refused a file on a kept volume while the sandbox is unchanged: its data's owner is not the process's user. */
+const volumeOwner: Reader = (c) => {
+  const owner = isAppError(c) ? findVolumeOwnership(c.ev.revisions, podsOf(c), c.first.ref.container.name, c.lines.slice(-20)) : undefined;
+  if (owner === undefined) return undefined;
+  return {
+    title: `: ${owner.clause}`,
+    cause: owner.cause,
+    fix: owner.fix,
+    action: `${capitalize(owner.fix)}${owner.imageChange ? `; rolling back to revision ${owner.imageChange.previous} runs the old user meanwhile` : ''}.`,
+    evidence: owner.evidence,
+    sure: true,
+  };
+};
+
+/** A store refusing another cluster's data, on a claim older than its StatefulSet: the reused leftover is the cause. */
+const foreignClusterData: Reader = (c) => {
+  const foreign = isAppError(c) ? findForeignClusterClaim(c.ev, podsOf(c), c.lines.slice(-60)) : undefined;
+  return foreign && { ...tellForeignClusterClaim(foreign, c.ev.workload?.name ?? c.ev.target.name, c.ev.collectedAt), decisive: foreign.line, sure: true };
+};
+
+/** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
+const BEFORE_THE_LINE: readonly Reader[] = [interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, metadataService, cudaDriver, removedApi, staleToken, migrationChecksum, fatalRejection];
+
+/** Read from the deciding line and the log around it. */
+const FROM_THE_LINE: readonly Reader[] = [portClash, unparsedValue, storePassword, securityRefusal, volumeOwner, foreignClusterData];
+
+/** The crash's specific reading, if one explains it, and the line that decides it. */
+export function readCrash(crash: Crash): { reading?: CrashReading; decisive?: string } {
+  const early = firstFound(BEFORE_THE_LINE, crash, undefined);
+  // The runtime's message decides a start failure; the log's last error decides an app's exit.
+  const { cls, term } = crash.first;
+  const message = condenseRuntimeMessage(term.message?.trim().split('\n')[0]);
+  const decisive = early?.decisive ?? (cls === 'app-error' || cls === 'abort' || cls === 'segfault' ? undefined : message) ?? pickDecisiveLine(crash.lines) ?? message;
+  const reading = early ?? firstFound(FROM_THE_LINE, crash, decisive);
+  return { ...(reading ? { reading } : {}), ...(reading?.decisive ?? decisive ? { decisive: reading?.decisive ?? decisive } : {}) };
+}
+
+function firstFound(readers: readonly Reader[], crash: Crash, decisive: string | undefined): CrashReading | undefined {
+  for (const read of readers) {
+    const reading = read(crash, decisive);
+    if (reading) return reading;
+  }
+  return undefined;
+}
+
+/**
+ * containerd and runc wrap the reason in layers ("failed to create containerd task: failed to
+ * create shim task: OCI runtime create failed: runc create failed: unable to start container
+ * process: exec: …"): keep what the process start itself said.
+ */
+export function condenseRuntimeMessage(message: string | undefined): string | undefined {
+  if (message === undefined) return undefined;
+  const inner = /unable to start container process: (.*)$/.exec(message)?.[1] ?? /OCI runtime (?:create|exec) failed: (.*)$/.exec(message)?.[1] ?? message;
+  return inner.replace(/: unknown$/, '').trim();
+}
+
+/** A heap (or a JVM pool beside it) too small for the work: the runtime's own out-of-memory message, with the flag that sized it. */
+function describeHeapExhaustion(first: ExitHit, lines: readonly string[]): { title: string; fix: string; cause: string; action?: string } | undefined {
+  const text = lines.join('\n');
+  const { container } = first.ref;
+  const v8 = /JavaScript heap out of memory|Reached heap limit/i.test(text);
+  const jvm = /OutOfMemoryError: (Java heap space|GC overhead limit exceeded|Metaspace|Compressed class space|Direct buffer memory)/.exec(text);
+  if (!v8 && !jvm) return undefined;
+  const limit = parseQuantity(container.resources.limits['memory']);
+  const what = v8 ? 'JavaScript heap out of memory' : `java.lang.OutOfMemoryError: ${jvm?.[1] ?? ''}`;
+  const within = `the process gave up while the container itself still had memory${limit !== undefined ? ` (limit ${formatBytes(limit)})` : ''}. The kernel did not kill it; the runtime's own limit did, so a bigger memory limit would change nothing`;
+  // A pool outside the heap is capped by its own flag: the heap's size has nothing to do with it.
+  const pool = jvm && !/Java heap|GC overhead/.test(jvm[1] ?? '') ? jvm[1] ?? '' : undefined;
+  if (pool !== undefined) {
+    const cap = findJvmPoolCap(container, pool);
+    const size = cap?.bytes !== undefined ? ` at ${formatBytes(cap.bytes)}` : '';
+    return cap
+      ? {
+          title: `: ${what}; ${cap.flag} (${cap.where}) caps ${cap.what}${size}`,
+          fix: `raise ${cap.name} (or drop it: the JVM sizes the pool to need)`,
+          cause: `The JVM ran out of ${pool}, the memory for ${cap.what}, which ${cap.flag} (${cap.where}) caps${size}: the app needs more than that, so the JVM throws ${what} and ${within}.`,
+          action: `Raise or remove ${cap.name} in ${cap.where.replace(/^env /, '')}; until then every start fails the same way. Restarting pods will not help.`,
+        }
+      : { title: `: ${what}`, fix: `find what fills ${pool} (a class-loader or buffer leak)`, cause: `The JVM ran out of ${pool} (${what}): ${within}.` };
+  }
+  const heap = findHeapSetting(container);
+  const setting = heap ? `; ${describeHeap(heap, limit)}` : '';
+  return {
+    title: `: ${what}${setting}`,
+    fix: heap ? `raise ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} within the container limit, or find what grows` : 'size the heap to the work (or find what grows)',
+    cause: `The runtime's own heap ran out (${what}): ${within}.`,
+  };
+}
+
+/** A value the process could not parse: where it came from decides the fix. */
+function describeBadValue(bad: NonNullable<ReturnType<typeof findBadValue>>): Partial<ToldReading> {
+  const fromSource = bad.sources.length > 0;
+  return {
+    title: `: it cannot parse "${bad.value}"${bad.flaw ? ` (${bad.flaw})` : ''}${fromSource && bad.sources.length <= 2 ? `, from env ${bad.sources.join(' or ')}` : ''}`,
+    cause: `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${fromSource ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}`,
+    ...(fromSource ? { action: `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.`, fix: `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` } : {}),
+  };
+}
