@@ -3,8 +3,8 @@
  * rest are not tried. What stops the process before it runs comes first (a memory quantity no
  * process fits in, an environment past the exec limit), then what the log and the runtime's
  * message say (the runtime's own heap, a node's kernel setting or metadata service or GPU driver,
- * an API the cluster stopped serving, a token never re-read, an edited migration, a rejection
- * nothing caught). The line those quote decides the crash; the readings after them read that
+ * an API the cluster stopped serving, a token never re-read, an edited migration, classes built
+ * for a newer Java, a rejection nothing caught). The line those quote decides the crash; the readings after them read that
  * line (a port held by another process, a value the process could not parse) or the log around
  * it (a store's password, a security setting, a volume's owner, another cluster's data).
  */
@@ -32,6 +32,7 @@ import { findStorePassword, tellStorePassword } from '../store-password.js';
 import { findVolumeOwnership } from '../volume-ownership.js';
 import { findForeignClusterClaim, tellForeignClusterClaim } from '../foreign-cluster-claim.js';
 import { findMigrationChecksum, tellMigrationChecksum } from '../migration-checksum.js';
+import { findClassVersionRefusal, tellClassVersionRefusal } from '../class-version.js';
 import { findFatalRejection, findRuntimeMove, tellFatalRejection } from '../unhandled-rejection-exit.js';
 import type { ToldReading } from '../told-reading.js';
 import { capitalize } from '../../text.js';
@@ -178,6 +179,14 @@ const migrationChecksum: Reader = (c) => {
   return edited && { ...tellMigrationChecksum(edited, c.first.ref.container.image), sure: true };
 };
 
+/** A JVM refusing classes compiled for a newer Java than the image's runtime: the build and the image disagree. */
+const classVersion: Reader = (c) => {
+  const found = isAppError(c) ? findClassVersionRefusal(c.lines.slice(-40)) : undefined;
+  if (found === undefined) return undefined;
+  const { container } = c.first.ref;
+  return { ...tellClassVersionRefusal(found, c.ev, podsOf(c), container.name, container.image), decisive: found.line, sure: true };
+};
+
 /** Node.js ending the process on a rejection nothing caught: the code path each pod ran last, and the runtime that made it fatal. */
 const fatalRejection: Reader = (c) => {
   if (!isAppError(c)) return undefined;
@@ -263,7 +272,7 @@ const foreignClusterData: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, metadataService, cudaDriver, removedApi, staleToken, migrationChecksum, fatalRejection];
+const BEFORE_THE_LINE: readonly Reader[] = [interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, metadataService, cudaDriver, removedApi, staleToken, migrationChecksum, classVersion, fatalRejection];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, unparsedValue, storePassword, securityRefusal, volumeOwner, foreignClusterData];

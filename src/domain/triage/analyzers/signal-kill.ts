@@ -145,6 +145,11 @@ function describeOutsideKill(ev: TriageEvidence, hits: KillHit[]): Finding {
   if (disruption) evidence.push(`DisruptionTarget=True (${disruption.reason})${disruption.message ? `: ${disruption.message}` : ''}`);
   evidence.push(...preempted.slice(0, 2).map((e) => formatEventLine(e, { withObject: true })));
 
+  // A stop the container has long run since is history, not a current kill: only evidence that
+  // names its sender is told, never the suspects its long-expired events can no longer settle.
+  const past = hits.some((h) => h.recent) ? undefined : describePastStop(ev, hits);
+  const named = disruption !== undefined || shutdown || preempted.length > 0;
+
   const suspects: string[] = [];
   if (disruption && !disruption.nodeShutdown) suspects.push(disruption.cause);
   if (shutdown) suspects.push('the node shutting down');
@@ -163,8 +168,8 @@ function describeOutsideKill(ev: TriageEvidence, hits: KillHit[]): Finding {
     id: `signal-kill/${code}/${container.name}`,
     kind: 'signal-kill',
     title: sigkill
-      ? `Container ${container.name} killed by SIGKILL (exit 137, not OOMKilled) on ${formatPodShare(ev, pods.length)}`
-      : `Container ${container.name} stopped by SIGTERM (exit 143) on ${formatPodShare(ev, pods.length)}${disruption ? `: ${disruption.nodeShutdown ? 'its node shut down' : disruption.cause} (DisruptionTarget)` : ''}`,
+      ? `Container ${container.name} killed by SIGKILL (exit 137, not OOMKilled) on ${formatPodShare(ev, pods.length)}${past ? `, ${past.when}` : ''}`
+      : `Container ${container.name} stopped by SIGTERM (exit 143) on ${formatPodShare(ev, pods.length)}${past ? `, ${past.when}` : ''}${disruption ? `: ${disruption.nodeShutdown ? 'its node shut down' : disruption.cause} (DisruptionTarget)` : ''}`,
     layer: 'container/process',
     severity,
     confidence: disruption ? 'high' : shutdown || preempted.length > 0 ? 'medium' : 'low',
@@ -172,13 +177,28 @@ function describeOutsideKill(ev: TriageEvidence, hits: KillHit[]): Finding {
     likelyCause:
       `${sigkill ? 'Something outside the process sent SIGKILL' : 'The process was asked to stop with SIGTERM and exited'}. ` +
       (disruption ? `The pod's DisruptionTarget condition names the sender: ${disruption.cause}.` :
+        past && !named ? past.cause :
         `${sigkill ? 'The runtime did not report OOMKilled, so this is not a memory-limit kill. ' : ''}Suspects: ${suspects.join('; ')}. ` +
         `Events on the pod and the kubelet log of its node would confirm which.`),
-    nextAction: sigkill
+    nextAction: past && !named
+      ? past.action
+      : sigkill
       ? `Check the pod's events and the node before acting; if a probe is the sender, relax it. Restarting does not address the sender.`
       : `If this happens outside rollouts, find who stops the container (probe, kubelet, the app itself); make sure the app exits cleanly on SIGTERM within the grace period.`,
     confirmCommands: [describePodCommand(ev.target, first.ref.pod.name), podEventsCommand(ev.target, first.ref.pod.name)],
     affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)) },
+  };
+}
+
+/** A stop every container has run since (none recent): when the last was, and what can still be said of it. */
+function describePastStop(ev: TriageEvidence, hits: readonly KillHit[]): { when: string; cause: string; action: string } {
+  const last = hits.map((h) => h.term.finishedAt).filter((t): t is string => t !== undefined).sort().at(-1);
+  const ago = last ? formatAgo(last, ev.collectedAt) : 'earlier';
+  const restarts = Math.max(...hits.map((h) => h.ref.container.restartCount));
+  return {
+    when: `${ago}; running since`,
+    cause: `An earlier stop, not a current one: the last ended ${ago}${restarts > 1 ? ` (${restarts} restarts in all)` : ''} and the container has run since, so it is not part of the current failure. No event on the pod names the sender (events are kept about an hour), so who sent it cannot be read now.`,
+    action: 'Nothing to do for the current failure. If such stops recur, read the pod\'s events while they last and the kubelet log of its node to see who stops the container.',
   };
 }
 

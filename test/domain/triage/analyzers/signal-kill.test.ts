@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSignalKills } from '../../../../src/domain/triage/analyzers/signal-kill.js';
-import { NS, event, minutesAgo, terminated } from '../scenarios/builders.js';
+import { NS, event, minutesAgo, running, terminated } from '../scenarios/builders.js';
 import { crashScenario, livenessKillScenario, oomKillScenario } from '../scenarios/crashes.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 
@@ -95,5 +95,26 @@ describe('analyzeSignalKills: an app that exits 0 on the probe kill', () => {
     const ev = livenessKillScenario();
     ev.pods = ev.pods.map((p, i) => (i < 3 ? { ...p, containers: p.containers.map((c) => ({ ...c, lastState: terminated(0, 'Completed', 30) })) } : p));
     expect(analyzeSignalKills(ev)).toEqual([]);
+  });
+});
+
+describe('analyzeSignalKills: an earlier stop the container has long recovered from', () => {
+  it('tells it as past, and names no sender the evidence cannot show (no liveness kill without its events)', () => {
+    const ev = crashScenario(0, () => terminated(143, 'Error', 0));
+    const [first] = ev.pods;
+    if (first === undefined) throw new Error('no pod');
+    ev.pods[0] = { ...first, containers: first.containers.map((c) => ({ ...c, state: running(19 * 60), lastState: terminated(143, 'Error', 19 * 60, { runSeconds: 2 * 24 * 3600 }), restartCount: 1 })) };
+    const [f] = analyzeSignalKills(ev);
+    expect(f?.kind).toBe('signal-kill');
+    expect(f?.severity).toBe('info');
+    expect(f?.title).toContain('SIGTERM (exit 143) on 1/5 pods, 19h ago; running since');
+    const claims = [f?.title, f?.likelyCause, f?.nextAction].join('\n');
+    expect(claims).not.toMatch(/liveness/i);
+    expect(f?.likelyCause).toContain('not part of the current failure');
+  });
+
+  it('still lists a liveness kill among the suspects of a stop that is current', () => {
+    const [f] = analyzeSignalKills(crashScenario(2, () => terminated(143, 'Error', 2)));
+    expect(f?.likelyCause).toContain('a liveness probe kill whose events have expired');
   });
 });
