@@ -12,7 +12,9 @@
 //   of the Jobs (the last run's too, by the name the controller gives it, when it is already deleted;
 //   one field-selector query each, at most 5), a get and an events query per node under the
 //   pods, a get and an events query per PVC and a get of its volume, up to maxLogs log tails (of ready pods, two
-//   samples, four after a recent scale-up: two it added, two from before it),
+//   samples, four after a recent scale-up: two it added, two from before it) — and where one of those says its proxied
+//   requests fail on an upstream inside the pod (a unix socket, 127.0.0.1), the current log tail of the neighbour
+//   containers that serve it (at most two, in one pod: read-local-upstream-log.ts),
 //   and — only when a pod is not scheduled, or for a DaemonSet — one paged list of the cluster's nodes;
 //   for at most two other Services of the namespace with no ready endpoint, or that the logs fail
 //   to connect to, a list of their pods (at most 5), the events of two that are not ready and the
@@ -98,6 +100,7 @@ import { pickSystemOomNodes } from '../../domain/triage/system-oom.js';
 import { pickNetworkNodes } from '../../domain/triage/node-network.js';
 import { pickSplitNodes } from '../../domain/triage/node-group-split.js';
 import { readCniAgents } from './read-cni-agents.js';
+import { readLocalUpstreamLogs } from './read-local-upstream-log.js';
 import { isOwnPodName, needsPreemptions, readPreemptions } from './read-preemptions.js';
 import { needsPriorityClasses, readPriorityClasses } from './read-priority-classes.js';
 import { readEvents, sortEvents } from './read-events.js';
@@ -171,7 +174,12 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
   const clusterNodesP = wantsNodeList ? readClusterNodes(ctx) : Promise.resolve([]);
   whenDone(Promise.all([nodesP, clusterNodesP]), 'nodes', onRead);
   const nodeEventsP = readEvents(ctx, nodes.picked.map((name) => ({ kind: 'Node', name })), 'events of nodes');
-  const logsP = whenDone(readLogs(ctx, logs.picked), 'logs', onRead);
+  // A sampled log that fails on an upstream inside the pod (nginx on php-fpm's socket): that neighbour's own log.
+  const logsP = whenDone(
+    readLogs(ctx, logs.picked).then(async (l) => [...l, ...(await readLocalUpstreamLogs(ctx, pods.ranked, l))]),
+    'logs',
+    onRead,
+  );
   // New pods with no network or no device on a node: its CNI or device plugin agent says why; logs
   // that time out connecting: the policy drops the Cilium agent of one such node logs.
   const nodeAgentsP = Promise.all([podEventsP, clusterNodesP, logsP]).then(([events, clusterNodes, l]) => {

@@ -10,6 +10,7 @@ const SETTINGS_OF: [RegExp, RegExp][] = [
   [/^resource-exhaustion\/source-ports$/, /keep_?alive|keepalive|agent|pool|max_?sockets|reuse/i],
   [/^resource-exhaustion\/file-descriptors$/, /nofile|ulimit|keep_?alive|pool|max_?sockets|max_?conn/i],
   [/^resource-exhaustion\/threads$/, /threads?|workers?|pids|concurrency/i],
+  [/^resource-exhaustion\/php-fpm-workers$/, /max_?children|fpm|\bpm_/i],
   [/^dependency-error\/timeout\//, /timeout/i],
 ];
 

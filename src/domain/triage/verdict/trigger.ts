@@ -15,6 +15,7 @@ import { diffRevisions, shortenImageChange, sortRevisions, summarizeChange } fro
 import { pickSecurityChange } from '../security-refusal.js';
 import { MISSING_KEY } from '../mount-messages.js';
 import { pickMechanismSetting } from '../mechanism-settings.js';
+import { pickSettingsFileChange } from '../config-volume-change.js';
 import { matchesLabels } from '../service-match.js';
 import { describeOriginChange, findResourceOrigin, type ResourceOrigin } from '../resource-origin.js';
 import { HOUR_MS, earliest, formatAgo, formatSpan, msBetween } from '../time-span.js';
@@ -119,6 +120,9 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
   const own = failing !== undefined && /^sidecar/i.test(mechanism?.title ?? '') ? diff.find((l) => related(l) && l.startsWith(`${failing} `)) : undefined;
   // A setting named after what fails (a pool size against an exhausted pool, a timeout against timeouts) is the lead.
   const setting = pickMechanismSetting(mechanism?.id, diff);
+  // A limit the server reads from a mounted file (php-fpm's pool): a new ConfigMap behind that volume is the lead.
+  const file = setting === undefined ? pickSettingsFileChange(mechanism?.id, older, newer) : undefined;
+  if (file !== undefined) return file;
   const line = setting ?? diff.find((l) => related(l) && names.some((n) => new RegExp(`\\b${n}\\b`).test(l))) ?? own ?? diff.find(related);
   // "X_PASSWORD = from secret …" reads as a credential to the redactor: the reference goes in parentheses.
   if (line === undefined) return summarizeChange(older, newer);
