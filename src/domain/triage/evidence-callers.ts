@@ -9,7 +9,7 @@ export interface CallerCandidate {
   owner?: string;
   running: boolean;
   /** Each container's env values and args: `via` says where ("env QUOTE_CACHE_ADDR"), `value` what ("quote-cache:6379"). */
-  containers: { name: string; restarts: number; refs: { via: string; value: string }[] }[];
+  containers: { name: string; restarts: number; refs: { via: string; value: string }[]; image?: string }[];
 }
 
 /** One caller pod whose container names a Service of the workload, with its current log tail. */
@@ -20,5 +20,7 @@ export interface ServiceCallerEvidence {
   container: string;
   /** What named the Service: "env QUOTE_CACHE_ADDR=quote-cache:6379". */
   via: string;
+  /** Picked as a reverse proxy of the namespace (its upstreams are in its config, not its env): a caller only if its log names the Service. */
+  proxy?: true;
   log?: LogEvidence;
 }

@@ -76,6 +76,7 @@ export type FindingKind =
   | 'cron-schedule'
   | 'cron-no-success'
   | 'lifecycle-hook'
+  | 'prestop-overrun'
   | 'disruption-budget'
   | 'init-stuck'
   | 'finalizer-held'

@@ -9,7 +9,8 @@
 import type { CallerCandidate, ServiceCallerEvidence } from './evidence-callers.js';
 import type { LogEvidence } from './evidence-pod.js';
 import { measureRequestActivity } from './request-activity.js';
-import type { EventEvidence, IsoTime, PodEvidence, ServiceEvidence, TriageEvidence } from './evidence.js';
+import type { EventEvidence, IsoTime, PodEvidence, RevisionEvidence, ServiceEvidence, TriageEvidence } from './evidence.js';
+import { findPreStopOverrun, hasOverrunStops } from './prestop-grace.js';
 import type { Finding } from './finding.js';
 import { parseDependencyError } from './dependency-error-line.js';
 import type { DependencyProblem } from './dependency-error-line.js';
@@ -85,8 +86,8 @@ function namePattern(s: CalledService, namespace: string): RegExp {
   return new RegExp(`(?<![\\w.-])(?:${host}${ip})(?![\\w-]|\\.[a-z])`);
 }
 
-/** Caller pods of other workloads (at most `max`, one per workload): running ones whose container names a Service. */
-export function pickServiceCallers(candidates: readonly CallerCandidate[], services: readonly CalledService[], namespace: string, own: ReadonlySet<string>, max = MAX_SERVICE_CALLERS): Omit<ServiceCallerEvidence, 'log'>[] {
+/** Caller pods of other workloads (at most `max`, one per workload): running ones whose container names a Service; then, when asked, reverse proxies of the namespace. */
+export function pickServiceCallers(candidates: readonly CallerCandidate[], services: readonly CalledService[], namespace: string, own: ReadonlySet<string>, max = MAX_SERVICE_CALLERS, opts: { proxies?: boolean } = {}): Omit<ServiceCallerEvidence, 'log'>[] {
   const patterns = services.map((s) => ({ s, re: namePattern(s, namespace) }));
   const out: Omit<ServiceCallerEvidence, 'log'>[] = [];
   const owners = new Set<string>();
@@ -98,7 +99,39 @@ export function pickServiceCallers(candidates: readonly CallerCandidate[], servi
     if (c.owner !== undefined) owners.add(c.owner);
     out.push({ service: hit.service, pod: c.pod, ...(c.owner === undefined ? {} : { owner: c.owner }), container: hit.container, via: hit.ref });
   }
+  const [first] = services;
+  if (opts.proxies !== true || first === undefined) return out;
+  // A reverse proxy names its upstreams in a config file, not its env: its log says whether it calls the Service.
+  for (const c of candidates) {
+    if (out.length >= max) break;
+    if (!c.running || own.has(c.pod) || (c.owner !== undefined && owners.has(c.owner)) || out.some((o) => o.pod === c.pod)) continue;
+    const proxy = c.containers.find((k) => k.image !== undefined && isProxyImage(k.image));
+    if (proxy === undefined) continue;
+    if (c.owner !== undefined) owners.add(c.owner);
+    out.push({ service: first.name, pod: c.pod, ...(c.owner === undefined ? {} : { owner: c.owner }), container: proxy.name, via: `image ${proxy.image ?? ''}`, proxy: true });
+  }
   return out;
+}
+
+/** nginx, Envoy, HAProxy, Traefik, Caddy, Kong: the image's own name, whatever registry it comes from. */
+const PROXY_IMAGE = /^(nginx(-unprivileged)?|openresty|envoy|haproxy|traefik|caddy|kong)$/;
+
+export function isProxyImage(image: string): boolean {
+  const name = image.replace(/@sha256:[0-9a-f]+$/, '').replace(/:[\w.-]+$/, '').split('/').pop() ?? '';
+  return PROXY_IMAGE.test(name);
+}
+
+/** A proxy picked by its image is a caller only when its log names one of the Services: then attributed to that one. */
+export function confirmProxyCaller(c: ServiceCallerEvidence, services: readonly CalledService[], namespace: string): ServiceCallerEvidence | undefined {
+  if (c.proxy !== true) return c;
+  const named = c.log === undefined ? undefined : services.find((s) => listLinesNaming(c.log?.lines ?? [], s, namespace).length > 0);
+  return named === undefined ? undefined : { ...c, service: named.name };
+}
+
+/** The workload's Services when pods that carry a preStop hook outlasting their grace period stopped lately: callers lost connections at each stop. */
+export function pickCutOffServices(input: { pods: readonly PodEvidence[]; services: readonly ServiceEvidence[]; revisions: readonly RevisionEvidence[]; events: readonly EventEvidence[]; collectedAt: IsoTime }): CalledService[] {
+  const o = findPreStopOverrun(input);
+  return o !== undefined && hasOverrunStops(o.stops) ? ownServices(input.services, input.pods) : [];
 }
 
 const PROBLEM_WORDS: Record<DependencyProblem, string> = {
@@ -124,6 +157,12 @@ function errorField(line: string): string | undefined {
 
 function clip(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+/** The lines of a caller's log that name the Service (its name as a host, or its ClusterIP). */
+export function listLinesNaming(lines: readonly string[], s: CalledService, namespace: string): string[] {
+  const re = namePattern(s, namespace);
+  return lines.filter((l) => re.test(l));
 }
 
 /** One line per caller whose log was read: the errors it logged reaching the workload's Service, or that it logged none. */
@@ -154,7 +193,9 @@ export function attachCallerImpact(ev: TriageEvidence, findings: readonly Findin
   const at = findings.findIndex((f) => f.severity !== 'info');
   if (callers.length === 0 || at < 0) return [...findings];
   const services = ev.services.map((s) => ({ name: s.name, ...(s.clusterIP === undefined ? {} : { clusterIP: s.clusterIP }) }));
-  const lines = describeCallerImpact(callers, services, ev.target.namespace).map(redactSecrets);
+  // A finding that already cites a caller's log (by its pod) tells it better than the generic line.
+  const cited = findings[at]?.evidence.join('\n') ?? '';
+  const lines = describeCallerImpact(callers.filter((c) => !cited.includes(`(pod ${c.pod})`)), services, ev.target.namespace).map(redactSecrets);
   if (lines.length === 0) return [...findings];
   return findings.map((f, i) => (i === at ? { ...f, evidence: [...f.evidence, ...lines] } : f));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallerCandidate } from '../../../src/domain/triage/evidence-callers.js';
 import type { TriageEvidence } from '../../../src/domain/triage/evidence.js';
-import { describeCallerImpact, pickOutageServices, pickServiceCallers, pickStrainedServices } from '../../../src/domain/triage/service-callers.js';
+import { confirmProxyCaller, describeCallerImpact, isProxyImage, pickOutageServices, pickServiceCallers, pickStrainedServices } from '../../../src/domain/triage/service-callers.js';
 import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
 import { APP, NOW, NS, event, minutesAgo, pod, service } from './scenarios/builders.js';
 import { healthyScenario } from './scenarios/healthy.js';
@@ -113,5 +113,31 @@ describe('describeCallerImpact', () => {
     expect(lines[0]).toMatch(/logged 2 errors reaching payment-service \(timeouts\)/);
     // The error itself before the whole line: a long JSON line is clipped where it is shown.
     expect(lines[0]).toMatch(/log lines: "rpc error: code = DeadlineExceeded desc = context deadline exceeded"; newest: /);
+  });
+});
+
+describe('reverse proxies as callers (their upstreams are in a config file, not their env)', () => {
+  const proxy = (pod: string, owner: string, image: string): CallerCandidate => ({ pod, owner, running: true, containers: [{ name: 'nginx', restarts: 0, refs: [], image }] });
+  const services = [{ name: APP, clusterIP: IP }];
+
+  it('knows a proxy by its image name, whatever the registry and tag', () => {
+    expect(isProxyImage('docker.io/library/nginx:1.27.2-alpine')).toBe(true);
+    expect(isProxyImage('envoyproxy/envoy:v1.31.0')).toBe(true);
+    expect(isProxyImage('123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/cart-service:3.8.1')).toBe(false);
+  });
+
+  it('picks proxies only when asked, after the callers whose env names the Service', () => {
+    const candidates = [proxy('edge-1', 'Deployment edge', 'nginx:1.27'), candidate('web-1', 'Deployment web', [`env API=http://${APP}`])];
+    expect(pickServiceCallers(candidates, services, NS, new Set()).map((c) => c.pod)).toEqual(['web-1']);
+    const picked = pickServiceCallers(candidates, services, NS, new Set(), 2, { proxies: true });
+    expect(picked.map((c) => [c.pod, c.proxy ?? false])).toEqual([['web-1', false], ['edge-1', true]]);
+  });
+
+  it('keeps a proxy only when its log names the Service', () => {
+    const [c] = pickServiceCallers([proxy('edge-1', 'Deployment edge', 'nginx:1.27')], services, NS, new Set(), 2, { proxies: true });
+    if (c === undefined) throw new Error('no proxy picked');
+    const log = (lines: string[]) => ({ pod: 'edge-1', container: 'nginx', previous: false, lines });
+    expect(confirmProxyCaller({ ...c, log: log(['GET /health 200']) }, services, NS)).toBeUndefined();
+    expect(confirmProxyCaller({ ...c, log: log([`upstream prematurely closed connection, upstream: "http://${IP}:80/api"`]) }, services, NS)?.service).toBe(APP);
   });
 });

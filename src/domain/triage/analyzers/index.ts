@@ -74,6 +74,7 @@ import { analyzeDuplicateEnv } from './duplicate-env.js';
 import { analyzeProxyEnv } from './proxy-env.js';
 import { analyzeInitStuck } from './init-stuck.js';
 import { analyzeLifecycleHooks } from './lifecycle-hook.js';
+import { analyzePreStopOverrun } from './prestop-overrun.js';
 import { analyzeMissedInjection } from './missed-injection.js';
 import { analyzeSidecarStartup } from './sidecar-startup.js';
 import { analyzeVolumeFull } from './volume-full.js';
@@ -155,6 +156,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'readiness-cycle': analyzeReadinessCycle,
   'mesh-authz-denied': analyzeMeshAuthorizationDenials,
   'lifecycle-hook': analyzeLifecycleHooks,
+  'prestop-overrun': analyzePreStopOverrun,
   'unready-replicas': analyzeUnreadyReplicas,
   placement: analyzePlacement,
   'kubelet-rejected': analyzeKubeletRejections,

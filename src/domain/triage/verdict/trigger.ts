@@ -54,6 +54,7 @@ function pickChange(mechanism: Finding | undefined, diff: readonly string[], old
     if (k === 'liveness-kill' || k === 'liveness-dependency') return / (liveness|startup) probe/.test(l);
     if (k === 'readiness-probe') return / readiness probe/.test(l);
     if (k === 'lifecycle-hook') return / (poststart|prestop) hook/.test(l);
+    if (k === 'prestop-overrun') return / prestop hook|^terminationgraceperiodseconds/.test(l);
     // A load balancer's health check follows the app's health endpoint: a moved probe path is the lead.
     if (k === 'readiness-gate') return / (readiness|liveness) probe|ports?:/.test(l);
     if (k === 'image-pull') return / image:|imagepullsecrets/.test(l);
@@ -265,6 +266,10 @@ function describeUntouched(mechanism: Finding | undefined, diff: readonly string
   const volume = /^volume-attach\/[\w-]+\/(.+)$/.exec(mechanism.id)?.[1];
   if (mechanism.kind === 'volume-attach' && key !== null && volume !== undefined) {
     return diff.some((l) => l.startsWith('volumes') || l.includes(`${volume}→`)) ? undefined : `it did not change volume ${volume}: the ${key[1]?.toLowerCase() === 'secret' ? 'Secret' : 'ConfigMap'} lost key ${key[2] ?? ''} outside the workload, and pods of any revision are refused the same way`;
+  }
+  // The kubelet cuts a preStop hook at the grace period whatever image runs: only a revision that set the hook or the grace period brought it.
+  if (mechanism.kind === 'prestop-overrun') {
+    return diff.some((l) => / preStop hook|^terminationGracePeriodSeconds/.test(l)) ? undefined : 'it did not change the preStop hook or terminationGracePeriodSeconds: pods of the revision before it are cut short the same way';
   }
   if (mechanism.kind === 'failed-scheduling' && /free ports/i.test(said)) {
     return diff.some((l) => / ports/.test(l)) ? undefined : 'it did not change the pods\' ports: another pod on the node holds the host port';
