@@ -32,13 +32,15 @@ export function listGaps(ev: TriageEvidence): string[] {
 }
 
 /**
- * Context a healthy verdict still tells, because someone is waiting on it: a node drain, pods
- * waiting for the nodes a scale-up is bringing (failed-scheduling is info only then).
+ * Context a healthy verdict still tells: what someone is waiting on (a node drain, pods waiting
+ * for the nodes a scale-up is bringing — failed-scheduling is info only then), and a canary
+ * taking its share of the Service's traffic, so "ready" is not read as "one version".
  */
-const TOLD_WHEN_HEALTHY: ReadonlySet<Finding['kind']> = new Set(['disruption-budget', 'failed-scheduling']);
+const TOLD_WHEN_HEALTHY: ReadonlyMap<Finding['kind'], string> = new Map([['disruption-budget', 'Meanwhile'], ['failed-scheduling', 'Meanwhile'], ['service-canary-endpoints', 'Also']]);
 
 export function formatHeadline(ev: TriageEvidence, verdict: Verdict, analyzerFailures: number, findings: readonly Finding[]): string {
-  const told = verdict === 'healthy' ? findings.filter((f) => TOLD_WHEN_HEALTHY.has(f.kind)).map((f) => ` Meanwhile: ${f.title}.`).join('') : '';
+  const leadOf = (f: Finding) => (verdict === 'healthy' ? TOLD_WHEN_HEALTHY.get(f.kind) : undefined);
+  const told = findings.flatMap((f) => (leadOf(f) ? [` ${leadOf(f) ?? ''}: ${f.title}.`] : [])).join('');
   return formatVerdictLine(ev, verdict, analyzerFailures) + told;
 }
 
