@@ -12,6 +12,7 @@ import { describeOrdinalScaleUp, findOrdinalScaleUp } from './ordinal-scale-up.j
 import type { Finding } from './finding.js';
 import { RECENT_MS, countReadyPods, getDesiredReplicas, getLastTermination, listContainers } from './pod-status.js';
 import { sortRevisions } from './revision-diff.js';
+import { describeStagedUpdate, findStagedUpdate } from './staged-update.js';
 import { findRollback } from './revision-rollback.js';
 import { formatAgo, isWithin } from './time-span.js';
 import { isErrorLine } from './unexplained.js';
@@ -66,7 +67,10 @@ function formatVerdictLine(ev: TriageEvidence, verdict: Verdict, analyzerFailure
   const rollback = findRollback(ev);
   const undone = rollback?.revision.revision === newest?.revision && rollback?.at !== undefined ? rollback : undefined;
   const since = undone?.at !== undefined ? `a rollback${undone.to !== undefined ? ` to revision ${undone.to}` : ''}, ${formatAgo(undone.at, ev.collectedAt)}` : undefined;
-  const revision = newest ? ` Revision ${newest.revision}, ${since ?? `rolled out ${formatAgo(newest.createdAt, ev.collectedAt)}`}.` : '';
+  // A partition holding lower ordinals on the old revision: say who runs what, not just the newest.
+  const staged = findStagedUpdate(ev);
+  const stage = staged ? `; ${describeStagedUpdate(staged)}` : '';
+  const revision = newest ? ` Revision ${newest.revision}, ${since ?? `rolled out ${formatAgo(newest.createdAt, ev.collectedAt)}`}${stage}.` : '';
   // At zero by KEDA's design, "0/0 ready" would read as an outage: say who holds it there and what wakes it.
   const keda = findKedaAtZero(ev);
   // Fewer ready than desired because new ordinals are still coming up: say so, not a bare "4/5 ready".
