@@ -59,6 +59,7 @@ export type FindingKind =
   | 'service-selector'
   | 'service-endpoints'
   | 'service-foreign-endpoints'
+  | 'service-canary-endpoints'
   | 'service-target-port'
   | 'pvc-pending'
   | 'volume-attach'

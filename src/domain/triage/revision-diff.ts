@@ -220,7 +220,7 @@ export function diffRevisions(older: RevisionEvidence, newer: RevisionEvidence):
 }
 
 /** Splits "registry/repo:tag" or "registry/repo@sha256:…" at the tag or digest. */
-function splitImage(image: string): { repo: string; version: string } {
+export function splitImage(image: string): { repo: string; version: string } {
   const at = image.indexOf('@');
   if (at >= 0) return { repo: image.slice(0, at), version: image.slice(at) };
   const colon = image.lastIndexOf(':');

@@ -12,6 +12,7 @@ import { describeOrdinalScaleUp, findOrdinalScaleUp } from './ordinal-scale-up.j
 import type { Finding } from './finding.js';
 import { RECENT_MS, countReadyPods, getDesiredReplicas, getLastTermination, listContainers } from './pod-status.js';
 import { sortRevisions } from './revision-diff.js';
+import { describeStagedUpdate, findStagedUpdate } from './staged-update.js';
 import { findRollback } from './revision-rollback.js';
 import { formatAgo, isWithin } from './time-span.js';
 import { isErrorLine } from './unexplained.js';
@@ -32,13 +33,15 @@ export function listGaps(ev: TriageEvidence): string[] {
 }
 
 /**
- * Context a healthy verdict still tells, because someone is waiting on it: a node drain, pods
- * waiting for the nodes a scale-up is bringing (failed-scheduling is info only then).
+ * Context a healthy verdict still tells: what someone is waiting on (a node drain, pods waiting
+ * for the nodes a scale-up is bringing — failed-scheduling is info only then), and a canary
+ * taking its share of the Service's traffic, so "ready" is not read as "one version".
  */
-const TOLD_WHEN_HEALTHY: ReadonlySet<Finding['kind']> = new Set(['disruption-budget', 'failed-scheduling']);
+const TOLD_WHEN_HEALTHY: ReadonlyMap<Finding['kind'], string> = new Map([['disruption-budget', 'Meanwhile'], ['failed-scheduling', 'Meanwhile'], ['service-canary-endpoints', 'Also']]);
 
 export function formatHeadline(ev: TriageEvidence, verdict: Verdict, analyzerFailures: number, findings: readonly Finding[]): string {
-  const told = verdict === 'healthy' ? findings.filter((f) => TOLD_WHEN_HEALTHY.has(f.kind)).map((f) => ` Meanwhile: ${f.title}.`).join('') : '';
+  const leadOf = (f: Finding) => (verdict === 'healthy' ? TOLD_WHEN_HEALTHY.get(f.kind) : undefined);
+  const told = findings.flatMap((f) => (leadOf(f) ? [` ${leadOf(f) ?? ''}: ${f.title}.`] : [])).join('');
   return formatVerdictLine(ev, verdict, analyzerFailures) + told;
 }
 
@@ -64,7 +67,10 @@ function formatVerdictLine(ev: TriageEvidence, verdict: Verdict, analyzerFailure
   const rollback = findRollback(ev);
   const undone = rollback?.revision.revision === newest?.revision && rollback?.at !== undefined ? rollback : undefined;
   const since = undone?.at !== undefined ? `a rollback${undone.to !== undefined ? ` to revision ${undone.to}` : ''}, ${formatAgo(undone.at, ev.collectedAt)}` : undefined;
-  const revision = newest ? ` Revision ${newest.revision}, ${since ?? `rolled out ${formatAgo(newest.createdAt, ev.collectedAt)}`}.` : '';
+  // A partition holding lower ordinals on the old revision: say who runs what, not just the newest.
+  const staged = findStagedUpdate(ev);
+  const stage = staged ? `; ${describeStagedUpdate(staged)}` : '';
+  const revision = newest ? ` Revision ${newest.revision}, ${since ?? `rolled out ${formatAgo(newest.createdAt, ev.collectedAt)}`}${stage}.` : '';
   // At zero by KEDA's design, "0/0 ready" would read as an outage: say who holds it there and what wakes it.
   const keda = findKedaAtZero(ev);
   // Fewer ready than desired because new ordinals are still coming up: say so, not a bare "4/5 ready".

@@ -3,6 +3,8 @@ import { condenseStructuredLine, pickDecisiveLine } from '../evidence-lookup.js'
 import type { Finding } from '../finding.js';
 import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
 import { listSelectingServices, listSlicesOf } from '../service-match.js';
+import { type CanaryEndpoints, findCanaryEndpoints } from '../canary-endpoints.js';
+import type { ServiceEvidence } from '../evidence-network.js';
 import { formatAgo } from '../time-span.js';
 
 /**
@@ -44,6 +46,8 @@ export function analyzeForeignEndpoints(ev: TriageEvidence): Finding[] {
     const endpoints = listSlicesOf(ev, svc.name).flatMap((s) => s.endpoints);
     const foreign = endpoints.filter((e) => e.podName !== undefined && !isOwnPod(ev, e.podName));
     if (foreign.length === 0) return [];
+    const canary = findCanaryEndpoints(ev, foreign);
+    if (canary !== undefined) return [describeCanary(ev, svc, canary, foreign.length, endpoints.length)];
     const serving = foreign.filter((e) => e.ready && !e.terminating);
     const names = foreign.map((e) => e.podName ?? '');
     const ref = formatWorkloadRef(ev.target);
@@ -82,4 +86,26 @@ export function analyzeForeignEndpoints(ev: TriageEvidence): Finding[] {
       },
     ];
   });
+}
+
+/** A deliberate canary of the same app that serves normally: its share of the traffic is the point, told as context. */
+function describeCanary(ev: TriageEvidence, svc: ServiceEvidence, canary: CanaryEndpoints, n: number, of: number): Finding {
+  const selector = Object.entries(svc.selector).map(([k, v]) => `${k}=${v}`).join(',');
+  const beside = canary.stableVersion ? `; ${ev.target.name} runs ${canary.stableVersion}` : '';
+  return {
+    id: `service-canary-endpoints/${svc.name}`,
+    kind: 'service-canary-endpoints',
+    title: `${n} of the ${of} endpoints of Service ${svc.name} ${n === 1 ? 'is' : 'are'} the canary ${canary.name} (${canary.version}${beside}), ready and serving without errors`,
+    layer: 'network/routing',
+    severity: 'info',
+    confidence: 'medium',
+    evidence: [
+      `Service ${svc.name} selector: ${selector} — it balances over ${ev.target.name}'s pods and ${canary.name}'s`,
+      `${canary.name}: named or labelled as a canary, same image repository, version ${canary.version}; every endpoint ready, no recent restart, no error lines read`,
+    ],
+    likelyCause: `${canary.name} runs beside ${ev.target.name} with the labels ${svc.name} selects, so it takes about ${n} in ${of} requests: the usual way to canary a release behind one Service.`,
+    nextAction: `Nothing to fix. Compare the canary's error rate and latency with the other endpoints before promoting it.`,
+    confirmCommands: [formatKubectl(ev.target, `get pods -l ${selector} -L track,version -o wide`)],
+    affected: { services: [svc.name] },
+  };
 }

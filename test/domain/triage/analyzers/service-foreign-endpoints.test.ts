@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeForeignEndpoints } from '../../../../src/domain/triage/analyzers/service-foreign-endpoints.js';
-import { APP, baseEvidence, container, endpointSlice, pod, service } from '../scenarios/builders.js';
+import type { PodEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
+import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
+import { APP, IMAGE_V14, NOW, REV6, baseEvidence, container, endpointSlice, pod, service, workload } from '../scenarios/builders.js';
 
 const CANARY_IMAGE = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/payments/payment-service:2.15.0-rc.2';
 const UNDEFINED_COLUMN = 'PG::UndefinedColumn: ERROR: column "gift_card_id" of relation "payments" does not exist';
@@ -37,5 +39,46 @@ describe('analyzeForeignEndpoints', () => {
     expect(f?.title).toContain(`that are Deployment ${APP}-legacy's (created 35m ago)`);
     expect(f?.title).toContain('2 of the 5 endpoints');
     expect(f?.decisive).toBe('no route (path /v2/quotes): HTTP 404');
+  });
+});
+
+describe('analyzeForeignEndpoints: a deliberate canary of the same app', () => {
+  const RC_IMAGE = IMAGE_V14.replace('2.14.0', '2.15.0-rc.1');
+  /** Four stable pods and one pod of Deployment <app>-canary (track=canary, same repository, newer tag) behind the Service. */
+  function withCanary(lines: string[], over: Partial<PodEvidence> = {}): TriageEvidence {
+    const own = [0, 1, 2, 3].map((i) => pod(i, { labels: { app: APP, track: 'stable', 'pod-template-hash': REV6.hash } }));
+    const canary = pod(7, {
+      name: `${APP}-canary-6f9b7c8d5-k2p9x`,
+      revisionHash: '6f9b7c8d5',
+      labels: { app: APP, track: 'canary', 'pod-template-hash': '6f9b7c8d5' },
+      ownerWorkload: { kind: 'Deployment', name: `${APP}-canary` },
+      containers: [container({ image: RC_IMAGE })],
+      ...over,
+    });
+    return {
+      ...baseEvidence({ pods: own, services: [service()], endpointSlices: [endpointSlice(APP, [...own, canary])], hpas: [], workload: workload({ specReplicas: 4, replicas: 4, readyReplicas: 4, availableReplicas: 4, updatedReplicas: 4 }) }),
+      foreignPods: [{ pod: canary, logs: [{ pod: canary.name, container: 'app', previous: false, lines }] }],
+    };
+  }
+  const OK = [JSON.stringify({ level: 'info', msg: 'search', status: 200, took_ms: 31 }), JSON.stringify({ level: 'info', msg: 'search', status: 200, took_ms: 28 })];
+
+  it('tells a ready canary that serves without errors as context, and the triage stays healthy', () => {
+    const ev = withCanary(OK);
+    const [f] = analyzeForeignEndpoints(ev);
+    expect(f?.severity).toBe('info');
+    expect(f?.kind).toBe('service-canary-endpoints');
+    expect(f?.title).toBe(`1 of the 5 endpoints of Service ${APP} is the canary ${APP}-canary (2.15.0-rc.1; ${APP} runs 2.14.0), ready and serving without errors`);
+    const report = buildTriageReport(ev, { startedAt: NOW, finishedAt: NOW });
+    expect(report.verdict).toBe('healthy');
+    expect(report.headline).toContain(`1 of the 5 endpoints of Service ${APP} is the canary ${APP}-canary`);
+  });
+
+  it('keeps it a problem when the canary fails its share of the traffic, is not ready, or is older than what it sits beside', () => {
+    expect(analyzeForeignEndpoints(withCanary([`POST /v1/checkout 500: ${UNDEFINED_COLUMN}`]))[0]?.severity).toBe('warning');
+    expect(analyzeForeignEndpoints(withCanary(OK, { ready: true, containers: [container({ image: RC_IMAGE, restartCount: 4, lastState: { terminated: { exitCode: 1, startedAt: NOW, finishedAt: NOW } } })] }))[0]?.severity).toBe('warning');
+    expect(analyzeForeignEndpoints(withCanary(OK, { containers: [container({ image: IMAGE_V14.replace('2.14.0', '2.13.2') })] }))[0]?.kind).toBe('service-foreign-endpoints');
+    // Not a canary by name nor label (a copy kept app=…): the rule stands.
+    const copy = withCanary(OK, { name: `${APP}-legacy-6f9b7c8d5-k2p9x`, labels: { app: APP, track: 'legacy' }, ownerWorkload: { kind: 'Deployment', name: `${APP}-legacy` } });
+    expect(analyzeForeignEndpoints(copy)[0]?.kind).toBe('service-foreign-endpoints');
   });
 });
