@@ -56,7 +56,9 @@
 //   while others run elsewhere, that node's pods (the same shared list) and the current log tail of
 //   one pod of another workload started there shortly before (read-node-change.ts); the events of at most 3 pods the ReplicaSets keep replacing (read-lead-events.ts)
 //   and of at most 3 of the workload's LoadBalancer Services that have no external address; and of at
-//   most 3 nodes a live pod was placed on before and left (its Scheduled events name them); and where a
+//   most 3 nodes a live pod was placed on before and left (its Scheduled events name them); and of at most 2
+//   nodes, hosting none of its pods, whose own state taint (network-unavailable, not-ready…) keeps its pending
+//   pods out (read-lead-events.ts); and where a
 //   failing pod asked a webhook injector for containers it did not get, that injector's pods (one list, at most 5) and one log tail;
 //   and where no pod of the workload is ready, or its lone pod was stopped in the last hour, or a served pod's own log
 //   reports slow requests again and again (3 lines or more), or its Service is IPv6-only while its server binds
@@ -106,7 +108,7 @@ import { readLocalUpstreamLogs } from './read-local-upstream-log.js';
 import { isOwnPodName, needsPreemptions, readPreemptions } from './read-preemptions.js';
 import { needsPriorityClasses, readPriorityClasses } from './read-priority-classes.js';
 import { readEvents, sortEvents } from './read-events.js';
-import { readFormerNodeEvents, readPendingLoadBalancerEvents, readReplacedPodEvents } from './read-lead-events.js';
+import { readFormerNodeEvents, readPendingLoadBalancerEvents, readReplacedPodEvents, readStateTaintedNodeEvents } from './read-lead-events.js';
 import { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
 import { readVolumesClaiming } from './read-claiming-volumes.js';
 import { pickLogTargets, pickNodes, readClusterNodes, readLogs, readNodes, readPvcs, readVolumes } from './read-pod-details.js';
@@ -267,7 +269,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
   const detailsP = podsP.then((pods) => podDetails(ctx, w, pods, onRead, workloadEventsP));
   const revisionEventsP = revisionsP.then((r) => revisionEvents(ctx, w, r));
   // Pods replaced again and again, and LoadBalancer Services with no address: their own events say why.
-  const leadEventsP = Promise.all([readReplacedPodEvents(ctx, revisionEventsP, podsP), readPendingLoadBalancerEvents(ctx, servicesP, podsP), readFormerNodeEvents(ctx, detailsP.then((d) => d.events), podsP)]);
+  const leadEventsP = Promise.all([readReplacedPodEvents(ctx, revisionEventsP, podsP), readPendingLoadBalancerEvents(ctx, servicesP, podsP), readFormerNodeEvents(ctx, detailsP.then((d) => d.events), podsP), readStateTaintedNodeEvents(ctx, detailsP.then((d) => d.clusterNodes), podsP)]);
   const leadsP = readLeads(ctx, target, { pods: podsP, services: servicesP, slices: slicesP, context: contextP, dns: dnsP, details: detailsP, revisions: revisionsP });
   // Pods preempted for higher-priority ones are gone: their events are found by reason, not by pod.
   const preemptionsP = Promise.all([podsP, revisionsP]).then(([pods, r]) => {

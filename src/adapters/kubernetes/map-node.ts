@@ -1,4 +1,4 @@
-// V1Node → NodeEvidence: conditions, taints, allocatable and the few labels a human uses to
+// V1Node → NodeEvidence: conditions, taints, allocatable, capacity and the few labels a human uses to
 // place a node (zone, instance type, pool).
 import type * as k8s from '@kubernetes/client-node';
 import type { NodeEvidence } from '../../domain/triage/evidence.js';
@@ -44,6 +44,7 @@ export function mapNode(n: k8s.V1Node, opts: { allLabels?: boolean } = {}): Node
     // Absent means schedulable: that is the API's meaning, not a default we invent.
     unschedulable: n.spec?.unschedulable === true,
   };
+  if (n.status?.capacity !== undefined) out.capacity = copyMap(n.status.capacity);
   const labels: Record<string, string> = opts.allLabels ? { ...n.metadata?.labels } : {};
   for (const key of IDENTIFYING_LABELS) {
     const v = n.metadata?.labels?.[key];

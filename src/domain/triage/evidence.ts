@@ -172,6 +172,8 @@ export interface NodeEvidence {
   /** `timeAdded`: when a NoExecute taint was put on (the API sets it for NoExecute only). */
   taints: { key: string; value?: string; effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute'; timeAdded?: IsoTime }[];
   allocatable: Record<string, Quantity>;
+  /** status.capacity: what the machine has; allocatable far below it means the kubelet reserves the rest. */
+  capacity?: Record<string, Quantity>;
   /** spec.unschedulable (cordoned). */
   unschedulable: boolean;
   /** A few identifying labels: zone, instance type, node pool (every label for clusterNodes). */

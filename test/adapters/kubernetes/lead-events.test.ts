@@ -3,7 +3,7 @@
 import type * as k8s from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
-import { DAYS, NOW, container, deploymentApp, event, exposed, replicaSetOf, threeNodes } from '../../triage-corpus/kit/index.js';
+import { DAYS, NOW, container, deploymentApp, event, exposed, node, replicaSetOf, threeNodes } from '../../triage-corpus/kit/index.js';
 import { useHarness } from './harness.js';
 
 // The kit's stories happen at its NOW: the bot's clock is set there, so "the last hour" is theirs.
@@ -112,5 +112,37 @@ describe('events of nodes a live pod had to leave', () => {
     for (const o of cluster(false)) h.fake.add(o);
     await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
     expect(eventQueries('Node').filter((q) => q.includes(gone))).toEqual([]);
+  });
+});
+
+describe('events of nodes whose own state keeps the pending pods out', () => {
+  const fresh = 'ip-10-0-9-77.eu-west-1.compute.internal';
+  function cluster(tainted: boolean) {
+    const msg = '0/4 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/network-unavailable: }, 3 Insufficient cpu.';
+    const a = deploymentApp({
+      namespace: 'books',
+      name: 'ledger',
+      replicas: 2,
+      revisions: [{ revision: 3, createdAgo: 5 * DAYS, template: { containers: [container({ image: 'registry.example.com/books/ledger:3.1.0' })] } }],
+      pods: [{ revision: 3, node: threeNodes()[0]?.metadata?.name ?? '', createdAgo: 30 }, { revision: 3, node: null, createdAgo: 20, unschedulable: msg, containers: {} }],
+    });
+    const n = node({ name: fresh, createdAgo: 18, readySince: 17, ...(tainted ? { pressure: { network: 17 }, taints: [{ key: 'node.kubernetes.io/network-unavailable', effect: 'NoSchedule' }] } : {}) });
+    return [
+      ...threeNodes(), n, ...a.objects,
+      event({ on: { kind: 'Node', name: fresh }, reason: 'FailedToCreateRoute', message: `Could not create route x 10.60.7.0/24 for node ${fresh} after 1.2s: googleapi: Error 403: Quota 'ROUTES' exceeded.  Limit: 250.0 globally., quotaExceeded`, count: 40, firstAgo: 17, lastAgo: 0.5, component: 'route_controller' }),
+    ] as k8s.KubernetesObject[];
+  }
+
+  it('reads the events of a node kept unfit by its network-unavailable taint, and keeps the route controller\'s error', async () => {
+    for (const o of cluster(true)) h.fake.add(o);
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(eventQueries('Node')).toContain(`involvedObject.kind=Node,involvedObject.name=${fresh}`);
+    expect(ev.events.find((e) => e.reason === 'FailedToCreateRoute')?.object.name).toBe(fresh);
+  });
+
+  it('reads none for an untainted node that hosts none of the pods', async () => {
+    for (const o of cluster(false)) h.fake.add(o);
+    await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(eventQueries('Node').filter((q) => q.includes(fresh))).toEqual([]);
   });
 });

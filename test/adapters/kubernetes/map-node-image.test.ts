@@ -25,3 +25,13 @@ describe('mapNode, GPU nodes', () => {
     expect(labels['nvidia.com/gpu.memory']).toBeUndefined();
   });
 });
+
+describe('mapNode, capacity', () => {
+  it('keeps status.capacity beside allocatable: what the kubelet reserves is their difference', () => {
+    const n = node({ name: 'ip-10-0-61-44.eu-west-1.compute.internal', allocatable: { cpu: '7910m', memory: '6063860Ki', pods: '58' } });
+    if (n.status) n.status.capacity = { cpu: '8', memory: '64886516Ki', pods: '58' };
+    const m = mapNode(n);
+    expect(m.capacity).toEqual({ cpu: '8', memory: '64886516Ki', pods: '58' });
+    expect(m.allocatable['memory']).toBe('6063860Ki');
+  });
+});

@@ -19,6 +19,8 @@ import { describeGrace, findDrainingPods } from '../draining-pods.js';
 import { explainSwallowedSigterm, findSwallowedSigterm } from '../swallowed-sigterm.js';
 import { explainClaimDeleting } from './claim-deleting.js';
 import { explainClaimInUse } from './claim-in-use.js';
+import { explainKubeletReserved } from './kubelet-reserved.js';
+import { explainStateTaintedNodes } from './state-tainted-nodes.js';
 import { explainSpreadMissingLabel } from './spread-missing-label.js';
 import { explainSpreadTooFewDomains, stateSpreadConstraints } from './spread-min-domains.js';
 
@@ -158,7 +160,11 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
   const held = lead?.category === 'claim-in-use' ? explainClaimInUse(ev, pending)
     : lead?.category === 'claim-deleting' && lead.detail !== undefined ? explainClaimDeleting(ev, pending, lead.detail)
     : lead?.category === 'topology-spread' && /missing required label/i.test(lead.text) ? explainSpreadMissingLabel(ev, pending)
-    : lead?.category === 'topology-spread' ? explainSpreadTooFewDomains(ev, pending) : undefined;
+    : lead?.category === 'topology-spread' ? explainSpreadTooFewDomains(ev, pending)
+    // The nodes themselves offer too little (their kubelet reserves most of it): their config, not their count.
+    : tooBig.length === 0 ? explainKubeletReserved(ev, pending, main.flatMap((r) => (r.category === 'insufficient' && r.detail !== undefined ? [r.detail] : [])))
+      // …or the nodes with room are kept out by their own state (no route, not ready) for minutes: what keeps them unfit.
+      ?? explainStateTaintedNodes(ev, pending, main) : undefined;
   // "didn't match pod topology spread constraints" says which rule only once the rule is stated.
   if (lead?.category === 'topology-spread') evidence.push(...stateSpreadConstraints(pending));
   if (held) {
@@ -207,7 +213,7 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
       confidence: sigterm && swallowed?.appPid === undefined ? 'medium' : main.length > 0 ? 'high' : 'medium',
       evidence,
       // The autoscaler's refusal says why capacity does not come; else the scheduler's reasons.
-      ...(sigterm ? { decisive: sigterm.decisive } : scaleUp?.decisive !== undefined ? { decisive: scaleUp.decisive } : autoscaler[0]?.reason === 'NotTriggerScaleUp' ? { decisive: autoscaler[0].message } : message ? { decisive: message.replace(/\.?\s*preemption:[\s\S]*$/, '.') } : {}),
+      ...(sigterm ? { decisive: sigterm.decisive } : held && 'decisive' in held && typeof held.decisive === 'string' ? { decisive: held.decisive } : scaleUp?.decisive !== undefined ? { decisive: scaleUp.decisive } : autoscaler[0]?.reason === 'NotTriggerScaleUp' ? { decisive: autoscaler[0].message } : message ? { decisive: message.replace(/\.?\s*preemption:[\s\S]*$/, '.') } : {}),
       likelyCause: hpa ? `${advice.cause} The HPA scaled up past what the cluster can place.` : advice.cause,
       nextAction: advice.action,
       ...(held?.outsideWorkload ? { outsideWorkload: held.outsideWorkload } : {}),
