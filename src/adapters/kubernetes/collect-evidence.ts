@@ -57,7 +57,7 @@
 //   most 3 nodes a live pod was placed on before and left (its Scheduled events name them); and where a
 //   failing pod asked a webhook injector for containers it did not get, that injector's pods (one list, at most 5) and one log tail;
 //   and where no pod of the workload is ready, or its lone pod was stopped in the last hour, or a served pod's own log
-//   reports slow requests again and again (3 lines or more), or its Service is IPv6-only while its server binds
+//   reports slow requests again and again (3 lines or more) or sustained JVM GC overhead (gc-pressure.ts, 3 lines or more), or its Service is IPv6-only while its server binds
 //   0.0.0.0 (IPv4) only (listen-family.ts), one list of the namespace's
 //   pods (at most 200) and the log tails of at most two pods of other workloads whose env or args name its Service;
 //   and where a claim has waited on an external provisioner for 5m, kube-system's Deployments and StatefulSets (one page of 200 each),

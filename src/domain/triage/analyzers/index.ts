@@ -12,6 +12,7 @@ import { analyzeDependencyUnready } from './dependency-unready.js';
 import { analyzeOversizedResponses } from './oversized-response.js';
 import { analyzeReadinessCycle } from './readiness-cycle.js';
 import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
+import { analyzeHeapPressure } from './heap-pressure.js';
 import { analyzeEvictions } from './eviction.js';
 import { analyzeEvictedReplacements } from './evicted-replacements.js';
 import { analyzeTolerationChurn } from './toleration-churn.js';
@@ -180,6 +181,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'resource-exhaustion': analyzeResourceExhaustion,
   'cpu-starved': analyzeCpuStarved,
   'event-loop-blocked': analyzeEventLoopBlocked,
+  'heap-pressure': analyzeHeapPressure,
   'consumer-group': analyzeConsumerGroups,
   'credentials-rejected': analyzeRejectedCredentials,
   'duplicate-env': analyzeDuplicateEnv,
