@@ -87,6 +87,7 @@ export type FindingKind =
   | 'resource-exhaustion'
   | 'cpu-starved'
   | 'event-loop-blocked'
+  | 'heap-pressure'
   | 'consumer-group'
   | 'credentials-rejected'
   | 'duplicate-env'

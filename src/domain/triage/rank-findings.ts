@@ -71,6 +71,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'cpu-starved': ['readiness-probe', 'liveness-kill', 'signal-kill', 'exit-code', 'slow-dependency', 'event-loop-blocked', 'unexplained', ...PROCESS_EFFECTS],
   // A process whose own event loop is blocked answers nothing: its probes and the calls it serves time out, whatever its dependencies do.
   'event-loop-blocked': ['readiness-probe', 'liveness-kill', 'signal-kill', 'dependency-error', 'slow-dependency', 'unexplained', ...PROCESS_EFFECTS],
+  // A JVM short of heap collects most of the time: its slow answers, failed probes and the errors its own log shows of it are this.
+  'heap-pressure': ['readiness-probe', 'liveness-kill', 'slow-dependency', 'event-loop-blocked', 'unexplained', ...PROCESS_EFFECTS],
   // A failed Job is what paged: how its pods ended is the same story told from below, and a CronJob without a success since is its consequence.
   'job-failed': [...PROCESS_FAULTS, 'oom-killed', 'image-pull', 'container-config', 'cron-no-success', ...PROCESS_EFFECTS],
   unexplained: PROCESS_EFFECTS,

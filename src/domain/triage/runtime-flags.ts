@@ -27,7 +27,9 @@ export interface HeapSetting {
   via?: ComputedVar[];
 }
 
-const JVM_ENV = ['JAVA_OPTS', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS', 'JDK_JAVA_OPTIONS', 'CATALINA_OPTS', 'JVM_OPTS', 'JAVA_OPTIONS'];
+/** Products' own options variables (Elasticsearch, OpenSearch, Logstash, Kafka, Solr) reach the JVM through their start scripts, as JAVA_OPTS does. */
+const PRODUCT_JVM_ENV = ['ES_JAVA_OPTS', 'OPENSEARCH_JAVA_OPTS', 'LS_JAVA_OPTS', 'KAFKA_HEAP_OPTS', 'SOLR_JAVA_MEM'];
+const JVM_ENV = ['JAVA_OPTS', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS', 'JDK_JAVA_OPTIONS', 'CATALINA_OPTS', 'JVM_OPTS', 'JAVA_OPTIONS', ...PRODUCT_JVM_ENV];
 
 function jvmBytes(size: string, unit: string): number | undefined {
   const n = Number(size);
@@ -55,7 +57,7 @@ function scan(text: string, where: string): HeapSetting | undefined {
  * JDK_JAVA_OPTIONS and JAVA_TOOL_OPTIONS (read first, then overridden). JAVA_OPTS and friends
  * reach the JVM only through a start script's command line.
  */
-const JVM_PRECEDENCE = ['env _JAVA_OPTIONS', 'args', 'command', 'env JDK_JAVA_OPTIONS', 'env JAVA_OPTS', 'env CATALINA_OPTS', 'env JVM_OPTS', 'env JAVA_OPTIONS', 'env JAVA_TOOL_OPTIONS'];
+const JVM_PRECEDENCE = ['env _JAVA_OPTIONS', 'args', 'command', 'env JDK_JAVA_OPTIONS', ...PRODUCT_JVM_ENV.map((n) => `env ${n}`), 'env JAVA_OPTS', 'env CATALINA_OPTS', 'env JVM_OPTS', 'env JAVA_OPTIONS', 'env JAVA_TOOL_OPTIONS'];
 
 /**
  * Scans the text as the process receives it ($(VAR) expanded by the kubelet), and keeps the

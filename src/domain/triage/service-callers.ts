@@ -4,13 +4,14 @@
  * caller is a pod of another workload of the namespace whose env or args name one of the
  * workload's Services (`quote-cache:6379`, `redis://quote-cache.ns.svc`, its ClusterIP). Pure: the
  * adapter lists the namespace's pods and reads a log tail of at most two callers only when
- * `pickOutageServices` or `pickStrainedServices` (its own log reports slow requests) names a Service.
+ * `pickOutageServices` or `pickStrainedServices` (its own log reports slow requests or sustained GC overhead) names a Service.
  */
 import type { CallerCandidate, ServiceCallerEvidence } from './evidence-callers.js';
 import type { LogEvidence } from './evidence-pod.js';
 import { measureRequestActivity } from './request-activity.js';
 import type { EventEvidence, IsoTime, PodEvidence, RevisionEvidence, ServiceEvidence, TriageEvidence } from './evidence.js';
 import { findPreStopOverrun, hasOverrunStops } from './prestop-grace.js';
+import { parseGcPressure, SUSTAINED_GC_LINES } from './gc-pressure.js';
 import type { Finding } from './finding.js';
 import { parseDependencyError } from './dependency-error-line.js';
 import type { DependencyProblem } from './dependency-error-line.js';
@@ -56,15 +57,19 @@ const STRAINED_SLOW_LINES = 3;
 
 /**
  * The workload's Services, when it serves (a pod is ready) but a pod's own log reports slow
- * requests again and again: its callers' logs say what that costs them (deadlines that expire).
+ * requests again and again, or its JVM's sustained GC overhead: its callers' logs say what that
+ * costs them (deadlines that expire, requests refused).
  * Empty otherwise.
  */
 export function pickStrainedServices(input: { pods: readonly PodEvidence[]; services: readonly ServiceEvidence[]; logs: readonly LogEvidence[] }): CalledService[] {
   const { pods, services, logs } = input;
   if (!pods.some((p) => p.ready)) return [];
   const names = new Set(pods.map((p) => p.name));
-  const strained = logs.some((l) => !l.previous && names.has(l.pod) && measureRequestActivity(l).slow >= STRAINED_SLOW_LINES);
-  return strained ? ownServices(services, pods) : [];
+  const own = logs.filter((l) => !l.previous && names.has(l.pod));
+  const slow = own.some((l) => measureRequestActivity(l).slow >= STRAINED_SLOW_LINES);
+  // A JVM collecting most of the time answers slowly or refuses (a 429 from a breaker): only its callers see it.
+  const gc = own.reduce((n, l) => n + l.lines.filter((x) => parseGcPressure(x) !== undefined).length, 0) >= SUSTAINED_GC_LINES;
+  return slow || gc ? ownServices(services, pods) : [];
 }
 
 /** The Services that select the workload's pods, as the callers may name them. */
@@ -193,9 +198,10 @@ export function attachCallerImpact(ev: TriageEvidence, findings: readonly Findin
   const at = findings.findIndex((f) => f.severity !== 'info');
   if (callers.length === 0 || at < 0) return [...findings];
   const services = ev.services.map((s) => ({ name: s.name, ...(s.clusterIP === undefined ? {} : { clusterIP: s.clusterIP }) }));
-  // A finding that already cites a caller's log (by its pod) tells it better than the generic line.
-  const cited = findings[at]?.evidence.join('\n') ?? '';
-  const lines = describeCallerImpact(callers.filter((c) => !cited.includes(`(pod ${c.pod})`)), services, ev.target.namespace).map(redactSecrets);
+  // A caller the finding already quotes (what it was refused, by its pod) needs no second, blunter line.
+  const quoted = findings[at]?.evidence.join('\n') ?? '';
+  const rest = callers.filter((c) => !quoted.includes(`pod ${c.pod}`));
+  const lines = describeCallerImpact(rest, services, ev.target.namespace).map(redactSecrets);
   if (lines.length === 0) return [...findings];
   return findings.map((f, i) => (i === at ? { ...f, evidence: [...f.evidence, ...lines] } : f));
 }
