@@ -99,6 +99,7 @@ export type FindingKind =
   | 'load-pinned'
   | 'load-balancer'
   | 'ingress-upstream'
+  | 'rate-limited'
   | 'object-change'
   | 'unexplained';
 

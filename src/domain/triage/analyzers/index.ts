@@ -92,6 +92,7 @@ import { analyzeTopologyRouting } from './topology-routing.js';
 import { analyzeUnansweredScheduler } from './scheduler-unanswered.js';
 import { analyzeStatefulSetOrdinals } from './statefulset-ordinal.js';
 import { analyzeVolumeZones } from './volume-zone.js';
+import { analyzeUpstreamRateLimit } from './upstream-rate-limit.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -190,6 +191,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'schema-mismatch': analyzeSchemaMismatch,
   'missed-injection': analyzeMissedInjection,
   'sidecar-startup': analyzeSidecarStartup,
+  'upstream-rate-limit': analyzeUpstreamRateLimit,
 };
 
 export interface AnalyzerRun {
