@@ -70,7 +70,9 @@
 //   and where that claim restores from a VolumeSnapshot the provisioner says is not ready, the pods of the driver's controller (one list by
 //   its selector, at most 5) and the log tail of their csi-snapshotter sidecar (at most two, read-snapshotter-log.ts);
 //   and where a Service of the workload has a ready endpoint, the ingress-nginx controller's pods (one cluster-wide list by label, at most 5) and the log tails of two (read-ingress-controller.ts);
-//   and where the failures have an onset that no rollout of the workload explains, one list of the namespace's Jobs (at most 100, read-jobs-before-onset.ts);
+//   and where the failures have an onset that no rollout of the workload explains, or its logs show an outside API refusing its calls
+//   for their rate (429 Too Many Requests, at least 5 lines), one list of the namespace's Jobs (at most 100, read-jobs-before-onset.ts; the Secrets
+//   and ConfigMaps their pods take are kept by name only, never read);
 //   and where the workload's logs say a clustered dependency is down (Redis CLUSTERDOWN), a get of the Service its env names
 //   (any namespace) and one page of its pods (at most 30), and — only while a member re-created within the hour is not
 //   running — two field-selected lists of node-loss events (RemovingNode, NodeNotReady; 100 each) and the events of one lost node (read-dependency-members.ts);

@@ -2,7 +2,7 @@
 // Services and logs lead to (a Service left with no ready endpoint, one its logs fail to reach or
 // that refuses it or that its queries time out on — with the log of the servers that say why —, the rollouts of one whose answers it refuses for their size, the members of a clustered one its clients say is down, another workload's pods behind its
 // Services, a Service of another namespace or of another name it looks for, the mesh sidecar's log where a Service it calls has its TCP port declared HTTP, the last callers an
-// ingress policy cut off, the callers of a workload that had no serving pod, whose own log reports slow requests or sustained GC overhead, or whose pods are cut off at their stop by a preStop hook past the grace period (pods whose env names its Service; then, in that last case, reverse proxies of the namespace), what keeps a rejected Secret in sync, what applies a full claim (its refused expansion), the injector of a missed webhook injection), the controller of a provisioner a claim waits on (and its snapshotter's log when the claim's snapshot is not ready), the ingress controller's log in front of a served workload, the Jobs of the namespace that ran just before failures no rollout explains, who holds a port its pods need,
+// ingress policy cut off, the callers of a workload that had no serving pod, whose own log reports slow requests or sustained GC overhead, or whose pods are cut off at their stop by a preStop hook past the grace period (pods whose env names its Service; then, in that last case, reverse proxies of the namespace), what keeps a rejected Secret in sync, what applies a full claim (its refused expansion), the injector of a missed webhook injection), the controller of a provisioner a claim waits on (and its snapshotter's log when the claim's snapshot is not ready), the ingress controller's log in front of a served workload, the Jobs of the namespace that ran just before failures no rollout explains (or while an outside API refused its calls for their rate), who holds a port its pods need,
 // what left the cluster DNS short, where its Corefile sends a name that answers NXDOMAIN, and why the cluster autoscaler adds no node. Each is bounded (see collect-evidence.ts) and
 // none happens on a healthy workload's evidence, but for the ingress controller's log: a workload that looks
 // healthy while users get 5xx is exactly where that log matters (one list, at most two log tails).
@@ -54,6 +54,7 @@ import { readDnsCapacity } from './read-namespace-context.js';
 import type { PodsRead, RevisionsRead, readEndpointSlices, readServices } from './read-workload-parts.js';
 import { readJobsBeforeOnset } from './read-jobs-before-onset.js';
 import { needsJobsBeforeOnset } from '../../domain/triage/jobs-before-onset.js';
+import { needsRateLimitJobs } from '../../domain/triage/rate-limit-jobs.js';
 
 /** Services of the namespace whose own log says why the workload fails on them: one that refuses it, the database its queries time out on (its lock waits). */
 function dependencyServiceNames(seen: Parameters<typeof listRefusingServices>[0]): string[] {
@@ -199,9 +200,10 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   // Pods that serve through a Service may look fine while users get 5xx from the proxy in front: its log says.
   const ingressP = routingP.then(([services, slices, pods]) => (listServedServices(services.services, slices, ownPods(pods)).length === 0 ? undefined : readIngressController(ctx)));
 
-  // Failures with an onset that no rollout of the workload explains: a Job of the namespace that ran just before is what changed.
+  // Failures with an onset that no rollout of the workload explains, or calls an outside API refuses
+  // for their rate (429): a Job of the namespace that ran just before, or one on the same key, is what changed.
   const jobsBeforeP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) =>
-    needsJobsBeforeOnset({ target, pods: pods.ranked, events: d.events, logs: d.logs, revisions: r.revisions, collectedAt: now() }) ? readJobsBeforeOnset(ctx) : undefined,
+    needsJobsBeforeOnset({ target, pods: pods.ranked, events: d.events, logs: d.logs, revisions: r.revisions, collectedAt: now() }) || needsRateLimitJobs(target, d.logs) ? readJobsBeforeOnset(ctx) : undefined,
   );
 
   // One key per lead, each on its own line: a new lead is one line here and one in Leads.

@@ -1,8 +1,11 @@
-// The namespace's Jobs in brief (owner, state, when made and ended, TTL), from the list a CronJob's
-// triage already reads to find its own runs: what fills a quota on the count of Jobs costs no request.
+// The namespace's Jobs in brief (owner, state, when made and ended, TTL, the Secrets and ConfigMaps
+// their pods take by name), from the list a CronJob's triage already reads to find its own runs:
+// what fills a quota on the count of Jobs costs no request.
 import type * as k8s from '@kubernetes/client-node';
 import type { NamespaceJobEvidence, NamespaceJobsEvidence } from '../../domain/triage/evidence.js';
 import { toIsoTime } from './map-common.js';
+import { mapEnvFrom, mapEnvVar, mapVolumes } from './map-spec.js';
+import { listConfigRefs } from '../../domain/triage/config-refs.js';
 
 function stateOf(j: k8s.V1Job): { state: NamespaceJobEvidence['state']; at?: Date | undefined } {
   const done = (j.status?.conditions ?? []).find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
@@ -17,6 +20,12 @@ export function mapNamespaceJob(j: k8s.V1Job): NamespaceJobEvidence {
   const createdAt = toIsoTime(j.metadata?.creationTimestamp);
   const finishedAt = toIsoTime(at);
   const ttl = j.spec?.ttlSecondsAfterFinished;
+  // The Secrets and ConfigMaps its pods take, by name only (never read): what it shares with the workload.
+  const spec = j.spec?.template?.spec;
+  const configRefs = listConfigRefs({
+    containers: [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])].map((c) => ({ env: (c.env ?? []).map(mapEnvVar), envFrom: mapEnvFrom(c.envFrom) })),
+    volumes: mapVolumes(spec?.volumes),
+  });
   return {
     name: j.metadata?.name ?? '',
     ...(owner ? { owner: { kind: owner.kind, name: owner.name } } : {}),
@@ -24,6 +33,7 @@ export function mapNamespaceJob(j: k8s.V1Job): NamespaceJobEvidence {
     ...(finishedAt ? { finishedAt } : {}),
     state,
     ...(ttl === undefined || ttl === null ? {} : { ttlSecondsAfterFinished: ttl }),
+    ...(configRefs.length > 0 ? { configRefs } : {}),
   };
 }
 

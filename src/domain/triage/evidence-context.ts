@@ -10,6 +10,7 @@ import type { DnsConfigEvidence } from './evidence-dns-config.js';
 import type { LimitRangeItemEvidence } from './evidence-limit-range.js';
 import type { ConfigKeySizeEvidence } from './evidence-config-size.js';
 import type { PodFailureRuleEvidence } from './evidence-job-policy.js';
+import type { ConfigRefEvidence } from './evidence-config-refs.js';
 
 /** Every pod the workload's selector matched, counted by state; `pods` keeps only some. */
 export interface PodCensus {
@@ -100,6 +101,8 @@ export interface NamespaceJobEvidence {
   state: 'running' | 'complete' | 'failed' | 'suspended';
   /** spec.ttlSecondsAfterFinished: the TTL controller deletes it this long after it ends. */
   ttlSecondsAfterFinished?: number;
+  /** The Secrets and ConfigMaps its pod template takes values from (names only): what it shares with the workload. */
+  configRefs?: ConfigRefEvidence[];
 }
 
 /** Every Job of the namespace (up to the list's cap); `complete` false when the list stopped early. */

@@ -102,6 +102,7 @@ export type FindingKind =
   | 'load-pinned'
   | 'load-balancer'
   | 'ingress-upstream'
+  | 'rate-limited'
   | 'object-change'
   | 'unexplained';
 

@@ -66,6 +66,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   // A proxy in the env without NO_PROXY for the cluster: the in-cluster calls it refuses (403s, 502s, timeouts) and what they break follow from it.
   'proxy-env': ['dependency-error', 'credentials-rejected', 'slow-dependency', 'readiness-probe', 'liveness-kill', 'exit-code', 'clean-exit', 'unexplained', ...PROCESS_EFFECTS],
   'credentials-rejected': ['readiness-probe', 'liveness-kill', 'exit-code', 'crash-loop', 'unexplained', 'dependency-error', ...PROCESS_EFFECTS],
+  // An API refusing the calls for their rate: the errors and failed probes that follow are its effects.
+  'rate-limited': ['readiness-probe', 'dependency-error', 'unexplained', ...PROCESS_EFFECTS],
   'resource-exhaustion': ['readiness-probe', 'liveness-kill', 'signal-kill', 'exit-code', 'dependency-error', 'unexplained', ...PROCESS_EFFECTS],
   // A CPU limit cut: throttled pods stall, miss probe timeouts and run their requests into timeouts.
   'cpu-starved': ['readiness-probe', 'liveness-kill', 'signal-kill', 'exit-code', 'slow-dependency', 'event-loop-blocked', 'unexplained', ...PROCESS_EFFECTS],

@@ -96,6 +96,7 @@ import { analyzeTopologyRouting } from './topology-routing.js';
 import { analyzeUnansweredScheduler } from './scheduler-unanswered.js';
 import { analyzeStatefulSetOrdinals } from './statefulset-ordinal.js';
 import { analyzeVolumeZones } from './volume-zone.js';
+import { analyzeUpstreamRateLimit } from './upstream-rate-limit.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -198,6 +199,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'pooled-prepared-statements': analyzePooledPreparedStatements,
   'missed-injection': analyzeMissedInjection,
   'sidecar-startup': analyzeSidecarStartup,
+  'upstream-rate-limit': analyzeUpstreamRateLimit,
 };
 
 export interface AnalyzerRun {
