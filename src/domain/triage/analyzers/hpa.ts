@@ -9,6 +9,7 @@ import { parseQuantity } from '../quantity.js';
 import { formatAgo, isWithin } from '../time-span.js';
 import { findMissingRequest } from '../hpa-missing-request.js';
 import { findHpaFlapping, formatSwing, listYoungPods, type HpaFlapping } from '../hpa-flapping.js';
+import { findIdleConsumers } from '../consumer-assignment.js';
 
 /** "182%" → 182, "250m" → 0.25; undefined when unreadable. */
 export function parseMetricValue(v: string | undefined): number | undefined {
@@ -41,9 +42,11 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
     const limited = findCondition(hpa.conditions, 'ScalingLimited');
     const hot = hpa.metrics.filter(isAboveTarget);
     const flapping = findHpaFlapping(listEventsOf(ev, 'HorizontalPodAutoscaler', hpa.name), ev.collectedAt);
+    // Consumers past the partition count idle: more replicas add nothing (consumer-partitions.ts says so).
+    const pastPartitions = findIdleConsumers(ev.logs) !== undefined;
     // Flapping between its bounds, it is not short of replicas: never advise a higher maximum then.
     if (flapping) findings.push(describeFlapping(ev, hpa, flapping));
-    else if (hpa.desiredReplicas >= hpa.maxReplicas && (hot.length > 0 || (limited?.status === 'True' && limited.reason === 'TooManyReplicas'))) {
+    else if (!pastPartitions && hpa.desiredReplicas >= hpa.maxReplicas && (hot.length > 0 || (limited?.status === 'True' && limited.reason === 'TooManyReplicas'))) {
       findings.push({
         id: `hpa/${hpa.name}/at-max`,
         kind: 'hpa',

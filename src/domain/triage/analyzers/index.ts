@@ -82,6 +82,7 @@ import { analyzeVolumeFull } from './volume-full.js';
 import { analyzeSlowDependency } from './slow-dependency.js';
 import { analyzeResourceExhaustion } from './resource-exhaustion.js';
 import { analyzeConsumerGroups } from './consumer-group.js';
+import { analyzeConsumerPartitions } from './consumer-partitions.js';
 import { analyzeRejectedCredentials } from './credentials-rejected.js';
 import { analyzeLegacyToken } from './legacy-token.js';
 import { analyzeVolumeReplaced } from './volume-replaced.js';
@@ -189,6 +190,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'php-fpm-pool': analyzePhpFpmPool,
   'heap-pressure': analyzeHeapPressure,
   'consumer-group': analyzeConsumerGroups,
+  'consumer-partitions': analyzeConsumerPartitions,
   'credentials-rejected': analyzeRejectedCredentials,
   'duplicate-env': analyzeDuplicateEnv,
   'proxy-env': analyzeProxyEnv,
