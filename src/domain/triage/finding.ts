@@ -149,6 +149,12 @@ export interface Finding {
    */
   datesChange?: true;
   /**
+   * What a rollback of the triggering revision would also undo, when the revision's intent is
+   * sound and only something around it lags (a store now requires a password its probe does not
+   * give): the verdict says the fix first and the rollback as the fallback. Says what it undoes.
+   */
+  rollbackUndoes?: string;
+  /**
    * The fault passes by itself (a slow pull that will finish): the verdict says to wait, not to
    * roll back, even when a revision brought it on. Says what ends it.
    */

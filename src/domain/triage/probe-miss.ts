@@ -1,4 +1,4 @@
-/** Why a probe fails while the app may be up: what probe-failures.ts and its helpers (probe-host-check.ts, probe-own-log.ts) tell. */
+/** Why a probe fails while the app may be up: what probe-failures.ts and its helpers (probe-host-check.ts, probe-own-log.ts, probe-store-auth.ts) tell. */
 export interface ProbeMiss {
   /** What goes wrong, for the title: "the app listens on 127.0.0.1:3000 only". */
   scope: string;
@@ -9,4 +9,6 @@ export interface ProbeMiss {
   action?: string;
   /** The line to quote, when it is not the probe's own failure message. */
   decisive?: string;
+  /** What a rollback of the triggering revision would also undo (see Finding.rollbackUndoes). */
+  rollbackUndoes?: string;
 }

@@ -5,6 +5,8 @@ import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-command.js';
 import { explainProbeMiss, findMissingProbeCommand } from '../probe-failures.js';
 import { findOwnLogError } from '../probe-own-log.js';
+import { explainUnauthenticatedProbe } from '../probe-store-auth.js';
+import { findServerConfigOrigin } from '../server-config-origin.js';
 import { explainHairTriggerProbe } from '../probe-hair-trigger.js';
 import { findPendingMigration } from '../schema-migration.js';
 import { STARTUP_GRACE_MS, formatPodShare, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
@@ -82,7 +84,10 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
 
   const port = probe?.port ?? '?';
   const path = probe?.path ?? '/';
-  const miss = explainProbeMiss(probe, first.container, hits.flatMap((h) => h.events.map((e) => e.message)).join('\n'), ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name));
+  const messages = hits.flatMap((h) => h.events.map((e) => e.message)).join('\n');
+  // An exec probe of a store's client refused by the store's authentication (NOAUTH, Access denied).
+  const miss = explainProbeMiss(probe, first.container, messages, ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name)) ??
+    explainUnauthenticatedProbe(probe, first.container, messages, 'readiness', findServerConfigOrigin(ev, hits.map((h) => h.pod), first.container.name));
   // The unready pods' own log often says why the endpoint answers 5xx.
   const missing = findMissingProbeCommand(hits.flatMap((h) => h.events.map((e) => e.message)).join('\n'));
   const logged = /^HTTP 5/.test(first.failure) ? findPendingMigration(ev.logs.filter((l) => pods.includes(l.pod) && !l.previous).flatMap((l) => l.lines)) : undefined;
@@ -131,6 +136,7 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
     evidence,
     likelyCause: cause,
     ...(told ? { decisive: told } : events[0] ? { decisive: events[0].message.replace(/\s+/g, ' ').trim() } : {}),
+    ...(miss?.rollbackUndoes ? { rollbackUndoes: miss.rollbackUndoes } : {}),
     nextAction: hair
       ? `Relax the readiness probe (timeoutSeconds ≥ 3, failureThreshold ≥ 3) so a single slow answer does not pull a pod from the endpoints${hair.pause ? ', then tune the heap/GC so pauses shrink' : ''}. Restarting pods will not help.`
       : missing

@@ -6,6 +6,8 @@ import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-
 import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
 import { EXEC_CANNOT_RUN, PROBE_FAILED, explainProbeMiss, listProbeEvents, wasKilledByProbe } from '../probe-failures.js';
 import { explainByOwnLog } from '../probe-own-log.js';
+import { explainUnauthenticatedProbe } from '../probe-store-auth.js';
+import { findServerConfigOrigin } from '../server-config-origin.js';
 import { findDisruption } from '../pod-disruption.js';
 import { formatAgo } from '../time-span.js';
 import { capitalize } from '../../text.js';
@@ -68,7 +70,11 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
   const portMismatch = probe?.port !== undefined && declared.length > 0 && !declared.includes(probe.port);
   // Or the app is up but unreachable as probed: loopback only, TLS against plain HTTP; its log says which.
   const ownLogs = ev.logs.filter((l) => pods.includes(l.pod) && l.container === container.name);
-  const miss = portMismatch || execCannotRunIn(messages) ? undefined : explainProbeMiss(probe, container, messages, ownLogs) ?? explainByOwnLog(probe, failures.map((f) => f.message), ownLogs, container.name);
+  const miss = portMismatch || execCannotRunIn(messages)
+    ? undefined
+    : explainProbeMiss(probe, container, messages, ownLogs) ??
+      explainUnauthenticatedProbe(probe, container, messages, probeName, findServerConfigOrigin(ev, hits.map((h) => h.ref.pod), container.name)) ??
+      explainByOwnLog(probe, failures.map((f) => f.message), ownLogs, container.name);
   const window = (probe?.initialDelaySeconds ?? 0) + (probe?.periodSeconds ?? 10) * (probe?.failureThreshold ?? 3);
   const runs = hits.map((h) => (h.term.startedAt && h.term.finishedAt ? (Date.parse(h.term.finishedAt) - Date.parse(h.term.startedAt)) / 1000 : undefined)).filter((x): x is number => x !== undefined);
   const duringStartup =
@@ -107,6 +113,7 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
     confidence: 'high',
     evidence,
     ...(miss?.decisive ? { decisive: miss.decisive } : failures[0] ? { decisive: failures[0].message.replace(/\s+/g, ' ').trim() } : {}),
+    ...(miss?.rollbackUndoes ? { rollbackUndoes: miss.rollbackUndoes } : {}),
     likelyCause: `The kubelet restarts ${container.name} because ${why}. Exit ${codes} is the kill (SIGTERM, then SIGKILL after the grace period), not the app failing on its own.${holdsPod ? ` ${container.name} is a native sidecar (an init container with restartPolicy Always): the kubelet starts the containers after it only once its startup probe passes, so the pod stays initializing and never serves.` : ''}`,
     fix: miss ? miss.fix : execCannotRun ? `change the ${probeName} probe to httpGet or tcpSocket, or to a command the image has` : busyLine ? `let the start-up work finish: run it as a Job before the rollout (a migration), or give the ${probeName} probe more time` : duringStartup ? 'add a startupProbe (or a longer initialDelaySeconds) that covers the start-up time' : portMismatch || /connection refused|statuscode: 404/i.test(messages) ? `point the ${probeName} probe at the port and path the app serves` : /timeout|deadline exceeded|timed out/i.test(messages) ? `relax the ${probeName} probe's timeout and failure threshold (or add a startupProbe)` : `fix the ${probeName} probe or what it checks`,
     nextAction: miss

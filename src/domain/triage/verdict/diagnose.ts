@@ -104,6 +104,10 @@ function decideAction(ev: TriageEvidence, mechanism: Finding, trigger: Trigger, 
       const version = versionOf(trigger.previous);
       return { action: `Roll forward to revision ${trigger.previous.revision} (${version ? `${version}, ` : ''}what ran before the rollback), not to anything older; or ${lower(fix)}`, command };
     }
+    // The revision meant well (a password added) and the probe lags: fix forward; the rollback undoes the intent.
+    if (mechanism.rollbackUndoes !== undefined) {
+      return { action: `${capitalize(fix)}; rolling back to revision ${trigger.previous.revision} would also ${mechanism.rollbackUndoes}, so keep it as the fallback`, command };
+    }
     return { action: `Roll back to revision ${trigger.previous.revision}, or ${lower(fix)}`, command };
   }
   return { action: decideFixForward(mechanism, trigger, separation, fix, nodeChange) };

@@ -24,6 +24,15 @@ describe('analyzeReadinessProbes', () => {
     expect(analyzeReadinessProbes(readiness503Scenario(message))[0]?.title).toContain(expected);
   });
 
+  it('reads NOAUTH from an exec redis-cli readiness probe as the probe not authenticating to a Redis that requires a password', () => {
+    const ev = readiness503Scenario('Readiness probe failed: NOAUTH Authentication required.');
+    const probe = { type: 'exec' as const, command: 'redis-cli ping', periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3 };
+    ev.pods = ev.pods.map((p) => ({ ...p, containers: p.containers.map((c) => ({ ...c, probes: { ...c.probes, readiness: probe } })) }));
+    const [f] = analyzeReadinessProbes(ev);
+    expect(f?.title).toContain('its `redis-cli ping` does not authenticate, and Redis requires a password');
+    expect(f?.fix).toContain('REDISCLI_AUTH');
+  });
+
   it('names the exec probe whose command the image does not have (the kubelet says "errored", not "failed")', () => {
     const message = 'Readiness probe errored: rpc error: code = Unknown desc = failed to exec in container: failed to start exec "5be1c0": OCI runtime exec failed: exec failed: unable to start container process: exec: "wget": executable file not found in $PATH: unknown';
     const ev = readiness503Scenario(message);

@@ -23,6 +23,22 @@ describe('analyzeSignalKills: start-up work the probe does not wait for', () => 
   });
 });
 
+describe('analyzeSignalKills: a store that requires a password its exec probe does not give', () => {
+  it('reads NOAUTH from a redis-cli ping probe as the probe not authenticating, names the fix and says restarting does not help', () => {
+    const ev = livenessKillScenario();
+    const command = 'sh -c redis-cli -h localhost -p 6379 ping | grep -q PONG';
+    ev.pods = ev.pods.map((p) => ({ ...p, containers: p.containers.map((c) => ({ ...c, name: 'redis', probes: { liveness: { type: 'exec' as const, command, periodSeconds: 10, failureThreshold: 3 } } })) }));
+    ev.events = ev.events.map((e) => (e.reason === 'Unhealthy' ? { ...e, message: 'Liveness probe failed: NOAUTH Authentication required.' } : { ...e, message: e.message.replace('Container app', 'Container redis') }));
+    const [f] = analyzeSignalKills(ev);
+    expect(f?.title).toContain(': its `redis-cli -h localhost -p 6379 ping` does not authenticate, and Redis requires a password');
+    expect(f?.likelyCause).toContain('requires a password (requirepass or an ACL user)');
+    expect(f?.fix).toContain('REDISCLI_AUTH');
+    expect(f?.fix).toContain('tcpSocket on :');
+    expect(f?.nextAction).toContain('Restarting will not help');
+    expect(f?.nextAction).not.toMatch(/relax/);
+  });
+});
+
 describe('analyzeSignalKills', () => {
   it('recognises liveness probe kills from the probe events and says why the probe fails', () => {
     const findings = analyzeSignalKills(livenessKillScenario());

@@ -82,6 +82,13 @@ describe('diagnose', () => {
     );
   });
 
+  it('says the fix first and the rollback as the fallback when a rollback would undo what the revision meant to do', () => {
+    const probe = { ...dnsTypo, id: 'liveness-kill/liveness/app', kind: 'liveness-kill' as const, fix: 'make the liveness probe authenticate', rollbackUndoes: 'drop the password requirement it brought' };
+    const d = diagnose(badRolloutScenario(), [rollout, probe]);
+    expect(d?.action).toBe('Make the liveness probe authenticate; rolling back to revision 6 would also drop the password requirement it brought, so keep it as the fallback');
+    expect(d?.actionCommand).toBe('kubectl rollout undo deployment/payment-service --to-revision=6 -n payments --context prod-eu-west-1');
+  });
+
   it('clips a long decisive quote in the middle, keeping its head and its end, and does not repeat one the title already carries', () => {
     const stack = `java.lang.IllegalStateException: Failed to load ApplicationContext ${'for [WebMergedContextConfiguration@6b2e46af testClass = PaymentServiceApplication] '.repeat(4)}`;
     const long = diagnose(badRolloutScenario(), [{ ...dnsTypo, decisive: stack }]);
