@@ -52,7 +52,10 @@
 //   Corefile ConfigMap (one get, read-dns-config.ts); for a claim that waits for a static volume, one list of PersistentVolumes
 //   (at most 500), keeping those whose claimRef names it;
 //   and where a container of the workload died in a system OOM of its node, the pods of that node
-//   (at most two nodes); where the failing pods are all on one node that reports no bad condition
+//   (at most two nodes); where a node under the pods has DiskPressure or its kubelet evicted them for
+//   its disk (bytes or inodes), the pods of that node (the shared list) and the current log tail of at
+//   most one pod there writing to an emptyDir with no sizeLimit (at most two nodes: read-node-disk.ts);
+//   where the failing pods are all on one node that reports no bad condition
 //   while others run elsewhere, that node's pods (the same shared list) and the current log tail of
 //   one pod of another workload started there shortly before (read-node-change.ts); the events of at most 3 pods the ReplicaSets keep replacing (read-lead-events.ts)
 //   and of at most 3 of the workload's LoadBalancer Services that have no external address; and of at
@@ -102,6 +105,8 @@ import { readLeads } from './collect-leads.js';
 import { pickAgentWaits, readNodeAgents } from './read-node-agents.js';
 import { readNodeNetwork } from './read-node-network.js';
 import { readNodeMemory } from './read-node-memory.js';
+import { readNodeDisk } from './read-node-disk.js';
+import { pickDiskPressureNodes } from '../../domain/triage/disk-pressure.js';
 import { pickSystemOomNodes } from '../../domain/triage/system-oom.js';
 import { pickNetworkNodes } from '../../domain/triage/node-network.js';
 import { pickSplitNodes } from '../../domain/triage/node-group-split.js';
@@ -207,7 +212,12 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
     const struck = pickSystemOomNodes(pods.ranked, e);
     return struck.length === 0 ? [] : readNodeMemory(ctx, struck);
   });
-  const [podEvents, nodeEvidence, nodeEvents, pvcs, pvcEvents, logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory, cniAgents] = await Promise.all([
+  // A node short of disk (bytes or inodes) under the workload's pods: what else on it writes there.
+  const nodeDiskP = Promise.all([nodesP, nodeEventsP, podEventsP]).then(([n, ne, pe]) => {
+    const short = pickDiskPressureNodes(pods.ranked, n, [...ne, ...pe]);
+    return short.length === 0 ? [] : readNodeDisk(ctx, short, new Set(pods.ranked.map((p) => p.name)));
+  });
+  const [podEvents, nodeEvidence, nodeEvents, pvcs, pvcEvents, logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory, cniAgents, nodeDisk] = await Promise.all([
     podEventsP,
     nodesP,
     nodeEventsP,
@@ -221,8 +231,9 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
     nodeNetworkP,
     nodeMemoryP,
     cniAgentsP,
+    nodeDiskP,
   ]);
-  return { events: [...podEvents, ...nodeEvents, ...pvcEvents], nodes: nodeEvidence, pvcs, logs: logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory, cniAgents };
+  return { events: [...podEvents, ...nodeEvents, ...pvcEvents], nodes: nodeEvidence, pvcs, logs: logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory, cniAgents, nodeDisk };
 }
 
 /** Events of the ReplicaSets that matter: any still running pods, and the newest few. */
@@ -324,6 +335,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     ...(details.nodeAgents.length > 0 ? { nodeAgents: details.nodeAgents } : {}),
     ...(details.nodeNetwork.length > 0 ? { nodeNetwork: details.nodeNetwork } : {}),
     ...(details.nodeMemory.length > 0 ? { nodeMemory: details.nodeMemory } : {}),
+    ...(details.nodeDisk.length > 0 ? { nodeDisk: details.nodeDisk } : {}),
     ...(details.cniAgents.length > 0 ? { cniAgents: details.cniAgents } : {}),
     ...(preemptions.preemptors.length > 0 ? { preemptors: preemptions.preemptors } : {}),
     ...(priorityClasses.length > 0 ? { priorityClassesInUse: priorityClasses } : {}),

@@ -30,6 +30,7 @@ export type EvidenceSource =
   | 'dependencyServices'
   | 'dependencyMembers'
   | 'nodeMemory'
+  | 'nodeDisk'
   | 'nodeChange'
   | 'callerPods'
   | 'serviceCallers'

@@ -24,6 +24,7 @@ import type { ContainerSpecEvidence, EventEvidence, LogEvidence, PodEvidence } f
 import type { DependencyServiceEvidence, EndpointSliceEvidence, ServiceElsewhereEvidence, ServiceEvidence } from './evidence-network.js';
 import type { CallerPodEvidence, ClusterDnsEvidence, DownServiceEvidence, JobEvidence, NamespaceJobsEvidence, NamespaceObjectEvidence, NetworkPolicyEvidence, NodeAgentsEvidence, NodeNetworkEvidence, PersistentVolumeEvidence, PodCensus, PortHolderEvidence, PreemptorEvidence, PriorityClassUseEvidence, ResourceQuotaEvidence, StrayHpaEvidence, SystemComponentEvidence } from './evidence-context.js';
 import type { NodeMemoryEvidence } from './evidence-node-memory.js';
+import type { NodeDiskEvidence } from './evidence-node-disk.js';
 import type { NodeChangeEvidence } from './evidence-node-change.js';
 import type { EvidenceSource } from './evidence-source.js';
 import type { ClaimApplier } from './evidence-claim-applier.js';
@@ -45,6 +46,7 @@ export type * from './evidence-limit-range.js';
 export type * from './evidence-pod.js';
 export type * from './evidence-network.js';
 export type * from './evidence-node-memory.js';
+export type * from './evidence-node-disk.js';
 export type * from './evidence-node-change.js';
 export type * from './evidence-rollout.js';
 export type * from './evidence-dependency-members.js';
@@ -332,6 +334,8 @@ export interface TriageEvidence {
   cniAgents?: CniAgentEvidence[];
   /** The pods of at most two nodes whose system OOM killed the workload's containers. */
   nodeMemory?: NodeMemoryEvidence[];
+  /** The pods of at most two nodes under DiskPressure (or evicting the workload's pods for disk), and one likely consumer's log tail. */
+  nodeDisk?: NodeDiskEvidence[];
   /** What started on the one node the workload's pods fail on, though it reports no bad condition (node-change.ts). */
   nodeChange?: NodeChangeEvidence;
   /** metrics-server, when an HPA cannot get its metrics. */

@@ -87,6 +87,9 @@ function describeGroup(ev: TriageEvidence, group: Eviction[]): Finding {
   } else if (first.resource === 'taint') {
     title = `${n} evicted${where} by a NoExecute taint`;
     cause = 'The node got a NoExecute taint (not-ready, unreachable, or set by an operator) and the pods did not tolerate it.';
+  } else if (first.resource === 'inodes') {
+    title = `${n} evicted${where}: node low on inodes`;
+    cause = 'The node\'s filesystem ran out of inodes (files), not bytes: something on it creates very many small files (an emptyDir, a container\'s writable layer), and the kubelet evicted pods, lowest priority first, to reclaim them. The evicted pods are victims, not the cause.';
   } else {
     title = `${n} evicted${where}: node low on ${first.resource}`;
     cause =
@@ -106,10 +109,12 @@ function describeGroup(ev: TriageEvidence, group: Eviction[]): Finding {
     ],
     likelyCause: cause,
     ...(first.message ? { decisive: first.message.trim() } : {}),
-    fix: first.resource === 'limit' ? 'stop writing that much to local disk (or raise the ephemeral-storage limit)' : `free ${first.resource} on the node or set requests near real use`,
+    fix: first.resource === 'limit' ? 'stop writing that much to local disk (or raise the ephemeral-storage limit)' : first.resource === 'inodes' ? 'find what on the node creates many small files (an emptyDir without sizeLimit, a writable layer) and clean and bound it' : `free ${first.resource} on the node or set requests near real use`,
     nextAction:
       first.resource === 'limit'
         ? 'Raise the ephemeral-storage limit or stop writing that much locally (log to stdout, size emptyDir). Evicted pods are replaced on their own.'
+        : first.resource === 'inodes'
+        ? 'Find what on the node creates many small files (an emptyDir without sizeLimit, a container\'s writable layer) and clean and bound it; requests do not count inodes. The evicted pods are replaced on their own; delete the Failed pod objects only after reading them.'
         : 'Set requests close to real use (requests equal to limits makes the pod Guaranteed and evicted last) and check what else on the node uses the resource. The evicted pods are replaced on their own; delete the Failed pod objects only after reading them.',
     confirmCommands: [
       formatKubectl(ev.target, `get pods --field-selector status.phase=Failed -o wide`),

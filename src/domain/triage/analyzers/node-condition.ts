@@ -6,6 +6,7 @@ import { describeNodeCommand, formatKubectl } from '../kubectl-command.js';
 import { findLostNodeReplacements } from '../node-lost-replacements.js';
 import { readNodeOwnWarnings } from '../node-own-warnings.js';
 import { limitLines, severityForPods } from '../pod-status.js';
+import { describeDiskPressure, type DiskPressureWords } from './node-disk-pressure.js';
 import { formatAgo } from '../time-span.js';
 
 /** Conditions that are bad when True (Ready is bad when not True). */
@@ -59,11 +60,13 @@ function describeNode(ev: TriageEvidence, node: NodeEvidence): Finding[] {
   const replacements = notReady ? findLostNodeReplacements(ev, node) : [];
   evidence.push(...replacements.slice(0, 2).map((r) => `${r.pod.name}: its replacement, Pending (${r.why})`));
 
-  const named = pods.length > 0 && pods.length <= 3 ? ` (${pods.map((p) => `${p.name}${p.deletionTimestamp ? ', stuck Terminating' : p.ready ? '' : ', not ready'}`).join('; ')})` : '';
+  const named = pods.length > 0 && pods.length <= 3 ? ` (${pods.map((p) => `${p.name}${p.deletionTimestamp ? ', stuck Terminating' : p.reason === 'Evicted' ? ', evicted' : p.ready ? '' : ', not ready'}`).join('; ')})` : '';
   const podsWord = pods.length === 0 ? `no pod of ${ev.target.name} on it now` : `${pods.length} pod${pods.length === 1 ? '' : 's'} of ${ev.target.name} on it${named}`;
   let title: string;
   let cause: string;
   let action: string;
+  // DiskPressure says neither bytes nor inodes: the kubelet's words do, and the node's pods may say what holds it.
+  let disk: DiskPressureWords | undefined;
   if (notReady) {
     const since = ready?.lastTransitionTime ? `, ${formatAgo(ready.lastTransitionTime, ev.collectedAt)}` : '';
     const replaced = replacements[0] ? `; its replacement ${replacements[0].pod.name} is Pending, no other node takes it (${replacements[0].why})` : '';
@@ -79,9 +82,15 @@ function describeNode(ev: TriageEvidence, node: NodeEvidence): Finding[] {
       (fault ? `Then ${fault.known.fix}.` : `Then check the machine and kubelet from the cloud console.`) +
       (ev.target.kind === 'StatefulSet' ? ` Do not force-delete StatefulSet pods until the node is confirmed down: two pods could share one identity.` : '');
   } else {
-    title = `Node ${node.name} has ${pressures.join(', ')}; ${podsWord}`;
-    cause = pressures.map((p) => PRESSURE_CAUSE[p]).join(' ');
-    action = `Mitigate: move load off the node (cordon and drain it; the bot will not) or free the resource; find what on the node consumes it before adding capacity.`;
+    disk = pressures.includes('DiskPressure') ? describeDiskPressure(ev, node.name) : undefined;
+    const others = pressures.filter((p) => p !== 'DiskPressure');
+    const state = disk ? `${disk.state}${others.length > 0 ? `, has ${others.join(', ')}` : ''}` : `has ${pressures.join(', ')}`;
+    title = `Node ${node.name} ${state}; ${podsWord}${disk?.consumer ? `; ${disk.consumer}` : ''}`;
+    cause = pressures.map((p) => (p === 'DiskPressure' && disk ? disk.cause : PRESSURE_CAUSE[p])).join(' ');
+    action = disk?.fix
+      ? `${disk.fix.charAt(0).toUpperCase()}${disk.fix.slice(1)}.`
+      : `Mitigate: move load off the node (cordon and drain it; the bot will not) or free the resource; find what on the node consumes it before adding capacity.`;
+    evidence.push(...(disk?.evidence ?? []));
   }
   const critical = notReady || pressures.includes('NetworkUnavailable');
   return [
@@ -96,6 +105,8 @@ function describeNode(ev: TriageEvidence, node: NodeEvidence): Finding[] {
       likelyCause: cause,
       nextAction: action,
       ...(fault ? { decisive: fault.quote, fix: fault.known.fix } : {}),
+      ...(disk?.fix ? { fix: disk.fix } : {}),
+      ...(disk?.outsideWorkload ? { outsideWorkload: disk.outsideWorkload } : {}),
       confirmCommands: [
         describeNodeCommand(ev.target, node.name),
         ...(fault?.known.confirm ?? []).map((args) => formatKubectl(ev.target, args, 'cluster')),
