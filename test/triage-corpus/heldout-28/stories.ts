@@ -1,6 +1,8 @@
 // Held-out stories, twenty-eighth round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md). Written by two writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md), then fixed in general; the round has
+// since joined the corpus (`../scenarios/index.ts`), which `npm test` grades. Written by two
+// writers apart:
 //
 // part1.ts — a JDK 21 build on a Java 17 runtime (UnsupportedClassVersionError); php-fpm's
 // pm.max_children lowered to 5 behind an nginx sidecar; a kubelet reservation typo leaving a new

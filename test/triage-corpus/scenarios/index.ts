@@ -38,6 +38,7 @@ import { HOLDOUT_24_SCENARIOS } from '../heldout-24/stories.js';
 import { HOLDOUT_25_SCENARIOS } from '../heldout-25/stories.js';
 import { HOLDOUT_26_SCENARIOS } from '../heldout-26/stories.js';
 import { HOLDOUT_27_SCENARIOS } from '../heldout-27/stories.js';
+import { HOLDOUT_28_SCENARIOS } from '../heldout-28/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -53,7 +54,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–27: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–28: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -79,4 +80,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_25_SCENARIOS,
   ...HOLDOUT_26_SCENARIOS,
   ...HOLDOUT_27_SCENARIOS,
+  ...HOLDOUT_28_SCENARIOS,
 ];
