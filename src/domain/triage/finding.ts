@@ -103,6 +103,7 @@ export type FindingKind =
   | 'load-balancer'
   | 'ingress-upstream'
   | 'rate-limited'
+  | 'token-rejected'
   | 'object-change'
   | 'unexplained';
 

@@ -68,6 +68,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'credentials-rejected': ['readiness-probe', 'liveness-kill', 'exit-code', 'crash-loop', 'unexplained', 'dependency-error', ...PROCESS_EFFECTS],
   // An API refusing the calls for their rate: the errors and failed probes that follow are its effects.
   'rate-limited': ['readiness-probe', 'dependency-error', 'unexplained', ...PROCESS_EFFECTS],
+  // Callers' tokens refused for a signing key the workload's cached key set lacks: the error lines are that.
+  'token-rejected': ['dependency-error', 'unexplained', ...PROCESS_EFFECTS],
   'resource-exhaustion': ['readiness-probe', 'liveness-kill', 'signal-kill', 'exit-code', 'dependency-error', 'unexplained', ...PROCESS_EFFECTS],
   // A CPU limit cut: throttled pods stall, miss probe timeouts and run their requests into timeouts.
   'cpu-starved': ['readiness-probe', 'liveness-kill', 'signal-kill', 'exit-code', 'slow-dependency', 'event-loop-blocked', 'unexplained', ...PROCESS_EFFECTS],
