@@ -78,6 +78,8 @@ export function mapPod(pod: k8s.V1Pod, workloadKind: WorkloadKind): PodEvidence 
   if (completion !== undefined && /^\d+$/.test(completion)) out.completionIndex = Number(completion);
   if (pod.spec?.dnsPolicy) out.dnsPolicy = pod.spec.dnsPolicy;
   if (pod.spec?.hostNetwork) out.hostNetwork = true;
+  const ips = status.podIPs?.length ? status.podIPs.map((a) => a.ip) : status.podIP ? [status.podIP] : [];
+  if (ips.length > 0) out.podIPs = ips;
   if (pod.spec?.enableServiceLinks === false) out.enableServiceLinks = false;
   if (pod.spec?.dnsConfig?.nameservers?.length) out.dnsNameservers = [...pod.spec.dnsConfig.nameservers];
   if (pod.spec?.dnsConfig?.searches?.length) out.dnsSearches = [...pod.spec.dnsConfig.searches];

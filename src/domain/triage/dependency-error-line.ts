@@ -1,5 +1,6 @@
 // One log line → the dependency failure it reports (TLS, DNS, refused, unreachable, reset, timeout)
 // and the dependency it names: read by the analyzers and by the reads that follow a dependency.
+import { classifyGrpcServerTransport } from './grpc-server-transport.js';
 
 export type DependencyProblem = 'tls-expired' | 'tls-untrusted' | 'tls-name' | 'tls-required' | 'tls-protocol' | 'tls-plaintext' | 'refused' | 'unreachable' | 'dns-missing' | 'dns-unavailable' | 'timeout' | 'reset';
 
@@ -78,6 +79,8 @@ const SERVED_REQUEST = /"req"\s*:\s*\{.*"res"\s*:\s*\{|"responseTime"\s*:/;
 
 /** One log line → the dependency failure it reports, if any. */
 export function parseDependencyError(line: string): DependencyError | undefined {
+  // gRPC's server transport speaks of connections it accepted (a client that hung up): no call of its own.
+  if (classifyGrpcServerTransport(line) !== undefined) return undefined;
   for (const [problem, re] of PATTERNS) {
     const m = re.exec(line);
     if (!m) continue;

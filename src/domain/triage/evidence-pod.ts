@@ -156,6 +156,8 @@ export interface PodEvidence {
   dnsPolicy?: string;
   /** spec.hostNetwork: the pod lives in its node's network namespace (ports, and DNS under ClusterFirst). */
   hostNetwork?: boolean;
+  /** status.podIPs (or status.podIP): the pod's own addresses; absent before it has one. */
+  podIPs?: string[];
   /** spec.dnsConfig.nameservers: resolvers the pod sets itself. */
   dnsNameservers?: string[];
   /** spec.dnsConfig.searches: domains the pod adds after the cluster's search list (a name walks them all). */

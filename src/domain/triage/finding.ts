@@ -101,6 +101,7 @@ export type FindingKind =
   | 'topology-routing'
   | 'load-pinned'
   | 'load-balancer'
+  | 'inbound-noise'
   | 'ingress-upstream'
   | 'rate-limited'
   | 'token-rejected'

@@ -17,6 +17,7 @@ import type { PodEvidence } from '../evidence.js';
 import { findOptionalEnvFallback } from '../optional-env-fallback.js';
 import { describeSameRead } from '../optional-env-ref.js';
 import { explainMeshProtocol, findMeshProtocolMismatch } from '../mesh-protocol.js';
+import { isInboundConnection } from '../inbound-connection.js';
 import { explainTlsTerms, findPlaintextSetting, findTlsLibrary, type ImageChange, isTlsTermsProblem } from '../tls-terms.js';
 
 export type { DependencyError, DependencyProblem } from '../dependency-error-line.js';
@@ -131,6 +132,8 @@ export function analyzeDependencyErrors(ev: TriageEvidence): Finding[] {
     const sidecarDown = new Set<string>();
     log.lines.forEach((line, index) => {
       const error = parseDependencyError(line);
+      // A connection the pod accepted on its serving port: the peer is a client, not a dependency.
+      if (error && isInboundConnection(ev, pod, line)) return;
       // Refused at a loopback port a crashed neighbour serves: that container's crash, told on its exit.
       if (error && findDownLoopbackServer(pod, log.container, error.dependency)) sidecarDown.add(error.problem);
       else if (error) mine.push({ log, line, index, error });
