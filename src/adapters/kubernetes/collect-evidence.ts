@@ -12,9 +12,13 @@
 //   of the Jobs (the last run's too, by the name the controller gives it, when it is already deleted;
 //   one field-selector query each, at most 5), a get and an events query per node under the
 //   pods, a get and an events query per PVC and a get of its volume, up to maxLogs log tails (of ready pods, two
-//   samples, four after a recent scale-up: two it added, two from before it) — and where one of those says its proxied
+//   samples, four after a recent scale-up: two it added, two from before it; in at most two sampled pods, a reverse proxy sidecar
+//   listed after the app, by image, within the same cap) — and where one of those says its proxied
 //   requests fail on an upstream inside the pod (a unix socket, 127.0.0.1), the current log tail of the neighbour
 //   containers that serve it (at most two, in one pod: read-local-upstream-log.ts),
+//   and where those logs show nginx in the pods refusing request bodies again and again ("client intended to send
+//   too large body", at least 3), a get of the ConfigMap its container mounts and of the one the revision before
+//   mounted there (at most two; only client_max_body_size kept: read-proxy-config.ts),
 //   and — only when a pod is not scheduled, or for a DaemonSet — one paged list of the cluster's nodes;
 //   for at most two other Services of the namespace with no ready endpoint, or that the logs fail
 //   to connect to, a list of their pods (at most 5), the events of two that are not ready and the

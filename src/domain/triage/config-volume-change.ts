@@ -7,7 +7,11 @@
 import type { RevisionEvidence } from './evidence.js';
 
 /** Mechanisms whose limit a server reads from a mounted settings file → the containers or paths that file is mounted for. */
-const SETTINGS_FILES: [RegExp, RegExp][] = [[/^resource-exhaustion\/php-fpm-workers$/, /php|fpm/i]];
+const SETTINGS_FILES: [RegExp, RegExp][] = [
+  [/^resource-exhaustion\/php-fpm-workers$/, /php|fpm/i],
+  // nginx's client_max_body_size lives in its nginx.conf, usually a mounted ConfigMap.
+  [/^container-config\/proxy-body-limit\//, /nginx/i],
+];
 
 export interface ConfigVolumeChange {
   volume: string;

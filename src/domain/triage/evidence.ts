@@ -38,6 +38,7 @@ import type { DependencyPodEvidence } from './evidence-server-config.js';
 import type { CniAgentEvidence } from './evidence-cni-agent.js';
 import type { DependencyMembersEvidence } from './evidence-dependency-members.js';
 import type { PeerRolloutEvidence } from './evidence-peer-rollout.js';
+import type { ProxyConfigEvidence } from './evidence-proxy-config.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -372,5 +373,7 @@ export interface TriageEvidence {
   snapshotterLog?: SnapshotterLogEvidence;
   /** The ingress controller's log tails (two pods), where the workload has a Service with a ready endpoint: what users get. */
   ingressController?: IngressControllerEvidence;
+  /** The body-size setting of the proxy container's mounted config file, now and in the revision before, where its log refuses request bodies again and again (proxy-body-limit.ts). */
+  proxyConfig?: ProxyConfigEvidence[];
 }
 

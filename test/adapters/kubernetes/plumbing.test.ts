@@ -171,6 +171,24 @@ describe('pickLogTargets', () => {
     ]);
   });
 
+  it('samples a reverse proxy sidecar listed after the app too (what it refuses never reaches the app), in two pods at most, within the cap', () => {
+    const running = (name: string, image = 'i'): PodEvidence['containers'][number] => ({ ...c(name, 0, false), image, ready: true });
+    const pods = ['a', 'b', 'c'].map((n) => ({ ...pod(n, [running('app'), running('proxy', 'docker.io/library/nginx:1.27.2-alpine')]), ready: true }));
+    const now = new Date('2026-11-21T03:14:00Z');
+    expect(pickLogTargets(pods, 8, now).picked).toEqual([
+      { pod: 'a', container: 'app', previous: false, why: 'sample', restarts: 0 },
+      { pod: 'b', container: 'app', previous: false, why: 'sample', restarts: 0 },
+      { pod: 'a', container: 'proxy', previous: false, why: 'sample', restarts: 0 },
+      { pod: 'b', container: 'proxy', previous: false, why: 'sample', restarts: 0 },
+    ]);
+    expect(pickLogTargets(pods, 3, now).picked).toHaveLength(3);
+    // A proxy listed first is the sample already; a sidecar that is no proxy is not read.
+    const first = pods.map((p) => ({ ...p, containers: [...p.containers].reverse() }));
+    expect(pickLogTargets(first, 8, now).picked.map((t) => t.container)).toEqual(['proxy', 'proxy']);
+    const other = pods.map((p) => ({ ...p, containers: [running('app'), running('log-shipper', 'fluent/fluent-bit:3.1')] }));
+    expect(pickLogTargets(other, 8, now).picked.map((t) => t.container)).toEqual(['app', 'app']);
+  });
+
   it('reads the main container beside a crashed sidecar (its errors show what the sidecar\'s absence does), after the troubles', () => {
     const pods = [
       pod('p1', [{ ...c('web', 0, false), ready: true }, c('tunnel', 7, true)]),

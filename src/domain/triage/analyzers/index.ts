@@ -13,6 +13,7 @@ import { analyzeOversizedResponses } from './oversized-response.js';
 import { analyzeReadinessCycle } from './readiness-cycle.js';
 import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzePhpFpmPool } from './php-fpm-pool.js';
+import { analyzeProxyBodyLimit } from './proxy-body-limit.js';
 import { analyzeHeapPressure } from './heap-pressure.js';
 import { analyzeEvictions } from './eviction.js';
 import { analyzeEvictedReplacements } from './evicted-replacements.js';
@@ -191,6 +192,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'cpu-starved': analyzeCpuStarved,
   'event-loop-blocked': analyzeEventLoopBlocked,
   'php-fpm-pool': analyzePhpFpmPool,
+  'proxy-body-limit': analyzeProxyBodyLimit,
   'heap-pressure': analyzeHeapPressure,
   'consumer-group': analyzeConsumerGroups,
   'consumer-partitions': analyzeConsumerPartitions,
