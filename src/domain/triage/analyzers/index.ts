@@ -98,6 +98,7 @@ import { analyzeUnansweredScheduler } from './scheduler-unanswered.js';
 import { analyzeStatefulSetOrdinals } from './statefulset-ordinal.js';
 import { analyzeVolumeZones } from './volume-zone.js';
 import { analyzeUpstreamRateLimit } from './upstream-rate-limit.js';
+import { analyzeWorkerChildOom } from './worker-child-oom.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -188,6 +189,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'cpu-starved': analyzeCpuStarved,
   'event-loop-blocked': analyzeEventLoopBlocked,
   'php-fpm-pool': analyzePhpFpmPool,
+  'worker-child-oom': analyzeWorkerChildOom,
   'heap-pressure': analyzeHeapPressure,
   'consumer-group': analyzeConsumerGroups,
   'consumer-partitions': analyzeConsumerPartitions,
