@@ -12,7 +12,12 @@ const SETTINGS_OF: [RegExp, RegExp][] = [
   [/^resource-exhaustion\/threads$/, /threads?|workers?|pids|concurrency/i],
   [/^resource-exhaustion\/php-fpm-workers$/, /max_?children|fpm|\bpm_/i],
   [/^dependency-error\/timeout\//, /timeout/i],
+  // Worker children sharing the memory limit: their count (Celery -c, gunicorn -w, uWSGI -p, WEB_CONCURRENCY).
+  [/^resource-exhaustion\/worker-children-oom$/, /concurrency|workers|processes|"-[cwp]"/i],
 ];
+
+/** Mechanisms whose setting may be the memory limit itself: a lowered limit is as good as more children. */
+const MEMORY_BOUND = /^resource-exhaustion\/worker-children-oom$/;
 
 /** A pool of threads (UV_THREADPOOL_SIZE, a worker pool) holds no connections: not a connection or socket setting. */
 const THREAD_POOL = /thread_?pool|worker_?pool/i;
@@ -24,9 +29,33 @@ const SETTING_LINE = / env (?:added |removed )?([\w.-]+)| (?:args|command):(.*)/
 export function pickMechanismSetting(mechanismId: string | undefined, diff: readonly string[]): string | undefined {
   const words = SETTINGS_OF.find(([id]) => mechanismId !== undefined && id.test(mechanismId))?.[1];
   if (words === undefined) return undefined;
-  return diff.find((l) => {
+  const line = diff.find((l) => {
     const m = SETTING_LINE.exec(l);
     const setting = m === null ? '' : m[1] ?? m[2] ?? '';
     return words.test(setting) && !(THREAD_POOL.test(setting) && !/threads/.test(mechanismId ?? ''));
   });
+  if (line === undefined && MEMORY_BOUND.test(mechanismId ?? '')) return diff.find((l) => / memory limit: /.test(l));
+  return line === undefined ? undefined : condenseListChange(line);
+}
+
+/** A JSON-quoted token of a command or args line: `"--concurrency=8"`. */
+const TOKEN = /"(?:[^"\\]|\\.)*"/g;
+
+/**
+ * A long command or args change told by the tokens that changed, when the rest is the same:
+ * `worker command: "--concurrency=2" → "--concurrency=8"`, not both whole command lines.
+ */
+export function condenseListChange(line: string): string {
+  const m = /^(.* (?:command|args)): (.*) → (.*)$/.exec(line);
+  if (m === null) return line;
+  const [a, b] = [m[2]?.match(TOKEN) ?? [], m[3]?.match(TOKEN) ?? []];
+  if (a.join(' ') !== m[2] || b.join(' ') !== m[3]) return line;
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const [was, now] = [a.slice(head, a.length - tail), b.slice(head, b.length - tail)];
+  // Nothing shared, or only one side: the whole change says it better.
+  if (head + tail === 0 || was.length === 0 || now.length === 0) return line;
+  return `${m[1] ?? ''}: ${was.join(' ')} → ${now.join(' ')}`;
 }

@@ -101,6 +101,7 @@ import { analyzeStatefulSetOrdinals } from './statefulset-ordinal.js';
 import { analyzeVolumeZones } from './volume-zone.js';
 import { analyzeUpstreamRateLimit } from './upstream-rate-limit.js';
 import { analyzeUnknownSigningKey } from './token-key-unknown.js';
+import { analyzeWorkerChildOom } from './worker-child-oom.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -193,6 +194,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'event-loop-blocked': analyzeEventLoopBlocked,
   'php-fpm-pool': analyzePhpFpmPool,
   'proxy-body-limit': analyzeProxyBodyLimit,
+  'worker-child-oom': analyzeWorkerChildOom,
   'heap-pressure': analyzeHeapPressure,
   'consumer-group': analyzeConsumerGroups,
   'consumer-partitions': analyzeConsumerPartitions,
