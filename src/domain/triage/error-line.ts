@@ -7,6 +7,15 @@ const ERROR_LINE =
 
 /** klog (client-go, controllers) puts the severity in a one-letter prefix: `E1121 03:11:12.000311       1 file.go:147] …`. */
 const KLOG_ERROR = /^[EF]\d{4} \d\d:\d\d:\d\d\.\d+\s+\d+ [\w./-]+:\d+\]/;
+/**
+ * Redis' own format, `1:M 21 Nov 2026 03:12:40.123 # …`: `#` is its warning level, which also
+ * carries ordinary notes ("Cluster state changed: ok") and boot advisories ("# WARNING …"), so only
+ * a warning that reports a failure counts ("Cluster state changed: fail", "Error condition on socket").
+ */
+const REDIS_WARNING = /^\d+:[XCSM] \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d\.\d+ # (?!WARNING\b)/i;
+const REDIS_FAILURE = /\b(fail(ed|ure)?|error|can't|cannot|unable|refused|denied|abort(ed|ing)?|MISCONF)\b/i;
+/** A Redis Cluster refusing a command for its state (no master for some slots): a failed call, whatever level the client logs it at. */
+const CLUSTER_DOWN_REPLY = /\bCLUSTERDOWN\b/;
 /** A JVM exception header line (`org.apache.kafka.common.errors.RecordTooLargeException: …`): a qualified class name ending in Exception or Error. */
 const JVM_EXCEPTION_HEADER = /^\s*(?:Caused by: )?(?:[a-z_$][\w$]*\.){2,}[A-Z][\w$]*(?:Exception|Error)(?::|$)/;
 
@@ -17,5 +26,10 @@ const JVM_EXCEPTION_HEADER = /^\s*(?:Caused by: )?(?:[a-z_$][\w$]*\.){2,}[A-Z][\
  * key id the service does not know (the request gets 401, the line says WARN).
  */
 export function isErrorLine(line: string): boolean {
-  return ERROR_LINE.test(line) || KLOG_ERROR.test(line) || JVM_EXCEPTION_HEADER.test(line) || isRateLimitedCall(line) || isUnknownKeyRejection(line);
+  return ERROR_LINE.test(line) || KLOG_ERROR.test(line) || JVM_EXCEPTION_HEADER.test(line) || isRedisFailure(line) || CLUSTER_DOWN_REPLY.test(line) || isRateLimitedCall(line) || isUnknownKeyRejection(line);
+}
+
+function isRedisFailure(line: string): boolean {
+  const warning = REDIS_WARNING.exec(line);
+  return warning !== null && REDIS_FAILURE.test(line.slice(warning[0].length));
 }

@@ -88,6 +88,7 @@ import { analyzeConsumerPartitions } from './consumer-partitions.js';
 import { analyzeRejectedCredentials } from './credentials-rejected.js';
 import { analyzeLegacyToken } from './legacy-token.js';
 import { analyzeVolumeReplaced } from './volume-replaced.js';
+import { analyzeRedisClusterState } from './redis-cluster-state.js';
 import { analyzeDaemonSetCoverage } from './daemonset-coverage.js';
 import { analyzeNetworkPolicies } from './network-policy.js';
 import { analyzeIngressPolicies } from './network-policy-ingress.js';
@@ -188,6 +189,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'finalizer-held': analyzeFinalizerHeld,
   'volume-full': analyzeVolumeFull,
   'volume-replaced': analyzeVolumeReplaced,
+  'redis-cluster-state': analyzeRedisClusterState,
   'slow-dependency': analyzeSlowDependency,
   'resource-exhaustion': analyzeResourceExhaustion,
   'cpu-starved': analyzeCpuStarved,
