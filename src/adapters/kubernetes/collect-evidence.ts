@@ -67,7 +67,8 @@
 //   nodes, hosting none of its pods, whose own state taint (network-unavailable, not-ready…) keeps its pending
 //   pods out (read-lead-events.ts); and where a
 //   failing pod asked a webhook injector for containers it did not get, that injector's pods (one list, at most 5) and one log tail;
-//   and where no pod of the workload is ready, or its lone pod was stopped in the last hour, or a served pod's own log
+//   and where no pod of the workload is ready, or its lone pod was stopped in the last hour, or a rollout of the last hour
+//   left no ready pod for a minute or more (rollout-outage.ts: the old ReplicaSet scaled to 0 first), or a served pod's own log
 //   reports slow requests again and again (3 lines or more) or sustained JVM GC overhead (gc-pressure.ts, 3 lines or more),
 //   or its Service is IPv6-only while its server binds 0.0.0.0 (IPv4) only (listen-family.ts), or pods carrying a preStop
 //   hook that sleeps through their grace period stopped in the last hour (prestop-grace.ts), one list of the namespace's
@@ -287,7 +288,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
   const revisionEventsP = revisionsP.then((r) => revisionEvents(ctx, w, r));
   // Pods replaced again and again, and LoadBalancer Services with no address: their own events say why.
   const leadEventsP = Promise.all([readReplacedPodEvents(ctx, revisionEventsP, podsP), readPendingLoadBalancerEvents(ctx, servicesP, podsP), readFormerNodeEvents(ctx, detailsP.then((d) => d.events), podsP), readStateTaintedNodeEvents(ctx, detailsP.then((d) => d.clusterNodes), podsP)]);
-  const leadsP = readLeads(ctx, target, { pods: podsP, services: servicesP, slices: slicesP, context: contextP, dns: dnsP, details: detailsP, revisions: revisionsP });
+  const leadsP = readLeads(ctx, target, { pods: podsP, services: servicesP, slices: slicesP, context: contextP, dns: dnsP, details: detailsP, revisions: revisionsP, workloadEvents: workloadEventsP });
   // Pods preempted for higher-priority ones are gone: their events are found by reason, not by pod.
   const preemptionsP = Promise.all([podsP, revisionsP]).then(([pods, r]) => {
     if (!needsPreemptions(pods.ranked)) return { events: [], preemptors: [] };

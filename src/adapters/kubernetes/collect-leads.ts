@@ -2,11 +2,11 @@
 // Services and logs lead to (a Service left with no ready endpoint, one its logs fail to reach or
 // that refuses it or that its queries time out on — with the log of the servers that say why —, the rollouts of one whose answers it refuses for their size, the members of a clustered one its clients say is down, another workload's pods behind its
 // Services, a Service of another namespace or of another name it looks for, the mesh sidecar's log where a Service it calls has its TCP port declared HTTP, the last callers an
-// ingress policy cut off, the callers of a workload that had no serving pod, whose own log reports slow requests or sustained GC overhead, or whose pods are cut off at their stop by a preStop hook past the grace period (pods whose env names its Service; then, in that last case, reverse proxies of the namespace), what keeps a rejected Secret in sync, what applies a full claim (its refused expansion), the injector of a missed webhook injection), the controller of a provisioner a claim waits on (and its snapshotter's log when the claim's snapshot is not ready), the ingress controller's log in front of a served workload, the body-size limit of an nginx in its pods that refuses request bodies, the Jobs of the namespace that ran just before failures no rollout explains (or while an outside API refused its calls for their rate), who holds a port its pods need,
+// ingress policy cut off, the callers of a workload that had no serving pod (now or during a rollout of the last hour), whose own log reports slow requests or sustained GC overhead, or whose pods are cut off at their stop by a preStop hook past the grace period (pods whose env names its Service; then, in that last case, reverse proxies of the namespace), what keeps a rejected Secret in sync, what applies a full claim (its refused expansion), the injector of a missed webhook injection), the controller of a provisioner a claim waits on (and its snapshotter's log when the claim's snapshot is not ready), the ingress controller's log in front of a served workload, the body-size limit of an nginx in its pods that refuses request bodies, the Jobs of the namespace that ran just before failures no rollout explains (or while an outside API refused its calls for their rate), who holds a port its pods need,
 // what left the cluster DNS short, where its Corefile sends a name that answers NXDOMAIN, and why the cluster autoscaler adds no node. Each is bounded (see collect-evidence.ts) and
 // none happens on a healthy workload's evidence, but for the ingress controller's log: a workload that looks
 // healthy while users get 5xx is exactly where that log matters (one list, at most two log tails).
-import type { TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
+import type { EventEvidence, TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
 import { listOwnServiceNames, pickCalledServices } from '../../domain/triage/called-service.js';
 import { findIngressCutoff } from '../../domain/triage/ingress-cutoff.js';
 import { pickDependencyServices } from '../../domain/triage/dependency-service.js';
@@ -22,7 +22,7 @@ import type { CollectContext } from './collect-context.js';
 import { pickDownServices, readDownServices } from './read-down-services.js';
 import { readCallerPods } from './read-caller-pods.js';
 import { readServiceCallers } from './read-service-callers.js';
-import { pickCutOffServices, pickOutageServices, pickStrainedServices } from '../../domain/triage/service-callers.js';
+import { pickCutOffServices, pickOutageServices, pickRolloutOutageServices, pickStrainedServices } from '../../domain/triage/service-callers.js';
 import { pickFamilyMismatchServices } from '../../domain/triage/listen-family.js';
 import { readDependencyServices } from './read-dependency-services.js';
 import { readMeshProxyLog } from './read-mesh-proxy-log.js';
@@ -74,6 +74,8 @@ export interface FirstReads {
   revisions: Promise<RevisionsRead>;
   /** The pods' details: their logs, the claims, and the events and nodes that say where they fail (a lone pod stopped: its callers). */
   details: Promise<Pick<TriageEvidence, 'logs' | 'events' | 'pvcs' | 'nodes'>>;
+  /** The workload's own events: the controller's ScalingReplicaSet says when a rollout took the old pods down. */
+  workloadEvents: Promise<EventEvidence[]>;
 }
 
 type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig'>;
@@ -99,13 +101,15 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const cut = findIngressCutoff({ networkPolicies: c.networkPolicies, pods: pods.ranked, logs: d.logs, collectedAt: now() });
     return cut === undefined ? [] : readCallerPods(ctx, cut.silence.callers);
   });
-  // The workload had no serving pod, serves while its own log reports slow requests (or its JVM's GC
+  // The workload had no serving pod (now, or during a rollout of the last hour), serves while its own log reports slow requests (or its JVM's GC
   // overhead) again and again, or its Service reaches it over IPv6 while it listens on IPv4 only: callers whose env or
   // args name its Service log what that cost them.
   // Or pods carrying a preStop hook that outlasts their grace period stopped lately: the callers (a proxy in front too) were cut off at each stop.
-  const serviceCallersP = Promise.all([servicesP, podsP, detailsP, first.revisions]).then(([services, pods, d, r]) => {
+  const serviceCallersP = Promise.all([servicesP, podsP, detailsP, first.revisions, first.workloadEvents]).then(([services, pods, d, r, scaling]) => {
     const seen = { pods: pods.ranked, services: services.services, logs: d.logs };
-    const outage = pickOutageServices({ ...seen, events: d.events, collectedAt: now() });
+    const down = pickOutageServices({ ...seen, events: d.events, collectedAt: now() });
+    // Ready now, but a rollout of the last hour left no ready pod: the callers felt the gap.
+    const outage = down.length > 0 ? down : pickRolloutOutageServices({ ...seen, events: [...scaling, ...d.events], revisions: r.revisions, collectedAt: now() });
     const strained = outage.length > 0 ? outage : pickStrainedServices(seen);
     const called = strained.length > 0 ? strained : pickFamilyMismatchServices(seen);
     const cut = called.length > 0 ? [] : pickCutOffServices({ ...seen, revisions: r.revisions, events: d.events, collectedAt: now() });

@@ -10,4 +10,7 @@ export interface DeploymentRolloutEvidence {
   minReadySeconds?: number;
   /** spec.progressDeadlineSeconds as written (the API server defaults it to 600). */
   progressDeadlineSeconds?: number;
+  /** RollingUpdate: spec.strategy.rollingUpdate.maxUnavailable and maxSurge as written ("25%", "1"); absent when not reported. */
+  maxUnavailable?: string;
+  maxSurge?: string;
 }

@@ -4,7 +4,8 @@
  * caller is a pod of another workload of the namespace whose env or args name one of the
  * workload's Services (`quote-cache:6379`, `redis://quote-cache.ns.svc`, its ClusterIP). Pure: the
  * adapter lists the namespace's pods and reads a log tail of at most two callers only when
- * `pickOutageServices` or `pickStrainedServices` (its own log reports slow requests or sustained GC overhead) names a Service.
+ * `pickOutageServices`, `pickRolloutOutageServices` (a rollout of the last hour left no ready pod) or
+ * `pickStrainedServices` (its own log reports slow requests or sustained GC overhead) names a Service.
  */
 import type { CallerCandidate, ServiceCallerEvidence } from './evidence-callers.js';
 import type { LogEvidence } from './evidence-pod.js';
@@ -16,6 +17,7 @@ import type { Finding } from './finding.js';
 import { parseDependencyError } from './dependency-error-line.js';
 import type { DependencyProblem } from './dependency-error-line.js';
 import { RECENT_MS } from './pod-status.js';
+import { findRolloutGap } from './rollout-outage.js';
 import { redactSecrets } from './redact-secrets.js';
 import { isWithin } from './time-span.js';
 
@@ -50,6 +52,15 @@ export function pickOutageServices(input: { pods: readonly PodEvidence[]; servic
   const loneStopped = pods.length === 1 && events.some((e) => e.object.kind === 'Pod' && names.has(e.object.name) && STOPPED.test(e.reason) && isWithin(e.lastSeen, collectedAt, RECENT_MS));
   if (!noneReady && !loneStopped) return [];
   return mine;
+}
+
+/**
+ * The workload's Services when its rollout of the last hour left no ready pod for a minute or more
+ * (the old ReplicaSet scaled to 0 before a new pod passed readiness, rollout-outage.ts): it is Ready
+ * now, and only its callers' logs show what the gap cost them. Empty otherwise.
+ */
+export function pickRolloutOutageServices(input: { pods: readonly PodEvidence[]; services: readonly ServiceEvidence[]; events: readonly EventEvidence[]; revisions: readonly RevisionEvidence[]; collectedAt: IsoTime }): CalledService[] {
+  return findRolloutGap({ ...input, pods: [...input.pods], events: [...input.events], revisions: [...input.revisions] }) === undefined ? [] : ownServices(input.services, input.pods);
 }
 
 /** Slow-request lines in one pod's log tail from which a served workload is strained: its callers feel it. */

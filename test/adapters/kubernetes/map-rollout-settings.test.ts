@@ -11,6 +11,10 @@ describe('mapWorkload: a Deployment\'s rollout settings', () => {
     expect(deployment({ strategy: { type: 'Recreate' }, minReadySeconds: 1200, progressDeadlineSeconds: 300 }).rolloutSettings).toEqual({ strategy: 'Recreate', minReadySeconds: 1200, progressDeadlineSeconds: 300 });
   });
 
+  it('reads a RollingUpdate\'s maxUnavailable and maxSurge as written, numbers as text', () => {
+    expect(deployment({ strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '100%', maxSurge: 0 } } }).rolloutSettings).toEqual({ strategy: 'RollingUpdate', maxUnavailable: '100%', maxSurge: '0' });
+  });
+
   it('leaves out what the API did not report, and reads nothing for other kinds', () => {
     expect(deployment({ strategy: { type: 'RollingUpdate' } }).rolloutSettings).toEqual({ strategy: 'RollingUpdate' });
     expect(deployment({ minReadySeconds: 0 }).rolloutSettings).toEqual({ strategy: 'RollingUpdate', minReadySeconds: 0 });

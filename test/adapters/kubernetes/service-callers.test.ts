@@ -2,7 +2,7 @@
 // Service, found with one list of the namespace's pods, and a log tail of one per workload.
 import { describe, expect, it } from 'vitest';
 import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
-import { DAYS, NOW, container, deploymentApp, event, exposed, threeNodes } from '../../triage-corpus/kit/index.js';
+import { DAYS, NOW, ago, container, deploymentApp, event, exposed, rsOf, scaledReplicaSet, threeNodes } from '../../triage-corpus/kit/index.js';
 import { useHarness } from './harness.js';
 
 const h = useHarness({ cluster: { now: () => NOW } });
@@ -55,6 +55,25 @@ describe('callers of a workload that had no serving pod', () => {
     for (const o of c.objects) h.fake.add(o);
     const slow = '{"level":"warn","msg":"slow request","command":"EVAL","duration":"1.4s"}\n';
     h.fake.setLogs('shop', c.cache.pods[0]?.metadata?.name ?? '', 'app', { current: slow.repeat(4) });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(podLists().filter((s) => s === '')).toHaveLength(1);
+    expect(ev.serviceCallers?.map((s) => s.owner)).toEqual(['Deployment cart-api']);
+  });
+
+  it('reads the callers of a workload that serves now but whose Recreate rollout left no ready pod for minutes', async () => {
+    const image = (v: string) => ({ containers: [container({ image: `registry.example.com/mirror/redis:${v}` })] });
+    const cache = deploymentApp({
+      namespace: 'shop', name: 'cache', replicas: 2, strategy: { type: 'Recreate' },
+      revisions: [{ revision: 2, createdAgo: 9 * DAYS, template: image('7.2.4') }, { revision: 3, createdAgo: 10, template: image('7.2.5') }],
+      pods: [{ revision: 3, node: nodeName, createdAgo: 9.8 }, { revision: 3, node: nodeName, createdAgo: 9.8 }],
+    });
+    // Ready only 3 minutes after the old ReplicaSet went to 0.
+    for (const p of cache.pods) for (const c of p.status?.conditions ?? []) if (c.type === 'Ready') c.lastTransitionTime = ago(6.8);
+    const dep = cache.objects.find((o) => o.kind === 'Deployment');
+    const c = cluster({ stopped: false });
+    const rest = c.objects.filter((o) => !(o.metadata?.name ?? '').startsWith('cache') || o.kind === 'Node');
+    for (const o of [...rest, ...cache.objects, ...exposed({ namespace: 'shop', name: 'cache', selector: { app: 'cache' }, pods: cache.pods })]) h.fake.add(o);
+    if (dep !== undefined) h.fake.add(scaledReplicaSet(dep, rsOf(cache, 2), 0, 2, 10));
     const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
     expect(podLists().filter((s) => s === '')).toHaveLength(1);
     expect(ev.serviceCallers?.map((s) => s.owner)).toEqual(['Deployment cart-api']);

@@ -4,20 +4,26 @@ import type { Finding } from '../finding.js';
 import { formatKubectl, formatWorkloadRef, formatWorkloadSelector } from '../kubectl-command.js';
 import { describeGrace } from '../draining-pods.js';
 import { type BakeBeyondDeadline, type RecreateDrain, findBakeBeyondDeadline, findRecreateDrain } from '../rollout-settings.js';
+import { findRolloutOutage } from '../rollout-outage.js';
+import { describeRolloutOutage } from './rollout-outage-finding.js';
 import { listSelectingServices } from '../service-match.js';
 import { formatAgo, formatSpan, msBetween } from '../time-span.js';
 import { capitalize, formatSpanLong } from '../../text.js';
 
 /**
  * A rollout held by the Deployment's own settings (rollout-settings.ts): a minReadySeconds the
- * progress deadline cannot hold, or a Recreate waiting on a long drain. The mechanism, not the
- * new code: it says what the settings do, when it ends, and advises no rollback.
+ * progress deadline cannot hold, a Recreate waiting on a long drain, or a Recreate (or a
+ * maxUnavailable covering every replica) that left no ready pod during a rollout of the last hour
+ * (rollout-outage.ts). The mechanism, not the new code: it says what the settings do, when it ends,
+ * and advises no rollback.
  */
 export function analyzeRolloutSettings(ev: TriageEvidence): Finding[] {
   const bake = findBakeBeyondDeadline(ev);
   if (bake !== undefined) return [describeBake(ev, bake)];
   const recreate = findRecreateDrain(ev);
-  return recreate === undefined ? [] : [describeRecreate(ev, recreate)];
+  if (recreate !== undefined) return [describeRecreate(ev, recreate)];
+  const outage = findRolloutOutage(ev);
+  return outage === undefined ? [] : [describeRolloutOutage(ev, outage)];
 }
 
 function plural(n: number, one: string, many: string): string {
