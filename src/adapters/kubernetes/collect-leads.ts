@@ -2,7 +2,7 @@
 // Services and logs lead to (a Service left with no ready endpoint, one its logs fail to reach or
 // that refuses it or that its queries time out on — with the log of the servers that say why —, the rollouts of one whose answers it refuses for their size, the members of a clustered one its clients say is down, another workload's pods behind its
 // Services, a Service of another namespace or of another name it looks for, the mesh sidecar's log where a Service it calls has its TCP port declared HTTP, the last callers an
-// ingress policy cut off, the callers of a workload that had no serving pod, whose own log reports slow requests or sustained GC overhead, or whose pods are cut off at their stop by a preStop hook past the grace period (pods whose env names its Service; then, in that last case, reverse proxies of the namespace), what keeps a rejected Secret in sync, what applies a full claim (its refused expansion), the injector of a missed webhook injection), the controller of a provisioner a claim waits on (and its snapshotter's log when the claim's snapshot is not ready), the ingress controller's log in front of a served workload, the Jobs of the namespace that ran just before failures no rollout explains (or while an outside API refused its calls for their rate), who holds a port its pods need,
+// ingress policy cut off, the callers of a workload that had no serving pod, whose own log reports slow requests, sustained GC overhead or a RED search cluster, or whose pods are cut off at their stop by a preStop hook past the grace period (pods whose env names its Service; then, in that last case, reverse proxies of the namespace), what keeps a rejected Secret in sync, what applies a full claim (its refused expansion), the injector of a missed webhook injection), the controller of a provisioner a claim waits on (and its snapshotter's log when the claim's snapshot is not ready), the ingress controller's log in front of a served workload, the Jobs of the namespace that ran just before failures no rollout explains (or while an outside API refused its calls for their rate), who holds a port its pods need,
 // what left the cluster DNS short, where its Corefile sends a name that answers NXDOMAIN, and why the cluster autoscaler adds no node. Each is bounded (see collect-evidence.ts) and
 // none happens on a healthy workload's evidence, but for the ingress controller's log: a workload that looks
 // healthy while users get 5xx is exactly where that log matters (one list, at most two log tails).
@@ -99,7 +99,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     return cut === undefined ? [] : readCallerPods(ctx, cut.silence.callers);
   });
   // The workload had no serving pod, serves while its own log reports slow requests (or its JVM's GC
-  // overhead) again and again, or its Service reaches it over IPv6 while it listens on IPv4 only: callers whose env or
+  // overhead) again and again or its search cluster RED, or its Service reaches it over IPv6 while it listens on IPv4 only: callers whose env or
   // args name its Service log what that cost them.
   // Or pods carrying a preStop hook that outlasts their grace period stopped lately: the callers (a proxy in front too) were cut off at each stop.
   const serviceCallersP = Promise.all([servicesP, podsP, detailsP, first.revisions]).then(([services, pods, d, r]) => {

@@ -1,5 +1,6 @@
 /** One log line → whether it reports an error: read by the unexplained findings, the trigger's reading of log-only errors and a few analyzers. */
 import { isRateLimitedCall } from './rate-limited-calls.js';
+import { isSearchClusterFault } from './search-cluster-health.js';
 
 const ERROR_LINE =
   /\b(ERROR|FATAL|PANIC|CRITICAL)\b|"level":"(error|fatal)"|"level":(50|60)\b|level=(error|fatal)|\bException\b|Traceback \(most recent call last\)|"level":"warn(ing)?"[^\n]*"(error|err)":"[^"]+"[^\n]*"status":(4(0[13]|29)|5\d\d)\b/;
@@ -12,8 +13,9 @@ const JVM_EXCEPTION_HEADER = /^\s*(?:Caused by: )?(?:[a-z_$][\w$]*\.){2,}[A-Z][\
 /**
  * Whether a log line reports an error (any runtime's wording, level field or severity prefix), or
  * a call an outside API refused for its rate (429): HTTP clients log that at INFO or WARNING, yet
- * the request it served fails all the same.
+ * the request it served fails all the same. So does a search cluster turning RED (or a primary shard
+ * left unassigned), which Elasticsearch and OpenSearch log at WARN or INFO.
  */
 export function isErrorLine(line: string): boolean {
-  return ERROR_LINE.test(line) || KLOG_ERROR.test(line) || JVM_EXCEPTION_HEADER.test(line) || isRateLimitedCall(line);
+  return ERROR_LINE.test(line) || KLOG_ERROR.test(line) || JVM_EXCEPTION_HEADER.test(line) || isRateLimitedCall(line) || isSearchClusterFault(line);
 }

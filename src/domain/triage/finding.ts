@@ -83,6 +83,7 @@ export type FindingKind =
   | 'finalizer-held'
   | 'volume-full'
   | 'volume-replaced'
+  | 'search-cluster-red'
   | 'slow-dependency'
   | 'resource-exhaustion'
   | 'cpu-starved'

@@ -98,6 +98,7 @@ import { analyzeUnansweredScheduler } from './scheduler-unanswered.js';
 import { analyzeStatefulSetOrdinals } from './statefulset-ordinal.js';
 import { analyzeVolumeZones } from './volume-zone.js';
 import { analyzeUpstreamRateLimit } from './upstream-rate-limit.js';
+import { analyzeSearchClusterRed } from './search-cluster-red.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -202,6 +203,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'missed-injection': analyzeMissedInjection,
   'sidecar-startup': analyzeSidecarStartup,
   'upstream-rate-limit': analyzeUpstreamRateLimit,
+  'search-cluster-red': analyzeSearchClusterRed,
 };
 
 export interface AnalyzerRun {
