@@ -69,7 +69,8 @@
 //   failing pod asked a webhook injector for containers it did not get, that injector's pods (one list, at most 5) and one log tail;
 //   and where no pod of the workload is ready, or its lone pod was stopped in the last hour, or a rollout of the last hour
 //   left no ready pod for a minute or more (rollout-outage.ts: the old ReplicaSet scaled to 0 first), or a served pod's own log
-//   reports slow requests again and again (3 lines or more) or sustained JVM GC overhead (gc-pressure.ts, 3 lines or more),
+//   reports slow requests again and again (3 lines or more) or sustained JVM GC overhead (gc-pressure.ts, 3 lines or more)
+//   or a search cluster its master logs RED now (search-cluster-health.ts),
 //   or its Service is IPv6-only while its server binds 0.0.0.0 (IPv4) only (listen-family.ts), or pods carrying a preStop
 //   hook that sleeps through their grace period stopped in the last hour (prestop-grace.ts), one list of the namespace's
 //   pods (at most 200) and the log tails of at most two pods of other workloads whose env or args name its Service

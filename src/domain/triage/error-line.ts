@@ -1,6 +1,7 @@
 /** One log line → whether it reports an error: read by the unexplained findings, the trigger's reading of log-only errors and a few analyzers. */
 import { isRateLimitedCall } from './rate-limited-calls.js';
 import { isUnknownKeyRejection } from './unknown-signing-key.js';
+import { isSearchClusterFault } from './search-cluster-health.js';
 
 const ERROR_LINE =
   /\b(ERROR|FATAL|PANIC|CRITICAL)\b|"level":"(error|fatal)"|"level":(50|60)\b|level=(error|fatal)|\bException\b|Traceback \(most recent call last\)|"level":"warn(ing)?"[^\n]*"(error|err)":"[^"]+"[^\n]*"status":(4(0[13]|29)|5\d\d)\b/;
@@ -19,14 +20,28 @@ const CLUSTER_DOWN_REPLY = /\bCLUSTERDOWN\b/;
 /** A JVM exception header line (`org.apache.kafka.common.errors.RecordTooLargeException: …`): a qualified class name ending in Exception or Error. */
 const JVM_EXCEPTION_HEADER = /^\s*(?:Caused by: )?(?:[a-z_$][\w$]*\.){2,}[A-Z][\w$]*(?:Exception|Error)(?::|$)/;
 
+/** Each says whether a line reports an error its own way; a line is an error when one does. */
+const ERROR_SIGNS: readonly ((line: string) => boolean)[] = [
+  (l) => ERROR_LINE.test(l),
+  (l) => KLOG_ERROR.test(l),
+  (l) => JVM_EXCEPTION_HEADER.test(l),
+  isRedisFailure,
+  (l) => CLUSTER_DOWN_REPLY.test(l),
+  isRateLimitedCall,
+  isUnknownKeyRejection,
+  isSearchClusterFault,
+];
+
 /**
  * Whether a log line reports an error (any runtime's wording, level field or severity prefix), or
  * a call an outside API refused for its rate (429): HTTP clients log that at INFO or WARNING, yet
  * the request it served fails all the same. So do token validators refusing a token whose signing
- * key id the service does not know (the request gets 401, the line says WARN).
+ * key id the service does not know (the request gets 401, the line says WARN), and a search
+ * cluster turning RED (or a primary shard left unassigned), which Elasticsearch and OpenSearch log
+ * at WARN or INFO.
  */
 export function isErrorLine(line: string): boolean {
-  return ERROR_LINE.test(line) || KLOG_ERROR.test(line) || JVM_EXCEPTION_HEADER.test(line) || isRedisFailure(line) || CLUSTER_DOWN_REPLY.test(line) || isRateLimitedCall(line) || isUnknownKeyRejection(line);
+  return ERROR_SIGNS.some((sign) => sign(line));
 }
 
 function isRedisFailure(line: string): boolean {

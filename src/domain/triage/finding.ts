@@ -84,6 +84,7 @@ export type FindingKind =
   | 'volume-full'
   | 'volume-replaced'
   | 'cluster-state'
+  | 'search-cluster-red'
   | 'slow-dependency'
   | 'resource-exhaustion'
   | 'cpu-starved'

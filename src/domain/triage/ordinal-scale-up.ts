@@ -43,7 +43,7 @@ interface ScaleUpInput {
 export function findOrdinalScaleUp(
   w: ScaleUpInput | null | undefined,
   pods: readonly PodEvidence[],
-  events: readonly { reason: string; message: string; object: { name: string }; lastSeen: IsoTime }[],
+  events: readonly { reason: string; message: string; object: { kind?: string; name: string }; firstSeen?: IsoTime; lastSeen: IsoTime }[],
   collectedAt: IsoTime,
 ): OrdinalScaleUp | undefined {
   if (w?.kind !== 'StatefulSet') return undefined;
@@ -65,6 +65,10 @@ export function findOrdinalScaleUp(
   const removes = (e: (typeof events)[number], p: PodEvidence): boolean =>
     REMOVED.has(e.reason) && (e.object.name === p.name || e.message.includes(`Pod ${p.name} `)) && Date.parse(e.lastSeen) <= Date.parse(p.createdAt!);
   if (events.some((e) => added.some((p) => removes(e, p)))) return undefined;
+  // Events of a pod by that name from before this one was created (its node lost, no Killing logged): an earlier pod, so a re-creation.
+  const earlier = (e: (typeof events)[number], p: PodEvidence): boolean =>
+    (e.object.kind === undefined || e.object.kind === 'Pod') && e.object.name === p.name && e.firstSeen !== undefined && msBetween(e.firstSeen, p.createdAt!) > MINUTE_MS;
+  if (events.some((e) => added.some((p) => earlier(e, p)))) return undefined;
   const from = added[0]!.ordinal! - before[0]!.ordinal!;
   if (w.specReplicas <= from) return undefined;
   const write = (w.replicasOwners ?? []).find((o) => o.at !== undefined && msBetween(o.at, first.createdAt!) >= -MINUTE_MS && msBetween(o.at, first.createdAt!) <= WRITE_LEAD_MS);

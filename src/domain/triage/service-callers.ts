@@ -5,7 +5,7 @@
  * workload's Services (`quote-cache:6379`, `redis://quote-cache.ns.svc`, its ClusterIP). Pure: the
  * adapter lists the namespace's pods and reads a log tail of at most two callers only when
  * `pickOutageServices`, `pickRolloutOutageServices` (a rollout of the last hour left no ready pod) or
- * `pickStrainedServices` (its own log reports slow requests or sustained GC overhead) names a Service.
+ * `pickStrainedServices` (its own log reports slow requests, sustained GC overhead or a RED search cluster) names a Service.
  */
 import type { CallerCandidate, ServiceCallerEvidence } from './evidence-callers.js';
 import type { LogEvidence } from './evidence-pod.js';
@@ -13,6 +13,7 @@ import { measureRequestActivity } from './request-activity.js';
 import type { EventEvidence, IsoTime, PodEvidence, RevisionEvidence, ServiceEvidence, TriageEvidence } from './evidence.js';
 import { findPreStopOverrun, hasOverrunStops } from './prestop-grace.js';
 import { parseGcPressure, SUSTAINED_GC_LINES } from './gc-pressure.js';
+import { findSearchClusterRed } from './search-cluster-health.js';
 import type { Finding } from './finding.js';
 import { parseDependencyError } from './dependency-error-line.js';
 import type { DependencyProblem } from './dependency-error-line.js';
@@ -68,8 +69,8 @@ const STRAINED_SLOW_LINES = 3;
 
 /**
  * The workload's Services, when it serves (a pod is ready) but a pod's own log reports slow
- * requests again and again, or its JVM's sustained GC overhead: its callers' logs say what that
- * costs them (deadlines that expire, requests refused).
+ * requests again and again, or its JVM's sustained GC overhead, or a search cluster's master logs
+ * it RED now: its callers' logs say what that costs them (deadlines that expire, requests refused).
  * Empty otherwise.
  */
 export function pickStrainedServices(input: { pods: readonly PodEvidence[]; services: readonly ServiceEvidence[]; logs: readonly LogEvidence[] }): CalledService[] {
@@ -80,7 +81,9 @@ export function pickStrainedServices(input: { pods: readonly PodEvidence[]; serv
   const slow = own.some((l) => measureRequestActivity(l).slow >= STRAINED_SLOW_LINES);
   // A JVM collecting most of the time answers slowly or refuses (a 429 from a breaker): only its callers see it.
   const gc = own.reduce((n, l) => n + l.lines.filter((x) => parseGcPressure(x) !== undefined).length, 0) >= SUSTAINED_GC_LINES;
-  return slow || gc ? ownServices(services, pods) : [];
+  // A search cluster its master logs RED: the pods serve, but writes to a shard without a primary fail, in the callers.
+  const red = findSearchClusterRed(own) !== undefined;
+  return slow || gc || red ? ownServices(services, pods) : [];
 }
 
 /** The Services that select the workload's pods, as the callers may name them. */

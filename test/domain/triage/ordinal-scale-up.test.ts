@@ -54,6 +54,9 @@ describe('findOrdinalScaleUp: a StatefulSet whose highest ordinals are new', () 
     expect(findOrdinalScaleUp(ev.workload, rolled, [], NOW)).toBeUndefined();
     const killed = [event({ object: { kind: 'Pod', name: `${SET}-3`, namespace: NS }, type: 'Normal', reason: 'Killing', message: 'Stopping container search', firstSeen: minutesAgo(7), lastSeen: minutesAgo(7) })];
     expect(findOrdinalScaleUp(ev.workload, ev.pods, killed, NOW)).toBeUndefined();
+    // Its node lost, the old pod left no Killing event, but events of that pod name older than the pod: re-created.
+    const before = [event({ object: { kind: 'Pod', name: `${SET}-3`, namespace: NS }, reason: 'FailedScheduling', message: '0/6 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/unreachable: }', firstSeen: minutesAgo(12), lastSeen: minutesAgo(12) })];
+    expect(findOrdinalScaleUp(ev.workload, ev.pods, before, NOW)).toBeUndefined();
     // A Deployment's pods have no ordinals: nothing to read here.
     expect(findOrdinalScaleUp({ ...ev.workload!, kind: 'Deployment' }, ev.pods, [], NOW)).toBeUndefined();
   });

@@ -102,6 +102,15 @@ describe('pickStrainedServices', () => {
     expect(pickStrainedServices({ pods: ev.pods, services: ev.services, logs: [{ ...logs[0]!, lines: [slow(0)] }] })).toEqual([]);
     expect(pickStrainedServices({ pods: ev.pods, services: ev.services, logs: [] })).toEqual([]);
   });
+
+  it('names the Services of a search cluster whose master logs it RED now, and none once it is GREEN again', () => {
+    const ev = healthyScenario();
+    ev.services = [service({ clusterIP: IP })];
+    const health = (from: string, to: string, k: number) => `{"@timestamp":"${minutesAgo(9 - k)}", "log.level":"WARN", "message":"Cluster health status changed from [${from}] to [${to}] (reason: [shards failed [[orders][1]]])."}`;
+    const logs = [{ pod: ev.pods[0]!.name, container: 'app', previous: false, lines: [health('GREEN', 'RED', 0)] }];
+    expect(pickStrainedServices({ pods: ev.pods, services: ev.services, logs })).toEqual([{ name: APP, clusterIP: IP }]);
+    expect(pickStrainedServices({ pods: ev.pods, services: ev.services, logs: [{ ...logs[0]!, lines: [health('GREEN', 'RED', 0), health('RED', 'YELLOW', 1)] }] })).toEqual([]);
+  });
 });
 
 describe('describeCallerImpact', () => {

@@ -103,6 +103,7 @@ import { analyzeVolumeZones } from './volume-zone.js';
 import { analyzeUpstreamRateLimit } from './upstream-rate-limit.js';
 import { analyzeUnknownSigningKey } from './token-key-unknown.js';
 import { analyzeWorkerChildOom } from './worker-child-oom.js';
+import { analyzeSearchClusterRed } from './search-cluster-red.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -212,6 +213,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'sidecar-startup': analyzeSidecarStartup,
   'upstream-rate-limit': analyzeUpstreamRateLimit,
   'token-key-unknown': analyzeUnknownSigningKey,
+  'search-cluster-red': analyzeSearchClusterRed,
 };
 
 export interface AnalyzerRun {
