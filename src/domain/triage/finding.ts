@@ -174,6 +174,12 @@ export interface Finding {
    * nothing): the trigger is looked for before it. ISO-8601.
    */
   onset?: string;
+  /**
+   * The fault builds up before the pods show it (connections leaking until the pool runs dry): its
+   * onset, when its own warnings began, is earlier than the pods' first failure and is the one the
+   * trigger is looked for before. Says why.
+   */
+  buildsUp?: string;
   /** Read-only kubectl commands with real names, namespace and context filled in. */
   confirmCommands: string[];
   affected?: { pods?: string[]; nodes?: string[]; services?: string[] };

@@ -16,6 +16,7 @@ import { type EnvDependency, pickEnvDependency } from '../env-dependency.js';
 import type { PodEvidence } from '../evidence.js';
 import { findOptionalEnvFallback } from '../optional-env-fallback.js';
 import { describeSameRead } from '../optional-env-ref.js';
+import { explainIdleDrops, findIdleDrops } from '../idle-dropped-connections.js';
 import { explainMeshProtocol, findMeshProtocolMismatch } from '../mesh-protocol.js';
 import { isInboundConnection } from '../inbound-connection.js';
 import { explainTlsTerms, findPlaintextSetting, findTlsLibrary, type ImageChange, isTlsTermsProblem } from '../tls-terms.js';
@@ -320,6 +321,23 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
     confirmCommands: confirm,
     affected: { pods, nodes: listNodesOf(podObjects), ...(resolution?.services?.length ? { services: resolution.services } : {}) },
   };
+  // Resets in bursts after lulls, the retries served: pooled connections a middlebox dropped while idle.
+  // Not toward a Service of the namespace: pod-to-pod traffic crosses no NAT gateway or load balancer, and a server that restarts resets the same way.
+  const idle = problem === 'reset' && !resolved && !fallback && svc === undefined ? findIdleDrops(group, podObjects, ev.revisions, ev.collectedAt) : undefined;
+  if (idle !== undefined) {
+    const told = explainIdleDrops(idle, ev.target.name, dependency);
+    return {
+      ...finding,
+      id: `dependency-error/idle-dropped/${first.error.dependency ?? 'unknown'}`,
+      title: told.title,
+      ...(idle.pathChange ? { datesChange: true as const } : {}),
+      confidence: 'medium',
+      evidence: [...told.evidence, ...evidence],
+      likelyCause: told.cause,
+      nextAction: told.action,
+      fix: told.fix,
+    };
+  }
   // The mesh parses the dependency's TCP protocol as HTTP (its Service port's name says so): that
   // breaks every connection, whatever the client reports of it (a timeout, a reset, a failed SSL request).
   const mesh = dependency !== undefined && !resolved && !fallback ? findMeshProtocolMismatch(ev, podObjects, dependency) : undefined;

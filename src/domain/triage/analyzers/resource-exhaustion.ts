@@ -6,6 +6,7 @@ import { isPodHealthy, listNodesOf, severityForPods, unique } from '../pod-statu
 import { formatBytes } from '../quantity.js';
 import { findJvmPoolCap } from '../runtime-flags.js';
 import { findErrorsSinceStart } from '../errors-since-start.js';
+import { withConnectionLeak } from './pool-leak.js';
 import { NOT_SOURCE_PORTS, SOURCE_PORTS_LINE, readSourcePortsDestination } from '../source-ports.js';
 
 /**
@@ -25,6 +26,8 @@ interface Limit {
   fix: string;
   /** Facts the limit's own line and the container's flags add: the cap and how much of it is used. */
   detail?: (ev: TriageEvidence, log: LogEvidence, line: string) => string | undefined;
+  /** What the same logs say holds the limit (a pool's leak reports), rewriting the finding when they do. */
+  refine?: (ev: TriageEvidence, finding: Finding, logs: readonly LogEvidence[]) => Finding;
 }
 
 /**
@@ -68,6 +71,7 @@ const LIMITS: Limit[] = [
     cause: 'Every connection of the pool is held (slow queries, leaked connections, or more concurrent requests than the pool); requests wait for one and time out, health checks that use it fail.',
     nextAction: 'Look at what holds the connections (slow queries, leaks) before growing the pool; scale out only if the dependency can take more connections.',
     fix: 'find what holds the pool’s connections (slow queries, leaks)',
+    refine: withConnectionLeak,
   },
   {
     id: 'source-ports',
@@ -126,7 +130,7 @@ export function analyzeResourceExhaustion(ev: TriageEvidence): Finding[] {
     const what = typeof limit.what === 'string' ? limit.what : limit.what(example.line);
     // Ready pods show no failure in their status: when their logs hold the limit from their start, so does the onset.
     const onset = findErrorsSinceStart(ev, podObjects);
-    findings.push({
+    const finding: Finding = {
       id: `resource-exhaustion/${limit.id}`,
       kind: 'resource-exhaustion',
       title: `${ev.target.name} ${what}${detail ? ` — ${detail}` : ''}: ${total} such lines in the logs of ${pods.length} pod${pods.length === 1 ? '' : 's'}`,
@@ -141,7 +145,10 @@ export function analyzeResourceExhaustion(ev: TriageEvidence): Finding[] {
       fix: limit.fix,
       confirmCommands: [formatKubectl(ev.target, `logs ${example.log.pod} -c ${example.log.container} --tail=200`)],
       affected: { pods, nodes: listNodesOf(podObjects) },
-    });
+    };
+    // Every pod of the workload: the ones not yet dry are leaking too.
+    const logs = ev.logs.filter((l) => findPod(ev, l.pod) !== undefined);
+    findings.push(limit.refine ? limit.refine(ev, finding, logs) : finding);
   }
   return findings;
 }

@@ -142,6 +142,8 @@ function podsOf(ev: TriageEvidence, mechanism: Finding | undefined, d: Different
 
 /** When the trouble began: the mechanism's pods' first failure, else when its analyzer saw it begin, else its earliest warning event. */
 function onsetOf(ev: TriageEvidence, mechanism: Finding | undefined, pods: readonly PodEvidence[]): IsoTime | undefined {
+  // A fault that built up before the pods failed (a leak draining a pool) began with its own first warning.
+  if (mechanism?.buildsUp !== undefined && mechanism.onset !== undefined) return earliest([mechanism.onset, findOnset(ev, pods)]);
   const fromPods = findOnset(ev, pods) ?? mechanism?.onset;
   if (fromPods !== undefined) return fromPods;
   const warnings = ev.events.filter((e) => e.type === 'Warning' && msBetween(e.lastSeen, ev.collectedAt) <= 24 * HOUR_MS);
