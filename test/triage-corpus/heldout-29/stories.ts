@@ -1,6 +1,8 @@
 // Held-out stories, twenty-ninth round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md). Written by two writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md), then fixed in general; the round has
+// since joined the corpus (`../scenarios/index.ts`), which `npm test` grades. Written by two
+// writers apart:
 //
 // part1.ts — a Redis Cluster on emptyDir losing a master and its replica (CLUSTERDOWN); an nginx
 // sidecar's client_max_body_size lowered to 1m (413); a JDBC connection leak exhausting HikariCP;
