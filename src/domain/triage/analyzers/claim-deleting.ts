@@ -1,19 +1,10 @@
 import type { PodEvidence, TriageEvidence } from '../evidence.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { formatAgo } from '../time-span.js';
+import type { PendingExplanation } from './pending-explanation.js';
 
-/** Why pods the scheduler refuses for a claim being deleted wait, and the safe way out. */
-export interface ClaimDeleting {
-  /** Said after the scheduler's reasons in the title. */
-  detail: string;
-  evidence: string[];
-  cause: string;
-  action: string;
-  fix: string;
-  /** Pods of any revision are refused the same way: see Finding.outsideWorkload. */
-  outsideWorkload: string;
-  confirm: string[];
-}
+/** Pods refused for a claim being deleted. */
+export type ClaimDeleting = PendingExplanation;
 
 function revisionOf(ev: TriageEvidence, name: string): number | undefined {
   const p = ev.pods.find((x) => x.name === name);

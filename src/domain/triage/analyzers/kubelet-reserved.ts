@@ -12,21 +12,13 @@ import { formatKubectl } from '../kubectl-command.js';
 import { nodePoolOf } from '../node-pool.js';
 import { formatBytes, formatCpu, parseQuantity } from '../quantity.js';
 import { isSchedulable, matchesPlacement, untoleratedTaints } from './placement.js';
+import type { PendingExplanation } from './pending-explanation.js';
 
 /** Below this share of capacity allocatable, the reservation is no ordinary one (those keep ~90%+). */
 export const RESERVED_SHARE = 0.5;
 
-export interface KubeletReserved {
-  /** Said after the scheduler's reasons: "node pool X: allocatable memory 5.8Gi of 62Gi capacity per node (9%): …". */
-  detail: string;
-  decisive: string;
-  evidence: string[];
-  cause: string;
-  action: string;
-  fix: string;
-  outsideWorkload: string;
-  confirm: string[];
-}
+/** Pods refused room on nodes whose kubelet reserves most of it: "node pool X: allocatable memory 5.8Gi of 62Gi capacity per node (9%): …". */
+export type KubeletReserved = PendingExplanation & { decisive: string };
 
 function share(n: NodeEvidence, resource: string): { allocatable: number; capacity: number } | undefined {
   const allocatable = parseQuantity(n.allocatable[resource]);

@@ -14,6 +14,7 @@ import { describeStateTaint } from '../node-state-taints.js';
 import type { SchedulingReason } from '../scheduling-message.js';
 import { formatAgo, isWithin, latest } from '../time-span.js';
 import { matchesPlacement, untoleratedTaints } from './placement.js';
+import type { PendingExplanation } from './pending-explanation.js';
 
 /** A state held this long is no node still joining (routes and CNI are set up within a minute or two). */
 const UNFIT_MS = 5 * 60_000;
@@ -30,16 +31,8 @@ const CONDITION: Record<string, { type: string; bad: (status: string) => boolean
 
 const ROUTE_QUOTA = /quota[^\n]*route|route[^\n]*quota|ROUTES/i;
 
-export interface StateTaintedNodes {
-  detail: string;
-  decisive: string;
-  evidence: string[];
-  cause: string;
-  action: string;
-  fix: string;
-  outsideWorkload: string;
-  confirm: string[];
-}
+/** Pods kept off nodes by the taint of the nodes' own condition (network-unavailable, not-ready…). */
+export type StateTaintedNodes = PendingExplanation & { decisive: string };
 
 function pendingOf(pods: readonly PodEvidence[]): PodEvidence[] {
   return pods.filter((p) => p.phase === 'Pending' && p.nodeName === undefined);
