@@ -8,7 +8,25 @@ import type { TriageTarget } from './evidence.js';
 export function formatKubectl(target: TriageTarget, args: string, scope: 'namespaced' | 'cluster' = 'namespaced'): string {
   const ns = scope === 'namespaced' ? ` -n ${target.namespace}` : '';
   const ctx = target.context === undefined ? '' : ` --context ${target.context}`;
-  return `kubectl ${args}${ns}${ctx}`;
+  // kubectl's flags go before `--` (what follows runs in the pod) or a pipe (what follows is another program).
+  const end = findKubectlEnd(args);
+  return `kubectl ${args.slice(0, end)}${ns}${ctx}${args.slice(end)}`;
+}
+
+/** Where kubectl's own arguments end: the first ` -- ` or ` | ` outside quotes, else the end. */
+function findKubectlEnd(args: string): number {
+  let quote: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const c = args[i];
+    if (quote !== undefined) {
+      if (c === quote) quote = undefined;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+    } else if (args.startsWith(' -- ', i) || args.startsWith(' | ', i)) {
+      return i;
+    }
+  }
+  return args.length;
 }
 
 /** `deployment/payment-service`, as kubectl rollout and logs accept it. */

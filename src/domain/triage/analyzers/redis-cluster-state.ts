@@ -59,8 +59,8 @@ function describe(ev: TriageEvidence, nodes: readonly RedisClusterLog[], failing
   const selector = ev.workload?.selector;
   const confirm = [
     // kubectl's own flags go before `--`: after it they would be redis-cli's.
-    `${formatKubectl(ev.target, `exec ${failingPods[0] ?? ''}`)} -- redis-cli cluster info`,
-    `${formatKubectl(ev.target, `exec ${failingPods[0] ?? ''}`)} -- redis-cli cluster nodes`,
+    formatKubectl(ev.target, `exec ${failingPods[0] ?? ''} -- redis-cli cluster info`),
+    formatKubectl(ev.target, `exec ${failingPods[0] ?? ''} -- redis-cli cluster nodes`),
   ];
   if (reset === undefined) {
     const fix = `ask the cluster which slots have no master (${CHECK}) and bring back the failed nodes${deadIds}, or fail their slots over to a replica`;
