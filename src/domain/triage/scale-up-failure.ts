@@ -9,6 +9,7 @@ import type { EventEvidence, PodEvidence, TriageEvidence } from './evidence.js';
 import type { AutoscalerStatusEvidence } from './evidence-autoscaler.js';
 import { findCondition } from './evidence-lookup.js';
 import { formatAgo } from './time-span.js';
+import type { PendingExplanation } from './pending-explanation.js';
 
 export interface BackedOffGroup {
   name: string;
@@ -16,15 +17,8 @@ export interface BackedOffGroup {
   errorMessage?: string;
 }
 
-export interface ScaleUpFailure {
-  /** For the title: "the cluster autoscaler cannot add nodes to group X (InsufficientInstanceCapacity)". */
-  detail: string;
-  decisive?: string;
-  evidence: string[];
-  cause: string;
-  action: string;
-  fix: string;
-}
+/** "the cluster autoscaler cannot add nodes to group X (InsufficientInstanceCapacity)", told like any reason pods wait; the workload is not at fault, so no outside reason or commands of its own. */
+export type ScaleUpFailure = Omit<PendingExplanation, 'outsideWorkload' | 'confirm'>;
 
 const CAPACITY = /InsufficientInstanceCapacity|InsufficientCapacity|ZONE_RESOURCE_POOL_EXHAUSTED|stockout|SkuNotAvailable|AllocationFailed|insufficient capacity|capacity in the Availability Zone/i;
 const QUOTA = /quota|LimitExceeded|QUOTA_EXCEEDED/i;

@@ -1,7 +1,7 @@
 import type { PodEvidence, TriageEvidence } from '../evidence.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { formatAgo } from '../time-span.js';
-import type { PendingExplanation } from './pending-explanation.js';
+import type { PendingExplanation } from '../pending-explanation.js';
 
 /** Pods refused for a claim being deleted. */
 export type ClaimDeleting = PendingExplanation;

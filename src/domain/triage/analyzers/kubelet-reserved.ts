@@ -12,7 +12,7 @@ import { formatKubectl } from '../kubectl-command.js';
 import { nodePoolOf } from '../node-pool.js';
 import { formatBytes, formatCpu, parseQuantity } from '../quantity.js';
 import { isSchedulable, matchesPlacement, untoleratedTaints } from './placement.js';
-import type { PendingExplanation } from './pending-explanation.js';
+import type { PendingExplanation } from '../pending-explanation.js';
 
 /** Below this share of capacity allocatable, the reservation is no ordinary one (those keep ~90%+). */
 export const RESERVED_SHARE = 0.5;

@@ -14,7 +14,7 @@ import { describeStateTaint } from '../node-state-taints.js';
 import type { SchedulingReason } from '../scheduling-message.js';
 import { formatAgo, isWithin, latest } from '../time-span.js';
 import { matchesPlacement, untoleratedTaints } from './placement.js';
-import type { PendingExplanation } from './pending-explanation.js';
+import type { PendingExplanation } from '../pending-explanation.js';
 
 /** A state held this long is no node still joining (routes and CNI are set up within a minute or two). */
 const UNFIT_MS = 5 * 60_000;
