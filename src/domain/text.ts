@@ -1,5 +1,5 @@
 /**
- * Text helpers every flow shares: one way to cut a text to a length, and one short and one long
+ * Text helpers every flow shares: one way to list names in a sentence, one way to cut a text to a length, and one short and one long
  * way to write a span of time, so the same span reads the same on the card, in the triage and in
  * the post-mortem.
  */
@@ -7,6 +7,16 @@
 /** `text` with its first letter upper-cased: a clause that starts a sentence. */
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "a", "a and b", "a, b and c": names in a sentence. */
+export function joinAnd(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+}
+
+/** The first `shown` names and how many more: "a, b and 3 more"; all of them when they fit. */
+export function listFirst(names: readonly string[], shown: number): string {
+  return `${names.slice(0, shown).join(', ')}${names.length > shown ? ` and ${names.length - shown} more` : ''}`;
 }
 
 /** `text` when it fits in `max` characters; otherwise its first `max - 1` and "…". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSpan, formatSpanLong, truncate } from '../../src/domain/text.js';
+import { formatSpan, formatSpanLong, joinAnd, listFirst, truncate } from '../../src/domain/text.js';
 
 describe('truncate', () => {
   it.each([
@@ -63,5 +63,27 @@ describe('formatSpanLong', () => {
   it('writes the same span as the short form does, in words', () => {
     expect(formatSpan(30 * 3_600_000)).toBe('1d 6h');
     expect(formatSpanLong(30 * 3_600_000)).toBe('1 day 6 hours');
+  });
+});
+
+describe('joinAnd', () => {
+  it.each([
+    [[], ''],
+    [['a'], 'a'],
+    [['a', 'b'], 'a and b'],
+    [['a', 'b', 'c'], 'a, b and c'],
+  ])('%j → %s', (items, expected) => {
+    expect(joinAnd(items)).toBe(expected);
+  });
+});
+
+describe('listFirst', () => {
+  it.each([
+    [['a', 'b'], 3, 'a, b'],
+    [['a', 'b', 'c'], 3, 'a, b, c'],
+    [['a', 'b', 'c', 'd', 'e'], 3, 'a, b, c and 2 more'],
+    [['a', 'b', 'c'], 2, 'a, b and 1 more'],
+  ])('%j, %i shown → %s', (names, shown, expected) => {
+    expect(listFirst(names, shown)).toBe(expected);
   });
 });

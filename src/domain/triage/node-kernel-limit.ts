@@ -10,6 +10,7 @@ import { findNode } from './evidence-lookup.js';
 import { nodePoolOf } from './node-pool.js';
 import { isPodHealthy, listNodesOf, unique } from './pod-status.js';
 import type { ToldReading } from './told-reading.js';
+import { listFirst } from '../text.js';
 
 export interface NodeKernelLimit {
   /** The sysctl that decides it: `fs.inotify.max_user_instances`. */
@@ -60,10 +61,6 @@ export interface KernelLimitTold extends ToldReading {
   nodes: string[];
 }
 
-function listNames(names: readonly string[]): string {
-  return names.length <= 2 ? names.join(', ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
-}
-
 /** "pool data-al2023" of the nodes, when the pods' nodes carry a node-pool label. */
 function poolsOf(ev: TriageEvidence, pods: readonly PodEvidence[]): string[] {
   return unique(pods.flatMap((p) => nodePoolOf(findNode(ev, p.nodeName)) ?? []));
@@ -81,24 +78,24 @@ export function tellNodeKernelLimit(ev: TriageEvidence, limit: NodeKernelLimit, 
   const pools = poolsOf(ev, failing);
   const healthyPools = poolsOf(ev, healthy);
   const poolSplit = pools.length > 0 && healthyPools.length > 0 && !pools.some((p) => healthyPools.includes(p));
-  const node = nodes.length === 0 ? 'the node' : `node ${listNames(nodes)}${poolSplit ? ` (pool ${pools.join(', ')})` : ''}`;
+  const node = nodes.length === 0 ? 'the node' : `node ${listFirst(nodes, 2)}${poolSplit ? ` (pool ${pools.join(', ')})` : ''}`;
   const value = limit.current ? `${limit.setting}=${limit.current}` : limit.setting;
   const title = limit.wanted
     ? `: ${limit.setting} is ${limit.current ?? 'too low'} on ${node}, it needs at least ${limit.wanted}`
     : `: ${node} has used up its ${limit.what} (${value})`;
   const elsewhere = healthyNodes.length === 0 ? undefined
-    : poolSplit ? `the same image runs on pool ${healthyPools.join(', ')} (${listNames(healthyNodes)})`
-      : `the same image runs on ${healthyNodes.length} other node${healthyNodes.length === 1 ? '' : 's'} (${listNames(healthyNodes)})`;
+    : poolSplit ? `the same image runs on pool ${healthyPools.join(', ')} (${listFirst(healthyNodes, 2)})`
+      : `the same image runs on ${healthyNodes.length} other node${healthyNodes.length === 1 ? '' : 's'} (${listFirst(healthyNodes, 2)})`;
   const shared = limit.sharedByNode
     ? `${limit.setting} is counted per user id across every container of the node, so a node packed with pods (or a few that watch many files) uses it up for all of them`
     : `${limit.setting} is a kernel setting of the node that no pod spec can change for itself; nodes get it from their bootstrap (user data, node template) or from a privileged sysctl DaemonSet`;
   const target = limit.wanted ?? 'a higher value';
-  const onNodes = nodes.length > 0 ? `on ${listNames(nodes)}${poolSplit ? `'s pool (${pools.join(', ')})` : ''}` : 'on the nodes';
+  const onNodes = nodes.length > 0 ? `on ${listFirst(nodes, 2)}${poolSplit ? `'s pool (${pools.join(', ')})` : ''}` : 'on the nodes';
   const fix = `set ${limit.setting} to ${target} ${onNodes} (node user data or template, or a sysctl DaemonSet that covers those nodes)${limit.sharedByNode ? `, or make the processes use fewer ${limit.what}` : ''}`;
   return {
     title,
     cause: `The process stops because a kernel setting of its node is too low (${value}), not because of its code or its memory: ${shared}.${elsewhere ? ` ${elsewhere[0]?.toUpperCase()}${elsewhere.slice(1)}, where the setting is higher.` : ''} Look for what sets this sysctl on the healthy nodes and whether it covers ${nodes.length === 1 ? 'this one' : 'these'}.`,
-    action: `Keep the pods off ${nodes.length > 0 ? listNames(nodes) : 'the failing nodes'} meanwhile (cordon and delete the failing pods; the bot will not), then ${fix}.`,
+    action: `Keep the pods off ${nodes.length > 0 ? listFirst(nodes, 2) : 'the failing nodes'} meanwhile (cordon and delete the failing pods; the bot will not), then ${fix}.`,
     fix,
     evidence: [
       `the log names the node's ${limit.setting}${limit.current ? ` (${limit.current}${limit.wanted ? `, needs ${limit.wanted}` : ''})` : ''}`,

@@ -6,6 +6,7 @@
  */
 import type { NodeEvidence, PodEvidence, TriageTarget } from './evidence.js';
 import { formatKubectl } from './kubectl-command.js';
+import { listFirst } from '../text.js';
 
 const STATES: Record<string, string> = {
   'node.kubernetes.io/unschedulable': 'cordoned',
@@ -33,10 +34,6 @@ export interface NodeStateVerdict {
   evidence: string[];
   /** See Finding.outsideWorkload. */
   outside: string;
-}
-
-function list(nodes: readonly string[]): string {
-  return `${nodes.slice(0, 3).join(', ')}${nodes.length > 3 ? ` and ${nodes.length - 3} more` : ''}`;
 }
 
 /**
@@ -71,7 +68,7 @@ export function judgeNodeState(
   if (known.every((s) => s.states.length === 1 && s.states[0] === 'cordoned')) {
     const uncordon = formatKubectl(target, `uncordon ${names.join(' ')}`, 'cluster');
     return {
-      why: `the ${one ? 'only node' : `${nodes.length} nodes`} it may use (${list(names)}) ${one ? 'is' : 'are'} cordoned (spec.unschedulable)`,
+      why: `the ${one ? 'only node' : `${nodes.length} nodes`} it may use (${listFirst(names, 3)}) ${one ? 'is' : 'are'} cordoned (spec.unschedulable)`,
       decisive: 'cordoned (spec.unschedulable)',
       fix: `uncordon ${one ? 'it' : 'them'} once whoever cordoned ${one ? 'it' : 'them'} is done (\`${uncordon}\`), or let the pods run on other nodes`,
       cause:

@@ -7,6 +7,7 @@
  */
 import type { PodEvidence, RevisionEvidence, TriageEvidence } from './evidence.js';
 import { sortRevisions, splitImage } from './revision-diff.js';
+import { joinAnd } from '../text.js';
 
 export interface StagedUpdate {
   partition: number;
@@ -40,7 +41,7 @@ export function findStagedUpdate(ev: TriageEvidence): StagedUpdate | undefined {
 function listNames(pods: readonly PodEvidence[]): string {
   const names = pods.map((p) => p.name);
   if (names.length > 4) return `${names[0] ?? ''} … ${names.at(-1) ?? ''} (${names.length} pods)`;
-  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+  return joinAnd(names);
 }
 
 /** The tag of the first container image that differs from the other revision's: what the stage tries out. */

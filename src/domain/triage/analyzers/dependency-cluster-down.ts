@@ -4,7 +4,7 @@
  * which are gone, why their replacements cannot start, and the node lost under them — so the
  * verdict names those, not the workload (restarting or rolling it back changes nothing).
  */
-import { capitalize } from '../../text.js';
+import { capitalize, joinAnd } from '../../text.js';
 import type { TriageEvidence } from '../evidence.js';
 import type { DependencyMembersEvidence } from '../evidence-dependency-members.js';
 import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
@@ -14,10 +14,6 @@ import { findClusterDown, findLostNodes, listDownMembers } from '../cluster-down
 import type { ClusterDown, DownMember, LostNode } from '../cluster-down.js';
 import { listNodesOf, unique } from '../pod-status.js';
 import { earliest, formatAgo } from '../time-span.js';
-
-function andList(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
-}
 
 /** "node ip-… was lost (SpotInterruption 16m ago, RemovingNode 13m ago)". */
 function describeLoss(lost: LostNode, now: string): string {
@@ -32,9 +28,9 @@ function describeLoss(lost: LostNode, now: string): string {
 function describeDown(down: readonly DownMember[], lost: readonly LostNode[], now: string): string {
   const byState = new Map<string, string[]>();
   for (const d of down) byState.set(d.state, [...(byState.get(d.state) ?? []), d.pod.name]);
-  const states = [...byState].map(([state, pods]) => `${andList(pods)} ${state}`).join(', ');
+  const states = [...byState].map(([state, pods]) => `${joinAnd(pods)} ${state}`).join(', ');
   const created = earliest(down.map((d) => d.pod.createdAt));
-  const since = lost.length > 0 ? ` since ${andList(lost.map((l) => describeLoss(l, now)))}` : created ? ` (re-created ${formatAgo(created, now)})` : '';
+  const since = lost.length > 0 ? ` since ${joinAnd(lost.map((l) => describeLoss(l, now)))}` : created ? ` (re-created ${formatAgo(created, now)})` : '';
   const why = down.find((d) => d.unschedulable !== undefined)?.unschedulable;
   return `${states}${since}${why ? ` — the scheduler: ${why}` : ''}`;
 }
@@ -67,11 +63,11 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
   const count = `${hits.length} refused call${hits.length === 1 ? '' : 's'} in the logs of ${callers.length} pod${callers.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`;
   const pending = down.filter((d) => d.state === 'Pending');
   const inZone = pending.some((d) => /volume node affinity conflict/i.test(d.unschedulable ?? ''));
-  const downNames = andList(down.map((d) => d.pod.name));
+  const downNames = joinAnd(down.map((d) => d.pod.name));
   const together = lost.length === 1 && down.length > 1
     ? ` They were re-created together as ${lost[0]?.node ?? 'that node'} went away, so they most likely ran there together: a master and its only replica on one node leave nothing to fail over to.`
     : '';
-  const lostWhy = lost.length > 0 ? ` ${capitalize(andList(lost.map((l) => describeLoss(l, now))))}.` : '';
+  const lostWhy = lost.length > 0 ? ` ${capitalize(joinAnd(lost.map((l) => describeLoss(l, now))))}.` : '';
   const stuck = pending.length > 0
     ? ` Their replacements stay Pending: ${pending[0]?.unschedulable ?? 'the scheduler places them nowhere'}${inZone ? ' — their volumes are bound to a zone where no node they may use is left' : ''}, so the cluster cannot heal by itself.`
     : '';

@@ -12,6 +12,7 @@ import { RECENT_MS, getLastTermination, getWaiting, isPodFailing, unique } from 
 import { findCalledServiceFailures } from '../called-service.js';
 import { listSelectingServices, listSlicesOf } from '../service-match.js';
 import { earliest, formatAgo, isWithin } from '../time-span.js';
+import { joinAnd } from '../../text.js';
 
 interface Dying {
   pod: PodEvidence;
@@ -40,10 +41,6 @@ function describeEnding(dying: readonly Dying[]): { text: string; oom: boolean }
   }
   const text = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'crash-looping';
   return { text, oom: text.startsWith('OOMKilled') };
-}
-
-function andList(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
 }
 
 export function analyzeDependencyWorkloads(ev: TriageEvidence): Finding[] {
@@ -86,7 +83,7 @@ function describe(ev: TriageEvidence, dep: DownServiceEvidence, lines: ReturnTyp
   return {
     id: `dependency-workload/${svc}`,
     kind: 'dependency-error',
-    title: `Dependency ${svc} keeps dying: ${whose} ${ending.text}${atLimit} — ${andList(restarts)} restart${restarts.length === 1 && restarts[0] === '1' ? '' : 's'}${looping > 0 ? `, ${looping} in CrashLoopBackOff` : ''}; ${lines.length} failed connection${lines.length === 1 ? '' : 's'} to it in the logs of ${callers.length} ${readyCallers.length === callers.length ? 'ready ' : ''}pod${callers.length === 1 ? '' : 's'}`,
+    title: `Dependency ${svc} keeps dying: ${whose} ${ending.text}${atLimit} — ${joinAnd(restarts)} restart${restarts.length === 1 && restarts[0] === '1' ? '' : 's'}${looping > 0 ? `, ${looping} in CrashLoopBackOff` : ''}; ${lines.length} failed connection${lines.length === 1 ? '' : 's'} to it in the logs of ${callers.length} ${readyCallers.length === callers.length ? 'ready ' : ''}pod${callers.length === 1 ? '' : 's'}`,
     layer: 'network/routing',
     severity: ready === 0 && eps.length > 0 ? 'critical' : 'warning',
     confidence: 'high',

@@ -7,7 +7,7 @@
  */
 import type { TriageEvidence } from '../evidence.js';
 import type { Finding } from '../finding.js';
-import { capitalize } from '../../text.js';
+import { capitalize, joinAnd } from '../../text.js';
 import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
 import { readRedisClusterLogs } from '../redis-cluster-log.js';
 import type { RedisClusterLog } from '../redis-cluster-log.js';
@@ -21,10 +21,6 @@ const MEANING =
   'A Redis Cluster goes to state fail when a range of its 16384 hash slots has no reachable master (the master failed and no replica of it could be promoted); with cluster-require-full-coverage (the default) it then answers every command CLUSTERDOWN, not only those of that range.';
 /** Members re-created this close together most likely went down together, from one node. */
 const TOGETHER_MS = 5 * MINUTE_MS;
-
-function andList(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
-}
 
 const short = (id: string): string => id.slice(0, 8);
 
@@ -50,7 +46,7 @@ function describe(ev: TriageEvidence, nodes: readonly RedisClusterLog[], failing
   const deadIds = dead.length > 0 ? ` (${dead.map(short).join(', ')})` : '';
   const marked = dead.length > 0 ? ` after ${dead.length} node${dead.length === 1 ? ' was' : 's were'} marked as failing${deadIds}` : '';
   // A big cluster's members are counted, a few named.
-  const who = failingPods.length <= 3 ? andList(failingPods) : `${failingPods.length} of its nodes (${failingPods.slice(0, 3).join(', ')}, …)`;
+  const who = failingPods.length <= 3 ? joinAnd(failingPods) : `${failingPods.length} of its nodes (${failingPods.slice(0, 3).join(', ')}, …)`;
   const said = `${who} logged "Cluster state changed: fail"${marked}`;
   const evidence = [
     ...failing.slice(0, 2).map((n) => `log ${n.log.pod}: ${n.state?.line ?? ''}`),
@@ -88,13 +84,13 @@ function describe(ev: TriageEvidence, nodes: readonly RedisClusterLog[], failing
   const together = reset.members.length > 1 && times.every((t) => Math.abs(msBetween(created, t)) <= TOGETHER_MS);
   const verb = reset.members.length === 1 ? 'was' : 'were';
   const title =
-    `${name} is in state fail (CLUSTERDOWN): ${andList(pods)} ${verb} re-created ${formatAgo(created, now)} and came back as new, empty cluster nodes — ` +
+    `${name} is in state fail (CLUSTERDOWN): ${joinAnd(pods)} ${verb} re-created ${formatAgo(created, now)} and came back as new, empty cluster nodes — ` +
     `${reset.storage.kind === 'emptyDir' ? `${reset.storage.mountPath} is an emptyDir` : 'they keep no data volume'}, so nodes.conf and the data died with the old pods and their slots have no master`;
   const [first, ...rest] = pods;
   const assign = rest.length > 0
-    ? `assign the uncovered slots to ${first ?? ''} (redis-cli --cluster fix, or CLUSTER ADDSLOTS) and make ${andList(rest)} ${rest.length === 1 ? 'its replica' : 'replicas'} (CLUSTER REPLICATE)`
+    ? `assign the uncovered slots to ${first ?? ''} (redis-cli --cluster fix, or CLUSTER ADDSLOTS) and make ${joinAnd(rest)} ${rest.length === 1 ? 'its replica' : 'replicas'} (CLUSTER REPLICATE)`
     : `assign the uncovered slots to ${first ?? ''} (redis-cli --cluster fix, or CLUSTER ADDSLOTS)`;
-  const reform = `on every surviving node CLUSTER FORGET the failed node IDs${dead.length > 0 ? ` (${dead.join(', ')})` : ''}, CLUSTER MEET ${andList(pods)}, ${assign}; the keys of those slots are lost`;
+  const reform = `on every surviving node CLUSTER FORGET the failed node IDs${dead.length > 0 ? ` (${dead.join(', ')})` : ''}, CLUSTER MEET ${joinAnd(pods)}, ${assign}; the keys of those slots are lost`;
   const spread = together ? ', with pod anti-affinity (or topology spread) so a master and its replica never share a node' : '';
   const persist = `move ${dir} to volumeClaimTemplates so a re-created member keeps nodes.conf and its data${spread}`;
   const fix = `re-form the cluster (CLUSTER FORGET the failed IDs, CLUSTER MEET the new nodes, assign the uncovered slots — their keys are lost) and move ${dir} to volumeClaimTemplates${together ? ', with anti-affinity between masters and replicas' : ''}`;
@@ -113,7 +109,7 @@ function describe(ev: TriageEvidence, nodes: readonly RedisClusterLog[], failing
     decisive: reset.members[0]?.line ?? stateLine,
     likelyCause:
       `${MEANING} ${capitalize(where)}: its contents — the cluster config file nodes.conf (the node's ID, its slots, its peers) and the data — live only as long as the pod. ` +
-      `${andList(pods)} ${verb} re-created and started as brand-new nodes with new IDs, no slots and no peers, and never joined; ${who} went to state fail${marked}. ` +
+      `${joinAnd(pods)} ${verb} re-created and started as brand-new nodes with new IDs, no slots and no peers, and never joined; ${who} went to state fail${marked}. ` +
       `${together ? `They were re-created together, so they most likely ran on one node that went away: a master and its replica on one node leave nothing to fail over to. ` : ''}` +
       'The pods stay Ready (the probe only pings). Restarting or rolling back changes nothing: on an emptyDir a re-created member comes back empty again.',
     nextAction: `Re-form the cluster: ${reform}. Then ${persist}.`,

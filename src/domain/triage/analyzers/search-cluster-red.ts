@@ -15,16 +15,12 @@ import { listNodesOf, unique } from '../pod-status.js';
 import { findSearchClusterRed, listInactiveShards, listShardRefusals } from '../search-cluster-health.js';
 import type { LostSearchNode, SearchClusterRed } from '../search-cluster-health.js';
 import { formatAgo, msBetween } from '../time-span.js';
-import { truncate } from '../../text.js';
+import { truncate, joinAnd } from '../../text.js';
 
 /** A claim made within this long of the StatefulSet itself was made with it, not after a loss. */
 const WITH_THE_SET_MS = 60 * 60_000;
 
 interface Refusals { caller: string; pod: string; via: string; lines: string[] }
-
-function andList(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
-}
 
 /** The callers' own lines refused for an inactive primary (the callers' log is read while the cluster is RED). */
 function readRefusals(ev: TriageEvidence): Refusals[] {
@@ -71,7 +67,7 @@ function describe(ev: TriageEvidence, red: SearchClusterRed): Finding {
   const claim = lost?.newId !== undefined ? newClaimOf(ev, lost) : undefined;
   const since = red.at ? ` since ${formatAgo(red.at, now)}` : '';
   const what = shards.length > 0
-    ? `primary of ${andList(shards.slice(0, 3))} unassigned`
+    ? `primary of ${joinAnd(shards.slice(0, 3))} unassigned`
     : red.unassigned !== undefined
       ? `${red.unassigned} unassigned shard${red.unassigned === 1 ? '' : 's'} that cannot be allocated`
       : 'a primary shard has no active copy';

@@ -15,6 +15,7 @@ import type { SchedulingReason } from '../scheduling-message.js';
 import { formatAgo, isWithin, latest } from '../time-span.js';
 import { matchesPlacement, untoleratedTaints } from './placement.js';
 import type { PendingExplanation } from '../pending-explanation.js';
+import { listFirst } from '../../text.js';
 
 /** A state held this long is no node still joining (routes and CNI are set up within a minute or two). */
 const UNFIT_MS = 5 * 60_000;
@@ -64,7 +65,7 @@ function newestWarning(events: readonly EventEvidence[], nodes: readonly NodeEvi
 }
 
 function list(nodes: readonly NodeEvidence[]): string {
-  return `${nodes.slice(0, 3).map((n) => n.name).join(', ')}${nodes.length > 3 ? ` and ${nodes.length - 3} more` : ''}`;
+  return listFirst(nodes.map((n) => n.name), 3);
 }
 
 /** Why the nodes with a state taint stay unfit, and what makes them fit; undefined when none has held it for UNFIT_MS. */
