@@ -12,6 +12,7 @@
  */
 import type { ContainerSpecEvidence, IsoTime, ServiceEvidence, TriageEvidence } from './evidence.js';
 import { readLineTime } from './request-silence.js';
+import { listEnvAddresses } from './env-dependency.js';
 
 const ALREADY = /prepared statement "([^"]+)" already exists/i;
 const MISSING = /prepared statement "([^"]+)" does not exist/i;
@@ -71,14 +72,13 @@ export interface PoolerRoute {
   product: string;
 }
 
-/** postgres://user@host:6432/db, jdbc:postgresql://host:6432/db, or a DSN "host=… port=…". */
-function hostPortOf(value: string): { host: string; port?: number } | undefined {
-  const url = /^(?:jdbc:)?postgres(?:ql)?:\/\/(?:[^@/\s]*@)?([a-z0-9][a-z0-9.-]*)(?::(\d+))?/i.exec(value.trim());
-  const dsnHost = /\bhost=([a-z0-9][a-z0-9.-]*)/i.exec(value);
-  const m = url ?? dsnHost;
-  if (m === null) return undefined;
-  const port = url ? url[2] : /\bport=(\d+)/i.exec(value)?.[1];
-  return { host: (m[1] ?? '').toLowerCase(), ...(port ? { port: Number(port) } : {}) };
+/** libpq's key/value form, which listEnvAddresses does not read: "host=pgbouncer port=6432 dbname=orders". */
+function listDsnAddresses(c: ContainerSpecEvidence): { env: string; host: string; port?: string }[] {
+  return (c.env ?? []).flatMap((e) => {
+    const host = 'value' in e ? /\bhost=([a-z0-9][a-z0-9.-]*)/i.exec(e.value)?.[1] : undefined;
+    const port = 'value' in e ? /\bport=(\d+)/i.exec(e.value)?.[1] : undefined;
+    return host === undefined ? [] : [{ env: e.name, host, ...(port ? { port } : {}) }];
+  });
 }
 
 const PRODUCTS: [RegExp, string][] = [[/pgbouncer/, 'PgBouncer'], [/pgcat/, 'PgCat'], [/odyssey/, 'Odyssey'], [/supavisor|pooler\.supabase/, 'Supavisor']];
@@ -96,11 +96,11 @@ function productOf(host: string, port: number | undefined, services: readonly Se
 
 export function findPoolerRoute(containers: readonly ContainerSpecEvidence[], services: readonly ServiceEvidence[]): PoolerRoute | undefined {
   for (const c of containers) {
-    for (const e of c.env ?? []) {
-      if (!('value' in e)) continue;
-      const hp = hostPortOf(e.value);
-      const product = hp === undefined ? undefined : productOf(hp.host, hp.port, services);
-      if (hp !== undefined && product !== undefined) return { env: e.name, host: hp.host, ...(hp.port !== undefined ? { port: hp.port } : {}), product };
+    for (const a of [...listEnvAddresses(c), ...listDsnAddresses(c)]) {
+      const host = a.host.toLowerCase();
+      const port = a.port === undefined ? undefined : Number(a.port);
+      const product = productOf(host, port, services);
+      if (product !== undefined) return { env: a.env, host, ...(port !== undefined ? { port } : {}), product };
     }
   }
   return undefined;

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEvidence, TriageEvidence } from '../../../src/domain/triage/evidence.js';
 import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
+import { findPoolerRoute } from '../../../src/domain/triage/pooled-prepared-statements.js';
 import { REV6, REV7, baseEvidence, container, minutesAgo, pod, revision, revisionContainer, service, workload } from './scenarios/builders.js';
 
 const times = { startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:00.000Z' };
@@ -73,5 +74,14 @@ describe('prepared statements through a transaction-mode pooler', () => {
     expect(r.headline).toMatch(/prepared statement "S_1" already exists/);
     expect(r.headline).not.toMatch(/through PgBouncer/);
     expect(r.headline).toMatch(/transaction-mode connection pooler/);
+  });
+});
+
+describe('where the database URL leads', () => {
+  it('reads a pooler from a URL, a libpq key/value string or neither', () => {
+    const svc = [service({ name: 'pgbouncer' })];
+    expect(findPoolerRoute([container({ env: [{ name: 'DATABASE_URL', value: BOUNCER }] })], svc)).toMatchObject({ env: 'DATABASE_URL', host: 'pgbouncer.payments.svc.cluster.local', port: 6432, product: 'PgBouncer' });
+    expect(findPoolerRoute([container({ env: [{ name: 'PG_DSN', value: 'host=pgbouncer port=6432 dbname=orders' }] })], svc)).toMatchObject({ env: 'PG_DSN', host: 'pgbouncer', port: 6432, product: 'PgBouncer' });
+    expect(findPoolerRoute([container({ env: [{ name: 'DATABASE_URL', value: RDS }] })], svc)).toBeUndefined();
   });
 });

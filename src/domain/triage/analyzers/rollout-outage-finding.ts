@@ -4,17 +4,13 @@ import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
 import type { RolloutOutage } from '../rollout-outage.js';
 import { listSelectingServices } from '../service-match.js';
 import { formatAgo, formatSpan } from '../time-span.js';
-import { capitalize } from '../../text.js';
+import { capitalize, truncate } from '../../text.js';
 
 const CLIP = 90;
 
 /** "~3m": a measured span, to the nearest minute (seconds under one). */
 function approx(ms: number): string {
   return formatSpan(ms < 60_000 ? ms : Math.round(ms / 60_000) * 60_000);
-}
-
-function clip(s: string): string {
-  return s.length <= CLIP ? s : `${s.slice(0, CLIP - 1)}…`;
 }
 
 /** A claim only one node can mount: a reason Recreate may have been chosen (two pods cannot share it across nodes). */
@@ -33,7 +29,7 @@ export function describeRolloutOutage(ev: TriageEvidence, o: RolloutOutage): Fin
   const gap = approx(o.gapMs);
   const warm = o.warmUpMs === undefined ? '' : ` (new pods need ~${approx(o.warmUpMs)} to pass readiness)`;
   const recreate = o.strategy === 'Recreate';
-  const setBy = o.setBy === undefined ? '' : `; ${recreate ? 'Recreate' : 'it was'} set by revision ${o.setBy.revision} (${formatAgo(o.setBy.createdAt, now)}${o.setBy.changeCause ? `, "${clip(o.setBy.changeCause)}"` : ''})`;
+  const setBy = o.setBy === undefined ? '' : `; ${recreate ? 'Recreate' : 'it was'} set by revision ${o.setBy.revision} (${formatAgo(o.setBy.createdAt, now)}${o.setBy.changeCause ? `, "${truncate(o.setBy.changeCause, CLIP)}"` : ''})`;
   const services = listSelectingServices(ev).map((s) => s.name);
   const claim = singleWriterClaim(ev, o);
   const rolling = 'switch to RollingUpdate with maxUnavailable 0 and maxSurge 1 so old pods serve until each new one passes readiness';
