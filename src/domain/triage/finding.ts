@@ -182,7 +182,8 @@ export interface Finding {
   buildsUp?: string;
   /** Read-only kubectl commands with real names, namespace and context filled in. */
   confirmCommands: string[];
-  affected?: { pods?: string[]; nodes?: string[]; services?: string[] };
+  /** `jobs`: Jobs, or the CronJobs that own them, the finding names as part of its cause. */
+  affected?: { pods?: string[]; nodes?: string[]; services?: string[]; jobs?: string[] };
   /** Set by rank-findings: titles of symptoms folded into this finding. */
   explains?: string[];
   /** Set by rank-findings: ids of findings ranked above that account for this one. */

@@ -10,7 +10,7 @@ import { findRateLimitedCalls } from '../../../src/domain/triage/rate-limited-ca
 import { describeCadence, needsRateLimitJobs } from '../../../src/domain/triage/rate-limit-jobs.js';
 import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
 import { timesAsUtc } from '../../../src/domain/time-ref.js';
-import { baseEvidence, container, minutesAgo, pod } from './scenarios/builders.js';
+import { NS, baseEvidence, container, minutesAgo, pod } from './scenarios/builders.js';
 
 const times = { startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:00.000Z' };
 const py = (m: number): string => minutesAgo(m).replace('T', ' ').replace(/\.(\d{3})Z$/, ',$1');
@@ -82,6 +82,8 @@ describe('calls an outside API refuses for their rate', () => {
     expect(headline).toMatch(/suspend CronJob partner-backfill/);
     expect(headline).not.toMatch(/Roll back|rollout undo|what ran just before/);
     expect(headline).not.toMatch(/other-db/);
+    // The suspend command is pasted as is: the workload's namespace and context filled in.
+    expect(r.findings.find((f) => f.kind === 'rate-limited')?.nextAction).toContain(`kubectl patch cronjob partner-backfill -p '{"spec":{"suspend":true}}' -n ${NS}`);
   });
 
   it('do not blame a Job on another Secret, nor one that did not run while the calls were refused', () => {

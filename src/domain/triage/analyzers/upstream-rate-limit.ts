@@ -68,12 +68,14 @@ export function analyzeUpstreamRateLimit(ev: TriageEvidence): Finding[] {
     `${refused} while ${owner} runs on the same ${describeShared(sharing)} and spends the key's rate budget` +
     `${cadence ? `: its Jobs start ${cadence}${newest?.state === 'running' ? ', the newest still running' : ''}` : ''}`;
   const suspend = sharing.owner.kind === 'CronJob' ? `suspend ${owner} meanwhile` : `stop ${owner} meanwhile`;
-  const suspendCommand = sharing.owner.kind === 'CronJob' ? ` (kubectl patch cronjob ${sharing.owner.name} -p '{"spec":{"suspend":true}}')` : '';
+  const suspendCommand = sharing.owner.kind === 'CronJob' ? ` (\`${formatKubectl(ev.target, `patch cronjob ${sharing.owner.name} -p '{"spec":{"suspend":true}}'`)}\`; the bot will not run it)` : '';
   return [{
     ...base,
     title,
     confidence: 'medium',
     datesChange: true,
+    // The title names the CronJob (or Job) that spends the key: the verdict need not name it again as what ran before.
+    affected: { ...base.affected, jobs: [sharing.owner.name] },
     evidence: [
       ...quoted,
       ...(calls.first ? [`refused${since}${fromTailStart ? ' (the tails read begin inside the refusals)' : ''}, last ${formatClock(calls.last ?? calls.first)}`] : []),

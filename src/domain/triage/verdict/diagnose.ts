@@ -175,8 +175,9 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
   const { action, command } = heldBack?.action ? { action: heldBack.action, command: undefined } : decided;
   const held = heldBack ? `; ${heldBack.text}` : '';
   // A Job of the namespace that ran just before the onset: what changed, to check (the workload itself did not).
-  // Not again when the mechanism names them already (a Job on the same key as the workload).
-  const ranBefore = trigger.kind === 'none' && trigger.ranBefore && !trigger.ranBefore.jobs.every((j) => mechanism.title.includes(j.owner?.name ?? j.name)) ? `; ${trigger.ranBefore.text}` : '';
+  // Not again when the mechanism names them already as its cause (a Job on the same key as the workload).
+  const namedJobs = new Set(mechanism.affected?.jobs ?? []);
+  const ranBefore = trigger.kind === 'none' && trigger.ranBefore && !trigger.ranBefore.jobs.every((j) => namedJobs.has(j.owner?.name ?? j.name)) ? `; ${trigger.ranBefore.text}` : '';
   const headline = `${lead}${mechanism.title}${named}${quote}${where ? `, ${where}` : ''}${consequence}${held}${exonerated}${held ? '' : noChange}${ranBefore}. ${sentence(action)}`;
 
   const essentialGaps = ev.readFailures.some((f) => f.reason !== 'skipped' && (f.source === 'pods' || f.source === 'events' || f.source === 'logs'));
