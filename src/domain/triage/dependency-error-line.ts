@@ -1,6 +1,7 @@
 // One log line → the dependency failure it reports (TLS, DNS, refused, unreachable, reset, timeout)
 // and the dependency it names: read by the analyzers and by the reads that follow a dependency.
 import { classifyGrpcServerTransport } from './grpc-server-transport.js';
+import type { LogEvidence } from './evidence.js';
 
 export type DependencyProblem = 'tls-expired' | 'tls-untrusted' | 'tls-name' | 'tls-required' | 'tls-protocol' | 'tls-plaintext' | 'refused' | 'unreachable' | 'dns-missing' | 'dns-unavailable' | 'timeout' | 'reset';
 
@@ -104,4 +105,12 @@ export function parseDependencyError(line: string): DependencyError | undefined 
     return dep === undefined ? { problem } : { problem, dependency: dep };
   }
   return undefined;
+}
+
+/** One log line that reports a dependency failure, where it is in its log. */
+export interface DependencyHit {
+  log: LogEvidence;
+  line: string;
+  index: number;
+  error: DependencyError;
 }

@@ -1,4 +1,4 @@
-import type { LogEvidence, TriageEvidence } from '../evidence.js';
+import type { TriageEvidence } from '../evidence.js';
 import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl, previousLogsCommand } from '../kubectl-command.js';
@@ -16,14 +16,14 @@ import { type EnvDependency, pickEnvDependency } from '../env-dependency.js';
 import type { PodEvidence } from '../evidence.js';
 import { findOptionalEnvFallback } from '../optional-env-fallback.js';
 import { describeSameRead } from '../optional-env-ref.js';
-import { explainIdleDrops, findIdleDrops } from '../idle-dropped-connections.js';
-import { explainMeshProtocol, findMeshProtocolMismatch } from '../mesh-protocol.js';
+import { ALLOWED_TIMEOUT, DEPENDENCY_TEXT } from '../dependency-error-text.js';
+import { REFINEMENTS } from './dependency-refinements.js';
 import { isInboundConnection } from '../inbound-connection.js';
 import { explainTlsTerms, findPlaintextSetting, findTlsLibrary, type ImageChange, isTlsTermsProblem } from '../tls-terms.js';
 
 export type { DependencyError, DependencyProblem } from '../dependency-error-line.js';
 export { parseDependencyError } from '../dependency-error-line.js';
-import { type DependencyError, type DependencyProblem, parseDependencyError } from '../dependency-error-line.js';
+import { type DependencyHit, parseDependencyError } from '../dependency-error-line.js';
 
 /** Matching lines in a ready pod's log tail before its errors count: a blip is not an outage. */
 const READY_POD_THRESHOLD = 3;
@@ -41,83 +41,6 @@ export function describeMissingService(ev: TriageEvidence, host: string): string
   return `no Service ${ref.name} in ${ref.namespace}${near.length > 0 ? ` (similar: ${near.join(', ')})` : ''}`;
 }
 
-const TEXT: Record<DependencyProblem, { title: (dep: string | undefined) => string; cause: string; action: string }> = {
-  'tls-expired': {
-    title: (d) => `TLS certificate of ${d ?? 'a dependency'} has expired (x509): every call to it fails the handshake`,
-    cause: 'The peer presents a certificate past its notAfter date (or the pods\' clock is wrong). Nothing in this workload changed: the certificate belongs to whoever serves that host.',
-    action: 'Get the certificate renewed by whoever serves that host (for an in-cluster one, its cert-manager Certificate); do not turn off verification. Rolling back this workload will not help.',
-  },
-  'tls-untrusted': {
-    title: (d) => `TLS certificate of ${d ?? 'a dependency'} is not trusted (unknown authority): calls to it fail the handshake`,
-    cause: 'The peer\'s certificate chain does not lead to a CA the client trusts: a new or private CA, a missing intermediate, or a CA bundle changed in the image.',
-    action: 'Compare the chain the host serves with the CA bundle in the image (a base image update can drop one); fix the chain or the bundle.',
-  },
-  'tls-name': {
-    title: (d) => `TLS certificate of ${d ?? 'a dependency'} does not match the host name: calls to it fail the handshake`,
-    cause: 'The certificate is valid but for other names: a host name changed in configuration, or the peer serves the wrong certificate.',
-    action: 'Compare the configured host with the names in the certificate (`openssl s_client -connect host:443`).',
-  },
-  // Told in full by tls-terms.ts; these are the words without the spec's settings.
-  'tls-required': {
-    title: (d) => `${d ? `Dependency ${d}` : 'The database'} requires TLS and the client connects without it`,
-    cause: 'The server accepts only encrypted connections and this client connects in plain text.',
-    action: 'Connect with TLS (sslmode=require, or verify-full with the server\'s CA bundle).',
-  },
-  'tls-protocol': {
-    title: (d) => `TLS handshake with ${d ?? 'a dependency'} fails: client and server share no TLS version`,
-    cause: 'The client\'s TLS library refuses what the server offers (an old protocol version or a weak key), or the server refuses what the client offers.',
-    action: 'Get the server to speak TLS 1.2; meanwhile allow the old protocol for that one client only.',
-  },
-  'tls-plaintext': {
-    title: (d) => `${d ?? 'A dependency'} does not answer in TLS (wrong version number)`,
-    cause: 'The client speaks TLS to a port that answers in plain text.',
-    action: 'Use the scheme and port the server serves TLS on.',
-  },
-  refused: {
-    title: (d) => `${d ? `Dependency ${d}` : 'A dependency'} refuses connections`,
-    cause: 'The address resolves but nothing listens on that port: the dependency is down or restarting, or the configured port is wrong.',
-    action: 'Check the dependency\'s health first (its pods and endpoints); if it is healthy, compare the configured host and port with what it serves.',
-  },
-  unreachable: {
-    title: (d) => `${d ? `Dependency ${d}` : 'A dependency'} cannot be reached`,
-    cause: 'The client cannot open a connection: the dependency (or that one instance of it) is down, or there is no route to it.',
-    action: 'Check the dependency\'s pods and endpoints first; then the network path from these pods.',
-  },
-  'dns-missing': {
-    title: (d) => `${d ? `Dependency ${d}` : 'A dependency host name'} does not resolve (no such host)`,
-    cause: 'The name does not exist: a wrong host name in configuration, a Service deleted or renamed, or a name from another namespace used without its namespace.',
-    action: 'Compare the host name with the existing Services; if a config change renamed it, roll that back.',
-  },
-  'dns-unavailable': {
-    title: (d) => `DNS lookups${d ? ` of ${d}` : ''} fail (resolver not answering)`,
-    cause: 'The resolver did not answer (EAI_AGAIN, i/o timeout): CoreDNS overloaded or unreachable from these nodes, not a wrong name.',
-    action: 'Check CoreDNS pods, their load and restarts, and whether DNS traffic (UDP/TCP 53) is allowed from these pods.',
-  },
-  reset: {
-    title: (d) => `Calls to ${d ?? 'a dependency'} are reset by the peer (connection reset)`,
-    cause: 'The connection opens and the other side drops it: a server or a proxy in front of it refuses how the client talks — a service mesh that requires mTLS (Istio PeerAuthentication STRICT) resets plaintext clients that have no sidecar, a TLS/plaintext mismatch, a wrong port — or the server restarts or closes idle connections.',
-    action: 'Check what changed on the server side (its mesh policy — PeerAuthentication, DestinationRule —, TLS settings, restarts) and whether these pods talk to it the way it expects (sidecar injected, TLS or plaintext, port).',
-  },
-  timeout: {
-    title: (d) => `Connections to ${d ?? 'a dependency'} time out`,
-    cause: 'Packets go unanswered: a NetworkPolicy or security group drops them, or the dependency is overloaded.',
-    action: 'Check NetworkPolicies that select these pods, and the dependency\'s health and latency.',
-  },
-};
-
-/** A timeout where the pods' egress NetworkPolicies allow the address (or none restricts egress). */
-const ALLOWED_TIMEOUT = {
-  cause: 'Packets go unanswered though the pods\' egress rules let them out (see above): the loss is beyond the cluster\'s policies — a security group or firewall on the way, or the dependency itself (down, moved to another address, or overloaded).',
-  action: 'Check that the dependency still answers at that address, its health and latency, and the security groups or firewalls between these nodes and it.',
-};
-
-interface Hit {
-  log: LogEvidence;
-  line: string;
-  index: number;
-  error: DependencyError;
-}
-
 /**
  * Dependency failures named in the logs of the workload's containers: connection refused, DNS
  * (no such host vs resolver down), timeouts, each with host:port or the URL's host. Crashed runs
@@ -125,11 +48,11 @@ interface Hit {
  * same failure (its probes pass, but its requests fail).
  */
 export function analyzeDependencyErrors(ev: TriageEvidence): Finding[] {
-  const hits: Hit[] = [];
+  const hits: DependencyHit[] = [];
   for (const log of ev.logs) {
     const pod = findPod(ev, log.pod);
     if (!pod) continue;
-    let mine: Hit[] = [];
+    let mine: DependencyHit[] = [];
     const sidecarDown = new Set<string>();
     log.lines.forEach((line, index) => {
       const error = parseDependencyError(line);
@@ -148,7 +71,7 @@ export function analyzeDependencyErrors(ev: TriageEvidence): Finding[] {
     const ready = !log.previous && !isPodFailing(pod, ev.collectedAt);
     if (!ready || mine.length >= READY_POD_THRESHOLD) hits.push(...mine);
   }
-  const groups = new Map<string, Hit[]>();
+  const groups = new Map<string, DependencyHit[]>();
   for (const h of hits) {
     const key = `${h.error.problem}/${h.error.dependency ?? '?'}`;
     groups.set(key, [...(groups.get(key) ?? []), h]);
@@ -160,10 +83,10 @@ export function analyzeDependencyErrors(ev: TriageEvidence): Finding[] {
   return [...groups.values()].map((group) => describeGroup(ev, group));
 }
 
-function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
-  const first = group[0] as Hit;
+function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
+  const first = group[0] as DependencyHit;
   const { problem } = first.error;
-  const text = TEXT[problem];
+  const text = DEPENDENCY_TEXT[problem];
   const pods = unique(group.map((h) => h.log.pod));
   const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
   // A line that names no host ("Connect timed out"): the pods' env address its stack or client names.
@@ -321,43 +244,12 @@ function describeGroup(ev: TriageEvidence, group: Hit[]): Finding {
     confirmCommands: confirm,
     affected: { pods, nodes: listNodesOf(podObjects), ...(resolution?.services?.length ? { services: resolution.services } : {}) },
   };
-  // Resets in bursts after lulls, the retries served: pooled connections a middlebox dropped while idle.
-  // Not toward a Service of the namespace: pod-to-pod traffic crosses no NAT gateway or load balancer, and a server that restarts resets the same way.
-  const idle = problem === 'reset' && !resolved && !fallback && svc === undefined ? findIdleDrops(group, podObjects, ev.revisions, ev.collectedAt) : undefined;
-  if (idle !== undefined) {
-    const told = explainIdleDrops(idle, ev.target.name, dependency);
-    return {
-      ...finding,
-      id: `dependency-error/idle-dropped/${first.error.dependency ?? 'unknown'}`,
-      title: told.title,
-      ...(idle.pathChange ? { datesChange: true as const } : {}),
-      confidence: 'medium',
-      evidence: [...told.evidence, ...evidence],
-      likelyCause: told.cause,
-      nextAction: told.action,
-      fix: told.fix,
-    };
+  const read = { ev, group, finding, pods, podObjects, dependency, decisiveLine, confirm, ...(sidecarName ? { sidecarName } : {}), ...(svc ? { service: svc.name } : {}), plain: !resolved && !fallback };
+  for (const refine of REFINEMENTS) {
+    const refined = refine(read);
+    if (refined !== undefined) return refined;
   }
-  // The mesh parses the dependency's TCP protocol as HTTP (its Service port's name says so): that
-  // breaks every connection, whatever the client reports of it (a timeout, a reset, a failed SSL request).
-  const mesh = dependency !== undefined && !resolved && !fallback ? findMeshProtocolMismatch(ev, podObjects, dependency) : undefined;
-  if (mesh === undefined) return finding;
-  const told = explainMeshProtocol(ev, mesh, pods);
-  return {
-    ...finding,
-    id: `dependency-error/mesh-protocol/${mesh.namespace}/${mesh.service.name}`,
-    title: `${told.title} (${sidecarName ? `${sidecarName} ` : ''}logs of ${pods.length} pod${pods.length === 1 ? '' : 's'})`,
-    confidence: mesh.garbage.length > 0 ? 'high' : 'medium',
-    evidence: [...told.evidence, ...evidence],
-    decisive: told.decisive ?? decisiveLine,
-    fix: told.fix,
-    likelyCause: told.cause,
-    nextAction: told.action,
-    outsideWorkload: told.outsideWorkload,
-    ...(told.onset ? { onset: told.onset } : {}),
-    confirmCommands: [...told.confirm, confirm[0] ?? ''].filter((c) => c !== ''),
-    affected: { ...finding.affected, ...(mesh.namespace === ev.target.namespace ? { services: [mesh.service.name] } : {}) },
-  };
+  return finding;
 }
 
 /** Lines after a hit that belong to it: the stack trace that names the driver or client. */
@@ -368,7 +260,7 @@ const CONTEXT_LINES = 15;
  * words with it (a JDBC URL and "Unable to acquire JDBC Connection … org.postgresql"); never the
  * only address by default, and never one picked among several that fit as well.
  */
-function findEnvDependency(podObjects: readonly PodEvidence[], group: readonly Hit[]): EnvDependency | undefined {
+function findEnvDependency(podObjects: readonly PodEvidence[], group: readonly DependencyHit[]): EnvDependency | undefined {
   const first = group[0];
   const container = podObjects.find((p) => p.name === first?.log.pod)?.containers.find((c) => c.name === first?.log.container);
   const lines = group.flatMap((h) => h.log.lines.slice(h.index, h.index + 1 + CONTEXT_LINES));

@@ -1,0 +1,83 @@
+/**
+ * Readings that tell a dependency failure more precisely than its kind does, tried in order on
+ * the finding a group of log lines made; the first that explains the group replaces its words
+ * and the rest are not tried. Each keeps the base finding's evidence after its own.
+ */
+import type { PodEvidence, TriageEvidence } from '../evidence.js';
+import type { Finding } from '../finding.js';
+import type { DependencyHit } from '../dependency-error-line.js';
+import { explainIdleDrops, findIdleDrops } from '../idle-dropped-connections.js';
+import { explainMeshProtocol, findMeshProtocolMismatch } from '../mesh-protocol.js';
+
+/** A group of one dependency failure, the finding told from it, and what that finding was read from. */
+export interface DependencyGroup {
+  ev: TriageEvidence;
+  group: readonly DependencyHit[];
+  finding: Finding;
+  pods: readonly string[];
+  podObjects: readonly PodEvidence[];
+  dependency: string | undefined;
+  /** The Service of the namespace the dependency is, when it is one. */
+  service?: string;
+  /** The sidecar whose logs these are, when not the main container's. */
+  sidecarName?: string;
+  decisiveLine: string;
+  confirm: readonly string[];
+  /** No resolution of the name and no unset env explained the failure already. */
+  plain: boolean;
+}
+
+type Refinement = (g: DependencyGroup) => Finding | undefined;
+
+/**
+ * Resets in bursts after lulls, the retries served: pooled connections a middlebox dropped while
+ * idle. Not toward a Service of the namespace: pod-to-pod traffic crosses no NAT gateway or load
+ * balancer, and a server that restarts resets the same way.
+ */
+const idleDrops: Refinement = (g) => {
+  const first = g.group[0];
+  if (first === undefined || first.error.problem !== 'reset' || !g.plain || g.service !== undefined) return undefined;
+  const idle = findIdleDrops(g.group, g.podObjects, g.ev.revisions, g.ev.collectedAt);
+  if (idle === undefined) return undefined;
+  const told = explainIdleDrops(idle, g.ev.target.name, g.dependency);
+  return {
+    ...g.finding,
+    id: `dependency-error/idle-dropped/${first.error.dependency ?? 'unknown'}`,
+    title: told.title,
+    ...(idle.pathChange ? { datesChange: true as const } : {}),
+    confidence: 'medium',
+    evidence: [...told.evidence, ...g.finding.evidence],
+    likelyCause: told.cause,
+    nextAction: told.action,
+    fix: told.fix,
+  };
+};
+
+/**
+ * The mesh parses the dependency's TCP protocol as HTTP (its Service port's name says so): that
+ * breaks every connection, whatever the client reports of it (a timeout, a reset, a failed SSL request).
+ */
+const meshProtocol: Refinement = (g) => {
+  if (g.dependency === undefined || !g.plain) return undefined;
+  const mesh = findMeshProtocolMismatch(g.ev, g.podObjects, g.dependency);
+  if (mesh === undefined) return undefined;
+  const told = explainMeshProtocol(g.ev, mesh, g.pods);
+  const n = g.pods.length;
+  return {
+    ...g.finding,
+    id: `dependency-error/mesh-protocol/${mesh.namespace}/${mesh.service.name}`,
+    title: `${told.title} (${g.sidecarName ? `${g.sidecarName} ` : ''}logs of ${n} pod${n === 1 ? '' : 's'})`,
+    confidence: mesh.garbage.length > 0 ? 'high' : 'medium',
+    evidence: [...told.evidence, ...g.finding.evidence],
+    decisive: told.decisive ?? g.decisiveLine,
+    fix: told.fix,
+    likelyCause: told.cause,
+    nextAction: told.action,
+    outsideWorkload: told.outsideWorkload,
+    ...(told.onset ? { onset: told.onset } : {}),
+    confirmCommands: [...told.confirm, g.confirm[0] ?? ''].filter((c) => c !== ''),
+    affected: { ...g.finding.affected, ...(mesh.namespace === g.ev.target.namespace ? { services: [mesh.service.name] } : {}) },
+  };
+};
+
+export const REFINEMENTS: readonly Refinement[] = [idleDrops, meshProtocol];
