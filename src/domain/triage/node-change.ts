@@ -9,12 +9,10 @@ import type { NodeChangeEvidence } from './evidence-node-change.js';
 import { isPodFailing, isPodHealthy, unique } from './pod-status.js';
 import { earliest, formatSpan, msBetween } from './time-span.js';
 import { clipAround } from './collapse-events.js';
-import { TRIGGER_SKEW_MS, TRIGGER_WINDOW_MS } from './trigger-window.js';
+import { TRIGGER_WINDOW_MS, isInTriggerWindow } from './trigger-window.js';
 
 /** A pod started this long before the failures began is a suspect (the trigger window). */
 const WINDOW_MS = TRIGGER_WINDOW_MS;
-/** Clock skew and event batching: a pod started this much after the onset still counts. */
-const SKEW_MS = TRIGGER_SKEW_MS;
 /** At most this many newcomers are kept. */
 export const MAX_NEWCOMERS = 5;
 
@@ -59,9 +57,7 @@ function isDaemon(n: Newcomer): boolean {
  */
 export function rankNewcomers<T extends Newcomer>(pods: readonly T[], onset: IsoTime): T[] {
   const fresh = pods.filter(({ pod }) => {
-    if (pod.phase !== 'Running' || pod.createdAt === undefined) return false;
-    const gap = msBetween(pod.createdAt, onset);
-    return gap >= -SKEW_MS && gap <= WINDOW_MS;
+    return pod.phase === 'Running' && isInTriggerWindow(pod.createdAt, onset);
   });
   return fresh.sort((a, b) => Number(isDaemon(b)) - Number(isDaemon(a)) || msBetween(a.pod.createdAt ?? '', b.pod.createdAt ?? '')).slice(0, MAX_NEWCOMERS);
 }

@@ -11,20 +11,16 @@ import { describeLateLogErrors } from '../late-log-errors.js';
 import { describeJobsBeforeOnset, findJobsBeforeOnset } from '../jobs-before-onset.js';
 import type { Finding } from '../finding.js';
 import { unique } from '../pod-status.js';
-import { diffRevisions, shortenImageChange, sortRevisions, summarizeChange } from '../revision-diff.js';
-import { pickSecurityChange } from '../security-refusal.js';
-import { MISSING_KEY } from '../mount-messages.js';
-import { pickMechanismSetting } from '../mechanism-settings.js';
-import { pickSettingsFileChange } from '../config-volume-change.js';
+import { diffRevisions, sortRevisions } from '../revision-diff.js';
 import { matchesLabels } from '../service-match.js';
 import { describeOriginChange, findResourceOrigin, type ResourceOrigin } from '../resource-origin.js';
 import { HOUR_MS, earliest, formatAgo, formatSpan, msBetween } from '../time-span.js';
 import type { Differential } from './differential.js';
 import { capitalize } from '../../text.js';
-import { TRIGGER_SKEW_MS, TRIGGER_WINDOW_MS } from '../trigger-window.js';
+import { TRIGGER_WINDOW_MS, isInTriggerWindow } from '../trigger-window.js';
+import { describeUntouched, pickChange } from './mechanism-diff.js';
+import { findNewOrdinalsFailing, findScaleUp, isScaleSensitive } from './scale-up-trigger.js';
 import { findRollback, rolloutTimeOf, type Rollback } from '../revision-rollback.js';
-import { findOrdinalScaleUp } from '../ordinal-scale-up.js';
-
 
 export type Trigger =
   /** `rollback`: the revision is an old ReplicaSet a rollout undo brought back; `previous` is what it replaced. */
@@ -38,101 +34,6 @@ export type Trigger =
   | { kind: 'resources-set'; origin: ResourceOrigin; text: string; at?: IsoTime }
   /** Nothing of the workload changed (or the evidence clears its rollout); `ranBefore` names Jobs of the namespace that ran just before the onset, a change to check. */
   | { kind: 'none'; text: string; exonerated?: string; ranBefore?: { jobs: NamespaceJobEvidence[]; text: string } };
-
-function inWindow(change: IsoTime | undefined, onset: IsoTime | undefined): boolean {
-  if (change === undefined || onset === undefined) return false;
-  const gap = msBetween(change, onset);
-  return gap >= -TRIGGER_SKEW_MS && gap <= TRIGGER_WINDOW_MS;
-}
-
-/** The diff line that touches what fails, else the headline change of the revision. */
-function pickChange(mechanism: Finding | undefined, diff: readonly string[], older: RevisionEvidence, newer: RevisionEvidence): string | undefined {
-  const k = mechanism?.kind;
-  const text = `${mechanism?.title ?? ''} ${mechanism?.decisive ?? ''}`.toLowerCase();
-  const related = (line: string): boolean => {
-    const l = line.toLowerCase();
-    if (k === 'liveness-kill' || k === 'liveness-dependency') return / (liveness|startup) probe/.test(l);
-    if (k === 'readiness-probe') return / readiness probe/.test(l);
-    if (k === 'lifecycle-hook') return / (poststart|prestop) hook/.test(l);
-    if (k === 'prestop-overrun') return / prestop hook|^terminationgraceperiodseconds/.test(l);
-    // A load balancer's health check follows the app's health endpoint: a moved probe path is the lead.
-    if (k === 'readiness-gate') return / (readiness|liveness) probe|ports?:/.test(l);
-    if (k === 'image-pull') return / image:|imagepullsecrets/.test(l);
-    if (k === 'container-config') return /env|envfrom|volumes|configmap|secret/.test(l);
-    // Pods addressed to a scheduler that never answers: the line that named it is the lead.
-    if (k === 'placement' && /schedulername/.test(text)) return l.startsWith('schedulername');
-    if (k === 'placement') return /nodeselector|affinity|tolerations|nodename/.test(l);
-    if (k === 'cpu-starved') return / cpu (limit|request):/.test(l);
-    // The heap flag (in an options variable or the args) or the memory limit it is sized against.
-    if (k === 'heap-pressure') return /memory limit|env .*(java|heap|xmx)|(args|command):.*xmx/.test(l);
-    // A memory-backed emptyDir is charged to the memory limit: adding one is as good as lowering it.
-    if (k === 'oom-killed') return /memory limit|env .*(java|node_options|xmx|gogc|gomemlimit)|medium memory/.test(l);
-    if (k === 'pod-create-failed') return /serviceaccount|securitycontext|resources|request|pod label|priorityclass/.test(l);
-    if (k === 'failed-scheduling') return / (cpu|memory|[\w./-]+) request:|nodeselector|affinity|tolerations/.test(l);
-    if (k === 'exit-code' || k === 'crash-loop' || k === 'clean-exit') {
-      if (text.includes('(init)') || /init container/.test(text)) return l.startsWith('init ');
-      // Refused credentials (IRSA, workload identity, RBAC): the identity the pod runs as, or the
-      // audience of the token it presents, is the lead.
-      if (/accessdenied|assumerole|credentials|unauthori[sz]ed|forbidden|\b40[13]\b|permission denied/.test(text)) return /serviceaccount|token audience/.test(l);
-      // A port held by another container of the pod: that container's arrival (or its ports) is the lead.
-      const holder = /held by container ([\w-]+)/.exec(text)?.[1];
-      if (holder !== undefined) return l.startsWith(`container ${holder} `) || l.startsWith(`${holder} ports`);
-      // A memory quantity the mechanism blames (a unit slip no process fits in): the line that wrote it.
-      const memory = /\bmemory (request and limit|limit|request)\b/.exec(text)?.[1];
-      const wrote = memory === undefined ? undefined : new RegExp(` memory ${memory.includes('limit') ? 'limit' : 'request'}:`);
-      if (wrote !== undefined && diff.some((x) => wrote.test(x))) return wrote.test(l);
-      // A path the failure names (shared memory lives at /dev/shm) that the revision stopped or started mounting.
-      const paths = [...text.matchAll(/(?:^|[\s"'(])(\/[\w.-]+(?:\/[\w.-]+)+)/g)].map((m) => m[1] ?? '').concat(/shared memory|\bshm\b/.test(text) ? ['/dev/shm'] : []);
-      const mounted = (x: string) => / volume mounts/.test(x) && paths.some((p) => x.includes(`→${p}`));
-      if (diff.some(mounted)) return mounted(l);
-      return / (command|args|image):/.test(l) || / env /.test(l);
-    }
-    // A host name from a changed env var, or pinned in the pods' /etc/hosts by hostAliases.
-    // The pods' DNS policy (or the host network it follows) when the mechanism blames it.
-    if (k === 'dependency-error' && /dnspolicy/.test(text) && diff.some((x) => /^(dnspolicy|dnsconfig|hostnetwork)/i.test(x))) return /^(dnspolicy|dnsconfig|hostnetwork)/.test(l);
-    if (k === 'dependency-error') return / env /.test(l) || (/hostaliases/.test(text) && l.startsWith('hostaliases'));
-    // A process without a UTF-8 locale: an env line that set or dropped LANG/LC_ALL is the lead over an image bump.
-    if (k === 'unexplained' && /utf-8 locale/.test(text)) return / env (added |removed )?(lang|lc_all|lc_ctype)\b/.test(l);
-    if (k === 'idle-command') return / (command|args):/.test(l);
-    // The entry the revision appended under a name it already set: the change that decides the value.
-    if (k === 'duplicate-env') return new RegExp(` env ${/ lists (\S+) (?:twice|\d+ times)/.exec(mechanism?.title ?? '')?.[1] ?? '\\S+'} (added a second time|listed)`).test(line);
-    // The proxy variables the revision set (or the NO_PROXY it cut short) decide where calls go.
-    if (k === 'proxy-env') return / env .*\b(https?|all|no)_proxy\b/.test(l);
-    if (k === 'init-stuck') return l.startsWith('init ');
-    // The migration step a revision dropped (an init container, a migrate command) is the lead over its image bump.
-    if (k === 'schema-migration') return /migrat|flyway|liquibase|alembic/.test(l);
-    if (k === 'volume-attach') return /securitycontext|volume|fsgroup/.test(l);
-    // The revision that started mounting the claim that stays Pending is the lead over an image bump beside it.
-    if (k === 'pvc-pending') {
-      const claim = /^PVC (\S+) /.exec(mechanism?.title ?? '')?.[1];
-      const [was, now] = line.startsWith('volumes: ') ? line.split(' → ') : [];
-      return claim !== undefined && now !== undefined && now.includes(`:pvc/${claim}"`) && !(was ?? '').includes(`:pvc/${claim}"`);
-    }
-    return false;
-  };
-  // A security setting the mechanism blames (a seccomp profile, dropped capabilities) is the lead.
-  const security = pickSecurityChange(text, diff);
-  if (security !== undefined) return security;
-  // A container the revision added, failing: its arrival is the change, not an image bump beside it.
-  const failing = /\b(?:sidecar container|container|sidecar) ([\w.-]+)/i.exec(mechanism?.title ?? '')?.[1];
-  const added = failing === undefined ? undefined : diff.find((l) => l.startsWith(`container ${failing} added`) || l.startsWith(`init container ${failing} added`));
-  if (added !== undefined) return added;
-  // The diff line that names an env var the mechanism names is the lead over an image bump of the same revision.
-  const names = `${mechanism?.title ?? ''} ${mechanism?.decisive ?? ''}`.match(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g) ?? [];
-  // A failing sidecar: its own change is the lead over the main container's image bump listed first.
-  const own = failing !== undefined && /^sidecar/i.test(mechanism?.title ?? '') ? diff.find((l) => related(l) && l.startsWith(`${failing} `)) : undefined;
-  // A setting named after what fails (a pool size against an exhausted pool, a timeout against timeouts) is the lead.
-  const setting = pickMechanismSetting(mechanism?.id, diff);
-  // A limit the server reads from a mounted file (php-fpm's pool): a new ConfigMap behind that volume is the lead.
-  const file = setting === undefined ? pickSettingsFileChange(mechanism?.id, older, newer) : undefined;
-  if (file !== undefined) return file;
-  const line = setting ?? diff.find((l) => related(l) && names.some((n) => new RegExp(`\\b${n}\\b`).test(l))) ?? own ?? diff.find(related);
-  // "X_PASSWORD = from secret …" reads as a credential to the redactor: the reference goes in parentheses.
-  if (line === undefined) return summarizeChange(older, newer);
-  // The values of a duplicated name are the mechanism's title: the change says only what the revision did.
-  if (k === 'duplicate-env') return line.replace(/, and the last entry wins: .*$/, '');
-  return shortenImageChange(line.replace(/ env added ([\w.-]+) = (from (?:secret|configMap) .*)$/, ' env added $1 ($2)'));
-}
 
 function podsOf(ev: TriageEvidence, mechanism: Finding | undefined, d: Differential): PodEvidence[] {
   const names = new Set(mechanism?.affected?.pods ?? []);
@@ -193,94 +94,6 @@ function describeObjectChange(o: NamespaceObjectEvidence, now: IsoTime): string 
   return `${o.kind} ${o.name} ${how} ${formatAgo(at, now)}`;
 }
 
-/** Mechanisms that more replicas bring on: a limit the replicas share (database slots, quota, room on the nodes). */
-function isScaleSensitive(mechanism: Finding | undefined): boolean {
-  return mechanism?.id === 'resource-exhaustion/database-connections' || mechanism?.kind === 'failed-scheduling' || mechanism?.kind === 'pod-create-failed';
-}
-
-const SCALED_UP = /Scaled up replica set (\S+?)(?: from (\d+))? to (\d+)(?: from (\d+))?/;
-
-/**
- * A scale-up of an existing revision just before the onset (not a rollout's new ReplicaSet):
- * by the HPA ("New size: 12; reason: …") or by hand. Says from how many to how many, and the
- * HPA's targets, since a wrong target is a usual cause.
- */
-function findScaleUp(ev: TriageEvidence, onset: IsoTime | undefined): Extract<Trigger, { kind: 'scale-up' }> | undefined {
-  const now = ev.collectedAt;
-  const ups = ev.events.flatMap((e) => {
-    const m = e.reason === 'ScalingReplicaSet' ? SCALED_UP.exec(e.message) : null;
-    if (!m || !inWindow(e.lastSeen, onset)) return [];
-    const revision = ev.revisions.find((r) => r.name === m[1]);
-    // The new ReplicaSet of a rollout scales up too: that is the revision's story, not this one.
-    if (revision === undefined || inWindow(revision.createdAt, onset)) return [];
-    const from = m[2] ?? m[4];
-    return [{ at: e.lastSeen, to: Number(m[3]), ...(from !== undefined ? { from: Number(from) } : {}) }];
-  });
-  const rescales = ev.events.filter((e) => e.reason === 'SuccessfulRescale' && e.object.kind === 'HorizontalPodAutoscaler' && inWindow(e.lastSeen, onset));
-  const up = ups.sort((a, b) => msBetween(b.at, a.at))[0];
-  const hpaEvent = rescales.sort((a, b) => msBetween(b.lastSeen, a.lastSeen))[0];
-  if (up === undefined && hpaEvent === undefined) return undefined;
-  const at = up?.at ?? hpaEvent?.lastSeen ?? now;
-  const size = up ? `${up.from !== undefined ? `from ${up.from} ` : ''}to ${up.to}` : `to ${/New size: (\d+)/.exec(hpaEvent?.message ?? '')?.[1] ?? '?'}`;
-  if (hpaEvent === undefined) return { kind: 'scale-up', text: `the workload was scaled up ${size} ${formatAgo(at, now)} (not by a rollout)`, at };
-  const hpa = ev.hpas.find((h) => h.name === hpaEvent.object.name);
-  const targets = hpa ? hpa.metrics.map((m) => `${m.name} ${m.current ?? '?'} vs target ${m.target ?? '?'}`).join(', ') : '';
-  return { kind: 'scale-up', text: `HPA ${hpaEvent.object.name} scaled it up ${size} ${formatAgo(at, now)}${targets ? ` (${targets})` : ''}`, at };
-}
-
-/**
- * Only the ordinals a StatefulSet scale-up added fail, the older ones run: the new pods met
- * something the old ones never did (a fresh node, a claim found and reused), so the scale-up is
- * the "since", whatever the mechanism.
- */
-function findNewOrdinalsFailing(ev: TriageEvidence, pods: readonly PodEvidence[], onset: IsoTime | undefined): Extract<Trigger, { kind: 'scale-up' }> | undefined {
-  const s = findOrdinalScaleUp(ev.workload, ev.pods, ev.events, ev.collectedAt);
-  if (s === undefined || pods.length === 0 || !inWindow(s.at, onset)) return undefined;
-  const added = new Set(s.added.map((p) => p.name));
-  if (!pods.every((p) => added.has(p.name))) return undefined;
-  const names = pods.map((p) => p.name);
-  const newOnes = names.length <= 2 ? ` (${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} new)` : '';
-  return { kind: 'scale-up', text: `${ev.target.kind.toLowerCase()} ${ev.target.name} was scaled up from ${s.from} to ${s.to}${s.by ? ` by ${s.by}` : ''} ${formatAgo(s.at, ev.collectedAt)}${newOnes}`, at: s.at };
-}
-
-/**
- * Mechanisms a revision can only cause by changing one part of the template: when its diff does
- * not touch that part, the old revision's pods would fail the same way and the rollout only made
- * new pods meet a fault that lies outside the workload. Says why, or undefined when it may be the cause.
- */
-function describeUntouched(mechanism: Finding | undefined, diff: readonly string[], templated: boolean): string | undefined {
-  if (mechanism === undefined) return undefined;
-  const said = `${mechanism.id} ${mechanism.title} ${mechanism.decisive ?? ''}`;
-  // Pods addressed to a scheduler that never answers: a revision that kept its name met a scheduler that stopped.
-  const scheduler = /^placement\/scheduler\/(.+)$/.exec(mechanism.id)?.[1];
-  if (scheduler !== undefined && templated) {
-    return diff.some((l) => l.startsWith('schedulerName')) ? undefined : `it did not change schedulerName: the ${scheduler} scheduler stopped answering outside the workload, and pods of any revision wait the same way`;
-  }
-  if (mechanism.kind === 'init-stuck') {
-    const name = mechanism.id.replace(/^init-stuck\//, '');
-    return diff.some((l) => l.startsWith('init ')) ? undefined : `it did not change init container ${name}, which waits for something outside the workload`;
-  }
-  // Pod Security checks the pod spec's security settings, volumes and host ports, never the image.
-  if (mechanism.kind === 'pod-create-failed' && /pod-?security/i.test(said)) {
-    return diff.some((l) => /securitycontext|\bvolumes?\b| ports\b|hostnetwork|hostpid|hostipc|hostpath|capabilit/i.test(l)) ? undefined : 'it did not change what Pod Security checks (securityContext, volumes, ports): the previous revision\'s pods would be refused the same way';
-  }
-  // The kubelet checks the keys a volume's items name against the object as it is now: a revision
-  // that left the volume alone met a Secret or ConfigMap changed outside the workload.
-  const key = MISSING_KEY.exec(said);
-  const volume = /^volume-attach\/[\w-]+\/(.+)$/.exec(mechanism.id)?.[1];
-  if (mechanism.kind === 'volume-attach' && key !== null && volume !== undefined) {
-    return diff.some((l) => l.startsWith('volumes') || l.includes(`${volume}→`)) ? undefined : `it did not change volume ${volume}: the ${key[1]?.toLowerCase() === 'secret' ? 'Secret' : 'ConfigMap'} lost key ${key[2] ?? ''} outside the workload, and pods of any revision are refused the same way`;
-  }
-  // The kubelet cuts a preStop hook at the grace period whatever image runs: only a revision that set the hook or the grace period brought it.
-  if (mechanism.kind === 'prestop-overrun') {
-    return diff.some((l) => / preStop hook|^terminationGracePeriodSeconds/.test(l)) ? undefined : 'it did not change the preStop hook or terminationGracePeriodSeconds: pods of the revision before it are cut short the same way';
-  }
-  if (mechanism.kind === 'failed-scheduling' && /free ports/i.test(said)) {
-    return diff.some((l) => / ports/.test(l)) ? undefined : 'it did not change the pods\' ports: another pod on the node holds the host port';
-  }
-  return undefined;
-}
-
 /** A changed command or env line can run long; the thread has the whole diff. */
 const CHANGE_MAX = 160;
 
@@ -310,7 +123,7 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
     const at = earliest(bad.map((c) => c.lastTransitionTime));
     // A revision just before the node went bad, whose pods are Ready on other nodes: the failure is the node's, not the rollout's.
     const [latest] = sortRevisions(ev.revisions);
-    const fine = latest === undefined || !inWindow(rolloutTimeOf(ev, latest), at) ? 0 : ev.pods.filter((p) => p.ready && p.nodeName !== undefined && p.nodeName !== node && p.revisionHash === latest.hash).length;
+    const fine = latest === undefined || !isInTriggerWindow(rolloutTimeOf(ev, latest), at) ? 0 : ev.pods.filter((p) => p.ready && p.nodeName !== undefined && p.nodeName !== node && p.revisionHash === latest.hash).length;
     const clears = latest !== undefined && fine > 0 ? `revision ${latest.revision} runs fine on ${fine} pod${fine === 1 ? '' : 's'} on other nodes: not the rollout` : undefined;
     return { kind: 'node', node, text: `node ${node} ${at ? `went bad ${formatAgo(at, now)}` : 'is unhealthy'}`, ...(at ? { at } : {}), ...(clears ? { clears } : {}) };
   }
@@ -322,14 +135,14 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
   const rolledOut = newest === undefined ? undefined : rollback?.at ?? newest.createdAt;
 
   // A namespace object changed just before: the stronger lead when the mechanism is its kind of failure.
-  const objects = (ev.namespaceObjects ?? []).filter((o) => inWindow(changeTime(o), onset) && isRelevant(ev, o, mechanism, pods));
+  const objects = (ev.namespaceObjects ?? []).filter((o) => isInTriggerWindow(changeTime(o), onset) && isRelevant(ev, o, mechanism, pods));
   const object = objects.sort((a, b) => msBetween(changeTime(a) ?? now, changeTime(b) ?? now))[0];
 
   // The limit the pods die at was set by admission as they were re-created: no revision shows that
   // change, and it outweighs a revision that left the limit alone.
   const origin = findMechanismOrigin(ev, mechanism, pods);
-  if (origin !== undefined && inWindow(origin.appliedAt, onset)) {
-    const recent = newest !== undefined && previous !== undefined && inWindow(rolledOut, onset);
+  if (origin !== undefined && isInTriggerWindow(origin.appliedAt, onset)) {
+    const recent = newest !== undefined && previous !== undefined && isInTriggerWindow(rolledOut, onset);
     if (!recent || !diffRevisions(previous, newest).some((l) => l.includes(origin.what))) {
       return { kind: 'resources-set', origin, text: describeOriginChange(origin, now, ev.target.namespace), ...(origin.appliedAt ? { at: origin.appliedAt } : {}) };
     }
@@ -337,7 +150,7 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
 
   const hashed = pods.length > 0 && pods.every((p) => p.revisionHash !== undefined);
   const onNewest = newest !== undefined && (!hashed || pods.some((p) => p.revisionHash === newest.hash));
-  if (newest !== undefined && rolledOut !== undefined && onNewest && inWindow(rolledOut, onset)) {
+  if (newest !== undefined && rolledOut !== undefined && onNewest && isInTriggerWindow(rolledOut, onset)) {
     if (mechanism?.outsideWorkload !== undefined) {
       const exonerated = `revision ${newest.revision} (${formatAgo(rolledOut, now)}) is not the cause: ${mechanism.outsideWorkload}`;
       return withJobsBefore(ev, onset, { kind: 'none', text: exonerated, exonerated });
@@ -382,7 +195,7 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
   }
   if (object !== undefined) return { kind: 'object-change', object, text: describeObjectChange(object, now), at: changeTime(object) ?? now };
   const scaleUp = isScaleSensitive(mechanism) ? findScaleUp(ev, onset) : findNewOrdinalsFailing(ev, pods, onset);
-  if (scaleUp !== undefined) return scaleUp;
+  if (scaleUp !== undefined) return { kind: 'scale-up', ...scaleUp };
 
   const newestAge = newest && rolledOut ? `; the newest revision, ${newest.revision}, ${rollback?.at !== undefined ? `came back by a rollback ${formatAgo(rolledOut, now)}` : `is ${formatSpan(msBetween(rolledOut, now))} old`}` : '';
   const unread = ev.readFailures.some((f) => f.source === 'revisions' && f.reason !== 'skipped');

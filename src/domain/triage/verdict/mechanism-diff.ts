@@ -1,0 +1,139 @@
+/**
+ * How a revision's template diff meets the mechanism that fails: the diff line that touches what
+ * fails (the lead the verdict names after "since revision N"), or why the diff cannot have caused
+ * it (a part of the template the mechanism depends on that the revision left alone).
+ */
+import type { RevisionEvidence } from '../evidence.js';
+import type { Finding } from '../finding.js';
+import { shortenImageChange, summarizeChange } from '../revision-diff.js';
+import { pickSecurityChange } from '../security-refusal.js';
+import { MISSING_KEY } from '../mount-messages.js';
+import { pickMechanismSetting } from '../mechanism-settings.js';
+import { pickSettingsFileChange } from '../config-volume-change.js';
+
+/** The diff line that touches what fails, else the headline change of the revision. */
+export function pickChange(mechanism: Finding | undefined, diff: readonly string[], older: RevisionEvidence, newer: RevisionEvidence): string | undefined {
+  const k = mechanism?.kind;
+  const text = `${mechanism?.title ?? ''} ${mechanism?.decisive ?? ''}`.toLowerCase();
+  const related = (line: string): boolean => {
+    const l = line.toLowerCase();
+    if (k === 'liveness-kill' || k === 'liveness-dependency') return / (liveness|startup) probe/.test(l);
+    if (k === 'readiness-probe') return / readiness probe/.test(l);
+    if (k === 'lifecycle-hook') return / (poststart|prestop) hook/.test(l);
+    if (k === 'prestop-overrun') return / prestop hook|^terminationgraceperiodseconds/.test(l);
+    // A load balancer's health check follows the app's health endpoint: a moved probe path is the lead.
+    if (k === 'readiness-gate') return / (readiness|liveness) probe|ports?:/.test(l);
+    if (k === 'image-pull') return / image:|imagepullsecrets/.test(l);
+    if (k === 'container-config') return /env|envfrom|volumes|configmap|secret/.test(l);
+    // Pods addressed to a scheduler that never answers: the line that named it is the lead.
+    if (k === 'placement' && /schedulername/.test(text)) return l.startsWith('schedulername');
+    if (k === 'placement') return /nodeselector|affinity|tolerations|nodename/.test(l);
+    if (k === 'cpu-starved') return / cpu (limit|request):/.test(l);
+    // The heap flag (in an options variable or the args) or the memory limit it is sized against.
+    if (k === 'heap-pressure') return /memory limit|env .*(java|heap|xmx)|(args|command):.*xmx/.test(l);
+    // A memory-backed emptyDir is charged to the memory limit: adding one is as good as lowering it.
+    if (k === 'oom-killed') return /memory limit|env .*(java|node_options|xmx|gogc|gomemlimit)|medium memory/.test(l);
+    if (k === 'pod-create-failed') return /serviceaccount|securitycontext|resources|request|pod label|priorityclass/.test(l);
+    if (k === 'failed-scheduling') return / (cpu|memory|[\w./-]+) request:|nodeselector|affinity|tolerations/.test(l);
+    if (k === 'exit-code' || k === 'crash-loop' || k === 'clean-exit') {
+      if (text.includes('(init)') || /init container/.test(text)) return l.startsWith('init ');
+      // Refused credentials (IRSA, workload identity, RBAC): the identity the pod runs as, or the
+      // audience of the token it presents, is the lead.
+      if (/accessdenied|assumerole|credentials|unauthori[sz]ed|forbidden|\b40[13]\b|permission denied/.test(text)) return /serviceaccount|token audience/.test(l);
+      // A port held by another container of the pod: that container's arrival (or its ports) is the lead.
+      const holder = /held by container ([\w-]+)/.exec(text)?.[1];
+      if (holder !== undefined) return l.startsWith(`container ${holder} `) || l.startsWith(`${holder} ports`);
+      // A memory quantity the mechanism blames (a unit slip no process fits in): the line that wrote it.
+      const memory = /\bmemory (request and limit|limit|request)\b/.exec(text)?.[1];
+      const wrote = memory === undefined ? undefined : new RegExp(` memory ${memory.includes('limit') ? 'limit' : 'request'}:`);
+      if (wrote !== undefined && diff.some((x) => wrote.test(x))) return wrote.test(l);
+      // A path the failure names (shared memory lives at /dev/shm) that the revision stopped or started mounting.
+      const paths = [...text.matchAll(/(?:^|[\s"'(])(\/[\w.-]+(?:\/[\w.-]+)+)/g)].map((m) => m[1] ?? '').concat(/shared memory|\bshm\b/.test(text) ? ['/dev/shm'] : []);
+      const mounted = (x: string) => / volume mounts/.test(x) && paths.some((p) => x.includes(`→${p}`));
+      if (diff.some(mounted)) return mounted(l);
+      return / (command|args|image):/.test(l) || / env /.test(l);
+    }
+    // A host name from a changed env var, or pinned in the pods' /etc/hosts by hostAliases.
+    // The pods' DNS policy (or the host network it follows) when the mechanism blames it.
+    if (k === 'dependency-error' && /dnspolicy/.test(text) && diff.some((x) => /^(dnspolicy|dnsconfig|hostnetwork)/i.test(x))) return /^(dnspolicy|dnsconfig|hostnetwork)/.test(l);
+    if (k === 'dependency-error') return / env /.test(l) || (/hostaliases/.test(text) && l.startsWith('hostaliases'));
+    // A process without a UTF-8 locale: an env line that set or dropped LANG/LC_ALL is the lead over an image bump.
+    if (k === 'unexplained' && /utf-8 locale/.test(text)) return / env (added |removed )?(lang|lc_all|lc_ctype)\b/.test(l);
+    if (k === 'idle-command') return / (command|args):/.test(l);
+    // The entry the revision appended under a name it already set: the change that decides the value.
+    if (k === 'duplicate-env') return new RegExp(` env ${/ lists (\S+) (?:twice|\d+ times)/.exec(mechanism?.title ?? '')?.[1] ?? '\\S+'} (added a second time|listed)`).test(line);
+    // The proxy variables the revision set (or the NO_PROXY it cut short) decide where calls go.
+    if (k === 'proxy-env') return / env .*\b(https?|all|no)_proxy\b/.test(l);
+    if (k === 'init-stuck') return l.startsWith('init ');
+    // The migration step a revision dropped (an init container, a migrate command) is the lead over its image bump.
+    if (k === 'schema-migration') return /migrat|flyway|liquibase|alembic/.test(l);
+    if (k === 'volume-attach') return /securitycontext|volume|fsgroup/.test(l);
+    // The revision that started mounting the claim that stays Pending is the lead over an image bump beside it.
+    if (k === 'pvc-pending') {
+      const claim = /^PVC (\S+) /.exec(mechanism?.title ?? '')?.[1];
+      const [was, now] = line.startsWith('volumes: ') ? line.split(' → ') : [];
+      return claim !== undefined && now !== undefined && now.includes(`:pvc/${claim}"`) && !(was ?? '').includes(`:pvc/${claim}"`);
+    }
+    return false;
+  };
+  // A security setting the mechanism blames (a seccomp profile, dropped capabilities) is the lead.
+  const security = pickSecurityChange(text, diff);
+  if (security !== undefined) return security;
+  // A container the revision added, failing: its arrival is the change, not an image bump beside it.
+  const failing = /\b(?:sidecar container|container|sidecar) ([\w.-]+)/i.exec(mechanism?.title ?? '')?.[1];
+  const added = failing === undefined ? undefined : diff.find((l) => l.startsWith(`container ${failing} added`) || l.startsWith(`init container ${failing} added`));
+  if (added !== undefined) return added;
+  // The diff line that names an env var the mechanism names is the lead over an image bump of the same revision.
+  const names = `${mechanism?.title ?? ''} ${mechanism?.decisive ?? ''}`.match(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g) ?? [];
+  // A failing sidecar: its own change is the lead over the main container's image bump listed first.
+  const own = failing !== undefined && /^sidecar/i.test(mechanism?.title ?? '') ? diff.find((l) => related(l) && l.startsWith(`${failing} `)) : undefined;
+  // A setting named after what fails (a pool size against an exhausted pool, a timeout against timeouts) is the lead.
+  const setting = pickMechanismSetting(mechanism?.id, diff);
+  // A limit the server reads from a mounted file (php-fpm's pool): a new ConfigMap behind that volume is the lead.
+  const file = setting === undefined ? pickSettingsFileChange(mechanism?.id, older, newer) : undefined;
+  if (file !== undefined) return file;
+  const line = setting ?? diff.find((l) => related(l) && names.some((n) => new RegExp(`\\b${n}\\b`).test(l))) ?? own ?? diff.find(related);
+  // "X_PASSWORD = from secret …" reads as a credential to the redactor: the reference goes in parentheses.
+  if (line === undefined) return summarizeChange(older, newer);
+  // The values of a duplicated name are the mechanism's title: the change says only what the revision did.
+  if (k === 'duplicate-env') return line.replace(/, and the last entry wins: .*$/, '');
+  return shortenImageChange(line.replace(/ env added ([\w.-]+) = (from (?:secret|configMap) .*)$/, ' env added $1 ($2)'));
+}
+
+/**
+ * Mechanisms a revision can only cause by changing one part of the template: when its diff does
+ * not touch that part, the old revision's pods would fail the same way and the rollout only made
+ * new pods meet a fault that lies outside the workload. Says why, or undefined when it may be the cause.
+ */
+export function describeUntouched(mechanism: Finding | undefined, diff: readonly string[], templated: boolean): string | undefined {
+  if (mechanism === undefined) return undefined;
+  const said = `${mechanism.id} ${mechanism.title} ${mechanism.decisive ?? ''}`;
+  // Pods addressed to a scheduler that never answers: a revision that kept its name met a scheduler that stopped.
+  const scheduler = /^placement\/scheduler\/(.+)$/.exec(mechanism.id)?.[1];
+  if (scheduler !== undefined && templated) {
+    return diff.some((l) => l.startsWith('schedulerName')) ? undefined : `it did not change schedulerName: the ${scheduler} scheduler stopped answering outside the workload, and pods of any revision wait the same way`;
+  }
+  if (mechanism.kind === 'init-stuck') {
+    const name = mechanism.id.replace(/^init-stuck\//, '');
+    return diff.some((l) => l.startsWith('init ')) ? undefined : `it did not change init container ${name}, which waits for something outside the workload`;
+  }
+  // Pod Security checks the pod spec's security settings, volumes and host ports, never the image.
+  if (mechanism.kind === 'pod-create-failed' && /pod-?security/i.test(said)) {
+    return diff.some((l) => /securitycontext|\bvolumes?\b| ports\b|hostnetwork|hostpid|hostipc|hostpath|capabilit/i.test(l)) ? undefined : 'it did not change what Pod Security checks (securityContext, volumes, ports): the previous revision\'s pods would be refused the same way';
+  }
+  // The kubelet checks the keys a volume's items name against the object as it is now: a revision
+  // that left the volume alone met a Secret or ConfigMap changed outside the workload.
+  const key = MISSING_KEY.exec(said);
+  const volume = /^volume-attach\/[\w-]+\/(.+)$/.exec(mechanism.id)?.[1];
+  if (mechanism.kind === 'volume-attach' && key !== null && volume !== undefined) {
+    return diff.some((l) => l.startsWith('volumes') || l.includes(`${volume}→`)) ? undefined : `it did not change volume ${volume}: the ${key[1]?.toLowerCase() === 'secret' ? 'Secret' : 'ConfigMap'} lost key ${key[2] ?? ''} outside the workload, and pods of any revision are refused the same way`;
+  }
+  // The kubelet cuts a preStop hook at the grace period whatever image runs: only a revision that set the hook or the grace period brought it.
+  if (mechanism.kind === 'prestop-overrun') {
+    return diff.some((l) => / preStop hook|^terminationGracePeriodSeconds/.test(l)) ? undefined : 'it did not change the preStop hook or terminationGracePeriodSeconds: pods of the revision before it are cut short the same way';
+  }
+  if (mechanism.kind === 'failed-scheduling' && /free ports/i.test(said)) {
+    return diff.some((l) => / ports/.test(l)) ? undefined : 'it did not change the pods\' ports: another pod on the node holds the host port';
+  }
+  return undefined;
+}
