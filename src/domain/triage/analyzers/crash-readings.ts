@@ -4,7 +4,7 @@
  * process fits in, an environment past the exec limit), then what the log and the runtime's
  * message say (the runtime's own heap, a node's kernel setting or metadata service or GPU driver,
  * an API the cluster stopped serving, a token never re-read, an edited migration, classes built
- * for a newer Java, a rejection nothing caught). The line those quote decides the crash; the readings after them read that
+ * for a newer Java, a rejection nothing caught, a record every run dies on). The line those quote decides the crash; the readings after them read that
  * line (a port held by another process, a value the process could not parse) or the log around
  * it (a store's password, a security setting, a volume's owner, another cluster's data).
  */
@@ -34,6 +34,7 @@ import { findForeignClusterClaim, tellForeignClusterClaim } from '../foreign-clu
 import { findMigrationChecksum, tellMigrationChecksum } from '../migration-checksum.js';
 import { findClassVersionRefusal, tellClassVersionRefusal } from '../class-version.js';
 import { findFatalRejection, findRuntimeMove, tellFatalRejection } from '../unhandled-rejection-exit.js';
+import { findPoisonMessage, tellPoisonMessage } from '../poison-message.js';
 import type { ToldReading } from '../told-reading.js';
 import { capitalize } from '../../text.js';
 
@@ -194,6 +195,20 @@ const fatalRejection: Reader = (c) => {
   return rejections.length > 0 ? { ...tellFatalRejection(rejections, findRuntimeMove(c.ev.revisions)), sure: true } : undefined;
 };
 
+/**
+ * The crashed runs of two or more pods (or restarts) all end on the same input record: a poison
+ * message the broker keeps handing out. The error line stays the decisive quote; the record is the cause.
+ */
+const poisonMessage: Reader = (c) => {
+  if (!isAppError(c)) return undefined;
+  const { container } = c.first.ref;
+  const pods = new Set(podsOf(c).map((p) => p.name));
+  const logs = c.ev.logs.filter((l) => pods.has(l.pod) && l.container === container.name);
+  const terminated = new Set(c.hits.filter((h) => h.ref.container.state !== undefined && 'terminated' in h.ref.container.state).map((h) => h.ref.pod.name));
+  const poison = findPoisonMessage(logs, terminated);
+  return poison && { ...tellPoisonMessage(poison, container), sure: true };
+};
+
 /** On the host network the port is the node's: another host-network pod there may hold it. */
 const portClash: Reader = (c, decisive) => {
   if (decisive === undefined) return undefined;
@@ -272,7 +287,7 @@ const foreignClusterData: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, metadataService, cudaDriver, removedApi, staleToken, migrationChecksum, classVersion, fatalRejection];
+const BEFORE_THE_LINE: readonly Reader[] = [interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, metadataService, cudaDriver, removedApi, staleToken, migrationChecksum, classVersion, fatalRejection, poisonMessage];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, unparsedValue, storePassword, securityRefusal, volumeOwner, foreignClusterData];
