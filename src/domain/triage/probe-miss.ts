@@ -1,4 +1,4 @@
-/** Why a probe fails while the app may be up: what probe-failures.ts and its helpers (probe-host-check.ts, probe-own-log.ts, probe-store-auth.ts) tell. */
+/** Why a probe fails while the app may be up: what probe-failures.ts and its helpers (probe-host-check.ts, probe-own-log.ts, probe-store-auth.ts, probe-deadlock.ts) tell. */
 export interface ProbeMiss {
   /** What goes wrong, for the title: "the app listens on 127.0.0.1:3000 only". */
   scope: string;
@@ -11,4 +11,6 @@ export interface ProbeMiss {
   decisive?: string;
   /** What a rollback of the triggering revision would also undo (see Finding.rollbackUndoes). */
   rollbackUndoes?: string;
+  /** Lines the finding adds to its evidence (what the reading rests on). */
+  evidence?: readonly string[];
 }

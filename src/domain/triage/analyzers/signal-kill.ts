@@ -6,6 +6,7 @@ import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-
 import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
 import { EXEC_CANNOT_RUN, PROBE_FAILED, explainProbeMiss, listProbeEvents, wasKilledByProbe } from '../probe-failures.js';
 import { explainByOwnLog } from '../probe-own-log.js';
+import { explainDeadlockedProbe } from '../probe-deadlock.js';
 import { explainUnauthenticatedProbe } from '../probe-store-auth.js';
 import { findServerConfigOrigin } from '../server-config-origin.js';
 import { findDisruption } from '../pod-disruption.js';
@@ -57,12 +58,15 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
   const codes = unique(hits.map((h) => h.term.exitCode)).join('/');
   const failures = collapseEvents(hits.flatMap((h) => h.probeEvents.filter((e) => PROBE_FAILED.test(e.message))), { acrossObjects: true });
   const messages = failures.map((f) => f.message).join('\n');
+  // What the killing probe itself got: a startup probe refused while the app was still starting
+  // says nothing of a liveness probe that later reached the app and timed out.
+  const own = failures.filter((f) => f.message.toLowerCase().startsWith(probeName));
+  const killerMessages = own.length > 0 ? own.map((f) => f.message).join('\n') : messages;
 
   const evidence = [
     ...limitLines(hits.map(({ ref, term }) => `${formatContainerRef(ref)}: exit ${term.exitCode} (${term.reason ?? 'no reason'}); ${ref.container.restartCount} restarts`), 3),
     ...failures.slice(0, 3).map((f) => formatEventLine(f, { withObject: true })),
   ];
-  if (probe) evidence.push(`${probeName} probe: ${formatProbe(probe)}`);
 
   // Two stories end in the same refusals: the probe knocks on a port the app does not serve, or
   // it knocks before the app is up. The declared ports and how long each run lived tell them apart.
@@ -70,11 +74,15 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
   const portMismatch = probe?.port !== undefined && declared.length > 0 && !declared.includes(probe.port);
   // Or the app is up but unreachable as probed: loopback only, TLS against plain HTTP; its log says which.
   const ownLogs = ev.logs.filter((l) => pods.includes(l.pod) && l.container === container.name);
+  // A runtime's own deadlock report outranks every guess from the probe's side: the probe reached the app and waited.
   const miss = portMismatch || execCannotRunIn(messages)
     ? undefined
-    : explainProbeMiss(probe, container, messages, ownLogs) ??
+    : explainDeadlockedProbe(probeName, messages, ownLogs, container.name, pods.length) ??
+      explainProbeMiss(probe, container, messages, ownLogs) ??
       explainUnauthenticatedProbe(probe, container, messages, probeName, findServerConfigOrigin(ev, hits.map((h) => h.ref.pod), container.name)) ??
       explainByOwnLog(probe, failures.map((f) => f.message), ownLogs, container.name);
+  if (miss?.evidence) evidence.push(...miss.evidence);
+  if (probe) evidence.push(`${probeName} probe: ${formatProbe(probe)}`);
   const window = (probe?.initialDelaySeconds ?? 0) + (probe?.periodSeconds ?? 10) * (probe?.failureThreshold ?? 3);
   const runs = hits.map((h) => (h.term.startedAt && h.term.finishedAt ? (Date.parse(h.term.finishedAt) - Date.parse(h.term.startedAt)) / 1000 : undefined)).filter((x): x is number => x !== undefined);
   const duringStartup =
@@ -98,9 +106,9 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
   else if (portMismatch) why = `the probe targets port ${String(probe?.port)}, which the container does not declare: nothing answers there`;
   else if (busyLine) why = `the app is still doing its start-up work (${busyLine}) when the ${probeName} probe's ${window}s run out, so it is killed and starts the same work again`;
   else if (duringStartup) why = `the app takes longer to start than the liveness probe allows (initialDelaySeconds ${probe?.initialDelaySeconds ?? 0} + ${probe?.failureThreshold ?? 3} × ${probe?.periodSeconds ?? 10}s), so it is killed before it ever listens, over and over`;
-  else if (/statuscode: 5\d\d/i.test(messages)) why = `its health endpoint answers with a 5xx status`;
-  else if (/connection refused/i.test(messages)) why = `nothing accepts connections on the probed port (not listening yet, or listening on another port)`;
-  else if (/timeout|deadline exceeded|timed out/i.test(messages)) why = `it does not answer within the probe's ${probe?.timeoutSeconds ?? 1}s timeout (overload, blocked event loop, GC pauses, or a probe that calls dependencies)`;
+  else if (/statuscode: 5\d\d/i.test(killerMessages)) why = `its health endpoint answers with a 5xx status`;
+  else if (/connection refused/i.test(killerMessages)) why = `nothing accepts connections on the probed port (not listening yet, or listening on another port)`;
+  else if (/timeout|deadline exceeded|timed out/i.test(killerMessages)) why = `it does not answer within the probe's ${probe?.timeoutSeconds ?? 1}s timeout (overload, blocked event loop, GC pauses, or a probe that calls dependencies)`;
   else why = `the probe keeps failing`;
   const startupHint = probeName === 'liveness' && !container.probes.startup ? ' If it only fails during start-up, add a startupProbe.' : '';
 
@@ -115,7 +123,7 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
     ...(miss?.decisive ? { decisive: miss.decisive } : failures[0] ? { decisive: failures[0].message.replace(/\s+/g, ' ').trim() } : {}),
     ...(miss?.rollbackUndoes ? { rollbackUndoes: miss.rollbackUndoes } : {}),
     likelyCause: `The kubelet restarts ${container.name} because ${why}. Exit ${codes} is the kill (SIGTERM, then SIGKILL after the grace period), not the app failing on its own.${holdsPod ? ` ${container.name} is a native sidecar (an init container with restartPolicy Always): the kubelet starts the containers after it only once its startup probe passes, so the pod stays initializing and never serves.` : ''}`,
-    fix: miss ? miss.fix : execCannotRun ? `change the ${probeName} probe to httpGet or tcpSocket, or to a command the image has` : busyLine ? `let the start-up work finish: run it as a Job before the rollout (a migration), or give the ${probeName} probe more time` : duringStartup ? 'add a startupProbe (or a longer initialDelaySeconds) that covers the start-up time' : portMismatch || /connection refused|statuscode: 404/i.test(messages) ? `point the ${probeName} probe at the port and path the app serves` : /timeout|deadline exceeded|timed out/i.test(messages) ? `relax the ${probeName} probe's timeout and failure threshold (or add a startupProbe)` : `fix the ${probeName} probe or what it checks`,
+    fix: miss ? miss.fix : execCannotRun ? `change the ${probeName} probe to httpGet or tcpSocket, or to a command the image has` : busyLine ? `let the start-up work finish: run it as a Job before the rollout (a migration), or give the ${probeName} probe more time` : duringStartup ? 'add a startupProbe (or a longer initialDelaySeconds) that covers the start-up time' : portMismatch || /connection refused|statuscode: 404/i.test(killerMessages) ? `point the ${probeName} probe at the port and path the app serves` : /timeout|deadline exceeded|timed out/i.test(killerMessages) ? `relax the ${probeName} probe's timeout and failure threshold (or add a startupProbe)` : `fix the ${probeName} probe or what it checks`,
     nextAction: miss
       ? miss.action ?? `${capitalize(miss.fix)}; until then the kubelet keeps killing an app that may be up. Restarting pods will not help.`
       : execCannotRun

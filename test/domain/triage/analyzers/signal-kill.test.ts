@@ -134,3 +134,57 @@ describe('analyzeSignalKills: an earlier stop the container has long recovered f
     expect(f?.likelyCause).toContain('a liveness probe kill whose events have expired');
   });
 });
+
+describe('analyzeSignalKills: an app whose runtime reports a deadlock', () => {
+  /** What the preStop hook's kill -3 leaves at the end of each killed run's log. */
+  const deadlockLog = [
+    '2026-11-21 03:31:02.410  INFO 1 --- [price-cache-refresh-1] c.a.p.cache.PriceCacheRefresher : Refreshing price cache under FX lock (PRICE-712): 48306 SKUs, 14 currencies',
+    'Full thread dump OpenJDK 64-Bit Server VM (21.0.5+11-LTS mixed mode, sharing):',
+    'Found one Java-level deadlock:',
+    '=============================',
+    '"http-nio-8080-exec-7":',
+    '  waiting to lock monitor 0x00007f3a28004a18 (object 0x00000000c5a1c430, a com.acme.pricing.fx.FxRateTable),',
+    '  which is held by "price-cache-refresh-1"',
+    '',
+    '"price-cache-refresh-1":',
+    '  waiting to lock monitor 0x00007f3a280062d8 (object 0x00000000c5a1b2f0, a com.acme.pricing.cache.PriceCache),',
+    '  which is held by "http-nio-8080-exec-7"',
+    '',
+    'Java stack information for the threads listed above:',
+    'Found 1 deadlock.',
+  ];
+
+  it('names the deadlock and its threads when the probe times out, and never blames the probe', () => {
+    const ev = livenessKillScenario();
+    ev.logs = ev.pods.slice(0, 3).map((p) => ({ pod: p.name, container: 'app', previous: true, lines: deadlockLog }));
+    const [f] = analyzeSignalKills(ev);
+    expect(f?.kind).toBe('liveness-kill');
+    expect(f?.title).toContain('the app deadlocks (threads http-nio-8080-exec-7 and price-cache-refresh-1 wait on each other\'s locks), so it stops answering and the probe times out');
+    expect(f?.decisive).toContain('Found one Java-level deadlock:');
+    expect(f?.evidence.some((l) => l.includes('previous log of 3/3 killed pods'))).toBe(true);
+    expect(f?.fix).toContain('fix the lock order in the app (FxRateTable and PriceCache are taken in opposite orders)');
+    expect(f?.fix).not.toMatch(/point the liveness probe|relax/);
+    expect(f?.nextAction).not.toMatch(/^Mitigate: .*relax/);
+  });
+
+  it('leaves a refused probe to the probe readings: a deadlocked app still accepts connections', () => {
+    const ev = livenessKillScenario();
+    ev.events = ev.events.map((e) => (e.reason === 'Unhealthy' ? { ...e, message: 'Liveness probe failed: Get "http://10.0.1.104:8080/healthz": dial tcp 10.0.1.104:8080: connect: connection refused' } : e));
+    ev.logs = ev.pods.slice(0, 3).map((p) => ({ pod: p.name, container: 'app', previous: true, lines: deadlockLog }));
+    const [f] = analyzeSignalKills(ev);
+    expect(f?.title).not.toContain('deadlock');
+  });
+});
+
+describe('analyzeSignalKills: the killing probe\'s own failures decide the advice', () => {
+  it('does not tell to move a liveness probe that timed out because the startup probe was refused before the app listened', () => {
+    const ev = livenessKillScenario();
+    const first = ev.pods[0];
+    ev.events.push(event({ object: { kind: 'Pod', name: first?.name ?? '', namespace: NS }, reason: 'Unhealthy', message: 'Startup probe failed: Get "http://10.0.1.104:8080/healthz": dial tcp 10.0.1.104:8080: connect: connection refused', count: 3, firstSeen: minutesAgo(33), lastSeen: minutesAgo(20) }));
+    ev.pods = ev.pods.map((p) => ({ ...p, containers: p.containers.map((c) => ({ ...c, probes: { ...c.probes, startup: { type: 'http' as const, path: '/healthz', port: 8080, periodSeconds: 5, failureThreshold: 30 } } })) }));
+    const [f] = analyzeSignalKills(ev);
+    expect(f?.kind).toBe('liveness-kill');
+    expect(f?.fix).not.toContain('port and path');
+    expect(f?.likelyCause).toContain('timeout');
+  });
+});
