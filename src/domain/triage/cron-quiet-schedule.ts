@@ -101,7 +101,7 @@ export function findQuietSchedule(ev: TriageEvidence): QuietSchedule | undefined
 
   const offSchedule = runs.filter((r) => !firesAt(live, r));
   const due = appliedParsed ? countFireTimes(appliedParsed, new Date(lastRun), new Date(now - START_GRACE_MS), MAX_COUNTED) : undefined;
-  // The schedule changed, or the gap is its own design: kept runs off the live schedule, or an applied one that would have run.
+  // The schedule changed (else the gap is its own design): kept runs off the live schedule, or an applied one that would have run.
   const changed = offSchedule.length > 0 || (due !== undefined && due.count >= QUIET_FACTOR);
   if (!changed) return undefined;
 
