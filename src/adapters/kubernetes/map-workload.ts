@@ -9,6 +9,7 @@ import { mapContainerSpec } from './map-container.js';
 import { assignDefined, copyMap, toIsoTime, mapConditions } from './map-common.js';
 import { mapPlacement } from './map-spec.js';
 import { mapRolloutSettings } from './map-rollout-settings.js';
+import { readAppliedSchedule } from './map-last-applied.js';
 
 export const DEPLOYMENT_REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 
@@ -114,6 +115,8 @@ export function mapWorkload(w: Workload, controllerRevision?: number): WorkloadE
     const pausedBy = suspended ? lastWriterOf(meta, 'f:suspend') : undefined;
     const ttl = w.obj.spec?.jobTemplate.spec?.ttlSecondsAfterFinished;
     const deadline = w.obj.spec?.startingDeadlineSeconds;
+    const applied = readAppliedSchedule(meta);
+    const scheduleWriter = lastWriterOf(meta, 'f:schedule');
     out.schedule = {
       cron: w.obj.spec?.schedule ?? '',
       ...(w.obj.spec?.timeZone ? { timeZone: w.obj.spec.timeZone } : {}),
@@ -124,6 +127,8 @@ export function mapWorkload(w: Workload, controllerRevision?: number): WorkloadE
       ...(success === undefined ? {} : { lastSuccessfulTime: success }),
       ...(typeof ttl === 'number' ? { jobTtlSeconds: ttl } : {}),
       ...(typeof deadline === 'number' ? { startingDeadlineSeconds: deadline } : {}),
+      ...(applied === undefined ? {} : { appliedCron: applied }),
+      ...(scheduleWriter ? { scheduleWrittenAt: scheduleWriter.at, scheduleWrittenBy: scheduleWriter.manager } : {}),
     };
   }
   const createdAt = toIsoTime(meta.creationTimestamp);
@@ -153,8 +158,12 @@ export function mapJob(j: k8s.V1Job): JobEvidence {
     failedIndexes: s?.failedIndexes || undefined,
     ...mapSuspension(j),
     podFailureRules: mapPodFailureRules(j.spec?.podFailurePolicy),
+    manual: j.metadata?.annotations?.[MANUAL_ANNOTATION] === 'manual' ? true : undefined,
   });
 }
+
+/** kubectl create job --from=cronjob/… marks the Job it creates with this annotation (value "manual"). */
+const MANUAL_ANNOTATION = 'cronjob.kubernetes.io/instantiate';
 
 const RULE_ACTIONS = new Set(['FailJob', 'FailIndex', 'Ignore', 'Count']);
 

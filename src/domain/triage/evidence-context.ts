@@ -141,6 +141,8 @@ export interface JobEvidence {
   queue?: { name: string; marker: string };
   /** spec.podFailurePolicy.rules; absent when the Job has none (every failed pod counts). */
   podFailureRules?: PodFailureRuleEvidence[];
+  /** Annotation cronjob.kubernetes.io/instantiate: manual — created by hand from the CronJob (kubectl create job --from), not by its schedule. */
+  manual?: true;
 }
 
 /**

@@ -132,6 +132,15 @@ export interface WorkloadEvidence {
     jobTtlSeconds?: number;
     /** spec.startingDeadlineSeconds: a run the controller cannot start this soon after its time is skipped (MissSchedule). */
     startingDeadlineSeconds?: number;
+    /**
+     * spec.schedule as last applied (the kubectl.kubernetes.io/last-applied-configuration
+     * annotation); absent when the object carries none or it cannot be read. It differs from
+     * `cron` when the schedule was edited by hand (kubectl edit, patch) after the apply.
+     */
+    appliedCron?: string;
+    /** When spec.schedule was last written, and by which field manager (managedFields). */
+    scheduleWrittenAt?: IsoTime;
+    scheduleWrittenBy?: string;
   };
   /**
    * Revision number of the current template: Deployment annotation

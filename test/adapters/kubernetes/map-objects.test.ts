@@ -510,6 +510,35 @@ describe('mapWorkload: a CronJob', () => {
     const kept = mapWorkload({ kind: 'CronJob', obj: { metadata: { name: 'reindex', namespace: 'catalog' }, spec: { schedule: '30 2 * * *', jobTemplate: jobTemplate() } } });
     expect(kept.schedule).not.toHaveProperty('jobTtlSeconds');
   });
+
+  it('keeps the schedule as last applied and who last wrote spec.schedule (a kubectl edit after the apply)', () => {
+    const applied = { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { annotations: {}, name: 'orders-sync', namespace: 'data' }, spec: { schedule: '15 * * * *', jobTemplate: {} } };
+    const edited = mapWorkload({
+      kind: 'CronJob',
+      obj: {
+        metadata: {
+          name: 'orders-sync',
+          namespace: 'data',
+          annotations: { 'kubectl.kubernetes.io/last-applied-configuration': `${JSON.stringify(applied)}\n` },
+          managedFields: [
+            { manager: 'kubectl-client-side-apply', operation: 'Update', apiVersion: 'batch/v1', time: new Date('2026-09-21T08:00:00Z'), fieldsType: 'FieldsV1', fieldsV1: { 'f:spec': { 'f:schedule': {}, 'f:jobTemplate': {} } } },
+            { manager: 'kubectl-edit', operation: 'Update', apiVersion: 'batch/v1', time: new Date('2026-11-17T10:41:00Z'), fieldsType: 'FieldsV1', fieldsV1: { 'f:spec': { 'f:schedule': {} } } },
+            { manager: 'kube-controller-manager', operation: 'Update', apiVersion: 'batch/v1', time: new Date('2026-11-17T10:20:42Z'), fieldsType: 'FieldsV1', fieldsV1: { 'f:status': { 'f:lastScheduleTime': {} } }, subresource: 'status' },
+          ],
+        },
+        spec: { schedule: '15 * 1 * *', jobTemplate: { spec: { template: { spec: { containers: [{ name: 'sync', image: 'sync:1.9.3' }] } } } } },
+      },
+    });
+    expect(edited.schedule).toMatchObject({ cron: '15 * 1 * *', appliedCron: '15 * * * *', scheduleWrittenAt: '2026-11-17T10:41:00Z', scheduleWrittenBy: 'kubectl-edit' });
+  });
+
+  it('keeps no applied schedule when the annotation is absent or not JSON', () => {
+    const spec = { schedule: '0 2 * * *', jobTemplate: { spec: { template: { spec: { containers: [{ name: 'job', image: 'job:1' }] } } } } };
+    for (const annotations of [undefined, { 'kubectl.kubernetes.io/last-applied-configuration': '{"spec":' }, { 'kubectl.kubernetes.io/last-applied-configuration': '{"kind":"CronJob","spec":{}}' }]) {
+      const w = mapWorkload({ kind: 'CronJob', obj: { metadata: { name: 'nightly', namespace: 'ops', ...(annotations ? { annotations } : {}) }, spec } });
+      expect(w.schedule).not.toHaveProperty('appliedCron');
+    }
+  });
 });
 
 describe('mapJob', () => {
@@ -522,6 +551,13 @@ describe('mapJob', () => {
     expect(indexed).toMatchObject({ completionMode: 'Indexed', completions: 8, backoffLimitPerIndex: 2, completedIndexes: '0-4,6-7', failedIndexes: '5' });
     const plain = mapJob({ metadata: { name: 'settle' }, spec: { completionMode: 'NonIndexed', backoffLimit: 3, template: {} }, status: { failed: 4, completedIndexes: '' } });
     for (const key of ['completionMode', 'backoffLimitPerIndex', 'completedIndexes', 'failedIndexes']) expect(plain).not.toHaveProperty(key);
+  });
+
+  it('marks a Job created by hand from its CronJob (kubectl create job --from), and no other', () => {
+    const byHand = mapJob({ metadata: { name: 'orders-sync-manual-x7k2p', annotations: { 'cronjob.kubernetes.io/instantiate': 'manual' } }, spec: { template: {} } });
+    expect(byHand.manual).toBe(true);
+    const scheduled = mapJob({ metadata: { name: 'orders-sync-29915175', annotations: { 'batch.kubernetes.io/cronjob-scheduled-timestamp': '2026-11-17T10:15:00Z' } }, spec: { template: {} } });
+    expect(scheduled).not.toHaveProperty('manual');
   });
 
   it('keeps a suspended Job\'s spec.suspend and the Kueue queue it waits for; nothing of it when not suspended', () => {

@@ -8,6 +8,8 @@ import { explainRefusedRuns, findRefusedRuns } from '../cron-refused-runs.js';
 import { describeJobsFillingQuota } from '../job-count-quota.js';
 import { explainMissedStart, findMissedStart } from '../cron-missed-start.js';
 import { explainControllerRefusal, findControllerRefusal } from '../cron-controller-refusal.js';
+import { findQuietSchedule } from '../cron-quiet-schedule.js';
+import { describeQuietSchedule } from './cron-quiet-finding.js';
 
 /** The controller starts a run within seconds of its time; later than this, it was not started. */
 const START_GRACE_MS = 2 * 60_000;
@@ -73,7 +75,11 @@ export function analyzeCronJobSchedule(ev: TriageEvidence): Finding[] {
     ];
   }
 
-  if (missed.count === 0) return [];
+  if (missed.count === 0) {
+    // Nothing was due: unless the schedule itself changed to fire far less often than it ran.
+    const quiet = findQuietSchedule(ev);
+    return quiet ? [describeQuietSchedule(ev, quiet)] : [];
+  }
   const blocking = sched.concurrencyPolicy === 'Forbid' ? jobs.find((j) => j.active > 0) : undefined;
   // Without a deadline nothing ends a run that hangs (a read without timeout), and Forbid skips every run after it.
   const noDeadline = blocking !== undefined && blocking.activeDeadlineSeconds === undefined;

@@ -1,0 +1,28 @@
+// What `kubectl apply` last wrote: the kubectl.kubernetes.io/last-applied-configuration annotation
+// (client-side apply) holds the object as applied. A live field that differs from it was changed
+// by something else afterwards — a hand edit, a patch.
+import type * as k8s from '@kubernetes/client-node';
+
+export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** Annotations are capped at 256 KiB in all; a larger value is not one kubectl wrote. */
+const MAX_ANNOTATION_CHARS = 256 * 1024;
+
+/** The object as last applied; undefined when there is no annotation or it is not a JSON object. */
+export function readLastApplied(meta: k8s.V1ObjectMeta | undefined): Record<string, unknown> | undefined {
+  const text = meta?.annotations?.[LAST_APPLIED_ANNOTATION];
+  if (text === undefined || text.length > MAX_ANNOTATION_CHARS) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A CronJob's spec.schedule as last applied; undefined when not recorded. */
+export function readAppliedSchedule(meta: k8s.V1ObjectMeta | undefined): string | undefined {
+  const spec = readLastApplied(meta)?.['spec'];
+  const schedule = spec !== null && typeof spec === 'object' ? (spec as Record<string, unknown>)['schedule'] : undefined;
+  return typeof schedule === 'string' && schedule.trim() !== '' ? schedule : undefined;
+}
