@@ -2,6 +2,7 @@
 import { isRateLimitedCall } from './rate-limited-calls.js';
 import { isUnknownKeyRejection } from './unknown-signing-key.js';
 import { isSearchClusterFault } from './search-cluster-health.js';
+import { isEtcdNoSpace } from './etcd-nospace.js';
 
 const ERROR_LINE =
   /\b(ERROR|FATAL|PANIC|CRITICAL)\b|"level":"(error|fatal)"|"level":(50|60)\b|level=(error|fatal)|\bException\b|Traceback \(most recent call last\)|"level":"warn(ing)?"[^\n]*"(error|err)":"[^"]+"[^\n]*"status":(4(0[13]|29)|5\d\d)\b/;
@@ -30,6 +31,8 @@ const ERROR_SIGNS: readonly ((line: string) => boolean)[] = [
   isRateLimitedCall,
   isUnknownKeyRejection,
   isSearchClusterFault,
+  // etcd past its quota refuses every write ("mvcc: database space exceeded"); clients often log it at WARN.
+  isEtcdNoSpace,
 ];
 
 /**

@@ -6,7 +6,7 @@
 import type { ContainerEvidence } from './evidence-pod.js';
 
 /** The kinds of server a client library names in its errors. */
-export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ';
+export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ' | 'etcd';
 
 const URL_SCHEMES: Record<ServerKind, RegExp> = {
   Redis: /^rediss?:\/\//i,
@@ -15,7 +15,11 @@ const URL_SCHEMES: Record<ServerKind, RegExp> = {
   MongoDB: /^mongodb(\+srv)?:\/\//i,
   Elasticsearch: /^https?:\/\//i,
   RabbitMQ: /^amqps?:\/\//i,
+  etcd: /^https?:\/\//i,
 };
+
+/** Servers addressed by a plain http(s) URL: the env var's name must say which server it is. */
+const HTTP_SERVERS: ReadonlySet<ServerKind> = new Set(['Elasticsearch', 'etcd']);
 
 /** Env names that hold an address (or a list of them), not a setting. */
 const ADDRESS_NAME = /(HOST|ADDR|ADDRESS|SERVER|NODE|SEED|ENDPOINT)S?$/i;
@@ -27,7 +31,7 @@ export function findServerAddress(c: ContainerEvidence, server: ServerKind): { e
   for (const e of c.env ?? []) {
     if (!('value' in e)) continue;
     const v = e.value.trim();
-    if (URL_SCHEMES[server].test(v) && (server !== 'Elasticsearch' || word.test(e.name))) {
+    if (URL_SCHEMES[server].test(v) && (!HTTP_SERVERS.has(server) || word.test(e.name))) {
       const host = /^(?:jdbc:)?[a-z+]+:\/\/(?:[^@/]*@)?([^:/?#,]+)/i.exec(v)?.[1];
       if (host) return { env: e.name, host };
     }

@@ -1,5 +1,5 @@
 import { capitalize } from '../../text.js';
-import type { LogEvidence, TriageEvidence } from '../evidence.js';
+import type { LogEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
 import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
@@ -18,6 +18,7 @@ import { listMountedConfigMaps } from '../server-config-file.js';
 import type { DependencyPodEvidence, ServerConfigEvidence } from '../evidence-server-config.js';
 import { findServerAddress } from '../server-address.js';
 import type { ServerKind } from '../server-address.js';
+import { ETCD_NOSPACE, ETCD_NOSPACE_ALARM, readEtcdSettings } from '../etcd-nospace.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
 interface Refusal {
@@ -43,6 +44,11 @@ interface Refusal {
   fixAt?: (where: string) => string;
   /** The server's own log line that says why it refuses, and what of it to state: a few of its pods' logs are read for it. */
   explainedBy?: ServerExplanation;
+  /**
+   * The server's own reading of its pod's settings, for one whose limit is set by more than flag
+   * values (an env form, a default, a setting whose absence matters): used instead of `settings`.
+   */
+  readSettings?: (pod: PodEvidence) => { said: string; evidence: string } | undefined;
 }
 
 function raisePacketLimit(where: string): string {
@@ -116,6 +122,18 @@ const REFUSALS: readonly Refusal[] = [
     why: 'A data node crossed the flood-stage disk watermark, so Elasticsearch marked the indices read-only (index.blocks.read_only_allow_delete).',
     fix: 'free disk on the Elasticsearch data nodes (or add some); recent versions lift the block by themselves once below the high watermark',
     explainedBy: FLOOD_STAGE,
+  },
+  // etcd past its backend quota: the NOSPACE alarm refuses every write cluster-wide until it is
+  // disarmed; the quota and whether it compacts are read from one of its pods (etcd-nospace.ts).
+  {
+    server: 'etcd',
+    pattern: ETCD_NOSPACE,
+    refuses: 'writes: its database reached its space quota',
+    settings: ['quota-backend-bytes', 'auto-compaction-retention'],
+    readSettings: readEtcdSettings,
+    why: 'etcd\'s backend database reached its space quota (--quota-backend-bytes, 2 GiB by default), so etcd raised the cluster-wide NOSPACE alarm and refuses every write (put, txn, lease grant) with "mvcc: database space exceeded", while reads and its own health checks still answer — every pod stays Ready. The database keeps every revision of every key until it is compacted: without auto-compaction, keys rewritten often (heartbeats, sessions, leases) fill it whatever the size of the live data. The limit is etcd\'s own quota, not the free space of its volume.',
+    fix: 'compact to the current revision (etcdctl compact <rev>), defragment each member one at a time (etcdctl defrag) so the file shrinks, then etcdctl alarm disarm; then enable auto-compaction (--auto-compaction-retention) and size --quota-backend-bytes for the data kept',
+    explainedBy: ETCD_NOSPACE_ALARM,
   },
   // AMQP connection.blocked: the broker stops reading from every publishing connection while a
   // resource alarm is set; clients log it with the broker's reason ("low on memory").
@@ -201,7 +219,9 @@ export function listExplainedServices(ev: Pick<TriageEvidence, 'logs' | 'pods' |
     const c = ev.pods.find((p) => p.name === hit?.log.pod)?.containers.find((x) => x.name === hit?.log.container);
     const address = c ? findServerAddress(c, r.server) : undefined;
     const service = address ? findInClusterService(address.host, ev.target.namespace) : undefined;
-    return service ? [service] : [];
+    // Logged by every member, in the namespace: the one pod read for its settings already carries it.
+    const readForSettings = r.explainedBy?.everyMember === true && r.settings !== undefined && service?.namespace === ev.target.namespace;
+    return service && !readForSettings ? [service] : [];
   });
   return refs.slice(0, max);
 }
@@ -280,10 +300,11 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     // The server's own pod, when one was read: the broker's alarm and who left before it; the settings it refuses by.
     const own = service ? ev.dependencyPods?.find((d) => d.service === service.name && (d.namespace ?? ev.target.namespace) === service.namespace) : undefined;
     const alarm = own && r.server === 'RabbitMQ' ? findBrokerAlarm(own.logs, ev.collectedAt) : undefined;
-    const settings = own && r.settings ? findServerSettings(own.pod, r.settings) : undefined;
+    const read = own && r.readSettings ? r.readSettings(own.pod) : undefined;
+    const settings = own && r.settings && !r.readSettings ? findServerSettings(own.pod, r.settings) : undefined;
     // Not on its command line: the config file a ConfigMap mounts into its pod may set it.
-    const fromFile = own && !settings ? own.config ?? [] : [];
-    const configured = settings ? ` (${formatSettings(settings, ', ')})` : fromFile.length > 0 ? ` (${fromFile.map(formatConfigSetting).join(', ')})` : '';
+    const fromFile = own && !settings && !read ? own.config ?? [] : [];
+    const configured = read ? ` (${read.said})` : settings ? ` (${formatSettings(settings, ', ')})` : fromFile.length > 0 ? ` (${fromFile.map(formatConfigSetting).join(', ')})` : '';
     const raised = r.raises ? fromFile.find((c) => sameSetting(c.setting, r.raises ?? '')) : undefined;
     const told = service && r.explainedBy ? findServerExplanation(ev.dependencyPods?.filter((d) => d.service === service.name && (d.namespace ?? ev.target.namespace) === service.namespace) ?? [], r.explainedBy) : undefined;
     const gone = alarm?.gone.map((g) => `${g.user}${g.ago ? ` (${g.ago})` : ''}`).join(', ');
@@ -305,7 +326,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const pinnedWhy = pinned && address ? `${address.env} names pod ${pinned.pod} of headless Service ${pinned.service}, not the ${r.server} primary, so the client does not follow a failover${primaryPod ? `: ${pinned.pod} is now a replica of ${primaryPod}` : ''}` : undefined;
     const pinnedFix = pinned && address ? `point ${address.env} at the current master through Sentinel or the master Service instead of pod ${pinned.pod}${primaryPod ? ` (now ${primaryPod}; short term, ${address.env} at ${primary?.host ?? primaryPod}:${primary?.port ?? ''})` : ''}, and reconnect` : undefined;
     const ownFix = raised && r.fixAt ? r.fixAt(`in ConfigMap ${raised.configMap} (its ${raised.key} sets ${raised.value})`) : r.fix;
-    const fixed = mixedFix ?? pinnedFix ?? (told ? `${r.fix} — start with ${told.subject}` : ownFix);
+    const fixed = mixedFix ?? pinnedFix ?? (told?.subject ? `${r.fix} — start with ${told.subject}` : ownFix);
     return [{
       id: `dependency-refuses/${r.server}/${r.refuses.split(':')[0] ?? ''}`,
       kind: 'dependency-error',
@@ -321,6 +342,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
         ...(told ? [`log ${told.pod} (${r.server}): ${told.line}`] : []),
         ...hits.slice(-2).map((h) => `log ${h.log.pod}: ${h.line}`),
         ...(own && alarm ? [`log ${own.pod.name} (${r.server}): ${alarm.alarm}`] : []),
+        ...(read ? [read.evidence] : []),
         ...(own && settings ? [`${own.pod.name} runs ${settings.container} with ${formatSettings(settings)}${settings.memoryLimit ? ` (memory limit ${settings.memoryLimit})` : ''}`] : []),
         ...fromFile.map((c) => `ConfigMap ${c.configMap} (${c.key}) sets ${c.setting} = ${c.value}, mounted by ${own?.pod.name ?? 'the server'}`),
         ...(own && gone ? [`log ${own.pod.name}: connection closed before the alarm and not reopened — ${gone}`] : []),
