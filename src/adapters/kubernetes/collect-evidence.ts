@@ -20,6 +20,10 @@
 //   too large body", at least 3), a get of the ConfigMap its container mounts and of the one the revision before
 //   mounted there (at most two; only client_max_body_size kept: read-proxy-config.ts),
 //   and — only when a pod is not scheduled, or for a DaemonSet — one paged list of the cluster's nodes;
+//   and where the scheduler refuses a pending pod for its required pod affinity ("didn't match pod affinity rules"),
+//   per term (at most two) one list of the pods its selector matches in each namespace it names (at most two, 5 pods
+//   each), and only when a term matches none, one list of the namespace's pods (at most 200) and a get of the
+//   controllers of at most two pods whose labels come close (read-affinity-peers.ts);
 //   for at most two other Services of the namespace with no ready endpoint, or that the logs fail
 //   to connect to, a list of their pods (at most 5), the events of two that are not ready and the
 //   current log tail of one that runs but is not ready;
@@ -117,6 +121,8 @@ import { pickSystemOomNodes } from '../../domain/triage/system-oom.js';
 import { pickNetworkNodes } from '../../domain/triage/node-network.js';
 import { pickSplitNodes } from '../../domain/triage/node-group-split.js';
 import { readCniAgents } from './read-cni-agents.js';
+import { readAffinityPeers } from './read-affinity-peers.js';
+import { pickAffinityTerms } from '../../domain/triage/pod-affinity.js';
 import { readLocalUpstreamLogs } from './read-local-upstream-log.js';
 import { isOwnPodName, needsPreemptions, readPreemptions } from './read-preemptions.js';
 import { needsPriorityClasses, readPriorityClasses } from './read-priority-classes.js';
@@ -223,7 +229,12 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
     const short = pickDiskPressureNodes(pods.ranked, n, [...ne, ...pe]);
     return short.length === 0 ? [] : readNodeDisk(ctx, short, new Set(pods.ranked.map((p) => p.name)));
   });
-  const [podEvents, nodeEvidence, nodeEvents, pvcs, pvcEvents, logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory, cniAgents, nodeDisk] = await Promise.all([
+  // A pod no node takes for its required pod affinity: whether any pod carries what the affinity selects.
+  const affinityPeersP = podEventsP.then((events) => {
+    const terms = pickAffinityTerms(pods.ranked, events);
+    return terms.length === 0 ? [] : readAffinityPeers(ctx, terms);
+  });
+  const [podEvents, nodeEvidence, nodeEvents, pvcs, pvcEvents, logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory, cniAgents, nodeDisk, affinityPeers] = await Promise.all([
     podEventsP,
     nodesP,
     nodeEventsP,
@@ -238,8 +249,9 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
     nodeMemoryP,
     cniAgentsP,
     nodeDiskP,
+    affinityPeersP,
   ]);
-  return { events: [...podEvents, ...nodeEvents, ...pvcEvents], nodes: nodeEvidence, pvcs, logs: logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory, cniAgents, nodeDisk };
+  return { events: [...podEvents, ...nodeEvents, ...pvcEvents], nodes: nodeEvidence, pvcs, logs: logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory, cniAgents, nodeDisk, affinityPeers };
 }
 
 /** Events of the ReplicaSets that matter: any still running pods, and the newest few. */
@@ -343,6 +355,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     ...(details.nodeMemory.length > 0 ? { nodeMemory: details.nodeMemory } : {}),
     ...(details.nodeDisk.length > 0 ? { nodeDisk: details.nodeDisk } : {}),
     ...(details.cniAgents.length > 0 ? { cniAgents: details.cniAgents } : {}),
+    ...(details.affinityPeers.length > 0 ? { affinityPeers: details.affinityPeers } : {}),
     ...(preemptions.preemptors.length > 0 ? { preemptors: preemptions.preemptors } : {}),
     ...(priorityClasses.length > 0 ? { priorityClassesInUse: priorityClasses } : {}),
     ...(namespaceContext.warnings.length > 0 ? { namespaceWarnings: namespaceContext.warnings } : {}),

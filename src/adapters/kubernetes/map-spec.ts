@@ -1,11 +1,13 @@
 // The spec side of pods and templates → evidence: env (references never resolved), mounts,
 // volumes, and where a pod may run.
 import type * as k8s from '@kubernetes/client-node';
+import { formatSelector } from './label-selector.js';
 import type {
   EnvFromEvidence,
   EnvVarEvidence,
   NodeRequirementEvidence,
   PlacementEvidence,
+  PodAffinityTermEvidence,
   TolerationEvidence,
   VolumeEvidence,
   VolumeMountEvidence,
@@ -137,6 +139,31 @@ export function mapPlacement(spec: k8s.V1PodSpec | undefined): PlacementEvidence
     tolerations: (spec?.tolerations ?? []).map(mapToleration),
     ...(pinnedNode !== undefined ? { pinnedNode } : {}),
     ...(spread.length > 0 ? { topologySpread: spread } : {}),
+    ...mapPodAffinity(spec?.affinity),
+  };
+}
+
+const SELECTOR_OPERATORS = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);
+
+function mapPodAffinityTerm(t: k8s.V1PodAffinityTerm): PodAffinityTermEvidence {
+  return {
+    matchLabels: { ...t.labelSelector?.matchLabels },
+    matchExpressions: (t.labelSelector?.matchExpressions ?? [])
+      .filter((e) => SELECTOR_OPERATORS.has(e.operator))
+      .map((e) => ({ key: e.key, operator: e.operator as NodeRequirementEvidence['operator'], values: [...(e.values ?? [])] })),
+    topologyKey: t.topologyKey,
+    ...(t.namespaces !== undefined && t.namespaces.length > 0 ? { namespaces: [...t.namespaces] } : {}),
+    ...(t.namespaceSelector !== undefined && t.namespaceSelector !== null ? { namespaceSelector: formatSelector(t.namespaceSelector) } : {}),
+  };
+}
+
+/** The required pod affinity and anti-affinity terms; the preferred ones never keep a pod Pending. */
+function mapPodAffinity(affinity: k8s.V1Affinity | undefined): Pick<PlacementEvidence, 'requiredPodAffinity' | 'requiredPodAntiAffinity'> {
+  const near = affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
+  const apart = affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
+  return {
+    ...(near.length > 0 ? { requiredPodAffinity: near.map(mapPodAffinityTerm) } : {}),
+    ...(apart.length > 0 ? { requiredPodAntiAffinity: apart.map(mapPodAffinityTerm) } : {}),
   };
 }
 

@@ -38,4 +38,5 @@ export type EvidenceSource =
   | 'autoscalerStatus'
   | 'injector'
   | 'provisionerController'
-  | 'ingressController';
+  | 'ingressController'
+  | 'affinityPeers';

@@ -86,6 +86,26 @@ export interface PlacementEvidence {
   pinnedNode?: string;
   /** spec.topologySpreadConstraints; absent when none. */
   topologySpread?: TopologySpreadEvidence[];
+  /** Required podAffinity terms (all must hold); absent when none. */
+  requiredPodAffinity?: PodAffinityTermEvidence[];
+  /** Required podAntiAffinity terms; absent when none. */
+  requiredPodAntiAffinity?: PodAffinityTermEvidence[];
+}
+
+/**
+ * One required pod (anti-)affinity term: the pods its selector matches, in the namespaces it
+ * names, decide which topology domains (nodes, zones) the pod may join.
+ */
+export interface PodAffinityTermEvidence {
+  /** labelSelector.matchLabels. */
+  matchLabels: Record<string, string>;
+  /** labelSelector.matchExpressions (In, NotIn, Exists, DoesNotExist). */
+  matchExpressions: NodeRequirementEvidence[];
+  topologyKey: string;
+  /** Explicit namespaces; absent: the pod's own namespace (unless namespaceSelector is set). */
+  namespaces?: string[];
+  /** namespaceSelector as a label query ('' selects every namespace); absent when unset. */
+  namespaceSelector?: string;
 }
 
 /** One topology spread constraint: with DoNotSchedule, a node without the key's label is never a candidate. */

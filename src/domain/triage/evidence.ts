@@ -39,6 +39,7 @@ import type { CniAgentEvidence } from './evidence-cni-agent.js';
 import type { DependencyMembersEvidence } from './evidence-dependency-members.js';
 import type { PeerRolloutEvidence } from './evidence-peer-rollout.js';
 import type { ProxyConfigEvidence } from './evidence-proxy-config.js';
+import type { AffinityTermPeersEvidence } from './evidence-affinity-peers.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -52,6 +53,7 @@ export type * from './evidence-node-change.js';
 export type * from './evidence-rollout.js';
 export type * from './evidence-dependency-members.js';
 export type * from './evidence-peer-rollout.js';
+export type * from './evidence-affinity-peers.js';
 
 /** What `/triage` can look at. */
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
@@ -384,5 +386,7 @@ export interface TriageEvidence {
   ingressController?: IngressControllerEvidence;
   /** The body-size setting of the proxy container's mounted config file, now and in the revision before, where its log refuses request bodies again and again (proxy-body-limit.ts). */
   proxyConfig?: ProxyConfigEvidence[];
+  /** The required pod affinity terms of pods the scheduler refuses for "didn't match pod affinity rules", checked against the pods they select (at most two terms). */
+  affinityPeers?: AffinityTermPeersEvidence[];
 }
 

@@ -1,5 +1,6 @@
 import type { EnvVarEvidence, PodTemplateEvidence, ResourcesEvidence, RevisionContainerEvidence, RevisionEvidence } from './evidence.js';
 import { schedulerOf } from './pod-scheduler.js';
+import { describeAffinityTerm } from './pod-affinity.js';
 import { redactSecrets } from './redact-secrets.js';
 import { countTimes, findDuplicateEnv } from './duplicate-env.js';
 import { truncate } from '../text.js';
@@ -185,6 +186,9 @@ function diffTemplate(older: PodTemplateEvidence | undefined, newer: PodTemplate
   const selector = (t: PodTemplateEvidence) => Object.entries(t.placement.nodeSelector).map(([k, v]) => `${k}=${v}`);
   lines.push(...diffList('nodeSelector', selector(older), selector(newer)));
   lines.push(...diffList('required node affinity', formatRequirements(older.placement.requiredNodeAffinity), formatRequirements(newer.placement.requiredNodeAffinity)));
+  const podAffinity = (terms: PodTemplateEvidence['placement']['requiredPodAffinity']) => (terms ?? []).map(describeAffinityTerm);
+  lines.push(...diffList('required pod affinity', podAffinity(older.placement.requiredPodAffinity), podAffinity(newer.placement.requiredPodAffinity)));
+  lines.push(...diffList('required pod anti-affinity', podAffinity(older.placement.requiredPodAntiAffinity), podAffinity(newer.placement.requiredPodAntiAffinity)));
   const tolerations = (t: PodTemplateEvidence) => t.placement.tolerations.map((x) => `${x.key ?? '*'}${x.operator === 'Equal' ? `=${x.value ?? ''}` : ''}${x.effect ? `:${x.effect}` : ''}`);
   lines.push(...diffList('tolerations', tolerations(older), tolerations(newer)));
   if (older.nodeName !== newer.nodeName) lines.push(`nodeName: ${older.nodeName ?? '(unset)'} → ${newer.nodeName ?? '(unset)'}`);

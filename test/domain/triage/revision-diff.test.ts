@@ -113,6 +113,19 @@ describe('diffRevisions: the template', () => {
     ]);
   });
 
+  it('shows a changed required pod affinity and anti-affinity', () => {
+    const [a] = pair({});
+    const base = a.template?.placement ?? { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [] };
+    const term = { matchLabels: { app: 'suggest-cache' }, matchExpressions: [], topologyKey: 'kubernetes.io/hostname' };
+    const older = { ...a, template: template({ placement: { ...base, requiredPodAffinity: [term] } }) };
+    const newer = { ...older, revision: 7, template: template({ placement: { ...base, requiredPodAffinity: [{ ...term, matchLabels: { 'app.kubernetes.io/name': 'suggest-cache' } }], requiredPodAntiAffinity: [{ ...term, matchLabels: { app: 'payment-service' } }] } }) };
+    expect(diffRevisions(older, newer)).toEqual([
+      'required pod affinity: "app=suggest-cache @kubernetes.io/hostname" → "app.kubernetes.io/name=suggest-cache @kubernetes.io/hostname"',
+      'required pod anti-affinity: (none) → "app=payment-service @kubernetes.io/hostname"',
+    ]);
+    expect(diffRevisions(older, { ...older, revision: 7 })).toEqual([]);
+  });
+
   it('renders Exists and keyless tolerations', () => {
     const [a, b] = pair({
       template: template({

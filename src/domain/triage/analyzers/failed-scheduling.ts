@@ -23,8 +23,10 @@ import { explainKubeletReserved } from './kubelet-reserved.js';
 import { explainStateTaintedNodes } from './state-tainted-nodes.js';
 import { explainSpreadMissingLabel } from './spread-missing-label.js';
 import { explainSpreadTooFewDomains, stateSpreadConstraints } from './spread-min-domains.js';
+import { explainAffinityNoPeers, stateAffinityTerms } from './affinity-no-peers.js';
+import { POD_AFFINITY_REFUSAL } from '../pod-affinity.js';
 
-const ADVICE: Partial<Record<SchedulingCategory, { cause: string; action: string }>> = {
+const ADVICE: Partial<Record<SchedulingCategory | 'pod-affinity-join', { cause: string; action: string }>> = {
   insufficient: {
     cause: 'No node has enough unrequested capacity for these pods. Requests count, not actual use: the cluster is full on paper.',
     action: 'Mitigate: add nodes (check the cluster autoscaler: max node group size, quotas) or free capacity; lower the requests only if they are inflated.',
@@ -40,6 +42,11 @@ const ADVICE: Partial<Record<SchedulingCategory, { cause: string; action: string
   'pod-affinity': {
     cause: 'Pod (anti-)affinity rules leave no node: with required anti-affinity, one replica per node means replicas beyond the node count stay Pending.',
     action: 'Use preferred instead of required anti-affinity, or add nodes in the constrained topology.',
+  },
+  // "didn't match pod affinity rules": required affinity, not anti-affinity (a category of its own below).
+  'pod-affinity-join': {
+    cause: 'The pods\' required pod affinity holds only on a node (topology domain) that already runs a pod its selector matches; no node offers one: the pods it selects carry other labels now, run elsewhere, or run only on nodes with no room.',
+    action: 'Check which pods the affinity selects (`kubectl get pods -l <its selector>`): point it at the labels those pods carry now, or make room where they run.',
   },
   'topology-spread': {
     cause: 'Topology spread constraints with whenUnsatisfiable: DoNotSchedule cannot be met by the nodes available.',
@@ -126,7 +133,9 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
   const pinned = [...new Set(pending.flatMap((p) => (p.placement?.pinnedNode ? [p.placement.pinnedNode] : [])))];
   const telling = pinned.length > 0 ? main.filter((r) => r.category !== 'node-affinity') : main;
   const lead: SchedulingReason | undefined = telling.find((r) => ADVICE[r.category]) ?? telling[0] ?? main[0];
-  let advice = (lead && ADVICE[lead.category]) ?? {
+  // Required affinity (join a pod) is not anti-affinity (keep apart): more nodes never satisfy it.
+  const joining = lead?.category === 'pod-affinity' && POD_AFFINITY_REFUSAL.test(lead.text);
+  let advice = (joining ? ADVICE['pod-affinity-join'] : lead && ADVICE[lead.category]) ?? {
     cause: 'The scheduler finds no node for these pods; its message lists why each node was rejected.',
     action: 'Read the scheduler message and fix the constraint it names.',
   };
@@ -161,12 +170,15 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
     : lead?.category === 'claim-deleting' && lead.detail !== undefined ? explainClaimDeleting(ev, pending, lead.detail)
     : lead?.category === 'topology-spread' && /missing required label/i.test(lead.text) ? explainSpreadMissingLabel(ev, pending)
     : lead?.category === 'topology-spread' ? explainSpreadTooFewDomains(ev, pending)
+    : joining ? explainAffinityNoPeers(ev)
     // The nodes themselves offer too little (their kubelet reserves most of it): their config, not their count.
     : tooBig.length === 0 ? explainKubeletReserved(ev, pending, main.flatMap((r) => (r.category === 'insufficient' && r.detail !== undefined ? [r.detail] : [])))
       // …or the nodes with room are kept out by their own state (no route, not ready) for minutes: what keeps them unfit.
       ?? explainStateTaintedNodes(ev, pending, main) : undefined;
   // "didn't match pod topology spread constraints" says which rule only once the rule is stated.
   if (lead?.category === 'topology-spread') evidence.push(...stateSpreadConstraints(pending));
+  // "didn't match pod affinity rules" says which pods it wants only once the terms are checked.
+  if (joining) evidence.push(...stateAffinityTerms(ev));
   if (held) {
     advice = { cause: held.cause, action: held.action };
     evidence.push(...held.evidence);

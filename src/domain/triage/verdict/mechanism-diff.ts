@@ -10,6 +10,7 @@ import { pickSecurityChange } from '../security-refusal.js';
 import { MISSING_KEY } from '../mount-messages.js';
 import { pickMechanismSetting } from '../mechanism-settings.js';
 import { pickSettingsFileChange } from '../config-volume-change.js';
+import { POD_AFFINITY_REFUSAL } from '../pod-affinity.js';
 
 /** The diff line that touches what fails, else the headline change of the revision. */
 export function pickChange(mechanism: Finding | undefined, diff: readonly string[], older: RevisionEvidence, newer: RevisionEvidence): string | undefined {
@@ -131,6 +132,11 @@ export function describeUntouched(mechanism: Finding | undefined, diff: readonly
   // The kubelet cuts a preStop hook at the grace period whatever image runs: only a revision that set the hook or the grace period brought it.
   if (mechanism.kind === 'prestop-overrun') {
     return diff.some((l) => / preStop hook|^terminationGracePeriodSeconds/.test(l)) ? undefined : 'it did not change the preStop hook or terminationGracePeriodSeconds: pods of the revision before it are cut short the same way';
+  }
+  // Required pod affinity holds or not by the labels of other pods: a revision that left the
+  // affinity, the pods' own labels and their node placement alone met pods that changed outside it.
+  if (mechanism.kind === 'failed-scheduling' && POD_AFFINITY_REFUSAL.test(said) && templated) {
+    return diff.some((l) => /^(required pod (anti-)?affinity|pod label|nodeSelector|required node affinity|tolerations)/.test(l)) ? undefined : 'it did not change the pods\' affinity, labels or node placement: a pod of the revision before it would be refused the same way';
   }
   if (mechanism.kind === 'failed-scheduling' && /free ports/i.test(said)) {
     return diff.some((l) => / ports/.test(l)) ? undefined : 'it did not change the pods\' ports: another pod on the node holds the host port';
