@@ -6,8 +6,8 @@ import { condenseStructuredLine } from './evidence-lookup.js';
 
 export interface ServerExplanation {
   pattern: RegExp;
-  /** What to state from a match: the node or pod it is about, and the decisive numbers. */
-  describe: (m: RegExpExecArray) => { subject: string; said: string };
+  /** What to state from a match: the node or pod it is about (where the fix starts, when one is named), and the decisive numbers. */
+  describe: (m: RegExpExecArray) => { subject?: string; said: string };
 }
 
 /** `flood stage disk watermark [95%] exceeded on [id][node][path] free: 9.2gb[4.6%], all indices on this node will be marked read-only`. */
@@ -17,12 +17,12 @@ export const FLOOD_STAGE: ServerExplanation = {
 };
 
 /** The newest line of the server's pods that explains the refusal, with the pod that logged it. */
-export function findServerExplanation(pods: readonly { pod: PodEvidence; logs: LogEvidence[] }[], e: ServerExplanation): { pod: string; line: string; subject: string; said: string } | undefined {
+export function findServerExplanation(pods: readonly { pod: PodEvidence; logs: LogEvidence[] }[], e: ServerExplanation): { pod: string; line: string; subject?: string; said: string } | undefined {
   const found = pods.flatMap((d) => d.logs.flatMap((l) => l.lines.flatMap((line) => {
     const m = e.pattern.exec(line);
     return m ? [{ pod: d.pod.name, line: condenseStructuredLine(line.trim()), ...e.describe(m) }] : [];
   })));
   // Logs are oldest first: the last match is the newest word (one pod, the master, usually says it).
   const newest = found[found.length - 1];
-  return newest ? { pod: newest.pod, line: newest.line, subject: newest.subject, said: newest.said } : undefined;
+  return newest ? { pod: newest.pod, line: newest.line, ...(newest.subject === undefined ? {} : { subject: newest.subject }), said: newest.said } : undefined;
 }
