@@ -36,7 +36,9 @@
 //   log tail of one of its ready pods (and where a client writing to a read-only server is pinned to one pod of a
 //   headless Service by that pod's DNS name, a get and the log tail of that pod: at most one; and where the server
 //   refuses at a setting its command line does not set, a get of the ConfigMaps its pod mounts, at most two, only
-//   that setting kept: read-server-config.ts); and for a pending pod
+//   that setting kept: read-server-config.ts; where its log tail holds no line that says why it refuses, one deeper
+//   read of that log, at most 5000 lines / 1 MB, only the lines that say why kept: read-server-log-search.ts; and
+//   where its own log says its disk is full, a get of the claims its pod mounts, at most two: read-server-claims.ts); and for a pending pod
 //   pinned to one node that needs host ports (a DaemonSet's), or a host-network pod whose logs say its
 //   port is in use, the pods of that node (at most two nodes each);
 //   and while a pod waits to be placed, the cluster autoscaler's status ConfigMap (one get), the namespace's Preempted events (one page) and, where they

@@ -12,7 +12,7 @@ import { findIngressCutoff } from '../../domain/triage/ingress-cutoff.js';
 import { pickDependencyServices } from '../../domain/triage/dependency-service.js';
 import { pickTimedOutDatabase } from '../../domain/triage/database-locks.js';
 import { pickShortNamesElsewhere } from '../../domain/triage/service-elsewhere.js';
-import { listExplainedServices, listPinnedServerPods, listRefusingServices, listServerConfigReads } from '../../domain/triage/analyzers/dependency-refuses.js';
+import { listExplainedServices, listPinnedServerPods, listRefusingServices, listServerClaimReads, listServerConfigReads, listServerLogSearches } from '../../domain/triage/analyzers/dependency-refuses.js';
 import { listRejectedSecrets } from '../../domain/triage/analyzers/credentials-rejected.js';
 import { pickHostPortClashes } from '../../domain/triage/host-port-holders.js';
 import { needsDnsCapacity } from '../../domain/triage/dns-capacity.js';
@@ -44,6 +44,8 @@ import { needsAutoscalerStatus } from '../../domain/triage/scale-up-failure.js';
 import { pickForeignPods, readForeignPods } from './read-foreign-pods.js';
 import { pickDependencyPods, readDependencyPods } from './read-dependency-pods.js';
 import { readServerConfig } from './read-server-config.js';
+import { readServerLogSearches } from './read-server-log-search.js';
+import { readServerClaims } from './read-server-claims.js';
 import { readProxyConfig } from './read-proxy-config.js';
 import { readExplainingPods } from './read-explaining-pods.js';
 import { pickPortWaits, readHostNetworkHolders, readPortHolders } from './read-port-holders.js';
@@ -121,14 +123,19 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   // A Service the workload's logs say refuses it now (a broker's alarm): one of its pods' own log names why.
   const dependencyP = Promise.all([detailsP, podsP, slicesP]).then(async ([d, pods, slices]) => {
     const seen = { logs: d.logs, pods: pods.ranked, target };
-    // One whose own servers log why (a disk watermark), in any namespace: a few of its pods' tails.
-    const explained = listExplainedServices(seen);
+    const names = dependencyServiceNames(seen);
+    // One whose own servers log why (a disk watermark), in any namespace: a few of its pods' tails (one of the namespace read above already has its pod read).
+    const explained = listExplainedServices(seen).filter((s) => s.namespace !== target.namespace || !names.includes(s.name));
     // A client pinned to one pod of a replicated server (its pod DNS name): that pod, whose log names the primary now.
-    const picked = pickDependencyPods(dependencyServiceNames(seen), slices);
+    const picked = pickDependencyPods(names, slices);
     const pinned = listPinnedServerPods({ ...seen, endpointSlices: slices }).filter((p) => !picked.some((x) => x.pod === p.pod));
     const [own, explaining] = await Promise.all([readDependencyPods(ctx, [...picked, ...pinned]), explained.length === 0 ? [] : readExplainingPods(ctx, explained)]);
     // A limit the server refuses at that its command line does not set: the ConfigMap its pod mounts (my.cnf).
-    return [...(await readServerConfig(ctx, own, listServerConfigReads(seen, own))), ...explaining];
+    const read = [...(await readServerConfig(ctx, own, listServerConfigReads(seen, own))), ...explaining];
+    // Its tail holds only the refusals: once, deeper, for the line that says why (Postgres's wraparound warnings).
+    const searched = await readServerLogSearches(ctx, read, listServerLogSearches(seen, read));
+    // Its own log says its disk is full: the claims its pod mounts, for the volume to grow and its size.
+    return readServerClaims(ctx, searched, listServerClaimReads(seen, searched));
   });
   // Answers the client refuses for their size (gRPC ResourceExhausted): the peer's rollouts say when they grew.
   const peerRolloutP = Promise.all([servicesP, podsP, detailsP]).then(([services, pods, d]) => {

@@ -1,10 +1,17 @@
 /**
  * Settings a server was started with, read from its pod spec (command, args, literal env values):
- * `redis-server --maxmemory 2gb --maxmemory-policy noeviction`. A server that refuses work at a
+ * `redis-server --maxmemory 2gb --maxmemory-policy noeviction`, `postgres -c autovacuum=off`. A server that refuses work at a
  * limit it was configured with is fixed by changing that value, so the value is worth stating.
  * Settings kept in a mounted config file are not read here.
  */
 import type { ContainerSpecEvidence, PodEvidence } from './evidence.js';
+
+/** A setting the server runs with and where it is set: "ConfigMap invoice-pg-config (postgresql.conf)", "the command line of invoice-pg-0". */
+export interface SettingAt {
+  setting: string;
+  value: string;
+  where: string;
+}
 
 export interface ServerSettings {
   container: string;
@@ -28,6 +35,8 @@ export function findServerSettings(pod: PodEvidence, names: readonly string[]): 
       for (let i = 0; i < words.length; i++) {
         const w = words[i] ?? '';
         if (w.startsWith(`--${name}=`)) return [{ name, value: w.slice(name.length + 3) }];
+        // postgres -c name=value
+        if (w === '-c' && words[i + 1]?.startsWith(`${name}=`)) return [{ name, value: (words[i + 1] ?? '').slice(name.length + 1) }];
         const next = words[i + 1];
         if (w === `--${name}` && next !== undefined && !next.startsWith('--')) return [{ name, value: next }];
       }

@@ -19,6 +19,10 @@ import type { DependencyPodEvidence, ServerConfigEvidence } from '../evidence-se
 import { findServerAddress } from '../server-address.js';
 import type { ServerKind } from '../server-address.js';
 import { ETCD_NOSPACE, ETCD_NOSPACE_ALARM, readEtcdSettings } from '../etcd-nospace.js';
+import { VACUUM_SETTINGS, WRAPAROUND_REFUSAL, XID_WARNING, describeWraparoundScope, readVacuumSettings } from '../xid-wraparound.js';
+import type { SettingAt } from '../server-settings.js';
+import { RDB_SAVE_ERROR } from '../rdb-save-error.js';
+import { DISK_FULL, MAX_SERVER_CLAIMS, describeFullClaims, listPodClaims } from '../server-disk-full.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
 interface Refusal {
@@ -49,6 +53,10 @@ interface Refusal {
    * values (an env form, a default, a setting whose absence matters): used instead of `settings`.
    */
   readSettings?: (pod: PodEvidence) => { said: string; evidence: string } | undefined;
+  /** What of the refused line to add after `refuses` (" in database ledger"). */
+  scope?: (line: string) => string;
+  /** Why the settings it runs with (`settings`, on its command line or in its mounted config) explain the refusal, and the fix there; absent when they do not. */
+  readConfig?: (settings: readonly SettingAt[]) => { why: string; fix: string } | undefined;
 }
 
 function raisePacketLimit(where: string): string {
@@ -78,6 +86,7 @@ const REFUSALS: readonly Refusal[] = [
     refuses: 'writes: it cannot persist to disk',
     why: 'Its last background save failed (disk full, permissions, fork refused for memory), and with stop-writes-on-bgsave-error it refuses writes until a save succeeds.',
     fix: "fix the Redis side's disk (or memory for fork) so a save succeeds; its own log says why the save failed",
+    explainedBy: RDB_SAVE_ERROR,
   },
   {
     server: 'PostgreSQL',
@@ -86,6 +95,18 @@ const REFUSALS: readonly Refusal[] = [
     failover: true,
     why: 'Writes reach a standby (or a primary put in read-only mode): after a failover the client still talks to the old primary, or the address points at the replicas.',
     fix: 'point the client at the current primary (the read-write endpoint) and recycle its connections',
+  },
+  // Transaction-ID wraparound protection: nothing froze the database's old rows in time.
+  {
+    server: 'PostgreSQL',
+    pattern: WRAPAROUND_REFUSAL,
+    refuses: 'writes to avoid transaction-ID wraparound',
+    scope: describeWraparoundScope,
+    settings: VACUUM_SETTINGS,
+    readConfig: readVacuumSettings,
+    explainedBy: XID_WARNING,
+    why: "The database's oldest unfrozen transaction ID came within a few million of wrapping around, so Postgres refuses every command that needs a new one (every write) until the database is vacuumed; reads and pg_isready keep working, so the pods stay Ready. Vacuum freezes old rows — unless autovacuum is off, a transaction or prepared transaction stays open for days, or a stale replication slot holds the horizon back.",
+    fix: 'VACUUM (FREEZE) that whole database (in single-user mode if it asks) and clear what holds its oldest XID back (old prepared transactions, stale replication slots)',
   },
   {
     server: 'MySQL',
@@ -250,6 +271,59 @@ export function listServerConfigReads(ev: Pick<TriageEvidence, 'logs' | 'pods' |
   });
 }
 
+/** The in-cluster Service a refusal's lines name (by the client's address env), when they say it often enough. */
+function findRefusedService(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'>, r: Refusal): { namespace: string; name: string } | undefined {
+  const hits = findHits(ev, r);
+  const hit = hits.length >= MIN_LINES ? hits[0] : undefined;
+  const c = ev.pods.find((p) => p.name === hit?.log.pod)?.containers.find((x) => x.name === hit?.log.container);
+  const address = c ? findServerAddress(c, r.server) : undefined;
+  return address ? findInClusterService(address.host, ev.target.namespace) : undefined;
+}
+
+/** The pods read of that Service (the workload's namespace is the default of a dependency pod). */
+function serverPodsOf(read: readonly DependencyPodEvidence[], service: { namespace: string; name: string }, namespace: string): DependencyPodEvidence[] {
+  return read.filter((d) => d.service === service.name && (d.namespace ?? namespace) === service.namespace);
+}
+
+/** A server pod's log, with the older lines a deeper read found first: the tail's newest word still wins. */
+function serverLogsOf(d: DependencyPodEvidence): { pod: PodEvidence; logs: LogEvidence[] } {
+  return { pod: d.pod, logs: [...(d.searched ?? []), ...d.logs] };
+}
+
+/**
+ * One deeper read of a refusing server's log, when the tail read holds no line that explains the
+ * refusal (a Postgres past its stop limit logs only the refused statements; its warnings came
+ * hours before): the pod, its container and the lines to keep. At most one, whatever refuses.
+ */
+export function listServerLogSearches(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'>, read: readonly DependencyPodEvidence[]): { service: string; namespace?: string; pod: string; container: string; pattern: RegExp }[] {
+  for (const r of REFUSALS) {
+    const service = r.explainedBy ? findRefusedService(ev, r) : undefined;
+    const own = service ? serverPodsOf(read, service, ev.target.namespace) : [];
+    if (!r.explainedBy || own.length === 0 || findServerExplanation(own.map(serverLogsOf), r.explainedBy)) continue;
+    const d = own.find((x) => (x.logs[0]?.lines.length ?? 0) > 0);
+    const log = d?.logs[0];
+    if (d && log) return [{ service: d.service, ...(d.namespace === undefined ? {} : { namespace: d.namespace }), pod: d.pod.name, container: log.container, pattern: r.explainedBy.pattern }];
+  }
+  return [];
+}
+
+/**
+ * The claims to read of a refusing server whose own log says its disk is full (No space left on
+ * device): the pod that said it and the claims it mounts, at most two in all.
+ */
+export function listServerClaimReads(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'>, read: readonly DependencyPodEvidence[]): { service: string; namespace?: string; pod: string; claims: string[] }[] {
+  let left = MAX_SERVER_CLAIMS;
+  return REFUSALS.flatMap((r) => {
+    const service = r.explainedBy ? findRefusedService(ev, r) : undefined;
+    const own = service ? serverPodsOf(read, service, ev.target.namespace) : [];
+    const told = r.explainedBy && own.length > 0 ? findServerExplanation(own.map(serverLogsOf), r.explainedBy) : undefined;
+    const d = told && DISK_FULL.test(told.line) ? own.find((x) => x.pod.name === told.pod) : undefined;
+    const claims = d && left > 0 ? listPodClaims(d.pod, left) : [];
+    left -= claims.length;
+    return d && claims.length > 0 ? [{ service: d.service, ...(d.namespace === undefined ? {} : { namespace: d.namespace }), pod: d.pod.name, claims }] : [];
+  });
+}
+
 /** Lines back to look for the time of a stack trace's line: its header carries the time. */
 const TRACE_LINES = 40;
 
@@ -274,9 +348,10 @@ function sameSetting(a: string, b: string): boolean {
   return a.replace(/-/g, '_').toLowerCase() === b.replace(/-/g, '_').toLowerCase();
 }
 
-/** "orders-db-cnf sets max_allowed_packet = 4M". */
-function formatConfigSetting(c: ServerConfigEvidence): string {
-  return `${c.configMap} sets ${c.setting} = ${c.value}`;
+/** "orders-db-cnf sets max_allowed_packet = 4M", one clause per ConfigMap. */
+function formatConfigSettings(config: readonly ServerConfigEvidence[]): string {
+  const maps = [...new Set(config.map((c) => c.configMap))];
+  return maps.map((m) => `${m} sets ${config.filter((c) => c.configMap === m).map((c) => `${c.setting} = ${c.value}`).join(', ')}`).join('; ');
 }
 
 /**
@@ -304,9 +379,17 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const settings = own && r.settings && !r.readSettings ? findServerSettings(own.pod, r.settings) : undefined;
     // Not on its command line: the config file a ConfigMap mounts into its pod may set it.
     const fromFile = own && !settings && !read ? own.config ?? [] : [];
-    const configured = read ? ` (${read.said})` : settings ? ` (${formatSettings(settings, ', ')})` : fromFile.length > 0 ? ` (${fromFile.map(formatConfigSetting).join(', ')})` : '';
+    const configured = read ? ` (${read.said})` : settings ? ` (${formatSettings(settings, ', ')})` : fromFile.length > 0 ? ` (${formatConfigSettings(fromFile)})` : '';
+    const configRead = r.readConfig?.([
+      ...(own && settings ? settings.flags.map((f) => ({ setting: f.name, value: f.value, where: `the command line of ${own.pod.name}` })) : []),
+      ...fromFile.map((c) => ({ setting: c.setting, value: c.value, where: `ConfigMap ${c.configMap} (${c.key})` })),
+    ]);
     const raised = r.raises ? fromFile.find((c) => sameSetting(c.setting, r.raises ?? '')) : undefined;
-    const told = service && r.explainedBy ? findServerExplanation(ev.dependencyPods?.filter((d) => d.service === service.name && (d.namespace ?? ev.target.namespace) === service.namespace) ?? [], r.explainedBy) : undefined;
+    const serverPods = service ? serverPodsOf(ev.dependencyPods ?? [], service, ev.target.namespace) : [];
+    const told = r.explainedBy ? findServerExplanation(serverPods.map(serverLogsOf), r.explainedBy) : undefined;
+    // Its own log says its disk is full: the claim its pod writes to, and its size.
+    const teller = told && DISK_FULL.test(told.line) ? serverPods.find((d) => d.pod.name === told.pod) : undefined;
+    const full = teller ? describeFullClaims(teller.pod, teller.claims ?? []) : undefined;
     const gone = alarm?.gone.map((g) => `${g.user}${g.ago ? ` (${g.ago})` : ''}`).join(', ');
     const backlog = gone ? ` Before the alarm, the connection of ${gone} closed and never came back: if that client consumes a queue, its backlog is what fills the broker.` : '';
     const count = r.clearedBy ? `connections blocked, still, in the logs of` : `${countCalls(hits)} refused calls in the logs of`;
@@ -326,11 +409,13 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const pinnedWhy = pinned && address ? `${address.env} names pod ${pinned.pod} of headless Service ${pinned.service}, not the ${r.server} primary, so the client does not follow a failover${primaryPod ? `: ${pinned.pod} is now a replica of ${primaryPod}` : ''}` : undefined;
     const pinnedFix = pinned && address ? `point ${address.env} at the current master through Sentinel or the master Service instead of pod ${pinned.pod}${primaryPod ? ` (now ${primaryPod}; short term, ${address.env} at ${primary?.host ?? primaryPod}:${primary?.port ?? ''})` : ''}, and reconnect` : undefined;
     const ownFix = raised && r.fixAt ? r.fixAt(`in ConfigMap ${raised.configMap} (its ${raised.key} sets ${raised.value})`) : r.fix;
-    const fixed = mixedFix ?? pinnedFix ?? (told?.subject ? `${r.fix} — start with ${told.subject}` : ownFix);
+    const toldFix = told?.subject ? `${r.fix} — start with ${told.subject}` : ownFix;
+    const diskFix = full && teller ? `grow ${teller.pod.name}'s ${full}, or free space on it, so ${r.server} can write to disk again` : undefined;
+    const fixed = mixedFix ?? pinnedFix ?? diskFix ?? (configRead ? `${toldFix}; then ${configRead.fix}` : toldFix);
     return [{
       id: `dependency-refuses/${r.server}/${r.refuses.split(':')[0] ?? ''}`,
       kind: 'dependency-error',
-      title: `${named} refuses ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : r.refuses}${configured}${told ? ` — ${told.said}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`,
+      title: `${named} refuses ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : `${r.refuses}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${told ? ` — ${told.said}${full ? `, on its ${full}` : ''}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`,
       layer: 'network/routing',
       severity: unready > 0 ? severityForPods(ev, unready) : 'warning',
       confidence: 'high',
@@ -340,6 +425,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
         ...(pinnedWhy ? [pinnedWhy] : []),
         ...(primary && primaryPod ? [`log ${pinned?.pod ?? ''} (${r.server}): ${primary.line}`] : []),
         ...(told ? [`log ${told.pod} (${r.server}): ${told.line}`] : []),
+        ...(teller && full ? [`${teller.pod.name} writes to ${full}`] : []),
         ...hits.slice(-2).map((h) => `log ${h.log.pod}: ${h.line}`),
         ...(own && alarm ? [`log ${own.pod.name} (${r.server}): ${alarm.alarm}`] : []),
         ...(read ? [read.evidence] : []),
@@ -349,7 +435,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
       ],
       decisive,
       ...(onset ? { onset } : {}),
-      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : `${r.why}${backlog} The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`,
+      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : `${r.why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`,
       nextAction: `Fix ${named}: ${fixed}${alarm?.gone[0] ? ` — start with ${alarm.gone.map((g) => g.user).join(', ')}, whose connection is gone` : ''}.`,
       fix: fixed,
       confirmCommands: service
