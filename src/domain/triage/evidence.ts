@@ -39,6 +39,7 @@ import type { CniAgentEvidence } from './evidence-cni-agent.js';
 import type { DependencyMembersEvidence } from './evidence-dependency-members.js';
 import type { PeerRolloutEvidence } from './evidence-peer-rollout.js';
 import type { ProxyConfigEvidence } from './evidence-proxy-config.js';
+import type { ReloadConfigEvidence } from './evidence-reload-config.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -375,5 +376,7 @@ export interface TriageEvidence {
   ingressController?: IngressControllerEvidence;
   /** The body-size setting of the proxy container's mounted config file, now and in the revision before, where its log refuses request bodies again and again (proxy-body-limit.ts). */
   proxyConfig?: ProxyConfigEvidence[];
+  /** The controller's ConfigMap (`--configmap=ns/name`), where its proxy's reloads fail on a directive the config test rejects: the keys that name it (proxy-reload.ts). */
+  reloadConfig?: ReloadConfigEvidence;
 }
 
