@@ -19,6 +19,9 @@
 //   and where those logs show nginx in the pods refusing request bodies again and again ("client intended to send
 //   too large body", at least 3), a get of the ConfigMap its container mounts and of the one the revision before
 //   mounted there (at most two; only client_max_body_size kept: read-proxy-config.ts),
+//   and where the events or logs of its pods show their proxy's reloads failing the config test on a directive (nginx's
+//   "[emerg] unknown directive …", "Error reloading NGINX"), a get of the ConfigMap its controller's --configmap argument
+//   names (one, in that namespace; only the lines naming the directive kept: read-reload-config.ts),
 //   and — only when a pod is not scheduled, or for a DaemonSet — one paged list of the cluster's nodes;
 //   for at most two other Services of the namespace with no ready endpoint, or that the logs fail
 //   to connect to, a list of their pods (at most 5), the events of two that are not ready and the
