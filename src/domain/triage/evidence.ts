@@ -40,6 +40,7 @@ import type { DependencyMembersEvidence } from './evidence-dependency-members.js
 import type { PeerRolloutEvidence } from './evidence-peer-rollout.js';
 import type { ProxyConfigEvidence } from './evidence-proxy-config.js';
 import type { AffinityTermPeersEvidence } from './evidence-affinity-peers.js';
+import type { ReloadConfigEvidence } from './evidence-reload-config.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -388,5 +389,7 @@ export interface TriageEvidence {
   proxyConfig?: ProxyConfigEvidence[];
   /** The required pod affinity terms of pods the scheduler refuses for "didn't match pod affinity rules", checked against the pods they select (at most two terms). */
   affinityPeers?: AffinityTermPeersEvidence[];
+  /** The controller's ConfigMap (`--configmap=ns/name`), where its proxy's reloads fail on a directive the config test rejects: the keys that name it (proxy-reload.ts). */
+  reloadConfig?: ReloadConfigEvidence;
 }
 

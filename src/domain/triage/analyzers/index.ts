@@ -14,6 +14,7 @@ import { analyzeReadinessCycle } from './readiness-cycle.js';
 import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzePhpFpmPool } from './php-fpm-pool.js';
 import { analyzeProxyBodyLimit } from './proxy-body-limit.js';
+import { analyzeProxyReload } from './proxy-reload.js';
 import { analyzeHeapPressure } from './heap-pressure.js';
 import { analyzeEvictions } from './eviction.js';
 import { analyzeEvictedReplacements } from './evicted-replacements.js';
@@ -197,6 +198,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'event-loop-blocked': analyzeEventLoopBlocked,
   'php-fpm-pool': analyzePhpFpmPool,
   'proxy-body-limit': analyzeProxyBodyLimit,
+  'proxy-reload': analyzeProxyReload,
   'worker-child-oom': analyzeWorkerChildOom,
   'heap-pressure': analyzeHeapPressure,
   'consumer-group': analyzeConsumerGroups,
