@@ -3,6 +3,7 @@ import type * as k8s from '@kubernetes/client-node';
 import type { PodEvidence, WorkloadKind } from '../../domain/triage/evidence.js';
 import { mapContainer } from './map-container.js';
 import { mapInjectedContainers, mapMissedInjection } from './map-injected.js';
+import { mapDownwardAnnotations } from './map-downward-annotations.js';
 import { assignDefined, copyMap, toIsoTime, mapConditions } from './map-common.js';
 import { mapPlacement, mapTokenLifetime, mapVolumes } from './map-spec.js';
 
@@ -100,6 +101,8 @@ export function mapPod(pod: k8s.V1Pod, workloadKind: WorkloadKind): PodEvidence 
   if (injected.length > 0) out.injectedContainers = injected;
   const missed = mapMissedInjection(pod);
   if (missed !== undefined) out.missedInjection = missed;
+  const downward = mapDownwardAnnotations(pod);
+  if (downward !== undefined) out.downwardAnnotations = downward;
   if (pod.spec?.readinessGates?.length) out.readinessGates = pod.spec.readinessGates.map((g) => g.conditionType);
   if (pod.spec?.hostAliases?.length) out.hostAliases = pod.spec.hostAliases.map((a) => ({ ip: a.ip, hostnames: [...(a.hostnames ?? [])] }));
   return out;

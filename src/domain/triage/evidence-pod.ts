@@ -110,6 +110,12 @@ export interface PodEvidence {
   message?: string;
   qosClass?: 'Guaranteed' | 'Burstable' | 'BestEffort';
   labels: Record<string, string>;
+  /**
+   * For each annotation key an env fieldRef of the pod's containers reads
+   * (metadata.annotations['k']): whether the pod carries it. Only those keys are looked at; the
+   * kubelet sets the variable to "" when the key is absent. Absent when no env reads an annotation.
+   */
+  downwardAnnotations?: Record<string, boolean>;
   /** The pod's Ready condition is True. */
   ready: boolean;
   conditions: ConditionEvidence[];

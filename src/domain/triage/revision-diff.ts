@@ -12,7 +12,9 @@ const SENSITIVE_ENV_NAME = /pass|secret|token|key|credential|auth|cert|private|s
 export function formatEnvValue(env: EnvVarEvidence): string {
   if ('ref' in env) {
     const target = [env.ref.name, env.ref.key].filter(Boolean).join('/');
-    return `from ${env.ref.kind}${target ? ` ${target}` : ''}${env.ref.divisor ? ` (divisor ${env.ref.divisor})` : ''}${env.ref.optional ? ' (optional)' : ''}`;
+    // A Downward API field (no name) reads as the spec writes it: fieldRef metadata.labels['…'].
+    const kind = env.ref.kind === 'field' && env.ref.name === undefined ? 'fieldRef' : env.ref.kind;
+    return `from ${kind}${target ? ` ${target}` : ''}${env.ref.divisor ? ` (divisor ${env.ref.divisor})` : ''}${env.ref.optional ? ' (optional)' : ''}`;
   }
   if (SENSITIVE_ENV_NAME.test(env.name)) return '(value hidden)';
   const value = truncate(env.value, 120);

@@ -4,13 +4,15 @@
  * process fits in, an environment past the exec limit), then what the log and the runtime's
  * message say (the runtime's own heap, a node's kernel setting or metadata service or GPU driver,
  * an API the cluster stopped serving, a token never re-read, an edited migration, classes built
- * for a newer Java, a rejection nothing caught, a record every run dies on). The line those quote decides the crash; the readings after them read that
- * line (a port held by another process, a value the process could not parse) or the log around
- * it (a store's password, a security setting, a volume's owner, another cluster's data).
+ * for a newer Java, a rejection nothing caught, a record every run dies on). The line those
+ * quote decides the crash; the readings after them read that line (a port held by another
+ * process, a variable the Downward API left empty, a value the process could not parse) or the
+ * log around it (a store's password, a security setting, a volume's owner, another cluster's data).
  */
 import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
 import { describeBadInterpreter, findBadInterpreter } from '../bad-interpreter.js';
 import { findBadValue } from '../config-value.js';
+import { findAbsentDownwardKey, tellAbsentDownwardKey } from '../downward-key-env.js';
 import { findLog, pickDecisiveLine } from '../evidence-lookup.js';
 import type { ContainerRef } from '../pod-status.js';
 import { describePortClash, findPortInUse, tellPortClash } from '../port-clash.js';
@@ -218,6 +220,16 @@ const portClash: Reader = (c, decisive) => {
 };
 
 /**
+ * The line says a variable is empty or unset, and the Downward API fills it from a label (or an
+ * annotation) the pods do not carry: the kubelet set it to "" without a word.
+ */
+const absentDownwardKey: Reader = (c, decisive) => {
+  if (decisive === undefined || !isAppError(c)) return undefined;
+  const found = findAbsentDownwardKey(c.first.ref.container.env ?? [], podsOf(c), c.ev.nodes, decisive);
+  return found && { ...tellAbsentDownwardKey(found), sure: true };
+};
+
+/**
  * A value the process could not parse: where it came from decides the fix. A `tcp://ip:port` it
  * cannot read as a number is the kubelet's link variable for a namespace Service.
  */
@@ -290,7 +302,7 @@ const foreignClusterData: Reader = (c) => {
 const BEFORE_THE_LINE: readonly Reader[] = [interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, metadataService, cudaDriver, removedApi, staleToken, migrationChecksum, classVersion, fatalRejection, poisonMessage];
 
 /** Read from the deciding line and the log around it. */
-const FROM_THE_LINE: readonly Reader[] = [portClash, unparsedValue, storePassword, securityRefusal, volumeOwner, foreignClusterData];
+const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, unparsedValue, storePassword, securityRefusal, volumeOwner, foreignClusterData];
 
 /** The crash's specific reading, if one explains it, and the line that decides it. */
 export function readCrash(crash: Crash): { reading?: CrashReading; decisive?: string } {

@@ -85,7 +85,10 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
   const added = failing === undefined ? undefined : diff.find((l) => l.startsWith(`container ${failing} added`) || l.startsWith(`init container ${failing} added`));
   if (added !== undefined) return added;
   // The diff line that names an env var the mechanism names is the lead over an image bump of the same revision.
-  const names = `${mechanism?.title ?? ''} ${mechanism?.decisive ?? ''}`.match(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g) ?? [];
+  // A name without an underscore (ZONE, PORT) counts when a changed env line of the diff carries it.
+  const said = `${mechanism?.title ?? ''} ${mechanism?.decisive ?? ''}`;
+  const envNames = diff.flatMap((l) => / env (?:added |removed )?([A-Z][A-Z0-9_]{2,})\b/.exec(l)?.[1] ?? []);
+  const names = [...(said.match(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g) ?? []), ...envNames.filter((n) => new RegExp(`\\b${n}\\b`).test(said))];
   // A failing sidecar: its own change is the lead over the main container's image bump listed first.
   const own = failing !== undefined && /^sidecar/i.test(mechanism?.title ?? '') ? diff.find((l) => related(l) && l.startsWith(`${failing} `)) : undefined;
   // A setting named after what fails (a pool size against an exhausted pool, a timeout against timeouts) is the lead.
