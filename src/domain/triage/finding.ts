@@ -78,6 +78,7 @@ export type FindingKind =
   | 'cron-no-success'
   | 'lifecycle-hook'
   | 'prestop-overrun'
+  | 'abrupt-shutdown'
   | 'disruption-budget'
   | 'init-stuck'
   | 'finalizer-held'

@@ -60,6 +60,45 @@ function errorTime(m: RegExpExecArray): IsoTime | undefined {
   return Number.isNaN(t) ? undefined : new Date(t).toISOString();
 }
 
+/** "10.0.1.5:3000", "[fd00::5]:3000" → the address alone. */
+function hostOf(addressPort: string): string {
+  return addressPort.trim().replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+}
+
+/** An error-log line about one try to an endpoint: when, nginx's words, the address it tried. */
+export function readProxyError(line: string): { at: IsoTime; message: string; address: string } | undefined {
+  const e = ERROR.exec(line.trim());
+  const at = e ? errorTime(e) : undefined;
+  return e && at ? { at, message: e[6] ?? '', address: hostOf(e[7] ?? '') } : undefined;
+}
+
+/** The access log's upstream fields: `[ns-svc-80] [] 10.0.1.5:3000, 10.0.2.6:3000 0, 1893 0.000, 0.018 502, 200 <id>`. */
+const TRIES = /\[([^\]\s]+)\] \[[^\]]*\] (.+)$/;
+
+/** An access-log line with every try the controller made for it: the address and the status of each (retries are listed comma-separated). */
+export function readProxyTries(line: string): { at?: IsoTime; status: number; upstream: string; tries: { address: string; status?: number }[] } | undefined {
+  const a = ACCESS.exec(line);
+  const t = a ? TRIES.exec(line.slice(a.index)) : null;
+  if (a === null || t === null) return undefined;
+  // Fields are space-separated, the values within one comma-separated: addresses, sizes, times, statuses, request id.
+  const fields = (t[2] ?? '').split(/(?<!,) /);
+  const addresses = (fields[0] ?? '').split(', ');
+  const statuses = (fields[3] ?? '').split(', ').map(Number);
+  const at = readLineTime(line);
+  return {
+    ...(at === undefined ? {} : { at }),
+    status: Number(a[1]),
+    upstream: t[1] ?? '',
+    tries: addresses.map((x, i) => ({ address: hostOf(x), ...(Number.isInteger(statuses[i]) ? { status: statuses[i] as number } : {}) })),
+  };
+}
+
+/** The upstream names the controller gives the workload's served Services (see upstreamNames). */
+export function listUpstreamNames(ev: TriageEvidence): Set<string> {
+  const podNames = new Set(ev.pods.map((p) => p.name));
+  return upstreamNames(ev.target.namespace, listServedServices(ev.services, ev.endpointSlices, podNames));
+}
+
 export function findUpstreamErrors(ev: TriageEvidence): UpstreamErrors | undefined {
   const ic = ev.ingressController;
   if (ic === undefined || ic.logs.length === 0) return undefined;

@@ -98,6 +98,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'readiness-cycle': ['dependency-error', 'readiness-probe', 'slow-dependency', 'unexplained', ...PROCESS_EFFECTS],
   // A preStop hook that sleeps through the grace period: the hook's failure, the kills of stopping pods and the 502s in front are its doing.
   'prestop-overrun': ['lifecycle-hook', 'signal-kill', 'ingress-upstream'],
+  // Pods that exit at once on SIGTERM with no preStop hook: the proxy's 502s to them and their exits on the signal are the stop itself.
+  'abrupt-shutdown': ['signal-kill', 'exit-code', 'ingress-upstream'],
   // A failed postStart hook is why the kubelet kills the container: its exit and restarts are the hook's.
   'lifecycle-hook': ['signal-kill', 'exit-code', 'clean-exit', 'unexplained', ...PROCESS_EFFECTS],
   // A liveness probe that checks a dependency: the dependency's failure is what it reports, the kills are what it does.

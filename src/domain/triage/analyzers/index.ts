@@ -79,6 +79,7 @@ import { analyzeProxyEnv } from './proxy-env.js';
 import { analyzeInitStuck } from './init-stuck.js';
 import { analyzeLifecycleHooks } from './lifecycle-hook.js';
 import { analyzePreStopOverrun } from './prestop-overrun.js';
+import { analyzeAbruptShutdown } from './abrupt-shutdown.js';
 import { analyzeMissedInjection } from './missed-injection.js';
 import { analyzeSidecarStartup } from './sidecar-startup.js';
 import { analyzeVolumeFull } from './volume-full.js';
@@ -168,6 +169,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'mesh-authz-denied': analyzeMeshAuthorizationDenials,
   'lifecycle-hook': analyzeLifecycleHooks,
   'prestop-overrun': analyzePreStopOverrun,
+  'abrupt-shutdown': analyzeAbruptShutdown,
   'unready-replicas': analyzeUnreadyReplicas,
   placement: analyzePlacement,
   'kubelet-rejected': analyzeKubeletRejections,

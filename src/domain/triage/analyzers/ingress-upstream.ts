@@ -3,6 +3,7 @@ import type { Finding, FindingKind } from '../finding.js';
 import { type UpstreamErrors, findUpstreamErrors } from '../ingress-upstream-errors.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { formatAgo } from '../time-span.js';
+import { findAbruptShutdown } from '../abrupt-shutdown.js';
 
 interface Reading {
   /** What it means, in a clause for the title. */
@@ -55,6 +56,16 @@ const READINGS: readonly { test: RegExp; read: (svc: string) => Reading }[] = [
   },
 ];
 
+/** The refused and cut tries went to pods being deleted that had already exited on SIGTERM: no port or keep-alive fault. */
+function readStoppingPods(svc: string): Reading {
+  return {
+    short: `it sends to ${svc} pods that already exited on SIGTERM while being deleted`,
+    cause: `the addresses the controller tried belong to ${svc} pods being deleted that had already exited on SIGTERM, before the endpoint update reached the controller`,
+    fix: `add a preStop sleep of a few seconds to ${svc}'s pods and shut down gracefully on SIGTERM`,
+    setting: 'upstream',
+  };
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -77,7 +88,8 @@ export function analyzeIngressUpstream(ev: TriageEvidence): Finding[] {
   const upstream = u.upstreams[0];
   const lastError = u.errors.at(-1);
   const message = lastError?.message;
-  const reading = message === undefined ? undefined : READINGS.find((r) => r.test.test(message))?.read(svc);
+  const stopping = findAbruptShutdown(ev) !== undefined ? readStoppingPods(svc) : undefined;
+  const reading = stopping ?? (message === undefined ? undefined : READINGS.find((r) => r.test.test(message))?.read(svc));
   const counts = statusCounts(u);
   const failedCount = Math.max(u.failed.length, u.errors.length);
   const first = [...u.failed, ...u.errors].map((f) => f.at).sort()[0] ?? ev.collectedAt;
