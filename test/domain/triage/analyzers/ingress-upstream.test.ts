@@ -60,3 +60,16 @@ describe('the ingress controller fails the workload\'s upstream while its pods l
     }
   });
 });
+
+describe('the controller\'s connects to the pods time out: packets dropped, not a slow answer', () => {
+  const CONNECT = 'upstream timed out (110: Operation timed out) while connecting to upstream';
+  const lines = [3, 2, 1].flatMap((m) => [error(m, CONNECT, '10.0.1.100'), access(m, 504, 'payments-payment-service-80', '10.0.1.100')]);
+
+  it('is not read as a slow answer: no proxy-read-timeout advice', () => {
+    const r = buildTriageReport(behindIngress(lines), times);
+    expect(r.verdict).toBe('problems');
+    expect(r.headline).not.toMatch(/slower than proxy-read-timeout|answers slowly/);
+    expect(r.headline).toMatch(/never open \(packets dropped/);
+    expect(r.headline).toMatch(/NetworkPolicies that select them/);
+  });
+});
