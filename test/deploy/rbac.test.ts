@@ -59,7 +59,7 @@ const ADAPTER_READS: readonly { group: string; resource: string; verb: 'get' | '
   { group: '', resource: 'nodes', verb: 'get', call: 'readNode' },
   { group: '', resource: 'nodes', verb: 'list', call: 'listNode (placement of pods that cannot be scheduled)' },
   { group: '', resource: 'persistentvolumes', verb: 'get', call: 'readPersistentVolume' },
-  { group: '', resource: 'namespaces', verb: 'get', call: 'readNamespace (labels and when they changed)' },
+  { group: '', resource: 'namespaces', verb: 'get', call: 'readNamespace (labels and when they changed; the ingress controller\'s, for NetworkPolicy namespaceSelectors)' },
   { group: '', resource: 'configmaps', verb: 'list', call: 'listNamespacedConfigMap (names and times only)' },
   { group: '', resource: 'configmaps', verb: 'get', call: 'readNamespacedConfigMap (kube-system/cluster-autoscaler-status: its status text, while a pod waits to be placed)' },
   { group: '', resource: 'configmaps', verb: 'get', call: 'readNamespacedConfigMap (kube-system/coredns: its Corefile, when lookups of an outside name answer NXDOMAIN)' },

@@ -10,8 +10,9 @@ import type {
 } from '../../domain/triage/evidence.js';
 import type { ConfigKeySizeEvidence } from '../../domain/triage/evidence-config-size.js';
 import type { LimitRangeItemEvidence } from '../../domain/triage/evidence-limit-range.js';
+import type { LabelSelectorEvidence, PolicyPeerEvidence, PolicyRuleEvidence } from '../../domain/triage/evidence-policy-rules.js';
 import { describeExpressions, formatSelector } from './label-selector.js';
-import { copyMap, lastChangeOf, toIsoTime } from './map-common.js';
+import { copyMap, lastChangeOf, toIsoTime, toProtocol } from './map-common.js';
 import { mapNodeSelectorTerms } from './map-spec.js';
 
 export function namespaceObject(kind: NamespaceObjectEvidence['kind'], meta: k8s.V1ObjectMeta | undefined): NamespaceObjectEvidence {
@@ -77,6 +78,27 @@ function describePorts(ports: readonly k8s.V1NetworkPolicyPort[] | undefined): s
   return ports.map((p) => `${p.protocol ?? 'TCP'}/${p.port ?? '*'}${p.endPort ? `-${p.endPort}` : ''}`).join(', ');
 }
 
+function mapSelector(sel: k8s.V1LabelSelector): LabelSelectorEvidence {
+  const out: LabelSelectorEvidence = { matchLabels: copyMap(sel.matchLabels) };
+  if (sel.matchExpressions?.length) out.matchExpressions = sel.matchExpressions.map((e) => ({ key: e.key, operator: e.operator, ...(e.values ? { values: [...e.values] } : {}) }));
+  return out;
+}
+
+function mapPeer(p: k8s.V1NetworkPolicyPeer): PolicyPeerEvidence {
+  const out: PolicyPeerEvidence = {};
+  if (p.namespaceSelector) out.namespaceSelector = mapSelector(p.namespaceSelector);
+  if (p.podSelector) out.podSelector = mapSelector(p.podSelector);
+  if (p.ipBlock) out.ipBlock = { cidr: p.ipBlock.cidr, ...(p.ipBlock.except?.length ? { except: [...p.ipBlock.except] } : {}) };
+  return out;
+}
+
+function mapIngressRule(r: k8s.V1NetworkPolicyIngressRule): PolicyRuleEvidence {
+  return {
+    from: (r._from ?? []).map(mapPeer),
+    ports: (r.ports ?? []).map((p) => ({ protocol: toProtocol(p.protocol), ...(p.port !== undefined ? { port: p.port } : {}), ...(p.endPort !== undefined ? { endPort: p.endPort } : {}) })),
+  };
+}
+
 export function mapNetworkPolicy(np: k8s.V1NetworkPolicy): NetworkPolicyEvidence {
   const spec = np.spec;
   const types = (spec?.policyTypes ?? (spec?.egress ? ['Ingress', 'Egress'] : ['Ingress'])).filter((t): t is 'Ingress' | 'Egress' => t === 'Ingress' || t === 'Egress');
@@ -86,6 +108,7 @@ export function mapNetworkPolicy(np: k8s.V1NetworkPolicy): NetworkPolicyEvidence
     policyTypes: types,
     ingress: (spec?.ingress ?? []).map((r) => `from ${describePeers(r._from)} on ${describePorts(r.ports)}`),
     egress: (spec?.egress ?? []).map((r) => `to ${describePeers(r.to)} on ${describePorts(r.ports)}`),
+    ingressRules: (spec?.ingress ?? []).map(mapIngressRule),
   };
   const expressions = describeExpressions(spec?.podSelector);
   if (expressions.length > 0) out.podSelectorExpressions = expressions;

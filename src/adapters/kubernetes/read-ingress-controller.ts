@@ -3,12 +3,16 @@
 // controller's pods by the labels its chart and manifests give them (at most 5), then the current
 // log tail of at most two, ready ones first. A failure is its own source, never 'logs': an
 // unreadable controller log is named, but it neither blocks an all-clear nor supports a claim.
+// Where that log shows connects timing out (packets dropped: a NetworkPolicy may keep the
+// controller out), a get of the controller's Namespace too (its labels, for namespaceSelectors).
 import type { IngressControllerEvidence } from '../../domain/triage/evidence-ingress.js';
 import type { LogEvidence } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';
 import { mapForeignPod } from './map-pod.js';
 import { pageParams } from './paginate.js';
 import { LOG_TAIL_LINES, splitLogLines } from './read-pod-details.js';
+import { readPeerNamespace } from './read-peer-namespace.js';
+import { isConnectTimeout } from '../../domain/triage/ingress-upstream-errors.js';
 
 /** ingress-nginx's controller pods (Helm chart and static manifests; RKE2 renames the chart). */
 const SELECTOR = 'app.kubernetes.io/name in (ingress-nginx,rke2-ingress-nginx),app.kubernetes.io/component=controller';
@@ -26,6 +30,7 @@ export async function readIngressController(ctx: CollectContext): Promise<Ingres
   if (list.failed || list.items.length === 0) return undefined;
   const pods = list.items.map((p) => ({ pod: mapForeignPod(p), namespace: p.metadata?.namespace ?? '' }));
   const picked = [...pods.filter((p) => p.pod.ready), ...pods.filter((p) => !p.pod.ready)].slice(0, MAX_LOGS);
+  const home = picked[0]?.namespace ?? '';
   const logs = await Promise.all(picked.map(async ({ pod, namespace }): Promise<LogEvidence | undefined> => {
     const container = pod.containers.find((c) => c.name === 'controller') ?? pod.containers[0];
     if (container === undefined) return undefined;
@@ -36,5 +41,17 @@ export async function readIngressController(ctx: CollectContext): Promise<Ingres
   }));
   const read = logs.filter((l): l is LogEvidence => l !== undefined);
   if (read.length === 0) return undefined;
-  return { controller: 'ingress-nginx', namespace: picked[0]?.namespace ?? '', pods: pods.map((p) => p.pod.name), logs: read };
+  const dropped = read.some((l) => l.lines.some(isConnectTimeout));
+  const namespaceMeta = dropped && home !== '' ? await readPeerNamespace(ctx, home, 'ingressController') : undefined;
+  const readPods = picked.filter((p) => read.some((l) => l.pod === p.pod.name)).map((p) => p.pod);
+  const podIPs = readPods.flatMap((p) => p.podIPs ?? []);
+  return {
+    controller: 'ingress-nginx',
+    namespace: home,
+    pods: pods.map((p) => p.pod.name),
+    logs: read,
+    ...(readPods[0] ? { podLabels: readPods[0].labels } : {}),
+    ...(podIPs.length > 0 ? { podIPs } : {}),
+    ...(namespaceMeta ? { namespaceMeta } : {}),
+  };
 }

@@ -11,6 +11,7 @@ import type { LimitRangeItemEvidence } from './evidence-limit-range.js';
 import type { ConfigKeySizeEvidence } from './evidence-config-size.js';
 import type { PodFailureRuleEvidence } from './evidence-job-policy.js';
 import type { ConfigRefEvidence } from './evidence-config-refs.js';
+import type { PolicyRuleEvidence } from './evidence-policy-rules.js';
 
 /** Every pod the workload's selector matched, counted by state; `pods` keeps only some. */
 export interface PodCensus {
@@ -57,6 +58,8 @@ export interface NetworkPolicyEvidence {
   /** Rules as `to/from … ports …` lines; an empty list of a listed type denies everything. */
   ingress: string[];
   egress: string[];
+  /** The same ingress rules with peers and ports apart, to check a caller against; absent when not mapped. */
+  ingressRules?: PolicyRuleEvidence[];
 }
 
 export interface ResourceQuotaEvidence {

@@ -1,4 +1,5 @@
 import type { LogEvidence } from './evidence-pod.js';
+import type { PeerNamespaceEvidence } from './evidence-peer-namespace.js';
 
 /**
  * The ingress controller in front of the workload's Services, read where the workload has a
@@ -14,4 +15,13 @@ export interface IngressControllerEvidence {
   pods: string[];
   /** The current log tails of at most two of them; only these were read. */
   logs: LogEvidence[];
+  /** The labels of the first pod whose log was read: what a NetworkPolicy's podSelector sees of the controller. */
+  podLabels?: Record<string, string>;
+  /** The addresses of the pods whose logs were read: what a NetworkPolicy's ipBlock sees. */
+  podIPs?: string[];
+  /**
+   * Its Namespace, read (one get) when an ingress NetworkPolicy of the workload's namespace may
+   * decide whether the controller reaches the pods: what a namespaceSelector sees of it.
+   */
+  namespaceMeta?: PeerNamespaceEvidence;
 }

@@ -20,6 +20,24 @@ const ACCESS = /"[A-Z]+ \S+ HTTP\/[\d.]+" (\d{3}) \d+ "[^"]*" "[^"]*" \d+ [\d.]+
 /** nginx's error log: `2026/11/21 03:12:07 [error] 31#31: *8812 <message>, client: …, upstream: "http://10.0.1.5:3000/p", …`. */
 const ERROR = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}:\d{2}:\d{2}) \[(error|crit|alert|emerg)\] \d+#\d+: (?:\*\d+ )?(.+?)(?:, client: .*?)?, upstream: "[a-z]+:\/\/([^"/]+?):\d+/;
 
+/**
+ * nginx gave up opening the TCP connection, not waiting for an answer: "upstream timed out (110:
+ * …) while connecting to upstream" (proxy-connect-timeout) or "connect() failed (110: …)". The SYN
+ * got no answer at all: the packets are dropped on the way. A slow answer times out "while reading
+ * response header from upstream" instead.
+ */
+const CONNECT_TIMEOUT = /(?:timed out|\(110: [^)]*\))[^,]*while connecting to upstream/i;
+
+export function isConnectTimeout(message: string | undefined): boolean {
+  return message !== undefined && CONNECT_TIMEOUT.test(message);
+}
+
+/** The endpoint port of an nginx error line: `upstream: "http://10.0.1.5:8080/p"` → 8080. */
+export function readUpstreamPort(line: string): number | undefined {
+  const m = /upstream: "[a-z]+:\/\/[^"/]*:(\d+)[/"]/.exec(line);
+  return m ? Number(m[1]) : undefined;
+}
+
 export interface UpstreamFailure {
   pod: string;
   line: string;

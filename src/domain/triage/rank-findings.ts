@@ -92,7 +92,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   // Nothing scales the workload (its HPA names a workload that no longer exists): its saturated replicas' probes and timeouts are this.
   'hpa-lost-target': ['hpa', 'readiness-probe', 'liveness-kill', 'dependency-error', 'event-loop-blocked', 'unready-replicas', 'service-endpoints', 'node-concentration'],
   'cluster-dns': ['dependency-error', ...PROCESS_FAULTS, ...PROCESS_EFFECTS],
-  'network-policy': ['dependency-error', 'readiness-probe', 'liveness-kill', 'exit-code', ...PROCESS_EFFECTS],
+  // A policy that keeps the ingress controller out is why its connects to the pods time out (its 504s).
+  'network-policy': ['dependency-error', 'readiness-probe', 'liveness-kill', 'exit-code', 'ingress-upstream', ...PROCESS_EFFECTS],
   'dependency-error': ['exit-code', 'readiness-probe', 'liveness-kill', 'signal-kill', ...PROCESS_EFFECTS],
   // Two workloads whose readiness waits on each other: the refused calls to the other side and the failing probes are the cycle.
   'readiness-cycle': ['dependency-error', 'readiness-probe', 'slow-dependency', 'unexplained', ...PROCESS_EFFECTS],

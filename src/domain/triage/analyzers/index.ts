@@ -23,6 +23,7 @@ import { analyzeNodeReclaims } from './node-reclaims.js';
 import { analyzeMeshNoHealthyUpstream } from './mesh-no-healthy-upstream.js';
 import { analyzeLoadBalancers } from './load-balancer.js';
 import { analyzeIngressUpstream } from './ingress-upstream.js';
+import { analyzeIngressControllerAdmission } from './ingress-controller-admission.js';
 import { analyzeGrpcInboundNoise } from './grpc-inbound-noise.js';
 import { analyzeExitCodes } from './exit-code.js';
 import { analyzeFailedScheduling } from './failed-scheduling.js';
@@ -136,6 +137,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'mesh-no-healthy-upstream': analyzeMeshNoHealthyUpstream,
   'load-balancer': analyzeLoadBalancers,
   'ingress-upstream': analyzeIngressUpstream,
+  'ingress-controller-admission': analyzeIngressControllerAdmission,
   'grpc-inbound-noise': analyzeGrpcInboundNoise,
   'recent-rollout': analyzeRecentRollout,
   'rollout-stalled': analyzeRolloutStalled,

@@ -1,6 +1,6 @@
 import type { TriageEvidence } from '../evidence.js';
 import type { Finding, FindingKind } from '../finding.js';
-import { type UpstreamErrors, findUpstreamErrors } from '../ingress-upstream-errors.js';
+import { type UpstreamErrors, findUpstreamErrors, isConnectTimeout } from '../ingress-upstream-errors.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { formatAgo } from '../time-span.js';
 import { findAbruptShutdown } from '../abrupt-shutdown.js';
@@ -17,7 +17,7 @@ interface Reading {
 }
 
 /** nginx's own words for why it could not pass an upstream's answer on, and the knob that governs each. */
-const READINGS: readonly { test: RegExp; read: (svc: string) => Reading }[] = [
+const READINGS: readonly { test: RegExp | ((message: string) => boolean); read: (svc: string) => Reading }[] = [
   {
     test: /too big header/i,
     read: (svc) => ({
@@ -25,6 +25,16 @@ const READINGS: readonly { test: RegExp; read: (svc: string) => Reading }[] = [
       cause: `${svc}'s response headers (large or many Set-Cookie headers, typically) no longer fit the buffer nginx reads an upstream's response headers into, proxy-buffer-size (4k by default), so the controller drops the answer and returns 502 though the pod answered`,
       fix: `raise proxy-buffer-size for ${svc} (annotation nginx.ingress.kubernetes.io/proxy-buffer-size: "16k" on its Ingress, or proxy-buffer-size in the controller ConfigMap), or make the response headers smaller`,
       setting: 'proxy-buffer-size',
+    }),
+  },
+  {
+    // Checked before the slow answer below: nginx never got a connection open, so no read timeout applies.
+    test: isConnectTimeout,
+    read: (svc) => ({
+      short: `its connections to ${svc}'s pods never open (packets dropped on the way), not a slow answer`,
+      cause: `nginx timed out opening the TCP connection to ${svc}'s pods (proxy-connect-timeout, 5s by default): the handshake got no answer at all, so the packets are dropped on the way — a NetworkPolicy that selects the pods and does not admit the controller, a security group or firewall between nodes — or the addresses are stale; a slow answer times out "while reading response header from upstream" instead`,
+      fix: `find what drops the controller's packets to ${svc}'s pods — the NetworkPolicies that select them (do they admit the controller's namespace and pods?), the nodes' security groups; raising proxy-read-timeout will not help`,
+      setting: 'proxy-connect-timeout',
     }),
   },
   {
@@ -89,7 +99,7 @@ export function analyzeIngressUpstream(ev: TriageEvidence): Finding[] {
   const lastError = u.errors.at(-1);
   const message = lastError?.message;
   const stopping = findAbruptShutdown(ev) !== undefined ? readStoppingPods(svc) : undefined;
-  const reading = stopping ?? (message === undefined ? undefined : READINGS.find((r) => r.test.test(message))?.read(svc));
+  const reading = stopping ?? (message === undefined ? undefined : READINGS.find((r) => (typeof r.test === 'function' ? r.test(message) : r.test.test(message)))?.read(svc));
   const counts = statusCounts(u);
   const failedCount = Math.max(u.failed.length, u.errors.length);
   const first = [...u.failed, ...u.errors].map((f) => f.at).sort()[0] ?? ev.collectedAt;

@@ -1,6 +1,6 @@
 // Pods Ready and serving, users getting 502: the ingress controller's log is where the failure shows.
 import { describe, expect, it } from 'vitest';
-import type { TriageEvidence } from '../../../../src/domain/triage/evidence.js';
+import type { NetworkPolicyEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
 import { NOW, minutesAgo } from '../scenarios/builders.js';
 import { healthyScenario } from '../scenarios/healthy.js';
@@ -58,5 +58,57 @@ describe('the ingress controller fails the workload\'s upstream while its pods l
     ]) {
       expect(buildTriageReport(behindIngress(lines), times).verdict).toBe('healthy');
     }
+  });
+});
+
+describe('the controller\'s connects to the pods time out: packets dropped, not a slow answer', () => {
+  const CONNECT = 'upstream timed out (110: Operation timed out) while connecting to upstream';
+  const lines = [3, 2, 1].flatMap((m) => [error(m, CONNECT, '10.0.1.100'), access(m, 504, 'payments-payment-service-80', '10.0.1.100')]);
+  const denyAll: NetworkPolicyEvidence = { name: 'default-deny-ingress', createdAt: minutesAgo(300 * 24 * 60), podSelector: {}, policyTypes: ['Ingress'], ingress: [], egress: [], ingressRules: [] };
+  const allow = (nsLabels: Record<string, string>): NetworkPolicyEvidence => ({
+    name: 'payment-service-allow-ingress',
+    createdAt: minutesAgo(200 * 24 * 60),
+    podSelector: { app: 'payment-service' },
+    policyTypes: ['Ingress'],
+    ingress: [`from namespaces ${Object.entries(nsLabels).map(([k, v]) => `${k}=${v}`).join(',')} on TCP/8080`],
+    egress: [],
+    ingressRules: [{ from: [{ namespaceSelector: { matchLabels: nsLabels } }], ports: [{ protocol: 'TCP', port: 8080 }] }],
+  });
+  /** The controller's Namespace, re-created 3h ago by a re-install: only the label the API server sets. */
+  function guarded(policy: NetworkPolicyEvidence): TriageEvidence {
+    const ev = behindIngress(lines);
+    ev.networkPolicies = [denyAll, policy];
+    ev.ingressController = {
+      ...(ev.ingressController as NonNullable<TriageEvidence['ingressController']>),
+      podLabels: { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/component': 'controller' },
+      podIPs: ['10.0.40.7'],
+      namespaceMeta: { name: 'ingress-nginx', labels: { 'kubernetes.io/metadata.name': 'ingress-nginx' }, createdAt: minutesAgo(184) },
+    };
+    return ev;
+  }
+
+  it('is not read as a slow answer: no proxy-read-timeout advice', () => {
+    const r = buildTriageReport(behindIngress(lines), times);
+    expect(r.verdict).toBe('problems');
+    expect(r.headline).not.toMatch(/slower than proxy-read-timeout|answers slowly/);
+    expect(r.headline).toMatch(/never open \(packets dropped/);
+    expect(r.headline).toMatch(/NetworkPolicies that select them/);
+  });
+
+  it('names the policy, the namespaceSelector term the controller\'s Namespace fails, its real labels and its re-creation', () => {
+    const r = buildTriageReport(guarded(allow({ name: 'ingress-nginx' })), times);
+    if (process.env.SHOW) console.log(r.headline);
+    expect(r.verdict).toBe('problems');
+    expect(r.headline).toMatch(/NetworkPolicy payment-service-allow-ingress/);
+    expect(r.headline).toMatch(/namespaceSelector name=ingress-nginx/);
+    expect(r.headline).toMatch(/re-created 3h 4m ago/);
+    expect(r.headline).toMatch(/only kubernetes\.io\/metadata\.name=ingress-nginx/);
+    expect(r.headline).not.toMatch(/roll back|proxy-read-timeout/i);
+    expect(r.headline.length).toBeLessThanOrEqual(800);
+  });
+
+  it('says nothing of the policy when it admits the controller\'s Namespace by the label it carries', () => {
+    const r = buildTriageReport(guarded(allow({ 'kubernetes.io/metadata.name': 'ingress-nginx' })), times);
+    expect(r.headline).not.toMatch(/payment-service-allow-ingress/);
   });
 });
