@@ -40,6 +40,7 @@ import { HOLDOUT_26_SCENARIOS } from '../heldout-26/stories.js';
 import { HOLDOUT_27_SCENARIOS } from '../heldout-27/stories.js';
 import { HOLDOUT_28_SCENARIOS } from '../heldout-28/stories.js';
 import { HOLDOUT_29_SCENARIOS } from '../heldout-29/stories.js';
+import { HOLDOUT_30_SCENARIOS } from '../heldout-30/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -55,7 +56,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–29: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–30: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -83,4 +84,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_27_SCENARIOS,
   ...HOLDOUT_28_SCENARIOS,
   ...HOLDOUT_29_SCENARIOS,
+  ...HOLDOUT_30_SCENARIOS,
 ];
