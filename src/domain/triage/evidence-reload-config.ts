@@ -2,7 +2,7 @@
 // when its reloads fail on a directive the config test rejects: the keys whose value names that
 // directive, with the lines that do, and when and by whom its data was last written. The rest of
 // the data is dropped as it is read.
-import type { IsoTime } from './evidence.js';
+import type { IsoTime } from './evidence-spec.js';
 
 /** `ingress-nginx/ingress-nginx-controller`: key http-snippet sets `proxy_buffers_size 16k;`, written 47m ago by kubectl-edit. */
 export interface ReloadConfigEvidence {

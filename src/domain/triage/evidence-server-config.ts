@@ -1,7 +1,7 @@
 // A pod of a dependency's Service that the collector read because the workload's logs say the
 // server refuses it, and the settings its mounted ConfigMaps set for the limit it refuses at.
 import type { LogEvidence, PodEvidence } from './evidence-pod.js';
-import type { PvcEvidence } from './evidence.js';
+import type { PvcEvidence } from './evidence-pvc.js';
 
 /** A setting a ConfigMap mounted by the server's pod sets: "orders-db-cnf (my.cnf) sets max_allowed_packet = 4M". */
 export interface ServerConfigEvidence {

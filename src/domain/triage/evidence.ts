@@ -27,11 +27,11 @@ import type { NodeMemoryEvidence } from './evidence-node-memory.js';
 import type { NodeDiskEvidence } from './evidence-node-disk.js';
 import type { NodeChangeEvidence } from './evidence-node-change.js';
 import type { EvidenceSource } from './evidence-source.js';
-import type { ClaimApplier } from './evidence-claim-applier.js';
 import type { AutoscalerStatusEvidence } from './evidence-autoscaler.js';
 import type { ServiceCallerEvidence } from './evidence-callers.js';
 import type { ProvisionerControllerEvidence } from './evidence-provisioner.js';
-import type { ClaimDataSource, SnapshotterLogEvidence } from './evidence-snapshot.js';
+import type { SnapshotterLogEvidence } from './evidence-snapshot.js';
+import type { PvcEvidence } from './evidence-pvc.js';
 import type { DeploymentRolloutEvidence } from './evidence-rollout.js';
 import type { IngressControllerEvidence } from './evidence-ingress.js';
 import type { DependencyPodEvidence } from './evidence-server-config.js';
@@ -55,6 +55,7 @@ export type * from './evidence-rollout.js';
 export type * from './evidence-dependency-members.js';
 export type * from './evidence-peer-rollout.js';
 export type * from './evidence-affinity-peers.js';
+export type * from './evidence-pvc.js';
 
 /** What `/triage` can look at. */
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
@@ -232,36 +233,6 @@ export interface HpaScalingRules {
   selectPolicy?: 'Max' | 'Min' | 'Disabled';
   stabilizationWindowSeconds?: number;
 }
-
-/** A PersistentVolumeClaim mounted by the workload's pods (or its volumeClaimTemplates). */
-export interface PvcEvidence {
-  name: string;
-  /** metadata.uid: what a volume's claimRef must name to be this claim's. */
-  uid?: string;
-  /** metadata.creationTimestamp: a claim older than its StatefulSet was not made by it (a leftover it re-used). */
-  createdAt?: IsoTime;
-  phase: 'Pending' | 'Bound' | 'Lost';
-  storageClass?: string;
-  volumeName?: string;
-  accessModes: string[];
-  /** spec.resources.requests.storage: the size asked for, which an expansion raises before the volume grows. */
-  requested?: Quantity;
-  /** status.capacity.storage: the size the volume has; absent until bound. */
-  capacity?: Quantity;
-  /** status.conditions (Resizing, FileSystemResizePending, ControllerResizeError, NodeResizeError); absent when none. */
-  conditions?: ConditionEvidence[];
-  /** Names of the workload's pods that mount it. */
-  usedByPods: string[];
-  /** metadata.deletionTimestamp: someone deleted the claim; pvc-protection keeps it while a pod uses it, and the scheduler refuses every new pod that mounts it. */
-  deletionTimestamp?: IsoTime;
-  /** metadata.finalizers: what holds a deleted claim (kubernetes.io/pvc-protection). */
-  finalizers?: string[];
-  /** spec.dataSourceRef or spec.dataSource: the snapshot (or claim) its volume is restored from; absent for an empty volume. */
-  dataSource?: ClaimDataSource;
-  /** The GitOps object that applies it (tracking annotation or labels); absent when none says so. */
-  appliedBy?: ClaimApplier;
-}
-
 
 /** A read that failed; recorded instead of guessed around. */
 export interface ReadFailure {
