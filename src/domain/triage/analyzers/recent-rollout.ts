@@ -48,7 +48,9 @@ export function analyzeRecentRollout(ev: TriageEvidence): Finding[] {
   const healthyNew = newPods.filter((p) => isPodHealthy(p, ev.collectedAt));
   const split = compareFailingHealthy(ev, failingNew).separating.find((x) => x.attribute !== 'revision' && x.attribute !== 'image');
   const exonerated = hashed && healthyNew.length >= 2 && split !== undefined;
-  const firstInstall = previous === undefined;
+  const firstInstall = previous === undefined && newest.revision === 1;
+  // A later revision alone in the history: its earlier ReplicaSets were pruned (revisionHistoryLimit) or deleted.
+  const historyGone = previous === undefined && newest.revision > 1;
 
   let confidence: Confidence;
   if (!hashed) confidence = diff.length > 0 ? 'medium' : 'low';
@@ -61,6 +63,8 @@ export function analyzeRecentRollout(ev: TriageEvidence): Finding[] {
   if (newest.changeCause) evidence.push(`change cause: ${newest.changeCause}`);
   if (previous) {
     evidence.push(...(diff.length > 0 ? limitLines(diff, 12) : [`no template change against revision ${previous.revision} (a rollout restart, or labels and annotations only)`]));
+  } else if (historyGone) {
+    evidence.push(`revision ${newest.revision} is the only revision kept: the ReplicaSets of earlier revisions are gone (revisionHistoryLimit, or deleted), so nothing earlier to compare with`);
   } else {
     evidence.push(`revision ${newest.revision} is the first: a first install, with nothing earlier to compare with`);
   }
@@ -75,7 +79,10 @@ export function analyzeRecentRollout(ev: TriageEvidence): Finding[] {
   const stsNote = ev.target.kind === 'StatefulSet' ? ' A StatefulSet may keep a broken pod until it is deleted after the undo.' : '';
   let likelyCause: string;
   let nextAction: string;
-  if (firstInstall) {
+  if (historyGone) {
+    likelyCause = `The failures began with revision ${newest.revision}, but the earlier revisions' ReplicaSets are no longer kept: there is no template to compare it with, and \`kubectl rollout undo\` has nothing to go back to.`;
+    nextAction = `To mitigate, redeploy what ran before by hand${newest.changeCause ? ` (the change cause says what changed: "${newest.changeCause}")` : ''}; keep some revision history (revisionHistoryLimit) so the next rollback is one command.`;
+  } else if (firstInstall) {
     likelyCause = `This is the workload's first revision, so there is no earlier version to compare with or return to: what fails is in how it was first set up (see the other findings).`;
     nextAction = `There is no earlier revision: fix forward from the other findings.`;
   } else if (exonerated && split) {
@@ -99,7 +106,9 @@ export function analyzeRecentRollout(ev: TriageEvidence): Finding[] {
     {
       id: `recent-rollout/${newest.revision}`,
       kind: 'recent-rollout',
-      title: firstInstall
+      title: historyGone
+        ? `Revision ${newest.revision} rolled out ${formatAgo(rolledOut, ev.collectedAt)}, the only revision kept: its earlier ReplicaSets are gone, so nothing to compare with or roll back to`
+        : firstInstall
         ? `First install: revision ${newest.revision} created ${formatAgo(newest.createdAt, ev.collectedAt)}`
         : exonerated && split
           ? `Revision ${newest.revision} (rolled out ${formatAgo(rolledOut, ev.collectedAt)}) runs fine on ${healthyNew.length} pods; its failing pods are all on ${split.attribute} ${split.failing.join(', ')}: not the rollout`

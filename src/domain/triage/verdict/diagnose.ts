@@ -121,6 +121,10 @@ function decideFixForward(mechanism: Finding, trigger: Trigger, separation: Spli
     if (separation.attribute === 'node') return `Cordon ${where} and delete its failing pods so they start elsewhere (the bot will not); then ${then}`;
     return `Keep the pods off ${separation.attribute} ${where} (nodeSelector or affinity) until it is fixed; then ${lower(fix)}`;
   }
+  if (trigger.kind === 'first-install' && trigger.historyGone) {
+    const cause = trigger.revision.changeCause ? ` (change cause: "${clip(trigger.revision.changeCause, QUOTE_MAX)}")` : '';
+    return `No earlier revision is kept to roll back to${cause}: redeploy what ran before by hand, or ${lower(fix)}`;
+  }
   if (trigger.kind === 'first-install') return `No earlier revision exists: ${lower(fix)}`;
   return capitalize(fix);
 }
@@ -158,7 +162,7 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
 
   let lead = '';
   if (trigger.kind === 'revision' || trigger.kind === 'object-change' || trigger.kind === 'scale-up' || trigger.kind === 'resources-set') lead = `Since ${trigger.text}: `;
-  else if (trigger.kind === 'first-install') lead = `${capitalize(trigger.text.replace(/: nothing earlier.*$/, ''))}: `;
+  else if (trigger.kind === 'first-install') lead = trigger.historyGone ? `Since ${trigger.text.replace(/: nothing earlier.*$/, '')}: ` : `${capitalize(trigger.text.replace(/: nothing earlier.*$/, ''))}: `;
   const quote = mechanism.decisive && !mechanism.title.includes(mechanism.decisive) ? ` — "${clip(mechanism.decisive, QUOTE_MAX)}"` : '';
   const where = separation ? describeSeparation(ev, separation, mechanism, d) : undefined;
   // One or two pods are named; a pod that holds back others says so.

@@ -25,7 +25,8 @@ import { findRollback, rolloutTimeOf, type Rollback } from '../revision-rollback
 export type Trigger =
   /** `rollback`: the revision is an old ReplicaSet a rollout undo brought back; `previous` is what it replaced. */
   | { kind: 'revision'; revision: RevisionEvidence; previous: RevisionEvidence; diff: string[]; change?: string; text: string; at: IsoTime; rollback?: Rollback }
-  | { kind: 'first-install'; revision: RevisionEvidence; text: string; at: IsoTime }
+  /** `historyGone`: a later revision whose earlier ReplicaSets are no longer kept (revisionHistoryLimit, or deleted): nothing to compare with or roll back to, yet not a first install. */
+  | { kind: 'first-install'; revision: RevisionEvidence; text: string; at: IsoTime; historyGone?: true }
   | { kind: 'object-change'; object: NamespaceObjectEvidence; text: string; at: IsoTime }
   /** `clears`: the newest revision runs Ready on other nodes, so it is not to roll back. */
   | { kind: 'node'; node: string; text: string; at?: IsoTime; clears?: string }
@@ -175,6 +176,9 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
     }
     if (object !== undefined && (mechanism?.kind === 'network-policy' || mechanism?.kind === 'pod-create-failed')) {
       return { kind: 'object-change', object, text: describeObjectChange(object, now), at: changeTime(object) ?? now };
+    }
+    if (previous === undefined && newest.revision > 1) {
+      return { kind: 'first-install', revision: newest, historyGone: true, text: `revision ${newest.revision} (${formatAgo(rolledOut, now)}, the only revision kept): nothing earlier to compare with or roll back to`, at: rolledOut };
     }
     if (previous === undefined || newest.revision === 1) {
       return { kind: 'first-install', revision: newest, text: `first install (revision ${newest.revision}, ${formatAgo(rolledOut, now)}): nothing earlier to compare with or roll back to`, at: rolledOut };

@@ -70,6 +70,16 @@ describe('analyzeRecentRollout', () => {
     expect(f?.nextAction).not.toMatch(/roll back/i);
   });
 
+  it('never calls a later revision the first when the earlier ReplicaSets are gone (revisionHistoryLimit 0)', () => {
+    const ev = badRolloutScenario();
+    ev.revisions = ev.revisions.filter((r) => r.hash === REV7.hash);
+    const [f] = analyzeRecentRollout(ev);
+    expect(f?.title).toBe('Revision 7 rolled out 25m ago, the only revision kept: its earlier ReplicaSets are gone, so nothing to compare with or roll back to');
+    expect(`${f?.title} ${f?.likelyCause} ${f?.nextAction} ${f?.evidence.join(' ')}`).not.toMatch(/first install|first revision/i);
+    expect(f?.nextAction).not.toMatch(/rollout undo|--to-revision/);
+    expect(f?.nextAction).toContain('deploy payment-service 2.15.0 (pipeline #4812)');
+  });
+
   it('stays silent on a healthy workload', () => {
     const ev = healthyScenario();
     ev.revisions.push({ ...ev.revisions[1]!, revision: 7, hash: REV7.hash, createdAt: minutesAgo(20) });

@@ -188,6 +188,32 @@ describe('diagnose', () => {
     expect(d?.headline).toBe('First install (revision 1, 20m ago): Container app cannot start: secret "payments-db" not found. No earlier revision exists: create the Secret payments-db in payments.');
   });
 
+  it('never calls a later revision a first install when only its history is gone (revisionHistoryLimit 0)', () => {
+    const rev37 = { revision: 37, hash: '6f8b9c7d5e' };
+    const pods = [0, 1].map((i) => {
+      const p = pod(i, { revisionHash: rev37.hash, createdAt: minutesAgo(25), startTime: minutesAgo(25) });
+      return { ...p, ready: false, containers: [crashLooping(p.name, terminated(1, 'Error', 1), 9)] };
+    });
+    const base = baseEvidence({
+      pods,
+      events: pods.map((p) => event({ object: { kind: 'Pod', name: p.name, namespace: NS }, reason: 'BackOff', message: `Back-off restarting failed container app in pod ${p.name}_${NS}(${p.uid ?? ''})`, firstSeen: minutesAgo(24), lastSeen: minutesAgo(0.5) })),
+      workload: workload({ specReplicas: 2, replicas: 2, readyReplicas: 0, availableReplicas: 0, updatedReplicas: 2, currentRevision: 37 }),
+    });
+    const ev = { ...base, revisions: [{ ...revision(rev37, minutesAgo(26), { replicas: 2 }), changeCause: 'ci: settlement-worker 2.13.4 -> 2.14.0' }] };
+    const crash = finding({
+      id: 'exit-code/app',
+      kind: 'exit-code',
+      title: 'Container app exits with code 1 on 2/2 pods',
+      decisive: "zoneinfo._common.ZoneInfoNotFoundError: 'No time zone found with key Europe/Berlin'",
+      fix: 'fix what the log names',
+      affected: { pods: pods.map((p) => p.name) },
+    });
+    const d = diagnose(ev, [crash]);
+    expect(d?.headline).not.toMatch(/first install|no earlier revision exists/i);
+    expect(d?.headline).toMatch(/^Since revision 37 \(26m ago, the only revision kept\): Container app exits with code 1/);
+    expect(d?.action).toBe('No earlier revision is kept to roll back to (change cause: "ci: settlement-worker 2.13.4 -> 2.14.0"): redeploy what ran before by hand, or fix what the log names');
+  });
+
   it('leads with the NetworkPolicy created before the onset and asks to fix it, never to roll back', () => {
     const ev: TriageEvidence = {
       ...readiness503Scenario(),
