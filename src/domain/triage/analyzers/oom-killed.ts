@@ -1,5 +1,5 @@
 import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
-import { listEventsOf } from '../evidence-lookup.js';
+import { findLog, listEventsOf } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, previousLogsCommand } from '../kubectl-command.js';
 import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
@@ -11,6 +11,7 @@ import { describeSystemOomKills } from './oom-system.js';
 import { findOomNodeSplit } from './oom-node-split.js';
 import { formatAgo } from '../time-span.js';
 import { describeUnreachableMemoryTarget, findUnreachableMemoryTarget } from '../hpa-memory-target.js';
+import { findStartupReplay, type StartupReplay, tellStartupReplayOom } from '../startup-replay.js';
 
 interface OomHit {
   ref: ContainerRef;
@@ -71,6 +72,11 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
   // An HPA whose memory target lies past the limit: the pods die before it ever scales out.
   const hpa = limit && !first.ref.init && !off && !heapTooBig && tmpfs.length === 0 ? findUnreachableMemoryTarget(ev.hpas, container) : undefined;
   if (hpa) evidence.push(`${describeUnreachableMemoryTarget(hpa)}; replicas ${hpa.hpa.currentReplicas} (min ${hpa.hpa.minReplicas}, max ${hpa.hpa.maxReplicas})${hpa.current ? `, memory now ${hpa.current}` : ''}`);
+  const sourceFix = origin ? fixOrigin(origin, container.name, ns) : undefined;
+  // Nothing in the spec explains it, and every killed run died replaying its log at start-up: that is when it dies.
+  const replay = limit && !off && !heapTooBig && !hpa && sourceFix === undefined && tmpfs.length === 0 ? findReplayDeaths(ev, hits) : undefined;
+  const replayed = replay && limit ? tellStartupReplayOom(replay, container.name, limit, limitBytes) : undefined;
+  if (replayed) evidence.push(...replayed.evidence);
   const who = first.ref.init ? `Init container ${container.name}` : `Container ${container.name}`;
   const setBy = origin ? `, ${describeOrigin(origin, ns)}` : '';
   const over = heap?.bytes !== undefined && limitBytes !== undefined && heap.bytes >= limitBytes ? 'over' : 'close to';
@@ -79,7 +85,7 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
     : hpa ? `: ${describeUnreachableMemoryTarget(hpa)}, so pods are killed before the average reaches the target and the HPA never scales out`
     : tmpfs.length > 0 ? `: files written to ${tmpfs.map((m) => m.mountPath).join(', ')} count against it (${tmpfs.map((m) => `emptyDir ${m.volume}`).join(', ')}, medium Memory)` : '';
   const title = limit
-    ? `${who} OOMKilled at its ${limit} memory limit (${share})${setBy}${reason}`
+    ? `${who} OOMKilled at its ${limit} memory limit (${share})${setBy}${reason || (replayed?.clause ?? '')}`
     : `${who} OOMKilled with no memory limit: node memory ran out (${share})`;
   const likelyCause = limit
     ? `The kernel killed the process when the container reached its ${limit} memory limit. Either the limit is below what the ` +
@@ -87,14 +93,13 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
       `For runtimes with their own heap setting (JVM -Xmx/MaxRAMPercentage, Node --max-old-space-size) check it fits inside the limit.`
     : `No memory limit is set, so the node's OOM killer chose this process when ${nodes.join(', ') || 'the node'} ran out of ` +
       `memory; QoS ${qos} pods are killed before Guaranteed ones. Something on the node, maybe this container, used more than was requested.`;
-  const sourceFix = origin ? fixOrigin(origin, container.name, ns) : undefined;
   // Nothing in the spec explains it and the kills keep to one group of machines: not the limit.
-  const split = limit && !off && !heapTooBig && sourceFix === undefined && tmpfs.length === 0 ? findOomNodeSplit(ev, unique(hits.map((h) => h.ref.pod))) : undefined;
+  const split = limit && !off && !heapTooBig && !replayed && sourceFix === undefined && tmpfs.length === 0 ? findOomNodeSplit(ev, unique(hits.map((h) => h.ref.pod))) : undefined;
   if (split) evidence.push(`OOM kills only on ${split.where}; the same revision and limit run fine elsewhere`);
   const tmpfsFix = tmpfs.length > 0 ? `move ${tmpfs.map((m) => m.mountPath).join(', ')} off memory (an emptyDir without medium: Memory), or raise the limit to hold the process and the files written there` : undefined;
   const hpaFix = hpa ? `lower HPA ${hpa.hpa.name}'s memory target below the limit (e.g. ${Math.min(90, Math.max(50, hpa.limitPercent - 30))}% of the request) or scale on CPU or requests per second, and give the pods headroom` : undefined;
   const nextAction = hpaFix !== undefined && sourceFix === undefined ? `Fix: ${hpaFix}. A restart only brings the same kills back.`
-    : split ? split.action : off && sourceFix === undefined ? off.action : sourceFix !== undefined
+    : replayed ? replayed.action : split ? split.action : off && sourceFix === undefined ? off.action : sourceFix !== undefined
     ? `Mitigate: ${sourceFix}${heapTooBig && heap ? `; or size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} from the limit (~75%)` : ''}. A restart only brings the same limit back.`
     : tmpfsFix !== undefined && !heapTooBig
     ? `Mitigate: ${tmpfsFix}. A restart only empties it until the next large file.`
@@ -116,9 +121,9 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
     confidence: 'high',
     evidence,
-    likelyCause: (origin ? `${explainOrigin(origin, ns)} ` : '') + (tmpfs.length > 0 ? explainMemoryMounts(tmpfs, limit) : '') + (hpa ? `The HPA reads memory utilization as a percentage of the request, averaged over the pods; its ${hpa.target}% target needs ${formatBytes(hpa.targetBytes)} per pod, but the ${limit ?? ''} limit stops a pod at ${hpa.limitPercent}%. When the load grows, each pod's memory rises to the limit and the kernel kills it while the average stays below the target, so the HPA stays at its replica count instead of spreading the load.` : split ? split.cause : off ? off.cause : heapTooBig && heap ? `${heap.flag} (${heap.where}) sizes the heap at or above the container's ${limit ?? ''} limit: as the heap fills, the container passes its limit and the kernel kills it before the runtime's garbage collector ever has to work hard. ${likelyCause}` : likelyCause),
+    likelyCause: (origin ? `${explainOrigin(origin, ns)} ` : '') + (tmpfs.length > 0 ? explainMemoryMounts(tmpfs, limit) : '') + (replayed ? replayed.cause : hpa ? `The HPA reads memory utilization as a percentage of the request, averaged over the pods; its ${hpa.target}% target needs ${formatBytes(hpa.targetBytes)} per pod, but the ${limit ?? ''} limit stops a pod at ${hpa.limitPercent}%. When the load grows, each pod's memory rises to the limit and the kernel kills it while the average stays below the target, so the HPA stays at its replica count instead of spreading the load.` : split ? split.cause : off ? off.cause : heapTooBig && heap ? `${heap.flag} (${heap.where}) sizes the heap at or above the container's ${limit ?? ''} limit: as the heap fills, the container passes its limit and the kernel kills it before the runtime's garbage collector ever has to work hard. ${likelyCause}` : likelyCause),
     nextAction,
-    fix: hpaFix !== undefined && sourceFix === undefined ? hpaFix : split ? split.fix : off && sourceFix === undefined ? off.fix : sourceFix !== undefined ? `${sourceFix}${heapTooBig && heap ? `, or size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} from the limit (~75%)` : ''}` : tmpfsFix !== undefined && !heapTooBig ? tmpfsFix : heapTooBig && heap ? `size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} below the limit (~75%) or raise the limit` : limit ? `raise the memory limit or find what grows` : 'set a memory request and limit',
+    fix: hpaFix !== undefined && sourceFix === undefined ? hpaFix : replayed ? replayed.fix : split ? split.fix : off && sourceFix === undefined ? off.fix : sourceFix !== undefined ? `${sourceFix}${heapTooBig && heap ? `, or size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} from the limit (~75%)` : ''}` : tmpfsFix !== undefined && !heapTooBig ? tmpfsFix : heapTooBig && heap ? `size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} below the limit (~75%) or raise the limit` : limit ? `raise the memory limit or find what grows` : 'set a memory request and limit',
     confirmCommands: [
       describePodCommand(ev.target, pod),
       formatKubectl(ev.target, `get pod ${pod} -o jsonpath='{.status.${status}[?(@.name=="${container.name}")].lastState.terminated}'`),
@@ -127,4 +132,21 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
     ],
     affected: { pods, nodes },
   };
+}
+
+/**
+ * The replay every killed run died in, per pod, when each log read of a killed run (the previous
+ * log, or the current one of a container still terminated) ends in one; none when any does not.
+ */
+function findReplayDeaths(ev: TriageEvidence, hits: readonly OomHit[]): { pod: string; replay: StartupReplay }[] | undefined {
+  const found: { pod: string; replay: StartupReplay }[] = [];
+  for (const { ref } of hits) {
+    const log = findLog(ev, ref.pod.name, ref.container.name);
+    const killedRun = log !== undefined && (log.previous || (ref.container.state !== undefined && 'terminated' in ref.container.state));
+    if (!killedRun || log.lines.length === 0) continue;
+    const replay = findStartupReplay(log.lines);
+    if (replay === undefined) return undefined;
+    found.push({ pod: ref.pod.name, replay });
+  }
+  return found.length > 0 ? found : undefined;
 }

@@ -60,3 +60,30 @@ describe('analyzeOomKilled', () => {
     expect(analyzeOomKilled(earlier)[0]?.severity).toBe('info');
   });
 });
+
+describe('analyzeOomKilled on a start-up replay', () => {
+  const replayLog = (segment: number) => [
+    'ts=2026-11-21T03:05:12.118Z caller=main.go:1160 level=info msg="Starting TSDB ..."',
+    'ts=2026-11-21T03:05:23.408Z caller=head.go:721 level=info component=tsdb msg="Replaying WAL, this may take a while"',
+    'ts=2026-11-21T03:05:38.902Z caller=head.go:758 level=info component=tsdb msg="WAL checkpoint loaded"',
+    `ts=2026-11-21T03:06:41.530Z caller=head.go:793 level=info component=tsdb msg="WAL segment loaded" segment=${segment} maxSegment=4597`,
+  ];
+
+  it('says the kills come during the WAL replay at start-up, with the segment reached, and that restarts replay it again', () => {
+    const ev = oomKillScenario();
+    ev.logs = ev.logs.map((l, i) => ({ ...l, lines: replayLog(4520 + i) }));
+    const [f] = analyzeOomKilled(ev);
+    expect(f?.title).toContain('during start-up replay of its WAL (last logged: segment 4522 of 4597): every restart replays it again');
+    expect(f?.evidence.join('\n')).toContain('msg="WAL segment loaded" segment=4520 maxSegment=4597');
+    expect(f?.nextAction).toMatch(/memory enough to finish the replay \(e\.g\. 512Mi → 768Mi\), or move the WAL aside/);
+    expect(f?.fix).toMatch(/move the WAL aside/);
+    expect(f?.likelyCause).toContain('each restart replays the same log again');
+  });
+
+  it('keeps the general reading when one killed run got past its replay', () => {
+    const ev = oomKillScenario();
+    ev.logs = ev.logs.map((l, i) => ({ ...l, lines: i === 0 ? [...replayLog(4597), 'ts=2026-11-21T03:07:02.611Z caller=main.go:1181 level=info msg="TSDB started"'] : replayLog(4520 + i) }));
+    const [f] = analyzeOomKilled(ev);
+    expect(f?.title).toBe('Container app OOMKilled at its 512Mi memory limit (3/5 pods)');
+  });
+});
