@@ -28,11 +28,18 @@ const NOT_IN_PATH = String.raw`(?<![/\\][^\s/\\?&=:;,"'\[\]{}]*)`;
 /**
  * A value that is already a placeholder, a file path (`token=/var/run/secrets/…`), a boolean or
  * an unset marker (`automountServiceAccountToken: false`, `(unset)`), or a standard OS/Go error
- * wrapped after the key ("reading token: permission denied") is left alone.
+ * wrapped after the key ("reading token: permission denied") is left alone. So is an error
+ * message after a policy rule named for what it checks: Kyverno reports a denial as
+ * "verify-cosign-signature: 'failed to verify image …'" or "check-secret: 'validation error: …'".
  */
 const NOT_PLACEHOLDER_OR_PATH =
   String.raw`(?!\[REDACTED)(?!\/)(?!(?:true|false|null|\((?:unset|none)\))(?![\w.-]))` +
-  String.raw`(?!(?:no such file or directory|permission denied|connection refused|context deadline exceeded|i\/o timeout|EOF)\b)`;
+  String.raw`(?!(?:no such file or directory|permission denied|connection refused|context deadline exceeded|i\/o timeout|EOF|failed to|validation error)\b)`;
+
+/** A signature is an encoding (base64, hex, "sha256=…"): a quoted value with spaces after a signature key is a message. */
+function isSignatureMessage(head: string, value: string): boolean {
+  return /signature\b["']?\s*[:=]\s*$/i.test(head) && /\s/.test(value);
+}
 
 const RULES: Rule[] = [
   {
@@ -78,7 +85,8 @@ const RULES: Rule[] = [
     name: 'quoted-secret-field',
     // "password": "hunter 2", 'secret'='x', password="x": the whole quoted value goes.
     pattern: new RegExp(String.raw`(${NOT_IN_PATH}["']?\b(?:${SECRET_KEY})\b["']?\s*[:=]\s*)(["'])${NOT_PLACEHOLDER_OR_PATH}(?:\\.|(?!\2).)*\2`, 'gi'),
-    replace: (_m, head = '', quote = '"') => `${head}${quote}${REDACTED}${quote}`,
+    replace: (match, head = '', quote = '"') =>
+      isSignatureMessage(head, match.slice(head.length + 1, -1)) ? match : `${head}${quote}${REDACTED}${quote}`,
   },
   {
     name: 'secret-key-value',

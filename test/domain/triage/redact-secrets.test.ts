@@ -30,6 +30,9 @@ describe('redactSecrets', () => {
     ['https://hooks.example.com/notify&token=abc123def', 'https://hooks.example.com/notify&token=[REDACTED]'],
     ['loaded /etc/app/config.yaml password: hunter2', 'loaded /etc/app/config.yaml password: [REDACTED]'],
     ['password: true-blue-42', 'password: [REDACTED]'],
+    ["x-hub-signature: 'sha256=7d38cdd689735b008b3c702edd92eea23791c5f6'", "x-hub-signature: '[REDACTED]'"],
+    ['{"signature":"MEUCIQDkX2c8m3p/0Zg1Qf5t+9a0yL0pO6rV2aVhE2wYjS1rAg=="}', '{"signature":"[REDACTED]"}'],
+    ["db-password: 'failed horse battery staple'", "db-password: '[REDACTED]'"],
   ])('redacts %s', (input, expected) => {
     expect(redactSecrets(input)).toBe(expected);
   });
@@ -55,6 +58,12 @@ describe('redactSecrets', () => {
     'failed to refresh token: context deadline exceeded',
     'automountServiceAccountToken: (unset) → false',
     'automountServiceAccountToken: true',
+    // An admission policy's rule name followed by its message (Kyverno verifyImages, validate):
+    // the rule is named after what it checks, the message is prose, not a credential.
+    "verify-image-signatures:\n  verify-cosign-signature: 'failed to verify image 1234.dkr.ecr.eu-west-1.amazonaws.com/storefront/cart-api:3.18.0: .attestors[0].entries[0].keys: no matching signatures: invalid signature when validating ASN.1 encoded signature'",
+    "restrict-secrets:\n  check-secret: 'validation error: Secrets must be mounted as volumes, not env. rule check-secret failed at path /spec/containers/0/env/0/valueFrom/secretKeyRef/'",
+    'verify-signature: failed to verify image signature',
+    "check-image-signature: 'image registry.example.com/cart:3.18.0: no matching signatures'",
   ])('leaves ordinary text alone: %s', (line) => {
     expect(redactSecrets(line)).toBe(line);
   });

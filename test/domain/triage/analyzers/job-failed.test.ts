@@ -133,6 +133,31 @@ describe('analyzeFailedJobs', () => {
     expect(f?.fix).toMatch(/^fix the interpreter line of \/opt\/tools\/entry\.sh .* and re-run the Job$/);
   });
 
+  it('names the client image and both versions when pg_dump refuses a newer server, and dates the server pod that came up after the last good run', () => {
+    const log = [
+      '2026-11-21T03:00:02Z pg-backup.sh: pg-backup 1.8.0, pg_dump (PostgreSQL) 15.8 (Debian 15.8-1.pgdg120+1)',
+      'pg_dump: error: aborting because of server version mismatch',
+      'pg_dump: detail: server version: 16.4 (Debian 16.4-1.pgdg120+2); pg_dump version: 15.8 (Debian 15.8-1.pgdg120+1)',
+      '2026-11-21T03:00:02Z pg-backup.sh: pg_dump exited with status 1, nothing uploaded',
+    ];
+    const image = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/platform/pg-backup:1.8.0';
+    const pods = [0, 1, 2].map((i) => jobPod(i, exited(1, 'Error', 20 - 2 * i, { image })));
+    const logs = pods.map((p) => ({ pod: p.name, container: 'settle', previous: false, lines: log }));
+    const server = pod(9, { name: 'billing-pg-0', createdAt: minutesAgo(13 * 60), startTime: minutesAgo(13 * 60), containers: [container({ name: 'postgres', image: 'docker.io/library/postgres:16.4', ports: [{ name: 'postgres', containerPort: 5432, protocol: 'TCP' }], state: running(13 * 60) })] });
+    const ev = { ...cronScenario([failedJob({ failed: 3, backoffLimit: 2 }), completedJob(`${CRON}-29391360`, 24 * 60 + 21, 4)], pods, logs), downServices: [{ service: 'billing-pg', pods: [server], events: [] }] };
+    const [f] = analyzeFailedJobs(ev);
+    expect(f?.title).toBe(
+      `Job ${JOB} failed: BackoffLimitExceeded — 3 pods exited 1 (backoffLimit 2): pg_dump 15.8 refuses server 16.4 (image platform/pg-backup:1.8.0); server pod billing-pg-0 started on library/postgres:16.4 13h ago, after the last successful run (1d ago)`,
+    );
+    expect(f?.decisive).toBe('pg_dump: error: aborting because of server version mismatch');
+    expect(f?.fix).toBe('give the Job an image with pg_dump 16 or later in place of platform/pg-backup:1.8.0 and re-run the Job');
+    expect(f?.datesChange).toBe(true);
+    // Without the server pod in the evidence: the versions only, and no trigger claimed.
+    const [g] = analyzeFailedJobs({ ...ev, downServices: [] });
+    expect(g?.title).toMatch(/: pg_dump 15\.8 refuses server 16\.4 \(image platform\/pg-backup:1\.8\.0\)$/);
+    expect(g?.datesChange).toBeUndefined();
+  });
+
   it('says the pods were OOMKilled at their memory limit', () => {
     const pods = [0, 1].map((i) => jobPod(i, exited(137, 'OOMKilled', 15 - i, { resources: { requests: { memory: '1Gi' }, limits: { memory: '1Gi' } } })));
     const ev = cronScenario([failedJob({ failed: 2, backoffLimit: 1 })], pods, []);
