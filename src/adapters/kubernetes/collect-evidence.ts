@@ -52,7 +52,9 @@
 //   the log tail of that plugin's failing agent there (of its agent ready or not when the API server refuses the CNI plugin:
 //   Unauthorized, Forbidden) (for a CSI driver, its node plugin's failing container) (where the logs time out connecting, one such node's pods and its
 //   Cilium agent's log tail, ready or not) (where the runtime refuses a pod for an AppArmor profile it does not find,
-//   the pods of that pod's node and of one ready pod's node: which profile loader runs on one only); and where the workload's pods time out only on one node
+//   the pods of that pod's node and of one ready pod's node: which profile loader runs on one only) (where the logs say the
+//   node-local proxy of HTTP(S)_PROXY refuses them, the pods of such a node and the log of the DaemonSet pod serving the
+//   proxy's port there when it is not ready); and where the workload's pods time out only on one node
 //   (or its kernel reports the conntrack table full), the pods of that node and its kube-proxy's log
 //   tail (at most two nodes); for at most two Services of other namespaces that the failing pods'
 //   logs name as a dependency (name.namespace.svc…), a get of each and a list of its EndpointSlices;

@@ -8,6 +8,9 @@
 // log tail names the policy drops that no NetworkPolicy shows (cni-policy-drops.ts). And where the
 // runtime refuses a pod for a Localhost AppArmor profile it does not find, the node of one such pod
 // and of one ready pod: the profile loader that runs on one and not the other (apparmor-profile.ts).
+// And where the workload's logs say its node-local proxy (HTTP(S)_PROXY from status.hostIP, or a
+// link-local address) refuses it, the node of such a pod: the DaemonSet pod that serves the proxy's
+// port there, and its log when it is not ready (node-local-proxy.ts).
 import type { EventEvidence, LogEvidence, NodeAgentsEvidence, NodeEvidence, PodEvidence } from '../../domain/triage/evidence.js';
 import type { AgentIdentity } from '../../domain/triage/node-agents.js';
 import { identityOf, isDevicePluginAgent } from '../../domain/triage/node-agents.js';
@@ -16,6 +19,7 @@ import { isPolicyAgent, pickPolicyDropNodes } from '../../domain/triage/cni-poli
 import { isCsiNodePlugin, pickUnregisteredDrivers } from '../../domain/triage/csi-registration.js';
 import { pickDeviceNodes } from '../../domain/triage/analyzers/placement.js';
 import { isProfileLoader, pickProfileNodes } from '../../domain/triage/apparmor-profile.js';
+import { pickProxyNodes, servesNodePort } from '../../domain/triage/node-local-proxy.js';
 import type { CollectContext } from './collect-context.js';
 import { controllerOf, mapForeignPod } from './map-pod.js';
 import { readLogs } from './read-pod-details.js';
@@ -61,6 +65,8 @@ export function pickAgentWaits(events: readonly EventEvidence[], pods: readonly 
     ...pickPolicyDropNodes(pods, logs).map((node) => ({ node, isOurs: isPolicyAgent, whenReady: true as const })),
     // A Localhost AppArmor profile the runtime lacks: a refused pod's node and a ready pod's, to tell which loader runs on one and not the other.
     ...pickProfileNodes(pods).map((node) => ({ node, isOurs: isProfileLoader })),
+    // The pods' node-local egress proxy refuses them: the DaemonSet pod serving its port on that node (its crashed run's log when it is down).
+    ...pickProxyNodes(pods, logs).map(({ node, port }) => ({ node, isOurs: (a: AgentIdentity) => servesNodePort(a, port) })),
   ];
   return waits.filter((w, i) => waits.findIndex((x) => x.node === w.node) === i);
 }

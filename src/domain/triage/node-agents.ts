@@ -12,10 +12,13 @@ export interface AgentIdentity {
   name: string;
   owner?: string;
   images: readonly string[];
+  /** Ports it serves on the node's own address: hostPorts, or every container port on the host network. */
+  nodePorts?: readonly number[];
 }
 
 export function identityOf(a: NodeAgent): AgentIdentity {
-  return { name: a.pod.name, ...(a.owner ? { owner: a.owner } : {}), images: a.pod.containers.map((c) => c.image) };
+  const ports = a.pod.containers.flatMap((c) => c.ports.flatMap((p) => (p.hostPort !== undefined ? [p.hostPort] : a.pod.hostNetwork ? [p.containerPort] : [])));
+  return { name: a.pod.name, ...(a.owner ? { owner: a.owner } : {}), images: a.pod.containers.map((c) => c.image), ...(ports.length > 0 ? { nodePorts: ports } : {}) };
 }
 
 /** The failing container of an agent pod, told as "crash-looping (exit 1, 9 restarts)". */

@@ -158,3 +158,40 @@ describe('the agents of a node whose runtime lacks the pods\' AppArmor profile',
     expect(h.fake.requests.filter((r) => r.path === '/api/v1/pods').map((r) => r.query['fieldSelector'])).toEqual([`spec.nodeName=${NODE_A}`, `spec.nodeName=${NODE_B}`]);
   });
 });
+
+describe('the agents of a node whose local egress proxy refuses the pods', () => {
+  const REFUSED = "2026-11-21 03:13:36,000 ERROR payouts.providers.stripe: payout po_7781 failed: HTTPSConnectionPool(host='api.stripe.com', port=443): Max retries exceeded with url: /v1/payouts (Caused by ProxyError('Unable to connect to proxy', NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x7f3a2c1e5d90>: Failed to establish a new connection: [Errno 111] Connection refused')))";
+  const ENVOY = "[2026-11-21 03:12:48.000][1][critical][main] [source/server/server.cc:131] error initializing configuration '/etc/envoy/envoy.yaml': Unable to parse JSON as proto (INVALID_ARGUMENT:(static_resources.clusters[0].connect_timeout): Illegal duration format; duration must end with letter 's')";
+  function proxyCluster() {
+    const env = [
+      { name: 'NODE_IP', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'status.hostIP' } } },
+      { name: 'HTTPS_PROXY', value: 'http://$(NODE_IP):3128' },
+    ];
+    const app = deploymentApp({
+      namespace: 'payouts',
+      name: 'payout-service',
+      replicas: 2,
+      revisions: [{ revision: 23, createdAgo: 2 * DAYS, template: { containers: [container({ image: 'registry.example.com/payouts/payout-service:1.42.0', env })] } }],
+      pods: [{ revision: 23, node: NODE_A, createdAgo: 2 * DAYS }, { revision: 23, node: NODE_B, createdAgo: 2 * DAYS }],
+    });
+    const envoy = container({ name: 'envoy', image: 'docker.io/envoyproxy/envoy:v1.31.3', ports: [{ name: 'proxy', containerPort: 3128, hostPort: 3128 }] });
+    const proxy = daemonSetApp({
+      namespace: 'egress',
+      name: 'egress-proxy',
+      revisions: [{ revision: 8, createdAgo: 58 * DAYS, template: { containers: [envoy] } }, { revision: 9, createdAgo: 41, template: { containers: [envoy] } }],
+      pods: [{ revision: 8, node: NODE_A, createdAgo: 58 * DAYS }, { revision: 9, node: NODE_B, createdAgo: 40.6, containers: { envoy: crashLoop({ exitCode: 1, finishedAgo: 1.2, ranSeconds: 0.4 }, 14) } }],
+    });
+    return { objects: [...threeNodes(), ...app.objects, ...proxy.objects], refused: nameOf(podOf(app, 1)), fine: nameOf(podOf(app, 0)), agent: nameOf(podOf(proxy, 1)) };
+  }
+
+  it('lists the pods of the refused pod\'s node and reads the previous log of the crash-looping pod serving the proxy\'s port there', async () => {
+    const { objects, refused, fine, agent } = proxyCluster();
+    for (const o of objects) h.fake.add(o);
+    h.fake.setLogs('payouts', refused, 'app', { current: `${REFUSED}\n` });
+    h.fake.setLogs('payouts', fine, 'app', { current: '2026-11-21 03:12:48,000 INFO payouts.providers.stripe: payout po_7790 created (tr_3QmX21) in 412ms\n' });
+    h.fake.setLogs('egress', agent, 'envoy', { previous: `${ENVOY}\n` });
+    const ev = await h.cluster.collectEvidence({ service: 'payout-service', namespace: 'payouts', kind: 'Deployment', name: 'payout-service' }, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.nodeAgents?.map((n) => ({ node: n.node, agents: n.agents.map((a) => a.owner) }))).toEqual([{ node: NODE_B, agents: ['DaemonSet egress-proxy'] }]);
+    expect(ev.nodeAgents?.[0]?.logs).toEqual([expect.objectContaining({ pod: agent, container: 'envoy', previous: true, lines: [ENVOY] })]);
+  });
+});

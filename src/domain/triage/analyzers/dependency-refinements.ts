@@ -8,6 +8,7 @@ import type { Finding } from '../finding.js';
 import type { DependencyHit } from '../dependency-error-line.js';
 import { explainIdleDrops, findIdleDrops } from '../idle-dropped-connections.js';
 import { explainMeshProtocol, findMeshProtocolMismatch } from '../mesh-protocol.js';
+import { explainProxyRefusal, findProxyRefusal } from '../proxy-refusal.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
 export interface DependencyGroup {
@@ -80,4 +81,30 @@ const meshProtocol: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [idleDrops, meshProtocol];
+/**
+ * The client reports the refusal as a proxy error (ProxyError, proxyconnect, tunneling socket):
+ * the proxy of HTTP(S)_PROXY refused it, the destination was never called. A node-local proxy
+ * down on the failing pods' node is the cause, named with its state and log.
+ */
+const proxyRefusal: Refinement = (g) => {
+  const found = findProxyRefusal(g.ev, g.group, g.podObjects);
+  if (found === undefined) return undefined;
+  const told = explainProxyRefusal(g.ev, found, g.dependency, g.pods.length);
+  return {
+    ...g.finding,
+    id: `dependency-error/proxy-refused/${found.proxy}`,
+    title: told.title,
+    confidence: told.confidence,
+    evidence: [...told.evidence, ...g.finding.evidence],
+    decisive: told.decisive ?? g.decisiveLine,
+    likelyCause: told.cause,
+    nextAction: told.action,
+    fix: told.fix,
+    outsideWorkload: told.outsideWorkload,
+    ...(told.datesChange ? { datesChange: true as const } : {}),
+    confirmCommands: [...told.confirm, ...g.confirm],
+    affected: { ...g.finding.affected, nodes: found.refusedOn },
+  };
+};
+
+export const REFINEMENTS: readonly Refinement[] = [proxyRefusal, idleDrops, meshProtocol];
