@@ -145,8 +145,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     return svc === undefined ? undefined : readPeerRollout(ctx, svc);
   });
   // A clustered dependency its clients say is down (CLUSTERDOWN): its members, which are missing and why.
-  const membersP = Promise.all([detailsP, podsP]).then(async ([d, pods]) => {
-    const ref = pickClusterDownService({ logs: d.logs, pods: pods.ranked, target });
+  const membersP = Promise.all([detailsP, podsP, servicesP]).then(async ([d, pods, services]) => {
+    const ref = pickClusterDownService({ logs: d.logs, pods: pods.ranked, target, services: services.services });
     const read = ref === undefined ? undefined : await readDependencyMembers(ctx, ref);
     return read === undefined ? [] : [read];
   });

@@ -2,7 +2,9 @@
 // CLUSTERDOWN): a get of the Service their env names (any namespace, for its selector), one page
 // of its pods, and — only while a member was re-created within the hour and is not running — the
 // cluster's node-loss events (RemovingNode, NodeNotReady: two field-selected lists) and the events
-// of the first node lost around that re-creation (its reclaim notice). At most five requests.
+// of the first node lost around that re-creation (its reclaim notice); and a get of each node a
+// member that does not serve is on (at most three: a dead node holds them Terminating). At most
+// eight requests.
 import type { DependencyMembersEvidence } from '../../domain/triage/evidence-dependency-members.js';
 import type { EventEvidence } from '../../domain/triage/evidence.js';
 import { findLostNodes, listDownMembers } from '../../domain/triage/cluster-down.js';
@@ -12,12 +14,15 @@ import { mapEvent } from './map-event.js';
 import { mapForeignPod } from './map-pod.js';
 import { pageParams } from './paginate.js';
 import { readEvents } from './read-events.js';
+import { readNodes } from './read-pod-details.js';
 
 /** A cluster has a handful of members; more are not needed to see which are missing. */
 const MAX_PODS = 30;
 /** Node-loss events kept per reason: the node controller records one per node and loss. */
 const EVENT_LIMIT = 100;
 const LOSS_REASONS = ['RemovingNode', 'NodeNotReady'];
+/** Nodes read under down members: a replicated store has a handful, and one lost node is the usual story. */
+const MAX_NODES = 3;
 
 export async function readDependencyMembers(ctx: CollectContext, ref: { name: string; namespace: string }): Promise<DependencyMembersEvidence | undefined> {
   const { core } = ctx.clients;
@@ -38,9 +43,14 @@ export async function readDependencyMembers(ctx: CollectContext, ref: { name: st
   if (list.failed) return undefined;
   const pods = list.items.map(mapForeignPod);
   const now = ctx.now().toISOString();
-  const down = listDownMembers(pods).filter((d) => isWithin(d.pod.createdAt, now, HOUR_MS));
-  const nodeLosses = down.length === 0 ? [] : await readNodeLosses(ctx, { namespace, service: name, pods, nodeLosses: [] }, down);
-  return { namespace, service: name, pods, nodeLosses };
+  const all = listDownMembers(pods);
+  const down = all.filter((d) => isWithin(d.pod.createdAt, now, HOUR_MS));
+  const under = [...new Set(all.flatMap((d) => (d.pod.nodeName === undefined ? [] : [d.pod.nodeName])))].slice(0, MAX_NODES);
+  const [nodeLosses, nodes] = await Promise.all([
+    down.length === 0 ? [] : readNodeLosses(ctx, { namespace, service: name, pods, nodeLosses: [] }, down),
+    under.length === 0 ? [] : readNodes(ctx, under),
+  ]);
+  return { namespace, service: name, pods, nodeLosses, ...(nodes.length > 0 ? { nodes } : {}) };
 }
 
 /** The node-loss events of the cluster, then the own events of the first node lost around the members' re-creation. */

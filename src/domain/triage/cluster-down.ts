@@ -4,7 +4,7 @@
  * the cause is on the cluster's side — members it lost, whose replacements cannot start. Pure: the
  * adapter reads the cluster's pods (and the nodes lost around them) only when this names it.
  */
-import type { IsoTime, LogEvidence, PodEvidence, TriageEvidence } from './evidence.js';
+import type { IsoTime, LogEvidence, NodeEvidence, PodEvidence, TriageEvidence } from './evidence.js';
 import type { EventEvidence } from './evidence-pod.js';
 import type { DependencyMembersEvidence } from './evidence-dependency-members.js';
 import { findCondition } from './evidence-lookup.js';
@@ -13,6 +13,7 @@ import { RECLAIM_REASON } from './node-reclaims.js';
 import { parseSchedulingMessage, summarizeSchedulingReasons } from './scheduling-message.js';
 import { findServerAddress } from './server-address.js';
 import type { ServerKind } from './server-address.js';
+import { findServerServiceByPort } from './server-service.js';
 import { MINUTE_MS, msBetween } from './time-span.js';
 
 export interface ClusterDownSign {
@@ -26,6 +27,10 @@ export interface ClusterDownSign {
   meaning: string;
   /** Asked of a member, it shows the cluster's own view: which slots or members are missing. */
   check: string;
+  /** What the title says of it: "is down" unless set ("has no primary"). */
+  state?: string;
+  /** It keeps serving only while a majority of its members are up (an elected primary): the count up is said against it. */
+  majority?: boolean;
 }
 
 export const CLUSTER_DOWN: readonly ClusterDownSign[] = [
@@ -47,6 +52,20 @@ export const CLUSTER_DOWN: readonly ClusterDownSign[] = [
       'An Elasticsearch cluster with no elected master refuses writes and most reads: fewer than a quorum of its master-eligible nodes are up, so none can be elected.',
     check: 'curl -s localhost:9200/_cluster/health; curl -s localhost:9200/_cat/nodes',
   },
+  // The drivers' words for a topology with no primary once server selection gave up: Node and Go
+  // name the topology type, pymongo says no primary, the Java driver waits for a writable server
+  // of a replica set. A lone "not primary" is a write that reached a secondary: not this.
+  {
+    server: 'MongoDB',
+    cluster: 'MongoDB replica set',
+    pattern: /\bReplicaSetNoPrimary\b|No primary available for writes|No replica set members match selector "Primary\(\)"|waiting for a server that matches WritableServerSelector[^\n]*type=REPLICA_SET\b/,
+    token: 'ReplicaSetNoPrimary',
+    state: 'has no primary',
+    majority: true,
+    meaning:
+      'A MongoDB replica set has a primary only while a majority of its voting members see each other: with fewer up, the survivors cannot elect one (a primary that loses the majority steps down) and stay SECONDARY, so every write waits for server selection and times out while reads a secondary may serve still work — the client pods stay Ready. No connection string fixes that: there is no primary to follow.',
+    check: "mongosh --quiet --eval 'rs.status().members.map(m => m.name + \" \" + m.stateStr)'",
+  },
 ];
 
 /** Lines before it counts: one refused call is not an outage. */
@@ -61,22 +80,27 @@ export interface ClusterDown {
   service?: { name: string; namespace: string };
 }
 
-/** The first sign the workload's logs carry at least twice, with where its clients say the cluster is. */
-export function findClusterDown(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'>): ClusterDown | undefined {
+/**
+ * The first sign the workload's logs carry at least twice, with where its clients say the cluster
+ * is: the address in their env, else (an address kept in a Secret) the namespace's one Service
+ * whose port is that server's.
+ */
+export function findClusterDown(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }): ClusterDown | undefined {
   for (const sign of CLUSTER_DOWN) {
     const hits = ev.logs.flatMap((log) => log.lines.filter((line) => sign.pattern.test(line)).map((line) => ({ log, line: line.trim() })));
     if (hits.length < MIN_LINES) continue;
     const first = hits[0];
     const c = ev.pods.find((p) => p.name === first?.log.pod)?.containers.find((x) => x.name === first?.log.container);
     const address = c ? findServerAddress(c, sign.server) : undefined;
-    const service = address ? findInClusterService(address.host, ev.target.namespace) : undefined;
+    const byPort = address || !ev.services ? undefined : findServerServiceByPort(ev.services, sign.server, ev.pods.find((p) => p.name === first?.log.pod)?.labels);
+    const service = address ? findInClusterService(address.host, ev.target.namespace) : byPort ? { name: byPort.name, namespace: ev.target.namespace } : undefined;
     return { sign, hits, ...(address ? { address } : {}), ...(service ? { service } : {}) };
   }
   return undefined;
 }
 
 /** The Service of a cluster the logs say is down, in any namespace: its pods are worth one read. */
-export function pickClusterDownService(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'>): { name: string; namespace: string } | undefined {
+export function pickClusterDownService(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }): { name: string; namespace: string } | undefined {
   return findClusterDown(ev)?.service;
 }
 
@@ -135,4 +159,32 @@ export function findLostNodes(members: DependencyMembersEvidence, down: readonly
     const back = events.some((e) => e.reason === 'NodeReady' && msBetween(last.lastSeen, e.lastSeen) > 0);
     return back ? [] : [{ node, events: losses }];
   });
+}
+
+/** A node under down members whose Ready condition is not True: it holds them, Terminating or not ready. */
+export interface DeadNode {
+  node: NodeEvidence;
+  /** "Unknown" (stopped posting status) or "False". */
+  ready: string;
+  since?: IsoTime;
+  message?: string;
+  members: DownMember[];
+}
+
+/** The read nodes under down members that are not Ready, each with the members on it. */
+export function findDeadNodes(members: DependencyMembersEvidence, down: readonly DownMember[]): DeadNode[] {
+  return (members.nodes ?? []).flatMap((node) => {
+    const ready = findCondition(node.conditions, 'Ready');
+    const on = down.filter((d) => d.pod.nodeName === node.name);
+    if (ready === undefined || ready.status === 'True' || on.length === 0) return [];
+    return [{ node, ready: ready.status, ...(ready.lastTransitionTime ? { since: ready.lastTransitionTime } : {}), ...(ready.message ? { message: ready.message } : {}), members: on }];
+  });
+}
+
+/** How many members serve against the majority an election needs: "1 of its 3 members up, a majority needs 2". */
+export function describeMajority(pods: readonly PodEvidence[], down: readonly DownMember[]): { up: number; needed: number; text: string } {
+  const total = pods.length;
+  const up = total - down.length;
+  const needed = Math.floor(total / 2) + 1;
+  return { up, needed, text: `${up} of its ${total} members up, a majority needs ${needed}` };
 }

@@ -1,6 +1,7 @@
 // The members of a clustered dependency that says it is down (Redis CLUSTERDOWN): its pods, read
 // one hop away through the Service the workload's env names, and the nodes lost around the time
 // its missing members were re-created — a cluster goes down when it loses members, not by itself.
+import type { NodeEvidence } from './evidence.js';
 import type { EventEvidence, PodEvidence } from './evidence-pod.js';
 
 export interface DependencyMembersEvidence {
@@ -14,4 +15,9 @@ export interface DependencyMembersEvidence {
    * a node, its own events (a spot interruption); read only while a member is not running.
    */
   nodeLosses: EventEvidence[];
+  /**
+   * The nodes its members that do not serve are on (at most a few): a node that stopped posting
+   * status holds its pods Terminating, and the StatefulSet does not replace them while it does.
+   */
+  nodes?: NodeEvidence[];
 }

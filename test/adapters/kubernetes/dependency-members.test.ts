@@ -4,7 +4,7 @@
 // most one lost node. Nothing of it while the logs carry no such line; a failed read is told, not guessed.
 import { describe, expect, it } from 'vitest';
 import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
-import { DAYS, NODE_A, NODE_B, NOW, container, deploymentApp, event, exposed, nameOf, nodeEvent, statefulSetApp, threeNodes } from '../../triage-corpus/kit/index.js';
+import { DAYS, NODE_A, NODE_B, NOW, container, deploymentApp, event, exposed, nameOf, node, nodeEvent, statefulSetApp, threeNodes } from '../../triage-corpus/kit/index.js';
 import { useHarness } from './harness.js';
 
 const h = useHarness({ cluster: { now: () => NOW } });
@@ -84,5 +84,37 @@ describe('the members of a clustered dependency its clients say is down', () => 
     const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
     expect(ev.dependencyMembers).toBeUndefined();
     expect(ev.readFailures.some((f) => f.source === 'dependencyMembers' && /cart-redis/.test(f.what))).toBe(true);
+  });
+
+  it('finds a MongoDB replica set with no primary by its Service\'s port when the address is in a Secret, and reads the node holding its members', async () => {
+    const dead = node({ name: 'ip-10-0-8-51.eu-west-1.compute.internal', ready: 'Unknown', readySince: 20 });
+    const deadName = dead.metadata?.name ?? '';
+    const mongo = statefulSetApp({
+      namespace: NS,
+      name: 'cart-mongo',
+      replicas: 3,
+      revisions: [{ revision: 3, createdAgo: 60 * DAYS, template: { containers: [container({ name: 'mongod', image: 'docker.io/library/mongo:7.0.14', ports: [27017] })] } }],
+      pods: [
+        { revision: 3, ordinal: 0, node: NODE_A, createdAgo: 60 * DAYS },
+        { revision: 3, ordinal: 1, node: deadName, createdAgo: 60 * DAYS, ready: false, deletingAgo: 15 },
+        { revision: 3, ordinal: 2, node: deadName, createdAgo: 60 * DAYS, ready: false, deletingAgo: 15 },
+      ],
+    });
+    const app = deploymentApp({
+      namespace: NS,
+      name: 'cart',
+      replicas: 2,
+      revisions: [{ revision: 5, createdAgo: 3 * DAYS, template: { containers: [container({ image: 'registry.example.com/shop/cart:5.0.1', env: [{ name: 'MONGODB_URI', valueFrom: { secretKeyRef: { name: 'cart-mongo', key: 'uri' } } }] })] } }],
+      pods: [{ revision: 5, node: NODE_A, createdAgo: 3 * DAYS }, { revision: 5, node: NODE_B, createdAgo: 3 * DAYS }],
+    });
+    const noPrimary = '{"level":50,"err":{"type":"MongoServerSelectionError","message":"Server selection timed out after 30000 ms","reason":{"type":"ReplicaSetNoPrimary","setName":"rs0"}},"msg":"could not save cart"}';
+    for (const x of [...threeNodes(), dead, ...app.objects, ...mongo.objects, ...exposed({ namespace: NS, name: 'cart-mongo', selector: { app: 'cart-mongo' }, pods: mongo.pods, ports: [{ name: 'mongodb', port: 27017, targetPort: 27017 }], headless: true, endpointPort: 27017 })]) h.fake.add(x);
+    for (const p of app.pods) h.fake.setLogs(NS, nameOf(p), 'app', { current: `${noPrimary}\n${noPrimary}\n` });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    const [m] = ev.dependencyMembers ?? [];
+    expect(m?.service).toBe('cart-mongo');
+    expect(m?.pods).toHaveLength(3);
+    expect(m?.nodes?.map((n) => n.name)).toEqual([deadName]);
+    expect(m?.nodes?.[0]?.conditions.find((c) => c.type === 'Ready')?.status).toBe('Unknown');
   });
 });

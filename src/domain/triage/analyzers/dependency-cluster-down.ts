@@ -10,8 +10,8 @@ import type { DependencyMembersEvidence } from '../evidence-dependency-members.j
 import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
-import { findClusterDown, findLostNodes, listDownMembers } from '../cluster-down.js';
-import type { ClusterDown, DownMember, LostNode } from '../cluster-down.js';
+import { describeMajority, findClusterDown, findDeadNodes, findLostNodes, listDownMembers } from '../cluster-down.js';
+import type { ClusterDown, DeadNode, DownMember, LostNode } from '../cluster-down.js';
 import { listNodesOf, unique } from '../pod-status.js';
 import { earliest, formatAgo } from '../time-span.js';
 
@@ -24,11 +24,25 @@ function describeLoss(lost: LostNode, now: string): string {
   return `node ${lost.node} was lost (${said.join(', ')})`;
 }
 
+/** "node ip-… is not Ready (Unknown: Kubelet stopped posting node status.) since 27m ago". */
+function describeDeadNode(d: DeadNode, now: string): string {
+  return `node ${d.node.name} is not Ready (${d.ready}${d.message ? `: ${d.message.replace(/\.$/, '')}` : ''})${d.since ? ` since ${formatAgo(d.since, now)}` : ''}`;
+}
+
+/** "orders-mongo-1 and orders-mongo-2 Terminating on node …, which is not Ready (…)". */
+function describeHeld(d: DeadNode, now: string): string {
+  const states = unique(d.members.map((m) => m.state));
+  return `${joinAnd(d.members.map((m) => m.pod.name))} ${states.join('/')} on node ${d.node.name}, not Ready (${d.ready})${d.since ? ` since ${formatAgo(d.since, now)}` : ''}`;
+}
+
 /** "sessions-redis-2 and sessions-redis-5 Pending since node … was lost (…) — the scheduler: …". */
-function describeDown(down: readonly DownMember[], lost: readonly LostNode[], now: string): string {
+function describeDown(all: readonly DownMember[], lost: readonly LostNode[], now: string, dead: readonly DeadNode[] = []): string {
+  const held = new Set(dead.flatMap((d) => d.members.map((m) => m.pod.name)));
+  const down = all.filter((d) => !held.has(d.pod.name));
   const byState = new Map<string, string[]>();
   for (const d of down) byState.set(d.state, [...(byState.get(d.state) ?? []), d.pod.name]);
-  const states = [...byState].map(([state, pods]) => `${joinAnd(pods)} ${state}`).join(', ');
+  const states = [...dead.map((d) => describeHeld(d, now)), ...[...byState].map(([state, pods]) => `${joinAnd(pods)} ${state}`)].join(', ');
+  if (down.length === 0) return states;
   const created = earliest(down.map((d) => d.pod.createdAt));
   const since = lost.length > 0 ? ` since ${joinAnd(lost.map((l) => describeLoss(l, now)))}` : created ? ` (re-created ${formatAgo(created, now)})` : '';
   const why = down.find((d) => d.unschedulable !== undefined)?.unschedulable;
@@ -51,6 +65,8 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
   const unready = callerPods.filter((p) => !p.ready).length;
   const down = members ? listDownMembers(members.pods) : [];
   const lost = members && down.length > 0 ? findLostNodes(members, down) : [];
+  const dead = members && down.length > 0 ? findDeadNodes(members, down) : [];
+  const majority = sign.majority && members && members.pods.length > 0 ? describeMajority(members.pods, down) : undefined;
   const now = ev.collectedAt;
   const where = service ? { ...ev.target, namespace: service.namespace } : ev.target;
   const state = members === undefined
@@ -59,7 +75,8 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
       ? 'its Service selects no pod'
       : down.length === 0
         ? `all ${members.pods.length} of its pods are Running and ready`
-        : describeDown(down, lost, now);
+        : describeDown(down, lost, now, dead);
+  const counted = majority && down.length > 0 ? `${majority.text} — ${state}` : state;
   const count = `${hits.length} refused call${hits.length === 1 ? '' : 's'} in the logs of ${callers.length} pod${callers.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`;
   const pending = down.filter((d) => d.state === 'Pending');
   const inZone = pending.some((d) => /volume node affinity conflict/i.test(d.unschedulable ?? ''));
@@ -68,26 +85,37 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
     ? ` They were re-created together as ${lost[0]?.node ?? 'that node'} went away, so they most likely ran there together: a master and its only replica on one node leave nothing to fail over to.`
     : '';
   const lostWhy = lost.length > 0 ? ` ${capitalize(joinAnd(lost.map((l) => describeLoss(l, now))))}.` : '';
+  const heldNames = joinAnd(dead.flatMap((d) => d.members.map((m) => m.pod.name)));
+  const sharedNode = dead.some((d) => d.members.length > 1);
+  const deadWhy = dead.length > 0
+    ? ` ${capitalize(joinAnd(dead.map((d) => describeDeadNode(d, now))))}: the control plane cannot confirm that the pods there stopped, so ${heldNames} stay${dead.flatMap((d) => d.members).length === 1 ? 's' : ''} in place and the StatefulSet does not re-create ${dead.flatMap((d) => d.members).length === 1 ? 'it' : 'them'} elsewhere.${sharedNode ? ' Members sharing one node went down together.' : ''}`
+    : '';
+  const quorumWhy = majority && down.length > 0 && majority.up < majority.needed ? ` With ${majority.text.replace(/ of its /, ' of ')}, no member can be elected.` : '';
   const stuck = pending.length > 0
     ? ` Their replacements stay Pending: ${pending[0]?.unschedulable ?? 'the scheduler places them nowhere'}${inZone ? ' — their volumes are bound to a zone where no node they may use is left' : ''}, so the cluster cannot heal by itself.`
     : '';
-  const membersCause = down.length > 0 ? ` Its member${down.length === 1 ? '' : 's'} ${downNames} ${down.length === 1 ? 'is' : 'are'} not serving.${lostWhy}${together}${stuck}` : '';
-  const place = inZone
+  const membersCause = down.length > 0 ? ` Its member${down.length === 1 ? '' : 's'} ${downNames} ${down.length === 1 ? 'is' : 'are'} not serving.${quorumWhy}${deadWhy}${lostWhy}${together}${stuck}` : '';
+  const forced = dead.length > 0
+    ? `bring ${joinAnd(dead.map((d) => `node ${d.node.name}`))} back, or once ${dead.length === 1 ? 'it is' : 'they are'} confirmed gone force-delete ${heldNames} so the StatefulSet re-creates them on a healthy node`
+    : undefined;
+  const forceCommand = dead.length > 0 ? ` (${formatKubectl(where, `delete pod ${dead.flatMap((d) => d.members.map((m) => m.pod.name)).join(' ')} --grace-period=0 --force`)}; with zonal volumes they need a node in their zone)` : '';
+  const place = forced ?? (inZone
     ? `get a node into their volumes' zone that they may use (the cluster autoscaler's scale-up there, or its backoff, says why none came)`
     : pending.length > 0
       ? 'make room for them where the scheduler says it has none'
-      : `bring ${downNames || 'them'} back`;
+      : `bring ${downNames || 'them'} back`);
+  const rejoined = sign.majority ? 'a primary is elected' : 'the cluster covers every slot';
   const fix = down.length > 0
-    ? `get ${downNames} of ${named} running again: ${place}; once they rejoin, the cluster covers every slot and ${ev.target.name} recovers by itself`
+    ? `${forced ? '' : `get ${downNames} of ${named} running again: `}${place}; once they rejoin, ${rejoined} and ${ev.target.name} recovers by itself`
     : members === undefined
       ? `look at ${named}'s pods (${formatKubectl(where, 'get pods -o wide')}: which are not running, and why) and at the cluster's own state (${sign.check})`
       : `ask the cluster which slots or members it lacks (${sign.check}) and restore them`;
-  const spread = together ? ` Then spread the members across nodes and zones (pod anti-affinity or topology spread) so one node never holds a master and its replica.` : '';
+  const spread = together || sharedNode ? ` Then spread the members across nodes and zones (pod anti-affinity or topology spread) so one node never holds ${sign.majority ? 'a majority of them' : 'a master and its replica'}.` : '';
   const selector = members?.pods[0]?.labels;
   return {
     id: `dependency-cluster-down/${service?.name ?? sign.server}`,
     kind: 'dependency-error',
-    title: `${named} is down (${sign.token}): ${state}; ${count}`,
+    title: `${named} ${sign.state ?? 'is down'} (${sign.token}): ${counted}; ${count}`,
     layer: 'network/routing',
     severity: 'critical',
     // Without the members read, or with all of them up, the cause on the cluster's side is not seen.
@@ -96,14 +124,15 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
       ...(address ? [`${named} (${address.env}=${address.host})`] : []),
       ...hits.slice(-2).map((h) => `log ${h.log.pod}: ${condenseStructuredLine(h.line)}`),
       ...(members ? [`pods of ${members.service} in ${members.namespace}: ${members.pods.length - down.length}/${members.pods.length} Running and ready`] : []),
-      ...down.map((d) => `pod ${d.pod.name}: ${d.state}${d.pod.createdAt ? `, created ${formatAgo(d.pod.createdAt, now)}` : ''}${d.unschedulable ? ` — ${d.unschedulable}` : ''}`),
+      ...down.map((d) => `pod ${d.pod.name}: ${d.state}${d.pod.deletionTimestamp ? ` (marked for deletion ${formatAgo(d.pod.deletionTimestamp, now)})` : ''}${d.pod.nodeName ? ` on node ${d.pod.nodeName}` : ''}${d.pod.createdAt ? `, created ${formatAgo(d.pod.createdAt, now)}` : ''}${d.unschedulable ? ` — ${d.unschedulable}` : ''}`),
+      ...dead.map((d) => `${describeDeadNode(d, now)}${d.node.taints.length > 0 ? `, tainted ${d.node.taints.map((t) => `${t.key}:${t.effect}`).join(', ')}` : ''}`),
       ...lost.flatMap((l) => l.events.map((e) => `event Node ${l.node}: ${e.reason}${e.source ? ` (${e.source})` : ''} ${formatAgo(e.firstSeen, now)}: ${e.message}`)),
     ],
     decisive: condenseStructuredLine(hits.at(-1)?.line ?? ''),
     likelyCause: `${sign.meaning}${membersCause} The fault is in ${named}, not in these pods: they stay Ready and fail every call that needs it; restarting or rolling them back will not help.`,
-    nextAction: `${capitalize(fix)}.${spread}`,
+    nextAction: `${capitalize(fix)}.${forceCommand}${spread}`,
     fix,
-    outsideWorkload: `${named} is down (${sign.token}), and these pods only fail on it`,
+    outsideWorkload: `${named} ${sign.state ?? 'is down'} (${sign.token}), and these pods only fail on it`,
     ...(earliest(down.map((d) => d.pod.createdAt)) ? { onset: earliest(down.map((d) => d.pod.createdAt)) as string } : {}),
     confirmCommands: [
       formatKubectl(where, `get pods${selector ? ` -l ${Object.entries(selector).filter(([k]) => !/pod-template-hash|controller-revision-hash|statefulset.kubernetes.io/.test(k)).map(([k, v]) => `${k}=${v}`).join(',')}` : ''} -o wide`),
@@ -111,6 +140,6 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
       ...(members?.pods.find((p) => p.ready) ? [formatKubectl(where, `exec ${members.pods.find((p) => p.ready)?.name ?? ''} -- ${sign.check.split(';')[0] ?? ''}`)] : []),
     ],
     // Every pod configured with the cluster's address is its client and fails with it, whether or not its log was read.
-    affected: { pods: clients.length > 0 ? clients : callers, nodes: unique([...listNodesOf(callerPods), ...lost.map((l) => l.node)]), ...(service ? { services: [service.name] } : {}) },
+    affected: { pods: clients.length > 0 ? clients : callers, nodes: unique([...listNodesOf(callerPods), ...lost.map((l) => l.node), ...dead.map((d) => d.node.name)]), ...(service ? { services: [service.name] } : {}) },
   };
 }

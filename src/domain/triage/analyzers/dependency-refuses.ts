@@ -22,6 +22,7 @@ import { ETCD_NOSPACE, ETCD_NOSPACE_ALARM, readEtcdSettings } from '../etcd-nosp
 import { VACUUM_SETTINGS, WRAPAROUND_REFUSAL, XID_WARNING, describeWraparoundScope, readVacuumSettings } from '../xid-wraparound.js';
 import type { SettingAt } from '../server-settings.js';
 import { RDB_SAVE_ERROR } from '../rdb-save-error.js';
+import { findClusterDown } from '../cluster-down.js';
 import { DISK_FULL, MAX_SERVER_CLAIMS, describeFullClaims, listPodClaims } from '../server-disk-full.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
@@ -360,7 +361,11 @@ function formatConfigSettings(config: readonly ServerConfigEvidence[]): string {
  * while every write fails; the server's own words name the mechanism, on its side.
  */
 export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
+  // A replicated server whose clients also say it has no primary at all: the "not primary" answers
+  // came from a secondary left without one, not from a client that missed a failover (dependency-cluster-down).
+  const leaderless = findClusterDown(ev)?.sign.server;
   return REFUSALS.flatMap((r) => {
+    if (r.failover && r.server === leaderless) return [];
     const hits = findHits(ev, r);
     if (hits.length < (r.clearedBy ? 1 : MIN_LINES)) return [];
     const pods = unique(hits.map((h) => h.log.pod));
