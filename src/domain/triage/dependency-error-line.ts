@@ -59,15 +59,35 @@ const PATTERNS: [DependencyProblem, RegExp][] = [
   ['timeout', /context deadline exceeded|Client\.Timeout exceeded|upstream request timeout|504 Gateway Time-?out|\bstatus(?:Code)?[=: ]+504\b|Read timed out|SocketTimeoutException|ESOCKETTIMEDOUT|timeout of \d+ ?ms exceeded|request timed out/i],
 ];
 
-/** The host of a URL in the line (`https://api.partner-bank.example/v2/transfers` → the host). */
-const URL_HOST = /\bhttps?:\/\/([a-z0-9.-]+\.[a-z]{2,}|[a-z0-9-]+)(?::(\d+))?/i;
+/**
+ * The host of a URL in the line (`https://api.partner-bank.example/v2/transfers` → the host): a
+ * name, an IPv4 address or a bracketed IPv6 one, whole — the host ends where the port, path,
+ * query or quote begins (`https://172.20.0.1:443/…` is 172.20.0.1, never "172").
+ */
+const URL_HOST = /\bhttps?:\/\/(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]+\]|[a-z0-9.-]+\.[a-z]{2,}|[a-z0-9-]+)(?::(\d+))?(?=[/?#"'\s\\),;>\]]|\.(?:\s|$)|$)/i;
 
 /** urllib3's connection pool names its host and port: `HTTPSConnectionPool(host='edi.example', port=443)`. */
 const URL_POOL = /HTTPS?ConnectionPool\(host='([\w.-]+)', port=(\d+)\)/;
 
 /** host:port anywhere in a line; hosts start with a letter or are IPv4 (times like 03:14 are not). */
 // Not inside a longer token: "_ssl.c:1006" is a source file and line, not host c port 1006.
-const HOST_PORT = /(?<![\w.])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z][a-z0-9-]*|\d{1,3}(?:\.\d{1,3}){3}):(\d{2,5})\b/i;
+const HOST_PORT = /(?<![\w.])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z][a-z0-9-]*|\d{1,3}(?:\.\d{1,3}){3}):(\d{2,5})\b/gi;
+
+/**
+ * A source file and line, not a host and port: klog/glog's header (`leaderelection.go:297]`) and
+ * names ending in a source extension (`factory.go:160`, `Main.java:42`, `app.py:88`).
+ */
+const SOURCE_LOCATION = /^[\w.-]+\.(?:go|java|kt|scala|py|rb|js|mjs|cjs|ts|c|cc|cpp|h|hpp|cs|php|ex|exs|swift)$/i;
+
+/** The first host:port of the line that is not a source location. */
+function findHostPort(line: string): [string, string] | undefined {
+  for (const m of line.matchAll(HOST_PORT)) {
+    const [host, port] = [m[1] ?? '', m[2] ?? ''];
+    if (SOURCE_LOCATION.test(host) || line[(m.index ?? 0) + m[0].length] === ']') continue;
+    return [host, port];
+  }
+  return undefined;
+}
 
 export interface DependencyError {
   problem: DependencyProblem;
@@ -95,10 +115,10 @@ export function parseDependencyError(line: string): DependencyError | undefined 
       // urllib3 (requests): "HTTPSConnectionPool(host='api.example', port=443)".
       const pool = URL_POOL.exec(line);
       const url = URL_HOST.exec(line);
-      const hp = HOST_PORT.exec(line);
+      const hp = findHostPort(line);
       if (pool) dep = `${pool[1] ?? ''}:${pool[2] ?? ''}`;
       else if (url) dep = `${url[1] ?? ''}${url[2] ? `:${url[2]}` : ''}`;
-      else if (hp) dep = `${hp[1] ?? ''}:${hp[2] ?? ''}`;
+      else if (hp) dep = `${hp[0]}:${hp[1]}`;
     }
     // Java prints "host/10.0.0.7:5432": keep the name and port.
     if (dep?.includes('/')) dep = dep.replace(/\/[\d.]+(?=:\d+$)/, '');

@@ -1,10 +1,9 @@
-import type { PodEvidence, RevisionEvidence, TriageEvidence } from '../evidence.js';
+import type { TriageEvidence } from '../evidence.js';
+import { CPU_STARVED, PROBE_TIMEOUT, describeCpuRestore, describeRequestChange, findCpuLimitCut } from '../cpu-limit-cut.js';
 import { condenseStructuredLine, eventContainer, listPodEvents } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
 import { formatPodShare, isPodHealthy, listNodesOf, severityForPods, unique } from '../pod-status.js';
-import { parseQuantity } from '../quantity.js';
-import { sortRevisions } from '../revision-diff.js';
 import { formatAgo } from '../time-span.js';
 
 /**
@@ -20,65 +19,22 @@ import { formatAgo } from '../time-span.js';
 const GC_PAUSE = /\bPause (?:Young|Full|Mixed|Remark|Cleanup|Initial Mark)\b.*?(\d+(?:\.\d+)?)ms\b/;
 /** A pause this long is starvation, not a busy collector. */
 const LONG_PAUSE_MS = 1000;
-/** What runtimes log when their threads do not get the CPU in time. */
-const STARVED = /Thread starvation or clock leap detected|throttled \d+(?:\.\d+)?% of (?:the )?(?:CFS )?periods|\bnr_throttled\b|CPU throttling/i;
 /** The JVM's collector choice when it sees fewer than two CPUs. */
 const SERIAL_GC = /\[gc\S*\s*\]\s*Using Serial\b|\bUsing Serial\b/;
-const PROBE_TIMEOUT = /^(Readiness|Liveness|Startup) probe failed:.*(context deadline exceeded|Client\.Timeout|timeout|timed out)/i;
-
-interface Cut {
-  container: string;
-  revision: RevisionEvidence;
-  previous: RevisionEvidence;
-  before: string;
-  after: string;
-  requestBefore?: string;
-  requestAfter?: string;
-}
-
-function cpuOf(r: RevisionEvidence, container: string, kind: 'limits' | 'requests'): string | undefined {
-  return r.containers.find((c) => c.name === container)?.resources[kind]['cpu'];
-}
-
-/** The revision that set the CPU limit `pods` run with, when the revision before it allowed more. */
-function findCut(ev: TriageEvidence, pods: readonly PodEvidence[], container: string): Cut | undefined {
-  const hashes = unique(pods.map((p) => p.revisionHash ?? ''));
-  const [hash] = hashes;
-  if (hashes.length !== 1 || hash === undefined) return undefined;
-  const sorted = sortRevisions(ev.revisions);
-  const from = sorted.findIndex((r) => r.hash === hash);
-  const current = sorted[from];
-  if (current === undefined) return undefined;
-  const after = cpuOf(current, container, 'limits');
-  const limit = parseQuantity(after);
-  if (after === undefined || limit === undefined) return undefined;
-  for (let i = from; i + 1 < sorted.length; i++) {
-    const [newer, older] = [sorted[i] as RevisionEvidence, sorted[i + 1] as RevisionEvidence];
-    const before = cpuOf(older, container, 'limits');
-    if (before === after) continue;
-    const was = parseQuantity(before);
-    // No limit before, or a higher one: the revision took CPU away.
-    if (before !== undefined && (was === undefined || was <= limit)) return undefined;
-    const requestBefore = cpuOf(older, container, 'requests');
-    const requestAfter = cpuOf(newer, container, 'requests');
-    return { container, revision: newer, previous: older, before: before ?? 'none', after, ...(requestBefore ? { requestBefore } : {}), ...(requestAfter ? { requestAfter } : {}) };
-  }
-  return undefined;
-}
 
 export function analyzeCpuStarved(ev: TriageEvidence): Finding[] {
   const findings: Finding[] = [];
   const names = unique(ev.pods.flatMap((p) => p.containers.map((c) => c.name)));
   for (const name of names) {
     const pods = ev.pods.filter((p) => p.deletionTimestamp === undefined && p.containers.some((c) => c.name === name && c.resources.limits['cpu'] !== undefined));
-    const cut = findCut(ev, pods, name);
+    const cut = findCpuLimitCut(ev, pods, name);
     if (cut === undefined) continue;
     const lines = ev.logs.filter((l) => l.container === name && pods.some((p) => p.name === l.pod));
     const pauses = lines.flatMap((l) => l.lines.flatMap((line) => {
       const ms = Number(GC_PAUSE.exec(line)?.[1] ?? 0);
       return ms >= LONG_PAUSE_MS ? [{ pod: l.pod, line, ms }] : [];
     }));
-    const starved = lines.flatMap((l) => l.lines.filter((line) => STARVED.test(line)).map((line) => ({ pod: l.pod, line })));
+    const starved = lines.flatMap((l) => l.lines.filter((line) => CPU_STARVED.test(line)).map((line) => ({ pod: l.pod, line })));
     const timeouts = listPodEvents(ev, ['Unhealthy'], pods.map((p) => p.name)).filter((e) => PROBE_TIMEOUT.test(e.message) && (eventContainer(e) ?? name) === name);
     // Starvation the runtime reports is the signal; probe timeouts alone could be any slowness.
     if (pauses.length + starved.length === 0) continue;
@@ -94,9 +50,9 @@ export function analyzeCpuStarved(ev: TriageEvidence): Finding[] {
     const logPods = unique([...pauses, ...starved].map((x) => x.pod)).length;
     const probeText = timeouts.length > 0 ? `, ${probes.join(' and ')} probes time out on ${formatPodShare(ev, unique(timeouts.map((e) => e.object.name)).length)}` : '';
     const serial = lines.some((l) => l.lines.some((line) => SERIAL_GC.test(line)));
-    const request = cut.requestBefore !== cut.requestAfter && cut.requestAfter !== undefined ? ` (request ${cut.requestBefore ?? 'none'} → ${cut.requestAfter})` : '';
+    const request = describeRequestChange(cut);
     const when = formatAgo(cut.revision.createdAt, ev.collectedAt);
-    const restore = `${cut.before === 'none' ? `remove the CPU limit of ${name}` : `restore the CPU limit of ${name} to ${cut.before}`}${cut.requestBefore && cut.requestBefore !== cut.requestAfter ? ` and set its request back to ${cut.requestBefore}` : ''} (revision ${cut.previous.revision}'s values)`;
+    const restore = describeCpuRestore(cut);
     findings.push({
       id: `cpu-starved/${name}`,
       kind: 'cpu-starved',

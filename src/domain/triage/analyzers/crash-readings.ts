@@ -13,7 +13,7 @@ import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
 import { describeBadInterpreter, findBadInterpreter } from '../bad-interpreter.js';
 import { findBadValue } from '../config-value.js';
 import { findAbsentDownwardKey, tellAbsentDownwardKey } from '../downward-key-env.js';
-import { findLog, pickDecisiveLine } from '../evidence-lookup.js';
+import { findLog, listPodEvents, pickDecisiveLine } from '../evidence-lookup.js';
 import type { ContainerRef } from '../pod-status.js';
 import { describePortClash, findPortInUse, tellPortClash } from '../port-clash.js';
 import { findNodeHolders } from '../host-port-holders.js';
@@ -37,6 +37,9 @@ import { findMigrationChecksum, tellMigrationChecksum } from '../migration-check
 import { findClassVersionRefusal, tellClassVersionRefusal } from '../class-version.js';
 import { findFatalRejection, findRuntimeMove, tellFatalRejection } from '../unhandled-rejection-exit.js';
 import { findPoisonMessage, tellPoisonMessage } from '../poison-message.js';
+import { findLeaseLoss } from '../leader-election.js';
+import { tellLeaseLoss } from '../lease-loss-reading.js';
+import { findCpuLimitCut } from '../cpu-limit-cut.js';
 import type { ToldReading } from '../told-reading.js';
 import { capitalize } from '../../text.js';
 
@@ -176,6 +179,30 @@ const staleToken: Reader = (c) => {
   return { ...told, decisive: line, sure: true };
 };
 
+/**
+ * A controller whose run ends on a lost leader-election lease it had acquired: it could not renew
+ * in time. A revision that cut the CPU limit of the same pods is the lead when they log slow work.
+ */
+const leaseLoss: Reader = (c) => {
+  const loss = isAppError(c) ? findLeaseLoss(c.lines) : undefined;
+  if (loss === undefined) return undefined;
+  const pods = podsOf(c);
+  const { container } = c.first.ref;
+  const names = new Set(pods.map((p) => p.name));
+  const cut = findCpuLimitCut(c.ev, pods, container.name);
+  const told = tellLeaseLoss({
+    loss,
+    container: container.name,
+    exitCode: c.first.term.exitCode,
+    logs: c.ev.logs.filter((l) => names.has(l.pod) && l.container === container.name),
+    unhealthy: listPodEvents(c.ev, ['Unhealthy'], [...names]),
+    ...(cut ? { cut } : {}),
+    collectedAt: c.ev.collectedAt,
+  });
+  const { sure, ...rest } = told;
+  return { ...rest, ...(sure ? { sure: true as const } : {}) };
+};
+
 /** A schema tool refusing an applied migration edited since: the image brought the edit, a new migration is the fix. */
 const migrationChecksum: Reader = (c) => {
   const edited = isAppError(c) ? findMigrationChecksum(c.lines) : undefined;
@@ -299,7 +326,7 @@ const foreignClusterData: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, metadataService, cudaDriver, removedApi, staleToken, migrationChecksum, classVersion, fatalRejection, poisonMessage];
+const BEFORE_THE_LINE: readonly Reader[] = [interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, fatalRejection, poisonMessage];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, unparsedValue, storePassword, securityRefusal, volumeOwner, foreignClusterData];

@@ -19,6 +19,7 @@ import { describeSameRead } from '../optional-env-ref.js';
 import { ALLOWED_TIMEOUT, DEPENDENCY_TEXT } from '../dependency-error-text.js';
 import { REFINEMENTS } from './dependency-refinements.js';
 import { isInboundConnection } from '../inbound-connection.js';
+import { findLeaseLoss, isLeaseCall } from '../leader-election.js';
 import { explainTlsTerms, findPlaintextSetting, findTlsLibrary, type ImageChange, isTlsTermsProblem } from '../tls-terms.js';
 
 export type { DependencyError, DependencyProblem } from '../dependency-error-line.js';
@@ -54,7 +55,11 @@ export function analyzeDependencyErrors(ev: TriageEvidence): Finding[] {
     if (!pod) continue;
     let mine: DependencyHit[] = [];
     const sidecarDown = new Set<string>();
+    // A run that held its leader lease and lost it: its lease calls went to an API server that had
+    // just answered, and the crash reading tells them (leader-election.ts), not as a dependency.
+    const leaseLost = findLeaseLoss(log.lines) !== undefined;
     log.lines.forEach((line, index) => {
+      if (leaseLost && isLeaseCall(line)) return;
       const error = parseDependencyError(line);
       // A connection the pod accepted on its serving port: the peer is a client, not a dependency.
       if (error && isInboundConnection(ev, pod, line)) return;

@@ -33,6 +33,14 @@ describe('parseDependencyError', () => {
     ['upstream connect error or disconnect/reset before headers. reset reason: connection termination', 'reset', undefined],
     // A source file and line ("_ssl.c:1006") is no host and port.
     ['ssl.SSLError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired (_ssl.c:1006)', 'tls-expired', undefined],
+    // An IP literal in a URL is the whole address, not its first octet.
+    ['E1121 03:06:27.000788       1 leaderelection.go:436] error retrieving resource lock tenant-system/tenant-operator.platform.acme.io: Get "https://172.20.0.1:443/apis/coordination.k8s.io/v1/namespaces/tenant-system/leases/tenant-operator.platform.acme.io?timeout=5s": context deadline exceeded', 'timeout', '172.20.0.1:443'],
+    ['Get "http://10.0.14.207:8081/readyz": context deadline exceeded (Client.Timeout exceeded while awaiting headers)', 'timeout', '10.0.14.207:8081'],
+    ['Get "https://[fd00:10:96::1]:443/api/v1/namespaces/default/pods": context deadline exceeded', 'timeout', '[fd00:10:96::1]:443'],
+    ['Get "http://payments-api:8080/healthz": context deadline exceeded', 'timeout', 'payments-api:8080'],
+    // klog's header names the source file and line ("leaderelection.go:297]"): no host and port.
+    ['I1121 03:06:35.400680       1 leaderelection.go:297] failed to renew lease tenant-system/tenant-operator.platform.acme.io: context deadline exceeded', 'timeout', undefined],
+    ['W1121 03:06:35.400680       1 reflector.go:547] k8s.io/client-go/informers/factory.go:160: failed to list *v1.Pod: context deadline exceeded', 'timeout', undefined],
   ])('%s', (line, problem, dependency) => {
     expect(parseDependencyError(line)).toEqual(dependency === undefined ? { problem } : { problem, dependency });
   });
