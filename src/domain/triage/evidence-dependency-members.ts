@@ -1,7 +1,7 @@
 // The members of a clustered dependency that says it is down (Redis CLUSTERDOWN): its pods, read
 // one hop away through the Service the workload's env names, and the nodes lost around the time
 // its missing members were re-created — a cluster goes down when it loses members, not by itself.
-import type { NodeEvidence } from './evidence.js';
+import type { NodeEvidence } from './evidence-node.js';
 import type { EventEvidence, PodEvidence } from './evidence-pod.js';
 
 export interface DependencyMembersEvidence {

@@ -32,6 +32,7 @@ import type { ServiceCallerEvidence } from './evidence-callers.js';
 import type { ProvisionerControllerEvidence } from './evidence-provisioner.js';
 import type { SnapshotterLogEvidence } from './evidence-snapshot.js';
 import type { PvcEvidence } from './evidence-pvc.js';
+import type { NodeEvidence } from './evidence-node.js';
 import type { DeploymentRolloutEvidence } from './evidence-rollout.js';
 import type { IngressControllerEvidence } from './evidence-ingress.js';
 import type { DependencyPodEvidence } from './evidence-server-config.js';
@@ -56,6 +57,7 @@ export type * from './evidence-dependency-members.js';
 export type * from './evidence-peer-rollout.js';
 export type * from './evidence-affinity-peers.js';
 export type * from './evidence-pvc.js';
+export type * from './evidence-node.js';
 
 /** What `/triage` can look at. */
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
@@ -179,27 +181,6 @@ export interface RevisionEvidence {
   containers: RevisionContainerEvidence[];
   /** The pod-level fields of the template (init containers, volumes, placement…). */
   template?: PodTemplateEvidence;
-}
-
-export interface NodeEvidence {
-  name: string;
-  /** Ready, MemoryPressure, DiskPressure, PIDPressure, NetworkUnavailable, and any others. */
-  conditions: ConditionEvidence[];
-  /** `timeAdded`: when a NoExecute taint was put on (the API sets it for NoExecute only). */
-  taints: { key: string; value?: string; effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute'; timeAdded?: IsoTime }[];
-  allocatable: Record<string, Quantity>;
-  /** status.capacity: what the machine has; allocatable far below it means the kubelet reserves the rest. */
-  capacity?: Record<string, Quantity>;
-  /** spec.unschedulable (cordoned). */
-  unschedulable: boolean;
-  /** A few identifying labels: zone, instance type, node pool (every label for clusterNodes). */
-  labels?: Record<string, string>;
-  /** status.nodeInfo: what the machine runs, which tells a new node image from the rest. */
-  kernelVersion?: string;
-  osImage?: string;
-  kubeletVersion?: string;
-  containerRuntime?: string;
-  createdAt?: IsoTime;
 }
 
 /** A HorizontalPodAutoscaler (autoscaling/v2) whose scaleTargetRef is the workload. */
