@@ -14,10 +14,14 @@
  */
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_31_SCENARIOS } from '../test/triage-corpus/heldout-31/stories.js';
+import { HOLDOUT_32_SCENARIOS } from '../test/triage-corpus/heldout-32/stories.js';
 import { gradeStories } from './grade-stories.js';
 
 /** Rounds written and not yet joined to the corpus; rounds 1–30 have joined it. */
-const PENDING: [string, readonly CorpusScenario[]][] = [['held-out round 31', HOLDOUT_31_SCENARIOS]];
+const PENDING: [string, readonly CorpusScenario[]][] = [
+  ['held-out round 31', HOLDOUT_31_SCENARIOS],
+  ['held-out round 32', HOLDOUT_32_SCENARIOS],
+];
 
 const filter = process.argv[2];
 if (PENDING.length === 0) console.log('held-out: no round pending (rounds 1–30 were graded first, then fixed and joined the corpus; their first figures are in docs/benchmarks.md)');
