@@ -24,6 +24,7 @@ import type { SettingAt } from '../server-settings.js';
 import { RDB_SAVE_ERROR } from '../rdb-save-error.js';
 import { findClusterDown } from '../cluster-down.js';
 import { DISK_FULL, MAX_SERVER_CLAIMS, describeFullClaims, listPodClaims } from '../server-disk-full.js';
+import { SHARD_LIMIT, describeShardLimit } from '../shard-limit.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
 interface Refusal {
@@ -144,6 +145,16 @@ const REFUSALS: readonly Refusal[] = [
     why: 'A data node crossed the flood-stage disk watermark, so Elasticsearch marked the indices read-only (index.blocks.read_only_allow_delete).',
     fix: 'free disk on the Elasticsearch data nodes (or add some); recent versions lift the block by themselves once below the high watermark',
     explainedBy: FLOOD_STAGE,
+  },
+  // The cluster's open-shard cap (cluster.max_shards_per_node × data nodes): a new index is refused
+  // whole, so a client that writes to a daily or rollover index fails every write from its first.
+  {
+    server: 'Elasticsearch',
+    pattern: SHARD_LIMIT,
+    refuses: 'new indices: it is at its open-shard limit',
+    scope: describeShardLimit,
+    why: 'Elasticsearch (and OpenSearch) cap the shards open in the cluster at cluster.max_shards_per_node (1000 by default) times its data nodes, and refuse with validation_exception to create any index that would pass the cap: every existing index keeps answering and the cluster stays green, but each write to the new index (a daily or rollover index) fails from the moment it is due, so whatever the client buffers meanwhile fills and it reports unready. Old indices that nothing deletes any more (an ILM policy or a curator job that stopped) are what fills the cap.',
+    fix: 'delete or close old indices (and restore the ILM policy or curator job that deletes them), or raise cluster.max_shards_per_node temporarily (PUT _cluster/settings); the client then creates its index and drains what it buffered',
   },
   // etcd past its backend quota: the NOSPACE alarm refuses every write cluster-wide until it is
   // disarmed; the quota and whether it compacts are read from one of its pods (etcd-nospace.ts).
