@@ -79,6 +79,12 @@ export interface NamespaceObjectEvidence {
   changedAt?: IsoTime;
   /** A Namespace only: set when it is being deleted (deletionTimestamp or phase Terminating). */
   deletion?: NamespaceDeletionEvidence;
+  /**
+   * A Namespace only: the node selector admission merges into every pod created in it — the
+   * PodNodeSelector annotation `scheduler.alpha.kubernetes.io/node-selector` (or OpenShift's
+   * `openshift.io/node-selector`), as written ("pool=payments,disk=ssd"). Absent when it has none.
+   */
+  defaultNodeSelector?: { annotation: string; value: string };
   /** A LimitRange only: its items, to name the one whose bound admission refused a pod for. */
   limits?: LimitRangeItemEvidence[];
   /**

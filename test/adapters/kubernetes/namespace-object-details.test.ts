@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type * as k8s from '@kubernetes/client-node';
 import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
-import { DAYS, configMap, container, deploymentApp, limitRange, threeNodes } from '../../triage-corpus/kit/index.js';
+import { DAYS, configMap, container, deploymentApp, limitRange, namespace, threeNodes } from '../../triage-corpus/kit/index.js';
 import { useHarness } from './harness.js';
 
 const h = useHarness();
@@ -45,5 +45,24 @@ describe('the namespace\'s LimitRanges and ConfigMaps', () => {
     expect(cm?.largeKeys).toEqual([{ key: 'RULES_JSON', bytes: 140_012 }]);
     expect(ev.namespaceObjects?.find((o) => o.name === 'kafka-client')?.largeKeys).toBeUndefined();
     expect(JSON.stringify(ev.namespaceObjects)).not.toContain('éé');
+  });
+});
+
+describe('the Namespace\'s default node selector', () => {
+  it('keeps the PodNodeSelector annotation admission merges into every pod, from the Namespace read already', async () => {
+    const ns = namespace({ name: 'search', createdAgo: 300 * DAYS });
+    ns.metadata = { ...ns.metadata, annotations: { 'scheduler.alpha.kubernetes.io/node-selector': 'pool=search,disk=ssd', 'team': 'search' } };
+    for (const o of [...cluster(), ns]) h.fake.add(o);
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    const own = ev.namespaceObjects?.find((o) => o.kind === 'Namespace');
+    expect(own?.defaultNodeSelector).toEqual({ annotation: 'scheduler.alpha.kubernetes.io/node-selector', value: 'pool=search,disk=ssd' });
+  });
+
+  it('keeps none when the Namespace has no such annotation', async () => {
+    for (const o of [...cluster(), namespace({ name: 'search', createdAgo: 300 * DAYS })]) h.fake.add(o);
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    const own = ev.namespaceObjects?.find((o) => o.kind === 'Namespace');
+    expect(own).toBeDefined();
+    expect(own?.defaultNodeSelector).toBeUndefined();
   });
 });

@@ -6,8 +6,10 @@ import { advertisedAmount, formatAllocatable, listExtendedRequests } from '../ex
 import { describePodCommand, formatKubectl } from '../kubectl-command.js';
 import { groupBy, isPodFailing, severityForPods, unique } from '../pod-status.js';
 import { judgeNodeState } from '../node-state-taints.js';
+import { describeAdmittedSelector, findAdmittedSelector } from '../admitted-node-selector.js';
 import { isSimilarName } from '../service-match.js';
 import { capitalize } from '../../text.js';
+import { HOUR_MS, formatAgo, isWithin } from '../time-span.js';
 
 /** Does the node satisfy one requirement of a node selector term? (The scheduler's semantics.) */
 export function meetsRequirement(labels: Record<string, string>, r: NodeRequirementEvidence): boolean {
@@ -79,6 +81,10 @@ interface Verdict {
   node?: string;
   /** See Finding.outsideWorkload: the nodes' state, not the pods' spec, keeps them out. */
   outside?: string;
+  /** What follows the fix in the next action, when the pods do not simply schedule once a node fits. */
+  then?: string;
+  /** See Finding.datesChange: the title dates the change (nodes added lately). */
+  dates?: boolean;
 }
 
 function names(nodes: readonly NodeEvidence[]): string {
@@ -169,8 +175,44 @@ export function pickDeviceNodes(nodes: readonly NodeEvidence[], pods: readonly P
 
 const MAX_DEVICE_NODES = 2;
 
+/** Why a node that carries the pods' selector still takes none of them. */
+function describeUnfit(n: NodeEvidence, p: PlacementEvidence): string {
+  if (n.unschedulable) return 'cordoned';
+  if (!isSchedulable(n)) return 'not ready';
+  const taints = untoleratedTaints(n, p);
+  return taints.length > 0 ? `taint ${taints.map(formatTaint).join(', ')}` : 'outside the rest of the placement';
+}
+
+/**
+ * The selector admission added (the template does not set it) is what keeps the pods off every
+ * schedulable node: without it, some schedulable node would take them. Checked before the nodes'
+ * state, since the cordoned nodes that still carry the label are then being retired, not forgotten.
+ */
+function judgeAdmitted(ev: TriageEvidence, nodes: readonly NodeEvidence[], pod: PodEvidence, p: PlacementEvidence): Verdict | undefined {
+  const admitted = findAdmittedSelector(ev, pod);
+  if (!admitted) return undefined;
+  const fits = (q: PlacementEvidence) => nodes.filter((n) => isSchedulable(n) && matchesPlacement(n, q) && untoleratedTaints(n, q).length === 0);
+  if (fits(p).length > 0) return undefined;
+  const keys = new Set(admitted.entries.map(([k]) => k));
+  const open = fits({ ...p, nodeSelector: Object.fromEntries(Object.entries(p.nodeSelector).filter(([k]) => !keys.has(k))) });
+  if (open.length === 0) return undefined;
+  const carrying = nodes.filter((n) => admitted.entries.every(([k, v]) => n.labels?.[k] === v)).map((n) => ({ name: n.name, state: describeUnfit(n, p) }));
+  const instead = unique(admitted.entries.flatMap(([k, v]) => nearLabels(open, k, v)));
+  // Nodes that carry the moved label, all added lately: their arrival dates the fault.
+  const movers = open.filter((n) => instead.some((l) => n.labels?.[l.slice(0, l.indexOf('='))] === l.slice(l.indexOf('=') + 1)));
+  const added = movers.map((n) => n.createdAt);
+  const first = added.every((t): t is string => t !== undefined && isWithin(t, ev.collectedAt, RECENT_NODES_MS)) ? added.sort()[0] : undefined;
+  const verdict = describeAdmittedSelector(admitted, carrying, instead, first === undefined || movers.length === 0 ? undefined : formatAgo(first, ev.collectedAt));
+  return { ...verdict, dates: verdict.dated };
+}
+
+/** Nodes added this recently are the change that moved a label away from a selector. */
+const RECENT_NODES_MS = 24 * HOUR_MS;
+
 /** Why no node can take pods with this placement, in the words of the labels and taints involved. */
 function judge(ev: TriageEvidence, nodes: readonly NodeEvidence[], pod: PodEvidence, p: PlacementEvidence): Verdict | undefined {
+  const admitted = judgeAdmitted(ev, nodes, pod, p);
+  if (admitted) return admitted;
   const matching = nodes.filter((n) => matchesPlacement(n, p));
   if (matching.length === 0) {
     const missing = Object.entries(p.nodeSelector).find(([k, v]) => !nodes.some((n) => n.labels?.[k] === v));
@@ -261,9 +303,10 @@ export function analyzePlacement(ev: TriageEvidence): Finding[] {
         ],
         decisive: verdict.decisive,
         likelyCause: verdict.cause ?? `The scheduler only places a pod on a node that ${verdict.decisive.startsWith('untolerated') ? 'it tolerates' : 'matches its nodeSelector and required affinity'}; ${verdict.why}. A renamed label, a node group that was replaced, or a template change on one side only.`,
-        nextAction: `${capitalize(verdict.fix)}; the pods schedule on their own once a node fits.`,
+        nextAction: `${capitalize(verdict.fix)}${verdict.then ?? '; the pods schedule on their own once a node fits.'}`,
         fix: verdict.fix,
         ...(verdict.outside === undefined ? {} : { outsideWorkload: verdict.outside }),
+        ...(verdict.dates === true ? { datesChange: true } : {}),
         confirmCommands: [
           describePodCommand(ev.target, first.name),
           ...(verdict.node
