@@ -102,6 +102,7 @@ export type FindingKind =
   | 'sidecar-startup'
   | 'session-affinity'
   | 'topology-routing'
+  | 'service-publish-not-ready'
   | 'load-pinned'
   | 'load-balancer'
   | 'inbound-noise'

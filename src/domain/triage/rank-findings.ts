@@ -109,6 +109,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'session-affinity': ['oom-killed', 'liveness-kill', 'signal-kill', 'exit-code', 'readiness-probe', 'unexplained', ...PROCESS_EFFECTS],
   // Topology hints that give a zone too few endpoints: those pods' stalls, failed probes and kills are its callers' load.
   'topology-routing': ['oom-killed', 'liveness-kill', 'signal-kill', 'exit-code', 'readiness-probe', 'event-loop-blocked', 'unexplained', ...PROCESS_EFFECTS],
+  // A cluster-IP Service that publishes not-ready addresses: the warming pods' failed readiness is expected, the callers' errors are the Service's.
+  'service-publish-not-ready': ['readiness-probe', 'unready-replicas', 'service-endpoints', 'rollout-stalled', 'node-concentration'],
   'oom-killed': PROCESS_EFFECTS,
   'signal-kill': PROCESS_EFFECTS,
   'liveness-kill': PROCESS_EFFECTS,

@@ -100,6 +100,7 @@ import { analyzeKubeletRejections } from './kubelet-rejected.js';
 import { analyzeSessionAffinity } from './session-affinity.js';
 import { analyzeLoadPinned } from './load-pinned.js';
 import { analyzeTopologyRouting } from './topology-routing.js';
+import { analyzeServicePublishNotReady } from './service-publish-not-ready.js';
 import { analyzeUnansweredScheduler } from './scheduler-unanswered.js';
 import { analyzeStatefulSetOrdinals } from './statefulset-ordinal.js';
 import { analyzeVolumeZones } from './volume-zone.js';
@@ -179,6 +180,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'session-affinity': analyzeSessionAffinity,
   'load-pinned': analyzeLoadPinned,
   'topology-routing': analyzeTopologyRouting,
+  'service-publish-not-ready': analyzeServicePublishNotReady,
   'volume-zone': analyzeVolumeZones,
   'statefulset-ordinal': analyzeStatefulSetOrdinals,
   'cluster-dns': analyzeClusterDns,

@@ -9,6 +9,7 @@ import { explainUnauthenticatedProbe } from '../probe-store-auth.js';
 import { findServerConfigOrigin } from '../server-config-origin.js';
 import { explainHairTriggerProbe } from '../probe-hair-trigger.js';
 import { findPendingMigration } from '../schema-migration.js';
+import { findNotReadyTraffic } from '../published-not-ready.js';
 import { STARTUP_GRACE_MS, formatPodShare, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { MINUTE_MS, isWithin, msBetween } from '../time-span.js';
 import { describeOverload, measureRequestActivity } from '../request-activity.js';
@@ -102,6 +103,8 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
     readyButFailing,
     logs: ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name && !l.previous),
   }) : undefined;
+  // A Service with a cluster IP that publishes not-ready addresses routes callers to these pods anyway.
+  const published = findNotReadyTraffic(ev).find((t) => t.pods.some((p) => pods.includes(p.name)))?.service.name;
   if (hair) evidence.push(`the readiness probe fails on one slow answer: ${hair.settings}`, ...(hair.pause ? [`a GC pause longer than the probe timeout: ${hair.pause}`] : []));
   let cause: string;
   if (hair) {
@@ -141,6 +144,8 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
       ? `Relax the readiness probe (timeoutSeconds ≥ 3, failureThreshold ≥ 3) so a single slow answer does not pull a pod from the endpoints${hair.pause ? ', then tune the heap/GC so pauses shrink' : ''}. Restarting pods will not help.`
       : missing
       ? 'Change the readiness probe to one the image can run (httpGet or tcpSocket on the port the app serves); until then these pods never receive traffic. Restarting pods will not help.'
+      : published !== undefined
+      ? `These pods still receive traffic: Service ${published} publishes not-ready addresses, so its callers get their failures. Find what the endpoint reports before restarting anything, and do not remove the probe.`
       : `Unready pods only stop receiving traffic, so find what the endpoint reports before restarting anything. ` +
       `Do not remove the probe to hide the failure.`,
     fix: hair ? hair.fix : told ? `fix what ${first.container.name}'s log names ("${told}")` : missing ? 'change the readiness probe to httpGet (or tcpSocket) on the port the app serves, or ship the command in the image' : miss ? miss.fix : /^HTTP 4/.test(first.failure) ? 'point the readiness probe at the path and port this version serves' : first.failure === 'connection refused' ? 'make the probe and the app agree on the port' : 'fix what the readiness endpoint reports',

@@ -81,7 +81,8 @@ function isRelevant(ev: TriageEvidence, o: NamespaceObjectEvidence, mechanism: F
       // A dependency reached through this Service (an ExternalName's target, its traffic policy), or
       // the variables the kubelet injects for it (service links) that a crashing app reads: its change is the lead.
       // Topology-aware routing turned on for the Service: its change is when the zone's pods began to take their callers' load.
-      return k === 'service-selector' || k === 'service-target-port' || k === 'service-endpoints' || ((k === 'dependency-error' || k === 'exit-code' || k === 'topology-routing') && (mechanism?.affected?.services ?? []).includes(o.name));
+      // publishNotReadyAddresses put on it: its change is when warming pods began to take callers' requests.
+      return k === 'service-selector' || k === 'service-target-port' || k === 'service-endpoints' || ((k === 'dependency-error' || k === 'exit-code' || k === 'topology-routing' || k === 'service-publish-not-ready') && (mechanism?.affected?.services ?? []).includes(o.name));
   }
 }
 
