@@ -153,5 +153,15 @@ export function mapPersistentVolume(v: k8s.V1PersistentVolume): PersistentVolume
   const created = toIsoTime(v.metadata?.creationTimestamp);
   if (created !== undefined) out.createdAt = created;
   if (v.spec?.csi?.volumeHandle) out.volumeHandle = v.spec.csi.volumeHandle;
+  const nfs = nfsOf(v.spec);
+  if (nfs !== undefined) out.nfs = nfs;
   return out;
+}
+
+/** The export an in-tree NFS volume, or an NFS CSI driver's (nfs.csi.k8s.io: attributes server, share), mounts. */
+function nfsOf(spec: k8s.V1PersistentVolumeSpec | undefined): PersistentVolumeEvidence['nfs'] {
+  if (spec?.nfs?.server) return { server: spec.nfs.server, path: spec.nfs.path };
+  const attrs = spec?.csi?.volumeAttributes;
+  if (spec?.csi && /nfs/i.test(spec.csi.driver) && attrs?.['server']) return { server: attrs['server'], path: attrs['share'] ?? '/' };
+  return undefined;
 }

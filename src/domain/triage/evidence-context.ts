@@ -42,6 +42,11 @@ export interface PersistentVolumeEvidence {
   createdAt?: IsoTime;
   /** spec.csi.volumeHandle: what the driver mounts (an EFS file system and access point, a disk id). */
   volumeHandle?: string;
+  /**
+   * The NFS export it mounts: spec.nfs, or an NFS CSI driver's volumeAttributes server and share.
+   * A server that is a cluster IP (or a Service's DNS name) is a Service of the cluster serving it.
+   */
+  nfs?: { server: string; path: string };
 }
 
 /** A NetworkPolicy, reduced to what it selects and what it lets through. */

@@ -63,6 +63,7 @@ export type FindingKind =
   | 'service-target-port'
   | 'pvc-pending'
   | 'volume-attach'
+  | 'volume-server-down'
   | 'dependency-error'
   | 'unready-replicas'
   | 'placement'

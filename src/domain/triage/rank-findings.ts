@@ -41,6 +41,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   // New pods on one node get no network from its CNI plugin: they sit on that node, waiting.
   'pod-sandbox': ['node-concentration', 'unexplained', ...POD_SYMPTOMS],
   'volume-attach': POD_SYMPTOMS,
+  // An in-cluster NFS server with no ready endpoint: the failing mounts, the reads and probes that block on the hard mount and their timeouts are its doing.
+  'volume-server-down': ['volume-attach', 'readiness-probe', 'liveness-kill', 'signal-kill', 'dependency-error', 'slow-dependency', 'unexplained', ...PROCESS_EFFECTS],
   'image-pull': POD_SYMPTOMS,
   'container-config': POD_SYMPTOMS,
   // A placeholder command serves nothing: a probe on its port fails, a finite sleep ends.

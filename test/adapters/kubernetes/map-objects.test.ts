@@ -502,6 +502,17 @@ describe('mapPersistentVolume: when it was made and what it mounts', () => {
   });
 });
 
+describe('mapPersistentVolume: the NFS export it mounts', () => {
+  it('keeps an in-tree NFS server and path, and an NFS CSI driver\'s server and share; nothing for other volumes', () => {
+    const inTree = mapPersistentVolume({ metadata: { name: 'media-shared-nfs' }, spec: { nfs: { server: '172.20.141.26', path: '/exports/media' } }, status: { phase: 'Bound' } });
+    expect(inTree.nfs).toEqual({ server: '172.20.141.26', path: '/exports/media' });
+    const csi = mapPersistentVolume({ metadata: { name: 'pvc-1' }, spec: { csi: { driver: 'nfs.csi.k8s.io', volumeHandle: 'nfs-server.storage.svc.cluster.local#share#pvc-1', volumeAttributes: { server: 'nfs-server.storage.svc.cluster.local', share: '/share' } } }, status: { phase: 'Bound' } });
+    expect(csi.nfs).toEqual({ server: 'nfs-server.storage.svc.cluster.local', path: '/share' });
+    const efs = mapPersistentVolume({ metadata: { name: 'efs' }, spec: { csi: { driver: 'efs.csi.aws.com', volumeHandle: 'fs-0a1b' } }, status: { phase: 'Bound' } });
+    expect(efs).not.toHaveProperty('nfs');
+  });
+});
+
 describe('mapWorkload: a CronJob', () => {
   it('keeps the jobTemplate\'s ttlSecondsAfterFinished (0 deletes each Job as it ends), and nothing when unset', () => {
     const jobTemplate = (ttl?: number) => ({ spec: { ...(ttl === undefined ? {} : { ttlSecondsAfterFinished: ttl }), template: { spec: { containers: [{ name: 'reindex', image: 'reindex:2.4.0' }] } } } });

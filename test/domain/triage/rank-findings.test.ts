@@ -41,6 +41,17 @@ describe('rankFindings', () => {
     expect(loaded.find((f) => f.kind === 'event-loop-blocked')?.explainedBy).toEqual(['replica-fight/app']);
   });
 
+  it('puts an in-cluster NFS server that is down before the timeouts and failing probes of the pods hung on its share', () => {
+    const ranked = rankFindings([
+      finding({ id: 'dependency-error/timeout/unknown', kind: 'dependency-error', severity: 'critical', confidence: 'medium', layer: 'network/routing', affected: { pods: ['p-2', 'p-3'] } }),
+      finding({ id: 'readiness-probe/app/timeout', kind: 'readiness-probe', severity: 'critical', layer: 'runtime/probes', affected: { pods: ['p-2', 'p-3'] } }),
+      finding({ id: 'volume-server-down/nfs-server', kind: 'volume-server-down', severity: 'critical', layer: 'storage', affected: { pods } }),
+    ]);
+    expect(ranked[0]?.id).toBe('volume-server-down/nfs-server');
+    expect(ranked.find((f) => f.kind === 'dependency-error')?.explainedBy).toEqual(['volume-server-down/nfs-server']);
+    expect(ranked.find((f) => f.kind === 'readiness-probe')?.explainedBy).toContain('volume-server-down/nfs-server');
+  });
+
   it('folds a crash loop into the exit-code finding that explains all its pods', () => {
     const ranked = rankFindings([
       finding({ id: 'crash-loop/app', kind: 'crash-loop', title: 'CrashLoopBackOff on 3/5 pods', severity: 'critical', affected: { pods } }),

@@ -1,10 +1,12 @@
 import { collapseEvents, formatEventLine } from '../collapse-events.js';
+import type { CollapsedEvent } from '../collapse-events.js';
 import type { EventEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
 import { listPodEvents } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { describeNodeCommand, describePodCommand, formatKubectl } from '../kubectl-command.js';
 import { findNodeBoundMount } from '../node-bound-mount.js';
 import type { NodeBoundMount } from '../node-bound-mount.js';
+import type { DownVolumeServer } from '../volume-server.js';
 import { MISSING_KEY } from '../mount-messages.js';
 import { describeMissingKey } from './volume-missing-key.js';
 import { describeUnregisteredDriver } from './volume-csi-driver.js';
@@ -12,6 +14,8 @@ import { UNREGISTERED_DRIVER } from '../csi-registration.js';
 import { HISTORY_MS, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { formatAgo, isWithin } from '../time-span.js';
 import { describeOwnershipWalk, findOwnershipWalk } from '../ownership-walk.js';
+import { findDownVolumeServer } from '../volume-server.js';
+import { describeDownVolumeServer } from './volume-server-down.js';
 
 type VolumeProblem = 'multi-attach' | 'missing-source' | 'missing-key' | 'driver-unregistered' | 'filesystem' | 'attach-failed' | 'ownership-walk' | 'mount-failed' | 'mount-slow' | 'mount-timeout';
 
@@ -114,6 +118,10 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
     const first = group[0] as Hit;
     const pods = unique(group.map((h) => h.pod.name));
     const events = collapseEvents(group.flatMap((h) => h.events), { acrossObjects: true });
+    const messages = group.flatMap((h) => h.events.map((e) => e.message));
+    // An NFS server that is a Service of the namespace with no ready endpoint: the mount is its symptom, wherever the pods run.
+    const server = NODE_BOUND_PROBLEMS.has(first.problem) ? findDownVolumeServer(ev, group.map((h) => h.pod), first.volume, messages) : undefined;
+    if (server) return describeServerDown(ev, server, first.volume ?? server.service, pods, events);
     const bound = NODE_BOUND_PROBLEMS.has(first.problem) ? findNodeBoundMount(ev, group.map((h) => h.pod), first.volume, group.flatMap((h) => h.events.map((e) => e.message))) : undefined;
     const missing = first.problem === 'missing-key' ? describeMissingKey(ev, group.map((h) => h.pod), first.volume, events.map((e) => e.message).join('\n')) : undefined;
     const walk = first.problem === 'ownership-walk' ? findOwnershipWalk(ev, group.map((h) => h.pod), group.flatMap((h) => h.events)) : undefined;
@@ -149,6 +157,29 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
       affected: { pods, nodes: listNodesOf(group.map((h) => h.pod)) },
     } satisfies Finding;
   });
+}
+
+/** A mount that fails because the in-cluster NFS server behind it has no ready endpoint (volume-server.ts). */
+function describeServerDown(ev: TriageEvidence, server: DownVolumeServer, volume: string, pods: string[], events: CollapsedEvent[]): Finding {
+  const r = describeDownVolumeServer(ev, server, volume, pods);
+  // The mount helper's own words ("mount.nfs: Connection timed out") decide it; the kubelet's wrapper around them does not.
+  const said = events.map((e) => /Output:\s*(.+)/.exec(e.message)?.[1]?.trim()).find((x) => x !== undefined && x !== '');
+  return {
+    id: `volume-server-down/${server.service}`,
+    kind: 'volume-server-down',
+    title: r.title,
+    layer: 'storage',
+    severity: severityForPods(ev, server.holders.length),
+    confidence: r.confidence,
+    evidence: [...events.slice(0, 2).map((e) => formatEventLine(e, { withObject: true, maxLength: 350 })), ...r.evidence],
+    ...(said ? { decisive: said } : {}),
+    fix: r.fix,
+    likelyCause: r.cause,
+    nextAction: r.action,
+    outsideWorkload: r.outsideWorkload,
+    confirmCommands: [...r.confirm, describePodCommand(ev.target, pods[0] ?? '')],
+    affected: { pods: server.holders.map((p) => p.name), nodes: listNodesOf(server.holders), services: [server.service] },
+  };
 }
 
 /** The claim behind a pod's volume, so the engineer can find the PVC by name. */

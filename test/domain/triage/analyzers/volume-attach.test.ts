@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeVolumeAttach } from '../../../../src/domain/triage/analyzers/volume-attach.js';
 import type { TriageEvidence } from '../../../../src/domain/triage/evidence.js';
-import { NODE_A, NODE_B, NS, baseEvidence, container, event, minutesAgo, pod } from '../scenarios/builders.js';
+import { NODE_A, NODE_B, NS, baseEvidence, container, endpointSlice, event, minutesAgo, pod, service, unscheduledPod } from '../scenarios/builders.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 import { multiAttachScenario } from '../scenarios/storage.js';
 
@@ -80,6 +80,65 @@ describe('analyzeVolumeAttach', () => {
     const sameNode = nfsNodeBound();
     sameNode.pods = sameNode.pods.map((p) => (p.nodeName === NODE_B ? { ...p, nodeName: NODE_A } : p));
     expect(analyzeVolumeAttach(sameNode)[0]?.title).toBe('Volume media-scratch blocks 1 pod: the volume mount fails on the node');
+  });
+
+  /**
+   * An NFS share served from inside the cluster: the PV's server is the cluster IP of Service
+   * nfs-server, whose only pod waits for a node in its volume's zone. The new pod cannot mount the
+   * share; the two running ones hold it and are not ready.
+   */
+  function nfsServerDown(): TriageEvidence {
+    const volumes = [{ name: 'media', source: 'pvc' as const, ref: 'media-shared' }];
+    const stuck = pod(0, { phase: 'Pending', ready: false, createdAt: minutesAgo(54), startTime: minutesAgo(54), volumes, containers: [container({ state: { waiting: { reason: 'ContainerCreating' } }, ready: false })] });
+    const hung = [1, 2].map((i) => pod(i, { ready: false, volumes }));
+    const other = pod(3, { name: 'media-transcoder-6d5c8b7f4-h2k9q', labels: { app: 'media-transcoder' } });
+    const refused = '0/3 nodes are available: 3 node(s) had volume node affinity conflict. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.';
+    const server = unscheduledPod(4, refused, 54, { name: 'nfs-server-0', labels: { app: 'nfs-server' }, volumes: [{ name: 'export', source: 'pvc', ref: 'export-nfs-server-0' }] });
+    return baseEvidence({
+      pods: [stuck, ...hung],
+      pvcs: [{ name: 'media-shared', phase: 'Bound', volumeName: 'media-shared-nfs', accessModes: ['ReadWriteMany'], usedByPods: [stuck, ...hung].map((p) => p.name) }],
+      volumes: [{ name: 'media-shared-nfs', phase: 'Bound', claim: `${NS}/media-shared`, nodeAffinity: [], driver: 'nfs', nfs: { server: '172.20.141.26', path: '/exports/media' } }],
+      services: [service({ name: 'nfs-server', selector: { app: 'nfs-server' }, clusterIP: '172.20.141.26' }), service({ name: 'media-transcoder', selector: { app: 'media-transcoder' }, clusterIP: '172.20.115.118' })],
+      endpointSlices: [endpointSlice('nfs-server', []), endpointSlice('media-transcoder', [other])],
+      downServices: [{ service: 'nfs-server', pods: [server], events: [event({ object: { kind: 'Pod', name: 'nfs-server-0', namespace: NS }, reason: 'FailedScheduling', message: refused, count: 23, firstSeen: minutesAgo(54), lastSeen: minutesAgo(2), source: 'default-scheduler' })] }],
+      events: [
+        event({ object: { kind: 'Pod', name: stuck.name, namespace: NS }, reason: 'FailedMount', message: 'MountVolume.SetUp failed for volume "media-shared-nfs" : mount failed: exit status 32\nMounting command: mount\nMounting arguments: -t nfs -o hard,nfsvers=3 172.20.141.26:/exports/media /var/lib/kubelet/pods/7c17/volumes/kubernetes.io~nfs/media-shared-nfs\nOutput: mount.nfs: Connection timed out\n', count: 21, firstSeen: minutesAgo(52), lastSeen: minutesAgo(1) }),
+      ],
+    });
+  }
+
+  it('names the in-cluster NFS server behind a failing mount, down with no ready endpoint, and why its pod does not run', () => {
+    const ev = nfsServerDown();
+    const [f, ...rest] = analyzeVolumeAttach(ev);
+    expect(rest).toEqual([]);
+    expect(f?.kind).toBe('volume-server-down');
+    expect(f?.title).toBe('NFS server nfs-server of volume media-shared-nfs (claim media-shared) is down — Service nfs-server (172.20.141.26) has no ready endpoint: its pod nfs-server-0 is Pending — FailedScheduling: 0/3 nodes are available: 3 node(s) had volume node affinity conflict; 1 pod cannot mount the share, 2 running pods holding it are not ready');
+    expect(f?.decisive).toBe('mount.nfs: Connection timed out');
+    expect(f?.affected?.pods).toEqual(ev.pods.map((p) => p.name));
+    expect(f?.fix).toBe('get nfs-server-0 of nfs-server scheduled: bring up a node it may use in the zone of its volume (claim export-nfs-server-0)');
+    expect(f?.outsideWorkload).toMatch(/NFS server nfs-server/);
+    expect(f?.likelyCause).toMatch(/the cluster IP of Service nfs-server/);
+    expect(f?.confirmCommands).toContain(`kubectl get endpointslices -l kubernetes.io/service-name=nfs-server -n ${NS} --context prod-eu-west-1`);
+  });
+
+  it('keeps the plain mount failure when the NFS server is outside the cluster or its Service serves', () => {
+    const outside = nfsServerDown();
+    outside.volumes = outside.volumes?.map((v) => ({ ...v, nfs: { server: '10.40.0.12', path: '/exports/media' } }));
+    outside.events = outside.events.map((e) => ({ ...e, message: e.message.replace('172.20.141.26', '10.40.0.12') }));
+    expect(analyzeVolumeAttach(outside)[0]?.kind).toBe('volume-attach');
+    const serving = nfsServerDown();
+    serving.endpointSlices = [endpointSlice('nfs-server', [pod(4, { name: 'nfs-server-0' })])];
+    expect(analyzeVolumeAttach(serving)[0]?.kind).toBe('volume-attach');
+  });
+
+  it('finds the server in the mount arguments, or by the Service\'s DNS name, when the volume object was not read', () => {
+    const noPv = nfsServerDown();
+    noPv.volumes = [];
+    expect(analyzeVolumeAttach(noPv)[0]?.title).toMatch(/^NFS server nfs-server of volume media-shared-nfs/);
+    const byName = nfsServerDown();
+    byName.volumes = [];
+    byName.events = byName.events.map((e) => ({ ...e, message: e.message.replace('172.20.141.26', `nfs-server.${NS}.svc.cluster.local`) }));
+    expect(analyzeVolumeAttach(byName)[0]?.kind).toBe('volume-server-down');
   });
 
   it('stays silent on a healthy workload', () => {
