@@ -57,7 +57,10 @@
 //   proxy's port there when it is not ready); and where the workload's pods time out only on one node
 //   (or its kernel reports the conntrack table full), the pods of that node and its kube-proxy's log
 //   tail (at most two nodes); for at most two Services of other namespaces that the failing pods'
-//   logs name as a dependency (name.namespace.svc…), a get of each and a list of its EndpointSlices;
+//   logs name as a dependency (name.namespace.svc…), a get of each and a list of its EndpointSlices (and where they time out
+//   on an IPv4 address that an egress rule of a selecting NetworkPolicy allows by ipBlock and that is no ClusterIP of the
+//   namespace, the same get and list of the API server's Service default/kubernetes: a rule for a ClusterIP allows nothing
+//   after kube-proxy's DNAT, service-dnat.ts);
 //   where the failing pods run an Istio sidecar and their env or logs name a Service of the namespace whose TCP port
 //   (Postgres, Redis…) is declared HTTP by its name or appProtocol, the current log tail of one such sidecar (read-mesh-proxy-log.ts);
 //   for at most two short names they cannot resolve that no Service of the namespace has, one

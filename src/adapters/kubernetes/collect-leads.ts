@@ -10,6 +10,7 @@ import type { EventEvidence, TriageEvidence, TriageTarget } from '../../domain/t
 import { listOwnServiceNames, pickCalledServices } from '../../domain/triage/called-service.js';
 import { findIngressCutoff } from '../../domain/triage/ingress-cutoff.js';
 import { pickDependencyServices } from '../../domain/triage/dependency-service.js';
+import { API_SERVER_SERVICE, wantsApiServerService } from '../../domain/triage/service-dnat.js';
 import { pickTimedOutDatabase } from '../../domain/triage/database-locks.js';
 import { pickShortNamesElsewhere } from '../../domain/triage/service-elsewhere.js';
 import { listExplainedServices, listPinnedServerPods, listRefusingServices, listServerClaimReads, listServerConfigReads, listServerLogSearches } from '../../domain/triage/analyzers/dependency-refuses.js';
@@ -159,8 +160,11 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     return clashes.length === 0 ? [] : readHostNetworkHolders(ctx, clashes, ownPods(pods));
   });
   // A Service of another namespace the failing pods name in their logs: where that name leads.
-  const dependencyServicesP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
-    const refs = pickDependencyServices(pods.ranked, d.logs, ctx.namespace, now());
+  // Or, where the logs time out on an address an egress rule allows by ipBlock, the API server's Service: is that its ClusterIP (service-dnat.ts)?
+  const dependencyServicesP = Promise.all([podsP, detailsP, servicesP, first.context]).then(([pods, d, services, c]) => {
+    const named = pickDependencyServices(pods.ranked, d.logs, ctx.namespace, now());
+    const api = wantsApiServerService({ logs: d.logs, labels: pods.ranked[0]?.labels ?? {}, services: services.services, networkPolicies: c.networkPolicies, namespace: ctx.namespace });
+    const refs = api && !named.some((r) => r.namespace === API_SERVER_SERVICE.namespace && r.name === API_SERVER_SERVICE.name) ? [...named, { ...API_SERVER_SERVICE }] : named;
     return refs.length === 0 ? [] : readDependencyServices(ctx, refs);
   });
   // Calls through an Istio sidecar to a Service whose TCP port is declared HTTP: the proxy's log shows its codec rejecting them.

@@ -7,6 +7,7 @@
 import type { NetworkPolicyEvidence, TriageEvidence } from './evidence.js';
 import { type Reach, egressAllows, ruleAllows } from './egress-rules.js';
 import { getPodLabels, matchesLabels } from './service-match.js';
+import { findServiceDnatIn, formatEndpoints } from './service-dnat.js';
 
 export interface EgressReach {
   /** yes: a rule allows it (or no policy restricts egress); no: none can; maybe: a selector might. */
@@ -32,6 +33,9 @@ export function findEgressReach(ev: TriageEvidence, ip: string, port: string | u
   if (policies.length === 0) return { reach: 'yes', text: `no NetworkPolicy restricts these pods' egress: nothing in the cluster stops connections to ${target}` };
   const reach = egressAllows(policies.flatMap((p) => p.egress), ip, port);
   const names = policies.map((p) => p.name).join(', ');
+  // A rule for a Service's ClusterIP lets nothing through: the policy sees the endpoints kube-proxy translated it to.
+  const dnat = reach === 'yes' && port !== undefined ? findServiceDnatIn(ev, `${ip}:${port}`) : undefined;
+  if (dnat) return { reach: 'no', text: `${dnat.allowedBy[0]?.policy ?? names} allows ${target}, the ClusterIP of Service ${dnat.service}, but after kube-proxy's DNAT the connections go to ${formatEndpoints(dnat.endpoints)} on ${dnat.protocol} ${dnat.targetPort}, which no egress rule of ${names} allows` };
   if (reach === 'yes') {
     const policy = policies.find((p) => p.egress.some((r) => ruleAllows(r, ip, port) === 'yes'));
     const rule = policy?.egress.find((r) => ruleAllows(r, ip, port) === 'yes');

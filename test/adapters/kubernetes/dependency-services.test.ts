@@ -6,7 +6,7 @@ import type * as k8s from '@kubernetes/client-node';
 import { mapService } from '../../../src/adapters/kubernetes/map-network.js';
 import { mapPod } from '../../../src/adapters/kubernetes/map-pod.js';
 import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
-import { DAYS, NODE_A, NODE_B, container, deploymentApp, exposed, nameOf, running, threeNodes } from '../../triage-corpus/kit/index.js';
+import { DAYS, NODE_A, NODE_B, container, deploymentApp, exposed, nameOf, networkPolicy, running, threeNodes } from '../../triage-corpus/kit/index.js';
 import { podOf } from '../../triage-corpus/kit/held-out.js';
 import { useHarness } from './harness.js';
 
@@ -65,5 +65,30 @@ describe('a Service of another namespace named in a failing pod\'s logs', () => 
     const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
     expect(ev.dependencyServices).toBeUndefined();
     expect(h.fake.requests.filter((r) => r.path.includes('/namespaces/geo/'))).toEqual([]);
+  });
+});
+
+describe('the API server\'s Service, when an egress rule allows an address the logs time out on', () => {
+  const apiServer: k8s.V1Service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'kubernetes', namespace: 'default' }, spec: { type: 'ClusterIP', clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }] } };
+  const apiSlice: k8s.V1EndpointSlice = { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes' } }, addressType: 'IPv4', endpoints: [{ addresses: ['10.0.0.11'], conditions: { ready: true } }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] };
+  const egress = (cidr: string) => networkPolicy({ namespace: 'shop', name: 'baseline-egress', createdAgo: 30, podSelector: {}, policyTypes: ['Egress'], egress: [{ to: [{ ipBlock: { cidr } }], ports: [{ protocol: 'TCP', port: 443 }] }] });
+  const apiReads = () => h.fake.requests.filter((r) => r.path.startsWith('/api/v1/namespaces/default/') || r.path.startsWith('/apis/discovery.k8s.io/v1/namespaces/default/'));
+
+  it('is read with its EndpointSlices: a get and a list', async () => {
+    const { objects, sick } = cluster('');
+    for (const o of [...objects, apiServer, apiSlice, egress('10.96.0.1/32')]) h.fake.add(o);
+    h.fake.setLogs('shop', sick, 'app', { current: 'dial tcp 10.96.0.1:443: i/o timeout\n' });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.dependencyServices?.map((d) => `${d.namespace}/${d.service.name} ${d.service.clusterIP ?? ''} ${d.slices.flatMap((s) => s.ports.map((p) => p.port)).join(',')}`)).toEqual(['default/kubernetes 10.96.0.1 6443']);
+    expect(apiReads()).toHaveLength(2);
+  });
+
+  it('is not read when no egress rule allows that address', async () => {
+    const { objects, sick } = cluster('');
+    for (const o of [...objects, apiServer, apiSlice, egress('10.20.0.0/16')]) h.fake.add(o);
+    h.fake.setLogs('shop', sick, 'app', { current: 'dial tcp 10.96.0.1:443: i/o timeout\n' });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.dependencyServices).toBeUndefined();
+    expect(apiReads()).toEqual([]);
   });
 });

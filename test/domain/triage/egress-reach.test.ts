@@ -35,3 +35,17 @@ describe('timeouts to an address the egress NetworkPolicy allows', () => {
     expect(f?.likelyCause).toMatch(/NetworkPolicy/);
   });
 });
+
+describe('timeouts to a Service ClusterIP the egress NetworkPolicy allows', () => {
+  it('does not clear the policy: the connections go to the endpoints, which it does not allow', () => {
+    const ev = scenario(['to 10.60.3.21/32 on TCP/5432']);
+    ev.dependencyServices = [{
+      namespace: 'data',
+      service: { name: 'pg', type: 'ClusterIP', clusterIP: '10.60.3.21', selector: { app: 'pg' }, ports: [{ port: 5432, targetPort: 5432, protocol: 'TCP' }] },
+      slices: [{ name: 'pg-a', service: 'pg', endpoints: [{ addresses: ['10.244.3.8'], ready: true }], ports: [{ port: 5432, protocol: 'TCP' }] }],
+    }];
+    const [f] = analyzeDependencyErrors(ev);
+    expect(f?.evidence.join('\n')).not.toMatch(/allows egress to 10\.60\.3\.21/);
+    expect(f?.likelyCause).toMatch(/NetworkPolicy/);
+  });
+});

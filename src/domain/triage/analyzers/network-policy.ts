@@ -7,6 +7,7 @@ import { getPodLabels, matchesLabels } from '../service-match.js';
 import { HOUR_MS, formatAgo, msBetween } from '../time-span.js';
 import { parseDependencyError } from '../dependency-error-line.js';
 import { egressAllows, rulesForPort } from '../egress-rules.js';
+import { type ServiceDnat, findServiceDnatIn, formatEndpoints } from '../service-dnat.js';
 
 /** A policy changed this recently is a suspect for timeouts that began after it. */
 const RECENT_POLICY_MS = 6 * HOUR_MS;
@@ -34,6 +35,11 @@ export function analyzeNetworkPolicies(ev: TriageEvidence): Finding[] {
   const rules = egressPolicies.flatMap((p) => p.egress);
   const deps = unique(timeouts.map((t) => t.error?.dependency).filter((d): d is string => d !== undefined));
   const cutOff = deps.filter((d) => egressAllows(rules, d.replace(/:\d+$/, ''), portOf(d)) === 'no');
+  // A rule that allows a Service's ClusterIP allows nothing: the policy sees the endpoints kube-proxy translated it to.
+  for (const dnat of deps.map((d) => findServiceDnatIn(ev, d)).filter((d): d is ServiceDnat => d !== undefined)) {
+    const policy = egressPolicies.find((p) => p.name === dnat.allowedBy[0]?.policy);
+    if (policy !== undefined) findings.push(describeDnatCutOff(ev, policy, dnat, timeouts.filter((t) => t.error?.dependency === dnat.dependency)));
+  }
   for (const policy of egressPolicies) {
     const changed = policy.changedAt ?? policy.createdAt;
     if (changed === undefined) continue;
@@ -72,4 +78,44 @@ export function analyzeNetworkPolicies(ev: TriageEvidence): Finding[] {
     });
   }
   return findings;
+}
+
+/**
+ * An egress rule written for a Service's ClusterIP: the policy is enforced after kube-proxy's DNAT,
+ * so the connections leave addressed to the Service's endpoints on its target port, which no rule
+ * allows. Names the rule, the endpoints and the rule that would let them through.
+ */
+function describeDnatCutOff(ev: TriageEvidence, policy: NetworkPolicyEvidence, dnat: ServiceDnat, timeouts: readonly { pod: string; line: string }[]): Finding {
+  const changed = policy.changedAt ?? policy.createdAt;
+  const verb = policy.changedAt !== undefined ? 'changed' : 'created';
+  const pods = unique(timeouts.map((t) => t.pod));
+  const podObjects = ev.pods.filter((p) => pods.includes(p.name));
+  const endpoints = formatEndpoints(dnat.endpoints);
+  const to = `${endpoints} on ${dnat.protocol} ${dnat.targetPort}`;
+  const blocks = dnat.endpoints.slice(0, 3).map((ip) => `${ip}/32`).join(', ');
+  const rule = dnat.allowedBy.find((a) => a.policy === policy.name)?.rule ?? '';
+  const last = timeouts[timeouts.length - 1];
+  return {
+    id: `network-policy/${policy.name}/dnat`,
+    kind: 'network-policy',
+    title: `NetworkPolicy ${policy.name} allows egress to ${dnat.dependency}, the ClusterIP of Service ${dnat.service}, but NetworkPolicy is enforced after kube-proxy's DNAT: the connections leave addressed to its endpoints ${to}, which no rule allows, and time out`,
+    layer: 'network/routing',
+    severity: podObjects.some((p) => !p.ready) ? severityForPods(ev, podObjects.filter((p) => !p.ready).length) : 'warning',
+    confidence: 'high',
+    evidence: [
+      `NetworkPolicy ${policy.name}: selects ${Object.keys(policy.podSelector).length === 0 ? 'every pod of the namespace' : Object.entries(policy.podSelector).map(([k, v]) => `${k}=${v}`).join(',')}; types ${policy.policyTypes.join(', ')}${changed === undefined ? '' : `; ${verb} ${formatAgo(changed, ev.collectedAt)}`}`,
+      ...policy.egress.map((r) => `egress: ${r}`),
+      `Service ${dnat.service}: ${dnat.dependency} → endpoints ${to}`,
+      `${timeouts.length} timeout line${timeouts.length === 1 ? '' : 's'} to ${dnat.dependency} in ${pods.length} pod${pods.length === 1 ? '' : 's'}`,
+    ],
+    decisive: condenseStructuredLine(last?.line.trim() ?? ''),
+    likelyCause: `The rule "${rule}" allows the Service's ClusterIP, but kube-proxy rewrites a connection to ${dnat.dependency} to one of the endpoints ${to} before the CNI evaluates NetworkPolicy, so the packets match no rule and are dropped; dropped packets show up as timeouts. Connections opened before the policy survive, new ones (a new pod, a reconnect) cannot open.`,
+    nextAction: `Allow egress to the endpoints of ${dnat.service} in ${policy.name} (ipBlock ${blocks}${dnat.endpoints.length > 3 ? ' and the rest' : ''} on ${dnat.protocol} port ${dnat.targetPort}), instead of or besides its ClusterIP; the pods recover without a restart.`,
+    fix: `allow egress to ${to} (the endpoints of ${dnat.service}) in ${policy.name}`,
+    confirmCommands: [
+      formatKubectl(ev.target, `get networkpolicy ${policy.name} -o yaml`),
+      formatKubectl({ ...ev.target, namespace: dnat.service.split('/')[0] ?? ev.target.namespace }, `get endpointslices -l kubernetes.io/service-name=${dnat.service.split('/')[1] ?? ''} -o wide`),
+    ],
+    affected: { pods, nodes: listNodesOf(podObjects) },
+  };
 }

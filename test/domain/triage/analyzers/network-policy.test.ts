@@ -141,3 +141,49 @@ describe('analyzeNetworkPolicies: a destination outside the ranges an older poli
     expect(analyzeNetworkPolicies(timeoutScenario([narrow, wide]))).toEqual([]);
   });
 });
+
+describe('analyzeNetworkPolicies: an egress rule written for a Service\'s ClusterIP', () => {
+  const API_TIMEOUT = 'E setup unable to start manager: Get "https://10.96.0.1:443/api?timeout=32s": dial tcp 10.96.0.1:443: i/o timeout';
+  const egress = [
+    'to namespaces kubernetes.io/metadata.name=kube-system / pods k8s-app=kube-dns on UDP/53, TCP/53',
+    'to 10.96.0.1/32 on TCP/443',
+  ];
+  const apiServer = {
+    namespace: 'default',
+    service: { name: 'kubernetes', type: 'ClusterIP' as const, clusterIP: '10.96.0.1', selector: {}, ports: [{ name: 'https', port: 443, targetPort: 6443, protocol: 'TCP' as const }] },
+    slices: [{ name: 'kubernetes', service: 'kubernetes', endpoints: ['10.0.0.11', '10.0.0.12', '10.0.0.13'].map((ip) => ({ addresses: [ip], ready: true })), ports: [{ name: 'https', port: 6443, protocol: 'TCP' as const }] }],
+  };
+
+  function apiScenario(rules: string[], read = true): TriageEvidence {
+    const ev = timeoutScenario([policy({ name: 'baseline-egress', createdAt: minutesAgo(44), egress: rules })]);
+    ev.logs = ev.logs.map((l) => ({ ...l, lines: [API_TIMEOUT] }));
+    return read ? { ...ev, dependencyServices: [apiServer] } : ev;
+  }
+
+  it('says the policy allows the ClusterIP but the connections are DNATed to the endpoints on the target port', () => {
+    const [f, ...rest] = analyzeNetworkPolicies(apiScenario(egress));
+    expect(rest).toEqual([]);
+    expect(f?.id).toBe('network-policy/baseline-egress/dnat');
+    expect(f?.title).toBe(
+      'NetworkPolicy baseline-egress allows egress to 10.96.0.1:443, the ClusterIP of Service default/kubernetes, but NetworkPolicy is enforced after kube-proxy\'s DNAT: the connections leave addressed to its endpoints 10.0.0.11, 10.0.0.12, 10.0.0.13 on TCP 6443, which no rule allows, and time out',
+    );
+    expect(f?.evidence[0]).toBe('NetworkPolicy baseline-egress: selects every pod of the namespace; types Egress; created 44m ago');
+    expect(f?.evidence).toContain('Service default/kubernetes: 10.96.0.1:443 → endpoints 10.0.0.11, 10.0.0.12, 10.0.0.13 on TCP 6443');
+    expect(f?.nextAction).toBe('Allow egress to the endpoints of default/kubernetes in baseline-egress (ipBlock 10.0.0.11/32, 10.0.0.12/32, 10.0.0.13/32 on TCP port 6443), instead of or besides its ClusterIP; the pods recover without a restart.');
+    expect(f?.fix).toBe('allow egress to 10.0.0.11, 10.0.0.12, 10.0.0.13 on TCP 6443 (the endpoints of default/kubernetes) in baseline-egress');
+    expect(f?.severity).toBe('critical');
+  });
+
+  it('works for a Service of the namespace too, with a named target port', () => {
+    const ev = timeoutScenario([policy({ name: 'db-egress', createdAt: minutesAgo(3 * 24 * 60), egress: ['to 10.100.23.7/32 on TCP/5432'] })]);
+    ev.services = [{ name: 'postgres', type: 'ClusterIP', clusterIP: '10.100.23.7', selector: { app: 'postgres' }, ports: [{ name: 'pg', port: 5432, targetPort: 'pg', protocol: 'TCP' }] }];
+    ev.endpointSlices = [{ name: 'postgres-x1', service: 'postgres', endpoints: [{ addresses: ['10.244.1.9'], ready: true }], ports: [{ name: 'pg', port: 15432, protocol: 'TCP' }] }];
+    ev.logs = ev.logs.map((l) => ({ ...l, lines: [PG_TIMEOUT] }));
+    expect(analyzeNetworkPolicies(ev).map((f) => f.fix)).toEqual(['allow egress to 10.244.1.9 on TCP 15432 (the endpoints of payments/postgres) in db-egress']);
+  });
+
+  it('says nothing when a rule also allows the endpoints, or the Service was not read', () => {
+    expect(analyzeNetworkPolicies(apiScenario([...egress, 'to 10.0.0.0/24 on TCP/6443']))).toEqual([]);
+    expect(analyzeNetworkPolicies(apiScenario(egress, false))).toEqual([]);
+  });
+});
