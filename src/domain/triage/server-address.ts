@@ -6,7 +6,7 @@
 import type { ContainerEvidence } from './evidence-pod.js';
 
 /** The kinds of server a client library names in its errors. */
-export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ' | 'etcd';
+export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ' | 'etcd' | 'Cassandra' | 'Kafka';
 
 const URL_SCHEMES: Record<ServerKind, RegExp> = {
   Redis: /^rediss?:\/\//i,
@@ -16,6 +16,9 @@ const URL_SCHEMES: Record<ServerKind, RegExp> = {
   Elasticsearch: /^https?:\/\//i,
   RabbitMQ: /^amqps?:\/\//i,
   etcd: /^https?:\/\//i,
+  // Cassandra and Kafka clients take bare host:port lists (contact points, bootstrap servers): only the env name says which.
+  Cassandra: /^cassandra:\/\//i,
+  Kafka: /^kafka:\/\//i,
 };
 
 /** Servers addressed by a plain http(s) URL: the env var's name must say which server it is. */

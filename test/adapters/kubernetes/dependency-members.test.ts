@@ -4,7 +4,7 @@
 // most one lost node. Nothing of it while the logs carry no such line; a failed read is told, not guessed.
 import { describe, expect, it } from 'vitest';
 import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
-import { DAYS, NODE_A, NODE_B, NOW, container, deploymentApp, event, exposed, nameOf, node, nodeEvent, statefulSetApp, threeNodes } from '../../triage-corpus/kit/index.js';
+import { DAYS, NODE_A, NODE_B, NOW, container, crashLoop, deploymentApp, event, exposed, nameOf, node, nodeEvent, statefulSetApp, threeNodes } from '../../triage-corpus/kit/index.js';
 import { useHarness } from './harness.js';
 
 const h = useHarness({ cluster: { now: () => NOW } });
@@ -116,5 +116,35 @@ describe('the members of a clustered dependency its clients say is down', () => 
     expect(m?.pods).toHaveLength(3);
     expect(m?.nodes?.map((n) => n.name)).toEqual([deadName]);
     expect(m?.nodes?.[0]?.conditions.find((c) => c.type === 'Ready')?.status).toBe('Unknown');
+  });
+
+  it('reads the previous log of a member that keeps crashing, and of no member that runs', async () => {
+    const ring = statefulSetApp({
+      namespace: NS,
+      name: 'ring',
+      replicas: 3,
+      revisions: [{ revision: 6, createdAgo: 9 * DAYS, template: { containers: [container({ name: 'cassandra', image: 'docker.io/library/cassandra:4.1.7', ports: [9042] })] } }],
+      pods: [
+        { revision: 6, ordinal: 0, node: NODE_A, createdAgo: 9 * DAYS },
+        { revision: 6, ordinal: 1, node: NODE_B, createdAgo: 9 * DAYS },
+        { revision: 6, ordinal: 2, node: NODE_B, createdAgo: 9 * DAYS, containers: { cassandra: crashLoop({ exitCode: 100, finishedAgo: 2, ranSeconds: 31 }, 9) } },
+      ],
+    });
+    const app = deploymentApp({
+      namespace: NS,
+      name: 'cart',
+      replicas: 2,
+      revisions: [{ revision: 5, createdAgo: 3 * DAYS, template: { containers: [container({ image: 'registry.example.com/shop/cart:5.0.1' })] } }],
+      pods: [{ revision: 5, node: NODE_A, createdAgo: 3 * DAYS }, { revision: 5, node: NODE_B, createdAgo: 3 * DAYS }],
+    });
+    const refused = 'com.datastax.oss.driver.api.core.servererrors.UnavailableException: Not enough replicas available for query at consistency QUORUM (2 required but only 1 alive)';
+    for (const x of [...threeNodes(), ...app.objects, ...ring.objects, ...exposed({ namespace: NS, name: 'ring', selector: { app: 'ring' }, pods: ring.pods, ports: [{ name: 'cql', port: 9042, targetPort: 9042 }], headless: true, endpointPort: 9042 })]) h.fake.add(x);
+    for (const p of app.pods) h.fake.setLogs(NS, nameOf(p), 'app', { current: `${refused}\n${refused}\n` });
+    h.fake.setLogs(NS, 'ring-2', 'cassandra', { previous: 'ERROR [main] Exiting due to error while processing commit log during initialization.\n' });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    const [m] = ev.dependencyMembers ?? [];
+    expect(m?.service).toBe('ring');
+    expect(m?.logs?.map((l) => `${l.pod}/${l.container} ${l.previous}`)).toEqual(['ring-2/cassandra true']);
+    expect(m?.logs?.[0]?.lines.join('\n')).toMatch(/commit log/);
   });
 });
