@@ -95,8 +95,9 @@
 //   for their rate (429 Too Many Requests, at least 5 lines), one list of the namespace's Jobs (at most 100, read-jobs-before-onset.ts; the Secrets
 //   and ConfigMaps their pods take are kept by name only, never read);
 //   and where the workload's logs say a clustered dependency is down (Redis CLUSTERDOWN), has no primary (MongoDB
-//   ReplicaSetNoPrimary) or too few replicas alive (Cassandra Unavailable at a consistency level), a get of the Service its env names (any namespace; else the namespace's one Service on that server's
-//   port) and one page of its pods (at most 30), and — only while a member re-created within the hour is not
+//   ReplicaSetNoPrimary), too few replicas alive (Cassandra Unavailable at a consistency level) or too few in-sync replicas (Kafka
+//   NOT_ENOUGH_REPLICAS), a get of the Service its env names (any namespace; else the namespace's one Service on that server's
+//   port; else a get of each ConfigMap the client's container takes whole, at most two, for the key holding its address) and one page of its pods (at most 30), and — only while a member re-created within the hour is not
 //   running — two field-selected lists of node-loss events (RemovingNode, NodeNotReady; 100 each) and the events of one lost node,
 //   a get of each node under a member that does not serve (at most three), and the previous log tail of each member that keeps
 //   crashing (at most two) (read-dependency-members.ts);

@@ -91,7 +91,28 @@ export const CLUSTER_DOWN: readonly ClusterDownSign[] = [
     check: 'nodetool status',
     recovers: 'enough replicas are alive again',
   },
+  // A broker refusing a produce with acks=all for its partition's shrunken ISR: the producer's
+  // error code (logged at WARN while it retries) and the exception it ends with.
+  {
+    server: 'Kafka',
+    cluster: 'Kafka cluster',
+    pattern: /\bNOT_ENOUGH_REPLICAS(?:_AFTER_APPEND)?\b|NotEnoughReplicas(?:AfterAppend)?Exception/,
+    token: 'NOT_ENOUGH_REPLICAS',
+    state: 'has too few in-sync replicas',
+    // The producer's lines say no more than the code; the broker's own message adds the sizes.
+    describe: describeShortIsr,
+    meaning:
+      "A Kafka broker refuses a produce with acks=all (NOT_ENOUGH_REPLICAS) when the partition's in-sync replica set (ISR) is smaller than the topic's min.insync.replicas: brokers that are down drop out of the ISR, and once fewer than min.insync.replicas remain every such write is refused (the producer retries until its delivery timeout) while the client pods stay Ready. Lowering min.insync.replicas or acks would accept writes that a single broker's loss can erase.",
+    check: 'kafka-topics.sh --bootstrap-server localhost:9092 --describe --under-min-isr-partitions',
+    recovers: 'the in-sync replicas reach min.insync.replicas again',
+  },
 ];
+
+/** "has too few in-sync replicas (NOT_ENOUGH_REPLICAS; ISR Set(0) against min.isr 2)", from a producer's or a broker's line. */
+function describeShortIsr(line: string): string {
+  const sizes = /current ISR (Set\([\d, ]*\)) is insufficient to satisfy the min\.isr requirement of (\d+)/.exec(line);
+  return `has too few in-sync replicas (NOT_ENOUGH_REPLICAS${sizes ? `; ISR ${sizes[1] ?? ''} against min.insync.replicas ${sizes[2] ?? ''}` : ''})`;
+}
 
 /** "cannot reach consistency QUORUM (2 required but only 1 alive)", from a driver's Unavailable line. */
 function describeUnavailable(line: string): string | undefined {
@@ -121,7 +142,7 @@ export interface ClusterDown {
  * is: the address in their env, else (an address kept in a Secret) the namespace's one Service
  * whose port is that server's.
  */
-export function findClusterDown(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }): ClusterDown | undefined {
+export function findClusterDown(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services']; dependencyMembers?: TriageEvidence['dependencyMembers'] }): ClusterDown | undefined {
   for (const sign of CLUSTER_DOWN) {
     const hits = ev.logs.flatMap((log) => log.lines.filter((line) => sign.pattern.test(line)).map((line) => ({ log, line: line.trim() })));
     if (hits.length < MIN_LINES) continue;
@@ -129,8 +150,12 @@ export function findClusterDown(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'targ
     const c = ev.pods.find((p) => p.name === first?.log.pod)?.containers.find((x) => x.name === first?.log.container);
     const address = c ? findServerAddress(c, sign.server) : undefined;
     const byPort = address || !ev.services ? undefined : findServerServiceByPort(ev.services, sign.server, ev.pods.find((p) => p.name === first?.log.pod)?.labels);
-    const service = address ? findInClusterService(address.host, ev.target.namespace) : byPort ? { name: byPort.name, namespace: ev.target.namespace } : undefined;
-    return { sign, hits, ...(address ? { address } : {}), ...(service ? { service } : {}) };
+    const found = address ? findInClusterService(address.host, ev.target.namespace) : byPort ? { name: byPort.name, namespace: ev.target.namespace } : undefined;
+    // Neither names it: the address a ConfigMap the container takes whole holds, read with the members.
+    const kept = address || found ? undefined : ev.dependencyMembers?.find((m) => m.address !== undefined);
+    const service = found ?? (kept ? { name: kept.service, namespace: kept.namespace } : undefined);
+    const at = address ?? (kept?.address ? { env: kept.address.env, host: kept.address.host } : undefined);
+    return { sign, hits, ...(at ? { address: at } : {}), ...(service ? { service } : {}) };
   }
   return undefined;
 }
@@ -138,6 +163,22 @@ export function findClusterDown(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'targ
 /** The Service of a cluster the logs say is down, in any namespace: its pods are worth one read. */
 export function pickClusterDownService(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }): { name: string; namespace: string } | undefined {
   return findClusterDown(ev)?.service;
+}
+
+/** Env sources a container takes whole, read for a cluster's address: at most this many. */
+const MAX_ENV_FROM = 2;
+
+/**
+ * When the logs say a cluster is down but neither the client's env nor a Service on the server's
+ * port names it: the ConfigMaps its container takes whole (envFrom), where the address may be.
+ */
+export function pickClusterDownConfigMaps(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }): { server: ServerKind; configMaps: string[] } | undefined {
+  const found = findClusterDown(ev);
+  if (found === undefined || found.service !== undefined || found.address !== undefined) return undefined;
+  const first = found.hits[0];
+  const c = ev.pods.find((p) => p.name === first?.log.pod)?.containers.find((x) => x.name === first?.log.container);
+  const configMaps = (c?.envFrom ?? []).filter((e) => e.kind === 'configMap').map((e) => e.name).slice(0, MAX_ENV_FROM);
+  return configMaps.length === 0 ? undefined : { server: found.sign.server, configMaps };
 }
 
 export interface DownMember {
@@ -167,14 +208,14 @@ export function listCrashedMembers(pods: readonly PodEvidence[]): { pod: string;
 }
 
 /** A log line as a short reason: no timestamp or level prefix, a JVM exception by its simple name, clipped. */
-export function shortenReason(line: string): string {
+export function shortenReason(line: string, max = 100): string {
   const t = line.trim()
     .replace(/^\[[^\]]*\d\d:\d\d[^\]]*\]\s*/, '')
     .replace(/^\d{4}-\d\d-\d\d[T ][\d:.,]+Z?\s*/, '')
     .replace(/^(ERROR|FATAL|WARN|INFO)\s+(\[[^\]]*\]\s*)?/, '')
     .replace(/(?:[a-z_][\w]*\.){2,}(?:[A-Z][\w]*\$)?([A-Z][\w]*(?:Exception|Error))/g, '$1')
     .replace(/\s*\((?:[a-z_]+\.)+[\w$]+\)$/, '');
-  return truncate(t, 100);
+  return truncate(t, max);
 }
 
 /** Members that do not serve: Pending, not ready, or going away; a crashing one with what its log says. */

@@ -10,7 +10,7 @@ import type { DependencyMembersEvidence } from '../evidence-dependency-members.j
 import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
-import { describeMajority, findClusterDown, findDeadNodes, findLostNodes, listDownMembers } from '../cluster-down.js';
+import { describeMajority, findClusterDown, findDeadNodes, findLostNodes, listDownMembers, shortenReason } from '../cluster-down.js';
 import type { ClusterDown, DeadNode, DownMember, LostNode } from '../cluster-down.js';
 import { listNodesOf, unique } from '../pod-status.js';
 import { earliest, formatAgo } from '../time-span.js';
@@ -116,7 +116,7 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
   const rest = down.filter((d) => !held.has(d.pod.name) && d.crash?.line === undefined);
   const steps = crashFix === undefined
     ? undefined
-    : [...(forced ? [forced] : []), crashFix, ...(rest.length > 0 ? [`get ${joinAnd(rest.map((d) => d.pod.name))} running again: ${inZone ? `get a node into their volumes' zone that they may use` : pending.length > 0 ? 'make room for them where the scheduler says it has none' : 'bring them back'}`] : [])];
+    : [...(forced ? [forced] : []), crashFix, ...(rest.length > 0 ? [`get ${joinAnd(rest.map((d) => d.pod.name))} running again: ${inZone ? `get a node into ${rest.length === 1 ? "its volume's zone" : "their volumes' zone"} that ${rest.length === 1 ? 'it' : 'they'} may use` : pending.length > 0 ? 'make room for them where the scheduler says it has none' : 'bring them back'}`] : [])];
   const fix = down.length > 0
     ? steps !== undefined
       ? `${steps.join('; ')}; once they rejoin, ${rejoined} and ${ev.target.name} recovers by itself`
@@ -129,6 +129,8 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
   // A member crashing in place was not re-created, nor was one held on a dead node: their age says nothing of when they went down (the node's does).
   const onset = earliest([...down.filter((d) => d.crash === undefined && !held.has(d.pod.name)).map((d) => d.pod.createdAt), ...dead.map((d) => d.since)]);
   const described = sign.describe?.(hits.at(-1)?.line ?? '');
+  // The shortest refusal says it best: the exception's own message, not a retry line around the code.
+  const quoted = shortenReason(hits.map((h) => condenseStructuredLine(h.line)).reduce((a, b) => (b.length < a.length ? b : a), condenseStructuredLine(hits.at(-1)?.line ?? '')), 300);
   const said = described ?? `${sign.state ?? 'is down'} (${sign.token})`;
   const crashWhy = crashed.length > 0 ? ` ${crashed.map((d) => `${d.pod.name} fails at every start${d.crash?.exitCode !== undefined ? ` (exit ${d.crash.exitCode}, ${d.crash.restarts} restarts)` : ''}: its own log says "${d.crash?.said ?? ''}"`).join('; ')} — that is what to fix on it; restarting it again replays the same failure.` : '';
   return {
@@ -149,11 +151,12 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
       ...lost.flatMap((l) => l.events.map((e) => `event Node ${l.node}: ${e.reason}${e.source ? ` (${e.source})` : ''} ${formatAgo(e.firstSeen, now)}: ${e.message}`)),
     ],
     // The refusal's words are in the title already when it was read from the line.
-    decisive: described ?? condenseStructuredLine(hits.at(-1)?.line ?? ''),
+    decisive: described ?? quoted,
     likelyCause: `${sign.meaning}${membersCause}${crashWhy} The fault is in ${named}, not in these pods: they stay Ready and fail every call that needs it; restarting or rolling them back will not help.`,
     nextAction: `${capitalize(fix)}.${forceCommand}${spread}`,
     fix,
-    outsideWorkload: `${named} ${said}, and these pods only fail on it`,
+    // The title says what the cluster answers; the exoneration only points at it.
+    outsideWorkload: `these pods only fail on ${named}`,
     ...(onset ? { onset } : {}),
     confirmCommands: [
       formatKubectl(where, `get pods${selector ? ` -l ${Object.entries(selector).filter(([k]) => !/pod-template-hash|controller-revision-hash|statefulset.kubernetes.io/.test(k)).map(([k, v]) => `${k}=${v}`).join(',')}` : ''} -o wide`),
