@@ -97,11 +97,13 @@
 //   and where the failures have an onset that no rollout of the workload explains, or its logs show an outside API refusing its calls
 //   for their rate (429 Too Many Requests, at least 5 lines), one list of the namespace's Jobs (at most 100, read-jobs-before-onset.ts; the Secrets
 //   and ConfigMaps their pods take are kept by name only, never read);
-//   and where the workload's logs say a clustered dependency is down (Redis CLUSTERDOWN) or has no primary (MongoDB
-//   ReplicaSetNoPrimary), a get of the Service its env names (any namespace; else the namespace's one Service on that server's
-//   port) and one page of its pods (at most 30), and — only while a member re-created within the hour is not
+//   and where the workload's logs say a clustered dependency is down (Redis CLUSTERDOWN), has no primary (MongoDB
+//   ReplicaSetNoPrimary), too few replicas alive (Cassandra Unavailable at a consistency level) or too few in-sync replicas (Kafka
+//   NOT_ENOUGH_REPLICAS), a get of the Service its env names (any namespace; else the namespace's one Service on that server's
+//   port; else a get of each ConfigMap the client's container takes whole, at most two, for the key holding its address) and one page of its pods (at most 30), and — only while a member re-created within the hour is not
 //   running — two field-selected lists of node-loss events (RemovingNode, NodeNotReady; 100 each) and the events of one lost node,
-//   and a get of each node under a member that does not serve (at most three) (read-dependency-members.ts);
+//   a get of each node under a member that does not serve (at most three), and the previous log tail of each member that keeps
+//   crashing (at most two) (read-dependency-members.ts);
 //   and where the sampled logs of ready pods time out calling out only on nodes of one node group (or newer nodes) while those of
 //   the same revision elsewhere do not, the pods of one node of each side (the shared per-node list) and the head of each one's
 //   CNI agent log (limitBytes, the lines stating an MTU kept; at most two, read-cni-agents.ts);

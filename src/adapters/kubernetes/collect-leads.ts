@@ -1,6 +1,6 @@
 // The reads a triage makes only where the first evidence points: the neighbours the workload's
 // Services and logs lead to (a Service left with no ready endpoint, one its logs fail to reach or
-// that refuses it or that its queries time out on — with the log of the servers that say why —, the rollouts of one whose answers it refuses for their size, the members of a clustered one its clients say is down, another workload's pods behind its
+// that refuses it or that its queries time out on — with the log of the servers that say why —, the rollouts of one whose answers it refuses for their size, the members of a clustered one its clients say is down (its address from a ConfigMap they take whole, when only that names it), another workload's pods behind its
 // Services, a Service of another namespace or of another name it looks for, the mesh sidecar's log where a Service it calls has its TCP port declared HTTP, the last callers an
 // ingress policy cut off, the callers of a workload that had no serving pod (now or during a rollout of the last hour), whose own log reports slow requests, sustained GC overhead or a RED search cluster, or whose pods are cut off at their stop by a preStop hook past the grace period (pods whose env names its Service; then, in that last case, reverse proxies of the namespace), what keeps a rejected Secret in sync, what applies a full claim (its refused expansion), the injector of a missed webhook injection), the controller of a provisioner a claim waits on (and its snapshotter's log when the claim's snapshot is not ready), the ingress controller's log in front of a served workload, the body-size limit of an nginx in its pods that refuses request bodies, the Jobs of the namespace that ran just before failures no rollout explains (or while an outside API refused its calls for their rate), who holds a port its pods need,
 // what left the cluster DNS short, where its Corefile sends a name that answers NXDOMAIN, and why the cluster autoscaler adds no node. Each is bounded (see collect-evidence.ts) and
@@ -30,7 +30,9 @@ import { readMeshProxyLog } from './read-mesh-proxy-log.js';
 import { findOversizedResponses } from '../../domain/triage/oversized-peer.js';
 import { readPeerRollout } from './read-peer-rollout.js';
 import { readDependencyMembers } from './read-dependency-members.js';
-import { pickClusterDownService } from '../../domain/triage/cluster-down.js';
+import { pickClusterDownConfigMaps, pickClusterDownService } from '../../domain/triage/cluster-down.js';
+import { findInClusterService } from '../../domain/triage/down-service.js';
+import { readClientAddress } from './read-client-address.js';
 import { readServicesElsewhere } from './read-services-elsewhere.js';
 import { readSecretSyncEvents } from './read-secret-sync-events.js';
 import { readClaimApplierEvents } from './read-claim-applier-events.js';
@@ -147,9 +149,18 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   });
   // A clustered dependency its clients say is down (CLUSTERDOWN): its members, which are missing and why.
   const membersP = Promise.all([detailsP, podsP, servicesP]).then(async ([d, pods, services]) => {
-    const ref = pickClusterDownService({ logs: d.logs, pods: pods.ranked, target, services: services.services });
-    const read = ref === undefined ? undefined : await readDependencyMembers(ctx, ref);
-    return read === undefined ? [] : [read];
+    const seen = { logs: d.logs, pods: pods.ranked, target, services: services.services };
+    const ref = pickClusterDownService(seen);
+    if (ref !== undefined) {
+      const read = await readDependencyMembers(ctx, ref);
+      return read === undefined ? [] : [read];
+    }
+    // Its address kept in a ConfigMap the client takes whole (envFrom): that key, then its Service's members.
+    const wanted = pickClusterDownConfigMaps(seen);
+    const address = wanted === undefined ? undefined : await readClientAddress(ctx, wanted.server, wanted.configMaps);
+    const named = address === undefined ? undefined : findInClusterService(address.host, target.namespace);
+    const read = named === undefined ? undefined : await readDependencyMembers(ctx, named);
+    return read === undefined || address === undefined ? [] : [{ ...read, address }];
   });
   const portHoldersP = podsP.then((pods) => {
     const waits = pickPortWaits(pods.ranked);

@@ -3,18 +3,19 @@
 // of its pods, and — only while a member was re-created within the hour and is not running — the
 // cluster's node-loss events (RemovingNode, NodeNotReady: two field-selected lists) and the events
 // of the first node lost around that re-creation (its reclaim notice); and a get of each node a
-// member that does not serve is on (at most three: a dead node holds them Terminating). At most
-// eight requests.
+// member that does not serve is on (at most three: a dead node holds them Terminating); and the
+// previous log tail of each member that keeps crashing (at most two: its own reason, a torn commit
+// log or a full disk). At most ten requests.
 import type { DependencyMembersEvidence } from '../../domain/triage/evidence-dependency-members.js';
 import type { EventEvidence } from '../../domain/triage/evidence.js';
-import { findLostNodes, listDownMembers } from '../../domain/triage/cluster-down.js';
+import { findLostNodes, listCrashedMembers, listDownMembers } from '../../domain/triage/cluster-down.js';
 import { HOUR_MS, isWithin } from '../../domain/triage/time-span.js';
 import type { CollectContext } from './collect-context.js';
 import { mapEvent } from './map-event.js';
 import { mapForeignPod } from './map-pod.js';
 import { pageParams } from './paginate.js';
 import { readEvents } from './read-events.js';
-import { readNodes } from './read-pod-details.js';
+import { readLogs, readNodes } from './read-pod-details.js';
 
 /** A cluster has a handful of members; more are not needed to see which are missing. */
 const MAX_PODS = 30;
@@ -23,6 +24,8 @@ const EVENT_LIMIT = 100;
 const LOSS_REASONS = ['RemovingNode', 'NodeNotReady'];
 /** Nodes read under down members: a replicated store has a handful, and one lost node is the usual story. */
 const MAX_NODES = 3;
+/** Crashing members whose previous log is read: one or two say why the store lost its quorum. */
+const MAX_CRASH_LOGS = 2;
 
 export async function readDependencyMembers(ctx: CollectContext, ref: { name: string; namespace: string }): Promise<DependencyMembersEvidence | undefined> {
   const { core } = ctx.clients;
@@ -46,11 +49,13 @@ export async function readDependencyMembers(ctx: CollectContext, ref: { name: st
   const all = listDownMembers(pods);
   const down = all.filter((d) => isWithin(d.pod.createdAt, now, HOUR_MS));
   const under = [...new Set(all.flatMap((d) => (d.pod.nodeName === undefined ? [] : [d.pod.nodeName])))].slice(0, MAX_NODES);
-  const [nodeLosses, nodes] = await Promise.all([
+  const crashed = listCrashedMembers(pods).slice(0, MAX_CRASH_LOGS);
+  const [nodeLosses, nodes, logs] = await Promise.all([
     down.length === 0 ? [] : readNodeLosses(ctx, { namespace, service: name, pods, nodeLosses: [] }, down),
     under.length === 0 ? [] : readNodes(ctx, under),
+    crashed.length === 0 ? [] : readLogs(ctx, crashed.map((c) => ({ ...c, previous: true, why: 'system' as const, restarts: pods.find((p) => p.name === c.pod)?.containers.find((x) => x.name === c.container)?.restartCount ?? 0, namespace }))),
   ]);
-  return { namespace, service: name, pods, nodeLosses, ...(nodes.length > 0 ? { nodes } : {}) };
+  return { namespace, service: name, pods, nodeLosses, ...(nodes.length > 0 ? { nodes } : {}), ...(logs.length > 0 ? { logs } : {}) };
 }
 
 /** The node-loss events of the cluster, then the own events of the first node lost around the members' re-creation. */

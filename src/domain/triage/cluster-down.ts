@@ -7,7 +7,9 @@
 import type { IsoTime, LogEvidence, NodeEvidence, PodEvidence, TriageEvidence } from './evidence.js';
 import type { EventEvidence } from './evidence-pod.js';
 import type { DependencyMembersEvidence } from './evidence-dependency-members.js';
-import { findCondition } from './evidence-lookup.js';
+import { findCondition, pickDecisiveLine } from './evidence-lookup.js';
+import { getLastTermination } from './pod-status.js';
+import { truncate } from '../text.js';
 import { findInClusterService } from './down-service.js';
 import { RECLAIM_REASON } from './node-reclaims.js';
 import { parseSchedulingMessage, summarizeSchedulingReasons } from './scheduling-message.js';
@@ -31,6 +33,13 @@ export interface ClusterDownSign {
   state?: string;
   /** It keeps serving only while a majority of its members are up (an elected primary): the count up is said against it. */
   majority?: boolean;
+  /**
+   * The refusal's own words for the title, read from the line, in place of "<state> (<token>)":
+   * "cannot reach consistency QUORUM (2 required but only 1 alive)".
+   */
+  describe?: (line: string) => string | undefined;
+  /** What holds again once the members rejoin: "a primary is elected". */
+  recovers?: string;
 }
 
 export const CLUSTER_DOWN: readonly ClusterDownSign[] = [
@@ -65,8 +74,56 @@ export const CLUSTER_DOWN: readonly ClusterDownSign[] = [
     meaning:
       'A MongoDB replica set has a primary only while a majority of its voting members see each other: with fewer up, the survivors cannot elect one (a primary that loses the majority steps down) and stay SECONDARY, so every write waits for server selection and times out while reads a secondary may serve still work — the client pods stay Ready. No connection string fixes that: there is no primary to follow.',
     check: "mongosh --quiet --eval 'rs.status().members.map(m => m.name + \" \" + m.stateStr)'",
+    recovers: 'a primary is elected',
+  },
+  // The coordinator's Unavailable error, as the drivers pass it on: the Java driver's "Not enough
+  // replicas available for query at consistency QUORUM (2 required but only 1 alive)", the Python
+  // and Go drivers' "Cannot achieve consistency level QUORUM" (with required/alive counts).
+  {
+    server: 'Cassandra',
+    cluster: 'Cassandra cluster',
+    pattern: /Not enough replicas available for query at consistency \w+|Cannot achieve consistency level \w+/,
+    token: 'Unavailable',
+    state: 'has too few replicas alive',
+    describe: describeUnavailable,
+    meaning:
+      'Cassandra refuses a request up front (Unavailable) when fewer replicas of its partition are alive, as gossip sees them, than its consistency level needs: QUORUM needs a majority of the replication factor (2 of 3), so with two of three replicas down every QUORUM read and write fails at once while the client pods stay Ready. Lowering the consistency level would hide it at the cost of the guarantees the application chose.',
+    check: 'nodetool status',
+    recovers: 'enough replicas are alive again',
+  },
+  // A broker refusing a produce with acks=all for its partition's shrunken ISR: the producer's
+  // error code (logged at WARN while it retries) and the exception it ends with.
+  {
+    server: 'Kafka',
+    cluster: 'Kafka cluster',
+    pattern: /\bNOT_ENOUGH_REPLICAS(?:_AFTER_APPEND)?\b|NotEnoughReplicas(?:AfterAppend)?Exception/,
+    token: 'NOT_ENOUGH_REPLICAS',
+    state: 'has too few in-sync replicas',
+    // The producer's lines say no more than the code; the broker's own message adds the sizes.
+    describe: describeShortIsr,
+    meaning:
+      "A Kafka broker refuses a produce with acks=all (NOT_ENOUGH_REPLICAS) when the partition's in-sync replica set (ISR) is smaller than the topic's min.insync.replicas: brokers that are down drop out of the ISR, and once fewer than min.insync.replicas remain every such write is refused (the producer retries until its delivery timeout) while the client pods stay Ready. Lowering min.insync.replicas or acks would accept writes that a single broker's loss can erase.",
+    check: 'kafka-topics.sh --bootstrap-server localhost:9092 --describe --under-min-isr-partitions',
+    recovers: 'the in-sync replicas reach min.insync.replicas again',
   },
 ];
+
+/** "has too few in-sync replicas (NOT_ENOUGH_REPLICAS; ISR Set(0) against min.isr 2)", from a producer's or a broker's line. */
+function describeShortIsr(line: string): string {
+  const sizes = /current ISR (Set\([\d, ]*\)) is insufficient to satisfy the min\.isr requirement of (\d+)/.exec(line);
+  return `has too few in-sync replicas (NOT_ENOUGH_REPLICAS${sizes ? `; ISR ${sizes[1] ?? ''} against min.insync.replicas ${sizes[2] ?? ''}` : ''})`;
+}
+
+/** "cannot reach consistency QUORUM (2 required but only 1 alive)", from a driver's Unavailable line. */
+function describeUnavailable(line: string): string | undefined {
+  const java = /at consistency (\w+) \((\d+) required but only (\d+) alive\)/.exec(line);
+  if (java) return `cannot reach consistency ${java[1] ?? ''} (${java[2] ?? ''} required but only ${java[3] ?? ''} alive)`;
+  const level = /Cannot achieve consistency level (\w+)/.exec(line)?.[1];
+  if (level === undefined) return undefined;
+  const required = /required_replicas'?"?:\s*(\d+)/.exec(line)?.[1];
+  const alive = /alive_replicas'?"?:\s*(\d+)/.exec(line)?.[1];
+  return `cannot reach consistency ${level}${required && alive ? ` (${required} required but only ${alive} alive)` : ''}`;
+}
 
 /** Lines before it counts: one refused call is not an outage. */
 const MIN_LINES = 2;
@@ -85,7 +142,7 @@ export interface ClusterDown {
  * is: the address in their env, else (an address kept in a Secret) the namespace's one Service
  * whose port is that server's.
  */
-export function findClusterDown(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }): ClusterDown | undefined {
+export function findClusterDown(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services']; dependencyMembers?: TriageEvidence['dependencyMembers'] }): ClusterDown | undefined {
   for (const sign of CLUSTER_DOWN) {
     const hits = ev.logs.flatMap((log) => log.lines.filter((line) => sign.pattern.test(line)).map((line) => ({ log, line: line.trim() })));
     if (hits.length < MIN_LINES) continue;
@@ -93,8 +150,12 @@ export function findClusterDown(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'targ
     const c = ev.pods.find((p) => p.name === first?.log.pod)?.containers.find((x) => x.name === first?.log.container);
     const address = c ? findServerAddress(c, sign.server) : undefined;
     const byPort = address || !ev.services ? undefined : findServerServiceByPort(ev.services, sign.server, ev.pods.find((p) => p.name === first?.log.pod)?.labels);
-    const service = address ? findInClusterService(address.host, ev.target.namespace) : byPort ? { name: byPort.name, namespace: ev.target.namespace } : undefined;
-    return { sign, hits, ...(address ? { address } : {}), ...(service ? { service } : {}) };
+    const found = address ? findInClusterService(address.host, ev.target.namespace) : byPort ? { name: byPort.name, namespace: ev.target.namespace } : undefined;
+    // Neither names it: the address a ConfigMap the container takes whole holds, read with the members.
+    const kept = address || found ? undefined : ev.dependencyMembers?.find((m) => m.address !== undefined);
+    const service = found ?? (kept ? { name: kept.service, namespace: kept.namespace } : undefined);
+    const at = address ?? (kept?.address ? { env: kept.address.env, host: kept.address.host } : undefined);
+    return { sign, hits, ...(at ? { address: at } : {}), ...(service ? { service } : {}) };
   }
   return undefined;
 }
@@ -104,16 +165,61 @@ export function pickClusterDownService(ev: Pick<TriageEvidence, 'logs' | 'pods' 
   return findClusterDown(ev)?.service;
 }
 
+/** Env sources a container takes whole, read for a cluster's address: at most this many. */
+const MAX_ENV_FROM = 2;
+
+/**
+ * When the logs say a cluster is down but neither the client's env nor a Service on the server's
+ * port names it: the ConfigMaps its container takes whole (envFrom), where the address may be.
+ */
+export function pickClusterDownConfigMaps(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }): { server: ServerKind; configMaps: string[] } | undefined {
+  const found = findClusterDown(ev);
+  if (found === undefined || found.service !== undefined || found.address !== undefined) return undefined;
+  const first = found.hits[0];
+  const c = ev.pods.find((p) => p.name === first?.log.pod)?.containers.find((x) => x.name === first?.log.container);
+  const configMaps = (c?.envFrom ?? []).filter((e) => e.kind === 'configMap').map((e) => e.name).slice(0, MAX_ENV_FROM);
+  return configMaps.length === 0 ? undefined : { server: found.sign.server, configMaps };
+}
+
 export interface DownMember {
   pod: PodEvidence;
-  /** "Pending", "Running, not ready", "Terminating". */
+  /** "Pending", "Running, not ready", "Terminating", "crash-looping (exit 100)". */
   state: string;
   /** The scheduler's reasons, summarized, for a Pending member it cannot place. */
   unschedulable?: string;
+  /** For a member that keeps crashing: its container, and the line of its log that says why (short). */
+  crash?: { container: string; exitCode?: number; restarts: number; said?: string; line?: string };
 }
 
-/** Members that do not serve: Pending, not ready, or going away. */
-export function listDownMembers(pods: readonly PodEvidence[]): DownMember[] {
+/** A container of a member that keeps dying: restarted, now waiting to start again or with a failed last run. */
+function findCrashingContainer(pod: PodEvidence): PodEvidence['containers'][number] | undefined {
+  return pod.containers.find((c) => {
+    const last = getLastTermination(c);
+    return c.restartCount > 0 && !c.ready && last !== undefined && last.exitCode !== 0;
+  });
+}
+
+/** The members whose last run crashed and whose previous log says why: the adapter reads those tails (the first few). */
+export function listCrashedMembers(pods: readonly PodEvidence[]): { pod: string; container: string }[] {
+  return pods.flatMap((pod) => {
+    const c = pod.deletionTimestamp === undefined ? findCrashingContainer(pod) : undefined;
+    return c === undefined ? [] : [{ pod: pod.name, container: c.name }];
+  });
+}
+
+/** A log line as a short reason: no timestamp or level prefix, a JVM exception by its simple name, clipped. */
+export function shortenReason(line: string, max = 100): string {
+  const t = line.trim()
+    .replace(/^\[[^\]]*\d\d:\d\d[^\]]*\]\s*/, '')
+    .replace(/^\d{4}-\d\d-\d\d[T ][\d:.,]+Z?\s*/, '')
+    .replace(/^(ERROR|FATAL|WARN|INFO)\s+(\[[^\]]*\]\s*)?/, '')
+    .replace(/(?:[a-z_][\w]*\.){2,}(?:[A-Z][\w]*\$)?([A-Z][\w]*(?:Exception|Error))/g, '$1')
+    .replace(/\s*\((?:[a-z_]+\.)+[\w$]+\)$/, '');
+  return truncate(t, max);
+}
+
+/** Members that do not serve: Pending, not ready, or going away; a crashing one with what its log says. */
+export function listDownMembers(pods: readonly PodEvidence[], logs: readonly LogEvidence[] = []): DownMember[] {
   return pods.flatMap((pod): DownMember[] => {
     if (pod.deletionTimestamp !== undefined) return [{ pod, state: 'Terminating' }];
     if (pod.phase === 'Pending' && pod.nodeName === undefined) {
@@ -122,6 +228,14 @@ export function listDownMembers(pods: readonly PodEvidence[]): DownMember[] {
       return [{ pod, state: 'Pending', ...(reasons.length > 0 ? { unschedulable: summarizeSchedulingReasons(reasons) } : {}) }];
     }
     if (pod.phase === 'Running' && pod.ready) return [];
+    const c = findCrashingContainer(pod);
+    if (c !== undefined) {
+      const exitCode = getLastTermination(c)?.exitCode;
+      const tail = logs.find((l) => l.pod === pod.name && l.container === c.name && l.previous) ?? logs.find((l) => l.pod === pod.name && l.container === c.name);
+      const line = tail ? pickDecisiveLine(tail.lines) : undefined;
+      const crash = { container: c.name, restarts: c.restartCount, ...(exitCode !== undefined ? { exitCode } : {}), ...(line ? { line, said: shortenReason(line) } : {}) };
+      return [{ pod, state: `crash-looping${exitCode !== undefined ? ` (exit ${exitCode})` : ''}`, crash }];
+    }
     return [{ pod, state: pod.phase === 'Running' ? 'Running, not ready' : pod.phase }];
   });
 }

@@ -18,6 +18,8 @@ const REDIS_WARNING = /^\d+:[XCSM] \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d\.\
 const REDIS_FAILURE = /\b(fail(ed|ure)?|error|can't|cannot|unable|refused|denied|abort(ed|ing)?|MISCONF)\b/i;
 /** A Redis Cluster refusing a command for its state (no master for some slots): a failed call, whatever level the client logs it at. */
 const CLUSTER_DOWN_REPLY = /\bCLUSTERDOWN\b/;
+/** A Kafka broker refusing a produce for its partition's shrunken ISR: the producer logs the code at WARN while it retries, yet the write fails. */
+const NOT_ENOUGH_REPLICAS = /\bNOT_ENOUGH_REPLICAS(?:_AFTER_APPEND)?\b/;
 /** A JVM exception header line (`org.apache.kafka.common.errors.RecordTooLargeException: …`): a qualified class name ending in Exception or Error. */
 const JVM_EXCEPTION_HEADER = /^\s*(?:Caused by: )?(?:[a-z_$][\w$]*\.){2,}[A-Z][\w$]*(?:Exception|Error)(?::|$)/;
 
@@ -28,6 +30,7 @@ const ERROR_SIGNS: readonly ((line: string) => boolean)[] = [
   (l) => JVM_EXCEPTION_HEADER.test(l),
   isRedisFailure,
   (l) => CLUSTER_DOWN_REPLY.test(l),
+  (l) => NOT_ENOUGH_REPLICAS.test(l),
   isRateLimitedCall,
   isUnknownKeyRejection,
   isSearchClusterFault,

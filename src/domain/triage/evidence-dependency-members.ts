@@ -2,7 +2,7 @@
 // one hop away through the Service the workload's env names, and the nodes lost around the time
 // its missing members were re-created — a cluster goes down when it loses members, not by itself.
 import type { NodeEvidence } from './evidence-node.js';
-import type { EventEvidence, PodEvidence } from './evidence-pod.js';
+import type { EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
 
 export interface DependencyMembersEvidence {
   namespace: string;
@@ -20,4 +20,11 @@ export interface DependencyMembersEvidence {
    * status holds its pods Terminating, and the StatefulSet does not replace them while it does.
    */
   nodes?: NodeEvidence[];
+  /**
+   * Where the clients' address was found when neither their env nor a Service on the server's port
+   * names it: a key of a ConfigMap their container takes whole (envFrom), read for it alone.
+   */
+  address?: { env: string; host: string; configMap: string };
+  /** The previous log tails of members that keep crashing (at most two): their own reason (a torn commit log, a full disk). */
+  logs?: LogEvidence[];
 }

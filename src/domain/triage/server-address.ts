@@ -6,7 +6,7 @@
 import type { ContainerEvidence } from './evidence-pod.js';
 
 /** The kinds of server a client library names in its errors. */
-export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ' | 'etcd';
+export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ' | 'etcd' | 'Cassandra' | 'Kafka';
 
 const URL_SCHEMES: Record<ServerKind, RegExp> = {
   Redis: /^rediss?:\/\//i,
@@ -16,18 +16,21 @@ const URL_SCHEMES: Record<ServerKind, RegExp> = {
   Elasticsearch: /^https?:\/\//i,
   RabbitMQ: /^amqps?:\/\//i,
   etcd: /^https?:\/\//i,
+  // Cassandra and Kafka clients take bare host:port lists (contact points, bootstrap servers): only the env name says which.
+  Cassandra: /^cassandra:\/\//i,
+  Kafka: /^kafka:\/\//i,
 };
 
 /** Servers addressed by a plain http(s) URL: the env var's name must say which server it is. */
 const HTTP_SERVERS: ReadonlySet<ServerKind> = new Set(['Elasticsearch', 'etcd']);
 
 /** Env names that hold an address (or a list of them), not a setting. */
-const ADDRESS_NAME = /(HOST|ADDR|ADDRESS|SERVER|NODE|SEED|ENDPOINT)S?$/i;
+const ADDRESS_NAME = /(HOST|ADDR|ADDRESS|SERVER|NODE|SEED|ENDPOINT|BROKER|CONTACT_POINT)S?$/i;
 const HOST_LIST = /^[a-z0-9.-]+(:\d+)?(\s*,\s*[a-z0-9.-]+(:\d+)?)*$/i;
 
 /** The env var that holds the server's address: a URL of its scheme, or a *_HOST / *_ADDR / *_NODES named after it. */
-export function findServerAddress(c: ContainerEvidence, server: ServerKind): { env: string; host: string } | undefined {
-  const word = server === 'PostgreSQL' ? /POSTGRES|PG|DATABASE|DB/i : server === 'Elasticsearch' ? /ELASTIC|ES_|OPENSEARCH/i : new RegExp(server, 'i');
+export function findServerAddress(c: Pick<ContainerEvidence, 'env'>, server: ServerKind): { env: string; host: string } | undefined {
+  const word = server === 'PostgreSQL' ? /POSTGRES|PG|DATABASE|DB/i : server === 'Elasticsearch' ? /ELASTIC|ES_|OPENSEARCH/i : server === 'Kafka' ? /KAFKA|BOOTSTRAP/i : new RegExp(server, 'i');
   for (const e of c.env ?? []) {
     if (!('value' in e)) continue;
     const v = e.value.trim();
@@ -38,4 +41,9 @@ export function findServerAddress(c: ContainerEvidence, server: ServerKind): { e
     if (word.test(e.name) && ADDRESS_NAME.test(e.name) && HOST_LIST.test(v)) return { env: e.name, host: (v.split(',')[0] ?? '').trim().replace(/:\d+$/, '') };
   }
   return undefined;
+}
+
+/** The address among the keys of a ConfigMap a container takes whole (envFrom): each key is an env var of that name. */
+export function findServerAddressIn(data: Record<string, string>, server: ServerKind): { env: string; host: string } | undefined {
+  return findServerAddress({ env: Object.entries(data).map(([name, value]) => ({ name, value })) }, server);
 }

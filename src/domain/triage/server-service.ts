@@ -16,6 +16,8 @@ const USUAL_PORTS: Record<ServerKind, { port: number; word: RegExp }> = {
   Elasticsearch: { port: 9200, word: /elastic|opensearch/i },
   RabbitMQ: { port: 5672, word: /amqp|rabbit/i },
   etcd: { port: 2379, word: /etcd/i },
+  Cassandra: { port: 9042, word: /cassandra|\bcql\b/i },
+  Kafka: { port: 9092, word: /kafka/i },
 };
 
 function sameSelector(a: Record<string, string>, b: Record<string, string>): boolean {

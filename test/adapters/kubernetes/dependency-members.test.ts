@@ -4,7 +4,7 @@
 // most one lost node. Nothing of it while the logs carry no such line; a failed read is told, not guessed.
 import { describe, expect, it } from 'vitest';
 import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
-import { DAYS, NODE_A, NODE_B, NOW, container, deploymentApp, event, exposed, nameOf, node, nodeEvent, statefulSetApp, threeNodes } from '../../triage-corpus/kit/index.js';
+import { DAYS, NODE_A, NODE_B, NOW, configMap, container, crashLoop, deploymentApp, event, exposed, nameOf, node, nodeEvent, statefulSetApp, threeNodes } from '../../triage-corpus/kit/index.js';
 import { useHarness } from './harness.js';
 
 const h = useHarness({ cluster: { now: () => NOW } });
@@ -116,5 +116,70 @@ describe('the members of a clustered dependency its clients say is down', () => 
     expect(m?.pods).toHaveLength(3);
     expect(m?.nodes?.map((n) => n.name)).toEqual([deadName]);
     expect(m?.nodes?.[0]?.conditions.find((c) => c.type === 'Ready')?.status).toBe('Unknown');
+  });
+
+  it('reads the previous log of a member that keeps crashing, and of no member that runs', async () => {
+    const ring = statefulSetApp({
+      namespace: NS,
+      name: 'ring',
+      replicas: 3,
+      revisions: [{ revision: 6, createdAgo: 9 * DAYS, template: { containers: [container({ name: 'cassandra', image: 'docker.io/library/cassandra:4.1.7', ports: [9042] })] } }],
+      pods: [
+        { revision: 6, ordinal: 0, node: NODE_A, createdAgo: 9 * DAYS },
+        { revision: 6, ordinal: 1, node: NODE_B, createdAgo: 9 * DAYS },
+        { revision: 6, ordinal: 2, node: NODE_B, createdAgo: 9 * DAYS, containers: { cassandra: crashLoop({ exitCode: 100, finishedAgo: 2, ranSeconds: 31 }, 9) } },
+      ],
+    });
+    const app = deploymentApp({
+      namespace: NS,
+      name: 'cart',
+      replicas: 2,
+      revisions: [{ revision: 5, createdAgo: 3 * DAYS, template: { containers: [container({ image: 'registry.example.com/shop/cart:5.0.1' })] } }],
+      pods: [{ revision: 5, node: NODE_A, createdAgo: 3 * DAYS }, { revision: 5, node: NODE_B, createdAgo: 3 * DAYS }],
+    });
+    const refused = 'com.datastax.oss.driver.api.core.servererrors.UnavailableException: Not enough replicas available for query at consistency QUORUM (2 required but only 1 alive)';
+    for (const x of [...threeNodes(), ...app.objects, ...ring.objects, ...exposed({ namespace: NS, name: 'ring', selector: { app: 'ring' }, pods: ring.pods, ports: [{ name: 'cql', port: 9042, targetPort: 9042 }], headless: true, endpointPort: 9042 })]) h.fake.add(x);
+    for (const p of app.pods) h.fake.setLogs(NS, nameOf(p), 'app', { current: `${refused}\n${refused}\n` });
+    h.fake.setLogs(NS, 'ring-2', 'cassandra', { previous: 'ERROR [main] Exiting due to error while processing commit log during initialization.\n' });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    const [m] = ev.dependencyMembers ?? [];
+    expect(m?.service).toBe('ring');
+    expect(m?.logs?.map((l) => `${l.pod}/${l.container} ${l.previous}`)).toEqual(['ring-2/cassandra true']);
+    expect(m?.logs?.[0]?.lines.join('\n')).toMatch(/commit log/);
+  });
+
+  it('finds a Kafka cluster through the bootstrap address of a ConfigMap the client takes whole, and reads its brokers in their namespace', async () => {
+    const kns = 'streaming';
+    const bus = statefulSetApp({
+      namespace: kns,
+      name: 'bus',
+      replicas: 3,
+      revisions: [{ revision: 9, createdAgo: 30 * DAYS, template: { containers: [container({ name: 'kafka', image: 'docker.io/apache/kafka:3.8.1', ports: [9092] })] } }],
+      pods: [
+        { revision: 9, ordinal: 0, node: NODE_A, createdAgo: 30 * DAYS },
+        { revision: 9, ordinal: 1, node: NODE_B, createdAgo: 30 * DAYS, containers: { kafka: crashLoop({ exitCode: 1, finishedAgo: 2, ranSeconds: 24 }, 7) } },
+        { revision: 9, ordinal: 2, node: null, createdAgo: 40, unschedulable: PENDING },
+      ],
+    });
+    const app = deploymentApp({
+      namespace: NS,
+      name: 'cart',
+      replicas: 2,
+      revisions: [{ revision: 5, createdAgo: 3 * DAYS, template: { containers: [container({ image: 'registry.example.com/shop/cart:5.0.1', envFrom: [{ configMapRef: { name: 'cart-config' } }, { secretRef: { name: 'cart-secret' } }] })] } }],
+      pods: [{ revision: 5, node: NODE_A, createdAgo: 3 * DAYS }, { revision: 5, node: NODE_B, createdAgo: 3 * DAYS }],
+    });
+    const refused = 'WARN Got error produce response with correlation id 7 on topic-partition orders-0, retrying (2147483646 attempts left). Error: NOT_ENOUGH_REPLICAS';
+    const config = configMap({ namespace: NS, name: 'cart-config', createdAgo: 30 * DAYS, data: { KAFKA_BOOTSTRAP_SERVERS: 'bus-0.bus-headless.streaming.svc.cluster.local:9092,bus-1.bus-headless.streaming.svc.cluster.local:9092', ORDERS_TOPIC: 'orders' } });
+    for (const x of [...threeNodes(), ...app.objects, ...bus.objects, config, ...exposed({ namespace: kns, name: 'bus-headless', selector: { app: 'bus' }, pods: bus.pods, ports: [{ name: 'client', port: 9092, targetPort: 9092 }], headless: true, endpointPort: 9092 })]) h.fake.add(x);
+    for (const p of app.pods) h.fake.setLogs(NS, nameOf(p), 'app', { current: `${refused}\n${refused}\n` });
+    h.fake.setLogs(kns, 'bus-1', 'kafka', { previous: 'java.io.IOException: No space left on device\n' });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    const [m] = ev.dependencyMembers ?? [];
+    expect(m?.namespace).toBe(kns);
+    expect(m?.service).toBe('bus-headless');
+    expect(m?.address).toEqual({ env: 'KAFKA_BOOTSTRAP_SERVERS', host: 'bus-0.bus-headless.streaming.svc.cluster.local', configMap: 'cart-config' });
+    expect(m?.logs?.map((l) => l.pod)).toEqual(['bus-1']);
+    // Never a Secret.
+    expect(h.fake.requests.some((r) => /\/secrets\//.test(r.path))).toBe(false);
   });
 });

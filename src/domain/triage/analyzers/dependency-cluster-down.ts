@@ -10,7 +10,7 @@ import type { DependencyMembersEvidence } from '../evidence-dependency-members.j
 import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
-import { describeMajority, findClusterDown, findDeadNodes, findLostNodes, listDownMembers } from '../cluster-down.js';
+import { describeMajority, findClusterDown, findDeadNodes, findLostNodes, listDownMembers, shortenReason } from '../cluster-down.js';
 import type { ClusterDown, DeadNode, DownMember, LostNode } from '../cluster-down.js';
 import { listNodesOf, unique } from '../pod-status.js';
 import { earliest, formatAgo } from '../time-span.js';
@@ -40,10 +40,14 @@ function describeDown(all: readonly DownMember[], lost: readonly LostNode[], now
   const held = new Set(dead.flatMap((d) => d.members.map((m) => m.pod.name)));
   const down = all.filter((d) => !held.has(d.pod.name));
   const byState = new Map<string, string[]>();
-  for (const d of down) byState.set(d.state, [...(byState.get(d.state) ?? []), d.pod.name]);
+  for (const d of down) {
+    const key = d.crash?.said ? `${d.state}: ${d.crash.said}` : d.state;
+    byState.set(key, [...(byState.get(key) ?? []), d.pod.name]);
+  }
   const states = [...dead.map((d) => describeHeld(d, now)), ...[...byState].map(([state, pods]) => `${joinAnd(pods)} ${state}`)].join(', ');
   if (down.length === 0) return states;
-  const created = earliest(down.map((d) => d.pod.createdAt));
+  // A member crashing in place was not re-created: its age says nothing of when it went down.
+  const created = earliest(down.filter((d) => d.crash === undefined).map((d) => d.pod.createdAt));
   const since = lost.length > 0 ? ` since ${joinAnd(lost.map((l) => describeLoss(l, now)))}` : created ? ` (re-created ${formatAgo(created, now)})` : '';
   const why = down.find((d) => d.unschedulable !== undefined)?.unschedulable;
   return `${states}${since}${why ? ` — the scheduler: ${why}` : ''}`;
@@ -63,7 +67,7 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
   const callerPods = callers.flatMap((p) => findPod(ev, p) ?? []);
   const clients = address ? ev.pods.filter((p) => p.containers.some((c) => (c.env ?? []).some((e) => e.name === address.env))).map((p) => p.name) : [];
   const unready = callerPods.filter((p) => !p.ready).length;
-  const down = members ? listDownMembers(members.pods) : [];
+  const down = members ? listDownMembers(members.pods, members.logs) : [];
   const lost = members && down.length > 0 ? findLostNodes(members, down) : [];
   const dead = members && down.length > 0 ? findDeadNodes(members, down) : [];
   const majority = sign.majority && members && members.pods.length > 0 ? describeMajority(members.pods, down) : undefined;
@@ -96,7 +100,7 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
     : '';
   const membersCause = down.length > 0 ? ` Its member${down.length === 1 ? '' : 's'} ${downNames} ${down.length === 1 ? 'is' : 'are'} not serving.${quorumWhy}${deadWhy}${lostWhy}${together}${stuck}` : '';
   const forced = dead.length > 0
-    ? `bring ${joinAnd(dead.map((d) => `node ${d.node.name}`))} back, or once ${dead.length === 1 ? 'it is' : 'they are'} confirmed gone force-delete ${heldNames} so the StatefulSet re-creates them on a healthy node`
+    ? `bring ${dead.length === 1 ? 'that node' : 'those nodes'} back, or once ${dead.length === 1 ? 'it is' : 'they are'} confirmed gone force-delete ${heldNames} so the StatefulSet re-creates ${dead.flatMap((d) => d.members).length === 1 ? 'it' : 'them'} on a healthy node`
     : undefined;
   const forceCommand = dead.length > 0 ? ` (${formatKubectl(where, `delete pod ${dead.flatMap((d) => d.members.map((m) => m.pod.name)).join(' ')} --grace-period=0 --force`)}; with zonal volumes they need a node in their zone)` : '';
   const place = forced ?? (inZone
@@ -104,18 +108,35 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
     : pending.length > 0
       ? 'make room for them where the scheduler says it has none'
       : `bring ${downNames || 'them'} back`);
-  const rejoined = sign.majority ? 'a primary is elected' : 'the cluster covers every slot';
+  const rejoined = sign.recovers ?? 'the cluster covers every slot';
+  const crashed = down.filter((d) => d.crash?.line !== undefined);
+  // A member that fails at every start on its own data (a torn commit log, a full disk): what its log says is the fix, not a restart.
+  const crashFix = crashed.length > 0 ? `fix what stops ${joinAnd(crashed.map((d) => d.pod.name))} at every start` : undefined;
+  const held = new Set(dead.flatMap((d) => d.members.map((m) => m.pod.name)));
+  const rest = down.filter((d) => !held.has(d.pod.name) && d.crash?.line === undefined);
+  const steps = crashFix === undefined
+    ? undefined
+    : [...(forced ? [forced] : []), crashFix, ...(rest.length > 0 ? [`get ${joinAnd(rest.map((d) => d.pod.name))} running again: ${inZone ? `get a node into ${rest.length === 1 ? "its volume's zone" : "their volumes' zone"} that ${rest.length === 1 ? 'it' : 'they'} may use` : pending.length > 0 ? 'make room for them where the scheduler says it has none' : 'bring them back'}`] : [])];
   const fix = down.length > 0
-    ? `${forced ? '' : `get ${downNames} of ${named} running again: `}${place}; once they rejoin, ${rejoined} and ${ev.target.name} recovers by itself`
+    ? steps !== undefined
+      ? `${steps.join('; ')}; once they rejoin, ${rejoined} and ${ev.target.name} recovers by itself`
+      : `${forced ? '' : `get ${downNames} of ${named} running again: `}${place}; once they rejoin, ${rejoined} and ${ev.target.name} recovers by itself`
     : members === undefined
       ? `look at ${named}'s pods (${formatKubectl(where, 'get pods -o wide')}: which are not running, and why) and at the cluster's own state (${sign.check})`
       : `ask the cluster which slots or members it lacks (${sign.check}) and restore them`;
   const spread = together || sharedNode ? ` Then spread the members across nodes and zones (pod anti-affinity or topology spread) so one node never holds ${sign.majority ? 'a majority of them' : 'a master and its replica'}.` : '';
   const selector = members?.pods[0]?.labels;
+  // A member crashing in place was not re-created, nor was one held on a dead node: their age says nothing of when they went down (the node's does).
+  const onset = earliest([...down.filter((d) => d.crash === undefined && !held.has(d.pod.name)).map((d) => d.pod.createdAt), ...dead.map((d) => d.since)]);
+  const described = sign.describe?.(hits.at(-1)?.line ?? '');
+  // The shortest refusal says it best: the exception's own message, not a retry line around the code.
+  const quoted = shortenReason(hits.map((h) => condenseStructuredLine(h.line)).reduce((a, b) => (b.length < a.length ? b : a), condenseStructuredLine(hits.at(-1)?.line ?? '')), 300);
+  const said = described ?? `${sign.state ?? 'is down'} (${sign.token})`;
+  const crashWhy = crashed.length > 0 ? ` ${crashed.map((d) => `${d.pod.name} fails at every start${d.crash?.exitCode !== undefined ? ` (exit ${d.crash.exitCode}, ${d.crash.restarts} restarts)` : ''}: its own log says "${d.crash?.said ?? ''}"`).join('; ')} — that is what to fix on it; restarting it again replays the same failure.` : '';
   return {
     id: `dependency-cluster-down/${service?.name ?? sign.server}`,
     kind: 'dependency-error',
-    title: `${named} ${sign.state ?? 'is down'} (${sign.token}): ${counted}; ${count}`,
+    title: `${named} ${said}: ${counted}; ${count}`,
     layer: 'network/routing',
     severity: 'critical',
     // Without the members read, or with all of them up, the cause on the cluster's side is not seen.
@@ -124,22 +145,26 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
       ...(address ? [`${named} (${address.env}=${address.host})`] : []),
       ...hits.slice(-2).map((h) => `log ${h.log.pod}: ${condenseStructuredLine(h.line)}`),
       ...(members ? [`pods of ${members.service} in ${members.namespace}: ${members.pods.length - down.length}/${members.pods.length} Running and ready`] : []),
-      ...down.map((d) => `pod ${d.pod.name}: ${d.state}${d.pod.deletionTimestamp ? ` (marked for deletion ${formatAgo(d.pod.deletionTimestamp, now)})` : ''}${d.pod.nodeName ? ` on node ${d.pod.nodeName}` : ''}${d.pod.createdAt ? `, created ${formatAgo(d.pod.createdAt, now)}` : ''}${d.unschedulable ? ` — ${d.unschedulable}` : ''}`),
+      ...down.map((d) => `pod ${d.pod.name}: ${d.state}${d.crash ? `, ${d.crash.restarts} restarts` : ''}${d.pod.deletionTimestamp ? ` (marked for deletion ${formatAgo(d.pod.deletionTimestamp, now)})` : ''}${d.pod.nodeName ? ` on node ${d.pod.nodeName}` : ''}${d.pod.createdAt ? `, created ${formatAgo(d.pod.createdAt, now)}` : ''}${d.unschedulable ? ` — ${d.unschedulable}` : ''}`),
+      ...crashed.map((d) => `log ${d.pod.name} (previous run): ${condenseStructuredLine(d.crash?.line ?? '')}`),
       ...dead.map((d) => `${describeDeadNode(d, now)}${d.node.taints.length > 0 ? `, tainted ${d.node.taints.map((t) => `${t.key}:${t.effect}`).join(', ')}` : ''}`),
       ...lost.flatMap((l) => l.events.map((e) => `event Node ${l.node}: ${e.reason}${e.source ? ` (${e.source})` : ''} ${formatAgo(e.firstSeen, now)}: ${e.message}`)),
     ],
-    decisive: condenseStructuredLine(hits.at(-1)?.line ?? ''),
-    likelyCause: `${sign.meaning}${membersCause} The fault is in ${named}, not in these pods: they stay Ready and fail every call that needs it; restarting or rolling them back will not help.`,
+    // The refusal's words are in the title already when it was read from the line.
+    decisive: described ?? quoted,
+    likelyCause: `${sign.meaning}${membersCause}${crashWhy} The fault is in ${named}, not in these pods: they stay Ready and fail every call that needs it; restarting or rolling them back will not help.`,
     nextAction: `${capitalize(fix)}.${forceCommand}${spread}`,
     fix,
-    outsideWorkload: `${named} ${sign.state ?? 'is down'} (${sign.token}), and these pods only fail on it`,
-    ...(earliest(down.map((d) => d.pod.createdAt)) ? { onset: earliest(down.map((d) => d.pod.createdAt)) as string } : {}),
+    // The title says what the cluster answers; the exoneration only points at it.
+    outsideWorkload: `these pods only fail on ${named}`,
+    ...(onset ? { onset } : {}),
     confirmCommands: [
       formatKubectl(where, `get pods${selector ? ` -l ${Object.entries(selector).filter(([k]) => !/pod-template-hash|controller-revision-hash|statefulset.kubernetes.io/.test(k)).map(([k, v]) => `${k}=${v}`).join(',')}` : ''} -o wide`),
       ...(down[0] ? [formatKubectl(where, `describe pod ${down[0].pod.name}`)] : []),
       ...(members?.pods.find((p) => p.ready) ? [formatKubectl(where, `exec ${members.pods.find((p) => p.ready)?.name ?? ''} -- ${sign.check.split(';')[0] ?? ''}`)] : []),
     ],
     // Every pod configured with the cluster's address is its client and fails with it, whether or not its log was read.
-    affected: { pods: clients.length > 0 ? clients : callers, nodes: unique([...listNodesOf(callerPods), ...lost.map((l) => l.node), ...dead.map((d) => d.node.name)]), ...(service ? { services: [service.name] } : {}) },
+    // With the address out of sight (a Secret, a mounted config file) but the store found, every serving pod of the workload is its client: the logs read are a sample.
+    affected: { pods: clients.length > 0 ? clients : service && unready === 0 ? unique([...callers, ...ev.pods.filter((p) => p.ready).map((p) => p.name)]) : callers, nodes: unique([...listNodesOf(callerPods), ...lost.map((l) => l.node), ...dead.map((d) => d.node.name)]), ...(service ? { services: [service.name] } : {}) },
   };
 }
