@@ -7,6 +7,8 @@ import { analyzeUnreadyReplicas } from '../../../../src/domain/triage/analyzers/
 import type { ConditionEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import { rankFindings } from '../../../../src/domain/triage/rank-findings.js';
 import { diagnose } from '../../../../src/domain/triage/verdict/diagnose.js';
+import { compareFailingHealthy } from '../../../../src/domain/triage/verdict/differential.js';
+import { findTrigger } from '../../../../src/domain/triage/verdict/trigger.js';
 import { APP, IMAGE_V15, REV6, REV7, baseEvidence, container, endpointSlice, event, minutesAgo, pod, revision, revisionContainer, workload } from '../scenarios/builders.js';
 
 const probeText = (delay: number) => `GET :8080/ready${delay > 0 ? `, after ${delay}s` : ''}, every 10s, timeout 1s, 3 failures`;
@@ -88,4 +90,14 @@ describe('a readiness initialDelaySeconds longer than the pods have been up', ()
     expect(analyzeReadinessDelay(failed).flatMap((f) => f.affected?.pods ?? [])).toEqual([failed.pods[4]?.name]);
   });
 
+  it('blames no ConfigMap the pods read for a delay their template sets', () => {
+    // Revision 7 is days old; its pods were re-created 12 minutes ago, just after a ConfigMap they read changed.
+    const ev = delayedReadiness(900);
+    ev.revisions = ev.revisions.map((r) => (r.revision === 7 ? { ...r, createdAt: minutesAgo(3 * 24 * 60) } : r));
+    ev.pods = ev.pods.map((p) => ({ ...p, containers: p.containers.map((c) => ({ ...c, envFrom: [{ kind: 'configMap' as const, name: 'payment-service-config' }] })) }));
+    ev.namespaceObjects = [{ kind: 'ConfigMap', name: 'payment-service-config', createdAt: minutesAgo(200 * 24 * 60), changedAt: minutesAgo(13) }];
+    const [f] = analyzeReadinessDelay(ev);
+    expect(f?.id).toBe('readiness-probe/app/initial-delay');
+    expect(findTrigger(ev, f, compareFailingHealthy(ev)).kind).not.toBe('object-change');
+  });
 });
