@@ -50,6 +50,7 @@ import { analyzeReplicaFight } from './replica-fight.js';
 import { analyzeReplicasCut } from './replicas-cut.js';
 import { analyzeReadinessGates } from './readiness-gate.js';
 import { analyzeReadinessProbes } from './readiness-probe.js';
+import { analyzeReadinessDelay } from './readiness-delay.js';
 import { analyzeRecentRollout } from './recent-rollout.js';
 import { analyzeRolloutStalled } from './rollout-stalled.js';
 import { analyzeRolloutHold } from './rollout-hold.js';
@@ -125,6 +126,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'image-pull': analyzeImagePulls,
   'slow-image-pull': analyzeSlowImagePulls,
   'readiness-probe': analyzeReadinessProbes,
+  'readiness-delay': analyzeReadinessDelay,
   'readiness-gate': analyzeReadinessGates,
   'node-condition': analyzeNodeConditions,
   'node-problem': analyzeNodeProblems,

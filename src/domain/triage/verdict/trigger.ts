@@ -73,8 +73,9 @@ function isRelevant(ev: TriageEvidence, o: NamespaceObjectEvidence, mechanism: F
       return k === 'pod-create-failed';
     case 'ConfigMap': {
       const used = pods.some((p) => (p.volumes ?? []).some((v) => v.source === 'configMap' && v.ref === o.name) || p.containers.some((c) => (c.envFrom ?? []).some((e) => e.kind === 'configMap' && e.name === o.name) || (c.env ?? []).some((e) => 'ref' in e && e.ref.kind === 'configMap' && e.ref.name === o.name)));
-      // A readiness probe failed by its own tight settings (in the pod template) owes nothing to a ConfigMap.
-      const probeSettings = k === 'readiness-probe' && mechanism?.id.endsWith('/hair-trigger') === true;
+      // A readiness probe failed (or not yet run) by its own settings in the pod template — too tight, or
+      // an initialDelaySeconds longer than the pods are old — owes nothing to a ConfigMap.
+      const probeSettings = k === 'readiness-probe' && /\/(hair-trigger|initial-delay)$/.test(mechanism?.id ?? '');
       return used && !probeSettings && (k === 'exit-code' || k === 'crash-loop' || k === 'readiness-probe' || k === 'liveness-kill' || k === 'container-config' || k === 'dependency-error');
     }
     case 'Service':
