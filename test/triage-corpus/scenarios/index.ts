@@ -41,6 +41,7 @@ import { HOLDOUT_27_SCENARIOS } from '../heldout-27/stories.js';
 import { HOLDOUT_28_SCENARIOS } from '../heldout-28/stories.js';
 import { HOLDOUT_29_SCENARIOS } from '../heldout-29/stories.js';
 import { HOLDOUT_30_SCENARIOS } from '../heldout-30/stories.js';
+import { HOLDOUT_31_SCENARIOS } from '../heldout-31/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -56,7 +57,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–30: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–31: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -85,4 +86,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_28_SCENARIOS,
   ...HOLDOUT_29_SCENARIOS,
   ...HOLDOUT_30_SCENARIOS,
+  ...HOLDOUT_31_SCENARIOS,
 ];
