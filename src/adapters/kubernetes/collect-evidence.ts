@@ -22,6 +22,9 @@
 //   and where the events or logs of its pods show their proxy's reloads failing the config test on a directive (nginx's
 //   "[emerg] unknown directive …", "Error reloading NGINX"), a get of the ConfigMap its controller's --configmap argument
 //   names (one, in that namespace; only the lines naming the directive kept: read-reload-config.ts),
+//   and where those logs show statements cancelled at the client's own statement timeout again and again ("canceling
+//   statement due to statement timeout", at least 3), a get of the ConfigMaps the logging container takes variables from
+//   (envFrom, configMapKeyRef; at most two; only the statement_timeout setting as written kept: read-timeout-config.ts),
 //   and — only when a pod is not scheduled, or for a DaemonSet — one paged list of the cluster's nodes;
 //   and where the scheduler refuses a pending pod for its required pod affinity ("didn't match pod affinity rules"),
 //   per term (at most two) one list of the pods its selector matches in each namespace it names (at most two, 5 pods

@@ -50,6 +50,7 @@ import { readServerConfig } from './read-server-config.js';
 import { readServerLogSearches } from './read-server-log-search.js';
 import { readServerClaims } from './read-server-claims.js';
 import { readProxyConfig } from './read-proxy-config.js';
+import { readTimeoutConfig } from './read-timeout-config.js';
 import { readReloadConfig } from './read-reload-config.js';
 import { readExplainingPods } from './read-explaining-pods.js';
 import { pickPortWaits, readHostNetworkHolders, readPortHolders } from './read-port-holders.js';
@@ -84,7 +85,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'reloadConfig'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'reloadConfig' | 'timeoutConfig'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -230,6 +231,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
 
   // nginx in the pods refusing request bodies again and again (413): its client_max_body_size, now and in the revision before.
   const proxyConfigP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) => readProxyConfig(ctx, { logs: d.logs, pods: pods.ranked, revisions: r.revisions }));
+  // Statements cancelled at the client's own statement timeout again and again: the setting in the ConfigMaps the container takes variables from.
+  const timeoutConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readTimeoutConfig(ctx, { logs: d.logs, pods: pods.ranked }));
   // The proxy's reloads fail its config test on a directive (nginx's [emerg]): the ConfigMap its controller renders from (one get).
   const reloadConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readReloadConfig(ctx, { events: d.events, logs: d.logs, pods: pods.ranked }));
 
@@ -267,6 +270,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     namespaceJobs: jobsBeforeP,
     proxyConfig: proxyConfigP,
     reloadConfig: reloadConfigP,
+    timeoutConfig: timeoutConfigP,
   });
   const leads: Leads = dropEmpty({ ...found, hostNetworkHolders: hostHolders });
   return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }) } };

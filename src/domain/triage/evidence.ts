@@ -42,6 +42,7 @@ import type { PeerRolloutEvidence } from './evidence-peer-rollout.js';
 import type { ProxyConfigEvidence } from './evidence-proxy-config.js';
 import type { AffinityTermPeersEvidence } from './evidence-affinity-peers.js';
 import type { ReloadConfigEvidence } from './evidence-reload-config.js';
+import type { TimeoutConfigEvidence } from './evidence-timeout-config.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -343,5 +344,7 @@ export interface TriageEvidence {
   affinityPeers?: AffinityTermPeersEvidence[];
   /** The controller's ConfigMap (`--configmap=ns/name`), where its proxy's reloads fail on a directive the config test rejects: the keys that name it (proxy-reload.ts). */
   reloadConfig?: ReloadConfigEvidence;
+  /** Statement-timeout settings of the ConfigMaps the logging container takes variables from, where its statements are cancelled at that limit again and again (statement-timeout.ts). */
+  timeoutConfig?: TimeoutConfigEvidence[];
 }
 

@@ -88,6 +88,7 @@ import { analyzeVolumeFull } from './volume-full.js';
 import { analyzeSlowDependency } from './slow-dependency.js';
 import { analyzeResourceExhaustion } from './resource-exhaustion.js';
 import { analyzeConsumerGroups } from './consumer-group.js';
+import { analyzeConsumerAckTimeouts } from './consumer-ack-timeout.js';
 import { analyzeConsumerPartitions } from './consumer-partitions.js';
 import { analyzeRejectedCredentials } from './credentials-rejected.js';
 import { analyzeLegacyToken } from './legacy-token.js';
@@ -210,6 +211,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'worker-child-oom': analyzeWorkerChildOom,
   'heap-pressure': analyzeHeapPressure,
   'consumer-group': analyzeConsumerGroups,
+  'consumer-ack-timeout': analyzeConsumerAckTimeouts,
   'consumer-partitions': analyzeConsumerPartitions,
   'credentials-rejected': analyzeRejectedCredentials,
   'duplicate-env': analyzeDuplicateEnv,

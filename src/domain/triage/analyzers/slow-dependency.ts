@@ -4,6 +4,9 @@ import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { isPodHealthy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { findLockHolder } from '../database-locks.js';
+import { findConfiguredTimeout, findStatementCancels, formatLimit } from '../statement-timeout.js';
+import { findErrorsSinceStart } from '../errors-since-start.js';
+import { formatAgo } from '../time-span.js';
 
 /** "slow query 23.0s on catalog-db…", "database ping took 2.41s", Postgres' "duration: 23012.5 ms": a dependency answering slowly. */
 const SLOW: RegExp[] = [
@@ -113,6 +116,8 @@ export function analyzeSlowDependency(ev: TriageEvidence): Finding[] {
       affected: { pods, nodes: listNodesOf(podObjects) },
     }];
   }
+  const configured = describeConfiguredTimeout(ev);
+  if (configured !== undefined) return [configured];
   return [
     {
       id: `slow-dependency/${dep ?? 'unknown'}`,
@@ -135,4 +140,49 @@ export function analyzeSlowDependency(ev: TriageEvidence): Finding[] {
       affected: { pods, nodes: listNodesOf(podObjects) },
     },
   ];
+}
+
+/**
+ * Statements cancelled again and again at a statement timeout the pods set themselves (PGOPTIONS,
+ * a connection URL's options, in their env or a ConfigMap they take it from): the limit is the
+ * cause, not a slow database — every statement longer than it fails, quick ones still work. A
+ * value without a unit is milliseconds to Postgres, a common slip for seconds.
+ */
+function describeConfiguredTimeout(ev: TriageEvidence): Finding | undefined {
+  const cancels = findStatementCancels(ev.logs, ev.pods);
+  if (cancels === undefined) return undefined;
+  const logPod = ev.pods.find((p) => p.name === cancels.pods[0]);
+  const limit = findConfiguredTimeout(logPod?.containers.find((c) => c.name === cancels.container), ev.timeoutConfig ?? []);
+  if (limit === undefined) return undefined;
+  const podObjects = ev.pods.filter((p) => cancels.pods.includes(p.name));
+  const object = limit.configMap === undefined ? undefined : (ev.namespaceObjects ?? []).find((o) => o.kind === 'ConfigMap' && o.name === limit.configMap);
+  const changed = object?.changedAt !== undefined && object.changedAt !== object.createdAt ? `ConfigMap ${object.name} was changed ${formatAgo(object.changedAt, ev.collectedAt)}` : undefined;
+  const span = formatLimit(limit.ms);
+  const unit = limit.unitless ? ` (no unit: ${limit.ms} ms = ${span})` : ` (${span})`;
+  const n = cancels.pods.length;
+  const onset = findErrorsSinceStart(ev, podObjects) ?? cancels.since;
+  const restart = limit.configMap !== undefined ? '; then restart the pods (they read it at start)' : '';
+  return {
+    id: `slow-dependency/statement-timeout/${limit.configMap ?? limit.source.replace(/^env /, '')}`,
+    kind: 'slow-dependency',
+    title: `Statements are cancelled at the pods' own ${limit.written}${unit}, set by ${limit.source}: ${cancels.lines} statements cancelled in the logs of ${n} pod${n === 1 ? '' : 's'}, so every query longer than ${span} fails`,
+    layer: 'container/process',
+    severity: podObjects.some((p) => !isPodHealthy(p, ev.collectedAt)) ? severityForPods(ev, podObjects.filter((p) => !isPodHealthy(p, ev.collectedAt)).length) : 'warning',
+    confidence: 'high',
+    evidence: [
+      `log ${cancels.pods[0] ?? ''}: ${cancels.line.slice(0, 300)}`,
+      `${limit.source} sets ${limit.written}${limit.unitless ? ': Postgres reads a value without a unit as milliseconds' : ''}`,
+      ...(changed ? [changed] : []),
+    ],
+    decisive: cancels.line,
+    ...(onset !== undefined ? { onset } : {}),
+    likelyCause: `The pods' database sessions start with ${limit.written} (${limit.source})${limit.unitless ? `, and a value without a unit is milliseconds: ${span}` : ''}. Every statement that runs longer is cancelled by the server at the client's own request ("canceling statement due to statement timeout") and its request fails, while quick ones still work and the pods stay Ready. The limit is the pods' setting, not a slow database.`,
+    nextAction: `Set a limit that fits the slowest legitimate query, with its unit (e.g. statement_timeout=30min), or remove it, in ${limit.source}${restart}. Do not look for the slowness in the database first: the cancellations come at ${span}.`,
+    fix: `set ${limit.setting} in ${limit.source} with a unit, to fit the slowest query (e.g. ${limit.setting}=30min), or remove it${restart}`,
+    confirmCommands: [
+      ...(limit.configMap !== undefined ? [formatKubectl(ev.target, `get configmap ${limit.configMap} -o yaml`)] : []),
+      formatKubectl(ev.target, `logs ${cancels.pods[0] ?? ''} -c ${cancels.container} --tail=200`),
+    ],
+    affected: { pods: cancels.pods, nodes: listNodesOf(podObjects) },
+  };
 }

@@ -76,7 +76,9 @@ function isRelevant(ev: TriageEvidence, o: NamespaceObjectEvidence, mechanism: F
       // A readiness probe failed (or not yet run) by its own settings in the pod template — too tight, or
       // an initialDelaySeconds longer than the pods are old — owes nothing to a ConfigMap.
       const probeSettings = k === 'readiness-probe' && /\/(hair-trigger|initial-delay)$/.test(mechanism?.id ?? '');
-      return used && !probeSettings && (k === 'exit-code' || k === 'crash-loop' || k === 'readiness-probe' || k === 'liveness-kill' || k === 'container-config' || k === 'dependency-error');
+      // A mechanism that names the ConfigMap as where its setting comes from (a statement timeout in its PGOPTIONS).
+      const named = mechanism !== undefined && new RegExp(`\\bConfigMap ${o.name.replace(/[.]/g, '\\.')}(?![\\w.-])`).test(mechanism.title);
+      return used && !probeSettings && (named || k === 'exit-code' || k === 'crash-loop' || k === 'readiness-probe' || k === 'liveness-kill' || k === 'container-config' || k === 'dependency-error');
     }
     case 'Service':
       // A dependency reached through this Service (an ExternalName's target, its traffic policy), or
@@ -186,6 +188,12 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
       return { kind: 'first-install', revision: newest, text: `first install (revision ${newest.revision}, ${formatAgo(rolledOut, now)}): nothing earlier to compare with or roll back to`, at: rolledOut };
     }
     const diff = diffRevisions(previous, newest);
+    // A revision that changed nothing (a `kubectl rollout restart`) only re-read what the pods take
+    // at start: a ConfigMap they read that changed just before it is the change.
+    const restarted = object?.kind === 'ConfigMap' && diff.length === 0 && msBetween(changeTime(object) ?? now, rolledOut) >= 0 ? object : undefined;
+    if (restarted !== undefined) {
+      return { kind: 'object-change', object: restarted, text: `${describeObjectChange(restarted, now)} and picked up by revision ${newest.revision}, a restart of the same template (${formatAgo(rolledOut, now)})`, at: changeTime(restarted) ?? now };
+    }
     // A Service's ports are not in the pod template: a revision that left the containers' ports alone did not move them.
     if (object?.kind === 'Service' && !diff.some((l) => / ports:/.test(l))) {
       return { kind: 'object-change', object, text: describeObjectChange(object, now), at: changeTime(object) ?? now };

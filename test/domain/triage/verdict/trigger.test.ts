@@ -263,6 +263,19 @@ describe('findTrigger', () => {
     expect(trigger(ev, mechanism('exit-code', [0, 1, 2].map((i) => podName(REV6.hash, i))))).toEqual({ kind: 'object-change', object: config, text: 'ConfigMap payment-service-config was changed 36m ago', at: minutesAgo(36) });
   });
 
+  it('names the ConfigMap change a rollout restart picked up, not the restart, when the mechanism names that ConfigMap', () => {
+    const pods = [0, 1, 2].map((i) => pod(i, { revisionHash: REV7.hash, createdAt: minutesAgo(36), startTime: minutesAgo(36), containers: [container({ envFrom: [{ kind: 'configMap', name: 'payment-service-config' }] })] }));
+    const base = baseEvidence({ pods });
+    // `kubectl rollout restart`: the template differs only by its restartedAt annotation, which the diff leaves out.
+    const ev: TriageEvidence = { ...base, revisions: [...base.revisions, revision(REV7, minutesAgo(36))] };
+    const config: NamespaceObjectEvidence = { kind: 'ConfigMap', name: 'payment-service-config', createdAt: minutesAgo(200 * 24 * 60), changedAt: minutesAgo(38) };
+    ev.namespaceObjects = [config];
+    const limit = mechanism('slow-dependency', NEW_PODS, { title: 'Statements are cancelled at the pods\' own statement_timeout=2000, set by PGOPTIONS in ConfigMap payment-service-config (envFrom)', onset: minutesAgo(31) });
+    expect(trigger(ev, limit)).toEqual({ kind: 'object-change', object: config, text: 'ConfigMap payment-service-config was changed 38m ago and picked up by revision 7, a restart of the same template (36m ago)', at: minutesAgo(38) });
+    // A mechanism that does not name it: the restart stays what changed.
+    expect(trigger(ev, { ...limit, title: 'Slow queries to a dependency' }).kind).toBe('revision');
+  });
+
   it('never blames the revision for a fault outside the workload, and says why it is not the cause', () => {
     const ev = webhookDownScenario();
     const refused = mechanism('pod-create-failed', [], { affected: undefined, layer: 'network/routing', outsideWorkload: 'any new pod, of any revision, is refused by the same webhook' });
