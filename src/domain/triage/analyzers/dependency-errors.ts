@@ -19,6 +19,8 @@ import { describeSameRead } from '../optional-env-ref.js';
 import { ALLOWED_TIMEOUT, DEPENDENCY_TEXT } from '../dependency-error-text.js';
 import { REFINEMENTS } from './dependency-refinements.js';
 import { isInboundConnection } from '../inbound-connection.js';
+import { isPastErrorBout } from '../past-log-errors.js';
+import { isErrorLine } from '../error-line.js';
 import { findLeaseLoss, isLeaseCall } from '../leader-election.js';
 import { explainTlsTerms, findPlaintextSetting, findTlsLibrary, type ImageChange, isTlsTermsProblem } from '../tls-terms.js';
 
@@ -73,6 +75,8 @@ export function analyzeDependencyErrors(ev: TriageEvidence): Finding[] {
     const container = pod.containers.find((c) => c.name === log.container);
     const term = container ? getLastTermination(container) : undefined;
     if (log.previous && container && term && hasRecovered(container, term, ev.collectedAt)) continue;
+    // A bout the running container rode out hours ago (a broker's rolling restart), with clean work logged since: history.
+    if (!log.previous && isPastErrorBout(log.lines, mine.map((h) => h.index), ev.collectedAt, isFailureLine)) continue;
     const ready = !log.previous && !isPodFailing(pod, ev.collectedAt);
     if (!ready || mine.length >= READY_POD_THRESHOLD) hits.push(...mine);
   }
@@ -86,6 +90,11 @@ export function analyzeDependencyErrors(ev: TriageEvidence): Finding[] {
     if (key.endsWith('/?') && [...groups.keys()].some((k) => k !== key && k.startsWith(key.slice(0, -1)))) groups.delete(key);
   }
   return [...groups.values()].map((group) => describeGroup(ev, group));
+}
+
+/** A line that reports an error or a dependency failure (clients log refusals at WARN): not clean work. */
+function isFailureLine(line: string): boolean {
+  return isErrorLine(line) || parseDependencyError(line) !== undefined;
 }
 
 function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {

@@ -181,6 +181,34 @@ describe('analyzeDependencyErrors: a crash the container recovered from', () => 
   });
 });
 
+describe('analyzeDependencyErrors: a bout the running containers rode out hours ago', () => {
+  const spring = (at: string, level: string, msg: string) => `${at} ${level.padStart(5)} 1 --- [consumer] [ntainer#0-0-C-1] o.a.k.clients.NetworkClient : ${msg}`;
+  const refused = (at: string, node: number) => spring(at, 'WARN', `Connection to node ${node} (kafka-${node}.kafka-headless.kafka.svc.cluster.local/10.0.61.8${node}:9092) could not be established. Node may not be available.`);
+  const work = (at: string) => spring(at, 'INFO', 'processed 9214 events in last 300s, max lag 31');
+  const bout = (at: (m: number) => string) => [refused(at(131), 2), refused(at(126), 1), refused(at(121), 0), refused(at(121.1), 0)];
+  const scenario = (lines: (i: number) => string[]) => {
+    const pods = [0, 1, 2].map((i) => pod(i));
+    return baseEvidence({ pods, logs: pods.map((p, i) => ({ pod: p.name, container: 'app', previous: false, lines: lines(i) })) });
+  };
+
+  it('leaves out refusals all logged two hours ago when the ready pods logged clean work since, up to the read', () => {
+    const ev = scenario(() => [...bout(minutesAgo), work(minutesAgo(118)), work(minutesAgo(30)), work(minutesAgo(0.5))]);
+    expect(analyzeDependencyErrors(ev)).toEqual([]);
+  });
+
+  it('still reports them when the bout reaches into the last hour, or the log shows no clean work since', () => {
+    const recent = scenario(() => [...bout(minutesAgo), refused(minutesAgo(20), 0), work(minutesAgo(0.5))]);
+    expect(analyzeDependencyErrors(recent).map((f) => f.id)).toContain('dependency-error/unreachable/kafka-0.kafka-headless.kafka.svc.cluster.local:9092');
+    const quiet = scenario(() => bout(minutesAgo));
+    expect(analyzeDependencyErrors(quiet).map((f) => f.id)).toContain('dependency-error/unreachable/kafka-0.kafka-headless.kafka.svc.cluster.local:9092');
+  });
+
+  it('still reports refusals it cannot date', () => {
+    const undated = scenario(() => [...bout(() => ''), work(minutesAgo(0.5))].map((l) => l.trim()));
+    expect(analyzeDependencyErrors(undated).map((f) => f.id)).toContain('dependency-error/unreachable/kafka-0.kafka-headless.kafka.svc.cluster.local:9092');
+  });
+});
+
 describe('analyzeDependencyErrors: the Service behind an address, followed one hop', () => {
   const refused = '[ioredis] Unhandled error event: connect ECONNREFUSED 172.20.98.109:6379';
   const conflict = '0/2 nodes are available: 2 node(s) had volume node affinity conflict. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.';
