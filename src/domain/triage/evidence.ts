@@ -42,6 +42,7 @@ import type { PeerRolloutEvidence } from './evidence-peer-rollout.js';
 import type { ProxyConfigEvidence } from './evidence-proxy-config.js';
 import type { AffinityTermPeersEvidence } from './evidence-affinity-peers.js';
 import type { ReloadConfigEvidence } from './evidence-reload-config.js';
+import type { ReplicationPrimaryEvidence } from './evidence-replication-primary.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -58,6 +59,7 @@ export type * from './evidence-peer-rollout.js';
 export type * from './evidence-affinity-peers.js';
 export type * from './evidence-pvc.js';
 export type * from './evidence-node.js';
+export type * from './evidence-replication-primary.js';
 
 /** What `/triage` can look at. */
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
@@ -343,5 +345,7 @@ export interface TriageEvidence {
   affinityPeers?: AffinityTermPeersEvidence[];
   /** The controller's ConfigMap (`--configmap=ns/name`), where its proxy's reloads fail on a directive the config test rejects: the keys that name it (proxy-reload.ts). */
   reloadConfig?: ReloadConfigEvidence;
+  /** The primary the workload's replicas log they sync with, where their syncs keep failing: its log tail and replication settings (redis-replication-log.ts). */
+  replicationPrimary?: ReplicationPrimaryEvidence;
 }
 
