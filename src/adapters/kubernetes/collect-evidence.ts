@@ -107,6 +107,10 @@
 //   running — two field-selected lists of node-loss events (RemovingNode, NodeNotReady; 100 each) and the events of one lost node,
 //   a get of each node under a member that does not serve (at most three), and the previous log tail of each member that keeps
 //   crashing (at most two) (read-dependency-members.ts);
+//   and where the workload's own logs show its replicas starting a sync and losing the link again and again (Redis's
+//   "MASTER <-> REPLICA sync started" / "I/O error trying to sync with MASTER", 2+ each, none finished since), a get and the
+//   current log tail of the one primary they name (none when read already behind its Services) and a get of the ConfigMaps
+//   it mounts that the namespace lists (at most two; only the replication-limit lines kept: read-replication-primary.ts);
 //   and where the sampled logs of ready pods time out calling out only on nodes of one node group (or newer nodes) while those of
 //   the same revision elsewhere do not, the pods of one node of each side (the shared per-node list) and the head of each one's
 //   CNI agent log (limitBytes, the lines stating an MTU kept; at most two, read-cni-agents.ts);

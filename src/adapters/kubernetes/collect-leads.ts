@@ -52,6 +52,7 @@ import { readServerClaims } from './read-server-claims.js';
 import { readProxyConfig } from './read-proxy-config.js';
 import { readTimeoutConfig } from './read-timeout-config.js';
 import { readReloadConfig } from './read-reload-config.js';
+import { readReplicationPrimary } from './read-replication-primary.js';
 import { readExplainingPods } from './read-explaining-pods.js';
 import { pickPortWaits, readHostNetworkHolders, readPortHolders } from './read-port-holders.js';
 import { readNodeChange } from './read-node-change.js';
@@ -85,7 +86,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'reloadConfig' | 'timeoutConfig'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -236,6 +237,13 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   // The proxy's reloads fail its config test on a directive (nginx's [emerg]): the ConfigMap its controller renders from (one get).
   const reloadConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readReloadConfig(ctx, { events: d.events, logs: d.logs, pods: pods.ranked }));
 
+  // Its replicas start a sync and lose the link again and again: the primary they name logs why it drops them, and its config the limits.
+  const replicationPrimaryP = Promise.all([detailsP, podsP, slicesP, first.context, foreignP]).then(([d, pods, slices, c, known]) => {
+    // Every namespace holds kube-root-ca.crt: no ConfigMap listed means the list was not read.
+    const configMaps = c.objects.filter((o) => o.kind === 'ConfigMap');
+    return readReplicationPrimary(ctx, { logs: d.logs, endpointSlices: slices, ownPods: ownPods(pods), known, ...(configMaps.length > 0 ? { configMaps } : {}) });
+  });
+
   // Failures with an onset that no rollout of the workload explains, or calls an outside API refuses
   // for their rate (429): a Job of the namespace that ran just before, or one on the same key, is what changed.
   const jobsBeforeP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) =>
@@ -271,6 +279,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     proxyConfig: proxyConfigP,
     reloadConfig: reloadConfigP,
     timeoutConfig: timeoutConfigP,
+    replicationPrimary: replicationPrimaryP,
   });
   const leads: Leads = dropEmpty({ ...found, hostNetworkHolders: hostHolders });
   return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }) } };

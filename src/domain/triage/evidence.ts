@@ -43,6 +43,7 @@ import type { ProxyConfigEvidence } from './evidence-proxy-config.js';
 import type { AffinityTermPeersEvidence } from './evidence-affinity-peers.js';
 import type { ReloadConfigEvidence } from './evidence-reload-config.js';
 import type { TimeoutConfigEvidence } from './evidence-timeout-config.js';
+import type { ReplicationPrimaryEvidence } from './evidence-replication-primary.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -59,6 +60,7 @@ export type * from './evidence-peer-rollout.js';
 export type * from './evidence-affinity-peers.js';
 export type * from './evidence-pvc.js';
 export type * from './evidence-node.js';
+export type * from './evidence-replication-primary.js';
 
 /** What `/triage` can look at. */
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
@@ -346,5 +348,7 @@ export interface TriageEvidence {
   reloadConfig?: ReloadConfigEvidence;
   /** Statement-timeout settings of the ConfigMaps the logging container takes variables from, where its statements are cancelled at that limit again and again (statement-timeout.ts). */
   timeoutConfig?: TimeoutConfigEvidence[];
+  /** The primary the workload's replicas log they sync with, where their syncs keep failing: its log tail and replication settings (redis-replication-log.ts). */
+  replicationPrimary?: ReplicationPrimaryEvidence;
 }
 

@@ -87,6 +87,7 @@ export type FindingKind =
   | 'volume-replaced'
   | 'cluster-state'
   | 'search-cluster-red'
+  | 'replica-sync-loop'
   | 'slow-dependency'
   | 'resource-exhaustion'
   | 'cpu-starved'

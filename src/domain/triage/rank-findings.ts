@@ -55,6 +55,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'volume-replaced': [...PROCESS_FAULTS, 'unexplained', 'dependency-error', ...PROCESS_EFFECTS],
   // A Redis Cluster in state fail: the CLUSTERDOWN answers, the errors logged of them and a member's failed probe at its empty start are its doing.
   'cluster-state': ['readiness-probe', 'dependency-error', 'unexplained', ...PROCESS_EFFECTS],
+  // Redis replicas that never finish a full resync: their lost links logged as errors and their LOADING probe failures are the loop.
+  'replica-sync-loop': ['readiness-probe', 'dependency-error', 'unexplained', ...PROCESS_EFFECTS],
   // Probes that time out and workers killed at their timeout wait on the slow dependency.
   'slow-dependency': ['readiness-probe', 'liveness-kill', 'signal-kill', 'exit-code', 'unexplained', ...PROCESS_EFFECTS],
   // A limit the process hits (descriptors, connection slots, threads) is why requests, probes and the process fail.

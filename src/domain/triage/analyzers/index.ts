@@ -110,6 +110,7 @@ import { analyzeUpstreamRateLimit } from './upstream-rate-limit.js';
 import { analyzeUnknownSigningKey } from './token-key-unknown.js';
 import { analyzeWorkerChildOom } from './worker-child-oom.js';
 import { analyzeSearchClusterRed } from './search-cluster-red.js';
+import { analyzeReplicaSyncLoop } from './replica-sync-loop.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -226,6 +227,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'upstream-rate-limit': analyzeUpstreamRateLimit,
   'token-key-unknown': analyzeUnknownSigningKey,
   'search-cluster-red': analyzeSearchClusterRed,
+  'replica-sync-loop': analyzeReplicaSyncLoop,
 };
 
 export interface AnalyzerRun {

@@ -24,6 +24,19 @@ function isOwnPod(ev: TriageEvidence, podName: string): boolean {
 }
 
 /**
+ * Whether a pod behind a headless Service is one of a StatefulSet family sharing it: the target is a
+ * StatefulSet and the pod another StatefulSet's (its owner, when read; else its ordinal name). A
+ * headless Service has no virtual IP to balance: a StatefulSet names it (serviceName) for its pods'
+ * DNS names (pod.service.namespace.svc), and a chart's primary and replicas (bitnami Redis, a Kafka's
+ * controllers and brokers) share one on purpose, each client naming the pod it means.
+ */
+function isFamilyMember(ev: TriageEvidence, svc: ServiceEvidence, podName: string): boolean {
+  if (!svc.headless || ev.target.kind !== 'StatefulSet') return false;
+  const owner = ev.foreignPods?.find((f) => f.pod.name === podName)?.pod.ownerWorkload;
+  return owner !== undefined ? owner.kind === 'StatefulSet' : /-\d+$/.test(podName);
+}
+
+/**
  * The decisive line of a foreign pod's log, keeping the HTTP status a request log gave (what the
  * users routed there got), which condensing a structured line drops.
  */
@@ -39,12 +52,13 @@ function pickLine(lines: readonly string[]): string | undefined {
  * Endpoints of the workload's Services that are pods of something else: another Deployment (a
  * canary applied by hand, a copy, a debug pod) whose pods carry the labels the Service selects,
  * and so take a share of the real traffic. Its failures are the users' failures, though every pod
- * of the workload is healthy.
+ * of the workload is healthy. Another StatefulSet's pods behind a StatefulSet's headless Service are
+ * its family, not strays (isFamilyMember).
  */
 export function analyzeForeignEndpoints(ev: TriageEvidence): Finding[] {
   return listSelectingServices(ev).flatMap((svc) => {
     const endpoints = listSlicesOf(ev, svc.name).flatMap((s) => s.endpoints);
-    const foreign = endpoints.filter((e) => e.podName !== undefined && !isOwnPod(ev, e.podName));
+    const foreign = endpoints.filter((e) => e.podName !== undefined && !isOwnPod(ev, e.podName) && !isFamilyMember(ev, svc, e.podName));
     if (foreign.length === 0) return [];
     const canary = findCanaryEndpoints(ev, foreign);
     if (canary !== undefined) return [describeCanary(ev, svc, canary, foreign.length, endpoints.length)];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeForeignEndpoints } from '../../../../src/domain/triage/analyzers/service-foreign-endpoints.js';
 import type { PodEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
-import { APP, IMAGE_V14, NOW, REV6, baseEvidence, container, endpointSlice, pod, service, workload } from '../scenarios/builders.js';
+import { APP, CONTEXT, IMAGE_V14, NOW, NS, REV6, baseEvidence, container, endpointSlice, pod, service, workload } from '../scenarios/builders.js';
 
 const CANARY_IMAGE = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/payments/payment-service:2.15.0-rc.2';
 const UNDEFINED_COLUMN = 'PG::UndefinedColumn: ERROR: column "gift_card_id" of relation "payments" does not exist';
@@ -80,5 +80,31 @@ describe('analyzeForeignEndpoints: a deliberate canary of the same app', () => {
     // Not a canary by name nor label (a copy kept app=…): the rule stands.
     const copy = withCanary(OK, { name: `${APP}-legacy-6f9b7c8d5-k2p9x`, labels: { app: APP, track: 'legacy' }, ownerWorkload: { kind: 'Deployment', name: `${APP}-legacy` } });
     expect(analyzeForeignEndpoints(copy)[0]?.kind).toBe('service-foreign-endpoints');
+  });
+});
+
+describe('analyzeForeignEndpoints: the headless Service of a StatefulSet family', () => {
+  /** Two replicas of StatefulSet redis-replicas and the primary, StatefulSet redis-master's pod, behind one headless Service. */
+  function family(over: { headless?: boolean; ownerKind?: string; read?: boolean } = {}): TriageEvidence {
+    const labels = { 'app.kubernetes.io/name': 'redis', 'app.kubernetes.io/instance': 'cache' };
+    const own = [0, 1].map((i) => pod(i, { name: `redis-replicas-${i}`, labels: { ...labels, 'app.kubernetes.io/component': 'replica' } }));
+    const master = pod(2, { name: 'redis-master-0', labels: { ...labels, 'app.kubernetes.io/component': 'master' }, ownerWorkload: { kind: over.ownerKind ?? 'StatefulSet', name: 'redis-master' } });
+    const headless = service({ name: 'redis-headless', selector: labels, ports: [{ name: 'tcp-redis', port: 6379, targetPort: 'redis', protocol: 'TCP' }], ...(over.headless === false ? { clusterIP: '172.20.14.9' } : { headless: true }) });
+    return {
+      ...baseEvidence({ pods: own, services: [headless], endpointSlices: [endpointSlice('redis-headless', [...own, master])] }),
+      target: { service: 'redis-replicas', namespace: NS, kind: 'StatefulSet', name: 'redis-replicas', context: CONTEXT },
+      ...(over.read === false ? {} : { foreignPods: [{ pod: master, logs: [{ pod: master.name, container: 'redis', previous: false, lines: ['1:M 21 Nov 2026 03:03:48.606 * Unable to partial resync with replica 10.0.3.100:6379 for lack of backlog'] }] }] }),
+    };
+  }
+
+  it('takes no StatefulSet pod of a headless Service for a stray endpoint: it names pods for DNS, a family may share it', () => {
+    expect(analyzeForeignEndpoints(family())).toEqual([]);
+    // Unread, the pod's ordinal name says it is a StatefulSet's.
+    expect(analyzeForeignEndpoints(family({ read: false }))).toEqual([]);
+  });
+
+  it('keeps the rule for a Service with a virtual IP, and for a Deployment\'s pod behind the headless one', () => {
+    expect(analyzeForeignEndpoints(family({ headless: false }))[0]?.kind).toBe('service-foreign-endpoints');
+    expect(analyzeForeignEndpoints(family({ ownerKind: 'Deployment' }))[0]?.kind).toBe('service-foreign-endpoints');
   });
 });
