@@ -99,6 +99,7 @@ export type FindingKind =
   | 'daemonset-coverage'
   | 'idle-command'
   | 'schema-migration'
+  | 'missing-destination'
   | 'missed-injection'
   | 'sidecar-startup'
   | 'session-affinity'
