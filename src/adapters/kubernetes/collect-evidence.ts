@@ -103,7 +103,10 @@
 //   port; else a get of each ConfigMap the client's container takes whole, at most two, for the key holding its address) and one page of its pods (at most 30), and — only while a member re-created within the hour is not
 //   running — two field-selected lists of node-loss events (RemovingNode, NodeNotReady; 100 each) and the events of one lost node,
 //   a get of each node under a member that does not serve (at most three), and the previous log tail of each member that keeps
-//   crashing (at most two) (read-dependency-members.ts);
+//   crashing (at most two) (read-dependency-members.ts); and where the brokers answer the workload's Kafka client that its topic
+//   does not exist (UNKNOWN_TOPIC_OR_PARTITION, at least 2 lines), the same get of the Service its bootstrap address names and page of
+//   its pods, and a get of each ConfigMap one serving broker mounts (at most two, in their namespace, never a Secret; only
+//   auto.create.topics.enable kept, and none when the brokers' env sets it: read-broker-config.ts);
 //   and where the sampled logs of ready pods time out calling out only on nodes of one node group (or newer nodes) while those of
 //   the same revision elsewhere do not, the pods of one node of each side (the shared per-node list) and the head of each one's
 //   CNI agent log (limitBytes, the lines stating an MTU kept; at most two, read-cni-agents.ts);
