@@ -111,6 +111,10 @@
 //   "MASTER <-> REPLICA sync started" / "I/O error trying to sync with MASTER", 2+ each, none finished since), a get and the
 //   current log tail of the one primary they name (none when read already behind its Services) and a get of the ConfigMaps
 //   it mounts that the namespace lists (at most two; only the replication-limit lines kept: read-replication-primary.ts);
+//   and where the brokers answer the workload's Kafka client that its topic
+//   does not exist (UNKNOWN_TOPIC_OR_PARTITION, at least 2 lines), the same get of the Service its bootstrap address names and page of
+//   its pods, and a get of each ConfigMap one serving broker mounts (at most two, in their namespace, never a Secret; only
+//   auto.create.topics.enable kept, and none when the brokers' env sets it: read-broker-config.ts);
 //   and where the sampled logs of ready pods time out calling out only on nodes of one node group (or newer nodes) while those of
 //   the same revision elsewhere do not, the pods of one node of each side (the shared per-node list) and the head of each one's
 //   CNI agent log (limitBytes, the lines stating an MTU kept; at most two, read-cni-agents.ts);

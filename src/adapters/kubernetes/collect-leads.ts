@@ -33,6 +33,8 @@ import { readDependencyMembers } from './read-dependency-members.js';
 import { pickClusterDownConfigMaps, pickClusterDownService } from '../../domain/triage/cluster-down.js';
 import { findInClusterService } from '../../domain/triage/down-service.js';
 import { readClientAddress } from './read-client-address.js';
+import { readBrokerConfig } from './read-broker-config.js';
+import { pickMissingTopicBrokers } from '../../domain/triage/missing-destination.js';
 import { readServicesElsewhere } from './read-services-elsewhere.js';
 import { readSecretSyncEvents } from './read-secret-sync-events.js';
 import { readClaimApplierEvents } from './read-claim-applier-events.js';
@@ -162,7 +164,11 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const address = wanted === undefined ? undefined : await readClientAddress(ctx, wanted.server, wanted.configMaps);
     const named = address === undefined ? undefined : findInClusterService(address.host, target.namespace);
     const read = named === undefined ? undefined : await readDependencyMembers(ctx, named);
-    return read === undefined || address === undefined ? [] : [{ ...read, address }];
+    if (read !== undefined && address !== undefined) return [{ ...read, address }];
+    // Its clients are told their topic does not exist: whether the brokers create topics on first use.
+    const brokers = pickMissingTopicBrokers(seen);
+    const members = brokers === undefined ? undefined : await readDependencyMembers(ctx, brokers, 'its clients are told their topic does not exist');
+    return members === undefined ? [] : [await readBrokerConfig(ctx, members)];
   });
   const portHoldersP = podsP.then((pods) => {
     const waits = pickPortWaits(pods.ranked);

@@ -27,10 +27,10 @@ const MAX_NODES = 3;
 /** Crashing members whose previous log is read: one or two say why the store lost its quorum. */
 const MAX_CRASH_LOGS = 2;
 
-export async function readDependencyMembers(ctx: CollectContext, ref: { name: string; namespace: string }): Promise<DependencyMembersEvidence | undefined> {
+export async function readDependencyMembers(ctx: CollectContext, ref: { name: string; namespace: string }, why = 'its clients log that its cluster is down'): Promise<DependencyMembersEvidence | undefined> {
   const { core } = ctx.clients;
   const { name, namespace } = ref;
-  const svc = await ctx.reads.one(`Service ${name} in ${namespace} (its clients log that its cluster is down)`, 'dependencyMembers', (o) => core.readNamespacedService({ name, namespace }, o));
+  const svc = await ctx.reads.one(`Service ${name} in ${namespace} (${why})`, 'dependencyMembers', (o) => core.readNamespacedService({ name, namespace }, o));
   const selector = svc?.spec?.selector ?? {};
   if (svc === undefined) return undefined;
   if (Object.keys(selector).length === 0) {

@@ -3,6 +3,7 @@
 // its missing members were re-created — a cluster goes down when it loses members, not by itself.
 import type { NodeEvidence } from './evidence-node.js';
 import type { EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
+import type { ServerConfigEvidence } from './evidence-server-config.js';
 
 export interface DependencyMembersEvidence {
   namespace: string;
@@ -27,4 +28,9 @@ export interface DependencyMembersEvidence {
   address?: { env: string; host: string; configMap: string };
   /** The previous log tails of members that keep crashing (at most two): their own reason (a torn commit log, a full disk). */
   logs?: LogEvidence[];
+  /**
+   * Settings of the ConfigMaps a serving member mounts (at most two), read only for the setting the
+   * clients' refusal turns on: auto.create.topics.enable when Kafka answers that a topic does not exist.
+   */
+  config?: ServerConfigEvidence[];
 }

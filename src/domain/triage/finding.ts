@@ -100,6 +100,7 @@ export type FindingKind =
   | 'daemonset-coverage'
   | 'idle-command'
   | 'schema-migration'
+  | 'missing-destination'
   | 'missed-injection'
   | 'sidecar-startup'
   | 'session-affinity'

@@ -61,6 +61,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'slow-dependency': ['readiness-probe', 'liveness-kill', 'signal-kill', 'exit-code', 'unexplained', ...PROCESS_EFFECTS],
   // A limit the process hits (descriptors, connection slots, threads) is why requests, probes and the process fail.
   'consumer-group': ['unexplained', 'dependency-error'],
+  // A topic or queue the broker does not have: the sends that time out waiting for it, the errors logged of them and the requests that fail on them are its doing.
+  'missing-destination': ['dependency-error', 'slow-dependency', 'readiness-probe', 'liveness-kill', 'exit-code', 'clean-exit', 'unexplained', ...PROCESS_EFFECTS],
   // Pending migrations: the app refuses to serve (a failing probe, an exit at start) against a schema older than its code.
   'schema-migration': ['readiness-probe', 'liveness-kill', 'exit-code', 'clean-exit', 'dependency-error', 'unexplained', ...PROCESS_EFFECTS],
   // Pods admitted without the containers they asked an injector for fail on what those containers provide.

@@ -57,6 +57,7 @@ import { analyzeRolloutHold } from './rollout-hold.js';
 import { analyzeRolloutSettings } from './rollout-settings.js';
 import { analyzeSchemaMigrations } from './schema-migration.js';
 import { analyzeSchemaMismatch } from './schema-mismatch.js';
+import { analyzeMissingDestination } from './missing-destination.js';
 import { analyzePooledPreparedStatements } from './pooled-prepared-statements.js';
 import { analyzeServiceEndpoints } from './service-endpoints.js';
 import { analyzeForeignEndpoints } from './service-foreign-endpoints.js';
@@ -221,6 +222,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'daemonset-coverage': analyzeDaemonSetCoverage,
   'schema-migration': analyzeSchemaMigrations,
   'schema-mismatch': analyzeSchemaMismatch,
+  'missing-destination': analyzeMissingDestination,
   'pooled-prepared-statements': analyzePooledPreparedStatements,
   'missed-injection': analyzeMissedInjection,
   'sidecar-startup': analyzeSidecarStartup,

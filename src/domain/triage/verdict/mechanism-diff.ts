@@ -68,6 +68,8 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
     // The proxy variables the revision set (or the NO_PROXY it cut short) decide where calls go.
     if (k === 'proxy-env') return / env .*\b(https?|all|no)_proxy\b/.test(l);
     if (k === 'init-stuck') return l.startsWith('init ');
+    // A topic or queue the broker lacks: the env, command or args that name it.
+    if (k === 'missing-destination') return / env | (command|args):/.test(l);
     // The migration step a revision dropped (an init container, a migrate command) is the lead over its image bump.
     if (k === 'schema-migration') return /migrat|flyway|liquibase|alembic/.test(l);
     if (k === 'volume-attach') return /securitycontext|volume|fsgroup/.test(l);
@@ -98,12 +100,26 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
   // A limit the server reads from a mounted file (php-fpm's pool): a new ConfigMap behind that volume is the lead.
   const file = setting === undefined ? pickSettingsFileChange(mechanism?.id, older, newer) : undefined;
   if (file !== undefined) return file;
-  const line = setting ?? diff.find((l) => related(l) && names.some((n) => new RegExp(`\\b${n}\\b`).test(l))) ?? own ?? diff.find(related);
+  // An env line whose new value the mechanism quotes (a topic, a host the error names) is the lead over another env line.
+  const valued = diff.find((l) => related(l) && quotesNewValue(said, l));
+  const line = setting ?? diff.find((l) => related(l) && names.some((n) => new RegExp(`\\b${n}\\b`).test(l))) ?? valued ?? own ?? diff.find(related);
   // "X_PASSWORD = from secret …" reads as a credential to the redactor: the reference goes in parentheses.
   if (line === undefined) return summarizeChange(older, newer);
   // The values of a duplicated name are the mechanism's title: the change says only what the revision did.
   if (k === 'duplicate-env') return line.replace(/, and the last entry wins: .*$/, '');
   return shortenImageChange(line.replace(/ env added ([\w.-]+) = (from (?:secret|configMap) .*)$/, ' env added $1 ($2)'));
+}
+
+/** Values this short ("on", "v2") turn up in any text: not a match. */
+const MIN_VALUE = 4;
+
+/** Whether `said` carries the new value of an env diff line as a whole token ("orders.v2", not "orders" of it). */
+export function quotesNewValue(said: string, line: string): boolean {
+  if (!/ env /.test(line)) return false;
+  const value = /(?:→|=) "([^"]+)"$/.exec(line)?.[1];
+  if (value === undefined || value.length < MIN_VALUE || /^(true|false|\d+)$/i.test(value)) return false;
+  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\w.-])${escaped}($|[^\\w-]|\\.(?![\\w-]))`).test(said);
 }
 
 /**
@@ -118,6 +134,11 @@ export function describeUntouched(mechanism: Finding | undefined, diff: readonly
   const scheduler = /^placement\/scheduler\/(.+)$/.exec(mechanism.id)?.[1];
   if (scheduler !== undefined && templated) {
     return diff.some((l) => l.startsWith('schedulerName')) ? undefined : `it did not change schedulerName: the ${scheduler} scheduler stopped answering outside the workload, and pods of any revision wait the same way`;
+  }
+  // A topic the broker lacks, named by an env var the revision left alone: it went missing on the broker's side.
+  const nameEnv = mechanism.kind === 'missing-destination' ? /\(env ([A-Za-z_][\w]*)\)/.exec(mechanism.title)?.[1] : undefined;
+  if (nameEnv !== undefined) {
+    return diff.some((l) => new RegExp(` env (?:added |removed )?${nameEnv}\\b`).test(l)) ? undefined : `it did not change env ${nameEnv}, which names the ${/^\w+ (topic|queue|exchange)\b/.exec(mechanism.title)?.[1] ?? 'topic'}: it went missing outside the workload, and pods of any revision are refused the same way`;
   }
   if (mechanism.kind === 'init-stuck') {
     const name = mechanism.id.replace(/^init-stuck\//, '');

@@ -83,6 +83,34 @@ describe('findTrigger', () => {
     expect(t.kind === 'revision' ? t.change : t.kind).toBe(change);
   });
 
+  it('picks the env line whose new value the mechanism names (a topic the broker lacks) over an image bump and other env', () => {
+    const ev = badRolloutScenario();
+    ev.revisions = ev.revisions.map((r) => ({ ...r, containers: r.containers.map((c) => ({ ...c, env: [...c.env, { name: 'LEDGER_TOPIC', value: r.revision === 7 ? 'ledger.events.v2' : 'ledger.events' }] })) }));
+    const title = 'Kafka topic ledger.events.v2 does not exist on the brokers: they answer UNKNOWN_TOPIC_OR_PARTITION (8 lines in the logs of 2 pods)';
+    const t = trigger(ev, mechanism('missing-destination', NEW_PODS, { title, decisive: 'TimeoutException: Topic ledger.events.v2 not present in metadata after 60000 ms.' }));
+    expect(t.kind === 'revision' ? t.change : t.kind).toBe('app env LEDGER_TOPIC: "ledger.events" → "ledger.events.v2"');
+    // The old value is a prefix of the new one: only the whole new value counts.
+    const old = trigger(ev, mechanism('dependency-error', NEW_PODS, { title: 'Calls to topic ledger.events fail' }));
+    expect(old.kind === 'revision' ? old.change : old.kind).not.toContain('LEDGER_TOPIC');
+    // Any mechanism that quotes the value: a host the calls fail on, over the first env line of the diff.
+    const host = trigger(ev, mechanism('dependency-error', NEW_PODS, { title: 'Calls to ledger.events.v2:9092 are reset by the peer' }));
+    expect(host.kind === 'revision' ? host.change : host.kind).toBe('app env LEDGER_TOPIC: "ledger.events" → "ledger.events.v2"');
+  });
+
+  it('clears a revision that left the env var naming the missing topic alone', () => {
+    const ev = badRolloutScenario();
+    ev.revisions = ev.revisions.map((r) => ({ ...r, containers: r.containers.map((c) => ({ ...c, env: [...c.env, { name: 'LEDGER_TOPIC', value: 'ledger.events' }] })) }));
+    const m = mechanism('missing-destination', NEW_PODS, { title: 'Kafka topic ledger.events (env LEDGER_TOPIC) does not exist on the brokers: they answer UNKNOWN_TOPIC_OR_PARTITION (8 lines in the logs of 2 pods)' });
+    const t = trigger(ev, m);
+    expect(t.kind).toBe('none');
+    expect(t.kind === 'none' ? t.exonerated : '').toMatch(/did not change env LEDGER_TOPIC, which names the topic/);
+    // A revision that renamed it is the lead.
+    const renamed = badRolloutScenario();
+    renamed.revisions = renamed.revisions.map((r) => ({ ...r, containers: r.containers.map((c) => ({ ...c, env: [...c.env, { name: 'LEDGER_TOPIC', value: r.revision === 7 ? 'ledger.events' : 'ledger' }] })) }));
+    const lead = trigger(renamed, m);
+    expect(lead.kind === 'revision' ? lead.change : lead.kind).toBe('app env LEDGER_TOPIC: "ledger" → "ledger.events"');
+  });
+
   it('picks the setting named after the exhausted limit (a pool size, keep-alive, a timeout) over an image bump and other env', () => {
     const withEnv = (env: { name: string; value: string }[]) => {
       const ev = badRolloutScenario();
