@@ -42,6 +42,7 @@ import { HOLDOUT_28_SCENARIOS } from '../heldout-28/stories.js';
 import { HOLDOUT_29_SCENARIOS } from '../heldout-29/stories.js';
 import { HOLDOUT_30_SCENARIOS } from '../heldout-30/stories.js';
 import { HOLDOUT_31_SCENARIOS } from '../heldout-31/stories.js';
+import { HOLDOUT_32_SCENARIOS } from '../heldout-32/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -57,7 +58,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–31: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–32: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -87,4 +88,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_29_SCENARIOS,
   ...HOLDOUT_30_SCENARIOS,
   ...HOLDOUT_31_SCENARIOS,
+  ...HOLDOUT_32_SCENARIOS,
 ];
