@@ -25,6 +25,9 @@ import { RDB_SAVE_ERROR } from '../rdb-save-error.js';
 import { findClusterDown } from '../cluster-down.js';
 import { DISK_FULL, MAX_SERVER_CLAIMS, describeFullClaims, listPodClaims } from '../server-disk-full.js';
 import { SHARD_LIMIT, describeShardLimit } from '../shard-limit.js';
+import type { IsoTime } from '../evidence-spec.js';
+import { isErrorLine } from '../error-line.js';
+import { isPastErrorBout } from '../past-log-errors.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
 interface Refusal {
@@ -198,9 +201,19 @@ interface Hit {
   at: number;
 }
 
-/** The lines that say it, or for a state the last line of each log that says it still holds. */
-function findHits(ev: Pick<TriageEvidence, 'logs'>, r: Refusal): Hit[] {
-  if (r.clearedBy === undefined) return ev.logs.flatMap((l) => l.lines.flatMap((line, at) => (r.pattern.test(line) ? [{ log: l, line: line.trim(), at }] : [])));
+/**
+ * The lines that say it, or for a state the last line of each log that says it still holds. Given
+ * the time of the read (`now`), a running container's refusals all dated over an hour back with
+ * clean work logged since are a bout it rode out (a failover's old primary), not today's failure.
+ */
+function findHits(ev: Pick<TriageEvidence, 'logs'>, r: Refusal, now?: IsoTime): Hit[] {
+  if (r.clearedBy === undefined) {
+    return ev.logs.flatMap((l) => {
+      const at = l.lines.flatMap((line, i) => (r.pattern.test(line) ? [i] : []));
+      const past = now !== undefined && !l.previous && isPastErrorBout(l.lines, at, now, (line) => r.pattern.test(line) || isErrorLine(line));
+      return past ? [] : at.map((i) => ({ log: l, line: (l.lines[i] ?? '').trim(), at: i }));
+    });
+  }
   const cleared = r.clearedBy;
   return ev.logs.flatMap((l) => {
     const at = l.lines.findLastIndex((line) => r.pattern.test(line));
@@ -377,7 +390,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
   const leaderless = findClusterDown(ev)?.sign.server;
   return REFUSALS.flatMap((r) => {
     if (r.failover && r.server === leaderless) return [];
-    const hits = findHits(ev, r);
+    const hits = findHits(ev, r, ev.collectedAt);
     if (hits.length < (r.clearedBy ? 1 : MIN_LINES)) return [];
     const pods = unique(hits.map((h) => h.log.pod));
     const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);

@@ -81,3 +81,22 @@ describe('a broker whose resource alarm blocks the publisher', () => {
     expect(analyzeDependencyRefusals(ev).filter((f) => f.title.startsWith('RabbitMQ'))).toEqual([]);
   });
 });
+
+describe('refusals the pods rode out long ago', () => {
+  // A planned switchover 90 minutes before the read: the pool met the old primary, now read-only, then reconnected.
+  const OLD = '{"level":"error","time":"2026-11-21T01:44:00Z","msg":"query failed","error":"ERROR: cannot execute UPDATE in a read-only transaction (SQLSTATE 25006)"}';
+  const CLEAN = '{"level":"info","time":"2026-11-21T03:12:30Z","msg":"request served","route":"/v1/sessions","status":200}';
+  const RECENT = '{"level":"error","time":"2026-11-21T03:12:00Z","msg":"query failed","error":"ERROR: cannot execute UPDATE in a read-only transaction (SQLSTATE 25006)"}';
+  const env = [{ name: 'PGHOST', value: 'accounts-pg' }];
+
+  it('are history when every one is dated over an hour back and clean work is logged since', () => {
+    expect(analyzeDependencyRefusals(scenario([OLD, OLD, CLEAN], env))).toEqual([]);
+  });
+
+  it('still count when one is recent, when nothing clean follows, or when they carry no time', () => {
+    expect(analyzeDependencyRefusals(scenario([OLD, RECENT, CLEAN], env))[0]?.title).toMatch(/^PostgreSQL accounts-pg refuses writes/);
+    expect(analyzeDependencyRefusals(scenario([OLD, OLD], env))[0]?.title).toMatch(/^PostgreSQL accounts-pg refuses writes/);
+    const undated = 'ERROR: cannot execute UPDATE in a read-only transaction';
+    expect(analyzeDependencyRefusals(scenario([undated, undated, CLEAN], env))[0]?.title).toMatch(/^PostgreSQL accounts-pg refuses writes/);
+  });
+});
