@@ -20,6 +20,8 @@ const REDIS_FAILURE = /\b(fail(ed|ure)?|error|can't|cannot|unable|refused|denied
 const CLUSTER_DOWN_REPLY = /\bCLUSTERDOWN\b/;
 /** A Kafka broker refusing a produce for its partition's shrunken ISR: the producer logs the code at WARN while it retries, yet the write fails. */
 const NOT_ENOUGH_REPLICAS = /\bNOT_ENOUGH_REPLICAS(?:_AFTER_APPEND)?\b/;
+/** nginx's error log (`2026/11/21 02:51:07 [alert] 29#29: …`): its failure levels in lower case; [warn] and [notice] are not. */
+const NGINX_ERROR = /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[(error|crit|alert|emerg)\] \d+#\d+:/;
 /** A JVM exception header line (`org.apache.kafka.common.errors.RecordTooLargeException: …`): a qualified class name ending in Exception or Error. */
 const JVM_EXCEPTION_HEADER = /^\s*(?:Caused by: )?(?:[a-z_$][\w$]*\.){2,}[A-Z][\w$]*(?:Exception|Error)(?::|$)/;
 
@@ -28,6 +30,7 @@ const ERROR_SIGNS: readonly ((line: string) => boolean)[] = [
   (l) => ERROR_LINE.test(l),
   (l) => KLOG_ERROR.test(l),
   (l) => JVM_EXCEPTION_HEADER.test(l),
+  (l) => NGINX_ERROR.test(l),
   isRedisFailure,
   (l) => CLUSTER_DOWN_REPLY.test(l),
   (l) => NOT_ENOUGH_REPLICAS.test(l),
