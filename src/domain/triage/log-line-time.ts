@@ -14,8 +14,6 @@ import { readLineTime } from './request-silence.js';
 const LEADING_ISO = /^\s*(?:[A-Z]{1,8}:?\s+)?[[(]?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)/;
 /** Go's standard log package: "2026/11/21 01:12:45" (the container's clock, UTC). */
 const GO_LOG = /^\s*(\d{4})\/(\d{2})\/(\d{2}) (\d{2}:\d{2}:\d{2})(\.\d+)?\b/;
-/** klog: severity, month and day, time; the year is not written. */
-const KLOG = /^[IWEF](\d{2})(\d{2}) (\d{2}:\d{2}:\d{2})(\.\d+)?\s+\d+ /;
 /** logfmt: `time="2026-11-21T01:12:45Z"`, `ts=2026-11-21T01:12:45.6Z`. */
 const LOGFMT = /(?:^|\s)(?:time|ts|t|timestamp)="?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)/;
 /** A JSON record's time field: a string or a number. */
@@ -37,18 +35,20 @@ function readIso(stamp: string): IsoTime | undefined {
   return iso(Date.parse(`${m[1] ?? ''}T${m[2] ?? ''}${m[3] ? `.${m[3].slice(0, 3)}` : ''}${zone}`));
 }
 
-/** klog's month and day in the year of the read, or the year before when that would lie ahead of it. */
-function readKlog(m: RegExpExecArray, now: IsoTime): IsoTime | undefined {
-  const year = new Date(Date.parse(now)).getUTCFullYear();
-  const at = (y: number) => Date.parse(`${y}-${m[1] ?? ''}-${m[2] ?? ''}T${m[3] ?? ''}${(m[4] ?? '').slice(0, 4)}Z`);
-  const thisYear = at(year);
-  return iso(thisYear - Date.parse(now) > DAY_MS ? at(year - 1) : thisYear);
+/** klog's header time (`E1121 02:48:03.118000`), in the year of `now`; undefined for other lines. */
+export function readKlogTime(line: string, now: IsoTime): IsoTime | undefined {
+  const m = /^[IWEF](\d\d)(\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?)/.exec(line);
+  if (!m) return undefined;
+  const year = Number(now.slice(0, 4));
+  const at = (y: number): number => Date.parse(`${y}-${m[1]}-${m[2]}T${(m[3] ?? '').slice(0, 12)}Z`);
+  // A header from late December read in early January belongs to the year before.
+  return iso(at(year) > Date.parse(now) + DAY_MS ? at(year - 1) : at(year));
 }
 
 /** The line's own time (see above), or undefined when the line does not carry one. */
 export function readLogLineTime(line: string, now: IsoTime): IsoTime | undefined {
-  const k = KLOG.exec(line);
-  if (k) return readKlog(k, now);
+  const klog = readKlogTime(line, now);
+  if (klog !== undefined) return klog;
   const lead = LEADING_ISO.exec(line) ?? LOGFMT.exec(line);
   if (lead) return readIso(lead[1] ?? '');
   const g = GO_LOG.exec(line);

@@ -1,7 +1,7 @@
 // A pod that times out on the network only on one node, while the workload's pods on other nodes are
 // fine, points below the application: the node's own plumbing (its conntrack table, the Service rules
 // kube-proxy writes there). Which nodes deserve a look, and the words those parts fail with.
-import type { EventEvidence, IsoTime, LogEvidence, PodEvidence } from './evidence.js';
+import type { EventEvidence, LogEvidence, PodEvidence } from './evidence.js';
 
 const MAX_NODES = 2;
 
@@ -34,15 +34,4 @@ export function pickNetworkNodes(pods: readonly PodEvidence[], logs: readonly Lo
     return elsewhere && here.every((p) => !p.ready) && here.some((p) => timedOut.has(p.name));
   });
   return [...new Set([...full, ...bound])].slice(0, MAX_NODES);
-}
-
-/** klog's header time (`E1121 02:48:03.118000`), in the year of `now`; undefined for other lines. */
-export function readKlogTime(line: string, now: IsoTime): IsoTime | undefined {
-  const m = /^[IWEF](\d\d)(\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?)/.exec(line);
-  if (!m) return undefined;
-  const year = Number(now.slice(0, 4));
-  const at = (y: number): number => Date.parse(`${y}-${m[1]}-${m[2]}T${(m[3] ?? '').slice(0, 12)}Z`);
-  // A header from late December read in early January belongs to the year before.
-  const t = at(year) > Date.parse(now) + 86_400_000 ? at(year - 1) : at(year);
-  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
 }

@@ -3,7 +3,8 @@ import type { IsoTime, LogEvidence, NodeNetworkEvidence, PodEvidence, TriageEvid
 import { listEventsOf } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { describeNodeCommand, formatKubectl } from '../kubectl-command.js';
-import { CONNECT_TIMEOUT, CONNTRACK_FULL, PROXY_SYNC_FAILED, isKubeProxy, readKlogTime } from '../node-network.js';
+import { CONNECT_TIMEOUT, CONNTRACK_FULL, PROXY_SYNC_FAILED, isKubeProxy } from '../node-network.js';
+import { readKlogTime } from '../log-line-time.js';
 import { limitLines, severityForPods } from '../pod-status.js';
 import { formatAgo, msBetween } from '../time-span.js';
 

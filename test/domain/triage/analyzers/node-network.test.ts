@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeNodeNetwork } from '../../../../src/domain/triage/analyzers/node-network.js';
 import type { LogEvidence, NodeNetworkEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
-import { pickNetworkNodes, readKlogTime } from '../../../../src/domain/triage/node-network.js';
+import { pickNetworkNodes } from '../../../../src/domain/triage/node-network.js';
+import { readKlogTime } from '../../../../src/domain/triage/log-line-time.js';
 import { rankFindings } from '../../../../src/domain/triage/rank-findings.js';
 import { runAnalyzers } from '../../../../src/domain/triage/analyzers/index.js';
 import { NODE_A, NODE_B, NOW, NS, baseEvidence, container, event, minutesAgo, pod, service } from '../scenarios/builders.js';
