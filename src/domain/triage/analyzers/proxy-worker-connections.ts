@@ -30,8 +30,10 @@ export function analyzeProxyWorkerConnections(ev: TriageEvidence): Finding[] {
   const connections = valueOf(config, 'worker_connections');
   const processes = valueOf(config, 'worker_processes');
   const nofile = valueOf(config, 'worker_rlimit_nofile');
-  const where = (connections ?? processes ?? nofile) === undefined ? undefined : `ConfigMap ${(connections ?? processes ?? nofile)?.configMap ?? ''}, key ${(connections ?? processes ?? nofile)?.key ?? ''}`;
-  const limit = connections?.value ?? (last.limit !== undefined ? String(last.limit) : hits.find((h) => h.limit !== undefined)?.limit?.toString());
+  const read = connections ?? processes ?? nofile;
+  const where = read === undefined ? undefined : `ConfigMap ${read.configMap}, key ${read.key}`;
+  // The file's value, else the one nginx reports in its own line.
+  const limit = connections?.value ?? [...hits].reverse().find((h) => h.limit !== undefined)?.limit?.toString();
   const limits = [
     limit !== undefined ? `worker_connections ${limit}` : undefined,
     processes !== undefined ? `worker_processes ${processes.value}` : undefined,
@@ -42,7 +44,7 @@ export function analyzeProxyWorkerConnections(ev: TriageEvidence): Finding[] {
   const answeredText = statuses.length > 0 ? `; ${statuses.map(([s, n]) => `${n} request${n === 1 ? '' : 's'} answered ${s}`).join(', ')}` : '';
   const what = files ? 'out of file descriptors' : 'out of worker connections';
   const workload = ev.workload !== null ? `${ev.workload.kind.toLowerCase()}/${ev.workload.name}` : `the pods of ${container}`;
-  const configMap = (connections ?? processes ?? nofile)?.configMap;
+  const configMap = read?.configMap;
   const inFile = configMap !== undefined ? `in ConfigMap ${configMap}` : `in ${container}'s config file`;
   const raise = files ? `raise worker_rlimit_nofile (and the container's open-file limit)` : `raise worker_connections (with worker_rlimit_nofile at least twice it)`;
   const title = `nginx (container ${container}) in ${pods.length} pod${pods.length === 1 ? '' : 's'} is ${what}: "${decisive.quote}" — ${setting}${answeredText}`;
