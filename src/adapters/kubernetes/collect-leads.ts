@@ -52,6 +52,7 @@ import { readServerConfig } from './read-server-config.js';
 import { readServerLogSearches } from './read-server-log-search.js';
 import { readServerClaims } from './read-server-claims.js';
 import { readProxyConfig } from './read-proxy-config.js';
+import { readProxyConnectionConfig } from './read-proxy-connection-config.js';
 import { readTimeoutConfig } from './read-timeout-config.js';
 import { readReloadConfig } from './read-reload-config.js';
 import { readReplicationPrimary } from './read-replication-primary.js';
@@ -88,7 +89,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -238,6 +239,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
 
   // nginx in the pods refusing request bodies again and again (413): its client_max_body_size, now and in the revision before.
   const proxyConfigP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) => readProxyConfig(ctx, { logs: d.logs, pods: pods.ranked, revisions: r.revisions }));
+  // nginx in the pods running out of connections again and again (worker_connections, open files): its connection limits (one get).
+  const proxyConnectionConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readProxyConnectionConfig(ctx, { logs: d.logs, pods: pods.ranked }));
   // Statements cancelled at the client's own statement timeout again and again: the setting in the ConfigMaps the container takes variables from.
   const timeoutConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readTimeoutConfig(ctx, { logs: d.logs, pods: pods.ranked }));
   // The proxy's reloads fail its config test on a directive (nginx's [emerg]): the ConfigMap its controller renders from (one get).
@@ -283,6 +286,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     ingressController: ingressP,
     namespaceJobs: jobsBeforeP,
     proxyConfig: proxyConfigP,
+    proxyConnectionConfig: proxyConnectionConfigP,
     reloadConfig: reloadConfigP,
     timeoutConfig: timeoutConfigP,
     replicationPrimary: replicationPrimaryP,

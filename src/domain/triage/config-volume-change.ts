@@ -11,6 +11,8 @@ const SETTINGS_FILES: [RegExp, RegExp][] = [
   [/^resource-exhaustion\/php-fpm-workers$/, /php|fpm/i],
   // nginx's client_max_body_size lives in its nginx.conf, usually a mounted ConfigMap.
   [/^container-config\/proxy-body-limit\//, /nginx/i],
+  // So do its worker_connections and worker_processes.
+  [/^resource-exhaustion\/nginx-worker-connections\//, /nginx/i],
 ];
 
 export interface ConfigVolumeChange {

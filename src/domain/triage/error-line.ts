@@ -57,3 +57,11 @@ function isRedisFailure(line: string): boolean {
   const warning = REDIS_WARNING.exec(line);
   return warning !== null && REDIS_FAILURE.test(line.slice(warning[0].length));
 }
+
+/** An access-log line in the common or combined format: `10.0.14.22 - - [21/Nov/2026:03:13:42 +0000] "GET /checkout HTTP/1.1" 500 579 …`. */
+const ACCESS_LOG_LINE = /^\S+ \S+ \S+ \[[^\]]+\] "[A-Z]+ \S+ HTTP\/[\d.]+" \d{3} /;
+
+/** Whether a line records a request and its answer (a web server's access log): what was answered, never why. */
+export function isAccessLogLine(line: string): boolean {
+  return ACCESS_LOG_LINE.test(line.trim());
+}

@@ -17,7 +17,7 @@ import { explainStandbyConflict } from './standby-conflict.js';
 import { explainMissingLocale } from './missing-locale.js';
 import { isRecoveredMetricFailure } from './hpa-metric-recovery.js';
 import { truncate } from '../text.js';
-import { isErrorLine } from './error-line.js';
+import { isAccessLogLine, isErrorLine } from './error-line.js';
 import { findErrorsSinceStart } from './errors-since-start.js';
 
 /** Event reasons some analyzer reads (and decides about, even when it finds nothing worth saying). */
@@ -133,7 +133,10 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
   const pods = unique(fresh.map((h) => h.log.pod));
   const total = fresh.reduce((n, h) => n + h.errors.length, 0);
   // The line that says why (a traceback's exception, not its header), else the last error line.
-  const last = pickDecisiveLine(fresh[0]?.log.lines ?? []) ?? condenseStructuredLine(fresh[0]?.errors.at(-1)?.trim() ?? '');
+  // An access-log line (a 500 answered) records what, not why: when the log counts errors of its own, they are the quote.
+  const lines = fresh[0]?.log.lines ?? [];
+  const told = fresh[0]?.errors.some((l) => !isAccessLogLine(l)) ? lines.filter((l) => !isAccessLogLine(l)) : lines;
+  const last = pickDecisiveLine(told) ?? condenseStructuredLine(fresh[0]?.errors.at(-1)?.trim() ?? '');
   const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
   const containers = podObjects.flatMap((p) => p.containers);
   // A process without a UTF-8 locale fails only on non-ASCII input: the fault began when the process started.

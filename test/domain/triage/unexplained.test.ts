@@ -236,3 +236,16 @@ describe('findUnexplained', () => {
     expect(findUnexplained(baseEvidence({ logs: [{ pod: p.name, container: 'app', previous: false, lines }] }), [dependency])).toEqual([]);
   });
 });
+
+describe('the quote of ready pods whose logs are full of errors', () => {
+  it('quotes the error log line, not an access-log line that merely answered 5xx after it', () => {
+    const p = pod(3);
+    const failed = (n: number) => `2026/11/21 03:1${n}:02 [alert] 31#31: 768 worker_connections are not enough, reusing connections`;
+    const answered = (n: number) => `10.2.0.${n} - - [21/Nov/2026:03:1${n}:02 +0000] "GET /api/cart HTTP/1.1" 502 157 "-" "Mozilla/5.0 (X11; Linux x86_64)"`;
+    const lines = [1, 2, 3, 4, 5].flatMap((n) => [failed(n), answered(n)]);
+    const [f] = findUnexplained(baseEvidence({ logs: [{ pod: p.name, container: 'nginx', previous: false, lines }] }), []);
+    expect(f?.id).toBe('unexplained/log-errors');
+    expect(f?.decisive).toContain('768 worker_connections are not enough, reusing connections');
+    expect(f?.decisive).not.toContain('Mozilla');
+  });
+});

@@ -15,6 +15,7 @@ import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzePhpFpmPool } from './php-fpm-pool.js';
 import { analyzeProxyBodyLimit } from './proxy-body-limit.js';
 import { analyzeProxyReload } from './proxy-reload.js';
+import { analyzeProxyWorkerConnections } from './proxy-worker-connections.js';
 import { analyzeHeapPressure } from './heap-pressure.js';
 import { analyzeEvictions } from './eviction.js';
 import { analyzeEvictedReplacements } from './evicted-replacements.js';
@@ -210,6 +211,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'php-fpm-pool': analyzePhpFpmPool,
   'proxy-body-limit': analyzeProxyBodyLimit,
   'proxy-reload': analyzeProxyReload,
+  'proxy-worker-connections': analyzeProxyWorkerConnections,
   'worker-child-oom': analyzeWorkerChildOom,
   'heap-pressure': analyzeHeapPressure,
   'consumer-group': analyzeConsumerGroups,
