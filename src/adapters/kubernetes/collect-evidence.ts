@@ -114,6 +114,9 @@
 //   "MASTER <-> REPLICA sync started" / "I/O error trying to sync with MASTER", 2+ each, none finished since), a get and the
 //   current log tail of the one primary they name (none when read already behind its Services) and a get of the ConfigMaps
 //   it mounts that the namespace lists (at most two; only the replication-limit lines kept: read-replication-primary.ts);
+//   and where the workload's writes are refused as read-only (MySQL --read-only, Postgres read-only transaction, Redis
+//   READONLY, 2+ lines) through a Service of the namespace whose selector names one pod (statefulset.kubernetes.io/pod-name),
+//   one page of the pods the rest of its selector selects (at most 30), for their role labels (read-writer-service.ts);
 //   and where the brokers answer the workload's Kafka client that its topic
 //   does not exist (UNKNOWN_TOPIC_OR_PARTITION, at least 2 lines), the same get of the Service its bootstrap address names and page of
 //   its pods, and a get of each ConfigMap one serving broker mounts (at most two, in their namespace, never a Secret; only

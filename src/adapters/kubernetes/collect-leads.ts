@@ -13,7 +13,7 @@ import { pickDependencyServices } from '../../domain/triage/dependency-service.j
 import { API_SERVER_SERVICE, wantsApiServerService } from '../../domain/triage/service-dnat.js';
 import { pickTimedOutDatabase } from '../../domain/triage/database-locks.js';
 import { pickShortNamesElsewhere } from '../../domain/triage/service-elsewhere.js';
-import { listExplainedServices, listPinnedServerPods, listRefusingServices, listServerClaimReads, listServerConfigReads, listServerLogSearches } from '../../domain/triage/analyzers/dependency-refuses.js';
+import { listExplainedServices, listPinnedServerPods, listPinnedWriterServices, listRefusingServices, listServerClaimReads, listServerConfigReads, listServerLogSearches } from '../../domain/triage/analyzers/dependency-refuses.js';
 import { listRejectedSecrets } from '../../domain/triage/analyzers/credentials-rejected.js';
 import { pickHostPortClashes } from '../../domain/triage/host-port-holders.js';
 import { needsDnsCapacity } from '../../domain/triage/dns-capacity.js';
@@ -30,6 +30,7 @@ import { readMeshProxyLog } from './read-mesh-proxy-log.js';
 import { findOversizedResponses } from '../../domain/triage/oversized-peer.js';
 import { readPeerRollout } from './read-peer-rollout.js';
 import { readDependencyMembers } from './read-dependency-members.js';
+import { readWriterService } from './read-writer-service.js';
 import { pickClusterDownConfigMaps, pickClusterDownService } from '../../domain/triage/cluster-down.js';
 import { findInClusterService } from '../../domain/triage/down-service.js';
 import { readClientAddress } from './read-client-address.js';
@@ -89,7 +90,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -253,6 +254,12 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     return readReplicationPrimary(ctx, { logs: d.logs, endpointSlices: slices, ownPods: ownPods(pods), known, ...(configMaps.length > 0 ? { configMaps } : {}) });
   });
 
+  // Writes refused as read-only through a writer Service that selects one pod by name: its fellow members' role labels name the primary now.
+  const writerServiceP = Promise.all([detailsP, podsP, servicesP]).then(([d, pods, services]) => {
+    const [pinned] = listPinnedWriterServices({ logs: d.logs, pods: pods.ranked, target, services: services.services });
+    return pinned === undefined ? undefined : readWriterService(ctx, pinned);
+  });
+
   // Failures with an onset that no rollout of the workload explains, or calls an outside API refuses
   // for their rate (429): a Job of the namespace that ran just before, or one on the same key, is what changed.
   const jobsBeforeP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) =>
@@ -290,6 +297,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     reloadConfig: reloadConfigP,
     timeoutConfig: timeoutConfigP,
     replicationPrimary: replicationPrimaryP,
+    writerService: writerServiceP,
   });
   const leads: Leads = dropEmpty({ ...found, hostNetworkHolders: hostHolders });
   return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }) } };

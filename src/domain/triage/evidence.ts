@@ -44,6 +44,7 @@ import type { AffinityTermPeersEvidence } from './evidence-affinity-peers.js';
 import type { ReloadConfigEvidence } from './evidence-reload-config.js';
 import type { TimeoutConfigEvidence } from './evidence-timeout-config.js';
 import type { ReplicationPrimaryEvidence } from './evidence-replication-primary.js';
+import type { WriterServiceEvidence } from './evidence-writer-service.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -61,6 +62,7 @@ export type * from './evidence-affinity-peers.js';
 export type * from './evidence-pvc.js';
 export type * from './evidence-node.js';
 export type * from './evidence-replication-primary.js';
+export type * from './evidence-writer-service.js';
 
 /** What `/triage` can look at. */
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
@@ -352,5 +354,7 @@ export interface TriageEvidence {
   timeoutConfig?: TimeoutConfigEvidence[];
   /** The primary the workload's replicas log they sync with, where their syncs keep failing: its log tail and replication settings (redis-replication-log.ts). */
   replicationPrimary?: ReplicationPrimaryEvidence;
+  /** The members beside the one pod a store's writer Service selects by name, where the workload's writes are refused as read-only (pinned-writer-service.ts). */
+  writerService?: WriterServiceEvidence;
 }
 

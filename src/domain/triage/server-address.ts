@@ -1,6 +1,6 @@
 /**
- * Where a client's container says its server lives: a URL of the server's scheme in an env value,
- * or a `*_HOST` / `*_ADDR` / `*_NODES` variable named after it. A cluster client's seed list
+ * Where a client's container says its server lives: a URL of the server's scheme in an env value
+ * (or Go's MySQL DSN, user@tcp(host:port)/db), or a `*_HOST` / `*_ADDR` / `*_NODES` variable named after it. A cluster client's seed list
  * (`REDIS_CLUSTER_NODES=a:6379,b:6379`) names the first seed: every seed leads to the same cluster.
  */
 import type { ContainerEvidence } from './evidence-pod.js';
@@ -27,6 +27,8 @@ const HTTP_SERVERS: ReadonlySet<ServerKind> = new Set(['Elasticsearch', 'etcd'])
 /** Env names that hold an address (or a list of them), not a setting. */
 const ADDRESS_NAME = /(HOST|ADDR|ADDRESS|SERVER|NODE|SEED|ENDPOINT|BROKER|CONTACT_POINT)S?$/i;
 const HOST_LIST = /^[a-z0-9.-]+(:\d+)?(\s*,\s*[a-z0-9.-]+(:\d+)?)*$/i;
+/** Go's MySQL driver DSN, `user[:password]@tcp(host[:port])/db`: its own form, in an env named anything (DB_WRITE_DSN). */
+const GO_MYSQL_DSN = /^(?:[^@\s]*@)?tcp\((?<host>[^:()\s]+)(?::\d+)?\)\//i;
 
 /** The env var that holds the server's address: a URL of its scheme, or a *_HOST / *_ADDR / *_NODES named after it. */
 export function findServerAddress(c: Pick<ContainerEvidence, 'env'>, server: ServerKind): { env: string; host: string } | undefined {
@@ -38,6 +40,8 @@ export function findServerAddress(c: Pick<ContainerEvidence, 'env'>, server: Ser
       const host = /^(?:jdbc:)?[a-z+]+:\/\/(?:[^@/]*@)?([^:/?#,]+)/i.exec(v)?.[1];
       if (host) return { env: e.name, host };
     }
+    const dsnHost = server === 'MySQL' ? GO_MYSQL_DSN.exec(v)?.groups?.['host'] : undefined;
+    if (dsnHost) return { env: e.name, host: dsnHost };
     if (word.test(e.name) && ADDRESS_NAME.test(e.name) && HOST_LIST.test(v)) return { env: e.name, host: (v.split(',')[0] ?? '').trim().replace(/:\d+$/, '') };
   }
   return undefined;

@@ -14,6 +14,8 @@ import { readLineTime } from '../request-silence.js';
 import { FLOOD_STAGE, findServerExplanation } from '../server-explanation.js';
 import type { ServerExplanation } from '../server-explanation.js';
 import { findPinnedPod, findPrimaryNow, shortPodName } from '../pinned-server-pod.js';
+import { describePinnedWriter, findPinnedWriter, findPodPin, fixPinnedWriter } from '../pinned-writer-service.js';
+import type { PinnedWriter } from '../pinned-writer-service.js';
 import { listMountedConfigMaps } from '../server-config-file.js';
 import type { DependencyPodEvidence, ServerConfigEvidence } from '../evidence-server-config.js';
 import { findServerAddress } from '../server-address.js';
@@ -255,6 +257,21 @@ export function listPinnedServerPods(ev: Pick<TriageEvidence, 'logs' | 'pods' | 
 }
 
 /**
+ * The writer Service of the namespace that a client whose writes are refused as read-only talks to,
+ * when its selector names one pod (statefulset.kubernetes.io/pod-name): at most one, with the rest
+ * of its selector, by which the collector lists the pod's fellow members for their role labels.
+ */
+export function listPinnedWriterServices(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target' | 'services'>): { namespace: string; service: string; pin: { key: string; value: string }; selector: Record<string, string> }[] {
+  for (const r of REFUSALS.filter((x) => x.failover)) {
+    const service = findRefusedService(ev, r);
+    const svc = service?.namespace === ev.target.namespace ? ev.services.find((s) => s.name === service.name) : undefined;
+    const pin = svc ? findPodPin(svc) : undefined;
+    if (svc && pin) return [{ namespace: ev.target.namespace, service: svc.name, pin: { key: pin.key, value: pin.value }, selector: pin.rest }];
+  }
+  return [];
+}
+
+/**
  * Services (of any namespace) that the logs say refuse the workload for a reason their own logs
  * state (a disk watermark), at most `max`: the collector reads a few of their pods' log tails.
  */
@@ -424,6 +441,10 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const count = r.clearedBy ? `connections blocked, still, in the logs of` : `${countCalls(hits)} refused calls in the logs of`;
     const stale = r.failover && container && address ? findStaleAddress(ev, container, address.host, ev.logs.filter((l) => pods.includes(l.pod)).flatMap((l) => l.lines)) : undefined;
     if (stale) return [describeStale(ev, r, stale, { named, where, hits, pods, unready, decisive, service: service?.name })];
+    // The writer Service selects one member by its pod name, no longer the primary: its members' role labels name the primary now.
+    const writer = ev.writerService;
+    const pinnedWriter = r.failover && writer && service && writer.service === service.name && writer.namespace === service.namespace ? findPinnedWriter(writer) : undefined;
+    if (pinnedWriter) return [describePinnedWriterRefusal(ev, r, pinnedWriter, { named, where, hits, pods, unready, decisive, service: service?.name })];
     // The Service itself routes to the replicas too: its selector lost the label of the primary's role.
     const mixed = r.failover && service?.namespace === ev.target.namespace ? findMixedRoleService(ev, service.name) : undefined;
     const mixedWhy = mixed ? describeMixedRole(mixed) : undefined;
@@ -512,5 +533,32 @@ function describeStale(ev: TriageEvidence, r: Refusal, s: StaleAddress, x: Refus
       formatKubectl(ev.target, `logs ${x.pods[0] ?? ''} --tail=100`),
     ],
     affected: { pods: x.pods, nodes: listNodesOf(podObjects), ...(x.service ? { services: [x.service] } : {}) },
+  };
+}
+
+/** Writes refused because the writer Service selects one member by pod name, and a failover made another the primary. */
+function describePinnedWriterRefusal(ev: TriageEvidence, r: Refusal, w: PinnedWriter, x: Refused): Finding {
+  const podObjects = x.pods.flatMap((p) => findPod(ev, p) ?? []);
+  const why = describePinnedWriter(w, ev.collectedAt);
+  const fix = fixPinnedWriter(w);
+  return {
+    id: `dependency-refuses/${r.server}/pinned-writer-service`,
+    kind: 'dependency-error',
+    title: `${x.named} refuses ${r.refuses.split(':')[0] ?? 'writes'}: ${why} — ${countCalls(x.hits)} refused calls in the logs of ${x.pods.length} pod${x.pods.length === 1 ? '' : 's'}${x.unready === 0 ? ' (all ready)' : ''}`,
+    layer: 'network/routing',
+    severity: x.unready > 0 ? severityForPods(ev, x.unready) : 'warning',
+    confidence: 'high',
+    evidence: [`${x.named}${x.where}`, why, ...x.hits.slice(-2).map((h) => `log ${h.log.pod}: ${h.line}`)],
+    decisive: x.decisive,
+    likelyCause:
+      `${why}. A selector on the pod's name never follows a failover: the Service's endpoints stay ${w.pinned}, which answers reads and refuses every write, so probes keep passing. ` +
+      `The ${r.server} servers and these pods are healthy; the Service's selector is at fault, and recycling the client's connections will not help.`,
+    nextAction: `Fix Service ${w.service}: ${fix}.`,
+    fix,
+    confirmCommands: [
+      formatKubectl(ev.target, `get endpointslices -l kubernetes.io/service-name=${w.service} -o wide`),
+      formatKubectl(ev.target, `get pods ${w.pinned} ${w.primary.pod} -L ${w.primary.key}`),
+    ],
+    affected: { pods: x.pods, nodes: listNodesOf(podObjects), services: [w.service] },
   };
 }
