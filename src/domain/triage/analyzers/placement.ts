@@ -7,6 +7,7 @@ import { describePodCommand, formatKubectl } from '../kubectl-command.js';
 import { groupBy, isPodFailing, severityForPods, unique } from '../pod-status.js';
 import { judgeNodeState } from '../node-state-taints.js';
 import { describeAdmittedSelector, findAdmittedSelector } from '../admitted-node-selector.js';
+import { describeRetiredKeys, findRetiredKeys, renameRetiredKeys } from '../retired-node-labels.js';
 import { isSimilarName } from '../service-match.js';
 import { capitalize } from '../../text.js';
 import { HOUR_MS, formatAgo, isWithin } from '../time-span.js';
@@ -209,10 +210,37 @@ function judgeAdmitted(ev: TriageEvidence, nodes: readonly NodeEvidence[], pod: 
 /** Nodes added this recently are the change that moved a label away from a selector. */
 const RECENT_NODES_MS = 24 * HOUR_MS;
 
+/**
+ * The placement names a deprecated node label (failure-domain.beta.kubernetes.io/zone) the
+ * schedulable nodes no longer carry, while they carry its GA replacement, and renaming the key would
+ * let them take the pods. Checked before the nodes' state: an old node still carrying the label and
+ * cordoned is being replaced, not forgotten.
+ */
+function judgeRetiredKey(ev: TriageEvidence, nodes: readonly NodeEvidence[], pod: PodEvidence, p: PlacementEvidence): Verdict | undefined {
+  const open = nodes.filter((n) => isSchedulable(n) && untoleratedTaints(n, p).length === 0);
+  if (open.some((n) => matchesPlacement(n, p))) return undefined;
+  const keys = findRetiredKeys(p, open);
+  if (keys.length === 0) return undefined;
+  const renamed = renameRetiredKeys(p, keys);
+  const fit = open.filter((n) => matchesPlacement(n, renamed));
+  if (fit.length === 0) return undefined;
+  const carrying = nodes.filter((n) => matchesPlacement(n, p)).map((n) => ({ name: n.name, state: describeUnfit(n, p) }));
+  const born = fit.map((n) => n.createdAt);
+  const newest = born.every((t): t is string => t !== undefined && isWithin(t, ev.collectedAt, RECENT_NODES_MS)) ? born.sort()[born.length - 1] : undefined;
+  const rev = pod.revisionHash === undefined ? undefined : ev.revisions.find((r) => r.hash === pod.revisionHash);
+  // The template older than the nodes that lack the label: the nodes changed under it.
+  const unchanged = rev !== undefined && (newest === undefined ? !isWithin(rev.createdAt, ev.collectedAt, RECENT_NODES_MS) : rev.createdAt < newest);
+  const template = rev === undefined ? undefined : { said: `The workload's template (revision ${rev.revision}) is ${unchanged ? 'unchanged since' : 'from'} ${formatAgo(rev.createdAt, ev.collectedAt)}`, unchanged };
+  const verdict = describeRetiredKeys(keys, fit, carrying, newest === undefined ? undefined : formatAgo(newest, ev.collectedAt), template);
+  return { ...verdict, dates: newest !== undefined };
+}
+
 /** Why no node can take pods with this placement, in the words of the labels and taints involved. */
 function judge(ev: TriageEvidence, nodes: readonly NodeEvidence[], pod: PodEvidence, p: PlacementEvidence): Verdict | undefined {
   const admitted = judgeAdmitted(ev, nodes, pod, p);
   if (admitted) return admitted;
+  const retired = judgeRetiredKey(ev, nodes, pod, p);
+  if (retired) return retired;
   const matching = nodes.filter((n) => matchesPlacement(n, p));
   if (matching.length === 0) {
     const missing = Object.entries(p.nodeSelector).find(([k, v]) => !nodes.some((n) => n.labels?.[k] === v));
