@@ -3,6 +3,7 @@
 import type * as k8s from '@kubernetes/client-node';
 import type { HpaEvidence, HpaScalingRules, StrayHpaEvidence } from '../../domain/triage/evidence.js';
 import { toIsoTime, mapConditions } from './map-common.js';
+import { findGitOpsMarker, listSpecFieldOwners } from './map-field-owners.js';
 
 function formatTarget(t: k8s.V2MetricTarget | undefined): string | undefined {
   if (t === undefined) return undefined;
@@ -84,6 +85,10 @@ export function mapHpa(h: k8s.V2HorizontalPodAutoscaler): HpaEvidence {
   if (createdAt !== undefined) out.createdAt = createdAt;
   const managedBy = describeManager(h.metadata);
   if (managedBy !== undefined) out.managedBy = managedBy;
+  const owners = h.metadata ? listSpecFieldOwners(h.metadata, 'f:maxReplicas').filter((o) => o.subresource === undefined) : [];
+  if (owners.length > 0) out.maxReplicasOwners = owners;
+  const gitOps = h.metadata ? findGitOpsMarker(h.metadata) : undefined;
+  if (gitOps !== undefined) out.gitOps = gitOps;
   return out;
 }
 

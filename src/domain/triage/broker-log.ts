@@ -4,18 +4,34 @@
  * lets its queue pile up in the broker's memory or disk).
  */
 import type { LogEvidence } from './evidence.js';
+import { formatBytes } from './quantity.js';
 import { formatAgo } from './time-span.js';
 
 const ALARM = /(memory|disk) resource limit alarm set|vm_memory_high_watermark set[^\n]*|disk_free_limit[^\n]*alarm/i;
 const CLEARED = /resource limit alarm cleared/i;
 const CLOSED = /closing AMQP connection[^\n]*\buser: '([^']+)'/;
 const OPENED = /user '([^']+)' authenticated/;
+/** The node named in the alarm line: "rabbit@rabbitmq-1.rabbitmq-nodes.orders.svc…" — its first DNS label is the pod. */
+const ALARM_NODE = /alarm set on node '?[^@\s']+@([a-z0-9]([-a-z0-9]*[a-z0-9])?)/i;
+/**
+ * The disk monitor's reading when free space fell below the limit, in the wordings of RabbitMQ
+ * 3.x ("Free disk space is insufficient. Free bytes: N. Limit: M") and later ("Free disk space is
+ * 48 MiB (N bytes). Limit is 50 MiB (M bytes)").
+ */
+const DISK_READING = [
+  /Free disk space is insufficient\. Free bytes: ?(\d+)\. Limit: ?(\d+)/i,
+  /Free disk space is [^(\n]*\((\d+) bytes\)\. Limit is [^(\n]*\((\d+) bytes\)/i,
+];
 /** RabbitMQ's own timestamp: "2026-11-21 02:40:12.345678+00:00". */
 const STAMP = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?/;
 
 export interface BrokerAlarm {
   /** The alarm line, as logged. */
   alarm: string;
+  /** The broker pod whose node raised it (from 'rabbit@<pod>.<service>…'), when the line names one. */
+  node?: string;
+  /** Its disk monitor's last reading below the limit, in any broker log read: "free 48Mi, limit 50Mi = 52428800 bytes". */
+  disk?: { said: string; line: string };
   /** Clients whose last connection line is a close before the alarm: "invoice-worker, 3h ago". */
   gone: { user: string; ago?: string }[];
 }
@@ -50,7 +66,23 @@ export function findBrokerAlarm(logs: readonly LogEvidence[], now: string): Brok
       return t ? { user, ago: formatAgo(t, now) } : { user };
     });
     const alarm = (log.lines[at] ?? '').trim().replace(/^\S+ \S+ \[\w+\] <[\d.]+> /, '');
-    return { alarm, gone };
+    const node = ALARM_NODE.exec(alarm)?.[1];
+    const disk = /^disk\b/i.test(alarm) ? findDiskReading(logs) : undefined;
+    return { alarm, ...(node ? { node } : {}), ...(disk ? { disk } : {}), gone };
+  }
+  return undefined;
+}
+
+/** The last reading of free disk below the limit in the broker logs read. */
+function findDiskReading(logs: readonly LogEvidence[]): { said: string; line: string } | undefined {
+  for (const log of logs) {
+    for (const raw of [...log.lines].reverse()) {
+      const m = DISK_READING.map((re) => re.exec(raw)).find((x) => x !== null);
+      if (!m) continue;
+      const free = Number(m[1]);
+      const limit = Number(m[2]);
+      return { said: `free ${formatBytes(free)}, limit ${formatBytes(limit)} = ${limit} bytes`, line: raw.trim().replace(/^\S+ \S+ \[\w+\] <[\d.]+> /, '') };
+    }
   }
   return undefined;
 }

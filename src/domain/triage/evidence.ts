@@ -209,6 +209,10 @@ export interface HpaEvidence {
   createdAt?: IsoTime;
   /** Who manages it, as its labels say ("Helm release platform-defaults"); absent when they do not. */
   managedBy?: string;
+  /** The managers that own spec.maxReplicas (managedFields), newest write first: who set the ceiling, and when. */
+  maxReplicasOwners?: FieldOwnerEvidence[];
+  /** The GitOps tool that tracks the HPA, with its marker: a change by hand is reverted by its next sync. */
+  gitOps?: { tool: 'Argo CD' | 'Flux'; marker: string };
 }
 
 /** One direction of an HPA's behavior: how fast it may change the replica count. */

@@ -318,6 +318,23 @@ describe('mapHpa', () => {
     expect(slow.scaleUp).toEqual({ policies: [{ type: 'Pods', value: 1, periodSeconds: 300 }], selectPolicy: 'Max', stabilizationWindowSeconds: 0 });
     expect(mapHpa({ metadata: { name: 'h' }, spec }).scaleUp).toBeUndefined();
   });
+
+  it('reads who last wrote spec.maxReplicas (not the status writer) and the GitOps tool that tracks the HPA', () => {
+    const h = mapHpa({
+      metadata: {
+        name: 'h',
+        labels: { 'argocd.argoproj.io/instance': 'shop-prod' },
+        managedFields: [
+          { manager: 'kube-controller-manager', operation: 'Update', subresource: 'status', time: new Date('2026-11-21T03:10:00Z'), fieldsType: 'FieldsV1', fieldsV1: { 'f:status': {} } },
+          { manager: 'helm', operation: 'Update', time: new Date('2026-10-01T00:00:00Z'), fieldsType: 'FieldsV1', fieldsV1: { 'f:spec': { 'f:minReplicas': {} } } },
+          { manager: 'argocd-controller', operation: 'Apply', time: new Date('2026-11-21T02:20:00Z'), fieldsType: 'FieldsV1', fieldsV1: { 'f:spec': { 'f:maxReplicas': {} } } },
+        ],
+      },
+      spec: { scaleTargetRef: { kind: 'Deployment', name: 'd' }, maxReplicas: 4 },
+    });
+    expect(h.maxReplicasOwners).toEqual([{ manager: 'argocd-controller', operation: 'Apply', at: '2026-11-21T02:20:00Z' }]);
+    expect(h.gitOps).toEqual({ tool: 'Argo CD', marker: 'label argocd.argoproj.io/instance=shop-prod' });
+  });
 });
 
 describe('mapPlacement', () => {

@@ -188,6 +188,8 @@ const REFUSALS: readonly Refusal[] = [
     pattern: /\bblocked\b[^\n]*\blow on disk\b|\blow on disk\b[^\n]*\bblocked\b/i,
     clearedBy: /\bunblocked\b/i,
     refuses: 'publishes: its disk alarm is set (connection blocked: low on disk space)',
+    // Set in rabbitmq.conf (a mounted ConfigMap) far more often than on a command line.
+    settings: ['disk_free_limit.absolute', 'disk_free_limit.relative'],
     why: 'RabbitMQ\'s free disk fell below its disk_free_limit and it raised its disk alarm: it blocks every publishing connection until disk is freed, so each publish waits and times out while the pods stay Ready.',
     fix: 'free disk on the broker (consume or purge the backlog that fills it, or grow its volume)',
   },
@@ -301,7 +303,7 @@ export function listServerConfigReads(ev: Pick<TriageEvidence, 'logs' | 'pods' |
   let left = MAX_CONFIG_MAPS;
   return REFUSALS.filter((r) => r.settings !== undefined).flatMap((r) => {
     const hits = findHits(ev, r);
-    const hit = hits.length >= MIN_LINES ? hits[0] : undefined;
+    const hit = hits.length >= (r.clearedBy ? 1 : MIN_LINES) ? hits[0] : undefined;
     const c = ev.pods.find((p) => p.name === hit?.log.pod)?.containers.find((x) => x.name === hit?.log.container);
     const address = c ? findServerAddress(c, r.server) : undefined;
     const service = address ? findInClusterService(address.host, ev.target.namespace) : undefined;
@@ -436,6 +438,8 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     // Its own log says its disk is full: the claim its pod writes to, and its size.
     const teller = told && DISK_FULL.test(told.line) ? serverPods.find((d) => d.pod.name === told.pod) : undefined;
     const full = teller ? describeFullClaims(teller.pod, teller.claims ?? []) : undefined;
+    // Which broker node raised it, and how far its free disk was below the limit.
+    const raisedOn = alarm?.node ? ` — alarm raised on ${alarm.node}${alarm.disk ? ` (${alarm.disk.said})` : ''}` : alarm?.disk ? ` — ${alarm.disk.said}` : '';
     const gone = alarm?.gone.map((g) => `${g.user}${g.ago ? ` (${g.ago})` : ''}`).join(', ');
     const backlog = gone ? ` Before the alarm, the connection of ${gone} closed and never came back: if that client consumes a queue, its backlog is what fills the broker.` : '';
     const count = r.clearedBy ? `connections blocked, still, in the logs of` : `${countCalls(hits)} refused calls in the logs of`;
@@ -465,7 +469,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     return [{
       id: `dependency-refuses/${r.server}/${r.refuses.split(':')[0] ?? ''}`,
       kind: 'dependency-error',
-      title: `${named} refuses ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : `${r.refuses}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${told ? ` — ${told.said}${full ? `, on its ${full}` : ''}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`,
+      title: `${named} refuses ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : `${r.refuses}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${told ? ` — ${told.said}${full ? `, on its ${full}` : ''}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`,
       layer: 'network/routing',
       severity: unready > 0 ? severityForPods(ev, unready) : 'warning',
       confidence: 'high',
@@ -478,6 +482,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
         ...(teller && full ? [`${teller.pod.name} writes to ${full}`] : []),
         ...hits.slice(-2).map((h) => `log ${h.log.pod}: ${h.line}`),
         ...(own && alarm ? [`log ${own.pod.name} (${r.server}): ${alarm.alarm}`] : []),
+        ...(own && alarm?.disk ? [`log ${own.pod.name} (${r.server}): ${alarm.disk.line}`] : []),
         ...(read ? [read.evidence] : []),
         ...(own && settings ? [`${own.pod.name} runs ${settings.container} with ${formatSettings(settings)}${settings.memoryLimit ? ` (memory limit ${settings.memoryLimit})` : ''}`] : []),
         ...fromFile.map((c) => `ConfigMap ${c.configMap} (${c.key}) sets ${c.setting} = ${c.value}, mounted by ${own?.pod.name ?? 'the server'}`),

@@ -10,6 +10,7 @@ import { formatAgo, isWithin } from '../time-span.js';
 import { findMissingRequest } from '../hpa-missing-request.js';
 import { findHpaFlapping, formatSwing, listYoungPods, type HpaFlapping } from '../hpa-flapping.js';
 import { findIdleConsumers } from '../consumer-assignment.js';
+import { describeMaxRestore, findHpaMaxChange } from '../hpa-max-change.js';
 
 /** "182%" → 182, "250m" → 0.25; undefined when unreadable. */
 export function parseMetricValue(v: string | undefined): number | undefined {
@@ -47,6 +48,10 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
     // Flapping between its bounds, it is not short of replicas: never advise a higher maximum then.
     if (flapping) findings.push(describeFlapping(ev, hpa, flapping));
     else if (!pastPartitions && hpa.desiredReplicas >= hpa.maxReplicas && (hot.length > 0 || (limited?.status === 'True' && limited.reason === 'TooManyReplicas'))) {
+      // A maximum lowered below the replicas it ran: the ceiling moved, not the load.
+      const change = findHpaMaxChange(ev, hpa);
+      const lowered = change?.lowered ? change : undefined;
+      const restore = lowered ? describeMaxRestore(lowered, hpa) : undefined;
       findings.push({
         id: `hpa/${hpa.name}/at-max`,
         kind: 'hpa',
@@ -58,10 +63,16 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
           `replicas ${hpa.currentReplicas} current, ${hpa.desiredReplicas} desired, range ${hpa.minReplicas}–${hpa.maxReplicas}`,
           `metrics: ${formatMetrics(hpa)}`,
           ...(limited?.status === 'True' ? [`ScalingLimited=True (${limited.reason ?? ''})${limited.message ? `: ${limited.message}` : ''}`] : []),
+          ...(change ? [change.text, ...(change.event ? [`SuccessfulRescale: ${change.event}`] : [])] : []),
+          ...(hpa.gitOps ? [`the HPA is tracked by ${hpa.gitOps.tool} (${hpa.gitOps.marker})`] : []),
         ],
-        likelyCause: 'Load is above what the maximum replica count can serve at the target utilisation: more traffic than planned, or each replica got slower (a change, a slow dependency).',
-        nextAction: 'Mitigate: raise maxReplicas if the cluster has room (and the dependencies can take the extra connections), or shed the extra load; check whether per-replica cost rose with a recent change.',
-        fix: 'raise maxReplicas (or shed load)',
+        likelyCause: lowered
+          ? `The HPA's maximum was lowered below the replicas it ran (it scaled down to it${lowered.from !== undefined ? ` from ${lowered.from}` : ''}: "${lowered.event ?? ''}"), so the load those replicas served now falls on ${hpa.maxReplicas}, above the target utilisation, and the HPA may not add any.`
+          : 'Load is above what the maximum replica count can serve at the target utilisation: more traffic than planned, or each replica got slower (a change, a slow dependency).',
+        nextAction: restore
+          ? `${capitalize(restore)}.`
+          : 'Mitigate: raise maxReplicas if the cluster has room (and the dependencies can take the extra connections), or shed the extra load; check whether per-replica cost rose with a recent change.',
+        fix: restore ?? 'raise maxReplicas (or shed load)',
         ...(limited?.message ? { decisive: `ScalingLimited: ${limited.message}` } : {}),
         confirmCommands: [...confirm, formatKubectl(ev.target, `top pods -l ${formatWorkloadSelector(ev.target, ev.workload?.selector)}`)],
         // Saturation reaches every replica: slow probes on any of them are this.

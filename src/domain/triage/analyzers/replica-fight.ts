@@ -5,36 +5,10 @@ import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
 import { RECENT_MS } from '../pod-status.js';
 import { earliest, formatAgo, formatSpan, isWithin, msBetween } from '../time-span.js';
 import { formatMetrics, isAboveTarget } from './hpa.js';
+import { parseScaling, toolOf, type Scaling } from '../replica-set-scaling.js';
 
 /** A scale-up undone this many times is a fight, not a blip. */
 const FIGHT_MIN = 3;
-
-/** Both forms the deployment controller has used: "… from 4 to 11" and "… to 11 from 4". */
-const SCALED = /^Scaled (up|down) replica set (\S+?)(?: from (\d+))? to (\d+)(?: from (\d+))?$/;
-
-interface Scaling {
-  dir: 'up' | 'down';
-  rs: string;
-  from: number;
-  to: number;
-  event: EventEvidence;
-}
-
-function parseScaling(e: EventEvidence): Scaling | undefined {
-  const m = e.reason === 'ScalingReplicaSet' ? SCALED.exec(e.message.trim()) : null;
-  const from = m?.[3] ?? m?.[5];
-  if (!m || from === undefined) return undefined;
-  return { dir: m[1] === 'up' ? 'up' : 'down', rs: m[2] ?? '', from: Number(from), to: Number(m[4]), event: e };
-}
-
-/** The tool behind a field manager's name, when the name says it. */
-function toolOf(manager: string): string | undefined {
-  if (/argocd/i.test(manager)) return 'Argo CD';
-  if (/kustomize-controller|helm-controller|flux/i.test(manager)) return 'Flux';
-  if (/^helm\b/i.test(manager)) return 'Helm';
-  if (/kubectl/i.test(manager)) return 'kubectl';
-  return undefined;
-}
 
 /** The HPA controller writes spec.replicas through the scale subresource as kube-controller-manager. */
 function isAutoscaler(o: FieldOwnerEvidence): boolean {

@@ -161,7 +161,7 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
   const nodeChange = trigger.kind === 'none' && !trigger.exonerated && failingNode !== undefined ? describeNodeChange(ev, failingNode) : undefined;
 
   let lead = '';
-  if (trigger.kind === 'revision' || trigger.kind === 'object-change' || trigger.kind === 'scale-up' || trigger.kind === 'resources-set') lead = `Since ${trigger.text}: `;
+  if (trigger.kind === 'revision' || trigger.kind === 'object-change' || trigger.kind === 'scale-up' || trigger.kind === 'resources-set' || trigger.kind === 'hpa-change') lead = `Since ${trigger.text}: `;
   else if (trigger.kind === 'first-install') lead = trigger.historyGone ? `Since ${trigger.text.replace(/: nothing earlier.*$/, '')}: ` : `${capitalize(trigger.text.replace(/: nothing earlier.*$/, ''))}: `;
   const quote = mechanism.decisive && !mechanism.title.includes(mechanism.decisive) ? ` — "${clip(mechanism.decisive, QUOTE_MAX)}"` : '';
   const where = separation ? describeSeparation(ev, separation, mechanism, d) : undefined;

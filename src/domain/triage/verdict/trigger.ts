@@ -21,6 +21,7 @@ import { TRIGGER_WINDOW_MS, isInTriggerWindow } from '../trigger-window.js';
 import { describeUntouched, pickChange } from './mechanism-diff.js';
 import { findNewOrdinalsFailing, findScaleUp, isScaleSensitive } from './scale-up-trigger.js';
 import { findRollback, rolloutTimeOf, type Rollback } from '../revision-rollback.js';
+import { findHpaMaxChange } from '../hpa-max-change.js';
 
 export type Trigger =
   /** `rollback`: the revision is an old ReplicaSet a rollout undo brought back; `previous` is what it replaced. */
@@ -31,6 +32,8 @@ export type Trigger =
   /** `clears`: the newest revision runs Ready on other nodes, so it is not to roll back. */
   | { kind: 'node'; node: string; text: string; at?: IsoTime; clears?: string }
   | { kind: 'scale-up'; text: string; at: IsoTime }
+  /** The HPA the mechanism is pinned at had its maxReplicas lowered (or rewritten) just before: hpa-max-change.ts. */
+  | { kind: 'hpa-change'; text: string; at: IsoTime }
   /** Admission (a LimitRange's default, a VPA) set the resources the pods fail with when they were re-created. */
   | { kind: 'resources-set'; origin: ResourceOrigin; text: string; at?: IsoTime }
   /** Nothing of the workload changed (or the evidence clears its rollout); `ranBefore` names Jobs of the namespace that ran just before the onset, a change to check. */
@@ -153,6 +156,11 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
     }
   }
 
+  // An HPA pinned at a maximum that was lowered below the replicas it ran: that change holds it there,
+  // whenever in the lookback it came; a write of the maximum that scaled nothing counts in the window only.
+  const hpaChange = findMechanismHpaChange(ev, mechanism);
+  if (hpaChange !== undefined && (hpaChange.lowered || isInTriggerWindow(hpaChange.at, onset))) return { kind: 'hpa-change', text: hpaChange.text, at: hpaChange.at };
+
   const hashed = pods.length > 0 && pods.every((p) => p.revisionHash !== undefined);
   const onNewest = newest !== undefined && (!hashed || pods.some((p) => p.revisionHash === newest.hash));
   if (newest !== undefined && rolledOut !== undefined && onNewest && isInTriggerWindow(rolledOut, onset)) {
@@ -223,6 +231,13 @@ function withJobsBefore(ev: TriageEvidence, onset: IsoTime | undefined, t: Extra
   const text = describeJobsBeforeOnset(jobs, onset, ev.collectedAt);
   if (text === undefined) return t;
   return { ...t, text: t.text.replace(/^no change found/, 'no change of the workload found'), ranBefore: { jobs, text } };
+}
+
+/** The change of the maximum of the HPA a mechanism says is at its maximum (hpa/<name>/at-max). */
+function findMechanismHpaChange(ev: TriageEvidence, mechanism: Finding | undefined): ReturnType<typeof findHpaMaxChange> {
+  const name = mechanism?.kind === 'hpa' ? /^hpa\/(.+)\/at-max$/.exec(mechanism.id)?.[1] : undefined;
+  const hpa = name === undefined ? undefined : ev.hpas.find((h) => h.name === name);
+  return hpa === undefined ? undefined : findHpaMaxChange(ev, hpa);
 }
 
 /** Who set the memory limit an OOM-killed container dies at, when admission did. */

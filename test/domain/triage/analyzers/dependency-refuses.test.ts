@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeDependencyRefusals } from '../../../../src/domain/triage/analyzers/dependency-refuses.js';
+import { analyzeDependencyRefusals, listServerConfigReads } from '../../../../src/domain/triage/analyzers/dependency-refuses.js';
 import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
 import { NOW, baseEvidence, container, pod } from '../scenarios/builders.js';
 
@@ -72,6 +72,34 @@ describe('a broker whose resource alarm blocks the publisher', () => {
     expect(f?.evidence.join('\n')).toContain("memory resource limit alarm set on node 'rabbit@rabbitmq-0'");
     expect(f?.likelyCause).toMatch(/billing-worker \(3h ago\)/);
     expect(f?.nextAction).toMatch(/billing-worker/);
+  });
+
+  it('names the node that raised a disk alarm, its free bytes against the limit, and the disk_free_limit its ConfigMap sets', () => {
+    const disk = blocked.map((l) => l.replace('low on memory', 'low on disk'));
+    const pods = [0, 1].map((i) => pod(i, { containers: [container({ env: amqp })] }));
+    const own = pod(9, { name: 'rabbitmq-2', containers: [container({ name: 'rabbitmq' })] });
+    const alarmLog = [
+      '2026-11-21 02:39:59.000000+00:00 [info] <0.512.0> Free disk space is insufficient. Free bytes: 50331648. Limit: 104857600',
+      "2026-11-21 02:40:00.000000+00:00 [warning] <0.508.0> disk resource limit alarm set on node 'rabbit@rabbitmq-2.rabbitmq-headless.shop.svc.cluster.local'.",
+      '2026-11-21 02:40:00.000000+00:00 [warning] <0.508.0> *** Publishers will be blocked until this alarm clears ***',
+    ];
+    const ev = baseEvidence({
+      pods,
+      logs: pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines: disk })),
+      dependencyPods: [{ service: 'rabbitmq', pod: own, logs: [{ pod: 'rabbitmq-2', container: 'rabbitmq', previous: false, lines: alarmLog }], config: [{ configMap: 'rabbitmq-conf', key: 'rabbitmq.conf', setting: 'disk_free_limit.absolute', value: '100MB' }] }],
+    });
+    const [f] = analyzeDependencyRefusals(ev);
+    expect(f?.title).toMatch(/alarm raised on rabbitmq-2 \(free 48Mi, limit 100Mi = 104857600 bytes\)/);
+    expect(f?.title).toMatch(/rabbitmq-conf sets disk_free_limit\.absolute = 100MB/);
+    expect(f?.evidence.join('\n')).toContain('Free disk space is insufficient. Free bytes: 50331648. Limit: 104857600');
+  });
+
+  it('reads the broker\'s mounted config for its disk_free_limit when the disk alarm blocks publishers', () => {
+    const disk = blocked.map((l) => l.replace('low on memory', 'low on disk'));
+    const pods = [0, 1].map((i) => pod(i, { containers: [container({ env: amqp })] }));
+    const own = pod(9, { name: 'rabbitmq-0', containers: [container({ name: 'rabbitmq' })], volumes: [{ name: 'config', source: 'configMap', ref: 'rabbitmq-conf' }] });
+    const ev = baseEvidence({ pods, logs: pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines: disk })) });
+    expect(listServerConfigReads(ev, [{ service: 'rabbitmq', pod: own, logs: [] }])).toEqual([{ service: 'rabbitmq', configMaps: ['rabbitmq-conf'], settings: ['disk_free_limit.absolute', 'disk_free_limit.relative'] }]);
   });
 
   it('says nothing once the connection was unblocked', () => {
