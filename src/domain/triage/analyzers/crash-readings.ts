@@ -2,7 +2,7 @@
  * The specific readings of a crash, tried in order; the first that explains it is told and the
  * rest are not tried. What stops the process before it runs comes first (a memory quantity no
  * process fits in, an environment past the exec limit), then what the log and the runtime's
- * message say (the runtime's own heap, a node's kernel setting or metadata service or GPU driver,
+ * message say (the runtime's own heap, a node's kernel setting or runtime ulimit or metadata service or GPU driver,
  * an API the cluster stopped serving, a token never re-read, an edited migration, classes built
  * for a newer Java, a rejection nothing caught, a record every run dies on). The line those
  * quote decides the crash; the readings after them read that line (a port held by another
@@ -21,6 +21,7 @@ import { formatBytes, parseQuantity } from '../quantity.js';
 import { describeHeap, findHeapSetting, findJvmPoolCap } from '../runtime-flags.js';
 import { findHeapRefusal } from '../heap-refusal.js';
 import { findNodeKernelLimit, tellNodeKernelLimit } from '../node-kernel-limit.js';
+import { findRuntimeUlimit, tellRuntimeUlimit } from '../runtime-ulimit.js';
 import { findMetadataUnreachable, tellMetadataUnreachable } from '../metadata-unreachable.js';
 import { findCudaDriverTooOld, tellCudaDriverTooOld } from '../cuda-driver.js';
 import { findRemovedApi, tellRemovedApi } from '../removed-api.js';
@@ -29,7 +30,7 @@ import { findSecurityRefusal } from '../security-refusal.js';
 import { findMemoryTypo, tellMemoryTypo } from '../memory-typo.js';
 import { findArgListTooLong, tellArgListTooLong } from '../exec-arg-limit.js';
 import { findServiceLink, tellServiceLink } from '../service-links.js';
-import { sortRevisions } from '../revision-diff.js';
+import { diffRevisions, sortRevisions } from '../revision-diff.js';
 import { findStorePassword, tellStorePassword } from '../store-password.js';
 import { findVolumeOwnership } from '../volume-ownership.js';
 import { findForeignClusterClaim, tellForeignClusterClaim } from '../foreign-cluster-claim.js';
@@ -127,6 +128,17 @@ const nodeKernelLimit: Reader = (c) => {
   if (limit === undefined) return undefined;
   const { evidence, outside, title, cause, action, fix } = tellNodeKernelLimit(c.ev, limit, podsOf(c));
   return { title, cause, action, fix, evidence, decisive: limit.line, outside, onNodes: true, sure: true };
+};
+
+/** A search engine's bootstrap check on a ulimit (memlock, nofile, nproc) the nodes' container runtime sets. */
+const runtimeUlimit: Reader = (c) => {
+  const limit = findRuntimeUlimit(c.lines.slice(-60));
+  if (limit === undefined) return undefined;
+  const { evidence, outside, ...told } = tellRuntimeUlimit(c.ev, limit, podsOf(c));
+  // A revision that moved the pods onto those nodes (nodeSelector, affinity, tolerations) brought them to the limit: it stays the trigger.
+  const [newest, previous] = sortRevisions(c.ev.revisions);
+  const moved = newest && previous ? diffRevisions(previous, newest).some((l) => /^(nodeSelector|required node affinity|tolerations)\b/.test(l)) : false;
+  return { ...told, evidence, decisive: limit.line, ...(moved ? {} : { outside }), onNodes: true, sure: true };
 };
 
 /** No answer from the instance metadata service: the nodes' metadata settings (a hop limit), not the app. */
@@ -326,7 +338,7 @@ const foreignClusterData: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, fatalRejection, poisonMessage];
+const BEFORE_THE_LINE: readonly Reader[] = [interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, fatalRejection, poisonMessage];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, unparsedValue, storePassword, securityRefusal, volumeOwner, foreignClusterData];
