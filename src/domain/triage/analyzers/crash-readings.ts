@@ -4,7 +4,7 @@
  * process fits in, an environment past the exec limit), then what the log and the runtime's
  * message say (the runtime's own heap, a node's kernel setting or runtime ulimit or metadata service or GPU driver,
  * an API the cluster stopped serving, a token never re-read, an edited migration, classes built
- * for a newer Java, a rejection nothing caught, a record every run dies on). The line those
+ * for a newer Java, a key store read as another type, a rejection nothing caught, a record every run dies on). The line those
  * quote decides the crash; the readings after them read that line (a port held by another
  * process, a variable the Downward API left empty, a value the process could not parse) or the
  * log around it (a store's password, a security setting, a volume's owner, another cluster's data).
@@ -32,6 +32,7 @@ import { findArgListTooLong, tellArgListTooLong } from '../exec-arg-limit.js';
 import { findServiceLink, tellServiceLink } from '../service-links.js';
 import { diffRevisions, sortRevisions } from '../revision-diff.js';
 import { findStorePassword, tellStorePassword } from '../store-password.js';
+import { findKeystoreType, tellKeystoreType } from '../keystore-type.js';
 import { findVolumeOwnership } from '../volume-ownership.js';
 import { findForeignClusterClaim, tellForeignClusterClaim } from '../foreign-cluster-claim.js';
 import { findMigrationChecksum, tellMigrationChecksum } from '../migration-checksum.js';
@@ -229,6 +230,14 @@ const classVersion: Reader = (c) => {
   return { ...tellClassVersionRefusal(found, c.ev, podsOf(c), container.name, container.image), decisive: found.line, sure: true };
 };
 
+/** A Java key or trust store read as another type than its file's (PKCS12 vs JKS/JCEKS): the type setting, usually changed by a revision. */
+const keystoreType: Reader = (c) => {
+  const found = isAppError(c) ? findKeystoreType(c.lines.slice(-80), c.first.ref.container, c.first.ref.pod, c.ev.revisions) : undefined;
+  if (found === undefined) return undefined;
+  const { evidence, ...told } = tellKeystoreType(found);
+  return { ...told, evidence, decisive: found.line, ...(found.changed ? { datesChange: true as const } : {}), sure: true };
+};
+
 /** Node.js ending the process on a rejection nothing caught: the code path each pod ran last, and the runtime that made it fatal. */
 const fatalRejection: Reader = (c) => {
   if (!isAppError(c)) return undefined;
@@ -338,7 +347,7 @@ const foreignClusterData: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, fatalRejection, poisonMessage];
+const BEFORE_THE_LINE: readonly Reader[] = [interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, keystoreType, fatalRejection, poisonMessage];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, unparsedValue, storePassword, securityRefusal, volumeOwner, foreignClusterData];
