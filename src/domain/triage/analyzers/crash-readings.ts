@@ -7,7 +7,7 @@
  * for a newer Java, a key store read as another type, a rejection nothing caught, a record every run dies on). The line those
  * quote decides the crash; the readings after them read that line (a port held by another
  * process, a variable the Downward API left empty, a value the process could not parse) or the
- * log around it (a store's password, a security setting, a volume's owner, another cluster's data).
+ * log around it (a store's password, an RBAC refusal, a security setting, a volume's owner, another cluster's data).
  */
 import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
 import { describeBadInterpreter, findBadInterpreter } from '../bad-interpreter.js';
@@ -33,6 +33,7 @@ import { findServiceLink, tellServiceLink } from '../service-links.js';
 import { diffRevisions, sortRevisions } from '../revision-diff.js';
 import { findStorePassword, tellStorePassword } from '../store-password.js';
 import { findKeystoreType, tellKeystoreType } from '../keystore-type.js';
+import { findRbacForbidden, tellRbacForbidden } from '../rbac-forbidden.js';
 import { findVolumeOwnership } from '../volume-ownership.js';
 import { findForeignClusterClaim, tellForeignClusterClaim } from '../foreign-cluster-claim.js';
 import { findMigrationChecksum, tellMigrationChecksum } from '../migration-checksum.js';
@@ -309,6 +310,13 @@ const storePassword: Reader = (c) => {
   return store && { ...tellStorePassword(store), evidence: [], decisive: store.line };
 };
 
+/** The API server refusing the pod's identity ("… is forbidden: User … cannot list …"): the RBAC grant it lacks, not the code. */
+const rbacForbidden: Reader = (c, decisive) => {
+  if (decisive === undefined || !isAppError(c) || findRbacForbidden([decisive]) === undefined) return undefined;
+  const found = findRbacForbidden(c.lines.slice(-60));
+  return found && { ...tellRbacForbidden(found), sure: true };
+};
+
 /** A refusal by the kernel in pods whose revision tightened their sandbox: that setting's doing. */
 const securityRefusal: Reader = (c) => {
   if (c.first.cls === 'not-found' || c.first.cls === 'wrong-arch') return undefined;
@@ -350,7 +358,7 @@ const foreignClusterData: Reader = (c) => {
 const BEFORE_THE_LINE: readonly Reader[] = [interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, keystoreType, fatalRejection, poisonMessage];
 
 /** Read from the deciding line and the log around it. */
-const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, unparsedValue, storePassword, securityRefusal, volumeOwner, foreignClusterData];
+const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, unparsedValue, storePassword, rbacForbidden, securityRefusal, volumeOwner, foreignClusterData];
 
 /** The crash's specific reading, if one explains it, and the line that decides it. */
 export function readCrash(crash: Crash): { reading?: CrashReading; decisive?: string } {
