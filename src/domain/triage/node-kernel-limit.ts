@@ -11,6 +11,7 @@ import { nodePoolOf } from './node-pool.js';
 import { isPodHealthy, listNodesOf, unique } from './pod-status.js';
 import type { ToldReading } from './told-reading.js';
 import { listFirst } from '../text.js';
+import { quoteBootstrapCheck } from './runtime-ulimit.js';
 
 export interface NodeKernelLimit {
   /** The sysctl that decides it: `fs.inotify.max_user_instances`. */
@@ -49,7 +50,7 @@ export function findNodeKernelLimit(lines: readonly string[]): NodeKernelLimit |
       const m = p.test.exec(line);
       if (!m) continue;
       const { current, wanted } = m.groups ?? {};
-      return { setting: p.setting, what: p.what, sharedByNode: p.sharedByNode, line: line.trim(), ...(current ? { current } : {}), ...(wanted ? { wanted } : {}) };
+      return { setting: p.setting, what: p.what, sharedByNode: p.sharedByNode, line: quoteBootstrapCheck(line, m), ...(current ? { current } : {}), ...(wanted ? { wanted } : {}) };
     }
   }
   return undefined;

@@ -39,6 +39,29 @@ function describeNewDuplicates(container: string, older: readonly EnvVarEvidence
   return lines;
 }
 
+/**
+ * Two values that are each a list of command-line options (JAVA_TOOL_OPTIONS, NODE_OPTIONS): the
+ * options that changed, keyed by what comes before "=" ("-Dx=A → B", "added -Y", "removed -Z"),
+ * so a one-flag change is not lost past the cut of two long values. Undefined for other values.
+ */
+function diffOptions(older: string, newer: string): string | undefined {
+  const split = (v: string) => v.trim().split(/\s+/);
+  const a = split(older);
+  const b = split(newer);
+  if (a.length < 2 || b.length < 2 || ![...a, ...b].every((t) => t.startsWith('-'))) return undefined;
+  const keyOf = (t: string) => t.replace(/=.*$/, '');
+  const before = new Map(a.map((t) => [keyOf(t), t]));
+  const after = new Map(b.map((t) => [keyOf(t), t]));
+  const parts: string[] = [];
+  for (const [key, t] of after) {
+    const was = before.get(key);
+    if (was === undefined) parts.push(`added ${t}`);
+    else if (was !== t) parts.push(`${was} → ${t.slice(key.length + 1)}`);
+  }
+  for (const [key, t] of before) if (!after.has(key)) parts.push(`removed ${t}`);
+  return parts.length > 0 ? redactSecrets(truncate(parts.join(', '), 240)) : undefined;
+}
+
 function diffEnv(container: string, older: readonly EnvVarEvidence[], newer: readonly EnvVarEvidence[]): string[] {
   const lines: string[] = [];
   // Maps keep the last entry of a name, as the kubelet does.
@@ -53,7 +76,9 @@ function diffEnv(container: string, older: readonly EnvVarEvidence[], newer: rea
     else if (JSON.stringify(old) !== JSON.stringify(e)) {
       const a = formatEnvValue(old);
       const b = formatEnvValue(e);
-      lines.push(a === b ? `${container} env ${name} changed ${a}` : `${container} env ${name}: ${a} → ${b}`);
+      const options = 'value' in old && 'value' in e && !SENSITIVE_ENV_NAME.test(name) ? diffOptions(old.value, e.value) : undefined;
+      if (options !== undefined) lines.push(`${container} env ${name} options: ${options}`);
+      else lines.push(a === b ? `${container} env ${name} changed ${a}` : `${container} env ${name}: ${a} → ${b}`);
     }
   }
   for (const name of before.keys()) if (!after.has(name)) lines.push(`${container} env removed ${name}`);

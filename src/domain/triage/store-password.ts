@@ -49,6 +49,13 @@ function decideKind(lines: readonly string[], env: readonly EnvVarEvidence[], pa
   return lines.some((l) => /trust ?store/i.test(l)) ? 'truststore' : 'keystore';
 }
 
+/** "Secret events-cluster-ca-cert": the Secret or ConfigMap volume mounted over a store's path. */
+export function findStoreSource(path: string, container: ContainerSpecEvidence | undefined, pod: PodEvidence | undefined): string | undefined {
+  const mount = (container?.volumeMounts ?? []).filter((m) => path.startsWith(`${m.mountPath.replace(/\/$/, '')}/`)).sort((a, b) => b.mountPath.length - a.mountPath.length)[0];
+  const volume = mount === undefined ? undefined : pod?.volumes?.find((v) => v.name === mount.name);
+  return volume?.ref !== undefined && SOURCE_KIND[volume.source] !== undefined ? `${SOURCE_KIND[volume.source] ?? ''} ${volume.ref}` : undefined;
+}
+
 export function findStorePassword(lines: readonly string[], container: ContainerSpecEvidence | undefined, pod?: PodEvidence): StorePassword | undefined {
   const said = lines.map((l) => l.trim()).filter((l) => WRONG_PASSWORD.test(l));
   // The line that says "password" is plainer than the cipher's "failed to decrypt … bad key".
@@ -59,9 +66,7 @@ export function findStorePassword(lines: readonly string[], container: Container
     ?? env.map((e) => ('value' in e ? STORE_FILE.exec(e.value)?.[1] : undefined)).find((p) => p !== undefined);
   const kind = decideKind(lines, env, path);
   const password = findPasswordEnv(env, path, kind);
-  const mount = path === undefined ? undefined : (container?.volumeMounts ?? []).filter((m) => path.startsWith(`${m.mountPath.replace(/\/$/, '')}/`)).sort((a, b) => b.mountPath.length - a.mountPath.length)[0];
-  const volume = mount === undefined ? undefined : pod?.volumes?.find((v) => v.name === mount.name);
-  const storeSource = volume?.ref !== undefined && SOURCE_KIND[volume.source] !== undefined ? `${SOURCE_KIND[volume.source] ?? ''} ${volume.ref}` : undefined;
+  const storeSource = path === undefined ? undefined : findStoreSource(path, container, pod);
   return {
     kind,
     ...(path ? { path } : {}),

@@ -220,3 +220,18 @@ describe('shortenImageChange', () => {
     expect(shortenImageChange('app memory limit: 512Mi → 384Mi')).toBe('app memory limit: 512Mi → 384Mi');
   });
 });
+
+describe('diffRevisions: an env var holding a list of options', () => {
+  const flags = (type: string, extra: string) => `-Djavax.net.ssl.keyStore=/etc/tls/keystore.jks -Djavax.net.ssl.keyStorePassword=$(KEYSTORE_PASSWORD) -Djavax.net.ssl.keyStoreType=${type} ${extra}`;
+  const withEnv = (value: string) => ({ containers: [revisionContainer({ env: [{ name: 'JAVA_TOOL_OPTIONS', value }] })] });
+
+  it('names the options that changed, not two long values cut short', () => {
+    const [a, b] = pair(withEnv(flags('PKCS12', '-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError')), withEnv(flags('JCEKS', '-XX:MaxRAMPercentage=70')));
+    expect(diffRevisions(a, b)).toEqual(['app env JAVA_TOOL_OPTIONS options: -Djavax.net.ssl.keyStoreType=JCEKS → PKCS12, -XX:MaxRAMPercentage=70 → 75, added -XX:+ExitOnOutOfMemoryError']);
+  });
+
+  it('keeps the whole value when it is not a list of options', () => {
+    const [a, b] = pair(withEnv('http://proxy:3128'), withEnv('http://proxy:8080'));
+    expect(diffRevisions(a, b)).toEqual(['app env JAVA_TOOL_OPTIONS: "http://proxy:8080" → "http://proxy:3128"']);
+  });
+});

@@ -2,12 +2,12 @@
  * The specific readings of a crash, tried in order; the first that explains it is told and the
  * rest are not tried. What stops the process before it runs comes first (a memory quantity no
  * process fits in, an environment past the exec limit), then what the log and the runtime's
- * message say (the runtime's own heap, a node's kernel setting or metadata service or GPU driver,
+ * message say (the runtime's own heap, a node's kernel setting or runtime ulimit or metadata service or GPU driver,
  * an API the cluster stopped serving, a token never re-read, an edited migration, classes built
- * for a newer Java, a rejection nothing caught, a record every run dies on). The line those
+ * for a newer Java, a key store read as another type, a rejection nothing caught, a record every run dies on). The line those
  * quote decides the crash; the readings after them read that line (a port held by another
  * process, a variable the Downward API left empty, a value the process could not parse) or the
- * log around it (a store's password, a security setting, a volume's owner, another cluster's data).
+ * log around it (a store's password, an RBAC refusal, a security setting, a volume's owner, another cluster's data).
  */
 import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
 import { describeBadInterpreter, findBadInterpreter } from '../bad-interpreter.js';
@@ -21,6 +21,7 @@ import { formatBytes, parseQuantity } from '../quantity.js';
 import { describeHeap, findHeapSetting, findJvmPoolCap } from '../runtime-flags.js';
 import { findHeapRefusal } from '../heap-refusal.js';
 import { findNodeKernelLimit, tellNodeKernelLimit } from '../node-kernel-limit.js';
+import { findRuntimeUlimit, tellRuntimeUlimit } from '../runtime-ulimit.js';
 import { findMetadataUnreachable, tellMetadataUnreachable } from '../metadata-unreachable.js';
 import { findCudaDriverTooOld, tellCudaDriverTooOld } from '../cuda-driver.js';
 import { findRemovedApi, tellRemovedApi } from '../removed-api.js';
@@ -29,8 +30,10 @@ import { findSecurityRefusal } from '../security-refusal.js';
 import { findMemoryTypo, tellMemoryTypo } from '../memory-typo.js';
 import { findArgListTooLong, tellArgListTooLong } from '../exec-arg-limit.js';
 import { findServiceLink, tellServiceLink } from '../service-links.js';
-import { sortRevisions } from '../revision-diff.js';
+import { diffRevisions, sortRevisions } from '../revision-diff.js';
 import { findStorePassword, tellStorePassword } from '../store-password.js';
+import { findKeystoreType, tellKeystoreType } from '../keystore-type.js';
+import { findRbacForbidden, tellRbacForbidden } from '../rbac-forbidden.js';
 import { findVolumeOwnership } from '../volume-ownership.js';
 import { findForeignClusterClaim, tellForeignClusterClaim } from '../foreign-cluster-claim.js';
 import { findMigrationChecksum, tellMigrationChecksum } from '../migration-checksum.js';
@@ -129,6 +132,17 @@ const nodeKernelLimit: Reader = (c) => {
   return { title, cause, action, fix, evidence, decisive: limit.line, outside, onNodes: true, sure: true };
 };
 
+/** A search engine's bootstrap check on a ulimit (memlock, nofile, nproc) the nodes' container runtime sets. */
+const runtimeUlimit: Reader = (c) => {
+  const limit = findRuntimeUlimit(c.lines.slice(-60));
+  if (limit === undefined) return undefined;
+  const { evidence, outside, ...told } = tellRuntimeUlimit(c.ev, limit, podsOf(c));
+  // A revision that moved the pods onto those nodes (nodeSelector, affinity, tolerations) brought them to the limit: it stays the trigger.
+  const [newest, previous] = sortRevisions(c.ev.revisions);
+  const moved = newest && previous ? diffRevisions(previous, newest).some((l) => /^(nodeSelector|required node affinity|tolerations)\b/.test(l)) : false;
+  return { ...told, evidence, decisive: limit.line, ...(moved ? {} : { outside }), onNodes: true, sure: true };
+};
+
 /** No answer from the instance metadata service: the nodes' metadata settings (a hop limit), not the app. */
 const metadataService: Reader = (c) => {
   const unreachable = findMetadataUnreachable(c.lines.slice(-60));
@@ -217,6 +231,14 @@ const classVersion: Reader = (c) => {
   return { ...tellClassVersionRefusal(found, c.ev, podsOf(c), container.name, container.image), decisive: found.line, sure: true };
 };
 
+/** A Java key or trust store read as another type than its file's (PKCS12 vs JKS/JCEKS): the type setting, usually changed by a revision. */
+const keystoreType: Reader = (c) => {
+  const found = isAppError(c) ? findKeystoreType(c.lines.slice(-80), c.first.ref.container, c.first.ref.pod, c.ev.revisions) : undefined;
+  if (found === undefined) return undefined;
+  const { evidence, ...told } = tellKeystoreType(found);
+  return { ...told, evidence, decisive: found.line, ...(found.changed ? { datesChange: true as const } : {}), sure: true };
+};
+
 /** Node.js ending the process on a rejection nothing caught: the code path each pod ran last, and the runtime that made it fatal. */
 const fatalRejection: Reader = (c) => {
   if (!isAppError(c)) return undefined;
@@ -288,6 +310,13 @@ const storePassword: Reader = (c) => {
   return store && { ...tellStorePassword(store), evidence: [], decisive: store.line };
 };
 
+/** The API server refusing the pod's identity ("… is forbidden: User … cannot list …"): the RBAC grant it lacks, not the code. */
+const rbacForbidden: Reader = (c, decisive) => {
+  if (decisive === undefined || !isAppError(c) || findRbacForbidden([decisive]) === undefined) return undefined;
+  const found = findRbacForbidden(c.lines.slice(-60));
+  return found && { ...tellRbacForbidden(found), sure: true };
+};
+
 /** A refusal by the kernel in pods whose revision tightened their sandbox: that setting's doing. */
 const securityRefusal: Reader = (c) => {
   if (c.first.cls === 'not-found' || c.first.cls === 'wrong-arch') return undefined;
@@ -326,10 +355,10 @@ const foreignClusterData: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, fatalRejection, poisonMessage];
+const BEFORE_THE_LINE: readonly Reader[] = [interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, keystoreType, fatalRejection, poisonMessage];
 
 /** Read from the deciding line and the log around it. */
-const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, unparsedValue, storePassword, securityRefusal, volumeOwner, foreignClusterData];
+const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, unparsedValue, storePassword, rbacForbidden, securityRefusal, volumeOwner, foreignClusterData];
 
 /** The crash's specific reading, if one explains it, and the line that decides it. */
 export function readCrash(crash: Crash): { reading?: CrashReading; decisive?: string } {

@@ -6,6 +6,7 @@ import { condenseRuntimeMessage } from './exit-code.js';
 import { describeBadInterpreter, findBadInterpreter } from '../bad-interpreter.js';
 import { explainVersionRefusal, findServerAtVersion, findVersionRefusal } from '../client-version-refusal.js';
 import { shortImage } from './image-pull.js';
+import { findRbacForbidden, tellRbacForbidden } from '../rbac-forbidden.js';
 import { findFailedIndexes, findInputOf } from '../job-indexes.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { findDisruption } from '../pod-disruption.js';
@@ -65,6 +66,27 @@ function describeVersionRefusal(ev: TriageEvidence, lines: readonly string[], im
   };
 }
 
+/**
+ * The run's identity refused by RBAC (kubectl's "Error from server (Forbidden)"): who, what, and
+ * since when, when an earlier run of the same CronJob succeeded.
+ */
+function describeForbidden(ev: TriageEvidence, lines: readonly string[]): { clause: string; cause: string; action: string; fix: string; evidence: string[]; dated: boolean } | undefined {
+  const forbidden = findRbacForbidden(lines);
+  if (forbidden === undefined) return undefined;
+  const lastOk = (ev.jobs ?? []).find((j) => findCondition(j.conditions, 'Complete')?.status === 'True');
+  const okAt = ev.workload?.schedule?.lastSuccessfulTime ?? lastOk?.completionTime ?? findCondition(lastOk?.conditions ?? [], 'Complete')?.lastTransitionTime;
+  const since = okAt ? formatAgo(okAt, ev.collectedAt) : undefined;
+  const told = tellRbacForbidden(forbidden, since);
+  return {
+    clause: `${told.title.replace(/^: /, '')}${since ? `; the last successful run was ${since}` : ''}`,
+    cause: told.cause,
+    action: told.action,
+    fix: told.fix,
+    evidence: told.evidence,
+    dated: since !== undefined,
+  };
+}
+
 function durationOf(j: JobEvidence): number | undefined {
   const end = j.completionTime ?? findCondition(j.conditions, 'Failed')?.lastTransitionTime ?? findCondition(j.conditions, 'Complete')?.lastTransitionTime;
   return j.startTime && end ? msBetween(j.startTime, end) : undefined;
@@ -96,6 +118,7 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
   const reason = failed.reason ?? 'Failed';
   const deadline = reason === 'DeadlineExceeded';
   const refused = !deadline && log ? describeVersionRefusal(ev, log.lines, decisivePod?.c?.image) : undefined;
+  const forbidden = !deadline && !refused && log ? describeForbidden(ev, log.lines) : undefined;
   const history = jobs.slice(1).map(durationOf).filter((d): d is number => d !== undefined);
   const ran = durationOf(newest);
   // Only some indexes fail while others completed on the same template: what they read differs.
@@ -119,7 +142,8 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
     const of = newest.completions !== undefined ? ` of ${newest.completions}` : '';
     title = `Job ${newest.name} failed: ${reason} — ${which}${of} failed${input ? ` on ${input}` : ''}${podLine ? `: ${podLine}` : ''}${retries}${indexes.completed ? `; indexes ${indexes.completed} completed` : ''}`;
   } else {
-    title = `Job ${newest.name} failed: ${reason}${podLine ? ` — ${podLine}` : ''}${retries}${refused ? `: ${refused.clause}` : ''}`;
+    const clause = refused?.clause ?? forbidden?.clause;
+    title = `Job ${newest.name} failed: ${reason}${podLine ? ` — ${podLine}` : ''}${retries}${clause ? `: ${clause}` : ''}`;
   }
   return [
     {
@@ -138,6 +162,7 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
         ...(disruption ? [`${failing.map((p) => p.name).slice(0, 3).join(', ')} on ${disruptedNodes.join(', ')}: DisruptionTarget=True (${disruption.reason})${disruption.message ? `: ${disruption.message}` : ''}`] : []),
         ...(logLine && log ? [`log ${log.pod}: ${logLine}`] : []),
         ...(refused?.evidence ?? []),
+        ...(forbidden?.evidence ?? []),
       ],
       decisive: disruption ? (disruption.message ?? `DisruptionTarget=True (${disruption.reason})`) : deadline ? (failed.message ?? 'Job was active longer than specified deadline') : (logLine ?? unstarted?.message ?? failed.message ?? reason),
       likelyCause: disruption
@@ -146,18 +171,19 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
         ? `The run was still going when activeDeadlineSeconds passed, so the Job controller killed it.${history.length > 0 ? ' Earlier runs show how close to the deadline it has been running.' : ''} The work grew, or the run got slower.`
         : isolated
           ? `Every attempt of ${which ?? ''} failed the same way while the other indexes completed with the same image and template: the fault is in what ${indexes?.count === 1 ? 'that index reads' : 'those indexes read'}${input ? ` (${input})` : ''}, not in the code or the cluster.`
-          : unstarted?.cause ?? refused?.cause ?? `Every retry failed the same way until the backoff limit; the pods' exit and their last log lines say why.`,
+          : unstarted?.cause ?? refused?.cause ?? forbidden?.cause ?? `Every retry failed the same way until the backoff limit; the pods' exit and their last log lines say why.`,
       nextAction: disruption
         ? `Re-run the Job once ${disruption.nodeShutdown ? 'the node is back (or elsewhere)' : 'the disruption is over'} (a failed Job is not retried by itself). So the next disruption does not fail it: add a podFailurePolicy rule with action Ignore on the DisruptionTarget condition (disruptions then do not count against backoffLimit)${disruption.nodeShutdown ? ', and drain nodes before planned reboots' : ''}.`
         : deadline
         ? 'Find why the run is slower (data volume, a slow dependency); raise activeDeadlineSeconds only if the longer runtime is expected.'
         : isolated
           ? `Fix ${input ? `the input of ${which ?? ''} (${input})` : `what the log of ${which ?? ''} names`}, then re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'} alone: the completed indexes need not run again (a failed Job is not retried by itself).`
+          : forbidden ? `${forbidden.action} Then re-run the Job (a failed Job is not retried by itself).`
           : unstarted ?? refused ? `${capitalize((unstarted ?? refused)?.fix ?? '')}, then re-run the Job (a failed Job is not retried by itself).` : 'Fix what the log names, then re-run the Job (a failed Job is not retried by itself).',
-      fix: disruption ? 're-run the Job, and give it a podFailurePolicy that ignores DisruptionTarget' : deadline ? 'make the run fit its deadline (or raise activeDeadlineSeconds)' : isolated ? `fix ${input ? `the input of ${which ?? ''}` : `what the log of ${which ?? ''} names`} and re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'}` : unstarted ?? refused ? `${(unstarted ?? refused)?.fix ?? ''} and re-run the Job` : 'fix what the log names and re-run the Job',
+      fix: disruption ? 're-run the Job, and give it a podFailurePolicy that ignores DisruptionTarget' : deadline ? 'make the run fit its deadline (or raise activeDeadlineSeconds)' : isolated ? `fix ${input ? `the input of ${which ?? ''}` : `what the log of ${which ?? ''} names`} and re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'}` : forbidden ? `${forbidden.fix} and re-run the Job` : unstarted ?? refused ? `${(unstarted ?? refused)?.fix ?? ''} and re-run the Job` : 'fix what the log names and re-run the Job',
       confirmCommands: [formatKubectl(ev.target, `describe job ${newest.name}`), ...(decisivePod?.c ? [formatKubectl(ev.target, `logs ${decisivePod.p.name} -c ${decisivePod.c.name} --tail=100`)] : [])],
       affected: { pods: unique(pods.map((p) => p.name)), nodes: listNodesOf(pods) },
-      ...(refused?.dated ? { datesChange: true as const } : {}),
+      ...(refused?.dated || forbidden?.dated ? { datesChange: true as const } : {}),
     },
   ];
 }

@@ -274,3 +274,20 @@ describe('analyzeFailedJobs: an Indexed Job with failed indexes', () => {
     expect(f?.title).not.toMatch(/backoffLimit 2147483647/);
   });
 });
+
+describe('analyzeFailedJobs: a run refused by RBAC', () => {
+  const FORBIDDEN = [
+    'Error from server (Forbidden): deployments.apps is forbidden: User "system:serviceaccount:payments:settle-runner" cannot patch resource "deployments" in API group "apps" in the namespace "payments-batch"',
+  ];
+
+  it('names the ServiceAccount, the verb, resource and namespace, the grant to add and the last successful run', () => {
+    const pods = [0, 1].map((i) => jobPod(i, exited(1, 'Error', 20 - 2 * i)));
+    const logs = pods.map((p) => ({ pod: p.name, container: 'settle', previous: false, lines: FORBIDDEN }));
+    const [f] = analyzeFailedJobs(cronScenario([failedJob(), completedJob(`${CRON}-29391360`, 24 * 60 + 21, 7)], pods, logs));
+    expect(f?.title).toBe(`Job ${JOB} failed: BackoffLimitExceeded — 2 pods exited 1 (backoffLimit 3): RBAC forbids ServiceAccount payments/settle-runner to patch deployments.apps in namespace payments-batch; the last successful run was 1d ago`);
+    expect(f?.fix).toBe('grant patch on deployments.apps in payments-batch to ServiceAccount payments/settle-runner (a Role and RoleBinding in payments-batch) and re-run the Job');
+    expect(f?.nextAction).toContain('kubectl auth can-i patch deployments.apps -n payments-batch --as=system:serviceaccount:payments:settle-runner');
+    expect(f?.likelyCause).toMatch(/RoleBinding removed or renamed/);
+    expect(f?.datesChange).toBe(true);
+  });
+});

@@ -61,4 +61,10 @@ describe('a process stopped by a kernel limit of its node', () => {
     expect(r.headline).toMatch(/sysctl DaemonSet that covers/);
     expect(r.headline).not.toMatch(/roll back/i);
   });
+
+  it('quotes the check itself out of Elasticsearch 8\'s one-record JSON log', () => {
+    const record = `{"@timestamp":"2026-11-21T03:10:57.000Z", "log.level":"ERROR", "message":${JSON.stringify('node validation exception\n[1] bootstrap checks failed. You must address the points described in the following [1] lines before starting Elasticsearch.\nbootstrap check failure [1] of [1]: max virtual memory areas vm.max_map_count [65530] is too low, increase to at least [262144]; for more information see [https://www.elastic.co/guide/en/elasticsearch/reference/8.15/_maximum_map_count_check.html]')}, "log.logger":"org.elasticsearch.bootstrap.Elasticsearch"}`;
+    const r = buildTriageReport(onOneNode(78, [record, 'ERROR: Elasticsearch did not exit normally - check the logs at /usr/share/elasticsearch/logs/search.log']), times);
+    expect(r.findings[0]?.decisive).toBe('bootstrap check failure [1] of [1]: max virtual memory areas vm.max_map_count [65530] is too low, increase to at least [262144]');
+  });
 });
