@@ -43,6 +43,7 @@ import { HOLDOUT_29_SCENARIOS } from '../heldout-29/stories.js';
 import { HOLDOUT_30_SCENARIOS } from '../heldout-30/stories.js';
 import { HOLDOUT_31_SCENARIOS } from '../heldout-31/stories.js';
 import { HOLDOUT_32_SCENARIOS } from '../heldout-32/stories.js';
+import { HOLDOUT_33_SCENARIOS } from '../heldout-33/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -58,7 +59,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–32: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–33: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -89,4 +90,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_30_SCENARIOS,
   ...HOLDOUT_31_SCENARIOS,
   ...HOLDOUT_32_SCENARIOS,
+  ...HOLDOUT_33_SCENARIOS,
 ];
