@@ -9,6 +9,7 @@ import type { DependencyHit } from '../dependency-error-line.js';
 import { explainIdleDrops, findIdleDrops } from '../idle-dropped-connections.js';
 import { explainMeshProtocol, findMeshProtocolMismatch } from '../mesh-protocol.js';
 import { explainProxyRefusal, findProxyRefusal } from '../proxy-refusal.js';
+import { dated, explainHeadlessPortGap, findHeadlessPortGap } from '../headless-port.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
 export interface DependencyGroup {
@@ -107,4 +108,31 @@ const proxyRefusal: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [proxyRefusal, idleDrops, meshProtocol];
+/**
+ * Refused at a pod IP (or the name) on the port of a headless Service whose targetPort is another
+ * number: no virtual IP, no port translation, so the clients dial the pods on a port nothing
+ * listens on. The Service, not the bare address, is what to name and fix.
+ */
+const headlessPort: Refinement = (g) => {
+  if (g.group[0]?.error.problem !== 'refused' || g.dependency === undefined || !g.plain) return undefined;
+  const gap = findHeadlessPortGap(g.ev, g.dependency, g.group.map((h) => h.line), g.podObjects);
+  if (gap === undefined) return undefined;
+  const told = explainHeadlessPortGap(g.ev, gap);
+  const n = g.pods.length;
+  return {
+    ...g.finding,
+    id: `dependency-error/headless-port/${gap.namespace}/${gap.service.name}`,
+    title: `${told.title} (${g.sidecarName ? `${g.sidecarName} ` : ''}logs of ${n} pod${n === 1 ? '' : 's'})`,
+    ...(dated(g.ev, gap) ? { datesChange: true as const } : {}),
+    confidence: 'high',
+    evidence: [...told.evidence, ...g.finding.evidence],
+    likelyCause: told.cause,
+    nextAction: told.action,
+    fix: told.fix,
+    outsideWorkload: `Service ${gap.service.name} sends the clients to a port its pods do not listen on; any revision of ${g.ev.target.name} is refused the same way`,
+    confirmCommands: [...told.confirm, ...g.confirm],
+    affected: { ...g.finding.affected, ...(gap.namespace === g.ev.target.namespace ? { services: [gap.service.name] } : {}) },
+  };
+};
+
+export const REFINEMENTS: readonly Refinement[] = [proxyRefusal, idleDrops, meshProtocol, headlessPort];
