@@ -59,5 +59,7 @@ export function mapNode(n: k8s.V1Node, opts: { allLabels?: boolean } = {}): Node
   if (info?.containerRuntimeVersion) out.containerRuntime = info.containerRuntimeVersion;
   const createdAt = toIsoTime(n.metadata?.creationTimestamp);
   if (createdAt !== undefined) out.createdAt = createdAt;
+  if (n.spec?.providerID) out.providerID = n.spec.providerID;
+  if (n.status?.addresses !== undefined) out.addresses = n.status.addresses.map((a) => ({ type: a.type, address: a.address }));
   return out;
 }

@@ -22,4 +22,7 @@ export interface NodeEvidence {
   kubeletVersion?: string;
   containerRuntime?: string;
   createdAt?: IsoTime;
+  /** spec.providerID and status.addresses: the cloud-controller-manager sets both (all but Hostname) when it initializes the node. */
+  providerID?: string;
+  addresses?: { type: string; address: string }[];
 }

@@ -35,3 +35,17 @@ describe('mapNode, capacity', () => {
     expect(m.allocatable['memory']).toBe('6063860Ki');
   });
 });
+
+describe('mapNode, what the cloud provider sets', () => {
+  it('keeps spec.providerID and status.addresses: their absence says the cloud-controller-manager never initialized the node', () => {
+    const n = node({ name: 'ip-10-0-61-44.eu-west-1.compute.internal' });
+    const m = mapNode(n);
+    expect(m.providerID).toMatch(/^aws:\/\/\/eu-west-1a\/i-0/);
+    expect(m.addresses?.some((a) => a.type === 'InternalIP')).toBe(true);
+    if (n.spec) delete n.spec.providerID;
+    if (n.status) n.status.addresses = [{ type: 'Hostname', address: 'ip-10-0-61-44.eu-west-1.compute.internal' }];
+    const bare = mapNode(n);
+    expect(bare.providerID).toBeUndefined();
+    expect(bare.addresses).toEqual([{ type: 'Hostname', address: 'ip-10-0-61-44.eu-west-1.compute.internal' }]);
+  });
+});

@@ -6,6 +6,7 @@ import { advertisedAmount, formatAllocatable, listExtendedRequests } from '../ex
 import { describePodCommand, formatKubectl } from '../kubectl-command.js';
 import { groupBy, isPodFailing, severityForPods, unique } from '../pod-status.js';
 import { judgeNodeState } from '../node-state-taints.js';
+import { UNINITIALIZED_TAINT, explainUninitializedNodes } from './uninitialized-nodes.js';
 import { describeAdmittedSelector, findAdmittedSelector } from '../admitted-node-selector.js';
 import { describeRetiredKeys, findRetiredKeys, renameRetiredKeys } from '../retired-node-labels.js';
 import { isSimilarName } from '../service-match.js';
@@ -235,6 +236,25 @@ function judgeRetiredKey(ev: TriageEvidence, nodes: readonly NodeEvidence[], pod
   return { ...verdict, dates: newest !== undefined };
 }
 
+/**
+ * Every node the pods may use is kept out only by the cloud provider's uninitialized taint, some
+ * Ready for minutes: the cloud-controller-manager, not the nodes, is what fails (uninitialized-nodes.ts).
+ */
+function judgeUninitialized(ev: TriageEvidence, matching: readonly NodeEvidence[], p: PlacementEvidence): Verdict | undefined {
+  if (!matching.every((n) => untoleratedTaints(n, p).every((t) => t.key === UNINITIALIZED_TAINT))) return undefined;
+  const told = explainUninitializedNodes(ev, matching, false);
+  if (!told) return undefined;
+  return {
+    why: `the ${matching.length === 1 ? 'only node' : `${matching.length} nodes`} it may use carry taint ${UNINITIALIZED_TAINT}: ${told.detail}`,
+    decisive: `untolerated taint ${UNINITIALIZED_TAINT}`,
+    fix: told.fix,
+    cause: told.cause,
+    evidence: told.evidence,
+    outside: told.outsideWorkload,
+    then: '; the pods are placed once the taint is off.',
+  };
+}
+
 /** Why no node can take pods with this placement, in the words of the labels and taints involved. */
 function judge(ev: TriageEvidence, nodes: readonly NodeEvidence[], pod: PodEvidence, p: PlacementEvidence): Verdict | undefined {
   const admitted = judgeAdmitted(ev, nodes, pod, p);
@@ -274,6 +294,8 @@ function judge(ev: TriageEvidence, nodes: readonly NodeEvidence[], pod: PodEvide
     };
   }
   const usable = matching.filter((n) => untoleratedTaints(n, p).length === 0);
+  const uninitialized = usable.length === 0 ? judgeUninitialized(ev, matching, p) : undefined;
+  if (uninitialized) return uninitialized;
   // A cordon or a node condition taints the nodes too: their state, not a toleration, is what fails.
   const state = usable.length === 0 ? judgeNodeState(ev.target, matching, (n) => untoleratedTaints(n, p), ev.pods)
     : !usable.some(isSchedulable) && usable.every((n) => n.unschedulable) ? judgeNodeState(ev.target, usable, () => [], ev.pods) : undefined;

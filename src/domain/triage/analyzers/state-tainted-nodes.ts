@@ -16,6 +16,7 @@ import { formatAgo, isWithin, latest } from '../time-span.js';
 import { matchesPlacement, untoleratedTaints } from './placement.js';
 import type { PendingExplanation } from '../pending-explanation.js';
 import { listFirst } from '../../text.js';
+import { UNINITIALIZED_TAINT, explainUninitializedNodes } from './uninitialized-nodes.js';
 
 /** A state held this long is no node still joining (routes and CNI are set up within a minute or two). */
 const UNFIT_MS = 5 * 60_000;
@@ -69,11 +70,14 @@ function list(nodes: readonly NodeEvidence[]): string {
 }
 
 /** Why the nodes with a state taint stay unfit, and what makes them fit; undefined when none has held it for UNFIT_MS. */
-export function explainStateTaintedNodes(ev: TriageEvidence, pending: readonly PodEvidence[], reasons: readonly SchedulingReason[]): StateTaintedNodes | undefined {
+export function explainStateTaintedNodes(ev: TriageEvidence, pending: readonly PodEvidence[], reasons: readonly SchedulingReason[]): PendingExplanation | undefined {
   const first = pending[0];
   if (first === undefined) return undefined;
   for (const reason of reasons) {
     const key = reason.category === 'taint' ? reason.detail : undefined;
+    // No condition behind this one: the cloud-controller-manager removes it when it initializes the node.
+    const uninitialized = key === UNINITIALIZED_TAINT ? explainUninitializedNodes(ev, taintedBy(ev.clusterNodes ?? [], first, key)) : undefined;
+    if (uninitialized) return uninitialized;
     const cond = key === undefined ? undefined : CONDITION[key];
     if (key === undefined || cond === undefined) continue;
     const unfit = taintedBy(ev.clusterNodes ?? [], first, key).flatMap((n) => {
