@@ -20,6 +20,13 @@ const REDIS_FAILURE = /\b(fail(ed|ure)?|error|can't|cannot|unable|refused|denied
 const CLUSTER_DOWN_REPLY = /\bCLUSTERDOWN\b/;
 /** A Kafka broker refusing a produce for its partition's shrunken ISR: the producer logs the code at WARN while it retries, yet the write fails. */
 const NOT_ENOUGH_REPLICAS = /\bNOT_ENOUGH_REPLICAS(?:_AFTER_APPEND)?\b/;
+/**
+ * memcached's answer to a command it could not carry out (`SERVER_ERROR out of memory storing
+ * object`, `SERVER_ERROR object too large for cache`): the write is lost, yet clients that carry
+ * on without the cache log it at WARN. Its message is in lower case, unlike a status name such as
+ * INTERNAL_SERVER_ERROR.
+ */
+const MEMCACHED_SERVER_ERROR = /\bSERVER_ERROR [a-z]/;
 /** nginx's error log (`2026/11/21 02:51:07 [alert] 29#29: …`): its failure levels in lower case; [warn] and [notice] are not. */
 const NGINX_ERROR = /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[(error|crit|alert|emerg)\] \d+#\d+:/;
 /** A JVM exception header line (`org.apache.kafka.common.errors.RecordTooLargeException: …`): a qualified class name ending in Exception or Error. */
@@ -34,6 +41,7 @@ const ERROR_SIGNS: readonly ((line: string) => boolean)[] = [
   isRedisFailure,
   (l) => CLUSTER_DOWN_REPLY.test(l),
   (l) => NOT_ENOUGH_REPLICAS.test(l),
+  (l) => MEMCACHED_SERVER_ERROR.test(l),
   isRateLimitedCall,
   isUnknownKeyRejection,
   isSearchClusterFault,

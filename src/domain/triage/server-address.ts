@@ -6,7 +6,7 @@
 import type { ContainerEvidence } from './evidence-pod.js';
 
 /** The kinds of server a client library names in its errors. */
-export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ' | 'etcd' | 'Cassandra' | 'Kafka';
+export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ' | 'etcd' | 'Cassandra' | 'Kafka' | 'memcached';
 
 const URL_SCHEMES: Record<ServerKind, RegExp> = {
   Redis: /^rediss?:\/\//i,
@@ -19,6 +19,8 @@ const URL_SCHEMES: Record<ServerKind, RegExp> = {
   // Cassandra and Kafka clients take bare host:port lists (contact points, bootstrap servers): only the env name says which.
   Cassandra: /^cassandra:\/\//i,
   Kafka: /^kafka:\/\//i,
+  // memcached clients take bare host:port lists too (MEMCACHED_SERVERS=a:11211,b:11211).
+  memcached: /^memcached?:\/\//i,
 };
 
 /** Servers addressed by a plain http(s) URL: the env var's name must say which server it is. */
@@ -32,7 +34,7 @@ const GO_MYSQL_DSN = /^(?:[^@\s]*@)?tcp\((?<host>[^:()\s]+)(?::\d+)?\)\//i;
 
 /** The env var that holds the server's address: a URL of its scheme, or a *_HOST / *_ADDR / *_NODES named after it. */
 export function findServerAddress(c: Pick<ContainerEvidence, 'env'>, server: ServerKind): { env: string; host: string } | undefined {
-  const word = server === 'PostgreSQL' ? /POSTGRES|PG|DATABASE|DB/i : server === 'Elasticsearch' ? /ELASTIC|ES_|OPENSEARCH/i : server === 'Kafka' ? /KAFKA|BOOTSTRAP/i : new RegExp(server, 'i');
+  const word = server === 'PostgreSQL' ? /POSTGRES|PG|DATABASE|DB/i : server === 'Elasticsearch' ? /ELASTIC|ES_|OPENSEARCH/i : server === 'Kafka' ? /KAFKA|BOOTSTRAP/i : server === 'memcached' ? /MEMCACHE/i : new RegExp(server, 'i');
   for (const e of c.env ?? []) {
     if (!('value' in e)) continue;
     const v = e.value.trim();

@@ -18,6 +18,7 @@ const USUAL_PORTS: Record<ServerKind, { port: number; word: RegExp }> = {
   etcd: { port: 2379, word: /etcd/i },
   Cassandra: { port: 9042, word: /cassandra|\bcql\b/i },
   Kafka: { port: 9092, word: /kafka/i },
+  memcached: { port: 11211, word: /memcache/i },
 };
 
 function sameSelector(a: Record<string, string>, b: Record<string, string>): boolean {

@@ -30,6 +30,7 @@ import { SHARD_LIMIT, describeShardLimit } from '../shard-limit.js';
 import type { IsoTime } from '../evidence-spec.js';
 import { isErrorLine } from '../error-line.js';
 import { isPastErrorBout } from '../past-log-errors.js';
+import { CACHE_FILLS, MEMCACHED_OUT_OF_MEMORY, MEMCACHED_TOO_LARGE, describeItemSizes, findFillStart, readMemcachedSettings } from '../memcached-refusal.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
 interface Refusal {
@@ -62,6 +63,13 @@ interface Refusal {
   readSettings?: (pod: PodEvidence) => { said: string; evidence: string } | undefined;
   /** What of the refused line to add after `refuses` (" in database ledger"). */
   scope?: (line: string) => string;
+  /** What of all the refused lines to add after the settings ("items of 382–467 KB"): empty when they do not say. */
+  measure?: (lines: readonly string[]) => string;
+  /**
+   * A refusal that comes once the server has filled up with what the clients write (a cache at its
+   * memory): the fault began when they began writing, so its onset is their start. Says why.
+   */
+  fills?: string;
   /** Why the settings it runs with (`settings`, on its command line or in its mounted config) explain the refusal, and the fix there; absent when they do not. */
   readConfig?: (settings: readonly SettingAt[]) => { why: string; fix: string } | undefined;
 }
@@ -193,6 +201,30 @@ const REFUSALS: readonly Refusal[] = [
     why: 'RabbitMQ\'s free disk fell below its disk_free_limit and it raised its disk alarm: it blocks every publishing connection until disk is freed, so each publish waits and times out while the pods stay Ready.',
     fix: 'free disk on the broker (consume or purge the backlog that fills it, or grow its volume)',
   },
+  // memcached with its item memory (-m) full: a set finds no free chunk of its size class and
+  // nothing it may evict there. Clients log the lost set at WARN and read through to the backend.
+  {
+    server: 'memcached',
+    pattern: MEMCACHED_OUT_OF_MEMORY,
+    refuses: 'to store items: out of memory',
+    settings: ['memory-limit', 'max-item-size'],
+    readSettings: readMemcachedSettings,
+    measure: describeItemSizes,
+    fills: CACHE_FILLS,
+    why: "memcached keeps items only in the memory -m gives it (64 MB by default), handed out in 1 MB slab pages that each serve one item-size class; a set that finds no free chunk of its size and nothing of that class it may evict (the pages went to other classes, or -M forbids eviction) is answered SERVER_ERROR out of memory storing object. Large items fill a small cache with a few hundred of them. The write is lost and the client carries on without the cache: reads miss and fall through to what the cache protects (the database), while memcached stays Running and Ready.",
+    fix: "raise memcached's -m (and its container's memory limit to match), or cache smaller objects (split or compress them)",
+  },
+  // An item over memcached's max item size (-I, 1 MB by default) is refused whatever memory is free.
+  {
+    server: 'memcached',
+    pattern: MEMCACHED_TOO_LARGE,
+    refuses: 'items larger than its max item size',
+    settings: ['memory-limit', 'max-item-size'],
+    readSettings: readMemcachedSettings,
+    measure: describeItemSizes,
+    why: 'memcached refuses to store any item larger than its max item size (-I, 1 MB by default) with SERVER_ERROR object too large for cache: those items are never cached, so every read of them misses and falls through to the backend, while memcached stays Running and Ready.',
+    fix: "cache smaller objects (split or compress them), or raise memcached's -I (with -m and its container's memory limit, since large items take whole slab pages)",
+  },
 ];
 
 /** Lines before it counts: one refused command is not an outage. */
@@ -308,7 +340,7 @@ export function listServerConfigReads(ev: Pick<TriageEvidence, 'logs' | 'pods' |
     const address = c ? findServerAddress(c, r.server) : undefined;
     const service = address ? findInClusterService(address.host, ev.target.namespace) : undefined;
     const own = service ? read.find((d) => d.service === service.name && (d.namespace ?? ev.target.namespace) === service.namespace) : undefined;
-    if (!own || !r.settings || findServerSettings(own.pod, r.settings) || left <= 0) return [];
+    if (!own || !r.settings || findServerSettings(own.pod, r.settings) || r.readSettings?.(own.pod) || left <= 0) return [];
     const configMaps = listMountedConfigMaps(own.pod, left);
     left -= configMaps.length;
     return configMaps.length === 0 ? [] : [{ service: own.service, configMaps, settings: [...new Set(r.settings.map((x) => x.replace(/-/g, '_')))] }];
@@ -428,6 +460,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     // Not on its command line: the config file a ConfigMap mounts into its pod may set it.
     const fromFile = own && !settings && !read ? own.config ?? [] : [];
     const configured = read ? ` (${read.said})` : settings ? ` (${formatSettings(settings, ', ')})` : fromFile.length > 0 ? ` (${formatConfigSettings(fromFile)})` : '';
+    const measured = r.measure?.(hits.map((h) => h.line)) ?? '';
     const configRead = r.readConfig?.([
       ...(own && settings ? settings.flags.map((f) => ({ setting: f.name, value: f.value, where: `the command line of ${own.pod.name}` })) : []),
       ...fromFile.map((c) => ({ setting: c.setting, value: c.value, where: `ConfigMap ${c.configMap} (${c.key})` })),
@@ -455,6 +488,8 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     // When the refusals began, so a change of that Service before them is found as the trigger.
     // A refused statement can follow the client's own change (a bigger payload): its time lets that rollout be tested as the trigger.
     const onset = mixed || r.raises ? hits.map(timeOfHit).filter((t) => t !== undefined).sort()[0] : undefined;
+    // A cache that filled up: its writers' start, when they began not long before it refused them.
+    const fillStart = r.fills ? findFillStart(podObjects, hits.map(timeOfHit).filter((t) => t !== undefined).sort()[0]) : undefined;
     const mixedFix = mixed ? `put the primary's ${Object.keys(mixed.missing).join(', ')} label back into ${mixed.service}'s selector so it selects the primary only (fix the chart or manifest that dropped it), then recycle the client's connections` : undefined;
     // An address that names one pod of a headless Service never follows a failover: that pod's own log says who is primary now.
     const pinned = r.failover && address ? findPinnedPod(address.host, ev.target.namespace, ev.endpointSlices) : undefined;
@@ -469,7 +504,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     return [{
       id: `dependency-refuses/${r.server}/${r.refuses.split(':')[0] ?? ''}`,
       kind: 'dependency-error',
-      title: `${named} refuses ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : `${r.refuses}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${told ? ` — ${told.said}${full ? `, on its ${full}` : ''}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`,
+      title: `${named} refuses ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : `${r.refuses}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${told.said}${full ? `, on its ${full}` : ''}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`,
       layer: 'network/routing',
       severity: unready > 0 ? severityForPods(ev, unready) : 'warning',
       confidence: 'high',
@@ -489,7 +524,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
         ...(own && gone ? [`log ${own.pod.name}: connection closed before the alarm and not reopened — ${gone}`] : []),
       ],
       decisive,
-      ...(onset ? { onset } : {}),
+      ...(fillStart && r.fills ? { onset: fillStart, buildsUp: r.fills, latent: r.fills } : onset ? { onset } : {}),
       likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : `${r.why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`,
       nextAction: `Fix ${named}: ${fixed}${alarm?.gone[0] ? ` — start with ${alarm.gone.map((g) => g.user).join(', ')}, whose connection is gone` : ''}.`,
       fix: fixed,
