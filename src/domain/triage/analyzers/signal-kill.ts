@@ -6,6 +6,9 @@ import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-
 import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
 import { EXEC_CANNOT_RUN, PROBE_FAILED, explainProbeMiss, listProbeEvents, wasKilledByProbe } from '../probe-failures.js';
 import { explainByOwnLog } from '../probe-own-log.js';
+import type { ProbeMiss } from '../probe-miss.js';
+import { explainStartupBudget } from '../startup-budget.js';
+import { findCpuLimitCut } from '../cpu-limit-cut.js';
 import { explainDeadlockedProbe } from '../probe-deadlock.js';
 import { explainUnauthenticatedProbe } from '../probe-store-auth.js';
 import { findServerConfigOrigin } from '../server-config-origin.js';
@@ -74,17 +77,18 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
   const portMismatch = probe?.port !== undefined && declared.length > 0 && !declared.includes(probe.port);
   // Or the app is up but unreachable as probed: loopback only, TLS against plain HTTP; its log says which.
   const ownLogs = ev.logs.filter((l) => pods.includes(l.pod) && l.container === container.name);
+  const runs = hits.map((h) => (h.term.startedAt && h.term.finishedAt ? (Date.parse(h.term.finishedAt) - Date.parse(h.term.startedAt)) / 1000 : undefined)).filter((x): x is number => x !== undefined);
   // A runtime's own deadlock report outranks every guess from the probe's side: the probe reached the app and waited.
   const miss = portMismatch || execCannotRunIn(messages)
     ? undefined
     : explainDeadlockedProbe(probeName, messages, ownLogs, container.name, pods.length) ??
       explainProbeMiss(probe, container, messages, ownLogs) ??
       explainUnauthenticatedProbe(probe, container, messages, probeName, findServerConfigOrigin(ev, hits.map((h) => h.ref.pod), container.name)) ??
-      explainByOwnLog(probe, failures.map((f) => f.message), ownLogs, container.name);
+      explainByOwnLog(probe, failures.map((f) => f.message), ownLogs, container.name) ??
+      explainStartupOutlasted(ev, hits, probeName, killerMessages, runs);
   if (miss?.evidence) evidence.push(...miss.evidence);
   if (probe) evidence.push(`${probeName} probe: ${formatProbe(probe)}`);
   const window = (probe?.initialDelaySeconds ?? 0) + (probe?.periodSeconds ?? 10) * (probe?.failureThreshold ?? 3);
-  const runs = hits.map((h) => (h.term.startedAt && h.term.finishedAt ? (Date.parse(h.term.finishedAt) - Date.parse(h.term.startedAt)) / 1000 : undefined)).filter((x): x is number => x !== undefined);
   const duringStartup =
     !portMismatch && !miss && probeName === 'liveness' && !container.probes.startup && runs.length > 0 && hits.every((h) => !h.ref.container.ready) &&
     runs.every((r) => r <= window + (probe?.periodSeconds ?? 10) + 15) && /connection refused|timeout|deadline exceeded|statuscode: 503/i.test(messages);
@@ -215,6 +219,25 @@ function describePastStop(ev: TriageEvidence, hits: readonly KillHit[]): { when:
     cause: `An earlier stop, not a current one: the last ended ${ago}${restarts > 1 ? ` (${restarts} restarts in all)` : ''} and the container has run since, so it is not part of the current failure. No event on the pod names the sender (events are kept about an hour), so who sent it cannot be read now.`,
     action: 'Nothing to do for the current failure. If such stops recur, read the pod\'s events while they last and the kubelet log of its node to see who stops the container.',
   };
+}
+
+/**
+ * A startup probe that kills each run at its budget while the app is not up yet: the budget, not
+ * the probe's target, is short. Start-up work the log names (a migration) keeps its own reading
+ * unless a CPU limit cut slowed everything.
+ */
+function explainStartupOutlasted(ev: TriageEvidence, hits: readonly KillHit[], probeName: KillSource, messages: string, runs: readonly number[]): ProbeMiss | undefined {
+  const first = hits[0];
+  if (probeName !== 'startup' || first === undefined) return undefined;
+  const { container } = first.ref;
+  const cut = findCpuLimitCut(ev, hits.map((h) => h.ref.pod), container.name);
+  if (cut === undefined && findStartupWork(ev, hits) !== undefined) return undefined;
+  const pods = new Set(hits.map((h) => h.ref.pod.name));
+  const logs = ev.logs.filter((l) => l.previous && pods.has(l.pod) && l.container === container.name);
+  // Pods of the revision before the cut, when they still run: their log says how long start-up took with more CPU.
+  const earlier = cut === undefined ? [] : ev.pods.filter((p) => p.revisionHash === cut.previous.hash).map((p) => p.name);
+  const before = ev.logs.filter((l) => earlier.includes(l.pod) && l.container === container.name);
+  return explainStartupBudget({ probe: container.probes.startup, messages, runs, logs, ...(cut ? { cut, before } : {}) });
 }
 
 function execCannotRunIn(messages: string): boolean {

@@ -18,6 +18,8 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
   const text = `${mechanism?.title ?? ''} ${mechanism?.decisive ?? ''}`.toLowerCase();
   const related = (line: string): boolean => {
     const l = line.toLowerCase();
+    // A start-up a CPU limit cut slowed past the probe's budget: the line that cut the limit, not the request beside it.
+    if (k === 'liveness-kill' && /\bcpu limit\b/.test(text) && diff.some((x) => / cpu limit:/.test(x))) return / cpu limit:/.test(l);
     if (k === 'liveness-kill' || k === 'liveness-dependency') return / (liveness|startup) probe/.test(l);
     if (k === 'readiness-probe') return / readiness probe/.test(l);
     if (k === 'lifecycle-hook') return / (poststart|prestop) hook/.test(l);
