@@ -51,6 +51,7 @@ const ADAPTER_READS: readonly { group: string; resource: string; verb: 'get' | '
   { group: 'apps', resource: 'statefulsets', verb: 'get', call: 'readNamespacedStatefulSet' },
   { group: 'apps', resource: 'statefulsets', verb: 'list', call: 'listNamespacedStatefulSet, listStatefulSetForAllNamespaces' },
   { group: 'apps', resource: 'replicasets', verb: 'list', call: 'listNamespacedReplicaSet' },
+  { group: 'apps', resource: 'replicasets', verb: 'get', call: 'readNamespacedReplicaSet (the ReplicaSets of the pods behind the workload\'s Services that are not its own, at most two: whether they still have an owner)' },
   { group: 'apps', resource: 'controllerrevisions', verb: 'list', call: 'listNamespacedControllerRevision' },
   { group: '', resource: 'pods', verb: 'list', call: 'listNamespacedPod, listPodForAllNamespaces (a node\'s pods, callers by IP, the ingress-nginx controller by label, a CSI driver\'s controller by its selector)' },
   { group: '', resource: 'pods/log', verb: 'get', call: 'readNamespacedPodLog' },

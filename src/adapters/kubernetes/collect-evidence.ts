@@ -38,7 +38,8 @@
 //   current log tail of one that runs but is not ready;
 //   where requests stopped when an ingress NetworkPolicy changed, the last callers by IP (at most 3); and when an HPA cannot get its metrics,
 //   the metrics-server pods of kube-system and the log tail of one; and a get and a log tail of
-//   at most two pods the workload's Services route to that are not its own; and where the workload's
+//   at most two pods the workload's Services route to that are not its own (and a get of the ReplicaSets that made them,
+//   at most two, only for such pods a ReplicaSet controls: whether it still has an owner: read-foreign-replica-sets.ts); and where the workload's
 //   logs refuse a Service of the namespace's answers for their size (gRPC "received message larger than max"), one list of
 //   the ReplicaSets its selector matches (at most 10: read-peer-rollout.ts); and where the workload's
 //   logs say a Service of the namespace refuses it now (a broker's blocked connection, an etcd past its quota: one member is enough, each logs the alarm) or time out on its database (statement timeouts), a get and a

@@ -45,6 +45,7 @@ import type { ReloadConfigEvidence } from './evidence-reload-config.js';
 import type { TimeoutConfigEvidence } from './evidence-timeout-config.js';
 import type { ReplicationPrimaryEvidence } from './evidence-replication-primary.js';
 import type { WriterServiceEvidence } from './evidence-writer-service.js';
+import type { ForeignReplicaSetEvidence } from './evidence-foreign-replica-set.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -60,6 +61,7 @@ export type * from './evidence-dependency-members.js';
 export type * from './evidence-peer-rollout.js';
 export type * from './evidence-affinity-peers.js';
 export type * from './evidence-pvc.js';
+export type * from './evidence-foreign-replica-set.js';
 export type * from './evidence-node.js';
 export type * from './evidence-replication-primary.js';
 export type * from './evidence-writer-service.js';
@@ -286,8 +288,8 @@ export interface TriageEvidence {
   jobs?: JobEvidence[];
   /** Every Job of the namespace in brief: when a quota on the count of Jobs refuses the CronJob's runs, or when failures no rollout explains began (jobs-before-onset.ts). */
   namespaceJobs?: NamespaceJobsEvidence;
-  /** Pods of something else that the workload's Services route to (at most two), with a log tail each. */
-  foreignPods?: { pod: PodEvidence; logs: LogEvidence[] }[];
+  /** Pods of something else that the workload's Services route to (at most two), with a log tail each, and the ReplicaSet that made each (when one did). */
+  foreignPods?: { pod: PodEvidence; logs: LogEvidence[]; replicaSet?: ForeignReplicaSetEvidence }[];
   /** One pod behind a Service of the namespace that the workload's logs say refuses it (a broker blocking publishers), with its log tail. */
   dependencyPods?: DependencyPodEvidence[];
   /** The pods of a clustered dependency whose clients log that its cluster is down (Redis CLUSTERDOWN), and the nodes lost as its members were re-created (at most one). */

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
 import type { TriageEvidence } from '../../../src/domain/triage/evidence.js';
 import { COLLECTED_AT, useHarness } from './harness.js';
-import { at, container, coreEvent, endpointSlice, pod, runningStatus, service } from './builders.js';
+import { at, container, coreEvent, endpointSlice, pod, replicaSet, runningStatus, service } from './builders.js';
 import { CRASHING_POD, IMAGE_V4, IMAGE_V5, LEDGER_NS, PAYMENTS, addLedgerDb, addPaymentService } from './scenarios.js';
 
 const h = useHarness();
@@ -322,6 +322,27 @@ describe('a pod of something else behind the workload\'s Service', () => {
     expect(ev.readFailures).toEqual([]);
     expect(ev.foreignPods?.map((f) => [f.pod.name, f.pod.containers[0]?.image, f.logs[0]?.lines])).toEqual([[canary, 'registry.example.com/payment-service:2.0.0-rc.1', ['ERROR column "gift_card_id" does not exist']]]);
     expect(h.fake.requests.filter((r) => r.path === `/api/v1/namespaces/${PAYMENTS}/pods/${canary}`)).toHaveLength(1);
+  });
+});
+
+describe('a pod behind the workload\'s Service whose ReplicaSet has no owner', () => {
+  it('reads that ReplicaSet (one get) and names it, not the Deployment its name comes from, as the pods\' owner', async () => {
+    addPaymentService(h.fake);
+    const oldImage = 'registry.example.com/payment-service:3.9.0';
+    const rs = replicaSet({ owner: { name: 'payment-service', uid: 'gone-uid', namespace: PAYMENTS }, hash: '7c9d4b5f8', revision: 9, replicas: 1, containers: [container({ name: 'app', image: oldImage })], createdAt: at(-9000), labels: { app: 'payment-service' } });
+    delete rs.metadata?.ownerReferences;
+    h.fake.add(rs);
+    const stray = 'payment-service-7c9d4b5f8-zx8qv';
+    h.fake.add(service(PAYMENTS, 'payment-service-public', { app: 'payment-service' }));
+    h.fake.add({ ...endpointSlice(PAYMENTS, 'payment-service-public', [{ ip: '10.0.2.78', pod: stray, node: 'node-b', ready: true }]), metadata: { name: 'payment-service-public-x9k2d', namespace: PAYMENTS, labels: { 'kubernetes.io/service-name': 'payment-service-public' } } });
+    const p = pod({ namespace: PAYMENTS, name: stray, labels: { app: 'payment-old', 'pod-template-hash': '7c9d4b5f8' }, node: 'node-b', containers: [container({ name: 'app', image: oldImage })], statuses: [runningStatus('app', oldImage)], ready: true });
+    h.fake.add({ ...p, metadata: { ...p.metadata, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'payment-service-7c9d4b5f8', uid: 'rs-uid', controller: true }] } });
+    const ev = await h.cluster.collectEvidence(paymentTarget, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.readFailures).toEqual([]);
+    const seen = ev.foreignPods?.find((f) => f.pod.name === stray);
+    expect(seen?.pod.ownerWorkload).toEqual({ kind: 'ReplicaSet', name: 'payment-service-7c9d4b5f8' });
+    expect(seen?.replicaSet).toEqual({ name: 'payment-service-7c9d4b5f8', createdAt: at(-9000).toISOString(), specReplicas: 1, images: [oldImage] });
+    expect(h.fake.requests.filter((r) => r.path === `/apis/apps/v1/namespaces/${PAYMENTS}/replicasets/payment-service-7c9d4b5f8`)).toHaveLength(1);
   });
 });
 

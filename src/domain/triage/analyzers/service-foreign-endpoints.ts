@@ -1,10 +1,12 @@
 import type { TriageEvidence } from '../evidence.js';
 import { condenseStructuredLine, pickDecisiveLine } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
-import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
+import { formatKubectl, formatSelector, formatWorkloadRef } from '../kubectl-command.js';
+import { type OrphanedReplicaSet, findOrphanedReplicaSet } from '../orphaned-replica-set.js';
 import { listSelectingServices, listSlicesOf } from '../service-match.js';
 import { type CanaryEndpoints, findCanaryEndpoints } from '../canary-endpoints.js';
 import type { ServiceEvidence } from '../evidence-network.js';
+import type { PodEvidence } from '../evidence-pod.js';
 import { formatAgo } from '../time-span.js';
 
 /**
@@ -49,6 +51,18 @@ function pickLine(lines: readonly string[]): string | undefined {
 }
 
 /**
+ * "Deployment x's", as the pod's owner was named. Named after the target itself, the name is only
+ * the ReplicaSet's (`<deployment>-<hash>`, its ReplicaSet unread): a pod the target does not own
+ * is a ReplicaSet's that is not one of the target's (orphaned, or left by a Deployment since re-created).
+ */
+function nameOwner(ev: TriageEvidence, pod: PodEvidence): string {
+  const owner = pod.ownerWorkload ?? { kind: '?', name: '?' };
+  const hash = pod.labels['pod-template-hash'];
+  if (owner.kind !== ev.target.kind || owner.name !== ev.target.name || hash === undefined) return `${owner.kind} ${owner.name}'s`;
+  return `ReplicaSet ${owner.name}-${hash}'s, named like ${formatWorkloadRef(ev.target)}'s but not one of its ReplicaSets`;
+}
+
+/**
  * Endpoints of the workload's Services that are pods of something else: another Deployment (a
  * canary applied by hand, a copy, a debug pod) whose pods carry the labels the Service selects,
  * and so take a share of the real traffic. Its failures are the users' failures, though every pod
@@ -74,10 +88,12 @@ export function analyzeForeignEndpoints(ev: TriageEvidence): Finding[] {
       return [`${pod.name} runs ${image ?? 'an unknown image'}${ownImages.size > 0 && image && !ownImages.has(image) ? ` (${ref} runs ${[...ownImages][0] ?? '?'})` : ''}`, ...(line ? [`log ${pod.name}: ${line}`] : [])];
     });
     const decisive = read.map(({ logs }) => pickLine(logs.flatMap((l) => l.lines))).find((l) => l !== undefined);
+    const orphan = findOrphanedReplicaSet(ev, names);
+    if (orphan !== undefined) return [describeOrphan(ev, svc, orphan, { names, serving: serving.length, total: endpoints.length, seen, decisive })];
     // Whose pods they are says what to fix: the copy or canary that kept the labels.
-    const owners = [...new Set(read.flatMap(({ pod }) => (pod.ownerWorkload ? [`${pod.ownerWorkload.kind} ${pod.ownerWorkload.name}`] : [])))];
+    const owners = [...new Set(read.flatMap(({ pod }) => (pod.ownerWorkload ? [nameOwner(ev, pod)] : [])))];
     const born = read.map(({ pod }) => pod.createdAt).filter((t): t is string => t !== undefined).sort()[0];
-    const whose = `${owners.length > 0 ? `${owners.join(', ')}'s` : `not ${ref}'s`}${born ? ` (created ${formatAgo(born, ev.collectedAt)})` : ''}`;
+    const whose = `${owners.length > 0 ? owners.join(', ') : `not ${ref}'s`}${born ? ` (created ${formatAgo(born, ev.collectedAt)})` : ''}`;
     return [
       {
         id: `service-foreign-endpoints/${svc.name}`,
@@ -120,6 +136,49 @@ function describeCanary(ev: TriageEvidence, svc: ServiceEvidence, canary: Canary
     likelyCause: `${canary.name} runs beside ${ev.target.name} with the labels ${svc.name} selects, so it takes about ${n} in ${of} requests: the usual way to canary a release behind one Service.`,
     nextAction: `Nothing to fix. Compare the canary's error rate and latency with the other endpoints before promoting it.`,
     confirmCommands: [formatKubectl(ev.target, `get pods -l ${selector} -L track,version -o wide`)],
+    affected: { services: [svc.name] },
+  };
+}
+
+/**
+ * The foreign pods are a ReplicaSet's that has no owner: told as the leftover it is (its
+ * Deployment deleted with --cascade=orphan and, when it is the workload, re-created), with what
+ * it runs against what the workload runs. Deleting it is the fix: nothing else scales it down.
+ */
+function describeOrphan(ev: TriageEvidence, svc: ServiceEvidence, o: OrphanedReplicaSet, seen: { names: string[]; serving: number; total: number; seen: string[]; decisive: string | undefined }): Finding {
+  const rs = o.replicaSet;
+  const n = seen.names.length;
+  const target = ev.target.name;
+  const selector = formatSelector(svc.selector);
+  const recreated = o.recreatedAt !== undefined ? ` when Deployment ${o.madeBy ?? target} was re-created ${formatAgo(o.recreatedAt, ev.collectedAt)}` : '';
+  const older = o.recreatedAt !== undefined || (rs.createdAt !== undefined && ev.revisions.some((r) => r.createdAt > (rs.createdAt ?? '')));
+  const runs = o.versions ? ` and runs ${older ? 'the old version ' : ''}${o.versions.old} (${target} runs ${o.versions.now})` : '';
+  const unmatched = formatSelector(o.unmatched);
+  const ready = ev.workload?.readyReplicas ?? 0;
+  const how = o.recreatedAt !== undefined
+    ? `Deployment ${o.madeBy ?? target} was deleted with --cascade=orphan (how an immutable selector is changed) and re-created ${formatAgo(o.recreatedAt, ev.collectedAt)}, which left its ReplicaSet ${rs.name} running without an ownerReference`
+    : `the Deployment that made ReplicaSet ${rs.name}${o.madeBy ? ` (${o.madeBy})` : ''} was deleted with --cascade=orphan, which left it running without an ownerReference`;
+  const adopt = unmatched !== '' ? `${formatWorkloadRef(ev.target)}'s selector (${formatSelector(ev.workload?.selector ?? {})}) does not match its pods, so nothing adopts or scales it down` : 'nothing scales it down';
+  const narrow = unmatched !== '' ? `narrow Service ${svc.name}'s selector to ${formatSelector({ ...svc.selector, ...o.unmatched })}` : `add a label only ${target}'s pods carry to Service ${svc.name}'s selector`;
+  return {
+    id: `service-foreign-endpoints/${svc.name}`,
+    kind: 'service-foreign-endpoints',
+    title: `Service ${svc.name} also sends traffic to ${n} pod${n === 1 ? '' : 's'} of ReplicaSet ${rs.name}, which has no owner (orphaned${recreated})${runs}: ${seen.names.slice(0, 2).join(', ')}${n > 2 ? ', …' : ''} (${seen.serving} ready; ${n} of the ${seen.total} endpoints)`,
+    layer: 'network/routing',
+    severity: seen.serving > 0 ? 'warning' : 'info',
+    confidence: 'high',
+    evidence: [
+      `Service ${svc.name} selector: ${selector}`,
+      `ReplicaSet ${rs.name}: no ownerReferences${rs.createdAt ? `, created ${formatAgo(rs.createdAt, ev.collectedAt)}` : ''}${rs.specReplicas !== undefined ? `, ${rs.specReplicas} replica${rs.specReplicas === 1 ? '' : 's'}` : ''}${rs.images.length > 0 ? `, image ${rs.images.join(', ')}` : ''}`,
+      ...(o.recreatedAt !== undefined ? [`Deployment ${target} created ${formatAgo(o.recreatedAt, ev.collectedAt)} (its creationTimestamp), after ReplicaSet ${rs.name}`] : []),
+      ...(unmatched !== '' ? [`${formatWorkloadRef(ev.target)} selects ${formatSelector(ev.workload?.selector ?? {})}; the ReplicaSet's pods lack ${unmatched}`] : []),
+      ...seen.seen,
+    ],
+    ...(seen.decisive ? { decisive: seen.decisive } : {}),
+    likelyCause: `${how}. ${adopt.charAt(0).toUpperCase()}${adopt.slice(1)}, while its pods keep the labels Service ${svc.name} selects (${selector}): ${n} of the ${seen.total} endpoints serve ${o.versions ? `${o.versions.old}, not ${o.versions.now}` : 'its template, not the Deployment\'s'}, and that share of the requests gets what it answers.`,
+    nextAction: `Delete the orphaned ReplicaSet (\`${formatKubectl(ev.target, `delete rs ${rs.name}`)}\`)${ready > 0 ? `; ${target}'s ${ready} ready pod${ready === 1 ? '' : 's'} keep serving` : ''}. Then ${narrow}, so a leftover cannot join it again.`,
+    fix: `delete the orphaned ReplicaSet ${rs.name} (\`${formatKubectl(ev.target, `delete rs ${rs.name}`)}\`), and ${narrow}`,
+    confirmCommands: [formatKubectl(ev.target, `get rs ${rs.name} -o jsonpath='{.metadata.ownerReferences}'`), formatKubectl(ev.target, `get pods -l ${selector} -L pod-template-hash --show-labels`)],
     affected: { services: [svc.name] },
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeForeignEndpoints } from '../../../../src/domain/triage/analyzers/service-foreign-endpoints.js';
 import type { PodEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
-import { APP, CONTEXT, IMAGE_V14, NOW, NS, REV6, baseEvidence, container, endpointSlice, pod, service, workload } from '../scenarios/builders.js';
+import { APP, CONTEXT, IMAGE_V14, NOW, NS, REV6, baseEvidence, container, endpointSlice, minutesAgo, pod, revision, service, workload } from '../scenarios/builders.js';
 
 const CANARY_IMAGE = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/payments/payment-service:2.15.0-rc.2';
 const UNDEFINED_COLUMN = 'PG::UndefinedColumn: ERROR: column "gift_card_id" of relation "payments" does not exist';
@@ -106,5 +106,58 @@ describe('analyzeForeignEndpoints: the headless Service of a StatefulSet family'
   it('keeps the rule for a Service with a virtual IP, and for a Deployment\'s pod behind the headless one', () => {
     expect(analyzeForeignEndpoints(family({ headless: false }))[0]?.kind).toBe('service-foreign-endpoints');
     expect(analyzeForeignEndpoints(family({ ownerKind: 'Deployment' }))[0]?.kind).toBe('service-foreign-endpoints');
+  });
+});
+
+describe('analyzeForeignEndpoints: pods of a ReplicaSet that has no owner', () => {
+  const OLD = 'h4k8d2x7qz';
+  const OLD_IMAGE = IMAGE_V14.replace('2.14.0', '2.13.2');
+  /**
+   * The Deployment was deleted with --cascade=orphan 40 minutes ago and re-created with a narrower
+   * selector; its old ReplicaSet (named like it, older image) still runs two pods the Service selects.
+   */
+  function leftover(rsOwner?: { kind: string; name: string }): TriageEvidence {
+    const selector = { app: APP, 'app.kubernetes.io/instance': APP };
+    const own = [0, 1, 2, 3].map((i) => pod(i, { labels: { ...selector, 'pod-template-hash': REV6.hash } }));
+    const rsName = `${APP}-${OLD}`;
+    const stray = [0, 1].map((i) => pod(5 + i, { name: `${rsName}-${i}x9kq`, revisionHash: OLD, labels: { app: APP, 'pod-template-hash': OLD }, createdAt: minutesAgo(6 * 24 * 60), containers: [container({ image: OLD_IMAGE })], ownerWorkload: rsOwner ?? { kind: 'ReplicaSet', name: rsName } }));
+    const replicaSet = { name: rsName, ...(rsOwner ? { owner: rsOwner } : {}), createdAt: minutesAgo(6 * 24 * 60), specReplicas: 2, images: [OLD_IMAGE] };
+    const logs = (p: { name: string }) => [{ pod: p.name, container: 'app', previous: false, lines: [JSON.stringify({ level: 'info', msg: 'http', method: 'POST', path: '/v2/refunds', status: 404 })] }];
+    return {
+      ...baseEvidence({
+        pods: own, services: [service()], endpointSlices: [endpointSlice(APP, [...own, ...stray])], hpas: [],
+        workload: workload({ selector, createdAt: minutesAgo(40), specReplicas: 4, replicas: 4, readyReplicas: 4, availableReplicas: 4, updatedReplicas: 4 }),
+        revisions: [revision({ revision: 1, hash: REV6.hash }, minutesAgo(40), { replicas: 4 })],
+      }),
+      foreignPods: stray.map((p) => ({ pod: p, logs: logs(p), replicaSet })),
+    };
+  }
+
+  it('names the orphaned ReplicaSet, the re-created Deployment, the old version, and says to delete it and narrow the selector', () => {
+    const [f] = analyzeForeignEndpoints(leftover());
+    expect(f?.title).toContain(`2 pods of ReplicaSet ${APP}-${OLD}, which has no owner (orphaned when Deployment ${APP} was re-created 40m ago) and runs the old version 2.13.2 (${APP} runs 2.14.0)`);
+    expect(f?.title).not.toContain(`Deployment ${APP}'s`);
+    expect(f?.decisive).toBe('http (path /v2/refunds): HTTP 404');
+    expect(f?.likelyCause).toContain('--cascade=orphan');
+    expect(f?.likelyCause).toContain('does not match its pods');
+    expect(f?.fix).toContain(`delete rs ${APP}-${OLD}`);
+    expect(f?.fix).toContain(`app=${APP},app.kubernetes.io/instance=${APP}`);
+  });
+
+  it('keeps naming the owner the ReplicaSet has, when it has one', () => {
+    const [f] = analyzeForeignEndpoints(leftover({ kind: 'Deployment', name: `${APP}-legacy` }));
+    expect(f?.title).toContain(`that are Deployment ${APP}-legacy's`);
+    expect(f?.title).not.toContain('orphan');
+  });
+});
+
+describe('analyzeForeignEndpoints: an owner named after the target, its ReplicaSet unread', () => {
+  it('does not call pods the target does not own the target\'s: they are a ReplicaSet\'s named like its', () => {
+    const own = [0, 1, 2].map((i) => pod(i));
+    const stray = pod(7, { name: `${APP}-q8w7e6r5t4-z1x2c`, revisionHash: 'q8w7e6r5t4', ownerWorkload: { kind: 'Deployment', name: APP } });
+    const ev = { ...baseEvidence({ pods: own, services: [service()], endpointSlices: [endpointSlice(APP, [...own, stray])] }), foreignPods: [{ pod: stray, logs: [] }] };
+    const [f] = analyzeForeignEndpoints(ev);
+    expect(f?.title).toContain(`ReplicaSet ${APP}-q8w7e6r5t4's, named like deployment/${APP}'s but not one of its ReplicaSets`);
+    expect(f?.title).not.toContain(`Deployment ${APP}'s`);
   });
 });
