@@ -28,6 +28,9 @@
 //   and where those logs show statements cancelled at the client's own statement timeout again and again ("canceling
 //   statement due to statement timeout", at least 3), a get of the ConfigMaps the logging container takes variables from
 //   (envFrom, configMapKeyRef; at most two; only the statement_timeout setting as written kept: read-timeout-config.ts),
+//   and where the current logs say a host does not resolve, a get of the ConfigMaps the pods logging it read through a
+//   subPath mount or env (at most two; only whether the data still names that host and the lines naming a host like it
+//   kept, with the newest write of its data: read-stale-config.ts),
 //   and — only when a pod is not scheduled, or for a DaemonSet — one paged list of the cluster's nodes;
 //   and where the scheduler refuses a pending pod for its required pod affinity ("didn't match pod affinity rules"),
 //   per term (at most two) one list of the pods its selector matches in each namespace it names (at most two, 5 pods

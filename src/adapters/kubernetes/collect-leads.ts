@@ -56,6 +56,7 @@ import { readProxyConfig } from './read-proxy-config.js';
 import { readProxyConnectionConfig } from './read-proxy-connection-config.js';
 import { readTimeoutConfig } from './read-timeout-config.js';
 import { readReloadConfig } from './read-reload-config.js';
+import { readStaleConfig } from './read-stale-config.js';
 import { readReplicationPrimary } from './read-replication-primary.js';
 import { readExplainingPods } from './read-explaining-pods.js';
 import { pickPortWaits, readHostNetworkHolders, readPortHolders } from './read-port-holders.js';
@@ -90,7 +91,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -260,6 +261,9 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     return pinned === undefined ? undefined : readWriterService(ctx, pinned);
   });
 
+  // A host the logs say does not resolve, named by pods that read a ConfigMap through subPath or env: what that ConfigMap names now.
+  const staleConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readStaleConfig(ctx, { logs: d.logs, pods: pods.ranked }));
+
   // Failures with an onset that no rollout of the workload explains, or calls an outside API refuses
   // for their rate (429): a Job of the namespace that ran just before, or one on the same key, is what changed.
   const jobsBeforeP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) =>
@@ -298,6 +302,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     timeoutConfig: timeoutConfigP,
     replicationPrimary: replicationPrimaryP,
     writerService: writerServiceP,
+    staleConfig: staleConfigP,
   });
   const leads: Leads = dropEmpty({ ...found, hostNetworkHolders: hostHolders });
   return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }) } };

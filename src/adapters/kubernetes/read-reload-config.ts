@@ -30,7 +30,7 @@ export async function readReloadConfig(ctx: CollectContext, seen: { events: read
 }
 
 /** The newest managedFields entry that writes `data`: when and by what the ConfigMap's values last changed. */
-function newestDataWrite(meta: k8s.V1ObjectMeta | undefined): { at?: string; manager?: string } | undefined {
+export function newestDataWrite(meta: k8s.V1ObjectMeta | undefined): { at?: string; manager?: string } | undefined {
   const writes = (meta?.managedFields ?? [])
     .filter((f) => f.fieldsV1 !== null && typeof f.fieldsV1 === 'object' && 'f:data' in (f.fieldsV1 as Record<string, unknown>))
     .map((f) => ({ at: toIsoTime(f.time), manager: f.manager }))

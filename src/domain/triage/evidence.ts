@@ -46,6 +46,7 @@ import type { TimeoutConfigEvidence } from './evidence-timeout-config.js';
 import type { ReplicationPrimaryEvidence } from './evidence-replication-primary.js';
 import type { WriterServiceEvidence } from './evidence-writer-service.js';
 import type { ForeignReplicaSetEvidence } from './evidence-foreign-replica-set.js';
+import type { StaleConfigEvidence } from './evidence-stale-config.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -362,5 +363,7 @@ export interface TriageEvidence {
   replicationPrimary?: ReplicationPrimaryEvidence;
   /** The members beside the one pod a store's writer Service selects by name, where the workload's writes are refused as read-only (pinned-writer-service.ts). */
   writerService?: WriterServiceEvidence;
+  /** The ConfigMaps the workload's pods read through subPath or env, where their logs say a host they name does not resolve: whether each still names it, and what it names now (stale-config-mount.ts). */
+  staleConfig?: StaleConfigEvidence[];
 }
 

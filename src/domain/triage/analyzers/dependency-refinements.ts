@@ -10,6 +10,7 @@ import { explainIdleDrops, findIdleDrops } from '../idle-dropped-connections.js'
 import { explainMeshProtocol, findMeshProtocolMismatch } from '../mesh-protocol.js';
 import { explainProxyRefusal, findProxyRefusal } from '../proxy-refusal.js';
 import { dated, explainHeadlessPortGap, findHeadlessPortGap } from '../headless-port.js';
+import { explainStaleConfigMount, findStaleConfigMount, readDependencyHost } from '../stale-config-mount.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
 export interface DependencyGroup {
@@ -135,4 +136,27 @@ const headlessPort: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [proxyRefusal, idleDrops, meshProtocol, headlessPort];
+/**
+ * The host that does not resolve is the old value of a ConfigMap the failing pods read through
+ * subPath or env, edited since they started: they never saw the edit. A restart is the fix.
+ */
+const staleConfig: Refinement = (g) => {
+  const first = g.group[0];
+  if (first === undefined || first.error.problem !== 'dns-missing') return undefined;
+  const found = findStaleConfigMount(g.ev.staleConfig, readDependencyHost(g.dependency), g.podObjects, g.ev.pods, g.ev.collectedAt);
+  if (found === undefined) return undefined;
+  const told = explainStaleConfigMount(found, g.ev.target);
+  return {
+    ...g.finding,
+    id: `dependency-error/stale-config/${found.config.configMap}`,
+    title: told.title,
+    datesChange: true,
+    confidence: found.fresh.length > 0 ? 'high' : 'medium',
+    evidence: [...told.evidence, ...g.finding.evidence],
+    likelyCause: told.cause,
+    nextAction: told.action,
+    fix: told.fix,
+  };
+};
+
+export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort];
