@@ -68,6 +68,8 @@ import type { PodsRead, RevisionsRead, readEndpointSlices, readServices } from '
 import { readJobsBeforeOnset } from './read-jobs-before-onset.js';
 import { needsJobsBeforeOnset } from '../../domain/triage/jobs-before-onset.js';
 import { needsRateLimitJobs } from '../../domain/triage/rate-limit-jobs.js';
+import { pickMissingTableStore } from '../../domain/triage/store-volume-loss.js';
+import { readStoreVolume } from './read-store-volume.js';
 
 /** Services of the namespace whose own log says why the workload fails on them: one that refuses it, the database its queries time out on (its lock waits). */
 function dependencyServiceNames(seen: Parameters<typeof listRefusingServices>[0]): string[] {
@@ -90,7 +92,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'storeVolume'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -260,6 +262,12 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     return pinned === undefined ? undefined : readWriterService(ctx, pinned);
   });
 
+  // Its queries find a table missing: the database behind the Service its env names — is its volume newer than the app's pods (re-created empty)?
+  const storeVolumeP = Promise.all([detailsP, podsP, servicesP, slicesP]).then(([d, pods, services, slices]) => {
+    const store = pickMissingTableStore({ logs: d.logs, pods: pods.ranked, target, services: services.services });
+    return store === undefined ? undefined : readStoreVolume(ctx, store, slices);
+  });
+
   // Failures with an onset that no rollout of the workload explains, or calls an outside API refuses
   // for their rate (429): a Job of the namespace that ran just before, or one on the same key, is what changed.
   const jobsBeforeP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) =>
@@ -298,6 +306,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     timeoutConfig: timeoutConfigP,
     replicationPrimary: replicationPrimaryP,
     writerService: writerServiceP,
+    storeVolume: storeVolumeP,
   });
   const leads: Leads = dropEmpty({ ...found, hostNetworkHolders: hostHolders });
   return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }) } };

@@ -45,6 +45,7 @@ import type { ReloadConfigEvidence } from './evidence-reload-config.js';
 import type { TimeoutConfigEvidence } from './evidence-timeout-config.js';
 import type { ReplicationPrimaryEvidence } from './evidence-replication-primary.js';
 import type { WriterServiceEvidence } from './evidence-writer-service.js';
+import type { StoreVolumeEvidence } from './evidence-store-volume.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -360,5 +361,7 @@ export interface TriageEvidence {
   replicationPrimary?: ReplicationPrimaryEvidence;
   /** The members beside the one pod a store's writer Service selects by name, where the workload's writes are refused as read-only (pinned-writer-service.ts). */
   writerService?: WriterServiceEvidence;
+  /** The database behind the Service the workload's env names, where its logs say a table is missing: one pod, its log tail, its claims and their volumes (store-volume-loss.ts). */
+  storeVolume?: StoreVolumeEvidence;
 }
 
