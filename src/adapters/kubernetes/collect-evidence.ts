@@ -121,6 +121,9 @@
 //   and where the workload's writes are refused as read-only (MySQL --read-only, Postgres read-only transaction, Redis
 //   READONLY, 2+ lines) through a Service of the namespace whose selector names one pod (statefulset.kubernetes.io/pod-name),
 //   one page of the pods the rest of its selector selects (at most 30), for their role labels (read-writer-service.ts);
+//   and where the workload's logs say a table is missing (Postgres 'relation "x" does not exist', MySQL 1146) and its env names a
+//   Service of the namespace as its database, a get and the current log tail of one ready pod of it, a get of each claim that pod
+//   mounts (at most two) and of the PersistentVolume bound to each (read-store-volume.ts; never a Secret);
 //   and where the brokers answer the workload's Kafka client that its topic
 //   does not exist (UNKNOWN_TOPIC_OR_PARTITION, at least 2 lines), the same get of the Service its bootstrap address names and page of
 //   its pods, and a get of each ConfigMap one serving broker mounts (at most two, in their namespace, never a Secret; only

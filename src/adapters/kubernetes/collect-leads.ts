@@ -69,6 +69,8 @@ import type { PodsRead, RevisionsRead, readEndpointSlices, readServices } from '
 import { readJobsBeforeOnset } from './read-jobs-before-onset.js';
 import { needsJobsBeforeOnset } from '../../domain/triage/jobs-before-onset.js';
 import { needsRateLimitJobs } from '../../domain/triage/rate-limit-jobs.js';
+import { pickMissingTableStore } from '../../domain/triage/store-volume-loss.js';
+import { readStoreVolume } from './read-store-volume.js';
 
 /** Services of the namespace whose own log says why the workload fails on them: one that refuses it, the database its queries time out on (its lock waits). */
 function dependencyServiceNames(seen: Parameters<typeof listRefusingServices>[0]): string[] {
@@ -91,7 +93,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -263,6 +265,11 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
 
   // A host the logs say does not resolve, named by pods that read a ConfigMap through subPath or env: what that ConfigMap names now.
   const staleConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readStaleConfig(ctx, { logs: d.logs, pods: pods.ranked }));
+  // Its queries find a table missing: the database behind the Service its env names — is its volume newer than the app's pods (re-created empty)?
+  const storeVolumeP = Promise.all([detailsP, podsP, servicesP, slicesP]).then(([d, pods, services, slices]) => {
+    const store = pickMissingTableStore({ logs: d.logs, pods: pods.ranked, target, services: services.services });
+    return store === undefined ? undefined : readStoreVolume(ctx, store, slices);
+  });
 
   // Failures with an onset that no rollout of the workload explains, or calls an outside API refuses
   // for their rate (429): a Job of the namespace that ran just before, or one on the same key, is what changed.
@@ -303,6 +310,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     replicationPrimary: replicationPrimaryP,
     writerService: writerServiceP,
     staleConfig: staleConfigP,
+    storeVolume: storeVolumeP,
   });
   const leads: Leads = dropEmpty({ ...found, hostNetworkHolders: hostHolders });
   return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }) } };

@@ -85,6 +85,7 @@ export type FindingKind =
   | 'finalizer-held'
   | 'volume-full'
   | 'volume-replaced'
+  | 'store-volume-lost'
   | 'cluster-state'
   | 'search-cluster-red'
   | 'replica-sync-loop'

@@ -53,6 +53,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'volume-full': [...PROCESS_FAULTS, 'oom-killed', ...PROCESS_EFFECTS],
   // A volume replaced under running pods: their file operations fail (stale handles), whatever they log or exit with.
   'volume-replaced': [...PROCESS_FAULTS, 'unexplained', 'dependency-error', ...PROCESS_EFFECTS],
+  // A database re-created on an empty volume: the app's exits on its missing tables are its doing.
+  'store-volume-lost': [...PROCESS_FAULTS, 'unexplained', 'schema-migration', ...PROCESS_EFFECTS],
   // A Redis Cluster in state fail: the CLUSTERDOWN answers, the errors logged of them and a member's failed probe at its empty start are its doing.
   'cluster-state': ['readiness-probe', 'dependency-error', 'unexplained', ...PROCESS_EFFECTS],
   // Redis replicas that never finish a full resync: their lost links logged as errors and their LOADING probe failures are the loop.

@@ -38,8 +38,10 @@ const SIGNS: readonly Sign[] = [
 
 /** What one log line says the database lacks, or undefined. */
 export function findMissingSchemaObject(line: string): MissingSchemaObject | undefined {
+  // A JSON log line escapes the database's quotes (relation \"orders\"): read it as the database wrote it.
+  const plain = line.replace(/\\"/g, '"');
   for (const s of SIGNS) {
-    const m = s.pattern.exec(line);
+    const m = s.pattern.exec(plain);
     if (m !== null) return { what: s.describe(m), quote: m[0].trim() };
   }
   return undefined;

@@ -15,6 +15,13 @@ describe('findMissingSchemaObject', () => {
     expect(findMissingSchemaObject(line)).toEqual({ what, quote });
   });
 
+  it('reads the error inside a JSON log line, its quotes escaped', () => {
+    const line = String.raw`{"level":"ERROR","exception":"org.postgresql.util.PSQLException: ERROR: relation \"orders\" does not exist\n  Position: 22"}`;
+    expect(findMissingSchemaObject(line)).toEqual({ what: 'table orders', quote: 'ERROR: relation "orders" does not exist' });
+    const column = String.raw`{"msg":"query failed","err":"ERROR: column \"tenant_id\" of relation \"users\" does not exist"}`;
+    expect(findMissingSchemaObject(column)?.what).toBe('column tenant_id of users');
+  });
+
   it('ignores what is not a schema error', () => {
     expect(findMissingSchemaObject('ERROR: database "billing" does not exist')).toBeUndefined();
     expect(findMissingSchemaObject('open /etc/app/config.yaml: no such file or directory')).toBeUndefined();

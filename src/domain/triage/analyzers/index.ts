@@ -95,6 +95,7 @@ import { analyzeConsumerPartitions } from './consumer-partitions.js';
 import { analyzeRejectedCredentials } from './credentials-rejected.js';
 import { analyzeLegacyToken } from './legacy-token.js';
 import { analyzeVolumeReplaced } from './volume-replaced.js';
+import { analyzeStoreVolumeLost } from './store-volume-lost.js';
 import { analyzeRedisClusterState } from './redis-cluster-state.js';
 import { analyzeDaemonSetCoverage } from './daemonset-coverage.js';
 import { analyzeNetworkPolicies } from './network-policy.js';
@@ -203,6 +204,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'finalizer-held': analyzeFinalizerHeld,
   'volume-full': analyzeVolumeFull,
   'volume-replaced': analyzeVolumeReplaced,
+  'store-volume-lost': analyzeStoreVolumeLost,
   'redis-cluster-state': analyzeRedisClusterState,
   'slow-dependency': analyzeSlowDependency,
   'resource-exhaustion': analyzeResourceExhaustion,

@@ -7,6 +7,7 @@ import { findRollback } from '../revision-rollback.js';
 import { readSchemaErrors } from '../schema-mismatch.js';
 import type { SchemaErrors } from '../schema-mismatch.js';
 import { earliest } from '../time-span.js';
+import { findStoreVolumeLoss } from '../store-volume-loss.js';
 
 /** One line may be a stray query; the same error again is how every request of that path ends. */
 const MIN_LINES = 2;
@@ -24,6 +25,8 @@ function versionOf(image: string | undefined): string | undefined {
  * back with the code — so the way out is forward, to the revision the rollback replaced.
  */
 export function analyzeSchemaMismatch(ev: TriageEvidence): Finding[] {
+  // Tables gone with the database's volume: no code or migration disagrees (store-volume-lost.ts says what happened).
+  if (findStoreVolumeLoss(ev) !== undefined) return [];
   const hits: { pod: string; container: string; errors: SchemaErrors }[] = [];
   for (const log of ev.logs) {
     if (findPod(ev, log.pod) === undefined) continue;

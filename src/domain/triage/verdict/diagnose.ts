@@ -37,8 +37,8 @@ export interface Diagnosis {
   headline: string;
 }
 
-/** Mechanisms that carry their own "since when" (a node's condition, a paused CronJob, its last success, a preemption, a replica fight, pods of another workload behind the Service, a pod held Terminating, a volume re-created under running pods): no "no change found" after them. */
-const DATES_ITSELF: ReadonlySet<Finding['kind']> = new Set(['node-condition', 'cron-schedule', 'cron-no-success', 'preemption', 'replica-fight', 'replicas-cut', 'service-foreign-endpoints', 'finalizer-held', 'hpa-lost-target', 'volume-replaced']);
+/** Mechanisms that carry their own "since when" (a node's condition, a paused CronJob, its last success, a preemption, a replica fight, pods of another workload behind the Service, a pod held Terminating, a volume re-created under running pods or under a database): no "no change found" after them. */
+const DATES_ITSELF: ReadonlySet<Finding['kind']> = new Set(['node-condition', 'cron-schedule', 'cron-no-success', 'preemption', 'replica-fight', 'replicas-cut', 'service-foreign-endpoints', 'finalizer-held', 'hpa-lost-target', 'volume-replaced', 'store-volume-lost']);
 
 /** Mechanisms that load every replica alike (saturation): which replicas fail first is chance, so where they sit is not named. */
 const EVENLY_LOADED: ReadonlySet<Finding['kind']> = new Set(['hpa', 'replica-fight', 'replicas-cut', 'hpa-scale-up-limit', 'hpa-lost-target']);
