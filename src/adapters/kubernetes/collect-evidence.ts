@@ -21,7 +21,9 @@
 //   mounted there (at most two; only client_max_body_size kept: read-proxy-config.ts),
 //   and where they show nginx running out of connections again and again ("N worker_connections are not enough",
 //   "(24: Too many open files)", at least 3), a get of the ConfigMap its container mounts (one; only worker_connections,
-//   worker_processes and worker_rlimit_nofile kept: read-proxy-connection-config.ts),
+//   worker_processes and worker_rlimit_nofile kept: read-proxy-connection-config.ts), and in the same get, where they
+//   show nginx failing to connect to an upstream IP again and again ("(110: Connection timed out) while connecting to
+//   upstream", at least 3), only its proxy_pass, upstream servers and resolver (the names it resolved at start),
 //   and where the events or logs of its pods show their proxy's reloads failing the config test on a directive (nginx's
 //   "[emerg] unknown directive …", "Error reloading NGINX"), a get of the ConfigMap its controller's --configmap argument
 //   names (one, in that namespace; only the lines naming the directive kept: read-reload-config.ts),

@@ -1,23 +1,29 @@
-// The connection limits of an nginx in the workload's pods that runs out of connections again and
-// again ("512 worker_connections are not enough", "accept4() failed (24: Too many open files)"):
-// one get of the ConfigMap its container mounts (pickConnectionConfigRead). The limits live only in
-// that file; only worker_connections, worker_processes and worker_rlimit_nofile are kept, the rest
-// of the data is dropped at once. Never a Secret; nothing at all when no log runs out.
+// The connection settings of an nginx in the workload's pods, from one get of the ConfigMap its
+// container mounts. Where it runs out of connections again and again ("512 worker_connections are
+// not enough", "accept4() failed (24: Too many open files)"; pickConnectionConfigRead) only
+// worker_connections, worker_processes and worker_rlimit_nofile are kept; where it fails to connect
+// to an upstream IP again and again (pickUpstreamConfigRead) only proxy_pass, upstream servers and
+// resolver — the names it resolved at start. The rest of the data is dropped at once. Never a
+// Secret; nothing at all when no log asks for it.
 import type { LogEvidence, PodEvidence } from '../../domain/triage/evidence.js';
 import type { ProxyConfigEvidence } from '../../domain/triage/evidence-proxy-config.js';
 import { findNginxDirective } from '../../domain/triage/proxy-body-limit.js';
+import { findNginxDirectiveArgs, pickUpstreamConfigRead, UPSTREAM_SETTINGS } from '../../domain/triage/proxy-upstream-name.js';
 import { CONNECTION_SETTINGS, pickConnectionConfigRead } from '../../domain/triage/proxy-worker-connections.js';
 import type { CollectContext } from './collect-context.js';
 
 export async function readProxyConnectionConfig(ctx: CollectContext, seen: { logs: readonly LogEvidence[]; pods: readonly PodEvidence[] }): Promise<ProxyConfigEvidence[]> {
-  const configMap = pickConnectionConfigRead(seen);
+  const exhausted = pickConnectionConfigRead(seen);
+  const upstream = pickUpstreamConfigRead(seen);
+  const configMap = exhausted ?? upstream;
   if (configMap === undefined) return [];
-  const got = await ctx.reads.each([configMap], { label: 'ConfigMap mounted by a proxy that runs out of connections', source: 'namespaceObjects', what: (name) => `ConfigMap ${name}`, limit: ctx.objectGate }, (name, options) =>
+  const got = await ctx.reads.each([configMap], { label: 'ConfigMap mounted by a proxy that runs out of connections or cannot connect upstream', source: 'namespaceObjects', what: (name) => `ConfigMap ${name}`, limit: ctx.objectGate }, (name, options) =>
     ctx.clients.core.readNamespacedConfigMap({ name, namespace: ctx.namespace }, options),
   );
   return got.flatMap(({ item, value }) =>
-    Object.entries(value.data ?? {}).flatMap(([key, text]) =>
-      CONNECTION_SETTINGS.flatMap((setting) => findNginxDirective(text, setting).map((v) => ({ configMap: item, key, setting, value: v, mountedNow: true }))),
-    ),
+    Object.entries(value.data ?? {}).flatMap(([key, text]) => [
+      ...(exhausted === item ? CONNECTION_SETTINGS.flatMap((setting) => findNginxDirective(text, setting).map((v) => ({ configMap: item, key, setting, value: v, mountedNow: true }))) : []),
+      ...(upstream === item ? UPSTREAM_SETTINGS.flatMap((setting) => findNginxDirectiveArgs(text, setting).map((v) => ({ configMap: item, key, setting, value: v, mountedNow: true }))) : []),
+    ]),
   );
 }

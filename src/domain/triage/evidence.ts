@@ -352,7 +352,7 @@ export interface TriageEvidence {
   ingressController?: IngressControllerEvidence;
   /** The body-size setting of the proxy container's mounted config file, now and in the revision before, where its log refuses request bodies again and again (proxy-body-limit.ts). */
   proxyConfig?: ProxyConfigEvidence[];
-  /** worker_connections, worker_processes and worker_rlimit_nofile of the proxy container's mounted config file, where its log runs out of connections again and again (proxy-worker-connections.ts). */
+  /** worker_connections, worker_processes and worker_rlimit_nofile of the proxy container's mounted config file, where its log runs out of connections again and again (proxy-worker-connections.ts); its proxy_pass, upstream servers and resolver where its log fails to connect to an upstream IP again and again (proxy-upstream-name.ts). */
   proxyConnectionConfig?: ProxyConfigEvidence[];
   /** The required pod affinity terms of pods the scheduler refuses for "didn't match pod affinity rules", checked against the pods they select (at most two terms). */
   affinityPeers?: AffinityTermPeersEvidence[];

@@ -82,7 +82,12 @@ export function findConnectionExhaustion(logs: readonly LogEvidence[], pods: rea
 export function pickConnectionConfigRead(ev: { logs: readonly LogEvidence[]; pods: readonly PodEvidence[] }): string | undefined {
   const found = findConnectionExhaustion(ev.logs, ev.pods);
   if (found === undefined) return undefined;
-  const pod = ev.pods.find((p) => p.name === found.hits[0]?.pod);
-  const mounts = pod?.containers.find((c) => c.name === found.container)?.volumeMounts ?? [];
+  return findMountedConfigMap(ev.pods, found.hits[0]?.pod, found.container);
+}
+
+/** The ConfigMap behind the first volume `container` of `podName` mounts that is a ConfigMap. */
+export function findMountedConfigMap(pods: readonly PodEvidence[], podName: string | undefined, container: string): string | undefined {
+  const pod = pods.find((p) => p.name === podName);
+  const mounts = pod?.containers.find((c) => c.name === container)?.volumeMounts ?? [];
   return (pod?.volumes ?? []).find((v) => v.source === 'configMap' && v.ref !== undefined && mounts.some((m) => m.name === v.name))?.ref;
 }
