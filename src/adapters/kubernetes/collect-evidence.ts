@@ -107,8 +107,10 @@
 //   and where a Service of the workload has a ready endpoint, the ingress-nginx controller's pods (one cluster-wide list by label, at most 5) and the log tails of two (read-ingress-controller.ts),
 //   and where those tails show connects timing out, a get of the controller's Namespace (its labels, for NetworkPolicy namespaceSelectors; read-peer-namespace.ts);
 //   and where the failures have an onset that no rollout of the workload explains, or its logs show an outside API refusing its calls
-//   for their rate (429 Too Many Requests, at least 5 lines), one list of the namespace's Jobs (at most 100, read-jobs-before-onset.ts; the Secrets
-//   and ConfigMaps their pods take are kept by name only, never read);
+//   for their rate (429 Too Many Requests, at least 5 lines), or its own log carries a data store's load hints (Postgres
+//   "checkpoints are occurring too frequently", InnoDB's page cleaner, Redis's slow AOF fsync, etcd's slow applies: jobs-under-load.ts),
+//   one list of the namespace's Jobs (at most 100, read-jobs-before-onset.ts; the Secrets
+//   and ConfigMaps their pods take are kept by name only, never read; their commands, args and literal env values kept, clipped);
 //   and where the workload's logs say a clustered dependency is down (Redis CLUSTERDOWN), has no primary (MongoDB
 //   ReplicaSetNoPrimary), too few replicas alive (Cassandra Unavailable at a consistency level) or too few in-sync replicas (Kafka
 //   NOT_ENOUGH_REPLICAS), a get of the Service its env names (any namespace; else the namespace's one Service on that server's

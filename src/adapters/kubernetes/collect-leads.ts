@@ -68,6 +68,7 @@ import { readDnsCapacity } from './read-namespace-context.js';
 import type { PodsRead, RevisionsRead, readEndpointSlices, readServices } from './read-workload-parts.js';
 import { readJobsBeforeOnset } from './read-jobs-before-onset.js';
 import { needsJobsBeforeOnset } from '../../domain/triage/jobs-before-onset.js';
+import { needsJobsUnderLoad } from '../../domain/triage/jobs-under-load.js';
 import { needsRateLimitJobs } from '../../domain/triage/rate-limit-jobs.js';
 import { pickMissingTableStore } from '../../domain/triage/store-volume-loss.js';
 import { readStoreVolume } from './read-store-volume.js';
@@ -273,8 +274,9 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
 
   // Failures with an onset that no rollout of the workload explains, or calls an outside API refuses
   // for their rate (429): a Job of the namespace that ran just before, or one on the same key, is what changed.
+  // Its own log carries a data store's load hints (checkpoints too frequent): a Job running against it now explains the load.
   const jobsBeforeP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) =>
-    needsJobsBeforeOnset({ target, pods: pods.ranked, events: d.events, logs: d.logs, revisions: r.revisions, collectedAt: now() }) || needsRateLimitJobs(target, d.logs) ? readJobsBeforeOnset(ctx) : undefined,
+    needsJobsBeforeOnset({ target, pods: pods.ranked, events: d.events, logs: d.logs, revisions: r.revisions, collectedAt: now() }) || needsRateLimitJobs(target, d.logs) || needsJobsUnderLoad(target, d.logs) ? readJobsBeforeOnset(ctx) : undefined,
   );
 
   // One key per lead, each on its own line: a new lead is one line here and one in Leads.

@@ -1,11 +1,15 @@
 // The namespace's Jobs in brief (owner, state, when made and ended, TTL, the Secrets and ConfigMaps
-// their pods take by name), from the list a CronJob's triage already reads to find its own runs:
+// their pods take by name, what they run), from the list a CronJob's triage already reads to find its own runs:
 // what fills a quota on the count of Jobs costs no request.
 import type * as k8s from '@kubernetes/client-node';
 import type { NamespaceJobEvidence, NamespaceJobsEvidence } from '../../domain/triage/evidence.js';
 import { toIsoTime } from './map-common.js';
 import { mapEnvFrom, mapEnvVar, mapVolumes } from './map-spec.js';
 import { listConfigRefs } from '../../domain/triage/config-refs.js';
+
+/** Bounds on what is kept of a Job's command line and env: enough to find the host it reaches. */
+const MAX_COMMAND_PARTS = 20;
+const MAX_PART_CHARS = 400;
 
 function stateOf(j: k8s.V1Job): { state: NamespaceJobEvidence['state']; at?: Date | undefined } {
   const done = (j.status?.conditions ?? []).find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
@@ -26,6 +30,11 @@ export function mapNamespaceJob(j: k8s.V1Job): NamespaceJobEvidence {
     containers: [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])].map((c) => ({ env: (c.env ?? []).map(mapEnvVar), envFrom: mapEnvFrom(c.envFrom) })),
     volumes: mapVolumes(spec?.volumes),
   });
+  // What its pods run and with which literal env values (never a Secret's): the host a backup reaches.
+  const commandAndEnv = [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])]
+    .flatMap((c) => [...(c.command ?? []), ...(c.args ?? []), ...(c.env ?? []).flatMap((e) => (e.value === undefined ? [] : [`${e.name}=${e.value}`]))])
+    .slice(0, MAX_COMMAND_PARTS)
+    .map((t) => (t.length > MAX_PART_CHARS ? t.slice(0, MAX_PART_CHARS) : t));
   return {
     name: j.metadata?.name ?? '',
     ...(owner ? { owner: { kind: owner.kind, name: owner.name } } : {}),
@@ -34,6 +43,7 @@ export function mapNamespaceJob(j: k8s.V1Job): NamespaceJobEvidence {
     state,
     ...(ttl === undefined || ttl === null ? {} : { ttlSecondsAfterFinished: ttl }),
     ...(configRefs.length > 0 ? { configRefs } : {}),
+    ...(commandAndEnv.length > 0 ? { commandAndEnv } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 // The namespace's Jobs in brief, read only when the workload's failures have an onset and no
 // rollout of its own explains it (needsJobsBeforeOnset): a Job that ran just before (a cleanup, a
-// migration) is the change to check. One list, at most 100 Jobs; never their pods or logs.
+// migration) is the change to check; or when its own log carries a data store's load hints
+// (needsJobsUnderLoad): a backup running against it now explains the load. One list, at most 100 Jobs; never their pods or logs.
 import type { NamespaceJobsEvidence } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';
 import { mapNamespaceJobs } from './map-namespace-jobs.js';
@@ -11,7 +12,7 @@ const MAX_JOBS = 100;
 export async function readJobsBeforeOnset(ctx: CollectContext): Promise<NamespaceJobsEvidence> {
   const { batch } = ctx.clients;
   const namespace = ctx.namespace;
-  const list = await ctx.reads.list(`Jobs in ${namespace} (what ran before the failures)`, 'jobs', (cont, limit, o) =>
+  const list = await ctx.reads.list(`Jobs in ${namespace} (what ran before the failures, or runs against it now)`, 'jobs', (cont, limit, o) =>
     batch.listNamespacedJob({ namespace, ...pageParams(cont, limit) }, o),
     { maxItems: MAX_JOBS },
   );

@@ -117,6 +117,8 @@ export interface NamespaceJobEvidence {
   ttlSecondsAfterFinished?: number;
   /** The Secrets and ConfigMaps its pod template takes values from (names only): what it shares with the workload. */
   configRefs?: ConfigRefEvidence[];
+  /** Its pod template's command, args and literal env values (`NAME=value`), clipped: what it connects to (a database's host). */
+  commandAndEnv?: string[];
 }
 
 /** Every Job of the namespace (up to the list's cap); `complete` false when the list stopped early. */

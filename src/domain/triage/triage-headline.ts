@@ -7,6 +7,7 @@ import type { TriageEvidence } from './evidence.js';
 import { findCondition } from './evidence-lookup.js';
 import { describeJobProgress } from './job-progress.js';
 import { describeJobDisruptions } from './job-disruptions.js';
+import { describeJobsUnderLoad } from './jobs-under-load.js';
 import { describeKedaAtZero, describeKedaWake, findKedaAtZero } from './keda-at-zero.js';
 import { describeOrdinalScaleUp, findOrdinalScaleUp } from './ordinal-scale-up.js';
 import type { Finding } from './finding.js';
@@ -42,7 +43,9 @@ const TOLD_WHEN_HEALTHY: ReadonlyMap<Finding['kind'], string> = new Map([['disru
 export function formatHeadline(ev: TriageEvidence, verdict: Verdict, analyzerFailures: number, findings: readonly Finding[]): string {
   const leadOf = (f: Finding) => (verdict === 'healthy' ? TOLD_WHEN_HEALTHY.get(f.kind) : undefined);
   const told = findings.flatMap((f) => (leadOf(f) ? [` ${leadOf(f) ?? ''}: ${f.title}.`] : [])).join('');
-  return formatVerdictLine(ev, verdict, analyzerFailures) + told;
+  // A backup or dump running against it now explains its load: context, never a problem.
+  const load = verdict === 'healthy' ? describeJobsUnderLoad(ev) : undefined;
+  return formatVerdictLine(ev, verdict, analyzerFailures) + told + (load ? ` Meanwhile, ${load}.` : '');
 }
 
 function formatVerdictLine(ev: TriageEvidence, verdict: Verdict, analyzerFailures: number): string {
