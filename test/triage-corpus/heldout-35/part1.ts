@@ -78,7 +78,7 @@ function yamlNorwayFalse(): CorpusScenario {
       { revision: 26, node: names[0] ?? '', createdAgo: 9 * DAYS },
       { revision: 26, node: names[1] ?? '', createdAgo: 9 * DAYS - 1 },
       { revision: 26, node: names[2] ?? '', createdAgo: 4 * DAYS },
-      { revision: 27, node: names[1] ?? '', createdAgo: 33, containers: { app: crashLoop({ exitCode: 1, finishedAgo: 1.8, ranSeconds: 3 }, 11) } },
+      { revision: 27, node: names[1] ?? '', createdAgo: 33, containers: { app: crashLoop({ exitCode: 3, finishedAgo: 1.8, ranSeconds: 3 }, 11) } },
     ],
   });
   const other = bystander(ns, 'sanctions-sync', names, 70, { revisions: [11, 12], versions: ['1.8.0', '1.9.0'], olderAgo: 20 * DAYS });
@@ -180,16 +180,13 @@ function stsTemplateNotResized(): CorpusScenario {
   const prev = lines(
     `${pgTime(2.65)} [1] LOG:  starting PostgreSQL 16.4 (Debian 16.4-1.pgdg120+2) on x86_64-pc-linux-gnu, compiled by gcc (Debian 12.2.0-14) 12.2.0, 64-bit`,
     `${pgTime(2.65)} [1] LOG:  listening on IPv4 address "0.0.0.0", port 5432`,
-    `${pgTime(2.64)} [29] LOG:  database system was interrupted while in recovery at 2026-11-21 03:08:40 UTC`,
-    `${pgTime(2.64)} [29] HINT:  This probably means that some data is corrupted and you will have to use the last backup for recovery.`,
+    `${pgTime(2.64)} [29] LOG:  database system was interrupted; last known up at 2026-11-21 02:31:07 UTC`,
     `${pgTime(2.63)} [29] LOG:  database system was not properly shut down; automatic recovery in progress`,
     `${pgTime(2.6)} [29] LOG:  redo starts at 3A/D1F02B88`,
     `${pgTime(2.55)} [29] LOG:  redo done at 3A/FFFFE0B0 system usage: CPU: user: 1.91 s, system: 0.88 s, elapsed: 2.71 s`,
-    `${pgTime(2.54)} [30] LOG:  checkpoint starting: end-of-recovery immediate wait`,
-    `${pgTime(2.52)} [30] PANIC:  could not write to file "pg_wal/xlogtemp.30": No space left on device`,
-    `${pgTime(2.51)} [1] LOG:  checkpointer process (PID 30) was terminated by signal 6: Aborted`,
-    `${pgTime(2.51)} [1] LOG:  terminating any other active server processes`,
-    `${pgTime(2.5)} [1] LOG:  shutting down due to startup process failure`,
+    `${pgTime(2.52)} [29] PANIC:  could not write to file "pg_wal/xlogtemp.29": No space left on device`,
+    `${pgTime(2.51)} [1] LOG:  startup process (PID 29) was terminated by signal 6: Aborted`,
+    `${pgTime(2.5)} [1] LOG:  aborting startup due to startup process failure`,
     `${pgTime(2.5)} [1] LOG:  database system is shut down`,
   );
   const apiLog = (k: number) => lines(
