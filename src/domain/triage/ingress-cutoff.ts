@@ -27,14 +27,15 @@ export interface IngressCutoff {
   admitting: NetworkPolicyEvidence[];
 }
 
-function selects(policy: NetworkPolicyEvidence, pods: readonly PodEvidence[]): boolean {
+/** Whether the policy selects any of the pods (a podSelector with expressions is not matched: no claim without it). */
+export function selectsPods(policy: NetworkPolicyEvidence, pods: readonly PodEvidence[]): boolean {
   if (Object.keys(policy.podSelector).length === 0) return true;
   if (policy.podSelectorExpressions?.length) return false; // not matched here: no claim without it
   return pods.some((p) => matchesLabels(policy.podSelector, p.labels));
 }
 
 export function findIngressCutoff(x: { networkPolicies?: NetworkPolicyEvidence[]; pods: readonly PodEvidence[]; logs: readonly LogEvidence[]; collectedAt: IsoTime }): IngressCutoff | undefined {
-  const ingress = (x.networkPolicies ?? []).filter((p) => p.policyTypes.includes('Ingress') && selects(p, x.pods));
+  const ingress = (x.networkPolicies ?? []).filter((p) => p.policyTypes.includes('Ingress') && selectsPods(p, x.pods));
   const own = new Set(x.pods.map((p) => p.name));
   const logs = x.logs.filter((l) => own.has(l.pod));
   for (const policy of ingress) {

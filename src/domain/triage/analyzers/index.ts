@@ -100,6 +100,7 @@ import { analyzeRedisClusterState } from './redis-cluster-state.js';
 import { analyzeDaemonSetCoverage } from './daemonset-coverage.js';
 import { analyzeNetworkPolicies } from './network-policy.js';
 import { analyzeIngressPolicies } from './network-policy-ingress.js';
+import { analyzeNamedPortPolicies } from './network-policy-named-port.js';
 import { analyzePlacement } from './placement.js';
 import { analyzeKubeletRejections } from './kubelet-rejected.js';
 import { analyzeSessionAffinity } from './session-affinity.js';
@@ -194,6 +195,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'cluster-dns-capacity': analyzeClusterDnsCapacity,
   'network-policy': analyzeNetworkPolicies,
   'network-policy-ingress': analyzeIngressPolicies,
+  'network-policy-named-port': analyzeNamedPortPolicies,
   'job-failed': analyzeFailedJobs,
   'job-sidecar': analyzeJobSidecars,
   'job-suspended': analyzeSuspendedJobs,

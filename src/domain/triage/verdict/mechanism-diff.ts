@@ -26,6 +26,8 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
     if (k === 'prestop-overrun') return / prestop hook|^terminationgraceperiodseconds/.test(l);
     // A load balancer's health check follows the app's health endpoint: a moved probe path is the lead.
     if (k === 'readiness-gate') return / (readiness|liveness) probe|ports?:/.test(l);
+    // A policy's named port the pods no longer declare: the line that renamed the port.
+    if (k === 'network-policy' && /port name/.test(text) && diff.some((x) => / ports?:/i.test(x))) return / ports?:/.test(l);
     if (k === 'image-pull') return / image:|imagepullsecrets/.test(l);
     if (k === 'container-config') return /env|envfrom|volumes|configmap|secret/.test(l);
     // Pods addressed to a scheduler that never answers: the line that named it is the lead.
