@@ -108,7 +108,8 @@ function portReach(p: PolicyPortEvidence, port: number | undefined, pods: readon
   return port === p.port || (p.endPort !== undefined && port >= p.port && port <= p.endPort) ? 'yes' : 'no';
 }
 
-function rulePorts(rule: PolicyRuleEvidence, port: number | undefined, pods: readonly PodEvidence[]): Reach {
+/** Whether the rule admits the port (a number, or a name the pods' containers resolve; a range up to endPort; TCP). */
+export function rulePorts(rule: PolicyRuleEvidence, port: number | undefined, pods: readonly PodEvidence[]): Reach {
   return rule.ports.length === 0 ? 'yes' : any(rule.ports.map((p) => portReach(p, port, pods)));
 }
 

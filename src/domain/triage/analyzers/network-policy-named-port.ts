@@ -7,7 +7,7 @@
 import type { ContainerPortEvidence, NetworkPolicyEvidence, TriageEvidence } from '../evidence.js';
 import type { PolicyRuleEvidence } from '../evidence-policy-rules.js';
 import type { Finding } from '../finding.js';
-import { describePeer } from '../caller-admission.js';
+import { describePeer, rulePorts } from '../caller-admission.js';
 import { selectsPods } from '../ingress-cutoff.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { listNodesOf, unique } from '../pod-status.js';
@@ -18,9 +18,6 @@ interface DeadRule {
   names: string[];
 }
 
-const admits = (rule: PolicyRuleEvidence, port: ContainerPortEvidence): boolean =>
-  rule.ports.length === 0 || rule.ports.some((p) => p.port === undefined || p.port === port.containerPort || (port.name !== undefined && p.port === port.name));
-
 const describePort = (p: ContainerPortEvidence): string => (p.name ? `${p.name}:${p.containerPort}` : `${p.containerPort}`);
 
 export function analyzeNamedPortPolicies(ev: TriageEvidence): Finding[] {
@@ -28,9 +25,8 @@ export function analyzeNamedPortPolicies(ev: TriageEvidence): Finding[] {
   const policies = (ev.networkPolicies ?? []).filter((p) => p.policyTypes.includes('Ingress') && selectsPods(p, pods));
   // Rules not mapped apart: nothing can be said of their ports.
   if (pods.length === 0 || policies.length === 0 || policies.some((p) => p.ingressRules === undefined)) return [];
-  const ports = unique(pods.flatMap((p) => p.containers.flatMap((c) => c.ports.map(describePort))))
-    .map((d) => pods.flatMap((p) => p.containers.flatMap((c) => c.ports)).find((x) => describePort(x) === d))
-    .filter((x): x is ContainerPortEvidence => x !== undefined);
+  // One of each port the pods declare (every pod of a revision declares the same).
+  const ports = [...new Map(pods.flatMap((p) => p.containers.flatMap((c) => c.ports)).map((x) => [describePort(x), x])).values()];
   const declared = new Set(ports.flatMap((p) => (p.name ? [p.name] : [])));
   const rules = policies.flatMap((policy) => (policy.ingressRules ?? []).map((rule) => ({ policy, rule })));
   const dead: DeadRule[] = rules.flatMap(({ policy, rule }) => {
@@ -40,7 +36,8 @@ export function analyzeNamedPortPolicies(ev: TriageEvidence): Finding[] {
   });
   if (dead.length === 0) return [];
   const live = rules.filter(({ rule }) => !dead.some((d) => d.rule === rule));
-  const shut = ports.filter((port) => port.protocol === 'TCP' && !live.some(({ rule }) => admits(rule, port)));
+  // A port some live rule admits, or may admit, is open: no claim about it.
+  const shut = ports.filter((port) => port.protocol === 'TCP' && live.every(({ rule }) => rulePorts(rule, port.containerPort, pods) === 'no'));
   if (shut.length === 0) return [];
   const first = dead[0] as DeadRule;
   const names = unique(dead.flatMap((d) => d.names));

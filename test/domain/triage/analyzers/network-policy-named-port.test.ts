@@ -36,6 +36,9 @@ describe('an ingress rule on a port name the pods no longer declare', () => {
     expect(analyzeNamedPortPolicies(baseEvidence({ pods: withPorts({ api: 'http', metrics: 'metrics' }), networkPolicies: [admitsHttp] }))).toEqual([]);
     const byNumber: NetworkPolicyEvidence = { ...admitsHttp, ingressRules: [...(admitsHttp.ingressRules ?? []), { from: [], ports: [{ protocol: 'TCP', port: 8080 }] }] };
     expect(analyzeNamedPortPolicies(baseEvidence({ pods: withPorts({ api: 'api', metrics: 'metrics' }), networkPolicies: [byNumber] }))).toEqual([]);
+    // A range up to endPort admits 8080 too.
+    const byRange: NetworkPolicyEvidence = { ...admitsHttp, ingressRules: [...(admitsHttp.ingressRules ?? []), { from: [], ports: [{ protocol: 'TCP', port: 8000, endPort: 8999 }] }] };
+    expect(analyzeNamedPortPolicies(baseEvidence({ pods: withPorts({ api: 'api', metrics: 'metrics' }), networkPolicies: [byRange] }))).toEqual([]);
   });
 
   it('says nothing of a policy that selects other pods, or whose rules were not read apart', () => {
