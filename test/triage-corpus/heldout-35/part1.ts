@@ -136,7 +136,7 @@ function yamlNorwayFalse(): CorpusScenario {
       verdict: 'problems',
       headline: [/\bNO\b|[Nn]orway|[Bb]oolean|\b[Ff]alse\b|[Cc]ountr/, /config|YAML|allowed_countries|kyc-screening-config|settings/i],
       facts: [/kyc-screening-config/, /\bNO\b|Norway/, /\bFalse\b|boolean/i, /quot|"NO"|'NO'|YAML 1\.1/i, /invalid country code/i],
-      never: [ADVISES_ROLLBACK, /OOM/i, /sanctions-sync/, /exit(ed)? (with )?(code )?127|command not found/i, /liveness/i],
+      never: [ADVISES_ROLLBACK, /\bOOM/i, /sanctions-sync/, /exit(ed)? (with )?(code )?127|command not found/i, /liveness/i],
     },
   };
 }
@@ -216,7 +216,7 @@ function stsTemplateNotResized(): CorpusScenario {
       verdict: 'problems',
       headline: [/disk|volume|space|full|PVC|claim|storage/i, /50 ?Gi|not (been )?resized|resiz|volumeClaimTemplate|template|No space left/i],
       facts: [/No space left on device/i, /data-ledger-pg-0/, /50 ?Gi/, /200 ?Gi/, /volumeClaimTemplate|template|expand|patch/i],
-      never: [/OOM/i, ADVISES_ROLLBACK, /Multi-Attach/i, /ledger-reconciler/, /corrupt/i],
+      never: [/\bOOM/i, ADVISES_ROLLBACK, /Multi-Attach/i, /ledger-reconciler/, /corrupt/i],
     },
   };
 }
@@ -283,7 +283,7 @@ function jobOnFailureNoSuchBucket(): CorpusScenario {
       verdict: 'problems',
       headline: [/bucket|S3/i, /NoSuchBucket|does not exist|not exist|renamed|missing|no such|wrong/i],
       facts: [/NoSuchBucket|bucket does not exist/i, lit('acme-billing-invoices-raw'), /OnFailure|in place|same pod|never (reach|hit)|backoff ?limit/i, /\b57\b/],
-      never: [/BackoffLimitExceeded|(has )?reached (the |its )?(specified )?backoff ?limit/i, /OOM/i, /DeadlineExceeded/i, /AccessDenied|permission denied|IAM (role|polic)[^\n]*(missing|denied)/i, /billing-api/],
+      never: [/BackoffLimitExceeded|(has )?reached (the |its )?(specified )?backoff ?limit/i, /\bOOM/i, /DeadlineExceeded/i, /AccessDenied|permission denied|IAM (role|polic)[^\n]*(missing|denied)/i, /billing-api/],
     },
   };
 }
@@ -348,7 +348,7 @@ function priorityQuotaFull(): CorpusScenario {
       verdict: 'problems',
       headline: [/quota|critical-pods/i, /pods|priority|critical|exceeded|full|limit/i],
       facts: [/critical-pods/, /pods=10|10\/10|10 of 10|limit(ed)?:? (of )?(pods[= ])?10/i, /PriorityClass|priority ?class|\bcritical\b/i, /FailedCreate|cannot create|can't create|could not create/i],
-      never: [/checkout-worker/, /Insufficient (cpu|memory)|unschedulable|FailedScheduling/i, ADVISES_ROLLBACK, /OOM/i, /\bcompute\b[^\n]*(exceeded|full)/i],
+      never: [/checkout-worker/, /Insufficient (cpu|memory)|unschedulable|FailedScheduling/i, ADVISES_ROLLBACK, /\bOOM/i, /\bcompute\b[^\n]*(exceeded|full)/i],
     },
   };
 }
@@ -441,7 +441,7 @@ function squidAclDeniesNewPartner(): CorpusScenario {
       verdict: 'problems',
       headline: [/proxy|squid|egress/i, /denied|403|forbidden|allow|block|not (in|on)|acl/i],
       facts: [lit('api.newpartner.example'), /TCP_DENIED|403/i, /egress-proxy|squid/i, /allowed_domains|acl|allow-?list|dstdomain|squid\.conf|egress-proxy-squid-conf/i],
-      never: [/NetworkPolicy/i, /NXDOMAIN|DNS (fail|resol)/i, /egress-proxy[^\n]*(crash|not ready|unready|down\b)/i, /OOM/i, /points-ledger/],
+      never: [/NetworkPolicy/i, /NXDOMAIN|DNS (fail|resol)/i, /egress-proxy[^\n]*(crash|not ready|unready|down\b)/i, /\bOOM/i, /points-ledger/],
     },
   };
 }
@@ -494,7 +494,7 @@ function execFormatErrorArm64Image(): CorpusScenario {
       verdict: 'problems',
       headline: [/exec format error|architecture|arm64|platform|\barch\b/i, /thumbnailer|image|2\.8\.0|crash|binary/i],
       facts: [/exec format error/i, /arm64|architecture|amd64|platform/i, /2\.8\.0|revision 19/, /\b255\b/],
-      never: [/OOM/i, /command not found|exit(ed)? (with )?(code )?127/i, /ImagePull|ErrImage/i, /shared librar/i, /transcoder/],
+      never: [/\bOOM/i, /command not found|exit(ed)? (with )?(code )?127/i, /ImagePull|ErrImage/i, /shared librar/i, /transcoder/],
     },
   };
 }
@@ -554,7 +554,7 @@ function healthyHpaNightScaleDown(): CorpusScenario {
       verdict: 'healthy',
       headline: [/healthy|no problem|looks fine|nothing (is )?wrong|ok\b/i],
       facts: [/scal(ed|ing) (it )?down|HPA|autoscal/i, /search-frontend/],
-      never: [/OOM/i, /crash ?loop/i, /liveness/i, /not ready[^\n]*(problem|fail)/i, /search-indexer/],
+      never: [/\bOOM/i, /crash ?loop/i, /liveness/i, /not ready[^\n]*(problem|fail)/i, /search-indexer/],
     },
   };
 }

@@ -113,7 +113,7 @@ function nodeGroupCgroupDriverMismatch(): CorpusScenario {
       verdict: 'problems',
       headline: [/nodes?/i, /not.?ready|never (became|become) ready|network (plugin )?not ready|cni|cgroup/i],
       facts: [/cni plugin not initialized|NetworkPluginNotReady|network not ready/i, /not-ready|NotReady/i, /unschedulable|cordon|drain/i, new RegExp(`${lit(newNames[0] ?? '').source}|apps-al2023-v7`), /Pending/i],
-      never: [ADVISES_ROLLBACK, /OOM/i, /insufficient (cpu|memory)/i, /quota/i, /ledger-statements/i],
+      never: [ADVISES_ROLLBACK, /\bOOM/i, /insufficient (cpu|memory)/i, /quota/i, /ledger-statements/i],
     },
   };
 }
@@ -194,7 +194,7 @@ function netpolNamedPortRenamed(): CorpusScenario {
       verdict: 'problems',
       headline: [/network ?polic|netpol|ingress (rule|policy)/i, /port|\bweb\b|\bhttp\b/i],
       facts: [lit('fraud-scorer-ingress'), /\bweb\b/, /named port|port name|renamed|no longer (matches|resolves)/i, /checkout-api/, /3\.5\.0|revision 15/i],
-      never: [/OOM/i, /readiness probe (fail|timed out)|pods? (are |is )?not ready/i, /no (ready )?endpoints/i, /DNS/i, /payout-batcher/i],
+      never: [/\bOOM/i, /readiness probe (fail|timed out)|pods? (are |is )?not ready/i, /no (ready )?endpoints/i, /DNS/i, /payout-batcher/i],
     },
   };
 }
@@ -254,7 +254,7 @@ function wffcClassZonesVsPinnedPod(): CorpusScenario {
       verdict: 'problems',
       headline: [/volume|pvc|claim|storage/i, /zone|topolog|bind|provision|eu-west-1c|Pending/i],
       facts: [lit('tile-cache-data'), lit('gp3-zonal-ab'), /eu-west-1c/, /didn't find available persistent volumes to bind|allowed ?topolog|WaitForFirstConsumer|first consumer/i],
-      never: [/insufficient (cpu|memory)/i, /quota/i, /Multi-Attach/i, /OOM/i, /tile-renderer/i],
+      never: [/insufficient (cpu|memory)/i, /quota/i, /Multi-Attach/i, /\bOOM/i, /tile-renderer/i],
     },
   };
 }
@@ -465,7 +465,7 @@ function grpcProbeServiceRenamed(): CorpusScenario {
       verdict: 'problems',
       headline: [/readiness|probe/i, /grpc|health (check )?service|service name|unknown service|NotFound|inventory\.v1/i],
       facts: [/NotFound|unknown service/i, lit('inventory.v1.InventoryService'), /inventory\.v2/, /3\.0\.0|revision 9/i],
-      never: [/wrong port|port mismatch|connection refused/i, /OOM/i, /crash ?loop/i, /pick-planner/i, /postgres|database/i],
+      never: [/wrong port|port mismatch|connection refused/i, /\bOOM/i, /crash ?loop/i, /pick-planner/i, /postgres|database/i],
     },
   };
 }
