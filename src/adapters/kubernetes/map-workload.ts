@@ -151,6 +151,7 @@ export function mapJob(j: k8s.V1Job): JobEvidence {
     completionTime: toIsoTime(s?.completionTime),
     backoffLimit: j.spec?.backoffLimit,
     activeDeadlineSeconds: j.spec?.activeDeadlineSeconds,
+    restartPolicy: mapRestartPolicy(j.spec?.template.spec?.restartPolicy),
     completions: j.spec?.completions,
     completionMode: j.spec?.completionMode === 'Indexed' ? 'Indexed' : undefined,
     backoffLimitPerIndex: j.spec?.backoffLimitPerIndex,
@@ -160,6 +161,11 @@ export function mapJob(j: k8s.V1Job): JobEvidence {
     podFailureRules: mapPodFailureRules(j.spec?.podFailurePolicy),
     manual: j.metadata?.annotations?.[MANUAL_ANNOTATION] === 'manual' ? true : undefined,
   });
+}
+
+/** A Job's pods may only restart OnFailure or Never; anything else is not kept. */
+function mapRestartPolicy(policy: string | undefined): JobEvidence['restartPolicy'] {
+  return policy === 'OnFailure' || policy === 'Never' ? policy : undefined;
 }
 
 /** kubectl create job --from=cronjob/… marks the Job it creates with this annotation (value "manual"). */

@@ -138,6 +138,8 @@ export interface JobEvidence {
   failed: number;
   backoffLimit?: number;
   activeDeadlineSeconds?: number;
+  /** spec.template.spec.restartPolicy: under OnFailure the kubelet restarts a failed container in its own pod, under Never the Job controller makes a new pod. */
+  restartPolicy?: 'OnFailure' | 'Never';
   completions?: number;
   /** spec.completionMode when Indexed: each pod runs one completion index (0…completions-1). */
   completionMode?: 'Indexed';

@@ -24,3 +24,11 @@ describe("mapping a Job's podFailurePolicy", () => {
     expect(mapJob({ metadata: { name: 'plain' } }).podFailureRules).toBeUndefined();
   });
 });
+
+describe("mapping a Job's restartPolicy", () => {
+  it("keeps its pod template's restartPolicy", () => {
+    const job = mapJob({ metadata: { name: 'export' }, spec: { template: { spec: { containers: [], restartPolicy: 'OnFailure' } } } });
+    expect(job.restartPolicy).toBe('OnFailure');
+    expect(mapJob({ metadata: { name: 'plain' } }).restartPolicy).toBeUndefined();
+  });
+});

@@ -16,6 +16,7 @@ import { describeRebuilt, listDigestsCommand, pinRebuilt } from './image-digest.
 import { findTrigger, rollbackFits } from './trigger.js';
 import { describeNodeTraits } from './node-traits.js';
 import { describeNodeChange } from '../node-change.js';
+import { findRestartsInPlace } from '../job-restarts-in-place.js';
 import type { NodeChange } from '../node-change.js';
 import type { Trigger } from './trigger.js';
 import { capitalize } from '../../text.js';
@@ -176,13 +177,17 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
   const decided = decideAction(ev, mechanism, trigger, separation, d, nodeChange);
   // A rollback the controller would refuse (a paused Deployment) is rewritten by the hold.
   const heldBack = findRolloutBlock(ev, d, decided.command !== undefined && rollbackFits(trigger, d) ? trigger.previous : undefined);
-  const { action, command } = heldBack?.action ? { action: heldBack.action, command: undefined } : decided;
+  const { action: fixAction, command } = heldBack?.action ? { action: heldBack.action, command: undefined } : decided;
+  // A Job restarting its container in place stays active however often it crashes: say why it has not failed, and how it would.
+  const inPlace = findRestartsInPlace(ev, fixAction);
+  const action = inPlace ? `${fixAction}; then ${inPlace.advice}` : fixAction;
+  const stuck = inPlace ? `; ${inPlace.text}` : '';
   const held = heldBack ? `; ${heldBack.text}` : '';
   // A Job of the namespace that ran just before the onset: what changed, to check (the workload itself did not).
   // Not again when the mechanism names them already as its cause (a Job on the same key as the workload).
   const namedJobs = new Set(mechanism.affected?.jobs ?? []);
   const ranBefore = trigger.kind === 'none' && trigger.ranBefore && !trigger.ranBefore.jobs.every((j) => namedJobs.has(j.owner?.name ?? j.name)) ? `; ${trigger.ranBefore.text}` : '';
-  const headline = `${lead}${mechanism.title}${named}${quote}${where ? `, ${where}` : ''}${consequence}${held}${exonerated}${held ? '' : noChange}${ranBefore}. ${sentence(action)}`;
+  const headline = `${lead}${mechanism.title}${named}${quote}${where ? `, ${where}` : ''}${consequence}${held}${exonerated}${held ? '' : noChange}${ranBefore}${stuck}. ${sentence(action)}`;
 
   const essentialGaps = ev.readFailures.some((f) => f.reason !== 'skipped' && (f.source === 'pods' || f.source === 'events' || f.source === 'logs'));
   const confidence = essentialGaps ? lowerConfidence(mechanism.confidence) : mechanism.confidence;
