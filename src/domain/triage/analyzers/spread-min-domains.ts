@@ -10,7 +10,7 @@ export function formatSpreadConstraint(c: TopologySpreadEvidence): string {
 }
 
 /** The short word for a domain of the key: zone, node, region; else "domains of <key>". */
-function domainWord(key: string, n: number): string {
+export function domainWord(key: string, n: number): string {
   const word = /zone$/.test(key) ? 'zone' : /region$/.test(key) ? 'region' : key === 'kubernetes.io/hostname' ? 'node' : undefined;
   return word === undefined ? `value${n === 1 ? '' : 's'} of ${key}` : `${word}${n === 1 ? '' : 's'}`;
 }
