@@ -17,6 +17,8 @@ const CONTROL_PLANE = /^node-role\.kubernetes\.io\/(control-plane|master)$/;
 export function analyzeDaemonSetCoverage(ev: TriageEvidence): Finding[] {
   const placement = ev.workload?.templatePlacement;
   if (ev.target.kind !== 'DaemonSet' || ev.workload === null || placement === undefined || ev.clusterNodes === undefined) return [];
+  // Wanted on no node at all: it runs nowhere, not short of some nodes (daemonset-no-node.ts).
+  if (ev.workload.specReplicas === 0) return [];
   const running = new Set(ev.pods.flatMap((p) => (p.nodeName ? [p.nodeName] : [])));
   const candidates = ev.clusterNodes.filter((n) => isSchedulable(n) && matchesPlacement(n, placement) && !running.has(n.name));
   const skipped = candidates

@@ -98,6 +98,7 @@ import { analyzeVolumeReplaced } from './volume-replaced.js';
 import { analyzeStoreVolumeLost } from './store-volume-lost.js';
 import { analyzeRedisClusterState } from './redis-cluster-state.js';
 import { analyzeDaemonSetCoverage } from './daemonset-coverage.js';
+import { analyzeDaemonSetNoNode } from './daemonset-no-node.js';
 import { analyzeNetworkPolicies } from './network-policy.js';
 import { analyzeIngressPolicies } from './network-policy-ingress.js';
 import { analyzeNamedPortPolicies } from './network-policy-named-port.js';
@@ -226,6 +227,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'proxy-env': analyzeProxyEnv,
   'legacy-token': analyzeLegacyToken,
   'daemonset-coverage': analyzeDaemonSetCoverage,
+  'daemonset-no-node': analyzeDaemonSetNoNode,
   'schema-migration': analyzeSchemaMigrations,
   'schema-mismatch': analyzeSchemaMismatch,
   'missing-destination': analyzeMissingDestination,

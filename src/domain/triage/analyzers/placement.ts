@@ -53,7 +53,7 @@ export function formatTaint(t: NodeEvidence['taints'][number]): string {
 }
 
 /** Node labels that look like what the selector meant: `disk-type=ssd` for `disktype=ssd`. */
-function nearLabels(nodes: readonly NodeEvidence[], key: string, value: string | undefined): string[] {
+export function nearLabels(nodes: readonly NodeEvidence[], key: string, value: string | undefined): string[] {
   const seen = new Set<string>();
   for (const n of nodes) {
     for (const [k, v] of Object.entries(n.labels ?? {})) {
@@ -64,7 +64,7 @@ function nearLabels(nodes: readonly NodeEvidence[], key: string, value: string |
   return [...seen].slice(0, 4);
 }
 
-function describeRequirement(r: NodeRequirementEvidence): string {
+export function describeRequirement(r: NodeRequirementEvidence): string {
   return r.operator === 'In' && r.values.length === 1 ? `${r.key}=${r.values[0]}` : `${r.key} ${r.operator}${r.values.length > 0 ? ` (${r.values.join(', ')})` : ''}`;
 }
 

@@ -17,6 +17,8 @@ export function analyzeUnreadyReplicas(ev: TriageEvidence): Finding[] {
   const w = ev.workload;
   // A Job's pods finish by design: no replica count to fall short of.
   if (!w || w.kind === 'Job' || w.kind === 'CronJob') return [];
+  // A DaemonSet has no replica count: wanting 0 pods means no node admits them (daemonset-no-node.ts).
+  if (w.kind === 'DaemonSet' && w.specReplicas === 0) return [];
   const ref = formatWorkloadRef(ev.target);
   const confirm = [formatKubectl(ev.target, `get ${ref} -o wide`), listPodsCommand(ev.target, w.selector)];
   if (w.specReplicas === 0) {
