@@ -137,7 +137,11 @@
 //   CNI agent log (limitBytes, the lines stating an MTU kept; at most two, read-cni-agents.ts);
 //   and where the logs say a claim is full ("No space left on device") and a GitOps tool applies it (its tracking
 //   annotation or labels), the events of that Application, Kustomization or HelmRelease (one list by kind and name
-//   each, at most two, limit 50; across namespaces when the tracking does not name one: read-claim-applier-events.ts).
+//   each, at most two, limit 50; across namespaces when the tracking does not name one: read-claim-applier-events.ts);
+//   and where the logs say the forward proxy of HTTP(S)_PROXY, a Service of the namespace, refuses their tunnels with 403
+//   ("Tunnel connection failed: 403 Forbidden", at least 2 lines), a get and the log tail of one ready pod of it (only the lines
+//   refusing the destination kept, at most three) and a get of the ConfigMap its container mounts (one; only its acl and
+//   http_access lines kept: read-proxy-acl.ts).
 // None of this depends on how many other pods or events the namespace holds. The reads that follow
 // a lead (a neighbour, a port holder, the DNS's capacity) are in collect-leads.ts.
 import type * as k8s from '@kubernetes/client-node';

@@ -2,7 +2,7 @@
 // Services and logs lead to (a Service left with no ready endpoint, one its logs fail to reach or
 // that refuses it or that its queries time out on — with the log of the servers that say why —, the rollouts of one whose answers it refuses for their size, the members of a clustered one its clients say is down (its address from a ConfigMap they take whole, when only that names it), another workload's pods behind its
 // Services, a Service of another namespace or of another name it looks for, the mesh sidecar's log where a Service it calls has its TCP port declared HTTP, the last callers an
-// ingress policy cut off, the callers of a workload that had no serving pod (now or during a rollout of the last hour), whose own log reports slow requests, sustained GC overhead or a RED search cluster, or whose pods are cut off at their stop by a preStop hook past the grace period (pods whose env names its Service; then, in that last case, reverse proxies of the namespace), what keeps a rejected Secret in sync, what applies a full claim (its refused expansion), the injector of a missed webhook injection), the controller of a provisioner a claim waits on (and its snapshotter's log when the claim's snapshot is not ready), the ingress controller's log in front of a served workload, the body-size limit of an nginx in its pods that refuses request bodies, the Jobs of the namespace that ran just before failures no rollout explains (or while an outside API refused its calls for their rate), who holds a port its pods need,
+// ingress policy cut off, the callers of a workload that had no serving pod (now or during a rollout of the last hour), whose own log reports slow requests, sustained GC overhead or a RED search cluster, or whose pods are cut off at their stop by a preStop hook past the grace period (pods whose env names its Service; then, in that last case, reverse proxies of the namespace), what keeps a rejected Secret in sync, what applies a full claim (its refused expansion), the injector of a missed webhook injection), the controller of a provisioner a claim waits on (and its snapshotter's log when the claim's snapshot is not ready), the ingress controller's log in front of a served workload, the body-size limit of an nginx in its pods that refuses request bodies, the access rules of the namespace's forward proxy that refuses its tunnels (403), the Jobs of the namespace that ran just before failures no rollout explains (or while an outside API refused its calls for their rate), who holds a port its pods need,
 // what left the cluster DNS short, where its Corefile sends a name that answers NXDOMAIN, and why the cluster autoscaler adds no node. Each is bounded (see collect-evidence.ts) and
 // none happens on a healthy workload's evidence, but for the ingress controller's log: a workload that looks
 // healthy while users get 5xx is exactly where that log matters (one list, at most two log tails).
@@ -53,6 +53,8 @@ import { readServerConfig } from './read-server-config.js';
 import { readServerLogSearches } from './read-server-log-search.js';
 import { readServerClaims } from './read-server-claims.js';
 import { readProxyConfig } from './read-proxy-config.js';
+import { readProxyAcl } from './read-proxy-acl.js';
+import { pickProxyAclRead } from '../../domain/triage/proxy-denial.js';
 import { readProxyConnectionConfig } from './read-proxy-connection-config.js';
 import { readTimeoutConfig } from './read-timeout-config.js';
 import { readReloadConfig } from './read-reload-config.js';
@@ -94,7 +96,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -246,6 +248,10 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   const proxyConfigP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) => readProxyConfig(ctx, { logs: d.logs, pods: pods.ranked, revisions: r.revisions }));
   // nginx in the pods running out of connections again and again (worker_connections, open files): its connection limits (one get).
   const proxyConnectionConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readProxyConnectionConfig(ctx, { logs: d.logs, pods: pods.ranked }));
+  // Tunnels the namespace's forward proxy refuses with 403: its acl and http_access rules (one pod, one ConfigMap get).
+  const proxyAclP = Promise.all([podsP, detailsP, servicesP, slicesP]).then(([pods, d, services, slices]) =>
+    readProxyAcl(ctx, pickProxyAclRead({ logs: d.logs, pods: pods.ranked, services: services.services, namespace: ctx.namespace }), slices),
+  );
   // Statements cancelled at the client's own statement timeout again and again: the setting in the ConfigMaps the container takes variables from.
   const timeoutConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readTimeoutConfig(ctx, { logs: d.logs, pods: pods.ranked }));
   // The proxy's reloads fail its config test on a directive (nginx's [emerg]): the ConfigMap its controller renders from (one get).
@@ -313,6 +319,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     writerService: writerServiceP,
     staleConfig: staleConfigP,
     storeVolume: storeVolumeP,
+    proxyAcl: proxyAclP,
   });
   const leads: Leads = dropEmpty({ ...found, hostNetworkHolders: hostHolders });
   return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }) } };

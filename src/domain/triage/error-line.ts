@@ -3,6 +3,7 @@ import { isRateLimitedCall } from './rate-limited-calls.js';
 import { isUnknownKeyRejection } from './unknown-signing-key.js';
 import { isSearchClusterFault } from './search-cluster-health.js';
 import { isEtcdNoSpace } from './etcd-nospace.js';
+import { isClientCredentialRejection } from './client-credential-rejection.js';
 
 const ERROR_LINE =
   /\b(ERROR|FATAL|PANIC|CRITICAL)\b|"level":"(error|fatal)"|"level":(50|60)\b|level=(error|fatal)|\bException\b|Traceback \(most recent call last\)|"level":"warn(ing)?"[^\n]*"(error|err)":"[^"]+"[^\n]*"status":(4(0[13]|29)|5\d\d)\b/;
@@ -55,10 +56,11 @@ const ERROR_SIGNS: readonly ((line: string) => boolean)[] = [
  * the request it served fails all the same. So do token validators refusing a token whose signing
  * key id the service does not know (the request gets 401, the line says WARN), and a search
  * cluster turning RED (or a primary shard left unassigned), which Elasticsearch and OpenSearch log
- * at WARN or INFO.
+ * at WARN or INFO. A caller refused for its own expired or missing credential is a client error
+ * (the 401 is the right answer), whatever level the validator logs it at.
  */
 export function isErrorLine(line: string): boolean {
-  return ERROR_SIGNS.some((sign) => sign(line));
+  return !isClientCredentialRejection(line) && ERROR_SIGNS.some((sign) => sign(line));
 }
 
 function isRedisFailure(line: string): boolean {

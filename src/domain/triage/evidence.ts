@@ -40,6 +40,7 @@ import type { CniAgentEvidence } from './evidence-cni-agent.js';
 import type { DependencyMembersEvidence } from './evidence-dependency-members.js';
 import type { PeerRolloutEvidence } from './evidence-peer-rollout.js';
 import type { ProxyConfigEvidence } from './evidence-proxy-config.js';
+import type { ProxyAclEvidence } from './evidence-proxy-acl.js';
 import type { AffinityTermPeersEvidence } from './evidence-affinity-peers.js';
 import type { ReloadConfigEvidence } from './evidence-reload-config.js';
 import type { TimeoutConfigEvidence } from './evidence-timeout-config.js';
@@ -354,6 +355,8 @@ export interface TriageEvidence {
   proxyConfig?: ProxyConfigEvidence[];
   /** worker_connections, worker_processes and worker_rlimit_nofile of the proxy container's mounted config file, where its log runs out of connections again and again (proxy-worker-connections.ts); its proxy_pass, upstream servers and resolver where its log fails to connect to an upstream IP again and again (proxy-upstream-name.ts). */
   proxyConnectionConfig?: ProxyConfigEvidence[];
+  /** The access rules (acl, http_access) and refusing log lines of the namespace's forward proxy, where the workload's logs say it refuses their tunnels with 403 (proxy-denial.ts). */
+  proxyAcl?: ProxyAclEvidence;
   /** The required pod affinity terms of pods the scheduler refuses for "didn't match pod affinity rules", checked against the pods they select (at most two terms). */
   affinityPeers?: AffinityTermPeersEvidence[];
   /** The controller's ConfigMap (`--configmap=ns/name`), where its proxy's reloads fail on a directive the config test rejects: the keys that name it (proxy-reload.ts). */

@@ -116,6 +116,7 @@ import { analyzeUnknownSigningKey } from './token-key-unknown.js';
 import { analyzeWorkerChildOom } from './worker-child-oom.js';
 import { analyzeSearchClusterRed } from './search-cluster-red.js';
 import { analyzeReplicaSyncLoop } from './replica-sync-loop.js';
+import { analyzeProxyDenials } from './proxy-denied.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -238,6 +239,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'token-key-unknown': analyzeUnknownSigningKey,
   'search-cluster-red': analyzeSearchClusterRed,
   'replica-sync-loop': analyzeReplicaSyncLoop,
+  'proxy-denied': analyzeProxyDenials,
 };
 
 export interface AnalyzerRun {
