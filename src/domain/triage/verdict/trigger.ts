@@ -164,6 +164,10 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
   const hashed = pods.length > 0 && pods.every((p) => p.revisionHash !== undefined);
   const onNewest = newest !== undefined && (!hashed || pods.some((p) => p.revisionHash === newest.hash));
   if (newest !== undefined && rolledOut !== undefined && onNewest && isInTriggerWindow(rolledOut, onset)) {
+    // The object that refuses (a quota lowered just before) is itself the change when it changed in the window.
+    if (mechanism?.outsideWorkload !== undefined && object !== undefined && mechanism.title.includes(`${object.kind} ${object.name} `)) {
+      return { kind: 'object-change', object, text: describeObjectChange(object, now), at: changeTime(object) ?? now };
+    }
     if (mechanism?.outsideWorkload !== undefined) {
       const exonerated = `revision ${newest.revision} (${formatAgo(rolledOut, now)}) is not the cause: ${mechanism.outsideWorkload}`;
       return withJobsBefore(ev, onset, { kind: 'none', text: exonerated, exonerated });
