@@ -33,6 +33,9 @@
 //   and where the current logs say a host does not resolve, a get of the ConfigMaps the pods logging it read through a
 //   subPath mount or env (at most two; only whether the data still names that host and the lines naming a host like it
 //   kept, with the newest write of its data: read-stale-config.ts),
+//   and where a crash line of the pods reports a setting read as a boolean where a value was expected ("…: False"), a get
+//   of the ConfigMaps those pods mount (at most two; only the lines under that setting holding a bare YAML 1.1 boolean
+//   word kept: read-yaml-boolean.ts),
 //   and — only when a pod is not scheduled, or for a DaemonSet — one paged list of the cluster's nodes;
 //   and where the scheduler refuses a pending pod for its required pod affinity ("didn't match pod affinity rules"),
 //   per term (at most two) one list of the pods its selector matches in each namespace it names (at most two, 5 pods

@@ -121,6 +121,11 @@ export function mapNetworkPolicy(np: k8s.V1NetworkPolicy): NetworkPolicyEvidence
 
 export function mapQuota(q: k8s.V1ResourceQuota): ResourceQuotaEvidence {
   const out: ResourceQuotaEvidence = { name: q.metadata?.name ?? '', hard: copyMap(q.status?.hard ?? q.spec?.hard), used: copyMap(q.status?.used) };
+  const scopes = [
+    ...(q.spec?.scopes ?? []).map((name) => ({ name })),
+    ...(q.spec?.scopeSelector?.matchExpressions ?? []).map((e) => ({ name: e.scopeName, operator: e.operator, ...(e.values && e.values.length > 0 ? { values: [...e.values] } : {}) })),
+  ];
+  if (scopes.length > 0) out.scopes = scopes;
   const createdAt = toIsoTime(q.metadata?.creationTimestamp);
   const changedAt = lastChangeOf(q.metadata);
   if (createdAt !== undefined) out.createdAt = createdAt;

@@ -73,6 +73,15 @@ export interface ResourceQuotaEvidence {
   changedAt?: IsoTime;
   hard: Record<string, string>;
   used: Record<string, string>;
+  /** spec.scopes and spec.scopeSelector's expressions: the quota counts only the pods they select. Absent: every pod. */
+  scopes?: QuotaScopeEvidence[];
+}
+
+/** One quota scope: `NotTerminating`, `BestEffort`, or `PriorityClass In (critical)`. */
+export interface QuotaScopeEvidence {
+  name: string;
+  operator?: string;
+  values?: string[];
 }
 
 /** An object of the namespace and when it was made and last changed (metadata only). */

@@ -48,6 +48,7 @@ import type { ReplicationPrimaryEvidence } from './evidence-replication-primary.
 import type { WriterServiceEvidence } from './evidence-writer-service.js';
 import type { ForeignReplicaSetEvidence } from './evidence-foreign-replica-set.js';
 import type { StaleConfigEvidence } from './evidence-stale-config.js';
+import type { YamlBooleanEvidence } from './evidence-yaml-boolean.js';
 import type { StoreVolumeEvidence } from './evidence-store-volume.js';
 export type { EvidenceSource } from './evidence-source.js';
 
@@ -369,6 +370,8 @@ export interface TriageEvidence {
   writerService?: WriterServiceEvidence;
   /** The ConfigMaps the workload's pods read through subPath or env, where their logs say a host they name does not resolve: whether each still names it, and what it names now (stale-config-mount.ts). */
   staleConfig?: StaleConfigEvidence[];
+  /** The lines holding a bare YAML 1.1 boolean word under the setting a crash line reports as a boolean, in the ConfigMaps the pods mount (yaml-boolean.ts). */
+  yamlBooleans?: YamlBooleanEvidence[];
   /** The database behind the Service the workload's env names, where its logs say a table is missing: one pod, its log tail, its claims and their volumes (store-volume-loss.ts). */
   storeVolume?: StoreVolumeEvidence;
 }

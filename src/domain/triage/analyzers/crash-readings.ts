@@ -12,6 +12,7 @@
 import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
 import { describeBadInterpreter, findBadInterpreter } from '../bad-interpreter.js';
 import { findBadValue } from '../config-value.js';
+import { findYamlBoolean, tellYamlBoolean } from '../yaml-boolean.js';
 import { findAbsentDownwardKey, tellAbsentDownwardKey } from '../downward-key-env.js';
 import { findLog, listPodEvents, pickDecisiveLine } from '../evidence-lookup.js';
 import type { ContainerRef } from '../pod-status.js';
@@ -278,6 +279,12 @@ const absentDownwardKey: Reader = (c, decisive) => {
   return found && { ...tellAbsentDownwardKey(found), sure: true };
 };
 
+/** A setting the log reports as a boolean, held in a mounted ConfigMap as a bare YAML 1.1 word (`- NO`): quoting it is the fix. */
+const yamlBoolean: Reader = (c) => {
+  const found = isAppError(c) ? findYamlBoolean(c.ev.yamlBooleans, c.lines.slice(-40)) : undefined;
+  return found && { ...tellYamlBoolean(found), sure: true };
+};
+
 /**
  * A value the process could not parse: where it came from decides the fix. A `tcp://ip:port` it
  * cannot read as a number is the kubelet's link variable for a namespace Service.
@@ -358,7 +365,7 @@ const foreignClusterData: Reader = (c) => {
 const BEFORE_THE_LINE: readonly Reader[] = [interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, keystoreType, fatalRejection, poisonMessage];
 
 /** Read from the deciding line and the log around it. */
-const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, unparsedValue, storePassword, rbacForbidden, securityRefusal, volumeOwner, foreignClusterData];
+const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, yamlBoolean, unparsedValue, storePassword, rbacForbidden, securityRefusal, volumeOwner, foreignClusterData];
 
 /** The crash's specific reading, if one explains it, and the line that decides it. */
 export function readCrash(crash: Crash): { reading?: CrashReading; decisive?: string } {

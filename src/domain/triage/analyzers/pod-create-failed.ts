@@ -7,6 +7,7 @@ import { HISTORY_MS, getDesiredReplicas, severityForPods } from '../pod-status.j
 import { NAMESPACE_TERMINATING, summarizeNamespaceDeletion } from '../namespace-deletion.js';
 import { findMissingPriorityClass, findNearPriorityClass } from '../priority-class.js';
 import { findLimitRangeRefusal } from '../limit-range-refusal.js';
+import { findSurgeRoomRefusal } from '../quota-surge-room.js';
 import { earliest, isWithin } from '../time-span.js';
 import { capitalize } from '../../text.js';
 
@@ -18,6 +19,8 @@ interface Refusal {
   cause: string;
   action: string;
   layer: Layer;
+  /** The fix as the headline states it, when the action's first clause is not it. */
+  fix?: string;
   command?: string;
   /** Set when the refusal would meet any pod, of any revision: see Finding.outsideWorkload. */
   outsideWorkload?: string;
@@ -88,9 +91,36 @@ function classifyNamespaceDeletion(ev: TriageEvidence, message: string): Refusal
   };
 }
 
+/** A quota the workload's own pods fill at its steady size: no revision's surge pod fits, so no rollback. */
+function classifySurgeRoom(ev: TriageEvidence, name: string, message: string): Refusal | undefined {
+  const full = findSurgeRoomRefusal(ev, name, message);
+  if (full === undefined) return undefined;
+  const kind = ev.target.kind;
+  const scope = full.scope ? ` (${full.scope})` : '';
+  const pods = `${full.ownPods} running pod${full.ownPods === 1 ? '' : 's'}`;
+  const surge = `${full.surge} surge pod${full.surge === 1 ? '' : 's'}`;
+  const fill = full.ownFill
+    ? `the ${kind}'s own ${pods} fill its ${full.resource} limit of ${full.limited}`
+    : `${full.resource} ${full.used} used of ${full.limited} with the ${kind} at its steady size (${pods})`;
+  const room = `raise the ${full.resource} limit of ${name} ${full.roomAt !== undefined ? `to at least ${full.roomAt} (room for maxSurge's ${surge})` : `to leave room for maxSurge's ${surge}`}`;
+  const unavailable = full.noUnavailable ? `, or set maxUnavailable above 0 on the ${kind} so the rollout replaces pods instead of adding them` : '';
+  return {
+    key: `quota/${name}`,
+    title: `ResourceQuota ${name}${scope} exhausted: ${fill}, no room for a surge pod`,
+    cause: `The ${kind} runs its desired size and ResourceQuota ${name}${scope} has no ${full.resource} left at that size, so the rolling update cannot add the pod it starts with (maxSurge); any rollout of this ${kind}, of any revision, meets the same wall.`,
+    action: `${room.charAt(0).toUpperCase()}${room.slice(1)}${unavailable}; a rollback would not make room.`,
+    fix: `${room}${unavailable}`,
+    layer: 'capacity',
+    command: formatKubectl(ev.target, `describe resourcequota ${name}`),
+    outsideWorkload: `any revision's surge pod meets the same full quota`,
+  };
+}
+
 /** Why the API server refused to create the pods, from the controller's message. */
 function classifyRefusal(ev: TriageEvidence, message: string): Refusal {
   const quota = /exceeded quota: ([\w.-]+)/i.exec(message);
+  const full = quota?.[1] ? classifySurgeRoom(ev, quota[1], message) : undefined;
+  if (full) return full;
   if (quota?.[1]) {
     return {
       key: `quota/${quota[1]}`,
@@ -195,7 +225,7 @@ export function analyzePodCreateFailures(ev: TriageEvidence): Finding[] {
       evidence,
       // The refusal itself, without the "pods "x" is forbidden:" preamble every pod repeats.
       decisive: (msgs[msgs.length - 1] ?? '').replace(/^\(combined from similar events\): /, '').replace(/^(Error creating: )?pods "[^"]*" is forbidden: /, '').replace(/^Error creating: /, ''),
-      fix: refusal.action.split(/[.(;]/)[0]?.trim().replace(/^./, (c) => c.toLowerCase()) ?? refusal.action,
+      fix: refusal.fix ?? refusal.action.split(/[.(;]/)[0]?.trim().replace(/^./, (c) => c.toLowerCase()) ?? refusal.action,
       ...(refusal.outsideWorkload ? { outsideWorkload: refusal.outsideWorkload } : {}),
       ...(onset !== undefined ? { onset } : {}),
       likelyCause: refusal.cause,

@@ -28,7 +28,8 @@ export type Trigger =
   | { kind: 'revision'; revision: RevisionEvidence; previous: RevisionEvidence; diff: string[]; change?: string; text: string; at: IsoTime; rollback?: Rollback }
   /** `historyGone`: a later revision whose earlier ReplicaSets are no longer kept (revisionHistoryLimit, or deleted): nothing to compare with or roll back to, yet not a first install. */
   | { kind: 'first-install'; revision: RevisionEvidence; text: string; at: IsoTime; historyGone?: true }
-  | { kind: 'object-change'; object: NamespaceObjectEvidence; text: string; at: IsoTime }
+  /** `restartOf`: the revision that changed nothing in the template (a rollout restart) and made new pods read the object's change. */
+  | { kind: 'object-change'; object: NamespaceObjectEvidence; text: string; at: IsoTime; restartOf?: RevisionEvidence }
   /** `clears`: the newest revision runs Ready on other nodes, so it is not to roll back. */
   | { kind: 'node'; node: string; text: string; at?: IsoTime; clears?: string }
   | { kind: 'scale-up'; text: string; at: IsoTime }
@@ -164,6 +165,10 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
   const hashed = pods.length > 0 && pods.every((p) => p.revisionHash !== undefined);
   const onNewest = newest !== undefined && (!hashed || pods.some((p) => p.revisionHash === newest.hash));
   if (newest !== undefined && rolledOut !== undefined && onNewest && isInTriggerWindow(rolledOut, onset)) {
+    // The object that refuses (a quota lowered just before) is itself the change when it changed in the window.
+    if (mechanism?.outsideWorkload !== undefined && object !== undefined && mechanism.title.includes(`${object.kind} ${object.name} `)) {
+      return { kind: 'object-change', object, text: describeObjectChange(object, now), at: changeTime(object) ?? now };
+    }
     if (mechanism?.outsideWorkload !== undefined) {
       const exonerated = `revision ${newest.revision} (${formatAgo(rolledOut, now)}) is not the cause: ${mechanism.outsideWorkload}`;
       return withJobsBefore(ev, onset, { kind: 'none', text: exonerated, exonerated });
@@ -200,7 +205,7 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
     // at start: a ConfigMap they read that changed just before it is the change.
     const restarted = object?.kind === 'ConfigMap' && diff.length === 0 && msBetween(changeTime(object) ?? now, rolledOut) >= 0 ? object : undefined;
     if (restarted !== undefined) {
-      return { kind: 'object-change', object: restarted, text: `${describeObjectChange(restarted, now)} and picked up by revision ${newest.revision}, a restart of the same template (${formatAgo(rolledOut, now)})`, at: changeTime(restarted) ?? now };
+      return { kind: 'object-change', object: restarted, text: `${describeObjectChange(restarted, now)} and picked up by revision ${newest.revision}, a restart of the same template (${formatAgo(rolledOut, now)})`, at: changeTime(restarted) ?? now, restartOf: newest };
     }
     // A Service's ports are not in the pod template: a revision that left the containers' ports alone did not move them.
     if (object?.kind === 'Service' && !diff.some((l) => / ports:/.test(l))) {
@@ -262,6 +267,24 @@ export function acquitRollout(findings: readonly Finding[], trigger: Trigger, me
   const passes = mechanism?.passesBy;
   if (trigger.kind === 'revision' && passes !== undefined) {
     return findings.map((f) => (f.kind !== 'recent-rollout' ? f : { ...f, nextAction: `No rollback needed: it lasts until ${passes}; act on the mechanism the verdict names.`, fix: 'wait, as the mechanism says' }));
+  }
+  // A restart of the same template only made new pods read the changed object: going back to the
+  // revision before starts pods that read the same object.
+  const restart = trigger.kind === 'object-change' ? trigger.restartOf : undefined;
+  if (trigger.kind === 'object-change' && restart !== undefined) {
+    const { kind, name } = trigger.object;
+    return findings.map((f) =>
+      f.kind !== 'recent-rollout'
+        ? f
+        : {
+            ...f,
+            title: `Revision ${restart.revision} is a restart of the same template: it made new pods read ${kind} ${name} as changed`,
+            severity: 'info',
+            likelyCause: `Revision ${restart.revision} changed nothing in the pod template; its new pods read ${kind} ${name} as changed just before, while pods started earlier keep what they read at their start.`,
+            nextAction: `Fix ${kind} ${name} as the verdict says; a rollback would not help: any new pod reads the same ${kind}.`,
+            fix: `fix ${kind} ${name}, not the rollout`,
+          },
+    );
   }
   const why = trigger.kind === 'none' ? trigger.exonerated : trigger.kind === 'node' ? trigger.clears : undefined;
   if (why === undefined) return [...findings];

@@ -299,7 +299,7 @@ describe('findTrigger', () => {
     const config: NamespaceObjectEvidence = { kind: 'ConfigMap', name: 'payment-service-config', createdAt: minutesAgo(200 * 24 * 60), changedAt: minutesAgo(38) };
     ev.namespaceObjects = [config];
     const limit = mechanism('slow-dependency', NEW_PODS, { title: 'Statements are cancelled at the pods\' own statement_timeout=2000, set by PGOPTIONS in ConfigMap payment-service-config (envFrom)', onset: minutesAgo(31) });
-    expect(trigger(ev, limit)).toEqual({ kind: 'object-change', object: config, text: 'ConfigMap payment-service-config was changed 38m ago and picked up by revision 7, a restart of the same template (36m ago)', at: minutesAgo(38) });
+    expect(trigger(ev, limit)).toEqual({ kind: 'object-change', object: config, text: 'ConfigMap payment-service-config was changed 38m ago and picked up by revision 7, a restart of the same template (36m ago)', at: minutesAgo(38), restartOf: revision(REV7, minutesAgo(36)) });
     // A mechanism that does not name it: the restart stays what changed.
     expect(trigger(ev, { ...limit, title: 'Slow queries to a dependency' }).kind).toBe('revision');
   });
