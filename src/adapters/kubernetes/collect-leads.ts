@@ -55,6 +55,7 @@ import { readServerClaims } from './read-server-claims.js';
 import { readProxyConfig } from './read-proxy-config.js';
 import { readProxyConnectionConfig } from './read-proxy-connection-config.js';
 import { readTimeoutConfig } from './read-timeout-config.js';
+import { readSettingConfig } from './read-setting-config.js';
 import { readReloadConfig } from './read-reload-config.js';
 import { readStaleConfig } from './read-stale-config.js';
 import { readReplicationPrimary } from './read-replication-primary.js';
@@ -94,7 +95,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'settingConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -248,6 +249,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   const proxyConnectionConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readProxyConnectionConfig(ctx, { logs: d.logs, pods: pods.ranked }));
   // Statements cancelled at the client's own statement timeout again and again: the setting in the ConfigMaps the container takes variables from.
   const timeoutConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readTimeoutConfig(ctx, { logs: d.logs, pods: pods.ranked }));
+  // SQS deletes refused for expired receipts, Vault refusing every pod: the visibility timeout, the tokens' max TTL (ConfigMaps the container reads; the Vault role's).
+  const settingConfigP = Promise.all([podsP, detailsP, first.context]).then(([pods, d, c]) => readSettingConfig(ctx, { logs: d.logs, pods: pods.ranked, configMaps: c.objects.filter((o) => o.kind === 'ConfigMap') }));
   // The proxy's reloads fail its config test on a directive (nginx's [emerg]): the ConfigMap its controller renders from (one get).
   const reloadConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readReloadConfig(ctx, { events: d.events, logs: d.logs, pods: pods.ranked }));
 
@@ -309,6 +312,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     proxyConnectionConfig: proxyConnectionConfigP,
     reloadConfig: reloadConfigP,
     timeoutConfig: timeoutConfigP,
+    settingConfig: settingConfigP,
     replicationPrimary: replicationPrimaryP,
     writerService: writerServiceP,
     staleConfig: staleConfigP,
