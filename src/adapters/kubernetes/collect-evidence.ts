@@ -30,6 +30,11 @@
 //   and where those logs show statements cancelled at the client's own statement timeout again and again ("canceling
 //   statement due to statement timeout", at least 3), a get of the ConfigMaps the logging container takes variables from
 //   (envFrom, configMapKeyRef; at most two; only the statement_timeout setting as written kept: read-timeout-config.ts),
+//   and where they show SQS deletes refused for expired receipt handles ("ReceiptHandleIsInvalid", at least 3) or Vault refusing
+//   the pods (403 permission denied, at least 3), the same gets of the ConfigMaps the logging container takes variables from (at
+//   most two per mechanism; only the visibility-timeout, or max-TTL and Vault-role, keys kept), and where those name the Vault role
+//   but no max TTL, a get of the namespace's ConfigMaps (by the list) whose name or key names carry that role (at most two; only
+//   its max-TTL line kept: read-setting-config.ts),
 //   and where the current logs say a host does not resolve, a get of the ConfigMaps the pods logging it read through a
 //   subPath mount or env (at most two; only whether the data still names that host and the lines naming a host like it
 //   kept, with the newest write of its data: read-stale-config.ts),

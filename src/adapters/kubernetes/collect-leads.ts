@@ -57,6 +57,7 @@ import { readProxyAcl } from './read-proxy-acl.js';
 import { pickProxyAclRead } from '../../domain/triage/proxy-denial.js';
 import { readProxyConnectionConfig } from './read-proxy-connection-config.js';
 import { readTimeoutConfig } from './read-timeout-config.js';
+import { readSettingConfig } from './read-setting-config.js';
 import { readReloadConfig } from './read-reload-config.js';
 import { readStaleConfig } from './read-stale-config.js';
 import { readYamlBooleans } from './read-yaml-boolean.js';
@@ -97,7 +98,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -255,6 +256,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   );
   // Statements cancelled at the client's own statement timeout again and again: the setting in the ConfigMaps the container takes variables from.
   const timeoutConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readTimeoutConfig(ctx, { logs: d.logs, pods: pods.ranked }));
+  // SQS deletes refused for expired receipts, Vault refusing every pod: the visibility timeout, the tokens' max TTL (ConfigMaps the container reads; the Vault role's).
+  const settingConfigP = Promise.all([podsP, detailsP, first.context]).then(([pods, d, c]) => readSettingConfig(ctx, { logs: d.logs, pods: pods.ranked, configMaps: c.objects.filter((o) => o.kind === 'ConfigMap') }));
   // The proxy's reloads fail its config test on a directive (nginx's [emerg]): the ConfigMap its controller renders from (one get).
   const reloadConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readReloadConfig(ctx, { events: d.events, logs: d.logs, pods: pods.ranked }));
 
@@ -318,6 +321,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     proxyConnectionConfig: proxyConnectionConfigP,
     reloadConfig: reloadConfigP,
     timeoutConfig: timeoutConfigP,
+    settingConfig: settingConfigP,
     replicationPrimary: replicationPrimaryP,
     writerService: writerServiceP,
     staleConfig: staleConfigP,

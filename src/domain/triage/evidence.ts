@@ -44,6 +44,7 @@ import type { ProxyAclEvidence } from './evidence-proxy-acl.js';
 import type { AffinityTermPeersEvidence } from './evidence-affinity-peers.js';
 import type { ReloadConfigEvidence } from './evidence-reload-config.js';
 import type { TimeoutConfigEvidence } from './evidence-timeout-config.js';
+import type { SettingConfigEvidence } from './evidence-setting-config.js';
 import type { ReplicationPrimaryEvidence } from './evidence-replication-primary.js';
 import type { WriterServiceEvidence } from './evidence-writer-service.js';
 import type { ForeignReplicaSetEvidence } from './evidence-foreign-replica-set.js';
@@ -364,6 +365,8 @@ export interface TriageEvidence {
   reloadConfig?: ReloadConfigEvidence;
   /** Statement-timeout settings of the ConfigMaps the logging container takes variables from, where its statements are cancelled at that limit again and again (statement-timeout.ts). */
   timeoutConfig?: TimeoutConfigEvidence[];
+  /** Settings that decide a mechanism the logs show (an SQS visibility timeout, a Vault token's max TTL), from the ConfigMaps the logging container takes variables from, or the one naming its Vault role (setting-config.ts). */
+  settingConfig?: SettingConfigEvidence[];
   /** The primary the workload's replicas log they sync with, where their syncs keep failing: its log tail and replication settings (redis-replication-log.ts). */
   replicationPrimary?: ReplicationPrimaryEvidence;
   /** The members beside the one pod a store's writer Service selects by name, where the workload's writes are refused as read-only (pinned-writer-service.ts). */

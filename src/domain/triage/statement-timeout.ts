@@ -8,6 +8,8 @@
  */
 import type { EnvVarEvidence, LogEvidence, PodEvidence } from './evidence.js';
 import type { TimeoutConfigEvidence } from './evidence-timeout-config.js';
+import { listConfigMapSources } from './config-map-sources.js';
+import type { ConfigMapSource } from './config-map-sources.js';
 import { readLineTime } from './request-silence.js';
 import { earliest, formatSpan } from './time-span.js';
 
@@ -94,13 +96,8 @@ export function findStatementCancels(logs: readonly LogEvidence[], pods: readonl
   return { lines: hits.length, pods: [...new Set(hits.map((h) => h.pod))], container: hits[0]?.container ?? '', line: last?.line ?? '', ...(since !== undefined ? { since } : {}) };
 }
 
-/** A ConfigMap to read for the setting: taken whole (`envFrom`) or one key by an env var. */
-export interface TimeoutConfigRead {
-  configMap: string;
-  /** `envFrom`, or the env var that takes one key. */
-  via: string;
-  key?: string;
-}
+/** A ConfigMap to read for the setting: see config-map-sources.ts. */
+export type TimeoutConfigRead = ConfigMapSource;
 
 /**
  * Where statements keep being cancelled at the client's own limit: the ConfigMaps the logging
@@ -111,13 +108,7 @@ export function pickTimeoutConfigReads(ev: { logs: readonly LogEvidence[]; pods:
   const cancels = findStatementCancels(ev.logs, ev.pods);
   if (cancels === undefined) return [];
   const pod = ev.pods.find((p) => p.name === cancels.pods[0]);
-  const c = pod?.containers.find((x) => x.name === cancels.container);
-  const reads: TimeoutConfigRead[] = [
-    ...(c?.envFrom ?? []).filter((e) => e.kind === 'configMap').map((e) => ({ configMap: e.name, via: 'envFrom' })),
-    ...(c?.env ?? []).flatMap((e) => ('ref' in e && e.ref.kind === 'configMap' && e.ref.name !== undefined ? [{ configMap: e.ref.name, via: e.name, ...(e.ref.key ? { key: e.ref.key } : {}) }] : [])),
-  ];
-  const seen = new Set<string>();
-  return reads.filter((r) => !seen.has(r.configMap) && seen.add(r.configMap)).slice(0, MAX_CONFIG_READS);
+  return listConfigMapSources(pod?.containers.find((x) => x.name === cancels.container), MAX_CONFIG_READS);
 }
 
 /** Where the pods' limit is configured: a ConfigMap's key, or a variable of the container's own env. */

@@ -90,6 +90,8 @@ import { analyzeVolumeFull } from './volume-full.js';
 import { analyzeSlowDependency } from './slow-dependency.js';
 import { analyzeResourceExhaustion } from './resource-exhaustion.js';
 import { analyzeConsumerGroups } from './consumer-group.js';
+import { analyzeConsumerVisibilityTimeouts } from './consumer-visibility-timeout.js';
+import { analyzeVaultTokenMaxTtl } from './vault-token-max-ttl.js';
 import { analyzeConsumerAckTimeouts } from './consumer-ack-timeout.js';
 import { analyzeConsumerPartitions } from './consumer-partitions.js';
 import { analyzeRejectedCredentials } from './credentials-rejected.js';
@@ -222,8 +224,10 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'heap-pressure': analyzeHeapPressure,
   'consumer-group': analyzeConsumerGroups,
   'consumer-ack-timeout': analyzeConsumerAckTimeouts,
+  'consumer-visibility-timeout': analyzeConsumerVisibilityTimeouts,
   'consumer-partitions': analyzeConsumerPartitions,
   'credentials-rejected': analyzeRejectedCredentials,
+  'vault-token-max-ttl': analyzeVaultTokenMaxTtl,
   'duplicate-env': analyzeDuplicateEnv,
   'proxy-env': analyzeProxyEnv,
   'legacy-token': analyzeLegacyToken,

@@ -1,0 +1,27 @@
+// Where the workload's logs show a mechanism a setting decides — SQS deletes refused for expired
+// receipt handles (the visibility timeout), Vault refusing every pod (its tokens' max TTL) — a get
+// of the ConfigMaps the logging container takes variables from (envFrom, configMapKeyRef; at most
+// two per mechanism), keeping only the keys that hold the setting. Where Vault refuses the pods and
+// those name the role they log in with but no max TTL, a get of the namespace's ConfigMaps whose
+// name or key names carry that role (at most two, from the namespace's list), keeping only the
+// role's max-TTL line. Never a Secret; nothing at all while the logs show neither mechanism.
+import type { LogEvidence, PodEvidence } from '../../domain/triage/evidence.js';
+import type { NamespaceObjectEvidence } from '../../domain/triage/evidence-context.js';
+import type { SettingConfigEvidence } from '../../domain/triage/evidence-setting-config.js';
+import { keepRoleSettings, keepSettings, pickRoleConfigMaps, pickSettingConfigReads } from '../../domain/triage/setting-config.js';
+import type { CollectContext } from './collect-context.js';
+
+export async function readSettingConfig(ctx: CollectContext, seen: { logs: readonly LogEvidence[]; pods: readonly PodEvidence[]; configMaps: readonly NamespaceObjectEvidence[] }): Promise<SettingConfigEvidence[]> {
+  const now = ctx.now().toISOString();
+  const wanted = pickSettingConfigReads({ ...seen, now });
+  const got = wanted.length === 0 ? [] : await ctx.reads.each(wanted, { label: 'ConfigMaps the pods take variables from, for the setting that decides what their logs show', source: 'namespaceObjects', what: (w) => `ConfigMap ${w.configMap}`, limit: ctx.objectGate }, (w, options) =>
+    ctx.clients.core.readNamespacedConfigMap({ name: w.configMap, namespace: ctx.namespace }, options),
+  );
+  const own = got.flatMap(({ item, value }) => keepSettings(item, item.configMap, value.data ?? {}));
+  const roles = pickRoleConfigMaps({ ...seen, now }, own);
+  if (roles === undefined) return own;
+  const defined = await ctx.reads.each(roles.configMaps, { label: `ConfigMaps naming the Vault role ${roles.role}, for its max TTL`, source: 'namespaceObjects', what: (name) => `ConfigMap ${name}`, limit: ctx.objectGate }, (name, options) =>
+    ctx.clients.core.readNamespacedConfigMap({ name, namespace: ctx.namespace }, options),
+  );
+  return [...own, ...defined.flatMap(({ item, value }) => keepRoleSettings(roles.role, item, value.data ?? {}))];
+}

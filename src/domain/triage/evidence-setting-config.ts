@@ -1,0 +1,18 @@
+// A setting that decides a mechanism the workload's logs show (an SQS visibility timeout, a Vault
+// token's max TTL), found in a ConfigMap its container takes variables from — or, for a Vault
+// role, in the namespace's ConfigMap that names the role the pods log in with. Only the setting as
+// written is kept; the rest of the data is dropped (setting-config.ts).
+
+/** The mechanism a setting decides: an SQS consumer's visibility timeout, a Vault client's token lifetime. */
+export type SettingMechanism = 'queue-visibility' | 'vault-token';
+
+/** `SQS_VISIBILITY_TIMEOUT_SECONDS=30` in ConfigMap shipment-notifier-config, taken through envFrom. */
+export interface SettingConfigEvidence {
+  mechanism: SettingMechanism;
+  configMap: string;
+  key: string;
+  /** `envFrom`, the env var that takes the key, or `role <name>` for a role's definition. */
+  via: string;
+  /** The setting as written: `SQS_VISIBILITY_TIMEOUT_SECONDS=30`, `token_max_ttl: 768h`. */
+  written: string;
+}

@@ -1,0 +1,93 @@
+/**
+ * Settings that decide a mechanism the workload's logs show, where an SRE looks them up: an SQS
+ * consumer whose deletes fail for expired receipt handles receives with a visibility timeout; a
+ * Vault client refused on every pod at once has tokens with a max TTL. Both are often set in a
+ * ConfigMap the container takes its variables from (envFrom, configMapKeyRef), and a Vault role's
+ * max TTL in a ConfigMap of the namespace that names the role. Reads are conditional on the logs,
+ * bounded, and keep only the settings' keys as written; never a Secret.
+ */
+import { listConfigMapSources } from './config-map-sources.js';
+import type { ConfigMapSource } from './config-map-sources.js';
+import type { IsoTime, LogEvidence, PodEvidence } from './evidence.js';
+import type { NamespaceObjectEvidence } from './evidence-context.js';
+import type { SettingConfigEvidence, SettingMechanism } from './evidence-setting-config.js';
+import { VISIBILITY_SETTING, findExpiredReceipts } from './queue-visibility.js';
+import { MAX_TTL_SETTING, ROLE_SETTING, findMaxTtl, findVaultDenials, findVaultRole } from './vault-token-ttl.js';
+
+/** At most this many ConfigMaps read per mechanism, and as many for a Vault role's definition. */
+const MAX_READS = 2;
+
+/** A value longer than this is no setting (a whole file): it is not kept. */
+const MAX_VALUE_CHARS = 120;
+
+/** The keys each mechanism's setting is kept from. */
+const SETTING_KEYS: Record<SettingMechanism, RegExp> = {
+  'queue-visibility': VISIBILITY_SETTING,
+  'vault-token': new RegExp(`${MAX_TTL_SETTING.source}|${ROLE_SETTING.source}`, 'i'),
+};
+
+export interface SettingConfigRead extends ConfigMapSource {
+  mechanism: SettingMechanism;
+}
+
+interface Seen {
+  logs: readonly LogEvidence[];
+  pods: readonly PodEvidence[];
+  now: IsoTime;
+}
+
+/** The logging container of the mechanism's first pod: the one whose settings decide it. */
+function containerOf(pods: readonly PodEvidence[], pod: string | undefined, container: string) {
+  return pods.find((p) => p.name === pod)?.containers.find((c) => c.name === container);
+}
+
+/** The ConfigMaps to read, per mechanism the logs show: those the logging container takes variables from. */
+export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
+  const queue = findExpiredReceipts(ev.logs, ev.pods, ev.now);
+  const vault = findVaultDenials(ev.logs, ev.pods, ev.now);
+  return [
+    ...(queue === undefined ? [] : listConfigMapSources(containerOf(ev.pods, queue.pods[0], queue.container), MAX_READS).map((s) => ({ mechanism: 'queue-visibility' as const, ...s }))),
+    ...(vault === undefined ? [] : listConfigMapSources(containerOf(ev.pods, vault.pods[0], vault.container), MAX_READS).map((s) => ({ mechanism: 'vault-token' as const, ...s }))),
+  ];
+}
+
+/** The keys of a ConfigMap read for `read` that hold its mechanism's setting, as the process sees them (`NAME=value`). */
+export function keepSettings(read: SettingConfigRead, configMap: string, data: Readonly<Record<string, string>>): SettingConfigEvidence[] {
+  const keys = SETTING_KEYS[read.mechanism];
+  return Object.entries(data).flatMap(([key, value]) => {
+    if (value.length > MAX_VALUE_CHARS || value.includes('\n')) return [];
+    if (read.via === 'envFrom') return keys.test(key) ? [{ mechanism: read.mechanism, configMap, key, via: 'envFrom', written: `${key}=${value}` }] : [];
+    return key === read.key && (keys.test(read.via) || keys.test(key)) ? [{ mechanism: read.mechanism, configMap, key, via: read.via, written: `${read.via}=${value}` }] : [];
+  });
+}
+
+/**
+ * Where the pods' Vault tokens are refused and neither their env nor the ConfigMaps they read set
+ * a max TTL, but they name the role they log in with: the namespace's ConfigMaps whose name or a
+ * key's name carries that role (a rendered copy of the role's definition), at most two.
+ */
+export function pickRoleConfigMaps(ev: Seen & { configMaps: readonly NamespaceObjectEvidence[] }, config: readonly SettingConfigEvidence[]): { role: string; configMaps: string[] } | undefined {
+  const vault = findVaultDenials(ev.logs, ev.pods, ev.now);
+  if (vault === undefined) return undefined;
+  const container = containerOf(ev.pods, vault.pods[0], vault.container);
+  if (findMaxTtl(container, config) !== undefined) return undefined;
+  const role = findVaultRole(container, config);
+  if (role === undefined) return undefined;
+  const read = new Set(config.map((c) => c.configMap));
+  const names = (o: NamespaceObjectEvidence) => [o.name, ...(o.keys ?? [])].some((n) => n.toLowerCase().includes(role.toLowerCase()));
+  const configMaps = ev.configMaps.filter((o) => o.kind === 'ConfigMap' && !read.has(o.name) && names(o)).map((o) => o.name).slice(0, MAX_READS);
+  return configMaps.length === 0 ? undefined : { role, configMaps };
+}
+
+/** Lines of a role's definition that set its max TTL: `token_max_ttl: 768h`. */
+const MAX_TTL_LINE = /^\s*["']?\w*max_?ttl["']?\s*[:=]/i;
+
+/** The max-TTL line of each key that is the role's definition (the ConfigMap's or the key's name carries the role). */
+export function keepRoleSettings(role: string, configMap: string, data: Readonly<Record<string, string>>): SettingConfigEvidence[] {
+  const r = role.toLowerCase();
+  return Object.entries(data).flatMap(([key, text]) => {
+    if (!configMap.toLowerCase().includes(r) && !key.toLowerCase().includes(r)) return [];
+    const line = text.split('\n').find((l) => MAX_TTL_LINE.test(l));
+    return line === undefined ? [] : [{ mechanism: 'vault-token' as const, configMap, key, via: `role ${role}`, written: line.trim().slice(0, MAX_VALUE_CHARS) }];
+  });
+}

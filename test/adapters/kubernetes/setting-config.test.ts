@@ -1,0 +1,69 @@
+// Settings that decide a mechanism the logs show: where the deletes of an SQS consumer fail for
+// expired receipt handles, the ConfigMaps its container takes variables from are got (at most two)
+// and only the visibility-timeout keys kept; where Vault refuses the pods (403) and those ConfigMaps
+// name the role they log in with but no max TTL, the namespace's ConfigMap that names the role is
+// got too and only its max-TTL line kept. Never a Secret; nothing while the logs show neither.
+import { describe, expect, it } from 'vitest';
+import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
+import { DAYS, NODE_A, configMap, container, deploymentApp, nameOf, threeNodes } from '../../triage-corpus/kit/index.js';
+import { useHarness } from './harness.js';
+
+const h = useHarness();
+const NS = 'fulfillment';
+const target = { service: 'notifier', namespace: NS, kind: 'Deployment' as const, name: 'notifier' };
+const EXPIRED = '{"level":50,"msg":"DeleteMessageBatch partially failed","entries":[{"Code":"ReceiptHandleIsInvalid","Message":"The receipt handle has expired."}]}';
+const DENIED = '2026-11-21 02:00:12,000 ERROR app.http: POST /render 500 error="secrets unavailable: vault 403 permission denied"';
+
+function cluster(lines: string[]) {
+  const app = deploymentApp({
+    namespace: NS,
+    name: 'notifier',
+    replicas: 1,
+    revisions: [{ revision: 4, createdAgo: 12 * DAYS, template: { containers: [container({
+      image: 'registry.example/fulfillment/notifier:4.3.0',
+      envFrom: [{ configMapRef: { name: 'notifier-config' } }, { secretRef: { name: 'notifier-credentials' } }],
+    })] } }],
+    pods: [{ revision: 4, node: NODE_A, createdAgo: 12 * DAYS }],
+  });
+  const own = configMap({ namespace: NS, name: 'notifier-config', createdAgo: 200 * DAYS, data: { SQS_VISIBILITY_TIMEOUT_SECONDS: '30', SQS_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/1/jobs', VAULT_ROLE: 'fulfillment-notifier', API_TOKEN: 'hunter2' } });
+  const roles = configMap({ namespace: NS, name: 'vault-auth-roles', createdAgo: 300 * DAYS, data: {
+    'fulfillment-notifier.yaml': 'role: fulfillment-notifier\ntoken_policies: [notifier-read]\ntoken_ttl: 1h\ntoken_max_ttl: 768h\n',
+    'fulfillment-other.yaml': 'role: fulfillment-other\ntoken_max_ttl: 24h\n',
+  } });
+  const [p] = app.pods;
+  for (const x of [...threeNodes(), ...app.objects, own, roles]) h.fake.add(x);
+  if (p !== undefined) h.fake.setLogs(NS, nameOf(p), 'app', { current: `${lines.join('\n')}\n` });
+}
+
+const configReads = () => h.fake.requests.filter((r) => /\/configmaps\/[^/?]+/.test(r.path)).map((r) => r.path);
+const secretReads = () => h.fake.requests.filter((r) => r.path.includes('/secrets'));
+
+describe('the settings that decide a mechanism the logs show', () => {
+  it('gets the ConfigMaps an SQS consumer whose receipt handles expire takes variables from, and keeps only its visibility timeout', async () => {
+    cluster([EXPIRED, EXPIRED, EXPIRED]);
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(configReads()).toEqual([`/api/v1/namespaces/${NS}/configmaps/notifier-config`]);
+    expect(secretReads()).toEqual([]);
+    expect(ev.settingConfig).toEqual([{ mechanism: 'queue-visibility', configMap: 'notifier-config', key: 'SQS_VISIBILITY_TIMEOUT_SECONDS', via: 'envFrom', written: 'SQS_VISIBILITY_TIMEOUT_SECONDS=30' }]);
+    expect(JSON.stringify(ev)).not.toContain('hunter2');
+  });
+
+  it('where Vault refuses the pods, follows the role they log in with to the ConfigMap that defines it, and keeps its max TTL', async () => {
+    cluster([DENIED, DENIED, DENIED]);
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(configReads()).toEqual([`/api/v1/namespaces/${NS}/configmaps/notifier-config`, `/api/v1/namespaces/${NS}/configmaps/vault-auth-roles`]);
+    expect(ev.settingConfig).toEqual([
+      { mechanism: 'vault-token', configMap: 'notifier-config', key: 'VAULT_ROLE', via: 'envFrom', written: 'VAULT_ROLE=fulfillment-notifier' },
+      { mechanism: 'vault-token', configMap: 'vault-auth-roles', key: 'fulfillment-notifier.yaml', via: 'role fulfillment-notifier', written: 'token_max_ttl: 768h' },
+    ]);
+    expect(JSON.stringify(ev)).not.toContain('hunter2');
+    expect(JSON.stringify(ev)).not.toContain('24h');
+  });
+
+  it('gets no ConfigMap while the logs show neither', async () => {
+    cluster(['{"level":30,"msg":"batch processed","count":10,"elapsedMs":900}']);
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(configReads()).toEqual([]);
+    expect(ev.settingConfig).toBeUndefined();
+  });
+});
