@@ -15,24 +15,38 @@ const UNKNOWN_NAME = /code = NotFound desc = unknown service/i;
 const NO_HEALTH_SERVICE = /code = Unimplemented desc = unknown service grpc\.health\.v1\.Health\b/i;
 /** A fully qualified proto service name: package parts, then the service in PascalCase. */
 const SERVICE_NAME = /\b(?:[a-z_]\w*\.)+[A-Z]\w*\b/g;
-/** A line where the app registers a service or sets its health status. */
-const HEALTH_LINE = /\bhealth\b|SetServingStatus|serving status/i;
-const REGISTER_LINE = /\bregister\w*\b[^\n]*\bservice\b|\bservice\b[^\n]*\bregistered\b/i;
+/** A line where the app sets a health status (grpc-go's SetServingStatus, a "health status set" log). */
+const HEALTH_LINE = /\bhealth\b[^\n]*\b(?:status|serving)\b|SetServingStatus/i;
+/** A line where the app registers its services. */
+const REGISTER_LINE = /\bregister\w*\b[^\n]*\bservices?\b|\bservices?\b[^\n]*\bregistered\b/i;
 /** gRPC's own services (health, reflection, channelz) are never what a probe should name. */
 const INFRASTRUCTURE = /^grpc\./;
 
-/** The service names the app's log says it registers (health lines first), without gRPC's own. */
-export function findRegisteredServices(lines: readonly string[]): string[] {
-  const named = (pick: RegExp) => lines.filter((l) => pick.test(l)).flatMap((l) => l.match(SERVICE_NAME) ?? []).filter((n) => !INFRASTRUCTURE.test(n));
-  const health = named(HEALTH_LINE);
-  return [...new Set(health.length > 0 ? health : named(REGISTER_LINE))];
+/** `service=""`, `"service":""`: a status set for the server as a whole. */
+const WHOLE_SERVER = /\bservice"?\s*[=:]\s*""/;
+
+/** What the app's log says its health server knows, and the services it registers (without gRPC's own). */
+export interface HealthNames {
+  /** Names it sets a health status for. */
+  health: string[];
+  /** It sets a status for "" (the server as a whole). */
+  whole: boolean;
+  /** Whether the log shows health statuses being set at all: then `health` and `whole` are the whole list. */
+  told: boolean;
+  registered: string[];
 }
 
-/** The service the probe most likely means: the only one registered, else the one with its short name. */
-function pickSuccessor(asked: string, registered: readonly string[]): string | undefined {
-  if (registered.length === 1) return registered[0];
+export function readHealthNames(lines: readonly string[]): HealthNames {
+  const named = (ls: readonly string[]) => [...new Set(ls.flatMap((l) => l.match(SERVICE_NAME) ?? []).filter((n) => !INFRASTRUCTURE.test(n)))];
+  const health = lines.filter((l) => HEALTH_LINE.test(l));
+  return { health: named(health), whole: health.some((l) => WHOLE_SERVER.test(l)), told: health.length > 0, registered: named(lines.filter((l) => REGISTER_LINE.test(l) && !HEALTH_LINE.test(l))) };
+}
+
+/** The service the probe most likely means: the only one with a status, else the one with its short name. */
+function pickSuccessor(asked: string, names: readonly string[]): string | undefined {
+  if (names.length === 1) return names[0];
   const short = asked.split('.').pop();
-  const same = registered.filter((n) => n.split('.').pop() === short);
+  const same = names.filter((n) => n.split('.').pop() === short);
   return same.length === 1 ? same[0] : undefined;
 }
 
@@ -49,19 +63,29 @@ export function explainGrpcHealthProbe(probe: ProbeEvidence, port: number | unde
   }
   if (!UNKNOWN_NAME.test(messages)) return undefined;
   const asked = probe.service ?? '';
-  const registered = findRegisteredServices(lines).filter((n) => n !== asked);
-  const successor = asked === '' ? undefined : pickSuccessor(asked, registered);
+  const names = readHealthNames(lines);
+  const health = names.health.filter((n) => n !== asked);
+  const registered = names.registered.filter((n) => n !== asked && !health.includes(n));
+  const successor = asked === '' ? undefined : pickSuccessor(asked, health);
   const named = asked === '' ? 'the server as a whole ("")' : `"${asked}"`;
-  const told = registered.length > 0 ? `; the app registers ${registered.slice(0, 3).join(', ')}` : '';
-  const line = registered.length > 0 ? lines.find((l) => HEALTH_LINE.test(l) && l.includes(registered[0] ?? '')) : undefined;
+  const statuses = [...health.slice(0, 3), ...(names.whole && asked !== '' ? ['""'] : [])];
+  const told = [
+    ...(statuses.length > 0 ? [`the app sets health status ${health.length === 0 ? 'only ' : ''}for ${statuses.join(' and ')}`] : []),
+    ...(registered.length > 0 ? [`${statuses.length > 0 ? 'it' : 'the app'} registers ${registered.slice(0, 3).join(', ')}`] : []),
+  ];
+  const also = told.length > 0 ? `; ${told.join('; ')}` : '';
+  const line = lines.find((l) => HEALTH_LINE.test(l) && (health[0] === undefined ? WHOLE_SERVER.test(l) : l.includes(health[0])));
+  let fix: string;
+  if (successor !== undefined) fix = `set the probe's grpc.service to "${successor}" (the name this version reports health for), or leave it empty to check the server as a whole`;
+  else if (asked !== '' && names.told && names.whole && health.length === 0) fix = 'leave the probe\'s grpc.service empty: the app\'s health server reports only the server as a whole ("")';
+  else if (asked !== '') fix = 'leave the probe\'s grpc.service empty to check the server as a whole, or set it to a name the app reports health for';
+  else fix = `set an overall health status ("") in the app's health server, or set the probe's grpc.service to a name it reports health for${health[0] ? ` (${health[0]})` : ''}`;
   return {
-    scope: `the health server answers NotFound "unknown service" for ${named}, the service the probe asks about${told}`,
-    why: `the probe asks grpc.health.v1.Health/Check about ${named}${at}, and the app's health server holds no status under that name (NotFound "unknown service"): the probe fails however well the app serves${told}`,
-    fix: asked === ''
-      ? `set an overall health status ("") in the app's health server, or set the probe's grpc.service to a name it registers${registered.length > 0 ? ` (${registered[0]})` : ''}`
-      : `set the probe's grpc.service to ${successor ? `"${successor}" (the name this version registers)` : 'the name the app registers with its health server'}, or leave it empty to check the server as a whole`,
-    // The app serves, under another name: the probe is what lags, and a rollback would undo the whole release.
-    ...(registered.length > 0 ? { rollbackUndoes: 'undo the rest of that release' } : {}),
+    scope: `the health server answers NotFound "unknown service" for ${named}, the service the probe asks about${also}`,
+    why: `the probe asks grpc.health.v1.Health/Check about ${named}${at}, and the app's health server holds no status under that name (NotFound "unknown service"): the probe fails however well the app serves${also}`,
+    fix,
+    // The app serves and reports health, under another name: the probe is what lags, and a rollback would undo the whole release.
+    ...(names.told ? { rollbackUndoes: 'undo the rest of that release' } : {}),
     ...(line ? { evidence: [`log: ${condenseStructuredLine(line.trim()).slice(0, 160)}`] } : {}),
   };
 }
