@@ -29,6 +29,7 @@ function mapProbe(p: k8s.V1Probe | undefined): ProbeEvidence | undefined {
     out = { type: 'tcp', port: p.tcpSocket.port };
   } else if (p.grpc !== undefined) {
     out = { type: 'grpc', port: p.grpc.port };
+    if (p.grpc.service) out.service = p.grpc.service;
   } else if (p.exec !== undefined) {
     out = { type: 'exec', command: (p.exec.command ?? []).join(' ') };
   } else {

@@ -58,7 +58,7 @@ export function formatProbe(probe: ProbeEvidence): string {
   let what: string;
   if (probe.type === 'http') what = `GET :${probe.port ?? '?'}${probe.path ?? '/'}`;
   else if (probe.type === 'tcp') what = `TCP :${probe.port ?? '?'}`;
-  else if (probe.type === 'grpc') what = `gRPC :${probe.port ?? '?'}`;
+  else if (probe.type === 'grpc') what = `gRPC :${probe.port ?? '?'}${probe.service ? ` service ${probe.service}` : ''}`;
   else what = `exec ${probe.command ?? ''}`.trim();
   const parts = [what];
   if (probe.initialDelaySeconds) parts.push(`after ${probe.initialDelaySeconds}s`);

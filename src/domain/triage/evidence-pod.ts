@@ -29,6 +29,8 @@ export interface ProbeEvidence {
   scheme?: string;
   /** httpGet/tcpSocket/grpc port: a number or a container port name. */
   port?: number | string;
+  /** grpc.service: the name the probe asks the health server about (absent: "", the server as a whole). */
+  service?: string;
   /** exec.command joined with spaces. */
   command?: string;
   initialDelaySeconds?: number;

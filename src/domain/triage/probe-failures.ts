@@ -8,6 +8,7 @@
 import type { ContainerSpecEvidence, EventEvidence, LogEvidence, ProbeEvidence, TerminatedStateEvidence, TriageEvidence } from './evidence.js';
 import { condenseStructuredLine, eventContainer, listPodEvents } from './evidence-lookup.js';
 import { findListenAddresses } from './listen-lines.js';
+import { explainGrpcHealthProbe } from './probe-grpc-health.js';
 import { explainHostRejectedProbe } from './probe-host-check.js';
 import type { ProbeMiss } from './probe-miss.js';
 import type { ContainerRef } from './pod-status.js';
@@ -113,7 +114,7 @@ export function explainProbeMiss(
     };
   }
   if (probe.type === 'http') return explainAuthenticatedProbe(probe, messages, lines);
-  return undefined;
+  return explainGrpcHealthProbe(probe, port, messages, lines);
 }
 
 /** The status the kubelet got from an HTTP probe that authentication refused. */

@@ -445,6 +445,16 @@ describe('mapProbes', () => {
     expect(probes.liveness).toEqual({ type: 'http', port: 'api', path: '/healthz', scheme: 'HTTPS' });
     expect(probes.readiness).toEqual({ type: 'http', port: 8080, path: '/ready' });
   });
+
+  it('keeps the service a gRPC probe asks the health server about, and leaves it out when the probe asks for the server as a whole', () => {
+    const probes = mapProbes({
+      name: 'app',
+      readinessProbe: { grpc: { port: 9090, service: 'inventory.v1.InventoryService' } },
+      livenessProbe: { grpc: { port: 9090 } },
+    });
+    expect(probes.readiness).toEqual({ type: 'grpc', port: 9090, service: 'inventory.v1.InventoryService' });
+    expect(probes.liveness).toEqual({ type: 'grpc', port: 9090 });
+  });
 });
 
 describe('mapPvc', () => {

@@ -59,3 +59,46 @@ describe('explainProbeMiss', () => {
     expect(resolveProbePort(http(3000), spec)).toBe(3000);
   });
 });
+
+describe('explainProbeMiss: a gRPC probe asking the health server for a service it does not know', () => {
+  const NOT_FOUND = 'Readiness probe failed: error: health rpc probe failed: rpc error: code = NotFound desc = unknown service';
+  const grpc: ProbeEvidence = { type: 'grpc', port: 9090, service: 'orders.v1.OrderService' };
+  const grpcSpec: Pick<ContainerSpecEvidence, 'ports'> = { ports: [{ name: 'grpc', containerPort: 9090, protocol: 'TCP' }] };
+
+  it('quotes the probe\'s service name and the names the app registers its health status for', () => {
+    const miss = explainProbeMiss(grpc, grpcSpec, NOT_FOUND, logs(
+      'time=2026-11-21T03:00:00Z level=INFO msg="registered gRPC service" service=orders.v2.OrderService',
+      'time=2026-11-21T03:00:00Z level=INFO msg="health status set" service=orders.v2.OrderService status=SERVING',
+      'time=2026-11-21T03:00:00Z level=INFO msg="health status set" service="" status=SERVING',
+    ));
+    expect(miss?.scope).toBe('the health server answers NotFound "unknown service" for "orders.v1.OrderService", the service the probe asks about; the app sets health status for orders.v2.OrderService and ""');
+    expect(miss?.fix).toBe('set the probe\'s grpc.service to "orders.v2.OrderService" (the name this version reports health for), or leave it empty to check the server as a whole');
+    // The app serves under its new name: the probe lags, so fixing it comes before a rollback.
+    expect(miss?.rollbackUndoes).toBe('undo the rest of that release');
+  });
+
+  it('still names the probe\'s service when the log does not say what the app registers', () => {
+    const miss = explainProbeMiss(grpc, grpcSpec, NOT_FOUND, []);
+    expect(miss?.scope).toBe('the health server answers NotFound "unknown service" for "orders.v1.OrderService", the service the probe asks about');
+    expect(miss?.fix).toBe('leave the probe\'s grpc.service empty to check the server as a whole, or set it to a name the app reports health for');
+    expect(miss?.rollbackUndoes).toBeUndefined();
+  });
+
+  it('advises the empty name when the health server reports only the server as a whole, though the app registers a service', () => {
+    const miss = explainProbeMiss(grpc, grpcSpec, NOT_FOUND, logs(
+      '{"level":"info","logger":"health","msg":"health status set","service":"","status":"SERVING"}',
+      '{"level":"info","logger":"server","msg":"registered services","services":["orders.v1.Orders","grpc.health.v1.Health"]}',
+    ));
+    expect(miss?.scope).toBe('the health server answers NotFound "unknown service" for "orders.v1.OrderService", the service the probe asks about; the app sets health status only for ""; it registers orders.v1.Orders');
+    expect(miss?.fix).toBe('leave the probe\'s grpc.service empty: the app\'s health server reports only the server as a whole ("")');
+  });
+
+  it('tells an app that serves no health service at all (Unimplemented) from one that does not know the name', () => {
+    const unimplemented = 'Readiness probe failed: error: health rpc probe failed: rpc error: code = Unimplemented desc = unknown service grpc.health.v1.Health';
+    const none = explainProbeMiss({ type: 'grpc', port: 9090 }, grpcSpec, unimplemented, []);
+    expect(none?.scope).toBe('the app on :9090 does not serve the gRPC health service (grpc.health.v1.Health): the probe\'s Check call answers Unimplemented');
+    expect(none?.fix).toBe('register the gRPC health service (grpc.health.v1.Health) in the app, or probe it another way (tcpSocket on :9090)');
+    // The app reporting itself NOT_SERVING is the app's answer, not a probe that asks the wrong thing.
+    expect(explainProbeMiss(grpc, grpcSpec, 'Readiness probe failed: service unhealthy (responded with "NOT_SERVING")', [])).toBeUndefined();
+  });
+});

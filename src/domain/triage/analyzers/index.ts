@@ -3,6 +3,7 @@ import type { Finding } from '../finding.js';
 import { analyzeCleanExits } from './clean-exit.js';
 import { analyzeContainerConfig } from './container-config.js';
 import { analyzeCpuStarved } from './cpu-starved.js';
+import { analyzeHostSizedRuntime } from './host-sized-runtime.js';
 import { analyzeCrashLoops } from './crash-loop.js';
 import { analyzeDependencyErrors } from './dependency-errors.js';
 import { analyzeDependencyRefusals } from './dependency-refuses.js';
@@ -215,6 +216,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'slow-dependency': analyzeSlowDependency,
   'resource-exhaustion': analyzeResourceExhaustion,
   'cpu-starved': analyzeCpuStarved,
+  'host-sized-runtime': analyzeHostSizedRuntime,
   'event-loop-blocked': analyzeEventLoopBlocked,
   'php-fpm-pool': analyzePhpFpmPool,
   'proxy-body-limit': analyzeProxyBodyLimit,

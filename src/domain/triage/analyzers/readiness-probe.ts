@@ -105,6 +105,7 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
   }) : undefined;
   // A Service with a cluster IP that publishes not-ready addresses routes callers to these pods anyway.
   const published = findNotReadyTraffic(ev).find((t) => t.pods.some((p) => pods.includes(p.name)))?.service.name;
+  if (miss?.evidence) evidence.push(...miss.evidence);
   if (hair) evidence.push(`the readiness probe fails on one slow answer: ${hair.settings}`, ...(hair.pause ? [`a GC pause longer than the probe timeout: ${hair.pause}`] : []));
   let cause: string;
   if (hair) {
