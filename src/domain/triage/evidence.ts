@@ -48,6 +48,7 @@ import type { WriterServiceEvidence } from './evidence-writer-service.js';
 import type { ForeignReplicaSetEvidence } from './evidence-foreign-replica-set.js';
 import type { StaleConfigEvidence } from './evidence-stale-config.js';
 import type { StoreVolumeEvidence } from './evidence-store-volume.js';
+import type { ClaimTemplateEvidence } from './evidence-claim-template.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -67,6 +68,7 @@ export type * from './evidence-foreign-replica-set.js';
 export type * from './evidence-node.js';
 export type * from './evidence-replication-primary.js';
 export type * from './evidence-writer-service.js';
+export type * from './evidence-claim-template.js';
 
 /** What `/triage` can look at. */
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
@@ -114,6 +116,8 @@ export interface WorkloadEvidence {
   podManagementPolicy?: 'OrderedReady' | 'Parallel';
   /** StatefulSet: updateStrategy.rollingUpdate.partition when above 0 (ordinals below it keep the old revision). */
   partition?: number;
+  /** StatefulSet spec.volumeClaimTemplates; absent when it has none. */
+  claimTemplates?: ClaimTemplateEvidence[];
   /** StatefulSet, DaemonSet: updateStrategy.type OnDelete (pods take a new revision only when deleted). */
   onDelete?: boolean;
   /** DaemonSet RollingUpdate: how many nodes' pods may be down ("1", "10%") and surged at once ("0": none, the default). */
