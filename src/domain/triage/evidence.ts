@@ -49,6 +49,7 @@ import type { ForeignReplicaSetEvidence } from './evidence-foreign-replica-set.j
 import type { StaleConfigEvidence } from './evidence-stale-config.js';
 import type { StoreVolumeEvidence } from './evidence-store-volume.js';
 import type { ClaimTemplateEvidence } from './evidence-claim-template.js';
+import type { StorageClassEvidence } from './evidence-storage-class.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -69,6 +70,7 @@ export type * from './evidence-node.js';
 export type * from './evidence-replication-primary.js';
 export type * from './evidence-writer-service.js';
 export type * from './evidence-claim-template.js';
+export type * from './evidence-storage-class.js';
 
 /** What `/triage` can look at. */
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
@@ -282,6 +284,8 @@ export interface TriageEvidence {
   clusterNodes?: NodeEvidence[];
   /** The PersistentVolumes bound to the workload's claims. */
   volumes?: PersistentVolumeEvidence[];
+  /** The StorageClass of a pending pod's unbound claim, read when the scheduler finds no volume for it on the nodes the pod may use. */
+  storageClasses?: StorageClassEvidence[];
   /** Every NetworkPolicy of the namespace. */
   networkPolicies?: NetworkPolicyEvidence[];
   /** Every ResourceQuota of the namespace. */

@@ -25,6 +25,7 @@ import { explainSpreadMissingLabel } from './spread-missing-label.js';
 import { explainSpreadTooFewDomains, stateSpreadConstraints } from './spread-min-domains.js';
 import { explainAffinityNoPeers, stateAffinityTerms } from './affinity-no-peers.js';
 import { POD_AFFINITY_REFUSAL } from '../pod-affinity.js';
+import { explainClassZoneRefusal } from './class-zone-refusal.js';
 
 const ADVICE: Partial<Record<SchedulingCategory | 'pod-affinity-join', { cause: string; action: string }>> = {
   insufficient: {
@@ -166,7 +167,8 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
     const holder = holders[0];
     if (holder) advice = { ...advice, cause: `Pod ${holder.namespace}/${holder.pod}${holder.owner ? ` of ${holder.owner}` : ''} already binds hostPort ${holder.hostPort} on ${holder.node}, the one node this pod may run on: two copies of the same agent (a second DaemonSet, a chart that ships its own) cannot share a node.` };
   }
-  const held = lead?.category === 'claim-in-use' ? explainClaimInUse(ev, pending)
+  // A claim's class that cannot provision where the pods are pinned: the pin is not the fault alone, nor the nodes.
+  const held = explainClassZoneRefusal(ev, pending, main) ?? (lead?.category === 'claim-in-use' ? explainClaimInUse(ev, pending)
     : lead?.category === 'claim-deleting' && lead.detail !== undefined ? explainClaimDeleting(ev, pending, lead.detail)
     : lead?.category === 'topology-spread' && /missing required label/i.test(lead.text) ? explainSpreadMissingLabel(ev, pending)
     : lead?.category === 'topology-spread' ? explainSpreadTooFewDomains(ev, pending)
@@ -174,7 +176,7 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
     // The nodes themselves offer too little (their kubelet reserves most of it): their config, not their count.
     : tooBig.length === 0 ? explainKubeletReserved(ev, pending, main.flatMap((r) => (r.category === 'insufficient' && r.detail !== undefined ? [r.detail] : [])))
       // …or the nodes with room are kept out by their own state (no route, not ready) for minutes: what keeps them unfit.
-      ?? explainStateTaintedNodes(ev, pending, main) : undefined;
+      ?? explainStateTaintedNodes(ev, pending, main) : undefined);
   // "didn't match pod topology spread constraints" says which rule only once the rule is stated.
   if (lead?.category === 'topology-spread') evidence.push(...stateSpreadConstraints(pending));
   // "didn't match pod affinity rules" says which pods it wants only once the terms are checked.
