@@ -78,6 +78,7 @@ const ADAPTER_READS: readonly { group: string; resource: string; verb: 'get' | '
   { group: '', resource: 'persistentvolumeclaims', verb: 'get', call: 'readNamespacedPersistentVolumeClaim' },
   { group: 'autoscaling', resource: 'horizontalpodautoscalers', verb: 'list', call: 'listNamespacedHorizontalPodAutoscaler' },
   { group: 'discovery.k8s.io', resource: 'endpointslices', verb: 'list', call: 'listNamespacedEndpointSlice' },
+  { group: 'storage.k8s.io', resource: 'storageclasses', verb: 'get', call: 'readStorageClass (the class of a pending pod\'s unbound claim, when the scheduler finds no volume to bind)' },
 ];
 
 function grants(group: string, resource: string, verb: string): boolean {

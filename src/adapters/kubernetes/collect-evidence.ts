@@ -46,6 +46,8 @@
 //   per term (at most two) one list of the pods its selector matches in each namespace it names (at most two, 5 pods
 //   each), and only when a term matches none, one list of the namespace's pods (at most 200) and a get of the
 //   controllers of at most two pods whose labels come close (read-affinity-peers.ts);
+//   and where the scheduler refuses a pending pod with "didn't find available persistent volumes to bind" while its
+//   claim is unbound, one get of that claim's StorageClass (cluster-scoped; its allowedTopologies: read-storage-class.ts);
 //   for at most two other Services of the namespace with no ready endpoint, or that the logs fail
 //   to connect to, a list of their pods (at most 5), the events of two that are not ready and the
 //   current log tail of one that runs but is not ready;
@@ -177,6 +179,7 @@ import { pickNetworkNodes } from '../../domain/triage/node-network.js';
 import { pickSplitNodes } from '../../domain/triage/node-group-split.js';
 import { readCniAgents } from './read-cni-agents.js';
 import { readAffinityPeers } from './read-affinity-peers.js';
+import { pickStorageClass, readStorageClass } from './read-storage-class.js';
 import { pickAffinityTerms } from '../../domain/triage/pod-affinity.js';
 import { readLocalUpstreamLogs } from './read-local-upstream-log.js';
 import { isOwnPodName, needsPreemptions, readPreemptions } from './read-preemptions.js';
@@ -289,7 +292,12 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
     const terms = pickAffinityTerms(pods.ranked, events);
     return terms.length === 0 ? [] : readAffinityPeers(ctx, terms);
   });
-  const [podEvents, nodeEvidence, nodeEvents, pvcs, pvcEvents, logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory, cniAgents, nodeDisk, affinityPeers] = await Promise.all([
+  // A pending pod whose unbound claim gets no volume on the nodes it may use: where the claim's class provisions.
+  const storageClassP = Promise.all([podEventsP, pvcsP]).then(([events, list]) => {
+    const name = pickStorageClass(pods.ranked, events, list);
+    return name === undefined ? undefined : readStorageClass(ctx, name);
+  });
+  const [podEvents, nodeEvidence, nodeEvents, pvcs, pvcEvents, logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory, cniAgents, nodeDisk, affinityPeers, storageClass] = await Promise.all([
     podEventsP,
     nodesP,
     nodeEventsP,
@@ -305,8 +313,9 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
     cniAgentsP,
     nodeDiskP,
     affinityPeersP,
+    storageClassP,
   ]);
-  return { events: [...podEvents, ...nodeEvents, ...pvcEvents], nodes: nodeEvidence, pvcs, logs: logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory, cniAgents, nodeDisk, affinityPeers };
+  return { events: [...podEvents, ...nodeEvents, ...pvcEvents], nodes: nodeEvidence, pvcs, logs: logEvidence, clusterNodes, volumes, nodeAgents, nodeNetwork, nodeMemory, cniAgents, nodeDisk, affinityPeers, storageClasses: storageClass === undefined ? [] : [storageClass] };
 }
 
 /** Events of the ReplicaSets that matter: any still running pods, and the newest few. */
@@ -411,6 +420,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     ...(details.nodeDisk.length > 0 ? { nodeDisk: details.nodeDisk } : {}),
     ...(details.cniAgents.length > 0 ? { cniAgents: details.cniAgents } : {}),
     ...(details.affinityPeers.length > 0 ? { affinityPeers: details.affinityPeers } : {}),
+    ...(details.storageClasses.length > 0 ? { storageClasses: details.storageClasses } : {}),
     ...(preemptions.preemptors.length > 0 ? { preemptors: preemptions.preemptors } : {}),
     ...(priorityClasses.length > 0 ? { priorityClassesInUse: priorityClasses } : {}),
     ...(namespaceContext.warnings.length > 0 ? { namespaceWarnings: namespaceContext.warnings } : {}),

@@ -9,6 +9,7 @@ export interface KubeClients {
   discovery: k8s.DiscoveryV1Api;
   batch: k8s.BatchV1Api;
   networking: k8s.NetworkingV1Api;
+  storage: k8s.StorageV1Api;
 }
 
 /**
@@ -34,5 +35,6 @@ export function createKubeClients(kc: k8s.KubeConfig, context: string): KubeClie
     discovery: config.makeApiClient(k8s.DiscoveryV1Api),
     batch: config.makeApiClient(k8s.BatchV1Api),
     networking: config.makeApiClient(k8s.NetworkingV1Api),
+    storage: config.makeApiClient(k8s.StorageV1Api),
   };
 }

@@ -1,7 +1,7 @@
 // The triage target (Deployment, StatefulSet, DaemonSet, Job, CronJob) → WorkloadEvidence, and
 // Jobs → JobEvidence.
 import type * as k8s from '@kubernetes/client-node';
-import type { JobEvidence, WorkloadEvidence } from '../../domain/triage/evidence.js';
+import type { ClaimTemplateEvidence, JobEvidence, WorkloadEvidence } from '../../domain/triage/evidence.js';
 import type { PodFailureRuleEvidence } from '../../domain/triage/evidence-job-policy.js';
 import { describeExpressions } from './label-selector.js';
 import { findGitOpsMarker, listSpecFieldOwners } from './map-field-owners.js';
@@ -93,6 +93,8 @@ export function mapWorkload(w: Workload, controllerRevision?: number): WorkloadE
     out.podManagementPolicy = w.obj.spec?.podManagementPolicy === 'Parallel' ? 'Parallel' : 'OrderedReady';
     const partition = w.obj.spec?.updateStrategy?.rollingUpdate?.partition;
     if (partition !== undefined && partition > 0) out.partition = partition;
+    const templates = (w.obj.spec?.volumeClaimTemplates ?? []).map(mapClaimTemplate);
+    if (templates.length > 0) out.claimTemplates = templates;
   }
   if ((w.kind === 'StatefulSet' || w.kind === 'DaemonSet') && w.obj.spec?.updateStrategy?.type === 'OnDelete') out.onDelete = true;
   if (w.kind === 'DaemonSet' && w.obj.spec?.updateStrategy?.type !== 'OnDelete') {
@@ -209,4 +211,11 @@ function mapSuspension(j: k8s.V1Job): Partial<JobEvidence> {
 function lastWriterOf(meta: k8s.V1ObjectMeta, field: string): { at: string; manager: string } | undefined {
   const newest = listSpecFieldOwners(meta, field).find((o) => o.at !== undefined);
   return newest?.at === undefined ? undefined : { at: newest.at, manager: newest.manager };
+}
+
+/** One volumeClaimTemplate: the size and class it gives the claims it creates. */
+function mapClaimTemplate(t: k8s.V1PersistentVolumeClaim): ClaimTemplateEvidence {
+  const storage = t.spec?.resources?.requests?.['storage'];
+  const storageClass = t.spec?.storageClassName;
+  return { name: t.metadata?.name ?? '', ...(storage !== undefined ? { storage } : {}), ...(storageClass ? { storageClass } : {}) };
 }

@@ -51,6 +51,8 @@ import type { ForeignReplicaSetEvidence } from './evidence-foreign-replica-set.j
 import type { StaleConfigEvidence } from './evidence-stale-config.js';
 import type { YamlBooleanEvidence } from './evidence-yaml-boolean.js';
 import type { StoreVolumeEvidence } from './evidence-store-volume.js';
+import type { ClaimTemplateEvidence } from './evidence-claim-template.js';
+import type { StorageClassEvidence } from './evidence-storage-class.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -70,6 +72,8 @@ export type * from './evidence-foreign-replica-set.js';
 export type * from './evidence-node.js';
 export type * from './evidence-replication-primary.js';
 export type * from './evidence-writer-service.js';
+export type * from './evidence-claim-template.js';
+export type * from './evidence-storage-class.js';
 
 /** What `/triage` can look at. */
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
@@ -117,6 +121,8 @@ export interface WorkloadEvidence {
   podManagementPolicy?: 'OrderedReady' | 'Parallel';
   /** StatefulSet: updateStrategy.rollingUpdate.partition when above 0 (ordinals below it keep the old revision). */
   partition?: number;
+  /** StatefulSet spec.volumeClaimTemplates; absent when it has none. */
+  claimTemplates?: ClaimTemplateEvidence[];
   /** StatefulSet, DaemonSet: updateStrategy.type OnDelete (pods take a new revision only when deleted). */
   onDelete?: boolean;
   /** DaemonSet RollingUpdate: how many nodes' pods may be down ("1", "10%") and surged at once ("0": none, the default). */
@@ -281,6 +287,8 @@ export interface TriageEvidence {
   clusterNodes?: NodeEvidence[];
   /** The PersistentVolumes bound to the workload's claims. */
   volumes?: PersistentVolumeEvidence[];
+  /** The StorageClass of a pending pod's unbound claim, read when the scheduler finds no volume for it on the nodes the pod may use. */
+  storageClasses?: StorageClassEvidence[];
   /** Every NetworkPolicy of the namespace. */
   networkPolicies?: NetworkPolicyEvidence[];
   /** Every ResourceQuota of the namespace. */

@@ -19,3 +19,16 @@ describe('mapWorkload: a CronJob\'s starting deadline', () => {
     expect(open.schedule).not.toHaveProperty('startingDeadlineSeconds');
   });
 });
+
+describe('mapWorkload: a StatefulSet\'s volumeClaimTemplates', () => {
+  it('keeps each template\'s name, storage request and class, and nothing for a set without templates', () => {
+    const template = { spec: { containers: [{ name: 'postgres', image: 'postgres:16.4' }] } };
+    const set = mapWorkload({ kind: 'StatefulSet', obj: { metadata: { name: 'ledger-pg', namespace: 'ledger' }, spec: { selector: {}, serviceName: 'ledger-pg', template, volumeClaimTemplates: [
+      { metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'gp3', resources: { requests: { storage: '200Gi' } } } },
+      { metadata: { name: 'wal' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '20Gi' } } } },
+    ] } } });
+    expect(set.claimTemplates).toEqual([{ name: 'data', storage: '200Gi', storageClass: 'gp3' }, { name: 'wal', storage: '20Gi' }]);
+    const bare = mapWorkload({ kind: 'StatefulSet', obj: { metadata: { name: 'cache', namespace: 'ledger' }, spec: { selector: {}, serviceName: 'cache', template } } });
+    expect(bare).not.toHaveProperty('claimTemplates');
+  });
+});

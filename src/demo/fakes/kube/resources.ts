@@ -247,6 +247,7 @@ export const RESOURCES: readonly ResourceDef[] = [
   def({ group: 'batch', resource: 'jobs', kind: 'Job' }),
   def({ group: 'batch', resource: 'cronjobs', kind: 'CronJob' }),
   def({ group: 'networking.k8s.io', resource: 'networkpolicies', kind: 'NetworkPolicy', subresources: [] }),
+  def({ group: 'storage.k8s.io', resource: 'storageclasses', kind: 'StorageClass', namespaced: false, subresources: [] }),
   def({ group: 'autoscaling', version: 'v2', resource: 'horizontalpodautoscalers', kind: 'HorizontalPodAutoscaler' }),
   def({ group: 'discovery.k8s.io', resource: 'endpointslices', kind: 'EndpointSlice', subresources: [] }),
   def({

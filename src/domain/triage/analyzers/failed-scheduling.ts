@@ -26,6 +26,7 @@ import { explainSpreadTooFewDomains, stateSpreadConstraints } from './spread-min
 import { explainAffinityNoPeers, stateAffinityTerms } from './affinity-no-peers.js';
 import { explainSurgeDeadlock } from './surge-anti-affinity.js';
 import { POD_AFFINITY_REFUSAL } from '../pod-affinity.js';
+import { explainClassZoneRefusal } from './class-zone-refusal.js';
 
 const ADVICE: Partial<Record<SchedulingCategory | 'pod-affinity-join', { cause: string; action: string }>> = {
   insufficient: {
@@ -168,7 +169,8 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
     if (holder) advice = { ...advice, cause: `Pod ${holder.namespace}/${holder.pod}${holder.owner ? ` of ${holder.owner}` : ''} already binds hostPort ${holder.hostPort} on ${holder.node}, the one node this pod may run on: two copies of the same agent (a second DaemonSet, a chart that ships its own) cannot share a node.` };
   }
   // A surge pod kept off every usable node by the workload's own old pods: the rollout strategy, whatever reason leads.
-  const held = explainSurgeDeadlock(ev, pending, main) ?? (lead?.category === 'claim-in-use' ? explainClaimInUse(ev, pending)
+  // A claim's class that cannot provision where the pods are pinned: the pin is not the fault alone, nor the nodes.
+  const held = explainSurgeDeadlock(ev, pending, main) ?? explainClassZoneRefusal(ev, pending, main) ?? (lead?.category === 'claim-in-use' ? explainClaimInUse(ev, pending)
     : lead?.category === 'claim-deleting' && lead.detail !== undefined ? explainClaimDeleting(ev, pending, lead.detail)
     : lead?.category === 'topology-spread' && /missing required label/i.test(lead.text) ? explainSpreadMissingLabel(ev, pending)
     : lead?.category === 'topology-spread' ? explainSpreadTooFewDomains(ev, pending)

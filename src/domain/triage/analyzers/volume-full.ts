@@ -7,6 +7,7 @@ import { formatKubectl } from '../kubectl-command.js';
 import { isPodFailing, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { type ClaimResize, findClaimResize } from '../pvc-resize.js';
 import { findForbiddenResize } from '../resize-forbidden.js';
+import { type ClaimTemplateGap, findClaimTemplateGap } from '../claim-template-gap.js';
 import { formatAgo } from '../time-span.js';
 
 /**
@@ -33,6 +34,8 @@ export function analyzeVolumeFull(ev: TriageEvidence): Finding[] {
   const resize = claim ? findClaimResize(ev, claim) : undefined;
   // An expansion the API server would not even take leaves the claim as it was: only who applied it saw the refusal.
   const forbidden = claim && !resize ? findForbiddenResize(ev, claim) : undefined;
+  // A template raised after the claim was made never resized it: the claim is what to expand.
+  const gap = claim && !resize && !forbidden ? findClaimTemplateGap(ev.workload, claim) : undefined;
   // The size the process filled is the volume's, not the one an expansion asks for.
   const size = claim?.capacity ?? claim?.requested;
   let what: string;
@@ -45,7 +48,7 @@ export function analyzeVolumeFull(ev: TriageEvidence): Finding[] {
     {
       id: `volume-full/${m?.volume.ref ?? m?.volume.name ?? first.container.name}`,
       kind: 'volume-full',
-      title: `${what}: writes fail with "No space left on device"${resize ? `; ${describeResize(resize)}` : ''}${forbidden && claim ? `; it cannot be expanded: ${describeClass(claim)} does not allow volume expansion` : ''} (${pods.length === 1 ? pods[0] : `${pods.length} pods`})`,
+      title: `${what}: writes fail with "No space left on device"${resize ? `; ${describeResize(resize)}` : ''}${forbidden && claim ? `; it cannot be expanded: ${describeClass(claim)} does not allow volume expansion` : ''}${gap ? `; its volumeClaimTemplate ${gap.template.name} asks ${gap.asks}, but a template sizes only claims created after it` : ''} (${pods.length === 1 ? pods[0] : `${pods.length} pods`})`,
       layer: 'storage',
       severity: failing.length > 0 ? severityForPods(ev, failing.length) : 'warning',
       confidence: m?.how === 'path' || (m !== undefined && /No space left/i.test(first.line)) ? 'high' : 'medium',
@@ -53,14 +56,15 @@ export function analyzeVolumeFull(ev: TriageEvidence): Finding[] {
         `log ${first.pod.name}/${first.container.name}: ${first.line}`,
         ...(m ? [`${first.container.name} writes to ${m.mount.mountPath} on volume ${m.volume.name} (${m.volume.source}${m.volume.ref ? ` ${m.volume.ref}` : ''})${m.how === 'only-claim' ? ', its only writable claim' : ''}`] : []),
         ...(claim ? [describeClaim(claim, resize)] : []),
+        ...(claim && gap ? [describeTemplateGap(ev, claim, gap)] : []),
         ...(resize?.refusal ? [formatEventLine(resize.refusal, { withObject: true, maxLength: 400 })] : []),
         ...(forbidden ? [formatEventLine(forbidden.refusal, { withObject: true, maxLength: 400 })] : []),
         ...(nodeDisk ? [`node ${node?.name ?? ''}: DiskPressure=${nodeDisk.status}${nodeOk ? ' (the node\'s own disk is fine)' : ''}`] : []),
       ],
       // An expansion that is refused decides what to do: the full volume is not news any more.
       decisive: resize?.state === 'refused' && resize.reason ? resize.reason : (forbidden?.reason ?? first.line),
-      likelyCause: `The filesystem ${m ? `behind ${m.mount.mountPath} ` : ''}has no free space left, so the process cannot write and gives up; restarting does not free anything. Something grew: data, logs, a write-ahead log that is not being recycled (a stale replication slot, a stuck archiver).`,
-      ...(claim && forbidden ? adviseMove(claim) : adviseSpace(claim, resize, pods, ev.collectedAt)),
+      likelyCause: `The filesystem ${m ? `behind ${m.mount.mountPath} ` : ''}has no free space left, so the process cannot write and gives up; restarting does not free anything. Something grew: data, logs, a write-ahead log that is not being recycled (a stale replication slot, a stuck archiver).${gap ? ` The StatefulSet's volumeClaimTemplate ${gap.template.name} asks ${gap.asks}, yet the claim has ${gap.has}: the StatefulSet controller uses a template only to create a claim that does not exist and never resizes a claim that exists, so raising the template (edited, or the set re-created with --cascade=orphan) left this disk as it was.` : ''}`,
+      ...(claim && forbidden ? adviseMove(claim) : claim && gap ? adviseTemplateSize(ev, claim, gap) : adviseSpace(claim, resize, pods, ev.collectedAt)),
       confirmCommands: [
         ...(claim ? [formatKubectl(ev.target, `${resize ? 'describe' : 'get'} pvc ${claim.name}`)] : []),
         ...(forbidden && claim?.storageClass ? [formatKubectl(ev.target, `get storageclass ${claim.storageClass} -o jsonpath='{.allowVolumeExpansion}'`, 'cluster')] : []),
@@ -76,6 +80,23 @@ function describeClaim(claim: PvcEvidence, resize: ClaimResize | undefined): str
   const asked = resize && claim.capacity && claim.requested && claim.requested !== claim.capacity ? ` (${claim.requested} requested, not granted yet)` : '';
   const conditions = (claim.conditions ?? []).filter((c) => c.status === 'True').map((c) => c.type);
   return `PVC ${claim.name}: ${claim.phase}, ${size}${asked}${claim.storageClass ? `, storage class ${claim.storageClass}` : ''}${conditions.length > 0 ? `, conditions ${conditions.join(', ')}` : ''}`;
+}
+
+/** The template's size beside the claim's, and whether the claim is older than the set that now holds the template. */
+function describeTemplateGap(ev: TriageEvidence, claim: PvcEvidence, gap: ClaimTemplateGap): string {
+  const set = ev.workload;
+  const made = claim.createdAt ? ` ${formatAgo(claim.createdAt, ev.collectedAt)}` : '';
+  const older = claim.createdAt && set?.createdAt && claim.createdAt < set.createdAt ? `, before the StatefulSet (${formatAgo(set.createdAt, ev.collectedAt)})` : '';
+  return `StatefulSet ${set?.name ?? ''} volumeClaimTemplate ${gap.template.name}: ${gap.asks}${gap.template.storageClass ? `, storage class ${gap.template.storageClass}` : ''}; PVC ${claim.name} was created with ${gap.has}${made}${older}`;
+}
+
+/** The claim itself must grow to the template's size: the template will not make it. */
+function adviseTemplateSize(ev: TriageEvidence, claim: PvcEvidence, gap: ClaimTemplateGap): { nextAction: string; fix: string } {
+  const patch = formatKubectl(ev.target, `patch pvc ${claim.name} -p '{"spec":{"resources":{"requests":{"storage":"${gap.asks}"}}}}'`);
+  return {
+    nextAction: `Mitigate: expand PVC ${claim.name} itself to ${gap.asks}, the size its volumeClaimTemplate asks (\`${patch}\`; its StorageClass must allow expansion; the bot will not): editing the template again changes nothing for it. Then find what filled it.`,
+    fix: `expand PVC ${claim.name} itself to ${gap.asks}, its volumeClaimTemplate's size (a template resizes no existing claim), and find what filled it`,
+  };
 }
 
 function describeClass(claim: PvcEvidence): string {

@@ -221,6 +221,31 @@ describe('analyzeVolumeFull', () => {
     });
   });
 
+  describe('a StatefulSet whose volumeClaimTemplate asks more than the full claim has', () => {
+    /** The template was raised to 200Gi (the set re-created with --cascade=orphan); the claim it had made stayed 50Gi. */
+    function templateRaised(templateStorage: string): TriageEvidence {
+      const ev = postgresFull();
+      ev.workload = { ...ev.workload!, createdAt: minutesAgo(2 * 24 * 60), claimTemplates: [{ name: 'data', storage: templateStorage, storageClass: 'gp3' }] };
+      ev.pvcs = [{ ...pvc(CLAIM, '50Gi', PG_POD), capacity: '50Gi', createdAt: minutesAgo(214 * 24 * 60) }];
+      return ev;
+    }
+
+    it('quotes both sizes, says a template sizes only claims created after it, and advises expanding the claim itself to the template\'s size', () => {
+      const [f] = analyzeVolumeFull(templateRaised('200Gi'));
+      expect(f?.title).toBe(`Volume data is full: PVC ${CLAIM} (50Gi) mounted at /var/lib/postgresql/data: writes fail with "No space left on device"; its volumeClaimTemplate data asks 200Gi, but a template sizes only claims created after it (${PG_POD})`);
+      expect(f?.evidence).toContain(`StatefulSet ledger-postgres volumeClaimTemplate data: 200Gi, storage class gp3; PVC ${CLAIM} was created with 50Gi 214d ago, before the StatefulSet (2d ago)`);
+      expect(f?.likelyCause).toMatch(/never resizes a claim that exists/);
+      expect(f?.nextAction).toBe(`Mitigate: expand PVC ${CLAIM} itself to 200Gi, the size its volumeClaimTemplate asks (\`kubectl patch pvc ${CLAIM} -p '{"spec":{"resources":{"requests":{"storage":"200Gi"}}}}' -n ledger --context prod-eu-west-1\`; its StorageClass must allow expansion; the bot will not): editing the template again changes nothing for it. Then find what filled it.`);
+      expect(f?.fix).toBe(`expand PVC ${CLAIM} itself to 200Gi, its volumeClaimTemplate's size (a template resizes no existing claim), and find what filled it`);
+    });
+
+    it('says nothing of the template when it asks no more than the claim has', () => {
+      const [f] = analyzeVolumeFull(templateRaised('50Gi'));
+      expect(f?.title).not.toContain('volumeClaimTemplate');
+      expect(f?.fix).toBe(`expand PVC ${CLAIM} and find what filled it`);
+    });
+  });
+
   it('says nothing without a full-disk line', () => {
     expect(analyzeVolumeFull(healthyScenario())).toEqual([]);
     const ev = postgresFull();
