@@ -10,8 +10,9 @@ export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elastic
 
 const URL_SCHEMES: Record<ServerKind, RegExp> = {
   Redis: /^rediss?:\/\//i,
-  PostgreSQL: /^(jdbc:)?postgres(ql)?:\/\//i,
-  MySQL: /^(jdbc:)?(mysql(x)?|mariadb):\/\//i,
+  // SQLAlchemy names the driver after a plus: postgresql+psycopg2://, mysql+pymysql://.
+  PostgreSQL: /^(jdbc:)?postgres(ql)?(\+\w+)?:\/\//i,
+  MySQL: /^(jdbc:)?(mysql(x)?|mariadb)(\+\w+)?:\/\//i,
   MongoDB: /^mongodb(\+srv)?:\/\//i,
   Elasticsearch: /^https?:\/\//i,
   RabbitMQ: /^amqps?:\/\//i,
@@ -39,7 +40,7 @@ export function findServerAddress(c: Pick<ContainerEvidence, 'env'>, server: Ser
     if (!('value' in e)) continue;
     const v = e.value.trim();
     if (URL_SCHEMES[server].test(v) && (!HTTP_SERVERS.has(server) || word.test(e.name))) {
-      const host = /^(?:jdbc:)?[a-z+]+:\/\/(?:[^@/]*@)?([^:/?#,]+)/i.exec(v)?.[1];
+      const host = /^(?:jdbc:)?[a-z0-9+]+:\/\/(?:[^@/]*@)?([^:/?#,]+)/i.exec(v)?.[1];
       if (host) return { env: e.name, host };
     }
     const dsnHost = server === 'MySQL' ? GO_MYSQL_DSN.exec(v)?.groups?.['host'] : undefined;

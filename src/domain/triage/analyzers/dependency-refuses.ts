@@ -30,6 +30,8 @@ import { SHARD_LIMIT, describeShardLimit } from '../shard-limit.js';
 import type { IsoTime } from '../evidence-spec.js';
 import { isErrorLine } from '../error-line.js';
 import { isPastErrorBout } from '../past-log-errors.js';
+import { CROSS_SLOT, describeCrossSlot, fixCrossSlot } from '../cross-slot.js';
+import { MYSQL_AUTO_INCREMENT_LIMIT, PG_SEQUENCE_LIMIT, describeMysqlAutoIncrementLimit, describePgSequenceLimit, fixMysqlAutoIncrementLimit, fixPgSequenceLimit } from '../sequence-limit.js';
 import { CACHE_FILLS, MEMCACHED_OUT_OF_MEMORY, MEMCACHED_TOO_LARGE, describeItemSizes, findFillStart, readMemcachedSettings } from '../memcached-refusal.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
@@ -63,6 +65,13 @@ interface Refusal {
   readSettings?: (pod: PodEvidence) => { said: string; evidence: string } | undefined;
   /** What of the refused line to add after `refuses` (" in database ledger"). */
   scope?: (line: string) => string;
+  /**
+   * The server is right to refuse: the command the client sends is at fault, so the fix is in the
+   * client and a revision that brought the command is the trigger. Says why the server is not at fault.
+   */
+  clientSide?: string;
+  /** The fix with the names the refused lines (and their neighbours) give, instead of `fix` when they give them. */
+  fixOf?: (lines: readonly string[]) => string | undefined;
   /** What of all the refused lines to add after the settings ("items of 382–467 KB"): empty when they do not say. */
   measure?: (lines: readonly string[]) => string;
   /**
@@ -94,6 +103,17 @@ const REFUSALS: readonly Refusal[] = [
     failover: true,
     why: 'The client is connected to a replica, not the master: after a failover it kept its old connection or it resolves the wrong address.',
     fix: 'point the client at the current master (Sentinel or the master Service) and reconnect',
+  },
+  // A Redis Cluster serves a multi-key command only when all its keys hash to one slot.
+  {
+    server: 'Redis',
+    pattern: CROSS_SLOT,
+    refuses: 'multi-key commands whose keys hash to different slots',
+    scope: describeCrossSlot,
+    fixOf: fixCrossSlot,
+    clientSide: 'The cluster itself is healthy and serves every single-key command: the command these pods send is at fault, most often a release that batched several reads or writes into one multi-key call.',
+    why: 'A Redis Cluster spreads keys over 16384 hash slots held by different masters and serves a multi-key command (MGET, MSET, DEL of several keys, a transaction or script over several keys) only when every key hashes to the same slot; otherwise it answers CROSSSLOT, and every such call fails while the pods stay Ready. Keys share a slot only when they share a hash tag (the part between { and }).',
+    fix: 'put the keys one command reads under one hash tag ({…}), or split the command into per-key or per-slot calls',
   },
   {
     server: 'Redis',
@@ -180,6 +200,26 @@ const REFUSALS: readonly Refusal[] = [
     why: 'etcd\'s backend database reached its space quota (--quota-backend-bytes, 2 GiB by default), so etcd raised the cluster-wide NOSPACE alarm and refuses every write (put, txn, lease grant) with "mvcc: database space exceeded", while reads and its own health checks still answer — every pod stays Ready. The database keeps every revision of every key until it is compacted: without auto-compaction, keys rewritten often (heartbeats, sessions, leases) fill it whatever the size of the live data. The limit is etcd\'s own quota, not the free space of its volume.',
     fix: 'compact to the current revision (etcdctl compact <rev>), defragment each member one at a time (etcdctl defrag) so the file shrinks, then etcdctl alarm disarm; then enable auto-compaction (--auto-compaction-retention) and size --quota-backend-bytes for the data kept',
     explainedBy: ETCD_NOSPACE_ALARM,
+  },
+  // An id sequence at the largest value of its type (a serial's int4): every insert into its table fails.
+  {
+    server: 'PostgreSQL',
+    pattern: PG_SEQUENCE_LIMIT,
+    refuses: 'new rows',
+    scope: describePgSequenceLimit,
+    fixOf: fixPgSequenceLimit,
+    why: 'A sequence stops at its MAXVALUE, and the one of a serial (int4) column stops at 2147483647: once the table has drawn that many ids, nextval() fails, so every INSERT into that table fails while reads, other tables and the server\'s health checks keep working — the pods stay Ready. Nothing changed: the table grew into its type\'s limit, so a rollback or a restart changes nothing.',
+    fix: 'migrate the sequence and the column it feeds to bigint (ALTER SEQUENCE … AS bigint; ALTER TABLE … ALTER COLUMN … TYPE bigint)',
+  },
+  // MySQL's AUTO_INCREMENT past its column's type: the next insert reuses the maximum and collides.
+  {
+    server: 'MySQL',
+    pattern: MYSQL_AUTO_INCREMENT_LIMIT,
+    refuses: 'new rows',
+    scope: describeMysqlAutoIncrementLimit,
+    fixOf: (lines) => fixMysqlAutoIncrementLimit(lines),
+    why: 'An AUTO_INCREMENT counter cannot go past the largest value of its column\'s type (2147483647 for INT): the next insert gets the maximum again and collides with the row that holds it (Duplicate entry for PRIMARY), or fails to read the value (error 1467). Every INSERT into that table fails while reads and the server\'s health checks keep working. Nothing changed: the table grew into its type\'s limit, so a rollback or a restart changes nothing.',
+    fix: 'migrate the auto-increment id column to BIGINT (ALTER TABLE … MODIFY … BIGINT NOT NULL AUTO_INCREMENT)',
   },
   // AMQP connection.blocked: the broker stops reading from every publishing connection while a
   // resource alarm is set; clients log it with the broker's reason ("low on memory").
@@ -486,8 +526,8 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const mixed = r.failover && service?.namespace === ev.target.namespace ? findMixedRoleService(ev, service.name) : undefined;
     const mixedWhy = mixed ? describeMixedRole(mixed) : undefined;
     // When the refusals began, so a change of that Service before them is found as the trigger.
-    // A refused statement can follow the client's own change (a bigger payload): its time lets that rollout be tested as the trigger.
-    const onset = mixed || r.raises ? hits.map(timeOfHit).filter((t) => t !== undefined).sort()[0] : undefined;
+    // A refused statement can follow the client's own change (a bigger payload, a new command): its time lets that rollout be tested as the trigger.
+    const onset = mixed || r.raises || r.clientSide ? hits.map(timeOfHit).filter((t) => t !== undefined).sort()[0] : undefined;
     // A cache that filled up: its writers' start, when they began not long before it refused them.
     const fillStart = r.fills ? findFillStart(podObjects, hits.map(timeOfHit).filter((t) => t !== undefined).sort()[0]) : undefined;
     const mixedFix = mixed ? `put the primary's ${Object.keys(mixed.missing).join(', ')} label back into ${mixed.service}'s selector so it selects the primary only (fix the chart or manifest that dropped it), then recycle the client's connections` : undefined;
@@ -497,7 +537,9 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const primaryPod = primary && shortPodName(primary.host) !== pinned?.pod ? shortPodName(primary.host) : undefined;
     const pinnedWhy = pinned && address ? `${address.env} names pod ${pinned.pod} of headless Service ${pinned.service}, not the ${r.server} primary, so the client does not follow a failover${primaryPod ? `: ${pinned.pod} is now a replica of ${primaryPod}` : ''}` : undefined;
     const pinnedFix = pinned && address ? `point ${address.env} at the current master through Sentinel or the master Service instead of pod ${pinned.pod}${primaryPod ? ` (now ${primaryPod}; short term, ${address.env} at ${primary?.host ?? primaryPod}:${primary?.port ?? ''})` : ''}, and reconnect` : undefined;
-    const ownFix = raised && r.fixAt ? r.fixAt(`in ConfigMap ${raised.configMap} (its ${raised.key} sets ${raised.value})`) : r.fix;
+    // The refused lines' own logs: the statement that names the table is a few lines from the refusal.
+    const fixNamed = r.fixOf?.(ev.logs.filter((l) => pods.includes(l.pod)).flatMap((l) => l.lines));
+    const ownFix = raised && r.fixAt ? r.fixAt(`in ConfigMap ${raised.configMap} (its ${raised.key} sets ${raised.value})`) : fixNamed ?? r.fix;
     const toldFix = told?.subject ? `${r.fix} — start with ${told.subject}` : ownFix;
     const diskFix = full && teller ? `grow ${teller.pod.name}'s ${full}, or free space on it, so ${r.server} can write to disk again` : undefined;
     const fixed = mixedFix ?? pinnedFix ?? diskFix ?? (configRead ? `${toldFix}; then ${configRead.fix}` : toldFix);
@@ -525,8 +567,8 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
       ],
       decisive,
       ...(fillStart && r.fills ? { onset: fillStart, buildsUp: r.fills, latent: r.fills } : onset ? { onset } : {}),
-      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : `${r.why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`,
-      nextAction: `Fix ${named}: ${fixed}${alarm?.gone[0] ? ` — start with ${alarm.gone.map((g) => g.user).join(', ')}, whose connection is gone` : ''}.`,
+      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why} ${r.clientSide}` : `${r.why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`,
+      nextAction: r.clientSide ? `Fix the command these pods send to ${named}: ${fixed}.` : `Fix ${named}: ${fixed}${alarm?.gone[0] ? ` — start with ${alarm.gone.map((g) => g.user).join(', ')}, whose connection is gone` : ''}.`,
       fix: fixed,
       confirmCommands: service
         ? [formatKubectl({ ...ev.target, namespace: service.namespace }, `describe service ${service.name}`), formatKubectl(ev.target, `logs ${pods[0] ?? ''} --tail=100`)]

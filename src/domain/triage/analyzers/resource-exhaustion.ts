@@ -7,6 +7,7 @@ import { formatBytes } from '../quantity.js';
 import { findJvmPoolCap } from '../runtime-flags.js';
 import { findErrorsSinceStart } from '../errors-since-start.js';
 import { withConnectionLeak } from './pool-leak.js';
+import { withRouteCap } from './route-pool.js';
 import { NOT_SOURCE_PORTS, SOURCE_PORTS_LINE, readSourcePortsDestination } from '../source-ports.js';
 
 /**
@@ -64,14 +65,18 @@ const LIMITS: Limit[] = [
   },
   {
     id: 'connection-pool',
-    pattern: /Connection is not available, request timed out after|pool (is )?exhausted|Timeout waiting for (idle object|connection from pool)|QueuePool limit of size \d+ overflow \d+ reached/i,
+    pattern: /Connection is not available, request timed out after|pool (is )?exhausted|Timeout waiting for (idle object|connection from pool)|ConnectionRequestTimeoutException|QueuePool limit of size \d+ overflow \d+ reached/i,
     // Hikari's counts: with no connection in use nothing holds the pool; it cannot open one (the database is down or unresolvable).
     unless: /\bactive=0\b/,
     what: 'waits on an exhausted connection pool',
     cause: 'Every connection of the pool is held (slow queries, leaked connections, or more concurrent requests than the pool); requests wait for one and time out, health checks that use it fail.',
     nextAction: 'Look at what holds the connections (slow queries, leaks) before growing the pool; scale out only if the dependency can take more connections.',
     fix: 'find what holds the pool’s connections (slow queries, leaks)',
-    refine: withConnectionLeak,
+    // A leak the pool reports explains it first; else an HTTP client's figures may show its per-route cap full.
+    refine: (ev, f, logs) => {
+      const leaked = withConnectionLeak(ev, f, logs);
+      return leaked === f ? withRouteCap(ev, f, logs) : leaked;
+    },
   },
   {
     id: 'source-ports',
