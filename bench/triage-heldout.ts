@@ -15,12 +15,14 @@
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_35_SCENARIOS } from '../test/triage-corpus/heldout-35/stories.js';
 import { HOLDOUT_36_SCENARIOS } from '../test/triage-corpus/heldout-36/stories.js';
+import { HOLDOUT_37_SCENARIOS } from '../test/triage-corpus/heldout-37/stories.js';
 import { gradeStories } from './grade-stories.js';
 
 /** Rounds written and not yet joined to the corpus; rounds 1–34 have joined it. */
 const PENDING: [string, readonly CorpusScenario[]][] = [
   ['held-out round 35', HOLDOUT_35_SCENARIOS],
   ['held-out round 36', HOLDOUT_36_SCENARIOS],
+  ['held-out round 37', HOLDOUT_37_SCENARIOS],
 ];
 
 const filter = process.argv[2];
