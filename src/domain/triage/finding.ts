@@ -94,6 +94,7 @@ export type FindingKind =
   | 'cpu-starved'
   | 'event-loop-blocked'
   | 'heap-pressure'
+  | 'runtime-stall'
   | 'consumer-group'
   | 'credentials-rejected'
   | 'duplicate-env'

@@ -26,7 +26,7 @@ export interface HeapCut {
 }
 
 /** The part of a revision's container the heap flags are read from. */
-function asSpec(c: RevisionContainerEvidence): ContainerSpecEvidence {
+export function asSpec(c: RevisionContainerEvidence): ContainerSpecEvidence {
   return { name: c.name, image: c.image, ports: [], resources: c.resources, probes: {}, env: c.env, envFrom: c.envFrom, ...(c.command ? { command: c.command } : {}), ...(c.args ? { args: c.args } : {}) };
 }
 

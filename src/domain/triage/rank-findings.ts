@@ -87,6 +87,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'event-loop-blocked': ['readiness-probe', 'liveness-kill', 'signal-kill', 'dependency-error', 'slow-dependency', 'unexplained', ...PROCESS_EFFECTS],
   // A JVM short of heap collects most of the time: its slow answers, failed probes and the errors its own log shows of it are this.
   'heap-pressure': ['readiness-probe', 'liveness-kill', 'slow-dependency', 'event-loop-blocked', 'unexplained', ...PROCESS_EFFECTS],
+  // A runtime that reports its own stall (its JIT off with a full code cache, its thread pool starved): its slow answers, probe timeouts and the calls it gives up on are this.
+  'runtime-stall': ['readiness-probe', 'liveness-kill', 'signal-kill', 'dependency-error', 'slow-dependency', 'event-loop-blocked', 'unexplained', ...PROCESS_EFFECTS],
   // A failed Job is what paged: how its pods ended is the same story told from below, and a CronJob without a success since is its consequence.
   'job-failed': [...PROCESS_FAULTS, 'oom-killed', 'image-pull', 'container-config', 'cron-no-success', ...PROCESS_EFFECTS],
   unexplained: PROCESS_EFFECTS,

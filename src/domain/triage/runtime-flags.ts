@@ -132,6 +132,7 @@ const JVM_POOLS: Record<string, { flag: string; what: string }> = {
   Metaspace: { flag: '-XX:MaxMetaspaceSize', what: 'class metadata' },
   'Compressed class space': { flag: '-XX:CompressedClassSpaceSize', what: 'compressed class pointers' },
   'Direct buffer memory': { flag: '-XX:MaxDirectMemorySize', what: 'direct (off-heap) buffers' },
+  CodeCache: { flag: '-XX:ReservedCodeCacheSize', what: 'JIT-compiled code' },
 };
 
 export interface JvmPoolCap {

@@ -18,6 +18,8 @@ import { analyzeProxyBodyLimit } from './proxy-body-limit.js';
 import { analyzeProxyReload } from './proxy-reload.js';
 import { analyzeProxyWorkerConnections } from './proxy-worker-connections.js';
 import { analyzeHeapPressure } from './heap-pressure.js';
+import { analyzeCodeCacheFull } from './code-cache-full.js';
+import { analyzeThreadPoolStarvation } from './thread-pool-starvation.js';
 import { analyzeEvictions } from './eviction.js';
 import { analyzeEvictedReplacements } from './evicted-replacements.js';
 import { analyzeTolerationChurn } from './toleration-churn.js';
@@ -224,6 +226,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'proxy-worker-connections': analyzeProxyWorkerConnections,
   'worker-child-oom': analyzeWorkerChildOom,
   'heap-pressure': analyzeHeapPressure,
+  'code-cache-full': analyzeCodeCacheFull,
+  'thread-pool-starvation': analyzeThreadPoolStarvation,
   'consumer-group': analyzeConsumerGroups,
   'consumer-ack-timeout': analyzeConsumerAckTimeouts,
   'consumer-visibility-timeout': analyzeConsumerVisibilityTimeouts,
