@@ -4,6 +4,7 @@ import { isUnknownKeyRejection } from './unknown-signing-key.js';
 import { isSearchClusterFault } from './search-cluster-health.js';
 import { isEtcdNoSpace } from './etcd-nospace.js';
 import { isClientCredentialRejection } from './client-credential-rejection.js';
+import { isClickHouseRefusal } from './clickhouse-refusal.js';
 
 const ERROR_LINE =
   /\b(ERROR|FATAL|PANIC|CRITICAL)\b|"level":"(error|fatal)"|"level":(50|60)\b|level=(error|fatal)|\bException\b|Traceback \(most recent call last\)|"level":"warn(ing)?"[^\n]*"(error|err)":"[^"]+"[^\n]*"status":(4(0[13]|29)|5\d\d)\b/;
@@ -48,6 +49,8 @@ const ERROR_SIGNS: readonly ((line: string) => boolean)[] = [
   isSearchClusterFault,
   // etcd past its quota refuses every write ("mvcc: database space exceeded"); clients often log it at WARN.
   isEtcdNoSpace,
+  // ClickHouse refusing inserts or queries for its own state (TOO_MANY_PARTS): writers log it at WARN while they retry.
+  isClickHouseRefusal,
 ];
 
 /**

@@ -12,6 +12,8 @@ const SETTINGS_OF: [RegExp, RegExp][] = [
   [/^resource-exhaustion\/threads$/, /threads?|workers?|pids|concurrency/i],
   [/^resource-exhaustion\/php-fpm-workers$/, /max_?children|fpm|\bpm_/i],
   [/^dependency-error\/timeout\//, /timeout/i],
+  // A store refusing inserts for their number (ClickHouse's too many parts): the client's batch size and flush interval.
+  [/^dependency-refuses\/ClickHouse\/inserts$/, /batch|flush|linger|buffer|async_?insert/i],
   // Worker children sharing the memory limit: their count (Celery -c, gunicorn -w, uWSGI -p, WEB_CONCURRENCY).
   [/^resource-exhaustion\/worker-children-oom$/, /concurrency|workers|processes|"-[cwp]"/i],
 ];

@@ -6,7 +6,7 @@
 import type { ContainerEvidence } from './evidence-pod.js';
 
 /** The kinds of server a client library names in its errors. */
-export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ' | 'etcd' | 'Cassandra' | 'Kafka' | 'memcached';
+export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ' | 'etcd' | 'Cassandra' | 'Kafka' | 'memcached' | 'ClickHouse';
 
 const URL_SCHEMES: Record<ServerKind, RegExp> = {
   Redis: /^rediss?:\/\//i,
@@ -22,6 +22,8 @@ const URL_SCHEMES: Record<ServerKind, RegExp> = {
   Kafka: /^kafka:\/\//i,
   // memcached clients take bare host:port lists too (MEMCACHED_SERVERS=a:11211,b:11211).
   memcached: /^memcached?:\/\//i,
+  // clickhouse://, clickhouse+native://, jdbc:clickhouse://, jdbc:ch://; or host:port in a CLICKHOUSE_ADDR.
+  ClickHouse: /^(jdbc:)?(clickhouse|ch)(\+[a-z]+)?s?:\/\//i,
 };
 
 /** Servers addressed by a plain http(s) URL: the env var's name must say which server it is. */

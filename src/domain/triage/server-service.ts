@@ -19,6 +19,7 @@ const USUAL_PORTS: Record<ServerKind, { port: number; word: RegExp }> = {
   Cassandra: { port: 9042, word: /cassandra|\bcql\b/i },
   Kafka: { port: 9092, word: /kafka/i },
   memcached: { port: 11211, word: /memcache/i },
+  ClickHouse: { port: 9000, word: /clickhouse/i },
 };
 
 function sameSelector(a: Record<string, string>, b: Record<string, string>): boolean {

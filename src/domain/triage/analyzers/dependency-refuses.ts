@@ -32,6 +32,7 @@ import { isErrorLine } from '../error-line.js';
 import { isPastErrorBout } from '../past-log-errors.js';
 import { CROSS_SLOT, describeCrossSlot, fixCrossSlot } from '../cross-slot.js';
 import { MYSQL_AUTO_INCREMENT_LIMIT, PG_SEQUENCE_LIMIT, describeMysqlAutoIncrementLimit, describePgSequenceLimit, fixMysqlAutoIncrementLimit, fixPgSequenceLimit } from '../sequence-limit.js';
+import { CLICKHOUSE_MEMORY_TOTAL, CLICKHOUSE_TOO_MANY_PARTS, CLICKHOUSE_TOO_MANY_QUERIES, describeMemoryCap, describeParts, describePartsTable } from '../clickhouse-refusal.js';
 import { CACHE_FILLS, MEMCACHED_OUT_OF_MEMORY, MEMCACHED_TOO_LARGE, describeItemSizes, findFillStart, readMemcachedSettings } from '../memcached-refusal.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
@@ -79,6 +80,11 @@ interface Refusal {
    * memory): the fault began when they began writing, so its onset is their start. Says why.
    */
   fills?: string;
+  /**
+   * A refusal the clients' own way of working brings on (many small inserts): when it began, so a
+   * rollout of theirs that changed it (a smaller batch) is tested as the trigger.
+   */
+  byClient?: true;
   /** Why the settings it runs with (`settings`, on its command line or in its mounted config) explain the refusal, and the fix there; absent when they do not. */
   readConfig?: (settings: readonly SettingAt[]) => { why: string; fix: string } | undefined;
 }
@@ -264,6 +270,33 @@ const REFUSALS: readonly Refusal[] = [
     measure: describeItemSizes,
     why: 'memcached refuses to store any item larger than its max item size (-I, 1 MB by default) with SERVER_ERROR object too large for cache: those items are never cached, so every read of them misses and falls through to the backend, while memcached stays Running and Ready.',
     fix: "cache smaller objects (split or compress them), or raise memcached's -I (with -m and its container's memory limit, since large items take whole slab pages)",
+  },
+  // A MergeTree table past parts_to_throw_insert: each insert writes a new part, and merges fell behind.
+  {
+    server: 'ClickHouse',
+    pattern: CLICKHOUSE_TOO_MANY_PARTS,
+    refuses: 'inserts: too many parts (TOO_MANY_PARTS, code 252)',
+    scope: describePartsTable,
+    measure: describeParts,
+    byClient: true,
+    why: "ClickHouse writes every INSERT into a MergeTree table as a new part and merges parts in the background. When inserts come faster than merges can fold them — many small inserts: small batches, short flush intervals, many writers, one insert per row — the active parts of a partition pass parts_to_delay_insert (inserts slowed) and then parts_to_throw_insert (300 by default), and ClickHouse refuses every insert into that table with TOO_MANY_PARTS (code 252), while queries, /ping and its readiness still answer. Parts of a few KiB each say the inserts are far too small; the writer's retries add more of them.",
+    fix: 'insert fewer, larger blocks (larger batches flushed every few seconds, or async_insert) so merges catch up; raising parts_to_throw_insert only postpones it',
+  },
+  // The server's own memory cap (max_server_memory_usage), not one query's max_memory_usage.
+  {
+    server: 'ClickHouse',
+    pattern: CLICKHOUSE_MEMORY_TOTAL,
+    refuses: 'queries: it is at its total memory limit (MEMORY_LIMIT_EXCEEDED)',
+    measure: describeMemoryCap,
+    why: 'ClickHouse tracks the memory of all its queries, merges and caches against max_server_memory_usage (by default 90% of what its container may use), and past it fails the queries that ask for more, whatever each one\'s own limit: inserts and selects fail while /ping and readiness still answer. Heavy concurrent queries (large GROUP BY or JOIN), big merges or a cap set below the container\'s memory bring it there.',
+    fix: 'find the queries that hold the memory (system.processes, system.query_log by memory_usage) and bound them (max_memory_usage, external GROUP BY and sort), or give ClickHouse more memory with max_server_memory_usage to match',
+  },
+  {
+    server: 'ClickHouse',
+    pattern: CLICKHOUSE_TOO_MANY_QUERIES,
+    refuses: 'queries: too many simultaneous queries (TOO_MANY_SIMULTANEOUS_QUERIES, code 202)',
+    why: 'ClickHouse runs at most max_concurrent_queries (100 by default, with per-kind and per-user limits beside it) at once and refuses any query past it: slow queries that pile up, or clients that open more concurrent queries than before (a larger pool, retries without backoff), fill it while /ping still answers.',
+    fix: 'find what holds the query slots (system.processes: slow or stuck queries) and bound the clients\' concurrency (their pool size, retries with backoff); raise max_concurrent_queries only if the server has the capacity',
   },
 ];
 
@@ -526,8 +559,8 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const mixed = r.failover && service?.namespace === ev.target.namespace ? findMixedRoleService(ev, service.name) : undefined;
     const mixedWhy = mixed ? describeMixedRole(mixed) : undefined;
     // When the refusals began, so a change of that Service before them is found as the trigger.
-    // A refused statement can follow the client's own change (a bigger payload, a new command): its time lets that rollout be tested as the trigger.
-    const onset = mixed || r.raises || r.clientSide ? hits.map(timeOfHit).filter((t) => t !== undefined).sort()[0] : undefined;
+    // A refused statement can follow the client's own change (a bigger payload, a new command, smaller batches): its time lets that rollout be tested as the trigger.
+    const onset = mixed || r.raises || r.clientSide || r.byClient ? hits.map(timeOfHit).filter((t) => t !== undefined).sort()[0] : undefined;
     // A cache that filled up: its writers' start, when they began not long before it refused them.
     const fillStart = r.fills ? findFillStart(podObjects, hits.map(timeOfHit).filter((t) => t !== undefined).sort()[0]) : undefined;
     const mixedFix = mixed ? `put the primary's ${Object.keys(mixed.missing).join(', ')} label back into ${mixed.service}'s selector so it selects the primary only (fix the chart or manifest that dropped it), then recycle the client's connections` : undefined;
@@ -567,7 +600,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
       ],
       decisive,
       ...(fillStart && r.fills ? { onset: fillStart, buildsUp: r.fills, latent: r.fills } : onset ? { onset } : {}),
-      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why} ${r.clientSide}` : `${r.why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`,
+      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why} ${r.clientSide}` : `${r.why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}`,
       nextAction: r.clientSide ? `Fix the command these pods send to ${named}: ${fixed}.` : `Fix ${named}: ${fixed}${alarm?.gone[0] ? ` — start with ${alarm.gone.map((g) => g.user).join(', ')}, whose connection is gone` : ''}.`,
       fix: fixed,
       confirmCommands: service

@@ -122,6 +122,7 @@ import { analyzeWorkerChildOom } from './worker-child-oom.js';
 import { analyzeSearchClusterRed } from './search-cluster-red.js';
 import { analyzeReplicaSyncLoop } from './replica-sync-loop.js';
 import { analyzeProxyDenials } from './proxy-denied.js';
+import { analyzeRetiredApi } from './retired-api.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -250,6 +251,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'search-cluster-red': analyzeSearchClusterRed,
   'replica-sync-loop': analyzeReplicaSyncLoop,
   'proxy-denied': analyzeProxyDenials,
+  'retired-api': analyzeRetiredApi,
 };
 
 export interface AnalyzerRun {
