@@ -45,6 +45,8 @@ import { HOLDOUT_31_SCENARIOS } from '../heldout-31/stories.js';
 import { HOLDOUT_32_SCENARIOS } from '../heldout-32/stories.js';
 import { HOLDOUT_33_SCENARIOS } from '../heldout-33/stories.js';
 import { HOLDOUT_34_SCENARIOS } from '../heldout-34/stories.js';
+import { HOLDOUT_35_SCENARIOS } from '../heldout-35/stories.js';
+import { HOLDOUT_36_SCENARIOS } from '../heldout-36/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -60,7 +62,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–34: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–36: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -93,4 +95,6 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_32_SCENARIOS,
   ...HOLDOUT_33_SCENARIOS,
   ...HOLDOUT_34_SCENARIOS,
+  ...HOLDOUT_35_SCENARIOS,
+  ...HOLDOUT_36_SCENARIOS,
 ];
