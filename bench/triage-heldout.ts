@@ -14,11 +14,13 @@
  */
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_37_SCENARIOS } from '../test/triage-corpus/heldout-37/stories.js';
+import { HOLDOUT_38_SCENARIOS } from '../test/triage-corpus/heldout-38/stories.js';
 import { gradeStories } from './grade-stories.js';
 
 /** Rounds written and not yet joined to the corpus; rounds 1–36 have joined it. */
 const PENDING: [string, readonly CorpusScenario[]][] = [
   ['held-out round 37', HOLDOUT_37_SCENARIOS],
+  ['held-out round 38', HOLDOUT_38_SCENARIOS],
 ];
 
 const filter = process.argv[2];
