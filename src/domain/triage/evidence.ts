@@ -39,6 +39,7 @@ import type { DependencyPodEvidence } from './evidence-server-config.js';
 import type { CniAgentEvidence } from './evidence-cni-agent.js';
 import type { DependencyMembersEvidence } from './evidence-dependency-members.js';
 import type { PeerRolloutEvidence } from './evidence-peer-rollout.js';
+import type { NamespaceRolloutEvidence } from './evidence-namespace-rollouts.js';
 import type { ProxyConfigEvidence } from './evidence-proxy-config.js';
 import type { ProxyAclEvidence } from './evidence-proxy-acl.js';
 import type { AffinityTermPeersEvidence } from './evidence-affinity-peers.js';
@@ -66,6 +67,7 @@ export type * from './evidence-node-change.js';
 export type * from './evidence-rollout.js';
 export type * from './evidence-dependency-members.js';
 export type * from './evidence-peer-rollout.js';
+export type * from './evidence-namespace-rollouts.js';
 export type * from './evidence-affinity-peers.js';
 export type * from './evidence-pvc.js';
 export type * from './evidence-foreign-replica-set.js';
@@ -337,6 +339,8 @@ export interface TriageEvidence {
   calledServices?: DownServiceEvidence[];
   /** The rollout history of the Service whose answers the workload's client refuses for their size (oversized-peer.ts). */
   peerRollout?: PeerRolloutEvidence;
+  /** Other Deployments of the namespace whose newest revision came in the hours before messages the workload cannot take (message-contract.ts). */
+  namespaceRollouts?: NamespaceRolloutEvidence[];
   /** Services of other namespaces the logs name as a dependency (at most two), with their EndpointSlices. */
   dependencyServices?: DependencyServiceEvidence[];
   /** The Istio sidecar's log tail of one failing pod, where its calls go to a Service whose TCP port is declared HTTP (mesh-protocol.ts). */

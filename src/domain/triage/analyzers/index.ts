@@ -11,6 +11,7 @@ import { analyzeDependencyClusterDown } from './dependency-cluster-down.js';
 import { analyzeDependencyWorkloads } from './dependency-workload.js';
 import { analyzeDependencyUnready } from './dependency-unready.js';
 import { analyzeOversizedResponses } from './oversized-response.js';
+import { analyzeMessageContract } from './message-contract.js';
 import { analyzeReadinessCycle } from './readiness-cycle.js';
 import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzePhpFpmPool } from './php-fpm-pool.js';
@@ -184,6 +185,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'dependency-workload': analyzeDependencyWorkloads,
   'dependency-unready': analyzeDependencyUnready,
   'oversized-response': analyzeOversizedResponses,
+  'message-contract': analyzeMessageContract,
   'readiness-cycle': analyzeReadinessCycle,
   'mesh-authz-denied': analyzeMeshAuthorizationDenials,
   'lifecycle-hook': analyzeLifecycleHooks,

@@ -1,0 +1,40 @@
+// The recent rollouts of the namespace's other Deployments, read only when the workload's logs show
+// messages it cannot take (message-contract.ts): one list of the namespace's ReplicaSets (at most
+// 300), kept per owning Deployment — its newest revision and the one before — for the Deployments
+// whose newest revision came after `since`. The sender that changed what it sends is the change the
+// consumer's own history lacks (producer-rollout.ts picks it).
+import type { NamespaceRolloutEvidence, RolloutRevisionEvidence } from '../../domain/triage/evidence.js';
+import type { TriageTarget } from '../../domain/triage/evidence.js';
+import type { CollectContext } from './collect-context.js';
+import { mapReplicaSet } from './map-revision.js';
+import { pageParams } from './paginate.js';
+
+const MAX_REPLICA_SETS = 300;
+
+export async function readNamespaceRollouts(ctx: CollectContext, target: TriageTarget, since: string): Promise<NamespaceRolloutEvidence[]> {
+  const { apps } = ctx.clients;
+  const namespace = ctx.namespace;
+  const list = await ctx.reads.list(`ReplicaSets of namespace ${namespace} (the workload's logs show messages it cannot take: which sender rolled out)`, 'dependencyPods', (cont, limit, o) =>
+    apps.listNamespacedReplicaSet({ namespace, ...pageParams(cont, limit) }, o),
+    { maxItems: MAX_REPLICA_SETS },
+  );
+  const byOwner = new Map<string, { labels: Record<string, string>; revisions: RolloutRevisionEvidence[] }>();
+  for (const rs of list.items) {
+    const owner = rs.metadata?.ownerReferences?.find((o) => o.kind === 'Deployment')?.name;
+    if (owner === undefined || (target.kind === 'Deployment' && owner === target.name)) continue;
+    const r = mapReplicaSet(rs);
+    if (r === undefined) continue;
+    const entry = byOwner.get(owner) ?? { labels: {}, revisions: [] };
+    entry.revisions.push(r);
+    byOwner.set(owner, entry);
+    if (entry.revisions.every((x) => x.revision <= r.revision)) entry.labels = { ...(rs.metadata?.labels ?? {}) };
+  }
+  const out: NamespaceRolloutEvidence[] = [];
+  for (const [deployment, { labels, revisions }] of byOwner) {
+    const newest = revisions.sort((a, b) => b.revision - a.revision).slice(0, 2);
+    if ((newest[0]?.createdAt ?? '') < since) continue;
+    delete labels['pod-template-hash'];
+    out.push({ deployment, labels, revisions: newest });
+  }
+  return out;
+}
