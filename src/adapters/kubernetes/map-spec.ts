@@ -41,8 +41,10 @@ function toRef(kind: 'secret' | 'configMap' | 'field' | 'resource', name: string
 export function mapEnvFrom(list: readonly k8s.V1EnvFromSource[] | undefined): EnvFromEvidence[] {
   const out: EnvFromEvidence[] = [];
   for (const s of list ?? []) {
-    if (s.secretRef !== undefined) out.push({ kind: 'secret', name: s.secretRef.name ?? '' });
-    if (s.configMapRef !== undefined) out.push({ kind: 'configMap', name: s.configMapRef.name ?? '' });
+    // The kubelet puts the prefix before every key of the source: the names the container sees.
+    const prefix = s.prefix ? { prefix: s.prefix } : {};
+    if (s.secretRef !== undefined) out.push({ kind: 'secret', name: s.secretRef.name ?? '', ...prefix });
+    if (s.configMapRef !== undefined) out.push({ kind: 'configMap', name: s.configMapRef.name ?? '', ...prefix });
   }
   return out;
 }

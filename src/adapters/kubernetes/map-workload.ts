@@ -91,6 +91,7 @@ export function mapWorkload(w: Workload, controllerRevision?: number): WorkloadE
   if (revision !== undefined) out.currentRevision = revision;
   if (w.kind === 'StatefulSet') {
     out.podManagementPolicy = w.obj.spec?.podManagementPolicy === 'Parallel' ? 'Parallel' : 'OrderedReady';
+    if (w.obj.spec?.serviceName) out.serviceName = w.obj.spec.serviceName;
     const partition = w.obj.spec?.updateStrategy?.rollingUpdate?.partition;
     if (partition !== undefined && partition > 0) out.partition = partition;
     const templates = (w.obj.spec?.volumeClaimTemplates ?? []).map(mapClaimTemplate);

@@ -32,6 +32,8 @@ export type EnvVarEvidence =
 export interface EnvFromEvidence {
   kind: 'secret' | 'configMap';
   name: string;
+  /** The prefix the kubelet puts before every key of the source (`APP_`: key DB_HOST becomes APP_DB_HOST); absent when none. */
+  prefix?: string;
 }
 
 export interface VolumeMountEvidence {

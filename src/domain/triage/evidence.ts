@@ -121,6 +121,11 @@ export interface WorkloadEvidence {
   templatePlacement?: PlacementEvidence;
   /** StatefulSet spec.podManagementPolicy (the API defaults it to OrderedReady). */
   podManagementPolicy?: 'OrderedReady' | 'Parallel';
+  /**
+   * StatefulSet spec.serviceName (immutable): the governing Service under which the cluster DNS
+   * publishes each pod's own name (<pod>.<serviceName>.<ns>.svc) — only when that Service is headless.
+   */
+  serviceName?: string;
   /** StatefulSet: updateStrategy.rollingUpdate.partition when above 0 (ordinals below it keep the old revision). */
   partition?: number;
   /** StatefulSet spec.volumeClaimTemplates; absent when it has none. */

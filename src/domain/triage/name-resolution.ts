@@ -11,6 +11,7 @@ import { diagnoseClusterDnsBypass } from './cluster-dns-bypass.js';
 import { diagnoseDnsRoute } from './dns-route.js';
 import { findInClusterService } from './down-service.js';
 import { explainHeadlessDeadlock } from './headless-discovery.js';
+import { explainNonHeadlessGoverning } from './governing-service.js';
 import { formatKubectl } from './kubectl-command.js';
 import { findPolicyDrops, tellPolicyDrops } from './cni-policy-drops.js';
 import { findRecreatedService, tellRecreatedService } from './recreated-service.js';
@@ -34,6 +35,8 @@ export interface Resolution {
   confirm?: string[];
   /** The state dates the change that made the name lead there (the Corefile was edited just before). */
   datesChange?: true;
+  /** Where the name leads is set outside the workload's template: why a rollback would not change it. */
+  outside?: string;
 }
 
 /** The problems a wrong destination produces; DNS errors and expired certificates are the destination's own. */
@@ -68,6 +71,9 @@ export function resolveDependency(ev: TriageEvidence, problem: Problem, host: st
     const pinned = resolvePin(ev, host, pods, lines);
     if (pinned) return pinned;
   }
+  // A member's own name under a governing Service that is not headless: no per-pod record exists.
+  const governing = problem === 'dns-missing' ? explainNonHeadlessGoverning(ev, host) : undefined;
+  if (governing) return governing;
   const svc = lookUpService(ev, host);
   // No Service by that name: where the cluster DNS sends it is all there is to tell.
   if (svc === undefined) return route;

@@ -1,4 +1,4 @@
-import type { EnvVarEvidence, PodTemplateEvidence, ResourcesEvidence, RevisionContainerEvidence, RevisionEvidence } from './evidence.js';
+import type { EnvFromEvidence, EnvVarEvidence, PodTemplateEvidence, ResourcesEvidence, RevisionContainerEvidence, RevisionEvidence } from './evidence.js';
 import { schedulerOf } from './pod-scheduler.js';
 import { describeAffinityTerm } from './pod-affinity.js';
 import { redactSecrets } from './redact-secrets.js';
@@ -121,6 +121,20 @@ function diffRendered(label: string, older: string | undefined, newer: string | 
   return [`${label}: ${older} → ${newer}`];
 }
 
+/** Sources added or removed, and the prefix of one both take: it renames every variable the source gives. */
+function diffEnvFrom(name: string, older: readonly EnvFromEvidence[], newer: readonly EnvFromEvidence[]): string[] {
+  const id = (s: EnvFromEvidence) => `${s.kind} ${s.name}`;
+  const said = (s: EnvFromEvidence) => `${id(s)}${s.prefix ? ` (prefix ${s.prefix})` : ''}`;
+  const lines: string[] = [];
+  for (const s of newer) {
+    const was = older.find((o) => id(o) === id(s));
+    if (was === undefined) lines.push(`${name} envFrom added ${said(s)}`);
+    else if ((was.prefix ?? '') !== (s.prefix ?? '')) lines.push(`${name} envFrom ${id(s)} prefix: ${was.prefix || '(none)'} → ${s.prefix || '(none)'}`);
+  }
+  for (const s of older) if (!newer.some((n) => id(n) === id(s))) lines.push(`${name} envFrom removed ${said(s)}`);
+  return lines;
+}
+
 function diffContainer(older: RevisionContainerEvidence, newer: RevisionContainerEvidence, role: string): string[] {
   const name = `${role}${newer.name}`;
   const lines: string[] = [];
@@ -128,10 +142,7 @@ function diffContainer(older: RevisionContainerEvidence, newer: RevisionContaine
   lines.push(...diffList(`${name} command`, older.command, newer.command));
   lines.push(...diffList(`${name} args`, older.args, newer.args));
   lines.push(...diffEnv(name, older.env, newer.env));
-  const fromA = older.envFrom.map((s) => `${s.kind} ${s.name}`);
-  const fromB = newer.envFrom.map((s) => `${s.kind} ${s.name}`);
-  for (const s of fromB) if (!fromA.includes(s)) lines.push(`${name} envFrom added ${s}`);
-  for (const s of fromA) if (!fromB.includes(s)) lines.push(`${name} envFrom removed ${s}`);
+  lines.push(...diffEnvFrom(name, older.envFrom, newer.envFrom));
   lines.push(...diffResources(name, older.resources, newer.resources));
   for (const probe of ['liveness', 'readiness', 'startup'] as const) {
     lines.push(...diffRendered(`${name} ${probe} probe`, older.probes?.[probe], newer.probes?.[probe]));

@@ -14,6 +14,7 @@ import { describeBadInterpreter, findBadInterpreter } from '../bad-interpreter.j
 import { findBadValue } from '../config-value.js';
 import { findYamlBoolean, tellYamlBoolean } from '../yaml-boolean.js';
 import { findAbsentDownwardKey, tellAbsentDownwardKey } from '../downward-key-env.js';
+import { findPrefixedAway, tellPrefixedAway } from '../env-from-prefix.js';
 import { findLog, listPodEvents, pickDecisiveLine } from '../evidence-lookup.js';
 import type { ContainerRef } from '../pod-status.js';
 import { describePortClash, findPortInUse, tellPortClash } from '../port-clash.js';
@@ -279,6 +280,13 @@ const absentDownwardKey: Reader = (c, decisive) => {
   return found && { ...tellAbsentDownwardKey(found), sure: true };
 };
 
+/** The line says a variable is unset that a ConfigMap holds, but envFrom prefixes its keys: the container sees another name. */
+const envFromPrefix: Reader = (c, decisive) => {
+  if (decisive === undefined || !isAppError(c)) return undefined;
+  const found = findPrefixedAway(c.first.ref.container, c.ev.namespaceObjects ?? [], c.ev.revisions, decisive);
+  return found && { ...tellPrefixedAway(found, c.first.ref.container.name), sure: true };
+};
+
 /** A setting the log reports as a boolean, held in a mounted ConfigMap as a bare YAML 1.1 word (`- NO`): quoting it is the fix. */
 const yamlBoolean: Reader = (c) => {
   const found = isAppError(c) ? findYamlBoolean(c.ev.yamlBooleans, c.lines.slice(-40)) : undefined;
@@ -365,7 +373,7 @@ const foreignClusterData: Reader = (c) => {
 const BEFORE_THE_LINE: readonly Reader[] = [interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, keystoreType, fatalRejection, poisonMessage];
 
 /** Read from the deciding line and the log around it. */
-const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, yamlBoolean, unparsedValue, storePassword, rbacForbidden, securityRefusal, volumeOwner, foreignClusterData];
+const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, securityRefusal, volumeOwner, foreignClusterData];
 
 /** The crash's specific reading, if one explains it, and the line that decides it. */
 export function readCrash(crash: Crash): { reading?: CrashReading; decisive?: string } {

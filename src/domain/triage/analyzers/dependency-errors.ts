@@ -254,7 +254,7 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
       ? moved.cause
       : `${terms ? terms.cause : policyAllows ? ALLOWED_TIMEOUT.cause : text.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`,
     nextAction: fallback?.action ?? resolved?.action ?? (resolver ? resolver.action : untrusted ? untrusted.action : moved ? moved.action : terms ? terms.action : policyAllows ? ALLOWED_TIMEOUT.action : text.action),
-    ...((trustKept ?? sameRead) !== undefined ? { outsideWorkload: trustKept ?? sameRead } : {}),
+    ...((trustKept ?? sameRead ?? resolved?.outside) !== undefined ? { outsideWorkload: trustKept ?? sameRead ?? resolved?.outside } : {}),
     confirmCommands: confirm,
     affected: { pods, nodes: listNodesOf(podObjects), ...(resolution?.services?.length ? { services: resolution.services } : {}) },
   };

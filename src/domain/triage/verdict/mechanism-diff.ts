@@ -48,6 +48,8 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
       // A port held by another container of the pod: that container's arrival (or its ports) is the lead.
       const holder = /held by container ([\w-]+)/.exec(text)?.[1];
       if (holder !== undefined) return l.startsWith(`container ${holder} `) || l.startsWith(`${holder} ports`);
+      // A prefix the mechanism says renames a ConfigMap's variables: the line that set it, over an image bump.
+      if (/envfrom adds prefix/.test(text) && diff.some((x) => / envfrom .* prefix:/i.test(x))) return / envfrom .* prefix:/.test(l);
       // A CPU limit the mechanism blames (a process too throttled to renew its lease): the line that cut it.
       if (/\bcpu limit\b/.test(text) && diff.some((x) => / cpu limit:/.test(x))) return / cpu limit:/.test(l);
       // A memory quantity the mechanism blames (a unit slip no process fits in): the line that wrote it.

@@ -286,7 +286,9 @@ export function acquitRollout(findings: readonly Finding[], trigger: Trigger, me
           },
     );
   }
-  const why = trigger.kind === 'none' ? trigger.exonerated : trigger.kind === 'node' ? trigger.clears : undefined;
+  // The object outside the workload that the mechanism names changed: going back to the revision before keeps it as it is.
+  const outside = trigger.kind === 'object-change' ? mechanism?.outsideWorkload : undefined;
+  const why = trigger.kind === 'none' ? trigger.exonerated : trigger.kind === 'node' ? trigger.clears : outside;
   if (why === undefined) return [...findings];
   // A title that still says the rollout came "before the failures" would read as blame.
   const title = (f: Finding): string => (/not the rollout|not the cause/.test(f.title) ? f.title : capitalize(why));
