@@ -76,15 +76,35 @@ function findGroup(failing: readonly NodeEvidence[], fine: readonly NodeEvidence
  * revision (then the rollout explains the split as well as the nodes do).
  */
 export function splitTimeoutsByNode(pods: readonly PodEvidence[], logs: readonly LogEvidence[], nodes: readonly NodeEvidence[], now: IsoTime): TimeoutSplit | undefined {
-  const timeouts = new Map<string, string[]>();
+  const split = splitLogLinesByNode(pods, logs, nodes, now, isCallTimeout);
+  return split === undefined ? undefined : { failing: split.failing, fine: split.fine, timeouts: split.hits, group: split.group };
+}
+
+export interface LogLineSplit {
+  /** Ready pods whose current log has such lines. */
+  failing: PodEvidence[];
+  /** Ready pods whose current log was read and has none. */
+  fine: PodEvidence[];
+  /** The lines, by pod. */
+  hits: Map<string, string[]>;
+  group: NodeGroup;
+}
+
+/**
+ * Ready pods whose logs carry lines `matches` picks (a call that fails), on a group of nodes none
+ * of the ready pods whose logs do not is on; undefined when there is no such split, or when the two
+ * sides run no common revision (then the rollout explains the split as well as the nodes do).
+ */
+export function splitLogLinesByNode(pods: readonly PodEvidence[], logs: readonly LogEvidence[], nodes: readonly NodeEvidence[], now: IsoTime, matches: (line: string) => boolean): LogLineSplit | undefined {
+  const hits = new Map<string, string[]>();
   const failing: PodEvidence[] = [];
   const fine: PodEvidence[] = [];
   for (const p of pods) {
     if (!p.ready || p.deletionTimestamp !== undefined || p.nodeName === undefined) continue;
     const read = logs.filter((l) => l.pod === p.name && !l.previous && l.lines.length > 0);
     if (read.length === 0) continue;
-    const lines = read.flatMap((l) => l.lines.filter(isCallTimeout));
-    if (lines.length > 0) (timeouts.set(p.name, lines), failing.push(p));
+    const lines = read.flatMap((l) => l.lines.filter(matches));
+    if (lines.length > 0) (hits.set(p.name, lines), failing.push(p));
     else fine.push(p);
   }
   if (failing.length === 0 || fine.length === 0) return undefined;
@@ -97,7 +117,7 @@ export function splitTimeoutsByNode(pods: readonly PodEvidence[], logs: readonly
   if (failingNodes.some((n) => fineNodes.includes(n))) return undefined;
   const ours = new Set(pods.map((p) => p.nodeName));
   const group = findGroup(failingNodes as NodeEvidence[], fineNodes as NodeEvidence[], nodes.filter((n) => ours.has(n.name)), now);
-  return group === undefined ? undefined : { failing, fine, timeouts, group };
+  return group === undefined ? undefined : { failing, fine, hits, group };
 }
 
 /** A node where the calls time out and one where they do not, to read their CNI agents; empty without a split. */

@@ -3,16 +3,15 @@
  * "rate limit exceeded", a throttling error. The pods stay Ready and pass their probes while the
  * API refuses them, so only their logs tell it; and the budget the API counts is its key's or
  * account's, which whatever else uses that key spends too. A 429 the workload answers to its own
- * callers (its access log) is not one of these.
+ * callers (its access log, its own rate limiter naming the client) is not one of these.
  */
 import type { IsoTime, LogEvidence } from './evidence.js';
+import { isOwnRateLimitAnswer } from './own-rate-limit-answers.js';
 import { readLineTime } from './request-silence.js';
 import { earliest, latest } from './time-span.js';
 
 /** The API's words for "over your rate": status 429 in its forms, the phrases SDKs log. */
 export const RATE_LIMITED = /\b429 Too Many Requests\b|\bToo Many Requests\b|\bTooManyRequests\b|\brate[ _-]?limit(?:ed\b|[ _-]exceeded)|\bRate exceeded\b|\bThrottlingException\b|(?:"status(?:_?code|Code)?"\s*:\s*|\bstatus(?:_?code)?=)429\b|HTTP\/[\d.]+"?\s+429\b/i;
-/** An access-log line of a request the workload served ("POST /v1/x HTTP/1.1" 429): its own answer, unless it names another host. */
-const SERVED = /"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \/\S* HTTP\/[\d.]+"\s+\d{3}\b/;
 const URL_HOST = /\bhttps?:\/\/([A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9])(?::\d+)?/;
 /** Its own answers of 5xx to its callers: what the refusals cost them. */
 const SERVED_5XX = /"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \/\S* HTTP\/[\d.]+"\s+5\d\d\b/;
@@ -41,7 +40,7 @@ export interface RateLimitedCalls {
 }
 
 export function isRateLimitedCall(line: string): boolean {
-  return RATE_LIMITED.test(line) && !(SERVED.test(line) && !URL_HOST.test(line));
+  return RATE_LIMITED.test(line) && !isOwnRateLimitAnswer(line);
 }
 
 /** The refused calls in the current logs, when there are enough of them to matter. */

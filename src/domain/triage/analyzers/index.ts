@@ -124,6 +124,7 @@ import { analyzeSearchClusterRed } from './search-cluster-red.js';
 import { analyzeReplicaSyncLoop } from './replica-sync-loop.js';
 import { analyzeProxyDenials } from './proxy-denied.js';
 import { analyzeRetiredApi } from './retired-api.js';
+import { analyzeSourceIpAllowList } from './source-ip-allow-list.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -254,6 +255,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'replica-sync-loop': analyzeReplicaSyncLoop,
   'proxy-denied': analyzeProxyDenials,
   'retired-api': analyzeRetiredApi,
+  'source-ip-allow-list': analyzeSourceIpAllowList,
 };
 
 export interface AnalyzerRun {
