@@ -12,6 +12,7 @@ import { findIngressCutoff } from '../../domain/triage/ingress-cutoff.js';
 import { pickDependencyServices } from '../../domain/triage/dependency-service.js';
 import { API_SERVER_SERVICE, wantsApiServerService } from '../../domain/triage/service-dnat.js';
 import { pickTimedOutDatabase } from '../../domain/triage/database-locks.js';
+import { listTimeoutConfigReads, listTimeoutLogSearches, pickClosingDatabase } from '../../domain/triage/idle-transaction-timeout.js';
 import { pickShortNamesElsewhere } from '../../domain/triage/service-elsewhere.js';
 import { listExplainedServices, listPinnedServerPods, listPinnedWriterServices, listRefusingServices, listServerClaimReads, listServerConfigReads, listServerLogSearches } from '../../domain/triage/analyzers/dependency-refuses.js';
 import { listRejectedSecrets } from '../../domain/triage/analyzers/credentials-rejected.js';
@@ -81,7 +82,7 @@ import { readStoreVolume } from './read-store-volume.js';
 
 /** Services of the namespace whose own log says why the workload fails on them: one that refuses it, the database its queries time out on (its lock waits). */
 function dependencyServiceNames(seen: Parameters<typeof listRefusingServices>[0]): string[] {
-  const db = pickTimedOutDatabase(seen);
+  const db = pickTimedOutDatabase(seen) ?? pickClosingDatabase(seen);
   return [...new Set([...listRefusingServices(seen), ...(db === undefined ? [] : [db])])].slice(0, 2);
 }
 
@@ -151,9 +152,12 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const pinned = listPinnedServerPods({ ...seen, endpointSlices: slices }).filter((p) => !picked.some((x) => x.pod === p.pod));
     const [own, explaining] = await Promise.all([readDependencyPods(ctx, [...picked, ...pinned]), explained.length === 0 ? [] : readExplainingPods(ctx, explained)]);
     // A limit the server refuses at that its command line does not set: the ConfigMap its pod mounts (my.cnf).
-    const read = [...(await readServerConfig(ctx, own, listServerConfigReads(seen, own))), ...explaining];
-    // Its tail holds only the refusals: once, deeper, for the line that says why (Postgres's wraparound warnings).
-    const searched = await readServerLogSearches(ctx, read, listServerLogSearches(seen, read));
+    // Or a Postgres that terminates sessions at a timeout: the ConfigMap that sets it.
+    const configReads = listServerConfigReads(seen, own);
+    const read = [...(await readServerConfig(ctx, own, configReads.length > 0 ? configReads : listTimeoutConfigReads(seen, own))), ...explaining];
+    // Its tail holds only the refusals: once, deeper, for the line that says why (Postgres's wraparound warnings, or when it reloaded its timeout).
+    const searches = listServerLogSearches(seen, read);
+    const searched = await readServerLogSearches(ctx, read, searches.length > 0 ? searches : listTimeoutLogSearches(seen, read));
     // Its own log says its disk is full: the claims its pod mounts, for the volume to grow and its size.
     return readServerClaims(ctx, searched, listServerClaimReads(seen, searched));
   });

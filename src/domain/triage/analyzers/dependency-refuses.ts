@@ -33,6 +33,7 @@ import { isPastErrorBout } from '../past-log-errors.js';
 import { CROSS_SLOT, describeCrossSlot, fixCrossSlot } from '../cross-slot.js';
 import { MYSQL_AUTO_INCREMENT_LIMIT, PG_SEQUENCE_LIMIT, describeMysqlAutoIncrementLimit, describePgSequenceLimit, fixMysqlAutoIncrementLimit, fixPgSequenceLimit } from '../sequence-limit.js';
 import { CLICKHOUSE_MEMORY_TOTAL, CLICKHOUSE_TOO_MANY_PARTS, CLICKHOUSE_TOO_MANY_QUERIES, describeMemoryCap, describeParts, describePartsTable } from '../clickhouse-refusal.js';
+import { SORT_MEMORY_LIMIT, describeSortMemoryLimit, fixSortMemoryLimit } from '../sort-memory-limit.js';
 import { CACHE_FILLS, MEMCACHED_OUT_OF_MEMORY, MEMCACHED_TOO_LARGE, describeItemSizes, findFillStart, readMemcachedSettings } from '../memcached-refusal.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
@@ -176,6 +177,17 @@ const REFUSALS: readonly Refusal[] = [
     failover: true,
     why: 'Writes reach a member that is not the primary: an election moved it, or the connection string bypasses replica-set discovery.',
     fix: 'use the replica-set connection string so the driver follows the primary',
+  },
+  // A sort no index serves, done in memory past MongoDB's blocking-sort limit: every call of that query fails.
+  {
+    server: 'MongoDB',
+    pattern: SORT_MEMORY_LIMIT,
+    refuses: 'sorts no index serves, past its in-memory sort limit',
+    scope: describeSortMemoryLimit,
+    fixOf: fixSortMemoryLimit,
+    clientSide: 'MongoDB itself is healthy and serves every other query: the query these pods send sorts more documents than fit in that limit, most often one a release added (a new endpoint or sort order) or a collection that grew past it.',
+    why: 'MongoDB sorts in memory (a blocking sort) when no index serves the query\'s sort order, and refuses a sort that needs more than its limit (100 MB since 4.4, internalQueryMaxBlockingSortMemoryUsageBytes; 32 MB before) unless the query opts in to allowDiskUse: every call of that query fails (code 292, QueryExceededMemoryLimitNoDiskUseAllowed) while the other queries, the pods and their probes stay fine. The pods\' memory has nothing to do with it.',
+    fix: 'create an index that serves the query\'s sort (equality filter fields first, then the sorted fields, then range filters), or pass allowDiskUse meanwhile',
   },
   {
     server: 'Elasticsearch',

@@ -92,6 +92,7 @@ import { analyzeMissedInjection } from './missed-injection.js';
 import { analyzeSidecarStartup } from './sidecar-startup.js';
 import { analyzeVolumeFull } from './volume-full.js';
 import { analyzeSlowDependency } from './slow-dependency.js';
+import { analyzeIdleTransactionTimeout } from './idle-transaction-timeout.js';
 import { analyzeResourceExhaustion } from './resource-exhaustion.js';
 import { analyzeConsumerGroups } from './consumer-group.js';
 import { analyzeConsumerVisibilityTimeouts } from './consumer-visibility-timeout.js';
@@ -220,6 +221,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'store-volume-lost': analyzeStoreVolumeLost,
   'redis-cluster-state': analyzeRedisClusterState,
   'slow-dependency': analyzeSlowDependency,
+  'idle-transaction-timeout': analyzeIdleTransactionTimeout,
   'resource-exhaustion': analyzeResourceExhaustion,
   'cpu-starved': analyzeCpuStarved,
   'host-sized-runtime': analyzeHostSizedRuntime,
