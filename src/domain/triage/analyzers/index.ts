@@ -120,6 +120,7 @@ import { analyzeWorkerChildOom } from './worker-child-oom.js';
 import { analyzeSearchClusterRed } from './search-cluster-red.js';
 import { analyzeReplicaSyncLoop } from './replica-sync-loop.js';
 import { analyzeProxyDenials } from './proxy-denied.js';
+import { analyzeEnvoyCircuitBreaker } from './envoy-circuit-breaker.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -222,6 +223,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'proxy-body-limit': analyzeProxyBodyLimit,
   'proxy-reload': analyzeProxyReload,
   'proxy-worker-connections': analyzeProxyWorkerConnections,
+  'envoy-circuit-breaker': analyzeEnvoyCircuitBreaker,
   'worker-child-oom': analyzeWorkerChildOom,
   'heap-pressure': analyzeHeapPressure,
   'consumer-group': analyzeConsumerGroups,
