@@ -19,6 +19,9 @@
 //   and where those logs show nginx in the pods refusing request bodies again and again ("client intended to send
 //   too large body", at least 3), a get of the ConfigMap its container mounts and of the one the revision before
 //   mounted there (at most two; only client_max_body_size kept: read-proxy-config.ts),
+//   and where they show Envoy in the pods refusing requests at its circuit breakers again and again (503 with response
+//   flag UO, "reset reason: overflow", at least 3), the same two gets for its container (only the circuit_breakers
+//   thresholds kept: read-circuit-breaker-config.ts),
 //   and where they show nginx running out of connections again and again ("N worker_connections are not enough",
 //   "(24: Too many open files)", at least 3), a get of the ConfigMap its container mounts (one; only worker_connections,
 //   worker_processes and worker_rlimit_nofile kept: read-proxy-connection-config.ts), and in the same get, where they

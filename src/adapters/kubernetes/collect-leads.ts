@@ -56,6 +56,7 @@ import { readServerConfig } from './read-server-config.js';
 import { readServerLogSearches } from './read-server-log-search.js';
 import { readServerClaims } from './read-server-claims.js';
 import { readProxyConfig } from './read-proxy-config.js';
+import { readCircuitBreakerConfig } from './read-circuit-breaker-config.js';
 import { readProxyAcl } from './read-proxy-acl.js';
 import { pickProxyAclRead } from '../../domain/triage/proxy-denial.js';
 import { readProxyConnectionConfig } from './read-proxy-connection-config.js';
@@ -101,7 +102,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -259,6 +260,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
 
   // nginx in the pods refusing request bodies again and again (413): its client_max_body_size, now and in the revision before.
   const proxyConfigP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) => readProxyConfig(ctx, { logs: d.logs, pods: pods.ranked, revisions: r.revisions }));
+  // Envoy in the pods refusing requests at its circuit breakers again and again (503 UO): its thresholds, now and in the revision before.
+  const circuitBreakerConfigP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) => readCircuitBreakerConfig(ctx, { logs: d.logs, pods: pods.ranked, revisions: r.revisions, collectedAt: now() }));
   // nginx in the pods running out of connections again and again (worker_connections, open files): its connection limits (one get).
   const proxyConnectionConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readProxyConnectionConfig(ctx, { logs: d.logs, pods: pods.ranked }));
   // Tunnels the namespace's forward proxy refuses with 403: its acl and http_access rules (one pod, one ConfigMap get).
@@ -331,6 +334,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     namespaceJobs: jobsBeforeP,
     proxyConfig: proxyConfigP,
     proxyConnectionConfig: proxyConnectionConfigP,
+    circuitBreakerConfig: circuitBreakerConfigP,
     reloadConfig: reloadConfigP,
     timeoutConfig: timeoutConfigP,
     settingConfig: settingConfigP,

@@ -41,6 +41,7 @@ import type { DependencyMembersEvidence } from './evidence-dependency-members.js
 import type { PeerRolloutEvidence } from './evidence-peer-rollout.js';
 import type { NamespaceRolloutEvidence } from './evidence-namespace-rollouts.js';
 import type { ProxyConfigEvidence } from './evidence-proxy-config.js';
+import type { CircuitBreakerConfigEvidence } from './evidence-circuit-breakers.js';
 import type { ProxyAclEvidence } from './evidence-proxy-acl.js';
 import type { AffinityTermPeersEvidence } from './evidence-affinity-peers.js';
 import type { ReloadConfigEvidence } from './evidence-reload-config.js';
@@ -374,6 +375,8 @@ export interface TriageEvidence {
   proxyConfig?: ProxyConfigEvidence[];
   /** worker_connections, worker_processes and worker_rlimit_nofile of the proxy container's mounted config file, where its log runs out of connections again and again (proxy-worker-connections.ts); its proxy_pass, upstream servers and resolver where its log fails to connect to an upstream IP again and again (proxy-upstream-name.ts). */
   proxyConnectionConfig?: ProxyConfigEvidence[];
+  /** The circuit breaker thresholds of an Envoy container's mounted config file, now and in the revision before, where its access log refuses requests at them again and again (503 UO: envoy-circuit-breaker.ts). */
+  circuitBreakerConfig?: CircuitBreakerConfigEvidence[];
   /** The access rules (acl, http_access) and refusing log lines of the namespace's forward proxy, where the workload's logs say it refuses their tunnels with 403 (proxy-denial.ts). */
   proxyAcl?: ProxyAclEvidence;
   /** The required pod affinity terms of pods the scheduler refuses for "didn't match pod affinity rules", checked against the pods they select (at most two terms). */

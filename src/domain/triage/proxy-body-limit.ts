@@ -7,7 +7,7 @@
  * is meant to take — usually a lowered client_max_body_size in the proxy's config file.
  */
 import type { IsoTime, LogEvidence, PodEvidence, RevisionEvidence } from './evidence.js';
-import { sortRevisions } from './revision-diff.js';
+import { type MountedConfigRead, pickMountedConfigReads } from './mounted-config-reads.js';
 
 /** nginx's own wording (ngx_http_core_module), in any nginx: a sidecar, ingress-nginx, a plain server. */
 const TOO_LARGE = /client intended to send too large body: (\d+) bytes/;
@@ -68,13 +68,7 @@ export function findBodyRefusals(logs: readonly LogEvidence[], pods: readonly Po
 }
 
 /** A ConfigMap to read for the proxy's body limit: the one its container mounts now, and the one the revision before mounted there. */
-export interface ProxyConfigRead {
-  configMap: string;
-  mountedNow: boolean;
-}
-
-/** At most: the file mounted now and the one it replaced. */
-const MAX_CONFIG_READS = 2;
+export type ProxyConfigRead = MountedConfigRead;
 
 /**
  * Where the proxy refuses bodies again and again: the ConfigMap behind the volume its container
@@ -84,17 +78,7 @@ const MAX_CONFIG_READS = 2;
 export function pickProxyConfigReads(ev: { logs: readonly LogEvidence[]; pods: readonly PodEvidence[]; revisions: readonly RevisionEvidence[] }): ProxyConfigRead[] {
   const refusals = findBodyRefusals(ev.logs, ev.pods);
   if (refusals === undefined) return [];
-  const pod = ev.pods.find((p) => p.name === refusals.hits[0]?.pod);
-  const mounts = pod?.containers.find((c) => c.name === refusals.container)?.volumeMounts ?? [];
-  const volume = (pod?.volumes ?? []).find((v) => v.source === 'configMap' && v.ref !== undefined && mounts.some((m) => m.name === v.name));
-  if (volume?.ref === undefined) return [];
-  const reads: ProxyConfigRead[] = [{ configMap: volume.ref, mountedNow: true }];
-  const sorted = sortRevisions(ev.revisions);
-  const current = sorted.findIndex((r) => r.hash !== undefined && r.hash === pod?.revisionHash);
-  const before = current < 0 ? undefined : sorted[current + 1];
-  const was = before?.template?.volumes.find((v) => v.name === volume.name && v.source === 'configMap')?.ref;
-  if (was !== undefined && was !== volume.ref) reads.push({ configMap: was, mountedNow: false });
-  return reads.slice(0, MAX_CONFIG_READS);
+  return pickMountedConfigReads(ev.pods, ev.revisions, refusals.hits[0]?.pod, refusals.container);
 }
 
 /** The values an nginx config file gives a directive (`client_max_body_size 1m;`), in order, comments left out. */

@@ -11,6 +11,9 @@ import { explainMeshProtocol, findMeshProtocolMismatch } from '../mesh-protocol.
 import { explainProxyRefusal, findProxyRefusal } from '../proxy-refusal.js';
 import { dated, explainHeadlessPortGap, findHeadlessPortGap } from '../headless-port.js';
 import { explainStaleConfigMount, findStaleConfigMount, readDependencyHost } from '../stale-config-mount.js';
+import { explainTimeoutCut, findFailingMethod, findTimeoutCut } from '../timeout-cut.js';
+import { readLogLineTime } from '../log-line-time.js';
+import { earliest } from '../time-span.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
 export interface DependencyGroup {
@@ -159,4 +162,32 @@ const staleConfig: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort];
+/**
+ * Calls that time out at the client's own deadline, which the newest revision cut to a fraction
+ * shortly before (timeout-cut.ts): that env change is the trigger and the fix, not the dependency.
+ */
+const deadlineCut: Refinement = (g) => {
+  if (g.group[0]?.error.problem !== 'timeout' || !g.plain) return undefined;
+  const lines = g.group.map((h) => h.line);
+  const onset = earliest(lines.map((l) => readLogLineTime(l, g.ev.collectedAt)));
+  const cut = findTimeoutCut(g.ev, g.group.map((h) => ({ pod: h.log.pod, container: h.log.container })), onset, lines);
+  if (cut === undefined) return undefined;
+  const told = explainTimeoutCut(cut, findFailingMethod(lines));
+  const n = g.pods.length;
+  return {
+    ...g.finding,
+    id: `dependency-error/timeout/deadline-cut/${cut.env}`,
+    title: `${told.title} (${g.sidecarName ? `${g.sidecarName} ` : ''}logs of ${n} pod${n === 1 ? '' : 's'}, ${g.group.length} lines)`,
+    datesChange: true,
+    confidence: 'high',
+    evidence: [`env ${cut.env} of container ${cut.container}: ${cut.from} in revision ${cut.previous.revision} → ${cut.to} in revision ${cut.revision.revision}`, ...g.finding.evidence],
+    likelyCause: told.cause,
+    nextAction: told.action,
+    fix: told.fix,
+    latent: told.latent,
+    ...(onset !== undefined ? { onset } : {}),
+    confirmCommands: [...g.confirm.filter((c) => !/get networkpolicy/.test(c))],
+  };
+};
+
+export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut];

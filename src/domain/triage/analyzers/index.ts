@@ -126,6 +126,7 @@ import { analyzeReplicaSyncLoop } from './replica-sync-loop.js';
 import { analyzeProxyDenials } from './proxy-denied.js';
 import { analyzeRetiredApi } from './retired-api.js';
 import { analyzeSourceIpAllowList } from './source-ip-allow-list.js';
+import { analyzeEnvoyCircuitBreaker } from './envoy-circuit-breaker.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -230,6 +231,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'proxy-body-limit': analyzeProxyBodyLimit,
   'proxy-reload': analyzeProxyReload,
   'proxy-worker-connections': analyzeProxyWorkerConnections,
+  'envoy-circuit-breaker': analyzeEnvoyCircuitBreaker,
   'worker-child-oom': analyzeWorkerChildOom,
   'heap-pressure': analyzeHeapPressure,
   'code-cache-full': analyzeCodeCacheFull,
