@@ -123,6 +123,7 @@ import { analyzeSearchClusterRed } from './search-cluster-red.js';
 import { analyzeReplicaSyncLoop } from './replica-sync-loop.js';
 import { analyzeProxyDenials } from './proxy-denied.js';
 import { analyzeRetiredApi } from './retired-api.js';
+import { analyzePodDeadline } from './pod-deadline.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -252,6 +253,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'replica-sync-loop': analyzeReplicaSyncLoop,
   'proxy-denied': analyzeProxyDenials,
   'retired-api': analyzeRetiredApi,
+  'pod-deadline': analyzePodDeadline,
 };
 
 export interface AnalyzerRun {
