@@ -89,6 +89,7 @@ export function mapPod(pod: k8s.V1Pod, workloadKind: WorkloadKind): PodEvidence 
   if (pod.spec?.schedulerName) out.schedulerName = pod.spec.schedulerName;
   if (pod.spec?.priority !== undefined) out.priority = pod.spec.priority;
   if (pod.spec?.priorityClassName) out.priorityClassName = pod.spec.priorityClassName;
+  if (pod.spec?.activeDeadlineSeconds !== undefined) out.activeDeadlineSeconds = pod.spec.activeDeadlineSeconds;
   // Admission rewrites resources without a revision to show it: these say who did.
   const limitRanger = meta.annotations?.['kubernetes.io/limit-ranger'];
   const vpaUpdates = meta.annotations?.['vpaUpdates'];

@@ -62,5 +62,6 @@ export function mapPodTemplate(spec: k8s.V1PodSpec | undefined, labels?: Record<
     ...(spec?.hostAliases?.length ? { hostAliases: spec.hostAliases.map((a) => `${a.ip} ${(a.hostnames ?? []).join(' ')}`) } : {}),
     ...(spec?.automountServiceAccountToken === undefined ? {} : { automountServiceAccountToken: spec.automountServiceAccountToken }),
     ...(spec?.terminationGracePeriodSeconds === undefined ? {} : { terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds }),
+    ...(spec?.activeDeadlineSeconds === undefined ? {} : { activeDeadlineSeconds: spec.activeDeadlineSeconds }),
   };
 }

@@ -148,6 +148,8 @@ export interface PodEvidence {
    */
   serviceAccountTokenSeconds?: number;
   imagePullSecrets?: string[];
+  /** spec.activeDeadlineSeconds: the kubelet fails the pod (DeadlineExceeded) this long after it started. */
+  activeDeadlineSeconds?: number;
   /** StatefulSet pods: the ordinal (`ledger-db-2` → 2). */
   ordinal?: number;
   /** Job pods: the Job that made them. */

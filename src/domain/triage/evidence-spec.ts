@@ -173,6 +173,8 @@ export interface PodTemplateEvidence {
   /** spec.automountServiceAccountToken when the template sets it (absent: the ServiceAccount decides, mounted by default). */
   automountServiceAccountToken?: boolean;
   terminationGracePeriodSeconds?: number;
+  /** spec.activeDeadlineSeconds: the kubelet fails the pod (DeadlineExceeded) this long after it started; a Job's setting. */
+  activeDeadlineSeconds?: number;
 }
 
 /** Kubernetes quantity as the API returns it: "512Mi", "1Gi", "250m", "2". */

@@ -79,6 +79,7 @@ export type FindingKind =
   | 'cron-no-success'
   | 'lifecycle-hook'
   | 'prestop-overrun'
+  | 'pod-deadline'
   | 'abrupt-shutdown'
   | 'disruption-budget'
   | 'init-stuck'

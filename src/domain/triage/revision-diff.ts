@@ -246,6 +246,7 @@ function diffTemplate(older: PodTemplateEvidence | undefined, newer: PodTemplate
   if (older.terminationGracePeriodSeconds !== newer.terminationGracePeriodSeconds) {
     lines.push(`terminationGracePeriodSeconds: ${older.terminationGracePeriodSeconds ?? 30} → ${newer.terminationGracePeriodSeconds ?? 30}`);
   }
+  if (older.activeDeadlineSeconds !== newer.activeDeadlineSeconds) lines.push(`activeDeadlineSeconds: ${older.activeDeadlineSeconds ?? '(unset)'} → ${newer.activeDeadlineSeconds ?? '(unset)'}`);
   return lines;
 }
 

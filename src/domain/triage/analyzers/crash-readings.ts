@@ -37,6 +37,7 @@ import { findStorePassword, tellStorePassword } from '../store-password.js';
 import { findKeystoreType, tellKeystoreType } from '../keystore-type.js';
 import { findRbacForbidden, tellRbacForbidden } from '../rbac-forbidden.js';
 import { findVolumeOwnership } from '../volume-ownership.js';
+import { findKeyFileMode, tellKeyFileMode } from '../key-file-mode.js';
 import { findForeignClusterClaim, tellForeignClusterClaim } from '../foreign-cluster-claim.js';
 import { findMigrationChecksum, tellMigrationChecksum } from '../migration-checksum.js';
 import { findClassVersionRefusal, tellClassVersionRefusal } from '../class-version.js';
@@ -349,6 +350,12 @@ const securityRefusal: Reader = (c) => {
   };
 };
 
+/** A private key refused for its mode (ssh's "too open"): the mode of the volume it is mounted from, not the key. */
+const keyFileMode: Reader = (c) => {
+  const found = isAppError(c) ? findKeyFileMode(c.ev.revisions, podsOf(c), c.first.ref.container.name, c.lines.slice(-40)) : undefined;
+  return found && { ...tellKeyFileMode(found), decisive: found.line, sure: true };
+};
+
 /** Refused a file on a kept volume while the sandbox is unchanged: its data's owner is not the process's user. */
 const volumeOwner: Reader = (c) => {
   const owner = isAppError(c) ? findVolumeOwnership(c.ev.revisions, podsOf(c), c.first.ref.container.name, c.lines.slice(-20)) : undefined;
@@ -373,7 +380,7 @@ const foreignClusterData: Reader = (c) => {
 const BEFORE_THE_LINE: readonly Reader[] = [interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, keystoreType, fatalRejection, poisonMessage];
 
 /** Read from the deciding line and the log around it. */
-const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, securityRefusal, volumeOwner, foreignClusterData];
+const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, volumeOwner, foreignClusterData];
 
 /** The crash's specific reading, if one explains it, and the line that decides it. */
 export function readCrash(crash: Crash): { reading?: CrashReading; decisive?: string } {

@@ -127,6 +127,7 @@ import { analyzeProxyDenials } from './proxy-denied.js';
 import { analyzeRetiredApi } from './retired-api.js';
 import { analyzeSourceIpAllowList } from './source-ip-allow-list.js';
 import { analyzeEnvoyCircuitBreaker } from './envoy-circuit-breaker.js';
+import { analyzePodDeadline } from './pod-deadline.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -260,6 +261,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'proxy-denied': analyzeProxyDenials,
   'retired-api': analyzeRetiredApi,
   'source-ip-allow-list': analyzeSourceIpAllowList,
+  'pod-deadline': analyzePodDeadline,
 };
 
 export interface AnalyzerRun {

@@ -23,6 +23,7 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
     if (k === 'liveness-kill' || k === 'liveness-dependency') return / (liveness|startup) probe/.test(l);
     if (k === 'readiness-probe') return / readiness probe/.test(l);
     if (k === 'lifecycle-hook') return / (poststart|prestop) hook/.test(l);
+    if (k === 'pod-deadline') return l.startsWith('activedeadlineseconds');
     if (k === 'prestop-overrun') return / prestop hook|^terminationgraceperiodseconds/.test(l);
     // A load balancer's health check follows the app's health endpoint: a moved probe path is the lead.
     if (k === 'readiness-gate') return / (readiness|liveness) probe|ports?:/.test(l);
