@@ -112,6 +112,7 @@
 //   left no ready pod for a minute or more (rollout-outage.ts: the old ReplicaSet scaled to 0 first), or a served pod's own log
 //   reports slow requests again and again (3 lines or more) or sustained JVM GC overhead (gc-pressure.ts, 3 lines or more)
 //   or a search cluster its master logs RED now (search-cluster-health.ts),
+//   or its server refuses requests for their headers' size again and again (HPE_HEADER_OVERFLOW, 3 lines or more: header-overflow.ts),
 //   or its Service is IPv6-only while its server binds 0.0.0.0 (IPv4) only (listen-family.ts), or pods carrying a preStop
 //   hook that sleeps through their grace period stopped in the last hour (prestop-grace.ts), one list of the namespace's
 //   pods (at most 200) and the log tails of at most two pods of other workloads whose env or args name its Service

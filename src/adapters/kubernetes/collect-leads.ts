@@ -126,7 +126,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     return cut === undefined ? [] : readCallerPods(ctx, cut.silence.callers);
   });
   // The workload had no serving pod (now, or during a rollout of the last hour), serves while its own log reports slow requests (or its JVM's GC
-  // overhead) again and again or its search cluster RED, or its Service reaches it over IPv6 while it listens on IPv4 only: callers whose env or
+  // overhead) again and again or its search cluster RED, or refuses requests for their headers' size (431), or its Service reaches it over IPv6 while it listens on IPv4 only: callers whose env or
   // args name its Service log what that cost them.
   // Or pods carrying a preStop hook that outlasts their grace period stopped lately: the callers (a proxy in front too) were cut off at each stop.
   const serviceCallersP = Promise.all([servicesP, podsP, detailsP, first.revisions, first.workloadEvents]).then(([services, pods, d, r, scaling]) => {

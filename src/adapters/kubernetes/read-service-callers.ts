@@ -1,4 +1,4 @@
-// Who calls a workload that had no serving pod, or whose own log reports slow requests or sustained GC overhead: one list of the namespace's pods (at most
+// Who calls a workload that had no serving pod, or whose own log reports slow requests, sustained GC overhead or headers refused for their size: one list of the namespace's pods (at most
 // MAX_LISTED), those of other workloads whose env values or args name one of its Services, and
 // the current log tail of at most two of them (one per workload). When pods were cut off at their
 // stop (a preStop hook past the grace period), reverse proxies of the namespace too (by image): their

@@ -12,7 +12,8 @@ import { isPodFailing } from './pod-status.js';
 import { readLineTime } from './request-silence.js';
 import { sortRevisions } from './revision-diff.js';
 import { MINUTE_MS, earliest, formatAgo, formatSpan, msBetween } from './time-span.js';
-import { ERROR_LINES_THRESHOLD, isErrorLine } from './unexplained.js';
+import { ERROR_LINES_THRESHOLD } from './unexplained.js';
+import { listErrorLines } from './error-line.js';
 import { TRIGGER_SKEW_MS, TRIGGER_WINDOW_MS } from './trigger-window.js';
 
 /** A Job that started or ended this long before the first failure is a change to check. */
@@ -28,7 +29,7 @@ type OnsetInput = Pick<TriageEvidence, 'target' | 'pods' | 'events' | 'logs' | '
 
 /** Pods whose current log carries a run of error lines (ready pods fail there and nowhere else). */
 function erroringPods(ev: OnsetInput): PodEvidence[] {
-  const names = new Set(ev.logs.filter((l) => !l.previous && l.lines.filter(isErrorLine).length >= ERROR_LINES_THRESHOLD).map((l) => l.pod));
+  const names = new Set(ev.logs.filter((l) => !l.previous && listErrorLines(l.lines).length >= ERROR_LINES_THRESHOLD).map((l) => l.pod));
   return ev.pods.filter((p) => names.has(p.name));
 }
 
@@ -40,7 +41,7 @@ function findFailureOnset(ev: OnsetInput): { at: IsoTime; pods: PodEvidence[] } 
   if (fromPods !== undefined) return { at: fromPods, pods: failing };
   const logging = erroringPods(ev);
   const names = new Set(logging.map((p) => p.name));
-  const at = earliest(ev.logs.filter((l) => !l.previous && names.has(l.pod)).flatMap((l) => l.lines.filter(isErrorLine).map(readLineTime)));
+  const at = earliest(ev.logs.filter((l) => !l.previous && names.has(l.pod)).flatMap((l) => listErrorLines(l.lines).map(readLineTime)));
   return at === undefined ? undefined : { at, pods: logging };
 }
 

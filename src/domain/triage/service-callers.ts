@@ -7,6 +7,7 @@
  * `pickOutageServices`, `pickRolloutOutageServices` (a rollout of the last hour left no ready pod) or
  * `pickStrainedServices` (its own log reports slow requests, sustained GC overhead or a RED search cluster) names a Service.
  */
+import { findHeaderOverflow } from './header-overflow.js';
 import type { CallerCandidate, ServiceCallerEvidence } from './evidence-callers.js';
 import type { LogEvidence } from './evidence-pod.js';
 import { measureRequestActivity } from './request-activity.js';
@@ -83,7 +84,9 @@ export function pickStrainedServices(input: { pods: readonly PodEvidence[]; serv
   const gc = own.reduce((n, l) => n + l.lines.filter((x) => parseGcPressure(x) !== undefined).length, 0) >= SUSTAINED_GC_LINES;
   // A search cluster its master logs RED: the pods serve, but writes to a shard without a primary fail, in the callers.
   const red = findSearchClusterRed(own) !== undefined;
-  return slow || gc || red ? ownServices(services, pods) : [];
+  // A server refusing requests for their headers' size (431): a caller sends the grown headers, and its log says so.
+  const headers = findHeaderOverflow(own, pods) !== undefined;
+  return slow || gc || red || headers ? ownServices(services, pods) : [];
 }
 
 /** The Services that select the workload's pods, as the callers may name them. */

@@ -16,7 +16,8 @@ import { sortRevisions } from './revision-diff.js';
 import { describeStagedUpdate, findStagedUpdate } from './staged-update.js';
 import { findRollback } from './revision-rollback.js';
 import { formatAgo, isWithin } from './time-span.js';
-import { isErrorLine } from './unexplained.js';
+import { countClientAborts, listErrorLines } from './error-line.js';
+import { findNodeReboot } from './node-reboot.js';
 
 export type Verdict = 'problems' | 'healthy' | 'inconclusive';
 
@@ -56,15 +57,23 @@ function formatVerdictLine(ev: TriageEvidence, verdict: Verdict, analyzerFailure
     return `Could not fully check ${who}: ${missing.join('; ')}. No problem found in what could be read, so no all-clear.`;
   }
   if (ev.target.kind === 'CronJob' || ev.target.kind === 'Job') return formatBatchHealthy(ev, who);
-  const restarts = ev.pods.flatMap(listContainers).filter((r) => {
+  const restarted = ev.pods.flatMap(listContainers).filter((r) => {
     const t = getLastTermination(r.container);
     return r.container.restartCount > 0 && isWithin(t?.finishedAt, ev.collectedAt, RECENT_MS);
-  }).length;
+  });
+  const restarts = restarted.length;
+  // Restarts its node's reboot explains: say so, the all-clear must not leave them a question.
+  const exits = restarted.flatMap((r) => { const term = getLastTermination(r.container); return term ? [{ pod: r.pod, term }] : []; });
+  const reboot = exits.length === restarts && restarts > 0 ? findNodeReboot(ev, exits) : undefined;
+  const restartsText = restarts === 0 ? 'no restarts' : `${restarts} container restart${restarts === 1 ? '' : 's'}${reboot ? ` (node ${reboot.node} rebooted ${formatAgo(reboot.event.firstSeen, ev.collectedAt)})` : ''}`;
   const warnings = ev.events.filter((e) => e.type === 'Warning' && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS)).length;
   const sampled = ev.logs.filter((l) => !l.previous).length;
   // A few error lines do not make a problem, but an all-clear must not call them none.
-  const errorLines = ev.logs.filter((l) => !l.previous).reduce((n, l) => n + l.lines.filter(isErrorLine).length, 0);
-  const logs = errorLines === 0 ? 'no errors' : `${errorLines} error line${errorLines === 1 ? '' : 's'} (too few to call failing)`;
+  const errorLines = ev.logs.filter((l) => !l.previous).reduce((n, l) => n + listErrorLines(l.lines).length, 0);
+  // Clients hanging up mid-response are logged at ERROR by the frameworks: say they were seen and not counted.
+  const aborts = ev.logs.filter((l) => !l.previous).reduce((n, l) => n + countClientAborts(l.lines), 0);
+  const aside = aborts === 0 ? '' : ` (besides ${aborts} client${aborts === 1 ? '' : 's'} hanging up mid-response)`;
+  const logs = errorLines === 0 ? `no errors${aside}` : `${errorLines} error line${errorLines === 1 ? '' : 's'} (too few to call failing)`;
   const [newest] = sortRevisions(ev.revisions);
   // After a rollout undo the re-used ReplicaSet is old: say when the undo made it current.
   const rollback = findRollback(ev);
@@ -82,7 +91,7 @@ function formatVerdictLine(ev: TriageEvidence, verdict: Verdict, analyzerFailure
   const replicas = keda ? `${describeKedaAtZero(keda)}${keda.since ? ` ${formatAgo(keda.since, ev.collectedAt)}` : ''}, KEDA activates it again when ${describeKedaWake(keda)} shows work; ` : `${countReadyPods(ev)}/${getDesiredReplicas(ev)} ready${scaling} `;
   return (
     `${who} looks healthy: ${replicas}` +
-    `${restarts === 0 ? 'no restarts' : `${restarts} container restart${restarts === 1 ? '' : 's'}`}, ` +
+    `${restartsText}, ` +
     `${warnings === 0 ? 'no warning events' : `${warnings} warning event${warnings === 1 ? '' : 's'}`}` +
     `${sampled > 0 ? ` and ${logs} in the logs of ${sampled} pod${sampled === 1 ? '' : 's'}` : ''} in the last hour.${revision}`
   );

@@ -17,7 +17,7 @@ import { explainStandbyConflict } from './standby-conflict.js';
 import { explainMissingLocale } from './missing-locale.js';
 import { isRecoveredMetricFailure } from './hpa-metric-recovery.js';
 import { truncate } from '../text.js';
-import { isAccessLogLine, isErrorLine } from './error-line.js';
+import { isAccessLogLine, listErrorLines } from './error-line.js';
 import { findErrorsSinceStart } from './errors-since-start.js';
 
 /** Event reasons some analyzer reads (and decides about, even when it finds nothing worth saying). */
@@ -124,7 +124,7 @@ function unexplainedWaiting(ev: TriageEvidence, findings: readonly Finding[]): F
 function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Finding[] {
   const hits = ev.logs
     .filter((l) => !l.previous && findPod(ev, l.pod)?.ready === true)
-    .map((l) => ({ log: l, errors: l.lines.filter(isErrorLine) }))
+    .map((l) => ({ log: l, errors: listErrorLines(l.lines) }))
     .filter((h) => h.errors.length >= ERROR_LINES_THRESHOLD);
   if (hits.length === 0) return [];
   const covered = (line: string) => findings.some((f) => f.evidence.some((e) => e.includes(line.trim().slice(0, 80))) || (f.decisive !== undefined && line.includes(f.decisive.slice(0, 60))));

@@ -46,6 +46,7 @@ import { findPoisonMessage, tellPoisonMessage } from '../poison-message.js';
 import { findLeaseLoss } from '../leader-election.js';
 import { tellLeaseLoss } from '../lease-loss-reading.js';
 import { findCpuLimitCut } from '../cpu-limit-cut.js';
+import { findNodeReboot, tellNodeReboot } from '../node-reboot.js';
 import type { ToldReading } from '../told-reading.js';
 import { capitalize } from '../../text.js';
 
@@ -89,6 +90,13 @@ type Reader = (crash: Crash, decisive: string | undefined) => CrashReading | und
 
 const podsOf = (c: Crash) => c.hits.map((h) => h.ref.pod);
 const isAppError = (c: Crash) => c.first.cls === 'app-error';
+
+/** A run that ended as its node went down (the kubelet's Rebooted event just after): the reboot's restart, not the process's exit. */
+const nodeReboot: Reader = (c) => {
+  if (c.first.cls !== 'app-error' && c.first.cls !== 'abort' && c.first.cls !== 'segfault') return undefined;
+  const reboot = findNodeReboot(c.ev, c.hits.map((h) => ({ pod: h.ref.pod, term: h.term })));
+  return reboot && { ...tellNodeReboot(reboot, c.first.ref.container.name, c.ev.collectedAt), outside: `the node ${reboot.node} was rebooted`, onNodes: true, sure: true };
+};
 
 /** The entrypoint's shebang names an interpreter the image lacks (CRLF line endings, a missing shell). */
 const interpreter: Reader = ({ first }) => {
@@ -377,7 +385,7 @@ const foreignClusterData: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, keystoreType, fatalRejection, poisonMessage];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, keystoreType, fatalRejection, poisonMessage];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, volumeOwner, foreignClusterData];

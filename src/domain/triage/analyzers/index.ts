@@ -16,6 +16,7 @@ import { analyzeReadinessCycle } from './readiness-cycle.js';
 import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzePhpFpmPool } from './php-fpm-pool.js';
 import { analyzeProxyBodyLimit } from './proxy-body-limit.js';
+import { analyzeHeaderOverflow } from './header-overflow.js';
 import { analyzeProxyReload } from './proxy-reload.js';
 import { analyzeProxyWorkerConnections } from './proxy-worker-connections.js';
 import { analyzeHeapPressure } from './heap-pressure.js';
@@ -230,6 +231,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'event-loop-blocked': analyzeEventLoopBlocked,
   'php-fpm-pool': analyzePhpFpmPool,
   'proxy-body-limit': analyzeProxyBodyLimit,
+  'header-overflow': analyzeHeaderOverflow,
   'proxy-reload': analyzeProxyReload,
   'proxy-worker-connections': analyzeProxyWorkerConnections,
   'envoy-circuit-breaker': analyzeEnvoyCircuitBreaker,
