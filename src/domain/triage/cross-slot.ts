@@ -36,7 +36,7 @@ export function readCrossSlotCommand(line: string): string | undefined {
 }
 
 /** The keys an ioredis-style `"args":[…]` field lists, when the line carries them. */
-function readKeys(line: string): string[] {
+export function readKeys(line: string): string[] {
   const args = /\\?"args\\?"\s*:\s*\[([^\]]*)\]/.exec(line)?.[1];
   return args ? [...args.matchAll(/\\?"([^"\\]+)\\?"/g)].map((m) => m[1] ?? '').filter((k) => k !== '') : [];
 }

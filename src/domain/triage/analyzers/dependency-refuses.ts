@@ -34,6 +34,8 @@ import { CROSS_SLOT, describeCrossSlot, fixCrossSlot } from '../cross-slot.js';
 import { MYSQL_AUTO_INCREMENT_LIMIT, PG_SEQUENCE_LIMIT, describeMysqlAutoIncrementLimit, describePgSequenceLimit, fixMysqlAutoIncrementLimit, fixPgSequenceLimit } from '../sequence-limit.js';
 import { CLICKHOUSE_MEMORY_TOTAL, CLICKHOUSE_TOO_MANY_PARTS, CLICKHOUSE_TOO_MANY_QUERIES, describeMemoryCap, describeParts, describePartsTable } from '../clickhouse-refusal.js';
 import { SORT_MEMORY_LIMIT, describeSortMemoryLimit, fixSortMemoryLimit } from '../sort-memory-limit.js';
+import { WRONG_TYPE, describeWrongType, fixWrongType } from '../redis-wrong-type.js';
+import { MAPPING_FILLS, TOTAL_FIELDS_LIMIT, describeFieldLimit } from '../field-limit.js';
 import { CACHE_FILLS, MEMCACHED_OUT_OF_MEMORY, MEMCACHED_TOO_LARGE, describeItemSizes, findFillStart, readMemcachedSettings } from '../memcached-refusal.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
@@ -48,6 +50,13 @@ interface Refusal {
   clearedBy?: RegExp;
   /** What it refuses, after "<server> <name> refuses …". */
   refuses: string;
+  /**
+   * The verb of the title when the server does not refuse the work but answers what it was asked
+   * (WRONGTYPE: the key holds another type), so its calls count as failed, not refused. Default: refuses.
+   */
+  verb?: string;
+  /** What the client-side fix changes, after "Fix …" (default: the command these pods send to). */
+  fixes?: string;
   why: string;
   fix: string;
   /** The refusal of a server that lost its primary role: a failover the client may not have followed. */
@@ -121,6 +130,20 @@ const REFUSALS: readonly Refusal[] = [
     clientSide: 'The cluster itself is healthy and serves every single-key command: the command these pods send is at fault, most often a release that batched several reads or writes into one multi-key call.',
     why: 'A Redis Cluster spreads keys over 16384 hash slots held by different masters and serves a multi-key command (MGET, MSET, DEL of several keys, a transaction or script over several keys) only when every key hashes to the same slot; otherwise it answers CROSSSLOT, and every such call fails while the pods stay Ready. Keys share a slot only when they share a hash tag (the part between { and }).',
     fix: 'put the keys one command reads under one hash tag ({…}), or split the command into per-key or per-slot calls',
+  },
+  // A key that holds another data type than the command expects: a key family whose type a release
+  // changed under the same names, while keys the old version wrote remain.
+  {
+    server: 'Redis',
+    pattern: WRONG_TYPE,
+    refuses: 'WRONGTYPE',
+    verb: 'answers',
+    scope: describeWrongType,
+    fixOf: fixWrongType,
+    fixes: 'the keys these pods keep in',
+    clientSide: 'Redis itself is healthy and serves every command on keys of the type it expects: keys written in another type — most often by an earlier release, before one changed how a key family is stored (a hash → a JSON string) under the same key names — remain until they expire or are rewritten, and every call of the new type on one of them fails. Rolling back alone meets the same error the other way round on the keys the new release already rewrote.',
+    why: 'Redis keeps one data type per key (string, hash, list, set, sorted set, stream) and answers WRONGTYPE to any command of another type on that key — a GET on a hash, an HGET on a string — so each such call fails while the pods stay Ready.',
+    fix: 'give the new data type its own key prefix so keys of the old type are never read as the new, or migrate or delete the keys of the old type (SCAN with TYPE, then UNLINK)',
   },
   {
     server: 'Redis',
@@ -206,6 +229,17 @@ const REFUSALS: readonly Refusal[] = [
     scope: describeShardLimit,
     why: 'Elasticsearch (and OpenSearch) cap the shards open in the cluster at cluster.max_shards_per_node (1000 by default) times its data nodes, and refuse with validation_exception to create any index that would pass the cap: every existing index keeps answering and the cluster stays green, but each write to the new index (a daily or rollover index) fails from the moment it is due, so whatever the client buffers meanwhile fills and it reports unready. Old indices that nothing deletes any more (an ILM policy or a curator job that stopped) are what fills the cap.',
     fix: 'delete or close old indices (and restore the ILM policy or curator job that deletes them), or raise cluster.max_shards_per_node temporarily (PUT _cluster/settings); the client then creates its index and drains what it buffered',
+  },
+  // A mapping explosion: documents with dynamic keys add fields until the index's mapping is full.
+  {
+    server: 'Elasticsearch',
+    pattern: TOTAL_FIELDS_LIMIT,
+    refuses: 'documents that add new fields',
+    scope: describeFieldLimit,
+    fills: MAPPING_FILLS,
+    byClient: true,
+    why: "With a dynamic mapping every new key of a document becomes a field of its index's mapping; Elasticsearch caps them at index.mapping.total_fields.limit (1000 by default) and refuses with illegal_argument_exception (400) every document that would add more, while the other documents of a bulk are indexed, the cluster stays green and the pods Ready. An object indexed with dynamic keys (request parameters, headers, labels, user-supplied maps) adds fields with every new key until the mapping is full — a mapping explosion.",
+    fix: 'stop indexing dynamic keys as fields: map the object that carries them as flattened (or dynamic: false) in the index template, then roll over to a new index and replay what was refused; raising index.mapping.total_fields.limit only postpones it',
   },
   // etcd past its backend quota: the NOSPACE alarm refuses every write cluster-wide until it is
   // disarmed; the quota and whether it compacts are read from one of its pods (etcd-nospace.ts).
@@ -560,7 +594,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const raisedOn = alarm?.node ? ` — alarm raised on ${alarm.node}${alarm.disk ? ` (${alarm.disk.said})` : ''}` : alarm?.disk ? ` — ${alarm.disk.said}` : '';
     const gone = alarm?.gone.map((g) => `${g.user}${g.ago ? ` (${g.ago})` : ''}`).join(', ');
     const backlog = gone ? ` Before the alarm, the connection of ${gone} closed and never came back: if that client consumes a queue, its backlog is what fills the broker.` : '';
-    const count = r.clearedBy ? `connections blocked, still, in the logs of` : `${countCalls(hits)} refused calls in the logs of`;
+    const count = r.clearedBy ? `connections blocked, still, in the logs of` : `${countCalls(hits)} ${r.verb ? 'failed' : 'refused'} calls in the logs of`;
     const stale = r.failover && container && address ? findStaleAddress(ev, container, address.host, ev.logs.filter((l) => pods.includes(l.pod)).flatMap((l) => l.lines)) : undefined;
     if (stale) return [describeStale(ev, r, stale, { named, where, hits, pods, unready, decisive, service: service?.name })];
     // The writer Service selects one member by its pod name, no longer the primary: its members' role labels name the primary now.
@@ -591,7 +625,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     return [{
       id: `dependency-refuses/${r.server}/${r.refuses.split(':')[0] ?? ''}`,
       kind: 'dependency-error',
-      title: `${named} refuses ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : `${r.refuses}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${told.said}${full ? `, on its ${full}` : ''}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`,
+      title: `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : `${r.refuses}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${told.said}${full ? `, on its ${full}` : ''}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`,
       layer: 'network/routing',
       severity: unready > 0 ? severityForPods(ev, unready) : 'warning',
       confidence: 'high',
@@ -613,7 +647,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
       decisive,
       ...(fillStart && r.fills ? { onset: fillStart, buildsUp: r.fills, latent: r.fills } : onset ? { onset } : {}),
       likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why} ${r.clientSide}` : `${r.why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}`,
-      nextAction: r.clientSide ? `Fix the command these pods send to ${named}: ${fixed}.` : `Fix ${named}: ${fixed}${alarm?.gone[0] ? ` — start with ${alarm.gone.map((g) => g.user).join(', ')}, whose connection is gone` : ''}.`,
+      nextAction: r.clientSide ? `Fix ${r.fixes ?? 'the command these pods send to'} ${named}: ${fixed}.` : `Fix ${named}: ${fixed}${alarm?.gone[0] ? ` — start with ${alarm.gone.map((g) => g.user).join(', ')}, whose connection is gone` : ''}.`,
       fix: fixed,
       confirmCommands: service
         ? [formatKubectl({ ...ev.target, namespace: service.namespace }, `describe service ${service.name}`), formatKubectl(ev.target, `logs ${pods[0] ?? ''} --tail=100`)]
