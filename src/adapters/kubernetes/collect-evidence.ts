@@ -7,7 +7,8 @@
 //   pods (labelSelector = the target's selector; every page counted), ReplicaSets or
 //   ControllerRevisions (same selector, kept by owner uid), HPAs, Services, EndpointSlices,
 //   NetworkPolicies, ResourceQuotas, LimitRanges (with bounds), ConfigMaps (key names and large values' byte sizes, no values) and (one page) Warning events of the namespace, the cluster
-//   DNS pods, events of the target — one list each (pages of 500);
+//   DNS pods, events of the target — one list each (pages of 500); the namespace's Warnings about the
+//   workload's pods already gone (named by its ReplicaSets: a rollout's stopped pods) join its events, no read of their own;
 //   then, as each of those arrives: events of n pods, of the newest ReplicaSets, of the HPA and
 //   of the Jobs (the last run's too, by the name the controller gives it, when it is already deleted;
 //   one field-selector query each, at most 5), a get and an events query per node under the
@@ -172,6 +173,7 @@ import { claimsOfPods, statefulSetClaims } from './map-pvc.js';
 import { mapJob, mapWorkload } from './map-workload.js';
 import { mapNamespaceJobs } from './map-namespace-jobs.js';
 import { needsNamespaceJobs } from '../../domain/triage/job-count-quota.js';
+import { pickFormerPodWarnings } from '../../domain/triage/former-pod-warnings.js';
 import type { Workload } from './map-workload.js';
 import { needsMetricsServer, readMetricsServer } from './read-metrics-server.js';
 import { readLeads } from './collect-leads.js';
@@ -395,12 +397,18 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
   // A quota on the count of Jobs refuses the runs: every Job of the namespace counts, so all are told.
   const refusedByJobCount = w.kind === 'CronJob' && needsNamespaceJobs(workloadEvents, name, ctx.now().toISOString());
   const priorityClasses = await priorityClassesP;
+  const read = [...workloadEvents, ...rsEvents, ...hpaEvents, ...details.events, ...preemptions.events, ...leadEvents.flat()];
+  // The workload's pods a rollout already deleted: what the kubelet said stopping them is in the namespace's Warnings only.
+  const owners = w.kind === 'CronJob' ? jobNames.map((j) => j.name) : revisions.revisions.map((x) => x.name);
+  // Only against the whole pod list: a live pod beyond the cap is not a gone one.
+  const wholeList = pods.census.complete && pods.census.total === pods.ranked.length;
+  const formerWarnings = !wholeList ? [] : pickFormerPodWarnings(namespaceContext.warnings, { isOwnPod: (pod) => isOwnPodName(w.kind, name, owners, pod), livePods: pods.ranked.map((p) => p.name), read, collectedAt: ctx.now().toISOString() });
   return {
     ...base,
     workload: mapWorkload(w, controllerRevision),
     pods: [...pods.ranked].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     census: pods.census,
-    events: sortEvents([...workloadEvents, ...rsEvents, ...hpaEvents, ...details.events, ...preemptions.events, ...leadEvents.flat()]),
+    events: sortEvents([...read, ...formerWarnings]),
     revisions: revisions.revisions,
     nodes: details.nodes,
     clusterNodes: details.clusterNodes,

@@ -167,6 +167,11 @@ export interface Finding {
    */
   rollbackUndoes?: string;
   /**
+   * The revision before the newest carries the fault too (its own pods showed it as they stopped):
+   * the newest rollout is not the cause, and a rollback would bring the same fault back. Says why.
+   */
+  revisionBeforeToo?: string;
+  /**
    * The fault passes by itself (a slow pull that will finish): the verdict says to wait, not to
    * roll back, even when a revision brought it on. Says what ends it.
    */

@@ -112,6 +112,7 @@ import { analyzeIngressPolicies } from './network-policy-ingress.js';
 import { analyzeNamedPortPolicies } from './network-policy-named-port.js';
 import { analyzePlacement } from './placement.js';
 import { analyzeKubeletRejections } from './kubelet-rejected.js';
+import { analyzeNodeNameMissing } from './node-name-missing.js';
 import { analyzeSessionAffinity } from './session-affinity.js';
 import { analyzeLoadPinned } from './load-pinned.js';
 import { analyzeTopologyRouting } from './topology-routing.js';
@@ -199,6 +200,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'unready-replicas': analyzeUnreadyReplicas,
   placement: analyzePlacement,
   'kubelet-rejected': analyzeKubeletRejections,
+  'node-name-missing': analyzeNodeNameMissing,
   'scheduler-unanswered': analyzeUnansweredScheduler,
   'session-affinity': analyzeSessionAffinity,
   'load-pinned': analyzeLoadPinned,

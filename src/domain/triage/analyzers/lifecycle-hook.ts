@@ -5,6 +5,8 @@ import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-command.js';
 import { formatPodShare, getLastTermination, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { formatSpan, msBetween } from '../time-span.js';
+import { readMissingHookBinary } from '../hook-binary-missing.js';
+import { describeMissingPreStopBinary } from '../prestop-binary-missing.js';
 
 /** The kubelet's words when a hook fails: the event reason, and the Killing message that follows a failed postStart. */
 const HOOK_FAILED = new Set(['FailedPostStartHook', 'FailedPreStopHook']);
@@ -18,7 +20,9 @@ const CALLS_ITSELF = /\b(localhost|127\.0\.0\.1|\[::1\])\b|^(HTTPS )?GET :/;
  * delays the stop. Exit 143 here is the hook's kill, not a probe and not memory.
  */
 export function analyzeLifecycleHooks(ev: TriageEvidence): Finding[] {
-  const events = listPodEvents(ev, ['FailedPostStartHook', 'FailedPreStopHook', 'Killing']).filter((e) => HOOK_FAILED.has(e.reason) || (e.reason === 'Killing' && HOOK_FAILED.has(e.message.trim())));
+  // preStop runs as a pod stops: the pods a rollout stopped are gone, their events still the workload's.
+  const stopped = ev.events.filter((e) => e.object.kind === 'Pod' && e.reason === 'FailedPreStopHook' && !ev.pods.some((p) => p.name === e.object.name));
+  const events = [...listPodEvents(ev, ['FailedPostStartHook', 'FailedPreStopHook', 'Killing']), ...stopped].filter((e) => HOOK_FAILED.has(e.reason) || (e.reason === 'Killing' && HOOK_FAILED.has(e.message.trim())));
   const failed = events.filter((e) => HOOK_FAILED.has(e.reason));
   const byHook = new Map<string, typeof failed>();
   for (const e of failed) {
@@ -42,6 +46,9 @@ export function analyzeLifecycleHooks(ev: TriageEvidence): Finding[] {
     const callsItself = hook !== undefined && CALLS_ITSELF.test(hook);
     const collapsed = collapseEvents(events.filter((e) => podNames.includes(e.object.name)), { acrossObjects: true });
     const which = postStart ? 'postStart' : 'preStop';
+    // A program the image does not have: the hook never runs, at any stop.
+    const missing = postStart ? undefined : hookEvents.map((e) => readMissingHookBinary(e.message)).find((m) => m !== undefined);
+    if (missing !== undefined) return [describeMissingPreStopBinary(ev, named ?? name, hookEvents, missing)];
     return [{
       id: `lifecycle-hook/${which}/${name}`,
       kind: 'lifecycle-hook',
