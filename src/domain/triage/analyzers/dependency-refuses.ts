@@ -36,6 +36,7 @@ import { CLICKHOUSE_MEMORY_TOTAL, CLICKHOUSE_TOO_MANY_PARTS, CLICKHOUSE_TOO_MANY
 import { SORT_MEMORY_LIMIT, describeSortMemoryLimit, fixSortMemoryLimit } from '../sort-memory-limit.js';
 import { WRONG_TYPE, describeWrongType, fixWrongType } from '../redis-wrong-type.js';
 import { MAPPING_FILLS, TOTAL_FIELDS_LIMIT, describeFieldLimit } from '../field-limit.js';
+import { LOCK_TABLE_SETTINGS, PARTITIONS_NAMED, PG_LOCK_TABLE_FULL, raiseLockTable, readLockTableSize } from '../pg-lock-table.js';
 import { CACHE_FILLS, MEMCACHED_OUT_OF_MEMORY, MEMCACHED_TOO_LARGE, describeItemSizes, findFillStart, readMemcachedSettings } from '../memcached-refusal.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
@@ -95,8 +96,10 @@ interface Refusal {
    * rollout of theirs that changed it (a smaller batch) is tested as the trigger.
    */
   byClient?: true;
-  /** Why the settings it runs with (`settings`, on its command line or in its mounted config) explain the refusal, and the fix there; absent when they do not. */
+  /** Why the settings it runs with (`settings`, on its command line or in its mounted config) explain the refusal, and the fix there (empty when the fix already says it); absent when they do not. */
   readConfig?: (settings: readonly SettingAt[]) => { why: string; fix: string } | undefined;
+  /** A rollback of the client would not undo it (what a migration changed stays): the verdict blames no revision of it and offers no rollback. Says why. */
+  outlastsRollback?: string;
 }
 
 function raisePacketLimit(where: string): string {
@@ -343,6 +346,20 @@ const REFUSALS: readonly Refusal[] = [
     refuses: 'queries: too many simultaneous queries (TOO_MANY_SIMULTANEOUS_QUERIES, code 202)',
     why: 'ClickHouse runs at most max_concurrent_queries (100 by default, with per-kind and per-user limits beside it) at once and refuses any query past it: slow queries that pile up, or clients that open more concurrent queries than before (a larger pool, retries without backoff), fill it while /ping still answers.',
     fix: 'find what holds the query slots (system.processes: slow or stuck queries) and bound the clients\' concurrency (their pool size, retries with backoff); raise max_concurrent_queries only if the server has the capacity',
+  },
+  // Postgres's shared lock table full (out of shared memory, 53200): queries that lock every partition of a partitioned table.
+  {
+    server: 'PostgreSQL',
+    pattern: PG_LOCK_TABLE_FULL,
+    refuses: 'queries: its shared lock table is full (out of shared memory, SQLSTATE 53200)',
+    settings: LOCK_TABLE_SETTINGS,
+    raises: 'max_locks_per_transaction',
+    fixAt: raiseLockTable,
+    readConfig: readLockTableSize,
+    explainedBy: PARTITIONS_NAMED,
+    outlastsRollback: 'a rollback would not un-partition the tables a migration split',
+    why: 'Postgres keeps every lock a transaction holds on a table, partition or index in one shared lock table of max_locks_per_transaction × max_connections entries. A query on a partitioned table that cannot prune partitions (no condition on the partition key) locks every partition and each of their indexes — thousands of locks once a table is split into daily partitions — so a few such queries at once fill the table, and they and any other query that needs a lock fail with "out of shared memory" and the hint to raise max_locks_per_transaction.',
+    fix: raiseLockTable('on the server'),
   },
 ];
 
@@ -621,7 +638,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const ownFix = raised && r.fixAt ? r.fixAt(`in ConfigMap ${raised.configMap} (its ${raised.key} sets ${raised.value})`) : fixNamed ?? r.fix;
     const toldFix = told?.subject ? `${r.fix} — start with ${told.subject}` : ownFix;
     const diskFix = full && teller ? `grow ${teller.pod.name}'s ${full}, or free space on it, so ${r.server} can write to disk again` : undefined;
-    const fixed = mixedFix ?? pinnedFix ?? diskFix ?? (configRead ? `${toldFix}; then ${configRead.fix}` : toldFix);
+    const fixed = mixedFix ?? pinnedFix ?? diskFix ?? (configRead?.fix ? `${toldFix}; then ${configRead.fix}` : toldFix);
     return [{
       id: `dependency-refuses/${r.server}/${r.refuses.split(':')[0] ?? ''}`,
       kind: 'dependency-error',
@@ -645,6 +662,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
         ...(own && gone ? [`log ${own.pod.name}: connection closed before the alarm and not reopened — ${gone}`] : []),
       ],
       decisive,
+      ...(r.outlastsRollback ? { outsideWorkload: r.outlastsRollback } : {}),
       ...(fillStart && r.fills ? { onset: fillStart, buildsUp: r.fills, latent: r.fills } : onset ? { onset } : {}),
       likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why} ${r.clientSide}` : `${r.why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}`,
       nextAction: r.clientSide ? `Fix ${r.fixes ?? 'the command these pods send to'} ${named}: ${fixed}.` : `Fix ${named}: ${fixed}${alarm?.gone[0] ? ` — start with ${alarm.gone.map((g) => g.user).join(', ')}, whose connection is gone` : ''}.`,
