@@ -15,6 +15,7 @@ import { analyzeMessageContract } from './message-contract.js';
 import { analyzeReadinessCycle } from './readiness-cycle.js';
 import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzePhpFpmPool } from './php-fpm-pool.js';
+import { analyzePhpMemoryLimit } from './php-memory-limit.js';
 import { analyzeProxyBodyLimit } from './proxy-body-limit.js';
 import { analyzeProxyReload } from './proxy-reload.js';
 import { analyzeProxyWorkerConnections } from './proxy-worker-connections.js';
@@ -224,6 +225,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'host-sized-runtime': analyzeHostSizedRuntime,
   'event-loop-blocked': analyzeEventLoopBlocked,
   'php-fpm-pool': analyzePhpFpmPool,
+  'php-memory-limit': analyzePhpMemoryLimit,
   'proxy-body-limit': analyzeProxyBodyLimit,
   'proxy-reload': analyzeProxyReload,
   'proxy-worker-connections': analyzeProxyWorkerConnections,
