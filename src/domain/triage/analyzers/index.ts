@@ -16,6 +16,7 @@ import { analyzeReadinessCycle } from './readiness-cycle.js';
 import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzePhpFpmPool } from './php-fpm-pool.js';
 import { analyzePhpMemoryLimit } from './php-memory-limit.js';
+import { analyzeUwsgiListenQueue } from './uwsgi-listen-queue.js';
 import { analyzeProxyBodyLimit } from './proxy-body-limit.js';
 import { analyzeProxyReload } from './proxy-reload.js';
 import { analyzeProxyWorkerConnections } from './proxy-worker-connections.js';
@@ -226,6 +227,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'event-loop-blocked': analyzeEventLoopBlocked,
   'php-fpm-pool': analyzePhpFpmPool,
   'php-memory-limit': analyzePhpMemoryLimit,
+  'uwsgi-listen-queue': analyzeUwsgiListenQueue,
   'proxy-body-limit': analyzeProxyBodyLimit,
   'proxy-reload': analyzeProxyReload,
   'proxy-worker-connections': analyzeProxyWorkerConnections,

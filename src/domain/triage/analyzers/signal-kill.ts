@@ -9,6 +9,7 @@ import { explainByOwnLog } from '../probe-own-log.js';
 import type { ProbeMiss } from '../probe-miss.js';
 import { explainStartupBudget } from '../startup-budget.js';
 import { findCpuLimitCut } from '../cpu-limit-cut.js';
+import { explainQueueFullProbe } from '../listen-queue.js';
 import { explainDeadlockedProbe } from '../probe-deadlock.js';
 import { explainUnauthenticatedProbe } from '../probe-store-auth.js';
 import { findServerConfigOrigin } from '../server-config-origin.js';
@@ -82,6 +83,7 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
   const miss = portMismatch || execCannotRunIn(messages)
     ? undefined
     : explainDeadlockedProbe(probeName, messages, ownLogs, container.name, pods.length) ??
+      explainQueueFullProbe(probeName, messages, ownLogs, container.name) ??
       explainProbeMiss(probe, container, messages, ownLogs) ??
       explainUnauthenticatedProbe(probe, container, messages, probeName, findServerConfigOrigin(ev, hits.map((h) => h.ref.pod), container.name)) ??
       explainByOwnLog(probe, failures.map((f) => f.message), ownLogs, container.name) ??
