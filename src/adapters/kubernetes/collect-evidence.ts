@@ -39,7 +39,7 @@
 //   most two per mechanism; only the visibility-timeout, or max-TTL and Vault-role, keys kept), and where those name the Vault role
 //   but no max TTL, a get of the namespace's ConfigMaps (by the list) whose name or key names carry that role (at most two; only
 //   its max-TTL line kept: read-setting-config.ts),
-//   and where the current logs say a host does not resolve, a get of the ConfigMaps the pods logging it read through a
+//   and where the current logs say a host does not resolve or refuses connections, a get of the ConfigMaps the pods logging it read through a
 //   subPath mount or env (at most two; only whether the data still names that host and the lines naming a host like it
 //   kept, with the newest write of its data: read-stale-config.ts),
 //   and where a crash line of the pods reports a setting read as a boolean where a value was expected ("…: False"), a get

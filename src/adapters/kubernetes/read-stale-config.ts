@@ -1,5 +1,6 @@
 // The ConfigMaps the workload's pods read through a subPath mount or env (never refreshed in a
-// running container), read only when their current logs say a host they name does not resolve
+// running container), read only when their current logs say a host they name does not resolve or
+// refuses connections (a retired Service)
 // (stale-config-mount.ts): a get of each, at most two. Only whether the data still names that
 // host, the lines naming a host like it, and the time and manager of the newest write of its data
 // are kept; the rest of the data is dropped at once. Never a Secret.

@@ -56,7 +56,8 @@ export function pickStaleConfigRead(seen: { logs: readonly LogEvidence[]; pods: 
     if (log.previous) continue;
     for (const line of log.lines) {
       const err = parseDependencyError(line);
-      if (err?.problem !== 'dns-missing') continue;
+      // A host that no longer resolves, or one whose Service refuses (scaled to zero, no endpoints): both a retired dependency.
+      if (err?.problem !== 'dns-missing' && err?.problem !== 'refused') continue;
       const host = readDependencyHost(err.dependency);
       if (host !== undefined) byHost.set(host, (byHost.get(host) ?? new Set()).add(log.pod));
     }
@@ -169,7 +170,7 @@ export interface StaleConfigTold {
 }
 
 /** The finding's words: the old host still read, the ConfigMap's new value, why the pods never saw it, and the restart. */
-export function explainStaleConfigMount(found: StaleConfigMount, workload: { kind: string; name: string }): StaleConfigTold {
+export function explainStaleConfigMount(found: StaleConfigMount, workload: { kind: string; name: string }, failure: 'dns-missing' | 'refused' = 'dns-missing'): StaleConfigTold {
   const { config } = found;
   const n = found.stale.length;
   const pods = `${n} pod${n === 1 ? '' : 's'}`;
@@ -187,7 +188,7 @@ export function explainStaleConfigMount(found: StaleConfigMount, workload: { kin
       `the pods read it through ${found.via}${found.subPath ? ': a subPath mount is copied at container start and never updated' : ': env from a ConfigMap is resolved at container start only'}`,
       ...(found.fresh.length > 0 ? [`${found.fresh.join(', ')} started after the edit and are ready`] : []),
     ],
-    cause: `The pods started before ConfigMap ${config.configMap} was edited still run its old value ${config.host}, which no longer resolves: they ${how}.`,
+    cause: `The pods started before ConfigMap ${config.configMap} was edited still run its old value ${config.host}, which ${failure === 'refused' ? 'now refuses their connections (nothing serves it any more)' : 'no longer resolves'}: they ${how}.`,
     action: `Restart the ${workload.kind} (\`${restart}\`) so every pod reads the new ${config.configMap}; then stop ${found.subPath ? 'mounting it with subPath (mount the whole ConfigMap as a directory)' : 'taking it through env'} or roll a checksum annotation of the ConfigMap on every change`,
     fix: `\`${restart}\`; ${found.subPath ? 'mount the ConfigMap as a directory, not with subPath' : 'read the value from a mounted file'}, or roll a checksum annotation on config changes`,
   };

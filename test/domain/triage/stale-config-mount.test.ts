@@ -71,6 +71,17 @@ describe('pods that still read the old host of a ConfigMap they took through sub
     expect(f?.title).toMatch(/env DB_HOST \(fixed at container start\)/);
   });
 
+  it('reads the same way a host whose Service now refuses (scaled to zero): the pods still call the old value', () => {
+    const REFUSED = `quote failed: Post "http://${OLD}:8080/v1/quote": dial tcp 172.20.88.131:8080: connect: connection refused`;
+    const refusing = (ev: TriageEvidence): TriageEvidence => ({ ...ev, logs: ev.logs.map((l) => (l.lines.some((x) => x.includes(LOOKUP)) ? { ...l, lines: [REFUSED, REFUSED] } : l)) });
+    expect(pickStaleConfigRead(refusing(scenario('subPath')))).toEqual({ host: OLD, configMaps: ['ledger-conf'] });
+    const [f] = analyzeDependencyErrors(refusing(scenario('subPath', {})));
+    expect(f?.title).toMatch(/ConfigMap ledger-conf was edited \(1h 35m ago by argocd-controller\) still use the old host ledger-pg-a[^\n]*subPath mount/);
+    expect(f?.title).toContain(NEW);
+    expect(f?.likelyCause).toMatch(/now refuses their connections/);
+    expect(f?.nextAction).toMatch(/kubectl rollout restart deployment\/payment-service/);
+  });
+
   it('stays the plain name failure when the ConfigMap still names the host, was edited before the pods started, or was not read', () => {
     for (const ev of [scenario('subPath', { holdsHost: true }), scenario('subPath', { changedAt: minutesAgo(7 * 24 * 60) }), scenario('subPath')]) {
       const [f] = analyzeDependencyErrors(ev);

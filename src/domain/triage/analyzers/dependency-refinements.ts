@@ -140,15 +140,16 @@ const headlessPort: Refinement = (g) => {
 };
 
 /**
- * The host that does not resolve is the old value of a ConfigMap the failing pods read through
+ * The host that does not resolve (or now refuses: its Service scaled to zero) is the old value of a ConfigMap the failing pods read through
  * subPath or env, edited since they started: they never saw the edit. A restart is the fix.
  */
 const staleConfig: Refinement = (g) => {
   const first = g.group[0];
-  if (first === undefined || first.error.problem !== 'dns-missing') return undefined;
+  const problem = first?.error.problem;
+  if (problem !== 'dns-missing' && problem !== 'refused') return undefined;
   const found = findStaleConfigMount(g.ev.staleConfig, readDependencyHost(g.dependency), g.podObjects, g.ev.pods, g.ev.collectedAt);
   if (found === undefined) return undefined;
-  const told = explainStaleConfigMount(found, g.ev.target);
+  const told = explainStaleConfigMount(found, g.ev.target, problem);
   return {
     ...g.finding,
     id: `dependency-error/stale-config/${found.config.configMap}`,

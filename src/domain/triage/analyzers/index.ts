@@ -15,6 +15,8 @@ import { analyzeMessageContract } from './message-contract.js';
 import { analyzeReadinessCycle } from './readiness-cycle.js';
 import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzePhpFpmPool } from './php-fpm-pool.js';
+import { analyzePhpMemoryLimit } from './php-memory-limit.js';
+import { analyzeUwsgiListenQueue } from './uwsgi-listen-queue.js';
 import { analyzeProxyBodyLimit } from './proxy-body-limit.js';
 import { analyzeHeaderOverflow } from './header-overflow.js';
 import { analyzeProxyReload } from './proxy-reload.js';
@@ -232,6 +234,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'host-sized-runtime': analyzeHostSizedRuntime,
   'event-loop-blocked': analyzeEventLoopBlocked,
   'php-fpm-pool': analyzePhpFpmPool,
+  'php-memory-limit': analyzePhpMemoryLimit,
+  'uwsgi-listen-queue': analyzeUwsgiListenQueue,
   'proxy-body-limit': analyzeProxyBodyLimit,
   'header-overflow': analyzeHeaderOverflow,
   'proxy-reload': analyzeProxyReload,

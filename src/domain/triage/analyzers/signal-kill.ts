@@ -10,6 +10,7 @@ import { explainSweptMarker } from '../probe-swept-marker.js';
 import type { ProbeMiss } from '../probe-miss.js';
 import { explainStartupBudget } from '../startup-budget.js';
 import { findCpuLimitCut } from '../cpu-limit-cut.js';
+import { explainQueueFullProbe } from '../listen-queue.js';
 import { explainDeadlockedProbe } from '../probe-deadlock.js';
 import { explainUnauthenticatedProbe } from '../probe-store-auth.js';
 import { findServerConfigOrigin } from '../server-config-origin.js';
@@ -83,6 +84,7 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
   const miss = portMismatch || execCannotRunIn(messages)
     ? undefined
     : explainDeadlockedProbe(probeName, messages, ownLogs, container.name, pods.length) ??
+      explainQueueFullProbe(probeName, messages, ownLogs, container.name) ??
       explainProbeMiss(probe, container, messages, ownLogs) ??
       (probeName === 'liveness' ? explainSweptMarker(probe, container, messages, ownLogs, runs) : undefined) ??
       explainUnauthenticatedProbe(probe, container, messages, probeName, findServerConfigOrigin(ev, hits.map((h) => h.ref.pod), container.name)) ??
