@@ -1,9 +1,11 @@
 // The settings a refusing server keeps in a config file (my.cnf) that a ConfigMap mounts into its
 // pod: a get of each ConfigMap listServerConfigReads names (at most two in all), read only after
 // the server's own pod was read because the workload's logs say it refuses at a setting. Only the
-// settings named are kept; the rest of the data is dropped at once. Never a Secret.
+// settings named are kept (a RabbitMQ definitions.json: the queues bounded with reject-publish);
+// the rest of the data is dropped at once. Never a Secret.
 import type { DependencyPodEvidence, ServerConfigEvidence } from '../../domain/triage/evidence-server-config.js';
 import { findConfigFileSettings } from '../../domain/triage/server-config-file.js';
+import { findDefinitionsQueueLimits } from '../../domain/triage/rabbit-queue-limit.js';
 import type { CollectContext } from './collect-context.js';
 
 export interface ServerConfigRead {
@@ -20,7 +22,9 @@ export async function readServerConfig(ctx: CollectContext, pods: readonly Depen
     ctx.clients.core.readNamespacedConfigMap({ name: g.name, namespace: ctx.namespace }, options),
   );
   const found = got.flatMap(({ item, value }): (ServerConfigEvidence & { service: string })[] =>
-    findConfigFileSettings(value.data ?? {}, item.settings).map((s) => ({ service: item.service, configMap: item.name, ...s })),
+    // A broker's definitions file (JSON) declares its queues' limits: the queues that reject publishes when full.
+    [...findConfigFileSettings(value.data ?? {}, item.settings), ...Object.entries(value.data ?? {}).flatMap(([key, text]) => findDefinitionsQueueLimits(key, text, item.settings))]
+      .map((s) => ({ service: item.service, configMap: item.name, ...s })),
   );
   return pods.map((p) => {
     const config = found.filter((f) => f.service === p.service && p.namespace === undefined).map(({ service: _, ...c }) => c);

@@ -37,6 +37,7 @@ import { SORT_MEMORY_LIMIT, describeSortMemoryLimit, fixSortMemoryLimit } from '
 import { WRONG_TYPE, describeWrongType, fixWrongType } from '../redis-wrong-type.js';
 import { MAPPING_FILLS, TOTAL_FIELDS_LIMIT, describeFieldLimit } from '../field-limit.js';
 import { LOCK_TABLE_SETTINGS, PARTITIONS_NAMED, PG_LOCK_TABLE_FULL, raiseLockTable, readLockTableSize } from '../pg-lock-table.js';
+import { PUBLISH_NACKED, QUEUE_LIMIT_SETTINGS, readQueueLimits } from '../rabbit-queue-limit.js';
 import { CACHE_FILLS, MEMCACHED_OUT_OF_MEMORY, MEMCACHED_TOO_LARGE, describeItemSizes, findFillStart, readMemcachedSettings } from '../memcached-refusal.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
@@ -295,6 +296,18 @@ const REFUSALS: readonly Refusal[] = [
     settings: ['disk_free_limit.absolute', 'disk_free_limit.relative'],
     why: 'RabbitMQ\'s free disk fell below its disk_free_limit and it raised its disk alarm: it blocks every publishing connection until disk is freed, so each publish waits and times out while the pods stay Ready.',
     fix: 'free disk on the broker (consume or purge the backlog that fills it, or grow its volume)',
+  },
+  // Publisher confirms answered with a nack while no alarm blocks the connection: a queue at its
+  // length limit with x-overflow reject-publish; its limits are read from the broker's definitions.
+  {
+    server: 'RabbitMQ',
+    pattern: PUBLISH_NACKED,
+    refuses: 'publishes: it nacks them',
+    settings: QUEUE_LIMIT_SETTINGS,
+    readConfig: readQueueLimits,
+    outlastsRollback: 'the broker nacks because the queue is full, and it stays full whatever revision publishes to it: its consumers drain it slower than messages arrive',
+    why: 'RabbitMQ answers a confirmed publish with a nack, while it is up and raises no memory or disk alarm, when the queue the message routes to is at its length limit (x-max-length or x-max-length-bytes, as a queue argument or a policy\'s max-length) and its overflow behaviour is reject-publish: every new message is refused until the queue drains. The queue is full because its consumers fall behind — too few of them, or each message takes longer (a slow downstream they call) — not because of the publisher; a quorum queue that lost its majority nacks too.',
+    fix: 'get the queue\'s consumers to keep up — scale them out or raise their concurrency, and fix what slows each message — so the queue drains below its limit; raise its max-length (a policy) only as a stopgap, and keep the events the publisher could not publish (an outbox) instead of dropping them. Check with rabbitmqctl list_queues name messages consumers arguments',
   },
   // memcached with its item memory (-m) full: a set finds no free chunk of its size class and
   // nothing it may evict there. Clients log the lost set at WARN and read through to the backend.
