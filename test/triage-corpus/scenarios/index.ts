@@ -48,6 +48,7 @@ import { HOLDOUT_34_SCENARIOS } from '../heldout-34/stories.js';
 import { HOLDOUT_35_SCENARIOS } from '../heldout-35/stories.js';
 import { HOLDOUT_36_SCENARIOS } from '../heldout-36/stories.js';
 import { HOLDOUT_37_SCENARIOS } from '../heldout-37/stories.js';
+import { HOLDOUT_38_SCENARIOS } from '../heldout-38/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -63,7 +64,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–37: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–38: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -99,4 +100,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_35_SCENARIOS,
   ...HOLDOUT_36_SCENARIOS,
   ...HOLDOUT_37_SCENARIOS,
+  ...HOLDOUT_38_SCENARIOS,
 ];
