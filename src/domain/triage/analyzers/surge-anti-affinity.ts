@@ -9,6 +9,7 @@
  */
 import type { NodeEvidence, PodAffinityTermEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
 import { listPodEvents } from '../evidence-lookup.js';
+import type { PendingExplanation } from '../pending-explanation.js';
 import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
 import { describeAffinityTerm, termNamespaces } from '../pod-affinity.js';
 import { sortRevisions } from '../revision-diff.js';
@@ -16,18 +17,6 @@ import type { SchedulingReason } from '../scheduling-message.js';
 import { listFirst } from '../../text.js';
 import { isSchedulable, matchesPlacement, meetsRequirement, untoleratedTaints } from './placement.js';
 import { domainWord } from './spread-min-domains.js';
-
-export interface SurgeDeadlock {
-  /** Said after the scheduler's reasons in the title. */
-  detail: string;
-  evidence: string[];
-  cause: string;
-  action: string;
-  fix: string;
-  /** Any revision's surge pod waits the same way: see Finding.outsideWorkload. */
-  outsideWorkload: string;
-  confirm: string[];
-}
 
 /** A RollingUpdate int-or-percent against the replicas: maxSurge rounds up, maxUnavailable down, as the controller does. */
 function resolve(value: string, replicas: number, up: boolean): number | undefined {
@@ -74,7 +63,7 @@ function holdersByDomain(nodes: readonly NodeEvidence[], key: string, old: reado
  * when an old pod waits too (the pool is short for the replicas themselves), or when anything else
  * fills a domain.
  */
-export function explainSurgeDeadlock(ev: TriageEvidence, pending: readonly PodEvidence[], reasons: readonly SchedulingReason[]): SurgeDeadlock | undefined {
+export function explainSurgeDeadlock(ev: TriageEvidence, pending: readonly PodEvidence[], reasons: readonly SchedulingReason[]): PendingExplanation | undefined {
   const w = ev.workload;
   const settings = w?.rolloutSettings;
   if (w?.kind !== 'Deployment' || settings?.strategy !== 'RollingUpdate') return undefined;
