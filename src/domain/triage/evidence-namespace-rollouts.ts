@@ -3,21 +3,10 @@
  * messages it cannot take (message-contract.ts): a producer that changed what it sends is the change
  * a consumer's own history does not show.
  */
-import type { IsoTime, PodTemplateEvidence, RevisionContainerEvidence } from './evidence-spec.js';
+import type { RevisionEvidence } from './evidence-spec.js';
 
-/** One ReplicaSet of another Deployment, shaped like the workload's own revisions (revision-diff.ts reads both). */
-export interface RolloutRevisionEvidence {
-  /** `deployment.kubernetes.io/revision`. */
-  revision: number;
-  name: string;
-  hash: string;
-  createdAt: IsoTime;
-  /** status.replicas: pods it runs now. */
-  replicas?: number;
-  changeCause?: string;
-  containers: RevisionContainerEvidence[];
-  template?: PodTemplateEvidence;
-}
+/** One ReplicaSet of another Deployment, mapped as the workload's own revisions are (map-revision.ts), so revision-diff.ts reads both. */
+export type RolloutRevisionEvidence = RevisionEvidence;
 
 export interface NamespaceRolloutEvidence {
   deployment: string;

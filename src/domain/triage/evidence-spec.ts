@@ -177,6 +177,30 @@ export interface PodTemplateEvidence {
   activeDeadlineSeconds?: number;
 }
 
+/** One ReplicaSet (Deployment) or ControllerRevision (StatefulSet) of the workload. */
+export interface RevisionEvidence {
+  /** `deployment.kubernetes.io/revision` annotation or ControllerRevision.revision. */
+  revision: number;
+  /** ReplicaSet or ControllerRevision name. */
+  name: string;
+  /** pod-template-hash label (ReplicaSet) or the ControllerRevision name (StatefulSet). */
+  hash: string;
+  createdAt: IsoTime;
+  /** ReplicaSet status.replicas; absent for ControllerRevisions. */
+  replicas?: number;
+  /** `kubernetes.io/change-cause` annotation when present. */
+  changeCause?: string;
+  /**
+   * `deployment.kubernetes.io/revision-history`: the revisions this ReplicaSet was before a
+   * `kubectl rollout undo` re-used it (its template came back, under a new number). Absent for a
+   * ReplicaSet that only ever had one number.
+   */
+  formerRevisions?: number[];
+  containers: RevisionContainerEvidence[];
+  /** The pod-level fields of the template (init containers, volumes, placement…). */
+  template?: PodTemplateEvidence;
+}
+
 /** Kubernetes quantity as the API returns it: "512Mi", "1Gi", "250m", "2". */
 export type Quantity = string;
 

@@ -16,9 +16,8 @@ import type {
   FieldOwnerEvidence,
   IsoTime,
   PlacementEvidence,
-  PodTemplateEvidence,
   Quantity,
-  RevisionContainerEvidence,
+  RevisionEvidence,
 } from './evidence-spec.js';
 import type { ContainerSpecEvidence, EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
 import type { DependencyServiceEvidence, EndpointSliceEvidence, ServiceElsewhereEvidence, ServiceEvidence } from './evidence-network.js';
@@ -183,30 +182,6 @@ export interface WorkloadEvidence {
   /** status.conditions (Deployment: Available, Progressing, ReplicaFailure). */
   conditions: ConditionEvidence[];
   createdAt?: IsoTime;
-}
-
-/** One ReplicaSet (Deployment) or ControllerRevision (StatefulSet) of the workload. */
-export interface RevisionEvidence {
-  /** `deployment.kubernetes.io/revision` annotation or ControllerRevision.revision. */
-  revision: number;
-  /** ReplicaSet or ControllerRevision name. */
-  name: string;
-  /** pod-template-hash label (ReplicaSet) or the ControllerRevision name (StatefulSet). */
-  hash: string;
-  createdAt: IsoTime;
-  /** ReplicaSet status.replicas; absent for ControllerRevisions. */
-  replicas?: number;
-  /** `kubernetes.io/change-cause` annotation when present. */
-  changeCause?: string;
-  /**
-   * `deployment.kubernetes.io/revision-history`: the revisions this ReplicaSet was before a
-   * `kubectl rollout undo` re-used it (its template came back, under a new number). Absent for a
-   * ReplicaSet that only ever had one number.
-   */
-  formerRevisions?: number[];
-  containers: RevisionContainerEvidence[];
-  /** The pod-level fields of the template (init containers, volumes, placement…). */
-  template?: PodTemplateEvidence;
 }
 
 /** A HorizontalPodAutoscaler (autoscaling/v2) whose scaleTargetRef is the workload. */
