@@ -144,9 +144,10 @@ export interface Finding {
   /** The fix in a few words, without the mitigation around it: "fix the liveness probe port". */
   fix?: string;
   /**
-   * The fault lives outside the workload (a webhook's backend, a peer's certificate): a revision
-   * that rolled out just before is not blamed and a rollback is not offered. Says why, e.g.
-   * "any new pod, of any revision, is refused the same way".
+   * The fault lives outside the workload (a webhook's backend, a peer's certificate), or the
+   * revision before carries it too (its pods showed it as they stopped): a revision that rolled
+   * out just before is not blamed and a rollback is not offered. Says why, e.g. "any new pod, of
+   * any revision, is refused the same way".
    */
   outsideWorkload?: string;
   /**
@@ -166,11 +167,6 @@ export interface Finding {
    * give): the verdict says the fix first and the rollback as the fallback. Says what it undoes.
    */
   rollbackUndoes?: string;
-  /**
-   * The revision before the newest carries the fault too (its own pods showed it as they stopped):
-   * the newest rollout is not the cause, and a rollback would bring the same fault back. Says why.
-   */
-  revisionBeforeToo?: string;
   /**
    * The fault passes by itself (a slow pull that will finish): the verdict says to wait, not to
    * roll back, even when a revision brought it on. Says what ends it.

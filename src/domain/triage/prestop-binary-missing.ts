@@ -63,7 +63,7 @@ export function describeMissingPreStopBinary(ev: TriageEvidence, container: stri
     likelyCause: `An exec hook runs inside the container with the image's own programs, and ${noShell}: \`${hook}\` cannot start, the hook fails at once and the kubelet goes straight to SIGTERM. The hook was there to keep the pod serving while the endpoint controller and the proxies in front drop it; without that wait the app stops while they still send to it, and those requests fail (502s at an ingress) at every rollout, scale-down and eviction${baseLine ? `, ever since ${baseLine}` : ''}.${before ? ` A rollback does not help: ${before}.` : ''}`,
     nextAction: `Replace the exec hook with the kubelet's own sleep action (${sleep}, Kubernetes 1.30 or later; it needs no program in the image), or ship a ${missing.binary} binary in the image (or call one it has).`,
     fix: `use the native preStop sleep action (${sleep}) instead of exec \`${hook}\``,
-    ...(before ? { revisionBeforeToo: before } : {}),
+    ...(before ? { outsideWorkload: before } : {}),
     confirmCommands: [
       formatKubectl(ev.target, 'get events --field-selector reason=FailedPreStopHook'),
       podEventsCommand(ev.target, podNames[0] ?? ''),

@@ -69,7 +69,7 @@ export function analyzeNodeNameMissing(ev: TriageEvidence): Finding[] {
       nextAction: `Remove spec.nodeName from the pod template and let the scheduler place the pods (to keep them on certain nodes, use a nodeSelector or node affinity on a label)${hostPath.length > 0 ? `; keep the data of hostPath ${hostPath.join(', ')} on a PersistentVolume instead, as it was on the removed node` : ''}; if it must stay on one node, protect that node from scale-down.`,
       fix: 'remove spec.nodeName from the pod template (use a nodeSelector or node affinity)',
       datesChange: true,
-      ...(beforeToo ? { revisionBeforeToo: beforeToo } : {}),
+      ...(beforeToo ? { outsideWorkload: beforeToo } : {}),
       ...(last !== undefined ? { onset: last } : {}),
       confirmCommands: [
         formatKubectl(ev.target, `get node ${node}`, 'cluster'),

@@ -173,10 +173,6 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
       const exonerated = `revision ${newest.revision} (${formatAgo(rolledOut, now)}) is not the cause: ${mechanism.outsideWorkload}`;
       return withJobsBefore(ev, onset, { kind: 'none', text: exonerated, exonerated });
     }
-    if (mechanism?.revisionBeforeToo !== undefined) {
-      const exonerated = `revision ${newest.revision} (${formatAgo(rolledOut, now)}) is not the cause: ${mechanism.revisionBeforeToo}`;
-      return withJobsBefore(ev, onset, { kind: 'none', text: exonerated, exonerated });
-    }
     // Ready pods that worked cleanly long after the rollout and only then began to fail: something else changed.
     // Unless the fault was set when the process started and only waited for input that meets it.
     const late = mechanism?.latent === undefined ? describeLateLogErrors(ev, pods, newest) : undefined;

@@ -78,7 +78,7 @@ describe('a preStop hook whose command is not in the image', () => {
     expect(f?.evidence.join('\n')).toContain('revision 6');
     expect(f?.likelyCause).toContain('distroless');
     expect(f?.nextAction).toContain('lifecycle.preStop.sleep.seconds: 15');
-    expect(f?.revisionBeforeToo).toContain('revision 6');
+    expect(f?.outsideWorkload).toContain('revision 6');
   });
 
   it('is not blamed on the newest rollout: the headline names the hook and offers no rollback', () => {
