@@ -8,6 +8,7 @@ import type { LogEvidence, PodEvidence, RevisionEvidence } from '../../domain/tr
 import type { CircuitBreakerConfigEvidence } from '../../domain/triage/evidence-circuit-breakers.js';
 import { findCircuitBreakerThresholds, pickCircuitBreakerReads } from '../../domain/triage/envoy-circuit-breaker.js';
 import type { CollectContext } from './collect-context.js';
+import { getConfigMaps } from './get-config-maps.js';
 
 export async function readCircuitBreakerConfig(
   ctx: CollectContext,
@@ -15,9 +16,7 @@ export async function readCircuitBreakerConfig(
 ): Promise<CircuitBreakerConfigEvidence[]> {
   const wanted = pickCircuitBreakerReads(seen);
   if (wanted.length === 0) return [];
-  const got = await ctx.reads.each(wanted, { label: 'ConfigMaps mounted by an Envoy that refuses requests at its circuit breakers', source: 'namespaceObjects', what: (w) => `ConfigMap ${w.configMap}`, limit: ctx.objectGate }, (w, options) =>
-    ctx.clients.core.readNamespacedConfigMap({ name: w.configMap, namespace: ctx.namespace }, options),
-  );
+  const got = await getConfigMaps(ctx, wanted, 'ConfigMaps mounted by an Envoy that refuses requests at its circuit breakers', (w) => w.configMap);
   return got.map(({ item, value }) => ({
     configMap: item.configMap,
     mountedNow: item.mountedNow,

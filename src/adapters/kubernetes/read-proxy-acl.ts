@@ -7,6 +7,7 @@ import type { EndpointSliceEvidence, PodEvidence } from '../../domain/triage/evi
 import type { ProxyAclEvidence } from '../../domain/triage/evidence-proxy-acl.js';
 import { isOwnRefusalOf, keepAccessRules } from '../../domain/triage/proxy-denial.js';
 import type { CollectContext } from './collect-context.js';
+import { getConfigMaps } from './get-config-maps.js';
 import { pickDependencyPods, readPodsWithLogs } from './read-dependency-pods.js';
 
 /** Its own lines of refusal kept, the newest last. */
@@ -27,9 +28,7 @@ export async function readProxyAcl(ctx: CollectContext, wanted: { service: strin
   const base = { service: wanted.service, pod: read.pod.name, ready: read.pod.ready, rules: [], refusals };
   const name = mountedConfigMap(read.pod);
   if (name === undefined) return base;
-  const [got] = await ctx.reads.each([name], { label: 'the ConfigMap a forward proxy that refuses the workload mounts', source: 'namespaceObjects', what: (n) => `ConfigMap ${n}`, limit: ctx.objectGate }, (n, options) =>
-    ctx.clients.core.readNamespacedConfigMap({ name: n, namespace: ctx.namespace }, options),
-  );
+  const [got] = await getConfigMaps(ctx, [name], 'the ConfigMap a forward proxy that refuses the workload mounts', (n) => n);
   const found = Object.entries(got?.value.data ?? {}).map(([key, text]) => ({ key, rules: keepAccessRules(text) })).find((x) => x.rules.length > 0);
   return found === undefined ? { ...base, configMap: name } : { ...base, configMap: name, key: found.key, rules: found.rules };
 }

@@ -7,13 +7,12 @@ import type { LogEvidence, PodEvidence, RevisionEvidence } from '../../domain/tr
 import type { ProxyConfigEvidence } from '../../domain/triage/evidence-proxy-config.js';
 import { BODY_LIMIT_SETTING, findNginxDirective, pickProxyConfigReads } from '../../domain/triage/proxy-body-limit.js';
 import type { CollectContext } from './collect-context.js';
+import { getConfigMaps } from './get-config-maps.js';
 
 export async function readProxyConfig(ctx: CollectContext, seen: { logs: readonly LogEvidence[]; pods: readonly PodEvidence[]; revisions: readonly RevisionEvidence[] }): Promise<ProxyConfigEvidence[]> {
   const wanted = pickProxyConfigReads(seen);
   if (wanted.length === 0) return [];
-  const got = await ctx.reads.each(wanted, { label: 'ConfigMaps mounted by a proxy that refuses request bodies', source: 'namespaceObjects', what: (w) => `ConfigMap ${w.configMap}`, limit: ctx.objectGate }, (w, options) =>
-    ctx.clients.core.readNamespacedConfigMap({ name: w.configMap, namespace: ctx.namespace }, options),
-  );
+  const got = await getConfigMaps(ctx, wanted, 'ConfigMaps mounted by a proxy that refuses request bodies', (w) => w.configMap);
   return got.flatMap(({ item, value }) =>
     Object.entries(value.data ?? {}).flatMap(([key, text]) =>
       findNginxDirective(text, BODY_LIMIT_SETTING).map((v) => ({ configMap: item.configMap, key, setting: BODY_LIMIT_SETTING, value: v, mountedNow: item.mountedNow })),

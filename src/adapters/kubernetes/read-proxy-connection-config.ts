@@ -11,15 +11,14 @@ import { findNginxDirective } from '../../domain/triage/proxy-body-limit.js';
 import { findNginxDirectiveArgs, pickUpstreamConfigRead, UPSTREAM_SETTINGS } from '../../domain/triage/proxy-upstream-name.js';
 import { CONNECTION_SETTINGS, pickConnectionConfigRead } from '../../domain/triage/proxy-worker-connections.js';
 import type { CollectContext } from './collect-context.js';
+import { getConfigMaps } from './get-config-maps.js';
 
 export async function readProxyConnectionConfig(ctx: CollectContext, seen: { logs: readonly LogEvidence[]; pods: readonly PodEvidence[] }): Promise<ProxyConfigEvidence[]> {
   const exhausted = pickConnectionConfigRead(seen);
   const upstream = pickUpstreamConfigRead(seen);
   const configMap = exhausted ?? upstream;
   if (configMap === undefined) return [];
-  const got = await ctx.reads.each([configMap], { label: 'ConfigMap mounted by a proxy that runs out of connections or cannot connect upstream', source: 'namespaceObjects', what: (name) => `ConfigMap ${name}`, limit: ctx.objectGate }, (name, options) =>
-    ctx.clients.core.readNamespacedConfigMap({ name, namespace: ctx.namespace }, options),
-  );
+  const got = await getConfigMaps(ctx, [configMap], 'ConfigMap mounted by a proxy that runs out of connections or cannot connect upstream', (name) => name);
   return got.flatMap(({ item, value }) =>
     Object.entries(value.data ?? {}).flatMap(([key, text]) => [
       ...(exhausted === item ? CONNECTION_SETTINGS.flatMap((setting) => findNginxDirective(text, setting).map((v) => ({ configMap: item, key, setting, value: v, mountedNow: true }))) : []),

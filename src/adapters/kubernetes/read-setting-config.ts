@@ -10,18 +10,15 @@ import type { NamespaceObjectEvidence } from '../../domain/triage/evidence-conte
 import type { SettingConfigEvidence } from '../../domain/triage/evidence-setting-config.js';
 import { keepRoleSettings, keepSettings, pickRoleConfigMaps, pickSettingConfigReads } from '../../domain/triage/setting-config.js';
 import type { CollectContext } from './collect-context.js';
+import { getConfigMaps } from './get-config-maps.js';
 
 export async function readSettingConfig(ctx: CollectContext, seen: { logs: readonly LogEvidence[]; pods: readonly PodEvidence[]; configMaps: readonly NamespaceObjectEvidence[] }): Promise<SettingConfigEvidence[]> {
   const now = ctx.now().toISOString();
   const wanted = pickSettingConfigReads({ ...seen, now });
-  const got = wanted.length === 0 ? [] : await ctx.reads.each(wanted, { label: 'ConfigMaps the pods take variables from, for the setting that decides what their logs show', source: 'namespaceObjects', what: (w) => `ConfigMap ${w.configMap}`, limit: ctx.objectGate }, (w, options) =>
-    ctx.clients.core.readNamespacedConfigMap({ name: w.configMap, namespace: ctx.namespace }, options),
-  );
+  const got = wanted.length === 0 ? [] : await getConfigMaps(ctx, wanted, 'ConfigMaps the pods take variables from, for the setting that decides what their logs show', (w) => w.configMap);
   const own = got.flatMap(({ item, value }) => keepSettings(item, item.configMap, value.data ?? {}));
   const roles = pickRoleConfigMaps({ ...seen, now }, own);
   if (roles === undefined) return own;
-  const defined = await ctx.reads.each(roles.configMaps, { label: `ConfigMaps naming the Vault role ${roles.role}, for its max TTL`, source: 'namespaceObjects', what: (name) => `ConfigMap ${name}`, limit: ctx.objectGate }, (name, options) =>
-    ctx.clients.core.readNamespacedConfigMap({ name, namespace: ctx.namespace }, options),
-  );
+  const defined = await getConfigMaps(ctx, roles.configMaps, `ConfigMaps naming the Vault role ${roles.role}, for its max TTL`, (name) => name);
   return [...own, ...defined.flatMap(({ item, value }) => keepRoleSettings(roles.role, item, value.data ?? {}))];
 }

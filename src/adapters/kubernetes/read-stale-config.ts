@@ -8,14 +8,13 @@ import type { LogEvidence, PodEvidence } from '../../domain/triage/evidence.js';
 import type { StaleConfigEvidence } from '../../domain/triage/evidence-stale-config.js';
 import { findHostLines, pickStaleConfigRead } from '../../domain/triage/stale-config-mount.js';
 import type { CollectContext } from './collect-context.js';
+import { getConfigMaps } from './get-config-maps.js';
 import { newestDataWrite } from './read-reload-config.js';
 
 export async function readStaleConfig(ctx: CollectContext, seen: { logs: readonly LogEvidence[]; pods: readonly PodEvidence[] }): Promise<StaleConfigEvidence[] | undefined> {
   const wanted = pickStaleConfigRead(seen);
   if (wanted === undefined) return undefined;
-  const got = await ctx.reads.each(wanted.configMaps, { label: 'ConfigMaps read through subPath or env by pods whose dependency host does not resolve', source: 'namespaceObjects', what: (name) => `ConfigMap ${name}`, limit: ctx.objectGate }, (name, options) =>
-    ctx.clients.core.readNamespacedConfigMap({ name, namespace: ctx.namespace }, options),
-  );
+  const got = await getConfigMaps(ctx, wanted.configMaps, 'ConfigMaps read through subPath or env by pods whose dependency host does not resolve', (name) => name);
   return got.map(({ item, value }) => {
     const write = newestDataWrite(value.metadata);
     return {

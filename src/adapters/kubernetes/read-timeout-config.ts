@@ -8,13 +8,12 @@ import type { LogEvidence, PodEvidence } from '../../domain/triage/evidence.js';
 import type { TimeoutConfigEvidence } from '../../domain/triage/evidence-timeout-config.js';
 import { findTimeoutSettings, pickTimeoutConfigReads } from '../../domain/triage/statement-timeout.js';
 import type { CollectContext } from './collect-context.js';
+import { getConfigMaps } from './get-config-maps.js';
 
 export async function readTimeoutConfig(ctx: CollectContext, seen: { logs: readonly LogEvidence[]; pods: readonly PodEvidence[] }): Promise<TimeoutConfigEvidence[]> {
   const wanted = pickTimeoutConfigReads(seen);
   if (wanted.length === 0) return [];
-  const got = await ctx.reads.each(wanted, { label: 'ConfigMaps the pods take variables from, where their statements are cancelled at a statement timeout', source: 'namespaceObjects', what: (w) => `ConfigMap ${w.configMap}`, limit: ctx.objectGate }, (w, options) =>
-    ctx.clients.core.readNamespacedConfigMap({ name: w.configMap, namespace: ctx.namespace }, options),
-  );
+  const got = await getConfigMaps(ctx, wanted, 'ConfigMaps the pods take variables from, where their statements are cancelled at a statement timeout', (w) => w.configMap);
   return got.flatMap(({ item, value }) =>
     Object.entries(value.data ?? {})
       .filter(([key]) => item.key === undefined || key === item.key)

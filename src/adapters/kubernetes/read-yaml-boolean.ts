@@ -6,13 +6,12 @@ import type { LogEvidence, PodEvidence } from '../../domain/triage/evidence.js';
 import type { YamlBooleanEvidence } from '../../domain/triage/evidence-yaml-boolean.js';
 import { findYamlBooleanLines, pickYamlBooleanRead } from '../../domain/triage/yaml-boolean.js';
 import type { CollectContext } from './collect-context.js';
+import { getConfigMaps } from './get-config-maps.js';
 
 export async function readYamlBooleans(ctx: CollectContext, seen: { logs: readonly LogEvidence[]; pods: readonly PodEvidence[] }): Promise<YamlBooleanEvidence[]> {
   const wanted = pickYamlBooleanRead(seen);
   if (wanted === undefined) return [];
-  const got = await ctx.reads.each(wanted.configMaps, { label: 'ConfigMaps mounted by pods whose log reads a setting as a boolean', source: 'namespaceObjects', what: (name) => `ConfigMap ${name}`, limit: ctx.objectGate }, (name, options) =>
-    ctx.clients.core.readNamespacedConfigMap({ name, namespace: ctx.namespace }, options),
-  );
+  const got = await getConfigMaps(ctx, wanted.configMaps, 'ConfigMaps mounted by pods whose log reads a setting as a boolean', (name) => name);
   return got.flatMap(({ item, value }) =>
     Object.entries(value.data ?? {}).flatMap(([key, text]) => {
       const lines = findYamlBooleanLines(text, wanted.setting, wanted.value);
