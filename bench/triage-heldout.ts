@@ -14,11 +14,13 @@
  */
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_39_SCENARIOS } from '../test/triage-corpus/heldout-39/stories.js';
+import { HOLDOUT_40_SCENARIOS } from '../test/triage-corpus/heldout-40/stories.js';
 import { gradeStories } from './grade-stories.js';
 
 /** Rounds written and not yet joined to the corpus; rounds 1–38 have joined it. */
 const PENDING: [string, readonly CorpusScenario[]][] = [
   ['held-out round 39', HOLDOUT_39_SCENARIOS],
+  ['held-out round 40', HOLDOUT_40_SCENARIOS],
 ];
 
 const filter = process.argv[2];
