@@ -5,6 +5,8 @@ import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-command.js';
 import { explainProbeMiss, findMissingProbeCommand } from '../probe-failures.js';
 import { findOwnLogError } from '../probe-own-log.js';
+import { findDownHealthComponent } from '../actuator-health-log.js';
+import { explainDownComponent } from '../readiness-down-component.js';
 import { explainUnauthenticatedProbe } from '../probe-store-auth.js';
 import { findServerConfigOrigin } from '../server-config-origin.js';
 import { explainHairTriggerProbe } from '../probe-hair-trigger.js';
@@ -96,8 +98,15 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
   const told = !missing && !miss && !logged && /^HTTP 5/.test(first.failure)
     ? findOwnLogError(ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name))
     : undefined;
+  // Which actuator health component the 5xx aggregates is DOWN, as the app logs it (a full disk, a failing check).
+  const downComponent = !missing && !miss && !logged && /^HTTP 5/.test(first.failure)
+    ? findDownHealthComponent(ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name))
+    : undefined;
+  const down = downComponent === undefined ? undefined : explainDownComponent({
+    down: downComponent, path, status: first.failure.slice(5), hits, pvcs: ev.pvcs, ...(told === undefined ? {} : { told }),
+  });
   // A probe that one slow answer fails, on pods that come back ready: the probe's settings are the fault.
-  const hair = !missing && !miss ? explainHairTriggerProbe(probe, {
+  const hair = !missing && !miss && !down ? explainHairTriggerProbe(probe, {
     failure: first.failure,
     restarted: hits.some((h) => h.container.restartCount > 0),
     readyButFailing,
@@ -106,6 +115,7 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
   // A Service with a cluster IP that publishes not-ready addresses routes callers to these pods anyway.
   const published = findNotReadyTraffic(ev).find((t) => t.pods.some((p) => pods.includes(p.name)))?.service.name;
   if (miss?.evidence) evidence.push(...miss.evidence);
+  if (down) evidence.push(...down.evidence);
   if (hair) evidence.push(`the readiness probe fails on one slow answer: ${hair.settings}`, ...(hair.pause ? [`a GC pause longer than the probe timeout: ${hair.pause}`] : []));
   let cause: string;
   if (hair) {
@@ -115,6 +125,8 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
     cause = `The readiness probe runs \`${probe?.command ?? '?'}\` inside the container, and the image has no ${what} (${missing.quote}): the probe cannot run, so it errors on every period and the pod never becomes Ready, although the app itself may be up. Usually a new base image (distroless, slim) that dropped the tool.`;
   } else if (miss) {
     cause = `The kubelet's probe fails against an app that may be up: ${miss.why}.`;
+  } else if (down) {
+    cause = down.cause;
   } else if (logged) {
     cause = `The app answers ${path} with ${first.failure.slice(5)}, and its log says why: ${logged.framework} finds schema migrations pending ("${logged.quote}") and will not serve until they are applied.`;
   } else if (told) {
@@ -133,23 +145,25 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
   return {
     id: `readiness-probe/${first.container.name}/${missing ? 'exec-cannot-run' : hair ? 'hair-trigger' : first.failure}`,
     kind: 'readiness-probe',
-    title: `Readiness probe failing for ${first.container.name} on ${formatPodShare(ev, pods.length)}: ${first.failure}${probe && probe.type !== 'exec' ? ` on ${probe.type === 'http' ? `GET :${port}${path}` : `${probe.type.toUpperCase()} :${port}`}` : missing && probe?.command ? ` (exec ${probe.command})` : ''}${miss ? ` — ${miss.scope}` : ''}${hair ? ` (${hair.settings}: one slow answer takes a pod out of the endpoints)` : ''}`,
+    title: `Readiness probe failing for ${first.container.name} on ${formatPodShare(ev, pods.length)}: ${first.failure}${probe && probe.type !== 'exec' ? ` on ${probe.type === 'http' ? `GET :${port}${path}` : `${probe.type.toUpperCase()} :${port}`}` : missing && probe?.command ? ` (exec ${probe.command})` : ''}${miss ? ` — ${miss.scope}` : ''}${down ? ` — ${down.scope}` : ''}${hair ? ` (${hair.settings}: one slow answer takes a pod out of the endpoints)` : ''}`,
     layer: 'runtime/probes',
     severity: severityForPods(ev, pods.length),
     confidence: 'high',
     evidence,
     likelyCause: cause,
-    ...(told ? { decisive: told } : events[0] ? { decisive: events[0].message.replace(/\s+/g, ' ').trim() } : {}),
+    ...(down ? { decisive: down.decisive } : told ? { decisive: told } : events[0] ? { decisive: events[0].message.replace(/\s+/g, ' ').trim() } : {}),
     ...(miss?.rollbackUndoes ? { rollbackUndoes: miss.rollbackUndoes } : {}),
     nextAction: hair
       ? `Relax the readiness probe (timeoutSeconds ≥ 3, failureThreshold ≥ 3) so a single slow answer does not pull a pod from the endpoints${hair.pause ? ', then tune the heap/GC so pauses shrink' : ''}. Restarting pods will not help.`
+      : down
+      ? down.action
       : missing
       ? 'Change the readiness probe to one the image can run (httpGet or tcpSocket on the port the app serves); until then these pods never receive traffic. Restarting pods will not help.'
       : published !== undefined
       ? `These pods still receive traffic: Service ${published} publishes not-ready addresses, so its callers get their failures. Find what the endpoint reports before restarting anything, and do not remove the probe.`
       : `Unready pods only stop receiving traffic, so find what the endpoint reports before restarting anything. ` +
       `Do not remove the probe to hide the failure.`,
-    fix: hair ? hair.fix : told ? `fix what ${first.container.name}'s log names ("${told}")` : missing ? 'change the readiness probe to httpGet (or tcpSocket) on the port the app serves, or ship the command in the image' : miss ? miss.fix : /^HTTP 4/.test(first.failure) ? 'point the readiness probe at the path and port this version serves' : first.failure === 'connection refused' ? 'make the probe and the app agree on the port' : 'fix what the readiness endpoint reports',
+    fix: hair ? hair.fix : down ? down.fix : told ? `fix what ${first.container.name}'s log names ("${told}")` : missing ? 'change the readiness probe to httpGet (or tcpSocket) on the port the app serves, or ship the command in the image' : miss ? miss.fix : /^HTTP 4/.test(first.failure) ? 'point the readiness probe at the path and port this version serves' : first.failure === 'connection refused' ? 'make the probe and the app agree on the port' : 'fix what the readiness endpoint reports',
     confirmCommands: [
       describePodCommand(ev.target, first.pod.name),
       formatKubectl(ev.target, `get events --field-selector involvedObject.name=${first.pod.name},reason=Unhealthy`),

@@ -9,6 +9,7 @@ import { explainByOwnLog } from '../probe-own-log.js';
 import { explainSweptMarker } from '../probe-swept-marker.js';
 import type { ProbeMiss } from '../probe-miss.js';
 import { explainStartupBudget } from '../startup-budget.js';
+import { type StillLoadingMiss, explainStillLoading, findProbeChange } from '../probe-still-loading.js';
 import { findCpuLimitCut } from '../cpu-limit-cut.js';
 import { explainQueueFullProbe } from '../listen-queue.js';
 import { explainDeadlockedProbe } from '../probe-deadlock.js';
@@ -81,13 +82,14 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
   const ownLogs = ev.logs.filter((l) => pods.includes(l.pod) && l.container === container.name);
   const runs = hits.map((h) => (h.term.startedAt && h.term.finishedAt ? (Date.parse(h.term.finishedAt) - Date.parse(h.term.startedAt)) / 1000 : undefined)).filter((x): x is number => x !== undefined);
   // A runtime's own deadlock report outranks every guess from the probe's side: the probe reached the app and waited.
-  const miss = portMismatch || execCannotRunIn(messages)
+  const miss: StillLoadingMiss | undefined = portMismatch || execCannotRunIn(messages)
     ? undefined
     : explainDeadlockedProbe(probeName, messages, ownLogs, container.name, pods.length) ??
       explainQueueFullProbe(probeName, messages, ownLogs, container.name) ??
       explainProbeMiss(probe, container, messages, ownLogs) ??
       (probeName === 'liveness' ? explainSweptMarker(probe, container, messages, ownLogs, runs) : undefined) ??
       explainUnauthenticatedProbe(probe, container, messages, probeName, findServerConfigOrigin(ev, hits.map((h) => h.ref.pod), container.name)) ??
+      explainStillLoading({ probeName, probe, messages: killerMessages, logs: ownLogs, runs, ...withProbeChange(findProbeChange(ev.revisions, container.name)) }) ??
       explainByOwnLog(probe, failures.map((f) => f.message), ownLogs, container.name) ??
       explainStartupOutlasted(ev, hits, probeName, killerMessages, runs);
   if (miss?.evidence) evidence.push(...miss.evidence);
@@ -130,6 +132,7 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
     evidence,
     ...(miss?.decisive ? { decisive: miss.decisive } : failures[0] ? { decisive: failures[0].message.replace(/\s+/g, ' ').trim() } : {}),
     ...(miss?.rollbackUndoes ? { rollbackUndoes: miss.rollbackUndoes } : {}),
+    ...(miss?.outsideWorkload ? { outsideWorkload: miss.outsideWorkload } : {}),
     likelyCause: `The kubelet restarts ${container.name} because ${why}. Exit ${codes} is the kill (SIGTERM, then SIGKILL after the grace period), not the app failing on its own.${holdsPod ? ` ${container.name} is a native sidecar (an init container with restartPolicy Always): the kubelet starts the containers after it only once its startup probe passes, so the pod stays initializing and never serves.` : ''}`,
     fix: miss ? miss.fix : execCannotRun ? `change the ${probeName} probe to httpGet or tcpSocket, or to a command the image has` : busyLine ? `let the start-up work finish: run it as a Job before the rollout (a migration), or give the ${probeName} probe more time` : duringStartup ? 'add a startupProbe (or a longer initialDelaySeconds) that covers the start-up time' : portMismatch || /connection refused|statuscode: 404/i.test(killerMessages) ? `point the ${probeName} probe at the port and path the app serves` : /timeout|deadline exceeded|timed out/i.test(killerMessages) ? `relax the ${probeName} probe's timeout and failure threshold (or add a startupProbe)` : `fix the ${probeName} probe or what it checks`,
     nextAction: miss
@@ -242,6 +245,10 @@ function explainStartupOutlasted(ev: TriageEvidence, hits: readonly KillHit[], p
   const earlier = cut === undefined ? [] : ev.pods.filter((p) => p.revisionHash === cut.previous.hash).map((p) => p.name);
   const before = ev.logs.filter((l) => earlier.includes(l.pod) && l.container === container.name);
   return explainStartupBudget({ probe: container.probes.startup, messages, runs, logs, ...(cut ? { cut, before } : {}) });
+}
+
+function withProbeChange(revision: number | undefined): { probeChangedBy?: number } {
+  return revision === undefined ? {} : { probeChangedBy: revision };
 }
 
 function execCannotRunIn(messages: string): boolean {

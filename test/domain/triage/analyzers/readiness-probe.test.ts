@@ -124,3 +124,46 @@ describe('analyzeReadinessProbes', () => {
     expect(analyzeReadinessProbes(ev)).toEqual([]);
   });
 });
+
+describe('analyzeReadinessProbes: the actuator health component that is DOWN', () => {
+  /** Three unready Spring Boot pods, each writing to its own claim at /var/data/exports. */
+  function springScenario(lines: (pod: string) => string[]) {
+    const ev = readiness503Scenario();
+    ev.pods = ev.pods.map((p, i) => (i >= 3 ? p : {
+      ...p,
+      containers: p.containers.map((c) => ({ ...c, probes: { readiness: { type: 'http' as const, path: '/actuator/health/readiness', port: 8080, periodSeconds: 10, failureThreshold: 3 } }, volumeMounts: [{ name: 'exports', mountPath: '/var/data/exports' }, { name: 'config', mountPath: '/config', readOnly: true }] })),
+      volumes: [{ name: 'exports', source: 'pvc' as const, ref: `exports-${p.name}` }, { name: 'config', source: 'configMap' as const, ref: 'app-config' }],
+    }));
+    ev.pvcs = ev.pods.slice(0, 3).map((p) => ({ name: `exports-${p.name}`, phase: 'Bound', storageClass: 'gp3', accessModes: ['ReadWriteOnce'], requested: '20Gi', capacity: '20Gi', usedByPods: [p.name] }));
+    ev.logs = ev.pods.slice(0, 3).map((p) => ({ pod: p.name, container: 'app', previous: false, lines: lines(p.name) }));
+    return ev;
+  }
+
+  it('names a full disk behind diskSpace: the mount, its claims and the threshold, never a failing dependency', () => {
+    const ev = springScenario(() => [
+      '2026-11-21T02:40:00.000Z  INFO 1 --- [app] [           main] c.e.Application                          : Started Application in 12.1 seconds',
+      '2026-11-21T03:13:50.000Z  WARN 1 --- [app] [nio-8080-exec-1] o.s.b.a.system.DiskSpaceHealthIndicator  : Free disk space below threshold. Available: 9437184 bytes (threshold: 10485760B)',
+    ]);
+    const [f] = analyzeReadinessProbes(ev);
+    expect(f?.title).toContain('its diskSpace health check is DOWN');
+    expect(f?.title).toContain('/var/data/exports');
+    expect(f?.title).toContain('exports-');
+    expect(f?.title).toContain('9 MiB free, below its threshold 10485760B = 10 MiB');
+    expect(f?.decisive).toBe('Free disk space below threshold. Available: 9437184 bytes (threshold: 10485760B)');
+    expect(f?.fix).toMatch(/^expand PVCs exports-.* or free space on them, and take diskSpace out of the readiness group/);
+    expect(`${f?.likelyCause} ${f?.nextAction}`).not.toMatch(/database|dependency/i);
+    expect(f?.nextAction).toContain('Restarting the pods frees nothing');
+  });
+
+  it('names the component a failing indicator logs ("DataSource health check failed" is db) with the error under it', () => {
+    const ev = springScenario(() => [
+      '2026-11-21T03:13:50.000Z  WARN 1 --- [app] [nio-8080-exec-1] o.s.b.a.jdbc.DataSourceHealthIndicator   : DataSource health check failed',
+      'org.springframework.jdbc.CannotGetJdbcConnectionException: Failed to obtain JDBC Connection',
+      '\tat org.springframework.jdbc.datasource.DataSourceUtils.getConnection(DataSourceUtils.java:84)',
+      'Caused by: java.net.SocketTimeoutException: Connect timed out',
+    ]);
+    const [f] = analyzeReadinessProbes(ev);
+    expect(f?.title).toContain('its db health check is DOWN ("DataSource health check failed")');
+    expect(f?.likelyCause).toContain('Connect timed out');
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSignalKills } from '../../../../src/domain/triage/analyzers/signal-kill.js';
+import type { TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import { NS, event, minutesAgo, running, terminated } from '../scenarios/builders.js';
 import { crashScenario, livenessKillScenario, oomKillScenario } from '../scenarios/crashes.js';
 import { healthyScenario } from '../scenarios/healthy.js';
@@ -186,5 +187,47 @@ describe('analyzeSignalKills: the killing probe\'s own failures decide the advic
     expect(f?.kind).toBe('liveness-kill');
     expect(f?.fix).not.toContain('port and path');
     expect(f?.likelyCause).toContain('timeout');
+  });
+});
+
+describe('analyzeSignalKills: a liveness probe that kills an app still loading its data', () => {
+  const LOADING = 'Liveness probe failed: LOADING Redis is loading the dataset in memory';
+  /** Redis killed ~51 s into every start by a `redis-cli ping` liveness probe (30 s delay, 3 × 10 s). */
+  function loadingScenario(): TriageEvidence {
+    const ev = crashScenario(1, () => terminated(0, 'Completed', 4, { runSeconds: 51 }), { restarts: 12 });
+    const liveness = { type: 'exec' as const, command: 'sh -c redis-cli ping', initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 };
+    ev.pods = ev.pods.map((p, i) => (i > 0 ? p : { ...p, containers: p.containers.map((c) => ({ ...c, name: 'redis', probes: { liveness } })) }));
+    const p = ev.pods[0]!;
+    ev.events = [
+      event({ object: { kind: 'Pod', name: p.name, namespace: NS, fieldPath: 'spec.containers{redis}' }, reason: 'Unhealthy', message: LOADING, count: 37, firstSeen: minutesAgo(57), lastSeen: minutesAgo(0.2) }),
+      event({ object: { kind: 'Pod', name: p.name, namespace: NS, fieldPath: 'spec.containers{redis}' }, type: 'Normal', reason: 'Killing', message: 'Container redis failed liveness probe, will be restarted', count: 12, firstSeen: minutesAgo(57), lastSeen: minutesAgo(4) }),
+    ];
+    ev.logs = [{ pod: p.name, container: 'redis', previous: true, lines: [
+      '1:M 21 Nov 2026 03:09:21.000 * Server initialized',
+      '1:M 21 Nov 2026 03:09:21.001 * Loading RDB produced by version 7.2.4',
+      '1:M 21 Nov 2026 03:09:21.001 * RDB memory usage when created 10843.21 Mb',
+      '1:M 21 Nov 2026 03:10:12.000 # User requested shutdown...',
+    ] }];
+    return ev;
+  }
+
+  it('names the load outlasting the probe budget, advises a startupProbe and clears a revision that left the probe alone', () => {
+    const [f] = analyzeSignalKills(loadingScenario());
+    expect(f?.kind).toBe('liveness-kill');
+    expect(f?.title).toContain('it is still loading ("LOADING Redis is loading the dataset in memory")');
+    expect(f?.title).toContain('Loading RDB produced by version 7.2.4');
+    expect(f?.title).toContain('initialDelaySeconds 30 + failureThreshold 3 × periodSeconds 10s = 60s');
+    expect(f?.title).toContain('killed ~51s in');
+    expect(f?.fix).toMatch(/^add a startupProbe whose budget covers the load time/);
+    expect(f?.outsideWorkload).toMatch(/any restart, of any revision/);
+    expect(f?.nextAction).not.toMatch(/relax the liveness probe \(timeoutSeconds/);
+  });
+
+  it('leaves the rollback open when the newest revision changed the liveness probe itself', () => {
+    const ev = loadingScenario();
+    ev.revisions = ev.revisions.map((r, i) => ({ ...r, containers: r.containers.map((c) => ({ ...c, name: 'redis', probes: { liveness: i === 0 ? 'exec redis-cli ping, after 300s, every 10s, 3 failures' : 'exec redis-cli ping, after 30s, every 10s, 3 failures' } })) }));
+    const [f] = analyzeSignalKills(ev);
+    expect(f?.title).toContain('it is still loading');
+    expect(f?.outsideWorkload).toBeUndefined();
   });
 });
