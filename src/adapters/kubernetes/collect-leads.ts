@@ -32,6 +32,7 @@ import { findOversizedResponses } from '../../domain/triage/oversized-peer.js';
 import { readPeerRollout } from './read-peer-rollout.js';
 import { readNamespaceRollouts } from './read-namespace-rollouts.js';
 import { needsNamespaceRollouts } from '../../domain/triage/message-contract.js';
+import { needsWriterRollouts } from '../../domain/triage/writer-conflict.js';
 import { readDependencyMembers } from './read-dependency-members.js';
 import { readWriterService } from './read-writer-service.js';
 import { pickClusterDownConfigMaps, pickClusterDownService } from '../../domain/triage/cluster-down.js';
@@ -168,10 +169,13 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const svc = services.services.find((s) => s.name === peer);
     return svc === undefined ? undefined : readPeerRollout(ctx, svc);
   });
-  // Messages it cannot take (unregistered tasks, "Unknown magic byte!"): which other Deployment rolled out before.
+  // Messages it cannot take (unregistered tasks, "Unknown magic byte!"), or transactions deadlocking with another writer: which other Deployment rolled out before.
   const namespaceRolloutsP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
-    const need = needsNamespaceRollouts({ logs: d.logs, pods: pods.ranked, collectedAt: now() });
-    return need === undefined ? undefined : readNamespaceRollouts(ctx, target, need.since);
+    const seen = { logs: d.logs, pods: pods.ranked, collectedAt: now() };
+    const need = needsNamespaceRollouts(seen);
+    if (need !== undefined) return readNamespaceRollouts(ctx, target, need.since);
+    const writers = needsWriterRollouts(seen);
+    return writers === undefined ? undefined : readNamespaceRollouts(ctx, target, writers.since, 'its transactions deadlock with another writer: which writer rolled out');
   });
   // A clustered dependency its clients say is down (CLUSTERDOWN): its members, which are missing and why.
   const membersP = Promise.all([detailsP, podsP, servicesP]).then(async ([d, pods, services]) => {
