@@ -61,7 +61,7 @@
 //   at most two, only for such pods a ReplicaSet controls: whether it still has an owner: read-foreign-replica-sets.ts); and where the workload's
 //   logs refuse a Service of the namespace's answers for their size (gRPC "received message larger than max"), one list of
 //   the ReplicaSets its selector matches (at most 10: read-peer-rollout.ts); and where its logs show messages it cannot take
-//   (Celery's unregistered task, "Unknown magic byte!", payloads that do not decode), one list of the namespace's
+//   (Celery's unregistered task, "Unknown magic byte!", payloads that do not decode) or transactions that deadlock or fail to serialize (another writer), one list of the namespace's
 //   ReplicaSets (at most 300; the other Deployments' newest two revisions kept when recent: read-namespace-rollouts.ts); and where the workload's
 //   logs say a Service of the namespace refuses it now (a broker's blocked connection, an etcd past its quota: one member is enough, each logs the alarm) or time out on its database (statement timeouts), or that their Postgres closed their connections ("server closed the connection unexpectedly"), a get and a
 //   log tail of one of its ready pods (and where a client writing to a read-only server is pinned to one pod of a
@@ -69,7 +69,9 @@
 //   refuses at a setting its command line does not set (a RabbitMQ disk alarm: its disk_free_limit; a Postgres that terminates sessions at idle_in_transaction_session_timeout), a get of the ConfigMaps its pod mounts, at most two, only
 //   that setting kept: read-server-config.ts; where its log tail holds no line that says why it refuses, one deeper
 //   read of that log, at most 5000 lines / 1 MB, only the lines that say why kept: read-server-log-search.ts; and
-//   where its own log says its disk is full, a get of the claims its pod mounts, at most two: read-server-claims.ts); and for a pending pod
+//   where its own log says its disk is full, a get of the claims its pod mounts, at most two: read-server-claims.ts; and where its
+//   MongoDB queries run out of maxTimeMS (MaxTimeMSExpired, at least 3 lines), one page of the EndpointSlices of the MongoDB Service its URI names and the log tails of
+//   at most three of its pods (read-explaining-pods.ts: the primary logs the slow queries), and where they show a COLLSCAN but no dropped index, the one deeper read above); and for a pending pod
 //   pinned to one node that needs host ports (a DaemonSet's), or a host-network pod whose logs say its
 //   port is in use, the pods of that node (at most two nodes each);
 //   and while a pod waits to be placed, the cluster autoscaler's status ConfigMap (one get), the namespace's Preempted events (one page) and, where they
@@ -125,7 +127,7 @@
 //   and where those tails show connects timing out, a get of the controller's Namespace (its labels, for NetworkPolicy namespaceSelectors; read-peer-namespace.ts);
 //   and where the failures have an onset that no rollout of the workload explains, or its logs show an outside API refusing its calls
 //   for their rate (429 Too Many Requests, at least 5 lines), or its own log carries a data store's load hints (Postgres
-//   "checkpoints are occurring too frequently", InnoDB's page cleaner, Redis's slow AOF fsync, etcd's slow applies: jobs-under-load.ts),
+//   "checkpoints are occurring too frequently", InnoDB's page cleaner, Redis's slow AOF fsync, etcd's slow applies: jobs-under-load.ts), or its MongoDB queries run out of maxTimeMS (a Job may have dropped their index),
 //   one list of the namespace's Jobs (at most 100, read-jobs-before-onset.ts; the Secrets
 //   and ConfigMaps their pods take are kept by name only, never read; their commands, args and literal env values kept, clipped);
 //   and where the workload's logs say a clustered dependency is down (Redis CLUSTERDOWN), has no primary (MongoDB

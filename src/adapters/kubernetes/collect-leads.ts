@@ -32,6 +32,8 @@ import { findOversizedResponses } from '../../domain/triage/oversized-peer.js';
 import { readPeerRollout } from './read-peer-rollout.js';
 import { readNamespaceRollouts } from './read-namespace-rollouts.js';
 import { needsNamespaceRollouts } from '../../domain/triage/message-contract.js';
+import { needsWriterRollouts } from '../../domain/triage/writer-conflict.js';
+import { findMaxTimeExpired, listCollscanLogSearches, pickTimedOutMongo } from '../../domain/triage/collscan-timeout.js';
 import { readDependencyMembers } from './read-dependency-members.js';
 import { readWriterService } from './read-writer-service.js';
 import { pickClusterDownConfigMaps, pickClusterDownService } from '../../domain/triage/cluster-down.js';
@@ -148,6 +150,9 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const names = dependencyServiceNames(seen);
     // One whose own servers log why (a disk watermark), in any namespace: a few of its pods' tails (one of the namespace read above already has its pod read).
     const explained = listExplainedServices(seen).filter((s) => s.namespace !== target.namespace || !names.includes(s.name));
+    // Its MongoDB queries run out of maxTimeMS: a few of the server's pods, the primary among them, log them as slow (a COLLSCAN).
+    const mongo = explained.length === 0 ? pickTimedOutMongo(seen, slices, now()) : undefined;
+    if (mongo !== undefined && !names.includes(mongo.name)) explained.push(mongo);
     // A client pinned to one pod of a replicated server (its pod DNS name): that pod, whose log names the primary now.
     const picked = pickDependencyPods(names, slices);
     const pinned = listPinnedServerPods({ ...seen, endpointSlices: slices }).filter((p) => !picked.some((x) => x.pod === p.pod));
@@ -158,7 +163,9 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const read = [...(await readServerConfig(ctx, own, configReads.length > 0 ? configReads : listTimeoutConfigReads(seen, own))), ...explaining];
     // Its tail holds only the refusals: once, deeper, for the line that says why (Postgres's wraparound warnings, or when it reloaded its timeout).
     const searches = listServerLogSearches(seen, read);
-    const searched = await readServerLogSearches(ctx, read, searches.length > 0 ? searches : listTimeoutLogSearches(seen, read));
+    const timeoutSearches = searches.length > 0 ? searches : listTimeoutLogSearches(seen, read);
+    // Or mongod's tail shows collection scans but not when the index went: once, deeper, for the dropped index.
+    const searched = await readServerLogSearches(ctx, read, timeoutSearches.length > 0 ? timeoutSearches : listCollscanLogSearches(seen, slices, read, now()));
     // Its own log says its disk is full: the claims its pod mounts, for the volume to grow and its size.
     return readServerClaims(ctx, searched, listServerClaimReads(seen, searched));
   });
@@ -168,10 +175,13 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const svc = services.services.find((s) => s.name === peer);
     return svc === undefined ? undefined : readPeerRollout(ctx, svc);
   });
-  // Messages it cannot take (unregistered tasks, "Unknown magic byte!"): which other Deployment rolled out before.
+  // Messages it cannot take (unregistered tasks, "Unknown magic byte!"), or transactions deadlocking with another writer: which other Deployment rolled out before.
   const namespaceRolloutsP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
-    const need = needsNamespaceRollouts({ logs: d.logs, pods: pods.ranked, collectedAt: now() });
-    return need === undefined ? undefined : readNamespaceRollouts(ctx, target, need.since);
+    const seen = { logs: d.logs, pods: pods.ranked, collectedAt: now() };
+    const need = needsNamespaceRollouts(seen);
+    if (need !== undefined) return readNamespaceRollouts(ctx, target, need.since);
+    const writers = needsWriterRollouts(seen);
+    return writers === undefined ? undefined : readNamespaceRollouts(ctx, target, writers.since, 'its transactions deadlock with another writer: which writer rolled out');
   });
   // A clustered dependency its clients say is down (CLUSTERDOWN): its members, which are missing and why.
   const membersP = Promise.all([detailsP, podsP, servicesP]).then(async ([d, pods, services]) => {
@@ -301,8 +311,9 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   // Failures with an onset that no rollout of the workload explains, or calls an outside API refuses
   // for their rate (429): a Job of the namespace that ran just before, or one on the same key, is what changed.
   // Its own log carries a data store's load hints (checkpoints too frequent): a Job running against it now explains the load.
+  // Its MongoDB queries run out of maxTimeMS: a Job may have dropped the index they used.
   const jobsBeforeP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) =>
-    needsJobsBeforeOnset({ target, pods: pods.ranked, events: d.events, logs: d.logs, revisions: r.revisions, collectedAt: now() }) || needsRateLimitJobs(target, d.logs) || needsJobsUnderLoad(target, d.logs) ? readJobsBeforeOnset(ctx) : undefined,
+    needsJobsBeforeOnset({ target, pods: pods.ranked, events: d.events, logs: d.logs, revisions: r.revisions, collectedAt: now() }) || needsRateLimitJobs(target, d.logs) || needsJobsUnderLoad(target, d.logs) || findMaxTimeExpired({ logs: d.logs, pods: pods.ranked }, now()).length > 0 ? readJobsBeforeOnset(ctx) : undefined,
   );
 
   // One key per lead, each on its own line: a new lead is one line here and one in Leads.

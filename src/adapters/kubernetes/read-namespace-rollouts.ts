@@ -1,8 +1,10 @@
 // The recent rollouts of the namespace's other Deployments, read only when the workload's logs show
-// messages it cannot take (message-contract.ts): one list of the namespace's ReplicaSets (at most
+// messages it cannot take (message-contract.ts) or transactions that deadlock with another writer
+// (writer-conflict.ts): one list of the namespace's ReplicaSets (at most
 // 300), kept per owning Deployment — its newest revision and the one before — for the Deployments
 // whose newest revision came after `since`. The sender that changed what it sends is the change the
-// consumer's own history lacks (producer-rollout.ts picks it).
+// consumer's own history lacks (producer-rollout.ts picks it); so is the writer that changed how it
+// writes the rows both update (writer-conflict.ts).
 import type { NamespaceRolloutEvidence, RolloutRevisionEvidence } from '../../domain/triage/evidence.js';
 import type { TriageTarget } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';
@@ -11,10 +13,10 @@ import { pageParams } from './paginate.js';
 
 const MAX_REPLICA_SETS = 300;
 
-export async function readNamespaceRollouts(ctx: CollectContext, target: TriageTarget, since: string): Promise<NamespaceRolloutEvidence[]> {
+export async function readNamespaceRollouts(ctx: CollectContext, target: TriageTarget, since: string, why = 'the workload\'s logs show messages it cannot take: which sender rolled out'): Promise<NamespaceRolloutEvidence[]> {
   const { apps } = ctx.clients;
   const namespace = ctx.namespace;
-  const list = await ctx.reads.list(`ReplicaSets of namespace ${namespace} (the workload's logs show messages it cannot take: which sender rolled out)`, 'dependencyPods', (cont, limit, o) =>
+  const list = await ctx.reads.list(`ReplicaSets of namespace ${namespace} (${why})`, 'dependencyPods', (cont, limit, o) =>
     apps.listNamespacedReplicaSet({ namespace, ...pageParams(cont, limit) }, o),
     { maxItems: MAX_REPLICA_SETS },
   );

@@ -12,6 +12,8 @@ import { analyzeDependencyWorkloads } from './dependency-workload.js';
 import { analyzeDependencyUnready } from './dependency-unready.js';
 import { analyzeOversizedResponses } from './oversized-response.js';
 import { analyzeMessageContract } from './message-contract.js';
+import { analyzeWriterConflicts } from './writer-conflict.js';
+import { analyzeCollscanTimeouts } from './collscan-timeout.js';
 import { analyzeReadinessCycle } from './readiness-cycle.js';
 import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzePhpFpmPool } from './php-fpm-pool.js';
@@ -194,6 +196,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'dependency-unready': analyzeDependencyUnready,
   'oversized-response': analyzeOversizedResponses,
   'message-contract': analyzeMessageContract,
+  'writer-conflict': analyzeWriterConflicts,
+  'collscan-timeout': analyzeCollscanTimeouts,
   'readiness-cycle': analyzeReadinessCycle,
   'mesh-authz-denied': analyzeMeshAuthorizationDenials,
   'lifecycle-hook': analyzeLifecycleHooks,
