@@ -80,6 +80,10 @@ import { needsJobsUnderLoad } from '../../domain/triage/jobs-under-load.js';
 import { needsRateLimitJobs } from '../../domain/triage/rate-limit-jobs.js';
 import { pickMissingTableStore } from '../../domain/triage/store-volume-loss.js';
 import { readStoreVolume } from './read-store-volume.js';
+import { readGroupCoordinator } from './read-group-coordinator.js';
+import { pickGroupCoordinator } from '../../domain/triage/offset-reset.js';
+import { readSchedulerReplicas } from './read-scheduler-replicas.js';
+import { needsSchedulerReplicas } from '../../domain/triage/scheduler-replicas.js';
 
 /** Services of the namespace whose own log says why the workload fails on them: one that refuses it, the database its queries time out on (its lock waits). */
 function dependencyServiceNames(seen: Parameters<typeof listRefusingServices>[0]): string[] {
@@ -102,7 +106,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -305,6 +309,14 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     needsJobsBeforeOnset({ target, pods: pods.ranked, events: d.events, logs: d.logs, revisions: r.revisions, collectedAt: now() }) || needsRateLimitJobs(target, d.logs) || needsJobsUnderLoad(target, d.logs) ? readJobsBeforeOnset(ctx) : undefined,
   );
 
+  // Its Kafka consumers found no committed offset and restarted from the beginning: the coordinator's log (did it expire the group's offsets?) and offsets.retention.minutes.
+  const groupCoordinatorP = detailsP.then((d) => {
+    const pick = pickGroupCoordinator(d.logs, target.namespace);
+    return pick === undefined ? undefined : readGroupCoordinator(ctx, pick);
+  });
+  // It executes queued tasks (a Celery worker): a scheduler of the namespace at 2+ replicas sends every scheduled task twice.
+  const schedulerReplicasP = Promise.all([detailsP, podsP]).then(([d, pods]) => (needsSchedulerReplicas({ logs: d.logs, pods: pods.ranked }) ? readSchedulerReplicas(ctx, target) : []));
+
   // One key per lead, each on its own line: a new lead is one line here and one in Leads.
   const { dnsCapacity, dnsConfig, hostHolders, ...found } = await awaitAll({
     nodeChange: nodeChangeP,
@@ -344,6 +356,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     storeVolume: storeVolumeP,
     proxyAcl: proxyAclP,
     yamlBooleans: yamlBooleansP,
+    groupCoordinator: groupCoordinatorP,
+    schedulerReplicas: schedulerReplicasP,
   });
   const leads: Leads = dropEmpty({ ...found, hostNetworkHolders: hostHolders });
   return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }) } };

@@ -12,6 +12,8 @@ import { analyzeDependencyWorkloads } from './dependency-workload.js';
 import { analyzeDependencyUnready } from './dependency-unready.js';
 import { analyzeOversizedResponses } from './oversized-response.js';
 import { analyzeMessageContract } from './message-contract.js';
+import { analyzeOffsetReset } from './offset-reset.js';
+import { analyzeSchedulerReplicas } from './scheduler-replicas.js';
 import { analyzeReadinessCycle } from './readiness-cycle.js';
 import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzePhpFpmPool } from './php-fpm-pool.js';
@@ -249,6 +251,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'consumer-ack-timeout': analyzeConsumerAckTimeouts,
   'consumer-visibility-timeout': analyzeConsumerVisibilityTimeouts,
   'consumer-partitions': analyzeConsumerPartitions,
+  'offset-reset': analyzeOffsetReset,
+  'scheduler-replicas': analyzeSchedulerReplicas,
   'credentials-rejected': analyzeRejectedCredentials,
   'vault-token-max-ttl': analyzeVaultTokenMaxTtl,
   'duplicate-env': analyzeDuplicateEnv,
