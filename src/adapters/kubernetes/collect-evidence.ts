@@ -160,7 +160,16 @@
 //   and where the logs say the forward proxy of HTTP(S)_PROXY, a Service of the namespace, refuses their tunnels with 403
 //   ("Tunnel connection failed: 403 Forbidden", at least 2 lines), a get and the log tail of one ready pod of it (only the lines
 //   refusing the destination kept, at most three) and a get of the ConfigMap its container mounts (one; only its acl and
-//   http_access lines kept: read-proxy-acl.ts).
+//   http_access lines kept: read-proxy-acl.ts);
+//   and where the workload's Kafka consumers found no committed offset and reset to the beginning (offset 0 /
+//   auto.offset.reset=earliest), the same get of the Service the coordinator address they logged names and page of its
+//   pods, one log read of the coordinator pod (at most 5000 lines / 1 MB; only its lines about that group and the expired-offset
+//   sweeps beside its death kept) and, unless the brokers' env sets it, a get of each ConfigMap one broker mounts (at most two,
+//   never a Secret; only offsets.retention.minutes kept: read-group-coordinator.ts);
+//   and where the workload executes queued tasks (Celery's "Task … received", a celery worker command), one list of the
+//   namespace's Deployments (at most 200) and, for at most two that run a scheduler without leader election (Celery beat,
+//   rq-scheduler, clockwork) at 2+ replicas, their events, one list of their pods (at most 5) and two current log tails each
+//   (read-scheduler-replicas.ts).
 // None of this depends on how many other pods or events the namespace holds. The reads that follow
 // a lead (a neighbour, a port holder, the DNS's capacity) are in collect-leads.ts.
 import type * as k8s from '@kubernetes/client-node';

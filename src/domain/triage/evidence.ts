@@ -28,6 +28,8 @@ import type { NodeChangeEvidence } from './evidence-node-change.js';
 import type { EvidenceSource } from './evidence-source.js';
 import type { AutoscalerStatusEvidence } from './evidence-autoscaler.js';
 import type { ServiceCallerEvidence } from './evidence-callers.js';
+import type { GroupCoordinatorEvidence } from './evidence-group-coordinator.js';
+import type { SchedulerReplicasEvidence } from './evidence-scheduler-replicas.js';
 import type { ProvisionerControllerEvidence } from './evidence-provisioner.js';
 import type { SnapshotterLogEvidence } from './evidence-snapshot.js';
 import type { PvcEvidence } from './evidence-pvc.js';
@@ -372,5 +374,9 @@ export interface TriageEvidence {
   yamlBooleans?: YamlBooleanEvidence[];
   /** The database behind the Service the workload's env names, where its logs say a table is missing: one pod, its log tail, its claims and their volumes (store-volume-loss.ts). */
   storeVolume?: StoreVolumeEvidence;
+  /** The Kafka group coordinator's log lines about a group whose consumers found no committed offset, and the brokers' offsets.retention.minutes (offset-reset.ts). */
+  groupCoordinator?: GroupCoordinatorEvidence;
+  /** Scheduler Deployments of the namespace (Celery beat…) running more than one replica, with their events and log tails, where the workload executes scheduled tasks (scheduler-replicas.ts). */
+  schedulerReplicas?: SchedulerReplicasEvidence[];
 }
 

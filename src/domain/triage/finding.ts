@@ -97,6 +97,7 @@ export type FindingKind =
   | 'heap-pressure'
   | 'runtime-stall'
   | 'consumer-group'
+  | 'duplicate-work'
   | 'credentials-rejected'
   | 'duplicate-env'
   | 'proxy-env'

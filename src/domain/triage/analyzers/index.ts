@@ -14,6 +14,8 @@ import { analyzeOversizedResponses } from './oversized-response.js';
 import { analyzeMessageContract } from './message-contract.js';
 import { analyzeWriterConflicts } from './writer-conflict.js';
 import { analyzeCollscanTimeouts } from './collscan-timeout.js';
+import { analyzeOffsetReset } from './offset-reset.js';
+import { analyzeSchedulerReplicas } from './scheduler-replicas.js';
 import { analyzeReadinessCycle } from './readiness-cycle.js';
 import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzePhpFpmPool } from './php-fpm-pool.js';
@@ -253,6 +255,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'consumer-ack-timeout': analyzeConsumerAckTimeouts,
   'consumer-visibility-timeout': analyzeConsumerVisibilityTimeouts,
   'consumer-partitions': analyzeConsumerPartitions,
+  'offset-reset': analyzeOffsetReset,
+  'scheduler-replicas': analyzeSchedulerReplicas,
   'credentials-rejected': analyzeRejectedCredentials,
   'vault-token-max-ttl': analyzeVaultTokenMaxTtl,
   'duplicate-env': analyzeDuplicateEnv,
