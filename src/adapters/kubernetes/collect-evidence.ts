@@ -69,7 +69,10 @@
 //   refuses at a setting its command line does not set (a RabbitMQ disk alarm: its disk_free_limit; a Postgres that terminates sessions at idle_in_transaction_session_timeout), a get of the ConfigMaps its pod mounts, at most two, only
 //   that setting kept: read-server-config.ts; where its log tail holds no line that says why it refuses, one deeper
 //   read of that log, at most 5000 lines / 1 MB, only the lines that say why kept: read-server-log-search.ts; and
-//   where its own log says its disk is full, a get of the claims its pod mounts, at most two: read-server-claims.ts; and where its
+//   where its own log says its disk is full, a get of the claims its pod mounts, at most two: read-server-claims.ts); and where
+//   a Service of any namespace refuses it for a reason its own servers log (an Elasticsearch disk watermark, Cassandra reads aborted
+//   over too many tombstones; the Service by the client's address, else the namespace's one Service on the server's port), one page
+//   of its EndpointSlices and a get and log tail of at most three of its ready pods: read-explaining-pods.ts; and where its
 //   MongoDB queries run out of maxTimeMS (MaxTimeMSExpired, at least 3 lines), one page of the EndpointSlices of the MongoDB Service its URI names and the log tails of
 //   at most three of its pods (read-explaining-pods.ts: the primary logs the slow queries), and where they show a COLLSCAN but no dropped index, the one deeper read above); and for a pending pod
 //   pinned to one node that needs host ports (a DaemonSet's), or a host-network pod whose logs say its

@@ -149,8 +149,9 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   });
   const foreignP = routingP.then(([services, slices, pods]) => readForeignPods(ctx, pickForeignPods(services.services, slices, pods), pods.others));
   // A Service the workload's logs say refuses it now (a broker's alarm): one of its pods' own log names why.
-  const dependencyP = Promise.all([detailsP, podsP, slicesP]).then(async ([d, pods, slices]) => {
-    const seen = { logs: d.logs, pods: pods.ranked, target };
+  const dependencyP = Promise.all([detailsP, podsP, slicesP, servicesP]).then(async ([d, pods, slices, services]) => {
+    // The namespace's Services: the one on the server's port, when the client's address is in a file (Cassandra contact points).
+    const seen = { logs: d.logs, pods: pods.ranked, target, services: services.services };
     const names = dependencyServiceNames(seen);
     // One whose own servers log why (a disk watermark), in any namespace: a few of its pods' tails (one of the namespace read above already has its pod read).
     const explained = listExplainedServices(seen).filter((s) => s.namespace !== target.namespace || !names.includes(s.name));

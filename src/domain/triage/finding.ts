@@ -190,6 +190,12 @@ export interface Finding {
    * trigger is looked for before. Says why.
    */
   buildsUp?: string;
+  /**
+   * The load that brings it on grows with the replicas (each adds its own concurrent work to a
+   * limit they share on a server: a write queue every client fills): a scale-up of the same
+   * revision just before the onset is its trigger, and fewer replicas undo it.
+   */
+  scalesWithReplicas?: true;
   /** Read-only kubectl commands with real names, namespace and context filled in. */
   confirmCommands: string[];
   /** `jobs`: Jobs, or the CronJobs that own them, the finding names as part of its cause. */

@@ -7,6 +7,7 @@
  */
 import type { IsoTime, LogEvidence } from './evidence.js';
 import { isOwnRateLimitAnswer } from './own-rate-limit-answers.js';
+import { ES_REJECTED } from './es-write-rejection.js';
 import { readLineTime } from './request-silence.js';
 import { earliest, latest } from './time-span.js';
 
@@ -45,7 +46,8 @@ export function isRateLimitedCall(line: string): boolean {
 
 /** The refused calls in the current logs, when there are enough of them to matter. */
 export function findRateLimitedCalls(logs: readonly LogEvidence[]): RateLimitedCalls | undefined {
-  const current = logs.filter((l) => !l.previous);
+  // An in-cluster Elasticsearch rejecting bulks (its thread pool queue full) answers 429 too: its back-pressure, no API's budget.
+  const current = logs.filter((l) => !l.previous && !l.lines.some((x) => ES_REJECTED.test(x)));
   const hits = current.flatMap((l) => l.lines.filter(isRateLimitedCall).map((line) => {
     const at = readLineTime(line);
     return { pod: l.pod, line: line.trim(), ...(at ? { at } : {}) };

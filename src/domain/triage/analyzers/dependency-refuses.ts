@@ -39,6 +39,9 @@ import { MAPPING_FILLS, TOTAL_FIELDS_LIMIT, describeFieldLimit } from '../field-
 import { LOCK_TABLE_SETTINGS, PARTITIONS_NAMED, PG_LOCK_TABLE_FULL, raiseLockTable, readLockTableSize } from '../pg-lock-table.js';
 import { PUBLISH_NACKED, QUEUE_LIMIT_SETTINGS, readQueueLimits } from '../rabbit-queue-limit.js';
 import { CACHE_FILLS, MEMCACHED_OUT_OF_MEMORY, MEMCACHED_TOO_LARGE, describeItemSizes, findFillStart, readMemcachedSettings } from '../memcached-refusal.js';
+import { ES_WRITE_REJECTED, describeWritePools } from '../es-write-rejection.js';
+import { TOMBSTONES_SCANNED, TOMBSTONE_ABORT } from '../cassandra-tombstones.js';
+import { findServerServiceByPort } from '../server-service.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
 interface Refusal {
@@ -101,6 +104,8 @@ interface Refusal {
   readConfig?: (settings: readonly SettingAt[]) => { why: string; fix: string } | undefined;
   /** A rollback of the client would not undo it (what a migration changed stays): the verdict blames no revision of it and offers no rollback. Says why. */
   outlastsRollback?: string;
+  /** The load of all the clients' replicas together brings it on: a scale-up of theirs is its trigger (Finding.scalesWithReplicas). */
+  scalesWithReplicas?: true;
 }
 
 function raisePacketLimit(where: string): string {
@@ -245,6 +250,18 @@ const REFUSALS: readonly Refusal[] = [
     why: "With a dynamic mapping every new key of a document becomes a field of its index's mapping; Elasticsearch caps them at index.mapping.total_fields.limit (1000 by default) and refuses with illegal_argument_exception (400) every document that would add more, while the other documents of a bulk are indexed, the cluster stays green and the pods Ready. An object indexed with dynamic keys (request parameters, headers, labels, user-supplied maps) adds fields with every new key until the mapping is full — a mapping explosion.",
     fix: 'stop indexing dynamic keys as fields: map the object that carries them as flattened (or dynamic: false) in the index template, then roll over to a new index and replay what was refused; raising index.mapping.total_fields.limit only postpones it',
   },
+  // The data nodes' write thread pool queue full: back-pressure from the writers' concurrent bulks (es-write-rejection.ts).
+  {
+    server: 'Elasticsearch',
+    pattern: ES_WRITE_REJECTED,
+    refuses: 'bulk writes: its write thread pool queue is full (es_rejected_execution_exception, 429)',
+    measure: describeWritePools,
+    byClient: true,
+    scalesWithReplicas: true,
+    outlastsRollback: 'the cluster rejects the bulks of all its writers together, whatever revision sends them: there are too many of them at once, the code is the same',
+    why: 'Each Elasticsearch data node indexes bulk shard requests on its write thread pool — as many threads as it has processors, with a bounded queue (10000 by default) in front — and rejects what comes once that queue is full: es_rejected_execution_exception, HTTP 429 for each item, while the cluster stays green and answers everything else. It is back-pressure from the cluster, not an outside rate limit: the writers send more concurrent bulks (more replicas, more bulk workers, bigger bulks) than its data nodes index, and their retries add to the queue.',
+    fix: 'lower the concurrent bulk load the writers send (fewer replicas or bulk workers, smaller bulks, retries with backoff) and replay what they gave up on; add data nodes or CPU if the load is real — a bigger queue only hides it, and a rollback changes nothing',
+  },
   // etcd past its backend quota: the NOSPACE alarm refuses every write cluster-wide until it is
   // disarmed; the quota and whether it compacts are read from one of its pods (etcd-nospace.ts).
   {
@@ -374,6 +391,17 @@ const REFUSALS: readonly Refusal[] = [
     why: 'Postgres keeps every lock a transaction holds on a table, partition or index in one shared lock table of max_locks_per_transaction × max_connections entries. A query on a partitioned table that cannot prune partitions (no condition on the partition key) locks every partition and each of their indexes — thousands of locks once a table is split into daily partitions — so a few such queries at once fill the table, and they and any other query that needs a lock fail with "out of shared memory" and the hint to raise max_locks_per_transaction.',
     fix: raiseLockTable('on the server'),
   },
+  // Reads aborted past tombstone_failure_threshold: deletes (a table used as a queue) left more tombstones than rows (cassandra-tombstones.ts).
+  {
+    server: 'Cassandra',
+    pattern: TOMBSTONE_ABORT,
+    refuses: 'reads that scan past its tombstone_failure_threshold (READ_TOO_MANY_TOMBSTONES)',
+    explainedBy: TOMBSTONES_SCANNED,
+    byClient: true,
+    outlastsRollback: 'the tombstones stay in the table whatever revision reads it, until compaction may purge them after its gc_grace_seconds',
+    why: 'Cassandra does not remove a deleted row at once: a DELETE (or an expired TTL) writes a tombstone, which compaction may purge only after the table\'s gc_grace_seconds (864000, 10 days, by default). A read scans every tombstone between the live rows it returns, so a table used as a queue — rows read oldest first, each deleted once handled — piles them up at the head of its partitions and each poll scans more of them. Past tombstone_warn_threshold (1000) a replica logs a warning; past tombstone_failure_threshold (100000) it aborts the read (TombstoneOverwhelmingException) and the driver fails it with ReadFailureException (READ_TOO_MANY_TOMBSTONES), while the cluster stays up and other queries answer.',
+    fix: 'change how the table is used: lower its gc_grace_seconds (with repairs run within it) and compact it so the tombstones are purged, or remodel the queue (time-bucketed partitions, reads from a cursor past the handled rows, a TTL with TimeWindowCompactionStrategy instead of deletes); raising tombstone_failure_threshold only buys time',
+  },
 ];
 
 /** Lines before it counts: one refused command is not an outage. */
@@ -458,13 +486,13 @@ export function listPinnedWriterServices(ev: Pick<TriageEvidence, 'logs' | 'pods
  * Services (of any namespace) that the logs say refuse the workload for a reason their own logs
  * state (a disk watermark), at most `max`: the collector reads a few of their pods' log tails.
  */
-export function listExplainedServices(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'>, max = 1): { namespace: string; name: string }[] {
+export function listExplainedServices(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }, max = 1): { namespace: string; name: string }[] {
   const refs = REFUSALS.filter((r) => r.explainedBy !== undefined).flatMap((r) => {
     const hits = findHits(ev, r);
     const hit = hits.length >= MIN_LINES ? hits[0] : undefined;
     const c = ev.pods.find((p) => p.name === hit?.log.pod)?.containers.find((x) => x.name === hit?.log.container);
     const address = c ? findServerAddress(c, r.server) : undefined;
-    const service = address ? findInClusterService(address.host, ev.target.namespace) : undefined;
+    const service = address ? findInClusterService(address.host, ev.target.namespace) : findServiceByPort(ev, r, hit?.log.pod);
     // Logged by every member, in the namespace: the one pod read for its settings already carries it.
     const readForSettings = r.explainedBy?.everyMember === true && r.settings !== undefined && service?.namespace === ev.target.namespace;
     return service && !readForSettings ? [service] : [];
@@ -497,12 +525,19 @@ export function listServerConfigReads(ev: Pick<TriageEvidence, 'logs' | 'pods' |
 }
 
 /** The in-cluster Service a refusal's lines name (by the client's address env), when they say it often enough. */
-function findRefusedService(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'>, r: Refusal): { namespace: string; name: string } | undefined {
+function findRefusedService(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }, r: Refusal): { namespace: string; name: string } | undefined {
   const hits = findHits(ev, r);
   const hit = hits.length >= MIN_LINES ? hits[0] : undefined;
   const c = ev.pods.find((p) => p.name === hit?.log.pod)?.containers.find((x) => x.name === hit?.log.container);
   const address = c ? findServerAddress(c, r.server) : undefined;
-  return address ? findInClusterService(address.host, ev.target.namespace) : undefined;
+  return address ? findInClusterService(address.host, ev.target.namespace) : findServiceByPort(ev, r, hit?.log.pod);
+}
+
+/** No address in the client's env (it is in a file or a Secret): the namespace's one Service on the server's port. */
+function findServiceByPort(ev: Pick<TriageEvidence, 'pods' | 'target'> & { services?: TriageEvidence['services'] }, r: Refusal, pod: string | undefined): { namespace: string; name: string } | undefined {
+  // No refused line, no server to look for.
+  const found = ev.services && pod !== undefined ? findServerServiceByPort(ev.services, r.server, ev.pods.find((p) => p.name === pod)?.labels) : undefined;
+  return found ? { namespace: ev.target.namespace, name: found.name } : undefined;
 }
 
 /** The pods read of that Service (the workload's namespace is the default of a dependency pod). */
@@ -520,7 +555,7 @@ function serverLogsOf(d: DependencyPodEvidence): { pod: PodEvidence; logs: LogEv
  * refusal (a Postgres past its stop limit logs only the refused statements; its warnings came
  * hours before): the pod, its container and the lines to keep. At most one, whatever refuses.
  */
-export function listServerLogSearches(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'>, read: readonly DependencyPodEvidence[]): { service: string; namespace?: string; pod: string; container: string; pattern: RegExp }[] {
+export function listServerLogSearches(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }, read: readonly DependencyPodEvidence[]): { service: string; namespace?: string; pod: string; container: string; pattern: RegExp }[] {
   for (const r of REFUSALS) {
     const service = r.explainedBy ? findRefusedService(ev, r) : undefined;
     const own = service ? serverPodsOf(read, service, ev.target.namespace) : [];
@@ -596,7 +631,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
     const container = podObjects[0]?.containers.find((c) => c.name === hits[0]?.log.container);
     const address = container ? findServerAddress(container, r.server) : undefined;
-    const service = address ? findInClusterService(address.host, ev.target.namespace) : undefined;
+    const service = address ? findInClusterService(address.host, ev.target.namespace) : findServiceByPort(ev, r, hits[0]?.log.pod);
     const named = service ? `${r.server} ${service.name}` : address ? `${r.server} at ${address.host}` : r.server;
     const decisive = condenseStructuredLine(hits[hits.length - 1]?.line ?? '');
     const unready = podObjects.filter((p) => !p.ready).length;
@@ -676,6 +711,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
       ],
       decisive,
       ...(r.outlastsRollback ? { outsideWorkload: r.outlastsRollback } : {}),
+      ...(r.scalesWithReplicas ? { scalesWithReplicas: true } : {}),
       ...(fillStart && r.fills ? { onset: fillStart, buildsUp: r.fills, latent: r.fills } : onset ? { onset } : {}),
       likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why} ${r.clientSide}` : `${r.why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}`,
       nextAction: r.clientSide ? `Fix ${r.fixes ?? 'the command these pods send to'} ${named}: ${fixed}.` : `Fix ${named}: ${fixed}${alarm?.gone[0] ? ` — start with ${alarm.gone.map((g) => g.user).join(', ')}, whose connection is gone` : ''}.`,

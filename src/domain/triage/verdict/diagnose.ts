@@ -111,6 +111,11 @@ function decideAction(ev: TriageEvidence, mechanism: Finding, trigger: Trigger, 
     }
     return { action: `Roll back to revision ${trigger.previous.revision}, or ${lower(fix)}`, command };
   }
+  // Replicas added by hand brought on a limit they share: fewer of them undo it, a rollback nothing.
+  if (trigger.kind === 'scale-up' && trigger.back !== undefined && mechanism.scalesWithReplicas) {
+    const command = formatKubectl(ev.target, `scale ${formatWorkloadRef(ev.target)} --replicas=${trigger.back}`);
+    return { action: `Scale ${ev.target.name} back to ${trigger.back} replicas, or ${lower(fix)}`, command };
+  }
   return { action: decideFixForward(mechanism, trigger, separation, fix, nodeChange) };
 }
 

@@ -11,11 +11,13 @@ import { findOrdinalScaleUp } from '../ordinal-scale-up.js';
 export interface ScaleUp {
   text: string;
   at: IsoTime;
+  /** The replicas it ran before a scale-up by hand (no HPA): scaling back to them undoes it. */
+  back?: number;
 }
 
 /** Mechanisms that more replicas bring on: a limit the replicas share (database slots, quota, room on the nodes), or new pods that take traffic while they warm up. */
 export function isScaleSensitive(mechanism: Finding | undefined): boolean {
-  return mechanism?.id === 'resource-exhaustion/database-connections' || mechanism?.kind === 'failed-scheduling' || mechanism?.kind === 'pod-create-failed' || mechanism?.kind === 'service-publish-not-ready';
+  return mechanism?.id === 'resource-exhaustion/database-connections' || mechanism?.scalesWithReplicas === true || mechanism?.kind === 'failed-scheduling' || mechanism?.kind === 'pod-create-failed' || mechanism?.kind === 'service-publish-not-ready';
 }
 
 const SCALED_UP = /Scaled up replica set (\S+?)(?: from (\d+))? to (\d+)(?: from (\d+))?/;
@@ -42,7 +44,7 @@ export function findScaleUp(ev: TriageEvidence, onset: IsoTime | undefined): Sca
   if (up === undefined && hpaEvent === undefined) return undefined;
   const at = up?.at ?? hpaEvent?.lastSeen ?? now;
   const size = up ? `${up.from !== undefined ? `from ${up.from} ` : ''}to ${up.to}` : `to ${/New size: (\d+)/.exec(hpaEvent?.message ?? '')?.[1] ?? '?'}`;
-  if (hpaEvent === undefined) return { text: `the workload was scaled up ${size} ${formatAgo(at, now)} (not by a rollout)`, at };
+  if (hpaEvent === undefined) return { text: `the workload was scaled up ${size} ${formatAgo(at, now)} (not by a rollout)`, at, ...(up?.from !== undefined && up.from < up.to ? { back: up.from } : {}) };
   const hpa = ev.hpas.find((h) => h.name === hpaEvent.object.name);
   const targets = hpa ? hpa.metrics.map((m) => `${m.name} ${m.current ?? '?'} vs target ${m.target ?? '?'}`).join(', ') : '';
   return { text: `HPA ${hpaEvent.object.name} scaled it up ${size} ${formatAgo(at, now)}${targets ? ` (${targets})` : ''}`, at };

@@ -32,7 +32,8 @@ export type Trigger =
   | { kind: 'object-change'; object: NamespaceObjectEvidence; text: string; at: IsoTime; restartOf?: RevisionEvidence }
   /** `clears`: the newest revision runs Ready on other nodes, so it is not to roll back. */
   | { kind: 'node'; node: string; text: string; at?: IsoTime; clears?: string }
-  | { kind: 'scale-up'; text: string; at: IsoTime }
+  /** `back`: the replicas it ran before a scale-up by hand. */
+  | { kind: 'scale-up'; text: string; at: IsoTime; back?: number }
   /** The HPA the mechanism is pinned at had its maxReplicas lowered (or rewritten) just before: hpa-max-change.ts. */
   | { kind: 'hpa-change'; text: string; at: IsoTime }
   /** Admission (a LimitRange's default, a VPA) set the resources the pods fail with when they were re-created. */
