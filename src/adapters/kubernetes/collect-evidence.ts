@@ -74,7 +74,7 @@
 //   over too many tombstones; the Service by the client's address, else the namespace's one Service on the server's port), one page
 //   of its EndpointSlices and a get and log tail of at most three of its ready pods: read-explaining-pods.ts; and where its
 //   MongoDB queries run out of maxTimeMS (MaxTimeMSExpired, at least 3 lines), one page of the EndpointSlices of the MongoDB Service its URI names and the log tails of
-//   at most three of its pods (read-explaining-pods.ts: the primary logs the slow queries), and where they show a COLLSCAN but no dropped index, the one deeper read above); and for a pending pod
+//   at most three of its pods (read-explaining-pods.ts: the primary logs the slow queries), and where they show a COLLSCAN but no dropped index, the one deeper read above; and for a pending pod
 //   pinned to one node that needs host ports (a DaemonSet's), or a host-network pod whose logs say its
 //   port is in use, the pods of that node (at most two nodes each);
 //   and while a pod waits to be placed, the cluster autoscaler's status ConfigMap (one get), the namespace's Preempted events (one page) and, where they
