@@ -45,6 +45,10 @@
 //   and where a crash line of the pods reports a setting read as a boolean where a value was expected ("…: False"), a get
 //   of the ConfigMaps those pods mount (at most two; only the lines under that setting holding a bare YAML 1.1 boolean
 //   word kept: read-yaml-boolean.ts),
+//   and where those logs show the pods' connection pool exhausted again and again (ActiveRecord's ConnectionTimeoutError,
+//   HikariCP's "Connection is not available", SQLAlchemy's QueuePool limit…, at least 3), a get of the ConfigMaps the logging
+//   container mounts, then of those it takes variables from (at most two; only the pool's size, overflow and checkout-timeout
+//   lines and pool or thread variables kept: read-pool-config.ts),
 //   and — only when a pod is not scheduled, or for a DaemonSet — one paged list of the cluster's nodes;
 //   and where the scheduler refuses a pending pod for its required pod affinity ("didn't match pod affinity rules"),
 //   per term (at most two) one list of the pods its selector matches in each namespace it names (at most two, 5 pods

@@ -67,6 +67,7 @@ import { readSettingConfig } from './read-setting-config.js';
 import { readReloadConfig } from './read-reload-config.js';
 import { readStaleConfig } from './read-stale-config.js';
 import { readYamlBooleans } from './read-yaml-boolean.js';
+import { readPoolConfig } from './read-pool-config.js';
 import { readReplicationPrimary } from './read-replication-primary.js';
 import { readExplainingPods } from './read-explaining-pods.js';
 import { pickPortWaits, readHostNetworkHolders, readPortHolders } from './read-port-holders.js';
@@ -108,7 +109,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -307,6 +308,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   const staleConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readStaleConfig(ctx, { logs: d.logs, pods: pods.ranked }));
   // A crash line reports a setting read as a boolean (False where a code was expected): the bare YAML 1.1 word in the ConfigMap the pods mount.
   const yamlBooleansP = Promise.all([podsP, detailsP]).then(([pods, d]) => readYamlBooleans(ctx, { logs: d.logs, pods: pods.ranked }));
+  // Its connection pool is exhausted again and again: the pool's size in the ConfigMaps the logging container mounts or takes variables from.
+  const poolConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readPoolConfig(ctx, { logs: d.logs, pods: pods.ranked }));
   // Its queries find a table missing: the database behind the Service its env names — is its volume newer than the app's pods (re-created empty)?
   const storeVolumeP = Promise.all([detailsP, podsP, servicesP, slicesP]).then(([d, pods, services, slices]) => {
     const store = pickMissingTableStore({ logs: d.logs, pods: pods.ranked, target, services: services.services });
@@ -370,6 +373,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     yamlBooleans: yamlBooleansP,
     groupCoordinator: groupCoordinatorP,
     schedulerReplicas: schedulerReplicasP,
+    poolConfig: poolConfigP,
   });
   const leads: Leads = dropEmpty({ ...found, hostNetworkHolders: hostHolders });
   return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }) } };

@@ -10,6 +10,7 @@ import type {
 import { truncate } from '../text.js';
 import { findSpecificDetail } from './decisive-detail.js';
 import { condenseUnhandledRejection } from './unhandled-rejection.js';
+import { condenseRubyLoggerLine, joinRubyLoggerMessages } from './ruby-logger-line.js';
 
 export function findCondition(conditions: readonly ConditionEvidence[], type: string): ConditionEvidence | undefined {
   return conditions.find((c) => c.type === type);
@@ -82,11 +83,11 @@ const DECISIVE = /(Error|Exception)\b|\b(FATAL|Fatal|fatal|panic|PANIC|Traceback
  */
 export function pickDecisiveLine(lines: readonly string[]): string | undefined {
   // Stack frames, SQL echo, caret markers and Node's "Emitted 'error' event on … at:" say where, not why.
-  const joined = joinBrokenQuotes(lines).map((l) => l.trim());
+  const joined = joinBrokenQuotes(joinRubyLoggerMessages(lines)).map((l) => l.trim());
   // A source line a caret points at (Node's and Python's code frames) and Node's own location: where, never why.
   const frames = new Set(joined.flatMap((l, i) => (CARET.test(joined[i + 1] ?? '') || /^node:internal\/\S+:\d+$/.test(l) ? [i] : [])));
   const nonEmpty = joined.filter((l, i) => !frames.has(i) && l !== '' && !/^[\s^~|-]+$/.test(l) && !/^\s*at |^\s*File "|^\s*\.\.\. \d+ more|^goroutine \d+|^\s+\/|^\t|^LINE \d+:|^Emitted 'error' event on .* at:$/.test(l));
-  const errors = nonEmpty.filter((l) => DECISIVE.test(l) && !isExitTrailer(l) && !/^Traceback \(most recent call last\)|^(WARN|INFO|DEBUG)\b|^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\S*\s+(WARN(ING)?|INFO|DEBUG)\b|"level":"(info|debug|warn)"|level=(info|debug|warn)|"level":(20|30|40)\b/i.test(l));
+  const errors = nonEmpty.filter((l) => DECISIVE.test(l) && !isExitTrailer(l) && !/^Traceback \(most recent call last\)|^(WARN|INFO|DEBUG)\b|^[DIW], \[[^\]]*\]\s+(DEBUG|INFO|WARN) -- |^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\S*\s+(WARN(ING)?|INFO|DEBUG)\b|"level":"(info|debug|warn)"|level=(info|debug|warn)|"level":(20|30|40)\b/i.test(l));
   // An exception's own line (KeyError: …, psycopg2.errors.DuplicateColumn: …, panic: …) beats a trailer that merely says "error".
   // A bare "Error: …" opening the line is the exception too: how Node.js prints an uncaught Error, and how CLIs report why they stop.
   const strong = errors.filter((l) => (/(^|[\s"'(])([\w.$]+(Error|Exception)|[\w$]+\.errors\.\w+|panic|FATAL|Caused by)\b:?/.test(l) || /^(Uncaught )?Error: |^\[UnhandledPromiseRejection: /.test(l)) && !/^\(Background on this error/.test(l));
@@ -163,6 +164,9 @@ function pick(fields: Record<string, unknown>, keys: readonly string[]): string 
 export function condenseStructuredLine(line: string): string {
   let fields: Record<string, unknown> | undefined;
   const t = line.trim();
+  // Ruby's Logger: the message after its prefix and Rails' request-id tags.
+  const ruby = condenseRubyLoggerLine(t);
+  if (ruby !== t) return condenseStructuredLine(ruby);
   const traced = condenseTracingLine(t);
   if (traced !== t) return traced;
   if (t.startsWith('{')) {

@@ -53,6 +53,7 @@ import type { WriterServiceEvidence } from './evidence-writer-service.js';
 import type { ForeignReplicaSetEvidence } from './evidence-foreign-replica-set.js';
 import type { StaleConfigEvidence } from './evidence-stale-config.js';
 import type { YamlBooleanEvidence } from './evidence-yaml-boolean.js';
+import type { PoolConfigEvidence } from './evidence-pool-config.js';
 import type { StoreVolumeEvidence } from './evidence-store-volume.js';
 import type { ClaimTemplateEvidence } from './evidence-claim-template.js';
 import type { StorageClassEvidence } from './evidence-storage-class.js';
@@ -372,6 +373,8 @@ export interface TriageEvidence {
   staleConfig?: StaleConfigEvidence[];
   /** The lines holding a bare YAML 1.1 boolean word under the setting a crash line reports as a boolean, in the ConfigMaps the pods mount (yaml-boolean.ts). */
   yamlBooleans?: YamlBooleanEvidence[];
+  /** The pool's lines of the ConfigMaps the logging container mounts or takes variables from, where its logs show its connection pool exhausted (pool-config.ts). */
+  poolConfig?: PoolConfigEvidence[];
   /** The database behind the Service the workload's env names, where its logs say a table is missing: one pod, its log tail, its claims and their volumes (store-volume-loss.ts). */
   storeVolume?: StoreVolumeEvidence;
   /** The Kafka group coordinator's log lines about a group whose consumers found no committed offset, and the brokers' offsets.retention.minutes (offset-reset.ts). */

@@ -247,3 +247,20 @@ describe('condenseStructuredLine', () => {
     );
   });
 });
+
+describe("Ruby Logger's lines", () => {
+  it('quotes the message Rails logs on the line after a FATAL line that holds only the request id', () => {
+    const lines = [
+      'I, [2026-11-21T03:10:39.880000 #19]  INFO -- : [8cf17484-298f-996e-5745-75519ec45659] Processing by Api::V1::OrdersController#show as JSON',
+      'F, [2026-11-21T03:10:44.888177 #19] FATAL -- : [8cf17484-298f-996e-5745-75519ec45659]   ',
+      '[8cf17484-298f-996e-5745-75519ec45659] ActiveRecord::ConnectionTimeoutError (could not obtain a connection from the pool within 5.000 seconds (waited 5.004 seconds); all pooled connections were in use):',
+      '[8cf17484-298f-996e-5745-75519ec45659]   ',
+      "[8cf17484-298f-996e-5745-75519ec45659] activerecord (7.1.4) lib/active_record/connection_adapters/abstract/connection_pool/queue.rb:128:in `block in wait_poll'",
+    ];
+    expect(pickDecisiveLine(lines)).toMatch(/^ActiveRecord::ConnectionTimeoutError \(could not obtain a connection/);
+  });
+
+  it('drops the prefix and request tags of a line that carries its message', () => {
+    expect(condenseStructuredLine('E, [2026-11-21T03:10:44.888177 #19] ERROR -- : [8cf17484-298f-996e-5745-75519ec45659] Redis::CannotConnectError: Connection refused')).toBe('Redis::CannotConnectError: Connection refused');
+  });
+});

@@ -8,6 +8,8 @@ import { findJvmPoolCap } from '../runtime-flags.js';
 import { findErrorsSinceStart } from '../errors-since-start.js';
 import { withConnectionLeak } from './pool-leak.js';
 import { withRouteCap } from './route-pool.js';
+import { withThreadsOverPool } from './pool-threads.js';
+import { CONNECTION_POOL_TIMEOUT } from '../pool-timeout.js';
 import { NOT_SOURCE_PORTS, SOURCE_PORTS_LINE, readSourcePortsDestination } from '../source-ports.js';
 
 /**
@@ -65,17 +67,20 @@ const LIMITS: Limit[] = [
   },
   {
     id: 'connection-pool',
-    pattern: /Connection is not available, request timed out after|pool (is )?exhausted|Timeout waiting for (idle object|connection from pool)|ConnectionRequestTimeoutException|QueuePool limit of size \d+ overflow \d+ reached/i,
+    pattern: CONNECTION_POOL_TIMEOUT,
     // Hikari's counts: with no connection in use nothing holds the pool; it cannot open one (the database is down or unresolvable).
     unless: /\bactive=0\b/,
     what: 'waits on an exhausted connection pool',
     cause: 'Every connection of the pool is held (slow queries, leaked connections, or more concurrent requests than the pool); requests wait for one and time out, health checks that use it fail.',
     nextAction: 'Look at what holds the connections (slow queries, leaks) before growing the pool; scale out only if the dependency can take more connections.',
     fix: 'find what holds the pool’s connections (slow queries, leaks)',
-    // A leak the pool reports explains it first; else an HTTP client's figures may show its per-route cap full.
+    // A leak the pool reports explains it first; else an HTTP client's figures may show its per-route cap full;
+    // else its settings may hold fewer connections than the threads that share them.
     refine: (ev, f, logs) => {
       const leaked = withConnectionLeak(ev, f, logs);
-      return leaked === f ? withRouteCap(ev, f, logs) : leaked;
+      if (leaked !== f) return leaked;
+      const routed = withRouteCap(ev, f, logs);
+      return routed === f ? withThreadsOverPool(ev, f, logs) : routed;
     },
   },
   {
