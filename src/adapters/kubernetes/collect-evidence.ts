@@ -45,6 +45,8 @@
 //   and where a crash line of the pods reports a setting read as a boolean where a value was expected ("…: False"), a get
 //   of the ConfigMaps those pods mount (at most two; only the lines under that setting holding a bare YAML 1.1 boolean
 //   word kept: read-yaml-boolean.ts),
+//   and where a log of the pods shows nginx stopping at start with "could not build server_names_hash", a get of the
+//   ConfigMap that container mounts (one; only its longest server_name and server_names_hash_bucket_size kept: read-server-names.ts),
 //   and — only when a pod is not scheduled, or for a DaemonSet — one paged list of the cluster's nodes;
 //   and where the scheduler refuses a pending pod for its required pod affinity ("didn't match pod affinity rules"),
 //   per term (at most two) one list of the pods its selector matches in each namespace it names (at most two, 5 pods
