@@ -49,6 +49,8 @@
 //   HikariCP's "Connection is not available", SQLAlchemy's QueuePool limit…, at least 3), a get of the ConfigMaps the logging
 //   container mounts, then of those it takes variables from (at most two; only the pool's size, overflow and checkout-timeout
 //   lines and pool or thread variables kept: read-pool-config.ts),
+//   and where a log of the pods shows nginx stopping at start with "could not build server_names_hash", a get of the
+//   ConfigMap that container mounts (one; only its longest server_name and server_names_hash_bucket_size kept: read-server-names.ts),
 //   and — only when a pod is not scheduled, or for a DaemonSet — one paged list of the cluster's nodes;
 //   and where the scheduler refuses a pending pod for its required pod affinity ("didn't match pod affinity rules"),
 //   per term (at most two) one list of the pods its selector matches in each namespace it names (at most two, 5 pods

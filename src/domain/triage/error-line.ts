@@ -32,6 +32,14 @@ const NOT_ENOUGH_REPLICAS = /\bNOT_ENOUGH_REPLICAS(?:_AFTER_APPEND)?\b/;
 const MEMCACHED_SERVER_ERROR = /\bSERVER_ERROR [a-z]/;
 /** nginx's error log (`2026/11/21 02:51:07 [alert] 29#29: …`): its failure levels in lower case; [warn] and [notice] are not. */
 const NGINX_ERROR = /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[(error|crit|alert|emerg)\] \d+#\d+:/;
+/**
+ * Elixir's Logger (`03:12:40.123 [error] …`, metadata such as `request_id=… ` before the level) and
+ * Erlang's logger (`2026-11-21T03:12:40.123456+00:00 error: …`) write their level in lower case;
+ * error and above (critical, alert, emergency) report a failure, warning and below do not.
+ */
+const BEAM_ERROR = /^(?:\d{4}-\d\d-\d\d[T ])?\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)? (?:[\w.]+=\S+ )*(?:\[(?:error|critical|alert|emergency)\] |(?:error|critical|alert|emergency): )/;
+/** Erlang's own report header, `=ERROR REPORT==== 21-Nov-2026::03:12:40.123 ===`, and a distribution refusal, `** Connection attempt from node … rejected … **`, whatever level frames it. */
+const ERLANG_REPORT = /^=(?:ERROR|CRASH|SUPERVISOR) REPORT====|\*\* Connection attempt from (?:disallowed )?node \S+ (?:rejected\b|\*\*)/;
 /** A JVM exception header line (`org.apache.kafka.common.errors.RecordTooLargeException: …`): a qualified class name ending in Exception or Error. */
 const JVM_EXCEPTION_HEADER = /^\s*(?:Caused by: )?(?:[a-z_$][\w$]*\.){2,}[A-Z][\w$]*(?:Exception|Error)(?::|$)/;
 
@@ -41,6 +49,8 @@ const ERROR_SIGNS: readonly ((line: string) => boolean)[] = [
   (l) => KLOG_ERROR.test(l),
   (l) => JVM_EXCEPTION_HEADER.test(l),
   (l) => NGINX_ERROR.test(l),
+  (l) => BEAM_ERROR.test(l),
+  (l) => ERLANG_REPORT.test(l),
   isRedisFailure,
   (l) => CLUSTER_DOWN_REPLY.test(l),
   (l) => NOT_ENOUGH_REPLICAS.test(l),

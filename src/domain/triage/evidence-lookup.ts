@@ -87,15 +87,22 @@ export function pickDecisiveLine(lines: readonly string[]): string | undefined {
   // A source line a caret points at (Node's and Python's code frames) and Node's own location: where, never why.
   const frames = new Set(joined.flatMap((l, i) => (CARET.test(joined[i + 1] ?? '') || /^node:internal\/\S+:\d+$/.test(l) ? [i] : [])));
   const nonEmpty = joined.filter((l, i) => !frames.has(i) && l !== '' && !/^[\s^~|-]+$/.test(l) && !/^\s*at |^\s*File "|^\s*\.\.\. \d+ more|^goroutine \d+|^\s+\/|^\t|^LINE \d+:|^Emitted 'error' event on .* at:$/.test(l));
-  const errors = nonEmpty.filter((l) => DECISIVE.test(l) && !isExitTrailer(l) && !/^Traceback \(most recent call last\)|^(WARN|INFO|DEBUG)\b|^[DIW], \[[^\]]*\]\s+(DEBUG|INFO|WARN) -- |^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\S*\s+(WARN(ING)?|INFO|DEBUG)\b|"level":"(info|debug|warn)"|level=(info|debug|warn)|"level":(20|30|40)\b/i.test(l));
+  const errors = nonEmpty.filter((l) => (DECISIVE.test(l) || SEVERE_LEVEL.test(l)) && !isExitTrailer(l) && !INFO_LEVEL.test(l) && !/^Traceback \(most recent call last\)|^(WARN|INFO|DEBUG)\b|^[DIW], \[[^\]]*\]\s+(DEBUG|INFO|WARN) -- |^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\S*\s+(WARN(ING)?|INFO|DEBUG)\b|"level":"(info|debug|warn)"|level=(info|debug|warn)|"level":(20|30|40)\b/i.test(l));
+  // A line at the gravest levels (nginx's [emerg], syslog's crit/alert) is the process's own verdict on why it stops.
+  const severe = errors.filter((l) => SEVERE_LEVEL.test(l));
   // An exception's own line (KeyError: …, psycopg2.errors.DuplicateColumn: …, panic: …) beats a trailer that merely says "error".
   // A bare "Error: …" opening the line is the exception too: how Node.js prints an uncaught Error, and how CLIs report why they stop.
   const strong = errors.filter((l) => (/(^|[\s"'(])([\w.$]+(Error|Exception)|[\w$]+\.errors\.\w+|panic|FATAL|Caused by)\b:?/.test(l) || /^(Uncaught )?Error: |^\[UnhandledPromiseRejection: /.test(l)) && !/^\(Background on this error/.test(l));
-  const line = causeBefore(strong.at(-1) ?? errors.at(-1), errors, strong) ?? nonEmpty.at(-1);
+  const line = severe.at(-1) ?? causeBefore(strong.at(-1) ?? errors.at(-1), errors, strong) ?? nonEmpty.at(-1);
   if (line === undefined) return undefined;
   const told = findSpecificDetail(line, joined) ?? condenseUnhandledRejection(line) ?? condenseStructuredLine(line);
   return truncate(told, 300);
 }
+
+/** The gravest levels, written as nginx and syslog write them: `[emerg]`, `nginx: [emerg]`, `[alert]`, `[crit]`, `emerg:`. */
+const SEVERE_LEVEL = /\[(?:emerg|alert|crit)\]|(?:^|\s)(?:emerg|alert|crit):\s/;
+/** A line its writer marked informational (`…sh: info: …`, `[info]`, `[notice]`): what it says "does not exist" is a note, never why the process stopped. */
+const INFO_LEVEL = /(?:^|[\s:])(?:info|notice|debug):\s|\[(?:info|notice|debug)\]/;
 
 /** A caret marker under a source line (`^`, `^^^^`, Python's `~~~^^^`). */
 const CARET = /^\s*[~^]*\^[~^]*\s*$/;

@@ -54,6 +54,7 @@ import type { ForeignReplicaSetEvidence } from './evidence-foreign-replica-set.j
 import type { StaleConfigEvidence } from './evidence-stale-config.js';
 import type { YamlBooleanEvidence } from './evidence-yaml-boolean.js';
 import type { PoolConfigEvidence } from './evidence-pool-config.js';
+import type { ServerNamesEvidence } from './evidence-server-names.js';
 import type { StoreVolumeEvidence } from './evidence-store-volume.js';
 import type { ClaimTemplateEvidence } from './evidence-claim-template.js';
 import type { StorageClassEvidence } from './evidence-storage-class.js';
@@ -375,6 +376,8 @@ export interface TriageEvidence {
   yamlBooleans?: YamlBooleanEvidence[];
   /** The pool's lines of the ConfigMaps the logging container mounts or takes variables from, where its logs show its connection pool exhausted (pool-config.ts). */
   poolConfig?: PoolConfigEvidence[];
+  /** The longest server_name (and the bucket size set) in the ConfigMap mounted by an nginx whose start fails at "could not build server_names_hash" (server-names-hash.ts). */
+  serverNames?: ServerNamesEvidence[];
   /** The database behind the Service the workload's env names, where its logs say a table is missing: one pod, its log tail, its claims and their volumes (store-volume-loss.ts). */
   storeVolume?: StoreVolumeEvidence;
   /** The Kafka group coordinator's log lines about a group whose consumers found no committed offset, and the brokers' offsets.retention.minutes (offset-reset.ts). */

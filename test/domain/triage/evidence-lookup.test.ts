@@ -27,6 +27,19 @@ const GO_PANIC = [
 ];
 
 describe('pickDecisiveLine', () => {
+  it("takes nginx's [emerg] line over an entrypoint's info line that says a file does not exist", () => {
+    const lines = [
+      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
+      '10-listen-on-ipv6-by-default.sh: info: /etc/nginx/conf.d/default.conf is not a file or does not exist',
+      '/docker-entrypoint.sh: Configuration complete; ready for start up',
+      '2026/11/21 03:12:54 [emerg] 1#1: could not build server_names_hash, you should increase server_names_hash_bucket_size: 64',
+      'nginx: [emerg] could not build server_names_hash, you should increase server_names_hash_bucket_size: 64',
+    ];
+    expect(pickDecisiveLine(lines)).toBe('nginx: [emerg] could not build server_names_hash, you should increase server_names_hash_bucket_size: 64');
+    // Even when a later line names an error in passing, the gravest level decides.
+    expect(pickDecisiveLine([...lines.slice(0, 4), 'worker exited: failed to flush access log'])).toContain('[emerg] 1#1: could not build server_names_hash');
+  });
+
   it("skips a WARN line after its timestamp (Spring Boot's layout) for the exception it reports", () => {
     const lines = [
       "2026-11-21T03:13:12.000Z ERROR 1 --- [orders] [ad | producer-1] o.s.k.support.LoggingProducerListener : Exception thrown when sending a message with key='ord-7' to topic orders.events:",

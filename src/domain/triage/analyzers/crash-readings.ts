@@ -48,6 +48,7 @@ import { tellLeaseLoss } from '../lease-loss-reading.js';
 import { findCpuLimitCut } from '../cpu-limit-cut.js';
 import { findNodeReboot, tellNodeReboot } from '../node-reboot.js';
 import type { ToldReading } from '../told-reading.js';
+import { readRefusedBucketSize, tellServerNamesHash } from '../server-names-hash.js';
 import { capitalize } from '../../text.js';
 
 export type ExitClass = 'bad-interpreter' | 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'segfault' | 'abort' | 'app-error';
@@ -384,11 +385,19 @@ const foreignClusterData: Reader = (c) => {
   return foreign && { ...tellForeignClusterClaim(foreign, c.ev.workload?.name ?? c.ev.target.name, c.ev.collectedAt), decisive: foreign.line, sure: true };
 };
 
+/** nginx stopping at start for a server_name too long for its hash buckets: the name, the ConfigMap it is in, and the bucket size to set. */
+const serverNamesHash: Reader = (c, decisive) => {
+  const refused = decisive === undefined ? undefined : readRefusedBucketSize(decisive);
+  if (refused === undefined) return undefined;
+  const found = [...(c.ev.serverNames ?? [])].sort((a, b) => b.longest.length - a.longest.length)[0];
+  return { ...tellServerNamesHash(refused, found), sure: true };
+};
+
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
 const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, keystoreType, fatalRejection, poisonMessage];
 
 /** Read from the deciding line and the log around it. */
-const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, volumeOwner, foreignClusterData];
+const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, volumeOwner, foreignClusterData, serverNamesHash];
 
 /** The crash's specific reading, if one explains it, and the line that decides it. */
 export function readCrash(crash: Crash): { reading?: CrashReading; decisive?: string } {

@@ -14,6 +14,8 @@ import { explainStaleConfigMount, findStaleConfigMount, readDependencyHost } fro
 import { explainTimeoutCut, findFailingMethod, findTimeoutCut } from '../timeout-cut.js';
 import { readLogLineTime } from '../log-line-time.js';
 import { earliest } from '../time-span.js';
+import { findLegacyCommonName, tellLegacyCommonName } from '../legacy-common-name.js';
+import { sortRevisions } from '../revision-diff.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
 export interface DependencyGroup {
@@ -191,4 +193,38 @@ const deadlineCut: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut];
+/**
+ * A certificate Go refuses for naming its host only in the Common Name: the toolchain the build
+ * moved to is why now, the certificate is the fix, and a rollback only mitigates.
+ */
+const legacyCommonName: Refinement = (g) => {
+  if (g.group[0]?.error.problem !== 'tls-name') return undefined;
+  const logs = [...new Set(g.group.map((h) => h.log))];
+  const [newest] = sortRevisions(g.ev.revisions);
+  const revision = newest !== undefined && g.podObjects.some((p) => p.revisionHash === newest.hash) ? newest : undefined;
+  const container = g.group[0].log.container;
+  const env = g.podObjects[0]?.containers.find((c) => c.name === container)?.env ?? [];
+  const found = findLegacyCommonName(g.group.map((h) => h.line), g.dependency, logs, revision, env);
+  if (found === undefined) return undefined;
+  const told = tellLegacyCommonName(found);
+  const onset = earliest(g.group.map((h) => readLogLineTime(h.line, g.ev.collectedAt)));
+  const n = g.pods.length;
+  return {
+    ...g.finding,
+    id: `dependency-error/tls-legacy-cn/${found.server}`,
+    title: `${told.title} (${g.sidecarName ? `${g.sidecarName} ` : ''}logs of ${n} pod${n === 1 ? '' : 's'}, ${g.group.length} lines)`,
+    confidence: 'high',
+    evidence: [...told.evidence, ...g.finding.evidence],
+    likelyCause: told.cause,
+    nextAction: told.action,
+    fix: told.fix,
+    rollbackUndoes: told.rollbackUndoes,
+    latent: told.latent,
+    // The verifier's own words, without the request around them.
+    decisive: /(?:tls: failed to verify certificate: )?x509: certificate relies on legacy Common Name field[^"\\]*/.exec(g.decisiveLine)?.[0] ?? g.decisiveLine,
+    // Ready pods show no failure: the first refusal dates it.
+    ...(onset !== undefined ? { onset } : {}),
+  };
+};
+
+export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName];

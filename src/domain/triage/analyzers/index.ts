@@ -136,6 +136,7 @@ import { analyzeRetiredApi } from './retired-api.js';
 import { analyzeSourceIpAllowList } from './source-ip-allow-list.js';
 import { analyzeEnvoyCircuitBreaker } from './envoy-circuit-breaker.js';
 import { analyzePodDeadline } from './pod-deadline.js';
+import { analyzeErlangCookieMismatch } from './erlang-cookie-mismatch.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -278,6 +279,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'retired-api': analyzeRetiredApi,
   'source-ip-allow-list': analyzeSourceIpAllowList,
   'pod-deadline': analyzePodDeadline,
+  'erlang-cookie-mismatch': analyzeErlangCookieMismatch,
 };
 
 export interface AnalyzerRun {

@@ -22,6 +22,7 @@ import { describeUntouched, pickChange } from './mechanism-diff.js';
 import { findNewOrdinalsFailing, findScaleUp, isScaleSensitive } from './scale-up-trigger.js';
 import { findRollback, rolloutTimeOf, type Rollback } from '../revision-rollback.js';
 import { findHpaMaxChange } from '../hpa-max-change.js';
+import { leavesContainerAlone, readFailingContainer, readsConfigMap } from './untouched-container.js';
 
 export type Trigger =
   /** `rollback`: the revision is an old ReplicaSet a rollout undo brought back; `previous` is what it replaced. */
@@ -29,7 +30,8 @@ export type Trigger =
   /** `historyGone`: a later revision whose earlier ReplicaSets are no longer kept (revisionHistoryLimit, or deleted): nothing to compare with or roll back to, yet not a first install. */
   | { kind: 'first-install'; revision: RevisionEvidence; text: string; at: IsoTime; historyGone?: true }
   /** `restartOf`: the revision that changed nothing in the template (a rollout restart) and made new pods read the object's change. */
-  | { kind: 'object-change'; object: NamespaceObjectEvidence; text: string; at: IsoTime; restartOf?: RevisionEvidence }
+  /** `leftAlone`: the failing container, which `restartOf` changed nothing of while it changed other containers (untouched-container.ts). */
+  | { kind: 'object-change'; object: NamespaceObjectEvidence; text: string; at: IsoTime; restartOf?: RevisionEvidence; leftAlone?: string }
   /** `clears`: the newest revision runs Ready on other nodes, so it is not to roll back. */
   | { kind: 'node'; node: string; text: string; at?: IsoTime; clears?: string }
   /** `back`: the replicas it ran before a scale-up by hand. */
@@ -208,6 +210,12 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
     if (restarted !== undefined) {
       return { kind: 'object-change', object: restarted, text: `${describeObjectChange(restarted, now)} and picked up by revision ${newest.revision}, a restart of the same template (${formatAgo(rolledOut, now)})`, at: changeTime(restarted) ?? now, restartOf: newest };
     }
+    // A revision that changed only the other containers restarted the failing one as it was: it read the edited ConfigMap at its start.
+    const failing = readFailingContainer(mechanism);
+    const leftAlone = object?.kind === 'ConfigMap' && failing !== undefined && leavesContainerAlone(diff, newest, failing) && readsConfigMap(pods, failing, object.name) && msBetween(changeTime(object) ?? now, rolledOut) >= 0 ? object : undefined;
+    if (leftAlone !== undefined && failing !== undefined) {
+      return { kind: 'object-change', object: leftAlone, text: `${describeObjectChange(leftAlone, now)} and picked up by revision ${newest.revision} (${formatAgo(rolledOut, now)}), which left container ${failing} as it was and only restarted it`, at: changeTime(leftAlone) ?? now, restartOf: newest, leftAlone: failing };
+    }
     // A Service's ports are not in the pod template: a revision that left the containers' ports alone did not move them.
     if (object?.kind === 'Service' && !diff.some((l) => / ports:/.test(l))) {
       return { kind: 'object-change', object, text: describeObjectChange(object, now), at: changeTime(object) ?? now };
@@ -279,9 +287,9 @@ export function acquitRollout(findings: readonly Finding[], trigger: Trigger, me
         ? f
         : {
             ...f,
-            title: `Revision ${restart.revision} is a restart of the same template: it made new pods read ${kind} ${name} as changed`,
+            title: trigger.leftAlone !== undefined ? `Revision ${restart.revision} left container ${trigger.leftAlone} as it was: it only made new pods read ${kind} ${name} as changed` : `Revision ${restart.revision} is a restart of the same template: it made new pods read ${kind} ${name} as changed`,
             severity: 'info',
-            likelyCause: `Revision ${restart.revision} changed nothing in the pod template; its new pods read ${kind} ${name} as changed just before, while pods started earlier keep what they read at their start.`,
+            likelyCause: `Revision ${restart.revision} changed nothing ${trigger.leftAlone !== undefined ? `of container ${trigger.leftAlone}` : 'in the pod template'}; its new pods read ${kind} ${name} as changed just before, while pods started earlier keep what they read at their start.`,
             nextAction: `Fix ${kind} ${name} as the verdict says; a rollback would not help: any new pod reads the same ${kind}.`,
             fix: `fix ${kind} ${name}, not the rollout`,
           },

@@ -304,6 +304,24 @@ describe('findTrigger', () => {
     expect(trigger(ev, { ...limit, title: 'Slow queries to a dependency' }).kind).toBe('revision');
   });
 
+  it('names the edit of a ConfigMap a sidecar mounts when the revision changed only the other container: for the sidecar it was a restart', () => {
+    const proxy = container({ name: 'nginx', image: 'nginx:1.27', volumeMounts: [{ name: 'conf', mountPath: '/etc/nginx/conf.d' }] });
+    const pods = [0, 1].map((i) => pod(i, { revisionHash: REV7.hash, createdAt: minutesAgo(14), startTime: minutesAgo(14), ready: false, volumes: [{ name: 'conf', source: 'configMap', ref: 'web-nginx' }], containers: [container(), { ...proxy, ready: false, restartCount: 7, state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: terminated(1, 'Error', 1) }] }));
+    const base = baseEvidence({ pods });
+    const sidecar = revisionContainer({ name: 'nginx', image: 'nginx:1.27', env: [], envFrom: [] });
+    const ev: TriageEvidence = {
+      ...base,
+      revisions: [revision(REV6, minutesAgo(6 * 24 * 60), { containers: [revisionContainer(), sidecar] }), revision(REV7, minutesAgo(14), { containers: [revisionContainer({ image: IMAGE_V15 }), sidecar] })],
+      namespaceObjects: [{ kind: 'ConfigMap', name: 'web-nginx', createdAt: minutesAgo(140 * 24 * 60), changedAt: minutesAgo(95) }],
+    };
+    const crash = mechanism('exit-code', NEW_PODS.slice(0, 2), { title: 'Sidecar container nginx exits with code 1 on 2/5 pods' });
+    const t = trigger(ev, crash);
+    expect(t.kind).toBe('object-change');
+    expect(t.text).toBe('ConfigMap web-nginx was changed 1h 35m ago and picked up by revision 7 (14m ago), which left container nginx as it was and only restarted it');
+    // The app container failing, whose image the revision changed: the revision stays the change.
+    expect(trigger(ev, { ...crash, title: 'Container app exits with code 1 on 2/5 pods' }).kind).toBe('revision');
+  });
+
   it('never blames the revision for a fault outside the workload, and says why it is not the cause', () => {
     const ev = webhookDownScenario();
     const refused = mechanism('pod-create-failed', [], { affected: undefined, layer: 'network/routing', outsideWorkload: 'any new pod, of any revision, is refused by the same webhook' });
