@@ -6,6 +6,7 @@ import { isEtcdNoSpace } from './etcd-nospace.js';
 import { isClientCredentialRejection } from './client-credential-rejection.js';
 import { isClickHouseRefusal } from './clickhouse-refusal.js';
 import { listClientAbortLines, listClientAbortRecords } from './client-abort.js';
+import { isDataLossLine } from './data-loss-line.js';
 
 const ERROR_LINE =
   /\b(ERROR|FATAL|PANIC|CRITICAL)\b|"level":"(error|fatal)"|"level":(50|60)\b|level=(error|fatal)|\bException\b|Traceback \(most recent call last\)|"level":"warn(ing)?"[^\n]*"(error|err)":"[^"]+"[^\n]*"status":(4(0[13]|29)|5\d\d)\b/;
@@ -32,6 +33,11 @@ const NOT_ENOUGH_REPLICAS = /\bNOT_ENOUGH_REPLICAS(?:_AFTER_APPEND)?\b/;
 const MEMCACHED_SERVER_ERROR = /\bSERVER_ERROR [a-z]/;
 /** nginx's error log (`2026/11/21 02:51:07 [alert] 29#29: …`): its failure levels in lower case; [warn] and [notice] are not. */
 const NGINX_ERROR = /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[(error|crit|alert|emerg)\] \d+#\d+:/;
+/**
+ * zap's console encoder (Go: the OpenTelemetry Collector, etcd, many operators) writes the level
+ * in lower case as the second tab-separated field: `2026-11-21T03:11:12.000Z\terror\tcaller\tmsg`.
+ */
+const ZAP_CONSOLE_ERROR = /^\S+\t(error|dpanic|panic|fatal)\t/;
 /** A JVM exception header line (`org.apache.kafka.common.errors.RecordTooLargeException: …`): a qualified class name ending in Exception or Error. */
 const JVM_EXCEPTION_HEADER = /^\s*(?:Caused by: )?(?:[a-z_$][\w$]*\.){2,}[A-Z][\w$]*(?:Exception|Error)(?::|$)/;
 
@@ -41,6 +47,7 @@ const ERROR_SIGNS: readonly ((line: string) => boolean)[] = [
   (l) => KLOG_ERROR.test(l),
   (l) => JVM_EXCEPTION_HEADER.test(l),
   (l) => NGINX_ERROR.test(l),
+  (l) => ZAP_CONSOLE_ERROR.test(l),
   isRedisFailure,
   (l) => CLUSTER_DOWN_REPLY.test(l),
   (l) => NOT_ENOUGH_REPLICAS.test(l),
@@ -52,6 +59,8 @@ const ERROR_SIGNS: readonly ((line: string) => boolean)[] = [
   isEtcdNoSpace,
   // ClickHouse refusing inserts or queries for its own state (TOO_MANY_PARTS): writers log it at WARN while they retry.
   isClickHouseRefusal,
+  // Data dropped or lost (a slow consumer's overflowed buffer, an exporter's full queue): logged at WARN or INFO, yet the data is gone.
+  isDataLossLine,
 ];
 
 /**
