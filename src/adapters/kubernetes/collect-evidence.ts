@@ -45,6 +45,9 @@
 //   and where a crash line of the pods reports a setting read as a boolean where a value was expected ("…: False"), a get
 //   of the ConfigMaps those pods mount (at most two; only the lines under that setting holding a bare YAML 1.1 boolean
 //   word kept: read-yaml-boolean.ts),
+//   and where the current logs say a name does not resolve without naming it (gRPC's "produced zero addresses"), a get of
+//   the ConfigMaps the logging container mounts (at most two; only the lines holding an in-cluster Service name kept) and
+//   one list of the Services of each other namespace those name (at most two, 200 Services each: read-config-endpoints.ts),
 //   and — only when a pod is not scheduled, or for a DaemonSet — one paged list of the cluster's nodes;
 //   and where the scheduler refuses a pending pod for its required pod affinity ("didn't match pod affinity rules"),
 //   per term (at most two) one list of the pods its selector matches in each namespace it names (at most two, 5 pods

@@ -65,6 +65,7 @@ import { readSettingConfig } from './read-setting-config.js';
 import { readReloadConfig } from './read-reload-config.js';
 import { readStaleConfig } from './read-stale-config.js';
 import { readYamlBooleans } from './read-yaml-boolean.js';
+import { readConfigEndpoints } from './read-config-endpoints.js';
 import { readReplicationPrimary } from './read-replication-primary.js';
 import { readExplainingPods } from './read-explaining-pods.js';
 import { pickPortWaits, readHostNetworkHolders, readPortHolders } from './read-port-holders.js';
@@ -102,7 +103,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'configEndpoints'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -292,6 +293,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   const staleConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readStaleConfig(ctx, { logs: d.logs, pods: pods.ranked }));
   // A crash line reports a setting read as a boolean (False where a code was expected): the bare YAML 1.1 word in the ConfigMap the pods mount.
   const yamlBooleansP = Promise.all([podsP, detailsP]).then(([pods, d]) => readYamlBooleans(ctx, { logs: d.logs, pods: pods.ranked }));
+  // A name the logs say does not resolve without naming it (gRPC's "produced zero addresses"): the Service names in the config the pods mount, and whether those Services exist.
+  const configEndpointsP = Promise.all([podsP, detailsP]).then(([pods, d]) => readConfigEndpoints(ctx, { logs: d.logs, pods: pods.ranked }));
   // Its queries find a table missing: the database behind the Service its env names — is its volume newer than the app's pods (re-created empty)?
   const storeVolumeP = Promise.all([detailsP, podsP, servicesP, slicesP]).then(([d, pods, services, slices]) => {
     const store = pickMissingTableStore({ logs: d.logs, pods: pods.ranked, target, services: services.services });
@@ -344,6 +347,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     storeVolume: storeVolumeP,
     proxyAcl: proxyAclP,
     yamlBooleans: yamlBooleansP,
+    configEndpoints: configEndpointsP,
   });
   const leads: Leads = dropEmpty({ ...found, hostNetworkHolders: hostHolders });
   return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }) } };

@@ -51,6 +51,7 @@ import type { WriterServiceEvidence } from './evidence-writer-service.js';
 import type { ForeignReplicaSetEvidence } from './evidence-foreign-replica-set.js';
 import type { StaleConfigEvidence } from './evidence-stale-config.js';
 import type { YamlBooleanEvidence } from './evidence-yaml-boolean.js';
+import type { ConfigEndpointEvidence } from './evidence-config-endpoint.js';
 import type { StoreVolumeEvidence } from './evidence-store-volume.js';
 import type { ClaimTemplateEvidence } from './evidence-claim-template.js';
 import type { StorageClassEvidence } from './evidence-storage-class.js';
@@ -370,6 +371,8 @@ export interface TriageEvidence {
   staleConfig?: StaleConfigEvidence[];
   /** The lines holding a bare YAML 1.1 boolean word under the setting a crash line reports as a boolean, in the ConfigMaps the pods mount (yaml-boolean.ts). */
   yamlBooleans?: YamlBooleanEvidence[];
+  /** The in-cluster Service names in the ConfigMaps the pods mount, where their logs say a name does not resolve without naming it, with the Services of the namespaces they name (config-endpoint.ts). */
+  configEndpoints?: ConfigEndpointEvidence[];
   /** The database behind the Service the workload's env names, where its logs say a table is missing: one pod, its log tail, its claims and their volumes (store-volume-loss.ts). */
   storeVolume?: StoreVolumeEvidence;
 }
