@@ -51,6 +51,9 @@
 //   lines and pool or thread variables kept: read-pool-config.ts),
 //   and where a log of the pods shows nginx stopping at start with "could not build server_names_hash", a get of the
 //   ConfigMap that container mounts (one; only its longest server_name and server_names_hash_bucket_size kept: read-server-names.ts),
+//   and where the current logs say a name does not resolve without naming it (gRPC's "produced zero addresses"), a get of
+//   the ConfigMaps the logging container mounts (at most two; only the lines holding an in-cluster Service name kept) and
+//   one list of the Services of each other namespace those name (at most two, 200 Services each: read-config-endpoints.ts),
 //   and — only when a pod is not scheduled, or for a DaemonSet — one paged list of the cluster's nodes;
 //   and where the scheduler refuses a pending pod for its required pod affinity ("didn't match pod affinity rules"),
 //   per term (at most two) one list of the pods its selector matches in each namespace it names (at most two, 5 pods

@@ -69,6 +69,7 @@ import { readStaleConfig } from './read-stale-config.js';
 import { readYamlBooleans } from './read-yaml-boolean.js';
 import { readPoolConfig } from './read-pool-config.js';
 import { readServerNames } from './read-server-names.js';
+import { readConfigEndpoints } from './read-config-endpoints.js';
 import { readReplicationPrimary } from './read-replication-primary.js';
 import { readExplainingPods } from './read-explaining-pods.js';
 import { pickPortWaits, readHostNetworkHolders, readPortHolders } from './read-port-holders.js';
@@ -110,7 +111,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -313,6 +314,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   const poolConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readPoolConfig(ctx, { logs: d.logs, pods: pods.ranked }));
   // nginx stops at start for a server_name too long for its hash buckets: the longest name in the ConfigMap its container mounts.
   const serverNamesP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) => readServerNames(ctx, { logs: d.logs, pods: pods.ranked, revisions: r.revisions }));
+  // A name the logs say does not resolve without naming it (gRPC's "produced zero addresses"): the Service names in the config the pods mount, and whether those Services exist.
+  const configEndpointsP = Promise.all([podsP, detailsP]).then(([pods, d]) => readConfigEndpoints(ctx, { logs: d.logs, pods: pods.ranked }));
   // Its queries find a table missing: the database behind the Service its env names — is its volume newer than the app's pods (re-created empty)?
   const storeVolumeP = Promise.all([detailsP, podsP, servicesP, slicesP]).then(([d, pods, services, slices]) => {
     const store = pickMissingTableStore({ logs: d.logs, pods: pods.ranked, target, services: services.services });
@@ -378,6 +381,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     schedulerReplicas: schedulerReplicasP,
     poolConfig: poolConfigP,
     serverNames: serverNamesP,
+    configEndpoints: configEndpointsP,
   });
   const leads: Leads = dropEmpty({ ...found, hostNetworkHolders: hostHolders });
   return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }) } };

@@ -34,6 +34,8 @@ const PATTERNS: [DependencyProblem, RegExp][] = [
   // busybox nslookup, the usual wait-for loop of an init container.
   ['dns-missing', /nslookup: can't resolve '(?<dep>[\w.-]+)'|server can't find (?<dep2>[\w.-]+?)\.?: NXDOMAIN/],
   ['dns-missing', /NXDOMAIN|Name or service not known|nodename nor servname provided|Name does not resolve/i],
+  // grpc-go's name resolver found no address for the target (its DNS lookup answered no such name); the line does not name it.
+  ['dns-missing', /\bname resolver error: produced zero addresses\b|\bresolver (?:returned|produced) (?:an empty address list|zero addresses)\b/i],
   ['dns-unavailable', /Temporary failure in name resolution|EAI_AGAIN/i],
   // Refused: the name resolved, nobody listens.
   ['refused', /connect ECONNREFUSED (?<dep>[\w.:[\]-]+:\d+)/],

@@ -6,6 +6,7 @@ import { isEtcdNoSpace } from './etcd-nospace.js';
 import { isClientCredentialRejection } from './client-credential-rejection.js';
 import { isClickHouseRefusal } from './clickhouse-refusal.js';
 import { listClientAbortLines, listClientAbortRecords } from './client-abort.js';
+import { isDataLossLine } from './data-loss-line.js';
 
 const ERROR_LINE =
   /\b(ERROR|FATAL|PANIC|CRITICAL)\b|"level":"(error|fatal)"|"level":(50|60)\b|level=(error|fatal)|\bException\b|Traceback \(most recent call last\)|"level":"warn(ing)?"[^\n]*"(error|err)":"[^"]+"[^\n]*"status":(4(0[13]|29)|5\d\d)\b/;
@@ -40,6 +41,11 @@ const NGINX_ERROR = /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[(error|crit|alert|emerg
 const BEAM_ERROR = /^(?:\d{4}-\d\d-\d\d[T ])?\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)? (?:[\w.]+=\S+ )*(?:\[(?:error|critical|alert|emergency)\] |(?:error|critical|alert|emergency): )/;
 /** Erlang's own report header, `=ERROR REPORT==== 21-Nov-2026::03:12:40.123 ===`, and a distribution refusal, `** Connection attempt from node … rejected … **`, whatever level frames it. */
 const ERLANG_REPORT = /^=(?:ERROR|CRASH|SUPERVISOR) REPORT====|\*\* Connection attempt from (?:disallowed )?node \S+ (?:rejected\b|\*\*)/;
+/**
+ * zap's console encoder (Go: the OpenTelemetry Collector, etcd, many operators) writes the level
+ * in lower case as the second tab-separated field: `2026-11-21T03:11:12.000Z\terror\tcaller\tmsg`.
+ */
+const ZAP_CONSOLE_ERROR = /^\S+\t(error|dpanic|panic|fatal)\t/;
 /** A JVM exception header line (`org.apache.kafka.common.errors.RecordTooLargeException: …`): a qualified class name ending in Exception or Error. */
 const JVM_EXCEPTION_HEADER = /^\s*(?:Caused by: )?(?:[a-z_$][\w$]*\.){2,}[A-Z][\w$]*(?:Exception|Error)(?::|$)/;
 
@@ -51,6 +57,7 @@ const ERROR_SIGNS: readonly ((line: string) => boolean)[] = [
   (l) => NGINX_ERROR.test(l),
   (l) => BEAM_ERROR.test(l),
   (l) => ERLANG_REPORT.test(l),
+  (l) => ZAP_CONSOLE_ERROR.test(l),
   isRedisFailure,
   (l) => CLUSTER_DOWN_REPLY.test(l),
   (l) => NOT_ENOUGH_REPLICAS.test(l),
@@ -62,6 +69,8 @@ const ERROR_SIGNS: readonly ((line: string) => boolean)[] = [
   isEtcdNoSpace,
   // ClickHouse refusing inserts or queries for its own state (TOO_MANY_PARTS): writers log it at WARN while they retry.
   isClickHouseRefusal,
+  // Data dropped or lost (a slow consumer's overflowed buffer, an exporter's full queue): logged at WARN or INFO, yet the data is gone.
+  isDataLossLine,
 ];
 
 /**

@@ -149,8 +149,8 @@ function joinBrokenQuotes(lines: readonly string[]): string[] {
   return out;
 }
 
-/** zap's console encoder: tab-separated time, level, optional logger, message, and a JSON object of fields last. */
-const ZAP_CONSOLE = /^\S*\d{2}:\d{2}\S*\t(?:DEBUG|INFO|WARN|ERROR|DPANIC|PANIC|FATAL)\t(?:[^\t]*\t)?[^\t]+\t\{.*\}$/;
+/** zap's console encoder: tab-separated time, level (upper or lower case: the OpenTelemetry Collector's), optional logger, message, and a JSON object of fields last. */
+const ZAP_CONSOLE = /^\S*\d{2}:\d{2}\S*\t(?:DEBUG|INFO|WARN|ERROR|DPANIC|PANIC|FATAL)\t(?:[^\t]*\t)?[^\t]+\t\{.*\}$/i;
 const MESSAGE_KEYS = ['msg', 'message', 'event'];
 const ERROR_KEYS = ['error', 'err', 'exception', 'reason', 'cause'];
 const CONTEXT_KEYS = ['path', 'file', 'host', 'upstream', 'addr', 'url', 'key', 'table'];

@@ -55,6 +55,7 @@ import type { StaleConfigEvidence } from './evidence-stale-config.js';
 import type { YamlBooleanEvidence } from './evidence-yaml-boolean.js';
 import type { PoolConfigEvidence } from './evidence-pool-config.js';
 import type { ServerNamesEvidence } from './evidence-server-names.js';
+import type { ConfigEndpointEvidence } from './evidence-config-endpoint.js';
 import type { StoreVolumeEvidence } from './evidence-store-volume.js';
 import type { ClaimTemplateEvidence } from './evidence-claim-template.js';
 import type { StorageClassEvidence } from './evidence-storage-class.js';
@@ -378,6 +379,8 @@ export interface TriageEvidence {
   poolConfig?: PoolConfigEvidence[];
   /** The longest server_name (and the bucket size set) in the ConfigMap mounted by an nginx whose start fails at "could not build server_names_hash" (server-names-hash.ts). */
   serverNames?: ServerNamesEvidence[];
+  /** The in-cluster Service names in the ConfigMaps the pods mount, where their logs say a name does not resolve without naming it, with the Services of the namespaces they name (config-endpoint.ts). */
+  configEndpoints?: ConfigEndpointEvidence[];
   /** The database behind the Service the workload's env names, where its logs say a table is missing: one pod, its log tail, its claims and their volumes (store-volume-loss.ts). */
   storeVolume?: StoreVolumeEvidence;
   /** The Kafka group coordinator's log lines about a group whose consumers found no committed offset, and the brokers' offsets.retention.minutes (offset-reset.ts). */

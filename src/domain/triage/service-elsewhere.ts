@@ -34,7 +34,11 @@ export function pickShortNamesElsewhere(pods: readonly PodEvidence[], logs: read
 
 /** Services of the namespace whose names are close to the missing one (a rename, a typo, a suffix). */
 export function listNearServices(ev: TriageEvidence, name: string): string[] {
-  const names = ev.services.map((s) => s.name);
+  return pickNearNames(name, ev.services.map((s) => s.name));
+}
+
+/** Names close to the missing one among a namespace's Services: a typo, a shared prefix, or the name as one of its words (tempo → tempo-distributor). */
+export function pickNearNames(name: string, names: readonly string[]): string[] {
   const token = names.filter((n) => n !== name && n.split('-').includes(name));
   return [...new Set([...rankNearNames(name, names, 3), ...token])].slice(0, 3);
 }

@@ -227,6 +227,11 @@ describe('condenseStructuredLine', () => {
     expect(condenseStructuredLine(line)).toBe('if kind is a CRD, it should be installed before calling Start: no matches for kind "Widget" in version "example/v1beta1"');
   });
 
+  it("reads zap's console lines with the level in lower case (the OpenTelemetry Collector's)", () => {
+    const line = '2026-11-21T03:13:52.800Z\terror\texporterhelper/queue_sender.go:101\tExporting failed. Dropping data.\t{"kind": "exporter", "name": "otlp/tempo", "error": "no more retries left: rpc error: code = Unavailable desc = name resolver error: produced zero addresses", "dropped_items": 876}';
+    expect(condenseStructuredLine(line)).toBe('Exporting failed. Dropping data.: no more retries left: rpc error: code = Unavailable desc = name resolver error: produced zero addresses');
+  });
+
   it('reads klog\'s structured lines (Kubernetes components) like logfmt', () => {
     expect(condenseStructuredLine('E1121 03:13:52.120457       1 scraper.go:149] "Failed to scrape node" err="x509: cannot validate certificate for 10.0.111.31" node="ip-10-0-111-31"')).toBe(
       'Failed to scrape node: x509: cannot validate certificate for 10.0.111.31',

@@ -11,6 +11,7 @@ import { explainMeshProtocol, findMeshProtocolMismatch } from '../mesh-protocol.
 import { explainProxyRefusal, findProxyRefusal } from '../proxy-refusal.js';
 import { dated, explainHeadlessPortGap, findHeadlessPortGap } from '../headless-port.js';
 import { explainStaleConfigMount, findStaleConfigMount, readDependencyHost } from '../stale-config-mount.js';
+import { explainMissingConfigEndpoint, findMissingConfigEndpoint } from '../missing-config-endpoint.js';
 import { explainTimeoutCut, findFailingMethod, findTimeoutCut } from '../timeout-cut.js';
 import { readLogLineTime } from '../log-line-time.js';
 import { earliest } from '../time-span.js';
@@ -227,4 +228,32 @@ const legacyCommonName: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName];
+/**
+ * A name that does not resolve, which the lines do not give (gRPC's "produced zero addresses"):
+ * the config file the pods mount names a Service its namespace no longer has. That absence, and
+ * the Service there instead, is the cause; a rollback sends to the same name.
+ */
+const missingConfigEndpoint: Refinement = (g) => {
+  if (g.group[0]?.error.problem !== 'dns-missing' || !g.plain) return undefined;
+  const lines = g.group.map((h) => h.line);
+  const found = findMissingConfigEndpoint(g.ev, lines, g.dependency);
+  if (found === undefined) return undefined;
+  const told = explainMissingConfigEndpoint(g.ev, found, { pods: g.pods, lines });
+  const n = g.pods.length;
+  return {
+    ...g.finding,
+    id: `dependency-error/missing-config-endpoint/${found.endpoint.namespace}/${found.endpoint.service}`,
+    title: `${told.title} (${g.sidecarName ? `${g.sidecarName} ` : ''}logs of ${n} pod${n === 1 ? '' : 's'}, ${g.group.length} lines)`,
+    ...(told.datesChange ? { datesChange: true as const } : {}),
+    severity: 'critical',
+    confidence: found.named || found.near.length > 0 ? 'high' : 'medium',
+    evidence: [...told.evidence, ...g.finding.evidence],
+    likelyCause: told.cause,
+    nextAction: told.action,
+    fix: told.fix,
+    outsideWorkload: told.outsideWorkload,
+    confirmCommands: [...told.confirm, ...g.confirm],
+  };
+};
+
+export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, missingConfigEndpoint];

@@ -105,6 +105,7 @@ import { analyzeConsumerGroups } from './consumer-group.js';
 import { analyzeConsumerVisibilityTimeouts } from './consumer-visibility-timeout.js';
 import { analyzeVaultTokenMaxTtl } from './vault-token-max-ttl.js';
 import { analyzeConsumerAckTimeouts } from './consumer-ack-timeout.js';
+import { analyzeNatsSlowConsumer } from './nats-slow-consumer.js';
 import { analyzeConsumerPartitions } from './consumer-partitions.js';
 import { analyzeRejectedCredentials } from './credentials-rejected.js';
 import { analyzeLegacyToken } from './legacy-token.js';
@@ -254,6 +255,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'thread-pool-starvation': analyzeThreadPoolStarvation,
   'consumer-group': analyzeConsumerGroups,
   'consumer-ack-timeout': analyzeConsumerAckTimeouts,
+  'nats-slow-consumer': analyzeNatsSlowConsumer,
   'consumer-visibility-timeout': analyzeConsumerVisibilityTimeouts,
   'consumer-partitions': analyzeConsumerPartitions,
   'offset-reset': analyzeOffsetReset,
