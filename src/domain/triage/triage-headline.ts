@@ -14,7 +14,7 @@ import type { Finding } from './finding.js';
 import { RECENT_MS, countReadyPods, getDesiredReplicas, getLastTermination, listContainers } from './pod-status.js';
 import { sortRevisions } from './revision-diff.js';
 import { describeStagedUpdate, findStagedUpdate } from './staged-update.js';
-import { findRollback } from './revision-rollback.js';
+import { describeRollback, findRollback } from './revision-rollback.js';
 import { formatAgo, isWithin } from './time-span.js';
 import { countClientAborts, listErrorLines } from './error-line.js';
 import { findNodeReboot } from './node-reboot.js';
@@ -78,7 +78,7 @@ function formatVerdictLine(ev: TriageEvidence, verdict: Verdict, analyzerFailure
   // After a rollout undo the re-used ReplicaSet is old: say when the undo made it current.
   const rollback = findRollback(ev);
   const undone = rollback?.revision.revision === newest?.revision && rollback?.at !== undefined ? rollback : undefined;
-  const since = undone?.at !== undefined ? `a rollback${undone.to !== undefined ? ` to revision ${undone.to}` : ''}, ${formatAgo(undone.at, ev.collectedAt)}` : undefined;
+  const since = undone?.at !== undefined ? `${describeRollback(undone)}, ${formatAgo(undone.at, ev.collectedAt)}` : undefined;
   // A partition holding lower ordinals on the old revision: say who runs what, not just the newest.
   const staged = findStagedUpdate(ev);
   const stage = staged ? `; ${describeStagedUpdate(staged)}` : '';
