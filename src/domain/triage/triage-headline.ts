@@ -17,6 +17,7 @@ import { describeStagedUpdate, findStagedUpdate } from './staged-update.js';
 import { describeRollback, findRollback } from './revision-rollback.js';
 import { formatAgo, isWithin } from './time-span.js';
 import { countClientAborts, listErrorLines } from './error-line.js';
+import { countIdempotentReplays } from './idempotent-replay.js';
 import { findNodeReboot } from './node-reboot.js';
 
 export type Verdict = 'problems' | 'healthy' | 'inconclusive';
@@ -72,7 +73,13 @@ function formatVerdictLine(ev: TriageEvidence, verdict: Verdict, analyzerFailure
   const errorLines = ev.logs.filter((l) => !l.previous).reduce((n, l) => n + listErrorLines(l.lines).length, 0);
   // Clients hanging up mid-response are logged at ERROR by the frameworks: say they were seen and not counted.
   const aborts = ev.logs.filter((l) => !l.previous).reduce((n, l) => n + countClientAborts(l.lines), 0);
-  const aside = aborts === 0 ? '' : ` (besides ${aborts} client${aborts === 1 ? '' : 's'} hanging up mid-response)`;
+  // Retries whose idempotency key hit its unique constraint and were answered from the stored response: the same.
+  const replays = ev.logs.filter((l) => !l.previous).reduce((n, l) => n + countIdempotentReplays(l.lines), 0);
+  const besides = [
+    ...(aborts === 0 ? [] : [`${aborts} client${aborts === 1 ? '' : 's'} hanging up mid-response`]),
+    ...(replays === 0 ? [] : [`${replays} duplicate idempotency key${replays === 1 ? '' : 's'} of retries answered from the stored response`]),
+  ];
+  const aside = besides.length === 0 ? '' : ` (besides ${besides.join(' and ')})`;
   const logs = errorLines === 0 ? `no errors${aside}` : `${errorLines} error line${errorLines === 1 ? '' : 's'} (too few to call failing)`;
   const [newest] = sortRevisions(ev.revisions);
   // After a rollout undo the re-used ReplicaSet is old: say when the undo made it current.
