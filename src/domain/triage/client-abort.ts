@@ -54,7 +54,7 @@ export function isClientAbortRecord(text: string): boolean {
 }
 
 /** A log tail cut in records: each line that is no continuation starts one (`end` exclusive). */
-function splitRecords(lines: readonly string[]): { start: number; end: number }[] {
+export function splitRecords(lines: readonly string[]): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   let start = 0;
   for (let i = 1; i <= lines.length; i++) {

@@ -7,6 +7,7 @@ import { isClientCredentialRejection } from './client-credential-rejection.js';
 import { isClickHouseRefusal } from './clickhouse-refusal.js';
 import { listClientAbortLines, listClientAbortRecords } from './client-abort.js';
 import { isDataLossLine } from './data-loss-line.js';
+import { listIdempotentReplayLines } from './idempotent-replay.js';
 
 const ERROR_LINE =
   /\b(ERROR|FATAL|PANIC|CRITICAL)\b|"level":"(error|fatal)"|"level":(50|60)\b|level=(error|fatal)|\bException\b|Traceback \(most recent call last\)|"level":"warn(ing)?"[^\n]*"(error|err)":"[^"]+"[^\n]*"status":(4(0[13]|29)|5\d\d)\b/;
@@ -90,10 +91,13 @@ export function isErrorLine(line: string): boolean {
  * The error lines of one log tail, read as records: a line with the stack under it. A record of a
  * client hanging up mid-response (ClientAbortException, a broken pipe under the response's write:
  * client-abort.ts) is the caller's doing, logged at ERROR by the framework; its lines do not count.
+ * Nor do a retry's idempotency key hitting its unique constraint when the log shows the retry
+ * answered from the stored response (idempotent-replay.ts): the design working.
  */
 export function listErrorLines(lines: readonly string[]): string[] {
   const aborts = listClientAbortLines(lines);
-  return lines.filter((l, i) => !aborts.has(i) && isErrorLine(l));
+  const replays = listIdempotentReplayLines(lines);
+  return lines.filter((l, i) => !aborts.has(i) && !replays.has(i) && isErrorLine(l));
 }
 
 /** How many records of one log tail are clients hanging up mid-response (client-abort.ts) logged as errors. */

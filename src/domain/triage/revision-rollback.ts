@@ -20,6 +20,15 @@ export interface Rollback {
   at?: IsoTime;
 }
 
+/**
+ * "a rollback restoring revision 12": what the undo did, worded so that it never reads as advice.
+ * "a rollback to revision 12" next to a failing rollback reads as "roll back to 12", the one thing
+ * not to do when the rollback itself broke the service.
+ */
+export function describeRollback(r: Pick<Rollback, 'to'>): string {
+  return `a rollback${r.to !== undefined ? ` restoring revision ${r.to}` : ''}`;
+}
+
 const SCALED_UP = /^Scaled up replica set (\S+?) (?:from (\d+) )?to (\d+)/;
 
 /** The newest revision when it is an older one brought back, else undefined. */

@@ -14,9 +14,10 @@ import type { Finding } from './finding.js';
 import { RECENT_MS, countReadyPods, getDesiredReplicas, getLastTermination, listContainers } from './pod-status.js';
 import { sortRevisions } from './revision-diff.js';
 import { describeStagedUpdate, findStagedUpdate } from './staged-update.js';
-import { findRollback } from './revision-rollback.js';
+import { describeRollback, findRollback } from './revision-rollback.js';
 import { formatAgo, isWithin } from './time-span.js';
 import { countClientAborts, listErrorLines } from './error-line.js';
+import { countIdempotentReplays } from './idempotent-replay.js';
 import { findNodeReboot } from './node-reboot.js';
 
 export type Verdict = 'problems' | 'healthy' | 'inconclusive';
@@ -72,13 +73,19 @@ function formatVerdictLine(ev: TriageEvidence, verdict: Verdict, analyzerFailure
   const errorLines = ev.logs.filter((l) => !l.previous).reduce((n, l) => n + listErrorLines(l.lines).length, 0);
   // Clients hanging up mid-response are logged at ERROR by the frameworks: say they were seen and not counted.
   const aborts = ev.logs.filter((l) => !l.previous).reduce((n, l) => n + countClientAborts(l.lines), 0);
-  const aside = aborts === 0 ? '' : ` (besides ${aborts} client${aborts === 1 ? '' : 's'} hanging up mid-response)`;
+  // Retries whose idempotency key hit its unique constraint and were answered from the stored response: the same.
+  const replays = ev.logs.filter((l) => !l.previous).reduce((n, l) => n + countIdempotentReplays(l.lines), 0);
+  const besides = [
+    ...(aborts === 0 ? [] : [`${aborts} client${aborts === 1 ? '' : 's'} hanging up mid-response`]),
+    ...(replays === 0 ? [] : [`${replays} duplicate idempotency key${replays === 1 ? '' : 's'} of retries answered from the stored response`]),
+  ];
+  const aside = besides.length === 0 ? '' : ` (besides ${besides.join(' and ')})`;
   const logs = errorLines === 0 ? `no errors${aside}` : `${errorLines} error line${errorLines === 1 ? '' : 's'} (too few to call failing)`;
   const [newest] = sortRevisions(ev.revisions);
   // After a rollout undo the re-used ReplicaSet is old: say when the undo made it current.
   const rollback = findRollback(ev);
   const undone = rollback?.revision.revision === newest?.revision && rollback?.at !== undefined ? rollback : undefined;
-  const since = undone?.at !== undefined ? `a rollback${undone.to !== undefined ? ` to revision ${undone.to}` : ''}, ${formatAgo(undone.at, ev.collectedAt)}` : undefined;
+  const since = undone?.at !== undefined ? `${describeRollback(undone)}, ${formatAgo(undone.at, ev.collectedAt)}` : undefined;
   // A partition holding lower ordinals on the old revision: say who runs what, not just the newest.
   const staged = findStagedUpdate(ev);
   const stage = staged ? `; ${describeStagedUpdate(staged)}` : '';

@@ -46,7 +46,7 @@ describe('a healthy workload after a rollback', () => {
     ev.logs = ev.logs.map((l) => ({ ...l, lines: l.lines.slice(0, 1) }));
     const r = buildTriageReport(ev, { startedAt: ev.collectedAt, finishedAt: ev.collectedAt });
     expect(r.verdict).toBe('healthy');
-    expect(r.headline).toMatch(/Revision 7, a rollback to revision 2, 23m ago\./);
+    expect(r.headline).toMatch(/Revision 7, a rollback restoring revision 2, 23m ago\./);
     expect(r.headline).not.toMatch(/41d/);
   });
 });

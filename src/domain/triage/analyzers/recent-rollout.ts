@@ -8,7 +8,7 @@ import { HOUR_MS, MINUTE_MS, earliest, formatAgo, formatClock, formatSpan, msBet
 import { compareFailingHealthy } from '../verdict/differential.js';
 import { pausedAction } from '../verdict/controller-hold.js';
 import { readRolloutHold } from '../rollout-control.js';
-import { findRollback } from '../revision-rollback.js';
+import { describeRollback, findRollback } from '../revision-rollback.js';
 
 /** A revision created this long before the first failure is a suspect; older ones are not. */
 export const ROLLOUT_SUSPECT_MS = 2 * HOUR_MS;
@@ -36,7 +36,7 @@ export function analyzeRecentRollout(ev: TriageEvidence): Finding[] {
   // A rollout undo brings an old ReplicaSet back: it was rolled out when it was scaled back up.
   const rollback = findRollback(ev);
   const rolledOut = rollback?.at ?? newest.createdAt;
-  const back = rollback === undefined ? '' : ` (a rollback${rollback.to !== undefined ? ` to revision ${rollback.to}` : ''})`;
+  const back = rollback === undefined ? '' : ` (${describeRollback(rollback)})`;
   const gap = msBetween(rolledOut, firstFailure);
   if (!(gap >= -SKEW_MS && gap <= ROLLOUT_SUSPECT_MS)) return [];
 

@@ -20,7 +20,7 @@ import { capitalize } from '../../text.js';
 import { TRIGGER_WINDOW_MS, isInTriggerWindow } from '../trigger-window.js';
 import { describeUntouched, pickChange } from './mechanism-diff.js';
 import { findNewOrdinalsFailing, findScaleUp, isScaleSensitive } from './scale-up-trigger.js';
-import { findRollback, rolloutTimeOf, type Rollback } from '../revision-rollback.js';
+import { describeRollback, findRollback, rolloutTimeOf, type Rollback } from '../revision-rollback.js';
 import { findHpaMaxChange } from '../hpa-max-change.js';
 import { leavesContainerAlone, readFailingContainer, readsConfigMap } from './untouched-container.js';
 
@@ -114,10 +114,9 @@ function describeRevision(r: RevisionEvidence, change: string | undefined, now: 
   return `revision ${r.revision} (${formatAgo(r.createdAt, now)}${change ? `: ${clipMiddle(change, CHANGE_MAX)}` : ''})`;
 }
 
-/** "revision 17 (a rollback to revision 12, 22m ago: app image 2.7.1 → 2.3.0, a release 41d old)". */
-function describeRollback(r: Rollback, at: IsoTime, change: string | undefined, now: IsoTime): string {
-  const to = r.to !== undefined ? ` to revision ${r.to}` : '';
-  return `revision ${r.revision.revision} (a rollback${to}, ${formatAgo(at, now)}${change ? `: ${clipMiddle(change, CHANGE_MAX)}` : ''}, a release ${formatSpan(msBetween(r.revision.createdAt, now))} old)`;
+/** "revision 17 (a rollback restoring revision 12, 22m ago: app image 2.7.1 → 2.3.0, a release 41d old)". */
+function describeRollbackRevision(r: Rollback, at: IsoTime, change: string | undefined, now: IsoTime): string {
+  return `revision ${r.revision.revision} (${describeRollback(r)}, ${formatAgo(at, now)}${change ? `: ${clipMiddle(change, CHANGE_MAX)}` : ''}, a release ${formatSpan(msBetween(r.revision.createdAt, now))} old)`;
 }
 
 /** The pod's current log carries the mechanism's decisive line (a quoted log error, not a probe message). */
@@ -226,7 +225,7 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
       return { kind: 'none', text: exonerated, exonerated };
     }
     const change = pickChange(mechanism, diff, previous, newest);
-    if (rollback !== undefined) return { kind: 'revision', revision: newest, previous, diff, ...(change ? { change } : {}), text: describeRollback(rollback, rolledOut, change, now), at: rolledOut, rollback };
+    if (rollback !== undefined) return { kind: 'revision', revision: newest, previous, diff, ...(change ? { change } : {}), text: describeRollbackRevision(rollback, rolledOut, change, now), at: rolledOut, rollback };
     return { kind: 'revision', revision: newest, previous, diff, ...(change ? { change } : {}), text: describeRevision(newest, change, now), at: newest.createdAt };
   }
   if (object !== undefined) return { kind: 'object-change', object, text: describeObjectChange(object, now), at: changeTime(object) ?? now };

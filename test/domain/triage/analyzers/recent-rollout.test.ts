@@ -90,9 +90,10 @@ describe('analyzeRecentRollout', () => {
     const ev = rolledBackScenario();
     ev.pods = ev.pods.map((p) => ({ ...p, ready: false, containers: [crashLooping(p.name, terminated(1, 'Error', 2, { runSeconds: 8 }), 6)] }));
     const [f] = analyzeRecentRollout(ev);
-    expect(f?.title).toMatch(/^Revision 7 \(a rollback to revision 2\) rolled out 23m ago/);
+    expect(f?.title).toMatch(/^Revision 7 \(a rollback restoring revision 2\) rolled out 23m ago/);
     expect(f?.nextAction).toMatch(/roll forward to revision 6/i);
     expect(f?.nextAction).toContain('--to-revision=6');
     expect(f?.nextAction).not.toMatch(/roll back to/i);
+    expect([f?.title, ...(f?.evidence ?? [])].join('\n')).not.toMatch(/roll ?back to/i);
   });
 });

@@ -441,7 +441,7 @@ describe('findTrigger after a rollout undo', () => {
     expect(t.previous.revision).toBe(6);
     expect(t.at).toBe(minutesAgo(23));
     expect(t.rollback?.to).toBe(2);
-    expect(t.text).toBe('revision 7 (a rollback to revision 2, 23m ago: app image 2.15.0 → 2.13.2, a release 41d old)');
+    expect(t.text).toBe('revision 7 (a rollback restoring revision 2, 23m ago: app image 2.15.0 → 2.13.2, a release 41d old)');
   });
 
   it('without the annotation, still a rollback to an older release (no number to name)', () => {
