@@ -158,7 +158,9 @@
 //   and where the logs say the forward proxy of HTTP(S)_PROXY, a Service of the namespace, refuses their tunnels with 403
 //   ("Tunnel connection failed: 403 Forbidden", at least 2 lines), a get and the log tail of one ready pod of it (only the lines
 //   refusing the destination kept, at most three) and a get of the ConfigMap its container mounts (one; only its acl and
-//   http_access lines kept: read-proxy-acl.ts).
+//   http_access lines kept: read-proxy-acl.ts);
+//   and where the logs time the DNS phase of calls and some lookups sit at the resolver timeout (5 s) while most are fast,
+//   one list of the namespace's Deployments (at most 200; only names and pod-template dnsConfig options kept: read-resolver-peers.ts).
 // None of this depends on how many other pods or events the namespace holds. The reads that follow
 // a lead (a neighbour, a port holder, the DNS's capacity) are in collect-leads.ts.
 import type * as k8s from '@kubernetes/client-node';

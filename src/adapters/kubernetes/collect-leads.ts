@@ -80,6 +80,8 @@ import { needsJobsUnderLoad } from '../../domain/triage/jobs-under-load.js';
 import { needsRateLimitJobs } from '../../domain/triage/rate-limit-jobs.js';
 import { pickMissingTableStore } from '../../domain/triage/store-volume-loss.js';
 import { readStoreVolume } from './read-store-volume.js';
+import { needsResolverPeers } from '../../domain/triage/lookup-stall.js';
+import { readResolverPeers } from './read-resolver-peers.js';
 
 /** Services of the namespace whose own log says why the workload fails on them: one that refuses it, the database its queries time out on (its lock waits). */
 function dependencyServiceNames(seen: Parameters<typeof listRefusingServices>[0]): string[] {
@@ -102,7 +104,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'resolverPeers'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -173,6 +175,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const need = needsNamespaceRollouts({ logs: d.logs, pods: pods.ranked, collectedAt: now() });
     return need === undefined ? undefined : readNamespaceRollouts(ctx, target, need.since);
   });
+  // Lookups that stall at the resolver timeout: the namespace's Deployments that already set a resolver option against it.
+  const resolverPeersP = Promise.all([podsP, detailsP]).then(([pods, d]) => (needsResolverPeers(d.logs, pods.ranked) ? readResolverPeers(ctx, target) : undefined));
   // A clustered dependency its clients say is down (CLUSTERDOWN): its members, which are missing and why.
   const membersP = Promise.all([detailsP, podsP, servicesP]).then(async ([d, pods, services]) => {
     const seen = { logs: d.logs, pods: pods.ranked, target, services: services.services };
@@ -344,6 +348,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     storeVolume: storeVolumeP,
     proxyAcl: proxyAclP,
     yamlBooleans: yamlBooleansP,
+    resolverPeers: resolverPeersP,
   });
   const leads: Leads = dropEmpty({ ...found, hostNetworkHolders: hostHolders });
   return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }) } };

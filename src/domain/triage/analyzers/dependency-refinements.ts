@@ -14,6 +14,8 @@ import { explainStaleConfigMount, findStaleConfigMount, readDependencyHost } fro
 import { explainTimeoutCut, findFailingMethod, findTimeoutCut } from '../timeout-cut.js';
 import { readLogLineTime } from '../log-line-time.js';
 import { earliest } from '../time-span.js';
+import { findLookupStall } from '../lookup-stall.js';
+import { describeLookupStall } from './lookup-stall.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
 export interface DependencyGroup {
@@ -191,4 +193,18 @@ const deadlineCut: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut];
+/**
+ * Calls that time out in pods whose lookups wait out the resolver's timeout (lookup-stall.ts):
+ * when the client gives up before the resolver retries, or the timeouts spread over several
+ * hosts, the stalled lookup is the failure — not the host, not a policy. Told as the stall
+ * itself (same id), so it merges with the lookup-stall analyzer's finding.
+ */
+const lookupStall: Refinement = (g) => {
+  if (g.group[0]?.error.problem !== 'timeout' || !g.plain) return undefined;
+  const stall = findLookupStall(g.ev);
+  if (stall === undefined || !stall.pods.some((p) => g.pods.includes(p.name))) return undefined;
+  if (stall.timeouts.clientTimeout === undefined && stall.timeouts.hosts.length < 2) return undefined;
+  return describeLookupStall(g.ev, stall);
+};
+
+export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, lookupStall];

@@ -132,6 +132,7 @@ import { analyzeRetiredApi } from './retired-api.js';
 import { analyzeSourceIpAllowList } from './source-ip-allow-list.js';
 import { analyzeEnvoyCircuitBreaker } from './envoy-circuit-breaker.js';
 import { analyzePodDeadline } from './pod-deadline.js';
+import { analyzeLookupStall } from './lookup-stall.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -270,6 +271,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'retired-api': analyzeRetiredApi,
   'source-ip-allow-list': analyzeSourceIpAllowList,
   'pod-deadline': analyzePodDeadline,
+  'lookup-stall': analyzeLookupStall,
 };
 
 export interface AnalyzerRun {
