@@ -86,6 +86,8 @@ export function mapPod(pod: k8s.V1Pod, workloadKind: WorkloadKind): PodEvidence 
   if (pod.spec?.dnsConfig?.searches?.length) out.dnsSearches = [...pod.spec.dnsConfig.searches];
   const ndots = pod.spec?.dnsConfig?.options?.find((o) => o.name === 'ndots')?.value;
   if (ndots !== undefined && /^\d+$/.test(ndots)) out.dnsNdots = Number(ndots);
+  const options = (pod.spec?.dnsConfig?.options ?? []).flatMap((o) => (o.name ? [o.value === undefined ? o.name : `${o.name}:${o.value}`] : []));
+  if (options.length > 0) out.dnsOptions = options;
   if (pod.spec?.schedulerName) out.schedulerName = pod.spec.schedulerName;
   if (pod.spec?.priority !== undefined) out.priority = pod.spec.priority;
   if (pod.spec?.priorityClassName) out.priorityClassName = pod.spec.priorityClassName;

@@ -68,6 +68,9 @@ const PATTERNS: [DependencyProblem, RegExp][] = [
  */
 const URL_HOST = /\bhttps?:\/\/(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]+\]|[a-z0-9.-]+\.[a-z]{2,}|[a-z0-9-]+)(?::(\d+))?(?=[/?#"'\s\\),;>\]]|\.(?:\s|$)|$)/i;
 
+/** A structured line's own `"host":"api.example.com"` field (never "hostname", the logging pod's name). */
+const HOST_FIELD = /"host"\s*:\s*"([a-z0-9][a-z0-9.-]*)"/i;
+
 /** urllib3's connection pool names its host and port: `HTTPSConnectionPool(host='edi.example', port=443)`. */
 const URL_POOL = /HTTPS?ConnectionPool\(host='([\w.-]+)', port=(\d+)\)/;
 
@@ -118,9 +121,12 @@ export function parseDependencyError(line: string): DependencyError | undefined 
       const pool = URL_POOL.exec(line);
       const url = URL_HOST.exec(line);
       const hp = findHostPort(line);
+      // A JSON client log names the host it called in a field; a served request's is its own Host header.
+      const field = SERVED_REQUEST.test(line) ? null : HOST_FIELD.exec(line);
       if (pool) dep = `${pool[1] ?? ''}:${pool[2] ?? ''}`;
       else if (url) dep = `${url[1] ?? ''}${url[2] ? `:${url[2]}` : ''}`;
       else if (hp) dep = `${hp[0]}:${hp[1]}`;
+      else if (field) dep = field[1];
     }
     // Java prints "host/10.0.0.7:5432": keep the name and port.
     if (dep?.includes('/')) dep = dep.replace(/\/[\d.]+(?=:\d+$)/, '');

@@ -175,6 +175,11 @@ export interface PodEvidence {
   /** spec.dnsConfig options ndots, when the pod sets it (the cluster default is 5). */
   dnsNdots?: number;
   /**
+   * spec.dnsConfig.options as resolv.conf writes them ("ndots:2", "single-request-reopen",
+   * "timeout:2"): the resolver's behaviour, e.g. whether glibc sends A and AAAA from one socket.
+   */
+  dnsOptions?: string[];
+  /**
    * spec.schedulerName as the API gives it (default-scheduler unless the template names another):
    * only the scheduler of that name ever binds the pod, so a name no running scheduler answers to
    * leaves it Pending without a word.

@@ -59,6 +59,7 @@ import type { ConfigEndpointEvidence } from './evidence-config-endpoint.js';
 import type { StoreVolumeEvidence } from './evidence-store-volume.js';
 import type { ClaimTemplateEvidence } from './evidence-claim-template.js';
 import type { StorageClassEvidence } from './evidence-storage-class.js';
+import type { ResolverPeerEvidence } from './evidence-resolver-peers.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -78,6 +79,7 @@ export type * from './evidence-pvc.js';
 export type * from './evidence-foreign-replica-set.js';
 export type * from './evidence-node.js';
 export type * from './evidence-replication-primary.js';
+export type * from './evidence-resolver-peers.js';
 export type * from './evidence-writer-service.js';
 export type * from './evidence-claim-template.js';
 export type * from './evidence-storage-class.js';
@@ -327,6 +329,8 @@ export interface TriageEvidence {
   peerRollout?: PeerRolloutEvidence;
   /** Other Deployments of the namespace whose newest revision came in the hours before messages the workload cannot take (message-contract.ts). */
   namespaceRollouts?: NamespaceRolloutEvidence[];
+  /** Other Deployments of the namespace and their resolver options, when the workload's lookups stall at the resolver timeout (lookup-stall.ts). */
+  resolverPeers?: ResolverPeerEvidence[];
   /** Services of other namespaces the logs name as a dependency (at most two), with their EndpointSlices. */
   dependencyServices?: DependencyServiceEvidence[];
   /** The Istio sidecar's log tail of one failing pod, where its calls go to a Service whose TCP port is declared HTTP (mesh-protocol.ts). */

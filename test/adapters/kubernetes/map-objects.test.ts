@@ -202,6 +202,12 @@ describe('mapPod', () => {
     expect(cluster.dnsNdots).toBe(2);
   });
 
+  it('keeps the pod\'s dnsConfig options as resolv.conf writes them, and none when it sets none', () => {
+    const p = mapPod({ metadata: { name: 'p' }, spec: { containers: [{ name: 'app', image: 'i' }], dnsConfig: { options: [{ name: 'ndots', value: '2' }, { name: 'single-request-reopen' }] } } }, 'Deployment');
+    expect(p.dnsOptions).toEqual(['ndots:2', 'single-request-reopen']);
+    expect(mapPod({ metadata: { name: 'q' }, spec: { containers: [{ name: 'app', image: 'i' }] } }, 'Deployment')).not.toHaveProperty('dnsOptions');
+  });
+
   it('keeps the pod\'s priority and PriorityClass', () => {
     const p = mapPod({ metadata: { name: 'p' }, spec: { containers: [{ name: 'app', image: 'i' }], priority: 1000000, priorityClassName: 'ml-training-high' } }, 'Job');
     expect(p).toMatchObject({ priority: 1000000, priorityClassName: 'ml-training-high' });

@@ -277,9 +277,18 @@ const CONTEXT_LINES = 15;
 function findEnvDependency(podObjects: readonly PodEvidence[], group: readonly DependencyHit[]): EnvDependency | undefined {
   const first = group[0];
   const container = podObjects.find((p) => p.name === first?.log.pod)?.containers.find((c) => c.name === first?.log.container);
-  const lines = group.flatMap((h) => h.log.lines.slice(h.index, h.index + 1 + CONTEXT_LINES));
+  const lines = group.flatMap((h) => [h.line, ...readContinuation(h.log.lines.slice(h.index + 1, h.index + 1 + CONTEXT_LINES))]);
   const dep = pickEnvDependency(container, [...new Set(lines)]);
   return dep && dep.by !== 'only' ? dep : undefined;
+}
+
+/** A JSON record is whole on its line: the next one is another event, never the hit's stack. */
+const JSON_RECORD = /^\s*\{"/;
+
+/** The lines after a hit up to the next JSON record: its stack trace, not the calls logged after it. */
+function readContinuation(after: readonly string[]): string[] {
+  const end = after.findIndex((l) => JSON_RECORD.test(l));
+  return end === -1 ? [...after] : after.slice(0, end);
 }
 
 /** The image the logging pod's revision brought in, when it differs from the revision before. */

@@ -17,6 +17,8 @@ import { readLogLineTime } from '../log-line-time.js';
 import { earliest } from '../time-span.js';
 import { findLegacyCommonName, tellLegacyCommonName } from '../legacy-common-name.js';
 import { sortRevisions } from '../revision-diff.js';
+import { findLookupStall } from '../lookup-stall.js';
+import { describeLookupStall } from './lookup-stall.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
 export interface DependencyGroup {
@@ -256,4 +258,18 @@ const missingConfigEndpoint: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, missingConfigEndpoint];
+/**
+ * Calls that time out in pods whose lookups wait out the resolver's timeout (lookup-stall.ts):
+ * when the client gives up before the resolver retries, or the timeouts spread over several
+ * hosts, the stalled lookup is the failure — not the host, not a policy. Told as the stall
+ * itself (same id), so it merges with the lookup-stall analyzer's finding.
+ */
+const lookupStall: Refinement = (g) => {
+  if (g.group[0]?.error.problem !== 'timeout' || !g.plain) return undefined;
+  const stall = findLookupStall(g.ev);
+  if (stall === undefined || !stall.pods.some((p) => g.pods.includes(p.name))) return undefined;
+  if (stall.timeouts.clientTimeout === undefined && stall.timeouts.hosts.length < 2) return undefined;
+  return describeLookupStall(g.ev, stall);
+};
+
+export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, missingConfigEndpoint, lookupStall];

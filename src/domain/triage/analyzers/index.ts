@@ -138,6 +138,7 @@ import { analyzeSourceIpAllowList } from './source-ip-allow-list.js';
 import { analyzeEnvoyCircuitBreaker } from './envoy-circuit-breaker.js';
 import { analyzePodDeadline } from './pod-deadline.js';
 import { analyzeErlangCookieMismatch } from './erlang-cookie-mismatch.js';
+import { analyzeLookupStall } from './lookup-stall.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -282,6 +283,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'source-ip-allow-list': analyzeSourceIpAllowList,
   'pod-deadline': analyzePodDeadline,
   'erlang-cookie-mismatch': analyzeErlangCookieMismatch,
+  'lookup-stall': analyzeLookupStall,
 };
 
 export interface AnalyzerRun {

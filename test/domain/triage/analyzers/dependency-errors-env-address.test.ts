@@ -37,3 +37,22 @@ describe('a dependency failure whose lines name no host', () => {
     expect(f?.title).toMatch(/^Connections to a dependency time out/);
   });
 });
+
+describe('a timeout in a structured log', () => {
+  const env = [{ name: 'PRICING_URL', value: 'http://pricing.pricing.svc.cluster.local' }];
+  function run(failure: string) {
+    const pods = [0, 1].map((i) => pod(i, { containers: [container({ env })] }));
+    const lines = [0, 1, 2].flatMap(() => [failure, '{"level":30,"msg":"upstream call","host":"pricing.pricing.svc.cluster.local","status":200}']);
+    return analyzeDependencyErrors(baseEvidence({ pods, logs: pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines })) }));
+  }
+
+  it('names the host its "host" field gives', () => {
+    const [f] = run('{"level":40,"msg":"partner call failed","host":"quotes.partner.example","err":{"message":"Timeout awaiting \'request\' for 2500ms","code":"ETIMEDOUT"}}');
+    expect(f?.title).toMatch(/^Connections to quotes\.partner\.example time out/);
+  });
+
+  it('does not take the env address a later record names for the one that failed', () => {
+    const [f] = run('{"level":40,"msg":"partner call failed","err":{"message":"Timeout awaiting \'request\' for 2500ms","code":"ETIMEDOUT"}}');
+    expect(f?.title).not.toMatch(/pricing/);
+  });
+});
