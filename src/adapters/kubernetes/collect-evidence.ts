@@ -72,10 +72,10 @@
 //   the ReplicaSets its selector matches (at most 10: read-peer-rollout.ts); and where its logs show messages it cannot take
 //   (Celery's unregistered task, "Unknown magic byte!", payloads that do not decode) or transactions that deadlock or fail to serialize (another writer), one list of the namespace's
 //   ReplicaSets (at most 300; the other Deployments' newest two revisions kept when recent: read-namespace-rollouts.ts); and where the workload's
-//   logs say a Service of the namespace refuses it now (a broker's blocked connection, an etcd past its quota: one member is enough, each logs the alarm) or time out on its database (statement timeouts), or that their Postgres closed their connections ("server closed the connection unexpectedly"), a get and a
+//   logs say a Service of the namespace refuses it now (a broker's blocked connection, an etcd past its quota: one member is enough, each logs the alarm) or time out on its database (statement timeouts), or that their Postgres closed their connections ("server closed the connection unexpectedly") or refuses their role past its CONNECTION LIMIT, a get and a
 //   log tail of one of its ready pods (and where a client writing to a read-only server is pinned to one pod of a
 //   headless Service by that pod's DNS name, a get and the log tail of that pod: at most one; and where the server
-//   refuses at a setting its command line does not set (a RabbitMQ disk alarm: its disk_free_limit; a Postgres that terminates sessions at idle_in_transaction_session_timeout), a get of the ConfigMaps its pod mounts, at most two, only
+//   refuses at a setting its command line does not set (a RabbitMQ disk alarm: its disk_free_limit; a Postgres that terminates sessions at idle_in_transaction_session_timeout; a role's CONNECTION LIMIT in its init SQL), a get of the ConfigMaps its pod mounts, at most two, only
 //   that setting kept: read-server-config.ts; where its log tail holds no line that says why it refuses, one deeper
 //   read of that log, at most 5000 lines / 1 MB, only the lines that say why kept: read-server-log-search.ts; and
 //   where its own log says its disk is full, a get of the claims its pod mounts, at most two: read-server-claims.ts); and where

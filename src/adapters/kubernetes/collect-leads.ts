@@ -88,13 +88,14 @@ import { readStoreVolume } from './read-store-volume.js';
 import { readGroupCoordinator } from './read-group-coordinator.js';
 import { pickGroupCoordinator } from '../../domain/triage/offset-reset.js';
 import { readSchedulerReplicas } from './read-scheduler-replicas.js';
+import { listRoleLimitConfigReads, pickRoleLimitDatabase } from '../../domain/triage/pg-role-limit.js';
 import { needsSchedulerReplicas } from '../../domain/triage/scheduler-replicas.js';
 import { needsResolverPeers } from '../../domain/triage/lookup-stall.js';
 import { readResolverPeers } from './read-resolver-peers.js';
 
 /** Services of the namespace whose own log says why the workload fails on them: one that refuses it, the database its queries time out on (its lock waits). */
 function dependencyServiceNames(seen: Parameters<typeof listRefusingServices>[0]): string[] {
-  const db = pickTimedOutDatabase(seen) ?? pickClosingDatabase(seen);
+  const db = pickTimedOutDatabase(seen) ?? pickClosingDatabase(seen) ?? pickRoleLimitDatabase(seen);
   return [...new Set([...listRefusingServices(seen), ...(db === undefined ? [] : [db])])].slice(0, 2);
 }
 
@@ -170,7 +171,9 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     // A limit the server refuses at that its command line does not set: the ConfigMap its pod mounts (my.cnf).
     // Or a Postgres that terminates sessions at a timeout: the ConfigMap that sets it.
     const configReads = listServerConfigReads(seen, own);
-    const read = [...(await readServerConfig(ctx, own, configReads.length > 0 ? configReads : listTimeoutConfigReads(seen, own))), ...explaining];
+    // Or a Postgres role at its CONNECTION LIMIT: the init script that makes the role.
+    const timeoutReads = configReads.length > 0 ? configReads : listTimeoutConfigReads(seen, own);
+    const read = [...(await readServerConfig(ctx, own, timeoutReads.length > 0 ? timeoutReads : listRoleLimitConfigReads(seen, own))), ...explaining];
     // Its tail holds only the refusals: once, deeper, for the line that says why (Postgres's wraparound warnings, or when it reloaded its timeout).
     const searches = listServerLogSearches(seen, read);
     const timeoutSearches = searches.length > 0 ? searches : listTimeoutLogSearches(seen, read);

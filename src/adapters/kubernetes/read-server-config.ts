@@ -6,6 +6,7 @@
 import type { DependencyPodEvidence, ServerConfigEvidence } from '../../domain/triage/evidence-server-config.js';
 import { findConfigFileSettings } from '../../domain/triage/server-config-file.js';
 import { findDefinitionsQueueLimits } from '../../domain/triage/rabbit-queue-limit.js';
+import { findRoleConnectionLimits } from '../../domain/triage/pg-role-limit.js';
 import type { CollectContext } from './collect-context.js';
 
 export interface ServerConfigRead {
@@ -23,7 +24,11 @@ export async function readServerConfig(ctx: CollectContext, pods: readonly Depen
   );
   const found = got.flatMap(({ item, value }): (ServerConfigEvidence & { service: string })[] =>
     // A broker's definitions file (JSON) declares its queues' limits: the queues that reject publishes when full.
-    [...findConfigFileSettings(value.data ?? {}, item.settings), ...Object.entries(value.data ?? {}).flatMap(([key, text]) => findDefinitionsQueueLimits(key, text, item.settings))]
+    // A Postgres init script (SQL) makes the roles with their CONNECTION LIMIT.
+    [
+      ...findConfigFileSettings(value.data ?? {}, item.settings),
+      ...Object.entries(value.data ?? {}).flatMap(([key, text]) => [...findDefinitionsQueueLimits(key, text, item.settings), ...findRoleConnectionLimits(key, text, item.settings)]),
+    ]
       .map((s) => ({ service: item.service, configMap: item.name, ...s })),
   );
   return pods.map((p) => {

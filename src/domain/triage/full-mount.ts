@@ -6,6 +6,7 @@
 import type { ContainerEvidence, LogEvidence, PodEvidence, PvcEvidence } from './evidence.js';
 import type { VolumeEvidence, VolumeMountEvidence } from './evidence-spec.js';
 import { findNodeKernelLimit } from './node-kernel-limit.js';
+import { PG_SHM_FULL } from './pg-dynamic-shm.js';
 
 /** Every runtime's words for a full filesystem. */
 export const NO_SPACE = /No space left on device|ENOSPC|disk (is )?full|DiskFull|could not extend file|out of disk space|not enough space on the disk/i;
@@ -17,9 +18,13 @@ export interface FullMount {
   how: 'path' | 'only-claim';
 }
 
-/** The newest full-disk line of a log; inotify reports running out of watches as ENOSPC too: a node's kernel limit, not a full disk. */
+/**
+ * The newest full-disk line of a log; inotify reports running out of watches as ENOSPC too: a
+ * node's kernel limit, not a full disk. A Postgres shared memory segment that does not fit is
+ * /dev/shm (pg-dynamic-shm.ts), not a disk either.
+ */
 export function findNoSpaceLine(lines: readonly string[]): string | undefined {
-  return [...lines].reverse().find((l) => NO_SPACE.test(l) && findNodeKernelLimit([l]) === undefined);
+  return [...lines].reverse().find((l) => NO_SPACE.test(l) && findNodeKernelLimit([l]) === undefined && !PG_SHM_FULL.test(l));
 }
 
 /** The mount a full-disk line is about: the one its absolute path lies under, else the only writable PVC mount. */

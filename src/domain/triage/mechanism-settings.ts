@@ -6,7 +6,7 @@
 
 /** Finding id → the words a setting that governs it carries in its name (env, args, command). */
 const SETTINGS_OF: [RegExp, RegExp][] = [
-  [/^resource-exhaustion\/(connection-pool|database-connections)$/, /pool|max_?conn|connections|min_?idle|max_?idle/i],
+  [/^resource-exhaustion\/(connection-pool|database-connections|role-connections)$/, /pool|max_?conn|connections|min_?idle|max_?idle/i],
   [/^resource-exhaustion\/source-ports$/, /keep_?alive|keepalive|agent|pool|max_?sockets|reuse/i],
   [/^resource-exhaustion\/file-descriptors$/, /nofile|ulimit|keep_?alive|pool|max_?sockets|max_?conn/i],
   [/^resource-exhaustion\/threads$/, /threads?|workers?|pids|concurrency/i],

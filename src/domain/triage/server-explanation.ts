@@ -10,6 +10,8 @@ export interface ServerExplanation {
   describe: (m: RegExpExecArray) => { subject?: string; said: string };
   /** Every member of the server logs it (a cluster-wide alarm), so any one pod's log is enough. */
   everyMember?: boolean;
+  /** The line's time is part of what it says (a reload that changed a setting: the trigger), so it is stated with it. */
+  dated?: boolean;
 }
 
 /** `flood stage disk watermark [95%] exceeded on [id][node][path] free: 9.2gb[4.6%], all indices on this node will be marked read-only`. */

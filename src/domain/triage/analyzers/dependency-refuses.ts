@@ -38,6 +38,8 @@ import { WRONG_TYPE, describeWrongType, fixWrongType } from '../redis-wrong-type
 import { MAPPING_FILLS, TOTAL_FIELDS_LIMIT, describeFieldLimit } from '../field-limit.js';
 import { LOCK_TABLE_SETTINGS, PARTITIONS_NAMED, PG_LOCK_TABLE_FULL, raiseLockTable, readLockTableSize } from '../pg-lock-table.js';
 import { PUBLISH_NACKED, QUEUE_LIMIT_SETTINGS, readQueueLimits } from '../rabbit-queue-limit.js';
+import { PARALLELISM_CHANGED, PARALLEL_SETTINGS, PG_SHM_FULL, fixShm, readShmMount } from '../pg-dynamic-shm.js';
+import { formatAgo } from '../time-span.js';
 import { CACHE_FILLS, MEMCACHED_OUT_OF_MEMORY, MEMCACHED_TOO_LARGE, describeItemSizes, findFillStart, readMemcachedSettings } from '../memcached-refusal.js';
 import { ES_WRITE_REJECTED, describeWritePools } from '../es-write-rejection.js';
 import { TOMBSTONES_SCANNED, TOMBSTONE_ABORT } from '../cassandra-tombstones.js';
@@ -102,6 +104,8 @@ interface Refusal {
   byClient?: true;
   /** Why the settings it runs with (`settings`, on its command line or in its mounted config) explain the refusal, and the fix there (empty when the fix already says it); absent when they do not. */
   readConfig?: (settings: readonly SettingAt[]) => { why: string; fix: string } | undefined;
+  /** What the server's pod spec says beside its settings (what it mounts at /dev/shm): stated with them, read from the pod already read. */
+  readPod?: (pod: PodEvidence) => { said: string; evidence: string } | undefined;
   /** A rollback of the client would not undo it (what a migration changed stays): the verdict blames no revision of it and offers no rollback. Says why. */
   outlastsRollback?: string;
   /** The load of all the clients' replicas together brings it on: a scale-up of theirs is its trigger (Finding.scalesWithReplicas). */
@@ -402,6 +406,20 @@ const REFUSALS: readonly Refusal[] = [
     why: 'Cassandra does not remove a deleted row at once: a DELETE (or an expired TTL) writes a tombstone, which compaction may purge only after the table\'s gc_grace_seconds (864000, 10 days, by default). A read scans every tombstone between the live rows it returns, so a table used as a queue — rows read oldest first, each deleted once handled — piles them up at the head of its partitions and each poll scans more of them. Past tombstone_warn_threshold (1000) a replica logs a warning; past tombstone_failure_threshold (100000) it aborts the read (TombstoneOverwhelmingException) and the driver fails it with ReadFailureException (READ_TOO_MANY_TOMBSTONES), while the cluster stays up and other queries answer.',
     fix: 'change how the table is used: lower its gc_grace_seconds (with repairs run within it) and compact it so the tombstones are purged, or remodel the queue (time-bucketed partitions, reads from a cursor past the handled rows, a TTL with TimeWindowCompactionStrategy instead of deletes); raising tombstone_failure_threshold only buys time',
   },
+  // Postgres's dynamic shared memory (parallel query) in a /dev/shm too small for it: 53100 is not the data disk.
+  {
+    server: 'PostgreSQL',
+    pattern: PG_SHM_FULL,
+    refuses: 'parallel queries: its /dev/shm is full (SQLSTATE 53100)',
+    settings: PARALLEL_SETTINGS,
+    readPod: readShmMount,
+    raises: 'max_parallel_workers_per_gather',
+    fixAt: fixShm,
+    explainedBy: PARALLELISM_CHANGED,
+    outlastsRollback: 'a rollback of the client would not shrink what the server\'s parallel plans put in /dev/shm',
+    why: 'With dynamic_shared_memory_type = posix, Postgres puts every segment a parallel query shares between its workers (hash tables, sort runs) in /dev/shm. In a container that is the runtime\'s own tmpfs, 64 MB unless the pod mounts an emptyDir with medium: Memory at /dev/shm, so once the planner picks parallel plans (max_parallel_workers_per_gather above 0, or a bigger query) their segments do not fit and the query fails with "could not resize shared memory segment … No space left on device" (SQLSTATE 53100, reported as disk_full). It is shared memory, not the data volume, and the server stays Ready.',
+    fix: fixShm('on the server'),
+  },
 ];
 
 /** Lines before it counts: one refused command is not an outage. */
@@ -643,7 +661,9 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const settings = own && r.settings && !r.readSettings ? findServerSettings(own.pod, r.settings) : undefined;
     // Not on its command line: the config file a ConfigMap mounts into its pod may set it.
     const fromFile = own && !settings && !read ? own.config ?? [] : [];
-    const configured = read ? ` (${read.said})` : settings ? ` (${formatSettings(settings, ', ')})` : fromFile.length > 0 ? ` (${formatConfigSettings(fromFile)})` : '';
+    const podSaid = own ? r.readPod?.(own.pod) : undefined;
+    const configuredSettings = read ? read.said : settings ? formatSettings(settings, ', ') : fromFile.length > 0 ? formatConfigSettings(fromFile) : '';
+    const configured = podSaid || configuredSettings ? ` (${[podSaid?.said, configuredSettings].filter((x) => x).join('; ')})` : '';
     const measured = r.measure?.(hits.map((h) => h.line)) ?? '';
     const configRead = r.readConfig?.([
       ...(own && settings ? settings.flags.map((f) => ({ setting: f.name, value: f.value, where: `the command line of ${own.pod.name}` })) : []),
@@ -652,6 +672,9 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const raised = r.raises ? fromFile.find((c) => sameSetting(c.setting, r.raises ?? '')) : undefined;
     const serverPods = service ? serverPodsOf(ev.dependencyPods ?? [], service, ev.target.namespace) : [];
     const told = r.explainedBy ? findServerExplanation(serverPods.map(serverLogsOf), r.explainedBy) : undefined;
+    // A reload that changed a setting is the trigger: when it was logged.
+    const toldAt = told && r.explainedBy?.dated ? readLineTime(told.line) : undefined;
+    const toldSaid = told ? `${told.said}${toldAt ? ` ${formatAgo(toldAt, ev.collectedAt)}` : ''}` : undefined;
     // Its own log says its disk is full: the claim its pod writes to, and its size.
     const teller = told && DISK_FULL.test(told.line) ? serverPods.find((d) => d.pod.name === told.pod) : undefined;
     const full = teller ? describeFullClaims(teller.pod, teller.claims ?? []) : undefined;
@@ -690,7 +713,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     return [{
       id: `dependency-refuses/${r.server}/${r.refuses.split(':')[0] ?? ''}`,
       kind: 'dependency-error',
-      title: `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : `${r.refuses}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${told.said}${full ? `, on its ${full}` : ''}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`,
+      title: `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : `${r.refuses}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${toldSaid ?? ''}${full ? `, on its ${full}` : ''}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`,
       layer: 'network/routing',
       severity: unready > 0 ? severityForPods(ev, unready) : 'warning',
       confidence: 'high',
@@ -705,6 +728,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
         ...(own && alarm ? [`log ${own.pod.name} (${r.server}): ${alarm.alarm}`] : []),
         ...(own && alarm?.disk ? [`log ${own.pod.name} (${r.server}): ${alarm.disk.line}`] : []),
         ...(read ? [read.evidence] : []),
+        ...(podSaid ? [podSaid.evidence] : []),
         ...(own && settings ? [`${own.pod.name} runs ${settings.container} with ${formatSettings(settings)}${settings.memoryLimit ? ` (memory limit ${settings.memoryLimit})` : ''}`] : []),
         ...fromFile.map((c) => `ConfigMap ${c.configMap} (${c.key}) sets ${c.setting} = ${c.value}, mounted by ${own?.pod.name ?? 'the server'}`),
         ...(own && gone ? [`log ${own.pod.name}: connection closed before the alarm and not reopened — ${gone}`] : []),
@@ -712,6 +736,8 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
       decisive,
       ...(r.outlastsRollback ? { outsideWorkload: r.outlastsRollback } : {}),
       ...(r.scalesWithReplicas ? { scalesWithReplicas: true } : {}),
+      // The server's own log dates the reload that changed the setting: that is the trigger.
+      ...(toldAt ? { datesChange: true as const } : {}),
       ...(fillStart && r.fills ? { onset: fillStart, buildsUp: r.fills, latent: r.fills } : onset ? { onset } : {}),
       likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why} ${r.clientSide}` : `${r.why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}`,
       nextAction: r.clientSide ? `Fix ${r.fixes ?? 'the command these pods send to'} ${named}: ${fixed}.` : `Fix ${named}: ${fixed}${alarm?.gone[0] ? ` — start with ${alarm.gone.map((g) => g.user).join(', ')}, whose connection is gone` : ''}.`,

@@ -10,6 +10,7 @@ import { withConnectionLeak } from './pool-leak.js';
 import { withRouteCap } from './route-pool.js';
 import { withThreadsOverPool } from './pool-threads.js';
 import { CONNECTION_POOL_TIMEOUT } from '../pool-timeout.js';
+import { ROLE_LIMIT_LINE, describeRoleLimit } from '../pg-role-limit.js';
 import { NOT_SOURCE_PORTS, SOURCE_PORTS_LINE, readSourcePortsDestination } from '../source-ports.js';
 
 /**
@@ -57,9 +58,20 @@ const LIMITS: Limit[] = [
     nextAction: 'Mitigate: scale out so each pod carries less; then find what multiplies descriptors (a client without keep-alive pooling, files or sockets never closed) and raise the nofile limit if the load is real.',
     fix: 'stop the descriptor leak or pooling miss, and raise the nofile limit',
   },
+  // One role's own budget (CREATE/ALTER ROLE … CONNECTION LIMIT), not the server's slots: it has room for every other role.
+  {
+    id: 'role-connections',
+    pattern: ROLE_LIMIT_LINE,
+    what: (line) => `is refused by its database: role ${ROLE_LIMIT_LINE.exec(line)?.[1] ?? '?'} is at its own CONNECTION LIMIT ("too many connections for role"), not the server's max_connections`,
+    cause: 'Postgres caps the connections of one role with its CONNECTION LIMIT (pg_roles.rolconnlimit), apart from max_connections: once the pods logging in as that role hold that many, every new login of the role is refused with "too many connections for role", while other roles still connect. Each replica opens its own pool, so scaling the workload out (replicas × pool size) passes the role\'s budget; pods whose pool never filled fail every request while they may stay Ready.',
+    nextAction: "Mitigate: bring replicas × pool size back under the role's CONNECTION LIMIT (scale back, or shrink each pod's pool); or raise it if the database can afford it (ALTER ROLE … CONNECTION LIMIT n, and in the script that creates the role). Raising max_connections does not help.",
+    fix: "keep replicas × pool size under the role's CONNECTION LIMIT, or raise that limit (ALTER ROLE … CONNECTION LIMIT)",
+    detail: describeRoleLimit,
+  },
   {
     id: 'database-connections',
     pattern: /too many clients already|remaining connection slots are reserved|Too many connections|ERROR 1040|max_connections/i,
+    unless: ROLE_LIMIT_LINE,
     what: "is refused by its database: all of the database's connection slots are taken",
     cause: 'The database accepts a fixed number of connections (max_connections); more replicas or bigger pools than it allows get "too many clients" and fail. Scaling the workload out makes it worse.',
     nextAction: 'Mitigate: bring the total connections under the database limit (fewer replicas or smaller pools, or a pooler such as PgBouncer); check what raised the count (an autoscaler, a pool size change).',
