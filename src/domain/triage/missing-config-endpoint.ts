@@ -16,6 +16,7 @@ import { formatKubectl } from './kubectl-command.js';
 import { readLogLineTime } from './log-line-time.js';
 import { pickNearNames } from './service-elsewhere.js';
 import { earliest, formatAgo, msBetween } from './time-span.js';
+import type { ToldReading } from './told-reading.js';
 
 /** A replacement created this long before the failures began (or a little after) reads as the change that left the old name behind. */
 const JUST_BEFORE_MS = 60 * 60_000;
@@ -67,16 +68,11 @@ export function findMissingConfigEndpoint(ev: TriageEvidence, lines: readonly st
   return { endpoint, near, named: named.length > 0 };
 }
 
-export interface MissingConfigEndpointTold {
-  title: string;
+/** The reading, told (the title dates the change when the replacement appeared just before the failures), with what the refinement adds to it. */
+export interface MissingConfigEndpointTold extends ToldReading {
   evidence: string[];
-  cause: string;
-  action: string;
-  fix: string;
   outsideWorkload: string;
   confirm: string[];
-  /** The replacement appeared just before the failures began: that migration is the change. */
-  datesChange: boolean;
 }
 
 /** `tempo.tracing.svc.cluster.local:4317` with `tempo-distributor` in its place, in the form it was written. */
@@ -121,6 +117,6 @@ export function explainMissingConfigEndpoint(ev: TriageEvidence, found: MissingC
     fix: replacement ? `point ${e.section ?? 'the endpoint'} (ConfigMap ${e.configMap}) at ${replacement}, the Service that exists` : `point ${e.section ?? 'the endpoint'} (ConfigMap ${e.configMap}) at a Service that exists, or recreate Service ${e.service} in ${e.namespace}`,
     outsideWorkload: `the name is in ConfigMap ${e.configMap} and Service ${e.service} is gone from ${e.namespace}: any revision of ${target} sends there the same way`,
     confirm: [formatKubectl(t, 'get services'), formatKubectl(ev.target, `get configmap ${e.configMap} -o yaml`)],
-    datesChange: justBefore,
+    ...(justBefore ? { datesChange: true as const } : {}),
   };
 }
