@@ -14,6 +14,7 @@ import { analyzeOversizedResponses } from './oversized-response.js';
 import { analyzeMessageContract } from './message-contract.js';
 import { analyzeWriterConflicts } from './writer-conflict.js';
 import { analyzeCollscanTimeouts } from './collscan-timeout.js';
+import { analyzeDynamoThrottling } from './dynamodb-throttled.js';
 import { analyzeReadinessCycle } from './readiness-cycle.js';
 import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzePhpFpmPool } from './php-fpm-pool.js';
@@ -198,6 +199,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'message-contract': analyzeMessageContract,
   'writer-conflict': analyzeWriterConflicts,
   'collscan-timeout': analyzeCollscanTimeouts,
+  'dynamodb-throttled': analyzeDynamoThrottling,
   'readiness-cycle': analyzeReadinessCycle,
   'mesh-authz-denied': analyzeMeshAuthorizationDenials,
   'lifecycle-hook': analyzeLifecycleHooks,
