@@ -5,10 +5,13 @@
 // of the first node lost around that re-creation (its reclaim notice); and a get of each node a
 // member that does not serve is on (at most three: a dead node holds them Terminating); and the
 // previous log tail of each member that keeps crashing (at most two: its own reason, a torn commit
-// log or a full disk). At most ten requests.
+// log or a full disk). At most ten requests. For a primary that refuses writes for want of its
+// replicas (Redis NOREPLICAS), whose Service selects it alone, the pods are those of its whole set
+// (the selector without its role label), and the ConfigMaps it mounts (at most two) are read for
+// the settings of that limit (read-member-settings.ts).
 import type { DependencyMembersEvidence } from '../../domain/triage/evidence-dependency-members.js';
 import type { EventEvidence } from '../../domain/triage/evidence.js';
-import { findLostNodes, listCrashedMembers, listDownMembers } from '../../domain/triage/cluster-down.js';
+import { findLostNodes, listCrashedMembers, listDownMembers, widenToSet } from '../../domain/triage/cluster-down.js';
 import { HOUR_MS, isWithin } from '../../domain/triage/time-span.js';
 import type { CollectContext } from './collect-context.js';
 import { mapEvent } from './map-event.js';
@@ -16,6 +19,7 @@ import { mapForeignPod } from './map-pod.js';
 import { pageParams } from './paginate.js';
 import { readEvents } from './read-events.js';
 import { readLogs, readNodes } from './read-pod-details.js';
+import { readMemberSettings } from './read-member-settings.js';
 
 /** A cluster has a handful of members; more are not needed to see which are missing. */
 const MAX_PODS = 30;
@@ -27,7 +31,7 @@ const MAX_NODES = 3;
 /** Crashing members whose previous log is read: one or two say why the store lost its quorum. */
 const MAX_CRASH_LOGS = 2;
 
-export async function readDependencyMembers(ctx: CollectContext, ref: { name: string; namespace: string }, why = 'its clients log that its cluster is down'): Promise<DependencyMembersEvidence | undefined> {
+export async function readDependencyMembers(ctx: CollectContext, ref: { name: string; namespace: string; wholeSet?: true; settings?: readonly string[] }, why = 'its clients log that its cluster is down'): Promise<DependencyMembersEvidence | undefined> {
   const { core } = ctx.clients;
   const { name, namespace } = ref;
   const svc = await ctx.reads.one(`Service ${name} in ${namespace} (${why})`, 'dependencyMembers', (o) => core.readNamespacedService({ name, namespace }, o));
@@ -37,7 +41,7 @@ export async function readDependencyMembers(ctx: CollectContext, ref: { name: st
     ctx.reads.skipped(`pods of Service ${name} in ${namespace}`, 'dependencyMembers', 'the Service has no selector');
     return undefined;
   }
-  const labelSelector = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
+  const labelSelector = Object.entries((ref.wholeSet ? widenToSet(selector) : undefined) ?? selector).map(([k, v]) => `${k}=${v}`).join(',');
   const list = await ctx.reads.list(`pods of Service ${name} in ${namespace} (${labelSelector})`, 'dependencyMembers', (cont, limit, o) =>
     core.listNamespacedPod({ namespace, labelSelector, ...pageParams(cont, limit) }, o),
     { maxItems: MAX_PODS },
@@ -55,7 +59,8 @@ export async function readDependencyMembers(ctx: CollectContext, ref: { name: st
     under.length === 0 ? [] : readNodes(ctx, under),
     crashed.length === 0 ? [] : readLogs(ctx, crashed.map((c) => ({ ...c, previous: true, why: 'system' as const, restarts: pods.find((p) => p.name === c.pod)?.containers.find((x) => x.name === c.container)?.restartCount ?? 0, namespace }))),
   ]);
-  return { namespace, service: name, pods, nodeLosses, ...(nodes.length > 0 ? { nodes } : {}), ...(logs.length > 0 ? { logs } : {}) };
+  const members = { namespace, service: name, pods, nodeLosses, ...(nodes.length > 0 ? { nodes } : {}), ...(logs.length > 0 ? { logs } : {}) };
+  return ref.settings ? readMemberSettings(ctx, members, ref.settings, selector) : members;
 }
 
 /** The node-loss events of the cluster, then the own events of the first node lost around the members' re-creation. */

@@ -40,6 +40,15 @@ export interface ClusterDownSign {
   describe?: (line: string) => string | undefined;
   /** What holds again once the members rejoin: "a primary is elected". */
   recovers?: string;
+  /**
+   * The Service the clients name selects the refusing primary alone (its role label): the members
+   * its refusal waits for are the rest of its set, read by that selector without the role label.
+   */
+  wholeSet?: true;
+  /** Settings of the server's own config (a file a ConfigMap mounts) that set the limit it refuses at. */
+  settings?: readonly string[];
+  /** What eases it while the members are brought back, at the cost the sign says. */
+  stopgap?: string;
 }
 
 export const CLUSTER_DOWN: readonly ClusterDownSign[] = [
@@ -106,7 +115,42 @@ export const CLUSTER_DOWN: readonly ClusterDownSign[] = [
     check: 'kafka-topics.sh --bootstrap-server localhost:9092 --describe --under-min-isr-partitions',
     recovers: 'the in-sync replicas reach min.insync.replicas again',
   },
+  // A Redis master whose min-replicas-to-write its connected replicas do not meet: the replicas sit
+  // beside it under their own Service, so the members read are its whole set.
+  {
+    server: 'Redis',
+    cluster: 'Redis master',
+    pattern: /\bNOREPLICAS\b/,
+    token: 'NOREPLICAS',
+    state: 'refuses every write for want of a connected replica',
+    wholeSet: true,
+    settings: ['min-replicas-to-write', 'min-replicas-max-lag'],
+    meaning:
+      'A Redis master configured with min-replicas-to-write N refuses every write (NOREPLICAS Not enough good replicas to write) while fewer than N replicas are connected to it with a lag under min-replicas-max-lag seconds; reads still work, so the client pods stay Ready and only their writes fail. The master is healthy: its replicas are what is missing.',
+    check: 'redis-cli info replication',
+    recovers: 'the replica reconnects, the master accepts writes again',
+    stopgap: 'As a stopgap, CONFIG SET min-replicas-to-write 0 on the master lets writes through meanwhile (they are then kept by the master alone)',
+  },
 ];
+
+/** Selector labels that name a member's role (master, replica) rather than the set it belongs to. */
+const ROLE_KEY = /(?:^|[./-])(?:component|role)$/i;
+const ROLE_VALUE = /^(?:master|primary|leader|writer)$/i;
+
+/**
+ * A primary's Service selector without its role label: the selector of its whole set (the
+ * replicas with it). Undefined when it has no role label or nothing else.
+ */
+export function widenToSet(selector: Readonly<Record<string, string>>): Record<string, string> | undefined {
+  const kept = Object.entries(selector).filter(([k, v]) => !ROLE_KEY.test(k) && !ROLE_VALUE.test(v));
+  return kept.length > 0 && kept.length < Object.keys(selector).length ? Object.fromEntries(kept) : undefined;
+}
+
+/** ConfigMaps a member mounts, those named for config first (not its scripts or probes), at most `max`. Never its Secrets. */
+export function listConfigMapsOf(pod: PodEvidence | undefined, max = 2): string[] {
+  const mounted = [...new Set((pod?.volumes ?? []).flatMap((v) => (v.source === 'configMap' && v.ref !== undefined ? [v.ref] : [])))];
+  return [...mounted.filter((m) => /conf/i.test(m)), ...mounted.filter((m) => !/conf/i.test(m))].slice(0, max);
+}
 
 /** "has too few in-sync replicas (NOT_ENOUGH_REPLICAS; ISR Set(0) against min.isr 2)", from a producer's or a broker's line. */
 function describeShortIsr(line: string): string {
@@ -161,8 +205,10 @@ export function findClusterDown(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'targ
 }
 
 /** The Service of a cluster the logs say is down, in any namespace: its pods are worth one read. */
-export function pickClusterDownService(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }): { name: string; namespace: string } | undefined {
-  return findClusterDown(ev)?.service;
+export function pickClusterDownService(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }): { name: string; namespace: string; wholeSet?: true; settings?: readonly string[] } | undefined {
+  const found = findClusterDown(ev);
+  if (found?.service === undefined) return undefined;
+  return { ...found.service, ...(found.sign.wholeSet ? { wholeSet: true as const } : {}), ...(found.sign.settings ? { settings: found.sign.settings } : {}) };
 }
 
 /** Env sources a container takes whole, read for a cluster's address: at most this many. */

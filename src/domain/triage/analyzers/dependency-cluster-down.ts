@@ -103,7 +103,11 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
     ? `bring ${dead.length === 1 ? 'that node' : 'those nodes'} back, or once ${dead.length === 1 ? 'it is' : 'they are'} confirmed gone force-delete ${heldNames} so the StatefulSet re-creates ${dead.flatMap((d) => d.members).length === 1 ? 'it' : 'them'} on a healthy node`
     : undefined;
   const forceCommand = dead.length > 0 ? ` (${formatKubectl(where, `delete pod ${dead.flatMap((d) => d.members.map((m) => m.pod.name)).join(' ')} --grace-period=0 --force`)}; with zonal volumes they need a node in their zone)` : '';
-  const place = forced ?? (inZone
+  // The zone has a node they may use, short of what they request: room there, not a new zone's node.
+  const short = inZone ? /\bInsufficient ([\w./-]+)/.exec(pending[0]?.unschedulable ?? '')?.[1] : undefined;
+  const place = forced ?? (inZone && short
+    ? `free or add ${short} in ${pending.length === 1 ? "its volume's" : "their volumes'"} zone, where the scheduler finds a node ${pending.length === 1 ? 'it' : 'they'} may use but short of ${short} (the pods that took it there, or a bigger node)`
+    : inZone
     ? `get a node into their volumes' zone that they may use (the cluster autoscaler's scale-up there, or its backoff, says why none came)`
     : pending.length > 0
       ? 'make room for them where the scheduler says it has none'
@@ -131,7 +135,10 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
   const described = sign.describe?.(hits.at(-1)?.line ?? '');
   // The shortest refusal says it best: the exception's own message, not a retry line around the code.
   const quoted = shortenReason(hits.map((h) => condenseStructuredLine(h.line)).reduce((a, b) => (b.length < a.length ? b : a), condenseStructuredLine(hits.at(-1)?.line ?? '')), 300);
-  const said = described ?? `${sign.state ?? 'is down'} (${sign.token})`;
+  // The limit it refuses at, as its own config sets it: "NOREPLICAS: min-replicas-to-write 1".
+  const limits = (members?.config ?? []).filter((c) => sign.settings?.includes(c.setting));
+  const token = limits.length > 0 ? `${sign.token}: ${unique(limits.map((c) => `${c.setting} ${c.value}`)).join(', ')}` : sign.token;
+  const said = described ?? `${sign.state ?? 'is down'} (${token})`;
   const crashWhy = crashed.length > 0 ? ` ${crashed.map((d) => `${d.pod.name} fails at every start${d.crash?.exitCode !== undefined ? ` (exit ${d.crash.exitCode}, ${d.crash.restarts} restarts)` : ''}: its own log says "${d.crash?.said ?? ''}"`).join('; ')} — that is what to fix on it; restarting it again replays the same failure.` : '';
   return {
     id: `dependency-cluster-down/${service?.name ?? sign.server}`,
@@ -144,6 +151,7 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
     evidence: [
       ...(address ? [`${named} (${address.env}=${address.host})`] : []),
       ...hits.slice(-2).map((h) => `log ${h.log.pod}: ${condenseStructuredLine(h.line)}`),
+      ...limits.map((c) => `ConfigMap ${c.configMap} (${c.key}) sets ${c.setting} ${c.value}`),
       ...(members ? [`pods of ${members.service} in ${members.namespace}: ${members.pods.length - down.length}/${members.pods.length} Running and ready`] : []),
       ...down.map((d) => `pod ${d.pod.name}: ${d.state}${d.crash ? `, ${d.crash.restarts} restarts` : ''}${d.pod.deletionTimestamp ? ` (marked for deletion ${formatAgo(d.pod.deletionTimestamp, now)})` : ''}${d.pod.nodeName ? ` on node ${d.pod.nodeName}` : ''}${d.pod.createdAt ? `, created ${formatAgo(d.pod.createdAt, now)}` : ''}${d.unschedulable ? ` — ${d.unschedulable}` : ''}`),
       ...crashed.map((d) => `log ${d.pod.name} (previous run): ${condenseStructuredLine(d.crash?.line ?? '')}`),
@@ -153,7 +161,7 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
     // The refusal's words are in the title already when it was read from the line.
     decisive: described ?? quoted,
     likelyCause: `${sign.meaning}${membersCause}${crashWhy} The fault is in ${named}, not in these pods: they stay Ready and fail every call that needs it; restarting or rolling them back will not help.`,
-    nextAction: `${capitalize(fix)}.${forceCommand}${spread}`,
+    nextAction: `${capitalize(fix)}.${forceCommand}${spread}${sign.stopgap && down.length > 0 ? ` ${sign.stopgap}.` : ''}`,
     fix,
     // The title says what the cluster answers; the exoneration only points at it.
     outsideWorkload: `these pods only fail on ${named}`,

@@ -16,6 +16,7 @@ import { analyzeWriterConflicts } from './writer-conflict.js';
 import { analyzeCollscanTimeouts } from './collscan-timeout.js';
 import { analyzeOffsetReset } from './offset-reset.js';
 import { analyzeSchedulerReplicas } from './scheduler-replicas.js';
+import { analyzeDynamoThrottling } from './dynamodb-throttled.js';
 import { analyzeReadinessCycle } from './readiness-cycle.js';
 import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzePhpFpmPool } from './php-fpm-pool.js';
@@ -203,6 +204,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'message-contract': analyzeMessageContract,
   'writer-conflict': analyzeWriterConflicts,
   'collscan-timeout': analyzeCollscanTimeouts,
+  'dynamodb-throttled': analyzeDynamoThrottling,
   'readiness-cycle': analyzeReadinessCycle,
   'mesh-authz-denied': analyzeMeshAuthorizationDenials,
   'lifecycle-hook': analyzeLifecycleHooks,
