@@ -55,4 +55,6 @@ export interface CollectContext {
    * holders, preemptors, node agents, node network, node memory): two leads to the same node cost one list.
    */
   podsOnNode: Map<string, Promise<{ items: k8s.V1Pod[]; failed: boolean }>>;
+  /** The namespace's Deployments, listed once per triage by whichever lead needs them first (list-namespace-deployments.ts). */
+  namespaceDeployments?: Promise<{ items: k8s.V1Deployment[]; more: boolean; failed: boolean }>;
 }

@@ -185,7 +185,8 @@
 //   rq-scheduler, clockwork) at 2+ replicas, their events, one list of their pods (at most 5) and two current log tails each
 //   (read-scheduler-replicas.ts);
 //   and where the logs time the DNS phase of calls and some lookups sit at the resolver timeout (5 s) while most are fast,
-//   one list of the namespace's Deployments (at most 200; only names and pod-template dnsConfig options kept: read-resolver-peers.ts).
+//   one list of the namespace's Deployments (at most 200; only names and pod-template dnsConfig options kept: read-resolver-peers.ts);
+//   a triage whose leads need the namespace's Deployments twice lists them once (list-namespace-deployments.ts).
 // None of this depends on how many other pods or events the namespace holds. The reads that follow
 // a lead (a neighbour, a port holder, the DNS's capacity) are in collect-leads.ts.
 import type * as k8s from '@kubernetes/client-node';

@@ -9,12 +9,12 @@ import type { SchedulerReplicasEvidence } from '../../domain/triage/evidence-sch
 import type { LogEvidence, TriageTarget } from '../../domain/triage/evidence.js';
 import { BROKER_ENV, findSchedulerKind } from '../../domain/triage/scheduler-replicas.js';
 import type { CollectContext } from './collect-context.js';
+import { listNamespaceDeployments } from './list-namespace-deployments.js';
 import { listSpecFieldOwners } from './map-field-owners.js';
 import { pageParams } from './paginate.js';
 import { readEvents } from './read-events.js';
 import { splitLogLines } from './read-pod-details.js';
 
-const MAX_DEPLOYMENTS = 200;
 const MAX_SCHEDULERS = 2;
 const MAX_PODS = 5;
 const MAX_LOGS = 2;
@@ -54,11 +54,7 @@ async function readOne(ctx: CollectContext, d: k8s.V1Deployment, c: k8s.V1Contai
 }
 
 export async function readSchedulerReplicas(ctx: CollectContext, target: TriageTarget): Promise<SchedulerReplicasEvidence[]> {
-  const namespace = ctx.namespace;
-  const list = await ctx.reads.list(`Deployments of namespace ${namespace} (the workload executes queued tasks: does a scheduler run more than one replica?)`, 'dependencyPods', (cont, limit, o) =>
-    ctx.clients.apps.listNamespacedDeployment({ namespace, ...pageParams(cont, limit) }, o),
-    { maxItems: MAX_DEPLOYMENTS },
-  );
+  const list = await listNamespaceDeployments(ctx, 'the workload executes queued tasks: does a scheduler run more than one replica?', 'dependencyPods');
   const picked = list.items.flatMap((d) => {
     if (target.kind === 'Deployment' && d.metadata?.name === target.name) return [];
     const c = (d.spec?.template.spec?.containers ?? []).find((x) => findSchedulerKind([commandOf(x)]) !== undefined);
