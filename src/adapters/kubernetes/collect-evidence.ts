@@ -73,7 +73,8 @@
 //   (Celery's unregistered task, "Unknown magic byte!", payloads that do not decode) or transactions that deadlock or fail to serialize (another writer), one list of the namespace's
 //   ReplicaSets (at most 300; the other Deployments' newest two revisions kept when recent: read-namespace-rollouts.ts); and where the workload's
 //   logs say a Service of the namespace refuses it now (a broker's blocked connection, an etcd past its quota: one member is enough, each logs the alarm) or time out on its database (statement timeouts), or that their Postgres closed their connections ("server closed the connection unexpectedly") or refuses their role past its CONNECTION LIMIT, a get and a
-//   log tail of one of its ready pods (and where a client writing to a read-only server is pinned to one pod of a
+//   log tail of one of its ready pods (also, where its own logs show its cache hit ratio collapsed and not recovered, of the cache
+//   Service its env names, one more: when the cache restarted and whether it persists, cache-hit-collapse.ts) (and where a client writing to a read-only server is pinned to one pod of a
 //   headless Service by that pod's DNS name, a get and the log tail of that pod: at most one; and where the server
 //   refuses at a setting its command line does not set (a RabbitMQ disk alarm: its disk_free_limit; a Postgres that terminates sessions at idle_in_transaction_session_timeout; a role's CONNECTION LIMIT in its init SQL), a get of the ConfigMaps its pod mounts, at most two, only
 //   that setting kept: read-server-config.ts; where its log tail holds no line that says why it refuses, one deeper
@@ -140,6 +141,7 @@
 //   and where the failures have an onset that no rollout of the workload explains, or its logs show an outside API refusing its calls
 //   for their rate (429 Too Many Requests, at least 5 lines), or its own log carries a data store's load hints (Postgres
 //   "checkpoints are occurring too frequently", InnoDB's page cleaner, Redis's slow AOF fsync, etcd's slow applies: jobs-under-load.ts), or its MongoDB queries run out of maxTimeMS (a Job may have dropped their index),
+//   or its Redis answers BUSY (a script blocks it: the Job that talks to that Redis and ran just before, server-job-runs.ts),
 //   one list of the namespace's Jobs (at most 100, read-jobs-before-onset.ts; the Secrets
 //   and ConfigMaps their pods take are kept by name only, never read; their commands, args and literal env values kept, clipped);
 //   and where the workload's logs say a clustered dependency is down (Redis CLUSTERDOWN), has no primary (MongoDB

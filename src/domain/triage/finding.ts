@@ -117,6 +117,7 @@ export type FindingKind =
   | 'rate-limited'
   | 'token-rejected'
   | 'object-change'
+  | 'cache-cold'
   | 'unexplained';
 
 /** Findings that say what changed, not what fails: the verdict makes them its "since", never its "what". */

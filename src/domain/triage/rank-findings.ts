@@ -126,6 +126,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'liveness-kill': PROCESS_EFFECTS,
   'exit-code': PROCESS_EFFECTS,
   'clean-exit': PROCESS_EFFECTS,
+  // A cache that came back empty: the database's refusals and timeouts under the misses, and the probes and errors of them, are the stampede.
+  'cache-cold': ['resource-exhaustion', 'slow-dependency', 'dependency-error', 'readiness-probe', 'liveness-kill', 'unexplained', ...PROCESS_EFFECTS],
   'readiness-gate': ['unready-replicas', 'service-endpoints', 'rollout-stalled', 'unexplained', 'node-concentration'],
   'readiness-probe': ['unready-replicas', 'service-endpoints', 'rollout-stalled', 'statefulset-ordinal', 'node-concentration'],
   'crash-loop': ['unready-replicas', 'service-endpoints', 'rollout-stalled', 'statefulset-ordinal', 'node-concentration'],

@@ -44,6 +44,8 @@ import { CACHE_FILLS, MEMCACHED_OUT_OF_MEMORY, MEMCACHED_TOO_LARGE, describeItem
 import { ES_WRITE_REJECTED, describeWritePools } from '../es-write-rejection.js';
 import { TOMBSTONES_SCANNED, TOMBSTONE_ABORT } from '../cassandra-tombstones.js';
 import { findServerServiceByPort } from '../server-service.js';
+import { BUSY_SCRIPT_FIX, BUSY_SCRIPT_OUTLASTS, BUSY_SCRIPT_WHY, REDIS_BUSY_SCRIPT, SLOW_SCRIPT, fixBusyScript, quoteBusy } from '../redis-busy-script.js';
+import { describeServerJobRuns, findServerJobRuns, namesOfRuns } from '../server-job-runs.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
 interface Refusal {
@@ -110,6 +112,14 @@ interface Refusal {
   outlastsRollback?: string;
   /** The load of all the clients' replicas together brings it on: a scale-up of theirs is its trigger (Finding.scalesWithReplicas). */
   scalesWithReplicas?: true;
+  /**
+   * Another client's work inside the server brings it on (a long script blocks it for all): a Job
+   * of the namespace that talks to the same server and started just before the refusals is its
+   * trigger (server-job-runs.ts). Says, after "the first …", what a refusal is called ("BUSY").
+   */
+  ranBy?: { what: string; fix: (runner: string) => string };
+  /** The part of the refused line to quote, when the server's reply runs on into hints for an operator (what to run) that the fix says better. */
+  quoteOf?: (line: string) => string;
 }
 
 function raisePacketLimit(where: string): string {
@@ -420,6 +430,18 @@ const REFUSALS: readonly Refusal[] = [
     why: 'With dynamic_shared_memory_type = posix, Postgres puts every segment a parallel query shares between its workers (hash tables, sort runs) in /dev/shm. In a container that is the runtime\'s own tmpfs, 64 MB unless the pod mounts an emptyDir with medium: Memory at /dev/shm, so once the planner picks parallel plans (max_parallel_workers_per_gather above 0, or a bigger query) their segments do not fit and the query fails with "could not resize shared memory segment … No space left on device" (SQLSTATE 53100, reported as disk_full). It is shared memory, not the data volume, and the server stays Ready.',
     fix: fixShm('on the server'),
   },
+  // A script that runs past its time limit blocks Redis for every client (redis-busy-script.ts); what runs it is the trigger.
+  {
+    server: 'Redis',
+    pattern: REDIS_BUSY_SCRIPT,
+    refuses: 'every command: a long-running Lua script blocks it (BUSY)',
+    explainedBy: SLOW_SCRIPT,
+    ranBy: { what: 'BUSY', fix: fixBusyScript },
+    quoteOf: quoteBusy,
+    outlastsRollback: BUSY_SCRIPT_OUTLASTS,
+    why: BUSY_SCRIPT_WHY,
+    fix: BUSY_SCRIPT_FIX,
+  },
 ];
 
 /** Lines before it counts: one refused command is not an outage. */
@@ -516,6 +538,14 @@ export function listExplainedServices(ev: Pick<TriageEvidence, 'logs' | 'pods' |
     return service && !readForSettings ? [service] : [];
   });
   return refs.slice(0, max);
+}
+
+/**
+ * Whether the logs say a server is blocked by another client's work inside it (a long script):
+ * the namespace's Jobs are read for the one that talks to it and ran just before.
+ */
+export function needsServerJobRuns(ev: Pick<TriageEvidence, 'logs'>): boolean {
+  return REFUSALS.some((r) => r.ranBy !== undefined && findHits(ev, r).length >= MIN_LINES);
 }
 
 /** At most this many ConfigMaps are read for a server's settings, whatever it mounts. */
@@ -651,7 +681,8 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const address = container ? findServerAddress(container, r.server) : undefined;
     const service = address ? findInClusterService(address.host, ev.target.namespace) : findServiceByPort(ev, r, hits[0]?.log.pod);
     const named = service ? `${r.server} ${service.name}` : address ? `${r.server} at ${address.host}` : r.server;
-    const decisive = condenseStructuredLine(hits[hits.length - 1]?.line ?? '');
+    const lastLine = condenseStructuredLine(hits[hits.length - 1]?.line ?? '');
+    const decisive = r.quoteOf ? r.quoteOf(lastLine) : lastLine;
     const unready = podObjects.filter((p) => !p.ready).length;
     const where = address ? ` (${address.env}=${address.host})` : '';
     // The server's own pod, when one was read: the broker's alarm and who left before it; the settings it refuses by.
@@ -709,11 +740,17 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const ownFix = raised && r.fixAt ? r.fixAt(`in ConfigMap ${raised.configMap} (its ${raised.key} sets ${raised.value})`) : fixNamed ?? r.fix;
     const toldFix = told?.subject ? `${r.fix} — start with ${told.subject}` : ownFix;
     const diskFix = full && teller ? `grow ${teller.pod.name}'s ${full}, or free space on it, so ${r.server} can write to disk again` : undefined;
-    const fixed = mixedFix ?? pinnedFix ?? diskFix ?? (configRead?.fix ? `${toldFix}; then ${configRead.fix}` : toldFix);
+    const fixedHere = mixedFix ?? pinnedFix ?? diskFix ?? (configRead?.fix ? `${toldFix}; then ${configRead.fix}` : toldFix);
+    // Another client's work inside the server blocks it (a script): the Job that talks to it and started just before the first refusal is the trigger.
+    const firstRefusal = r.ranBy ? hits.map(timeOfHit).filter((t) => t !== undefined).sort()[0] : undefined;
+    const runs = r.ranBy && service ? findServerJobRuns(ev.namespaceJobs?.jobs ?? [], service.name, firstRefusal) : undefined;
+    const ranText = runs && firstRefusal && r.ranBy ? describeServerJobRuns(runs, firstRefusal, ev.collectedAt, r.ranBy.what) : undefined;
+    const runner = runs ? (runs.first.owner ? `${runs.first.owner.kind} ${runs.first.owner.name}` : `Job ${runs.first.name}`) : undefined;
+    const fixed = runner && r.ranBy ? r.ranBy.fix(runner) : fixedHere;
     return [{
       id: `dependency-refuses/${r.server}/${r.refuses.split(':')[0] ?? ''}`,
       kind: 'dependency-error',
-      title: `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : `${r.refuses}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${toldSaid ?? ''}${full ? `, on its ${full}` : ''}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`,
+      title: `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : `${r.refuses}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${toldSaid ?? ''}${full ? `, on its ${full}` : ''}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}${ranText ? `, ${ranText}` : ''}`,
       layer: 'network/routing',
       severity: unready > 0 ? severityForPods(ev, unready) : 'warning',
       confidence: 'high',
@@ -732,20 +769,23 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
         ...(own && settings ? [`${own.pod.name} runs ${settings.container} with ${formatSettings(settings)}${settings.memoryLimit ? ` (memory limit ${settings.memoryLimit})` : ''}`] : []),
         ...fromFile.map((c) => `ConfigMap ${c.configMap} (${c.key}) sets ${c.setting} = ${c.value}, mounted by ${own?.pod.name ?? 'the server'}`),
         ...(own && gone ? [`log ${own.pod.name}: connection closed before the alarm and not reopened — ${gone}`] : []),
+        ...(runs ? [runs.first, ...(runs.running ? [runs.running] : [])].map((j) => `Job ${j.name}${j.owner ? ` (${j.owner.kind} ${j.owner.name})` : ''} talks to ${service?.name ?? r.server}: ${(j.commandAndEnv ?? []).join(' ').slice(0, 200)}`) : []),
       ],
       decisive,
       ...(r.outlastsRollback ? { outsideWorkload: r.outlastsRollback } : {}),
       ...(r.scalesWithReplicas ? { scalesWithReplicas: true } : {}),
       // The server's own log dates the reload that changed the setting: that is the trigger.
-      ...(toldAt ? { datesChange: true as const } : {}),
-      ...(fillStart && r.fills ? { onset: fillStart, buildsUp: r.fills, latent: r.fills } : onset ? { onset } : {}),
-      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why} ${r.clientSide}` : `${r.why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}`,
+      ...(toldAt || runs ? { datesChange: true as const } : {}),
+      ...(fillStart && r.fills ? { onset: fillStart, buildsUp: r.fills, latent: r.fills } : onset ? { onset } : firstRefusal && runs ? { onset: firstRefusal } : {}),
+      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why} ${r.clientSide}` : `${r.why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.` : r.ranBy ? `${r.server}${service ? ` (${service.name})` : ''} and these pods are healthy: another client's work inside it holds it for everyone.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}${runner && service ? ` ${runner} talks to ${service.name} and its run began just before the first ${r.ranBy?.what ?? 'refusal'}: what it runs there is the likely blocker (its log says what it sent).` : ''}`,
       nextAction: r.clientSide ? `Fix ${r.fixes ?? 'the command these pods send to'} ${named}: ${fixed}.` : `Fix ${named}: ${fixed}${alarm?.gone[0] ? ` — start with ${alarm.gone.map((g) => g.user).join(', ')}, whose connection is gone` : ''}.`,
       fix: fixed,
-      confirmCommands: service
-        ? [formatKubectl({ ...ev.target, namespace: service.namespace }, `describe service ${service.name}`), formatKubectl(ev.target, `logs ${pods[0] ?? ''} --tail=100`)]
-        : [formatKubectl(ev.target, `logs ${pods[0] ?? ''} --tail=100`)],
-      affected: { pods, nodes: listNodesOf(podObjects), ...(service ? { services: [service.name] } : {}) },
+      confirmCommands: [
+        ...(service ? [formatKubectl({ ...ev.target, namespace: service.namespace }, `describe service ${service.name}`)] : []),
+        formatKubectl(ev.target, `logs ${pods[0] ?? ''} --tail=100`),
+        ...(runs ? [formatKubectl(ev.target, `logs job/${(runs.running ?? runs.first).name} --tail=100`)] : []),
+      ],
+      affected: { pods, nodes: listNodesOf(podObjects), ...(service ? { services: [service.name] } : {}), ...(runs ? { jobs: namesOfRuns(runs) } : {}) },
     } satisfies Finding];
   });
 }

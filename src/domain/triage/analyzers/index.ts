@@ -102,6 +102,7 @@ import { analyzeVolumeFull } from './volume-full.js';
 import { analyzeSlowDependency } from './slow-dependency.js';
 import { analyzeIdleTransactionTimeout } from './idle-transaction-timeout.js';
 import { analyzeResourceExhaustion } from './resource-exhaustion.js';
+import { analyzeCacheStampede } from './cache-stampede.js';
 import { analyzeConsumerGroups } from './consumer-group.js';
 import { analyzeConsumerVisibilityTimeouts } from './consumer-visibility-timeout.js';
 import { analyzeVaultTokenMaxTtl } from './vault-token-max-ttl.js';
@@ -286,6 +287,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'pod-deadline': analyzePodDeadline,
   'erlang-cookie-mismatch': analyzeErlangCookieMismatch,
   'lookup-stall': analyzeLookupStall,
+  'cache-stampede': analyzeCacheStampede,
 };
 
 export interface AnalyzerRun {
