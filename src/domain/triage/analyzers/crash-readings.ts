@@ -49,6 +49,7 @@ import { findCpuLimitCut } from '../cpu-limit-cut.js';
 import { findNodeReboot, tellNodeReboot } from '../node-reboot.js';
 import type { ToldReading } from '../told-reading.js';
 import { readRefusedBucketSize, tellServerNamesHash } from '../server-names-hash.js';
+import { findCodeDefect, findCrashesSinceRollout, tellCodeDefect } from '../code-defect-crash.js';
 import { capitalize } from '../../text.js';
 
 export type ExitClass = 'bad-interpreter' | 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'segfault' | 'abort' | 'app-error';
@@ -85,6 +86,9 @@ export interface CrashReading extends Partial<ToldReading> {
   sure?: true;
   /** Services of the namespace the reading found behind the crash. */
   services?: string[];
+  /** The fault was in the process from this time, before its first crash (Finding.onset, with `buildsUp` saying why). */
+  onset?: string;
+  buildsUp?: string;
 }
 
 type Reader = (crash: Crash, decisive: string | undefined) => CrashReading | undefined;
@@ -393,8 +397,29 @@ const serverNamesHash: Reader = (c, decisive) => {
   return { ...tellServerNamesHash(refused, found), sure: true };
 };
 
+/**
+ * The Go runtime reporting a synchronisation bug in the program (a map written by goroutines
+ * without a lock, a mutex unlocked twice): the code is at fault. When every crash happened under the newest revision
+ * all through its pods' life, the fault came with it however late the first crash came.
+ */
+const codeDefect: Reader = (c) => {
+  if (!isAppError(c)) return undefined;
+  const { container } = c.first.ref;
+  const crashed = c.hits.map((h) => c.ev.logs.find((l) => l.pod === h.ref.pod.name && l.container === container.name && l.previous)?.lines ?? []);
+  const defect = [...crashed, c.lines].map(findCodeDefect).find((d) => d !== undefined);
+  if (defect === undefined) return undefined;
+  const since = findCrashesSinceRollout(c.ev, c.hits.map((h) => ({ pod: h.ref.pod, container: h.ref.container, term: h.term })));
+  return {
+    ...tellCodeDefect(defect, c.first.term.exitCode),
+    evidence: since ? [since.said] : [],
+    decisive: defect.line,
+    sure: true,
+    ...(since ? { onset: since.onset, buildsUp: since.said } : {}),
+  };
+};
+
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, keystoreType, fatalRejection, poisonMessage];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, keystoreType, fatalRejection, poisonMessage, codeDefect];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, volumeOwner, foreignClusterData, serverNamesHash];

@@ -163,6 +163,8 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
     confirmCommands,
     ...(reading?.datesChange ? { datesChange: true } : {}),
     ...(reading?.outside ? { outsideWorkload: reading.outside } : {}),
+    // A fault in the code the pods started with, whose first crash waited for load: it began when they started.
+    ...(reading?.onset && reading.buildsUp ? { onset: reading.onset, buildsUp: reading.buildsUp, latent: reading.buildsUp } : {}),
     affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)), ...(reading?.services ? { services: reading.services } : {}) },
   };
 }

@@ -141,6 +141,7 @@ import { analyzeEnvoyCircuitBreaker } from './envoy-circuit-breaker.js';
 import { analyzePodDeadline } from './pod-deadline.js';
 import { analyzeErlangCookieMismatch } from './erlang-cookie-mismatch.js';
 import { analyzeLookupStall } from './lookup-stall.js';
+import { analyzeProducerFencing } from './producer-fencing.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -288,6 +289,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'erlang-cookie-mismatch': analyzeErlangCookieMismatch,
   'lookup-stall': analyzeLookupStall,
   'cache-stampede': analyzeCacheStampede,
+  'producer-fencing': analyzeProducerFencing,
 };
 
 export interface AnalyzerRun {

@@ -114,7 +114,7 @@ function decideAction(ev: TriageEvidence, mechanism: Finding, trigger: Trigger, 
   // Replicas added by hand brought on a limit they share: fewer of them undo it, a rollback nothing.
   if (trigger.kind === 'scale-up' && trigger.back !== undefined && mechanism.scalesWithReplicas) {
     const command = formatKubectl(ev.target, `scale ${formatWorkloadRef(ev.target)} --replicas=${trigger.back}`);
-    return { action: `Scale ${ev.target.name} back to ${trigger.back} replicas, or ${lower(fix)}`, command };
+    return { action: `Scale ${ev.target.name} back to ${trigger.back} replica${trigger.back === 1 ? '' : 's'}, or ${lower(fix)}`, command };
   }
   return { action: decideFixForward(mechanism, trigger, separation, fix, nodeChange) };
 }
