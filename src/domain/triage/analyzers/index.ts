@@ -140,6 +140,7 @@ import { analyzeEnvoyCircuitBreaker } from './envoy-circuit-breaker.js';
 import { analyzePodDeadline } from './pod-deadline.js';
 import { analyzeErlangCookieMismatch } from './erlang-cookie-mismatch.js';
 import { analyzeLookupStall } from './lookup-stall.js';
+import { analyzeIndexMappingConflict } from './index-mapping-conflict.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -286,6 +287,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'pod-deadline': analyzePodDeadline,
   'erlang-cookie-mismatch': analyzeErlangCookieMismatch,
   'lookup-stall': analyzeLookupStall,
+  'index-mapping-conflict': analyzeIndexMappingConflict,
 };
 
 export interface AnalyzerRun {
