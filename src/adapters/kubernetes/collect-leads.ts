@@ -32,6 +32,8 @@ import { findOversizedResponses } from '../../domain/triage/oversized-peer.js';
 import { readPeerRollout } from './read-peer-rollout.js';
 import { readNamespaceRollouts } from './read-namespace-rollouts.js';
 import { needsNamespaceRollouts } from '../../domain/triage/message-contract.js';
+import { needsMappingSenders } from '../../domain/triage/index-mapping-sender.js';
+import { readSenderRollouts } from './read-sender-rollouts.js';
 import { needsWriterRollouts } from '../../domain/triage/writer-conflict.js';
 import { findMaxTimeExpired, listCollscanLogSearches, pickTimedOutMongo } from '../../domain/triage/collscan-timeout.js';
 import { readDependencyMembers } from './read-dependency-members.js';
@@ -118,7 +120,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -198,7 +200,14 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const need = needsNamespaceRollouts(seen);
     if (need !== undefined) return readNamespaceRollouts(ctx, target, need.since);
     const writers = needsWriterRollouts(seen);
-    return writers === undefined ? undefined : readNamespaceRollouts(ctx, target, writers.since, 'its transactions deadlock with another writer: which writer rolled out');
+    if (writers !== undefined) return readNamespaceRollouts(ctx, target, writers.since, 'its transactions deadlock with another writer: which writer rolled out');
+    const senders = needsMappingSenders({ ...seen, namespace: ctx.namespace });
+    return senders === undefined ? undefined : readNamespaceRollouts(ctx, target, senders.since, 'its index refuses the documents it writes for their mapping: which sender rolled out');
+  });
+  // Documents its search index refuses for their mapping: the other namespaces its lines or channel name, for the sender that rolled out.
+  const senderRolloutsP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
+    const need = needsMappingSenders({ logs: d.logs, pods: pods.ranked, collectedAt: now(), namespace: ctx.namespace });
+    return need === undefined || need.namespaces.length === 0 ? undefined : readSenderRollouts(ctx, target, need);
   });
   // Lookups that stall at the resolver timeout: the namespace's Deployments that already set a resolver option against it.
   const resolverPeersP = Promise.all([podsP, detailsP]).then(([pods, d]) => (needsResolverPeers(d.logs, pods.ranked) ? readResolverPeers(ctx, target) : undefined));
@@ -395,6 +404,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     serverNames: serverNamesP,
     configEndpoints: configEndpointsP,
     resolverPeers: resolverPeersP,
+    senderRollouts: senderRolloutsP,
   });
   const leads: Leads = dropEmpty({ ...found, hostNetworkHolders: hostHolders });
   return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }) } };

@@ -13,9 +13,10 @@ import { pageParams } from './paginate.js';
 
 const MAX_REPLICA_SETS = 300;
 
-export async function readNamespaceRollouts(ctx: CollectContext, target: TriageTarget, since: string, why = 'the workload\'s logs show messages it cannot take: which sender rolled out'): Promise<NamespaceRolloutEvidence[]> {
+/** `namespace`: the workload's by default; another one where the sender lives elsewhere (read-sender-rollouts.ts). */
+export async function readNamespaceRollouts(ctx: CollectContext, target: TriageTarget, since: string, why = 'the workload\'s logs show messages it cannot take: which sender rolled out', namespace = ctx.namespace): Promise<NamespaceRolloutEvidence[]> {
   const { apps } = ctx.clients;
-  const namespace = ctx.namespace;
+  const own = namespace === ctx.namespace;
   const list = await ctx.reads.list(`ReplicaSets of namespace ${namespace} (${why})`, 'dependencyPods', (cont, limit, o) =>
     apps.listNamespacedReplicaSet({ namespace, ...pageParams(cont, limit) }, o),
     { maxItems: MAX_REPLICA_SETS },
@@ -23,7 +24,7 @@ export async function readNamespaceRollouts(ctx: CollectContext, target: TriageT
   const byOwner = new Map<string, { labels: Record<string, string>; revisions: RolloutRevisionEvidence[] }>();
   for (const rs of list.items) {
     const owner = rs.metadata?.ownerReferences?.find((o) => o.kind === 'Deployment')?.name;
-    if (owner === undefined || (target.kind === 'Deployment' && owner === target.name)) continue;
+    if (owner === undefined || (own && target.kind === 'Deployment' && owner === target.name)) continue;
     const r = mapReplicaSet(rs);
     if (r === undefined) continue;
     const entry = byOwner.get(owner) ?? { labels: {}, revisions: [] };

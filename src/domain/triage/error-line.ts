@@ -8,6 +8,7 @@ import { isClickHouseRefusal } from './clickhouse-refusal.js';
 import { listClientAbortLines, listClientAbortRecords } from './client-abort.js';
 import { isDataLossLine } from './data-loss-line.js';
 import { listIdempotentReplayLines } from './idempotent-replay.js';
+import { listRetriedConflictLines } from './update-conflict-retry.js';
 
 const ERROR_LINE =
   /\b(ERROR|FATAL|PANIC|CRITICAL)\b|"level":"(error|fatal)"|"level":(50|60)\b|level=(error|fatal)|\bException\b|Traceback \(most recent call last\)|"level":"warn(ing)?"[^\n]*"(error|err)":"[^"]+"[^\n]*"status":(4(0[13]|29)|5\d\d)\b/;
@@ -92,12 +93,15 @@ export function isErrorLine(line: string): boolean {
  * client hanging up mid-response (ClientAbortException, a broken pipe under the response's write:
  * client-abort.ts) is the caller's doing, logged at ERROR by the framework; its lines do not count.
  * Nor do a retry's idempotency key hitting its unique constraint when the log shows the retry
- * answered from the stored response (idempotent-replay.ts): the design working.
+ * answered from the stored response (idempotent-replay.ts): the design working. Nor do a
+ * controller's update conflicts (409, "the object has been modified") when the log shows the
+ * request reconciled after them (update-conflict-retry.ts): optimistic concurrency working.
  */
 export function listErrorLines(lines: readonly string[]): string[] {
   const aborts = listClientAbortLines(lines);
   const replays = listIdempotentReplayLines(lines);
-  return lines.filter((l, i) => !aborts.has(i) && !replays.has(i) && isErrorLine(l));
+  const conflicts = listRetriedConflictLines(lines);
+  return lines.filter((l, i) => !aborts.has(i) && !replays.has(i) && !conflicts.has(i) && isErrorLine(l));
 }
 
 /** How many records of one log tail are clients hanging up mid-response (client-abort.ts) logged as errors. */

@@ -41,6 +41,7 @@ import type { CniAgentEvidence } from './evidence-cni-agent.js';
 import type { DependencyMembersEvidence } from './evidence-dependency-members.js';
 import type { PeerRolloutEvidence } from './evidence-peer-rollout.js';
 import type { NamespaceRolloutEvidence } from './evidence-namespace-rollouts.js';
+import type { SenderRolloutEvidence } from './evidence-sender-rollouts.js';
 import type { ProxyConfigEvidence } from './evidence-proxy-config.js';
 import type { CircuitBreakerConfigEvidence } from './evidence-circuit-breakers.js';
 import type { ProxyAclEvidence } from './evidence-proxy-acl.js';
@@ -74,6 +75,7 @@ export type * from './evidence-rollout.js';
 export type * from './evidence-dependency-members.js';
 export type * from './evidence-peer-rollout.js';
 export type * from './evidence-namespace-rollouts.js';
+export type * from './evidence-sender-rollouts.js';
 export type * from './evidence-affinity-peers.js';
 export type * from './evidence-pvc.js';
 export type * from './evidence-foreign-replica-set.js';
@@ -391,5 +393,7 @@ export interface TriageEvidence {
   groupCoordinator?: GroupCoordinatorEvidence;
   /** Scheduler Deployments of the namespace (Celery beat…) running more than one replica, with their events and log tails, where the workload executes scheduled tasks (scheduler-replicas.ts). */
   schedulerReplicas?: SchedulerReplicasEvidence[];
+  /** Deployments of the other namespaces the logs or the channel name, whose newest revision came in the hours before documents a search index refuses for its mapping (index-mapping-conflict.ts). */
+  senderRollouts?: SenderRolloutEvidence[];
 }
 

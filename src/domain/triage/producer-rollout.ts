@@ -7,7 +7,7 @@
 import type { TriageEvidence } from './evidence.js';
 import type { ContractFailures } from './message-contract.js';
 import { formatEnvValue } from './revision-diff.js';
-import { type EnvTie, type TiedRollout, pickTiedRollout } from './tied-rollout.js';
+import { type EnvTie, type RolloutLook, type TiedRollout, pickTiedRollout } from './tied-rollout.js';
 
 export type ProducerRollout = TiedRollout;
 
@@ -26,13 +26,11 @@ function sharedValue(re: RegExp, weight: number): EnvTie {
   };
 }
 
+/** How a sender of what the consumer's `pods` receive is looked for, before `onset`, named by `lines` or tied by the channel or broker (also index-mapping-sender.ts). */
+export function lookForSender(onset: string, pods: readonly string[], lines: readonly string[]): RolloutLook {
+  return { onset, pods, lines, strongEnv: sharedValue(CHANNEL_ENV, 3), weakEnv: sharedValue(BROKER_ENV, 2), bearing: FORMAT_CHANGE };
+}
+
 export function pickProducerRollout(ev: TriageEvidence, failures: ContractFailures): ProducerRollout | undefined {
-  return pickTiedRollout(ev, {
-    onset: failures.onset ?? ev.collectedAt,
-    pods: failures.hits.map((h) => h.pod),
-    lines: failures.context,
-    strongEnv: sharedValue(CHANNEL_ENV, 3),
-    weakEnv: sharedValue(BROKER_ENV, 2),
-    bearing: FORMAT_CHANGE,
-  });
+  return pickTiedRollout(ev, lookForSender(failures.onset ?? ev.collectedAt, failures.hits.map((h) => h.pod), failures.context));
 }

@@ -42,6 +42,14 @@ export interface RolloutLook {
   weakEnv?: EnvTie;
   /** A change of a revision that bears on this kind of failure: listed first. */
   bearing: RegExp;
+  /**
+   * How long before the onset a tied rollout stays a suspect (default the trigger window): longer
+   * where the first failure a log tail shows is not when they began (documents refused ever since
+   * their sender changed them, the tail holding the last few minutes only).
+   */
+  tiedWindowMs?: number;
+  /** Only a tied rollout is a suspect, never the nearest one alone (another namespace's). */
+  tiedOnly?: true;
 }
 
 /** With nothing tying it to the workload, only a rollout this close before the failures is a suspect. */
@@ -104,7 +112,8 @@ export function pickTiedRollout(ev: TriageEvidence, look: RolloutLook): TiedRoll
     if (newest === undefined || newest.replicas === 0) return [];
     const gap = msBetween(newest.createdAt, onset);
     const tie = describeTie(own, look, cand, newest);
-    if (gap < -TRIGGER_SKEW_MS || gap > (tie ? TRIGGER_WINDOW_MS : UNTIED_WINDOW_MS)) return [];
+    if (tie === undefined && look.tiedOnly) return [];
+    if (gap < -TRIGGER_SKEW_MS || gap > (tie ? (look.tiedWindowMs ?? TRIGGER_WINDOW_MS) : UNTIED_WINDOW_MS)) return [];
     return [{ cand, newest, previous, tie, gap }];
   });
   const best = candidates.sort((a, b) => (b.tie?.weight ?? 0) - (a.tie?.weight ?? 0) || Math.abs(a.gap) - Math.abs(b.gap))[0];

@@ -18,6 +18,7 @@ import { describeRollback, findRollback } from './revision-rollback.js';
 import { formatAgo, isWithin } from './time-span.js';
 import { countClientAborts, listErrorLines } from './error-line.js';
 import { countIdempotentReplays } from './idempotent-replay.js';
+import { countRetriedConflicts } from './update-conflict-retry.js';
 import { findNodeReboot } from './node-reboot.js';
 
 export type Verdict = 'problems' | 'healthy' | 'inconclusive';
@@ -75,9 +76,12 @@ function formatVerdictLine(ev: TriageEvidence, verdict: Verdict, analyzerFailure
   const aborts = ev.logs.filter((l) => !l.previous).reduce((n, l) => n + countClientAborts(l.lines), 0);
   // Retries whose idempotency key hit its unique constraint and were answered from the stored response: the same.
   const replays = ev.logs.filter((l) => !l.previous).reduce((n, l) => n + countIdempotentReplays(l.lines), 0);
+  // Update conflicts (409) a controller retried into a successful reconcile: the same.
+  const conflicts = ev.logs.filter((l) => !l.previous).reduce((n, l) => n + countRetriedConflicts(l.lines), 0);
   const besides = [
     ...(aborts === 0 ? [] : [`${aborts} client${aborts === 1 ? '' : 's'} hanging up mid-response`]),
     ...(replays === 0 ? [] : [`${replays} duplicate idempotency key${replays === 1 ? '' : 's'} of retries answered from the stored response`]),
+    ...(conflicts === 0 ? [] : [`${conflicts} update conflict${conflicts === 1 ? '' : 's'} ("the object has been modified") retried into a successful reconcile`]),
   ];
   const aside = besides.length === 0 ? '' : ` (besides ${besides.join(' and ')})`;
   const logs = errorLines === 0 ? `no errors${aside}` : `${errorLines} error line${errorLines === 1 ? '' : 's'} (too few to call failing)`;

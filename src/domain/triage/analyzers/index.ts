@@ -142,6 +142,7 @@ import { analyzePodDeadline } from './pod-deadline.js';
 import { analyzeErlangCookieMismatch } from './erlang-cookie-mismatch.js';
 import { analyzeLookupStall } from './lookup-stall.js';
 import { analyzeProducerFencing } from './producer-fencing.js';
+import { analyzeIndexMappingConflict } from './index-mapping-conflict.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -290,6 +291,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'lookup-stall': analyzeLookupStall,
   'cache-stampede': analyzeCacheStampede,
   'producer-fencing': analyzeProducerFencing,
+  'index-mapping-conflict': analyzeIndexMappingConflict,
 };
 
 export interface AnalyzerRun {
