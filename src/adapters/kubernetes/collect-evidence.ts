@@ -155,6 +155,8 @@
 //   crashing (at most two) (read-dependency-members.ts); for a Redis master that refuses writes for want of its replicas
 //   (NOREPLICAS) the pods are listed by its Service's selector without the role label (its replicas with it), and a get of
 //   each ConfigMap the master mounts (at most two, config-named first) keeps only min-replicas-to-write/-max-lag (read-member-settings.ts);
+//   where they say Vault is sealed ("Vault is sealed", 2+ lines), the same reads of the Service VAULT_ADDR names, and one
+//   field-selected list of Unhealthy events per member that runs but is not ready (at most two; its `vault status` probe: read-member-probes.ts);
 //   and where the workload's own logs show its replicas starting a sync and losing the link again and again (Redis's
 //   "MASTER <-> REPLICA sync started" / "I/O error trying to sync with MASTER", 2+ each, none finished since), a get and the
 //   current log tail of the one primary they name (none when read already behind its Services) and a get of the ConfigMaps

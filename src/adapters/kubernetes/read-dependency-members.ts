@@ -8,7 +8,8 @@
 // log or a full disk). At most ten requests. For a primary that refuses writes for want of its
 // replicas (Redis NOREPLICAS), whose Service selects it alone, the pods are those of its whole set
 // (the selector without its role label), and the ConfigMaps it mounts (at most two) are read for
-// the settings of that limit (read-member-settings.ts).
+// the settings of that limit (read-member-settings.ts). For a server that says its own state in its
+// readiness probe (a sealed Vault), the Unhealthy events of members that run unready (at most two: read-member-probes.ts).
 import type { DependencyMembersEvidence } from '../../domain/triage/evidence-dependency-members.js';
 import type { EventEvidence } from '../../domain/triage/evidence.js';
 import { findLostNodes, listCrashedMembers, listDownMembers, widenToSet } from '../../domain/triage/cluster-down.js';
@@ -20,6 +21,7 @@ import { pageParams } from './paginate.js';
 import { readEvents } from './read-events.js';
 import { readLogs, readNodes } from './read-pod-details.js';
 import { readMemberSettings } from './read-member-settings.js';
+import { readMemberProbes } from './read-member-probes.js';
 
 /** A cluster has a handful of members; more are not needed to see which are missing. */
 const MAX_PODS = 30;
@@ -31,7 +33,7 @@ const MAX_NODES = 3;
 /** Crashing members whose previous log is read: one or two say why the store lost its quorum. */
 const MAX_CRASH_LOGS = 2;
 
-export async function readDependencyMembers(ctx: CollectContext, ref: { name: string; namespace: string; wholeSet?: true; settings?: readonly string[] }, why = 'its clients log that its cluster is down'): Promise<DependencyMembersEvidence | undefined> {
+export async function readDependencyMembers(ctx: CollectContext, ref: { name: string; namespace: string; wholeSet?: true; settings?: readonly string[]; probes?: true }, why = 'its clients log that its cluster is down'): Promise<DependencyMembersEvidence | undefined> {
   const { core } = ctx.clients;
   const { name, namespace } = ref;
   const svc = await ctx.reads.one(`Service ${name} in ${namespace} (${why})`, 'dependencyMembers', (o) => core.readNamespacedService({ name, namespace }, o));
@@ -54,12 +56,14 @@ export async function readDependencyMembers(ctx: CollectContext, ref: { name: st
   const down = all.filter((d) => isWithin(d.pod.createdAt, now, HOUR_MS));
   const under = [...new Set(all.flatMap((d) => (d.pod.nodeName === undefined ? [] : [d.pod.nodeName])))].slice(0, MAX_NODES);
   const crashed = listCrashedMembers(pods).slice(0, MAX_CRASH_LOGS);
-  const [nodeLosses, nodes, logs] = await Promise.all([
+  const [nodeLosses, nodes, logs, probeEvents] = await Promise.all([
     down.length === 0 ? [] : readNodeLosses(ctx, { namespace, service: name, pods, nodeLosses: [] }, down),
     under.length === 0 ? [] : readNodes(ctx, under),
     crashed.length === 0 ? [] : readLogs(ctx, crashed.map((c) => ({ ...c, previous: true, why: 'system' as const, restarts: pods.find((p) => p.name === c.pod)?.containers.find((x) => x.name === c.container)?.restartCount ?? 0, namespace }))),
+    // A server that says its own state in its probe (a sealed Vault): the probe failures of members that run unready.
+    ref.probes ? readMemberProbes(ctx, { namespace, service: name, pods, nodeLosses: [] }) : [],
   ]);
-  const members = { namespace, service: name, pods, nodeLosses, ...(nodes.length > 0 ? { nodes } : {}), ...(logs.length > 0 ? { logs } : {}) };
+  const members = { namespace, service: name, pods, nodeLosses, ...(nodes.length > 0 ? { nodes } : {}), ...(logs.length > 0 ? { logs } : {}), ...(probeEvents.length > 0 ? { probeEvents } : {}) };
   return ref.settings ? readMemberSettings(ctx, members, ref.settings, selector) : members;
 }
 

@@ -17,39 +17,10 @@ import { findServerAddress } from './server-address.js';
 import type { ServerKind } from './server-address.js';
 import { findServerServiceByPort } from './server-service.js';
 import { MINUTE_MS, msBetween } from './time-span.js';
+import { VAULT_SEALED } from './vault-sealed.js';
+import type { ClusterDownSign, MemberReadiness } from './cluster-down-sign.js';
 
-export interface ClusterDownSign {
-  server: ServerKind;
-  /** What the cluster is called: "Redis Cluster". */
-  cluster: string;
-  pattern: RegExp;
-  /** The server's own word for it, quoted in the title: "CLUSTERDOWN". */
-  token: string;
-  /** What the server means by it: why a cluster answers so. */
-  meaning: string;
-  /** Asked of a member, it shows the cluster's own view: which slots or members are missing. */
-  check: string;
-  /** What the title says of it: "is down" unless set ("has no primary"). */
-  state?: string;
-  /** It keeps serving only while a majority of its members are up (an elected primary): the count up is said against it. */
-  majority?: boolean;
-  /**
-   * The refusal's own words for the title, read from the line, in place of "<state> (<token>)":
-   * "cannot reach consistency QUORUM (2 required but only 1 alive)".
-   */
-  describe?: (line: string) => string | undefined;
-  /** What holds again once the members rejoin: "a primary is elected". */
-  recovers?: string;
-  /**
-   * The Service the clients name selects the refusing primary alone (its role label): the members
-   * its refusal waits for are the rest of its set, read by that selector without the role label.
-   */
-  wholeSet?: true;
-  /** Settings of the server's own config (a file a ConfigMap mounts) that set the limit it refuses at. */
-  settings?: readonly string[];
-  /** What eases it while the members are brought back, at the cost the sign says. */
-  stopgap?: string;
-}
+export type { ClusterDownSign, MemberReadiness };
 
 export const CLUSTER_DOWN: readonly ClusterDownSign[] = [
   {
@@ -131,6 +102,7 @@ export const CLUSTER_DOWN: readonly ClusterDownSign[] = [
     recovers: 'the replica reconnects, the master accepts writes again',
     stopgap: 'As a stopgap, CONFIG SET min-replicas-to-write 0 on the master lets writes through meanwhile (they are then kept by the master alone)',
   },
+  VAULT_SEALED,
 ];
 
 /** Selector labels that name a member's role (master, replica) rather than the set it belongs to. */
@@ -205,10 +177,25 @@ export function findClusterDown(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'targ
 }
 
 /** The Service of a cluster the logs say is down, in any namespace: its pods are worth one read. */
-export function pickClusterDownService(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }): { name: string; namespace: string; wholeSet?: true; settings?: readonly string[] } | undefined {
+export function pickClusterDownService(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }): { name: string; namespace: string; wholeSet?: true; settings?: readonly string[]; probes?: true } | undefined {
   const found = findClusterDown(ev);
   if (found?.service === undefined) return undefined;
-  return { ...found.service, ...(found.sign.wholeSet ? { wholeSet: true as const } : {}), ...(found.sign.settings ? { settings: found.sign.settings } : {}) };
+  return { ...found.service, ...(found.sign.wholeSet ? { wholeSet: true as const } : {}), ...(found.sign.settings ? { settings: found.sign.settings } : {}), ...(found.sign.readiness ? { probes: true as const } : {}) };
+}
+
+/** Members whose probe events are read: at most this many, of those that run but are not ready. */
+const MAX_PROBED = 2;
+
+/** The members that run but are not ready (no crash, not going away): their failing readiness probe says why. */
+export function listProbedMembers(pods: readonly PodEvidence[]): string[] {
+  return listDownMembers(pods).filter((d) => d.state === RUNNING_NOT_READY).map((d) => d.pod.name).slice(0, MAX_PROBED);
+}
+
+/** The newest readiness-probe failure of a member, read by the sign: what it says of its own state. */
+export function readMemberReadiness(sign: ClusterDownSign, members: DependencyMembersEvidence | undefined, pod: string): MemberReadiness | undefined {
+  if (sign.readiness === undefined) return undefined;
+  const failed = (members?.probeEvents ?? []).filter((e) => e.object.name === pod && /^Readiness probe failed/i.test(e.message)).sort((a, b) => msBetween(a.lastSeen, b.lastSeen))[0];
+  return failed ? sign.readiness(failed.message) : undefined;
 }
 
 /** Env sources a container takes whole, read for a cluster's address: at most this many. */
@@ -264,6 +251,8 @@ export function shortenReason(line: string, max = 100): string {
   return truncate(t, max);
 }
 
+const RUNNING_NOT_READY = 'Running, not ready';
+
 /** Members that do not serve: Pending, not ready, or going away; a crashing one with what its log says. */
 export function listDownMembers(pods: readonly PodEvidence[], logs: readonly LogEvidence[] = []): DownMember[] {
   return pods.flatMap((pod): DownMember[] => {
@@ -282,7 +271,7 @@ export function listDownMembers(pods: readonly PodEvidence[], logs: readonly Log
       const crash = { container: c.name, restarts: c.restartCount, ...(exitCode !== undefined ? { exitCode } : {}), ...(line ? { line, said: shortenReason(line) } : {}) };
       return [{ pod, state: `crash-looping${exitCode !== undefined ? ` (exit ${exitCode})` : ''}`, crash }];
     }
-    return [{ pod, state: pod.phase === 'Running' ? 'Running, not ready' : pod.phase }];
+    return [{ pod, state: pod.phase === 'Running' ? RUNNING_NOT_READY : pod.phase }];
   });
 }
 

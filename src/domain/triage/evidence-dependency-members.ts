@@ -33,4 +33,9 @@ export interface DependencyMembersEvidence {
    * clients' refusal turns on: auto.create.topics.enable when Kafka answers that a topic does not exist.
    */
   config?: ServerConfigEvidence[];
+  /**
+   * The readiness-probe failures (Unhealthy events) of members that run but are not ready (at most
+   * two), read only for a refusal whose server says its own state there (a sealed Vault's `vault status`).
+   */
+  probeEvents?: EventEvidence[];
 }

@@ -11,6 +11,7 @@ import { truncate } from '../text.js';
 import { findSpecificDetail } from './decisive-detail.js';
 import { condenseUnhandledRejection } from './unhandled-rejection.js';
 import { condenseRubyLoggerLine, joinRubyLoggerMessages } from './ruby-logger-line.js';
+import { findPythonTracebacks } from './python-traceback.js';
 
 export function findCondition(conditions: readonly ConditionEvidence[], type: string): ConditionEvidence | undefined {
   return conditions.find((c) => c.type === type);
@@ -69,9 +70,12 @@ export function formatProbe(probe: ProbeEvidence): string {
 
 /** Lines that look like the reason a process died; falls back to the last lines. */
 export function pickErrorLines(lines: readonly string[], max = 3): string[] {
-  const nonEmpty = lines.map((l) => l.trimEnd()).filter((l) => l.trim() !== '');
-  const errors = nonEmpty.filter((l) => /\b(error|exception|fatal|panic|traceback|failed|refused|denied|cannot|unable|killed)\b/i.test(l));
-  return (errors.length > 0 ? errors : nonEmpty).slice(-max);
+  // A Python traceback's frames are code; its header says only that one follows; the exception that ends it says why.
+  const python = findPythonTracebacks(lines);
+  const kept = lines.flatMap((l, i) => (python.frames.has(i) || (python.exceptions.size > 0 && /^Traceback \(most recent call last\):/.test(l.trim())) ? [] : [{ l: l.trimEnd(), i }]));
+  const nonEmpty = kept.filter((x) => x.l.trim() !== '');
+  const errors = nonEmpty.filter((x) => python.exceptions.has(x.i) || /\b(error|exception|fatal|panic|traceback|failed|refused|denied|cannot|unable|killed)\b/i.test(x.l));
+  return (errors.length > 0 ? errors : nonEmpty).slice(-max).map((x) => x.l);
 }
 
 /** Lines that say why a process gave up, most telling last: exceptions, fatal errors, panics. */
@@ -83,16 +87,20 @@ const DECISIVE = /(Error|Exception)\b|\b(FATAL|Fatal|fatal|panic|PANIC|Traceback
  */
 export function pickDecisiveLine(lines: readonly string[]): string | undefined {
   // Stack frames, SQL echo, caret markers and Node's "Emitted 'error' event on … at:" say where, not why.
-  const joined = joinBrokenQuotes(joinRubyLoggerMessages(lines)).map((l) => l.trim());
+  const raw = joinBrokenQuotes(joinRubyLoggerMessages(lines));
+  const joined = raw.map((l) => l.trim());
+  // A Python traceback's frames (the source lines under each "File …" too) say where; the exception that ends it says why.
+  const python = findPythonTracebacks(raw);
+  const exceptions = new Set([...python.exceptions].map((i) => joined[i] ?? ''));
   // A source line a caret points at (Node's and Python's code frames) and Node's own location: where, never why.
-  const frames = new Set(joined.flatMap((l, i) => (CARET.test(joined[i + 1] ?? '') || /^node:internal\/\S+:\d+$/.test(l) ? [i] : [])));
+  const frames = new Set([...python.frames, ...joined.flatMap((l, i) => (CARET.test(joined[i + 1] ?? '') || /^node:internal\/\S+:\d+$/.test(l) ? [i] : []))]);
   const nonEmpty = joined.filter((l, i) => !frames.has(i) && l !== '' && !/^[\s^~|-]+$/.test(l) && !/^\s*at |^\s*File "|^\s*\.\.\. \d+ more|^goroutine \d+|^\s+\/|^\t|^LINE \d+:|^Emitted 'error' event on .* at:$/.test(l));
-  const errors = nonEmpty.filter((l) => (DECISIVE.test(l) || SEVERE_LEVEL.test(l)) && !isExitTrailer(l) && !INFO_LEVEL.test(l) && !/^Traceback \(most recent call last\)|^(WARN|INFO|DEBUG)\b|^[DIW], \[[^\]]*\]\s+(DEBUG|INFO|WARN) -- |^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\S*\s+(WARN(ING)?|INFO|DEBUG)\b|"level":"(info|debug|warn)"|level=(info|debug|warn)|"level":(20|30|40)\b/i.test(l));
+  const errors = nonEmpty.filter((l) => exceptions.has(l) || ((DECISIVE.test(l) || SEVERE_LEVEL.test(l)) && !isExitTrailer(l) && !INFO_LEVEL.test(l) && !/^Traceback \(most recent call last\)|^(WARN|INFO|DEBUG)\b|^[DIW], \[[^\]]*\]\s+(DEBUG|INFO|WARN) -- |^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\S*\s+(WARN(ING)?|INFO|DEBUG)\b|"level":"(info|debug|warn)"|level=(info|debug|warn)|"level":(20|30|40)\b/i.test(l)));
   // A line at the gravest levels (nginx's [emerg], syslog's crit/alert) is the process's own verdict on why it stops.
   const severe = errors.filter((l) => SEVERE_LEVEL.test(l));
   // An exception's own line (KeyError: …, psycopg2.errors.DuplicateColumn: …, panic: …) beats a trailer that merely says "error".
   // A bare "Error: …" opening the line is the exception too: how Node.js prints an uncaught Error, and how CLIs report why they stop.
-  const strong = errors.filter((l) => (/(^|[\s"'(])([\w.$]+(Error|Exception)|[\w$]+\.errors\.\w+|panic|FATAL|Caused by)\b:?/.test(l) || /^(Uncaught )?Error: |^\[UnhandledPromiseRejection: /.test(l)) && !/^\(Background on this error/.test(l));
+  const strong = errors.filter((l) => exceptions.has(l) || ((/(^|[\s"'(])([\w.$]+(Error|Exception)|[\w$]+\.errors\.\w+|panic|FATAL|Caused by)\b:?/.test(l) || /^(Uncaught )?Error: |^\[UnhandledPromiseRejection: /.test(l)) && !/^\(Background on this error/.test(l)));
   const line = severe.at(-1) ?? causeBefore(strong.at(-1) ?? errors.at(-1), errors, strong) ?? nonEmpty.at(-1);
   if (line === undefined) return undefined;
   const told = findSpecificDetail(line, joined) ?? condenseUnhandledRejection(line) ?? condenseStructuredLine(line);

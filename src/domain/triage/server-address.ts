@@ -6,7 +6,7 @@
 import type { ContainerEvidence } from './evidence-pod.js';
 
 /** The kinds of server a client library names in its errors. */
-export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ' | 'etcd' | 'Cassandra' | 'Kafka' | 'memcached' | 'ClickHouse';
+export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ' | 'etcd' | 'Cassandra' | 'Kafka' | 'memcached' | 'ClickHouse' | 'Vault';
 
 const URL_SCHEMES: Record<ServerKind, RegExp> = {
   Redis: /^rediss?:\/\//i,
@@ -24,10 +24,12 @@ const URL_SCHEMES: Record<ServerKind, RegExp> = {
   memcached: /^memcached?:\/\//i,
   // clickhouse://, clickhouse+native://, jdbc:clickhouse://, jdbc:ch://; or host:port in a CLICKHOUSE_ADDR.
   ClickHouse: /^(jdbc:)?(clickhouse|ch)(\+[a-z]+)?s?:\/\//i,
+  // VAULT_ADDR, the address every Vault client (CLI, agent, hvac, the Go API) reads.
+  Vault: /^https?:\/\//i,
 };
 
 /** Servers addressed by a plain http(s) URL: the env var's name must say which server it is. */
-const HTTP_SERVERS: ReadonlySet<ServerKind> = new Set(['Elasticsearch', 'etcd']);
+const HTTP_SERVERS: ReadonlySet<ServerKind> = new Set(['Elasticsearch', 'etcd', 'Vault']);
 
 /** Env names that hold an address (or a list of them), not a setting. */
 const ADDRESS_NAME = /(HOST|ADDR|ADDRESS|SERVER|NODE|SEED|ENDPOINT|BROKER|CONTACT_POINT)S?$/i;

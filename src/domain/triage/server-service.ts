@@ -20,6 +20,7 @@ const USUAL_PORTS: Record<ServerKind, { port: number; word: RegExp }> = {
   Kafka: { port: 9092, word: /kafka/i },
   memcached: { port: 11211, word: /memcache/i },
   ClickHouse: { port: 9000, word: /clickhouse/i },
+  Vault: { port: 8200, word: /vault/i },
 };
 
 function sameSelector(a: Record<string, string>, b: Record<string, string>): boolean {

@@ -5,15 +5,15 @@
  * verdict names those, not the workload (restarting or rolling it back changes nothing).
  */
 import { capitalize, joinAnd } from '../../text.js';
-import type { TriageEvidence } from '../evidence.js';
+import type { NodeEvidence, TriageEvidence } from '../evidence.js';
 import type { DependencyMembersEvidence } from '../evidence-dependency-members.js';
 import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
-import { describeMajority, findClusterDown, findDeadNodes, findLostNodes, listDownMembers, shortenReason } from '../cluster-down.js';
-import type { ClusterDown, DeadNode, DownMember, LostNode } from '../cluster-down.js';
+import { describeMajority, findClusterDown, findDeadNodes, findLostNodes, listDownMembers, readMemberReadiness, shortenReason } from '../cluster-down.js';
+import type { ClusterDown, DeadNode, DownMember, LostNode, MemberReadiness } from '../cluster-down.js';
 import { listNodesOf, unique } from '../pod-status.js';
-import { earliest, formatAgo } from '../time-span.js';
+import { MINUTE_MS, earliest, formatAgo, msBetween } from '../time-span.js';
 
 /** "node ip-… was lost (SpotInterruption 16m ago, RemovingNode 13m ago)". */
 function describeLoss(lost: LostNode, now: string): string {
@@ -36,7 +36,7 @@ function describeHeld(d: DeadNode, now: string): string {
 }
 
 /** "sessions-redis-2 and sessions-redis-5 Pending since node … was lost (…) — the scheduler: …". */
-function describeDown(all: readonly DownMember[], lost: readonly LostNode[], now: string, dead: readonly DeadNode[] = []): string {
+function describeDown(all: readonly DownMember[], lost: readonly LostNode[], now: string, dead: readonly DeadNode[] = [], nodes: readonly NodeEvidence[] = []): string {
   const held = new Set(dead.flatMap((d) => d.members.map((m) => m.pod.name)));
   const down = all.filter((d) => !held.has(d.pod.name));
   const byState = new Map<string, string[]>();
@@ -48,9 +48,23 @@ function describeDown(all: readonly DownMember[], lost: readonly LostNode[], now
   if (down.length === 0) return states;
   // A member crashing in place was not re-created: its age says nothing of when it went down.
   const created = earliest(down.filter((d) => d.crash === undefined).map((d) => d.pod.createdAt));
-  const since = lost.length > 0 ? ` since ${joinAnd(lost.map((l) => describeLoss(l, now)))}` : created ? ` (re-created ${formatAgo(created, now)})` : '';
+  const fresh = created ? findNewNode(down.filter((d) => d.crash === undefined), nodes, created) : undefined;
+  const onFresh = fresh?.createdAt ? ` on node ${fresh.name}, itself new ${formatAgo(fresh.createdAt, now)}` : '';
+  const since = lost.length > 0 ? ` since ${joinAnd(lost.map((l) => describeLoss(l, now)))}` : created ? ` (re-created ${formatAgo(created, now)}${onFresh})` : '';
   const why = down.find((d) => d.unschedulable !== undefined)?.unschedulable;
   return `${states}${since}${why ? ` — the scheduler: ${why}` : ''}`;
+}
+
+/** A node joins this long before the members re-created on it, at most: they were moved there as it replaced another. */
+const NEW_NODE_MS = 30 * MINUTE_MS;
+
+/** The one node the re-created members run on, when it joined the cluster just before them (a node group replaced a node). */
+function findNewNode(recreated: readonly DownMember[], nodes: readonly NodeEvidence[], created: string): NodeEvidence | undefined {
+  const names = unique(recreated.flatMap((d) => (d.pod.nodeName === undefined ? [] : [d.pod.nodeName])));
+  const node = names.length === 1 ? nodes.find((n) => n.name === names[0]) : undefined;
+  if (node?.createdAt === undefined) return undefined;
+  const lead = msBetween(node.createdAt, created);
+  return lead >= 0 && lead <= NEW_NODE_MS ? node : undefined;
 }
 
 export function analyzeDependencyClusterDown(ev: TriageEvidence): Finding[] {
@@ -62,12 +76,19 @@ export function analyzeDependencyClusterDown(ev: TriageEvidence): Finding[] {
 
 function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMembersEvidence | undefined): Finding {
   const { sign, hits, address, service } = found;
-  const named = `${sign.cluster}${service ? ` ${service.name}` : address ? ` at ${address.host}` : ''}`;
+  // A Service named like the server ("Vault vault") says no more than its address does.
+  const sameName = service !== undefined && service.name.toLowerCase() === sign.cluster.toLowerCase();
+  const named = `${sign.cluster}${service && !(sameName && address) ? ` ${service.name}` : address ? ` at ${address.host}` : ''}`;
   const callers = unique(hits.map((h) => h.log.pod));
   const callerPods = callers.flatMap((p) => findPod(ev, p) ?? []);
   const clients = address ? ev.pods.filter((p) => p.containers.some((c) => (c.env ?? []).some((e) => e.name === address.env))).map((p) => p.name) : [];
   const unready = callerPods.filter((p) => !p.ready).length;
-  const down = members ? listDownMembers(members.pods, members.logs) : [];
+  // A member that runs unready says its own state in its failing probe (a sealed Vault's "Sealed true").
+  const down = (members ? listDownMembers(members.pods, members.logs) : []).map((d): DownMember & { readiness?: MemberReadiness } => {
+    const r = readMemberReadiness(sign, members, d.pod.name);
+    return r ? { ...d, state: `${d.state}, its probe says ${r.said}`, readiness: r } : d;
+  });
+  const readiness = down.find((d) => d.readiness !== undefined)?.readiness;
   const lost = members && down.length > 0 ? findLostNodes(members, down) : [];
   const dead = members && down.length > 0 ? findDeadNodes(members, down) : [];
   const majority = sign.majority && members && members.pods.length > 0 ? describeMajority(members.pods, down) : undefined;
@@ -79,7 +100,7 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
       ? 'its Service selects no pod'
       : down.length === 0
         ? `all ${members.pods.length} of its pods are Running and ready`
-        : describeDown(down, lost, now, dead);
+        : describeDown(down, lost, now, dead, members.nodes);
   const counted = majority && down.length > 0 ? `${majority.text} — ${state}` : state;
   const count = `${hits.length} refused call${hits.length === 1 ? '' : 's'} in the logs of ${callers.length} pod${callers.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`;
   const pending = down.filter((d) => d.state === 'Pending');
@@ -124,7 +145,9 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
   const fix = down.length > 0
     ? steps !== undefined
       ? `${steps.join('; ')}; once they rejoin, ${rejoined} and ${ev.target.name} recovers by itself`
-      : `${forced ? '' : `get ${downNames} of ${named} running again: `}${place}; once they rejoin, ${rejoined} and ${ev.target.name} recovers by itself`
+      : sign.remedy && !forced && pending.length === 0
+        ? `${sign.remedy(downNames, readiness)}; once ${rejoined}, ${ev.target.name} recovers by itself`
+        : `${forced ? '' : `get ${downNames} of ${named} running again: `}${place}; once they rejoin, ${rejoined} and ${ev.target.name} recovers by itself`
     : members === undefined
       ? `look at ${named}'s pods (${formatKubectl(where, 'get pods -o wide')}: which are not running, and why) and at the cluster's own state (${sign.check})`
       : `ask the cluster which slots or members it lacks (${sign.check}) and restore them`;
@@ -139,6 +162,9 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
   const limits = (members?.config ?? []).filter((c) => sign.settings?.includes(c.setting));
   const token = limits.length > 0 ? `${sign.token}: ${unique(limits.map((c) => `${c.setting} ${c.value}`)).join(', ')}` : sign.token;
   const said = described ?? `${sign.state ?? 'is down'} (${token})`;
+  // Clients that meet it only when they start: the pods that started before it went down still run on what they got.
+  const before = sign.atStart && onset ? ev.pods.filter((p) => !callers.includes(p.name) && p.ready && p.createdAt !== undefined && p.createdAt < onset).map((p) => p.name) : [];
+  const startWhy = sign.atStart ? ` These pods fail because ${sign.atStart}${before.length > 0 ? ` (${joinAnd(before)}, started before it went down ${formatAgo(onset ?? '', now)}, still run)` : ''}.` : '';
   const crashWhy = crashed.length > 0 ? ` ${crashed.map((d) => `${d.pod.name} fails at every start${d.crash?.exitCode !== undefined ? ` (exit ${d.crash.exitCode}, ${d.crash.restarts} restarts)` : ''}: its own log says "${d.crash?.said ?? ''}"`).join('; ')} — that is what to fix on it; restarting it again replays the same failure.` : '';
   return {
     id: `dependency-cluster-down/${service?.name ?? sign.server}`,
@@ -160,19 +186,23 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
     ],
     // The refusal's words are in the title already when it was read from the line.
     decisive: described ?? quoted,
-    likelyCause: `${sign.meaning}${membersCause}${crashWhy} The fault is in ${named}, not in these pods: they stay Ready and fail every call that needs it; restarting or rolling them back will not help.`,
+    likelyCause: `${sign.meaning}${membersCause}${crashWhy}${startWhy} The fault is in ${named}, not in these pods: ${sign.atStart ? 'their image and config are not at fault' : 'they stay Ready and fail every call that needs it'}; restarting or rolling them back will not help.`,
     nextAction: `${capitalize(fix)}.${forceCommand}${spread}${sign.stopgap && down.length > 0 ? ` ${sign.stopgap}.` : ''}`,
     fix,
     // The title says what the cluster answers; the exoneration only points at it.
     outsideWorkload: `these pods only fail on ${named}`,
     ...(onset ? { onset } : {}),
+    // The title dates what took the members down (a node lost, their re-creation): that is the trigger.
+    ...(onset && down.length > 0 ? { datesChange: true as const } : {}),
     confirmCommands: [
-      formatKubectl(where, `get pods${selector ? ` -l ${Object.entries(selector).filter(([k]) => !/pod-template-hash|controller-revision-hash|statefulset.kubernetes.io/.test(k)).map(([k, v]) => `${k}=${v}`).join(',')}` : ''} -o wide`),
+      formatKubectl(where, `get pods${selector ? ` -l ${Object.entries(selector).filter(([k]) => !/pod-template-hash|controller-revision-hash|statefulset.kubernetes.io|apps.kubernetes.io\/pod-index/.test(k)).map(([k, v]) => `${k}=${v}`).join(',')}` : ''} -o wide`),
       ...(down[0] ? [formatKubectl(where, `describe pod ${down[0].pod.name}`)] : []),
       ...(members?.pods.find((p) => p.ready) ? [formatKubectl(where, `exec ${members.pods.find((p) => p.ready)?.name ?? ''} -- ${sign.check.split(';')[0] ?? ''}`)] : []),
+      // A member that runs unready answers its own check too (a sealed Vault's `vault status`).
+      ...(readiness ? [formatKubectl(where, `exec ${down.find((d) => d.readiness)?.pod.name ?? ''} -- ${sign.check.split(';')[0] ?? ''}`)] : []),
     ],
     // Every pod configured with the cluster's address is its client and fails with it, whether or not its log was read.
     // With the address out of sight (a Secret, a mounted config file) but the store found, every serving pod of the workload is its client: the logs read are a sample.
-    affected: { pods: clients.length > 0 ? clients : service && unready === 0 ? unique([...callers, ...ev.pods.filter((p) => p.ready).map((p) => p.name)]) : callers, nodes: unique([...listNodesOf(callerPods), ...lost.map((l) => l.node), ...dead.map((d) => d.node.name)]), ...(service ? { services: [service.name] } : {}) },
+    affected: { pods: sign.atStart ? callers : clients.length > 0 ? clients : service && unready === 0 ? unique([...callers, ...ev.pods.filter((p) => p.ready).map((p) => p.name)]) : callers, nodes: unique([...listNodesOf(callerPods), ...lost.map((l) => l.node), ...dead.map((d) => d.node.name)]), ...(service ? { services: [service.name] } : {}) },
   };
 }

@@ -1,0 +1,56 @@
+// What a clustered (or sealed) server tells its clients when it cannot serve them, and what that
+// means on its side: the signs cluster-down.ts looks for, each server's in its own entry.
+import type { ServerKind } from './server-address.js';
+
+export interface ClusterDownSign {
+  server: ServerKind;
+  /** What the cluster is called: "Redis Cluster". */
+  cluster: string;
+  pattern: RegExp;
+  /** The server's own word for it, quoted in the title: "CLUSTERDOWN". */
+  token: string;
+  /** What the server means by it: why a cluster answers so. */
+  meaning: string;
+  /** Asked of a member, it shows the cluster's own view: which slots or members are missing. */
+  check: string;
+  /** What the title says of it: "is down" unless set ("has no primary"). */
+  state?: string;
+  /** It keeps serving only while a majority of its members are up (an elected primary): the count up is said against it. */
+  majority?: boolean;
+  /**
+   * The refusal's own words for the title, read from the line, in place of "<state> (<token>)":
+   * "cannot reach consistency QUORUM (2 required but only 1 alive)".
+   */
+  describe?: (line: string) => string | undefined;
+  /** What holds again once the members rejoin: "a primary is elected". */
+  recovers?: string;
+  /**
+   * The Service the clients name selects the refusing primary alone (its role label): the members
+   * its refusal waits for are the rest of its set, read by that selector without the role label.
+   */
+  wholeSet?: true;
+  /** Settings of the server's own config (a file a ConfigMap mounts) that set the limit it refuses at. */
+  settings?: readonly string[];
+  /** What eases it while the members are brought back, at the cost the sign says. */
+  stopgap?: string;
+  /**
+   * What a member that runs but is not ready says of itself in its failing readiness probe (a
+   * sealed Vault's `vault status`): the probe's Unhealthy events of such members are read for it.
+   */
+  readiness?: (message: string) => MemberReadiness | undefined;
+  /** The fix on members that run but do not serve (unseal them), in place of bringing them back. */
+  remedy?: (members: string, readiness: MemberReadiness | undefined) => string;
+  /**
+   * The clients meet it only when they start (they fetch what they need then): pods started
+   * before it keep running. Says why, after "these pods fail because …".
+   */
+  atStart?: string;
+}
+
+/** What a member's failing readiness probe says of its state, and what the fix needs from it. */
+export interface MemberReadiness {
+  /** "Sealed true, shamir seal, unseal progress 0/3". */
+  said: string;
+  /** "3 of its 5 key shares". */
+  needs?: string;
+}
