@@ -140,6 +140,8 @@ import { analyzeEnvoyCircuitBreaker } from './envoy-circuit-breaker.js';
 import { analyzePodDeadline } from './pod-deadline.js';
 import { analyzeErlangCookieMismatch } from './erlang-cookie-mismatch.js';
 import { analyzeLookupStall } from './lookup-stall.js';
+import { analyzeSequenceBehind } from './sequence-behind.js';
+import { analyzeColumnCharset } from './column-charset.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -286,6 +288,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'pod-deadline': analyzePodDeadline,
   'erlang-cookie-mismatch': analyzeErlangCookieMismatch,
   'lookup-stall': analyzeLookupStall,
+  'sequence-behind': analyzeSequenceBehind,
+  'column-charset': analyzeColumnCharset,
 };
 
 export interface AnalyzerRun {
