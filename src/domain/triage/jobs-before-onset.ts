@@ -77,7 +77,8 @@ export function findJobsBeforeOnset(all: NamespaceJobsEvidence | undefined, onse
   // A Job that started after the onset did not bring it on, even if it ended before we looked.
   const fits = all.jobs.flatMap((j) => {
     const start = startOf(j);
-    if (start === undefined || msBetween(start, onset) < -SKEW_MS || j.owner?.name === exclude) return [];
+    // A Job made by hand or by a tool has no owner: only the CronJob being triaged is left out.
+    if (start === undefined || msBetween(start, onset) < -SKEW_MS || (exclude !== undefined && j.owner?.name === exclude)) return [];
     const lead = leadOf(j, onset);
     return lead === undefined ? [] : [{ j, lead }];
   });

@@ -143,6 +143,8 @@ import { analyzeErlangCookieMismatch } from './erlang-cookie-mismatch.js';
 import { analyzeLookupStall } from './lookup-stall.js';
 import { analyzeProducerFencing } from './producer-fencing.js';
 import { analyzeIndexMappingConflict } from './index-mapping-conflict.js';
+import { analyzeSequenceBehind } from './sequence-behind.js';
+import { analyzeColumnCharset } from './column-charset.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -292,6 +294,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'cache-stampede': analyzeCacheStampede,
   'producer-fencing': analyzeProducerFencing,
   'index-mapping-conflict': analyzeIndexMappingConflict,
+  'sequence-behind': analyzeSequenceBehind,
+  'column-charset': analyzeColumnCharset,
 };
 
 export interface AnalyzerRun {
