@@ -1,7 +1,8 @@
 // Held-out stories, forty-first round: failures written without reading the analysis code, to measure
 // how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — a restore Job resetting the orders id sequence (duplicate keys on every insert);
 // pg_hba.conf missing a new node group's pod CIDR; a CronJob's Lua sweep blocking Redis (BUSY); Kafka
