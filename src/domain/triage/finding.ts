@@ -199,8 +199,13 @@ export interface Finding {
   scalesWithReplicas?: true;
   /** Read-only kubectl commands with real names, namespace and context filled in. */
   confirmCommands: string[];
-  /** `jobs`: Jobs, or the CronJobs that own them, the finding names as part of its cause. */
-  affected?: { pods?: string[]; nodes?: string[]; services?: string[]; jobs?: string[] };
+  /**
+   * `jobs`: Jobs, or the CronJobs that own them, the finding names as part of its cause.
+   * `configMaps`: ConfigMaps of the namespace that hold the setting it turns on (the limit a
+   * dependency refuses at, which its pod mounts): an edit of one just before is the trigger,
+   * though the workload's own pods do not read it.
+   */
+  affected?: { pods?: string[]; nodes?: string[]; services?: string[]; jobs?: string[]; configMaps?: string[] };
   /** Set by rank-findings: titles of symptoms folded into this finding. */
   explains?: string[];
   /** Set by rank-findings: ids of findings ranked above that account for this one. */

@@ -201,7 +201,7 @@ function mergeAffected(a: Finding['affected'], b: Finding['affected']): Finding[
   if (!a) return b;
   if (!b) return a;
   const out: NonNullable<Finding['affected']> = {};
-  for (const dim of ['pods', 'nodes', 'services', 'jobs'] as const) {
+  for (const dim of ['pods', 'nodes', 'services', 'jobs', 'configMaps'] as const) {
     const items = [...new Set([...(a[dim] ?? []), ...(b[dim] ?? [])])];
     if (items.length > 0) out[dim] = items;
   }

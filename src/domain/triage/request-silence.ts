@@ -17,6 +17,8 @@ const STAMP = /\b(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:[.,]\d+)?(Z|[+-]\d
 const EPOCH_MS = /"(?:time|ts|timestamp)"\s*:\s*(\d{13})\b/;
 /** "[21/Nov/2026:02:31:07 +0000]" (common log format). */
 const CLF = /\[(\d{2})\/(\w{3})\/(\d{4}):(\d{2}:\d{2}:\d{2}) ([+-]\d{4})\]/;
+/** ClickHouse's server log: "2026.11.21 03:12:41.123456 [ 47 ] {…} <Error> …" (the server's time zone, UTC in its images). */
+const DOTTED = /^(\d{4})\.(\d{2})\.(\d{2}) (\d{2}:\d{2}:\d{2})(?:\.\d+)? \[ ?\d+ ?\]/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function readLineTime(line: string): IsoTime | undefined {
@@ -26,6 +28,11 @@ export function readLineTime(line: string): IsoTime | undefined {
     const zone = (c[5] ?? '+0000').replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
     const t = Date.parse(`${c[3] ?? ''}-${String(month).padStart(2, '0')}-${c[1] ?? ''}T${c[4] ?? ''}${zone}`);
     if (month > 0 && !Number.isNaN(t)) return new Date(t).toISOString();
+  }
+  const d = DOTTED.exec(line.trim());
+  if (d) {
+    const t = Date.parse(`${d[1] ?? ''}-${d[2] ?? ''}-${d[3] ?? ''}T${d[4] ?? ''}Z`);
+    if (!Number.isNaN(t)) return new Date(t).toISOString();
   }
   const m = STAMP.exec(line);
   if (!m) {

@@ -31,6 +31,10 @@ const URL_SCHEMES: Record<ServerKind, RegExp> = {
 /** Servers addressed by a plain http(s) URL: the env var's name must say which server it is. */
 const HTTP_SERVERS: ReadonlySet<ServerKind> = new Set(['Elasticsearch', 'etcd', 'Vault']);
 
+/** Servers with an HTTP interface beside their own scheme (ClickHouse's on 8123, clickhouse-connect's default): an http(s) URL counts when the env var's name says which server it is. */
+const ALSO_HTTP: ReadonlySet<ServerKind> = new Set(['ClickHouse']);
+const HTTP_URL = /^https?:\/\//i;
+
 /** Env names that hold an address (or a list of them), not a setting. */
 const ADDRESS_NAME = /(HOST|ADDR|ADDRESS|SERVER|NODE|SEED|ENDPOINT|BROKER|CONTACT_POINT)S?$/i;
 const HOST_LIST = /^[a-z0-9.-]+(:\d+)?(\s*,\s*[a-z0-9.-]+(:\d+)?)*$/i;
@@ -43,7 +47,8 @@ export function findServerAddress(c: Pick<ContainerEvidence, 'env'>, server: Ser
   for (const e of c.env ?? []) {
     if (!('value' in e)) continue;
     const v = e.value.trim();
-    if (URL_SCHEMES[server].test(v) && (!HTTP_SERVERS.has(server) || word.test(e.name))) {
+    const byHttp = ALSO_HTTP.has(server) && HTTP_URL.test(v) && word.test(e.name);
+    if ((URL_SCHEMES[server].test(v) && (!HTTP_SERVERS.has(server) || word.test(e.name))) || byHttp) {
       const host = /^(?:jdbc:)?[a-z0-9+]+:\/\/(?:[^@/]*@)?([^:/?#,]+)/i.exec(v)?.[1];
       if (host) return { env: e.name, host };
     }

@@ -1,6 +1,7 @@
 /**
  * Settings a server reads from a config file that a ConfigMap mounts into its pod (my.cnf,
- * postgresql.conf, redis.conf): `name = value`, `name=value` or `name value`. A server that
+ * postgresql.conf, redis.conf): `name = value`, `name=value` or `name value`; or an XML element
+ * on one line (ClickHouse's `<max_memory_usage>2000000000</max_memory_usage>`). A server that
  * refuses work at a configured limit is fixed by changing that value where it is kept, so the
  * value and the ConfigMap that holds it are worth stating. Only the settings asked for are kept.
  */
@@ -19,13 +20,16 @@ function sameName(a: string, b: string): boolean {
   return a.replace(/-/g, '_').toLowerCase() === b.replace(/-/g, '_').toLowerCase();
 }
 
+/** An XML config's element on one line (ClickHouse's users.xml and config.xml): `<max_memory_usage>2000000000</max_memory_usage>`. */
+const XML_ELEMENT = /^<([A-Za-z][\w.-]*)>([^<]*\S[^<]*)<\/\1>$/;
+
 /** The last uncommented assignment of each name in each key (a later line overrides an earlier one). */
 export function findConfigFileSettings(data: Readonly<Record<string, string>>, names: readonly string[]): ConfigFileSetting[] {
   return Object.entries(data).flatMap(([key, text]) => names.flatMap((setting) => {
     let value: string | undefined;
     for (const raw of text.split('\n')) {
       const line = raw.replace(/\s[#;].*$/, '').trim();
-      const m = /^([A-Za-z][\w.-]*)\s*(?:=|:|\s)\s*(\S.*)$/.exec(line);
+      const m = /^([A-Za-z][\w.-]*)\s*(?:=|:|\s)\s*(\S.*)$/.exec(line) ?? XML_ELEMENT.exec(line);
       if (m?.[1] !== undefined && m[2] !== undefined && sameName(m[1], setting)) value = m[2].trim().replace(/^(["'])(.*)\1$/, '$2');
     }
     return value === undefined ? [] : [{ key, setting, value }];

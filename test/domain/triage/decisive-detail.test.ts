@@ -58,3 +58,23 @@ describe('pickDecisiveLine: Node.js code frames', () => {
     expect(pickDecisiveLine(lines)).toBe("TypeError: Cannot read properties of undefined (reading 'id')");
   });
 });
+
+describe('pickDecisiveLine: an HTTP client that says only the status the server answered', () => {
+  it("quotes the server's own error that follows the driver's \"returned response code 500\"", () => {
+    const lines = [
+      '2026-11-21 02:51:07,201 ERROR api.reports [req=4c1e0f] report cohort failed after 2.84s',
+      'Traceback (most recent call last):',
+      '  File "/usr/local/lib/python3.12/site-packages/clickhouse_connect/driver/httpclient.py", line 385, in _error_handler',
+      '    raise OperationalError(err_str) if retried else DatabaseError(err_str) from None',
+      'clickhouse_connect.driver.exceptions.DatabaseError: HTTPDriver for http://ch.analytics.svc.cluster.local:8123 returned response code 500)',
+      ' Code: 241. DB::Exception: Memory limit (for query) exceeded: would use 9.31 GiB, maximum: 9.31 GiB. (MEMORY_LIMIT_EXCEEDED)',
+      'INFO:     10.0.4.7:40312 - "POST /v1/reports/cohort/run HTTP/1.1" 500 Internal Server Error',
+    ];
+    expect(pickDecisiveLine(lines)).toMatch(/^Code: 241\. DB::Exception: Memory limit \(for query\) exceeded/);
+  });
+
+  it('keeps the status line when the next record follows it', () => {
+    const lines = ['some.Client.HttpError: request to http://search:9200 returned response code 503', '2026-11-21T02:51:07Z INFO next record'];
+    expect(pickDecisiveLine(lines)).toMatch(/returned response code 503$/);
+  });
+});

@@ -18,3 +18,16 @@ describe('the address of a MySQL server in a Go driver DSN', () => {
     expect(findServerAddress({ env }, 'PostgreSQL')).toBeUndefined();
   });
 });
+
+// ClickHouse answers over HTTP as well as its native protocol (clickhouse-connect, the HTTP interface on 8123).
+describe('the address of a ClickHouse server in an http URL', () => {
+  it('reads the host when the variable is named after ClickHouse', () => {
+    const env = [{ name: 'CLICKHOUSE_URL', value: 'http://clickhouse.analytics.svc.cluster.local:8123' }];
+    expect(findServerAddress({ env }, 'ClickHouse')).toEqual({ env: 'CLICKHOUSE_URL', host: 'clickhouse.analytics.svc.cluster.local' });
+  });
+
+  it('is no ClickHouse address when the variable does not name it', () => {
+    const env = [{ name: 'UPSTREAM_URL', value: 'http://reports.analytics.svc.cluster.local:8080' }];
+    expect(findServerAddress({ env }, 'ClickHouse')).toBeUndefined();
+  });
+});

@@ -46,6 +46,9 @@ import { TOMBSTONES_SCANNED, TOMBSTONE_ABORT } from '../cassandra-tombstones.js'
 import { findServerServiceByPort } from '../server-service.js';
 import { BUSY_SCRIPT_FIX, BUSY_SCRIPT_OUTLASTS, BUSY_SCRIPT_WHY, REDIS_BUSY_SCRIPT, SLOW_SCRIPT, fixBusyScript, quoteBusy } from '../redis-busy-script.js';
 import { describeServerJobRuns, findServerJobRuns, namesOfRuns } from '../server-job-runs.js';
+import { CLICKHOUSE_MEMORY_QUERY, QUERY_MEMORY_SETTING, USERS_CONFIG_RELOADED, fixQueryMemory, quoteClickHouse } from '../clickhouse-query-memory.js';
+import { BATCH_OVER_FAIL_THRESHOLD, BATCH_SIZE_SETTING, BATCH_TOO_LARGE_CLIENT_SIDE, BATCH_TOO_LARGE_FIX, BATCH_TOO_LARGE_WHY, CASSANDRA_BATCH_TOO_LARGE } from '../cassandra-batch-size.js';
+import { findClientSetting } from '../client-size-setting.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
 interface Refusal {
@@ -120,6 +123,11 @@ interface Refusal {
   ranBy?: { what: string; fix: (runner: string) => string };
   /** The part of the refused line to quote, when the server's reply runs on into hints for an operator (what to run) that the fix says better. */
   quoteOf?: (line: string) => string;
+  /**
+   * The client's own setting that sizes what it sends (its batch size), by the variable's name: when
+   * its container takes one, the fix names it and where it is kept (a ConfigMap a restart re-reads).
+   */
+  clientSetting?: { pattern: RegExp; fix: (setting: string) => string };
 }
 
 function raisePacketLimit(where: string): string {
@@ -442,6 +450,32 @@ const REFUSALS: readonly Refusal[] = [
     why: BUSY_SCRIPT_WHY,
     fix: BUSY_SCRIPT_FIX,
   },
+  // One query past its own memory cap (max_memory_usage of the user's profile), not the server's total (clickhouse-query-memory.ts).
+  {
+    server: 'ClickHouse',
+    pattern: CLICKHOUSE_MEMORY_QUERY,
+    refuses: 'queries over its per-query memory limit',
+    measure: describeMemoryCap,
+    quoteOf: quoteClickHouse,
+    settings: [QUERY_MEMORY_SETTING],
+    raises: QUERY_MEMORY_SETTING,
+    fixAt: fixQueryMemory,
+    explainedBy: USERS_CONFIG_RELOADED,
+    why: "ClickHouse caps the memory of each query at max_memory_usage of the user's settings profile and fails a query that would use more with MEMORY_LIMIT_EXCEEDED (code 241, \"for query\"), whatever memory the server has left: heavy GROUP BY, JOIN or ORDER BY queries fail while light ones, /ping and readiness still answer. ClickHouse reloads its users' profiles without a restart, so a lowered limit takes effect seconds after the file (or the ConfigMap that mounts it) changes.",
+    fix: fixQueryMemory("in the users' settings profile"),
+  },
+  // A batch over batch_size_fail_threshold: the client's batches grew (cassandra-batch-size.ts).
+  {
+    server: 'Cassandra',
+    pattern: CASSANDRA_BATCH_TOO_LARGE,
+    refuses: 'batches over its batch_size_fail_threshold',
+    explainedBy: BATCH_OVER_FAIL_THRESHOLD,
+    clientSide: BATCH_TOO_LARGE_CLIENT_SIDE,
+    fixes: 'the batches these pods send to',
+    clientSetting: { pattern: BATCH_SIZE_SETTING, fix: (setting) => `lower ${setting} until each batch fits under the threshold, then restart the pods so they read it` },
+    why: BATCH_TOO_LARGE_WHY,
+    fix: BATCH_TOO_LARGE_FIX,
+  },
 ];
 
 /** Lines before it counts: one refused command is not an outage. */
@@ -736,7 +770,10 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const pinnedWhy = pinned && address ? `${address.env} names pod ${pinned.pod} of headless Service ${pinned.service}, not the ${r.server} primary, so the client does not follow a failover${primaryPod ? `: ${pinned.pod} is now a replica of ${primaryPod}` : ''}` : undefined;
     const pinnedFix = pinned && address ? `point ${address.env} at the current master through Sentinel or the master Service instead of pod ${pinned.pod}${primaryPod ? ` (now ${primaryPod}; short term, ${address.env} at ${primary?.host ?? primaryPod}:${primary?.port ?? ''})` : ''}, and reconnect` : undefined;
     // The refused lines' own logs: the statement that names the table is a few lines from the refusal.
-    const fixNamed = r.fixOf?.(ev.logs.filter((l) => pods.includes(l.pod)).flatMap((l) => l.lines));
+    // The client's own setting that sizes what it sends, where its container takes it from (a ConfigMap key).
+    const sizing = r.clientSetting ? findClientSetting(container, ev.namespaceObjects ?? [], r.clientSetting.pattern) : undefined;
+    const sizingSaid = sizing ? `${sizing.variable}${sizing.value === undefined ? '' : `=${sizing.value}`} in ${sizing.where}` : undefined;
+    const fixNamed = sizingSaid && r.clientSetting ? r.clientSetting.fix(sizingSaid) : r.fixOf?.(ev.logs.filter((l) => pods.includes(l.pod)).flatMap((l) => l.lines));
     const ownFix = raised && r.fixAt ? r.fixAt(`in ConfigMap ${raised.configMap} (its ${raised.key} sets ${raised.value})`) : fixNamed ?? r.fix;
     const toldFix = told?.subject ? `${r.fix} — start with ${told.subject}` : ownFix;
     const diskFix = full && teller ? `grow ${teller.pod.name}'s ${full}, or free space on it, so ${r.server} can write to disk again` : undefined;
@@ -768,6 +805,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
         ...(podSaid ? [podSaid.evidence] : []),
         ...(own && settings ? [`${own.pod.name} runs ${settings.container} with ${formatSettings(settings)}${settings.memoryLimit ? ` (memory limit ${settings.memoryLimit})` : ''}`] : []),
         ...fromFile.map((c) => `ConfigMap ${c.configMap} (${c.key}) sets ${c.setting} = ${c.value}, mounted by ${own?.pod.name ?? 'the server'}`),
+        ...(sizing && container ? [`container ${container.name} takes ${sizing.variable} from ${sizing.where}${sizing.value === undefined ? '' : `: ${sizing.value}`}`] : []),
         ...(own && gone ? [`log ${own.pod.name}: connection closed before the alarm and not reopened — ${gone}`] : []),
         ...(runs ? [runs.first, ...(runs.running ? [runs.running] : [])].map((j) => `Job ${j.name}${j.owner ? ` (${j.owner.kind} ${j.owner.name})` : ''} talks to ${service?.name ?? r.server}: ${(j.commandAndEnv ?? []).join(' ').slice(0, 200)}`) : []),
       ],
@@ -785,11 +823,17 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
         formatKubectl(ev.target, `logs ${pods[0] ?? ''} --tail=100`),
         ...(runs ? [formatKubectl(ev.target, `logs job/${(runs.running ?? runs.first).name} --tail=100`)] : []),
       ],
-      affected: { pods, nodes: listNodesOf(podObjects), ...(service ? { services: [service.name] } : {}), ...(runs ? { jobs: namesOfRuns(runs) } : {}) },
+      // The ConfigMaps that set the limit it refuses at, or the client's size: an edit of one just before is the trigger.
+      affected: { pods, nodes: listNodesOf(podObjects), ...(service ? { services: [service.name] } : {}), ...(runs ? { jobs: namesOfRuns(runs) } : {}), ...(configMapsOf(fromFile, sizing?.configMap)) },
     } satisfies Finding];
   });
 }
 
+/** `configMaps` of a finding's affected objects: those that set the refused limit, and the client's sizing one. */
+function configMapsOf(fromFile: readonly ServerConfigEvidence[], sizing: string | undefined): { configMaps?: string[] } {
+  const names = [...new Set([...fromFile.map((c) => c.configMap), ...(sizing === undefined ? [] : [sizing])])];
+  return names.length === 0 ? {} : { configMaps: names };
+}
 
 interface Refused {
   named: string;

@@ -79,13 +79,15 @@ function isRelevant(ev: TriageEvidence, o: NamespaceObjectEvidence, mechanism: F
     case 'Namespace':
       return k === 'pod-create-failed';
     case 'ConfigMap': {
-      const used = pods.some((p) => (p.volumes ?? []).some((v) => v.source === 'configMap' && v.ref === o.name) || p.containers.some((c) => (c.envFrom ?? []).some((e) => e.kind === 'configMap' && e.name === o.name) || (c.env ?? []).some((e) => 'ref' in e && e.ref.kind === 'configMap' && e.ref.name === o.name)));
+      const used = isReadByPods(pods, o.name);
       // A readiness probe failed (or not yet run) by its own settings in the pod template — too tight, or
       // an initialDelaySeconds longer than the pods are old — owes nothing to a ConfigMap.
       const probeSettings = k === 'readiness-probe' && /\/(hair-trigger|initial-delay)$/.test(mechanism?.id ?? '');
       // A mechanism that names the ConfigMap as where its setting comes from (a statement timeout in its PGOPTIONS).
       const named = mechanism !== undefined && new RegExp(`\\bConfigMap ${o.name.replace(/[.]/g, '\\.')}(?![\\w.-])`).test(mechanism.title);
-      return used && !probeSettings && (named || k === 'exit-code' || k === 'crash-loop' || k === 'readiness-probe' || k === 'liveness-kill' || k === 'container-config' || k === 'dependency-error');
+      // One the mechanism says holds its setting (the limit a dependency's pod mounts and refuses at): these pods need not read it.
+      const holds = (mechanism?.affected?.configMaps ?? []).includes(o.name);
+      return !probeSettings && (holds || (used && (named || k === 'exit-code' || k === 'crash-loop' || k === 'readiness-probe' || k === 'liveness-kill' || k === 'container-config' || k === 'dependency-error')));
     }
     case 'Service':
       // A dependency reached through this Service (an ExternalName's target, its traffic policy), or
@@ -94,6 +96,20 @@ function isRelevant(ev: TriageEvidence, o: NamespaceObjectEvidence, mechanism: F
       // publishNotReadyAddresses put on it: its change is when warming pods began to take callers' requests.
       return k === 'service-selector' || k === 'service-target-port' || k === 'service-endpoints' || ((k === 'dependency-error' || k === 'exit-code' || k === 'topology-routing' || k === 'service-publish-not-ready') && (mechanism?.affected?.services ?? []).includes(o.name));
   }
+}
+
+/** Whether the pods read the ConfigMap: mounted, taken whole (envFrom) or one key by an env var. */
+function isReadByPods(pods: readonly PodEvidence[], name: string): boolean {
+  return pods.some((p) => (p.volumes ?? []).some((v) => v.source === 'configMap' && v.ref === name) || p.containers.some((c) => (c.envFrom ?? []).some((e) => e.kind === 'configMap' && e.name === name) || (c.env ?? []).some((e) => 'ref' in e && e.ref.kind === 'configMap' && e.ref.name === name)));
+}
+
+/**
+ * For errors no analyzer explains: the newest ConfigMap the pods read that changed in the window
+ * before the onset. A restart of the same template changed nothing else they run with.
+ */
+function findReadConfigMapChange(ev: TriageEvidence, onset: IsoTime | undefined, pods: readonly PodEvidence[]): NamespaceObjectEvidence | undefined {
+  const changed = (ev.namespaceObjects ?? []).filter((o) => o.kind === 'ConfigMap' && isInTriggerWindow(changeTime(o), onset) && isReadByPods(pods, o.name));
+  return changed.sort((a, b) => msBetween(changeTime(a) ?? ev.collectedAt, changeTime(b) ?? ev.collectedAt))[0];
 }
 
 function changeTime(o: NamespaceObjectEvidence): IsoTime | undefined {
@@ -205,7 +221,9 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
     const diff = diffRevisions(previous, newest);
     // A revision that changed nothing (a `kubectl rollout restart`) only re-read what the pods take
     // at start: a ConfigMap they read that changed just before it is the change.
-    const restarted = object?.kind === 'ConfigMap' && diff.length === 0 && msBetween(changeTime(object) ?? now, rolledOut) >= 0 ? object : undefined;
+    // Errors no analyzer explains yet: the restart still changed nothing but what the pods read at start.
+    const reread = object?.kind === 'ConfigMap' ? object : mechanism?.kind === 'unexplained' && diff.length === 0 ? findReadConfigMapChange(ev, onset, pods) : undefined;
+    const restarted = reread !== undefined && diff.length === 0 && msBetween(changeTime(reread) ?? now, rolledOut) >= 0 ? reread : undefined;
     if (restarted !== undefined) {
       return { kind: 'object-change', object: restarted, text: `${describeObjectChange(restarted, now)} and picked up by revision ${newest.revision}, a restart of the same template (${formatAgo(rolledOut, now)})`, at: changeTime(restarted) ?? now, restartOf: newest };
     }
