@@ -145,6 +145,7 @@ import { analyzeProducerFencing } from './producer-fencing.js';
 import { analyzeIndexMappingConflict } from './index-mapping-conflict.js';
 import { analyzeSequenceBehind } from './sequence-behind.js';
 import { analyzeColumnCharset } from './column-charset.js';
+import { analyzeSharedStoreLock } from './shared-store-lock.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -296,6 +297,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'index-mapping-conflict': analyzeIndexMappingConflict,
   'sequence-behind': analyzeSequenceBehind,
   'column-charset': analyzeColumnCharset,
+  'shared-store-lock': analyzeSharedStoreLock,
 };
 
 export interface AnalyzerRun {
