@@ -144,6 +144,7 @@
 //   for their rate (429 Too Many Requests, at least 5 lines), or its own log carries a data store's load hints (Postgres
 //   "checkpoints are occurring too frequently", InnoDB's page cleaner, Redis's slow AOF fsync, etcd's slow applies: jobs-under-load.ts), or its MongoDB queries run out of maxTimeMS (a Job may have dropped their index),
 //   or its Redis answers BUSY (a script blocks it: the Job that talks to that Redis and ran just before, server-job-runs.ts),
+//   or PostgreSQL denies its role a privilege ("permission denied for table …", 42501: the migration Job that ran before, pg-privilege.ts),
 //   one list of the namespace's Jobs (at most 100, read-jobs-before-onset.ts; the Secrets
 //   and ConfigMaps their pods take are kept by name only, never read; their commands, args and literal env values kept, clipped);
 //   and where the workload's logs say a clustered dependency is down (Redis CLUSTERDOWN), has no primary (MongoDB

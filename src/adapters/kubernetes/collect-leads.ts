@@ -83,6 +83,7 @@ import { readDnsCapacity } from './read-namespace-context.js';
 import type { PodsRead, RevisionsRead, readEndpointSlices, readServices } from './read-workload-parts.js';
 import { readJobsBeforeOnset } from './read-jobs-before-onset.js';
 import { needsJobsBeforeOnset } from '../../domain/triage/jobs-before-onset.js';
+import { needsPrivilegeJobs } from '../../domain/triage/pg-privilege.js';
 import { pickColdCacheService } from '../../domain/triage/cache-hit-collapse.js';
 import { needsJobsUnderLoad } from '../../domain/triage/jobs-under-load.js';
 import { needsRateLimitJobs } from '../../domain/triage/rate-limit-jobs.js';
@@ -347,8 +348,9 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   // Its own log carries a data store's load hints (checkpoints too frequent): a Job running against it now explains the load.
   // Its MongoDB queries run out of maxTimeMS: a Job may have dropped the index they used.
   // A server it uses is blocked by another client's work inside it (Redis BUSY with a script): the Job that runs it.
+  // PostgreSQL denies its role a privilege (42501): the migration Job that may have made the object as another role.
   const jobsBeforeP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) =>
-    needsJobsBeforeOnset({ target, pods: pods.ranked, events: d.events, logs: d.logs, revisions: r.revisions, collectedAt: now() }) || needsRateLimitJobs(target, d.logs) || needsJobsUnderLoad(target, d.logs) || findMaxTimeExpired({ logs: d.logs, pods: pods.ranked }, now()).length > 0 || needsServerJobRuns(d) ? readJobsBeforeOnset(ctx) : undefined,
+    needsJobsBeforeOnset({ target, pods: pods.ranked, events: d.events, logs: d.logs, revisions: r.revisions, collectedAt: now() }) || needsRateLimitJobs(target, d.logs) || needsJobsUnderLoad(target, d.logs) || findMaxTimeExpired({ logs: d.logs, pods: pods.ranked }, now()).length > 0 || needsServerJobRuns(d) || needsPrivilegeJobs(target, d.logs) ? readJobsBeforeOnset(ctx) : undefined,
   );
 
   // Its Kafka consumers found no committed offset and restarted from the beginning: the coordinator's log (did it expire the group's offsets?) and offsets.retention.minutes.

@@ -20,6 +20,7 @@ import { countClientAborts, listErrorLines } from './error-line.js';
 import { countIdempotentReplays } from './idempotent-replay.js';
 import { countRetriedConflicts } from './update-conflict-retry.js';
 import { findNodeReboot } from './node-reboot.js';
+import { describePolicyAuditReports, isPolicyAuditReport } from './policy-audit-report.js';
 
 export type Verdict = 'problems' | 'healthy' | 'inconclusive';
 
@@ -68,7 +69,7 @@ function formatVerdictLine(ev: TriageEvidence, verdict: Verdict, analyzerFailure
   const exits = restarted.flatMap((r) => { const term = getLastTermination(r.container); return term ? [{ pod: r.pod, term }] : []; });
   const reboot = exits.length === restarts && restarts > 0 ? findNodeReboot(ev, exits) : undefined;
   const restartsText = restarts === 0 ? 'no restarts' : `${restarts} container restart${restarts === 1 ? '' : 's'}${reboot ? ` (node ${reboot.node} rebooted ${formatAgo(reboot.event.firstSeen, ev.collectedAt)})` : ''}`;
-  const warnings = ev.events.filter((e) => e.type === 'Warning' && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS)).length;
+  const { told } = countWarnings(ev);
   const sampled = ev.logs.filter((l) => !l.previous).length;
   // A few error lines do not make a problem, but an all-clear must not call them none.
   const errorLines = ev.logs.filter((l) => !l.previous).reduce((n, l) => n + listErrorLines(l.lines).length, 0);
@@ -103,9 +104,18 @@ function formatVerdictLine(ev: TriageEvidence, verdict: Verdict, analyzerFailure
   return (
     `${who} looks healthy: ${replicas}` +
     `${restartsText}, ` +
-    `${warnings === 0 ? 'no warning events' : `${warnings} warning event${warnings === 1 ? '' : 's'}`}` +
+    `${told}` +
     `${sampled > 0 ? ` and ${logs} in the logs of ${sampled} pod${sampled === 1 ? '' : 's'}` : ''} in the last hour.${revision}`
   );
+}
+
+/** The last hour's Warning events; a policy engine's audit reports are told apart, they block nothing. */
+function countWarnings(ev: TriageEvidence): { told: string } {
+  const recent = ev.events.filter((e) => e.type === 'Warning' && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS));
+  const reports = recent.filter(isPolicyAuditReport).length;
+  const warnings = recent.length - reports;
+  const counted = warnings === 0 ? 'no warning events' : `${warnings} warning event${warnings === 1 ? '' : 's'}`;
+  return { told: reports === 0 ? counted : `${counted} besides ${describePolicyAuditReports(reports)}` };
 }
 
 /** A Job or CronJob is healthy by its runs, not by ready pods. */
@@ -118,8 +128,7 @@ function formatBatchHealthy(ev: TriageEvidence, who: string): string {
   const when = newest?.completionTime ?? newest?.startTime ?? newest?.createdAt;
   const progress = ev.target.kind === 'Job' && newest ? describeJobProgress(newest) : undefined;
   const runs = progress !== undefined ? `${when ? `started ${formatAgo(when, ev.collectedAt)}, ` : ''}${progress}` : jobs.length === 0 ? 'no runs kept yet' : `${done.length === jobs.length ? `its last ${jobs.length === 1 ? 'run' : `${jobs.length} runs`} completed` : `${done.length} of its last ${jobs.length} runs completed${running.length > 0 ? `, ${running.length} running` : ''}`}${when ? `, the newest ${formatAgo(when, ev.collectedAt)}` : ''}`;
-  const warnings = ev.events.filter((e) => e.type === 'Warning' && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS)).length;
-  const told = warnings === 0 ? 'no warning events' : `${warnings} warning event${warnings === 1 ? '' : 's'}`;
+  const { told } = countWarnings(ev);
   // Preempted or evicted pods show in the events: say what became of them and whether they count.
   const disrupted = ev.target.kind === 'Job' && newest ? describeJobDisruptions(ev, newest) : undefined;
   return `${who} looks healthy: ${runs}${schedule ? ` (schedule ${schedule.cron}${schedule.suspended ? ', suspended' : ''})` : ''}${disrupted ? `; ${disrupted}` : ''}; ${told} in the last hour.`;

@@ -7,7 +7,8 @@
  * for a newer Java, a key store read as another type, a rejection nothing caught, a record every run dies on). The line those
  * quote decides the crash; the readings after them read that line (a port held by another
  * process, a variable the Downward API left empty, a value the process could not parse) or the
- * log around it (a store's password, an RBAC refusal, a security setting, a volume's owner, another cluster's data).
+ * log around it (a store's password, an RBAC refusal, a security setting, a volume's owner, another cluster's data,
+ * a privilege PostgreSQL denies the app's role).
  */
 import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
 import { describeBadInterpreter, findBadInterpreter } from '../bad-interpreter.js';
@@ -50,6 +51,9 @@ import { findNodeReboot, tellNodeReboot } from '../node-reboot.js';
 import type { ToldReading } from '../told-reading.js';
 import { readRefusedBucketSize, tellServerNamesHash } from '../server-names-hash.js';
 import { findCodeDefect, findCrashesSinceRollout, tellCodeDefect } from '../code-defect-crash.js';
+import { findConnectRole, findMigrationJob, findPrivilegeRefusal, tellPrivilegeRefusal } from '../pg-privilege.js';
+import { findOnset } from '../failure-onset.js';
+import { findEtcdRejoin, tellEtcdRejoin } from '../etcd-member-rejoin.js';
 import { capitalize } from '../../text.js';
 
 export type ExitClass = 'bad-interpreter' | 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'segfault' | 'abort' | 'app-error';
@@ -418,11 +422,36 @@ const codeDefect: Reader = (c) => {
   };
 };
 
+/**
+ * PostgreSQL refusing the app's role a privilege on an object (42501): the grant it lacks, and the
+ * migration Job that ran as another role just before the first crash, when the namespace shows one.
+ */
+const pgPrivilege: Reader = (c, decisive) => {
+  if (!isAppError(c)) return undefined;
+  // The line that decides the crash must be the refusal; a denial earlier in the run may have been survived.
+  const refused = findPrivilegeRefusal(decisive !== undefined ? [decisive] : c.lines.slice(-5));
+  if (refused === undefined) return undefined;
+  const onset = findOnset(c.ev, podsOf(c));
+  const migration = findMigrationJob(c.ev.namespaceJobs?.jobs ?? [], onset);
+  const { evidence, ...told } = tellPrivilegeRefusal(refused, findConnectRole(c.first.ref.container.env ?? []), migration);
+  return { ...told, evidence, sure: true };
+};
+
+/**
+ * An etcd member on an empty volume that the running cluster already lists: removing and re-adding
+ * the member is the fix. Read before the line, ahead of another cluster's data on an old claim.
+ */
+const etcdRejoin: Reader = (c) => {
+  if (!isAppError(c)) return undefined;
+  const found = findEtcdRejoin(c.ev, c.first.ref.pod, c.first.ref.container.name, c.lines);
+  return found && { ...tellEtcdRejoin(found), sure: true };
+};
+
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, keystoreType, fatalRejection, poisonMessage, codeDefect];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, keystoreType, fatalRejection, poisonMessage, codeDefect, etcdRejoin];
 
 /** Read from the deciding line and the log around it. */
-const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, volumeOwner, foreignClusterData, serverNamesHash];
+const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege];
 
 /** The crash's specific reading, if one explains it, and the line that decides it. */
 export function readCrash(crash: Crash): { reading?: CrashReading; decisive?: string } {
