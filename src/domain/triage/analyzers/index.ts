@@ -143,6 +143,7 @@ import { analyzeErlangCookieMismatch } from './erlang-cookie-mismatch.js';
 import { analyzeLookupStall } from './lookup-stall.js';
 import { analyzeProducerFencing } from './producer-fencing.js';
 import { analyzeIndexMappingConflict } from './index-mapping-conflict.js';
+import { analyzeUnimplementedCalls } from './unimplemented-method.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -292,6 +293,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'cache-stampede': analyzeCacheStampede,
   'producer-fencing': analyzeProducerFencing,
   'index-mapping-conflict': analyzeIndexMappingConflict,
+  'unimplemented-method': analyzeUnimplementedCalls,
 };
 
 export interface AnalyzerRun {
