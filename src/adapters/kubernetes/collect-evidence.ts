@@ -68,7 +68,8 @@
 //   the metrics-server pods of kube-system and the log tail of one; and a get and a log tail of
 //   at most two pods the workload's Services route to that are not its own (and a get of the ReplicaSets that made them,
 //   at most two, only for such pods a ReplicaSet controls: whether it still has an owner: read-foreign-replica-sets.ts); and where the workload's
-//   logs refuse a Service of the namespace's answers for their size (gRPC "received message larger than max"), one list of
+//   logs refuse a Service of the namespace's answers for their size (gRPC "received message larger than max"), or get its
+//   gRPC calls answered UNIMPLEMENTED (then also its pods, as a Service the logs fail on: at most 5), one list of
 //   the ReplicaSets its selector matches (at most 10: read-peer-rollout.ts); and where its logs show messages it cannot take
 //   (Celery's unregistered task, "Unknown magic byte!", payloads that do not decode) or transactions that deadlock or fail to serialize (another writer), one list of the namespace's
 //   ReplicaSets (at most 300; the other Deployments' newest two revisions kept when recent: read-namespace-rollouts.ts); where its

@@ -8,6 +8,7 @@
 // healthy while users get 5xx is exactly where that log matters (one list, at most two log tails).
 import type { EventEvidence, TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
 import { listOwnServiceNames, pickCalledServices } from '../../domain/triage/called-service.js';
+import { findUnimplementedCalls } from '../../domain/triage/grpc-unimplemented.js';
 import { findIngressCutoff } from '../../domain/triage/ingress-cutoff.js';
 import { pickDependencyServices } from '../../domain/triage/dependency-service.js';
 import { API_SERVER_SERVICE, wantsApiServerService } from '../../domain/triage/service-dnat.js';
@@ -136,7 +137,11 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   // A Service of the namespace the logs fail to connect to, though not down: its pods may keep dying (called-service.ts).
   const calledP = Promise.all([routingP, detailsP]).then(([[services, slices, pods], d]) => {
     const down = new Set(pickDownServices(services.services, slices, pods.ranked).map((s) => s.name));
-    const picked = pickCalledServices(d.logs, services.services, target, listOwnServiceNames(services.services, pods.ranked)).filter((s) => !down.has(s.name));
+    const called = pickCalledServices(d.logs, services.services, target, listOwnServiceNames(services.services, pods.ranked));
+    // Or the server that answers its gRPC calls UNIMPLEMENTED: whether its new pods are held back (grpc-unimplemented.ts).
+    const server = findUnimplementedCalls({ logs: d.logs, pods: pods.ranked, services: services.services, namespace: ctx.namespace, collectedAt: now() })?.peer;
+    const unimplemented = services.services.filter((s) => s.name === server && !called.some((c) => c.name === s.name));
+    const picked = [...called, ...unimplemented].filter((s) => !down.has(s.name));
     return picked.length === 0 ? [] : readDownServices(ctx, picked);
   });
   // Requests that stopped when an ingress NetworkPolicy changed: who the last callers were.
@@ -191,7 +196,9 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   });
   // Answers the client refuses for their size (gRPC ResourceExhausted): the peer's rollouts say when they grew.
   const peerRolloutP = Promise.all([servicesP, podsP, detailsP]).then(([services, pods, d]) => {
-    const peer = findOversizedResponses({ logs: d.logs, pods: pods.ranked, services: services.services, namespace: ctx.namespace, collectedAt: now() })?.peer;
+    const seen = { logs: d.logs, pods: pods.ranked, services: services.services, namespace: ctx.namespace, collectedAt: now() };
+    // Or calls it answers UNIMPLEMENTED (gRPC): whether the peer's new release, with the method or without it, is out.
+    const peer = findOversizedResponses(seen)?.peer ?? findUnimplementedCalls(seen)?.peer;
     const svc = services.services.find((s) => s.name === peer);
     return svc === undefined ? undefined : readPeerRollout(ctx, svc);
   });

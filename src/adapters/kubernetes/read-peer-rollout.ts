@@ -1,6 +1,7 @@
 // The rollout history of the Service whose answers the workload's client refuses for their size
-// (oversized-peer.ts): one list of the ReplicaSets its selector matches (at most 10), read only
-// then. What grew is the peer's answer, so when its newest revision came is the trigger.
+// (oversized-peer.ts), or that answers its gRPC calls UNIMPLEMENTED (grpc-unimplemented.ts): one
+// list of the ReplicaSets its selector matches (at most 10), read only then. What changed is the
+// peer's answer, so when its newest revision came, and whether it is out, decides.
 import type { PeerRevisionEvidence, PeerRolloutEvidence, ServiceEvidence } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';
 import { mapReplicaSet } from './map-revision.js';
@@ -13,7 +14,7 @@ export async function readPeerRollout(ctx: CollectContext, svc: ServiceEvidence)
   const namespace = ctx.namespace;
   const labelSelector = Object.entries(svc.selector).map(([k, v]) => `${k}=${v}`).join(',');
   if (labelSelector === '') return undefined;
-  const list = await ctx.reads.list(`ReplicaSets of Service ${svc.name} (${labelSelector}), whose answers the workload refuses`, 'dependencyPods', (cont, limit, o) =>
+  const list = await ctx.reads.list(`ReplicaSets of Service ${svc.name} (${labelSelector}), whose answers fail the workload`, 'dependencyPods', (cont, limit, o) =>
     apps.listNamespacedReplicaSet({ namespace, labelSelector, ...pageParams(cont, limit) }, o),
     { maxItems: MAX_REPLICA_SETS },
   );

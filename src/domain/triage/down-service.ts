@@ -5,6 +5,10 @@
 import { clipMiddle } from './collapse-events.js';
 import type { ServiceEvidence, TriageEvidence } from './evidence.js';
 import { getWaiting } from './pod-status.js';
+import { formatAgo } from './time-span.js';
+
+/** Events the node controller puts on a pod when its node stops answering. */
+const NODE_REASONS = /^(NodeNotReady|NodeLost|NodeShutdown|TaintManagerEviction)$/;
 
 /**
  * The Service a cluster-internal host name points at: name[.namespace[.svc[.cluster.local]]], or
@@ -28,16 +32,25 @@ export function findServiceOf(ev: TriageEvidence, host: string): ServiceEvidence
 }
 
 /** "its pod cart-redis-0 is Pending — FailedScheduling: 0/2 nodes are available: …" or undefined when it was not read. */
-export function describeDownService(ev: TriageEvidence, service: string): { text: string; decisive?: string } | undefined {
+export function describeDownService(ev: TriageEvidence, service: string): { text: string; decisive?: string; fix?: string } | undefined {
   const down = ev.downServices?.find((d) => d.service === service);
   if (down === undefined) return undefined;
   if (down.pods.length === 0) return { text: `Service ${service} selects no pod at all (nothing runs behind it)` };
   const pod = down.pods.find((p) => !p.ready) ?? down.pods[0];
   if (pod === undefined) return undefined;
   const waiting = pod.containers.map(getWaiting).find((w) => w !== undefined);
-  const state = waiting ? `${pod.phase}, ${waiting.reason}` : pod.ready || pod.phase === 'Pending' ? pod.phase : `${pod.phase}, not ready`;
+  const deleting = pod.deletionTimestamp !== undefined ? `, Terminating (deleted ${formatAgo(pod.deletionTimestamp, ev.collectedAt)})` : '';
+  const state = `${waiting ? `${pod.phase}, ${waiting.reason}` : pod.ready || pod.phase === 'Pending' ? pod.phase : `${pod.phase}, not ready`}${deleting}`;
   const event = down.events.filter((e) => e.object.name === pod.name).sort((a, b) => (a.lastSeen < b.lastSeen ? 1 : -1))[0];
-  const said = event ? `${event.reason}: ${clipMiddle(event.message.replace(/\.?\s*preemption:[\s\S]*$/, '.'), 220)}` : undefined;
+  const byNode = event !== undefined && NODE_REASONS.test(event.reason);
+  const said = event ? `${event.reason}: ${clipMiddle(event.message.replace(/\.?\s*preemption:[\s\S]*$/, '.'), 220)}${byNode ? ` (since ${formatAgo(event.firstSeen, ev.collectedAt)})` : ''}` : undefined;
+  // Held by its node (lost, not ready, or deleted and never gone): the node is what the on-call confirms and acts on.
+  const onNode = pod.nodeName !== undefined && pod.phase !== 'Pending' && (byNode || deleting !== '' || pod.reason === 'NodeLost') ? ` on node ${pod.nodeName}` : '';
   const others = down.pods.length > 1 ? ` (1 of its ${down.pods.length} pods)` : '';
-  return { text: `Service ${service} has no ready endpoint: its pod ${pod.name}${others} is ${state}${said ? ` — ${said}` : ''}`, ...(said ? { decisive: said } : {}) };
+  // Deleted on a node that stopped answering, it stays Terminating until the kubelet confirms, which it never will: a
+  // StatefulSet makes no replacement meanwhile. Forcing it is safe only once the node is known to be gone (two would run).
+  const fix = deleting !== '' && byNode && pod.nodeName !== undefined
+    ? `confirm node ${pod.nodeName} is gone (or bring it back), then force-delete pod ${pod.name} (--grace-period=0 --force) so its controller recreates it elsewhere`
+    : undefined;
+  return { text: `Service ${service} has no ready endpoint: its pod ${pod.name}${others}${onNode} is ${state}${said ? ` — ${said}` : ''}`, ...(said ? { decisive: said } : {}), ...(fix ? { fix } : {}) };
 }

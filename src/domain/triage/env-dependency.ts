@@ -34,7 +34,9 @@ const HOST_PORT = /^(?<host>[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*):(?<port>\d{2,5})$/
 export function listEnvAddresses(c: ContainerSpecEvidence | undefined): { env: string; host: string; port?: string; scheme?: string }[] {
   return (c?.env ?? []).flatMap((e) => {
     if (!('value' in e)) return [];
-    const g = (URL_ADDRESS.exec(e.value.trim()) ?? HOST_PORT.exec(e.value.trim()))?.groups;
+    // A gRPC target names its host after the resolver's authority: dns:///host:port, dns://8.8.8.8/host:port.
+    const value = e.value.trim().replace(/^dns:(?:\/\/[^/\s]*)?\//, 'dns://');
+    const g = (URL_ADDRESS.exec(value) ?? HOST_PORT.exec(value))?.groups;
     if (g?.['host'] === undefined) return [];
     return [{ env: e.name, host: g['host'], ...(g['port'] ? { port: g['port'] } : {}), ...(g['scheme'] ? { scheme: g['scheme'] } : {}) }];
   });

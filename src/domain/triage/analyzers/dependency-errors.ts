@@ -241,6 +241,8 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
       ? moved.fix
       : serviceGone && svcRef
       ? `restore Service ${svcRef.name} in ${svcRef.namespace} (deleted or renamed), or point the clients at the Service that exists`
+      : behind?.fix !== undefined && dependencyState.includes(behind.text)
+      ? behind.fix
       : `check ${dependency ?? 'the dependency'}${dependencyState ? ` and why ${svc?.name ?? 'it'} has no ready endpoint` : ''}`,
     likelyCause: fallback
       ? fallback.cause
