@@ -60,6 +60,7 @@ import type { StoreVolumeEvidence } from './evidence-store-volume.js';
 import type { ClaimTemplateEvidence } from './evidence-claim-template.js';
 import type { StorageClassEvidence } from './evidence-storage-class.js';
 import type { ResolverPeerEvidence } from './evidence-resolver-peers.js';
+import type { IssuerProviderEvidence } from './evidence-issuer-provider.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -80,6 +81,7 @@ export type * from './evidence-foreign-replica-set.js';
 export type * from './evidence-node.js';
 export type * from './evidence-replication-primary.js';
 export type * from './evidence-resolver-peers.js';
+export type * from './evidence-issuer-provider.js';
 export type * from './evidence-writer-service.js';
 export type * from './evidence-claim-template.js';
 export type * from './evidence-storage-class.js';
@@ -391,5 +393,7 @@ export interface TriageEvidence {
   groupCoordinator?: GroupCoordinatorEvidence;
   /** Scheduler Deployments of the namespace (Celery beat…) running more than one replica, with their events and log tails, where the workload executes scheduled tasks (scheduler-replicas.ts). */
   schedulerReplicas?: SchedulerReplicasEvidence[];
+  /** The identity provider in the cluster whose template names the issuer the workload refuses every token for, with its newest revision (evidence-issuer-provider.ts). */
+  issuerProvider?: IssuerProviderEvidence;
 }
 

@@ -141,6 +141,8 @@ import { analyzeEnvoyCircuitBreaker } from './envoy-circuit-breaker.js';
 import { analyzePodDeadline } from './pod-deadline.js';
 import { analyzeErlangCookieMismatch } from './erlang-cookie-mismatch.js';
 import { analyzeLookupStall } from './lookup-stall.js';
+import { analyzeIdpClientRefusals } from './idp-client-refused.js';
+import { analyzeIssuerMismatch } from './token-issuer-mismatch.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -288,6 +290,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'erlang-cookie-mismatch': analyzeErlangCookieMismatch,
   'lookup-stall': analyzeLookupStall,
   'cache-stampede': analyzeCacheStampede,
+  'idp-client-refused': analyzeIdpClientRefusals,
+  'token-issuer-mismatch': analyzeIssuerMismatch,
 };
 
 export interface AnalyzerRun {
