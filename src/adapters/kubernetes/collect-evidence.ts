@@ -194,6 +194,10 @@
 //   (read-scheduler-replicas.ts);
 //   and where the logs time the DNS phase of calls and some lookups sit at the resolver timeout (5 s) while most are fast,
 //   one list of the namespace's Deployments (at most 200; only names and pod-template dnsConfig options kept: read-resolver-peers.ts);
+//   and where the workload refuses every bearer token for its issuer (go-oidc's "issued by a different provider", 5+ lines,
+//   outnumbering the requests served since), one page of the cluster's Deployments and one of its StatefulSets (at most 500 each; kept only when a pod
+//   template's literal env value or argument names the tokens' issuer host) and, for the first kept, one list of its
+//   ReplicaSets or ControllerRevisions by its selector (at most 20: read-issuer-provider.ts);
 //   a triage whose leads need the namespace's Deployments twice lists them once (list-namespace-deployments.ts).
 // None of this depends on how many other pods or events the namespace holds. The reads that follow
 // a lead (a neighbour, a port holder, the DNS's capacity) are in collect-leads.ts.

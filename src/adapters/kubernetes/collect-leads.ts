@@ -97,6 +97,7 @@ import { listRoleLimitConfigReads, pickRoleLimitDatabase } from '../../domain/tr
 import { needsSchedulerReplicas } from '../../domain/triage/scheduler-replicas.js';
 import { needsResolverPeers } from '../../domain/triage/lookup-stall.js';
 import { readResolverPeers } from './read-resolver-peers.js';
+import { readIssuerProvider } from './read-issuer-provider.js';
 
 /** Services of the namespace whose own log says why the workload fails on them: one that refuses it, the database its queries time out on (its lock waits); and its cache, when its hit ratio collapsed. */
 function dependencyServiceNames(seen: Parameters<typeof listRefusingServices>[0]): string[] {
@@ -122,7 +123,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'issuerProvider'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -368,6 +369,9 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   // It executes queued tasks (a Celery worker): a scheduler of the namespace at 2+ replicas sends every scheduled task twice.
   const schedulerReplicasP = Promise.all([detailsP, podsP]).then(([d, pods]) => (needsSchedulerReplicas({ logs: d.logs, pods: pods.ranked }) ? readSchedulerReplicas(ctx, target) : []));
 
+  // It refuses every token for its issuer: the identity provider in the cluster whose template names the tokens' issuer, and its newest rollout.
+  const issuerProviderP = detailsP.then((d) => readIssuerProvider(ctx, { logs: d.logs }));
+
   // One key per lead, each on its own line: a new lead is one line here and one in Leads.
   const { dnsCapacity, dnsConfig, hostHolders, ...found } = await awaitAll({
     nodeChange: nodeChangeP,
@@ -414,6 +418,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     configEndpoints: configEndpointsP,
     resolverPeers: resolverPeersP,
     senderRollouts: senderRolloutsP,
+    issuerProvider: issuerProviderP,
   });
   const leads: Leads = dropEmpty({ ...found, hostNetworkHolders: hostHolders });
   return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }) } };

@@ -61,6 +61,7 @@ import type { StoreVolumeEvidence } from './evidence-store-volume.js';
 import type { ClaimTemplateEvidence } from './evidence-claim-template.js';
 import type { StorageClassEvidence } from './evidence-storage-class.js';
 import type { ResolverPeerEvidence } from './evidence-resolver-peers.js';
+import type { IssuerProviderEvidence } from './evidence-issuer-provider.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -82,6 +83,7 @@ export type * from './evidence-foreign-replica-set.js';
 export type * from './evidence-node.js';
 export type * from './evidence-replication-primary.js';
 export type * from './evidence-resolver-peers.js';
+export type * from './evidence-issuer-provider.js';
 export type * from './evidence-writer-service.js';
 export type * from './evidence-claim-template.js';
 export type * from './evidence-storage-class.js';
@@ -395,5 +397,7 @@ export interface TriageEvidence {
   schedulerReplicas?: SchedulerReplicasEvidence[];
   /** Deployments of the other namespaces the logs or the channel name, whose newest revision came in the hours before documents a search index refuses for its mapping (index-mapping-conflict.ts). */
   senderRollouts?: SenderRolloutEvidence[];
+  /** The identity provider in the cluster whose template names the issuer the workload refuses every token for, with its newest revision (evidence-issuer-provider.ts). */
+  issuerProvider?: IssuerProviderEvidence;
 }
 

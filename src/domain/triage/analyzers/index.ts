@@ -147,6 +147,8 @@ import { analyzeSequenceBehind } from './sequence-behind.js';
 import { analyzeColumnCharset } from './column-charset.js';
 import { analyzeSharedStoreLock } from './shared-store-lock.js';
 import { analyzeUnimplementedCalls } from './unimplemented-method.js';
+import { analyzeIdpClientRefusals } from './idp-client-refused.js';
+import { analyzeIssuerMismatch } from './token-issuer-mismatch.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -300,6 +302,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'column-charset': analyzeColumnCharset,
   'shared-store-lock': analyzeSharedStoreLock,
   'unimplemented-method': analyzeUnimplementedCalls,
+  'idp-client-refused': analyzeIdpClientRefusals,
+  'token-issuer-mismatch': analyzeIssuerMismatch,
 };
 
 export interface AnalyzerRun {

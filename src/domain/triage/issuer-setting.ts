@@ -1,0 +1,48 @@
+/**
+ * Where a token validator's trusted issuer is set, as the container spec names it: an argument,
+ * a literal env value, a ConfigMap key read by env or envFrom (key names only: values of a
+ * ConfigMap are never kept, so the setting is named, not quoted, unless the spec holds it).
+ */
+import type { ContainerSpecEvidence } from './evidence-pod.js';
+import type { IsoTime } from './evidence.js';
+import type { NamespaceObjectEvidence } from './evidence-context.js';
+
+/** Names of an issuer setting: OIDC_ISSUER_URL, JWT_ISSUER, AUTH_AUTHORITY, spring's ISSUER_URI. */
+const ISSUER_NAME = /ISSUER|AUTHORITY/i;
+const ISSUER_ARG = /^--?[\w.-]*(?:issuer|authority)[\w.-]*=(\S+)$/i;
+
+export interface IssuerSetting {
+  /** The variable or flag: "OIDC_ISSUER_URL", "--oidc-issuer-url". */
+  name: string;
+  /** Its value, when the spec holds it literally. */
+  value?: string;
+  /** The ConfigMap it comes from, and when that was last changed. */
+  configMap?: { name: string; changedAt?: IsoTime };
+}
+
+export function findIssuerSetting(c: ContainerSpecEvidence | undefined, objects: readonly NamespaceObjectEvidence[] = []): IssuerSetting | undefined {
+  if (c === undefined) return undefined;
+  const changedAtOf = (name: string): IsoTime | undefined => {
+    const o = objects.find((x) => x.kind === 'ConfigMap' && x.name === name);
+    return o?.changedAt ?? o?.createdAt;
+  };
+  const withConfigMap = (name: string, cm: string): IssuerSetting => {
+    const changedAt = changedAtOf(cm);
+    return { name, configMap: { name: cm, ...(changedAt ? { changedAt } : {}) } };
+  };
+  for (const a of [...(c.command ?? []), ...(c.args ?? [])]) {
+    const m = ISSUER_ARG.exec(a.trim());
+    if (m?.[1] !== undefined) return { name: a.trim().split('=')[0] ?? a, value: m[1] };
+  }
+  for (const e of c.env ?? []) {
+    if (!ISSUER_NAME.test(e.name)) continue;
+    if ('value' in e) return { name: e.name, value: e.value };
+    if (e.ref.kind === 'configMap' && e.ref.name !== undefined) return withConfigMap(e.name, e.ref.name);
+  }
+  for (const f of c.envFrom ?? []) {
+    if (f.kind !== 'configMap') continue;
+    const key = objects.find((o) => o.kind === 'ConfigMap' && o.name === f.name)?.keys?.find((k) => ISSUER_NAME.test(k));
+    if (key !== undefined) return withConfigMap(`${f.prefix ?? ''}${key}`, f.name);
+  }
+  return undefined;
+}
