@@ -145,6 +145,8 @@ import { analyzeProducerFencing } from './producer-fencing.js';
 import { analyzeIndexMappingConflict } from './index-mapping-conflict.js';
 import { analyzeSequenceBehind } from './sequence-behind.js';
 import { analyzeColumnCharset } from './column-charset.js';
+import { analyzeCsrfRefused } from './csrf-refused.js';
+import { analyzeInProcessSessions } from './in-process-sessions.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -296,6 +298,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'index-mapping-conflict': analyzeIndexMappingConflict,
   'sequence-behind': analyzeSequenceBehind,
   'column-charset': analyzeColumnCharset,
+  'csrf-refused': analyzeCsrfRefused,
+  'in-process-sessions': analyzeInProcessSessions,
 };
 
 export interface AnalyzerRun {
