@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeInProcessSessions } from '../../../../src/domain/triage/analyzers/in-process-sessions.js';
+import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
+import type { TriageEvidence } from '../../../../src/domain/triage/evidence.js';
+import { APP, NOW, NS, REV6, baseEvidence, event, minutesAgo, pod, workload } from '../scenarios/builders.js';
+
+const WARNING = ['Warning: connect.session() MemoryStore is not', 'designed for a production environment, as it will leak', 'memory, and will not scale past a single process.'];
+const pino = (m: number, level: number, rest: string) => `{"level":${level},"time":${Date.parse(NOW) - Math.round(m * 60_000)},"pid":1,${rest}}`;
+
+/** An Express pod's log: the MemoryStore warning unless `store` is false, then `lost` requests that came without their session. */
+function portalLog(k: number, lost: number, store = true): string[] {
+  return [
+    ...(store ? WARNING : []),
+    ...Array.from({ length: lost }, (_, i) => {
+      const m = 20 - i * 2 - k * 0.5;
+      return i % 3 === 2
+        ? pino(m, 50, `"req":{"method":"POST","url":"/account/addresses"},"err":{"type":"ForbiddenError","message":"invalid csrf token","code":"EBADCSRFTOKEN"},"msg":"request errored"`)
+        : pino(m, 40, `"sid":"s${i}","url":"/account/orders","msg":"no session for sid, redirecting to /login"`);
+    }),
+    pino(0.5, 30, `"req":{"method":"GET","url":"/account/profile"},"res":{"statusCode":200},"msg":"request completed"`),
+  ];
+}
+
+/** `n` ready pods of one revision, scaled by hand from 1 to `n` 25m ago. */
+function scaled(n: number, lost: number, store = true): TriageEvidence {
+  const pods = Array.from({ length: n }, (_, i) => pod(i, i === 0 ? {} : { createdAt: minutesAgo(25), startTime: minutesAgo(25) }));
+  return baseEvidence({
+    pods,
+    hpas: [],
+    workload: workload({ specReplicas: n, replicas: n, readyReplicas: n, availableReplicas: n, updatedReplicas: n }),
+    events: n > 1 ? [event({ type: 'Normal', reason: 'ScalingReplicaSet', message: `Scaled up replica set ${APP}-${REV6.hash} from 1 to ${n}`, object: { kind: 'Deployment', name: APP, namespace: NS }, firstSeen: minutesAgo(25), lastSeen: minutesAgo(25) })] : [],
+    logs: pods.map((p, k) => ({ pod: p.name, container: 'app', previous: false, lines: portalLog(k, lost, store) })),
+  });
+}
+
+describe('analyzeInProcessSessions', () => {
+  it('names sessions kept in each pod\'s memory that the replicas do not share, and the Service without affinity', () => {
+    const [f] = analyzeInProcessSessions(scaled(3, 4));
+    expect(f?.title).toMatch(/^Sessions are kept in each pod's memory \(express-session's MemoryStore, as its start-up warning says\) and the 3 replicas do not share them: 12 requests in 3 pods/);
+    expect(f?.title).toMatch(/Service payment-service has no sessionAffinity/);
+    expect(f?.scalesWithReplicas).toBe(true);
+    expect(f?.fix).toMatch(/a store the replicas share \(Redis/);
+  });
+
+  it('makes the hand scale-up the since and scaling back the first step, never a rollback', () => {
+    const report = buildTriageReport(scaled(3, 4), { startedAt: NOW, finishedAt: NOW });
+    expect(report.verdict).toBe('problems');
+    expect(report.headline).toMatch(/^Since the workload was scaled up from 1 to 3 25m ago \(not by a rollout\): Sessions are kept in each pod's memory/);
+    expect(report.headline).toMatch(/Scale payment-service back to 1 replica, or move the sessions to a store the replicas share/);
+    expect(report.headline).not.toMatch(/roll(ing)? ?back|memory leak|OOM/i);
+  });
+
+  it('says nothing of one replica, whose MemoryStore holds every session', () => {
+    expect(analyzeInProcessSessions(scaled(1, 6))).toEqual([]);
+  });
+
+  it('says nothing of expired sessions without an in-process store, nor of a few', () => {
+    expect(analyzeInProcessSessions(scaled(3, 4, false))).toEqual([]);
+    expect(analyzeInProcessSessions(scaled(2, 2))).toEqual([]);
+  });
+});
