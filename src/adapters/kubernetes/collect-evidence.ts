@@ -192,6 +192,9 @@
 //   (read-scheduler-replicas.ts);
 //   and where the logs time the DNS phase of calls and some lookups sit at the resolver timeout (5 s) while most are fast,
 //   one list of the namespace's Deployments (at most 200; only names and pod-template dnsConfig options kept: read-resolver-peers.ts);
+//   and where the logs show a connection cap all clients share refusing them (PgBouncer's max_client_conn, max_connections)
+//   and name its host, one list of the namespace's Deployments (at most 200) and, for at most two others whose literal env
+//   names that host and whose spec.replicas was written in the last 3 hours, their events (read-cotenant-scale-ups.ts);
 //   a triage whose leads need the namespace's Deployments twice lists them once (list-namespace-deployments.ts).
 // None of this depends on how many other pods or events the namespace holds. The reads that follow
 // a lead (a neighbour, a port holder, the DNS's capacity) are in collect-leads.ts.

@@ -146,6 +146,7 @@ import { analyzeIndexMappingConflict } from './index-mapping-conflict.js';
 import { analyzeSequenceBehind } from './sequence-behind.js';
 import { analyzeColumnCharset } from './column-charset.js';
 import { analyzeSharedStoreLock } from './shared-store-lock.js';
+import { analyzeTaskRedelivery } from './task-redelivery.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -298,6 +299,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'sequence-behind': analyzeSequenceBehind,
   'column-charset': analyzeColumnCharset,
   'shared-store-lock': analyzeSharedStoreLock,
+  'task-redelivery': analyzeTaskRedelivery,
 };
 
 export interface AnalyzerRun {
