@@ -198,6 +198,9 @@
 //   outnumbering the requests served since), one page of the cluster's Deployments and one of its StatefulSets (at most 500 each; kept only when a pod
 //   template's literal env value or argument names the tokens' issuer host) and, for the first kept, one list of its
 //   ReplicaSets or ControllerRevisions by its selector (at most 20: read-issuer-provider.ts);
+//   and where the logs show a connection cap all clients share refusing them (PgBouncer's max_client_conn, max_connections)
+//   and name its host, one list of the namespace's Deployments (at most 200) and, for at most two others whose literal env
+//   names that host and whose spec.replicas was written in the last 3 hours, their events (read-cotenant-scale-ups.ts);
 //   a triage whose leads need the namespace's Deployments twice lists them once (list-namespace-deployments.ts).
 // None of this depends on how many other pods or events the namespace holds. The reads that follow
 // a lead (a neighbour, a port holder, the DNS's capacity) are in collect-leads.ts.

@@ -93,6 +93,7 @@ import { readStoreVolume } from './read-store-volume.js';
 import { readGroupCoordinator } from './read-group-coordinator.js';
 import { pickGroupCoordinator } from '../../domain/triage/offset-reset.js';
 import { readSchedulerReplicas } from './read-scheduler-replicas.js';
+import { readCotenantScaleUps } from './read-cotenant-scale-ups.js';
 import { listRoleLimitConfigReads, pickRoleLimitDatabase } from '../../domain/triage/pg-role-limit.js';
 import { needsSchedulerReplicas } from '../../domain/triage/scheduler-replicas.js';
 import { needsResolverPeers } from '../../domain/triage/lookup-stall.js';
@@ -123,7 +124,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'issuerProvider'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'issuerProvider' | 'cotenantScaleUps'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -368,6 +369,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   });
   // It executes queued tasks (a Celery worker): a scheduler of the namespace at 2+ replicas sends every scheduled task twice.
   const schedulerReplicasP = Promise.all([detailsP, podsP]).then(([d, pods]) => (needsSchedulerReplicas({ logs: d.logs, pods: pods.ranked }) ? readSchedulerReplicas(ctx, target) : []));
+  // It is refused by a connection cap every client shares: another client of that host scaled up just before.
+  const cotenantScaleUpsP = detailsP.then((d) => readCotenantScaleUps(ctx, target, d.logs));
 
   // It refuses every token for its issuer: the identity provider in the cluster whose template names the tokens' issuer, and its newest rollout.
   const issuerProviderP = detailsP.then((d) => readIssuerProvider(ctx, { logs: d.logs }));
@@ -419,6 +422,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     resolverPeers: resolverPeersP,
     senderRollouts: senderRolloutsP,
     issuerProvider: issuerProviderP,
+    cotenantScaleUps: cotenantScaleUpsP,
   });
   const leads: Leads = dropEmpty({ ...found, hostNetworkHolders: hostHolders });
   return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }) } };

@@ -30,6 +30,7 @@ import type { AutoscalerStatusEvidence } from './evidence-autoscaler.js';
 import type { ServiceCallerEvidence } from './evidence-callers.js';
 import type { GroupCoordinatorEvidence } from './evidence-group-coordinator.js';
 import type { SchedulerReplicasEvidence } from './evidence-scheduler-replicas.js';
+import type { CotenantScaleUpEvidence } from './evidence-cotenant-scale-ups.js';
 import type { ProvisionerControllerEvidence } from './evidence-provisioner.js';
 import type { SnapshotterLogEvidence } from './evidence-snapshot.js';
 import type { PvcEvidence } from './evidence-pvc.js';
@@ -399,5 +400,7 @@ export interface TriageEvidence {
   senderRollouts?: SenderRolloutEvidence[];
   /** The identity provider in the cluster whose template names the issuer the workload refuses every token for, with its newest revision (evidence-issuer-provider.ts). */
   issuerProvider?: IssuerProviderEvidence;
+  /** Other Deployments of the namespace that connect to the host the workload's connection-cap refusals name and whose replicas were written recently, with their scale events (cotenant-scale-up.ts). */
+  cotenantScaleUps?: CotenantScaleUpEvidence[];
 }
 

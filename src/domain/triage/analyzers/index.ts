@@ -151,6 +151,7 @@ import { analyzeIdpClientRefusals } from './idp-client-refused.js';
 import { analyzeIssuerMismatch } from './token-issuer-mismatch.js';
 import { analyzeCsrfRefused } from './csrf-refused.js';
 import { analyzeInProcessSessions } from './in-process-sessions.js';
+import { analyzeTaskRedelivery } from './task-redelivery.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -308,6 +309,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'token-issuer-mismatch': analyzeIssuerMismatch,
   'csrf-refused': analyzeCsrfRefused,
   'in-process-sessions': analyzeInProcessSessions,
+  'task-redelivery': analyzeTaskRedelivery,
 };
 
 export interface AnalyzerRun {

@@ -124,6 +124,15 @@ const LIMITS: Limit[] = [
     fix: 'find the direct buffers that are never released (or undo the upgrade that leaks them); raise -XX:MaxDirectMemorySize only if the need is real',
     detail: directMemoryDetail,
   },
+  // PgBouncer's own cap on client connections, apart from the database's max_connections behind it.
+  {
+    id: 'pooler-client-connections',
+    pattern: /no more connections allowed \(max_client_conn\)/i,
+    what: "is refused by PgBouncer: all of the pooler's client slots (max_client_conn) are taken",
+    cause: 'PgBouncer accepts at most max_client_conn client connections per instance, whatever the database behind it could take; every replica of every client Deployment holds its own pool open against it, so once the clients together pass that cap each new connection is refused with "no more connections allowed (max_client_conn)". A client that recycles or grows its pool fails first; scaling any client out (this one or another that uses the same PgBouncer) makes it worse.',
+    nextAction: "Mitigate: bring the clients' connections back under PgBouncer's max_client_conn (scale back the client that grew, or shrink its pool); then size max_client_conn (or the PgBouncer replicas) for all clients' replicas × pool size. Raising the database's max_connections does not help.",
+    fix: "bring the clients' connections under PgBouncer's max_client_conn, or raise max_client_conn",
+  },
 ];
 
 /** Lines of one limit in one log tail before it counts: a single EMFILE is not an incident… */

@@ -112,9 +112,10 @@ function decideAction(ev: TriageEvidence, mechanism: Finding, trigger: Trigger, 
     return { action: `Roll back to revision ${trigger.previous.revision}, or ${lower(fix)}`, command };
   }
   // Replicas added by hand brought on a limit they share: fewer of them undo it, a rollback nothing.
-  if (trigger.kind === 'scale-up' && trigger.back !== undefined && mechanism.scalesWithReplicas) {
-    const command = formatKubectl(ev.target, `scale ${formatWorkloadRef(ev.target)} --replicas=${trigger.back}`);
-    return { action: `Scale ${ev.target.name} back to ${trigger.back} replica${trigger.back === 1 ? '' : 's'}, or ${lower(fix)}`, command };
+  if (trigger.kind === 'scale-up' && trigger.back !== undefined && (mechanism.scalesWithReplicas || trigger.workload !== undefined)) {
+    const who = trigger.workload ?? ev.target.name;
+    const command = formatKubectl(ev.target, `scale ${trigger.workload !== undefined ? `deployment/${trigger.workload}` : formatWorkloadRef(ev.target)} --replicas=${trigger.back}`);
+    return { action: `Scale ${who} back to ${trigger.back} replica${trigger.back === 1 ? '' : 's'}, or ${lower(fix)}`, command };
   }
   return { action: decideFixForward(mechanism, trigger, separation, fix, nodeChange) };
 }

@@ -20,6 +20,7 @@ import { capitalize } from '../../text.js';
 import { TRIGGER_WINDOW_MS, isInTriggerWindow } from '../trigger-window.js';
 import { describeUntouched, pickChange } from './mechanism-diff.js';
 import { findNewOrdinalsFailing, findScaleUp, isScaleSensitive } from './scale-up-trigger.js';
+import { findCotenantScaleUp } from '../cotenant-scale-up.js';
 import { describeRollback, findRollback, rolloutTimeOf, type Rollback } from '../revision-rollback.js';
 import { findHpaMaxChange } from '../hpa-max-change.js';
 import { leavesContainerAlone, readFailingContainer, readsConfigMap } from './untouched-container.js';
@@ -35,7 +36,7 @@ export type Trigger =
   /** `clears`: the newest revision runs Ready on other nodes, so it is not to roll back. */
   | { kind: 'node'; node: string; text: string; at?: IsoTime; clears?: string }
   /** `back`: the replicas it ran before a scale-up by hand. */
-  | { kind: 'scale-up'; text: string; at: IsoTime; back?: number }
+  | { kind: 'scale-up'; text: string; at: IsoTime; back?: number; /** Another Deployment of the namespace whose scale-up it was; absent: the workload's own. */ workload?: string }
   /** The HPA the mechanism is pinned at had its maxReplicas lowered (or rewritten) just before: hpa-max-change.ts. */
   | { kind: 'hpa-change'; text: string; at: IsoTime }
   /** Admission (a LimitRange's default, a VPA) set the resources the pods fail with when they were re-created. */
@@ -249,6 +250,9 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
   if (object !== undefined) return { kind: 'object-change', object, text: describeObjectChange(object, now), at: changeTime(object) ?? now };
   const scaleUp = isScaleSensitive(mechanism) ? findScaleUp(ev, onset) : findNewOrdinalsFailing(ev, pods, onset);
   if (scaleUp !== undefined) return { kind: 'scale-up', ...scaleUp };
+  // The workload did not grow, but another client of the same capped dependency did.
+  const cotenant = isScaleSensitive(mechanism) ? findCotenantScaleUp(ev, onset) : undefined;
+  if (cotenant !== undefined) return { kind: 'scale-up', text: cotenant.text, at: cotenant.at, ...(cotenant.from !== undefined ? { back: cotenant.from } : {}), workload: cotenant.deployment };
 
   const newestAge = newest && rolledOut ? `; the newest revision, ${newest.revision}, ${rollback?.at !== undefined ? `came back by a rollback ${formatAgo(rolledOut, now)}` : `is ${formatSpan(msBetween(rolledOut, now))} old`}` : '';
   const unread = ev.readFailures.some((f) => f.source === 'revisions' && f.reason !== 'skipped');
