@@ -14,11 +14,13 @@
  */
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_43_SCENARIOS } from '../test/triage-corpus/heldout-43/stories.js';
+import { HOLDOUT_44_SCENARIOS } from '../test/triage-corpus/heldout-44/stories.js';
 import { gradeStories } from './grade-stories.js';
 
 /** Rounds written and not yet joined to the corpus; rounds 1–42 have joined it. */
 const PENDING: [string, readonly CorpusScenario[]][] = [
   ['held-out round 43', HOLDOUT_43_SCENARIOS],
+  ['held-out round 44', HOLDOUT_44_SCENARIOS],
 ];
 
 const filter = process.argv[2];
