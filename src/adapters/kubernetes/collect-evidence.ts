@@ -159,6 +159,11 @@
 //   each ConfigMap the master mounts (at most two, config-named first) keeps only min-replicas-to-write/-max-lag (read-member-settings.ts);
 //   where they say Vault is sealed ("Vault is sealed", 2+ lines), the same reads of the Service VAULT_ADDR names, and one
 //   field-selected list of Unhealthy events per member that runs but is not ready (at most two; its `vault status` probe: read-member-probes.ts);
+//   where ClickHouse says a table is read-only (TABLE_IS_READ_ONLY, 2+ lines), the same reads of the namespace's one Service named
+//   *keeper*/*zookeeper* (its coordination service, whose quorum the table waits for: clickhouse-readonly.ts);
+//   where a dependency refuses the workload's credentials (2+ lines) and one address env var names an in-cluster Service, the same
+//   reads of that Service, then a get of each ConfigMap its first pod mounts (at most two, config-named first; only the newest
+//   managedFields time and manager kept: read-config-updates.ts) — a server re-created since the clients started loads its users at boot;
 //   and where the workload's own logs show its replicas starting a sync and losing the link again and again (Redis's
 //   "MASTER <-> REPLICA sync started" / "I/O error trying to sync with MASTER", 2+ each, none finished since), a get and the
 //   current log tail of the one primary they name (none when read already behind its Services) and a get of the ConfigMaps

@@ -38,6 +38,8 @@ import { readSenderRollouts } from './read-sender-rollouts.js';
 import { needsWriterRollouts } from '../../domain/triage/writer-conflict.js';
 import { findMaxTimeExpired, listCollscanLogSearches, pickTimedOutMongo } from '../../domain/triage/collscan-timeout.js';
 import { readDependencyMembers } from './read-dependency-members.js';
+import { readConfigUpdates } from './read-config-updates.js';
+import { pickRejectingServer } from '../../domain/triage/analyzers/credentials-server-restart.js';
 import { readWriterService } from './read-writer-service.js';
 import { pickClusterDownConfigMaps, pickClusterDownService } from '../../domain/triage/cluster-down.js';
 import { findInClusterService } from '../../domain/triage/down-service.js';
@@ -238,7 +240,11 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     // Its clients are told their topic does not exist: whether the brokers create topics on first use.
     const brokers = pickMissingTopicBrokers(seen);
     const members = brokers === undefined ? undefined : await readDependencyMembers(ctx, brokers, 'its clients are told their topic does not exist');
-    return members === undefined ? [] : [await readBrokerConfig(ctx, members)];
+    if (members !== undefined) return [await readBrokerConfig(ctx, members)];
+    // It refuses the workload's credentials: whether it restarted, and its configuration was written, just before.
+    const refusing = pickRejectingServer(seen);
+    const server = refusing === undefined ? undefined : await readDependencyMembers(ctx, refusing, "it refuses the workload's credentials");
+    return server === undefined ? [] : [await readConfigUpdates(ctx, server)];
   });
   const portHoldersP = podsP.then((pods) => {
     const waits = pickPortWaits(pods.ranked);

@@ -45,6 +45,11 @@ export interface ClusterDownSign {
    * before it keep running. Says why, after "these pods fail because …".
    */
   atStart?: string;
+  /**
+   * The refusal is the server's coordination service's (ClickHouse's Keeper or ZooKeeper): the
+   * members read are those of the clients' namespace's one Service so named, not the server's.
+   */
+  coordinator?: RegExp;
 }
 
 /** What a member's failing readiness probe says of its state, and what the fix needs from it. */

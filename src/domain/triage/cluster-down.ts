@@ -18,6 +18,7 @@ import type { ServerKind } from './server-address.js';
 import { findServerServiceByPort } from './server-service.js';
 import { MINUTE_MS, msBetween } from './time-span.js';
 import { VAULT_SEALED } from './vault-sealed.js';
+import { CLICKHOUSE_READONLY } from './clickhouse-readonly.js';
 import type { ClusterDownSign, MemberReadiness } from './cluster-down-sign.js';
 
 export type { ClusterDownSign, MemberReadiness };
@@ -103,6 +104,7 @@ export const CLUSTER_DOWN: readonly ClusterDownSign[] = [
     stopgap: 'As a stopgap, CONFIG SET min-replicas-to-write 0 on the master lets writes through meanwhile (they are then kept by the master alone)',
   },
   VAULT_SEALED,
+  CLICKHOUSE_READONLY,
 ];
 
 /** Selector labels that name a member's role (master, replica) rather than the set it belongs to. */
@@ -163,6 +165,7 @@ export function findClusterDown(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'targ
     const hits = ev.logs.flatMap((log) => log.lines.filter((line) => sign.pattern.test(line)).map((line) => ({ log, line: line.trim() })));
     if (hits.length < MIN_LINES) continue;
     const first = hits[0];
+    if (sign.coordinator) return { sign, hits, ...findCoordinator(sign.coordinator, ev) };
     const c = ev.pods.find((p) => p.name === first?.log.pod)?.containers.find((x) => x.name === first?.log.container);
     const address = c ? findServerAddress(c, sign.server) : undefined;
     const byPort = address || !ev.services ? undefined : findServerServiceByPort(ev.services, sign.server, ev.pods.find((p) => p.name === first?.log.pod)?.labels);
@@ -174,6 +177,18 @@ export function findClusterDown(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'targ
     return { sign, hits, ...(at ? { address: at } : {}), ...(service ? { service } : {}) };
   }
   return undefined;
+}
+
+/**
+ * The coordination service a server's refusal points at (ClickHouse's Keeper or ZooKeeper): the one
+ * Service of the clients' namespace so named, or none when there are several kinds or none.
+ */
+function findCoordinator(named: RegExp, ev: { target: TriageEvidence['target']; services?: TriageEvidence['services'] }): { service?: { name: string; namespace: string } } {
+  const found = (ev.services ?? []).filter((s) => named.test(s.name) && Object.keys(s.selector).length > 0);
+  // A client Service and a headless one over the same members: either selects them, the first kept.
+  const sets = new Set(found.map((s) => Object.entries(s.selector).sort().map(([k, v]) => `${k}=${v}`).join(',')));
+  const one = sets.size === 1 ? found[0] : undefined;
+  return one ? { service: { name: one.name, namespace: ev.target.namespace } } : {};
 }
 
 /** The Service of a cluster the logs say is down, in any namespace: its pods are worth one read. */
@@ -333,7 +348,8 @@ export function findDeadNodes(members: DependencyMembersEvidence, down: readonly
 /** How many members serve against the majority an election needs: "1 of its 3 members up, a majority needs 2". */
 export function describeMajority(pods: readonly PodEvidence[], down: readonly DownMember[]): { up: number; needed: number; text: string } {
   const total = pods.length;
-  const up = total - down.length;
+  // A member that runs but is not ready still votes: a quorum's survivor fails its probe for want of the others.
+  const up = total - down.filter((d) => d.state !== RUNNING_NOT_READY).length;
   const needed = Math.floor(total / 2) + 1;
   return { up, needed, text: `${up} of its ${total} members up, a majority needs ${needed}` };
 }

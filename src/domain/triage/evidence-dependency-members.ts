@@ -4,6 +4,7 @@
 import type { NodeEvidence } from './evidence-node.js';
 import type { EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
 import type { ServerConfigEvidence } from './evidence-server-config.js';
+import type { ConfigUpdateEvidence } from './evidence-config-update.js';
 
 export interface DependencyMembersEvidence {
   namespace: string;
@@ -38,4 +39,9 @@ export interface DependencyMembersEvidence {
    * two), read only for a refusal whose server says its own state there (a sealed Vault's `vault status`).
    */
   probeEvents?: EventEvidence[];
+  /**
+   * When the ConfigMaps its members mount (at most two) were last written, read only when it refuses
+   * its clients' credentials: a server that re-reads its users at boot (RabbitMQ's definitions).
+   */
+  configUpdates?: ConfigUpdateEvidence[];
 }

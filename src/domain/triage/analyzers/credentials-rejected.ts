@@ -9,33 +9,8 @@ import type { UnsetOptionalEnv } from '../optional-env-ref.js';
 import { capitalize } from '../../text.js';
 import { findSecretSyncFailure } from '../secret-sync.js';
 import { describeStaleSync } from './credentials-stale-sync.js';
-
-/** A dependency refusing the credentials the process presents (databases, brokers, caches). */
-const REJECTED = /password authentication failed|Access denied for user|authentication failed|invalid (?:username or )?password|WRONGPASS|NOAUTH|Login failed for user|SASL authentication failed|invalid credentials|invalid API key|API key (?:is )?(?:invalid|revoked|expired)/i;
-
-/** Lines in the logs before it counts: one failed login is not an outage. */
-const MIN_LINES = 2;
-
-/** Env names that hold a credential. */
-const CREDENTIAL_ENV = /PASS|PASSWORD|SECRET|TOKEN|CREDENTIAL|AUTH|KEY/i;
-
-/**
- * A dependency that rejects the workload's credentials. When they come from a Secret through an
- * environment variable, the running pods read it once, at start: a Secret rotated since then is
- * not seen until they restart — the usual story when nothing in the workload changed.
- */
-/** The rejected lines, their pods, and the Secrets the first one's container reads credentials from. */
-function findRejections(ev: Pick<TriageEvidence, 'logs' | 'pods'>) {
-  const hits = ev.logs.flatMap((l) => l.lines.filter((line) => REJECTED.test(line)).map((line) => ({ log: l, line })));
-  const pods = unique(hits.map((h) => h.log.pod));
-  const podObjects = pods.flatMap((p) => ev.pods.find((x) => x.name === p) ?? []);
-  // Which Secret the credentials come from, as env (read at start) or as a mounted file (refreshed).
-  const container = podObjects[0]?.containers.find((c) => c.name === hits[0]?.log.container);
-  const fromSecret = (container?.env ?? []).flatMap((e) => ('ref' in e && e.ref.kind === 'secret' && CREDENTIAL_ENV.test(e.name) ? [{ env: e.name, secret: e.ref.name }] : []));
-  const envFromSecret = (container?.envFrom ?? []).filter((e) => e.kind === 'secret').map((e) => e.name);
-  const secrets = unique([...fromSecret.map((f) => f.secret), ...envFromSecret]).filter((s): s is string => s !== undefined);
-  return { hits, pods, podObjects, container, fromSecret, secrets };
-}
+import { findRejections, MIN_LINES } from './credentials-rejections.js';
+import { analyzeCredentialsServerRestart } from './credentials-server-restart.js';
 
 /** The Secrets whose credentials are rejected, at most `max`: the collector reads the events of what keeps them in sync. */
 export function listRejectedSecrets(ev: Pick<TriageEvidence, 'logs' | 'pods'>, max = 2): string[] {
@@ -43,9 +18,17 @@ export function listRejectedSecrets(ev: Pick<TriageEvidence, 'logs' | 'pods'>, m
   return r.hits.length < MIN_LINES ? [] : r.secrets.slice(0, max);
 }
 
+/**
+ * A dependency that rejects the workload's credentials. When they come from a Secret through an
+ * environment variable, the running pods read it once, at start: a Secret rotated since then is
+ * not seen until they restart — the usual story when nothing in the workload changed.
+ */
 export function analyzeRejectedCredentials(ev: TriageEvidence): Finding[] {
   const { hits, pods, podObjects, container, fromSecret, secrets } = findRejections(ev);
   if (hits.length < MIN_LINES) return [];
+  // The server restarted after these pods started and refuses them since: its side changed, not theirs.
+  const restarted = analyzeCredentialsServerRestart(ev);
+  if (restarted.length > 0) return restarted;
   const decisive = condenseStructuredLine((hits[hits.length - 1] ?? hits[0])?.line.trim() ?? '');
   const started = podObjects.map((p) => p.startTime).filter((t): t is string => t !== undefined).sort()[0];
   const via = fromSecret.length > 0 ? `${fromSecret.map((f) => f.env).join(', ')} from Secret ${unique(fromSecret.map((f) => f.secret)).join(', ')}` : secrets.length > 0 ? `envFrom Secret ${secrets.join(', ')}` : undefined;

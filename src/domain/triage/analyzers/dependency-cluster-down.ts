@@ -13,7 +13,7 @@ import { formatKubectl } from '../kubectl-command.js';
 import { describeMajority, findClusterDown, findDeadNodes, findLostNodes, listDownMembers, readMemberReadiness, shortenReason } from '../cluster-down.js';
 import type { ClusterDown, DeadNode, DownMember, LostNode, MemberReadiness } from '../cluster-down.js';
 import { listNodesOf, unique } from '../pod-status.js';
-import { MINUTE_MS, earliest, formatAgo, msBetween } from '../time-span.js';
+import { HOUR_MS, MINUTE_MS, earliest, formatAgo, isWithin, msBetween } from '../time-span.js';
 
 /** "node ip-… was lost (SpotInterruption 16m ago, RemovingNode 13m ago)". */
 function describeLoss(lost: LostNode, now: string): string {
@@ -47,7 +47,8 @@ function describeDown(all: readonly DownMember[], lost: readonly LostNode[], now
   const states = [...dead.map((d) => describeHeld(d, now)), ...[...byState].map(([state, pods]) => `${joinAnd(pods)} ${state}`)].join(', ');
   if (down.length === 0) return states;
   // A member crashing in place was not re-created: its age says nothing of when it went down.
-  const created = earliest(down.filter((d) => d.crash === undefined).map((d) => d.pod.createdAt));
+  // A member that runs unready where it always ran (a quorum's survivor) was not re-created: its age says nothing.
+  const created = earliest(down.filter((d) => d.crash === undefined && !(d.state.startsWith('Running') && !isWithin(d.pod.createdAt, now, HOUR_MS))).map((d) => d.pod.createdAt));
   const fresh = created ? findNewNode(down.filter((d) => d.crash === undefined), nodes, created) : undefined;
   const onFresh = fresh?.createdAt ? ` on node ${fresh.name}, itself new ${formatAgo(fresh.createdAt, now)}` : '';
   const since = lost.length > 0 ? ` since ${joinAnd(lost.map((l) => describeLoss(l, now)))}` : created ? ` (re-created ${formatAgo(created, now)}${onFresh})` : '';
