@@ -11,6 +11,7 @@ import { truncate } from '../text.js';
 import { findSpecificDetail } from './decisive-detail.js';
 import { condenseUnhandledRejection } from './unhandled-rejection.js';
 import { condenseRubyLoggerLine, joinRubyLoggerMessages } from './ruby-logger-line.js';
+import { findSpringBootFailure } from './spring-boot-failure.js';
 import { findPythonTracebacks } from './python-traceback.js';
 
 export function findCondition(conditions: readonly ConditionEvidence[], type: string): ConditionEvidence | undefined {
@@ -86,6 +87,9 @@ const DECISIVE = /(Error|Exception)\b|\b(FATAL|Fatal|fatal|panic|PANIC|Traceback
  * Python traceback ends with the exception, a JVM or Go crash with the cause), else the last line.
  */
 export function pickDecisiveLine(lines: readonly string[]): string | undefined {
+  // Spring Boot's failure analysis says why the context did not start, after the traces that led there.
+  const spring = findSpringBootFailure(lines);
+  if (spring !== undefined) return spring.line;
   // Stack frames, SQL echo, caret markers and Node's "Emitted 'error' event on … at:" say where, not why.
   const raw = joinBrokenQuotes(joinRubyLoggerMessages(lines));
   const joined = raw.map((l) => l.trim());

@@ -21,6 +21,7 @@ import { countIdempotentReplays } from './idempotent-replay.js';
 import { countRetriedConflicts } from './update-conflict-retry.js';
 import { findNodeReboot } from './node-reboot.js';
 import { describePolicyAuditReports, isPolicyAuditReport } from './policy-audit-report.js';
+import { describeLeftoverPullSecretWarnings, isLeftoverPullSecretWarning } from './leftover-pull-secret.js';
 
 export type Verdict = 'problems' | 'healthy' | 'inconclusive';
 
@@ -109,13 +110,18 @@ function formatVerdictLine(ev: TriageEvidence, verdict: Verdict, analyzerFailure
   );
 }
 
-/** The last hour's Warning events; a policy engine's audit reports are told apart, they block nothing. */
+/**
+ * The last hour's Warning events; a policy engine's audit reports and the kubelet's warnings about a
+ * missing pull Secret on pods that already run their image are told apart: they block nothing.
+ */
 function countWarnings(ev: TriageEvidence): { told: string } {
   const recent = ev.events.filter((e) => e.type === 'Warning' && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS));
   const reports = recent.filter(isPolicyAuditReport).length;
-  const warnings = recent.length - reports;
+  const leftovers = recent.filter((e) => isLeftoverPullSecretWarning(ev, e)).length;
+  const warnings = recent.length - reports - leftovers;
   const counted = warnings === 0 ? 'no warning events' : `${warnings} warning event${warnings === 1 ? '' : 's'}`;
-  return { told: reports === 0 ? counted : `${counted} besides ${describePolicyAuditReports(reports)}` };
+  const apart = [...(reports > 0 ? [describePolicyAuditReports(reports)] : []), ...(leftovers > 0 ? [describeLeftoverPullSecretWarnings(leftovers)] : [])];
+  return { told: apart.length === 0 ? counted : `${counted} besides ${apart.join(' and ')}` };
 }
 
 /** A Job or CronJob is healthy by its runs, not by ready pods. */

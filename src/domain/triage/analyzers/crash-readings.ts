@@ -54,6 +54,7 @@ import { findCodeDefect, findCrashesSinceRollout, tellCodeDefect } from '../code
 import { findConnectRole, findMigrationJob, findPrivilegeRefusal, tellPrivilegeRefusal } from '../pg-privilege.js';
 import { findOnset } from '../failure-onset.js';
 import { findEtcdRejoin, tellEtcdRejoin } from '../etcd-member-rejoin.js';
+import { findSpringBootFailure, tellBeanCycle } from '../spring-boot-failure.js';
 import { capitalize } from '../../text.js';
 
 export type ExitClass = 'bad-interpreter' | 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'segfault' | 'abort' | 'app-error';
@@ -447,8 +448,15 @@ const etcdRejoin: Reader = (c) => {
   return found && { ...tellEtcdRejoin(found), sure: true };
 };
 
+/** Spring Boot's failure analysis naming a dependency cycle: the beans, the default since 2.6 that refuses it, the fix. */
+const beanCycle: Reader = (c) => {
+  const found = isAppError(c) ? findSpringBootFailure(c.lines) : undefined;
+  if (found?.cycle === undefined) return undefined;
+  return { ...tellBeanCycle({ ...found, cycle: found.cycle }), decisive: found.line, sure: true };
+};
+
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, keystoreType, fatalRejection, poisonMessage, codeDefect, etcdRejoin];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, keystoreType, fatalRejection, poisonMessage, codeDefect, etcdRejoin, beanCycle];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege];
