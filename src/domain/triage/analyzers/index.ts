@@ -149,6 +149,8 @@ import { analyzeSharedStoreLock } from './shared-store-lock.js';
 import { analyzeUnimplementedCalls } from './unimplemented-method.js';
 import { analyzeIdpClientRefusals } from './idp-client-refused.js';
 import { analyzeIssuerMismatch } from './token-issuer-mismatch.js';
+import { analyzeObjectMutationRate } from './object-mutation-rate.js';
+import { analyzeProxyProtocolMismatch } from './proxy-protocol-mismatch.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -304,6 +306,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'unimplemented-method': analyzeUnimplementedCalls,
   'idp-client-refused': analyzeIdpClientRefusals,
   'token-issuer-mismatch': analyzeIssuerMismatch,
+  'object-mutation-rate': analyzeObjectMutationRate,
+  'proxy-protocol-mismatch': analyzeProxyProtocolMismatch,
 };
 
 export interface AnalyzerRun {
