@@ -49,6 +49,8 @@ import { describeServerJobRuns, findServerJobRuns, namesOfRuns } from '../server
 import { CLICKHOUSE_MEMORY_QUERY, QUERY_MEMORY_SETTING, USERS_CONFIG_RELOADED, fixQueryMemory, quoteClickHouse } from '../clickhouse-query-memory.js';
 import { BATCH_OVER_FAIL_THRESHOLD, BATCH_SIZE_SETTING, BATCH_TOO_LARGE_CLIENT_SIDE, BATCH_TOO_LARGE_FIX, BATCH_TOO_LARGE_WHY, CASSANDRA_BATCH_TOO_LARGE } from '../cassandra-batch-size.js';
 import { findClientSetting } from '../client-size-setting.js';
+import { PG_PREPARED_TRANSACTIONS_DISABLED, PREPARED_TRANSACTIONS_SETTING, PREPARED_TRANSACTIONS_WHY, enablePreparedTransactions } from '../pg-prepared-transactions.js';
+import { DOCUMENT_SIZE_CLIENT_SIDE, DOCUMENT_SIZE_FIX, DOCUMENT_SIZE_OUTLASTS, DOCUMENT_SIZE_WHY, MONGO_DOCUMENT_TOO_LARGE, describePushedArray } from '../mongo-document-size.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
 interface Refusal {
@@ -475,6 +477,29 @@ const REFUSALS: readonly Refusal[] = [
     clientSetting: { pattern: BATCH_SIZE_SETTING, fix: (setting) => `lower ${setting} until each batch fits under the threshold, then restart the pods so they read it` },
     why: BATCH_TOO_LARGE_WHY,
     fix: BATCH_TOO_LARGE_FIX,
+  },
+  // Two-phase commit (XA) against a Postgres whose max_prepared_transactions is 0 (pg-prepared-transactions.ts).
+  {
+    server: 'PostgreSQL',
+    pattern: PG_PREPARED_TRANSACTIONS_DISABLED,
+    refuses: 'PREPARE TRANSACTION: prepared transactions are disabled (max_prepared_transactions = 0), so every XA (two-phase) commit rolls back',
+    settings: [PREPARED_TRANSACTIONS_SETTING],
+    raises: PREPARED_TRANSACTIONS_SETTING,
+    fixAt: enablePreparedTransactions,
+    why: PREPARED_TRANSACTIONS_WHY,
+    fix: enablePreparedTransactions('on the server'),
+  },
+  // A document at MongoDB's 16 MB limit: the writes that grow it are refused for good (mongo-document-size.ts).
+  {
+    server: 'MongoDB',
+    pattern: MONGO_DOCUMENT_TOO_LARGE,
+    refuses: 'writes that would grow a document past its 16 MB BSON document limit (16777216 bytes)',
+    scope: describePushedArray,
+    clientSide: DOCUMENT_SIZE_CLIENT_SIDE,
+    fixes: 'the documents these pods grow in',
+    outlastsRollback: DOCUMENT_SIZE_OUTLASTS,
+    why: DOCUMENT_SIZE_WHY,
+    fix: DOCUMENT_SIZE_FIX,
   },
 ];
 

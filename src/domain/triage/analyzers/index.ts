@@ -152,6 +152,8 @@ import { analyzeIssuerMismatch } from './token-issuer-mismatch.js';
 import { analyzeCsrfRefused } from './csrf-refused.js';
 import { analyzeInProcessSessions } from './in-process-sessions.js';
 import { analyzeTaskRedelivery } from './task-redelivery.js';
+import { analyzeObjectMutationRate } from './object-mutation-rate.js';
+import { analyzeProxyProtocolMismatch } from './proxy-protocol-mismatch.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -310,6 +312,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'csrf-refused': analyzeCsrfRefused,
   'in-process-sessions': analyzeInProcessSessions,
   'task-redelivery': analyzeTaskRedelivery,
+  'object-mutation-rate': analyzeObjectMutationRate,
+  'proxy-protocol-mismatch': analyzeProxyProtocolMismatch,
 };
 
 export interface AnalyzerRun {
