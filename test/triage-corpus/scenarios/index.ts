@@ -53,6 +53,7 @@ import { HOLDOUT_39_SCENARIOS } from '../heldout-39/stories.js';
 import { HOLDOUT_40_SCENARIOS } from '../heldout-40/stories.js';
 import { HOLDOUT_41_SCENARIOS } from '../heldout-41/stories.js';
 import { HOLDOUT_42_SCENARIOS } from '../heldout-42/stories.js';
+import { HOLDOUT_43_SCENARIOS } from '../heldout-43/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -68,7 +69,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–42: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–43: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -109,4 +110,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_40_SCENARIOS,
   ...HOLDOUT_41_SCENARIOS,
   ...HOLDOUT_42_SCENARIOS,
+  ...HOLDOUT_43_SCENARIOS,
 ];
