@@ -6,16 +6,8 @@
  * the peer whose rollout history and pods decide which (read-peer-rollout.ts and the called
  * Services' pods are read only when this finds such calls and a peer).
  */
-import type { LogEvidence, PodEvidence } from './evidence-pod.js';
-import type { IsoTime } from './evidence-spec.js';
-import type { ServiceEvidence } from './evidence-network.js';
-import { namesService } from './called-service.js';
-import { findInClusterService } from './down-service.js';
-import { pickEnvDependency, splitWords } from './env-dependency.js';
-import { isPodFailing } from './pod-status.js';
-
-/** Such answers in a ready pod's log tail before they count: one stray call is not an outage. */
-const READY_POD_THRESHOLD = 3;
+import { splitWords } from './env-dependency.js';
+import { type PeerSeen, collectPeerLines, findPeerService } from './peer-hits.js';
 
 export interface UnimplementedCall {
   /** The words that say it: "code = Unimplemented desc = Method not found: pkg.Svc/Method". */
@@ -64,29 +56,12 @@ export interface UnimplementedCalls {
   peerBy?: string;
 }
 
-export function findUnimplementedCalls(seen: { logs: readonly LogEvidence[]; pods: readonly PodEvidence[]; services: readonly ServiceEvidence[]; namespace: string; collectedAt: IsoTime }): UnimplementedCalls | undefined {
-  const hits: UnimplementedHit[] = [];
-  for (const log of seen.logs) {
-    const pod = seen.pods.find((p) => p.name === log.pod);
-    if (pod === undefined) continue;
-    const mine = log.lines.flatMap((line) => {
-      const call = parseUnimplementedCall(line);
-      return call === undefined ? [] : [{ pod: log.pod, container: log.container, line: line.trim(), call }];
-    });
-    if (mine.length > 0 && (log.previous || isPodFailing(pod, seen.collectedAt) || mine.length >= READY_POD_THRESHOLD)) hits.push(...mine);
-  }
+export function findUnimplementedCalls(seen: PeerSeen): UnimplementedCalls | undefined {
+  const hits: UnimplementedHit[] = collectPeerLines(seen, parseUnimplementedCall).map(({ value, ...h }) => ({ ...h, call: value }));
   if (hits.length === 0) return undefined;
-  const own = new Set(seen.pods.flatMap((p) => seen.services.filter((s) => Object.keys(s.selector).length > 0 && Object.entries(s.selector).every(([k, v]) => p.labels[k] === v)).map((s) => s.name)));
-  const others = seen.services.filter((s) => !own.has(s.name) && s.type !== 'ExternalName' && Object.keys(s.selector).length > 0);
-  const named = others.find((s) => hits.some((h) => namesService(h.line, s, seen.namespace)));
-  if (named) return { hits, peer: named.name, peerBy: 'the lines name it' };
-  // The client's target is in its env (dns:///inventory-api.ns.svc:9090), picked by the words the lines share with it.
-  const first = hits[0] as UnimplementedHit;
-  const container = seen.pods.find((p) => p.name === first.pod)?.containers.find((c) => c.name === first.container);
-  const dep = pickEnvDependency(container, [...new Set(hits.map((h) => h.line))]);
-  const ref = dep === undefined ? undefined : findInClusterService(dep.host, seen.namespace);
-  const fromEnv = ref?.namespace === seen.namespace ? others.find((s) => s.name === ref.name) : undefined;
-  if (fromEnv && dep) return { hits, peer: fromEnv.name, peerBy: `env ${dep.env}` };
+  // The lines name the server, or the client's target is in its env (dns:///inventory-api.ns.svc:9090).
+  const { peer, peerBy, others } = findPeerService(seen, hits, { selectorOnly: true });
+  if (peer && peerBy) return { hits, peer, peerBy };
   // The gRPC package or service names what serves it (inventory.v1.InventoryService → inventory-api): one Service only.
   const words = splitWords(hits.flatMap((h) => (h.call.service ? [h.call.service.replace(/\.v\d+\w*\./g, '.').replace(/Service$/, '')] : [])).join(' '));
   const byName = others.filter((s) => [...splitWords(s.name)].some((w) => words.has(w)));
