@@ -4,6 +4,7 @@ import { describeAffinityTerm } from './pod-affinity.js';
 import { redactSecrets } from './redact-secrets.js';
 import { countTimes, findDuplicateEnv } from './duplicate-env.js';
 import { truncate } from '../text.js';
+import { formatAgo } from './time-span.js';
 
 /** Env names whose literal values are never shown, even redacted. */
 const SENSITIVE_ENV_NAME = /pass|secret|token|key|credential|auth|cert|private|salt|signing/i;
@@ -297,4 +298,18 @@ export function shortenImageChange(line: string): string {
 /** Revisions newest first. */
 export function sortRevisions(revisions: readonly RevisionEvidence[]): RevisionEvidence[] {
   return [...revisions].sort((a, b) => b.revision - a.revision);
+}
+
+/** The image tag of a revision's or pod's first container ("2.19.0"); none for latest or a digest. */
+export function imageVersion(containers: readonly { image: string }[]): string | undefined {
+  const image = containers[0]?.image;
+  if (image === undefined) return undefined;
+  const { version } = splitImage(image);
+  return version === 'latest' || version.startsWith('@') ? undefined : version;
+}
+
+/** "revision 61 (4.8.0, 2h 5m ago)": how another workload's rollout is named in a finding. */
+export function describeRevisionAt(r: RevisionEvidence, now: string): string {
+  const v = imageVersion(r.containers);
+  return `revision ${r.revision} (${v ? `${v}, ` : ''}${formatAgo(r.createdAt, now)})`;
 }

@@ -8,26 +8,13 @@
  * takes the new values (a new index, reindexed), then a replay of what was dropped.
  */
 import type { TriageEvidence } from '../evidence.js';
-import type { RevisionEvidence } from '../evidence-spec.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { type MappingConflicts, findMappingConflicts } from '../index-mapping-conflict.js';
 import { type MappingSender, pickMappingSender } from '../index-mapping-sender.js';
 import { isPodFailing, listNodesOf, unique } from '../pod-status.js';
-import { sortRevisions, splitImage } from '../revision-diff.js';
+import { describeRevisionAt, imageVersion, sortRevisions } from '../revision-diff.js';
 import { formatAgo } from '../time-span.js';
-
-function versionOf(containers: readonly { image: string }[]): string | undefined {
-  const image = containers[0]?.image;
-  if (image === undefined) return undefined;
-  const { version } = splitImage(image);
-  return version === 'latest' || version.startsWith('@') ? undefined : version;
-}
-
-function describeRevision(r: RevisionEvidence, now: string): string {
-  const v = versionOf(r.containers);
-  return `revision ${r.revision} (${v ? `${v}, ` : ''}${formatAgo(r.createdAt, now)})`;
-}
 
 /** OpenSearch where the consumer's env or lines say so; Elasticsearch otherwise (both word the refusal alike). */
 function nameStore(ev: TriageEvidence, f: MappingConflicts): string {
@@ -39,7 +26,7 @@ function nameStore(ev: TriageEvidence, f: MappingConflicts): string {
 function describeSender(s: MappingSender, now: string): string {
   const where = s.namespace ? ` (namespace ${s.namespace})` : '';
   const by = s.by === undefined ? '' : `, its sender by ${s.by.replace(/^the log names it \((.*)\)$/, '$1')}`;
-  return `${s.deployment}${where}${by}, rolled out ${describeRevision(s.newest, now)}`;
+  return `${s.deployment}${where}${by}, rolled out ${describeRevisionAt(s.newest, now)}`;
 }
 
 function writeFix(f: MappingConflicts, s: MappingSender | undefined): string {
@@ -48,7 +35,7 @@ function writeFix(f: MappingConflicts, s: MappingSender | undefined): string {
     : `map [${f.field}] for the new values (keyword for ids) in a new index and reindex`;
   const replay = f.dropped ? '; then replay the events since the first refusal (dropped documents are not retried)' : '';
   if (s?.previous !== undefined) {
-    const prev = versionOf(s.previous.containers);
+    const prev = imageVersion(s.previous.containers);
     return `roll ${s.deployment} back to revision ${s.previous.revision}${prev ? ` (${prev})` : ''}, or ${mapping}${replay}`;
   }
   return `find the producer that changed what it sends in [${f.field}] (its release just before the first refusal) and move it back, or ${mapping}${replay}`;
@@ -75,7 +62,7 @@ export function analyzeIndexMappingConflict(ev: TriageEvidence): Finding[] {
   const since = s ? `, since ${describeSender(s, now)}` : `; the producer of [${f.field}] changed what it sends (no sender's rollout found)`;
   const title = `${store} refuses ${name}'s documents ${forIndex} — ${said}: ${where}${since}`;
   const [mine] = sortRevisions(ev.revisions);
-  const ownText = `${name} still runs ${versionOf(podObjects[0]?.containers ?? mine?.containers ?? []) ?? 'its release'}${mine ? ` (revision ${mine.revision}, ${formatAgo(mine.createdAt, now)})` : ''}`;
+  const ownText = `${name} still runs ${imageVersion(podObjects[0]?.containers ?? mine?.containers ?? []) ?? 'its release'}${mine ? ` (revision ${mine.revision}, ${formatAgo(mine.createdAt, now)})` : ''}`;
   const fix = writeFix(f, s);
   const cmdTarget = s?.namespace ? { ...ev.target, namespace: s.namespace } : ev.target;
 
@@ -100,7 +87,7 @@ export function analyzeIndexMappingConflict(ev: TriageEvidence): Finding[] {
     likelyCause:
       `The index${index} maps [${f.field}] as ${f.type === 'strict' ? 'nothing (dynamic: strict)' : f.type}, and the documents ${name} writes now carry ${f.values.length > 0 ? `values like '${f.values.join("', '")}'` : 'values of another type'} in it, so ${store} refuses each of them with 400 (${f.exception}); a retry fails the same way${f.dropped ? `, and ${name} drops them: they are missing from the index (data loss)` : ''} while every pod stays Ready. ` +
       (s
-        ? `${s.deployment}'s ${describeRevision(s.newest, now)} came before the first refusal: it sends the events ${name} indexes, and ${ownText}.`
+        ? `${s.deployment}'s ${describeRevisionAt(s.newest, now)} came before the first refusal: it sends the events ${name} indexes, and ${ownText}.`
         : `A mapping is fixed per index: the producer of these documents changed what it sends in [${f.field}].`),
     nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}.`,
     fix,

@@ -8,27 +8,13 @@
  * producer goes back until the consumer reads the new format.
  */
 import type { TriageEvidence } from '../evidence.js';
-import type { RolloutRevisionEvidence } from '../evidence-namespace-rollouts.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { type ContractFailures, findContractFailures } from '../message-contract.js';
 import { isPodFailing, listNodesOf, unique } from '../pod-status.js';
 import { type ProducerRollout, pickProducerRollout } from '../producer-rollout.js';
-import { sortRevisions, splitImage } from '../revision-diff.js';
+import { describeRevisionAt, imageVersion, sortRevisions } from '../revision-diff.js';
 import { formatAgo } from '../time-span.js';
-
-/** The image tag of a revision's or pod's first container ("2.19.0"). */
-function versionOf(containers: readonly { image: string }[]): string | undefined {
-  const image = containers[0]?.image;
-  if (image === undefined) return undefined;
-  const { version } = splitImage(image);
-  return version === 'latest' || version.startsWith('@') ? undefined : version;
-}
-
-function describeRevision(r: RolloutRevisionEvidence, now: string): string {
-  const v = versionOf(r.containers);
-  return `revision ${r.revision} (${v ? `${v}, ` : ''}${formatAgo(r.createdAt, now)})`;
-}
 
 /** "app env VALUE_SERIALIZER: "io.x.KafkaJsonSchemaSerializer" → "com.y.GlueSchemaRegistryKafkaSerializer"" as "VALUE_SERIALIZER KafkaJsonSchemaSerializer → GlueSchemaRegistryKafkaSerializer". */
 function compactChange(line: string): string {
@@ -61,7 +47,7 @@ function findDecoder(ev: TriageEvidence, f: ContractFailures): string | undefine
 
 function writeFix(name: string, f: ContractFailures, p: ProducerRollout | undefined, decoder: string | undefined, recover: string): { fix: string; next: string } {
   const task = f.kind === 'unregistered-task' && f.subject ? `'${f.subject}'` : undefined;
-  const producerVersion = p ? versionOf(p.newest.containers) : undefined;
+  const producerVersion = p ? imageVersion(p.newest.containers) : undefined;
   if (p && p.sameCode && producerVersion) {
     const reads = task ? `registers ${task}` : 'reads what it sends';
     return {
@@ -71,7 +57,7 @@ function writeFix(name: string, f: ContractFailures, p: ProducerRollout | undefi
   }
   const reader = decoder ? `a deserializer for ${p?.deployment ?? 'the producer'}'s new format in place of ${decoder}` : task ? `a handler for ${task}` : `a reader for ${p?.deployment ?? 'the producer'}'s new format`;
   if (p?.previous) {
-    const prev = versionOf(p.previous.containers);
+    const prev = imageVersion(p.previous.containers);
     return {
       fix: `roll ${p.deployment} back to revision ${p.previous.revision}${prev ? ` (${prev})` : ''} to stop the failures now; then give ${name} ${reader} before ${p.deployment} moves again, and ${recover}`,
       next: `Next time, release the readers of a new format before the producers that write it.`,
@@ -98,14 +84,14 @@ export function analyzeMessageContract(ev: TriageEvidence): Finding[] {
   const { done, recover } = describeLoss(f);
   const decoder = f.kind === 'unregistered-task' ? undefined : findDecoder(ev, f);
   const change = p && !p.sameCode ? p.changes.map(compactChange).find((l) => !/ image /.test(l)) : undefined;
-  const since = p ? ` since its ${describeRevision(p.newest, now)}${change ? ` changed ${change}` : ''}` : '';
+  const since = p ? ` since its ${describeRevisionAt(p.newest, now)}${change ? ` changed ${change}` : ''}` : '';
 
   const title = f.kind === 'unregistered-task'
     ? `${name} ${done === 'failed' ? 'refuses' : done === 'discarded' ? 'discards' : 'dead-letters'} tasks${f.subject ? ` of type '${f.subject}'` : ''} it has not registered${p ? `, which ${p.deployment} sends${since}` : ''}: ${where}`
     : `${name} cannot deserialize the messages ${p ? `${p.deployment} writes${since}` : 'it is sent'}: ${where}`;
 
   const [mine] = sortRevisions(ev.revisions);
-  const ownVersion = versionOf(podObjects[0]?.containers ?? mine?.containers ?? []);
+  const ownVersion = imageVersion(podObjects[0]?.containers ?? mine?.containers ?? []);
   const ownText = `${name} still runs ${ownVersion ? `${ownVersion}` : 'its release'}${mine ? ` (revision ${mine.revision}, ${formatAgo(mine.createdAt, now)})` : ''}`;
   const { fix, next } = writeFix(name, f, p, decoder, recover);
   const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
