@@ -8,7 +8,6 @@
  */
 import type { LogEvidence, TriageEvidence } from './evidence.js';
 import type { IsoTime } from './evidence-spec.js';
-import type { CotenantScaleUpEvidence } from './evidence-cotenant-scale-ups.js';
 import { isInTriggerWindow } from './trigger-window.js';
 import { readLineTime } from './request-silence.js';
 import { formatAgo, msBetween } from './time-span.js';

@@ -10,7 +10,7 @@ import type { RolloutRevisionEvidence, SenderRolloutEvidence } from '../../../..
 import { readMappingConflictLine } from '../../../../src/domain/triage/index-mapping-conflict.js';
 import { listSenderNamespaces } from '../../../../src/domain/triage/sender-namespaces.js';
 import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
-import { NS, baseEvidence, container, minutesAgo, pod, revisionContainer } from '../scenarios/builders.js';
+import { baseEvidence, container, minutesAgo, pod, revisionContainer } from '../scenarios/builders.js';
 
 const times = { startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:00.000Z' };
 const json = (o: Record<string, unknown>): string => JSON.stringify(o);
