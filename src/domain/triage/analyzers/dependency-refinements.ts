@@ -19,6 +19,7 @@ import { findLegacyCommonName, tellLegacyCommonName } from '../legacy-common-nam
 import { sortRevisions } from '../revision-diff.js';
 import { findLookupStall } from '../lookup-stall.js';
 import { describeLookupStall } from './lookup-stall.js';
+import { explainLogShipperBlock, findLogShipperBlock } from '../log-shipper-block.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
 export interface DependencyGroup {
@@ -272,4 +273,27 @@ const lookupStall: Refinement = (g) => {
   return describeLookupStall(g.ev, stall);
 };
 
-export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, missingConfigEndpoint, lookupStall];
+/**
+ * The dependency that times out is the app's own log server, and the pods hang with it (probes
+ * time out, containers killed): the logging call blocks the request threads (log-shipper-block.ts).
+ * The failure and its trigger stay as told; the words add the mechanism in the app and its fix.
+ */
+const logShipperBlock: Refinement = (g) => {
+  const problem = g.group[0]?.error.problem;
+  if (problem !== 'timeout' && problem !== 'unreachable') return undefined;
+  // Each hit with the stack after it: the appender and its async worker are named there.
+  const lines = g.group.flatMap((h) => h.log.lines.slice(h.index, h.index + 16));
+  const block = findLogShipperBlock(lines, g.dependency, g.podObjects, g.ev.events);
+  if (block === undefined) return undefined;
+  const told = explainLogShipperBlock(block, g.dependency);
+  return {
+    ...g.finding,
+    title: `${g.finding.title}${told.title}`,
+    evidence: [told.evidence, ...g.finding.evidence],
+    likelyCause: `${g.finding.likelyCause} ${told.cause}`,
+    nextAction: told.action,
+    fix: told.fix,
+  };
+};
+
+export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, missingConfigEndpoint, lookupStall, logShipperBlock];
