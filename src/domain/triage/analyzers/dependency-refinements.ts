@@ -20,6 +20,7 @@ import { sortRevisions } from '../revision-diff.js';
 import { findLookupStall } from '../lookup-stall.js';
 import { describeLookupStall } from './lookup-stall.js';
 import { explainLogShipperBlock, findLogShipperBlock } from '../log-shipper-block.js';
+import { explainHashCostRaise, findHashCostRaise } from '../hash-cost-threadpool.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
 export interface DependencyGroup {
@@ -296,4 +297,32 @@ const logShipperBlock: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, missingConfigEndpoint, lookupStall, logShipperBlock];
+/**
+ * Calls of a Node app that time out, with other calls of the same logs, after its newest revision
+ * raised a password-hashing cost: the hashes fill libuv's threadpool and starve the lookups of
+ * every dependency (hash-cost-threadpool.ts). That revision is the trigger; the dependency is not.
+ */
+const hashCostThreadpool: Refinement = (g) => {
+  if (g.group[0]?.error.problem !== 'timeout' || !g.plain) return undefined;
+  const lines = g.group.map((h) => h.line);
+  const onset = earliest(lines.map((l) => readLogLineTime(l, g.ev.collectedAt)));
+  const raise = findHashCostRaise(g.ev, g.group, g.dependency, onset);
+  if (raise === undefined) return undefined;
+  const told = explainHashCostRaise(raise, `calls to ${g.dependency ?? 'its dependencies'}`);
+  const n = g.pods.length;
+  return {
+    ...g.finding,
+    id: `dependency-error/timeout/hash-cost/${raise.env}`,
+    title: `${told.title} (${g.sidecarName ? `${g.sidecarName} ` : ''}logs of ${n} pod${n === 1 ? '' : 's'}, ${g.group.length} lines)`,
+    datesChange: true,
+    confidence: 'high',
+    evidence: [told.evidence, ...g.finding.evidence],
+    likelyCause: told.cause,
+    nextAction: told.action,
+    fix: told.fix,
+    ...(onset !== undefined ? { onset } : {}),
+    confirmCommands: [...g.confirm.filter((c) => !/get networkpolicy/.test(c))],
+  };
+};
+
+export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, missingConfigEndpoint, lookupStall, logShipperBlock, hashCostThreadpool];
