@@ -19,6 +19,8 @@ import { findLegacyCommonName, tellLegacyCommonName } from '../legacy-common-nam
 import { sortRevisions } from '../revision-diff.js';
 import { findLookupStall } from '../lookup-stall.js';
 import { describeLookupStall } from './lookup-stall.js';
+import { explainLogShipperBlock, findLogShipperBlock } from '../log-shipper-block.js';
+import { explainHashCostRaise, findHashCostRaise } from '../hash-cost-threadpool.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
 export interface DependencyGroup {
@@ -272,4 +274,55 @@ const lookupStall: Refinement = (g) => {
   return describeLookupStall(g.ev, stall);
 };
 
-export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, missingConfigEndpoint, lookupStall];
+/**
+ * The dependency that times out is the app's own log server, and the pods hang with it (probes
+ * time out, containers killed): the logging call blocks the request threads (log-shipper-block.ts).
+ * The failure and its trigger stay as told; the words add the mechanism in the app and its fix.
+ */
+const logShipperBlock: Refinement = (g) => {
+  const problem = g.group[0]?.error.problem;
+  if (problem !== 'timeout' && problem !== 'unreachable') return undefined;
+  // Each hit with the stack after it: the appender and its async worker are named there.
+  const lines = g.group.flatMap((h) => h.log.lines.slice(h.index, h.index + 16));
+  const block = findLogShipperBlock(lines, g.dependency, g.podObjects, g.ev.events);
+  if (block === undefined) return undefined;
+  const told = explainLogShipperBlock(block, g.dependency);
+  return {
+    ...g.finding,
+    title: `${g.finding.title}${told.title}`,
+    evidence: [told.evidence, ...g.finding.evidence],
+    likelyCause: `${g.finding.likelyCause} ${told.cause}`,
+    nextAction: told.action,
+    fix: told.fix,
+  };
+};
+
+/**
+ * Calls of a Node app that time out, with other calls of the same logs, after its newest revision
+ * raised a password-hashing cost: the hashes fill libuv's threadpool and starve the lookups of
+ * every dependency (hash-cost-threadpool.ts). That revision is the trigger; the dependency is not.
+ */
+const hashCostThreadpool: Refinement = (g) => {
+  if (g.group[0]?.error.problem !== 'timeout' || !g.plain) return undefined;
+  const lines = g.group.map((h) => h.line);
+  const onset = earliest(lines.map((l) => readLogLineTime(l, g.ev.collectedAt)));
+  const raise = findHashCostRaise(g.ev, g.group, g.dependency, onset);
+  if (raise === undefined) return undefined;
+  const told = explainHashCostRaise(raise, `calls to ${g.dependency ?? 'its dependencies'}`);
+  const n = g.pods.length;
+  return {
+    ...g.finding,
+    id: `dependency-error/timeout/hash-cost/${raise.env}`,
+    title: `${told.title} (${g.sidecarName ? `${g.sidecarName} ` : ''}logs of ${n} pod${n === 1 ? '' : 's'}, ${g.group.length} lines)`,
+    datesChange: true,
+    confidence: 'high',
+    evidence: [told.evidence, ...g.finding.evidence],
+    likelyCause: told.cause,
+    nextAction: told.action,
+    fix: told.fix,
+    ...(onset !== undefined ? { onset } : {}),
+    confirmCommands: [...g.confirm.filter((c) => !/get networkpolicy/.test(c))],
+  };
+};
+
+export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, missingConfigEndpoint, lookupStall, logShipperBlock, hashCostThreadpool];
