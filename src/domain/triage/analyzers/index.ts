@@ -152,6 +152,8 @@ import { analyzeIssuerMismatch } from './token-issuer-mismatch.js';
 import { analyzeCsrfRefused } from './csrf-refused.js';
 import { analyzeInProcessSessions } from './in-process-sessions.js';
 import { analyzeTaskRedelivery } from './task-redelivery.js';
+import { analyzeWorkflowNondeterminism } from './workflow-nondeterminism.js';
+import { analyzeBatchOutlastsGrace } from './batch-outlasts-grace.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -310,6 +312,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'csrf-refused': analyzeCsrfRefused,
   'in-process-sessions': analyzeInProcessSessions,
   'task-redelivery': analyzeTaskRedelivery,
+  'workflow-nondeterminism': analyzeWorkflowNondeterminism,
+  'batch-outlasts-grace': analyzeBatchOutlastsGrace,
 };
 
 export interface AnalyzerRun {
