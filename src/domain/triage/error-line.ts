@@ -9,6 +9,7 @@ import { listClientAbortLines, listClientAbortRecords } from './client-abort.js'
 import { isDataLossLine } from './data-loss-line.js';
 import { listIdempotentReplayLines } from './idempotent-replay.js';
 import { listRetriedConflictLines } from './update-conflict-retry.js';
+import { isWorkflowNondeterminism } from './workflow-nondeterminism.js';
 
 const ERROR_LINE =
   /\b(ERROR|FATAL|PANIC|CRITICAL)\b|"level":"(error|fatal)"|"level":(50|60)\b|level=(error|fatal)|\bException\b|Traceback \(most recent call last\)|"level":"warn(ing)?"[^\n]*"(error|err)":"[^"]+"[^\n]*"status":(4(0[13]|29)|5\d\d)\b/;
@@ -73,6 +74,8 @@ const ERROR_SIGNS: readonly ((line: string) => boolean)[] = [
   isClickHouseRefusal,
   // Data dropped or lost (a slow consumer's overflowed buffer, an exporter's full queue): logged at WARN or INFO, yet the data is gone.
   isDataLossLine,
+  // A workflow task failing replay for a nondeterminism error (Temporal logs it at WARN): the workflow is stuck.
+  isWorkflowNondeterminism,
 ];
 
 /**

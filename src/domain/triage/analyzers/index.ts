@@ -154,6 +154,8 @@ import { analyzeInProcessSessions } from './in-process-sessions.js';
 import { analyzeTaskRedelivery } from './task-redelivery.js';
 import { analyzeObjectMutationRate } from './object-mutation-rate.js';
 import { analyzeProxyProtocolMismatch } from './proxy-protocol-mismatch.js';
+import { analyzeWorkflowNondeterminism } from './workflow-nondeterminism.js';
+import { analyzeBatchOutlastsGrace } from './batch-outlasts-grace.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -314,6 +316,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'task-redelivery': analyzeTaskRedelivery,
   'object-mutation-rate': analyzeObjectMutationRate,
   'proxy-protocol-mismatch': analyzeProxyProtocolMismatch,
+  'workflow-nondeterminism': analyzeWorkflowNondeterminism,
+  'batch-outlasts-grace': analyzeBatchOutlastsGrace,
 };
 
 export interface AnalyzerRun {
