@@ -161,7 +161,8 @@
 //   field-selected list of Unhealthy events per member that runs but is not ready (at most two; its `vault status` probe: read-member-probes.ts);
 //   where ClickHouse says a table is read-only (TABLE_IS_READ_ONLY, 2+ lines), the same reads of the namespace's one Service named
 //   *keeper*/*zookeeper* (its coordination service, whose quorum the table waits for: clickhouse-readonly.ts);
-//   where a dependency refuses the workload's credentials (2+ lines) and one address env var names an in-cluster Service, the same
+//   where a dependency refuses the workload's credentials, or its driver cannot do the server's authentication method
+//   (ER_NOT_SUPPORTED_AUTH_MODE, 2+ lines: credentials-auth-plugin.ts), and one address env var names an in-cluster Service, the same
 //   reads of that Service, then a get of each ConfigMap its first pod mounts (at most two, config-named first; only the newest
 //   managedFields time and manager kept: read-config-updates.ts) — a server re-created since the clients started loads its users at boot;
 //   and where the workload's own logs show its replicas starting a sync and losing the link again and again (Redis's

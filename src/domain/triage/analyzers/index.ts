@@ -152,6 +152,7 @@ import { analyzeIssuerMismatch } from './token-issuer-mismatch.js';
 import { analyzeCsrfRefused } from './csrf-refused.js';
 import { analyzeInProcessSessions } from './in-process-sessions.js';
 import { analyzeTaskRedelivery } from './task-redelivery.js';
+import { analyzeAuthPluginMismatch } from './credentials-auth-plugin.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -310,6 +311,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'csrf-refused': analyzeCsrfRefused,
   'in-process-sessions': analyzeInProcessSessions,
   'task-redelivery': analyzeTaskRedelivery,
+  'credentials-auth-plugin': analyzeAuthPluginMismatch,
 };
 
 export interface AnalyzerRun {
