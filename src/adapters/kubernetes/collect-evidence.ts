@@ -75,7 +75,7 @@
 //   ReplicaSets (at most 300; the other Deployments' newest two revisions kept when recent: read-namespace-rollouts.ts); where its
 //   search index refuses its documents for their mapping (mapper_parsing_exception), the same list, and one more per other namespace its
 //   failure lines or its channel env name (at most two namespaces: read-sender-rollouts.ts); and where the workload's
-//   logs say a Service of the namespace refuses it now (a broker's blocked connection, an etcd past its quota: one member is enough, each logs the alarm) or time out on its database (statement timeouts), or that their Postgres closed their connections ("server closed the connection unexpectedly") or refuses their role past its CONNECTION LIMIT, a get and a
+//   logs say a Service of the namespace refuses it now (a broker's blocked connection, an etcd past its quota: one member is enough, each logs the alarm) or time out on its database (statement timeouts; the database named by a URL or a host env var such as PGHOST), or that their Postgres closed their connections ("server closed the connection unexpectedly") or refuses their role past its CONNECTION LIMIT, a get and a
 //   log tail of one of its ready pods (also, where its own logs show its cache hit ratio collapsed and not recovered, of the cache
 //   Service its env names, one more: when the cache restarted and whether it persists, cache-hit-collapse.ts) (and where a client writing to a read-only server is pinned to one pod of a
 //   headless Service by that pod's DNS name, a get and the log tail of that pod: at most one; and where the server
