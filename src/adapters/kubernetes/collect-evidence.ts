@@ -75,7 +75,7 @@
 //   ReplicaSets (at most 300; the other Deployments' newest two revisions kept when recent: read-namespace-rollouts.ts); where its
 //   search index refuses its documents for their mapping (mapper_parsing_exception), the same list, and one more per other namespace its
 //   failure lines or its channel env name (at most two namespaces: read-sender-rollouts.ts); and where the workload's
-//   logs say a Service of the namespace refuses it now (a broker's blocked connection, an etcd past its quota: one member is enough, each logs the alarm) or time out on its database (statement timeouts), or that their Postgres closed their connections ("server closed the connection unexpectedly") or refuses their role past its CONNECTION LIMIT, a get and a
+//   logs say a Service of the namespace refuses it now (a broker's blocked connection, an etcd past its quota: one member is enough, each logs the alarm) or time out on its database (statement timeouts; the database named by a URL or a host env var such as PGHOST), or that their Postgres closed their connections ("server closed the connection unexpectedly") or refuses their role past its CONNECTION LIMIT, a get and a
 //   log tail of one of its ready pods (also, where its own logs show its cache hit ratio collapsed and not recovered, of the cache
 //   Service its env names, one more: when the cache restarted and whether it persists, cache-hit-collapse.ts) (and where a client writing to a read-only server is pinned to one pod of a
 //   headless Service by that pod's DNS name, a get and the log tail of that pod: at most one; and where the server
@@ -161,7 +161,8 @@
 //   field-selected list of Unhealthy events per member that runs but is not ready (at most two; its `vault status` probe: read-member-probes.ts);
 //   where ClickHouse says a table is read-only (TABLE_IS_READ_ONLY, 2+ lines), the same reads of the namespace's one Service named
 //   *keeper*/*zookeeper* (its coordination service, whose quorum the table waits for: clickhouse-readonly.ts);
-//   where a dependency refuses the workload's credentials (2+ lines) and one address env var names an in-cluster Service, the same
+//   where a dependency refuses the workload's credentials, or its driver cannot do the server's authentication method
+//   (ER_NOT_SUPPORTED_AUTH_MODE, 2+ lines: credentials-auth-plugin.ts), and one address env var names an in-cluster Service, the same
 //   reads of that Service, then a get of each ConfigMap its first pod mounts (at most two, config-named first; only the newest
 //   managedFields time and manager kept: read-config-updates.ts) — a server re-created since the clients started loads its users at boot;
 //   and where the workload's own logs show its replicas starting a sync and losing the link again and again (Redis's

@@ -40,6 +40,7 @@ import { findMaxTimeExpired, listCollscanLogSearches, pickTimedOutMongo } from '
 import { readDependencyMembers } from './read-dependency-members.js';
 import { readConfigUpdates } from './read-config-updates.js';
 import { pickRejectingServer } from '../../domain/triage/analyzers/credentials-server-restart.js';
+import { pickAuthPluginServer } from '../../domain/triage/analyzers/credentials-auth-plugin.js';
 import { readWriterService } from './read-writer-service.js';
 import { pickClusterDownConfigMaps, pickClusterDownService } from '../../domain/triage/cluster-down.js';
 import { findInClusterService } from '../../domain/triage/down-service.js';
@@ -242,7 +243,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const members = brokers === undefined ? undefined : await readDependencyMembers(ctx, brokers, 'its clients are told their topic does not exist');
     if (members !== undefined) return [await readBrokerConfig(ctx, members)];
     // It refuses the workload's credentials: whether it restarted, and its configuration was written, just before.
-    const refusing = pickRejectingServer(seen);
+    const refusing = pickRejectingServer(seen) ?? pickAuthPluginServer(seen);
     const server = refusing === undefined ? undefined : await readDependencyMembers(ctx, refusing, "it refuses the workload's credentials");
     return server === undefined ? [] : [await readConfigUpdates(ctx, server)];
   });

@@ -118,6 +118,7 @@ export type FindingKind =
   | 'token-rejected'
   | 'object-change'
   | 'cache-cold'
+  | 'lock-wait'
   | 'unexplained';
 
 /** Findings that say what changed, not what fails: the verdict makes them its "since", never its "what". */

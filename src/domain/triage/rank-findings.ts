@@ -134,6 +134,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'unready-replicas': ['service-endpoints'],
   'service-selector': ['service-endpoints'],
   'service-target-port': ['service-endpoints'],
+  // Queries that wait on a lock the database's log names: their timeouts, the full pool and the failed probes are the wait.
+  'lock-wait': ['slow-dependency', 'resource-exhaustion', 'dependency-error', 'readiness-probe', 'liveness-kill', 'signal-kill', 'exit-code', 'unexplained', ...PROCESS_EFFECTS],
 };
 
 /** Findings about the pods' surroundings rather than what the pods themselves report. */

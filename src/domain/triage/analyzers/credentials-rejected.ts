@@ -11,6 +11,7 @@ import { findSecretSyncFailure } from '../secret-sync.js';
 import { describeStaleSync } from './credentials-stale-sync.js';
 import { findRejections, MIN_LINES } from './credentials-rejections.js';
 import { analyzeCredentialsServerRestart } from './credentials-server-restart.js';
+import { outnumbersRejections } from './credentials-auth-plugin.js';
 
 /** The Secrets whose credentials are rejected, at most `max`: the collector reads the events of what keeps them in sync. */
 export function listRejectedSecrets(ev: Pick<TriageEvidence, 'logs' | 'pods'>, max = 2): string[] {
@@ -26,6 +27,8 @@ export function listRejectedSecrets(ev: Pick<TriageEvidence, 'logs' | 'pods'>, m
 export function analyzeRejectedCredentials(ev: TriageEvidence): Finding[] {
   const { hits, pods, podObjects, container, fromSecret, secrets } = findRejections(ev);
   if (hits.length < MIN_LINES) return [];
+  // The driver cannot do the server's authentication method: the rejections are that handshake failing (credentials-auth-plugin.ts).
+  if (outnumbersRejections(ev, hits.length)) return [];
   // The server restarted after these pods started and refuses them since: its side changed, not theirs.
   const restarted = analyzeCredentialsServerRestart(ev);
   if (restarted.length > 0) return restarted;

@@ -8,6 +8,7 @@
  * a rollback of the clients.
  */
 import type { PodEvidence, TriageEvidence } from '../evidence.js';
+import type { ContainerSpecEvidence } from '../evidence-pod.js';
 import type { DependencyMembersEvidence } from '../evidence-dependency-members.js';
 import { condenseStructuredLine } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
@@ -29,10 +30,15 @@ const CONFIG_LEAD_MS = 30 * MINUTE_MS;
 export function pickRejectingServer(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'>): { name: string; namespace: string } | undefined {
   const { hits, container } = findRejections(ev);
   if (hits.length < MIN_LINES || container === undefined) return undefined;
+  return findServerNamedByEnv(container, ev.target.namespace);
+}
+
+/** The one in-cluster Service a container's address env vars name, if exactly one. */
+export function findServerNamedByEnv(container: { env?: ContainerSpecEvidence['env'] }, namespace: string): { name: string; namespace: string } | undefined {
   const found = (container.env ?? []).flatMap((e) => {
     if (!('value' in e) || !ADDRESS_ENV.test(e.name)) return [];
     const host = /^(?:[a-z0-9+]+:\/\/)?(?:[^@/\s]*@)?([a-z0-9.-]+)/i.exec(e.value.trim())?.[1];
-    const svc = host && /[a-z]/i.test(host) ? findInClusterService(host, ev.target.namespace) : undefined;
+    const svc = host && /[a-z]/i.test(host) ? findInClusterService(host, namespace) : undefined;
     return svc ? [svc] : [];
   });
   const names = new Set(found.map((s) => `${s.namespace}/${s.name}`));

@@ -156,6 +156,7 @@ import { analyzeObjectMutationRate } from './object-mutation-rate.js';
 import { analyzeProxyProtocolMismatch } from './proxy-protocol-mismatch.js';
 import { analyzeWorkflowNondeterminism } from './workflow-nondeterminism.js';
 import { analyzeBatchOutlastsGrace } from './batch-outlasts-grace.js';
+import { analyzeAuthPluginMismatch } from './credentials-auth-plugin.js';
 
 /** A pure function from evidence to findings; one per file. */
 export type Analyzer = (evidence: TriageEvidence) => Finding[];
@@ -318,6 +319,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'proxy-protocol-mismatch': analyzeProxyProtocolMismatch,
   'workflow-nondeterminism': analyzeWorkflowNondeterminism,
   'batch-outlasts-grace': analyzeBatchOutlastsGrace,
+  'credentials-auth-plugin': analyzeAuthPluginMismatch,
 };
 
 export interface AnalyzerRun {

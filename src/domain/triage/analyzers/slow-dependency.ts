@@ -4,6 +4,7 @@ import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { isPodHealthy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { findLockHolder } from '../database-locks.js';
+import { describeLockQueue } from './lock-queue.js';
 import { findConfiguredTimeout, findStatementCancels, formatLimit } from '../statement-timeout.js';
 import { findErrorsSinceStart } from '../errors-since-start.js';
 import { formatAgo } from '../time-span.js';
@@ -94,10 +95,11 @@ export function analyzeSlowDependency(ev: TriageEvidence): Finding[] {
     return holder === undefined ? [] : [{ service: d.service, pod: d.pod.name, holder }];
   })[0];
   const what = locked?.holder.statement === undefined ? '' : ` (${locked.holder.statement.length > 120 ? `${locked.holder.statement.slice(0, 117)}…` : locked.holder.statement})`;
+  if (locked?.holder.queueHead !== undefined) return [describeLockQueue(ev, locked.service, locked.pod, locked.holder, slow, pods, podObjects, unhealthy.length)];
   if (locked !== undefined) {
     return [{
       id: `slow-dependency/${locked.service}`,
-      kind: 'slow-dependency',
+      kind: 'lock-wait',
       title: `Queries to ${locked.service} wait on a lock held by its process ${locked.holder.pid}${what}: ${slow.length} statement-timeout and slow-call lines in the logs of ${pods.length} pod${pods.length === 1 ? '' : 's'}`,
       layer: 'network/routing',
       severity: unhealthy.length > 0 ? severityForPods(ev, unhealthy.length) : 'warning',
