@@ -7,10 +7,11 @@
  * while the event loop itself stays responsive. The dependencies are fine; the cost raise is the
  * trigger and undoing it the fix.
  */
-import type { IsoTime, LogEvidence, PodEvidence, RevisionEvidence, TriageEvidence } from './evidence.js';
+import type { IsoTime, LogEvidence, PodEvidence, TriageEvidence } from './evidence.js';
 import { sortRevisions } from './revision-diff.js';
 import { rolloutTimeOf } from './revision-rollback.js';
 import { isInTriggerWindow } from './trigger-window.js';
+import type { RevisionEnvChange } from './timeout-cut.js';
 
 /** A setting for a password hash's work factor, by its name. */
 const COST_NAME = /^(?=.*(?:BCRYPT|SCRYPT|PBKDF2|ARGON|HASH|SALT|PASSWORD))(?=.*(?:ROUNDS|COST|ITERATIONS|WORK_?FACTOR)).*$/i;
@@ -24,18 +25,11 @@ const NODE_LOG = /\(node:\d+\)|node_modules\/|node:internal\/|"node":"v\d+/;
 /** A line of a failed or given-up call, of any kind. */
 const TIMEOUT_LINE = /timeout|timed out|ETIMEDOUT|ESOCKETTIMEDOUT|EAI_AGAIN/i;
 
-export interface HashCostRaise {
-  revision: RevisionEvidence;
-  previous: RevisionEvidence;
-  container: string;
-  env: string;
-  from: string;
-  to: string;
+export interface HashCostRaise extends RevisionEnvChange {
   /** How many times longer each hash takes. */
   factor: number;
   /** UV_THREADPOOL_SIZE as the container sets it; absent: libuv's default of 4. */
   poolSize?: string;
-  rolledOut: IsoTime;
 }
 
 function costFactor(name: string, from: number, to: number): number {

@@ -43,7 +43,8 @@ function comparable(name: string, from: string, to: string): [number, number] | 
   return bare.test(from.trim()) && bare.test(to.trim()) ? [Number(from), Number(to)] : undefined;
 }
 
-export interface TimeoutCut {
+/** One env setting of a container that the newest revision changed: from what, to what, when it rolled out. */
+export interface RevisionEnvChange {
   revision: RevisionEvidence;
   previous: RevisionEvidence;
   container: string;
@@ -52,6 +53,8 @@ export interface TimeoutCut {
   to: string;
   rolledOut: IsoTime;
 }
+
+export type TimeoutCut = RevisionEnvChange;
 
 /** Whether the failing lines name what the setting is for ("RATES" in GetRateQuotes). */
 function namesCall(env: string, lines: readonly string[]): boolean {
