@@ -151,6 +151,7 @@ import { analyzeIdpClientRefusals } from './idp-client-refused.js';
 import { analyzeIssuerMismatch } from './token-issuer-mismatch.js';
 import { analyzeCsrfRefused } from './csrf-refused.js';
 import { analyzeInProcessSessions } from './in-process-sessions.js';
+import { analyzePolicyBundleMissing } from './policy-bundle-missing.js';
 import { analyzeTaskRedelivery } from './task-redelivery.js';
 
 /** A pure function from evidence to findings; one per file. */
@@ -310,6 +311,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'csrf-refused': analyzeCsrfRefused,
   'in-process-sessions': analyzeInProcessSessions,
   'task-redelivery': analyzeTaskRedelivery,
+  'policy-bundle-missing': analyzePolicyBundleMissing,
 };
 
 export interface AnalyzerRun {
