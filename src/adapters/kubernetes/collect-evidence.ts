@@ -23,6 +23,10 @@
 //   and where they show Envoy in the pods refusing requests at its circuit breakers again and again (503 with response
 //   flag UO, "reset reason: overflow", at least 3), the same two gets for its container (only the circuit_breakers
 //   thresholds kept: read-circuit-breaker-config.ts),
+//   and where they show Envoy in the pods failing most requests at its rate-limit service (500 with response flag RLSE,
+//   at least 5), a get of the ConfigMap its container mounts (one; only the ratelimit filter's failure_mode_deny, cluster
+//   and address kept) and, where that address is a Service of the namespace, the namespace's Deployments (listed once per
+//   triage) for the one it selects: replicas and kube-downscaler's annotations (read-rate-limit-service.ts),
 //   and where they show nginx running out of connections again and again ("N worker_connections are not enough",
 //   "(24: Too many open files)", at least 3), a get of the ConfigMap its container mounts (one; only worker_connections,
 //   worker_processes and worker_rlimit_nofile kept: read-proxy-connection-config.ts), and in the same get, where they

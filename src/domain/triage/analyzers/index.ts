@@ -152,6 +152,7 @@ import { analyzeIssuerMismatch } from './token-issuer-mismatch.js';
 import { analyzeCsrfRefused } from './csrf-refused.js';
 import { analyzeInProcessSessions } from './in-process-sessions.js';
 import { analyzePolicyBundleMissing } from './policy-bundle-missing.js';
+import { analyzeRateLimitFailClosed } from './rate-limit-fail-closed.js';
 import { analyzeTaskRedelivery } from './task-redelivery.js';
 
 /** A pure function from evidence to findings; one per file. */
@@ -312,6 +313,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'in-process-sessions': analyzeInProcessSessions,
   'task-redelivery': analyzeTaskRedelivery,
   'policy-bundle-missing': analyzePolicyBundleMissing,
+  'rate-limit-fail-closed': analyzeRateLimitFailClosed,
 };
 
 export interface AnalyzerRun {
