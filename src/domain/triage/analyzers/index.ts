@@ -153,6 +153,7 @@ import { analyzeCsrfRefused } from './csrf-refused.js';
 import { analyzeInProcessSessions } from './in-process-sessions.js';
 import { analyzePolicyBundleMissing } from './policy-bundle-missing.js';
 import { analyzeRateLimitFailClosed } from './rate-limit-fail-closed.js';
+import { analyzeFrontProxyQueue } from './front-proxy-queue.js';
 import { analyzeTaskRedelivery } from './task-redelivery.js';
 
 /** A pure function from evidence to findings; one per file. */
@@ -314,6 +315,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'task-redelivery': analyzeTaskRedelivery,
   'policy-bundle-missing': analyzePolicyBundleMissing,
   'rate-limit-fail-closed': analyzeRateLimitFailClosed,
+  'front-proxy-queue': analyzeFrontProxyQueue,
 };
 
 export interface AnalyzerRun {
