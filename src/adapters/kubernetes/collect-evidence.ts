@@ -27,7 +27,7 @@
 //   at least 5), a get of the ConfigMap its container mounts (one; only the ratelimit filter's failure_mode_deny, cluster
 //   and address kept) and, where that address is a Service of the namespace, the namespace's Deployments (listed once per
 //   triage) for the one it selects: replicas and kube-downscaler's annotations (read-rate-limit-service.ts),
-//   and where the workload serves through Services, the namespace's Deployments (listed once per triage), of them at most two
+//   and where the workload serves through Services and a ConfigMap of the namespace has an haproxy*.cfg key, the namespace's Deployments (listed once per triage), of them at most two
 //   that run HAProxy (by image) and mount a ConfigMap: a get of those ConfigMaps (only the backend section naming one of the
 //   workload's Services kept), and for the first that names one a list of its pods (at most 5) and the current log tail of at
 //   most two (read-front-proxy.ts),

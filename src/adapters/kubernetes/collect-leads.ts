@@ -65,7 +65,7 @@ import { readServerClaims } from './read-server-claims.js';
 import { readProxyConfig } from './read-proxy-config.js';
 import { readCircuitBreakerConfig } from './read-circuit-breaker-config.js';
 import { readRateLimitService } from './read-rate-limit-service.js';
-import { readFrontProxy } from './read-front-proxy.js';
+import { hasHaproxyConfig, readFrontProxy } from './read-front-proxy.js';
 import { readProxyAcl } from './read-proxy-acl.js';
 import { pickProxyAclRead } from '../../domain/triage/proxy-denial.js';
 import { readProxyConnectionConfig } from './read-proxy-connection-config.js';
@@ -320,8 +320,10 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   const circuitBreakerConfigP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) => readCircuitBreakerConfig(ctx, { logs: d.logs, pods: pods.ranked, revisions: r.revisions, collectedAt: now() }));
   // Envoy in the pods failing requests at its rate-limit service (500 RLSE): the filter's settings and the Deployment behind that Service.
   const rateLimitServiceP = Promise.all([podsP, detailsP, servicesP]).then(([pods, d, services]) => readRateLimitService(ctx, { logs: d.logs, pods: pods.ranked, services: services.services, collectedAt: now() }));
-  // The workload serves through Services: an HAProxy of the namespace whose config names one as a backend, and its log (its cap and queue).
-  const frontProxyP = Promise.all([podsP, servicesP]).then(([pods, services]) => readFrontProxy(ctx, { pods: pods.ranked, services: services.services, workload: target.name }));
+  // The workload serves through Services and a ConfigMap of the namespace holds an haproxy.cfg: the HAProxy whose config names one as a backend, and its log.
+  const frontProxyP = Promise.all([podsP, servicesP, first.context]).then(([pods, services, c]) =>
+    hasHaproxyConfig(c.objects) ? readFrontProxy(ctx, { pods: pods.ranked, services: services.services, workload: target.name }) : undefined,
+  );
   // nginx in the pods running out of connections again and again (worker_connections, open files): its connection limits (one get).
   const proxyConnectionConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readProxyConnectionConfig(ctx, { logs: d.logs, pods: pods.ranked }));
   // Tunnels the namespace's forward proxy refuses with 403: its acl and http_access rules (one pod, one ConfigMap get).

@@ -1,11 +1,11 @@
 // The load balancer of the namespace in front of the workload, where the workload serves through
-// Services: the namespace's Deployments (listed once per triage), of them at most two whose
+// Services and a ConfigMap of the namespace holds an HAProxy config (by its key): the namespace's Deployments (listed once per triage), of them at most two whose
 // container runs HAProxy (by image) and mounts a ConfigMap; a get of those ConfigMaps (only the
 // backend section that names one of the workload's Services is kept); for the first that names one,
 // a list of its pods by its selector (at most 5) and the current log tail of at most two, ready
 // ones first. A balancer's cap or queue in front of healthy pods shows only in its own log.
 import type * as k8s from '@kubernetes/client-node';
-import type { LogEvidence, PodEvidence, ServiceEvidence } from '../../domain/triage/evidence.js';
+import type { LogEvidence, NamespaceObjectEvidence, PodEvidence, ServiceEvidence } from '../../domain/triage/evidence.js';
 import type { FrontProxyEvidence } from '../../domain/triage/evidence-front-proxy.js';
 import { isHaproxyImage, readHaproxyBackend, serviceHosts } from '../../domain/triage/haproxy-backend-queue.js';
 import type { CollectContext } from './collect-context.js';
@@ -20,6 +20,11 @@ const MAX_PODS = 5;
 const MAX_LOGS = 2;
 const TAIL_LINES = 4 * LOG_TAIL_LINES;
 const LIMIT_BYTES = 256_000;
+
+/** A ConfigMap of the namespace whose key is an HAProxy config file: only then is a balancer looked for. */
+export function hasHaproxyConfig(objects: readonly NamespaceObjectEvidence[]): boolean {
+  return objects.some((o) => o.kind === 'ConfigMap' && (o.keys ?? []).some((k) => /haproxy[\w.-]*\.cfg$|^haproxy$/i.test(k)));
+}
 
 function selects(selector: Record<string, string>, labels: Record<string, string>): boolean {
   return Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels[k] === v);
