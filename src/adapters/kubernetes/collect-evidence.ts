@@ -14,7 +14,7 @@
 //   one field-selector query each, at most 5), a get and an events query per node under the
 //   pods, a get and an events query per PVC and a get of its volume, up to maxLogs log tails (of ready pods, two
 //   samples, four after a recent scale-up: two it added, two from before it; in at most two sampled pods, a reverse proxy sidecar
-//   listed after the app, by image, within the same cap) — and where one of those says its proxied
+//   or an OPA sidecar listed after the app, by image, within the same cap) — and where one of those says its proxied
 //   requests fail on an upstream inside the pod (a unix socket, 127.0.0.1), the current log tail of the neighbour
 //   containers that serve it (at most two, in one pod: read-local-upstream-log.ts),
 //   and where those logs show nginx in the pods refusing request bodies again and again ("client intended to send
@@ -23,6 +23,14 @@
 //   and where they show Envoy in the pods refusing requests at its circuit breakers again and again (503 with response
 //   flag UO, "reset reason: overflow", at least 3), the same two gets for its container (only the circuit_breakers
 //   thresholds kept: read-circuit-breaker-config.ts),
+//   and where they show Envoy in the pods failing most requests at its rate-limit service (500 with response flag RLSE,
+//   at least 5), a get of the ConfigMap its container mounts (one; only the ratelimit filter's failure_mode_deny, cluster
+//   and address kept) and, where that address is a Service of the namespace, the namespace's Deployments (listed once per
+//   triage) for the one it selects: replicas and kube-downscaler's annotations (read-rate-limit-service.ts),
+//   and where the workload serves through Services and a ConfigMap of the namespace has an haproxy*.cfg key, the namespace's Deployments (listed once per triage), of them at most two
+//   that run HAProxy (by image) and mount a ConfigMap: a get of those ConfigMaps (only the backend section naming one of the
+//   workload's Services kept), and for the first that names one a list of its pods (at most 5) and the current log tail of at
+//   most two (read-front-proxy.ts),
 //   and where they show nginx running out of connections again and again ("N worker_connections are not enough",
 //   "(24: Too many open files)", at least 3), a get of the ConfigMap its container mounts (one; only worker_connections,
 //   worker_processes and worker_rlimit_nofile kept: read-proxy-connection-config.ts), and in the same get, where they

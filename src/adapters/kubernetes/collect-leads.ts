@@ -65,6 +65,8 @@ import { readServerLogSearches } from './read-server-log-search.js';
 import { readServerClaims } from './read-server-claims.js';
 import { readProxyConfig } from './read-proxy-config.js';
 import { readCircuitBreakerConfig } from './read-circuit-breaker-config.js';
+import { readRateLimitService } from './read-rate-limit-service.js';
+import { hasHaproxyConfig, readFrontProxy } from './read-front-proxy.js';
 import { readProxyAcl } from './read-proxy-acl.js';
 import { pickProxyAclRead } from '../../domain/triage/proxy-denial.js';
 import { readProxyConnectionConfig } from './read-proxy-connection-config.js';
@@ -127,7 +129,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'issuerProvider' | 'cotenantScaleUps'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -317,6 +319,12 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   const proxyConfigP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) => readProxyConfig(ctx, { logs: d.logs, pods: pods.ranked, revisions: r.revisions }));
   // Envoy in the pods refusing requests at its circuit breakers again and again (503 UO): its thresholds, now and in the revision before.
   const circuitBreakerConfigP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) => readCircuitBreakerConfig(ctx, { logs: d.logs, pods: pods.ranked, revisions: r.revisions, collectedAt: now() }));
+  // Envoy in the pods failing requests at its rate-limit service (500 RLSE): the filter's settings and the Deployment behind that Service.
+  const rateLimitServiceP = Promise.all([podsP, detailsP, servicesP]).then(([pods, d, services]) => readRateLimitService(ctx, { logs: d.logs, pods: pods.ranked, services: services.services, collectedAt: now() }));
+  // The workload serves through Services and a ConfigMap of the namespace holds an haproxy.cfg: the HAProxy whose config names one as a backend, and its log.
+  const frontProxyP = Promise.all([podsP, servicesP, first.context]).then(([pods, services, c]) =>
+    hasHaproxyConfig(c.objects) ? readFrontProxy(ctx, { pods: pods.ranked, services: services.services, workload: target.name }) : undefined,
+  );
   // nginx in the pods running out of connections again and again (worker_connections, open files): its connection limits (one get).
   const proxyConnectionConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readProxyConnectionConfig(ctx, { logs: d.logs, pods: pods.ranked }));
   // Tunnels the namespace's forward proxy refuses with 403: its acl and http_access rules (one pod, one ConfigMap get).
@@ -430,6 +438,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     senderRollouts: senderRolloutsP,
     issuerProvider: issuerProviderP,
     cotenantScaleUps: cotenantScaleUpsP,
+    rateLimitService: rateLimitServiceP,
+    frontProxy: frontProxyP,
   });
   const leads: Leads = dropEmpty({ ...found, hostNetworkHolders: hostHolders });
   return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }) } };

@@ -6,6 +6,7 @@ import type * as k8s from '@kubernetes/client-node';
 import type { EvidenceSource, LogEvidence, NodeEvidence, PersistentVolumeEvidence, PodEvidence, PvcEvidence } from '../../domain/triage/evidence.js';
 import { type ScaleUpCohorts, splitByScaleUp } from '../../domain/triage/scale-up-cohorts.js';
 import { isProxyImage } from '../../domain/triage/service-callers.js';
+import { isPolicyAgentImage } from '../../domain/triage/policy-bundle-load.js';
 import type { CollectContext } from './collect-context.js';
 import { mapPersistentVolume } from './map-context.js';
 import { mapNode } from './map-node.js';
@@ -159,7 +160,8 @@ export function pickLogTargets(pods: readonly PodEvidence[], max: number, now: D
   const byOrder = (list: LogTarget[]) => list.filter((t) => t.why !== 'sample');
   const picked = [...byOrder(firsts), ...byOrder(rest), ...firsts.filter((t) => t.why === 'sample'), ...rest.filter((t) => t.why === 'sample')].slice(0, max);
   // A reverse proxy sidecar listed after the app (nginx in front of it) answers callers first: what it
-  // refuses (413, 502) never reaches the app's log. Its log too, in at most two sampled pods, within the cap.
+  // refuses (413, 502) never reaches the app's log; an OPA sidecar decides for it, and why it cannot
+  // (no policy loaded) is only in its own log. Their logs too, in at most two sampled pods, within the cap.
   const proxies = pickProxySidecarSamples(pods, picked, now).slice(0, Math.max(0, max - picked.length));
   return { picked: [...picked, ...proxies], others: all.length - picked.length };
 }
@@ -173,7 +175,7 @@ function pickProxySidecarSamples(pods: readonly PodEvidence[], picked: readonly 
   const sampled = [...new Set(picked.filter((t) => t.why === 'sample').map((t) => t.pod))];
   return sampled.flatMap((name) => {
     const p = pods.find((x) => x.name === name);
-    const proxy = p?.containers.slice(1).find((c) => isProxyImage(c.image) && runningNow(c) && !crashed(c, now) && !read.has(`${name}/${c.name}`));
+    const proxy = p?.containers.slice(1).find((c) => (isProxyImage(c.image) || isPolicyAgentImage(c.image)) && runningNow(c) && !crashed(c, now) && !read.has(`${name}/${c.name}`));
     return p === undefined || proxy === undefined || isProxyImage(p.containers[0]?.image ?? '') ? [] : [{ pod: name, container: proxy.name, previous: false, why: 'sample' as const, restarts: proxy.restartCount }];
   }).slice(0, PROXY_SIDECAR_SAMPLE);
 }

@@ -48,7 +48,7 @@ export interface Overflows {
 }
 
 /** An access-log line's status and response flags (text or JSON format); undefined for other lines. */
-function readAccessLine(line: string): { status: string; flags: string[] } | undefined {
+export function readAccessLine(line: string): { status: string; flags: string[] } | undefined {
   const text = TEXT_ACCESS.exec(line);
   if (text !== null) return { status: text[1] ?? '', flags: (text[2] ?? '').split(',') };
   const code = JSON_CODE.exec(line)?.[1];

@@ -45,6 +45,8 @@ import type { NamespaceRolloutEvidence } from './evidence-namespace-rollouts.js'
 import type { SenderRolloutEvidence } from './evidence-sender-rollouts.js';
 import type { ProxyConfigEvidence } from './evidence-proxy-config.js';
 import type { CircuitBreakerConfigEvidence } from './evidence-circuit-breakers.js';
+import type { RateLimitServiceEvidence } from './evidence-rate-limit-service.js';
+import type { FrontProxyEvidence } from './evidence-front-proxy.js';
 import type { ProxyAclEvidence } from './evidence-proxy-acl.js';
 import type { AffinityTermPeersEvidence } from './evidence-affinity-peers.js';
 import type { ReloadConfigEvidence } from './evidence-reload-config.js';
@@ -366,6 +368,10 @@ export interface TriageEvidence {
   proxyConnectionConfig?: ProxyConfigEvidence[];
   /** The circuit breaker thresholds of an Envoy container's mounted config file, now and in the revision before, where its access log refuses requests at them again and again (503 UO: envoy-circuit-breaker.ts). */
   circuitBreakerConfig?: CircuitBreakerConfigEvidence[];
+  /** The ratelimit filter's settings of an Envoy container's mounted config file and the Deployment behind the rate-limit Service, where its access log fails requests at that service (500 RLSE: envoy-rate-limit-error.ts). */
+  rateLimitService?: RateLimitServiceEvidence;
+  /** An HAProxy Deployment of the namespace whose config names one of the workload's Services as a backend: that backend's cap and queue timeout, its revision and restart, its log (haproxy-backend-queue.ts). */
+  frontProxy?: FrontProxyEvidence;
   /** The access rules (acl, http_access) and refusing log lines of the namespace's forward proxy, where the workload's logs say it refuses their tunnels with 403 (proxy-denial.ts). */
   proxyAcl?: ProxyAclEvidence;
   /** The required pod affinity terms of pods the scheduler refuses for "didn't match pod affinity rules", checked against the pods they select (at most two terms). */

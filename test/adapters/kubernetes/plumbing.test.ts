@@ -189,6 +189,13 @@ describe('pickLogTargets', () => {
     expect(pickLogTargets(other, 8, now).picked.map((t) => t.container)).toEqual(['app', 'app']);
   });
 
+  it('samples an OPA sidecar listed after the app too (why it denies, no policy loaded, is only in its log)', () => {
+    const running = (name: string, image = 'i'): PodEvidence['containers'][number] => ({ ...c(name, 0, false), image, ready: true });
+    const pods = ['a', 'b', 'c'].map((n) => ({ ...pod(n, [running('app'), running('opa', 'docker.io/openpolicyagent/opa:0.70.0-static')]), ready: true }));
+    const now = new Date('2026-11-21T03:14:00Z');
+    expect(pickLogTargets(pods, 8, now).picked.map((t) => `${t.pod}/${t.container}`)).toEqual(['a/app', 'b/app', 'a/opa', 'b/opa']);
+  });
+
   it('reads the main container beside a crashed sidecar (its errors show what the sidecar\'s absence does), after the troubles', () => {
     const pods = [
       pod('p1', [{ ...c('web', 0, false), ready: true }, c('tunnel', 7, true)]),

@@ -151,6 +151,9 @@ import { analyzeIdpClientRefusals } from './idp-client-refused.js';
 import { analyzeIssuerMismatch } from './token-issuer-mismatch.js';
 import { analyzeCsrfRefused } from './csrf-refused.js';
 import { analyzeInProcessSessions } from './in-process-sessions.js';
+import { analyzePolicyBundleMissing } from './policy-bundle-missing.js';
+import { analyzeRateLimitFailClosed } from './rate-limit-fail-closed.js';
+import { analyzeFrontProxyQueue } from './front-proxy-queue.js';
 import { analyzeTaskRedelivery } from './task-redelivery.js';
 import { analyzeObjectMutationRate } from './object-mutation-rate.js';
 import { analyzeProxyProtocolMismatch } from './proxy-protocol-mismatch.js';
@@ -320,6 +323,9 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'workflow-nondeterminism': analyzeWorkflowNondeterminism,
   'batch-outlasts-grace': analyzeBatchOutlastsGrace,
   'credentials-auth-plugin': analyzeAuthPluginMismatch,
+  'policy-bundle-missing': analyzePolicyBundleMissing,
+  'rate-limit-fail-closed': analyzeRateLimitFailClosed,
+  'front-proxy-queue': analyzeFrontProxyQueue,
 };
 
 export interface AnalyzerRun {
