@@ -215,6 +215,9 @@
 //   and where the logs show a connection cap all clients share refusing them (PgBouncer's max_client_conn, max_connections)
 //   and name its host, one list of the namespace's Deployments (at most 200) and, for at most two others whose literal env
 //   names that host and whose spec.replicas was written in the last 3 hours, their events (read-cotenant-scale-ups.ts);
+//   and where a current log says a per-pod name `<set>-<n>.<service>.<ns>.svc…` does not resolve, a get of that Service
+//   (kept only with a cluster IP), a get of StatefulSet <set> (kept only when another Service governs it) and one list
+//   of its ControllerRevisions by its selector (at most 20: read-advertised-host.ts);
 //   a triage whose leads need the namespace's Deployments twice lists them once (list-namespace-deployments.ts).
 // None of this depends on how many other pods or events the namespace holds. The reads that follow
 // a lead (a neighbour, a port holder, the DNS's capacity) are in collect-leads.ts.

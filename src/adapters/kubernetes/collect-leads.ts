@@ -104,6 +104,7 @@ import { needsSchedulerReplicas } from '../../domain/triage/scheduler-replicas.j
 import { needsResolverPeers } from '../../domain/triage/lookup-stall.js';
 import { readResolverPeers } from './read-resolver-peers.js';
 import { readIssuerProvider } from './read-issuer-provider.js';
+import { readAdvertisedHost } from './read-advertised-host.js';
 
 /** Services of the namespace whose own log says why the workload fails on them: one that refuses it, the database its queries time out on (its lock waits); and its cache, when its hit ratio collapsed. */
 function dependencyServiceNames(seen: Parameters<typeof listRefusingServices>[0]): string[] {
@@ -129,7 +130,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'advertisedHost'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -389,6 +390,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
 
   // It refuses every token for its issuer: the identity provider in the cluster whose template names the tokens' issuer, and its newest rollout.
   const issuerProviderP = detailsP.then((d) => readIssuerProvider(ctx, { logs: d.logs }));
+  // It cannot resolve a per-pod name under a ClusterIP Service: the StatefulSet that hands it out, its headless Service, its newest revision.
+  const advertisedHostP = detailsP.then((d) => readAdvertisedHost(ctx, { logs: d.logs }));
 
   // One key per lead, each on its own line: a new lead is one line here and one in Leads.
   const { dnsCapacity, dnsConfig, hostHolders, ...found } = await awaitAll({
@@ -440,6 +443,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     cotenantScaleUps: cotenantScaleUpsP,
     rateLimitService: rateLimitServiceP,
     frontProxy: frontProxyP,
+    advertisedHost: advertisedHostP,
   });
   const leads: Leads = dropEmpty({ ...found, hostNetworkHolders: hostHolders });
   return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }) } };

@@ -65,6 +65,7 @@ import type { ClaimTemplateEvidence } from './evidence-claim-template.js';
 import type { StorageClassEvidence } from './evidence-storage-class.js';
 import type { ResolverPeerEvidence } from './evidence-resolver-peers.js';
 import type { IssuerProviderEvidence } from './evidence-issuer-provider.js';
+import type { AdvertisedHostEvidence } from './evidence-advertised-host.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
@@ -408,5 +409,7 @@ export interface TriageEvidence {
   issuerProvider?: IssuerProviderEvidence;
   /** Other Deployments of the namespace that connect to the host the workload's connection-cap refusals name and whose replicas were written recently, with their scale events (cotenant-scale-up.ts). */
   cotenantScaleUps?: CotenantScaleUpEvidence[];
+  /** The StatefulSet behind a per-pod host name under a ClusterIP Service that its clients cannot resolve: its headless Service and the revision that made it name that host (per-pod-host.ts). */
+  advertisedHost?: AdvertisedHostEvidence;
 }
 

@@ -21,6 +21,7 @@ import { findLookupStall } from '../lookup-stall.js';
 import { describeLookupStall } from './lookup-stall.js';
 import { explainLogShipperBlock, findLogShipperBlock } from '../log-shipper-block.js';
 import { explainHashCostRaise, findHashCostRaise } from '../hash-cost-threadpool.js';
+import { explainAdvertisedHost, parsePerPodHost } from '../per-pod-host.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
 export interface DependencyGroup {
@@ -325,4 +326,30 @@ const hashCostThreadpool: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, missingConfigEndpoint, lookupStall, logShipperBlock, hashCostThreadpool];
+/**
+ * A per-pod name under a ClusterIP Service that does not resolve: the StatefulSet behind it hands
+ * its clients names under the wrong Service (per-pod-host.ts). Its revision that changed them is
+ * the trigger; the clients are not at fault and a rollback of theirs changes nothing.
+ */
+const advertisedHost: Refinement = (g) => {
+  const found = g.ev.advertisedHost;
+  if (g.group[0]?.error.problem !== 'dns-missing' || found === undefined) return undefined;
+  // Any member's name under the same Service: the clients are handed them all.
+  const host = g.group.map((h) => parsePerPodHost(h.error.dependency ?? '')).find((p) => p?.service === found.service && p.namespace === found.namespace && p.statefulSet === found.statefulSet);
+  if (host === undefined) return undefined;
+  const told = explainAdvertisedHost({ ...found, host: host.host }, g.ev.collectedAt);
+  return {
+    ...g.finding,
+    id: `dependency-error/advertised-host/${found.namespace}/${found.statefulSet}`,
+    title: `${g.finding.title}${told.title}`,
+    ...(told.dated ? { datesChange: true as const } : {}),
+    confidence: 'high',
+    evidence: [...told.evidence, ...g.finding.evidence],
+    likelyCause: told.cause,
+    nextAction: told.action,
+    fix: told.fix,
+    outsideWorkload: told.outsideWorkload,
+  };
+};
+
+export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, missingConfigEndpoint, lookupStall, logShipperBlock, hashCostThreadpool, advertisedHost];
