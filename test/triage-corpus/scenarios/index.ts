@@ -54,6 +54,7 @@ import { HOLDOUT_40_SCENARIOS } from '../heldout-40/stories.js';
 import { HOLDOUT_41_SCENARIOS } from '../heldout-41/stories.js';
 import { HOLDOUT_42_SCENARIOS } from '../heldout-42/stories.js';
 import { HOLDOUT_43_SCENARIOS } from '../heldout-43/stories.js';
+import { HOLDOUT_44_SCENARIOS } from '../heldout-44/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -69,7 +70,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–43: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–44: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -111,4 +112,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_41_SCENARIOS,
   ...HOLDOUT_42_SCENARIOS,
   ...HOLDOUT_43_SCENARIOS,
+  ...HOLDOUT_44_SCENARIOS,
 ];
