@@ -30,6 +30,8 @@ interface Limit {
   fix: string;
   /** Facts the limit's own line and the container's flags add: the cap and how much of it is used. */
   detail?: (ev: TriageEvidence, log: LogEvidence, line: string) => string | undefined;
+  /** A cap all the clients' replicas share (database or pooler slots): a scale-up of theirs is its trigger (Finding.scalesWithReplicas). */
+  scalesWithReplicas?: true;
   /** What the same logs say holds the limit (a pool's leak reports), rewriting the finding when they do. */
   refine?: (ev: TriageEvidence, finding: Finding, logs: readonly LogEvidence[]) => Finding;
 }
@@ -61,6 +63,7 @@ const LIMITS: Limit[] = [
   // One role's own budget (CREATE/ALTER ROLE … CONNECTION LIMIT), not the server's slots: it has room for every other role.
   {
     id: 'role-connections',
+    scalesWithReplicas: true,
     pattern: ROLE_LIMIT_LINE,
     what: (line) => `is refused by its database: role ${ROLE_LIMIT_LINE.exec(line)?.[1] ?? '?'} is at its own CONNECTION LIMIT ("too many connections for role"), not the server's max_connections`,
     cause: 'Postgres caps the connections of one role with its CONNECTION LIMIT (pg_roles.rolconnlimit), apart from max_connections: once the pods logging in as that role hold that many, every new login of the role is refused with "too many connections for role", while other roles still connect. Each replica opens its own pool, so scaling the workload out (replicas × pool size) passes the role\'s budget; pods whose pool never filled fail every request while they may stay Ready.',
@@ -70,6 +73,7 @@ const LIMITS: Limit[] = [
   },
   {
     id: 'database-connections',
+    scalesWithReplicas: true,
     pattern: /too many clients already|remaining connection slots are reserved|Too many connections|ERROR 1040|max_connections/i,
     unless: ROLE_LIMIT_LINE,
     what: "is refused by its database: all of the database's connection slots are taken",
@@ -127,6 +131,7 @@ const LIMITS: Limit[] = [
   // PgBouncer's own cap on client connections, apart from the database's max_connections behind it.
   {
     id: 'pooler-client-connections',
+    scalesWithReplicas: true,
     pattern: /no more connections allowed \(max_client_conn\)/i,
     what: "is refused by PgBouncer: all of the pooler's client slots (max_client_conn) are taken",
     cause: 'PgBouncer accepts at most max_client_conn client connections per instance, whatever the database behind it could take; every replica of every client Deployment holds its own pool open against it, so once the clients together pass that cap each new connection is refused with "no more connections allowed (max_client_conn)". A client that recycles or grows its pool fails first; scaling any client out (this one or another that uses the same PgBouncer) makes it worse.',
@@ -176,6 +181,7 @@ export function analyzeResourceExhaustion(ev: TriageEvidence): Finding[] {
       fix: limit.fix,
       confirmCommands: [formatKubectl(ev.target, `logs ${example.log.pod} -c ${example.log.container} --tail=200`)],
       affected: { pods, nodes: listNodesOf(podObjects) },
+      ...(limit.scalesWithReplicas ? { scalesWithReplicas: true } : {}),
     };
     // Every pod of the workload: the ones not yet dry are leaking too.
     const logs = ev.logs.filter((l) => findPod(ev, l.pod) !== undefined);

@@ -17,7 +17,7 @@ export interface ScaleUp {
 
 /** Mechanisms that more replicas bring on: a limit the replicas share (database slots, quota, room on the nodes), or new pods that take traffic while they warm up. */
 export function isScaleSensitive(mechanism: Finding | undefined): boolean {
-  return mechanism?.id === 'resource-exhaustion/database-connections' || mechanism?.id === 'resource-exhaustion/role-connections' || mechanism?.id === 'resource-exhaustion/pooler-client-connections' || mechanism?.scalesWithReplicas === true || mechanism?.kind === 'failed-scheduling' || mechanism?.kind === 'pod-create-failed' || mechanism?.kind === 'service-publish-not-ready';
+  return mechanism?.scalesWithReplicas === true || mechanism?.kind === 'failed-scheduling' || mechanism?.kind === 'pod-create-failed' || mechanism?.kind === 'service-publish-not-ready';
 }
 
 const SCALED_UP = /Scaled up replica set (\S+?)(?: from (\d+))? to (\d+)(?: from (\d+))?/;

@@ -36,6 +36,19 @@ describe('analyzeResourceExhaustion', () => {
     expect(f?.confidence).toBe('high');
   });
 
+  it('marks the connection caps all replicas share as brought on by more replicas, and a process\'s own limit not', () => {
+    const refused = (line: string): TriageEvidence => {
+      const ev = outOfDescriptors();
+      return { ...ev, logs: ev.logs.map((l) => ({ ...l, lines: [line, line, line] })) };
+    };
+    for (const line of ['FATAL: sorry, too many clients already (SQLSTATE 53300)', 'FATAL: too many connections for role "rpt_reader"', 'ERROR: no more connections allowed (max_client_conn)']) {
+      const [f] = analyzeResourceExhaustion(refused(line));
+      expect(f?.id, line).toMatch(/^resource-exhaustion\/(database-connections|role-connections|pooler-client-connections)$/);
+      expect(f?.scalesWithReplicas, line).toBe(true);
+    }
+    expect(analyzeResourceExhaustion(outOfDescriptors())[0]?.scalesWithReplicas).toBeUndefined();
+  });
+
   it('leads the verdict over the probe kills it causes, which no longer advise relaxing the timeout', () => {
     const report = buildTriageReport(outOfDescriptors(), { startedAt: NOW, finishedAt: NOW });
     expect(report.findings[0]?.kind).toBe('resource-exhaustion');

@@ -3,8 +3,9 @@ import type { Finding, FindingKind } from '../../../../src/domain/triage/finding
 import type { TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import { compareFailingHealthy } from '../../../../src/domain/triage/verdict/differential.js';
 import { acquitRollout, findTrigger } from '../../../../src/domain/triage/verdict/trigger.js';
+import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
 import { badRolloutScenario, sameRevisionElsewhereScenario } from '../scenarios/rollout.js';
-import { APP, IMAGE_V15, NS, REV6, REV7, baseEvidence, container, crashLooping, event, hpa, minutesAgo, pod, podName, revision, revisionContainer, terminated, workload } from '../scenarios/builders.js';
+import { APP, IMAGE_V15, NOW, NS, REV6, REV7, baseEvidence, container, crashLooping, event, hpa, minutesAgo, pod, podName, revision, revisionContainer, terminated, workload } from '../scenarios/builders.js';
 
 function mechanism(kind: FindingKind, pods: readonly string[], over: Partial<Finding> = {}): Finding {
   return { id: `${kind}/app`, kind, title: `app fails on ${pods.length} pods`, layer: 'container/process', severity: 'critical', confidence: 'high', evidence: [], likelyCause: '', nextAction: '', confirmCommands: [], affected: { pods: [...pods] }, ...over };
@@ -35,8 +36,17 @@ describe('a scale-up as the trigger', () => {
 
   it('names the HPA, from how many to how many, and its targets when the mechanism is a limit the replicas share', () => {
     const ev = scaledUpScenario();
-    const t = findTrigger(ev, mechanism('resource-exhaustion', failing, { id: 'resource-exhaustion/database-connections' }), compareFailingHealthy(ev));
+    const t = findTrigger(ev, mechanism('resource-exhaustion', failing, { id: 'resource-exhaustion/database-connections', scalesWithReplicas: true }), compareFailingHealthy(ev));
     expect(t).toEqual({ kind: 'scale-up', text: `HPA ${APP} scaled it up from 4 to 8 20m ago (kafka_consumergroup_lag 38 vs target 500m)`, at: minutesAgo(20) });
+  });
+
+  it('advises scaling back when the database refuses the replicas a hand scale-up added', () => {
+    const ev = scaledUpScenario();
+    ev.events = ev.events.filter((e) => e.reason !== 'SuccessfulRescale');
+    ev.logs = failing.map((name) => ({ pod: name, container: 'app', previous: true, lines: ['FATAL: sorry, too many clients already (SQLSTATE 53300)', 'FATAL: sorry, too many clients already (SQLSTATE 53300)'] }));
+    const report = buildTriageReport(ev, { startedAt: NOW, finishedAt: NOW });
+    expect(report.headline).toMatch(/^Since the workload was scaled up from 4 to 8 20m ago \(not by a rollout\)/);
+    expect(report.headline).toContain(`Scale ${APP} back to 4 replicas`);
   });
 
   it('says a scale-up by hand when no HPA acted', () => {
