@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PodEvidence, PvcEvidence, TriageEvidence } from '../../../src/domain/triage/evidence.js';
 import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
-import { NOW, NS, baseEvidence, container, crashLooping, minutesAgo, pod, terminated, workload } from './scenarios/builders.js';
+import { NOW, NS, baseEvidence, container, crashLooping, minutesAgo, setMember, terminated, workload } from './scenarios/builders.js';
 
 const SET = 'config-store';
 const HASH = `${SET}-5d9c7b6f8`;
@@ -19,17 +19,7 @@ const etcd = (over = {}) => container({
 });
 
 function member(ordinal: number, createdMinutesAgo: number, over: Partial<PodEvidence> = {}): PodEvidence {
-  return pod(ordinal, {
-    name: `${SET}-${ordinal}`,
-    ordinal,
-    revisionHash: HASH,
-    createdAt: minutesAgo(createdMinutesAgo),
-    startTime: minutesAgo(createdMinutesAgo),
-    labels: { app: SET, 'controller-revision-hash': HASH },
-    volumes: [{ name: 'data', source: 'pvc', ref: `data-${SET}-${ordinal}` }],
-    containers: [etcd()],
-    ...over,
-  });
+  return setMember(SET, HASH, ordinal, createdMinutesAgo, { containers: [etcd()], ...over }, { claim: true });
 }
 
 function claim(ordinal: number, createdMinutesAgo: number): PvcEvidence {

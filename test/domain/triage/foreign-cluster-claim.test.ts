@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PodEvidence, PvcEvidence, TriageEvidence } from '../../../src/domain/triage/evidence.js';
 import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
-import { NOW, NS, baseEvidence, container, crashLooping, minutesAgo, pod, terminated, workload } from './scenarios/builders.js';
+import { NOW, NS, baseEvidence, container, crashLooping, minutesAgo, setMember, terminated, workload } from './scenarios/builders.js';
 
 const SET = 'broker';
 const HASH = `${SET}-6c4f8d9b7`;
@@ -10,17 +10,7 @@ const times = { startedAt: NOW, finishedAt: NOW };
 const REFUSAL = 'kafka.common.InconsistentClusterIdException: The Cluster ID Xq3bW0o9R8eM2s1f7pTz4A doesn\'t match stored clusterId Some(Jd9fK1yQ6uHe2rNw5tVb8g) in meta.properties. The broker is trying to join the wrong cluster. Configured zookeeper.connect may be wrong.';
 
 function member(ordinal: number, createdMinutesAgo: number, over: Partial<PodEvidence> = {}): PodEvidence {
-  return pod(ordinal, {
-    name: `${SET}-${ordinal}`,
-    ordinal,
-    revisionHash: HASH,
-    createdAt: minutesAgo(createdMinutesAgo),
-    startTime: minutesAgo(createdMinutesAgo),
-    labels: { app: SET, 'controller-revision-hash': HASH },
-    volumes: [{ name: 'data', source: 'pvc', ref: `data-${SET}-${ordinal}` }],
-    containers: [container({ name: 'kafka', image: 'confluentinc/cp-kafka:7.6.1' })],
-    ...over,
-  });
+  return setMember(SET, HASH, ordinal, createdMinutesAgo, { containers: [container({ name: 'kafka', image: 'confluentinc/cp-kafka:7.6.1' })], ...over }, { claim: true });
 }
 
 function claim(ordinal: number, createdMinutesAgo: number): PvcEvidence {

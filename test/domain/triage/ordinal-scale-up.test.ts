@@ -2,23 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { PodEvidence, TriageEvidence } from '../../../src/domain/triage/evidence.js';
 import { findOrdinalScaleUp } from '../../../src/domain/triage/ordinal-scale-up.js';
 import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
-import { NOW, NS, baseEvidence, container, event, minutesAgo, pod, workload } from './scenarios/builders.js';
+import { NOW, NS, baseEvidence, container, event, minutesAgo, setMember, workload } from './scenarios/builders.js';
 
 const SET = 'search-data';
 const HASH = `${SET}-7b5d9c4f8`;
 const times = { startedAt: NOW, finishedAt: NOW };
 
 function member(ordinal: number, createdMinutesAgo: number, over: Partial<PodEvidence> = {}): PodEvidence {
-  return pod(ordinal, {
-    name: `${SET}-${ordinal}`,
-    ordinal,
-    revisionHash: HASH,
-    createdAt: minutesAgo(createdMinutesAgo),
-    startTime: minutesAgo(createdMinutesAgo),
-    labels: { app: SET, 'controller-revision-hash': HASH },
-    containers: [container({ name: 'search', image: 'opensearchproject/opensearch:2.17.1' })],
-    ...over,
-  });
+  return setMember(SET, HASH, ordinal, createdMinutesAgo, { containers: [container({ name: 'search', image: 'opensearchproject/opensearch:2.17.1' })], ...over });
 }
 
 /** Three members of 21 days, a fourth made 6.5 minutes ago and Ready, a fifth made 30 s ago still creating its container. */

@@ -90,6 +90,23 @@ export function crashLooping(pod: string, last: ContainerStateEvidence, restarts
   });
 }
 
+/**
+ * Pod `ordinal` of StatefulSet `set` at revision `hash`, made `createdMinutesAgo`; with `claim`, it
+ * mounts its own `data-<set>-<ordinal>` claim, as a volumeClaimTemplate named data gives it.
+ */
+export function setMember(set: string, hash: string, ordinal: number, createdMinutesAgo: number, over: Partial<PodEvidence> = {}, opts: { claim?: boolean } = {}): PodEvidence {
+  return pod(ordinal, {
+    name: `${set}-${ordinal}`,
+    ordinal,
+    revisionHash: hash,
+    createdAt: minutesAgo(createdMinutesAgo),
+    startTime: minutesAgo(createdMinutesAgo),
+    labels: { app: set, 'controller-revision-hash': hash },
+    ...(opts.claim ? { volumes: [{ name: 'data', source: 'pvc' as const, ref: `data-${set}-${ordinal}` }] } : {}),
+    ...over,
+  });
+}
+
 export function pod(i: number, over: Partial<PodEvidence> = {}): PodEvidence {
   const hash = over.revisionHash ?? REV6.hash;
   const name = over.name ?? podName(hash, i);
