@@ -15,12 +15,14 @@
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_45_SCENARIOS } from '../test/triage-corpus/heldout-45/stories.js';
 import { HOLDOUT_46_SCENARIOS } from '../test/triage-corpus/heldout-46/stories.js';
+import { HOLDOUT_47_SCENARIOS } from '../test/triage-corpus/heldout-47/stories.js';
 import { gradeStories } from './grade-stories.js';
 
 /** Rounds written and not yet joined to the corpus; rounds 1–44 have joined it. */
 const PENDING: [string, readonly CorpusScenario[]][] = [
   ['held-out round 45', HOLDOUT_45_SCENARIOS],
   ['held-out round 46', HOLDOUT_46_SCENARIOS],
+  ['held-out round 47', HOLDOUT_47_SCENARIOS],
 ];
 
 const filter = process.argv[2];
