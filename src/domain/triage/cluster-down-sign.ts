@@ -1,6 +1,7 @@
 // What a clustered (or sealed) server tells its clients when it cannot serve them, and what that
 // means on its side: the signs cluster-down.ts looks for, each server's in its own entry.
 import type { ServerKind } from './server-address.js';
+import type { LogEvidence } from './evidence-pod.js';
 
 export interface ClusterDownSign {
   server: ServerKind;
@@ -50,6 +51,23 @@ export interface ClusterDownSign {
    * members read are those of the clients' namespace's one Service so named, not the server's.
    */
   coordinator?: RegExp;
+  /**
+   * Why the cluster cannot form, read from its members' own logs (the previous runs of those that
+   * keep crashing): a Galera cluster none of whose nodes may bootstrap. It names the mechanism and
+   * the fix in place of "what stops each member at every start".
+   */
+  formation?: (logs: readonly LogEvidence[]) => ClusterFormation | undefined;
+}
+
+/** What the members' logs say of why the cluster cannot form, and what forms it again. */
+export interface ClusterFormation {
+  /** For the title: "no member may bootstrap it (safe_to_bootstrap: 0 …)". */
+  said: string;
+  /** Why that keeps it down, for the likely cause. */
+  cause: string;
+  fix: string;
+  /** The members' lines that say it, as `log <pod> (previous run): …` evidence. */
+  lines: { pod: string; line: string }[];
 }
 
 /** What a member's failing readiness probe says of its state, and what the fix needs from it. */

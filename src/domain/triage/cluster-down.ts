@@ -19,6 +19,7 @@ import { findServerServiceByPort } from './server-service.js';
 import { MINUTE_MS, msBetween } from './time-span.js';
 import { VAULT_SEALED } from './vault-sealed.js';
 import { CLICKHOUSE_READONLY } from './clickhouse-readonly.js';
+import { GALERA_NO_PRIMARY } from './galera-no-primary.js';
 import type { ClusterDownSign, MemberReadiness } from './cluster-down-sign.js';
 
 export type { ClusterDownSign, MemberReadiness };
@@ -105,6 +106,7 @@ export const CLUSTER_DOWN: readonly ClusterDownSign[] = [
   },
   VAULT_SEALED,
   CLICKHOUSE_READONLY,
+  GALERA_NO_PRIMARY,
 ];
 
 /** Selector labels that name a member's role (master, replica) rather than the set it belongs to. */

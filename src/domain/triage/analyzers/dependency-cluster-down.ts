@@ -93,6 +93,8 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
   const lost = members && down.length > 0 ? findLostNodes(members, down) : [];
   const dead = members && down.length > 0 ? findDeadNodes(members, down) : [];
   const majority = sign.majority && members && members.pods.length > 0 ? describeMajority(members.pods, down) : undefined;
+  // The members' own logs may say why the cluster cannot form (none may bootstrap it): that names the fix, not each crash.
+  const formation = members?.logs && sign.formation ? sign.formation(members.logs) : undefined;
   const now = ev.collectedAt;
   const where = service ? { ...ev.target, namespace: service.namespace } : ev.target;
   const state = members === undefined
@@ -101,7 +103,7 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
       ? 'its Service selects no pod'
       : down.length === 0
         ? `all ${members.pods.length} of its pods are Running and ready`
-        : describeDown(down, lost, now, dead, members.nodes);
+        : describeDown(formation ? down.map(({ crash, ...d }) => ({ ...d, ...(crash ? { crash: { container: crash.container, restarts: crash.restarts } } : {}) })) : down, lost, now, dead, members.nodes);
   const counted = majority && down.length > 0 ? `${majority.text} — ${state}` : state;
   const count = `${hits.length} refused call${hits.length === 1 ? '' : 's'} in the logs of ${callers.length} pod${callers.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`;
   const pending = down.filter((d) => d.state === 'Pending');
@@ -135,7 +137,7 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
       ? 'make room for them where the scheduler says it has none'
       : `bring ${downNames || 'them'} back`);
   const rejoined = sign.recovers ?? 'the cluster covers every slot';
-  const crashed = down.filter((d) => d.crash?.line !== undefined);
+  const crashed = formation ? [] : down.filter((d) => d.crash?.line !== undefined);
   // A member that fails at every start on its own data (a torn commit log, a full disk): what its log says is the fix, not a restart.
   const crashFix = crashed.length > 0 ? `fix what stops ${joinAnd(crashed.map((d) => d.pod.name))} at every start` : undefined;
   const held = new Set(dead.flatMap((d) => d.members.map((m) => m.pod.name)));
@@ -143,7 +145,9 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
   const steps = crashFix === undefined
     ? undefined
     : [...(forced ? [forced] : []), crashFix, ...(rest.length > 0 ? [`get ${joinAnd(rest.map((d) => d.pod.name))} running again: ${inZone ? `get a node into ${rest.length === 1 ? "its volume's zone" : "their volumes' zone"} that ${rest.length === 1 ? 'it' : 'they'} may use` : pending.length > 0 ? 'make room for them where the scheduler says it has none' : 'bring them back'}`] : [])];
-  const fix = down.length > 0
+  const fix = formation
+    ? `${formation.fix}; once ${rejoined}, ${ev.target.name} recovers by itself`
+    : down.length > 0
     ? steps !== undefined
       ? `${steps.join('; ')}; once they rejoin, ${rejoined} and ${ev.target.name} recovers by itself`
       : sign.remedy && !forced && pending.length === 0
@@ -162,7 +166,7 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
   // The limit it refuses at, as its own config sets it: "NOREPLICAS: min-replicas-to-write 1".
   const limits = (members?.config ?? []).filter((c) => sign.settings?.includes(c.setting));
   const token = limits.length > 0 ? `${sign.token}: ${unique(limits.map((c) => `${c.setting} ${c.value}`)).join(', ')}` : sign.token;
-  const said = described ?? `${sign.state ?? 'is down'} (${token})`;
+  const said = described ?? (formation ? `${sign.state ?? 'is down'} — ${formation.said}` : `${sign.state ?? 'is down'} (${token})`);
   // Clients that meet it only when they start: the pods that started before it went down still run on what they got.
   const before = sign.atStart && onset ? ev.pods.filter((p) => !callers.includes(p.name) && p.ready && p.createdAt !== undefined && p.createdAt < onset).map((p) => p.name) : [];
   const startWhy = sign.atStart ? ` These pods fail because ${sign.atStart}${before.length > 0 ? ` (${joinAnd(before)}, started before it went down ${formatAgo(onset ?? '', now)}, still run)` : ''}.` : '';
@@ -182,12 +186,13 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
       ...(members ? [`pods of ${members.service} in ${members.namespace}: ${members.pods.length - down.length}/${members.pods.length} Running and ready`] : []),
       ...down.map((d) => `pod ${d.pod.name}: ${d.state}${d.crash ? `, ${d.crash.restarts} restarts` : ''}${d.pod.deletionTimestamp ? ` (marked for deletion ${formatAgo(d.pod.deletionTimestamp, now)})` : ''}${d.pod.nodeName ? ` on node ${d.pod.nodeName}` : ''}${d.pod.createdAt ? `, created ${formatAgo(d.pod.createdAt, now)}` : ''}${d.unschedulable ? ` — ${d.unschedulable}` : ''}`),
       ...crashed.map((d) => `log ${d.pod.name} (previous run): ${condenseStructuredLine(d.crash?.line ?? '')}`),
+      ...(formation?.lines ?? []).map((l) => `log ${l.pod} (previous run): ${l.line}`),
       ...dead.map((d) => `${describeDeadNode(d, now)}${d.node.taints.length > 0 ? `, tainted ${d.node.taints.map((t) => `${t.key}:${t.effect}`).join(', ')}` : ''}`),
       ...lost.flatMap((l) => l.events.map((e) => `event Node ${l.node}: ${e.reason}${e.source ? ` (${e.source})` : ''} ${formatAgo(e.firstSeen, now)}: ${e.message}`)),
     ],
     // The refusal's words are in the title already when it was read from the line.
     decisive: described ?? quoted,
-    likelyCause: `${sign.meaning}${membersCause}${crashWhy}${startWhy} The fault is in ${named}, not in these pods: ${sign.atStart ? 'their image and config are not at fault' : 'they stay Ready and fail every call that needs it'}; restarting or rolling them back will not help.`,
+    likelyCause: `${sign.meaning}${membersCause}${formation?.cause ?? ''}${crashWhy}${startWhy} The fault is in ${named}, not in these pods: ${sign.atStart ? 'their image and config are not at fault' : 'they stay Ready and fail every call that needs it'}; restarting or rolling them back will not help.`,
     nextAction: `${capitalize(fix)}.${forceCommand}${spread}${sign.stopgap && down.length > 0 ? ` ${sign.stopgap}.` : ''}`,
     fix,
     // The title says what the cluster answers; the exoneration only points at it.

@@ -10,6 +10,8 @@ import { findEnvNamingService } from '../env-service-ref.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { unique } from '../pod-status.js';
 import { findMissingMember, isRemovedMember } from '../replica-set-membership.js';
+import { findRemovedWal } from '../standby-wal-gap.js';
+import { describeStandbyWalGap } from './standby-wal-gap.js';
 
 export function analyzeDependencyUnready(ev: TriageEvidence): Finding[] {
   const own = listOwnServiceNames(ev.services, ev.pods);
@@ -20,6 +22,8 @@ export function analyzeDependencyUnready(ev: TriageEvidence): Finding[] {
     for (const log of dep.logs) {
       const missing = findMissingMember(log.lines);
       if (missing) return [describeMissingMember(ev, dep, log.pod, missing, isRemovedMember(log.lines))];
+      const gap = findRemovedWal(log.lines);
+      if (gap) return [describeStandbyWalGap(ev, dep, log.pod, gap)];
     }
     return [];
   });
