@@ -8,13 +8,7 @@ import { explainProductCheck } from './es-product-check.js';
 import { explainIgnoredWebIdentity } from './web-identity-ignored.js';
 import { explainObjectStoreDenial } from './object-store-denial.js';
 
-export interface ClientDiagnosis {
-  /** For the title: what fails and how, in a clause. */
-  summary: string;
-  likelyCause: string;
-  nextAction: string;
-  fix: string;
-}
+import type { ClientDiagnosis } from './client-diagnosis-reading.js';
 
 /** `errors`: the error lines of ready pods; `lines`: all their log lines (a start-up line names the library's version). */
 export function explainClientDiagnosis(errors: readonly string[], lines: readonly string[], containers: readonly Pick<ContainerSpecEvidence, 'name' | 'env'>[]): ClientDiagnosis | undefined {

@@ -7,7 +7,7 @@
  * with the cluster.
  */
 import type { ContainerSpecEvidence } from './evidence-pod.js';
-import type { ClientDiagnosis } from './client-diagnosis.js';
+import type { ClientDiagnosis } from './client-diagnosis-reading.js';
 
 const REFUSAL = /UnsupportedProductError|ProductNotSupportedError|server is not Elasticsearch and we do not support this unknown product|Missing \[X-Elastic-Product\] header/i;
 

@@ -7,7 +7,7 @@
  * checkpoints until it exceeds the tolerable failures and restarts the job, again and again,
  * while its pods stay Running.
  */
-import type { ClientDiagnosis } from './client-diagnosis.js';
+import type { ClientDiagnosis } from './client-diagnosis-reading.js';
 
 const DENIED = /AccessDenied|Access Denied|Status Code: 403|\b403 Forbidden|PERMISSION_DENIED|AuthorizationPermissionMismatch|AuthorizationFailure/;
 const STORE_PATH = /\b(s3a?|s3n|gs|abfss?|wasbs?|oss):\/\/([a-z0-9][a-z0-9._-]{1,62})(\/[^\s:]*)?/i;

@@ -7,7 +7,7 @@
  * builds its credentials another way. The role and the ServiceAccount are right; the image is not.
  */
 import type { ContainerSpecEvidence } from './evidence-pod.js';
-import type { ClientDiagnosis } from './client-diagnosis.js';
+import type { ClientDiagnosis } from './client-diagnosis-reading.js';
 import { findCloudDenial } from './cloud-denial.js';
 
 /** "assumed-role/<role>/<session>" whose session is an EC2 instance id: the node's instance profile. */
