@@ -15,6 +15,7 @@ import { earliest, formatSpan, isWithin, msBetween } from './time-span.js';
 import { readLineTime } from './request-silence.js';
 import { explainStandbyConflict } from './standby-conflict.js';
 import { explainMissingLocale } from './missing-locale.js';
+import { explainClientDiagnosis } from './client-diagnosis.js';
 import { isRecoveredMetricFailure } from './hpa-metric-recovery.js';
 import { truncate } from '../text.js';
 import { isAccessLogLine, listErrorLines } from './error-line.js';
@@ -151,19 +152,22 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
     ? earliest(podObjects.flatMap((p) => p.startTime ?? p.createdAt ?? []))
     : findErrorsSinceStart(ev, podObjects) ?? earliest(fresh.flatMap((h) => h.errors.flatMap((l) => readLineTime(l) ?? [])));
   // A database error with a known cause on the server's side says where to act.
-  const known = explainStandbyConflict(fresh.flatMap((h) => h.errors), containers) ?? locale;
+  // A client library's own diagnosis (a product check, a denied role, a denied bucket) says what fails and where to act.
+  const diagnosis = locale ? undefined : explainClientDiagnosis(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers);
+  const known = explainStandbyConflict(fresh.flatMap((h) => h.errors), containers) ?? locale ?? diagnosis;
+  const summary = locale?.summary ?? diagnosis?.summary;
   return [
     {
       id: 'unexplained/log-errors',
       kind: 'unexplained',
-      title: `Logs of ${pods.length} ready pod${pods.length === 1 ? '' : 's'} carry ${total} error lines in their last lines${locale ? `: ${locale.summary}` : ''}`,
+      title: `Logs of ${pods.length} ready pod${pods.length === 1 ? '' : 's'} carry ${total} error lines in their last lines${summary ? `: ${summary}` : ''}`,
       layer: 'container/process',
       severity: 'warning',
-      confidence: locale ? 'medium' : 'low',
+      confidence: locale || diagnosis ? 'medium' : 'low',
       evidence: fresh.flatMap((h) => h.errors.slice(-2).map((l) => `log ${h.log.pod}: ${l.trim()}`)).slice(0, 4),
       decisive: last,
       ...(onset !== undefined ? { onset } : {}),
-      ...(locale ? { fix: locale.fix, latent: locale.latent } : {}),
+      ...(locale ? { fix: locale.fix, latent: locale.latent } : diagnosis ? { fix: diagnosis.fix } : {}),
       likelyCause: known?.likelyCause ?? 'The pods pass their probes but their own logs report errors: requests may be failing while Kubernetes sees nothing wrong.',
       nextAction: known?.nextAction ?? 'Read the logs and the error rate of the service before calling it healthy.',
       confirmCommands: pods.slice(0, 1).map((p) => formatKubectl(ev.target, `logs ${p} --tail=200`)),

@@ -1,0 +1,16 @@
+/**
+ * A client library's own diagnosis of why its calls fail, logged by pods that stay Ready: the
+ * reading it implies, for the finding that quotes those logs (unexplained.ts). Each reading lives
+ * in its own module; the first that explains the lines wins.
+ */
+import type { ContainerSpecEvidence } from './evidence-pod.js';
+import { explainProductCheck } from './es-product-check.js';
+import { explainIgnoredWebIdentity } from './web-identity-ignored.js';
+import { explainObjectStoreDenial } from './object-store-denial.js';
+
+import type { ClientDiagnosis } from './client-diagnosis-reading.js';
+
+/** `errors`: the error lines of ready pods; `lines`: all their log lines (a start-up line names the library's version). */
+export function explainClientDiagnosis(errors: readonly string[], lines: readonly string[], containers: readonly Pick<ContainerSpecEvidence, 'name' | 'env'>[]): ClientDiagnosis | undefined {
+  return explainProductCheck(errors, lines, containers) ?? explainIgnoredWebIdentity(errors, lines, containers) ?? explainObjectStoreDenial(errors, lines);
+}
