@@ -44,9 +44,38 @@ function portAllows(ports: string, port: string | undefined): Reach {
   return best;
 }
 
+/** Private and shared address space: no public host's address lies in these. */
+const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '127.0.0.0/8'];
+
+/**
+ * Top-level domains of the public internet a dependency's name ends with. A closed list: a short
+ * cluster name (`orders.shop`, a Service in namespace shop) ends with a namespace, not one of these.
+ */
+const PUBLIC_TLD = /\.(com|net|org|io|dev|app|cloud|ai|co|info|biz|us|uk|de|eu|fr|nl|jp)$/i;
+
+/**
+ * A DNS name of the public internet (`database.clamav.net`, `api.stripe.com`): dotted, not an
+ * address, ending with a public top-level domain. Only an ipBlock outside the private ranges can
+ * reach it; a pod or namespace selector only ever matches pods.
+ */
+export function isPublicHostname(host: string): boolean {
+  return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(host) && PUBLIC_TLD.test(host) && !PRIVATE_CLOUD_NAME.test(host);
+}
+
+/** Managed services whose public names resolve to addresses inside the VPC (RDS, ElastiCache, internal load balancers, private links). */
+const PRIVATE_CLOUD_NAME = /\.(rds|cache|es|aoss|elb|vpce|kafka|docdb|memorydb|mq|eks)\.[\w.-]*amazonaws\.com$|^internal-|privatelink|\.windows\.net$|\.googleapis\.com$|\.azmk8s\.io$/i;
+
+/** An ipBlock wholly inside private address space (`10.0.0.0/16`). */
+function isPrivateBlock(cidr: string): boolean {
+  const [base = '', bits = '32'] = cidr.split('/');
+  return PRIVATE_RANGES.some((r) => cidrContains(r, base) === true && Number(bits) >= Number(r.split('/')[1]));
+}
+
 function peerAllows(peer: string, host: string): Reach {
   if (peer === 'anywhere') return 'yes';
   const block = /^(\d[\d.]*\/\d+)(?: except (.+))?$/.exec(peer);
+  if (block && isPublicHostname(host)) return isPrivateBlock(block[1] ?? '') ? 'no' : 'maybe';
+  if (isPublicHostname(host)) return 'no';
   if (block) {
     const inside = cidrContains(block[1] ?? '', host);
     if (inside === undefined) return 'maybe';

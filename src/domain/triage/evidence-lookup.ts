@@ -119,8 +119,11 @@ const INFO_LEVEL = /(?:^|[\s:])(?:info|notice|debug):\s|\[(?:info|notice|debug)\
 /** A caret marker under a source line (`^`, `^^^^`, Python's `~~~^^^`). */
 const CARET = /^\s*[~^]*\^[~^]*\s*$/;
 
-/** A give-up that reports only the consequence (a wait that ran out, a child that died): the cause was logged before it. */
-const CONSEQUENCE_ONLY = /\b(exited unexpectedly|unexpectedly exited|timed out waiting|failed to wait for|did not become ready|giving up|gave up)\b/i;
+/**
+ * A give-up that reports only the consequence (a wait that ran out, a child that died; ZooKeeper's
+ * ConnectionLoss, whose client logged why it dropped the connection): the cause was logged before it.
+ */
+const CONSEQUENCE_ONLY = /\b(exited unexpectedly|unexpectedly exited|timed out waiting|failed to wait for|did not become ready|giving up|gave up|ConnectionLoss)\b/i;
 
 /**
  * When the chosen line only reports a consequence ("timed out waiting for cache to be synced",

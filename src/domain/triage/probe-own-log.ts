@@ -14,6 +14,9 @@ import type { ProbeMiss } from './probe-miss.js';
 const BARE_FAILURE = /^(Liveness|Startup|Readiness) probe (failed|errored):?\s*$/i;
 /** A line that reports a failure, not progress. */
 const ERROR_LINE = /\b(error|errors|failed|failure|denied|invalid|refused|unable|cannot|forbidden|unauthori[sz]ed|not found|no such|timed? ?out|fatal|panic)\b/i;
+/** A JVM exception's own line (`java.io.IOException: Packet len 1100345 is out of range!`): an error whatever words it uses. */
+const JVM_EXCEPTION = /^\s*(?:Caused by: )?(?:[a-z_$][\w$]*\.){2,}[A-Z][\w$]*(?:Exception|Error)(?::|$)/;
+const isOwnError = (line: string): boolean => ERROR_LINE.test(line) || JVM_EXCEPTION.test(line);
 /** A refused login: the container presents an identity and the other side says no. */
 const LOGIN_REFUSED = /\b(authenticat\w*|login|log in|invalid role|role \S+ not found|unauthori[sz]ed|invalid (token|credentials|jwt))\b/i;
 
@@ -60,9 +63,9 @@ export function explainByOwnLog(probe: ProbeEvidence | undefined, messages: read
 export function findOwnLogError(logs: readonly LogEvidence[]): string | undefined {
   for (const log of logs.filter((l) => !l.previous)) {
     // Told by its message first: a tracing line's spans can push its error past any clip.
-    const errors = log.lines.filter((l) => l.trim() !== '' && ERROR_LINE.test(l) && !/^\s+at /.test(l)).slice(-12).map(condenseTracingLine);
+    const errors = log.lines.filter((l) => l.trim() !== '' && isOwnError(l) && !/^\s+at /.test(l)).slice(-12).map(condenseTracingLine);
     const line = errors.length > 0 ? pickDecisiveLine(errors) : undefined;
-    if (line !== undefined && ERROR_LINE.test(line)) return truncate(line, 200);
+    if (line !== undefined && isOwnError(line)) return truncate(line, 200);
   }
   return undefined;
 }

@@ -5,8 +5,8 @@ import { formatKubectl } from '../kubectl-command.js';
 import { listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { getPodLabels, matchesLabels } from '../service-match.js';
 import { HOUR_MS, formatAgo, msBetween } from '../time-span.js';
-import { parseDependencyError } from '../dependency-error-line.js';
-import { egressAllows, rulesForPort } from '../egress-rules.js';
+import { type DependencyError, parseDependencyError } from '../dependency-error-line.js';
+import { egressAllows, isPublicHostname, rulesForPort } from '../egress-rules.js';
 import { type ServiceDnat, findServiceDnatIn, formatEndpoints } from '../service-dnat.js';
 
 /** A policy changed this recently is a suspect for timeouts that began after it. */
@@ -25,9 +25,31 @@ function selects(policy: NetworkPolicyEvidence, labels: Record<string, string>):
 /** "10.0.65.37:5432" → "5432"; undefined when the dependency names no port. */
 const portOf = (dependency: string): string | undefined => /:(\d+)$/.exec(dependency)?.[1];
 
+/** How many lines after a timeout that names no host are read for the URL it was fetching. */
+const NEARBY_LINES = 4;
+const URL = /\bhttps?:\/\/([a-z0-9.-]+)(?::(\d+))?/i;
+
+/**
+ * A timeout that names no host ("Connection timed out after 30001 milliseconds", curl's) is often
+ * followed by the line that says what was being fetched ("Failed to download … from https://…"):
+ * that URL's host and port are the dependency.
+ */
+function withNearbyUrl(error: DependencyError | undefined, after: readonly string[]): DependencyError | undefined {
+  if (error === undefined || error.dependency !== undefined || error.problem !== 'timeout') return error;
+  const m = after.map((l) => URL.exec(l)).find((x) => x !== null);
+  if (m == null) return error;
+  return { ...error, dependency: `${m[1] ?? ''}:${m[2] ?? (/^https/i.test(m[0]) ? '443' : '80')}` };
+}
+
+/** The unready pods that started after the policy: they never ran without it. */
+function startedUnder(ev: TriageEvidence, pods: readonly string[], since: string): boolean {
+  const own = ev.pods.filter((p) => pods.includes(p.name));
+  return own.length > 0 && own.every((p) => p.createdAt !== undefined && msBetween(since, p.createdAt) > 0);
+}
+
 export function analyzeNetworkPolicies(ev: TriageEvidence): Finding[] {
   const labels = getPodLabels(ev);
-  const timeouts = ev.logs.flatMap((l) => l.lines.map((line) => ({ pod: l.pod, line, error: parseDependencyError(line) }))).filter((x) => x.error?.problem === 'timeout' || x.error?.problem === 'dns-unavailable');
+  const timeouts = ev.logs.flatMap((l) => l.lines.map((line, i) => ({ pod: l.pod, line, error: withNearbyUrl(parseDependencyError(line), l.lines.slice(i + 1, i + 1 + NEARBY_LINES)) }))).filter((x) => x.error?.problem === 'timeout' || x.error?.problem === 'dns-unavailable');
   if (timeouts.length === 0) return [];
   const findings: Finding[] = [];
   const egressPolicies = (ev.networkPolicies ?? []).filter((p) => p.policyTypes.includes('Egress') && selects(p, labels));
@@ -44,11 +66,15 @@ export function analyzeNetworkPolicies(ev: TriageEvidence): Finding[] {
     const changed = policy.changedAt ?? policy.createdAt;
     if (changed === undefined) continue;
     const recent = msBetween(changed, ev.collectedAt) <= RECENT_POLICY_MS;
-    // An older policy is the mechanism only when it allows the port to other addresses: the destination moved out of its ranges.
-    const blocked = recent ? cutOff : cutOff.filter((d) => rulesForPort(policy.egress, portOf(d)).length > 0);
-    if (recent ? blocked.length === 0 && policy.egress.length > 0 : blocked.length === 0) continue;
-    const moved = !recent ? rulesForPort(policy.egress, portOf(blocked[0] ?? '')) : [];
     const pods = unique(timeouts.map((t) => t.pod));
+    // An older policy is the mechanism when it allows the port to other addresses (the destination moved out of its ranges),
+    // or when it cuts off a host of the public internet from pods that all started under it (pods from before kept what they had fetched).
+    const isExternal = (d: string): boolean => isPublicHostname(d.replace(/:\d+$/, ''));
+    const external = recent ? [] : cutOff.filter(isExternal);
+    const predates = external.length > 0 && startedUnder(ev, pods, changed);
+    const blocked = recent ? cutOff : predates ? external : cutOff.filter((d) => !isExternal(d) && rulesForPort(policy.egress, portOf(d)).length > 0);
+    if (recent ? blocked.length === 0 && policy.egress.length > 0 : blocked.length === 0) continue;
+    const moved = !recent && !predates ? rulesForPort(policy.egress, portOf(blocked[0] ?? '')) : [];
     const podObjects = ev.pods.filter((p) => pods.includes(p.name));
     const allows = policy.egress.length === 0 ? 'no egress at all' : `egress only ${policy.egress.join('; ')}`;
     const verb = policy.changedAt !== undefined ? 'changed' : 'created';
@@ -70,8 +96,13 @@ export function analyzeNetworkPolicies(ev: TriageEvidence): Finding[] {
       decisive: condenseStructuredLine(last?.line.trim() ?? ''),
       likelyCause: moved.length > 0
         ? `A NetworkPolicy that selects pods for Egress drops every connection it does not allow; dropped packets show up as timeouts, not refusals. ${policy.name} (${verb} ${formatAgo(changed, ev.collectedAt)}) allows this port only ${moved.map((r) => r.replace(/ on .*$/, '')).join(', ')}; the dependency now answers at an address outside it (a failover, a new subnet or zone).`
+        : predates
+        ? `A NetworkPolicy that selects pods for Egress drops every connection it does not allow; dropped packets show up as timeouts, not refusals. ${policy.name} (${verb} ${formatAgo(changed, ev.collectedAt)}) lets these pods reach no host of the public internet, so ${blocked.join(', ')} cannot be reached. Pods that ran before it kept what they had already fetched; these pods started under it and never got it. Whatever recreated them (a rollout, a restart) only exposed it: any new pod, of any revision, fails the same way.`
         : `A NetworkPolicy that selects pods for Egress drops every connection it does not allow; dropped packets show up as timeouts, not refusals. ${policy.name} appeared shortly before the timeouts${blocked.length > 0 ? ` and does not allow ${blocked.join(', ')}` : ''}.`,
-      nextAction: `Add egress rules for ${blocked.join(', ') || 'the dependencies'} to ${policy.name} (or revert it through whoever owns it); the pods recover without a restart.`,
+      nextAction: predates
+        ? `Allow egress to ${blocked.join(', ')} in ${policy.name} (an ipBlock for its addresses, or an egress proxy or internal mirror that is allowed); a rollback does not help, since any new pod is blocked the same way.`
+        : `Add egress rules for ${blocked.join(', ') || 'the dependencies'} to ${policy.name} (or revert it through whoever owns it); the pods recover without a restart.`,
+      ...(predates ? { outsideWorkload: `${policy.name} predates these pods: any new pod, of any revision, is cut off from ${blocked[0] ?? 'the host'} the same way`, datesChange: true as const } : {}),
       fix: `allow egress to ${blocked.slice(0, 2).join(', ') || 'the dependencies'} in ${policy.name}`,
       confirmCommands: [formatKubectl(ev.target, `get networkpolicy ${policy.name} -o yaml`), formatKubectl(ev.target, 'get networkpolicy')],
       affected: { pods, nodes: listNodesOf(podObjects) },

@@ -5,6 +5,7 @@ import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-command.js';
 import { explainProbeMiss, findMissingProbeCommand } from '../probe-failures.js';
 import { findOwnLogError } from '../probe-own-log.js';
+import { readToldLine } from '../told-line-readings.js';
 import { findDownHealthComponent } from '../actuator-health-log.js';
 import { explainDownComponent } from '../readiness-down-component.js';
 import { explainUnauthenticatedProbe } from '../probe-store-auth.js';
@@ -98,6 +99,8 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
   const told = !missing && !miss && !logged && /^HTTP 5/.test(first.failure)
     ? findOwnLogError(ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name))
     : undefined;
+  // A quoted line that names a precise mechanism (a client's size cap) is read as that mechanism.
+  const reading = told === undefined ? undefined : readToldLine(told, ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name && !l.previous).flatMap((l) => l.lines), first.container);
   // Which actuator health component the 5xx aggregates is DOWN, as the app logs it (a full disk, a failing check).
   const downComponent = !missing && !miss && !logged && /^HTTP 5/.test(first.failure)
     ? findDownHealthComponent(ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name))
@@ -129,6 +132,8 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
     cause = down.cause;
   } else if (logged) {
     cause = `The app answers ${path} with ${first.failure.slice(5)}, and its log says why: ${logged.framework} finds schema migrations pending ("${logged.quote}") and will not serve until they are applied.`;
+  } else if (reading) {
+    cause = `${first.container.name} answers ${path} with ${first.failure.slice(5)}: ${reading.cause}`;
   } else if (told) {
     cause = `${first.container.name} answers ${path} with ${first.failure.slice(5)}: it reports itself unable to serve, and its own log says why: "${told}". Fix what that line names; restarting the pods or relaxing the probe does not.`;
   } else if (/^HTTP 5/.test(first.failure)) {
@@ -145,7 +150,7 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
   return {
     id: `readiness-probe/${first.container.name}/${missing ? 'exec-cannot-run' : hair ? 'hair-trigger' : first.failure}`,
     kind: 'readiness-probe',
-    title: `Readiness probe failing for ${first.container.name} on ${formatPodShare(ev, pods.length)}: ${first.failure}${probe && probe.type !== 'exec' ? ` on ${probe.type === 'http' ? `GET :${port}${path}` : `${probe.type.toUpperCase()} :${port}`}` : missing && probe?.command ? ` (exec ${probe.command})` : ''}${miss ? ` — ${miss.scope}` : ''}${down ? ` — ${down.scope}` : ''}${hair ? ` (${hair.settings}: one slow answer takes a pod out of the endpoints)` : ''}`,
+    title: `Readiness probe failing for ${first.container.name} on ${formatPodShare(ev, pods.length)}: ${first.failure}${probe && probe.type !== 'exec' ? ` on ${probe.type === 'http' ? `GET :${port}${path}` : `${probe.type.toUpperCase()} :${port}`}` : missing && probe?.command ? ` (exec ${probe.command})` : ''}${miss ? ` — ${miss.scope}` : ''}${down ? ` — ${down.scope}` : ''}${reading && !down && !hair ? ` — ${reading.title}` : ''}${hair ? ` (${hair.settings}: one slow answer takes a pod out of the endpoints)` : ''}`,
     layer: 'runtime/probes',
     severity: severityForPods(ev, pods.length),
     confidence: 'high',
@@ -157,13 +162,15 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
       ? `Relax the readiness probe (timeoutSeconds ≥ 3, failureThreshold ≥ 3) so a single slow answer does not pull a pod from the endpoints${hair.pause ? ', then tune the heap/GC so pauses shrink' : ''}. Restarting pods will not help.`
       : down
       ? down.action
+      : reading
+      ? reading.action
       : missing
       ? 'Change the readiness probe to one the image can run (httpGet or tcpSocket on the port the app serves); until then these pods never receive traffic. Restarting pods will not help.'
       : published !== undefined
       ? `These pods still receive traffic: Service ${published} publishes not-ready addresses, so its callers get their failures. Find what the endpoint reports before restarting anything, and do not remove the probe.`
       : `Unready pods only stop receiving traffic, so find what the endpoint reports before restarting anything. ` +
       `Do not remove the probe to hide the failure.`,
-    fix: hair ? hair.fix : down ? down.fix : told ? `fix what ${first.container.name}'s log names ("${told}")` : missing ? 'change the readiness probe to httpGet (or tcpSocket) on the port the app serves, or ship the command in the image' : miss ? miss.fix : /^HTTP 4/.test(first.failure) ? 'point the readiness probe at the path and port this version serves' : first.failure === 'connection refused' ? 'make the probe and the app agree on the port' : 'fix what the readiness endpoint reports',
+    fix: hair ? hair.fix : down ? down.fix : reading ? reading.fix : told ? `fix what ${first.container.name}'s log names ("${told}")` : missing ? 'change the readiness probe to httpGet (or tcpSocket) on the port the app serves, or ship the command in the image' : miss ? miss.fix : /^HTTP 4/.test(first.failure) ? 'point the readiness probe at the path and port this version serves' : first.failure === 'connection refused' ? 'make the probe and the app agree on the port' : 'fix what the readiness endpoint reports',
     confirmCommands: [
       describePodCommand(ev.target, first.pod.name),
       formatKubectl(ev.target, `get events --field-selector involvedObject.name=${first.pod.name},reason=Unhealthy`),

@@ -9,6 +9,7 @@ import { findErrorsSinceStart } from '../errors-since-start.js';
 import { withConnectionLeak } from './pool-leak.js';
 import { withRouteCap } from './route-pool.js';
 import { withThreadsOverPool } from './pool-threads.js';
+import { withPinnedCarriers } from './pool-pinned.js';
 import { CONNECTION_POOL_TIMEOUT } from '../pool-timeout.js';
 import { ROLE_LIMIT_LINE, describeRoleLimit } from '../pg-role-limit.js';
 import { NOT_SOURCE_PORTS, SOURCE_PORTS_LINE, readSourcePortsDestination } from '../source-ports.js';
@@ -93,6 +94,9 @@ const LIMITS: Limit[] = [
     // A leak the pool reports explains it first; else an HTTP client's figures may show its per-route cap full;
     // else its settings may hold fewer connections than the threads that share them.
     refine: (ev, f, logs) => {
+      // Virtual threads pinned to their carriers hold the connections and stall everything: that reads first.
+      const pinned = withPinnedCarriers(ev, f, logs);
+      if (pinned !== f) return pinned;
       const leaked = withConnectionLeak(ev, f, logs);
       if (leaked !== f) return leaked;
       const routed = withRouteCap(ev, f, logs);
