@@ -150,6 +150,7 @@ import { analyzeUnimplementedCalls } from './unimplemented-method.js';
 import { analyzeIdpClientRefusals } from './idp-client-refused.js';
 import { analyzeIssuerMismatch } from './token-issuer-mismatch.js';
 import { analyzeCsrfRefused } from './csrf-refused.js';
+import { analyzePreflightRefused } from './preflight-refused.js';
 import { analyzeInProcessSessions } from './in-process-sessions.js';
 import { analyzePolicyBundleMissing } from './policy-bundle-missing.js';
 import { analyzeRateLimitFailClosed } from './rate-limit-fail-closed.js';
@@ -316,6 +317,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'idp-client-refused': analyzeIdpClientRefusals,
   'token-issuer-mismatch': analyzeIssuerMismatch,
   'csrf-refused': analyzeCsrfRefused,
+  'preflight-refused': analyzePreflightRefused,
   'in-process-sessions': analyzeInProcessSessions,
   'task-redelivery': analyzeTaskRedelivery,
   'object-mutation-rate': analyzeObjectMutationRate,
