@@ -187,6 +187,9 @@
 //   does not exist (UNKNOWN_TOPIC_OR_PARTITION, at least 2 lines), the same get of the Service its bootstrap address names and page of
 //   its pods, and a get of each ConfigMap one serving broker mounts (at most two, in their namespace, never a Secret; only
 //   auto.create.topics.enable kept, and none when the brokers' env sets it: read-broker-config.ts);
+//   and where the broker returns the workload's publishes unroutable (NO_ROUTE, at least 3 lines), the same get of the Service its
+//   amqp address names and page of its pods, and a get of each ConfigMap one serving member mounts (at most two, in its namespace,
+//   never a Secret; only exchange and queue names and bindings kept: read-broker-topology.ts);
 //   and where the sampled logs of ready pods time out calling out only on nodes of one node group (or newer nodes) while those of
 //   the same revision elsewhere do not, the pods of one node of each side (the shared per-node list) and the head of each one's
 //   CNI agent log (limitBytes, the lines stating an MTU kept; at most two, read-cni-agents.ts);

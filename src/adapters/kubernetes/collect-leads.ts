@@ -46,6 +46,8 @@ import { pickClusterDownConfigMaps, pickClusterDownService } from '../../domain/
 import { findInClusterService } from '../../domain/triage/down-service.js';
 import { readClientAddress } from './read-client-address.js';
 import { readBrokerConfig } from './read-broker-config.js';
+import { readBrokerTopology } from './read-broker-topology.js';
+import { pickUnroutableBroker } from '../../domain/triage/unroutable-messages.js';
 import { pickMissingTopicBrokers } from '../../domain/triage/missing-destination.js';
 import { readServicesElsewhere } from './read-services-elsewhere.js';
 import { readSecretSyncEvents } from './read-secret-sync-events.js';
@@ -245,6 +247,10 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const brokers = pickMissingTopicBrokers(seen);
     const members = brokers === undefined ? undefined : await readDependencyMembers(ctx, brokers, 'its clients are told their topic does not exist');
     if (members !== undefined) return [await readBrokerConfig(ctx, members)];
+    // It returns the workload's publishes unroutable (NO_ROUTE): the exchanges, queues and bindings its definitions declare.
+    const router = pickUnroutableBroker(seen);
+    const routing = router === undefined ? undefined : await readDependencyMembers(ctx, router, "it returns the workload's messages unroutable");
+    if (routing !== undefined) return [await readBrokerTopology(ctx, routing)];
     // It refuses the workload's credentials: whether it restarted, and its configuration was written, just before.
     const refusing = pickRejectingServer(seen) ?? pickAuthPluginServer(seen);
     const server = refusing === undefined ? undefined : await readDependencyMembers(ctx, refusing, "it refuses the workload's credentials");

@@ -9,6 +9,7 @@ import { listClientAbortLines, listClientAbortRecords } from './client-abort.js'
 import { isDataLossLine } from './data-loss-line.js';
 import { listIdempotentReplayLines } from './idempotent-replay.js';
 import { listRetriedConflictLines } from './update-conflict-retry.js';
+import { listSucceededRetryLines } from './retry-succeeded.js';
 import { isWorkflowNondeterminism } from './workflow-nondeterminism.js';
 
 const ERROR_LINE =
@@ -98,13 +99,15 @@ export function isErrorLine(line: string): boolean {
  * Nor do a retry's idempotency key hitting its unique constraint when the log shows the retry
  * answered from the stored response (idempotent-replay.ts): the design working. Nor do a
  * controller's update conflicts (409, "the object has been modified") when the log shows the
- * request reconciled after them (update-conflict-retry.ts): optimistic concurrency working.
+ * request reconciled after them (update-conflict-retry.ts): optimistic concurrency working. Nor
+ * do a call's retries the log shows succeeding (retry-succeeded.ts): the caller got its answer.
  */
 export function listErrorLines(lines: readonly string[]): string[] {
   const aborts = listClientAbortLines(lines);
   const replays = listIdempotentReplayLines(lines);
   const conflicts = listRetriedConflictLines(lines);
-  return lines.filter((l, i) => !aborts.has(i) && !replays.has(i) && !conflicts.has(i) && isErrorLine(l));
+  const retried = listSucceededRetryLines(lines);
+  return lines.filter((l, i) => !aborts.has(i) && !replays.has(i) && !conflicts.has(i) && !retried.has(i) && isErrorLine(l));
 }
 
 /** How many records of one log tail are clients hanging up mid-response (client-abort.ts) logged as errors. */

@@ -5,6 +5,7 @@ import type { NodeEvidence } from './evidence-node.js';
 import type { EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
 import type { ServerConfigEvidence } from './evidence-server-config.js';
 import type { ConfigUpdateEvidence } from './evidence-config-update.js';
+import type { BrokerTopologyEvidence } from './evidence-broker-topology.js';
 
 export interface DependencyMembersEvidence {
   namespace: string;
@@ -44,4 +45,9 @@ export interface DependencyMembersEvidence {
    * its clients' credentials: a server that re-reads its users at boot (RabbitMQ's definitions).
    */
   configUpdates?: ConfigUpdateEvidence[];
+  /**
+   * The exchanges, queues and bindings of the definitions a serving member mounts (ConfigMaps, at
+   * most two), read only when the broker returns the workload's publishes unroutable (NO_ROUTE).
+   */
+  topology?: BrokerTopologyEvidence[];
 }

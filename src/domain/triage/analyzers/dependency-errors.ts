@@ -21,6 +21,7 @@ import { REFINEMENTS } from './dependency-refinements.js';
 import { isInboundConnection } from '../inbound-connection.js';
 import { isPastErrorBout } from '../past-log-errors.js';
 import { isErrorLine } from '../error-line.js';
+import { listSucceededRetryLines } from '../retry-succeeded.js';
 import { findLeaseLoss, isLeaseCall } from '../leader-election.js';
 import { explainTlsTerms, findPlaintextSetting, findTlsLibrary, type ImageChange, isTlsTermsProblem } from '../tls-terms.js';
 
@@ -60,8 +61,11 @@ export function analyzeDependencyErrors(ev: TriageEvidence): Finding[] {
     // A run that held its leader lease and lost it: its lease calls went to an API server that had
     // just answered, and the crash reading tells them (leader-election.ts), not as a dependency.
     const leaseLost = findLeaseLoss(log.lines) !== undefined;
+    // A call retried into success (retry-succeeded.ts): the caller got its answer, the dependency served it.
+    const retried = listSucceededRetryLines(log.lines);
     log.lines.forEach((line, index) => {
       if (leaseLost && isLeaseCall(line)) return;
+      if (retried.has(index)) return;
       const error = parseDependencyError(line);
       // A connection the pod accepted on its serving port: the peer is a client, not a dependency.
       if (error && isInboundConnection(ev, pod, line)) return;

@@ -150,6 +150,8 @@ import { analyzeUnimplementedCalls } from './unimplemented-method.js';
 import { analyzeIdpClientRefusals } from './idp-client-refused.js';
 import { analyzeIssuerMismatch } from './token-issuer-mismatch.js';
 import { analyzeCsrfRefused } from './csrf-refused.js';
+import { analyzePreflightRefused } from './preflight-refused.js';
+import { analyzeUnroutableMessages } from './unroutable-messages.js';
 import { analyzeInProcessSessions } from './in-process-sessions.js';
 import { analyzePolicyBundleMissing } from './policy-bundle-missing.js';
 import { analyzeRateLimitFailClosed } from './rate-limit-fail-closed.js';
@@ -316,6 +318,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'idp-client-refused': analyzeIdpClientRefusals,
   'token-issuer-mismatch': analyzeIssuerMismatch,
   'csrf-refused': analyzeCsrfRefused,
+  'preflight-refused': analyzePreflightRefused,
+  'unroutable-messages': analyzeUnroutableMessages,
   'in-process-sessions': analyzeInProcessSessions,
   'task-redelivery': analyzeTaskRedelivery,
   'object-mutation-rate': analyzeObjectMutationRate,
