@@ -106,6 +106,7 @@ export function mapPod(pod: k8s.V1Pod, workloadKind: WorkloadKind): PodEvidence 
   if (missed !== undefined) out.missedInjection = missed;
   const downward = mapDownwardAnnotations(pod);
   if (downward !== undefined) out.downwardAnnotations = downward;
+  if (pod.spec?.schedulingGates?.length) out.schedulingGates = pod.spec.schedulingGates.map((g) => g.name);
   if (pod.spec?.readinessGates?.length) out.readinessGates = pod.spec.readinessGates.map((g) => g.conditionType);
   if (pod.spec?.hostAliases?.length) out.hostAliases = pod.spec.hostAliases.map((a) => ({ ip: a.ip, hostnames: [...(a.hostnames ?? [])] }));
   return out;

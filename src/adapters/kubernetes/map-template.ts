@@ -54,6 +54,7 @@ export function mapPodTemplate(spec: k8s.V1PodSpec | undefined, labels?: Record<
     placement: mapPlacement(spec),
     ...(spec?.nodeName ? { nodeName: spec.nodeName } : {}),
     ...(spec?.schedulerName ? { schedulerName: spec.schedulerName } : {}),
+    ...(spec?.schedulingGates?.length ? { schedulingGates: spec.schedulingGates.map((g) => g.name) } : {}),
     ...(securityContext === undefined ? {} : { securityContext }),
     ...(spec?.priorityClassName ? { priorityClassName: spec.priorityClassName } : {}),
     ...(spec?.hostNetwork ? { hostNetwork: true } : {}),

@@ -25,6 +25,20 @@ import type { ClusterDownSign, MemberReadiness } from './cluster-down-sign.js';
 export type { ClusterDownSign, MemberReadiness };
 
 export const CLUSTER_DOWN: readonly ClusterDownSign[] = [
+  // MinIO's S3 error code XMinioStorageQuorum / SlowDown-like 503 "Storage resources are insufficient
+  // for the write operation": an erasure set with fewer drives online than its write quorum.
+  {
+    server: 'MinIO',
+    cluster: 'MinIO',
+    pattern: /Storage resources are insufficient for the (write|read) operation|XMinio(Write|Read)?Quorum|Insufficient number of drives online/i,
+    token: 'insufficient drives online',
+    state: 'lost write quorum',
+    majority: true,
+    meaning:
+      'MinIO erasure-codes every object across the drives of its servers and writes only while at least half of them (plus one, at the default parity of half) are online: with members down it answers every PUT with 503 "Storage resources are insufficient for the write operation" (its own log says "Write failed. Insufficient number of drives online") while reads that still find enough shards work — the client pods stay Ready. Nothing in the client fixes it; the drives must come back.',
+    check: 'mc admin info <alias>',
+    recovers: 'enough drives are online again',
+  },
   {
     server: 'Redis',
     cluster: 'Redis Cluster',

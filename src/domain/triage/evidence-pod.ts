@@ -208,6 +208,8 @@ export interface PodEvidence {
    * pod counts as Ready (a load balancer's target health). Absent: the pod declares none.
    */
   readinessGates?: string[];
+  /** spec.schedulingGates[].name: while any is left the scheduler does not look at the pod (PodScheduled=False, SchedulingGated). */
+  schedulingGates?: string[];
 }
 
 /** One spec.hostAliases entry: these host names resolve to `ip` inside the pod, whatever DNS says. */

@@ -158,6 +158,8 @@ export interface PodTemplateEvidence {
   placement: PlacementEvidence;
   /** spec.nodeName set in the template itself: its pods go straight to that node's kubelet, past the scheduler. */
   nodeName?: string;
+  /** spec.schedulingGates[].name the template gives every new pod: something outside must lift each before the scheduler sees the pod. */
+  schedulingGates?: string[];
   /** spec.schedulerName when the template sets it (absent: default-scheduler): which scheduler binds its pods. */
   schedulerName?: string;
   /** Pod securityContext as compact JSON. */

@@ -62,6 +62,7 @@ import type { ServerNamesEvidence } from './evidence-server-names.js';
 import type { ConfigEndpointEvidence } from './evidence-config-endpoint.js';
 import type { StoreVolumeEvidence } from './evidence-store-volume.js';
 import type { ClaimTemplateEvidence } from './evidence-claim-template.js';
+import type { GateControllerEvidence } from './evidence-gate-controllers.js';
 import type { StorageClassEvidence } from './evidence-storage-class.js';
 import type { ResolverPeerEvidence } from './evidence-resolver-peers.js';
 import type { IssuerProviderEvidence } from './evidence-issuer-provider.js';
@@ -407,6 +408,8 @@ export interface TriageEvidence {
   senderRollouts?: SenderRolloutEvidence[];
   /** The identity provider in the cluster whose template names the issuer the workload refuses every token for, with its newest revision (evidence-issuer-provider.ts). */
   issuerProvider?: IssuerProviderEvidence;
+  /** Deployments of the cluster that may lift a scheduling gate the pods wait on, read only when a pod sits SchedulingGated. */
+  gateControllers?: GateControllerEvidence[];
   /** Other Deployments of the namespace that connect to the host the workload's connection-cap refusals name and whose replicas were written recently, with their scale events (cotenant-scale-up.ts). */
   cotenantScaleUps?: CotenantScaleUpEvidence[];
   /** The StatefulSet behind a per-pod host name under a ClusterIP Service that its clients cannot resolve: its headless Service and the revision that made it name that host (per-pod-host.ts). */

@@ -40,6 +40,7 @@ export type FindingKind =
   | 'image-pull'
   | 'readiness-probe'
   | 'readiness-gate'
+  | 'scheduling-gated'
   | 'readiness-cycle'
   | 'node-concentration'
   | 'node-condition'

@@ -128,6 +128,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'clean-exit': PROCESS_EFFECTS,
   // A cache that came back empty: the database's refusals and timeouts under the misses, and the probes and errors of them, are the stampede.
   'cache-cold': ['resource-exhaustion', 'slow-dependency', 'dependency-error', 'readiness-probe', 'liveness-kill', 'unexplained', ...PROCESS_EFFECTS],
+  // Pods that keep a scheduling gate never reach the scheduler: the stalled rollout, the missing replicas are the gate's doing.
+  'scheduling-gated': ['recent-rollout', 'failed-scheduling', 'unexplained', ...POD_SYMPTOMS],
   'readiness-gate': ['unready-replicas', 'service-endpoints', 'rollout-stalled', 'unexplained', 'node-concentration'],
   'readiness-probe': ['unready-replicas', 'service-endpoints', 'rollout-stalled', 'statefulset-ordinal', 'node-concentration'],
   'crash-loop': ['unready-replicas', 'service-endpoints', 'rollout-stalled', 'statefulset-ordinal', 'node-concentration'],

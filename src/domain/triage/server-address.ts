@@ -6,7 +6,7 @@
 import type { ContainerEvidence } from './evidence-pod.js';
 
 /** The kinds of server a client library names in its errors. */
-export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ' | 'etcd' | 'Cassandra' | 'Kafka' | 'memcached' | 'ClickHouse' | 'Vault';
+export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ' | 'etcd' | 'Cassandra' | 'Kafka' | 'memcached' | 'ClickHouse' | 'Vault' | 'MinIO';
 
 const URL_SCHEMES: Record<ServerKind, RegExp> = {
   Redis: /^rediss?:\/\//i,
@@ -26,10 +26,12 @@ const URL_SCHEMES: Record<ServerKind, RegExp> = {
   ClickHouse: /^(jdbc:)?(clickhouse|ch)(\+[a-z]+)?s?:\/\//i,
   // VAULT_ADDR, the address every Vault client (CLI, agent, hvac, the Go API) reads.
   Vault: /^https?:\/\//i,
+  // MinIO (S3) clients take an endpoint: a URL, or host:port in an *_ENDPOINT named after MinIO or S3.
+  MinIO: /^https?:\/\//i,
 };
 
 /** Servers addressed by a plain http(s) URL: the env var's name must say which server it is. */
-const HTTP_SERVERS: ReadonlySet<ServerKind> = new Set(['Elasticsearch', 'etcd', 'Vault']);
+const HTTP_SERVERS: ReadonlySet<ServerKind> = new Set(['Elasticsearch', 'etcd', 'Vault', 'MinIO']);
 
 /** Servers with an HTTP interface beside their own scheme (ClickHouse's on 8123, clickhouse-connect's default): an http(s) URL counts when the env var's name says which server it is. */
 const ALSO_HTTP: ReadonlySet<ServerKind> = new Set(['ClickHouse']);
@@ -43,7 +45,7 @@ const GO_MYSQL_DSN = /^(?:[^@\s]*@)?tcp\((?<host>[^:()\s]+)(?::\d+)?\)\//i;
 
 /** The env var that holds the server's address: a URL of its scheme, or a *_HOST / *_ADDR / *_NODES named after it. */
 export function findServerAddress(c: Pick<ContainerEvidence, 'env'>, server: ServerKind): { env: string; host: string } | undefined {
-  const word = server === 'PostgreSQL' ? /POSTGRES|PG|DATABASE|DB/i : server === 'Elasticsearch' ? /ELASTIC|ES_|OPENSEARCH/i : server === 'Kafka' ? /KAFKA|BOOTSTRAP/i : server === 'memcached' ? /MEMCACHE/i : new RegExp(server, 'i');
+  const word = server === 'PostgreSQL' ? /POSTGRES|PG|DATABASE|DB/i : server === 'Elasticsearch' ? /ELASTIC|ES_|OPENSEARCH/i : server === 'Kafka' ? /KAFKA|BOOTSTRAP/i : server === 'memcached' ? /MEMCACHE/i : server === 'MinIO' ? /MINIO|S3/i : new RegExp(server, 'i');
   for (const e of c.env ?? []) {
     if (!('value' in e)) continue;
     const v = e.value.trim();

@@ -21,6 +21,7 @@ const USUAL_PORTS: Record<ServerKind, { port: number; word: RegExp }> = {
   memcached: { port: 11211, word: /memcache/i },
   ClickHouse: { port: 9000, word: /clickhouse/i },
   Vault: { port: 8200, word: /vault/i },
+  MinIO: { port: 9000, word: /minio|\bs3\b/i },
 };
 
 function sameSelector(a: Record<string, string>, b: Record<string, string>): boolean {

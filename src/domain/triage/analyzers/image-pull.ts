@@ -5,6 +5,7 @@ import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
 import { describeInjected } from '../injected-container.js';
 import { NO_PLATFORM, osOf, platformsUnder } from '../pull-platform.js';
+import { UNKNOWN_MEDIA_TYPE, describeMediaType } from '../pull-media-type.js';
 import { describePullSecrets } from '../pull-secrets.js';
 import { type ContainerRef, formatPodShare, getWaiting, groupBy, listAllContainers, listNodesOf, severityForPods, unique } from '../pod-status.js';
 
@@ -18,6 +19,7 @@ export type PullFailure =
   | 'dns'
   | 'unauthorized'
   | 'platform'
+  | 'media-type'
   | 'manifest-unknown'
   | 'not-found'
   | 'timeout'
@@ -34,6 +36,7 @@ const PATTERNS: [PullFailure, RegExp][] = [
   ['dns', /no such host|lookup \S+ on \S+|server misbehaving/i],
   ['unauthorized', /unauthorized|\b401\b|\b403\b|forbidden|authorization failed|no basic auth credentials|authentication required|access to the resource is denied|pull access denied/i],
   ['platform', NO_PLATFORM],
+  ['media-type', UNKNOWN_MEDIA_TYPE],
   ['manifest-unknown', /manifest unknown|manifest for \S+ not found/i],
   ['not-found', /not ?found/i],
   ['timeout', /i\/o timeout|deadline exceeded|timed out|handshake timeout|timeout/i],
@@ -54,6 +57,7 @@ const TEXT: Record<PullFailure, { title: string; cause: string }> = {
   dns: { title: 'registry host does not resolve', cause: 'The node cannot resolve the registry host name: a typo in the image registry, or DNS from the nodes is failing.' },
   unauthorized: { title: 'registry refuses the pull (unauthorized)', cause: 'The registry rejected the credentials: missing or expired imagePullSecrets, a node role without pull permission (ECR/GAR), or a repository in another account.' },
   platform: { title: 'the image has no build for the node\'s platform (no match for platform in manifest)', cause: 'The image index has no entry for the OS/architecture of these nodes: the tag and the registry are fine, the pods landed on nodes of another platform than the image was built for.' },
+  'media-type': { title: 'the node\'s container runtime cannot unpack the image\'s layer media type', cause: 'The runtime on these nodes has no decompressor for a layer media type of the image (zstd layers on an old containerd): the tag and the registry are fine.' },
   'manifest-unknown': { title: 'image tag not found in the registry (manifest unknown)', cause: 'The repository exists but this tag or digest does not: the image was never pushed, the build failed, or the tag was deleted by a retention policy.' },
   'not-found': { title: 'image not found', cause: 'The registry has no such image reference: a wrong tag, repository or registry in the spec, or an image that was never pushed.' },
   timeout: { title: 'registry timed out', cause: 'The nodes cannot reach the registry in time: egress blocked (NAT, proxy, firewall), a registry outage, or a very large image on a slow link.' },
@@ -91,7 +95,9 @@ export function analyzeImagePulls(ev: TriageEvidence): Finding[] {
     const vanished = runningIt.length > 0;
     // A sidecar admission added: the pull fails whatever the revision; the injector names the image.
     const injected = describeInjected(ref.pod, ref.container.name);
-    const platform = first.failure === 'platform' ? describePlatform(ev, group.map((c) => c.ref.pod), image, ref.container.name) : undefined;
+    const platform = first.failure === 'platform' ? describePlatform(ev, group.map((c) => c.ref.pod), image, ref.container.name)
+      : first.failure === 'media-type' ? describeMediaType(ev, group.map((c) => c.ref.pod), image, ref.container.name, group.flatMap((c) => [getWaiting(c.ref.container)?.message ?? '', ...c.failed.map((e) => e.message)]).join('\n'))
+      : undefined;
     const nodeCreds = platform ? undefined : describeNodeCredentials(ev, group.map((c) => c.ref.pod), image, ref.container.name, group.flatMap((c) => [getWaiting(c.ref.container)?.message ?? '', ...c.failed.map((e) => e.message)]).join('\n'));
 
     const evidence = [`image ${image}`, `${reasons} on ${pods.length} pod${pods.length === 1 ? '' : 's'}: ${pods.slice(0, 3).join(', ')}${pods.length > 3 ? ', …' : ''}`];

@@ -62,6 +62,7 @@ import { analyzePvcPending } from './pvc-pending.js';
 import { analyzeReplicaFight } from './replica-fight.js';
 import { analyzeReplicasCut } from './replicas-cut.js';
 import { analyzeReadinessGates } from './readiness-gate.js';
+import { analyzeSchedulingGates } from './scheduling-gated.js';
 import { analyzeReadinessProbes } from './readiness-probe.js';
 import { analyzeReadinessDelay } from './readiness-delay.js';
 import { analyzeRecentRollout } from './recent-rollout.js';
@@ -181,6 +182,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'readiness-probe': analyzeReadinessProbes,
   'readiness-delay': analyzeReadinessDelay,
   'readiness-gate': analyzeReadinessGates,
+  'scheduling-gated': analyzeSchedulingGates,
   'node-condition': analyzeNodeConditions,
   'node-problem': analyzeNodeProblems,
   'node-network': analyzeNodeNetwork,

@@ -10,6 +10,7 @@ import { diagnoseSnapshotSource } from '../snapshot-source.js';
 import { findReleasedVolumeOf } from '../static-claims.js';
 import { msBetween } from '../time-span.js';
 import { PROVISION_STALL_MS, describeProvisionerController } from '../provisioner-controller.js';
+import { findSchedulerBypass } from '../scheduler-bypassed-claim.js';
 import { newestProvisioningFailure, provisionerAnswered, provisionerOfEvent, quoteProvisionerError } from '../provisioner-events.js';
 
 interface Diagnosis {
@@ -147,7 +148,9 @@ export function analyzePvcPending(ev: TriageEvidence): Finding[] {
     const failed = events.filter((e) => e.type === 'Warning');
     // Waiting for its first consumer is normal, unless a provisioner was asked for the volume long ago and never made it.
     const stalled = events.some((e) => /waiting for a volume to be created/i.test(e.message) && msBetween(e.firstSeen, ev.collectedAt) >= PROVISION_STALL_MS);
-    if (pvc.phase === 'Pending' && failed.length === 0 && !stalled && events.some((e) => e.reason === 'WaitForFirstConsumer')) return [];
+    // …unless its consumer is on a node already, put there past the scheduler (spec.nodeName): then it waits forever.
+    const bypass = findSchedulerBypass(ev, pvc, events);
+    if (pvc.phase === 'Pending' && failed.length === 0 && !stalled && bypass === undefined && events.some((e) => e.reason === 'WaitForFirstConsumer')) return [];
     const lines = collapseEvents(events).slice(-3).map((e) => formatEventLine(e, { maxLength: 300 }));
     const confirm = [formatKubectl(ev.target, `describe pvc ${pvc.name}`), formatKubectl(ev.target, 'get storageclass', 'cluster')];
     const affected = { pods: pvc.usedByPods };
@@ -171,7 +174,7 @@ export function analyzePvcPending(ev: TriageEvidence): Finding[] {
     const messages = events.map((e) => e.message).join('\n');
     const held = diagnoseHeldVolume(ev, pvc, messages);
     // The provisioner's own refusal (a snapshot source, an access mode, the cloud) says more than its controller's state.
-    const d: Diagnosis = held ?? diagnoseSnapshotSource(ev, pvc, events) ?? diagnoseAccessModeRefusal(pvc, events) ?? diagnoseDenied(events) ?? diagnoseProvisioner(ev, events, messages) ?? diagnose(pvc, events, messages);
+    const d: Diagnosis = bypass ?? held ?? diagnoseSnapshotSource(ev, pvc, events) ?? diagnoseAccessModeRefusal(pvc, events) ?? diagnoseDenied(events) ?? diagnoseProvisioner(ev, events, messages) ?? diagnose(pvc, events, messages);
     const volume = held === undefined ? undefined : /volume (\S+) /.exec(held.what)?.[1];
     return [
       {
