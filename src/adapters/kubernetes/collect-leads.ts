@@ -101,6 +101,7 @@ import { readGroupCoordinator } from './read-group-coordinator.js';
 import { pickGroupCoordinator } from '../../domain/triage/offset-reset.js';
 import { readSchedulerReplicas } from './read-scheduler-replicas.js';
 import { readGateControllers } from './read-gate-controllers.js';
+import { readQueueConsumers } from './read-queue-consumers.js';
 import { readCotenantScaleUps } from './read-cotenant-scale-ups.js';
 import { listRoleLimitConfigReads, pickRoleLimitDatabase } from '../../domain/triage/pg-role-limit.js';
 import { needsSchedulerReplicas } from '../../domain/triage/scheduler-replicas.js';
@@ -133,7 +134,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'advertisedHost' | 'gateControllers'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -399,6 +400,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   const issuerProviderP = detailsP.then((d) => readIssuerProvider(ctx, { logs: d.logs }));
   // It cannot resolve a per-pod name under a ClusterIP Service: the StatefulSet that hands it out, its headless Service, its newest revision.
   const advertisedHostP = detailsP.then((d) => readAdvertisedHost(ctx, { logs: d.logs }));
+  // A broker blocks its sends on a full address: the namespace's Deployments that consume it (one at 0 replicas fills it).
+  const queueConsumersP = detailsP.then((d) => readQueueConsumers(ctx, target, d.logs));
 
   // Its pods sit SchedulingGated past the grace: the cluster's Deployment that lifts the gate, and its replicas.
   const gateControllersP = podsP.then((pods) => readGateControllers(ctx, pods.ranked));
@@ -455,6 +458,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     frontProxy: frontProxyP,
     advertisedHost: advertisedHostP,
     gateControllers: gateControllersP,
+    queueConsumers: queueConsumersP,
   });
   const leads: Leads = dropEmpty({ ...found, hostNetworkHolders: hostHolders });
   return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }) } };

@@ -30,6 +30,7 @@ import type { AutoscalerStatusEvidence } from './evidence-autoscaler.js';
 import type { ServiceCallerEvidence } from './evidence-callers.js';
 import type { GroupCoordinatorEvidence } from './evidence-group-coordinator.js';
 import type { SchedulerReplicasEvidence } from './evidence-scheduler-replicas.js';
+import type { QueueConsumerEvidence } from './evidence-queue-consumers.js';
 import type { CotenantScaleUpEvidence } from './evidence-cotenant-scale-ups.js';
 import type { ProvisionerControllerEvidence } from './evidence-provisioner.js';
 import type { SnapshotterLogEvidence } from './evidence-snapshot.js';
@@ -414,5 +415,7 @@ export interface TriageEvidence {
   cotenantScaleUps?: CotenantScaleUpEvidence[];
   /** The StatefulSet behind a per-pod host name under a ClusterIP Service that its clients cannot resolve: its headless Service and the revision that made it name that host (per-pod-host.ts). */
   advertisedHost?: AdvertisedHostEvidence;
+  /** Deployments of the namespace whose env names the address a broker blocks the workload's sends on (broker-flow-block.ts). */
+  queueConsumers?: QueueConsumerEvidence[];
 }
 

@@ -15,6 +15,8 @@ import { analyzeMessageContract } from './message-contract.js';
 import { analyzeWriterConflicts } from './writer-conflict.js';
 import { analyzeCollscanTimeouts } from './collscan-timeout.js';
 import { analyzeOffsetReset } from './offset-reset.js';
+import { analyzeCassandraLocalDc } from './cassandra-local-dc.js';
+import { analyzeBrokerBlockedProducers } from './broker-blocked-producers.js';
 import { analyzeSchedulerReplicas } from './scheduler-replicas.js';
 import { analyzeDynamoThrottling } from './dynamodb-throttled.js';
 import { analyzeReadinessCycle } from './readiness-cycle.js';
@@ -221,6 +223,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'volume-attach': analyzeVolumeAttach,
   'dependency-errors': analyzeDependencyErrors,
   'dependency-refuses': analyzeDependencyRefusals,
+  'cassandra-local-dc': analyzeCassandraLocalDc,
+  'broker-blocked-producers': analyzeBrokerBlockedProducers,
   'dependency-cluster-down': analyzeDependencyClusterDown,
   'dependency-workload': analyzeDependencyWorkloads,
   'dependency-unready': analyzeDependencyUnready,
