@@ -53,13 +53,18 @@ const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64
  */
 const PUBLIC_TLD = /\.(com|net|org|io|dev|app|cloud|ai|co|info|biz|us|uk|de|eu|fr|nl|jp)$/i;
 
+/** Top-level domains no namespace is likely to be named after: a two-label name ending so is public. */
+const GENERIC_TLD = /\.(com|net|org)$/i;
+
 /**
  * A DNS name of the public internet (`database.clamav.net`, `api.stripe.com`): dotted, not an
  * address, ending with a public top-level domain. Only an ipBlock outside the private ranges can
- * reach it; a pod or namespace selector only ever matches pods.
+ * reach it; a pod or namespace selector only ever matches pods. A two-label name (`orders.dev`)
+ * is a Service in a namespace unless its domain is generic (`stripe.com`).
  */
 export function isPublicHostname(host: string): boolean {
-  return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(host) && PUBLIC_TLD.test(host) && !PRIVATE_CLOUD_NAME.test(host);
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(host) || !PUBLIC_TLD.test(host) || PRIVATE_CLOUD_NAME.test(host)) return false;
+  return host.split('.').length > 2 || GENERIC_TLD.test(host);
 }
 
 /** Managed services whose public names resolve to addresses inside the VPC (RDS, ElastiCache, internal load balancers, private links). */

@@ -35,6 +35,10 @@ describe('an older egress policy that cuts pods started under it off a public ho
   it('tells public hosts from cluster names, and no selector or private block reaches one', () => {
     expect(isPublicHostname('database.clamav.net')).toBe(true);
     expect(isPublicHostname('orders.shop')).toBe(false);
+    // A Service in a namespace named like a top-level domain (dev, app, io) is a cluster name.
+    expect(isPublicHostname('orders.dev')).toBe(false);
+    expect(isPublicHostname('ledger.app')).toBe(false);
+    expect(isPublicHostname('stripe.com')).toBe(true);
     expect(isPublicHostname('payments.shop.svc.cluster.local')).toBe(false);
     expect(isPublicHostname('prod-db.c9akciq32.eu-west-1.rds.amazonaws.com')).toBe(false);
     expect(egressAllows(LOCKDOWN.egress, 'database.clamav.net', '443')).toBe('no');
