@@ -98,7 +98,7 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   // Replicas cut by hand: the pods left carry everyone's traffic, so their probes and stalls are this.
   'replicas-cut': ['readiness-probe', 'liveness-kill', 'event-loop-blocked', 'cpu-starved', 'slow-dependency', 'unready-replicas', 'service-endpoints', 'unexplained'],
   // Replicas saturated while the HPA may add only a few per period: their timeouts, to callers and dependencies alike, and failed probes are this.
-  'hpa-scale-up-limit': ['hpa', 'readiness-probe', 'liveness-kill', 'dependency-error', 'event-loop-blocked', 'unready-replicas', 'service-endpoints', 'node-concentration'],
+  'hpa-scale-up-limit': ['hpa', 'readiness-probe', 'liveness-kill', 'dependency-error', 'event-loop-blocked', 'unready-replicas', 'service-endpoints', 'node-concentration', 'ingress-upstream'],
   // Nothing scales the workload (its HPA names a workload that no longer exists): its saturated replicas' probes and timeouts are this.
   'hpa-lost-target': ['hpa', 'readiness-probe', 'liveness-kill', 'dependency-error', 'event-loop-blocked', 'unready-replicas', 'service-endpoints', 'node-concentration'],
   'cluster-dns': ['dependency-error', ...PROCESS_FAULTS, ...PROCESS_EFFECTS],

@@ -158,6 +158,15 @@ describe('rankFindings', () => {
     expect(ranked.find((f) => f.id === 'dependency-error/timeout/unknown')?.explainedBy).toEqual(['hpa-scale-up-limit/app']);
   });
 
+  it('puts an HPA that may not scale up before the ingress timing out on its saturated replicas\' answers', () => {
+    const ranked = rankFindings([
+      finding({ id: 'ingress-upstream/shop-product-api-80', kind: 'ingress-upstream', severity: 'critical', layer: 'network/routing', affected: { services: ['shop-product-api-80'] } }),
+      finding({ id: 'hpa-scale-up-limit/app', kind: 'hpa-scale-up-limit', severity: 'warning', layer: 'capacity', affected: { pods, services: ['shop-product-api-80'] } }),
+    ]);
+    expect(ranked[0]?.id).toBe('hpa-scale-up-limit/app');
+    expect(ranked[1]?.explainedBy).toEqual(['hpa-scale-up-limit/app']);
+  });
+
   it('does not relate findings about different pods', () => {
     const ranked = rankFindings([
       finding({ id: 'node-condition/n-1', kind: 'node-condition', layer: 'node/eviction', affected: { pods: ['p-9'], nodes: ['n-1'] } }),

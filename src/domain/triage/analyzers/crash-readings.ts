@@ -42,6 +42,7 @@ import { findKeyFileMode, tellKeyFileMode } from '../key-file-mode.js';
 import { findForeignClusterClaim, tellForeignClusterClaim } from '../foreign-cluster-claim.js';
 import { findMigrationChecksum, tellMigrationChecksum } from '../migration-checksum.js';
 import { findClassVersionRefusal, tellClassVersionRefusal } from '../class-version.js';
+import { findNoOffsetCrash, tellNoOffsetCrash } from '../kafka-no-offset.js';
 import { findFatalRejection, findRuntimeMove, tellFatalRejection } from '../unhandled-rejection-exit.js';
 import { findPoisonMessage, tellPoisonMessage } from '../poison-message.js';
 import { findLeaseLoss } from '../leader-election.js';
@@ -252,6 +253,13 @@ const classVersion: Reader = (c) => {
   return { ...tellClassVersionRefusal(found, c.ev, podsOf(c), container.name, container.image), decisive: found.line, sure: true };
 };
 
+/** A Kafka consumer whose group has no committed offset while auto.offset.reset is none: a new or renamed group.id. */
+const kafkaNoOffset: Reader = (c) => {
+  const found = isAppError(c) ? findNoOffsetCrash(c.lines.slice(-40), c.ev.revisions, c.first.ref.pod.revisionHash) : undefined;
+  if (found === undefined) return undefined;
+  return { ...tellNoOffsetCrash(found), decisive: found.line, sure: true };
+};
+
 /** A Java key or trust store read as another type than its file's (PKCS12 vs JKS/JCEKS): the type setting, usually changed by a revision. */
 const keystoreType: Reader = (c) => {
   const found = isAppError(c) ? findKeystoreType(c.lines.slice(-80), c.first.ref.container, c.first.ref.pod, c.ev.revisions) : undefined;
@@ -456,7 +464,7 @@ const beanCycle: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, keystoreType, fatalRejection, poisonMessage, codeDefect, etcdRejoin, beanCycle];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, codeDefect, etcdRejoin, beanCycle];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege];

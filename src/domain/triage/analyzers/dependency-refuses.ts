@@ -35,6 +35,8 @@ import { MYSQL_AUTO_INCREMENT_LIMIT, PG_SEQUENCE_LIMIT, describeMysqlAutoIncreme
 import { CLICKHOUSE_MEMORY_TOTAL, CLICKHOUSE_TOO_MANY_PARTS, CLICKHOUSE_TOO_MANY_QUERIES, describeMemoryCap, describeParts, describePartsTable } from '../clickhouse-refusal.js';
 import { SORT_MEMORY_LIMIT, describeSortMemoryLimit, fixSortMemoryLimit } from '../sort-memory-limit.js';
 import { WRONG_TYPE, describeWrongType, fixWrongType } from '../redis-wrong-type.js';
+import { MOVED_CLIENT_SIDE, MOVED_FIX, MOVED_WHY, REDIS_MOVED } from '../redis-moved.js';
+import { EXTENSION_TYPE_FIX, EXTENSION_TYPE_OUTLASTS, EXTENSION_TYPE_WHY, PG_EXTENSION_TYPE_MISSING, describeExtensionType, fixExtensionType } from '../pg-extension-type.js';
 import { MAPPING_FILLS, TOTAL_FIELDS_LIMIT, describeFieldLimit } from '../field-limit.js';
 import { LOCK_TABLE_SETTINGS, PARTITIONS_NAMED, PG_LOCK_TABLE_FULL, raiseLockTable, readLockTableSize } from '../pg-lock-table.js';
 import { PUBLISH_NACKED, QUEUE_LIMIT_SETTINGS, readQueueLimits } from '../rabbit-queue-limit.js';
@@ -123,6 +125,11 @@ interface Refusal {
    * trigger (server-job-runs.ts). Says, after "the first …", what a refusal is called ("BUSY").
    */
   ranBy?: { what: string; fix: (runner: string) => string };
+  /**
+   * The server lost something at one moment (an extension a restore did not bring back): the first
+   * refusal dates it, so a Job or change just before it is tested as the trigger.
+   */
+  lostAt?: true;
   /** The part of the refused line to quote, when the server's reply runs on into hints for an operator (what to run) that the fix says better. */
   quoteOf?: (line: string) => string;
   /**
@@ -163,6 +170,16 @@ const REFUSALS: readonly Refusal[] = [
     clientSide: 'The cluster itself is healthy and serves every single-key command: the command these pods send is at fault, most often a release that batched several reads or writes into one multi-key call.',
     why: 'A Redis Cluster spreads keys over 16384 hash slots held by different masters and serves a multi-key command (MGET, MSET, DEL of several keys, a transaction or script over several keys) only when every key hashes to the same slot; otherwise it answers CROSSSLOT, and every such call fails while the pods stay Ready. Keys share a slot only when they share a hash tag (the part between { and }).',
     fix: 'put the keys one command reads under one hash tag ({…}), or split the command into per-key or per-slot calls',
+  },
+  // A client that is not cluster-aware, talking to a Redis Cluster as if it were one node.
+  {
+    server: 'Redis',
+    pattern: REDIS_MOVED,
+    refuses: 'keys whose hash slot another node holds (MOVED): the client is not cluster-aware',
+    verb: 'redirects',
+    clientSide: MOVED_CLIENT_SIDE,
+    why: MOVED_WHY,
+    fix: MOVED_FIX,
   },
   // A key that holds another data type than the command expects: a key family whose type a release
   // changed under the same names, while keys the old version wrote remain.
@@ -479,6 +496,18 @@ const REFUSALS: readonly Refusal[] = [
     fix: BATCH_TOO_LARGE_FIX,
   },
   // Two-phase commit (XA) against a Postgres whose max_prepared_transactions is 0 (pg-prepared-transactions.ts).
+  // A type only an extension provides (pgvector's vector), missing from a database restored or re-created without it.
+  {
+    server: 'PostgreSQL',
+    pattern: PG_EXTENSION_TYPE_MISSING,
+    refuses: 'queries on a type only an extension provides',
+    lostAt: true,
+    scope: describeExtensionType,
+    fixOf: fixExtensionType,
+    why: EXTENSION_TYPE_WHY,
+    fix: EXTENSION_TYPE_FIX,
+    outlastsRollback: EXTENSION_TYPE_OUTLASTS,
+  },
   {
     server: 'PostgreSQL',
     pattern: PG_PREPARED_TRANSACTIONS_DISABLED,
@@ -784,7 +813,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const mixedWhy = mixed ? describeMixedRole(mixed) : undefined;
     // When the refusals began, so a change of that Service before them is found as the trigger.
     // A refused statement can follow the client's own change (a bigger payload, a new command, smaller batches): its time lets that rollout be tested as the trigger.
-    const onset = mixed || r.raises || r.clientSide || r.byClient ? hits.map(timeOfHit).filter((t) => t !== undefined).sort()[0] : undefined;
+    const onset = mixed || r.raises || r.clientSide || r.byClient || r.lostAt ? hits.map(timeOfHit).filter((t) => t !== undefined).sort()[0] : undefined;
     // A cache that filled up: its writers' start, when they began not long before it refused them.
     const fillStart = r.fills ? findFillStart(podObjects, hits.map(timeOfHit).filter((t) => t !== undefined).sort()[0]) : undefined;
     const mixedFix = mixed ? `put the primary's ${Object.keys(mixed.missing).join(', ')} label back into ${mixed.service}'s selector so it selects the primary only (fix the chart or manifest that dropped it), then recycle the client's connections` : undefined;

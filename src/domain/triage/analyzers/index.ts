@@ -81,6 +81,7 @@ import { analyzeServiceSelectors } from './service-selector.js';
 import { analyzeServiceTargetPorts } from './service-target-port.js';
 import { analyzeServicePortProtocols } from './service-port-protocol.js';
 import { analyzeServiceIpFamilies } from './service-ip-family.js';
+import { analyzeServiceTransports } from './service-transport.js';
 import { analyzeSignalKills } from './signal-kill.js';
 import { analyzeSlowImagePulls } from './slow-image-pull.js';
 import { analyzeUnreadyReplicas } from './unready-replicas.js';
@@ -219,6 +220,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'service-target-port': analyzeServiceTargetPorts,
   'service-port-protocol': analyzeServicePortProtocols,
   'service-ip-family': analyzeServiceIpFamilies,
+  'service-transport': analyzeServiceTransports,
   'pvc-pending': analyzePvcPending,
   'volume-attach': analyzeVolumeAttach,
   'dependency-errors': analyzeDependencyErrors,

@@ -64,4 +64,15 @@ describe('analyzeHpaScaleUpLimit', () => {
     expect(report.headline).not.toMatch(/all on (node|zone)/);
     expect(report.headline).toMatch(/Scale up by hand to 31 now/);
   });
+
+  it('names scale-up switched off (selectPolicy Disabled) and the fix, not a slow rate, with or without the ScaleUpLimit condition', () => {
+    const frozen = limitedHpa({ minReplicas: 3, maxReplicas: 18, currentReplicas: 3, desiredReplicas: 3, metrics: [{ name: 'cpu', current: '191%', target: '70%' }], scaleUp: { policies: [{ type: 'Percent', value: 100, periodSeconds: 30 }], selectPolicy: 'Disabled', stabilizationWindowSeconds: 0 } }, 38);
+    const [f] = analyzeHpaScaleUpLimit(scenario(frozen));
+    expect(f?.title).toBe(`HPA ${APP} cannot scale up: its scaleUp policy is Disabled (selectPolicy: Disabled) while cpu 191% (target 70%) calls for about 9 replicas (max 18); it stays at 3 replicas (limited for 38m)`);
+    expect(f?.fix).toBe(`set spec.behavior.scaleUp.selectPolicy of HPA ${APP} back to Max (or remove the scaleUp override)`);
+    expect(f?.likelyCause).not.toMatch(/rose faster/);
+    const quiet = { ...frozen, conditions: frozen.conditions.filter((c) => c.type !== 'ScalingLimited') };
+    expect(analyzeHpaScaleUpLimit(scenario(quiet))[0]?.title).toMatch(/its scaleUp policy is Disabled .* it stays at 3 replicas$/);
+    expect(analyzeHpaScaleUpLimit(scenario({ ...quiet, metrics: [{ name: 'cpu', current: '40%', target: '70%' }] }))).toEqual([]);
+  });
 });
