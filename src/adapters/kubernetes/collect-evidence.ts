@@ -20,6 +20,8 @@
 //   and where those logs show nginx in the pods refusing request bodies again and again ("client intended to send
 //   too large body", at least 3), a get of the ConfigMap its container mounts and of the one the revision before
 //   mounted there (at most two; only client_max_body_size kept: read-proxy-config.ts),
+//   and where they show nginx with no resolver for its upstream again and again ("no resolver defined to resolve", at
+//   least 3), the same two gets (only its proxy_pass and resolver lines kept: read-proxy-config.ts),
 //   and where they show Envoy in the pods refusing requests at its circuit breakers again and again (503 with response
 //   flag UO, "reset reason: overflow", at least 3), the same two gets for its container (only the circuit_breakers
 //   thresholds kept: read-circuit-breaker-config.ts),
