@@ -20,6 +20,8 @@
 //   and where those logs show nginx in the pods refusing request bodies again and again ("client intended to send
 //   too large body", at least 3), a get of the ConfigMap its container mounts and of the one the revision before
 //   mounted there (at most two; only client_max_body_size kept: read-proxy-config.ts),
+//   and where they show nginx with no resolver for its upstream again and again ("no resolver defined to resolve", at
+//   least 3), the same two gets (only its proxy_pass and resolver lines kept: read-proxy-config.ts),
 //   and where they show Envoy in the pods refusing requests at its circuit breakers again and again (503 with response
 //   flag UO, "reset reason: overflow", at least 3), the same two gets for its container (only the circuit_breakers
 //   thresholds kept: read-circuit-breaker-config.ts),
@@ -93,7 +95,8 @@
 //   where its own log says its disk is full, a get of the claims its pod mounts, at most two: read-server-claims.ts); and where
 //   a Service of any namespace refuses it for a reason its own servers log (an Elasticsearch disk watermark, Cassandra reads aborted
 //   over too many tombstones; the Service by the client's address, else the namespace's one Service on the server's port), one page
-//   of its EndpointSlices and a get and log tail of at most three of its ready pods: read-explaining-pods.ts; and where its
+//   of its EndpointSlices and a get and log tail of at most three of its ready pods: read-explaining-pods.ts (when no slice names a
+//   pod — a Service without a selector, Patroni's leader Endpoints —, one get of its Endpoints for them: read-endpoints-pods.ts); and where its
 //   MongoDB queries run out of maxTimeMS (MaxTimeMSExpired, at least 3 lines), one page of the EndpointSlices of the MongoDB Service its URI names and the log tails of
 //   at most three of its pods (read-explaining-pods.ts: the primary logs the slow queries), and where they show a COLLSCAN but no dropped index, the one deeper read above; and for a pending pod
 //   pinned to one node that needs host ports (a DaemonSet's), or a host-network pod whose logs say its

@@ -24,6 +24,7 @@ import { ETCD_NOSPACE, ETCD_NOSPACE_ALARM, readEtcdSettings } from '../etcd-nosp
 import { VACUUM_SETTINGS, WRAPAROUND_REFUSAL, XID_WARNING, describeWraparoundScope, readVacuumSettings } from '../xid-wraparound.js';
 import type { SettingAt } from '../server-settings.js';
 import { RDB_SAVE_ERROR } from '../rdb-save-error.js';
+import { PATRONI_LOCK_FORBIDDEN } from '../patroni-leader-lock.js';
 import { findClusterDown } from '../cluster-down.js';
 import { DISK_FULL, MAX_SERVER_CLAIMS, describeFullClaims, listPodClaims } from '../server-disk-full.js';
 import { SHARD_LIMIT, describeShardLimit } from '../shard-limit.js';
@@ -210,6 +211,7 @@ const REFUSALS: readonly Refusal[] = [
     failover: true,
     why: 'Writes reach a standby (or a primary put in read-only mode): after a failover the client still talks to the old primary, or the address points at the replicas.',
     fix: 'point the client at the current primary (the read-write endpoint) and recycle its connections',
+    explainedBy: PATRONI_LOCK_FORBIDDEN,
   },
   // Transaction-ID wraparound protection: nothing froze the database's old rows in time.
   {
@@ -829,7 +831,8 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const sizingSaid = sizing ? `${sizing.variable}${sizing.value === undefined ? '' : `=${sizing.value}`} in ${sizing.where}` : undefined;
     const fixNamed = sizingSaid && r.clientSetting ? r.clientSetting.fix(sizingSaid) : r.fixOf?.(ev.logs.filter((l) => pods.includes(l.pod)).flatMap((l) => l.lines));
     const ownFix = raised && r.fixAt ? r.fixAt(`in ConfigMap ${raised.configMap} (its ${raised.key} sets ${raised.value})`) : fixNamed ?? r.fix;
-    const toldFix = told?.subject ? `${r.fix} — start with ${told.subject}` : ownFix;
+    // The server's own word can name its own fix (the permission Patroni lost), not the client's.
+    const toldFix = told?.fix ?? (told?.subject ? `${r.fix} — start with ${told.subject}` : ownFix);
     const diskFix = full && teller ? `grow ${teller.pod.name}'s ${full}, or free space on it, so ${r.server} can write to disk again` : undefined;
     const fixedHere = mixedFix ?? pinnedFix ?? diskFix ?? (configRead?.fix ? `${toldFix}; then ${configRead.fix}` : toldFix);
     // Another client's work inside the server blocks it (a script): the Job that talks to it and started just before the first refusal is the trigger.

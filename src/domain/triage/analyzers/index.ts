@@ -25,6 +25,7 @@ import { analyzePhpFpmPool } from './php-fpm-pool.js';
 import { analyzePhpMemoryLimit } from './php-memory-limit.js';
 import { analyzeUwsgiListenQueue } from './uwsgi-listen-queue.js';
 import { analyzeProxyBodyLimit } from './proxy-body-limit.js';
+import { analyzeNginxNoResolver } from './nginx-no-resolver.js';
 import { analyzeHeaderOverflow } from './header-overflow.js';
 import { analyzeProxyReload } from './proxy-reload.js';
 import { analyzeProxyWorkerConnections } from './proxy-worker-connections.js';
@@ -278,6 +279,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'php-memory-limit': analyzePhpMemoryLimit,
   'uwsgi-listen-queue': analyzeUwsgiListenQueue,
   'proxy-body-limit': analyzeProxyBodyLimit,
+  'nginx-no-resolver': analyzeNginxNoResolver,
   'header-overflow': analyzeHeaderOverflow,
   'proxy-reload': analyzeProxyReload,
   'proxy-worker-connections': analyzeProxyWorkerConnections,
