@@ -92,6 +92,8 @@ import type { PodsRead, RevisionsRead, readEndpointSlices, readServices } from '
 import { readJobsBeforeOnset } from './read-jobs-before-onset.js';
 import { needsJobsBeforeOnset } from '../../domain/triage/jobs-before-onset.js';
 import { needsPrivilegeJobs } from '../../domain/triage/pg-privilege.js';
+import { needsLockedAccountJobs, pickAccountJobRuns } from '../../domain/triage/ad-bind-refusal.js';
+import { readAccountJobLogs } from './read-account-job-logs.js';
 import { pickColdCacheService } from '../../domain/triage/cache-hit-collapse.js';
 import { needsJobsUnderLoad } from '../../domain/triage/jobs-under-load.js';
 import { needsRateLimitJobs } from '../../domain/triage/rate-limit-jobs.js';
@@ -134,7 +136,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -382,9 +384,16 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   // Its MongoDB queries run out of maxTimeMS: a Job may have dropped the index they used.
   // A server it uses is blocked by another client's work inside it (Redis BUSY with a script): the Job that runs it.
   // PostgreSQL denies its role a privilege (42501): the migration Job that may have made the object as another role.
+  // Active Directory refuses its bind as locked out (data 775): the Job that binds as the same account with an old password.
   const jobsBeforeP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) =>
-    needsJobsBeforeOnset({ target, pods: pods.ranked, events: d.events, logs: d.logs, revisions: r.revisions, collectedAt: now() }) || needsRateLimitJobs(target, d.logs) || needsJobsUnderLoad(target, d.logs) || findMaxTimeExpired({ logs: d.logs, pods: pods.ranked }, now()).length > 0 || needsServerJobRuns(d) || needsPrivilegeJobs(target, d.logs) ? readJobsBeforeOnset(ctx) : undefined,
+    needsJobsBeforeOnset({ target, pods: pods.ranked, events: d.events, logs: d.logs, revisions: r.revisions, collectedAt: now() }) || needsRateLimitJobs(target, d.logs) || needsJobsUnderLoad(target, d.logs) || findMaxTimeExpired({ logs: d.logs, pods: pods.ranked }, now()).length > 0 || needsServerJobRuns(d) || needsPrivilegeJobs(target, d.logs) || needsLockedAccountJobs(d.logs) ? readJobsBeforeOnset(ctx) : undefined,
   );
+
+  // Active Directory locks its account out (data 775) and a Job binds as the same account: what the directory told that Job's newest failed runs.
+  const accountJobLogsP = Promise.all([podsP, detailsP, jobsBeforeP]).then(([pods, d, jobs]) => {
+    const runs = pickAccountJobRuns({ logs: d.logs, pods: pods.ranked, ...(jobs ? { namespaceJobs: jobs } : {}) });
+    return runs.length > 0 ? readAccountJobLogs(ctx, runs) : undefined;
+  });
 
   // Its Kafka consumers found no committed offset and restarted from the beginning: the coordinator's log (did it expire the group's offsets?) and offsets.retention.minutes.
   const groupCoordinatorP = detailsP.then((d) => {
@@ -433,6 +442,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     dnsConfig: dnsConfigP,
     ingressController: ingressP,
     namespaceJobs: jobsBeforeP,
+    accountJobLogs: accountJobLogsP,
     proxyConfig: proxyConfigP,
     proxyConnectionConfig: proxyConnectionConfigP,
     circuitBreakerConfig: circuitBreakerConfigP,

@@ -11,6 +11,7 @@
  * did not report (analyzers treat "absent" and "zero" differently).
  */
 
+import type { AccountJobLogEvidence } from './evidence-account-job-logs.js';
 import type {
   ConditionEvidence,
   FieldOwnerEvidence,
@@ -301,6 +302,8 @@ export interface TriageEvidence {
   jobs?: JobEvidence[];
   /** Every Job of the namespace in brief: when a quota on the count of Jobs refuses the CronJob's runs, or when failures no rollout explains began (jobs-before-onset.ts). */
   namespaceJobs?: NamespaceJobsEvidence;
+  /** The bind refusals logged by the newest failed runs of a Job that binds as the workload's locked-out directory account (ad-bind-refusal.ts). */
+  accountJobLogs?: AccountJobLogEvidence[];
   /** Pods of something else that the workload's Services route to (at most two), with a log tail each, and the ReplicaSet that made each (when one did). */
   foreignPods?: { pod: PodEvidence; logs: LogEvidence[]; replicaSet?: ForeignReplicaSetEvidence }[];
   /** One pod behind a Service of the namespace that the workload's logs say refuses it (a broker blocking publishers), with its log tail. */
