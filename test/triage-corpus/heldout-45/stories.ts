@@ -1,7 +1,8 @@
 // Held-out stories, forty-fifth round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — a MariaDB Galera cluster restarted all at once that none of its nodes may bootstrap;
 // a Patroni primary that demoted itself when the API refused its leader-lock update (403) after an

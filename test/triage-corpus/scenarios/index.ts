@@ -55,6 +55,9 @@ import { HOLDOUT_41_SCENARIOS } from '../heldout-41/stories.js';
 import { HOLDOUT_42_SCENARIOS } from '../heldout-42/stories.js';
 import { HOLDOUT_43_SCENARIOS } from '../heldout-43/stories.js';
 import { HOLDOUT_44_SCENARIOS } from '../heldout-44/stories.js';
+import { HOLDOUT_45_SCENARIOS } from '../heldout-45/stories.js';
+import { HOLDOUT_46_SCENARIOS } from '../heldout-46/stories.js';
+import { HOLDOUT_47_SCENARIOS } from '../heldout-47/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -70,7 +73,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–44: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–47: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -113,4 +116,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_42_SCENARIOS,
   ...HOLDOUT_43_SCENARIOS,
   ...HOLDOUT_44_SCENARIOS,
+  ...HOLDOUT_45_SCENARIOS,
+  ...HOLDOUT_46_SCENARIOS,
+  ...HOLDOUT_47_SCENARIOS,
 ];
