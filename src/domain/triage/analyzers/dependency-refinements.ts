@@ -41,6 +41,12 @@ export interface DependencyGroup {
   plain: boolean;
 }
 
+/** Where a refined finding was read, for its title: "(istio-proxy logs of 2 pods, 12 lines)". */
+function whereSeen(g: DependencyGroup, withLines: boolean): string {
+  const n = g.pods.length;
+  return `(${g.sidecarName ? `${g.sidecarName} ` : ''}logs of ${n} pod${n === 1 ? '' : 's'}${withLines ? `, ${g.group.length} lines` : ''})`;
+}
+
 type Refinement = (g: DependencyGroup) => Finding | undefined;
 
 /**
@@ -76,11 +82,10 @@ const meshProtocol: Refinement = (g) => {
   const mesh = findMeshProtocolMismatch(g.ev, g.podObjects, g.dependency);
   if (mesh === undefined) return undefined;
   const told = explainMeshProtocol(g.ev, mesh, g.pods);
-  const n = g.pods.length;
   return {
     ...g.finding,
     id: `dependency-error/mesh-protocol/${mesh.namespace}/${mesh.service.name}`,
-    title: `${told.title} (${g.sidecarName ? `${g.sidecarName} ` : ''}logs of ${n} pod${n === 1 ? '' : 's'})`,
+    title: `${told.title} ${whereSeen(g, false)}`,
     confidence: mesh.garbage.length > 0 ? 'high' : 'medium',
     evidence: [...told.evidence, ...g.finding.evidence],
     decisive: told.decisive ?? g.decisiveLine,
@@ -130,11 +135,10 @@ const headlessPort: Refinement = (g) => {
   const gap = findHeadlessPortGap(g.ev, g.dependency, g.group.map((h) => h.line), g.podObjects);
   if (gap === undefined) return undefined;
   const told = explainHeadlessPortGap(g.ev, gap);
-  const n = g.pods.length;
   return {
     ...g.finding,
     id: `dependency-error/headless-port/${gap.namespace}/${gap.service.name}`,
-    title: `${told.title} (${g.sidecarName ? `${g.sidecarName} ` : ''}logs of ${n} pod${n === 1 ? '' : 's'})`,
+    title: `${told.title} ${whereSeen(g, false)}`,
     ...(dated(g.ev, gap) ? { datesChange: true as const } : {}),
     confidence: 'high',
     evidence: [...told.evidence, ...g.finding.evidence],
@@ -182,11 +186,10 @@ const deadlineCut: Refinement = (g) => {
   const cut = findTimeoutCut(g.ev, g.group.map((h) => ({ pod: h.log.pod, container: h.log.container })), onset, lines);
   if (cut === undefined) return undefined;
   const told = explainTimeoutCut(cut, findFailingMethod(lines));
-  const n = g.pods.length;
   return {
     ...g.finding,
     id: `dependency-error/timeout/deadline-cut/${cut.env}`,
-    title: `${told.title} (${g.sidecarName ? `${g.sidecarName} ` : ''}logs of ${n} pod${n === 1 ? '' : 's'}, ${g.group.length} lines)`,
+    title: `${told.title} ${whereSeen(g, true)}`,
     datesChange: true,
     confidence: 'high',
     evidence: [`env ${cut.env} of container ${cut.container}: ${cut.from} in revision ${cut.previous.revision} → ${cut.to} in revision ${cut.revision.revision}`, ...g.finding.evidence],
@@ -214,11 +217,10 @@ const legacyCommonName: Refinement = (g) => {
   if (found === undefined) return undefined;
   const told = tellLegacyCommonName(found);
   const onset = earliest(g.group.map((h) => readLogLineTime(h.line, g.ev.collectedAt)));
-  const n = g.pods.length;
   return {
     ...g.finding,
     id: `dependency-error/tls-legacy-cn/${found.server}`,
-    title: `${told.title} (${g.sidecarName ? `${g.sidecarName} ` : ''}logs of ${n} pod${n === 1 ? '' : 's'}, ${g.group.length} lines)`,
+    title: `${told.title} ${whereSeen(g, true)}`,
     confidence: 'high',
     evidence: [...told.evidence, ...g.finding.evidence],
     likelyCause: told.cause,
@@ -244,11 +246,10 @@ const missingConfigEndpoint: Refinement = (g) => {
   const found = findMissingConfigEndpoint(g.ev, lines, g.dependency);
   if (found === undefined) return undefined;
   const told = explainMissingConfigEndpoint(g.ev, found, { pods: g.pods, lines });
-  const n = g.pods.length;
   return {
     ...g.finding,
     id: `dependency-error/missing-config-endpoint/${found.endpoint.namespace}/${found.endpoint.service}`,
-    title: `${told.title} (${g.sidecarName ? `${g.sidecarName} ` : ''}logs of ${n} pod${n === 1 ? '' : 's'}, ${g.group.length} lines)`,
+    title: `${told.title} ${whereSeen(g, true)}`,
     ...(told.datesChange ? { datesChange: true as const } : {}),
     severity: 'critical',
     confidence: found.named || found.near.length > 0 ? 'high' : 'medium',
@@ -310,11 +311,10 @@ const hashCostThreadpool: Refinement = (g) => {
   const raise = findHashCostRaise(g.ev, g.group, g.dependency, onset);
   if (raise === undefined) return undefined;
   const told = explainHashCostRaise(raise, `calls to ${g.dependency ?? 'its dependencies'}`);
-  const n = g.pods.length;
   return {
     ...g.finding,
     id: `dependency-error/timeout/hash-cost/${raise.env}`,
-    title: `${told.title} (${g.sidecarName ? `${g.sidecarName} ` : ''}logs of ${n} pod${n === 1 ? '' : 's'}, ${g.group.length} lines)`,
+    title: `${told.title} ${whereSeen(g, true)}`,
     datesChange: true,
     confidence: 'high',
     evidence: [told.evidence, ...g.finding.evidence],
