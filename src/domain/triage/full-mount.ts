@@ -11,6 +11,13 @@ import { PG_SHM_FULL } from './pg-dynamic-shm.js';
 /** Every runtime's words for a full filesystem. */
 export const NO_SPACE = /No space left on device|ENOSPC|disk (is )?full|DiskFull|could not extend file|out of disk space|not enough space on the disk/i;
 
+/**
+ * The kernel's EDQUOT (errno 122, "Disk quota exceeded"): a quota on the filesystem is reached.
+ * CephFS and NFS provisioners enforce a claim's size as the quota of its subvolume or export, so
+ * on such a claim it is the volume being full at its size, though the backing store has room.
+ */
+export const QUOTA_EXCEEDED = /Disk quota exceeded|\bEDQUOT\b|\[Errno 122\]/i;
+
 export interface FullMount {
   mount: VolumeMountEvidence;
   volume: VolumeEvidence;
@@ -19,12 +26,12 @@ export interface FullMount {
 }
 
 /**
- * The newest full-disk line of a log; inotify reports running out of watches as ENOSPC too: a
+ * The newest full-disk (or quota-reached) line of a log; inotify reports running out of watches as ENOSPC too: a
  * node's kernel limit, not a full disk. A Postgres shared memory segment that does not fit is
  * /dev/shm (pg-dynamic-shm.ts), not a disk either.
  */
 export function findNoSpaceLine(lines: readonly string[]): string | undefined {
-  return [...lines].reverse().find((l) => NO_SPACE.test(l) && findNodeKernelLimit([l]) === undefined && !PG_SHM_FULL.test(l));
+  return [...lines].reverse().find((l) => (NO_SPACE.test(l) || QUOTA_EXCEEDED.test(l)) && findNodeKernelLimit([l]) === undefined && !PG_SHM_FULL.test(l));
 }
 
 /** The mount a full-disk line is about: the one its absolute path lies under, else the only writable PVC mount. */

@@ -1,6 +1,6 @@
 import { formatEventLine } from '../collapse-events.js';
 import type { PvcEvidence, TriageEvidence } from '../evidence.js';
-import { findFullMount, findNoSpaceLine } from '../full-mount.js';
+import { QUOTA_EXCEEDED, findFullMount, findNoSpaceLine } from '../full-mount.js';
 import { findCondition, findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
@@ -38,8 +38,12 @@ export function analyzeVolumeFull(ev: TriageEvidence): Finding[] {
   const gap = claim && !resize && !forbidden ? findClaimTemplateGap(ev.workload, claim) : undefined;
   // The size the process filled is the volume's, not the one an expansion asks for.
   const size = claim?.capacity ?? claim?.requested;
+  // EDQUOT rather than ENOSPC: the volume's quota (a CephFS or NFS claim's size) is what is full.
+  const quota = QUOTA_EXCEEDED.test(first.line);
+  const driver = claim?.volumeName ? ev.volumes?.find((v) => v.name === claim.volumeName)?.driver : undefined;
+  const said = quota ? '"Disk quota exceeded" (EDQUOT)' : '"No space left on device"';
   let what: string;
-  if (m && m.volume.source === 'pvc') what = `Volume ${m.volume.name} is full: PVC ${m.volume.ref ?? '?'}${size ? ` (${size})` : ''} mounted at ${m.mount.mountPath}`;
+  if (m && m.volume.source === 'pvc') what = `Volume ${m.volume.name} is ${quota ? 'at its quota' : 'full'}: PVC ${m.volume.ref ?? '?'}${size ? ` (${[size, ...(quota && driver ? [driver] : [])].join(', ')})` : ''} mounted at ${m.mount.mountPath}`;
   else if (m && m.volume.source === 'emptyDir') what = `emptyDir ${m.volume.name} at ${m.mount.mountPath} is full (it lives on the node's disk, within its sizeLimit)`;
   else if (m) what = `Volume ${m.volume.name} (${m.volume.source}) at ${m.mount.mountPath} is full`;
   else what = `A filesystem of container ${first.container.name} is full`;
@@ -48,7 +52,7 @@ export function analyzeVolumeFull(ev: TriageEvidence): Finding[] {
     {
       id: `volume-full/${m?.volume.ref ?? m?.volume.name ?? first.container.name}`,
       kind: 'volume-full',
-      title: `${what}: writes fail with "No space left on device"${resize ? `; ${describeResize(resize)}` : ''}${forbidden && claim ? `; it cannot be expanded: ${describeClass(claim)} does not allow volume expansion` : ''}${gap ? `; its volumeClaimTemplate ${gap.template.name} asks ${gap.asks}, but a template sizes only claims created after it` : ''} (${pods.length === 1 ? pods[0] : `${pods.length} pods`})`,
+      title: `${what}: writes fail with ${said}${resize ? `; ${describeResize(resize)}` : ''}${forbidden && claim ? `; it cannot be expanded: ${describeClass(claim)} does not allow volume expansion` : ''}${gap ? `; its volumeClaimTemplate ${gap.template.name} asks ${gap.asks}, but a template sizes only claims created after it` : ''} (${pods.length === 1 ? pods[0] : `${pods.length} pods`})`,
       layer: 'storage',
       severity: failing.length > 0 ? severityForPods(ev, failing.length) : 'warning',
       confidence: m?.how === 'path' || (m !== undefined && /No space left/i.test(first.line)) ? 'high' : 'medium',
@@ -63,7 +67,7 @@ export function analyzeVolumeFull(ev: TriageEvidence): Finding[] {
       ],
       // An expansion that is refused decides what to do: the full volume is not news any more.
       decisive: resize?.state === 'refused' && resize.reason ? resize.reason : (forbidden?.reason ?? first.line),
-      likelyCause: `The filesystem ${m ? `behind ${m.mount.mountPath} ` : ''}has no free space left, so the process cannot write and gives up; restarting does not free anything. Something grew: data, logs, a write-ahead log that is not being recycled (a stale replication slot, a stuck archiver).${gap ? ` The StatefulSet's volumeClaimTemplate ${gap.template.name} asks ${gap.asks}, yet the claim has ${gap.has}: the StatefulSet controller uses a template only to create a claim that does not exist and never resizes a claim that exists, so raising the template (edited, or the set re-created with --cascade=orphan) left this disk as it was.` : ''}`,
+      likelyCause: `${quota ? `The quota of the filesystem ${m ? `behind ${m.mount.mountPath} ` : ''}is reached (EDQUOT)${claim ? `: CephFS and NFS provisioners enforce the claim's size (${size ?? '?'}) as the quota of its subvolume or export, so writes fail at that size whatever the storage cluster has free, and a disk check on the container's root filesystem does not see it` : ''}. The process cannot write; restarting does not free anything.` : `The filesystem ${m ? `behind ${m.mount.mountPath} ` : ''}has no free space left, so the process cannot write and gives up; restarting does not free anything.`} Something grew: data, logs, a write-ahead log that is not being recycled (a stale replication slot, a stuck archiver).${gap ? ` The StatefulSet's volumeClaimTemplate ${gap.template.name} asks ${gap.asks}, yet the claim has ${gap.has}: the StatefulSet controller uses a template only to create a claim that does not exist and never resizes a claim that exists, so raising the template (edited, or the set re-created with --cascade=orphan) left this disk as it was.` : ''}`,
       ...(claim && forbidden ? adviseMove(claim) : claim && gap ? adviseTemplateSize(ev, claim, gap) : adviseSpace(claim, resize, pods, ev.collectedAt)),
       confirmCommands: [
         ...(claim ? [formatKubectl(ev.target, `${resize ? 'describe' : 'get'} pvc ${claim.name}`)] : []),

@@ -124,6 +124,20 @@ describe('analyzeVolumeFull', () => {
     expect(analyzeVolumeFull(ev)[0]?.title).toMatch(/^Volume data is full: PVC settlement-data mounted at \/data: /);
   });
 
+  it('reads EDQUOT on a path under a CephFS claim as the claim at its quota, its size and driver named, and advises expanding it', () => {
+    const ev = appWithMounts(
+      [{ name: 'uploads', mountPath: '/srv/media' }],
+      [{ name: 'uploads', source: 'pvc', ref: 'media-uploads' }],
+      "OSError: [Errno 122] Disk quota exceeded: '/srv/media/.tmp/acme_2026_11_21_5f3a1.jpg.part'",
+      [{ ...pvc('media-uploads', '50Gi', podName(REV6.hash, 0)), storageClass: 'cephfs', capacity: '50Gi', volumeName: 'pvc-6f1e2a9c' }],
+    );
+    ev.volumes = [{ name: 'pvc-6f1e2a9c', phase: 'Bound', nodeAffinity: [], driver: 'cephfs.csi.ceph.com' }];
+    const [f] = analyzeVolumeFull(ev);
+    expect(f?.title).toBe(`Volume uploads is at its quota: PVC media-uploads (50Gi, cephfs.csi.ceph.com) mounted at /srv/media: writes fail with "Disk quota exceeded" (EDQUOT) (${podName(REV6.hash, 0)})`);
+    expect(f?.likelyCause).toMatch(/enforce the claim's size \(50Gi\) as the quota/);
+    expect(f?.fix).toBe('expand PVC media-uploads and find what filled it');
+  });
+
   describe('an expansion of the full claim that has not finished', () => {
     const REFUSED = `resize volume "pvc-3f1c9a2e" by resizer "ebs.csi.aws.com" failed: rpc error: code = Internal desc = Could not resize volume "vol-0babafd025abd4335": rpc error: code = Internal desc = could not modify AWS volume "vol-0babafd025abd4335": operation error EC2: ModifyVolume, https response error StatusCode: 400, RequestID: 3f6c0a2e, api error VolumeModificationRateExceeded: You've reached the maximum modification rate per volume limit. Wait at least 6 hours between modifications per EBS volume.`;
     const onClaim = { kind: 'PersistentVolumeClaim', name: CLAIM, namespace: 'ledger' };
