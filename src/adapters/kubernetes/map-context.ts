@@ -160,7 +160,25 @@ export function mapPersistentVolume(v: k8s.V1PersistentVolume): PersistentVolume
   if (v.spec?.csi?.volumeHandle) out.volumeHandle = v.spec.csi.volumeHandle;
   const nfs = nfsOf(v.spec);
   if (nfs !== undefined) out.nfs = nfs;
+  const fsType = v.spec?.csi?.fsType ?? v.spec?.awsElasticBlockStore?.fsType ?? v.spec?.gcePersistentDisk?.fsType ?? v.spec?.azureDisk?.fsType;
+  if (fsType) out.fsType = fsType;
+  const secret = credentialSecretOf(v.spec);
+  if (secret !== undefined) out.credentialSecret = secret;
   return out;
+}
+
+/** The Secret a volume's node plugin logs in with, as the PV names it (the Secret itself is never read). */
+function credentialSecretOf(spec: k8s.V1PersistentVolumeSpec | undefined): PersistentVolumeEvidence['credentialSecret'] {
+  const refs: [string, { name?: string; namespace?: string } | undefined][] = [
+    ['csi.nodeStageSecretRef', spec?.csi?.nodeStageSecretRef],
+    ['csi.nodePublishSecretRef', spec?.csi?.nodePublishSecretRef],
+    ['azureFile.secretName', spec?.azureFile ? { name: spec.azureFile.secretName, ...(spec.azureFile.secretNamespace ? { namespace: spec.azureFile.secretNamespace } : {}) } : undefined],
+    ['cephfs.secretRef', spec?.cephfs?.secretRef],
+    ['rbd.secretRef', spec?.rbd?.secretRef],
+  ];
+  const [field, ref] = refs.find(([, r]) => r?.name) ?? [];
+  if (field === undefined || !ref?.name) return undefined;
+  return { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}), field };
 }
 
 /** The export an in-tree NFS volume, or an NFS CSI driver's (nfs.csi.k8s.io: attributes server, share), mounts. */

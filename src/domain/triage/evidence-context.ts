@@ -47,6 +47,13 @@ export interface PersistentVolumeEvidence {
    * A server that is a cluster IP (or a Service's DNS name) is a Service of the cluster serving it.
    */
   nfs?: { server: string; path: string };
+  /** spec.csi.fsType (or an in-tree disk's fsType): the filesystem the node plugin mounts the disk as, and formats an empty one with. */
+  fsType?: string;
+  /**
+   * The Secret the node logs in to the storage with (spec.csi.nodeStageSecretRef or
+   * nodePublishSecretRef, azureFile.secretName, cephfs/rbd secretRef), by name: never read.
+   */
+  credentialSecret?: { name: string; namespace?: string; field: string };
 }
 
 /** A NetworkPolicy, reduced to what it selects and what it lets through. */

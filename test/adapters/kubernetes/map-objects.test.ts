@@ -546,6 +546,22 @@ describe('mapPersistentVolume: the NFS export it mounts', () => {
   });
 });
 
+describe('mapPersistentVolume: how the node mounts it', () => {
+  it('keeps the CSI fsType, and names the Secret the node logs in with (never its content), from CSI and in-tree specs', () => {
+    const ebs = mapPersistentVolume({ metadata: { name: 'pvc-1b54' }, spec: { csi: { driver: 'ebs.csi.aws.com', volumeHandle: 'vol-0a81', fsType: 'ext4' } }, status: { phase: 'Bound' } });
+    expect(ebs.fsType).toBe('ext4');
+    expect(ebs).not.toHaveProperty('credentialSecret');
+    const smb = mapPersistentVolume({
+      metadata: { name: 'pv-media-share' },
+      spec: { csi: { driver: 'file.csi.azure.com', volumeHandle: 'rg#acct#media###media', nodeStageSecretRef: { name: 'azure-files-acct', namespace: 'media' } } },
+      status: { phase: 'Bound' },
+    });
+    expect(smb.credentialSecret).toEqual({ name: 'azure-files-acct', namespace: 'media', field: 'csi.nodeStageSecretRef' });
+    const inTree = mapPersistentVolume({ metadata: { name: 'legacy-share' }, spec: { azureFile: { secretName: 'azure-secret', shareName: 'media' } }, status: { phase: 'Bound' } });
+    expect(inTree.credentialSecret).toEqual({ name: 'azure-secret', field: 'azureFile.secretName' });
+  });
+});
+
 describe('mapWorkload: a CronJob', () => {
   it('keeps the jobTemplate\'s ttlSecondsAfterFinished (0 deletes each Job as it ends), and nothing when unset', () => {
     const jobTemplate = (ttl?: number) => ({ spec: { ...(ttl === undefined ? {} : { ttlSecondsAfterFinished: ttl }), template: { spec: { containers: [{ name: 'reindex', image: 'reindex:2.4.0' }] } } } });
