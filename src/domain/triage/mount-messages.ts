@@ -5,3 +5,10 @@
 
 /** An items list names a key the Secret or ConfigMap lacks: "references non-existent secret key: tls.key". */
 export const MISSING_KEY = /references non-existent (secret|config) key: ([^\s"]+)/i;
+
+/**
+ * The SMB server refuses the mount's login: mount.cifs's "mount error(13): Permission denied", the
+ * kernel's STATUS_LOGON_FAILURE. The credentials the volume's Secret holds (a storage account key, a
+ * user's password) are not accepted, so every fresh mount fails while mounted sessions live on.
+ */
+export const SMB_LOGIN_REFUSED = /mount error\(13\)|STATUS_LOGON_FAILURE|SessSetup = -13\b/i;

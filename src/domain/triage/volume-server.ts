@@ -37,7 +37,7 @@ function splitRef(ref: string): { server: string; path: string } | undefined {
 }
 
 /** The claim and the PersistentVolume a mount event's volume name stands for (the pod volume's name, or the PV's). */
-function resolveVolume(ev: TriageEvidence, pods: readonly PodEvidence[], volume: string): { claim?: string; pv?: PersistentVolumeEvidence; inline?: string } {
+export function resolveVolume(ev: TriageEvidence, pods: readonly PodEvidence[], volume: string): { claim?: string; pv?: PersistentVolumeEvidence; inline?: string } {
   const own = pods.flatMap((p) => p.volumes ?? []).find((v) => v.name === volume);
   if (own?.source === 'nfs' && own.ref !== undefined) return { inline: own.ref };
   const claim = own?.source === 'pvc' ? own.ref : ev.pvcs.find((c) => c.volumeName === volume)?.name;

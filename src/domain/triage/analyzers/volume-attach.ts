@@ -7,8 +7,9 @@ import { describeNodeCommand, describePodCommand, formatKubectl } from '../kubec
 import { findNodeBoundMount } from '../node-bound-mount.js';
 import type { NodeBoundMount } from '../node-bound-mount.js';
 import type { DownVolumeServer } from '../volume-server.js';
-import { MISSING_KEY } from '../mount-messages.js';
+import { MISSING_KEY, SMB_LOGIN_REFUSED } from '../mount-messages.js';
 import { describeMissingKey } from './volume-missing-key.js';
+import { describeSmbLoginRefusal } from './volume-smb-login.js';
 import { describeUnregisteredDriver } from './volume-csi-driver.js';
 import { UNREGISTERED_DRIVER } from '../csi-registration.js';
 import { HISTORY_MS, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
@@ -17,7 +18,7 @@ import { describeOwnershipWalk, findOwnershipWalk } from '../ownership-walk.js';
 import { findDownVolumeServer } from '../volume-server.js';
 import { describeDownVolumeServer } from './volume-server-down.js';
 
-type VolumeProblem = 'multi-attach' | 'missing-source' | 'missing-key' | 'driver-unregistered' | 'filesystem' | 'attach-failed' | 'ownership-walk' | 'mount-failed' | 'mount-slow' | 'mount-timeout';
+type VolumeProblem = 'multi-attach' | 'missing-source' | 'missing-key' | 'driver-unregistered' | 'filesystem' | 'attach-failed' | 'ownership-walk' | 'smb-login' | 'mount-failed' | 'mount-slow' | 'mount-timeout';
 
 /** Most specific first: a pod with a Multi-Attach error also logs a generic mount timeout. */
 const PATTERNS: [VolumeProblem, RegExp][] = [
@@ -30,6 +31,8 @@ const PATTERNS: [VolumeProblem, RegExp][] = [
   ['attach-failed', /AttachVolume\.Attach failed|attachdetach/i],
   // The kubelet itself says it is still re-owning the files for the pod's fsGroup (kubelet ≥ 1.32).
   ['ownership-walk', /Setting volume ownership for \S/],
+  // Before the generic mount failure: the SMB server refuses the Secret's credentials, on any node.
+  ['smb-login', SMB_LOGIN_REFUSED],
   ['mount-failed', /MountVolume\.\w+ failed|mount failed|permission denied/i],
   // Attached (nothing left unattached) yet not mounted: the kubelet's own mount step is slow.
   ['mount-slow', /unmounted volumes=\[[^\]]+\], unattached volumes=\[\]/i],
@@ -71,6 +74,11 @@ const TEXT: Record<VolumeProblem, { title: string; cause: string; action: string
     title: 'the kubelet is still changing the ownership of every file for the pod\'s fsGroup',
     cause: 'With an fsGroup and fsGroupChangePolicy Always (the default) the kubelet changes the group of every file on the volume on every mount, before the container starts.',
     action: 'Set fsGroupChangePolicy: OnRootMismatch in the pod template\'s securityContext, then let the walk finish or restart the pod.',
+  },
+  'smb-login': {
+    title: 'the SMB server refuses the mount\'s login (mount error(13))',
+    cause: 'The file server refuses the credentials in the volume\'s Secret (a rotated key or password).',
+    action: 'Put the current key or password in the volume\'s Secret; the kubelet retries the mount by itself.',
   },
   'mount-failed': {
     title: 'the volume mount fails on the node',
@@ -124,12 +132,13 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
     if (server) return describeServerDown(ev, server, first.volume ?? server.service, pods, events);
     const bound = NODE_BOUND_PROBLEMS.has(first.problem) ? findNodeBoundMount(ev, group.map((h) => h.pod), first.volume, group.flatMap((h) => h.events.map((e) => e.message))) : undefined;
     const missing = first.problem === 'missing-key' ? describeMissingKey(ev, group.map((h) => h.pod), first.volume, events.map((e) => e.message).join('\n')) : undefined;
+    const smb = first.problem === 'smb-login' ? describeSmbLoginRefusal(ev, group.map((h) => h.pod), first.volume, events.map((e) => e.message).join('\n')) : undefined;
     const walk = first.problem === 'ownership-walk' ? findOwnershipWalk(ev, group.map((h) => h.pod), group.flatMap((h) => h.events)) : undefined;
     const walkText = walk ? describeOwnershipWalk(walk, ev.collectedAt) : undefined;
     const driver = first.problem === 'driver-unregistered' ? UNREGISTERED_DRIVER.exec(events.map((e) => e.message).join('\n'))?.[1] : undefined;
     const csi = driver && first.pod.nodeName ? describeUnregisteredDriver(ev, first.pod.nodeName, driver, group.map((h) => h.pod)) : undefined;
-    const text = bound ? describeNodeBound(bound) : missing ?? walkText ?? csi ?? TEXT[first.problem];
-    const confirm = [describePodCommand(ev.target, first.pod.name), ...(missing?.confirm ?? []), ...(csi?.confirm ?? [])];
+    const text = bound ? describeNodeBound(bound) : missing ?? smb ?? walkText ?? csi ?? TEXT[first.problem];
+    const confirm = [describePodCommand(ev.target, first.pod.name), ...(missing?.confirm ?? []), ...(smb?.confirm ?? []), ...(csi?.confirm ?? [])];
     // fsGroup and fsGroupChangePolicy as the pod got them, whatever kind of workload made it.
     if (walk) confirm.push(formatKubectl(ev.target, `get pod ${first.pod.name} -o jsonpath='{.spec.securityContext}'`));
     if (first.problem === 'multi-attach' || first.problem === 'attach-failed') confirm.push(formatKubectl(ev.target, 'get volumeattachments -o wide', 'cluster'));
@@ -137,6 +146,7 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
     const evidence = events.slice(0, 3).map((e) => formatEventLine(e, { withObject: true, maxLength: 350 }));
     if (bound) evidence.push(...listNodeBoundEvidence(ev, bound));
     if (missing) evidence.push(...missing.evidence);
+    if (smb) evidence.push(...smb.evidence);
     if (walkText) evidence.push(...walkText.evidence);
     if (csi) evidence.push(...csi.evidence);
     const claim = walk?.claim ?? claimOf(first.pod, first.volume);
@@ -149,7 +159,7 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
       confidence: csi ? csi.confidence : bound ? (bound.signs.length + bound.stuck.length > 0 ? 'high' : 'medium') : walk ? 'high' : first.problem === 'mount-timeout' || first.problem === 'mount-slow' ? 'medium' : 'high',
       evidence,
       ...(walkText ? { decisive: walkText.decisive } : csi?.decisive ? { decisive: csi.decisive } : first.events.length > 0 ? { decisive: (first.events.find((e) => PATTERNS.find(([p]) => p === first.problem)?.[1].test(e.message)) ?? first.events[first.events.length - 1] ?? first.events[0])!.message.replace(/\s+/g, ' ').trim() } : {}),
-      fix: bound ? `cordon and drain ${bound.nodes.join(', ')}, then reboot or replace it` : walkText?.fix ?? csi?.fix ?? text.action.split('. ')[0] ?? text.action,
+      fix: bound ? `cordon and drain ${bound.nodes.join(', ')}, then reboot or replace it` : walkText?.fix ?? csi?.fix ?? smb?.fix ?? text.action.split('. ')[0] ?? text.action,
       likelyCause: text.cause,
       nextAction: text.action,
       ...(walkText?.outsideWorkload !== undefined ? { outsideWorkload: walkText.outsideWorkload } : {}),

@@ -7,7 +7,7 @@ import type { RevisionEvidence } from '../evidence.js';
 import type { Finding } from '../finding.js';
 import { shortenImageChange, summarizeChange } from '../revision-diff.js';
 import { pickSecurityChange } from '../security-refusal.js';
-import { MISSING_KEY } from '../mount-messages.js';
+import { MISSING_KEY, SMB_LOGIN_REFUSED } from '../mount-messages.js';
 import { pickMechanismSetting } from '../mechanism-settings.js';
 import { pickSettingsFileChange } from '../config-volume-change.js';
 import { POD_AFFINITY_REFUSAL } from '../pod-affinity.js';
@@ -161,6 +161,11 @@ export function describeUntouched(mechanism: Finding | undefined, diff: readonly
   const volume = /^volume-attach\/[\w-]+\/(.+)$/.exec(mechanism.id)?.[1];
   if (mechanism.kind === 'volume-attach' && key !== null && volume !== undefined) {
     return diff.some((l) => l.startsWith('volumes') || l.includes(`${volume}→`)) ? undefined : `it did not change volume ${volume}: the ${key[1]?.toLowerCase() === 'secret' ? 'Secret' : 'ConfigMap'} lost key ${key[2] ?? ''} outside the workload, and pods of any revision are refused the same way`;
+  }
+  // An SMB server checks the login the volume's Secret gives, whatever image runs: a revision that
+  // left the volume alone only made a fresh mount meet a key changed outside the workload.
+  if (mechanism.kind === 'volume-attach' && SMB_LOGIN_REFUSED.test(said) && volume !== undefined) {
+    return diff.some((l) => l.startsWith('volumes') || l.includes(`${volume}→`)) ? undefined : `it did not change volume ${volume}: the file server refuses the login in the volume's Secret, and a fresh mount by a pod of any revision is refused the same way`;
   }
   // The kubelet cuts a preStop hook at the grace period whatever image runs: only a revision that set the hook or the grace period brought it.
   if (mechanism.kind === 'prestop-overrun') {
