@@ -10,6 +10,7 @@ import type { DownVolumeServer } from '../volume-server.js';
 import { MISSING_KEY, SMB_LOGIN_REFUSED } from '../mount-messages.js';
 import { describeMissingKey } from './volume-missing-key.js';
 import { describeSmbLoginRefusal } from './volume-smb-login.js';
+import { describeFilesystemFault } from './volume-filesystem.js';
 import { describeUnregisteredDriver } from './volume-csi-driver.js';
 import { UNREGISTERED_DRIVER } from '../csi-registration.js';
 import { HISTORY_MS, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
@@ -132,13 +133,14 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
     if (server) return describeServerDown(ev, server, first.volume ?? server.service, pods, events);
     const bound = NODE_BOUND_PROBLEMS.has(first.problem) ? findNodeBoundMount(ev, group.map((h) => h.pod), first.volume, group.flatMap((h) => h.events.map((e) => e.message))) : undefined;
     const missing = first.problem === 'missing-key' ? describeMissingKey(ev, group.map((h) => h.pod), first.volume, events.map((e) => e.message).join('\n')) : undefined;
+    const disk = first.problem === 'filesystem' ? describeFilesystemFault(ev, group.map((h) => h.pod), first.volume, group.flatMap((h) => h.events)) : undefined;
     const smb = first.problem === 'smb-login' ? describeSmbLoginRefusal(ev, group.map((h) => h.pod), first.volume, events.map((e) => e.message).join('\n')) : undefined;
     const walk = first.problem === 'ownership-walk' ? findOwnershipWalk(ev, group.map((h) => h.pod), group.flatMap((h) => h.events)) : undefined;
     const walkText = walk ? describeOwnershipWalk(walk, ev.collectedAt) : undefined;
     const driver = first.problem === 'driver-unregistered' ? UNREGISTERED_DRIVER.exec(events.map((e) => e.message).join('\n'))?.[1] : undefined;
     const csi = driver && first.pod.nodeName ? describeUnregisteredDriver(ev, first.pod.nodeName, driver, group.map((h) => h.pod)) : undefined;
-    const text = bound ? describeNodeBound(bound) : missing ?? smb ?? walkText ?? csi ?? TEXT[first.problem];
-    const confirm = [describePodCommand(ev.target, first.pod.name), ...(missing?.confirm ?? []), ...(smb?.confirm ?? []), ...(csi?.confirm ?? [])];
+    const text = bound ? describeNodeBound(bound) : missing ?? smb ?? disk ?? walkText ?? csi ?? TEXT[first.problem];
+    const confirm = [describePodCommand(ev.target, first.pod.name), ...(missing?.confirm ?? []), ...(smb?.confirm ?? []), ...(disk?.confirm ?? []), ...(csi?.confirm ?? [])];
     // fsGroup and fsGroupChangePolicy as the pod got them, whatever kind of workload made it.
     if (walk) confirm.push(formatKubectl(ev.target, `get pod ${first.pod.name} -o jsonpath='{.spec.securityContext}'`));
     if (first.problem === 'multi-attach' || first.problem === 'attach-failed') confirm.push(formatKubectl(ev.target, 'get volumeattachments -o wide', 'cluster'));
@@ -147,6 +149,7 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
     if (bound) evidence.push(...listNodeBoundEvidence(ev, bound));
     if (missing) evidence.push(...missing.evidence);
     if (smb) evidence.push(...smb.evidence);
+    if (disk) evidence.push(...disk.evidence);
     if (walkText) evidence.push(...walkText.evidence);
     if (csi) evidence.push(...csi.evidence);
     const claim = walk?.claim ?? claimOf(first.pod, first.volume);
@@ -155,11 +158,13 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
       kind: 'volume-attach',
       title: `Volume ${first.volume ? `${first.volume} ` : ''}${claim !== undefined && claim !== first.volume ? `(claim ${claim}) ` : ''}blocks ${pods.length} pod${pods.length === 1 ? '' : 's'}: ${text.title}`,
       layer: 'storage',
-      severity: severityForPods(ev, pods.length),
+      // A filesystem that will not mount holds until someone acts on the disk: no retry or reschedule ends it.
+      severity: first.problem === 'filesystem' ? 'critical' : severityForPods(ev, pods.length),
+      ...(disk?.datesChange ? { datesChange: true as const } : {}),
       confidence: csi ? csi.confidence : bound ? (bound.signs.length + bound.stuck.length > 0 ? 'high' : 'medium') : walk ? 'high' : first.problem === 'mount-timeout' || first.problem === 'mount-slow' ? 'medium' : 'high',
       evidence,
-      ...(walkText ? { decisive: walkText.decisive } : csi?.decisive ? { decisive: csi.decisive } : first.events.length > 0 ? { decisive: (first.events.find((e) => PATTERNS.find(([p]) => p === first.problem)?.[1].test(e.message)) ?? first.events[first.events.length - 1] ?? first.events[0])!.message.replace(/\s+/g, ' ').trim() } : {}),
-      fix: bound ? `cordon and drain ${bound.nodes.join(', ')}, then reboot or replace it` : walkText?.fix ?? csi?.fix ?? smb?.fix ?? text.action.split('. ')[0] ?? text.action,
+      ...(walkText ? { decisive: walkText.decisive } : csi?.decisive ? { decisive: csi.decisive } : disk?.decisive ? { decisive: disk.decisive } : first.events.length > 0 ? { decisive: (first.events.find((e) => PATTERNS.find(([p]) => p === first.problem)?.[1].test(e.message)) ?? first.events[first.events.length - 1] ?? first.events[0])!.message.replace(/\s+/g, ' ').trim() } : {}),
+      fix: bound ? `cordon and drain ${bound.nodes.join(', ')}, then reboot or replace it` : walkText?.fix ?? csi?.fix ?? smb?.fix ?? disk?.fix ?? text.action.split('. ')[0] ?? text.action,
       likelyCause: text.cause,
       nextAction: text.action,
       ...(walkText?.outsideWorkload !== undefined ? { outsideWorkload: walkText.outsideWorkload } : {}),

@@ -248,7 +248,8 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
     return { kind: 'revision', revision: newest, previous, diff, ...(change ? { change } : {}), text: describeRevision(newest, change, now), at: newest.createdAt };
   }
   if (object !== undefined) return { kind: 'object-change', object, text: describeObjectChange(object, now), at: changeTime(object) ?? now };
-  const scaleUp = isScaleSensitive(mechanism) ? findScaleUp(ev, onset) : findNewOrdinalsFailing(ev, pods, onset);
+  // A mechanism whose title dates its own change (a claim restored, a node crashed) needs no new ordinal as its "since".
+  const scaleUp = isScaleSensitive(mechanism) ? findScaleUp(ev, onset) : mechanism?.datesChange ? undefined : findNewOrdinalsFailing(ev, pods, onset);
   if (scaleUp !== undefined) return { kind: 'scale-up', ...scaleUp };
   // The workload did not grow, but another client of the same capped dependency did.
   const cotenant = isScaleSensitive(mechanism) ? findCotenantScaleUp(ev, onset) : undefined;
