@@ -12,6 +12,7 @@ import { findSpecificDetail } from './decisive-detail.js';
 import { condenseUnhandledRejection } from './unhandled-rejection.js';
 import { condenseRubyLoggerLine, joinRubyLoggerMessages } from './ruby-logger-line.js';
 import { condenseRubyException, isRubyExceptionLine } from './ruby-exception-line.js';
+import { condenseSpringLine } from './spring-log-line.js';
 import { findSpringBootFailure } from './spring-boot-failure.js';
 import { findPythonTracebacks } from './python-traceback.js';
 
@@ -193,6 +194,9 @@ export function condenseStructuredLine(line: string): string {
   if (ruby !== t) return condenseStructuredLine(ruby);
   const traced = condenseTracingLine(t);
   if (traced !== t) return traced;
+  // Spring Boot's console prefix (time, level, pid, thread, logger) before the message.
+  const spring = condenseSpringLine(t);
+  if (spring !== t) return spring;
   if (t.startsWith('{')) {
     try {
       const parsed: unknown = JSON.parse(t);
