@@ -11,6 +11,8 @@ import { truncate } from '../text.js';
 import { findSpecificDetail } from './decisive-detail.js';
 import { condenseUnhandledRejection } from './unhandled-rejection.js';
 import { condenseRubyLoggerLine, joinRubyLoggerMessages } from './ruby-logger-line.js';
+import { condenseRubyException, isRubyExceptionLine } from './ruby-exception-line.js';
+import { condenseSpringLine } from './spring-log-line.js';
 import { findSpringBootFailure } from './spring-boot-failure.js';
 import { findPythonTracebacks } from './python-traceback.js';
 
@@ -95,7 +97,8 @@ export function pickDecisiveLine(lines: readonly string[]): string | undefined {
   const joined = raw.map((l) => l.trim());
   // A Python traceback's frames (the source lines under each "File …" too) say where; the exception that ends it says why.
   const python = findPythonTracebacks(raw);
-  const exceptions = new Set([...python.exceptions].map((i) => joined[i] ?? ''));
+  // Ruby's uncaught exception (`….rb:430:in `…': Unknown alias: default (Psych::BadAlias)`) is one too, above its `from` frames.
+  const exceptions = new Set([...[...python.exceptions].map((i) => joined[i] ?? ''), ...joined.filter(isRubyExceptionLine)]);
   // A source line a caret points at (Node's and Python's code frames) and Node's own location: where, never why.
   const frames = new Set([...python.frames, ...joined.flatMap((l, i) => (CARET.test(joined[i + 1] ?? '') || /^node:internal\/\S+:\d+$/.test(l) ? [i] : []))]);
   const nonEmpty = joined.filter((l, i) => !frames.has(i) && l !== '' && !/^[\s^~|-]+$/.test(l) && !/^\s*at |^\s*File "|^\s*\.\.\. \d+ more|^goroutine \d+|^\s+\/|^\t|^LINE \d+:|^Emitted 'error' event on .* at:$/.test(l));
@@ -107,7 +110,7 @@ export function pickDecisiveLine(lines: readonly string[]): string | undefined {
   const strong = errors.filter((l) => exceptions.has(l) || ((/(^|[\s"'(])([\w.$]+(Error|Exception)|[\w$]+\.errors\.\w+|panic|FATAL|Caused by)\b:?/.test(l) || /^(Uncaught )?Error: |^\[UnhandledPromiseRejection: /.test(l)) && !/^\(Background on this error/.test(l)));
   const line = severe.at(-1) ?? causeBefore(strong.at(-1) ?? errors.at(-1), errors, strong) ?? nonEmpty.at(-1);
   if (line === undefined) return undefined;
-  const told = findSpecificDetail(line, joined) ?? condenseUnhandledRejection(line) ?? condenseStructuredLine(line);
+  const told = isRubyExceptionLine(line) ? condenseRubyException(line) : findSpecificDetail(line, joined) ?? condenseUnhandledRejection(line) ?? condenseStructuredLine(line);
   return truncate(told, 300);
 }
 
@@ -191,6 +194,9 @@ export function condenseStructuredLine(line: string): string {
   if (ruby !== t) return condenseStructuredLine(ruby);
   const traced = condenseTracingLine(t);
   if (traced !== t) return traced;
+  // Spring Boot's console prefix (time, level, pid, thread, logger) before the message.
+  const spring = condenseSpringLine(t);
+  if (spring !== t) return spring;
   if (t.startsWith('{')) {
     try {
       const parsed: unknown = JSON.parse(t);

@@ -11,7 +11,7 @@ import type { ToldReading } from './told-reading.js';
 
 export const LEGACY_CN = /x509: certificate relies on legacy Common Name field/;
 /** A Go version as runtime.Version() prints it (`go1.23.4`), or a golang base image's tag (`golang:1.23.4-bookworm`). */
-const GO_VERSION = /\bgo(1\.\d+(?:\.\d+)?)\b|\bgolang:(1\.\d+(?:\.\d+)?)/;
+export const GO_VERSION = /\bgo(1\.\d+(?:\.\d+)?)\b|\bgolang:(1\.\d+(?:\.\d+)?)/;
 const IGNORE_CN = /x509ignoreCN=0/;
 
 export interface LegacyCommonName {

@@ -15,6 +15,7 @@ import { earliest, formatSpan, isWithin, msBetween } from './time-span.js';
 import { readLineTime } from './request-silence.js';
 import { explainStandbyConflict } from './standby-conflict.js';
 import { explainMissingLocale } from './missing-locale.js';
+import { explainJdkLocaleData } from './jdk-locale-data.js';
 import { explainClientDiagnosis } from './client-diagnosis.js';
 import { isRecoveredMetricFailure } from './hpa-metric-recovery.js';
 import { truncate } from '../text.js';
@@ -145,10 +146,11 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
   const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
   const containers = podObjects.flatMap((p) => p.containers);
   // A process without a UTF-8 locale fails only on non-ASCII input: the fault began when the process started.
-  const locale = explainMissingLocale(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers);
+  // So does a JDK whose locale data refuses a month word: the JDK was set when the process started.
+  const locale = explainMissingLocale(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers) ?? explainJdkLocaleData(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), ev.revisions, podObjects);
   // Ready pods show no failure in their status: their start when the errors came with them, else
   // the first stamped error line, is when the trouble began, for the trigger.
-  const onset = locale !== undefined
+  const onset = locale?.latent !== undefined
     ? earliest(podObjects.flatMap((p) => p.startTime ?? p.createdAt ?? []))
     : findErrorsSinceStart(ev, podObjects) ?? earliest(fresh.flatMap((h) => h.errors.flatMap((l) => readLineTime(l) ?? [])));
   // A database error with a known cause on the server's side says where to act.
@@ -167,7 +169,7 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
       evidence: fresh.flatMap((h) => h.errors.slice(-2).map((l) => `log ${h.log.pod}: ${l.trim()}`)).slice(0, 4),
       decisive: last,
       ...(onset !== undefined ? { onset } : {}),
-      ...(locale ? { fix: locale.fix, latent: locale.latent } : diagnosis ? { fix: diagnosis.fix } : {}),
+      ...(locale ? { fix: locale.fix, ...(locale.latent !== undefined ? { latent: locale.latent } : {}) } : diagnosis ? { fix: diagnosis.fix } : {}),
       likelyCause: known?.likelyCause ?? 'The pods pass their probes but their own logs report errors: requests may be failing while Kubernetes sees nothing wrong.',
       nextAction: known?.nextAction ?? 'Read the logs and the error rate of the service before calling it healthy.',
       confirmCommands: pods.slice(0, 1).map((p) => formatKubectl(ev.target, `logs ${p} --tail=200`)),

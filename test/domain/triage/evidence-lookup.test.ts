@@ -27,6 +27,15 @@ const GO_PANIC = [
 ];
 
 describe('pickDecisiveLine', () => {
+  it("takes Ruby's uncaught exception over bundler's wrapper above it, without the source location", () => {
+    const lines = [
+      'bundler: failed to load command: sidekiq (/usr/local/bundle/bin/sidekiq)',
+      "/app/lib/feeds.rb:12:in 'Feeds.load': undefined method 'fetch' for nil (NoMethodError)",
+      "\tfrom /app/config/initializers/feeds.rb:3:in '<main>'",
+    ];
+    expect(pickDecisiveLine(lines)).toBe("undefined method 'fetch' for nil (NoMethodError)");
+  });
+
   it("takes nginx's [emerg] line over an entrypoint's info line that says a file does not exist", () => {
     const lines = [
       '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',

@@ -42,6 +42,7 @@ import { findKeyFileMode, tellKeyFileMode } from '../key-file-mode.js';
 import { findForeignClusterClaim, tellForeignClusterClaim } from '../foreign-cluster-claim.js';
 import { findMigrationChecksum, tellMigrationChecksum } from '../migration-checksum.js';
 import { findClassVersionRefusal, tellClassVersionRefusal } from '../class-version.js';
+import { findPsychSafeLoadRefusal, tellPsychSafeLoad } from '../psych-safe-load.js';
 import { findNoOffsetCrash, tellNoOffsetCrash } from '../kafka-no-offset.js';
 import { findFatalRejection, findRuntimeMove, tellFatalRejection } from '../unhandled-rejection-exit.js';
 import { findPoisonMessage, tellPoisonMessage } from '../poison-message.js';
@@ -251,6 +252,13 @@ const classVersion: Reader = (c) => {
   if (found === undefined) return undefined;
   const { container } = c.first.ref;
   return { ...tellClassVersionRefusal(found, c.ev, podsOf(c), container.name, container.image), decisive: found.line, sure: true };
+};
+
+/** Ruby 3.1's Psych 4 refusing a YAML alias or class that the older Ruby's YAML.load took: the runtime moved under an unchanged file. */
+const psychSafeLoad: Reader = (c) => {
+  const found = isAppError(c) ? findPsychSafeLoadRefusal(c.lines.slice(-60)) : undefined;
+  if (found === undefined) return undefined;
+  return { ...tellPsychSafeLoad(found, podsOf(c), c.ev.logs, c.first.ref.container.name), decisive: found.line.replace(/^\S+\.rb:\d+:in [`'][^`']+': /, ''), sure: true };
 };
 
 /** A Kafka consumer whose group has no committed offset while auto.offset.reset is none: a new or renamed group.id. */
@@ -464,7 +472,7 @@ const beanCycle: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, codeDefect, etcdRejoin, beanCycle];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, psychSafeLoad, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, codeDefect, etcdRejoin, beanCycle];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege];

@@ -6,6 +6,7 @@ import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-
 import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
 import { EXEC_CANNOT_RUN, PROBE_FAILED, explainProbeMiss, listProbeEvents, wasKilledByProbe } from '../probe-failures.js';
 import { explainByOwnLog } from '../probe-own-log.js';
+import { explainRefusedProbeCommand } from '../probe-command-refused.js';
 import { explainSweptMarker } from '../probe-swept-marker.js';
 import type { ProbeMiss } from '../probe-miss.js';
 import { explainStartupBudget } from '../startup-budget.js';
@@ -86,6 +87,7 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
     ? undefined
     : explainDeadlockedProbe(probeName, messages, ownLogs, container.name, pods.length) ??
       explainQueueFullProbe(probeName, messages, ownLogs, container.name) ??
+      explainRefusedProbeCommand(probe, killerMessages, probeName) ??
       explainProbeMiss(probe, container, messages, ownLogs) ??
       (probeName === 'liveness' ? explainSweptMarker(probe, container, messages, ownLogs, runs) : undefined) ??
       explainUnauthenticatedProbe(probe, container, messages, probeName, findServerConfigOrigin(ev, hits.map((h) => h.ref.pod), container.name)) ??
