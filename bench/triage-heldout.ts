@@ -16,6 +16,7 @@ import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_48_SCENARIOS } from '../test/triage-corpus/heldout-48/stories.js';
 import { HOLDOUT_49_SCENARIOS } from '../test/triage-corpus/heldout-49/stories.js';
 import { HOLDOUT_50_SCENARIOS } from '../test/triage-corpus/heldout-50/stories.js';
+import { HOLDOUT_51_SCENARIOS } from '../test/triage-corpus/heldout-51/stories.js';
 import { gradeStories } from './grade-stories.js';
 
 /** Rounds written and not yet joined to the corpus; rounds 1–47 have joined it. */
@@ -23,6 +24,7 @@ const PENDING: [string, readonly CorpusScenario[]][] = [
   ['held-out round 48', HOLDOUT_48_SCENARIOS],
   ['held-out round 49', HOLDOUT_49_SCENARIOS],
   ['held-out round 50', HOLDOUT_50_SCENARIOS],
+  ['held-out round 51', HOLDOUT_51_SCENARIOS],
 ];
 
 const filter = process.argv[2];
