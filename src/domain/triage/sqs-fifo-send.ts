@@ -8,7 +8,7 @@
  */
 import type { ContainerSpecEvidence, LogEvidence, PodEvidence } from './evidence.js';
 import type { SettingConfigEvidence } from './evidence-setting-config.js';
-import { readLogLineTime } from './log-line-time.js';
+import { findTimedLogHits } from './timed-log-hits.js';
 import { earliest } from './time-span.js';
 
 /** SQS's words for a FIFO send without its group id, or without a dedup id on a queue without content-based deduplication. */
@@ -35,15 +35,7 @@ export interface FifoSendRefusals {
 
 /** SQS refusing the workload's own pods' sends to a FIFO queue for a missing FIFO parameter, when it keeps coming. */
 export function findFifoSendRefusals(logs: readonly LogEvidence[], pods: readonly PodEvidence[], now: string): FifoSendRefusals | undefined {
-  const own = new Set(pods.map((p) => p.name));
-  const hits = logs.filter((l) => !l.previous && own.has(l.pod)).flatMap((l) => {
-    // An exception line of a stack trace carries no time: the line that logged it, just before, does.
-    let last: string | undefined;
-    return l.lines.flatMap((line) => {
-      last = readLogLineTime(line, now) ?? last;
-      return FIFO_REFUSAL.test(line) ? [{ pod: l.pod, container: l.container, line: line.trim(), at: last }] : [];
-    });
-  });
+  const hits = findTimedLogHits(logs, pods, FIFO_REFUSAL, now);
   if (hits.length < MIN_LINES) return undefined;
   const line = hits[hits.length - 1]?.line ?? '';
   const since = earliest(hits.map((h) => h.at));
