@@ -176,6 +176,8 @@
 //   each ConfigMap the master mounts (at most two, config-named first) keeps only min-replicas-to-write/-max-lag (read-member-settings.ts);
 //   where they say Vault is sealed ("Vault is sealed", 2+ lines), the same reads of the Service VAULT_ADDR names, and one
 //   field-selected list of Unhealthy events per member that runs but is not ready (at most two; its `vault status` probe: read-member-probes.ts);
+//   for a raft cluster with no leader (Consul "No cluster leader"), the current log tail of each member that runs but is not
+//   ready (at most two: its raft peers, read-dependency-members.ts);
 //   where ClickHouse says a table is read-only (TABLE_IS_READ_ONLY, 2+ lines), the same reads of the namespace's one Service named
 //   *keeper*/*zookeeper* (its coordination service, whose quorum the table waits for: clickhouse-readonly.ts);
 //   where a dependency refuses the workload's credentials, or its driver cannot do the server's authentication method
