@@ -48,7 +48,9 @@
 //   the pods (403 permission denied, at least 3), the same gets of the ConfigMaps the logging container takes variables from (at
 //   most two per mechanism; only the visibility-timeout, or max-TTL and Vault-role, keys kept), and where those name the Vault role
 //   but no max TTL, a get of the namespace's ConfigMaps (by the list) whose name or key names carry that role (at most two; only
-//   its max-TTL line kept: read-setting-config.ts),
+//   its max-TTL line kept: read-setting-config.ts); where SQS refuses sends as FIFO ones (no MessageGroupId, at least 2), the same
+//   gets, keeping only a value naming a .fifo queue; where Kafka brokers refuse the producer's codec (UNSUPPORTED_COMPRESSION_TYPE,
+//   at least 2), the same gets, keeping only the compression.type and brokers' version keys,
 //   and where the current logs say a host does not resolve or refuses connections, a get of the ConfigMaps the pods logging it read through a
 //   subPath mount or env (at most two; only whether the data still names that host and the lines naming a host like it
 //   kept, with the newest write of its data: read-stale-config.ts),
@@ -174,6 +176,8 @@
 //   each ConfigMap the master mounts (at most two, config-named first) keeps only min-replicas-to-write/-max-lag (read-member-settings.ts);
 //   where they say Vault is sealed ("Vault is sealed", 2+ lines), the same reads of the Service VAULT_ADDR names, and one
 //   field-selected list of Unhealthy events per member that runs but is not ready (at most two; its `vault status` probe: read-member-probes.ts);
+//   for a raft cluster with no leader (Consul "No cluster leader"), the current log tail of each member that runs but is not
+//   ready (at most two: its raft peers, read-dependency-members.ts);
 //   where ClickHouse says a table is read-only (TABLE_IS_READ_ONLY, 2+ lines), the same reads of the namespace's one Service named
 //   *keeper*/*zookeeper* (its coordination service, whose quorum the table waits for: clickhouse-readonly.ts);
 //   where a dependency refuses the workload's credentials, or its driver cannot do the server's authentication method
@@ -216,7 +220,7 @@
 //   namespace's Deployments (at most 200) and, for at most two that run a scheduler without leader election (Celery beat,
 //   rq-scheduler, clockwork) at 2+ replicas, their events, one list of their pods (at most 5) and two current log tails each
 //   (read-scheduler-replicas.ts);
-//   and where the workload's logs say a broker blocks its sends on a full address (Artemis AMQ212054/AMQ222183, 2+ lines),
+//   and where the workload's logs say a broker blocks its sends on a full address (Artemis AMQ212054/AMQ222183, Pulsar backlog quota exceeded, 2+ lines),
 //   the same list of the namespace's Deployments (only those whose literal env names that address kept, at most three,
 //   with their replicas and who last wrote them: read-queue-consumers.ts);
 //   and where the logs time the DNS phase of calls and some lookups sit at the resolver timeout (5 s) while most are fast,

@@ -4,7 +4,9 @@
 // two per mechanism), keeping only the keys that hold the setting. Where Vault refuses the pods and
 // those name the role they log in with but no max TTL, a get of the namespace's ConfigMaps whose
 // name or key names carry that role (at most two, from the namespace's list), keeping only the
-// role's max-TTL line. Never a Secret; nothing at all while the logs show neither mechanism.
+// role's max-TTL line. Where SQS refuses the sends as FIFO ones (no MessageGroupId), the same gets,
+// keeping only a value naming a .fifo queue; where Kafka brokers refuse the producer's codec, only
+// the codec and brokers' version keys. Never a Secret; nothing at all while the logs show none.
 import type { LogEvidence, PodEvidence } from '../../domain/triage/evidence.js';
 import type { NamespaceObjectEvidence } from '../../domain/triage/evidence-context.js';
 import type { SettingConfigEvidence } from '../../domain/triage/evidence-setting-config.js';

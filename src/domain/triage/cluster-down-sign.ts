@@ -1,7 +1,7 @@
 // What a clustered (or sealed) server tells its clients when it cannot serve them, and what that
 // means on its side: the signs cluster-down.ts looks for, each server's in its own entry.
 import type { ServerKind } from './server-address.js';
-import type { LogEvidence } from './evidence-pod.js';
+import type { LogEvidence, PodEvidence } from './evidence-pod.js';
 
 export interface ClusterDownSign {
   server: ServerKind;
@@ -54,9 +54,15 @@ export interface ClusterDownSign {
   /**
    * Why the cluster cannot form, read from its members' own logs (the previous runs of those that
    * keep crashing): a Galera cluster none of whose nodes may bootstrap. It names the mechanism and
-   * the fix in place of "what stops each member at every start".
+   * the fix in place of "what stops each member at every start". Given the members' pods too (their
+   * current addresses), for a raft peer set that names addresses no member has now.
    */
-  formation?: (logs: readonly LogEvidence[]) => ClusterFormation | undefined;
+  formation?: (logs: readonly LogEvidence[], pods?: readonly PodEvidence[]) => ClusterFormation | undefined;
+  /**
+   * Its members run but do not serve, and their current logs say why (a raft server that cannot
+   * win an election): the current log tails of members that run unready are read for formation.
+   */
+  memberLogs?: true;
 }
 
 /** What the members' logs say of why the cluster cannot form, and what forms it again. */
@@ -66,8 +72,8 @@ export interface ClusterFormation {
   /** Why that keeps it down, for the likely cause. */
   cause: string;
   fix: string;
-  /** The members' lines that say it, as `log <pod> (previous run): …` evidence. */
-  lines: { pod: string; line: string }[];
+  /** The members' lines that say it, as `log <pod> (previous run): …` evidence (`current`: of the running one). */
+  lines: { pod: string; line: string; current?: true }[];
 }
 
 /** What a member's failing readiness probe says of its state, and what the fix needs from it. */

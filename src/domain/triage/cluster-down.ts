@@ -20,6 +20,7 @@ import { MINUTE_MS, msBetween } from './time-span.js';
 import { VAULT_SEALED } from './vault-sealed.js';
 import { CLICKHOUSE_READONLY } from './clickhouse-readonly.js';
 import { GALERA_NO_PRIMARY } from './galera-no-primary.js';
+import { CONSUL_NO_LEADER } from './consul-no-leader.js';
 import type { ClusterDownSign, MemberReadiness } from './cluster-down-sign.js';
 
 export type { ClusterDownSign, MemberReadiness };
@@ -121,6 +122,7 @@ export const CLUSTER_DOWN: readonly ClusterDownSign[] = [
   VAULT_SEALED,
   CLICKHOUSE_READONLY,
   GALERA_NO_PRIMARY,
+  CONSUL_NO_LEADER,
 ];
 
 /** Selector labels that name a member's role (master, replica) rather than the set it belongs to. */
@@ -208,10 +210,10 @@ function findCoordinator(named: RegExp, ev: { target: TriageEvidence['target']; 
 }
 
 /** The Service of a cluster the logs say is down, in any namespace: its pods are worth one read. */
-export function pickClusterDownService(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }): { name: string; namespace: string; wholeSet?: true; settings?: readonly string[]; probes?: true } | undefined {
+export function pickClusterDownService(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }): { name: string; namespace: string; wholeSet?: true; settings?: readonly string[]; probes?: true; memberLogs?: true } | undefined {
   const found = findClusterDown(ev);
   if (found?.service === undefined) return undefined;
-  return { ...found.service, ...(found.sign.wholeSet ? { wholeSet: true as const } : {}), ...(found.sign.settings ? { settings: found.sign.settings } : {}), ...(found.sign.readiness ? { probes: true as const } : {}) };
+  return { ...found.service, ...(found.sign.wholeSet ? { wholeSet: true as const } : {}), ...(found.sign.settings ? { settings: found.sign.settings } : {}), ...(found.sign.readiness ? { probes: true as const } : {}), ...(found.sign.memberLogs ? { memberLogs: true as const } : {}) };
 }
 
 /** Members whose probe events are read: at most this many, of those that run but are not ready. */

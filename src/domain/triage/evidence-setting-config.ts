@@ -3,8 +3,12 @@
 // role, in the namespace's ConfigMap that names the role the pods log in with. Only the setting as
 // written is kept; the rest of the data is dropped (setting-config.ts).
 
-/** The mechanism a setting decides: an SQS consumer's visibility timeout, a Vault client's token lifetime. */
-export type SettingMechanism = 'queue-visibility' | 'vault-token';
+/**
+ * The mechanism a setting decides: an SQS consumer's visibility timeout, a Vault client's token
+ * lifetime, the SQS queue a producer sends to when SQS refuses its sends as FIFO ones (queue-fifo),
+ * the codec and brokers' version of a Kafka producer whose codec the brokers refuse (kafka-codec).
+ */
+export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec';
 
 /** `SQS_VISIBILITY_TIMEOUT_SECONDS=30` in ConfigMap shipment-notifier-config, taken through envFrom. */
 export interface SettingConfigEvidence {

@@ -6,7 +6,7 @@
 import type { ContainerEvidence } from './evidence-pod.js';
 
 /** The kinds of server a client library names in its errors. */
-export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ' | 'etcd' | 'Cassandra' | 'Kafka' | 'memcached' | 'ClickHouse' | 'Vault' | 'MinIO';
+export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ' | 'etcd' | 'Cassandra' | 'Kafka' | 'memcached' | 'ClickHouse' | 'Vault' | 'MinIO' | 'Consul';
 
 const URL_SCHEMES: Record<ServerKind, RegExp> = {
   Redis: /^rediss?:\/\//i,
@@ -28,10 +28,12 @@ const URL_SCHEMES: Record<ServerKind, RegExp> = {
   Vault: /^https?:\/\//i,
   // MinIO (S3) clients take an endpoint: a URL, or host:port in an *_ENDPOINT named after MinIO or S3.
   MinIO: /^https?:\/\//i,
+  // CONSUL_HTTP_ADDR, spring.cloud.consul.host: a URL or a host, in an env named after Consul.
+  Consul: /^https?:\/\//i,
 };
 
 /** Servers addressed by a plain http(s) URL: the env var's name must say which server it is. */
-const HTTP_SERVERS: ReadonlySet<ServerKind> = new Set(['Elasticsearch', 'etcd', 'Vault', 'MinIO']);
+const HTTP_SERVERS: ReadonlySet<ServerKind> = new Set(['Elasticsearch', 'etcd', 'Vault', 'MinIO', 'Consul']);
 
 /** Servers with an HTTP interface beside their own scheme (ClickHouse's on 8123, clickhouse-connect's default): an http(s) URL counts when the env var's name says which server it is. */
 const ALSO_HTTP: ReadonlySet<ServerKind> = new Set(['ClickHouse']);

@@ -22,6 +22,7 @@ const USUAL_PORTS: Record<ServerKind, { port: number; word: RegExp }> = {
   ClickHouse: { port: 9000, word: /clickhouse/i },
   Vault: { port: 8200, word: /vault/i },
   MinIO: { port: 9000, word: /minio|\bs3\b/i },
+  Consul: { port: 8500, word: /consul/i },
 };
 
 function sameSelector(a: Record<string, string>, b: Record<string, string>): boolean {

@@ -1,7 +1,9 @@
 /**
  * Settings that decide a mechanism the workload's logs show, where an SRE looks them up: an SQS
  * consumer whose deletes fail for expired receipt handles receives with a visibility timeout; a
- * Vault client refused on every pod at once has tokens with a max TTL. Both are often set in a
+ * Vault client refused on every pod at once has tokens with a max TTL; an SQS producer whose sends
+ * are refused as FIFO sends (no MessageGroupId) sends to the `.fifo` queue a setting names; a Kafka
+ * producer whose codec the brokers refuse has a codec and a brokers' version. All are often set in a
  * ConfigMap the container takes its variables from (envFrom, configMapKeyRef), and a Vault role's
  * max TTL in a ConfigMap of the namespace that names the role. Reads are conditional on the logs,
  * bounded, and keep only the settings' keys as written; never a Secret.
@@ -13,6 +15,8 @@ import type { NamespaceObjectEvidence } from './evidence-context.js';
 import type { SettingConfigEvidence, SettingMechanism } from './evidence-setting-config.js';
 import { VISIBILITY_SETTING, findExpiredReceipts } from './queue-visibility.js';
 import { MAX_TTL_SETTING, ROLE_SETTING, findMaxTtl, findVaultDenials, findVaultRole } from './vault-token-ttl.js';
+import { FIFO_VALUE, findFifoSendRefusals } from './sqs-fifo-send.js';
+import { BROKER_VERSION_SETTING, CODEC_SETTING, findCodecRefusals } from './kafka-codec.js';
 
 /** At most this many ConfigMaps read per mechanism, and as many for a Vault role's definition. */
 const MAX_READS = 2;
@@ -24,6 +28,14 @@ const MAX_VALUE_CHARS = 120;
 const SETTING_KEYS: Record<SettingMechanism, RegExp> = {
   'queue-visibility': VISIBILITY_SETTING,
   'vault-token': new RegExp(`${MAX_TTL_SETTING.source}|${ROLE_SETTING.source}`, 'i'),
+  // Any key: what marks the setting is its value, a queue URL or name ending in .fifo.
+  'queue-fifo': /./,
+  'kafka-codec': new RegExp(`${BROKER_VERSION_SETTING.source}|${CODEC_SETTING.source}`, 'i'),
+};
+
+/** The values a mechanism's setting is kept by, when its keys' names do not tell it. */
+const SETTING_VALUES: Partial<Record<SettingMechanism, RegExp>> = {
+  'queue-fifo': FIFO_VALUE,
 };
 
 export interface SettingConfigRead extends ConfigMapSource {
@@ -45,17 +57,23 @@ function containerOf(pods: readonly PodEvidence[], pod: string | undefined, cont
 export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
   const queue = findExpiredReceipts(ev.logs, ev.pods, ev.now);
   const vault = findVaultDenials(ev.logs, ev.pods, ev.now);
+  const fifo = findFifoSendRefusals(ev.logs, ev.pods, ev.now);
+  const codec = findCodecRefusals(ev.logs, ev.pods, ev.now);
   return [
     ...(queue === undefined ? [] : listConfigMapSources(containerOf(ev.pods, queue.pods[0], queue.container), MAX_READS).map((s) => ({ mechanism: 'queue-visibility' as const, ...s }))),
     ...(vault === undefined ? [] : listConfigMapSources(containerOf(ev.pods, vault.pods[0], vault.container), MAX_READS).map((s) => ({ mechanism: 'vault-token' as const, ...s }))),
+    ...(fifo === undefined ? [] : listConfigMapSources(containerOf(ev.pods, fifo.pods[0], fifo.container), MAX_READS).map((s) => ({ mechanism: 'queue-fifo' as const, ...s }))),
+    ...(codec === undefined ? [] : listConfigMapSources(containerOf(ev.pods, codec.pods[0], codec.container), MAX_READS).map((s) => ({ mechanism: 'kafka-codec' as const, ...s }))),
   ];
 }
 
 /** The keys of a ConfigMap read for `read` that hold its mechanism's setting, as the process sees them (`NAME=value`). */
 export function keepSettings(read: SettingConfigRead, configMap: string, data: Readonly<Record<string, string>>): SettingConfigEvidence[] {
   const keys = SETTING_KEYS[read.mechanism];
+  const values = SETTING_VALUES[read.mechanism];
   return Object.entries(data).flatMap(([key, value]) => {
     if (value.length > MAX_VALUE_CHARS || value.includes('\n')) return [];
+    if (values !== undefined && !values.test(value)) return [];
     if (read.via === 'envFrom') return keys.test(key) ? [{ mechanism: read.mechanism, configMap, key, via: 'envFrom', written: `${key}=${value}` }] : [];
     return key === read.key && (keys.test(read.via) || keys.test(key)) ? [{ mechanism: read.mechanism, configMap, key, via: read.via, written: `${read.via}=${value}` }] : [];
   });

@@ -47,4 +47,19 @@ describe('the consumers of the address a broker blocks the workload\'s sends on'
     expect((await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS })).queueConsumers).toBeUndefined();
     expect(deploymentLists()).toEqual([]);
   });
+
+  it('keeps the Deployment whose env names, by its URL, the Pulsar topic whose backlog quota refuses the producers', async () => {
+    const topic = 'persistent://acme/orders/orders-created';
+    const refused = (i: number) => `2026-11-21T03:0${i}:24.000Z  WARN 1 --- [pulsar-client-io-1-1] o.a.pulsar.client.impl.ProducerImpl : [${topic}] [order-api-${i}] Failed to create producer: {"errorMsg":"Cannot create producer on topic with backlog quota exceeded","reqId":${i}, "remote":"pulsar/10.20.4.17:6651", "local":"/10.0.40.6:48812"}`;
+    const sink = deploymentApp({
+      namespace: NS, name: 'orders-warehouse-sink', replicas: 0,
+      revisions: [{ revision: 3, createdAgo: 9 * DAYS, template: { containers: [batchContainer({ image: 'registry.example.com/orders-warehouse-sink:0.4.1', env: [{ name: 'PULSAR_TOPIC', value: topic }, { name: 'PULSAR_SUBSCRIPTION', value: 'warehouse' }] })] } }],
+      pods: [],
+    });
+    for (const o of sink.objects) h.fake.add(o);
+    cluster([0, 1, 2].map(refused).join('\n') + '\n');
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.queueConsumers).toMatchObject([{ deployment: 'orders-warehouse-sink', address: topic, env: 'PULSAR_TOPIC', replicas: 0 }]);
+    expect(deploymentLists()).toHaveLength(1);
+  });
 });

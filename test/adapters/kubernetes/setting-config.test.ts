@@ -14,7 +14,7 @@ const target = { service: 'notifier', namespace: NS, kind: 'Deployment' as const
 const EXPIRED = '{"level":50,"msg":"DeleteMessageBatch partially failed","entries":[{"Code":"ReceiptHandleIsInvalid","Message":"The receipt handle has expired."}]}';
 const DENIED = '2026-11-21 02:00:12,000 ERROR app.http: POST /render 500 error="secrets unavailable: vault 403 permission denied"';
 
-function cluster(lines: string[]) {
+function cluster(lines: string[], queueUrl = 'https://sqs.eu-west-1.amazonaws.com/1/jobs', extra: Record<string, string> = {}) {
   const app = deploymentApp({
     namespace: NS,
     name: 'notifier',
@@ -25,7 +25,7 @@ function cluster(lines: string[]) {
     })] } }],
     pods: [{ revision: 4, node: NODE_A, createdAgo: 12 * DAYS }],
   });
-  const own = configMap({ namespace: NS, name: 'notifier-config', createdAgo: 200 * DAYS, data: { SQS_VISIBILITY_TIMEOUT_SECONDS: '30', SQS_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/1/jobs', VAULT_ROLE: 'fulfillment-notifier', API_TOKEN: 'hunter2' } });
+  const own = configMap({ namespace: NS, name: 'notifier-config', createdAgo: 200 * DAYS, data: { SQS_VISIBILITY_TIMEOUT_SECONDS: '30', SQS_QUEUE_URL: queueUrl, VAULT_ROLE: 'fulfillment-notifier', API_TOKEN: 'hunter2', ...extra } });
   const roles = configMap({ namespace: NS, name: 'vault-auth-roles', createdAgo: 300 * DAYS, data: {
     'fulfillment-notifier.yaml': 'role: fulfillment-notifier\ntoken_policies: [notifier-read]\ntoken_ttl: 1h\ntoken_max_ttl: 768h\n',
     'fulfillment-other.yaml': 'role: fulfillment-other\ntoken_max_ttl: 24h\n',
@@ -58,6 +58,23 @@ describe('the settings that decide a mechanism the logs show', () => {
     ]);
     expect(JSON.stringify(ev)).not.toContain('hunter2');
     expect(JSON.stringify(ev)).not.toContain('24h');
+  });
+
+  it('where SQS refuses the sends for a missing MessageGroupId, gets the ConfigMaps the container takes variables from and keeps only the value naming a .fifo queue', async () => {
+    const refused = '2026-11-21 02:10:12,000 ERROR app.outbox: send failed: An error occurred (MissingParameter) when calling the SendMessage operation: The request must contain the parameter MessageGroupId.';
+    cluster([refused, refused], 'https://sqs.eu-west-1.amazonaws.com/1/jobs.fifo');
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(configReads()).toEqual([`/api/v1/namespaces/${NS}/configmaps/notifier-config`]);
+    expect(secretReads()).toEqual([]);
+    expect(ev.settingConfig).toEqual([{ mechanism: 'queue-fifo', configMap: 'notifier-config', key: 'SQS_QUEUE_URL', via: 'envFrom', written: 'SQS_QUEUE_URL=https://sqs.eu-west-1.amazonaws.com/1/jobs.fifo' }]);
+  });
+
+  it('where Kafka brokers refuse the codec, keeps only the codec and brokers\' version settings of those ConfigMaps', async () => {
+    const refused = '{"level":"ERROR","msg":"delivery failed","error":"KafkaError{code=UNSUPPORTED_COMPRESSION_TYPE,val=76}"}';
+    cluster([refused, refused], undefined, { KAFKA_BROKER_VERSION_FALLBACK: '2.0.1', KAFKA_ACKS: 'all' });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(secretReads()).toEqual([]);
+    expect(ev.settingConfig).toEqual([{ mechanism: 'kafka-codec', configMap: 'notifier-config', key: 'KAFKA_BROKER_VERSION_FALLBACK', via: 'envFrom', written: 'KAFKA_BROKER_VERSION_FALLBACK=2.0.1' }]);
   });
 
   it('gets no ConfigMap while the logs show neither', async () => {

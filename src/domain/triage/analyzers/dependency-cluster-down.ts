@@ -94,7 +94,7 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
   const dead = members && down.length > 0 ? findDeadNodes(members, down) : [];
   const majority = sign.majority && members && members.pods.length > 0 ? describeMajority(members.pods, down) : undefined;
   // The members' own logs may say why the cluster cannot form (none may bootstrap it): that names the fix, not each crash.
-  const formation = members?.logs && sign.formation ? sign.formation(members.logs) : undefined;
+  const formation = members?.logs && sign.formation ? sign.formation(members.logs, members.pods) : undefined;
   const now = ev.collectedAt;
   const where = service ? { ...ev.target, namespace: service.namespace } : ev.target;
   const state = members === undefined
@@ -186,7 +186,7 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
       ...(members ? [`pods of ${members.service} in ${members.namespace}: ${members.pods.length - down.length}/${members.pods.length} Running and ready`] : []),
       ...down.map((d) => `pod ${d.pod.name}: ${d.state}${d.crash ? `, ${d.crash.restarts} restarts` : ''}${d.pod.deletionTimestamp ? ` (marked for deletion ${formatAgo(d.pod.deletionTimestamp, now)})` : ''}${d.pod.nodeName ? ` on node ${d.pod.nodeName}` : ''}${d.pod.createdAt ? `, created ${formatAgo(d.pod.createdAt, now)}` : ''}${d.unschedulable ? ` — ${d.unschedulable}` : ''}`),
       ...crashed.map((d) => `log ${d.pod.name} (previous run): ${condenseStructuredLine(d.crash?.line ?? '')}`),
-      ...(formation?.lines ?? []).map((l) => `log ${l.pod} (previous run): ${l.line}`),
+      ...(formation?.lines ?? []).map((l) => `log ${l.pod}${l.current ? '' : ' (previous run)'}: ${l.line}`),
       ...dead.map((d) => `${describeDeadNode(d, now)}${d.node.taints.length > 0 ? `, tainted ${d.node.taints.map((t) => `${t.key}:${t.effect}`).join(', ')}` : ''}`),
       ...lost.flatMap((l) => l.events.map((e) => `event Node ${l.node}: ${e.reason}${e.source ? ` (${e.source})` : ''} ${formatAgo(e.firstSeen, now)}: ${e.message}`)),
     ],

@@ -16,6 +16,8 @@ import { analyzeWriterConflicts } from './writer-conflict.js';
 import { analyzeCollscanTimeouts } from './collscan-timeout.js';
 import { analyzeOffsetReset } from './offset-reset.js';
 import { analyzeCassandraLocalDc } from './cassandra-local-dc.js';
+import { analyzeKafkaCodecRefused } from './kafka-codec-refused.js';
+import { analyzeSqsFifoRefused } from './sqs-fifo-refused.js';
 import { analyzeBrokerBlockedProducers } from './broker-blocked-producers.js';
 import { analyzeSchedulerReplicas } from './scheduler-replicas.js';
 import { analyzeDynamoThrottling } from './dynamodb-throttled.js';
@@ -340,6 +342,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'policy-bundle-missing': analyzePolicyBundleMissing,
   'rate-limit-fail-closed': analyzeRateLimitFailClosed,
   'front-proxy-queue': analyzeFrontProxyQueue,
+  'sqs-fifo-refused': analyzeSqsFifoRefused,
+  'kafka-codec-refused': analyzeKafkaCodecRefused,
 };
 
 export interface AnalyzerRun {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeBrokerBlockedProducers } from '../../../../src/domain/triage/analyzers/broker-blocked-producers.js';
 import type { TriageEvidence } from '../../../../src/domain/triage/evidence.js';
+import { namesAddress } from '../../../../src/domain/triage/broker-flow-block.js';
 import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
 import { NOW, baseEvidence, container, event, minutesAgo, pod, running } from '../scenarios/builders.js';
 
@@ -32,5 +33,37 @@ describe('a broker that blocks the workload\'s sends on a full address', () => {
   it('still names the blocked address when its consumers run', () => {
     const [f] = analyzeBrokerBlockedProducers(scenario(2));
     expect(f?.title).toMatch(/payments\.settled[^\n]*settlement-worker \(2\/2 ready\)/);
+  });
+});
+
+// Pulsar refuses producers on a topic whose backlog quota is exceeded: the topic's only
+// subscription is drained by a Deployment that was scaled to 0.
+const TOPIC = 'persistent://shop/billing/invoice-events';
+const QUOTA = (m: number, k: number) => `${minutesAgo(m)} WARN 1 --- [pulsar-client-io-1-1] o.a.pulsar.client.impl.ProducerImpl : [${TOPIC}] [invoice-producer-${k}] Failed to create producer: {"errorMsg":"Cannot create producer on topic with backlog quota exceeded","reqId":${40 + m}, "remote":"pulsar.messaging.internal/10.1.2.3:6651", "local":"/10.0.1.${k}:51000"}`;
+
+function pulsarScenario(consumerReplicas: number): TriageEvidence {
+  const pods = [0, 1].map((i) => pod(i, { ready: false, containers: [container({ ready: false, state: running() })] }));
+  return baseEvidence({
+    pods,
+    logs: pods.map((p, k) => ({ pod: p.name, container: 'app', previous: false, lines: [0, 1, 2].map((i) => QUOTA(20 - i * 5, k)) })),
+    queueConsumers: [{ deployment: 'invoice-archiver', address: TOPIC, env: 'PULSAR_TOPIC', replicas: consumerReplicas, readyReplicas: consumerReplicas, replicasOwners: [] }],
+  });
+}
+
+describe('a Pulsar broker that refuses producers on a topic over its backlog quota', () => {
+  it('names the topic, the quota and the consumer Deployment at 0 replicas, and says to scale it back up', () => {
+    const r = buildTriageReport(pulsarScenario(0), { startedAt: NOW, finishedAt: NOW });
+    if (process.env.SHOW) console.log(r.headline);
+    expect(r.verdict).toBe('problems');
+    expect(r.headline).toMatch(/Pulsar broker refuses producers on topic persistent:\/\/shop\/billing\/invoice-events: its backlog quota is exceeded/);
+    expect(r.headline).toMatch(/invoice-archiver is at 0 replicas/);
+    expect(r.headline).toMatch(/Scale invoice-archiver back up[^\n]*clear-backlog/);
+    expect(r.headline).not.toMatch(/roll(ing)? ?back to|AMQ|max-size-bytes/i);
+  });
+
+  it('a consumer env names the topic by its URL or by its local name', () => {
+    expect(namesAddress('persistent://shop/billing/invoice-events', TOPIC)).toBe(true);
+    expect(namesAddress('invoice-events', TOPIC)).toBe(true);
+    expect(namesAddress('persistent://shop/billing/invoice-events-dlq', TOPIC)).toBe(false);
   });
 });
