@@ -23,6 +23,8 @@ import { explainLogShipperBlock, findLogShipperBlock } from '../log-shipper-bloc
 import { explainHashCostRaise, findHashCostRaise } from '../hash-cost-threadpool.js';
 import { explainAdvertisedHost, parsePerPodHost } from '../per-pod-host.js';
 import { explainLoopbackListenerMiss, findLoopbackListenerMiss } from '../loopback-listener.js';
+import { explainSearchLineCut, findSearchLineCut } from '../search-line-cut.js';
+import { DEPENDENCY_TEXT } from '../dependency-error-text.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
 export interface DependencyGroup {
@@ -380,4 +382,25 @@ const loopbackListener: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, missingConfigEndpoint, lookupStall, logShipperBlock, hashCostThreadpool, advertisedHost, loopbackListener];
+/**
+ * A short name that does not resolve in pods whose DNS search list the kubelet cut
+ * (DNSConfigForming, search-line-cut.ts): the dropped domain is why, not a missing Service.
+ */
+const searchLineCut: Refinement = (g) => {
+  if (g.group[0]?.error.problem !== 'dns-missing' || !g.plain) return undefined;
+  const cut = findSearchLineCut(g.ev, g.dependency, g.pods);
+  if (cut === undefined) return undefined;
+  const told = explainSearchLineCut(cut);
+  return {
+    ...g.finding,
+    id: `dependency-error/search-line-cut/${cut.name}`,
+    title: `${DEPENDENCY_TEXT['dns-missing'].title(g.dependency)}${told.title} ${whereSeen(g, false)}`,
+    confidence: 'high',
+    evidence: [told.evidence, ...g.finding.evidence],
+    likelyCause: told.cause,
+    nextAction: told.action,
+    fix: told.fix,
+  };
+};
+
+export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, missingConfigEndpoint, lookupStall, logShipperBlock, hashCostThreadpool, advertisedHost, loopbackListener, searchLineCut];
