@@ -103,6 +103,7 @@ import { analyzePreStopOverrun } from './prestop-overrun.js';
 import { analyzeAbruptShutdown } from './abrupt-shutdown.js';
 import { analyzeMissedInjection } from './missed-injection.js';
 import { analyzeSidecarStartup } from './sidecar-startup.js';
+import { analyzeMeshInitRedirect } from './mesh-init-redirect.js';
 import { analyzeVolumeFull } from './volume-full.js';
 import { analyzeSlowDependency } from './slow-dependency.js';
 import { analyzeIdleTransactionTimeout } from './idle-transaction-timeout.js';
@@ -340,6 +341,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'policy-bundle-missing': analyzePolicyBundleMissing,
   'rate-limit-fail-closed': analyzeRateLimitFailClosed,
   'front-proxy-queue': analyzeFrontProxyQueue,
+  'mesh-init-redirect': analyzeMeshInitRedirect,
 };
 
 export interface AnalyzerRun {
