@@ -122,7 +122,7 @@ export function explainLoopbackListenerMiss(m: LoopbackListenerMiss, nodeClient:
     const use = v6 ? `127.0.0.1:${m.port}` : `[::1]:${m.port}`;
     return {
       title: `${m.client} dials ${m.dialed} (localhost resolved to IPv${v6 ? '6' : '4'}), but ${m.server} in the same pod listens on ${m.listens} only (IPv${v6 ? '4' : '6'}) — its log: "${m.line}"`,
-      cause: `${m.client} connects to localhost, which resolves to ${v6 ? '::1' : '127.0.0.1'}${node}, while ${m.server} in the same pod listens on ${m.listens} only: the two containers disagree on the address family, nothing behind ${m.server} is down.`,
+      cause: `${m.client} connects to localhost, which resolves to ${v6 ? '::1' : '127.0.0.1'}${node}, while ${m.server} in the same pod listens on ${m.listens} only: the two containers disagree on the address family; ${m.server} and what it fronts are not at fault.`,
       fix: `point ${m.client} at ${use} instead of localhost, or make ${m.server} listen on both loopback addresses${v6 && nodeClient ? ' (or NODE_OPTIONS=--dns-result-order=ipv4first)' : ''}`,
       action: `Point ${m.client} at ${use} instead of localhost (or make ${m.server} listen on ${v6 ? '::1' : '127.0.0.1'} too); ${m.server} and what it fronts are fine, restarting pods will not help.`,
       evidence,
