@@ -14,8 +14,9 @@
 //   one field-selector query each, at most 5), a get and an events query per node under the
 //   pods, a get and an events query per PVC and a get of its volume, up to maxLogs log tails (of ready pods, two
 //   samples, four after a recent scale-up: two it added, two from before it; in at most two sampled pods, a reverse proxy sidecar
-//   or an OPA sidecar listed after the app, by image, within the same cap) — and where one of those says its proxied
-//   requests fail on an upstream inside the pod (a unix socket, 127.0.0.1), the current log tail of the neighbour
+//   (nginx, Envoy… or an auth proxy such as oauth2-proxy) or an OPA sidecar listed after the app, by image, within the same
+//   cap) — and where one of those says its proxied requests fail on an upstream inside the pod (a unix socket, 127.0.0.1),
+//   or that its connections to a loopback address are refused, the current log tail of the neighbour
 //   containers that serve it (at most two, in one pod: read-local-upstream-log.ts),
 //   and where those logs show nginx in the pods refusing request bodies again and again ("client intended to send
 //   too large body", at least 3), a get of the ConfigMap its container mounts and of the one the revision before

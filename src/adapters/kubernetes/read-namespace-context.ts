@@ -2,7 +2,8 @@
 // ResourceQuotas, LimitRanges (with their bounds) and ConfigMaps (their names, times, key names
 // and the byte sizes of large values only — values are dropped at once, and Secrets are never read), one page of its Warning events (whatever object they are
 // about: related-warnings.ts picks those that bear on the workload), plus the cluster DNS pods
-// in kube-system. The Namespace itself: its times, its default node selector annotation, and when it is being deleted its
+// in kube-system. The Namespace itself: its times, its default node selector annotation, the mesh injection its label or
+// annotation asks for (Istio, Linkerd), and when it is being deleted its
 // deletionTimestamp and the conditions that hold the deletion. The request count
 // does not grow with the workload; these collections are small in any namespace.
 import type * as k8s from '@kubernetes/client-node';
@@ -10,7 +11,7 @@ import type { ClusterDnsEvidence, EventEvidence, NamespaceObjectEvidence, Networ
 import type { CollectContext } from './collect-context.js';
 import { mapConfigMapObject, mapLimitRange, mapNetworkPolicy, mapQuota, namespaceObject } from './map-context.js';
 import { mapEvent } from './map-event.js';
-import { mapDefaultNodeSelector, mapNamespaceDeletion } from './map-namespace.js';
+import { mapDefaultNodeSelector, mapMeshInjection, mapNamespaceDeletion } from './map-namespace.js';
 import { mapPod } from './map-pod.js';
 import { pageParams } from './paginate.js';
 import { readEvents } from './read-events.js';
@@ -30,12 +31,13 @@ export interface NamespaceContext {
 
 /**
  * The Namespace's times, its default node selector annotation (merged into every pod by
- * admission), and whether it is being deleted (then nothing new can be created in it).
+ * admission), the mesh proxy injection it asks for, and whether it is being deleted (then nothing new can be created in it).
  */
 function namespaceWithDeletion(ns: k8s.V1Namespace): NamespaceObjectEvidence {
   const deletion = mapNamespaceDeletion(ns);
   const selector = mapDefaultNodeSelector(ns);
-  const obj = { ...namespaceObject('Namespace', ns.metadata), ...(selector === undefined ? {} : { defaultNodeSelector: selector }) };
+  const mesh = mapMeshInjection(ns);
+  const obj = { ...namespaceObject('Namespace', ns.metadata), ...(selector === undefined ? {} : { defaultNodeSelector: selector }), ...(mesh === undefined ? {} : { meshInjection: mesh }) };
   if (deletion === undefined) return obj;
   // The delete is the namespace's last change, though it writes no managedFields entry.
   const changedAt = deletion.deletedAt !== undefined && (obj.changedAt === undefined || deletion.deletedAt > obj.changedAt) ? deletion.deletedAt : obj.changedAt;

@@ -12,6 +12,7 @@ import type { ConfigKeySizeEvidence } from './evidence-config-size.js';
 import type { PodFailureRuleEvidence } from './evidence-job-policy.js';
 import type { ConfigRefEvidence } from './evidence-config-refs.js';
 import type { PolicyRuleEvidence } from './evidence-policy-rules.js';
+import type { MeshInjectionEvidence } from './evidence-mesh-injection.js';
 
 /** Every pod the workload's selector matched, counted by state; `pods` keeps only some. */
 export interface PodCensus {
@@ -106,6 +107,8 @@ export interface NamespaceObjectEvidence {
    * `openshift.io/node-selector`), as written ("pool=payments,disk=ssd"). Absent when it has none.
    */
   defaultNodeSelector?: { annotation: string; value: string };
+  /** A Namespace only: the mesh injection it asks for (its label or annotation); absent when none. */
+  meshInjection?: MeshInjectionEvidence;
   /** A LimitRange only: its items, to name the one whose bound admission refused a pod for. */
   limits?: LimitRangeItemEvidence[];
   /**

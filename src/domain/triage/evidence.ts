@@ -94,6 +94,7 @@ export type * from './evidence-issuer-provider.js';
 export type * from './evidence-writer-service.js';
 export type * from './evidence-claim-template.js';
 export type * from './evidence-storage-class.js';
+export type * from './evidence-mesh-injection.js';
 
 /** What `/triage` can look at. */
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';

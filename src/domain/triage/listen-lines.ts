@@ -18,8 +18,11 @@ export interface ListenAddress {
 
 /** The words a server announces its listener with; the address follows them. */
 const LISTEN_WORD = /\b(?:listen\w*|serving|running|bound|started|accepting|booting)\b|\bserver (?:is )?up\b/i;
-/** A named host and its port ("http://127.0.0.1:3000", "[::]:8000", ":::8000", `"0.0.0.0", port 5432`), or a bare ":8080". */
-const ADDRESS = /(?<![\w.])(?:(?:https?|tcp):\/\/)?(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|0\.0\.0\.0|\[[0-9a-f:]*\]|::|\*)"?(?::|,\s*port\s+)(\d{2,5})\b|(?<![\w.\]:*"]):(\d{2,5})\b/gi;
+/**
+ * A named host and its port ("http://127.0.0.1:3000", "[::]:8000", ":::8000", `"0.0.0.0", port 5432`), a bare ":8080",
+ * or a port named in words with no host ("Tomcat started on port(s): 8080 (http)", "Listening on port 3000").
+ */
+const ADDRESS = /(?<![\w.])(?:(?:https?|tcp):\/\/)?(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|0\.0\.0\.0|\[[0-9a-f:]*\]|::|\*)"?(?::|,\s*port\s+)(\d{2,5})\b|(?<![\w.\]:*"]):(\d{2,5})\b|\bon port(?:\(s\)|s)?:?\s+(\d{2,5})\b/gi;
 
 function scopeOf(host: string): ListenScope {
   if (/^(127\.|localhost$|\[::1\]$)/i.test(host)) return 'loopback';
@@ -35,6 +38,6 @@ export function findListenAddresses(line: string): ListenAddress[] {
   const rest = line.slice(word.index);
   return [...rest.matchAll(ADDRESS)].map((m) => {
     const host = m[1] ?? '';
-    return { scope: scopeOf(host), host, port: Number(m[2] ?? m[3]) };
+    return { scope: scopeOf(host), host, port: Number(m[2] ?? m[3] ?? m[4]) };
   });
 }

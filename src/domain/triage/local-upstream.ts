@@ -5,6 +5,7 @@
  * not answer (its worker pool is full, it is down). An upstream at any other address is remote.
  */
 import type { LogEvidence, PodEvidence } from './evidence.js';
+import { parseDependencyError } from './dependency-error-line.js';
 import { parseLoopbackPort } from './loopback-sibling.js';
 
 /** busy: the socket's listen queue is full (EAGAIN); timeout: accepted, no answer in time; refused: nothing listens. */
@@ -43,6 +44,19 @@ export function findLocalUpstreamErrors(log: LogEvidence): LocalUpstreamError[] 
   return log.lines.flatMap((l) => parseLocalUpstreamError(l) ?? []);
 }
 
+/**
+ * The first connection of a log refused at a loopback address ("connect ECONNREFUSED ::1:5432",
+ * "dial tcp 127.0.0.1:3000: connect: connection refused"): only a neighbour in the pod serves
+ * there, and its own log says on which address it listens.
+ */
+export function findLoopbackRefused(log: LogEvidence): LocalUpstreamError | undefined {
+  for (const line of log.lines) {
+    const e = parseDependencyError(line);
+    if (e?.problem === 'refused' && parseLoopbackPort(e.dependency) !== undefined) return { address: e.dependency ?? '', protocol: 'tcp', problem: 'refused', line: line.trim() };
+  }
+  return undefined;
+}
+
 /** Whether container `c` can serve `address`: it shares the socket's directory, or declares the loopback port. */
 function serves(c: PodEvidence['containers'][number], address: string): boolean {
   if (address.startsWith('unix:')) {
@@ -57,14 +71,15 @@ function serves(c: PodEvidence['containers'][number], address: string): boolean 
 const MAX_SERVERS = 2;
 
 /**
- * Where a container's log says its proxied requests fail on an upstream inside the pod: the other
+ * Where a container's log says its proxied requests fail on an upstream inside the pod (or it is
+ * refused at a loopback address): the other
  * running containers of that pod that can serve it (sharing the socket's directory or declaring the
  * port; every other one when none does), whose logs were not read. At most two, in one pod.
  */
 export function pickLocalUpstreamServers(pods: readonly PodEvidence[], logs: readonly LogEvidence[]): { pod: string; container: string; restarts: number }[] {
   const read = new Set(logs.map((l) => `${l.pod}/${l.container}`));
   for (const log of logs) {
-    const error = findLocalUpstreamErrors(log)[0];
+    const error = findLocalUpstreamErrors(log)[0] ?? findLoopbackRefused(log);
     const pod = pods.find((p) => p.name === log.pod);
     if (error === undefined || pod === undefined) continue;
     const others = [...pod.containers, ...pod.initContainers.filter((c) => c.sidecar)].filter((c) => c.name !== log.container && c.state !== undefined && 'running' in c.state);

@@ -12,8 +12,8 @@ import { readLineTime } from './request-silence.js';
 
 /** The stamp that opens the line, maybe in brackets or after a short level word ("WARN [2026-…"). */
 const LEADING_ISO = /^\s*(?:[A-Z]{1,8}:?\s+)?[[(]?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)/;
-/** Go's standard log package: "2026/11/21 01:12:45" (the container's clock, UTC); nats-server puts its pid first ("[1] 2026/11/21 …"). */
-const GO_LOG = /^\s*(?:\[\d+\]\s+)?(\d{4})\/(\d{2})\/(\d{2}) (\d{2}:\d{2}:\d{2})(\.\d+)?\b/;
+/** Go's standard log package: "2026/11/21 01:12:45" (the container's clock, UTC); nats-server puts its pid first ("[1] 2026/11/21 …"), oauth2-proxy brackets it ("[2026/11/21 01:12:45] [proxy.go:107] …"). */
+const GO_LOG = /^\s*(?:\[\d+\]\s+)?\[?(\d{4})\/(\d{2})\/(\d{2}) (\d{2}:\d{2}:\d{2})(\.\d+)?\b/;
 /** logfmt: `time="2026-11-21T01:12:45Z"`, `ts=2026-11-21T01:12:45.6Z`. */
 const LOGFMT = /(?:^|\s)(?:time|ts|t|timestamp)="?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)/;
 /** A JSON record's time field: a string or a number. */

@@ -11,6 +11,7 @@ import { findListenAddresses } from './listen-lines.js';
 import { explainGrpcHealthProbe } from './probe-grpc-health.js';
 import { explainHostRejectedProbe } from './probe-host-check.js';
 import type { ProbeMiss } from './probe-miss.js';
+import { explainOtherPortProbe } from './probe-other-port.js';
 import type { ContainerRef } from './pod-status.js';
 import { MINUTE_MS, msBetween } from './time-span.js';
 
@@ -91,6 +92,9 @@ export function explainProbeMiss(
         fix: `make the app listen on 0.0.0.0${at} (its host / bind address setting)`,
       };
     }
+    // Or the app serves, on another port: its log names the port, the probes dial this one.
+    const otherPort = explainOtherPortProbe(port, messages, lines);
+    if (otherPort !== undefined) return otherPort;
   }
   // The app's host check refusing the probe's Host (the pod IP) says so in its log: read before TLS and auth, which answer the same codes.
   const hostRejected = probe.type === 'http' ? explainHostRejectedProbe(probe, port, spec, messages, lines) : undefined;

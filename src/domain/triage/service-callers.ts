@@ -135,8 +135,11 @@ export function pickServiceCallers(candidates: readonly CallerCandidate[], servi
   return out;
 }
 
-/** nginx, Envoy, HAProxy, Traefik, Caddy, Kong: the image's own name, whatever registry it comes from. */
-const PROXY_IMAGE = /^(nginx(-unprivileged)?|openresty|envoy|haproxy|traefik|caddy|kong)$/;
+/**
+ * nginx, Envoy, HAProxy, Traefik, Caddy, Kong, and the auth proxies put in front of an app
+ * (oauth2-proxy, Pomerium): the image's own name, whatever registry it comes from.
+ */
+const PROXY_IMAGE = /^(nginx(-unprivileged)?|openresty|envoy|haproxy|traefik|caddy|kong|oauth2-proxy|pomerium)$/;
 
 export function isProxyImage(image: string): boolean {
   const name = image.replace(/@sha256:[0-9a-f]+$/, '').replace(/:[\w.-]+$/, '').split('/').pop() ?? '';

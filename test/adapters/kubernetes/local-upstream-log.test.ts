@@ -51,4 +51,25 @@ describe('the log of the container that serves a proxy\'s upstream inside the po
     await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
     expect(h.fake.requests.filter((r) => /\/log/.test(r.path) && r.query.container !== 'nginx')).toEqual([]);
   });
+
+  it('is read for the neighbour serving a loopback port the proxy is refused at (an auth proxy in front of the app)', async () => {
+    const app = deploymentApp({
+      namespace: 'shop',
+      name: 'shop-web',
+      replicas: 1,
+      revisions: [{ revision: 4, createdAgo: 3 * DAYS, template: {
+        containers: [
+          container({ name: 'web', image: 'registry.example.com/shop/web:2.0.1', ports: [3000] }),
+          container({ name: 'oauth2-proxy', image: 'quay.io/oauth2-proxy/oauth2-proxy:v7.7.1', ports: [4180] }),
+        ],
+      } }],
+      pods: [{ revision: 4, node: NODE_A, createdAgo: 3 * DAYS }],
+    });
+    for (const o of [...threeNodes(), ...app.objects]) h.fake.add(o);
+    const pod = nameOf(podOf(app, 0));
+    h.fake.setLogs('shop', pod, 'web', { current: `  - Local:        http://${pod}:3000\n` });
+    h.fake.setLogs('shop', pod, 'oauth2-proxy', { current: '[2026/11/21 03:11:29] [proxy.go:107] Error proxying to upstream server: dial tcp 127.0.0.1:3000: connect: connection refused\n' });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.logs.map((l) => l.container).sort()).toEqual(['oauth2-proxy', 'web']);
+  });
 });

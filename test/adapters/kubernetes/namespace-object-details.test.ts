@@ -66,3 +66,21 @@ describe('the Namespace\'s default node selector', () => {
     expect(own?.defaultNodeSelector).toBeUndefined();
   });
 });
+
+describe('the mesh injection the Namespace asks for', () => {
+  it('keeps Istio\'s injection label, with the time it was set, from the Namespace read already', async () => {
+    const ns = namespace({ name: 'search', createdAgo: 300 * DAYS, labels: { 'istio-injection': 'enabled', team: 'search' }, labelledAgo: 190 });
+    for (const o of [...cluster(), ns]) h.fake.add(o);
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    const own = ev.namespaceObjects?.find((o) => o.kind === 'Namespace');
+    expect(own?.meshInjection).toEqual({ mesh: 'Istio', setting: 'istio-injection=enabled' });
+    expect(own?.changedAt).toBeDefined();
+  });
+
+  it('keeps none for a namespace that turns injection off or never asks', async () => {
+    const off = namespace({ name: 'search', createdAgo: 300 * DAYS, labels: { 'istio-injection': 'disabled', 'istio.io/rev': 'canary' } });
+    for (const o of [...cluster(), off]) h.fake.add(o);
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.namespaceObjects?.find((o) => o.kind === 'Namespace')?.meshInjection).toBeUndefined();
+  });
+});

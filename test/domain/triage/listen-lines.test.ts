@@ -16,6 +16,12 @@ describe('findListenAddresses', () => {
     ]);
   });
 
+  it('reads a port named in words, with no host: Spring Boot, Express, Netty', () => {
+    expect(findListenAddresses('o.s.b.w.embedded.tomcat.TomcatWebServer  : Tomcat started on port(s): 8081 (http) with context path \'\'')).toEqual([{ scope: 'any', host: '', port: 8081 }]);
+    expect(findListenAddresses('Listening on port 3000')).toEqual([{ scope: 'any', host: '', port: 3000 }]);
+    expect(findListenAddresses('Netty started on port 8080')).toEqual([{ scope: 'any', host: '', port: 8080 }]);
+  });
+
   it('reads no listener from lines that do not announce one: a peer, a time, a JSON port', () => {
     expect(findListenAddresses('dial tcp 0.0.0.0:8080: connect: connection refused')).toEqual([]);
     expect(findListenAddresses('Started CatalogApplication in 4.2 seconds at 03:13:00')).toEqual([]);

@@ -11,6 +11,7 @@ describe('readLogLineTime', () => {
     ['[2026-11-21 01:12:45,600] INFO [Broker id=0] Transitioning (state.change.logger)', '2026-11-21T01:12:45.600Z'],
     ['I1121 03:12:41.400374       1 controller.go:120] synced', '2026-11-21T03:12:41.400Z'],
     ['2026/11/21 01:12:45 dial tcp 10.0.0.9:5432: connect: connection refused', '2026-11-21T01:12:45.000Z'],
+    ['[2026/11/21 01:12:45] [proxy.go:107] Error proxying to upstream server: dial tcp 127.0.0.1:3000: connect: connection refused', '2026-11-21T01:12:45.000Z'],
     ['[1] 2026/11/21 01:12:45.118412 [INF] 10.0.57.12:41022 - cid:1180 - Slow Consumer Detected: MaxPending of 67108864 Exceeded', '2026-11-21T01:12:45.118Z'],
     ['level=warn ts=2026-11-21T01:12:45.6Z msg="dial failed"', '2026-11-21T01:12:45.600Z'],
     ['{"level":"warn","ts":1795230765.6,"msg":"dial failed"}', new Date(1795230765600).toISOString()],

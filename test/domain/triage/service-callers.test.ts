@@ -132,6 +132,7 @@ describe('reverse proxies as callers (their upstreams are in a config file, not 
   it('knows a proxy by its image name, whatever the registry and tag', () => {
     expect(isProxyImage('docker.io/library/nginx:1.27.2-alpine')).toBe(true);
     expect(isProxyImage('envoyproxy/envoy:v1.31.0')).toBe(true);
+    expect(isProxyImage('quay.io/oauth2-proxy/oauth2-proxy:v7.7.1')).toBe(true);
     expect(isProxyImage('123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/cart-service:3.8.1')).toBe(false);
   });
 

@@ -22,6 +22,9 @@ import { describeLookupStall } from './lookup-stall.js';
 import { explainLogShipperBlock, findLogShipperBlock } from '../log-shipper-block.js';
 import { explainHashCostRaise, findHashCostRaise } from '../hash-cost-threadpool.js';
 import { explainAdvertisedHost, parsePerPodHost } from '../per-pod-host.js';
+import { explainLoopbackListenerMiss, findLoopbackListenerMiss } from '../loopback-listener.js';
+import { explainSearchLineCut, findSearchLineCut } from '../search-line-cut.js';
+import { DEPENDENCY_TEXT } from '../dependency-error-text.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
 export interface DependencyGroup {
@@ -352,4 +355,52 @@ const advertisedHost: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, missingConfigEndpoint, lookupStall, logShipperBlock, hashCostThreadpool, advertisedHost];
+/**
+ * Refused at a loopback address while the neighbour serving that port runs and logs where it
+ * listens: the two containers disagree on the address (::1 against 127.0.0.1, loopback against a
+ * pod-IP-only bind) — loopback-listener.ts. Nothing is down; the address is what to change.
+ */
+const loopbackListener: Refinement = (g) => {
+  const first = g.group[0];
+  if (first?.error.problem !== 'refused' || g.dependency === undefined) return undefined;
+  const miss = findLoopbackListenerMiss(g.podObjects, g.ev.logs, first.log.container, g.dependency);
+  if (miss === undefined) return undefined;
+  // Node.js words its refusals "connect ECONNREFUSED <address>".
+  const told = explainLoopbackListenerMiss(miss, g.group.some((h) => /\bconnect ECONNREFUSED\b/.test(h.line)));
+  // Ready pods show no failure: the first refusal dates it.
+  const onset = earliest(g.group.map((h) => readLogLineTime(h.line, g.ev.collectedAt)));
+  return {
+    ...g.finding,
+    id: `dependency-error/loopback-listener/${miss.server}/${miss.port}`,
+    title: `Dependency ${g.dependency} refuses connections: ${told.title} ${whereSeen(g, false)}`,
+    confidence: 'high',
+    evidence: [...told.evidence, ...g.finding.evidence],
+    likelyCause: told.cause,
+    nextAction: told.action,
+    fix: told.fix,
+    ...(onset !== undefined ? { onset } : {}),
+  };
+};
+
+/**
+ * A short name that does not resolve in pods whose DNS search list the kubelet cut
+ * (DNSConfigForming, search-line-cut.ts): the dropped domain is why, not a missing Service.
+ */
+const searchLineCut: Refinement = (g) => {
+  if (g.group[0]?.error.problem !== 'dns-missing' || !g.plain) return undefined;
+  const cut = findSearchLineCut(g.ev, g.dependency, g.pods);
+  if (cut === undefined) return undefined;
+  const told = explainSearchLineCut(cut);
+  return {
+    ...g.finding,
+    id: `dependency-error/search-line-cut/${cut.name}`,
+    title: `${DEPENDENCY_TEXT['dns-missing'].title(g.dependency)}${told.title} ${whereSeen(g, false)}`,
+    confidence: 'high',
+    evidence: [told.evidence, ...g.finding.evidence],
+    likelyCause: told.cause,
+    nextAction: told.action,
+    fix: told.fix,
+  };
+};
+
+export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, missingConfigEndpoint, lookupStall, logShipperBlock, hashCostThreadpool, advertisedHost, loopbackListener, searchLineCut];

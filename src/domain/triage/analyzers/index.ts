@@ -105,6 +105,7 @@ import { analyzePreStopOverrun } from './prestop-overrun.js';
 import { analyzeAbruptShutdown } from './abrupt-shutdown.js';
 import { analyzeMissedInjection } from './missed-injection.js';
 import { analyzeSidecarStartup } from './sidecar-startup.js';
+import { analyzeMeshInitRedirect } from './mesh-init-redirect.js';
 import { analyzeVolumeFull } from './volume-full.js';
 import { analyzeSlowDependency } from './slow-dependency.js';
 import { analyzeIdleTransactionTimeout } from './idle-transaction-timeout.js';
@@ -344,6 +345,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'front-proxy-queue': analyzeFrontProxyQueue,
   'sqs-fifo-refused': analyzeSqsFifoRefused,
   'kafka-codec-refused': analyzeKafkaCodecRefused,
+  'mesh-init-redirect': analyzeMeshInitRedirect,
 };
 
 export interface AnalyzerRun {
