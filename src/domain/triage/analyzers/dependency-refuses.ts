@@ -54,6 +54,10 @@ import { BATCH_OVER_FAIL_THRESHOLD, BATCH_SIZE_SETTING, BATCH_TOO_LARGE_CLIENT_S
 import { findClientSetting } from '../client-size-setting.js';
 import { PG_PREPARED_TRANSACTIONS_DISABLED, PREPARED_TRANSACTIONS_SETTING, PREPARED_TRANSACTIONS_WHY, enablePreparedTransactions } from '../pg-prepared-transactions.js';
 import { DOCUMENT_SIZE_CLIENT_SIDE, DOCUMENT_SIZE_FIX, DOCUMENT_SIZE_OUTLASTS, DOCUMENT_SIZE_WHY, MONGO_DOCUMENT_TOO_LARGE, describePushedArray } from '../mongo-document-size.js';
+import { COLLATION_FIX, COLLATION_MISMATCH, COLLATION_OUTLASTS, COLLATION_WHY, PG_UNIQUE_VIOLATION } from '../pg-collation-mismatch.js';
+import { CACHED_PLAN_CLIENT_SIDE, CACHED_PLAN_FIX, CACHED_PLAN_OUTLASTS, CACHED_PLAN_WHY, PG_CACHED_PLAN } from '../pg-cached-plan.js';
+import { MYSQL_UPGRADED, MYSQL_ZERO_DATE, ZERO_DATE_FIX, ZERO_DATE_OUTLASTS, ZERO_DATE_WHY, readMysqlVersion } from '../mysql-zero-date.js';
+import { LOST_GROUP_CLIENT_SIDE, LOST_GROUP_FIX, LOST_GROUP_OUTLASTS, LOST_GROUP_WHY, REDIS_NOGROUP, fixLostGroup, readRedisPersistence } from '../redis-lost-group.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
 interface Refusal {
@@ -90,7 +94,7 @@ interface Refusal {
    * The server's own reading of its pod's settings, for one whose limit is set by more than flag
    * values (an env form, a default, a setting whose absence matters): used instead of `settings`.
    */
-  readSettings?: (pod: PodEvidence) => { said: string; evidence: string } | undefined;
+  readSettings?: (pod: PodEvidence, now?: IsoTime) => { said: string; evidence: string } | undefined;
   /** What of the refused line to add after `refuses` (" in database ledger"). */
   scope?: (line: string) => string;
   /**
@@ -138,6 +142,11 @@ interface Refusal {
    * its container takes one, the fix names it and where it is kept (a ConfigMap a restart re-reads).
    */
   clientSetting?: { pattern: RegExp; fix: (setting: string) => string };
+  /**
+   * A refusal that is the client's own business (a duplicate key) unless the server's own log
+   * explains it (`explainedBy`: a collation mismatch that corrupted the index): counted only then.
+   */
+  onlyWhenTold?: true;
 }
 
 function raisePacketLimit(where: string): string {
@@ -532,6 +541,58 @@ const REFUSALS: readonly Refusal[] = [
     why: DOCUMENT_SIZE_WHY,
     fix: DOCUMENT_SIZE_FIX,
   },
+  // Unique indexes on text out of order since the server's glibc changed under its data (pg-collation-mismatch.ts).
+  {
+    server: 'PostgreSQL',
+    pattern: PG_UNIQUE_VIOLATION,
+    refuses: 'inserts of keys its unique indexes on text fail to find: duplicate key',
+    explainedBy: COLLATION_MISMATCH,
+    onlyWhenTold: true,
+    lostAt: true,
+    outlastsRollback: COLLATION_OUTLASTS,
+    why: COLLATION_WHY,
+    fix: COLLATION_FIX,
+  },
+  // Statements prepared before a migration changed their table's columns (pg-cached-plan.ts).
+  {
+    server: 'PostgreSQL',
+    pattern: PG_CACHED_PLAN,
+    refuses: 'statements prepared before their table changed: cached plan must not change result type (SQLSTATE 0A000)',
+    lostAt: true,
+    clientSide: CACHED_PLAN_CLIENT_SIDE,
+    fixes: 'the pooled connections these pods hold to',
+    outlastsRollback: CACHED_PLAN_OUTLASTS,
+    why: CACHED_PLAN_WHY,
+    fix: CACHED_PLAN_FIX,
+  },
+  // Zero dates under a strict sql_mode, most often since an upgrade to 8.0 (mysql-zero-date.ts).
+  {
+    server: 'MySQL',
+    pattern: MYSQL_ZERO_DATE,
+    refuses: "writes of zero dates ('0000-00-00', error 1292): its sql_mode is strict (NO_ZERO_DATE)",
+    settings: ['sql_mode', 'sql-mode'],
+    readSettings: readMysqlVersion,
+    explainedBy: MYSQL_UPGRADED,
+    lostAt: true,
+    outlastsRollback: ZERO_DATE_OUTLASTS,
+    why: ZERO_DATE_WHY,
+    fix: ZERO_DATE_FIX,
+  },
+  // A stream's consumer group gone with the data of a Redis that restarted without persistence (redis-lost-group.ts).
+  {
+    server: 'Redis',
+    pattern: REDIS_NOGROUP,
+    refuses: 'XREADGROUP: the stream or its consumer group no longer exists (NOGROUP)',
+    settings: ['save', 'appendonly'],
+    readSettings: readRedisPersistence,
+    fixOf: fixLostGroup,
+    lostAt: true,
+    clientSide: LOST_GROUP_CLIENT_SIDE,
+    fixes: 'the consumer group these pods read through on',
+    outlastsRollback: LOST_GROUP_OUTLASTS,
+    why: LOST_GROUP_WHY,
+    fix: LOST_GROUP_FIX,
+  },
 ];
 
 /** Lines before it counts: one refused command is not an outage. */
@@ -778,7 +839,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     // The server's own pod, when one was read: the broker's alarm and who left before it; the settings it refuses by.
     const own = service ? ev.dependencyPods?.find((d) => d.service === service.name && (d.namespace ?? ev.target.namespace) === service.namespace) : undefined;
     const alarm = own && r.server === 'RabbitMQ' ? findBrokerAlarm(own.logs, ev.collectedAt) : undefined;
-    const read = own && r.readSettings ? r.readSettings(own.pod) : undefined;
+    const read = own && r.readSettings ? r.readSettings(own.pod, ev.collectedAt) : undefined;
     const settings = own && r.settings && !r.readSettings ? findServerSettings(own.pod, r.settings) : undefined;
     // Not on its command line: the config file a ConfigMap mounts into its pod may set it.
     const fromFile = own && !settings && !read ? own.config ?? [] : [];
@@ -794,6 +855,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const serverPods = service ? serverPodsOf(ev.dependencyPods ?? [], service, ev.target.namespace) : [];
     const told = r.explainedBy ? findServerExplanation(serverPods.map(serverLogsOf), r.explainedBy) : undefined;
     // A reload that changed a setting is the trigger: when it was logged.
+    if (r.onlyWhenTold && !told) return [];
     const toldAt = told && r.explainedBy?.dated ? readLineTime(told.line) : undefined;
     const toldSaid = told ? `${told.said}${toldAt ? ` ${formatAgo(toldAt, ev.collectedAt)}` : ''}` : undefined;
     // Its own log says its disk is full: the claim its pod writes to, and its size.
