@@ -48,7 +48,8 @@
 //   the pods (403 permission denied, at least 3), the same gets of the ConfigMaps the logging container takes variables from (at
 //   most two per mechanism; only the visibility-timeout, or max-TTL and Vault-role, keys kept), and where those name the Vault role
 //   but no max TTL, a get of the namespace's ConfigMaps (by the list) whose name or key names carry that role (at most two; only
-//   its max-TTL line kept: read-setting-config.ts),
+//   its max-TTL line kept: read-setting-config.ts); where they show MongoDB answering writes "not primary" (at least 2), the
+//   same gets, keeping only the MongoDB address keys (MONGODB_URI…), password masked,
 //   and where the current logs say a host does not resolve or refuses connections, a get of the ConfigMaps the pods logging it read through a
 //   subPath mount or env (at most two; only whether the data still names that host and the lines naming a host like it
 //   kept, with the newest write of its data: read-stale-config.ts),

@@ -3,8 +3,8 @@
 // role, in the namespace's ConfigMap that names the role the pods log in with. Only the setting as
 // written is kept; the rest of the data is dropped (setting-config.ts).
 
-/** The mechanism a setting decides: an SQS consumer's visibility timeout, a Vault client's token lifetime. */
-export type SettingMechanism = 'queue-visibility' | 'vault-token';
+/** The mechanism a setting decides: an SQS consumer's visibility timeout, a Vault client's token lifetime, a MongoDB client's connection string (its writes answered "not primary"). */
+export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'server-address';
 
 /** `SQS_VISIBILITY_TIMEOUT_SECONDS=30` in ConfigMap shipment-notifier-config, taken through envFrom. */
 export interface SettingConfigEvidence {

@@ -3,7 +3,9 @@
  * consumer whose deletes fail for expired receipt handles receives with a visibility timeout; a
  * Vault client refused on every pod at once has tokens with a max TTL. Both are often set in a
  * ConfigMap the container takes its variables from (envFrom, configMapKeyRef), and a Vault role's
- * max TTL in a ConfigMap of the namespace that names the role. Reads are conditional on the logs,
+ * max TTL in a ConfigMap of the namespace that names the role; a MongoDB client whose writes are
+ * answered "not primary" has its connection string there (directConnection=true to one member).
+ * Reads are conditional on the logs,
  * bounded, and keep only the settings' keys as written; never a Secret.
  */
 import { listConfigMapSources } from './config-map-sources.js';
@@ -13,17 +15,21 @@ import type { NamespaceObjectEvidence } from './evidence-context.js';
 import type { SettingConfigEvidence, SettingMechanism } from './evidence-setting-config.js';
 import { VISIBILITY_SETTING, findExpiredReceipts } from './queue-visibility.js';
 import { MAX_TTL_SETTING, ROLE_SETTING, findMaxTtl, findVaultDenials, findVaultRole } from './vault-token-ttl.js';
+import { MONGO_ADDRESS_KEY, findNotPrimaryWrites, maskCredentials } from './server-address-config.js';
 
 /** At most this many ConfigMaps read per mechanism, and as many for a Vault role's definition. */
 const MAX_READS = 2;
 
 /** A value longer than this is no setting (a whole file): it is not kept. */
 const MAX_VALUE_CHARS = 120;
+/** A connection string runs longer (hosts, options): up to this, with its password masked. */
+const MAX_ADDRESS_CHARS = 400;
 
 /** The keys each mechanism's setting is kept from. */
 const SETTING_KEYS: Record<SettingMechanism, RegExp> = {
   'queue-visibility': VISIBILITY_SETTING,
   'vault-token': new RegExp(`${MAX_TTL_SETTING.source}|${ROLE_SETTING.source}`, 'i'),
+  'server-address': MONGO_ADDRESS_KEY,
 };
 
 export interface SettingConfigRead extends ConfigMapSource {
@@ -45,17 +51,21 @@ function containerOf(pods: readonly PodEvidence[], pod: string | undefined, cont
 export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
   const queue = findExpiredReceipts(ev.logs, ev.pods, ev.now);
   const vault = findVaultDenials(ev.logs, ev.pods, ev.now);
+  const notPrimary = findNotPrimaryWrites(ev.logs, ev.pods);
   return [
     ...(queue === undefined ? [] : listConfigMapSources(containerOf(ev.pods, queue.pods[0], queue.container), MAX_READS).map((s) => ({ mechanism: 'queue-visibility' as const, ...s }))),
     ...(vault === undefined ? [] : listConfigMapSources(containerOf(ev.pods, vault.pods[0], vault.container), MAX_READS).map((s) => ({ mechanism: 'vault-token' as const, ...s }))),
+    ...(notPrimary === undefined ? [] : listConfigMapSources(containerOf(ev.pods, notPrimary.pods[0], notPrimary.container), MAX_READS).map((s) => ({ mechanism: 'server-address' as const, ...s }))),
   ];
 }
 
 /** The keys of a ConfigMap read for `read` that hold its mechanism's setting, as the process sees them (`NAME=value`). */
 export function keepSettings(read: SettingConfigRead, configMap: string, data: Readonly<Record<string, string>>): SettingConfigEvidence[] {
   const keys = SETTING_KEYS[read.mechanism];
-  return Object.entries(data).flatMap(([key, value]) => {
-    if (value.length > MAX_VALUE_CHARS || value.includes('\n')) return [];
+  const address = read.mechanism === 'server-address';
+  return Object.entries(data).flatMap(([key, raw]) => {
+    if (raw.length > (address ? MAX_ADDRESS_CHARS : MAX_VALUE_CHARS) || raw.includes('\n')) return [];
+    const value = address ? maskCredentials(raw) : raw;
     if (read.via === 'envFrom') return keys.test(key) ? [{ mechanism: read.mechanism, configMap, key, via: 'envFrom', written: `${key}=${value}` }] : [];
     return key === read.key && (keys.test(read.via) || keys.test(key)) ? [{ mechanism: read.mechanism, configMap, key, via: read.via, written: `${read.via}=${value}` }] : [];
   });

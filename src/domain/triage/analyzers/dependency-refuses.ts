@@ -57,6 +57,7 @@ import { DOCUMENT_SIZE_CLIENT_SIDE, DOCUMENT_SIZE_FIX, DOCUMENT_SIZE_OUTLASTS, D
 import { COLLATION_FIX, COLLATION_MISMATCH, COLLATION_OUTLASTS, COLLATION_WHY, PG_UNIQUE_VIOLATION } from '../pg-collation-mismatch.js';
 import { CACHED_PLAN_CLIENT_SIDE, CACHED_PLAN_FIX, CACHED_PLAN_OUTLASTS, CACHED_PLAN_WHY, PG_CACHED_PLAN } from '../pg-cached-plan.js';
 import { MYSQL_UPGRADED, MYSQL_ZERO_DATE, ZERO_DATE_FIX, ZERO_DATE_OUTLASTS, ZERO_DATE_WHY, readMysqlVersion } from '../mysql-zero-date.js';
+import { describeDirectMember, findConfiguredServerAddress, isDirectConnection } from '../server-address-config.js';
 import { LOST_GROUP_CLIENT_SIDE, LOST_GROUP_FIX, LOST_GROUP_OUTLASTS, LOST_GROUP_WHY, REDIS_NOGROUP, fixLostGroup, readRedisPersistence } from '../redis-lost-group.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
@@ -829,7 +830,11 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const pods = unique(hits.map((h) => h.log.pod));
     const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
     const container = podObjects[0]?.containers.find((c) => c.name === hits[0]?.log.container);
-    const address = container ? findServerAddress(container, r.server) : undefined;
+    // Or the address a ConfigMap gives its env (configMapKeyRef, envFrom), read for a refusal whose connection string decides it.
+    const fromConfigMap = container && !findServerAddress(container, r.server) ? findConfiguredServerAddress(ev.settingConfig ?? [], r.server) : undefined;
+    const address = container ? findServerAddress(container, r.server) ?? fromConfigMap : undefined;
+    // A connection string that turns replica-set discovery off: the driver stays on the one member it names.
+    const direct = fromConfigMap && r.server === 'MongoDB' && isDirectConnection(fromConfigMap.value) ? fromConfigMap : undefined;
     const service = address ? findInClusterService(address.host, ev.target.namespace) : findServiceByPort(ev, r, hits[0]?.log.pod);
     const named = service ? `${r.server} ${service.name}` : address ? `${r.server} at ${address.host}` : r.server;
     const lastLine = condenseStructuredLine(hits[hits.length - 1]?.line ?? '');
@@ -885,8 +890,9 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const pinned = r.failover && address ? findPinnedPod(address.host, ev.target.namespace, ev.endpointSlices) : undefined;
     const primary = pinned ? findPrimaryNow(ev.dependencyPods?.find((d) => d.pod.name === pinned.pod)?.logs ?? []) : undefined;
     const primaryPod = primary && shortPodName(primary.host) !== pinned?.pod ? shortPodName(primary.host) : undefined;
-    const pinnedWhy = pinned && address ? `${address.env} names pod ${pinned.pod} of headless Service ${pinned.service}, not the ${r.server} primary, so the client does not follow a failover${primaryPod ? `: ${pinned.pod} is now a replica of ${primaryPod}` : ''}` : undefined;
-    const pinnedFix = pinned && address ? `point ${address.env} at the current master through Sentinel or the master Service instead of pod ${pinned.pod}${primaryPod ? ` (now ${primaryPod}; short term, ${address.env} at ${primary?.host ?? primaryPod}:${primary?.port ?? ''})` : ''}, and reconnect` : undefined;
+    const member = direct ? describeDirectMember(direct.host, service?.name) : undefined;
+    const pinnedWhy = direct && member ? `${direct.env} connects with directConnection=true to ${member} only, so the driver never discovers the replica set and never follows the primary: since an election made another member primary, ${member} is a secondary and refuses every write` : pinned && address ? `${address.env} names pod ${pinned.pod} of headless Service ${pinned.service}, not the ${r.server} primary, so the client does not follow a failover${primaryPod ? `: ${pinned.pod} is now a replica of ${primaryPod}` : ''}` : undefined;
+    const pinnedFix = direct && member ? `connect with the replica-set seed list in ${direct.env} (every member and the replicaSet option, without directConnection=true) so the driver follows the primary, and restart the pods so they reconnect; stepping the primary down to ${member} only hides it until the next election` : pinned && address ? `point ${address.env} at the current master through Sentinel or the master Service instead of pod ${pinned.pod}${primaryPod ? ` (now ${primaryPod}; short term, ${address.env} at ${primary?.host ?? primaryPod}:${primary?.port ?? ''})` : ''}, and reconnect` : undefined;
     // The refused lines' own logs: the statement that names the table is a few lines from the refusal.
     // The client's own setting that sizes what it sends, where its container takes it from (a ConfigMap key).
     const sizing = r.clientSetting ? findClientSetting(container, ev.namespaceObjects ?? [], r.clientSetting.pattern) : undefined;
@@ -906,12 +912,13 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     return [{
       id: `dependency-refuses/${r.server}/${r.refuses.split(':')[0] ?? ''}`,
       kind: 'dependency-error',
-      title: `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : `${r.refuses}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${toldSaid ?? ''}${full ? `, on its ${full}` : ''}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}${ranText ? `, ${ranText}` : ''}`,
+      title: `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : member ? `writes: the client is pinned to ${member} by directConnection=true, now a secondary` : `${r.refuses}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${toldSaid ?? ''}${full ? `, on its ${full}` : ''}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}${ranText ? `, ${ranText}` : ''}`,
       layer: 'network/routing',
       severity: unready > 0 ? severityForPods(ev, unready) : 'warning',
       confidence: 'high',
       evidence: [
         `${named}${where}`,
+        ...(direct ? [`${direct.env} (from a ConfigMap): ${direct.value}`] : []),
         ...(mixedWhy ? [mixedWhy] : []),
         ...(pinnedWhy ? [pinnedWhy] : []),
         ...(primary && primaryPod ? [`log ${pinned?.pod ?? ''} (${r.server}): ${primary.line}`] : []),

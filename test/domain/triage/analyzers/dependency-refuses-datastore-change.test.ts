@@ -1,10 +1,12 @@
 // A data store that changed under an unchanged client: Postgres's collation library moved with
 // its image (unique indexes on text out of order), a migration changed a table under pooled
 // prepared statements (0A000), MySQL running a strict sql_mode since an upgrade (zero dates,
-// 1292), and a Redis without persistence that restarted empty (a stream's group gone, NOGROUP).
+// 1292), a Redis without persistence that restarted empty (a stream's group gone, NOGROUP), and a
+// MongoDB client whose ConfigMap connection string pins it to one member (directConnection=true).
 import { describe, expect, it } from 'vitest';
 import { analyzeDependencyRefusals, listRefusingServices } from '../../../../src/domain/triage/analyzers/dependency-refuses.js';
-import type { DependencyPodEvidence, EnvVarEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
+import type { EnvVarEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
+import type { DependencyPodEvidence } from '../../../../src/domain/triage/evidence-server-config.js';
 import { baseEvidence, container, minutesAgo, pod } from '../scenarios/builders.js';
 
 const stamp = (m: number): string => minutesAgo(m).replace('T', ' ').replace('Z', '');
@@ -106,5 +108,26 @@ describe('a stream consumer group lost with a Redis that restarted without persi
   it('claims no lost data for a Redis that persists to a volume', () => {
     const [f] = analyzeDependencyRefusals(scenario(env, [nogroup, nogroup], redis(['--appendonly', 'yes'], 'pvc')));
     expect(f?.title).not.toMatch(/no persistence/);
+  });
+});
+
+describe('writes refused "not primary" through a connection string a ConfigMap holds', () => {
+  const refused = '{"level":50,"err":{"type":"MongoServerError","message":"not primary","code":10107,"codeName":"NotWritablePrimary"},"msg":"failed to insert ledger entry"}';
+  const env: EnvVarEvidence[] = [{ name: 'MONGODB_URI', ref: { kind: 'configMap', name: 'ledger-api-config', key: 'MONGODB_URI' } }];
+  const uri = (options: string) => ({ mechanism: 'server-address' as const, configMap: 'ledger-api-config', key: 'MONGODB_URI', via: 'MONGODB_URI', written: `MONGODB_URI=mongodb://ledger_app@mongo-0.mongo.payments.svc.cluster.local:27017/ledger?${options}` });
+
+  it('names directConnection=true and the one member it pins the client to, and the seed list as the fix', () => {
+    const ev = { ...scenario(env, [refused, refused, refused]), settingConfig: [uri('directConnection=true&authSource=admin')] };
+    const [f] = analyzeDependencyRefusals(ev);
+    expect(f?.title).toMatch(/^MongoDB mongo refuses writes: the client is pinned to mongo-0 by directConnection=true, now a secondary/);
+    expect(f?.likelyCause).toMatch(/MONGODB_URI connects with directConnection=true to mongo-0 only/);
+    expect(f?.fix).toMatch(/replica-set seed list in MONGODB_URI/);
+    expect(f?.evidence.join('\n')).toMatch(/MONGODB_URI \(from a ConfigMap\): mongodb:\/\/ledger_app@mongo-0/);
+  });
+
+  it('claims no pin for a connection string that discovers the replica set', () => {
+    const ev = { ...scenario(env, [refused, refused, refused]), settingConfig: [uri('replicaSet=rs0')] };
+    const [f] = analyzeDependencyRefusals(ev);
+    expect(f?.title).not.toMatch(/directConnection/);
   });
 });
