@@ -57,6 +57,7 @@ import { DOCUMENT_SIZE_CLIENT_SIDE, DOCUMENT_SIZE_FIX, DOCUMENT_SIZE_OUTLASTS, D
 import { COLLATION_FIX, COLLATION_MISMATCH, COLLATION_OUTLASTS, COLLATION_WHY, PG_UNIQUE_VIOLATION } from '../pg-collation-mismatch.js';
 import { CACHED_PLAN_CLIENT_SIDE, CACHED_PLAN_FIX, CACHED_PLAN_OUTLASTS, CACHED_PLAN_WHY, PG_CACHED_PLAN } from '../pg-cached-plan.js';
 import { MYSQL_UPGRADED, MYSQL_ZERO_DATE, ZERO_DATE_FIX, ZERO_DATE_OUTLASTS, ZERO_DATE_WHY, readMysqlVersion } from '../mysql-zero-date.js';
+import { describeMigrationRuns } from '../migration-job-log.js';
 import { describeDirectMember, findConfiguredServerAddress, isDirectConnection } from '../server-address-config.js';
 import { LOST_GROUP_CLIENT_SIDE, LOST_GROUP_FIX, LOST_GROUP_OUTLASTS, LOST_GROUP_WHY, REDIS_NOGROUP, fixLostGroup, readRedisPersistence } from '../redis-lost-group.js';
 
@@ -148,6 +149,8 @@ interface Refusal {
    * explains it (`explainedBy`: a collation mismatch that corrupted the index): counted only then.
    */
   onlyWhenTold?: true;
+  /** A refusal a schema change brings on (stale prepared statements): what a migration Job that ran just before applied, from its log, is named as the trigger. */
+  migratedBy?: true;
 }
 
 function raisePacketLimit(where: string): string {
@@ -560,6 +563,7 @@ const REFUSALS: readonly Refusal[] = [
     pattern: PG_CACHED_PLAN,
     refuses: 'statements prepared before their table changed: cached plan must not change result type (SQLSTATE 0A000)',
     lostAt: true,
+    migratedBy: true,
     clientSide: CACHED_PLAN_CLIENT_SIDE,
     fixes: 'the pooled connections these pods hold to',
     outlastsRollback: CACHED_PLAN_OUTLASTS,
@@ -909,10 +913,13 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const ranText = runs && firstRefusal && r.ranBy ? describeServerJobRuns(runs, firstRefusal, ev.collectedAt, r.ranBy.what) : undefined;
     const runner = runs ? (runs.first.owner ? `${runs.first.owner.kind} ${runs.first.owner.name}` : `Job ${runs.first.name}`) : undefined;
     const fixed = runner && r.ranBy ? r.ranBy.fix(runner) : fixedHere;
+    // A migration Job that completed just before: what it applied, in the migration tool's own words.
+    const migrated = r.migratedBy ? describeMigrationRuns(ev.migrationJobLogs ?? [], ev.collectedAt) : undefined;
+    const migrationLines = migrated ? (ev.migrationJobLogs ?? []).flatMap((m) => m.lines.slice(-3).map((l) => `log ${m.pod} (Job ${m.job}): ${l}`)) : [];
     return [{
       id: `dependency-refuses/${r.server}/${r.refuses.split(':')[0] ?? ''}`,
       kind: 'dependency-error',
-      title: `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : member ? `writes: the client is pinned to ${member} by directConnection=true, now a secondary` : `${r.refuses}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${toldSaid ?? ''}${full ? `, on its ${full}` : ''}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}${ranText ? `, ${ranText}` : ''}`,
+      title: `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : member ? `writes: the client is pinned to ${member} by directConnection=true, now a secondary` : `${r.refuses}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${toldSaid ?? ''}${full ? `, on its ${full}` : ''}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}${ranText ? `, ${ranText}` : ''}${migrated ? ` — since ${migrated}` : ''}`,
       layer: 'network/routing',
       severity: unready > 0 ? severityForPods(ev, unready) : 'warning',
       confidence: 'high',
@@ -933,6 +940,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
         ...fromFile.map((c) => `ConfigMap ${c.configMap} (${c.key}) sets ${c.setting} = ${c.value}, mounted by ${own?.pod.name ?? 'the server'}`),
         ...(sizing && container ? [`container ${container.name} takes ${sizing.variable} from ${sizing.where}${sizing.value === undefined ? '' : `: ${sizing.value}`}`] : []),
         ...(own && gone ? [`log ${own.pod.name}: connection closed before the alarm and not reopened — ${gone}`] : []),
+        ...migrationLines,
         ...(runs ? [runs.first, ...(runs.running ? [runs.running] : [])].map((j) => `Job ${j.name}${j.owner ? ` (${j.owner.kind} ${j.owner.name})` : ''} talks to ${service?.name ?? r.server}: ${(j.commandAndEnv ?? []).join(' ').slice(0, 200)}`) : []),
       ],
       decisive,
@@ -941,7 +949,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
       // The server's own log dates the reload that changed the setting: that is the trigger.
       ...(toldAt || runs ? { datesChange: true as const } : {}),
       ...(fillStart && r.fills ? { onset: fillStart, buildsUp: r.fills, latent: r.fills } : onset ? { onset } : firstRefusal && runs ? { onset: firstRefusal } : {}),
-      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why} ${r.clientSide}` : `${r.why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.` : r.ranBy ? `${r.server}${service ? ` (${service.name})` : ''} and these pods are healthy: another client's work inside it holds it for everyone.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}${runner && service ? ` ${runner} talks to ${service.name} and its run began just before the first ${r.ranBy?.what ?? 'refusal'}: what it runs there is the likely blocker (its log says what it sent).` : ''}`,
+      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why} ${r.clientSide}${migrated ? ` ${migrated}: the schema change the statements prepared before it no longer match.` : ''}` : `${r.why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.` : r.ranBy ? `${r.server}${service ? ` (${service.name})` : ''} and these pods are healthy: another client's work inside it holds it for everyone.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}${runner && service ? ` ${runner} talks to ${service.name} and its run began just before the first ${r.ranBy?.what ?? 'refusal'}: what it runs there is the likely blocker (its log says what it sent).` : ''}`,
       nextAction: r.clientSide ? `Fix ${r.fixes ?? 'the command these pods send to'} ${named}: ${fixed}.` : `Fix ${named}: ${fixed}${alarm?.gone[0] ? ` — start with ${alarm.gone.map((g) => g.user).join(', ')}, whose connection is gone` : ''}.`,
       fix: fixed,
       confirmCommands: [

@@ -60,6 +60,16 @@ describe('prepared statements that a migration changed the result type of', () =
     expect(f?.outsideWorkload).toMatch(/migration/);
     expect(f?.likelyCause).not.toMatch(/restarting them will not help/);
   });
+
+  it('names what the migration Job that ran just before applied, from its log', () => {
+    const ev = {
+      ...scenario([{ name: 'DATABASE_URL', value: 'postgres://api@inventory-db.example.com:5432/inventory' }], [line(39), line(20), line(3)]),
+      migrationJobLogs: [{ job: 'inventory-migrate-7', pod: 'inventory-migrate-7-q2x', container: 'migrate', finishedAt: minutesAgo(40), lines: ['2026/11/21 02:34:00 Finished 147/u add_reserved_qty (read 3.9ms, ran 24.1s)'] }],
+    };
+    const [f] = analyzeDependencyRefusals(ev);
+    expect(f?.title).toMatch(/since Job inventory-migrate-7 applied 147\/u add_reserved_qty \(completed 40m ago\)$/);
+    expect(f?.evidence.join('\n')).toMatch(/log inventory-migrate-7-q2x \(Job inventory-migrate-7\): .*Finished 147\/u add_reserved_qty/);
+  });
 });
 
 describe('zero dates refused by a MySQL now running a strict sql_mode', () => {
