@@ -6,7 +6,9 @@
  * key that is there (or lets a duplicate in, so REINDEX fails later). Postgres says so itself at
  * each connection to the database, with both versions in the DETAIL line. Pure: log lines only.
  */
+import type { PodEvidence } from './evidence-pod.js';
 import type { ServerExplanation } from './server-explanation.js';
+import { formatAgo } from './time-span.js';
 
 /** A unique index refusing an insert: the app's own business, unless the server's log explains it (onlyWhenTold). */
 export const PG_UNIQUE_VIOLATION = /duplicate key value violates unique constraint/;
@@ -18,7 +20,7 @@ const FIX =
 export const COLLATION_MISMATCH: ServerExplanation = {
   pattern: /was created using (?:collation )?version (\w[\w.]*\w), but the operating system provides version (\w[\w.]*\w)/,
   describe: (m) => ({
-    said: `its own log warns of a collation version mismatch: the database was built under collation version ${m[1] ?? '?'} and the operating system (glibc) now provides ${m[2] ?? '?'}, so its text indexes are out of order`,
+    said: `its own log warns of a collation version mismatch: built under ${m[1] ?? '?'}, the OS (glibc) now provides ${m[2] ?? '?'}, so its text indexes are out of order`,
     fix: FIX,
   }),
 };
@@ -29,3 +31,13 @@ export const COLLATION_WHY =
 export const COLLATION_OUTLASTS = 'the corrupt indexes stay whatever revision of the client runs: only a rebuild under the new collation (or the old glibc) puts them in order';
 
 export { FIX as COLLATION_FIX };
+
+/** The image the server's pod runs and since when: the OS (and glibc) under the data is the image's. */
+export function readServerImage(pod: PodEvidence, now?: string): { said: string; evidence: string } | undefined {
+  const c = pod.containers.find((x) => /postgres|postgis|timescale|pgvector/i.test(x.image)) ?? pod.containers[0];
+  if (!c) return undefined;
+  const image = c.image.replace(/@sha256:[0-9a-f]+$/, '').split('/').pop() ?? c.image;
+  const started = pod.startTime ?? pod.createdAt;
+  const since = started && now ? ` since ${formatAgo(started, now)}` : '';
+  return { said: `${pod.name} runs ${image}${since}`, evidence: `${pod.name} runs ${c.image}${started ? ` (started ${started})` : ''}` };
+}

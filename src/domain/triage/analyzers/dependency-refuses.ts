@@ -54,7 +54,7 @@ import { BATCH_OVER_FAIL_THRESHOLD, BATCH_SIZE_SETTING, BATCH_TOO_LARGE_CLIENT_S
 import { findClientSetting } from '../client-size-setting.js';
 import { PG_PREPARED_TRANSACTIONS_DISABLED, PREPARED_TRANSACTIONS_SETTING, PREPARED_TRANSACTIONS_WHY, enablePreparedTransactions } from '../pg-prepared-transactions.js';
 import { DOCUMENT_SIZE_CLIENT_SIDE, DOCUMENT_SIZE_FIX, DOCUMENT_SIZE_OUTLASTS, DOCUMENT_SIZE_WHY, MONGO_DOCUMENT_TOO_LARGE, describePushedArray } from '../mongo-document-size.js';
-import { COLLATION_FIX, COLLATION_MISMATCH, COLLATION_OUTLASTS, COLLATION_WHY, PG_UNIQUE_VIOLATION } from '../pg-collation-mismatch.js';
+import { COLLATION_FIX, COLLATION_MISMATCH, COLLATION_OUTLASTS, COLLATION_WHY, PG_UNIQUE_VIOLATION, readServerImage } from '../pg-collation-mismatch.js';
 import { CACHED_PLAN_CLIENT_SIDE, CACHED_PLAN_FIX, CACHED_PLAN_OUTLASTS, CACHED_PLAN_WHY, PG_CACHED_PLAN } from '../pg-cached-plan.js';
 import { MYSQL_UPGRADED, MYSQL_ZERO_DATE, ZERO_DATE_FIX, ZERO_DATE_OUTLASTS, ZERO_DATE_WHY, readMysqlVersion } from '../mysql-zero-date.js';
 import { describeMigrationRuns } from '../migration-job-log.js';
@@ -121,7 +121,7 @@ interface Refusal {
   /** Why the settings it runs with (`settings`, on its command line or in its mounted config) explain the refusal, and the fix there (empty when the fix already says it); absent when they do not. */
   readConfig?: (settings: readonly SettingAt[]) => { why: string; fix: string } | undefined;
   /** What the server's pod spec says beside its settings (what it mounts at /dev/shm): stated with them, read from the pod already read. */
-  readPod?: (pod: PodEvidence) => { said: string; evidence: string } | undefined;
+  readPod?: (pod: PodEvidence, now?: IsoTime) => { said: string; evidence: string } | undefined;
   /** A rollback of the client would not undo it (what a migration changed stays): the verdict blames no revision of it and offers no rollback. Says why. */
   outlastsRollback?: string;
   /** The load of all the clients' replicas together brings it on: a scale-up of theirs is its trigger (Finding.scalesWithReplicas). */
@@ -549,8 +549,9 @@ const REFUSALS: readonly Refusal[] = [
   {
     server: 'PostgreSQL',
     pattern: PG_UNIQUE_VIOLATION,
-    refuses: 'inserts of keys its unique indexes on text fail to find: duplicate key',
+    refuses: 'inserts: duplicate keys its text indexes failed to find',
     explainedBy: COLLATION_MISMATCH,
+    readPod: readServerImage,
     onlyWhenTold: true,
     lostAt: true,
     outlastsRollback: COLLATION_OUTLASTS,
@@ -852,7 +853,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const settings = own && r.settings && !r.readSettings ? findServerSettings(own.pod, r.settings) : undefined;
     // Not on its command line: the config file a ConfigMap mounts into its pod may set it.
     const fromFile = own && !settings && !read ? own.config ?? [] : [];
-    const podSaid = own ? r.readPod?.(own.pod) : undefined;
+    const podSaid = own ? r.readPod?.(own.pod, ev.collectedAt) : undefined;
     const configuredSettings = read ? read.said : settings ? formatSettings(settings, ', ') : fromFile.length > 0 ? formatConfigSettings(fromFile) : '';
     const configured = podSaid || configuredSettings ? ` (${[podSaid?.said, configuredSettings].filter((x) => x).join('; ')})` : '';
     const measured = r.measure?.(hits.map((h) => h.line)) ?? '';
