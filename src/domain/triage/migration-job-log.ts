@@ -31,7 +31,7 @@ const APPLIED: readonly RegExp[] = [
   /Migrating schema \S+ to version "?([^"]+?)"?\s*$/,
   /Running upgrade \S* -> \S+, (.+)$/,
   /== (\d+ \w+): migrated/,
-  /Applying migration `([^`]+)`/,
+  /Applying migration \x60([^\x60]+)\x60/,
   /Applying (\w+\.\w+)\.\.\. OK/,
   /ChangeSet (\S+) ran successfully/,
 ];
