@@ -52,6 +52,8 @@
 //   its max-TTL line kept: read-setting-config.ts); where SQS refuses sends as FIFO ones (no MessageGroupId, at least 2), the same
 //   gets, keeping only a value naming a .fifo queue; where Kafka brokers refuse the producer's codec (UNSUPPORTED_COMPRESSION_TYPE,
 //   at least 2), the same gets, keeping only the compression.type and brokers' version keys,
+//   its max-TTL line kept: read-setting-config.ts); where they show MongoDB answering writes "not primary" (at least 2), the
+//   same gets, keeping only the MongoDB address keys (MONGODB_URI…), password masked,
 //   and where the current logs say a host does not resolve or refuses connections, a get of the ConfigMaps the pods logging it read through a
 //   subPath mount or env (at most two; only whether the data still names that host and the lines naming a host like it
 //   kept, with the newest write of its data: read-stale-config.ts),
@@ -162,10 +164,14 @@
 //   or its Redis answers BUSY (a script blocks it: the Job that talks to that Redis and ran just before, server-job-runs.ts),
 //   or PostgreSQL denies its role a privilege ("permission denied for table …", 42501: the migration Job that ran before, pg-privilege.ts),
 //   or Active Directory refuses its LDAP bind as locked out (data 775: the Job that binds as the same account, ad-bind-refusal.ts),
+//   or Postgres refuses its prepared statements because their result type changed ("cached plan must not change result type", 0A000),
 //   one list of the namespace's Jobs (at most 100, read-jobs-before-onset.ts; the Secrets
 //   and ConfigMaps their pods take are kept by name only, never read; their commands, args and literal env values kept, clipped);
 //   then, when AD locks the account out and a Job binds as that same account, for at most three of its newest failed runs one list of
 //   the run's pods (one) and one log tail of its container (200 lines / 200 KB; only lines with an AD bind refusal kept, read-account-job-logs.ts);
+//   and when the prepared statements' result type changed (0A000), for at most two complete Jobs that finished in the 2h before the first
+//   such line, one list of the run's pods (one) and one log tail of its container (200 lines / 200 KB; only lines naming a migration
+//   applied or a DDL statement kept, read-migration-job-logs.ts);
 //   and where the workload's logs say a clustered dependency is down (Redis CLUSTERDOWN), has no primary (MongoDB
 //   ReplicaSetNoPrimary), too few replicas alive (Cassandra Unavailable at a consistency level) or too few in-sync replicas (Kafka
 //   NOT_ENOUGH_REPLICAS), a get of the Service its env names (any namespace; else the namespace's one Service on that server's

@@ -5,7 +5,9 @@
  * are refused as FIFO sends (no MessageGroupId) sends to the `.fifo` queue a setting names; a Kafka
  * producer whose codec the brokers refuse has a codec and a brokers' version. All are often set in a
  * ConfigMap the container takes its variables from (envFrom, configMapKeyRef), and a Vault role's
- * max TTL in a ConfigMap of the namespace that names the role. Reads are conditional on the logs,
+ * max TTL in a ConfigMap of the namespace that names the role; a MongoDB client whose writes are
+ * answered "not primary" has its connection string there (directConnection=true to one member).
+ * Reads are conditional on the logs,
  * bounded, and keep only the settings' keys as written; never a Secret.
  */
 import { listConfigMapSources } from './config-map-sources.js';
@@ -17,12 +19,15 @@ import { VISIBILITY_SETTING, findExpiredReceipts } from './queue-visibility.js';
 import { MAX_TTL_SETTING, ROLE_SETTING, findMaxTtl, findVaultDenials, findVaultRole } from './vault-token-ttl.js';
 import { FIFO_VALUE, findFifoSendRefusals } from './sqs-fifo-send.js';
 import { BROKER_VERSION_SETTING, CODEC_SETTING, findCodecRefusals } from './kafka-codec.js';
+import { MONGO_ADDRESS_KEY, findNotPrimaryWrites, maskCredentials } from './server-address-config.js';
 
 /** At most this many ConfigMaps read per mechanism, and as many for a Vault role's definition. */
 const MAX_READS = 2;
 
 /** A value longer than this is no setting (a whole file): it is not kept. */
 const MAX_VALUE_CHARS = 120;
+/** A connection string runs longer (hosts, options): up to this, with its password masked. */
+const MAX_ADDRESS_CHARS = 400;
 
 /** The keys each mechanism's setting is kept from. */
 const SETTING_KEYS: Record<SettingMechanism, RegExp> = {
@@ -36,6 +41,7 @@ const SETTING_KEYS: Record<SettingMechanism, RegExp> = {
 /** The values a mechanism's setting is kept by, when its keys' names do not tell it. */
 const SETTING_VALUES: Partial<Record<SettingMechanism, RegExp>> = {
   'queue-fifo': FIFO_VALUE,
+  'server-address': MONGO_ADDRESS_KEY,
 };
 
 export interface SettingConfigRead extends ConfigMapSource {
@@ -64,6 +70,11 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
     ...(vault === undefined ? [] : listConfigMapSources(containerOf(ev.pods, vault.pods[0], vault.container), MAX_READS).map((s) => ({ mechanism: 'vault-token' as const, ...s }))),
     ...(fifo === undefined ? [] : listConfigMapSources(containerOf(ev.pods, fifo.pods[0], fifo.container), MAX_READS).map((s) => ({ mechanism: 'queue-fifo' as const, ...s }))),
     ...(codec === undefined ? [] : listConfigMapSources(containerOf(ev.pods, codec.pods[0], codec.container), MAX_READS).map((s) => ({ mechanism: 'kafka-codec' as const, ...s }))),
+  const notPrimary = findNotPrimaryWrites(ev.logs, ev.pods);
+  return [
+    ...(queue === undefined ? [] : listConfigMapSources(containerOf(ev.pods, queue.pods[0], queue.container), MAX_READS).map((s) => ({ mechanism: 'queue-visibility' as const, ...s }))),
+    ...(vault === undefined ? [] : listConfigMapSources(containerOf(ev.pods, vault.pods[0], vault.container), MAX_READS).map((s) => ({ mechanism: 'vault-token' as const, ...s }))),
+    ...(notPrimary === undefined ? [] : listConfigMapSources(containerOf(ev.pods, notPrimary.pods[0], notPrimary.container), MAX_READS).map((s) => ({ mechanism: 'server-address' as const, ...s }))),
   ];
 }
 
@@ -74,6 +85,10 @@ export function keepSettings(read: SettingConfigRead, configMap: string, data: R
   return Object.entries(data).flatMap(([key, value]) => {
     if (value.length > MAX_VALUE_CHARS || value.includes('\n')) return [];
     if (values !== undefined && !values.test(value)) return [];
+  const address = read.mechanism === 'server-address';
+  return Object.entries(data).flatMap(([key, raw]) => {
+    if (raw.length > (address ? MAX_ADDRESS_CHARS : MAX_VALUE_CHARS) || raw.includes('\n')) return [];
+    const value = address ? maskCredentials(raw) : raw;
     if (read.via === 'envFrom') return keys.test(key) ? [{ mechanism: read.mechanism, configMap, key, via: 'envFrom', written: `${key}=${value}` }] : [];
     return key === read.key && (keys.test(read.via) || keys.test(key)) ? [{ mechanism: read.mechanism, configMap, key, via: read.via, written: `${read.via}=${value}` }] : [];
   });

@@ -54,6 +54,12 @@ import { BATCH_OVER_FAIL_THRESHOLD, BATCH_SIZE_SETTING, BATCH_TOO_LARGE_CLIENT_S
 import { findClientSetting } from '../client-size-setting.js';
 import { PG_PREPARED_TRANSACTIONS_DISABLED, PREPARED_TRANSACTIONS_SETTING, PREPARED_TRANSACTIONS_WHY, enablePreparedTransactions } from '../pg-prepared-transactions.js';
 import { DOCUMENT_SIZE_CLIENT_SIDE, DOCUMENT_SIZE_FIX, DOCUMENT_SIZE_OUTLASTS, DOCUMENT_SIZE_WHY, MONGO_DOCUMENT_TOO_LARGE, describePushedArray } from '../mongo-document-size.js';
+import { COLLATION_FIX, COLLATION_MISMATCH, COLLATION_OUTLASTS, COLLATION_WHY, PG_UNIQUE_VIOLATION, readServerImage } from '../pg-collation-mismatch.js';
+import { CACHED_PLAN_CLIENT_SIDE, CACHED_PLAN_FIX, CACHED_PLAN_OUTLASTS, CACHED_PLAN_WHY, PG_CACHED_PLAN } from '../pg-cached-plan.js';
+import { MYSQL_UPGRADED, MYSQL_ZERO_DATE, ZERO_DATE_FIX, ZERO_DATE_OUTLASTS, ZERO_DATE_WHY, readMysqlVersion } from '../mysql-zero-date.js';
+import { describeMigrationRuns } from '../migration-job-log.js';
+import { describeDirectMember, findConfiguredServerAddress, isDirectConnection } from '../server-address-config.js';
+import { LOST_GROUP_CLIENT_SIDE, LOST_GROUP_FIX, LOST_GROUP_OUTLASTS, LOST_GROUP_WHY, REDIS_NOGROUP, fixLostGroup, readRedisPersistence } from '../redis-lost-group.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
 interface Refusal {
@@ -90,7 +96,7 @@ interface Refusal {
    * The server's own reading of its pod's settings, for one whose limit is set by more than flag
    * values (an env form, a default, a setting whose absence matters): used instead of `settings`.
    */
-  readSettings?: (pod: PodEvidence) => { said: string; evidence: string } | undefined;
+  readSettings?: (pod: PodEvidence, now?: IsoTime) => { said: string; evidence: string } | undefined;
   /** What of the refused line to add after `refuses` (" in database ledger"). */
   scope?: (line: string) => string;
   /**
@@ -115,7 +121,7 @@ interface Refusal {
   /** Why the settings it runs with (`settings`, on its command line or in its mounted config) explain the refusal, and the fix there (empty when the fix already says it); absent when they do not. */
   readConfig?: (settings: readonly SettingAt[]) => { why: string; fix: string } | undefined;
   /** What the server's pod spec says beside its settings (what it mounts at /dev/shm): stated with them, read from the pod already read. */
-  readPod?: (pod: PodEvidence) => { said: string; evidence: string } | undefined;
+  readPod?: (pod: PodEvidence, now?: IsoTime) => { said: string; evidence: string } | undefined;
   /** A rollback of the client would not undo it (what a migration changed stays): the verdict blames no revision of it and offers no rollback. Says why. */
   outlastsRollback?: string;
   /** The load of all the clients' replicas together brings it on: a scale-up of theirs is its trigger (Finding.scalesWithReplicas). */
@@ -138,6 +144,13 @@ interface Refusal {
    * its container takes one, the fix names it and where it is kept (a ConfigMap a restart re-reads).
    */
   clientSetting?: { pattern: RegExp; fix: (setting: string) => string };
+  /**
+   * A refusal that is the client's own business (a duplicate key) unless the server's own log
+   * explains it (`explainedBy`: a collation mismatch that corrupted the index): counted only then.
+   */
+  onlyWhenTold?: true;
+  /** A refusal a schema change brings on (stale prepared statements): what a migration Job that ran just before applied, from its log, is named as the trigger. */
+  migratedBy?: true;
 }
 
 function raisePacketLimit(where: string): string {
@@ -532,6 +545,60 @@ const REFUSALS: readonly Refusal[] = [
     why: DOCUMENT_SIZE_WHY,
     fix: DOCUMENT_SIZE_FIX,
   },
+  // Unique indexes on text out of order since the server's glibc changed under its data (pg-collation-mismatch.ts).
+  {
+    server: 'PostgreSQL',
+    pattern: PG_UNIQUE_VIOLATION,
+    refuses: 'inserts: duplicate keys its text indexes failed to find',
+    explainedBy: COLLATION_MISMATCH,
+    readPod: readServerImage,
+    onlyWhenTold: true,
+    lostAt: true,
+    outlastsRollback: COLLATION_OUTLASTS,
+    why: COLLATION_WHY,
+    fix: COLLATION_FIX,
+  },
+  // Statements prepared before a migration changed their table's columns (pg-cached-plan.ts).
+  {
+    server: 'PostgreSQL',
+    pattern: PG_CACHED_PLAN,
+    refuses: 'statements prepared before their table changed: cached plan must not change result type (SQLSTATE 0A000)',
+    lostAt: true,
+    migratedBy: true,
+    clientSide: CACHED_PLAN_CLIENT_SIDE,
+    fixes: 'the pooled connections these pods hold to',
+    outlastsRollback: CACHED_PLAN_OUTLASTS,
+    why: CACHED_PLAN_WHY,
+    fix: CACHED_PLAN_FIX,
+  },
+  // Zero dates under a strict sql_mode, most often since an upgrade to 8.0 (mysql-zero-date.ts).
+  {
+    server: 'MySQL',
+    pattern: MYSQL_ZERO_DATE,
+    refuses: "writes of zero dates ('0000-00-00', error 1292): its sql_mode is strict (NO_ZERO_DATE)",
+    settings: ['sql_mode', 'sql-mode'],
+    readSettings: readMysqlVersion,
+    explainedBy: MYSQL_UPGRADED,
+    lostAt: true,
+    outlastsRollback: ZERO_DATE_OUTLASTS,
+    why: ZERO_DATE_WHY,
+    fix: ZERO_DATE_FIX,
+  },
+  // A stream's consumer group gone with the data of a Redis that restarted without persistence (redis-lost-group.ts).
+  {
+    server: 'Redis',
+    pattern: REDIS_NOGROUP,
+    refuses: 'XREADGROUP: the stream or its consumer group no longer exists (NOGROUP)',
+    settings: ['save', 'appendonly'],
+    readSettings: readRedisPersistence,
+    fixOf: fixLostGroup,
+    lostAt: true,
+    clientSide: LOST_GROUP_CLIENT_SIDE,
+    fixes: 'the consumer group these pods read through on',
+    outlastsRollback: LOST_GROUP_OUTLASTS,
+    why: LOST_GROUP_WHY,
+    fix: LOST_GROUP_FIX,
+  },
 ];
 
 /** Lines before it counts: one refused command is not an outage. */
@@ -768,7 +835,11 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const pods = unique(hits.map((h) => h.log.pod));
     const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
     const container = podObjects[0]?.containers.find((c) => c.name === hits[0]?.log.container);
-    const address = container ? findServerAddress(container, r.server) : undefined;
+    // Or the address a ConfigMap gives its env (configMapKeyRef, envFrom), read for a refusal whose connection string decides it.
+    const fromConfigMap = container && !findServerAddress(container, r.server) ? findConfiguredServerAddress(ev.settingConfig ?? [], r.server) : undefined;
+    const address = container ? findServerAddress(container, r.server) ?? fromConfigMap : undefined;
+    // A connection string that turns replica-set discovery off: the driver stays on the one member it names.
+    const direct = fromConfigMap && r.server === 'MongoDB' && isDirectConnection(fromConfigMap.value) ? fromConfigMap : undefined;
     const service = address ? findInClusterService(address.host, ev.target.namespace) : findServiceByPort(ev, r, hits[0]?.log.pod);
     const named = service ? `${r.server} ${service.name}` : address ? `${r.server} at ${address.host}` : r.server;
     const lastLine = condenseStructuredLine(hits[hits.length - 1]?.line ?? '');
@@ -778,11 +849,11 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     // The server's own pod, when one was read: the broker's alarm and who left before it; the settings it refuses by.
     const own = service ? ev.dependencyPods?.find((d) => d.service === service.name && (d.namespace ?? ev.target.namespace) === service.namespace) : undefined;
     const alarm = own && r.server === 'RabbitMQ' ? findBrokerAlarm(own.logs, ev.collectedAt) : undefined;
-    const read = own && r.readSettings ? r.readSettings(own.pod) : undefined;
+    const read = own && r.readSettings ? r.readSettings(own.pod, ev.collectedAt) : undefined;
     const settings = own && r.settings && !r.readSettings ? findServerSettings(own.pod, r.settings) : undefined;
     // Not on its command line: the config file a ConfigMap mounts into its pod may set it.
     const fromFile = own && !settings && !read ? own.config ?? [] : [];
-    const podSaid = own ? r.readPod?.(own.pod) : undefined;
+    const podSaid = own ? r.readPod?.(own.pod, ev.collectedAt) : undefined;
     const configuredSettings = read ? read.said : settings ? formatSettings(settings, ', ') : fromFile.length > 0 ? formatConfigSettings(fromFile) : '';
     const configured = podSaid || configuredSettings ? ` (${[podSaid?.said, configuredSettings].filter((x) => x).join('; ')})` : '';
     const measured = r.measure?.(hits.map((h) => h.line)) ?? '';
@@ -794,6 +865,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const serverPods = service ? serverPodsOf(ev.dependencyPods ?? [], service, ev.target.namespace) : [];
     const told = r.explainedBy ? findServerExplanation(serverPods.map(serverLogsOf), r.explainedBy) : undefined;
     // A reload that changed a setting is the trigger: when it was logged.
+    if (r.onlyWhenTold && !told) return [];
     const toldAt = told && r.explainedBy?.dated ? readLineTime(told.line) : undefined;
     const toldSaid = told ? `${told.said}${toldAt ? ` ${formatAgo(toldAt, ev.collectedAt)}` : ''}` : undefined;
     // Its own log says its disk is full: the claim its pod writes to, and its size.
@@ -823,8 +895,9 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const pinned = r.failover && address ? findPinnedPod(address.host, ev.target.namespace, ev.endpointSlices) : undefined;
     const primary = pinned ? findPrimaryNow(ev.dependencyPods?.find((d) => d.pod.name === pinned.pod)?.logs ?? []) : undefined;
     const primaryPod = primary && shortPodName(primary.host) !== pinned?.pod ? shortPodName(primary.host) : undefined;
-    const pinnedWhy = pinned && address ? `${address.env} names pod ${pinned.pod} of headless Service ${pinned.service}, not the ${r.server} primary, so the client does not follow a failover${primaryPod ? `: ${pinned.pod} is now a replica of ${primaryPod}` : ''}` : undefined;
-    const pinnedFix = pinned && address ? `point ${address.env} at the current master through Sentinel or the master Service instead of pod ${pinned.pod}${primaryPod ? ` (now ${primaryPod}; short term, ${address.env} at ${primary?.host ?? primaryPod}:${primary?.port ?? ''})` : ''}, and reconnect` : undefined;
+    const member = direct ? describeDirectMember(direct.host, service?.name) : undefined;
+    const pinnedWhy = direct && member ? `${direct.env} connects with directConnection=true to ${member} only, so the driver never discovers the replica set and never follows the primary: since an election made another member primary, ${member} is a secondary and refuses every write` : pinned && address ? `${address.env} names pod ${pinned.pod} of headless Service ${pinned.service}, not the ${r.server} primary, so the client does not follow a failover${primaryPod ? `: ${pinned.pod} is now a replica of ${primaryPod}` : ''}` : undefined;
+    const pinnedFix = direct && member ? `connect with the replica-set seed list in ${direct.env} (every member and the replicaSet option, without directConnection=true) so the driver follows the primary, and restart the pods so they reconnect; stepping the primary down to ${member} only hides it until the next election` : pinned && address ? `point ${address.env} at the current master through Sentinel or the master Service instead of pod ${pinned.pod}${primaryPod ? ` (now ${primaryPod}; short term, ${address.env} at ${primary?.host ?? primaryPod}:${primary?.port ?? ''})` : ''}, and reconnect` : undefined;
     // The refused lines' own logs: the statement that names the table is a few lines from the refusal.
     // The client's own setting that sizes what it sends, where its container takes it from (a ConfigMap key).
     const sizing = r.clientSetting ? findClientSetting(container, ev.namespaceObjects ?? [], r.clientSetting.pattern) : undefined;
@@ -841,15 +914,19 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const ranText = runs && firstRefusal && r.ranBy ? describeServerJobRuns(runs, firstRefusal, ev.collectedAt, r.ranBy.what) : undefined;
     const runner = runs ? (runs.first.owner ? `${runs.first.owner.kind} ${runs.first.owner.name}` : `Job ${runs.first.name}`) : undefined;
     const fixed = runner && r.ranBy ? r.ranBy.fix(runner) : fixedHere;
+    // A migration Job that completed just before: what it applied, in the migration tool's own words.
+    const migrated = r.migratedBy ? describeMigrationRuns(ev.migrationJobLogs ?? [], ev.collectedAt) : undefined;
+    const migrationLines = migrated ? (ev.migrationJobLogs ?? []).flatMap((m) => m.lines.slice(-3).map((l) => `log ${m.pod} (Job ${m.job}): ${l}`)) : [];
     return [{
       id: `dependency-refuses/${r.server}/${r.refuses.split(':')[0] ?? ''}`,
       kind: 'dependency-error',
-      title: `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : `${r.refuses}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${toldSaid ?? ''}${full ? `, on its ${full}` : ''}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}${ranText ? `, ${ranText}` : ''}`,
+      title: `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : member ? `writes: the client is pinned to ${member} by directConnection=true, now a secondary` : `${r.refuses}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${toldSaid ?? ''}${full ? `, on its ${full}` : ''}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}${ranText ? `, ${ranText}` : ''}${migrated ? ` — since ${migrated}` : ''}`,
       layer: 'network/routing',
       severity: unready > 0 ? severityForPods(ev, unready) : 'warning',
       confidence: 'high',
       evidence: [
         `${named}${where}`,
+        ...(direct ? [`${direct.env} (from a ConfigMap): ${direct.value}`] : []),
         ...(mixedWhy ? [mixedWhy] : []),
         ...(pinnedWhy ? [pinnedWhy] : []),
         ...(primary && primaryPod ? [`log ${pinned?.pod ?? ''} (${r.server}): ${primary.line}`] : []),
@@ -864,6 +941,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
         ...fromFile.map((c) => `ConfigMap ${c.configMap} (${c.key}) sets ${c.setting} = ${c.value}, mounted by ${own?.pod.name ?? 'the server'}`),
         ...(sizing && container ? [`container ${container.name} takes ${sizing.variable} from ${sizing.where}${sizing.value === undefined ? '' : `: ${sizing.value}`}`] : []),
         ...(own && gone ? [`log ${own.pod.name}: connection closed before the alarm and not reopened — ${gone}`] : []),
+        ...migrationLines,
         ...(runs ? [runs.first, ...(runs.running ? [runs.running] : [])].map((j) => `Job ${j.name}${j.owner ? ` (${j.owner.kind} ${j.owner.name})` : ''} talks to ${service?.name ?? r.server}: ${(j.commandAndEnv ?? []).join(' ').slice(0, 200)}`) : []),
       ],
       decisive,
@@ -872,7 +950,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
       // The server's own log dates the reload that changed the setting: that is the trigger.
       ...(toldAt || runs ? { datesChange: true as const } : {}),
       ...(fillStart && r.fills ? { onset: fillStart, buildsUp: r.fills, latent: r.fills } : onset ? { onset } : firstRefusal && runs ? { onset: firstRefusal } : {}),
-      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why} ${r.clientSide}` : `${r.why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.` : r.ranBy ? `${r.server}${service ? ` (${service.name})` : ''} and these pods are healthy: another client's work inside it holds it for everyone.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}${runner && service ? ` ${runner} talks to ${service.name} and its run began just before the first ${r.ranBy?.what ?? 'refusal'}: what it runs there is the likely blocker (its log says what it sent).` : ''}`,
+      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why} ${r.clientSide}${migrated ? ` ${migrated}: the schema change the statements prepared before it no longer match.` : ''}` : `${r.why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.` : r.ranBy ? `${r.server}${service ? ` (${service.name})` : ''} and these pods are healthy: another client's work inside it holds it for everyone.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}${runner && service ? ` ${runner} talks to ${service.name} and its run began just before the first ${r.ranBy?.what ?? 'refusal'}: what it runs there is the likely blocker (its log says what it sent).` : ''}`,
       nextAction: r.clientSide ? `Fix ${r.fixes ?? 'the command these pods send to'} ${named}: ${fixed}.` : `Fix ${named}: ${fixed}${alarm?.gone[0] ? ` — start with ${alarm.gone.map((g) => g.user).join(', ')}, whose connection is gone` : ''}.`,
       fix: fixed,
       confirmCommands: [

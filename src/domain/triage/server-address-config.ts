@@ -1,0 +1,52 @@
+/**
+ * A MongoDB client whose writes are answered "not primary" while its connection string is kept in
+ * a ConfigMap (configMapKeyRef, envFrom), not in a literal env value: the string is what decides
+ * it — `directConnection=true` to one member's pod name never follows an election, so after a
+ * failover that member is a secondary and every write fails while reads work. The ConfigMap key
+ * that holds the address is read (setting-config.ts) with any password masked; never a Secret.
+ */
+import type { LogEvidence, PodEvidence } from './evidence.js';
+import type { SettingConfigEvidence } from './evidence-setting-config.js';
+import { findServerAddress } from './server-address.js';
+import type { ServerKind } from './server-address.js';
+
+/** MongoDB's answer to a write sent to a member that is not the primary (code 10107 and its older words). */
+export const MONGO_NOT_PRIMARY = /NotWritablePrimary|not master and slaveOk=false|\bnot primary\b/i;
+
+/** The keys that hold a MongoDB address: MONGODB_URI, MONGO_URL, SPRING_DATA_MONGODB_URI, MONGO_HOSTS. */
+export const MONGO_ADDRESS_KEY = /MONGO\w*(URI|URL|HOSTS?)$/i;
+
+/** One refused write is a race with an election; the same answer again is the state of the client. */
+const MIN_LINES = 2;
+
+/** The pods and container whose current logs carry "not primary" answers, when at least two lines do. */
+export function findNotPrimaryWrites(logs: readonly LogEvidence[], pods: readonly PodEvidence[]): { pods: string[]; container: string } | undefined {
+  const own = new Set(pods.map((p) => p.name));
+  const hits = logs.filter((l) => !l.previous && own.has(l.pod)).flatMap((l) => l.lines.filter((line) => MONGO_NOT_PRIMARY.test(line)).map(() => l));
+  const first = hits[0];
+  return first === undefined || hits.length < MIN_LINES ? undefined : { pods: [...new Set(hits.map((h) => h.pod))], container: first.container };
+}
+
+/** A connection string with its password masked (`mongodb://app:***@host`): a ConfigMap may hold one, the evidence never does. */
+export function maskCredentials(value: string): string {
+  return value.replace(/(\/\/[^:@/\s]+):[^@/\s]+@/g, '$1:***@');
+}
+
+/** The address a ConfigMap gives the client's env (the value as the process sees it), as findServerAddress reads an env. */
+export function findConfiguredServerAddress(config: readonly SettingConfigEvidence[], server: ServerKind): { env: string; host: string; value: string } | undefined {
+  const env = config.filter((c) => c.mechanism === 'server-address').map((c) => ({ name: c.written.slice(0, c.written.indexOf('=')), value: c.written.slice(c.written.indexOf('=') + 1) }));
+  const found = findServerAddress({ env }, server);
+  const value = found ? env.find((e) => e.name === found.env)?.value : undefined;
+  return found && value !== undefined ? { ...found, value } : undefined;
+}
+
+/** Whether a MongoDB connection string turns replica-set discovery off (directConnection=true, or the legacy connect=direct). */
+export function isDirectConnection(uri: string): boolean {
+  return /[?&](directConnection=true|connect=direct)\b/i.test(uri);
+}
+
+/** The member a direct connection names: the pod of `mongo-0.mongo.ledger.svc.cluster.local`, or the host itself. */
+export function describeDirectMember(host: string, service: string | undefined): string {
+  const [first, second] = host.split('.');
+  return first !== undefined && second !== undefined && second === service ? first : host;
+}

@@ -1,0 +1,144 @@
+// A data store that changed under an unchanged client: Postgres's collation library moved with
+// its image (unique indexes on text out of order), a migration changed a table under pooled
+// prepared statements (0A000), MySQL running a strict sql_mode since an upgrade (zero dates,
+// 1292), a Redis without persistence that restarted empty (a stream's group gone, NOGROUP), and a
+// MongoDB client whose ConfigMap connection string pins it to one member (directConnection=true).
+import { describe, expect, it } from 'vitest';
+import { analyzeDependencyRefusals, listRefusingServices } from '../../../../src/domain/triage/analyzers/dependency-refuses.js';
+import type { EnvVarEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
+import type { DependencyPodEvidence } from '../../../../src/domain/triage/evidence-server-config.js';
+import { baseEvidence, container, minutesAgo, pod } from '../scenarios/builders.js';
+
+const stamp = (m: number): string => minutesAgo(m).replace('T', ' ').replace('Z', '');
+
+function scenario(env: EnvVarEvidence[], lines: string[], server?: DependencyPodEvidence): TriageEvidence {
+  const pods = [0, 1].map((i) => pod(i, { startTime: minutesAgo(6 * 24 * 60), containers: [container({ env })] }));
+  return baseEvidence({
+    pods,
+    logs: pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines })),
+    ...(server ? { dependencyPods: [server] } : {}),
+  });
+}
+
+const duplicate = (m: number): string => `${stamp(m)} ERROR 1 --- [nio-8080-exec-2] o.h.engine.jdbc.spi.SqlExceptionHelper : ERROR: duplicate key value violates unique constraint "contacts_email_key"`;
+const pgEnv = [{ name: 'SPRING_DATASOURCE_URL', value: 'jdbc:postgresql://crm-db:5432/crm' }];
+const pgServer = (lines: string[]): DependencyPodEvidence => ({
+  service: 'crm-db',
+  pod: pod(5, { name: 'crm-db-0', labels: { app: 'crm-db' }, containers: [container({ name: 'postgres', image: 'registry.example/platform/postgres:15.8-rocky9' })] }),
+  logs: [{ pod: 'crm-db-0', container: 'postgres', previous: false, lines }],
+});
+
+describe('unique violations on a Postgres whose collation version changed', () => {
+  it('reads the server\'s collation warning: glibc versions, REINDEX and REFRESH COLLATION VERSION', () => {
+    const server = pgServer([
+      '2026-11-21 00:01:10.000 UTC [88] WARNING:  database "crm" has a collation version mismatch',
+      '2026-11-21 00:01:10.000 UTC [88] DETAIL:  The database was created using collation version 2.17, but the operating system provides version 2.34.',
+    ]);
+    const [f] = analyzeDependencyRefusals(scenario(pgEnv, [duplicate(30), duplicate(12)], server));
+    expect(f?.title).toMatch(/^PostgreSQL crm-db refuses inserts/);
+    expect(f?.title).toMatch(/collation version mismatch: built under 2\.17, the OS \(glibc\) now provides 2\.34,/);
+    expect(f?.title).toMatch(/\(crm-db-0 runs postgres:15\.8-rocky9 since 2d ago\)/);
+    expect(f?.fix).toMatch(/REINDEX/);
+    expect(f?.fix).toMatch(/REFRESH COLLATION VERSION/);
+    expect(f?.outsideWorkload).toMatch(/corrupt indexes/);
+  });
+
+  it('leaves a duplicate key alone when the server says nothing of its collation (the app\'s own business)', () => {
+    expect(analyzeDependencyRefusals(scenario(pgEnv, [duplicate(30), duplicate(12)], pgServer(['LOG:  checkpoint starting: time'])))).toEqual([]);
+    expect(analyzeDependencyRefusals(scenario(pgEnv, [duplicate(30), duplicate(12)]))).toEqual([]);
+  });
+});
+
+describe('prepared statements that a migration changed the result type of', () => {
+  const line = (m: number): string => `{"time":"${minutesAgo(m)}","level":"ERROR","msg":"query failed","sql":"SELECT * FROM stock_items WHERE sku = $1","err":"ERROR: cached plan must not change result type (SQLSTATE 0A000)"}`;
+
+  it('names 0A000, dates it by the first refusal, and says fresh connections are the fix, not a rollback', () => {
+    const [f] = analyzeDependencyRefusals(scenario([{ name: 'DATABASE_URL', value: 'postgres://api@inventory-db.example.com:5432/inventory' }], [line(39), line(20), line(3)]));
+    expect(f?.title).toMatch(/cached plan must not change result type \(SQLSTATE 0A000\)/);
+    expect(f?.onset).toBe(minutesAgo(39));
+    expect(f?.fix).toMatch(/^restart the pods/);
+    expect(f?.fix).toMatch(/SELECT \*/);
+    expect(f?.outsideWorkload).toMatch(/migration/);
+    expect(f?.likelyCause).not.toMatch(/restarting them will not help/);
+  });
+
+  it('names what the migration Job that ran just before applied, from its log', () => {
+    const ev = {
+      ...scenario([{ name: 'DATABASE_URL', value: 'postgres://api@inventory-db.example.com:5432/inventory' }], [line(39), line(20), line(3)]),
+      migrationJobLogs: [{ job: 'inventory-migrate-7', pod: 'inventory-migrate-7-q2x', container: 'migrate', finishedAt: minutesAgo(40), lines: ['2026/11/21 02:34:00 Finished 147/u add_reserved_qty (read 3.9ms, ran 24.1s)'] }],
+    };
+    const [f] = analyzeDependencyRefusals(ev);
+    expect(f?.title).toMatch(/since Job inventory-migrate-7 applied 147\/u add_reserved_qty \(completed 40m ago\)$/);
+    expect(f?.evidence.join('\n')).toMatch(/log inventory-migrate-7-q2x \(Job inventory-migrate-7\): .*Finished 147\/u add_reserved_qty/);
+  });
+});
+
+describe('zero dates refused by a MySQL now running a strict sql_mode', () => {
+  const refused = (m: number): string => `[${stamp(m)}] production.ERROR: SQLSTATE[22007]: Invalid datetime format: 1292 Incorrect datetime value: '0000-00-00 00:00:00' for column 'paid_at' at row 1`;
+  const server: DependencyPodEvidence = {
+    service: 'mysql',
+    pod: pod(6, { name: 'mysql-0', labels: { app: 'mysql' }, containers: [container({ name: 'mysql', image: 'docker.io/library/mysql:8.0.40' })] }),
+    logs: [{ pod: 'mysql-0', container: 'mysql', previous: false, lines: [`${minutesAgo(78)} 5 [System] [MY-013381] [Server] Server upgrade from '50700' to '80040' completed.`] }],
+  };
+
+  it('names the version the server runs, strict sql_mode, the upgrade its log dates, and no rollback of MySQL', () => {
+    const [f] = analyzeDependencyRefusals(scenario([{ name: 'DATABASE_URL', value: 'mysql://billing@mysql:3306/billing' }], [refused(60), refused(30), refused(2)], server));
+    expect(f?.title).toMatch(/^MySQL mysql refuses writes of zero dates/);
+    expect(f?.title).toMatch(/NO_ZERO_DATE/);
+    expect(f?.title).toMatch(/runs MySQL 8\.0\.40/);
+    expect(f?.title).toMatch(/upgraded from MySQL 5\.7 to 8\.0\.40/);
+    expect(f?.fix).toMatch(/sql_mode/);
+    expect(f?.fix).toMatch(/Do not roll an upgraded MySQL back/);
+  });
+});
+
+describe('a stream consumer group lost with a Redis that restarted without persistence', () => {
+  const nogroup = "redis.exceptions.ResponseError: NOGROUP No such key 'orders' or consumer group 'billing' in XREADGROUP with GROUP option";
+  const env = [{ name: 'REDIS_URL', value: 'redis://billing-redis:6379/0' }];
+  const redis = (args: string[], volume: 'emptyDir' | 'pvc'): DependencyPodEvidence => ({
+    service: 'billing-redis',
+    pod: pod(7, {
+      name: 'billing-redis-6c9d8f7b5-h8vqn', labels: { app: 'billing-redis' }, startTime: minutesAgo(27),
+      containers: [container({ name: 'redis', image: 'docker.io/library/redis:7.2.6-alpine', command: ['redis-server'], args, volumeMounts: [{ name: 'data', mountPath: '/data' }] })],
+      volumes: [{ name: 'data', source: volume, ...(volume === 'pvc' ? { ref: 'data-billing-redis' } : {}) }],
+    }),
+    logs: [],
+  });
+
+  it('asks for the Redis pod, states its lack of persistence and restart, and names XGROUP CREATE with the stream and group', () => {
+    const ev = scenario(env, [nogroup, nogroup, nogroup], redis(['--save', '', '--appendonly', 'no'], 'emptyDir'));
+    expect(listRefusingServices(ev)).toEqual(['billing-redis']);
+    const [f] = analyzeDependencyRefusals(ev);
+    expect(f?.title).toMatch(/^Redis billing-redis refuses XREADGROUP: .*NOGROUP/);
+    expect(f?.title).toMatch(/--save "" \(no RDB snapshots\), --appendonly no, \/data on an emptyDir/);
+    expect(f?.title).toMatch(/started 27m ago/);
+    expect(f?.fix).toMatch(/XGROUP CREATE orders billing 0 MKSTREAM/);
+    expect(f?.fix).toMatch(/restart the workers/);
+  });
+
+  it('claims no lost data for a Redis that persists to a volume', () => {
+    const [f] = analyzeDependencyRefusals(scenario(env, [nogroup, nogroup], redis(['--appendonly', 'yes'], 'pvc')));
+    expect(f?.title).not.toMatch(/no persistence/);
+  });
+});
+
+describe('writes refused "not primary" through a connection string a ConfigMap holds', () => {
+  const refused = '{"level":50,"err":{"type":"MongoServerError","message":"not primary","code":10107,"codeName":"NotWritablePrimary"},"msg":"failed to insert ledger entry"}';
+  const env: EnvVarEvidence[] = [{ name: 'MONGODB_URI', ref: { kind: 'configMap', name: 'ledger-api-config', key: 'MONGODB_URI' } }];
+  const uri = (options: string) => ({ mechanism: 'server-address' as const, configMap: 'ledger-api-config', key: 'MONGODB_URI', via: 'MONGODB_URI', written: `MONGODB_URI=mongodb://ledger_app@mongo-0.mongo.payments.svc.cluster.local:27017/ledger?${options}` });
+
+  it('names directConnection=true and the one member it pins the client to, and the seed list as the fix', () => {
+    const ev = { ...scenario(env, [refused, refused, refused]), settingConfig: [uri('directConnection=true&authSource=admin')] };
+    const [f] = analyzeDependencyRefusals(ev);
+    expect(f?.title).toMatch(/^MongoDB mongo refuses writes: the client is pinned to mongo-0 by directConnection=true, now a secondary/);
+    expect(f?.likelyCause).toMatch(/MONGODB_URI connects with directConnection=true to mongo-0 only/);
+    expect(f?.fix).toMatch(/replica-set seed list in MONGODB_URI/);
+    expect(f?.evidence.join('\n')).toMatch(/MONGODB_URI \(from a ConfigMap\): mongodb:\/\/ledger_app@mongo-0/);
+  });
+
+  it('claims no pin for a connection string that discovers the replica set', () => {
+    const ev = { ...scenario(env, [refused, refused, refused]), settingConfig: [uri('replicaSet=rs0')] };
+    const [f] = analyzeDependencyRefusals(ev);
+    expect(f?.title).not.toMatch(/directConnection/);
+  });
+});
