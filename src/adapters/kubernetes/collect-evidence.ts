@@ -51,9 +51,8 @@
 //   but no max TTL, a get of the namespace's ConfigMaps (by the list) whose name or key names carry that role (at most two; only
 //   its max-TTL line kept: read-setting-config.ts); where SQS refuses sends as FIFO ones (no MessageGroupId, at least 2), the same
 //   gets, keeping only a value naming a .fifo queue; where Kafka brokers refuse the producer's codec (UNSUPPORTED_COMPRESSION_TYPE,
-//   at least 2), the same gets, keeping only the compression.type and brokers' version keys,
-//   its max-TTL line kept: read-setting-config.ts); where they show MongoDB answering writes "not primary" (at least 2), the
-//   same gets, keeping only the MongoDB address keys (MONGODB_URI…), password masked,
+//   at least 2), the same gets, keeping only the compression.type and brokers' version keys; where they show MongoDB answering
+//   writes "not primary" (at least 2), the same gets, keeping only the MongoDB address keys (MONGODB_URI…), password masked,
 //   and where the current logs say a host does not resolve or refuses connections, a get of the ConfigMaps the pods logging it read through a
 //   subPath mount or env (at most two; only whether the data still names that host and the lines naming a host like it
 //   kept, with the newest write of its data: read-stale-config.ts),

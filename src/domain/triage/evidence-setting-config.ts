@@ -6,11 +6,10 @@
 /**
  * The mechanism a setting decides: an SQS consumer's visibility timeout, a Vault client's token
  * lifetime, the SQS queue a producer sends to when SQS refuses its sends as FIFO ones (queue-fifo),
- * the codec and brokers' version of a Kafka producer whose codec the brokers refuse (kafka-codec).
+ * the codec and brokers' version of a Kafka producer whose codec the brokers refuse (kafka-codec),
+ * a MongoDB client's connection string when its writes are answered "not primary" (server-address).
  */
-export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec';
-/** The mechanism a setting decides: an SQS consumer's visibility timeout, a Vault client's token lifetime, a MongoDB client's connection string (its writes answered "not primary"). */
-export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'server-address';
+export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec' | 'server-address';
 
 /** `SQS_VISIBILITY_TIMEOUT_SECONDS=30` in ConfigMap shipment-notifier-config, taken through envFrom. */
 export interface SettingConfigEvidence {

@@ -36,12 +36,12 @@ const SETTING_KEYS: Record<SettingMechanism, RegExp> = {
   // Any key: what marks the setting is its value, a queue URL or name ending in .fifo.
   'queue-fifo': /./,
   'kafka-codec': new RegExp(`${BROKER_VERSION_SETTING.source}|${CODEC_SETTING.source}`, 'i'),
+  'server-address': MONGO_ADDRESS_KEY,
 };
 
 /** The values a mechanism's setting is kept by, when its keys' names do not tell it. */
 const SETTING_VALUES: Partial<Record<SettingMechanism, RegExp>> = {
   'queue-fifo': FIFO_VALUE,
-  'server-address': MONGO_ADDRESS_KEY,
 };
 
 export interface SettingConfigRead extends ConfigMapSource {
@@ -65,15 +65,12 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
   const vault = findVaultDenials(ev.logs, ev.pods, ev.now);
   const fifo = findFifoSendRefusals(ev.logs, ev.pods, ev.now);
   const codec = findCodecRefusals(ev.logs, ev.pods, ev.now);
+  const notPrimary = findNotPrimaryWrites(ev.logs, ev.pods);
   return [
     ...(queue === undefined ? [] : listConfigMapSources(containerOf(ev.pods, queue.pods[0], queue.container), MAX_READS).map((s) => ({ mechanism: 'queue-visibility' as const, ...s }))),
     ...(vault === undefined ? [] : listConfigMapSources(containerOf(ev.pods, vault.pods[0], vault.container), MAX_READS).map((s) => ({ mechanism: 'vault-token' as const, ...s }))),
     ...(fifo === undefined ? [] : listConfigMapSources(containerOf(ev.pods, fifo.pods[0], fifo.container), MAX_READS).map((s) => ({ mechanism: 'queue-fifo' as const, ...s }))),
     ...(codec === undefined ? [] : listConfigMapSources(containerOf(ev.pods, codec.pods[0], codec.container), MAX_READS).map((s) => ({ mechanism: 'kafka-codec' as const, ...s }))),
-  const notPrimary = findNotPrimaryWrites(ev.logs, ev.pods);
-  return [
-    ...(queue === undefined ? [] : listConfigMapSources(containerOf(ev.pods, queue.pods[0], queue.container), MAX_READS).map((s) => ({ mechanism: 'queue-visibility' as const, ...s }))),
-    ...(vault === undefined ? [] : listConfigMapSources(containerOf(ev.pods, vault.pods[0], vault.container), MAX_READS).map((s) => ({ mechanism: 'vault-token' as const, ...s }))),
     ...(notPrimary === undefined ? [] : listConfigMapSources(containerOf(ev.pods, notPrimary.pods[0], notPrimary.container), MAX_READS).map((s) => ({ mechanism: 'server-address' as const, ...s }))),
   ];
 }
@@ -82,12 +79,10 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
 export function keepSettings(read: SettingConfigRead, configMap: string, data: Readonly<Record<string, string>>): SettingConfigEvidence[] {
   const keys = SETTING_KEYS[read.mechanism];
   const values = SETTING_VALUES[read.mechanism];
-  return Object.entries(data).flatMap(([key, value]) => {
-    if (value.length > MAX_VALUE_CHARS || value.includes('\n')) return [];
-    if (values !== undefined && !values.test(value)) return [];
   const address = read.mechanism === 'server-address';
   return Object.entries(data).flatMap(([key, raw]) => {
     if (raw.length > (address ? MAX_ADDRESS_CHARS : MAX_VALUE_CHARS) || raw.includes('\n')) return [];
+    if (values !== undefined && !values.test(raw)) return [];
     const value = address ? maskCredentials(raw) : raw;
     if (read.via === 'envFrom') return keys.test(key) ? [{ mechanism: read.mechanism, configMap, key, via: 'envFrom', written: `${key}=${value}` }] : [];
     return key === read.key && (keys.test(read.via) || keys.test(key)) ? [{ mechanism: read.mechanism, configMap, key, via: read.via, written: `${read.via}=${value}` }] : [];

@@ -25,8 +25,7 @@ function cluster(lines: string[], queueUrl = 'https://sqs.eu-west-1.amazonaws.co
     })] } }],
     pods: [{ revision: 4, node: NODE_A, createdAgo: 12 * DAYS }],
   });
-  const own = configMap({ namespace: NS, name: 'notifier-config', createdAgo: 200 * DAYS, data: { SQS_VISIBILITY_TIMEOUT_SECONDS: '30', SQS_QUEUE_URL: queueUrl, VAULT_ROLE: 'fulfillment-notifier', API_TOKEN: 'hunter2', ...extra } });
-  const own = configMap({ namespace: NS, name: 'notifier-config', createdAgo: 200 * DAYS, data: { SQS_VISIBILITY_TIMEOUT_SECONDS: '30', SQS_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/1/jobs', VAULT_ROLE: 'fulfillment-notifier', API_TOKEN: 'hunter2', MONGODB_URI: 'mongodb://notifier:hunter2@mongo-0.mongo.fulfillment.svc.cluster.local:27017/jobs?directConnection=true' } });
+  const own = configMap({ namespace: NS, name: 'notifier-config', createdAgo: 200 * DAYS, data: { SQS_VISIBILITY_TIMEOUT_SECONDS: '30', SQS_QUEUE_URL: queueUrl, VAULT_ROLE: 'fulfillment-notifier', API_TOKEN: 'hunter2', MONGODB_URI: 'mongodb://notifier:hunter2@mongo-0.mongo.fulfillment.svc.cluster.local:27017/jobs?directConnection=true', ...extra } });
   const roles = configMap({ namespace: NS, name: 'vault-auth-roles', createdAgo: 300 * DAYS, data: {
     'fulfillment-notifier.yaml': 'role: fulfillment-notifier\ntoken_policies: [notifier-read]\ntoken_ttl: 1h\ntoken_max_ttl: 768h\n',
     'fulfillment-other.yaml': 'role: fulfillment-other\ntoken_max_ttl: 24h\n',
@@ -76,6 +75,8 @@ describe('the settings that decide a mechanism the logs show', () => {
     const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
     expect(secretReads()).toEqual([]);
     expect(ev.settingConfig).toEqual([{ mechanism: 'kafka-codec', configMap: 'notifier-config', key: 'KAFKA_BROKER_VERSION_FALLBACK', via: 'envFrom', written: 'KAFKA_BROKER_VERSION_FALLBACK=2.0.1' }]);
+  });
+
   it('where MongoDB answers writes "not primary", keeps the connection string the pods take from a ConfigMap, password masked', async () => {
     const refused = '{"level":50,"err":{"type":"MongoServerError","message":"not primary","code":10107,"codeName":"NotWritablePrimary"},"msg":"failed to insert job"}';
     cluster([refused, refused]);
