@@ -13,22 +13,16 @@
  *   VERBOSE=1 npx tsx bench/triage-heldout.ts every miss explained in full
  */
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
-import { HOLDOUT_48_SCENARIOS } from '../test/triage-corpus/heldout-48/stories.js';
-import { HOLDOUT_49_SCENARIOS } from '../test/triage-corpus/heldout-49/stories.js';
-import { HOLDOUT_50_SCENARIOS } from '../test/triage-corpus/heldout-50/stories.js';
 import { HOLDOUT_51_SCENARIOS } from '../test/triage-corpus/heldout-51/stories.js';
 import { gradeStories } from './grade-stories.js';
 
-/** Rounds written and not yet joined to the corpus; rounds 1–47 have joined it. */
+/** Rounds written and not yet joined to the corpus; rounds 1–50 have joined it. */
 const PENDING: [string, readonly CorpusScenario[]][] = [
-  ['held-out round 48', HOLDOUT_48_SCENARIOS],
-  ['held-out round 49', HOLDOUT_49_SCENARIOS],
-  ['held-out round 50', HOLDOUT_50_SCENARIOS],
   ['held-out round 51', HOLDOUT_51_SCENARIOS],
 ];
 
 const filter = process.argv[2];
-if (PENDING.length === 0) console.log('held-out: no round pending (rounds 1–47 were graded first, then fixed and joined the corpus; their first figures are in docs/benchmarks.md)');
+if (PENDING.length === 0) console.log('held-out: no round pending (rounds 1–50 were graded first, then fixed and joined the corpus; their first figures are in docs/benchmarks.md)');
 for (const [label, stories] of PENDING) {
   // A round none of whose stories the filter selects is left out rather than printed empty.
   if (filter !== undefined && !stories.some((s) => s.id.includes(filter))) continue;

@@ -1,7 +1,8 @@
 // Held-out stories, forty-eighth round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — .NET 8's default port 8080 against probes and a Service on 80; Node 18 resolving
 // localhost to ::1 against a sidecar proxy on 127.0.0.1; Postgres' "cached plan must not change

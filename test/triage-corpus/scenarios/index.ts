@@ -58,6 +58,9 @@ import { HOLDOUT_44_SCENARIOS } from '../heldout-44/stories.js';
 import { HOLDOUT_45_SCENARIOS } from '../heldout-45/stories.js';
 import { HOLDOUT_46_SCENARIOS } from '../heldout-46/stories.js';
 import { HOLDOUT_47_SCENARIOS } from '../heldout-47/stories.js';
+import { HOLDOUT_48_SCENARIOS } from '../heldout-48/stories.js';
+import { HOLDOUT_49_SCENARIOS } from '../heldout-49/stories.js';
+import { HOLDOUT_50_SCENARIOS } from '../heldout-50/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -73,7 +76,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–47: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–50: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -119,4 +122,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_45_SCENARIOS,
   ...HOLDOUT_46_SCENARIOS,
   ...HOLDOUT_47_SCENARIOS,
+  ...HOLDOUT_48_SCENARIOS,
+  ...HOLDOUT_49_SCENARIOS,
+  ...HOLDOUT_50_SCENARIOS,
 ];
