@@ -20,6 +20,7 @@ import { MINUTE_MS, msBetween } from './time-span.js';
 import { VAULT_SEALED } from './vault-sealed.js';
 import { CLICKHOUSE_READONLY } from './clickhouse-readonly.js';
 import { GALERA_NO_PRIMARY } from './galera-no-primary.js';
+import { KAFKA_BROKERS_SHORT } from './kafka-brokers-short.js';
 import type { ClusterDownSign, MemberReadiness } from './cluster-down-sign.js';
 
 export type { ClusterDownSign, MemberReadiness };
@@ -121,6 +122,7 @@ export const CLUSTER_DOWN: readonly ClusterDownSign[] = [
   VAULT_SEALED,
   CLICKHOUSE_READONLY,
   GALERA_NO_PRIMARY,
+  KAFKA_BROKERS_SHORT,
 ];
 
 /** Selector labels that name a member's role (master, replica) rather than the set it belongs to. */
