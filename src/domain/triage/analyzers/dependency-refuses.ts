@@ -53,6 +53,7 @@ import { CLICKHOUSE_MEMORY_QUERY, QUERY_MEMORY_SETTING, USERS_CONFIG_RELOADED, f
 import { BATCH_OVER_FAIL_THRESHOLD, BATCH_SIZE_SETTING, BATCH_TOO_LARGE_CLIENT_SIDE, BATCH_TOO_LARGE_FIX, BATCH_TOO_LARGE_WHY, CASSANDRA_BATCH_TOO_LARGE } from '../cassandra-batch-size.js';
 import { findClientSetting } from '../client-size-setting.js';
 import { PG_PREPARED_TRANSACTIONS_DISABLED, PREPARED_TRANSACTIONS_SETTING, PREPARED_TRANSACTIONS_WHY, enablePreparedTransactions } from '../pg-prepared-transactions.js';
+import { BACKEND_CRASH_FIX, BACKEND_CRASH_OUTLASTS, BACKEND_CRASH_WHY, BACKEND_KILLED, PG_CRASH_RESET, fixBackendCrash } from '../pg-backend-crash.js';
 import { DOCUMENT_SIZE_CLIENT_SIDE, DOCUMENT_SIZE_FIX, DOCUMENT_SIZE_OUTLASTS, DOCUMENT_SIZE_WHY, MONGO_DOCUMENT_TOO_LARGE, describePushedArray } from '../mongo-document-size.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
@@ -531,6 +532,18 @@ const REFUSALS: readonly Refusal[] = [
     outlastsRollback: DOCUMENT_SIZE_OUTLASTS,
     why: DOCUMENT_SIZE_WHY,
     fix: DOCUMENT_SIZE_FIX,
+  },
+  // A server process killed (signal 9: OOM) or crashed: the postmaster resets every connection and recovers (pg-backend-crash.ts).
+  {
+    server: 'PostgreSQL',
+    pattern: PG_CRASH_RESET,
+    refuses: 'connections while it recovers from a server process that died (SQLSTATE 57P02/57P03)',
+    explainedBy: BACKEND_KILLED,
+    ranBy: { what: 'reset', fix: fixBackendCrash },
+    lostAt: true,
+    outlastsRollback: BACKEND_CRASH_OUTLASTS,
+    why: BACKEND_CRASH_WHY,
+    fix: BACKEND_CRASH_FIX,
   },
 ];
 
