@@ -20,6 +20,7 @@ import { listMountedConfigMaps } from '../server-config-file.js';
 import type { DependencyPodEvidence, ServerConfigEvidence } from '../evidence-server-config.js';
 import { findServerAddress } from '../server-address.js';
 import type { ServerKind } from '../server-address.js';
+import type { ContainerEvidence } from '../evidence-pod.js';
 import { ETCD_NOSPACE, ETCD_NOSPACE_ALARM, readEtcdSettings } from '../etcd-nospace.js';
 import { VACUUM_SETTINGS, WRAPAROUND_REFUSAL, XID_WARNING, describeWraparoundScope, readVacuumSettings } from '../xid-wraparound.js';
 import type { SettingAt } from '../server-settings.js';
@@ -53,6 +54,7 @@ import { CLICKHOUSE_MEMORY_QUERY, QUERY_MEMORY_SETTING, USERS_CONFIG_RELOADED, f
 import { BATCH_OVER_FAIL_THRESHOLD, BATCH_SIZE_SETTING, BATCH_TOO_LARGE_CLIENT_SIDE, BATCH_TOO_LARGE_FIX, BATCH_TOO_LARGE_WHY, CASSANDRA_BATCH_TOO_LARGE } from '../cassandra-batch-size.js';
 import { findClientSetting } from '../client-size-setting.js';
 import { PG_PREPARED_TRANSACTIONS_DISABLED, PREPARED_TRANSACTIONS_SETTING, PREPARED_TRANSACTIONS_WHY, enablePreparedTransactions } from '../pg-prepared-transactions.js';
+import { REPLICA_BEHIND, REPLICA_SQL_STOPPED, REPLICA_STOPPED_FIX, REPLICA_STOPPED_OUTLASTS, REPLICA_STOPPED_WHY, findReplicaAddress, fixReplicaStopped } from '../mysql-replica-stopped.js';
 import { BACKEND_CRASH_FIX, BACKEND_CRASH_OUTLASTS, BACKEND_CRASH_WHY, BACKEND_KILLED, PG_CRASH_RESET, fixBackendCrash } from '../pg-backend-crash.js';
 import { DOCUMENT_SIZE_CLIENT_SIDE, DOCUMENT_SIZE_FIX, DOCUMENT_SIZE_OUTLASTS, DOCUMENT_SIZE_WHY, MONGO_DOCUMENT_TOO_LARGE, describePushedArray } from '../mongo-document-size.js';
 
@@ -139,6 +141,8 @@ interface Refusal {
    * its container takes one, the fix names it and where it is kept (a ConfigMap a restart re-reads).
    */
   clientSetting?: { pattern: RegExp; fix: (setting: string) => string };
+  /** Where the client keeps the address the refused lines concern (its read replica's), when not its first address of that server. */
+  address?: (c: Pick<ContainerEvidence, 'env'>) => { env: string; host: string } | undefined;
 }
 
 function raisePacketLimit(where: string): string {
@@ -545,6 +549,19 @@ const REFUSALS: readonly Refusal[] = [
     why: BACKEND_CRASH_WHY,
     fix: BACKEND_CRASH_FIX,
   },
+  // A read replica whose SQL thread stopped (a duplicate key written on it): its clients see only a growing lag (mysql-replica-stopped.ts).
+  {
+    server: 'MySQL',
+    pattern: REPLICA_BEHIND,
+    verb: 'serves',
+    refuses: 'stale reads: the clients report its replication lag growing',
+    address: findReplicaAddress,
+    explainedBy: REPLICA_SQL_STOPPED,
+    ranBy: { what: 'lag warning', fix: fixReplicaStopped },
+    outlastsRollback: REPLICA_STOPPED_OUTLASTS,
+    why: REPLICA_STOPPED_WHY,
+    fix: REPLICA_STOPPED_FIX,
+  },
 ];
 
 /** Lines before it counts: one refused command is not an outage. */
@@ -587,7 +604,7 @@ export function listRefusingServices(ev: Pick<TriageEvidence, 'logs' | 'pods' | 
     const hits = findHits(ev, r);
     const hit = hits.length >= (r.clearedBy ? 1 : MIN_LINES) ? hits[0] : undefined;
     const c = ev.pods.find((p) => p.name === hit?.log.pod)?.containers.find((x) => x.name === hit?.log.container);
-    const address = c ? findServerAddress(c, r.server) : undefined;
+    const address = c ? addressOf(c, r) : undefined;
     const service = address ? findInClusterService(address.host, ev.target.namespace) : undefined;
     return service?.namespace === ev.target.namespace ? [service.name] : [];
   });
@@ -603,7 +620,7 @@ export function listPinnedServerPods(ev: Pick<TriageEvidence, 'logs' | 'pods' | 
   for (const r of REFUSALS.filter((x) => x.failover)) {
     const hit = findHits(ev, r).length >= MIN_LINES ? findHits(ev, r)[0] : undefined;
     const c = ev.pods.find((p) => p.name === hit?.log.pod)?.containers.find((x) => x.name === hit?.log.container);
-    const address = c ? findServerAddress(c, r.server) : undefined;
+    const address = c ? addressOf(c, r) : undefined;
     const pinned = address ? findPinnedPod(address.host, ev.target.namespace, ev.endpointSlices) : undefined;
     if (pinned) return [pinned];
   }
@@ -634,7 +651,7 @@ export function listExplainedServices(ev: Pick<TriageEvidence, 'logs' | 'pods' |
     const hits = findHits(ev, r);
     const hit = hits.length >= MIN_LINES ? hits[0] : undefined;
     const c = ev.pods.find((p) => p.name === hit?.log.pod)?.containers.find((x) => x.name === hit?.log.container);
-    const address = c ? findServerAddress(c, r.server) : undefined;
+    const address = c ? addressOf(c, r) : undefined;
     const service = address ? findInClusterService(address.host, ev.target.namespace) : findServiceByPort(ev, r, hit?.log.pod);
     // Logged by every member, in the namespace: the one pod read for its settings already carries it.
     const readForSettings = r.explainedBy?.everyMember === true && r.settings !== undefined && service?.namespace === ev.target.namespace;
@@ -665,7 +682,7 @@ export function listServerConfigReads(ev: Pick<TriageEvidence, 'logs' | 'pods' |
     const hits = findHits(ev, r);
     const hit = hits.length >= (r.clearedBy ? 1 : MIN_LINES) ? hits[0] : undefined;
     const c = ev.pods.find((p) => p.name === hit?.log.pod)?.containers.find((x) => x.name === hit?.log.container);
-    const address = c ? findServerAddress(c, r.server) : undefined;
+    const address = c ? addressOf(c, r) : undefined;
     const service = address ? findInClusterService(address.host, ev.target.namespace) : undefined;
     const own = service ? read.find((d) => d.service === service.name && (d.namespace ?? ev.target.namespace) === service.namespace) : undefined;
     if (!own || !r.settings || findServerSettings(own.pod, r.settings) || r.readSettings?.(own.pod) || left <= 0) return [];
@@ -680,7 +697,7 @@ function findRefusedService(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'>
   const hits = findHits(ev, r);
   const hit = hits.length >= MIN_LINES ? hits[0] : undefined;
   const c = ev.pods.find((p) => p.name === hit?.log.pod)?.containers.find((x) => x.name === hit?.log.container);
-  const address = c ? findServerAddress(c, r.server) : undefined;
+  const address = c ? addressOf(c, r) : undefined;
   return address ? findInClusterService(address.host, ev.target.namespace) : findServiceByPort(ev, r, hit?.log.pod);
 }
 
@@ -735,6 +752,11 @@ export function listServerClaimReads(ev: Pick<TriageEvidence, 'logs' | 'pods' | 
   });
 }
 
+/** The address a refusal concerns: its own reading of the client's env, else the server's first address there. */
+function addressOf(c: Pick<ContainerEvidence, 'env'>, r: Refusal): { env: string; host: string } | undefined {
+  return r.address?.(c) ?? findServerAddress(c, r.server);
+}
+
 /** Lines back to look for the time of a stack trace's line: its header carries the time. */
 const TRACE_LINES = 40;
 
@@ -781,7 +803,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const pods = unique(hits.map((h) => h.log.pod));
     const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
     const container = podObjects[0]?.containers.find((c) => c.name === hits[0]?.log.container);
-    const address = container ? findServerAddress(container, r.server) : undefined;
+    const address = container ? addressOf(container, r) : undefined;
     const service = address ? findInClusterService(address.host, ev.target.namespace) : findServiceByPort(ev, r, hits[0]?.log.pod);
     const named = service ? `${r.server} ${service.name}` : address ? `${r.server} at ${address.host}` : r.server;
     const lastLine = condenseStructuredLine(hits[hits.length - 1]?.line ?? '');
