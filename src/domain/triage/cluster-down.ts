@@ -21,6 +21,7 @@ import { VAULT_SEALED } from './vault-sealed.js';
 import { CLICKHOUSE_READONLY } from './clickhouse-readonly.js';
 import { GALERA_NO_PRIMARY } from './galera-no-primary.js';
 import { CONSUL_NO_LEADER } from './consul-no-leader.js';
+import { KAFKA_BROKERS_SHORT } from './kafka-brokers-short.js';
 import type { ClusterDownSign, MemberReadiness } from './cluster-down-sign.js';
 
 export type { ClusterDownSign, MemberReadiness };
@@ -123,6 +124,7 @@ export const CLUSTER_DOWN: readonly ClusterDownSign[] = [
   CLICKHOUSE_READONLY,
   GALERA_NO_PRIMARY,
   CONSUL_NO_LEADER,
+  KAFKA_BROKERS_SHORT,
 ];
 
 /** Selector labels that name a member's role (master, replica) rather than the set it belongs to. */

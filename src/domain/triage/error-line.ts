@@ -11,6 +11,7 @@ import { listIdempotentReplayLines } from './idempotent-replay.js';
 import { listRetriedConflictLines } from './update-conflict-retry.js';
 import { listSucceededRetryLines } from './retry-succeeded.js';
 import { isWorkflowNondeterminism } from './workflow-nondeterminism.js';
+import { isAliasWithoutWriteIndex } from './es-alias-write-index.js';
 
 const ERROR_LINE =
   /\b(ERROR|FATAL|PANIC|CRITICAL)\b|"level":"(error|fatal)"|"level":(50|60)\b|level=(error|fatal)|\bException\b|Traceback \(most recent call last\)|"level":"warn(ing)?"[^\n]*"(error|err)":"[^"]+"[^\n]*"status":(4(0[13]|29)|5\d\d)\b/;
@@ -77,6 +78,8 @@ const ERROR_SIGNS: readonly ((line: string) => boolean)[] = [
   isDataLossLine,
   // A workflow task failing replay for a nondeterminism error (Temporal logs it at WARN): the workflow is stuck.
   isWorkflowNondeterminism,
+  // A search alias without a write index refuses every write with 400; shippers log it at WARN and drop the event.
+  isAliasWithoutWriteIndex,
 ];
 
 /**

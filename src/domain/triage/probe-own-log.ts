@@ -65,7 +65,8 @@ export function findOwnLogError(logs: readonly LogEvidence[]): string | undefine
     // Told by its message first: a tracing line's spans can push its error past any clip.
     const errors = log.lines.filter((l) => l.trim() !== '' && isOwnError(l) && !/^\s+at /.test(l)).slice(-12).map(condenseTracingLine);
     const line = errors.length > 0 ? pickDecisiveLine(errors) : undefined;
-    if (line !== undefined && isOwnError(line)) return truncate(line, 200);
+    // "Caused by: " is the trace's framing, not the error: the exception and its message are the quote.
+    if (line !== undefined && isOwnError(line)) return truncate(line.replace(/^\s*Caused by:\s*/, ''), 200);
   }
   return undefined;
 }

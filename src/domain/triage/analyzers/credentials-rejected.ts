@@ -13,6 +13,7 @@ import { findRejections, MIN_LINES } from './credentials-rejections.js';
 import { analyzeCredentialsServerRestart } from './credentials-server-restart.js';
 import { outnumbersRejections } from './credentials-auth-plugin.js';
 import { describeAdBindRefusal } from './credentials-ad-bind.js';
+import { describeExpiredPassword } from './credentials-expired.js';
 
 /** The Secrets whose credentials are rejected, at most `max`: the collector reads the events of what keeps them in sync. */
 export function listRejectedSecrets(ev: Pick<TriageEvidence, 'logs' | 'pods'>, max = 2): string[] {
@@ -36,6 +37,9 @@ export function analyzeRejectedCredentials(ev: TriageEvidence): Finding[] {
   // Active Directory said why it refuses the bind (data 775: locked out): its reading, not a rotation's.
   const ad = describeAdBindRefusal(ev, podObjects);
   if (ad) return [ad];
+  // The database says the account's password expired: its reading, not a rotation's.
+  const expired = describeExpiredPassword(ev, pods, podObjects);
+  if (expired) return [expired];
   const decisive = condenseStructuredLine((hits[hits.length - 1] ?? hits[0])?.line.trim() ?? '');
   const started = podObjects.map((p) => p.startTime).filter((t): t is string => t !== undefined).sort()[0];
   const via = fromSecret.length > 0 ? `${fromSecret.map((f) => f.env).join(', ')} from Secret ${unique(fromSecret.map((f) => f.secret)).join(', ')}` : secrets.length > 0 ? `envFrom Secret ${secrets.join(', ')}` : undefined;

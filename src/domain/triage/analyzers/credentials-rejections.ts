@@ -3,7 +3,7 @@ import type { TriageEvidence } from '../evidence.js';
 import { unique } from '../pod-status.js';
 
 /** A dependency refusing the credentials the process presents (databases, brokers, caches). */
-const REJECTED = /password authentication failed|ACCESS[_-]REFUSED - Login was refused|Access denied for user|authentication failed|invalid (?:username or )?password|WRONGPASS|NOAUTH|Login failed for user|SASL authentication failed|invalid credentials|invalid API key|API key (?:is )?(?:invalid|revoked|expired)|AcceptSecurityContext error, data/i;
+const REJECTED = /password authentication failed|ACCESS[_-]REFUSED - Login was refused|Access denied for user|authentication failed|invalid (?:username or )?password|WRONGPASS|NOAUTH|Login failed for user|SASL authentication failed|invalid credentials|invalid API key|API key (?:is )?(?:invalid|revoked|expired)|AcceptSecurityContext error, data|\bORA-(?:01017|28000|28001)\b|Your password has expired|has an expired password|password of the account has expired/i;
 
 /** Lines in the logs before it counts: one failed login is not an outage. */
 export const MIN_LINES = 2;

@@ -23,6 +23,7 @@ import { isPastErrorBout } from '../past-log-errors.js';
 import { isErrorLine } from '../error-line.js';
 import { listSucceededRetryLines } from '../retry-succeeded.js';
 import { findLeaseLoss, isLeaseCall } from '../leader-election.js';
+import { isPasswordExpired } from '../password-expiry.js';
 import { explainTlsTerms, findPlaintextSetting, findTlsLibrary, type ImageChange, isTlsTermsProblem } from '../tls-terms.js';
 
 export type { DependencyError, DependencyProblem } from '../dependency-error-line.js';
@@ -63,10 +64,13 @@ export function analyzeDependencyErrors(ev: TriageEvidence): Finding[] {
     const leaseLost = findLeaseLoss(log.lines) !== undefined;
     // A call retried into success (retry-succeeded.ts): the caller got its answer, the dependency served it.
     const retried = listSucceededRetryLines(log.lines);
+    // A pool whose logons are refused for an expired password (password-expiry.ts) times out waiting for a connection: the refusal, not the network.
+    const logonExpired = log.lines.some(isPasswordExpired);
     log.lines.forEach((line, index) => {
       if (leaseLost && isLeaseCall(line)) return;
       if (retried.has(index)) return;
       const error = parseDependencyError(line);
+      if (logonExpired && error?.problem === 'timeout' && error.dependency === undefined) return;
       // A connection the pod accepted on its serving port: the peer is a client, not a dependency.
       if (error && isInboundConnection(ev, pod, line)) return;
       // Refused at a loopback port a crashed neighbour serves: that container's crash, told on its exit.

@@ -20,6 +20,7 @@ import { listMountedConfigMaps } from '../server-config-file.js';
 import type { DependencyPodEvidence, ServerConfigEvidence } from '../evidence-server-config.js';
 import { findServerAddress } from '../server-address.js';
 import type { ServerKind } from '../server-address.js';
+import type { ContainerEvidence } from '../evidence-pod.js';
 import { ETCD_NOSPACE, ETCD_NOSPACE_ALARM, readEtcdSettings } from '../etcd-nospace.js';
 import { VACUUM_SETTINGS, WRAPAROUND_REFUSAL, XID_WARNING, describeWraparoundScope, readVacuumSettings } from '../xid-wraparound.js';
 import type { SettingAt } from '../server-settings.js';
@@ -53,6 +54,8 @@ import { CLICKHOUSE_MEMORY_QUERY, QUERY_MEMORY_SETTING, USERS_CONFIG_RELOADED, f
 import { BATCH_OVER_FAIL_THRESHOLD, BATCH_SIZE_SETTING, BATCH_TOO_LARGE_CLIENT_SIDE, BATCH_TOO_LARGE_FIX, BATCH_TOO_LARGE_WHY, CASSANDRA_BATCH_TOO_LARGE } from '../cassandra-batch-size.js';
 import { findClientSetting } from '../client-size-setting.js';
 import { PG_PREPARED_TRANSACTIONS_DISABLED, PREPARED_TRANSACTIONS_SETTING, PREPARED_TRANSACTIONS_WHY, enablePreparedTransactions } from '../pg-prepared-transactions.js';
+import { REPLICA_BEHIND, REPLICA_SQL_STOPPED, REPLICA_STOPPED_FIX, REPLICA_STOPPED_OUTLASTS, REPLICA_STOPPED_WHY, findReplicaAddress, fixReplicaStopped } from '../mysql-replica-stopped.js';
+import { BACKEND_CRASH_FIX, BACKEND_CRASH_OUTLASTS, BACKEND_CRASH_WHY, BACKEND_KILLED, PG_CRASH_RESET, fixBackendCrash } from '../pg-backend-crash.js';
 import { DOCUMENT_SIZE_CLIENT_SIDE, DOCUMENT_SIZE_FIX, DOCUMENT_SIZE_OUTLASTS, DOCUMENT_SIZE_WHY, MONGO_DOCUMENT_TOO_LARGE, describePushedArray } from '../mongo-document-size.js';
 import { COLLATION_FIX, COLLATION_MISMATCH, COLLATION_OUTLASTS, COLLATION_WHY, PG_UNIQUE_VIOLATION, readServerImage } from '../pg-collation-mismatch.js';
 import { CACHED_PLAN_CLIENT_SIDE, CACHED_PLAN_FIX, CACHED_PLAN_OUTLASTS, CACHED_PLAN_WHY, PG_CACHED_PLAN } from '../pg-cached-plan.js';
@@ -151,6 +154,8 @@ interface Refusal {
   onlyWhenTold?: true;
   /** A refusal a schema change brings on (stale prepared statements): what a migration Job that ran just before applied, from its log, is named as the trigger. */
   migratedBy?: true;
+  /** Where the client keeps the address the refused lines concern (its read replica's), when not its first address of that server. */
+  address?: (c: Pick<ContainerEvidence, 'env'>) => { env: string; host: string } | undefined;
 }
 
 function raisePacketLimit(where: string): string {
@@ -598,6 +603,30 @@ const REFUSALS: readonly Refusal[] = [
     outlastsRollback: LOST_GROUP_OUTLASTS,
     why: LOST_GROUP_WHY,
     fix: LOST_GROUP_FIX,
+  // A server process killed (signal 9: OOM) or crashed: the postmaster resets every connection and recovers (pg-backend-crash.ts).
+  {
+    server: 'PostgreSQL',
+    pattern: PG_CRASH_RESET,
+    refuses: 'connections while it recovers from a server process that died (SQLSTATE 57P02/57P03)',
+    explainedBy: BACKEND_KILLED,
+    ranBy: { what: 'reset', fix: fixBackendCrash },
+    lostAt: true,
+    outlastsRollback: BACKEND_CRASH_OUTLASTS,
+    why: BACKEND_CRASH_WHY,
+    fix: BACKEND_CRASH_FIX,
+  },
+  // A read replica whose SQL thread stopped (a duplicate key written on it): its clients see only a growing lag (mysql-replica-stopped.ts).
+  {
+    server: 'MySQL',
+    pattern: REPLICA_BEHIND,
+    verb: 'serves',
+    refuses: 'stale reads: the clients report its replication lag growing',
+    address: findReplicaAddress,
+    explainedBy: REPLICA_SQL_STOPPED,
+    ranBy: { what: 'lag warning', fix: fixReplicaStopped },
+    outlastsRollback: REPLICA_STOPPED_OUTLASTS,
+    why: REPLICA_STOPPED_WHY,
+    fix: REPLICA_STOPPED_FIX,
   },
 ];
 
@@ -641,7 +670,7 @@ export function listRefusingServices(ev: Pick<TriageEvidence, 'logs' | 'pods' | 
     const hits = findHits(ev, r);
     const hit = hits.length >= (r.clearedBy ? 1 : MIN_LINES) ? hits[0] : undefined;
     const c = ev.pods.find((p) => p.name === hit?.log.pod)?.containers.find((x) => x.name === hit?.log.container);
-    const address = c ? findServerAddress(c, r.server) : undefined;
+    const address = c ? addressOf(c, r) : undefined;
     const service = address ? findInClusterService(address.host, ev.target.namespace) : undefined;
     return service?.namespace === ev.target.namespace ? [service.name] : [];
   });
@@ -657,7 +686,7 @@ export function listPinnedServerPods(ev: Pick<TriageEvidence, 'logs' | 'pods' | 
   for (const r of REFUSALS.filter((x) => x.failover)) {
     const hit = findHits(ev, r).length >= MIN_LINES ? findHits(ev, r)[0] : undefined;
     const c = ev.pods.find((p) => p.name === hit?.log.pod)?.containers.find((x) => x.name === hit?.log.container);
-    const address = c ? findServerAddress(c, r.server) : undefined;
+    const address = c ? addressOf(c, r) : undefined;
     const pinned = address ? findPinnedPod(address.host, ev.target.namespace, ev.endpointSlices) : undefined;
     if (pinned) return [pinned];
   }
@@ -688,7 +717,7 @@ export function listExplainedServices(ev: Pick<TriageEvidence, 'logs' | 'pods' |
     const hits = findHits(ev, r);
     const hit = hits.length >= MIN_LINES ? hits[0] : undefined;
     const c = ev.pods.find((p) => p.name === hit?.log.pod)?.containers.find((x) => x.name === hit?.log.container);
-    const address = c ? findServerAddress(c, r.server) : undefined;
+    const address = c ? addressOf(c, r) : undefined;
     const service = address ? findInClusterService(address.host, ev.target.namespace) : findServiceByPort(ev, r, hit?.log.pod);
     // Logged by every member, in the namespace: the one pod read for its settings already carries it.
     const readForSettings = r.explainedBy?.everyMember === true && r.settings !== undefined && service?.namespace === ev.target.namespace;
@@ -719,7 +748,7 @@ export function listServerConfigReads(ev: Pick<TriageEvidence, 'logs' | 'pods' |
     const hits = findHits(ev, r);
     const hit = hits.length >= (r.clearedBy ? 1 : MIN_LINES) ? hits[0] : undefined;
     const c = ev.pods.find((p) => p.name === hit?.log.pod)?.containers.find((x) => x.name === hit?.log.container);
-    const address = c ? findServerAddress(c, r.server) : undefined;
+    const address = c ? addressOf(c, r) : undefined;
     const service = address ? findInClusterService(address.host, ev.target.namespace) : undefined;
     const own = service ? read.find((d) => d.service === service.name && (d.namespace ?? ev.target.namespace) === service.namespace) : undefined;
     if (!own || !r.settings || findServerSettings(own.pod, r.settings) || r.readSettings?.(own.pod) || left <= 0) return [];
@@ -734,7 +763,7 @@ function findRefusedService(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'>
   const hits = findHits(ev, r);
   const hit = hits.length >= MIN_LINES ? hits[0] : undefined;
   const c = ev.pods.find((p) => p.name === hit?.log.pod)?.containers.find((x) => x.name === hit?.log.container);
-  const address = c ? findServerAddress(c, r.server) : undefined;
+  const address = c ? addressOf(c, r) : undefined;
   return address ? findInClusterService(address.host, ev.target.namespace) : findServiceByPort(ev, r, hit?.log.pod);
 }
 
@@ -789,6 +818,11 @@ export function listServerClaimReads(ev: Pick<TriageEvidence, 'logs' | 'pods' | 
   });
 }
 
+/** The address a refusal concerns: its own reading of the client's env, else the server's first address there. */
+function addressOf(c: Pick<ContainerEvidence, 'env'>, r: Refusal): { env: string; host: string } | undefined {
+  return r.address?.(c) ?? findServerAddress(c, r.server);
+}
+
 /** Lines back to look for the time of a stack trace's line: its header carries the time. */
 const TRACE_LINES = 40;
 
@@ -840,6 +874,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const address = container ? findServerAddress(container, r.server) ?? fromConfigMap : undefined;
     // A connection string that turns replica-set discovery off: the driver stays on the one member it names.
     const direct = fromConfigMap && r.server === 'MongoDB' && isDirectConnection(fromConfigMap.value) ? fromConfigMap : undefined;
+    const address = container ? addressOf(container, r) : undefined;
     const service = address ? findInClusterService(address.host, ev.target.namespace) : findServiceByPort(ev, r, hits[0]?.log.pod);
     const named = service ? `${r.server} ${service.name}` : address ? `${r.server} at ${address.host}` : r.server;
     const lastLine = condenseStructuredLine(hits[hits.length - 1]?.line ?? '');

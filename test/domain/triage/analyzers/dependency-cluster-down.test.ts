@@ -127,3 +127,23 @@ describe('an Elasticsearch cluster with no master', () => {
     expect(f?.nextAction).toMatch(/_cluster\/health|catalog-es-master-1/);
   });
 });
+
+describe('a Kafka cluster with fewer brokers up than the replication factor of the topics its clients create', () => {
+  const SHORT = 'Caused by: org.apache.kafka.common.errors.InvalidReplicationFactorException: Replication factor: 3 larger than available brokers: 2.';
+  const kafkaEnv = [{ name: 'SPRING_KAFKA_BOOTSTRAP_SERVERS', value: 'events-kafka.streams.svc.cluster.local:9092' }];
+
+  it('names the brokers available against the replication factor and the broker that is down, with no rollback', () => {
+    const pods = [0, 1].map((i) => pod(i, { ready: false, containers: [container({ ready: false, env: kafkaEnv })] }));
+    const broker = (i: number) => pod(10 + i, { name: `events-kafka-${i}`, labels: { app: 'events-kafka' }, ready: i !== 2, containers: [container({ name: 'kafka', ready: i !== 2 })] });
+    const ev = baseEvidence({
+      pods,
+      logs: pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines: [SHORT, SHORT] })),
+    });
+    expect(pickClusterDownService(ev)).toEqual({ namespace: 'streams', name: 'events-kafka' });
+    ev.dependencyMembers = [{ namespace: 'streams', service: 'events-kafka', pods: [broker(0), broker(1), broker(2)], nodeLosses: [] }];
+    const [f] = analyzeDependencyClusterDown(ev);
+    expect(f?.title).toMatch(/^Kafka cluster events-kafka has 2 brokers available, fewer than the replication factor 3/);
+    expect(f?.title).toContain('events-kafka-2');
+    expect(f?.nextAction).not.toMatch(/roll ?back/i);
+  });
+});
