@@ -603,6 +603,7 @@ const REFUSALS: readonly Refusal[] = [
     outlastsRollback: LOST_GROUP_OUTLASTS,
     why: LOST_GROUP_WHY,
     fix: LOST_GROUP_FIX,
+  },
   // A server process killed (signal 9: OOM) or crashed: the postmaster resets every connection and recovers (pg-backend-crash.ts).
   {
     server: 'PostgreSQL',
@@ -870,11 +871,10 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
     const container = podObjects[0]?.containers.find((c) => c.name === hits[0]?.log.container);
     // Or the address a ConfigMap gives its env (configMapKeyRef, envFrom), read for a refusal whose connection string decides it.
-    const fromConfigMap = container && !findServerAddress(container, r.server) ? findConfiguredServerAddress(ev.settingConfig ?? [], r.server) : undefined;
-    const address = container ? findServerAddress(container, r.server) ?? fromConfigMap : undefined;
+    const fromConfigMap = container && !addressOf(container, r) ? findConfiguredServerAddress(ev.settingConfig ?? [], r.server) : undefined;
+    const address = container ? addressOf(container, r) ?? fromConfigMap : undefined;
     // A connection string that turns replica-set discovery off: the driver stays on the one member it names.
     const direct = fromConfigMap && r.server === 'MongoDB' && isDirectConnection(fromConfigMap.value) ? fromConfigMap : undefined;
-    const address = container ? addressOf(container, r) : undefined;
     const service = address ? findInClusterService(address.host, ev.target.namespace) : findServiceByPort(ev, r, hits[0]?.log.pod);
     const named = service ? `${r.server} ${service.name}` : address ? `${r.server} at ${address.host}` : r.server;
     const lastLine = condenseStructuredLine(hits[hits.length - 1]?.line ?? '');
