@@ -3,7 +3,7 @@ import type { ContainerSpecEvidence } from '../../../src/domain/triage/evidence.
 import { findSniDisabled, tellSniDisabled } from '../../../src/domain/triage/sni-disabled.js';
 
 const spec = (over: Partial<ContainerSpecEvidence>): ContainerSpecEvidence => ({
-  name: 'app', image: 'registry.example/bridge:4.2.8', ports: [], resources: {}, probes: {}, ...over,
+  name: 'app', image: 'registry.example/bridge:4.2.8', ports: [], resources: { requests: {}, limits: {} }, probes: {}, ...over,
 });
 
 describe('findSniDisabled', () => {
