@@ -5,7 +5,9 @@
  * to decode (Avro, Protobuf, JSON with a field it does not know). The consumer's pods stay Ready
  * and its code did not change: what changed is what the producer sends, so the producer's recent
  * rollout is the lead (read-namespace-rollouts.ts lists the namespace's ReplicaSets only when this
- * finds such failures; producer-rollout.ts picks the producer).
+ * finds such failures; producer-rollout.ts picks the producer). The same holds the other way round
+ * for request/reply: NATS answers "no responders" at once when nobody subscribes to the subject
+ * any more — the responder's new revision moved or dropped it, not the unchanged requester.
  */
 import type { LogEvidence, PodEvidence } from './evidence-pod.js';
 import type { IsoTime } from './evidence-spec.js';
@@ -14,7 +16,7 @@ import { readLineTime } from './request-silence.js';
 import { HOUR_MS, earliest } from './time-span.js';
 
 /** From the most telling to the least: a line of a stronger kind wins over a weaker one in the same trace. */
-export type ContractBreak = 'unregistered-task' | 'framing' | 'decode';
+export type ContractBreak = 'no-responders' | 'unregistered-task' | 'framing' | 'decode';
 
 export interface ContractLine {
   kind: ContractBreak;
@@ -25,6 +27,8 @@ export interface ContractLine {
 }
 
 const RULES: { kind: ContractBreak; re: RegExp }[] = [
+  // NATS request/reply (nats.go, nats.js, jnats): the server knows no subscriber of the subject.
+  { kind: 'no-responders', re: /nats: no responders available for request|\bno responders (?:are )?available for (?:the )?request/i },
   // Celery; Dramatiq; BullMQ; a Go/Node worker keyed by job type.
   { kind: 'unregistered-task', re: /Received unregistered task of type '([^']+)'/ },
   { kind: 'unregistered-task', re: /ActorNotFound: (?:[\w ]*?)'?([\w.:-]+)'?$/ },
@@ -39,7 +43,10 @@ const RULES: { kind: ContractBreak; re: RegExp }[] = [
   { kind: 'decode', re: /AvroTypeException[^\n]*|Malformed data\. Length is negative/ },
 ];
 
-const RANK: Record<ContractBreak, number> = { 'unregistered-task': 0, framing: 1, decode: 2 };
+const RANK: Record<ContractBreak, number> = { 'no-responders': 0, 'unregistered-task': 1, framing: 2, decode: 3 };
+
+/** The subject a request line names (`"subject":"pricing.quote"`, `subject=orders.get`). */
+const SUBJECT = /\bsubject"?\s*[:=]\s*"?([\w.>*-]+)/i;
 
 export function readContractLine(line: string): ContractLine | undefined {
   for (const { kind, re } of RULES) {
@@ -48,7 +55,8 @@ export function readContractLine(line: string): ContractLine | undefined {
     // The exception's class right before the words, when there is one: "SerializationException: Unknown magic byte!".
     const cls = /(\w+(?:Exception|Error)): *$/.exec(line.slice(0, m.index));
     const quote = line.slice(cls ? cls.index : m.index, m.index + m[0].length).trim().slice(0, 200);
-    return { kind, quote, ...(m[1] ? { subject: m[1] } : {}) };
+    const subject = m[1] ?? (kind === 'no-responders' ? SUBJECT.exec(line)?.[1] : undefined);
+    return { kind, quote, ...(subject ? { subject } : {}) };
   }
   return undefined;
 }

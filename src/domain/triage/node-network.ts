@@ -11,6 +11,12 @@ export const CONNECT_TIMEOUT = /\bi\/o timeout|ETIMEDOUT|connection timed out|co
 /** The kernel's words when the connection-tracking table overflows (dmesg, node-problem-detector). */
 export const CONNTRACK_FULL = /nf_conntrack: table full|conntrack table (?:is )?full|table full, dropping packet/i;
 
+/**
+ * The kernel's words when its neighbour (ARP / IPv6 NDP) table reaches gc_thresh3 (dmesg,
+ * node-problem-detector's kernel-monitor): new next hops get no entry and their packets are dropped.
+ */
+export const NEIGHBOUR_OVERFLOW = /neighbou?r table overflow|(?:arp|ndisc)_cache: neighbou?r table overflow/i;
+
 /** kube-proxy failing to write the node's Service rules (iptables, nftables or IPVS mode). */
 export const PROXY_SYNC_FAILED = /Failed to execute iptables-restore|Failed to execute nft|Failed to sync (?:iptables|ipvs|nftables)|xtables lock|"Sync failed"|Failed to ensure that (?:filter|nat) chain/i;
 

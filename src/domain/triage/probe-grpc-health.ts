@@ -10,6 +10,7 @@
 import { condenseStructuredLine } from './evidence-lookup.js';
 import type { ProbeEvidence } from './evidence-pod.js';
 import type { ProbeMiss } from './probe-miss.js';
+import { explainGrpcProbeOnTls, findGrpcProbeOnTls } from './grpc-probe-tls.js';
 
 const UNKNOWN_NAME = /code = NotFound desc = unknown service/i;
 const NO_HEALTH_SERVICE = /code = Unimplemented desc = unknown service grpc\.health\.v1\.Health\b/i;
@@ -61,6 +62,9 @@ export function explainGrpcHealthProbe(probe: ProbeEvidence, port: number | unde
       fix: `register the gRPC health service (grpc.health.v1.Health) in the app, or probe it another way (tcpSocket${port === undefined ? '' : ` on :${port}`})`,
     };
   }
+  // A plaintext probe against a TLS port fails before any Check is made.
+  const tls = findGrpcProbeOnTls({ probes: { readiness: probe } }, lines, messages, () => port);
+  if (tls !== undefined) return explainGrpcProbeOnTls(tls);
   if (!UNKNOWN_NAME.test(messages)) return undefined;
   const asked = probe.service ?? '';
   const names = readHealthNames(lines);

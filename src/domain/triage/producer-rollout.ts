@@ -16,7 +16,7 @@ const CHANNEL_ENV = /TOPIC|QUEUE|STREAM|EXCHANGE|SUBJECT|CHANNEL|ROUTING/i;
 /** An env var naming the broker both talk to: a tie, though a broker serves many. */
 const BROKER_ENV = /BROKER|BOOTSTRAP|KAFKA|AMQP|RABBIT|NATS|PULSAR|SQS|SNS|PUBSUB|CELERY/i;
 /** A change of a revision that bears on the messages it writes. */
-const FORMAT_CHANGE = /serial|format|codec|schema|encod|protocol|proto|avro|json|task|topic|queue/i;
+const FORMAT_CHANGE = /serial|format|codec|schema|encod|protocol|proto|avro|json|task|topic|queue|subject/i;
 
 /** Both carry an env var of this kind with the same value. */
 function sharedValue(re: RegExp, weight: number): EnvTie {

@@ -58,6 +58,8 @@ import { findOnset } from '../failure-onset.js';
 import { findEtcdRejoin, tellEtcdRejoin } from '../etcd-member-rejoin.js';
 import { findSpringBootFailure, tellBeanCycle } from '../spring-boot-failure.js';
 import { capitalize } from '../../text.js';
+import { findGrpcProbeOnTls, fixFor } from '../grpc-probe-tls.js';
+import { listProbeEvents, resolveProbePort } from '../probe-failures.js';
 
 export type ExitClass = 'bad-interpreter' | 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'segfault' | 'abort' | 'app-error';
 
@@ -471,8 +473,31 @@ const beanCycle: Reader = (c) => {
   return { ...tellBeanCycle({ ...found, cycle: found.cycle }), decisive: found.line, sure: true };
 };
 
+/**
+ * A container whose native gRPC probes meet a port that now serves TLS: the probes dial plaintext,
+ * fail every time, and liveness restarts an app that serves. The probe is what to change.
+ */
+const grpcProbeOnTls: Reader = (c) => {
+  const { container } = c.first.ref;
+  const messages = listProbeEvents(c.ev, c.first.ref).map((e) => e.message).join('\n');
+  const found = findGrpcProbeOnTls(container, c.lines.slice(-60), messages, (p) => resolveProbePort(p, container));
+  if (found === undefined) return undefined;
+  const at = found.port === undefined ? 'its gRPC port' : `port ${found.port}`;
+  const kinds = found.kinds.join(' and ');
+  const fix = fixFor(found);
+  return {
+    title: `: ${at} serves TLS, but its ${kinds} probe${found.kinds.length === 1 ? ' is a' : 's are'} kubelet native gRPC probe${found.kinds.length === 1 ? '' : 's'}, which dial plaintext, so every probe is refused${found.kinds.includes('liveness') ? ' and liveness restarts it' : ''}`,
+    cause: `The kubelet's native gRPC probe has no TLS setting: it always dials plaintext. The app serves TLS on ${at}, so it refuses each probe ("${found.line.trim().slice(-80)}") and the kubelet reports "error reading server preface"; the pod never turns Ready${found.kinds.includes('liveness') ? ' and is restarted by liveness' : ''}, however well it serves.`,
+    action: `${capitalize(fix)}; restarting the pods or longer probe timeouts will not help.`,
+    fix,
+    evidence: [`${kinds} probe: native gRPC on ${at} (plaintext only)`],
+    decisive: found.line.trim(),
+    sure: true,
+  };
+};
+
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, psychSafeLoad, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, codeDefect, etcdRejoin, beanCycle];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, psychSafeLoad, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege];

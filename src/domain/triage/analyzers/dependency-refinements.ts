@@ -25,6 +25,7 @@ import { explainAdvertisedHost, parsePerPodHost } from '../per-pod-host.js';
 import { explainLoopbackListenerMiss, findLoopbackListenerMiss } from '../loopback-listener.js';
 import { explainSearchLineCut, findSearchLineCut } from '../search-line-cut.js';
 import { DEPENDENCY_TEXT } from '../dependency-error-text.js';
+import { findSniDisabled, tellSniDisabled } from '../sni-disabled.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
 export interface DependencyGroup {
@@ -239,6 +240,30 @@ const legacyCommonName: Refinement = (g) => {
 };
 
 /**
+ * A certificate for another name, presented to a client that sends no SNI: the server's default
+ * certificate, not a wrong one. The client's switch is the cause; the certificate needs no fix.
+ */
+const sniDisabled: Refinement = (g) => {
+  if (g.group[0]?.error.problem !== 'tls-name') return undefined;
+  const container = g.group[0].log.container;
+  const spec = g.podObjects[0]?.containers.find((c) => c.name === container);
+  const found = findSniDisabled(spec, g.group.flatMap((h) => h.log.lines));
+  if (found === undefined) return undefined;
+  const host = (g.dependency ?? 'the server').replace(/:\d+$/, '');
+  const told = tellSniDisabled(found, host);
+  return {
+    ...g.finding,
+    id: `dependency-error/tls-no-sni/${host}`,
+    title: `TLS certificate of ${host} does not match the host name because ${told.title} ${whereSeen(g, true)}`,
+    confidence: 'high',
+    evidence: [...told.evidence, ...g.finding.evidence],
+    likelyCause: told.cause,
+    nextAction: told.action,
+    fix: told.fix,
+  };
+};
+
+/**
  * A name that does not resolve, which the lines do not give (gRPC's "produced zero addresses"):
  * the config file the pods mount names a Service its namespace no longer has. That absence, and
  * the Service there instead, is the cause; a rollback sends to the same name.
@@ -404,3 +429,4 @@ const searchLineCut: Refinement = (g) => {
 };
 
 export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, missingConfigEndpoint, lookupStall, logShipperBlock, hashCostThreadpool, advertisedHost, loopbackListener, searchLineCut];
+export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, sniDisabled, missingConfigEndpoint, lookupStall, logShipperBlock, hashCostThreadpool, advertisedHost];

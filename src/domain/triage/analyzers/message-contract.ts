@@ -46,6 +46,16 @@ function findDecoder(ev: TriageEvidence, f: ContractFailures): string | undefine
 }
 
 function writeFix(name: string, f: ContractFailures, p: ProducerRollout | undefined, decoder: string | undefined, recover: string): { fix: string; next: string } {
+  if (f.kind === 'no-responders') {
+    const subject = f.subject ? ` ${f.subject}` : '';
+    const prev = p?.previous ? imageVersion(p.previous.containers) : undefined;
+    return p?.previous
+      ? {
+          fix: `roll ${p.deployment} back to revision ${p.previous.revision}${prev ? ` (${prev})` : ''} so it answers on${subject || ' the subject'} again, or have it subscribe to both subjects until ${name} moves`,
+          next: `Move the requesters to a new subject before the responders leave the old one.`,
+        }
+      : { fix: `find the responder that stopped subscribing to${subject || ' the subject'} (nats sub / the server's /subsz) and bring it back`, next: `Check the responders' subscriptions and queue groups.` };
+  }
   const task = f.kind === 'unregistered-task' && f.subject ? `'${f.subject}'` : undefined;
   const producerVersion = p ? imageVersion(p.newest.containers) : undefined;
   if (p && p.sameCode && producerVersion) {
@@ -86,7 +96,9 @@ export function analyzeMessageContract(ev: TriageEvidence): Finding[] {
   const change = p && !p.sameCode ? p.changes.map(compactChange).find((l) => !/ image /.test(l)) : undefined;
   const since = p ? ` since its ${describeRevisionAt(p.newest, now)}${change ? ` changed ${change}` : ''}` : '';
 
-  const title = f.kind === 'unregistered-task'
+  const title = f.kind === 'no-responders'
+    ? `${name}'s requests${f.subject ? ` on subject ${f.subject}` : ''} get no responders (NATS): nothing subscribes to it ${p ? `since ${p.deployment}'s ${describeRevisionAt(p.newest, now)}${change ? ` changed ${change}` : ''}` : 'any more'}: ${where}`
+    : f.kind === 'unregistered-task'
     ? `${name} ${done === 'failed' ? 'refuses' : done === 'discarded' ? 'discards' : 'dead-letters'} tasks${f.subject ? ` of type '${f.subject}'` : ''} it has not registered${p ? `, which ${p.deployment} sends${since}` : ''}: ${where}`
     : `${name} cannot deserialize the messages ${p ? `${p.deployment} writes${since}` : 'it is sent'}: ${where}`;
 
@@ -95,6 +107,7 @@ export function analyzeMessageContract(ev: TriageEvidence): Finding[] {
   const ownText = `${name} still runs ${ownVersion ? `${ownVersion}` : 'its release'}${mine ? ` (revision ${mine.revision}, ${formatAgo(mine.createdAt, now)})` : ''}`;
   const { fix, next } = writeFix(name, f, p, decoder, recover);
   const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+  const asks = f.kind === 'no-responders';
   const what = f.kind === 'unregistered-task' ? `a task type it does not have${f.subject ? ` ('${f.subject}')` : ''}` : `messages in a format its ${decoder ?? 'deserializer'} does not read`;
 
   return [{
@@ -106,18 +119,22 @@ export function analyzeMessageContract(ev: TriageEvidence): Finding[] {
     severity: ready === pods.length ? 'warning' : 'critical',
     confidence: p?.by !== undefined ? 'high' : 'medium',
     evidence: [
-      `${f.hits.length} message${f.hits.length === 1 ? '' : 's'} ${name} cannot take (${done}) in the logs of ${pods.slice(0, 3).join(', ')}${pods.length > 3 ? ', …' : ''}`,
+      `${f.hits.length} ${asks ? 'request' : 'message'}${f.hits.length === 1 ? '' : 's'} ${asks ? 'no subscriber answered' : `${name} cannot take (${done})`} in the logs of ${pods.slice(0, 3).join(', ')}${pods.length > 3 ? ', …' : ''}`,
       `log ${last.pod}: ${last.line.slice(0, 300)}`,
       ...(p ? [
         `Deployment ${p.deployment}: revision ${p.newest.revision} (${p.newest.containers.map((c) => c.image).join(', ')}) rolled out ${formatAgo(p.newest.createdAt, now)}${p.newest.changeCause ? ` — ${p.newest.changeCause}` : ''}${p.previous ? `; revision ${p.previous.revision} before it (${p.previous.containers.map((c) => c.image).join(', ')})` : ''}`,
         ...(p.changes.length > 0 ? [`${p.deployment} revision ${p.newest.revision} changed: ${p.changes.slice(0, 4).join('; ')}`] : []),
-        p.by ? `${p.deployment} is the sender: ${p.by}` : `${p.deployment} is the nearest rollout of the namespace before the first failure; nothing else ties it to ${name}`,
+        p.by ? `${p.deployment} is the ${asks ? 'responder' : 'sender'}: ${p.by}` : `${p.deployment} is the nearest rollout of the namespace before the first failure; nothing else ties it to ${name}`,
       ] : []),
       `${ownText}${decoder ? `, reading with ${decoder}` : ''}`,
     ],
     decisive: last.read.quote,
-    likelyCause:
-      `${name} is sent ${what}, so it cannot take them (${last.read.quote}) and they are ${done} while its pods stay Ready. ` +
+    likelyCause: asks
+      ? `NATS answers "no responders" at once when no subscription matches a request's subject: nothing listens on ${f.subject ?? 'the subject'} ${name} requests on, though ${name}'s pods stay Ready. ` +
+        (p
+          ? `${p.deployment}'s revision ${p.newest.revision} came ${formatAgo(p.newest.createdAt, now)}, just before the first failure${change ? `, and changed ${change}` : ''}; ${ownText}: the responder moved away from the subject its unchanged requester still uses.`
+          : `A responder stopped subscribing to it (a renamed subject, a changed queue group, a responder scaled to zero).`)
+      : `${name} is sent ${what}, so it cannot take them (${last.read.quote}) and they are ${done} while its pods stay Ready. ` +
       (p
         ? `${p.deployment}'s revision ${p.newest.revision} came ${formatAgo(p.newest.createdAt, now)}, just before the first failure${change ? `, and changed ${change}` : ''}; ${ownText}: the two releases disagree on the messages, and ${name}'s own code did not change.`
         : `Its sender changed what it sends, or ${name} runs an older release than its sender.`),

@@ -4,10 +4,12 @@ import { findCondition, listEventsOf } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { describeNodeCommand, formatKubectl } from '../kubectl-command.js';
 import { findLostNodeReplacements } from '../node-lost-replacements.js';
+import { findDeadLeaseHolder, tellDeadLeaseHolder } from '../dead-lease-holder.js';
 import { readNodeOwnWarnings } from '../node-own-warnings.js';
 import { limitLines, severityForPods } from '../pod-status.js';
 import { describeDiskPressure, type DiskPressureWords } from './node-disk-pressure.js';
 import { formatAgo } from '../time-span.js';
+import { capitalize } from '../../text.js';
 
 /** Conditions that are bad when True (Ready is bad when not True). */
 const PRESSURES = ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable'] as const;
@@ -67,6 +69,7 @@ function describeNode(ev: TriageEvidence, node: NodeEvidence): Finding[] {
   let action: string;
   // DiskPressure says neither bytes nor inodes: the kubelet's words do, and the node's pods may say what holds it.
   let disk: DiskPressureWords | undefined;
+  let leaseFix: string | undefined;
   if (notReady) {
     const since = ready?.lastTransitionTime ? `, ${formatAgo(ready.lastTransitionTime, ev.collectedAt)}` : '';
     const replaced = replacements[0] ? `; its replacement ${replacements[0].pod.name} is Pending, no other node takes it (${replacements[0].why})` : '';
@@ -81,6 +84,16 @@ function describeNode(ev: TriageEvidence, node: NodeEvidence): Finding[] {
       `Mitigate: make sure enough replicas run elsewhere and keep new pods off the node (kubectl cordon ${node.name}; the bot will not run it). ` +
       (fault ? `Then ${fault.known.fix}.` : `Then check the machine and kubelet from the cloud console.`) +
       (ev.target.kind === 'StatefulSet' ? ` Do not force-delete StatefulSet pods until the node is confirmed down: two pods could share one identity.` : '');
+    // A leader lost with the node still holds its Lease: the standbys wait on it, and that wait is the outage.
+    const held = findDeadLeaseHolder(pods, ev.pods, ev.logs);
+    if (held !== undefined) {
+      const told = tellDeadLeaseHolder(held, node.name, ev.target.namespace);
+      title = `${capitalize(told.title)} (Node ${node.name} is NotReady, Ready=${ready?.status ?? 'Unknown'}${since})`;
+      cause = `${told.cause} ${cause}`;
+      action = told.action;
+      leaseFix = told.fix;
+      evidence.unshift(...told.evidence);
+    }
   } else {
     disk = pressures.includes('DiskPressure') ? describeDiskPressure(ev, node.name) : undefined;
     const others = pressures.filter((p) => p !== 'DiskPressure');
@@ -106,6 +119,7 @@ function describeNode(ev: TriageEvidence, node: NodeEvidence): Finding[] {
       nextAction: action,
       ...(fault ? { decisive: fault.quote, fix: fault.known.fix } : {}),
       ...(disk?.fix ? { fix: disk.fix } : {}),
+      ...(leaseFix ? { fix: leaseFix } : {}),
       ...(disk?.outsideWorkload ? { outsideWorkload: disk.outsideWorkload } : {}),
       confirmCommands: [
         describeNodeCommand(ev.target, node.name),

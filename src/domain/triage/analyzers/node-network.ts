@@ -3,7 +3,8 @@ import type { IsoTime, LogEvidence, NodeNetworkEvidence, PodEvidence, TriageEvid
 import { listEventsOf } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { describeNodeCommand, formatKubectl } from '../kubectl-command.js';
-import { CONNECT_TIMEOUT, CONNTRACK_FULL, PROXY_SYNC_FAILED, isKubeProxy } from '../node-network.js';
+import { CONNECT_TIMEOUT, CONNTRACK_FULL, NEIGHBOUR_OVERFLOW, PROXY_SYNC_FAILED, isKubeProxy } from '../node-network.js';
+import { nodePoolOf } from '../node-pool.js';
 import { readKlogTime } from '../log-line-time.js';
 import { limitLines, severityForPods } from '../pod-status.js';
 import { formatAgo, msBetween } from '../time-span.js';
@@ -21,7 +22,7 @@ const NEWCOMER_WINDOW_MS = 60 * 60_000;
  */
 export function analyzeNodeNetwork(ev: TriageEvidence): Finding[] {
   const nodes = new Set(ev.pods.flatMap((p) => (p.nodeName === undefined ? [] : [p.nodeName])));
-  return [...nodes].flatMap((node) => [...describeConntrack(ev, node), ...describeKubeProxy(ev, node)]);
+  return [...[...nodes].flatMap((node) => [...describeConntrack(ev, node), ...describeKubeProxy(ev, node)]), ...describeNeighbourOverflow(ev, [...nodes])];
 }
 
 function podsOn(ev: TriageEvidence, node: string): PodEvidence[] {
@@ -152,6 +153,60 @@ function describeKubeProxy(ev: TriageEvidence, node: string): Finding[] {
       ...(found.first === undefined ? {} : { onset: found.first }),
       confirmCommands: [formatKubectl(ev.target, `logs -n kube-system ${found.log.pod} --tail=50`, 'cluster'), ...nodeCommands(ev, node).slice(1)],
       affected: { pods: pods.map((p) => p.name), nodes: [node] },
+    },
+  ];
+}
+
+/**
+ * The kernel's neighbour (ARP) table overflowing on the nodes under some of the pods: nodes that
+ * talk to more pod and VPC addresses than gc_thresh3 (1024 by default) allows — large instances
+ * with many pods — drop packets to next hops without an entry, so connections from their pods time
+ * out at random while the same pods on other nodes are fine. One finding for all such nodes: the
+ * fix is the node group's sysctls, not any one node or dependency.
+ */
+function describeNeighbourOverflow(ev: TriageEvidence, nodes: readonly string[]): Finding[] {
+  const hit = nodes.flatMap((node) => {
+    const overflows = listEventsOf(ev, 'Node', node).filter((e) => NEIGHBOUR_OVERFLOW.test(e.message));
+    return overflows.length > 0 ? [{ node, overflows }] : [];
+  });
+  if (hit.length === 0) return [];
+  const names = hit.map((h) => h.node);
+  const drops = hit.flatMap((h) => h.overflows);
+  const first = drops.map((e) => e.firstSeen).sort()[0];
+  const pods = ev.pods.filter((p) => p.nodeName !== undefined && names.includes(p.nodeName));
+  const timingOut = new Set(ev.logs.filter((l) => l.lines.some((x) => CONNECT_TIMEOUT.test(x))).map((l) => l.pod));
+  const failing = pods.filter((p) => timingOut.has(p.name) || !p.ready);
+  const elsewhere = ev.pods.filter((p) => p.nodeName !== undefined && !names.includes(p.nodeName));
+  const fineElsewhere = elsewhere.length > 0 && elsewhere.every((p) => p.ready && !timingOut.has(p.name));
+  const pools = [...new Set(hit.flatMap((h) => nodePoolOf(ev.nodes?.find((n) => n.name === h.node)) ?? []))];
+  const where = `${names.length === 1 ? 'Node' : 'Nodes'} ${names.join(' and ')}${pools.length > 0 ? ` (node group ${pools.join(', ')})` : ''}`;
+  const shown = failing.length > 0 ? failing : pods;
+  const group = pools.length > 0 ? `node group ${pools.join(', ')}` : `the node group of ${names.join(' and ')}`;
+  const fix = `raise net.ipv4.neigh.default.gc_thresh1/2/3 (e.g. 4096/8192/16384) on ${group}`;
+  const decisive = drops[0]?.message;
+  return [
+    {
+      id: `node-condition/neighbour-table/${names.join(',')}`,
+      kind: 'node-condition',
+      title: `${where} overflow${names.length === 1 ? 's' : ''} the kernel's ARP neighbour table ("neighbor table overflow"${first !== undefined ? `, since ${formatAgo(first, ev.collectedAt)}` : ''}): packets to next hops without an entry are dropped, so ${shown.length} pod${shown.length === 1 ? '' : 's'} of ${ev.target.name} there ${failing.length > 0 ? `time${failing.length === 1 ? 's' : ''} out on connect` : 'may lose connections'}${fineElsewhere ? ` while its pods on other nodes are fine` : ''}`,
+      layer: 'node/eviction',
+      severity: severityForPods(ev, failing.filter((p) => !p.ready).length),
+      confidence: failing.length > 0 ? 'high' : 'medium',
+      evidence: [
+        ...collapseEvents(drops).map((e) => formatEventLine(e, { maxLength: 220 })),
+        ...limitLines(shown.map((p) => `${p.name} on ${p.nodeName ?? '?'}${timingOut.has(p.name) ? ': connect timeouts in its log' : ''}`), 4),
+        ...(fineElsewhere ? [`${elsewhere.length} pod${elsewhere.length === 1 ? '' : 's'} on other nodes: ready, no connect timeouts`] : []),
+      ],
+      likelyCause:
+        `The kernel keeps one neighbour (ARP) entry per next-hop address; past net.ipv4.neigh.default.gc_thresh3 (1024 by default) it logs "neighbor table overflow" and drops packets to addresses it cannot add. Nodes that run many pods and talk to many pod and VPC addresses outgrow the default, so new connections from any pod there time out at random, to databases and caches alike, while the same pods on other nodes are fine; the dependencies are not at fault.`,
+      nextAction:
+        `${fix.charAt(0).toUpperCase()}${fix.slice(1)} (launch template user data or a sysctl DaemonSet). Meanwhile cordon and drain ${names.join(' and ')} so the pods run elsewhere (the bot will not); restarting the pods in place will not help.`,
+      fix,
+      ...(decisive === undefined ? {} : { decisive }),
+      outsideWorkload: `the nodes' neighbour table drops the connections of any pod there, of any revision`,
+      ...(first === undefined ? {} : { onset: first }),
+      confirmCommands: names.flatMap((n) => nodeCommands(ev, n).slice(0, 1)),
+      affected: { pods: shown.map((p) => p.name), nodes: names },
     },
   ];
 }

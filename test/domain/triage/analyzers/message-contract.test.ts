@@ -108,6 +108,24 @@ describe('messages a consumer cannot take after another workload rolled out', ()
     expect(f?.title).not.toMatch(/order-writer/);
   });
 
+  it("names the NATS responder whose new revision left the subject the requester still uses, and rolls the responder back", () => {
+    const nats = { name: 'NATS_URL', value: 'nats://nats.pricing.svc:4222' };
+    const noResponders = (m: number) => `{"level":"error","ts":"${minutesAgo(m)}","msg":"quote request failed","subject":"pricing.quote.request","error":"nats: no responders available for request"}`;
+    expect(readContractLine(noResponders(5))).toMatchObject({ kind: 'no-responders', subject: 'pricing.quote.request' });
+    const responder: NamespaceRolloutEvidence = {
+      deployment: 'pricing-engine',
+      labels: { app: 'pricing-engine' },
+      revisions: [
+        rev(14, minutesAgo(34), 'registry.example.com/pricing-engine:2.8.0', [nats, { name: 'QUOTE_SUBJECT', value: 'pricing.v2.quote.request' }]),
+        rev(13, minutesAgo(15 * 24 * 60), 'registry.example.com/pricing-engine:2.7.2', [nats, { name: 'QUOTE_SUBJECT', value: 'pricing.quote.request' }]),
+      ],
+    };
+    const [f] = analyzeMessageContract(scenario({ lines: [30, 20, 10, 5].map(noResponders), env: [nats, { name: 'QUOTE_SUBJECT', value: 'pricing.quote.request' }], rollouts: [responder] }));
+    expect(f?.title).toMatch(/^payment-service's requests on subject pricing\.quote\.request get no responders \(NATS\): nothing subscribes to it since pricing-engine's revision 14 \(2\.8\.0, 34m ago\) changed QUOTE_SUBJECT/);
+    expect(f?.fix).toMatch(/^roll pricing-engine back to revision 13 \(2\.7\.2\)/);
+    expect(f?.evidence.join('\n')).toMatch(/pricing-engine is the responder/);
+  });
+
   it('says nothing for one bad record in a ready pod', () => {
     expect(analyzeMessageContract(scenario({ lines: kafka(10), rollouts: [producer()] }))).toEqual([]);
   });

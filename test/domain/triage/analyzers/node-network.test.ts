@@ -55,6 +55,16 @@ describe('analyzeNodeNetwork', () => {
     expect(ranked[0]?.id).toBe(`node-condition/conntrack/${NODE_A}`);
   });
 
+  it("names the kernel's ARP neighbour table overflowing on the nodes of the timing-out pods, with the sysctls to raise", () => {
+    const overflow = (node: string) => event({ object: { kind: 'Node', name: node }, reason: 'NeighbourTableOverflow', message: 'kernel: [431200.180233] neighbour: arp_cache: neighbor table overflow!', type: 'Warning', count: 1840, firstSeen: minutesAgo(2900), lastSeen: minutesAgo(0.5) });
+    const ev = oneNodeTimesOut({ events: [overflow(NODE_A)] });
+    const found = analyzeNodeNetwork(ev).find((f) => f.id.startsWith('node-condition/neighbour-table/'));
+    expect(found?.title).toMatch(new RegExp(`^Node ${NODE_A} overflows the kernel's ARP neighbour table .* while its pods on other nodes are fine`));
+    expect(found?.fix).toMatch(/gc_thresh1\/2\/3/);
+    expect(found?.affected).toEqual({ pods: ev.pods.filter((p) => !p.ready).map((p) => p.name), nodes: [NODE_A] });
+    expect(rankFindings(runAnalyzers(ev).findings)[0]?.id).toBe(`node-condition/neighbour-table/${NODE_A}`);
+  });
+
   it('names kube-proxy failing to sync on the node, and the Service created since that the pods time out to', () => {
     const proxy = pod(8, { name: 'kube-proxy-9xq2w', nodeName: NODE_A, labels: { 'k8s-app': 'kube-proxy' } });
     const proxyLog: LogEvidence = {
