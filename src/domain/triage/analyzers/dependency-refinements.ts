@@ -428,5 +428,4 @@ const searchLineCut: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, missingConfigEndpoint, lookupStall, logShipperBlock, hashCostThreadpool, advertisedHost, loopbackListener, searchLineCut];
-export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, sniDisabled, missingConfigEndpoint, lookupStall, logShipperBlock, hashCostThreadpool, advertisedHost];
+export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, sniDisabled, missingConfigEndpoint, lookupStall, logShipperBlock, hashCostThreadpool, advertisedHost, loopbackListener, searchLineCut];
