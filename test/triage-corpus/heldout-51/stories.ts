@@ -1,7 +1,8 @@
 // Held-out stories, fifty-first round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — an S3 SDK moved to virtual-hosted style against an in-cluster MinIO (no such host); a
 // Postgres backend killed by the kernel OOM resetting every connection; a MySQL replica whose SQL

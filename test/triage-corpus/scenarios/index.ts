@@ -61,6 +61,7 @@ import { HOLDOUT_47_SCENARIOS } from '../heldout-47/stories.js';
 import { HOLDOUT_48_SCENARIOS } from '../heldout-48/stories.js';
 import { HOLDOUT_49_SCENARIOS } from '../heldout-49/stories.js';
 import { HOLDOUT_50_SCENARIOS } from '../heldout-50/stories.js';
+import { HOLDOUT_51_SCENARIOS } from '../heldout-51/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -76,7 +77,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–50: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–51: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -125,4 +126,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_48_SCENARIOS,
   ...HOLDOUT_49_SCENARIOS,
   ...HOLDOUT_50_SCENARIOS,
+  ...HOLDOUT_51_SCENARIOS,
 ];
