@@ -12,6 +12,7 @@ import { listRetriedConflictLines } from './update-conflict-retry.js';
 import { listSucceededRetryLines } from './retry-succeeded.js';
 import { isWorkflowNondeterminism } from './workflow-nondeterminism.js';
 import { isAliasWithoutWriteIndex } from './es-alias-write-index.js';
+import { isEsPrivilegeRefusal } from './es-privilege-refusal.js';
 
 const ERROR_LINE =
   /\b(ERROR|FATAL|PANIC|CRITICAL)\b|"level":"(error|fatal)"|"level":(50|60)\b|level=(error|fatal)|\bException\b|Traceback \(most recent call last\)|"level":"warn(ing)?"[^\n]*"(error|err)":"[^"]+"[^\n]*"status":(4(0[13]|29)|5\d\d)\b/;
@@ -80,6 +81,8 @@ const ERROR_SIGNS: readonly ((line: string) => boolean)[] = [
   isWorkflowNondeterminism,
   // A search alias without a write index refuses every write with 400; shippers log it at WARN and drop the event.
   isAliasWithoutWriteIndex,
+  // A search write refused with 403 security_exception for the user's privileges: shippers log it at WARN and retry, nothing is indexed.
+  isEsPrivilegeRefusal,
 ];
 
 /**
