@@ -13,6 +13,7 @@ import { listSucceededRetryLines } from './retry-succeeded.js';
 import { isWorkflowNondeterminism } from './workflow-nondeterminism.js';
 import { isAliasWithoutWriteIndex } from './es-alias-write-index.js';
 import { isEsPrivilegeRefusal } from './es-privilege-refusal.js';
+import { isTelemetryExportFailure } from './telemetry-export-failure.js';
 
 const ERROR_LINE =
   /\b(ERROR|FATAL|PANIC|CRITICAL)\b|"level":"(error|fatal)"|"level":(50|60)\b|level=(error|fatal)|\bException\b|Traceback \(most recent call last\)|"level":"warn(ing)?"[^\n]*"(error|err)":"[^"]+"[^\n]*"status":(4(0[13]|29)|5\d\d)\b/;
@@ -92,10 +93,11 @@ const ERROR_SIGNS: readonly ((line: string) => boolean)[] = [
  * key id the service does not know (the request gets 401, the line says WARN), and a search
  * cluster turning RED (or a primary shard left unassigned), which Elasticsearch and OpenSearch log
  * at WARN or INFO. A caller refused for its own expired or missing credential is a client error
- * (the 401 is the right answer), whatever level the validator logs it at.
+ * (the 401 is the right answer), whatever level the validator logs it at; so is the app's own
+ * telemetry SDK failing to export spans or metrics: telemetry is lost, requests are not.
  */
 export function isErrorLine(line: string): boolean {
-  return !isClientCredentialRejection(line) && ERROR_SIGNS.some((sign) => sign(line));
+  return !isClientCredentialRejection(line) && !isTelemetryExportFailure(line) && ERROR_SIGNS.some((sign) => sign(line));
 }
 
 /**
