@@ -33,6 +33,7 @@ import { analyzeProxyReload } from './proxy-reload.js';
 import { analyzeProxyWorkerConnections } from './proxy-worker-connections.js';
 import { analyzeHeapPressure } from './heap-pressure.js';
 import { analyzeCodeCacheFull } from './code-cache-full.js';
+import { analyzeSparkExecutorOom } from './spark-executor-oom.js';
 import { analyzeThreadPoolStarvation } from './thread-pool-starvation.js';
 import { analyzeEvictions } from './eviction.js';
 import { analyzeEvictedReplacements } from './evicted-replacements.js';
@@ -290,6 +291,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'worker-child-oom': analyzeWorkerChildOom,
   'heap-pressure': analyzeHeapPressure,
   'code-cache-full': analyzeCodeCacheFull,
+  'spark-executor-oom': analyzeSparkExecutorOom,
   'thread-pool-starvation': analyzeThreadPoolStarvation,
   'consumer-group': analyzeConsumerGroups,
   'consumer-ack-timeout': analyzeConsumerAckTimeouts,
