@@ -60,7 +60,16 @@ export function findRolloutGap(ev: GapInput): RolloutGap | undefined {
   // A pod of another revision still serving: the rollout left something ready.
   if (current.some((p) => p.ready && p.revisionHash !== revision.hash)) return undefined;
   const pods = current.filter((p) => p.revisionHash === revision.hash && p.ready);
-  const firstReadyAt = earliest(pods.map(readySince));
+  const names = new Set(pods.map((p) => p.name));
+  const unhealthy = ev.events.filter((e) => e.object.kind === 'Pod' && names.has(e.object.name) && e.reason === 'Unhealthy' && /^Readiness probe/.test(e.message));
+  // A pod whose readiness probe still failed was not serving yet, whatever its Ready condition's time says.
+  const servingSince = (p: PodEvidence): IsoTime | undefined => {
+    const ready = readySince(p);
+    const failed = unhealthy.filter((e) => e.object.name === p.name).map((e) => e.lastSeen);
+    const lastFailed = failed.sort((a, b) => msBetween(a, b))[0];
+    return ready === undefined || lastFailed === undefined || msBetween(ready, lastFailed) <= 0 ? ready : lastFailed;
+  };
+  const firstReadyAt = earliest(pods.map(servingSince));
   if (firstReadyAt === undefined) return undefined;
   const downs = ev.events.flatMap((e) => {
     const m = e.reason === 'ScalingReplicaSet' ? SCALED_TO_ZERO.exec(e.message) : null;
@@ -75,11 +84,9 @@ export function findRolloutGap(ev: GapInput): RolloutGap | undefined {
   if (!(gapMs >= MIN_OUTAGE_MS)) return undefined;
   const warm = pods.flatMap((p) => {
     const started = p.startTime ?? p.createdAt;
-    const ready = readySince(p);
+    const ready = servingSince(p);
     return started === undefined || ready === undefined ? [] : [msBetween(started, ready)];
   }).filter((ms) => ms > 0);
-  const names = new Set(pods.map((p) => p.name));
-  const unhealthy = ev.events.filter((e) => e.object.kind === 'Pod' && names.has(e.object.name) && e.reason === 'Unhealthy' && /^Readiness probe/.test(e.message));
   return {
     revision, scaledDown: last.name, event: last.e, scaledDownAt: last.e.lastSeen, firstReadyAt, gapMs,
     ...(warm.length > 0 ? { warmUpMs: Math.min(...warm) } : {}), pods, unhealthy,

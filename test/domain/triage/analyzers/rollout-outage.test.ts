@@ -78,6 +78,14 @@ describe('a rollout that left no ready pod: the old ReplicaSet went to 0 before 
     expect(f?.title).toMatch(/maxUnavailable 100% takes every pod down on each rollout/);
   });
 
+  it('counts a pod as serving only after its last failed readiness probe, whatever its Ready condition\'s time says', () => {
+    const ev = rolloutGap();
+    // The Ready conditions say 19s after start; the readiness probes failed until 6.9m ago.
+    ev.pods = ev.pods.map((p) => ({ ...p, conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: minutesAgo(9.5) }] }));
+    const o = findRolloutOutage(ev);
+    expect(Math.round((o?.gapMs ?? 0) / 1000)).toBe(186);
+  });
+
   it('says the reason Recreate may have been chosen when the pods mount a ReadWriteOnce claim', () => {
     const ev = rolloutGap();
     const [f] = analyzeRolloutSettings({ ...ev, pvcs: [{ name: 'catalog-data', phase: 'Bound', accessModes: ['ReadWriteOnce'], usedByPods: ev.pods.map((p) => p.name) }] });
