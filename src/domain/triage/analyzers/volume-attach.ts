@@ -11,6 +11,7 @@ import { MISSING_KEY, SMB_LOGIN_REFUSED } from '../mount-messages.js';
 import { describeMissingKey } from './volume-missing-key.js';
 import { describeSmbLoginRefusal } from './volume-smb-login.js';
 import { describeFilesystemFault } from './volume-filesystem.js';
+import type { MountReading } from './mount-reading.js';
 import { describeUnregisteredDriver } from './volume-csi-driver.js';
 import { UNREGISTERED_DRIVER } from '../csi-registration.js';
 import { HISTORY_MS, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
@@ -139,17 +140,17 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
     const walkText = walk ? describeOwnershipWalk(walk, ev.collectedAt) : undefined;
     const driver = first.problem === 'driver-unregistered' ? UNREGISTERED_DRIVER.exec(events.map((e) => e.message).join('\n'))?.[1] : undefined;
     const csi = driver && first.pod.nodeName ? describeUnregisteredDriver(ev, first.pod.nodeName, driver, group.map((h) => h.pod)) : undefined;
-    const text = bound ? describeNodeBound(bound) : missing ?? smb ?? disk ?? walkText ?? csi ?? TEXT[first.problem];
-    const confirm = [describePodCommand(ev.target, first.pod.name), ...(missing?.confirm ?? []), ...(smb?.confirm ?? []), ...(disk?.confirm ?? []), ...(csi?.confirm ?? [])];
+    // At most one reading of the mount's own words applies: the problem decides which.
+    const reading: MountReading | undefined = missing ?? smb ?? disk;
+    const text = bound ? describeNodeBound(bound) : reading ?? walkText ?? csi ?? TEXT[first.problem];
+    const confirm = [describePodCommand(ev.target, first.pod.name), ...(reading?.confirm ?? []), ...(csi?.confirm ?? [])];
     // fsGroup and fsGroupChangePolicy as the pod got them, whatever kind of workload made it.
     if (walk) confirm.push(formatKubectl(ev.target, `get pod ${first.pod.name} -o jsonpath='{.spec.securityContext}'`));
     if (first.problem === 'multi-attach' || first.problem === 'attach-failed') confirm.push(formatKubectl(ev.target, 'get volumeattachments -o wide', 'cluster'));
     if (bound) confirm.push(...bound.nodes.map((n) => describeNodeCommand(ev.target, n)));
     const evidence = events.slice(0, 3).map((e) => formatEventLine(e, { withObject: true, maxLength: 350 }));
     if (bound) evidence.push(...listNodeBoundEvidence(ev, bound));
-    if (missing) evidence.push(...missing.evidence);
-    if (smb) evidence.push(...smb.evidence);
-    if (disk) evidence.push(...disk.evidence);
+    if (reading) evidence.push(...reading.evidence);
     if (walkText) evidence.push(...walkText.evidence);
     if (csi) evidence.push(...csi.evidence);
     const claim = walk?.claim ?? claimOf(first.pod, first.volume);
@@ -160,11 +161,11 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
       layer: 'storage',
       // A filesystem that will not mount holds until someone acts on the disk: no retry or reschedule ends it.
       severity: first.problem === 'filesystem' ? 'critical' : severityForPods(ev, pods.length),
-      ...(disk?.datesChange ? { datesChange: true as const } : {}),
+      ...(reading?.datesChange ? { datesChange: true as const } : {}),
       confidence: csi ? csi.confidence : bound ? (bound.signs.length + bound.stuck.length > 0 ? 'high' : 'medium') : walk ? 'high' : first.problem === 'mount-timeout' || first.problem === 'mount-slow' ? 'medium' : 'high',
       evidence,
-      ...(walkText ? { decisive: walkText.decisive } : csi?.decisive ? { decisive: csi.decisive } : disk?.decisive ? { decisive: disk.decisive } : first.events.length > 0 ? { decisive: (first.events.find((e) => PATTERNS.find(([p]) => p === first.problem)?.[1].test(e.message)) ?? first.events[first.events.length - 1] ?? first.events[0])!.message.replace(/\s+/g, ' ').trim() } : {}),
-      fix: bound ? `cordon and drain ${bound.nodes.join(', ')}, then reboot or replace it` : walkText?.fix ?? csi?.fix ?? smb?.fix ?? disk?.fix ?? text.action.split('. ')[0] ?? text.action,
+      ...(walkText ? { decisive: walkText.decisive } : csi?.decisive ? { decisive: csi.decisive } : reading?.decisive ? { decisive: reading.decisive } : first.events.length > 0 ? { decisive: (first.events.find((e) => PATTERNS.find(([p]) => p === first.problem)?.[1].test(e.message)) ?? first.events[first.events.length - 1] ?? first.events[0])!.message.replace(/\s+/g, ' ').trim() } : {}),
+      fix: bound ? `cordon and drain ${bound.nodes.join(', ')}, then reboot or replace it` : walkText?.fix ?? csi?.fix ?? reading?.fix ?? text.action.split('. ')[0] ?? text.action,
       likelyCause: text.cause,
       nextAction: text.action,
       ...(walkText?.outsideWorkload !== undefined ? { outsideWorkload: walkText.outsideWorkload } : {}),

@@ -3,19 +3,9 @@ import { formatKubectl } from '../kubectl-command.js';
 import { formatAgo, msBetween } from '../time-span.js';
 import { isInTriggerWindow } from '../trigger-window.js';
 import { resolveVolume } from '../volume-server.js';
+import type { MountReading } from './mount-reading.js';
 
-export interface FilesystemFault {
-  title: string;
-  cause: string;
-  action: string;
-  fix: string;
-  evidence: string[];
-  confirm: string[];
-  /** The line of the mount error that decides it (fsck's verdict, mount's refusal), without the kubelet's wrapping. */
-  decisive?: string;
-  /** The title names the change that brought it on (a restore, a node crash). */
-  datesChange?: true;
-}
+export type FilesystemFault = MountReading & { fix: string };
 
 function lineOf(messages: string, re: RegExp): string | undefined {
   return messages.split('\n').map((l) => l.trim()).find((l) => re.test(l));

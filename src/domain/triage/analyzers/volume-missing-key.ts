@@ -2,15 +2,9 @@ import type { PodEvidence, TriageEvidence } from '../evidence.js';
 import { listPodEvents } from '../evidence-lookup.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { MISSING_KEY } from '../mount-messages.js';
+import type { MountReading } from './mount-reading.js';
 
-
-export interface MissingKey {
-  title: string;
-  cause: string;
-  action: string;
-  evidence: string[];
-  confirm: string[];
-}
+export type MissingKey = MountReading;
 
 /**
  * A Secret or ConfigMap volume whose items name a key the object no longer has (renamed or dropped

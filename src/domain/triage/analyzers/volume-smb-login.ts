@@ -2,15 +2,9 @@ import type { PodEvidence, TriageEvidence } from '../evidence.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { SMB_LOGIN_REFUSED } from '../mount-messages.js';
 import { resolveVolume } from '../volume-server.js';
+import type { MountReading } from './mount-reading.js';
 
-export interface SmbLoginRefusal {
-  title: string;
-  cause: string;
-  action: string;
-  fix: string;
-  evidence: string[];
-  confirm: string[];
-}
+export type SmbLoginRefusal = MountReading & { fix: string };
 
 /** "//account.file.core.windows.net/share" in the mount command. */
 const SHARE = /\/\/([\w.-]+)\/([\w.$-]+)/;
