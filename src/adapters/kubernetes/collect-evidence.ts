@@ -126,7 +126,8 @@
 //   namespace, the same get and list of the API server's Service default/kubernetes: a rule for a ClusterIP allows nothing
 //   after kube-proxy's DNAT, service-dnat.ts);
 //   where the failing pods run an Istio sidecar and their env or logs name a Service of the namespace whose TCP port
-//   (Postgres, Redis…) is declared HTTP by its name or appProtocol, the current log tail of one such sidecar (read-mesh-proxy-log.ts);
+//   (Postgres, Redis…) is declared HTTP by its name or appProtocol, or whose app logs 502s from a host outside the cluster, the current log
+//   tail of one such sidecar (read-mesh-proxy-log.ts);
 //   for at most two short names they cannot resolve that no Service of the namespace has, one
 //   cluster-wide list of Services by that name; where their lookups time out while every DNS pod
 //   is ready, the DNS Deployment's events and kube-system's ConfigMaps (names and times) and the log
