@@ -1,7 +1,7 @@
 import type { TriageEvidence } from '../evidence.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
-import { SOLVER_LABEL, findStuckAcmeChallenge } from '../acme-challenge.js';
+import { SOLVER_LABEL, type StuckAcmeChallenge, findStuckAcmeChallenge } from '../acme-challenge.js';
 import { formatAgo, formatSpan, msBetween } from '../time-span.js';
 
 /**
@@ -12,7 +12,8 @@ import { formatAgo, formatSpan, msBetween } from '../time-span.js';
  */
 export function analyzeAcmeChallenges(ev: TriageEvidence): Finding[] {
   const stuck = findStuckAcmeChallenge(ev);
-  if (stuck === undefined || stuck.blocking.length === 0) return [];
+  if (stuck === undefined || stuck.solver.createdAt === undefined) return [];
+  if (stuck.blocking.length === 0) return [describeStuck(ev, stuck)];
   const { solver, port, blocking, expired, expiredAt } = stuck;
   const policy = blocking.find((p) => Object.keys(p.podSelector).length === 0) ?? blocking[0];
   if (policy === undefined || solver.createdAt === undefined) return [];
@@ -49,4 +50,34 @@ export function analyzeAcmeChallenges(ev: TriageEvidence): Finding[] {
     ],
     affected: { pods: [], nodes: [] },
   }];
+}
+
+/** No policy of the namespace keeps the self-check out: the challenge is stuck for a reason outside what was read (DNS, the ingress, a firewall). */
+function describeStuck(ev: TriageEvidence, stuck: StuckAcmeChallenge): Finding {
+  const { solver, port, expired, expiredAt } = stuck;
+  const createdAt = solver.createdAt ?? ev.collectedAt;
+  const domain = solver.domain ?? 'its domain';
+  const outcome = expired.length === 0 ? `the certificate for ${domain} is not renewed` : `the certificate for ${domain} ${expiredAt === undefined ? 'has expired' : `expired ${formatAgo(expiredAt, ev.collectedAt)}`}`;
+  const last = expired[expired.length - 1];
+  return {
+    id: `acme-challenge/${solver.name}`,
+    kind: 'dependency-error',
+    title: `cert-manager's HTTP-01 solver ${solver.name} (port ${port}) is still up: its ACME challenge has been stuck ${formatSpan(msBetween(createdAt, ev.collectedAt))} and ${outcome}`,
+    layer: 'network/routing',
+    severity: 'warning',
+    confidence: 'medium',
+    evidence: [
+      `HTTP-01 solver pod ${solver.name} (label ${SOLVER_LABEL}=true, port ${port}${solver.challenge === undefined ? '' : `, Challenge ${solver.challenge}`}) created ${formatAgo(createdAt, ev.collectedAt)}: a challenge that completes removes it within minutes`,
+      ...expired.slice(-2).map((e) => `${e.pod}: ${e.line}`),
+    ],
+    ...(last === undefined ? {} : { decisive: last.line.trim() }),
+    likelyCause: `cert-manager renews a certificate through an ACME HTTP-01 challenge and first checks that http://${domain}/.well-known/acme-challenge/ reaches its solver; that check keeps failing (no NetworkPolicy of the namespace keeps it out: DNS for ${domain}, the ingress routing the path, or a firewall in front), so the certificate is not renewed.`,
+    nextAction: `Read the Challenge's status (its reason names the failing self-check) and fetch http://${domain}/.well-known/acme-challenge/ from outside; fix what stops it, and cert-manager renews on its own. Rolling back the workload does not help.`,
+    fix: `make the HTTP-01 self-check for ${domain} reach the solver`,
+    outsideWorkload: 'the certificate renewal fails in front of the workload: every revision serves the same certificate',
+    datesChange: true,
+    onset: expiredAt ?? createdAt,
+    confirmCommands: [formatKubectl(ev.target, 'describe challenges')],
+    affected: { pods: [], nodes: [] },
+  };
 }

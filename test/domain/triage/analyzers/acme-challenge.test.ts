@@ -43,9 +43,15 @@ describe('an ACME HTTP-01 challenge that never completes', () => {
     expect(f?.title).toMatch(/not renewed/);
   });
 
-  it('says nothing of a solver minutes old, or of one a rule admits on its port', () => {
+  it('says nothing of a solver minutes old', () => {
     expect(analyzeAcmeChallenges(baseEvidence({ networkPolicies: [denyAll], acmeSolvers: solvers(4) }))).toEqual([]);
+  });
+
+  it('blames no policy when a rule admits the solver on its port, yet still says the challenge is stuck', () => {
     const allowSolver: NetworkPolicyEvidence = { ...allowApp, name: 'allow-solver', podSelector: { 'acme.cert-manager.io/http01-solver': 'true' }, ingressRules: [{ from: [], ports: [{ protocol: 'TCP', port: 8089 }] }] };
-    expect(analyzeAcmeChallenges(baseEvidence({ networkPolicies: [denyAll, allowSolver], acmeSolvers: solvers(3 * DAY) }))).toEqual([]);
+    const [f] = analyzeAcmeChallenges(baseEvidence({ networkPolicies: [denyAll, allowSolver], acmeSolvers: solvers(3 * DAY) }));
+    expect(f?.title).not.toMatch(/NetworkPolicy/);
+    expect(f?.title).toMatch(/HTTP-01 solver cm-acme-http-solver-abcde .*stuck 3d/);
+    expect(f?.confidence).toBe('medium');
   });
 });
