@@ -35,7 +35,8 @@ export function analyzeMeshEgressBlocked(ev: TriageEvidence): Finding[] {
   const startedBy = rev === undefined || host === undefined ? '' : ` Revision ${rev.revision}${rev.createdAt === undefined ? '' : ` (${formatAgo(rev.createdAt, ev.collectedAt)})`} started calling it (${namedIn(rev, host) ?? 'its spec'}).`;
   const status = block.status ?? '502';
   const podObjects = ev.pods.filter((p) => block.pods.includes(p.name));
-  const last = block.lines[block.lines.length - 1];
+  // The HTTP line names the host and the sidecar's status; a TCP BlackHoleCluster line only an address.
+  const last = [...block.lines].reverse().find((l) => host !== undefined && l.line.includes(`"${host}"`)) ?? block.lines[block.lines.length - 1];
   return [{
     id: `mesh-egress-blocked/${what}`,
     kind: 'dependency-error',

@@ -17,6 +17,7 @@ const proxyLog = (p: string): LogEvidence => ({
   pod: p, container: 'istio-proxy', previous: false,
   lines: [10, 7, 4].flatMap((m) => [
     `[${minutesAgo(m)}] "GET /v1/latest HTTP/1.1" 502 - direct_response - "-" 0 0 0 - "-" "okhttp/4.12.0" "5c1d0b7e-8a51-4d1f-9a3e-2b7c6f0d9e11" "rates.fxfeed.example.com" "-" - - 151.101.1.10:443 10.0.1.5:0 - block_all`,
+    `[${minutesAgo(m)}] "- - -" 0 - - - "-" 517 0 3 - "-" "-" "-" "-" "-" BlackHoleCluster - 151.101.1.10:443 10.0.1.5:53118 - -`,
     `[${minutesAgo(m)}] "POST /authorize HTTP/1.1" 200 - via_upstream - "-" 833 214 41 39 "-" "okhttp/4.12.0" "7d2e1c8f-9b62-4e2a-8b4f-3c8d7a1e0f22" "ledger.payments.svc.cluster.local" "10.0.97.30:8080" outbound|80||ledger.payments.svc.cluster.local - 172.20.88.14:80 10.0.1.5:41000 - default`,
   ]),
 });
@@ -36,6 +37,7 @@ describe('a sidecar that answers calls to a host outside the mesh registry itsel
     expect(f?.title).toMatch(/REGISTRY_ONLY/);
     expect(f?.title).toMatch(/502/);
     expect(f?.nextAction).toMatch(/ServiceEntry for rates\.fxfeed\.example\.com/);
+    expect(f?.decisive).toMatch(/"rates\.fxfeed\.example\.com".*block_all/);
     const report = buildTriageReport(ev, { startedAt: NOW, finishedAt: NOW });
     expect(report.headline).toMatch(/REGISTRY_ONLY|ServiceEntry/);
     expect(report.headline).not.toMatch(/NetworkPolicy/);
@@ -43,7 +45,7 @@ describe('a sidecar that answers calls to a host outside the mesh registry itsel
 
   it('says nothing when the sidecar passed the calls through', () => {
     const p = withSidecar(0);
-    const through = { ...proxyLog(p.name), lines: proxyLog(p.name).lines.map((l) => l.replace('block_all', 'PassthroughCluster')) };
+    const through = { ...proxyLog(p.name), lines: proxyLog(p.name).lines.map((l) => l.replace('block_all', 'PassthroughCluster').replace('BlackHoleCluster', 'PassthroughCluster')) };
     expect(analyzeMeshEgressBlocked(baseEvidence({ pods: [p], logs: [appLog(p.name)], meshProxyLogs: [through] }))).toEqual([]);
   });
 });
