@@ -78,7 +78,10 @@
 //   for at most two other Services of the namespace with no ready endpoint, or that the logs fail
 //   to connect to, a list of their pods (at most 5), the events of two that are not ready and the
 //   current log tail of one that runs but is not ready;
-//   where requests stopped when an ingress NetworkPolicy changed, the last callers by IP (at most 3); and when an HPA cannot get its metrics,
+//   where requests stopped when an ingress NetworkPolicy changed, the last callers by IP (at most 3);
+//   where a Service of the namespace routes to cert-manager's HTTP-01 solvers (acme.cert-manager.io/http01-solver), one list of
+//   those pods (at most 5), and where one has stayed an hour or more, one list of the namespace's pods (at most 200) and the current
+//   log tail of at most two pods of other workloads, only their expired-certificate lines kept (read-acme-solvers.ts); and when an HPA cannot get its metrics,
 //   the metrics-server pods of kube-system and the log tail of one; and a get and a log tail of
 //   at most two pods the workload's Services route to that are not its own (and a get of the ReplicaSets that made them,
 //   at most two, only for such pods a ReplicaSet controls: whether it still has an owner: read-foreign-replica-sets.ts); and where the workload's
@@ -123,7 +126,8 @@
 //   namespace, the same get and list of the API server's Service default/kubernetes: a rule for a ClusterIP allows nothing
 //   after kube-proxy's DNAT, service-dnat.ts);
 //   where the failing pods run an Istio sidecar and their env or logs name a Service of the namespace whose TCP port
-//   (Postgres, Redis…) is declared HTTP by its name or appProtocol, the current log tail of one such sidecar (read-mesh-proxy-log.ts);
+//   (Postgres, Redis…) is declared HTTP by its name or appProtocol, or whose app logs 502s from a host outside the cluster, the current log
+//   tail of one such sidecar (read-mesh-proxy-log.ts);
 //   for at most two short names they cannot resolve that no Service of the namespace has, one
 //   cluster-wide list of Services by that name; where their lookups time out while every DNS pod
 //   is ready, the DNS Deployment's events and kube-system's ConfigMaps (names and times) and the log

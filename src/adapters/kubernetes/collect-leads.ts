@@ -24,6 +24,7 @@ import { readDnsConfig } from './read-dns-config.js';
 import type { CollectContext } from './collect-context.js';
 import { pickDownServices, readDownServices } from './read-down-services.js';
 import { readCallerPods } from './read-caller-pods.js';
+import { readAcmeSolvers } from './read-acme-solvers.js';
 import { readServiceCallers } from './read-service-callers.js';
 import { pickCutOffServices, pickOutageServices, pickRolloutOutageServices, pickStrainedServices } from '../../domain/triage/service-callers.js';
 import { pickFamilyMismatchServices } from '../../domain/triage/listen-family.js';
@@ -138,7 +139,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -165,6 +166,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const cut = findIngressCutoff({ networkPolicies: c.networkPolicies, pods: pods.ranked, logs: d.logs, collectedAt: now() });
     return cut === undefined ? [] : readCallerPods(ctx, cut.silence.callers);
   });
+  // A Service of the namespace routes to cert-manager's HTTP-01 solvers: one that stays means a certificate that stopped renewing.
+  const acmeSolversP = Promise.all([servicesP, podsP]).then(([services, pods]) => readAcmeSolvers(ctx, services.services, new Set([...ownPods(pods), ...pods.raw.keys()])));
   // The workload had no serving pod (now, or during a rollout of the last hour), serves while its own log reports slow requests (or its JVM's GC
   // overhead) again and again or its search cluster RED, or refuses requests for their headers' size (431), or its Service reaches it over IPv6 while it listens on IPv4 only: callers whose env or
   // args name its Service log what that cost them.
@@ -430,6 +433,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     downServices: downP,
     calledServices: calledP,
     callerPods: callersP,
+    acmeSolvers: acmeSolversP,
     serviceCallers: serviceCallersP,
     foreignPods: foreignP,
     dependencyPods: dependencyP,

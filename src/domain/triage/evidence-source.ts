@@ -33,6 +33,7 @@ export type EvidenceSource =
   | 'nodeDisk'
   | 'nodeChange'
   | 'callerPods'
+  | 'acmeSolvers'
   | 'serviceCallers'
   | 'namespaceWarnings'
   | 'autoscalerStatus'

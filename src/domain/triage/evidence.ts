@@ -30,6 +30,7 @@ import type { NodeChangeEvidence } from './evidence-node-change.js';
 import type { EvidenceSource } from './evidence-source.js';
 import type { AutoscalerStatusEvidence } from './evidence-autoscaler.js';
 import type { ServiceCallerEvidence } from './evidence-callers.js';
+import type { AcmeSolversEvidence } from './evidence-acme-solvers.js';
 import type { GroupCoordinatorEvidence } from './evidence-group-coordinator.js';
 import type { SchedulerReplicasEvidence } from './evidence-scheduler-replicas.js';
 import type { QueueConsumerEvidence } from './evidence-queue-consumers.js';
@@ -73,6 +74,7 @@ import type { AdvertisedHostEvidence } from './evidence-advertised-host.js';
 export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
+export type * from './evidence-acme-solvers.js';
 export type * from './evidence-context.js';
 export type * from './evidence-limit-range.js';
 export type * from './evidence-pod.js';
@@ -354,6 +356,8 @@ export interface TriageEvidence {
   meshProxyLogs?: LogEvidence[];
   /** The pods behind the caller IPs of requests that stopped when an ingress NetworkPolicy changed (at most three). */
   callerPods?: CallerPodEvidence[];
+  /** cert-manager's HTTP-01 solver pods of the namespace and other workloads' expired-certificate lines, when a Service routes to solvers (acme-challenge.ts). */
+  acmeSolvers?: AcmeSolversEvidence;
   /** Pods of other workloads whose env or args name the workload's Service, with a log tail (at most two), when it had no serving pod. */
   serviceCallers?: ServiceCallerEvidence[];
   /** Services of other namespaces named like a short host name that does not resolve (one list by name each). */

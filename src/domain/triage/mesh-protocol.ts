@@ -64,7 +64,7 @@ function tcpProtocolOf(port: ServicePortEvidence): { name: string; slug: string 
 
 const ISTIO_SIDECAR = /^istio-proxy$|istio\/proxyv2/;
 
-function findIstioSidecar(p: PodEvidence): string | undefined {
+export function findIstioSidecar(p: PodEvidence): string | undefined {
   return [...p.containers, ...p.initContainers].find((c) => ISTIO_SIDECAR.test(c.name) || ISTIO_SIDECAR.test(c.image))?.name;
 }
 

@@ -127,6 +127,8 @@ import { analyzeDaemonSetCoverage } from './daemonset-coverage.js';
 import { analyzeDaemonSetNoNode } from './daemonset-no-node.js';
 import { analyzeNetworkPolicies } from './network-policy.js';
 import { analyzeIngressPolicies } from './network-policy-ingress.js';
+import { analyzeAcmeChallenges } from './acme-challenge.js';
+import { analyzeMeshEgressBlocked } from './mesh-egress-blocked.js';
 import { analyzeNamedPortPolicies } from './network-policy-named-port.js';
 import { analyzePlacement } from './placement.js';
 import { analyzeKubeletRejections } from './kubelet-rejected.js';
@@ -260,6 +262,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'cluster-dns-capacity': analyzeClusterDnsCapacity,
   'network-policy': analyzeNetworkPolicies,
   'network-policy-ingress': analyzeIngressPolicies,
+  'acme-challenge': analyzeAcmeChallenges,
+  'mesh-egress-blocked': analyzeMeshEgressBlocked,
   'network-policy-named-port': analyzeNamedPortPolicies,
   'job-failed': analyzeFailedJobs,
   'job-sidecar': analyzeJobSidecars,
