@@ -57,7 +57,8 @@ const PATTERNS: [DependencyProblem, RegExp][] = [
   ['timeout', /Net::OpenTimeout\b.*?Failed to open TCP connection to (?<dep>[\w.[\]:-]+:\d+)/],
   ['timeout', /Net::OpenTimeout/],
   ['timeout', /dial tcp (?<dep>[\w.[\]:-]+:\d+): (?:i\/o timeout|connect: connection timed out)/i],
-  ['timeout', /connect timed out|connection timed out|ConnectTimeoutError|ETIMEDOUT/i],
+  // musl (Alpine) words ETIMEDOUT "Operation timed out": nginx's "(110: Operation timed out) while connecting to upstream".
+  ['timeout', /connect timed out|connection timed out|ConnectTimeoutError|ETIMEDOUT|\(110: Operation timed out\)/i],
   ['timeout', /context deadline exceeded|Client\.Timeout exceeded|upstream request timeout|504 Gateway Time-?out|\bstatus(?:Code)?[=: ]+504\b|Read timed out|SocketTimeoutException|ESOCKETTIMEDOUT|timeout of \d+ ?ms exceeded|request timed out/i],
 ];
 
