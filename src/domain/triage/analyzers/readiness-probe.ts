@@ -100,7 +100,8 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
     ? findOwnLogError(ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name))
     : undefined;
   // A quoted line that names a precise mechanism (a client's size cap) is read as that mechanism.
-  const reading = told === undefined ? undefined : readToldLine(told, ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name && !l.previous).flatMap((l) => l.lines), first.container);
+  const reading = told === undefined ? undefined : readToldLine(told, ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name && !l.previous).flatMap((l) => l.lines), first.container, { sentinelConfig: ev.sentinelConfig ?? [] });
+  if (reading?.evidence) evidence.push(...reading.evidence);
   // Which actuator health component the 5xx aggregates is DOWN, as the app logs it (a full disk, a failing check).
   const downComponent = !missing && !miss && !logged && /^HTTP 5/.test(first.failure)
     ? findDownHealthComponent(ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name))
