@@ -10,6 +10,7 @@ import type { NamespaceObjectEvidence } from './evidence-context.js';
 import type { SentinelConfigEvidence } from './evidence-sentinel-config.js';
 import type { ContainerSpecEvidence } from './evidence-pod.js';
 import type { ToldReading } from './told-reading.js';
+import { formatAgo } from './time-span.js';
 
 /** The clients' wording, with the set name they asked for. */
 const ASKED = [
@@ -50,7 +51,7 @@ export function pickSentinelConfigReads(ev: { logs: readonly LogEvidence[]; name
 }
 
 /** The reading of the quoted line as a master set name Sentinel does not monitor, when its config names another. */
-export function readSentinelMasterName(told: string, lines: readonly string[], container: ContainerSpecEvidence | undefined, configs: readonly SentinelConfigEvidence[]): ToldReading | undefined {
+export function readSentinelMasterName(told: string, lines: readonly string[], container: ContainerSpecEvidence | undefined, configs: readonly SentinelConfigEvidence[], now?: string): ToldReading | undefined {
   if (!NO_SUCH_MASTER.test(told) && findAskedMasterName([told]) === undefined) return undefined;
   const asked = findAskedMasterName([told, ...lines]);
   if (asked === undefined) return undefined;
@@ -60,11 +61,13 @@ export function readSentinelMasterName(told: string, lines: readonly string[], c
   const env = (container?.env ?? []).find((e) => 'value' in e && e.value === asked);
   const setting = env ? `${env.name}` : 'the client\'s Sentinel master name';
   const first = config.monitors[0] ?? '';
+  const changed = config.changedAt !== undefined && now !== undefined ? formatAgo(config.changedAt, now) : undefined;
   return {
-    title: `Sentinel monitors ${monitored} (ConfigMap ${config.configMap}), the client asks for '${asked}'`,
+    title: `Sentinel monitors ${monitored} (ConfigMap ${config.configMap}${changed ? `, changed ${changed}` : ''}), the client asks for '${asked}'`,
     cause: `the client asks Redis Sentinel for the master of set '${asked}'${env ? ` (${env.name})` : ''}, but the Sentinels monitor only ${monitored} (ConfigMap ${config.configMap}, key ${config.key}: sentinel monitor ${first} …), so every lookup answers "No such master with that name" and no connection is made. The set was renamed on the Sentinel side; Redis itself is healthy, and restarting the clients does not help.`,
     action: `Set ${setting} to '${first}' (or restore the Sentinel's old set name '${asked}'), then restart the clients.`,
     fix: `set ${setting} to '${first}' (the name the Sentinels monitor), or restore the old master set name '${asked}'`,
-    evidence: [`ConfigMap ${config.configMap} (key ${config.key}) monitors ${monitored}${config.changedAt ? `, changed ${config.changedAt}` : ''}; the client asks for '${asked}'${env ? ` (env ${env.name}=${asked})` : ''}`],
+    ...(changed ? { datesChange: true as const } : {}),
+    evidence: [`ConfigMap ${config.configMap} (key ${config.key}) monitors ${monitored}${changed ? `, changed ${changed}` : ''}; the client asks for '${asked}'${env ? ` (env ${env.name}=${asked})` : ''}`],
   };
 }

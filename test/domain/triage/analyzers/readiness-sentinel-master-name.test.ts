@@ -34,4 +34,13 @@ describe('a Sentinel client asking for a master set name Sentinel does not monit
     expect(f?.fix).toMatch(/sessions-master/);
     expect(f?.evidence.join('\n')).toContain('ConfigMap redis-configuration');
   });
+
+  it('dates the rename by the ConfigMap\'s last write', () => {
+    const ev = readiness503Scenario();
+    ev.logs = ev.pods.slice(0, 3).map((p) => ({ pod: p.name, container: 'app', previous: false, lines: LINES }));
+    ev.sentinelConfig = [{ configMap: 'redis-configuration', key: 'sentinel.conf', monitors: ['sessions-master'], changedAt: new Date(Date.parse(ev.collectedAt) - 52 * 60_000).toISOString() }];
+    const [f] = analyzeReadinessProbes(ev);
+    expect(f?.title).toContain('changed 52m ago');
+    expect(f?.datesChange).toBe(true);
+  });
 });
