@@ -56,6 +56,9 @@
 //   and where the current logs say a host does not resolve or refuses connections, a get of the ConfigMaps the pods logging it read through a
 //   subPath mount or env (at most two; only whether the data still names that host and the lines naming a host like it
 //   kept, with the newest write of its data: read-stale-config.ts),
+//   and where the current logs say Redis Sentinel knows no master by the set name the client asks ("No master found for
+//   'mymaster'", "ERR No such master with that name"), a get of the namespace's ConfigMaps whose key names carry "sentinel"
+//   (from the namespace's list; at most three; only the names of their `sentinel monitor` lines kept: read-sentinel-config.ts),
 //   and where a crash line of the pods reports a setting read as a boolean where a value was expected ("…: False"), a get
 //   of the ConfigMaps those pods mount (at most two; only the lines under that setting holding a bare YAML 1.1 boolean
 //   word kept: read-yaml-boolean.ts),

@@ -77,6 +77,7 @@ import { readTimeoutConfig } from './read-timeout-config.js';
 import { readSettingConfig } from './read-setting-config.js';
 import { readReloadConfig } from './read-reload-config.js';
 import { readStaleConfig } from './read-stale-config.js';
+import { readSentinelConfig } from './read-sentinel-config.js';
 import { readYamlBooleans } from './read-yaml-boolean.js';
 import { readPoolConfig } from './read-pool-config.js';
 import { readServerNames } from './read-server-names.js';
@@ -139,7 +140,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -369,6 +370,11 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
 
   // A host the logs say does not resolve, named by pods that read a ConfigMap through subPath or env: what that ConfigMap names now.
   const staleConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readStaleConfig(ctx, { logs: d.logs, pods: pods.ranked }));
+  // Sentinel knows no master by the name the clients ask for: the set names its config monitors.
+  const sentinelConfigP = Promise.all([podsP, detailsP, first.context]).then(([pods, d, c]) => {
+    const own = new Set(pods.ranked.map((p) => p.name));
+    return readSentinelConfig(ctx, { logs: d.logs.filter((l) => own.has(l.pod)), namespaceObjects: c.objects });
+  });
   // A crash line reports a setting read as a boolean (False where a code was expected): the bare YAML 1.1 word in the ConfigMap the pods mount.
   const yamlBooleansP = Promise.all([podsP, detailsP]).then(([pods, d]) => readYamlBooleans(ctx, { logs: d.logs, pods: pods.ranked }));
   // Its connection pool is exhausted again and again: the pool's size in the ConfigMaps the logging container mounts or takes variables from.
@@ -459,6 +465,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     migrationJobLogs: migrationJobLogsP,
     proxyConfig: proxyConfigP,
     proxyConnectionConfig: proxyConnectionConfigP,
+    sentinelConfig: sentinelConfigP,
     circuitBreakerConfig: circuitBreakerConfigP,
     reloadConfig: reloadConfigP,
     timeoutConfig: timeoutConfigP,

@@ -48,6 +48,7 @@ import type { PeerRolloutEvidence } from './evidence-peer-rollout.js';
 import type { NamespaceRolloutEvidence } from './evidence-namespace-rollouts.js';
 import type { SenderRolloutEvidence } from './evidence-sender-rollouts.js';
 import type { ProxyConfigEvidence } from './evidence-proxy-config.js';
+import type { SentinelConfigEvidence } from './evidence-sentinel-config.js';
 import type { CircuitBreakerConfigEvidence } from './evidence-circuit-breakers.js';
 import type { RateLimitServiceEvidence } from './evidence-rate-limit-service.js';
 import type { FrontProxyEvidence } from './evidence-front-proxy.js';
@@ -380,6 +381,8 @@ export interface TriageEvidence {
   proxyConfig?: ProxyConfigEvidence[];
   /** worker_connections, worker_processes and worker_rlimit_nofile of the proxy container's mounted config file, where its log runs out of connections again and again (proxy-worker-connections.ts); its proxy_pass, upstream servers and resolver where its log fails to connect to an upstream IP again and again (proxy-upstream-name.ts). */
   proxyConnectionConfig?: ProxyConfigEvidence[];
+  /** The master set names the namespace's Sentinel configs monitor, where the workload's logs ask Sentinel for one it does not know (sentinel-master-name.ts). */
+  sentinelConfig?: SentinelConfigEvidence[];
   /** The circuit breaker thresholds of an Envoy container's mounted config file, now and in the revision before, where its access log refuses requests at them again and again (503 UO: envoy-circuit-breaker.ts). */
   circuitBreakerConfig?: CircuitBreakerConfigEvidence[];
   /** The ratelimit filter's settings of an Envoy container's mounted config file and the Deployment behind the rate-limit Service, where its access log fails requests at that service (500 RLSE: envoy-rate-limit-error.ts). */

@@ -16,6 +16,7 @@ import { formatKubectl } from './kubectl-command.js';
 import { findPolicyDrops, tellPolicyDrops } from './cni-policy-drops.js';
 import { findRecreatedService, tellRecreatedService } from './recreated-service.js';
 import { findSearchFallthrough, tellSearchFallthrough } from './search-fallthrough.js';
+import { findStaleOutsideProxy, tellStaleOutsideProxy } from './stale-outside-proxy.js';
 import { listNodesOf, unique } from './pod-status.js';
 import { sortRevisions } from './revision-diff.js';
 import { explainStaticEndpoints } from './static-endpoints.js';
@@ -57,6 +58,9 @@ export function resolveDependency(ev: TriageEvidence, problem: Problem, host: st
     // An address no Service has any more: the old ClusterIP of a re-created Service, from the pods' environment.
     const recreated = CONNECTING.has(problem) ? findRecreatedService(ev, host, pods, lines) : undefined;
     if (recreated) return tellRecreatedService(ev, recreated, host);
+    // An old address of an outside name (a load balancer's) that nginx resolved once at its start.
+    const frozen = CONNECTING.has(problem) ? findStaleOutsideProxy(ev, host, pods) : undefined;
+    if (frozen) return tellStaleOutsideProxy(ev, frozen);
     // An outside address for a cluster name: the name fell through the pods' search list.
     const leaked = CONNECTING.has(problem) ? findSearchFallthrough(ev, host, pods, lines) : undefined;
     return leaked ? tellSearchFallthrough(ev, leaked) : undefined;

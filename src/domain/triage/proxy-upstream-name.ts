@@ -92,6 +92,22 @@ export function findStaleProxyName(config: readonly ProxyConfigEvidence[], servi
   return undefined;
 }
 
+/**
+ * The proxy_pass (or upstream server) naming a host outside the cluster (a cloud load balancer's
+ * DNS name) in a file that sets no resolver: nginx holds the addresses it had at its start.
+ */
+export function findStaleOutsideName(config: readonly ProxyConfigEvidence[], ownNamespace: string): StaleProxyName | undefined {
+  for (const entry of config) {
+    if (!entry.mountedNow || (entry.setting !== 'proxy_pass' && entry.setting !== 'server')) continue;
+    if (config.some((c) => c.setting === 'resolver' && c.configMap === entry.configMap && c.key === entry.key)) continue;
+    const target = hostOf(entry.value);
+    if (target === undefined || /^\d{1,3}(\.\d{1,3}){3}$/.test(target.host) || !target.host.includes('.') || /(^|\.)localhost$/.test(target.host)) continue;
+    if (findInClusterService(target.host, ownNamespace) !== undefined || /\.cluster\.local\.?$/.test(target.host)) continue;
+    return { configMap: entry.configMap, key: entry.key, directive: `${entry.setting} ${entry.value}`, host: target.host };
+  }
+  return undefined;
+}
+
 /** Where nginx fails to connect to an upstream IP again and again: the ConfigMap its container mounts (one get). */
 export function pickUpstreamConfigRead(ev: { logs: readonly LogEvidence[]; pods: readonly PodEvidence[] }): string | undefined {
   const found = findUpstreamIpFailures(ev.logs, ev.pods);

@@ -9,6 +9,7 @@
  */
 import type { DependencyProblem } from './dependency-error-line.js';
 import type { EnvVarEvidence } from './evidence-spec.js';
+import type { PinnedSuites } from './tls-cipher-suites.js';
 
 export type TlsTermsProblem = Extract<DependencyProblem, 'tls-required' | 'tls-protocol' | 'tls-plaintext'>;
 
@@ -56,7 +57,9 @@ export type TlsRefusal =
   /** The server's Diffie-Hellman key is smaller than the client's security level allows. */
   | { side: 'weak-key' }
   /** The server refuses every version the client offers (an old client, or one capped too low). */
-  | { side: 'old-client' };
+  | { side: 'old-client' }
+  /** The two share no cipher suite: the server aborts the handshake (handshake_failure). */
+  | { side: 'no-cipher' };
 
 /** Go names the version the server chose in hex: 300 SSLv3, 301 TLS 1.0, 302 TLS 1.1. */
 const GO_VERSION: Record<string, string> = { '300': 'SSLv3', '301': 'TLS 1.0', '302': 'TLS 1.1' };
@@ -64,6 +67,7 @@ const JAVA_VERSION: Record<string, string> = { SSL3: 'SSLv3', SSL30: 'SSLv3', TL
 
 export function readTlsRefusal(line: string): TlsRefusal {
   if (/DH_KEY_TOO_SMALL|dh key too small|DH ServerKeyExchange does not comply|weak ephemeral Diffie-Hellman/i.test(line)) return { side: 'weak-key' };
+  if (/handshake_failure|alert handshake failure|no cipher suites in common|no shared cipher/i.test(line)) return { side: 'no-cipher' };
   if (/alert protocol version|protocol_version|protocol version not supported/i.test(line)) return { side: 'old-client' };
   const go = /server selected unsupported protocol version (\d+)/i.exec(line)?.[1];
   // Java: "The server selected protocol version TLS10 is not accepted by client preferences [TLS12]".
@@ -109,6 +113,7 @@ export function explainTlsTerms(input: {
   setting?: PlaintextSetting;
   library?: string;
   imageChange?: ImageChange;
+  suites?: PinnedSuites;
 }): TlsTermsStory {
   const dep = input.dependency ?? 'the server';
   const { setting, library, imageChange } = input;
@@ -139,6 +144,7 @@ export function explainTlsTerms(input: {
     ...(library ? [`the client runs ${library}`] : []),
     ...(imageChange ? [`revision ${imageChange.revision} changed the image: ${tag(imageChange.from)} → ${tag(imageChange.to)}`] : []),
   ];
+  if (refusal.side === 'no-cipher') return explainNoCipher(dep, input.suites, evidence, changed);
   if (refusal.side === 'weak-key') {
     return {
       title: `TLS handshake with ${dep} fails: the server's Diffie-Hellman key is too small for ${lib} (dh key too small)`,
@@ -164,5 +170,26 @@ export function explainTlsTerms(input: {
     cause: `${dep} speaks only ${old}; ${lib} refuses it at its default security level (OpenSSL 3 and recent JDKs, Node and Go disable TLS 1.0/1.1), so every call to that host fails the handshake while hosts that speak TLS 1.2 still work.${changed}`,
     action: `Ask whoever serves ${dep} to enable TLS 1.2; meanwhile allow the old protocol for that one client only (Python: an SSLContext with minimum_version TLSv1 and SECLEVEL=0; Java: jdk.tls.disabledAlgorithms; Node: minVersion)${meanwhile}.`,
     fix: `get ${dep} to speak TLS 1.2; meanwhile allow ${refusal.version ?? 'TLS 1.0/1.1'} for that one client${imageChange ? ` or roll back to revision ${imageChange.previous}` : ''}`,
+  };
+}
+
+/** No shared cipher suite: with the client's suites pinned to RSA key exchange, the server's key is no longer RSA. */
+function explainNoCipher(dep: string, suites: PinnedSuites | undefined, evidence: string[], changed: string): TlsTermsStory {
+  if (suites?.rsaOnly) {
+    const list = suites.suites.slice(0, 3).join(', ');
+    return {
+      title: `TLS handshake with ${dep} fails: the client offers only RSA key-exchange cipher suites (TLS_RSA_*, pinned by ${suites.where}) and the server accepts none of them (handshake_failure)`,
+      evidence: [...evidence, `the client's cipher suites are pinned by ${suites.where}: ${list}${suites.suites.length > 3 ? ', …' : ''} — all RSA key exchange, usable only with an RSA certificate`],
+      cause: `The client offers only TLS_RSA_* suites (${suites.where}), which need an RSA key in the server's certificate. When the server's certificate is re-issued with an EC (ECDSA) key — a cert-manager Certificate whose privateKey algorithm changed — or its suite list drops RSA key exchange, no suite is shared: the server answers "no cipher suites in common" and aborts every handshake (handshake_failure), while clients offering ECDHE suites keep working. Restarting or rolling back either side does not change the certificate it loads.${changed}`,
+      action: `Check the key type of ${dep}'s certificate (openssl s_client -connect … | openssl x509 -noout -text) and when it was re-issued; re-issue it with an RSA key (or serve an RSA and an ECDSA certificate), then widen the client's suites in ${suites.where} to ECDHE suites (or drop the pin).`,
+      fix: `re-issue ${dep}'s certificate with an RSA key (or serve both RSA and ECDSA), then widen the client's cipher suites (${suites.where}) to ECDHE suites`,
+    };
+  }
+  return {
+    title: `TLS handshake with ${dep} fails: client and server share no cipher suite (handshake_failure)`,
+    evidence: [...evidence, ...(suites ? [`the client's cipher suites are pinned by ${suites.where}: ${suites.suites.slice(0, 3).join(', ')}`] : [])],
+    cause: `The server aborts the handshake because none of the cipher suites the client offers fits its settings or its certificate's key type (an RSA-only client against a certificate re-issued with an ECDSA key, or a server that narrowed its suites); a server that requires a client certificate aborts the same way.${changed}`,
+    action: `Compare the client's cipher suites with what ${dep} accepts and the key type of its certificate (openssl s_client), and align one side.`,
+    fix: `align the client's cipher suites with ${dep}'s certificate key type and suites`,
   };
 }

@@ -10,4 +10,6 @@ export interface ToldReading {
   fix: string;
   /** The title clause dates the change behind the failure ("its nodes were added 49m ago"). */
   datesChange?: true;
+  /** What the reading read beyond the line (a config it names), stated with the finding's evidence. */
+  evidence?: readonly string[];
 }

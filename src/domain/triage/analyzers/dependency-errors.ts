@@ -24,6 +24,7 @@ import { isErrorLine } from '../error-line.js';
 import { listSucceededRetryLines } from '../retry-succeeded.js';
 import { findLeaseLoss, isLeaseCall } from '../leader-election.js';
 import { isPasswordExpired } from '../password-expiry.js';
+import { findPinnedSuites } from '../tls-cipher-suites.js';
 import { explainTlsTerms, findPlaintextSetting, findTlsLibrary, type ImageChange, isTlsTermsProblem } from '../tls-terms.js';
 
 export type { DependencyError, DependencyProblem } from '../dependency-error-line.js';
@@ -205,8 +206,9 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
   const setting = problem === 'tls-required' ? findPlaintextSetting(container?.env ?? []) : undefined;
   const library = problem === 'tls-protocol' ? findTlsLibrary(unique(group.map((h) => h.log)).flatMap((l) => l.lines)) : undefined;
   const imageChange = problem === 'tls-protocol' ? findImageChange(ev, logPod, first.log.container) : undefined;
+  const suites = problem === 'tls-protocol' ? findPinnedSuites(container?.env ?? []) : undefined;
   const terms = isTlsTermsProblem(problem)
-    ? explainTlsTerms({ problem, dependency, line: decisiveLine, ...(setting ? { setting } : {}), ...(library ? { library } : {}), ...(imageChange ? { imageChange } : {}) })
+    ? explainTlsTerms({ problem, dependency, line: decisiveLine, ...(setting ? { setting } : {}), ...(library ? { library } : {}), ...(imageChange ? { imageChange } : {}), ...(suites ? { suites } : {}) })
     : undefined;
   if (terms) evidence.push(...terms.evidence);
 

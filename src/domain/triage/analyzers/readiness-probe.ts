@@ -100,7 +100,8 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
     ? findOwnLogError(ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name))
     : undefined;
   // A quoted line that names a precise mechanism (a client's size cap) is read as that mechanism.
-  const reading = told === undefined ? undefined : readToldLine(told, ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name && !l.previous).flatMap((l) => l.lines), first.container);
+  const reading = told === undefined ? undefined : readToldLine(told, ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name && !l.previous).flatMap((l) => l.lines), first.container, { sentinelConfig: ev.sentinelConfig ?? [], now: ev.collectedAt });
+  if (reading?.evidence) evidence.push(...reading.evidence);
   // Which actuator health component the 5xx aggregates is DOWN, as the app logs it (a full disk, a failing check).
   const downComponent = !missing && !miss && !logged && /^HTTP 5/.test(first.failure)
     ? findDownHealthComponent(ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name))
@@ -151,6 +152,8 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
     id: `readiness-probe/${first.container.name}/${missing ? 'exec-cannot-run' : hair ? 'hair-trigger' : first.failure}`,
     kind: 'readiness-probe',
     title: `Readiness probe failing for ${first.container.name} on ${formatPodShare(ev, pods.length)}: ${first.failure}${probe && probe.type !== 'exec' ? ` on ${probe.type === 'http' ? `GET :${port}${path}` : `${probe.type.toUpperCase()} :${port}`}` : missing && probe?.command ? ` (exec ${probe.command})` : ''}${miss ? ` — ${miss.scope}` : ''}${down ? ` — ${down.scope}` : ''}${reading && !down && !hair ? ` — ${reading.title}` : ''}${hair ? ` (${hair.settings}: one slow answer takes a pod out of the endpoints)` : ''}`,
+    // The reading's title dates the change behind it (a config renamed 52m ago).
+    ...(reading?.datesChange && !down && !hair ? { datesChange: true as const } : {}),
     layer: 'runtime/probes',
     severity: severityForPods(ev, pods.length),
     confidence: 'high',
