@@ -143,7 +143,11 @@
 //   most one pod there writing to an emptyDir with no sizeLimit (at most two nodes: read-node-disk.ts);
 //   where the failing pods are all on one node that reports no bad condition
 //   while others run elsewhere, that node's pods (the same shared list) and the current log tail of
-//   one pod of another workload started there shortly before (read-node-change.ts); the events of at most 3 pods the ReplicaSets keep replacing (read-lead-events.ts)
+//   one pod of another workload started there shortly before (read-node-change.ts); where a pull of the
+//   workload's image has run for 5m with no Pulled and no error, that node's pods (the same shared list, at most
+//   two nodes) and, for at most 3 pods of other workloads there still in ContainerCreating, their events in their
+//   own namespace, one field-selector query each (what the kubelet pulls ahead of it, one image at a time:
+//   read-pull-queue.ts); the events of at most 3 pods the ReplicaSets keep replacing (read-lead-events.ts)
 //   and of at most 3 of the workload's LoadBalancer Services that have no external address; and of at
 //   most 3 nodes a live pod was placed on before and left (its Scheduled events name them); and of at most 2
 //   nodes, hosting none of its pods, whose own state taint (network-unavailable, not-ready…) keeps its pending

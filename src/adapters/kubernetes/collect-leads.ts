@@ -86,6 +86,7 @@ import { readReplicationPrimary } from './read-replication-primary.js';
 import { readExplainingPods } from './read-explaining-pods.js';
 import { pickPortWaits, readHostNetworkHolders, readPortHolders } from './read-port-holders.js';
 import { readNodeChange } from './read-node-change.js';
+import { readPullQueue } from './read-pull-queue.js';
 import { readIngressController } from './read-ingress-controller.js';
 import { listServedServices } from '../../domain/triage/ingress-upstream-errors.js';
 import type { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
@@ -140,7 +141,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -328,6 +329,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   });
   // Failures on one node only, which reports no bad condition: what started there just before.
   const nodeChangeP = Promise.all([podsP, detailsP]).then(([pods, d]) => readNodeChange(ctx, pods.ranked, d.nodes, d.events));
+  // A pull of its image unfinished after minutes: what else that node's kubelet pulls, one image at a time.
+  const pullQueueP = Promise.all([podsP, detailsP]).then(([pods, d]) => readPullQueue(ctx, pods.ranked, d.events));
 
   // Pods that serve through a Service may look fine while users get 5xx from the proxy in front: its log says.
   const ingressP = routingP.then(([services, slices, pods]) => (listServedServices(services.services, slices, ownPods(pods)).length === 0 ? undefined : readIngressController(ctx)));
@@ -436,6 +439,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   // One key per lead, each on its own line: a new lead is one line here and one in Leads.
   const { dnsCapacity, dnsConfig, hostHolders, ...found } = await awaitAll({
     nodeChange: nodeChangeP,
+    pullQueue: pullQueueP,
     downServices: downP,
     calledServices: calledP,
     callerPods: callersP,

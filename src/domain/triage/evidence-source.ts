@@ -32,6 +32,7 @@ export type EvidenceSource =
   | 'nodeMemory'
   | 'nodeDisk'
   | 'nodeChange'
+  | 'pullQueue'
   | 'callerPods'
   | 'acmeSolvers'
   | 'serviceCallers'

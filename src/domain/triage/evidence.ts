@@ -27,6 +27,7 @@ import type { CallerPodEvidence, ClusterDnsEvidence, DownServiceEvidence, JobEvi
 import type { NodeMemoryEvidence } from './evidence-node-memory.js';
 import type { NodeDiskEvidence } from './evidence-node-disk.js';
 import type { NodeChangeEvidence } from './evidence-node-change.js';
+import type { PullQueueEvidence } from './evidence-pull-queue.js';
 import type { EvidenceSource } from './evidence-source.js';
 import type { AutoscalerStatusEvidence } from './evidence-autoscaler.js';
 import type { ServiceCallerEvidence } from './evidence-callers.js';
@@ -83,6 +84,7 @@ export type * from './evidence-network.js';
 export type * from './evidence-node-memory.js';
 export type * from './evidence-node-disk.js';
 export type * from './evidence-node-change.js';
+export type * from './evidence-pull-queue.js';
 export type * from './evidence-rollout.js';
 export type * from './evidence-dependency-members.js';
 export type * from './evidence-peer-rollout.js';
@@ -337,6 +339,8 @@ export interface TriageEvidence {
   nodeDisk?: NodeDiskEvidence[];
   /** What started on the one node the workload's pods fail on, though it reports no bad condition (node-change.ts). */
   nodeChange?: NodeChangeEvidence;
+  /** Other pods waiting on the nodes where a pull of the workload's image has run for minutes, with their pull events (pull-queue.ts). */
+  pullQueue?: PullQueueEvidence[];
   /** metrics-server, when an HPA cannot get its metrics. */
   metricsServer?: SystemComponentEvidence;
   /** The injector of a webhook injection the failing pods asked for and did not get (its pods, one log tail). */

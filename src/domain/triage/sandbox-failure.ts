@@ -11,10 +11,14 @@
  * not-ready: no CNI configuration on the node yet; unauthorized: the API server rejects the
  * plugin's token (401: stale after a signing-key rotation); forbidden: it authenticates the plugin
  * but its RBAC denies the read (403); network: some other network set-up failure;
- * other: not a network failure (sandbox image, runtime). Unauthorized and forbidden are not the
- * node's: every node's plugin calls the API server with the same agent-written credentials.
+ * sandbox-image: the runtime cannot pull its own sandbox ("pause") image, which the node's runtime
+ * configuration names, not the pod; other: some other runtime failure. Unauthorized and forbidden
+ * are not the node's: every node's plugin calls the API server with the same agent-written credentials.
  */
-export type SandboxFailureKind = 'agent-unreachable' | 'no-ip' | 'plugin-missing' | 'not-ready' | 'unauthorized' | 'forbidden' | 'network' | 'other';
+export type SandboxFailureKind = 'agent-unreachable' | 'no-ip' | 'plugin-missing' | 'not-ready' | 'unauthorized' | 'forbidden' | 'network' | 'sandbox-image' | 'other';
+
+/** Why a pull failed: the registry does not answer, has no such image, or refuses the node. */
+export type SandboxPullError = 'unreachable' | 'not-found' | 'denied';
 
 export interface SandboxFailure {
   kind: SandboxFailureKind;
@@ -22,6 +26,12 @@ export interface SandboxFailure {
   plugin?: string;
   /** What the plugin said, after "failed (add): ". */
   detail: string;
+  /** sandbox-image: the pause image the runtime is configured with, and the registry it lives in. */
+  image?: string;
+  registry?: string;
+  pullError?: SandboxPullError;
+  /** The words of the pull error: "i/o timeout", "no such host", "manifest unknown". */
+  pullReason?: string;
 }
 
 /** The plugin's answers from the API server, as client-go words them. */
@@ -38,7 +48,30 @@ const KINDS: [SandboxFailureKind, RegExp][] = [
   ['forbidden', API_FORBIDDEN],
 ];
 
+/** containerd's "failed to get sandbox image "…"", dockershim's "failed pulling image "…/pause:…"". */
+const SANDBOX_IMAGE = /failed to get sandbox image "([^"]+)"|failed pulling image "([^"]*\bpause[:@][^"]*)"/;
+
+const PULL_ERRORS: [SandboxPullError, RegExp][] = [
+  ['not-found', /\bnot found\b|manifest unknown|NotFound/i],
+  ['denied', /\b401\b|\b403\b|unauthorized|forbidden|denied/i],
+  ['unreachable', /i\/o timeout|no such host|connection (refused|reset)|deadline exceeded|TLS handshake timeout|network is unreachable|Client\.Timeout/i],
+];
+
+/** The registry host of an image reference; Docker Hub when the first part is no host. */
+export function registryOf(image: string): string {
+  const first = image.split('/')[0] ?? '';
+  return image.includes('/') && /[.:]|^localhost$/.test(first) ? first : 'docker.io';
+}
+
 export function parseSandboxFailure(message: string): SandboxFailure {
+  const pause = SANDBOX_IMAGE.exec(message);
+  const image = pause?.[1] ?? pause?.[2];
+  if (image !== undefined) {
+    const after = message.slice(message.indexOf(image) + image.length);
+    const found = PULL_ERRORS.map(([kind, re]) => ({ kind, m: re.exec(after) })).find((x) => x.m !== null);
+    const detail = message.replace(/^[\s\S]*?desc = /, '').trim();
+    return { kind: 'sandbox-image', detail, image, registry: registryOf(image), ...(found?.m ? { pullError: found.kind, pullReason: found.m[0] } : {}) };
+  }
   const plugin = /plugin type="([^"]+)"/.exec(message)?.[1];
   const detail = /failed \((?:add|check)\):\s*([\s\S]+)$/.exec(message)?.[1]?.trim() ?? message.replace(/^[\s\S]*?desc = /, '').trim();
   const found = KINDS.find(([, re]) => re.test(message))?.[0];

@@ -19,7 +19,16 @@ describe('parseSandboxFailure', () => {
 
   it('tells a network failure without a named plugin from a sandbox failure that is not about the network', () => {
     expect(parseSandboxFailure('Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "ab12": networkPlugin cni failed to set up pod network: failed to find plugin "loopback" in path [/opt/cni/bin]')).toMatchObject({ kind: 'plugin-missing' });
-    expect(parseSandboxFailure('Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image "registry.k8s.io/pause:3.9": failed to pull image "registry.k8s.io/pause:3.9": i/o timeout')).toMatchObject({ kind: 'other' });
+    expect(parseSandboxFailure('Failed to create pod sandbox: rpc error: code = Unknown desc = failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process')).toMatchObject({ kind: 'other' });
+  });
+
+  it('tells the runtime failing to pull its own sandbox (pause) image, which image and why', () => {
+    const gcr = 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image "k8s.gcr.io/pause:3.5": failed to pull image "k8s.gcr.io/pause:3.5": failed to pull and unpack image "k8s.gcr.io/pause:3.5": failed to resolve reference "k8s.gcr.io/pause:3.5": failed to do request: Head "https://k8s.gcr.io/v2/pause/manifests/3.5": dial tcp 64.233.166.82:443: i/o timeout';
+    expect(parseSandboxFailure(gcr)).toMatchObject({ kind: 'sandbox-image', image: 'k8s.gcr.io/pause:3.5', registry: 'k8s.gcr.io', pullError: 'unreachable' });
+    // dockershim's wording, and a registry that answers but has no such image.
+    expect(parseSandboxFailure('Failed to create pod sandbox: rpc error: code = Unknown desc = failed pulling image "registry.internal:5000/pause:3.2": Error response from daemon: manifest for registry.internal:5000/pause:3.2 not found: manifest unknown')).toMatchObject({ kind: 'sandbox-image', image: 'registry.internal:5000/pause:3.2', registry: 'registry.internal:5000', pullError: 'not-found' });
+    // An image with no registry host comes from Docker Hub.
+    expect(parseSandboxFailure('Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image "pause:3.9": failed to pull image "pause:3.9": 401 Unauthorized')).toMatchObject({ kind: 'sandbox-image', registry: 'docker.io', pullError: 'denied' });
   });
 });
 

@@ -9,9 +9,10 @@ import { describeAgentState, findNodeAgent } from '../node-agents.js';
 import { type AnnotatedMissingObject, findAnnotatedMissingObject } from '../sandbox-annotation.js';
 import { HOUR_MS, formatAgo, isWithin, latest, msBetween } from '../time-span.js';
 import { describeRefused } from './cni-refused.js';
+import { describeSandboxImage } from './sandbox-image.js';
 
 /** The failures that are the node's own (the API server refusing the plugin is not: cni-refused.ts). */
-type NodeLocalKind = Exclude<SandboxFailure['kind'], 'other' | 'unauthorized' | 'forbidden'>;
+type NodeLocalKind = Exclude<SandboxFailure['kind'], 'other' | 'unauthorized' | 'forbidden' | 'sandbox-image'>;
 
 /** What the plugin cannot do, in the title's words. */
 const FAILS: Record<NodeLocalKind, string> = {
@@ -40,7 +41,7 @@ function describe(ev: TriageEvidence, node: string, pods: PodEvidence[], events:
   const newest = events.find((e) => e.lastSeen === latest(events.map((x) => x.lastSeen))) ?? events[0];
   if (newest === undefined) return undefined;
   const failure = parseSandboxFailure(newest.message);
-  if (failure.kind === 'other' || failure.kind === 'unauthorized' || failure.kind === 'forbidden') return undefined;
+  if (failure.kind === 'other' || failure.kind === 'unauthorized' || failure.kind === 'forbidden' || failure.kind === 'sandbox-image') return undefined;
   const plugin = failure.plugin ? `CNI plugin ${failure.plugin}` : 'the CNI plugin';
   const found = findAgent(ev, node, failure.plugin);
   const agentState = found ? describeAgentState(found.agent.pod) : undefined;
@@ -149,9 +150,16 @@ export function analyzePodSandbox(ev: TriageEvidence): Finding[] {
     const group = events.filter((e) => isRefusedByApiServer(parseSandboxFailure(e.message)));
     return [describeRefused(ev, unique(group.map((e) => e.object.name)).flatMap((name) => findPod(ev, name) ?? []), group, refused)];
   }
-  const byNode = groupBy(events, (e) => findPod(ev, e.object.name)?.nodeName ?? '');
-  return [...byNode].flatMap(([node, group]) => {
+  // The runtime's own sandbox image is the nodes' setting: one fault however many nodes carry it.
+  const byImage = groupBy(events.filter((e) => parseSandboxFailure(e.message).kind === 'sandbox-image'), (e) => parseSandboxFailure(e.message).image ?? '');
+  const images = [...byImage].map(([, group]) => {
+    const pods = unique(group.map((e) => e.object.name)).flatMap((name) => findPod(ev, name) ?? []);
+    const newestOf = group.find((e) => e.lastSeen === latest(group.map((x) => x.lastSeen))) ?? group[0];
+    return describeSandboxImage(ev, pods, group, parseSandboxFailure(newestOf?.message ?? ''));
+  });
+  const byNode = groupBy(events.filter((e) => parseSandboxFailure(e.message).kind !== 'sandbox-image'), (e) => findPod(ev, e.object.name)?.nodeName ?? '');
+  return [...images, ...[...byNode].flatMap(([node, group]) => {
     const pods = unique(group.map((e) => e.object.name)).flatMap((name) => findPod(ev, name) ?? []);
     return describe(ev, node, pods, group) ?? [];
-  });
+  })];
 }

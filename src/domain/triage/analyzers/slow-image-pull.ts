@@ -1,14 +1,14 @@
 import { formatEventLine } from '../collapse-events.js';
 import type { EventEvidence, TriageEvidence } from '../evidence.js';
-import { eventContainer, findCondition, listPodEvents } from '../evidence-lookup.js';
+import { findCondition, listPodEvents } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
-import { describePodCommand, podEventsCommand } from '../kubectl-command.js';
-import { getWaiting, listAllContainers, listNodesOf, severityForPods, unique } from '../pod-status.js';
-import { MINUTE_MS, formatSpan, msBetween } from '../time-span.js';
+import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-command.js';
+import { listNodesOf, severityForPods, unique } from '../pod-status.js';
+import { type PullAhead, type SlowPull, SLOW_PULL_MS, findPullAhead, findSlowPulls } from '../pull-queue.js';
+import { formatSpan, msBetween } from '../time-span.js';
 import { shortImage } from './image-pull.js';
 
-/** A pull still running after this long is worth a finding: ordinary images pull in seconds. */
-export const SLOW_PULL_MS = 5 * MINUTE_MS;
+export { SLOW_PULL_MS } from '../pull-queue.js';
 
 const GO_DURATION = /^(?:\d+(?:\.\d+)?(?:h|ms|µs|us|ns|m|s))+$/;
 const UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 1e-3, µs: 1e-3, ns: 1e-6 };
@@ -44,15 +44,7 @@ function formatImageSize(bytes: number): string {
  * and a smaller image.
  */
 export function analyzeSlowImagePulls(ev: TriageEvidence): Finding[] {
-  const pulling = listAllContainers(ev.pods).flatMap((ref) => {
-    const { pod, container } = ref;
-    if (pod.ready || pod.deletionTimestamp !== undefined || getWaiting(container)?.reason !== 'ContainerCreating') return [];
-    const events = listPodEvents(ev, ['Pulling', 'Pulled', 'Failed', 'BackOff'], [pod.name]).filter((e) => e.message.includes(`"${container.image}"`) && (eventContainer(e) ?? container.name) === container.name);
-    const started = events.filter((e) => e.reason === 'Pulling').sort((a, b) => msBetween(b.lastSeen, a.lastSeen))[0];
-    if (started === undefined || events.some((e) => e.reason !== 'Pulling' && msBetween(started.lastSeen, e.lastSeen) >= 0)) return [];
-    const elapsed = msBetween(started.lastSeen, ev.collectedAt);
-    return elapsed >= SLOW_PULL_MS ? [{ ref, started, elapsed }] : [];
-  });
+  const pulling = findSlowPulls(ev.pods, ev.events, ev.collectedAt);
   const byImage = new Map<string, typeof pulling>();
   for (const p of pulling) byImage.set(p.ref.container.image, [...(byImage.get(p.ref.container.image) ?? []), p]);
   return [...byImage.entries()].map(([image, group]) => {
@@ -60,6 +52,11 @@ export function analyzeSlowImagePulls(ev: TriageEvidence): Finding[] {
       const read = readPulled(e);
       return read?.image === image ? [{ e, ...read }] : [];
     });
+    // Queued, not slow: every waiting pull of it sits on a node busy with another pull asked for first.
+    const ahead = group.map((p) => findPullAhead(ev.pullQueue, p.ref.pod.nodeName ?? '', p.started));
+    const quick = pulls.filter((p) => p.ms !== undefined && p.ms < SLOW_PULL_MS / 10);
+    const first = ahead[0];
+    if (first !== undefined && ahead.every((a) => a !== undefined)) return describeQueued(ev, image, group, first, quick[0]);
     const slowest = pulls.filter((p) => p.ms !== undefined).sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0))[0];
     const bytes = pulls.find((p) => p.bytes !== undefined)?.bytes;
     const pods = unique(group.map((p) => p.ref.pod.name));
@@ -102,4 +99,51 @@ export function analyzeSlowImagePulls(ev: TriageEvidence): Finding[] {
 function formatPullTime(ms: number): string {
   const seconds = Math.round(ms / 1000);
   return seconds >= 60 && seconds < 3600 ? `${Math.floor(seconds / 60)}m${seconds % 60 > 0 ? `${seconds % 60}s` : ''}` : formatSpan(ms);
+}
+
+/**
+ * The pull is not slow, it has not begun: the kubelet pulls one image at a time and another pod's
+ * pull on the same node, asked for first, still runs. A pull of the same image that finished in
+ * seconds elsewhere says so too.
+ */
+function describeQueued(ev: TriageEvidence, image: string, group: SlowPull[], ahead: PullAhead, quick: { e: EventEvidence; ms?: number } | undefined): Finding {
+  const pods = unique(group.map((p) => p.ref.pod.name));
+  const nodes = listNodesOf(group.map((p) => p.ref.pod));
+  const longest = Math.max(...group.map((p) => p.elapsed));
+  const container = group[0]?.ref.container.name ?? '';
+  const aheadFor = formatSpan(msBetween(ahead.started.lastSeen, ev.collectedAt));
+  const who = `pod ${ahead.namespace}/${ahead.pod.name}${ahead.owner !== undefined ? ` (${ahead.owner})` : ''}`;
+  // The title names the workload ahead (its pod is in the evidence), or the pod when no controller made it.
+  const [kind, name] = ahead.owner?.split(' ') ?? [];
+  const short = kind !== undefined && name !== undefined ? `${kind} ${ahead.namespace}/${name}` : `pod ${ahead.namespace}/${ahead.pod.name}`;
+  const node = nodes.join(', ');
+  // The kubelet's own figure ("1.688s"): seconds rounded away would hide how quick it is.
+  const took = quick === undefined ? undefined : / in ((?:\d+(?:\.\d+)?(?:h|ms|µs|us|ns|m|s))+)/.exec(quick.e.message)?.[1];
+  const elsewhere = took !== undefined ? ` The same image pulled in ${took} on another node: its own pull is quick, it has not begun.` : '';
+  const stuck = `the stuck pod${pods.length === 1 ? '' : 's'}`;
+  return {
+    id: `image-pull/${container}/queued`,
+    kind: 'image-pull',
+    title: `Image ${shortImage(image)} waits behind another image's pull on its node (the kubelet pulls one image at a time): ${short} has been pulling ${ahead.image} for ${aheadFor}; ${pods.length} pod${pods.length === 1 ? '' : 's'} waiting ${formatSpan(longest)}`,
+    layer: 'runtime/probes',
+    severity: severityForPods(ev, pods.length),
+    confidence: quick !== undefined ? 'high' : 'medium',
+    evidence: [
+      ...group.map((p) => `${p.ref.pod.name}/${p.ref.container.name} on ${p.ref.pod.nodeName ?? '?'}: ContainerCreating; ${formatEventLine(p.started)} ${formatSpan(p.elapsed)} ago, no Pulled and no pull error since`),
+      `${ahead.namespace}/${ahead.pod.name} on ${ahead.pod.nodeName ?? node}: ${formatEventLine(ahead.started)} ${aheadFor} ago, still not pulled`,
+      ...(quick !== undefined ? [formatEventLine(quick.e, { withObject: true, maxLength: 300 })] : []),
+    ],
+    decisive: ahead.started.message,
+    likelyCause: `The kubelet pulls one image at a time unless its serializeImagePulls is false (the default is true), in the order pods asked. On ${node}, ${who} asked for ${ahead.image} ${formatSpan(msBetween(ahead.started.lastSeen, group[0]?.started.lastSeen ?? ev.collectedAt))} before this pod asked for ${shortImage(image)}, and that pull has run for ${aheadFor} without finishing (a multi-GB image, or a slow link to its registry); every pull asked for after it waits in the queue.${elsewhere} The pod waits in ContainerCreating meanwhile; its revision is not at fault.`,
+    nextAction: `Let the pull ahead finish (this one starts right after and takes seconds), or delete ${stuck} so the scheduler may place ${pods.length === 1 ? 'it' : 'them'} on another node (the bot will not). Then set serializeImagePulls: false (with maxParallelImagePulls) in the kubelet configuration of that node group, and pre-pull large images such as ${ahead.image} onto new nodes.`,
+    fix: `let the pull of ${ahead.image} finish or delete ${stuck} so it lands on another node; then set serializeImagePulls: false (with maxParallelImagePulls) on that node group and pre-pull large images`,
+    outsideWorkload: `the kubelet on ${node} pulls one image at a time: a pod of any revision placed there waits behind the same pull`,
+    passesBy: `the pull of ${ahead.image} completes and this image's pull, seconds long, follows`,
+    confirmCommands: [
+      describePodCommand(ev.target, pods[0] ?? ''),
+      formatKubectl(ev.target, `get events -A --field-selector involvedObject.name=${ahead.pod.name}`, 'cluster'),
+      formatKubectl(ev.target, `get pods -A -o wide --field-selector spec.nodeName=${nodes[0] ?? ''}`, 'cluster'),
+    ],
+    affected: { pods, nodes },
+  } satisfies Finding;
 }

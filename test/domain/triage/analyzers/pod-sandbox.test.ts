@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzePodSandbox } from '../../../../src/domain/triage/analyzers/pod-sandbox.js';
 import type { NodeAgentsEvidence, PodTemplateEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
-import { NODE_A, NS, REV6, REV7, baseEvidence, container, crashLooping, event, minutesAgo, pod, revision, terminated } from '../scenarios/builders.js';
+import { NODE_A, NODE_B, NS, REV6, REV7, baseEvidence, container, crashLooping, event, minutesAgo, pod, revision, terminated } from '../scenarios/builders.js';
 
 const CALICO = 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "5d1c7e0a9b3f": plugin type="calico" failed (add): stat /var/lib/calico/nodename: no such file or directory: check that the calico/node container is running and has mounted /var/lib/calico/';
 const AGENT = 'calico-node-7xk2q';
@@ -68,7 +68,7 @@ describe('analyzePodSandbox', () => {
   });
 
   it('stays silent about a sandbox failure that is not the network, an old one, or one of a pod that has started since', () => {
-    expect(analyzePodSandbox(sandboxScenario({ message: 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image "registry.k8s.io/pause:3.9": i/o timeout' }))).toEqual([]);
+    expect(analyzePodSandbox(sandboxScenario({ message: 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to create containerd task: OCI runtime create failed' }))).toEqual([]);
     expect(analyzePodSandbox(sandboxScenario({ lastSeen: minutesAgo(21 * 60) }))).toEqual([]);
     const started = sandboxScenario();
     started.pods = started.pods.map((p) => ({ ...p, phase: 'Running' as const, ready: true, containers: [container()] }));
@@ -146,5 +146,35 @@ describe('analyzePodSandbox: the API server refuses the CNI plugin', () => {
     expect(f?.title).toBe('New pods on every node get no network (1 pod stuck in ContainerCreating): the API server forbids CNI plugin calico (system:serviceaccount:calico-system:calico-cni-plugin) to get clusterinformations');
     expect(f?.fix).toMatch(/^restore the permission of system:serviceaccount:calico-system:calico-cni-plugin to get clusterinformations/);
     expect(f?.nextAction).not.toMatch(new RegExp(`cordon ${NODE_A}`));
+  });
+});
+
+describe('analyzePodSandbox: the node\'s runtime cannot pull its sandbox (pause) image', () => {
+  const PAUSE = (ip: string) => `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image "k8s.gcr.io/pause:3.5": failed to pull image "k8s.gcr.io/pause:3.5": failed to pull and unpack image "k8s.gcr.io/pause:3.5": failed to resolve reference "k8s.gcr.io/pause:3.5": failed to do request: Head "https://k8s.gcr.io/v2/pause/manifests/3.5": dial tcp ${ip}:443: i/o timeout`;
+
+  /** Two new pods, one on NODE_A and one on NODE_B, never got a sandbox: their runtime cannot pull the pause image. */
+  function pauseScenario(): TriageEvidence {
+    const ev = sandboxScenario({ message: PAUSE('64.233.166.82') });
+    const second = pod(6, { nodeName: NODE_B, phase: 'Pending', ready: false, createdAt: minutesAgo(16), containers: [container({ state: { waiting: { reason: 'ContainerCreating' } }, ready: false })] });
+    ev.pods.push(second);
+    ev.events.push(event({ object: { kind: 'Pod', name: second.name, namespace: NS }, reason: 'FailedCreatePodSandBox', message: PAUSE('74.125.193.82'), count: 14, firstSeen: minutesAgo(16), lastSeen: minutesAgo(1) }));
+    return ev;
+  }
+
+  it('names the node runtime\'s sandbox image and the registry it cannot reach, once for every node, and fixes the node, not the workload', () => {
+    const ev = pauseScenario();
+    const found = analyzePodSandbox(ev);
+    expect(found).toHaveLength(1);
+    const [f] = found;
+    expect(f?.kind).toBe('pod-sandbox');
+    expect(f?.title).toBe('The container runtime on 2 nodes cannot pull its sandbox image k8s.gcr.io/pause:3.5 (k8s.gcr.io unreachable: i/o timeout), so 2 pods stay in ContainerCreating');
+    expect(f?.likelyCause).toMatch(/sandbox_image/);
+    expect(f?.likelyCause).toMatch(/k8s\.gcr\.io is frozen/);
+    expect(f?.fix).toMatch(/registry\.k8s\.io\/pause/);
+    expect(f?.nextAction).toMatch(new RegExp(`cordon ${NODE_A}`));
+    expect(f?.outsideWorkload).toMatch(/not the pod template/);
+    expect(f?.affected).toEqual({ pods: [ev.pods[4]?.name, ev.pods[5]?.name], nodes: [NODE_A, NODE_B] });
+    const said = [f?.title, f?.likelyCause, f?.nextAction, f?.fix].join('\n');
+    expect(said).not.toMatch(/\bCNI\b|roll(ing)? ?back/i);
   });
 });

@@ -4,7 +4,7 @@ import { analyzeSlowImagePulls, parseGoDuration } from '../../../../src/domain/t
 import { diagnose } from '../../../../src/domain/triage/verdict/diagnose.js';
 import { acquitRollout } from '../../../../src/domain/triage/verdict/trigger.js';
 import type { Finding } from '../../../../src/domain/triage/finding.js';
-import { APP, IMAGE_V15, NS, REV6, REV7, baseEvidence, container, event, minutesAgo, pod, podName, revision, revisionContainer, workload } from '../scenarios/builders.js';
+import { APP, IMAGE_V15, NODE_B, NS, REV6, REV7, baseEvidence, container, event, minutesAgo, pod, podName, revision, revisionContainer, workload } from '../scenarios/builders.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 
 const PULLED = `Successfully pulled image "${IMAGE_V15}" in 9m41.204s (9m41.204s including waiting). Image size: 15247892480 bytes.`;
@@ -94,5 +94,47 @@ describe('analyzeSlowImagePulls', () => {
     expect(d?.headline).not.toMatch(/roll back/i);
     const [, cleared] = acquitRollout([...slow, rollout], d?.trigger ?? { kind: 'none', text: '' }, d?.mechanism);
     expect(cleared?.nextAction).toMatch(/^No rollback needed: it lasts until the pull completes/);
+  });
+});
+
+describe('analyzeSlowImagePulls: a small pull queued behind a huge one on the same node', () => {
+  const TRITON = 'nvcr.io/nvidia/tritonserver:24.08-py3';
+  const FAST = `Successfully pulled image "${IMAGE_V15}" in 1.688s (1.688s including waiting). Image size: 41822316 bytes.`;
+  const ranker = 'ranker-triton-6f7d8c9b5-x2k4q';
+
+  /** Revision 7's 42 MB image pulled in under 2 s on another node; on NODE_B it has waited 16 minutes behind a triton pull asked for first. */
+  function queuedScenario(aheadAgo = 17.1): TriageEvidence {
+    const ev = hugeImageScenario();
+    ev.events = [onPod(done, 'Pulled', FAST, 23), onPod(pulling, 'Pulling', `Pulling image "${IMAGE_V15}"`, 16.8)];
+    const big = pod(9, {
+      name: ranker, nodeName: NODE_B, phase: 'Pending', ready: false, createdAt: minutesAgo(17.3), labels: { app: 'ranker-triton', 'pod-template-hash': '6f7d8c9b5' },
+      containers: [container({ name: 'triton', image: TRITON, ready: false, state: { waiting: { reason: 'ContainerCreating' } } })],
+    });
+    const pullingTriton = event({ object: { kind: 'Pod', name: ranker, namespace: NS, fieldPath: 'spec.containers{triton}' }, type: 'Normal', reason: 'Pulling', message: `Pulling image "${TRITON}"`, firstSeen: minutesAgo(aheadAgo), lastSeen: minutesAgo(aheadAgo) });
+    return { ...ev, pullQueue: [{ node: NODE_B, waiting: [{ namespace: NS, owner: 'ReplicaSet ranker-triton-6f7d8c9b5', pod: big, events: [pullingTriton] }] }] };
+  }
+
+  it('names the pull ahead of it on the node and the kubelet pulling one image at a time, not a slow image', () => {
+    const [f, ...rest] = analyzeSlowImagePulls(queuedScenario());
+    expect(rest).toEqual([]);
+    expect(f?.title).toBe(`Image payments/payment-service:2.15.0 waits behind another image's pull on its node (the kubelet pulls one image at a time): Deployment ${NS}/ranker-triton has been pulling ${TRITON} for 17m; 1 pod waiting 16m`);
+    expect(f?.confidence).toBe('high');
+    expect(f?.likelyCause).toMatch(/serializeImagePulls/);
+    expect(f?.likelyCause).toMatch(/1\.688s/);
+    expect(f?.nextAction).toMatch(/serializeImagePulls: false/);
+    expect(f?.nextAction).toMatch(/maxParallelImagePulls/);
+    expect(f?.nextAction).toMatch(/delete the stuck pod/);
+    expect(f?.outsideWorkload).toMatch(/one image at a time/);
+    expect(f?.evidence.join('\n')).toMatch(new RegExp(`${ranker}.*Pulling image "${TRITON.replace(/\./g, '\\.')}"`));
+    expect(f?.affected?.nodes).toEqual([NODE_B]);
+  });
+
+  it('blames no queue when the other pull began after this one, or finished', () => {
+    const [later] = analyzeSlowImagePulls(queuedScenario(10));
+    expect(later?.title).toMatch(/is slow to pull/);
+    const finished = queuedScenario();
+    const entry = finished.pullQueue?.[0]?.waiting[0];
+    entry?.events.push({ ...(entry.events[0] as EventEvidence), reason: 'Pulled', message: `Successfully pulled image "${TRITON}" in 16m2s`, firstSeen: minutesAgo(1), lastSeen: minutesAgo(1) });
+    expect(analyzeSlowImagePulls(finished)[0]?.title).toMatch(/is slow to pull/);
   });
 });
