@@ -62,6 +62,7 @@ import { HOLDOUT_48_SCENARIOS } from '../heldout-48/stories.js';
 import { HOLDOUT_49_SCENARIOS } from '../heldout-49/stories.js';
 import { HOLDOUT_50_SCENARIOS } from '../heldout-50/stories.js';
 import { HOLDOUT_51_SCENARIOS } from '../heldout-51/stories.js';
+import { HOLDOUT_52_SCENARIOS } from '../heldout-52/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -77,7 +78,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–51: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–52: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -127,4 +128,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_49_SCENARIOS,
   ...HOLDOUT_50_SCENARIOS,
   ...HOLDOUT_51_SCENARIOS,
+  ...HOLDOUT_52_SCENARIOS,
 ];
