@@ -62,6 +62,7 @@ import { CACHED_PLAN_CLIENT_SIDE, CACHED_PLAN_FIX, CACHED_PLAN_OUTLASTS, CACHED_
 import { MYSQL_UPGRADED, MYSQL_ZERO_DATE, ZERO_DATE_FIX, ZERO_DATE_OUTLASTS, ZERO_DATE_WHY, readMysqlVersion } from '../mysql-zero-date.js';
 import { describeMigrationRuns } from '../migration-job-log.js';
 import { describeDirectMember, findConfiguredServerAddress, isDirectConnection } from '../server-address-config.js';
+import { CONNECTION_CLOSED_BY_SERVER, OUTPUT_BUFFER_CLOSED, OUTPUT_BUFFER_FIX, OUTPUT_BUFFER_REFUSES, OUTPUT_BUFFER_SETTINGS, OUTPUT_BUFFER_WHY } from '../redis-output-buffer.js';
 import { LOST_GROUP_CLIENT_SIDE, LOST_GROUP_FIX, LOST_GROUP_OUTLASTS, LOST_GROUP_WHY, REDIS_NOGROUP, fixLostGroup, readRedisPersistence } from '../redis-lost-group.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
@@ -221,6 +222,18 @@ const REFUSALS: readonly Refusal[] = [
     why: 'Its last background save failed (disk full, permissions, fork refused for memory), and with stop-writes-on-bgsave-error it refuses writes until a save succeeds.',
     fix: "fix the Redis side's disk (or memory for fork) so a save succeeds; its own log says why the save failed",
     explainedBy: RDB_SAVE_ERROR,
+  },
+  // Subscribers dropped over their output-buffer limit: the client only says the server closed it and it reconnects (redis-output-buffer.ts).
+  {
+    server: 'Redis',
+    pattern: CONNECTION_CLOSED_BY_SERVER,
+    verb: 'closes',
+    refuses: OUTPUT_BUFFER_REFUSES,
+    settings: OUTPUT_BUFFER_SETTINGS,
+    explainedBy: OUTPUT_BUFFER_CLOSED,
+    onlyWhenTold: true,
+    why: OUTPUT_BUFFER_WHY,
+    fix: OUTPUT_BUFFER_FIX,
   },
   {
     server: 'PostgreSQL',
