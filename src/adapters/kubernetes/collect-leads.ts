@@ -112,6 +112,7 @@ import { readResolverPeers } from './read-resolver-peers.js';
 import { readIssuerProvider } from './read-issuer-provider.js';
 import { readAdvertisedHost } from './read-advertised-host.js';
 import { readMigrationJobLogs } from './read-migration-job-logs.js';
+import { needsKeyProducers } from '../../domain/triage/partition-lag-skew.js';
 import { findSchemaChangedUnder, pickMigrationJobRuns } from '../../domain/triage/migration-job-log.js';
 
 /** Services of the namespace whose own log says why the workload fails on them: one that refuses it, the database its queries time out on (its lock waits); and its cache, when its hit ratio collapsed. */
@@ -226,7 +227,10 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const writers = needsWriterRollouts(seen);
     if (writers !== undefined) return readNamespaceRollouts(ctx, target, writers.since, 'its transactions deadlock with another writer: which writer rolled out');
     const senders = needsMappingSenders({ ...seen, namespace: ctx.namespace });
-    return senders === undefined ? undefined : readNamespaceRollouts(ctx, target, senders.since, 'its index refuses the documents it writes for their mapping: which sender rolled out');
+    if (senders !== undefined) return readNamespaceRollouts(ctx, target, senders.since, 'its index refuses the documents it writes for their mapping: which sender rolled out');
+    // Or its consumer lag sits on one partition (partition-lag-skew.ts): which producer changed its key.
+    const keyed = needsKeyProducers(seen);
+    return keyed === undefined ? undefined : readNamespaceRollouts(ctx, target, keyed.since, 'its consumer lag sits on one partition: which producer changed its message key');
   });
   // Documents its search index refuses for their mapping: the other namespaces its lines or channel name, for the sender that rolled out.
   const senderRolloutsP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
