@@ -127,7 +127,8 @@
 //   where the failing pods run an Istio sidecar and their env or logs name a Service of the namespace whose TCP port
 //   (Postgres, Redis…) is declared HTTP by its name or appProtocol, the current log tail of one such sidecar (read-mesh-proxy-log.ts);
 //   for at most two short names they cannot resolve that no Service of the namespace has, one
-//   cluster-wide list of Services by that name; where their lookups time out while every DNS pod
+//   cluster-wide list of Services by that name; for one cluster-local name of another namespace (name.namespace.svc…)
+//   that the logs say does not resolve, one list of that namespace's Services, at most 100 (read-named-namespace-services.ts); where their lookups time out while every DNS pod
 //   is ready, the DNS Deployment's events and kube-system's ConfigMaps (names and times) and the log
 //   tails of two DNS pods; where they answer NXDOMAIN for a name outside the cluster, the DNS's
 //   Corefile ConfigMap (one get, read-dns-config.ts); for a claim that waits for a static volume, one list of PersistentVolumes

@@ -50,6 +50,8 @@ import { readBrokerTopology } from './read-broker-topology.js';
 import { pickUnroutableBroker } from '../../domain/triage/unroutable-messages.js';
 import { pickMissingTopicBrokers } from '../../domain/triage/missing-destination.js';
 import { readServicesElsewhere } from './read-services-elsewhere.js';
+import { readNamedNamespaceServices } from './read-named-namespace-services.js';
+import { pickUnresolvedNamespaces } from '../../domain/triage/named-namespace-services.js';
 import { readSecretSyncEvents } from './read-secret-sync-events.js';
 import { readClaimApplierEvents } from './read-claim-applier-events.js';
 import { listFullClaims } from '../../domain/triage/full-mount.js';
@@ -139,7 +141,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'downServices' | 'calledServices' | 'callerPods' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'namedNamespaceServices' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -288,6 +290,11 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   const servicesElsewhereP = Promise.all([podsP, detailsP, servicesP]).then(([pods, d, services]) => {
     const names = services.complete ? pickShortNamesElsewhere(pods.ranked, d.logs, services.services, now()) : [];
     return names.length === 0 ? [] : readServicesElsewhere(ctx, names);
+  });
+  // A cluster-local name of another namespace that does not resolve: that namespace's Services say it is gone, and what took its place.
+  const namedNamespaceServicesP = detailsP.then((d) => {
+    const refs = pickUnresolvedNamespaces(d.logs, ctx.namespace);
+    return refs.length === 0 ? [] : readNamedNamespaceServices(ctx, refs);
   });
   // Credentials rejected from a Secret: what keeps that Secret in sync may say why it went stale.
   const secretSyncP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
@@ -445,6 +452,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     dependencyServices: dependencyServicesP,
     meshProxyLogs: meshProxyP,
     servicesElsewhere: servicesElsewhereP,
+    namedNamespaceServices: namedNamespaceServicesP,
     secretSyncEvents: secretSyncP,
     claimApplierEvents: claimApplierP,
     dnsCapacity: dnsCapacityP,
