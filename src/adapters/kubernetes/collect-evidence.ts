@@ -15,7 +15,8 @@
 //   pods, a get and an events query per PVC and a get of its volume, up to maxLogs log tails (of ready pods, two
 //   samples, four after a recent scale-up: two it added, two from before it; in at most two sampled pods, a reverse proxy sidecar
 //   (nginx, Envoy… or an auth proxy such as oauth2-proxy) or an OPA sidecar listed after the app, by image, within the same
-//   cap) — and where one of those says its proxied requests fail on an upstream inside the pod (a unix socket, 127.0.0.1),
+//   cap; and one more: a ready pod the pods' Unhealthy warnings name that the sample missed, read-pod-details.ts
+//   pickFlaggedSamples) — and where one of those says its proxied requests fail on an upstream inside the pod (a unix socket, 127.0.0.1),
 //   or that its connections to a loopback address are refused, the current log tail of the neighbour
 //   containers that serve it (at most two, in one pod: read-local-upstream-log.ts),
 //   and where those logs show nginx in the pods refusing request bodies again and again ("client intended to send
@@ -91,7 +92,8 @@
 //   logs refuse a Service of the namespace's answers for their size (gRPC "received message larger than max"), or get its
 //   gRPC calls answered UNIMPLEMENTED (then also its pods, as a Service the logs fail on: at most 5), one list of
 //   the ReplicaSets its selector matches (at most 10: read-peer-rollout.ts); and where its logs show messages it cannot take
-//   (Celery's unregistered task, "Unknown magic byte!", payloads that do not decode) or transactions that deadlock or fail to serialize (another writer), one list of the namespace's
+//   (Celery's unregistered task, "Unknown magic byte!", payloads that do not decode) or transactions that deadlock or fail to serialize (another writer),
+//   or consumer lag warnings on one partition while its other consumers idle (the producer that changed its key: partition-lag-skew.ts), one list of the namespace's
 //   ReplicaSets (at most 300; the other Deployments' newest two revisions kept when recent: read-namespace-rollouts.ts); where its
 //   search index refuses its documents for their mapping (mapper_parsing_exception), the same list, and one more per other namespace its
 //   failure lines or its channel env name (at most two namespaces: read-sender-rollouts.ts); and where the workload's
@@ -132,7 +134,8 @@
 //   (Postgres, Redis…) is declared HTTP by its name or appProtocol, or whose app logs 502s from a host outside the cluster, the current log
 //   tail of one such sidecar (read-mesh-proxy-log.ts);
 //   for at most two short names they cannot resolve that no Service of the namespace has, one
-//   cluster-wide list of Services by that name; where their lookups time out while every DNS pod
+//   cluster-wide list of Services by that name; for one cluster-local name of another namespace (name.namespace.svc…)
+//   that the logs say does not resolve, one list of that namespace's Services, at most 100 (read-named-namespace-services.ts); where their lookups time out while every DNS pod
 //   is ready, the DNS Deployment's events and kube-system's ConfigMaps (names and times) and the log
 //   tails of two DNS pods; where they answer NXDOMAIN for a name outside the cluster, the DNS's
 //   Corefile ConfigMap (one get, read-dns-config.ts); for a claim that waits for a static volume, one list of PersistentVolumes
@@ -290,7 +293,7 @@ import { readEvents, sortEvents } from './read-events.js';
 import { readFormerNodeEvents, readPendingLoadBalancerEvents, readReplacedPodEvents, readStateTaintedNodeEvents } from './read-lead-events.js';
 import { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
 import { readVolumesClaiming } from './read-claiming-volumes.js';
-import { pickLogTargets, pickNodes, readClusterNodes, readLogs, readNodes, readPvcs, readVolumes } from './read-pod-details.js';
+import { pickFlaggedSamples, pickLogTargets, pickNodes, readClusterNodes, readLogs, readNodes, readPvcs, readVolumes } from './read-pod-details.js';
 import { lastRunJobName, podSelectorOf, readJobs, readWorkload } from './read-target.js';
 import { readEndpointSlices, readHpas, readPods, readRevisions, readServices } from './read-workload-parts.js';
 import type { PodsRead, RevisionsRead } from './read-workload-parts.js';
@@ -359,7 +362,11 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
   const nodeEventsP = readEvents(ctx, nodes.picked.map((name) => ({ kind: 'Node', name })), 'events of nodes');
   // A sampled log that fails on an upstream inside the pod (nginx on php-fpm's socket): that neighbour's own log.
   const logsP = whenDone(
-    readLogs(ctx, logs.picked).then(async (l) => [...l, ...(await readLocalUpstreamLogs(ctx, pods.ranked, l))]),
+    // A ready pod its probe warnings name and the sample missed (a hot consumer among idle ones): its log too, once the events are in.
+    Promise.all([readLogs(ctx, logs.picked), podEventsP.then((e) => readLogs(ctx, pickFlaggedSamples(pods.ranked, logs.picked, e)), () => [])]).then(async ([sampled, flagged]) => {
+      const l = [...sampled, ...flagged];
+      return [...l, ...(await readLocalUpstreamLogs(ctx, pods.ranked, l))];
+    }),
     'logs',
     onRead,
   );

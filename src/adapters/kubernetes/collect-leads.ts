@@ -51,6 +51,8 @@ import { readBrokerTopology } from './read-broker-topology.js';
 import { pickUnroutableBroker } from '../../domain/triage/unroutable-messages.js';
 import { pickMissingTopicBrokers } from '../../domain/triage/missing-destination.js';
 import { readServicesElsewhere } from './read-services-elsewhere.js';
+import { readNamedNamespaceServices } from './read-named-namespace-services.js';
+import { pickUnresolvedNamespaces } from '../../domain/triage/named-namespace-services.js';
 import { readSecretSyncEvents } from './read-secret-sync-events.js';
 import { readClaimApplierEvents } from './read-claim-applier-events.js';
 import { listFullClaims } from '../../domain/triage/full-mount.js';
@@ -115,6 +117,7 @@ import { readResolverPeers } from './read-resolver-peers.js';
 import { readIssuerProvider } from './read-issuer-provider.js';
 import { readAdvertisedHost } from './read-advertised-host.js';
 import { readMigrationJobLogs } from './read-migration-job-logs.js';
+import { needsKeyProducers } from '../../domain/triage/partition-lag-skew.js';
 import { findSchemaChangedUnder, pickMigrationJobRuns } from '../../domain/triage/migration-job-log.js';
 
 /** Services of the namespace whose own log says why the workload fails on them: one that refuses it, the database its queries time out on (its lock waits); and its cache, when its hit ratio collapsed. */
@@ -141,7 +144,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -231,7 +234,10 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const writers = needsWriterRollouts(seen);
     if (writers !== undefined) return readNamespaceRollouts(ctx, target, writers.since, 'its transactions deadlock with another writer: which writer rolled out');
     const senders = needsMappingSenders({ ...seen, namespace: ctx.namespace });
-    return senders === undefined ? undefined : readNamespaceRollouts(ctx, target, senders.since, 'its index refuses the documents it writes for their mapping: which sender rolled out');
+    if (senders !== undefined) return readNamespaceRollouts(ctx, target, senders.since, 'its index refuses the documents it writes for their mapping: which sender rolled out');
+    // Or its consumer lag sits on one partition (partition-lag-skew.ts): which producer changed its key.
+    const keyed = needsKeyProducers(seen);
+    return keyed === undefined ? undefined : readNamespaceRollouts(ctx, target, keyed.since, 'its consumer lag sits on one partition: which producer changed its message key');
   });
   // Documents its search index refuses for their mapping: the other namespaces its lines or channel name, for the sender that rolled out.
   const senderRolloutsP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
@@ -289,6 +295,11 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   const servicesElsewhereP = Promise.all([podsP, detailsP, servicesP]).then(([pods, d, services]) => {
     const names = services.complete ? pickShortNamesElsewhere(pods.ranked, d.logs, services.services, now()) : [];
     return names.length === 0 ? [] : readServicesElsewhere(ctx, names);
+  });
+  // A cluster-local name of another namespace that does not resolve: that namespace's Services say it is gone, and what took its place.
+  const namedNamespaceServicesP = detailsP.then((d) => {
+    const refs = pickUnresolvedNamespaces(d.logs, ctx.namespace);
+    return refs.length === 0 ? [] : readNamedNamespaceServices(ctx, refs);
   });
   // Credentials rejected from a Secret: what keeps that Secret in sync may say why it went stale.
   const secretSyncP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
@@ -455,6 +466,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     dependencyServices: dependencyServicesP,
     meshProxyLogs: meshProxyP,
     servicesElsewhere: servicesElsewhereP,
+    namedNamespaceServices: namedNamespaceServicesP,
     secretSyncEvents: secretSyncP,
     claimApplierEvents: claimApplierP,
     dnsCapacity: dnsCapacityP,

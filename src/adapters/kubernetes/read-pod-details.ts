@@ -3,7 +3,7 @@
 // that explain them. Each is a get per object behind the object gate, so the request count
 // follows the pods looked at, not the cluster's size (the node list is one paged list).
 import type * as k8s from '@kubernetes/client-node';
-import type { EvidenceSource, LogEvidence, NodeEvidence, PersistentVolumeEvidence, PodEvidence, PvcEvidence } from '../../domain/triage/evidence.js';
+import type { EventEvidence, EvidenceSource, LogEvidence, NodeEvidence, PersistentVolumeEvidence, PodEvidence, PvcEvidence } from '../../domain/triage/evidence.js';
 import { type ScaleUpCohorts, splitByScaleUp } from '../../domain/triage/scale-up-cohorts.js';
 import { isProxyImage } from '../../domain/triage/service-callers.js';
 import { isPolicyAgentImage } from '../../domain/triage/policy-bundle-load.js';
@@ -164,6 +164,24 @@ export function pickLogTargets(pods: readonly PodEvidence[], max: number, now: D
   // (no policy loaded) is only in its own log. Their logs too, in at most two sampled pods, within the cap.
   const proxies = pickProxySidecarSamples(pods, picked, now).slice(0, Math.max(0, max - picked.length));
   return { picked: [...picked, ...proxies], others: all.length - picked.length };
+}
+
+/**
+ * A ready pod the kubelet reports failing its probes (Unhealthy warnings) that the healthy sample
+ * missed: the one replica that struggles (a hot consumer among idle ones) says more than its idle
+ * peers. At most one, the one with the most such warnings; its main container's current log.
+ */
+export function pickFlaggedSamples(pods: readonly PodEvidence[], picked: readonly LogTarget[], events: readonly EventEvidence[]): LogTarget[] {
+  const read = new Set(picked.map((t) => t.pod));
+  const counts = new Map<string, number>();
+  for (const e of events) {
+    if (e.type !== 'Warning' || e.reason !== 'Unhealthy' || e.object.kind !== 'Pod' || read.has(e.object.name)) continue;
+    counts.set(e.object.name, (counts.get(e.object.name) ?? 0) + e.count);
+  }
+  const [name] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
+  const p = pods.find((x) => x.name === name && x.ready && x.deletionTimestamp === undefined);
+  const main = p?.containers[0];
+  return p && main && runningNow(main) ? [{ pod: p.name, container: main.name, previous: false, why: 'sample', restarts: main.restartCount }] : [];
 }
 
 /** Sampled pods whose proxy sidecars' logs are read too, at most. */

@@ -14,6 +14,7 @@ import { isWorkflowNondeterminism } from './workflow-nondeterminism.js';
 import { isAliasWithoutWriteIndex } from './es-alias-write-index.js';
 import { isEsPrivilegeRefusal } from './es-privilege-refusal.js';
 import { isTelemetryExportFailure } from './telemetry-export-failure.js';
+import { isMemoryLimiterRefusal } from './collector-memory-limiter.js';
 
 const ERROR_LINE =
   /\b(ERROR|FATAL|PANIC|CRITICAL)\b|"level":"(error|fatal)"|"level":(50|60)\b|level=(error|fatal)|\bException\b|Traceback \(most recent call last\)|"level":"warn(ing)?"[^\n]*"(error|err)":"[^"]+"[^\n]*"status":(4(0[13]|29)|5\d\d)\b/;
@@ -84,6 +85,8 @@ const ERROR_SIGNS: readonly ((line: string) => boolean)[] = [
   isAliasWithoutWriteIndex,
   // A search write refused with 403 security_exception for the user's privileges: shippers log it at WARN and retry, nothing is indexed.
   isEsPrivilegeRefusal,
+  // An OpenTelemetry Collector's memory_limiter refusing data (logged at WARN): every sender's telemetry is refused and dropped.
+  isMemoryLimiterRefusal,
 ];
 
 /**

@@ -47,6 +47,7 @@ import type { CniAgentEvidence } from './evidence-cni-agent.js';
 import type { DependencyMembersEvidence } from './evidence-dependency-members.js';
 import type { PeerRolloutEvidence } from './evidence-peer-rollout.js';
 import type { NamespaceRolloutEvidence } from './evidence-namespace-rollouts.js';
+import type { NamedNamespaceServicesEvidence } from './evidence-named-namespace-services.js';
 import type { SenderRolloutEvidence } from './evidence-sender-rollouts.js';
 import type { ProxyConfigEvidence } from './evidence-proxy-config.js';
 import type { SentinelConfigEvidence } from './evidence-sentinel-config.js';
@@ -89,6 +90,7 @@ export type * from './evidence-rollout.js';
 export type * from './evidence-dependency-members.js';
 export type * from './evidence-peer-rollout.js';
 export type * from './evidence-namespace-rollouts.js';
+export type * from './evidence-named-namespace-services.js';
 export type * from './evidence-sender-rollouts.js';
 export type * from './evidence-affinity-peers.js';
 export type * from './evidence-pvc.js';
@@ -367,6 +369,8 @@ export interface TriageEvidence {
   serviceCallers?: ServiceCallerEvidence[];
   /** Services of other namespaces named like a short host name that does not resolve (one list by name each). */
   servicesElsewhere?: ServiceElsewhereEvidence[];
+  /** The Services of another namespace whose cluster-local name the logs say does not resolve (one list, at most one namespace). */
+  namedNamespaceServices?: NamedNamespaceServicesEvidence[];
   /** Events of objects named like the Secrets whose credentials are rejected (at most two): why a synced Secret went stale. */
   secretSyncEvents?: EventEvidence[];
   /** Events of the GitOps objects that apply a full claim (at most two): where a refused expansion shows (resize-forbidden.ts). */

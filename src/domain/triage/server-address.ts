@@ -6,7 +6,7 @@
 import type { ContainerEvidence } from './evidence-pod.js';
 
 /** The kinds of server a client library names in its errors. */
-export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ' | 'etcd' | 'Cassandra' | 'Kafka' | 'memcached' | 'ClickHouse' | 'Vault' | 'MinIO' | 'Consul';
+export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ' | 'etcd' | 'Cassandra' | 'Kafka' | 'memcached' | 'ClickHouse' | 'Vault' | 'MinIO' | 'Consul' | 'gRPC';
 
 const URL_SCHEMES: Record<ServerKind, RegExp> = {
   Redis: /^rediss?:\/\//i,
@@ -30,6 +30,8 @@ const URL_SCHEMES: Record<ServerKind, RegExp> = {
   MinIO: /^https?:\/\//i,
   // CONSUL_HTTP_ADDR, spring.cloud.consul.host: a URL or a host, in an env named after Consul.
   Consul: /^https?:\/\//i,
+  // grpc:// targets; dns:///host:port ones are read by the refusal's own address (grpc-stream-limit.ts).
+  gRPC: /^grpcs?:\/\//i,
 };
 
 /** Servers addressed by a plain http(s) URL: the env var's name must say which server it is. */

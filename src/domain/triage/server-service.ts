@@ -23,6 +23,7 @@ const USUAL_PORTS: Record<ServerKind, { port: number; word: RegExp }> = {
   Vault: { port: 8200, word: /vault/i },
   MinIO: { port: 9000, word: /minio|\bs3\b/i },
   Consul: { port: 8500, word: /consul/i },
+  gRPC: { port: 50051, word: /grpc/i },
 };
 
 function sameSelector(a: Record<string, string>, b: Record<string, string>): boolean {

@@ -9,6 +9,7 @@ import { describeDownService, findInClusterService, findServiceOf } from '../dow
 import { diagnoseResolver } from '../pod-resolver.js';
 import { resolveDependency } from '../name-resolution.js';
 import { describeServiceElsewhere, listNearServices } from '../service-elsewhere.js';
+import { describeGoneElsewhere } from '../named-namespace-services.js';
 import { findDownLoopbackServer } from '../loopback-sibling.js';
 import { findEgressReach } from '../egress-reach.js';
 import { describeTrustUnchanged, explainUntrusted, findRekeyedCa, findTrustBundle } from '../trust-bundle.js';
@@ -40,7 +41,9 @@ const READY_POD_THRESHOLD = 3;
  */
 export function describeMissingService(ev: TriageEvidence, host: string): string | undefined {
   const ref = findInClusterService(host.replace(/:\d+$/, ''), ev.target.namespace);
-  if (ref === undefined || ref.namespace !== ev.target.namespace || ev.services.some((x) => x.name === ref.name)) return undefined;
+  // Of another namespace: the list of that namespace, when it was read, says whether it is gone (named-namespace-services.ts).
+  if (ref !== undefined && ref.namespace !== ev.target.namespace) return describeGoneElsewhere(ev.namedNamespaceServices, ref, ev.collectedAt);
+  if (ref === undefined || ev.services.some((x) => x.name === ref.name)) return undefined;
   if (ev.readFailures.some((f) => f.source === 'services')) return undefined;
   // Only names close to the missing one are alternatives; unrelated Services would read as suggestions.
   const near = listNearServices(ev, ref.name);

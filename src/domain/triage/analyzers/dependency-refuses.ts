@@ -62,6 +62,8 @@ import { CACHED_PLAN_CLIENT_SIDE, CACHED_PLAN_FIX, CACHED_PLAN_OUTLASTS, CACHED_
 import { MYSQL_UPGRADED, MYSQL_ZERO_DATE, ZERO_DATE_FIX, ZERO_DATE_OUTLASTS, ZERO_DATE_WHY, readMysqlVersion } from '../mysql-zero-date.js';
 import { describeMigrationRuns } from '../migration-job-log.js';
 import { describeDirectMember, findConfiguredServerAddress, isDirectConnection } from '../server-address-config.js';
+import { CONNECTION_CLOSED_BY_SERVER, OUTPUT_BUFFER_CLOSED, OUTPUT_BUFFER_FIX, OUTPUT_BUFFER_REFUSES, OUTPUT_BUFFER_SETTINGS, OUTPUT_BUFFER_WHY } from '../redis-output-buffer.js';
+import { GRPC_DEADLINE, STREAM_LIMIT_CLIENT_SIDE, STREAM_LIMIT_FIX, STREAM_LIMIT_LIMITS, STREAM_LIMIT_SETTINGS, STREAM_LIMIT_WHY, findGrpcAddress, measureConnections } from '../grpc-stream-limit.js';
 import { LOST_GROUP_CLIENT_SIDE, LOST_GROUP_FIX, LOST_GROUP_OUTLASTS, LOST_GROUP_WHY, REDIS_NOGROUP, fixLostGroup, readRedisPersistence } from '../redis-lost-group.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
@@ -154,6 +156,8 @@ interface Refusal {
   onlyWhenTold?: true;
   /** A refusal a schema change brings on (stale prepared statements): what a migration Job that ran just before applied, from its log, is named as the trigger. */
   migratedBy?: true;
+  /** Counted only when the server's settings (`settings`, on its command line or in its mounted config) set the limit: the client's line alone does not say why. */
+  onlyWhenSet?: true;
   /** Where the client keeps the address the refused lines concern (its read replica's), when not its first address of that server. */
   address?: (c: Pick<ContainerEvidence, 'env'>) => { env: string; host: string } | undefined;
 }
@@ -221,6 +225,33 @@ const REFUSALS: readonly Refusal[] = [
     why: 'Its last background save failed (disk full, permissions, fork refused for memory), and with stop-writes-on-bgsave-error it refuses writes until a save succeeds.',
     fix: "fix the Redis side's disk (or memory for fork) so a save succeeds; its own log says why the save failed",
     explainedBy: RDB_SAVE_ERROR,
+  },
+  // Calls queued in the client behind the server's MAX_CONCURRENT_STREAMS on one HTTP/2 connection (grpc-stream-limit.ts).
+  {
+    server: 'gRPC',
+    pattern: GRPC_DEADLINE,
+    verb: 'limits',
+    refuses: STREAM_LIMIT_LIMITS,
+    settings: STREAM_LIMIT_SETTINGS,
+    onlyWhenSet: true,
+    address: findGrpcAddress,
+    measure: measureConnections,
+    clientSide: STREAM_LIMIT_CLIENT_SIDE,
+    fixes: 'the connections these pods open to',
+    why: STREAM_LIMIT_WHY,
+    fix: STREAM_LIMIT_FIX,
+  },
+  // Subscribers dropped over their output-buffer limit: the client only says the server closed it and it reconnects (redis-output-buffer.ts).
+  {
+    server: 'Redis',
+    pattern: CONNECTION_CLOSED_BY_SERVER,
+    verb: 'closes',
+    refuses: OUTPUT_BUFFER_REFUSES,
+    settings: OUTPUT_BUFFER_SETTINGS,
+    explainedBy: OUTPUT_BUFFER_CLOSED,
+    onlyWhenTold: true,
+    why: OUTPUT_BUFFER_WHY,
+    fix: OUTPUT_BUFFER_FIX,
   },
   {
     server: 'PostgreSQL',
@@ -901,6 +932,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const told = r.explainedBy ? findServerExplanation(serverPods.map(serverLogsOf), r.explainedBy) : undefined;
     // A reload that changed a setting is the trigger: when it was logged.
     if (r.onlyWhenTold && !told) return [];
+    if (r.onlyWhenSet && !configuredSettings) return [];
     const toldAt = told && r.explainedBy?.dated ? readLineTime(told.line) : undefined;
     const toldSaid = told ? `${told.said}${toldAt ? ` ${formatAgo(toldAt, ev.collectedAt)}` : ''}` : undefined;
     // Its own log says its disk is full: the claim its pod writes to, and its size.

@@ -17,6 +17,7 @@ import { analyzeCollscanTimeouts } from './collscan-timeout.js';
 import { analyzeOffsetReset } from './offset-reset.js';
 import { analyzeCassandraLocalDc } from './cassandra-local-dc.js';
 import { analyzeKafkaCodecRefused } from './kafka-codec-refused.js';
+import { analyzePartitionLagSkew } from './partition-lag-skew.js';
 import { analyzeSqsFifoRefused } from './sqs-fifo-refused.js';
 import { analyzeBrokerBlockedProducers } from './broker-blocked-producers.js';
 import { analyzeSchedulerReplicas } from './scheduler-replicas.js';
@@ -351,6 +352,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'front-proxy-queue': analyzeFrontProxyQueue,
   'sqs-fifo-refused': analyzeSqsFifoRefused,
   'kafka-codec-refused': analyzeKafkaCodecRefused,
+  'partition-lag-skew': analyzePartitionLagSkew,
   'mesh-init-redirect': analyzeMeshInitRedirect,
 };
 
