@@ -15,12 +15,14 @@
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_53_SCENARIOS } from '../test/triage-corpus/heldout-53/stories.js';
 import { HOLDOUT_54_SCENARIOS } from '../test/triage-corpus/heldout-54/stories.js';
+import { HOLDOUT_55_SCENARIOS } from '../test/triage-corpus/heldout-55/stories.js';
 import { gradeStories } from './grade-stories.js';
 
 /** Rounds written and not yet joined to the corpus; rounds 1–52 have joined it. */
 const PENDING: [string, readonly CorpusScenario[]][] = [
   ['held-out round 53', HOLDOUT_53_SCENARIOS],
   ['held-out round 54', HOLDOUT_54_SCENARIOS],
+  ['held-out round 55', HOLDOUT_55_SCENARIOS],
 ];
 
 const filter = process.argv[2];
