@@ -14,6 +14,11 @@ export function listAnnotationOwners(meta: k8s.V1ObjectMeta, key: string): Field
   return listFieldOwners(meta, ['f:metadata', 'f:annotations', `f:${key}`]);
 }
 
+/** The managers that wrote any of the object's annotations, newest write first. */
+export function listAnnotationsOwners(meta: k8s.V1ObjectMeta): FieldOwnerEvidence[] {
+  return listFieldOwners(meta, ['f:metadata', 'f:annotations']);
+}
+
 /** The managers whose fieldsV1 hold `path` (`['f:spec', 'f:replicas']`), newest write first. */
 function listFieldOwners(meta: k8s.V1ObjectMeta, path: readonly string[]): FieldOwnerEvidence[] {
   const owners = (meta.managedFields ?? []).flatMap((f) => {

@@ -3,7 +3,8 @@
 import type * as k8s from '@kubernetes/client-node';
 import type { EndpointSliceEvidence, IpFamily, ServiceEvidence } from '../../domain/triage/evidence.js';
 import { assignDefined, copyMap, lastChangeOf, toIsoTime, toProtocol } from './map-common.js';
-import { listAnnotationOwners, listSpecFieldOwners } from './map-field-owners.js';
+import { listAnnotationOwners, listAnnotationsOwners, listSpecFieldOwners } from './map-field-owners.js';
+import type { LoadBalancerTargetsEvidence } from '../../domain/triage/evidence-load-balancer-targets.js';
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
@@ -27,6 +28,8 @@ export function mapService(s: k8s.V1Service): ServiceEvidence {
     ...mapTopologyRouting(s),
     // How long a LoadBalancer has waited for the cloud to give it an address.
     ...(type === 'LoadBalancer' ? { loadBalancerIngress: (s.status?.loadBalancer?.ingress ?? []).flatMap((i) => [i.ip ?? i.hostname ?? ''].filter((a) => a !== '')) } : {}),
+    // How its AWS load balancer reaches the pods: instance targets with the client IP kept cannot hairpin.
+    ...(type === 'LoadBalancer' ? mapLbTargets(s) : {}),
     // How long it has existed: a LoadBalancer's wait for an address, any Service's missing EndpointSlices.
     ...assignDefined<Pick<ServiceEvidence, 'createdAt'>>({}, { createdAt: toIsoTime(s.metadata?.creationTimestamp) }),
     // Which family the Service reaches its pods over: an app bound to one family only is refused on the other.
@@ -116,4 +119,26 @@ function mapTopologyRouting(s: k8s.V1Service): Pick<ServiceEvidence, 'topologyRo
   const setting = key !== undefined ? `${key}: ${meta.annotations?.[key] ?? ''}` : `trafficDistribution: ${distribution ?? ''}`;
   const owner = (key !== undefined ? listAnnotationOwners(meta, key) : listSpecFieldOwners(meta, 'f:trafficDistribution')).find((o) => o.at !== undefined);
   return { topologyRouting: assignDefined<NonNullable<ServiceEvidence['topologyRouting']>>({ setting }, { setAt: owner?.at, setBy: owner?.manager }) };
+}
+
+const AWS_LB = 'service.beta.kubernetes.io/aws-load-balancer-';
+
+/** The AWS load balancer's target type, client IP preservation and names; nothing without AWS load-balancer annotations. */
+function mapLbTargets(s: k8s.V1Service): Pick<ServiceEvidence, 'lbTargets'> {
+  const a = s.metadata?.annotations ?? {};
+  if (!Object.keys(a).some((k) => k.startsWith(AWS_LB))) return {};
+  const declared = a[`${AWS_LB}nlb-target-type`];
+  // The in-tree controller's `aws-load-balancer-type: nlb` registers instances.
+  const targetType = declared === 'instance' || declared === 'ip' ? declared : a[`${AWS_LB}type`] === 'nlb' ? 'instance' : undefined;
+  const preserve = /(?:^|,)\s*preserve_client_ip\.enabled=(true|false)\b/.exec(a[`${AWS_LB}target-group-attributes`] ?? '')?.[1];
+  const published = (a['external-dns.alpha.kubernetes.io/hostname'] ?? '').split(',').map((h) => h.trim()).filter((h) => h !== '');
+  const ingress = (s.status?.loadBalancer?.ingress ?? []).flatMap((i) => [i.hostname ?? '', i.ip ?? ''].filter((x) => x !== ''));
+  const owner = s.metadata ? listAnnotationsOwners(s.metadata).find((o) => o.at !== undefined) : undefined;
+  const lbTargets = assignDefined<LoadBalancerTargetsEvidence>({ hostnames: [...new Set([...published, ...ingress])] }, {
+    targetType,
+    preserveClientIp: preserve === undefined ? undefined : preserve === 'true',
+    annotationsChangedAt: owner?.at,
+    annotationsChangedBy: owner?.manager,
+  });
+  return { lbTargets };
 }

@@ -2,6 +2,8 @@
 export interface ClientDiagnosis {
   /** For the title: what fails and how, in a clause. */
   summary: string;
+  /** The whole title, when the diagnosis names what failed better than a count of error lines does (`where` says which logs). */
+  title?: (where: string) => string;
   likelyCause: string;
   nextAction: string;
   fix: string;

@@ -3,6 +3,7 @@
  * workload's pods and how. Same mapping rule as evidence.ts: copy what the API says.
  */
 import type { IsoTime } from './evidence-spec.js';
+import type { LoadBalancerTargetsEvidence } from './evidence-load-balancer-targets.js';
 
 export interface ServicePortEvidence {
   name?: string;
@@ -49,6 +50,8 @@ export interface ServiceEvidence {
   topologyRouting?: { setting: string; setAt?: IsoTime; setBy?: string };
   /** A LoadBalancer Service's status.loadBalancer.ingress (IPs, hostnames): empty while the cloud has given it none. */
   loadBalancerIngress?: string[];
+  /** How a LoadBalancer's AWS load balancer reaches the pods (target type, client IP kept) and the names it is reached by (evidence-load-balancer-targets.ts). */
+  lbTargets?: LoadBalancerTargetsEvidence;
   /** metadata.creationTimestamp. */
   createdAt?: IsoTime;
   /**

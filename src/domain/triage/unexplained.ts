@@ -162,7 +162,7 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
     {
       id: 'unexplained/log-errors',
       kind: 'unexplained',
-      title: `Logs of ${pods.length} ready pod${pods.length === 1 ? '' : 's'} carry ${total} error lines in their last lines${summary ? `: ${summary}` : ''}`,
+      title: diagnosis?.title?.(`logs of ${pods.length} ready pod${pods.length === 1 ? '' : 's'}`) ?? `Logs of ${pods.length} ready pod${pods.length === 1 ? '' : 's'} carry ${total} error lines in their last lines${summary ? `: ${summary}` : ''}`,
       layer: 'container/process',
       severity: 'warning',
       confidence: locale || diagnosis ? 'medium' : 'low',

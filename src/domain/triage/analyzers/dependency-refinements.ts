@@ -26,6 +26,8 @@ import { explainLoopbackListenerMiss, findLoopbackListenerMiss } from '../loopba
 import { explainSearchLineCut, findSearchLineCut } from '../search-line-cut.js';
 import { DEPENDENCY_TEXT } from '../dependency-error-text.js';
 import { findSniDisabled, tellSniDisabled } from '../sni-disabled.js';
+import { explainVoterGone, findVoterGone } from '../quorum-voter-gone.js';
+import { explainNlbHairpin, findNlbHairpin } from '../nlb-hairpin.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
 export interface DependencyGroup {
@@ -381,6 +383,56 @@ const advertisedHost: Refinement = (g) => {
 };
 
 /**
+ * A per-pod name of a quorum member that no longer exists, while the logs list a KRaft voter set
+ * larger than the members left (quorum-voter-gone.ts): the controllers were scaled below the voter
+ * count, so the quorum has no leader. Not a DNS fault and not the host to "check".
+ */
+const quorumVoterGone: Refinement = (g) => {
+  if (g.group[0]?.error.problem !== 'dns-missing') return undefined;
+  const host = parsePerPodHost(g.dependency ?? g.group[0].error.dependency ?? '');
+  if (host === undefined) return undefined;
+  const gone = findVoterGone(host, g.ev.logs, g.ev.endpointSlices);
+  if (gone === undefined) return undefined;
+  const told = explainVoterGone(gone);
+  return {
+    ...g.finding,
+    id: `dependency-error/quorum-voter-gone/${host.namespace}/${gone.statefulSet}`,
+    title: `${g.finding.title}${told.title}`,
+    confidence: 'high',
+    evidence: [...told.evidence, ...g.finding.evidence],
+    likelyCause: told.cause,
+    nextAction: told.action,
+    fix: told.fix,
+    outsideWorkload: told.outsideWorkload,
+  };
+};
+
+/**
+ * Dials that time out toward the NLB of a Service of the namespace whose targets are instances
+ * with the client IP kept (nlb-hairpin.ts): the NLB cannot hairpin a call back to the caller's own
+ * node. Not the server and not a NetworkPolicy: the path through the NLB.
+ */
+const nlbHairpin: Refinement = (g) => {
+  const first = g.group[0];
+  if (first?.error.problem !== 'timeout' || g.dependency === undefined) return undefined;
+  const dialed = /dial tcp (\d{1,3}(?:\.\d{1,3}){3}):\d+/.exec(first.line)?.[1];
+  const found = findNlbHairpin(g.dependency, dialed, g.ev.services);
+  if (found === undefined) return undefined;
+  const told = explainNlbHairpin(found, g.ev.target.namespace, g.ev.collectedAt);
+  return {
+    ...g.finding,
+    id: `dependency-error/nlb-hairpin/${found.service.name}`,
+    title: `${g.finding.title}${told.title}`,
+    ...(told.dated ? { datesChange: true as const } : {}),
+    confidence: 'high',
+    evidence: [...told.evidence, ...g.finding.evidence],
+    likelyCause: told.cause,
+    nextAction: told.action,
+    fix: told.fix,
+  };
+};
+
+/**
  * Refused at a loopback address while the neighbour serving that port runs and logs where it
  * listens: the two containers disagree on the address (::1 against 127.0.0.1, loopback against a
  * pod-IP-only bind) — loopback-listener.ts. Nothing is down; the address is what to change.
@@ -428,4 +480,4 @@ const searchLineCut: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, sniDisabled, missingConfigEndpoint, lookupStall, logShipperBlock, hashCostThreadpool, advertisedHost, loopbackListener, searchLineCut];
+export const REFINEMENTS: readonly Refinement[] = [quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, sniDisabled, missingConfigEndpoint, lookupStall, logShipperBlock, hashCostThreadpool, advertisedHost, loopbackListener, searchLineCut];

@@ -1,0 +1,71 @@
+/**
+ * A Kafka Connect task killed by an error it does not tolerate. With errors.tolerance=none (the
+ * default) the first record a task cannot handle kills it: "Task is being killed and will not
+ * recover until manually restarted". The worker pods stay Running and Ready (their REST API
+ * answers the probes) and the other connectors keep working, while this connector's task is
+ * FAILED and its consumer lag grows until someone restarts it. The reading names the connector and
+ * task (from the log context `[name|task-N]` or `WorkerSinkTask{id=name-N}`), the error it died of
+ * and, for a JDBC sink whose table lacks a new field of the records' schema with auto.evolve off,
+ * the column to add. Pure: reads the workers' log lines only.
+ */
+import type { ClientDiagnosis } from './client-diagnosis-reading.js';
+import { truncate } from '../text.js';
+
+const KILLED = /will not recover until manually restarted/;
+/** The connector and task in a worker's log context: `[orders-sink|task-0]`, else `Worker…Task{id=orders-sink-0}`. */
+const CONTEXT = /\[([\w.-]+)\|task-(\d+)\]/;
+const TASK_ID = /Worker(?:Sink|Source)Task\{id=([\w.-]+)-(\d+)\}/;
+/** The error the kill line carries: "… manually restarted. Error: <message> (org.apache…)". */
+const KILL_ERROR = /manually restarted\. Error: (.+?)(?: \([\w.$]+(?::\d+)?\))?$/;
+/** A JDBC sink's table without columns for new fields of the records' schema, which it may not add. */
+const MISSING_FIELDS = /Table "?([\w.]+)"? is missing fields \((.*)\) and auto-evolution is disabled/;
+
+/** The SQL column type of a Connect schema type, for the ALTER TABLE the fix names. */
+const SQL_TYPES: Record<string, string> = { STRING: 'TEXT', INT8: 'SMALLINT', INT16: 'SMALLINT', INT32: 'INTEGER', INT64: 'BIGINT', FLOAT32: 'REAL', FLOAT64: 'DOUBLE PRECISION', BOOLEAN: 'BOOLEAN', BYTES: 'BYTEA' };
+
+/** The connector and task the kill line names; undefined without either. */
+function readTask(line: string): { connector: string; task: string } | undefined {
+  const m = CONTEXT.exec(line) ?? TASK_ID.exec(line);
+  return m?.[1] !== undefined && m[2] !== undefined ? { connector: m[1], task: m[2] } : undefined;
+}
+
+export function explainConnectTaskFailed(errors: readonly string[], lines: readonly string[]): ClientDiagnosis | undefined {
+  const kills = [...errors, ...lines].filter((l) => KILLED.test(l));
+  const killed = kills.find((l) => readTask(l) !== undefined);
+  if (killed === undefined) return undefined;
+  const { connector, task } = readTask(killed) ?? { connector: '', task: '0' };
+  const restart = `POST /connectors/${connector}/tasks/${task}/restart on the Connect REST API`;
+  const sink = /WorkerSinkTask/.test(killed) || kills.some((l) => /WorkerSinkTask/.test(l));
+  const missingLine = [...errors, ...lines].find((l) => MISSING_FIELDS.test(l));
+  const mf = missingLine === undefined ? undefined : MISSING_FIELDS.exec(missingLine);
+  if (mf !== null && mf !== undefined) {
+    const table = mf[1] ?? '';
+    const found = [...(mf[2] ?? '').matchAll(/schema=Schema\{(?:[\w.]+:)?(\w+)\}, name='([\w.-]+)'/g)].map((x) => ({ type: x[1] ?? '', name: x[2] ?? '' }));
+    const fields = found.map((f) => f.name).filter((x) => x !== '');
+    const named = fields.length > 0 ? fields.join(', ') : (mf[2] ?? '');
+    const columns = fields.length > 0 ? found.map((f) => `ADD COLUMN ${f.name}${SQL_TYPES[f.type] ? ` ${SQL_TYPES[f.type]}` : ''}`).join(', ') : 'ADD COLUMN …';
+    const fix = `add the missing column to table ${table} (ALTER TABLE ${table} ${columns}) or set auto.evolve=true on connector ${connector}, then restart the task: ${restart}; consider errors.tolerance=all with a dead-letter queue (errors.deadletterqueue.topic.name) so one bad record does not stop the connector`;
+    const summary = `connector ${connector}'s task ${task} is FAILED until restarted: table "${table}" is missing field${fields.length === 1 ? '' : 's'} ${named} and auto.evolve is off`;
+    return {
+      summary,
+      title: (where) => `Kafka Connect ${summary} (${where})`,
+      likelyCause:
+        `The records' schema gained ${fields.length === 1 ? `a field (${named})` : `fields (${named})`} — a new version of the topic's value schema — that table ${table} has no column for, and auto.evolve=false forbids the JDBC sink to add it. ` +
+        `With errors.tolerance=none (the default, no dead-letter queue) the first such record killed the task, which stays FAILED until restarted; the workers stay Ready and the other connectors run, while this connector's consumer lag grows.`,
+      nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}. GET /connectors/${connector}/status shows the task FAILED with its trace.`,
+      fix,
+    };
+  }
+  const error = KILL_ERROR.exec(killed)?.[1] ?? [...errors, ...lines].find((l) => /^Caused by: /.test(l))?.replace(/^Caused by: [\w.$]+: /, '');
+  const fix = `fix what the error names, then restart the task: ${restart}`;
+  const summary = `connector ${connector}'s task ${task} is FAILED until restarted${error ? `: ${truncate(error, 200)}` : ''}`;
+  return {
+    summary,
+    title: (where) => `Kafka Connect ${summary} (${where})`,
+    likelyCause:
+      `The ${sink ? 'sink' : 'source'} task of connector ${connector} hit an error it does not tolerate (errors.tolerance=none, the default) and was killed; it stays FAILED until restarted. ` +
+      'The workers stay Ready (their REST API answers the probes) and the other connectors run, so Kubernetes sees nothing wrong.',
+    nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}. GET /connectors/${connector}/status shows the task's state and trace.`,
+    fix,
+  };
+}

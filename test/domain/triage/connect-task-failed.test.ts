@@ -1,0 +1,45 @@
+// A Kafka Connect task killed by an error it does not tolerate: the worker pods stay Ready (their
+// REST API answers the probes) while the connector's task is FAILED until someone restarts it. The
+// reading names the connector and task, the error's mechanism (a JDBC sink's table missing a new
+// field with auto.evolve off) and the fix: the column or auto.evolve, then the task's restart.
+import { describe, expect, it } from 'vitest';
+import { explainConnectTaskFailed } from '../../../src/domain/triage/connect-task-failed.js';
+import { findUnexplained } from '../../../src/domain/triage/unexplained.js';
+import { baseEvidence, pod } from './scenarios/builders.js';
+
+const missing = `Table "orders" is missing fields ([SinkRecordField{schema=Schema{STRING}, name='fulfillment_channel', isPrimaryKey=false}]) and auto-evolution is disabled`;
+const LINES = [
+  '10.0.3.32 - - [21/Nov/2026:02:36:30 +0000] "GET / HTTP/1.1" 200 91 "-" "kube-probe/1.31" 2 (org.apache.kafka.connect.runtime.rest.RestServer:62)',
+  `[2026-11-21 02:38:12,123] ERROR [sink-a|task-0] WorkerSinkTask{id=sink-a-0} Task threw an uncaught and unrecoverable exception. Task is being killed and will not recover until manually restarted. Error: ${missing} (org.apache.kafka.connect.runtime.WorkerSinkTask:633)`,
+  `io.confluent.connect.jdbc.sink.TableAlterOrCreateException: ${missing}`,
+  '[2026-11-21 02:38:12,122] ERROR [sink-a|task-0] WorkerSinkTask{id=sink-a-0} Task threw an uncaught and unrecoverable exception (org.apache.kafka.connect.runtime.WorkerTask:234)',
+  'org.apache.kafka.connect.errors.ConnectException: Exiting WorkerSinkTask due to unrecoverable exception.',
+  `Caused by: io.confluent.connect.jdbc.sink.TableAlterOrCreateException: ${missing}`,
+  '[2026-11-21 02:38:12,121] ERROR [sink-a|task-0] WorkerSinkTask{id=sink-a-0} Task is being killed and will not recover until manually restarted (org.apache.kafka.connect.runtime.WorkerTask:235)',
+  '[2026-11-21 02:39:18,000] INFO [other-sink|task-2] Files committed to S3. (io.confluent.connect.s3.TopicPartitionWriter:683)',
+];
+
+describe('a Kafka Connect task killed by an error it does not tolerate', () => {
+  it('names the connector, its task, the missing field with auto.evolve off, and the fix: the column, then the task restart', () => {
+    const told = explainConnectTaskFailed(LINES, LINES);
+    expect(told?.summary).toMatch(/^connector sink-a's task 0 is FAILED until restarted: table "orders" is missing field fulfillment_channel and auto\.evolve is off/);
+    expect(told?.likelyCause).toMatch(/errors\.tolerance=none/);
+    expect(told?.fix).toMatch(/ALTER TABLE orders ADD COLUMN fulfillment_channel TEXT\)/);
+    expect(told?.fix).toMatch(/auto\.evolve=true/);
+    expect(told?.fix).toMatch(/POST \/connectors\/sink-a\/tasks\/0\/restart/);
+  });
+
+  it('names the connector and the error it died of for any other cause', () => {
+    const other = ['[2026-11-21 02:38:12,121] ERROR [src-b|task-1] WorkerSourceTask{id=src-b-1} Task threw an uncaught and unrecoverable exception. Task is being killed and will not recover until manually restarted. Error: Connection to db refused (org.apache.kafka.connect.runtime.WorkerTask:235)'];
+    const told = explainConnectTaskFailed(other, other);
+    expect(told?.summary).toMatch(/^connector src-b's task 1 is FAILED until restarted: Connection to db refused/);
+    expect(told?.fix).toMatch(/POST \/connectors\/src-b\/tasks\/1\/restart/);
+    expect(explainConnectTaskFailed(['ERROR something else'], [])).toBeUndefined();
+  });
+
+  it('titles the ready pods\' finding with the connector, not with a count of error lines', () => {
+    const pods = [pod(0)];
+    const f = findUnexplained(baseEvidence({ pods, logs: [{ pod: pods[0]?.name ?? '', container: 'app', previous: false, lines: LINES }] }), []);
+    expect(f[0]?.title).toMatch(/^Kafka Connect connector sink-a's task 0 is FAILED until restarted/);
+  });
+});
