@@ -33,6 +33,7 @@ import { findOversizedResponses } from '../../domain/triage/oversized-peer.js';
 import { readPeerRollout } from './read-peer-rollout.js';
 import { readNamespaceRollouts } from './read-namespace-rollouts.js';
 import { needsNamespaceRollouts } from '../../domain/triage/message-contract.js';
+import { needsEvictionWriters } from '../../domain/triage/redis-evictions.js';
 import { needsMappingSenders } from '../../domain/triage/index-mapping-sender.js';
 import { readSenderRollouts } from './read-sender-rollouts.js';
 import { needsWriterRollouts } from '../../domain/triage/writer-conflict.js';
@@ -226,7 +227,9 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const writers = needsWriterRollouts(seen);
     if (writers !== undefined) return readNamespaceRollouts(ctx, target, writers.since, 'its transactions deadlock with another writer: which writer rolled out');
     const senders = needsMappingSenders({ ...seen, namespace: ctx.namespace });
-    return senders === undefined ? undefined : readNamespaceRollouts(ctx, target, senders.since, 'its index refuses the documents it writes for their mapping: which sender rolled out');
+    if (senders !== undefined) return readNamespaceRollouts(ctx, target, senders.since, 'its index refuses the documents it writes for their mapping: which sender rolled out');
+    const evicting = needsEvictionWriters(seen);
+    return evicting === undefined ? undefined : readNamespaceRollouts(ctx, target, evicting.since, 'its Redis evicts the keys it needs at maxmemory: which other writer began filling it');
   });
   // Documents its search index refuses for their mapping: the other namespaces its lines or channel name, for the sender that rolled out.
   const senderRolloutsP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
