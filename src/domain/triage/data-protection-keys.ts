@@ -20,7 +20,7 @@ const REFUSED = /The key \{[0-9a-f-]+\} was not found in the key ring|The antifo
 /** Data Protection's start-up warnings that its keys live in the container (a directory) or in memory. */
 const LOCAL_RING = /Storing keys in a directory '([^']+)' that may not be persisted outside of the container|Using an in-memory repository\. Keys will not be persisted/i;
 /** A .NET console record's header (`fail: Category[7]`, maybe time-stamped): the refusal's lines below it are one record. */
-const RECORD_HEAD = /^(?:\S+ )?(?:trce|dbug|info|warn|fail|crit): [\w.`]+\[\d+\]/;
+const RECORD_HEAD = /^(?:\S+ )?(?:trce|dbug|info|warn|fail|crit): [\w.\x60]+\[\d+\]/;
 
 export interface PerPodKeyRing {
   /** Where each pod keeps its ring, as its warning says: a directory inside the container, or memory. */
