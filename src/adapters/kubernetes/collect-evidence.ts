@@ -95,7 +95,8 @@
 //   (Celery's unregistered task, "Unknown magic byte!", payloads that do not decode) or transactions that deadlock or fail to serialize (another writer),
 //   or consumer lag warnings on one partition while its other consumers idle (the producer that changed its key: partition-lag-skew.ts), one list of the namespace's
 //   ReplicaSets (at most 300; the other Deployments' newest two revisions kept when recent: read-namespace-rollouts.ts); where its
-//   search index refuses its documents for their mapping (mapper_parsing_exception), the same list, and one more per other namespace its
+//   search index refuses its documents for their mapping (mapper_parsing_exception), or its Redis evicts keys it then misses (its logged
+//   INFO figures: evicted_keys climbing at maxmemory, and "session not found"; redis-evictions.ts), the same list; for the mapping, one more per other namespace its
 //   failure lines or its channel env name (at most two namespaces: read-sender-rollouts.ts); and where the workload's
 //   logs say a Service of the namespace refuses it now (a broker's blocked connection, an etcd past its quota: one member is enough, each logs the alarm) or time out on its database (statement timeouts; the database named by a URL or a host env var such as PGHOST), or that their Postgres closed their connections ("server closed the connection unexpectedly") or refuses their role past its CONNECTION LIMIT, a get and a
 //   log tail of one of its ready pods (also, where its own logs show its cache hit ratio collapsed and not recovered, of the cache

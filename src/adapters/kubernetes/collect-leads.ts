@@ -34,6 +34,7 @@ import { findOversizedResponses } from '../../domain/triage/oversized-peer.js';
 import { readPeerRollout } from './read-peer-rollout.js';
 import { readNamespaceRollouts } from './read-namespace-rollouts.js';
 import { needsNamespaceRollouts } from '../../domain/triage/message-contract.js';
+import { needsEvictionWriters } from '../../domain/triage/redis-evictions.js';
 import { needsMappingSenders } from '../../domain/triage/index-mapping-sender.js';
 import { readSenderRollouts } from './read-sender-rollouts.js';
 import { needsWriterRollouts } from '../../domain/triage/writer-conflict.js';
@@ -237,7 +238,10 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     if (senders !== undefined) return readNamespaceRollouts(ctx, target, senders.since, 'its index refuses the documents it writes for their mapping: which sender rolled out');
     // Or its consumer lag sits on one partition (partition-lag-skew.ts): which producer changed its key.
     const keyed = needsKeyProducers(seen);
-    return keyed === undefined ? undefined : readNamespaceRollouts(ctx, target, keyed.since, 'its consumer lag sits on one partition: which producer changed its message key');
+    if (keyed !== undefined) return readNamespaceRollouts(ctx, target, keyed.since, 'its consumer lag sits on one partition: which producer changed its message key');
+    // Or its Redis evicts the keys it needs (redis-evicting-keys): which other writer began filling it.
+    const evicting = needsEvictionWriters(seen);
+    return evicting === undefined ? undefined : readNamespaceRollouts(ctx, target, evicting.since, 'its Redis evicts the keys it needs at maxmemory: which other writer began filling it');
   });
   // Documents its search index refuses for their mapping: the other namespaces its lines or channel name, for the sender that rolled out.
   const senderRolloutsP = Promise.all([podsP, detailsP]).then(([pods, d]) => {

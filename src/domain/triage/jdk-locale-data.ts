@@ -26,7 +26,8 @@ interface JdkMove {
   to: number;
 }
 
-function jdkOf(texts: readonly string[]): number | undefined {
+/** The JDK major the first text naming one names (a base image, an env value, the JVM's banner). */
+export function readJdkMajor(texts: readonly string[]): number | undefined {
   for (const t of texts) {
     const major = Number(JDK.exec(t)?.[1]);
     if (major >= 8 && major <= 40) return major;
@@ -35,15 +36,15 @@ function jdkOf(texts: readonly string[]): number | undefined {
 }
 
 /** The JDK one revision names: its change cause first (it says what moved), then its images and env values. */
-function revisionJdk(r: RevisionEvidence): number | undefined {
-  return jdkOf([r.changeCause ?? '', ...r.containers.flatMap((c) => [c.image, ...c.env.flatMap((e) => ('value' in e && e.value !== undefined ? [e.value] : []))])]);
+export function revisionJdk(r: RevisionEvidence): number | undefined {
+  return readJdkMajor([r.changeCause ?? '', ...r.containers.flatMap((c) => [c.image, ...c.env.flatMap((e) => ('value' in e && e.value !== undefined ? [e.value] : []))])]);
 }
 
 /** The newest revision's move to a newer JDK major, when the erroring pods run it and the two revisions name their JDKs. */
 function findJdkMove(revisions: readonly RevisionEvidence[], pods: readonly PodEvidence[], lines: readonly string[]): JdkMove | undefined {
   const [newest, previous] = sortRevisions(revisions);
   if (newest === undefined || previous === undefined || pods.length === 0 || pods.some((p) => p.revisionHash !== newest.hash)) return undefined;
-  const to = revisionJdk(newest) ?? jdkOf(lines);
+  const to = revisionJdk(newest) ?? readJdkMajor(lines);
   const from = revisionJdk(previous);
   if (to === undefined || from === undefined || from >= to) return undefined;
   return { revision: newest.revision, from, to };
@@ -66,7 +67,7 @@ export function explainJdkLocaleData(errors: readonly string[], lines: readonly 
   if (refused === undefined) return undefined;
   const word = wordAt(refused) ?? '';
   const move = findJdkMove(revisions, pods, lines);
-  const running = move?.to ?? jdkOf(lines);
+  const running = move?.to ?? readJdkMajor(lines);
   const jdk = running !== undefined ? `JDK ${running}` : 'this JDK';
   const moved = move ? ` Revision ${move.revision} moved the image from JDK ${move.from ?? '?'} to JDK ${move.to}, whose CLDR data spells these words differently from the JDK it replaced.` : '';
   const fix = 'parse machine-written dates with a fixed Locale (Locale.ENGLISH or Locale.US) instead of a regional one, or set -Djava.locale.providers=COMPAT,CLDR as a stopgap (gone in JDK 23)';

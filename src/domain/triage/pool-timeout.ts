@@ -15,4 +15,6 @@ export const CONNECTION_POOL_TIMEOUT = new RegExp([
   'prior to obtaining a connection from the pool', // ADO.NET SqlClient
   'Timed out fetching a new connection from the connection pool', // Prisma (P2024)
   'Timeout acquiring a connection\\. The pool is probably full', // Knex
+  'Timed out while checking out a connection from connection pool|WaitQueueTimeout(Error|Exception)', // MongoDB drivers (Node, Python, Go): maxPoolSize reached, waitQueueTimeoutMS passed
+  'Timeout waiting for a pooled connection', // MongoDB Java driver
 ].join('|'), 'i');

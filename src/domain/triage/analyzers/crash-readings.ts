@@ -42,6 +42,8 @@ import { findKeyFileMode, tellKeyFileMode } from '../key-file-mode.js';
 import { findForeignClusterClaim, tellForeignClusterClaim } from '../foreign-cluster-claim.js';
 import { findMigrationChecksum, tellMigrationChecksum } from '../migration-checksum.js';
 import { findClassVersionRefusal, tellClassVersionRefusal } from '../class-version.js';
+import { findSecurityManagerRefusal, tellSecurityManagerRefusal } from '../security-manager-removed.js';
+import { findMissingFileSystem, tellMissingFileSystem } from '../hadoop-filesystem-scheme.js';
 import { findPsychSafeLoadRefusal, tellPsychSafeLoad } from '../psych-safe-load.js';
 import { findNoOffsetCrash, tellNoOffsetCrash } from '../kafka-no-offset.js';
 import { findFatalRejection, findRuntimeMove, tellFatalRejection } from '../unhandled-rejection-exit.js';
@@ -254,6 +256,28 @@ const classVersion: Reader = (c) => {
   if (found === undefined) return undefined;
   const { container } = c.first.ref;
   return { ...tellClassVersionRefusal(found, c.ev, podsOf(c), container.name, container.image), decisive: found.line, sure: true };
+};
+
+/** A Security Manager installed on a JDK past 17, which refuses it by default: the JDK moved under code that only warned before. */
+const securityManager: Reader = (c) => {
+  if (!isAppError(c)) return undefined;
+  const sorted = sortRevisions(c.ev.revisions);
+  const at = sorted.findIndex((r) => r.hash === c.first.ref.pod.revisionHash);
+  const [current, previous] = at >= 0 ? [sorted[at], sorted[at + 1]] : [undefined, undefined];
+  // Pods of the revision before still run on the JDK that only warned: their banner names it.
+  const others = previous ? c.ev.pods.filter((p) => p.revisionHash === previous.hash).flatMap((p) => findLog(c.ev, p.name, c.first.ref.container.name)?.lines.slice(0, 40) ?? []) : [];
+  const found = findSecurityManagerRefusal(c.lines, current, previous, others);
+  if (found === undefined) return undefined;
+  return { ...tellSecurityManagerRefusal(found), decisive: found.line, sure: true };
+};
+
+/** A Hadoop URI scheme no jar of the image registers: the build's packaging (a shaded jar's services files), not the store. */
+const hadoopScheme: Reader = (c) => {
+  const { container } = c.first.ref;
+  const found = isAppError(c) ? findMissingFileSystem(c.lines.slice(-80), [...(container.command ?? []), ...(container.args ?? [])]) : undefined;
+  if (found === undefined) return undefined;
+  const { clause, ...told } = tellMissingFileSystem(found);
+  return { ...told, title: `: ${clause}`, decisive: found.line, sure: true };
 };
 
 /** Ruby 3.1's Psych 4 refusing a YAML alias or class that the older Ruby's YAML.load took: the runtime moved under an unchanged file. */
@@ -497,7 +521,7 @@ const grpcProbeOnTls: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, psychSafeLoad, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, securityManager, hadoopScheme, psychSafeLoad, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege];

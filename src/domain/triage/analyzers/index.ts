@@ -165,6 +165,8 @@ import { analyzeCsrfRefused } from './csrf-refused.js';
 import { analyzePreflightRefused } from './preflight-refused.js';
 import { analyzeUnroutableMessages } from './unroutable-messages.js';
 import { analyzeInProcessSessions } from './in-process-sessions.js';
+import { analyzeDataProtectionKeys } from './data-protection-keys.js';
+import { analyzeRedisEvictions } from './redis-evictions.js';
 import { analyzePolicyBundleMissing } from './policy-bundle-missing.js';
 import { analyzeRateLimitFailClosed } from './rate-limit-fail-closed.js';
 import { analyzeFrontProxyQueue } from './front-proxy-queue.js';
@@ -341,6 +343,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'preflight-refused': analyzePreflightRefused,
   'unroutable-messages': analyzeUnroutableMessages,
   'in-process-sessions': analyzeInProcessSessions,
+  'data-protection-keys': analyzeDataProtectionKeys,
+  'redis-evictions': analyzeRedisEvictions,
   'task-redelivery': analyzeTaskRedelivery,
   'object-mutation-rate': analyzeObjectMutationRate,
   'proxy-protocol-mismatch': analyzeProxyProtocolMismatch,

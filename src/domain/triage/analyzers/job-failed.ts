@@ -7,6 +7,7 @@ import { describeBadInterpreter, findBadInterpreter } from '../bad-interpreter.j
 import { explainVersionRefusal, findServerAtVersion, findVersionRefusal } from '../client-version-refusal.js';
 import { shortImage } from './image-pull.js';
 import { findRbacForbidden, tellRbacForbidden } from '../rbac-forbidden.js';
+import { findMissingFileSystem, tellMissingFileSystem } from '../hadoop-filesystem-scheme.js';
 import { findFailedIndexes, findInputOf } from '../job-indexes.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { findDisruption } from '../pod-disruption.js';
@@ -119,6 +120,9 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
   const deadline = reason === 'DeadlineExceeded';
   const refused = !deadline && log ? describeVersionRefusal(ev, log.lines, decisivePod?.c?.image) : undefined;
   const forbidden = !deadline && !refused && log ? describeForbidden(ev, log.lines) : undefined;
+  // A Hadoop scheme no jar registers: the image's packaging, told with the connector it lacks.
+  const noFileSystem = !deadline && !refused && !forbidden && log ? findMissingFileSystem(log.lines, [...(decisivePod?.c?.command ?? []), ...(decisivePod?.c?.args ?? [])]) : undefined;
+  const packaged = noFileSystem ? tellMissingFileSystem(noFileSystem) : undefined;
   const history = jobs.slice(1).map(durationOf).filter((d): d is number => d !== undefined);
   const ran = durationOf(newest);
   // Only some indexes fail while others completed on the same template: what they read differs.
@@ -142,7 +146,7 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
     const of = newest.completions !== undefined ? ` of ${newest.completions}` : '';
     title = `Job ${newest.name} failed: ${reason} — ${which}${of} failed${input ? ` on ${input}` : ''}${podLine ? `: ${podLine}` : ''}${retries}${indexes.completed ? `; indexes ${indexes.completed} completed` : ''}`;
   } else {
-    const clause = refused?.clause ?? forbidden?.clause;
+    const clause = refused?.clause ?? forbidden?.clause ?? packaged?.clause;
     title = `Job ${newest.name} failed: ${reason}${podLine ? ` — ${podLine}` : ''}${retries}${clause ? `: ${clause}` : ''}`;
   }
   return [
@@ -163,6 +167,7 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
         ...(logLine && log ? [`log ${log.pod}: ${logLine}`] : []),
         ...(refused?.evidence ?? []),
         ...(forbidden?.evidence ?? []),
+        ...(packaged?.evidence ?? []),
       ],
       decisive: disruption ? (disruption.message ?? `DisruptionTarget=True (${disruption.reason})`) : deadline ? (failed.message ?? 'Job was active longer than specified deadline') : (logLine ?? unstarted?.message ?? failed.message ?? reason),
       likelyCause: disruption
@@ -171,7 +176,7 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
         ? `The run was still going when activeDeadlineSeconds passed, so the Job controller killed it.${history.length > 0 ? ' Earlier runs show how close to the deadline it has been running.' : ''} The work grew, or the run got slower.`
         : isolated
           ? `Every attempt of ${which ?? ''} failed the same way while the other indexes completed with the same image and template: the fault is in what ${indexes?.count === 1 ? 'that index reads' : 'those indexes read'}${input ? ` (${input})` : ''}, not in the code or the cluster.`
-          : unstarted?.cause ?? refused?.cause ?? forbidden?.cause ?? `Every retry failed the same way until the backoff limit; the pods' exit and their last log lines say why.`,
+          : unstarted?.cause ?? refused?.cause ?? forbidden?.cause ?? packaged?.cause ?? `Every retry failed the same way until the backoff limit; the pods' exit and their last log lines say why.`,
       nextAction: disruption
         ? `Re-run the Job once ${disruption.nodeShutdown ? 'the node is back (or elsewhere)' : 'the disruption is over'} (a failed Job is not retried by itself). So the next disruption does not fail it: add a podFailurePolicy rule with action Ignore on the DisruptionTarget condition (disruptions then do not count against backoffLimit)${disruption.nodeShutdown ? ', and drain nodes before planned reboots' : ''}.`
         : deadline
@@ -179,8 +184,8 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
         : isolated
           ? `Fix ${input ? `the input of ${which ?? ''} (${input})` : `what the log of ${which ?? ''} names`}, then re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'} alone: the completed indexes need not run again (a failed Job is not retried by itself).`
           : forbidden ? `${forbidden.action} Then re-run the Job (a failed Job is not retried by itself).`
-          : unstarted ?? refused ? `${capitalize((unstarted ?? refused)?.fix ?? '')}, then re-run the Job (a failed Job is not retried by itself).` : 'Fix what the log names, then re-run the Job (a failed Job is not retried by itself).',
-      fix: disruption ? 're-run the Job, and give it a podFailurePolicy that ignores DisruptionTarget' : deadline ? 'make the run fit its deadline (or raise activeDeadlineSeconds)' : isolated ? `fix ${input ? `the input of ${which ?? ''}` : `what the log of ${which ?? ''} names`} and re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'}` : forbidden ? `${forbidden.fix} and re-run the Job` : unstarted ?? refused ? `${(unstarted ?? refused)?.fix ?? ''} and re-run the Job` : 'fix what the log names and re-run the Job',
+          : unstarted ?? refused ?? packaged ? `${capitalize((unstarted ?? refused ?? packaged)?.fix ?? '')}, then re-run the Job (a failed Job is not retried by itself).` : 'Fix what the log names, then re-run the Job (a failed Job is not retried by itself).',
+      fix: disruption ? 're-run the Job, and give it a podFailurePolicy that ignores DisruptionTarget' : deadline ? 'make the run fit its deadline (or raise activeDeadlineSeconds)' : isolated ? `fix ${input ? `the input of ${which ?? ''}` : `what the log of ${which ?? ''} names`} and re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'}` : forbidden ? `${forbidden.fix} and re-run the Job` : unstarted ?? refused ?? packaged ? `${(unstarted ?? refused ?? packaged)?.fix ?? ''} and re-run the Job` : 'fix what the log names and re-run the Job',
       confirmCommands: [formatKubectl(ev.target, `describe job ${newest.name}`), ...(decisivePod?.c ? [formatKubectl(ev.target, `logs ${decisivePod.p.name} -c ${decisivePod.c.name} --tail=100`)] : [])],
       affected: { pods: unique(pods.map((p) => p.name)), nodes: listNodesOf(pods) },
       ...(refused?.dated || forbidden?.dated ? { datesChange: true as const } : {}),

@@ -291,3 +291,16 @@ describe('analyzeFailedJobs: a run refused by RBAC', () => {
     expect(f?.datesChange).toBe(true);
   });
 });
+
+describe('analyzeFailedJobs: a Hadoop FileSystem the jar does not register', () => {
+  it('names the connector missing from the fat jar and merging the services files as the fix', () => {
+    const LOG = ['org.apache.hadoop.fs.UnsupportedFileSystemException: No FileSystem for scheme "s3a"', '\tat org.apache.hadoop.fs.FileSystem.getFileSystemClass(FileSystem.java:3581)'];
+    const app = (i: number) => exited(1, 'Error', 20 - 2 * i, { command: ['java', '-jar', '/app/settle-all.jar'] });
+    const pods = [0, 1].map((i) => jobPod(i, app(i)));
+    const logs = pods.map((p) => ({ pod: p.name, container: 'settle', previous: false, lines: LOG }));
+    const [f] = analyzeFailedJobs(cronScenario([failedJob(), completedJob(`${CRON}-29391360`, 24 * 60 + 21, 7)], pods, logs));
+    expect(f?.title).toContain('no Hadoop FileSystem registered for "s3a": S3AFileSystem (hadoop-aws) not in META-INF/services of the fat jar settle-all.jar');
+    expect(f?.fix).toMatch(/^merge the services files in the fat jar .* and re-run the Job$/);
+    expect(f?.likelyCause).toContain('META-INF/services');
+  });
+});

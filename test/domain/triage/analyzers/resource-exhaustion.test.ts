@@ -165,3 +165,12 @@ describe('outbound ephemeral-port exhaustion', () => {
     expect(analyzeResourceExhaustion(outOfSourcePorts(ipv6))).toEqual([]);
   });
 });
+
+describe('analyzeResourceExhaustion: the MongoDB drivers\' wait-queue timeout', () => {
+  it('reads "Timed out while checking out a connection from connection pool" as an exhausted connection pool', () => {
+    const line = '{"level":50,"msg":"request failed","err":{"type":"MongoWaitQueueTimeoutError","message":"Timed out while checking out a connection from connection pool"}}';
+    const ev = outOfDescriptors();
+    const [f] = analyzeResourceExhaustion({ ...ev, logs: ev.logs.map((l) => ({ ...l, lines: [line, line, line] })) });
+    expect(f?.id).toBe('resource-exhaustion/connection-pool');
+  });
+});

@@ -211,6 +211,14 @@ describe('findTrigger', () => {
     });
   });
 
+  it('does not clear a revision that changed the setting of the failing mechanism (a pool size) on pods that happen to pass now', () => {
+    const ev = sameRevisionElsewhereScenario();
+    ev.revisions = ev.revisions.map((r) => ({ ...r, containers: r.containers.map((c) => ({ ...c, env: [...c.env, { name: 'MONGODB_MAX_POOL_SIZE', value: r.revision === 7 ? '10' : '100' }] })) }));
+    const m = mechanism('resource-exhaustion', [podName(REV7.hash, 0), podName(REV7.hash, 1)], { id: 'resource-exhaustion/connection-pool', title: 'payment-service waits on an exhausted connection pool' });
+    const t = trigger(ev, m);
+    expect(t.kind === 'revision' ? t.change : t.text).toBe('app env MONGODB_MAX_POOL_SIZE: "100" → "10"');
+  });
+
   it('does not clear a revision on "healthy" pods that log the very error the failing ones are quoted for', () => {
     const ev = sameRevisionElsewhereScenario();
     const error = '[ioredis] Unhandled error event: ReplyError: ERR max number of clients reached';
