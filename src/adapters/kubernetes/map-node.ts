@@ -23,6 +23,9 @@ const NODE_IMAGE_LABEL = /(^|[./-])(ami(-id)?|(node(group)?-)?image(-version)?|o
 /** GPU feature discovery's NVIDIA driver and CUDA version labels: what a GPU pool's image ships. */
 const GPU_DRIVER_LABEL = /^nvidia\.com\/cuda\.(driver|runtime)[.-]/;
 
+/** node-feature-discovery's CPU labels (instruction sets, vendor): what a build for a newer CPU needs (SIGILL elsewhere). */
+const CPU_FEATURE_LABEL = /^feature\.node\.kubernetes\.io\/cpu-(cpuid|model)\./;
+
 const EFFECTS = new Set(['NoSchedule', 'PreferNoSchedule', 'NoExecute']);
 
 /** `allLabels`: keep every label, for matching nodeSelectors and affinity against the node. */
@@ -50,7 +53,7 @@ export function mapNode(n: k8s.V1Node, opts: { allLabels?: boolean } = {}): Node
     const v = n.metadata?.labels?.[key];
     if (v !== undefined) labels[key] = v;
   }
-  for (const [key, v] of Object.entries(n.metadata?.labels ?? {})) if (NODE_IMAGE_LABEL.test(key) || GPU_DRIVER_LABEL.test(key)) labels[key] = v;
+  for (const [key, v] of Object.entries(n.metadata?.labels ?? {})) if (NODE_IMAGE_LABEL.test(key) || GPU_DRIVER_LABEL.test(key) || CPU_FEATURE_LABEL.test(key)) labels[key] = v;
   if (Object.keys(labels).length > 0) out.labels = labels;
   const info = n.status?.nodeInfo;
   if (info?.kernelVersion) out.kernelVersion = info.kernelVersion;

@@ -199,6 +199,12 @@ export interface Finding {
    * revision just before the onset is its trigger, and fewer replicas undo it.
    */
   scalesWithReplicas?: true;
+  /**
+   * The title names the group of machines the fault keeps to, from every pod it hit (an OOM kill
+   * an hour ago counts, though the pod is up again): the verdict names no narrower separation of
+   * its own (one node of the group) and advises no cordon of it.
+   */
+  scopedTo?: string;
   /** Read-only kubectl commands with real names, namespace and context filled in. */
   confirmCommands: string[];
   /**

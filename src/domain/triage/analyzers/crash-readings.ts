@@ -27,6 +27,7 @@ import { findNodeKernelLimit, tellNodeKernelLimit } from '../node-kernel-limit.j
 import { findRuntimeUlimit, tellRuntimeUlimit } from '../runtime-ulimit.js';
 import { findMetadataUnreachable, tellMetadataUnreachable } from '../metadata-unreachable.js';
 import { findCudaDriverTooOld, tellCudaDriverTooOld } from '../cuda-driver.js';
+import { tellIllegalInstruction } from '../illegal-instruction.js';
 import { findRemovedApi, tellRemovedApi } from '../removed-api.js';
 import { findStaleToken, tellStaleToken } from '../stale-token.js';
 import { findSecurityRefusal } from '../security-refusal.js';
@@ -63,7 +64,7 @@ import { capitalize } from '../../text.js';
 import { findGrpcProbeOnTls, fixFor } from '../grpc-probe-tls.js';
 import { listProbeEvents, resolveProbePort } from '../probe-failures.js';
 
-export type ExitClass = 'bad-interpreter' | 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'segfault' | 'abort' | 'app-error';
+export type ExitClass = 'bad-interpreter' | 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'illegal-instruction' | 'segfault' | 'abort' | 'app-error';
 
 export interface ExitHit {
   ref: ContainerRef;
@@ -185,6 +186,13 @@ const metadataService: Reader = (c) => {
     decisive: unreachable.line,
     ...(told.outside ? { outside: told.outside, onNodes: true as const, sure: true as const } : {}),
   };
+};
+
+/** SIGILL: the build uses CPU instructions some nodes lack; told by the node type it fails on and the features it lacks. */
+const illegalInstruction: Reader = (c) => {
+  if (c.first.cls !== 'illegal-instruction') return undefined;
+  const { evidence, ...told } = tellIllegalInstruction(c.ev, podsOf(c));
+  return { ...told, evidence, sure: true };
 };
 
 /** A CUDA runtime newer than the node's NVIDIA driver: the nodes' image is to move, not the app. */
@@ -521,7 +529,7 @@ const grpcProbeOnTls: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, securityManager, hadoopScheme, psychSafeLoad, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, securityManager, hadoopScheme, psychSafeLoad, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege];

@@ -3,6 +3,7 @@ import { condenseStructuredLine, findPod, formatProbe } from '../evidence-lookup
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { isPodHealthy, listNodesOf, severityForPods, unique } from '../pod-status.js';
+import { findScrapeStalls, formatBytes, type ScrapeStalls } from '../metrics-scrape-stall.js';
 
 /**
  * The process itself cannot answer: its own event loop (Node.js, Vert.x, Python asyncio) reports
@@ -131,6 +132,9 @@ export function analyzeEventLoopBlocked(ev: TriageEvidence): Finding[] {
   const example = located ?? stalls.find((s) => s.ms === worst) ?? first;
   const before = describeBefore(first);
   const container = example.log.container;
+  // Stalls that follow scrapes of /metrics: the registry the scrape renders is the work.
+  const scrape = findScrapeStalls(stalls, ev.logs, ev.revisions);
+  if (scrape) return [describeScrapeStall(ev, scrape, stalls, pods, podObjects, unhealthy, worst, container)];
   const decisive = `${condenseStructuredLine(example.log.lines[example.index]?.trim() ?? '').slice(0, 160)}${located ? `: ${located.frames.slice(0, 2).join(' ← ')}` : ''}`;
   return [
     {
@@ -158,4 +162,39 @@ export function analyzeEventLoopBlocked(ev: TriageEvidence): Finding[] {
       affected: { pods, nodes: listNodesOf(podObjects) },
     },
   ];
+}
+
+/** The label and where it is set: "label user_id (HTTP_METRICS_LABELS, added in revision 27)". */
+function describeLabel(label: NonNullable<ScrapeStalls['label']>): string {
+  const where = [label.where, label.addedIn !== undefined ? `added in revision ${label.addedIn}` : undefined].filter((x) => x !== undefined);
+  return `label ${label.name}${where.length > 0 ? ` (${where.join(', ')})` : ''}`;
+}
+
+function describeScrapeStall(ev: TriageEvidence, scrape: ScrapeStalls, stalls: readonly Stall[], pods: string[], podObjects: PodEvidence[], unhealthy: PodEvidence[], worst: number, container: string): Finding {
+  const example = stalls.find((s) => s.ms === worst) ?? (stalls[0] as Stall);
+  const size = scrape.worstBytes !== undefined ? ` (responses up to ${formatBytes(scrape.worstBytes)})` : '';
+  const label = scrape.label ? `; ${describeLabel(scrape.label)} makes a series per value` : '';
+  const liveness = podObjects.flatMap((p) => p.containers).find((c) => c.name === container)?.probes.liveness;
+  return {
+    id: `event-loop-blocked/${container}`,
+    kind: 'event-loop-blocked',
+    title: `${ev.target.name}'s event loop is blocked for up to ${formatMs(worst)} by each scrape of its /metrics${size}${label}: it answers nothing meanwhile, probes included (logs of ${pods.length} pod${pods.length === 1 ? '' : 's'})`,
+    layer: 'container/process',
+    severity: unhealthy.length > 0 ? severityForPods(ev, unhealthy.length) : 'warning',
+    confidence: pods.length >= 2 ? 'high' : 'medium',
+    evidence: [
+      `${scrape.near} of ${scrape.of} stall lines of ${formatMs(MIN_STALL_MS)} or more come right after a request for /metrics${scrape.scraper ? ` by ${scrape.scraper}` : ''}, the longest ${formatMs(worst)}`,
+      `log ${example.log.pod}: ${example.log.lines[example.index]?.trim().slice(0, 300) ?? ''}`,
+      ...(scrape.label ? [`metric ${describeLabel(scrape.label)}: a label whose values are per entity (high cardinality)`] : []),
+      ...(liveness ? [`liveness probe: ${formatProbe(liveness)}, served by the same process`] : []),
+      ...describeProbes(podObjects, container, worst),
+      `${unhealthy.length}/${podObjects.length} of these pods not ready or restarting now`,
+    ],
+    decisive: `GET /metrics${scrape.scraper ? ` by ${scrape.scraper}` : ''}${scrape.worstBytes !== undefined ? ` (${formatBytes(scrape.worstBytes)})` : ''}, then ${condenseStructuredLine(example.log.lines[example.index]?.trim() ?? '').slice(0, 80)} ${formatMs(worst)}`,
+    likelyCause: `Each scrape of /metrics renders every series on the event loop${scrape.label ? `, and ${describeLabel(scrape.label)} creates a new series for every distinct value (high cardinality), so the registry grows with traffic` : ': the registry holds so many series (a high-cardinality label) that rendering it'} blocks the process for seconds. While it is blocked it answers nothing — requests, liveness and readiness probes on the same port — so the kubelet restarts it and the registry starts small again.`,
+    nextAction: `Drop ${scrape.label ? `the ${scrape.label.name} label` : 'the high-cardinality label'} from the metrics${scrape.label?.where ? ` (${scrape.label.where})` : ''} and keep per-entity detail in logs or traces; restarts and more replicas do not help.`,
+    fix: `drop ${scrape.label ? `the ${scrape.label.name} label` : 'the high-cardinality label'} from the metrics${scrape.label?.where ? ` (${scrape.label.where})` : ''}`,
+    confirmCommands: [formatKubectl(ev.target, `logs ${example.log.pod} -c ${container} --tail=200`), formatKubectl(ev.target, 'top pods --containers')],
+    affected: { pods, nodes: listNodesOf(podObjects) },
+  };
 }

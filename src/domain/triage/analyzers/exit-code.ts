@@ -7,6 +7,7 @@ import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLi
 import { findLoopbackRefusal } from '../loopback-sibling.js';
 import { formatAgo } from '../time-span.js';
 import { type ExitClass, type ExitHit, readCrash } from './crash-readings.js';
+import { ILLEGAL_INSTRUCTION } from '../illegal-instruction.js';
 
 export { condenseRuntimeMessage } from './crash-readings.js';
 
@@ -27,6 +28,8 @@ export function classifyExit(term: TerminatedStateEvidence, logText = ''): ExitC
   if (term.exitCode === 126 || (startFailed && /permission denied/i.test(term.message ?? ''))) return 'not-executable';
   if (term.reason === 'OOMKilled' || HANDLED_ELSEWHERE.has(term.exitCode)) return undefined;
   if (startFailed) return 'start-failed';
+  // 132 = 128 + SIGILL: a CPU instruction the node's CPU lacks.
+  if (term.exitCode === 132 || (term.exitCode !== 139 && term.exitCode !== 134 && ILLEGAL_INSTRUCTION.test(msg))) return 'illegal-instruction';
   if (term.exitCode === 139) return 'segfault';
   if (term.exitCode === 134) return 'abort';
   return 'app-error';
@@ -75,6 +78,13 @@ const TEXT: Record<ExitClass, ExitText> = {
     action: 'Read the termination message; if it names the spec, fix the spec; if it names the runtime, look at the node.',
     fix: 'fix what the runtime\'s message names',
     confidence: 'medium',
+  },
+  'illegal-instruction': {
+    title: (c, code, share) => `${c} is killed by SIGILL (illegal instruction, exit ${code}) on ${share}`,
+    cause: 'The process ran a CPU instruction its node\'s CPU does not have (SIGILL): native code built for a newer CPU than some nodes have.',
+    action: 'Build the native code for a baseline CPU (-march=x86-64-v2, portable wheels), or keep the pods on nodes whose CPUs have the instructions.',
+    fix: 'build the native code for a baseline CPU (not -march=native)',
+    confidence: 'high',
   },
   segfault: {
     title: (c, code, share) => `${c} crashes with a segmentation fault (exit ${code}) on ${share}`,
@@ -135,7 +145,7 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
   const logged = hits.map((h) => findLog(ev, h.ref.pod.name, container.name)).find((l) => l !== undefined && l.lines.length > 0);
   if (logged) evidence.push(...pickErrorLines(logged.lines).map((l) => `log ${logged.pod}: ${l}`));
   else evidence.push('no log lines of the previous run were captured');
-  if (first.cls !== 'app-error' && first.cls !== 'segfault' && first.cls !== 'abort') evidence.push(`image ${container.image}`);
+  if (first.cls !== 'app-error' && first.cls !== 'segfault' && first.cls !== 'abort' && first.cls !== 'illegal-instruction') evidence.push(`image ${container.image}`);
   // The one specific reading that explains the crash, if any (crash-readings.ts), and the line that decides it.
   const { reading, decisive } = readCrash({ ev, hits, first, lines: logged?.lines ?? [] });
   if (reading) evidence.push(...reading.evidence);

@@ -11,6 +11,7 @@ import { findMissingRequest } from '../hpa-missing-request.js';
 import { findHpaFlapping, formatSwing, listYoungPods, type HpaFlapping } from '../hpa-flapping.js';
 import { findIdleConsumers } from '../consumer-assignment.js';
 import { describeMaxRestore, findHpaMaxChange } from '../hpa-max-change.js';
+import { findWorkOnSchedule } from '../work-on-schedule.js';
 
 /** "182%" → 182, "250m" → 0.25; undefined when unreadable. */
 export function parseMetricValue(v: string | undefined): number | undefined {
@@ -52,7 +53,29 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
       const change = findHpaMaxChange(ev, hpa);
       const lowered = change?.lowered ? change : undefined;
       const restore = lowered ? describeMaxRestore(lowered, hpa) : undefined;
-      findings.push({
+      // At its maximum is planned capacity while the work keeps its schedule and no pod suffers:
+      // it is a problem only when work falls behind.
+      const calm = ev.pods.every((p) => p.ready && p.containers.every((c) => c.restartCount === 0));
+      const onSchedule = !lowered && calm ? findWorkOnSchedule(ev.logs) : undefined;
+      if (onSchedule) {
+        findings.push({
+          id: `hpa/${hpa.name}/at-max`,
+          kind: 'hpa',
+          title: `HPA ${hpa.name} at its maximum (${hpa.currentReplicas}/${hpa.maxReplicas} replicas)${hot.length > 0 ? ` with ${formatMetrics({ ...hpa, metrics: hot })}` : ''} while the work stays on schedule, as planned`,
+          layer: 'capacity',
+          severity: 'info',
+          confidence: 'medium',
+          evidence: [
+            `replicas ${hpa.currentReplicas} current, ${hpa.desiredReplicas} desired, range ${hpa.minReplicas}–${hpa.maxReplicas}`,
+            `metrics: ${formatMetrics(hpa)}`,
+            ...(limited?.status === 'True' ? [`ScalingLimited=True (${limited.reason ?? ''})${limited.message ? `: ${limited.message}` : ''}`] : []),
+            `progress (${onSchedule.pod}): ${onSchedule.line}`,
+          ],
+          likelyCause: 'The work uses every replica the HPA may add and still keeps its schedule (its progress says so), with every pod ready and none restarting: the ceiling is the planned capacity, not a shortage.',
+          nextAction: 'Nothing to change while the progress stays on schedule; look again if the progress says it is behind or its ETA passes the deadline.',
+          confirmCommands: [...confirm],
+        });
+      } else findings.push({
         id: `hpa/${hpa.name}/at-max`,
         kind: 'hpa',
         title: `HPA ${hpa.name} at its maximum (${hpa.currentReplicas}/${hpa.maxReplicas} replicas)${hot.length > 0 ? ` with ${formatMetrics({ ...hpa, metrics: hot })}` : ''}`,

@@ -96,6 +96,7 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
   // Nothing in the spec explains it and the kills keep to one group of machines: not the limit.
   const split = limit && !off && !heapTooBig && !replayed && sourceFix === undefined && tmpfs.length === 0 ? findOomNodeSplit(ev, unique(hits.map((h) => h.ref.pod))) : undefined;
   if (split) evidence.push(`OOM kills only on ${split.where}; the same revision and limit run fine elsewhere`);
+  if (split?.told !== undefined) evidence.push(`log: ${split.told}`);
   const tmpfsFix = tmpfs.length > 0 ? `move ${tmpfs.map((m) => m.mountPath).join(', ')} off memory (an emptyDir without medium: Memory), or raise the limit to hold the process and the files written there` : undefined;
   const hpaFix = hpa ? `lower HPA ${hpa.hpa.name}'s memory target below the limit (e.g. ${Math.min(90, Math.max(50, hpa.limitPercent - 30))}% of the request) or scale on CPU or requests per second, and give the pods headroom` : undefined;
   const nextAction = hpaFix !== undefined && sourceFix === undefined ? `Fix: ${hpaFix}. A restart only brings the same kills back.`
@@ -116,7 +117,9 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
   return {
     id: `oom-killed/${container.name}`,
     kind: 'oom-killed',
-    title,
+    // Many times the CPUs of the healthy pods' nodes: where is the mechanism, so the title says it.
+    title: split?.cpuSized !== undefined ? `${title}, only on ${split.cpuSized}: memory grows with the core count` : title,
+    ...(split?.cpuSized !== undefined ? { scopedTo: split.where } : {}),
     layer: 'container/process',
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
     confidence: 'high',

@@ -2,9 +2,14 @@
  * OOM kills that happen only on one group of machines — same revision, same limit, the healthy
  * pods elsewhere — are not fixed by a bigger limit: the process uses more memory there. Usually a
  * runtime sizes itself from what it detects on those nodes (a JVM without cgroup v2 support sizes
- * its heap from the host's memory; a Go or Node runtime sizes pools from the host's CPUs).
+ * its heap from the host's memory; a Go or Node runtime sizes pools from the host's CPUs). When
+ * those machines have many times the CPUs of the healthy pods' ones, the CPU count is the lead:
+ * thread pools sized from the node's CPUs, and glibc's malloc arenas (up to 8 per core).
  */
-import type { PodEvidence, TriageEvidence } from '../evidence.js';
+import type { NodeEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
+import { findNode } from '../evidence-lookup.js';
+import { unique } from '../pod-status.js';
+import { parseQuantity } from '../quantity.js';
 import { compareFailingHealthy, MACHINE_GROUPS, pickSeparation } from '../verdict/differential.js';
 
 export interface OomNodeSplit {
@@ -13,6 +18,47 @@ export interface OomNodeSplit {
   cause: string;
   action: string;
   fix: string;
+  /** Set when the failing nodes have many times the CPUs: "node pool compute-xl (c7i.16xlarge, 64 CPUs; the healthy pods' nodes have 8)". */
+  cpuSized?: string;
+  /** The log line where the process says how many it sized from those CPUs ("workers=64 (os.cpu_count()=64)"). */
+  told?: string;
+}
+
+/** Failing nodes with at least this many times the CPUs of every healthy pod's node. */
+const CPU_RATIO = 2;
+
+function cpusOf(n: NodeEvidence | undefined): number | undefined {
+  const cpus = parseQuantity(n?.capacity?.['cpu']) ?? parseQuantity(n?.allocatable['cpu']);
+  return cpus === undefined ? undefined : Math.ceil(cpus);
+}
+
+function nodesOf(ev: TriageEvidence, pods: readonly PodEvidence[]): (NodeEvidence | undefined)[] {
+  return unique(pods.flatMap((p) => (p.nodeName ? [p.nodeName] : []))).map((n) => findNode(ev, n));
+}
+
+/** The failing pods' CPU counts, when every one is many times every healthy pod's. */
+function compareCpus(ev: TriageEvidence, failing: readonly PodEvidence[], healthy: readonly PodEvidence[]): { failing: number; healthy: number; types: string[] } | undefined {
+  const f = nodesOf(ev, failing);
+  const h = nodesOf(ev, healthy);
+  const fc = f.map(cpusOf);
+  const hc = h.map(cpusOf);
+  if (f.length === 0 || h.length === 0 || fc.some((c) => c === undefined) || hc.some((c) => c === undefined)) return undefined;
+  const least = Math.min(...(fc as number[]));
+  const most = Math.max(...(hc as number[]));
+  if (least < CPU_RATIO * most) return undefined;
+  const types = unique(f.flatMap((n) => n?.labels?.['node.kubernetes.io/instance-type'] ?? []));
+  return { failing: least, healthy: most, types };
+}
+
+/** A line of the failing pods' logs that states a count equal to their nodes' CPUs next to a word for threads or CPUs. */
+function findToldCount(ev: TriageEvidence, failing: readonly PodEvidence[], cpus: number): string | undefined {
+  const count = new RegExp(`\\b(?:cpu_count|cpus?|cores?|workers?|threads?|procs|GOMAXPROCS|availableProcessors|pool(?: size)?|concurrency)\\b[^\\n]{0,24}?\\b${cpus}\\b`, 'i');
+  for (const log of ev.logs) {
+    if (!failing.some((p) => p.name === log.pod)) continue;
+    const line = log.lines.find((l) => count.test(l));
+    if (line !== undefined) return line.trim().slice(0, 200);
+  }
+  return undefined;
 }
 
 /** The machine group the OOM-killed pods share and the healthy pods of the same revision lack; undefined when none does. */
@@ -23,6 +69,23 @@ export function findOomNodeSplit(ev: TriageEvidence, killed: readonly PodEvidenc
   // A revision or image that also separates them is the likelier cause: the rollout analysis says so.
   if (d.separating.some((x) => x.attribute === 'revision' || x.attribute === 'image' || x.attribute === 'image digest')) return undefined;
   const where = `${s.attribute} ${s.failing.join(', ')}`;
+  const cpus = compareCpus(ev, d.failing, d.healthy);
+  if (cpus !== undefined) {
+    const told = findToldCount(ev, d.failing, cpus.failing);
+    const cpuSized = `${where} (${cpus.types.length > 0 ? `${cpus.types.join(', ')}, ` : ''}${cpus.failing} CPUs; the healthy pods' nodes have ${cpus.healthy})`;
+    return {
+      where,
+      cpuSized,
+      ...(told !== undefined ? { told } : {}),
+      cause:
+        `The same containers with the same limit run fine on nodes with ${cpus.healthy} CPUs; only on ${where}, with ${cpus.failing}, do they outgrow it: memory grows with the core count. ` +
+        'The process sizes itself from the CPUs it sees — the node\'s, not its CPU limit or request: thread or worker pools from os.cpu_count() (or GOMAXPROCS, availableProcessors), ' +
+        `and glibc malloc gives threads up to 8 arenas per core unless MALLOC_ARENA_MAX is set, so ${cpus.failing / cpus.healthy} times the threads hold many times the fragmented memory. A bigger limit only delays the kill.`,
+      action:
+        `Mitigate: keep the pods off ${where} (nodeSelector or affinity). Then set MALLOC_ARENA_MAX=2 (or use jemalloc) and size the thread pool from the CPU request, not the node's CPU count; a bigger limit only delays the kill.`,
+      fix: `keep the pods off ${where} (nodeSelector or affinity), then set MALLOC_ARENA_MAX=2 (or use jemalloc) and size the thread pool from the CPU request, not the node's CPU count`,
+    };
+  }
   return {
     where,
     cause:

@@ -162,7 +162,7 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
   if (mechanism === undefined) return undefined;
   const d = compareFailingHealthy(ev);
   const trigger = findTrigger(ev, CHANGE_KINDS.has(mechanism.kind) ? undefined : mechanism, d);
-  const separation = EVENLY_LOADED.has(mechanism.kind) || mechanism.everyNode ? undefined : pickSeparation(d);
+  const separation = EVENLY_LOADED.has(mechanism.kind) || mechanism.everyNode || mechanism.scopedTo !== undefined ? undefined : pickSeparation(d);
   // Nothing of the workload changed and only one node fails: what started on that node is its change.
   const failingNode = separation?.attribute === 'node' && separation.failing.length === 1 ? separation.failing[0] : undefined;
   const nodeChange = trigger.kind === 'none' && !trigger.exonerated && failingNode !== undefined ? describeNodeChange(ev, failingNode) : undefined;

@@ -69,7 +69,8 @@ export function attributeOf(ev: TriageEvidence, pod: PodEvidence, attribute: Att
 
 /** Failing against healthy pods of the workload (pods being deleted or starting are neither). */
 export function compareFailingHealthy(ev: TriageEvidence, failing: readonly PodEvidence[] = ev.pods.filter((p) => isPodFailing(p, ev.collectedAt))): Differential {
-  const healthy = ev.pods.filter((p) => isPodHealthy(p, ev.collectedAt));
+  // A pod named failing (killed an hour ago, up again since) is not also a healthy one.
+  const healthy = ev.pods.filter((p) => isPodHealthy(p, ev.collectedAt) && !failing.some((f) => f.name === p.name));
   const separating: Split[] = [];
   const shared: Differential['shared'] = [];
   if (failing.length > 0 && healthy.length > 0) {
