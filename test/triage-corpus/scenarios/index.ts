@@ -63,6 +63,7 @@ import { HOLDOUT_49_SCENARIOS } from '../heldout-49/stories.js';
 import { HOLDOUT_50_SCENARIOS } from '../heldout-50/stories.js';
 import { HOLDOUT_51_SCENARIOS } from '../heldout-51/stories.js';
 import { HOLDOUT_52_SCENARIOS } from '../heldout-52/stories.js';
+import { HOLDOUT_53_SCENARIOS } from '../heldout-53/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -78,7 +79,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–52: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–53: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -129,4 +130,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_50_SCENARIOS,
   ...HOLDOUT_51_SCENARIOS,
   ...HOLDOUT_52_SCENARIOS,
+  ...HOLDOUT_53_SCENARIOS,
 ];
