@@ -93,7 +93,8 @@
 //   gRPC calls answered UNIMPLEMENTED (then also its pods, as a Service the logs fail on: at most 5), one list of
 //   the ReplicaSets its selector matches (at most 10: read-peer-rollout.ts); and where its logs show messages it cannot take
 //   (Celery's unregistered task, "Unknown magic byte!", payloads that do not decode) or transactions that deadlock or fail to serialize (another writer),
-//   or consumer lag warnings on one partition while its other consumers idle (the producer that changed its key: partition-lag-skew.ts), one list of the namespace's
+//   or consumer lag warnings on one partition while its other consumers idle (the producer that changed its key: partition-lag-skew.ts), or a job worker
+//   listing its queues in its args (the producer that set a queue name it does not list: worker-queue-names.ts), one list of the namespace's
 //   ReplicaSets (at most 300; the other Deployments' newest two revisions kept when recent: read-namespace-rollouts.ts); where its
 //   search index refuses its documents for their mapping (mapper_parsing_exception), the same list, and one more per other namespace its
 //   failure lines or its channel env name (at most two namespaces: read-sender-rollouts.ts); and where the workload's

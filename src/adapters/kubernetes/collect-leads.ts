@@ -118,6 +118,7 @@ import { readIssuerProvider } from './read-issuer-provider.js';
 import { readAdvertisedHost } from './read-advertised-host.js';
 import { readMigrationJobLogs } from './read-migration-job-logs.js';
 import { needsKeyProducers } from '../../domain/triage/partition-lag-skew.js';
+import { needsQueueProducers } from '../../domain/triage/worker-queue-names.js';
 import { findSchemaChangedUnder, pickMigrationJobRuns } from '../../domain/triage/migration-job-log.js';
 
 /** Services of the namespace whose own log says why the workload fails on them: one that refuses it, the database its queries time out on (its lock waits); and its cache, when its hit ratio collapsed. */
@@ -237,7 +238,10 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     if (senders !== undefined) return readNamespaceRollouts(ctx, target, senders.since, 'its index refuses the documents it writes for their mapping: which sender rolled out');
     // Or its consumer lag sits on one partition (partition-lag-skew.ts): which producer changed its key.
     const keyed = needsKeyProducers(seen);
-    return keyed === undefined ? undefined : readNamespaceRollouts(ctx, target, keyed.since, 'its consumer lag sits on one partition: which producer changed its message key');
+    if (keyed !== undefined) return readNamespaceRollouts(ctx, target, keyed.since, 'its consumer lag sits on one partition: which producer changed its message key');
+    // Or it is a job worker that lists its queues (worker-queue-names.ts): which producer set a queue name it does not list.
+    const queues = needsQueueProducers(seen);
+    return queues === undefined ? undefined : readNamespaceRollouts(ctx, target, queues.since, 'it is a worker listing its queues: which producer set a queue name it does not list');
   });
   // Documents its search index refuses for their mapping: the other namespaces its lines or channel name, for the sender that rolled out.
   const senderRolloutsP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
