@@ -241,7 +241,7 @@
 //   namespace's Deployments (at most 200) and, for at most two that run a scheduler without leader election (Celery beat,
 //   rq-scheduler, clockwork) at 2+ replicas, their events, one list of their pods (at most 5) and two current log tails each
 //   (read-scheduler-replicas.ts);
-//   and where the workload's logs say a broker blocks its sends on a full address (Artemis AMQ212054/AMQ222183, Pulsar backlog quota exceeded, 2+ lines),
+//   and where the workload's logs say a broker blocks its sends on a full address (Artemis AMQ212054/AMQ222183, Pulsar backlog quota exceeded, a JetStream stream at max_bytes under discard new, 2+ lines),
 //   the same list of the namespace's Deployments (only those whose literal env names that address kept, at most three,
 //   with their replicas and who last wrote them: read-queue-consumers.ts);
 //   and where the logs time the DNS phase of calls and some lookups sit at the resolver timeout (5 s) while most are fast,
