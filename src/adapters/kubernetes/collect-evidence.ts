@@ -93,7 +93,8 @@
 //   gRPC calls answered UNIMPLEMENTED (then also its pods, as a Service the logs fail on: at most 5), one list of
 //   the ReplicaSets its selector matches (at most 10: read-peer-rollout.ts); and where its logs show messages it cannot take
 //   (Celery's unregistered task, "Unknown magic byte!", payloads that do not decode) or transactions that deadlock or fail to serialize (another writer),
-//   or consumer lag warnings on one partition while its other consumers idle (the producer that changed its key: partition-lag-skew.ts), one list of the namespace's
+//   or consumer lag warnings on one partition while its other consumers idle (the producer that changed its key: partition-lag-skew.ts), or a job worker
+//   listing its queues in its args (the producer that set a queue name it does not list: worker-queue-names.ts), one list of the namespace's
 //   ReplicaSets (at most 300; the other Deployments' newest two revisions kept when recent: read-namespace-rollouts.ts); where its
 //   search index refuses its documents for their mapping (mapper_parsing_exception), or its Redis evicts keys it then misses (its logged
 //   INFO figures: evicted_keys climbing at maxmemory, and "session not found"; redis-evictions.ts), the same list; for the mapping, one more per other namespace its
@@ -241,7 +242,7 @@
 //   namespace's Deployments (at most 200) and, for at most two that run a scheduler without leader election (Celery beat,
 //   rq-scheduler, clockwork) at 2+ replicas, their events, one list of their pods (at most 5) and two current log tails each
 //   (read-scheduler-replicas.ts);
-//   and where the workload's logs say a broker blocks its sends on a full address (Artemis AMQ212054/AMQ222183, Pulsar backlog quota exceeded, 2+ lines),
+//   and where the workload's logs say a broker blocks its sends on a full address (Artemis AMQ212054/AMQ222183, Pulsar backlog quota exceeded, a JetStream stream at max_bytes under discard new, 2+ lines),
 //   the same list of the namespace's Deployments (only those whose literal env names that address kept, at most three,
 //   with their replicas and who last wrote them: read-queue-consumers.ts);
 //   and where the logs time the DNS phase of calls and some lookups sit at the resolver timeout (5 s) while most are fast,

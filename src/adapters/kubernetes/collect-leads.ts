@@ -119,6 +119,7 @@ import { readIssuerProvider } from './read-issuer-provider.js';
 import { readAdvertisedHost } from './read-advertised-host.js';
 import { readMigrationJobLogs } from './read-migration-job-logs.js';
 import { needsKeyProducers } from '../../domain/triage/partition-lag-skew.js';
+import { needsQueueProducers } from '../../domain/triage/worker-queue-names.js';
 import { findSchemaChangedUnder, pickMigrationJobRuns } from '../../domain/triage/migration-job-log.js';
 
 /** Services of the namespace whose own log says why the workload fails on them: one that refuses it, the database its queries time out on (its lock waits); and its cache, when its hit ratio collapsed. */
@@ -241,7 +242,10 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     if (keyed !== undefined) return readNamespaceRollouts(ctx, target, keyed.since, 'its consumer lag sits on one partition: which producer changed its message key');
     // Or its Redis evicts the keys it needs (redis-evicting-keys): which other writer began filling it.
     const evicting = needsEvictionWriters(seen);
-    return evicting === undefined ? undefined : readNamespaceRollouts(ctx, target, evicting.since, 'its Redis evicts the keys it needs at maxmemory: which other writer began filling it');
+    if (evicting !== undefined) return readNamespaceRollouts(ctx, target, evicting.since, 'its Redis evicts the keys it needs at maxmemory: which other writer began filling it');
+    // Or it is a job worker that lists its queues (worker-queue-names.ts): which producer set a queue name it does not list.
+    const queues = needsQueueProducers(seen);
+    return queues === undefined ? undefined : readNamespaceRollouts(ctx, target, queues.since, 'it is a worker listing its queues: which producer set a queue name it does not list');
   });
   // Documents its search index refuses for their mapping: the other namespaces its lines or channel name, for the sender that rolled out.
   const senderRolloutsP = Promise.all([podsP, detailsP]).then(([pods, d]) => {

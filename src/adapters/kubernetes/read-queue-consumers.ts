@@ -1,5 +1,5 @@
 // The consumers of the address a broker blocks the workload's sends on (Artemis AMQ212054, address
-// full under policy BLOCK; a Pulsar topic over its backlog quota): read only when its logs say so. One list of the namespace's Deployments
+// full under policy BLOCK; a Pulsar topic over its backlog quota; a JetStream stream full under discard: new): read only when its logs say so. One list of the namespace's Deployments
 // (at most 200, shared); those whose container has a literal env value naming that address are
 // kept, at most three, with their replicas and who last wrote spec.replicas. No Secret is read.
 import type { TriageTarget } from '../../domain/triage/evidence.js';

@@ -3,7 +3,8 @@
  * address-full-policy BLOCK stops granting credits once the address holds max-size-bytes, so every
  * send to it waits (the client logs AMQ212054, the broker AMQ222183); Apache Pulsar refuses
  * producers on a topic whose backlog quota is exceeded (policy producer_exception or
- * producer_request_hold: ProducerBlockedQuotaExceeded). An address or topic fills when its messages
+ * producer_request_hold: ProducerBlockedQuotaExceeded); NATS JetStream refuses publishes to a stream at
+ * its max_bytes / max_msgs under discard: new ("nats: maximum bytes exceeded"). An address or topic fills when its messages
  * are not consumed: the usual reason is that its consumers stopped (scaled to 0, stuck).
  */
 import type { LogEvidence } from './evidence.js';
@@ -21,14 +22,20 @@ const BROKER_BLOCKING = /AMQ222183: Blocking message production on address '([^'
 const BACKLOG_QUOTA = /backlog quota exceeded|ProducerBlockedQuotaExceeded/i;
 const PULSAR_TOPIC = /\b((?:non-)?persistent:\/\/[^\s\]"',;]+)/;
 
+/** JetStream: `nats: maximum bytes exceeded` (or messages), with the stream named in the same line ("stream":"ORDERS", stream=ORDERS). */
+const JETSTREAM_FULL = /maximum (?:bytes|messages) exceeded/i;
+const JETSTREAM_STREAM = /\bstream"?\s*[:=]\s*"?([A-Za-z0-9_-]+)/;
+
 /** The broker that blocks the sends: the reading and its fix differ. */
-export type BlockingBroker = 'artemis' | 'pulsar';
+export type BlockingBroker = 'artemis' | 'pulsar' | 'jetstream';
 
 function matchBlocked(line: string): { address: string; broker: BlockingBroker } | undefined {
   const artemis = CLIENT_BLOCKED.exec(line) ?? BROKER_BLOCKING.exec(line);
   if (artemis?.[1] !== undefined) return { address: artemis[1], broker: 'artemis' };
   const topic = BACKLOG_QUOTA.test(line) ? PULSAR_TOPIC.exec(line)?.[1] : undefined;
-  return topic === undefined ? undefined : { address: topic, broker: 'pulsar' };
+  if (topic !== undefined) return { address: topic, broker: 'pulsar' };
+  const stream = JETSTREAM_FULL.test(line) ? JETSTREAM_STREAM.exec(line)?.[1] : undefined;
+  return stream === undefined ? undefined : { address: stream, broker: 'jetstream' };
 }
 
 /** Lines before it counts: one blocked send is not an outage. */

@@ -13,10 +13,10 @@ const stamp = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString().
 const unregistered = (m: number) => `[${stamp(m)}: ERROR/MainProcess] Received unregistered task of type 'billing.tasks.render_pdf'.`;
 const image = (v: string) => `registry.example.com/billing:${v}`;
 
-function cluster(log: string) {
+function cluster(log: string, workerSpec: { command?: string[]; args?: string[] } = {}) {
   const worker = deploymentApp({
     namespace: NS, name: 'billing-worker', replicas: 2,
-    revisions: [{ revision: 41, createdAgo: 9 * DAYS, template: { containers: [container({ image: image('2.18.3') })] } }],
+    revisions: [{ revision: 41, createdAgo: 9 * DAYS, template: { containers: [container({ image: image('2.18.3'), ...workerSpec })] } }],
     pods: [{ revision: 41, node: NODE_A, createdAgo: 9 * DAYS }, { revision: 41, node: NODE_B, createdAgo: 9 * DAYS }],
   });
   const web = deploymentApp({
@@ -53,5 +53,11 @@ describe('the rollouts of the namespace, when the workload cannot take the messa
     cluster(`[${stamp(2)}: INFO/MainProcess] Task billing.tasks.capture succeeded in 0.4s: None\n`);
     expect((await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS })).namespaceRollouts).toBeUndefined();
     expect(namespaceLists()).toEqual([]);
+  });
+
+  it('lists them too for a job worker that lists its queues, quiet logs or not: a producer may have set a queue it does not list', async () => {
+    cluster(`[${stamp(2)}: INFO/MainProcess] Task billing.tasks.capture succeeded in 0.4s: None\n`, { command: ['celery', '-A', 'billing', 'worker', '-Q', 'billing'] });
+    expect((await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS })).namespaceRollouts?.map((r) => r.deployment)).toEqual(['billing-web']);
+    expect(namespaceLists()).toHaveLength(1);
   });
 });

@@ -26,6 +26,15 @@ function brokerWords(blocked: BlockedAddress, stoppedNames: string) {
       noStopped: `get the lagging subscription on ${a} consumed again (pulsar-admin topics stats ${a} names it: start or fix its consumers), or skip/clear the backlog of an abandoned subscription, then review the namespace's backlog quota`,
     };
   }
+  if (blocked.broker === 'jetstream') {
+    return {
+      what: `JetStream stream ${a} is full: the server refuses new messages (maximum bytes exceeded under discard: new) because its consumers fall behind`,
+      since: 'refused publishes',
+      how: `A JetStream stream keeps at most max_bytes (and max_msgs) of messages; with discard: new the server refuses each publish once the stream is full, instead of dropping the oldest. A work-queue stream fills when its consumers acknowledge slower than messages arrive: the pending backlog grows until the limit`,
+      drain: `scale ${stoppedNames} back up so the pending backlog of ${a} is consumed; publishes are accepted again below max_bytes`,
+      noStopped: `scale the consumers of ${a} up so its pending backlog drains (nats consumer info ${a} shows how far behind they are), then review the stream's max_bytes and discard policy`,
+    };
+  }
   return {
     what: `The Artemis broker blocks producers on address ${a}: the address is full at its max-size-bytes under address-full-policy BLOCK, so every send waits (AMQ212054)`,
     since: 'blocked sends',
@@ -71,7 +80,7 @@ export function analyzeBrokerBlockedProducers(ev: TriageEvidence): Finding[] {
     likelyCause: `${words.how}${stopped.length > 0 ? `: ${stoppedSaid}` : ''}. The broker and these pods are healthy; restarting them or rolling back changes nothing.`,
     nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}${scale.length > 0 ? ` (${scale.join('; ')})` : ''}. The bot will not change anything.`,
     fix,
-    outsideWorkload: `the broker ${blocked.broker === 'pulsar' ? 'refuses' : 'blocks'} the sends because ${blocked.address} is full and nothing consumes it: any revision of this workload is blocked the same way`,
+    outsideWorkload: `the broker ${blocked.broker === 'artemis' ? 'blocks' : 'refuses'} the sends because ${blocked.address} is full and nothing consumes it: any revision of this workload is blocked the same way`,
     ...(stopped.length > 0 ? { datesChange: true as const } : {}),
     confirmCommands: [
       formatKubectl(ev.target, `logs ${blocked.pods[0] ?? ''} --tail=100`),

@@ -144,6 +144,8 @@ import { analyzeVolumeZones } from './volume-zone.js';
 import { analyzeUpstreamRateLimit } from './upstream-rate-limit.js';
 import { analyzeUnknownSigningKey } from './token-key-unknown.js';
 import { analyzeWorkerChildOom } from './worker-child-oom.js';
+import { analyzeOrphanQueue } from './orphan-queue.js';
+import { analyzeWorkerConcurrencyCut } from './worker-concurrency-cut.js';
 import { analyzeSearchClusterRed } from './search-cluster-red.js';
 import { analyzeReplicaSyncLoop } from './replica-sync-loop.js';
 import { analyzeProxyDenials } from './proxy-denied.js';
@@ -296,6 +298,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'proxy-worker-connections': analyzeProxyWorkerConnections,
   'envoy-circuit-breaker': analyzeEnvoyCircuitBreaker,
   'worker-child-oom': analyzeWorkerChildOom,
+  'orphan-queue': analyzeOrphanQueue,
+  'worker-concurrency-cut': analyzeWorkerConcurrencyCut,
   'heap-pressure': analyzeHeapPressure,
   'code-cache-full': analyzeCodeCacheFull,
   'spark-executor-oom': analyzeSparkExecutorOom,

@@ -6,8 +6,11 @@ import { formatPodShare, listNodesOf, severityForPods, unique } from '../pod-sta
 import { findRollback } from '../revision-rollback.js';
 import { readSchemaErrors } from '../schema-mismatch.js';
 import type { SchemaErrors } from '../schema-mismatch.js';
-import { earliest } from '../time-span.js';
+import { earliest, formatAgo } from '../time-span.js';
+import { sortRevisions } from '../revision-diff.js';
 import { findStoreVolumeLoss } from '../store-volume-loss.js';
+import { findPoolerRoute, readPoolMode } from '../pooled-prepared-statements.js';
+import { readSessionSetting } from '../pooled-session-setting.js';
 
 /** One line may be a stray query; the same error again is how every request of that path ends. */
 const MIN_LINES = 2;
@@ -76,6 +79,45 @@ export function analyzeSchemaMismatch(ev: TriageEvidence): Finding[] {
         formatKubectl(ev.target, `logs ${first.pod} -c ${first.container} --tail=100`),
         formatKubectl(ev.target, `rollout history ${ref}`),
       ],
+      affected: { pods, nodes: listNodesOf(podObjects) },
+    } satisfies Finding];
+  }
+  // A relation missing behind a transaction-mode pooler while the client sets its search_path per session: the tables are there, the setting is lost.
+  const session = /^table /.test(what) ? readSessionSetting(ev.logs.filter((l) => pods.includes(l.pod)).flatMap((l) => l.lines)) : undefined;
+  const route = session ? findPoolerRoute(podObjects.flatMap((p) => p.containers), ev.services) : undefined;
+  const mode = route ? readPoolMode(ev, route) : undefined;
+  if (session !== undefined && route !== undefined && mode?.mode !== 'session') {
+    const where = `${route.product} (${route.host}${route.port !== undefined ? `:${route.port}` : ''}, ${route.env})`;
+    const pooling = mode !== undefined ? `pool_mode = ${mode.mode}` : 'transaction pooling';
+    // The revision that pointed the address at the pooler, when the workload's history shows it.
+    const sorted = sortRevisions(ev.revisions);
+    const pointed = sorted.find((r, i) => {
+      const value = (rev: typeof r | undefined) => rev?.containers.flatMap((c) => c.env).find((e) => e.name === route.env && 'value' in e);
+      const [now, before] = [value(r), value(sorted[i + 1])];
+      return sorted[i + 1] !== undefined && now !== undefined && 'value' in now && now.value.toLowerCase().includes(route.host) && !(before !== undefined && 'value' in before && before.value.toLowerCase().includes(route.host));
+    });
+    const since = pointed ? ` since revision ${pointed.revision} pointed ${route.env} at it (${formatAgo(pointed.createdAt, ev.collectedAt)})` : '';
+    const fix = `set ${session.setting} where every transaction gets it: on the role (ALTER ROLE <app role> SET ${session.setting} …) or in the connection options, or schema-qualify the tables, or use session pooling for this app`;
+    return [{
+      id: `schema-migration/pooled-session-setting/${first.container}`,
+      kind: 'schema-migration',
+      title: `Queries fail on ${share}: ${quote} — the session-level "${session.quote}" is lost through ${where} in ${pooling}${since}: later transactions run on server connections with the default ${session.setting}`,
+      layer: 'container/process',
+      severity: severityForPods(ev, pods.length),
+      confidence: mode !== undefined ? 'high' : 'medium',
+      evidence: [
+        ...evidence,
+        `the client sets ${session.setting} once per connection: "${session.quote}"`,
+        `env ${route.env} leads to ${route.host}${route.port !== undefined ? `:${route.port}` : ''} (${route.product})`,
+        ...(mode ? [`${mode.where}: pool_mode = ${mode.mode}`] : []),
+      ],
+      decisive: quote,
+      ...(pointed ? { datesChange: true as const } : {}),
+      ...(onset !== undefined ? { onset } : {}),
+      likelyCause: `The pods reach Postgres through ${where}. In transaction pooling each transaction may run on another server connection; a session-level SET stays on the one that ran it, so transactions elsewhere use the default ${session.setting} and unqualified tables are not found there. The tables exist: requests that land on the connection that ran the SET succeed.`,
+      nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}; if ${route.env} was pointed at ${route.product} recently, rolling that back restores the direct connection meanwhile.`,
+      fix,
+      confirmCommands: [formatKubectl(ev.target, `logs ${first.pod} -c ${first.container} --tail=100`)],
       affected: { pods, nodes: listNodesOf(podObjects) },
     } satisfies Finding];
   }

@@ -262,7 +262,9 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
   const newestAge = newest && rolledOut ? `; the newest revision, ${newest.revision}, ${rollback?.at !== undefined ? `came back by a rollback ${formatAgo(rolledOut, now)}` : `is ${formatSpan(msBetween(rolledOut, now))} old`}` : '';
   const unread = ev.readFailures.some((f) => f.source === 'revisions' && f.reason !== 'skipped');
   if (unread) return { kind: 'none', text: 'changes unknown: the rollout history could not be read' };
-  return withJobsBefore(ev, onset, { kind: 'none', text: `no change found in the ${formatSpan(TRIGGER_WINDOW_MS)} before it began${newestAge}` });
+  const none = { kind: 'none' as const, text: `no change found in the ${formatSpan(TRIGGER_WINDOW_MS)} before it began${newestAge}` };
+  // A mechanism that dates its own change has its trigger: a Job that ran just before is no lead then.
+  return mechanism?.datesChange ? none : withJobsBefore(ev, onset, none);
 }
 
 /** Nothing of the workload changed at the onset: a Job of the namespace that ran just before is the change to check. */

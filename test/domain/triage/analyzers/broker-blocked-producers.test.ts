@@ -67,3 +67,23 @@ describe('a Pulsar broker that refuses producers on a topic over its backlog quo
     expect(namesAddress('persistent://shop/billing/invoice-events-dlq', TOPIC)).toBe(false);
   });
 });
+
+// JetStream refuses publishes to a stream at max_bytes under discard: new; its consumer runs but falls behind.
+describe('a JetStream stream full under discard: new', () => {
+  const FULL = (m: number) => `{"level":"error","time":"${minutesAgo(m)}","msg":"publish order failed","subject":"orders.created.eu","stream":"ORDERS","error":"nats: maximum bytes exceeded"}`;
+  function jetstream(): TriageEvidence {
+    const pods = [0, 1].map((i) => pod(i, { containers: [container({ state: running() })] }));
+    return baseEvidence({
+      pods,
+      logs: pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines: [9, 6, 3].map(FULL) })),
+      queueConsumers: [{ deployment: 'order-processor', address: 'ORDERS', env: 'JS_STREAM', replicas: 1, readyReplicas: 1, replicasOwners: [] }],
+    });
+  }
+
+  it('names the full stream, the refused publishes and the consumer that falls behind', () => {
+    const [f] = analyzeBrokerBlockedProducers(jetstream());
+    expect(f?.title).toMatch(/^JetStream stream ORDERS is full: the server refuses new messages \(maximum bytes exceeded under discard: new\)[^\n]*order-processor \(1\/1 ready\)[^\n]*6 refused publishes/);
+    expect(f?.evidence.join('\n')).toMatch(/order-processor names ORDERS \(JS_STREAM\) and runs 1 replica/);
+    expect(f?.fix).toMatch(/pending backlog/);
+  });
+});
