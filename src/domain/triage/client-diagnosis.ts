@@ -12,10 +12,11 @@ import { explainGoX509Refusal } from './go-x509-refusal.js';
 import { explainAliasWithoutWriteIndex } from './es-alias-write-index.js';
 import { explainEsPrivilegeRefusal } from './es-privilege-refusal.js';
 import { explainMemoryLimiterRefusal } from './collector-memory-limiter.js';
+import { explainRedirectMethodChange } from './redirect-method-change.js';
 
 import type { ClientDiagnosis } from './client-diagnosis-reading.js';
 
 /** `errors`: the error lines of ready pods; `lines`: all their log lines (a start-up line names the library's version). */
 export function explainClientDiagnosis(errors: readonly string[], lines: readonly string[], containers: readonly Pick<ContainerSpecEvidence, 'name' | 'env'>[]): ClientDiagnosis | undefined {
-  return explainProductCheck(errors, lines, containers) ?? explainIgnoredWebIdentity(errors, lines, containers) ?? explainObjectStoreDenial(errors, lines) ?? explainSerializationCycle(errors, lines) ?? explainGoX509Refusal(errors, lines) ?? explainAliasWithoutWriteIndex(errors, lines) ?? explainEsPrivilegeRefusal(errors, lines) ?? explainMemoryLimiterRefusal(errors, lines);
+  return explainProductCheck(errors, lines, containers) ?? explainIgnoredWebIdentity(errors, lines, containers) ?? explainObjectStoreDenial(errors, lines) ?? explainSerializationCycle(errors, lines) ?? explainGoX509Refusal(errors, lines) ?? explainAliasWithoutWriteIndex(errors, lines) ?? explainEsPrivilegeRefusal(errors, lines) ?? explainMemoryLimiterRefusal(errors, lines) ?? explainRedirectMethodChange(errors, lines, containers);
 }
