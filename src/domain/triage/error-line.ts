@@ -15,6 +15,7 @@ import { isAliasWithoutWriteIndex } from './es-alias-write-index.js';
 import { isEsPrivilegeRefusal } from './es-privilege-refusal.js';
 import { isTelemetryExportFailure } from './telemetry-export-failure.js';
 import { isMemoryLimiterRefusal } from './collector-memory-limiter.js';
+import { isFlagDefaultFallback } from './flag-default-fallback.js';
 
 const ERROR_LINE =
   /\b(ERROR|FATAL|PANIC|CRITICAL)\b|"level":"(error|fatal)"|"level":(50|60)\b|level=(error|fatal)|\bException\b|Traceback \(most recent call last\)|"level":"warn(ing)?"[^\n]*"(error|err)":"[^"]+"[^\n]*"status":(4(0[13]|29)|5\d\d)\b/;
@@ -97,10 +98,12 @@ const ERROR_SIGNS: readonly ((line: string) => boolean)[] = [
  * cluster turning RED (or a primary shard left unassigned), which Elasticsearch and OpenSearch log
  * at WARN or INFO. A caller refused for its own expired or missing credential is a client error
  * (the 401 is the right answer), whatever level the validator logs it at; so is the app's own
- * telemetry SDK failing to export spans or metrics: telemetry is lost, requests are not.
+ * telemetry SDK failing to export spans or metrics: telemetry is lost, requests are not; and so is
+ * a flag evaluation falling back to its default for a flag the provider no longer has, logged at
+ * WARN (flag-default-fallback.ts): the request is served with the default.
  */
 export function isErrorLine(line: string): boolean {
-  return !isClientCredentialRejection(line) && !isTelemetryExportFailure(line) && ERROR_SIGNS.some((sign) => sign(line));
+  return !isClientCredentialRejection(line) && !isTelemetryExportFailure(line) && !isFlagDefaultFallback(line) && ERROR_SIGNS.some((sign) => sign(line));
 }
 
 /**

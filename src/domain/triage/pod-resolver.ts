@@ -37,10 +37,12 @@ export function diagnoseResolver(ev: TriageEvidence, lines: readonly string[], p
 function describeNodeLocal(ev: TriageEvidence, resolver: string, pods: readonly PodEvidence[]): ResolverDiagnosis {
   const nodes = listNodesOf(pods);
   const where = nodes.join(', ') || 'that node';
+  // Claim an OOM kill only when a node of these pods recorded one (SystemOOM, OOMKilling): a cache that is simply absent is not OOM-killed.
+  const oom = ev.events.some((e) => e.object.kind === 'Node' && nodes.includes(e.object.name) && /OOM/.test(`${e.reason} ${e.message}`));
   return {
     state: `: the node-local DNS cache (${resolver}) on ${nodes.length > 0 ? `node ${where}` : 'these pods\' node'} does not answer`,
-    cause: `The pods ask the node-local DNS cache on their own node (${resolver}) and it refuses or does not answer: its pod on that node is down, restarting or OOM-killed; pods on other nodes resolve fine.`,
-    action: `Look at the node-local-dns pod on ${where} (\`${formatKubectl(ev.target, `get pods -n kube-system -l k8s-app=node-local-dns -o wide --field-selector spec.nodeName=${nodes[0] ?? '<node>'}`, 'cluster')}\`: restarts, OOMKilled, its memory limit); meanwhile cordon and drain the node so the pods move.`,
+    cause: `The pods ask the node-local DNS cache on their own node (${resolver}) and it refuses or does not answer: ${oom ? 'its pod on that node is OOM-killed (the node recorded an OOM kill), down or restarting' : 'its pod on that node is missing (the DaemonSet does not tolerate the node\'s taints), down or restarting'}; pods on other nodes resolve fine.`,
+    action: `Look at the node-local-dns pod on ${where} (\`${formatKubectl(ev.target, `get pods -n kube-system -l k8s-app=node-local-dns -o wide --field-selector spec.nodeName=${nodes[0] ?? '<node>'}`, 'cluster')}\`: ${oom ? 'restarts, OOMKilled, its memory limit' : 'whether it runs there at all (its tolerations against the node\'s taints), its restarts'}); meanwhile cordon and drain the node so the pods move.`,
     fix: `bring back the node-local DNS cache on ${where} (or drain the node)`,
     evidence: [],
   };

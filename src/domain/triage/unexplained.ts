@@ -155,7 +155,7 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
     : findErrorsSinceStart(ev, podObjects) ?? earliest(fresh.flatMap((h) => h.errors.flatMap((l) => readLineTime(l) ?? [])));
   // A database error with a known cause on the server's side says where to act.
   // A client library's own diagnosis (a product check, a denied role, a denied bucket) says what fails and where to act.
-  const diagnosis = locale ? undefined : explainClientDiagnosis(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers);
+  const diagnosis = locale ? undefined : explainClientDiagnosis(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers, podObjects.flatMap((p) => p.volumes ?? []));
   const known = explainStandbyConflict(fresh.flatMap((h) => h.errors), containers) ?? locale ?? diagnosis;
   const summary = locale?.summary ?? diagnosis?.summary;
   return [

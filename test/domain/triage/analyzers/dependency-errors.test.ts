@@ -246,6 +246,18 @@ describe('analyzeDependencyErrors: the node-local DNS cache', () => {
     expect(f?.fix).toBe(`bring back the node-local DNS cache on ${NODE_C} (or drain the node)`);
     expect(f?.nextAction).toContain(`--field-selector spec.nodeName=${NODE_C}`);
   });
+
+  it('claims no OOM kill of the cache without evidence of one, and names it when the node recorded one', () => {
+    const line = 'dial tcp: lookup payments-gw.payments.svc.cluster.local on 169.254.20.10:53: read udp 10.0.61.14:41253->169.254.20.10:53: i/o timeout';
+    const p = pod(0, { ready: false, nodeName: NODE_C, containers: [container({ ready: false })] });
+    const logs = [{ pod: p.name, container: 'app', previous: false, lines: [line, line, line] }];
+    const [bare] = analyzeDependencyErrors(baseEvidence({ pods: [p, pod(1), pod(2)], logs }));
+    expect(`${bare?.likelyCause} ${bare?.nextAction}`).not.toMatch(/OOM/);
+    expect(bare?.nextAction).toMatch(/toleration|taint/);
+    const oom = event({ reason: 'SystemOOM', message: 'System OOM encountered, victim process: node-cache, pid: 2231847', object: { kind: 'Node', name: NODE_C } });
+    const killed = analyzeDependencyErrors(baseEvidence({ pods: [p, pod(1), pod(2)], logs, events: [oom] }));
+    expect(killed.map((f) => `${f.title}: ${f.likelyCause}`).join('\n')).toMatch(/node-local DNS cache[^\n]*OOM/);
+  });
 });
 
 describe('analyzeDependencyErrors: a resolver the pods set themselves', () => {
