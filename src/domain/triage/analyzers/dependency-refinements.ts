@@ -368,19 +368,32 @@ const advertisedHost: Refinement = (g) => {
   const host = g.group.map((h) => parsePerPodHost(h.error.dependency ?? '')).find((p) => p?.service === found.service && p.namespace === found.namespace && p.statefulSet === found.statefulSet);
   if (host === undefined) return undefined;
   const told = explainAdvertisedHost({ ...found, host: host.host }, g.ev.collectedAt);
+  return { ...layTold(g.finding, `dependency-error/advertised-host/${found.namespace}/${found.statefulSet}`, told), ...(told.dated ? { datesChange: true as const } : {}) };
+};
+
+/** What a reading of a quorum's or a set's members tells, laid over the finding it refines: its evidence first. */
+interface MembersTold {
+  title: string;
+  evidence: readonly string[];
+  cause: string;
+  action: string;
+  fix: string;
+  outsideWorkload: string;
+}
+
+function layTold(finding: Finding, id: string, told: MembersTold): Finding {
   return {
-    ...g.finding,
-    id: `dependency-error/advertised-host/${found.namespace}/${found.statefulSet}`,
-    title: `${g.finding.title}${told.title}`,
-    ...(told.dated ? { datesChange: true as const } : {}),
+    ...finding,
+    id,
+    title: `${finding.title}${told.title}`,
     confidence: 'high',
-    evidence: [...told.evidence, ...g.finding.evidence],
+    evidence: [...told.evidence, ...finding.evidence],
     likelyCause: told.cause,
     nextAction: told.action,
     fix: told.fix,
     outsideWorkload: told.outsideWorkload,
   };
-};
+}
 
 /**
  * A per-pod name of a quorum member that no longer exists, while the logs list a KRaft voter set
@@ -393,18 +406,7 @@ const quorumVoterGone: Refinement = (g) => {
   if (host === undefined) return undefined;
   const gone = findVoterGone(host, g.ev.logs, g.ev.endpointSlices);
   if (gone === undefined) return undefined;
-  const told = explainVoterGone(gone);
-  return {
-    ...g.finding,
-    id: `dependency-error/quorum-voter-gone/${host.namespace}/${gone.statefulSet}`,
-    title: `${g.finding.title}${told.title}`,
-    confidence: 'high',
-    evidence: [...told.evidence, ...g.finding.evidence],
-    likelyCause: told.cause,
-    nextAction: told.action,
-    fix: told.fix,
-    outsideWorkload: told.outsideWorkload,
-  };
+  return layTold(g.finding, `dependency-error/quorum-voter-gone/${host.namespace}/${gone.statefulSet}`, explainVoterGone(gone));
 };
 
 /**
