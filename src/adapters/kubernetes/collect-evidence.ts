@@ -180,6 +180,7 @@
 //   or PostgreSQL denies its role a privilege ("permission denied for table …", 42501: the migration Job that ran before, pg-privilege.ts),
 //   or Active Directory refuses its LDAP bind as locked out (data 775: the Job that binds as the same account, ad-bind-refusal.ts),
 //   or Postgres refuses its prepared statements because their result type changed ("cached plan must not change result type", 0A000),
+//   or it finds a table missing (Hibernate "Schema-validation: missing table", Postgres 42P01, MySQL 1146: the migration Job that failed, failed-migration.ts),
 //   one list of the namespace's Jobs (at most 100, read-jobs-before-onset.ts; the Secrets
 //   and ConfigMaps their pods take are kept by name only, never read; their commands, args and literal env values kept, clipped);
 //   then, when AD locks the account out and a Job binds as that same account, for at most three of its newest failed runs one list of
@@ -187,6 +188,9 @@
 //   and when the prepared statements' result type changed (0A000), for at most two complete Jobs that finished in the 2h before the first
 //   such line, one list of the run's pods (one) and one log tail of its container (200 lines / 200 KB; only lines naming a migration
 //   applied or a DDL statement kept, read-migration-job-logs.ts);
+//   and when a table is missing, for at most two failed migration Jobs (by name or command) that ended within the day, one list of
+//   the run's pods (one) and one log tail of its container (200 lines / 200 KB; only its error and the database's refusal kept,
+//   read-failed-migration-logs.ts);
 //   and where the workload's logs say a clustered dependency is down (Redis CLUSTERDOWN), has no primary (MongoDB
 //   ReplicaSetNoPrimary), too few replicas alive (Cassandra Unavailable at a consistency level) or too few in-sync replicas (Kafka
 //   NOT_ENOUGH_REPLICAS), a get of the Service its env names (any namespace; else the namespace's one Service on that server's

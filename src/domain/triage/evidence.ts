@@ -12,6 +12,7 @@
  */
 
 import type { AccountJobLogEvidence } from './evidence-account-job-logs.js';
+import type { FailedMigrationLogEvidence } from './evidence-failed-migration-logs.js';
 import type { MigrationJobLogEvidence } from './evidence-migration-job-logs.js';
 import type {
   ConditionEvidence,
@@ -315,6 +316,8 @@ export interface TriageEvidence {
   accountJobLogs?: AccountJobLogEvidence[];
   /** What the migration Jobs that completed just before the workload's schema-change failures applied (migration-job-log.ts). */
   migrationJobLogs?: MigrationJobLogEvidence[];
+  /** What the migration Jobs that failed said, when the workload's log says a table is missing (failed-migration.ts). */
+  failedMigrationLogs?: FailedMigrationLogEvidence[];
   /** Pods of something else that the workload's Services route to (at most two), with a log tail each, and the ReplicaSet that made each (when one did). */
   foreignPods?: { pod: PodEvidence; logs: LogEvidence[]; replicaSet?: ForeignReplicaSetEvidence }[];
   /** One pod behind a Service of the namespace that the workload's logs say refuses it (a broker blocking publishers), with its log tail. */

@@ -59,7 +59,7 @@ export function findConnectRole(env: readonly (EnvVarEvidence | string)[]): stri
 }
 
 // Schema tools and the names migration Jobs go by (Argo CD/Helm hooks: "<app>-db-migrate").
-const MIGRATION = /migrat|flyway|liquibase|alembic|sqitch|goose|atlas|knex|prisma|sequelize|typeorm|db[-_]?(?:init|setup|upgrade)|schema/i;
+export const MIGRATION = /migrat|flyway|liquibase|alembic|sqitch|goose|atlas|knex|prisma|sequelize|typeorm|db[-_]?(?:init|setup|upgrade)|schema/i;
 
 export interface MigrationJob {
   job: NamespaceJobEvidence;

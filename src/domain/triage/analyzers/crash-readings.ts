@@ -42,6 +42,7 @@ import { findVolumeOwnership } from '../volume-ownership.js';
 import { findKeyFileMode, tellKeyFileMode } from '../key-file-mode.js';
 import { findForeignClusterClaim, tellForeignClusterClaim } from '../foreign-cluster-claim.js';
 import { findMigrationChecksum, tellMigrationChecksum } from '../migration-checksum.js';
+import { findFailedMigration, tellFailedMigration } from '../failed-migration.js';
 import { findClassVersionRefusal, tellClassVersionRefusal } from '../class-version.js';
 import { findSecurityManagerRefusal, tellSecurityManagerRefusal } from '../security-manager-removed.js';
 import { findMissingFileSystem, tellMissingFileSystem } from '../hadoop-filesystem-scheme.js';
@@ -489,6 +490,18 @@ const pgPrivilege: Reader = (c, decisive) => {
 };
 
 /**
+ * A table the app needs is missing and the migration Job meant to create it failed: the database's
+ * refusal in the Job's log is the cause; a rollback of the app creates no table.
+ */
+const failedMigration: Reader = (c, decisive) => {
+  if (!isAppError(c)) return undefined;
+  const found = findFailedMigration(decisive !== undefined ? [decisive, ...c.lines.slice(-5)] : c.lines.slice(-5), c.ev.failedMigrationLogs ?? []);
+  if (found === undefined) return undefined;
+  const { evidence, ...told } = tellFailedMigration(found);
+  return { ...told, evidence, outside: `the migration Job ${found.run.job} failed to create table ${found.missing.table}; a rollback of the app does not create it`, sure: true };
+};
+
+/**
  * An etcd member on an empty volume that the running cluster already lists: removing and re-adding
  * the member is the fix. Read before the line, ahead of another cluster's data on an old claim.
  */
@@ -532,7 +545,7 @@ const grpcProbeOnTls: Reader = (c) => {
 const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, securityManager, hadoopScheme, psychSafeLoad, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle];
 
 /** Read from the deciding line and the log around it. */
-const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege];
+const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];
 
 /** The crash's specific reading, if one explains it, and the line that decides it. */
 export function readCrash(crash: Crash): { reading?: CrashReading; decisive?: string } {

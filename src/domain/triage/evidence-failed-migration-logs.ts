@@ -1,0 +1,15 @@
+/**
+ * What a schema-migration Job that failed said, from its log tail: read only when the workload's
+ * log says a table it needs is missing and a migration Job of the namespace failed
+ * (failed-migration.ts). At most two runs, only the lines that carry the database's refusal kept.
+ */
+export interface FailedMigrationLogEvidence {
+  /** The Job and the pod whose log this is. */
+  job: string;
+  pod: string;
+  container: string;
+  /** When the Job failed. */
+  finishedAt?: string;
+  /** Its lines carrying the migration's error and the database's refusal, clipped. */
+  lines: string[];
+}

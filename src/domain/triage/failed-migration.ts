@@ -1,0 +1,115 @@
+/**
+ * A table the app needs is missing because the migration Job meant to create it failed: the app's
+ * crash ("Schema-validation: missing table", PostgreSQL 42P01, MySQL 1146) is the consequence, the
+ * database's refusal in the Job's log is the cause. A rollback of the app creates no table; the
+ * migration must be fixed and re-run. Readings of known refusals say how (MySQL's
+ * sql_require_primary_key, ERROR 3750).
+ */
+import type { IsoTime, LogEvidence, NamespaceJobEvidence, NamespaceJobsEvidence, TriageEvidence } from './evidence.js';
+import type { FailedMigrationLogEvidence } from './evidence-failed-migration-logs.js';
+import { MIGRATION } from './pg-privilege.js';
+import { HOUR_MS, msBetween } from './time-span.js';
+
+/** How a table the app needs is said to be missing, with the table's name in the first group. */
+const MISSING_TABLE: readonly RegExp[] = [
+  /Schema-validation: missing table \[([^\]]+)\]/i,
+  /relation "([^"]+)" does not exist/i,
+  /Table '([^']+)' doesn't exist/i,
+  /no such table: (\S+)/i,
+];
+
+/** A failed Job this long before collection may still be why the table is missing. */
+const WITHIN_MS = 24 * HOUR_MS;
+/** Runs whose logs are read: the newest failed ones. */
+const MAX_RUNS = 2;
+/** Lines kept per run, and their length. */
+const MAX_LINES = 10;
+const MAX_CHARS = 300;
+
+/** The lines of a migration's log that carry its failure: the tool's error and the database's code and message. */
+const FAILURE_LINE = /\bERROR\b|\bError Code\s*:|\bSQL State\s*:|\bMessage\s*:|\bfailed\b|\bSQLSTATE\b|\bException\b/i;
+
+export interface MissingTable {
+  table: string;
+  line: string;
+}
+
+/** The table a log line says is missing, from the lines given (last first). */
+export function findMissingTable(lines: readonly string[]): MissingTable | undefined {
+  for (const line of [...lines].reverse()) {
+    for (const re of MISSING_TABLE) {
+      const m = re.exec(line);
+      if (m?.[1]) return { table: m[1], line: line.trim() };
+    }
+  }
+  return undefined;
+}
+
+/** Whether the namespace's Jobs are worth one list: the workload (not a Job) logs a missing table. */
+export function needsFailedMigrationJobs(target: Pick<TriageEvidence['target'], 'kind'>, logs: readonly LogEvidence[]): boolean {
+  if (target.kind === 'Job' || target.kind === 'CronJob') return false;
+  return logs.some((l) => findMissingTable(l.lines.slice(-80)) !== undefined);
+}
+
+/** The failed migration Jobs of the namespace (by name or command) that ended within a day, newest first, at most two; none unless a table is missing. */
+export function pickFailedMigrationRuns(ev: { target: Pick<TriageEvidence['target'], 'kind'>; logs: readonly LogEvidence[]; namespaceJobs?: NamespaceJobsEvidence }, now: IsoTime): NamespaceJobEvidence[] {
+  if (!needsFailedMigrationJobs(ev.target, ev.logs)) return [];
+  const recent = (j: NamespaceJobEvidence): boolean => j.state === 'failed' && j.finishedAt !== undefined && msBetween(j.finishedAt, now) <= WITHIN_MS && MIGRATION.test([j.name, ...(j.commandAndEnv ?? [])].join(' '));
+  return (ev.namespaceJobs?.jobs ?? []).filter(recent).sort((a, b) => (b.finishedAt ?? '').localeCompare(a.finishedAt ?? '')).slice(0, MAX_RUNS);
+}
+
+/** The lines of a failed migration's log worth keeping: its error and the database's refusal. */
+export function keepMigrationFailureLines(lines: readonly string[]): string[] {
+  return lines.filter((l) => FAILURE_LINE.test(l) && l.replace(/\bERROR:?\s*/i, '').trim() !== '').slice(-MAX_LINES).map((l) => (l.length > MAX_CHARS ? l.slice(0, MAX_CHARS) : l.trim()));
+}
+
+/** A database refusal a migration meets, known well enough to say why and how to fix it. */
+interface RefusalReading {
+  sign: RegExp;
+  /** The refusal in brief, for the headline. */
+  brief: string;
+  why: string;
+  fix: string;
+}
+
+const REFUSALS: readonly RefusalReading[] = [
+  {
+    sign: /\b3750\b|sql_require_primary_key|without a primary key/i,
+    brief: "MySQL ERROR 3750: a table without a primary key while sql_require_primary_key is set",
+    why: "MySQL 8.0.13+ refuses to create or change a table without a primary key while the system variable sql_require_primary_key is ON (managed MySQL parameter groups may turn it on, e.g. in an engine upgrade), so a migration that creates a table with only secondary keys fails and the table is never created.",
+    fix: 'add a primary key to the table in the migration (or have the DBA unset sql_require_primary_key for the session or the parameter group), then re-run the migration Job',
+  },
+];
+
+export interface FailedMigration {
+  run: FailedMigrationLogEvidence;
+  missing: MissingTable;
+  /** The database's refusal, quoted from the Job's log. */
+  refusal?: string;
+  reading?: RefusalReading;
+}
+
+/** The failed migration Job whose log says why, when the app's log says a table is missing. */
+export function findFailedMigration(lines: readonly string[], runs: readonly FailedMigrationLogEvidence[]): FailedMigration | undefined {
+  const missing = findMissingTable(lines);
+  const run = runs[0];
+  if (missing === undefined || run === undefined) return undefined;
+  const reading = REFUSALS.find((r) => run.lines.some((l) => r.sign.test(l)));
+  const refusal = (reading ? run.lines.find((l) => reading.sign.test(l) && /Message|ERROR/i.test(l)) ?? run.lines.find((l) => reading.sign.test(l)) : undefined)
+    ?? run.lines.find((l) => /Message\s*:|SQLSTATE|ERROR \d{4}/i.test(l)) ?? run.lines[run.lines.length - 1];
+  return { run, missing, ...(refusal ? { refusal: refusal.replace(/^Message\s*:\s*/i, '') } : {}), ...(reading ? { reading } : {}) };
+}
+
+/** The words of a finding: the failed migration is the cause, the missing table its consequence, the migration the fix. */
+export function tellFailedMigration(f: FailedMigration): { title: string; cause: string; action: string; fix: string; evidence: string[] } {
+  const job = f.run.job;
+  const what = f.reading?.brief ?? (f.refusal ? `"${f.refusal.slice(0, 140)}"` : 'see its log');
+  const fix = f.reading?.fix ?? 'fix what the migration Job\'s log names, then re-run the migration Job';
+  return {
+    title: `: migration Job ${job} failed: ${what}; the app's table ${f.missing.table} is missing`,
+    cause: `The app needs table ${f.missing.table}, which its migration Job ${job} was to create, but the Job failed${f.refusal ? ` ("${f.refusal.slice(0, 200)}")` : ''}, so the new revision fails at start ("${f.missing.line.slice(-140)}").${f.reading ? ` ${f.reading.why}` : ''} A rollback of the app does not create the table (it is a mitigation only if the old revision does not need it).`,
+    action: `${fix[0]?.toUpperCase() ?? ''}${fix.slice(1)}; the app's pods start once the table exists.`,
+    fix,
+    evidence: [`Job ${job}: failed${f.run.finishedAt ? ` at ${f.run.finishedAt}` : ''}`, ...f.run.lines.slice(-4).map((l) => `log ${f.run.pod} (Job ${job}): ${l}`)],
+  };
+}

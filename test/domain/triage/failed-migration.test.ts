@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { findFailedMigration, findMissingTable, keepMigrationFailureLines, pickFailedMigrationRuns, tellFailedMigration } from '../../../src/domain/triage/failed-migration.js';
+import type { NamespaceJobEvidence } from '../../../src/domain/triage/evidence.js';
+import { NOW, minutesAgo, terminated } from './scenarios/builders.js';
+import { crashScenario } from './scenarios/crashes.js';
+import { analyzeExitCodes } from '../../../src/domain/triage/analyzers/exit-code.js';
+
+const crash = 'Caused by: org.hibernate.tool.schema.spi.SchemaManagementException: Schema-validation: missing table [order_tag_links]';
+const logs = [{ pod: 'api-0', container: 'app', previous: true, lines: ['Starting', crash] }];
+const run = (name: string, finishedAgo: number, state: NamespaceJobEvidence['state'] = 'failed'): NamespaceJobEvidence => ({ name, createdAt: minutesAgo(finishedAgo + 2), finishedAt: minutesAgo(finishedAgo), state });
+const flyway = [
+  'Flyway OSS Edition 10.17.3 by Redgate',
+  'Migrating schema `orders` to version "48 - create order tag links"',
+  'ERROR: Migration of schema `orders` to version "48 - create order tag links" failed! Changes successfully rolled back.',
+  'ERROR: ',
+  'Migration V48__create_order_tag_links.sql failed',
+  'SQL State  : HY000',
+  'Error Code : 3750',
+  "Message    : Unable to create or change a table without a primary key, when the system variable 'sql_require_primary_key' is set. Add a primary key to the table or unset this variable to avoid this error.",
+  'Statement  : CREATE TABLE order_tag_links (',
+];
+
+describe('a table missing because its migration Job failed', () => {
+  it('finds the missing table in Hibernate, PostgreSQL and MySQL words', () => {
+    expect(findMissingTable([crash])?.table).toBe('order_tag_links');
+    expect(findMissingTable(['ERROR: relation "stock_moves" does not exist (SQLSTATE 42P01)'])?.table).toBe('stock_moves');
+    expect(findMissingTable(["java.sql.SQLSyntaxErrorException: Table 'orders.order_tags' doesn't exist"])?.table).toBe('orders.order_tags');
+    expect(findMissingTable(['connection refused'])).toBeUndefined();
+  });
+
+  it('picks the failed migration Jobs of the last day, newest first, only when a table is missing', () => {
+    const jobs = [run('order-api-migrate-47', 3000), run('order-api-migrate-48', 34), run('nightly-export', 20), run('db-migrate-ok', 30, 'complete')];
+    const target = { kind: 'Deployment' as const };
+    expect(pickFailedMigrationRuns({ target, logs, namespaceJobs: { jobs, complete: true } }, NOW).map((j) => j.name)).toEqual(['order-api-migrate-48']);
+    const other = [{ pod: 'api-0', container: 'app', previous: true, lines: ['OOM'] }];
+    expect(pickFailedMigrationRuns({ target, logs: other, namespaceJobs: { jobs, complete: true } }, NOW)).toEqual([]);
+  });
+
+  it("keeps the migration's error and the database's refusal", () => {
+    const kept = keepMigrationFailureLines(flyway);
+    expect(kept.join('\n')).toMatch(/Error Code : 3750/);
+    expect(kept.join('\n')).toMatch(/sql_require_primary_key/);
+    expect(kept.join('\n')).not.toMatch(/Flyway OSS|CREATE TABLE/);
+    expect(kept).not.toContain('ERROR:');
+  });
+
+  it('makes the failed migration the mechanism and reads ERROR 3750 / sql_require_primary_key', () => {
+    const found = findFailedMigration([crash], [{ job: 'order-api-migrate-48', pod: 'order-api-migrate-48-x', container: 'flyway', finishedAt: minutesAgo(34), lines: keepMigrationFailureLines(flyway) }]);
+    expect(found).toBeDefined();
+    const told = tellFailedMigration(found!);
+    expect(told.title).toMatch(/migration Job order-api-migrate-48 failed/);
+    expect(told.title).toMatch(/sql_require_primary_key/);
+    expect(told.title).toMatch(/order_tag_links/);
+    expect(told.action).toMatch(/primary key/);
+    expect(told.action).toMatch(/re-run/);
+    expect(told.cause).toMatch(/rollback of the app does not create the table/);
+  });
+
+  it('reads nothing without a failed run', () => {
+    expect(findFailedMigration([crash], [])).toBeUndefined();
+  });
+
+  it("blames the failed migration, not the app's exit, and offers no rollback", () => {
+    const ev = crashScenario(1, () => terminated(1, 'Error', 2, { runSeconds: 9 }), { logs: ['Starting', crash] });
+    const [f] = analyzeExitCodes({ ...ev, failedMigrationLogs: [{ job: 'order-api-migrate-48', pod: 'order-api-migrate-48-x', container: 'flyway', finishedAt: minutesAgo(34), lines: keepMigrationFailureLines(flyway) }] });
+    expect(f?.title).toMatch(/migration Job order-api-migrate-48 failed: MySQL ERROR 3750/);
+    expect(f?.nextAction).toMatch(/primary key/);
+    expect(f?.nextAction).not.toMatch(/Roll back/i);
+  });
+});
