@@ -183,6 +183,8 @@
 //   or it finds a table missing (Hibernate "Schema-validation: missing table", Postgres 42P01, MySQL 1146: the migration Job that failed, failed-migration.ts),
 //   one list of the namespace's Jobs (at most 100, read-jobs-before-onset.ts; the Secrets
 //   and ConfigMaps their pods take are kept by name only, never read; their commands, args and literal env values kept, clipped);
+//   then, when a Job that started or ended just before the failures was made by a CronJob, one get of that CronJob by name
+//   (at most two; its schedule, spec.timeZone and who last wrote the schedule kept, read-cronjob-schedules.ts);
 //   then, when AD locks the account out and a Job binds as that same account, for at most three of its newest failed runs one list of
 //   the run's pods (one) and one log tail of its container (200 lines / 200 KB; only lines with an AD bind refusal kept, read-account-job-logs.ts);
 //   and when the prepared statements' result type changed (0A000), for at most two complete Jobs that finished in the 2h before the first

@@ -96,7 +96,8 @@ import type { readClusterDns, readNamespaceContext } from './read-namespace-cont
 import { readDnsCapacity } from './read-namespace-context.js';
 import type { PodsRead, RevisionsRead, readEndpointSlices, readServices } from './read-workload-parts.js';
 import { readJobsBeforeOnset } from './read-jobs-before-onset.js';
-import { needsJobsBeforeOnset } from '../../domain/triage/jobs-before-onset.js';
+import { needsJobsBeforeOnset, pickCronJobsBeforeOnset } from '../../domain/triage/jobs-before-onset.js';
+import { readCronJobSchedules } from './read-cronjob-schedules.js';
 import { needsPrivilegeJobs } from '../../domain/triage/pg-privilege.js';
 import { needsLockedAccountJobs, pickAccountJobRuns } from '../../domain/triage/ad-bind-refusal.js';
 import { readAccountJobLogs } from './read-account-job-logs.js';
@@ -148,7 +149,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -426,6 +427,12 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     needsJobsBeforeOnset({ target, pods: pods.ranked, events: d.events, logs: d.logs, revisions: r.revisions, collectedAt: now() }) || needsRateLimitJobs(target, d.logs) || needsJobsUnderLoad(target, d.logs) || findMaxTimeExpired({ logs: d.logs, pods: pods.ranked }, now()).length > 0 || needsServerJobRuns(d) || needsPrivilegeJobs(target, d.logs) || needsLockedAccountJobs(d.logs) || findSchemaChangedUnder(d.logs) !== undefined || needsFailedMigrationJobs(target, d.logs) ? readJobsBeforeOnset(ctx) : undefined,
   );
 
+  // A Job that ran just before the onset was made by a CronJob: its schedule and zone (when it runs is part of why).
+  const cronJobSchedulesP = Promise.all([podsP, detailsP, first.revisions, jobsBeforeP]).then(([pods, d, r, jobs]) => {
+    const names = jobs ? pickCronJobsBeforeOnset({ target, pods: pods.ranked, events: d.events, logs: d.logs, revisions: r.revisions, collectedAt: now(), namespaceJobs: jobs }) : [];
+    return names.length > 0 ? readCronJobSchedules(ctx, names) : undefined;
+  });
+
   // Active Directory locks its account out (data 775) and a Job binds as the same account: what the directory told that Job's newest failed runs.
   const accountJobLogsP = Promise.all([podsP, detailsP, jobsBeforeP]).then(([pods, d, jobs]) => {
     const runs = pickAccountJobRuns({ logs: d.logs, pods: pods.ranked, ...(jobs ? { namespaceJobs: jobs } : {}) });
@@ -494,6 +501,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     dnsConfig: dnsConfigP,
     ingressController: ingressP,
     namespaceJobs: jobsBeforeP,
+    cronJobSchedules: cronJobSchedulesP,
     accountJobLogs: accountJobLogsP,
     migrationJobLogs: migrationJobLogsP,
     failedMigrationLogs: failedMigrationLogsP,

@@ -14,6 +14,7 @@
 import type { AccountJobLogEvidence } from './evidence-account-job-logs.js';
 import type { FailedMigrationLogEvidence } from './evidence-failed-migration-logs.js';
 import type { MigrationJobLogEvidence } from './evidence-migration-job-logs.js';
+import type { CronJobScheduleEvidence } from './evidence-cronjob-schedule.js';
 import type {
   ConditionEvidence,
   FieldOwnerEvidence,
@@ -312,6 +313,8 @@ export interface TriageEvidence {
   jobs?: JobEvidence[];
   /** Every Job of the namespace in brief: when a quota on the count of Jobs refuses the CronJob's runs, or when failures no rollout explains began (jobs-before-onset.ts). */
   namespaceJobs?: NamespaceJobsEvidence;
+  /** The schedule and zone of the CronJobs whose Jobs ran just before the failures (at most two, jobs-before-onset.ts). */
+  cronJobSchedules?: CronJobScheduleEvidence[];
   /** The bind refusals logged by the newest failed runs of a Job that binds as the workload's locked-out directory account (ad-bind-refusal.ts). */
   accountJobLogs?: AccountJobLogEvidence[];
   /** What the migration Jobs that completed just before the workload's schema-change failures applied (migration-job-log.ts). */

@@ -6,6 +6,7 @@
  * nothing to do with it. Read only in that case (needsJobsBeforeOnset), one bounded list.
  */
 import type { IsoTime, NamespaceJobEvidence, NamespaceJobsEvidence, PodEvidence, TriageEvidence } from './evidence.js';
+import type { CronJobScheduleEvidence } from './evidence-cronjob-schedule.js';
 import { findOnset } from './failure-onset.js';
 import { describeLateLogErrors } from './late-log-errors.js';
 import { isPodFailing } from './pod-status.js';
@@ -92,9 +93,54 @@ function describeState(j: NamespaceJobEvidence, now: IsoTime): string {
   return j.state === 'complete' ? `and completed${ended}` : `and failed${ended}`;
 }
 
+/**
+ * The CronJobs whose Jobs ran just before the onset, by name (at most two): when they run is part of
+ * why, so each is read once (its schedule and zone). None when no such Job is found.
+ */
+export function pickCronJobsBeforeOnset(ev: OnsetInput & Pick<TriageEvidence, 'namespaceJobs'>): string[] {
+  if (ev.target.kind === 'Job' || ev.target.kind === 'CronJob' || ev.namespaceJobs === undefined) return [];
+  const onset = findFailureOnset(ev)?.at;
+  const jobs = findJobsBeforeOnset(ev.namespaceJobs, onset);
+  return [...new Set(jobs.flatMap((j) => (j.owner?.kind === 'CronJob' ? [j.owner.name] : [])))];
+}
+
+/** An edit of the schedule older than this before the run is no longer news. */
+const EDIT_RECENT_MS = 7 * 24 * 60 * MINUTE_MS;
+
+/**
+ * Whether the schedule was edited shortly before this run: after the CronJob's previous run (this is
+ * the first run on the new schedule) or, with no earlier run known, within a week; never after it started.
+ */
+function editedBefore(j: NamespaceJobEvidence, s: CronJobScheduleEvidence, all: NamespaceJobsEvidence | undefined): boolean {
+  const start = startOf(j);
+  if (s.scheduleEditedAt === undefined || start === undefined || msBetween(s.scheduleEditedAt, start) < 0) return false;
+  const earlier = (all?.jobs ?? []).flatMap((o) => (o.owner?.name === s.name && o.name !== j.name && o.createdAt !== undefined && msBetween(o.createdAt, start) > 0 ? [o.createdAt] : []));
+  const previous = earlier.sort().at(-1);
+  return previous === undefined ? msBetween(s.scheduleEditedAt, start) <= EDIT_RECENT_MS : msBetween(previous, s.scheduleEditedAt) > 0;
+}
+
+/** "CronJob x: schedule "0 3 * * *" in UTC, no timeZone set; its first run since the schedule was edited 14h ago by kubectl-edit". */
+function describeOwner(j: NamespaceJobEvidence, ctx: JobContext): string {
+  if (!j.owner) return '';
+  const s = j.owner.kind === 'CronJob' ? ctx.schedules?.find((c) => c.name === j.owner?.name) : undefined;
+  if (s === undefined) return ` (${j.owner.kind} ${j.owner.name})`;
+  const zone = s.timeZone === undefined ? 'in UTC, no timeZone set' : `in ${s.timeZone}`;
+  const edit = s.scheduleEditedAt !== undefined && editedBefore(j, s, ctx.all)
+    ? `; its first run since the schedule was edited ${formatAgo(s.scheduleEditedAt, ctx.now)}${s.scheduleEditedBy ? ` by ${s.scheduleEditedBy}` : ''}`
+    : '';
+  return ` (CronJob ${s.name}: schedule "${s.schedule}" ${zone}${edit})`;
+}
+
+interface JobContext {
+  now: IsoTime;
+  schedules?: readonly CronJobScheduleEvidence[] | undefined;
+  all?: NamespaceJobsEvidence | undefined;
+}
+
 /** "Job x-123 (CronJob x) started 8m before the first failure (20m ago) and completed 15m ago". */
-function describeJob(j: NamespaceJobEvidence, onset: IsoTime, now: IsoTime): string {
-  const owner = j.owner ? ` (${j.owner.kind} ${j.owner.name})` : '';
+function describeJob(j: NamespaceJobEvidence, onset: IsoTime, ctx: JobContext): string {
+  const now = ctx.now;
+  const owner = describeOwner(j, ctx);
   const start = startOf(j) ?? onset;
   const gap = msBetween(start, onset);
   const when = gap > 0 ? `${formatSpan(gap)} before the first failure` : 'as the failures began';
@@ -103,7 +149,21 @@ function describeJob(j: NamespaceJobEvidence, onset: IsoTime, now: IsoTime): str
 }
 
 /** The verdict's words for the Jobs that ran just before the onset, or undefined when none did. */
-export function describeJobsBeforeOnset(jobs: readonly NamespaceJobEvidence[], onset: IsoTime | undefined, now: IsoTime): string | undefined {
+export function describeJobsBeforeOnset(jobs: readonly NamespaceJobEvidence[], onset: IsoTime | undefined, now: IsoTime, schedules?: readonly CronJobScheduleEvidence[], all?: NamespaceJobsEvidence): string | undefined {
   if (jobs.length === 0 || onset === undefined) return undefined;
-  return `what ran just before: ${jobs.map((j) => describeJob(j, onset, now)).join('; ')} — a change to check (what did it do to what the pods use?), not a verdict`;
+  const ctx: JobContext = { now, schedules, all };
+  return `what ran just before: ${jobs.map((j) => describeJob(j, onset, ctx)).join('; ')} — a change to check (what did it do to what the pods use?), not a verdict`;
+}
+
+/**
+ * What to do about a CronJob whose run came just before the failures, when its schedule is known: a
+ * schedule read in UTC by default (or just edited) lands where it lands; move it off the busy hour, say
+ * the zone, and make the run lighter. Undefined when none of the Jobs has a known schedule.
+ */
+export function adviseScheduledJobs(jobs: readonly NamespaceJobEvidence[], schedules?: readonly CronJobScheduleEvidence[]): string | undefined {
+  const named = jobs.flatMap((j) => schedules?.find((s) => j.owner?.kind === 'CronJob' && s.name === j.owner.name) ?? []);
+  const [s] = named;
+  if (s === undefined) return undefined;
+  const zone = s.timeZone === undefined ? 'set its spec.timeZone explicitly' : `check its spec.timeZone (${s.timeZone})`;
+  return `if its run is what loads them, move CronJob ${s.name}'s schedule off the busy hour, ${zone}, and throttle the job`;
 }

@@ -186,7 +186,9 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
   const { action: fixAction, command } = heldBack?.action ? { action: heldBack.action, command: undefined } : decided;
   // A Job restarting its container in place stays active however often it crashes: say why it has not failed, and how it would.
   const inPlace = findRestartsInPlace(ev, fixAction);
-  const action = inPlace ? `${fixAction}; then ${inPlace.advice}` : fixAction;
+  // A CronJob's run came just before, and its schedule is known: when it runs is the lever.
+  const scheduled = trigger.kind === 'none' && trigger.ranBefore?.advice ? `; ${trigger.ranBefore.advice}` : '';
+  const action = inPlace ? `${fixAction}${scheduled}; then ${inPlace.advice}` : `${fixAction}${scheduled}`;
   const stuck = inPlace ? `; ${inPlace.text}` : '';
   const held = heldBack ? `; ${heldBack.text}` : '';
   // A Job of the namespace that ran just before the onset: what changed, to check (the workload itself did not).

@@ -8,7 +8,7 @@ import type { IsoTime, NamespaceJobEvidence, NamespaceObjectEvidence, PodEvidenc
 import { clipMiddle } from '../collapse-events.js';
 import { findOnset } from '../failure-onset.js';
 import { describeLateLogErrors } from '../late-log-errors.js';
-import { describeJobsBeforeOnset, findJobsBeforeOnset } from '../jobs-before-onset.js';
+import { adviseScheduledJobs, describeJobsBeforeOnset, findJobsBeforeOnset } from '../jobs-before-onset.js';
 import type { Finding } from '../finding.js';
 import { unique } from '../pod-status.js';
 import { diffRevisions, sortRevisions } from '../revision-diff.js';
@@ -43,7 +43,7 @@ export type Trigger =
   /** Admission (a LimitRange's default, a VPA) set the resources the pods fail with when they were re-created. */
   | { kind: 'resources-set'; origin: ResourceOrigin; text: string; at?: IsoTime }
   /** Nothing of the workload changed (or the evidence clears its rollout); `ranBefore` names Jobs of the namespace that ran just before the onset, a change to check. */
-  | { kind: 'none'; text: string; exonerated?: string; ranBefore?: { jobs: NamespaceJobEvidence[]; text: string } };
+  | { kind: 'none'; text: string; exonerated?: string; ranBefore?: { jobs: NamespaceJobEvidence[]; text: string; advice?: string } };
 
 function podsOf(ev: TriageEvidence, mechanism: Finding | undefined, d: Differential): PodEvidence[] {
   const names = new Set(mechanism?.affected?.pods ?? []);
@@ -270,9 +270,10 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
 /** Nothing of the workload changed at the onset: a Job of the namespace that ran just before is the change to check. */
 function withJobsBefore(ev: TriageEvidence, onset: IsoTime | undefined, t: Extract<Trigger, { kind: 'none' }>): Extract<Trigger, { kind: 'none' }> {
   const jobs = findJobsBeforeOnset(ev.namespaceJobs, onset, ev.target.kind === 'CronJob' ? ev.target.name : undefined);
-  const text = describeJobsBeforeOnset(jobs, onset, ev.collectedAt);
+  const text = describeJobsBeforeOnset(jobs, onset, ev.collectedAt, ev.cronJobSchedules, ev.namespaceJobs);
   if (text === undefined) return t;
-  return { ...t, text: t.text.replace(/^no change found/, 'no change of the workload found'), ranBefore: { jobs, text } };
+  const advice = adviseScheduledJobs(jobs, ev.cronJobSchedules);
+  return { ...t, text: t.text.replace(/^no change found/, 'no change of the workload found'), ranBefore: { jobs, text, ...(advice ? { advice } : {}) } };
 }
 
 /** The change of the maximum of the HPA a mechanism says is at its maximum (hpa/<name>/at-max). */
