@@ -64,6 +64,7 @@ import { HOLDOUT_50_SCENARIOS } from '../heldout-50/stories.js';
 import { HOLDOUT_51_SCENARIOS } from '../heldout-51/stories.js';
 import { HOLDOUT_52_SCENARIOS } from '../heldout-52/stories.js';
 import { HOLDOUT_53_SCENARIOS } from '../heldout-53/stories.js';
+import { HOLDOUT_55_SCENARIOS } from '../heldout-55/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -79,7 +80,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–53: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–53 and 55: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -131,4 +132,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_51_SCENARIOS,
   ...HOLDOUT_52_SCENARIOS,
   ...HOLDOUT_53_SCENARIOS,
+  ...HOLDOUT_55_SCENARIOS,
 ];
