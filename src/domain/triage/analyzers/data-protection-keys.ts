@@ -27,7 +27,7 @@ export function analyzeDataProtectionKeys(ev: TriageEvidence): Finding[] {
     kind: 'session-affinity',
     title,
     layer: 'container/process',
-    severity: severityForPods(ev, countReadyPods(ev)) === 'critical' ? 'critical' : 'warning',
+    severity: severityForPods(ev, countReadyPods(ev)),
     confidence: ring.where ? 'high' : 'medium',
     evidence: [
       ...(ring.where ? [`key ring: ${ring.where}, as the Data Protection start-up warning says`] : []),

@@ -38,7 +38,7 @@ export function analyzeInProcessSessions(ev: TriageEvidence): Finding[] {
     kind: 'session-affinity',
     title,
     layer: 'container/process',
-    severity: severityForPods(ev, countReadyPods(ev)) === 'critical' ? 'critical' : 'warning',
+    severity: severityForPods(ev, countReadyPods(ev)),
     confidence: 'medium',
     evidence: [
       `session store: ${s.store}`,

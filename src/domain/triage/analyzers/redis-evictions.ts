@@ -50,7 +50,7 @@ export function analyzeRedisEvictions(ev: TriageEvidence): Finding[] {
     kind: 'resource-exhaustion',
     title,
     layer: 'capacity',
-    severity: severityForPods(ev, countReadyPods(ev)) === 'critical' ? 'critical' : 'warning',
+    severity: severityForPods(ev, countReadyPods(ev)),
     confidence: 'high',
     evidence: [
       `${redis}: ${ceiling}; evicted_keys ${found.from} → ${found.to}${since}`,
