@@ -441,8 +441,8 @@ function esRefreshDisabled(): CorpusScenario {
   const indexerLog = every(50, 1, 300, (t, i) =>
     `{"ts":"${at(t)}","level":"info","msg":"indexed product","index":"products_v7","id":"SKU-${771_200 + i * 13}","result":"${i % 3 === 0 ? 'created' : 'updated'}","status":${i % 3 === 0 ? 201 : 200},"version":${i % 3 === 0 ? 1 : 4 + i},"took_ms":${6 + (i % 5)}}\n`);
   const apiLog = (k: number) => every(40, 1, 240, (t, i) =>
-    `{"ts":"${at(t - k * 0.1)}","level":"info","msg":"search","q":"${['winter parka', 'trail runner gtx', 'merino base layer', 'SKU-771213', 'down vest'][i % 5]}","index":"products","hits":${i % 5 === 3 ? 0 : 40 + i * 3},"took_ms":${18 + i},"status":200}\n` +
-    (i % 4 === 1 ? `{"ts":"${at(t - k * 0.1 - 0.05)}","level":"warn","msg":"product detail not found in index","sku":"SKU-${771_200 + i * 13}","index":"products","source":"pdp-fallback","status":404}\n` : ''));
+    `{"ts":"${at(t - k * 0.1)}","level":"info","msg":"search","q":"${['winter parka', 'trail runner gtx', 'merino base layer', 'SKU-771239', 'down vest'][i % 5]}","index":"products","hits":${i % 5 === 3 ? 0 : 40 + i * 3},"took_ms":${18 + i},"status":200}\n` +
+    (i % 4 === 1 ? `{"ts":"${at(t - k * 0.1 - 0.05)}","level":"warn","msg":"no search hit for sku","sku":"SKU-${771_200 + i * 39}","query":"sku:SKU-${771_200 + i * 39}","index":"products","caller":"pdp-search","status":404}\n` : ''));
   return {
     id: 'heldout58-elasticsearch-refresh-interval-disabled',
     class: 'config',
