@@ -16,6 +16,7 @@ import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_54_SCENARIOS } from '../test/triage-corpus/heldout-54/stories.js';
 import { HOLDOUT_56_SCENARIOS } from '../test/triage-corpus/heldout-56/stories.js';
 import { HOLDOUT_57_SCENARIOS } from '../test/triage-corpus/heldout-57/stories.js';
+import { HOLDOUT_58_SCENARIOS } from '../test/triage-corpus/heldout-58/stories.js';
 import { gradeStories } from './grade-stories.js';
 
 /** Rounds written and not yet joined to the corpus; rounds 1–53 and 55 have joined it. */
@@ -23,6 +24,7 @@ const PENDING: [string, readonly CorpusScenario[]][] = [
   ['held-out round 54', HOLDOUT_54_SCENARIOS],
   ['held-out round 56', HOLDOUT_56_SCENARIOS],
   ['held-out round 57', HOLDOUT_57_SCENARIOS],
+  ['held-out round 58', HOLDOUT_58_SCENARIOS],
 ];
 
 const filter = process.argv[2];
