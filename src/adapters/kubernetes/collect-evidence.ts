@@ -111,7 +111,7 @@
 //   over too many tombstones; the Service by the client's address, else the namespace's one Service on the server's port), one page
 //   of its EndpointSlices and a get and log tail of at most three of its ready pods: read-explaining-pods.ts (when no slice names a
 //   pod — a Service without a selector, Patroni's leader Endpoints —, one get of its Endpoints for them: read-endpoints-pods.ts); and where its
-//   MongoDB queries run out of maxTimeMS (MaxTimeMSExpired, at least 3 lines), one page of the EndpointSlices of the MongoDB Service its URI names and the log tails of
+//   MongoDB queries run out of maxTimeMS (MaxTimeMSExpired, at least 3 lines) or its transactions are aborted under it (NoSuchTransaction, at least 3 lines: mongo-transaction-lifetime.ts), one page of the EndpointSlices of the MongoDB Service its URI names and the log tails of
 //   at most three of its pods (read-explaining-pods.ts: the primary logs the slow queries), and where they show a COLLSCAN but no dropped index, the one deeper read above; and for a pending pod
 //   pinned to one node that needs host ports (a DaemonSet's), or a host-network pod whose logs say its
 //   port is in use, the pods of that node (at most two nodes each);

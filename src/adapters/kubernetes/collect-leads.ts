@@ -40,6 +40,7 @@ import { needsMappingSenders } from '../../domain/triage/index-mapping-sender.js
 import { readSenderRollouts } from './read-sender-rollouts.js';
 import { needsWriterRollouts } from '../../domain/triage/writer-conflict.js';
 import { findMaxTimeExpired, listCollscanLogSearches, pickTimedOutMongo } from '../../domain/triage/collscan-timeout.js';
+import { pickAbortingMongo } from '../../domain/triage/mongo-transaction-lifetime.js';
 import { readDependencyMembers } from './read-dependency-members.js';
 import { readConfigUpdates } from './read-config-updates.js';
 import { pickRejectingServer } from '../../domain/triage/analyzers/credentials-server-restart.js';
@@ -204,7 +205,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     // One whose own servers log why (a disk watermark), in any namespace: a few of its pods' tails (one of the namespace read above already has its pod read).
     const explained = listExplainedServices(seen).filter((s) => s.namespace !== target.namespace || !names.includes(s.name));
     // Its MongoDB queries run out of maxTimeMS: a few of the server's pods, the primary among them, log them as slow (a COLLSCAN).
-    const mongo = explained.length === 0 ? pickTimedOutMongo(seen, slices, now()) : undefined;
+    // Or its transactions are aborted again and again (NoSuchTransaction): mongod says why (its transaction lifetime).
+    const mongo = explained.length === 0 ? pickTimedOutMongo(seen, slices, now()) ?? pickAbortingMongo(seen, slices) : undefined;
     if (mongo !== undefined && !names.includes(mongo.name)) explained.push(mongo);
     // A client pinned to one pod of a replicated server (its pod DNS name): that pod, whose log names the primary now.
     const picked = pickDependencyPods(names, slices);

@@ -112,6 +112,7 @@ import { analyzeVolumeFull } from './volume-full.js';
 import { analyzeSlowDependency } from './slow-dependency.js';
 import { analyzeIdleTransactionTimeout } from './idle-transaction-timeout.js';
 import { analyzeMysqlWaitTimeout } from './mysql-wait-timeout.js';
+import { analyzeMongoTransactionLifetime } from './mongo-transaction-lifetime.js';
 import { analyzeResourceExhaustion } from './resource-exhaustion.js';
 import { analyzeCacheStampede } from './cache-stampede.js';
 import { analyzeConsumerGroups } from './consumer-group.js';
@@ -286,6 +287,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'slow-dependency': analyzeSlowDependency,
   'idle-transaction-timeout': analyzeIdleTransactionTimeout,
   'mysql-wait-timeout': analyzeMysqlWaitTimeout,
+  'mongo-transaction-lifetime': analyzeMongoTransactionLifetime,
   'resource-exhaustion': analyzeResourceExhaustion,
   'cpu-starved': analyzeCpuStarved,
   'host-sized-runtime': analyzeHostSizedRuntime,
