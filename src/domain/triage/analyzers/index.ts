@@ -113,6 +113,7 @@ import { analyzeSlowDependency } from './slow-dependency.js';
 import { analyzeIdleTransactionTimeout } from './idle-transaction-timeout.js';
 import { analyzeMysqlWaitTimeout } from './mysql-wait-timeout.js';
 import { analyzeMongoTransactionLifetime } from './mongo-transaction-lifetime.js';
+import { analyzeReadAfterWrite } from './read-after-write.js';
 import { analyzeResourceExhaustion } from './resource-exhaustion.js';
 import { analyzeCacheStampede } from './cache-stampede.js';
 import { analyzeConsumerGroups } from './consumer-group.js';
@@ -288,6 +289,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'idle-transaction-timeout': analyzeIdleTransactionTimeout,
   'mysql-wait-timeout': analyzeMysqlWaitTimeout,
   'mongo-transaction-lifetime': analyzeMongoTransactionLifetime,
+  'read-after-write': analyzeReadAfterWrite,
   'resource-exhaustion': analyzeResourceExhaustion,
   'cpu-starved': analyzeCpuStarved,
   'host-sized-runtime': analyzeHostSizedRuntime,
