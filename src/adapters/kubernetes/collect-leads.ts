@@ -15,6 +15,7 @@ import { API_SERVER_SERVICE, wantsApiServerService } from '../../domain/triage/s
 import { pickTimedOutDatabase } from '../../domain/triage/database-locks.js';
 import { listTimeoutConfigReads, listTimeoutLogSearches, pickClosingDatabase } from '../../domain/triage/idle-transaction-timeout.js';
 import { listWaitTimeoutConfigReads, pickClosingMysql } from '../../domain/triage/mysql-wait-timeout.js';
+import { listCostlyConfigReads, pickTimedOutRedis } from '../../domain/triage/redis-costly-setting.js';
 import { pickShortNamesElsewhere } from '../../domain/triage/service-elsewhere.js';
 import { listExplainedServices, listPinnedServerPods, listPinnedWriterServices, listRefusingServices, listServerClaimReads, listServerConfigReads, listServerLogSearches, needsServerJobRuns } from '../../domain/triage/analyzers/dependency-refuses.js';
 import { listRejectedSecrets } from '../../domain/triage/analyzers/credentials-rejected.js';
@@ -129,7 +130,7 @@ import { findSchemaChangedUnder, pickMigrationJobRuns } from '../../domain/triag
 
 /** Services of the namespace whose own log says why the workload fails on them: one that refuses it, the database its queries time out on (its lock waits); and its cache, when its hit ratio collapsed. */
 function dependencyServiceNames(seen: Parameters<typeof listRefusingServices>[0]): string[] {
-  const db = pickTimedOutDatabase(seen) ?? pickClosingDatabase(seen) ?? pickClosingMysql(seen) ?? pickRoleLimitDatabase(seen);
+  const db = pickTimedOutDatabase(seen) ?? pickClosingDatabase(seen) ?? pickClosingMysql(seen) ?? pickRoleLimitDatabase(seen) ?? pickTimedOutRedis(seen);
   const first = [...new Set([...listRefusingServices(seen), ...(db === undefined ? [] : [db])])].slice(0, 2);
   // Its cache hit ratio collapsed: the cache's pod says when it (re)started and whether it keeps anything.
   const cache = pickColdCacheService(seen);
@@ -218,7 +219,9 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     // Or a Postgres role at its CONNECTION LIMIT: the init script that makes the role.
     // Or a MySQL that closes idle connections (wait_timeout): the my.cnf its pod mounts.
     const pgTimeoutReads = configReads.length > 0 ? configReads : listTimeoutConfigReads(seen, own);
-    const timeoutReads = pgTimeoutReads.length > 0 ? pgTimeoutReads : listWaitTimeoutConfigReads(seen, own);
+    const mysqlReads = pgTimeoutReads.length > 0 ? pgTimeoutReads : listWaitTimeoutConfigReads(seen, own);
+    // Or a Redis its calls time out on: the redis.conf its pod mounts, for settings that cost every command (keyspace notifications).
+    const timeoutReads = mysqlReads.length > 0 ? mysqlReads : listCostlyConfigReads(seen, own);
     const read = [...(await readServerConfig(ctx, own, timeoutReads.length > 0 ? timeoutReads : listRoleLimitConfigReads(seen, own))), ...explaining];
     // Its tail holds only the refusals: once, deeper, for the line that says why (Postgres's wraparound warnings, or when it reloaded its timeout).
     const searches = listServerLogSearches(seen, read);

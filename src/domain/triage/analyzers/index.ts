@@ -114,6 +114,7 @@ import { analyzeIdleTransactionTimeout } from './idle-transaction-timeout.js';
 import { analyzeMysqlWaitTimeout } from './mysql-wait-timeout.js';
 import { analyzeMongoTransactionLifetime } from './mongo-transaction-lifetime.js';
 import { analyzeReadAfterWrite } from './read-after-write.js';
+import { analyzeRedisCostlySetting } from './redis-costly-setting.js';
 import { analyzeResourceExhaustion } from './resource-exhaustion.js';
 import { analyzeCacheStampede } from './cache-stampede.js';
 import { analyzeConsumerGroups } from './consumer-group.js';
@@ -290,6 +291,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'mysql-wait-timeout': analyzeMysqlWaitTimeout,
   'mongo-transaction-lifetime': analyzeMongoTransactionLifetime,
   'read-after-write': analyzeReadAfterWrite,
+  'redis-costly-setting': analyzeRedisCostlySetting,
   'resource-exhaustion': analyzeResourceExhaustion,
   'cpu-starved': analyzeCpuStarved,
   'host-sized-runtime': analyzeHostSizedRuntime,
