@@ -99,11 +99,11 @@
 //   search index refuses its documents for their mapping (mapper_parsing_exception), or its Redis evicts keys it then misses (its logged
 //   INFO figures: evicted_keys climbing at maxmemory, and "session not found"; redis-evictions.ts), the same list; for the mapping, one more per other namespace its
 //   failure lines or its channel env name (at most two namespaces: read-sender-rollouts.ts); and where the workload's
-//   logs say a Service of the namespace refuses it now (a broker's blocked connection, an etcd past its quota: one member is enough, each logs the alarm) or time out on its database (statement timeouts; the database named by a URL or a host env var such as PGHOST), or that their Postgres closed their connections ("server closed the connection unexpectedly") or refuses their role past its CONNECTION LIMIT, a get and a
+//   logs say a Service of the namespace refuses it now (a broker's blocked connection, an etcd past its quota: one member is enough, each logs the alarm) or time out on its database (statement timeouts; the database named by a URL or a host env var such as PGHOST), or time out on their Redis, or that their Postgres (or MySQL: "Communications link failure", at least 2) closed their connections ("server closed the connection unexpectedly") or refuses their role past its CONNECTION LIMIT, a get and a
 //   log tail of one of its ready pods (also, where its own logs show its cache hit ratio collapsed and not recovered, of the cache
 //   Service its env names, one more: when the cache restarted and whether it persists, cache-hit-collapse.ts) (and where a client writing to a read-only server is pinned to one pod of a
 //   headless Service by that pod's DNS name, a get and the log tail of that pod: at most one; and where the server
-//   refuses at a setting its command line does not set (a RabbitMQ disk alarm: its disk_free_limit; a Postgres that terminates sessions at idle_in_transaction_session_timeout; a role's CONNECTION LIMIT in its init SQL), a get of the ConfigMaps its pod mounts, at most two, only
+//   refuses at a setting its command line does not set (a RabbitMQ disk alarm: its disk_free_limit; a Postgres that terminates sessions at idle_in_transaction_session_timeout; a MySQL that aborts idle connections at wait_timeout; a Redis its calls time out on (at least 3 lines): notify-keyspace-events and appendfsync; a role's CONNECTION LIMIT in its init SQL), a get of the ConfigMaps its pod mounts, at most two, only
 //   that setting kept: read-server-config.ts; where its log tail holds no line that says why it refuses, one deeper
 //   read of that log, at most 5000 lines / 1 MB, only the lines that say why kept: read-server-log-search.ts; and
 //   where its own log says its disk is full, a get of the claims its pod mounts, at most two: read-server-claims.ts); and where
@@ -111,7 +111,7 @@
 //   over too many tombstones; the Service by the client's address, else the namespace's one Service on the server's port), one page
 //   of its EndpointSlices and a get and log tail of at most three of its ready pods: read-explaining-pods.ts (when no slice names a
 //   pod — a Service without a selector, Patroni's leader Endpoints —, one get of its Endpoints for them: read-endpoints-pods.ts); and where its
-//   MongoDB queries run out of maxTimeMS (MaxTimeMSExpired, at least 3 lines), one page of the EndpointSlices of the MongoDB Service its URI names and the log tails of
+//   MongoDB queries run out of maxTimeMS (MaxTimeMSExpired, at least 3 lines) or its transactions are aborted under it (NoSuchTransaction, at least 3 lines: mongo-transaction-lifetime.ts), one page of the EndpointSlices of the MongoDB Service its URI names and the log tails of
 //   at most three of its pods (read-explaining-pods.ts: the primary logs the slow queries), and where they show a COLLSCAN but no dropped index, the one deeper read above; and for a pending pod
 //   pinned to one node that needs host ports (a DaemonSet's), or a host-network pod whose logs say its
 //   port is in use, the pods of that node (at most two nodes each);

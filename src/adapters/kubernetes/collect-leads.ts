@@ -14,6 +14,8 @@ import { pickDependencyServices } from '../../domain/triage/dependency-service.j
 import { API_SERVER_SERVICE, wantsApiServerService } from '../../domain/triage/service-dnat.js';
 import { pickTimedOutDatabase } from '../../domain/triage/database-locks.js';
 import { listTimeoutConfigReads, listTimeoutLogSearches, pickClosingDatabase } from '../../domain/triage/idle-transaction-timeout.js';
+import { listWaitTimeoutConfigReads, pickClosingMysql } from '../../domain/triage/mysql-wait-timeout.js';
+import { listCostlyConfigReads, pickTimedOutRedis } from '../../domain/triage/redis-costly-setting.js';
 import { pickShortNamesElsewhere } from '../../domain/triage/service-elsewhere.js';
 import { listExplainedServices, listPinnedServerPods, listPinnedWriterServices, listRefusingServices, listServerClaimReads, listServerConfigReads, listServerLogSearches, needsServerJobRuns } from '../../domain/triage/analyzers/dependency-refuses.js';
 import { listRejectedSecrets } from '../../domain/triage/analyzers/credentials-rejected.js';
@@ -39,6 +41,7 @@ import { needsMappingSenders } from '../../domain/triage/index-mapping-sender.js
 import { readSenderRollouts } from './read-sender-rollouts.js';
 import { needsWriterRollouts } from '../../domain/triage/writer-conflict.js';
 import { findMaxTimeExpired, listCollscanLogSearches, pickTimedOutMongo } from '../../domain/triage/collscan-timeout.js';
+import { pickAbortingMongo } from '../../domain/triage/mongo-transaction-lifetime.js';
 import { readDependencyMembers } from './read-dependency-members.js';
 import { readConfigUpdates } from './read-config-updates.js';
 import { pickRejectingServer } from '../../domain/triage/analyzers/credentials-server-restart.js';
@@ -127,7 +130,7 @@ import { findSchemaChangedUnder, pickMigrationJobRuns } from '../../domain/triag
 
 /** Services of the namespace whose own log says why the workload fails on them: one that refuses it, the database its queries time out on (its lock waits); and its cache, when its hit ratio collapsed. */
 function dependencyServiceNames(seen: Parameters<typeof listRefusingServices>[0]): string[] {
-  const db = pickTimedOutDatabase(seen) ?? pickClosingDatabase(seen) ?? pickRoleLimitDatabase(seen);
+  const db = pickTimedOutDatabase(seen) ?? pickClosingDatabase(seen) ?? pickClosingMysql(seen) ?? pickRoleLimitDatabase(seen) ?? pickTimedOutRedis(seen);
   const first = [...new Set([...listRefusingServices(seen), ...(db === undefined ? [] : [db])])].slice(0, 2);
   // Its cache hit ratio collapsed: the cache's pod says when it (re)started and whether it keeps anything.
   const cache = pickColdCacheService(seen);
@@ -203,7 +206,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     // One whose own servers log why (a disk watermark), in any namespace: a few of its pods' tails (one of the namespace read above already has its pod read).
     const explained = listExplainedServices(seen).filter((s) => s.namespace !== target.namespace || !names.includes(s.name));
     // Its MongoDB queries run out of maxTimeMS: a few of the server's pods, the primary among them, log them as slow (a COLLSCAN).
-    const mongo = explained.length === 0 ? pickTimedOutMongo(seen, slices, now()) : undefined;
+    // Or its transactions are aborted again and again (NoSuchTransaction): mongod says why (its transaction lifetime).
+    const mongo = explained.length === 0 ? pickTimedOutMongo(seen, slices, now()) ?? pickAbortingMongo(seen, slices) : undefined;
     if (mongo !== undefined && !names.includes(mongo.name)) explained.push(mongo);
     // A client pinned to one pod of a replicated server (its pod DNS name): that pod, whose log names the primary now.
     const picked = pickDependencyPods(names, slices);
@@ -213,7 +217,11 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     // Or a Postgres that terminates sessions at a timeout: the ConfigMap that sets it.
     const configReads = listServerConfigReads(seen, own);
     // Or a Postgres role at its CONNECTION LIMIT: the init script that makes the role.
-    const timeoutReads = configReads.length > 0 ? configReads : listTimeoutConfigReads(seen, own);
+    // Or a MySQL that closes idle connections (wait_timeout): the my.cnf its pod mounts.
+    const pgTimeoutReads = configReads.length > 0 ? configReads : listTimeoutConfigReads(seen, own);
+    const mysqlReads = pgTimeoutReads.length > 0 ? pgTimeoutReads : listWaitTimeoutConfigReads(seen, own);
+    // Or a Redis its calls time out on: the redis.conf its pod mounts, for settings that cost every command (keyspace notifications).
+    const timeoutReads = mysqlReads.length > 0 ? mysqlReads : listCostlyConfigReads(seen, own);
     const read = [...(await readServerConfig(ctx, own, timeoutReads.length > 0 ? timeoutReads : listRoleLimitConfigReads(seen, own))), ...explaining];
     // Its tail holds only the refusals: once, deeper, for the line that says why (Postgres's wraparound warnings, or when it reloaded its timeout).
     const searches = listServerLogSearches(seen, read);

@@ -42,6 +42,11 @@ export function findMaxTimeExpired(seen: Pick<Seen, 'logs' | 'pods'>, now: IsoTi
  */
 export function pickTimedOutMongo(seen: Seen, slices: readonly EndpointSliceEvidence[], now: IsoTime): { namespace: string; name: string } | undefined {
   if (findMaxTimeExpired(seen, now).length === 0) return undefined;
+  return findMongoService(seen, slices);
+}
+
+/** The MongoDB Service of the namespace the workload's URI names (a seed host "db-0.db" is a pod of the headless Service db). */
+export function findMongoService(seen: Pick<Seen, 'pods' | 'target'>, slices: readonly EndpointSliceEvidence[]): { namespace: string; name: string } | undefined {
   const known = new Set(slices.map((s) => s.service));
   for (const c of seen.pods[0]?.containers ?? []) {
     const address = findServerAddress(c, 'MongoDB');

@@ -111,6 +111,10 @@ import { analyzeMeshInitRedirect } from './mesh-init-redirect.js';
 import { analyzeVolumeFull } from './volume-full.js';
 import { analyzeSlowDependency } from './slow-dependency.js';
 import { analyzeIdleTransactionTimeout } from './idle-transaction-timeout.js';
+import { analyzeMysqlWaitTimeout } from './mysql-wait-timeout.js';
+import { analyzeMongoTransactionLifetime } from './mongo-transaction-lifetime.js';
+import { analyzeReadAfterWrite } from './read-after-write.js';
+import { analyzeRedisCostlySetting } from './redis-costly-setting.js';
 import { analyzeResourceExhaustion } from './resource-exhaustion.js';
 import { analyzeCacheStampede } from './cache-stampede.js';
 import { analyzeConsumerGroups } from './consumer-group.js';
@@ -284,6 +288,10 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'redis-cluster-state': analyzeRedisClusterState,
   'slow-dependency': analyzeSlowDependency,
   'idle-transaction-timeout': analyzeIdleTransactionTimeout,
+  'mysql-wait-timeout': analyzeMysqlWaitTimeout,
+  'mongo-transaction-lifetime': analyzeMongoTransactionLifetime,
+  'read-after-write': analyzeReadAfterWrite,
+  'redis-costly-setting': analyzeRedisCostlySetting,
   'resource-exhaustion': analyzeResourceExhaustion,
   'cpu-starved': analyzeCpuStarved,
   'host-sized-runtime': analyzeHostSizedRuntime,
