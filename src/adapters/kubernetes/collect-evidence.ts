@@ -168,6 +168,9 @@
 //   pods (at most 200) and the log tails of at most two pods of other workloads whose env or args name its Service
 //   (for the preStop case, else reverse proxies of the namespace by image, kept only if their log names the Service);
 //   and where a pod has sat SchedulingGated for 3m, one page of the cluster's Deployments (at most 500), kept only when one names the gate (read-gate-controllers.ts),
+//   and where the workload's own log shows a collector's memory_limiter refusing data, one page of the cluster's Deployments (at most 500), kept
+//   only when a container's literal env names one of its Services or sends OTLP to the node's address (its senders, at most 6), and for at
+//   most 3 of their namespaces one list of ReplicaSets each (at most 300: their newest revisions; read-sink-senders.ts),
 //   and where a claim has waited on an external provisioner for 5m, kube-system's Deployments and StatefulSets (one page of 200 each),
 //   and where that claim restores from a VolumeSnapshot the provisioner says is not ready, the pods of the driver's controller (one list by
 //   its selector, at most 5) and the log tail of their csi-snapshotter sidecar (at most two, read-snapshotter-log.ts);

@@ -1,6 +1,6 @@
 // The reads a triage makes only where the first evidence points: the neighbours the workload's
 // Services and logs lead to (a Service left with no ready endpoint, one its logs fail to reach or
-// that refuses it or that its queries time out on — with the log of the servers that say why —, the rollouts of one whose answers it refuses for their size, the namespace's recent rollouts when it cannot take the messages it is sent, the members of a clustered one its clients say is down (its address from a ConfigMap they take whole, when only that names it), another workload's pods behind its
+// that refuses it or that its queries time out on — with the log of the servers that say why —, the rollouts of one whose answers it refuses for their size, the namespace's recent rollouts when it cannot take the messages it is sent, the senders of a collector that refuses data for its memory (the cluster's Deployments whose env sends to it, and their rollouts), the members of a clustered one its clients say is down (its address from a ConfigMap they take whole, when only that names it), another workload's pods behind its
 // Services, a Service of another namespace or of another name it looks for, the mesh sidecar's log where a Service it calls has its TCP port declared HTTP, the last callers an
 // ingress policy cut off, the callers of a workload that had no serving pod (now or during a rollout of the last hour), whose own log reports slow requests, sustained GC overhead or a RED search cluster, or whose pods are cut off at their stop by a preStop hook past the grace period (pods whose env names its Service; then, in that last case, reverse proxies of the namespace), what keeps a rejected Secret in sync, what applies a full claim (its refused expansion), the injector of a missed webhook injection), the controller of a provisioner a claim waits on (and its snapshotter's log when the claim's snapshot is not ready), the ingress controller's log in front of a served workload, the body-size limit of an nginx in its pods that refuses request bodies, the access rules of the namespace's forward proxy that refuses its tunnels (403), the Jobs of the namespace that ran just before failures no rollout explains (or while an outside API refused its calls for their rate), who holds a port its pods need,
 // what left the cluster DNS short, where its Corefile sends a name that answers NXDOMAIN, and why the cluster autoscaler adds no node. Each is bounded (see collect-evidence.ts) and
@@ -39,6 +39,8 @@ import { needsNamespaceRollouts } from '../../domain/triage/message-contract.js'
 import { needsEvictionWriters } from '../../domain/triage/redis-evictions.js';
 import { needsMappingSenders } from '../../domain/triage/index-mapping-sender.js';
 import { readSenderRollouts } from './read-sender-rollouts.js';
+import { readSinkSenders } from './read-sink-senders.js';
+import { needsSinkSenders } from '../../domain/triage/sink-senders.js';
 import { needsWriterRollouts } from '../../domain/triage/writer-conflict.js';
 import { findMaxTimeExpired, listCollscanLogSearches, pickTimedOutMongo } from '../../domain/triage/collscan-timeout.js';
 import { pickAbortingMongo } from '../../domain/triage/mongo-transaction-lifetime.js';
@@ -152,7 +154,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -262,6 +264,11 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   const senderRolloutsP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
     const need = needsMappingSenders({ logs: d.logs, pods: pods.ranked, collectedAt: now(), namespace: ctx.namespace });
     return need === undefined || need.namespaces.length === 0 ? undefined : readSenderRollouts(ctx, target, need);
+  });
+  // A collector refusing data for its own memory (its memory_limiter): the cluster's Deployments that send to it, and which rolled out before.
+  const sinkSendersP = Promise.all([podsP, detailsP, servicesP]).then(([pods, d, services]) => {
+    const need = needsSinkSenders({ logs: d.logs, pods: pods.ranked, collectedAt: now() });
+    return need === undefined ? undefined : readSinkSenders(ctx, target, need, [...listOwnServiceNames(services.services, pods.ranked)]);
   });
   // Lookups that stall at the resolver timeout: the namespace's Deployments that already set a resolver option against it.
   const resolverPeersP = Promise.all([podsP, detailsP]).then(([pods, d]) => (needsResolverPeers(d.logs, pods.ranked) ? readResolverPeers(ctx, target) : undefined));
@@ -533,6 +540,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     configEndpoints: configEndpointsP,
     resolverPeers: resolverPeersP,
     senderRollouts: senderRolloutsP,
+    sinkSenders: sinkSendersP,
     issuerProvider: issuerProviderP,
     cotenantScaleUps: cotenantScaleUpsP,
     rateLimitService: rateLimitServiceP,

@@ -7,4 +7,6 @@ export interface ClientDiagnosis {
   likelyCause: string;
   nextAction: string;
   fix: string;
+  /** A shared sink refusing its senders' data for its own load (a collector's memory_limiter): the sender that rolled out before it began is the trigger (sink-senders.ts). */
+  refusesSenders?: true;
 }

@@ -44,6 +44,7 @@ export function explainMemoryLimiterRefusal(errors: readonly string[], lines: re
     nextAction: cardinality
       ? 'Find the sender that started the new attribute values (its rollout just before the memory climbed) and drop or normalise the attribute (or cap the spanmetrics dimensions); give the collector more memory or replicas only once its series stop growing.'
       : 'Find what sends more data since the memory climbed and shed or sample it; then give the collector more memory (limit_mib with the container limit) or replicas.',
+    refusesSenders: true,
     fix: cardinality ? 'drop or normalise the high-cardinality attribute at its sender (or cap the spanmetrics dimensions), then size the collector' : 'reduce or sample the data sent, or give the collector more memory or replicas',
   };
 }

@@ -51,6 +51,7 @@ import type { PeerRolloutEvidence } from './evidence-peer-rollout.js';
 import type { NamespaceRolloutEvidence } from './evidence-namespace-rollouts.js';
 import type { NamedNamespaceServicesEvidence } from './evidence-named-namespace-services.js';
 import type { SenderRolloutEvidence } from './evidence-sender-rollouts.js';
+import type { SinkSenderEvidence } from './evidence-sink-senders.js';
 import type { ProxyConfigEvidence } from './evidence-proxy-config.js';
 import type { SentinelConfigEvidence } from './evidence-sentinel-config.js';
 import type { CircuitBreakerConfigEvidence } from './evidence-circuit-breakers.js';
@@ -435,6 +436,8 @@ export interface TriageEvidence {
   schedulerReplicas?: SchedulerReplicasEvidence[];
   /** Deployments of the other namespaces the logs or the channel name, whose newest revision came in the hours before documents a search index refuses for its mapping (index-mapping-conflict.ts). */
   senderRollouts?: SenderRolloutEvidence[];
+  /** Deployments of the cluster that send to the workload (a collector refusing data for its memory) and rolled out lately, with how they point at it (sink-senders.ts). */
+  sinkSenders?: SinkSenderEvidence[];
   /** The identity provider in the cluster whose template names the issuer the workload refuses every token for, with its newest revision (evidence-issuer-provider.ts). */
   issuerProvider?: IssuerProviderEvidence;
   /** Deployments of the cluster that may lift a scheduling gate the pods wait on, read only when a pod sits SchedulingGated. */

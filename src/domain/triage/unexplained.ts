@@ -11,12 +11,15 @@ import type { Confidence, Finding } from './finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from './kubectl-command.js';
 import { RECENT_MS, getWaiting, isPodFailing, listAllContainers, listNodesOf, severityForPods, unique } from './pod-status.js';
 import { isStuckTerminating } from './terminating-pods.js';
-import { earliest, formatSpan, isWithin, msBetween } from './time-span.js';
+import { earliest, formatAgo, formatSpan, isWithin, msBetween } from './time-span.js';
 import { readLineTime } from './request-silence.js';
 import { explainStandbyConflict } from './standby-conflict.js';
 import { explainMissingLocale } from './missing-locale.js';
 import { explainJdkLocaleData } from './jdk-locale-data.js';
 import { explainClientDiagnosis } from './client-diagnosis.js';
+import { findSinkSender } from './sink-senders.js';
+import { sortRevisions } from './revision-diff.js';
+import { isInTriggerWindow } from './trigger-window.js';
 import { isRecoveredMetricFailure } from './hpa-metric-recovery.js';
 import { truncate } from '../text.js';
 import { isAccessLogLine, listErrorLines } from './error-line.js';
@@ -157,7 +160,11 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
   // A client library's own diagnosis (a product check, a denied role, a denied bucket) says what fails and where to act.
   const diagnosis = locale ? undefined : explainClientDiagnosis(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers, podObjects.flatMap((p) => p.volumes ?? []));
   const known = explainStandbyConflict(fresh.flatMap((h) => h.errors), containers) ?? locale ?? diagnosis;
-  const summary = locale?.summary ?? diagnosis?.summary;
+  // A shared sink refusing its senders' data for its own load, and nothing of its own rolled out before: the sender that did.
+  const [ownNewest] = sortRevisions(ev.revisions);
+  const sender = diagnosis?.refusesSenders && !isInTriggerWindow(ownNewest?.createdAt, onset) ? findSinkSender(ev.sinkSenders, onset, ev.collectedAt) : undefined;
+  const since = sender === undefined ? '' : `; since its sender ${sender.text}`;
+  const summary = locale?.summary ?? (diagnosis ? `${diagnosis.summary}${since}` : undefined);
   return [
     {
       id: 'unexplained/log-errors',
@@ -166,13 +173,20 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
       layer: 'container/process',
       severity: 'warning',
       confidence: locale || diagnosis ? 'medium' : 'low',
-      evidence: fresh.flatMap((h) => h.errors.slice(-2).map((l) => `log ${h.log.pod}: ${l.trim()}`)).slice(0, 4),
+      evidence: [
+        ...fresh.flatMap((h) => h.errors.slice(-2).map((l) => `log ${h.log.pod}: ${l.trim()}`)).slice(0, 4),
+        ...(sender ? [`sender ${sender.deployment} (namespace ${sender.namespace}): revision ${sender.revision} rolled out ${formatAgo(sender.at, ev.collectedAt)}; its pods send with ${sender.via}${sender.throughNodeAgent ? ' (through the node agent)' : ''}`] : []),
+      ],
       decisive: last,
       ...(onset !== undefined ? { onset } : {}),
+      ...(sender ? { datesChange: true as const } : {}),
       ...(locale ? { fix: locale.fix, ...(locale.latent !== undefined ? { latent: locale.latent } : {}) } : diagnosis ? { fix: diagnosis.fix } : {}),
       likelyCause: known?.likelyCause ?? 'The pods pass their probes but their own logs report errors: requests may be failing while Kubernetes sees nothing wrong.',
-      nextAction: known?.nextAction ?? 'Read the logs and the error rate of the service before calling it healthy.',
-      confirmCommands: pods.slice(0, 1).map((p) => formatKubectl(ev.target, `logs ${p} --tail=200`)),
+      nextAction: `${sender ? `Start with ${sender.deployment} (namespace ${sender.namespace}): what its revision ${sender.revision} changed in what it sends. ` : ''}${known?.nextAction ?? 'Read the logs and the error rate of the service before calling it healthy.'}`,
+      confirmCommands: [
+        ...pods.slice(0, 1).map((p) => formatKubectl(ev.target, `logs ${p} --tail=200`)),
+        ...(sender ? [formatKubectl({ ...ev.target, namespace: sender.namespace }, `rollout history deployment/${sender.deployment} --revision=${sender.revision}`)] : []),
+      ],
       affected: { pods, nodes: listNodesOf(podObjects) },
     },
   ];
