@@ -21,6 +21,7 @@ import { pickHostPortClashes } from '../../domain/triage/host-port-holders.js';
 import { needsDnsCapacity } from '../../domain/triage/dns-capacity.js';
 import { needsDnsConfig } from '../../domain/triage/dns-route.js';
 import { readDnsConfig } from './read-dns-config.js';
+import { findMissingRoutes } from '../../domain/triage/http-route-gone.js';
 import type { CollectContext } from './collect-context.js';
 import { pickDownServices, readDownServices } from './read-down-services.js';
 import { readCallerPods } from './read-caller-pods.js';
@@ -227,7 +228,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   const peerRolloutP = Promise.all([servicesP, podsP, detailsP]).then(([services, pods, d]) => {
     const seen = { logs: d.logs, pods: pods.ranked, services: services.services, namespace: ctx.namespace, collectedAt: now() };
     // Or calls it answers UNIMPLEMENTED (gRPC): whether the peer's new release, with the method or without it, is out.
-    const peer = findOversizedResponses(seen)?.peer ?? findUnimplementedCalls(seen)?.peer;
+    // Or HTTP calls it answers 404 on a path (http-route-gone.ts): whether the peer's new release dropped the route.
+    const peer = findOversizedResponses(seen)?.peer ?? findUnimplementedCalls(seen)?.peer ?? findMissingRoutes(seen)?.peer;
     const svc = services.services.find((s) => s.name === peer);
     return svc === undefined ? undefined : readPeerRollout(ctx, svc);
   });

@@ -161,6 +161,7 @@ import { analyzeSequenceBehind } from './sequence-behind.js';
 import { analyzeColumnCharset } from './column-charset.js';
 import { analyzeSharedStoreLock } from './shared-store-lock.js';
 import { analyzeUnimplementedCalls } from './unimplemented-method.js';
+import { analyzeRouteGone } from './route-gone.js';
 import { analyzeIdpClientRefusals } from './idp-client-refused.js';
 import { analyzeIssuerMismatch } from './token-issuer-mismatch.js';
 import { analyzeCsrfRefused } from './csrf-refused.js';
@@ -341,6 +342,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'column-charset': analyzeColumnCharset,
   'shared-store-lock': analyzeSharedStoreLock,
   'unimplemented-method': analyzeUnimplementedCalls,
+  'route-gone': analyzeRouteGone,
   'idp-client-refused': analyzeIdpClientRefusals,
   'token-issuer-mismatch': analyzeIssuerMismatch,
   'csrf-refused': analyzeCsrfRefused,
