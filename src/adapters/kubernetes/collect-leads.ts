@@ -346,7 +346,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const deployment = needsDnsCapacity(d.logs, dns);
     return deployment === undefined || dns === undefined ? undefined : readDnsCapacity(ctx, deployment, dns.pods);
   });
-  // Lookups of a name outside the cluster answer NXDOMAIN: where the DNS's Corefile sends that name (one get).
+  // Lookups answer NXDOMAIN: where the DNS's Corefile sends an outside name, how long it caches a denial (one get).
   const dnsConfigP = Promise.all([first.dns, detailsP]).then(([dns, d]) => {
     const name = needsDnsConfig(d.logs, dns);
     return name === undefined ? undefined : readDnsConfig(ctx, name);
