@@ -49,7 +49,8 @@ export function findOwnAccountRefusal(logs: readonly LogEvidence[], pods: readon
     if (refused !== undefined && refused.user !== found.user) continue;
     refused ??= found;
     refusedPods.push(log.pod);
-    const lone = log.lines.find((l) => ALONE.test(l));
+    // One replica alone is what it is meant to be; several each alone share nothing.
+    const lone = pods.length > 1 ? log.lines.find((l) => ALONE.test(l)) : undefined;
     if (lone !== undefined) {
       alone ??= lone.trim();
       alonePods += 1;

@@ -34,6 +34,8 @@ describe('ready pods whose own service account is refused, each member alone', (
     expect(findOwnAccountRefusal(other.logs, other.pods, NS)).toBeUndefined();
     const once = scenario({ alone: false });
     expect(findOwnAccountRefusal(once.logs, once.pods, NS)).toBeUndefined();
+    const single = scenario();
+    expect(findOwnAccountRefusal(single.logs.slice(0, 1), single.pods.slice(0, 1), NS)).toBeUndefined();
   });
 
   it('is a problem naming the account, the refused read, the members alone and the revision that switched the account', () => {
