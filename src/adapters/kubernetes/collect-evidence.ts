@@ -90,7 +90,8 @@
 //   at most two pods the workload's Services route to that are not its own (and a get of the ReplicaSets that made them,
 //   at most two, only for such pods a ReplicaSet controls: whether it still has an owner: read-foreign-replica-sets.ts); and where the workload's
 //   logs refuse a Service of the namespace's answers for their size (gRPC "received message larger than max"), or get its
-//   gRPC calls answered UNIMPLEMENTED (then also its pods, as a Service the logs fail on: at most 5), one list of
+//   gRPC calls answered UNIMPLEMENTED (then also its pods, as a Service the logs fail on: at most 5), or its HTTP calls answered
+//   404 on a path again and again (http-route-gone.ts: whether the peer's new release dropped the route), one list of
 //   the ReplicaSets its selector matches (at most 10: read-peer-rollout.ts); and where its logs show messages it cannot take
 //   (Celery's unregistered task, "Unknown magic byte!", payloads that do not decode) or transactions that deadlock or fail to serialize (another writer),
 //   or consumer lag warnings on one partition while its other consumers idle (the producer that changed its key: partition-lag-skew.ts), or a job worker
@@ -139,8 +140,8 @@
 //   cluster-wide list of Services by that name; for one cluster-local name of another namespace (name.namespace.svc…)
 //   that the logs say does not resolve, one list of that namespace's Services, at most 100 (read-named-namespace-services.ts); where their lookups time out while every DNS pod
 //   is ready, the DNS Deployment's events and kube-system's ConfigMaps (names and times) and the log
-//   tails of two DNS pods; where they answer NXDOMAIN for a name outside the cluster, the DNS's
-//   Corefile ConfigMap (one get, read-dns-config.ts); for a claim that waits for a static volume, one list of PersistentVolumes
+//   tails of two DNS pods; where they answer NXDOMAIN (for a name outside the cluster: its route; for a Service's: its
+//   denial cache), the DNS's Corefile ConfigMap (one get, read-dns-config.ts); for a claim that waits for a static volume, one list of PersistentVolumes
 //   (at most 500), keeping those whose claimRef names it;
 //   and where a container of the workload died in a system OOM of its node, the pods of that node
 //   (at most two nodes); where a node under the pods has DiskPressure or its kubelet evicted them for

@@ -23,6 +23,7 @@ import { pickHostPortClashes } from '../../domain/triage/host-port-holders.js';
 import { needsDnsCapacity } from '../../domain/triage/dns-capacity.js';
 import { needsDnsConfig } from '../../domain/triage/dns-route.js';
 import { readDnsConfig } from './read-dns-config.js';
+import { findMissingRoutes } from '../../domain/triage/http-route-gone.js';
 import type { CollectContext } from './collect-context.js';
 import { pickDownServices, readDownServices } from './read-down-services.js';
 import { readCallerPods } from './read-caller-pods.js';
@@ -237,7 +238,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   const peerRolloutP = Promise.all([servicesP, podsP, detailsP]).then(([services, pods, d]) => {
     const seen = { logs: d.logs, pods: pods.ranked, services: services.services, namespace: ctx.namespace, collectedAt: now() };
     // Or calls it answers UNIMPLEMENTED (gRPC): whether the peer's new release, with the method or without it, is out.
-    const peer = findOversizedResponses(seen)?.peer ?? findUnimplementedCalls(seen)?.peer;
+    // Or HTTP calls it answers 404 on a path (http-route-gone.ts): whether the peer's new release dropped the route.
+    const peer = findOversizedResponses(seen)?.peer ?? findUnimplementedCalls(seen)?.peer ?? findMissingRoutes(seen)?.peer;
     const svc = services.services.find((s) => s.name === peer);
     return svc === undefined ? undefined : readPeerRollout(ctx, svc);
   });
@@ -359,7 +361,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const deployment = needsDnsCapacity(d.logs, dns);
     return deployment === undefined || dns === undefined ? undefined : readDnsCapacity(ctx, deployment, dns.pods);
   });
-  // Lookups of a name outside the cluster answer NXDOMAIN: where the DNS's Corefile sends that name (one get).
+  // Lookups answer NXDOMAIN: where the DNS's Corefile sends an outside name, how long it caches a denial (one get).
   const dnsConfigP = Promise.all([first.dns, detailsP]).then(([dns, d]) => {
     const name = needsDnsConfig(d.logs, dns);
     return name === undefined ? undefined : readDnsConfig(ctx, name);

@@ -1,6 +1,6 @@
 // The cluster DNS's Corefile (kube-system/<the DNS Deployment's name>, "coredns"): one get of a
-// ConfigMap, read only when the workload's lookups of a name outside the cluster answer NXDOMAIN
-// (needsDnsConfig). Only its `Corefile` key and its times are kept; a cluster whose DNS has no such
+// ConfigMap, read only when the workload's lookups answer NXDOMAIN (needsDnsConfig): of a name outside
+// the cluster (its route), or of a Service's (its denial cache). Only its `Corefile` key and its times are kept; a cluster whose DNS has no such
 // ConfigMap (kube-dns) is no failure.
 import type { DnsConfigEvidence } from '../../domain/triage/evidence-dns-config.js';
 import type { CollectContext } from './collect-context.js';

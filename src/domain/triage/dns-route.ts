@@ -23,23 +23,19 @@ function isOutsideName(host: string): boolean {
   return h.includes('.') && !IPV4.test(h) && !/\.svc(\.|$)/.test(h) && !h.endsWith('.cluster.local') && !h.endsWith('.local');
 }
 
-/** Hosts outside the cluster whose lookups answer "no such host" in these logs (at most a few). */
-export function listNxdomainOutsideHosts(logs: readonly LogEvidence[]): string[] {
-  const hosts = new Set<string>();
-  for (const l of logs) {
-    for (const line of l.lines) {
-      const e = parseDependencyError(line);
-      const host = e?.problem === 'dns-missing' ? e.dependency?.replace(/:\d+$/, '') : undefined;
-      if (host !== undefined && isOutsideName(host)) hosts.add(host.toLowerCase());
-    }
-  }
-  return [...hosts].slice(0, 3);
+/** Whether any lookup in these logs answers "no such host", of a name outside the cluster or of a Service's. */
+function hasNxdomain(logs: readonly LogEvidence[]): boolean {
+  return logs.some((l) => l.lines.some((line) => parseDependencyError(line)?.problem === 'dns-missing'));
 }
 
-/** Worth one get of the DNS's ConfigMap (its name, "coredns"): lookups of an outside name answer NXDOMAIN. */
+/**
+ * Worth one get of the DNS's ConfigMap (its name, "coredns"): lookups answer NXDOMAIN — of an
+ * outside name (where its Corefile sends it), or of a cluster name (how long its cache keeps a
+ * denial: dns-denial-cache.ts).
+ */
 export function needsDnsConfig(logs: readonly LogEvidence[], dns: ClusterDnsEvidence | undefined): string | undefined {
   if (dns === undefined || dns.pods.length === 0) return undefined;
-  return listNxdomainOutsideHosts(logs).length > 0 ? dnsDeploymentOf(dns.pods) ?? 'coredns' : undefined;
+  return hasNxdomain(logs) ? dnsDeploymentOf(dns.pods) ?? 'coredns' : undefined;
 }
 
 /** A server block of the Corefile: its zones and where its `forward` sends them. */

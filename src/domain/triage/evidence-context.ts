@@ -258,7 +258,7 @@ export interface ClusterDnsEvidence {
    * With the log tails of up to two ready DNS pods: where their forwards to upstream resolvers time out.
    */
   capacity?: { deployment: string; events: EventEvidence[]; configMaps: NamespaceObjectEvidence[]; logs?: LogEvidence[] };
-  /** Its Corefile, read only when lookups of a name outside the cluster answer NXDOMAIN (see needsDnsConfig). */
+  /** Its Corefile, read only when lookups answer NXDOMAIN (see needsDnsConfig): where it sends outside names, how long it caches a denial. */
   config?: DnsConfigEvidence;
 }
 

@@ -1,6 +1,7 @@
 // The cluster DNS's own configuration: the Corefile of kube-system's CoreDNS ConfigMap, read only
-// when the workload's lookups of a name outside the cluster answer "no such host" (NXDOMAIN). An
-// edited Corefile (a stub domain's server block removed) sends such names to the wrong resolver.
+// when the workload's lookups answer "no such host" (NXDOMAIN). An edited Corefile (a stub domain's
+// server block removed) sends outside names to the wrong resolver; a long denial TTL in its cache
+// keeps a Service created after its first lookup missing (dns-denial-cache.ts).
 import type { IsoTime } from './evidence-spec.js';
 
 export interface DnsConfigEvidence {

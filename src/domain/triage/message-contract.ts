@@ -40,6 +40,9 @@ const RULES: { kind: ContractBreak; re: RegExp }[] = [
   { kind: 'decode', re: /json: unknown field "([\w.-]+)"/ },
   { kind: 'decode', re: /SerializationException: Error deserializing (?:Avro|JSON|Protobuf|key\/value)[^\n]*/i },
   { kind: 'decode', re: /InvalidProtocolBufferException[^\n]*|proto: cannot parse invalid wire-format data/ },
+  // A consumer's own validation refusing a message for a field the producer no longer fills: the
+  // producer renamed, dropped or renumbered it (Protobuf leaves a reused number among unknown fields).
+  { kind: 'decode', re: /\b(?:rejected|discarded|dropped|dead-?lettered|skipped)\b[^\n]{0,80}?:\s*(?:required field )?"?([a-z][\w.]*)"? (?:is|was) (?:empty|missing|required|not set|null)\b/i },
   { kind: 'decode', re: /AvroTypeException[^\n]*|Malformed data\. Length is negative/ },
 ];
 

@@ -8,6 +8,7 @@
  */
 import type { EndpointSliceEvidence, IsoTime, PodEvidence, ServiceEvidence, TriageEvidence } from './evidence.js';
 import { diagnoseClusterDnsBypass } from './cluster-dns-bypass.js';
+import { diagnoseDenialCache } from './dns-denial-cache.js';
 import { diagnoseDnsRoute } from './dns-route.js';
 import { findInClusterService } from './down-service.js';
 import { explainHeadlessDeadlock } from './headless-discovery.js';
@@ -87,6 +88,9 @@ export function resolveDependency(ev: TriageEvidence, problem: Problem, host: st
   const failure = STATIC_FAILURES[problem];
   const written = failure ? explainStaticEndpoints(ev, svc, port, failure) : undefined;
   if (written) return written;
+  // A Service created after the callers' first lookups, still "no such host": the cluster DNS's cache keeps the old denial.
+  const cached = problem === 'dns-missing' ? diagnoseDenialCache(ev, svc.service, svc.namespace, host, lines, pods) : undefined;
+  if (cached) return { ...cached, ...(svc.own ? { services: [svc.service.name] } : {}) };
   if (problem === 'dns-missing') return explainHeadlessDeadlock(ev, svc);
   return undefined;
 }

@@ -34,10 +34,10 @@ describe('where the Corefile sends a name', () => {
     expect(findServingBlock(parseCorefile(ROOT_ONLY), HOST)?.block.forward).toBe('/etc/resolv.conf');
   });
 
-  it('asks for the Corefile only when an outside name answers NXDOMAIN', () => {
+  it('asks for the Corefile only when a name answers NXDOMAIN (an outside name, or a cluster name: its denial cache)', () => {
     const dns = { namespace: 'kube-system', pods: [pod(9, { name: 'coredns-5d8c7b9f4-abcde', labels: { 'pod-template-hash': '5d8c7b9f4' } })] };
     expect(needsDnsConfig([{ pod: 'x', container: 'app', previous: false, lines: [LOOKUP] }], dns)).toBe('coredns');
-    expect(needsDnsConfig([{ pod: 'x', container: 'app', previous: false, lines: ['getaddrinfo ENOTFOUND orders-db.storage.svc.cluster.local'] }], dns)).toBeUndefined();
+    expect(needsDnsConfig([{ pod: 'x', container: 'app', previous: false, lines: ['getaddrinfo ENOTFOUND orders-db.storage.svc.cluster.local'] }], dns)).toBe('coredns');
     expect(needsDnsConfig([{ pod: 'x', container: 'app', previous: false, lines: ['all good'] }], dns)).toBeUndefined();
   });
 });

@@ -165,6 +165,8 @@ import { analyzeSequenceBehind } from './sequence-behind.js';
 import { analyzeColumnCharset } from './column-charset.js';
 import { analyzeSharedStoreLock } from './shared-store-lock.js';
 import { analyzeUnimplementedCalls } from './unimplemented-method.js';
+import { analyzeRouteGone } from './route-gone.js';
+import { analyzeOwnAccountRefused } from './own-account-refused.js';
 import { analyzeIdpClientRefusals } from './idp-client-refused.js';
 import { analyzeIssuerMismatch } from './token-issuer-mismatch.js';
 import { analyzeCsrfRefused } from './csrf-refused.js';
@@ -349,6 +351,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'column-charset': analyzeColumnCharset,
   'shared-store-lock': analyzeSharedStoreLock,
   'unimplemented-method': analyzeUnimplementedCalls,
+  'route-gone': analyzeRouteGone,
+  'own-account-refused': analyzeOwnAccountRefused,
   'idp-client-refused': analyzeIdpClientRefusals,
   'token-issuer-mismatch': analyzeIssuerMismatch,
   'csrf-refused': analyzeCsrfRefused,

@@ -61,6 +61,12 @@ describe('messages a consumer cannot take after another workload rolled out', ()
     expect(readContractLine(`KeyError: '${TASK}'`)).toBeUndefined();
   });
 
+  it('reads an event rejected for an empty required field, and a Protobuf unknown field number, as a contract break', () => {
+    expect(readContractLine('WARN c.a.billing.PaymentEventHandler : PaymentCaptured rejected (partition 1, offset 1884220): customer_id is empty; event=payment_id: "pay_x" currency: "EUR" 3: 1900')).toMatchObject({ kind: 'decode', subject: 'customer_id' });
+    expect(readContractLine('level=warn msg="message discarded: required field order_id is missing"')).toMatchObject({ kind: 'decode', subject: 'order_id' });
+    expect(readContractLine('GET /v1/orders 400: customer_id is empty')).toBeUndefined();
+  });
+
   it('names the producer of the same code and rolls the worker forward to its release, never back', () => {
     const ev = scenario({
       lines: celeryLines,
