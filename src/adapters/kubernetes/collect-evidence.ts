@@ -107,7 +107,8 @@
 //   refuses at a setting its command line does not set (a RabbitMQ disk alarm: its disk_free_limit; a Postgres that terminates sessions at idle_in_transaction_session_timeout; a MySQL that aborts idle connections at wait_timeout; a Redis its calls time out on (at least 3 lines): notify-keyspace-events and appendfsync; a role's CONNECTION LIMIT in its init SQL), a get of the ConfigMaps its pod mounts, at most two, only
 //   that setting kept: read-server-config.ts; where its log tail holds no line that says why it refuses, one deeper
 //   read of that log, at most 5000 lines / 1 MB, only the lines that say why kept: read-server-log-search.ts; and
-//   where its own log says its disk is full, a get of the claims its pod mounts, at most two: read-server-claims.ts); and where
+//   where its own log says its disk is full, or that its writes wait many seconds on the disk (Postgres checkpoints
+//   slow to sync: slow-storage.ts), a get of the claims its pod mounts, at most two: read-server-claims.ts); and where
 //   a Service of any namespace refuses it for a reason its own servers log (an Elasticsearch disk watermark, Cassandra reads aborted
 //   over too many tombstones; the Service by the client's address, else the namespace's one Service on the server's port), one page
 //   of its EndpointSlices and a get and log tail of at most three of its ready pods: read-explaining-pods.ts (when no slice names a

@@ -108,6 +108,7 @@ import { needsPrivilegeJobs } from '../../domain/triage/pg-privilege.js';
 import { needsLockedAccountJobs, pickAccountJobRuns } from '../../domain/triage/ad-bind-refusal.js';
 import { readAccountJobLogs } from './read-account-job-logs.js';
 import { pickColdCacheService } from '../../domain/triage/cache-hit-collapse.js';
+import { listSlowStorageClaimReads } from '../../domain/triage/slow-storage.js';
 import { needsJobsUnderLoad } from '../../domain/triage/jobs-under-load.js';
 import { needsRateLimitJobs } from '../../domain/triage/rate-limit-jobs.js';
 import { pickMissingTableStore } from '../../domain/triage/store-volume-loss.js';
@@ -232,7 +233,9 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     // Or mongod's tail shows collection scans but not when the index went: once, deeper, for the dropped index.
     const searched = await readServerLogSearches(ctx, read, timeoutSearches.length > 0 ? timeoutSearches : listCollscanLogSearches(seen, slices, read, now()));
     // Its own log says its disk is full: the claims its pod mounts, for the volume to grow and its size.
-    return readServerClaims(ctx, searched, listServerClaimReads(seen, searched));
+    // Or that its writes wait minutes on the disk: the claims, for the volume's class and size (gp2's baseline).
+    const full = listServerClaimReads(seen, searched);
+    return readServerClaims(ctx, searched, full.length > 0 ? full : listSlowStorageClaimReads(searched));
   });
   // Answers the client refuses for their size (gRPC ResourceExhausted): the peer's rollouts say when they grew.
   const peerRolloutP = Promise.all([servicesP, podsP, detailsP]).then(([services, pods, d]) => {

@@ -15,6 +15,10 @@ export interface GcPressure {
   share?: number;
   /** The line's own words, short: "[gc][9000] overhead, spent [1.1s] collecting in the last [1.5s]". */
   said: string;
+  /** The runtime whose collector logged it; a JVM unless the line says otherwise. */
+  runtime?: 'go';
+  /** The live heap left after the collection, in MB (Go's gctrace gives it). */
+  liveMb?: number;
 }
 
 /** Elasticsearch warns at 50% overhead (it logs 25% at INFO): half the time collecting is pressure. */
@@ -32,6 +36,12 @@ const ES_OVERHEAD = new RegExp(String.raw`\[gc\](?:\[[^\]]*\])* overhead, spent 
 const ES_LONG = new RegExp(String.raw`\[gc\]\[(?:young|old)\]\[\d+\]\[\d+\] duration \[${DURATION}\], collections \[\d+\]/\[${DURATION}\]`);
 const GC_INSPECTOR = /GCInspector\.java:\d+ - ([\w ]+?) GC in (\d+)ms/;
 const PAUSE_MONITOR = /Detected pause in JVM or host machine \(eg GC\): pause of approximately (\d+)ms/;
+/**
+ * Go's gctrace (GODEBUG=gctrace=1): "gc 4100 @7100.412s 81%: 0.11+410+0.08 ms clock, … 594->599->590 MB,
+ * 591 MB goal, …" — the percentage is the share of CPU spent in GC since the process started, and
+ * the third heap size the live heap the collection left.
+ */
+const GO_TRACE = /\bgc \d+ @\d+(?:\.\d+)?s (\d+)%: [\d.]+\+([\d.]+)\+[\d.]+ ms clock, .*? (\d+)->(\d+)->(\d+) MB, (\d+) MB goal/;
 const FULL_GC = /GC\(\d+\) Pause Full \([^)]*\)(?: \([^)]*\))? (\d+)([KMG])->(\d+)([KMG])\((\d+)([KMG])\) (\d+(?:\.\d+)?)ms/;
 
 function toMs(value: string | undefined, unit: string | undefined): number {
@@ -63,6 +73,12 @@ export function parseGcPressure(line: string): GcPressure | undefined {
   if (g) {
     const ms = Number(g.length > 2 ? g[2] : g[1]);
     return ms >= MIN_PAUSE_MS ? { ms, said: g[0] } : undefined;
+  }
+  const t = GO_TRACE.exec(line);
+  if (t) {
+    const share = Number(t[1]) / 100;
+    const said = t[0].replace(/ ms clock, .*? (\d+->\d+->\d+ MB)/, ' ms clock, … $1');
+    return share >= MIN_SHARE ? { ms: Math.round(Number(t[2])), share, said, runtime: 'go', liveMb: Number(t[5]) } : undefined;
   }
   const f = FULL_GC.exec(line);
   if (f) {

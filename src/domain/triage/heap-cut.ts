@@ -39,9 +39,15 @@ export function findHeapCut(revisions: readonly RevisionEvidence[], container: s
   if (now === undefined || before === undefined) return undefined;
   const heap = findHeapSetting(asSpec(now));
   const was = findHeapSetting(asSpec(before));
-  if (heap?.bytes === undefined || was?.bytes === undefined || heap.runtime !== was.runtime || heap.bytes >= was.bytes) return undefined;
   const limitFrom = before.resources.limits['memory'];
   const limitTo = now.resources.limits['memory'];
+  const limits = limitFrom !== undefined && limitTo !== undefined && limitFrom !== limitTo ? { limitFrom, limitTo } : {};
+  // A Go process without GOMEMLIMIT collects by GOGC alone; a revision that adds one sets a new
+  // ceiling, and one below the live heap makes the collector run back to back.
+  if (heap?.runtime === 'go' && heap.bytes !== undefined && was === undefined) {
+    return { revision: newest.revision, previous: previous.revision, from: 'no limit', to: formatSize(heap.bytes), was: 'no GOMEMLIMIT', flag: heap.flag, where: heap.where, ...limits };
+  }
+  if (heap?.bytes === undefined || was?.bytes === undefined || heap.runtime !== was.runtime || heap.bytes >= was.bytes) return undefined;
   return {
     revision: newest.revision,
     previous: previous.revision,
@@ -50,6 +56,6 @@ export function findHeapCut(revisions: readonly RevisionEvidence[], container: s
     was: was.flag,
     flag: heap.flag,
     where: heap.where,
-    ...(limitFrom !== undefined && limitTo !== undefined && limitFrom !== limitTo ? { limitFrom, limitTo } : {}),
+    ...limits,
   };
 }

@@ -15,6 +15,8 @@ import { findServerAddress } from '../server-address.js';
 import type { ServerKind } from '../server-address.js';
 import { findCacheRestart, findCacheService, findHitCollapse } from '../cache-hit-collapse.js';
 import { formatAgo } from '../time-span.js';
+import { findMembershipChange } from '../cache-membership.js';
+import { describeCacheResize } from './cache-resize.js';
 
 /** What a database says when the reads that used to hit the cache pile on it. */
 const DATABASE_STRAIN = /too many clients already|remaining connection slots are reserved|Too many connections|canceling statement due to statement timeout|SQLSTATE 5(3300|7014)|Lock wait timeout exceeded|MaxTimeMSExpired|timed? ?out (while )?(acquiring|waiting for) (a )?connection|connection pool (exhausted|timeout)/i;
@@ -40,15 +42,20 @@ function ratio(v: number): string {
 
 export function analyzeCacheStampede(ev: TriageEvidence): Finding[] {
   const collapse = findHitCollapse(ev.logs, ev.pods);
-  const cache = collapse ? findCacheService(ev.pods, ev.target) : undefined;
-  if (collapse === undefined || cache === undefined) return [];
-  const cachePods = (ev.dependencyPods ?? []).filter((d) => d.service === cache.service && (d.namespace ?? ev.target.namespace) === ev.target.namespace).map((d) => d.pod);
-  const restart = findCacheRestart(cachePods, cache.server, collapse.at);
+  if (collapse === undefined) return [];
   const own = new Set(ev.pods.map((p) => p.name));
   const strain = ev.logs.filter((l) => !l.previous && own.has(l.pod)).flatMap((l) => l.lines.filter((line) => DATABASE_STRAIN.test(line)).map((line) => ({ pod: l.pod, line: line.trim() })));
-  if (restart === undefined || strain.length < MIN_STRAIN_LINES) return [];
-  const now = ev.collectedAt;
+  if (strain.length < MIN_STRAIN_LINES) return [];
   const database = findDatabase(ev) ?? 'its database';
+  const cache = findCacheService(ev.pods, ev.target);
+  const cachePods = cache === undefined ? [] : (ev.dependencyPods ?? []).filter((d) => d.service === cache.service && (d.namespace ?? ev.target.namespace) === ev.target.namespace).map((d) => d.pod);
+  const restart = cache === undefined ? undefined : findCacheRestart(cachePods, cache.server, collapse.at);
+  if (cache === undefined || restart === undefined) {
+    // No cache pod that came back empty: the client's word that the cache was resized under it.
+    const change = findMembershipChange(ev.logs, ev.pods, collapse.at);
+    return change === undefined ? [] : [describeCacheResize({ ev, collapse, change, strain, database })];
+  }
+  const now = ev.collectedAt;
   const pods = [...new Set([...collapse.pods, ...strain.map((s) => s.pod)])];
   const podObjects = ev.pods.filter((p) => pods.includes(p.name));
   const failing = podObjects.filter((p) => isPodFailing(p, now)).length;

@@ -11,6 +11,7 @@ import { findHeapSetting, formatSize } from '../runtime-flags.js';
 import { sortRevisions } from '../revision-diff.js';
 import { earliest } from '../time-span.js';
 import { truncate } from '../../text.js';
+import { describeGoPressure } from './go-gc-pressure.js';
 
 /**
  * The workload serves (its pods are Ready, nothing restarts) while its own JVM reports, again and
@@ -20,7 +21,7 @@ import { truncate } from '../../text.js';
  * which only its callers see. When the newest revision cut the heap, that cut is the trigger.
  */
 
-interface Hit {
+export interface Hit {
   log: LogEvidence;
   line: string;
   gc: GcPressure;
@@ -34,7 +35,7 @@ const REFUSED = /circuit_breaking_exception|CircuitBreakingException|Data too la
 const SEARCH_ENGINE = /org\.(elasticsearch|opensearch)\.|JvmGcMonitorService|\[gc\]\[/;
 
 /** A monitor may count more collecting than wall time (parallel threads): "nearly all of it", not "113%". */
-function percent(share: number): string {
+export function percent(share: number): string {
   return share >= 0.95 ? 'nearly all' : `${Math.round(share * 100)}%`;
 }
 
@@ -95,6 +96,10 @@ export function analyzeHeapPressure(ev: TriageEvidence): Finding[] {
   const search = hits.some((h) => SEARCH_ENGINE.test(h.line)) || /elasticsearch|opensearch/.test(spec?.image ?? '');
   const breaker = ev.logs.filter((l) => pods.includes(l.pod) && !l.previous).flatMap((l) => l.lines.filter((x) => BREAKER.test(x)).map((x) => ({ pod: l.pod, line: x })));
   const callers = describeRefusingCallers(ev);
+
+  if (hits.every((h) => h.gc.runtime === 'go')) {
+    return [describeGoPressure({ ev, hits, pods, podObjects, container, heap, cut, worstShare, example, limit, onset: cut !== undefined ? earliest(podObjects.map((p) => p.startTime ?? p.createdAt)) : earliest(hits.map((h) => readLineTime(h.line))) })];
+  }
 
   const gcSaid = worstShare !== undefined ? `GC takes ${worstShare >= 0.95 ? '' : 'up to '}${percent(worstShare)} of the time` : `GC pauses of up to ${formatGcMs(worstMs)}`;
   const scope = `in ${pods.length}/${ev.pods.length} pods`;

@@ -33,6 +33,7 @@ import { analyzeHeaderOverflow } from './header-overflow.js';
 import { analyzeProxyReload } from './proxy-reload.js';
 import { analyzeProxyWorkerConnections } from './proxy-worker-connections.js';
 import { analyzeHeapPressure } from './heap-pressure.js';
+import { analyzeSidecarCpuThrottled } from './sidecar-cpu-throttled.js';
 import { analyzeCodeCacheFull } from './code-cache-full.js';
 import { analyzeSparkExecutorOom } from './spark-executor-oom.js';
 import { analyzeThreadPoolStarvation } from './thread-pool-starvation.js';
@@ -296,6 +297,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'redis-costly-setting': analyzeRedisCostlySetting,
   'resource-exhaustion': analyzeResourceExhaustion,
   'cpu-starved': analyzeCpuStarved,
+  'sidecar-cpu-throttled': analyzeSidecarCpuThrottled,
   'host-sized-runtime': analyzeHostSizedRuntime,
   'event-loop-blocked': analyzeEventLoopBlocked,
   'php-fpm-pool': analyzePhpFpmPool,

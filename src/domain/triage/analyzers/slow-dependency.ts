@@ -5,6 +5,7 @@ import { formatKubectl } from '../kubectl-command.js';
 import { isPodHealthy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { findLockHolder } from '../database-locks.js';
 import { describeLockQueue } from './lock-queue.js';
+import { describeSlowStorageDependency } from './slow-storage-dependency.js';
 import { findConfiguredTimeout, findStatementCancels, formatLimit } from '../statement-timeout.js';
 import { findErrorsSinceStart } from '../errors-since-start.js';
 import { formatAgo } from '../time-span.js';
@@ -118,6 +119,9 @@ export function analyzeSlowDependency(ev: TriageEvidence): Finding[] {
       affected: { pods, nodes: listNodesOf(podObjects) },
     }];
   }
+  // The dependency's own log says its writes wait on its disk: the volume, not the queries.
+  const storage = describeSlowStorageDependency(ev, { count: slow.length, example: { pod: example.log.pod, line: example.line }, pods, podObjects, unhealthy: unhealthy.length });
+  if (storage !== undefined) return [storage];
   const configured = describeConfiguredTimeout(ev);
   if (configured !== undefined) return [configured];
   return [

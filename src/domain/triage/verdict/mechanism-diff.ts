@@ -36,7 +36,7 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
     if (k === 'placement') return /nodeselector|affinity|tolerations|nodename/.test(l);
     if (k === 'cpu-starved') return / cpu (limit|request):/.test(l);
     // The heap flag (in an options variable or the args) or the memory limit it is sized against.
-    if (k === 'heap-pressure') return /memory limit|env .*(java|heap|xmx)|(args|command):.*xmx/.test(l);
+    if (k === 'heap-pressure') return /memory limit|env .*(java|heap|xmx|gomemlimit|gogc)|(args|command):.*xmx/.test(l);
     // A memory-backed emptyDir is charged to the memory limit: adding one is as good as lowering it.
     if (k === 'oom-killed') return /memory limit|env .*(java|node_options|xmx|gogc|gomemlimit)|medium memory/.test(l);
     if (k === 'pod-create-failed') return /serviceaccount|securitycontext|resources|request|pod label|priorityclass/.test(l);
