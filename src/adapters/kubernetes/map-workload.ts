@@ -156,6 +156,7 @@ export function mapJob(j: k8s.V1Job): JobEvidence {
     activeDeadlineSeconds: j.spec?.activeDeadlineSeconds,
     restartPolicy: mapRestartPolicy(j.spec?.template.spec?.restartPolicy),
     completions: j.spec?.completions,
+    parallelism: j.spec?.parallelism,
     completionMode: j.spec?.completionMode === 'Indexed' ? 'Indexed' : undefined,
     backoffLimitPerIndex: j.spec?.backoffLimitPerIndex,
     completedIndexes: s?.completedIndexes || undefined,

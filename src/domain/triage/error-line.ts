@@ -6,6 +6,7 @@ import { isEtcdNoSpace } from './etcd-nospace.js';
 import { isClientCredentialRejection } from './client-credential-rejection.js';
 import { isClickHouseRefusal } from './clickhouse-refusal.js';
 import { listClientAbortLines, listClientAbortRecords } from './client-abort.js';
+import { listInboundTransportResetLines } from './inbound-transport-reset.js';
 import { isDataLossLine } from './data-loss-line.js';
 import { listIdempotentReplayLines } from './idempotent-replay.js';
 import { listRetriedConflictLines } from './update-conflict-retry.js';
@@ -121,7 +122,8 @@ export function listErrorLines(lines: readonly string[]): string[] {
   const replays = listIdempotentReplayLines(lines);
   const conflicts = listRetriedConflictLines(lines);
   const retried = listSucceededRetryLines(lines);
-  return lines.filter((l, i) => !aborts.has(i) && !replays.has(i) && !conflicts.has(i) && !retried.has(i) && isErrorLine(l));
+  const inbound = listInboundTransportResetLines(lines);
+  return lines.filter((l, i) => !aborts.has(i) && !replays.has(i) && !conflicts.has(i) && !retried.has(i) && !inbound.has(i) && isErrorLine(l));
 }
 
 /** How many records of one log tail are clients hanging up mid-response (client-abort.ts) logged as errors. */

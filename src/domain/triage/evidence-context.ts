@@ -160,6 +160,8 @@ export interface JobEvidence {
   /** spec.template.spec.restartPolicy: under OnFailure the kubelet restarts a failed container in its own pod, under Never the Job controller makes a new pod. */
   restartPolicy?: 'OnFailure' | 'Never';
   completions?: number;
+  /** spec.parallelism: pods the Job runs at once; 0 runs none, so the Job neither finishes nor fails. */
+  parallelism?: number;
   /** spec.completionMode when Indexed: each pod runs one completion index (0…completions-1). */
   completionMode?: 'Indexed';
   /** spec.backoffLimitPerIndex: retries of one index before that index alone is marked failed. */

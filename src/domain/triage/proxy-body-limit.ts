@@ -15,6 +15,8 @@ const TOO_LARGE = /client intended to send too large body: (\d+) bytes/;
 const NGINX_TIME = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}:\d{2}:\d{2}) \[\w+\]/;
 /** An access-log line the proxy answered 413: `"POST /v1/uploads HTTP/1.1" 413 176`. */
 const ANSWERED_413 = /"[A-Z]+ \S+ HTTP\/[\d.]+" 413 \d+/;
+/** An access-log line the proxy passed on and the app answered (2xx, 3xx). */
+const ANSWERED_OK = /"[A-Z]+ \S+ HTTP\/[\d.]+" [23]\d\d \d+/;
 /** Refusals it takes to call it a limit the traffic keeps meeting, not one oversized client. */
 export const MIN_REFUSALS = 3;
 /** The setting nginx refuses at; the only thing read from its config file. */
@@ -36,6 +38,8 @@ export interface BodyRefusals {
   hits: BodyRefusal[];
   /** Access-log lines of that container answered 413. */
   answered413: number;
+  /** Access-log lines of that container answered 2xx or 3xx: the requests that passed. */
+  passed: number;
   pods: string[];
 }
 
@@ -64,7 +68,8 @@ export function findBodyRefusals(logs: readonly LogEvidence[], pods: readonly Po
   }
   if (hits.length < MIN_REFUSALS) return undefined;
   const answered413 = [...refusing.values()].reduce((n, log) => n + log.lines.filter((l) => ANSWERED_413.test(l)).length, 0);
-  return { container: hits[0]?.container ?? '', hits, answered413, pods: [...new Set(hits.map((h) => h.pod))] };
+  const passed = [...refusing.values()].reduce((n, log) => n + log.lines.filter((l) => ANSWERED_OK.test(l)).length, 0);
+  return { container: hits[0]?.container ?? '', hits, answered413, passed, pods: [...new Set(hits.map((h) => h.pod))] };
 }
 
 /** A ConfigMap to read for the proxy's body limit: the one its container mounts now, and the one the revision before mounted there. */

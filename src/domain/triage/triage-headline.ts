@@ -17,6 +17,7 @@ import { describeStagedUpdate, findStagedUpdate } from './staged-update.js';
 import { describeRollback, findRollback } from './revision-rollback.js';
 import { formatAgo, isWithin } from './time-span.js';
 import { countClientAborts, listErrorLines } from './error-line.js';
+import { countInboundTransportResets } from './inbound-transport-reset.js';
 import { countIdempotentReplays } from './idempotent-replay.js';
 import { countRetriedConflicts } from './update-conflict-retry.js';
 import { findNodeReboot } from './node-reboot.js';
@@ -80,8 +81,11 @@ function formatVerdictLine(ev: TriageEvidence, verdict: Verdict, analyzerFailure
   const replays = ev.logs.filter((l) => !l.previous).reduce((n, l) => n + countIdempotentReplays(l.lines), 0);
   // Update conflicts (409) a controller retried into a successful reconcile: the same.
   const conflicts = ev.logs.filter((l) => !l.previous).reduce((n, l) => n + countRetriedConflicts(l.lines), 0);
+  // Connections a TCP probe or scanner opened and dropped, read as resets by the server's transport: the same.
+  const resets = ev.logs.filter((l) => !l.previous).reduce((n, l) => n + countInboundTransportResets(l.lines), 0);
   const besides = [
     ...(aborts === 0 ? [] : [`${aborts} client${aborts === 1 ? '' : 's'} hanging up mid-response`]),
+    ...(resets === 0 ? [] : [`${resets} inbound connection${resets === 1 ? '' : 's'} reset by ${resets === 1 ? 'its client' : 'their clients'} (a TCP probe or scanner that connects and leaves)`]),
     ...(replays === 0 ? [] : [`${replays} duplicate idempotency key${replays === 1 ? '' : 's'} of retries answered from the stored response`]),
     ...(conflicts === 0 ? [] : [`${conflicts} update conflict${conflicts === 1 ? '' : 's'} ("the object has been modified") retried into a successful reconcile`]),
   ];

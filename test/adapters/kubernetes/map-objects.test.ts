@@ -613,6 +613,11 @@ describe('mapJob', () => {
     for (const key of ['completionMode', 'backoffLimitPerIndex', 'completedIndexes', 'failedIndexes']) expect(plain).not.toHaveProperty(key);
   });
 
+  it('keeps spec.parallelism, 0 included: a Job held at 0 runs no pod', () => {
+    expect(mapJob({ metadata: { name: 'export-29917590' }, spec: { parallelism: 0, completions: 1, template: {} }, status: {} }).parallelism).toBe(0);
+    expect(mapJob({ metadata: { name: 'export-29917591' }, spec: { template: {} } })).not.toHaveProperty('parallelism');
+  });
+
   it('marks a Job created by hand from its CronJob (kubectl create job --from), and no other', () => {
     const byHand = mapJob({ metadata: { name: 'orders-sync-manual-x7k2p', annotations: { 'cronjob.kubernetes.io/instantiate': 'manual' } }, spec: { template: {} } });
     expect(byHand.manual).toBe(true);

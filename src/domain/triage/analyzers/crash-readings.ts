@@ -7,7 +7,7 @@
  * for a newer Java, a key store read as another type, a rejection nothing caught, a record every run dies on). The line those
  * quote decides the crash; the readings after them read that line (a port held by another
  * process, a variable the Downward API left empty, a value the process could not parse) or the
- * log around it (a store's password, an RBAC refusal, a security setting, a volume's owner, another cluster's data,
+ * log around it (a store's password, an RBAC refusal, a security setting, root squashed by an NFS export, a volume's owner, another cluster's data,
  * a privilege PostgreSQL denies the app's role).
  */
 import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
@@ -39,6 +39,7 @@ import { findStorePassword, tellStorePassword } from '../store-password.js';
 import { findKeystoreType, tellKeystoreType } from '../keystore-type.js';
 import { findRbacForbidden, tellRbacForbidden } from '../rbac-forbidden.js';
 import { findVolumeOwnership } from '../volume-ownership.js';
+import { findRootSquashRefusal, tellRootSquashRefusal } from '../nfs-root-squash.js';
 import { findKeyFileMode, tellKeyFileMode } from '../key-file-mode.js';
 import { findForeignClusterClaim, tellForeignClusterClaim } from '../foreign-cluster-claim.js';
 import { findMigrationChecksum, tellMigrationChecksum } from '../migration-checksum.js';
@@ -425,6 +426,12 @@ const keyFileMode: Reader = (c) => {
   return found && { ...tellKeyFileMode(found), decisive: found.line, sure: true };
 };
 
+/** Root refused a chown or chmod on an NFS volume: the server squashes root (nfs-root-squash.ts). */
+const rootSquash: Reader = (c) => {
+  const found = isAppError(c) ? findRootSquashRefusal(c.ev, podsOf(c), c.first.ref.container.name, c.lines.slice(-20)) : undefined;
+  return found && { ...tellRootSquashRefusal(found), decisive: found.line, sure: true };
+};
+
 /** Refused a file on a kept volume while the sandbox is unchanged: its data's owner is not the process's user. */
 const volumeOwner: Reader = (c) => {
   const owner = isAppError(c) ? findVolumeOwnership(c.ev.revisions, podsOf(c), c.first.ref.container.name, c.lines.slice(-20)) : undefined;
@@ -545,7 +552,7 @@ const grpcProbeOnTls: Reader = (c) => {
 const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, securityManager, hadoopScheme, psychSafeLoad, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle];
 
 /** Read from the deciding line and the log around it. */
-const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];
+const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];
 
 /** The crash's specific reading, if one explains it, and the line that decides it. */
 export function readCrash(crash: Crash): { reading?: CrashReading; decisive?: string } {

@@ -1,4 +1,4 @@
-import type { TriageEvidence } from '../evidence.js';
+import type { JobEvidence, TriageEvidence } from '../evidence.js';
 import type { Finding } from '../finding.js';
 import { countFireTimes, fireTimesBetween, formatRun, parseCronSchedule } from '../cron-schedule.js';
 import type { FireTimeCount } from '../cron-schedule.js';
@@ -80,7 +80,9 @@ export function analyzeCronJobSchedule(ev: TriageEvidence): Finding[] {
     const quiet = findQuietSchedule(ev);
     return quiet ? [describeQuietSchedule(ev, quiet)] : [];
   }
-  const blocking = sched.concurrencyPolicy === 'Forbid' ? jobs.find((j) => j.active > 0) : undefined;
+  // A run held at parallelism 0 has no pod, yet is unfinished: still the CronJob's active run.
+  const blocking = sched.concurrencyPolicy === 'Forbid' ? jobs.find((j) => j.active > 0) ?? jobs.find(isHeldAtZero) : undefined;
+  const held = blocking !== undefined && isHeldAtZero(blocking);
   // Without a deadline nothing ends a run that hangs (a read without timeout), and Forbid skips every run after it.
   const noDeadline = blocking !== undefined && blocking.activeDeadlineSeconds === undefined;
   const refused = blocking ? undefined : findRefusedRuns(ev, w.name);
@@ -90,7 +92,9 @@ export function analyzeCronJobSchedule(ev: TriageEvidence): Finding[] {
   const late = blocking || refused ? undefined : findMissedStart(ev, w.name, sched.startingDeadlineSeconds);
   const lateTold = late ? explainMissedStart(late, ref, w.name, ev.collectedAt) : undefined;
   const told = refusedTold ?? lateTold;
-  const cause = told ? told.cause : blocking
+  const cause = told ? told.cause : held && blocking
+    ? `Job ${blocking.name} has parallelism 0, so the Job controller creates no pod for it: it never finishes nor fails, stays the CronJob's active run, and with concurrencyPolicy Forbid each run due since is skipped. parallelism 0 is how a Job is paused by hand (or by an overlay patch), and the CronJob's jobTemplate hands it to every new run.`
+    : blocking
     ? `Job ${blocking.name} is still running${blocking.startTime ? ` (started ${formatAgo(blocking.startTime, ev.collectedAt)})` : ''} and concurrencyPolicy is Forbid, so each run due meanwhile is skipped.${noDeadline ? ' The Job has no activeDeadlineSeconds, so nothing ends a run that hangs (a call without a timeout).' : ''}`
     : 'The CronJob controller did not start them: look for FailedCreate or TooManyMissedTimes events on the CronJob, a startingDeadlineSeconds shorter than the controller\'s delay, or kube-controller-manager itself.';
   return [
@@ -99,7 +103,7 @@ export function analyzeCronJobSchedule(ev: TriageEvidence): Finding[] {
       kind: 'cron-schedule',
       title: refused
         ? `CronJob ${w.name}: ${runsNoun(missed)} refused by ${refused.what} (${listRuns(missed, tz)}); ${lastText}`
-        : `CronJob ${w.name}: ${runsNoun(missed)} did not start (${listRuns(missed, tz)})${lateTold ? `: ${lateTold.clause}` : ''}; ${lastText}${blocking ? `; run ${blocking.name} is still active (concurrencyPolicy Forbid)` : ''}`,
+        : `CronJob ${w.name}: ${runsNoun(missed)} did not start (${listRuns(missed, tz)})${lateTold ? `: ${lateTold.clause}` : ''}; ${lastText}${blocking ? `; run ${blocking.name} is still active (concurrencyPolicy Forbid)${held ? ' with parallelism: 0, so it never starts a pod' : ''}` : ''}`,
       layer: 'container/process',
       severity: missed.count > 1 ? 'critical' : 'warning',
       confidence: blocking || refused || late ? 'high' : 'medium',
@@ -110,15 +114,22 @@ export function analyzeCronJobSchedule(ev: TriageEvidence): Finding[] {
         ...(sched.startingDeadlineSeconds !== undefined ? [`startingDeadlineSeconds: ${sched.startingDeadlineSeconds}`] : []),
         `runs due and not started: ${listRuns(missed, tz)}`,
         ...(told ? told.evidence : []),
-        ...(blocking ? [`Job ${blocking.name}: ${blocking.activeDeadlineSeconds === undefined ? 'no activeDeadlineSeconds (no deadline)' : `activeDeadlineSeconds ${blocking.activeDeadlineSeconds}`}`] : []),
+        ...(held && blocking ? [`Job ${blocking.name}: spec.parallelism 0, ${blocking.active} active pods, no Complete or Failed condition`] : []),
+        ...(blocking && !held ? [`Job ${blocking.name}: ${blocking.activeDeadlineSeconds === undefined ? 'no activeDeadlineSeconds (no deadline)' : `activeDeadlineSeconds ${blocking.activeDeadlineSeconds}`}`] : []),
       ],
       likelyCause: cause,
-      nextAction: told ? told.action : blocking ? `Find why ${blocking.name} runs so long (its logs); delete it only if it is stuck, so the next run can start.${noDeadline ? ' Then set activeDeadlineSeconds on the job template (and timeouts on its calls), so a hung run ends by itself.' : ''}` : 'Read the CronJob\'s events and the controller\'s health; run a missed run by hand meanwhile.',
+      nextAction: told ? told.action : held && blocking ? `Set spec.jobTemplate.spec.parallelism back to 1 (or remove it) where the CronJob is defined, then delete Job ${blocking.name} so the next run can start; run the missed runs by hand (\`kubectl create job --from=${ref} ${w.name}-manual\` — the bot will not).` : blocking ? `Find why ${blocking.name} runs so long (its logs); delete it only if it is stuck, so the next run can start.${noDeadline ? ' Then set activeDeadlineSeconds on the job template (and timeouts on its calls), so a hung run ends by itself.' : ''}` : 'Read the CronJob\'s events and the controller\'s health; run a missed run by hand meanwhile.',
       ...(told ? { fix: told.fix } : {}),
-      ...(blocking ? { fix: `end the run that blocks the schedule (${blocking.name})${noDeadline ? ' and give the Job an activeDeadlineSeconds' : ''}` } : {}),
+      ...(held && blocking ? { fix: `set the job template's parallelism back to 1 and delete ${blocking.name}` } : {}),
+      ...(blocking && !held ? { fix: `end the run that blocks the schedule (${blocking.name})${noDeadline ? ' and give the Job an activeDeadlineSeconds' : ''}` } : {}),
       confirmCommands: [...confirm, formatKubectl(ev.target, `describe ${ref}`)],
     },
   ];
+}
+
+/** A Job at parallelism 0 that has not finished: it has no pod and never will, yet counts as running. */
+function isHeldAtZero(j: JobEvidence): boolean {
+  return j.parallelism === 0 && j.completionTime === undefined && !j.conditions.some((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
 }
 
 /**

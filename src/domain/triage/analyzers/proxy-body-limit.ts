@@ -13,6 +13,8 @@ import { BODY_LIMIT_SETTING, findBodyRefusals, pickProxyConfigReads } from '../p
 import { listNodesOf } from '../pod-status.js';
 import { formatBytes } from '../quantity.js';
 import { earliest } from '../time-span.js';
+import { type DeliberateBodyLimit, findDeliberateBodyLimit } from '../deliberate-body-limit.js';
+import type { BodyRefusals } from '../proxy-body-limit.js';
 
 const size = (bytes: number): string => `${formatBytes(bytes)}B (${bytes} bytes)`;
 
@@ -27,6 +29,8 @@ function describeSetting(found: readonly ProxyConfigEvidence[]): string | undefi
 export function analyzeProxyBodyLimit(ev: TriageEvidence): Finding[] {
   const refusals = findBodyRefusals(ev.logs, ev.pods);
   if (refusals === undefined) return [];
+  const deliberate = findDeliberateBodyLimit(refusals, ev.proxyConfig ?? []);
+  if (deliberate !== undefined) return [describeDeliberate(ev, refusals, deliberate)];
   const { container, hits, answered413, pods } = refusals;
   const largest = hits.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   const smallest = Math.min(...hits.map((h) => h.bytes));
@@ -69,4 +73,34 @@ export function analyzeProxyBodyLimit(ev: TriageEvidence): Finding[] {
       affected: { pods, nodes: listNodesOf(podObjects) },
     },
   ];
+}
+
+/** A few bodies over a limit set on purpose and kept (deliberate-body-limit.ts): the limit working, told as a note. */
+function describeDeliberate(ev: TriageEvidence, refusals: BodyRefusals, limit: DeliberateBodyLimit): Finding {
+  const { container, hits, answered413, passed, pods } = refusals;
+  const largest = hits.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  const podObjects = ev.pods.filter((p) => pods.includes(p.name));
+  const setting = describeSetting((ev.proxyConfig ?? []).filter((s) => s.mountedNow)) ?? `${BODY_LIMIT_SETTING} ${limit.value}`;
+  const refused = Math.max(answered413, hits.length);
+  const configMap = pickProxyConfigReads(ev)[0]?.configMap;
+  return {
+    id: `container-config/proxy-body-limit/${container}`,
+    kind: 'container-config',
+    title: `${container} refuses ${refused} request bod${refused === 1 ? 'y' : 'ies'} over its ${setting}, a limit set on purpose and unchanged, while ${passed} requests pass — the limit working, not a fault of ${ev.target.service}`,
+    layer: 'network/routing',
+    severity: 'info',
+    confidence: 'medium',
+    evidence: [
+      `${hits.length} "client intended to send too large body" line${hits.length === 1 ? '' : 's'} of container ${container} in ${pods.slice(0, 3).join(', ')}${pods.length > 3 ? ', …' : ''}: every body over ${formatBytes(limit.bytes)}B, the largest ${size(largest.bytes)}`,
+      `${answered413} answered 413, ${passed} answered 2xx/3xx by the same container`,
+      `${container}'s config file sets ${setting}, ${limit.value} being at least ten times nginx's 1m default, and the revision before had the same value`,
+      `${podObjects.filter((p) => p.ready).length}/${podObjects.length} of these pods Ready`,
+    ],
+    decisive: largest.quote,
+    likelyCause: `A ${BODY_LIMIT_SETTING} far above nginx's default was set for large bodies, and is the service's limit for one request; clients that send more get 413. The limit did not change and most requests pass, so these refusals are clients over the limit, not an outage.`,
+    nextAction: 'Nothing to fix in the pods. If these clients need to send bodies that large, point them at the way the service takes large files (a chunked or multipart upload), or decide the limit as a product change.',
+    fix: 'nothing to fix: clients over the limit use the large-file path',
+    confirmCommands: [formatKubectl(ev.target, `logs ${largest.pod} -c ${container} --tail=200`), ...(configMap !== undefined ? [formatKubectl(ev.target, `get configmap ${configMap} -o yaml`)] : [])],
+    affected: { pods, nodes: listNodesOf(podObjects) },
+  };
 }

@@ -108,6 +108,24 @@ describe('analyzeCronJobSchedule', () => {
     expect(f?.confirmCommands).toContain('kubectl describe cronjob/ledger-reconcile -n payments --context prod-eu-west-1');
   });
 
+  // A Job with parallelism 0 runs no pod: it never finishes nor fails, and stays the CronJob's
+  // active run, so Forbid skips every later one. Its 0 active pods must not hide it as the blocker.
+  it('names a run held at parallelism 0 as the blocker, and why it never ends', () => {
+    const held = { ...stillRunning('ledger-export', 2 * DAY + 44), active: 0, parallelism: 0 };
+    const ev = cronJob('ledger-export', { cron: '30 2 * * *', suspended: false, concurrencyPolicy: 'Forbid', lastScheduleTime: minutesAgo(2 * DAY + 44) }, [held, completed('ledger-export', 3 * DAY + 44, 23)]);
+    const [f] = analyzeCronJobSchedule(ev);
+    expect(f?.title).toMatch(new RegExp(`run ${held.name} is still active \\(concurrencyPolicy Forbid\\).*parallelism: 0`));
+    expect(f?.likelyCause).toMatch(/parallelism 0.*no pod/);
+    expect(f?.fix).toMatch(/parallelism/);
+    expect(f?.nextAction).toMatch(/parallelism/);
+  });
+
+  it('does not call a finished run with no active pod the blocker', () => {
+    const done = { ...completed('ledger-export', 2 * DAY + 44, 20), parallelism: 0 };
+    const ev = cronJob('ledger-export', { cron: '30 2 * * *', suspended: false, concurrencyPolicy: 'Forbid', lastScheduleTime: minutesAgo(2 * DAY + 44) }, [done]);
+    expect(analyzeCronJobSchedule(ev)[0]?.title).not.toMatch(/still active/);
+  });
+
   it('does not ask for a deadline the blocking run already has', () => {
     const blocking = { ...stillRunning('ledger-reconcile', 74), activeDeadlineSeconds: 7200 };
     const ev = cronJob('ledger-reconcile', { cron: '*/15 * * * *', suspended: false, concurrencyPolicy: 'Forbid', lastScheduleTime: minutesAgo(74) }, [blocking]);

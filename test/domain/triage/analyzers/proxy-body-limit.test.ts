@@ -4,7 +4,7 @@ import type { PodEvidence, TriageEvidence } from '../../../../src/domain/triage/
 import type { ProxyConfigEvidence } from '../../../../src/domain/triage/evidence-proxy-config.js';
 import { findBodyRefusals, findNginxDirective, parseBodyRefusal, pickProxyConfigReads } from '../../../../src/domain/triage/proxy-body-limit.js';
 import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
-import { REV6, REV7, baseEvidence, container, minutesAgo, pod, revision, revisionContainer } from '../scenarios/builders.js';
+import { REV6, REV7, baseEvidence, container, minutesAgo, pod, revision, revisionContainer, workload } from '../scenarios/builders.js';
 
 const refusal = (t: string, bytes: number) =>
   `2026/11/21 ${t} [error] 29#29: *21424 client intended to send too large body: ${bytes} bytes, client: 10.0.35.171, server: files.example.com, request: "POST /v1/files HTTP/1.1", host: "files.example.com"`;
@@ -72,5 +72,41 @@ describe('nginx in the pods refusing request bodies over client_max_body_size (4
     expect(report.headline).toMatch(/413/);
     expect(report.headline).toMatch(/Roll back to revision 6, or restore client_max_body_size 50m/);
     expect(report.headline.length).toBeLessThanOrEqual(700);
+  });
+});
+
+// A limit set on purpose: far above nginx's 1m default, the same in the revision before, refusing
+// only bodies over it, a few among many requests that pass. That is the limit doing its job (a
+// product limit for single-request bodies), not an incident; a lowered or default limit stays one.
+describe('nginx refusing a few bodies over a large limit it has long had', () => {
+  const big = 104857601;
+  const deliberateLog = (sizes: number[]) => [
+    ...Array.from({ length: 18 }, (_, i) => access(`03:0${i % 10}:1${i % 6}`, 201)),
+    ...sizes.flatMap((b, i) => [refusal(`03:1${i}:00`, b), access(`03:1${i}:00`, 413)]),
+    ...Array.from({ length: 6 }, (_, i) => access(`03:2${i}:00`, 200)),
+  ];
+  const config = (now: string, before: string): ProxyConfigEvidence[] => [
+    { configMap: 'files-nginx-h7f2c9t6km', key: 'default.conf', setting: 'client_max_body_size', value: now, mountedNow: true },
+    { configMap: 'files-nginx-5gk7m2b8dt', key: 'default.conf', setting: 'client_max_body_size', value: before, mountedNow: false },
+  ];
+  const times = { startedAt: minutesAgo(0), finishedAt: minutesAgo(0) };
+  /** The three pods the fixture runs, all of the workload's replicas. */
+  const whole = (ev: TriageEvidence): TriageEvidence => ({ ...ev, workload: workload({ specReplicas: 3, replicas: 3, readyReplicas: 3, availableReplicas: 3, updatedReplicas: 3, currentRevision: 7 }) });
+
+  it('is told as the limit working, and the pods healthy', () => {
+    const report = buildTriageReport(whole(refusingProxy({ proxyLog: deliberateLog([big, 187432960, 2147483648]), proxyConfig: config('100m', '100m') })), times);
+    expect(report.verdict).toBe('healthy');
+    const note = report.findings.find((f) => f.id.startsWith('container-config/proxy-body-limit'));
+    expect(note?.severity).toBe('info');
+    expect(note?.title).toMatch(/client_max_body_size 100m/);
+    expect(`${note?.title} ${note?.nextAction} ${note?.fix ?? ''} ${report.headline}`).not.toMatch(/raise|increase/i);
+  });
+
+  it('stays a problem when the limit changed, is small, refuses bodies under it, or refuses much of the traffic', () => {
+    const verdict = (log: string[], cfg: ProxyConfigEvidence[]) => buildTriageReport(whole(refusingProxy({ proxyLog: log, proxyConfig: cfg })), times).verdict;
+    expect(verdict(deliberateLog([big, big, big]), config('100m', '500m'))).toBe('problems');
+    expect(verdict(deliberateLog([2210457, 7730118, 4839201]), config('2m', '2m'))).toBe('problems');
+    expect(verdict(deliberateLog([20_000_000, big, big]), config('100m', '100m'))).toBe('problems');
+    expect(verdict(PROXY_LOG.map((l) => l.replace(/\d+ bytes/, `${big} bytes`)), config('100m', '100m'))).toBe('problems');
   });
 });
