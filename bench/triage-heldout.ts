@@ -13,22 +13,16 @@
  *   VERBOSE=1 npx tsx bench/triage-heldout.ts every miss explained in full
  */
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
-import { HOLDOUT_54_SCENARIOS } from '../test/triage-corpus/heldout-54/stories.js';
-import { HOLDOUT_56_SCENARIOS } from '../test/triage-corpus/heldout-56/stories.js';
-import { HOLDOUT_57_SCENARIOS } from '../test/triage-corpus/heldout-57/stories.js';
 import { HOLDOUT_58_SCENARIOS } from '../test/triage-corpus/heldout-58/stories.js';
 import { gradeStories } from './grade-stories.js';
 
-/** Rounds written and not yet joined to the corpus; rounds 1–53 and 55 have joined it. */
+/** Rounds written and not yet joined to the corpus; rounds 1–57 have joined it. */
 const PENDING: [string, readonly CorpusScenario[]][] = [
-  ['held-out round 54', HOLDOUT_54_SCENARIOS],
-  ['held-out round 56', HOLDOUT_56_SCENARIOS],
-  ['held-out round 57', HOLDOUT_57_SCENARIOS],
   ['held-out round 58', HOLDOUT_58_SCENARIOS],
 ];
 
 const filter = process.argv[2];
-if (PENDING.length === 0) console.log('held-out: no round pending (rounds 1–53 and 55 were graded first, then fixed and joined the corpus; their first figures are in docs/benchmarks.md)');
+if (PENDING.length === 0) console.log('held-out: no round pending (rounds 1–57 were graded first, then fixed and joined the corpus; their first figures are in docs/benchmarks.md)');
 for (const [label, stories] of PENDING) {
   // A round none of whose stories the filter selects is left out rather than printed empty.
   if (filter !== undefined && !stories.some((s) => s.id.includes(filter))) continue;

@@ -64,7 +64,10 @@ import { HOLDOUT_50_SCENARIOS } from '../heldout-50/stories.js';
 import { HOLDOUT_51_SCENARIOS } from '../heldout-51/stories.js';
 import { HOLDOUT_52_SCENARIOS } from '../heldout-52/stories.js';
 import { HOLDOUT_53_SCENARIOS } from '../heldout-53/stories.js';
+import { HOLDOUT_54_SCENARIOS } from '../heldout-54/stories.js';
 import { HOLDOUT_55_SCENARIOS } from '../heldout-55/stories.js';
+import { HOLDOUT_56_SCENARIOS } from '../heldout-56/stories.js';
+import { HOLDOUT_57_SCENARIOS } from '../heldout-57/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -80,7 +83,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–53 and 55: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–57: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -132,5 +135,8 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_51_SCENARIOS,
   ...HOLDOUT_52_SCENARIOS,
   ...HOLDOUT_53_SCENARIOS,
+  ...HOLDOUT_54_SCENARIOS,
   ...HOLDOUT_55_SCENARIOS,
+  ...HOLDOUT_56_SCENARIOS,
+  ...HOLDOUT_57_SCENARIOS,
 ];
