@@ -217,6 +217,13 @@
 //   (ER_NOT_SUPPORTED_AUTH_MODE, 2+ lines: credentials-auth-plugin.ts), and one address env var names an in-cluster Service, the same
 //   reads of that Service, then a get of each ConfigMap its first pod mounts (at most two, config-named first; only the newest
 //   managedFields time and manager kept: read-config-updates.ts) — a server re-created since the clients started loads its users at boot;
+//   when that refusal turns on the clients' certificate (certificate-reissue.ts), the current log tail of one serving member
+//   (only the lines naming the identity it read kept, at most four: read-member-identity.ts), and, whether or not a Service is
+//   named, one list of the namespace's events of cert-manager Certificates (one page of 100: read-certificate-events.ts) — a
+//   re-issue behind a Secret the pods mount shows only in its Normal events;
+//   where a container exits 1–128 running a file under a ConfigMap volume it mounts (its command or args name it), a get of that
+//   ConfigMap and of the one the revision before mounted there (at most two; only the errexit line, the print lines and the
+//   unguarded lines that may fail kept: read-entrypoint-scripts.ts, entrypoint-errexit.ts);
 //   and where the workload's own logs show its replicas starting a sync and losing the link again and again (Redis's
 //   "MASTER <-> REPLICA sync started" / "I/O error trying to sync with MASTER", 2+ each, none finished since), a get and the
 //   current log tail of the one primary they name (none when read already behind its Services) and a get of the ConfigMaps

@@ -61,6 +61,9 @@ import { readServicesElsewhere } from './read-services-elsewhere.js';
 import { readNamedNamespaceServices } from './read-named-namespace-services.js';
 import { pickUnresolvedNamespaces } from '../../domain/triage/named-namespace-services.js';
 import { readSecretSyncEvents } from './read-secret-sync-events.js';
+import { readCertificateEvents } from './read-certificate-events.js';
+import { readMemberIdentity } from './read-member-identity.js';
+import { pickCertificateRefusal } from '../../domain/triage/certificate-reissue.js';
 import { readClaimApplierEvents } from './read-claim-applier-events.js';
 import { listFullClaims } from '../../domain/triage/full-mount.js';
 import { readAutoscalerStatus } from './read-autoscaler-status.js';
@@ -88,6 +91,7 @@ import { readReloadConfig } from './read-reload-config.js';
 import { readStaleConfig } from './read-stale-config.js';
 import { readSentinelConfig } from './read-sentinel-config.js';
 import { readYamlBooleans } from './read-yaml-boolean.js';
+import { readEntrypointScripts } from './read-entrypoint-scripts.js';
 import { readPoolConfig } from './read-pool-config.js';
 import { readServerNames } from './read-server-names.js';
 import { readConfigEndpoints } from './read-config-endpoints.js';
@@ -156,7 +160,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -302,7 +306,10 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     // It refuses the workload's credentials: whether it restarted, and its configuration was written, just before.
     const refusing = pickRejectingServer(seen) ?? pickAuthPluginServer(seen);
     const server = refusing === undefined ? undefined : await readDependencyMembers(ctx, refusing, "it refuses the workload's credentials");
-    return server === undefined ? [] : [await readConfigUpdates(ctx, server)];
+    if (server === undefined) return [];
+    const updated = await readConfigUpdates(ctx, server);
+    // Its refusal turns on the clients' certificate: its own log names the identity it read from it.
+    return [pickCertificateRefusal(seen).length > 0 ? await readMemberIdentity(ctx, updated) : updated];
   });
   const portHoldersP = podsP.then((pods) => {
     const waits = pickPortWaits(pods.ranked);
@@ -337,6 +344,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const secrets = listRejectedSecrets({ logs: d.logs, pods: pods.ranked });
     return secrets.length === 0 ? [] : readSecretSyncEvents(ctx, secrets);
   });
+  // The pods' client certificate refused: cert-manager's events say whether the Certificate behind their Secret was re-issued.
+  const certificateEventsP = Promise.all([podsP, detailsP]).then(([pods, d]) => readCertificateEvents(ctx, { logs: d.logs, pods: pods.ranked }));
   // A full claim that a GitOps tool applies: a bigger size it was refused shows in that object's events only.
   const claimApplierP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
     const appliers = listFullClaims({ logs: d.logs, pods: pods.ranked, pvcs: d.pvcs }).flatMap((c) => (c.appliedBy ? [c.appliedBy] : []));
@@ -422,6 +431,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   });
   // A crash line reports a setting read as a boolean (False where a code was expected): the bare YAML 1.1 word in the ConfigMap the pods mount.
   const yamlBooleansP = Promise.all([podsP, detailsP]).then(([pods, d]) => readYamlBooleans(ctx, { logs: d.logs, pods: pods.ranked }));
+  // A container that exits running a script from a ConfigMap it mounts: that script, and the one the revision before mounted.
+  const entrypointScriptsP = Promise.all([podsP, first.revisions]).then(([pods, r]) => readEntrypointScripts(ctx, { pods: pods.ranked, revisions: r.revisions }));
   // Its connection pool is exhausted again and again: the pool's size in the ConfigMaps the logging container mounts or takes variables from.
   const poolConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readPoolConfig(ctx, { logs: d.logs, pods: pods.ranked }));
   // nginx stops at start for a server_name too long for its hash buckets: the longest name in the ConfigMap its container mounts.
@@ -512,6 +523,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     servicesElsewhere: servicesElsewhereP,
     namedNamespaceServices: namedNamespaceServicesP,
     secretSyncEvents: secretSyncP,
+    certificateEvents: certificateEventsP,
     claimApplierEvents: claimApplierP,
     dnsCapacity: dnsCapacityP,
     autoscalerStatus: autoscalerP,
@@ -538,6 +550,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     storeVolume: storeVolumeP,
     proxyAcl: proxyAclP,
     yamlBooleans: yamlBooleansP,
+    entrypointScripts: entrypointScriptsP,
     groupCoordinator: groupCoordinatorP,
     schedulerReplicas: schedulerReplicasP,
     poolConfig: poolConfigP,

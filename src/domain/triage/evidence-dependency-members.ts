@@ -45,6 +45,8 @@ export interface DependencyMembersEvidence {
    * its clients' credentials: a server that re-reads its users at boot (RabbitMQ's definitions).
    */
   configUpdates?: ConfigUpdateEvidence[];
+  /** The lines of a serving member's current log that say which identity a refused client certificate carried (at most four), read only when the clients' certificate is refused (certificate-reissue.ts). */
+  identityLines?: string[];
   /**
    * The exchanges, queues and bindings of the definitions a serving member mounts (ConfigMaps, at
    * most two), read only when the broker returns the workload's publishes unroutable (NO_ROUTE).

@@ -67,6 +67,7 @@ import type { WriterServiceEvidence } from './evidence-writer-service.js';
 import type { ForeignReplicaSetEvidence } from './evidence-foreign-replica-set.js';
 import type { StaleConfigEvidence } from './evidence-stale-config.js';
 import type { YamlBooleanEvidence } from './evidence-yaml-boolean.js';
+import type { EntrypointScriptEvidence } from './evidence-entrypoint-script.js';
 import type { PoolConfigEvidence } from './evidence-pool-config.js';
 import type { ServerNamesEvidence } from './evidence-server-names.js';
 import type { ConfigEndpointEvidence } from './evidence-config-endpoint.js';
@@ -380,6 +381,8 @@ export interface TriageEvidence {
   namedNamespaceServices?: NamedNamespaceServicesEvidence[];
   /** Events of objects named like the Secrets whose credentials are rejected (at most two): why a synced Secret went stale. */
   secretSyncEvents?: EventEvidence[];
+  /** Events of the namespace's cert-manager Certificates (one list), where the pods' client certificate is refused: a re-issue behind the Secret they mount (certificate-reissue.ts). */
+  certificateEvents?: EventEvidence[];
   /** Events of the GitOps objects that apply a full claim (at most two): where a refused expansion shows (resize-forbidden.ts). */
   claimApplierEvents?: EventEvidence[];
   /** The namespace's Warning events (one page), whatever object they are about: see related-warnings.ts. */
@@ -422,6 +425,8 @@ export interface TriageEvidence {
   staleConfig?: StaleConfigEvidence[];
   /** The lines holding a bare YAML 1.1 boolean word under the setting a crash line reports as a boolean, in the ConfigMaps the pods mount (yaml-boolean.ts). */
   yamlBooleans?: YamlBooleanEvidence[];
+  /** The script a crashing container runs from a ConfigMap it mounts, and the one the revision before mounted there (at most two): errexit and the lines that may end it (entrypoint-errexit.ts). */
+  entrypointScripts?: EntrypointScriptEvidence[];
   /** The pool's lines of the ConfigMaps the logging container mounts or takes variables from, where its logs show its connection pool exhausted (pool-config.ts). */
   poolConfig?: PoolConfigEvidence[];
   /** The longest server_name (and the bucket size set) in the ConfigMap mounted by an nginx whose start fails at "could not build server_names_hash" (server-names-hash.ts). */

@@ -14,6 +14,7 @@ import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
 import { describeBadInterpreter, findBadInterpreter } from '../bad-interpreter.js';
 import { findBadValue } from '../config-value.js';
 import { findYamlBoolean, tellYamlBoolean } from '../yaml-boolean.js';
+import { findErrexitStop, tellErrexitStop } from '../entrypoint-errexit.js';
 import { findAbsentDownwardKey, tellAbsentDownwardKey } from '../downward-key-env.js';
 import { findPrefixedAway, tellPrefixedAway } from '../env-from-prefix.js';
 import { findLog, listPodEvents, pickDecisiveLine } from '../evidence-lookup.js';
@@ -130,6 +131,12 @@ const memoryTypo: Reader = ({ first }) => {
   if (slip === undefined) return undefined;
   const { evidence, ...told } = tellMemoryTypo(slip, first.ref.container.name);
   return { ...told, evidence: [evidence], sure: true };
+};
+
+/** A script run from a mounted ConfigMap under `set -e`, ended silently by a command that returned non-zero on an ordinary outcome. */
+const errexitStop: Reader = (c) => {
+  const stop = isAppError(c) ? findErrexitStop(c.ev.entrypointScripts, c.lines) : undefined;
+  return stop && { ...tellErrexitStop(stop), sure: true };
 };
 
 /**
@@ -549,7 +556,7 @@ const grpcProbeOnTls: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, securityManager, hadoopScheme, psychSafeLoad, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, securityManager, hadoopScheme, psychSafeLoad, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];

@@ -14,6 +14,7 @@ import { analyzeCredentialsServerRestart } from './credentials-server-restart.js
 import { outnumbersRejections } from './credentials-auth-plugin.js';
 import { describeAdBindRefusal } from './credentials-ad-bind.js';
 import { describeExpiredPassword } from './credentials-expired.js';
+import { describeCertificateReissue } from './credentials-certificate-reissue.js';
 
 /** The Secrets whose credentials are rejected, at most `max`: the collector reads the events of what keeps them in sync. */
 export function listRejectedSecrets(ev: Pick<TriageEvidence, 'logs' | 'pods'>, max = 2): string[] {
@@ -41,6 +42,9 @@ export function analyzeRejectedCredentials(ev: TriageEvidence): Finding[] {
   const expired = describeExpiredPassword(ev, pods, podObjects);
   if (expired) return [expired];
   const decisive = condenseStructuredLine((hits[hits.length - 1] ?? hits[0])?.line.trim() ?? '');
+  // The client certificate is refused just after cert-manager re-issued the one the pods mount: that re-issue is the change.
+  const reissued = describeCertificateReissue(ev, { pods, podObjects, hits, decisive });
+  if (reissued) return [reissued];
   const started = podObjects.map((p) => p.startTime).filter((t): t is string => t !== undefined).sort()[0];
   const via = fromSecret.length > 0 ? `${fromSecret.map((f) => f.env).join(', ')} from Secret ${unique(fromSecret.map((f) => f.secret)).join(', ')}` : secrets.length > 0 ? `envFrom Secret ${secrets.join(', ')}` : undefined;
   const ref = formatWorkloadRef(ev.target);

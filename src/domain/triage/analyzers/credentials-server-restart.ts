@@ -37,7 +37,8 @@ export function pickRejectingServer(ev: Pick<TriageEvidence, 'logs' | 'pods' | '
 export function findServerNamedByEnv(container: { env?: ContainerSpecEvidence['env'] }, namespace: string): { name: string; namespace: string } | undefined {
   const found = (container.env ?? []).flatMap((e) => {
     if (!('value' in e) || !ADDRESS_ENV.test(e.name)) return [];
-    const host = /^(?:[a-z0-9+]+:\/\/)?(?:[^@/\s]*@)?([a-z0-9.-]+)/i.exec(e.value.trim())?.[1];
+    // A JDBC URL nests its scheme (jdbc:postgresql://host…): every scheme before the // goes.
+    const host = /^(?:(?:[a-z][a-z0-9+.-]*:)+\/\/)?(?:[^@/\s]*@)?([a-z0-9.-]+)/i.exec(e.value.trim())?.[1];
     const svc = host && /[a-z]/i.test(host) ? findInClusterService(host, namespace) : undefined;
     return svc ? [svc] : [];
   });
