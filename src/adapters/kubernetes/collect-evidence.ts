@@ -204,7 +204,9 @@
 //   port; else a get of each ConfigMap the client's container takes whole, at most two, for the key holding its address) and one page of its pods (at most 30), and — only while a member re-created within the hour is not
 //   running — two field-selected lists of node-loss events (RemovingNode, NodeNotReady; 100 each) and the events of one lost node,
 //   a get of each node under a member that does not serve (at most three), and the previous log tail of each member that keeps
-//   crashing (at most two) (read-dependency-members.ts); for a Redis master that refuses writes for want of its replicas
+//   crashing (at most two) (read-dependency-members.ts), and — only when one StatefulSet member is far younger than its
+//   siblings — a get of that StatefulSet (its claim retention policy) and of each member's claim (at most five:
+//   read-member-claims.ts); for a Redis master that refuses writes for want of its replicas
 //   (NOREPLICAS) the pods are listed by its Service's selector without the role label (its replicas with it), and a get of
 //   each ConfigMap the master mounts (at most two, config-named first) keeps only min-replicas-to-write/-max-lag (read-member-settings.ts);
 //   where they say Vault is sealed ("Vault is sealed", 2+ lines), the same reads of the Service VAULT_ADDR names, and one

@@ -11,7 +11,8 @@
 // the settings of that limit (read-member-settings.ts). For a server that says its own state in its
 // readiness probe (a sealed Vault), the Unhealthy events of members that run unready (at most two: read-member-probes.ts).
 // For a server whose members run but cannot form (a raft cluster with no leader), the current log
-// tail of members that run unready (at most two): why no leader is elected.
+// tail of members that run unready (at most two): why no leader is elected. When one member is far
+// younger than its siblings, its StatefulSet and the members' claims (at most six gets: read-member-claims.ts).
 import type { DependencyMembersEvidence } from '../../domain/triage/evidence-dependency-members.js';
 import type { EventEvidence } from '../../domain/triage/evidence.js';
 import { findLostNodes, listCrashedMembers, listDownMembers, listProbedMembers, widenToSet } from '../../domain/triage/cluster-down.js';
@@ -24,6 +25,7 @@ import { readEvents } from './read-events.js';
 import { readLogs, readNodes } from './read-pod-details.js';
 import { readMemberSettings } from './read-member-settings.js';
 import { readMemberProbes } from './read-member-probes.js';
+import { readMemberClaims } from './read-member-claims.js';
 
 /** A cluster has a handful of members; more are not needed to see which are missing. */
 const MAX_PODS = 30;
@@ -70,7 +72,10 @@ export async function readDependencyMembers(ctx: CollectContext, ref: { name: st
     // A server that says its own state in its probe (a sealed Vault): the probe failures of members that run unready.
     ref.probes ? readMemberProbes(ctx, { namespace, service: name, pods, nodeLosses: [] }) : [],
   ]);
-  const members = { namespace, service: name, pods, nodeLosses, ...(nodes.length > 0 ? { nodes } : {}), ...(logs.length > 0 ? { logs } : {}), ...(probeEvents.length > 0 ? { probeEvents } : {}) };
+  const base = { namespace, service: name, pods, nodeLosses, ...(nodes.length > 0 ? { nodes } : {}), ...(logs.length > 0 ? { logs } : {}), ...(probeEvents.length > 0 ? { probeEvents } : {}) };
+  // A member far younger than its siblings may have come back on a new, empty claim: its set's retention policy and the claims.
+  const memberClaims = await readMemberClaims(ctx, base);
+  const members = memberClaims === undefined ? base : { ...base, memberClaims };
   return ref.settings ? readMemberSettings(ctx, members, ref.settings, selector) : members;
 }
 

@@ -107,9 +107,14 @@ export interface DependencyError {
 const SERVED_REQUEST = /"req"\s*:\s*\{.*"res"\s*:\s*\{|"responseTime"\s*:/;
 
 /** One log line → the dependency failure it reports, if any. */
+/** The process's own descriptors ran out before the call left it: "dial udp 172.20.0.10:53: socket: too many open files", Node's "connect EMFILE". */
+const LOCAL_SOCKET_REFUSED = /\bsocket: too many open files\b|\b(?:connect|getaddrinfo|lookup) EMFILE\b/i;
+
 export function parseDependencyError(line: string): DependencyError | undefined {
   // gRPC's server transport speaks of connections it accepted (a client that hung up): no call of its own.
   if (classifyGrpcServerTransport(line) !== undefined) return undefined;
+  // A call that could not even open its socket failed inside the process (out of descriptors): no answer of the dependency's.
+  if (LOCAL_SOCKET_REFUSED.test(line)) return undefined;
   for (const [problem, re] of PATTERNS) {
     const m = re.exec(line);
     if (!m) continue;

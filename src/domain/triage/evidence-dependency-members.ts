@@ -6,6 +6,7 @@ import type { EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js'
 import type { ServerConfigEvidence } from './evidence-server-config.js';
 import type { ConfigUpdateEvidence } from './evidence-config-update.js';
 import type { BrokerTopologyEvidence } from './evidence-broker-topology.js';
+import type { MemberClaimsEvidence } from './evidence-member-claims.js';
 
 export interface DependencyMembersEvidence {
   namespace: string;
@@ -52,4 +53,9 @@ export interface DependencyMembersEvidence {
    * most two), read only when the broker returns the workload's publishes unroutable (NO_ROUTE).
    */
   topology?: BrokerTopologyEvidence[];
+  /**
+   * The members' claims and their StatefulSet's claim retention policy, read only when one member
+   * is far younger than its siblings (it may have come back on a new, empty claim).
+   */
+  memberClaims?: MemberClaimsEvidence;
 }

@@ -40,6 +40,17 @@ export function pickMechanismSetting(mechanismId: string | undefined, diff: read
   return line === undefined ? undefined : condenseListChange(line);
 }
 
+/**
+ * A mechanism that says its container runs with no CPU or memory limit (a Downward API variable
+ * then reads the node's allocatable): the diff line of a revision that removed that limit.
+ */
+export function pickRemovedLimit(title: string | undefined, diff: readonly string[]): string | undefined {
+  const m = /\bno (CPU|memory) limit on ([\w.-]+)/i.exec(title ?? '');
+  if (m === null) return undefined;
+  const head = `${m[2] ?? ''} ${(m[1] ?? '').toLowerCase()} limit: `;
+  return diff.find((l) => l.startsWith(head) && / → none$/.test(l));
+}
+
 /** A JSON-quoted token of a command or args line: `"--concurrency=8"`. */
 const TOKEN = /"(?:[^"\\]|\\.)*"/g;
 

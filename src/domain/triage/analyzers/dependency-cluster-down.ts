@@ -13,6 +13,7 @@ import { formatKubectl } from '../kubectl-command.js';
 import { describeMajority, findClusterDown, findDeadNodes, findLostNodes, listDownMembers, readMemberReadiness, shortenReason } from '../cluster-down.js';
 import type { ClusterDown, DeadNode, DownMember, LostNode, MemberReadiness } from '../cluster-down.js';
 import { listNodesOf, unique } from '../pod-status.js';
+import { findWipedClaim } from '../renewed-member.js';
 import { HOUR_MS, MINUTE_MS, earliest, formatAgo, isWithin, msBetween } from '../time-span.js';
 
 /** "node ip-… was lost (SpotInterruption 16m ago, RemovingNode 13m ago)". */
@@ -104,7 +105,9 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
       : down.length === 0
         ? `all ${members.pods.length} of its pods are Running and ready`
         : describeDown(formation ? down.map(({ crash, ...d }) => ({ ...d, ...(crash ? { crash: { container: crash.container, restarts: crash.restarts } } : {}) })) : down, lost, now, dead, members.nodes);
-  const counted = majority && down.length > 0 ? `${majority.text} — ${state}` : state;
+  // A member that came back on a new, empty claim (its set deleted the old one): it runs, and holds nothing.
+  const wiped = members && down.length === 0 ? findWipedClaim(members, ev.collectedAt) : undefined;
+  const counted = wiped ? `${wiped.pod} came back ${wiped.age} ago on a new, empty claim ${wiped.claim} (its siblings' are ${wiped.siblingsAge} old)${wiped.policy ? `: StatefulSet ${wiped.set} deletes claims (${wiped.policy})` : ''}` : majority && down.length > 0 ? `${majority.text} — ${state}` : state;
   const count = `${hits.length} refused call${hits.length === 1 ? '' : 's'} in the logs of ${callers.length} pod${callers.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`;
   const pending = down.filter((d) => d.state === 'Pending');
   const inZone = pending.some((d) => /volume node affinity conflict/i.test(d.unschedulable ?? ''));
@@ -145,7 +148,10 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
   const steps = crashFix === undefined
     ? undefined
     : [...(forced ? [forced] : []), crashFix, ...(rest.length > 0 ? [`get ${joinAnd(rest.map((d) => d.pod.name))} running again: ${inZone ? `get a node into ${rest.length === 1 ? "its volume's zone" : "their volumes' zone"} that ${rest.length === 1 ? 'it' : 'they'} may use` : pending.length > 0 ? 'make room for them where the scheduler says it has none' : 'bring them back'}`] : [])];
-  const fix = formation
+  const rejoin = wiped ? `rejoin ${wiped.pod} to the cluster and give it back what claim ${wiped.claim} held before it was deleted (${sign.check}; its old member id, its share of the data — from a backup or a replica)${wiped.policy ? `; then set whenScaled: Retain on StatefulSet ${wiped.set} so a scale-down never deletes a member's data again` : ''}` : undefined;
+  const fix = rejoin !== undefined
+    ? rejoin
+    : formation
     ? `${formation.fix}; once ${rejoined}, ${ev.target.name} recovers by itself`
     : down.length > 0
     ? steps !== undefined
@@ -184,6 +190,7 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
       ...hits.slice(-2).map((h) => `log ${h.log.pod}: ${condenseStructuredLine(h.line)}`),
       ...limits.map((c) => `ConfigMap ${c.configMap} (${c.key}) sets ${c.setting} ${c.value}`),
       ...(members ? [`pods of ${members.service} in ${members.namespace}: ${members.pods.length - down.length}/${members.pods.length} Running and ready`] : []),
+      ...(wiped ? [`claim ${wiped.claim} of ${wiped.pod} created ${wiped.age} ago; the other members' claims ${wiped.siblingsAge} or older`, `StatefulSet ${wiped.set}: ${wiped.policy ?? 'persistentVolumeClaimRetentionPolicy Retain (the old claim was deleted by hand)'}`] : []),
       ...down.map((d) => `pod ${d.pod.name}: ${d.state}${d.crash ? `, ${d.crash.restarts} restarts` : ''}${d.pod.deletionTimestamp ? ` (marked for deletion ${formatAgo(d.pod.deletionTimestamp, now)})` : ''}${d.pod.nodeName ? ` on node ${d.pod.nodeName}` : ''}${d.pod.createdAt ? `, created ${formatAgo(d.pod.createdAt, now)}` : ''}${d.unschedulable ? ` — ${d.unschedulable}` : ''}`),
       ...crashed.map((d) => `log ${d.pod.name} (previous run): ${condenseStructuredLine(d.crash?.line ?? '')}`),
       ...(formation?.lines ?? []).map((l) => `log ${l.pod}${l.current ? '' : ' (previous run)'}: ${l.line}`),
@@ -192,7 +199,7 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
     ],
     // The refusal's words are in the title already when it was read from the line.
     decisive: described ?? quoted,
-    likelyCause: `${sign.meaning}${membersCause}${formation?.cause ?? ''}${crashWhy}${startWhy} The fault is in ${named}, not in these pods: ${sign.atStart ? 'their image and config are not at fault' : 'they stay Ready and fail every call that needs it'}; restarting or rolling them back will not help.`,
+    likelyCause: `${sign.meaning}${membersCause}${wiped ? ` ${wiped.pod} runs, but on claim ${wiped.claim} made ${wiped.age} ago while its siblings' are ${wiped.siblingsAge} old: its old claim and volume were deleted${wiped.policy ? ` — StatefulSet ${wiped.set} has ${wiped.policy}, so scaling it down deleted the claim of the member it removed, and scaling back up gave that member a new, empty one` : ''}. It started with no data and no cluster config (a new member id), so what it held before is served by no one.` : ''}${formation?.cause ?? ''}${crashWhy}${startWhy} The fault is in ${named}, not in these pods: ${sign.atStart ? 'their image and config are not at fault' : 'they stay Ready and fail every call that needs it'}; restarting or rolling them back will not help.`,
     nextAction: `${capitalize(fix)}.${forceCommand}${spread}${sign.stopgap && down.length > 0 ? ` ${sign.stopgap}.` : ''}`,
     fix,
     // The title says what the cluster answers; the exoneration only points at it.
@@ -200,6 +207,7 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
     ...(onset ? { onset } : {}),
     // The title dates what took the members down (a node lost, their re-creation): that is the trigger.
     ...(onset && down.length > 0 ? { datesChange: true as const } : {}),
+    ...(wiped ? { datesChange: true as const, onset: wiped.createdAt } : {}),
     confirmCommands: [
       formatKubectl(where, `get pods${selector ? ` -l ${Object.entries(selector).filter(([k]) => !/pod-template-hash|controller-revision-hash|statefulset.kubernetes.io|apps.kubernetes.io\/pod-index/.test(k)).map(([k, v]) => `${k}=${v}`).join(',')}` : ''} -o wide`),
       ...(down[0] ? [formatKubectl(where, `describe pod ${down[0].pod.name}`)] : []),

@@ -9,6 +9,7 @@ import { describeOrigin, describeOriginEvidence, explainOrigin, findResourceOrig
 import { explainMemoryMounts, formatMemoryMounts, listMemoryVolumeMounts } from '../memory-volumes.js';
 import { describeSystemOomKills } from './oom-system.js';
 import { findOomNodeSplit } from './oom-node-split.js';
+import { describeUnsetLimitSizing, type UnsetLimitSizing } from './oom-unset-limit.js';
 import { formatAgo } from '../time-span.js';
 import { describeUnreachableMemoryTarget, findUnreachableMemoryTarget } from '../hpa-memory-target.js';
 import { findStartupReplay, type StartupReplay, tellStartupReplayOom } from '../startup-replay.js';
@@ -95,12 +96,16 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
       `memory; QoS ${qos} pods are killed before Guaranteed ones. Something on the node, maybe this container, used more than was requested.`;
   // Nothing in the spec explains it and the kills keep to one group of machines: not the limit.
   const split = limit && !off && !heapTooBig && !replayed && sourceFix === undefined && tmpfs.length === 0 ? findOomNodeSplit(ev, unique(hits.map((h) => h.ref.pod))) : undefined;
+  // A worker count or heap read from a limit the container does not set: the node's size decides it.
+  const sized: UnsetLimitSizing | undefined = limit && !off && !heapTooBig && !replayed && sourceFix === undefined && tmpfs.length === 0 ? describeUnsetLimitSizing(ev, container, unique(hits.map((h) => h.ref.pod)), split?.where, limit) : undefined;
   if (split) evidence.push(`OOM kills only on ${split.where}; the same revision and limit run fine elsewhere`);
-  if (split?.told !== undefined) evidence.push(`log: ${split.told}`);
+  if (sized) evidence.push(...sized.evidence);
+  const told = sized?.told ?? split?.told;
+  if (told !== undefined) evidence.push(`log: ${told}`);
   const tmpfsFix = tmpfs.length > 0 ? `move ${tmpfs.map((m) => m.mountPath).join(', ')} off memory (an emptyDir without medium: Memory), or raise the limit to hold the process and the files written there` : undefined;
   const hpaFix = hpa ? `lower HPA ${hpa.hpa.name}'s memory target below the limit (e.g. ${Math.min(90, Math.max(50, hpa.limitPercent - 30))}% of the request) or scale on CPU or requests per second, and give the pods headroom` : undefined;
   const nextAction = hpaFix !== undefined && sourceFix === undefined ? `Fix: ${hpaFix}. A restart only brings the same kills back.`
-    : replayed ? replayed.action : split ? split.action : off && sourceFix === undefined ? off.action : sourceFix !== undefined
+    : replayed ? replayed.action : sized ? sized.action : split ? split.action : off && sourceFix === undefined ? off.action : sourceFix !== undefined
     ? `Mitigate: ${sourceFix}${heapTooBig && heap ? `; or size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} from the limit (~75%)` : ''}. A restart only brings the same limit back.`
     : tmpfsFix !== undefined && !heapTooBig
     ? `Mitigate: ${tmpfsFix}. A restart only empties it until the next large file.`
@@ -118,15 +123,15 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
     id: `oom-killed/${container.name}`,
     kind: 'oom-killed',
     // Many times the CPUs of the healthy pods' nodes: where is the mechanism, so the title says it.
-    title: split?.cpuSized !== undefined ? `${title}, only on ${split.cpuSized}: memory grows with the core count` : title,
-    ...(split?.cpuSized !== undefined ? { scopedTo: split.where } : {}),
+    title: sized ? `${title}: ${sized.clause}` : split?.cpuSized !== undefined ? `${title}, only on ${split.cpuSized}: memory grows with the core count` : title,
+    ...(split?.cpuSized !== undefined || (sized && split) ? { scopedTo: split?.where ?? '' } : {}),
     layer: 'container/process',
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
     confidence: 'high',
     evidence,
-    likelyCause: (origin ? `${explainOrigin(origin, ns)} ` : '') + (tmpfs.length > 0 ? explainMemoryMounts(tmpfs, limit) : '') + (replayed ? replayed.cause : hpa ? `The HPA reads memory utilization as a percentage of the request, averaged over the pods; its ${hpa.target}% target needs ${formatBytes(hpa.targetBytes)} per pod, but the ${limit ?? ''} limit stops a pod at ${hpa.limitPercent}%. When the load grows, each pod's memory rises to the limit and the kernel kills it while the average stays below the target, so the HPA stays at its replica count instead of spreading the load.` : split ? split.cause : off ? off.cause : heapTooBig && heap ? `${heap.flag} (${heap.where}) sizes the heap at or above the container's ${limit ?? ''} limit: as the heap fills, the container passes its limit and the kernel kills it before the runtime's garbage collector ever has to work hard. ${likelyCause}` : likelyCause),
+    likelyCause: (origin ? `${explainOrigin(origin, ns)} ` : '') + (tmpfs.length > 0 ? explainMemoryMounts(tmpfs, limit) : '') + (replayed ? replayed.cause : sized ? sized.cause : hpa ? `The HPA reads memory utilization as a percentage of the request, averaged over the pods; its ${hpa.target}% target needs ${formatBytes(hpa.targetBytes)} per pod, but the ${limit ?? ''} limit stops a pod at ${hpa.limitPercent}%. When the load grows, each pod's memory rises to the limit and the kernel kills it while the average stays below the target, so the HPA stays at its replica count instead of spreading the load.` : split ? split.cause : off ? off.cause : heapTooBig && heap ? `${heap.flag} (${heap.where}) sizes the heap at or above the container's ${limit ?? ''} limit: as the heap fills, the container passes its limit and the kernel kills it before the runtime's garbage collector ever has to work hard. ${likelyCause}` : likelyCause),
     nextAction,
-    fix: hpaFix !== undefined && sourceFix === undefined ? hpaFix : replayed ? replayed.fix : split ? split.fix : off && sourceFix === undefined ? off.fix : sourceFix !== undefined ? `${sourceFix}${heapTooBig && heap ? `, or size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} from the limit (~75%)` : ''}` : tmpfsFix !== undefined && !heapTooBig ? tmpfsFix : heapTooBig && heap ? `size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} below the limit (~75%) or raise the limit` : limit ? `raise the memory limit or find what grows` : 'set a memory request and limit',
+    fix: hpaFix !== undefined && sourceFix === undefined ? hpaFix : replayed ? replayed.fix : sized ? sized.fix : split ? split.fix : off && sourceFix === undefined ? off.fix : sourceFix !== undefined ? `${sourceFix}${heapTooBig && heap ? `, or size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} from the limit (~75%)` : ''}` : tmpfsFix !== undefined && !heapTooBig ? tmpfsFix : heapTooBig && heap ? `size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} below the limit (~75%) or raise the limit` : limit ? `raise the memory limit or find what grows` : 'set a memory request and limit',
     confirmCommands: [
       describePodCommand(ev.target, pod),
       formatKubectl(ev.target, `get pod ${pod} -o jsonpath='{.status.${status}[?(@.name=="${container.name}")].lastState.terminated}'`),

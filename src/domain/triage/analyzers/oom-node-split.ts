@@ -51,7 +51,7 @@ function compareCpus(ev: TriageEvidence, failing: readonly PodEvidence[], health
 }
 
 /** A line of the failing pods' logs that states a count equal to their nodes' CPUs next to a word for threads or CPUs. */
-function findToldCount(ev: TriageEvidence, failing: readonly PodEvidence[], cpus: number): string | undefined {
+export function findToldCount(ev: TriageEvidence, failing: readonly PodEvidence[], cpus: number): string | undefined {
   const count = new RegExp(`\\b(?:cpu_count|cpus?|cores?|workers?|threads?|procs|GOMAXPROCS|availableProcessors|pool(?: size)?|concurrency)\\b[^\\n]{0,24}?\\b${cpus}\\b`, 'i');
   for (const log of ev.logs) {
     if (!failing.some((p) => p.name === log.pod)) continue;

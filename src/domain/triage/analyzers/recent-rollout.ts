@@ -9,6 +9,7 @@ import { compareFailingHealthy } from '../verdict/differential.js';
 import { pausedAction } from '../verdict/controller-hold.js';
 import { readRolloutHold } from '../rollout-control.js';
 import { describeRollback, findRollback } from '../revision-rollback.js';
+import { findDownwardLimitRemoval } from '../downward-unset-limit.js';
 
 /** A revision created this long before the first failure is a suspect; older ones are not. */
 export const ROLLOUT_SUSPECT_MS = 2 * HOUR_MS;
@@ -47,7 +48,10 @@ export function analyzeRecentRollout(ev: TriageEvidence): Finding[] {
   // Does the change explain all of it? Not when the same revision runs fine beside the failures.
   const healthyNew = newPods.filter((p) => isPodHealthy(p, ev.collectedAt));
   const split = compareFailingHealthy(ev, failingNew).separating.find((x) => x.attribute !== 'revision' && x.attribute !== 'image');
-  const exonerated = hashed && healthyNew.length >= 2 && split !== undefined;
+  // A limit the revision removed while a variable still reads it through the Downward API sizes the pods
+  // from their nodes: the node split is where the change shows, not what clears it.
+  const nodeSized = previous !== undefined && findDownwardLimitRemoval(previous, newest) !== undefined;
+  const exonerated = hashed && healthyNew.length >= 2 && split !== undefined && !nodeSized;
   const firstInstall = previous === undefined && newest.revision === 1;
   // A later revision alone in the history: its earlier ReplicaSets were pruned (revisionHistoryLimit) or deleted.
   const historyGone = previous === undefined && newest.revision > 1;

@@ -6,6 +6,7 @@ import { isPodHealthy, listNodesOf, severityForPods, unique } from '../pod-statu
 import { formatBytes } from '../quantity.js';
 import { findJvmPoolCap } from '../runtime-flags.js';
 import { findErrorsSinceStart } from '../errors-since-start.js';
+import { findUptimeSplit } from '../uptime-split.js';
 import { withConnectionLeak } from './pool-leak.js';
 import { withRouteCap } from './route-pool.js';
 import { withThreadsOverPool } from './pool-threads.js';
@@ -60,6 +61,7 @@ const LIMITS: Limit[] = [
     cause: 'Each process may hold a fixed number of open files and sockets (its nofile limit); once it is reached every new connection, file and accepted request fails, the health endpoint included, so probes time out and the kubelet restarts containers that will hit the same wall again.',
     nextAction: 'Mitigate: scale out so each pod carries less; then find what multiplies descriptors (a client without keep-alive pooling, files or sockets never closed) and raise the nofile limit if the load is real.',
     fix: 'stop the descriptor leak or pooling miss, and raise the nofile limit',
+    refine: (ev, f) => withUptimeLeak(ev, f, 'descriptors', /"?(open_?fds|open_?files|fds_?open|num_?fds)"?\s*[=:]\s*(\d+)/i),
   },
   // One role's own budget (CREATE/ALTER ROLE … CONNECTION LIMIT), not the server's slots: it has room for every other role.
   {
@@ -122,6 +124,7 @@ const LIMITS: Limit[] = [
     cause: 'The container hit its limit of processes and threads (the pod pids limit or a runaway thread pool); new work cannot start and the process fails.',
     nextAction: 'Find what creates the threads (a thread per request, a runaway pool) and bound it; raise the pids limit only if the count is legitimate.',
     fix: 'bound the thread count (or raise the pids limit)',
+    refine: (ev, f) => withUptimeLeak(ev, f, 'threads', /"?(threads|thread_?count|goroutines)"?\s*[=:]\s*(\d+)/i),
   },
   {
     id: 'direct-memory',
@@ -192,6 +195,25 @@ export function analyzeResourceExhaustion(ev: TriageEvidence): Finding[] {
     findings.push(limit.refine ? limit.refine(ev, finding, logs) : finding);
   }
   return findings;
+}
+
+/**
+ * Only the oldest pods of one revision hit the limit: what runs out piles up with uptime (a leak).
+ * The title says so, and the action restarts the old pods first and looks for the leak after.
+ */
+function withUptimeLeak(ev: TriageEvidence, f: Finding, what: string, counter: RegExp): Finding {
+  const split = findUptimeSplit(ev, f.affected?.pods ?? [], counter);
+  if (split === undefined) return f;
+  const names = split.oldest.map((p) => p.name).join(' ');
+  return {
+    ...f,
+    title: `${f.title}, ${split.text}: ${what} pile up with uptime, a leak`,
+    evidence: [...f.evidence, `the failing pods are the oldest: ${split.text}`, ...(split.climb ? [`the younger pods climb toward it: ${split.climb}`] : [])],
+    likelyCause: `${f.likelyCause} Nothing separates the failing pods from the healthy ones but how long they have run: the same revision, and every pod that fails is older than every pod that serves. The process takes ${what} and never gives some back, so each pod reaches the limit after about as long as the oldest ones have run; the younger ones will follow.`,
+    nextAction: `Mitigate: restart the oldest pods (kubectl delete pod ${names}, or a rollout restart), which buys about as long as they ran; then find the ${what} the process never releases (response bodies, files or sockets left open). Raising the limit only postpones it.`,
+    fix: `restart the oldest pods for a reprieve (a rollout restart), then find and close the ${what} the process never releases`,
+    confirmCommands: [...f.confirmCommands, formatKubectl(ev.target, 'get pods -o wide --sort-by=.status.startTime')],
+  };
 }
 
 /** The line, or in a long one (a stack trace's line) the stretch that names the limit. */

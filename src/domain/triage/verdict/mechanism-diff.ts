@@ -8,7 +8,7 @@ import type { Finding } from '../finding.js';
 import { shortenImageChange, summarizeChange } from '../revision-diff.js';
 import { pickSecurityChange } from '../security-refusal.js';
 import { MISSING_KEY, SMB_LOGIN_REFUSED } from '../mount-messages.js';
-import { pickMechanismSetting } from '../mechanism-settings.js';
+import { pickMechanismSetting, pickRemovedLimit } from '../mechanism-settings.js';
 import { pickSettingsFileChange } from '../config-volume-change.js';
 import { POD_AFFINITY_REFUSAL } from '../pod-affinity.js';
 
@@ -103,7 +103,7 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
   // A failing sidecar: its own change is the lead over the main container's image bump listed first.
   const own = failing !== undefined && /^sidecar/i.test(mechanism?.title ?? '') ? diff.find((l) => related(l) && l.startsWith(`${failing} `)) : undefined;
   // A setting named after what fails (a pool size against an exhausted pool, a timeout against timeouts) is the lead.
-  const setting = pickMechanismSetting(mechanism?.id, diff);
+  const setting = pickMechanismSetting(mechanism?.id, diff) ?? pickRemovedLimit(mechanism?.title, diff);
   // A limit the server reads from a mounted file (php-fpm's pool): a new ConfigMap behind that volume is the lead.
   const file = setting === undefined ? pickSettingsFileChange(mechanism?.id, older, newer) : undefined;
   if (file !== undefined) return file;

@@ -19,7 +19,7 @@ import type { Differential } from './differential.js';
 import { capitalize } from '../../text.js';
 import { TRIGGER_WINDOW_MS, isInTriggerWindow } from '../trigger-window.js';
 import { describeUntouched, pickChange } from './mechanism-diff.js';
-import { pickMechanismSetting } from '../mechanism-settings.js';
+import { pickMechanismSetting, pickRemovedLimit } from '../mechanism-settings.js';
 import { findNewOrdinalsFailing, findScaleUp, isScaleSensitive } from './scale-up-trigger.js';
 import { findCotenantScaleUp } from '../cotenant-scale-up.js';
 import { describeRollback, findRollback, rolloutTimeOf, type Rollback } from '../revision-rollback.js';
@@ -208,7 +208,7 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
     const healthyHere = d.healthy.filter((p) => p.revisionHash === newest.hash && !logsDecisive(ev, p.name, mechanism?.decisive)).length;
     // A revision that changed the very setting that fails (a pool size against an exhausted pool) is not cleared by pods
     // that pass at the moment: such a failure comes and goes with each pod's load.
-    const touchesMechanism = previous !== undefined && pickMechanismSetting(mechanism?.id, diffRevisions(previous, newest)) !== undefined;
+    const touchesMechanism = previous !== undefined && (pickMechanismSetting(mechanism?.id, diffRevisions(previous, newest)) ?? pickRemovedLimit(mechanism?.title, diffRevisions(previous, newest))) !== undefined;
     if (shared && other && healthyHere >= 2 && !touchesMechanism) {
       const where = other.attribute === 'node' || other.attribute === 'zone' || other.attribute === 'node pool' || other.attribute === 'architecture' ? ` on ${other.attribute === 'node' ? 'other nodes' : `${other.attribute} ${other.healthy.join(', ')}`}` : '';
       const exonerated = `revision ${newest.revision} runs fine on ${healthyHere} other pod${healthyHere === 1 ? '' : 's'}${where}: not the rollout`;
