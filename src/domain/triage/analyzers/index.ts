@@ -122,6 +122,7 @@ import { analyzeConsumerVisibilityTimeouts } from './consumer-visibility-timeout
 import { analyzeVaultTokenMaxTtl } from './vault-token-max-ttl.js';
 import { analyzeConsumerAckTimeouts } from './consumer-ack-timeout.js';
 import { analyzeNatsSlowConsumer } from './nats-slow-consumer.js';
+import { analyzeAckPendingCeiling } from './ack-pending-ceiling.js';
 import { analyzeConsumerPartitions } from './consumer-partitions.js';
 import { analyzeRejectedCredentials } from './credentials-rejected.js';
 import { analyzeLegacyToken } from './legacy-token.js';
@@ -315,6 +316,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'consumer-group': analyzeConsumerGroups,
   'consumer-ack-timeout': analyzeConsumerAckTimeouts,
   'nats-slow-consumer': analyzeNatsSlowConsumer,
+  'ack-pending-ceiling': analyzeAckPendingCeiling,
   'consumer-visibility-timeout': analyzeConsumerVisibilityTimeouts,
   'consumer-partitions': analyzeConsumerPartitions,
   'offset-reset': analyzeOffsetReset,
