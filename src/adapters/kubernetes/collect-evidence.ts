@@ -198,6 +198,16 @@
 //   and when a table is missing, for at most two failed migration Jobs (by name or command) that ended within the day, one list of
 //   the run's pods (one) and one log tail of its container (200 lines / 200 KB; only its error and the database's refusal kept,
 //   read-failed-migration-logs.ts);
+//   and where the workload's logs use a search index ("index":"…", /_search, Elasticsearch) while a Job of the namespace gave up
+//   within the day (a BackoffLimitExceeded or DeadlineExceeded Warning), the same list of the namespace's Jobs, and for at most two
+//   that failed within the day one list of the run's pods (one) and one log tail of its container (200 lines / 200 KB; only lines
+//   changing an index's settings kept — refresh_interval, number_of_replicas, blocks —, with how its container ended:
+//   read-left-setting-logs.ts);
+//   and where the workload reads a Redis stream through a consumer group (XREADGROUP, a STREAM env) under its pods' names (a
+//   CONSUMER env from the Downward API's metadata.name, or its log naming its own pod as the consumer), one list of the
+//   namespace's pods (at most 200) and the current log tail of at most three running pods of other workloads (one per
+//   workload; only lines naming a pod-shaped consumer of the workload that is no current pod next to waiting work, or the
+//   group's pending count, kept: read-former-consumers.ts);
 //   and where the workload's logs say a clustered dependency is down (Redis CLUSTERDOWN), has no primary (MongoDB
 //   ReplicaSetNoPrimary), too few replicas alive (Cassandra Unavailable at a consistency level) or too few in-sync replicas (Kafka
 //   NOT_ENOUGH_REPLICAS), a get of the Service its env names (any namespace; else the namespace's one Service on that server's

@@ -106,6 +106,10 @@ import type { readClusterDns, readNamespaceContext } from './read-namespace-cont
 import { readDnsCapacity } from './read-namespace-context.js';
 import type { PodsRead, RevisionsRead, readEndpointSlices, readServices } from './read-workload-parts.js';
 import { readJobsBeforeOnset } from './read-jobs-before-onset.js';
+import { readLeftSettingLogs } from './read-left-setting-logs.js';
+import { readFormerConsumers } from './read-former-consumers.js';
+import { findPodNamedConsumers } from '../../domain/triage/pod-named-consumers.js';
+import { needsLeftSettingJobs, pickLeftSettingRuns } from '../../domain/triage/left-index-settings.js';
 import { needsJobsBeforeOnset, pickCronJobsBeforeOnset } from '../../domain/triage/jobs-before-onset.js';
 import { readCronJobSchedules } from './read-cronjob-schedules.js';
 import { needsPrivilegeJobs } from '../../domain/triage/pg-privilege.js';
@@ -160,7 +164,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -482,6 +486,20 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     return runs.length > 0 ? readFailedMigrationLogs(ctx, runs) : undefined;
   });
 
+  // It uses a search index and a Job of the namespace failed within the day: which index settings that Job changed (refresh off) before it died.
+  // Its own list of the namespace's Jobs when no other lead listed them: that list stays out of the evidence, the Jobs-before-onset readings are not asked.
+  const leftSettingLogsP = Promise.all([detailsP, first.context, jobsBeforeP]).then(async ([d, c, jobs]) => {
+    if (!needsLeftSettingJobs({ target, logs: d.logs, warnings: c.warnings }, now())) return undefined;
+    const runs = pickLeftSettingRuns(jobs ?? (await readJobsBeforeOnset(ctx)), now());
+    return runs.length > 0 ? readLeftSettingLogs(ctx, runs) : undefined;
+  });
+
+  // It reads a Redis stream through a consumer group under its pods' names: what other workloads log about consumers of its former pods (their pending entries).
+  const formerConsumersP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) => {
+    const found = findPodNamedConsumers({ pods: pods.ranked, logs: d.logs, revisions: r.revisions, target });
+    return found === undefined ? undefined : readFormerConsumers(ctx, target.name, new Set([...ownPods(pods), ...pods.raw.keys()]), found.group);
+  });
+
   // Its Kafka consumers found no committed offset and restarted from the beginning: the coordinator's log (did it expire the group's offsets?) and offsets.retention.minutes.
   const groupCoordinatorP = detailsP.then((d) => {
     const pick = pickGroupCoordinator(d.logs, target.namespace);
@@ -537,6 +555,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     accountJobLogs: accountJobLogsP,
     migrationJobLogs: migrationJobLogsP,
     failedMigrationLogs: failedMigrationLogsP,
+    leftSettingJobLogs: leftSettingLogsP,
+    formerConsumerLines: formerConsumersP,
     proxyConfig: proxyConfigP,
     proxyConnectionConfig: proxyConnectionConfigP,
     sentinelConfig: sentinelConfigP,

@@ -16,6 +16,8 @@ export interface JobRunLog {
   pod: string;
   container: string;
   lines: string[];
+  /** How the run's container ended, when it did: OOMKilled, Error, and the exit code. */
+  terminated?: { reason?: string; exitCode?: number };
 }
 
 export interface JobRunLogRead {
@@ -42,7 +44,9 @@ export async function readJobRunLogs(ctx: CollectContext, runs: readonly Namespa
       core.readNamespacedPodLog({ name, namespace, container, tailLines: TAIL_LINES, limitBytes: LIMIT_BYTES }, o),
     );
     const lines = log === undefined ? [] : read.keep(splitLogLines(log));
-    return lines.length === 0 ? undefined : { run, pod: name, container, lines };
+    const ended = pod?.status?.containerStatuses?.find((c) => c.name === container)?.state?.terminated;
+    const terminated = ended === undefined ? undefined : { ...(ended.reason === undefined ? {} : { reason: ended.reason }), exitCode: ended.exitCode };
+    return lines.length === 0 ? undefined : { run, pod: name, container, lines, ...(terminated === undefined ? {} : { terminated }) };
   }));
   return logs.filter((r): r is JobRunLog => r !== undefined);
 }

@@ -13,6 +13,8 @@
 
 import type { AccountJobLogEvidence } from './evidence-account-job-logs.js';
 import type { FailedMigrationLogEvidence } from './evidence-failed-migration-logs.js';
+import type { LeftSettingJobLogEvidence } from './evidence-left-settings.js';
+import type { FormerConsumerLinesEvidence } from './evidence-former-consumers.js';
 import type { MigrationJobLogEvidence } from './evidence-migration-job-logs.js';
 import type { CronJobScheduleEvidence } from './evidence-cronjob-schedule.js';
 import type {
@@ -323,6 +325,10 @@ export interface TriageEvidence {
   migrationJobLogs?: MigrationJobLogEvidence[];
   /** What the migration Jobs that failed said, when the workload's log says a table is missing (failed-migration.ts). */
   failedMigrationLogs?: FailedMigrationLogEvidence[];
+  /** The index settings a Job of the namespace that failed within the day changed, when the workload uses a search index (left-index-settings.ts). */
+  leftSettingJobLogs?: LeftSettingJobLogEvidence[];
+  /** What other workloads of the namespace log about consumers named after the workload's former pods, when it reads a Redis stream group under its pods' names (pod-named-consumers.ts). */
+  formerConsumerLines?: FormerConsumerLinesEvidence[];
   /** Pods of something else that the workload's Services route to (at most two), with a log tail each, and the ReplicaSet that made each (when one did). */
   foreignPods?: { pod: PodEvidence; logs: LogEvidence[]; replicaSet?: ForeignReplicaSetEvidence }[];
   /** One pod behind a Service of the namespace that the workload's logs say refuses it (a broker blocking publishers), with its log tail. */

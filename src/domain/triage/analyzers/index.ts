@@ -123,6 +123,9 @@ import { analyzeConsumerVisibilityTimeouts } from './consumer-visibility-timeout
 import { analyzeVaultTokenMaxTtl } from './vault-token-max-ttl.js';
 import { analyzeConsumerAckTimeouts } from './consumer-ack-timeout.js';
 import { analyzeNatsSlowConsumer } from './nats-slow-consumer.js';
+import { analyzeAckPendingCeiling } from './ack-pending-ceiling.js';
+import { analyzeIndexRefreshLeftOff } from './index-refresh-left-off.js';
+import { analyzeOrphanedPendingEntries } from './orphaned-pending-entries.js';
 import { analyzeConsumerPartitions } from './consumer-partitions.js';
 import { analyzeRejectedCredentials } from './credentials-rejected.js';
 import { analyzeLegacyToken } from './legacy-token.js';
@@ -319,6 +322,9 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'consumer-group': analyzeConsumerGroups,
   'consumer-ack-timeout': analyzeConsumerAckTimeouts,
   'nats-slow-consumer': analyzeNatsSlowConsumer,
+  'ack-pending-ceiling': analyzeAckPendingCeiling,
+  'index-refresh-left-off': analyzeIndexRefreshLeftOff,
+  'orphaned-pending-entries': analyzeOrphanedPendingEntries,
   'consumer-visibility-timeout': analyzeConsumerVisibilityTimeouts,
   'consumer-partitions': analyzeConsumerPartitions,
   'offset-reset': analyzeOffsetReset,
