@@ -68,6 +68,7 @@ import { HOLDOUT_54_SCENARIOS } from '../heldout-54/stories.js';
 import { HOLDOUT_55_SCENARIOS } from '../heldout-55/stories.js';
 import { HOLDOUT_56_SCENARIOS } from '../heldout-56/stories.js';
 import { HOLDOUT_57_SCENARIOS } from '../heldout-57/stories.js';
+import { HOLDOUT_58_SCENARIOS } from '../heldout-58/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -83,7 +84,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–57: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–58: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -139,4 +140,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_55_SCENARIOS,
   ...HOLDOUT_56_SCENARIOS,
   ...HOLDOUT_57_SCENARIOS,
+  ...HOLDOUT_58_SCENARIOS,
 ];
