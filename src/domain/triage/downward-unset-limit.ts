@@ -9,7 +9,7 @@ import type { ContainerSpecEvidence, EnvVarEvidence, PodEvidence, RevisionEviden
 import { findNode } from './evidence-lookup.js';
 import { unique } from './pod-status.js';
 import { parseQuantity } from './quantity.js';
-import { sortRevisions } from './revision-diff.js';
+import { listStepsBack } from './revision-diff.js';
 
 export interface UnsetLimitVar {
   /** The variable: CELERY_CONCURRENCY. */
@@ -53,12 +53,7 @@ function valueOn(ev: TriageEvidence, p: PodEvidence, resource: string, divisor: 
  * Undefined when the pods' revision is unknown or the limit was never set in the history kept.
  */
 function findRemoval(ev: TriageEvidence, pods: readonly PodEvidence[], container: string, resource: string): UnsetLimitVar['removedBy'] {
-  const hashes = unique(pods.map((p) => p.revisionHash ?? ''));
-  const sorted = sortRevisions(ev.revisions);
-  const from = sorted.findIndex((r) => r.hash === hashes[0]);
-  if (hashes.length !== 1 || from < 0) return undefined;
-  for (let i = from; i + 1 < sorted.length; i++) {
-    const [newer, older] = [sorted[i] as RevisionEvidence, sorted[i + 1] as RevisionEvidence];
+  for (const [newer, older] of listStepsBack(ev.revisions, pods)) {
     const was = older.containers.find((c) => c.name === container)?.resources.limits[resource];
     if (newer.containers.find((c) => c.name === container)?.resources.limits[resource] !== undefined) return undefined;
     if (was !== undefined) return { revision: newer, previous: older, was };

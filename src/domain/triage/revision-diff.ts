@@ -300,6 +300,18 @@ export function sortRevisions(revisions: readonly RevisionEvidence[]): RevisionE
   return [...revisions].sort((a, b) => b.revision - a.revision);
 }
 
+/**
+ * The steps back in history from the revision `pods` run, newest first, as [newer, older] pairs;
+ * none when the pods do not share one revision the history holds.
+ */
+export function listStepsBack(revisions: readonly RevisionEvidence[], pods: readonly { revisionHash?: string }[]): [RevisionEvidence, RevisionEvidence][] {
+  const hashes = new Set(pods.map((p) => p.revisionHash ?? ''));
+  const sorted = sortRevisions(revisions);
+  const from = sorted.findIndex((r) => hashes.has(r.hash));
+  if (hashes.size !== 1 || from < 0) return [];
+  return sorted.slice(from + 1).map((older, i) => [sorted[from + i] as RevisionEvidence, older]);
+}
+
 /** The image tag of a revision's or pod's first container ("2.19.0"); none for latest or a digest. */
 export function imageVersion(containers: readonly { image: string }[]): string | undefined {
   const image = containers[0]?.image;

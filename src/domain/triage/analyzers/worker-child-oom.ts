@@ -4,7 +4,7 @@ import type { Finding } from '../finding.js';
 import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
 import { listNodesOf, unique } from '../pod-status.js';
 import { formatBytes, parseQuantity } from '../quantity.js';
-import { sortRevisions } from '../revision-diff.js';
+import { listStepsBack } from '../revision-diff.js';
 import { readLineTime } from '../request-silence.js';
 import { earliest, formatAgo } from '../time-span.js';
 import { type ChildCount, readChildCount, readLoggedChildCount } from '../worker-child-count.js';
@@ -33,12 +33,7 @@ interface Tightened {
 }
 
 function findTightening(ev: TriageEvidence, pods: readonly PodEvidence[], container: string, server: PreforkServer): Tightened | undefined {
-  const hashes = unique(pods.map((p) => p.revisionHash ?? ''));
-  const sorted = sortRevisions(ev.revisions);
-  const from = sorted.findIndex((r) => r.hash === hashes[0]);
-  if (hashes.length !== 1 || from < 0) return undefined;
-  for (let i = from; i + 1 < sorted.length; i++) {
-    const [newer, older] = [sorted[i] as RevisionEvidence, sorted[i + 1] as RevisionEvidence];
+  for (const [newer, older] of listStepsBack(ev.revisions, pods)) {
     const a = older.containers.find((c) => c.name === container);
     const b = newer.containers.find((c) => c.name === container);
     if (a === undefined || b === undefined) return undefined;
