@@ -14,7 +14,7 @@ import { TRIGGER_SKEW_MS } from './trigger-window.js';
 
 /** "server list changed: 3 -> 4 servers", "memcached servers updated from 3 to 4", "ring changed 4 → 3 nodes". */
 const MEMBERSHIP = /\b(?:server|node|host|member|ring|pool)s?(?: list| set| ring)?\b[^\n]{0,20}?\b(?:changed|updated|resized|grew|shrank)\b[^\n]{0,12}?(?:from\s+)?(\d{1,3})\s*(?:->|→|to)\s*(\d{1,3})\b/i;
-/** The servers the line names: "(product-cache-0..product-cache-3)", "[cache-0, cache-1]". */
+/** The servers the line names: "(memcached-0..memcached-3)", "[cache-0, cache-1]". */
 const MEMBER_NAME = /\b([a-z][a-z0-9-]*?)-\d+\b/;
 /** The resize came at most this long before the hit ratio fell. */
 const LEAD_MS = 30 * MINUTE_MS;

@@ -2,7 +2,7 @@
 // under that mount), read only while it exits non-zero: the errexit setting and the lines that can
 // end such a script silently, each with its line number. The rest of the data is dropped as it is read.
 
-/** `report-renderer-entrypoint-v8` entrypoint.sh: `set -euo pipefail` at line 2, `EXTRA=$(grep -c …)` at line 7. */
+/** `worker-entrypoint-v2` entrypoint.sh: `set -euo pipefail` at line 2, `EXTRA=$(grep -c …)` at line 7. */
 export interface EntrypointScriptEvidence {
   configMap: string;
   /** The data key (the file) the container runs. */

@@ -67,7 +67,7 @@ export interface SinkSender {
   at: IsoTime;
   via: string;
   throughNodeAgent?: true;
-  /** "search-api (namespace search) rolled out revision 58 (1h 36m ago)". */
+  /** "web-api (namespace web) rolled out revision 12 (1h 5m ago)". */
   text: string;
 }
 

@@ -6,7 +6,7 @@ import { REFRESH_OFF, REFRESH_ON } from '../left-index-settings.js';
 import { listNodesOf } from '../pod-status.js';
 import { formatAgo } from '../time-span.js';
 
-/** The index a settings change names: `PUT /products_v7/_settings`, `"index":"products_v7"`, `for indices [products_v7]`. */
+/** The index a settings change names: `PUT /items_v3/_settings`, `"index":"items_v3"`, `for indices [items_v3]`. */
 const INDEX_NAME = /\/([\w.-]+)\/_settings|"index"\s*:\s*"([\w.-]+)"|indices \[([\w.-]+)\]|--index[= ]([\w.-]+)/i;
 /** Replicas turned off by the same load. */
 const NO_REPLICAS = /number_of_replicas"?\s*[:=]\s*"?0\b|number_of_replicas to \[0\]/i;
