@@ -475,9 +475,9 @@ function redisVolatileLruNoTtl(): CorpusScenario {
     return lines(...out);
   };
   const redisLog = lines(
-    `1:C ${redisTime(21 * DAYS - 0.1)} # oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo`,
-    `1:C ${redisTime(21 * DAYS - 0.1)} # Redis version=7.2.6, bits=64, commit=00000000, modified=0, pid=1, just started`,
-    `1:C ${redisTime(21 * DAYS - 0.1)} # Configuration loaded`,
+    `1:C ${redisTime(21 * DAYS - 0.1)} * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo`,
+    `1:C ${redisTime(21 * DAYS - 0.1)} * Redis version=7.2.6, bits=64, commit=00000000, modified=0, pid=1, just started`,
+    `1:C ${redisTime(21 * DAYS - 0.1)} * Configuration loaded`,
     `1:M ${redisTime(21 * DAYS - 0.1)} * Running mode=standalone, port=6379.`,
     `1:M ${redisTime(21 * DAYS - 0.1)} * Server initialized`,
     `1:M ${redisTime(21 * DAYS - 0.1)} * Ready to accept connections tcp`,
