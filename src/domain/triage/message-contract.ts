@@ -43,6 +43,10 @@ const RULES: { kind: ContractBreak; re: RegExp }[] = [
   // A consumer's own validation refusing a message for a field the producer no longer fills: the
   // producer renamed, dropped or renumbered it (Protobuf leaves a reused number among unknown fields).
   { kind: 'decode', re: /\b(?:rejected|discarded|dropped|dead-?lettered|skipped)\b[^\n]{0,80}?:\s*(?:required field )?"?([a-z][\w.]*)"? (?:is|was) (?:empty|missing|required|not set|null)\b/i },
+  // A peer's message or response carrying an enum value the reader's enum does not have (Jackson,
+  // serde): the writer added the value; the reader's code did not change.
+  { kind: 'decode', re: /(?:Cannot deserialize value of type `[\w.$]+` )?from String "([\w.-]+)": not one of the values accepted for Enum class/ },
+  { kind: 'decode', re: /unknown variant `([\w.-]+)`, expected one of/ },
   { kind: 'decode', re: /AvroTypeException[^\n]*|Malformed data\. Length is negative/ },
 ];
 

@@ -105,6 +105,8 @@ export function analyzeMessageContract(ev: TriageEvidence): Finding[] {
   const [mine] = sortRevisions(ev.revisions);
   const ownVersion = imageVersion(podObjects[0]?.containers ?? mine?.containers ?? []);
   const ownText = `${name} still runs ${ownVersion ? `${ownVersion}` : 'its release'}${mine ? ` (revision ${mine.revision}, ${formatAgo(mine.createdAt, now)})` : ''}`;
+  // In the cause, the consumer's revision number is left out: it is not the change (the evidence keeps it).
+  const ownCause = `${name} still runs ${ownVersion ?? 'its release'}${mine ? ` (since ${formatAgo(mine.createdAt, now)})` : ''}`;
   const { fix, next } = writeFix(name, f, p, decoder, recover);
   const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   const asks = f.kind === 'no-responders';
@@ -136,7 +138,7 @@ export function analyzeMessageContract(ev: TriageEvidence): Finding[] {
           : `A responder stopped subscribing to it (a renamed subject, a changed queue group, a responder scaled to zero).`)
       : `${name} is sent ${what}, so it cannot take them (${last.read.quote}) and they are ${done} while its pods stay Ready. ` +
       (p
-        ? `${p.deployment}'s revision ${p.newest.revision} came ${formatAgo(p.newest.createdAt, now)}, just before the first failure${change ? `, and changed ${change}` : ''}; ${ownText}: the two releases disagree on the messages, and ${name}'s own code did not change.`
+        ? `${p.deployment}'s revision ${p.newest.revision} came ${formatAgo(p.newest.createdAt, now)}, just before the first failure${change ? `, and changed ${change}` : ''}; ${ownCause}: the two releases disagree on the messages, and ${name}'s own code did not change.`
         : `Its sender changed what it sends, or ${name} runs an older release than its sender.`),
     nextAction: `${cap(fix)}. ${next}`,
     fix,

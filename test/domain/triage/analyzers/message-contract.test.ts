@@ -67,6 +67,12 @@ describe('messages a consumer cannot take after another workload rolled out', ()
     expect(readContractLine('GET /v1/orders 400: customer_id is empty')).toBeUndefined();
   });
 
+  it("reads a peer's response carrying an enum value the client does not know (Jackson, serde) as a contract break", () => {
+    expect(readContractLine('com.fasterxml.jackson.databind.exc.InvalidFormatException: Cannot deserialize value of type `com.x.PaymentStatus` from String "PARTIALLY_REFUNDED": not one of the values accepted for Enum class: [PAID, REFUNDED]')).toMatchObject({ kind: 'decode', subject: 'PARTIALLY_REFUNDED' });
+    expect(readContractLine('Error("unknown variant `ON_HOLD`, expected one of `OPEN`, `CLOSED`", line: 1, column: 20)')).toMatchObject({ kind: 'decode', subject: 'ON_HOLD' });
+    expect(readContractLine('InvalidFormatException: Cannot deserialize value of type `java.time.LocalDate` from String "yesterday"')).toBeUndefined();
+  });
+
   it('names the producer of the same code and rolls the worker forward to its release, never back', () => {
     const ev = scenario({
       lines: celeryLines,
