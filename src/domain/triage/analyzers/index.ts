@@ -119,6 +119,7 @@ import { analyzeRedisCostlySetting } from './redis-costly-setting.js';
 import { analyzeResourceExhaustion } from './resource-exhaustion.js';
 import { analyzeCacheStampede } from './cache-stampede.js';
 import { analyzeConsumerGroups } from './consumer-group.js';
+import { analyzeReadCommittedStall } from './read-committed-stall.js';
 import { analyzeConsumerVisibilityTimeouts } from './consumer-visibility-timeout.js';
 import { analyzeVaultTokenMaxTtl } from './vault-token-max-ttl.js';
 import { analyzeConsumerAckTimeouts } from './consumer-ack-timeout.js';
@@ -320,6 +321,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'spark-executor-oom': analyzeSparkExecutorOom,
   'thread-pool-starvation': analyzeThreadPoolStarvation,
   'consumer-group': analyzeConsumerGroups,
+  'read-committed-stall': analyzeReadCommittedStall,
   'consumer-ack-timeout': analyzeConsumerAckTimeouts,
   'nats-slow-consumer': analyzeNatsSlowConsumer,
   'ack-pending-ceiling': analyzeAckPendingCeiling,
