@@ -35,6 +35,10 @@
 //   that run HAProxy (by image) and mount a ConfigMap: a get of those ConfigMaps (only the backend section naming one of the
 //   workload's Services kept), and for the first that names one a list of its pods (at most 5) and the current log tail of at
 //   most two (read-front-proxy.ts),
+//   and where the workload's current log shows requests performed twice (duplicate charge, an idempotency key seen again) and it
+//   serves through Services, the namespace's Deployments (listed once per triage), of them at most two that run nginx (by image)
+//   and mount a ConfigMap: a get of those ConfigMaps (only a proxy_next_upstream … non_idempotent line and proxy_read_timeout of a
+//   config naming one of the workload's Services kept: read-replaying-proxy.ts),
 //   and where they show nginx running out of connections again and again ("N worker_connections are not enough",
 //   "(24: Too many open files)", at least 3), a get of the ConfigMap its container mounts (one; only worker_connections,
 //   worker_processes and worker_rlimit_nofile kept: read-proxy-connection-config.ts), and in the same get, where they

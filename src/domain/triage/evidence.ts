@@ -59,6 +59,7 @@ import type { SentinelConfigEvidence } from './evidence-sentinel-config.js';
 import type { CircuitBreakerConfigEvidence } from './evidence-circuit-breakers.js';
 import type { RateLimitServiceEvidence } from './evidence-rate-limit-service.js';
 import type { FrontProxyEvidence } from './evidence-front-proxy.js';
+import type { ReplayingProxyEvidence } from './evidence-replaying-proxy.js';
 import type { ProxyAclEvidence } from './evidence-proxy-acl.js';
 import type { AffinityTermPeersEvidence } from './evidence-affinity-peers.js';
 import type { ReloadConfigEvidence } from './evidence-reload-config.js';
@@ -413,6 +414,8 @@ export interface TriageEvidence {
   rateLimitService?: RateLimitServiceEvidence;
   /** An HAProxy Deployment of the namespace whose config names one of the workload's Services as a backend: that backend's cap and queue timeout, its revision and restart, its log (haproxy-backend-queue.ts). */
   frontProxy?: FrontProxyEvidence;
+  /** An nginx Deployment of the namespace proxying to one of the workload's Services with `proxy_next_upstream … non_idempotent`, read when the workload logs duplicate requests (evidence-replaying-proxy.ts). */
+  replayingProxy?: ReplayingProxyEvidence;
   /** The access rules (acl, http_access) and refusing log lines of the namespace's forward proxy, where the workload's logs say it refuses their tunnels with 403 (proxy-denial.ts). */
   proxyAcl?: ProxyAclEvidence;
   /** The required pod affinity terms of pods the scheduler refuses for "didn't match pod affinity rules", checked against the pods they select (at most two terms). */

@@ -151,6 +151,8 @@ import { analyzeUnansweredScheduler } from './scheduler-unanswered.js';
 import { analyzeStatefulSetOrdinals } from './statefulset-ordinal.js';
 import { analyzeVolumeZones } from './volume-zone.js';
 import { analyzeUpstreamRateLimit } from './upstream-rate-limit.js';
+import { analyzeProxyKeyedLimiter } from './proxy-keyed-limiter.js';
+import { analyzeProxyReplaysNonIdempotent } from './proxy-replays-non-idempotent.js';
 import { analyzeUnknownSigningKey } from './token-key-unknown.js';
 import { analyzeWorkerChildOom } from './worker-child-oom.js';
 import { analyzeOrphanQueue } from './orphan-queue.js';
@@ -345,6 +347,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'missed-injection': analyzeMissedInjection,
   'sidecar-startup': analyzeSidecarStartup,
   'upstream-rate-limit': analyzeUpstreamRateLimit,
+  'proxy-keyed-limiter': analyzeProxyKeyedLimiter,
+  'proxy-replays-non-idempotent': analyzeProxyReplaysNonIdempotent,
   'token-key-unknown': analyzeUnknownSigningKey,
   'search-cluster-red': analyzeSearchClusterRed,
   'replica-sync-loop': analyzeReplicaSyncLoop,

@@ -12,6 +12,7 @@ import { formatKubectl } from '../kubectl-command.js';
 import { listNodesOf, severityForPods } from '../pod-status.js';
 import { formatClock } from '../time-span.js';
 import { findRateLimitedCalls } from '../rate-limited-calls.js';
+import { findProxyKeyedLimiter } from '../proxy-keyed-limiter.js';
 import { describeCadence, describeRun, findSharingJobs } from '../rate-limit-jobs.js';
 import type { SharingJobs } from '../rate-limit-jobs.js';
 
@@ -27,6 +28,8 @@ export function analyzeUpstreamRateLimit(ev: TriageEvidence): Finding[] {
   if (ev.target.kind === 'Job' || ev.target.kind === 'CronJob') return [];
   const calls = findRateLimitedCalls(ev.logs);
   if (calls === undefined) return [];
+  // Its own limiter keyed on an untrusted proxy's address answers those 429s: proxy-keyed-limiter tells that.
+  if (findProxyKeyedLimiter(ev.logs) !== undefined) return [];
   const who = ev.target.name;
   const api = calls.hosts[0] ?? 'an outside API';
   const podObjects = calls.pods.flatMap((p) => findPod(ev, p) ?? []);
