@@ -86,6 +86,49 @@ export function findTlsLibrary(lines: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** The JVM a TLS client runs, and whether it can offer TLS 1.3 at all. */
+export interface JavaRuntime {
+  /** As the log or the image's env says it: "1.8.0_212", "jdk8u212-b04", "17.0.9". */
+  version: string;
+  /** Java 11+ and 8u261+ speak TLS 1.3; 9, 10 and 8 before update 261 do not. */
+  tls13: boolean;
+  /** A system property that caps the protocols offered: "-Dhttps.protocols=TLSv1.2 in env JAVA_OPTS". */
+  cap?: string;
+}
+
+/** Major and update of a Java version string: 1.8.0_212 / 8u212 / jdk8u212-b04 → 8, 212; 17.0.9 / jdk-11.0.20+8 → 17 / 11. */
+function javaRelease(v: string): { major: number; update: number } | undefined {
+  const old = /(?:^|\D)1\.(\d)\.0(?:_(\d+))?/.exec(v) ?? /(?:^|[^\d.])(\d)u(\d+)/.exec(v);
+  if (old) return { major: Number(old[1]), update: Number(old[2] ?? 0) };
+  const modern = /(?:^|[^\d.])(\d{1,2})(?:\.\d+)*(?:[+-]|$|\b)/.exec(v.replace(/^jdk-?/i, ' '));
+  return modern ? { major: Number(modern[1]), update: 0 } : undefined;
+}
+
+/**
+ * The Java runtime of the client, from its start line ("java.version=1.8.0_212", Spring Boot's
+ * "using Java 1.8.0_212") or the base image's JAVA_VERSION env, with a -Dhttps.protocols /
+ * -Djdk.tls.client.protocols cap in a literal JVM options variable.
+ */
+export function findJavaRuntime(lines: readonly string[], env: readonly EnvVarEvidence[]): JavaRuntime | undefined {
+  let version: string | undefined;
+  for (const l of lines) {
+    const m = /\bjava\.(?:runtime\.)?version[=:] ?"?(\d[\w.+-]*)/i.exec(l) ?? /\busing Java (\d[\w.+-]*)/.exec(l) ?? /\b(?:JVM|JRE|JDK|Java)(?: version)?:? (1\.\d\.0_\d+)/i.exec(l);
+    if (m?.[1]) { version = m[1]; break; }
+  }
+  const literal = env.filter((e): e is { name: string; value: string } => 'value' in e);
+  version ??= literal.find((e) => /^(?:JAVA|JDK|JRE)_VERSION$/i.test(e.name) && javaRelease(e.value.trim()))?.value.trim();
+  if (!version) return undefined;
+  const rel = javaRelease(version);
+  if (!rel) return undefined;
+  const tls13 = rel.major >= 11 || (rel.major === 8 && rel.update >= 261);
+  let cap: string | undefined;
+  for (const e of literal) {
+    const m = /-D(https\.protocols|jdk\.tls\.client\.protocols)=("?)([\w.,]+)\2/.exec(e.value);
+    if (m && !/TLSv1\.3/.test(m[3] ?? '')) { cap = `-D${m[1]}=${m[3]} in env ${e.name}`; break; }
+  }
+  return { version, tls13, ...(cap ? { cap } : {}) };
+}
+
 /** The image the logging pods' revision brought in, when it changed from the one before. */
 export interface ImageChange {
   revision: number;
@@ -114,6 +157,7 @@ export function explainTlsTerms(input: {
   library?: string;
   imageChange?: ImageChange;
   suites?: PinnedSuites;
+  java?: JavaRuntime;
 }): TlsTermsStory {
   const dep = input.dependency ?? 'the server';
   const { setting, library, imageChange } = input;
@@ -152,6 +196,17 @@ export function explainTlsTerms(input: {
       cause: `${dep} offers a Diffie-Hellman key (1024 bits or less) below the security level of ${lib}, which refuses it; other hosts with stronger keys still work.${changed}`,
       action: `Ask whoever serves ${dep} for a 2048-bit DH key or ECDHE ciphers; meanwhile lower the security level (SECLEVEL=1) for that one client only${meanwhile}. Do not lower it for every connection.`,
       fix: `get ${dep} to offer a 2048-bit DH key or ECDHE; meanwhile lower the security level for that one client`,
+    };
+  }
+  if (refusal.side === 'old-client' && input.java && (!input.java.tls13 || input.java.cap)) {
+    const { java } = input;
+    const why = java.tls13 ? `its TLS is capped by ${java.cap ?? ''}` : 'it has no TLS 1.3 (Java 8 gained it in 8u261, Java 11 has it)';
+    return {
+      title: `TLS handshake with ${dep} fails: the server refuses the TLS versions the client offers (protocol version) — the client runs Java ${java.version}, ${java.tls13 ? 'capped below TLS 1.3' : 'which has no TLS 1.3'}`,
+      evidence: [...evidence, `the client runs Java ${java.version}: ${why}`, ...(java.cap && !java.tls13 ? [`the client's protocols are also capped by ${java.cap}`] : [])],
+      cause: `${dep} accepts only TLS versions this client cannot offer: the client runs Java ${java.version}, and ${why}. A server that moved to TLS 1.3 only refuses every handshake from it with protocol_version, while clients on newer runtimes keep working.${changed}`,
+      action: `Move the client to a runtime with TLS 1.3 (Java 8u261+ or Java 11+)${java.cap ? ` and drop or widen ${java.cap} (add TLSv1.3)` : ''}, or ask whoever serves ${dep} to keep TLS 1.2 enabled meanwhile.`,
+      fix: `run the client on a JDK with TLS 1.3 (8u261+ or 11+)${java.cap ? ` and widen ${java.cap}` : ''}, or get ${dep} to keep TLS 1.2 meanwhile`,
     };
   }
   if (refusal.side === 'old-client') {

@@ -27,7 +27,8 @@ import { listInboundTransportResetLines } from '../inbound-transport-reset.js';
 import { findLeaseLoss, isLeaseCall } from '../leader-election.js';
 import { isPasswordExpired } from '../password-expiry.js';
 import { findPinnedSuites } from '../tls-cipher-suites.js';
-import { explainTlsTerms, findPlaintextSetting, findTlsLibrary, type ImageChange, isTlsTermsProblem } from '../tls-terms.js';
+import { describeSrvPortGap } from '../srv-port-name.js';
+import { explainTlsTerms, findJavaRuntime, findPlaintextSetting, findTlsLibrary, type ImageChange, isTlsTermsProblem } from '../tls-terms.js';
 
 export type { DependencyError, DependencyProblem } from '../dependency-error-line.js';
 export { parseDependencyError } from '../dependency-error-line.js';
@@ -157,6 +158,12 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
     evidence.push(...resolver.evidence);
   }
   if (missingService) evidence.push(missingService);
+  // An SRV name (_grpc._tcp.ledger…) exists only for a Service port of that name: a renamed port leaves it unanswered.
+  const srvGap = problem === 'dns-missing' && host && !missingService ? describeSrvPortGap(ev.services, host, ev.target.namespace) : undefined;
+  if (srvGap) {
+    evidence.push(srvGap.text);
+    if (dependencyState === '') dependencyState = `: ${srvGap.text}`;
+  }
   // A short name gone from this namespace that names a Service elsewhere: the dependency moved.
   const elsewhere = missingService && svcRef && host && !host.includes('.') ? describeServiceElsewhere(ev, svcRef.name) : undefined;
   if (elsewhere) evidence.push(elsewhere.text);
@@ -213,8 +220,9 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
   const library = problem === 'tls-protocol' ? findTlsLibrary(unique(group.map((h) => h.log)).flatMap((l) => l.lines)) : undefined;
   const imageChange = problem === 'tls-protocol' ? findImageChange(ev, logPod, first.log.container) : undefined;
   const suites = problem === 'tls-protocol' ? findPinnedSuites(container?.env ?? []) : undefined;
+  const java = problem === 'tls-protocol' ? findJavaRuntime(unique(group.map((h) => h.log)).flatMap((l) => l.lines), container?.env ?? []) : undefined;
   const terms = isTlsTermsProblem(problem)
-    ? explainTlsTerms({ problem, dependency, line: decisiveLine, ...(setting ? { setting } : {}), ...(library ? { library } : {}), ...(imageChange ? { imageChange } : {}), ...(suites ? { suites } : {}) })
+    ? explainTlsTerms({ problem, dependency, line: decisiveLine, ...(setting ? { setting } : {}), ...(library ? { library } : {}), ...(imageChange ? { imageChange } : {}), ...(suites ? { suites } : {}), ...(java ? { java } : {}) })
     : undefined;
   if (terms) evidence.push(...terms.evidence);
 
@@ -255,6 +263,8 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
       ? `get the certificate of ${host ?? 'the dependency'} fixed by whoever serves it`
       : moved
       ? moved.fix
+      : srvGap && dependencyState.includes(srvGap.text)
+      ? srvGap.fix
       : serviceGone && svcRef
       ? `restore Service ${svcRef.name} in ${svcRef.namespace} (deleted or renamed), or point the clients at the Service that exists`
       : behind?.fix !== undefined && dependencyState.includes(behind.text)
