@@ -10,6 +10,7 @@ import type { LogEvidence, ProbeEvidence } from './evidence.js';
 import type { CpuLimitCut } from './cpu-limit-cut.js';
 import { condenseStructuredLine } from './evidence-lookup.js';
 import type { ProbeMiss } from './probe-miss.js';
+import type { EntropyStall } from './entropy-starvation.js';
 
 /** What a probe meets while the app is still starting: nothing listening, or no answer yet. */
 const NOT_UP_YET = /connection refused|timeout|timed out|deadline exceeded|statuscode: 503|\bEOF\b|connection reset/i;
@@ -34,6 +35,8 @@ export interface StartupBudgetInput {
   cut?: CpuLimitCut;
   /** Logs of the same container in pods of the revision before the cut: how long start-up took there. */
   before?: readonly LogEvidence[];
+  /** A SecureRandom seeding stall a run of the container logged (entropy-starved /dev/random). */
+  entropy?: EntropyStall;
 }
 
 /** "failureThreshold 12 × periodSeconds 10s = 120s" (with "initialDelaySeconds N + " when set). */
@@ -47,7 +50,7 @@ export function describeStartupBudget(probe: ProbeEvidence): { seconds: number; 
 
 /** The reading, when every killed run lived about the budget and was refused as not up yet; else undefined. */
 export function explainStartupBudget(input: StartupBudgetInput): ProbeMiss | undefined {
-  const { probe, messages, runs, logs, cut } = input;
+  const { probe, messages, runs, logs, cut, entropy } = input;
   if (probe === undefined || runs.length === 0 || !NOT_UP_YET.test(messages)) return undefined;
   const budget = describeStartupBudget(probe);
   const period = probe.periodSeconds ?? 10;
@@ -60,6 +63,7 @@ export function explainStartupBudget(input: StartupBudgetInput): ProbeMiss | und
   const avg = Math.round(runs.reduce((a, b) => a + b, 0) / runs.length);
   const cutText = cut ? `revision ${cut.revision.revision} cut its CPU limit ${cut.before} → ${cut.after}${before !== undefined ? ` (start-up took ~${Math.round(before)}s before)` : ''}` : undefined;
   const log = reached ? `; its log stops mid-start-up at "${reached}", with no line saying it started` : '';
+  if (entropy !== undefined && cut === undefined) return explainEntropyStall(entropy, budget, avg, log, reached);
   return {
     scope: `the startup probe's budget (${budget.text}) runs out before the app finishes starting — each run is killed after ~${avg}s${cutText ? `, since ${cutText}` : ''}`,
     why: `the app is not listening yet when the startup probe's ${budget.seconds}s budget (${budget.text}) runs out: each run is killed after ~${avg}s and starts over${log}${cutText ? `. Since ${cutText}, a CPU-bound start-up is throttled past that budget` : ''}`,
@@ -71,6 +75,25 @@ export function explainStartupBudget(input: StartupBudgetInput): ProbeMiss | und
       `startup probe budget ${budget.text}; killed runs lived ~${avg}s`,
       ...(reached ? [`last start-up line before the kill: ${reached}`] : []),
       ...(cutText ? [`${cutText} (revision ${cut?.previous.revision} allowed ${cut?.before})`] : []),
+    ],
+  };
+}
+
+/** Start-up blocked on /dev/random seeding SecureRandom: the stall, and the revision that dropped the egd flag, are the cause. */
+function explainEntropyStall(e: EntropyStall, budget: { seconds: number; text: string }, avg: number, log: string, reached: string | undefined): ProbeMiss {
+  const took = `"${e.quote}"`;
+  const since = e.dropped ? ` since revision ${e.dropped.revision} dropped ${e.dropped.flag} from ${e.dropped.variable}` : '';
+  const restore = e.dropped ? `restore ${e.dropped.flag} in ${e.dropped.variable}` : 'set -Djava.security.egd=file:/dev/./urandom in JAVA_OPTS';
+  return {
+    scope: `start-up blocks ~${Math.round(e.ms / 1000)}s on /dev/random seeding SecureRandom${e.algorithm ? ` (${e.algorithm})` : ''} for want of entropy${since}, outlasting the startup probe's ${budget.seconds}s budget`,
+    why: `SecureRandom${e.algorithm ? ` (${e.algorithm})` : ''} is seeded from /dev/random, which blocks while the node has little entropy: a run logged ${took}. That is longer than the startup probe's ${budget.seconds}s budget (${budget.text}), so each run is killed after ~${avg}s and starts over${log}${since ? `. It began${since}, the flag that points SecureRandom at the non-blocking /dev/urandom` : ''}`,
+    fix: restore,
+    action: `${restore.charAt(0).toUpperCase()}${restore.slice(1)} (or securerandom.source=file:/dev/urandom in java.security) so SecureRandom no longer waits for entropy; raising the startup probe's budget only hides minutes-long start-ups. Restarting pods will not help.`,
+    evidence: [
+      `a run logged ${took}`,
+      `startup probe budget ${budget.text}; killed runs lived ~${avg}s`,
+      ...(e.dropped ? [`revision ${e.dropped.revision}'s ${e.dropped.variable} no longer carries ${e.dropped.flag}; the revision before had it`] : []),
+      ...(reached ? [`last start-up line before the kill: ${reached}`] : []),
     ],
   };
 }

@@ -10,6 +10,7 @@ import { explainRefusedProbeCommand } from '../probe-command-refused.js';
 import { explainSweptMarker } from '../probe-swept-marker.js';
 import type { ProbeMiss } from '../probe-miss.js';
 import { explainStartupBudget } from '../startup-budget.js';
+import { findEntropyStall } from '../entropy-starvation.js';
 import { type StillLoadingMiss, explainStillLoading, findProbeChange } from '../probe-still-loading.js';
 import { findCpuLimitCut } from '../cpu-limit-cut.js';
 import { explainQueueFullProbe } from '../listen-queue.js';
@@ -246,7 +247,9 @@ function explainStartupOutlasted(ev: TriageEvidence, hits: readonly KillHit[], p
   // Pods of the revision before the cut, when they still run: their log says how long start-up took with more CPU.
   const earlier = cut === undefined ? [] : ev.pods.filter((p) => p.revisionHash === cut.previous.hash).map((p) => p.name);
   const before = ev.logs.filter((l) => earlier.includes(l.pod) && l.container === container.name);
-  return explainStartupBudget({ probe: container.probes.startup, messages, runs, logs, ...(cut ? { cut, before } : {}) });
+  // Any run of the container (one that got through, too) may log how long seeding SecureRandom blocked.
+  const entropy = findEntropyStall(ev.logs.filter((l) => l.container === container.name && ev.pods.some((p) => p.name === l.pod)), ev.revisions, container.name);
+  return explainStartupBudget({ probe: container.probes.startup, messages, runs, logs, ...(cut ? { cut, before } : {}), ...(entropy ? { entropy } : {}) });
 }
 
 function withProbeChange(revision: number | undefined): { probeChangedBy?: number } {
