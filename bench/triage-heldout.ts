@@ -14,11 +14,15 @@
  */
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_59_SCENARIOS } from '../test/triage-corpus/heldout-59/stories.js';
+import { HOLDOUT_60_SCENARIOS } from '../test/triage-corpus/heldout-60/stories.js';
+import { HOLDOUT_61_SCENARIOS } from '../test/triage-corpus/heldout-61/stories.js';
 import { gradeStories } from './grade-stories.js';
 
 /** Rounds written and not yet joined to the corpus; rounds 1–58 have joined it. */
 const PENDING: [string, readonly CorpusScenario[]][] = [
   ['held-out round 59', HOLDOUT_59_SCENARIOS],
+  ['held-out round 60', HOLDOUT_60_SCENARIOS],
+  ['held-out round 61', HOLDOUT_61_SCENARIOS],
 ];
 
 const filter = process.argv[2];
