@@ -71,6 +71,9 @@
 //   HikariCP's "Connection is not available", SQLAlchemy's QueuePool limit…, at least 3), a get of the ConfigMaps the logging
 //   container mounts, then of those it takes variables from (at most two; only the pool's size, overflow and checkout-timeout
 //   lines and pool or thread variables kept: read-pool-config.ts),
+//   and where those logs say a table is missing (PostgreSQL 42P01 `relation "…" does not exist`, MySQL 1146) and the logging
+//   container sets no schema generation itself, a get of the ConfigMaps it mounts, then of those it takes variables from (at
+//   most two; only the ddl-auto / hbm2ddl.auto lines and the newest write of the data kept: read-schema-generation.ts),
 //   and where a log of the pods shows nginx stopping at start with "could not build server_names_hash", a get of the
 //   ConfigMap that container mounts (one; only its longest server_name and server_names_hash_bucket_size kept: read-server-names.ts),
 //   and where the current logs say a name does not resolve without naming it (gRPC's "produced zero addresses"), a get of

@@ -11,6 +11,7 @@ import { sortRevisions } from '../revision-diff.js';
 import { findStoreVolumeLoss } from '../store-volume-loss.js';
 import { findPoolerRoute, readPoolMode } from '../pooled-prepared-statements.js';
 import { readSessionSetting } from '../pooled-session-setting.js';
+import { readDroppingSchemaGeneration } from '../schema-generation-drop.js';
 
 /** One line may be a stray query; the same error again is how every request of that path ends. */
 const MIN_LINES = 2;
@@ -50,6 +51,10 @@ export function analyzeSchemaMismatch(ev: TriageEvidence): Finding[] {
   const ref = formatWorkloadRef(ev.target);
   const share = formatPodShare(ev, pods.length);
   const evidence = hits.slice(0, 3).map((h) => `log ${h.pod}: ${h.errors.count} line${h.errors.count === 1 ? '' : 's'} say ${h.errors.first.quote}`);
+
+  // Tables missing under an ORM that drops them as its pods start or stop: the setting is the cause, not a migration.
+  const dropped = hits.some((h) => /^table /.test(h.errors.first.what)) ? readDroppingSchemaGeneration(ev, { pods, podObjects, container: first.container, quote, onset, evidence }) : undefined;
+  if (dropped !== undefined) return [dropped];
 
   if (rolledBack !== undefined) {
     const r = rolledBack;
