@@ -15,12 +15,14 @@
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_60_SCENARIOS } from '../test/triage-corpus/heldout-60/stories.js';
 import { HOLDOUT_61_SCENARIOS } from '../test/triage-corpus/heldout-61/stories.js';
+import { HOLDOUT_62_SCENARIOS } from '../test/triage-corpus/heldout-62/stories.js';
 import { gradeStories } from './grade-stories.js';
 
 /** Rounds written and not yet joined to the corpus; rounds 1–59 have joined it. */
 const PENDING: [string, readonly CorpusScenario[]][] = [
   ['held-out round 60', HOLDOUT_60_SCENARIOS],
   ['held-out round 61', HOLDOUT_61_SCENARIOS],
+  ['held-out round 62', HOLDOUT_62_SCENARIOS],
 ];
 
 const filter = process.argv[2];
