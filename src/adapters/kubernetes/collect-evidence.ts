@@ -14,7 +14,8 @@
 //   one field-selector query each, at most 5), a get and an events query per node under the
 //   pods, a get and an events query per PVC and a get of its volume, up to maxLogs log tails (of ready pods, two
 //   samples, four after a recent scale-up: two it added, two from before it; in at most two sampled pods, a reverse proxy sidecar
-//   (nginx, Envoy… or an auth proxy such as oauth2-proxy) or an OPA sidecar listed after the app, by image, within the same
+//   (nginx, Envoy… or an auth proxy such as oauth2-proxy) or an OPA sidecar listed after the app, by image, or a sidecar that
+//   prints the server's request log (varnishncsa, varnishlog, a tail -F of an access log: request-log-sidecar.ts), within the same
 //   cap; and one more: a ready pod the pods' Unhealthy warnings name that the sample missed, read-pod-details.ts
 //   pickFlaggedSamples) — and where one of those says its proxied requests fail on an upstream inside the pod (a unix socket, 127.0.0.1),
 //   or that its connections to a loopback address are refused, the current log tail of the neighbour

@@ -7,6 +7,7 @@ import type { EventEvidence, EvidenceSource, LogEvidence, NodeEvidence, Persiste
 import { type ScaleUpCohorts, splitByScaleUp } from '../../domain/triage/scale-up-cohorts.js';
 import { isProxyImage } from '../../domain/triage/service-callers.js';
 import { isPolicyAgentImage } from '../../domain/triage/policy-bundle-load.js';
+import { isRequestLogSidecar } from '../../domain/triage/request-log-sidecar.js';
 import type { CollectContext } from './collect-context.js';
 import { mapPersistentVolume } from './map-context.js';
 import { mapNode } from './map-node.js';
@@ -187,14 +188,20 @@ export function pickFlaggedSamples(pods: readonly PodEvidence[], picked: readonl
 /** Sampled pods whose proxy sidecars' logs are read too, at most. */
 const PROXY_SIDECAR_SAMPLE = 2;
 
-/** In sampled pods whose first container is not the proxy, a running reverse proxy beside it (by image: nginx, Envoy, HAProxy…) whose log is not picked yet. */
+/**
+ * In sampled pods, a running sidecar whose log is not picked yet: a reverse proxy (by image: nginx,
+ * Envoy, HAProxy…) or policy agent beside an app that is no proxy, or a sidecar that prints the
+ * server's request log (varnishncsa, a tail of its access log: request-log-sidecar.ts).
+ */
 function pickProxySidecarSamples(pods: readonly PodEvidence[], picked: readonly LogTarget[], now: Date): LogTarget[] {
   const read = new Set(picked.map((t) => `${t.pod}/${t.container}`));
   const sampled = [...new Set(picked.filter((t) => t.why === 'sample').map((t) => t.pod))];
   return sampled.flatMap((name) => {
     const p = pods.find((x) => x.name === name);
-    const proxy = p?.containers.slice(1).find((c) => (isProxyImage(c.image) || isPolicyAgentImage(c.image)) && runningNow(c) && !crashed(c, now) && !read.has(`${name}/${c.name}`));
-    return p === undefined || proxy === undefined || isProxyImage(p.containers[0]?.image ?? '') ? [] : [{ pod: name, container: proxy.name, previous: false, why: 'sample' as const, restarts: proxy.restartCount }];
+    const mainIsProxy = isProxyImage(p?.containers[0]?.image ?? '');
+    const fronts = (c: PodEvidence['containers'][number]) => !mainIsProxy && (isProxyImage(c.image) || isPolicyAgentImage(c.image));
+    const proxy = p?.containers.slice(1).find((c) => (fronts(c) || isRequestLogSidecar(c)) && runningNow(c) && !crashed(c, now) && !read.has(`${name}/${c.name}`));
+    return p === undefined || proxy === undefined ? [] : [{ pod: name, container: proxy.name, previous: false, why: 'sample' as const, restarts: proxy.restartCount }];
   }).slice(0, PROXY_SIDECAR_SAMPLE);
 }
 

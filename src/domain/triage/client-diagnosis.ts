@@ -7,6 +7,7 @@ import type { ContainerSpecEvidence } from './evidence-pod.js';
 import { explainProductCheck } from './es-product-check.js';
 import { explainIgnoredWebIdentity } from './web-identity-ignored.js';
 import { explainObjectStoreDenial } from './object-store-denial.js';
+import { explainObjectAgeExpiry } from './object-age-expiry.js';
 import { explainSerializationCycle } from './serialization-cycle.js';
 import { explainGoX509Refusal } from './go-x509-refusal.js';
 import { explainAliasWithoutWriteIndex } from './es-alias-write-index.js';
@@ -22,5 +23,5 @@ import type { ClientDiagnosis } from './client-diagnosis-reading.js';
 
 /** `errors`: the error lines of ready pods; `lines`: all their log lines (a start-up line names the library's version); `volumes`: the pods' volumes (a Secret that holds a client certificate). */
 export function explainClientDiagnosis(errors: readonly string[], lines: readonly string[], containers: readonly Pick<ContainerSpecEvidence, 'name' | 'env'>[], volumes: readonly VolumeEvidence[] = []): ClientDiagnosis | undefined {
-  return explainProductCheck(errors, lines, containers) ?? explainIgnoredWebIdentity(errors, lines, containers) ?? explainObjectStoreDenial(errors, lines) ?? explainSerializationCycle(errors, lines) ?? explainGoX509Refusal(errors, lines) ?? explainAliasWithoutWriteIndex(errors, lines) ?? explainEsPrivilegeRefusal(errors, lines) ?? explainMemoryLimiterRefusal(errors, lines) ?? explainConnectTaskFailed(errors, lines) ?? explainRedirectMethodChange(errors, lines, containers) ?? explainExpiredClientCertificate(errors, lines, containers, volumes) ?? explainRedisForkRefusal(errors, lines);
+  return explainProductCheck(errors, lines, containers) ?? explainIgnoredWebIdentity(errors, lines, containers) ?? explainObjectStoreDenial(errors, lines) ?? explainObjectAgeExpiry(errors, lines) ?? explainSerializationCycle(errors, lines) ?? explainGoX509Refusal(errors, lines) ?? explainAliasWithoutWriteIndex(errors, lines) ?? explainEsPrivilegeRefusal(errors, lines) ?? explainMemoryLimiterRefusal(errors, lines) ?? explainConnectTaskFailed(errors, lines) ?? explainRedirectMethodChange(errors, lines, containers) ?? explainExpiredClientCertificate(errors, lines, containers, volumes) ?? explainRedisForkRefusal(errors, lines);
 }

@@ -17,6 +17,7 @@ import { isEsPrivilegeRefusal } from './es-privilege-refusal.js';
 import { isTelemetryExportFailure } from './telemetry-export-failure.js';
 import { isMemoryLimiterRefusal } from './collector-memory-limiter.js';
 import { isFlagDefaultFallback } from './flag-default-fallback.js';
+import { CACHE_STORAGE_LINE } from './cache-storage.js';
 
 const ERROR_LINE =
   /\b(ERROR|FATAL|PANIC|CRITICAL)\b|"level":"(error|fatal)"|"level":(50|60)\b|level=(error|fatal)|\bException\b|Traceback \(most recent call last\)|"level":"warn(ing)?"[^\n]*"(error|err)":"[^"]+"[^\n]*"status":(4(0[13]|29)|5\d\d)\b/;
@@ -89,6 +90,8 @@ const ERROR_SIGNS: readonly ((line: string) => boolean)[] = [
   isEsPrivilegeRefusal,
   // An OpenTelemetry Collector's memory_limiter refusing data (logged at WARN): every sender's telemetry is refused and dropped.
   isMemoryLimiterRefusal,
+  // A cache that found no storage for a fetched object (Varnish's FetchError, logged as a field of an access line): its client got 503.
+  (l) => CACHE_STORAGE_LINE.test(l),
 ];
 
 /**

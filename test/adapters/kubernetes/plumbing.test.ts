@@ -196,6 +196,17 @@ describe('pickLogTargets', () => {
     expect(pickLogTargets(pods, 8, now).picked.map((t) => `${t.pod}/${t.container}`)).toEqual(['a/app', 'b/app', 'a/opa', 'b/opa']);
   });
 
+  it('samples a sidecar that prints the server\'s request log (varnishncsa, a tail of its access log): the server itself logs no request', () => {
+    const running = (name: string, command: string[] = []): PodEvidence['containers'][number] => ({ ...c(name, 0, false), image: 'docker.io/library/varnish:7.5.0', command, ready: true });
+    const pods = ['a', 'b', 'c'].map((n) => ({ ...pod(n, [running('varnish', ['varnishd']), running('ncsa', ['varnishncsa'])]), ready: true }));
+    const now = new Date('2026-11-21T03:14:00Z');
+    expect(pickLogTargets(pods, 8, now).picked.map((t) => `${t.pod}/${t.container}`)).toEqual(['a/varnish', 'b/varnish', 'a/ncsa', 'b/ncsa']);
+    const tailed = pods.map((p) => ({ ...p, containers: [running('web'), running('access', ['sh', '-c', 'tail -F /var/log/httpd/access_log'])] }));
+    expect(pickLogTargets(tailed, 8, now).picked.map((t) => t.container)).toEqual(['web', 'web', 'access', 'access']);
+    const other = pods.map((p) => ({ ...p, containers: [running('web'), running('metrics', ['varnish_exporter'])] }));
+    expect(pickLogTargets(other, 8, now).picked.map((t) => t.container)).toEqual(['web', 'web']);
+  });
+
   it('reads the main container beside a crashed sidecar (its errors show what the sidecar\'s absence does), after the troubles', () => {
     const pods = [
       pod('p1', [{ ...c('web', 0, false), ready: true }, c('tunnel', 7, true)]),

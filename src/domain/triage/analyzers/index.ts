@@ -35,6 +35,7 @@ import { analyzeProxyWorkerConnections } from './proxy-worker-connections.js';
 import { analyzeHeapPressure } from './heap-pressure.js';
 import { analyzeSidecarCpuThrottled } from './sidecar-cpu-throttled.js';
 import { analyzeCodeCacheFull } from './code-cache-full.js';
+import { analyzeHaltedWork } from './halted-work.js';
 import { analyzeSparkExecutorOom } from './spark-executor-oom.js';
 import { analyzeThreadPoolStarvation } from './thread-pool-starvation.js';
 import { analyzeEvictions } from './eviction.js';
@@ -320,6 +321,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'worker-concurrency-cut': analyzeWorkerConcurrencyCut,
   'heap-pressure': analyzeHeapPressure,
   'code-cache-full': analyzeCodeCacheFull,
+  'halted-work': analyzeHaltedWork,
   'spark-executor-oom': analyzeSparkExecutorOom,
   'thread-pool-starvation': analyzeThreadPoolStarvation,
   'consumer-group': analyzeConsumerGroups,

@@ -14,6 +14,7 @@ import { withPinnedCarriers } from './pool-pinned.js';
 import { CONNECTION_POOL_TIMEOUT } from '../pool-timeout.js';
 import { ROLE_LIMIT_LINE, describeRoleLimit } from '../pg-role-limit.js';
 import { NOT_SOURCE_PORTS, SOURCE_PORTS_LINE, readSourcePortsDestination } from '../source-ports.js';
+import { CACHE_STORAGE_LINE, describeCacheStorage } from '../cache-storage.js';
 
 /**
  * A limit the process runs into, as its logs say it: file descriptors, a database's connection
@@ -134,6 +135,16 @@ const LIMITS: Limit[] = [
     nextAction: 'Mitigate: undo the change that started it (a new version of the HTTP client or framework) or restart the pods for a reprieve; then find the unreleased buffers (Netty\'s LEAK reports) before rolling forward. Raising the cap only delays a leak.',
     fix: 'find the direct buffers that are never released (or undo the upgrade that leaks them); raise -XX:MaxDirectMemorySize only if the need is real',
     detail: directMemoryDetail,
+  },
+  // A caching proxy's own storage (Varnish -s malloc,SIZE), not the container's memory: the objects it fetches do not fit.
+  {
+    id: 'cache-storage',
+    pattern: CACHE_STORAGE_LINE,
+    what: 'cannot store the objects it fetches: its cache storage has no room for them (FetchError "Could not get storage")',
+    cause: 'Varnish keeps each object it fetches in its storage (-s malloc,SIZE or file,…,SIZE) and makes room by evicting the least recently used ones, up to nuke_limit; an object it cannot find room for (one larger than what eviction frees, or than the whole storage) ends its backend fetch with FetchError "Could not get storage", and the client gets 503 Backend fetch failed. Small objects are served and the backend answers fine, so the pods pass their probes; a buffered fetch (do_stream off) needs the whole body in storage at once.',
+    nextAction: "Give the cache more storage (raise the size after -s, and the container's memory limit with it, above the largest objects), or stop caching those large responses: pass them (return (pass)) or stream them uncached in the VCL. The backend needs no change.",
+    fix: 'size the cache storage above the largest objects, or pass or stream those responses instead of caching them',
+    detail: describeCacheStorage,
   },
   // PgBouncer's own cap on client connections, apart from the database's max_connections behind it.
   {
