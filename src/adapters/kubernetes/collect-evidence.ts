@@ -57,7 +57,10 @@
 //   its max-TTL line kept: read-setting-config.ts); where SQS refuses sends as FIFO ones (no MessageGroupId, at least 2), the same
 //   gets, keeping only a value naming a .fifo queue; where Kafka brokers refuse the producer's codec (UNSUPPORTED_COMPRESSION_TYPE,
 //   at least 2), the same gets, keeping only the compression.type and brokers' version keys; where they show MongoDB answering
-//   writes "not primary" (at least 2), the same gets, keeping only the MongoDB address keys (MONGODB_URI…), password masked,
+//   writes "not primary" (at least 2), the same gets, keeping only the MongoDB address keys (MONGODB_URI…), password masked;
+//   where they show queue jobs taken again past their tries (MaxAttemptsExceededException, a RabbitMQ delivery acknowledgement
+//   timeout; at least 2), the same gets, keeping only the redelivery-timeout (retry_after, visibility/consumer timeout) and
+//   job-timeout keys,
 //   and where the current logs say a host does not resolve or refuses connections, a get of the ConfigMaps the pods logging it read through a
 //   subPath mount or env (at most two; only whether the data still names that host and the lines naming a host like it
 //   kept, with the newest write of its data: read-stale-config.ts),

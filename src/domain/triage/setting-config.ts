@@ -6,7 +6,9 @@
  * producer whose codec the brokers refuse has a codec and a brokers' version. All are often set in a
  * ConfigMap the container takes its variables from (envFrom, configMapKeyRef), and a Vault role's
  * max TTL in a ConfigMap of the namespace that names the role; a MongoDB client whose writes are
- * answered "not primary" has its connection string there (directConnection=true to one member).
+ * answered "not primary" has its connection string there (directConnection=true to one member); a
+ * queue worker whose jobs are taken again past their tries has the queue's redelivery timeout there
+ * (retry_after, visibility timeout) and maybe its own job timeout.
  * Reads are conditional on the logs,
  * bounded, and keep only the settings' keys as written; never a Secret.
  */
@@ -20,6 +22,7 @@ import { MAX_TTL_SETTING, ROLE_SETTING, findMaxTtl, findVaultDenials, findVaultR
 import { FIFO_VALUE, findFifoSendRefusals } from './sqs-fifo-send.js';
 import { BROKER_VERSION_SETTING, CODEC_SETTING, findCodecRefusals } from './kafka-codec.js';
 import { MONGO_ADDRESS_KEY, findNotPrimaryWrites, maskCredentials } from './server-address-config.js';
+import { REDELIVERY_SETTING, WORKER_TIMEOUT_SETTING, findRedeliveredJobs } from './job-redelivery.js';
 
 /** At most this many ConfigMaps read per mechanism, and as many for a Vault role's definition. */
 const MAX_READS = 2;
@@ -37,6 +40,7 @@ const SETTING_KEYS: Record<SettingMechanism, RegExp> = {
   'queue-fifo': /./,
   'kafka-codec': new RegExp(`${BROKER_VERSION_SETTING.source}|${CODEC_SETTING.source}`, 'i'),
   'server-address': MONGO_ADDRESS_KEY,
+  'queue-redelivery': new RegExp(`${REDELIVERY_SETTING.source}|${WORKER_TIMEOUT_SETTING.source}`, 'i'),
 };
 
 /** The values a mechanism's setting is kept by, when its keys' names do not tell it. */
@@ -66,12 +70,14 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
   const fifo = findFifoSendRefusals(ev.logs, ev.pods, ev.now);
   const codec = findCodecRefusals(ev.logs, ev.pods, ev.now);
   const notPrimary = findNotPrimaryWrites(ev.logs, ev.pods);
+  const redelivered = findRedeliveredJobs(ev.logs, ev.pods, ev.now);
   return [
     ...(queue === undefined ? [] : listConfigMapSources(containerOf(ev.pods, queue.pods[0], queue.container), MAX_READS).map((s) => ({ mechanism: 'queue-visibility' as const, ...s }))),
     ...(vault === undefined ? [] : listConfigMapSources(containerOf(ev.pods, vault.pods[0], vault.container), MAX_READS).map((s) => ({ mechanism: 'vault-token' as const, ...s }))),
     ...(fifo === undefined ? [] : listConfigMapSources(containerOf(ev.pods, fifo.pods[0], fifo.container), MAX_READS).map((s) => ({ mechanism: 'queue-fifo' as const, ...s }))),
     ...(codec === undefined ? [] : listConfigMapSources(containerOf(ev.pods, codec.pods[0], codec.container), MAX_READS).map((s) => ({ mechanism: 'kafka-codec' as const, ...s }))),
     ...(notPrimary === undefined ? [] : listConfigMapSources(containerOf(ev.pods, notPrimary.pods[0], notPrimary.container), MAX_READS).map((s) => ({ mechanism: 'server-address' as const, ...s }))),
+    ...(redelivered === undefined ? [] : listConfigMapSources(containerOf(ev.pods, redelivered.pods[0], redelivered.container), MAX_READS).map((s) => ({ mechanism: 'queue-redelivery' as const, ...s }))),
   ];
 }
 

@@ -86,6 +86,15 @@ describe('the settings that decide a mechanism the logs show', () => {
     expect(JSON.stringify(ev)).not.toContain('hunter2');
   });
 
+  it('where queue jobs are taken again past their tries, keeps the queue\'s redelivery timeout and the worker\'s job timeout', async () => {
+    const exceeded = '[2026-11-21 02:41:03] production.ERROR: App\\Jobs\\BuildReport has been attempted too many times or run too long. The job may have previously timed out. {"exception":"[object] (Illuminate\\\\Queue\\\\MaxAttemptsExceededException(code: 0)"}';
+    cluster([exceeded, exceeded], undefined, { QUEUE_RETRY_AFTER: '90', QUEUE_JOB_TIMEOUT: '120' });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(configReads()).toEqual([`/api/v1/namespaces/${NS}/configmaps/notifier-config`]);
+    expect(secretReads()).toEqual([]);
+    expect(ev.settingConfig?.map((c) => `${c.mechanism} ${c.written}`)).toEqual(['queue-redelivery SQS_VISIBILITY_TIMEOUT_SECONDS=30', 'queue-redelivery QUEUE_RETRY_AFTER=90', 'queue-redelivery QUEUE_JOB_TIMEOUT=120']);
+  });
+
   it('gets no ConfigMap while the logs show neither', async () => {
     cluster(['{"level":30,"msg":"batch processed","count":10,"elapsedMs":900}']);
     const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
