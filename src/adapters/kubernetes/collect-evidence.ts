@@ -58,7 +58,12 @@
 //   its max-TTL line kept: read-setting-config.ts); where SQS refuses sends as FIFO ones (no MessageGroupId, at least 2), the same
 //   gets, keeping only a value naming a .fifo queue; where Kafka brokers refuse the producer's codec (UNSUPPORTED_COMPRESSION_TYPE,
 //   at least 2), the same gets, keeping only the compression.type and brokers' version keys; where they show MongoDB answering
-//   writes "not primary" (at least 2), the same gets, keeping only the MongoDB address keys (MONGODB_URI…), password masked,
+//   writes "not primary" (at least 2), the same gets, keeping only the MongoDB address keys (MONGODB_URI…), password masked;
+//   where they show queue jobs taken again past their tries (MaxAttemptsExceededException, a RabbitMQ delivery acknowledgement
+//   timeout; at least 2), the same gets, keeping only the redelivery-timeout (retry_after, visibility/consumer timeout) and
+//   job-timeout keys; where a restarted container with an HTTP liveness probe logs a health check failing ("DataSource health check
+//   failed"), the gets of the ConfigMaps it mounts, then those it takes variables from (at most two; only the liveness health
+//   group line — management.endpoint.health.group.liveness.include — of its config files, or that env key, kept),
 //   and where the current logs say a host does not resolve or refuses connections, a get of the ConfigMaps the pods logging it read through a
 //   subPath mount or env (at most two; only whether the data still names that host and the lines naming a host like it
 //   kept, with the newest write of its data: read-stale-config.ts),
@@ -193,6 +198,7 @@
 //   or PostgreSQL denies its role a privilege ("permission denied for table …", 42501: the migration Job that ran before, pg-privilege.ts),
 //   or Active Directory refuses its LDAP bind as locked out (data 775: the Job that binds as the same account, ad-bind-refusal.ts),
 //   or Postgres refuses its prepared statements because their result type changed ("cached plan must not change result type", 0A000),
+//   or the database refuses its writes for a NULL in a NOT NULL column (23502, MySQL 1048/1364…: a migration made it required, not-null-violation.ts),
 //   or it finds a table missing (Hibernate "Schema-validation: missing table", Postgres 42P01, MySQL 1146: the migration Job that failed, failed-migration.ts),
 //   one list of the namespace's Jobs (at most 100, read-jobs-before-onset.ts; the Secrets
 //   and ConfigMaps their pods take are kept by name only, never read; their commands, args and literal env values kept, clipped);
@@ -200,7 +206,7 @@
 //   (at most two; its schedule, spec.timeZone and who last wrote the schedule kept, read-cronjob-schedules.ts);
 //   then, when AD locks the account out and a Job binds as that same account, for at most three of its newest failed runs one list of
 //   the run's pods (one) and one log tail of its container (200 lines / 200 KB; only lines with an AD bind refusal kept, read-account-job-logs.ts);
-//   and when the prepared statements' result type changed (0A000), for at most two complete Jobs that finished in the 2h before the first
+//   and when the prepared statements' result type changed (0A000) or a write was refused as NOT NULL, for at most two complete Jobs that finished in the 2h before the first
 //   such line, one list of the run's pods (one) and one log tail of its container (200 lines / 200 KB; only lines naming a migration
 //   applied or a DDL statement kept, read-migration-job-logs.ts);
 //   and when a table is missing, for at most two failed migration Jobs (by name or command) that ended within the day, one list of

@@ -462,7 +462,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   // A server it uses is blocked by another client's work inside it (Redis BUSY with a script): the Job that runs it.
   // PostgreSQL denies its role a privilege (42501): the migration Job that may have made the object as another role.
   // Active Directory refuses its bind as locked out (data 775): the Job that binds as the same account with an old password.
-  // Its prepared statements' result type changed (0A000): the migration Job that changed the table.
+  // Its prepared statements' result type changed (0A000), or its writes are refused as NOT NULL (23502): the migration Job that changed the table.
   // It finds a table missing (Hibernate schema validation, 42P01, 1146): the migration Job that failed to create it.
   const jobsBeforeP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) =>
     needsJobsBeforeOnset({ target, pods: pods.ranked, events: d.events, logs: d.logs, revisions: r.revisions, collectedAt: now() }) || needsRateLimitJobs(target, d.logs) || needsJobsUnderLoad(target, d.logs) || findMaxTimeExpired({ logs: d.logs, pods: pods.ranked }, now()).length > 0 || needsServerJobRuns(d) || needsPrivilegeJobs(target, d.logs) || needsLockedAccountJobs(d.logs) || findSchemaChangedUnder(d.logs) !== undefined || needsFailedMigrationJobs(target, d.logs) ? readJobsBeforeOnset(ctx) : undefined,
@@ -480,7 +480,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     return runs.length > 0 ? readAccountJobLogs(ctx, runs) : undefined;
   });
 
-  // Its prepared statements' result type changed under it (0A000) and a Job completed just before: what that migration applied.
+  // Its prepared statements' result type changed under it (0A000), or its writes are refused as NOT NULL, and a Job completed just before: what that migration applied.
   const migrationJobLogsP = Promise.all([detailsP, jobsBeforeP]).then(([d, jobs]) => {
     const runs = pickMigrationJobRuns({ logs: d.logs, ...(jobs ? { namespaceJobs: jobs } : {}) });
     return runs.length > 0 ? readMigrationJobLogs(ctx, runs) : undefined;

@@ -1,5 +1,6 @@
 // What the migration Jobs that completed just before the workload's schema-change failures
-// (prepared statements whose result type changed, 0A000) applied: for at most two runs
+// (prepared statements whose result type changed, 0A000; writes refused for a NULL in a NOT NULL
+// column) applied: for at most two runs
 // (pickMigrationJobRuns), the run's log (read-job-run-logs.ts); only the lines naming a migration
 // applied or a DDL statement are kept. Read only then.
 import type { MigrationJobLogEvidence } from '../../domain/triage/evidence-migration-job-logs.js';

@@ -7,7 +7,10 @@
 // name or key names carry that role (at most two, from the namespace's list), keeping only the
 // role's max-TTL line. Where SQS refuses the sends as FIFO ones (no MessageGroupId), the same gets,
 // keeping only a value naming a .fifo queue; where Kafka brokers refuse the producer's codec, only
-// the codec and brokers' version keys. Never a Secret; nothing at all while the logs show none.
+// the codec and brokers' version keys; where queue jobs are taken again past their tries, only the
+// queue's redelivery-timeout and the worker's job-timeout keys; where a restarted container's liveness
+// endpoint fails a health check, the ConfigMaps it mounts first (its config files), keeping only the
+// liveness health group line. Never a Secret; nothing at all while the logs show none.
 import type { LogEvidence, PodEvidence } from '../../domain/triage/evidence.js';
 import type { NamespaceObjectEvidence } from '../../domain/triage/evidence-context.js';
 import type { SettingConfigEvidence } from '../../domain/triage/evidence-setting-config.js';

@@ -7,16 +7,19 @@
  * The mechanism a setting decides: an SQS consumer's visibility timeout, a Vault client's token
  * lifetime, the SQS queue a producer sends to when SQS refuses its sends as FIFO ones (queue-fifo),
  * the codec and brokers' version of a Kafka producer whose codec the brokers refuse (kafka-codec),
- * a MongoDB client's connection string when its writes are answered "not primary" (server-address).
+ * a MongoDB client's connection string when its writes are answered "not primary" (server-address),
+ * a queue worker's redelivery timeout and job timeout when its jobs are taken again past their tries
+ * (queue-redelivery), the checks a liveness endpoint includes when it fails a dependency's health
+ * check (liveness-group).
  */
-export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec' | 'server-address';
+export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec' | 'server-address' | 'queue-redelivery' | 'liveness-group';
 
 /** `SQS_VISIBILITY_TIMEOUT_SECONDS=30` in ConfigMap shipment-notifier-config, taken through envFrom. */
 export interface SettingConfigEvidence {
   mechanism: SettingMechanism;
   configMap: string;
   key: string;
-  /** `envFrom`, the env var that takes the key, or `role <name>` for a role's definition. */
+  /** `envFrom`, the env var that takes the key, `mount` for a config file the container mounts, or `role <name>` for a role's definition. */
   via: string;
   /** The setting as written: `SQS_VISIBILITY_TIMEOUT_SECONDS=30`, `token_max_ttl: 768h`. */
   written: string;

@@ -8,6 +8,7 @@
  */
 import type { IsoTime, LogEvidence, NamespaceJobEvidence, NamespaceJobsEvidence } from './evidence.js';
 import type { MigrationJobLogEvidence } from './evidence-migration-job-logs.js';
+import { listNotNullViolations } from './not-null-violation.js';
 import { readLineTime } from './request-silence.js';
 import { HOUR_MS, earliest, formatAgo, msBetween } from './time-span.js';
 import { TRIGGER_SKEW_MS } from './trigger-window.js';
@@ -37,11 +38,24 @@ const APPLIED: readonly RegExp[] = [
 ];
 const DDL = /\b(?:ALTER TABLE|CREATE TABLE|DROP TABLE|ADD COLUMN|DROP COLUMN|ALTER COLUMN|RENAME COLUMN|RENAME TO)\b/i;
 
-/** Whether the workload's logs show a failure a schema change brings on, and when the first one was logged. */
+/**
+ * Whether the workload's logs show a failure a schema change brings on, and when the first one was
+ * logged: statements prepared before it, in the current logs; a write refused for a NOT NULL column
+ * a writer does not set (not-null-violation.ts), in any log — such a writer crashes on it. A line
+ * of a stack trace carries no stamp: it takes the last stamped line's before it.
+ */
 export function findSchemaChangedUnder(logs: readonly LogEvidence[]): { since?: IsoTime } | undefined {
-  const lines = logs.filter((l) => !l.previous).flatMap((l) => l.lines.filter((line) => SCHEMA_CHANGED_UNDER.some((re) => re.test(line))));
-  if (lines.length === 0) return undefined;
-  const since = earliest(lines.map(readLineTime));
+  const stamps: (IsoTime | undefined)[] = [];
+  for (const l of logs) {
+    let stamp: IsoTime | undefined;
+    for (const line of l.lines) {
+      stamp = readLineTime(line) ?? stamp;
+      const changed = (!l.previous && SCHEMA_CHANGED_UNDER.some((re) => re.test(line))) || listNotNullViolations([line]).length > 0;
+      if (changed) stamps.push(stamp);
+    }
+  }
+  if (stamps.length === 0) return undefined;
+  const since = earliest(stamps);
   return since === undefined ? {} : { since };
 }
 

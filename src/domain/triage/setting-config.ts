@@ -6,7 +6,11 @@
  * producer whose codec the brokers refuse has a codec and a brokers' version. All are often set in a
  * ConfigMap the container takes its variables from (envFrom, configMapKeyRef), and a Vault role's
  * max TTL in a ConfigMap of the namespace that names the role; a MongoDB client whose writes are
- * answered "not primary" has its connection string there (directConnection=true to one member).
+ * answered "not primary" has its connection string there (directConnection=true to one member); a
+ * queue worker whose jobs are taken again past their tries has the queue's redelivery timeout there
+ * (retry_after, visibility timeout) and maybe its own job timeout; a container whose liveness
+ * endpoint fails a dependency's health check has its liveness health group in its config file (a
+ * ConfigMap it mounts) or its env.
  * Reads are conditional on the logs,
  * bounded, and keep only the settings' keys as written; never a Secret.
  */
@@ -20,6 +24,8 @@ import { MAX_TTL_SETTING, ROLE_SETTING, findMaxTtl, findVaultDenials, findVaultR
 import { FIFO_VALUE, findFifoSendRefusals } from './sqs-fifo-send.js';
 import { BROKER_VERSION_SETTING, CODEC_SETTING, findCodecRefusals } from './kafka-codec.js';
 import { MONGO_ADDRESS_KEY, findNotPrimaryWrites, maskCredentials } from './server-address-config.js';
+import { REDELIVERY_SETTING, WORKER_TIMEOUT_SETTING, findRedeliveredJobs } from './job-redelivery.js';
+import { LIVENESS_GROUP_ENV, findHealthCheckedLiveness, findLivenessGroupLine } from './liveness-group.js';
 
 /** At most this many ConfigMaps read per mechanism, and as many for a Vault role's definition. */
 const MAX_READS = 2;
@@ -37,6 +43,8 @@ const SETTING_KEYS: Record<SettingMechanism, RegExp> = {
   'queue-fifo': /./,
   'kafka-codec': new RegExp(`${BROKER_VERSION_SETTING.source}|${CODEC_SETTING.source}`, 'i'),
   'server-address': MONGO_ADDRESS_KEY,
+  'queue-redelivery': new RegExp(`${REDELIVERY_SETTING.source}|${WORKER_TIMEOUT_SETTING.source}`, 'i'),
+  'liveness-group': LIVENESS_GROUP_ENV,
 };
 
 /** The values a mechanism's setting is kept by, when its keys' names do not tell it. */
@@ -59,6 +67,19 @@ function containerOf(pods: readonly PodEvidence[], pod: string | undefined, cont
   return pods.find((p) => p.name === pod)?.containers.find((c) => c.name === container);
 }
 
+/** A ConfigMap the pod mounts into the container (`via: 'mount'`): where an application's config file lives. */
+function listMountedSources(pods: readonly PodEvidence[], podName: string | undefined, container: string): ConfigMapSource[] {
+  const pod = pods.find((p) => p.name === podName);
+  const mounts = pod?.containers.find((c) => c.name === container)?.volumeMounts ?? [];
+  return (pod?.volumes ?? []).flatMap((v) => (v.source === 'configMap' && v.ref !== undefined && mounts.some((m) => m.name === v.name) ? [{ configMap: v.ref, via: 'mount' }] : []));
+}
+
+/** The container's config files first, then the ConfigMaps it takes variables from; each once, at most MAX_READS. */
+function listConfigSources(pods: readonly PodEvidence[], podName: string | undefined, container: string): ConfigMapSource[] {
+  const all = [...listMountedSources(pods, podName, container), ...listConfigMapSources(containerOf(pods, podName, container), MAX_READS)];
+  return all.filter((s, i) => all.findIndex((o) => o.configMap === s.configMap) === i).slice(0, MAX_READS);
+}
+
 /** The ConfigMaps to read, per mechanism the logs show: those the logging container takes variables from. */
 export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
   const queue = findExpiredReceipts(ev.logs, ev.pods, ev.now);
@@ -66,12 +87,16 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
   const fifo = findFifoSendRefusals(ev.logs, ev.pods, ev.now);
   const codec = findCodecRefusals(ev.logs, ev.pods, ev.now);
   const notPrimary = findNotPrimaryWrites(ev.logs, ev.pods);
+  const redelivered = findRedeliveredJobs(ev.logs, ev.pods, ev.now);
+  const liveness = findHealthCheckedLiveness(ev.logs, ev.pods);
   return [
     ...(queue === undefined ? [] : listConfigMapSources(containerOf(ev.pods, queue.pods[0], queue.container), MAX_READS).map((s) => ({ mechanism: 'queue-visibility' as const, ...s }))),
     ...(vault === undefined ? [] : listConfigMapSources(containerOf(ev.pods, vault.pods[0], vault.container), MAX_READS).map((s) => ({ mechanism: 'vault-token' as const, ...s }))),
     ...(fifo === undefined ? [] : listConfigMapSources(containerOf(ev.pods, fifo.pods[0], fifo.container), MAX_READS).map((s) => ({ mechanism: 'queue-fifo' as const, ...s }))),
     ...(codec === undefined ? [] : listConfigMapSources(containerOf(ev.pods, codec.pods[0], codec.container), MAX_READS).map((s) => ({ mechanism: 'kafka-codec' as const, ...s }))),
     ...(notPrimary === undefined ? [] : listConfigMapSources(containerOf(ev.pods, notPrimary.pods[0], notPrimary.container), MAX_READS).map((s) => ({ mechanism: 'server-address' as const, ...s }))),
+    ...(redelivered === undefined ? [] : listConfigMapSources(containerOf(ev.pods, redelivered.pods[0], redelivered.container), MAX_READS).map((s) => ({ mechanism: 'queue-redelivery' as const, ...s }))),
+    ...(liveness === undefined ? [] : listConfigSources(ev.pods, liveness.pod, liveness.container).map((s) => ({ mechanism: 'liveness-group' as const, ...s }))),
   ];
 }
 
@@ -80,6 +105,13 @@ export function keepSettings(read: SettingConfigRead, configMap: string, data: R
   const keys = SETTING_KEYS[read.mechanism];
   const values = SETTING_VALUES[read.mechanism];
   const address = read.mechanism === 'server-address';
+  // A config file the container mounts: only the one line that sets the setting, as a property.
+  if (read.via === 'mount') {
+    return read.mechanism !== 'liveness-group' ? [] : Object.entries(data).flatMap(([key, text]) => {
+      const line = findLivenessGroupLine(text);
+      return line === undefined ? [] : [{ mechanism: read.mechanism, configMap, key, via: 'mount', written: line.slice(0, MAX_ADDRESS_CHARS) }];
+    });
+  }
   return Object.entries(data).flatMap(([key, raw]) => {
     if (raw.length > (address ? MAX_ADDRESS_CHARS : MAX_VALUE_CHARS) || raw.includes('\n')) return [];
     if (values !== undefined && !values.test(raw)) return [];

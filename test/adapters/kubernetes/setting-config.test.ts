@@ -5,7 +5,7 @@
 // got too and only its max-TTL line kept. Never a Secret; nothing while the logs show neither.
 import { describe, expect, it } from 'vitest';
 import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
-import { DAYS, NODE_A, configMap, container, deploymentApp, nameOf, threeNodes } from '../../triage-corpus/kit/index.js';
+import { DAYS, NODE_A, configMap, container, deploymentApp, httpProbe, nameOf, running, threeNodes } from '../../triage-corpus/kit/index.js';
 import { useHarness } from './harness.js';
 
 const h = useHarness();
@@ -83,6 +83,37 @@ describe('the settings that decide a mechanism the logs show', () => {
     const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
     expect(configReads()).toEqual([`/api/v1/namespaces/${NS}/configmaps/notifier-config`]);
     expect(ev.settingConfig).toEqual([{ mechanism: 'server-address', configMap: 'notifier-config', key: 'MONGODB_URI', via: 'envFrom', written: 'MONGODB_URI=mongodb://notifier:***@mongo-0.mongo.fulfillment.svc.cluster.local:27017/jobs?directConnection=true' }]);
+    expect(JSON.stringify(ev)).not.toContain('hunter2');
+  });
+
+  it('where queue jobs are taken again past their tries, keeps the queue\'s redelivery timeout and the worker\'s job timeout', async () => {
+    const exceeded = '[2026-11-21 02:41:03] production.ERROR: App\\Jobs\\BuildReport has been attempted too many times or run too long. The job may have previously timed out. {"exception":"[object] (Illuminate\\\\Queue\\\\MaxAttemptsExceededException(code: 0)"}';
+    cluster([exceeded, exceeded], undefined, { QUEUE_RETRY_AFTER: '90', QUEUE_JOB_TIMEOUT: '120' });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(configReads()).toEqual([`/api/v1/namespaces/${NS}/configmaps/notifier-config`]);
+    expect(secretReads()).toEqual([]);
+    expect(ev.settingConfig?.map((c) => `${c.mechanism} ${c.written}`)).toEqual(['queue-redelivery SQS_VISIBILITY_TIMEOUT_SECONDS=30', 'queue-redelivery QUEUE_RETRY_AFTER=90', 'queue-redelivery QUEUE_JOB_TIMEOUT=120']);
+  });
+
+  it('where a restarted container\'s liveness endpoint fails a health check, keeps only the liveness group line of the config file it mounts', async () => {
+    const app = deploymentApp({
+      namespace: NS,
+      name: 'notifier',
+      replicas: 1,
+      revisions: [{ revision: 4, createdAgo: 12 * DAYS, template: {
+        containers: [container({ image: 'registry.example/fulfillment/notifier:4.3.0', liveness: httpProbe('/actuator/health/liveness', 8080), volumeMounts: [{ name: 'config', mountPath: '/config', readOnly: true }] })],
+        volumes: [{ name: 'config', configMap: { name: 'notifier-files' } }],
+      } }],
+      pods: [{ revision: 4, node: NODE_A, createdAgo: 12 * DAYS, containers: { app: running({ sinceAgo: 2, restarts: 4, last: { exitCode: 143, finishedAgo: 2.1, ranSeconds: 190 } }) } }],
+    });
+    const files = configMap({ namespace: NS, name: 'notifier-files', createdAgo: 200 * DAYS, data: { 'application.yaml': 'spring:\n  datasource:\n    password: hunter2\nmanagement:\n  endpoint:\n    health:\n      group:\n        liveness:\n          include: livenessState,db\n        readiness:\n          include: readinessState,db\n' } });
+    const [p] = app.pods;
+    for (const x of [...threeNodes(), ...app.objects, files]) h.fake.add(x);
+    const failed = '2026-11-21 03:12:31.000  WARN 1 --- [nio-8080-exec-1] o.s.b.a.jdbc.DataSourceHealthIndicator   : DataSource health check failed\n';
+    if (p !== undefined) h.fake.setLogs(NS, nameOf(p), 'app', { current: failed, previous: failed });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(configReads()).toEqual([`/api/v1/namespaces/${NS}/configmaps/notifier-files`]);
+    expect(ev.settingConfig).toEqual([{ mechanism: 'liveness-group', configMap: 'notifier-files', key: 'application.yaml', via: 'mount', written: 'management.endpoint.health.group.liveness.include=livenessState,db' }]);
     expect(JSON.stringify(ev)).not.toContain('hunter2');
   });
 

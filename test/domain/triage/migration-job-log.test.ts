@@ -13,6 +13,13 @@ describe('the migration Job a schema change under prepared statements points at'
     expect(pickMigrationJobRuns({ logs, namespaceJobs: { jobs, complete: true } }).map((j) => j.name)).toEqual(['migrate-42', 'migrate-41']);
   });
 
+  it('picks the Job that ran before a crashed writer\'s NOT NULL refusals, dated by the line its traceback belongs to', () => {
+    const stamp = (m: number) => minutesAgo(m).slice(0, 19).replace('T', ' ');
+    const crashed = [{ pod: 'importer-0', container: 'app', previous: true, lines: [`${stamp(20)},100 ERROR importer.store insert failed`, 'Traceback (most recent call last):', 'psycopg2.errors.NotNullViolation: null value in column "carrier_code" of relation "parcels" violates not-null constraint'] }];
+    const jobs = [run('migrate-43', 25), run('nightly-report', 10), run('migrate-41', 300)];
+    expect(pickMigrationJobRuns({ logs: crashed, namespaceJobs: { jobs, complete: true } }).map((j) => j.name)).toEqual(['migrate-43']);
+  });
+
   it('picks none while the logs show no schema-change failure', () => {
     const other = [{ pod: 'api-0', container: 'app', previous: false, lines: ['ERROR: canceling statement due to statement timeout'] }];
     expect(pickMigrationJobRuns({ logs: other, namespaceJobs: { jobs: [run('migrate-42', 40)], complete: true } })).toEqual([]);

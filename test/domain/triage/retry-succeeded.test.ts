@@ -52,6 +52,17 @@ describe('calls retried into success', () => {
     expect(r.verdict).toBe('healthy');
   });
 
+  it('leave no dependency failure for a dropped connection the client logs at WARN and reconnects right after', () => {
+    const reset = '2026-11-21 03:11:15,600 WARNING paramiko.transport Socket exception: Connection reset by peer (104)';
+    const again = '2026-11-21 03:11:15,800 INFO importer.sftp reconnected to sftp.partner.example (attempt 2)';
+    const work = '2026-11-21 03:11:16,000 INFO importer.sftp polling /outbound on sftp.partner.example';
+    expect([...listSucceededRetryLines([reset, again, work])]).toEqual([0]);
+    // No reconnect, a reconnect that failed, or an ERROR: the drop stays.
+    expect(listSucceededRetryLines([reset, work]).size).toBe(0);
+    expect(listSucceededRetryLines([reset, '2026-11-21 03:11:15,800 ERROR importer.sftp reconnect failed, giving up']).size).toBe(0);
+    expect(listSucceededRetryLines(['2026-11-21 03:11:15,600 ERROR importer.db connection reset by peer', again]).size).toBe(0);
+  });
+
   it('still report a dependency whose retries give up', () => {
     const pods = [0, 1, 2, 3, 4].map((i) => pod(i));
     const logs = pods.map((p, k) => {

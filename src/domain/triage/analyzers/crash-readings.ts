@@ -61,6 +61,8 @@ import { readRefusedBucketSize, tellServerNamesHash } from '../server-names-hash
 import { findCodeDefect, findCrashesSinceRollout, tellCodeDefect } from '../code-defect-crash.js';
 import { findConnectRole, findMigrationJob, findPrivilegeRefusal, tellPrivilegeRefusal } from '../pg-privilege.js';
 import { findOnset } from '../failure-onset.js';
+import { findFatalNotNull, tellNotNullViolation } from '../not-null-violation.js';
+import { describeMigrationRuns } from '../migration-job-log.js';
 import { findEtcdRejoin, tellEtcdRejoin } from '../etcd-member-rejoin.js';
 import { findSpringBootFailure, tellBeanCycle } from '../spring-boot-failure.js';
 import { capitalize } from '../../text.js';
@@ -504,6 +506,22 @@ const pgPrivilege: Reader = (c, decisive) => {
 };
 
 /**
+ * The database refusing the writes for a NULL in a NOT NULL column (23502): a column made required
+ * that this writer does not set. Read before the line: a writer that retries logs the refusal on
+ * each attempt and dies of its own wrapper ("giving up after 3 attempts"). The migration Job that
+ * ran just before the first crash is the change behind it.
+ */
+const notNullViolation: Reader = (c) => {
+  if (!isAppError(c)) return undefined;
+  const violation = findFatalNotNull(c.lines);
+  if (violation === undefined) return undefined;
+  const migration = findMigrationJob(c.ev.namespaceJobs?.jobs ?? [], findOnset(c.ev, podsOf(c)));
+  const applied = migration ? describeMigrationRuns((c.ev.migrationJobLogs ?? []).filter((r) => r.job === migration.job.name), c.ev.collectedAt) : undefined;
+  const told = tellNotNullViolation(violation, migration, applied);
+  return { ...told, decisive: violation.line, sure: true, ...(migration ? { outside: `the schema changed under this writer (migration Job ${migration.job.name}); its own code did not` } : {}) };
+};
+
+/**
  * A table the app needs is missing and the migration Job meant to create it failed: the database's
  * refusal in the Job's log is the cause; a rollback of the app creates no table.
  */
@@ -556,7 +574,7 @@ const grpcProbeOnTls: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, securityManager, hadoopScheme, psychSafeLoad, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, securityManager, hadoopScheme, psychSafeLoad, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];

@@ -187,6 +187,7 @@ import { analyzePolicyBundleMissing } from './policy-bundle-missing.js';
 import { analyzeRateLimitFailClosed } from './rate-limit-fail-closed.js';
 import { analyzeFrontProxyQueue } from './front-proxy-queue.js';
 import { analyzeTaskRedelivery } from './task-redelivery.js';
+import { analyzeJobRedelivery } from './job-redelivery.js';
 import { analyzeObjectMutationRate } from './object-mutation-rate.js';
 import { analyzeProxyProtocolMismatch } from './proxy-protocol-mismatch.js';
 import { analyzeWorkflowNondeterminism } from './workflow-nondeterminism.js';
@@ -378,6 +379,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'data-protection-keys': analyzeDataProtectionKeys,
   'redis-evictions': analyzeRedisEvictions,
   'task-redelivery': analyzeTaskRedelivery,
+  'job-redelivery': analyzeJobRedelivery,
   'object-mutation-rate': analyzeObjectMutationRate,
   'proxy-protocol-mismatch': analyzeProxyProtocolMismatch,
   'workflow-nondeterminism': analyzeWorkflowNondeterminism,

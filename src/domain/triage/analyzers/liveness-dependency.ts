@@ -4,6 +4,7 @@ import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, previousLogsCommand } from '../kubectl-command.js';
 import { formatPodShare, getLastTermination, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { type DependencyError, parseDependencyError } from '../dependency-error-line.js';
+import { HEALTH_CHECK_FAILED, findLivenessGroup } from '../liveness-group.js';
 
 /**
  * A liveness probe that checks a dependency: the health endpoint it calls aggregates the
@@ -15,10 +16,11 @@ import { type DependencyError, parseDependencyError } from '../dependency-error-
  */
 
 const LIVENESS_5XX = /^Liveness probe failed: HTTP probe failed with statuscode: (5\d\d)/i;
-/** A framework's health check of one dependency failing, as it logs it. */
-const HEALTH_CHECK_FAILED = /\b(\w+?)HealthIndicator\b.*\bhealth check failed\b|\bHealth check (\S+) (?:with status|completed with status) Unhealthy\b|\b(\w+) health check failed\b/i;
 /** A new log record: a timestamp, a bracketed time or a JSON object; anything else continues the record before it. */
 const NEW_RECORD = /^(\d{4}-\d\d-\d\d|\[|\{)/;
+/** Members of a liveness group that check the process itself (Spring's default group is livenessState alone). */
+const PROCESS_ONLY = /^(?:livenessState|ping)$/i;
+
 /** How far a record's stack is read for its cause. */
 const BLOCK_LINES = 60;
 
@@ -106,17 +108,25 @@ export function analyzeLivenessDependency(ev: TriageEvidence): Finding[] {
   const processOnly = aggregate ? `${probe?.path?.replace(/\/?$/, '')}/liveness` : 'an endpoint that checks the process alone (or a tcpSocket probe)';
   const restarts = mine.reduce((n, h) => n + h.container.restartCount, 0);
   const total = mine.reduce((n, h) => n + h.failures.reduce((k, e) => k + e.count, 0), 0);
+  // The liveness group as configured, when it adds a dependency's check to the process's own.
+  const group = findLivenessGroup(container, ev.settingConfig ?? []);
+  const added = group?.members.filter((m) => !PROCESS_ONLY.test(m)) ?? [];
+  const kept = group?.members.filter((m) => PROCESS_ONLY.test(m)) ?? [];
+  const setting = group === undefined || added.length === 0 ? undefined : { ...group, added, without: `${group.written.replace(/=.*$/s, '')}=${(kept.length > 0 ? kept : ['livenessState']).join(',')}` };
+  const groupClause = setting ? `; its liveness health group adds ${setting.added.join(', ')} (${setting.written} in ${setting.source})` : '';
+  const groupFix = setting ? `take ${setting.added.join(', ')} out of the liveness health group (${setting.without} in ${setting.source}; keep ${setting.added.join(', ')} in readiness)` : undefined;
 
   return [{
     id: `liveness-dependency/${container.name}`,
     kind: 'liveness-dependency',
-    title: `Liveness probe of ${container.name} checks a dependency: ${endpoint} answers ${statuses} because ${check} fails (${what}), so the kubelet kills ${formatPodShare(ev, pods.length)}${codes ? ` (exit ${codes})` : ''} though the process is up`,
+    title: `Liveness probe of ${container.name} checks a dependency: ${endpoint} answers ${statuses} because ${check} fails (${what}), so the kubelet kills ${formatPodShare(ev, pods.length)}${codes ? ` (exit ${codes})` : ''} though the process is up${groupClause}`,
     layer: 'runtime/probes',
     severity: severityForPods(ev, pods.length),
     confidence: pods.length >= 2 || health.length >= 3 ? 'high' : 'medium',
     evidence: [
       `${total} liveness failures with HTTP ${statuses} on ${pods.length} pod${pods.length === 1 ? '' : 's'}; ${restarts} restarts`,
       ...(probe ? [`liveness probe: ${formatProbe(probe)}`] : []),
+      ...(setting ? [`liveness health group: ${setting.written} (${setting.source})`] : []),
       ...unique(health.map((h) => condenseStructuredLine(h.cause).slice(0, 240))).slice(0, 2).map((l) => `log: ${l}`),
     ],
     decisive: condenseStructuredLine(named?.cause ?? '').slice(0, 240),
@@ -124,9 +134,9 @@ export function analyzeLivenessDependency(ev: TriageEvidence): Finding[] {
       `The liveness probe calls a health endpoint that includes the dependencies' checks. When one fails (${what}), the endpoint answers ${statuses}, ` +
       `and the kubelet restarts containers whose process is fine: every replica at once, and no restart can bring the dependency back. Liveness should say only whether the process must be restarted.`,
     nextAction:
-      `Mitigate: point the liveness probe at ${processOnly} so the kills stop; a dependency belongs in readiness at most. ` +
-      `Then restore ${dep?.dependency ?? 'the dependency'} or take it out of the health check. Restarting pods will not help.`,
-    fix: `point the liveness probe at ${processOnly}, and restore ${dep?.dependency ?? 'the dependency'} or drop it from the health check`,
+      `${groupFix ? `Mitigate: ${groupFix} and restart the pods so they read it (or switch the liveness probe to a tcpSocket probe) so the kills stop` : `Mitigate: point the liveness probe at ${processOnly} so the kills stop`}; a dependency belongs in readiness at most. ` +
+      `Then restore ${dep?.dependency ?? 'the dependency'} or take it out of the health check. Restarting pods ${groupFix ? 'alone ' : ''}will not help.`,
+    fix: groupFix ? `${groupFix}, and restore ${dep?.dependency ?? 'the dependency'}` : `point the liveness probe at ${processOnly}, and restore ${dep?.dependency ?? 'the dependency'} or drop it from the health check`,
     confirmCommands: [
       describePodCommand(ev.target, first.pod.name),
       previousLogsCommand(ev.target, first.pod.name, container.name),

@@ -57,6 +57,19 @@ describe('analyzeLivenessDependency', () => {
     expect(f?.confidence).toBe('high');
   });
 
+  it('names the liveness health group that adds the dependency, from the config file the pods mount or their env', () => {
+    const group = { mechanism: 'liveness-group' as const, configMap: 'orders-config', key: 'application.properties', via: 'mount', written: 'management.endpoint.health.group.liveness.include=livenessState,db' };
+    const onGroup = (ev: TriageEvidence) => ({ ...ev, pods: ev.pods.map((p) => ({ ...p, containers: p.containers.map((c) => ({ ...c, probes: { liveness: { ...c.probes.liveness!, path: '/actuator/health/liveness' } } })) })) });
+    const [f] = analyzeLivenessDependency({ ...onGroup(livenessOnAggregateHealth()), settingConfig: [group] });
+    expect(f?.title).toMatch(/though the process is up; its liveness health group adds db \(management\.endpoint\.health\.group\.liveness\.include=livenessState,db in ConfigMap orders-config\)$/);
+    expect(f?.fix).toBe('take db out of the liveness health group (management.endpoint.health.group.liveness.include=livenessState in ConfigMap orders-config; keep db in readiness), and restore reporting-db.example.internal');
+    const env = onGroup(livenessOnAggregateHealth());
+    const withEnv = { ...env, pods: env.pods.map((p) => ({ ...p, containers: p.containers.map((c) => ({ ...c, env: [{ name: 'MANAGEMENT_ENDPOINT_HEALTH_GROUP_LIVENESS_INCLUDE', value: 'livenessState,db,redis' }] })) })) };
+    expect(analyzeLivenessDependency(withEnv)[0]?.title).toMatch(/its liveness health group adds db, redis \(MANAGEMENT_ENDPOINT_HEALTH_GROUP_LIVENESS_INCLUDE=livenessState,db,redis in env\)$/);
+    // Spring's default group, the process alone: nothing to name.
+    expect(analyzeLivenessDependency({ ...onGroup(livenessOnAggregateHealth()), settingConfig: [{ ...group, written: 'management.endpoint.health.group.liveness.include=livenessState' }] })[0]?.title).not.toMatch(/health group/);
+  });
+
   it('leads the verdict over the dependency it reports and the kills it causes, without calling the pool exhausted', () => {
     const report = buildTriageReport(livenessOnAggregateHealth(), { startedAt: NOW, finishedAt: NOW });
     expect(report.findings[0]?.kind).toBe('liveness-dependency');
