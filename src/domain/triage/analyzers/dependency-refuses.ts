@@ -60,6 +60,8 @@ import { DOCUMENT_SIZE_CLIENT_SIDE, DOCUMENT_SIZE_FIX, DOCUMENT_SIZE_OUTLASTS, D
 import { COLLATION_FIX, COLLATION_MISMATCH, COLLATION_OUTLASTS, COLLATION_WHY, PG_UNIQUE_VIOLATION, readServerImage } from '../pg-collation-mismatch.js';
 import { CACHED_PLAN_CLIENT_SIDE, CACHED_PLAN_FIX, CACHED_PLAN_OUTLASTS, CACHED_PLAN_WHY, PG_CACHED_PLAN } from '../pg-cached-plan.js';
 import { MYSQL_UPGRADED, MYSQL_ZERO_DATE, ZERO_DATE_FIX, ZERO_DATE_OUTLASTS, ZERO_DATE_WHY, readMysqlVersion } from '../mysql-zero-date.js';
+import { GROUP_BY_FIX, GROUP_BY_OUTLASTS, GROUP_BY_WHY, MYSQL_ONLY_FULL_GROUP_BY, readGroupByDefault } from '../mysql-group-by.js';
+import { NOT_PRELOADED_FIX, NOT_PRELOADED_OUTLASTS, NOT_PRELOADED_WHY, PG_NOT_PRELOADED, describeNotPreloaded, fixNotPreloaded } from '../pg-preload-library.js';
 import { describeMigrationRuns } from '../migration-job-log.js';
 import { describeDirectMember, findConfiguredServerAddress, isDirectConnection } from '../server-address-config.js';
 import { CONNECTION_CLOSED_BY_SERVER, OUTPUT_BUFFER_CLOSED, OUTPUT_BUFFER_FIX, OUTPUT_BUFFER_REFUSES, OUTPUT_BUFFER_SETTINGS, OUTPUT_BUFFER_WHY } from '../redis-output-buffer.js';
@@ -158,6 +160,12 @@ interface Refusal {
   migratedBy?: true;
   /** Counted only when the server's settings (`settings`, on its command line or in its mounted config) set the limit: the client's line alone does not say why. */
   onlyWhenSet?: true;
+  /**
+   * The server refuses by a setting of its own config file (a library it preloads, its sql_mode),
+   * whether or not the file names it: the ConfigMaps its pod mounts are held by the finding, so an
+   * edit of one before the refusals is tested as the trigger.
+   */
+  setInConfig?: true;
   /** Where the client keeps the address the refused lines concern (its read replica's), when not its first address of that server. */
   address?: (c: Pick<ContainerEvidence, 'env'>) => { env: string; host: string } | undefined;
 }
@@ -620,6 +628,35 @@ const REFUSALS: readonly Refusal[] = [
     why: ZERO_DATE_WHY,
     fix: ZERO_DATE_FIX,
   },
+  // GROUP BY queries under ONLY_FULL_GROUP_BY, most often since an upgrade to 8.0 dropped a sql_mode override (mysql-group-by.ts).
+  {
+    server: 'MySQL',
+    pattern: MYSQL_ONLY_FULL_GROUP_BY,
+    refuses: 'GROUP BY queries that select columns they neither group nor aggregate (error 1055): its sql_mode includes ONLY_FULL_GROUP_BY',
+    settings: ['sql_mode', 'sql-mode'],
+    readSettings: readGroupByDefault,
+    explainedBy: MYSQL_UPGRADED,
+    setInConfig: true,
+    lostAt: true,
+    outlastsRollback: GROUP_BY_OUTLASTS,
+    why: GROUP_BY_WHY,
+    fix: GROUP_BY_FIX,
+  },
+  // An extension whose library the server no longer preloads, since a restart with a config that dropped it (pg-preload-library.ts).
+  {
+    server: 'PostgreSQL',
+    pattern: PG_NOT_PRELOADED,
+    refuses: 'calls of an extension it did not preload',
+    scope: describeNotPreloaded,
+    settings: ['shared_preload_libraries'],
+    readPod: readServerImage,
+    fixOf: fixNotPreloaded,
+    setInConfig: true,
+    lostAt: true,
+    outlastsRollback: NOT_PRELOADED_OUTLASTS,
+    why: NOT_PRELOADED_WHY,
+    fix: NOT_PRELOADED_FIX,
+  },
   // A stream's consumer group gone with the data of a Redis that restarted without persistence (redis-lost-group.ts).
   {
     server: 'Redis',
@@ -1026,14 +1063,14 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
         ...(runs ? [formatKubectl(ev.target, `logs job/${(runs.running ?? runs.first).name} --tail=100`)] : []),
       ],
       // The ConfigMaps that set the limit it refuses at, or the client's size: an edit of one just before is the trigger.
-      affected: { pods, nodes: listNodesOf(podObjects), ...(service ? { services: [service.name] } : {}), ...(runs ? { jobs: namesOfRuns(runs) } : {}), ...(configMapsOf(fromFile, sizing?.configMap)) },
+      affected: { pods, nodes: listNodesOf(podObjects), ...(service ? { services: [service.name] } : {}), ...(runs ? { jobs: namesOfRuns(runs) } : {}), ...(configMapsOf([...fromFile.map((c) => c.configMap), ...(own && r.setInConfig ? listMountedConfigMaps(own.pod) : [])], sizing?.configMap)) },
     } satisfies Finding];
   });
 }
 
-/** `configMaps` of a finding's affected objects: those that set the refused limit, and the client's sizing one. */
-function configMapsOf(fromFile: readonly ServerConfigEvidence[], sizing: string | undefined): { configMaps?: string[] } {
-  const names = [...new Set([...fromFile.map((c) => c.configMap), ...(sizing === undefined ? [] : [sizing])])];
+/** `configMaps` of a finding's affected objects: those that set the refused limit (or hold the server's config), and the client's sizing one. */
+function configMapsOf(serverConfig: readonly string[], sizing: string | undefined): { configMaps?: string[] } {
+  const names = [...new Set([...serverConfig, ...(sizing === undefined ? [] : [sizing])])];
   return names.length === 0 ? {} : { configMaps: names };
 }
 

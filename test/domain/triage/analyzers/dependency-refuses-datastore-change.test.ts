@@ -92,6 +92,52 @@ describe('zero dates refused by a MySQL now running a strict sql_mode', () => {
   });
 });
 
+describe('GROUP BY queries refused by a MySQL now running ONLY_FULL_GROUP_BY', () => {
+  const refused = "sqlalchemy.exc.OperationalError: (pymysql.err.OperationalError) (1055, \"Expression #2 of SELECT list is not in GROUP BY clause and contains nonaggregated column 'shop.c.name' which is not functionally dependent on columns in GROUP BY clause; this is incompatible with sql_mode=only_full_group_by\")";
+  const server: DependencyPodEvidence = {
+    service: 'shop-mysql',
+    pod: pod(6, { name: 'shop-mysql-0', labels: { app: 'shop-mysql' }, containers: [container({ name: 'mysql', image: 'docker.io/library/mysql:8.0.40' })] }),
+    logs: [{ pod: 'shop-mysql-0', container: 'mysql', previous: false, lines: [`${minutesAgo(38)} 5 [System] [MY-013381] [Server] Server upgrade from '50700' to '80040' completed.`] }],
+  };
+
+  it('names error 1055, ONLY_FULL_GROUP_BY as the default of the version it runs, the upgrade its log dates, and no rollback of the client', () => {
+    const ev = scenario([{ name: 'DATABASE_URL', value: 'mysql+pymysql://shop@shop-mysql:3306/shop' }], [refused, refused, refused], server);
+    expect(listRefusingServices(ev)).toEqual(['shop-mysql']);
+    const [f] = analyzeDependencyRefusals(ev);
+    expect(f?.title).toMatch(/^MySQL shop-mysql refuses GROUP BY queries .*error 1055.*ONLY_FULL_GROUP_BY/);
+    expect(f?.title).toMatch(/runs MySQL 8\.0\.40, whose default sql_mode includes ONLY_FULL_GROUP_BY/);
+    expect(f?.title).toMatch(/upgraded from MySQL 5\.7 to 8\.0\.40 38m ago/);
+    expect(f?.fix).toMatch(/sql_mode/);
+    expect(f?.fix).toMatch(/Do not roll an upgraded MySQL back/);
+    expect(f?.outsideWorkload).toMatch(/sql_mode/);
+  });
+});
+
+describe('an extension PostgreSQL no longer preloads (shared_preload_libraries)', () => {
+  const refused = 'psycopg.errors.ObjectNotInPrerequisiteState: pg_stat_statements must be loaded via "shared_preload_libraries"';
+  const server: DependencyPodEvidence = {
+    service: 'main-db',
+    pod: pod(6, {
+      name: 'main-db-0', labels: { app: 'main-db' }, startTime: minutesAgo(185),
+      containers: [container({ name: 'postgres', image: 'docker.io/library/postgres:16.4-bookworm', args: ['-c', 'config_file=/etc/postgresql/postgresql.conf'] })],
+      volumes: [{ name: 'config', source: 'configMap', ref: 'main-db-conf' }],
+    }),
+    logs: [],
+  };
+
+  it('names the extension and the setting, the server\'s restart, and holds the ConfigMap it mounts as where the setting lives', () => {
+    const ev = scenario([{ name: 'DATABASE_URL', value: 'postgresql://reports@main-db:5432/main' }], [refused, refused], server);
+    expect(listRefusingServices(ev)).toEqual(['main-db']);
+    const [f] = analyzeDependencyRefusals(ev);
+    expect(f?.title).toMatch(/^PostgreSQL main-db refuses .*pg_stat_statements.*shared_preload_libraries/);
+    expect(f?.title).toMatch(/main-db-0 runs postgres:16\.4-bookworm since 3h 5m ago/);
+    expect(f?.fix).toMatch(/shared_preload_libraries/);
+    expect(f?.fix).toMatch(/restart/);
+    expect(f?.affected?.configMaps).toEqual(['main-db-conf']);
+    expect(f?.outsideWorkload).toMatch(/shared_preload_libraries/);
+  });
+});
+
 describe('a stream consumer group lost with a Redis that restarted without persistence', () => {
   const nogroup = "redis.exceptions.ResponseError: NOGROUP No such key 'orders' or consumer group 'billing' in XREADGROUP with GROUP option";
   const env = [{ name: 'REDIS_URL', value: 'redis://billing-redis:6379/0' }];
