@@ -61,6 +61,7 @@ import { COLLATION_FIX, COLLATION_MISMATCH, COLLATION_OUTLASTS, COLLATION_WHY, P
 import { CACHED_PLAN_CLIENT_SIDE, CACHED_PLAN_FIX, CACHED_PLAN_OUTLASTS, CACHED_PLAN_WHY, PG_CACHED_PLAN } from '../pg-cached-plan.js';
 import { MYSQL_UPGRADED, MYSQL_ZERO_DATE, ZERO_DATE_FIX, ZERO_DATE_OUTLASTS, ZERO_DATE_WHY, readMysqlVersion } from '../mysql-zero-date.js';
 import { GROUP_BY_FIX, GROUP_BY_OUTLASTS, GROUP_BY_WHY, MYSQL_ONLY_FULL_GROUP_BY, readGroupByDefault } from '../mysql-group-by.js';
+import { describeServerRollout } from '../server-rollout.js';
 import { NOT_PRELOADED_FIX, NOT_PRELOADED_OUTLASTS, NOT_PRELOADED_WHY, PG_NOT_PRELOADED, describeNotPreloaded, fixNotPreloaded } from '../pg-preload-library.js';
 import { describeMigrationRuns } from '../migration-job-log.js';
 import { describeDirectMember, findConfiguredServerAddress, isDirectConnection } from '../server-address-config.js';
@@ -887,6 +888,28 @@ export function listServerClaimReads(ev: Pick<TriageEvidence, 'logs' | 'pods' | 
   });
 }
 
+/**
+ * The StatefulSet whose revisions to read of a server that refuses by its own settings (a library
+ * it preloads, its sql_mode), when its pod was read: at most one, by the revision its pod runs.
+ */
+export function listServerRolloutReads(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }, read: readonly DependencyPodEvidence[]): { service: string; namespace?: string; pod: string; statefulSet: string; revisionHash: string }[] {
+  for (const r of REFUSALS.filter((x) => x.setInConfig)) {
+    const service = findRefusedService(ev, r);
+    const own = service ? serverPodsOf(read, service, ev.target.namespace) : [];
+    const d = own.find((x) => statefulSetOf(x.pod) !== undefined);
+    const sts = d ? statefulSetOf(d.pod) : undefined;
+    const hash = d?.pod.revisionHash;
+    if (d && sts !== undefined && hash !== undefined) return [{ service: d.service, ...(d.namespace === undefined ? {} : { namespace: d.namespace }), pod: d.pod.name, statefulSet: sts, revisionHash: hash }];
+  }
+  return [];
+}
+
+/** A StatefulSet's pod: named `<set>-<ordinal>`, its revision hash the revision's name `<set>-<hash>` (a DaemonSet's pod carries the bare hash). */
+function statefulSetOf(pod: PodEvidence): string | undefined {
+  const set = pod.ownerWorkload?.kind === 'StatefulSet' ? pod.ownerWorkload.name : /^(.+)-\d+$/.exec(pod.name)?.[1];
+  return set !== undefined && pod.revisionHash?.startsWith(`${set}-`) === true ? set : undefined;
+}
+
 /** The address a refusal concerns: its own reading of the client's env, else the server's first address there. */
 function addressOf(c: Pick<ContainerEvidence, 'env'>, r: Refusal): { env: string; host: string } | undefined {
   return r.address?.(c) ?? findServerAddress(c, r.server);
@@ -957,6 +980,8 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     // Not on its command line: the config file a ConfigMap mounts into its pod may set it.
     const fromFile = own && !settings && !read ? own.config ?? [] : [];
     const podSaid = own ? r.readPod?.(own.pod, ev.collectedAt) : undefined;
+    // A server refusing by its own settings: its StatefulSet's recent rollout (an upgrade, a config checksum) is when it took them.
+    const rolled = own && r.setInConfig ? describeServerRollout(own.rollout, ev.collectedAt) : undefined;
     const configuredSettings = read ? read.said : settings ? formatSettings(settings, ', ') : fromFile.length > 0 ? formatConfigSettings(fromFile) : '';
     const configured = podSaid || configuredSettings ? ` (${[podSaid?.said, configuredSettings].filter((x) => x).join('; ')})` : '';
     const measured = r.measure?.(hits.map((h) => h.line)) ?? '';
@@ -1024,7 +1049,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     return [{
       id: `dependency-refuses/${r.server}/${r.refuses.split(':')[0] ?? ''}`,
       kind: 'dependency-error',
-      title: `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : member ? `writes: the client is pinned to ${member} by directConnection=true, now a secondary` : `${r.refuses}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${toldSaid ?? ''}${full ? `, on its ${full}` : ''}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}${ranText ? `, ${ranText}` : ''}${migrated ? ` — since ${migrated}` : ''}`,
+      title: `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : member ? `writes: the client is pinned to ${member} by directConnection=true, now a secondary` : `${r.refuses}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${toldSaid ?? ''}${full ? `, on its ${full}` : ''}` : ''}${rolled ? ` — ${rolled.said}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}${ranText ? `, ${ranText}` : ''}${migrated ? ` — since ${migrated}` : ''}`,
       layer: 'network/routing',
       severity: unready > 0 ? severityForPods(ev, unready) : 'warning',
       confidence: 'high',
@@ -1041,6 +1066,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
         ...(own && alarm?.disk ? [`log ${own.pod.name} (${r.server}): ${alarm.disk.line}`] : []),
         ...(read ? [read.evidence] : []),
         ...(podSaid ? [podSaid.evidence] : []),
+        ...(rolled ? [rolled.evidence] : []),
         ...(own && settings ? [`${own.pod.name} runs ${settings.container} with ${formatSettings(settings)}${settings.memoryLimit ? ` (memory limit ${settings.memoryLimit})` : ''}`] : []),
         ...fromFile.map((c) => `ConfigMap ${c.configMap} (${c.key}) sets ${c.setting} = ${c.value}, mounted by ${own?.pod.name ?? 'the server'}`),
         ...(sizing && container ? [`container ${container.name} takes ${sizing.variable} from ${sizing.where}${sizing.value === undefined ? '' : `: ${sizing.value}`}`] : []),

@@ -4,7 +4,7 @@
 // 1292), a Redis without persistence that restarted empty (a stream's group gone, NOGROUP), and a
 // MongoDB client whose ConfigMap connection string pins it to one member (directConnection=true).
 import { describe, expect, it } from 'vitest';
-import { analyzeDependencyRefusals, listRefusingServices } from '../../../../src/domain/triage/analyzers/dependency-refuses.js';
+import { analyzeDependencyRefusals, listRefusingServices, listServerRolloutReads } from '../../../../src/domain/triage/analyzers/dependency-refuses.js';
 import type { EnvVarEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import type { DependencyPodEvidence } from '../../../../src/domain/triage/evidence-server-config.js';
 import { baseEvidence, container, minutesAgo, pod } from '../scenarios/builders.js';
@@ -135,6 +135,17 @@ describe('an extension PostgreSQL no longer preloads (shared_preload_libraries)'
     expect(f?.fix).toMatch(/restart/);
     expect(f?.affected?.configMaps).toEqual(['main-db-conf']);
     expect(f?.outsideWorkload).toMatch(/shared_preload_libraries/);
+  });
+
+  it('asks for the revisions of the server\'s StatefulSet and states the one its pod runs when it is recent', () => {
+    const owned = { ...server, pod: { ...server.pod, revisionHash: 'main-db-7c9d' } };
+    const ev = scenario([{ name: 'DATABASE_URL', value: 'postgresql://reports@main-db:5432/main' }], [refused, refused], owned);
+    expect(listServerRolloutReads(ev, [owned])).toEqual([{ service: 'main-db', pod: 'main-db-0', statefulSet: 'main-db', revisionHash: 'main-db-7c9d' }]);
+    const revision = (n: number, name: string, ago: number, tag: string) => ({ revision: n, name, hash: name, createdAt: minutesAgo(ago), containers: [{ name: 'postgres', image: `docker.io/library/postgres:${tag}`, env: [], envFrom: [], resources: { requests: {}, limits: {} } }] });
+    const rolled: DependencyPodEvidence = { ...owned, rollout: { statefulSet: 'main-db', current: revision(8, 'main-db-7c9d', 186, '16.4-bookworm'), previous: revision(7, 'main-db-5f1a', 44 * 24 * 60, '16.3-bookworm') } };
+    const [f] = analyzeDependencyRefusals(scenario([{ name: 'DATABASE_URL', value: 'postgresql://reports@main-db:5432/main' }], [refused, refused], rolled));
+    expect(f?.title).toMatch(/StatefulSet main-db rolled to revision 8 3h 6m ago \(postgres image 16\.3-bookworm → 16\.4-bookworm\)/);
+    expect(f?.evidence.join('\n')).toMatch(/StatefulSet main-db: revision 7 → 8/);
   });
 });
 
