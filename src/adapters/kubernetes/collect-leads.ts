@@ -17,7 +17,7 @@ import { listTimeoutConfigReads, listTimeoutLogSearches, pickClosingDatabase } f
 import { listWaitTimeoutConfigReads, pickClosingMysql } from '../../domain/triage/mysql-wait-timeout.js';
 import { listCostlyConfigReads, pickTimedOutRedis } from '../../domain/triage/redis-costly-setting.js';
 import { pickShortNamesElsewhere } from '../../domain/triage/service-elsewhere.js';
-import { listExplainedServices, listPinnedServerPods, listPinnedWriterServices, listRefusingServices, listServerClaimReads, listServerConfigReads, listServerLogSearches, needsServerJobRuns } from '../../domain/triage/analyzers/dependency-refuses.js';
+import { listExplainedServices, listPinnedServerPods, listPinnedWriterServices, listRefusingServices, listServerClaimReads, listServerConfigReads, listServerLogSearches, listServerRolloutReads, needsServerJobRuns } from '../../domain/triage/analyzers/dependency-refuses.js';
 import { listRejectedSecrets } from '../../domain/triage/analyzers/credentials-rejected.js';
 import { pickHostPortClashes } from '../../domain/triage/host-port-holders.js';
 import { needsDnsCapacity } from '../../domain/triage/dns-capacity.js';
@@ -75,6 +75,7 @@ import { readSnapshotterLog } from './read-snapshotter-log.js';
 import { needsAutoscalerStatus } from '../../domain/triage/scale-up-failure.js';
 import { pickForeignPods, readForeignPods } from './read-foreign-pods.js';
 import { pickDependencyPods, readDependencyPods } from './read-dependency-pods.js';
+import { readServerRollout } from './read-server-rollout.js';
 import { readServerConfig } from './read-server-config.js';
 import { readServerLogSearches } from './read-server-log-search.js';
 import { readServerClaims } from './read-server-claims.js';
@@ -245,7 +246,9 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     // Its own log says its disk is full: the claims its pod mounts, for the volume to grow and its size.
     // Or that its writes wait minutes on the disk: the claims, for the volume's class and size (gp2's baseline).
     const full = listServerClaimReads(seen, searched);
-    return readServerClaims(ctx, searched, full.length > 0 ? full : listSlowStorageClaimReads(searched));
+    const claimed = await readServerClaims(ctx, searched, full.length > 0 ? full : listSlowStorageClaimReads(searched));
+    // It refuses by its own settings (a library it preloads, its sql_mode): its StatefulSet's revisions say when it took them.
+    return readServerRollout(ctx, claimed, listServerRolloutReads(seen, claimed));
   });
   // Answers the client refuses for their size (gRPC ResourceExhausted): the peer's rollouts say when they grew.
   const peerRolloutP = Promise.all([servicesP, podsP, detailsP]).then(([services, pods, d]) => {

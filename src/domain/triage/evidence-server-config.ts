@@ -2,6 +2,7 @@
 // server refuses it, and the settings its mounted ConfigMaps set for the limit it refuses at.
 import type { LogEvidence, PodEvidence } from './evidence-pod.js';
 import type { PvcEvidence } from './evidence-pvc.js';
+import type { ServerRolloutEvidence } from './evidence-server-rollout.js';
 
 /** A setting a ConfigMap mounted by the server's pod sets: "orders-db-cnf (my.cnf) sets max_allowed_packet = 4M". */
 export interface ServerConfigEvidence {
@@ -25,4 +26,6 @@ export interface DependencyPodEvidence {
   searched?: LogEvidence[];
   /** The claims its pod mounts, read only when its own log says its disk is full. */
   claims?: PvcEvidence[];
+  /** Its StatefulSet's revision and the one before, read only for a refusal its own settings decide. */
+  rollout?: ServerRolloutEvidence;
 }

@@ -24,12 +24,18 @@ export const MYSQL_UPGRADED: ServerExplanation = {
   dated: true,
 };
 
-/** The MySQL version its container runs, from the image tag ("runs MySQL 8.0.40"). */
-export function readMysqlVersion(pod: PodEvidence): { said: string; evidence: string } | undefined {
+/** The version tag of the MySQL image its pod runs ("8.0.40"), with the image. */
+export function readMysqlTag(pod: PodEvidence): { tag: string; image: string } | undefined {
   const c = pod.containers.find((x) => /mysql|percona|mariadb/i.test(x.image));
   const tag = c ? /:(\d+\.\d+(?:\.\d+)?)/.exec(c.image)?.[1] : undefined;
-  if (!c || tag === undefined) return undefined;
-  return { said: `runs MySQL ${tag}, whose default sql_mode is strict (STRICT_TRANS_TABLES, NO_ZERO_DATE, NO_ZERO_IN_DATE)`, evidence: `${pod.name} runs ${c.image}` };
+  return c && tag !== undefined ? { tag, image: c.image } : undefined;
+}
+
+/** The MySQL version its container runs, from the image tag ("runs MySQL 8.0.40"). */
+export function readMysqlVersion(pod: PodEvidence): { said: string; evidence: string } | undefined {
+  const found = readMysqlTag(pod);
+  if (found === undefined) return undefined;
+  return { said: `runs MySQL ${found.tag}, whose default sql_mode is strict (STRICT_TRANS_TABLES, NO_ZERO_DATE, NO_ZERO_IN_DATE)`, evidence: `${pod.name} runs ${found.image}` };
 }
 
 export const ZERO_DATE_WHY =

@@ -7,7 +7,8 @@
  * direct cause…") is several tracebacks, each ending with its own exception.
  */
 
-const HEADER = /^Traceback \(most recent call last\):\s*$/;
+/** The header, flush left or after the prefix a log handler puts on it (gunicorn's `[time] [pid] [ERROR] Traceback …`). */
+const HEADER = /(?:^|\s)Traceback \(most recent call last\):\s*$/;
 const FRAME = /^\s+File "[^"]*", line \d+/;
 /** `module.Name: message`, or a bare `Name` (KeyboardInterrupt): a dotted identifier, flush left. */
 const EXCEPTION = /^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?::(?:\s.*)?)?$/;

@@ -52,6 +52,25 @@ describe('pickDecisiveLine: Python tracebacks', () => {
     ];
     expect(pickDecisiveLine(lines)).toBe('config.MissingSetting: PAYMENTS_DB_URL is not set');
   });
+
+  it('reads a traceback whose header a log handler prefixed (gunicorn), past the master\'s "Worker failed to boot"', () => {
+    const lines = [
+      '[2026-11-21 03:12:06 +0000] [7] [INFO] Waiting for application startup.',
+      '[2026-11-21 03:12:06 +0000] [7] [ERROR] Traceback (most recent call last):',
+      '  File "/app/service/main.py", line 41, in lifespan',
+      '    await stats.prime(pool)',
+      '  File "/usr/local/lib/python3.12/site-packages/psycopg/cursor_async.py", line 97, in execute',
+      '    raise ex.with_traceback(None)',
+      'psycopg.errors.ObjectNotInPrerequisiteState: pg_stat_statements must be loaded via "shared_preload_libraries"',
+      '',
+      '[2026-11-21 03:12:06 +0000] [7] [ERROR] Application startup failed. Exiting.',
+      '[2026-11-21 03:12:06 +0000] [7] [INFO] Worker exiting (pid: 7)',
+      '[2026-11-21 03:12:06 +0000] [1] [ERROR] Worker (pid:7) exited with code 3',
+      '[2026-11-21 03:12:06 +0000] [1] [ERROR] Shutting down: Master',
+      '[2026-11-21 03:12:06 +0000] [1] [ERROR] Reason: Worker failed to boot.',
+    ];
+    expect(pickDecisiveLine(lines)).toBe('psycopg.errors.ObjectNotInPrerequisiteState: pg_stat_statements must be loaded via "shared_preload_libraries"');
+  });
 });
 
 describe('pickErrorLines: Python tracebacks', () => {

@@ -60,6 +60,9 @@ import { DOCUMENT_SIZE_CLIENT_SIDE, DOCUMENT_SIZE_FIX, DOCUMENT_SIZE_OUTLASTS, D
 import { COLLATION_FIX, COLLATION_MISMATCH, COLLATION_OUTLASTS, COLLATION_WHY, PG_UNIQUE_VIOLATION, readServerImage } from '../pg-collation-mismatch.js';
 import { CACHED_PLAN_CLIENT_SIDE, CACHED_PLAN_FIX, CACHED_PLAN_OUTLASTS, CACHED_PLAN_WHY, PG_CACHED_PLAN } from '../pg-cached-plan.js';
 import { MYSQL_UPGRADED, MYSQL_ZERO_DATE, ZERO_DATE_FIX, ZERO_DATE_OUTLASTS, ZERO_DATE_WHY, readMysqlVersion } from '../mysql-zero-date.js';
+import { GROUP_BY_FIX, GROUP_BY_OUTLASTS, GROUP_BY_WHY, MYSQL_ONLY_FULL_GROUP_BY, readGroupByDefault } from '../mysql-group-by.js';
+import { describeServerRollout } from '../server-rollout.js';
+import { NOT_PRELOADED_FIX, NOT_PRELOADED_OUTLASTS, NOT_PRELOADED_WHY, PG_NOT_PRELOADED, describeNotPreloaded, fixNotPreloaded } from '../pg-preload-library.js';
 import { describeMigrationRuns } from '../migration-job-log.js';
 import { describeDirectMember, findConfiguredServerAddress, isDirectConnection } from '../server-address-config.js';
 import { CONNECTION_CLOSED_BY_SERVER, OUTPUT_BUFFER_CLOSED, OUTPUT_BUFFER_FIX, OUTPUT_BUFFER_REFUSES, OUTPUT_BUFFER_SETTINGS, OUTPUT_BUFFER_WHY } from '../redis-output-buffer.js';
@@ -158,6 +161,12 @@ interface Refusal {
   migratedBy?: true;
   /** Counted only when the server's settings (`settings`, on its command line or in its mounted config) set the limit: the client's line alone does not say why. */
   onlyWhenSet?: true;
+  /**
+   * The server refuses by a setting of its own config file (a library it preloads, its sql_mode),
+   * whether or not the file names it: the ConfigMaps its pod mounts are held by the finding, so an
+   * edit of one before the refusals is tested as the trigger.
+   */
+  setInConfig?: true;
   /** Where the client keeps the address the refused lines concern (its read replica's), when not its first address of that server. */
   address?: (c: Pick<ContainerEvidence, 'env'>) => { env: string; host: string } | undefined;
 }
@@ -620,6 +629,35 @@ const REFUSALS: readonly Refusal[] = [
     why: ZERO_DATE_WHY,
     fix: ZERO_DATE_FIX,
   },
+  // GROUP BY queries under ONLY_FULL_GROUP_BY, most often since an upgrade to 8.0 dropped a sql_mode override (mysql-group-by.ts).
+  {
+    server: 'MySQL',
+    pattern: MYSQL_ONLY_FULL_GROUP_BY,
+    refuses: 'GROUP BY queries that select columns they neither group nor aggregate (error 1055): its sql_mode includes ONLY_FULL_GROUP_BY',
+    settings: ['sql_mode', 'sql-mode'],
+    readSettings: readGroupByDefault,
+    explainedBy: MYSQL_UPGRADED,
+    setInConfig: true,
+    lostAt: true,
+    outlastsRollback: GROUP_BY_OUTLASTS,
+    why: GROUP_BY_WHY,
+    fix: GROUP_BY_FIX,
+  },
+  // An extension whose library the server no longer preloads, since a restart with a config that dropped it (pg-preload-library.ts).
+  {
+    server: 'PostgreSQL',
+    pattern: PG_NOT_PRELOADED,
+    refuses: 'calls of an extension it did not preload',
+    scope: describeNotPreloaded,
+    settings: ['shared_preload_libraries'],
+    readPod: readServerImage,
+    fixOf: fixNotPreloaded,
+    setInConfig: true,
+    lostAt: true,
+    outlastsRollback: NOT_PRELOADED_OUTLASTS,
+    why: NOT_PRELOADED_WHY,
+    fix: NOT_PRELOADED_FIX,
+  },
   // A stream's consumer group gone with the data of a Redis that restarted without persistence (redis-lost-group.ts).
   {
     server: 'Redis',
@@ -850,6 +888,28 @@ export function listServerClaimReads(ev: Pick<TriageEvidence, 'logs' | 'pods' | 
   });
 }
 
+/**
+ * The StatefulSet whose revisions to read of a server that refuses by its own settings (a library
+ * it preloads, its sql_mode), when its pod was read: at most one, by the revision its pod runs.
+ */
+export function listServerRolloutReads(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }, read: readonly DependencyPodEvidence[]): { service: string; namespace?: string; pod: string; statefulSet: string; revisionHash: string }[] {
+  for (const r of REFUSALS.filter((x) => x.setInConfig)) {
+    const service = findRefusedService(ev, r);
+    const own = service ? serverPodsOf(read, service, ev.target.namespace) : [];
+    const d = own.find((x) => statefulSetOf(x.pod) !== undefined);
+    const sts = d ? statefulSetOf(d.pod) : undefined;
+    const hash = d?.pod.revisionHash;
+    if (d && sts !== undefined && hash !== undefined) return [{ service: d.service, ...(d.namespace === undefined ? {} : { namespace: d.namespace }), pod: d.pod.name, statefulSet: sts, revisionHash: hash }];
+  }
+  return [];
+}
+
+/** A StatefulSet's pod: named `<set>-<ordinal>`, its revision hash the revision's name `<set>-<hash>` (a DaemonSet's pod carries the bare hash). */
+function statefulSetOf(pod: PodEvidence): string | undefined {
+  const set = pod.ownerWorkload?.kind === 'StatefulSet' ? pod.ownerWorkload.name : /^(.+)-\d+$/.exec(pod.name)?.[1];
+  return set !== undefined && pod.revisionHash?.startsWith(`${set}-`) === true ? set : undefined;
+}
+
 /** The address a refusal concerns: its own reading of the client's env, else the server's first address there. */
 function addressOf(c: Pick<ContainerEvidence, 'env'>, r: Refusal): { env: string; host: string } | undefined {
   return r.address?.(c) ?? findServerAddress(c, r.server);
@@ -920,6 +980,8 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     // Not on its command line: the config file a ConfigMap mounts into its pod may set it.
     const fromFile = own && !settings && !read ? own.config ?? [] : [];
     const podSaid = own ? r.readPod?.(own.pod, ev.collectedAt) : undefined;
+    // A server refusing by its own settings: its StatefulSet's recent rollout (an upgrade, a config checksum) is when it took them.
+    const rolled = own && r.setInConfig ? describeServerRollout(own.rollout, ev.collectedAt) : undefined;
     const configuredSettings = read ? read.said : settings ? formatSettings(settings, ', ') : fromFile.length > 0 ? formatConfigSettings(fromFile) : '';
     const configured = podSaid || configuredSettings ? ` (${[podSaid?.said, configuredSettings].filter((x) => x).join('; ')})` : '';
     const measured = r.measure?.(hits.map((h) => h.line)) ?? '';
@@ -987,7 +1049,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     return [{
       id: `dependency-refuses/${r.server}/${r.refuses.split(':')[0] ?? ''}`,
       kind: 'dependency-error',
-      title: `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : member ? `writes: the client is pinned to ${member} by directConnection=true, now a secondary` : `${r.refuses}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${toldSaid ?? ''}${full ? `, on its ${full}` : ''}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}${ranText ? `, ${ranText}` : ''}${migrated ? ` — since ${migrated}` : ''}`,
+      title: `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : member ? `writes: the client is pinned to ${member} by directConnection=true, now a secondary` : `${r.refuses}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${toldSaid ?? ''}${full ? `, on its ${full}` : ''}` : ''}${rolled ? ` — ${rolled.said}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}${ranText ? `, ${ranText}` : ''}${migrated ? ` — since ${migrated}` : ''}`,
       layer: 'network/routing',
       severity: unready > 0 ? severityForPods(ev, unready) : 'warning',
       confidence: 'high',
@@ -1004,6 +1066,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
         ...(own && alarm?.disk ? [`log ${own.pod.name} (${r.server}): ${alarm.disk.line}`] : []),
         ...(read ? [read.evidence] : []),
         ...(podSaid ? [podSaid.evidence] : []),
+        ...(rolled ? [rolled.evidence] : []),
         ...(own && settings ? [`${own.pod.name} runs ${settings.container} with ${formatSettings(settings)}${settings.memoryLimit ? ` (memory limit ${settings.memoryLimit})` : ''}`] : []),
         ...fromFile.map((c) => `ConfigMap ${c.configMap} (${c.key}) sets ${c.setting} = ${c.value}, mounted by ${own?.pod.name ?? 'the server'}`),
         ...(sizing && container ? [`container ${container.name} takes ${sizing.variable} from ${sizing.where}${sizing.value === undefined ? '' : `: ${sizing.value}`}`] : []),
@@ -1026,14 +1089,14 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
         ...(runs ? [formatKubectl(ev.target, `logs job/${(runs.running ?? runs.first).name} --tail=100`)] : []),
       ],
       // The ConfigMaps that set the limit it refuses at, or the client's size: an edit of one just before is the trigger.
-      affected: { pods, nodes: listNodesOf(podObjects), ...(service ? { services: [service.name] } : {}), ...(runs ? { jobs: namesOfRuns(runs) } : {}), ...(configMapsOf(fromFile, sizing?.configMap)) },
+      affected: { pods, nodes: listNodesOf(podObjects), ...(service ? { services: [service.name] } : {}), ...(runs ? { jobs: namesOfRuns(runs) } : {}), ...(configMapsOf([...fromFile.map((c) => c.configMap), ...(own && r.setInConfig ? listMountedConfigMaps(own.pod) : [])], sizing?.configMap)) },
     } satisfies Finding];
   });
 }
 
-/** `configMaps` of a finding's affected objects: those that set the refused limit, and the client's sizing one. */
-function configMapsOf(fromFile: readonly ServerConfigEvidence[], sizing: string | undefined): { configMaps?: string[] } {
-  const names = [...new Set([...fromFile.map((c) => c.configMap), ...(sizing === undefined ? [] : [sizing])])];
+/** `configMaps` of a finding's affected objects: those that set the refused limit (or hold the server's config), and the client's sizing one. */
+function configMapsOf(serverConfig: readonly string[], sizing: string | undefined): { configMaps?: string[] } {
+  const names = [...new Set([...serverConfig, ...(sizing === undefined ? [] : [sizing])])];
   return names.length === 0 ? {} : { configMaps: names };
 }
 

@@ -4,7 +4,7 @@
 // 1292), a Redis without persistence that restarted empty (a stream's group gone, NOGROUP), and a
 // MongoDB client whose ConfigMap connection string pins it to one member (directConnection=true).
 import { describe, expect, it } from 'vitest';
-import { analyzeDependencyRefusals, listRefusingServices } from '../../../../src/domain/triage/analyzers/dependency-refuses.js';
+import { analyzeDependencyRefusals, listRefusingServices, listServerRolloutReads } from '../../../../src/domain/triage/analyzers/dependency-refuses.js';
 import type { EnvVarEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import type { DependencyPodEvidence } from '../../../../src/domain/triage/evidence-server-config.js';
 import { baseEvidence, container, minutesAgo, pod } from '../scenarios/builders.js';
@@ -89,6 +89,63 @@ describe('zero dates refused by a MySQL now running a strict sql_mode', () => {
     expect(f?.title).toMatch(/upgraded from MySQL 5\.7 to 8\.0\.40/);
     expect(f?.fix).toMatch(/sql_mode/);
     expect(f?.fix).toMatch(/Do not roll an upgraded MySQL back/);
+  });
+});
+
+describe('GROUP BY queries refused by a MySQL now running ONLY_FULL_GROUP_BY', () => {
+  const refused = "sqlalchemy.exc.OperationalError: (pymysql.err.OperationalError) (1055, \"Expression #2 of SELECT list is not in GROUP BY clause and contains nonaggregated column 'shop.c.name' which is not functionally dependent on columns in GROUP BY clause; this is incompatible with sql_mode=only_full_group_by\")";
+  const server: DependencyPodEvidence = {
+    service: 'shop-mysql',
+    pod: pod(6, { name: 'shop-mysql-0', labels: { app: 'shop-mysql' }, containers: [container({ name: 'mysql', image: 'docker.io/library/mysql:8.0.40' })] }),
+    logs: [{ pod: 'shop-mysql-0', container: 'mysql', previous: false, lines: [`${minutesAgo(38)} 5 [System] [MY-013381] [Server] Server upgrade from '50700' to '80040' completed.`] }],
+  };
+
+  it('names error 1055, ONLY_FULL_GROUP_BY as the default of the version it runs, the upgrade its log dates, and no rollback of the client', () => {
+    const ev = scenario([{ name: 'DATABASE_URL', value: 'mysql+pymysql://shop@shop-mysql:3306/shop' }], [refused, refused, refused], server);
+    expect(listRefusingServices(ev)).toEqual(['shop-mysql']);
+    const [f] = analyzeDependencyRefusals(ev);
+    expect(f?.title).toMatch(/^MySQL shop-mysql refuses GROUP BY queries .*error 1055.*ONLY_FULL_GROUP_BY/);
+    expect(f?.title).toMatch(/runs MySQL 8\.0\.40, whose default sql_mode includes ONLY_FULL_GROUP_BY/);
+    expect(f?.title).toMatch(/upgraded from MySQL 5\.7 to 8\.0\.40 38m ago/);
+    expect(f?.fix).toMatch(/sql_mode/);
+    expect(f?.fix).toMatch(/Do not roll an upgraded MySQL back/);
+    expect(f?.outsideWorkload).toMatch(/sql_mode/);
+  });
+});
+
+describe('an extension PostgreSQL no longer preloads (shared_preload_libraries)', () => {
+  const refused = 'psycopg.errors.ObjectNotInPrerequisiteState: pg_stat_statements must be loaded via "shared_preload_libraries"';
+  const server: DependencyPodEvidence = {
+    service: 'main-db',
+    pod: pod(6, {
+      name: 'main-db-0', labels: { app: 'main-db' }, startTime: minutesAgo(185),
+      containers: [container({ name: 'postgres', image: 'docker.io/library/postgres:16.4-bookworm', args: ['-c', 'config_file=/etc/postgresql/postgresql.conf'] })],
+      volumes: [{ name: 'config', source: 'configMap', ref: 'main-db-conf' }],
+    }),
+    logs: [],
+  };
+
+  it('names the extension and the setting, the server\'s restart, and holds the ConfigMap it mounts as where the setting lives', () => {
+    const ev = scenario([{ name: 'DATABASE_URL', value: 'postgresql://reports@main-db:5432/main' }], [refused, refused], server);
+    expect(listRefusingServices(ev)).toEqual(['main-db']);
+    const [f] = analyzeDependencyRefusals(ev);
+    expect(f?.title).toMatch(/^PostgreSQL main-db refuses .*pg_stat_statements.*shared_preload_libraries/);
+    expect(f?.title).toMatch(/main-db-0 runs postgres:16\.4-bookworm since 3h 5m ago/);
+    expect(f?.fix).toMatch(/shared_preload_libraries/);
+    expect(f?.fix).toMatch(/restart/);
+    expect(f?.affected?.configMaps).toEqual(['main-db-conf']);
+    expect(f?.outsideWorkload).toMatch(/shared_preload_libraries/);
+  });
+
+  it('asks for the revisions of the server\'s StatefulSet and states the one its pod runs when it is recent', () => {
+    const owned = { ...server, pod: { ...server.pod, revisionHash: 'main-db-7c9d' } };
+    const ev = scenario([{ name: 'DATABASE_URL', value: 'postgresql://reports@main-db:5432/main' }], [refused, refused], owned);
+    expect(listServerRolloutReads(ev, [owned])).toEqual([{ service: 'main-db', pod: 'main-db-0', statefulSet: 'main-db', revisionHash: 'main-db-7c9d' }]);
+    const revision = (n: number, name: string, ago: number, tag: string) => ({ revision: n, name, hash: name, createdAt: minutesAgo(ago), containers: [{ name: 'postgres', image: `docker.io/library/postgres:${tag}`, env: [], envFrom: [], resources: { requests: {}, limits: {} } }] });
+    const rolled: DependencyPodEvidence = { ...owned, rollout: { statefulSet: 'main-db', current: revision(8, 'main-db-7c9d', 186, '16.4-bookworm'), previous: revision(7, 'main-db-5f1a', 44 * 24 * 60, '16.3-bookworm') } };
+    const [f] = analyzeDependencyRefusals(scenario([{ name: 'DATABASE_URL', value: 'postgresql://reports@main-db:5432/main' }], [refused, refused], rolled));
+    expect(f?.title).toMatch(/StatefulSet main-db rolled to revision 8 3h 6m ago \(postgres image 16\.3-bookworm → 16\.4-bookworm\)/);
+    expect(f?.evidence.join('\n')).toMatch(/StatefulSet main-db: revision 7 → 8/);
   });
 });
 
