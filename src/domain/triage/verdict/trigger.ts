@@ -89,15 +89,25 @@ function isRelevant(ev: TriageEvidence, o: NamespaceObjectEvidence, mechanism: F
       const named = mechanism !== undefined && new RegExp(`\\bConfigMap ${o.name.replace(/[.]/g, '\\.')}(?![\\w.-])`).test(mechanism.title);
       // One the mechanism says holds its setting (the limit a dependency's pod mounts and refuses at): these pods need not read it.
       const holds = (mechanism?.affected?.configMaps ?? []).includes(o.name);
-      return !probeSettings && (holds || (used && (named || k === 'exit-code' || k === 'crash-loop' || k === 'readiness-probe' || k === 'liveness-kill' || k === 'container-config' || k === 'dependency-error')));
+      // Named as where the setting lives, it is the lead whoever reads it (a proxy's config in front of these pods).
+      return !probeSettings && (holds || named || (used && (k === 'exit-code' || k === 'crash-loop' || k === 'readiness-probe' || k === 'liveness-kill' || k === 'container-config' || k === 'dependency-error')));
     }
     case 'Service':
+      // A fault of what stands in front of the pods (a balancer they now sit behind): the Service that carries traffic to them is its change.
+      if (fronts(ev, o.name, mechanism, pods)) return true;
       // A dependency reached through this Service (an ExternalName's target, its traffic policy), or
       // the variables the kubelet injects for it (service links) that a crashing app reads: its change is the lead.
       // Topology-aware routing turned on for the Service: its change is when the zone's pods began to take their callers' load.
       // publishNotReadyAddresses put on it: its change is when warming pods began to take callers' requests.
       return k === 'service-selector' || k === 'service-target-port' || k === 'service-endpoints' || ((k === 'dependency-error' || k === 'exit-code' || k === 'topology-routing' || k === 'service-publish-not-ready') && (mechanism?.affected?.services ?? []).includes(o.name));
   }
+}
+
+/** The mechanism lies in the traffic path in front of the pods, and the Service selects them. */
+function fronts(ev: TriageEvidence, service: string, mechanism: Finding | undefined, pods: readonly PodEvidence[]): boolean {
+  if (mechanism?.layer !== 'network/routing' || mechanism.outsideWorkload === undefined) return false;
+  const svc = ev.services.find((s) => s.name === service);
+  return svc !== undefined && Object.keys(svc.selector).length > 0 && pods.some((p) => matchesLabels(svc.selector, p.labels));
 }
 
 /** Whether the pods read the ConfigMap: mounted, taken whole (envFrom) or one key by an env var. */
@@ -227,7 +237,8 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
     // A revision that changed nothing (a `kubectl rollout restart`) only re-read what the pods take
     // at start: a ConfigMap they read that changed just before it is the change.
     // Errors no analyzer explains yet: the restart still changed nothing but what the pods read at start.
-    const reread = object?.kind === 'ConfigMap' ? object : mechanism?.kind === 'unexplained' && diff.length === 0 ? findReadConfigMapChange(ev, onset, pods) : undefined;
+    // Only one these pods read (or that the mechanism says holds its limit) can a restart of theirs have picked up.
+    const reread = object?.kind === 'ConfigMap' && (isReadByPods(pods, object.name) || (mechanism?.affected?.configMaps ?? []).includes(object.name)) ? object : mechanism?.kind === 'unexplained' && diff.length === 0 ? findReadConfigMapChange(ev, onset, pods) : undefined;
     const restarted = reread !== undefined && diff.length === 0 && msBetween(changeTime(reread) ?? now, rolledOut) >= 0 ? reread : undefined;
     if (restarted !== undefined) {
       return { kind: 'object-change', object: restarted, text: `${describeObjectChange(restarted, now)} and picked up by revision ${newest.revision}, a restart of the same template (${formatAgo(rolledOut, now)})`, at: changeTime(restarted) ?? now, restartOf: newest };
