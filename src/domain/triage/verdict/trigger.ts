@@ -86,11 +86,14 @@ function isRelevant(ev: TriageEvidence, o: NamespaceObjectEvidence, mechanism: F
       // an initialDelaySeconds longer than the pods are old — owes nothing to a ConfigMap.
       const probeSettings = k === 'readiness-probe' && /\/(hair-trigger|initial-delay)$/.test(mechanism?.id ?? '');
       // A mechanism that names the ConfigMap as where its setting comes from (a statement timeout in its PGOPTIONS).
-      const named = mechanism !== undefined && new RegExp(`\\bConfigMap ${o.name.replace(/[.]/g, '\\.')}(?![\\w.-])`).test(mechanism.title);
+      const name = o.name.replace(/[.]/g, '\\.');
+      const named = mechanism !== undefined && new RegExp(`\\bConfigMap ${name}(?![\\w.-])`).test(mechanism.title);
+      // A title that says itself when the ConfigMap changed ("ConfigMap x, changed 40m ago") needs no "since" to repeat it.
+      const dated = mechanism !== undefined && new RegExp(`\\bConfigMap ${name},? changed\\b`).test(mechanism.title);
       // One the mechanism says holds its setting (the limit a dependency's pod mounts and refuses at): these pods need not read it.
       const holds = (mechanism?.affected?.configMaps ?? []).includes(o.name);
       // Named as where the setting lives, it is the lead whoever reads it (a proxy's config in front of these pods).
-      return !probeSettings && (holds || named || (used && (k === 'exit-code' || k === 'crash-loop' || k === 'readiness-probe' || k === 'liveness-kill' || k === 'container-config' || k === 'dependency-error')));
+      return !probeSettings && (holds || (named && (used || !dated)) || (used && (k === 'exit-code' || k === 'crash-loop' || k === 'readiness-probe' || k === 'liveness-kill' || k === 'container-config' || k === 'dependency-error')));
     }
     case 'Service':
       // A fault of what stands in front of the pods (a balancer they now sit behind): the Service that carries traffic to them is its change.

@@ -36,6 +36,11 @@ describe('a ConfigMap the mechanism names as holding its setting, read by anothe
     const old = { ...edited, changedAt: minutesAgo(9 * 60) };
     expect(trigger(baseEvidence({ namespaceObjects: [old] }), replays).kind).toBe('none');
   });
+
+  it('is not repeated as the "since" when the title already says when it changed', () => {
+    const dates = { ...replays, title: `Sentinel monitors 'sessions-master' (ConfigMap edge-conf, changed 2h 6m ago), the client asks for 'mymaster'` };
+    expect(trigger(baseEvidence({ namespaceObjects: [edited] }), dates).kind).toBe('none');
+  });
 });
 
 describe('a Service in front of the failing pods, changed just before, for a fault of what is in front', () => {
