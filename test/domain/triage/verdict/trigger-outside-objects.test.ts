@@ -64,3 +64,25 @@ describe('a Service in front of the failing pods, changed just before, for a fau
     expect(trigger(baseEvidence({ namespaceObjects: [service] }), inside).kind).toBe('none');
   });
 });
+
+describe('a ConfigMap holding, by its key, the setting the mechanism quotes', () => {
+  const stall = finding({
+    kind: 'consumer-group', layer: 'container/process',
+    title: `${APP} (isolation.level=read_committed) fetches 0 records while its lag grows: a transactional producer killed mid-transaction stays open until its transaction.timeout.ms`,
+    onset: minutesAgo(46),
+  });
+  const producer: NamespaceObjectEvidence = { kind: 'ConfigMap', name: 'producer-kafka', createdAt: minutesAgo(200 * 24 * 60), changedAt: minutesAgo(125), keys: ['KAFKA_ACKS', 'KAFKA_TRANSACTION_TIMEOUT_MS', 'OUTBOX_TOPIC'] };
+
+  it('is the change when edited in the window, whoever reads it, and says which key ties it', () => {
+    const ev = baseEvidence({ namespaceObjects: [producer] });
+    expect(trigger(ev, stall)).toEqual({ kind: 'object-change', object: producer, text: 'ConfigMap producer-kafka (KAFKA_TRANSACTION_TIMEOUT_MS) was changed 2h 5m ago', at: minutesAgo(125) });
+  });
+
+  it('is not the change when no key names a setting the mechanism quotes', () => {
+    const other = { ...producer, keys: ['KAFKA_ACKS', 'OUTBOX_TOPIC', 'application.properties'] };
+    expect(trigger(baseEvidence({ namespaceObjects: [other] }), stall).kind).toBe('none');
+    // A file name the fix quotes says where settings live, not which.
+    const file = { ...producer, keys: ['my.cnf'] };
+    expect(trigger(baseEvidence({ namespaceObjects: [file] }), { ...stall, fix: 'restore sql_mode in my.cnf' }).kind).toBe('none');
+  });
+});
