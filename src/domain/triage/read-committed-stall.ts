@@ -7,7 +7,10 @@
  * another transactional.id, until the broker aborts it after the producer's transaction.timeout.ms.
  * Never healthy. Pure: log lines and the pods' env.
  */
+import type { IsoTime } from './evidence.js';
 import type { LogEvidence, PodEvidence } from './evidence-pod.js';
+import { readLineTime } from './request-silence.js';
+import { earliest } from './time-span.js';
 
 /** A line reporting how many records were consumed and the lag (a metrics reporter, a log of the poll loop). */
 const CONSUMED = /\brecords?[_ .-]?(?:consumed|fetched|polled|received)\w*\s*[=:]\s*(\d+)|\b(?:consumed|fetched|polled|received)\s+(\d+)\s+records?\b/i;
@@ -22,6 +25,8 @@ export interface ReadCommittedStall {
   line: string;
   /** Where read_committed is set: "env SPRING_KAFKA_CONSUMER_ISOLATION_LEVEL=read_committed" or a log line. */
   setting: string;
+  /** The time of the earliest sample that consumed nothing: when the stall began, as near as the samples tell. */
+  since?: IsoTime;
 }
 
 /** Stalled samples in a row before it counts: one empty poll is not a stall. */
@@ -46,6 +51,7 @@ export function findReadCommittedStall(seen: { logs: readonly LogEvidence[]; pod
   const pods: string[] = [];
   let lag = 0;
   let line = '';
+  const starts: IsoTime[] = [];
   for (const log of seen.logs) {
     const samples = log.lines.flatMap((l) => {
       const c = CONSUMED.exec(l);
@@ -63,7 +69,10 @@ export function findReadCommittedStall(seen: { logs: readonly LogEvidence[]; pod
     pods.push(log.pod);
     lag += last.lag;
     line = last.line;
+    const began = readLineTime(first.line);
+    if (began !== undefined) starts.push(began);
   }
   if (pods.length === 0) return undefined;
-  return { pods, lag, line, setting };
+  const since = earliest(starts);
+  return { pods, lag, line, setting, ...(since ? { since } : {}) };
 }

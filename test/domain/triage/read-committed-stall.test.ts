@@ -22,6 +22,12 @@ describe('a read_committed consumer that fetches nothing while its lag grows', (
     expect(f?.title).toMatch(/transaction\.timeout\.ms/);
     expect(f?.severity).toBe('critical');
   });
+  it('dates the stall by its first sample that consumed nothing', () => {
+    const at = (t: string, consumed: number, lag: number) => line(consumed, lag).replace('03:00:00', t);
+    const ev = seen('read_committed', [at('02:20:00', 2400, 3), at('02:27:00', 0, 120), at('02:34:00', 0, 2990)]);
+    expect(findReadCommittedStall(ev)?.since).toBe('2026-11-21T02:27:00.000Z');
+    expect(analyzeReadCommittedStall(ev as never)[0]?.onset).toBe('2026-11-21T02:27:00.000Z');
+  });
   it('says nothing for read_uncommitted, a draining lag, or a consumer that still consumes', () => {
     expect(findReadCommittedStall(seen(undefined, [line(0, 120), line(0, 2990)]))).toBeUndefined();
     expect(findReadCommittedStall(seen('read_committed', [line(0, 2990), line(0, 120)]))).toBeUndefined();

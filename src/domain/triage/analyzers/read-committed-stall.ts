@@ -25,6 +25,7 @@ export function analyzeReadCommittedStall(ev: TriageEvidence): Finding[] {
     confidence: 'medium',
     evidence: [`log ${s.pods[s.pods.length - 1] ?? ''}: ${s.line.slice(0, 300)}`, `${name} reads with ${s.setting}`],
     decisive: s.line.slice(0, 200),
+    ...(s.since ? { onset: s.since } : {}),
     likelyCause: `A read_committed consumer reads only up to the partition's last stable offset; a transaction a producer opened and never ended holds it, so every record written after it waits while ${name}'s pods stay Ready and log no error. The usual cause: a transactional producer pod killed mid-transaction (a node drain, an eviction) whose replacement uses a new transactional.id, so nothing aborts the old transaction before the broker's transaction.timeout.ms of that producer runs out — long when it was raised.`,
     nextAction: `Find the producer of the topic that lost a pod mid-transaction (kubectl get events for Killing / ExceededGracePeriod of its pods) and check its transaction.timeout.ms; abort the hanging transaction (kafka-transactions.sh --find-hanging / --abort, Kafka 3.0+) or restart that producer with the old transactional.id so it fences and aborts it. Keep transactional.id stable across pod replacements (a StatefulSet name, not the pod name) and transaction.timeout.ms short.`,
     fix: 'abort the hanging transaction (kafka-transactions.sh --find-hanging, then --abort) or wait out the producer\'s transaction.timeout.ms',

@@ -25,6 +25,7 @@ import { findCotenantScaleUp } from '../cotenant-scale-up.js';
 import { describeRollback, findRollback, rolloutTimeOf, type Rollback } from '../revision-rollback.js';
 import { findHpaMaxChange } from '../hpa-max-change.js';
 import { leavesContainerAlone, readFailingContainer, readsConfigMap } from './untouched-container.js';
+import { findSettingKey } from './setting-key.js';
 
 export type Trigger =
   /** `rollback`: the revision is an old ReplicaSet a rollout undo brought back; `previous` is what it replaced. */
@@ -86,18 +87,33 @@ function isRelevant(ev: TriageEvidence, o: NamespaceObjectEvidence, mechanism: F
       // an initialDelaySeconds longer than the pods are old — owes nothing to a ConfigMap.
       const probeSettings = k === 'readiness-probe' && /\/(hair-trigger|initial-delay)$/.test(mechanism?.id ?? '');
       // A mechanism that names the ConfigMap as where its setting comes from (a statement timeout in its PGOPTIONS).
-      const named = mechanism !== undefined && new RegExp(`\\bConfigMap ${o.name.replace(/[.]/g, '\\.')}(?![\\w.-])`).test(mechanism.title);
+      const name = o.name.replace(/[.]/g, '\\.');
+      const named = mechanism !== undefined && new RegExp(`\\bConfigMap ${name}(?![\\w.-])`).test(mechanism.title);
+      // A title that says itself when the ConfigMap changed ("ConfigMap x, changed 40m ago") needs no "since" to repeat it.
+      const dated = mechanism !== undefined && new RegExp(`\\bConfigMap ${name},? changed\\b`).test(mechanism.title);
       // One the mechanism says holds its setting (the limit a dependency's pod mounts and refuses at): these pods need not read it.
       const holds = (mechanism?.affected?.configMaps ?? []).includes(o.name);
-      return !probeSettings && (holds || (used && (named || k === 'exit-code' || k === 'crash-loop' || k === 'readiness-probe' || k === 'liveness-kill' || k === 'container-config' || k === 'dependency-error')));
+      // Named as where the setting lives, it is the lead whoever reads it (a proxy's config in front of these pods).
+      // One whose key is a setting the mechanism quotes (KAFKA_TRANSACTION_TIMEOUT_MS for transaction.timeout.ms) is as tied.
+      const keyed = findSettingKey(o, mechanism) !== undefined;
+      return !probeSettings && (holds || ((named || keyed) && (used || !dated)) || (used && (k === 'exit-code' || k === 'crash-loop' || k === 'readiness-probe' || k === 'liveness-kill' || k === 'container-config' || k === 'dependency-error')));
     }
     case 'Service':
+      // A fault of what stands in front of the pods (a balancer they now sit behind): the Service that carries traffic to them is its change.
+      if (fronts(ev, o.name, mechanism, pods)) return true;
       // A dependency reached through this Service (an ExternalName's target, its traffic policy), or
       // the variables the kubelet injects for it (service links) that a crashing app reads: its change is the lead.
       // Topology-aware routing turned on for the Service: its change is when the zone's pods began to take their callers' load.
       // publishNotReadyAddresses put on it: its change is when warming pods began to take callers' requests.
       return k === 'service-selector' || k === 'service-target-port' || k === 'service-endpoints' || ((k === 'dependency-error' || k === 'exit-code' || k === 'topology-routing' || k === 'service-publish-not-ready') && (mechanism?.affected?.services ?? []).includes(o.name));
   }
+}
+
+/** The mechanism lies in the traffic path in front of the pods, and the Service selects them. */
+function fronts(ev: TriageEvidence, service: string, mechanism: Finding | undefined, pods: readonly PodEvidence[]): boolean {
+  if (mechanism?.layer !== 'network/routing' || mechanism.outsideWorkload === undefined) return false;
+  const svc = ev.services.find((s) => s.name === service);
+  return svc !== undefined && Object.keys(svc.selector).length > 0 && pods.some((p) => matchesLabels(svc.selector, p.labels));
 }
 
 /** Whether the pods read the ConfigMap: mounted, taken whole (envFrom) or one key by an env var. */
@@ -118,10 +134,14 @@ function changeTime(o: NamespaceObjectEvidence): IsoTime | undefined {
   return o.changedAt ?? o.createdAt;
 }
 
-function describeObjectChange(o: NamespaceObjectEvidence, now: IsoTime): string {
+/** "ConfigMap x was changed 40m ago", with the key that ties it when the mechanism names neither. */
+function describeObjectChange(o: NamespaceObjectEvidence, now: IsoTime, mechanism?: Finding): string {
   const at = changeTime(o) ?? now;
   const how = o.changedAt !== undefined && o.changedAt !== o.createdAt ? 'was changed' : 'was created';
-  return `${o.kind} ${o.name} ${how} ${formatAgo(at, now)}`;
+  const said = `${mechanism?.title ?? ''}\n${mechanism?.fix ?? ''}`;
+  const tied = mechanism !== undefined && !said.includes(`${o.kind} ${o.name}`) ? findSettingKey(o, mechanism) : undefined;
+  const key = tied !== undefined && !said.includes(tied) ? tied : undefined;
+  return `${o.kind} ${o.name}${key ? ` (${key})` : ''} ${how} ${formatAgo(at, now)}`;
 }
 
 /** A changed command or env line can run long; the thread has the whole diff. */
@@ -187,7 +207,7 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
   if (newest !== undefined && rolledOut !== undefined && onNewest && isInTriggerWindow(rolledOut, onset)) {
     // The object that refuses (a quota lowered just before) is itself the change when it changed in the window.
     if (mechanism?.outsideWorkload !== undefined && object !== undefined && mechanism.title.includes(`${object.kind} ${object.name} `)) {
-      return { kind: 'object-change', object, text: describeObjectChange(object, now), at: changeTime(object) ?? now };
+      return { kind: 'object-change', object, text: describeObjectChange(object, now, mechanism), at: changeTime(object) ?? now };
     }
     if (mechanism?.outsideWorkload !== undefined) {
       const exonerated = `revision ${newest.revision} (${formatAgo(rolledOut, now)}) is not the cause: ${mechanism.outsideWorkload}`;
@@ -215,7 +235,7 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
       return { kind: 'none', text: exonerated, exonerated };
     }
     if (object !== undefined && (mechanism?.kind === 'network-policy' || mechanism?.kind === 'pod-create-failed')) {
-      return { kind: 'object-change', object, text: describeObjectChange(object, now), at: changeTime(object) ?? now };
+      return { kind: 'object-change', object, text: describeObjectChange(object, now, mechanism), at: changeTime(object) ?? now };
     }
     if (previous === undefined && newest.revision > 1) {
       return { kind: 'first-install', revision: newest, historyGone: true, text: `revision ${newest.revision} (${formatAgo(rolledOut, now)}, the only revision kept): nothing earlier to compare with or roll back to`, at: rolledOut };
@@ -227,20 +247,21 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
     // A revision that changed nothing (a `kubectl rollout restart`) only re-read what the pods take
     // at start: a ConfigMap they read that changed just before it is the change.
     // Errors no analyzer explains yet: the restart still changed nothing but what the pods read at start.
-    const reread = object?.kind === 'ConfigMap' ? object : mechanism?.kind === 'unexplained' && diff.length === 0 ? findReadConfigMapChange(ev, onset, pods) : undefined;
+    // Only one these pods read (or that the mechanism says holds its limit) can a restart of theirs have picked up.
+    const reread = object?.kind === 'ConfigMap' && (isReadByPods(pods, object.name) || (mechanism?.affected?.configMaps ?? []).includes(object.name)) ? object : mechanism?.kind === 'unexplained' && diff.length === 0 ? findReadConfigMapChange(ev, onset, pods) : undefined;
     const restarted = reread !== undefined && diff.length === 0 && msBetween(changeTime(reread) ?? now, rolledOut) >= 0 ? reread : undefined;
     if (restarted !== undefined) {
-      return { kind: 'object-change', object: restarted, text: `${describeObjectChange(restarted, now)} and picked up by revision ${newest.revision}, a restart of the same template (${formatAgo(rolledOut, now)})`, at: changeTime(restarted) ?? now, restartOf: newest };
+      return { kind: 'object-change', object: restarted, text: `${describeObjectChange(restarted, now, mechanism)} and picked up by revision ${newest.revision}, a restart of the same template (${formatAgo(rolledOut, now)})`, at: changeTime(restarted) ?? now, restartOf: newest };
     }
     // A revision that changed only the other containers restarted the failing one as it was: it read the edited ConfigMap at its start.
     const failing = readFailingContainer(mechanism);
     const leftAlone = object?.kind === 'ConfigMap' && failing !== undefined && leavesContainerAlone(diff, newest, failing) && readsConfigMap(pods, failing, object.name) && msBetween(changeTime(object) ?? now, rolledOut) >= 0 ? object : undefined;
     if (leftAlone !== undefined && failing !== undefined) {
-      return { kind: 'object-change', object: leftAlone, text: `${describeObjectChange(leftAlone, now)} and picked up by revision ${newest.revision} (${formatAgo(rolledOut, now)}), which left container ${failing} as it was and only restarted it`, at: changeTime(leftAlone) ?? now, restartOf: newest, leftAlone: failing };
+      return { kind: 'object-change', object: leftAlone, text: `${describeObjectChange(leftAlone, now, mechanism)} and picked up by revision ${newest.revision} (${formatAgo(rolledOut, now)}), which left container ${failing} as it was and only restarted it`, at: changeTime(leftAlone) ?? now, restartOf: newest, leftAlone: failing };
     }
     // A Service's ports are not in the pod template: a revision that left the containers' ports alone did not move them.
     if (object?.kind === 'Service' && !diff.some((l) => / ports:/.test(l))) {
-      return { kind: 'object-change', object, text: describeObjectChange(object, now), at: changeTime(object) ?? now };
+      return { kind: 'object-change', object, text: describeObjectChange(object, now, mechanism), at: changeTime(object) ?? now };
     }
     const untouched = describeUntouched(mechanism, diff, previous.template !== undefined && newest.template !== undefined);
     if (untouched !== undefined) {
@@ -251,7 +272,7 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
     if (rollback !== undefined) return { kind: 'revision', revision: newest, previous, diff, ...(change ? { change } : {}), text: describeRollbackRevision(rollback, rolledOut, change, now), at: rolledOut, rollback };
     return { kind: 'revision', revision: newest, previous, diff, ...(change ? { change } : {}), text: describeRevision(newest, change, now), at: newest.createdAt };
   }
-  if (object !== undefined) return { kind: 'object-change', object, text: describeObjectChange(object, now), at: changeTime(object) ?? now };
+  if (object !== undefined) return { kind: 'object-change', object, text: describeObjectChange(object, now, mechanism), at: changeTime(object) ?? now };
   // A mechanism whose title dates its own change (a claim restored, a node crashed) needs no new ordinal as its "since".
   const scaleUp = isScaleSensitive(mechanism) ? findScaleUp(ev, onset) : mechanism?.datesChange ? undefined : findNewOrdinalsFailing(ev, pods, onset);
   if (scaleUp !== undefined) return { kind: 'scale-up', ...scaleUp };
