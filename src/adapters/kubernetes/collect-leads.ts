@@ -95,6 +95,7 @@ import { readSentinelConfig } from './read-sentinel-config.js';
 import { readYamlBooleans } from './read-yaml-boolean.js';
 import { readEntrypointScripts } from './read-entrypoint-scripts.js';
 import { readPoolConfig } from './read-pool-config.js';
+import { readMemoryPoolConfig } from './read-memory-pool-config.js';
 import { readSchemaGeneration } from './read-schema-generation.js';
 import { readServerNames } from './read-server-names.js';
 import { readConfigEndpoints } from './read-config-endpoints.js';
@@ -167,7 +168,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -446,6 +447,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   const entrypointScriptsP = Promise.all([podsP, first.revisions]).then(([pods, r]) => readEntrypointScripts(ctx, { pods: pods.ranked, revisions: r.revisions }));
   // Its connection pool is exhausted again and again: the pool's size in the ConfigMaps the logging container mounts or takes variables from.
   const poolConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readPoolConfig(ctx, { logs: d.logs, pods: pods.ranked }));
+  // A container OOM-killed at its limit: the memory-pool settings (shared_buffers, cacheSizeGB) of the ConfigMaps it mounts.
+  const memoryPoolConfigP = podsP.then((pods) => readMemoryPoolConfig(ctx, pods.ranked, now()));
   // Its queries find a table missing: the schema generation (ddl-auto) in the ConfigMaps the logging container mounts or takes variables from.
   const schemaGenerationP = Promise.all([podsP, detailsP]).then(([pods, d]) => readSchemaGeneration(ctx, { logs: d.logs, pods: pods.ranked }));
   // nginx stops at start for a server_name too long for its hash buckets: the longest name in the ConfigMap its container mounts.
@@ -583,6 +586,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     groupCoordinator: groupCoordinatorP,
     schedulerReplicas: schedulerReplicasP,
     poolConfig: poolConfigP,
+    memoryPoolConfig: memoryPoolConfigP,
     schemaGeneration: schemaGenerationP,
     serverNames: serverNamesP,
     configEndpoints: configEndpointsP,

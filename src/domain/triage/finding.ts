@@ -55,6 +55,7 @@ export type FindingKind =
   | 'replicas-cut'
   | 'hpa-scale-up-limit'
   | 'hpa-lost-target'
+  | 'hpa-scaled-in'
   | 'failed-scheduling'
   | 'preemption'
   | 'service-selector'

@@ -100,6 +100,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   // Replicas saturated while the HPA may add only a few per period: their timeouts, to callers and dependencies alike, and failed probes are this.
   'hpa-scale-up-limit': ['hpa', 'readiness-probe', 'liveness-kill', 'dependency-error', 'event-loop-blocked', 'unready-replicas', 'service-endpoints', 'node-concentration', 'ingress-upstream'],
   // Nothing scales the workload (its HPA names a workload that no longer exists): its saturated replicas' probes and timeouts are this.
+  // The HPA scaled in because a raised request makes the same load read lower: the few pods' probe timeouts, stalls and full pools are that load.
+  'hpa-scaled-in': ['hpa', 'readiness-probe', 'liveness-kill', 'signal-kill', 'resource-exhaustion', 'dependency-error', 'slow-dependency', 'event-loop-blocked', 'cpu-starved', 'unready-replicas', 'service-endpoints', 'node-concentration', 'unexplained'],
   'hpa-lost-target': ['hpa', 'readiness-probe', 'liveness-kill', 'dependency-error', 'event-loop-blocked', 'unready-replicas', 'service-endpoints', 'node-concentration'],
   'cluster-dns': ['dependency-error', ...PROCESS_FAULTS, ...PROCESS_EFFECTS],
   // A policy that keeps the ingress controller out is why its connects to the pods time out (its 504s).

@@ -70,6 +70,7 @@ import { analyzePreemption } from './preemption.js';
 import { analyzePvcPending } from './pvc-pending.js';
 import { analyzeReplicaFight } from './replica-fight.js';
 import { analyzeReplicasCut } from './replicas-cut.js';
+import { analyzeHpaRequestRaised } from './hpa-request-raised.js';
 import { analyzeReadinessGates } from './readiness-gate.js';
 import { analyzeSchedulingGates } from './scheduling-gated.js';
 import { analyzeReadinessProbes } from './readiness-probe.js';
@@ -239,6 +240,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'hpa-lost-target': analyzeHpaLostTarget,
   'replica-fight': analyzeReplicaFight,
   'replicas-cut': analyzeReplicasCut,
+  'hpa-request-raised': analyzeHpaRequestRaised,
   'failed-scheduling': analyzeFailedScheduling,
   preemption: analyzePreemption,
   'service-selector': analyzeServiceSelectors,

@@ -13,6 +13,8 @@ import { describeUnsetLimitSizing, type UnsetLimitSizing } from './oom-unset-lim
 import { formatAgo } from '../time-span.js';
 import { describeUnreachableMemoryTarget, findUnreachableMemoryTarget } from '../hpa-memory-target.js';
 import { findStartupReplay, type StartupReplay, tellStartupReplayOom } from '../startup-replay.js';
+import { findMemoryPool, tellOversizedPool } from '../memory-pool.js';
+import { earliest } from '../time-span.js';
 
 interface OomHit {
   ref: ContainerRef;
@@ -70,12 +72,17 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
   if (heap) evidence.push(describeHeap(heap, limitBytes));
   // A collector switched off (GOGC=off, no GOMEMLIMIT): the kill is built in, whatever the load.
   const off = heap?.unbounded && limit ? tellUnboundedHeap(heap, limitBytes) : undefined;
+  // A server's memory pool (shared_buffers, WiredTiger's cache) sized at or near the limit: it fills as the server works.
+  const killed = unique(hits.map((h) => h.ref.pod));
+  const found = limit && !first.ref.init && !off && !heapTooBig ? findMemoryPool({ container, pods: killed, logs: ev.logs, config: ev.memoryPoolConfig ?? [], nodes: ev.nodes }) : undefined;
+  const pool = found && limit ? tellOversizedPool(found, limit) : undefined;
+  if (pool) evidence.push(...pool.evidence);
   // An HPA whose memory target lies past the limit: the pods die before it ever scales out.
-  const hpa = limit && !first.ref.init && !off && !heapTooBig && tmpfs.length === 0 ? findUnreachableMemoryTarget(ev.hpas, container) : undefined;
+  const hpa = limit && !first.ref.init && !off && !heapTooBig && !pool && tmpfs.length === 0 ? findUnreachableMemoryTarget(ev.hpas, container) : undefined;
   if (hpa) evidence.push(`${describeUnreachableMemoryTarget(hpa)}; replicas ${hpa.hpa.currentReplicas} (min ${hpa.hpa.minReplicas}, max ${hpa.hpa.maxReplicas})${hpa.current ? `, memory now ${hpa.current}` : ''}`);
   const sourceFix = origin ? fixOrigin(origin, container.name, ns) : undefined;
   // Nothing in the spec explains it, and every killed run died replaying its log at start-up: that is when it dies.
-  const replay = limit && !off && !heapTooBig && !hpa && sourceFix === undefined && tmpfs.length === 0 ? findReplayDeaths(ev, hits) : undefined;
+  const replay = limit && !off && !heapTooBig && !pool && !hpa && sourceFix === undefined && tmpfs.length === 0 ? findReplayDeaths(ev, hits) : undefined;
   const replayed = replay && limit ? tellStartupReplayOom(replay, container.name, limit, limitBytes) : undefined;
   if (replayed) evidence.push(...replayed.evidence);
   const who = first.ref.init ? `Init container ${container.name}` : `Container ${container.name}`;
@@ -83,6 +90,7 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
   const over = heap?.bytes !== undefined && limitBytes !== undefined && heap.bytes >= limitBytes ? 'over' : 'close to';
   const reason = off ? off.reason : heapTooBig && heap
     ? `: ${heap.flag} lets the heap alone reach ${heap.bytes !== undefined ? `${formatBytes(heap.bytes)}, ${over}` : `${heap.percent ?? ''}% of`} the limit`
+    : pool ? pool.reason
     : hpa ? `: ${describeUnreachableMemoryTarget(hpa)}, so pods are killed before the average reaches the target and the HPA never scales out`
     : tmpfs.length > 0 ? `: files written to ${tmpfs.map((m) => m.mountPath).join(', ')} count against it (${tmpfs.map((m) => `emptyDir ${m.volume}`).join(', ')}, medium Memory)` : '';
   const title = limit
@@ -95,9 +103,9 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
     : `No memory limit is set, so the node's OOM killer chose this process when ${nodes.join(', ') || 'the node'} ran out of ` +
       `memory; QoS ${qos} pods are killed before Guaranteed ones. Something on the node, maybe this container, used more than was requested.`;
   // Nothing in the spec explains it and the kills keep to one group of machines: not the limit.
-  const split = limit && !off && !heapTooBig && !replayed && sourceFix === undefined && tmpfs.length === 0 ? findOomNodeSplit(ev, unique(hits.map((h) => h.ref.pod))) : undefined;
+  const split = limit && !off && !heapTooBig && !pool && !replayed && sourceFix === undefined && tmpfs.length === 0 ? findOomNodeSplit(ev, unique(hits.map((h) => h.ref.pod))) : undefined;
   // A worker count or heap read from a limit the container does not set: the node's size decides it.
-  const sized: UnsetLimitSizing | undefined = limit && !off && !heapTooBig && !replayed && sourceFix === undefined && tmpfs.length === 0 ? describeUnsetLimitSizing(ev, container, unique(hits.map((h) => h.ref.pod)), split?.where, limit) : undefined;
+  const sized: UnsetLimitSizing | undefined = limit && !off && !heapTooBig && !pool && !replayed && sourceFix === undefined && tmpfs.length === 0 ? describeUnsetLimitSizing(ev, container, unique(hits.map((h) => h.ref.pod)), split?.where, limit) : undefined;
   if (split) evidence.push(`OOM kills only on ${split.where}; the same revision and limit run fine elsewhere`);
   if (sized) evidence.push(...sized.evidence);
   const told = sized?.told ?? split?.told;
@@ -105,6 +113,7 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
   const tmpfsFix = tmpfs.length > 0 ? `move ${tmpfs.map((m) => m.mountPath).join(', ')} off memory (an emptyDir without medium: Memory), or raise the limit to hold the process and the files written there` : undefined;
   const hpaFix = hpa ? `lower HPA ${hpa.hpa.name}'s memory target below the limit (e.g. ${Math.min(90, Math.max(50, hpa.limitPercent - 30))}% of the request) or scale on CPU or requests per second, and give the pods headroom` : undefined;
   const nextAction = hpaFix !== undefined && sourceFix === undefined ? `Fix: ${hpaFix}. A restart only brings the same kills back.`
+    : pool && sourceFix === undefined ? pool.action
     : replayed ? replayed.action : sized ? sized.action : split ? split.action : off && sourceFix === undefined ? off.action : sourceFix !== undefined
     ? `Mitigate: ${sourceFix}${heapTooBig && heap ? `; or size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} from the limit (~75%)` : ''}. A restart only brings the same limit back.`
     : tmpfsFix !== undefined && !heapTooBig
@@ -129,16 +138,18 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
     severity: recentPods.length > 0 ? severityForPods(ev, recentPods.length) : 'info',
     confidence: 'high',
     evidence,
-    likelyCause: (origin ? `${explainOrigin(origin, ns)} ` : '') + (tmpfs.length > 0 ? explainMemoryMounts(tmpfs, limit) : '') + (replayed ? replayed.cause : sized ? sized.cause : hpa ? `The HPA reads memory utilization as a percentage of the request, averaged over the pods; its ${hpa.target}% target needs ${formatBytes(hpa.targetBytes)} per pod, but the ${limit ?? ''} limit stops a pod at ${hpa.limitPercent}%. When the load grows, each pod's memory rises to the limit and the kernel kills it while the average stays below the target, so the HPA stays at its replica count instead of spreading the load.` : split ? split.cause : off ? off.cause : heapTooBig && heap ? `${heap.flag} (${heap.where}) sizes the heap at or above the container's ${limit ?? ''} limit: as the heap fills, the container passes its limit and the kernel kills it before the runtime's garbage collector ever has to work hard. ${likelyCause}` : likelyCause),
+    likelyCause: (origin ? `${explainOrigin(origin, ns)} ` : '') + (tmpfs.length > 0 && !pool ? explainMemoryMounts(tmpfs, limit) : '') + (pool ? pool.cause : replayed ? replayed.cause : sized ? sized.cause : hpa ? `The HPA reads memory utilization as a percentage of the request, averaged over the pods; its ${hpa.target}% target needs ${formatBytes(hpa.targetBytes)} per pod, but the ${limit ?? ''} limit stops a pod at ${hpa.limitPercent}%. When the load grows, each pod's memory rises to the limit and the kernel kills it while the average stays below the target, so the HPA stays at its replica count instead of spreading the load.` : split ? split.cause : off ? off.cause : heapTooBig && heap ? `${heap.flag} (${heap.where}) sizes the heap at or above the container's ${limit ?? ''} limit: as the heap fills, the container passes its limit and the kernel kills it before the runtime's garbage collector ever has to work hard. ${likelyCause}` : likelyCause),
     nextAction,
-    fix: hpaFix !== undefined && sourceFix === undefined ? hpaFix : replayed ? replayed.fix : sized ? sized.fix : split ? split.fix : off && sourceFix === undefined ? off.fix : sourceFix !== undefined ? `${sourceFix}${heapTooBig && heap ? `, or size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} from the limit (~75%)` : ''}` : tmpfsFix !== undefined && !heapTooBig ? tmpfsFix : heapTooBig && heap ? `size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} below the limit (~75%) or raise the limit` : limit ? `raise the memory limit or find what grows` : 'set a memory request and limit',
+    fix: hpaFix !== undefined && sourceFix === undefined ? hpaFix : pool && sourceFix === undefined ? pool.fix : replayed ? replayed.fix : sized ? sized.fix : split ? split.fix : off && sourceFix === undefined ? off.fix : sourceFix !== undefined ? `${sourceFix}${heapTooBig && heap ? `, or size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} from the limit (~75%)` : ''}` : tmpfsFix !== undefined && !heapTooBig ? tmpfsFix : heapTooBig && heap ? `size ${heap.flag.replace(/[=\d]+[a-z]*$/i, '')} below the limit (~75%) or raise the limit` : limit ? `raise the memory limit or find what grows` : 'set a memory request and limit',
     confirmCommands: [
       describePodCommand(ev.target, pod),
       formatKubectl(ev.target, `get pod ${pod} -o jsonpath='{.status.${status}[?(@.name=="${container.name}")].lastState.terminated}'`),
       formatKubectl(ev.target, `top pod ${pod} --containers`),
       previousLogsCommand(ev.target, pod, container.name),
     ],
-    affected: { pods, nodes },
+    // The pool fills from the server's start: the change that sized it came before the pods began, not before the first kill.
+    ...(pool ? { onset: earliest(killed.map((p) => p.startTime ?? p.createdAt ?? ev.collectedAt)), buildsUp: pool.buildsUp, latent: pool.buildsUp, ...(pool.rollbackUndoes ? { rollbackUndoes: pool.rollbackUndoes } : {}) } : {}),
+    affected: { pods, nodes, ...(pool?.configMap !== undefined ? { configMaps: [pool.configMap] } : {}) },
   };
 }
 

@@ -35,6 +35,8 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
     if (k === 'placement' && /schedulername/.test(text)) return l.startsWith('schedulername');
     if (k === 'placement') return /nodeselector|affinity|tolerations|nodename/.test(l);
     if (k === 'cpu-starved') return / cpu (limit|request):/.test(l);
+    // The request an HPA measures its utilization against: raising it scaled the workload in.
+    if (k === 'hpa-scaled-in') return / (cpu|memory) request:/.test(l);
     // The heap flag (in an options variable or the args) or the memory limit it is sized against.
     if (k === 'heap-pressure') return /memory limit|env .*(java|heap|xmx|gomemlimit|gogc)|(args|command):.*xmx/.test(l);
     // A memory-backed emptyDir is charged to the memory limit: adding one is as good as lowering it.

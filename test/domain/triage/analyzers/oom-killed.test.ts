@@ -37,6 +37,22 @@ describe('analyzeOomKilled', () => {
     expect(f?.title).not.toContain('HPA');
   });
 
+  it("names a database's memory pool sized over the limit (shared_buffers in its ConfigMap), dated from the pods' start", () => {
+    const ev = oomKillScenario();
+    for (const p of ev.pods) {
+      p.volumes = [{ name: 'config', source: 'configMap', ref: 'db-config' }];
+      for (const c of p.containers) c.volumeMounts = [{ name: 'config', mountPath: '/etc/postgresql' }];
+    }
+    ev.memoryPoolConfig = [{ configMap: 'db-config', key: 'postgresql.conf', container: 'app', setting: 'shared_buffers', value: '768MB' }];
+    const [f] = analyzeOomKilled(ev);
+    expect(f?.title).toBe("Container app OOMKilled at its 512Mi memory limit (3/5 pods): shared_buffers = 768MB (ConfigMap db-config, key postgresql.conf) sizes Postgres's shared buffer pool over it");
+    expect(f?.fix).toContain('shared_buffers = 128MB');
+    expect(f?.affected?.configMaps).toEqual(['db-config']);
+    expect(f?.buildsUp).toBeDefined();
+    expect(f?.onset).toBeDefined();
+    expect(f?.likelyCause).not.toMatch(/memory leak/i);
+  });
+
   it('stays silent on a healthy workload', () => {
     expect(analyzeOomKilled(healthyScenario())).toEqual([]);
   });
