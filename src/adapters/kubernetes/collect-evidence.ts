@@ -40,6 +40,10 @@
 //   serves through Services, the namespace's Deployments (listed once per triage), of them at most two that run nginx (by image)
 //   and mount a ConfigMap: a get of those ConfigMaps (only a proxy_next_upstream … non_idempotent line and proxy_read_timeout of a
 //   config naming one of the workload's Services kept: read-replaying-proxy.ts),
+//   and where the workload's logs show the TLS alert a server sends when it refuses their client certificate ("remote error:
+//   tls: bad certificate", at least 2) and their env names that server's in-cluster Service, a get of that Service, one page of
+//   its pods and the current log tail of one serving pod (only the lines saying why a certificate failed verification kept, at
+//   most four: read-server-cert-refusal.ts),
 //   and where they show nginx running out of connections again and again ("N worker_connections are not enough",
 //   "(24: Too many open files)", at least 3), a get of the ConfigMap its container mounts (one; only worker_connections,
 //   worker_processes and worker_rlimit_nofile kept: read-proxy-connection-config.ts), and in the same get, where they

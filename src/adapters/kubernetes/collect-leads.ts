@@ -84,6 +84,8 @@ import { readCircuitBreakerConfig } from './read-circuit-breaker-config.js';
 import { readRateLimitService } from './read-rate-limit-service.js';
 import { hasHaproxyConfig, readFrontProxy } from './read-front-proxy.js';
 import { readReplayingProxy } from './read-replaying-proxy.js';
+import { readServerCertRefusal } from './read-server-cert-refusal.js';
+import { pickCertRefusingServer } from '../../domain/triage/client-cert-refused.js';
 import { readProxyAcl } from './read-proxy-acl.js';
 import { pickProxyAclRead } from '../../domain/triage/proxy-denial.js';
 import { readProxyConnectionConfig } from './read-proxy-connection-config.js';
@@ -168,7 +170,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'serverCertRefusal'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -408,6 +410,11 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   );
   // The workload logs requests performed twice and serves through Services: the nginx of the namespace that replays non-idempotent requests to it.
   const replayingProxyP = Promise.all([podsP, detailsP, servicesP]).then(([pods, d, services]) => readReplayingProxy(ctx, { logs: d.logs, pods: pods.ranked, services: services.services, workload: target.name }));
+  // The pods log the TLS alert a server sends when it refuses their client certificate: that server's own log says why (one pod, one log).
+  const serverCertRefusalP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
+    const ref = pickCertRefusingServer({ logs: d.logs, pods: pods.ranked, namespace: target.namespace });
+    return ref === undefined ? undefined : readServerCertRefusal(ctx, ref);
+  });
   // nginx in the pods running out of connections again and again (worker_connections, open files): its connection limits (one get).
   const proxyConnectionConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readProxyConnectionConfig(ctx, { logs: d.logs, pods: pods.ranked }));
   // Tunnels the namespace's forward proxy refuses with 403: its acl and http_access rules (one pod, one ConfigMap get).
@@ -598,6 +605,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     rateLimitService: rateLimitServiceP,
     frontProxy: frontProxyP,
     replayingProxy: replayingProxyP,
+    serverCertRefusal: serverCertRefusalP,
     advertisedHost: advertisedHostP,
     gateControllers: gateControllersP,
     queueConsumers: queueConsumersP,

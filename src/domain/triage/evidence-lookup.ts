@@ -142,8 +142,11 @@ function causeBefore(line: string | undefined, errors: readonly string[], strong
 
 /** Level words and timestamps before a log line's message. */
 const LINE_PREFIX = /^(?:\S*\d{2}:\d{2}\S*\s+)?(?:\[?(?:FATAL|ERROR|CRITICAL|PANIC|fatal|error|critical)\]?:?\s+|level=\w+\s+msg=)?"?/;
-/** A last line that says only that the process stops ("FATAL exiting with status 1"): where, not why. */
-const TRAILER = /^(?:exiting|exited|exit|shutting down|terminating|aborting|stopping|process exited)(?:\s+(?:with\s+)?(?:exit\s+)?(?:status|code)\s*-?\d+)?[.!]?"?$/i;
+/**
+ * A last line that says only that the process stops ("FATAL exiting with status 1", "fatal startup
+ * error, exiting"): where, not why. Words that only grade the error may come before the verb.
+ */
+const TRAILER = /^(?:(?:fatal|unrecoverable|startup|start-up|init|initialization|error|failure|failed)[\s,;:-]+)*(?:exiting|exited|exit|shutting down|terminating|aborting|stopping|process exited)(?:\s+(?:with\s+)?(?:exit\s+)?(?:status|code)\s*-?\d+)?[.!]?"?$/i;
 
 function isExitTrailer(line: string): boolean {
   // A structured line's message too: {"level":"ERROR","msg":"exiting","code":1}.

@@ -60,6 +60,7 @@ import type { CircuitBreakerConfigEvidence } from './evidence-circuit-breakers.j
 import type { RateLimitServiceEvidence } from './evidence-rate-limit-service.js';
 import type { FrontProxyEvidence } from './evidence-front-proxy.js';
 import type { ReplayingProxyEvidence } from './evidence-replaying-proxy.js';
+import type { ServerCertRefusalEvidence } from './evidence-server-cert-refusal.js';
 import type { ProxyAclEvidence } from './evidence-proxy-acl.js';
 import type { AffinityTermPeersEvidence } from './evidence-affinity-peers.js';
 import type { ReloadConfigEvidence } from './evidence-reload-config.js';
@@ -418,6 +419,8 @@ export interface TriageEvidence {
   frontProxy?: FrontProxyEvidence;
   /** An nginx Deployment of the namespace proxying to one of the workload's Services with `proxy_next_upstream … non_idempotent`, read when the workload logs duplicate requests (evidence-replaying-proxy.ts). */
   replayingProxy?: ReplayingProxyEvidence;
+  /** Why the server the pods' env names refuses their client certificate, from its own log, read when the pods log its TLS alert (evidence-server-cert-refusal.ts). */
+  serverCertRefusal?: ServerCertRefusalEvidence;
   /** The access rules (acl, http_access) and refusing log lines of the namespace's forward proxy, where the workload's logs say it refuses their tunnels with 403 (proxy-denial.ts). */
   proxyAcl?: ProxyAclEvidence;
   /** The required pod affinity terms of pods the scheduler refuses for "didn't match pod affinity rules", checked against the pods they select (at most two terms). */

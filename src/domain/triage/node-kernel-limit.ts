@@ -23,6 +23,8 @@ export interface NodeKernelLimit {
   wanted?: string;
   /** Counted per user id across every container of the node, not per pod. */
   sharedByNode: boolean;
+  /** What the process could not do because the node turns the feature off (0), rather than running out of it. */
+  turnedOff?: string;
   /** The log line that says it. */
   line: string;
 }
@@ -32,6 +34,7 @@ interface Pattern {
   setting: string;
   what: string;
   sharedByNode: boolean;
+  turnedOff?: string;
 }
 
 // Each runtime words it its own way: .NET, Node.js (chokidar, webpack), Go's fsnotify, inotify(7) errnos, Elasticsearch/OpenSearch bootstrap checks.
@@ -40,6 +43,9 @@ const PATTERNS: readonly Pattern[] = [
   { test: /user limit \((?<current>\d+)\) on the number of inotify watches/i, setting: 'fs.inotify.max_user_watches', what: 'inotify watches', sharedByNode: true },
   { test: /system limit for number of file watchers reached|inotify_add_watch.*(no space left on device|ENOSPC)/i, setting: 'fs.inotify.max_user_watches', what: 'inotify watches', sharedByNode: true },
   { test: /inotify_init1?\b.*(too many open files|EMFILE)|(fsnotify|inotify) watcher: too many open files/i, setting: 'fs.inotify.max_user_instances', what: 'inotify instances', sharedByNode: true },
+  // Chromium (Puppeteer, Playwright) builds its sandbox in a new user namespace; a node OS that sets
+  // user.max_user_namespaces=0 (Bottlerocket, hardened images) refuses it with EPERM.
+  { test: /No usable sandbox!|Failed to move to new namespace:[^"]*?(?:Operation not permitted|EPERM)/, setting: 'user.max_user_namespaces', what: 'user namespaces', sharedByNode: false, turnedOff: 'the browser cannot create its sandbox' },
   { test: /vm\.max_map_count \[(?<current>\d+)\] is too low(?:, increase to at least \[(?<wanted>\d+)\])?/i, setting: 'vm.max_map_count', what: 'memory map areas', sharedByNode: false },
 ];
 
@@ -50,7 +56,9 @@ export function findNodeKernelLimit(lines: readonly string[]): NodeKernelLimit |
       const m = p.test.exec(line);
       if (!m) continue;
       const { current, wanted } = m.groups ?? {};
-      return { setting: p.setting, what: p.what, sharedByNode: p.sharedByNode, line: quoteBootstrapCheck(line, m), ...(current ? { current } : {}), ...(wanted ? { wanted } : {}) };
+      // Of a feature turned off, the runtime's own verdict ("No usable sandbox!") is the line to quote.
+      const said = p.turnedOff !== undefined ? (/No usable sandbox!/.exec(line) ?? /Failed to move to new namespace:[^"\\]*/.exec(line)) : null;
+      return { setting: p.setting, what: p.what, sharedByNode: p.sharedByNode, line: said ? said[0].trim() : quoteBootstrapCheck(line, m), ...(p.turnedOff ? { turnedOff: p.turnedOff } : {}), ...(current ? { current } : {}), ...(wanted ? { wanted } : {}) };
     }
   }
   return undefined;
@@ -81,16 +89,18 @@ export function tellNodeKernelLimit(ev: TriageEvidence, limit: NodeKernelLimit, 
   const poolSplit = pools.length > 0 && healthyPools.length > 0 && !pools.some((p) => healthyPools.includes(p));
   const node = nodes.length === 0 ? 'the node' : `node ${listFirst(nodes, 2)}${poolSplit ? ` (pool ${pools.join(', ')})` : ''}`;
   const value = limit.current ? `${limit.setting}=${limit.current}` : limit.setting;
-  const title = limit.wanted
-    ? `: ${limit.setting} is ${limit.current ?? 'too low'} on ${node}, it needs at least ${limit.wanted}`
-    : `: ${node} has used up its ${limit.what} (${value})`;
+  const title = limit.turnedOff
+    ? `: ${limit.what} are unavailable on ${node} (${limit.setting}), so ${limit.turnedOff}`
+    : limit.wanted
+      ? `: ${limit.setting} is ${limit.current ?? 'too low'} on ${node}, it needs at least ${limit.wanted}`
+      : `: ${node} has used up its ${limit.what} (${value})`;
   const elsewhere = healthyNodes.length === 0 ? undefined
     : poolSplit ? `the same image runs on pool ${healthyPools.join(', ')} (${listFirst(healthyNodes, 2)})`
       : `the same image runs on ${healthyNodes.length} other node${healthyNodes.length === 1 ? '' : 's'} (${listFirst(healthyNodes, 2)})`;
   const shared = limit.sharedByNode
     ? `${limit.setting} is counted per user id across every container of the node, so a node packed with pods (or a few that watch many files) uses it up for all of them`
     : `${limit.setting} is a kernel setting of the node that no pod spec can change for itself; nodes get it from their bootstrap (user data, node template) or from a privileged sysctl DaemonSet`;
-  const target = limit.wanted ?? 'a higher value';
+  const target = limit.wanted ?? (limit.turnedOff ? 'a value above 0' : 'a higher value');
   const onNodes = nodes.length > 0 ? `on ${listFirst(nodes, 2)}${poolSplit ? `'s pool (${pools.join(', ')})` : ''}` : 'on the nodes';
   const fix = `set ${limit.setting} to ${target} ${onNodes} (node user data or template, or a sysctl DaemonSet that covers those nodes)${limit.sharedByNode ? `, or make the processes use fewer ${limit.what}` : ''}`;
   return {

@@ -70,6 +70,12 @@ describe('pickDecisiveLine', () => {
     expect(pickDecisiveLine(['level=error msg="listen tcp :8080: bind: address already in use"', 'level=fatal msg="shutting down"'])).toBe('listen tcp :8080: bind: address already in use');
   });
 
+  it('passes over a trailer that only says an error was fatal ("fatal startup error, exiting") for the error it follows', () => {
+    const why = '{"level":60,"msg":"browser pool init failed","err":{"type":"Error","message":"Failed to launch the browser process! spawn EACCES"}}';
+    expect(pickDecisiveLine([why, '{"level":50,"msg":"fatal startup error, exiting","code":1}'])).toBe('browser pool init failed: Failed to launch the browser process! spawn EACCES');
+    expect(pickDecisiveLine(['ERROR dial tcp 10.0.0.7:5432: connect: connection refused', 'FATAL unrecoverable error; shutting down'])).toBe('ERROR dial tcp 10.0.0.7:5432: connect: connection refused');
+  });
+
   it('still quotes a trailer when nothing else names the failure', () => {
     expect(pickDecisiveLine(['INFO starting', 'FATAL exiting with status 2'])).toBe('FATAL exiting with status 2');
   });

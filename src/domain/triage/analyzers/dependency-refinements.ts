@@ -28,6 +28,7 @@ import { DEPENDENCY_TEXT } from '../dependency-error-text.js';
 import { findSniDisabled, tellSniDisabled } from '../sni-disabled.js';
 import { explainVoterGone, findVoterGone } from '../quorum-voter-gone.js';
 import { explainNlbHairpin, findNlbHairpin } from '../nlb-hairpin.js';
+import { findDnsUdpOnly } from '../dns-udp-only.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
 export interface DependencyGroup {
@@ -482,4 +483,22 @@ const searchLineCut: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, sniDisabled, missingConfigEndpoint, lookupStall, logShipperBlock, hashCostThreadpool, advertisedHost, loopbackListener, searchLineCut];
+/**
+ * Lookups the resolver does not answer, of one headless Service whose answer is too large for UDP,
+ * from pods whose egress policy allows DNS only over UDP 53 (dns-udp-only.ts): the retry over TCP
+ * 53 is dropped; the DNS server is not at fault.
+ */
+const udpOnlyDns: Refinement = (g) => {
+  if (g.group[0]?.error.problem !== 'dns-unavailable') return undefined;
+  const hit = findDnsUdpOnly(g.ev);
+  if (hit === undefined || !hit.pods.some((p) => g.pods.includes(p))) return undefined;
+  return {
+    ...g.finding,
+    title: `DNS lookups of ${hit.service} time out: its answer (${hit.endpoints} endpoints) needs TCP 53, which NetworkPolicy ${hit.policy} does not allow ${whereSeen(g, false)}`,
+    likelyCause: `The answer for headless Service ${hit.service} is about ${hit.bytes} bytes, over the 512 a UDP reply carries: it comes back truncated and the resolver retries over TCP 53, which ${hit.policy} drops. Smaller answers fit in UDP, so other names resolve; the DNS server answers.`,
+    nextAction: `Allow TCP 53 next to UDP 53 in ${hit.policy}'s DNS rule${hit.example ? ` (as NetworkPolicy ${hit.example} does)` : ''}.`,
+    fix: `allow TCP 53 as well as UDP 53 to the cluster DNS in ${hit.policy}`,
+  };
+};
+
+export const REFINEMENTS: readonly Refinement[] = [quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, lookupStall, logShipperBlock, hashCostThreadpool, advertisedHost, loopbackListener, searchLineCut];

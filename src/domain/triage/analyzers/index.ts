@@ -138,6 +138,8 @@ import { analyzeRedisClusterState } from './redis-cluster-state.js';
 import { analyzeDaemonSetCoverage } from './daemonset-coverage.js';
 import { analyzeDaemonSetNoNode } from './daemonset-no-node.js';
 import { analyzeNetworkPolicies } from './network-policy.js';
+import { analyzeDnsUdpOnlyEgress } from './dns-udp-only-egress.js';
+import { analyzeClientCertRefused } from './client-cert-refused.js';
 import { analyzeIngressPolicies } from './network-policy-ingress.js';
 import { analyzeAcmeChallenges } from './acme-challenge.js';
 import { analyzeMeshEgressBlocked } from './mesh-egress-blocked.js';
@@ -283,6 +285,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'cluster-dns': analyzeClusterDns,
   'cluster-dns-capacity': analyzeClusterDnsCapacity,
   'network-policy': analyzeNetworkPolicies,
+  'dns-udp-only-egress': analyzeDnsUdpOnlyEgress,
+  'client-cert-refused': analyzeClientCertRefused,
   'network-policy-ingress': analyzeIngressPolicies,
   'acme-challenge': analyzeAcmeChallenges,
   'mesh-egress-blocked': analyzeMeshEgressBlocked,

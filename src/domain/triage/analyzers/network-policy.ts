@@ -73,10 +73,12 @@ export function analyzeNetworkPolicies(ev: TriageEvidence): Finding[] {
     const external = recent ? [] : cutOff.filter(isExternal);
     const predates = external.length > 0 && startedUnder(ev, pods, changed);
     const blocked = recent ? cutOff : predates ? external : cutOff.filter((d) => !isExternal(d) && rulesForPort(policy.egress, portOf(d)).length > 0);
-    if (recent ? blocked.length === 0 && policy.egress.length > 0 : blocked.length === 0) continue;
+    // A policy with no egress rules of its own denies nothing another policy selecting the same pods allows: alone it names no cut-off.
+    const openedByOthers = policy.egress.length === 0 && rules.length > 0;
+    if (recent ? blocked.length === 0 && (policy.egress.length > 0 || openedByOthers) : blocked.length === 0) continue;
     const moved = !recent && !predates ? rulesForPort(policy.egress, portOf(blocked[0] ?? '')) : [];
     const podObjects = ev.pods.filter((p) => pods.includes(p.name));
-    const allows = policy.egress.length === 0 ? 'no egress at all' : `egress only ${policy.egress.join('; ')}`;
+    const allows = openedByOthers ? `no egress of its own, and no other policy allows ${blocked.slice(0, 3).join(', ')}` : policy.egress.length === 0 ? 'no egress at all' : `egress only ${policy.egress.join('; ')}`;
     const verb = policy.changedAt !== undefined ? 'changed' : 'created';
     const last = timeouts[timeouts.length - 1];
     findings.push({

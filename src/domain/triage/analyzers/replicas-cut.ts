@@ -53,15 +53,17 @@ export function analyzeReplicasCut(ev: TriageEvidence): Finding[] {
     .sort((a, b) => b.event.lastSeen.localeCompare(a.event.lastSeen))[0];
   if (!cut) return [];
   const at = cut.event.lastSeen;
-  // Strain: probe failures that began after the cut and go on now.
-  const probes = listPodEvents(ev, ['Unhealthy']).filter((e) => msBetween(at, e.firstSeen) >= 0 && isWithin(e.lastSeen, ev.collectedAt, STILL_MS));
+  // Strain: probe failures of the pods left that began after the cut and go on now. The pods the
+  // cut removes turn unready on purpose while they drain: that is the cut working, not strain.
+  const leaving = new Set(ev.pods.filter((p) => p.deletionTimestamp !== undefined).map((p) => p.name));
+  const probes = listPodEvents(ev, ['Unhealthy']).filter((e) => !leaving.has(e.object.name) && msBetween(at, e.firstSeen) >= 0 && isWithin(e.lastSeen, ev.collectedAt, STILL_MS));
   const failures = probes.reduce((n, e) => n + e.count, 0);
-  const unready = ev.pods.filter((p) => !p.ready).length;
+  const unready = ev.pods.filter((p) => !p.ready && !leaving.has(p.name)).length;
   if (failures < STRAIN_MIN && unready === 0) return [];
   const writer = writerAt(w.replicasOwners, at);
   const byHand = writer && writer.manager !== 'kube-controller-manager' ? ` by ${writer.manager}${writer.subresource === 'scale' ? ' (scale subresource)' : ''}` : '';
   const kindOfProbe = /readiness/i.test(probes[0]?.message ?? '') ? 'readiness' : 'health';
-  const pods = ev.pods.map((p) => p.name);
+  const pods = ev.pods.filter((p) => !leaving.has(p.name)).map((p) => p.name);
   const strain = failures >= STRAIN_MIN ? `its ${cut.to === 1 ? 'one pod' : `${cut.to} pods`} left failed ${kindOfProbe} probes ${failures} times since` : `${unready} of the ${cut.to} pods left are not ready`;
   return [
     {

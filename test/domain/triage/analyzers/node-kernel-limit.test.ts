@@ -67,4 +67,20 @@ describe('a process stopped by a kernel limit of its node', () => {
     const r = buildTriageReport(onOneNode(78, [record, 'ERROR: Elasticsearch did not exit normally - check the logs at /usr/share/elasticsearch/logs/search.log']), times);
     expect(r.findings[0]?.decisive).toBe('bootstrap check failure [1] of [1]: max virtual memory areas vm.max_map_count [65530] is too low, increase to at least [262144]');
   });
+
+  it('reads a headless browser that cannot build its sandbox as user namespaces unavailable on the node pool', () => {
+    const chrome = 'Failed to launch the browser process!\nFailed to move to new namespace: PID namespaces supported, Network namespace supported, but failed: errno = Operation not permitted\n[23:23:1121/031502.123456:FATAL:zygote_host_impl_linux.cc(128)] No usable sandbox! If you want to live dangerously and need an immediate workaround, you can try using --no-sandbox.\n';
+    const logs = [
+      '{"level":30,"time":1,"pid":1,"msg":"launching browser"}',
+      `{"level":60,"time":2,"pid":1,"err":{"type":"Error","message":${JSON.stringify(chrome)}},"msg":"browser pool init failed"}`,
+      '{"level":50,"time":3,"pid":1,"msg":"fatal startup error, exiting","code":1}',
+    ];
+    const r = buildTriageReport(onOneNode(1, logs, { failing: 'general-new', healthy: 'general-old' }), times);
+    expect(r.headline).toMatch(/user namespaces/);
+    expect(r.headline).toContain('user.max_user_namespaces');
+    expect(r.headline).toContain('pool general-new');
+    expect(r.findings[0]?.decisive).toContain('No usable sandbox!');
+    expect(r.headline).not.toMatch(/used up|roll back/i);
+  });
 });
+

@@ -44,4 +44,12 @@ describe('a Deployment whose replicas were cut by hand', () => {
     expect(buildTriageReport(rollout, { startedAt: NOW, finishedAt: NOW }).findings.map((f) => f.kind)).not.toContain('replicas-cut');
     expect(buildTriageReport(cutScenario({ hpa: true }), { startedAt: NOW, finishedAt: NOW }).findings.map((f) => f.kind)).not.toContain('replicas-cut');
   });
+
+  it('leaves a cut alone when only the pods being removed fail readiness while they drain', () => {
+    const gone = (i: number) => pod(i, { ready: false, deletionTimestamp: new Date(Date.parse(NOW) + 30_000).toISOString() });
+    const leaving = [gone(2), gone(3), gone(4), gone(5)];
+    const ev = cutScenario({ events: [scaled('down', RS, 2, 6, 0.4), ...leaving.map((p) => readinessFailing(p.name, 1, 0.3))] });
+    const report = buildTriageReport({ ...ev, pods: [...ev.pods, ...leaving] }, { startedAt: NOW, finishedAt: NOW });
+    expect(report.findings.map((f) => f.kind)).not.toContain('replicas-cut');
+  });
 });
