@@ -176,6 +176,7 @@ import { analyzeRouteGone } from './route-gone.js';
 import { analyzeOwnAccountRefused } from './own-account-refused.js';
 import { analyzeIdpClientRefusals } from './idp-client-refused.js';
 import { analyzeIssuerMismatch } from './token-issuer-mismatch.js';
+import { analyzeAudienceMismatch } from './token-audience-mismatch.js';
 import { analyzeCsrfRefused } from './csrf-refused.js';
 import { analyzePreflightRefused } from './preflight-refused.js';
 import { analyzeUnroutableMessages } from './unroutable-messages.js';
@@ -369,6 +370,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'own-account-refused': analyzeOwnAccountRefused,
   'idp-client-refused': analyzeIdpClientRefusals,
   'token-issuer-mismatch': analyzeIssuerMismatch,
+  'token-audience-mismatch': analyzeAudienceMismatch,
   'csrf-refused': analyzeCsrfRefused,
   'preflight-refused': analyzePreflightRefused,
   'unroutable-messages': analyzeUnroutableMessages,
