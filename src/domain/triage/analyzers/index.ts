@@ -177,6 +177,7 @@ import { analyzeOwnAccountRefused } from './own-account-refused.js';
 import { analyzeIdpClientRefusals } from './idp-client-refused.js';
 import { analyzeIssuerMismatch } from './token-issuer-mismatch.js';
 import { analyzeAudienceMismatch } from './token-audience-mismatch.js';
+import { analyzeSessionBoundProtocol } from './session-bound-protocol.js';
 import { analyzeCsrfRefused } from './csrf-refused.js';
 import { analyzePreflightRefused } from './preflight-refused.js';
 import { analyzeUnroutableMessages } from './unroutable-messages.js';
@@ -375,6 +376,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'preflight-refused': analyzePreflightRefused,
   'unroutable-messages': analyzeUnroutableMessages,
   'in-process-sessions': analyzeInProcessSessions,
+  'session-bound-protocol': analyzeSessionBoundProtocol,
   'data-protection-keys': analyzeDataProtectionKeys,
   'redis-evictions': analyzeRedisEvictions,
   'task-redelivery': analyzeTaskRedelivery,
