@@ -178,6 +178,7 @@ import { analyzeIdpClientRefusals } from './idp-client-refused.js';
 import { analyzeIssuerMismatch } from './token-issuer-mismatch.js';
 import { analyzeAudienceMismatch } from './token-audience-mismatch.js';
 import { analyzeSessionBoundProtocol } from './session-bound-protocol.js';
+import { analyzeQueueMessageExpiry } from './queue-message-expiry.js';
 import { analyzeCsrfRefused } from './csrf-refused.js';
 import { analyzePreflightRefused } from './preflight-refused.js';
 import { analyzeUnroutableMessages } from './unroutable-messages.js';
@@ -375,6 +376,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'csrf-refused': analyzeCsrfRefused,
   'preflight-refused': analyzePreflightRefused,
   'unroutable-messages': analyzeUnroutableMessages,
+  'queue-message-expiry': analyzeQueueMessageExpiry,
   'in-process-sessions': analyzeInProcessSessions,
   'session-bound-protocol': analyzeSessionBoundProtocol,
   'data-protection-keys': analyzeDataProtectionKeys,
