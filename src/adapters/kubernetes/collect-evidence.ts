@@ -276,6 +276,9 @@
 //   and where the broker returns the workload's publishes unroutable (NO_ROUTE, at least 3 lines), the same get of the Service its
 //   amqp address names and page of its pods, and a get of each ConfigMap one serving member mounts (at most two, in its namespace,
 //   never a Secret; only exchange and queue names and bindings kept: read-broker-topology.ts);
+//   and where the workload's consumer stats show its intake fell several-fold while its queue stays (nearly) empty
+//   (queue-expiry.ts), the same get of the namespace's amqp Service and page of its pods, and the same gets of the ConfigMaps one
+//   serving member mounts (at most two; queue limits kept too: x-message-ttl, x-max-length, x-dead-letter-exchange);
 //   and where the sampled logs of ready pods time out calling out only on nodes of one node group (or newer nodes) while those of
 //   the same revision elsewhere do not, the pods of one node of each side (the shared per-node list) and the head of each one's
 //   CNI agent log (limitBytes, the lines stating an MTU kept; at most two, read-cni-agents.ts);

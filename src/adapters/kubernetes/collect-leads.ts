@@ -55,6 +55,7 @@ import { findInClusterService } from '../../domain/triage/down-service.js';
 import { readClientAddress } from './read-client-address.js';
 import { readBrokerConfig } from './read-broker-config.js';
 import { readBrokerTopology } from './read-broker-topology.js';
+import { pickExpiringQueueBroker } from '../../domain/triage/queue-expiry.js';
 import { pickUnroutableBroker } from '../../domain/triage/unroutable-messages.js';
 import { pickMissingTopicBrokers } from '../../domain/triage/missing-destination.js';
 import { readServicesElsewhere } from './read-services-elsewhere.js';
@@ -315,6 +316,10 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const router = pickUnroutableBroker(seen);
     const routing = router === undefined ? undefined : await readDependencyMembers(ctx, router, "it returns the workload's messages unroutable");
     if (routing !== undefined) return [await readBrokerTopology(ctx, routing)];
+    // Its consumer stats show its intake fell while its queue stays empty: whether the definitions let the queue drop what waits.
+    const dropping = pickExpiringQueueBroker({ logs: d.logs, collectedAt: now(), services: services.services, namespace: ctx.namespace });
+    const queued = dropping === undefined ? undefined : await readDependencyMembers(ctx, dropping, 'its consumer takes far fewer messages while its queue stays empty');
+    if (queued !== undefined) return [await readBrokerTopology(ctx, queued)];
     // It refuses the workload's credentials: whether it restarted, and its configuration was written, just before.
     const refusing = pickRejectingServer(seen) ?? pickAuthPluginServer(seen);
     const server = refusing === undefined ? undefined : await readDependencyMembers(ctx, refusing, "it refuses the workload's credentials");

@@ -21,6 +21,11 @@ export interface IssuerSetting {
 }
 
 export function findIssuerSetting(c: ContainerSpecEvidence | undefined, objects: readonly NamespaceObjectEvidence[] = []): IssuerSetting | undefined {
+  return findTokenSetting(c, objects, ISSUER_NAME, ISSUER_ARG);
+}
+
+/** The setting of a token validator whose variable names match `nameRe` (or whose flag matches `argRe`, value in group 1). */
+export function findTokenSetting(c: ContainerSpecEvidence | undefined, objects: readonly NamespaceObjectEvidence[], nameRe: RegExp, argRe: RegExp): IssuerSetting | undefined {
   if (c === undefined) return undefined;
   const changedAtOf = (name: string): IsoTime | undefined => {
     const o = objects.find((x) => x.kind === 'ConfigMap' && x.name === name);
@@ -31,17 +36,17 @@ export function findIssuerSetting(c: ContainerSpecEvidence | undefined, objects:
     return { name, configMap: { name: cm, ...(changedAt ? { changedAt } : {}) } };
   };
   for (const a of [...(c.command ?? []), ...(c.args ?? [])]) {
-    const m = ISSUER_ARG.exec(a.trim());
+    const m = argRe.exec(a.trim());
     if (m?.[1] !== undefined) return { name: a.trim().split('=')[0] ?? a, value: m[1] };
   }
   for (const e of c.env ?? []) {
-    if (!ISSUER_NAME.test(e.name)) continue;
+    if (!nameRe.test(e.name)) continue;
     if ('value' in e) return { name: e.name, value: e.value };
     if (e.ref.kind === 'configMap' && e.ref.name !== undefined) return withConfigMap(e.name, e.ref.name);
   }
   for (const f of c.envFrom ?? []) {
     if (f.kind !== 'configMap') continue;
-    const key = objects.find((o) => o.kind === 'ConfigMap' && o.name === f.name)?.keys?.find((k) => ISSUER_NAME.test(k));
+    const key = objects.find((o) => o.kind === 'ConfigMap' && o.name === f.name)?.keys?.find((k) => nameRe.test(k));
     if (key !== undefined) return withConfigMap(`${f.prefix ?? ''}${key}`, f.name);
   }
   return undefined;

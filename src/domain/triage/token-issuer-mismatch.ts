@@ -84,20 +84,32 @@ function mostNamed(values: readonly (string | undefined)[]): string | undefined 
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
+/** The refusals of one kind in the current tails, and the requests answered around them. */
+export interface ClaimRefusals {
+  hits: { pod: string; container: string; line: string; at?: IsoTime }[];
+  pods: string[];
+  first?: IsoTime;
+  last?: IsoTime;
+  served401: number;
+  servedOkAfter: number;
+  onsetSeen: boolean;
+}
+
 /**
- * The refusals in the current logs, when they are the service's configuration: enough of them,
- * and outnumbering the requests served after the first (a minority among successes is callers').
+ * Lines `isRefusal` picks in the current logs, with the requests answered 401 and 2xx/3xx after
+ * the first of them (probes aside), when they are the service's configuration: at least
+ * MIN_WRONG_ISSUER of them, outnumbering the requests served (a minority among successes is callers').
  */
-export function findIssuerMismatch(logs: readonly LogEvidence[], now: IsoTime): IssuerMismatch | undefined {
-  const hits: IssuerMismatch['hits'] = [];
+export function findClaimRefusals(logs: readonly LogEvidence[], now: IsoTime, isRefusal: (line: string) => boolean): ClaimRefusals | undefined {
+  const hits: ClaimRefusals['hits'] = [];
   let served401 = 0;
   let servedOkAfter = 0;
   let onsetSeen = false;
   for (const log of logs.filter((l) => !l.previous)) {
-    const firstHit = log.lines.findIndex(isWrongIssuerRejection);
+    const firstHit = log.lines.findIndex(isRefusal);
     if (firstHit < 0) continue;
     log.lines.forEach((line, i) => {
-      if (isWrongIssuerRejection(line)) {
+      if (isRefusal(line)) {
         const at = readLogLineTime(line, now);
         hits.push({ pod: log.pod, container: log.container, line: line.trim(), ...(at ? { at } : {}) });
         return;
@@ -114,22 +126,27 @@ export function findIssuerMismatch(logs: readonly LogEvidence[], now: IsoTime): 
     });
   }
   if (hits.length < MIN_WRONG_ISSUER || servedOkAfter >= hits.length) return undefined;
-  const issuers = hits.map((h) => readIssuers(h.line));
-  const expected = mostNamed(issuers.map((i) => i.expected));
-  const got = mostNamed(issuers.map((i) => i.got));
   const first = earliest(hits.map((h) => h.at));
   const last = latest(hits.map((h) => h.at));
   return {
     hits,
     pods: [...new Set(hits.map((h) => h.pod))],
-    ...(expected ? { expected } : {}),
-    ...(got ? { got } : {}),
     ...(first ? { first } : {}),
     ...(last ? { last } : {}),
     served401,
     servedOkAfter,
     onsetSeen,
   };
+}
+
+/** Every token refused for its issuer, with the issuers the validator names. */
+export function findIssuerMismatch(logs: readonly LogEvidence[], now: IsoTime): IssuerMismatch | undefined {
+  const r = findClaimRefusals(logs, now, isWrongIssuerRejection);
+  if (r === undefined) return undefined;
+  const issuers = r.hits.map((h) => readIssuers(h.line));
+  const expected = mostNamed(issuers.map((i) => i.expected));
+  const got = mostNamed(issuers.map((i) => i.got));
+  return { ...r, ...(expected ? { expected } : {}), ...(got ? { got } : {}) };
 }
 
 /** The validator's own sentence within the line, from the clause that names the wrong issuer: `id token issued by a different provider, expected "X" got "Y"`. */

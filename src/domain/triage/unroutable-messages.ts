@@ -10,7 +10,7 @@
 import type { LogEvidence, PodEvidence, TriageEvidence } from './evidence.js';
 import type { IsoTime } from './evidence-spec.js';
 import type { DependencyMembersEvidence } from './evidence-dependency-members.js';
-import type { BrokerBindingEvidence, BrokerTopologyEvidence } from './evidence-broker-topology.js';
+import type { BrokerBindingEvidence, BrokerQueueLimitEvidence, BrokerTopologyEvidence } from './evidence-broker-topology.js';
 import { findInClusterService } from './down-service.js';
 import { readLineTime } from './request-silence.js';
 import { findServerAddress } from './server-address.js';
@@ -79,6 +79,21 @@ export function listDefinitionConfigMaps(members: DependencyMembersEvidence): st
 
 const names = (v: unknown): string[] => (Array.isArray(v) ? v.flatMap((x) => (typeof x === 'object' && x !== null && typeof (x as { name?: unknown }).name === 'string' ? [(x as { name: string }).name] : [])) : []);
 
+/** The queues whose arguments drop messages: x-message-ttl or x-max-length, with x-dead-letter-exchange when set. */
+function readQueueLimits(v: unknown): BrokerQueueLimitEvidence[] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((x: unknown) => {
+    if (typeof x !== 'object' || x === null) return [];
+    const q = x as { name?: unknown; arguments?: unknown };
+    const a = (typeof q.arguments === 'object' && q.arguments !== null ? q.arguments : {}) as Record<string, unknown>;
+    const ttl = a['x-message-ttl'];
+    const max = a['x-max-length'];
+    const dlx = a['x-dead-letter-exchange'];
+    if (typeof q.name !== 'string' || (typeof ttl !== 'number' && typeof max !== 'number')) return [];
+    return [{ name: q.name, ...(typeof ttl === 'number' ? { ttlMs: ttl } : {}), ...(typeof max === 'number' ? { maxLength: max } : {}), ...(typeof dlx === 'string' && dlx !== '' ? { deadLetterExchange: dlx } : {}) }];
+  });
+}
+
 /** The topology of each key of a ConfigMap's data that holds broker definitions (JSON with queues or bindings); names only. */
 export function parseBrokerDefinitions(configMap: string, data: Record<string, string>): BrokerTopologyEvidence[] {
   return Object.entries(data).flatMap(([key, text]) => {
@@ -99,7 +114,8 @@ export function parseBrokerDefinitions(configMap: string, data: Record<string, s
           return [{ source: r['source'], destination: r['destination'], destinationType: typeof r['destination_type'] === 'string' ? r['destination_type'] : 'queue', routingKey: typeof r['routing_key'] === 'string' ? r['routing_key'] : '', ...(typeof r['vhost'] === 'string' ? { vhost: r['vhost'] } : {}) }];
         })
       : [];
-    return [{ configMap, key, exchanges: names(d['exchanges']), queues: names(d['queues']), bindings }];
+    const queueLimits = readQueueLimits(d['queues']);
+    return [{ configMap, key, exchanges: names(d['exchanges']), queues: names(d['queues']), bindings, ...(queueLimits.length > 0 ? { queueLimits } : {}) }];
   });
 }
 

@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import type { IssuerProviderEvidence, LogEvidence } from '../../../src/domain/triage/evidence.js';
 import { isIdpClientRefusal } from '../../../src/domain/triage/idp-client-refusal.js';
 import { findIssuerMismatch } from '../../../src/domain/triage/token-issuer-mismatch.js';
+import { findAudienceMismatch, isWrongAudienceRejection } from '../../../src/domain/triage/token-audience-mismatch.js';
 import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
-import { NOW, baseEvidence, container, minutesAgo, pod } from './scenarios/builders.js';
+import { NOW, REV6, REV7, baseEvidence, container, minutesAgo, pod, revision, revisionContainer, workload } from './scenarios/builders.js';
 
 const times = { startedAt: NOW, finishedAt: NOW };
 const goStamp = (m: number) => `[${minutesAgo(m).slice(0, 19).replace('T', ' ').replace(/-/g, '/')}]`;
@@ -143,5 +144,62 @@ describe('every token refused for its issuer', () => {
     const r = buildTriageReport({ ...apiScenario(), issuerProvider: provider(10) }, times);
     expect(r.verdict).toBe('problems');
     expect(r.headline).not.toMatch(/KC_HOSTNAME|auth\/sso/);
+  });
+});
+
+const jose = (m: number, level: string, msg: string, f: string) => `{"time":"${minutesAgo(m)}","level":"${level}","msg":"${msg}",${f}}`;
+
+/** A Go API whose revision 7 changed its audience: requests served before, then every token refused for its audience. */
+function audienceLog(podName: string, opts: { strayEvery?: number } = {}): LogEvidence {
+  const lines: string[] = [];
+  for (let t = 30, i = 0; t > 0.5; t -= 0.5, i++) {
+    const refused = opts.strayEvery !== undefined ? i % opts.strayEvery === 0 : true;
+    if (refused) {
+      lines.push(
+        jose(t, 'WARN', 'token rejected', '"path":"/v1/orders","error":"go-jose/go-jose/jwt: validation failed, invalid audience claim (aud)"'),
+        jose(t - 0.001, 'INFO', 'request', '"method":"GET","path":"/v1/orders","status":401'),
+      );
+    } else lines.push(jose(t, 'INFO', 'request', '"method":"GET","path":"/v1/orders","status":200'));
+  }
+  return { pod: podName, container: 'app', previous: false, lines };
+}
+
+function audienceScenario(opts: { strayEvery?: number } = {}) {
+  const env = (aud: string) => [{ name: 'OIDC_ISSUER', value: 'https://id.example.org/realms/main' }, { name: 'OIDC_AUDIENCE', value: aud }];
+  const c = container({ env: env('api://payments') });
+  const pods = [0, 1, 2].map((i) => pod(i, { revisionHash: REV7.hash, containers: [c], createdAt: minutesAgo(33), startTime: minutesAgo(33) }));
+  return baseEvidence({
+    pods,
+    workload: workload({ specReplicas: 3, replicas: 3, readyReplicas: 3, availableReplicas: 3, updatedReplicas: 3, currentRevision: 7 }),
+    revisions: [
+      revision(REV6, minutesAgo(9 * 24 * 60), { containers: [revisionContainer({ env: env('payments') })] }),
+      revision(REV7, minutesAgo(34), { replicas: 3, containers: [revisionContainer({ env: env('api://payments') })] }),
+    ],
+    logs: pods.slice(0, 2).map((p) => audienceLog(p.name, opts)),
+  });
+}
+
+describe('every token refused for its audience', () => {
+  it('is read from the validators\' words, not from other refusals', () => {
+    expect(isWrongAudienceRejection('{"error":"go-jose/go-jose/jwt: validation failed, invalid audience claim (aud)"}')).toBe(true);
+    expect(isWrongAudienceRejection('oidc: expected audience "payments" got ["web"]')).toBe(true);
+    expect(isWrongAudienceRejection('IDX10214: Audience validation failed. Audiences: \'web\'.')).toBe(true);
+    expect(isWrongAudienceRejection('{"error":"go-jose/go-jose/jwt: validation failed, token is expired (exp)"}')).toBe(false);
+  });
+
+  it('is a problem naming the audience setting and the revision that changed it, never an all-clear', () => {
+    const r = buildTriageReport(audienceScenario(), times);
+    expect(r.verdict).toBe('problems');
+    expect(r.headline).toMatch(/audience \(aud\)/);
+    expect(r.headline).toMatch(/OIDC_AUDIENCE/);
+    expect(r.headline).toMatch(/revision 7/);
+    expect(r.headline).toMatch(/"payments"/);
+    expect(r.headline).not.toMatch(/looks healthy|expired|clock skew/i);
+  });
+
+  it('a few tokens for another audience among requests served are callers\' mistakes: healthy', () => {
+    expect(findAudienceMismatch(audienceScenario({ strayEvery: 10 }).logs, NOW)).toBeUndefined();
+    const r = buildTriageReport(audienceScenario({ strayEvery: 10 }), times);
+    expect(r.verdict, JSON.stringify(r.findings.map((f) => f.title))).toBe('healthy');
   });
 });

@@ -180,6 +180,9 @@ import { analyzeRouteGone } from './route-gone.js';
 import { analyzeOwnAccountRefused } from './own-account-refused.js';
 import { analyzeIdpClientRefusals } from './idp-client-refused.js';
 import { analyzeIssuerMismatch } from './token-issuer-mismatch.js';
+import { analyzeAudienceMismatch } from './token-audience-mismatch.js';
+import { analyzeSessionBoundProtocol } from './session-bound-protocol.js';
+import { analyzeQueueMessageExpiry } from './queue-message-expiry.js';
 import { analyzeCsrfRefused } from './csrf-refused.js';
 import { analyzePreflightRefused } from './preflight-refused.js';
 import { analyzeUnroutableMessages } from './unroutable-messages.js';
@@ -378,10 +381,13 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'own-account-refused': analyzeOwnAccountRefused,
   'idp-client-refused': analyzeIdpClientRefusals,
   'token-issuer-mismatch': analyzeIssuerMismatch,
+  'token-audience-mismatch': analyzeAudienceMismatch,
   'csrf-refused': analyzeCsrfRefused,
   'preflight-refused': analyzePreflightRefused,
   'unroutable-messages': analyzeUnroutableMessages,
+  'queue-message-expiry': analyzeQueueMessageExpiry,
   'in-process-sessions': analyzeInProcessSessions,
+  'session-bound-protocol': analyzeSessionBoundProtocol,
   'data-protection-keys': analyzeDataProtectionKeys,
   'redis-evictions': analyzeRedisEvictions,
   'task-redelivery': analyzeTaskRedelivery,
