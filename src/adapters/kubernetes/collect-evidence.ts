@@ -248,6 +248,10 @@
 //   ready (at most two: its raft peers, read-dependency-members.ts);
 //   where ClickHouse says a table is read-only (TABLE_IS_READ_ONLY, 2+ lines), the same reads of the namespace's one Service named
 //   *keeper*/*zookeeper* (its coordination service, whose quorum the table waits for: clickhouse-readonly.ts);
+//   the same reads where MongoDB majority writes time out waiting for replication (WriteConcernFailed, 2+ lines:
+//   mongo-write-majority.ts) or an ON CLUSTER query timed out on unfinished hosts (distributed_ddl_task_timeout, one line:
+//   clickhouse-ddl-unfinished.ts); and for members Pending on a volume node affinity conflict, a get of each one's claim and
+//   of its volume (at most two members, four gets: read-member-volumes.ts) for the zone its volume is pinned to;
 //   where a dependency refuses the workload's credentials, or its driver cannot do the server's authentication method
 //   (ER_NOT_SUPPORTED_AUTH_MODE, 2+ lines: credentials-auth-plugin.ts), and one address env var names an in-cluster Service, the same
 //   reads of that Service, then a get of each ConfigMap its first pod mounts (at most two, config-named first; only the newest

@@ -13,6 +13,8 @@
 // For a server whose members run but cannot form (a raft cluster with no leader), the current log
 // tail of members that run unready (at most two): why no leader is elected. When one member is far
 // younger than its siblings, its StatefulSet and the members' claims (at most six gets: read-member-claims.ts).
+// For members Pending on a volume node affinity conflict, their claim and its volume (at most two
+// members, four gets: read-member-volumes.ts): the zone a node must be in for them to run.
 import type { DependencyMembersEvidence } from '../../domain/triage/evidence-dependency-members.js';
 import type { EventEvidence } from '../../domain/triage/evidence.js';
 import { findLostNodes, listCrashedMembers, listDownMembers, listProbedMembers, widenToSet } from '../../domain/triage/cluster-down.js';
@@ -26,6 +28,7 @@ import { readLogs, readNodes } from './read-pod-details.js';
 import { readMemberSettings } from './read-member-settings.js';
 import { readMemberProbes } from './read-member-probes.js';
 import { readMemberClaims } from './read-member-claims.js';
+import { readMemberVolumes } from './read-member-volumes.js';
 
 /** A cluster has a handful of members; more are not needed to see which are missing. */
 const MAX_PODS = 30;
@@ -72,7 +75,9 @@ export async function readDependencyMembers(ctx: CollectContext, ref: { name: st
     // A server that says its own state in its probe (a sealed Vault): the probe failures of members that run unready.
     ref.probes ? readMemberProbes(ctx, { namespace, service: name, pods, nodeLosses: [] }) : [],
   ]);
-  const base = { namespace, service: name, pods, nodeLosses, ...(nodes.length > 0 ? { nodes } : {}), ...(logs.length > 0 ? { logs } : {}), ...(probeEvents.length > 0 ? { probeEvents } : {}) };
+  // Members the scheduler cannot place for their volume's zone: the zone their claims are pinned to (at most two, read-member-volumes.ts).
+  const volumes = await readMemberVolumes(ctx, { namespace, service: name, pods, nodeLosses: [] });
+  const base = { namespace, service: name, pods, nodeLosses, ...(nodes.length > 0 ? { nodes } : {}), ...(logs.length > 0 ? { logs } : {}), ...(probeEvents.length > 0 ? { probeEvents } : {}), ...(volumes.length > 0 ? { volumes } : {}) };
   // A member far younger than its siblings may have come back on a new, empty claim: its set's retention policy and the claims.
   const memberClaims = await readMemberClaims(ctx, base);
   const members = memberClaims === undefined ? base : { ...base, memberClaims };

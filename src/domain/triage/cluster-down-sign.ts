@@ -63,6 +63,11 @@ export interface ClusterDownSign {
    * win an election): the current log tails of members that run unready are read for formation.
    */
   memberLogs?: true;
+  /**
+   * A statement run once meets it once (a migration's ON CLUSTER DDL that timed out ends the run):
+   * one line is enough, where one refused call among many is noise.
+   */
+  once?: true;
 }
 
 /** What the members' logs say of why the cluster cannot form, and what forms it again. */

@@ -22,6 +22,8 @@ import { CLICKHOUSE_READONLY } from './clickhouse-readonly.js';
 import { GALERA_NO_PRIMARY } from './galera-no-primary.js';
 import { CONSUL_NO_LEADER } from './consul-no-leader.js';
 import { KAFKA_BROKERS_SHORT } from './kafka-brokers-short.js';
+import { MONGO_WRITE_MAJORITY } from './mongo-write-majority.js';
+import { CLICKHOUSE_DDL_UNFINISHED } from './clickhouse-ddl-unfinished.js';
 import type { ClusterDownSign, MemberReadiness } from './cluster-down-sign.js';
 
 export type { ClusterDownSign, MemberReadiness };
@@ -125,6 +127,8 @@ export const CLUSTER_DOWN: readonly ClusterDownSign[] = [
   GALERA_NO_PRIMARY,
   CONSUL_NO_LEADER,
   KAFKA_BROKERS_SHORT,
+  MONGO_WRITE_MAJORITY,
+  CLICKHOUSE_DDL_UNFINISHED,
 ];
 
 /** Selector labels that name a member's role (master, replica) rather than the set it belongs to. */
@@ -183,7 +187,7 @@ export interface ClusterDown {
 export function findClusterDown(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services']; dependencyMembers?: TriageEvidence['dependencyMembers'] }): ClusterDown | undefined {
   for (const sign of CLUSTER_DOWN) {
     const hits = ev.logs.flatMap((log) => log.lines.filter((line) => sign.pattern.test(line)).map((line) => ({ log, line: line.trim() })));
-    if (hits.length < MIN_LINES) continue;
+    if (hits.length < (sign.once ? 1 : MIN_LINES)) continue;
     const first = hits[0];
     if (sign.coordinator) return { sign, hits, ...findCoordinator(sign.coordinator, ev) };
     const c = ev.pods.find((p) => p.name === first?.log.pod)?.containers.find((x) => x.name === first?.log.container);

@@ -7,6 +7,7 @@ import type { ServerConfigEvidence } from './evidence-server-config.js';
 import type { ConfigUpdateEvidence } from './evidence-config-update.js';
 import type { BrokerTopologyEvidence } from './evidence-broker-topology.js';
 import type { MemberClaimsEvidence } from './evidence-member-claims.js';
+import type { MemberVolumeEvidence } from './evidence-member-volumes.js';
 
 export interface DependencyMembersEvidence {
   namespace: string;
@@ -58,4 +59,9 @@ export interface DependencyMembersEvidence {
    * is far younger than its siblings (it may have come back on a new, empty claim).
    */
   memberClaims?: MemberClaimsEvidence;
+  /**
+   * The claims of members Pending on a volume node affinity conflict and the zones their volumes
+   * are pinned to (at most two members), read only for such members.
+   */
+  volumes?: MemberVolumeEvidence[];
 }

@@ -7,6 +7,7 @@
 import { capitalize, joinAnd } from '../../text.js';
 import type { NodeEvidence, TriageEvidence } from '../evidence.js';
 import type { DependencyMembersEvidence } from '../evidence-dependency-members.js';
+import type { MemberVolumeEvidence } from '../evidence-member-volumes.js';
 import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
@@ -36,8 +37,14 @@ function describeHeld(d: DeadNode, now: string): string {
   return `${joinAnd(d.members.map((m) => m.pod.name))} ${states.join('/')} on node ${d.node.name}, not Ready (${d.ready})${d.since ? ` since ${formatAgo(d.since, now)}` : ''}`;
 }
 
+/** "claim data-redis-2 of redis-2 pinned to eu-west-1b": where a node must be for the member to run. */
+function describePinned(volumes: readonly MemberVolumeEvidence[]): string | undefined {
+  const zonal = volumes.filter((v) => v.zones.length > 0);
+  return zonal.length === 0 ? undefined : joinAnd(zonal.map((v) => `claim ${v.claim} of ${v.pod} pinned to ${v.zones.join('/')}`));
+}
+
 /** "sessions-redis-2 and sessions-redis-5 Pending since node … was lost (…) — the scheduler: …". */
-function describeDown(all: readonly DownMember[], lost: readonly LostNode[], now: string, dead: readonly DeadNode[] = [], nodes: readonly NodeEvidence[] = []): string {
+function describeDown(all: readonly DownMember[], lost: readonly LostNode[], now: string, dead: readonly DeadNode[] = [], nodes: readonly NodeEvidence[] = [], volumes: readonly MemberVolumeEvidence[] = []): string {
   const held = new Set(dead.flatMap((d) => d.members.map((m) => m.pod.name)));
   const down = all.filter((d) => !held.has(d.pod.name));
   const byState = new Map<string, string[]>();
@@ -54,7 +61,8 @@ function describeDown(all: readonly DownMember[], lost: readonly LostNode[], now
   const onFresh = fresh?.createdAt ? ` on node ${fresh.name}, itself new ${formatAgo(fresh.createdAt, now)}` : '';
   const since = lost.length > 0 ? ` since ${joinAnd(lost.map((l) => describeLoss(l, now)))}` : created ? ` (re-created ${formatAgo(created, now)}${onFresh})` : '';
   const why = down.find((d) => d.unschedulable !== undefined)?.unschedulable;
-  return `${states}${since}${why ? ` — the scheduler: ${why}` : ''}`;
+  const pinned = describePinned(volumes);
+  return `${states}${since}${why ? ` — the scheduler: ${why}` : ''}${pinned ? ` — ${pinned}` : ''}`;
 }
 
 /** A node joins this long before the members re-created on it, at most: they were moved there as it replaced another. */
@@ -70,13 +78,22 @@ function findNewNode(recreated: readonly DownMember[], nodes: readonly NodeEvide
 }
 
 export function analyzeDependencyClusterDown(ev: TriageEvidence): Finding[] {
-  const found = findClusterDown(ev);
-  if (found === undefined) return [];
-  const members = found.service ? ev.dependencyMembers?.find((m) => m.service === found.service?.name && m.namespace === found.service.namespace) : undefined;
-  return [describe(ev, found, members)];
+  const told = tellClusterDown(ev);
+  return told === undefined ? [] : [told.finding];
 }
 
-function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMembersEvidence | undefined): Finding {
+/**
+ * The finding, and its title without the count of refused calls: what a failed run's own verdict
+ * (a Job that met the cluster down) says of the cluster, its missing members and why.
+ */
+export function tellClusterDown(ev: TriageEvidence): { finding: Finding; head: string; membersDown: boolean } | undefined {
+  const found = findClusterDown(ev);
+  if (found === undefined) return undefined;
+  const members = found.service ? ev.dependencyMembers?.find((m) => m.service === found.service?.name && m.namespace === found.service.namespace) : undefined;
+  return describe(ev, found, members);
+}
+
+function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMembersEvidence | undefined): { finding: Finding; head: string; membersDown: boolean } {
   const { sign, hits, address, service } = found;
   // A Service named like the server ("Vault vault") says no more than its address does.
   const sameName = service !== undefined && service.name.toLowerCase() === sign.cluster.toLowerCase();
@@ -104,7 +121,7 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
       ? 'its Service selects no pod'
       : down.length === 0
         ? `all ${members.pods.length} of its pods are Running and ready`
-        : describeDown(formation ? down.map(({ crash, ...d }) => ({ ...d, ...(crash ? { crash: { container: crash.container, restarts: crash.restarts } } : {}) })) : down, lost, now, dead, members.nodes);
+        : describeDown(formation ? down.map(({ crash, ...d }) => ({ ...d, ...(crash ? { crash: { container: crash.container, restarts: crash.restarts } } : {}) })) : down, lost, now, dead, members.nodes, members.volumes);
   // A member that came back on a new, empty claim (its set deleted the old one): it runs, and holds nothing.
   const wiped = members && down.length === 0 ? findWipedClaim(members, ev.collectedAt) : undefined;
   const counted = wiped ? `${wiped.pod} came back ${wiped.age} ago on a new, empty claim ${wiped.claim} (its siblings' are ${wiped.siblingsAge} old)${wiped.policy ? `: StatefulSet ${wiped.set} deletes claims (${wiped.policy})` : ''}` : majority && down.length > 0 ? `${majority.text} — ${state}` : state;
@@ -132,14 +149,25 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
   const forceCommand = dead.length > 0 ? ` (${formatKubectl(where, `delete pod ${dead.flatMap((d) => d.members.map((m) => m.pod.name)).join(' ')} --grace-period=0 --force`)}; with zonal volumes they need a node in their zone)` : '';
   // The zone has a node they may use, short of what they request: room there, not a new zone's node.
   const short = inZone ? /\bInsufficient ([\w./-]+)/.exec(pending[0]?.unschedulable ?? '')?.[1] : undefined;
+  // A cordoned node is counted apart from the zone's conflict: it may be the very node of their zone.
+  const cordoned = /\bwere unschedulable\b/.test(pending[0]?.unschedulable ?? '');
+  // The zones their claims' volumes are pinned to, when read: where that node must be.
+  const zones = unique((members?.volumes ?? []).flatMap((v) => v.zones));
   const place = forced ?? (inZone && short
     ? `free or add ${short} in ${pending.length === 1 ? "its volume's" : "their volumes'"} zone, where the scheduler finds a node ${pending.length === 1 ? 'it' : 'they'} may use but short of ${short} (the pods that took it there, or a bigger node)`
+    : inZone && cordoned
+    ? `uncordon the node the scheduler counts as unschedulable if it is the one in ${pending.length === 1 ? "its volume's" : "their volumes'"} zone${zones.length > 0 ? ` (${zones.join(', ')})` : ''} (a drain left unfinished), or get a node into that zone that ${pending.length === 1 ? 'it' : 'they'} may use`
     : inZone
-    ? `get a node into their volumes' zone that they may use (the cluster autoscaler's scale-up there, or its backoff, says why none came)`
+    ? `get a node into their volumes' zone${zones.length > 0 ? ` (${zones.join(', ')})` : ''} that they may use (the cluster autoscaler's scale-up there, or its backoff, says why none came)`
     : pending.length > 0
       ? 'make room for them where the scheduler says it has none'
       : `bring ${downNames || 'them'} back`);
   const rejoined = sign.recovers ?? 'the cluster covers every slot';
+  // A run (a Job) does not recover by itself: it is re-run once the cluster serves again, and says so itself.
+  const run = ev.target.kind === 'Job' || ev.target.kind === 'CronJob';
+  const rerun = `re-run the ${ev.target.kind === 'CronJob' ? 'CronJob\'s Job' : 'Job'}`;
+  const recovers = run ? ` and ${rejoined}, ${rerun}` : `, ${rejoined} and ${ev.target.name} recovers by itself`;
+  const recoversAfter = run ? `${rejoined}, ${rerun}` : `${rejoined}, ${ev.target.name} recovers by itself`;
   const crashed = formation ? [] : down.filter((d) => d.crash?.line !== undefined);
   // A member that fails at every start on its own data (a torn commit log, a full disk): what its log says is the fix, not a restart.
   const crashFix = crashed.length > 0 ? `fix what stops ${joinAnd(crashed.map((d) => d.pod.name))} at every start` : undefined;
@@ -152,13 +180,13 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
   const fix = rejoin !== undefined
     ? rejoin
     : formation
-    ? `${formation.fix}; once ${rejoined}, ${ev.target.name} recovers by itself`
+    ? `${formation.fix}; once ${recoversAfter}`
     : down.length > 0
     ? steps !== undefined
-      ? `${steps.join('; ')}; once they rejoin, ${rejoined} and ${ev.target.name} recovers by itself`
+      ? `${steps.join('; ')}; once they rejoin${recovers}`
       : sign.remedy && !forced && pending.length === 0
-        ? `${sign.remedy(downNames, readiness)}; once ${rejoined}, ${ev.target.name} recovers by itself`
-        : `${forced ? '' : `get ${downNames} of ${named} running again: `}${place}; once they rejoin, ${rejoined} and ${ev.target.name} recovers by itself`
+        ? `${sign.remedy(downNames, readiness)}; once ${recoversAfter}`
+        : `${forced ? '' : `get ${downNames} of ${named} running again: `}${place}; once they rejoin${recovers}`
     : members === undefined
       ? `look at ${named}'s pods (${formatKubectl(where, 'get pods -o wide')}: which are not running, and why) and at the cluster's own state (${sign.check})`
       : `ask the cluster which slots or members it lacks (${sign.check}) and restore them`;
@@ -177,10 +205,11 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
   const before = sign.atStart && onset ? ev.pods.filter((p) => !callers.includes(p.name) && p.ready && p.createdAt !== undefined && p.createdAt < onset).map((p) => p.name) : [];
   const startWhy = sign.atStart ? ` These pods fail because ${sign.atStart}${before.length > 0 ? ` (${joinAnd(before)}, started before it went down ${formatAgo(onset ?? '', now)}, still run)` : ''}.` : '';
   const crashWhy = crashed.length > 0 ? ` ${crashed.map((d) => `${d.pod.name} fails at every start${d.crash?.exitCode !== undefined ? ` (exit ${d.crash.exitCode}, ${d.crash.restarts} restarts)` : ''}: its own log says "${d.crash?.said ?? ''}"`).join('; ')} — that is what to fix on it; restarting it again replays the same failure.` : '';
-  return {
+  const head = `${named} ${said}: ${counted}`;
+  const finding: Finding = {
     id: `dependency-cluster-down/${service?.name ?? sign.server}`,
     kind: 'dependency-error',
-    title: `${named} ${said}: ${counted}; ${count}`,
+    title: `${head}; ${count}`,
     layer: 'network/routing',
     severity: 'critical',
     // Without the members read, or with all of them up, the cause on the cluster's side is not seen.
@@ -219,4 +248,5 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
     // With the address out of sight (a Secret, a mounted config file) but the store found, every serving pod of the workload is its client: the logs read are a sample.
     affected: { pods: sign.atStart ? callers : clients.length > 0 ? clients : service && unready === 0 ? unique([...callers, ...ev.pods.filter((p) => p.ready).map((p) => p.name)]) : callers, nodes: unique([...listNodesOf(callerPods), ...lost.map((l) => l.node), ...dead.map((d) => d.node.name)]), ...(service ? { services: [service.name] } : {}) },
   };
+  return { finding, head, membersDown: down.length > 0 };
 }

@@ -3,6 +3,7 @@ import { capitalize } from '../../text.js';
 import { findCondition, findLog, pickDecisiveLine } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { condenseRuntimeMessage } from './exit-code.js';
+import { tellClusterDown } from './dependency-cluster-down.js';
 import { describeBadInterpreter, findBadInterpreter } from '../bad-interpreter.js';
 import { explainVersionRefusal, findServerAtVersion, findVersionRefusal } from '../client-version-refusal.js';
 import { shortImage } from './image-pull.js';
@@ -123,6 +124,9 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
   // A Hadoop scheme no jar registers: the image's packaging, told with the connector it lacks.
   const noFileSystem = !deadline && !refused && !forbidden && log ? findMissingFileSystem(log.lines, [...(decisivePod?.c?.command ?? []), ...(decisivePod?.c?.args ?? [])]) : undefined;
   const packaged = noFileSystem ? tellMissingFileSystem(noFileSystem) : undefined;
+  // The run failed on a clustered dependency whose own members were read and some do not serve:
+  // they are the cause (a replica that cannot run), the run only met it.
+  const metDown = !deadline && !refused && !forbidden && !packaged ? findClusterDownMet(ev, failing) : undefined;
   const history = jobs.slice(1).map(durationOf).filter((d): d is number => d !== undefined);
   const ran = durationOf(newest);
   // Only some indexes fail while others completed on the same template: what they read differs.
@@ -146,7 +150,7 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
     const of = newest.completions !== undefined ? ` of ${newest.completions}` : '';
     title = `Job ${newest.name} failed: ${reason} — ${which}${of} failed${input ? ` on ${input}` : ''}${podLine ? `: ${podLine}` : ''}${retries}${indexes.completed ? `; indexes ${indexes.completed} completed` : ''}`;
   } else {
-    const clause = refused?.clause ?? forbidden?.clause ?? packaged?.clause;
+    const clause = refused?.clause ?? forbidden?.clause ?? packaged?.clause ?? metDown?.head;
     title = `Job ${newest.name} failed: ${reason}${podLine ? ` — ${podLine}` : ''}${retries}${clause ? `: ${clause}` : ''}`;
   }
   return [
@@ -168,6 +172,7 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
         ...(refused?.evidence ?? []),
         ...(forbidden?.evidence ?? []),
         ...(packaged?.evidence ?? []),
+        ...(metDown?.finding.evidence.filter((e) => /^pods? /.test(e)) ?? []),
       ],
       decisive: disruption ? (disruption.message ?? `DisruptionTarget=True (${disruption.reason})`) : deadline ? (failed.message ?? 'Job was active longer than specified deadline') : (logLine ?? unstarted?.message ?? failed.message ?? reason),
       likelyCause: disruption
@@ -176,7 +181,7 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
         ? `The run was still going when activeDeadlineSeconds passed, so the Job controller killed it.${history.length > 0 ? ' Earlier runs show how close to the deadline it has been running.' : ''} The work grew, or the run got slower.`
         : isolated
           ? `Every attempt of ${which ?? ''} failed the same way while the other indexes completed with the same image and template: the fault is in what ${indexes?.count === 1 ? 'that index reads' : 'those indexes read'}${input ? ` (${input})` : ''}, not in the code or the cluster.`
-          : unstarted?.cause ?? refused?.cause ?? forbidden?.cause ?? packaged?.cause ?? `Every retry failed the same way until the backoff limit; the pods' exit and their last log lines say why.`,
+          : unstarted?.cause ?? refused?.cause ?? forbidden?.cause ?? packaged?.cause ?? metDown?.finding.likelyCause ?? `Every retry failed the same way until the backoff limit; the pods' exit and their last log lines say why.`,
       nextAction: disruption
         ? `Re-run the Job once ${disruption.nodeShutdown ? 'the node is back (or elsewhere)' : 'the disruption is over'} (a failed Job is not retried by itself). So the next disruption does not fail it: add a podFailurePolicy rule with action Ignore on the DisruptionTarget condition (disruptions then do not count against backoffLimit)${disruption.nodeShutdown ? ', and drain nodes before planned reboots' : ''}.`
         : deadline
@@ -184,11 +189,21 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
         : isolated
           ? `Fix ${input ? `the input of ${which ?? ''} (${input})` : `what the log of ${which ?? ''} names`}, then re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'} alone: the completed indexes need not run again (a failed Job is not retried by itself).`
           : forbidden ? `${forbidden.action} Then re-run the Job (a failed Job is not retried by itself).`
-          : unstarted ?? refused ?? packaged ? `${capitalize((unstarted ?? refused ?? packaged)?.fix ?? '')}, then re-run the Job (a failed Job is not retried by itself).` : 'Fix what the log names, then re-run the Job (a failed Job is not retried by itself).',
-      fix: disruption ? 're-run the Job, and give it a podFailurePolicy that ignores DisruptionTarget' : deadline ? 'make the run fit its deadline (or raise activeDeadlineSeconds)' : isolated ? `fix ${input ? `the input of ${which ?? ''}` : `what the log of ${which ?? ''} names`} and re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'}` : forbidden ? `${forbidden.fix} and re-run the Job` : unstarted ?? refused ?? packaged ? `${(unstarted ?? refused ?? packaged)?.fix ?? ''} and re-run the Job` : 'fix what the log names and re-run the Job',
+          : unstarted ?? refused ?? packaged ? `${capitalize((unstarted ?? refused ?? packaged)?.fix ?? '')}, then re-run the Job (a failed Job is not retried by itself).`
+          : metDown?.finding.fix ? `${capitalize(metDown.finding.fix)} (a failed Job is not retried by itself).` : 'Fix what the log names, then re-run the Job (a failed Job is not retried by itself).',
+      fix: disruption ? 're-run the Job, and give it a podFailurePolicy that ignores DisruptionTarget' : deadline ? 'make the run fit its deadline (or raise activeDeadlineSeconds)' : isolated ? `fix ${input ? `the input of ${which ?? ''}` : `what the log of ${which ?? ''} names`} and re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'}` : forbidden ? `${forbidden.fix} and re-run the Job` : unstarted ?? refused ?? packaged ? `${(unstarted ?? refused ?? packaged)?.fix ?? ''} and re-run the Job` : metDown?.finding.fix ? metDown.finding.fix : 'fix what the log names and re-run the Job',
       confirmCommands: [formatKubectl(ev.target, `describe job ${newest.name}`), ...(decisivePod?.c ? [formatKubectl(ev.target, `logs ${decisivePod.p.name} -c ${decisivePod.c.name} --tail=100`)] : [])],
       affected: { pods: unique(pods.map((p) => p.name)), nodes: listNodesOf(pods) },
-      ...(refused?.dated || forbidden?.dated ? { datesChange: true as const } : {}),
+      ...(refused?.dated || forbidden?.dated || metDown?.finding.datesChange ? { datesChange: true as const } : {}),
+      ...(metDown?.finding.onset ? { onset: metDown.finding.onset } : {}),
+      ...(metDown?.finding.outsideWorkload ? { outsideWorkload: metDown.finding.outsideWorkload } : {}),
     },
   ];
+}
+
+/** The cluster-down finding whose refused calls are in a failed pod's log, when it saw members that do not serve. */
+function findClusterDownMet(ev: TriageEvidence, failing: readonly PodEvidence[]): ReturnType<typeof tellClusterDown> {
+  const told = tellClusterDown(ev);
+  if (told === undefined || !told.membersDown) return undefined;
+  return (told.finding.affected?.pods ?? []).some((p) => failing.some((f) => f.name === p)) ? told : undefined;
 }

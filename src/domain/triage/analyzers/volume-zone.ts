@@ -7,13 +7,8 @@ import { type SchedulingReason, parseSchedulingMessage, summarizeSchedulingReaso
 import { latest } from '../time-span.js';
 import { meetsRequirement } from './placement.js';
 import { describeVolumeNodeGone } from './volume-node-gone.js';
+import { ZONE_KEYS, listVolumeZones } from '../volume-zones.js';
 
-const ZONE_KEYS = ['topology.kubernetes.io/zone', 'topology.ebs.csi.aws.com/zone', 'topology.gke.io/zone', 'failure-domain.beta.kubernetes.io/zone', 'topology.disk.csi.azure.com/zone'];
-
-/** The zones a volume is pinned to by its node affinity; empty when it is not zonal. */
-function zonesOf(v: PersistentVolumeEvidence): string[] {
-  return unique(v.nodeAffinity.flat().filter((r) => ZONE_KEYS.includes(r.key) && r.operator === 'In').flatMap((r) => r.values));
-}
 
 function zoneOfNode(n: NodeEvidence): string | undefined {
   return ZONE_KEYS.map((k) => n.labels?.[k]).find((z) => z !== undefined);
@@ -44,7 +39,7 @@ export function analyzeVolumeZones(ev: TriageEvidence): Finding[] {
         findings.push(gone);
         continue;
       }
-      const zones = zonesOf(pv);
+      const zones = listVolumeZones(pv);
       if (zones.length === 0) continue;
       const inZone = nodes.filter((n) => pv.nodeAffinity.some((term) => term.every((r) => meetsRequirement(n.labels ?? {}, r))));
       const elsewhere = unique(nodes.filter(schedulable).flatMap((n) => zoneOfNode(n) ?? []));
