@@ -1,7 +1,8 @@
 // Held-out stories, sixty-first round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — a DNS egress rule allowing only UDP 53, so a truncated answer's TCP retry is dropped;
 // an unquoted YAML version 1.10 read as 1.1; a ':latest' tag under IfNotPresent running two builds

@@ -71,6 +71,7 @@ import { HOLDOUT_57_SCENARIOS } from '../heldout-57/stories.js';
 import { HOLDOUT_58_SCENARIOS } from '../heldout-58/stories.js';
 import { HOLDOUT_59_SCENARIOS } from '../heldout-59/stories.js';
 import { HOLDOUT_60_SCENARIOS } from '../heldout-60/stories.js';
+import { HOLDOUT_61_SCENARIOS } from '../heldout-61/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -86,7 +87,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–60: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–61: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -145,4 +146,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_58_SCENARIOS,
   ...HOLDOUT_59_SCENARIOS,
   ...HOLDOUT_60_SCENARIOS,
+  ...HOLDOUT_61_SCENARIOS,
 ];
