@@ -112,6 +112,7 @@ import { analyzeSidecarStartup } from './sidecar-startup.js';
 import { analyzeMeshInitRedirect } from './mesh-init-redirect.js';
 import { analyzeVolumeFull } from './volume-full.js';
 import { analyzeSlowDependency } from './slow-dependency.js';
+import { analyzeHungOutboundCall } from './hung-outbound-call.js';
 import { analyzeIdleTransactionTimeout } from './idle-transaction-timeout.js';
 import { analyzeMysqlWaitTimeout } from './mysql-wait-timeout.js';
 import { analyzeMongoTransactionLifetime } from './mongo-transaction-lifetime.js';
@@ -297,6 +298,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'store-volume-lost': analyzeStoreVolumeLost,
   'redis-cluster-state': analyzeRedisClusterState,
   'slow-dependency': analyzeSlowDependency,
+  'hung-outbound-call': analyzeHungOutboundCall,
   'idle-transaction-timeout': analyzeIdleTransactionTimeout,
   'mysql-wait-timeout': analyzeMysqlWaitTimeout,
   'mongo-transaction-lifetime': analyzeMongoTransactionLifetime,
