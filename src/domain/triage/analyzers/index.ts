@@ -138,6 +138,7 @@ import { analyzeRedisClusterState } from './redis-cluster-state.js';
 import { analyzeDaemonSetCoverage } from './daemonset-coverage.js';
 import { analyzeDaemonSetNoNode } from './daemonset-no-node.js';
 import { analyzeNetworkPolicies } from './network-policy.js';
+import { analyzeRevocationEgress } from './revocation-egress.js';
 import { analyzeIngressPolicies } from './network-policy-ingress.js';
 import { analyzeAcmeChallenges } from './acme-challenge.js';
 import { analyzeMeshEgressBlocked } from './mesh-egress-blocked.js';
@@ -281,6 +282,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'cluster-dns': analyzeClusterDns,
   'cluster-dns-capacity': analyzeClusterDnsCapacity,
   'network-policy': analyzeNetworkPolicies,
+  'revocation-egress': analyzeRevocationEgress,
   'network-policy-ingress': analyzeIngressPolicies,
   'acme-challenge': analyzeAcmeChallenges,
   'mesh-egress-blocked': analyzeMeshEgressBlocked,
