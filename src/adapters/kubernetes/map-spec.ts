@@ -9,6 +9,7 @@ import type {
   PlacementEvidence,
   PodAffinityTermEvidence,
   TolerationEvidence,
+  ProjectedSourceEvidence,
   VolumeEvidence,
   VolumeMountEvidence,
 } from '../../domain/triage/evidence.js';
@@ -83,6 +84,15 @@ function itemKeys(items: readonly k8s.V1KeyToPath[] | undefined): { items?: stri
   return items === undefined || items.length === 0 ? {} : { items: items.map((i) => i.key) };
 }
 
+/** A projected volume's ConfigMap and Secret sources, in order (its token and Downward API sources say nothing of files that may collide). */
+function mapProjectedSources(sources: readonly k8s.V1VolumeProjection[] | undefined): ProjectedSourceEvidence[] {
+  return (sources ?? []).flatMap((s): ProjectedSourceEvidence[] => {
+    if (s.configMap?.name) return [{ kind: 'configMap', name: s.configMap.name, ...itemKeys(s.configMap.items) }];
+    if (s.secret?.name) return [{ kind: 'secret', name: s.secret.name, ...itemKeys(s.secret.items) }];
+    return [];
+  });
+}
+
 function mapVolume(v: k8s.V1Volume): VolumeEvidence {
   const base = { name: v.name };
   if (v.persistentVolumeClaim) return { ...base, source: 'pvc', ref: v.persistentVolumeClaim.claimName };
@@ -92,7 +102,8 @@ function mapVolume(v: k8s.V1Volume): VolumeEvidence {
   if (v.hostPath) return { ...base, source: 'hostPath', ref: v.hostPath.path };
   if (v.projected) {
     const audience = v.projected.sources?.find((s) => s.serviceAccountToken?.audience)?.serviceAccountToken?.audience;
-    return { ...base, source: 'projected', ...(audience ? { audience } : {}) };
+    const projectedSources = mapProjectedSources(v.projected.sources);
+    return { ...base, source: 'projected', ...(audience ? { audience } : {}), ...(projectedSources.length > 0 ? { projectedSources } : {}) };
   }
   if (v.csi) return { ...base, source: 'csi', ref: v.csi.driver };
   if (v.nfs) return { ...base, source: 'nfs', ref: `${v.nfs.server}:${v.nfs.path}` };

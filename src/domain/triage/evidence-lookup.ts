@@ -15,6 +15,7 @@ import { condenseRubyException, isRubyExceptionLine } from './ruby-exception-lin
 import { condenseSpringLine } from './spring-log-line.js';
 import { findSpringBootFailure } from './spring-boot-failure.js';
 import { findPythonTracebacks } from './python-traceback.js';
+import { findChainedStatus } from './chained-status.js';
 
 export function findCondition(conditions: readonly ConditionEvidence[], type: string): ConditionEvidence | undefined {
   return conditions.find((c) => c.type === type);
@@ -108,8 +109,10 @@ export function pickDecisiveLine(lines: readonly string[]): string | undefined {
   // An exception's own line (KeyError: …, psycopg2.errors.DuplicateColumn: …, panic: …) beats a trailer that merely says "error".
   // A bare "Error: …" opening the line is the exception too: how Node.js prints an uncaught Error, and how CLIs report why they stop.
   const strong = errors.filter((l) => exceptions.has(l) || ((/(^|[\s"'(])([\w.$]+(Error|Exception)|[\w$]+\.errors\.\w+|panic|FATAL|Caused by)\b:?/.test(l) || /^(Uncaught )?Error: |^\[UnhandledPromiseRejection: /.test(l)) && !/^\(Background on this error/.test(l)));
-  const line = severe.at(-1) ?? causeBefore(strong.at(-1) ?? errors.at(-1), errors, strong) ?? nonEmpty.at(-1);
-  if (line === undefined) return undefined;
+  const chosen = severe.at(-1) ?? causeBefore(strong.at(-1) ?? errors.at(-1), errors, strong) ?? nonEmpty.at(-1);
+  if (chosen === undefined) return undefined;
+  // A Python chain's wrapper gives way to the HTTP answer an earlier link states (chained-status.ts).
+  const line = findChainedStatus(chosen, raw) ?? chosen;
   const told = isRubyExceptionLine(line) ? condenseRubyException(line) : findSpecificDetail(line, joined) ?? condenseUnhandledRejection(line) ?? condenseStructuredLine(line);
   return truncate(told, 300);
 }

@@ -59,6 +59,15 @@ export interface VolumeEvidence {
   items?: string[];
   /** A projected service-account token's audience: the API that reads the token refuses any other (401). */
   audience?: string;
+  /** A projected volume's ConfigMap and Secret sources, in order: where two project the same key, the later one's file is the one the pod sees. */
+  projectedSources?: ProjectedSourceEvidence[];
+}
+
+/** One ConfigMap or Secret source of a projected volume, with the keys its items list (absent: every key). */
+export interface ProjectedSourceEvidence {
+  kind: 'configMap' | 'secret';
+  name: string;
+  items?: string[];
 }
 
 /** One requirement of a node selector term: `disktype In (ssd)`. */

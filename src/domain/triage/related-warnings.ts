@@ -12,6 +12,7 @@
 import { listOwnServiceNames } from './called-service.js';
 import { collapseEvents, formatEventLine } from './collapse-events.js';
 import { explainControllerFailure } from './controller-failures.js';
+import { explainDeclinedOptimization } from './declined-optimization.js';
 import type { EventEvidence, PodEvidence, TriageEvidence } from './evidence.js';
 import { CHANGE_KINDS, type Finding } from './finding.js';
 import { explainFailingScaler } from './keda-trigger.js';
@@ -158,6 +159,24 @@ export function linkRelatedWarnings(ev: TriageEvidence, findings: readonly Findi
     const link = at < 0 ? undefined : out[at];
     // A failing KEDA scaler: what it can no longer read, from the HPA KEDA made.
     const scaler = r.object.kind === 'ScaledObject' ? explainFailingScaler(ev) : undefined;
+    // An optimization the controller declined (topology hints left off) is a note, never a failure.
+    const declined = explainDeclinedOptimization(r.object.kind, r.object.name, w.reason);
+    if (declined !== undefined) {
+      related.push({
+        id: `unexplained/related/${r.object.kind}/${r.object.name}`,
+        kind: 'unexplained',
+        title: `${w.line} (an optimization left off, not a failure)`,
+        layer: 'network/routing',
+        severity: 'info',
+        confidence: 'medium',
+        evidence: [`${r.object.kind} ${r.object.name}: ${r.relation}`, ...lines],
+        decisive: w.message,
+        likelyCause: declined,
+        nextAction: 'Nothing to fix for the service; add endpoints per zone only if zone-local routing matters.',
+        confirmCommands: [formatKubectl(ev.target, `describe ${r.object.kind.toLowerCase()} ${r.object.name}`)],
+      });
+      continue;
+    }
     const known = explainControllerFailure(r.object.kind, r.object.name, w.message);
     const by = w.reporter !== undefined ? ` (reported by ${w.reporter})` : '';
     const reporterLines = w.reporter !== undefined ? [`${r.object.kind} ${r.object.name}: its events come from ${w.reporter}; that controller's log says more`] : [];

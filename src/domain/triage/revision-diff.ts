@@ -1,4 +1,4 @@
-import type { EnvFromEvidence, EnvVarEvidence, PodTemplateEvidence, ResourcesEvidence, RevisionContainerEvidence, RevisionEvidence } from './evidence.js';
+import type { EnvFromEvidence, EnvVarEvidence, PodTemplateEvidence, ProjectedSourceEvidence, ResourcesEvidence, RevisionContainerEvidence, RevisionEvidence } from './evidence.js';
 import { schedulerOf } from './pod-scheduler.js';
 import { describeAffinityTerm } from './pod-affinity.js';
 import { redactSecrets } from './redact-secrets.js';
@@ -106,6 +106,31 @@ function diffList(label: string, older: readonly string[] | undefined, newer: re
   if (JSON.stringify(a) === JSON.stringify(b)) return [];
   const show = (l: readonly string[]) => (l.length === 0 ? '(none)' : l.map((x) => JSON.stringify(x)).join(' '));
   return [`${label}: ${show(a)} → ${show(b)}`];
+}
+
+const formatSource = (s: ProjectedSourceEvidence): string => `${s.kind === 'configMap' ? 'ConfigMap' : 'Secret'} ${s.name}`;
+
+/**
+ * A source added to a projected volume after others: the volume's sources share one directory, and
+ * where two project the same key the later one's file is the one the pod reads (an application.yaml
+ * replaced whole). A source with no items projects every key it has; its keys are not in the spec.
+ */
+function diffProjectedSources(older: PodTemplateEvidence, newer: PodTemplateEvidence): string[] {
+  const lines: string[] = [];
+  for (const v of newer.volumes) {
+    const was = older.volumes.find((o) => o.name === v.name && o.source === 'projected')?.projectedSources;
+    if (v.source !== 'projected' || was === undefined || v.projectedSources === undefined) continue;
+    const sources = v.projectedSources;
+    sources.forEach((s, i) => {
+      if (i === 0 || was.some((w) => w.kind === s.kind && w.name === s.name)) return;
+      const before = sources.slice(0, i);
+      const keys = s.items === undefined ? 'every key' : s.items.join(', ');
+      const shared = s.items === undefined ? [] : s.items.filter((k) => before.some((b) => b.items?.includes(k)));
+      const earlier = before.map((b) => `${formatSource(b)}${b.items === undefined ? '' : ` (${b.items.join(', ')})`}`).join(', ');
+      lines.push(`projected volume ${v.name} adds ${formatSource(s)} (${keys}) after ${earlier}: ${shared.length > 0 ? `both project ${shared.join(', ')}, and the later one's file wins` : "a key both hold is the later one's file"}`);
+    });
+  }
+  return lines;
 }
 
 /** Only the parts of two renderings that differ: "GET :9090/healthz" → "GET :9091/healthz". */
@@ -220,6 +245,7 @@ function diffTemplate(older: PodTemplateEvidence | undefined, newer: PodTemplate
     const was = older.volumes.find((o) => o.name === v.name)?.audience;
     if (was !== undefined && v.audience !== undefined && was !== v.audience) lines.push(`volume ${v.name} token audience: ${was} → ${v.audience}`);
   }
+  lines.push(...diffProjectedSources(older, newer));
   if (older.serviceAccountName !== newer.serviceAccountName) lines.push(`serviceAccountName: ${older.serviceAccountName ?? 'default'} → ${newer.serviceAccountName ?? 'default'}`);
   lines.push(...diffList('imagePullSecrets', older.imagePullSecrets, newer.imagePullSecrets));
   const selector = (t: PodTemplateEvidence) => Object.entries(t.placement.nodeSelector).map(([k, v]) => `${k}=${v}`);

@@ -166,4 +166,12 @@ describe('a triage report with a related Warning', () => {
     expect(report.verdict).toBe('problems');
     expect(report.headline).toMatch(/ScaledObject payment-service reports KEDAScalerFailed/);
   });
+
+  it('stays healthy when its Service reports topology-aware routing left off: an optimization declined, a note at most', () => {
+    const hints = warning('Service', APP, 'TopologyAwareHintsDisabled', 'Unable to allocate minimum required endpoints to each zone without exceeding overload threshold (3 endpoints, 3 zones), addressType: IPv4', { source: 'endpoint-slice-controller' });
+    const report = buildTriageReport(baseEvidence({ namespaceWarnings: [hints] }), { startedAt: NOW, finishedAt: NOW });
+    expect(report.verdict).toBe('healthy');
+    const { related } = linkRelatedWarnings(baseEvidence({ namespaceWarnings: [hints] }), []);
+    expect(related.map((f) => f.severity)).toEqual(['info']);
+  });
 });

@@ -37,6 +37,15 @@ describe('diffRevisions: the template', () => {
     expect(diffRevisions(c, d)).toEqual([]);
   });
 
+  it('names a source added to a projected volume after another, and the keys it may project over', () => {
+    const own = { kind: 'configMap' as const, name: 'app-config', items: ['application.yaml', 'logback.xml'] };
+    const [a, b] = pair(
+      { template: template({ volumes: [{ name: 'config', source: 'projected', projectedSources: [own, { kind: 'configMap', name: 'shared-defaults' }] }] }) },
+      { template: template({ volumes: [{ name: 'config', source: 'projected', projectedSources: [own] }] }) },
+    );
+    expect(diffRevisions(a, b)).toEqual(['projected volume config adds ConfigMap shared-defaults (every key) after ConfigMap app-config (application.yaml, logback.xml): a key both hold is the later one\'s file']);
+  });
+
   it('names a projected token whose audience changed', () => {
     const [a, b] = pair({ template: template({ volumes: [{ name: 'api-token', source: 'projected', audience: 'https://billing.example' }] }) }, { template: template({ volumes: [{ name: 'api-token', source: 'projected', audience: 'billing' }] }) });
     expect(diffRevisions(a, b)).toEqual(['volume api-token token audience: billing → https://billing.example']);

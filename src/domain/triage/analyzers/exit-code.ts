@@ -1,4 +1,5 @@
 import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
+import { RATE_LIMITED } from '../rate-limited-calls.js';
 import { findBadInterpreter } from '../bad-interpreter.js';
 import { findLog, pickErrorLines } from '../evidence-lookup.js';
 import type { Confidence, Finding } from '../finding.js';
@@ -172,6 +173,8 @@ function describeGroup(ev: TriageEvidence, hits: ExitHit[]): Finding {
     fix: reading?.fix ?? text.fix,
     confirmCommands,
     ...(reading?.datesChange ? { datesChange: true } : {}),
+    // A start an outside API refused for its rate (429): every replica asks at start, so a scale-up just before is its trigger.
+    ...(decisive !== undefined && RATE_LIMITED.test(decisive) ? { scalesWithReplicas: true as const } : {}),
     ...(reading?.outside ? { outsideWorkload: reading.outside } : {}),
     // A fault in the code the pods started with, whose first crash waited for load: it began when they started.
     ...(reading?.onset && reading.buildsUp ? { onset: reading.onset, buildsUp: reading.buildsUp, latent: reading.buildsUp } : {}),

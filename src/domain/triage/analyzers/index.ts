@@ -113,6 +113,7 @@ import { analyzeSidecarStartup } from './sidecar-startup.js';
 import { analyzeMeshInitRedirect } from './mesh-init-redirect.js';
 import { analyzeVolumeFull } from './volume-full.js';
 import { analyzeSlowDependency } from './slow-dependency.js';
+import { analyzeHungOutboundCall } from './hung-outbound-call.js';
 import { analyzeIdleTransactionTimeout } from './idle-transaction-timeout.js';
 import { analyzeMysqlWaitTimeout } from './mysql-wait-timeout.js';
 import { analyzeMongoTransactionLifetime } from './mongo-transaction-lifetime.js';
@@ -140,6 +141,7 @@ import { analyzeDaemonSetNoNode } from './daemonset-no-node.js';
 import { analyzeNetworkPolicies } from './network-policy.js';
 import { analyzeDnsUdpOnlyEgress } from './dns-udp-only-egress.js';
 import { analyzeClientCertRefused } from './client-cert-refused.js';
+import { analyzeRevocationEgress } from './revocation-egress.js';
 import { analyzeIngressPolicies } from './network-policy-ingress.js';
 import { analyzeAcmeChallenges } from './acme-challenge.js';
 import { analyzeMeshEgressBlocked } from './mesh-egress-blocked.js';
@@ -290,6 +292,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'network-policy': analyzeNetworkPolicies,
   'dns-udp-only-egress': analyzeDnsUdpOnlyEgress,
   'client-cert-refused': analyzeClientCertRefused,
+  'revocation-egress': analyzeRevocationEgress,
   'network-policy-ingress': analyzeIngressPolicies,
   'acme-challenge': analyzeAcmeChallenges,
   'mesh-egress-blocked': analyzeMeshEgressBlocked,
@@ -307,6 +310,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'store-volume-lost': analyzeStoreVolumeLost,
   'redis-cluster-state': analyzeRedisClusterState,
   'slow-dependency': analyzeSlowDependency,
+  'hung-outbound-call': analyzeHungOutboundCall,
   'idle-transaction-timeout': analyzeIdleTransactionTimeout,
   'mysql-wait-timeout': analyzeMysqlWaitTimeout,
   'mongo-transaction-lifetime': analyzeMongoTransactionLifetime,
