@@ -10,8 +10,8 @@ import type { ContainerSpecEvidence, IsoTime, LogEvidence } from './evidence.js'
 import type { NamespaceObjectEvidence } from './evidence-context.js';
 import { findTokenSetting } from './issuer-setting.js';
 import type { IssuerSetting } from './issuer-setting.js';
-import { findClaimRefusals } from './token-issuer-mismatch.js';
-import type { ClaimRefusals } from './token-issuer-mismatch.js';
+import { findClaimRefusals, mostNamed, readExpectedGot } from './token-issuer-mismatch.js';
+import type { ClaimRefusals, ExpectedGotPattern } from './token-issuer-mismatch.js';
 
 /**
  * The validators' words for a token meant for another audience: go-jose, golang-jwt, go-oidc,
@@ -35,7 +35,7 @@ const WRONG_AUDIENCE = new RegExp([
 ].join('|'), 'i');
 
 /** Where the line names the audience expected and the one the token carried. */
-const EXPECTED_GOT: readonly { re: RegExp; expected: number; got: number }[] = [
+const EXPECTED_GOT: readonly ExpectedGotPattern[] = [
   // go-oidc: expected audience "X" got ["Y"]
   { re: /expected audience \\?"([^"\\\s]+)\\?" got \[?\\?"([^"\\\s]+)/i, expected: 1, got: 2 },
   // IDX10214: Audiences: 'Y'. Did not match: validationParameters.ValidAudience: 'X'
@@ -58,26 +58,11 @@ export function isWrongAudienceRejection(line: string): boolean {
   return WRONG_AUDIENCE.test(line);
 }
 
-function readAudiences(line: string): { expected?: string; got?: string } {
-  for (const p of EXPECTED_GOT) {
-    const m = p.re.exec(line);
-    if (m) return { ...(m[p.expected] ? { expected: m[p.expected] } : {}), ...(m[p.got] ? { got: m[p.got] } : {}) };
-  }
-  const e = EXPECTED_ONLY.exec(line)?.[1];
-  return e ? { expected: e } : {};
-}
-
-function mostNamed(values: readonly (string | undefined)[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const v of values) if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-}
-
 /** Every token refused for its audience, outnumbering the requests served since the first. */
 export function findAudienceMismatch(logs: readonly LogEvidence[], now: IsoTime): AudienceMismatch | undefined {
   const r = findClaimRefusals(logs, now, isWrongAudienceRejection);
   if (r === undefined) return undefined;
-  const read = r.hits.map((h) => readAudiences(h.line));
+  const read = r.hits.map((h) => readExpectedGot(h.line, EXPECTED_GOT, EXPECTED_ONLY));
   const expected = mostNamed(read.map((a) => a.expected));
   const got = mostNamed(read.map((a) => a.got));
   return { ...r, ...(expected ? { expected } : {}), ...(got ? { got } : {}) };

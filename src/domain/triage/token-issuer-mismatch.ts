@@ -31,7 +31,7 @@ const WRONG_ISSUER = new RegExp([
 ].join('|'), 'i');
 
 /** Where the line says which issuer was expected and which the token carried. */
-const EXPECTED_GOT: readonly { re: RegExp; expected: number; got: number }[] = [
+const EXPECTED_GOT: readonly ExpectedGotPattern[] = [
   // go-oidc: expected "X" got "Y"
   { re: /expected \\?["']([^"'\\\s]+)\\?["'],? got \\?["']([^"'\\\s]+)\\?["']/i, expected: 1, got: 2 },
   // IDX10205: Issuer: 'Y'. Did not match: validationParameters.ValidIssuer: 'X'
@@ -69,16 +69,25 @@ export function isWrongIssuerRejection(line: string): boolean {
   return WRONG_ISSUER.test(line);
 }
 
-function readIssuers(line: string): { expected?: string; got?: string } {
-  for (const p of EXPECTED_GOT) {
+/** Where a validator's wording puts the value it wanted and the one the token carried. */
+export interface ExpectedGotPattern {
+  re: RegExp;
+  expected: number;
+  got: number;
+}
+
+/** The claim value a refusal line says was expected, and the one the token carried, by the first pattern that matches. */
+export function readExpectedGot(line: string, patterns: readonly ExpectedGotPattern[], expectedOnly: RegExp): { expected?: string; got?: string } {
+  for (const p of patterns) {
     const m = p.re.exec(line);
     if (m) return { ...(m[p.expected] ? { expected: m[p.expected] } : {}), ...(m[p.got] ? { got: m[p.got] } : {}) };
   }
-  const e = EXPECTED_ONLY.exec(line)?.[1];
+  const e = expectedOnly.exec(line)?.[1];
   return e ? { expected: e } : {};
 }
 
-function mostNamed(values: readonly (string | undefined)[]): string | undefined {
+/** The value named most often. */
+export function mostNamed(values: readonly (string | undefined)[]): string | undefined {
   const counts = new Map<string, number>();
   for (const v of values) if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
@@ -143,7 +152,7 @@ export function findClaimRefusals(logs: readonly LogEvidence[], now: IsoTime, is
 export function findIssuerMismatch(logs: readonly LogEvidence[], now: IsoTime): IssuerMismatch | undefined {
   const r = findClaimRefusals(logs, now, isWrongIssuerRejection);
   if (r === undefined) return undefined;
-  const issuers = r.hits.map((h) => readIssuers(h.line));
+  const issuers = r.hits.map((h) => readExpectedGot(h.line, EXPECTED_GOT, EXPECTED_ONLY));
   const expected = mostNamed(issuers.map((i) => i.expected));
   const got = mostNamed(issuers.map((i) => i.got));
   return { ...r, ...(expected ? { expected } : {}), ...(got ? { got } : {}) };
