@@ -6,6 +6,7 @@
 import type { ContainerSpecEvidence } from './evidence-pod.js';
 import type { IsoTime } from './evidence.js';
 import type { NamespaceObjectEvidence } from './evidence-context.js';
+import { formatAgo } from './time-span.js';
 
 /** Names of an issuer setting: OIDC_ISSUER_URL, JWT_ISSUER, AUTH_AUTHORITY, spring's ISSUER_URI. */
 const ISSUER_NAME = /ISSUER|AUTHORITY/i;
@@ -50,4 +51,11 @@ export function findTokenSetting(c: ContainerSpecEvidence | undefined, objects: 
     if (key !== undefined) return withConfigMap(`${f.prefix ?? ''}${key}`, f.name);
   }
   return undefined;
+}
+
+/** The setting as a headline names it: `NAME=value` on the container, or the ConfigMap that holds it and when it last changed. */
+export function describeTokenSetting(s: IssuerSetting, collectedAt: IsoTime): string {
+  if (s.configMap === undefined) return `${s.name}${s.value !== undefined ? `=${s.value}` : ''}`;
+  const changed = s.configMap.changedAt ? `, last changed ${formatAgo(s.configMap.changedAt, collectedAt)}` : '';
+  return `${s.name} (ConfigMap ${s.configMap.name}${changed})`;
 }

@@ -7,6 +7,7 @@
 import type { TriageEvidence } from '../evidence.js';
 import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
+import { describeTokenSetting } from '../issuer-setting.js';
 import type { IssuerSetting } from '../issuer-setting.js';
 import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
 import { listNodesOf, severityForPods } from '../pod-status.js';
@@ -35,12 +36,6 @@ function findSettingChange(ev: TriageEvidence, container: string, name: string):
   return undefined;
 }
 
-function describeSetting(s: IssuerSetting, collectedAt: string): string {
-  if (s.configMap === undefined) return `${s.name}${s.value !== undefined ? `=${s.value}` : ''}`;
-  const changed = s.configMap.changedAt ? `, last changed ${formatAgo(s.configMap.changedAt, collectedAt)}` : '';
-  return `${s.name} (ConfigMap ${s.configMap.name}${changed})`;
-}
-
 export function analyzeAudienceMismatch(ev: TriageEvidence): Finding[] {
   const r = findAudienceMismatch(ev.logs, ev.collectedAt);
   if (r === undefined) return [];
@@ -52,7 +47,7 @@ export function analyzeAudienceMismatch(ev: TriageEvidence): Finding[] {
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   const since = r.first ? (r.onsetSeen ? ` since ${formatClock(r.first)} (${formatAgo(r.first, ev.collectedAt)})` : ` since before ${formatClock(r.first)}`) : '';
   const quote = quoteAudienceRefusal(condenseStructuredLine(r.hits.at(-1)?.line ?? ''));
-  const settingText = setting ? describeSetting(setting, ev.collectedAt) : undefined;
+  const settingText = setting ? describeTokenSetting(setting, ev.collectedAt) : undefined;
   const changedBy = change && setting
     ? `revision ${change.revision} (${formatAgo(change.createdAt, ev.collectedAt)}) changed ${setting.name} ${change.before !== undefined ? `"${change.before}"` : '(unset)'} → ${change.after !== undefined ? `"${change.after}"` : '(unset)'}`
     : undefined;

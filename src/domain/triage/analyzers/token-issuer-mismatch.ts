@@ -8,19 +8,13 @@
 import type { TriageEvidence } from '../evidence.js';
 import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
-import { findIssuerSetting } from '../issuer-setting.js';
+import { describeTokenSetting, findIssuerSetting } from '../issuer-setting.js';
 import type { IssuerSetting } from '../issuer-setting.js';
 import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
 import { listNodesOf, severityForPods } from '../pod-status.js';
 import { formatAgo, formatClock } from '../time-span.js';
 import { findIssuerMismatch, quoteRefusal } from '../token-issuer-mismatch.js';
 import { findIssuerProviderChange } from '../issuer-provider-change.js';
-
-function describeSetting(s: IssuerSetting, collectedAt: string): string {
-  if (s.configMap === undefined) return `${s.name}${s.value !== undefined ? `=${s.value}` : ''}`;
-  const changed = s.configMap.changedAt ? `, last changed ${formatAgo(s.configMap.changedAt, collectedAt)}` : '';
-  return `${s.name} (ConfigMap ${s.configMap.name}${changed})`;
-}
 
 export function analyzeIssuerMismatch(ev: TriageEvidence): Finding[] {
   const r = findIssuerMismatch(ev.logs, ev.collectedAt);
@@ -29,7 +23,7 @@ export function analyzeIssuerMismatch(ev: TriageEvidence): Finding[] {
   const podObjects = r.pods.flatMap((p) => findPod(ev, p) ?? []);
   const container = podObjects[0]?.containers.find((c) => c.name === r.hits[0]?.container) ?? podObjects[0]?.containers[0];
   const setting = findIssuerSetting(container, ev.namespaceObjects);
-  const settingText = setting ? describeSetting(setting, ev.collectedAt) : undefined;
+  const settingText = setting ? describeTokenSetting(setting, ev.collectedAt) : undefined;
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   // The tails may begin after the onset: then the first refusal read is only where they begin.
   const since = r.first ? (r.onsetSeen ? ` since ${formatClock(r.first)} (${formatAgo(r.first, ev.collectedAt)})` : ` since before ${formatClock(r.first)}`) : '';
