@@ -9,7 +9,6 @@ import type { TriageEvidence } from '../evidence.js';
 import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { describeTokenSetting, findIssuerSetting } from '../issuer-setting.js';
-import type { IssuerSetting } from '../issuer-setting.js';
 import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
 import { listNodesOf, severityForPods } from '../pod-status.js';
 import { formatAgo, formatClock } from '../time-span.js';
