@@ -2,7 +2,7 @@
 // WiredTiger's cache, Redis's maxmemory) as a ConfigMap mounted by an OOM-killed container holds
 // it (memory-pool.ts). Only those settings are kept; the rest of the data is dropped.
 
-/** `shared_buffers = 6GB` in key postgresql.conf of ConfigMap orders-db-config, mounted by container postgres. */
+/** `shared_buffers = 3GB` in key postgresql.conf of ConfigMap main-db-config, mounted by container postgres. */
 export interface MemoryPoolConfigEvidence {
   configMap: string;
   key: string;

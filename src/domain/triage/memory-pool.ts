@@ -91,7 +91,7 @@ const KINDS: readonly PoolKind[] = [
 export const MEMORY_POOL_SETTINGS: readonly string[] = [...KINDS.flatMap((k) => k.fileNames), 'work_mem', 'max_connections'];
 
 /**
- * The pool sizes the server logs as it starts: mongod's "Opening WiredTiger" (`cache_size=31232M`;
+ * The pool sizes the server logs as it starts: mongod's "Opening WiredTiger" (`cache_size=15872M`;
  * 3.x: "wiredtiger_open config"), InnoDB's "Initializing buffer pool, total size = 6.000000G".
  */
 const LOGGED: readonly { server: Server; pattern: RegExp; unit: (u: string) => number }[] = [
@@ -104,9 +104,9 @@ export interface MemoryPool {
   pool: string;
   /** The setting that sizes it: "shared_buffers", "--wiredTigerCacheSizeGB". */
   setting: string;
-  /** As written or logged: "shared_buffers = 6GB", "cache_size=31232M". */
+  /** As written or logged: "shared_buffers = 3GB", "cache_size=15872M". */
   written: string;
-  /** "ConfigMap orders-db-config (postgresql.conf)", "the command line", "its start-up log". */
+  /** "ConfigMap main-db-config (postgresql.conf)", "the command line", "its start-up log". */
   where: string;
   bytes: number;
   configMap?: string;
@@ -195,7 +195,7 @@ export function findMemoryPool(seen: { container: ContainerSpecEvidence; pods: r
 const TOO_BIG_SHARE = 0.75;
 
 export interface OversizedPool {
-  /** Completes the OOM title: ": shared_buffers = 6GB (ConfigMap orders-db-config, postgresql.conf) sizes Postgres's shared buffer pool over it". */
+  /** Completes the OOM title: ": shared_buffers = 3GB (ConfigMap main-db-config, postgresql.conf) sizes Postgres's shared buffer pool over it". */
   reason: string;
   evidence: string[];
   cause: string;

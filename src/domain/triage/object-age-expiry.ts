@@ -1,7 +1,7 @@
 /**
  * Objects that expire: an object store answers "not found" (S3's NoSuchKey, GCS's "No such
  * object", Azure's BlobNotFound) for keys the pods read, and those keys carry the date their
- * object was written (`reports/2026/11/10/…`, `…-2026-11-10T03-11-36Z.pdf`). When every missing
+ * object was written (`reports/2025/06/30/…`, `…-2025-06-30T14-05-00Z.pdf`). When every missing
  * key is older than every key the same logs show served, the cut by age is the mechanism: a rule
  * on the bucket (a lifecycle expiration, a retention policy) deletes objects after that age. It is
  * set outside the cluster, so nothing in Kubernetes changed and the pods stay Ready.
@@ -19,7 +19,7 @@ const KEY_FIELDS = [
   /\b(?:s3a?|gs|abfss?|wasbs?):\/\/[^/\s"']+\/([^\s"')]+)/,
 ];
 const BUCKET = /"(?:bucket|Bucket)"\s*:\s*"([^"]+)"|\bbucket=("?)([\w.-]+)\2|\b(?:s3a?|gs):\/\/([a-z0-9][\w.-]+)\//;
-/** A date in a key, with separators (`2026/11/10`, `2026-11-10`, `2026_11_10`), and a time after it when there is one (`T03-11-36Z`). */
+/** A date in a key, with separators (`2025/06/30`, `2025-06-30`, `2025_06_30`), and a time after it when there is one (`T14-05-00Z`). */
 const KEY_DATE = /(?<!\d)(20\d\d)([/_.-])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)(?:[T_ ]([01]\d|2[0-3])[:._-]?([0-5]\d)(?:[:._-]?([0-5]\d))?)?/g;
 
 /** Keys missing or served this few times do not make a cut. */
