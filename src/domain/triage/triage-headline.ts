@@ -23,6 +23,7 @@ import { countRetriedConflicts } from './update-conflict-retry.js';
 import { findNodeReboot } from './node-reboot.js';
 import { describePolicyAuditReports, isPolicyAuditReport } from './policy-audit-report.js';
 import { describeLeftoverPullSecretWarnings, isLeftoverPullSecretWarning } from './leftover-pull-secret.js';
+import { describeNameserverLimitNotes, isNameserverLimitNote } from './nameserver-limit-note.js';
 
 export type Verdict = 'problems' | 'healthy' | 'inconclusive';
 
@@ -122,9 +123,10 @@ function countWarnings(ev: TriageEvidence): { told: string } {
   const recent = ev.events.filter((e) => e.type === 'Warning' && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS));
   const reports = recent.filter(isPolicyAuditReport).length;
   const leftovers = recent.filter((e) => isLeftoverPullSecretWarning(ev, e)).length;
-  const warnings = recent.length - reports - leftovers;
+  const nameservers = recent.filter((e) => isNameserverLimitNote(ev, e)).length;
+  const warnings = recent.length - reports - leftovers - nameservers;
   const counted = warnings === 0 ? 'no warning events' : `${warnings} warning event${warnings === 1 ? '' : 's'}`;
-  const apart = [...(reports > 0 ? [describePolicyAuditReports(reports)] : []), ...(leftovers > 0 ? [describeLeftoverPullSecretWarnings(leftovers)] : [])];
+  const apart = [...(reports > 0 ? [describePolicyAuditReports(reports)] : []), ...(leftovers > 0 ? [describeLeftoverPullSecretWarnings(leftovers)] : []), ...(nameservers > 0 ? [describeNameserverLimitNotes(nameservers)] : [])];
   return { told: apart.length === 0 ? counted : `${counted} besides ${apart.join(' and ')}` };
 }
 

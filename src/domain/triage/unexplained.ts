@@ -26,6 +26,7 @@ import { isAccessLogLine, listErrorLines } from './error-line.js';
 import { findErrorsSinceStart } from './errors-since-start.js';
 import { isPolicyAuditReport } from './policy-audit-report.js';
 import { isLeftoverPullSecretWarning } from './leftover-pull-secret.js';
+import { isNameserverLimitNote } from './nameserver-limit-note.js';
 
 /** Event reasons some analyzer reads (and decides about, even when it finds nothing worth saying). */
 const HANDLED_REASONS = new Set([
@@ -86,9 +87,9 @@ function describeEvents(ev: TriageEvidence, group: EventEvidence[]): Finding {
 }
 
 function unexplainedEvents(ev: TriageEvidence, findings: readonly Finding[]): Finding[] {
-  // A policy engine's audit report, or a missing pull Secret on pods that run their image, blocks
-  // nothing: the all-clear counts them apart (triage-headline.ts).
-  const events = ev.events.filter((e) => e.type === 'Warning' && !HANDLED_REASONS.has(e.reason) && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS) && e.object.kind !== 'Node' && !isRecoveredMetricFailure(ev, e) && !isPolicyAuditReport(e) && !isLeftoverPullSecretWarning(ev, e));
+  // A policy engine's audit report, a missing pull Secret on pods that run their image, or the
+  // nameserver limit on ready pods blocks nothing: the all-clear counts them apart (triage-headline.ts).
+  const events = ev.events.filter((e) => e.type === 'Warning' && !HANDLED_REASONS.has(e.reason) && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS) && e.object.kind !== 'Node' && !isRecoveredMetricFailure(ev, e) && !isPolicyAuditReport(e) && !isLeftoverPullSecretWarning(ev, e) && !isNameserverLimitNote(ev, e));
   const groups = new Map<string, EventEvidence[]>();
   for (const e of events) {
     if (mentioned(findings, e)) continue;
