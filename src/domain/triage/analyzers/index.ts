@@ -26,6 +26,7 @@ import { analyzeReadinessCycle } from './readiness-cycle.js';
 import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzePhpFpmPool } from './php-fpm-pool.js';
 import { analyzePhpMemoryLimit } from './php-memory-limit.js';
+import { analyzePhpOpcacheFull } from './php-opcache-full.js';
 import { analyzeUwsgiListenQueue } from './uwsgi-listen-queue.js';
 import { analyzeProxyBodyLimit } from './proxy-body-limit.js';
 import { analyzeNginxNoResolver } from './nginx-no-resolver.js';
@@ -323,6 +324,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'event-loop-blocked': analyzeEventLoopBlocked,
   'php-fpm-pool': analyzePhpFpmPool,
   'php-memory-limit': analyzePhpMemoryLimit,
+  'php-opcache-full': analyzePhpOpcacheFull,
   'uwsgi-listen-queue': analyzeUwsgiListenQueue,
   'proxy-body-limit': analyzeProxyBodyLimit,
   'nginx-no-resolver': analyzeNginxNoResolver,

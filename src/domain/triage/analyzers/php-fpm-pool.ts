@@ -6,6 +6,7 @@ import { findLocalUpstreamErrors, type LocalUpstreamError } from '../local-upstr
 import { isPodHealthy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { findErrorsSinceStart } from '../errors-since-start.js';
 import { earliest } from '../time-span.js';
+import { listOpcacheFullLogs } from '../opcache-full.js';
 
 /**
  * php-fpm runs at most pm.max_children PHP workers per pool; when every one is busy it says so
@@ -72,6 +73,8 @@ function exampleErrors(errors: Seen['errors']): Seen['errors'] {
 }
 
 export function analyzePhpFpmPool(ev: TriageEvidence): Finding[] {
+  // OPcache out of shared memory holds the workers recompiling: the cap is its symptom (php-opcache-full.ts).
+  if (listOpcacheFullLogs(ev.logs).length > 0) return [];
   const seen = collect(ev);
   const latest = seen.saturations.at(-1);
   if (latest === undefined) return [];

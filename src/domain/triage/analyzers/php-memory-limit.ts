@@ -68,7 +68,7 @@ function phpContainer(seen: readonly Seen[], pod: PodEvidence | undefined): stri
 }
 
 /** A ConfigMap the PHP container mounts as a php.ini: a subPath or file ending in .ini, or a directory whose keys do. */
-function iniConfigMap(pod: PodEvidence | undefined, container: string | undefined, configMaps: readonly NamespaceObjectEvidence[]): { name: string; key: string; path: string } | undefined {
+export function iniConfigMap(pod: PodEvidence | undefined, container: string | undefined, configMaps: readonly NamespaceObjectEvidence[]): { name: string; key: string; path: string } | undefined {
   const c = pod?.containers.find((x) => x.name === container);
   for (const mount of c?.volumeMounts ?? []) {
     const volume = pod?.volumes?.find((v) => v.name === mount.name);
