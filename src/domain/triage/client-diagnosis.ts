@@ -18,11 +18,12 @@ import { explainRedirectMethodChange } from './redirect-method-change.js';
 import { explainExpiredClientCertificate } from './client-cert-expired.js';
 import { explainRedisForkRefusal } from './redis-fork-refusal.js';
 import { explainHostKeyChanged } from './host-key-changed.js';
+import { explainNatsMaxPayload } from './nats-max-payload.js';
 import type { VolumeEvidence } from './evidence-spec.js';
 
 import type { ClientDiagnosis } from './client-diagnosis-reading.js';
 
 /** `errors`: the error lines of ready pods; `lines`: all their log lines (a start-up line names the library's version); `volumes`: the pods' volumes (a Secret that holds a client certificate). */
 export function explainClientDiagnosis(errors: readonly string[], lines: readonly string[], containers: readonly Pick<ContainerSpecEvidence, 'name' | 'env' | 'volumeMounts'>[], volumes: readonly VolumeEvidence[] = []): ClientDiagnosis | undefined {
-  return explainProductCheck(errors, lines, containers) ?? explainIgnoredWebIdentity(errors, lines, containers) ?? explainObjectStoreDenial(errors, lines) ?? explainObjectAgeExpiry(errors, lines) ?? explainSerializationCycle(errors, lines) ?? explainGoX509Refusal(errors, lines) ?? explainAliasWithoutWriteIndex(errors, lines) ?? explainEsPrivilegeRefusal(errors, lines) ?? explainMemoryLimiterRefusal(errors, lines) ?? explainConnectTaskFailed(errors, lines) ?? explainRedirectMethodChange(errors, lines, containers) ?? explainExpiredClientCertificate(errors, lines, containers, volumes) ?? explainRedisForkRefusal(errors, lines) ?? explainHostKeyChanged(errors, lines, containers, volumes);
+  return explainProductCheck(errors, lines, containers) ?? explainIgnoredWebIdentity(errors, lines, containers) ?? explainObjectStoreDenial(errors, lines) ?? explainObjectAgeExpiry(errors, lines) ?? explainSerializationCycle(errors, lines) ?? explainGoX509Refusal(errors, lines) ?? explainAliasWithoutWriteIndex(errors, lines) ?? explainEsPrivilegeRefusal(errors, lines) ?? explainMemoryLimiterRefusal(errors, lines) ?? explainConnectTaskFailed(errors, lines) ?? explainRedirectMethodChange(errors, lines, containers) ?? explainExpiredClientCertificate(errors, lines, containers, volumes) ?? explainRedisForkRefusal(errors, lines) ?? explainHostKeyChanged(errors, lines, containers, volumes) ?? explainNatsMaxPayload(errors, lines);
 }

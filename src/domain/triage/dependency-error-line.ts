@@ -71,6 +71,9 @@ const PATTERNS: [DependencyProblem, RegExp][] = [
  */
 const URL_HOST = /\bhttps?:\/\/(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]+\]|[a-z0-9.-]+\.[a-z]{2,}|[a-z0-9-]+)(?::(\d+))?(?=[/?#"'\s\\),;>\]]|\.(?:\s|$)|$)/i;
 
+/** undici (Node's fetch) names the address it dialled: `Connect Timeout Error (attempted address: api.example:443, timeout: 10000ms)`. */
+const ATTEMPTED_ADDRESS = /attempted address: ([\w.-]+|\[[0-9a-f:.]+\]):(\d+)/i;
+
 /** A structured line's own `"host":"api.example.com"` field (never "hostname", the logging pod's name). */
 const HOST_FIELD = /"host"\s*:\s*"([a-z0-9][a-z0-9.-]*)"/i;
 
@@ -91,7 +94,9 @@ const SOURCE_LOCATION = /^[\w.-]+\.(?:go|java|kt|scala|py|rb|js|mjs|cjs|ts|c|cc|
 function findHostPort(line: string): [string, string] | undefined {
   for (const m of line.matchAll(HOST_PORT)) {
     const [host, port] = [m[1] ?? '', m[2] ?? ''];
-    if (SOURCE_LOCATION.test(host) || line[(m.index ?? 0) + m[0].length] === ']') continue;
+    const end = (m.index ?? 0) + m[0].length;
+    // "undici:13510:13" in a stack frame is a file, its line and column, not a host and port.
+    if (SOURCE_LOCATION.test(host) || line[end] === ']' || /^:\d/.test(line.slice(end, end + 2))) continue;
     return [host, port];
   }
   return undefined;
@@ -127,11 +132,13 @@ export function parseDependencyError(line: string): DependencyError | undefined 
     if (dep === undefined && !problem.startsWith('dns')) {
       // urllib3 (requests): "HTTPSConnectionPool(host='api.example', port=443)".
       const pool = URL_POOL.exec(line);
+      const attempted = ATTEMPTED_ADDRESS.exec(line);
       const url = URL_HOST.exec(line);
       const hp = findHostPort(line);
       // A JSON client log names the host it called in a field; a served request's is its own Host header.
       const field = SERVED_REQUEST.test(line) ? null : HOST_FIELD.exec(line);
       if (pool) dep = `${pool[1] ?? ''}:${pool[2] ?? ''}`;
+      else if (attempted) dep = `${attempted[1] ?? ''}:${attempted[2] ?? ''}`;
       else if (url) dep = `${url[1] ?? ''}${url[2] ? `:${url[2]}` : ''}`;
       else if (hp) dep = `${hp[0]}:${hp[1]}`;
       else if (field) dep = field[1];

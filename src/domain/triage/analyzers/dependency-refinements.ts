@@ -29,6 +29,7 @@ import { findSniDisabled, tellSniDisabled } from '../sni-disabled.js';
 import { explainVoterGone, findVoterGone } from '../quorum-voter-gone.js';
 import { explainNlbHairpin, findNlbHairpin } from '../nlb-hairpin.js';
 import { findDnsUdpOnly } from '../dns-udp-only.js';
+import { explainProxyBypass, findProxyBypass } from '../proxy-bypassed.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
 export interface DependencyGroup {
@@ -501,4 +502,31 @@ const udpOnlyDns: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, lookupStall, logShipperBlock, hashCostThreadpool, advertisedHost, loopbackListener, searchLineCut];
+/**
+ * Timeouts at an outside host's own address from pods that have a proxy in their env: the
+ * client ignores the proxy and dials directly (proxy-bypassed.ts); its release is the trigger.
+ */
+const proxyBypassed: Refinement = (g) => {
+  const first = g.group[0];
+  if (first?.error.problem !== 'timeout' || !g.plain) return undefined;
+  const lines = g.group.map((h) => h.line);
+  const onset = earliest(lines.map((l) => readLogLineTime(l, g.ev.collectedAt)));
+  const container = g.podObjects.find((p) => p.name === first.log.pod)?.containers.find((c) => c.name === first.log.container);
+  const found = findProxyBypass({ container, objects: g.ev.namespaceObjects ?? [], services: g.ev.services, revisions: g.ev.revisions, dependency: g.dependency, lines, onset });
+  if (found === undefined) return undefined;
+  const told = explainProxyBypass(found);
+  return {
+    ...g.finding,
+    id: `dependency-error/timeout/proxy-bypassed/${found.dependency}`,
+    title: `${told.title} ${whereSeen(g, true)}`,
+    ...(found.revision ? { datesChange: true as const } : {}),
+    confidence: 'high',
+    evidence: [...told.evidence, ...g.finding.evidence],
+    likelyCause: told.cause,
+    nextAction: told.action,
+    fix: told.fix,
+    ...(onset !== undefined ? { onset } : {}),
+  };
+};
+
+export const REFINEMENTS: readonly Refinement[] = [quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, lookupStall, logShipperBlock, hashCostThreadpool, advertisedHost, loopbackListener, searchLineCut];

@@ -8,6 +8,7 @@ import { HOUR_MS, formatAgo, msBetween } from '../time-span.js';
 import { type DependencyError, parseDependencyError } from '../dependency-error-line.js';
 import { egressAllows, isPublicHostname, rulesForPort } from '../egress-rules.js';
 import { type ServiceDnat, findServiceDnatIn, formatEndpoints } from '../service-dnat.js';
+import { findProxyVariables } from '../proxy-bypassed.js';
 
 /** A policy changed this recently is a suspect for timeouts that began after it. */
 const RECENT_POLICY_MS = 6 * HOUR_MS;
@@ -71,7 +72,9 @@ export function analyzeNetworkPolicies(ev: TriageEvidence): Finding[] {
     // or when it cuts off a host of the public internet from pods that all started under it (pods from before kept what they had fetched).
     const isExternal = (d: string): boolean => isPublicHostname(d.replace(/:\d+$/, ''));
     const external = recent ? [] : cutOff.filter(isExternal);
-    const predates = external.length > 0 && startedUnder(ev, pods, changed);
+    // Pods that have a proxy in their env are meant to reach the internet through it: an old policy that lets only it out is by design.
+    const proxied = ev.pods.some((p) => pods.includes(p.name) && p.containers.some((c) => findProxyVariables(c, ev.namespaceObjects ?? []) !== undefined));
+    const predates = external.length > 0 && !proxied && startedUnder(ev, pods, changed);
     const blocked = recent ? cutOff : predates ? external : cutOff.filter((d) => !isExternal(d) && rulesForPort(policy.egress, portOf(d)).length > 0);
     // A policy with no egress rules of its own denies nothing another policy selecting the same pods allows: alone it names no cut-off.
     const openedByOthers = policy.egress.length === 0 && rules.length > 0;

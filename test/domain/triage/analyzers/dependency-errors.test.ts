@@ -287,3 +287,30 @@ describe('analyzeDependencyErrors: a resolver the pods set themselves', () => {
     expect(f?.likelyCause).toMatch(/CoreDNS/);
   });
 });
+
+describe('parseDependencyError: an undici connect timeout', () => {
+  it('names the attempted address, not a stack frame of undici', () => {
+    const line = '{"level":50,"err":{"type":"TypeError","message":"fetch failed","stack":"TypeError: fetch failed\\n    at node:internal/deps/undici/undici:13510:13","cause":{"type":"ConnectTimeoutError","message":"Connect Timeout Error (attempted address: api.partner.example:443, timeout: 10000ms)","code":"UND_ERR_CONNECT_TIMEOUT"}},"msg":"delivery failed"}';
+    expect(parseDependencyError(line)).toEqual({ problem: 'timeout', dependency: 'api.partner.example:443' });
+  });
+});
+
+describe('analyzeDependencyErrors: a client that ignores the proxy the pods have', () => {
+  const line = (t: string) => `{"level":50,"time":"${t}","err":{"type":"TypeError","message":"fetch failed","stack":"TypeError: fetch failed\\n    at node:internal/deps/undici/undici:13510:13","cause":{"type":"ConnectTimeoutError","message":"Connect Timeout Error (attempted address: api.partner.example:443, timeout: 10000ms)","code":"UND_ERR_CONNECT_TIMEOUT"}},"msg":"delivery failed"}`;
+  const scenario = (withProxy: boolean) => {
+    const pods: PodEvidence[] = [0, 1].map((i) => pod(i, { containers: [container(withProxy ? { envFrom: [{ kind: 'configMap', name: 'egress-env' }] } : {})] }));
+    const lines = ['2026-11-21T03:12:58Z', '2026-11-21T03:13:28Z', '2026-11-21T03:13:58Z'].map(line);
+    const ev = baseEvidence({ pods, workload: workload({ specReplicas: 2, replicas: 2, readyReplicas: 2, availableReplicas: 2 }), logs: pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines })) });
+    ev.namespaceObjects = [{ kind: 'ConfigMap', name: 'egress-env', keys: ['HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY'] }];
+    return ev;
+  };
+  it('says the built-in fetch ignores HTTPS_PROXY and dials the outside host directly', () => {
+    const [f] = analyzeDependencyErrors(scenario(true));
+    expect(f?.title).toMatch(/^Connections to api\.partner\.example:443 time out: Node's built-in fetch \(undici\) ignores the HTTPS_PROXY\/HTTP_PROXY proxy/);
+    expect(f?.fix).toMatch(/ProxyAgent/);
+  });
+  it('without proxy variables stays a plain timeout', () => {
+    const [f] = analyzeDependencyErrors(scenario(false));
+    expect(f?.title).not.toMatch(/proxy/i);
+  });
+});

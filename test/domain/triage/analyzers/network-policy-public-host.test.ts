@@ -57,3 +57,12 @@ describe('an older egress policy that cuts pods started under it off a public ho
     expect(analyzeNetworkPolicies(lockedOut(30 * 60))).toEqual([]);
   });
 });
+
+describe('an older egress policy, and pods that have a proxy to go out through', () => {
+  it('does not call the policy the cut-off: the pods are meant to reach the host through their proxy', () => {
+    const ev = lockedOut(37);
+    ev.pods = ev.pods.map((p) => ({ ...p, containers: p.containers.map((c) => ({ ...c, envFrom: [{ kind: 'configMap' as const, name: 'egress-env' }] })) }));
+    ev.namespaceObjects = [{ kind: 'ConfigMap', name: 'egress-env', keys: ['HTTPS_PROXY', 'NO_PROXY'] }];
+    expect(analyzeNetworkPolicies(ev)).toEqual([]);
+  });
+});
