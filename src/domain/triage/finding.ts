@@ -72,6 +72,7 @@ export type FindingKind =
   | 'volume-zone'
   | 'pod-sandbox'
   | 'statefulset-ordinal'
+  | 'separate-bootstrap'
   | 'cluster-dns'
   | 'network-policy'
   | 'job-failed'

@@ -156,6 +156,7 @@ import { analyzeTopologyRouting } from './topology-routing.js';
 import { analyzeServicePublishNotReady } from './service-publish-not-ready.js';
 import { analyzeUnansweredScheduler } from './scheduler-unanswered.js';
 import { analyzeStatefulSetOrdinals } from './statefulset-ordinal.js';
+import { analyzeSeparateBootstrap } from './separate-bootstrap.js';
 import { analyzeVolumeZones } from './volume-zone.js';
 import { analyzeUpstreamRateLimit } from './upstream-rate-limit.js';
 import { analyzeProxyKeyedLimiter } from './proxy-keyed-limiter.js';
@@ -288,6 +289,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'service-publish-not-ready': analyzeServicePublishNotReady,
   'volume-zone': analyzeVolumeZones,
   'statefulset-ordinal': analyzeStatefulSetOrdinals,
+  'separate-bootstrap': analyzeSeparateBootstrap,
   'cluster-dns': analyzeClusterDns,
   'cluster-dns-capacity': analyzeClusterDnsCapacity,
   'network-policy': analyzeNetworkPolicies,

@@ -107,10 +107,22 @@ function judgeExtended(ev: TriageEvidence, all: readonly NodeEvidence[], usable:
   const elsewhere = all.filter((n) => !usable.includes(n) && advertisedAmount(n, resource) > 0);
   const one = usable.length === 1;
   const [first] = usable;
-  const plugin = describeDevicePlugin(ev, usable, resource);
   const where = one ? 'that node' : 'those nodes';
+  const head = `the ${usable.length} node${one ? '' : 's'} it may use (${names(usable)}) advertise${one ? 's' : ''} no ${resource} in ${one ? 'its' : 'their'} allocatable`;
+  const split = describeSplitDevices(usable, resource, missing.amount);
+  if (split) {
+    return {
+      why: `${head} but ${split.sibling}=${split.amount}: ${split.why}`,
+      decisive: first ? `${one ? '' : `${first.name} `}allocatable: ${formatAllocatable(first)}` : `${split.sibling}=${split.amount}`,
+      fix: split.fix,
+      cause: split.cause,
+      ...(first ? { node: first.name } : {}),
+      evidence: [`each pod requests ${missing.amount} ${resource}`, ...usable.slice(0, 3).map((n) => `${n.name} advertises ${split.sibling}=${n.allocatable[split.sibling]} of the same vendor`)],
+    };
+  }
+  const plugin = describeDevicePlugin(ev, usable, resource);
   return {
-    why: `the ${usable.length} node${one ? '' : 's'} it may use (${names(usable)}) advertise${one ? 's' : ''} no ${resource} in ${one ? 'its' : 'their'} allocatable: ${plugin?.why ?? 'no device plugin serves it there'}`,
+    why: `${head}: ${plugin?.why ?? 'no device plugin serves it there'}`,
     // The title names a single node already; its allocatable is the evidence.
     decisive: plugin?.logLine ?? (first ? `${one ? '' : `${first.name} `}allocatable: ${formatAllocatable(first)} (no ${resource})` : `no ${resource}`),
     fix: plugin?.fix ?? `make the device plugin that provides ${resource} run on ${names(usable)} (its DaemonSet's nodeSelector, affinity or tolerations must cover ${where}), or check why its pod fails there`,
@@ -122,6 +134,34 @@ function judgeExtended(ev: TriageEvidence, all: readonly NodeEvidence[], usable:
       elsewhere.length > 0 ? `${resource} is advertised only by ${names(elsewhere)}, outside the pods' placement` : `no node of the ${all.length} advertises ${resource}`,
       ...(plugin?.evidence ?? []),
     ],
+  };
+}
+
+/**
+ * Every node the pods may use advertises, instead of the resource, another one of the same vendor
+ * (nvidia.com/mig-1g.10gb beside nvidia.com/gpu=0): the plugin runs and serves the devices, cut
+ * into partitions (MIG) or renamed, so the pods ask for a name the pool no longer offers.
+ */
+function describeSplitDevices(usable: readonly NodeEvidence[], resource: string, amount: number | string): { sibling: string; amount: string; why: string; cause: string; fix: string } | undefined {
+  const slash = resource.indexOf('/');
+  const [first] = usable;
+  if (slash < 0 || !first) return undefined;
+  const vendor = resource.slice(0, slash + 1);
+  const sibling = Object.keys(first.allocatable)
+    .filter((k) => k !== resource && k.startsWith(vendor))
+    .filter((k) => usable.every((n) => advertisedAmount(n, k) > 0))
+    .sort()[0];
+  if (!sibling) return undefined;
+  const mig = /^mig-/i.test(sibling.slice(vendor.length));
+  const what = mig ? 'its GPUs were split into MIG partitions' : 'its devices are advertised under another name';
+  return {
+    sibling,
+    amount: first.allocatable[sibling] ?? '',
+    why: `${usable.length === 1 ? what : what.replace(/^its/, 'their')}, and the pods still ask for ${mig ? 'whole GPUs' : resource}`,
+    cause: `The device plugin on ${names(usable)} runs and registers the devices as ${sibling}, not ${resource}${mig ? ' (the node pool was switched to MIG: each GPU cut into partitions, and with the mixed strategy the whole-GPU resource drops to 0)' : ''}; the pods still request ${amount} ${resource}, which no node they may use offers ("Insufficient ${resource}").`,
+    fix: mig
+      ? `request ${sibling} (a MIG profile that fits) instead of ${resource} in the pods, or give whole GPUs back on part of the pool (its MIG configuration)`
+      : `request ${sibling} instead of ${resource} in the pods, or make the nodes advertise ${resource} again`,
   };
 }
 

@@ -289,6 +289,14 @@ describe('analyzePlacement', () => {
       expect(f?.likelyCause).toMatch(/its DaemonSet does not select that node/);
     });
 
+    it('says the nodes advertise the devices under another name of the same vendor (GPUs split into MIG partitions), not a missing plugin', () => {
+      const [f] = analyzePlacement(gpuScenario([...generalNodes(), g5({ cpu: '7910m', 'nvidia.com/gpu': '0', 'nvidia.com/mig-1g.10gb': '7' })]));
+      expect(f?.title).toBe(`1 pod cannot be placed: the 1 node it may use (${NODE_D}) advertises no nvidia.com/gpu in its allocatable but nvidia.com/mig-1g.10gb=7: its GPUs were split into MIG partitions, and the pods still ask for whole GPUs`);
+      expect(f?.title).not.toMatch(/device plugin/);
+      expect(f?.fix).toBe(`request nvidia.com/mig-1g.10gb (a MIG profile that fits) instead of nvidia.com/gpu in the pods, or give whole GPUs back on part of the pool (its MIG configuration)`);
+      expect(f?.evidence).toContain(`${NODE_D} advertises nvidia.com/mig-1g.10gb=7 of the same vendor`);
+    });
+
     it('says nothing when a node the pods may use advertises the resource (they wait for a free one: capacity)', () => {
       expect(analyzePlacement(gpuScenario([...generalNodes(), g5({ cpu: '7910m', 'nvidia.com/gpu': '1' })], '1'))).toEqual([]);
     });
