@@ -115,6 +115,19 @@ export function findResourceOrigin(ev: TriageEvidence, pods: readonly PodEvidenc
   };
 }
 
+/**
+ * The ephemeral-storage limit a pod is evicted at is the sum of its containers' limits: the first
+ * container whose limit admission set, with that container's name. Undefined when the template set them.
+ */
+export function findStorageLimitOrigin(ev: TriageEvidence, pods: readonly PodEvidence[]): { origin: ResourceOrigin; container: string } | undefined {
+  const names = unique(pods.flatMap((p) => p.containers.map((c) => c.name)));
+  for (const container of names) {
+    const origin = findResourceOrigin(ev, pods, container, 'ephemeral-storage limit');
+    if (origin !== undefined) return { origin, container };
+  }
+  return undefined;
+}
+
 function who(o: ResourceOrigin, ns?: string): string {
   if (o.by === 'VPA') return `VPA ${o.name ?? ''}`.trim();
   if (o.by === 'Kyverno') return `Kyverno policy ${o.name ?? ''}`.trim();

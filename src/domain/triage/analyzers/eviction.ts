@@ -5,6 +5,7 @@ import { describeNodeCommand, formatKubectl } from '../kubectl-command.js';
 import { HISTORY_MS, RECENT_MS, groupBy, limitLines, unique } from '../pod-status.js';
 import { formatBytes, parseQuantity } from '../quantity.js';
 import { formatAgo, isWithin, latest } from '../time-span.js';
+import { describeOrigin, describeOriginEvidence, explainOrigin, findStorageLimitOrigin, fixOrigin } from '../resource-origin.js';
 import { findTolerationChurn } from './toleration-churn.js';
 
 interface Eviction {
@@ -78,12 +79,15 @@ function describeGroup(ev: TriageEvidence, group: Eviction[]): Finding {
   const n = `${pods.length} pod${pods.length === 1 ? '' : 's'}`;
   const usage = unique(group.flatMap((e) => [...e.message.matchAll(/Container (\S+) was using (\S+), (?:request is|which exceeds its request of) (\S+?)[,.]/g)].map((m) => `${m[1] ?? ''} used ${formatUsage(m[2])} against a request of ${m[3] ?? ''}`)));
 
+  // The limit the pods are evicted at may not be the template's: a LimitRange's default, set at admission.
+  const found = first.resource === 'limit' ? findStorageLimitOrigin(ev, ev.pods.filter((p) => pods.includes(p.name))) : undefined;
+  const ns = ev.target.namespace;
   let title: string;
   let cause: string;
   if (first.resource === 'limit') {
-    title = `${n} evicted${where}: ephemeral storage over the pod's limit`;
+    title = `${n} evicted${where}: ephemeral storage over the pod's limit${found ? `, ${describeOrigin(found.origin, ns)}` : ''}`;
     const files = findLocalFiles(ev);
-    cause = `The pod wrote more to local disk (logs, emptyDir, writable layer) than its ephemeral-storage limit allows.${files.length > 0 ? ` It is configured to write to ${files.join(', ')}, which is not on a mounted volume: the writable layer counts against the limit.` : ''}`;
+    cause = `${found ? `${explainOrigin(found.origin, ns)} ` : ''}The pod wrote more to local disk (logs, emptyDir, writable layer) than its ephemeral-storage limit allows.${files.length > 0 ? ` It is configured to write to ${files.join(', ')}, which is not on a mounted volume: the writable layer counts against the limit.` : ''}`;
   } else if (first.resource === 'taint') {
     title = `${n} evicted${where} by a NoExecute taint`;
     cause = 'The node got a NoExecute taint (not-ready, unreachable, or set by an operator) and the pods did not tolerate it.';
@@ -106,10 +110,11 @@ function describeGroup(ev: TriageEvidence, group: Eviction[]): Finding {
     evidence: [
       ...limitLines(group.map((e) => `${e.pod}: Evicted${e.at ? ` ${formatAgo(e.at, ev.collectedAt)}` : ''}${e.message ? `: ${e.message}` : ''}`), 3),
       ...usage.slice(0, 3),
+      ...(found ? [describeOriginEvidence(found.origin, found.container)] : []),
     ],
     likelyCause: cause,
     ...(first.message ? { decisive: first.message.trim() } : {}),
-    fix: first.resource === 'limit' ? 'stop writing that much to local disk (or raise the ephemeral-storage limit)' : first.resource === 'inodes' ? 'find what on the node creates many small files (an emptyDir without sizeLimit, a writable layer) and clean and bound it' : `free ${first.resource} on the node or set requests near real use`,
+    fix: found ? fixOrigin(found.origin, found.container, ns) : first.resource === 'limit' ? 'stop writing that much to local disk (or raise the ephemeral-storage limit)' : first.resource === 'inodes' ? 'find what on the node creates many small files (an emptyDir without sizeLimit, a writable layer) and clean and bound it' : `free ${first.resource} on the node or set requests near real use`,
     nextAction:
       first.resource === 'limit'
         ? 'Raise the ephemeral-storage limit or stop writing that much locally (log to stdout, size emptyDir). Evicted pods are replaced on their own.'

@@ -19,6 +19,7 @@ import { describeGrace, findDrainingPods } from '../draining-pods.js';
 import { explainSwallowedSigterm, findSwallowedSigterm } from '../swallowed-sigterm.js';
 import { explainClaimDeleting } from './claim-deleting.js';
 import { explainClaimInUse } from './claim-in-use.js';
+import { explainAllocatableDrop } from './allocatable-drop.js';
 import { explainKubeletReserved } from './kubelet-reserved.js';
 import { explainStateTaintedNodes } from './state-tainted-nodes.js';
 import { explainSpreadMissingLabel } from './spread-missing-label.js';
@@ -177,6 +178,8 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
     : joining ? explainAffinityNoPeers(ev)
     // The nodes themselves offer too little (their kubelet reserves most of it): their config, not their count.
     : tooBig.length === 0 ? explainKubeletReserved(ev, pending, main.flatMap((r) => (r.category === 'insufficient' && r.detail !== undefined ? [r.detail] : [])))
+      // …or the nodes that replaced older ones keep less of the same capacity allocatable: fewer pods fit on each.
+      ?? explainAllocatableDrop(ev, pending, main.flatMap((r) => (r.category === 'insufficient' && r.detail !== undefined ? [r.detail] : [])))
       // …or the nodes with room are kept out by their own state (no route, not ready) for minutes: what keeps them unfit.
       ?? explainStateTaintedNodes(ev, pending, main) : undefined);
   // "didn't match pod topology spread constraints" says which rule only once the rule is stated.

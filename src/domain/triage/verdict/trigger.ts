@@ -13,7 +13,7 @@ import type { Finding } from '../finding.js';
 import { unique } from '../pod-status.js';
 import { diffRevisions, sortRevisions } from '../revision-diff.js';
 import { matchesLabels } from '../service-match.js';
-import { describeOriginChange, findResourceOrigin, type ResourceOrigin } from '../resource-origin.js';
+import { describeOriginChange, findResourceOrigin, findStorageLimitOrigin, type ResourceOrigin } from '../resource-origin.js';
 import { HOUR_MS, earliest, formatAgo, formatSpan, msBetween } from '../time-span.js';
 import type { Differential } from './differential.js';
 import { capitalize } from '../../text.js';
@@ -304,8 +304,12 @@ function findMechanismHpaChange(ev: TriageEvidence, mechanism: Finding | undefin
   return hpa === undefined ? undefined : findHpaMaxChange(ev, hpa);
 }
 
-/** Who set the memory limit an OOM-killed container dies at, when admission did. */
+/** Who set the memory limit an OOM-killed container dies at, or the ephemeral-storage limit pods are evicted at, when admission did. */
 function findMechanismOrigin(ev: TriageEvidence, mechanism: Finding | undefined, pods: readonly PodEvidence[]): ResourceOrigin | undefined {
+  if (mechanism?.id === 'eviction/limit') {
+    const evicted = new Set(mechanism.affected?.pods ?? []);
+    return findStorageLimitOrigin(ev, ev.pods.filter((p) => evicted.has(p.name)))?.origin;
+  }
   if (mechanism?.kind !== 'oom-killed') return undefined;
   return findResourceOrigin(ev, pods, mechanism.id.replace(/^oom-killed\//, ''), 'memory limit', /^Init container/.test(mechanism.title));
 }
@@ -342,6 +346,25 @@ export function acquitRollout(findings: readonly Finding[], trigger: Trigger, me
             likelyCause: `Revision ${restart.revision} changed nothing ${trigger.leftAlone !== undefined ? `of container ${trigger.leftAlone}` : 'in the pod template'}; its new pods read ${kind} ${name} as changed just before, while pods started earlier keep what they read at their start.`,
             nextAction: `Fix ${kind} ${name} as the verdict says; a rollback would not help: any new pod reads the same ${kind}.`,
             fix: `fix ${kind} ${name}, not the rollout`,
+          },
+    );
+  }
+  // Admission set the resources the pods fail with as the rollout re-created them: the pods of the
+  // revision before would be re-created by the same admission, with the same values.
+  if (trigger.kind === 'resources-set') {
+    const { by, name, what } = trigger.origin;
+    const setter = `${by}${name !== undefined ? ` ${name}` : ''}`;
+    return findings.map((f) =>
+      f.kind !== 'recent-rollout'
+        ? f
+        : {
+            ...f,
+            title: `${f.title.replace(/ rolled out .*$/, '')} only re-created the pods: ${setter} set their ${what} at admission, not the rollout`,
+            severity: 'info',
+            confidence: 'low',
+            likelyCause: `The rollout came just before the failures, but the ${what} the pods fail at is not in the template: ${setter} set it on every pod created since it applies, whichever revision.`,
+            nextAction: `A rollback would not help: pods of any revision are admitted under ${setter}. Act on the mechanism the verdict names.`,
+            fix: 'act on the mechanism, not the rollout',
           },
     );
   }
