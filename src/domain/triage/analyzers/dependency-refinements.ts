@@ -74,10 +74,7 @@ const idleDrops: Refinement = (g) => {
     title: told.title,
     ...(idle.pathChange ? { datesChange: true as const } : {}),
     confidence: 'medium',
-    evidence: [...told.evidence, ...g.finding.evidence],
-    likelyCause: told.cause,
-    nextAction: told.action,
-    fix: told.fix,
+    ...toldParts(g.finding, told),
   };
 };
 
@@ -149,10 +146,7 @@ const headlessPort: Refinement = (g) => {
     title: `${told.title} ${whereSeen(g, false)}`,
     ...(dated(g.ev, gap) ? { datesChange: true as const } : {}),
     confidence: 'high',
-    evidence: [...told.evidence, ...g.finding.evidence],
-    likelyCause: told.cause,
-    nextAction: told.action,
-    fix: told.fix,
+    ...toldParts(g.finding, told),
     outsideWorkload: `Service ${gap.service.name} sends the clients to a port its pods do not listen on; any revision of ${g.ev.target.name} is refused the same way`,
     confirmCommands: [...told.confirm, ...g.confirm],
     affected: { ...g.finding.affected, ...(gap.namespace === g.ev.target.namespace ? { services: [gap.service.name] } : {}) },
@@ -176,10 +170,7 @@ const staleConfig: Refinement = (g) => {
     title: told.title,
     datesChange: true,
     confidence: found.fresh.length > 0 ? 'high' : 'medium',
-    evidence: [...told.evidence, ...g.finding.evidence],
-    likelyCause: told.cause,
-    nextAction: told.action,
-    fix: told.fix,
+    ...toldParts(g.finding, told),
   };
 };
 
@@ -230,10 +221,7 @@ const legacyCommonName: Refinement = (g) => {
     id: `dependency-error/tls-legacy-cn/${found.server}`,
     title: `${told.title} ${whereSeen(g, true)}`,
     confidence: 'high',
-    evidence: [...told.evidence, ...g.finding.evidence],
-    likelyCause: told.cause,
-    nextAction: told.action,
-    fix: told.fix,
+    ...toldParts(g.finding, told),
     rollbackUndoes: told.rollbackUndoes,
     latent: told.latent,
     // The verifier's own words, without the request around them.
@@ -260,10 +248,7 @@ const sniDisabled: Refinement = (g) => {
     id: `dependency-error/tls-no-sni/${host}`,
     title: `TLS certificate of ${host} does not match the host name because ${told.title} ${whereSeen(g, true)}`,
     confidence: 'high',
-    evidence: [...told.evidence, ...g.finding.evidence],
-    likelyCause: told.cause,
-    nextAction: told.action,
-    fix: told.fix,
+    ...toldParts(g.finding, told),
   };
 };
 
@@ -285,10 +270,7 @@ const missingConfigEndpoint: Refinement = (g) => {
     ...(told.datesChange ? { datesChange: true as const } : {}),
     severity: 'critical',
     confidence: found.named || found.near.length > 0 ? 'high' : 'medium',
-    evidence: [...told.evidence, ...g.finding.evidence],
-    likelyCause: told.cause,
-    nextAction: told.action,
-    fix: told.fix,
+    ...toldParts(g.finding, told),
     outsideWorkload: told.outsideWorkload,
     confirmCommands: [...told.confirm, ...g.confirm],
   };
@@ -383,6 +365,11 @@ interface MembersTold {
   outsideWorkload: string;
 }
 
+/** A reading's account laid over the finding: its evidence before the finding's, its cause, next action and fix. */
+function toldParts(finding: Finding, told: { evidence: readonly string[]; cause: string; action: string; fix?: string }): Pick<Finding, 'evidence' | 'likelyCause' | 'nextAction' | 'fix'> {
+  return { evidence: [...told.evidence, ...finding.evidence], likelyCause: told.cause, nextAction: told.action, fix: told.fix };
+}
+
 function layTold(finding: Finding, id: string, told: MembersTold): Finding {
   return {
     ...finding,
@@ -429,10 +416,7 @@ const nlbHairpin: Refinement = (g) => {
     title: `${g.finding.title}${told.title}`,
     ...(told.dated ? { datesChange: true as const } : {}),
     confidence: 'high',
-    evidence: [...told.evidence, ...g.finding.evidence],
-    likelyCause: told.cause,
-    nextAction: told.action,
-    fix: told.fix,
+    ...toldParts(g.finding, told),
   };
 };
 
@@ -455,10 +439,7 @@ const loopbackListener: Refinement = (g) => {
     id: `dependency-error/loopback-listener/${miss.server}/${miss.port}`,
     title: `Dependency ${g.dependency} refuses connections: ${told.title} ${whereSeen(g, false)}`,
     confidence: 'high',
-    evidence: [...told.evidence, ...g.finding.evidence],
-    likelyCause: told.cause,
-    nextAction: told.action,
-    fix: told.fix,
+    ...toldParts(g.finding, told),
     ...(onset !== undefined ? { onset } : {}),
   };
 };
@@ -521,10 +502,7 @@ const proxyBypassed: Refinement = (g) => {
     title: `${told.title} ${whereSeen(g, true)}`,
     ...(found.revision ? { datesChange: true as const } : {}),
     confidence: 'high',
-    evidence: [...told.evidence, ...g.finding.evidence],
-    likelyCause: told.cause,
-    nextAction: told.action,
-    fix: told.fix,
+    ...toldParts(g.finding, told),
     ...(onset !== undefined ? { onset } : {}),
   };
 };
