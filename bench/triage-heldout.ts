@@ -14,11 +14,13 @@
  */
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_63_SCENARIOS } from '../test/triage-corpus/heldout-63/stories.js';
+import { HOLDOUT_64_SCENARIOS } from '../test/triage-corpus/heldout-64/stories.js';
 import { gradeStories } from './grade-stories.js';
 
 /** Rounds written and not yet joined to the corpus; rounds 1–62 have joined it. */
 const PENDING: [string, readonly CorpusScenario[]][] = [
   ['held-out round 63', HOLDOUT_63_SCENARIOS],
+  ['held-out round 64', HOLDOUT_64_SCENARIOS],
 ];
 
 const filter = process.argv[2];
