@@ -37,6 +37,8 @@ import { findOversizedResponses } from '../../domain/triage/oversized-peer.js';
 import { readPeerRollout } from './read-peer-rollout.js';
 import { readNamespaceRollouts } from './read-namespace-rollouts.js';
 import { needsNamespaceRollouts } from '../../domain/triage/message-contract.js';
+import { needsClientVersion, needsCodecProducers } from '../../domain/triage/kafka-fetch-stall.js';
+import { readConsumerClientVersion } from './read-client-version.js';
 import { needsEvictionWriters } from '../../domain/triage/redis-evictions.js';
 import { needsMappingSenders } from '../../domain/triage/index-mapping-sender.js';
 import { readSenderRollouts } from './read-sender-rollouts.js';
@@ -171,7 +173,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'serverCertRefusal'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'clientVersion' | 'serverCertRefusal'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -280,7 +282,10 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     if (evicting !== undefined) return readNamespaceRollouts(ctx, target, evicting.since, 'its Redis evicts the keys it needs at maxmemory: which other writer began filling it');
     // Or it is a job worker that lists its queues (worker-queue-names.ts): which producer set a queue name it does not list.
     const queues = needsQueueProducers(seen);
-    return queues === undefined ? undefined : readNamespaceRollouts(ctx, target, queues.since, 'it is a worker listing its queues: which producer set a queue name it does not list');
+    if (queues !== undefined) return readNamespaceRollouts(ctx, target, queues.since, 'it is a worker listing its queues: which producer set a queue name it does not list');
+    // Or the brokers refuse its fetches for the records' codec (kafka-fetch-stall.ts): which producer began to compress with zstd.
+    const codec = needsCodecProducers(seen);
+    return codec === undefined ? undefined : readNamespaceRollouts(ctx, target, codec.since, 'the brokers refuse its fetches for the records\' codec: which producer set zstd');
   });
   // Documents its search index refuses for their mapping: the other namespaces its lines or channel name, for the sender that rolled out.
   const senderRolloutsP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
@@ -524,6 +529,12 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     return found === undefined ? undefined : readFormerConsumers(ctx, target.name, new Set([...ownPods(pods), ...pods.raw.keys()]), found.group);
   });
 
+  // The brokers refuse its fetches for the records' codec (error 76) and no log tail states its Kafka client version: the head of one stalled pod's log.
+  const clientVersionP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
+    const at = needsClientVersion({ logs: d.logs, pods: pods.ranked, collectedAt: now() });
+    return at === undefined ? undefined : readConsumerClientVersion(ctx, at);
+  });
+
   // Its Kafka consumers found no committed offset and restarted from the beginning: the coordinator's log (did it expire the group's offsets?) and offsets.retention.minutes.
   const groupCoordinatorP = detailsP.then((d) => {
     const pick = pickGroupCoordinator(d.logs, target.namespace);
@@ -581,6 +592,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     failedMigrationLogs: failedMigrationLogsP,
     leftSettingJobLogs: leftSettingLogsP,
     formerConsumerLines: formerConsumersP,
+    clientVersion: clientVersionP,
     proxyConfig: proxyConfigP,
     proxyConnectionConfig: proxyConnectionConfigP,
     sentinelConfig: sentinelConfigP,

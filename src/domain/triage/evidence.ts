@@ -15,6 +15,7 @@ import type { AccountJobLogEvidence } from './evidence-account-job-logs.js';
 import type { FailedMigrationLogEvidence } from './evidence-failed-migration-logs.js';
 import type { LeftSettingJobLogEvidence } from './evidence-left-settings.js';
 import type { FormerConsumerLinesEvidence } from './evidence-former-consumers.js';
+import type { ClientVersionEvidence } from './evidence-client-version.js';
 import type { MigrationJobLogEvidence } from './evidence-migration-job-logs.js';
 import type { CronJobScheduleEvidence } from './evidence-cronjob-schedule.js';
 import type {
@@ -333,6 +334,8 @@ export interface TriageEvidence {
   leftSettingJobLogs?: LeftSettingJobLogEvidence[];
   /** What other workloads of the namespace log about consumers named after the workload's former pods, when it reads a Redis stream group under its pods' names (pod-named-consumers.ts). */
   formerConsumerLines?: FormerConsumerLinesEvidence[];
+  /** The Kafka client version a consumer's pod stated at start-up, from the head of its log, when the brokers refuse its fetches for the records' codec (kafka-fetch-stall.ts). */
+  clientVersion?: ClientVersionEvidence;
   /** Pods of something else that the workload's Services route to (at most two), with a log tail each, and the ReplicaSet that made each (when one did). */
   foreignPods?: { pod: PodEvidence; logs: LogEvidence[]; replicaSet?: ForeignReplicaSetEvidence }[];
   /** One pod behind a Service of the namespace that the workload's logs say refuses it (a broker blocking publishers), with its log tail. */

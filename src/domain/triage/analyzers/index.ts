@@ -18,6 +18,7 @@ import { analyzeOffsetReset } from './offset-reset.js';
 import { analyzeCassandraLocalDc } from './cassandra-local-dc.js';
 import { analyzeKafkaCodecRefused } from './kafka-codec-refused.js';
 import { analyzePartitionLagSkew } from './partition-lag-skew.js';
+import { analyzeKafkaFetchStall } from './kafka-fetch-stall.js';
 import { analyzeSqsFifoRefused } from './sqs-fifo-refused.js';
 import { analyzeBrokerBlockedProducers } from './broker-blocked-producers.js';
 import { analyzeSchedulerReplicas } from './scheduler-replicas.js';
@@ -411,6 +412,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'sqs-fifo-refused': analyzeSqsFifoRefused,
   'kafka-codec-refused': analyzeKafkaCodecRefused,
   'partition-lag-skew': analyzePartitionLagSkew,
+  'kafka-fetch-stall': analyzeKafkaFetchStall,
   'mesh-init-redirect': analyzeMeshInitRedirect,
 };
 
