@@ -18,7 +18,7 @@ function formatCurrent(c: k8s.V2MetricValueStatus | undefined): string | undefin
 }
 
 /** A key that pairs a spec metric with its status entry; undefined for unknown metric types. */
-function specKey(m: k8s.V2MetricSpec): { key: string; name: string; target?: string } | undefined {
+function specKey(m: k8s.V2MetricSpec): { key: string; name: string; target?: string; container?: string } | undefined {
   const withTarget = (key: string, name: string, target: k8s.V2MetricTarget | undefined) => {
     const t = formatTarget(target);
     return t === undefined ? { key, name } : { key, name, target: t };
@@ -26,7 +26,7 @@ function specKey(m: k8s.V2MetricSpec): { key: string; name: string; target?: str
   if (m.resource !== undefined) return withTarget(`Resource/${m.resource.name}`, m.resource.name, m.resource.target);
   if (m.containerResource !== undefined) {
     const c = m.containerResource;
-    return withTarget(`ContainerResource/${c.container}/${c.name}`, `${c.name} (container ${c.container})`, c.target);
+    return { ...withTarget(`ContainerResource/${c.container}/${c.name}`, `${c.name} (container ${c.container})`, c.target), container: c.container };
   }
   if (m.pods !== undefined) return withTarget(`Pods/${m.pods.metric.name}`, m.pods.metric.name, m.pods.target);
   if (m.object !== undefined) return withTarget(`Object/${m.object.metric.name}`, m.object.metric.name, m.object.target);
@@ -64,6 +64,7 @@ export function mapHpa(h: k8s.V2HorizontalPodAutoscaler): HpaEvidence {
     const cur = current.get(s.key);
     if (cur !== undefined) line.current = cur;
     if (s.target !== undefined) line.target = s.target;
+    if (s.container !== undefined) line.container = s.container;
     metrics.push(line);
   }
   const out: HpaEvidence = {

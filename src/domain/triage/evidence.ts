@@ -229,8 +229,12 @@ export interface HpaEvidence {
   maxReplicas: number;
   currentReplicas: number;
   desiredReplicas: number;
-  /** One line per metric: `{ name: 'cpu', current: '182%', target: '70%' }`. */
-  metrics: { name: string; current?: string; target?: string }[];
+  /**
+   * One line per metric: `{ name: 'cpu', current: '182%', target: '70%' }`. A ContainerResource
+   * metric also carries the container it reads (`container: 'web'`): a pod template whose
+   * containers no longer include that name leaves the HPA nothing to measure.
+   */
+  metrics: { name: string; current?: string; target?: string; container?: string }[];
   /** AbleToScale, ScalingActive, ScalingLimited. */
   conditions: ConditionEvidence[];
   lastScaleTime?: IsoTime;

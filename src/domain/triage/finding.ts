@@ -56,6 +56,7 @@ export type FindingKind =
   | 'hpa-scale-up-limit'
   | 'hpa-lost-target'
   | 'hpa-scaled-in'
+  | 'hpa-blind'
   | 'failed-scheduling'
   | 'preemption'
   | 'service-selector'

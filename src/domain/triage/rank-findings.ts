@@ -102,6 +102,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   // Nothing scales the workload (its HPA names a workload that no longer exists): its saturated replicas' probes and timeouts are this.
   // The HPA scaled in because a raised request makes the same load read lower: the few pods' probe timeouts, stalls and full pools are that load.
   'hpa-scaled-in': ['hpa', 'readiness-probe', 'liveness-kill', 'signal-kill', 'resource-exhaustion', 'dependency-error', 'slow-dependency', 'event-loop-blocked', 'cpu-starved', 'unready-replicas', 'service-endpoints', 'node-concentration', 'unexplained'],
+  // The HPA cannot compute a replica count from its own spec against the template (a ContainerResource metric on a container the pods no longer run, a request it measures against gone) and holds them below its maximum: the saturated replicas' probes, stalls and timeouts are this.
+  'hpa-blind': ['hpa', 'readiness-probe', 'liveness-kill', 'signal-kill', 'dependency-error', 'slow-dependency', 'event-loop-blocked', 'cpu-starved', 'unready-replicas', 'service-endpoints', 'node-concentration', 'unexplained'],
   'hpa-lost-target': ['hpa', 'readiness-probe', 'liveness-kill', 'dependency-error', 'event-loop-blocked', 'unready-replicas', 'service-endpoints', 'node-concentration'],
   'cluster-dns': ['dependency-error', ...PROCESS_FAULTS, ...PROCESS_EFFECTS],
   // A policy that keeps the ingress controller out is why its connects to the pods time out (its 504s).

@@ -277,7 +277,7 @@ describe('mapService', () => {
 });
 
 describe('mapHpa', () => {
-  it('pairs each metric with its current value, whatever its type', () => {
+  it('pairs each metric with its current value, whatever its type, and keeps the container a ContainerResource metric reads', () => {
     const h = mapHpa({
       metadata: { name: 'h' },
       spec: {
@@ -302,7 +302,7 @@ describe('mapHpa', () => {
       desiredReplicas: 4,
       metrics: [
         { name: 'http_requests', current: '250', target: '100' },
-        { name: 'memory (container app)', target: '80%' },
+        { name: 'memory (container app)', target: '80%', container: 'app' },
         { name: 'queue_depth', target: '30' },
       ],
       conditions: [],

@@ -8,6 +8,7 @@ import { RECENT_MS } from '../pod-status.js';
 import { parseQuantity } from '../quantity.js';
 import { formatAgo, isWithin } from '../time-span.js';
 import { findMissingRequest } from '../hpa-missing-request.js';
+import { describeMissingContainer, findMissingContainer } from '../hpa-missing-container.js';
 import { findHpaFlapping, formatSwing, listYoungPods, type HpaFlapping } from '../hpa-flapping.js';
 import { findIdleConsumers } from '../consumer-assignment.js';
 import { describeMaxRestore, findHpaMaxChange } from '../hpa-max-change.js';
@@ -115,24 +116,30 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
         ? ` — ${who} has no ${noRequests.resource} request, which its ${noRequests.resource} utilization is measured against${dropped ? ` (revision ${dropped.revision.revision} (${formatAgo(dropped.revision.createdAt, ev.collectedAt)}) dropped it; revision ${dropped.previous} requested ${dropped.was})` : ''}`
         : '';
       const setRequest = noRequests ? `set a ${noRequests.resource} request on ${who}${dropped ? ` (${dropped.was} as in revision ${dropped.previous})` : ''}` : '';
+      // A ContainerResource metric on a container the pods no longer run: metrics-server answers, the name does not match.
+      const noContainer = noRequests ? undefined : findMissingContainer(hpa, message, ev.revisions);
+      const unmatched = noContainer ? describeMissingContainer(noContainer, hpa.name, ev.collectedAt, formatAgo) : undefined;
+      const containerTitle = noContainer && unmatched ? ` — its ContainerResource metric reads container ${noContainer.container}, ${unmatched.clause}` : '';
       // The adapter answers but has no such metric: renamed or no longer exported, not an API down.
       const missing = /could not find the metric ([\w:.-]+)|no metrics returned from (?:custom|external) metrics API[^\n]*?metric ([\w:.-]+)/i.exec(message);
       const missingMetric = missing?.[1] ?? missing?.[2];
       const metricsApi = missingMetric
         ? `the ${/external metrics/i.test(message) ? 'external' : 'custom'} metrics API has no metric ${missingMetric} (renamed, or no longer exported)`
-        : /metrics API|metrics\.k8s\.io|unable to (fetch|get) metrics/i.exec(message) ? describeMetricsApi(message) : undefined;
+        : !noContainer && /metrics API|metrics\.k8s\.io|unable to (fetch|get) metrics/i.exec(message) ? describeMetricsApi(message) : undefined;
       // metrics-server serves resource metrics only; custom and external metrics come from an adapter.
       const server = metricsApi && !missingMetric && !/custom metrics|external metrics/i.test(message) ? describeMetricsServer(ev) : undefined;
       const since = broken.map((c) => c?.lastTransitionTime).filter((t): t is string => t !== undefined).sort()[0];
       const slow = listStarvedProbes(ev);
       const heldAt = hpa.currentReplicas <= hpa.minReplicas ? `at its minimum of ${hpa.minReplicas}` : `at ${hpa.currentReplicas}`;
       const starving = slow.length > 0 && hpa.currentReplicas < hpa.maxReplicas;
+      const byHand = `scale by hand (\`${formatKubectl(ev.target, `scale ${formatWorkloadRef(ev.target)} --replicas=N`)}\` — the bot will not)`;
       findings.push({
         id: `hpa/${hpa.name}/not-scaling`,
-        kind: 'hpa',
-        title: `HPA ${hpa.name} cannot scale: ${broken.map((c) => `${c?.type ?? ''}=False (${c?.reason ?? ''})`).join(', ')}${requestTitle}${metricsApi ? ` — ${metricsApi}${server ? `; ${server.state}` : ''}` : ''}${starving ? `; it holds ${heldAt} replicas (max ${hpa.maxReplicas}) while their probes time out under load` : ''}`,
+        // Its own spec against the template holds the pods below its maximum while they saturate: their timeouts are this.
+        kind: starving && (noRequests || noContainer) ? 'hpa-blind' : 'hpa',
+        title: `HPA ${hpa.name} cannot scale: ${broken.map((c) => `${c?.type ?? ''}=False (${c?.reason ?? ''})`).join(', ')}${requestTitle}${containerTitle}${metricsApi ? ` — ${metricsApi}${server ? `; ${server.state}` : ''}` : ''}${starving ? `; it holds ${heldAt} replicas (max ${hpa.maxReplicas}) while their probes time out under load` : ''}`,
         // The revision that dropped the request is the change that blinded it.
-        ...(dropped ? { datesChange: true } : {}),
+        ...(dropped || noContainer?.dropped ? { datesChange: true } : {}),
         ...(starving ? { affected: { pods: ev.pods.map((p) => p.name) } } : {}),
         // Blind since its condition turned False: what changed just before is the lead.
         ...(since ? { onset: since } : {}),
@@ -143,18 +150,26 @@ export function analyzeHpa(ev: TriageEvidence): Finding[] {
         ...(server?.decisive ? { decisive: server.decisive } : {}),
         likelyCause: noRequests
           ? `${capitalize(who)} has no ${noRequests.resource} request: utilization is a percentage of the request, so it cannot be computed and the HPA holds the replica count where it is.`
+          : unmatched
+          ? unmatched.cause
           : missingMetric
           ? `The metrics adapter answers but finds no series for ${missingMetric}: the app no longer exports it under that name (a metrics-library upgrade renames series), or the adapter's rule changed. The HPA holds the replica count where it is.`
           : 'The HPA cannot read its metrics (metrics-server or a metrics adapter down, or a metric that does not exist) or cannot change the scale; it holds the replica count where it is.',
         nextAction: noRequests
-          ? `${capitalize(setRequest)}, then the HPA scales again${starving ? `; meanwhile scale by hand (\`${formatKubectl(ev.target, `scale ${formatWorkloadRef(ev.target)} --replicas=N`)}\` — the bot will not)` : ''}.`
-          : `${starving ? `Mitigate: scale by hand (\`${formatKubectl(ev.target, `scale ${formatWorkloadRef(ev.target)} --replicas=N`)}\` — the bot will not). ` : ''}Check the metrics pipeline (kubectl top works? metrics-server and its APIService) and the metric names in the HPA.`,
+          ? `${capitalize(setRequest)}, then the HPA scales again${starving ? `; meanwhile ${byHand}` : ''}.`
+          : unmatched
+          ? `${capitalize(unmatched.fix)}, in the manifests it comes from; then the HPA scales again${starving ? `; meanwhile ${byHand}` : ''}.`
+          : `${starving ? `Mitigate: ${byHand}. ` : ''}Check the metrics pipeline (kubectl top works? metrics-server and its APIService) and the metric names in the HPA.`,
         fix: noRequests
           ? `${setRequest}${starving ? ', and scale by hand meanwhile' : ''}`
+          : unmatched
+          ? `${unmatched.fix}${starving ? ', and scale by hand meanwhile' : ''}`
           : missingMetric
           ? `${starving ? 'scale by hand meanwhile, and ' : ''}make ${missingMetric} exist again (the adapter's rule, or the name the app exports)`
           : `${starving ? 'scale by hand meanwhile, and ' : ''}restore the metrics API (metrics-server) so the HPA can scale`,
-        confirmCommands: [...confirm, formatKubectl(ev.target, 'get apiservices v1beta1.metrics.k8s.io', 'cluster')],
+        confirmCommands: noContainer
+          ? [...confirm, formatKubectl(ev.target, `get ${formatWorkloadRef(ev.target)} -o jsonpath='{.spec.template.spec.containers[*].name}'`)]
+          : [...confirm, formatKubectl(ev.target, 'get apiservices v1beta1.metrics.k8s.io', 'cluster')],
       });
     }
     const rescales = listEventsOf(ev, 'HorizontalPodAutoscaler', hpa.name).filter((e) => e.reason === 'SuccessfulRescale' && isWithin(e.lastSeen, ev.collectedAt, RECENT_MS));

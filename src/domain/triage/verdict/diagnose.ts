@@ -42,7 +42,7 @@ export interface Diagnosis {
 const DATES_ITSELF: ReadonlySet<Finding['kind']> = new Set(['node-condition', 'cron-schedule', 'cron-no-success', 'preemption', 'replica-fight', 'replicas-cut', 'service-foreign-endpoints', 'finalizer-held', 'hpa-lost-target', 'volume-replaced', 'store-volume-lost']);
 
 /** Mechanisms that load every replica alike (saturation): which replicas fail first is chance, so where they sit is not named. */
-const EVENLY_LOADED: ReadonlySet<Finding['kind']> = new Set(['hpa', 'replica-fight', 'replicas-cut', 'hpa-scale-up-limit', 'hpa-lost-target', 'hpa-scaled-in']);
+const EVENLY_LOADED: ReadonlySet<Finding['kind']> = new Set(['hpa', 'replica-fight', 'replicas-cut', 'hpa-scale-up-limit', 'hpa-lost-target', 'hpa-scaled-in', 'hpa-blind']);
 
 /** The quote in a headline stays short; the thread has it whole. */
 const QUOTE_MAX = 170;

@@ -3,6 +3,7 @@ import { analyzeHpa } from '../../../../src/domain/triage/analyzers/hpa.js';
 import type { HpaEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import { NS, baseEvidence, container, event, hpa, minutesAgo, pod, revision, revisionContainer, workload } from '../scenarios/builders.js';
 import { healthyScenario } from '../scenarios/healthy.js';
+import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
 import { hpaPendingScenario } from '../scenarios/scheduling.js';
 
 describe('analyzeHpa', () => {
@@ -186,5 +187,57 @@ describe('analyzeHpa on an HPA that flaps', () => {
     const once = flapping();
     once.events = once.events.filter((e) => !/below target/.test(e.message));
     expect(analyzeHpa(once).map((x) => x.id)).toContain('hpa/payment-service/at-max');
+  });
+});
+
+describe('analyzeHpa on a ContainerResource metric whose container the pods no longer run', () => {
+  const notPresent = 'the HPA was unable to compute the replica count: failed to get cpu utilization: unable to get metrics for resource cpu: container web not present in metrics for pod payments/payment-service-5f7d9c8b64-q2w8e';
+  const renamed = (): TriageEvidence => {
+    const ev = metricsApiGone(hpa({
+      minReplicas: 3, maxReplicas: 12, currentReplicas: 3, desiredReplicas: 3,
+      metrics: [{ name: 'cpu (container web)', target: '60%', container: 'web' }],
+      conditions: [
+        { type: 'AbleToScale', status: 'True', reason: 'SucceededGetScale', message: "the HPA controller was able to get the target's current scale" },
+        { type: 'ScalingActive', status: 'False', reason: 'FailedGetContainerResourceMetric', message: notPresent, lastTransitionTime: minutesAgo(8 * 60) },
+      ],
+    }));
+    ev.revisions = [
+      revision({ revision: 21, hash: 'a1b2c3d4e5' }, minutesAgo(9 * 24 * 60), { containers: [revisionContainer({ name: 'web' })] }),
+      revision({ revision: 22, hash: '5f7d9c8b64' }, minutesAgo(8 * 60 + 2), { containers: [revisionContainer({ name: 'payment-service' })] }),
+    ];
+    ev.metricsServer = { name: 'metrics-server', namespace: 'kube-system', pods: [], logs: [] };
+    return ev;
+  };
+
+  it('names the container the metric reads and the revision that renamed it, and does not blame the metrics pipeline', () => {
+    const [f] = analyzeHpa(renamed());
+    expect(f?.title).toBe(
+      'HPA payment-service cannot scale: ScalingActive=False (FailedGetContainerResourceMetric) — its ContainerResource metric reads container web, which the pods no longer run (revision 22 (8h 2m ago) renamed it to payment-service); it holds at its minimum of 3 replicas (max 12) while their probes time out under load',
+    );
+    expect(f?.datesChange).toBe(true);
+    expect(f?.fix).toBe("point HPA payment-service's containerResource.container at payment-service (or rename the container back to web), and scale by hand meanwhile");
+    for (const text of [f?.title, f?.likelyCause, f?.nextAction, f?.fix]) expect(text).not.toMatch(/metrics-server|metrics API|does not answer|(down|unavailable)\b/i);
+  });
+
+  it('says which containers the template runs when no kept revision ran the one the metric reads', () => {
+    const ev = renamed();
+    ev.revisions = ev.revisions.slice(1);
+    const [f] = analyzeHpa(ev);
+    expect(f?.title).toContain('reads container web, which the pod template does not have (it runs payment-service)');
+    expect(f?.datesChange).toBeUndefined();
+  });
+
+  it('leads the report over the timeouts the saturated pods log, instead of blaming a dependency', () => {
+    const ev = renamed();
+    ev.logs = ev.pods.map((p) => ({
+      pod: p.name,
+      container: 'payment-service',
+      previous: false,
+      lines: [0, 1, 2, 3, 4].map((k) => `{"level":"error","ts":"${minutesAgo(30 - k * 5)}","msg":"request timed out","path":"/v1/charges","timeout":"5s","status":504}`),
+    }));
+    const report = buildTriageReport(ev, { startedAt: ev.collectedAt, finishedAt: ev.collectedAt });
+    expect(report.headline).toMatch(/^HPA payment-service cannot scale[^\n]*container web[^\n]*revision 22[^\n]*renamed it to payment-service/);
+    expect(report.headline).toMatch(/Point HPA payment-service's containerResource\.container at payment-service/);
+    expect(report.headline).not.toMatch(/dependency|no change found|metrics-server/i);
   });
 });
