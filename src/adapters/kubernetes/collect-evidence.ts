@@ -321,6 +321,10 @@
 //   and where a current log says a per-pod name `<set>-<n>.<service>.<ns>.svc…` does not resolve, a get of that Service
 //   (kept only with a cluster IP), a get of StatefulSet <set> (kept only when another Service governs it) and one list
 //   of its ControllerRevisions by its selector (at most 20: read-advertised-host.ts);
+//   and where the workload runs past the 1000 addresses one v1 Endpoints object holds (by its spec or status
+//   replicas, the pods counted, or its Service's EndpointSlices), a get of the Endpoints of each Service selecting it
+//   (at most two; only the endpoints.kubernetes.io/over-capacity annotation and the address counts kept:
+//   read-endpoints-capacity.ts);
 //   a triage whose leads need the namespace's Deployments twice lists them once (list-namespace-deployments.ts).
 // None of this depends on how many other pods or events the namespace holds. The reads that follow
 // a lead (a neighbour, a port holder, the DNS's capacity) are in collect-leads.ts.
@@ -333,7 +337,9 @@ import { Deadline } from './deadline.js';
 import type { KubeClients } from './kube-clients.js';
 import { createLimiter } from './limit-concurrency.js';
 import { claimsOfPods, statefulSetClaims } from './map-pvc.js';
-import { mapJob, mapWorkload } from './map-workload.js';
+import { countsOf, mapJob, mapWorkload } from './map-workload.js';
+import { readEndpointsCapacity } from './read-endpoints-capacity.js';
+import { pickOverCapacityServices } from '../../domain/triage/evidence-endpoints-capacity.js';
 import { mapNamespaceJobs } from './map-namespace-jobs.js';
 import { needsNamespaceJobs } from '../../domain/triage/job-count-quota.js';
 import { pickFormerPodWarnings } from '../../domain/triage/former-pod-warnings.js';
@@ -557,6 +563,12 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
   const refusals = ((w.obj.status as { conditions?: { message?: string }[] } | undefined)?.conditions ?? []).map((c) => c.message ?? '');
   const priorityClassesP = Promise.all([workloadEventsP, revisionEventsP]).then(([we, re]) => (needsPriorityClasses([...we, ...re], refusals) ? readPriorityClasses(ctx) : []));
   const metricsServerP = hpasP.then((hpas) => (needsMetricsServer(hpas) ? readMetricsServer(ctx) : undefined));
+  // Past the 1000 addresses one v1 Endpoints object holds: whether the controller truncated those of its Services.
+  const endpointsCapacityP = Promise.all([servicesP, slicesP, podsP]).then(([services, slices, pods]) => {
+    const counts = countsOf(w);
+    const names = pickOverCapacityServices(services.services, slices, pods.ranked, { specReplicas: counts.specReplicas, statusReplicas: counts.replicas, listed: pods.census.total });
+    return names.length === 0 ? undefined : readEndpointsCapacity(ctx, names);
+  });
   const hpaEventsP = hpasP.then((hpas) =>
     readEvents(ctx, hpas.map((h) => ({ kind: 'HorizontalPodAutoscaler', name: h.name })), 'events of HPAs'),
   );
@@ -564,6 +576,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
   const [pods, revisions, hpas, services, slices, namespaceContext, dns, workloadEvents, details, rsEvents, hpaEvents, metricsServer, preemptions, { leads, dns: dnsParts }, leadEvents] = await Promise.all([
     podsP, revisionsP, hpasP, servicesP, slicesP, contextP, dnsP, workloadEventsP, detailsP, revisionEventsP, hpaEventsP, metricsServerP, preemptionsP, leadsP, leadEventsP,
   ]);
+  const endpointsCapacity = await endpointsCapacityP;
   const controllerRevision = w.kind === 'StatefulSet' ? (w.obj.status?.updateRevision === undefined ? undefined : revisions.byName.get(w.obj.status.updateRevision)) : w.kind === 'DaemonSet' ? revisions.revisions[0]?.revision : undefined;
   const serviceNames = new Set(services.services.map((s) => s.name));
   // A quota on the count of Jobs refuses the runs: every Job of the namespace counts, so all are told.
@@ -599,6 +612,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     ...(jobObjects.length > 0 ? { jobs: jobObjects.map(mapJob) } : {}),
     ...(refusedByJobCount ? { namespaceJobs: mapNamespaceJobs(jobsRead.all, jobsRead.complete) } : {}),
     ...(metricsServer === undefined ? {} : { metricsServer }),
+    ...(endpointsCapacity === undefined ? {} : { endpointsCapacity }),
     ...leads,
     ...(details.nodeAgents.length > 0 ? { nodeAgents: details.nodeAgents } : {}),
     ...(details.nodeNetwork.length > 0 ? { nodeNetwork: details.nodeNetwork } : {}),

@@ -44,7 +44,7 @@ interface Counts {
   updatedReplicas: number;
 }
 
-function countsOf(w: Workload): Counts {
+export function countsOf(w: Workload): Counts {
   switch (w.kind) {
     case 'Deployment':
     case 'StatefulSet': {

@@ -41,4 +41,5 @@ export type EvidenceSource =
   | 'injector'
   | 'provisionerController'
   | 'ingressController'
-  | 'affinityPeers';
+  | 'affinityPeers'
+  | 'endpointsCapacity';

@@ -35,6 +35,7 @@ import type { NodeChangeEvidence } from './evidence-node-change.js';
 import type { PullQueueEvidence } from './evidence-pull-queue.js';
 import type { EvidenceSource } from './evidence-source.js';
 import type { AutoscalerStatusEvidence } from './evidence-autoscaler.js';
+import type { EndpointsCapacityEvidence } from './evidence-endpoints-capacity.js';
 import type { ServiceCallerEvidence } from './evidence-callers.js';
 import type { AcmeSolversEvidence } from './evidence-acme-solvers.js';
 import type { GroupCoordinatorEvidence } from './evidence-group-coordinator.js';
@@ -370,6 +371,11 @@ export interface TriageEvidence {
   pullQueue?: PullQueueEvidence[];
   /** metrics-server, when an HPA cannot get its metrics. */
   metricsServer?: SystemComponentEvidence;
+  /**
+   * The v1 Endpoints of the Services selecting the workload, read only when it runs past the 1000
+   * addresses one holds (whether the controller truncated it): evidence-endpoints-capacity.ts.
+   */
+  endpointsCapacity?: EndpointsCapacityEvidence[];
   /** The injector of a webhook injection the failing pods asked for and did not get (its pods, one log tail). */
   injector?: SystemComponentEvidence;
   /** Other Services of the namespace with no ready endpoint, with their pods (at most two). */

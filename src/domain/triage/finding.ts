@@ -61,6 +61,7 @@ export type FindingKind =
   | 'preemption'
   | 'service-selector'
   | 'service-endpoints'
+  | 'endpoints-truncated'
   | 'service-foreign-endpoints'
   | 'service-canary-endpoints'
   | 'service-target-port'

@@ -163,8 +163,21 @@ export function getDesiredReplicas(ev: TriageEvidence): number {
   return ev.workload?.specReplicas ?? ev.pods.length;
 }
 
+/**
+ * Ready pods. The pods list keeps only the least healthy few hundred: the census counted every pod
+ * read. When those are still far fewer than the workload runs (the list stopped at its cap, or the
+ * controller counts at least twice the pods listed), the pods not listed are not unready: the
+ * workload's own status (readyReplicas) says how many are ready.
+ */
 export function countReadyPods(ev: TriageEvidence): number {
-  return ev.pods.filter((p) => p.ready && p.deletionTimestamp === undefined).length;
+  const kept = ev.pods.filter((p) => p.ready && p.deletionTimestamp === undefined).length;
+  const census = ev.census;
+  const counted = census !== undefined && census.total > ev.pods.length ? Math.max(kept, census.ready) : kept;
+  const w = ev.workload;
+  if (w === null || w.kind === 'Job' || w.kind === 'CronJob') return counted;
+  const listed = Math.max(ev.pods.length, census?.total ?? 0);
+  const sampled = census?.complete === false || listed * 2 < w.replicas;
+  return sampled ? Math.max(counted, w.readyReplicas) : counted;
 }
 
 /**

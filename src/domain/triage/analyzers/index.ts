@@ -94,6 +94,7 @@ import { analyzeServiceIpFamilies } from './service-ip-family.js';
 import { analyzeServiceTransports } from './service-transport.js';
 import { analyzeSignalKills } from './signal-kill.js';
 import { analyzeSlowImagePulls } from './slow-image-pull.js';
+import { analyzeEndpointsTruncated } from './endpoints-truncated.js';
 import { analyzeUnreadyReplicas } from './unready-replicas.js';
 import { analyzeVolumeAttach } from './volume-attach.js';
 import { analyzeClusterDns } from './cluster-dns.js';
@@ -255,6 +256,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   preemption: analyzePreemption,
   'service-selector': analyzeServiceSelectors,
   'service-endpoints': analyzeServiceEndpoints,
+  'endpoints-truncated': analyzeEndpointsTruncated,
   'service-foreign-endpoints': analyzeForeignEndpoints,
   'service-target-port': analyzeServiceTargetPorts,
   'service-port-protocol': analyzeServicePortProtocols,

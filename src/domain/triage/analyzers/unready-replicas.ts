@@ -54,6 +54,9 @@ export function analyzeUnreadyReplicas(ev: TriageEvidence): Finding[] {
   const churn = listReplacedPods(ev.events, ev.pods, ev.collectedAt).length >= CHURN_MIN;
   if (failing.length === 0 && ev.pods.length >= w.specReplicas && !churn) return [];
   const missing = w.specReplicas - ready;
+  // Far fewer pods listed than the workload runs: its status gave the count, the pods listed cannot say which are not ready.
+  const listed = Math.max(ev.census?.total ?? 0, ev.pods.length);
+  const unlisted = listed * 2 < w.replicas;
   return [
     {
       id: 'unready-replicas',
@@ -66,7 +69,7 @@ export function analyzeUnreadyReplicas(ev: TriageEvidence): Finding[] {
         `desired ${w.specReplicas}, ready ${ready}, available ${w.availableReplicas}, updated ${w.updatedReplicas}; ${ev.pods.length} pods exist`,
         ...limitLines(failing.map((p) => `${p.name}: ${p.phase}${p.ready ? '' : ', not ready'}${p.nodeName ? ` on ${p.nodeName}` : ', unscheduled'}`), 5),
       ],
-      likelyCause: failing.length > 0 ? 'Some replicas fail; no more specific finding explains all of them.' : churn ? 'The ReplicaSet keeps replacing pods that were taken away, and each replacement starts not ready: look at why the pods went.' : 'Fewer pods exist than desired and nothing recorded why: look at the controller\'s events.',
+      likelyCause: failing.length > 0 ? 'Some replicas fail; no more specific finding explains all of them.' : unlisted ? `The workload's status counts ${w.replicas} pods, ${ready} ready; only ${listed} were listed, none of them failing, so which pods are not ready is not known from here.` : churn ? 'The ReplicaSet keeps replacing pods that were taken away, and each replacement starts not ready: look at why the pods went.' : 'Fewer pods exist than desired and nothing recorded why: look at the controller\'s events.',
       nextAction: 'Describe the not-ready pods and the workload; the events say what blocks them.',
       confirmCommands: [...confirm, formatKubectl(ev.target, `describe ${ref}`)],
       affected: { pods: failing.map((p) => p.name), nodes: listNodesOf(failing) },
