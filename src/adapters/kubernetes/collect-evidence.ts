@@ -230,6 +230,11 @@
 //   that failed within the day one list of the run's pods (one) and one log tail of its container (200 lines / 200 KB; only lines
 //   changing an index's settings kept — refresh_interval, number_of_replicas, blocks —, with how its container ended:
 //   read-left-setting-logs.ts);
+//   and where the workload's writes are refused as read-only (PostgreSQL "cannot execute … in a read-only transaction", MySQL
+//   --read-only / --super-read-only), the same list of the namespace's Jobs, and for at most three that started within the day
+//   (those that talk to a database first, then failed ones) one list of the run's pods (one) and one log tail of its container
+//   (200 lines / 200 KB; only lines setting or resetting a read-only setting kept — default_transaction_read_only, SET SESSION
+//   CHARACTERISTICS, read_only / super_read_only —: read-read-only-job-logs.ts);
 //   and where the workload reads a Redis stream through a consumer group (XREADGROUP, a STREAM env) under its pods' names (a
 //   CONSUMER env from the Downward API's metadata.name, or its log naming its own pod as the consumer), one list of the
 //   namespace's pods (at most 200) and the current log tail of at most three running pods of other workloads (one per

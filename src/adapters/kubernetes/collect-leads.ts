@@ -116,9 +116,11 @@ import { readDnsCapacity } from './read-namespace-context.js';
 import type { PodsRead, RevisionsRead, readEndpointSlices, readServices } from './read-workload-parts.js';
 import { readJobsBeforeOnset } from './read-jobs-before-onset.js';
 import { readLeftSettingLogs } from './read-left-setting-logs.js';
+import { readReadOnlyJobLogs } from './read-read-only-job-logs.js';
 import { readFormerConsumers } from './read-former-consumers.js';
 import { findPodNamedConsumers } from '../../domain/triage/pod-named-consumers.js';
 import { needsLeftSettingJobs, pickLeftSettingRuns } from '../../domain/triage/left-index-settings.js';
+import { needsReadOnlyJobs, pickReadOnlyRuns } from '../../domain/triage/read-only-setting.js';
 import { needsJobsBeforeOnset, pickCronJobsBeforeOnset } from '../../domain/triage/jobs-before-onset.js';
 import { readCronJobSchedules } from './read-cronjob-schedules.js';
 import { needsPrivilegeJobs } from '../../domain/triage/pg-privilege.js';
@@ -173,7 +175,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'clientVersion' | 'serverCertRefusal'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'clientVersion' | 'serverCertRefusal' | 'readOnlyJobLogs'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -523,6 +525,14 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     return runs.length > 0 ? readLeftSettingLogs(ctx, runs) : undefined;
   });
 
+  // Its writes are refused as read-only: whether a Job of the day left a read-only setting on (a maintenance freeze that never reset).
+  // Its own list of the namespace's Jobs when no other lead listed them, as above.
+  const readOnlyJobLogsP = Promise.all([detailsP, jobsBeforeP]).then(async ([d, jobs]) => {
+    if (!needsReadOnlyJobs({ target, logs: d.logs })) return undefined;
+    const runs = pickReadOnlyRuns(jobs ?? (await readJobsBeforeOnset(ctx)), now());
+    return runs.length > 0 ? readReadOnlyJobLogs(ctx, runs) : undefined;
+  });
+
   // It reads a Redis stream through a consumer group under its pods' names: what other workloads log about consumers of its former pods (their pending entries).
   const formerConsumersP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) => {
     const found = findPodNamedConsumers({ pods: pods.ranked, logs: d.logs, revisions: r.revisions, target });
@@ -591,6 +601,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     migrationJobLogs: migrationJobLogsP,
     failedMigrationLogs: failedMigrationLogsP,
     leftSettingJobLogs: leftSettingLogsP,
+    readOnlyJobLogs: readOnlyJobLogsP,
     formerConsumerLines: formerConsumersP,
     clientVersion: clientVersionP,
     proxyConfig: proxyConfigP,

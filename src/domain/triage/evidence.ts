@@ -14,6 +14,7 @@
 import type { AccountJobLogEvidence } from './evidence-account-job-logs.js';
 import type { FailedMigrationLogEvidence } from './evidence-failed-migration-logs.js';
 import type { LeftSettingJobLogEvidence } from './evidence-left-settings.js';
+import type { ReadOnlyJobLogEvidence } from './evidence-read-only-jobs.js';
 import type { FormerConsumerLinesEvidence } from './evidence-former-consumers.js';
 import type { ClientVersionEvidence } from './evidence-client-version.js';
 import type { MigrationJobLogEvidence } from './evidence-migration-job-logs.js';
@@ -337,6 +338,8 @@ export interface TriageEvidence {
   failedMigrationLogs?: FailedMigrationLogEvidence[];
   /** The index settings a Job of the namespace that failed within the day changed, when the workload uses a search index (left-index-settings.ts). */
   leftSettingJobLogs?: LeftSettingJobLogEvidence[];
+  /** The read-only settings recent Jobs of the namespace set or reset, when the workload's writes are refused as read-only (read-only-setting.ts). */
+  readOnlyJobLogs?: ReadOnlyJobLogEvidence[];
   /** What other workloads of the namespace log about consumers named after the workload's former pods, when it reads a Redis stream group under its pods' names (pod-named-consumers.ts). */
   formerConsumerLines?: FormerConsumerLinesEvidence[];
   /** The Kafka client version a consumer's pod stated at start-up, from the head of its log, when the brokers refuse its fetches for the records' codec (kafka-fetch-stall.ts). */

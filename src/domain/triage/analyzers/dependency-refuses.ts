@@ -27,6 +27,8 @@ import type { SettingAt } from '../server-settings.js';
 import { RDB_SAVE_ERROR } from '../rdb-save-error.js';
 import { PATRONI_LOCK_FORBIDDEN } from '../patroni-leader-lock.js';
 import { findClusterDown } from '../cluster-down.js';
+import { describeReadOnlySince, explainReadOnlyLeftOn, findReadOnlyLeftOn, findStandbySign, fixReadOnlyLeftOn, nameReadOnlyJob } from '../read-only-setting.js';
+import type { ReadOnlyEngine } from '../read-only-setting.js';
 import { DISK_FULL, MAX_SERVER_CLAIMS, describeFullClaims, listPodClaims } from '../server-disk-full.js';
 import { SHARD_LIMIT, describeShardLimit } from '../shard-limit.js';
 import type { IsoTime } from '../evidence-spec.js';
@@ -92,6 +94,13 @@ interface Refusal {
   fix: string;
   /** The refusal of a server that lost its primary role: a failover the client may not have followed. */
   failover?: boolean;
+  /**
+   * A read-only refusal a failover explains only when something read shows one: a primary whose
+   * sessions default to read-only refuses the same way. A recent Job's log that set that default
+   * and never reset it (read-only-setting.ts) is then the since; when nothing shows either,
+   * `unshown` says both, without claiming a failover.
+   */
+  readOnlyBy?: { engine: ReadOnlyEngine; unshown: { why: string; fix: string } };
   /** The server's own flags that set the limit it refuses at: one of its pods is read to state their values. */
   settings?: readonly string[];
   /** The setting the fix raises: when a ConfigMap the server mounts sets it, the advice says where. */
@@ -269,6 +278,13 @@ const REFUSALS: readonly Refusal[] = [
     failover: true,
     why: 'Writes reach a standby (or a primary put in read-only mode): after a failover the client still talks to the old primary, or the address points at the replicas.',
     fix: 'point the client at the current primary (the read-write endpoint) and recycle its connections',
+    readOnlyBy: {
+      engine: 'PostgreSQL',
+      unshown: {
+        why: 'Writes reach a server whose transactions are read-only: a standby the address reaches, or a primary whose sessions default to read-only (default_transaction_read_only set on the database, the role or the server, often by a maintenance script that froze writes and never reset it). Nothing read here shows a demotion or which of the two it is.',
+        fix: 'ask the server the client connects to: SELECT pg_is_in_recovery() true means a standby (point the client at the current primary, the read-write endpoint); SHOW default_transaction_read_only on means the setting (ALTER DATABASE <db> RESET default_transaction_read_only, or the ROLE/SYSTEM one that set it); then recycle its connections',
+      },
+    },
     explainedBy: PATRONI_LOCK_FORBIDDEN,
   },
   // Transaction-ID wraparound protection: nothing froze the database's old rows in time.
@@ -290,6 +306,13 @@ const REFUSALS: readonly Refusal[] = [
     failover: true,
     why: 'Writes reach a read-only server: a replica, or a primary demoted by a failover the client has not followed.',
     fix: 'point the client at the current writer endpoint and recycle its connections',
+    readOnlyBy: {
+      engine: 'MySQL',
+      unshown: {
+        why: 'Writes reach a read-only server: a replica the address reaches, or the writer with read_only / super_read_only turned on (a maintenance script that froze writes and never turned them off). Nothing read here shows a demotion or which of the two it is.',
+        fix: 'ask the server the client connects to: SHOW REPLICA STATUS naming a source means a replica (point the client at the current writer endpoint); SELECT @@global.read_only, @@global.super_read_only on means the setting (SET GLOBAL read_only = OFF); then recycle its connections',
+      },
+    },
   },
   // The client's driver refuses to send a statement larger than the server's max_allowed_packet
   // (Connector/J PacketTooBigException), or the server drops it (ER_NET_PACKET_TOO_LARGE, 1153).
@@ -1027,6 +1050,16 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const member = direct ? describeDirectMember(direct.host, service?.name) : undefined;
     const pinnedWhy = direct && member ? `${direct.env} connects with directConnection=true to ${member} only, so the driver never discovers the replica set and never follows the primary: since an election made another member primary, ${member} is a secondary and refuses every write` : pinned && address ? `${address.env} names pod ${pinned.pod} of headless Service ${pinned.service}, not the ${r.server} primary, so the client does not follow a failover${primaryPod ? `: ${pinned.pod} is now a replica of ${primaryPod}` : ''}` : undefined;
     const pinnedFix = direct && member ? `connect with the replica-set seed list in ${direct.env} (every member and the replicaSet option, without directConnection=true) so the driver follows the primary, and restart the pods so they reconnect; stepping the primary down to ${member} only hides it until the next election` : pinned && address ? `point ${address.env} at the current master through Sentinel or the master Service instead of pod ${pinned.pod}${primaryPod ? ` (now ${primaryPod}; short term, ${address.env} at ${primary?.host ?? primaryPod}:${primary?.port ?? ''})` : ''}, and reconnect` : undefined;
+    // Nothing read shows a failover (no pinned pod, member or mixed Service; its pods' logs say neither standby nor a role moved):
+    // a primary whose sessions default to read-only refuses the same, and a Job of the day that set that default and died is the since.
+    const standby = r.readOnlyBy ? findStandbySign(serverPods.flatMap((d) => serverLogsOf(d).logs)) : undefined;
+    const unshown = r.readOnlyBy && !mixed && !pinned && !direct && !told && standby === undefined ? r.readOnlyBy : undefined;
+    const lastRefusal = unshown ? hits.map(timeOfHit).filter((t) => t !== undefined).sort().at(-1) : undefined;
+    const leftOn = unshown ? findReadOnlyLeftOn(ev.readOnlyJobLogs ?? [], unshown.engine, lastRefusal) : undefined;
+    const leftJob = leftOn ? nameReadOnlyJob(leftOn.run) : undefined;
+    const leftFix = leftOn && unshown ? fixReadOnlyLeftOn(leftOn, unshown.engine) : unshown?.unshown.fix;
+    const refused = leftOn ? `writes: its sessions default to read-only (${leftOn.setting}), ${describeReadOnlySince(leftOn, ev.collectedAt)}` : r.refuses;
+    const why = leftOn && unshown ? explainReadOnlyLeftOn(leftOn, unshown.engine) : unshown ? unshown.unshown.why : r.why;
     // The refused lines' own logs: the statement that names the table is a few lines from the refusal.
     // The client's own setting that sizes what it sends, where its container takes it from (a ConfigMap key).
     const sizing = r.clientSetting ? findClientSetting(container, ev.namespaceObjects ?? [], r.clientSetting.pattern) : undefined;
@@ -1036,7 +1069,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     // The server's own word can name its own fix (the permission Patroni lost), not the client's.
     const toldFix = told?.fix ?? (told?.subject ? `${r.fix} — start with ${told.subject}` : ownFix);
     const diskFix = full && teller ? `grow ${teller.pod.name}'s ${full}, or free space on it, so ${r.server} can write to disk again` : undefined;
-    const fixedHere = mixedFix ?? pinnedFix ?? diskFix ?? (configRead?.fix ? `${toldFix}; then ${configRead.fix}` : toldFix);
+    const fixedHere = mixedFix ?? pinnedFix ?? diskFix ?? leftFix ?? (configRead?.fix ? `${toldFix}; then ${configRead.fix}` : toldFix);
     // Another client's work inside the server blocks it (a script): the Job that talks to it and started just before the first refusal is the trigger.
     const firstRefusal = r.ranBy ? hits.map(timeOfHit).filter((t) => t !== undefined).sort()[0] : undefined;
     const runs = r.ranBy && service ? findServerJobRuns(ev.namespaceJobs?.jobs ?? [], service.name, firstRefusal) : undefined;
@@ -1049,7 +1082,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     return [{
       id: `dependency-refuses/${r.server}/${r.refuses.split(':')[0] ?? ''}`,
       kind: 'dependency-error',
-      title: `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : member ? `writes: the client is pinned to ${member} by directConnection=true, now a secondary` : `${r.refuses}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${toldSaid ?? ''}${full ? `, on its ${full}` : ''}` : ''}${rolled ? ` — ${rolled.said}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}${ranText ? `, ${ranText}` : ''}${migrated ? ` — since ${migrated}` : ''}`,
+      title: `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : member ? `writes: the client is pinned to ${member} by directConnection=true, now a secondary` : `${refused}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${toldSaid ?? ''}${full ? `, on its ${full}` : ''}` : ''}${rolled ? ` — ${rolled.said}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}${ranText ? `, ${ranText}` : ''}${migrated ? ` — since ${migrated}` : ''}`,
       layer: 'network/routing',
       severity: unready > 0 ? severityForPods(ev, unready) : 'warning',
       confidence: 'high',
@@ -1072,24 +1105,28 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
         ...(sizing && container ? [`container ${container.name} takes ${sizing.variable} from ${sizing.where}${sizing.value === undefined ? '' : `: ${sizing.value}`}`] : []),
         ...(own && gone ? [`log ${own.pod.name}: connection closed before the alarm and not reopened — ${gone}`] : []),
         ...migrationLines,
+        ...(standby && !told ? [`${named}'s own log: ${standby}`] : []),
+        ...(leftOn && leftJob ? [`log of ${leftJob} (pod ${leftOn.run.pod}): ${leftOn.line}`, `${leftJob} ${leftOn.run.state}; no later line of its log resets the setting`] : []),
         ...(runs ? [runs.first, ...(runs.running ? [runs.running] : [])].map((j) => `Job ${j.name}${j.owner ? ` (${j.owner.kind} ${j.owner.name})` : ''} talks to ${service?.name ?? r.server}: ${(j.commandAndEnv ?? []).join(' ').slice(0, 200)}`) : []),
       ],
       decisive,
       ...(r.outlastsRollback ? { outsideWorkload: r.outlastsRollback } : {}),
       ...(r.scalesWithReplicas ? { scalesWithReplicas: true } : {}),
       // The server's own log dates the reload that changed the setting: that is the trigger.
-      ...(toldAt || runs ? { datesChange: true as const } : {}),
-      ...(fillStart && r.fills ? { onset: fillStart, buildsUp: r.fills, latent: r.fills } : onset ? { onset } : firstRefusal && runs ? { onset: firstRefusal } : {}),
-      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why} ${r.clientSide}${migrated ? ` ${migrated}: the schema change the statements prepared before it no longer match.` : ''}` : `${r.why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.` : r.ranBy ? `${r.server}${service ? ` (${service.name})` : ''} and these pods are healthy: another client's work inside it holds it for everyone.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}${runner && service ? ` ${runner} talks to ${service.name} and its run began just before the first ${r.ranBy?.what ?? 'refusal'}: what it runs there is the likely blocker (its log says what it sent).` : ''}`,
+      ...(toldAt || runs || leftOn ? { datesChange: true as const } : {}),
+      ...(leftJob ? { outsideWorkload: `the setting lives in the ${r.server} server, left on by ${leftJob}; a rollout of these pods changes nothing` } : {}),
+      ...(fillStart && r.fills ? { onset: fillStart, buildsUp: r.fills, latent: r.fills } : onset ? { onset } : leftOn?.run.createdAt ? { onset: leftOn.run.createdAt } : firstRefusal && runs ? { onset: firstRefusal } : {}),
+      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why} ${r.clientSide}${migrated ? ` ${migrated}: the schema change the statements prepared before it no longer match.` : ''}` : `${why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.` : r.ranBy ? `${r.server}${service ? ` (${service.name})` : ''} and these pods are healthy: another client's work inside it holds it for everyone.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}${runner && service ? ` ${runner} talks to ${service.name} and its run began just before the first ${r.ranBy?.what ?? 'refusal'}: what it runs there is the likely blocker (its log says what it sent).` : ''}`,
       nextAction: r.clientSide ? `Fix ${r.fixes ?? 'the command these pods send to'} ${named}: ${fixed}.` : `Fix ${named}: ${fixed}${alarm?.gone[0] ? ` — start with ${alarm.gone.map((g) => g.user).join(', ')}, whose connection is gone` : ''}.`,
       fix: fixed,
       confirmCommands: [
         ...(service ? [formatKubectl({ ...ev.target, namespace: service.namespace }, `describe service ${service.name}`)] : []),
         formatKubectl(ev.target, `logs ${pods[0] ?? ''} --tail=100`),
         ...(runs ? [formatKubectl(ev.target, `logs job/${(runs.running ?? runs.first).name} --tail=100`)] : []),
+        ...(leftOn ? [formatKubectl(ev.target, `logs job/${leftOn.run.job} --tail=200`)] : []),
       ],
       // The ConfigMaps that set the limit it refuses at, or the client's size: an edit of one just before is the trigger.
-      affected: { pods, nodes: listNodesOf(podObjects), ...(service ? { services: [service.name] } : {}), ...(runs ? { jobs: namesOfRuns(runs) } : {}), ...(configMapsOf([...fromFile.map((c) => c.configMap), ...(own && r.setInConfig ? listMountedConfigMaps(own.pod) : [])], sizing?.configMap)) },
+      affected: { pods, nodes: listNodesOf(podObjects), ...(service ? { services: [service.name] } : {}), ...(runs ? { jobs: namesOfRuns(runs) } : leftOn ? { jobs: [leftOn.run.owner?.name ?? leftOn.run.job] } : {}), ...(configMapsOf([...fromFile.map((c) => c.configMap), ...(own && r.setInConfig ? listMountedConfigMaps(own.pod) : [])], sizing?.configMap)) },
     } satisfies Finding];
   });
 }
