@@ -137,6 +137,7 @@ import { analyzeLegacyToken } from './legacy-token.js';
 import { analyzeVolumeReplaced } from './volume-replaced.js';
 import { analyzeStoreVolumeLost } from './store-volume-lost.js';
 import { analyzeRedisClusterState } from './redis-cluster-state.js';
+import { analyzeSyncStandbyMissing } from './sync-standby-missing.js';
 import { analyzeDaemonSetCoverage } from './daemonset-coverage.js';
 import { analyzeDaemonSetNoNode } from './daemonset-no-node.js';
 import { analyzeNetworkPolicies } from './network-policy.js';
@@ -312,6 +313,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'volume-replaced': analyzeVolumeReplaced,
   'store-volume-lost': analyzeStoreVolumeLost,
   'redis-cluster-state': analyzeRedisClusterState,
+  'sync-standby-missing': analyzeSyncStandbyMissing,
   'slow-dependency': analyzeSlowDependency,
   'hung-outbound-call': analyzeHungOutboundCall,
   'idle-transaction-timeout': analyzeIdleTransactionTimeout,
