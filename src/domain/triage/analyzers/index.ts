@@ -138,6 +138,7 @@ import { analyzeVolumeReplaced } from './volume-replaced.js';
 import { analyzeStoreVolumeLost } from './store-volume-lost.js';
 import { analyzeRedisClusterState } from './redis-cluster-state.js';
 import { analyzeSyncStandbyMissing } from './sync-standby-missing.js';
+import { analyzeMemberScaledAway } from './member-scaled-away.js';
 import { analyzeDaemonSetCoverage } from './daemonset-coverage.js';
 import { analyzeDaemonSetNoNode } from './daemonset-no-node.js';
 import { analyzeNetworkPolicies } from './network-policy.js';
@@ -314,6 +315,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'store-volume-lost': analyzeStoreVolumeLost,
   'redis-cluster-state': analyzeRedisClusterState,
   'sync-standby-missing': analyzeSyncStandbyMissing,
+  'member-scaled-away': analyzeMemberScaledAway,
   'slow-dependency': analyzeSlowDependency,
   'hung-outbound-call': analyzeHungOutboundCall,
   'idle-transaction-timeout': analyzeIdleTransactionTimeout,
