@@ -139,6 +139,7 @@ import { readGateControllers } from './read-gate-controllers.js';
 import { readQueueConsumers } from './read-queue-consumers.js';
 import { readCotenantScaleUps } from './read-cotenant-scale-ups.js';
 import { listRoleLimitConfigReads, pickRoleLimitDatabase } from '../../domain/triage/pg-role-limit.js';
+import { listSyncStandbyConfigReads } from '../../domain/triage/sync-standby.js';
 import { needsSchedulerReplicas } from '../../domain/triage/scheduler-replicas.js';
 import { needsResolverPeers } from '../../domain/triage/lookup-stall.js';
 import { readResolverPeers } from './read-resolver-peers.js';
@@ -245,7 +246,9 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const mysqlReads = pgTimeoutReads.length > 0 ? pgTimeoutReads : listWaitTimeoutConfigReads(seen, own);
     // Or a Redis its calls time out on: the redis.conf its pod mounts, for settings that cost every command (keyspace notifications).
     const timeoutReads = mysqlReads.length > 0 ? mysqlReads : listCostlyConfigReads(seen, own);
-    const read = [...(await readServerConfig(ctx, own, timeoutReads.length > 0 ? timeoutReads : listRoleLimitConfigReads(seen, own))), ...explaining];
+    const roleReads = timeoutReads.length > 0 ? timeoutReads : listRoleLimitConfigReads(seen, own);
+    // Or a Postgres whose commits wait for synchronous replication: the postgresql.conf that names its synchronous standbys.
+    const read = [...(await readServerConfig(ctx, own, roleReads.length > 0 ? roleReads : listSyncStandbyConfigReads(own))), ...explaining];
     // Its tail holds only the refusals: once, deeper, for the line that says why (Postgres's wraparound warnings, or when it reloaded its timeout).
     const searches = listServerLogSearches(seen, read);
     const timeoutSearches = searches.length > 0 ? searches : listTimeoutLogSearches(seen, read);

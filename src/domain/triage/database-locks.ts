@@ -10,6 +10,8 @@ import { findInClusterService } from './down-service.js';
 
 /** Statement timeouts in the workload's logs: its queries run out of time on the database. */
 const TIMED_OUT = /canceling statement due to (statement|lock) timeout|statement timeout|Lock wait timeout exceeded/i;
+/** A COMMIT the client gave up on at its own deadline: the database holds the commit (a lock, a synchronous standby). */
+const COMMIT_TIMED_OUT = /\bCOMMIT\b[^\n]*(?:deadline exceeded|timed? ?out)|(?:deadline exceeded|timed? ?out)[^\n]*\bCOMMIT\b/;
 /** Lines before the database's own log is worth a read (one timeout is not an incident). */
 const MIN_TIMEOUTS = 3;
 /** A database address in an env value: jdbc:postgresql://host:5432/db, postgres://u@host/db, mysql://host. */
@@ -24,10 +26,10 @@ function readDatabaseHost(e: { name: string; value: string }): string | undefine
 
 /**
  * The Service of the target's namespace that the workload's database URL names, when its logs
- * carry statement timeouts: the collector reads one ready pod of it (its log tail).
+ * carry statement timeouts (or COMMITs run out of their deadline): the collector reads one ready pod of it (its log tail).
  */
 export function pickTimedOutDatabase(ev: { logs: readonly LogEvidence[]; pods: readonly PodEvidence[]; target: TriageTarget }): string | undefined {
-  const timeouts = ev.logs.filter((l) => ev.pods.some((p) => p.name === l.pod)).reduce((n, l) => n + l.lines.filter((x) => TIMED_OUT.test(x)).length, 0);
+  const timeouts = ev.logs.filter((l) => ev.pods.some((p) => p.name === l.pod)).reduce((n, l) => n + l.lines.filter((x) => TIMED_OUT.test(x) || COMMIT_TIMED_OUT.test(x)).length, 0);
   if (timeouts < MIN_TIMEOUTS) return undefined;
   for (const p of ev.pods) {
     for (const c of p.containers) {

@@ -139,6 +139,8 @@ import { analyzeLegacyToken } from './legacy-token.js';
 import { analyzeVolumeReplaced } from './volume-replaced.js';
 import { analyzeStoreVolumeLost } from './store-volume-lost.js';
 import { analyzeRedisClusterState } from './redis-cluster-state.js';
+import { analyzeSyncStandbyMissing } from './sync-standby-missing.js';
+import { analyzeMemberScaledAway } from './member-scaled-away.js';
 import { analyzeDaemonSetCoverage } from './daemonset-coverage.js';
 import { analyzeDaemonSetNoNode } from './daemonset-no-node.js';
 import { analyzeNetworkPolicies } from './network-policy.js';
@@ -315,6 +317,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'volume-replaced': analyzeVolumeReplaced,
   'store-volume-lost': analyzeStoreVolumeLost,
   'redis-cluster-state': analyzeRedisClusterState,
+  'sync-standby-missing': analyzeSyncStandbyMissing,
+  'member-scaled-away': analyzeMemberScaledAway,
   'slow-dependency': analyzeSlowDependency,
   'hung-outbound-call': analyzeHungOutboundCall,
   'idle-transaction-timeout': analyzeIdleTransactionTimeout,
