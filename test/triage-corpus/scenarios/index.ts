@@ -73,6 +73,7 @@ import { HOLDOUT_59_SCENARIOS } from '../heldout-59/stories.js';
 import { HOLDOUT_60_SCENARIOS } from '../heldout-60/stories.js';
 import { HOLDOUT_61_SCENARIOS } from '../heldout-61/stories.js';
 import { HOLDOUT_62_SCENARIOS } from '../heldout-62/stories.js';
+import { HOLDOUT_63_SCENARIOS } from '../heldout-63/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -88,7 +89,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–62: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–63: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -149,4 +150,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_60_SCENARIOS,
   ...HOLDOUT_61_SCENARIOS,
   ...HOLDOUT_62_SCENARIOS,
+  ...HOLDOUT_63_SCENARIOS,
 ];
