@@ -68,7 +68,9 @@
 //   timeout; at least 2), the same gets, keeping only the redelivery-timeout (retry_after, visibility/consumer timeout) and
 //   job-timeout keys; where a restarted container with an HTTP liveness probe logs a health check failing ("DataSource health check
 //   failed"), the gets of the ConfigMaps it mounts, then those it takes variables from (at most two; only the liveness health
-//   group line — management.endpoint.health.group.liveness.include — of its config files, or that env key, kept),
+//   group line — management.endpoint.health.group.liveness.include — of its config files, or that env key, kept); where the current
+//   logs show a java.lang.StackOverflowError, the gets of the ConfigMaps the container takes variables from (at most two; only the
+//   JVM options keys — JAVA_TOOL_OPTIONS… — that set a thread stack size, -Xss, kept),
 //   and where the current logs say a host does not resolve or refuses connections, a get of the ConfigMaps the pods logging it read through a
 //   subPath mount or env (at most two; only whether the data still names that host and the lines naming a host like it
 //   kept, with the newest write of its data: read-stale-config.ts),

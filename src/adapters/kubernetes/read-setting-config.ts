@@ -10,7 +10,8 @@
 // the codec and brokers' version keys; where queue jobs are taken again past their tries, only the
 // queue's redelivery-timeout and the worker's job-timeout keys; where a restarted container's liveness
 // endpoint fails a health check, the ConfigMaps it mounts first (its config files), keeping only the
-// liveness health group line. Never a Secret; nothing at all while the logs show none.
+// liveness health group line; where a thread overflows its stack (java.lang.StackOverflowError), only the JVM
+// options keys (JAVA_TOOL_OPTIONS…) that set a thread stack size (-Xss). Never a Secret; nothing at all while the logs show none.
 import type { LogEvidence, PodEvidence } from '../../domain/triage/evidence.js';
 import type { NamespaceObjectEvidence } from '../../domain/triage/evidence-context.js';
 import type { SettingConfigEvidence } from '../../domain/triage/evidence-setting-config.js';

@@ -10,9 +10,10 @@
  * a MongoDB client's connection string when its writes are answered "not primary" (server-address),
  * a queue worker's redelivery timeout and job timeout when its jobs are taken again past their tries
  * (queue-redelivery), the checks a liveness endpoint includes when it fails a dependency's health
- * check (liveness-group).
+ * check (liveness-group), the JVM options holding a thread stack size when its threads overflow their
+ * stack (thread-stack).
  */
-export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec' | 'server-address' | 'queue-redelivery' | 'liveness-group';
+export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec' | 'server-address' | 'queue-redelivery' | 'liveness-group' | 'thread-stack';
 
 /** `SQS_VISIBILITY_TIMEOUT_SECONDS=30` in ConfigMap shipment-notifier-config, taken through envFrom. */
 export interface SettingConfigEvidence {

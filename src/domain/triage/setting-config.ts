@@ -10,7 +10,8 @@
  * queue worker whose jobs are taken again past their tries has the queue's redelivery timeout there
  * (retry_after, visibility timeout) and maybe its own job timeout; a container whose liveness
  * endpoint fails a dependency's health check has its liveness health group in its config file (a
- * ConfigMap it mounts) or its env.
+ * ConfigMap it mounts) or its env; a JVM whose threads overflow their stack has its JVM options (a
+ * thread stack size, -Xss) there.
  * Reads are conditional on the logs,
  * bounded, and keep only the settings' keys as written; never a Secret.
  */
@@ -26,6 +27,7 @@ import { BROKER_VERSION_SETTING, CODEC_SETTING, findCodecRefusals } from './kafk
 import { MONGO_ADDRESS_KEY, findNotPrimaryWrites, maskCredentials } from './server-address-config.js';
 import { REDELIVERY_SETTING, WORKER_TIMEOUT_SETTING, findRedeliveredJobs } from './job-redelivery.js';
 import { LIVENESS_GROUP_ENV, findHealthCheckedLiveness, findLivenessGroupLine } from './liveness-group.js';
+import { JVM_OPTIONS_KEY, STACK_SIZE_VALUE, findStackOverflows } from './thread-stack-size.js';
 
 /** At most this many ConfigMaps read per mechanism, and as many for a Vault role's definition. */
 const MAX_READS = 2;
@@ -45,11 +47,13 @@ const SETTING_KEYS: Record<SettingMechanism, RegExp> = {
   'server-address': MONGO_ADDRESS_KEY,
   'queue-redelivery': new RegExp(`${REDELIVERY_SETTING.source}|${WORKER_TIMEOUT_SETTING.source}`, 'i'),
   'liveness-group': LIVENESS_GROUP_ENV,
+  'thread-stack': JVM_OPTIONS_KEY,
 };
 
 /** The values a mechanism's setting is kept by, when its keys' names do not tell it. */
 const SETTING_VALUES: Partial<Record<SettingMechanism, RegExp>> = {
   'queue-fifo': FIFO_VALUE,
+  'thread-stack': STACK_SIZE_VALUE,
 };
 
 export interface SettingConfigRead extends ConfigMapSource {
@@ -89,6 +93,7 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
   const notPrimary = findNotPrimaryWrites(ev.logs, ev.pods);
   const redelivered = findRedeliveredJobs(ev.logs, ev.pods, ev.now);
   const liveness = findHealthCheckedLiveness(ev.logs, ev.pods);
+  const overflow = findStackOverflows(ev.logs, ev.pods);
   return [
     ...(queue === undefined ? [] : listConfigMapSources(containerOf(ev.pods, queue.pods[0], queue.container), MAX_READS).map((s) => ({ mechanism: 'queue-visibility' as const, ...s }))),
     ...(vault === undefined ? [] : listConfigMapSources(containerOf(ev.pods, vault.pods[0], vault.container), MAX_READS).map((s) => ({ mechanism: 'vault-token' as const, ...s }))),
@@ -97,6 +102,7 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
     ...(notPrimary === undefined ? [] : listConfigMapSources(containerOf(ev.pods, notPrimary.pods[0], notPrimary.container), MAX_READS).map((s) => ({ mechanism: 'server-address' as const, ...s }))),
     ...(redelivered === undefined ? [] : listConfigMapSources(containerOf(ev.pods, redelivered.pods[0], redelivered.container), MAX_READS).map((s) => ({ mechanism: 'queue-redelivery' as const, ...s }))),
     ...(liveness === undefined ? [] : listConfigSources(ev.pods, liveness.pod, liveness.container).map((s) => ({ mechanism: 'liveness-group' as const, ...s }))),
+    ...(overflow === undefined ? [] : listConfigMapSources(containerOf(ev.pods, overflow.pods[0], overflow.container), MAX_READS).map((s) => ({ mechanism: 'thread-stack' as const, ...s }))),
   ];
 }
 
@@ -105,6 +111,8 @@ export function keepSettings(read: SettingConfigRead, configMap: string, data: R
   const keys = SETTING_KEYS[read.mechanism];
   const values = SETTING_VALUES[read.mechanism];
   const address = read.mechanism === 'server-address';
+  // A JVM options line carries many flags: it runs longer than one setting.
+  const long = address || read.mechanism === 'thread-stack';
   // A config file the container mounts: only the one line that sets the setting, as a property.
   if (read.via === 'mount') {
     return read.mechanism !== 'liveness-group' ? [] : Object.entries(data).flatMap(([key, text]) => {
@@ -113,7 +121,7 @@ export function keepSettings(read: SettingConfigRead, configMap: string, data: R
     });
   }
   return Object.entries(data).flatMap(([key, raw]) => {
-    if (raw.length > (address ? MAX_ADDRESS_CHARS : MAX_VALUE_CHARS) || raw.includes('\n')) return [];
+    if (raw.length > (long ? MAX_ADDRESS_CHARS : MAX_VALUE_CHARS) || raw.includes('\n')) return [];
     if (values !== undefined && !values.test(raw)) return [];
     const value = address ? maskCredentials(raw) : raw;
     if (read.via === 'envFrom') return keys.test(key) ? [{ mechanism: read.mechanism, configMap, key, via: 'envFrom', written: `${key}=${value}` }] : [];

@@ -35,6 +35,7 @@ import { analyzeHeaderOverflow } from './header-overflow.js';
 import { analyzeProxyReload } from './proxy-reload.js';
 import { analyzeProxyWorkerConnections } from './proxy-worker-connections.js';
 import { analyzeHeapPressure } from './heap-pressure.js';
+import { analyzeLiveJvmOom } from './live-jvm-oom.js';
 import { analyzeSidecarCpuThrottled } from './sidecar-cpu-throttled.js';
 import { analyzeCodeCacheFull } from './code-cache-full.js';
 import { analyzeHaltedWork } from './halted-work.js';
@@ -345,6 +346,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'orphan-queue': analyzeOrphanQueue,
   'worker-concurrency-cut': analyzeWorkerConcurrencyCut,
   'heap-pressure': analyzeHeapPressure,
+  'live-jvm-oom': analyzeLiveJvmOom,
   'code-cache-full': analyzeCodeCacheFull,
   'halted-work': analyzeHaltedWork,
   'spark-executor-oom': analyzeSparkExecutorOom,

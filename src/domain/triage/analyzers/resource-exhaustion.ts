@@ -162,18 +162,27 @@ const LIMITS: Limit[] = [
 const MIN_LINES = 3;
 /** …unless it ended the run: in the previous (crashed) run's log of this many pods. */
 const MIN_CRASHED_PODS = 2;
+/**
+ * …or it is a java.lang.OutOfMemoryError in the log of a JVM that lives on (no
+ * ExitOnOutOfMemoryError): once is a failure, the work that hit it is lost and nothing restarts.
+ */
+const JVM_OOM = /java\.lang\.OutOfMemoryError/;
+const JVM_EXITS = /(Terminating|Aborting) due to java\.lang\.OutOfMemoryError/;
 
 export function analyzeResourceExhaustion(ev: TriageEvidence): Finding[] {
   const findings: Finding[] = [];
   for (const limit of LIMITS) {
-    const seen: { log: LogEvidence; line: string; count: number }[] = [];
+    const seen: { log: LogEvidence; line: string; count: number; liveJvmOom: boolean }[] = [];
     for (const log of ev.logs) {
-      if (findPod(ev, log.pod) === undefined) continue;
+      const pod = findPod(ev, log.pod);
+      if (pod === undefined) continue;
       const lines = log.lines.filter((l) => limit.pattern.test(l) && !(limit.unless?.test(l) ?? false));
-      if (lines.length > 0) seen.push({ log, line: lines.at(-1)!.trim(), count: lines.length });
+      const state = pod.containers.find((c) => c.name === log.container)?.state;
+      const liveJvmOom = !log.previous && state !== undefined && 'running' in state && lines.some((l) => JVM_OOM.test(l)) && !log.lines.some((l) => JVM_EXITS.test(l));
+      if (lines.length > 0) seen.push({ log, line: lines.at(-1)!.trim(), count: lines.length, liveJvmOom });
     }
     const crashedPods = unique(seen.filter((h) => h.log.previous).map((h) => h.log.pod));
-    const hits = seen.filter((h) => h.count >= MIN_LINES || (h.log.previous && crashedPods.length >= MIN_CRASHED_PODS));
+    const hits = seen.filter((h) => h.count >= MIN_LINES || h.liveJvmOom || (h.log.previous && crashedPods.length >= MIN_CRASHED_PODS));
     if (hits.length === 0) continue;
     const pods = unique(hits.map((h) => h.log.pod));
     const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
