@@ -25,6 +25,12 @@ export interface HeapCut {
   limitTo?: string;
 }
 
+/** The cut as evidence: the revision, the flags, where set, the limit beside it and what ran before. */
+export function describeHeapCut(cut: HeapCut): string {
+  const limit = cut.limitFrom ? ` and the memory limit ${cut.limitFrom} → ${cut.limitTo ?? ''}` : '';
+  return `revision ${cut.revision} cut the heap ${cut.was} → ${cut.flag} (${cut.where})${limit}; revision ${cut.previous} ran with ${cut.from}`;
+}
+
 /** The part of a revision's container the heap flags are read from. */
 export function asSpec(c: RevisionContainerEvidence): ContainerSpecEvidence {
   return { name: c.name, image: c.image, ports: [], resources: c.resources, probes: {}, env: c.env, envFrom: c.envFrom, ...(c.command ? { command: c.command } : {}), ...(c.args ? { args: c.args } : {}) };

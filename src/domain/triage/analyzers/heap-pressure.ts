@@ -3,7 +3,7 @@ import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatGcMs, parseGcPressure, SUSTAINED_GC_LINES } from '../gc-pressure.js';
 import type { GcPressure } from '../gc-pressure.js';
-import { findHeapCut } from '../heap-cut.js';
+import { describeHeapCut, findHeapCut } from '../heap-cut.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { listNodesOf, unique } from '../pod-status.js';
 import { readLineTime } from '../request-silence.js';
@@ -135,7 +135,7 @@ export function analyzeHeapPressure(ev: TriageEvidence): Finding[] {
         `${hits.length} GC pressure lines in the logs of ${pods.length} pod${pods.length === 1 ? '' : 's'}${worstShare !== undefined ? `, ${percent(worstShare)} of the time spent collecting at worst` : ''}, the longest ${formatGcMs(worstMs)}`,
         `log ${example.log.pod}: ${truncate(condenseStructuredLine(example.line.trim()), 300)}`,
         ...(heap !== undefined ? [`${heap.flag} (${heap.where}) sets the JVM heap${heap.bytes !== undefined ? ` to ${formatSize(heap.bytes)}` : ''}${limit !== undefined ? ` against a ${limit} memory limit` : ''}`] : []),
-        ...(cut !== undefined ? [`revision ${cut.revision} cut the heap ${cut.was} → ${cut.flag} (${cut.where})${cut.limitFrom ? ` and the memory limit ${cut.limitFrom} → ${cut.limitTo ?? ''}` : ''}; revision ${cut.previous} ran with ${cut.from}`] : []),
+        ...(cut !== undefined ? [describeHeapCut(cut)] : []),
         ...breaker.slice(0, 1).map((b) => `log ${b.pod}: ${/HierarchyCircuitBreakerService/.test(b.line) ? 'the parent circuit breaker (HierarchyCircuitBreakerService) logs ' : ''}"${truncate(condenseStructuredLine(b.line.trim()), 240)}"${heapShare(b.line, heap?.bytes)}`),
         ...callers.lines,
         `${podObjects.filter((p) => p.ready).length}/${podObjects.length} of these pods Ready, ${podObjects.filter((p) => p.containers.some((c) => c.restartCount > 0)).length} restarted`,

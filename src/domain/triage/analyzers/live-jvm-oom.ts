@@ -2,7 +2,7 @@ import type { LogEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
 import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
 import type { ContainerSpecEvidence } from '../evidence-pod.js';
 import type { Finding } from '../finding.js';
-import { findHeapCut } from '../heap-cut.js';
+import { describeHeapCut, findHeapCut } from '../heap-cut.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { parseQuantity } from '../quantity.js';
@@ -127,7 +127,7 @@ export function analyzeLiveJvmOom(ev: TriageEvidence): Finding[] {
         ...hits.slice(0, 3).map((h) => `log ${h.log.pod}: ${h.line.slice(0, 300)}${h.at ? ` (${formatAgo(h.at, ev.collectedAt)})` : ''}${h.count > 1 ? `, ${h.count} times` : ''}`),
         ...stopped.slice(0, 2).map((h) => `log ${h.log.pod}: ${(h.stopped ?? '').slice(0, 300)}`),
         ...(heap !== undefined ? [describeHeap(heap, limit)] : []),
-        ...(cut !== undefined ? [`revision ${cut.revision} cut the heap ${cut.was} → ${cut.flag} (${cut.where})${cut.limitFrom ? ` and the memory limit ${cut.limitFrom} → ${cut.limitTo ?? ''}` : ''}; revision ${cut.previous} ran with ${cut.from}`] : []),
+        ...(cut !== undefined ? [describeHeapCut(cut)] : []),
         `${ready}/${podObjects.length} of these pods Ready, ${podObjects.filter((p) => p.containers.some((c) => c.restartCount > 0)).length} restarted; ${exits ? 'the JVM is set to exit on OutOfMemoryError' : 'no -XX:+ExitOnOutOfMemoryError in the container\'s env or args'}`,
       ],
       decisive: `java.lang.OutOfMemoryError: ${first.pool}`,
