@@ -3,6 +3,7 @@
  * exhausted pool, keep-alive against exhausted source ports, a timeout against timeouts, changed
  * the very thing that fails — that change is the trigger, not an image bump beside it.
  */
+import { SERVER_LIMITS } from './server-limit-refusal.js';
 
 /** Finding id → the words a setting that governs it carries in its name (env, args, command). */
 const SETTINGS_OF: [RegExp, RegExp][] = [
@@ -16,6 +17,8 @@ const SETTINGS_OF: [RegExp, RegExp][] = [
   [/^dependency-refuses\/ClickHouse\/inserts$/, /batch|flush|linger|buffer|async_?insert/i],
   // Worker children sharing the memory limit: their count (Celery -c, gunicorn -w, uWSGI -p, WEB_CONCURRENCY).
   [/^resource-exhaustion\/worker-children-oom$/, /concurrency|workers|processes|"-[cwp]"/i],
+  // A server refusing at its own limit (uvicorn's --limit-concurrency, Tomcat's maxParameterCount): the setting that sets it.
+  ...SERVER_LIMITS.map((r): [RegExp, RegExp] => [new RegExp(`^server-limit/${r.id}$`), r.words]),
 ];
 
 /** Mechanisms whose setting may be the memory limit itself: a lowered limit is as good as more children. */
@@ -56,7 +59,8 @@ const TOKEN = /"(?:[^"\\]|\\.)*"/g;
 
 /**
  * A long command or args change told by the tokens that changed, when the rest is the same:
- * `worker command: "--concurrency=2" → "--concurrency=8"`, not both whole command lines.
+ * `worker command: "--concurrency=2" → "--concurrency=8"`, not both whole command lines; tokens
+ * only appended or only dropped are told as such (`app command: added "--limit-concurrency" "20"`).
  */
 export function condenseListChange(line: string): string {
   const m = /^(.* (?:command|args)): (.*) → (.*)$/.exec(line);
@@ -68,7 +72,10 @@ export function condenseListChange(line: string): string {
   let tail = 0;
   while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
   const [was, now] = [a.slice(head, a.length - tail), b.slice(head, b.length - tail)];
-  // Nothing shared, or only one side: the whole change says it better.
-  if (head + tail === 0 || was.length === 0 || now.length === 0) return line;
+  // Nothing shared: the whole change says it better.
+  if (head + tail === 0 || (was.length === 0 && now.length === 0)) return line;
+  // Tokens only added (a flag appended) or only removed: those tokens are the change.
+  if (was.length === 0) return `${m[1] ?? ''}: added ${now.join(' ')}`;
+  if (now.length === 0) return `${m[1] ?? ''}: removed ${was.join(' ')}`;
   return `${m[1] ?? ''}: ${was.join(' ')} → ${now.join(' ')}`;
 }

@@ -32,6 +32,7 @@ import { analyzeUwsgiListenQueue } from './uwsgi-listen-queue.js';
 import { analyzeProxyBodyLimit } from './proxy-body-limit.js';
 import { analyzeNginxNoResolver } from './nginx-no-resolver.js';
 import { analyzeHeaderOverflow } from './header-overflow.js';
+import { analyzeServerLimitRefusal } from './server-limit-refusal.js';
 import { analyzeProxyReload } from './proxy-reload.js';
 import { analyzeProxyWorkerConnections } from './proxy-worker-connections.js';
 import { analyzeHeapPressure } from './heap-pressure.js';
@@ -339,6 +340,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'proxy-body-limit': analyzeProxyBodyLimit,
   'nginx-no-resolver': analyzeNginxNoResolver,
   'header-overflow': analyzeHeaderOverflow,
+  'server-limit-refusal': analyzeServerLimitRefusal,
   'proxy-reload': analyzeProxyReload,
   'proxy-worker-connections': analyzeProxyWorkerConnections,
   'envoy-circuit-breaker': analyzeEnvoyCircuitBreaker,
