@@ -38,6 +38,7 @@ import { readPeerRollout } from './read-peer-rollout.js';
 import { readNamespaceRollouts } from './read-namespace-rollouts.js';
 import { needsNamespaceRollouts } from '../../domain/triage/message-contract.js';
 import { needsClientVersion, needsCodecProducers } from '../../domain/triage/kafka-fetch-stall.js';
+import { needsTransactionalProducers } from '../../domain/triage/open-transaction-producer.js';
 import { readConsumerClientVersion } from './read-client-version.js';
 import { needsEvictionWriters } from '../../domain/triage/redis-evictions.js';
 import { needsMappingSenders } from '../../domain/triage/index-mapping-sender.js';
@@ -290,7 +291,11 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     if (queues !== undefined) return readNamespaceRollouts(ctx, target, queues.since, 'it is a worker listing its queues: which producer set a queue name it does not list');
     // Or the brokers refuse its fetches for the records' codec (kafka-fetch-stall.ts): which producer began to compress with zstd.
     const codec = needsCodecProducers(seen);
-    return codec === undefined ? undefined : readNamespaceRollouts(ctx, target, codec.since, 'the brokers refuse its fetches for the records\' codec: which producer set zstd');
+    if (codec !== undefined) return readNamespaceRollouts(ctx, target, codec.since, 'the brokers refuse its fetches for the records\' codec: which producer set zstd');
+    // Or it reads read_committed and receives nothing while its lag grows, with no error (read-committed-stall.ts): which
+    // transactional producer (of any age) left a transaction open — its pod lost, by the namespace's Warnings already read.
+    const txn = needsTransactionalProducers(seen);
+    return txn === undefined ? undefined : readNamespaceRollouts(ctx, target, txn.since, 'it reads read_committed and receives nothing while its lag grows: which transactional producer left a transaction open');
   });
   // Documents its search index refuses for their mapping: the other namespaces its lines or channel name, for the sender that rolled out.
   const senderRolloutsP = Promise.all([podsP, detailsP]).then(([pods, d]) => {

@@ -82,6 +82,17 @@ export function findFetchStall(logs: readonly LogEvidence[], pods: readonly PodE
   };
 }
 
+/** "orders (6 partitions)", "orders-3": the stalled partitions by topic (kafka-fetch-stall and read-committed-stall name them alike). */
+export function describePartitions(partitions: readonly string[]): string {
+  const topics = new Map<string, number>();
+  for (const p of partitions) {
+    const topic = p.replace(/-\d+$/, '');
+    topics.set(topic, (topics.get(topic) ?? 0) + 1);
+  }
+  if (partitions.length === 1) return partitions[0] ?? '';
+  return [...topics].slice(0, 3).map(([t, n]) => (n === 1 ? partitions.find((p) => p.startsWith(`${t}-`)) ?? t : `${t} (${n} partitions)`)).join(', ');
+}
+
 /** Whether the client version the log states predates zstd. */
 export function predatesZstd(version: string): boolean {
   return isOlder(version, ZSTD_SINCE);

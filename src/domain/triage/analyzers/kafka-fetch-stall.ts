@@ -2,7 +2,7 @@ import type { TriageEvidence } from '../evidence.js';
 import { condenseStructuredLine } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
-import { type CodecProducer, type FetchStall, ZSTD_SINCE, findFetchStall, findZstdProducer, predatesZstd } from '../kafka-fetch-stall.js';
+import { type CodecProducer, type FetchStall, ZSTD_SINCE, describePartitions, findFetchStall, findZstdProducer, predatesZstd } from '../kafka-fetch-stall.js';
 import { isPodFailing, listNodesOf } from '../pod-status.js';
 import { describeRevisionAt } from '../revision-diff.js';
 import { formatSpan, msBetween } from '../time-span.js';
@@ -65,17 +65,6 @@ function describeClient(stall: FetchStall): string {
   if (v !== undefined && predatesZstd(v)) return `its Kafka client version ${v} predates (zstd needs a client ≥ ${ZSTD_SINCE}, KIP-110)`;
   if (v !== undefined) return `its Kafka client version ${v} fetches with a request older than (zstd needs ≥ ${ZSTD_SINCE})`;
   return `its client version predates: it does not know error 76 (zstd needs a client ≥ ${ZSTD_SINCE}, KIP-110)`;
-}
-
-/** "orders (6 partitions)", "orders-3": the stalled partitions by topic. */
-function describePartitions(partitions: readonly string[]): string {
-  const topics = new Map<string, number>();
-  for (const p of partitions) {
-    const topic = p.replace(/-\d+$/, '');
-    topics.set(topic, (topics.get(topic) ?? 0) + 1);
-  }
-  if (partitions.length === 1) return partitions[0] ?? '';
-  return [...topics].slice(0, 3).map(([t, n]) => (n === 1 ? partitions.find((p) => p.startsWith(`${t}-`)) ?? t : `${t} (${n} partitions)`)).join(', ');
 }
 
 function writeFix(name: string, p: CodecProducer | undefined): string {
