@@ -14,11 +14,13 @@
  */
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_64_SCENARIOS } from '../test/triage-corpus/heldout-64/stories.js';
+import { HOLDOUT_65_SCENARIOS } from '../test/triage-corpus/heldout-65/stories.js';
 import { gradeStories } from './grade-stories.js';
 
 /** Rounds written and not yet joined to the corpus; rounds 1–63 have joined it. */
 const PENDING: [string, readonly CorpusScenario[]][] = [
   ['held-out round 64', HOLDOUT_64_SCENARIOS],
+  ['held-out round 65', HOLDOUT_65_SCENARIOS],
 ];
 
 const filter = process.argv[2];
