@@ -11,6 +11,11 @@ describe('triage corpus', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('files every healthy control, and only those, under class healthy', () => {
+    const misfiled = CORPUS.filter((s) => (s.class === 'healthy') !== (s.expect.verdict === 'healthy')).map((s) => s.id);
+    expect(misfiled).toEqual([]);
+  });
+
   for (const scenario of CORPUS) {
     it(`${scenario.class}: ${scenario.id}`, async () => {
       const run = await runScenario(scenario);

@@ -659,7 +659,7 @@ function elasticsearchDeprecationNoise(): CorpusScenario {
   );
   return {
     id: 'heldout65-healthy-elasticsearch-deprecation-warnings',
-    class: 'containers',
+    class: 'healthy',
     truth: 'Nothing is wrong. search-api (unchanged for six days) passes the deprecated ignore_throttled parameter on every search, so every Elasticsearch node logs a deprecation.elasticsearch WARN "[ignore_throttled] parameter is deprecated because frozen indices have been deprecated" per query, and the Python client warned once at startup. It is a cleanup item for the next client upgrade, not an incident: all three es pods and all search-api pods are ready, searches return 200, there are no warning events.',
     ask: { service: 'search-api', namespace: ns },
     objects: [
