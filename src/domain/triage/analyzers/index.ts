@@ -31,6 +31,7 @@ import { analyzeUwsgiListenQueue } from './uwsgi-listen-queue.js';
 import { analyzeProxyBodyLimit } from './proxy-body-limit.js';
 import { analyzeNginxNoResolver } from './nginx-no-resolver.js';
 import { analyzeHeaderOverflow } from './header-overflow.js';
+import { analyzeTrailingSlash404 } from './trailing-slash-404.js';
 import { analyzeProxyReload } from './proxy-reload.js';
 import { analyzeProxyWorkerConnections } from './proxy-worker-connections.js';
 import { analyzeHeapPressure } from './heap-pressure.js';
@@ -331,6 +332,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'proxy-body-limit': analyzeProxyBodyLimit,
   'nginx-no-resolver': analyzeNginxNoResolver,
   'header-overflow': analyzeHeaderOverflow,
+  'trailing-slash-404': analyzeTrailingSlash404,
   'proxy-reload': analyzeProxyReload,
   'proxy-worker-connections': analyzeProxyWorkerConnections,
   'envoy-circuit-breaker': analyzeEnvoyCircuitBreaker,
