@@ -32,6 +32,7 @@ import { analyzeProxyBodyLimit } from './proxy-body-limit.js';
 import { analyzeNginxNoResolver } from './nginx-no-resolver.js';
 import { analyzeHeaderOverflow } from './header-overflow.js';
 import { analyzeTrailingSlash404 } from './trailing-slash-404.js';
+import { analyzeServerDefaultCut } from './server-default-cut.js';
 import { analyzeProxyReload } from './proxy-reload.js';
 import { analyzeProxyWorkerConnections } from './proxy-worker-connections.js';
 import { analyzeHeapPressure } from './heap-pressure.js';
@@ -333,6 +334,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'nginx-no-resolver': analyzeNginxNoResolver,
   'header-overflow': analyzeHeaderOverflow,
   'trailing-slash-404': analyzeTrailingSlash404,
+  'server-default-cut': analyzeServerDefaultCut,
   'proxy-reload': analyzeProxyReload,
   'proxy-worker-connections': analyzeProxyWorkerConnections,
   'envoy-circuit-breaker': analyzeEnvoyCircuitBreaker,
