@@ -4,7 +4,7 @@
  * unpinned (or loosely pinned) requirement to a new major version of that library, whose API no
  * longer takes what the unchanged code passes it. The code did not change; the library under it
  * did. The version the crashed run installed is read from its log (a start banner that names
- * "<library> 2.0.36", a dist-info path), the one before from the pods of the older revision that
+ * "<library> 2.1.4", a dist-info path), the one before from the pods of the older revision that
  * still serve. Pinning the library below the new major in the requirements (or porting the code)
  * is the fix; a rollback to the older build mitigates.
  */
@@ -19,11 +19,11 @@ export interface LibraryMajorMove {
   line: string;
   /** The library's frame that raised it: "site-packages/sqlalchemy/engine/base.py:1414". */
   frame: string;
-  /** The app's own frame that called into the library: "/app/report_api/db.py:31". */
+  /** The app's own frame that called into the library: "/srv/app/store.py:12". */
   caller?: string;
-  /** The library version the crashed run installed, from its log ("2.0.36"). */
+  /** The library version the crashed run installed, from its log ("2.1.4"). */
   version?: string;
-  /** The version the pods of the revision before run, from their logs ("1.4.54"). */
+  /** The version the pods of the revision before run, from their logs ("1.9.2"). */
   before?: string;
   /** The revision that rebuilt the same app version, and the one before it. */
   rebuild?: { revision: number; previous: number; app: string; cause?: string };
@@ -43,14 +43,14 @@ const RUNTIME_PATH = /\/(?:site|dist)-packages\/|\/lib\/python\d/;
  * the advice; the reading itself stands on the frames and the versions, for any library.
  */
 const PORTS: readonly { library: string; exception: RegExp; port: string; example?: string }[] = [
-  { library: 'sqlalchemy', exception: /ObjectNotExecutableError|Not an executable object/, port: 'wrap raw SQL strings in text()', example: 'conn.execute(text("SELECT 1"))' },
+  { library: 'sqlalchemy', exception: /ObjectNotExecutableError|Not an executable object/, port: 'wrap raw SQL strings in text()', example: 'conn.execute(text(sql))' },
   { library: 'sqlalchemy', exception: /RemovedIn20Warning|has no attribute 'execute'|'Engine' object has no attribute/, port: 'move to the 2.0 API (connections from engine.connect(), statements through text() or select())' },
   { library: 'pydantic', exception: /PydanticUserError|PydanticImportError|`__root__`|parse_obj|validator/, port: 'move the models to the Pydantic 2 API (field_validator, model_validate), or import pydantic.v1' },
   { library: 'numpy', exception: /np\.(?:float_|NaN|Inf|unicode_)|numpy\.core\.multiarray failed to import|compiled using NumPy 1\.x/, port: 'rebuild the extensions that import numpy against NumPy 2 and rename the removed aliases' },
   { library: 'werkzeug', exception: /cannot import name '(?:url_quote|url_decode|url_encode|cached_property)' from 'werkzeug/, port: 'pin Flask and Werkzeug together (the same release line)' },
 ];
 
-/** "sqlalchemy 2.0.36", "SQLAlchemy==2.0.36", "sqlalchemy/2.0.36", a dist-info path: the version a line names for the library. */
+/** "requests 2.32.3", "Requests==2.32.3", "requests/2.32.3", a dist-info path: the version a line names for the library. */
 function versionIn(line: string, library: string): string | undefined {
   const name = library.replace(/_/g, '[-_]');
   const m = new RegExp(String.raw`\b${name}(?:[ =/:@]+|-)v?(\d+\.\d+(?:\.\d+)?(?:[a-z]+\d*)?)\b`, 'i').exec(line);
@@ -67,7 +67,7 @@ export function findLibraryVersion(lines: readonly string[], library: string): s
 
 const major = (v: string | undefined): string | undefined => (v === undefined ? undefined : /^(\d+)/.exec(v)?.[1]);
 
-/** The app version an image tag carries before its build suffix: "2.6.1-b431" → "2.6.1". */
+/** The app version an image tag carries before its build suffix: "4.0.2-b17" → "4.0.2". */
 function appVersionOf(image: string): string | undefined {
   const { version } = splitImage(image);
   return /^v?(\d+\.\d+(?:\.\d+)?)(?:[-+_.].*)?$/.exec(version)?.[1];

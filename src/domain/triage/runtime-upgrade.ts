@@ -1,6 +1,6 @@
 /**
  * The revision that moved a workload onto a new major version of its runtime or framework (a
- * node:16 → node:20 base image, Spring Boot 2.7 → 3.2), read from its history: the image, a base
+ * node:14 → node:22 base image, Spring Boot 2.x → 3.x), read from its history: the image, a base
  * image the CI names in a template annotation, a version env, the change-cause. A default that
  * changed with that major (a server timeout, how a path is matched) is in the process from its
  * start and shows only when some request meets it, so that revision is the "since" however long
@@ -14,7 +14,7 @@ import { formatAgo } from './time-span.js';
 export interface RuntimeName {
   /** How it is named in a finding: "Node.js", "Spring Boot". */
   label: string;
-  /** Its version in an image reference (`node:20.18.1-alpine`), a base-image annotation's value, or free text (a change-cause). */
+  /** Its version in an image reference (`node:22.4.0-slim`), a base-image annotation's value, or free text (a change-cause). */
   version: RegExp;
   /** An env var that names its version (`NODE_VERSION`). */
   env?: string;
@@ -23,7 +23,7 @@ export interface RuntimeName {
 export const NODE_RUNTIME: RuntimeName = { label: 'Node.js', version: /(?:^|[/\s"'(])node(?:js)?[:@ ]v?(\d+)(?:\.\d+){0,2}\b[\w.-]*/i, env: 'NODE_VERSION' };
 export const SPRING_BOOT: RuntimeName = { label: 'Spring Boot', version: /\bSpring Boot[ :-]?v?(\d+)(?:\.\d+){0,2}\b/i };
 
-/** The major a revision names for the runtime, and where it says so ("base image node:20.18.1-alpine3.20"). */
+/** The major a revision names for the runtime, and where it says so ("base image node:22.4.0-slim"). */
 export function findRuntimeMajor(r: RevisionEvidence, runtime: RuntimeName): { major: number; where: string; text: string } | undefined {
   for (const c of r.containers) {
     const m = runtime.version.exec(` ${c.image}`);
@@ -46,9 +46,9 @@ export interface UpgradeStep {
   /** The runtime's major before and after, when the revisions name it. */
   from?: number;
   to?: number;
-  /** What moved, for a title: "base image node:16.20.2-alpine3.18 → node:20.18.1-alpine3.20", else the image change. */
+  /** What moved, for a title: "base image node:14.21.3-slim → node:22.4.0-slim", else the image change. */
   change: string;
-  /** "revision 58 (5h 12m ago: base image node:16… → node:20…)". */
+  /** "revision 12 (3h 4m ago: base image node:14… → node:22…)". */
   named: string;
 }
 

@@ -41,12 +41,12 @@ export const SERVER_DEFAULTS: readonly ServerDefault[] = [
     what: "http.Server's requestTimeout",
     was: '0 (no limit) on Node.js 16 and older',
     server: /\bnode:_http_server\b|\bat abortIncoming\b|\bBadRequestError: request aborted\b/,
-    // `"node":"v20.18.1"`, `Node.js v20.18.1`, `node/v20.18.1`.
+    // `"node":"v22.4.0"`, `Node.js v22.4.0`, `node/v22.4.0`.
     logged: /\bnode(?:\.js)?"?\s*[:=/ ]\s*"?(v(\d+)\.\d+\.\d+)/i,
   },
 ];
 
-/** An elapsed time a request log names, in ms: `"elapsedMs":300004`, `duration_ms=300002`, `"responseTime":300010`, `took 300001ms`. */
+/** An elapsed time a request log names, in ms: `"elapsedMs":12034`, `duration_ms=880`, `"responseTime":41`, `took 95ms`. */
 const ELAPSED_MS = /"?(?:elapsed|duration|latency|took)_?(?:ms|Ms|MS|millis)"?\s*[:=]\s*(\d+(?:\.\d+)?)|"?responseTime"?\s*[:=]\s*(\d+(?:\.\d+)?)|\b(?:after|took|in) (\d+(?:\.\d+)?) ?ms\b/;
 
 /** The cut is the default's within this much: the socket closes a few ms after the timer fires. */
@@ -69,7 +69,7 @@ export interface DefaultCut {
   container: string;
   /** Requests that ran past the cut and were served: none, or it is no cut. */
   servedPast: number;
-  /** The runtime version the log names ("v20.18.1"), else the major the revision names. */
+  /** The runtime version the log names ("v22.4.0"), else the major the revision names. */
   logged?: string;
   major?: number;
 }

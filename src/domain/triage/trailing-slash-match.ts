@@ -11,9 +11,9 @@
 import type { IsoTime, LogEvidence } from './evidence.js';
 import { readLineTime } from './request-silence.js';
 
-/** Spring 6.1+: `NoResourceFoundException: No static resource api/v1/orders/.` (the path, then the sentence's period). */
+/** Spring 6.1+: `NoResourceFoundException: No static resource v2/orders/.` (the path, then the sentence's period). */
 const NO_RESOURCE = /\bNoResourceFoundException: No static resource (\S*?)\.?\]?$/;
-/** Spring 6.0 and before: `No mapping for GET /api/v1/orders/`. */
+/** Spring 6.0 and before: `No mapping for GET /v2/orders/`. */
 const NO_MAPPING = /\bNo mapping for (?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (\/\S*)/;
 /** Slash-ended misses it takes, and their share of all the server's misses, to call it the matching and not odd clients. */
 const MIN_HITS = 3;
@@ -23,7 +23,7 @@ export interface TrailingSlashHit {
   pod: string;
   container: string;
   line: string;
-  /** The path as the server logged it, with its slash: "/api/v1/orders/17/". */
+  /** The path as the server logged it, with its slash: "/v2/orders/17/". */
   path: string;
   at?: IsoTime;
 }
@@ -34,7 +34,7 @@ export interface TrailingSlashMisses {
   others: number;
   pods: string[];
   container: string;
-  /** The route the paths share, ids folded: "/api/v1/customers/{id}/addresses/". */
+  /** The route the paths share, ids folded: "/v2/orders/{id}/lines/". */
   routes: string[];
   /** Spring 6.1's own exception named it: the framework is 6.1 or newer, whatever the revision says. */
   noResourceException: boolean;

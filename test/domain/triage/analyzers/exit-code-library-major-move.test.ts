@@ -39,7 +39,7 @@ describe('analyzeExitCodes: a rebuild of the same code that pulled a library\'s 
     expect(f?.title).toContain('the rebuild installed sqlalchemy 2.0.31 (was 1.4.52)');
     expect(f?.likelyCause).toContain('rebuilt the same code (3.2.0)');
     expect(f?.fix).toContain('pin sqlalchemy<2.0');
-    expect(f?.nextAction).toContain('text("SELECT 1")');
+    expect(f?.nextAction).toContain('wrap raw SQL strings in text()');
   });
 
   it('stays silent when the exception is raised in the app\'s own code', () => {
