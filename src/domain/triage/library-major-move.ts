@@ -1,6 +1,6 @@
 /**
- * A crash raised inside a third-party library's own code (the traceback's last frame under
- * site-packages/<library>/) by a revision that rebuilt the same app version: the build resolved an
+ * A crash raised inside a third-party library's own code (a Python traceback's last frame under
+ * site-packages/<library>/, a Node.js stack's top frame under node_modules/<library>/) by a revision that rebuilt the same app version: the build resolved an
  * unpinned (or loosely pinned) requirement to a new major version of that library, whose API no
  * longer takes what the unchanged code passes it. The code did not change; the library under it
  * did. The version the crashed run installed is read from its log (a start banner that names
@@ -27,6 +27,8 @@ export interface LibraryMajorMove {
   before?: string;
   /** The revision that rebuilt the same app version, and the one before it. */
   rebuild?: { revision: number; previous: number; app: string; cause?: string };
+  /** Where the ecosystem states its requirements: "requirements" (pip), "package.json" (npm). */
+  manifest: 'requirements' | 'package.json';
   /** What the library's new major asks of the code, when the exception is a known one, and an example. */
   port?: string;
   example?: string;
@@ -52,8 +54,8 @@ const PORTS: readonly { library: string; exception: RegExp; port: string; exampl
 
 /** "requests 2.32.3", "Requests==2.32.3", "requests/2.32.3", a dist-info path: the version a line names for the library. */
 function versionIn(line: string, library: string): string | undefined {
-  const name = library.replace(/_/g, '[-_]');
-  const m = new RegExp(String.raw`\b${name}(?:[ =/:@]+|-)v?(\d+\.\d+(?:\.\d+)?(?:[a-z]+\d*)?)\b`, 'i').exec(line);
+  const name = library.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/_/g, '[-_]');
+  const m = new RegExp(String.raw`(?:^|[^\w@.-])${name}(?:[ =/:@]+|-)v?(\d+\.\d+(?:\.\d+)?(?:[a-z]+\d*)?)\b`, 'i').exec(line);
   return m?.[1];
 }
 
@@ -89,6 +91,59 @@ function findRebuild(revisions: readonly RevisionEvidence[], revisionHash: strin
   return { revision: mine.revision, previous: before.revision, app: vb ?? splitImage(b.image).version, ...(mine.changeCause ? { cause: mine.changeCause } : {}) };
 }
 
+/** Where a library raised: its name, the exception line, its frame, the app's frame that called it, and how its ecosystem pins. */
+type LibraryRaise = Pick<LibraryMajorMove, 'library' | 'line' | 'frame' | 'caller' | 'manifest'>;
+
+/** A Python traceback whose last frame is under site-packages/<library>/, called from the app's own code. */
+function findPythonLibraryRaise(lines: readonly string[]): LibraryRaise | undefined {
+  const { exceptions } = findPythonTracebacks(lines);
+  const last = Math.max(-1, ...exceptions);
+  if (last < 0) return undefined;
+  // The frame that raised: the last one of the traceback that ends at the exception.
+  let frame: RegExpExecArray | null = null;
+  for (let i = last - 1; i >= 0; i--) {
+    const l = lines[i] ?? '';
+    if (/Traceback \(most recent call last\):\s*$/.test(l)) break;
+    const lib = LIBRARY_FRAME.exec(l);
+    const app = APP_FRAME.exec(l);
+    if (frame === null && app !== null) {
+      if (lib === null) return undefined; // raised in the app's own code
+      frame = lib;
+      continue;
+    }
+    if (frame !== null && app !== null && !RUNTIME_PATH.test(app.groups?.['path'] ?? '')) {
+      const library = frame.groups?.['lib'] ?? '';
+      const path = (frame.groups?.['path'] ?? '').replace(/^.*\/((?:site|dist)-packages\/)/, '$1');
+      return { library, line: (lines[last] ?? '').trim(), frame: `${path}:${frame.groups?.['line'] ?? ''}`, caller: `${app.groups?.['path'] ?? ''}:${app.groups?.['line'] ?? ''}`, manifest: 'requirements' };
+    }
+  }
+  return undefined;
+}
+
+/** A Node.js stack frame: `    at fn (/app/node_modules/lib/x.js:12:5)` or `    at /app/src/db.js:4:10`. */
+const NODE_FRAME = /^\s+at (?:.*? \()?(?<path>\/[^():]+):(?<line>\d+):\d+\)?\s*$/;
+const NODE_MODULE = /\/node_modules\/(?<lib>@[\w.-]+\/[\w.-]+|[\w.-]+)\//;
+
+/** A Node.js error whose top frame is under node_modules/<library>/, called from the app's own code. */
+function findNodeLibraryRaise(lines: readonly string[]): LibraryRaise | undefined {
+  const end = lines.findLastIndex((l) => NODE_FRAME.test(l));
+  if (end < 0) return undefined;
+  let start = end;
+  while (start > 0 && /^\s+at /.test(lines[start - 1] ?? '')) start--;
+  const line = (lines[start - 1] ?? '').trim();
+  const top = NODE_FRAME.exec(lines[start] ?? '');
+  const lib = NODE_MODULE.exec(top?.groups?.['path'] ?? '')?.groups?.['lib'];
+  if (top === null || lib === undefined || line === '') return undefined;
+  for (let i = start + 1; i <= end; i++) {
+    const app = NODE_FRAME.exec(lines[i] ?? '');
+    const path = app?.groups?.['path'] ?? '';
+    if (app === null || path.includes('/node_modules/')) continue;
+    const frame = `${(top.groups?.['path'] ?? '').replace(/^.*\/(node_modules\/)/, '$1')}:${top.groups?.['line'] ?? ''}`;
+    return { library: lib, line, frame, caller: `${path}:${app.groups?.['line'] ?? ''}`, manifest: 'package.json' };
+  }
+  return undefined;
+}
+
 /**
  * The crashed run's traceback, when its last frame is a library's own code and either the
  * revision rebuilt the same app version or the serving pods run another major of that library.
@@ -102,43 +157,18 @@ export function findLibraryMajorMove(input: {
   servingLogs: readonly LogEvidence[];
 }): LibraryMajorMove | undefined {
   const { lines } = input;
-  const { exceptions } = findPythonTracebacks(lines);
-  const last = Math.max(-1, ...exceptions);
-  if (last < 0) return undefined;
-  // The frame that raised: the last one of the traceback that ends at the exception.
-  let frame: RegExpExecArray | null = null;
-  let caller: RegExpExecArray | null = null;
-  for (let i = last - 1; i >= 0; i--) {
-    const l = lines[i] ?? '';
-    if (/Traceback \(most recent call last\):\s*$/.test(l)) break;
-    const lib = LIBRARY_FRAME.exec(l);
-    const app = APP_FRAME.exec(l);
-    if (frame === null && app !== null) {
-      if (lib === null) return undefined; // raised in the app's own code
-      frame = lib;
-      continue;
-    }
-    if (frame !== null && app !== null && !RUNTIME_PATH.test(app.groups?.['path'] ?? '')) {
-      caller = app;
-      break;
-    }
-  }
-  const library = frame?.groups?.['lib'];
-  if (frame === null || library === undefined || caller === null) return undefined;
-  const line = (lines[last] ?? '').trim();
+  const raised = findPythonLibraryRaise(lines) ?? findNodeLibraryRaise(lines);
+  if (raised === undefined) return undefined;
+  const { library, line } = raised;
   const version = findLibraryVersion(lines, library);
   const before = findLibraryVersion(input.servingLogs.flatMap((l) => l.lines), library);
   const rebuild = findRebuild(input.revisions, input.revisionHash, input.container);
   const moved = version !== undefined && before !== undefined && major(version) !== major(before);
   if (rebuild === undefined && !moved) return undefined;
   if (rebuild !== undefined && version !== undefined && before !== undefined && !moved) return undefined;
-  const path = frame.groups?.['path'] ?? '';
   const known = PORTS.find((p) => p.library === library.toLowerCase() && p.exception.test(line));
   return {
-    library,
-    line,
-    frame: `${path.replace(/^.*\/((?:site|dist)-packages\/)/, '$1')}:${frame.groups?.['line'] ?? ''}`,
-    caller: `${caller.groups?.['path'] ?? ''}:${caller.groups?.['line'] ?? ''}`,
+    ...raised,
     ...(version ? { version } : {}),
     ...(before ? { before } : {}),
     ...(rebuild ? { rebuild } : {}),
@@ -160,15 +190,18 @@ export function tellLibraryMajorMove(m: LibraryMajorMove): LibraryMajorMoveTold 
   const lib = m.library;
   const now = m.version ? `${lib} ${m.version}` : `a new major version of ${lib}`;
   const nextMajor = major(m.version);
-  const pin = nextMajor !== undefined && nextMajor !== '0' ? `${lib}<${nextMajor}.0` : `${lib} to the version the previous build had${m.before ? ` (${lib}==${m.before})` : ''}`;
+  const pin = m.manifest === 'package.json'
+    ? nextMajor !== undefined && nextMajor !== '0' ? `${lib} below ${nextMajor} ("${lib}": "<${nextMajor}")` : `${lib} to the version the previous build had`
+    : nextMajor !== undefined && nextMajor !== '0' ? `${lib}<${nextMajor}.0` : `${lib} to the version the previous build had${m.before ? ` (${lib}==${m.before})` : ''}`;
+  const manifest = m.manifest === 'package.json' ? 'package.json (and commit the lockfile the build installs from)' : 'the requirements';
   const was = m.before ? ` where the pods of the revision before run ${lib} ${m.before}` : '';
   const built = m.rebuild ? `Revision ${m.rebuild.revision} rebuilt the same code (${m.rebuild.app}) as revision ${m.rebuild.previous}, and the build` : 'The new build';
   const port = m.port ? `, or port the code (${m.port})` : `, or port the code to ${lib}'s new major version`;
-  const fix = `pin ${pin} in the requirements${port}`;
+  const fix = `pin ${pin} in ${m.manifest === 'package.json' ? 'package.json' : 'the requirements'}${port}`;
   return {
     title: `: the ${m.rebuild ? 'rebuild' : 'build'} installed ${now}${m.before ? ` (was ${m.before})` : ''}, a new major version that raises it from its own code`,
     cause: `${built} installed ${now}${was}: a requirement without an upper bound picked up the library's new major version, whose API no longer accepts what the code passes. The exception is raised inside ${lib} (${m.frame}), called from the app's ${m.caller ?? 'code'}; the app's code did not change, the library under it did.`,
-    action: `Roll back to the previous build${m.rebuild ? ` (revision ${m.rebuild.previous})` : ''}, then pin ${pin} in the requirements and rebuild${port}${m.example ? `: ${m.example}` : ''}. Restarting the pods will not help.`,
+    action: `Roll back to the previous build${m.rebuild ? ` (revision ${m.rebuild.previous})` : ''}, then pin ${pin} in ${manifest} and rebuild${port}${m.example ? `: ${m.example}` : ''}. Restarting the pods will not help.`,
     fix,
     evidence: [
       `raised in the library's own code: ${m.frame}${m.caller ? `, called from ${m.caller}` : ''}`,

@@ -42,6 +42,22 @@ describe('analyzeExitCodes: a rebuild of the same code that pulled a library\'s 
     expect(f?.nextAction).toContain('wrap raw SQL strings in text()');
   });
 
+  it('reads a Node.js stack whose top frame is the library\'s, and advises pinning it in package.json', () => {
+    const node = [
+      '{"level":30,"msg":"starting orders 3.2.0","deps":"mongoose@7.0.3 express@4.19.2"}',
+      'MongooseError: Model.prototype.save() no longer accepts a callback',
+      '    at model.save (/srv/orders/node_modules/mongoose/lib/model.js:489:11)',
+      '    at saveOrder (/srv/orders/src/store.js:22:9)',
+      '    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
+    ];
+    const ev = rebuilt(node);
+    const serving = ev.logs.find((l) => !l.previous);
+    if (serving) serving.lines = ['{"level":30,"msg":"starting orders 3.2.0","deps":"mongoose@6.12.0 express@4.19.2"}'];
+    const [f] = analyzeExitCodes(ev);
+    expect(f?.title).toContain('the rebuild installed mongoose 7.0.3 (was 6.12.0)');
+    expect(f?.fix).toContain('pin mongoose below 7 ("mongoose": "<7") in package.json');
+  });
+
   it('stays silent when the exception is raised in the app\'s own code', () => {
     const own = [banner('sqlalchemy 2.0.31'), 'Traceback (most recent call last):', '  File "/srv/orders/health.py", line 12, in check_db', '    raise RuntimeError("db check failed")', 'RuntimeError: db check failed'];
     const [f] = analyzeExitCodes(rebuilt(own));
