@@ -1,6 +1,7 @@
 // One log line → the dependency failure it reports (TLS, DNS, refused, unreachable, reset, timeout)
 // and the dependency it names: read by the analyzers and by the reads that follow a dependency.
 import { classifyGrpcServerTransport } from './grpc-server-transport.js';
+import { isClientAbortRecord } from './client-abort.js';
 import type { LogEvidence } from './evidence.js';
 
 export type DependencyProblem = 'tls-expired' | 'tls-untrusted' | 'tls-name' | 'tls-required' | 'tls-protocol' | 'tls-plaintext' | 'refused' | 'unreachable' | 'dns-missing' | 'dns-unavailable' | 'timeout' | 'reset';
@@ -118,6 +119,8 @@ const LOCAL_SOCKET_REFUSED = /\bsocket: too many open files\b|\b(?:connect|getad
 export function parseDependencyError(line: string): DependencyError | undefined {
   // gRPC's server transport speaks of connections it accepted (a client that hung up): no call of its own.
   if (classifyGrpcServerTransport(line) !== undefined) return undefined;
+  // A request the server was receiving or answering, cut (Node's "aborted" at abortIncoming, a ClientAbortException): its caller's connection, no dependency's.
+  if (isClientAbortRecord(line)) return undefined;
   // A call that could not even open its socket failed inside the process (out of descriptors): no answer of the dependency's.
   if (LOCAL_SOCKET_REFUSED.test(line)) return undefined;
   for (const [problem, re] of PATTERNS) {

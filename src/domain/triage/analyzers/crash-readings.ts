@@ -49,6 +49,7 @@ import { findClassVersionRefusal, tellClassVersionRefusal } from '../class-versi
 import { findSecurityManagerRefusal, tellSecurityManagerRefusal } from '../security-manager-removed.js';
 import { findMissingFileSystem, tellMissingFileSystem } from '../hadoop-filesystem-scheme.js';
 import { findPsychSafeLoadRefusal, tellPsychSafeLoad } from '../psych-safe-load.js';
+import { findLibraryMajorMove, tellLibraryMajorMove } from '../library-major-move.js';
 import { findNoOffsetCrash, tellNoOffsetCrash } from '../kafka-no-offset.js';
 import { findFatalRejection, findRuntimeMove, tellFatalRejection } from '../unhandled-rejection-exit.js';
 import { findPoisonMessage, tellPoisonMessage } from '../poison-message.js';
@@ -304,6 +305,19 @@ const psychSafeLoad: Reader = (c) => {
   const found = isAppError(c) ? findPsychSafeLoadRefusal(c.lines.slice(-60)) : undefined;
   if (found === undefined) return undefined;
   return { ...tellPsychSafeLoad(found, podsOf(c), c.ev.logs, c.first.ref.container.name), decisive: found.line.replace(/^\S+\.rb:\d+:in [`'][^`']+': /, ''), sure: true };
+};
+
+/** A traceback raised in a library's own code after a rebuild of the same app version: the build pulled the library's new major. */
+const libraryMajor: Reader = (c) => {
+  if (!isAppError(c)) return undefined;
+  const { container, pod } = c.first.ref;
+  const crashed = c.hits.map((h) => c.ev.logs.find((l) => l.pod === h.ref.pod.name && l.container === container.name && l.previous)?.lines ?? []);
+  const servingLogs = c.ev.logs.filter((l) => !l.previous && l.container === container.name && c.ev.pods.some((p) => p.name === l.pod && p.revisionHash !== pod.revisionHash));
+  const found = [...crashed, c.lines]
+    .map((lines) => findLibraryMajorMove({ lines, revisions: c.ev.revisions, revisionHash: pod.revisionHash, container: container.name, servingLogs }))
+    .find((m) => m !== undefined);
+  if (found === undefined) return undefined;
+  return { ...tellLibraryMajorMove(found), decisive: found.line, sure: true };
 };
 
 /** A Kafka consumer whose group has no committed offset while auto.offset.reset is none: a new or renamed group.id. */
@@ -574,7 +588,7 @@ const grpcProbeOnTls: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, securityManager, hadoopScheme, psychSafeLoad, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, securityManager, hadoopScheme, psychSafeLoad, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];

@@ -33,6 +33,8 @@ import { analyzeProxyBodyLimit } from './proxy-body-limit.js';
 import { analyzeNginxNoResolver } from './nginx-no-resolver.js';
 import { analyzeHeaderOverflow } from './header-overflow.js';
 import { analyzeServerLimitRefusal } from './server-limit-refusal.js';
+import { analyzeTrailingSlash404 } from './trailing-slash-404.js';
+import { analyzeServerDefaultCut } from './server-default-cut.js';
 import { analyzeProxyReload } from './proxy-reload.js';
 import { analyzeProxyWorkerConnections } from './proxy-worker-connections.js';
 import { analyzeHeapPressure } from './heap-pressure.js';
@@ -341,6 +343,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'nginx-no-resolver': analyzeNginxNoResolver,
   'header-overflow': analyzeHeaderOverflow,
   'server-limit-refusal': analyzeServerLimitRefusal,
+  'trailing-slash-404': analyzeTrailingSlash404,
+  'server-default-cut': analyzeServerDefaultCut,
   'proxy-reload': analyzeProxyReload,
   'proxy-worker-connections': analyzeProxyWorkerConnections,
   'envoy-circuit-breaker': analyzeEnvoyCircuitBreaker,
