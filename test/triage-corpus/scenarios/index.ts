@@ -74,6 +74,7 @@ import { HOLDOUT_60_SCENARIOS } from '../heldout-60/stories.js';
 import { HOLDOUT_61_SCENARIOS } from '../heldout-61/stories.js';
 import { HOLDOUT_62_SCENARIOS } from '../heldout-62/stories.js';
 import { HOLDOUT_63_SCENARIOS } from '../heldout-63/stories.js';
+import { HOLDOUT_64_SCENARIOS } from '../heldout-64/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -89,7 +90,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–63: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–64: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -151,4 +152,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_61_SCENARIOS,
   ...HOLDOUT_62_SCENARIOS,
   ...HOLDOUT_63_SCENARIOS,
+  ...HOLDOUT_64_SCENARIOS,
 ];
