@@ -5,6 +5,7 @@ import type { EndpointSliceEvidence, IpFamily, ServiceEvidence } from '../../dom
 import { assignDefined, copyMap, lastChangeOf, toIsoTime, toProtocol } from './map-common.js';
 import { listAnnotationOwners, listAnnotationsOwners, listSpecFieldOwners } from './map-field-owners.js';
 import type { LoadBalancerTargetsEvidence } from '../../domain/triage/evidence-load-balancer-targets.js';
+import type { SourceRangesEvidence } from '../../domain/triage/evidence-source-ranges.js';
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
@@ -30,6 +31,8 @@ export function mapService(s: k8s.V1Service): ServiceEvidence {
     ...(type === 'LoadBalancer' ? { loadBalancerIngress: (s.status?.loadBalancer?.ingress ?? []).flatMap((i) => [i.ip ?? i.hostname ?? ''].filter((a) => a !== '')) } : {}),
     // How its AWS load balancer reaches the pods: instance targets with the client IP kept cannot hairpin.
     ...(type === 'LoadBalancer' ? mapLbTargets(s) : {}),
+    // Which client addresses its cloud load balancer admits, and when that list was written.
+    ...(type === 'LoadBalancer' || type === 'NodePort' ? mapSourceRanges(s) : {}),
     // How long it has existed: a LoadBalancer's wait for an address, any Service's missing EndpointSlices.
     ...assignDefined<Pick<ServiceEvidence, 'createdAt'>>({}, { createdAt: toIsoTime(s.metadata?.creationTimestamp) }),
     // Which family the Service reaches its pods over: an app bound to one family only is refused on the other.
@@ -119,6 +122,21 @@ function mapTopologyRouting(s: k8s.V1Service): Pick<ServiceEvidence, 'topologyRo
   const setting = key !== undefined ? `${key}: ${meta.annotations?.[key] ?? ''}` : `trafficDistribution: ${distribution ?? ''}`;
   const owner = (key !== undefined ? listAnnotationOwners(meta, key) : listSpecFieldOwners(meta, 'f:trafficDistribution')).find((o) => o.at !== undefined);
   return { topologyRouting: assignDefined<NonNullable<ServiceEvidence['topologyRouting']>>({ setting }, { setAt: owner?.at, setBy: owner?.manager }) };
+}
+
+/** The annotation cloud providers read when spec.loadBalancerSourceRanges is empty (comma-separated CIDRs). */
+const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+
+/** spec.loadBalancerSourceRanges (else the annotation), with the newest managedFields write of it. */
+function mapSourceRanges(s: k8s.V1Service): Pick<ServiceEvidence, 'sourceRanges'> {
+  const meta = s.metadata ?? {};
+  const spec = (s.spec?.loadBalancerSourceRanges ?? []).map((r) => r.trim()).filter((r) => r !== '');
+  const annotated = (meta.annotations?.[SOURCE_RANGES_ANNOTATION] ?? '').split(',').map((r) => r.trim()).filter((r) => r !== '');
+  if (spec.length === 0 && annotated.length === 0) return {};
+  const from = spec.length > 0 ? 'spec' as const : 'annotation' as const;
+  const owners = from === 'spec' ? listSpecFieldOwners(meta, 'f:loadBalancerSourceRanges') : listAnnotationOwners(meta, SOURCE_RANGES_ANNOTATION);
+  const owner = owners.find((o) => o.at !== undefined);
+  return { sourceRanges: assignDefined<SourceRangesEvidence>({ ranges: from === 'spec' ? spec : annotated, from }, { setAt: owner?.at, setBy: owner?.manager }) };
 }
 
 const AWS_LB = 'service.beta.kubernetes.io/aws-load-balancer-';

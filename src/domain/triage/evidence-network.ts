@@ -4,6 +4,7 @@
  */
 import type { IsoTime } from './evidence-spec.js';
 import type { LoadBalancerTargetsEvidence } from './evidence-load-balancer-targets.js';
+import type { SourceRangesEvidence } from './evidence-source-ranges.js';
 
 export interface ServicePortEvidence {
   name?: string;
@@ -52,6 +53,8 @@ export interface ServiceEvidence {
   loadBalancerIngress?: string[];
   /** How a LoadBalancer's AWS load balancer reaches the pods (target type, client IP kept) and the names it is reached by (evidence-load-balancer-targets.ts). */
   lbTargets?: LoadBalancerTargetsEvidence;
+  /** A LoadBalancer's (or NodePort's) client source ranges, when any are set, with when they were written (evidence-source-ranges.ts). */
+  sourceRanges?: SourceRangesEvidence;
   /** metadata.creationTimestamp. */
   createdAt?: IsoTime;
   /**

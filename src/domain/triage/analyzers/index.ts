@@ -50,6 +50,7 @@ import { analyzeTolerationChurn } from './toleration-churn.js';
 import { analyzeNodeReclaims } from './node-reclaims.js';
 import { analyzeMeshNoHealthyUpstream } from './mesh-no-healthy-upstream.js';
 import { analyzeLoadBalancers } from './load-balancer.js';
+import { analyzeLbSourceRanges } from './lb-source-ranges.js';
 import { analyzeIngressUpstream } from './ingress-upstream.js';
 import { analyzeIngressControllerAdmission } from './ingress-controller-admission.js';
 import { analyzeGrpcInboundNoise } from './grpc-inbound-noise.js';
@@ -242,6 +243,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'node-reclaims': analyzeNodeReclaims,
   'mesh-no-healthy-upstream': analyzeMeshNoHealthyUpstream,
   'load-balancer': analyzeLoadBalancers,
+  'lb-source-ranges': analyzeLbSourceRanges,
   'ingress-upstream': analyzeIngressUpstream,
   'ingress-controller-admission': analyzeIngressControllerAdmission,
   'grpc-inbound-noise': analyzeGrpcInboundNoise,

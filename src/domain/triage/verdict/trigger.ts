@@ -99,6 +99,8 @@ function isRelevant(ev: TriageEvidence, o: NamespaceObjectEvidence, mechanism: F
       return !probeSettings && (holds || ((named || keyed) && (used || !dated)) || (used && (k === 'exit-code' || k === 'crash-loop' || k === 'readiness-probe' || k === 'liveness-kill' || k === 'container-config' || k === 'dependency-error')));
     }
     case 'Service':
+      // A mechanism that dates the change of the Service it names (its source ranges written) needs no "since" to repeat it.
+      if (mechanism?.datesChange && (mechanism.affected?.services ?? []).includes(o.name)) return false;
       // A fault of what stands in front of the pods (a balancer they now sit behind): the Service that carries traffic to them is its change.
       if (fronts(ev, o.name, mechanism, pods)) return true;
       // A dependency reached through this Service (an ExternalName's target, its traffic policy), or
