@@ -51,6 +51,7 @@ import { analyzeLoadBalancers } from './load-balancer.js';
 import { analyzeIngressUpstream } from './ingress-upstream.js';
 import { analyzeIngressControllerAdmission } from './ingress-controller-admission.js';
 import { analyzeGrpcInboundNoise } from './grpc-inbound-noise.js';
+import { analyzeCachedFallbacks } from './cached-fallback.js';
 import { analyzeExitCodes } from './exit-code.js';
 import { analyzeFailedScheduling } from './failed-scheduling.js';
 import { analyzeFinalizerHeld } from './finalizer-held.js';
@@ -243,6 +244,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'ingress-upstream': analyzeIngressUpstream,
   'ingress-controller-admission': analyzeIngressControllerAdmission,
   'grpc-inbound-noise': analyzeGrpcInboundNoise,
+  'cached-fallback': analyzeCachedFallbacks,
   'recent-rollout': analyzeRecentRollout,
   'rollout-stalled': analyzeRolloutStalled,
   'rollout-hold': analyzeRolloutHold,
