@@ -118,6 +118,7 @@ export type FindingKind =
   | 'load-pinned'
   | 'load-balancer'
   | 'inbound-noise'
+  | 'degraded-fallback'
   | 'ingress-upstream'
   | 'rate-limited'
   | 'token-rejected'

@@ -43,9 +43,11 @@ export function listGaps(ev: TriageEvidence): string[] {
 /**
  * Context a healthy verdict still tells: what someone is waiting on (a node drain, pods waiting
  * for the nodes a scale-up is bringing — failed-scheduling is info only then), and a canary
- * taking its share of the Service's traffic, so "ready" is not read as "one version".
+ * taking its share of the Service's traffic, so "ready" is not read as "one version"; and a
+ * background refresh that fell back to its cached copy (degraded, still serving), so its warnings
+ * in the logs are not left a question.
  */
-const TOLD_WHEN_HEALTHY: ReadonlyMap<Finding['kind'], string> = new Map([['disruption-budget', 'Meanwhile'], ['failed-scheduling', 'Meanwhile'], ['service-canary-endpoints', 'Also']]);
+const TOLD_WHEN_HEALTHY: ReadonlyMap<Finding['kind'], string> = new Map([['disruption-budget', 'Meanwhile'], ['failed-scheduling', 'Meanwhile'], ['service-canary-endpoints', 'Also'], ['degraded-fallback', 'Note']]);
 
 export function formatHeadline(ev: TriageEvidence, verdict: Verdict, analyzerFailures: number, findings: readonly Finding[]): string {
   const leadOf = (f: Finding) => (verdict === 'healthy' ? TOLD_WHEN_HEALTHY.get(f.kind) : undefined);

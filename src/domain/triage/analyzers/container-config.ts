@@ -13,6 +13,8 @@ interface Missing {
   command?: string;
   /** The fix in a few words. */
   fix?: string;
+  /** The kind of object the message names, when it names one: only a Secret is one the bot may not read. */
+  object?: 'Secret' | 'ConfigMap';
 }
 
 /** Names the missing object from the kubelet's message, e.g. `secret "db-credentials" not found`. */
@@ -21,6 +23,7 @@ function findMissing(ev: TriageEvidence, message: string): Missing | undefined {
   if (key) {
     const [, k, kind = '', ns = '', name = ''] = key;
     return {
+      object: kind.toLowerCase() === 'secret' ? 'Secret' : 'ConfigMap',
       what: `key ${k} missing from ${kind} ${name}`,
       cause: `The pod reads key ${k} from ${kind} ${name}, which exists but has no such key: the key was renamed or the object was recreated without it.`,
       command: formatKubectl({ ...ev.target, namespace: ns }, `describe ${kind.toLowerCase()} ${name}`) };
@@ -30,6 +33,7 @@ function findMissing(ev: TriageEvidence, message: string): Missing | undefined {
     const [, kind = '', name = ''] = obj;
     const label = kind.toLowerCase() === 'secret' ? 'Secret' : 'ConfigMap';
     return {
+      object: label,
       what: `${label} ${name} not found`,
       cause: `The pod spec references ${label} ${name}, which does not exist in ${ev.target.namespace}: not created yet, deleted, or created in another namespace.`,
       command: formatKubectl(ev.target, `get ${kind.toLowerCase()} ${name}`) };
@@ -82,7 +86,8 @@ export function analyzeContainerConfig(ev: TriageEvidence): Finding[] {
       nextAction: unloaded
         ? unloaded.action
         : missing
-        ? `Restore what is missing through the pipeline that owns it (the bot never reads Secrets); the pods start on their own once it exists.`
+        ? // Only the kind the kubelet names: a ConfigMap's pods are not told about Secrets.
+          `Restore what is missing through the pipeline that owns it${missing.object === 'Secret' ? ' (the bot never reads Secrets)' : ''}; the pods start on their own once it exists.`
         : `Fix the spec the message points at.`,
       fix: unloaded?.fix ?? missing?.fix ?? (missing ? `create ${missing.what.replace(/ not found$/, '').replace(/^key (\S+) missing from (.*)$/, 'key $1 in $2')}` : 'fix the spec the message names'),
       confirmCommands,

@@ -23,6 +23,7 @@ import { isInboundConnection } from '../inbound-connection.js';
 import { isPastErrorBout } from '../past-log-errors.js';
 import { isErrorLine } from '../error-line.js';
 import { listSucceededRetryLines } from '../retry-succeeded.js';
+import { listCachedFallbackLines } from '../cached-fallback.js';
 import { listInboundTransportResetLines } from '../inbound-transport-reset.js';
 import { findLeaseLoss, isLeaseCall } from '../leader-election.js';
 import { isPasswordExpired } from '../password-expiry.js';
@@ -72,11 +73,13 @@ export function analyzeDependencyErrors(ev: TriageEvidence): Finding[] {
     const retried = listSucceededRetryLines(log.lines);
     // A reset the server's own transport read on a connection it accepted (inbound-transport-reset.ts): a client that left, no call.
     const inbound = listInboundTransportResetLines(log.lines);
+    // A refresh that fell back to its cached copy while the requests succeed (cached-fallback.ts): degraded, told as a note.
+    const fallbacks = listCachedFallbackLines(log.lines);
     // A pool whose logons are refused for an expired password (password-expiry.ts) times out waiting for a connection: the refusal, not the network.
     const logonExpired = log.lines.some(isPasswordExpired);
     log.lines.forEach((line, index) => {
       if (leaseLost && isLeaseCall(line)) return;
-      if (retried.has(index) || inbound.has(index)) return;
+      if (retried.has(index) || inbound.has(index) || fallbacks.has(index)) return;
       const error = parseDependencyError(line);
       if (logonExpired && error?.problem === 'timeout' && error.dependency === undefined) return;
       // A connection the pod accepted on its serving port: the peer is a client, not a dependency.

@@ -54,6 +54,7 @@ import { analyzeLbSourceRanges } from './lb-source-ranges.js';
 import { analyzeIngressUpstream } from './ingress-upstream.js';
 import { analyzeIngressControllerAdmission } from './ingress-controller-admission.js';
 import { analyzeGrpcInboundNoise } from './grpc-inbound-noise.js';
+import { analyzeCachedFallbacks } from './cached-fallback.js';
 import { analyzeExitCodes } from './exit-code.js';
 import { analyzeFailedScheduling } from './failed-scheduling.js';
 import { analyzeFinalizerHeld } from './finalizer-held.js';
@@ -247,6 +248,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'ingress-upstream': analyzeIngressUpstream,
   'ingress-controller-admission': analyzeIngressControllerAdmission,
   'grpc-inbound-noise': analyzeGrpcInboundNoise,
+  'cached-fallback': analyzeCachedFallbacks,
   'recent-rollout': analyzeRecentRollout,
   'rollout-stalled': analyzeRolloutStalled,
   'rollout-hold': analyzeRolloutHold,

@@ -24,6 +24,22 @@ describe('analyzeContainerConfig', () => {
     expect(f?.confirmCommands).toContain('kubectl describe configmap payment-service-config -n payments --context prod-eu-west-1');
   });
 
+  it('speaks of the ConfigMap the kubelet names, not of Secrets, when a ConfigMap is missing', () => {
+    const [f] = analyzeContainerConfig(stuck('configmap "orders-config-5t9k2" not found'));
+    expect(f?.title).toBe('Container app cannot be created: ConfigMap orders-config-5t9k2 not found (3/5 pods)');
+    for (const text of [f?.title, f?.likelyCause, f?.nextAction, f?.fix]) expect(text).not.toMatch(/secret/i);
+  });
+
+  it('still says Secret, and that the bot does not read it, when a Secret is missing', () => {
+    const [f] = analyzeContainerConfig(stuck('secret "orders-db" not found'));
+    expect(f?.nextAction).toMatch(/never reads Secrets/);
+  });
+
+  it('speaks of the ConfigMap when a key is missing from one', () => {
+    const [f] = analyzeContainerConfig(stuck("couldn't find key LOG_LEVEL in ConfigMap payments/orders-config"));
+    expect(`${f?.nextAction} ${f?.fix}`).not.toMatch(/secret/i);
+  });
+
   it('falls back to the kubelet reason with medium confidence for unknown messages', () => {
     const [f] = analyzeContainerConfig(stuck('failed to sync configmap cache: timed out waiting for the condition'));
     expect(f?.title).toContain('CreateContainerConfigError');
