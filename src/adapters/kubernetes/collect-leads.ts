@@ -149,6 +149,7 @@ import { readAdvertisedHost } from './read-advertised-host.js';
 import { readMigrationJobLogs } from './read-migration-job-logs.js';
 import { readFailedMigrationLogs } from './read-failed-migration-logs.js';
 import { needsFailedMigrationJobs, pickFailedMigrationRuns } from '../../domain/triage/failed-migration.js';
+import { listVersionRefusedServices } from '../../domain/triage/server-version-requirement.js';
 import { needsKeyProducers } from '../../domain/triage/partition-lag-skew.js';
 import { needsQueueProducers } from '../../domain/triage/worker-queue-names.js';
 import { findSchemaChangedUnder, pickMigrationJobRuns } from '../../domain/triage/migration-job-log.js';
@@ -156,7 +157,8 @@ import { findSchemaChangedUnder, pickMigrationJobRuns } from '../../domain/triag
 /** Services of the namespace whose own log says why the workload fails on them: one that refuses it, the database its queries time out on (its lock waits); and its cache, when its hit ratio collapsed. */
 function dependencyServiceNames(seen: Parameters<typeof listRefusingServices>[0]): string[] {
   const db = pickTimedOutDatabase(seen) ?? pickClosingDatabase(seen) ?? pickClosingMysql(seen) ?? pickRoleLimitDatabase(seen) ?? pickTimedOutRedis(seen);
-  const first = [...new Set([...listRefusingServices(seen), ...(db === undefined ? [] : [db])])].slice(0, 2);
+  // Or its crashed runs refuse the server for its version (a client library that requires a newer one): that server's pod names its image.
+  const first = [...new Set([...listRefusingServices(seen), ...(db === undefined ? [] : [db]), ...listVersionRefusedServices(seen)])].slice(0, 2);
   // Its cache hit ratio collapsed: the cache's pod says when it (re)started and whether it keeps anything.
   const cache = pickColdCacheService(seen);
   return cache === undefined || first.includes(cache) ? first : [...first, cache];

@@ -5,6 +5,7 @@
 import type { EndpointSliceEvidence, LogEvidence, PodEvidence } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';
 import { mapForeignPod } from './map-pod.js';
+import { ownerWorkloadOf } from './own-pods.js';
 import { readLogs } from './read-pod-details.js';
 
 /** One ready endpoint pod of each named Service (the first listed). */
@@ -28,7 +29,9 @@ export async function readPodsWithLogs(ctx: CollectContext, picked: readonly { s
   );
   return Promise.all(
     got.map(async ({ item, value }) => {
-      const pod = mapForeignPod(value);
+      // The workload that made it (StatefulSet redis), for a finding to name what to change.
+      const owner = ownerWorkloadOf(value);
+      const pod = { ...mapForeignPod(value), ...(owner ? { ownerWorkload: owner } : {}) };
       const container = pod.containers[0];
       const namespace = item.namespace === ctx.namespace ? {} : { namespace: item.namespace };
       const logs = container ? await readLogs(ctx, [{ pod: pod.name, container: container.name, previous: false, why: 'system', restarts: container.restartCount, ...namespace }]) : [];

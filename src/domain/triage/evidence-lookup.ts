@@ -102,7 +102,7 @@ export function pickDecisiveLine(lines: readonly string[]): string | undefined {
   const exceptions = new Set([...[...python.exceptions].map((i) => joined[i] ?? ''), ...joined.filter(isRubyExceptionLine)]);
   // A source line a caret points at (Node's and Python's code frames) and Node's own location: where, never why.
   const frames = new Set([...python.frames, ...joined.flatMap((l, i) => (CARET.test(joined[i + 1] ?? '') || /^node:internal\/\S+:\d+$/.test(l) ? [i] : []))]);
-  const nonEmpty = joined.filter((l, i) => !frames.has(i) && l !== '' && !/^[\s^~|-]+$/.test(l) && !/^\s*at |^\s*File "|^\s*\.\.\. \d+ more|^goroutine \d+|^\s+\/|^\t|^LINE \d+:|^Emitted 'error' event on .* at:$/.test(l));
+  const nonEmpty = joined.filter((l, i) => !frames.has(i) && l !== '' && !/^[\s^~|-]+$/.test(l) && !RUBY_FRAME.test(l) && !/^\s*at |^\s*File "|^\s*\.\.\. \d+ more|^goroutine \d+|^\s+\/|^\t|^LINE \d+:|^Emitted 'error' event on .* at:$/.test(l));
   const errors = nonEmpty.filter((l) => exceptions.has(l) || ((DECISIVE.test(l) || SEVERE_LEVEL.test(l)) && !isExitTrailer(l) && !INFO_LEVEL.test(l) && !/^Traceback \(most recent call last\)|^(WARN|INFO|DEBUG)\b|^[DIW], \[[^\]]*\]\s+(DEBUG|INFO|WARN) -- |^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\S*\s+(WARN(ING)?|INFO|DEBUG)\b|"level":"(info|debug|warn)"|level=(info|debug|warn)|"level":(20|30|40)\b/i.test(l)));
   // A line at the gravest levels (nginx's [emerg], syslog's crit/alert) is the process's own verdict on why it stops.
   const severe = errors.filter((l) => SEVERE_LEVEL.test(l));
@@ -116,6 +116,12 @@ export function pickDecisiveLine(lines: readonly string[]): string | undefined {
   const told = isRubyExceptionLine(line) ? condenseRubyException(line) : findSpecificDetail(line, joined) ?? condenseUnhandledRejection(line) ?? condenseStructuredLine(line);
   return truncate(told, 300);
 }
+
+/**
+ * A Ruby backtrace frame (`/app/lib/cli.rb:77:in `run'`, `bin/worker:25:in 'load'`, `from …`, Ruby's
+ * ` ... 12 levels...`): where, never why. An uncaught exception's own line carries `': message (Class)` and is no frame.
+ */
+const RUBY_FRAME = /^(?:from )?\S+:\d+:in [`'][^`']*'$|^\.\.\. \d+ levels\.\.\.$/;
 
 /** The gravest levels, written as nginx and syslog write them: `[emerg]`, `nginx: [emerg]`, `[alert]`, `[crit]`, `emerg:`. */
 const SEVERE_LEVEL = /\[(?:emerg|alert|crit)\]|(?:^|\s)(?:emerg|alert|crit):\s/;

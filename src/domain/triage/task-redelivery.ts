@@ -24,6 +24,12 @@ const COUNTDOWN_KEY = /COUNTDOWN|_ETA\b|ETA_|DELAY_SECONDS|DELAY_S\b/i;
 /** Where the transport's visibility timeout would be set. */
 const VISIBILITY_KEY = /VISIBILITY|TRANSPORT_OPTIONS/i;
 
+/**
+ * Transports with real acknowledgements (AMQP: RabbitMQ): a held task stays with its worker until
+ * acked or the connection drops, so no visibility_timeout restores it; a repeated id there is another story.
+ */
+const ACKNOWLEDGING = /^(?:amqps?|pyamqp|librabbitmq)$/;
+
 /** Kombu's default visibility_timeout per transport (Redis one hour, SQS 30 minutes). */
 const DEFAULT_VISIBILITY_S: Record<string, number> = { redis: 3600, rediss: 3600, sentinel: 3600, sqs: 1800 };
 
@@ -108,6 +114,7 @@ export function findTaskRedelivery(ev: { logs: readonly LogEvidence[]; pods: rea
   }
   if (ids.length < MIN_IDS) return undefined;
   const transport = findTransport(ev.logs, ev.pods);
+  if (transport !== undefined && ACKNOWLEDGING.test(transport)) return undefined;
   const containers = ev.pods.flatMap((p) => p.containers);
   const envSetting = containers.flatMap((c) => c.env ?? []).find((e) => VISIBILITY_KEY.test(e.name))?.name;
   const sources = containers.flatMap((c) => listConfigMapSources(c, 3));

@@ -16,6 +16,7 @@ import { readLineTime } from './request-silence.js';
 import { explainStandbyConflict } from './standby-conflict.js';
 import { explainMissingLocale } from './missing-locale.js';
 import { explainJdkLocaleData } from './jdk-locale-data.js';
+import { explainImageMagickPolicy } from './imagemagick-policy.js';
 import { explainClientDiagnosis } from './client-diagnosis.js';
 import { findSinkSender } from './sink-senders.js';
 import { sortRevisions } from './revision-diff.js';
@@ -151,7 +152,8 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
   const containers = podObjects.flatMap((p) => p.containers);
   // A process without a UTF-8 locale fails only on non-ASCII input: the fault began when the process started.
   // So does a JDK whose locale data refuses a month word: the JDK was set when the process started.
-  const locale = explainMissingLocale(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers) ?? explainJdkLocaleData(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), ev.revisions, podObjects);
+  // So does ImageMagick's policy.xml refusing a format (PDF) or a size: the policy ships in the image.
+  const locale = explainMissingLocale(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers) ?? explainJdkLocaleData(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), ev.revisions, podObjects) ?? explainImageMagickPolicy(fresh.flatMap((h) => h.errors), ev.revisions, podObjects);
   // Ready pods show no failure in their status: their start when the errors came with them, else
   // the first stamped error line, is when the trouble began, for the trigger.
   const onset = locale?.latent !== undefined

@@ -36,6 +36,19 @@ describe('pickDecisiveLine', () => {
     expect(pickDecisiveLine(lines)).toBe("undefined method 'fetch' for nil (NoMethodError)");
   });
 
+  it("takes the message a Ruby process printed over the backtrace frames under it (bare and 'from' frames)", () => {
+    const lines = [
+      '2026-11-21T03:10:01.000Z pid=1 tid=2bx0 INFO: Booted Rails 7.1.5 application in production environment',
+      'You are connecting to Redis 5.0.7, Worker requires Redis 6.2.0 or greater',
+      '/usr/local/bundle/gems/worker-7.2.4/lib/worker/cli.rb:77:in `run\'',
+      '/usr/local/bundle/bin/worker:25:in `load\'',
+      "\tfrom /usr/local/lib/ruby/3.4.0/bundler/cli/exec.rb:58:in 'Bundler::CLI::Exec#kernel_load'",
+      '/usr/local/lib/ruby/3.3.0/bundler/cli/exec.rb:23:in `run\'',
+      ' ... 12 levels...',
+    ];
+    expect(pickDecisiveLine(lines)).toBe('You are connecting to Redis 5.0.7, Worker requires Redis 6.2.0 or greater');
+  });
+
   it("takes nginx's [emerg] line over an entrypoint's info line that says a file does not exist", () => {
     const lines = [
       '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',

@@ -66,6 +66,7 @@ import { findFatalNotNull, tellNotNullViolation } from '../not-null-violation.js
 import { describeMigrationRuns } from '../migration-job-log.js';
 import { findEtcdRejoin, tellEtcdRejoin } from '../etcd-member-rejoin.js';
 import { findSpringBootFailure, tellBeanCycle } from '../spring-boot-failure.js';
+import { findServerAtOldVersion, findServerVersionRequirement, tellServerVersionRequirement } from '../server-version-requirement.js';
 import { capitalize } from '../../text.js';
 import { findGrpcProbeOnTls, fixFor } from '../grpc-probe-tls.js';
 import { listProbeEvents, resolveProbePort } from '../probe-failures.js';
@@ -587,8 +588,23 @@ const grpcProbeOnTls: Reader = (c) => {
   };
 };
 
+/**
+ * A client library refusing, at start, a server older than it requires (Sidekiq 7 and Redis 6.0):
+ * both versions, and the server's workload with its image when its pod was read. The client's
+ * bump (the revision) brought the requirement: roll it back, or upgrade the server.
+ */
+const serverVersionRequirement: Reader = (c) => {
+  const found = isAppError(c) ? findServerVersionRequirement(c.lines.slice(-60)) : undefined;
+  if (found === undefined) return undefined;
+  const sorted = sortRevisions(c.ev.revisions);
+  const at = sorted.findIndex((r) => r.hash === c.first.ref.pod.revisionHash);
+  const previous = at >= 0 ? sorted[at + 1]?.revision : undefined;
+  const { evidence, ...told } = tellServerVersionRequirement(found, findServerAtOldVersion(c.ev, found), previous);
+  return { ...told, evidence, decisive: found.line, sure: true };
+};
+
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, securityManager, hadoopScheme, psychSafeLoad, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, securityManager, hadoopScheme, psychSafeLoad, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];

@@ -48,4 +48,9 @@ describe('analyzeTaskRedelivery', () => {
     const one = logs().map((l) => ({ ...l, lines: l.lines.filter((x) => !x.includes(IDS[1] ?? '?') && !x.includes(IDS[2] ?? '?')) }));
     expect(analyzeTaskRedelivery(evidence(one))).toEqual([]);
   });
+
+  it('stays quiet on an AMQP broker (RabbitMQ), whose acknowledgements are real: no visibility_timeout restores a held task', () => {
+    const amqp = logs().map((l) => ({ ...l, lines: l.lines.map((x) => x.replace('redis://shop-redis.shop.svc.cluster.local:6379/0', 'amqp://shop@rabbitmq.shop.svc.cluster.local:5672//')) }));
+    expect(analyzeTaskRedelivery(evidence(amqp))).toEqual([]);
+  });
 });

@@ -1,0 +1,137 @@
+/**
+ * A client library that refuses, at start, a server older than it requires: Sidekiq 7 ("You are
+ * connecting to Redis 6.0.16, Sidekiq requires Redis 6.2.0 or greater"), Django ("PostgreSQL 13
+ * or later is required (found 12.8)"), and the like. The process exits before doing any work, on
+ * every start. The server is healthy; the client's bump (the image) brought a requirement it does
+ * not meet: roll the client back, or upgrade the server. The server's pod is read only when a log
+ * says so (collect-leads: the Service the client's address names), and its image tag named.
+ */
+import type { ContainerSpecEvidence, PodEvidence, TriageEvidence } from './evidence.js';
+import { findInClusterService } from './down-service.js';
+
+export interface ServerVersionRequirement {
+  /** The refusal as logged. */
+  line: string;
+  /** "Sidekiq", when the line names it. */
+  client?: string;
+  /** "Redis", as the line names it. */
+  server: string;
+  /** "6.2.0" */
+  required: string;
+  /** "6.0.16" */
+  found: string;
+}
+
+const VERSION = String.raw`v?(\d+(?:\.\d+)*)`;
+const AT_LEAST = String.raw`(?:or (?:greater|later|newer|higher|above)|\+)`;
+/** "You are connecting to Redis 6.0.16, Sidekiq requires Redis 6.2.0 or greater": found first, then the client and what it requires. */
+const FOUND_THEN_REQUIRED = new RegExp(String.raw`(?:connect(?:ing|ed) to|running|server is|found)\s+([A-Z][\w-]*)\s+${VERSION}[,;.:]?\s+(?:but\s+)?([A-Z][\w:.-]*)\s+requires\s+\1\s+(?:version\s+)?(?:>=\s*)?${VERSION}\s*${AT_LEAST}?`, 'i');
+/** "Sidekiq requires Redis 6.2.0 or greater, you are connected to 6.0.16" / "… (found 6.0.16)". */
+const REQUIRED_THEN_FOUND = new RegExp(String.raw`([A-Z][\w:.-]*)\s+requires\s+([A-Z][\w-]*)\s+(?:version\s+)?(?:>=\s*)?${VERSION}\s*${AT_LEAST}?[^\n]*?\b(?:found|got|have|running|connected to|connecting to|server is|server version is)[:\s]+(?:\2\s+)?${VERSION}`, 'i');
+/** Django's: "PostgreSQL 13 or later is required (found 12.8)." */
+const REQUIRED_FOUND_AFTER = new RegExp(String.raw`\b([A-Z][\w-]*)\s+${VERSION}\s+or\s+(?:later|newer|greater|higher)\s+is\s+required\s*\(found\s+${VERSION}\)`);
+
+/** The first line of a log tail that refuses the server for its version, with both versions. */
+export function findServerVersionRequirement(lines: readonly string[]): ServerVersionRequirement | undefined {
+  for (const raw of lines) {
+    const line = raw.trim();
+    const a = FOUND_THEN_REQUIRED.exec(line);
+    if (a?.[1] && a[2] && a[3] && a[4]) return { line, server: a[1], found: a[2], client: a[3], required: a[4] };
+    const b = REQUIRED_THEN_FOUND.exec(line);
+    if (b?.[1] && b[2] && b[3] && b[4]) return { line, client: b[1], server: b[2], required: b[3], found: b[4] };
+    const c = REQUIRED_FOUND_AFTER.exec(line);
+    if (c?.[1] && c[2] && c[3]) return { line, server: c[1], required: c[2], found: c[3] };
+  }
+  return undefined;
+}
+
+/** URL schemes of each server, lower case, by the name the client gives it. */
+const SCHEMES: Record<string, readonly string[]> = {
+  redis: ['redis', 'rediss'],
+  postgresql: ['postgres', 'postgresql'],
+  postgres: ['postgres', 'postgresql'],
+  mysql: ['mysql', 'mysql2'],
+  mariadb: ['mysql', 'mariadb'],
+  mongodb: ['mongodb', 'mongodb+srv'],
+  rabbitmq: ['amqp', 'amqps'],
+};
+
+/** Image names of each server, by the name the client gives it (the server's own name otherwise). */
+const IMAGES: Record<string, RegExp> = {
+  redis: /(?:^|\/)(?:redis|redis-stack-server|valkey)(?::|@|$)/i,
+  postgresql: /(?:^|\/)(?:postgres|postgresql|postgis|timescaledb(?:-ha)?)(?::|@|$)/i,
+  postgres: /(?:^|\/)(?:postgres|postgresql|postgis|timescaledb(?:-ha)?)(?::|@|$)/i,
+  mongodb: /(?:^|\/)(?:mongo|mongodb(?:-community-server)?)(?::|@|$)/i,
+};
+
+function imageOf(server: string): RegExp {
+  const key = server.toLowerCase();
+  return IMAGES[key] ?? new RegExp(`(?:^|/)${key.replace(/[^a-z0-9]/g, '')}(?::|@|$)`, 'i');
+}
+
+/**
+ * The namespace Service the refusing container's address names: an env value that is a URL of the
+ * server's scheme, or whose variable names the server (REDIS_URL), pointing at a Service here.
+ */
+export function pickServerService(container: Pick<ContainerSpecEvidence, 'env'>, requirement: ServerVersionRequirement, namespace: string): string | undefined {
+  const server = requirement.server.toLowerCase();
+  const schemes = SCHEMES[server] ?? [server];
+  for (const e of container.env ?? []) {
+    if (!('value' in e) || typeof e.value !== 'string') continue;
+    const url = /^([a-z][\w+.-]*):\/\/(?:[^@/\s]*@)?([^:/?\s,]+)/i.exec(e.value);
+    const host = url?.[2] ?? (new RegExp(server, 'i').test(e.name) ? /^([a-z0-9.-]+?)(?::\d+)?$/i.exec(e.value)?.[1] : undefined);
+    if (host === undefined) continue;
+    if (url !== null && !schemes.includes((url[1] ?? '').toLowerCase()) && !new RegExp(server, 'i').test(e.name)) continue;
+    const service = findInClusterService(host, namespace);
+    if (service?.namespace === namespace) return service.name;
+  }
+  return undefined;
+}
+
+/** For the collector: the Service of the server a crashed run's log refuses for its version (at most one). */
+export function listVersionRefusedServices(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'>): string[] {
+  for (const log of ev.logs) {
+    const requirement = findServerVersionRequirement(log.lines.slice(-60));
+    const container = ev.pods.find((p) => p.name === log.pod)?.containers.find((c) => c.name === log.container);
+    const service = requirement && container ? pickServerService(container, requirement, ev.target.namespace) : undefined;
+    if (service !== undefined) return [service];
+  }
+  return [];
+}
+
+export interface ServerAtOldVersion {
+  pod: string;
+  /** "StatefulSet redis", when the pod says its owner. */
+  owner?: string;
+  image: string;
+}
+
+/** The server pod the evidence holds whose image is the server's, preferring one whose tag is the version found. */
+export function findServerAtOldVersion(ev: Pick<TriageEvidence, 'dependencyPods' | 'downServices' | 'foreignPods'>, requirement: ServerVersionRequirement): ServerAtOldVersion | undefined {
+  const pods: PodEvidence[] = [...(ev.dependencyPods ?? []).map((d) => d.pod), ...(ev.downServices ?? []).flatMap((s) => s.pods), ...(ev.foreignPods ?? []).map((f) => f.pod)];
+  const image = imageOf(requirement.server);
+  const minor = requirement.found.split('.').slice(0, 2).join('.');
+  const hits = pods.flatMap((p) => p.containers.filter((c) => image.test(c.image)).map((c) => ({ p, c })));
+  const hit = hits.find((h) => new RegExp(`:${minor.replace(/\./g, '\\.')}(?:[.-]|$)`).test(h.c.image)) ?? hits[0];
+  if (hit === undefined) return undefined;
+  const owner = hit.p.ownerWorkload;
+  return { pod: hit.p.name, image: hit.c.image, ...(owner ? { owner: `${owner.kind} ${owner.name}` } : {}) };
+}
+
+/** How the crash reading tells it. */
+export function tellServerVersionRequirement(requirement: ServerVersionRequirement, server: ServerAtOldVersion | undefined, previousRevision: number | undefined): { title: string; cause: string; action: string; fix: string; evidence: string[] } {
+  const { client, required, found } = requirement;
+  const name = requirement.server;
+  const who = client ?? 'the client library';
+  const where = server ? ` (${server.owner ?? `pod ${server.pod}`}, image ${server.image.replace(/^.*\//, '')})` : '';
+  const target = server?.owner ?? `the ${name} server`;
+  const fix = `upgrade ${target} to ${name} ${required} or later, or pin ${who} to a release that supports ${name} ${found}`;
+  const back = previousRevision !== undefined ? `Roll back to revision ${previousRevision} (the ${who} before the bump)` : `Pin ${who} to a release that supports ${name} ${found}`;
+  return {
+    title: `: ${who} requires ${name} ${required} or greater, and the ${name} it connects to runs ${found}${where}`,
+    cause: `${who} checks the server's version when it starts and refuses ${name} older than ${required}; the server it connects to runs ${found}${where}, so every start exits before doing any work. The ${name} server itself is healthy: the client's upgrade brought a requirement it does not meet.`,
+    action: `${back}, or upgrade ${target} to ${name} ${required} or later; restarting the pods will not help.`,
+    fix,
+    evidence: [`refusal: ${requirement.line.slice(0, 200)}`, ...(server ? [`${name} server: pod ${server.pod}${server.owner ? ` of ${server.owner}` : ''}, image ${server.image}`] : [])],
+  };
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeExitCodes } from '../../../../src/domain/triage/analyzers/exit-code.js';
+import { listVersionRefusedServices } from '../../../../src/domain/triage/server-version-requirement.js';
+import { container, pod, terminated } from '../scenarios/builders.js';
+import { crashScenario } from '../scenarios/crashes.js';
+
+const REFUSAL = [
+  '2026-11-21T03:10:01.000Z pid=1 tid=2bx0 INFO: Booted Rails 7.1.5 application in production environment',
+  'You are connecting to Redis 5.0.14, Worker requires Redis 6.2.0 or greater',
+  '/usr/local/bundle/gems/worker-7.2.4/lib/worker/cli.rb:77:in `run\'',
+  '/usr/local/lib/ruby/3.3.0/bundler/cli/exec.rb:23:in `run\'',
+];
+
+describe('analyzeExitCodes: a client library refusing a server older than it requires', () => {
+  it('names both versions and the server workload with its image, and the fix: the client back or the server up', () => {
+    const ev = crashScenario(2, () => terminated(1, 'Error', 2), { logs: REFUSAL });
+    const server = pod(0, { name: 'queue-redis-0', ownerWorkload: { kind: 'StatefulSet', name: 'queue-redis' }, containers: [container({ name: 'redis', image: 'docker.io/library/redis:5.0.14' })] });
+    const [f] = analyzeExitCodes({ ...ev, dependencyPods: [{ service: 'queue-redis', pod: server, logs: [] }] });
+    expect(f?.title).toContain('Worker requires Redis 6.2.0 or greater, and the Redis it connects to runs 5.0.14 (StatefulSet queue-redis, image redis:5.0.14)');
+    expect(f?.decisive).toBe('You are connecting to Redis 5.0.14, Worker requires Redis 6.2.0 or greater');
+    expect(f?.nextAction).toMatch(/upgrade StatefulSet queue-redis to Redis 6\.2\.0 or later/);
+    expect(f?.fix).toMatch(/pin Worker to a release that supports Redis 5\.0\.14/);
+  });
+
+  it("reads Django's wording, and says what it could not read when the server's pod is unknown", () => {
+    const django = ['django.db.utils.NotSupportedError: PostgreSQL 13 or later is required (found 12.8).'];
+    const [f] = analyzeExitCodes(crashScenario(1, () => terminated(1, 'Error', 2), { logs: django }));
+    expect(f?.title).toContain('the client library requires PostgreSQL 13 or greater, and the PostgreSQL it connects to runs 12.8');
+    expect(f?.nextAction).toMatch(/upgrade the PostgreSQL server/);
+  });
+});
+
+describe('listVersionRefusedServices', () => {
+  it("picks the namespace Service the client's address names, for its pod to be read", () => {
+    const app = container({ env: [{ name: 'REDIS_URL', value: 'redis://queue-redis.shop.svc.cluster.local:6379/0' }, { name: 'DATABASE_URL', value: 'postgres://db:5432/shop' }] });
+    const logs = [{ pod: 'w-0', container: app.name, previous: true, lines: REFUSAL }];
+    const pods = [pod(0, { name: 'w-0', containers: [app] })];
+    expect(listVersionRefusedServices({ logs, pods, target: { service: 'w', namespace: 'shop', kind: 'Deployment', name: 'w' } })).toEqual(['queue-redis']);
+    expect(listVersionRefusedServices({ logs: [{ ...logs[0]!, lines: ['ERROR connection refused'] }], pods, target: { service: 'w', namespace: 'shop', kind: 'Deployment', name: 'w' } })).toEqual([]);
+  });
+});
