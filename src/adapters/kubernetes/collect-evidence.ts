@@ -70,7 +70,9 @@
 //   failed"), the gets of the ConfigMaps it mounts, then those it takes variables from (at most two; only the liveness health
 //   group line — management.endpoint.health.group.liveness.include — of its config files, or that env key, kept); where the current
 //   logs show a java.lang.StackOverflowError, the gets of the ConfigMaps the container takes variables from (at most two; only the
-//   JVM options keys — JAVA_TOOL_OPTIONS… — that set a thread stack size, -Xss, kept),
+//   JVM options keys — JAVA_TOOL_OPTIONS… — that set a thread stack size, -Xss, kept); where a metrics store refuses the pods'
+//   remote_write at a limit (a series limit, out-of-order or too-old samples; at least 3 sends), the gets of the ConfigMaps the
+//   sending container mounts (at most two; only the scrape job names of its config file kept),
 //   and where the current logs say a host does not resolve or refuses connections, a get of the ConfigMaps the pods logging it read through a
 //   subPath mount or env (at most two; only whether the data still names that host and the lines naming a host like it
 //   kept, with the newest write of its data: read-stale-config.ts),
@@ -138,8 +140,9 @@
 //   read of that log, at most 5000 lines / 1 MB, only the lines that say why kept: read-server-log-search.ts; and
 //   where its own log says its disk is full, or that its writes wait many seconds on the disk (Postgres checkpoints
 //   slow to sync: slow-storage.ts), a get of the claims its pod mounts, at most two: read-server-claims.ts; and where
-//   it refuses by its own settings (a library it preloads, its sql_mode) and its pod belongs to a StatefulSet, one list of that
-//   StatefulSet's ControllerRevisions by the pod's template labels, at most 20: read-server-rollout.ts); and where
+//   it refuses by its own settings (a library it preloads, its sql_mode, a Redis in protected mode without its config file) and
+//   its pod belongs to a StatefulSet, one list of that StatefulSet's ControllerRevisions by the pod's template labels, at most 20
+//   (a Deployment: one list of its ReplicaSets by those labels, at most 20): read-server-rollout.ts); and where
 //   a Service of any namespace refuses it for a reason its own servers log (an Elasticsearch disk watermark, Cassandra reads aborted
 //   over too many tombstones; the Service by the client's address, else the namespace's one Service on the server's port), one page
 //   of its EndpointSlices and a get and log tail of at most three of its ready pods: read-explaining-pods.ts (when no slice names a

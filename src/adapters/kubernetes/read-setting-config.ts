@@ -11,7 +11,9 @@
 // queue's redelivery-timeout and the worker's job-timeout keys; where a restarted container's liveness
 // endpoint fails a health check, the ConfigMaps it mounts first (its config files), keeping only the
 // liveness health group line; where a thread overflows its stack (java.lang.StackOverflowError), only the JVM
-// options keys (JAVA_TOOL_OPTIONS…) that set a thread stack size (-Xss). Never a Secret; nothing at all while the logs show none.
+// options keys (JAVA_TOOL_OPTIONS…) that set a thread stack size (-Xss); where a metrics store refuses the pods' remote_write at
+// a limit, the ConfigMaps the sender mounts, keeping only the scrape job names of its config file. Never a Secret; nothing at all
+// while the logs show none.
 import type { LogEvidence, PodEvidence } from '../../domain/triage/evidence.js';
 import type { NamespaceObjectEvidence } from '../../domain/triage/evidence-context.js';
 import type { SettingConfigEvidence } from '../../domain/triage/evidence-setting-config.js';

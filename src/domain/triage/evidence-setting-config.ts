@@ -11,9 +11,10 @@
  * a queue worker's redelivery timeout and job timeout when its jobs are taken again past their tries
  * (queue-redelivery), the checks a liveness endpoint includes when it fails a dependency's health
  * check (liveness-group), the JVM options holding a thread stack size when its threads overflow their
- * stack (thread-stack).
+ * stack (thread-stack), the scrape jobs a Prometheus config file lists when a metrics store refuses its
+ * remote_write at a limit (scrape-jobs).
  */
-export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec' | 'server-address' | 'queue-redelivery' | 'liveness-group' | 'thread-stack';
+export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec' | 'server-address' | 'queue-redelivery' | 'liveness-group' | 'thread-stack' | 'scrape-jobs';
 
 /** `SQS_VISIBILITY_TIMEOUT_SECONDS=30` in ConfigMap shipment-notifier-config, taken through envFrom. */
 export interface SettingConfigEvidence {

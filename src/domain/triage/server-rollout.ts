@@ -1,6 +1,6 @@
 /**
  * A refusing server's own rollout as a fact of the refusal: "StatefulSet db rolled to revision 8
- * 3h ago (mysql image 5.7.44 → 8.0.40)", stated when the revision its pod runs is a recent change
+ * 3h ago (mysql image 5.7.44 → 8.0.40)", or a Deployment's, stated when the revision its pod runs is a recent change
  * (a day at most); an old revision is no news.
  */
 import type { ServerRolloutEvidence } from './evidence-server-rollout.js';
@@ -14,6 +14,7 @@ const RECENT_MS = 24 * HOUR_MS;
 export function describeServerRollout(r: ServerRolloutEvidence | undefined, now: IsoTime): { said: string; evidence: string } | undefined {
   if (r === undefined || r.previous === undefined || msBetween(r.current.createdAt, now) > RECENT_MS) return undefined;
   const change = summarizeChange(r.previous, r.current);
-  const said = `StatefulSet ${r.statefulSet} rolled to revision ${r.current.revision} ${formatAgo(r.current.createdAt, now)}${change ? ` (${change})` : ''}`;
-  return { said, evidence: `StatefulSet ${r.statefulSet}: revision ${r.previous.revision} → ${r.current.revision} (${r.current.name}, created ${r.current.createdAt})${change ? `: ${change}` : ''}` };
+  const workload = r.statefulSet !== undefined ? `StatefulSet ${r.statefulSet}` : `Deployment ${r.deployment ?? ''}`;
+  const said = `${workload} rolled to revision ${r.current.revision} ${formatAgo(r.current.createdAt, now)}${change ? ` (${change})` : ''}`;
+  return { said, evidence: `${workload}: revision ${r.previous.revision} → ${r.current.revision} (${r.current.name}, created ${r.current.createdAt})${change ? `: ${change}` : ''}` };
 }

@@ -27,6 +27,7 @@ import { BROKER_VERSION_SETTING, CODEC_SETTING, findCodecRefusals } from './kafk
 import { MONGO_ADDRESS_KEY, findNotPrimaryWrites, maskCredentials } from './server-address-config.js';
 import { REDELIVERY_SETTING, WORKER_TIMEOUT_SETTING, findRedeliveredJobs } from './job-redelivery.js';
 import { LIVENESS_GROUP_ENV, findHealthCheckedLiveness, findLivenessGroupLine } from './liveness-group.js';
+import { findRemoteWriteRefusals, listScrapeJobs } from './remote-write-refusal.js';
 import { JVM_OPTIONS_KEY, STACK_SIZE_VALUE, findStackOverflows } from './thread-stack-size.js';
 
 /** At most this many ConfigMaps read per mechanism, and as many for a Vault role's definition. */
@@ -48,6 +49,8 @@ const SETTING_KEYS: Record<SettingMechanism, RegExp> = {
   'queue-redelivery': new RegExp(`${REDELIVERY_SETTING.source}|${WORKER_TIMEOUT_SETTING.source}`, 'i'),
   'liveness-group': LIVENESS_GROUP_ENV,
   'thread-stack': JVM_OPTIONS_KEY,
+  // A config file it mounts (prometheus.yml): what is kept is read from the file, not a key.
+  'scrape-jobs': /./,
 };
 
 /** The values a mechanism's setting is kept by, when its keys' names do not tell it. */
@@ -94,6 +97,7 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
   const redelivered = findRedeliveredJobs(ev.logs, ev.pods, ev.now);
   const liveness = findHealthCheckedLiveness(ev.logs, ev.pods);
   const overflow = findStackOverflows(ev.logs, ev.pods);
+  const remote = findRemoteWriteRefusals(ev.logs, ev.pods);
   return [
     ...(queue === undefined ? [] : listConfigMapSources(containerOf(ev.pods, queue.pods[0], queue.container), MAX_READS).map((s) => ({ mechanism: 'queue-visibility' as const, ...s }))),
     ...(vault === undefined ? [] : listConfigMapSources(containerOf(ev.pods, vault.pods[0], vault.container), MAX_READS).map((s) => ({ mechanism: 'vault-token' as const, ...s }))),
@@ -103,6 +107,7 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
     ...(redelivered === undefined ? [] : listConfigMapSources(containerOf(ev.pods, redelivered.pods[0], redelivered.container), MAX_READS).map((s) => ({ mechanism: 'queue-redelivery' as const, ...s }))),
     ...(liveness === undefined ? [] : listConfigSources(ev.pods, liveness.pod, liveness.container).map((s) => ({ mechanism: 'liveness-group' as const, ...s }))),
     ...(overflow === undefined ? [] : listConfigMapSources(containerOf(ev.pods, overflow.pods[0], overflow.container), MAX_READS).map((s) => ({ mechanism: 'thread-stack' as const, ...s }))),
+    ...(remote === undefined ? [] : listMountedSources(ev.pods, remote.pods[0], remote.container).slice(0, MAX_READS).map((s) => ({ mechanism: 'scrape-jobs' as const, ...s }))),
   ];
 }
 
@@ -115,6 +120,13 @@ export function keepSettings(read: SettingConfigRead, configMap: string, data: R
   const long = address || read.mechanism === 'thread-stack';
   // A config file the container mounts: only the one line that sets the setting, as a property.
   if (read.via === 'mount') {
+    // A Prometheus config file: the scrape jobs it lists, in its own order.
+    if (read.mechanism === 'scrape-jobs') {
+      return Object.entries(data).flatMap(([key, text]) => {
+        const jobs = listScrapeJobs(text);
+        return jobs.length === 0 ? [] : [{ mechanism: read.mechanism, configMap, key, via: 'mount', written: `scrape jobs: ${jobs.join(', ')}`.slice(0, MAX_ADDRESS_CHARS) }];
+      });
+    }
     return read.mechanism !== 'liveness-group' ? [] : Object.entries(data).flatMap(([key, text]) => {
       const line = findLivenessGroupLine(text);
       return line === undefined ? [] : [{ mechanism: read.mechanism, configMap, key, via: 'mount', written: line.slice(0, MAX_ADDRESS_CHARS) }];

@@ -69,6 +69,7 @@ import { describeMigrationRuns } from '../migration-job-log.js';
 import { describeDirectMember, findConfiguredServerAddress, isDirectConnection } from '../server-address-config.js';
 import { CONNECTION_CLOSED_BY_SERVER, OUTPUT_BUFFER_CLOSED, OUTPUT_BUFFER_FIX, OUTPUT_BUFFER_REFUSES, OUTPUT_BUFFER_SETTINGS, OUTPUT_BUFFER_WHY } from '../redis-output-buffer.js';
 import { GRPC_DEADLINE, STREAM_LIMIT_CLIENT_SIDE, STREAM_LIMIT_FIX, STREAM_LIMIT_LIMITS, STREAM_LIMIT_SETTINGS, STREAM_LIMIT_WHY, findGrpcAddress, measureConnections } from '../grpc-stream-limit.js';
+import { PROTECTED_MODE_FIX, PROTECTED_MODE_WHY, REDIS_NO_CONFIG_FILE, REDIS_PROTECTED_MODE, describeConfigMounts } from '../redis-protected-mode.js';
 import { LOST_GROUP_CLIENT_SIDE, LOST_GROUP_FIX, LOST_GROUP_OUTLASTS, LOST_GROUP_WHY, REDIS_NOGROUP, fixLostGroup, readRedisPersistence } from '../redis-lost-group.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
@@ -235,6 +236,18 @@ const REFUSALS: readonly Refusal[] = [
     clientSide: 'Redis itself is healthy and serves every command on keys of the type it expects: keys written in another type — most often by an earlier release, before one changed how a key family is stored (a hash → a JSON string) under the same key names — remain until they expire or are rewritten, and every call of the new type on one of them fails. Rolling back alone meets the same error the other way round on the keys the new release already rewrote.',
     why: 'Redis keeps one data type per key (string, hash, list, set, sorted set, stream) and answers WRONGTYPE to any command of another type on that key — a GET on a hash, an HGET on a string — so each such call fails while the pods stay Ready.',
     fix: 'give the new data type its own key prefix so keys of the old type are never read as the new, or migrate or delete the keys of the old type (SCAN with TYPE, then UNLINK)',
+  },
+  // Protected mode with no password, Redis's defaults: it runs without its config file, and its own
+  // start line says so; the revision of its workload that moved the file (a mount path) is the since.
+  {
+    server: 'Redis',
+    pattern: REDIS_PROTECTED_MODE,
+    refuses: 'connections from other pods: it runs in protected mode with no password',
+    explainedBy: REDIS_NO_CONFIG_FILE,
+    readPod: describeConfigMounts,
+    setInConfig: true,
+    why: PROTECTED_MODE_WHY,
+    fix: PROTECTED_MODE_FIX,
   },
   {
     server: 'Redis',
@@ -912,19 +925,35 @@ export function listServerClaimReads(ev: Pick<TriageEvidence, 'logs' | 'pods' | 
 }
 
 /**
- * The StatefulSet whose revisions to read of a server that refuses by its own settings (a library
- * it preloads, its sql_mode), when its pod was read: at most one, by the revision its pod runs.
+ * The StatefulSet (or Deployment) whose revisions to read of a server that refuses by its own
+ * settings (a library it preloads, its sql_mode, a config file it no longer finds), when its pod
+ * was read: at most one, by the revision its pod runs.
  */
-export function listServerRolloutReads(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }, read: readonly DependencyPodEvidence[]): { service: string; namespace?: string; pod: string; statefulSet: string; revisionHash: string }[] {
+export function listServerRolloutReads(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }, read: readonly DependencyPodEvidence[]): ServerRolloutRead[] {
   for (const r of REFUSALS.filter((x) => x.setInConfig)) {
     const service = findRefusedService(ev, r);
     const own = service ? serverPodsOf(read, service, ev.target.namespace) : [];
-    const d = own.find((x) => statefulSetOf(x.pod) !== undefined);
+    const d = own.find((x) => statefulSetOf(x.pod) !== undefined || deploymentOf(x.pod) !== undefined);
     const sts = d ? statefulSetOf(d.pod) : undefined;
+    const deployment = d && sts === undefined ? deploymentOf(d.pod) : undefined;
     const hash = d?.pod.revisionHash;
-    if (d && sts !== undefined && hash !== undefined) return [{ service: d.service, ...(d.namespace === undefined ? {} : { namespace: d.namespace }), pod: d.pod.name, statefulSet: sts, revisionHash: hash }];
+    const base = d && hash !== undefined ? { service: d.service, ...(d.namespace === undefined ? {} : { namespace: d.namespace }), pod: d.pod.name } : undefined;
+    if (base && sts !== undefined && hash !== undefined) return [{ ...base, statefulSet: sts, revisionHash: hash }];
+    if (base && deployment !== undefined && hash !== undefined) return [{ ...base, deployment, revisionHash: hash }];
   }
   return [];
+}
+
+/** Which server workload's revisions to read: a StatefulSet's (ControllerRevisions) or a Deployment's (ReplicaSets). */
+export type ServerRolloutRead = { service: string; namespace?: string; pod: string; revisionHash: string } & ({ statefulSet: string } | { deployment: string });
+
+/** A Deployment's pod: `<deployment>-<pod-template-hash>-<suffix>`, or the owner the read named. */
+function deploymentOf(pod: PodEvidence): string | undefined {
+  if (pod.ownerWorkload?.kind === 'Deployment') return pod.ownerWorkload.name;
+  const hash = pod.revisionHash;
+  if (hash === undefined || hash === '' || pod.ownerWorkload !== undefined) return undefined;
+  const at = pod.name.lastIndexOf(`-${hash}-`);
+  return at > 0 ? pod.name.slice(0, at) : undefined;
 }
 
 /** A StatefulSet's pod: named `<set>-<ordinal>`, its revision hash the revision's name `<set>-<hash>` (a DaemonSet's pod carries the bare hash). */
@@ -1113,7 +1142,8 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
       ...(r.outlastsRollback ? { outsideWorkload: r.outlastsRollback } : {}),
       ...(r.scalesWithReplicas ? { scalesWithReplicas: true } : {}),
       // The server's own log dates the reload that changed the setting: that is the trigger.
-      ...(toldAt || runs || leftOn ? { datesChange: true as const } : {}),
+      // So does the server's own recent rollout, when the title states it.
+      ...(toldAt || runs || leftOn || rolled ? { datesChange: true as const } : {}),
       ...(leftJob ? { outsideWorkload: `the setting lives in the ${r.server} server, left on by ${leftJob}; a rollout of these pods changes nothing` } : {}),
       ...(fillStart && r.fills ? { onset: fillStart, buildsUp: r.fills, latent: r.fills } : onset ? { onset } : leftOn?.run.createdAt ? { onset: leftOn.run.createdAt } : firstRefusal && runs ? { onset: firstRefusal } : {}),
       likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why} ${r.clientSide}${migrated ? ` ${migrated}: the schema change the statements prepared before it no longer match.` : ''}` : `${why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.` : r.ranBy ? `${r.server}${service ? ` (${service.name})` : ''} and these pods are healthy: another client's work inside it holds it for everyone.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}${runner && service ? ` ${runner} talks to ${service.name} and its run began just before the first ${r.ranBy?.what ?? 'refusal'}: what it runs there is the likely blocker (its log says what it sent).` : ''}`,

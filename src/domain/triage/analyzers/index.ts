@@ -20,6 +20,7 @@ import { analyzeKafkaCodecRefused } from './kafka-codec-refused.js';
 import { analyzePartitionLagSkew } from './partition-lag-skew.js';
 import { analyzeKafkaFetchStall } from './kafka-fetch-stall.js';
 import { analyzeSqsFifoRefused } from './sqs-fifo-refused.js';
+import { analyzeRemoteWriteRefused } from './remote-write-refused.js';
 import { analyzeBrokerBlockedProducers } from './broker-blocked-producers.js';
 import { analyzeSchedulerReplicas } from './scheduler-replicas.js';
 import { analyzeDynamoThrottling } from './dynamodb-throttled.js';
@@ -276,6 +277,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'volume-attach': analyzeVolumeAttach,
   'dependency-errors': analyzeDependencyErrors,
   'dependency-refuses': analyzeDependencyRefusals,
+  'remote-write-refused': analyzeRemoteWriteRefused,
   'cassandra-local-dc': analyzeCassandraLocalDc,
   'broker-blocked-producers': analyzeBrokerBlockedProducers,
   'dependency-cluster-down': analyzeDependencyClusterDown,
