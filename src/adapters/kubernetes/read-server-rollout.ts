@@ -3,6 +3,7 @@
 // and belongs to a StatefulSet: one list of ControllerRevisions by the pod's template labels (at most
 // 20), those of that StatefulSet kept, the one its pod runs and the one before it mapped. One request; never a Secret.
 import type { DependencyPodEvidence } from '../../domain/triage/evidence-server-config.js';
+import type { ServerRolloutEvidence } from '../../domain/triage/evidence-server-rollout.js';
 import type { CollectContext } from './collect-context.js';
 import { mapControllerRevision } from './map-revision.js';
 import { pageParams } from './paginate.js';
@@ -23,18 +24,25 @@ export interface ServerRolloutRead {
 export async function readServerRollout(ctx: CollectContext, pods: readonly DependencyPodEvidence[], wanted: readonly ServerRolloutRead[]): Promise<DependencyPodEvidence[]> {
   const [w] = wanted;
   const d = w ? pods.find((p) => p.pod.name === w.pod && p.service === w.service && p.namespace === w.namespace) : undefined;
-  const labelSelector = Object.entries(d?.pod.labels ?? {}).filter(([k]) => !PER_POD.has(k)).map(([k, v]) => `${k}=${v}`).join(',');
-  if (w === undefined || d === undefined || labelSelector === '') return [...pods];
+  if (w === undefined || d === undefined) return [...pods];
   const namespace = w.namespace ?? ctx.namespace;
-  const list = await ctx.reads.list(`revisions of StatefulSet ${namespace}/${w.statefulSet}, a server that refuses the workload by its own settings`, 'dependencyPods', (cont, limit, o) =>
+  const rollout = await readStatefulSetRollout(ctx, { namespace, labels: d.pod.labels, statefulSet: w.statefulSet, revisionHash: w.revisionHash }, 'a server that refuses the workload by its own settings', 'dependencyPods');
+  return rollout === undefined ? [...pods] : pods.map((p) => (p === d ? { ...p, rollout } : p));
+}
+
+/** The revision a StatefulSet's pod runs and the one before it: one list of ControllerRevisions by the pod's template labels (at most 20). */
+export async function readStatefulSetRollout(ctx: CollectContext, w: { namespace: string; labels: Record<string, string>; statefulSet: string; revisionHash: string }, why: string, source: 'dependencyPods' | 'dependencyMembers'): Promise<ServerRolloutEvidence | undefined> {
+  const labelSelector = Object.entries(w.labels).filter(([k]) => !PER_POD.has(k)).map(([k, v]) => `${k}=${v}`).join(',');
+  if (labelSelector === '') return undefined;
+  const { namespace } = w;
+  const list = await ctx.reads.list(`revisions of StatefulSet ${namespace}/${w.statefulSet}, ${why}`, source, (cont, limit, o) =>
     ctx.clients.apps.listNamespacedControllerRevision({ namespace, labelSelector, ...pageParams(cont, limit) }, o), { maxItems: MAX_REVISIONS });
   const revisions = list.items
     .filter((cr) => (cr.metadata?.ownerReferences ?? []).some((o) => o.kind === 'StatefulSet' && o.name === w.statefulSet))
     .map((cr) => mapControllerRevision(cr))
     .sort((a, b) => b.revision - a.revision);
   const current = revisions.find((r) => r.hash === w.revisionHash);
-  if (current === undefined) return [...pods];
+  if (current === undefined) return undefined;
   const previous = revisions.find((r) => r.revision < current.revision);
-  const rollout = { statefulSet: w.statefulSet, current, ...(previous ? { previous } : {}) };
-  return pods.map((p) => (p === d ? { ...p, rollout } : p));
+  return { statefulSet: w.statefulSet, current, ...(previous ? { previous } : {}) };
 }
