@@ -340,7 +340,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     // Its consumer requeues what it fails and counts the deliveries: the broker's version, its queue's delivery limit and dead-letter exchange, and its upgrade.
     const requeuing = pickRequeueBroker({ logs: d.logs, pods: pods.ranked, collectedAt: now(), services: services.services, namespace: ctx.namespace });
     const redelivers = requeuing === undefined ? undefined : await readDependencyMembers(ctx, requeuing, 'its consumer requeues messages again and again');
-    if (redelivers !== undefined) return [await readBrokerRollout(ctx, await readBrokerTopology(ctx, redelivers))];
+    if (redelivers !== undefined) return [await readBrokerRollout(ctx, await readBrokerTopology(ctx, redelivers, 'its consumer requeues messages again and again'))];
     // It refuses the workload's credentials: whether it restarted, and its configuration was written, just before.
     const refusing = pickRejectingServer(seen) ?? pickAuthPluginServer(seen);
     const server = refusing === undefined ? undefined : await readDependencyMembers(ctx, refusing, "it refuses the workload's credentials");

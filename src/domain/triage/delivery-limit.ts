@@ -23,7 +23,7 @@ const REQUEUE = /\bnack|\brequeue|\bredeliver|\bbasic\.reject\b|\brejected?\b/i;
 /** The broker's version as a client logs it (its server properties) or the broker's own start line. */
 const VERSION_LINE = /\bRabbitMQ[\s'"=:/v]*(\d+)\.(\d+)(?:\.(\d+))?/i;
 /** A RabbitMQ image's tag: docker.io/library/rabbitmq:4.0.5-management, bitnami/rabbitmq:4.0.5-debian-12-r1. */
-const VERSION_IMAGE = /rabbitmq[^/:@]*:v?(\d+)\.(\d+)(?:\.(\d+))?/i;
+const VERSION_IMAGE = /(?:^|\/)rabbitmq(?:-server)?:v?(\d+)\.(\d+)(?:\.(\d+))?/i;
 
 /** Requeued deliveries it takes to call it a loop, not one retried message. */
 const MIN_REQUEUES = 3;
@@ -118,6 +118,29 @@ export function findBrokerUpgrade(members: DependencyMembersEvidence | undefined
   const from = pick(r.previous);
   if (to === undefined || from === undefined || to.major < 4 || from.major >= 4) return undefined;
   return { statefulSet: r.statefulSet, revision: r.current, from: from.text, to: to.text };
+}
+
+/**
+ * The consumer's own record of the upgrade, when the broker's rollout was not read: the first line
+ * naming a 4.x (or later) broker after one naming an older broker — it reconnected to the new one.
+ */
+export function findLoggedUpgrade(logs: readonly LogEvidence[], now: IsoTime): { from: string; to: string; at: IsoTime } | undefined {
+  let found: { from: string; to: string; at: IsoTime } | undefined;
+  for (const log of logs.filter((l) => !l.previous)) {
+    let older: BrokerVersion | undefined;
+    for (const line of log.lines) {
+      const v = versionOf(VERSION_LINE.exec(line), "the consumer's log");
+      if (v === undefined) continue;
+      if (v.major < 4) {
+        older = v;
+        continue;
+      }
+      const at = older === undefined ? undefined : readLogLineTime(line, now);
+      if (older !== undefined && at !== undefined && (found === undefined || at < found.at)) found = { from: older.text, to: v.text, at };
+      break;
+    }
+  }
+  return found;
 }
 
 /** The StatefulSet a member pod belongs to, and the revision it runs, for the read of its rollout. */

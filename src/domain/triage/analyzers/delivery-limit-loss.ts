@@ -9,9 +9,9 @@ import type { TriageEvidence } from '../evidence.js';
 import { condenseStructuredLine } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
-import { DEFAULT_DELIVERY_LIMIT, findBrokerUpgrade, findRequeueLoop, readBrokerVersion, readConsumedQueue, readQueueDelivery } from '../delivery-limit.js';
+import { DEFAULT_DELIVERY_LIMIT, findBrokerUpgrade, findLoggedUpgrade, findRequeueLoop, readBrokerVersion, readConsumedQueue, readQueueDelivery } from '../delivery-limit.js';
 import { listNodesOf, unique } from '../pod-status.js';
-import { formatAgo } from '../time-span.js';
+import { formatAgo, formatClock } from '../time-span.js';
 
 export function analyzeDeliveryLimitLoss(ev: TriageEvidence): Finding[] {
   const loop = findRequeueLoop(ev.logs, ev.pods, ev.collectedAt);
@@ -42,7 +42,12 @@ export function analyzeDeliveryLimitLoss(ev: TriageEvidence): Finding[] {
   const lost = queue === undefined
     ? 'dropped by the broker (or dead-lettered, where a dead-letter exchange is set)'
     : `dropped by the broker: ${queueName} has no dead-letter exchange${where}, so that work is lost`;
-  const since = upgrade ? ` — since StatefulSet ${upgrade.statefulSet} revision ${upgrade.revision.revision} upgraded RabbitMQ ${upgrade.from} → ${upgrade.to} (${formatAgo(upgrade.revision.createdAt, ev.collectedAt)})` : '';
+  // Without the broker's rollout, the consumer's own reconnect to the new version dates the upgrade.
+  const logged = upgrade === undefined ? findLoggedUpgrade(ev.logs, ev.collectedAt) : undefined;
+  const since = upgrade
+    ? ` — since StatefulSet ${upgrade.statefulSet} revision ${upgrade.revision.revision} upgraded RabbitMQ ${upgrade.from} → ${upgrade.to} (${formatAgo(upgrade.revision.createdAt, ev.collectedAt)})`
+    : logged ? ` — since the broker was upgraded from RabbitMQ ${logged.from} to ${logged.to}: ${who} reconnected to it at ${formatClock(logged.at)} (${formatAgo(logged.at, ev.collectedAt)})` : '';
+  const onset = upgrade?.revision.createdAt ?? logged?.at;
   const pods = unique(loop.hits.map((h) => h.pod));
   const last = loop.hits[loop.hits.length - 1];
   const title = `${who} nacks and requeues the messages it fails, redelivered up to ${loop.maxCount} times (${loop.hits.length} lines in ${pods.length} pod${pods.length === 1 ? '' : 's'}), on ${broker}, ${queueName ? `whose ${subject}` : 'whose quorum queues'} ${queueName ? 'has' : 'have'} ${limitText}: every message redelivered past ${limit} is ${lost}${since}`;
@@ -60,10 +65,11 @@ export function analyzeDeliveryLimitLoss(ev: TriageEvidence): Finding[] {
       ...(last ? [`log ${last.pod}: ${condenseStructuredLine(last.line.trim())}`] : []),
       `broker version: ${broker} (${version?.source ?? 'not read'})`,
       ...(queue ? [`broker definitions (${queue.topology.key} of ConfigMap ${queue.topology.configMap}): ${subject}, ${queue.deliveryLimit === undefined ? 'no delivery-limit set' : `delivery-limit ${queue.deliveryLimit}`}, no dead-letter exchange`] : []),
+      ...(logged ? [`${who}'s log: connected to RabbitMQ ${logged.from}, then to ${logged.to} at ${formatClock(logged.at)}`] : []),
       ...(upgrade ? [`StatefulSet ${upgrade.statefulSet} revision ${upgrade.revision.revision} (${formatAgo(upgrade.revision.createdAt, ev.collectedAt)}): image RabbitMQ ${upgrade.from} → ${upgrade.to}`] : []),
     ],
     decisive: `requeued deliveries counted up to ${loop.maxCount}; ${queueName ? `queue ${queueName}` : 'its quorum queue'} on ${broker}: delivery-limit ${limit}${queue ? ', no dead-letter exchange' : ''}`,
-    ...(upgrade ? { onset: upgrade.revision.createdAt, datesChange: true as const } : {}),
+    ...(onset ? { onset, datesChange: true as const } : {}),
     outsideWorkload: `the broker drops messages past the delivery limit: any revision of ${who} that requeues what it fails loses them alike`,
     likelyCause: `${who} answers a failure it expects to pass (a busy downstream) by nacking the message with requeue, relying on the broker to hand it back as often as it takes. Quorum queues count those deliveries, and ${byDefault ? `since RabbitMQ 4.0 they stop at ${limit} by default` : `this one stops at ${limit}`}: a message redelivered past the limit is dead-lettered, or dropped when no dead-letter exchange is set. Nothing errors — the pods stay Ready and the broker logs nothing — and the work shows only as stuck upstream.`,
     nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}. Rolling back ${who} changes nothing.`,

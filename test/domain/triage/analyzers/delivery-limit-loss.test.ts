@@ -11,8 +11,8 @@ import { NOW, NS, baseEvidence, container, minutesAgo, pod, revision, revisionCo
 const times = { startedAt: NOW, finishedAt: NOW };
 
 /** A Node worker that nacks with requeue on its downstream's 503s, the delivery count climbing, and acks the rest. */
-function workerLog(k: number, version: string): string[] {
-  const out = [`{"level":"info","time":"${minutesAgo(600)}","msg":"consumer started","queue":"jobs.process","server":"RabbitMQ ${version}"}`];
+function workerLog(k: number, connects: readonly (readonly [string, number])[]): string[] {
+  const out = connects.map(([v, ago]) => `{"level":"info","time":"${minutesAgo(ago)}","msg":"connected to broker","queue":"jobs.process","server":"RabbitMQ ${v}"}`);
   for (let i = 0; i < 10; i++) {
     out.push(`{"level":"warn","time":"${minutesAgo(50 - i * 4 - k)}","msg":"job failed, nack requeue=true","jobId":"j-${100 + i}","redelivered":true,"x-delivery-count":${11 + ((i + k) % 8)},"err":"downstream POST /work: 503 Service Unavailable"}`);
     if (i % 3 === 0) out.push(`{"level":"info","time":"${minutesAgo(49 - i * 4 - k)}","msg":"job done","jobId":"j-${200 + i}","x-delivery-count":0}`);
@@ -24,12 +24,12 @@ function definitions(args: Record<string, unknown>, policies: unknown[] = []): s
   return JSON.stringify({ queues: [{ name: 'jobs.process', vhost: '/', durable: true, arguments: args }], bindings: [], exchanges: [], policies });
 }
 
-function scenario(opts: { version?: string; from?: string; args?: Record<string, unknown>; policies?: unknown[] } = {}): TriageEvidence {
+function scenario(opts: { version?: string; from?: string; args?: Record<string, unknown>; policies?: unknown[]; unread?: true } = {}): TriageEvidence {
   const version = opts.version ?? '4.0.5';
   const pods = [0, 1, 2].map((i) => pod(i));
   const topology = parseBrokerDefinitions('broker-definitions', { 'definitions.json': definitions(opts.args ?? { 'x-queue-type': 'quorum' }, opts.policies) });
   const image = (v: string) => `docker.io/library/rabbitmq:${v}-management`;
-  const member = (o: number) => pod(o, { name: `broker-${o}`, labels: { app: 'broker', 'controller-revision-hash': 'broker-7f9c6d5b8' }, revisionHash: 'broker-7f9c6d5b8', ownerWorkload: { kind: 'StatefulSet', name: 'broker' }, containers: [container({ name: 'rabbitmq', image: image(version) })] });
+  const member = (o: number) => pod(o, { name: `broker-${o}`, labels: { app: 'broker', 'controller-revision-hash': 'broker-7f9c6d5b8' }, revisionHash: 'broker-7f9c6d5b8', ownerWorkload: { kind: 'StatefulSet', name: 'broker' }, containers: [container({ name: 'exporter', image: 'docker.io/kbudde/rabbitmq-exporter:v1.0.0' }), container({ name: 'rabbitmq', image: image(version) })] });
   const rollout = {
     statefulSet: 'broker',
     current: revision({ revision: 5, hash: 'broker-7f9c6d5b8' }, minutesAgo(540), { containers: [revisionContainer({ name: 'rabbitmq', image: image(version) })] }),
@@ -38,8 +38,8 @@ function scenario(opts: { version?: string; from?: string; args?: Record<string,
   return baseEvidence({
     pods,
     workload: workload({ specReplicas: 3, replicas: 3, readyReplicas: 3, availableReplicas: 3, updatedReplicas: 3 }),
-    logs: pods.map((p, k) => ({ pod: p.name, container: 'app', previous: false, lines: workerLog(k, version) })),
-    dependencyMembers: [{ namespace: NS, service: 'broker', pods: [0, 1, 2].map(member), nodeLosses: [], topology, rollout }],
+    logs: pods.map((p, k) => ({ pod: p.name, container: 'app', previous: false, lines: workerLog(k, opts.unread ? [[opts.from ?? '3.13.7', 11 * 24 * 60], [version, 540 - k]] : [[version, 600]]) })),
+    ...(opts.unread ? {} : { dependencyMembers: [{ namespace: NS, service: 'broker', pods: [0, 1, 2].map(member), nodeLosses: [], topology, rollout }] }),
   });
 }
 
@@ -60,6 +60,14 @@ describe('messages requeued past a quorum queue\'s delivery limit', () => {
     expect(f?.nextAction).toMatch(/policy \(delivery-limit/);
     expect(f?.nextAction).toMatch(/dead-letter exchange/);
     expect(f?.nextAction).toMatch(/backoff/);
+  });
+
+  it('without the broker read, takes the version and the upgrade from the consumer\'s own reconnect, and says the messages may be dead-lettered', () => {
+    const r = buildTriageReport(scenario({ unread: true }), times);
+    expect(r.verdict).toBe('problems');
+    expect(r.headline).toMatch(/delivery-limit of 20/);
+    expect(r.headline).toMatch(/dropped by the broker \(or dead-lettered/);
+    expect(r.headline).toMatch(/upgraded from RabbitMQ 3\.13\.7 to 4\.0\.5/);
   });
 
   it('a dead-letter exchange (argument or policy), a limit turned off, a classic queue or a 3.x broker is not this', () => {
