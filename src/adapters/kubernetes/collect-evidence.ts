@@ -300,6 +300,11 @@
 //   and where the workload's consumer stats show its intake fell several-fold while its queue stays (nearly) empty
 //   (queue-expiry.ts), the same get of the namespace's amqp Service and page of its pods, and the same gets of the ConfigMaps one
 //   serving member mounts (at most two; queue limits kept too: x-message-ttl, x-max-length, x-dead-letter-exchange);
+//   and where the workload's current logs requeue messages with a delivery count (nack/requeue with x-delivery-count >= 2,
+//   at least 3 lines: delivery-limit.ts), the same get of the Service its amqp address names (else the namespace's amqp
+//   Service) and page of its pods, the same gets of the ConfigMaps one serving member mounts (at most two; queue type,
+//   x-delivery-limit and policies' delivery-limit / dead-letter-exchange kept too), and one list of the ControllerRevisions
+//   of the members' StatefulSet by a member's template labels (at most 20, read-broker-rollout.ts);
 //   and where the sampled logs of ready pods time out calling out only on nodes of one node group (or newer nodes) while those of
 //   the same revision elsewhere do not, the pods of one node of each side (the shared per-node list) and the head of each one's
 //   CNI agent log (limitBytes, the lines stating an MTU kept; at most two, read-cni-agents.ts);

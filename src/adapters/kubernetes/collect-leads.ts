@@ -58,6 +58,8 @@ import { findInClusterService } from '../../domain/triage/down-service.js';
 import { readClientAddress } from './read-client-address.js';
 import { readBrokerConfig } from './read-broker-config.js';
 import { readBrokerTopology } from './read-broker-topology.js';
+import { readBrokerRollout } from './read-broker-rollout.js';
+import { pickRequeueBroker } from '../../domain/triage/delivery-limit.js';
 import { pickExpiringQueueBroker } from '../../domain/triage/queue-expiry.js';
 import { pickUnroutableBroker } from '../../domain/triage/unroutable-messages.js';
 import { pickMissingTopicBrokers } from '../../domain/triage/missing-destination.js';
@@ -337,6 +339,10 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const dropping = pickExpiringQueueBroker({ logs: d.logs, collectedAt: now(), services: services.services, namespace: ctx.namespace });
     const queued = dropping === undefined ? undefined : await readDependencyMembers(ctx, dropping, 'its consumer takes far fewer messages while its queue stays empty');
     if (queued !== undefined) return [await readBrokerTopology(ctx, queued)];
+    // Its consumer requeues what it fails and counts the deliveries: the broker's version, its queue's delivery limit and dead-letter exchange, and its upgrade.
+    const requeuing = pickRequeueBroker({ logs: d.logs, pods: pods.ranked, collectedAt: now(), services: services.services, namespace: ctx.namespace });
+    const redelivers = requeuing === undefined ? undefined : await readDependencyMembers(ctx, requeuing, 'its consumer requeues messages again and again');
+    if (redelivers !== undefined) return [await readBrokerRollout(ctx, await readBrokerTopology(ctx, redelivers, 'its consumer requeues messages again and again'))];
     // It refuses the workload's credentials: whether it restarted, and its configuration was written, just before.
     const refusing = pickRejectingServer(seen) ?? pickAuthPluginServer(seen);
     const server = refusing === undefined ? undefined : await readDependencyMembers(ctx, refusing, "it refuses the workload's credentials");

@@ -6,6 +6,7 @@
 import type { ServerRolloutRead } from '../../domain/triage/analyzers/dependency-refuses.js';
 import type { DependencyPodEvidence } from '../../domain/triage/evidence-server-config.js';
 import type { RevisionEvidence } from '../../domain/triage/evidence-spec.js';
+import type { ServerRolloutEvidence } from '../../domain/triage/evidence-server-rollout.js';
 import type { CollectContext } from './collect-context.js';
 import { mapControllerRevision, mapReplicaSet } from './map-revision.js';
 import { pageParams } from './paginate.js';
@@ -18,31 +19,48 @@ const PER_POD = new Set(['controller-revision-hash', 'statefulset.kubernetes.io/
 export async function readServerRollout(ctx: CollectContext, pods: readonly DependencyPodEvidence[], wanted: readonly ServerRolloutRead[]): Promise<DependencyPodEvidence[]> {
   const [w] = wanted;
   const d = w ? pods.find((p) => p.pod.name === w.pod && p.service === w.service && p.namespace === w.namespace) : undefined;
-  const labelSelector = Object.entries(d?.pod.labels ?? {}).filter(([k]) => !PER_POD.has(k)).map(([k, v]) => `${k}=${v}`).join(',');
-  if (w === undefined || d === undefined || labelSelector === '') return [...pods];
+  if (w === undefined || d === undefined) return [...pods];
   const namespace = w.namespace ?? ctx.namespace;
-  const revisions = ('statefulSet' in w ? await readStatefulSetRevisions(ctx, namespace, labelSelector, w.statefulSet) : await readDeploymentRevisions(ctx, namespace, labelSelector, w.deployment))
-    .sort((a, b) => b.revision - a.revision);
-  const current = revisions.find((r) => r.hash === w.revisionHash);
-  if (current === undefined) return [...pods];
-  const previous = revisions.find((r) => r.revision < current.revision);
-  const owner = 'statefulSet' in w ? { statefulSet: w.statefulSet } : { deployment: w.deployment };
-  const rollout = { ...owner, current, ...(previous ? { previous } : {}) };
-  return pods.map((p) => (p === d ? { ...p, rollout } : p));
+  const rollout = 'statefulSet' in w
+    ? await readStatefulSetRollout(ctx, { namespace, labels: d.pod.labels, statefulSet: w.statefulSet, revisionHash: w.revisionHash }, 'a server that refuses the workload by its own settings', 'dependencyPods')
+    : await readDeploymentRollout(ctx, { namespace, labels: d.pod.labels, deployment: w.deployment, revisionHash: w.revisionHash });
+  return rollout === undefined ? [...pods] : pods.map((p) => (p === d ? { ...p, rollout } : p));
 }
 
-async function readStatefulSetRevisions(ctx: CollectContext, namespace: string, labelSelector: string, statefulSet: string): Promise<RevisionEvidence[]> {
-  const list = await ctx.reads.list(`revisions of StatefulSet ${namespace}/${statefulSet}, a server that refuses the workload by its own settings`, 'dependencyPods', (cont, limit, o) =>
-    ctx.clients.apps.listNamespacedControllerRevision({ namespace, labelSelector, ...pageParams(cont, limit) }, o), { maxItems: MAX_REVISIONS });
-  return list.items
-    .filter((cr) => (cr.metadata?.ownerReferences ?? []).some((o) => o.kind === 'StatefulSet' && o.name === statefulSet))
+/** The revision a StatefulSet's pod runs and the one before it: one list of ControllerRevisions by the pod's template labels (at most 20). */
+export async function readStatefulSetRollout(ctx: CollectContext, w: { namespace: string; labels: Record<string, string>; statefulSet: string; revisionHash: string }, why: string, source: 'dependencyPods' | 'dependencyMembers'): Promise<ServerRolloutEvidence | undefined> {
+  const labelSelector = selectorOf(w.labels);
+  if (labelSelector === '') return undefined;
+  const list = await ctx.reads.list(`revisions of StatefulSet ${w.namespace}/${w.statefulSet}, ${why}`, source, (cont, limit, o) =>
+    ctx.clients.apps.listNamespacedControllerRevision({ namespace: w.namespace, labelSelector, ...pageParams(cont, limit) }, o), { maxItems: MAX_REVISIONS });
+  const revisions = list.items
+    .filter((cr) => (cr.metadata?.ownerReferences ?? []).some((o) => o.kind === 'StatefulSet' && o.name === w.statefulSet))
     .map((cr) => mapControllerRevision(cr));
+  return pickRollout(revisions, w.revisionHash, { statefulSet: w.statefulSet });
 }
 
-async function readDeploymentRevisions(ctx: CollectContext, namespace: string, labelSelector: string, deployment: string): Promise<RevisionEvidence[]> {
-  const list = await ctx.reads.list(`ReplicaSets of Deployment ${namespace}/${deployment}, a server that refuses the workload by its own settings`, 'dependencyPods', (cont, limit, o) =>
-    ctx.clients.apps.listNamespacedReplicaSet({ namespace, labelSelector, ...pageParams(cont, limit) }, o), { maxItems: MAX_REVISIONS });
-  return list.items
-    .filter((rs) => (rs.metadata?.ownerReferences ?? []).some((o) => o.kind === 'Deployment' && o.name === deployment))
+/** The revision a Deployment's pod runs and the one before it: one list of ReplicaSets by the pod's template labels (at most 20). */
+async function readDeploymentRollout(ctx: CollectContext, w: { namespace: string; labels: Record<string, string>; deployment: string; revisionHash: string }): Promise<ServerRolloutEvidence | undefined> {
+  const labelSelector = selectorOf(w.labels);
+  if (labelSelector === '') return undefined;
+  const list = await ctx.reads.list(`ReplicaSets of Deployment ${w.namespace}/${w.deployment}, a server that refuses the workload by its own settings`, 'dependencyPods', (cont, limit, o) =>
+    ctx.clients.apps.listNamespacedReplicaSet({ namespace: w.namespace, labelSelector, ...pageParams(cont, limit) }, o), { maxItems: MAX_REVISIONS });
+  const revisions = list.items
+    .filter((rs) => (rs.metadata?.ownerReferences ?? []).some((o) => o.kind === 'Deployment' && o.name === w.deployment))
     .flatMap((rs) => mapReplicaSet(rs) ?? []);
+  return pickRollout(revisions, w.revisionHash, { deployment: w.deployment });
+}
+
+/** The pod's template labels less those the controllers put on each pod. */
+function selectorOf(labels: Record<string, string>): string {
+  return Object.entries(labels).filter(([k]) => !PER_POD.has(k)).map(([k, v]) => `${k}=${v}`).join(',');
+}
+
+/** The revision the pod runs (by its hash) and the newest one before it. */
+function pickRollout(revisions: RevisionEvidence[], hash: string, owner: { statefulSet: string } | { deployment: string }): ServerRolloutEvidence | undefined {
+  const sorted = [...revisions].sort((a, b) => b.revision - a.revision);
+  const current = sorted.find((r) => r.hash === hash);
+  if (current === undefined) return undefined;
+  const previous = sorted.find((r) => r.revision < current.revision);
+  return { ...owner, current, ...(previous ? { previous } : {}) };
 }

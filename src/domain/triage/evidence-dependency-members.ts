@@ -8,6 +8,7 @@ import type { ConfigUpdateEvidence } from './evidence-config-update.js';
 import type { BrokerTopologyEvidence } from './evidence-broker-topology.js';
 import type { MemberClaimsEvidence } from './evidence-member-claims.js';
 import type { MemberVolumeEvidence } from './evidence-member-volumes.js';
+import type { ServerRolloutEvidence } from './evidence-server-rollout.js';
 
 export interface DependencyMembersEvidence {
   namespace: string;
@@ -54,6 +55,12 @@ export interface DependencyMembersEvidence {
    * most two), read only when the broker returns the workload's publishes unroutable (NO_ROUTE).
    */
   topology?: BrokerTopologyEvidence[];
+  /**
+   * The revision of the members' StatefulSet they run and the one before it, read only when the
+   * workload's consumer requeues messages again and again (delivery-limit.ts): a broker upgrade
+   * that brought a delivery limit in is the change the consumer's own history does not show.
+   */
+  rollout?: ServerRolloutEvidence;
   /**
    * The members' claims and their StatefulSet's claim retention policy, read only when one member
    * is far younger than its siblings (it may have come back on a new, empty claim).

@@ -10,7 +10,7 @@
 import type { LogEvidence, PodEvidence, TriageEvidence } from './evidence.js';
 import type { IsoTime } from './evidence-spec.js';
 import type { DependencyMembersEvidence } from './evidence-dependency-members.js';
-import type { BrokerBindingEvidence, BrokerQueueLimitEvidence, BrokerTopologyEvidence } from './evidence-broker-topology.js';
+import type { BrokerBindingEvidence, BrokerPolicyEvidence, BrokerQueueLimitEvidence, BrokerTopologyEvidence } from './evidence-broker-topology.js';
 import { findInClusterService } from './down-service.js';
 import { readLineTime } from './request-silence.js';
 import { findServerAddress } from './server-address.js';
@@ -79,18 +79,64 @@ export function listDefinitionConfigMaps(members: DependencyMembersEvidence): st
 
 const names = (v: unknown): string[] => (Array.isArray(v) ? v.flatMap((x) => (typeof x === 'object' && x !== null && typeof (x as { name?: unknown }).name === 'string' ? [(x as { name: string }).name] : [])) : []);
 
-/** The queues whose arguments drop messages: x-message-ttl or x-max-length, with x-dead-letter-exchange when set. */
-function readQueueLimits(v: unknown): BrokerQueueLimitEvidence[] {
+/** The queues whose arguments drop messages (x-message-ttl, x-max-length, x-delivery-limit) or that are quorum queues, with x-dead-letter-exchange when set. */
+function readQueueLimits(v: unknown, quorumVhosts: ReadonlySet<string>): BrokerQueueLimitEvidence[] {
   if (!Array.isArray(v)) return [];
   return v.flatMap((x: unknown) => {
     if (typeof x !== 'object' || x === null) return [];
-    const q = x as { name?: unknown; arguments?: unknown };
+    const q = x as { name?: unknown; vhost?: unknown; arguments?: unknown };
     const a = (typeof q.arguments === 'object' && q.arguments !== null ? q.arguments : {}) as Record<string, unknown>;
     const ttl = a['x-message-ttl'];
     const max = a['x-max-length'];
+    const limit = a['x-delivery-limit'];
     const dlx = a['x-dead-letter-exchange'];
-    if (typeof q.name !== 'string' || (typeof ttl !== 'number' && typeof max !== 'number')) return [];
-    return [{ name: q.name, ...(typeof ttl === 'number' ? { ttlMs: ttl } : {}), ...(typeof max === 'number' ? { maxLength: max } : {}), ...(typeof dlx === 'string' && dlx !== '' ? { deadLetterExchange: dlx } : {}) }];
+    const vhost = typeof q.vhost === 'string' ? q.vhost : undefined;
+    const type = a['x-queue-type'];
+    const quorum = type === 'quorum' || (type === undefined && quorumVhosts.has(vhost ?? '/'));
+    if (typeof q.name !== 'string' || (typeof ttl !== 'number' && typeof max !== 'number' && typeof limit !== 'number' && !quorum)) return [];
+    return [{
+      name: q.name,
+      ...(typeof ttl === 'number' ? { ttlMs: ttl } : {}),
+      ...(typeof max === 'number' ? { maxLength: max } : {}),
+      ...(typeof limit === 'number' ? { deliveryLimit: limit } : {}),
+      ...(quorum ? { quorum: true as const } : {}),
+      // The vhost only where a policy's delivery limit may apply: a quorum queue.
+      ...(quorum && vhost !== undefined ? { vhost } : {}),
+      ...(typeof dlx === 'string' && dlx !== '' ? { deadLetterExchange: dlx } : {}),
+    }];
+  });
+}
+
+/** The vhosts whose default queue type is quorum (4.x: `default_queue_type`, also kept in their metadata). */
+function readQuorumVhosts(v: unknown): Set<string> {
+  if (!Array.isArray(v)) return new Set();
+  return new Set(v.flatMap((x: unknown) => {
+    if (typeof x !== 'object' || x === null) return [];
+    const h = x as { name?: unknown; default_queue_type?: unknown; metadata?: { default_queue_type?: unknown } };
+    const type = h.default_queue_type ?? h.metadata?.default_queue_type;
+    return typeof h.name === 'string' && type === 'quorum' ? [h.name] : [];
+  }));
+}
+
+/** The policies that set a dead-letter exchange or a delivery limit: their pattern and those keys only. */
+function readPolicies(v: unknown): BrokerPolicyEvidence[] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((x: unknown) => {
+    if (typeof x !== 'object' || x === null) return [];
+    const p = x as Record<string, unknown>;
+    const d = (typeof p['definition'] === 'object' && p['definition'] !== null ? p['definition'] : {}) as Record<string, unknown>;
+    const limit = d['delivery-limit'];
+    const dlx = d['dead-letter-exchange'];
+    if (typeof p['name'] !== 'string' || typeof p['pattern'] !== 'string' || (typeof limit !== 'number' && typeof dlx !== 'string')) return [];
+    return [{
+      name: p['name'],
+      pattern: p['pattern'],
+      ...(typeof p['vhost'] === 'string' ? { vhost: p['vhost'] } : {}),
+      ...(typeof p['apply-to'] === 'string' ? { applyTo: p['apply-to'] } : {}),
+      ...(typeof p['priority'] === 'number' ? { priority: p['priority'] } : {}),
+      ...(typeof limit === 'number' ? { deliveryLimit: limit } : {}),
+      ...(typeof dlx === 'string' && dlx !== '' ? { deadLetterExchange: dlx } : {}),
+    }];
   });
 }
 
@@ -114,8 +160,9 @@ export function parseBrokerDefinitions(configMap: string, data: Record<string, s
           return [{ source: r['source'], destination: r['destination'], destinationType: typeof r['destination_type'] === 'string' ? r['destination_type'] : 'queue', routingKey: typeof r['routing_key'] === 'string' ? r['routing_key'] : '', ...(typeof r['vhost'] === 'string' ? { vhost: r['vhost'] } : {}) }];
         })
       : [];
-    const queueLimits = readQueueLimits(d['queues']);
-    return [{ configMap, key, exchanges: names(d['exchanges']), queues: names(d['queues']), bindings, ...(queueLimits.length > 0 ? { queueLimits } : {}) }];
+    const queueLimits = readQueueLimits(d['queues'], readQuorumVhosts(d['vhosts']));
+    const policies = readPolicies(d['policies']);
+    return [{ configMap, key, exchanges: names(d['exchanges']), queues: names(d['queues']), bindings, ...(queueLimits.length > 0 ? { queueLimits } : {}), ...(policies.length > 0 ? { policies } : {}) }];
   });
 }
 

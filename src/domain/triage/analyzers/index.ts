@@ -198,6 +198,7 @@ import { analyzeIssuerMismatch } from './token-issuer-mismatch.js';
 import { analyzeAudienceMismatch } from './token-audience-mismatch.js';
 import { analyzeSessionBoundProtocol } from './session-bound-protocol.js';
 import { analyzeQueueMessageExpiry } from './queue-message-expiry.js';
+import { analyzeDeliveryLimitLoss } from './delivery-limit-loss.js';
 import { analyzeCsrfRefused } from './csrf-refused.js';
 import { analyzePreflightRefused } from './preflight-refused.js';
 import { analyzeUnroutableMessages } from './unroutable-messages.js';
@@ -415,6 +416,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'preflight-refused': analyzePreflightRefused,
   'unroutable-messages': analyzeUnroutableMessages,
   'queue-message-expiry': analyzeQueueMessageExpiry,
+  'delivery-limit-loss': analyzeDeliveryLimitLoss,
   'in-process-sessions': analyzeInProcessSessions,
   'session-bound-protocol': analyzeSessionBoundProtocol,
   'data-protection-keys': analyzeDataProtectionKeys,
