@@ -9,4 +9,9 @@ export interface ClientDiagnosis {
   fix: string;
   /** A shared sink refusing its senders' data for its own load (a collector's memory_limiter): the sender that rolled out before it began is the trigger (sink-senders.ts). */
   refusesSenders?: true;
+  /**
+   * The fault is in the code the pods started with and only waits for what meets it (two calls at
+   * once): their start dates it, so errors that begin late still point at the revision that started them. Says why.
+   */
+  latent?: string;
 }

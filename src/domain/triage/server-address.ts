@@ -6,7 +6,7 @@
 import type { ContainerEvidence } from './evidence-pod.js';
 
 /** The kinds of server a client library names in its errors. */
-export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ' | 'etcd' | 'Cassandra' | 'Kafka' | 'memcached' | 'ClickHouse' | 'Vault' | 'MinIO' | 'Consul' | 'gRPC';
+export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ' | 'etcd' | 'Cassandra' | 'Kafka' | 'memcached' | 'ClickHouse' | 'Vault' | 'MinIO' | 'Consul' | 'gRPC' | 'ZooKeeper';
 
 const URL_SCHEMES: Record<ServerKind, RegExp> = {
   Redis: /^rediss?:\/\//i,
@@ -32,6 +32,8 @@ const URL_SCHEMES: Record<ServerKind, RegExp> = {
   Consul: /^https?:\/\//i,
   // grpc:// targets; dns:///host:port ones are read by the refusal's own address (grpc-stream-limit.ts).
   gRPC: /^grpcs?:\/\//i,
+  // ZooKeeper clients take a bare connect string (host:2181,host:2181): read by the refusal's own address (zookeeper-client-limit.ts).
+  ZooKeeper: /^zk:\/\//i,
 };
 
 /** Servers addressed by a plain http(s) URL: the env var's name must say which server it is. */

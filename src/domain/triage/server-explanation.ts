@@ -7,7 +7,8 @@ import { condenseStructuredLine } from './evidence-lookup.js';
 export interface ServerExplanation {
   pattern: RegExp;
   /** What to state from a match: the node or pod it is about (the fix starts there; none for a cluster-wide state), and the decisive numbers. */
-  describe: (m: RegExpExecArray) => { subject?: string; said: string; fix?: string };
+  /** `clients`: the workload's pods, for a line that names a client by its address. */
+  describe: (m: RegExpExecArray, clients?: readonly PodEvidence[]) => { subject?: string; said: string; fix?: string };
   /** Every member of the server logs it (a cluster-wide alarm), so any one pod's log is enough. */
   everyMember?: boolean;
   /** The line's time is part of what it says (a reload that changed a setting: the trigger), so it is stated with it. */
@@ -21,10 +22,10 @@ export const FLOOD_STAGE: ServerExplanation = {
 };
 
 /** The newest line of the server's pods that explains the refusal, with the pod that logged it. */
-export function findServerExplanation(pods: readonly { pod: PodEvidence; logs: LogEvidence[] }[], e: ServerExplanation): { pod: string; line: string; subject?: string; said: string; fix?: string } | undefined {
+export function findServerExplanation(pods: readonly { pod: PodEvidence; logs: LogEvidence[] }[], e: ServerExplanation, clients: readonly PodEvidence[] = []): { pod: string; line: string; subject?: string; said: string; fix?: string } | undefined {
   const found = pods.flatMap((d) => d.logs.flatMap((l) => l.lines.flatMap((line) => {
     const m = e.pattern.exec(line);
-    return m ? [{ pod: d.pod.name, line: condenseStructuredLine(line.trim()), ...e.describe(m) }] : [];
+    return m ? [{ pod: d.pod.name, line: condenseStructuredLine(line.trim()), ...e.describe(m, clients) }] : [];
   })));
   // Logs are oldest first: the last match is the newest word (one pod, the master, usually says it).
   const newest = found[found.length - 1];

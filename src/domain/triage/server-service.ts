@@ -24,6 +24,7 @@ const USUAL_PORTS: Record<ServerKind, { port: number; word: RegExp }> = {
   MinIO: { port: 9000, word: /minio|\bs3\b/i },
   Consul: { port: 8500, word: /consul/i },
   gRPC: { port: 50051, word: /grpc/i },
+  ZooKeeper: { port: 2181, word: /zookeeper|\bzk\b/i },
 };
 
 function sameSelector(a: Record<string, string>, b: Record<string, string>): boolean {

@@ -154,14 +154,17 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
   // So does a JDK whose locale data refuses a month word: the JDK was set when the process started.
   // So does ImageMagick's policy.xml refusing a format (PDF) or a size: the policy ships in the image.
   const locale = explainMissingLocale(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers) ?? explainJdkLocaleData(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), ev.revisions, podObjects) ?? explainImageMagickPolicy(fresh.flatMap((h) => h.errors), ev.revisions, podObjects);
-  // Ready pods show no failure in their status: their start when the errors came with them, else
-  // the first stamped error line, is when the trouble began, for the trigger.
-  const onset = locale?.latent !== undefined
-    ? earliest(podObjects.flatMap((p) => p.startTime ?? p.createdAt ?? []))
-    : findErrorsSinceStart(ev, podObjects) ?? earliest(fresh.flatMap((h) => h.errors.flatMap((l) => readLineTime(l) ?? [])));
   // A database error with a known cause on the server's side says where to act.
   // A client library's own diagnosis (a product check, a denied role, a denied bucket) says what fails and where to act.
   const diagnosis = locale ? undefined : explainClientDiagnosis(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers, podObjects.flatMap((p) => p.volumes ?? []), ev.settingConfig ?? []);
+  // A fault the code the pods started with holds (one connection shared by concurrent tasks) is the newest revision's
+  // only when no pod of an older one logs the same error.
+  const latent = locale?.latent ?? (diagnosis?.latent !== undefined && !loggedByOtherRevision(ev, last) ? diagnosis.latent : undefined);
+  // Ready pods show no failure in their status: their start when the errors came with them, else
+  // the first stamped error line, is when the trouble began, for the trigger.
+  const onset = latent !== undefined
+    ? earliest(podObjects.flatMap((p) => p.startTime ?? p.createdAt ?? []))
+    : findErrorsSinceStart(ev, podObjects) ?? earliest(fresh.flatMap((h) => h.errors.flatMap((l) => readLineTime(l) ?? [])));
   const known = explainStandbyConflict(fresh.flatMap((h) => h.errors), containers) ?? locale ?? diagnosis;
   // A shared sink refusing its senders' data for its own load, and nothing of its own rolled out before: the sender that did.
   const [ownNewest] = sortRevisions(ev.revisions);
@@ -183,7 +186,8 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
       decisive: last,
       ...(onset !== undefined ? { onset } : {}),
       ...(sender ? { datesChange: true as const } : {}),
-      ...(locale ? { fix: locale.fix, ...(locale.latent !== undefined ? { latent: locale.latent } : {}) } : diagnosis ? { fix: diagnosis.fix } : {}),
+      ...(locale ? { fix: locale.fix } : diagnosis ? { fix: diagnosis.fix } : {}),
+      ...(latent !== undefined ? { latent } : {}),
       likelyCause: known?.likelyCause ?? 'The pods pass their probes but their own logs report errors: requests may be failing while Kubernetes sees nothing wrong.',
       nextAction: `${sender ? `Start with ${sender.deployment} (namespace ${sender.namespace}): what its revision ${sender.revision} changed in what it sends. ` : ''}${known?.nextAction ?? 'Read the logs and the error rate of the service before calling it healthy.'}`,
       confirmCommands: [
@@ -193,6 +197,13 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
       affected: { pods, nodes: listNodesOf(podObjects) },
     },
   ];
+}
+
+/** Whether a pod of another revision than the newest logs the decisive line too: then the newest did not bring it. */
+function loggedByOtherRevision(ev: TriageEvidence, decisive: string): boolean {
+  const [newest] = sortRevisions(ev.revisions);
+  const needle = decisive.trim().slice(0, 60);
+  return needle.length > 0 && ev.pods.some((p) => p.revisionHash !== undefined && p.revisionHash !== newest?.hash && ev.logs.some((l) => l.pod === p.name && l.lines.some((line) => line.includes(needle))));
 }
 
 /** Pods deleted long past their deadline that no finding accounts for: each holds a replica back. */

@@ -70,6 +70,7 @@ import { describeDirectMember, findConfiguredServerAddress, isDirectConnection }
 import { CONNECTION_CLOSED_BY_SERVER, OUTPUT_BUFFER_CLOSED, OUTPUT_BUFFER_FIX, OUTPUT_BUFFER_REFUSES, OUTPUT_BUFFER_SETTINGS, OUTPUT_BUFFER_WHY } from '../redis-output-buffer.js';
 import { GRPC_DEADLINE, STREAM_LIMIT_CLIENT_SIDE, STREAM_LIMIT_FIX, STREAM_LIMIT_LIMITS, STREAM_LIMIT_SETTINGS, STREAM_LIMIT_WHY, findGrpcAddress, measureConnections } from '../grpc-stream-limit.js';
 import { PROTECTED_MODE_FIX, PROTECTED_MODE_WHY, REDIS_NO_CONFIG_FILE, REDIS_PROTECTED_MODE, describeConfigMounts } from '../redis-protected-mode.js';
+import { CLIENT_LIMIT_CLIENT_SIDE, CLIENT_LIMIT_FIX, CLIENT_LIMIT_REFUSES, CLIENT_LIMIT_WHY, CLOSED_AT_CONNECT, TOO_MANY_CONNECTIONS_FROM, findZooKeeperAddress } from '../zookeeper-client-limit.js';
 import { LOST_GROUP_CLIENT_SIDE, LOST_GROUP_FIX, LOST_GROUP_OUTLASTS, LOST_GROUP_WHY, REDIS_NOGROUP, fixLostGroup, readRedisPersistence } from '../redis-lost-group.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
@@ -283,6 +284,19 @@ const REFUSALS: readonly Refusal[] = [
     onlyWhenTold: true,
     why: OUTPUT_BUFFER_WHY,
     fix: OUTPUT_BUFFER_FIX,
+  },
+  // A client IP past ZooKeeper's maxClientCnxns: the client sees its socket closed before any session; the server says why (zookeeper-client-limit.ts).
+  {
+    server: 'ZooKeeper',
+    pattern: CLOSED_AT_CONNECT,
+    refuses: CLIENT_LIMIT_REFUSES,
+    explainedBy: TOO_MANY_CONNECTIONS_FROM,
+    onlyWhenTold: true,
+    address: findZooKeeperAddress,
+    clientSide: CLIENT_LIMIT_CLIENT_SIDE,
+    fixes: 'the ZooKeeper clients these pods open to',
+    why: CLIENT_LIMIT_WHY,
+    fix: CLIENT_LIMIT_FIX,
   },
   {
     server: 'PostgreSQL',
@@ -1043,7 +1057,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     ]);
     const raised = r.raises ? fromFile.find((c) => sameSetting(c.setting, r.raises ?? '')) : undefined;
     const serverPods = service ? serverPodsOf(ev.dependencyPods ?? [], service, ev.target.namespace) : [];
-    const told = r.explainedBy ? findServerExplanation(serverPods.map(serverLogsOf), r.explainedBy) : undefined;
+    const told = r.explainedBy ? findServerExplanation(serverPods.map(serverLogsOf), r.explainedBy, ev.pods) : undefined;
     // A reload that changed a setting is the trigger: when it was logged.
     if (r.onlyWhenTold && !told) return [];
     if (r.onlyWhenSet && !configuredSettings) return [];

@@ -54,6 +54,9 @@ function directMemoryDetail(ev: TriageEvidence, log: LogEvidence, line: string):
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
+/** MySQL's refusals for one account's connection budget: ER_TOO_MANY_USER_CONNECTIONS (1203) and ER_USER_LIMIT_REACHED (1226). */
+const MYSQL_USER_LIMIT = /User '?([\w.-]+)'?(?:@'[^']*')? (?:already has more than 'max_user_connections' active connections|has exceeded the 'max_user_connections' resource)/i;
+
 const LIMITS: Limit[] = [
   {
     id: 'file-descriptors',
@@ -74,6 +77,16 @@ const LIMITS: Limit[] = [
     nextAction: "Mitigate: bring replicas × pool size back under the role's CONNECTION LIMIT (scale back, or shrink each pod's pool); or raise it if the database can afford it (ALTER ROLE … CONNECTION LIMIT n, and in the script that creates the role). Raising max_connections does not help.",
     fix: "keep replicas × pool size under the role's CONNECTION LIMIT, or raise that limit (ALTER ROLE … CONNECTION LIMIT)",
     detail: describeRoleLimit,
+  },
+  // One MySQL account's own budget (max_user_connections, or MAX_USER_CONNECTIONS of the account), not the server's max_connections.
+  {
+    id: 'user-connections',
+    scalesWithReplicas: true,
+    pattern: MYSQL_USER_LIMIT,
+    what: (line) => `is refused by its database: MySQL user ${MYSQL_USER_LIMIT.exec(line)?.[1] ?? '?'} is at its own max_user_connections, not the server's max_connections`,
+    cause: "MySQL caps the connections one account may hold (max_user_connections, globally or per account with ALTER USER … WITH MAX_USER_CONNECTIONS), apart from max_connections: once the pods logging in as that user hold that many, every new connection of the user is refused (ERROR 1203/1226) while other accounts still connect. Each replica opens its own pool, so scaling out (replicas × pool size) or connections that are never closed pass the budget.",
+    nextAction: "Mitigate: bring replicas × pool size back under the user's max_user_connections (scale back, shrink each pod's pool, close what leaks); or raise it if the database can afford it (ALTER USER … WITH MAX_USER_CONNECTIONS n). Raising max_connections does not help.",
+    fix: "keep replicas × pool size under the user's max_user_connections, or raise that limit (ALTER USER … WITH MAX_USER_CONNECTIONS)",
   },
   {
     id: 'database-connections',
