@@ -75,6 +75,7 @@ import { HOLDOUT_61_SCENARIOS } from '../heldout-61/stories.js';
 import { HOLDOUT_62_SCENARIOS } from '../heldout-62/stories.js';
 import { HOLDOUT_63_SCENARIOS } from '../heldout-63/stories.js';
 import { HOLDOUT_64_SCENARIOS } from '../heldout-64/stories.js';
+import { HOLDOUT_65_SCENARIOS } from '../heldout-65/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -90,7 +91,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–64: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–65: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -153,4 +154,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_62_SCENARIOS,
   ...HOLDOUT_63_SCENARIOS,
   ...HOLDOUT_64_SCENARIOS,
+  ...HOLDOUT_65_SCENARIOS,
 ];
