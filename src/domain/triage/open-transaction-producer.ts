@@ -28,7 +28,7 @@ const AFTER_MS = 5 * MINUTE_MS;
 
 export interface TransactionalProducer {
   deployment: string;
-  /** `KAFKA_TRANSACTIONAL_ID=outbox-$(POD_NAME)`, as its template writes it. */
+  /** `KAFKA_TRANSACTIONAL_ID=producer-$(POD_NAME)`, as its template writes it. */
   idSetting: string;
   /** The id follows the pod's name, so a replacement pod takes another and never fences the old one. */
   perPod: boolean;
