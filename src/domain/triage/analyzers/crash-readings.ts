@@ -47,6 +47,7 @@ import { findMigrationChecksum, tellMigrationChecksum } from '../migration-check
 import { findFailedMigration, tellFailedMigration } from '../failed-migration.js';
 import { findClassVersionRefusal, tellClassVersionRefusal } from '../class-version.js';
 import { findSecurityManagerRefusal, tellSecurityManagerRefusal } from '../security-manager-removed.js';
+import { findJvmOptionRefusal, tellJvmOptionRefusal } from '../jvm-option-refused.js';
 import { findMissingFileSystem, tellMissingFileSystem } from '../hadoop-filesystem-scheme.js';
 import { findPsychSafeLoadRefusal, tellPsychSafeLoad } from '../psych-safe-load.js';
 import { findLibraryMajorMove, tellLibraryMajorMove } from '../library-major-move.js';
@@ -277,6 +278,17 @@ const classVersion: Reader = (c) => {
   if (found === undefined) return undefined;
   const { container } = c.first.ref;
   return { ...tellClassVersionRefusal(found, c.ev, podsOf(c), container.name, container.image), decisive: found.line, sure: true };
+};
+
+/** A JVM option the runtime does not know (one a newer JDK removed): the option and where it is set decide it, not the JVM's generic trailer. */
+const jvmOption: Reader = (c) => {
+  if (!isAppError(c)) return undefined;
+  const sorted = sortRevisions(c.ev.revisions);
+  const at = sorted.findIndex((r) => r.hash === c.first.ref.pod.revisionHash);
+  const [current, previous] = at >= 0 ? [sorted[at], sorted[at + 1]] : [undefined, undefined];
+  const found = findJvmOptionRefusal(c.lines.slice(-20), c.first.ref.container, current, previous);
+  if (found === undefined) return undefined;
+  return { ...tellJvmOptionRefusal(found), decisive: found.line, sure: true };
 };
 
 /** A Security Manager installed on a JDK past 17, which refuses it by default: the JDK moved under code that only warned before. */
@@ -604,7 +616,7 @@ const serverVersionRequirement: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, securityManager, hadoopScheme, psychSafeLoad, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];
