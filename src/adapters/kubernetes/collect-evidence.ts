@@ -305,6 +305,9 @@
 //   Service) and page of its pods, the same gets of the ConfigMaps one serving member mounts (at most two; queue type,
 //   x-delivery-limit and policies' delivery-limit / dead-letter-exchange kept too), and one list of the ControllerRevisions
 //   of the members' StatefulSet by a member's template labels (at most 20, read-broker-rollout.ts);
+//   and where RabbitMQ refuses the workload's publishes for their size ("message size N is larger than configured max size M",
+//   at least 2 lines of its current logs: broker-message-size.ts), the same get of the Service its amqp address names (else the
+//   namespace's amqp Service) and page of its pods, and the same list of its StatefulSet's ControllerRevisions (read-broker-rollout.ts);
 //   and where the sampled logs of ready pods time out calling out only on nodes of one node group (or newer nodes) while those of
 //   the same revision elsewhere do not, the pods of one node of each side (the shared per-node list) and the head of each one's
 //   CNI agent log (limitBytes, the lines stating an MTU kept; at most two, read-cni-agents.ts);

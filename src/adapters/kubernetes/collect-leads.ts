@@ -60,6 +60,7 @@ import { readBrokerConfig } from './read-broker-config.js';
 import { readBrokerTopology } from './read-broker-topology.js';
 import { readBrokerRollout } from './read-broker-rollout.js';
 import { pickRequeueBroker } from '../../domain/triage/delivery-limit.js';
+import { pickOversizeBroker } from '../../domain/triage/broker-message-size.js';
 import { pickExpiringQueueBroker } from '../../domain/triage/queue-expiry.js';
 import { pickUnroutableBroker } from '../../domain/triage/unroutable-messages.js';
 import { pickMissingTopicBrokers } from '../../domain/triage/missing-destination.js';
@@ -343,6 +344,10 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const requeuing = pickRequeueBroker({ logs: d.logs, pods: pods.ranked, collectedAt: now(), services: services.services, namespace: ctx.namespace });
     const redelivers = requeuing === undefined ? undefined : await readDependencyMembers(ctx, requeuing, 'its consumer requeues messages again and again');
     if (redelivers !== undefined) return [await readBrokerRollout(ctx, await readBrokerTopology(ctx, redelivers, 'its consumer requeues messages again and again'))];
+    // It refuses the workload's publishes for their size: the broker's version and its upgrade (4.0 lowered max_message_size).
+    const oversize = pickOversizeBroker({ logs: d.logs, pods: pods.ranked, collectedAt: now(), services: services.services, namespace: ctx.namespace });
+    const sized = oversize === undefined ? undefined : await readDependencyMembers(ctx, oversize, "it refuses the workload's publishes for their size");
+    if (sized !== undefined) return [await readBrokerRollout(ctx, sized, "a broker that refuses the workload's publishes for their size")];
     // It refuses the workload's credentials: whether it restarted, and its configuration was written, just before.
     const refusing = pickRejectingServer(seen) ?? pickAuthPluginServer(seen);
     const server = refusing === undefined ? undefined : await readDependencyMembers(ctx, refusing, "it refuses the workload's credentials");

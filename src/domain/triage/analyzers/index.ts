@@ -199,6 +199,7 @@ import { analyzeAudienceMismatch } from './token-audience-mismatch.js';
 import { analyzeSessionBoundProtocol } from './session-bound-protocol.js';
 import { analyzeQueueMessageExpiry } from './queue-message-expiry.js';
 import { analyzeDeliveryLimitLoss } from './delivery-limit-loss.js';
+import { analyzeBrokerMessageSize } from './broker-message-size.js';
 import { analyzeCsrfRefused } from './csrf-refused.js';
 import { analyzePreflightRefused } from './preflight-refused.js';
 import { analyzeUnroutableMessages } from './unroutable-messages.js';
@@ -417,6 +418,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'unroutable-messages': analyzeUnroutableMessages,
   'queue-message-expiry': analyzeQueueMessageExpiry,
   'delivery-limit-loss': analyzeDeliveryLimitLoss,
+  'broker-message-size': analyzeBrokerMessageSize,
   'in-process-sessions': analyzeInProcessSessions,
   'session-bound-protocol': analyzeSessionBoundProtocol,
   'data-protection-keys': analyzeDataProtectionKeys,
