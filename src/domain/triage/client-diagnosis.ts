@@ -12,6 +12,7 @@ import { explainSerializationCycle } from './serialization-cycle.js';
 import { explainThreadStackCut } from './thread-stack-size.js';
 import { explainGoX509Refusal } from './go-x509-refusal.js';
 import { explainAliasWithoutWriteIndex } from './es-alias-write-index.js';
+import { explainFielddataDisabled } from './es-fielddata-disabled.js';
 import { explainEsPrivilegeRefusal } from './es-privilege-refusal.js';
 import { explainMemoryLimiterRefusal } from './collector-memory-limiter.js';
 import { explainConnectTaskFailed } from './connect-task-failed.js';
@@ -21,6 +22,7 @@ import { explainRedisForkRefusal } from './redis-fork-refusal.js';
 import { explainHostKeyChanged } from './host-key-changed.js';
 import { explainNatsMaxPayload } from './nats-max-payload.js';
 import { explainSharedConnection } from './shared-connection-misuse.js';
+import { explainStarttlsRequired } from './smtp-starttls-required.js';
 import type { VolumeEvidence } from './evidence-spec.js';
 import type { SettingConfigEvidence } from './evidence-setting-config.js';
 
@@ -28,5 +30,5 @@ import type { ClientDiagnosis } from './client-diagnosis-reading.js';
 
 /** `errors`: the error lines of ready pods; `lines`: all their log lines (a start-up line names the library's version); `volumes`: the pods' volumes (a Secret that holds a client certificate); `config`: settings read from the ConfigMaps the pods take variables from (setting-config.ts). */
 export function explainClientDiagnosis(errors: readonly string[], lines: readonly string[], containers: readonly Pick<ContainerSpecEvidence, 'name' | 'env' | 'envFrom' | 'args' | 'command' | 'volumeMounts'>[], volumes: readonly VolumeEvidence[] = [], config: readonly SettingConfigEvidence[] = []): ClientDiagnosis | undefined {
-  return explainProductCheck(errors, lines, containers) ?? explainIgnoredWebIdentity(errors, lines, containers) ?? explainObjectStoreDenial(errors, lines) ?? explainObjectAgeExpiry(errors, lines) ?? explainSerializationCycle(errors, lines) ?? explainThreadStackCut(errors, lines, containers, config) ?? explainGoX509Refusal(errors, lines) ?? explainAliasWithoutWriteIndex(errors, lines) ?? explainEsPrivilegeRefusal(errors, lines) ?? explainMemoryLimiterRefusal(errors, lines) ?? explainConnectTaskFailed(errors, lines) ?? explainRedirectMethodChange(errors, lines, containers) ?? explainExpiredClientCertificate(errors, lines, containers, volumes) ?? explainRedisForkRefusal(errors, lines) ?? explainHostKeyChanged(errors, lines, containers, volumes) ?? explainNatsMaxPayload(errors, lines) ?? explainSharedConnection(errors);
+  return explainProductCheck(errors, lines, containers) ?? explainIgnoredWebIdentity(errors, lines, containers) ?? explainObjectStoreDenial(errors, lines) ?? explainObjectAgeExpiry(errors, lines) ?? explainSerializationCycle(errors, lines) ?? explainThreadStackCut(errors, lines, containers, config) ?? explainGoX509Refusal(errors, lines) ?? explainAliasWithoutWriteIndex(errors, lines) ?? explainFielddataDisabled(errors, lines) ?? explainEsPrivilegeRefusal(errors, lines) ?? explainMemoryLimiterRefusal(errors, lines) ?? explainConnectTaskFailed(errors, lines) ?? explainRedirectMethodChange(errors, lines, containers) ?? explainExpiredClientCertificate(errors, lines, containers, volumes) ?? explainRedisForkRefusal(errors, lines) ?? explainHostKeyChanged(errors, lines, containers, volumes) ?? explainNatsMaxPayload(errors, lines) ?? explainStarttlsRequired(errors, lines, containers) ?? explainSharedConnection(errors);
 }

@@ -18,7 +18,7 @@ const PATTERNS: [DependencyProblem, RegExp][] = [
   // …they share no protocol version, or the server's key is too weak for the client's library ("unsupported protocol scheme" is a URL's)…
   ['tls-protocol', /\[SSL: (?:UNSUPPORTED_PROTOCOL|DH_KEY_TOO_SMALL|TLSV1_ALERT_PROTOCOL_VERSION|NO_PROTOCOLS_AVAILABLE)\]|ERR_SSL_(?:UNSUPPORTED_PROTOCOL|DH_KEY_TOO_SMALL|TLSV1_ALERT_PROTOCOL_VERSION|NO_PROTOCOLS_AVAILABLE)|unsupported protocol(?! scheme)|dh key too small|tlsv1 alert protocol version|server selected unsupported protocol version|protocol version not supported|Received fatal alert: protocol_version|No appropriate protocol \(protocol is disabled or cipher suites are inappropriate\)|server selected protocol version \w+ is not accepted|DH ServerKeyExchange does not comply/i],
   // …or no cipher suite (a client pinned to RSA key exchange against a server with an EC key).
-  ['tls-protocol', /Received fatal alert: handshake_failure|SSLV3_ALERT_HANDSHAKE_FAILURE|sslv3 alert handshake failure|no cipher suites in common|no shared cipher/i],
+  ['tls-protocol', /Received fatal alert: handshake_failure|remote error: tls: handshake failure|SSLV3_ALERT_HANDSHAKE_FAILURE|sslv3 alert handshake failure|no cipher suites in common|no shared cipher/i],
   // …or the port does not speak TLS at all.
   ['tls-plaintext', /WRONG_VERSION_NUMBER|wrong version number|first record does not look like a TLS handshake|Unrecognized SSL message, plaintext connection/i],
   // DNS: the resolver's answer decides missing (no such name) vs unavailable (no answer).

@@ -67,7 +67,7 @@ const JAVA_VERSION: Record<string, string> = { SSL3: 'SSLv3', SSL30: 'SSLv3', TL
 
 export function readTlsRefusal(line: string): TlsRefusal {
   if (/DH_KEY_TOO_SMALL|dh key too small|DH ServerKeyExchange does not comply|weak ephemeral Diffie-Hellman/i.test(line)) return { side: 'weak-key' };
-  if (/handshake_failure|alert handshake failure|no cipher suites in common|no shared cipher/i.test(line)) return { side: 'no-cipher' };
+  if (/handshake_failure|alert handshake failure|remote error: tls: handshake failure|no cipher suites in common|no shared cipher/i.test(line)) return { side: 'no-cipher' };
   if (/alert protocol version|protocol_version|protocol version not supported/i.test(line)) return { side: 'old-client' };
   const go = /server selected unsupported protocol version (\d+)/i.exec(line)?.[1];
   // Java: "The server selected protocol version TLS10 is not accepted by client preferences [TLS12]".
@@ -129,6 +129,31 @@ export function findJavaRuntime(lines: readonly string[], env: readonly EnvVarEv
   return { version, tls13, ...(cap ? { cap } : {}) };
 }
 
+/** The Go toolchain a client was built with, as its start line or its image's env says it. */
+export interface GoRuntime {
+  /** "1.23.4". */
+  version: string;
+  /** Go 1.22+ no longer offers RSA key-exchange cipher suites (TLS_RSA_*) by default. */
+  noRsaKex: boolean;
+}
+
+/**
+ * The Go version of the client: a start line's "go_version":"go1.23.4" / "go version go1.23.4" /
+ * "runtime=go1.23.4", or the image's GOLANG_VERSION / GO_VERSION env (literal values only).
+ */
+export function findGoRuntime(lines: readonly string[], env: readonly EnvVarEvidence[]): GoRuntime | undefined {
+  let version: string | undefined;
+  for (const l of lines) {
+    const m = /\bgo_?version"?\s*[=:]\s*"?go(1\.\d+(?:\.\d+)?)\b/i.exec(l) ?? /\b(?:go version|runtime[=:]\s*"?)\s*go(1\.\d+(?:\.\d+)?)\b/i.exec(l) ?? /\bbuilt with go(1\.\d+(?:\.\d+)?)\b/i.exec(l);
+    if (m?.[1]) { version = m[1]; break; }
+  }
+  const literal = env.filter((e): e is { name: string; value: string } => 'value' in e);
+  version ??= literal.map((e) => (/^(?:GOLANG|GO)_VERSION$/i.test(e.name) ? /^(?:go)?(1\.\d+(?:\.\d+)?)$/.exec(e.value.trim())?.[1] : undefined)).find((v) => v !== undefined);
+  if (!version) return undefined;
+  const minor = Number(version.split('.')[1]);
+  return { version, noRsaKex: minor >= 22 };
+}
+
 /** The image the logging pods' revision brought in, when it changed from the one before. */
 export interface ImageChange {
   revision: number;
@@ -158,6 +183,7 @@ export function explainTlsTerms(input: {
   imageChange?: ImageChange;
   suites?: PinnedSuites;
   java?: JavaRuntime;
+  go?: GoRuntime;
 }): TlsTermsStory {
   const dep = input.dependency ?? 'the server';
   const { setting, library, imageChange } = input;
@@ -188,6 +214,7 @@ export function explainTlsTerms(input: {
     ...(library ? [`the client runs ${library}`] : []),
     ...(imageChange ? [`revision ${imageChange.revision} changed the image: ${tag(imageChange.from)} → ${tag(imageChange.to)}`] : []),
   ];
+  if (refusal.side === 'no-cipher' && input.go?.noRsaKex && !input.suites) return explainGoRsaKex(dep, input.go, evidence, changed, meanwhile);
   if (refusal.side === 'no-cipher') return explainNoCipher(dep, input.suites, evidence, changed);
   if (refusal.side === 'weak-key') {
     return {
@@ -225,6 +252,17 @@ export function explainTlsTerms(input: {
     cause: `${dep} speaks only ${old}; ${lib} refuses it at its default security level (OpenSSL 3 and recent JDKs, Node and Go disable TLS 1.0/1.1), so every call to that host fails the handshake while hosts that speak TLS 1.2 still work.${changed}`,
     action: `Ask whoever serves ${dep} to enable TLS 1.2; meanwhile allow the old protocol for that one client only (Python: an SSLContext with minimum_version TLSv1 and SECLEVEL=0; Java: jdk.tls.disabledAlgorithms; Node: minVersion)${meanwhile}.`,
     fix: `get ${dep} to speak TLS 1.2; meanwhile allow ${refusal.version ?? 'TLS 1.0/1.1'} for that one client${imageChange ? ` or roll back to revision ${imageChange.previous}` : ''}`,
+  };
+}
+
+/** No shared cipher suite from a Go 1.22+ client: its default suites no longer include RSA key exchange, which an old server may accept alone. */
+function explainGoRsaKex(dep: string, go: GoRuntime, evidence: string[], changed: string, meanwhile: string): TlsTermsStory {
+  return {
+    title: `TLS handshake with ${dep} fails: the client runs Go ${go.version}, and since Go 1.22 crypto/tls no longer offers RSA key-exchange cipher suites (TLS_RSA_*) by default — a server that accepts only those shares no cipher suite with it (handshake failure)`,
+    evidence: [...evidence, `the client runs Go ${go.version}: since Go 1.22 its default cipher suites leave out RSA key exchange (TLS_RSA_*)`],
+    cause: `Go 1.22 removed the RSA key-exchange cipher suites (TLS_RSA_WITH_AES_*) from crypto/tls's client defaults. A server that offers only those — typically an old appliance or legacy gateway — shares no suite with a client built with Go ${go.version} and aborts every handshake ("remote error: tls: handshake failure"), while servers with ECDHE suites keep working.${changed}`,
+    action: `As a stopgap set GODEBUG=tlsrsakex=1 in the container's env (restores the RSA key-exchange suites)${meanwhile}; the real fix is for whoever serves ${dep} to enable ECDHE cipher suites. Confirm with openssl s_client -connect … -cipher 'ECDHE' against ${dep}.`,
+    fix: `set GODEBUG=tlsrsakex=1 as a stopgap; get ${dep} to enable ECDHE cipher suites`,
   };
 }
 

@@ -29,7 +29,7 @@ import { findLeaseLoss, isLeaseCall } from '../leader-election.js';
 import { isPasswordExpired } from '../password-expiry.js';
 import { findPinnedSuites } from '../tls-cipher-suites.js';
 import { describeSrvPortGap } from '../srv-port-name.js';
-import { explainTlsTerms, findJavaRuntime, findPlaintextSetting, findTlsLibrary, type ImageChange, isTlsTermsProblem } from '../tls-terms.js';
+import { explainTlsTerms, findGoRuntime, findJavaRuntime, findPlaintextSetting, findTlsLibrary, type ImageChange, isTlsTermsProblem } from '../tls-terms.js';
 
 export type { DependencyError, DependencyProblem } from '../dependency-error-line.js';
 export { parseDependencyError } from '../dependency-error-line.js';
@@ -224,8 +224,9 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
   const imageChange = problem === 'tls-protocol' ? findImageChange(ev, logPod, first.log.container) : undefined;
   const suites = problem === 'tls-protocol' ? findPinnedSuites(container?.env ?? []) : undefined;
   const java = problem === 'tls-protocol' ? findJavaRuntime(unique(group.map((h) => h.log)).flatMap((l) => l.lines), container?.env ?? []) : undefined;
+  const go = problem === 'tls-protocol' ? findGoRuntime(unique(group.map((h) => h.log)).flatMap((l) => l.lines), container?.env ?? []) : undefined;
   const terms = isTlsTermsProblem(problem)
-    ? explainTlsTerms({ problem, dependency, line: decisiveLine, ...(setting ? { setting } : {}), ...(library ? { library } : {}), ...(imageChange ? { imageChange } : {}), ...(suites ? { suites } : {}), ...(java ? { java } : {}) })
+    ? explainTlsTerms({ problem, dependency, line: decisiveLine, ...(setting ? { setting } : {}), ...(library ? { library } : {}), ...(imageChange ? { imageChange } : {}), ...(suites ? { suites } : {}), ...(java ? { java } : {}), ...(go ? { go } : {}) })
     : undefined;
   if (terms) evidence.push(...terms.evidence);
 
