@@ -17,12 +17,12 @@ const REFUSED = [
 ];
 
 /** Options the JDK dropped, by the name the JVM quotes: what went and in which JDK. */
-const REMOVED: readonly { re: RegExp; what: string; jdk: number; instead: string }[] = [
+const REMOVED: readonly { re: RegExp; what: string; plural?: true; jdk: number; instead: string }[] = [
   { re: /^(?:UseConcMarkSweepGC|CMS\w*|UseCMS\w*)/, what: 'the CMS collector', jdk: 14, instead: 'use G1, the default' },
   { re: /^UseParNewGC/, what: 'the ParNew collector', jdk: 10, instead: 'use G1, the default' },
-  { re: /^(?:Max)?PermSize/, what: 'PermGen', jdk: 17, instead: 'use -XX:MaxMetaspaceSize if a cap is needed' },
+  { re: /^(?:Max)?PermSize/, what: 'the PermSize options (PermGen itself went in JDK 8)', plural: true, jdk: 17, instead: 'use -XX:MaxMetaspaceSize if a cap is needed' },
   { re: /^AggressiveOpts/, what: 'AggressiveOpts', jdk: 12, instead: 'drop it' },
-  { re: /^(?:PrintGCDateStamps|PrintGCTimeStamps|PrintGCApplicationStoppedTime|UseGCLogFileRotation|NumberOfGCLogFiles|GCLogFileSize|PrintTenuringDistribution)/, what: 'the old GC logging flags', jdk: 9, instead: 'use -Xlog:gc*' },
+  { re: /^(?:PrintGCDateStamps|PrintGCTimeStamps|PrintGCApplicationStoppedTime|UseGCLogFileRotation|NumberOfGCLogFiles|GCLogFileSize|PrintTenuringDistribution)/, what: 'the old GC logging flags', plural: true, jdk: 9, instead: 'use -Xlog:gc*' },
 ];
 
 export interface JvmOptionRefusal {
@@ -36,7 +36,7 @@ export interface JvmOptionRefusal {
   /** The JDK major the failing process runs, and the one its revision before ran (when older). */
   jdk?: number;
   before?: number;
-  removed?: { what: string; jdk: number; instead: string };
+  removed?: { what: string; plural?: true; jdk: number; instead: string };
 }
 
 /** The token that carries the option in a command line or an options variable. */
@@ -79,7 +79,7 @@ export function findJvmOptionRefusal(lines: readonly string[], c: ContainerSpecE
     ...(set ?? {}),
     ...(jdk !== undefined ? { jdk } : {}),
     ...(before !== undefined ? { before } : {}),
-    ...(gone ? { removed: { what: gone.what, jdk: gone.jdk, instead: gone.instead } } : {}),
+    ...(gone ? { removed: { what: gone.what, ...(gone.plural ? { plural: true as const } : {}), jdk: gone.jdk, instead: gone.instead } } : {}),
   };
 }
 
@@ -88,12 +88,13 @@ export function tellJvmOptionRefusal(found: JvmOptionRefusal): { title: string; 
   const where = found.where ? ` set in ${found.where}` : '';
   const runs = found.jdk !== undefined ? `Java ${found.jdk}` : 'the JVM';
   const was = found.before !== undefined ? ` (Java ${found.before} before)` : '';
-  const gone = found.removed ? ` — ${found.removed.what} was removed in JDK ${found.removed.jdk}` : '';
+  const were = found.removed?.plural ? 'were' : 'was';
+  const gone = found.removed ? ` — ${found.removed.what} ${were} removed in JDK ${found.removed.jdk}` : '';
   const instead = found.removed ? ` (${found.removed.instead})` : '';
   const fix = `remove ${flag} from ${found.where ?? 'the JVM options'}${instead}`;
   return {
     title: `: ${runs}${was} does not recognize ${flag}${where}${gone}`,
-    cause: `The JVM exits before any application code runs: it refuses ${flag}${where} ("${found.line}"), and "Could not create the Java Virtual Machine" is only its trailer. ${found.removed ? `${capital(found.removed.what)} was removed in JDK ${found.removed.jdk}, so ${runs} no longer knows the option` : `${runs} does not know the option`}${found.before !== undefined ? `; the image's move from Java ${found.before} is the trigger, the unchanged options the mechanism` : ''}.`,
+    cause: `The JVM exits before any application code runs: it refuses ${flag}${where} ("${found.line}"), and "Could not create the Java Virtual Machine" is only its trailer. ${found.removed ? `${capital(found.removed.what)} ${were} removed in JDK ${found.removed.jdk}, so ${runs} no longer knows the option` : `${runs} does not know the option`}${found.before !== undefined ? `; the image's move from Java ${found.before} is the trigger, the unchanged options the mechanism` : ''}.`,
     action: `${found.before !== undefined ? `Roll back to the image on Java ${found.before}, or ` : ''}${found.before !== undefined ? fix : capital(fix)}. Restarting the pods will not help.`,
     fix,
     evidence: [`${flag}${where}; ${runs}${was} refuses it${gone}`],

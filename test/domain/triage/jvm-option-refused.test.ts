@@ -25,6 +25,14 @@ describe('findJvmOptionRefusal', () => {
     expect(told.fix).toBe('remove -XX:+UseParNewGC from JAVA_TOOL_OPTIONS (use G1, the default)');
   });
 
+  it('says the PermSize options went in JDK 17, PermGen itself in JDK 8, and old logging flags in the plural', () => {
+    const container = { ...revisions[1]!.containers[0]!, ports: [], resources: { requests: {}, limits: {} }, probes: {} } as never;
+    const perm = findJvmOptionRefusal(["Unrecognized VM option 'MaxPermSize=256m'", 'Error: Could not create the Java Virtual Machine.'], container, revisions[1], revisions[0]);
+    expect(tellJvmOptionRefusal(perm ?? { line: '', option: '' }).title).toContain('the PermSize options (PermGen itself went in JDK 8) were removed in JDK 17');
+    const logging = findJvmOptionRefusal(["Unrecognized VM option 'PrintGCDateStamps'", 'Error: Could not create the Java Virtual Machine.'], container, revisions[1], revisions[0]);
+    expect(tellJvmOptionRefusal(logging ?? { line: '', option: '' }).title).toContain('the old GC logging flags were removed in JDK 9');
+  });
+
   it('reads nothing without the JVM trailer', () => {
     expect(findJvmOptionRefusal(['Unrecognized option: --fast'], revisions[1]!.containers[0] as never)).toBeUndefined();
   });
