@@ -15,6 +15,7 @@ import type { ServiceEvidence } from './evidence-network.js';
 import { findInClusterService } from './down-service.js';
 import { readLogLineTime } from './log-line-time.js';
 import { findServerAddress } from './server-address.js';
+import { formatAgo } from './time-span.js';
 
 /** The count a consumer logs for a message's deliveries: the x-delivery-count header, or the client's own field for it. */
 const COUNT = /"?\b(?:x-delivery-count|x_delivery_count|delivery[_-]?count|deliveryCount|deliveries)"?\s*[:=]\s*"?(\d+)/i;
@@ -107,6 +108,11 @@ export function readBrokerVersion(members: DependencyMembersEvidence | undefined
     if (v !== undefined) return v;
   }
   return undefined;
+}
+
+/** The broker's upgrade as the since of a finding: " — since StatefulSet rabbitmq revision 5 upgraded RabbitMQ 3.13.7 → 4.0.5 (9h ago)", with what the upgrade changed when given. */
+export function describeBrokerUpgrade(upgrade: NonNullable<ReturnType<typeof findBrokerUpgrade>>, now: IsoTime, changed = ''): string {
+  return ` — since StatefulSet ${upgrade.statefulSet} revision ${upgrade.revision.revision} upgraded RabbitMQ ${upgrade.from} → ${upgrade.to}${changed} (${formatAgo(upgrade.revision.createdAt, now)})`;
 }
 
 /** The revision of the broker's StatefulSet that moved its image from before 4.0 to 4.x or later, when that rollout was read. */

@@ -8,7 +8,7 @@ import type { TriageEvidence } from '../evidence.js';
 import { condenseStructuredLine } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
-import { findBrokerUpgrade, readBrokerVersion } from '../delivery-limit.js';
+import { describeBrokerUpgrade, findBrokerUpgrade, readBrokerVersion } from '../delivery-limit.js';
 import { DEFAULT_MAX_MESSAGE_SIZE_4, findMessageSizeRefusal, formatMiB } from '../broker-message-size.js';
 import { listNodesOf } from '../pod-status.js';
 import { formatAgo } from '../time-span.js';
@@ -23,7 +23,7 @@ export function analyzeBrokerMessageSize(ev: TriageEvidence): Finding[] {
   const broker = version ? `RabbitMQ ${version.text}` : 'RabbitMQ';
   const byDefault = refused.max === DEFAULT_MAX_MESSAGE_SIZE_4;
   const lowered = byDefault ? ' (which lowered max_message_size to 16 MiB)' : '';
-  const since = upgrade ? ` — since StatefulSet ${upgrade.statefulSet} revision ${upgrade.revision.revision} upgraded RabbitMQ ${upgrade.from} → ${upgrade.to}${lowered} (${formatAgo(upgrade.revision.createdAt, ev.collectedAt)})` : '';
+  const since = upgrade ? describeBrokerUpgrade(upgrade, ev.collectedAt, lowered) : '';
   const limitText = `max_message_size ${refused.max} (${formatMiB(refused.max)}${byDefault && upgrade === undefined && (version?.major ?? 0) >= 4 ? ', the default since RabbitMQ 4.0' : ''})`;
   const pods = refused.pods;
   const title = `${broker} refuses ${who}'s publishes larger than its ${limitText}: 406 PRECONDITION_FAILED on ${refused.count} line${refused.count === 1 ? '' : 's'} in ${pods.length} pod${pods.length === 1 ? '' : 's'}, messages up to ${formatMiB(refused.largest)}${since}`;

@@ -9,7 +9,7 @@ import type { TriageEvidence } from '../evidence.js';
 import { condenseStructuredLine } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
-import { DEFAULT_DELIVERY_LIMIT, findBrokerUpgrade, findLoggedUpgrade, findRequeueLoop, readBrokerVersion, readConsumedQueue, readQueueDelivery } from '../delivery-limit.js';
+import { DEFAULT_DELIVERY_LIMIT, describeBrokerUpgrade, findBrokerUpgrade, findLoggedUpgrade, findRequeueLoop, readBrokerVersion, readConsumedQueue, readQueueDelivery } from '../delivery-limit.js';
 import { listNodesOf, unique } from '../pod-status.js';
 import { formatAgo, formatClock } from '../time-span.js';
 
@@ -45,7 +45,7 @@ export function analyzeDeliveryLimitLoss(ev: TriageEvidence): Finding[] {
   // Without the broker's rollout, the consumer's own reconnect to the new version dates the upgrade.
   const logged = upgrade === undefined ? findLoggedUpgrade(ev.logs, ev.collectedAt) : undefined;
   const since = upgrade
-    ? ` — since StatefulSet ${upgrade.statefulSet} revision ${upgrade.revision.revision} upgraded RabbitMQ ${upgrade.from} → ${upgrade.to} (${formatAgo(upgrade.revision.createdAt, ev.collectedAt)})`
+    ? describeBrokerUpgrade(upgrade, ev.collectedAt)
     : logged ? ` — since the broker was upgraded from RabbitMQ ${logged.from} to ${logged.to}: ${who} reconnected to it at ${formatClock(logged.at)} (${formatAgo(logged.at, ev.collectedAt)})` : '';
   const onset = upgrade?.revision.createdAt ?? logged?.at;
   const pods = unique(loop.hits.map((h) => h.pod));
