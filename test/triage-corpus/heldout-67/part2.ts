@@ -608,7 +608,7 @@ function healthyRedisOvercommitWarning(): CorpusScenario {
   );
   const p = podOf(redis, 0);
   return {
-    id: 'heldout67-healthy-redis-overcommit-warning',
+    id: 'heldout67-healthy-session-redis-old-overcommit-warning',
     class: 'healthy',
     truth: 'session-redis is healthy: one ready pod serving sessions, RDB background saves succeed every few minutes; the "WARNING Memory overcommit must be enabled!" line is Redis\' standard start-up advice about the node\'s vm.overcommit_memory sysctl, printed once five days ago, and no save has failed.',
     ask: { service: 'session-redis', namespace: ns },
