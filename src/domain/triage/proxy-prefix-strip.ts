@@ -119,12 +119,12 @@ export function pickPrefixRouteReads(ev: { logs: readonly LogEvidence[]; pods: r
   return pickMountedConfigReads(ev.pods, ev.revisions, found.pod, found.container);
 }
 
-/** A prefix location of an nginx config and the proxy_pass inside it. */
+/** A prefix location of an nginx config and the proxy_pass inside it, if any (a location without one serves the request itself). */
 export interface LocationPass {
   /** The location's prefix as written ("/orders/"); only prefix locations (none or `^~`), never a regex or a named one. */
   location: string;
-  /** The proxy_pass value as written ("http://ledger:8080/"). */
-  proxyPass: string;
+  /** The proxy_pass value as written ("http://ledger:8080/"); absent when the block has none. */
+  proxyPass?: string;
   /** Whether the block rewrites the URI itself (rewrite …): then proxy_pass's URI part is not what decides. */
   rewrites: boolean;
 }
@@ -141,7 +141,7 @@ function tokens(text: string): string[] {
   return out;
 }
 
-/** The prefix locations of an nginx config file with the proxy_pass each holds directly (not in a nested location). */
+/** The prefix locations of an nginx config file with the proxy_pass each holds directly (not in a nested location), if any. */
 export function findLocationPasses(text: string): LocationPass[] {
   const out: LocationPass[] = [];
   const stack: ({ location?: string; pass?: string; rewrites: boolean } )[] = [];
@@ -159,7 +159,7 @@ export function findLocationPasses(text: string): LocationPass[] {
       words = [];
     } else if (t === '}') {
       const block = stack.pop();
-      if (block?.location !== undefined && block.pass !== undefined) out.push({ location: block.location, proxyPass: block.pass, rewrites: block.rewrites });
+      if (block?.location !== undefined) out.push({ location: block.location, ...(block.pass !== undefined ? { proxyPass: block.pass } : {}), rewrites: block.rewrites });
       words = [];
     } else if (t === ';') {
       const top = stack[stack.length - 1];
@@ -182,24 +182,25 @@ export function uriPartOf(proxyPass: string): string | undefined {
 
 /** A location that replaces its own prefix by another URI part, with the path a missed request reaches the upstream as. */
 export interface PrefixStrip {
-  route: ProxyRouteEvidence;
+  route: ProxyRouteEvidence & { proxyPass: string };
   uri: string;
   /** "/orders/17/lines" → "/17/lines". */
   example: { sent: string; passed: string };
 }
 
 /**
- * The location of the read config that the missed requests fall in and whose proxy_pass replaces
- * its prefix by a different URI part (no rewrite of its own); undefined when none does.
+ * The location of the read config that the missed requests fall in (the longest prefix, as nginx
+ * picks), when its proxy_pass replaces that prefix by a different URI part and it has no rewrite of
+ * its own; undefined otherwise.
  */
 export function findPrefixStrip(misses: PrefixMisses, routes: readonly ProxyRouteEvidence[]): PrefixStrip | undefined {
   const sample = misses.paths[0] ?? misses.prefix;
   const candidates = routes
-    .filter((r) => r.mountedNow && !r.rewrites && sample.startsWith(r.location))
+    .filter((r) => r.mountedNow && sample.startsWith(r.location))
     .sort((a, b) => b.location.length - a.location.length);
   const route = candidates[0];
-  if (route === undefined) return undefined;
+  if (route?.proxyPass === undefined || route.rewrites) return undefined;
   const uri = uriPartOf(route.proxyPass);
   if (uri === undefined || uri === route.location) return undefined;
-  return { route, uri, example: { sent: sample, passed: `${uri}${sample.slice(route.location.length)}` } };
+  return { route: { ...route, proxyPass: route.proxyPass }, uri, example: { sent: sample, passed: `${uri}${sample.slice(route.location.length)}` } };
 }

@@ -1,6 +1,6 @@
 // An nginx whose access log answers 404 to most requests under one prefix, on many paths: the
 // ConfigMap its container mounts is got, once, and only its prefix locations with their proxy_pass
-// are kept (never the rest of its data, never a Secret). Nothing is got while the 404s are a
+// (if any) are kept (never the rest of its data, never a Secret). Nothing is got while the 404s are a
 // scanner's, spread over many prefixes.
 import { describe, expect, it } from 'vitest';
 import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
@@ -48,7 +48,7 @@ describe('the prefix locations of an nginx answering 404 under one prefix', () =
     const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
     expect(configReads()).toEqual([`/api/v1/namespaces/${NS}/configmaps/gateway-nginx`]);
     expect(secretReads()).toEqual([]);
-    expect(ev.proxyRoutes).toEqual([{ configMap: 'gateway-nginx', key: 'nginx.conf', location: '/shop/', proxyPass: 'http://orders.web.svc.cluster.local:8080/', rewrites: false, mountedNow: true }]);
+    expect(ev.proxyRoutes).toEqual([{ configMap: 'gateway-nginx', key: 'nginx.conf', location: '/shop/', proxyPass: 'http://orders.web.svc.cluster.local:8080/', rewrites: false, mountedNow: true }, { configMap: 'gateway-nginx', key: 'nginx.conf', location: '/', rewrites: false, mountedNow: true }]);
     expect(JSON.stringify(ev)).not.toContain('secret-token-abc');
   });
 

@@ -21,7 +21,7 @@ export function analyzeProxyPrefixStrip(ev: TriageEvidence): Finding[] {
   const podObjects = ev.pods.filter((p) => pods.includes(p.name));
   const ready = podObjects.filter((p) => p.ready).length;
   const base = route.proxyPass.slice(0, route.proxyPass.length - uri.length);
-  const before = (ev.proxyRoutes ?? []).find((r) => !r.mountedNow && r.location === route.location);
+  const before = (ev.proxyRoutes ?? []).find((r) => !r.mountedNow && r.location === route.location && r.proxyPass !== undefined);
   const keep = `proxy_pass ${base};`;
   const block = `location ${route.location} { proxy_pass ${route.proxyPass}; }`;
   const file = `ConfigMap ${route.configMap} (key ${route.key})`;
@@ -29,7 +29,7 @@ export function analyzeProxyPrefixStrip(ev: TriageEvidence): Finding[] {
   const title =
     `${container} strips the ${route.location} prefix before proxying: ${file} has ${block}, whose URI part "${uri}" replaces ${route.location}, ` +
     `so ${example.sent} reaches the upstream as ${example.passed} — ${counted}`;
-  const fix = `in ${file}, drop the URI part from that proxy_pass (\`${keep}\`, which passes ${route.location} on unchanged)${before !== undefined && uriPartOf(before.proxyPass) === undefined ? `, as the revision before had it (ConfigMap ${before.configMap})` : ''}, or restore the file's previous version; then restart ${ev.target.name} so nginx reads it`;
+  const fix = `in ${file}, drop the URI part from that proxy_pass (\`${keep}\`, which passes ${route.location} on unchanged)${before?.proxyPass !== undefined && uriPartOf(before.proxyPass) === undefined ? `, as the revision before had it (ConfigMap ${before.configMap})` : ''}, or restore the file's previous version; then restart ${ev.target.name} so nginx reads it`;
   return [
     {
       id: `container-config/proxy-prefix-strip/${container}`,

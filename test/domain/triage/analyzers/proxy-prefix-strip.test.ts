@@ -37,7 +37,7 @@ function gateway(o: { log?: string[]; proxyRoutes?: ProxyRouteEvidence[] } = {})
 }
 
 describe('reading an nginx config for its prefix locations', () => {
-  it('keeps prefix locations and the proxy_pass each holds, not regex or named ones, and sees a rewrite', () => {
+  it('keeps prefix locations and the proxy_pass each holds (if any), not regex or named ones, and sees a rewrite', () => {
     const conf = [
       'http {',
       '  upstream orders { server orders.web.svc:8080; }  # the API',
@@ -56,6 +56,7 @@ describe('reading an nginx config for its prefix locations', () => {
       '}',
     ].join('\n');
     expect(findLocationPasses(conf)).toEqual([
+      { location: '/shop/static/', rewrites: false },
       { location: '/shop/', proxyPass: 'http://orders/', rewrites: false },
       { location: '/legacy/', proxyPass: 'http://orders/v0/', rewrites: true },
       { location: '/', proxyPass: 'http://site:3000', rewrites: false },
@@ -87,6 +88,10 @@ describe('nginx that strips a location prefix before proxying', () => {
     expect(analyzeProxyPrefixStrip(gateway({ proxyRoutes: ROUTES('http://orders') }))).toEqual([]);
     expect(analyzeProxyPrefixStrip(gateway({ proxyRoutes: ROUTES('http://orders/shop/') }))).toEqual([]);
     expect(analyzeProxyPrefixStrip(gateway({ log: SCANNED_LOG, proxyRoutes: ROUTES('http://orders/') }))).toEqual([]);
+    // The longest prefix decides, as in nginx: a location of its own without proxy_pass is no strip.
+    const own: ProxyRouteEvidence = { configMap: 'gateway-conf', key: 'default.conf', location: '/shop/orders/', rewrites: false, mountedNow: true };
+    expect(analyzeProxyPrefixStrip(gateway({ log: Array.from({ length: 10 }, (_, i) => access(i + 1, `/shop/orders/${i}`, 404)), proxyRoutes: [...ROUTES('http://orders/'), own] }))).toEqual([]);
+    expect(analyzeProxyPrefixStrip(gateway({ proxyRoutes: ROUTES('http://orders/').map((r) => ({ ...r, rewrites: true })) }))).toEqual([]);
   });
 
   it('names the stripped prefix, the location and its proxy_pass, the ConfigMap, and the fix', () => {
