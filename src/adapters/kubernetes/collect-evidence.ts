@@ -26,6 +26,9 @@
 //   mounted there (at most two; only client_max_body_size kept: read-proxy-config.ts),
 //   and where they show nginx with no resolver for its upstream again and again ("no resolver defined to resolve", at
 //   least 3), the same two gets (only its proxy_pass and resolver lines kept: read-proxy-config.ts),
+//   and where they show an nginx access log answering 404 to most requests under one path prefix, on several paths (at
+//   least 8, and 80% of that prefix's requests), the same two gets (only the prefix locations and the proxy_pass each
+//   holds kept: read-proxy-routes.ts),
 //   and where they show Envoy in the pods refusing requests at its circuit breakers again and again (503 with response
 //   flag UO, "reset reason: overflow", at least 3), the same two gets for its container (only the circuit_breakers
 //   thresholds kept: read-circuit-breaker-config.ts),

@@ -58,6 +58,7 @@ import type { NamedNamespaceServicesEvidence } from './evidence-named-namespace-
 import type { SenderRolloutEvidence } from './evidence-sender-rollouts.js';
 import type { SinkSenderEvidence } from './evidence-sink-senders.js';
 import type { ProxyConfigEvidence } from './evidence-proxy-config.js';
+import type { ProxyRouteEvidence } from './evidence-proxy-routes.js';
 import type { SentinelConfigEvidence } from './evidence-sentinel-config.js';
 import type { CircuitBreakerConfigEvidence } from './evidence-circuit-breakers.js';
 import type { RateLimitServiceEvidence } from './evidence-rate-limit-service.js';
@@ -423,6 +424,8 @@ export interface TriageEvidence {
   ingressController?: IngressControllerEvidence;
   /** The body-size setting of the proxy container's mounted config file, now and in the revision before, where its log refuses request bodies again and again (proxy-body-limit.ts). */
   proxyConfig?: ProxyConfigEvidence[];
+  /** The prefix locations and their proxy_pass of the proxy container's mounted config file, now and in the revision before, where its access log answers 404 to most requests under one prefix (proxy-prefix-strip.ts). */
+  proxyRoutes?: ProxyRouteEvidence[];
   /** worker_connections, worker_processes and worker_rlimit_nofile of the proxy container's mounted config file, where its log runs out of connections again and again (proxy-worker-connections.ts); its proxy_pass, upstream servers and resolver where its log fails to connect to an upstream IP again and again (proxy-upstream-name.ts). */
   proxyConnectionConfig?: ProxyConfigEvidence[];
   /** The master set names the namespace's Sentinel configs monitor, where the workload's logs ask Sentinel for one it does not know (sentinel-master-name.ts). */

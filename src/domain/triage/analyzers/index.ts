@@ -32,6 +32,7 @@ import { analyzePhpOpcacheFull } from './php-opcache-full.js';
 import { analyzeUwsgiListenQueue } from './uwsgi-listen-queue.js';
 import { analyzeProxyBodyLimit } from './proxy-body-limit.js';
 import { analyzeNginxNoResolver } from './nginx-no-resolver.js';
+import { analyzeProxyPrefixStrip } from './proxy-prefix-strip.js';
 import { analyzeHeaderOverflow } from './header-overflow.js';
 import { analyzeServerLimitRefusal } from './server-limit-refusal.js';
 import { analyzeTrailingSlash404 } from './trailing-slash-404.js';
@@ -349,6 +350,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'uwsgi-listen-queue': analyzeUwsgiListenQueue,
   'proxy-body-limit': analyzeProxyBodyLimit,
   'nginx-no-resolver': analyzeNginxNoResolver,
+  'proxy-prefix-strip': analyzeProxyPrefixStrip,
   'header-overflow': analyzeHeaderOverflow,
   'server-limit-refusal': analyzeServerLimitRefusal,
   'trailing-slash-404': analyzeTrailingSlash404,
