@@ -12,6 +12,7 @@ import { explainUnauthenticatedProbe } from '../probe-store-auth.js';
 import { findServerConfigOrigin } from '../server-config-origin.js';
 import { explainHairTriggerProbe } from '../probe-hair-trigger.js';
 import { findPendingMigration } from '../schema-migration.js';
+import { explainStateRestore, findStateRestore } from '../state-restore.js';
 import { findNotReadyTraffic } from '../published-not-ready.js';
 import { STARTUP_GRACE_MS, formatPodShare, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { MINUTE_MS, isWithin, msBetween } from '../time-span.js';
@@ -94,23 +95,30 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
     explainUnauthenticatedProbe(probe, first.container, messages, 'readiness', findServerConfigOrigin(ev, hits.map((h) => h.pod), first.container.name));
   // The unready pods' own log often says why the endpoint answers 5xx.
   const missing = findMissingProbeCommand(hits.flatMap((h) => h.events.map((e) => e.message)).join('\n'));
-  const logged = /^HTTP 5/.test(first.failure) ? findPendingMigration(ev.logs.filter((l) => pods.includes(l.pod) && !l.previous).flatMap((l) => l.lines)) : undefined;
+  // A stream processor restoring its local state from changelog topics onto a state dir that starts empty with each pod.
+  const restored = !missing && !miss && /^HTTP 5/.test(first.failure)
+    ? findStateRestore(hits.map((h) => h.pod), first.container.name, ev.logs, ev.collectedAt)
+    : undefined;
+  const restore = restored === undefined ? undefined : explainStateRestore(restored, {
+    container: first.container.name, path, status: first.failure.slice(5), all: Math.max(ev.workload?.specReplicas ?? 0, pods.length), recreate: ev.workload?.rolloutSettings?.strategy === 'Recreate',
+  });
+  const logged = !restore && /^HTTP 5/.test(first.failure) ? findPendingMigration(ev.logs.filter((l) => pods.includes(l.pod) && !l.previous).flatMap((l) => l.lines)) : undefined;
   // Else the unready container's current log names the error behind the 5xx (a dependency refusing it).
-  const told = !missing && !miss && !logged && /^HTTP 5/.test(first.failure)
+  const told = !missing && !miss && !logged && !restore && /^HTTP 5/.test(first.failure)
     ? findOwnLogError(ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name))
     : undefined;
   // A quoted line that names a precise mechanism (a client's size cap) is read as that mechanism.
   const reading = told === undefined ? undefined : readToldLine(told, ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name && !l.previous).flatMap((l) => l.lines), first.container, { sentinelConfig: ev.sentinelConfig ?? [], now: ev.collectedAt });
   if (reading?.evidence) evidence.push(...reading.evidence);
   // Which actuator health component the 5xx aggregates is DOWN, as the app logs it (a full disk, a failing check).
-  const downComponent = !missing && !miss && !logged && /^HTTP 5/.test(first.failure)
+  const downComponent = !missing && !miss && !logged && !restore && /^HTTP 5/.test(first.failure)
     ? findDownHealthComponent(ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name))
     : undefined;
   const down = downComponent === undefined ? undefined : explainDownComponent({
     down: downComponent, path, status: first.failure.slice(5), hits, pvcs: ev.pvcs, ...(told === undefined ? {} : { told }),
   });
   // A probe that one slow answer fails, on pods that come back ready: the probe's settings are the fault.
-  const hair = !missing && !miss && !down ? explainHairTriggerProbe(probe, {
+  const hair = !missing && !miss && !down && !restore ? explainHairTriggerProbe(probe, {
     failure: first.failure,
     restarted: hits.some((h) => h.container.restartCount > 0),
     readyButFailing,
@@ -120,6 +128,7 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
   const published = findNotReadyTraffic(ev).find((t) => t.pods.some((p) => pods.includes(p.name)))?.service.name;
   if (miss?.evidence) evidence.push(...miss.evidence);
   if (down) evidence.push(...down.evidence);
+  if (restore) evidence.push(...restore.evidence);
   if (hair) evidence.push(`the readiness probe fails on one slow answer: ${hair.settings}`, ...(hair.pause ? [`a GC pause longer than the probe timeout: ${hair.pause}`] : []));
   let cause: string;
   if (hair) {
@@ -131,6 +140,8 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
     cause = `The kubelet's probe fails against an app that may be up: ${miss.why}.`;
   } else if (down) {
     cause = down.cause;
+  } else if (restore) {
+    cause = restore.cause;
   } else if (logged) {
     cause = `The app answers ${path} with ${first.failure.slice(5)}, and its log says why: ${logged.framework} finds schema migrations pending ("${logged.quote}") and will not serve until they are applied.`;
   } else if (reading) {
@@ -149,9 +160,9 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
     cause = 'The readiness probe fails; the event messages say how.';
   }
   return {
-    id: `readiness-probe/${first.container.name}/${missing ? 'exec-cannot-run' : hair ? 'hair-trigger' : first.failure}`,
+    id: `readiness-probe/${first.container.name}/${missing ? 'exec-cannot-run' : hair ? 'hair-trigger' : restore ? 'state-restore' : first.failure}`,
     kind: 'readiness-probe',
-    title: `Readiness probe failing for ${first.container.name} on ${formatPodShare(ev, pods.length)}: ${first.failure}${probe && probe.type !== 'exec' ? ` on ${probe.type === 'http' ? `GET :${port}${path}` : `${probe.type.toUpperCase()} :${port}`}` : missing && probe?.command ? ` (exec ${probe.command})` : ''}${miss ? ` — ${miss.scope}` : ''}${down ? ` — ${down.scope}` : ''}${reading && !down && !hair ? ` — ${reading.title}` : ''}${hair ? ` (${hair.settings}: one slow answer takes a pod out of the endpoints)` : ''}`,
+    title: `Readiness probe failing for ${first.container.name} on ${formatPodShare(ev, pods.length)}: ${first.failure}${probe && probe.type !== 'exec' ? ` on ${probe.type === 'http' ? `GET :${port}${path}` : `${probe.type.toUpperCase()} :${port}`}` : missing && probe?.command ? ` (exec ${probe.command})` : ''}${miss ? ` — ${miss.scope}` : ''}${down ? ` — ${down.scope}` : ''}${restore ? ` — ${restore.scope}` : ''}${reading && !down && !hair ? ` — ${reading.title}` : ''}${hair ? ` (${hair.settings}: one slow answer takes a pod out of the endpoints)` : ''}`,
     // The reading's title dates the change behind it (a config renamed 52m ago).
     ...(reading?.datesChange && !down && !hair ? { datesChange: true as const } : {}),
     layer: 'runtime/probes',
@@ -159,12 +170,15 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
     confidence: 'high',
     evidence,
     likelyCause: cause,
-    ...(down ? { decisive: down.decisive } : told ? { decisive: told } : events[0] ? { decisive: events[0].message.replace(/\s+/g, ' ').trim() } : {}),
+    ...(down ? { decisive: down.decisive } : restore ? { decisive: restore.decisive } : told ? { decisive: told } : events[0] ? { decisive: events[0].message.replace(/\s+/g, ' ').trim() } : {}),
     ...(miss?.rollbackUndoes ? { rollbackUndoes: miss.rollbackUndoes } : {}),
+    ...(restore ? { passesBy: restore.passesBy } : {}),
     nextAction: hair
       ? `Relax the readiness probe (timeoutSeconds ≥ 3, failureThreshold ≥ 3) so a single slow answer does not pull a pod from the endpoints${hair.pause ? ', then tune the heap/GC so pauses shrink' : ''}. Restarting pods will not help.`
       : down
       ? down.action
+      : restore
+      ? restore.action
       : reading
       ? reading.action
       : missing
@@ -173,7 +187,7 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
       ? `These pods still receive traffic: Service ${published} publishes not-ready addresses, so its callers get their failures. Find what the endpoint reports before restarting anything, and do not remove the probe.`
       : `Unready pods only stop receiving traffic, so find what the endpoint reports before restarting anything. ` +
       `Do not remove the probe to hide the failure.`,
-    fix: hair ? hair.fix : down ? down.fix : reading ? reading.fix : told ? `fix what ${first.container.name}'s log names ("${told}")` : missing ? 'change the readiness probe to httpGet (or tcpSocket) on the port the app serves, or ship the command in the image' : miss ? miss.fix : /^HTTP 4/.test(first.failure) ? 'point the readiness probe at the path and port this version serves' : first.failure === 'connection refused' ? 'make the probe and the app agree on the port' : 'fix what the readiness endpoint reports',
+    fix: hair ? hair.fix : down ? down.fix : restore ? restore.fix : reading ? reading.fix : told ? `fix what ${first.container.name}'s log names ("${told}")` : missing ? 'change the readiness probe to httpGet (or tcpSocket) on the port the app serves, or ship the command in the image' : miss ? miss.fix : /^HTTP 4/.test(first.failure) ? 'point the readiness probe at the path and port this version serves' : first.failure === 'connection refused' ? 'make the probe and the app agree on the port' : 'fix what the readiness endpoint reports',
     confirmCommands: [
       describePodCommand(ev.target, first.pod.name),
       formatKubectl(ev.target, `get events --field-selector involvedObject.name=${first.pod.name},reason=Unhealthy`),
