@@ -216,6 +216,7 @@ import { analyzeObjectMutationRate } from './object-mutation-rate.js';
 import { analyzeProxyProtocolMismatch } from './proxy-protocol-mismatch.js';
 import { analyzeWorkflowNondeterminism } from './workflow-nondeterminism.js';
 import { analyzeBatchOutlastsGrace } from './batch-outlasts-grace.js';
+import { analyzeGraceCut } from './grace-cut.js';
 import { analyzeAuthPluginMismatch } from './credentials-auth-plugin.js';
 
 /** A pure function from evidence to findings; one per file. */
@@ -431,6 +432,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'proxy-protocol-mismatch': analyzeProxyProtocolMismatch,
   'workflow-nondeterminism': analyzeWorkflowNondeterminism,
   'batch-outlasts-grace': analyzeBatchOutlastsGrace,
+  'grace-cut': analyzeGraceCut,
   'credentials-auth-plugin': analyzeAuthPluginMismatch,
   'policy-bundle-missing': analyzePolicyBundleMissing,
   'rate-limit-fail-closed': analyzeRateLimitFailClosed,

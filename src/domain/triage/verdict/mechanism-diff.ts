@@ -25,6 +25,8 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
     if (k === 'lifecycle-hook') return / (poststart|prestop) hook/.test(l);
     if (k === 'pod-deadline') return l.startsWith('activedeadlineseconds');
     if (k === 'prestop-overrun') return / prestop hook|^terminationgraceperiodseconds/.test(l);
+    // Pods killed at a grace period too short for their shutdown: the line that cut it, over an image bump beside it.
+    if (k === 'duplicate-work' && /terminationgraceperiodseconds/.test(text)) return l.startsWith('terminationgraceperiodseconds');
     // A load balancer's health check follows the app's health endpoint: a moved probe path is the lead.
     if (k === 'readiness-gate') return / (readiness|liveness) probe|ports?:/.test(l);
     // A policy's named port the pods no longer declare: the line that renamed the port.
