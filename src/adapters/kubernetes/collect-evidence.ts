@@ -289,7 +289,8 @@
 //   one page of the pods the rest of its selector selects (at most 30), for their role labels (read-writer-service.ts);
 //   and where the workload's logs say a table is missing (Postgres 'relation "x" does not exist', MySQL 1146) and its env names a
 //   Service of the namespace as its database, a get and the current log tail of one ready pod of it, a get of each claim that pod
-//   mounts (at most two) and of the PersistentVolume bound to each (read-store-volume.ts; never a Secret);
+//   mounts (at most two) and of the PersistentVolume bound to each (read-store-volume.ts; never a Secret) — that log tail (100 lines,
+//   64 KB) also read for a role's or database's search_path a migration set before (role-search-path.ts), no further read;
 //   and where the brokers answer the workload's Kafka client that its topic
 //   does not exist (UNKNOWN_TOPIC_OR_PARTITION, at least 2 lines), the same get of the Service its bootstrap address names and page of
 //   its pods, and a get of each ConfigMap one serving broker mounts (at most two, in their namespace, never a Secret; only
