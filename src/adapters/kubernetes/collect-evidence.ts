@@ -231,8 +231,8 @@
 //   such line, one list of the run's pods (one) and one log tail of its container (200 lines / 200 KB; only lines naming a migration
 //   applied or a DDL statement kept, read-migration-job-logs.ts);
 //   and when a table is missing, for at most two failed migration Jobs (by name or command) that ended within the day, one list of
-//   the run's pods (one) and one log tail of its container (200 lines / 200 KB; only its error and the database's refusal kept,
-//   read-failed-migration-logs.ts);
+//   the run's pods (one) and one log tail of its container (200 lines / 200 KB; only its error, the database's refusal and a
+//   search_path it set on a role or database kept, read-failed-migration-logs.ts);
 //   and where the workload's logs use a search index ("index":"…", /_search, Elasticsearch) while a Job of the namespace gave up
 //   within the day (a BackoffLimitExceeded or DeadlineExceeded Warning), the same list of the namespace's Jobs, and for at most two
 //   that failed within the day one list of the run's pods (one) and one log tail of its container (200 lines / 200 KB; only lines

@@ -73,6 +73,14 @@ describe('a role search_path set by a migration that failed before moving the ta
     expect(r.headline).not.toMatch(/roll(ing)? ?back to|rollout undo|no change of the workload/i);
   });
 
+  it('reads the statement from the failed migration Job\'s own log when its tool echoes it', () => {
+    const ev = { ...scenario({ jobs: true }), failedMigrationLogs: [{ job: 'pay-schema-upgrade-12', pod: 'pay-schema-upgrade-12-x7k2p', container: 'migrate', finishedAt: minutesAgo(29), lines: ['ALTER ROLE svc_pay SET search_path = ledger_v3;', 'psql:/m/12.sql:9: ERROR:  deadlock detected'] }] };
+    const [f] = analyzeSchemaMismatch(ev);
+    expect(f?.title).toContain('migration Job pay-schema-upgrade-12 ran ALTER ROLE svc_pay SET search_path = ledger_v3, then the Job failed');
+    expect(f?.evidence).toContain('log pay-schema-upgrade-12-x7k2p/migrate (Job pay-schema-upgrade-12): ALTER ROLE svc_pay SET search_path = ledger_v3;');
+    expect(f?.nextAction).toContain('ALTER ROLE svc_pay RESET search_path');
+  });
+
   it('says nothing new without the statement, after a reset, for another role, for a qualified table, or for a change after the failures began', () => {
     const generic = (db?: string[]) => analyzeSchemaMismatch(scenario({ ...(db ? { db } : {}), jobs: true }))[0]?.id;
     expect(generic()).toBe('schema-migration/mismatch/app');
