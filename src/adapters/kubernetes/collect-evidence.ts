@@ -234,8 +234,8 @@
 //   such line, one list of the run's pods (one) and one log tail of its container (200 lines / 200 KB; only lines naming a migration
 //   applied or a DDL statement kept, read-migration-job-logs.ts);
 //   and when a table is missing, for at most two failed migration Jobs (by name or command) that ended within the day, one list of
-//   the run's pods (one) and one log tail of its container (200 lines / 200 KB; only its error and the database's refusal kept,
-//   read-failed-migration-logs.ts);
+//   the run's pods (one) and one log tail of its container (200 lines / 200 KB; only its error, the database's refusal and a
+//   search_path it set on a role or database kept, read-failed-migration-logs.ts);
 //   and where the workload's logs use a search index ("index":"…", /_search, Elasticsearch) while a Job of the namespace gave up
 //   within the day (a BackoffLimitExceeded or DeadlineExceeded Warning), the same list of the namespace's Jobs, and for at most two
 //   that failed within the day one list of the run's pods (one) and one log tail of its container (200 lines / 200 KB; only lines
@@ -292,7 +292,8 @@
 //   one page of the pods the rest of its selector selects (at most 30), for their role labels (read-writer-service.ts);
 //   and where the workload's logs say a table is missing (Postgres 'relation "x" does not exist', MySQL 1146) and its env names a
 //   Service of the namespace as its database, a get and the current log tail of one ready pod of it, a get of each claim that pod
-//   mounts (at most two) and of the PersistentVolume bound to each (read-store-volume.ts; never a Secret);
+//   mounts (at most two) and of the PersistentVolume bound to each (read-store-volume.ts; never a Secret) — that log tail (100 lines,
+//   64 KB) also read for a role's or database's search_path a migration set before (role-search-path.ts), no further read;
 //   and where the brokers answer the workload's Kafka client that its topic
 //   does not exist (UNKNOWN_TOPIC_OR_PARTITION, at least 2 lines), the same get of the Service its bootstrap address names and page of
 //   its pods, and a get of each ConfigMap one serving broker mounts (at most two, in their namespace, never a Secret; only

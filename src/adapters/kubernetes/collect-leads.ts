@@ -498,7 +498,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   const serverNamesP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) => readServerNames(ctx, { logs: d.logs, pods: pods.ranked, revisions: r.revisions }));
   // A name the logs say does not resolve without naming it (gRPC's "produced zero addresses"): the Service names in the config the pods mount, and whether those Services exist.
   const configEndpointsP = Promise.all([podsP, detailsP]).then(([pods, d]) => readConfigEndpoints(ctx, { logs: d.logs, pods: pods.ranked }));
-  // Its queries find a table missing: the database behind the Service its env names — is its volume newer than the app's pods (re-created empty)?
+  // Its queries find a table missing: the database behind the Service its env names — is its volume newer than the app's pods (re-created empty)? does its log show a search_path set on the app's role?
   const storeVolumeP = Promise.all([detailsP, podsP, servicesP, slicesP]).then(([d, pods, services, slices]) => {
     const store = pickMissingTableStore({ logs: d.logs, pods: pods.ranked, target, services: services.services });
     return store === undefined ? undefined : readStoreVolume(ctx, store, slices);

@@ -1,7 +1,7 @@
 // What the migration Jobs that failed said, when the workload's log says a table it needs is
 // missing: for at most two failed runs (pickFailedMigrationRuns), the run's log
 // (read-job-run-logs.ts); only the lines carrying the migration's error and the database's refusal
-// are kept. Read only then.
+// are kept, and a statement setting a role's or database's search_path. Read only then.
 import type { FailedMigrationLogEvidence } from '../../domain/triage/evidence-failed-migration-logs.js';
 import type { NamespaceJobEvidence } from '../../domain/triage/evidence.js';
 import { keepMigrationFailureLines } from '../../domain/triage/failed-migration.js';

@@ -1,7 +1,9 @@
 // The database whose tables the workload's logs say are missing, behind a Service of the namespace
 // its env names: a get and the current log tail of one ready endpoint pod, a get of each claim that
 // pod mounts (at most two) and of the PersistentVolume bound to each — at most five gets and one
-// log tail, read only when such an error is logged. Whether the volume is newer than the app's pods.
+// log tail, read only when such an error is logged. Whether the volume is newer than the app's pods,
+// and whether the server's statement log shows a search_path set on the app's role or database
+// before (role-search-path.ts).
 import type { EndpointSliceEvidence } from '../../domain/triage/evidence.js';
 import type { StoreVolumeEvidence } from '../../domain/triage/evidence-store-volume.js';
 import { listStoreClaims } from '../../domain/triage/store-volume-loss.js';

@@ -1,5 +1,6 @@
 // The database a workload's queries find empty of its tables: one pod behind the Service its env
-// names, its log tail, the claims it mounts and the volumes bound to them (store-volume-loss.ts).
+// names, its log tail, the claims it mounts and the volumes bound to them (store-volume-loss.ts); the
+// log tail also read for a search_path set on the app's role or database (role-search-path.ts).
 import type { PersistentVolumeEvidence } from './evidence-context.js';
 import type { LogEvidence, PodEvidence } from './evidence-pod.js';
 import type { PvcEvidence } from './evidence-pvc.js';

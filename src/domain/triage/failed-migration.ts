@@ -37,8 +37,10 @@ export interface MissingTable {
 /** The table a log line says is missing, from the lines given (last first). */
 export function findMissingTable(lines: readonly string[]): MissingTable | undefined {
   for (const line of [...lines].reverse()) {
+    // A JSON log line escapes the database's quotes (relation \"orders\"): read it as the database wrote it.
+    const plain = line.replace(/\\"/g, '"');
     for (const re of MISSING_TABLE) {
-      const m = re.exec(line);
+      const m = re.exec(plain);
       if (m?.[1]) return { table: m[1], line: line.trim() };
     }
   }
@@ -58,9 +60,12 @@ export function pickFailedMigrationRuns(ev: { target: Pick<TriageEvidence['targe
   return (ev.namespaceJobs?.jobs ?? []).filter(recent).sort((a, b) => (b.finishedAt ?? '').localeCompare(a.finishedAt ?? '')).slice(0, MAX_RUNS);
 }
 
-/** The lines of a failed migration's log worth keeping: its error and the database's refusal. */
+/** A statement that sets a role's or database's search_path, when the tool echoes it: what the migration changed before it failed (role-search-path.ts). */
+const SEARCH_PATH_SET = /\bALTER\s+(?:ROLE|USER|DATABASE)\b.*\bSET\s+search_path\b/i;
+
+/** The lines of a failed migration's log worth keeping: its error and the database's refusal, and a search_path it set. */
 export function keepMigrationFailureLines(lines: readonly string[]): string[] {
-  return lines.filter((l) => FAILURE_LINE.test(l) && l.replace(/\bERROR:?\s*/i, '').trim() !== '').slice(-MAX_LINES).map((l) => (l.length > MAX_CHARS ? l.slice(0, MAX_CHARS) : l.trim()));
+  return lines.filter((l) => (FAILURE_LINE.test(l) && l.replace(/\bERROR:?\s*/i, '').trim() !== '') || SEARCH_PATH_SET.test(l)).slice(-MAX_LINES).map((l) => (l.length > MAX_CHARS ? l.slice(0, MAX_CHARS) : l.trim()));
 }
 
 /** A database refusal a migration meets, known well enough to say why and how to fix it. */

@@ -28,6 +28,11 @@ describe('a table missing because its migration Job failed', () => {
     expect(findMissingTable(['connection refused'])).toBeUndefined();
   });
 
+  it('finds the missing table in a JSON log line, its quotes escaped', () => {
+    const line = String.raw`{"level":"ERROR","msg":"query failed","error":"ERROR: relation \"stock_moves\" does not exist (SQLSTATE 42P01)"}`;
+    expect(findMissingTable([line])?.table).toBe('stock_moves');
+  });
+
   it('picks the failed migration Jobs of the last day, newest first, only when a table is missing', () => {
     const jobs = [run('order-api-migrate-47', 3000), run('order-api-migrate-48', 34), run('nightly-export', 20), run('db-migrate-ok', 30, 'complete')];
     const target = { kind: 'Deployment' as const };
@@ -42,6 +47,11 @@ describe('a table missing because its migration Job failed', () => {
     expect(kept.join('\n')).toMatch(/sql_require_primary_key/);
     expect(kept.join('\n')).not.toMatch(/Flyway OSS|CREATE TABLE/);
     expect(kept).not.toContain('ERROR:');
+  });
+
+  it('keeps a statement that sets a role\'s or database\'s search_path (the migration may fail after it)', () => {
+    const kept = keepMigrationFailureLines(['BEGIN', 'ALTER ROLE svc SET search_path = ledger_v3;', 'ALTER ROLE', 'psql:/m/12.sql:9: ERROR:  deadlock detected']);
+    expect(kept).toEqual(['ALTER ROLE svc SET search_path = ledger_v3;', 'psql:/m/12.sql:9: ERROR:  deadlock detected']);
   });
 
   it('makes the failed migration the mechanism and reads ERROR 3750 / sql_require_primary_key', () => {

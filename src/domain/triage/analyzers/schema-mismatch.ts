@@ -12,6 +12,7 @@ import { findStoreVolumeLoss } from '../store-volume-loss.js';
 import { findPoolerRoute, readPoolMode } from '../pooled-prepared-statements.js';
 import { readSessionSetting } from '../pooled-session-setting.js';
 import { readDroppingSchemaGeneration } from '../schema-generation-drop.js';
+import { readRoleSearchPath } from '../role-search-path.js';
 
 /** One line may be a stray query; the same error again is how every request of that path ends. */
 const MIN_LINES = 2;
@@ -87,6 +88,11 @@ export function analyzeSchemaMismatch(ev: TriageEvidence): Finding[] {
       affected: { pods, nodes: listNodesOf(podObjects) },
     } satisfies Finding];
   }
+  // An unqualified table missing since a role's (or database's) search_path was set, as the database's or a migration Job's log shows: new sessions look elsewhere.
+  const table = /^table (.+)$/.exec(what)?.[1];
+  const searchPath = table !== undefined ? readRoleSearchPath(ev, { pods, podObjects, container: first.container, quote, table, ...(onset !== undefined ? { onset } : {}), evidence }) : undefined;
+  if (searchPath !== undefined) return [searchPath];
+
   // A relation missing behind a transaction-mode pooler while the client sets its search_path per session: the tables are there, the setting is lost.
   const session = /^table /.test(what) ? readSessionSetting(ev.logs.filter((l) => pods.includes(l.pod)).flatMap((l) => l.lines)) : undefined;
   const route = session ? findPoolerRoute(podObjects.flatMap((p) => p.containers), ev.services) : undefined;
