@@ -4,6 +4,8 @@ export interface ClientDiagnosis {
   summary: string;
   /** The whole title, when the diagnosis names what failed better than a count of error lines does (`where` says which logs). */
   title?: (where: string) => string;
+  /** The line to quote when the last error line is only a wrapper of the diagnosed one ("KafkaException: Send failed"). */
+  decisive?: string;
   likelyCause: string;
   nextAction: string;
   fix: string;

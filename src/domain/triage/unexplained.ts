@@ -183,7 +183,7 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
         ...fresh.flatMap((h) => h.errors.slice(-2).map((l) => `log ${h.log.pod}: ${l.trim()}`)).slice(0, 4),
         ...(sender ? [`sender ${sender.deployment} (namespace ${sender.namespace}): revision ${sender.revision} rolled out ${formatAgo(sender.at, ev.collectedAt)}; its pods send with ${sender.via}${sender.throughNodeAgent ? ' (through the node agent)' : ''}`] : []),
       ],
-      decisive: last,
+      decisive: diagnosis?.decisive ?? last,
       ...(onset !== undefined ? { onset } : {}),
       ...(sender ? { datesChange: true as const } : {}),
       ...(locale ? { fix: locale.fix } : diagnosis ? { fix: diagnosis.fix } : {}),

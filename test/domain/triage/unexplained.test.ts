@@ -200,7 +200,7 @@ describe('findUnexplained', () => {
     const send = (n: number) => [
       `2026-11-21T03:1${n}:12.000Z ERROR 1 --- [orders] [ad | producer-1] o.s.k.support.LoggingProducerListener : Exception thrown when sending a message with key='ord-${n}' to topic orders.events:`,
       '',
-      `org.apache.kafka.common.errors.RecordTooLargeException: The message is 157286${n} bytes when serialized which is larger than 1048576, which is the value of the max.request.size configuration.`,
+      `org.apache.kafka.common.errors.TopicAuthorizationException: Not authorized to access topics: [orders.events${n}]`,
     ];
     // Three failed sends: three ERROR lines and three exception headers, six in all.
     const [f] = findUnexplained(baseEvidence({ logs: [{ pod: p.name, container: 'app', previous: false, lines: [1, 2, 3].flatMap(send) }] }), []);

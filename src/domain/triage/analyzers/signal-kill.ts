@@ -15,6 +15,7 @@ import { type StillLoadingMiss, explainStillLoading, findProbeChange } from '../
 import { findCpuLimitCut } from '../cpu-limit-cut.js';
 import { explainQueueFullProbe } from '../listen-queue.js';
 import { explainDeadlockedProbe } from '../probe-deadlock.js';
+import { explainGcPauseProbe } from '../probe-gc-pause.js';
 import { explainUnauthenticatedProbe } from '../probe-store-auth.js';
 import { findServerConfigOrigin } from '../server-config-origin.js';
 import { findDisruption } from '../pod-disruption.js';
@@ -92,6 +93,7 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
       explainProbeMiss(probe, container, messages, ownLogs) ??
       (probeName === 'liveness' ? explainSweptMarker(probe, container, messages, ownLogs, runs) : undefined) ??
       explainUnauthenticatedProbe(probe, container, messages, probeName, findServerConfigOrigin(ev, hits.map((h) => h.ref.pod), container.name)) ??
+      explainGcPauseProbe(probeName, probe, killerMessages, ownLogs) ??
       explainStillLoading({ probeName, probe, messages: killerMessages, logs: ownLogs, runs, ...withProbeChange(findProbeChange(ev.revisions, container.name)) }) ??
       explainByOwnLog(probe, failures.map((f) => f.message), ownLogs, container.name) ??
       explainStartupOutlasted(ev, hits, probeName, killerMessages, runs);
