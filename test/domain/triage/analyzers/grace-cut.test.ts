@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeBatchOutlastsGrace } from '../../../../src/domain/triage/analyzers/batch-outlasts-grace.js';
 import { analyzeGraceCut } from '../../../../src/domain/triage/analyzers/grace-cut.js';
 import { findGraceCut } from '../../../../src/domain/triage/grace-cut.js';
 import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
@@ -89,6 +90,19 @@ describe('analyzeGraceCut', () => {
     const cut = findGraceCut({ ...ev, pods: [...ev.pods, stopping], logs: log([`${stamp(0.1)} INFO  [main] App - Received SIGTERM, shutting down`, `${stamp(0.09)} INFO  [main] Sink - flushing batch of 500 records`]) });
     expect(cut?.interrupted.map((i) => i.pod)).toEqual([stopping.name]);
     expect(findGraceCut({ ...ev, pods: [...ev.pods, stopping], logs: log([`${stamp(0.1)} INFO  [main] App - Received SIGTERM, shutting down`, `${stamp(0.09)} INFO  [main] Consumer - committed offsets, left group`]) })).toBeUndefined();
+  });
+
+  it('has the batch-time reading of the same pods name the cut too, not a stop "whatever the revision"', () => {
+    const ev = consumer();
+    // The logs also state each batch's time: 12 s, longer than the 5 s left after the cut.
+    const logs = ev.logs.map((l, k) => ({ ...l, lines: [...l.lines, ...[4, 3, 2].map((m) => `${stamp(m)} INFO  [main] Sink - batch committed partition=events-${k} records=500 took=12.${m}s`)] }));
+    const stopping = pod(3, { revisionHash: REV7.hash, deletionTimestamp: minutesAgo(0.3) });
+    const [f] = analyzeBatchOutlastsGrace({ ...ev, pods: [...ev.pods, stopping], logs });
+    expect(f?.title).toMatch(/SIGKILLed at the 5 s grace period/);
+    expect(f?.likelyCause).toMatch(/Revision 7 cut it from 60 s to 5 s/);
+    expect(f?.likelyCause).not.toMatch(/whatever the revision/);
+    expect(f?.nextAction).not.toMatch(/rollback does not help/i);
+    expect(f?.outsideWorkload).toBeUndefined();
   });
 
   it('stays quiet when the grace period was not lowered, or was lowered long ago', () => {
