@@ -229,7 +229,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   });
   const foreignP = routingP.then(([services, slices, pods]) => readForeignPods(ctx, pickForeignPods(services.services, slices, pods), pods.others));
   // A Service the workload's logs say refuses it now (a broker's alarm): one of its pods' own log names why.
-  const dependencyP = Promise.all([detailsP, podsP, slicesP, servicesP]).then(async ([d, pods, slices, services]) => {
+  const dependencyP = Promise.all([detailsP, podsP, slicesP, servicesP, downP]).then(async ([d, pods, slices, services, down]) => {
     // The namespace's Services: the one on the server's port, when the client's address is in a file (Cassandra contact points).
     const seen = { logs: d.logs, pods: pods.ranked, target, services: services.services };
     const names = dependencyServiceNames(seen);
@@ -240,7 +240,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const mongo = explained.length === 0 ? pickTimedOutMongo(seen, slices, now()) ?? pickAbortingMongo(seen, slices) : undefined;
     if (mongo !== undefined && !names.includes(mongo.name)) explained.push(mongo);
     // A client pinned to one pod of a replicated server (its pod DNS name): that pod, whose log names the primary now.
-    const picked = pickDependencyPods(names, slices);
+    const picked = pickDependencyPods(names, slices, down);
     const pinned = listPinnedServerPods({ ...seen, endpointSlices: slices }).filter((p) => !picked.some((x) => x.pod === p.pod));
     const [own, explaining] = await Promise.all([readDependencyPods(ctx, [...picked, ...pinned]), explained.length === 0 ? [] : readExplainingPods(ctx, explained)]);
     // A limit the server refuses at that its command line does not set: the ConfigMap its pod mounts (my.cnf).
