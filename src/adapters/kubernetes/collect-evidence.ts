@@ -244,6 +244,11 @@
 //   (those that talk to a database first, then failed ones) one list of the run's pods (one) and one log tail of its container
 //   (200 lines / 200 KB; only lines setting or resetting a read-only setting kept — default_transaction_read_only, SET SESSION
 //   CHARACTERISTICS, read_only / super_read_only —: read-read-only-job-logs.ts);
+//   and where the workload's log says it waits at start-up for its migration tool's lock (Liquibase "Waiting for changelog lock",
+//   "Could not acquire change log lock"; Knex "Migration table is already locked"), the same list of the namespace's Jobs, and for
+//   at most two migration Jobs (by name or command) that run now or failed within the day one list of the run's pods (one) and one
+//   log tail of its container (200 lines / 200 KB; only lines about the lock and its last three lines kept, with how its container
+//   ended: read-migration-lock-runs.ts);
 //   and where the workload reads a Redis stream through a consumer group (XREADGROUP, a STREAM env) under its pods' names (a
 //   CONSUMER env from the Downward API's metadata.name, or its log naming its own pod as the consumer), one list of the
 //   namespace's pods (at most 200) and the current log tail of at most three running pods of other workloads (one per
