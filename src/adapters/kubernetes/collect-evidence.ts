@@ -134,7 +134,8 @@
 //   INFO figures: evicted_keys climbing at maxmemory, and "session not found"; redis-evictions.ts), the same list; for the mapping, one more per other namespace its
 //   failure lines or its channel env name (at most two namespaces: read-sender-rollouts.ts); and where the workload's
 //   logs say a Service of the namespace refuses it now (a broker's blocked connection, an etcd past its quota: one member is enough, each logs the alarm) or time out on its database (statement timeouts, or COMMITs run out of their deadline; the database named by a URL or a host env var such as PGHOST), or time out on their Redis, or that their Postgres (or MySQL: "Communications link failure", at least 2) closed their connections ("server closed the connection unexpectedly") or refuses their role past its CONNECTION LIMIT, or whose crashed runs refuse the server for its version (a client library requiring a newer one: the Service the client's address names, server-version-requirement.ts), a get and a
-//   log tail of one of its ready pods (also, where its own logs show its cache hit ratio collapsed and not recovered, of the cache
+//   log tail of one of its ready pods (a ready endpoint of its EndpointSlices, else a ready pod its selector matches among those
+//   already listed for it as a Service with no ready endpoint) (also, where its own logs show its cache hit ratio collapsed and not recovered, of the cache
 //   Service its env names, one more: when the cache restarted and whether it persists, cache-hit-collapse.ts) (and where a client writing to a read-only server is pinned to one pod of a
 //   headless Service by that pod's DNS name, a get and the log tail of that pod: at most one; and where the server
 //   refuses at a setting its command line does not set (a RabbitMQ disk alarm: its disk_free_limit; a Postgres that terminates sessions at idle_in_transaction_session_timeout; a MySQL that aborts idle connections at wait_timeout; a Redis its calls time out on (at least 3 lines): notify-keyspace-events and appendfsync; a role's CONNECTION LIMIT in its init SQL; a Postgres whose log shows commits waiting for synchronous replication:
@@ -246,6 +247,11 @@
 //   (those that talk to a database first, then failed ones) one list of the run's pods (one) and one log tail of its container
 //   (200 lines / 200 KB; only lines setting or resetting a read-only setting kept — default_transaction_read_only, SET SESSION
 //   CHARACTERISTICS, read_only / super_read_only —: read-read-only-job-logs.ts);
+//   and where the workload's log says it waits at start-up for its migration tool's lock (Liquibase "Waiting for changelog lock",
+//   "Could not acquire change log lock"; Knex "Migration table is already locked"), the same list of the namespace's Jobs, and for
+//   at most two migration Jobs (by name or command) that run now or failed within the day one list of the run's pods (one) and one
+//   log tail of its container (200 lines / 200 KB; only lines about the lock and its last three lines kept, with how its container
+//   ended: read-migration-lock-runs.ts);
 //   and where the workload reads a Redis stream through a consumer group (XREADGROUP, a STREAM env) under its pods' names (a
 //   CONSUMER env from the Downward API's metadata.name, or its log naming its own pod as the consumer), one list of the
 //   namespace's pods (at most 200) and the current log tail of at most three running pods of other workloads (one per

@@ -152,6 +152,8 @@ import { readIssuerProvider } from './read-issuer-provider.js';
 import { readAdvertisedHost } from './read-advertised-host.js';
 import { readMigrationJobLogs } from './read-migration-job-logs.js';
 import { readFailedMigrationLogs } from './read-failed-migration-logs.js';
+import { readMigrationLockRuns } from './read-migration-lock-runs.js';
+import { needsMigrationLockRuns, pickMigrationLockRuns } from '../../domain/triage/migration-lock.js';
 import { needsFailedMigrationJobs, pickFailedMigrationRuns } from '../../domain/triage/failed-migration.js';
 import { listVersionRefusedServices } from '../../domain/triage/server-version-requirement.js';
 import { needsKeyProducers } from '../../domain/triage/partition-lag-skew.js';
@@ -183,7 +185,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'clientVersion' | 'serverCertRefusal' | 'readOnlyJobLogs'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'clientVersion' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'migrationLockRuns'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -230,7 +232,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   });
   const foreignP = routingP.then(([services, slices, pods]) => readForeignPods(ctx, pickForeignPods(services.services, slices, pods), pods.others));
   // A Service the workload's logs say refuses it now (a broker's alarm): one of its pods' own log names why.
-  const dependencyP = Promise.all([detailsP, podsP, slicesP, servicesP]).then(async ([d, pods, slices, services]) => {
+  const dependencyP = Promise.all([detailsP, podsP, slicesP, servicesP, downP]).then(async ([d, pods, slices, services, down]) => {
     // The namespace's Services: the one on the server's port, when the client's address is in a file (Cassandra contact points).
     const seen = { logs: d.logs, pods: pods.ranked, target, services: services.services };
     const names = dependencyServiceNames(seen);
@@ -241,7 +243,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const mongo = explained.length === 0 ? pickTimedOutMongo(seen, slices, now()) ?? pickAbortingMongo(seen, slices) : undefined;
     if (mongo !== undefined && !names.includes(mongo.name)) explained.push(mongo);
     // A client pinned to one pod of a replicated server (its pod DNS name): that pod, whose log names the primary now.
-    const picked = pickDependencyPods(names, slices);
+    const picked = pickDependencyPods(names, slices, down);
     const pinned = listPinnedServerPods({ ...seen, endpointSlices: slices }).filter((p) => !picked.some((x) => x.pod === p.pod));
     const [own, explaining] = await Promise.all([readDependencyPods(ctx, [...picked, ...pinned]), explained.length === 0 ? [] : readExplainingPods(ctx, explained)]);
     // A limit the server refuses at that its command line does not set: the ConfigMap its pod mounts (my.cnf).
@@ -557,6 +559,14 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     return runs.length > 0 ? readReadOnlyJobLogs(ctx, runs) : undefined;
   });
 
+  // It waits at start-up for its migration tool's lock (Liquibase's changelog lock): the migration Jobs that run now or failed within the day, one of which may hold it.
+  // Its own list of the namespace's Jobs when no other lead listed them, as above.
+  const migrationLockRunsP = Promise.all([detailsP, jobsBeforeP]).then(async ([d, jobs]) => {
+    if (!needsMigrationLockRuns(target, d.logs)) return undefined;
+    const runs = pickMigrationLockRuns(jobs ?? (await readJobsBeforeOnset(ctx)), now());
+    return runs.length > 0 ? readMigrationLockRuns(ctx, runs) : undefined;
+  });
+
   // It reads a Redis stream through a consumer group under its pods' names: what other workloads log about consumers of its former pods (their pending entries).
   const formerConsumersP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) => {
     const found = findPodNamedConsumers({ pods: pods.ranked, logs: d.logs, revisions: r.revisions, target });
@@ -626,6 +636,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     failedMigrationLogs: failedMigrationLogsP,
     leftSettingJobLogs: leftSettingLogsP,
     readOnlyJobLogs: readOnlyJobLogsP,
+    migrationLockRuns: migrationLockRunsP,
     formerConsumerLines: formerConsumersP,
     clientVersion: clientVersionP,
     proxyConfig: proxyConfigP,

@@ -2,16 +2,21 @@
 // publishers): a get and a current log tail of one of its ready endpoint pods, whose own log
 // names the mechanism (or the database its queries time out on, whose log names the lock they wait on).
 // At most two Services, so two gets and two log reads, whatever the namespace holds.
-import type { EndpointSliceEvidence, LogEvidence, PodEvidence } from '../../domain/triage/evidence.js';
+import type { DownServiceEvidence, EndpointSliceEvidence, LogEvidence, PodEvidence } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';
 import { mapForeignPod } from './map-pod.js';
 import { ownerWorkloadOf } from './own-pods.js';
 import { readLogs } from './read-pod-details.js';
 
-/** One ready endpoint pod of each named Service (the first listed). */
-export function pickDependencyPods(services: readonly string[], slices: readonly EndpointSliceEvidence[]): { service: string; pod: string }[] {
+/**
+ * One ready endpoint pod of each named Service (the first listed). A Service whose EndpointSlices
+ * list no ready endpoint (none published yet, or none read) falls back on a ready pod its selector
+ * matches, from the pods already listed for it (read-down-services.ts): its log is as much its own.
+ */
+export function pickDependencyPods(services: readonly string[], slices: readonly EndpointSliceEvidence[], down: readonly DownServiceEvidence[] = []): { service: string; pod: string }[] {
   return services.flatMap((service) => {
-    const pod = slices.filter((s) => s.service === service).flatMap((s) => s.endpoints).find((e) => e.ready && e.podName !== undefined)?.podName;
+    const pod = slices.filter((s) => s.service === service).flatMap((s) => s.endpoints).find((e) => e.ready && e.podName !== undefined)?.podName
+      ?? down.find((d) => d.service === service)?.pods.find((p) => p.ready && p.phase === 'Running')?.name;
     return pod === undefined ? [] : [{ service, pod }];
   });
 }

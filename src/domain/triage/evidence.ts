@@ -15,6 +15,7 @@ import type { AccountJobLogEvidence } from './evidence-account-job-logs.js';
 import type { FailedMigrationLogEvidence } from './evidence-failed-migration-logs.js';
 import type { LeftSettingJobLogEvidence } from './evidence-left-settings.js';
 import type { ReadOnlyJobLogEvidence } from './evidence-read-only-jobs.js';
+import type { MigrationLockRunEvidence } from './evidence-migration-lock-runs.js';
 import type { FormerConsumerLinesEvidence } from './evidence-former-consumers.js';
 import type { ClientVersionEvidence } from './evidence-client-version.js';
 import type { MigrationJobLogEvidence } from './evidence-migration-job-logs.js';
@@ -341,6 +342,8 @@ export interface TriageEvidence {
   leftSettingJobLogs?: LeftSettingJobLogEvidence[];
   /** The read-only settings recent Jobs of the namespace set or reset, when the workload's writes are refused as read-only (read-only-setting.ts). */
   readOnlyJobLogs?: ReadOnlyJobLogEvidence[];
+  /** The migration Jobs that run now or failed within the day, when the workload waits at start-up for its migration tool's lock (migration-lock.ts). */
+  migrationLockRuns?: MigrationLockRunEvidence[];
   /** What other workloads of the namespace log about consumers named after the workload's former pods, when it reads a Redis stream group under its pods' names (pod-named-consumers.ts). */
   formerConsumerLines?: FormerConsumerLinesEvidence[];
   /** The Kafka client version a consumer's pod stated at start-up, from the head of its log, when the brokers refuse its fetches for the records' codec (kafka-fetch-stall.ts). */

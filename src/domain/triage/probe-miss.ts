@@ -11,6 +11,8 @@ export interface ProbeMiss {
   decisive?: string;
   /** What a rollback of the triggering revision would also undo (see Finding.rollbackUndoes). */
   rollbackUndoes?: string;
+  /** Jobs the reading names as part of its cause (see Finding.affected.jobs). */
+  jobs?: readonly string[];
   /** Lines the finding adds to its evidence (what the reading rests on). */
   evidence?: readonly string[];
 }

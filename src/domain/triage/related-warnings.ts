@@ -29,6 +29,8 @@ export interface RelatedWarning {
   events: EventEvidence[];
 }
 
+/** A Job controller's Warning that the Job gave up: a consequence of whatever failed its pods. */
+const GAVE_UP = /^(?:BackoffLimitExceeded|DeadlineExceeded)$/;
 /** Objects followed at most: the namespace may hold many Warnings; the workload's few are the point. */
 const MAX_OBJECTS = 3;
 /** Kinds whose events the triage reads on their own (pods, its ReplicaSets and revisions, nodes). */
@@ -180,6 +182,11 @@ export function linkRelatedWarnings(ev: TriageEvidence, findings: readonly Findi
     const known = explainControllerFailure(r.object.kind, r.object.name, w.message);
     const by = w.reporter !== undefined ? ` (reported by ${w.reporter})` : '';
     const reporterLines = w.reporter !== undefined ? [`${r.object.kind} ${r.object.name}: its events come from ${w.reporter}; that controller's log says more`] : [];
+    // A Job the finding names as part of its cause, giving up (BackoffLimitExceeded): the finding says why; its Warning is evidence only.
+    if (link !== undefined && r.object.kind === 'Job' && GAVE_UP.test(w.reason) && link.affected?.jobs?.includes(r.object.name)) {
+      out[at] = { ...link, evidence: [...link.evidence, ...lines] };
+      continue;
+    }
     if (link !== undefined) {
       out[at] = {
         ...link,

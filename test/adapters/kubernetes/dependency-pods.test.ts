@@ -3,7 +3,7 @@
 // name the alarm. Nothing of that Service is read while the logs show no refusal, or once it cleared.
 import { describe, expect, it } from 'vitest';
 import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
-import { DAYS, NODE_A, NODE_B, NODE_C, container, deploymentApp, exposed, nameOf, statefulSetApp, threeNodes } from '../../triage-corpus/kit/index.js';
+import { DAYS, NODE_A, NODE_B, NODE_C, container, deploymentApp, exposed, nameOf, service, statefulSetApp, threeNodes } from '../../triage-corpus/kit/index.js';
 import { useHarness } from './harness.js';
 
 const h = useHarness();
@@ -15,7 +15,7 @@ const RABBIT_LOG = [
 ].join('\n');
 
 /** order-events publishes to rabbitmq (3 pods behind one Service); its pods log `publishLog`. */
-function cluster(publishLog: string) {
+function cluster(publishLog: string, opts: { slices?: boolean } = {}) {
   const app = deploymentApp({
     namespace: NS,
     name: 'order-events',
@@ -30,7 +30,9 @@ function cluster(publishLog: string) {
     revisions: [{ revision: 5, createdAgo: 40 * DAYS, template: { containers: [container({ name: 'rabbitmq', image: 'rabbitmq:3.13.7-management', ports: [5672] })] } }],
     pods: [NODE_A, NODE_B, NODE_C].map((node, k) => ({ revision: 5, ordinal: k, node, createdAgo: 16 * DAYS })),
   });
-  for (const o of [...threeNodes(), ...app.objects, ...rabbit.objects, ...exposed({ namespace: NS, name: 'rabbitmq', selector: { app: 'rabbitmq' }, pods: rabbit.pods, ports: [{ name: 'amqp', port: 5672, targetPort: 5672 }], endpointPort: 5672 })]) h.fake.add(o);
+  const ports = [{ name: 'amqp', port: 5672, targetPort: 5672 }];
+  const svc = opts.slices === false ? [service({ namespace: NS, name: 'rabbitmq', selector: { app: 'rabbitmq' }, ports })] : exposed({ namespace: NS, name: 'rabbitmq', selector: { app: 'rabbitmq' }, pods: rabbit.pods, ports, endpointPort: 5672 });
+  for (const o of [...threeNodes(), ...app.objects, ...rabbit.objects, ...svc]) h.fake.add(o);
   for (const p of app.pods) h.fake.setLogs(NS, nameOf(p), 'app', { current: publishLog });
   const brokers = rabbit.pods.map(nameOf);
   for (const b of brokers) h.fake.setLogs(NS, b, 'rabbitmq', { current: `${RABBIT_LOG}\n` });
@@ -64,6 +66,15 @@ describe('the pods of a Service the workload\'s logs say refuses it', () => {
     expect(reads.logs).toEqual([`/api/v1/namespaces/${NS}/pods/${dep?.pod.name}/log`]);
     const tail = h.fake.requests.find((r) => r.path.endsWith(`/pods/${dep?.pod.name}/log`))?.query;
     expect(tail?.['tailLines'] ?? tail?.['limitBytes']).toBeDefined();
+  });
+
+  it('falls back on a ready pod its selector matches when no EndpointSlice lists one', async () => {
+    const { brokers } = cluster(BLOCKED, { slices: false });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    const [dep] = ev.dependencyPods ?? [];
+    expect(dep?.service).toBe('rabbitmq');
+    expect(brokers).toContain(dep?.pod.name);
+    expect(dep?.logs.flatMap((l) => l.lines).join('\n')).toContain('Publishers will be blocked until this alarm clears');
   });
 
   it('reads nothing of that Service while the logs show no refusal', async () => {

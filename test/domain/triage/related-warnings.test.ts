@@ -94,6 +94,17 @@ describe('linkRelatedWarnings', () => {
     expect(f?.confirmCommands).toContain('kubectl describe certificate payment-service-tls -n payments --context prod-eu-west-1');
   });
 
+  it('adds a Job giving up only to the evidence of a finding that names that Job as part of its cause', () => {
+    const job = `${APP}-migrate-7`;
+    const gaveUp = warning('Job', job, 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', { source: 'job-controller' });
+    const naming: Finding = { ...secretMissing, id: 'liveness-kill/startup/app', kind: 'liveness-kill', title: `Startup probe is killing container app: it waits for a lock left held by migration Job ${job}`, decisive: undefined, evidence: [], fix: 'release the lock', affected: { jobs: [job] } };
+    const { findings, related } = linkRelatedWarnings(mounting([gaveUp]), [naming]);
+    expect(related).toEqual([]);
+    expect(findings[0]?.title).toBe(naming.title);
+    expect(findings[0]?.fix).toBe('release the lock');
+    expect(findings[0]?.evidence.join('\n')).toContain('BackoffLimitExceeded');
+  });
+
   it('joins it to the mechanism that names the object rather than to the rollout whose diff names it too', () => {
     const rollout: Finding = { ...secretMissing, id: 'recent-rollout/19', kind: 'recent-rollout', title: 'Revision 19 rolled out 10m ago', decisive: undefined, evidence: ['volumes: (none) → tls (secret payment-service-tls)'] };
     const { findings } = linkRelatedWarnings(mounting([warning('Certificate', 'payment-service-tls', 'Failed', RATE_LIMITED)]), [rollout, secretMissing]);

@@ -16,6 +16,7 @@ import { findCpuLimitCut } from '../cpu-limit-cut.js';
 import { explainQueueFullProbe } from '../listen-queue.js';
 import { explainDeadlockedProbe } from '../probe-deadlock.js';
 import { explainGcPauseProbe } from '../probe-gc-pause.js';
+import { explainMigrationLockWait } from '../migration-lock.js';
 import { explainUnauthenticatedProbe } from '../probe-store-auth.js';
 import { findServerConfigOrigin } from '../server-config-origin.js';
 import { findDisruption } from '../pod-disruption.js';
@@ -87,7 +88,8 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
   // A runtime's own deadlock report outranks every guess from the probe's side: the probe reached the app and waited.
   const miss: StillLoadingMiss | undefined = portMismatch || execCannotRunIn(messages)
     ? undefined
-    : explainDeadlockedProbe(probeName, messages, ownLogs, container.name, pods.length) ??
+    : explainMigrationLockWait({ probeName, probe, logs: ownLogs, container: container.name, runs: ev.migrationLockRuns ?? [], now: ev.collectedAt }) ??
+      explainDeadlockedProbe(probeName, messages, ownLogs, container.name, pods.length) ??
       explainQueueFullProbe(probeName, messages, ownLogs, container.name) ??
       explainRefusedProbeCommand(probe, killerMessages, probeName) ??
       explainProbeMiss(probe, container, messages, ownLogs) ??
@@ -152,7 +154,7 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
       formatKubectl(ev.target, `get events --field-selector involvedObject.name=${first.ref.pod.name},reason=Unhealthy`),
       formatKubectl(ev.target, `get pod ${first.ref.pod.name} -o jsonpath='{.spec.containers[?(@.name=="${container.name}")].${probeName}Probe}'`),
     ],
-    affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)) },
+    affected: { pods, nodes: listNodesOf(hits.map((h) => h.ref.pod)), ...(miss?.jobs ? { jobs: [...miss.jobs] } : {}) },
   };
 }
 
