@@ -20,6 +20,7 @@ import { analyzeKafkaCodecRefused } from './kafka-codec-refused.js';
 import { analyzePartitionLagSkew } from './partition-lag-skew.js';
 import { analyzeKafkaFetchStall } from './kafka-fetch-stall.js';
 import { analyzeSqsFifoRefused } from './sqs-fifo-refused.js';
+import { analyzeSessionSignedLinks } from './session-signed-links.js';
 import { analyzeRemoteWriteRefused } from './remote-write-refused.js';
 import { analyzeBrokerBlockedProducers } from './broker-blocked-producers.js';
 import { analyzeSchedulerReplicas } from './scheduler-replicas.js';
@@ -438,6 +439,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'rate-limit-fail-closed': analyzeRateLimitFailClosed,
   'front-proxy-queue': analyzeFrontProxyQueue,
   'sqs-fifo-refused': analyzeSqsFifoRefused,
+  'session-signed-links': analyzeSessionSignedLinks,
   'kafka-codec-refused': analyzeKafkaCodecRefused,
   'partition-lag-skew': analyzePartitionLagSkew,
   'kafka-fetch-stall': analyzeKafkaFetchStall,
