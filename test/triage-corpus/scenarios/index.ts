@@ -76,6 +76,7 @@ import { HOLDOUT_62_SCENARIOS } from '../heldout-62/stories.js';
 import { HOLDOUT_63_SCENARIOS } from '../heldout-63/stories.js';
 import { HOLDOUT_64_SCENARIOS } from '../heldout-64/stories.js';
 import { HOLDOUT_65_SCENARIOS } from '../heldout-65/stories.js';
+import { HOLDOUT_66_SCENARIOS } from '../heldout-66/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -91,7 +92,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–65: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–66: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -155,4 +156,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_63_SCENARIOS,
   ...HOLDOUT_64_SCENARIOS,
   ...HOLDOUT_65_SCENARIOS,
+  ...HOLDOUT_66_SCENARIOS,
 ];
