@@ -75,7 +75,10 @@
 //   logs show a java.lang.StackOverflowError, the gets of the ConfigMaps the container takes variables from (at most two; only the
 //   JVM options keys — JAVA_TOOL_OPTIONS… — that set a thread stack size, -Xss, kept); where a metrics store refuses the pods'
 //   remote_write at a limit (a series limit, out-of-order or too-old samples; at least 3 sends), the gets of the ConfigMaps the
-//   sending container mounts (at most two; only the scrape job names of its config file kept),
+//   sending container mounts (at most two; only the scrape job names of its config file kept); where a Spring app's current logs
+//   show a connection refused at the loopback default of a server whose properties Spring Boot 3 renamed (localhost:6379,
+//   :9042), the gets of the ConfigMaps it mounts, then those it takes variables from (at most two; only one setting under the
+//   old prefix — spring.redis.* — of its config files, or those env keys, kept),
 //   and where the current logs say a host does not resolve or refuses connections, a get of the ConfigMaps the pods logging it read through a
 //   subPath mount or env (at most two; only whether the data still names that host and the lines naming a host like it
 //   kept, with the newest write of its data: read-stale-config.ts),

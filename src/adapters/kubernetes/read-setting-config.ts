@@ -12,8 +12,10 @@
 // endpoint fails a health check, the ConfigMaps it mounts first (its config files), keeping only the
 // liveness health group line; where a thread overflows its stack (java.lang.StackOverflowError), only the JVM
 // options keys (JAVA_TOOL_OPTIONS…) that set a thread stack size (-Xss); where a metrics store refuses the pods' remote_write at
-// a limit, the ConfigMaps the sender mounts, keeping only the scrape job names of its config file. Never a Secret; nothing at all
-// while the logs show none.
+// a limit, the ConfigMaps the sender mounts, keeping only the scrape job names of its config file; where a Spring app is refused
+// at the loopback default of a server whose properties Spring Boot 3 renamed (localhost:6379), the ConfigMaps it mounts first,
+// then those it takes variables from, keeping only one line under the old prefix (spring.redis.host) of its config files, or
+// those env keys (SPRING_REDIS_*). Never a Secret; nothing at all while the logs show none.
 import type { LogEvidence, PodEvidence } from '../../domain/triage/evidence.js';
 import type { NamespaceObjectEvidence } from '../../domain/triage/evidence-context.js';
 import type { SettingConfigEvidence } from '../../domain/triage/evidence-setting-config.js';

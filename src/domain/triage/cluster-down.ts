@@ -23,6 +23,7 @@ import { GALERA_NO_PRIMARY } from './galera-no-primary.js';
 import { CONSUL_NO_LEADER } from './consul-no-leader.js';
 import { KAFKA_BROKERS_SHORT } from './kafka-brokers-short.js';
 import { MONGO_WRITE_MAJORITY } from './mongo-write-majority.js';
+import { findDiskFullLine, listPodClaims } from './server-disk-full.js';
 import { CLICKHOUSE_DDL_UNFINISHED } from './clickhouse-ddl-unfinished.js';
 import type { ClusterDownSign, MemberReadiness } from './cluster-down-sign.js';
 
@@ -306,8 +307,12 @@ export function listDownMembers(pods: readonly PodEvidence[], logs: readonly Log
     if (c !== undefined) {
       const exitCode = getLastTermination(c)?.exitCode;
       const tail = logs.find((l) => l.pod === pod.name && l.container === c.name && l.previous) ?? logs.find((l) => l.pod === pod.name && l.container === c.name);
-      const line = tail ? pickDecisiveLine(tail.lines) : undefined;
-      const crash = { container: c.name, restarts: c.restartCount, ...(exitCode !== undefined ? { exitCode } : {}), ...(line ? { line, said: shortenReason(line) } : {}) };
+      // A full disk is why, whatever panic or assertion the server logs after it: said with its volume.
+      const full = tail ? findDiskFullLine(tail.lines) : undefined;
+      const claims = full ? listPodClaims(pod) : [];
+      const fullSaid = full ? `${truncate(full.said, 100)}${claims.length > 0 ? ` (its volume ${claims.join(', ')} is full)` : ''}` : undefined;
+      const line = full?.line ?? (tail ? pickDecisiveLine(tail.lines) : undefined);
+      const crash = { container: c.name, restarts: c.restartCount, ...(exitCode !== undefined ? { exitCode } : {}), ...(line ? { line, said: fullSaid ?? shortenReason(line) } : {}) };
       return [{ pod, state: `crash-looping${exitCode !== undefined ? ` (exit ${exitCode})` : ''}`, crash }];
     }
     return [{ pod, state: pod.phase === 'Running' ? RUNNING_NOT_READY : pod.phase }];

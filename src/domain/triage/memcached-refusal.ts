@@ -8,8 +8,16 @@ import { earliest, msBetween } from './time-span.js';
 
 /** No room for the item: -m is full and nothing of its size class could be evicted. */
 export const MEMCACHED_OUT_OF_MEMORY = /SERVER_ERROR out of memory(?: storing object)?/i;
-/** The item is over -I, the max item size (1 MB by default): it is never stored, whatever memory is free. */
-export const MEMCACHED_TOO_LARGE = /SERVER_ERROR object too large for cache/i;
+/**
+ * The item is over -I, the max item size (1 MB by default): it is never stored, whatever memory is
+ * free. The server's answer (`SERVER_ERROR object too large for cache`) as clients word it:
+ * pymemcache and Xmemcached keep only its message (`MemcacheServerError(b'object too large for
+ * cache')`), libmemcached (pylibmc, PHP's Memcached) says MEMCACHED_E2BIG as `ITEM TOO BIG`; and
+ * the clients that refuse the item themselves before sending it, at their own copy of the limit:
+ * spymemcached (`Cannot cache data larger than 1048576 bytes (you tried to cache a … byte object)`)
+ * and Dalli (`Value for … over max size: 1048576 <= 1258291`).
+ */
+export const MEMCACHED_TOO_LARGE = /\b[Oo]bject too large for cache|\bITEM TOO BIG\b|\bpylibmc\.TooBig\b|Cannot cache data larger than \d+|\bover max size: \d+ <= \d+|\bValueOverMaxSize\b/;
 
 /** memcached's item memory when -m is not given, in megabytes. */
 const DEFAULT_MEMORY_MB = 64;

@@ -36,3 +36,41 @@ export function describeFullClaims(pod: PodEvidence, claims: readonly PvcEvidenc
   if (claims.length === 0) return undefined;
   return `volume${claims.length === 1 ? '' : 's'} ${joinAnd(claims.map((c) => describeClaim(pod, c)))}`;
 }
+
+/** The innermost text of a structured line that says the disk is full: MongoDB's `attr.message.msg` and `error_str`, or a `msg`. */
+function readFullText(line: string): string | undefined {
+  const t = line.trim();
+  if (!t.startsWith('{')) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(t);
+  } catch {
+    return undefined;
+  }
+  // The deepest object whose fields name the failed write (msg) and the errno's words (error_str, error, err).
+  const texts: string[] = [];
+  const walk = (v: unknown, depth: number): void => {
+    if (depth > 4 || v === null || typeof v !== 'object') return;
+    const o = v as Record<string, unknown>;
+    const said = ['msg', 'message', 'errmsg', 'error_str', 'error', 'err'].map((k) => o[k]).filter((x): x is string => typeof x === 'string');
+    if (said.some((s) => DISK_FULL.test(s))) texts.push(said.filter((s, i) => said.indexOf(s) === i).join(': '));
+    for (const x of Object.values(o)) walk(x, depth + 1);
+  };
+  walk(parsed, 0);
+  return texts.at(-1);
+}
+
+/**
+ * The line of a crashed server's log that says its disk is full, and its words with the errno
+ * first ("No space left on device: … pwrite: failed to write 128 bytes …"): a full data volume
+ * stops the server at every start, whatever error its own wrapper logs after it (a storage
+ * engine's panic, a fatal assertion). Undefined when no line says so.
+ */
+export function findDiskFullLine(lines: readonly string[]): { line: string; said: string } | undefined {
+  const line = [...lines].reverse().find((l) => DISK_FULL.test(l));
+  if (line === undefined) return undefined;
+  const text = readFullText(line) ?? line.trim();
+  const errno = DISK_FULL.exec(text)?.[0] ?? 'No space left on device';
+  const rest = text.replace(DISK_FULL, '').replace(/[:\s,;-]+$/, '').replace(/^[:\s,;-]+/, '').replace(/:\s*:/g, ':');
+  return { line, said: rest === '' ? errno : `${errno}: ${rest}` };
+}

@@ -11,7 +11,8 @@
  * (retry_after, visibility timeout) and maybe its own job timeout; a container whose liveness
  * endpoint fails a dependency's health check has its liveness health group in its config file (a
  * ConfigMap it mounts) or its env; a JVM whose threads overflow their stack has its JVM options (a
- * thread stack size, -Xss) there.
+ * thread stack size, -Xss) there; a Spring app refused at a server's loopback default has that server's
+ * properties in its config file or env, perhaps under a prefix Spring Boot 3 renamed (spring.redis.*).
  * Reads are conditional on the logs,
  * bounded, and keep only the settings' keys as written; never a Secret.
  */
@@ -29,6 +30,7 @@ import { REDELIVERY_SETTING, WORKER_TIMEOUT_SETTING, findRedeliveredJobs } from 
 import { LIVENESS_GROUP_ENV, findHealthCheckedLiveness, findLivenessGroupLine } from './liveness-group.js';
 import { findRemoteWriteRefusals, listScrapeJobs } from './remote-write-refusal.js';
 import { JVM_OPTIONS_KEY, STACK_SIZE_VALUE, findStackOverflows } from './thread-stack-size.js';
+import { RENAMED_ENV_KEY, findRenamedSettingLine, findSpringLoopbackRefusal } from './spring-renamed-property.js';
 
 /** At most this many ConfigMaps read per mechanism, and as many for a Vault role's definition. */
 const MAX_READS = 2;
@@ -51,6 +53,7 @@ const SETTING_KEYS: Record<SettingMechanism, RegExp> = {
   'thread-stack': JVM_OPTIONS_KEY,
   // A config file it mounts (prometheus.yml): what is kept is read from the file, not a key.
   'scrape-jobs': /./,
+  'renamed-property': RENAMED_ENV_KEY,
 };
 
 /** The values a mechanism's setting is kept by, when its keys' names do not tell it. */
@@ -98,6 +101,7 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
   const liveness = findHealthCheckedLiveness(ev.logs, ev.pods);
   const overflow = findStackOverflows(ev.logs, ev.pods);
   const remote = findRemoteWriteRefusals(ev.logs, ev.pods);
+  const loopback = findSpringLoopbackRefusal(ev.logs, ev.pods);
   return [
     ...(queue === undefined ? [] : listConfigMapSources(containerOf(ev.pods, queue.pods[0], queue.container), MAX_READS).map((s) => ({ mechanism: 'queue-visibility' as const, ...s }))),
     ...(vault === undefined ? [] : listConfigMapSources(containerOf(ev.pods, vault.pods[0], vault.container), MAX_READS).map((s) => ({ mechanism: 'vault-token' as const, ...s }))),
@@ -108,6 +112,7 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
     ...(liveness === undefined ? [] : listConfigSources(ev.pods, liveness.pod, liveness.container).map((s) => ({ mechanism: 'liveness-group' as const, ...s }))),
     ...(overflow === undefined ? [] : listConfigMapSources(containerOf(ev.pods, overflow.pods[0], overflow.container), MAX_READS).map((s) => ({ mechanism: 'thread-stack' as const, ...s }))),
     ...(remote === undefined ? [] : listMountedSources(ev.pods, remote.pods[0], remote.container).slice(0, MAX_READS).map((s) => ({ mechanism: 'scrape-jobs' as const, ...s }))),
+    ...(loopback === undefined ? [] : listConfigSources(ev.pods, loopback.pod, loopback.container).map((s) => ({ mechanism: 'renamed-property' as const, ...s }))),
   ];
 }
 
@@ -127,8 +132,10 @@ export function keepSettings(read: SettingConfigRead, configMap: string, data: R
         return jobs.length === 0 ? [] : [{ mechanism: read.mechanism, configMap, key, via: 'mount', written: `scrape jobs: ${jobs.join(', ')}`.slice(0, MAX_ADDRESS_CHARS) }];
       });
     }
-    return read.mechanism !== 'liveness-group' ? [] : Object.entries(data).flatMap(([key, text]) => {
-      const line = findLivenessGroupLine(text);
+    // A Spring config file: the one setting it makes under a prefix Spring Boot 3 renamed.
+    const find = read.mechanism === 'liveness-group' ? findLivenessGroupLine : read.mechanism === 'renamed-property' ? findRenamedSettingLine : undefined;
+    return find === undefined ? [] : Object.entries(data).flatMap(([key, text]) => {
+      const line = find(text);
       return line === undefined ? [] : [{ mechanism: read.mechanism, configMap, key, via: 'mount', written: line.slice(0, MAX_ADDRESS_CHARS) }];
     });
   }

@@ -117,6 +117,31 @@ describe('the settings that decide a mechanism the logs show', () => {
     expect(JSON.stringify(ev)).not.toContain('hunter2');
   });
 
+  it('where a Spring app is refused at localhost:6379, keeps only the spring.redis.* address line of the config file it mounts', async () => {
+    const app = deploymentApp({
+      namespace: NS,
+      name: 'notifier',
+      replicas: 1,
+      revisions: [{ revision: 4, createdAgo: 12 * DAYS, template: {
+        containers: [container({ image: 'registry.example/fulfillment/notifier:4.3.0', volumeMounts: [{ name: 'config', mountPath: '/config', readOnly: true }] })],
+        volumes: [{ name: 'config', configMap: { name: 'notifier-files' } }],
+      } }],
+      pods: [{ revision: 4, node: NODE_A, createdAgo: 12 * DAYS }],
+    });
+    const files = configMap({ namespace: NS, name: 'notifier-files', createdAgo: 200 * DAYS, data: { 'application.yaml': 'spring:\n  redis:\n    port: 6379\n    host: cache.fulfillment.svc.cluster.local\n    password: hunter2\n  datasource:\n    password: hunter2\n' } });
+    const [p] = app.pods;
+    for (const x of [...threeNodes(), ...app.objects, files]) h.fake.add(x);
+    const refused = [
+      'org.springframework.data.redis.RedisConnectionFailureException: Unable to connect to Redis',
+      'Caused by: io.netty.channel.AbstractChannel$AnnotatedConnectException: Connection refused: localhost/127.0.0.1:6379',
+    ].join('\n');
+    if (p !== undefined) h.fake.setLogs(NS, nameOf(p), 'app', { current: `${refused}\n` });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(configReads()).toEqual([`/api/v1/namespaces/${NS}/configmaps/notifier-files`]);
+    expect(ev.settingConfig).toEqual([{ mechanism: 'renamed-property', configMap: 'notifier-files', key: 'application.yaml', via: 'mount', written: 'spring.redis.host: cache.fulfillment.svc.cluster.local' }]);
+    expect(JSON.stringify(ev)).not.toContain('hunter2');
+  });
+
   it('gets no ConfigMap while the logs show neither', async () => {
     cluster(['{"level":30,"msg":"batch processed","count":10,"elapsedMs":900}']);
     const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });

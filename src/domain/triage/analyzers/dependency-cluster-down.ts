@@ -16,6 +16,7 @@ import type { ClusterDown, DeadNode, DownMember, LostNode, MemberReadiness } fro
 import { listNodesOf, unique } from '../pod-status.js';
 import { findWipedClaim } from '../renewed-member.js';
 import { HOUR_MS, MINUTE_MS, earliest, formatAgo, isWithin, msBetween } from '../time-span.js';
+import { findDiskFullLine } from '../server-disk-full.js';
 
 /** "node ip-… was lost (SpotInterruption 16m ago, RemovingNode 13m ago)". */
 function describeLoss(lost: LostNode, now: string): string {
@@ -221,7 +222,8 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
       ...(members ? [`pods of ${members.service} in ${members.namespace}: ${members.pods.length - down.length}/${members.pods.length} Running and ready`] : []),
       ...(wiped ? [`claim ${wiped.claim} of ${wiped.pod} created ${wiped.age} ago; the other members' claims ${wiped.siblingsAge} or older`, `StatefulSet ${wiped.set}: ${wiped.policy ?? 'persistentVolumeClaimRetentionPolicy Retain (the old claim was deleted by hand)'}`] : []),
       ...down.map((d) => `pod ${d.pod.name}: ${d.state}${d.crash ? `, ${d.crash.restarts} restarts` : ''}${d.pod.deletionTimestamp ? ` (marked for deletion ${formatAgo(d.pod.deletionTimestamp, now)})` : ''}${d.pod.nodeName ? ` on node ${d.pod.nodeName}` : ''}${d.pod.createdAt ? `, created ${formatAgo(d.pod.createdAt, now)}` : ''}${d.unschedulable ? ` — ${d.unschedulable}` : ''}`),
-      ...crashed.map((d) => `log ${d.pod.name} (previous run): ${condenseStructuredLine(d.crash?.line ?? '')}`),
+      // A full disk said by its errno and the write that failed, not by the structured line's generic message.
+      ...crashed.map((d) => `log ${d.pod.name} (previous run): ${findDiskFullLine([d.crash?.line ?? ''])?.said ?? condenseStructuredLine(d.crash?.line ?? '')}`),
       ...(formation?.lines ?? []).map((l) => `log ${l.pod}${l.current ? '' : ' (previous run)'}: ${l.line}`),
       ...dead.map((d) => `${describeDeadNode(d, now)}${d.node.taints.length > 0 ? `, tainted ${d.node.taints.map((t) => `${t.key}:${t.effect}`).join(', ')}` : ''}`),
       ...lost.flatMap((l) => l.events.map((e) => `event Node ${l.node}: ${e.reason}${e.source ? ` (${e.source})` : ''} ${formatAgo(e.firstSeen, now)}: ${e.message}`)),

@@ -30,6 +30,7 @@ import { explainVoterGone, findVoterGone } from '../quorum-voter-gone.js';
 import { explainNlbHairpin, findNlbHairpin } from '../nlb-hairpin.js';
 import { findDnsUdpOnly } from '../dns-udp-only.js';
 import { explainProxyBypass, findProxyBypass } from '../proxy-bypassed.js';
+import { explainRenamedProperty, findRenamedProperty } from '../spring-renamed-property.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
 export interface DependencyGroup {
@@ -445,6 +446,28 @@ const loopbackListener: Refinement = (g) => {
 };
 
 /**
+ * Refused at the loopback default of a server whose properties the app's config still sets under a
+ * prefix Spring Boot 3 renamed (spring-renamed-property.ts): Boot ignores them and the client dials
+ * localhost. Nothing is down; the keys' names are what to change.
+ */
+const renamedProperty: Refinement = (g) => {
+  const first = g.group[0];
+  if (first?.error.problem !== 'refused' || g.dependency === undefined) return undefined;
+  const logs = [...new Set(g.group.map((h) => h.log))];
+  const containers = g.podObjects.flatMap((p) => p.containers.filter((c) => c.name === first.log.container)).slice(0, 1);
+  const found = findRenamedProperty(g.dependency, containers, g.ev.settingConfig ?? [], g.ev.revisions, logs.flatMap((l) => l.lines));
+  if (found === undefined) return undefined;
+  const told = explainRenamedProperty(found, g.dependency);
+  return {
+    ...g.finding,
+    id: `dependency-error/renamed-property/${found.rename.from}`,
+    title: `Dependency ${g.dependency} refuses connections: ${told.title} ${whereSeen(g, false)}`,
+    confidence: 'high',
+    ...toldParts(g.finding, told),
+  };
+};
+
+/**
  * A short name that does not resolve in pods whose DNS search list the kubelet cut
  * (DNSConfigForming, search-line-cut.ts): the dropped domain is why, not a missing Service.
  */
@@ -507,4 +530,4 @@ const proxyBypassed: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, lookupStall, logShipperBlock, hashCostThreadpool, advertisedHost, loopbackListener, searchLineCut];
+export const REFINEMENTS: readonly Refinement[] = [quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, lookupStall, logShipperBlock, hashCostThreadpool, advertisedHost, renamedProperty, loopbackListener, searchLineCut];

@@ -498,6 +498,9 @@ const REFUSALS: readonly Refusal[] = [
     settings: ['memory-limit', 'max-item-size'],
     readSettings: readMemcachedSettings,
     measure: describeItemSizes,
+    // The items outgrew a limit that did not move: a revision of the clients that made them bigger is the trigger.
+    clientSide: 'memcached itself is healthy and stores every smaller item: the items these pods write outgrew its max item size, most often after a release that put more into each cached entry, so the cache now misses on every one of them and what it protects takes every such read.',
+    fixes: 'the items these pods store in',
     why: 'memcached refuses to store any item larger than its max item size (-I, 1 MB by default) with SERVER_ERROR object too large for cache: those items are never cached, so every read of them misses and falls through to the backend, while memcached stays Running and Ready.',
     fix: "cache smaller objects (split or compress them), or raise memcached's -I (with -m and its container's memory limit, since large items take whole slab pages)",
   },

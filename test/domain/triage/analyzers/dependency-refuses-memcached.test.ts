@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeDependencyRefusals, listRefusingServices } from '../../../../src/domain/triage/analyzers/dependency-refuses.js';
 import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
 import { isErrorLine } from '../../../../src/domain/triage/error-line.js';
-import { NOW, baseEvidence, container, minutesAgo, pod, running } from '../scenarios/builders.js';
+import { NOW, REV6, REV7, baseEvidence, container, minutesAgo, pod, revision, revisionContainer, running } from '../scenarios/builders.js';
 
 const setFailed = (m: number, bytes: number) =>
   `{"level":"warn","ts":"${minutesAgo(m)}","msg":"cache set failed","key":"product:v2:SKU-${m}:full","bytes":${bytes},"error":"memcache: unexpected response line from \\"set\\": \\"SERVER_ERROR out of memory storing object\\\\r\\\\n\\""}`;
@@ -57,6 +57,36 @@ describe('a memcached that refuses to store items', () => {
     expect(f?.title).toMatch(/^memcached listing-cache refuses items larger than its max item size \(-m 64: 64 MB of item memory, -I 1m max item size\)/);
     expect(f?.title).toMatch(/items of 1800 KB/);
     expect(f?.fix).toMatch(/-I/);
+  });
+
+  it('reads the refusal as the clients word it without SERVER_ERROR: pymemcache, libmemcached, spymemcached, Dalli', () => {
+    const worded = [
+      (m: number) => `2026-11-21 03:0${m}:00,000 WARNING app.cache: cache set failed key=report:${m} size=1843200: MemcacheServerError(b'object too large for cache')`,
+      (m: number) => `2026-11-21 03:0${m}:00,000 WARNING app.cache: set report:${m} failed: pylibmc.TooBig: error 37 from memcached_set: ITEM TOO BIG`,
+      (m: number) => `2026-11-21 03:0${m}:00.000 WARN  c.e.ReportCache - cache put failed for report:${m}: java.lang.IllegalArgumentException: Cannot cache data larger than 1048576 bytes (you tried to cache a 1843200 byte object)`,
+      (m: number) => `W, [2026-11-21T03:0${m}:00.000000 #1]  WARN -- : Value for report:${m} over max size: 1048576 <= 1843200 - this value may be truncated by memcached`,
+    ];
+    for (const say of worded) {
+      const [f] = analyzeDependencyRefusals(scenario(MEMCACHED_ARGS, (k) => [say(5 - k), say(3 - k)]));
+      expect(f?.title).toMatch(/^memcached listing-cache refuses items larger than its max item size \(-m 64: 64 MB of item memory, -I 1m max item size\)/);
+    }
+    // Other words of "too big" are no memcached refusal.
+    expect(analyzeDependencyRefusals(scenario(MEMCACHED_ARGS, (k) => [`level=WARN msg="upload refused: item too big" n=${k}`]))).toEqual([]);
+  });
+
+  it('dates items over the max item size from a revision of the clients that made them bigger, whose fix is the items or -I', () => {
+    const ev = scenario(MEMCACHED_ARGS, (k) => [tooLarge(25 - k), tooLarge(12 - k), tooLarge(3 - k)]);
+    const grown = {
+      ...ev,
+      pods: ev.pods.map((p) => ({ ...p, revisionHash: REV7.hash })),
+      revisions: [revision(REV6, minutesAgo(9 * 24 * 60), { containers: [revisionContainer({ env })] }), revision(REV7, minutesAgo(70), { replicas: 2, containers: [revisionContainer({ env, image: revisionContainer().image.replace('2.14.0', '2.15.0') })] })],
+    };
+    const report = buildTriageReport(grown, { startedAt: NOW, finishedAt: NOW });
+    expect(report.headline).toMatch(/^Since revision 7 \(1h 10m ago[^\n]*memcached listing-cache refuses items larger than its max item size/);
+    expect(report.headline).toMatch(/split or compress|-I/);
+    const f = analyzeDependencyRefusals(grown)[0];
+    expect(f?.likelyCause).toMatch(/outgrew its max item size/);
+    expect(f?.likelyCause).not.toMatch(/restart/i);
   });
 
   it("dates a full cache from its writers' start when they began a few hours before it refused them, since a cache fills before it refuses", () => {

@@ -7,7 +7,7 @@ import { analyzeDependencyClusterDown } from '../../../../src/domain/triage/anal
 import { pickClusterDownService } from '../../../../src/domain/triage/cluster-down.js';
 import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
 import type { DependencyMembersEvidence } from '../../../../src/domain/triage/evidence-dependency-members.js';
-import { NOW, baseEvidence, container, pod, unscheduledPod } from '../scenarios/builders.js';
+import { NOW, baseEvidence, container, crashLooping, pod, setMember, terminated, unscheduledPod } from '../scenarios/builders.js';
 
 const TIMED_OUT = '{"level":50,"err":{"type":"MongoWriteConcernError","message":"waiting for replication timed out","code":64,"codeName":"WriteConcernFailed","errInfo":{"wtimeout":true,"writeConcern":{"w":"majority","wtimeout":10000,"provenance":"clientSupplied"}}},"msg":"failed to save invoice"}';
 const READ_OK = '{"level":30,"req":{"method":"GET","url":"/v1/invoices/7"},"res":{"statusCode":200},"msg":"request completed"}';
@@ -55,6 +55,24 @@ describe('a MongoDB replica set whose majority writes time out', () => {
     expect(report.verdict).toBe('problems');
     expect(report.headline).toMatch(/ledger-db-1/);
     expect(report.headline).toMatch(/volume node affinity conflict/);
+  });
+
+  it("quotes a crashing member's full disk by its errno and names its volume, not the storage engine's generic message", () => {
+    const labels = { app: 'ledger-db' };
+    const wt = (error: string, msg: string) => `{"t":{"$date":"2026-11-21T03:11:40.000+00:00"},"s":"E","c":"WT","id":22435,"ctx":"initandlisten","msg":"WiredTiger error message","attr":{"error":28,"message":{"msg":"${msg}","error_str":"${error}","error_code":28}}}`;
+    const crashed = setMember('ledger-db', 'ledger-db-5d7f', 1, 30 * 24 * 60, { labels, ready: false, containers: [crashLooping('ledger-db-1', terminated(134, 'Error', 3), 23, { name: 'mongodb' })] }, { claim: true });
+    const full: DependencyMembersEvidence = {
+      ...members(),
+      pods: [pod(10, { name: 'ledger-db-0', labels, containers: [container({ name: 'mongodb' })] }), crashed],
+      logs: [{ pod: crashed.name, container: 'mongodb', previous: true, lines: [
+        wt('No space left on device', '__posix_file_write:616:/data/db/journal/WiredTigerLog.0000004127: handle-write: pwrite: failed to write 128 bytes at offset 0'),
+        wt('WT_PANIC: WiredTiger library panic', '__wt_panic:534:the process must exit and restart'),
+        '{"t":{"$date":"2026-11-21T03:11:40.000+00:00"},"s":"F","c":"ASSERT","id":23089,"ctx":"initandlisten","msg":"Fatal assertion","attr":{"msgid":50853}}',
+      ] }],
+    };
+    const [f] = analyzeDependencyClusterDown(scenario([TIMED_OUT, TIMED_OUT], [full]));
+    expect(f?.title).toMatch(/ledger-db-1 crash-looping \(exit 134\): No space left on device: __posix_file_write[^;]*\(its volume data-ledger-db-1 is full\)/);
+    expect(f?.evidence.join('\n')).toMatch(/log ledger-db-1 \(previous run\): No space left on device: __posix_file_write/);
   });
 
   it('says which zone the member\'s claim is pinned to, when its volume was read', () => {
