@@ -211,6 +211,13 @@
 //   pods (at most 200) and the log tails of at most two pods of other workloads whose env or args name its Service
 //   (for the preStop case, else reverse proxies of the namespace by image, kept only if their log names the Service);
 //   and where a pod has sat SchedulingGated for 3m, one page of the cluster's Deployments (at most 500), kept only when one names the gate (read-gate-controllers.ts),
+//   and where a pod's containers have been ready for 5m while a readiness gate's condition was never written and the gate's type names
+//   a controller that runs as pods (target-health.elbv2.k8s.aws/… → the AWS Load Balancer Controller), one cluster-wide list of that
+//   controller's pods by its chart's label (at most 5) and the log tail of one not ready (its last run's when it restarts: read-gate-writer.ts),
+//   and where a running pod of the workload carries Linkerd's proxy and its read logs carry errors, the current log tail of that one
+//   proxy sidecar, and where it says the control plane is out of reach ("Failed to resolve control-plane component"), one list of the
+//   control plane's pods (label linkerd.io/control-plane-ns, at most 20) in the namespace the proxy's destination address names (else
+//   linkerd) and the log tail of one not ready (read-mesh-control-plane.ts),
 //   and where the workload's own log shows a collector's memory_limiter refusing data, one page of the cluster's Deployments (at most 500), kept
 //   only when a container's literal env names one of its Services or sends OTLP to the node's address (its senders, at most 6), and for at
 //   most 3 of their namespaces one list of ReplicaSets each (at most 300: their newest revisions; read-sink-senders.ts),

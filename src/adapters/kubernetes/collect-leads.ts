@@ -141,6 +141,8 @@ import { readGroupCoordinator } from './read-group-coordinator.js';
 import { pickGroupCoordinator } from '../../domain/triage/offset-reset.js';
 import { readSchedulerReplicas } from './read-scheduler-replicas.js';
 import { readGateControllers } from './read-gate-controllers.js';
+import { readGateWriter } from './read-gate-writer.js';
+import { readMeshControlPlane } from './read-mesh-control-plane.js';
 import { readQueueConsumers } from './read-queue-consumers.js';
 import { readCotenantScaleUps } from './read-cotenant-scale-ups.js';
 import { listRoleLimitConfigReads, pickRoleLimitDatabase } from '../../domain/triage/pg-role-limit.js';
@@ -185,7 +187,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'clientVersion' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'migrationLockRuns'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'clientVersion' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'migrationLockRuns' | 'gateWriter' | 'meshControlPlane'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -598,6 +600,10 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
 
   // Its pods sit SchedulingGated past the grace: the cluster's Deployment that lifts the gate, and its replicas.
   const gateControllersP = podsP.then((pods) => readGateControllers(ctx, pods.ranked));
+  // Its pods' containers are ready but a readiness gate's condition was never written: whether the controller that writes it runs.
+  const gateWriterP = podsP.then((pods) => readGateWriter(ctx, pods.ranked));
+  // Its meshed pods log errors: whether their proxy reaches the mesh's control plane, and if not, whether that control plane runs.
+  const meshControlPlaneP = Promise.all([podsP, detailsP]).then(([pods, d]) => readMeshControlPlane(ctx, pods.ranked, d.logs));
 
   // One key per lead, each on its own line: a new lead is one line here and one in Leads.
   const { dnsCapacity, dnsConfig, hostHolders, ...found } = await awaitAll({
@@ -672,6 +678,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     serverCertRefusal: serverCertRefusalP,
     advertisedHost: advertisedHostP,
     gateControllers: gateControllersP,
+    gateWriter: gateWriterP,
+    meshControlPlane: meshControlPlaneP,
     queueConsumers: queueConsumersP,
   });
   const leads: Leads = dropEmpty({ ...found, hostNetworkHolders: hostHolders });

@@ -41,5 +41,7 @@ export type EvidenceSource =
   | 'injector'
   | 'provisionerController'
   | 'ingressController'
+  | 'gateWriter'
+  | 'meshControlPlane'
   | 'affinityPeers'
   | 'endpointsCapacity';

@@ -50,6 +50,8 @@ import type { PvcEvidence } from './evidence-pvc.js';
 import type { NodeEvidence } from './evidence-node.js';
 import type { DeploymentRolloutEvidence } from './evidence-rollout.js';
 import type { IngressControllerEvidence } from './evidence-ingress.js';
+import type { GateWriterEvidence } from './evidence-gate-writer.js';
+import type { MeshControlPlaneEvidence } from './evidence-mesh-control-plane.js';
 import type { DependencyPodEvidence } from './evidence-server-config.js';
 import type { CniAgentEvidence } from './evidence-cni-agent.js';
 import type { DependencyMembersEvidence } from './evidence-dependency-members.js';
@@ -487,6 +489,10 @@ export interface TriageEvidence {
   issuerProvider?: IssuerProviderEvidence;
   /** Deployments of the cluster that may lift a scheduling gate the pods wait on, read only when a pod sits SchedulingGated. */
   gateControllers?: GateControllerEvidence[];
+  /** The controller that writes a readiness gate the pods wait on and that never set it: its pods and one log tail (evidence-gate-writer.ts). */
+  gateWriter?: GateWriterEvidence;
+  /** The mesh proxy's log of one failing meshed pod and, where it cannot reach its control plane, that control plane's pods (evidence-mesh-control-plane.ts). */
+  meshControlPlane?: MeshControlPlaneEvidence;
   /** Other Deployments of the namespace that connect to the host the workload's connection-cap refusals name and whose replicas were written recently, with their scale events (cotenant-scale-up.ts). */
   cotenantScaleUps?: CotenantScaleUpEvidence[];
   /** The StatefulSet behind a per-pod host name under a ClusterIP Service that its clients cannot resolve: its headless Service and the revision that made it name that host (per-pod-host.ts). */

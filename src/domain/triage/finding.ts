@@ -111,6 +111,7 @@ export type FindingKind =
   | 'schema-migration'
   | 'missing-destination'
   | 'missed-injection'
+  | 'mesh-control-plane'
   | 'sidecar-startup'
   | 'session-affinity'
   | 'topology-routing'

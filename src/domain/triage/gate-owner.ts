@@ -22,3 +22,20 @@ export function describeGateReplacement(type: string): string | undefined {
   if (/cloud\.google\.com\/load-balancer-neg/i.test(type)) return 'check that the Service still carries its cloud.google.com/neg annotation and the NEG controller runs';
   return undefined;
 }
+
+/** Where the controller that writes a gate type runs as pods the bot may read, by the labels its chart gives them. */
+export interface GateWriterHome {
+  /** Its usual Deployment name, as its chart and add-on install it. */
+  name: string;
+  labelSelector: string;
+}
+
+/**
+ * The controller to read when a gate of this type is never set: only those that run as pods of the
+ * cluster (the GKE NEG controller runs on the control plane, out of reach).
+ */
+export function findGateWriter(type: string): GateWriterHome | undefined {
+  if (/^target-health\.elbv2\.k8s\.aws\//i.test(type)) return { name: 'aws-load-balancer-controller', labelSelector: 'app.kubernetes.io/name=aws-load-balancer-controller' };
+  if (/^target-health\.alb\.ingress\.kubernetes\.io\//i.test(type)) return { name: 'alb-ingress-controller', labelSelector: 'app.kubernetes.io/name=alb-ingress-controller' };
+  return undefined;
+}

@@ -68,6 +68,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   // Pending migrations: the app refuses to serve (a failing probe, an exit at start) against a schema older than its code.
   'schema-migration': ['readiness-probe', 'liveness-kill', 'exit-code', 'clean-exit', 'dependency-error', 'unexplained', ...PROCESS_EFFECTS],
   // Pods admitted without the containers they asked an injector for fail on what those containers provide.
+  // A mesh control plane the proxies cannot reach: the calls they fail (503 fail-fast), the errors the app logs of them and what its probes or restarts show of it are its doing.
+  'mesh-control-plane': ['dependency-error', 'slow-dependency', 'readiness-probe', 'liveness-kill', 'exit-code', 'unexplained', ...PROCESS_EFFECTS],
   'missed-injection': ['exit-code', 'clean-exit', 'readiness-probe', 'liveness-kill', 'container-config', 'dependency-error', 'unexplained', ...PROCESS_EFFECTS],
   // An app that starts before its mesh proxy: its refused calls at boot, its exits and restarts are the race.
   'sidecar-startup': ['exit-code', 'clean-exit', 'readiness-probe', 'liveness-kill', 'dependency-error', 'unexplained', ...PROCESS_EFFECTS],

@@ -121,6 +121,7 @@ import { analyzeLifecycleHooks } from './lifecycle-hook.js';
 import { analyzePreStopOverrun } from './prestop-overrun.js';
 import { analyzeAbruptShutdown } from './abrupt-shutdown.js';
 import { analyzeMissedInjection } from './missed-injection.js';
+import { analyzeMeshControlPlane } from './mesh-control-plane.js';
 import { analyzeSidecarStartup } from './sidecar-startup.js';
 import { analyzeMeshInitRedirect } from './mesh-init-redirect.js';
 import { analyzeVolumeFull } from './volume-full.js';
@@ -392,6 +393,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'missing-destination': analyzeMissingDestination,
   'pooled-prepared-statements': analyzePooledPreparedStatements,
   'missed-injection': analyzeMissedInjection,
+  'mesh-control-plane': analyzeMeshControlPlane,
   'sidecar-startup': analyzeSidecarStartup,
   'upstream-rate-limit': analyzeUpstreamRateLimit,
   'proxy-keyed-limiter': analyzeProxyKeyedLimiter,

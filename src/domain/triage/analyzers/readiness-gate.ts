@@ -1,21 +1,16 @@
 import type { ConditionEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
 import type { Finding } from '../finding.js';
 import { describeGateOwner, describeGateReplacement } from '../gate-owner.js';
-import { describePodCommand } from '../kubectl-command.js';
+import { describePodCommand, formatKubectl } from '../kubectl-command.js';
+import { formatComponentState, pickComponentLine, readComponentState } from '../component-down.js';
 import { STARTUP_GRACE_MS, formatPodShare, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { formatSpan, msBetween } from '../time-span.js';
-import { carriesGate, findUnsetGates } from '../unset-gates.js';
-
-/** Conditions the kubelet and the scheduler write; any other on a pod comes from a readiness gate. */
-const BUILT_IN = new Set(['PodScheduled', 'Initialized', 'ContainersReady', 'Ready', 'PodReadyToStartContainers', 'DisruptionTarget', 'PodHasNetwork', 'PodResizePending', 'PodResizeInProgress']);
+import { BUILT_IN_CONDITIONS, carriesGate, findLongUnsetGate, isHeldPastContainers } from '../unset-gates.js';
 
 interface Held {
   pod: PodEvidence;
   gate: ConditionEvidence;
 }
-
-/** A gate whose condition does not exist after this long is not on its way: nothing writes it. */
-const UNSET_GRACE_MS = 5 * 60_000;
 
 /**
  * Pods whose containers are all ready but which stay unready because a readiness gate (a
@@ -27,15 +22,12 @@ export function analyzeReadinessGates(ev: TriageEvidence): Finding[] {
   const held: Held[] = [];
   const unset: { pod: PodEvidence; gate: string }[] = [];
   for (const pod of ev.pods) {
-    if (pod.ready || pod.phase !== 'Running' || pod.deletionTimestamp !== undefined) continue;
-    const containersReady = pod.conditions.find((c) => c.type === 'ContainersReady');
-    if (containersReady?.status !== 'True' && !(pod.containers.length > 0 && pod.containers.every((c) => c.ready))) continue;
-    const gate = pod.conditions.find((c) => !BUILT_IN.has(c.type) && c.status !== 'True');
+    if (!isHeldPastContainers(pod)) continue;
+    const gate = pod.conditions.find((c) => !BUILT_IN_CONDITIONS.has(c.type) && c.status !== 'True');
     if (gate === undefined) {
       // No condition at all: the controller that should write it has had time and did not.
-      const [missing] = findUnsetGates(pod);
-      const since = containersReady?.lastTransitionTime ?? pod.startTime;
-      if (missing !== undefined && since !== undefined && msBetween(since, ev.collectedAt) >= UNSET_GRACE_MS) unset.push({ pod, gate: missing });
+      const missing = findLongUnsetGate(pod, ev.collectedAt);
+      if (missing !== undefined) unset.push({ pod, gate: missing });
       continue;
     }
     const since = gate.lastTransitionTime ?? pod.startTime;
@@ -90,6 +82,8 @@ function describeUnsetGate(ev: TriageEvidence, gate: string, held: PodEvidence[]
   const owner = describeGateOwner(gate);
   const replacement = describeGateReplacement(gate);
   const ready = held[0]?.conditions.find((c) => c.type === 'Ready');
+  const writer = ev.gateWriter?.gate === gate ? ev.gateWriter : undefined;
+  if (writer !== undefined && readComponentState(writer.pods).down) return describeWriterDown(ev, gate, held, writer, waiting);
   return {
     id: `readiness-gate/${gate}`,
     kind: 'readiness-gate',
@@ -107,6 +101,43 @@ function describeUnsetGate(ev: TriageEvidence, gate: string, held: PodEvidence[]
     fix: 'remove the stale readiness gate from the pod template',
     ...(older.length > 0 ? { outsideWorkload: `the ${which} carry the same gate${setLongAgo}: any new pod waits on it, so a rollback would stall the same way` } : {}),
     confirmCommands: [describePodCommand(ev.target, pods[0] ?? '')],
+    affected: { pods, nodes: listNodesOf(held) },
+  };
+}
+
+/**
+ * The gate's writer runs as pods and none is ready (crash-looping, OOM-killed): it cannot set the
+ * condition, so every new pod that carries the gate waits, whatever its revision. Bring it back.
+ */
+function describeWriterDown(ev: TriageEvidence, gate: string, held: PodEvidence[], writer: NonNullable<TriageEvidence['gateWriter']>, waiting: number): Finding {
+  const pods = held.map((p) => p.name);
+  const state = readComponentState(writer.pods);
+  const namespaces = [...new Set(writer.pods.map((p) => p.namespace))].join(', ');
+  const line = pickComponentLine(writer.logs);
+  const log = writer.logs[0];
+  const stated = formatComponentState(state);
+  return {
+    id: `readiness-gate/${gate}`,
+    kind: 'readiness-gate',
+    title: `${writer.name} (namespace ${namespaces}) is down: ${stated}. It writes readiness gate ${gate}, never set on ${formatPodShare(ev, pods.length)}: containers ready, pods not${waiting > 0 ? ` for ${formatSpan(waiting)}` : ''}`,
+    layer: 'network/routing',
+    severity: severityForPods(ev, pods.length),
+    confidence: 'high',
+    evidence: [
+      ...held.slice(0, 3).map((p) => `${p.name}: ContainersReady=True, no ${gate} condition`),
+      `${writer.name} in ${namespaces}: ${stated}`,
+      ...(line !== undefined && log !== undefined ? [`log ${log.pod}${log.previous ? ' (previous run)' : ''}: ${line}`] : []),
+    ],
+    decisive: line ?? `${writer.name}: ${stated}`,
+    likelyCause: `${writer.name} writes the ${gate} condition (the load balancer's target health) on the pods it registers, and none of its pods is ready${line !== undefined ? ` — its log says why: ${line}` : ''}. Nothing sets the gate, so the pods pass their own probes and never become Ready; the rollout waits on them. Their revision is not at fault: a pod of any revision waits the same.`,
+    nextAction: `Bring ${writer.name} back in ${namespaces}${line !== undefined ? ' (fix what its log names)' : ''}; once it runs it registers the waiting pods and sets their gate, and the rollout goes on. Keep the gate: removing it would hide that the load balancer no longer tracks the pods.`,
+    fix: `bring ${writer.name} back so it sets the readiness gate`,
+    outsideWorkload: `${writer.name} sets the gate on pods of any revision: every new pod waits on it while it is down`,
+    confirmCommands: [
+      formatKubectl({ ...ev.target, namespace: namespaces.split(', ')[0] ?? '' }, `get pods -l ${writer.labelSelector}`),
+      ...(log !== undefined ? [formatKubectl({ ...ev.target, namespace: namespaces.split(', ')[0] ?? '' }, `logs ${log.pod} -c ${log.container}${log.previous ? ' --previous' : ''} --tail=50`)] : []),
+      describePodCommand(ev.target, pods[0] ?? ''),
+    ],
     affected: { pods, nodes: listNodesOf(held) },
   };
 }

@@ -70,4 +70,32 @@ describe('a readiness gate whose condition nobody sets', () => {
   it('says nothing of a gate the controller has had no time to set yet', () => {
     expect(analyzeReadinessGates(baseEvidence({ pods: [setLongAgo(0), unset(3, 1.5)] }))).toEqual([]);
   });
+
+  it('names the gate writer that is down as the cause, and clears the revision (no rollback)', () => {
+    const writerPod = (i: number) => ({
+      ...pod(i, { name: `lb-controller-7kmpv-${i}`, ready: false, containers: [container({ name: 'controller', ready: false, restartCount: 13, state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: { terminated: { exitCode: 1, reason: 'Error' } } })] }),
+      namespace: 'kube-system',
+    });
+    const ev: TriageEvidence = {
+      ...scenario(false),
+      gateWriter: {
+        gate: V1_GATE, name: 'alb-ingress-controller', labelSelector: 'app.kubernetes.io/name=alb-ingress-controller', complete: true,
+        pods: [writerPod(7), writerPod(8)],
+        logs: [{ pod: 'lb-controller-7kmpv-7', container: 'controller', previous: true, lines: ['{"level":"info","msg":"version"}', '{"level":"error","msg":"unable to initialize AWS cloud","error":"failed to get VPC ID"}'] }],
+      },
+    };
+    const [f] = analyzeReadinessGates(ev);
+    expect(f?.title).toMatch(/^alb-ingress-controller \(namespace kube-system\) is down: 0\/2 pods ready; container controller last run exited 1, CrashLoopBackOff, 13 restarts\. It writes readiness gate /);
+    expect(f?.evidence.some((e) => e.includes('failed to get VPC ID'))).toBe(true);
+    expect(f?.nextAction).toMatch(/^Bring alb-ingress-controller back in kube-system/);
+    expect(f?.outsideWorkload).toBeDefined();
+    const d = diagnose(ev, analyzeReadinessGates(ev));
+    expect(d?.headline).toContain('alb-ingress-controller');
+    expect(d?.headline).not.toMatch(/roll back to/i);
+  });
+
+  it('keeps the stale-gate reading while the writer runs', () => {
+    const ev: TriageEvidence = { ...scenario(false), gateWriter: { gate: V1_GATE, name: 'alb-ingress-controller', labelSelector: 'x=y', complete: true, pods: [{ ...pod(7), namespace: 'kube-system' }], logs: [] } };
+    expect(analyzeReadinessGates(ev)[0]?.title).toContain('(nothing writes its condition)');
+  });
 });
