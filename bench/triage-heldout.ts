@@ -15,12 +15,14 @@
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_67_SCENARIOS } from '../test/triage-corpus/heldout-67/stories.js';
 import { HOLDOUT_68_SCENARIOS } from '../test/triage-corpus/heldout-68/stories.js';
+import { HOLDOUT_69_SCENARIOS } from '../test/triage-corpus/heldout-69/stories.js';
 import { gradeStories } from './grade-stories.js';
 
 /** Rounds written and not yet joined to the corpus; rounds 1–66 have joined it. */
 const PENDING: [string, readonly CorpusScenario[]][] = [
   ['held-out round 67', HOLDOUT_67_SCENARIOS],
   ['held-out round 68', HOLDOUT_68_SCENARIOS],
+  ['held-out round 69', HOLDOUT_69_SCENARIOS],
 ];
 
 const filter = process.argv[2];
