@@ -10,7 +10,7 @@ export type DependencyProblem = 'tls-expired' | 'tls-untrusted' | 'tls-name' | '
 const PATTERNS: [DependencyProblem, RegExp][] = [
   // TLS: the connection was made and the peer's certificate refused (Go, Java, Node, Python, OpenSSL wording).
   ['tls-expired', /x509: certificate has expired|CertificateExpiredException|CERT_HAS_EXPIRED|certificate has expired|certificate verify failed: certificate has expired/i],
-  ['tls-untrusted', /x509: certificate signed by unknown authority|PKIX path building failed|unable to find valid certification path|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|self[- ]signed certificate|certificate verify failed: unable to get local issuer/i],
+  ['tls-untrusted', /x509: certificate signed by unknown authority|x509: cannot verify signature: insecure algorithm|PKIX path building failed|unable to find valid certification path|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|self[- ]signed certificate|certificate verify failed: unable to get local issuer/i],
   ['tls-name', /x509: certificate is valid for .+?, not |ERR_TLS_CERT_ALTNAME_INVALID|No subject alternative (DNS )?names? matching|certificate verify failed: Hostname mismatch|doesn't match any of the subject alternative names|x509: certificate relies on legacy Common Name field/i],
   // TLS terms (tls-terms.ts): the server demands TLS the client does not use (Postgres, MySQL, Azure's wording)…
   ['tls-required', /connection to server at "(?<host>[\w.-]+)"(?: \([\w.:]+\))?, port (?<port>\d+) failed: FATAL:\s+no pg_hba\.conf entry for host "[^"]*", user "[^"]*", database "[^"]*", (?:no encryption|SSL off)/i],

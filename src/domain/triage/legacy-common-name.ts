@@ -30,7 +30,7 @@ function minorOf(version: string): number {
 }
 
 /** The Go version the logs, the revision's change cause or its images name. */
-function findGoVersion(logs: readonly LogEvidence[], revision: RevisionEvidence | undefined): { version: string; from: string } | undefined {
+export function findGoVersion(logs: readonly LogEvidence[], revision: RevisionEvidence | undefined): { version: string; from: string } | undefined {
   for (const log of logs) {
     for (const line of log.lines) {
       const m = GO_VERSION.exec(line);

@@ -28,13 +28,14 @@ const NOT_IN_PATH = String.raw`(?<![/\\][^\s/\\?&=:;,"'\[\]{}]*)`;
 /**
  * A value that is already a placeholder, a file path (`token=/var/run/secrets/…`), a boolean or
  * an unset marker (`automountServiceAccountToken: false`, `(unset)`), or a standard OS/Go error
- * wrapped after the key ("reading token: permission denied") is left alone. So is an error
+ * wrapped after the key ("reading token: permission denied", Go's "cannot verify signature: insecure
+ * algorithm SHA1-RSA") is left alone. So is an error
  * message after a policy rule named for what it checks: Kyverno reports a denial as
  * "verify-cosign-signature: 'failed to verify image …'" or "check-secret: 'validation error: …'".
  */
 const NOT_PLACEHOLDER_OR_PATH =
   String.raw`(?!\[REDACTED)(?!\/)(?!(?:true|false|null|\((?:unset|none)\))(?![\w.-]))` +
-  String.raw`(?!(?:no such file or directory|permission denied|connection refused|context deadline exceeded|i\/o timeout|EOF|failed to|validation error)\b)`;
+  String.raw`(?!(?:no such file or directory|permission denied|connection refused|context deadline exceeded|i\/o timeout|EOF|failed to|validation error|insecure algorithm)\b)`;
 
 /** A signature is an encoding (base64, hex, "sha256=…"): a quoted value with spaces after a signature key is a message. */
 function isSignatureMessage(head: string, value: string): boolean {

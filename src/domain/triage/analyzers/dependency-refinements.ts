@@ -16,6 +16,7 @@ import { explainTimeoutCut, findFailingMethod, findTimeoutCut } from '../timeout
 import { readLogLineTime } from '../log-line-time.js';
 import { earliest } from '../time-span.js';
 import { findLegacyCommonName, tellLegacyCommonName } from '../legacy-common-name.js';
+import { INSECURE_SIGNATURE, findSha1Signature, tellSha1Signature } from '../sha1-signature.js';
 import { sortRevisions } from '../revision-diff.js';
 import { findLookupStall } from '../lookup-stall.js';
 import { describeLookupStall } from './lookup-stall.js';
@@ -206,6 +207,37 @@ const deadlineCut: Refinement = (g) => {
  * A certificate Go refuses for naming its host only in the Common Name: the toolchain the build
  * moved to is why now, the certificate is the fix, and a rollback only mitigates.
  */
+/**
+ * A chain signed with SHA-1 that Go refuses (sha1-signature.ts): its words often come inside an
+ * "unknown authority" error ("possibly because of …"), and the inner reason is the one told, with
+ * the toolchain the revision brought and the GODEBUG switch it no longer honours.
+ */
+const sha1Signature: Refinement = (g) => {
+  const problem = g.group[0]?.error.problem;
+  if (problem !== 'tls-untrusted' || !g.group.some((h) => INSECURE_SIGNATURE.test(h.line))) return undefined;
+  const logs = [...new Set(g.group.map((h) => h.log))];
+  const [newest] = sortRevisions(g.ev.revisions);
+  const revision = newest !== undefined && g.podObjects.some((p) => p.revisionHash === newest.hash) ? newest : undefined;
+  const container = g.group[0]!.log.container;
+  const env = g.podObjects[0]?.containers.find((c) => c.name === container)?.env ?? [];
+  const found = findSha1Signature(g.group.map((h) => h.line), g.dependency, logs, revision, env);
+  if (found === undefined) return undefined;
+  const told = tellSha1Signature(found);
+  const onset = earliest(g.group.map((h) => readLogLineTime(h.line, g.ev.collectedAt)));
+  return {
+    ...g.finding,
+    id: `dependency-error/tls-sha1-signature/${found.server}`,
+    title: `${told.title} ${whereSeen(g, true)}`,
+    confidence: 'high',
+    ...toldParts(g.finding, told),
+    rollbackUndoes: told.rollbackUndoes,
+    latent: told.latent,
+    // The verifier's inner reason, without the "unknown authority" around it.
+    decisive: /x509: cannot verify signature: insecure algorithm [^"\\]*/.exec(g.decisiveLine)?.[0]?.trim() ?? g.decisiveLine,
+    ...(onset !== undefined ? { onset } : {}),
+  };
+};
+
 const legacyCommonName: Refinement = (g) => {
   if (g.group[0]?.error.problem !== 'tls-name') return undefined;
   const logs = [...new Set(g.group.map((h) => h.log))];
@@ -530,4 +562,4 @@ const proxyBypassed: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, lookupStall, logShipperBlock, hashCostThreadpool, advertisedHost, renamedProperty, loopbackListener, searchLineCut];
+export const REFINEMENTS: readonly Refinement[] = [quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, lookupStall, logShipperBlock, hashCostThreadpool, advertisedHost, renamedProperty, loopbackListener, searchLineCut];

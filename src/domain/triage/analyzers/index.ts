@@ -156,6 +156,7 @@ import { analyzeDaemonSetNoNode } from './daemonset-no-node.js';
 import { analyzeNetworkPolicies } from './network-policy.js';
 import { analyzeDnsUdpOnlyEgress } from './dns-udp-only-egress.js';
 import { analyzeClientCertRefused } from './client-cert-refused.js';
+import { analyzeStaleServingCert } from './stale-serving-cert.js';
 import { analyzeRevocationEgress } from './revocation-egress.js';
 import { analyzeIngressPolicies } from './network-policy-ingress.js';
 import { analyzeAcmeChallenges } from './acme-challenge.js';
@@ -316,6 +317,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'network-policy': analyzeNetworkPolicies,
   'dns-udp-only-egress': analyzeDnsUdpOnlyEgress,
   'client-cert-refused': analyzeClientCertRefused,
+  'stale-serving-cert': analyzeStaleServingCert,
   'revocation-egress': analyzeRevocationEgress,
   'network-policy-ingress': analyzeIngressPolicies,
   'acme-challenge': analyzeAcmeChallenges,
