@@ -158,7 +158,10 @@
 //   preempted the workload's pods, the pods of the nodes they name (at most two nodes); and where a
 //   pod's FailedCreatePodSandBox names a CNI plugin, or pending pods ask for a device (nvidia.com/gpu)
 //   that none of the nodes they may use advertises, or a pod's FailedMount says its node has not registered
-//   a CSI driver ("not found in the list of registered CSI drivers"), the pods of those nodes (at most two nodes) and
+//   a CSI driver ("not found in the list of registered CSI drivers"), the pods of those nodes (at most two nodes); where a
+//   not-ready pod's recent FailedMount says its RBD image is still in use ("is still being used", "(16) Device or resource
+//   busy"), one list of the cluster's nodes (capped as for placement), keeping only the NotReady ones (at most three:
+//   read-image-holders.ts); and on the nodes named before (sandbox, device, CSI driver),
 //   the log tail of that plugin's failing agent there (of its agent ready or not when the API server refuses the CNI plugin:
 //   Unauthorized, Forbidden) (for a CSI driver, its node plugin's failing container) (where the logs time out connecting, one such node's pods and its
 //   Cilium agent's log tail, ready or not) (where the runtime refuses a pod for an AppArmor profile it does not find,

@@ -59,6 +59,7 @@ import type { SenderRolloutEvidence } from './evidence-sender-rollouts.js';
 import type { SinkSenderEvidence } from './evidence-sink-senders.js';
 import type { ProxyConfigEvidence } from './evidence-proxy-config.js';
 import type { ProxyRouteEvidence } from './evidence-proxy-routes.js';
+import type { ImageHolderNodeEvidence } from './evidence-image-holders.js';
 import type { SentinelConfigEvidence } from './evidence-sentinel-config.js';
 import type { CircuitBreakerConfigEvidence } from './evidence-circuit-breakers.js';
 import type { RateLimitServiceEvidence } from './evidence-rate-limit-service.js';
@@ -313,6 +314,8 @@ export interface TriageEvidence {
    * or a volume pins pods to a zone; empty otherwise.
    */
   clusterNodes?: NodeEvidence[];
+  /** The cluster's NotReady nodes, read only where a pod's RBD image will not map because another client still holds it (rbd-image-held.ts). */
+  imageHolderNodes?: ImageHolderNodeEvidence[];
   /** The PersistentVolumes bound to the workload's claims. */
   volumes?: PersistentVolumeEvidence[];
   /** The StorageClass of a pending pod's unbound claim, read when the scheduler finds no volume for it on the nodes the pod may use. */
