@@ -29,6 +29,9 @@
 //   and where they show an nginx access log answering 404 to most requests under one path prefix, on several paths (at
 //   least 8, and 80% of that prefix's requests), the same two gets (only the prefix locations and the proxy_pass each
 //   holds kept: read-proxy-routes.ts),
+//   and where they show some pods failing to connect to a host's address (Java's host/IP) while others reach the same
+//   host at another, a get of the ConfigMaps their JVM's -Djava.security.properties file is mounted from (at most two; only
+//   the networkaddress.cache.ttl / sun.net.inetaddr.ttl lines kept: read-dns-cache-config.ts),
 //   and where they show Envoy in the pods refusing requests at its circuit breakers again and again (503 with response
 //   flag UO, "reset reason: overflow", at least 3), the same two gets for its container (only the circuit_breakers
 //   thresholds kept: read-circuit-breaker-config.ts),
