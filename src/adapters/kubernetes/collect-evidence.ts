@@ -29,6 +29,9 @@
 //   and where they show an nginx access log answering 404 to most requests under one path prefix, on several paths (at
 //   least 8, and 80% of that prefix's requests), the same two gets (only the prefix locations and the proxy_pass each
 //   holds kept: read-proxy-routes.ts),
+//   and where they show some pods failing to connect to a host's address (Java's host/IP) while others reach the same
+//   host at another, a get of the ConfigMaps their JVM's -Djava.security.properties file is mounted from (at most two; only
+//   the networkaddress.cache.ttl / sun.net.inetaddr.ttl lines kept: read-dns-cache-config.ts),
 //   and where they show Envoy in the pods refusing requests at its circuit breakers again and again (503 with response
 //   flag UO, "reset reason: overflow", at least 3), the same two gets for its container (only the circuit_breakers
 //   thresholds kept: read-circuit-breaker-config.ts),
@@ -162,7 +165,10 @@
 //   preempted the workload's pods, the pods of the nodes they name (at most two nodes); and where a
 //   pod's FailedCreatePodSandBox names a CNI plugin, or pending pods ask for a device (nvidia.com/gpu)
 //   that none of the nodes they may use advertises, or a pod's FailedMount says its node has not registered
-//   a CSI driver ("not found in the list of registered CSI drivers"), the pods of those nodes (at most two nodes) and
+//   a CSI driver ("not found in the list of registered CSI drivers"), the pods of those nodes (at most two nodes); where a
+//   not-ready pod's recent FailedMount says its RBD image is still in use ("is still being used", "(16) Device or resource
+//   busy"), one list of the cluster's nodes (capped as for placement), keeping only the NotReady ones (at most three:
+//   read-image-holders.ts); and on the nodes named before (sandbox, device, CSI driver),
 //   the log tail of that plugin's failing agent there (of its agent ready or not when the API server refuses the CNI plugin:
 //   Unauthorized, Forbidden) (for a CSI driver, its node plugin's failing container) (where the logs time out connecting, one such node's pods and its
 //   Cilium agent's log tail, ready or not) (where the runtime refuses a pod for an AppArmor profile it does not find,

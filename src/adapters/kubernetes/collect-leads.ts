@@ -88,6 +88,8 @@ import { readServerLogSearches } from './read-server-log-search.js';
 import { readServerClaims } from './read-server-claims.js';
 import { readProxyConfig } from './read-proxy-config.js';
 import { readProxyRoutes } from './read-proxy-routes.js';
+import { readImageHolders } from './read-image-holders.js';
+import { readDnsCacheConfig } from './read-dns-cache-config.js';
 import { readCircuitBreakerConfig } from './read-circuit-breaker-config.js';
 import { readRateLimitService } from './read-rate-limit-service.js';
 import { hasHaproxyConfig, readFrontProxy } from './read-front-proxy.js';
@@ -187,7 +189,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'clientVersion' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'migrationLockRuns' | 'gateWriter' | 'meshControlPlane'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'clientVersion' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'migrationLockRuns' | 'gateWriter' | 'meshControlPlane' | 'imageHolderNodes' | 'dnsCacheConfig'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
 
@@ -440,6 +442,10 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   const proxyConfigP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) => readProxyConfig(ctx, { logs: d.logs, pods: pods.ranked, revisions: r.revisions }));
   // nginx in the pods answering 404 to most requests under one prefix: its prefix locations and their proxy_pass, now and in the revision before.
   const proxyRoutesP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) => readProxyRoutes(ctx, { logs: d.logs, pods: pods.ranked, revisions: r.revisions }));
+  // A pod whose RBD image will not map because another client still holds it: the cluster's NotReady nodes, the likely holders.
+  const imageHoldersP = Promise.all([podsP, detailsP]).then(([pods, d]) => readImageHolders(ctx, { events: d.events, pods: pods.ranked }));
+  // Pods failing on a host's old address while others reach its new one: the JVM's DNS cache TTL in the java.security file it mounts.
+  const dnsCacheConfigP = Promise.all([podsP, detailsP]).then(([pods, d]) => readDnsCacheConfig(ctx, { logs: d.logs, pods: pods.ranked }));
   // Envoy in the pods refusing requests at its circuit breakers again and again (503 UO): its thresholds, now and in the revision before.
   const circuitBreakerConfigP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) => readCircuitBreakerConfig(ctx, { logs: d.logs, pods: pods.ranked, revisions: r.revisions, collectedAt: now() }));
   // Envoy in the pods failing requests at its rate-limit service (500 RLSE): the filter's settings and the Deployment behind that Service.
@@ -647,6 +653,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     clientVersion: clientVersionP,
     proxyConfig: proxyConfigP,
     proxyRoutes: proxyRoutesP,
+    imageHolderNodes: imageHoldersP,
+    dnsCacheConfig: dnsCacheConfigP,
     proxyConnectionConfig: proxyConnectionConfigP,
     sentinelConfig: sentinelConfigP,
     circuitBreakerConfig: circuitBreakerConfigP,

@@ -62,6 +62,8 @@ import type { SenderRolloutEvidence } from './evidence-sender-rollouts.js';
 import type { SinkSenderEvidence } from './evidence-sink-senders.js';
 import type { ProxyConfigEvidence } from './evidence-proxy-config.js';
 import type { ProxyRouteEvidence } from './evidence-proxy-routes.js';
+import type { ImageHolderNodeEvidence } from './evidence-image-holders.js';
+import type { DnsCacheConfigEvidence } from './evidence-dns-cache-config.js';
 import type { SentinelConfigEvidence } from './evidence-sentinel-config.js';
 import type { CircuitBreakerConfigEvidence } from './evidence-circuit-breakers.js';
 import type { RateLimitServiceEvidence } from './evidence-rate-limit-service.js';
@@ -316,6 +318,8 @@ export interface TriageEvidence {
    * or a volume pins pods to a zone; empty otherwise.
    */
   clusterNodes?: NodeEvidence[];
+  /** The cluster's NotReady nodes, read only where a pod's RBD image will not map because another client still holds it (rbd-image-held.ts). */
+  imageHolderNodes?: ImageHolderNodeEvidence[];
   /** The PersistentVolumes bound to the workload's claims. */
   volumes?: PersistentVolumeEvidence[];
   /** The StorageClass of a pending pod's unbound claim, read when the scheduler finds no volume for it on the nodes the pod may use. */
@@ -431,6 +435,8 @@ export interface TriageEvidence {
   proxyConfig?: ProxyConfigEvidence[];
   /** The prefix locations and their proxy_pass of the proxy container's mounted config file, now and in the revision before, where its access log answers 404 to most requests under one prefix (proxy-prefix-strip.ts). */
   proxyRoutes?: ProxyRouteEvidence[];
+  /** The DNS cache TTL lines of the java.security file the JVM mounts from a ConfigMap, where some pods fail on a host's old address while others reach its new one (dns-cache-split.ts). */
+  dnsCacheConfig?: DnsCacheConfigEvidence[];
   /** worker_connections, worker_processes and worker_rlimit_nofile of the proxy container's mounted config file, where its log runs out of connections again and again (proxy-worker-connections.ts); its proxy_pass, upstream servers and resolver where its log fails to connect to an upstream IP again and again (proxy-upstream-name.ts). */
   proxyConnectionConfig?: ProxyConfigEvidence[];
   /** The master set names the namespace's Sentinel configs monitor, where the workload's logs ask Sentinel for one it does not know (sentinel-master-name.ts). */

@@ -69,6 +69,7 @@ export type FindingKind =
   | 'volume-attach'
   | 'volume-server-down'
   | 'dependency-error'
+  | 'dns-cache-stale'
   | 'unready-replicas'
   | 'placement'
   | 'volume-zone'

@@ -111,6 +111,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   // A policy that keeps the ingress controller out is why its connects to the pods time out (its 504s).
   'network-policy': ['dependency-error', 'readiness-probe', 'liveness-kill', 'exit-code', 'ingress-upstream', ...PROCESS_EFFECTS],
   'dependency-error': ['exit-code', 'readiness-probe', 'liveness-kill', 'signal-kill', ...PROCESS_EFFECTS],
+  // JVMs that cached a host's address before it moved: their connect timeouts, the pool that empties waiting on them and the probes that fail are this.
+  'dns-cache-stale': ['dependency-error', 'resource-exhaustion', 'slow-dependency', 'readiness-probe', 'liveness-kill', 'signal-kill', 'exit-code', 'unexplained', ...PROCESS_EFFECTS],
   // Two workloads whose readiness waits on each other: the refused calls to the other side and the failing probes are the cycle.
   'readiness-cycle': ['dependency-error', 'readiness-probe', 'slow-dependency', 'unexplained', ...PROCESS_EFFECTS],
   // A preStop hook that sleeps through the grace period: the hook's failure, the kills of stopping pods and the 502s in front are its doing.

@@ -34,6 +34,7 @@ import { analyzeUwsgiListenQueue } from './uwsgi-listen-queue.js';
 import { analyzeProxyBodyLimit } from './proxy-body-limit.js';
 import { analyzeNginxNoResolver } from './nginx-no-resolver.js';
 import { analyzeProxyPrefixStrip } from './proxy-prefix-strip.js';
+import { analyzeJvmDnsCache } from './jvm-dns-cache.js';
 import { analyzeHeaderOverflow } from './header-overflow.js';
 import { analyzeServerLimitRefusal } from './server-limit-refusal.js';
 import { analyzeTrailingSlash404 } from './trailing-slash-404.js';
@@ -356,6 +357,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'proxy-body-limit': analyzeProxyBodyLimit,
   'nginx-no-resolver': analyzeNginxNoResolver,
   'proxy-prefix-strip': analyzeProxyPrefixStrip,
+  'jvm-dns-cache': analyzeJvmDnsCache,
   'header-overflow': analyzeHeaderOverflow,
   'server-limit-refusal': analyzeServerLimitRefusal,
   'trailing-slash-404': analyzeTrailingSlash404,

@@ -19,8 +19,9 @@ import { formatAgo, isWithin } from '../time-span.js';
 import { describeOwnershipWalk, findOwnershipWalk } from '../ownership-walk.js';
 import { findDownVolumeServer } from '../volume-server.js';
 import { describeDownVolumeServer } from './volume-server-down.js';
+import { IMAGE_STILL_USED, describeImageStillUsed } from '../rbd-image-held.js';
 
-type VolumeProblem = 'multi-attach' | 'missing-source' | 'missing-key' | 'driver-unregistered' | 'filesystem' | 'attach-failed' | 'ownership-walk' | 'smb-login' | 'mount-failed' | 'mount-slow' | 'mount-timeout';
+type VolumeProblem = 'image-in-use' | 'multi-attach' | 'missing-source' | 'missing-key' | 'driver-unregistered' | 'filesystem' | 'attach-failed' | 'ownership-walk' | 'smb-login' | 'mount-failed' | 'mount-slow' | 'mount-timeout';
 
 /** Most specific first: a pod with a Multi-Attach error also logs a generic mount timeout. */
 const PATTERNS: [VolumeProblem, RegExp][] = [
@@ -35,6 +36,8 @@ const PATTERNS: [VolumeProblem, RegExp][] = [
   ['ownership-walk', /Setting volume ownership for \S/],
   // Before the generic mount failure: the SMB server refuses the Secret's credentials, on any node.
   ['smb-login', SMB_LOGIN_REFUSED],
+  // Before the generic mount failure: Ceph refuses to map an RBD image another client (a dead node) still holds.
+  ['image-in-use', IMAGE_STILL_USED],
   ['mount-failed', /MountVolume\.\w+ failed|mount failed|permission denied/i],
   // Attached (nothing left unattached) yet not mounted: the kubelet's own mount step is slow.
   ['mount-slow', /unmounted volumes=\[[^\]]+\], unattached volumes=\[\]/i],
@@ -82,6 +85,11 @@ const TEXT: Record<VolumeProblem, { title: string; cause: string; action: string
     cause: 'The file server refuses the credentials in the volume\'s Secret (a rotated key or password).',
     action: 'Put the current key or password in the volume\'s Secret; the kubelet retries the mount by itself.',
   },
+  'image-in-use': {
+    title: 'its RBD image is still in use by another client',
+    cause: 'Ceph refuses to map an RBD image another client still watches: the node the pod ran on before still has it mapped.',
+    action: 'Fence the node that still holds the image (power it off and taint it node.kubernetes.io/out-of-service, or blocklist its Ceph client); the map then succeeds by itself.',
+  },
   'mount-failed': {
     title: 'the volume mount fails on the node',
     cause: 'The kubelet cannot mount the volume (NFS/CSI server unreachable, permissions, missing mount helper on the node).',
@@ -115,7 +123,7 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
   const hits: Hit[] = [];
   for (const pod of ev.pods) {
     if (pod.ready || pod.deletionTimestamp !== undefined) continue;
-    const events = listPodEvents(ev, ['FailedAttachVolume', 'FailedMount', 'FailedMapVolume', 'VolumePermissionChangeInProgress'], [pod.name]).filter((e) => isWithin(e.lastSeen, ev.collectedAt, HISTORY_MS));
+    const events = dropSupersededAttach(listPodEvents(ev, ['FailedAttachVolume', 'FailedMount', 'FailedMapVolume', 'VolumePermissionChangeInProgress'], [pod.name]).filter((e) => isWithin(e.lastSeen, ev.collectedAt, HISTORY_MS)));
     if (events.length === 0) continue;
     const text = events.map((e) => e.message).join('\n');
     const [problem, re] = PATTERNS.find(([, r]) => r.test(text)) ?? ['mount-failed', /./];
@@ -135,13 +143,14 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
     const bound = NODE_BOUND_PROBLEMS.has(first.problem) ? findNodeBoundMount(ev, group.map((h) => h.pod), first.volume, group.flatMap((h) => h.events.map((e) => e.message))) : undefined;
     const missing = first.problem === 'missing-key' ? describeMissingKey(ev, group.map((h) => h.pod), first.volume, events.map((e) => e.message).join('\n')) : undefined;
     const disk = first.problem === 'filesystem' ? describeFilesystemFault(ev, group.map((h) => h.pod), first.volume, group.flatMap((h) => h.events)) : undefined;
+    const held = first.problem === 'image-in-use' ? describeImageStillUsed(ev, group.map((h) => h.pod), first.volume, events.map((e) => e.message)) : undefined;
     const smb = first.problem === 'smb-login' ? describeSmbLoginRefusal(ev, group.map((h) => h.pod), first.volume, events.map((e) => e.message).join('\n')) : undefined;
     const walk = first.problem === 'ownership-walk' ? findOwnershipWalk(ev, group.map((h) => h.pod), group.flatMap((h) => h.events)) : undefined;
     const walkText = walk ? describeOwnershipWalk(walk, ev.collectedAt) : undefined;
     const driver = first.problem === 'driver-unregistered' ? UNREGISTERED_DRIVER.exec(events.map((e) => e.message).join('\n'))?.[1] : undefined;
     const csi = driver && first.pod.nodeName ? describeUnregisteredDriver(ev, first.pod.nodeName, driver, group.map((h) => h.pod)) : undefined;
     // At most one reading of the mount's own words applies: the problem decides which.
-    const reading: MountReading | undefined = missing ?? smb ?? disk;
+    const reading: MountReading | undefined = missing ?? smb ?? disk ?? held;
     const text = bound ? describeNodeBound(bound) : reading ?? walkText ?? csi ?? TEXT[first.problem];
     const confirm = [describePodCommand(ev.target, first.pod.name), ...(reading?.confirm ?? []), ...(csi?.confirm ?? [])];
     // fsGroup and fsGroupChangePolicy as the pod got them, whatever kind of workload made it.
@@ -196,6 +205,22 @@ function describeServerDown(ev: TriageEvidence, server: DownVolumeServer, volume
     confirmCommands: [...r.confirm, describePodCommand(ev.target, pods[0] ?? '')],
     affected: { pods: server.holders.map((p) => p.name), nodes: listNodesOf(server.holders), services: [server.service] },
   };
+}
+
+/** The kubelet's own mount step failing (not its wait for the attach): it runs only once the volume is attached. */
+const MOUNT_STEP_FAILED = /MountVolume\.\w+ failed|MapVolume\.\w+ failed/;
+const ATTACH_FAILED = /Multi-Attach error|AttachVolume\.Attach failed/i;
+
+/**
+ * Attach errors that ended before the kubelet's own mount step began failing are history: the
+ * kubelet mounts only an attached volume, so the attach went through, and what blocks the pod now
+ * is the mount step's error, however many times the attach had failed before.
+ */
+export function dropSupersededAttach(events: readonly EventEvidence[]): EventEvidence[] {
+  const starts = events.filter((e) => MOUNT_STEP_FAILED.test(e.message)).map((e) => Date.parse(e.firstSeen));
+  if (starts.length === 0) return [...events];
+  const mountStarted = Math.min(...starts);
+  return events.filter((e) => !(ATTACH_FAILED.test(e.message) && Date.parse(e.lastSeen) < mountStarted));
 }
 
 /** The claim behind a pod's volume, so the engineer can find the PVC by name. */
