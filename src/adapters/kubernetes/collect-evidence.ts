@@ -372,6 +372,9 @@
 //   replicas, the pods counted, or its Service's EndpointSlices), a get of the Endpoints of each Service selecting it
 //   (at most two; only the endpoints.kubernetes.io/over-capacity annotation and the address counts kept:
 //   read-endpoints-capacity.ts);
+//   and where the workload's FailedCreate events or ReplicaFailure condition say a ResourceQuota is full on what a
+//   pod's spec asks for (cpu, memory, ephemeral storage, the pod count), one list of the namespace's pods (at most 500),
+//   summed by owning workload, the top five kept with their HPAs from the list already read (read-quota-holders.ts);
 //   a triage whose leads need the namespace's Deployments twice lists them once (list-namespace-deployments.ts).
 // None of this depends on how many other pods or events the namespace holds. The reads that follow
 // a lead (a neighbour, a port holder, the DNS's capacity) are in collect-leads.ts.
@@ -409,6 +412,7 @@ import { readClusterMemberLogs } from './read-cluster-member-logs.js';
 import { readLocalUpstreamLogs } from './read-local-upstream-log.js';
 import { isOwnPodName, needsPreemptions, readPreemptions } from './read-preemptions.js';
 import { needsPriorityClasses, readPriorityClasses } from './read-priority-classes.js';
+import { needsQuotaHolders, readQuotaHolders } from './read-quota-holders.js';
 import { readEvents, sortEvents } from './read-events.js';
 import { readFormerNodeEvents, readPendingLoadBalancerEvents, readReplacedPodEvents, readStateTaintedNodeEvents } from './read-lead-events.js';
 import { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
@@ -609,6 +613,11 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
   // A PriorityClass name admission does not know: which classes the namespace's pods run with.
   const refusals = ((w.obj.status as { conditions?: { message?: string }[] } | undefined)?.conditions ?? []).map((c) => c.message ?? '');
   const priorityClassesP = Promise.all([workloadEventsP, revisionEventsP]).then(([we, re]) => (needsPriorityClasses([...we, ...re], refusals) ? readPriorityClasses(ctx) : []));
+  // A ResourceQuota full on what a pod asks for refuses the pods: who in the namespace holds it.
+  const quotaHoldersP = Promise.all([workloadEventsP, revisionEventsP]).then(([we, re]) => {
+    const full = needsQuotaHolders([...we, ...re], refusals);
+    return full === undefined ? undefined : hpaPartsP.then((h) => readQuotaHolders(ctx, full, h.listed));
+  });
   const metricsServerP = hpasP.then((hpas) => (needsMetricsServer(hpas) ? readMetricsServer(ctx) : undefined));
   // Past the 1000 addresses one v1 Endpoints object holds: whether the controller truncated those of its Services.
   const endpointsCapacityP = Promise.all([servicesP, slicesP, podsP]).then(([services, slices, pods]) => {
@@ -629,6 +638,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
   // A quota on the count of Jobs refuses the runs: every Job of the namespace counts, so all are told.
   const refusedByJobCount = w.kind === 'CronJob' && needsNamespaceJobs(workloadEvents, name, ctx.now().toISOString());
   const priorityClasses = await priorityClassesP;
+  const quotaHolders = await quotaHoldersP;
   const read = [...workloadEvents, ...rsEvents, ...hpaEvents, ...details.events, ...preemptions.events, ...leadEvents.flat()];
   // The workload's pods a rollout already deleted: what the kubelet said stopping them is in the namespace's Warnings only.
   const owners = w.kind === 'CronJob' ? jobNames.map((j) => j.name) : revisions.revisions.map((x) => x.name);
@@ -670,6 +680,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
     ...(details.storageClasses.length > 0 ? { storageClasses: details.storageClasses } : {}),
     ...(preemptions.preemptors.length > 0 ? { preemptors: preemptions.preemptors } : {}),
     ...(priorityClasses.length > 0 ? { priorityClassesInUse: priorityClasses } : {}),
+    ...(quotaHolders === undefined ? {} : { quotaHolders }),
     ...(namespaceContext.warnings.length > 0 ? { namespaceWarnings: namespaceContext.warnings } : {}),
   };
 }

@@ -88,7 +88,7 @@ export async function readRevisions(ctx: CollectContext, w: Workload, selector: 
  * The HPAs that target the workload; when none does, also those of the namespace whose target is
  * missing (a renamed workload's HPA left on the old name), from the same list.
  */
-export async function readHpas(ctx: CollectContext, w: Workload): Promise<{ own: HpaEvidence[]; stray: StrayHpaEvidence[] }> {
+export async function readHpas(ctx: CollectContext, w: Workload): Promise<{ own: HpaEvidence[]; stray: StrayHpaEvidence[]; listed: k8s.V2HorizontalPodAutoscaler[] }> {
   const { autoscaling } = ctx.clients;
   const namespace = ctx.namespace;
   const name = w.obj.metadata?.name ?? '';
@@ -98,7 +98,7 @@ export async function readHpas(ctx: CollectContext, w: Workload): Promise<{ own:
   );
   const own = list.items.filter((h) => targetsWorkload(h, w.kind, name)).map(mapHpa);
   const stray = own.length > 0 ? [] : list.items.flatMap((h) => mapStrayHpa(h) ?? []);
-  return { own, stray };
+  return { own, stray, listed: list.items };
 }
 
 export async function readServices(ctx: CollectContext): Promise<{ services: ServiceEvidence[]; objects: NamespaceObjectEvidence[]; complete: boolean }> {

@@ -40,6 +40,7 @@ import type { AutoscalerStatusEvidence } from './evidence-autoscaler.js';
 import type { EndpointsCapacityEvidence } from './evidence-endpoints-capacity.js';
 import type { ServiceCallerEvidence } from './evidence-callers.js';
 import type { AcmeSolversEvidence } from './evidence-acme-solvers.js';
+import type { QuotaHoldersEvidence } from './evidence-quota-holders.js';
 import type { GroupCoordinatorEvidence } from './evidence-group-coordinator.js';
 import type { SchedulerReplicasEvidence } from './evidence-scheduler-replicas.js';
 import type { QueueConsumerEvidence } from './evidence-queue-consumers.js';
@@ -97,6 +98,7 @@ export type { EvidenceSource } from './evidence-source.js';
 
 export type * from './evidence-spec.js';
 export type * from './evidence-acme-solvers.js';
+export type * from './evidence-quota-holders.js';
 export type * from './evidence-context.js';
 export type * from './evidence-limit-range.js';
 export type * from './evidence-pod.js';
@@ -368,6 +370,8 @@ export interface TriageEvidence {
   preemptors?: PreemptorEvidence[];
   /** PriorityClasses the namespace's pods use, read when admission says a class name does not exist. */
   priorityClassesInUse?: PriorityClassUseEvidence[];
+  /** Who holds a ResourceQuota that refuses the workload's pods: the namespace's pods summed by owner, with their HPAs (quota-holders.ts). */
+  quotaHolders?: QuotaHoldersEvidence;
   /** The node agents of at most two nodes where new pods get no sandbox network from their CNI plugin. */
   nodeAgents?: NodeAgentsEvidence[];
   /** The pods and kube-proxy log of at most two nodes where only the workload's pods there time out. */

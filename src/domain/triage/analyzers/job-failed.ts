@@ -12,6 +12,7 @@ import { findMissingFileSystem, tellMissingFileSystem } from '../hadoop-filesyst
 import { findFailedIndexes, findInputOf } from '../job-indexes.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { findDisruption } from '../pod-disruption.js';
+import { findFailingRule } from '../job-failure-rule.js';
 import { HISTORY_MS, getLastTermination, listNodesOf, unique } from '../pod-status.js';
 import { formatAgo, formatSpan, isWithin, msBetween } from '../time-span.js';
 
@@ -133,7 +134,9 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
   const isolated = indexes !== undefined && indexes.completed !== undefined;
   const input = indexes && log ? findInputOf(log.lines, logLine) : undefined;
   const which = indexes ? `index${indexes.count === 1 ? '' : 'es'} ${indexes.list}` : undefined;
-  const retries = newest.backoffLimitPerIndex !== undefined ? ` (backoffLimitPerIndex ${newest.backoffLimitPerIndex})` : newest.backoffLimit !== undefined ? ` (backoffLimit ${newest.backoffLimit})` : '';
+  // A podFailurePolicy rule failed the Job at once: the rule is named, the retry limit played no part.
+  const failingRule = findFailingRule(newest, failed);
+  const retries = failingRule ? `: its ${failingRule.rule} failed the Job at once, with no retry` : newest.backoffLimitPerIndex !== undefined ? ` (backoffLimitPerIndex ${newest.backoffLimitPerIndex})` : newest.backoffLimit !== undefined ? ` (backoffLimit ${newest.backoffLimit})` : '';
   // The pods did not fail: they were disrupted (node shutdown, preemption, eviction), and each disruption spent a retry.
   const disrupted = !deadline && !indexes && failing.length > 0 ? failing.map((p) => ({ p, d: findDisruption(p) })) : [];
   const disruption = disrupted.length > 0 && disrupted.every((x) => x.d !== undefined) ? disrupted[0]?.d : undefined;
@@ -181,7 +184,7 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
         ? `The run was still going when activeDeadlineSeconds passed, so the Job controller killed it.${history.length > 0 ? ' Earlier runs show how close to the deadline it has been running.' : ''} The work grew, or the run got slower.`
         : isolated
           ? `Every attempt of ${which ?? ''} failed the same way while the other indexes completed with the same image and template: the fault is in what ${indexes?.count === 1 ? 'that index reads' : 'those indexes read'}${input ? ` (${input})` : ''}, not in the code or the cluster.`
-          : unstarted?.cause ?? refused?.cause ?? forbidden?.cause ?? packaged?.cause ?? metDown?.finding.likelyCause ?? `Every retry failed the same way until the backoff limit; the pods' exit and their last log lines say why.`,
+          : unstarted?.cause ?? refused?.cause ?? forbidden?.cause ?? packaged?.cause ?? metDown?.finding.likelyCause ?? failingRule?.cause ?? `Every retry failed the same way until the backoff limit; the pods' exit and their last log lines say why.`,
       nextAction: disruption
         ? `Re-run the Job once ${disruption.nodeShutdown ? 'the node is back (or elsewhere)' : 'the disruption is over'} (a failed Job is not retried by itself). So the next disruption does not fail it: add a podFailurePolicy rule with action Ignore on the DisruptionTarget condition (disruptions then do not count against backoffLimit)${disruption.nodeShutdown ? ', and drain nodes before planned reboots' : ''}.`
         : deadline

@@ -14,6 +14,7 @@ import { formatAgo } from '../time-span.js';
 import { describeUnreachableMemoryTarget, findUnreachableMemoryTarget } from '../hpa-memory-target.js';
 import { findStartupReplay, type StartupReplay, tellStartupReplayOom } from '../startup-replay.js';
 import { findMemoryPool, tellOversizedPool } from '../memory-pool.js';
+import { findUnboundedPrefetch, tellUnboundedPrefetch } from '../unbounded-prefetch.js';
 import { earliest } from '../time-span.js';
 
 interface OomHit {
@@ -75,7 +76,10 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
   // A server's memory pool (shared_buffers, WiredTiger's cache) sized at or near the limit: it fills as the server works.
   const killed = unique(hits.map((h) => h.ref.pod));
   const found = limit && !first.ref.init && !off && !heapTooBig ? findMemoryPool({ container, pods: killed, logs: ev.logs, config: ev.memoryPoolConfig ?? [], nodes: ev.nodes }) : undefined;
-  const pool = found && limit ? tellOversizedPool(found, limit) : undefined;
+  const oversized = found && limit ? tellOversizedPool(found, limit) : undefined;
+  // A queue consumer with an unbounded prefetch (basic.qos prefetch_count 0): the broker's backlog fills it.
+  const unbounded = limit && !first.ref.init && !off && !heapTooBig && !oversized ? findUnboundedPrefetch(ev, container, killed) : undefined;
+  const pool = oversized ?? (unbounded && limit ? tellUnboundedPrefetch(unbounded, limit) : undefined);
   if (pool) evidence.push(...pool.evidence);
   // An HPA whose memory target lies past the limit: the pods die before it ever scales out.
   const hpa = limit && !first.ref.init && !off && !heapTooBig && !pool && tmpfs.length === 0 ? findUnreachableMemoryTarget(ev.hpas, container) : undefined;

@@ -8,6 +8,7 @@ import { NAMESPACE_TERMINATING, summarizeNamespaceDeletion } from '../namespace-
 import { findMissingPriorityClass, findNearPriorityClass } from '../priority-class.js';
 import { findLimitRangeRefusal } from '../limit-range-refusal.js';
 import { findSurgeRoomRefusal } from '../quota-surge-room.js';
+import { readQuotaHolder } from '../quota-holders.js';
 import { earliest, isWithin } from '../time-span.js';
 import { capitalize } from '../../text.js';
 
@@ -104,6 +105,21 @@ function classifySurgeRoom(ev: TriageEvidence, name: string, message: string): R
     : `${full.resource} ${full.used} used of ${full.limited} with the ${kind} at its steady size (${pods})`;
   const room = `raise the ${full.resource} limit of ${name} ${full.roomAt !== undefined ? `to at least ${full.roomAt} (room for maxSurge's ${surge})` : `to leave room for maxSurge's ${surge}`}`;
   const unavailable = full.noUnavailable ? `, or set maxUnavailable above 0 on the ${kind} so the rollout replaces pods instead of adding them` : '';
+  // Another workload holds most of the quota: it is what to free, the surge only meets the wall.
+  const holder = full.ownFill ? undefined : readQuotaHolder(ev, name);
+  if (holder) {
+    return {
+      key: `quota/${name}`,
+      title: `ResourceQuota ${name}${scope} exhausted: ${full.resource} ${full.used} used of ${full.limited}, ${holder.clause}; no room for the ${kind}'s surge pod`,
+      cause: `${holder.cause} The ${kind} runs its desired size (${pods}), so the rolling update cannot add the pod it starts with (maxSurge); any rollout of this ${kind}, of any revision, meets the same wall.`,
+      action: `${capitalize(holder.fix)}; then the rollout proceeds. Otherwise ${room}${unavailable}; a rollback would not make room.`,
+      fix: holder.fix,
+      layer: 'capacity',
+      command: formatKubectl(ev.target, `describe resourcequota ${name}`),
+      outsideWorkload: `any revision's surge pod meets the same full quota`,
+      facts: holder.evidence,
+    };
+  }
   return {
     key: `quota/${name}`,
     title: `ResourceQuota ${name}${scope} exhausted: ${fill}, no room for a surge pod`,
@@ -122,6 +138,19 @@ function classifyRefusal(ev: TriageEvidence, message: string): Refusal {
   const full = quota?.[1] ? classifySurgeRoom(ev, quota[1], message) : undefined;
   if (full) return full;
   if (quota?.[1]) {
+    const holder = readQuotaHolder(ev, quota[1]);
+    if (holder) {
+      return {
+        key: `quota/${quota[1]}`,
+        title: `ResourceQuota ${quota[1]} exhausted: ${holder.clause}`,
+        cause: holder.cause,
+        action: `${capitalize(holder.fix)}; lowering this pod's requests also works if they are inflated.`,
+        fix: holder.fix,
+        layer: 'capacity',
+        command: formatKubectl(ev.target, `describe resourcequota ${quota[1]}`),
+        facts: holder.evidence,
+      };
+    }
     return {
       key: `quota/${quota[1]}`,
       title: `ResourceQuota ${quota[1]} exhausted`,

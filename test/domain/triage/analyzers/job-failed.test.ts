@@ -304,3 +304,26 @@ describe('analyzeFailedJobs: a Hadoop FileSystem the jar does not register', () 
     expect(f?.likelyCause).toContain('META-INF/services');
   });
 });
+
+describe('analyzeFailedJobs: a Job failed by its podFailurePolicy', () => {
+  const message = `Container settle for pod ${NS}/${JOB}-4xk2p failed with exit code 42 matching FailJob rule at index 0`;
+  const policyJob = (): JobEvidence => failedJob({
+    failed: 1,
+    backoffLimit: 4,
+    podFailureRules: [{ action: 'FailJob', onExitCodes: 'settle In (42)' }, { action: 'Ignore', onPodConditions: ['DisruptionTarget'] }],
+    conditions: [
+      { type: 'FailureTarget', status: 'True', reason: 'PodFailurePolicy', message, lastTransitionTime: minutesAgo(20) },
+      { type: 'Failed', status: 'True', reason: 'PodFailurePolicy', message, lastTransitionTime: minutesAgo(20) },
+    ],
+  });
+
+  it('names the rule that failed the Job (action, exit code, container) and not the retry limit, and keeps the log line decisive', () => {
+    const pods = [jobPod(0, exited(42, 'Error', 20))];
+    const lines = ['ERROR main: input file is empty (0 bytes)', 'ERROR main: exiting with code 42 (INPUT_EMPTY)'];
+    const [f] = analyzeFailedJobs(cronScenario([policyJob()], pods, [{ pod: pods[0]?.name ?? '', container: 'settle', previous: false, lines }]));
+    expect(f?.title).toBe(`Job ${JOB} failed: PodFailurePolicy — 1 pod exited 42: its podFailurePolicy rule FailJob on exit code 42 of container settle failed the Job at once, with no retry`);
+    const said = [f?.title, f?.likelyCause, f?.nextAction].join('\n');
+    expect(said).not.toMatch(/backoff ?limit/i);
+    expect(f?.decisive).toBe('ERROR main: exiting with code 42 (INPUT_EMPTY)');
+  });
+});
