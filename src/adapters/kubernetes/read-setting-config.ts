@@ -15,7 +15,9 @@
 // a limit, the ConfigMaps the sender mounts, keeping only the scrape job names of its config file; where a Spring app is refused
 // at the loopback default of a server whose properties Spring Boot 3 renamed (localhost:6379), the ConfigMaps it mounts first,
 // then those it takes variables from, keeping only one line under the old prefix (spring.redis.host) of its config files, or
-// those env keys (SPRING_REDIS_*). Never a Secret; nothing at all while the logs show none.
+// those env keys (SPRING_REDIS_*); where two or more running pods' requests lose their session (writes answered 419 in bulk,
+// "CSRF token mismatch") and no literal env names the session store, the ConfigMaps the container takes variables from,
+// keeping only the session-store keys (SESSION_DRIVER). Never a Secret; nothing at all while the logs show none.
 import type { LogEvidence, PodEvidence } from '../../domain/triage/evidence.js';
 import type { NamespaceObjectEvidence } from '../../domain/triage/evidence-context.js';
 import type { SettingConfigEvidence } from '../../domain/triage/evidence-setting-config.js';

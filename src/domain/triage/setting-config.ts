@@ -12,7 +12,8 @@
  * endpoint fails a dependency's health check has its liveness health group in its config file (a
  * ConfigMap it mounts) or its env; a JVM whose threads overflow their stack has its JVM options (a
  * thread stack size, -Xss) there; a Spring app refused at a server's loopback default has that server's
- * properties in its config file or env, perhaps under a prefix Spring Boot 3 renamed (spring.redis.*).
+ * properties in its config file or env, perhaps under a prefix Spring Boot 3 renamed (spring.redis.*);
+ * replicas whose requests lose their session between pods have their session store (SESSION_DRIVER) there.
  * Reads are conditional on the logs,
  * bounded, and keep only the settings' keys as written; never a Secret.
  */
@@ -31,6 +32,7 @@ import { LIVENESS_GROUP_ENV, findHealthCheckedLiveness, findLivenessGroupLine } 
 import { findRemoteWriteRefusals, listScrapeJobs } from './remote-write-refusal.js';
 import { JVM_OPTIONS_KEY, STACK_SIZE_VALUE, findStackOverflows } from './thread-stack-size.js';
 import { RENAMED_ENV_KEY, findRenamedSettingLine, findSpringLoopbackRefusal } from './spring-renamed-property.js';
+import { SESSION_STORE_KEY, findLostSessions, hasLiteralStoreEnv } from './in-process-sessions.js';
 
 /** At most this many ConfigMaps read per mechanism, and as many for a Vault role's definition. */
 const MAX_READS = 2;
@@ -54,6 +56,7 @@ const SETTING_KEYS: Record<SettingMechanism, RegExp> = {
   // A config file it mounts (prometheus.yml): what is kept is read from the file, not a key.
   'scrape-jobs': /./,
   'renamed-property': RENAMED_ENV_KEY,
+  'session-store': SESSION_STORE_KEY,
 };
 
 /** The values a mechanism's setting is kept by, when its keys' names do not tell it. */
@@ -102,6 +105,9 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
   const overflow = findStackOverflows(ev.logs, ev.pods);
   const remote = findRemoteWriteRefusals(ev.logs, ev.pods);
   const loopback = findSpringLoopbackRefusal(ev.logs, ev.pods);
+  const running = ev.pods.filter((p) => p.phase === 'Running');
+  const sessions = running.length < 2 ? undefined : findLostSessions(ev.logs, new Set(running.map((p) => p.name)));
+  const sessionContainer = sessions === undefined ? undefined : containerOf(ev.pods, sessions.pods[0], sessions.container);
   return [
     ...(queue === undefined ? [] : listConfigMapSources(containerOf(ev.pods, queue.pods[0], queue.container), MAX_READS).map((s) => ({ mechanism: 'queue-visibility' as const, ...s }))),
     ...(vault === undefined ? [] : listConfigMapSources(containerOf(ev.pods, vault.pods[0], vault.container), MAX_READS).map((s) => ({ mechanism: 'vault-token' as const, ...s }))),
@@ -113,6 +119,7 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
     ...(overflow === undefined ? [] : listConfigMapSources(containerOf(ev.pods, overflow.pods[0], overflow.container), MAX_READS).map((s) => ({ mechanism: 'thread-stack' as const, ...s }))),
     ...(remote === undefined ? [] : listMountedSources(ev.pods, remote.pods[0], remote.container).slice(0, MAX_READS).map((s) => ({ mechanism: 'scrape-jobs' as const, ...s }))),
     ...(loopback === undefined ? [] : listConfigSources(ev.pods, loopback.pod, loopback.container).map((s) => ({ mechanism: 'renamed-property' as const, ...s }))),
+    ...(sessionContainer === undefined || hasLiteralStoreEnv([sessionContainer]) ? [] : listConfigMapSources(sessionContainer, MAX_READS).map((s) => ({ mechanism: 'session-store' as const, ...s }))),
   ];
 }
 

@@ -142,6 +142,29 @@ describe('the settings that decide a mechanism the logs show', () => {
     expect(JSON.stringify(ev)).not.toContain('hunter2');
   });
 
+  it('where the replicas\' form posts are answered 419 in bulk, keeps only the session-store key of the ConfigMap they take variables from', async () => {
+    const app = deploymentApp({
+      namespace: NS,
+      name: 'notifier',
+      replicas: 2,
+      revisions: [{ revision: 4, createdAgo: 12 * DAYS, template: { containers: [container({
+        image: 'registry.example/fulfillment/notifier:4.3.0',
+        envFrom: [{ configMapRef: { name: 'notifier-config' } }],
+      })] } }],
+      pods: [{ revision: 4, node: NODE_A, createdAgo: 12 * DAYS }, { revision: 4, node: NODE_A, createdAgo: 0.5 * DAYS }],
+    });
+    const own = configMap({ namespace: NS, name: 'notifier-config', createdAgo: 200 * DAYS, data: { SESSION_DRIVER: 'file', APP_KEY: 'hunter2', CACHE_STORE: 'redis' } });
+    for (const x of [...threeNodes(), ...app.objects, own]) h.fake.add(x);
+    app.pods.forEach((p, k) => {
+      const lines = Array.from({ length: 4 }, (_, i) => `10.0.${k}.${i + 2} - - [21/Nov/2026:03:1${i}:00 +0000] "POST /cart HTTP/1.1" 419 512 "-" "Mozilla/5.0"`);
+      h.fake.setLogs(NS, nameOf(p), 'app', { current: `${lines.join('\n')}\n` });
+    });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(configReads()).toEqual([`/api/v1/namespaces/${NS}/configmaps/notifier-config`]);
+    expect(ev.settingConfig).toEqual([{ mechanism: 'session-store', configMap: 'notifier-config', key: 'SESSION_DRIVER', via: 'envFrom', written: 'SESSION_DRIVER=file' }]);
+    expect(JSON.stringify(ev)).not.toContain('hunter2');
+  });
+
   it('gets no ConfigMap while the logs show neither', async () => {
     cluster(['{"level":30,"msg":"batch processed","count":10,"elapsedMs":900}']);
     const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });

@@ -17,7 +17,7 @@ export function analyzeInProcessSessions(ev: TriageEvidence): Finding[] {
   const running = ev.pods.filter((p) => p.phase === 'Running');
   if (running.length < 2) return [];
   const containers = ev.pods[0]?.containers ?? [];
-  const s = findInProcessSessions(ev.logs, containers, new Set(running.map((p) => p.name)));
+  const s = findInProcessSessions(ev.logs, containers, new Set(running.map((p) => p.name)), ev.settingConfig ?? []);
   if (s === undefined) return [];
   const podObjects = running.filter((p) => s.pods.includes(p.name));
   const replicas = Math.max(getDesiredReplicas(ev), running.length);
@@ -28,8 +28,9 @@ export function analyzeInProcessSessions(ev: TriageEvidence): Finding[] {
     : sticky.length === 0
       ? `; Service ${joinAnd(services.map((v) => v.name))} has no sessionAffinity, so each request may land on any pod`
       : `; Service ${joinAnd(sticky.map((v) => v.name))} pins clients by IP, which does not hold behind a proxy or NAT that shares their address`;
-  const kinds = [...new Set(s.lost.map((h) => (/csrf/i.test(h.line) ? '"invalid csrf token"' : /no session/i.test(h.line) ? '"no session for sid"' : 'session not found')))];
-  const title = `Sessions are kept in each pod's memory (${s.store}) and the ${replicas} replicas do not share them: ${s.lost.length} requests in ${s.pods.length} pods came without the session another pod holds (${joinAnd(kinds)})${affinity}`;
+  const kinds = [...new Set(s.lost.map((h) => (/" 419\b/.test(h.line) ? '419 Page Expired on their form posts' : /csrf token mismatch/i.test(h.line) ? '"CSRF token mismatch"' : /csrf/i.test(h.line) ? '"invalid csrf token"' : /no session/i.test(h.line) ? '"no session for sid"' : 'session not found')))];
+  const where = /\bfiles?\b|filesystem/i.test(s.store) ? "on each pod's own disk" : "in each pod's memory";
+  const title = `Sessions are kept ${where} (${s.store}) and the ${replicas} replicas do not share them: ${s.lost.length} requests in ${s.pods.length} pods came without the session another pod holds (${joinAnd(kinds)})${affinity}`;
   const fix = 'move the sessions to a store the replicas share (Redis, the database) before running more than one replica';
   const ref = formatWorkloadRef(ev.target);
   const last = s.lost.at(-1);

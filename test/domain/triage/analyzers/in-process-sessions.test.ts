@@ -58,4 +58,34 @@ describe('analyzeInProcessSessions', () => {
     expect(analyzeInProcessSessions(scaled(3, 4, false))).toEqual([]);
     expect(analyzeInProcessSessions(scaled(2, 2))).toEqual([]);
   });
+
+  /** A PHP pod's access log: `posts` form posts of which `expired` are answered 419, among plain GETs. */
+  function accessLog(k: number, posts: number, expired: number): string[] {
+    return Array.from({ length: posts * 3 }, (_, i) => {
+      const post = i % 3 === 1;
+      const n = Math.floor(i / 3);
+      const status = post ? (n < expired ? 419 : 302) : 200;
+      return `10.0.${k}.${i + 2} - - [21/Nov/2026:03:${String(10 + i).padStart(2, '0')}:00 +0000] "${post ? 'POST' : 'GET'} /cart/update HTTP/1.1" ${status} 512 "-" "Mozilla/5.0"`;
+    });
+  }
+  function fileSessions(n: number, posts: number, expired: number, driver = 'file'): TriageEvidence {
+    const ev = scaled(n, 0, false);
+    return {
+      ...ev,
+      logs: ev.pods.map((p, k) => ({ pod: p.name, container: 'app', previous: false, lines: accessLog(k, posts, expired) })),
+      settingConfig: [{ mechanism: 'session-store', configMap: `${APP}-env`, key: 'SESSION_DRIVER', via: 'envFrom', written: `SESSION_DRIVER=${driver}` }],
+    };
+  }
+
+  it('reads form posts answered 419 in bulk as sessions lost between replicas, with the file driver set in a ConfigMap', () => {
+    const [f] = analyzeInProcessSessions(fileSessions(3, 4, 3));
+    expect(f?.title).toMatch(/^Sessions are kept on each pod's own disk \(SESSION_DRIVER=file in ConfigMap payment-service-env\) and the 3 replicas do not share them: 9 requests in 3 pods/);
+    expect(f?.title).toMatch(/419 Page Expired/);
+  });
+
+  it('says nothing of a few 419s, of a shared session store, or of one replica', () => {
+    expect(analyzeInProcessSessions(fileSessions(3, 40, 2))).toEqual([]);
+    expect(analyzeInProcessSessions(fileSessions(3, 4, 3, 'redis'))).toEqual([]);
+    expect(analyzeInProcessSessions(fileSessions(1, 10, 8))).toEqual([]);
+  });
 });
