@@ -15,6 +15,7 @@ import { analyzeMessageContract } from './message-contract.js';
 import { analyzeWriterConflicts } from './writer-conflict.js';
 import { analyzeCollscanTimeouts } from './collscan-timeout.js';
 import { analyzeOffsetReset } from './offset-reset.js';
+import { analyzeOffsetOutOfRange } from './offset-out-of-range.js';
 import { analyzeCassandraLocalDc } from './cassandra-local-dc.js';
 import { analyzeKafkaCodecRefused } from './kafka-codec-refused.js';
 import { analyzePartitionLagSkew } from './partition-lag-skew.js';
@@ -384,6 +385,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'consumer-visibility-timeout': analyzeConsumerVisibilityTimeouts,
   'consumer-partitions': analyzeConsumerPartitions,
   'offset-reset': analyzeOffsetReset,
+  'offset-out-of-range': analyzeOffsetOutOfRange,
   'scheduler-replicas': analyzeSchedulerReplicas,
   'credentials-rejected': analyzeRejectedCredentials,
   'vault-token-max-ttl': analyzeVaultTokenMaxTtl,
