@@ -294,7 +294,9 @@
 //   where ClickHouse says a table is read-only (TABLE_IS_READ_ONLY, 2+ lines), the same reads of the namespace's one Service named
 //   *keeper*/*zookeeper* (its coordination service, whose quorum the table waits for: clickhouse-readonly.ts);
 //   the same reads where MongoDB majority writes time out waiting for replication (WriteConcernFailed, 2+ lines:
-//   mongo-write-majority.ts) or an ON CLUSTER query timed out on unfinished hosts (distributed_ddl_task_timeout, one line:
+//   mongo-write-majority.ts), with the current log tail of each member that runs ready and was created within 12 hours (at
+//   most two, 100 lines / 64 KB, read-dependency-members.ts: a member still in initial sync, STARTUP2, confirms no write:
+//   mongo-initial-sync.ts), or an ON CLUSTER query timed out on unfinished hosts (distributed_ddl_task_timeout, one line:
 //   clickhouse-ddl-unfinished.ts); and for members Pending on a volume node affinity conflict, a get of each one's claim and
 //   of its volume (at most two members, four gets: read-member-volumes.ts) for the zone its volume is pinned to;
 //   where a dependency refuses the workload's credentials, or its driver cannot do the server's authentication method

@@ -11,13 +11,16 @@
 // the settings of that limit (read-member-settings.ts). For a server that says its own state in its
 // readiness probe (a sealed Vault), the Unhealthy events of members that run unready (at most two: read-member-probes.ts).
 // For a server whose members run but cannot form (a raft cluster with no leader), the current log
-// tail of members that run unready (at most two): why no leader is elected. When one member is far
+// tail of members that run unready (at most two): why no leader is elected. For a server whose
+// ready members may not count yet (MongoDB majority writes timing out), the current log tail of
+// members that run ready and were created within 12 hours (at most two, 100 lines / 64 KB): a
+// member still in initial sync (STARTUP2) confirms no write. When one member is far
 // younger than its siblings, its StatefulSet and the members' claims (at most six gets: read-member-claims.ts).
 // For members Pending on a volume node affinity conflict, their claim and its volume (at most two
 // members, four gets: read-member-volumes.ts): the zone a node must be in for them to run.
 import type { DependencyMembersEvidence } from '../../domain/triage/evidence-dependency-members.js';
 import type { EventEvidence } from '../../domain/triage/evidence.js';
-import { findLostNodes, listCrashedMembers, listDownMembers, listProbedMembers, widenToSet } from '../../domain/triage/cluster-down.js';
+import { findLostNodes, listCrashedMembers, listDownMembers, listProbedMembers, listRecentReadyMembers, widenToSet } from '../../domain/triage/cluster-down.js';
 import { HOUR_MS, isWithin } from '../../domain/triage/time-span.js';
 import type { CollectContext } from './collect-context.js';
 import { mapEvent } from './map-event.js';
@@ -40,7 +43,7 @@ const MAX_NODES = 3;
 /** Crashing members whose previous log is read: one or two say why the store lost its quorum. */
 const MAX_CRASH_LOGS = 2;
 
-export async function readDependencyMembers(ctx: CollectContext, ref: { name: string; namespace: string; wholeSet?: true; settings?: readonly string[]; probes?: true; memberLogs?: true }, why = 'its clients log that its cluster is down'): Promise<DependencyMembersEvidence | undefined> {
+export async function readDependencyMembers(ctx: CollectContext, ref: { name: string; namespace: string; wholeSet?: true; settings?: readonly string[]; probes?: true; memberLogs?: true; syncLogs?: true }, why = 'its clients log that its cluster is down'): Promise<DependencyMembersEvidence | undefined> {
   const { core } = ctx.clients;
   const { name, namespace } = ref;
   const svc = await ctx.reads.one(`Service ${name} in ${namespace} (${why})`, 'dependencyMembers', (o) => core.readNamespacedService({ name, namespace }, o));
@@ -65,12 +68,15 @@ export async function readDependencyMembers(ctx: CollectContext, ref: { name: st
   const crashed = listCrashedMembers(pods).slice(0, MAX_CRASH_LOGS);
   // Members that run unready, whose current log says why the cluster cannot form (at most two).
   const unready = ref.memberLogs ? listProbedMembers(pods).flatMap((p) => { const c = pods.find((x) => x.name === p)?.containers[0]; return c ? [{ pod: p, container: c.name }] : []; }) : [];
+  // Members that run ready but started recently, whose current log says whether they still catch up (initial sync; at most two).
+  const syncing = ref.syncLogs ? listRecentReadyMembers(pods, now) : [];
   const [nodeLosses, nodes, logs, probeEvents] = await Promise.all([
     down.length === 0 ? [] : readNodeLosses(ctx, { namespace, service: name, pods, nodeLosses: [] }, down),
     under.length === 0 ? [] : readNodes(ctx, under),
-    crashed.length + unready.length === 0 ? [] : readLogs(ctx, [
+    crashed.length + unready.length + syncing.length === 0 ? [] : readLogs(ctx, [
       ...crashed.map((c) => ({ ...c, previous: true, why: 'system' as const, restarts: pods.find((p) => p.name === c.pod)?.containers.find((x) => x.name === c.container)?.restartCount ?? 0, namespace })),
       ...unready.map((c) => ({ ...c, previous: false, why: 'system' as const, restarts: 0, namespace })),
+      ...syncing.map((c) => ({ ...c, previous: false, why: 'system' as const, restarts: 0, namespace })),
     ]),
     // A server that says its own state in its probe (a sealed Vault): the probe failures of members that run unready.
     ref.probes ? readMemberProbes(ctx, { namespace, service: name, pods, nodeLosses: [] }) : [],

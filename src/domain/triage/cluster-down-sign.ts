@@ -68,6 +68,12 @@ export interface ClusterDownSign {
    * one line is enough, where one refused call among many is noise.
    */
   once?: true;
+  /**
+   * A member that runs and is ready may still not count toward the writes it refuses (a MongoDB
+   * member in initial sync): the current log tails of members that run ready and started recently
+   * (at most two) are read, and this says from its log whether it still catches up.
+   */
+  memberSync?: (lines: readonly string[]) => { said: string; line: string } | undefined;
 }
 
 /** What the members' logs say of why the cluster cannot form, and what forms it again. */

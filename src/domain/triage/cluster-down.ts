@@ -217,10 +217,10 @@ function findCoordinator(named: RegExp, ev: { target: TriageEvidence['target']; 
 }
 
 /** The Service of a cluster the logs say is down, in any namespace: its pods are worth one read. */
-export function pickClusterDownService(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }): { name: string; namespace: string; wholeSet?: true; settings?: readonly string[]; probes?: true; memberLogs?: true } | undefined {
+export function pickClusterDownService(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }): { name: string; namespace: string; wholeSet?: true; settings?: readonly string[]; probes?: true; memberLogs?: true; syncLogs?: true } | undefined {
   const found = findClusterDown(ev);
   if (found?.service === undefined) return undefined;
-  return { ...found.service, ...(found.sign.wholeSet ? { wholeSet: true as const } : {}), ...(found.sign.settings ? { settings: found.sign.settings } : {}), ...(found.sign.readiness ? { probes: true as const } : {}), ...(found.sign.memberLogs ? { memberLogs: true as const } : {}) };
+  return { ...found.service, ...(found.sign.wholeSet ? { wholeSet: true as const } : {}), ...(found.sign.settings ? { settings: found.sign.settings } : {}), ...(found.sign.readiness ? { probes: true as const } : {}), ...(found.sign.memberLogs ? { memberLogs: true as const } : {}), ...(found.sign.memberSync ? { syncLogs: true as const } : {}) };
 }
 
 /** Members whose probe events are read: at most this many, of those that run but are not ready. */
@@ -236,6 +236,32 @@ export function readMemberReadiness(sign: ClusterDownSign, members: DependencyMe
   if (sign.readiness === undefined) return undefined;
   const failed = (members?.probeEvents ?? []).filter((e) => e.object.name === pod && /^Readiness probe failed/i.test(e.message)).sort((a, b) => msBetween(a.lastSeen, b.lastSeen))[0];
   return failed ? sign.readiness(failed.message) : undefined;
+}
+
+/** Ready members whose current log is read for whether they still catch up: at most this many, started within this window. */
+const MAX_SYNCING = 2;
+const SYNC_WINDOW_MS = 12 * 60 * MINUTE_MS;
+
+/**
+ * The members that run and are ready but were created recently (newest first, at most two): a
+ * replica re-created on a new volume answers its probe while it still copies the data set.
+ */
+export function listRecentReadyMembers(pods: readonly PodEvidence[], now: IsoTime): { pod: string; container: string }[] {
+  return pods
+    .filter((p) => p.phase === 'Running' && p.ready && p.deletionTimestamp === undefined && p.createdAt !== undefined && msBetween(p.createdAt, now) >= 0 && msBetween(p.createdAt, now) <= SYNC_WINDOW_MS)
+    .sort((a, b) => msBetween(a.createdAt ?? now, b.createdAt ?? now))
+    .slice(0, MAX_SYNCING)
+    .flatMap((p) => (p.containers[0] ? [{ pod: p.name, container: p.containers[0].name }] : []));
+}
+
+/** The ready members whose own current log says they are still catching up (in initial sync), by the sign. */
+export function findSyncingMembers(sign: ClusterDownSign, members: DependencyMembersEvidence | undefined): { pod: string; said: string; line: string }[] {
+  if (sign.memberSync === undefined || members?.logs === undefined) return [];
+  return members.pods.filter((p) => p.phase === 'Running' && p.ready).flatMap((p) => {
+    const log = members.logs?.find((l) => l.pod === p.name && !l.previous);
+    const s = log ? sign.memberSync?.(log.lines) : undefined;
+    return s ? [{ pod: p.name, ...s }] : [];
+  });
 }
 
 /** Env sources a container takes whole, read for a cluster's address: at most this many. */

@@ -31,7 +31,10 @@ export interface DependencyMembersEvidence {
    * names it: a key of a ConfigMap their container takes whole (envFrom), read for it alone.
    */
   address?: { env: string; host: string; configMap: string };
-  /** The previous log tails of members that keep crashing (at most two): their own reason (a torn commit log, a full disk). */
+  /**
+   * The previous log tails of members that keep crashing (at most two): their own reason (a torn commit log, a full disk);
+   * for some signs the current tails of members that run unready (raft peers) or run ready but started recently (initial sync).
+   */
   logs?: LogEvidence[];
   /**
    * Settings of the ConfigMaps a serving member mounts (at most two), read only for the setting the

@@ -2,6 +2,7 @@
 // primary is up and takes every write, but too few data-bearing members confirm it within wtimeout —
 // one of them cannot run (or lags) — so the clients' writes fail while their reads keep working.
 import type { ClusterDownSign } from './cluster-down-sign.js';
+import { readInitialSync } from './mongo-initial-sync.js';
 
 /** "times out its w:majority writes (WriteConcernFailed, wtimeout 10000 ms)", from the driver's line. */
 function describeWriteConcern(line: string): string | undefined {
@@ -26,4 +27,6 @@ export const MONGO_WRITE_MAJORITY: ClusterDownSign = {
     'A MongoDB write with write concern w:"majority" is confirmed only once a majority of the replica set\'s data-bearing voting members have applied it; a member that votes but holds no data counts toward electing a primary, never toward acknowledging a write. So with a data-bearing member down (or lagging more than wtimeout behind) the primary stays primary and applies every write, but answers WriteConcernFailed "waiting for replication timed out" after wtimeout — the write is not confirmed durable — while reads keep working and the client pods stay Ready. Lowering the write concern would hide it at the cost of writes a primary\'s loss can roll back.',
   check: "mongosh --quiet --eval 'rs.status().members.map(m => m.name + \" \" + m.stateStr + \" \" + (m.optimeDate || \"\"))'",
   recovers: 'majority writes are confirmed again',
+  // A member re-created on a new volume runs and is ready while it copies the data (STARTUP2): it confirms no write yet.
+  memberSync: readInitialSync,
 };

@@ -11,7 +11,7 @@ import type { MemberVolumeEvidence } from '../evidence-member-volumes.js';
 import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
-import { describeMajority, findClusterDown, findDeadNodes, findLostNodes, listDownMembers, readMemberReadiness, shortenReason } from '../cluster-down.js';
+import { describeMajority, findClusterDown, findDeadNodes, findLostNodes, findSyncingMembers, listDownMembers, readMemberReadiness, shortenReason } from '../cluster-down.js';
 import type { ClusterDown, DeadNode, DownMember, LostNode, MemberReadiness } from '../cluster-down.js';
 import { listNodesOf, unique } from '../pod-status.js';
 import { findWipedClaim } from '../renewed-member.js';
@@ -123,9 +123,14 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
       : down.length === 0
         ? `all ${members.pods.length} of its pods are Running and ready`
         : describeDown(formation ? down.map(({ crash, ...d }) => ({ ...d, ...(crash ? { crash: { container: crash.container, restarts: crash.restarts } } : {}) })) : down, lost, now, dead, members.nodes, members.volumes);
+  // Ready members that still copy the data set (initial sync): they answer their probe but confirm no write yet.
+  const syncing = findSyncingMembers(sign, members);
+  const syncStep = syncing.length > 0 ? `let ${joinAnd(syncing.map((m) => m.pod))} finish ${syncing.length === 1 ? 'its' : 'their'} initial sync` : undefined;
+  const syncSaid = syncing.length > 0 ? `${joinAnd(syncing.map((m) => `${m.pod} ${m.said}`))}, so ${syncing.length === 1 ? 'it' : 'they'} cannot acknowledge writes yet` : undefined;
   // A member that came back on a new, empty claim (its set deleted the old one): it runs, and holds nothing.
   const wiped = members && down.length === 0 ? findWipedClaim(members, ev.collectedAt) : undefined;
-  const counted = wiped ? `${wiped.pod} came back ${wiped.age} ago on a new, empty claim ${wiped.claim} (its siblings' are ${wiped.siblingsAge} old)${wiped.policy ? `: StatefulSet ${wiped.set} deletes claims (${wiped.policy})` : ''}` : majority && down.length > 0 ? `${majority.text} — ${state}` : state;
+  const countedAll = wiped ? `${wiped.pod} came back ${wiped.age} ago on a new, empty claim ${wiped.claim} (its siblings' are ${wiped.siblingsAge} old)${wiped.policy ? `: StatefulSet ${wiped.set} deletes claims (${wiped.policy})` : ''}` : majority && down.length > 0 ? `${majority.text} — ${state}` : state;
+  const counted = syncSaid ? `${countedAll}, ${syncSaid}` : countedAll;
   const count = `${hits.length} refused call${hits.length === 1 ? '' : 's'} in the logs of ${callers.length} pod${callers.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}`;
   const pending = down.filter((d) => d.state === 'Pending');
   const inZone = pending.some((d) => /volume node affinity conflict/i.test(d.unschedulable ?? ''));
@@ -176,7 +181,7 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
   const rest = down.filter((d) => !held.has(d.pod.name) && d.crash?.line === undefined);
   const steps = crashFix === undefined
     ? undefined
-    : [...(forced ? [forced] : []), crashFix, ...(rest.length > 0 ? [`get ${joinAnd(rest.map((d) => d.pod.name))} running again: ${inZone ? `get a node into ${rest.length === 1 ? "its volume's zone" : "their volumes' zone"} that ${rest.length === 1 ? 'it' : 'they'} may use` : pending.length > 0 ? 'make room for them where the scheduler says it has none' : 'bring them back'}`] : [])];
+    : [...(forced ? [forced] : []), crashFix, ...(syncStep ? [syncStep] : []), ...(rest.length > 0 ? [`get ${joinAnd(rest.map((d) => d.pod.name))} running again: ${inZone ? `get a node into ${rest.length === 1 ? "its volume's zone" : "their volumes' zone"} that ${rest.length === 1 ? 'it' : 'they'} may use` : pending.length > 0 ? 'make room for them where the scheduler says it has none' : 'bring them back'}`] : [])];
   const rejoin = wiped ? `rejoin ${wiped.pod} to the cluster and give it back what claim ${wiped.claim} held before it was deleted (${sign.check}; its old member id, its share of the data — from a backup or a replica)${wiped.policy ? `; then set whenScaled: Retain on StatefulSet ${wiped.set} so a scale-down never deletes a member's data again` : ''}` : undefined;
   const fix = rejoin !== undefined
     ? rejoin
@@ -187,7 +192,7 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
       ? `${steps.join('; ')}; once they rejoin${recovers}`
       : sign.remedy && !forced && pending.length === 0
         ? `${sign.remedy(downNames, readiness)}; once ${recoversAfter}`
-        : `${forced ? '' : `get ${downNames} of ${named} running again: `}${place}; once they rejoin${recovers}`
+        : `${forced ? '' : `get ${downNames} of ${named} running again: `}${place}${syncStep ? `; ${syncStep}` : ''}; once they rejoin${recovers}`
     : members === undefined
       ? `look at ${named}'s pods (${formatKubectl(where, 'get pods -o wide')}: which are not running, and why) and at the cluster's own state (${sign.check})`
       : `ask the cluster which slots or members it lacks (${sign.check}) and restore them`;
@@ -225,12 +230,14 @@ function describe(ev: TriageEvidence, found: ClusterDown, members: DependencyMem
       // A full disk said by its errno and the write that failed, not by the structured line's generic message.
       ...crashed.map((d) => `log ${d.pod.name} (previous run): ${findDiskFullLine([d.crash?.line ?? ''])?.said ?? condenseStructuredLine(d.crash?.line ?? '')}`),
       ...(formation?.lines ?? []).map((l) => `log ${l.pod}${l.current ? '' : ' (previous run)'}: ${l.line}`),
+      // The structured line's message alone drops its state ("newState"): what it says is added.
+      ...syncing.map((m) => `log ${m.pod}: ${condenseStructuredLine(m.line)} (${m.said})`),
       ...dead.map((d) => `${describeDeadNode(d, now)}${d.node.taints.length > 0 ? `, tainted ${d.node.taints.map((t) => `${t.key}:${t.effect}`).join(', ')}` : ''}`),
       ...lost.flatMap((l) => l.events.map((e) => `event Node ${l.node}: ${e.reason}${e.source ? ` (${e.source})` : ''} ${formatAgo(e.firstSeen, now)}: ${e.message}`)),
     ],
     // The refusal's words are in the title already when it was read from the line.
     decisive: described ?? quoted,
-    likelyCause: `${sign.meaning}${membersCause}${wiped ? ` ${wiped.pod} runs, but on claim ${wiped.claim} made ${wiped.age} ago while its siblings' are ${wiped.siblingsAge} old: its old claim and volume were deleted${wiped.policy ? ` — StatefulSet ${wiped.set} has ${wiped.policy}, so scaling it down deleted the claim of the member it removed, and scaling back up gave that member a new, empty one` : ''}. It started with no data and no cluster config (a new member id), so what it held before is served by no one.` : ''}${formation?.cause ?? ''}${crashWhy}${startWhy} The fault is in ${named}, not in these pods: ${sign.atStart ? 'their image and config are not at fault' : 'they stay Ready and fail every call that needs it'}; restarting or rolling them back will not help.`,
+    likelyCause: `${sign.meaning}${membersCause}${wiped ? ` ${wiped.pod} runs, but on claim ${wiped.claim} made ${wiped.age} ago while its siblings' are ${wiped.siblingsAge} old: its old claim and volume were deleted${wiped.policy ? ` — StatefulSet ${wiped.set} has ${wiped.policy}, so scaling it down deleted the claim of the member it removed, and scaling back up gave that member a new, empty one` : ''}. It started with no data and no cluster config (a new member id), so what it held before is served by no one.` : ''}${formation?.cause ?? ''}${crashWhy}${syncing.length > 0 ? ` ${joinAnd(syncing.map((m) => m.pod))} ${syncing.length === 1 ? 'runs and is' : 'run and are'} ready but ${syncing.length === 1 ? 'is' : 'are'} ${syncing.length === 1 ? syncing[0]?.said ?? '' : 'still in initial sync (STARTUP2)'}: a member copying the data set from its sync source applies no write of its own and counts toward no majority until it becomes SECONDARY.` : ''}${startWhy} The fault is in ${named}, not in these pods: ${sign.atStart ? 'their image and config are not at fault' : 'they stay Ready and fail every call that needs it'}; restarting or rolling them back will not help.`,
     nextAction: `${capitalize(fix)}.${forceCommand}${spread}${sign.stopgap && down.length > 0 ? ` ${sign.stopgap}.` : ''}`,
     fix,
     // The title says what the cluster answers; the exoneration only points at it.

@@ -35,7 +35,8 @@ function members(): DependencyMembersEvidence {
 
 describe('a MongoDB replica set whose majority writes time out', () => {
   it('is followed to the Service its connection string names, on two timed-out writes', () => {
-    expect(pickClusterDownService(scenario([READ_OK, TIMED_OUT, TIMED_OUT]))).toEqual({ name: 'ledger-db-hl', namespace: 'billing' });
+    // Its ready members that started recently are read too: one still in initial sync confirms no write.
+    expect(pickClusterDownService(scenario([READ_OK, TIMED_OUT, TIMED_OUT]))).toEqual({ name: 'ledger-db-hl', namespace: 'billing', syncLogs: true });
     expect(pickClusterDownService(scenario([READ_OK, READ_OK]))).toBeUndefined();
   });
 
@@ -80,5 +81,27 @@ describe('a MongoDB replica set whose majority writes time out', () => {
     const [f] = analyzeDependencyClusterDown(scenario([TIMED_OUT, TIMED_OUT], [pinned]));
     expect(f?.title).toMatch(/ledger-db-1 Pending[^;]*claim datadir-ledger-db-1 of ledger-db-1 pinned to eu-west-1b/);
     expect(f?.nextAction).toMatch(/zone \(eu-west-1b\)/);
+  });
+
+  it('says a ready member re-created recently is still in initial sync, by its own log, and cannot acknowledge writes yet', () => {
+    const labels = { app: 'ledger-db' };
+    const crashed = setMember('ledger-db', 'ledger-db-5d7f', 1, 30 * 24 * 60, { labels, ready: false, containers: [crashLooping('ledger-db-1', terminated(134, 'Error', 3), 23, { name: 'mongodb' })] });
+    const fresh = setMember('ledger-db', 'ledger-db-5d7f', 2, 50, { labels, containers: [container({ name: 'mongodb' })] });
+    const syncing: DependencyMembersEvidence = {
+      ...members(),
+      pods: [pod(10, { name: 'ledger-db-0', labels, containers: [container({ name: 'mongodb' })] }), crashed, fresh],
+      logs: [{ pod: 'ledger-db-2', container: 'mongodb', previous: false, lines: [
+        '{"t":{"$date":"2026-11-21T03:00:00.000+00:00"},"s":"I","c":"REPL","id":21358,"ctx":"ReplCoord-0","msg":"Replica set state transition","attr":{"newState":"STARTUP2","oldState":"STARTUP"}}',
+        '{"t":{"$date":"2026-11-21T03:00:01.000+00:00"},"s":"I","c":"INITSYNC","id":21164,"ctx":"ReplCoordExtern-0","msg":"Starting initial sync attempt","attr":{"initialSyncAttempt":1}}',
+      ] }],
+    };
+    const [f] = analyzeDependencyClusterDown(scenario([TIMED_OUT, TIMED_OUT], [syncing]));
+    expect(f?.title).toMatch(/ledger-db-1 crash-looping[^;]*, ledger-db-2 still in initial sync \(STARTUP2\), so it cannot acknowledge writes yet/);
+    expect(f?.likelyCause).toMatch(/ledger-db-2 runs and is ready but is still in initial sync/);
+    expect(f?.nextAction).toMatch(/let ledger-db-2 finish its initial sync/);
+    expect(f?.evidence.join('\n')).toMatch(/log ledger-db-2: .*STARTUP2|log ledger-db-2: .*initial sync/i);
+    // Without its log read, nothing is said of it.
+    const [g] = analyzeDependencyClusterDown(scenario([TIMED_OUT, TIMED_OUT], [{ ...syncing, logs: [] }]));
+    expect(g?.title).not.toMatch(/initial sync/);
   });
 });
