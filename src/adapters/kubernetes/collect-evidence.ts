@@ -17,7 +17,8 @@
 //   (nginx, Envoy… or an auth proxy such as oauth2-proxy) or an OPA sidecar listed after the app, by image, or a sidecar that
 //   prints the server's request log (varnishncsa, varnishlog, a tail -F of an access log: request-log-sidecar.ts), within the same
 //   cap; and one more: a ready pod the pods' Unhealthy warnings name that the sample missed, read-pod-details.ts
-//   pickFlaggedSamples; and where a sampled member of a Parallel StatefulSet started blank as a new cluster, the current log
+//   pickFlaggedSamples; and where a crashed run's log is gone (the kubelet no longer has it) while its container runs
+//   again, that container's current log tail instead (at most two, read-restarted-current-log.ts); and where a sampled member of a Parallel StatefulSet started blank as a new cluster, the current log
 //   tails of at most three members the sample missed, read-cluster-member-logs.ts) — and where one of those says its proxied requests fail on an upstream inside the pod (a unix socket, 127.0.0.1),
 //   or that its connections to a loopback address are refused, the current log tail of the neighbour
 //   containers that serve it (at most two, in one pod: read-local-upstream-log.ts),
@@ -414,6 +415,7 @@ import { readAffinityPeers } from './read-affinity-peers.js';
 import { pickStorageClass, readStorageClass } from './read-storage-class.js';
 import { pickAffinityTerms } from '../../domain/triage/pod-affinity.js';
 import { readClusterMemberLogs } from './read-cluster-member-logs.js';
+import { readRestartedCurrentLogs } from './read-restarted-current-log.js';
 import { readLocalUpstreamLogs } from './read-local-upstream-log.js';
 import { isOwnPodName, needsPreemptions, readPreemptions } from './read-preemptions.js';
 import { needsPriorityClasses, readPriorityClasses } from './read-priority-classes.js';
@@ -493,7 +495,9 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
   const logsP = whenDone(
     // A ready pod its probe warnings name and the sample missed (a hot consumer among idle ones): its log too, once the events are in.
     Promise.all([readLogs(ctx, logs.picked), podEventsP.then((e) => readLogs(ctx, pickFlaggedSamples(pods.ranked, logs.picked, e)), () => [])]).then(async ([sampled, flagged]) => {
-      const l = [...sampled, ...flagged];
+      // A restarted container whose crashed run is gone: its current run, on the same node, in its place.
+      const restarted = await readRestartedCurrentLogs(ctx, pods.ranked, logs.picked, sampled);
+      const l = [...sampled, ...restarted, ...flagged];
       // A sampled member of a Parallel StatefulSet started blank: the other members' logs, for a second seed.
       const policy = w.kind === 'StatefulSet' && w.obj.spec?.podManagementPolicy === 'Parallel' ? 'Parallel' as const : undefined;
       const members = policy ? await readClusterMemberLogs(ctx, { kind: 'StatefulSet', podManagementPolicy: policy }, pods.ranked, l) : [];

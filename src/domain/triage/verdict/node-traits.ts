@@ -55,10 +55,17 @@ export function describeNodeTraits(ev: TriageEvidence, d: Differential, already:
     ['kubelet', (n) => n.kubeletVersion],
     ['runtime', (n) => n.containerRuntime],
   ];
+  let runtime: string | undefined;
   for (const [name, get] of versions) {
     if (name === already) continue;
     const s = splitBy(failing, healthy, get);
-    if (s) traits.push(`${name} ${s.failing} (healthy nodes: ${s.healthy.join(', ')})`);
+    if (!s) continue;
+    const text = `${name} ${s.failing} (healthy nodes: ${s.healthy.join(', ')})`;
+    traits.push(text);
+    if (name === 'runtime') runtime = text;
   }
-  return traits.slice(0, 3);
+  // A container runtime of another version sets other defaults for every container (ulimits, cgroup
+  // handling): it is kept even past the cap, where the other traits only say where.
+  const kept = traits.slice(0, 3);
+  return runtime !== undefined && !kept.includes(runtime) ? [...kept, runtime] : kept;
 }

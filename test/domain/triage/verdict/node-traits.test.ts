@@ -49,4 +49,20 @@ describe('the failing nodes\' shared traits', () => {
     expect(d?.headline).not.toContain('new node');
     expect(d?.headline).not.toContain('acme.io/ami');
   });
+
+  it('keeps the container runtime version that differs even when three other traits come first', () => {
+    const ev = rotated();
+    ev.nodes = ev.nodes.map((n) => {
+      const fresh = n.name.startsWith('new');
+      return {
+        ...n,
+        labels: { ...n.labels, 'node.kubernetes.io/instance-type': fresh ? 'c7i.2xlarge' : 'c6i.2xlarge' },
+        osImage: fresh ? 'Linux 2.7' : 'Linux 2.6',
+        containerRuntime: fresh ? 'containerd://2.0.5' : 'containerd://1.7.22',
+      };
+    });
+    const d = diagnose(ev, [mount]);
+    expect(d?.headline).toContain('new nodes (created 39m ago');
+    expect(d?.headline).toContain('runtime containerd://2.0.5 (healthy nodes: containerd://1.7.22)');
+  });
 });
