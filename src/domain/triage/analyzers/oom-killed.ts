@@ -9,6 +9,7 @@ import { describeOrigin, describeOriginEvidence, explainOrigin, findResourceOrig
 import { explainMemoryMounts, formatMemoryMounts, listMemoryVolumeMounts } from '../memory-volumes.js';
 import { describeSystemOomKills } from './oom-system.js';
 import { findOomNodeSplit } from './oom-node-split.js';
+import { findCgroupBlindJvm } from '../jvm-cgroup-blind.js';
 import { describeUnsetLimitSizing, type UnsetLimitSizing } from './oom-unset-limit.js';
 import { formatAgo } from '../time-span.js';
 import { describeUnreachableMemoryTarget, findUnreachableMemoryTarget } from '../hpa-memory-target.js';
@@ -109,7 +110,10 @@ function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {
   // Nothing in the spec explains it and the kills keep to one group of machines: not the limit.
   const split = limit && !off && !heapTooBig && !pool && !replayed && sourceFix === undefined && tmpfs.length === 0 ? findOomNodeSplit(ev, unique(hits.map((h) => h.ref.pod))) : undefined;
   // A worker count or heap read from a limit the container does not set: the node's size decides it.
-  const sized: UnsetLimitSizing | undefined = limit && !off && !heapTooBig && !pool && !replayed && sourceFix === undefined && tmpfs.length === 0 ? describeUnsetLimitSizing(ev, container, unique(hits.map((h) => h.ref.pod)), split?.where, limit) : undefined;
+  const unset: UnsetLimitSizing | undefined = limit && !off && !heapTooBig && !pool && !replayed && sourceFix === undefined && tmpfs.length === 0 ? describeUnsetLimitSizing(ev, container, unique(hits.map((h) => h.ref.pod)), split?.where, limit) : undefined;
+  // A JVM too old to read cgroup v2 limits on nodes that mount cgroup v2: its heap is sized from the node.
+  const blind = limit && !unset && !off && !heapTooBig && !pool && !replayed && sourceFix === undefined && tmpfs.length === 0 && !(heap?.runtime === 'jvm' && heap.bytes !== undefined) ? findCgroupBlindJvm(ev, container, killed, limit) : undefined;
+  const sized: Pick<UnsetLimitSizing, 'clause' | 'evidence' | 'told' | 'cause' | 'action' | 'fix'> | undefined = unset ?? blind;
   if (split) evidence.push(`OOM kills only on ${split.where}; the same revision and limit run fine elsewhere`);
   if (sized) evidence.push(...sized.evidence);
   const told = sized?.told ?? split?.told;
