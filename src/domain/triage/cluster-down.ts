@@ -336,7 +336,7 @@ export function listDownMembers(pods: readonly PodEvidence[], logs: readonly Log
       // A full disk is why, whatever panic or assertion the server logs after it: said with its volume.
       const full = tail ? findDiskFullLine(tail.lines) : undefined;
       const claims = full ? listPodClaims(pod) : [];
-      const fullSaid = full ? `${truncate(full.said, 100)}${claims.length > 0 ? ` (its volume ${claims.join(', ')} is full)` : ''}` : undefined;
+      const fullSaid = full ? `${truncate(full.said ?? shortenReason(full.line), 100)}${claims.length > 0 ? ` (its volume ${claims.join(', ')} is full)` : ''}` : undefined;
       const line = full?.line ?? (tail ? pickDecisiveLine(tail.lines) : undefined);
       const crash = { container: c.name, restarts: c.restartCount, ...(exitCode !== undefined ? { exitCode } : {}), ...(line ? { line, said: fullSaid ?? shortenReason(line) } : {}) };
       return [{ pod, state: `crash-looping${exitCode !== undefined ? ` (exit ${exitCode})` : ''}`, crash }];

@@ -64,12 +64,15 @@ function readFullText(line: string): string | undefined {
  * The line of a crashed server's log that says its disk is full, and its words with the errno
  * first ("No space left on device: … pwrite: failed to write 128 bytes …"): a full data volume
  * stops the server at every start, whatever error its own wrapper logs after it (a storage
- * engine's panic, a fatal assertion). Undefined when no line says so.
+ * engine's panic, a fatal assertion). `said` only for a structured line, whose generic message
+ * would hide the errno; undefined when no line says so.
  */
-export function findDiskFullLine(lines: readonly string[]): { line: string; said: string } | undefined {
+export function findDiskFullLine(lines: readonly string[]): { line: string; said?: string } | undefined {
   const line = [...lines].reverse().find((l) => DISK_FULL.test(l));
   if (line === undefined) return undefined;
-  const text = readFullText(line) ?? line.trim();
+  // A plain line already says it in its own order ("java.io.IOException: No space left on device"): the caller shortens it as any other.
+  const text = readFullText(line);
+  if (text === undefined) return { line };
   const errno = DISK_FULL.exec(text)?.[0] ?? 'No space left on device';
   const rest = text.replace(DISK_FULL, '').replace(/[:\s,;-]+$/, '').replace(/^[:\s,;-]+/, '').replace(/:\s*:/g, ':');
   return { line, said: rest === '' ? errno : `${errno}: ${rest}` };
