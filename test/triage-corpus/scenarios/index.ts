@@ -77,6 +77,9 @@ import { HOLDOUT_63_SCENARIOS } from '../heldout-63/stories.js';
 import { HOLDOUT_64_SCENARIOS } from '../heldout-64/stories.js';
 import { HOLDOUT_65_SCENARIOS } from '../heldout-65/stories.js';
 import { HOLDOUT_66_SCENARIOS } from '../heldout-66/stories.js';
+import { HOLDOUT_67_SCENARIOS } from '../heldout-67/stories.js';
+import { HOLDOUT_68_SCENARIOS } from '../heldout-68/stories.js';
+import { HOLDOUT_69_SCENARIOS } from '../heldout-69/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -92,7 +95,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–66: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–69: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -157,4 +160,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_64_SCENARIOS,
   ...HOLDOUT_65_SCENARIOS,
   ...HOLDOUT_66_SCENARIOS,
+  ...HOLDOUT_67_SCENARIOS,
+  ...HOLDOUT_68_SCENARIOS,
+  ...HOLDOUT_69_SCENARIOS,
 ];
