@@ -77,15 +77,8 @@ function describe(ev: TriageEvidence, name: string, limit: number, crowded: read
   const first = crowded[0] as Crowded;
   const { go } = first;
   const nodes = [...new Map(crowded.map((c) => [c.node.name, c.node])).values()];
-  const cpus = unique(nodes.map((n) => String(cpusOf(n) ?? '?')));
-  const types = unique(nodes.flatMap((n) => n.labels?.['node.kubernetes.io/instance-type'] ?? []));
-  const pools = unique(nodes.flatMap((n) => nodePoolOf(n) ?? []));
   // Nodes that joined lately are the change: the pods moved onto more CPUs than before.
-  const created = nodes.map((n) => n.createdAt).filter((t): t is string => t !== undefined).sort();
-  const youngest = created.at(-1);
-  const recent = created.length === nodes.length && created[0] !== undefined && msBetween(created[0], ev.collectedAt) <= RECENT_NODES_MS;
-  const about = [...(pools.length > 0 ? [`pool ${pools.join(', ')}`] : []), ...(recent && youngest ? [`created ${formatAgo(created[0] ?? youngest, ev.collectedAt)}`] : [])];
-  const where = `the ${cpus.join('/')} CPUs of its ${types.length > 0 ? `${types.join(', ')} ` : ''}node${nodes.length === 1 ? '' : 's'}${about.length > 0 ? ` (${about.join(', ')})` : ''}`;
+  const { where, recent } = describeNodes(ev, nodes);
   const source = go.source === 'log' ? 'its log' : go.source === 'env' ? 'env GOMAXPROCS' : 'unset, Go\'s default';
   const limitText = formatCpu(limit);
   const probes = unique(timeouts.map((e) => /^(\w+)/.exec(e.message)?.[1]?.toLowerCase() ?? 'probe'));
