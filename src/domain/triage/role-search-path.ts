@@ -32,7 +32,7 @@ const STATEMENT = new RegExp(String.raw`\bALTER\s+(ROLE|USER|DATABASE)\s+(${IDEN
 const SESSION = /(?:^|\s)([\w$.-]+)@([\w$.-]+)\s+(?:LOG|ERROR|STATEMENT|DETAIL|FATAL|WARNING|NOTICE|HINT|CONTEXT):/;
 /** The backend's process id in a server log line's prefix (%p). */
 const PID = /\[(\d+)\]/;
-/** A table moved into a schema: `ALTER TABLE public.orders SET SCHEMA billing_v2`. */
+/** A table moved into a schema: `ALTER TABLE public.invoices SET SCHEMA ledger`. */
 const MOVED_FROM = /\bALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?("[^"]+"|[\w$]+)\.(?:"[^"]+"|[\w$]+)\s+SET\s+SCHEMA\b/i;
 
 /** An identifier as PostgreSQL folds it: quoted kept as written, bare lower-cased. */

@@ -53,7 +53,7 @@ export const SESSION_MS = HOUR_MS;
 const INSTANCE_ROLE_MS = 6 * HOUR_MS;
 
 export interface LinkLifetime {
-  /** `DOWNLOAD_LINK_TTL=168h`, `expires_in 168h0m0s`, `X-Amz-Expires=604800`. */
+  /** `LINK_TTL=72h`, `expires_in 72h0m0s`, `X-Amz-Expires=259200`. */
   written: string;
   ms: number;
   /** `the pod template's env`, `the logs of <pod>`. */
@@ -86,7 +86,7 @@ export interface SessionSignedLinks {
   move?: SessionMove;
 }
 
-/** "168h0m0s", "7d", "90m", "604800s" as milliseconds; undefined for anything else. */
+/** "72h0m0s", "3d", "90m", "259200s" as milliseconds; undefined for anything else. */
 export function parseLifetime(text: string): number | undefined {
   const t = text.trim();
   if (!/^(\d+(\.\d+)?(ms|[dhms]))+$/i.test(t)) return undefined;

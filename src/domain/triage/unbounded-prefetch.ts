@@ -14,7 +14,7 @@ import { formatAgo } from './time-span.js';
 /** `basic_qos(prefetch_count=0…`, `prefetch count: 0`, `prefetch=0` in a consumer's log. */
 const LOGGED = /\bprefetch(?:[_ ]?count)?\s*[=:]\s*0(?![\d.])/i;
 
-/** An env var naming a prefetch (RABBITMQ_PREFETCH_COUNT, AMQP_PREFETCH, …). */
+/** An env var naming a prefetch (a PREFETCH_COUNT or PREFETCH setting, …). */
 const PREFETCH_ENV = /PREFETCH/i;
 
 export interface UnboundedPrefetch {
@@ -22,7 +22,7 @@ export interface UnboundedPrefetch {
   line?: string;
   /** The env var that sets it to 0, when one does. */
   env?: string;
-  /** "revision 23 (9h ago) set RABBITMQ_PREFETCH_COUNT from 50 to 0", when the history shows it. */
+  /** "revision N (…ago) set the prefetch variable from 20 to 0", when the history shows it. */
   setBy?: { revision: number; clause: string; before?: string };
 }
 
