@@ -203,10 +203,16 @@ const deadlineCut: Refinement = (g) => {
   };
 };
 
-/**
- * A certificate Go refuses for naming its host only in the Common Name: the toolchain the build
- * moved to is why now, the certificate is the fix, and a rollback only mitigates.
- */
+/** What a Go TLS refusal is read against: the failing logs, the revision the pods run if it is the newest, the container's env. */
+function readGoTlsContext(g: DependencyGroup) {
+  const logs = [...new Set(g.group.map((h) => h.log))];
+  const [newest] = sortRevisions(g.ev.revisions);
+  const revision = newest !== undefined && g.podObjects.some((p) => p.revisionHash === newest.hash) ? newest : undefined;
+  const container = g.group[0]?.log.container;
+  const env = g.podObjects[0]?.containers.find((c) => c.name === container)?.env ?? [];
+  return { lines: g.group.map((h) => h.line), logs, revision, env };
+}
+
 /**
  * A chain signed with SHA-1 that Go refuses (sha1-signature.ts): its words often come inside an
  * "unknown authority" error ("possibly because of …"), and the inner reason is the one told, with
@@ -215,12 +221,8 @@ const deadlineCut: Refinement = (g) => {
 const sha1Signature: Refinement = (g) => {
   const problem = g.group[0]?.error.problem;
   if (problem !== 'tls-untrusted' || !g.group.some((h) => INSECURE_SIGNATURE.test(h.line))) return undefined;
-  const logs = [...new Set(g.group.map((h) => h.log))];
-  const [newest] = sortRevisions(g.ev.revisions);
-  const revision = newest !== undefined && g.podObjects.some((p) => p.revisionHash === newest.hash) ? newest : undefined;
-  const container = g.group[0]!.log.container;
-  const env = g.podObjects[0]?.containers.find((c) => c.name === container)?.env ?? [];
-  const found = findSha1Signature(g.group.map((h) => h.line), g.dependency, logs, revision, env);
+  const { lines, logs, revision, env } = readGoTlsContext(g);
+  const found = findSha1Signature(lines, g.dependency, logs, revision, env);
   if (found === undefined) return undefined;
   const told = tellSha1Signature(found);
   const onset = earliest(g.group.map((h) => readLogLineTime(h.line, g.ev.collectedAt)));
@@ -238,14 +240,14 @@ const sha1Signature: Refinement = (g) => {
   };
 };
 
+/**
+ * A certificate Go refuses for naming its host only in the Common Name: the toolchain the build
+ * moved to is why now, the certificate is the fix, and a rollback only mitigates.
+ */
 const legacyCommonName: Refinement = (g) => {
   if (g.group[0]?.error.problem !== 'tls-name') return undefined;
-  const logs = [...new Set(g.group.map((h) => h.log))];
-  const [newest] = sortRevisions(g.ev.revisions);
-  const revision = newest !== undefined && g.podObjects.some((p) => p.revisionHash === newest.hash) ? newest : undefined;
-  const container = g.group[0].log.container;
-  const env = g.podObjects[0]?.containers.find((c) => c.name === container)?.env ?? [];
-  const found = findLegacyCommonName(g.group.map((h) => h.line), g.dependency, logs, revision, env);
+  const { lines, logs, revision, env } = readGoTlsContext(g);
+  const found = findLegacyCommonName(lines, g.dependency, logs, revision, env);
   if (found === undefined) return undefined;
   const told = tellLegacyCommonName(found);
   const onset = earliest(g.group.map((h) => readLogLineTime(h.line, g.ev.collectedAt)));
