@@ -13,10 +13,15 @@
  *   VERBOSE=1 npx tsx bench/triage-heldout.ts every miss explained in full
  */
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
+import { HOLDOUT_71_SCENARIOS } from '../test/triage-corpus/heldout-71/stories.js';
+import { HOLDOUT_72_SCENARIOS } from '../test/triage-corpus/heldout-72/stories.js';
 import { gradeStories } from './grade-stories.js';
 
 /** Rounds written and not yet joined to the corpus; rounds 1–69 have joined it. */
-const PENDING: [string, readonly CorpusScenario[]][] = [];
+const PENDING: [string, readonly CorpusScenario[]][] = [
+  ['held-out round 71', HOLDOUT_71_SCENARIOS],
+  ['held-out round 72', HOLDOUT_72_SCENARIOS],
+];
 
 const filter = process.argv[2];
 if (PENDING.length === 0) console.log('held-out: no round pending (rounds 1–69 were graded first, then fixed and joined the corpus; their first figures are in docs/benchmarks.md)');
