@@ -15,12 +15,14 @@
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_71_SCENARIOS } from '../test/triage-corpus/heldout-71/stories.js';
 import { HOLDOUT_72_SCENARIOS } from '../test/triage-corpus/heldout-72/stories.js';
+import { HOLDOUT_70_SCENARIOS } from '../test/triage-corpus/heldout-70/stories.js';
 import { gradeStories } from './grade-stories.js';
 
 /** Rounds written and not yet joined to the corpus; rounds 1–69 have joined it. */
 const PENDING: [string, readonly CorpusScenario[]][] = [
   ['held-out round 71', HOLDOUT_71_SCENARIOS],
   ['held-out round 72', HOLDOUT_72_SCENARIOS],
+  ['held-out round 70', HOLDOUT_70_SCENARIOS],
 ];
 
 const filter = process.argv[2];
