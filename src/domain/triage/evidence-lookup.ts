@@ -82,8 +82,11 @@ export function pickErrorLines(lines: readonly string[], max = 3): string[] {
   return (errors.length > 0 ? errors : nonEmpty).slice(-max).map((x) => x.l);
 }
 
-/** Lines that say why a process gave up, most telling last: exceptions, fatal errors, panics. */
-const DECISIVE = /(Error|Exception)\b|\b(FATAL|Fatal|fatal|panic|PANIC|Traceback|refused|denied|not found|no such|does not exist|cannot|unable|failed|invalid|already exists|timeout|timed out|exec format|out of memory|OOM)\b/i;
+/**
+ * Lines that say why a process gave up, most telling last: exceptions, fatal errors, panics, and a
+ * server that finds another (or its stale pid file) "already running".
+ */
+const DECISIVE = /(Error|Exception)\b|\b(FATAL|Fatal|fatal|panic|PANIC|Traceback|refused|denied|not found|no such|does not exist|cannot|unable|failed|invalid|already exists|already running|timeout|timed out|exec format|out of memory|OOM)\b/i;
 
 /**
  * The one log line that best says why the process failed: the last line naming an error (a

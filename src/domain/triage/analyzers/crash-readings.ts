@@ -58,6 +58,8 @@ import { findLeaseLoss } from '../leader-election.js';
 import { tellLeaseLoss } from '../lease-loss-reading.js';
 import { findCpuLimitCut } from '../cpu-limit-cut.js';
 import { findNodeReboot, tellNodeReboot } from '../node-reboot.js';
+import { findStalePidFile, tellStalePidFile } from '../stale-pid-file.js';
+import { findRailsCredentials, tellRailsCredentials } from '../rails-credentials.js';
 import type { ToldReading } from '../told-reading.js';
 import { readRefusedBucketSize, tellServerNamesHash } from '../server-names-hash.js';
 import { findCodeDefect, findCrashesSinceRollout, tellCodeDefect } from '../code-defect-crash.js';
@@ -615,8 +617,35 @@ const serverVersionRequirement: Reader = (c) => {
   return { ...told, evidence, decisive: found.line, sure: true };
 };
 
+/**
+ * A server refusing to start over its own pid or lock file, left by a killed run on a volume that
+ * outlives the container (an emptyDir) or the pod: the file decides the line, not the trailer
+ * ("Exiting") after it; a new pod or removing the file is the fix, not a rollback.
+ */
+const stalePidFile: Reader = (c) => {
+  if (!isAppError(c)) return undefined;
+  const pods = podsOf(c);
+  const found = findStalePidFile({ lines: c.lines, container: c.first.ref.container, pods, events: c.ev.events, onset: findOnset(c.ev, pods) });
+  if (found === undefined) return undefined;
+  const { evidence, ...told } = tellStalePidFile(found, pods.map((p) => p.name), c.first.ref.container.name, c.ev.collectedAt);
+  return { ...told, evidence, decisive: found.line, sure: true };
+};
+
+/**
+ * Rails unable to decrypt its credentials at boot: the master key (RAILS_MASTER_KEY, from a Secret)
+ * does not match the credentials file the image brought. The Secret to update is the fix; a
+ * rollback only when the revision brought the file.
+ */
+const railsCredentials: Reader = (c) => {
+  if (!isAppError(c)) return undefined;
+  const found = findRailsCredentials({ lines: c.lines, container: c.first.ref.container, pod: c.first.ref.pod, pods: c.ev.pods, revisions: c.ev.revisions });
+  if (found === undefined) return undefined;
+  const { evidence, ...told } = tellRailsCredentials(found);
+  return { ...told, evidence, sure: true };
+};
+
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, railsCredentials];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];
