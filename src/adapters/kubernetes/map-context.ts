@@ -164,6 +164,7 @@ export function mapPersistentVolume(v: k8s.V1PersistentVolume): PersistentVolume
   if (fsType) out.fsType = fsType;
   const secret = credentialSecretOf(v.spec);
   if (secret !== undefined) out.credentialSecret = secret;
+  if (v.spec?.mountOptions?.length) out.mountOptions = [...v.spec.mountOptions];
   return out;
 }
 

@@ -89,6 +89,8 @@ export function mapPod(pod: k8s.V1Pod, workloadKind: WorkloadKind): PodEvidence 
   const options = (pod.spec?.dnsConfig?.options ?? []).flatMap((o) => (o.name ? [o.value === undefined ? o.name : `${o.name}:${o.value}`] : []));
   if (options.length > 0) out.dnsOptions = options;
   if (pod.spec?.schedulerName) out.schedulerName = pod.spec.schedulerName;
+  if (pod.spec?.runtimeClassName) out.runtimeClassName = pod.spec.runtimeClassName;
+  if (pod.spec?.overhead && Object.keys(pod.spec.overhead).length > 0) out.overhead = Object.fromEntries(Object.entries(pod.spec.overhead).map(([k, v]) => [k, String(v)]));
   if (pod.spec?.priority !== undefined) out.priority = pod.spec.priority;
   if (pod.spec?.priorityClassName) out.priorityClassName = pod.spec.priorityClassName;
   if (pod.spec?.activeDeadlineSeconds !== undefined) out.activeDeadlineSeconds = pod.spec.activeDeadlineSeconds;

@@ -57,6 +57,7 @@ export function mapPodTemplate(spec: k8s.V1PodSpec | undefined, labels?: Record<
     ...(spec?.schedulingGates?.length ? { schedulingGates: spec.schedulingGates.map((g) => g.name) } : {}),
     ...(securityContext === undefined ? {} : { securityContext }),
     ...(spec?.priorityClassName ? { priorityClassName: spec.priorityClassName } : {}),
+    ...(spec?.runtimeClassName ? { runtimeClassName: spec.runtimeClassName } : {}),
     ...(spec?.hostNetwork ? { hostNetwork: true } : {}),
     ...(spec?.dnsPolicy ? { dnsPolicy: spec.dnsPolicy } : {}),
     ...assignDefined<Pick<PodTemplateEvidence, 'dnsConfig'>>({}, { dnsConfig: compact(spec?.dnsConfig) }),

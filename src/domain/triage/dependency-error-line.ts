@@ -153,6 +153,18 @@ export function parseDependencyError(line: string): DependencyError | undefined 
   return undefined;
 }
 
+/**
+ * The IPv4 address and port a client dialled, when its line names it beside the host name it was
+ * calling (Go's "dial tcp 203.0.113.9:443", Java's "host/203.0.113.9:443", Node's "connect
+ * ETIMEDOUT 203.0.113.9:443"): what a NetworkPolicy's ipBlock is matched against.
+ */
+const DIALLED = /(?:\bdial tcp |\bconnect E[A-Z]+ |[a-z0-9-]\/)(\d{1,3}(?:\.\d{1,3}){3}):(\d+)\b/i;
+
+export function findDialledAddress(line: string): { ip: string; port: string } | undefined {
+  const m = DIALLED.exec(line);
+  return m ? { ip: m[1] ?? '', port: m[2] ?? '' } : undefined;
+}
+
 /** One log line that reports a dependency failure, where it is in its log. */
 export interface DependencyHit {
   log: LogEvidence;

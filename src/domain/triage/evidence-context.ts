@@ -55,6 +55,8 @@ export interface PersistentVolumeEvidence {
    * nodePublishSecretRef, azureFile.secretName, cephfs/rbd secretRef), by name: never read.
    */
   credentialSecret?: { name: string; namespace?: string; field: string };
+  /** spec.mountOptions: what the kubelet passes to mount with -o (an NFS version, hard/soft, timeouts). */
+  mountOptions?: string[];
 }
 
 /** A NetworkPolicy, reduced to what it selects and what it lets through. */

@@ -185,6 +185,13 @@ export interface PodEvidence {
    * leaves it Pending without a word.
    */
   schedulerName?: string;
+  /** spec.runtimeClassName: the RuntimeClass (a sandbox runtime such as Kata or gVisor) the pod runs under. */
+  runtimeClassName?: string;
+  /**
+   * spec.overhead: what its RuntimeClass costs beyond the containers (the sandbox VM), written into
+   * the pod by admission. The scheduler adds it to the pod's requests when it fits the pod to a node.
+   */
+  overhead?: Record<string, Quantity>;
   /** spec.priority (from its PriorityClass, 0 without one) and the class's name: who may preempt whom. */
   priority?: number;
   priorityClassName?: string;

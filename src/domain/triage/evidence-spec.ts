@@ -174,6 +174,8 @@ export interface PodTemplateEvidence {
   /** Pod securityContext as compact JSON. */
   securityContext?: string;
   priorityClassName?: string;
+  /** spec.runtimeClassName: a RuntimeClass with a pod overhead makes each pod ask for more than its containers. */
+  runtimeClassName?: string;
   hostNetwork?: boolean;
   /** spec.dnsPolicy as written (absent: ClusterFirst); Default and None bypass the cluster DNS. */
   dnsPolicy?: string;

@@ -12,3 +12,10 @@ export const MISSING_KEY = /references non-existent (secret|config) key: ([^\s"]
  * user's password) are not accepted, so every fresh mount fails while mounted sessions live on.
  */
 export const SMB_LOGIN_REFUSED = /mount error\(13\)|STATUS_LOGON_FAILURE|SessSetup = -13\b/i;
+
+/**
+ * The NFS server does not serve the protocol version the mount asks for: mount.nfs's "Protocol not
+ * supported" (EPROTONOSUPPORT) and its older "requested NFS version or transport protocol is not
+ * supported". Every fresh mount with those options fails, on any node; mounts made before live on.
+ */
+export const NFS_VERSION_REFUSED = /mount\.nfs4?: (?:Protocol not supported|requested NFS version or transport protocol is not supported)/i;

@@ -260,6 +260,7 @@ function diffTemplate(older: PodTemplateEvidence | undefined, newer: PodTemplate
   // Unset is default-scheduler: the API server fills it in, so an explicit default is no change.
   if (schedulerOf(older) !== schedulerOf(newer)) lines.push(`schedulerName: ${schedulerOf(older)} → ${schedulerOf(newer)}`);
   if (older.securityContext !== newer.securityContext) lines.push(`pod securityContext: ${older.securityContext ?? '{}'} → ${newer.securityContext ?? '{}'}`);
+  if (older.runtimeClassName !== newer.runtimeClassName) lines.push(`runtimeClassName: ${older.runtimeClassName ?? '(none)'} → ${newer.runtimeClassName ?? '(none)'}`);
   if (older.priorityClassName !== newer.priorityClassName) lines.push(`priorityClassName: ${older.priorityClassName ?? '(none)'} → ${newer.priorityClassName ?? '(none)'}`);
   if (older.hostNetwork !== newer.hostNetwork) lines.push(`hostNetwork: ${older.hostNetwork === true} → ${newer.hostNetwork === true}`);
   lines.push(...diffList('hostAliases', older.hostAliases, newer.hostAliases));

@@ -546,6 +546,15 @@ describe('mapPersistentVolume: the NFS export it mounts', () => {
   });
 });
 
+describe('mapPersistentVolume: its mount options', () => {
+  it('keeps spec.mountOptions (an NFS version the server may not serve); nothing when it sets none', () => {
+    const nfs = mapPersistentVolume({ metadata: { name: 'shared-docs' }, spec: { mountOptions: ['nfsvers=4.1', 'hard'], nfs: { server: '192.0.2.10', path: '/docs' } }, status: { phase: 'Bound' } });
+    expect(nfs.mountOptions).toEqual(['nfsvers=4.1', 'hard']);
+    const bare = mapPersistentVolume({ metadata: { name: 'bare' }, spec: { nfs: { server: '192.0.2.10', path: '/docs' } }, status: { phase: 'Bound' } });
+    expect(bare).not.toHaveProperty('mountOptions');
+  });
+});
+
 describe('mapPersistentVolume: how the node mounts it', () => {
   it('keeps the CSI fsType, and names the Secret the node logs in with (never its content), from CSI and in-tree specs', () => {
     const ebs = mapPersistentVolume({ metadata: { name: 'pvc-1b54' }, spec: { csi: { driver: 'ebs.csi.aws.com', volumeHandle: 'vol-0a81', fsType: 'ext4' } }, status: { phase: 'Bound' } });

@@ -165,6 +165,11 @@ describe('diffRevisions: the template', () => {
     ]);
   });
 
+  it('shows a template that sets a RuntimeClass, whose pod overhead makes every pod bigger', () => {
+    const [a, b] = pair({ template: template({ runtimeClassName: 'sandboxed-vm' }) });
+    expect(diffRevisions(a, b)).toEqual(['runtimeClassName: (none) → sandboxed-vm']);
+  });
+
   it('shows a template that turns off the service-account token, which in-cluster API clients read', () => {
     const [a, b] = pair({ template: template({ automountServiceAccountToken: false }) });
     expect(diffRevisions(a, b)).toEqual(['automountServiceAccountToken: (unset) → false']);

@@ -21,6 +21,7 @@ import { explainClaimDeleting } from './claim-deleting.js';
 import { explainClaimInUse } from './claim-in-use.js';
 import { explainAllocatableDrop } from './allocatable-drop.js';
 import { explainKubeletReserved } from './kubelet-reserved.js';
+import { explainRuntimeOverhead } from './runtime-overhead.js';
 import { explainStateTaintedNodes } from './state-tainted-nodes.js';
 import { explainSpreadMissingLabel } from './spread-missing-label.js';
 import { explainSpreadTooFewDomains, stateSpreadConstraints } from './spread-min-domains.js';
@@ -176,8 +177,10 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
     : lead?.category === 'topology-spread' && /missing required label/i.test(lead.text) ? explainSpreadMissingLabel(ev, pending)
     : lead?.category === 'topology-spread' ? explainSpreadTooFewDomains(ev, pending)
     : joining ? explainAffinityNoPeers(ev)
-    // The nodes themselves offer too little (their kubelet reserves most of it): their config, not their count.
-    : tooBig.length === 0 ? explainKubeletReserved(ev, pending, main.flatMap((r) => (r.category === 'insufficient' && r.detail !== undefined ? [r.detail] : [])))
+    // The pods carry their RuntimeClass's overhead on top of their requests: request + overhead is what no longer fits.
+    : tooBig.length === 0 ? explainRuntimeOverhead(ev, pending, main.flatMap((r) => (r.category === 'insufficient' && r.detail !== undefined ? [r.detail] : [])))
+      // The nodes themselves offer too little (their kubelet reserves most of it): their config, not their count.
+      ?? explainKubeletReserved(ev, pending, main.flatMap((r) => (r.category === 'insufficient' && r.detail !== undefined ? [r.detail] : [])))
       // …or the nodes that replaced older ones keep less of the same capacity allocatable: fewer pods fit on each.
       ?? explainAllocatableDrop(ev, pending, main.flatMap((r) => (r.category === 'insufficient' && r.detail !== undefined ? [r.detail] : [])))
       // …or the nodes with room are kept out by their own state (no route, not ready) for minutes: what keeps them unfit.

@@ -27,7 +27,7 @@ function share(n: NodeEvidence, resource: string): { allocatable: number; capaci
 }
 
 /** The nodes these pods may use: their placement, their tolerations, schedulable. */
-function usableNodes(ev: TriageEvidence, pod: PodEvidence): NodeEvidence[] {
+export function usableNodes(ev: TriageEvidence, pod: PodEvidence): NodeEvidence[] {
   const nodes = ev.clusterNodes ?? [];
   const p = pod.placement;
   return nodes.filter((n) => isSchedulable(n) && (p === undefined || (matchesPlacement(n, p) && untoleratedTaints(n, p).length === 0)));

@@ -5,7 +5,7 @@ import { formatKubectl } from '../kubectl-command.js';
 import { listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { getPodLabels, matchesLabels } from '../service-match.js';
 import { HOUR_MS, formatAgo, msBetween } from '../time-span.js';
-import { type DependencyError, parseDependencyError } from '../dependency-error-line.js';
+import { type DependencyError, findDialledAddress, parseDependencyError } from '../dependency-error-line.js';
 import { egressAllows, isPublicHostname, rulesForPort } from '../egress-rules.js';
 import { type ServiceDnat, findServiceDnatIn, formatEndpoints } from '../service-dnat.js';
 import { findProxyVariables } from '../proxy-bypassed.js';
@@ -57,7 +57,16 @@ export function analyzeNetworkPolicies(ev: TriageEvidence): Finding[] {
   // Policies add up: a dependency is cut off only when no rule of any of them allows it.
   const rules = egressPolicies.flatMap((p) => p.egress);
   const deps = unique(timeouts.map((t) => t.error?.dependency).filter((d): d is string => d !== undefined));
-  const cutOff = deps.filter((d) => egressAllows(rules, d.replace(/:\d+$/, ''), portOf(d)) === 'no');
+  // A name the client dialled at an address its line gives ("dial tcp 203.0.113.9:443"): the ipBlocks see that address.
+  const dialled = findDialledAddresses(timeouts);
+  const reachOf = (d: string) => {
+    const ips = dialled.get(d);
+    if (ips === undefined) return egressAllows(rules, d.replace(/:\d+$/, ''), portOf(d));
+    const each = ips.map((ip) => egressAllows(rules, ip, portOf(d)));
+    return each.every((r) => r === 'no') ? 'no' : each.includes('yes') ? 'yes' : 'maybe';
+  };
+  const shown = (d: string): string => (dialled.has(d) ? `${d} (dialled at ${(dialled.get(d) ?? []).join(', ')})` : d);
+  const cutOff = deps.filter((d) => reachOf(d) === 'no');
   // A rule that allows a Service's ClusterIP allows nothing: the policy sees the endpoints kube-proxy translated it to.
   for (const dnat of deps.map((d) => findServiceDnatIn(ev, d)).filter((d): d is ServiceDnat => d !== undefined)) {
     const policy = egressPolicies.find((p) => p.name === dnat.allowedBy[0]?.policy);
@@ -70,7 +79,7 @@ export function analyzeNetworkPolicies(ev: TriageEvidence): Finding[] {
     const pods = unique(timeouts.map((t) => t.pod));
     // An older policy is the mechanism when it allows the port to other addresses (the destination moved out of its ranges),
     // or when it cuts off a host of the public internet from pods that all started under it (pods from before kept what they had fetched).
-    const isExternal = (d: string): boolean => isPublicHostname(d.replace(/:\d+$/, ''));
+    const isExternal = (d: string): boolean => isPublicHostname(d.replace(/:\d+$/, '')) && !dialled.has(d);
     const external = recent ? [] : cutOff.filter(isExternal);
     // Pods that have a proxy in their env are meant to reach the internet through it: an old policy that lets only it out is by design.
     const proxied = ev.pods.some((p) => pods.includes(p.name) && p.containers.some((c) => findProxyVariables(c, ev.namespaceObjects ?? []) !== undefined));
@@ -81,6 +90,8 @@ export function analyzeNetworkPolicies(ev: TriageEvidence): Finding[] {
     if (recent ? blocked.length === 0 && (policy.egress.length > 0 || openedByOthers) : blocked.length === 0) continue;
     const moved = !recent && !predates ? rulesForPort(policy.egress, portOf(blocked[0] ?? '')) : [];
     const podObjects = ev.pods.filter((p) => pods.includes(p.name));
+    // A name the pods dialled at an address outside the policy's ranges: the name moved, not the policy.
+    const movedName = moved.length > 0 && dialled.has(blocked[0] ?? '') ? (blocked[0] ?? '').replace(/:\d+$/, '') : undefined;
     const allows = openedByOthers ? `no egress of its own, and no other policy allows ${blocked.slice(0, 3).join(', ')}` : policy.egress.length === 0 ? 'no egress at all' : `egress only ${policy.egress.join('; ')}`;
     const verb = policy.changedAt !== undefined ? 'changed' : 'created';
     const last = timeouts[timeouts.length - 1];
@@ -88,7 +99,7 @@ export function analyzeNetworkPolicies(ev: TriageEvidence): Finding[] {
       id: `network-policy/${policy.name}`,
       kind: 'network-policy',
       title: moved.length > 0
-        ? `NetworkPolicy ${policy.name} allows port ${portOf(blocked[0] ?? '') ?? '?'} only ${moved.map((r) => r.replace(/ on .*$/, '')).join(', ')}: ${blocked.slice(0, 3).join(', ')} is outside it, and connections to it time out`
+        ? `NetworkPolicy ${policy.name} allows port ${portOf(blocked[0] ?? '') ?? '?'} only ${moved.map((r) => r.replace(/ on .*$/, '')).join(', ')}: ${blocked.slice(0, 3).map(shown).join(', ')} is outside it, and connections to it time out`
         : `NetworkPolicy ${policy.name} (${verb} ${formatAgo(changed, ev.collectedAt)}) allows these pods ${allows}: connections to ${blocked.slice(0, 3).join(', ') || 'their dependencies'} time out`,
       layer: 'network/routing',
       severity: podObjects.some((p) => !p.ready) ? severityForPods(ev, podObjects.filter((p) => !p.ready).length) : 'warning',
@@ -100,20 +111,35 @@ export function analyzeNetworkPolicies(ev: TriageEvidence): Finding[] {
       ],
       decisive: condenseStructuredLine(last?.line.trim() ?? ''),
       likelyCause: moved.length > 0
-        ? `A NetworkPolicy that selects pods for Egress drops every connection it does not allow; dropped packets show up as timeouts, not refusals. ${policy.name} (${verb} ${formatAgo(changed, ev.collectedAt)}) allows this port only ${moved.map((r) => r.replace(/ on .*$/, '')).join(', ')}; the dependency now answers at an address outside it (a failover, a new subnet or zone).`
+        ? `A NetworkPolicy that selects pods for Egress drops every connection it does not allow; dropped packets show up as timeouts, not refusals. ${policy.name} (${verb} ${formatAgo(changed, ev.collectedAt)}) allows this port only ${moved.map((r) => r.replace(/ on .*$/, '')).join(', ')}; ${movedName ? `${movedName} now resolves to ${(dialled.get(blocked[0] ?? '') ?? []).join(', ')}, outside it (its provider moved it to new addresses): nothing needs to have changed in the cluster.` : 'the dependency now answers at an address outside it (a failover, a new subnet or zone).'}`
         : predates
         ? `A NetworkPolicy that selects pods for Egress drops every connection it does not allow; dropped packets show up as timeouts, not refusals. ${policy.name} (${verb} ${formatAgo(changed, ev.collectedAt)}) lets these pods reach no host of the public internet, so ${blocked.join(', ')} cannot be reached. Pods that ran before it kept what they had already fetched; these pods started under it and never got it. Whatever recreated them (a rollout, a restart) only exposed it: any new pod, of any revision, fails the same way.`
         : `A NetworkPolicy that selects pods for Egress drops every connection it does not allow; dropped packets show up as timeouts, not refusals. ${policy.name} appeared shortly before the timeouts${blocked.length > 0 ? ` and does not allow ${blocked.join(', ')}` : ''}.`,
-      nextAction: predates
+      nextAction: movedName
+        ? `Allow the range that holds ${(dialled.get(blocked[0] ?? '') ?? []).join(', ')} (the addresses ${movedName} now uses, as its provider publishes them) on port ${portOf(blocked[0] ?? '') ?? '?'} in ${policy.name}; a rollback does not help, and the pods recover without a restart.`
+        : predates
         ? `Allow egress to ${blocked.join(', ')} in ${policy.name} (an ipBlock for its addresses, or an egress proxy or internal mirror that is allowed); a rollback does not help, since any new pod is blocked the same way.`
         : `Add egress rules for ${blocked.join(', ') || 'the dependencies'} to ${policy.name} (or revert it through whoever owns it); the pods recover without a restart.`,
       ...(predates ? { outsideWorkload: `${policy.name} predates these pods: any new pod, of any revision, is cut off from ${blocked[0] ?? 'the host'} the same way`, datesChange: true as const } : {}),
-      fix: `allow egress to ${blocked.slice(0, 2).join(', ') || 'the dependencies'} in ${policy.name}`,
+      fix: movedName ? `allow ${movedName}'s new range (${(dialled.get(blocked[0] ?? '') ?? []).join(', ')}) in ${policy.name}` : `allow egress to ${blocked.slice(0, 2).join(', ') || 'the dependencies'} in ${policy.name}`,
       confirmCommands: [formatKubectl(ev.target, `get networkpolicy ${policy.name} -o yaml`), formatKubectl(ev.target, 'get networkpolicy')],
       affected: { pods, nodes: listNodesOf(podObjects) },
     });
   }
   return findings;
+}
+
+/** Per host-name dependency that timed out, the addresses its lines say the client dialled. */
+function findDialledAddresses(timeouts: ReadonlyArray<{ line: string; error: DependencyError | undefined }>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const t of timeouts) {
+    const dep = t.error?.dependency;
+    if (dep === undefined || /^\d{1,3}(\.\d{1,3}){3}(:\d+)?$/.test(dep)) continue;
+    const a = findDialledAddress(t.line);
+    if (a === undefined || portOf(dep) !== a.port) continue;
+    out.set(dep, [...new Set([...(out.get(dep) ?? []), a.ip])]);
+  }
+  return out;
 }
 
 /**

@@ -7,7 +7,8 @@ import { describeNodeCommand, describePodCommand, formatKubectl } from '../kubec
 import { findNodeBoundMount } from '../node-bound-mount.js';
 import type { NodeBoundMount } from '../node-bound-mount.js';
 import type { DownVolumeServer } from '../volume-server.js';
-import { MISSING_KEY, SMB_LOGIN_REFUSED } from '../mount-messages.js';
+import { MISSING_KEY, NFS_VERSION_REFUSED, SMB_LOGIN_REFUSED } from '../mount-messages.js';
+import { describeNfsVersionRefusal } from './volume-nfs-version.js';
 import { describeMissingKey } from './volume-missing-key.js';
 import { describeSmbLoginRefusal } from './volume-smb-login.js';
 import { describeFilesystemFault } from './volume-filesystem.js';
@@ -21,7 +22,7 @@ import { findDownVolumeServer } from '../volume-server.js';
 import { describeDownVolumeServer } from './volume-server-down.js';
 import { IMAGE_STILL_USED, describeImageStillUsed } from '../rbd-image-held.js';
 
-type VolumeProblem = 'image-in-use' | 'multi-attach' | 'missing-source' | 'missing-key' | 'driver-unregistered' | 'filesystem' | 'attach-failed' | 'ownership-walk' | 'smb-login' | 'mount-failed' | 'mount-slow' | 'mount-timeout';
+type VolumeProblem = 'image-in-use' | 'multi-attach' | 'missing-source' | 'missing-key' | 'driver-unregistered' | 'filesystem' | 'attach-failed' | 'ownership-walk' | 'smb-login' | 'nfs-version' | 'mount-failed' | 'mount-slow' | 'mount-timeout';
 
 /** Most specific first: a pod with a Multi-Attach error also logs a generic mount timeout. */
 const PATTERNS: [VolumeProblem, RegExp][] = [
@@ -38,6 +39,8 @@ const PATTERNS: [VolumeProblem, RegExp][] = [
   ['smb-login', SMB_LOGIN_REFUSED],
   // Before the generic mount failure: Ceph refuses to map an RBD image another client (a dead node) still holds.
   ['image-in-use', IMAGE_STILL_USED],
+  // Before the generic mount failure: the NFS server does not serve the version the mount options ask for, on any node.
+  ['nfs-version', NFS_VERSION_REFUSED],
   ['mount-failed', /MountVolume\.\w+ failed|mount failed|permission denied/i],
   // Attached (nothing left unattached) yet not mounted: the kubelet's own mount step is slow.
   ['mount-slow', /unmounted volumes=\[[^\]]+\], unattached volumes=\[\]/i],
@@ -89,6 +92,11 @@ const TEXT: Record<VolumeProblem, { title: string; cause: string; action: string
     title: 'its RBD image is still in use by another client',
     cause: 'Ceph refuses to map an RBD image another client still watches: the node the pod ran on before still has it mapped.',
     action: 'Fence the node that still holds the image (power it off and taint it node.kubernetes.io/out-of-service, or blocklist its Ceph client); the map then succeeds by itself.',
+  },
+  'nfs-version': {
+    title: 'the NFS server refuses the protocol version the mount asks for ("Protocol not supported")',
+    cause: 'The NFS server does not serve the protocol version the volume\'s mount options ask for; every fresh mount fails, on any node.',
+    action: 'Set nfsvers in the volume\'s mount options to a version the server serves; the kubelet retries the mount by itself.',
   },
   'mount-failed': {
     title: 'the volume mount fails on the node',
@@ -145,12 +153,13 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
     const disk = first.problem === 'filesystem' ? describeFilesystemFault(ev, group.map((h) => h.pod), first.volume, group.flatMap((h) => h.events)) : undefined;
     const held = first.problem === 'image-in-use' ? describeImageStillUsed(ev, group.map((h) => h.pod), first.volume, events.map((e) => e.message)) : undefined;
     const smb = first.problem === 'smb-login' ? describeSmbLoginRefusal(ev, group.map((h) => h.pod), first.volume, events.map((e) => e.message).join('\n')) : undefined;
+    const nfsVersion = first.problem === 'nfs-version' ? describeNfsVersionRefusal(ev, group.map((h) => h.pod), first.volume, events.map((e) => e.message).join('\n')) : undefined;
     const walk = first.problem === 'ownership-walk' ? findOwnershipWalk(ev, group.map((h) => h.pod), group.flatMap((h) => h.events)) : undefined;
     const walkText = walk ? describeOwnershipWalk(walk, ev.collectedAt) : undefined;
     const driver = first.problem === 'driver-unregistered' ? UNREGISTERED_DRIVER.exec(events.map((e) => e.message).join('\n'))?.[1] : undefined;
     const csi = driver && first.pod.nodeName ? describeUnregisteredDriver(ev, first.pod.nodeName, driver, group.map((h) => h.pod)) : undefined;
     // At most one reading of the mount's own words applies: the problem decides which.
-    const reading: MountReading | undefined = missing ?? smb ?? disk ?? held;
+    const reading: MountReading | undefined = missing ?? smb ?? nfsVersion ?? disk ?? held;
     const text = bound ? describeNodeBound(bound) : reading ?? walkText ?? csi ?? TEXT[first.problem];
     const confirm = [describePodCommand(ev.target, first.pod.name), ...(reading?.confirm ?? []), ...(csi?.confirm ?? [])];
     // fsGroup and fsGroupChangePolicy as the pod got them, whatever kind of workload made it.

@@ -44,6 +44,8 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
     // A memory-backed emptyDir is charged to the memory limit: adding one is as good as lowering it.
     if (k === 'oom-killed') return /memory limit|env .*(java|node_options|xmx|gogc|gomemlimit)|medium memory/.test(l);
     if (k === 'pod-create-failed') return /serviceaccount|securitycontext|resources|request|pod label|priorityclass/.test(l);
+    // A RuntimeClass whose pod overhead the scheduler adds to the requests: the line that set it is the lead.
+    if (k === 'failed-scheduling' && /runtimeclassname/.test(text) && diff.some((x) => x.startsWith('runtimeClassName'))) return l.startsWith('runtimeclassname');
     if (k === 'failed-scheduling') return / (cpu|memory|[\w./-]+) request:|nodeselector|affinity|tolerations/.test(l);
     if (k === 'exit-code' || k === 'crash-loop' || k === 'clean-exit') {
       if (text.includes('(init)') || /init container/.test(text)) return l.startsWith('init ');

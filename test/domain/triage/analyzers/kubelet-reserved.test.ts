@@ -49,3 +49,19 @@ describe('pods Pending on nodes whose kubelet reserves most of their memory', ()
     expect(f?.fix).toMatch(/node group maximum/);
   });
 });
+
+describe('pods Pending under a RuntimeClass whose pod overhead the scheduler adds to their requests', () => {
+  it('counts request + overhead, names the RuntimeClass and the overhead, and does not blame the reservations', () => {
+    const ev = scene('30000000Ki');
+    for (const p of ev.pods) {
+      p.runtimeClassName = 'sandboxed-vm';
+      p.overhead = { cpu: '250m', memory: '1Gi' };
+    }
+    const [f] = analyzeFailedScheduling(ev);
+    expect(f?.title).toContain('each pod needs 4Gi memory: its 3Gi request plus the 1Gi pod overhead of RuntimeClass sandboxed-vm (spec.overhead cpu 250m, memory 1Gi)');
+    expect(f?.title).not.toMatch(/kube-reserved/);
+    expect(f?.likelyCause).not.toMatch(/kubelet configuration error/);
+    expect(f?.fix).toMatch(/request \+ overhead \(4Gi per pod\)/);
+    expect(f?.evidence).toContain('the scheduler fits each pod with its containers\' requests plus the overhead: 3Gi + 1Gi = 4Gi memory');
+  });
+});

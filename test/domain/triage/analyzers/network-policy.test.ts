@@ -142,6 +142,31 @@ describe('analyzeNetworkPolicies: a destination outside the ranges an older poli
   });
 });
 
+describe('analyzeNetworkPolicies: a public name dialled at an address outside the policy\'s ipBlock', () => {
+  const CALL = '{"level":"error","msg":"charge failed","error":"Post \\"https://api.vendor.example.com/v2/charges\\": dial tcp 198.51.100.40:443: i/o timeout"}';
+  const egress = [
+    'to namespaces kubernetes.io/metadata.name=kube-system / pods k8s-app=kube-dns on UDP/53, TCP/53',
+    'to 203.0.113.0/24 on TCP/443',
+  ];
+  function vendorScenario(rules: string[]): TriageEvidence {
+    const ev = timeoutScenario([policy({ name: 'checkout-egress', createdAt: minutesAgo(90 * 24 * 60), egress: rules })]);
+    ev.logs = ev.logs.map((l) => ({ ...l, lines: [CALL, CALL] }));
+    return ev;
+  }
+
+  it('names the policy, its range and the address the name now resolves to, outside it', () => {
+    const [f, ...rest] = analyzeNetworkPolicies(vendorScenario(egress));
+    expect(rest).toEqual([]);
+    expect(f?.title).toBe('NetworkPolicy checkout-egress allows port 443 only to 203.0.113.0/24: api.vendor.example.com:443 (dialled at 198.51.100.40) is outside it, and connections to it time out');
+    expect(f?.likelyCause).toContain('api.vendor.example.com now resolves to 198.51.100.40, outside it');
+    expect(f?.fix).toBe('allow api.vendor.example.com\'s new range (198.51.100.40) in checkout-egress');
+  });
+
+  it('says nothing when the range holds the dialled address', () => {
+    expect(analyzeNetworkPolicies(vendorScenario(egress.map((r) => r.replace('203.0.113.0/24', '198.51.100.0/24'))))).toEqual([]);
+  });
+});
+
 describe('analyzeNetworkPolicies: an egress rule written for a Service\'s ClusterIP', () => {
   const API_TIMEOUT = 'E setup unable to start manager: Get "https://10.96.0.1:443/api?timeout=32s": dial tcp 10.96.0.1:443: i/o timeout';
   const egress = [
