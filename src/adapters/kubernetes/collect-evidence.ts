@@ -241,6 +241,7 @@
 //   for their rate (429 Too Many Requests, at least 5 lines), or its own log carries a data store's load hints (Postgres
 //   "checkpoints are occurring too frequently", InnoDB's page cleaner, Redis's slow AOF fsync, etcd's slow applies: jobs-under-load.ts), or its MongoDB queries run out of maxTimeMS (a Job may have dropped their index),
 //   or its Redis answers BUSY (a script blocks it: the Job that talks to that Redis and ran just before, server-job-runs.ts),
+//   or its MySQL writes time out on a lock (Error 1205, at least 3 lines: a mysqldump that locks the database, dump-lock.ts),
 //   or PostgreSQL denies its role a privilege ("permission denied for table …", 42501: the migration Job that ran before, pg-privilege.ts),
 //   or Active Directory refuses its LDAP bind as locked out (data 775: the Job that binds as the same account, ad-bind-refusal.ts),
 //   or Postgres refuses its prepared statements because their result type changed ("cached plan must not change result type", 0A000),
