@@ -31,13 +31,16 @@ export interface PartCap {
   partSize?: { bytes: number; source: string };
 }
 
+/** S3's smallest part (but the last): a smaller value is not a part size (a batch size in rows, say). */
+const MIN_PART = 5 * 2 ** 20;
+
 /** "5242880" or "64MiB" in bytes; `unit` is the one a name says (…_MB), else bytes. */
 function toBytes(value: string, unit = ''): number | undefined {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
   const factor = m ? UNIT[(m[2] || unit).toLowerCase()] : undefined;
   if (!m || factor === undefined) return undefined;
   const bytes = Number(m[1]) * factor;
-  return bytes > 0 ? Math.round(bytes) : undefined;
+  return bytes >= MIN_PART ? Math.round(bytes) : undefined;
 }
 
 function fromEnv(env: readonly EnvVarEvidence[]): PartCap['partSize'] {
@@ -62,7 +65,7 @@ function fromCommand(command: readonly string[]): PartCap['partSize'] {
 function fromLog(lines: readonly string[]): PartCap['partSize'] {
   for (const line of lines) {
     const m = SIZE_LOGGED.exec(line);
-    if (m) return { bytes: Number(m[1]), source: `the log's ${m[0]}` };
+    if (m && Number(m[1]) >= MIN_PART) return { bytes: Number(m[1]), source: `the log's ${m[0]}` };
   }
   return undefined;
 }

@@ -19,6 +19,8 @@ describe('findPartCap', () => {
     expect(findPartCap([REFUSAL], { env: [{ name: 'CHUNK_SIZE_MB', value: '16' }] })?.partSize?.bytes).toBe(16 * 2 ** 20);
     expect(findPartCap([REFUSAL], { args: ['upload', '--part-size=32MiB'] })?.partSize?.bytes).toBe(32 * 2 ** 20);
     expect(findPartCap(['multipart started, part_size=6291456', REFUSAL])?.partSize).toEqual({ bytes: 6291456, source: "the log's part_size=6291456" });
+    // Below S3's 5 MiB minimum part it is some other chunk (rows, say), not the part size.
+    expect(findPartCap([REFUSAL], { env: [{ name: 'CHUNK_SIZE', value: '1000' }] })?.partSize).toBeUndefined();
   });
 
   it('says nothing of a part size it could not read, and nothing at all without the refusal', () => {
