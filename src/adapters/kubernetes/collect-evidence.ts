@@ -11,7 +11,8 @@
 //   workload's pods already gone (named by its ReplicaSets: a rollout's stopped pods) join its events, no read of their own;
 //   then, as each of those arrives: events of n pods, of the newest ReplicaSets, of the HPA and
 //   of the Jobs (the last run's too, by the name the controller gives it, when it is already deleted;
-//   one field-selector query each, at most 5), a get and an events query per node under the
+//   one field-selector query each, at most 5; of a suspended Job's Kueue Workloads its CreatedWorkload event names,
+//   at most 2: read-queued-workload-events.ts), a get and an events query per node under the
 //   pods, a get and an events query per PVC and a get of its volume, up to maxLogs log tails (of ready pods, two
 //   samples, four after a recent scale-up: two it added, two from before it; in at most two sampled pods, a reverse proxy sidecar
 //   (nginx, Envoy… or an auth proxy such as oauth2-proxy) or an OPA sidecar listed after the app, by image, or a sidecar that
@@ -240,6 +241,7 @@
 //   for their rate (429 Too Many Requests, at least 5 lines), or its own log carries a data store's load hints (Postgres
 //   "checkpoints are occurring too frequently", InnoDB's page cleaner, Redis's slow AOF fsync, etcd's slow applies: jobs-under-load.ts), or its MongoDB queries run out of maxTimeMS (a Job may have dropped their index),
 //   or its Redis answers BUSY (a script blocks it: the Job that talks to that Redis and ran just before, server-job-runs.ts),
+//   or its MySQL writes time out on a lock (Error 1205, at least 3 lines: a mysqldump that locks the database, dump-lock.ts),
 //   or PostgreSQL denies its role a privilege ("permission denied for table …", 42501: the migration Job that ran before, pg-privilege.ts),
 //   or Active Directory refuses its LDAP bind as locked out (data 775: the Job that binds as the same account, ad-bind-refusal.ts),
 //   or Postgres refuses its prepared statements because their result type changed ("cached plan must not change result type", 0A000),
@@ -422,6 +424,7 @@ import { needsPriorityClasses, readPriorityClasses } from './read-priority-class
 import { needsQuotaHolders, readQuotaHolders } from './read-quota-holders.js';
 import { readEvents, sortEvents } from './read-events.js';
 import { readFormerNodeEvents, readPendingLoadBalancerEvents, readReplacedPodEvents, readStateTaintedNodeEvents } from './read-lead-events.js';
+import { readQueuedWorkloadEvents } from './read-queued-workload-events.js';
 import { readClusterDns, readNamespaceContext } from './read-namespace-context.js';
 import { readVolumesClaiming } from './read-claiming-volumes.js';
 import { pickFlaggedSamples, pickLogTargets, pickNodes, readClusterNodes, readLogs, readNodes, readPvcs, readVolumes } from './read-pod-details.js';
@@ -610,7 +613,7 @@ async function collect(ctx: CollectContext, target: TriageTarget, onRead: OnRead
   const detailsP = podsP.then((pods) => podDetails(ctx, w, pods, onRead, workloadEventsP));
   const revisionEventsP = revisionsP.then((r) => revisionEvents(ctx, w, r));
   // Pods replaced again and again, and LoadBalancer Services with no address: their own events say why.
-  const leadEventsP = Promise.all([readReplacedPodEvents(ctx, revisionEventsP, podsP), readPendingLoadBalancerEvents(ctx, servicesP, podsP), readFormerNodeEvents(ctx, detailsP.then((d) => d.events), podsP), readStateTaintedNodeEvents(ctx, detailsP.then((d) => d.clusterNodes), podsP)]);
+  const leadEventsP = Promise.all([readReplacedPodEvents(ctx, revisionEventsP, podsP), readPendingLoadBalancerEvents(ctx, servicesP, podsP), readFormerNodeEvents(ctx, detailsP.then((d) => d.events), podsP), readStateTaintedNodeEvents(ctx, detailsP.then((d) => d.clusterNodes), podsP), readQueuedWorkloadEvents(ctx, [...(w.kind === 'Job' ? [w.obj] : []), ...jobObjects], workloadEventsP)]);
   const leadsP = readLeads(ctx, target, { pods: podsP, services: servicesP, slices: slicesP, context: contextP, dns: dnsP, details: detailsP, revisions: revisionsP, workloadEvents: workloadEventsP });
   // Pods preempted for higher-priority ones are gone: their events are found by reason, not by pod.
   const preemptionsP = Promise.all([podsP, revisionsP]).then(([pods, r]) => {

@@ -1,7 +1,8 @@
 // The namespace's Jobs in brief, read only when the workload's failures have an onset and no
 // rollout of its own explains it (needsJobsBeforeOnset): a Job that ran just before (a cleanup, a
 // migration) is the change to check; or when its own log carries a data store's load hints
-// (needsJobsUnderLoad): a backup running against it now explains the load; or when PostgreSQL denies its role a privilege
+// (needsJobsUnderLoad): a backup running against it now explains the load; or when its writes time out
+// on a lock (needsDumpLockJobs): a dump that locks its database; or when PostgreSQL denies its role a privilege
 // (needsPrivilegeJobs): the migration Job that made the object. One list, at most 100 Jobs; never their pods or logs.
 import type { NamespaceJobsEvidence } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';

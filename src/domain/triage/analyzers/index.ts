@@ -14,6 +14,7 @@ import { analyzeOversizedResponses } from './oversized-response.js';
 import { analyzeMessageContract } from './message-contract.js';
 import { analyzeWriterConflicts } from './writer-conflict.js';
 import { analyzeCollscanTimeouts } from './collscan-timeout.js';
+import { analyzeDumpLock } from './dump-lock.js';
 import { analyzeOffsetReset } from './offset-reset.js';
 import { analyzeOffsetOutOfRange } from './offset-out-of-range.js';
 import { analyzeCassandraLocalDc } from './cassandra-local-dc.js';
@@ -296,6 +297,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'message-contract': analyzeMessageContract,
   'writer-conflict': analyzeWriterConflicts,
   'collscan-timeout': analyzeCollscanTimeouts,
+  'dump-lock': analyzeDumpLock,
   'dynamodb-throttled': analyzeDynamoThrottling,
   'readiness-cycle': analyzeReadinessCycle,
   'mesh-authz-denied': analyzeMeshAuthorizationDenials,

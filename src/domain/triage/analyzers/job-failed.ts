@@ -9,6 +9,7 @@ import { explainVersionRefusal, findServerAtVersion, findVersionRefusal } from '
 import { shortImage } from './image-pull.js';
 import { findRbacForbidden, tellRbacForbidden } from '../rbac-forbidden.js';
 import { findMissingFileSystem, tellMissingFileSystem } from '../hadoop-filesystem-scheme.js';
+import { findPartCap, tellPartCap } from '../multipart-part-cap.js';
 import { findFailedIndexes, findInputOf } from '../job-indexes.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { findDisruption } from '../pod-disruption.js';
@@ -124,7 +125,9 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
   const forbidden = !deadline && !refused && log ? describeForbidden(ev, log.lines) : undefined;
   // A Hadoop scheme no jar registers: the image's packaging, told with the connector it lacks.
   const noFileSystem = !deadline && !refused && !forbidden && log ? findMissingFileSystem(log.lines, [...(decisivePod?.c?.command ?? []), ...(decisivePod?.c?.args ?? [])]) : undefined;
-  const packaged = noFileSystem ? tellMissingFileSystem(noFileSystem) : undefined;
+  // An upload past the object store's 10,000 parts: the fixed part size caps what it can write.
+  const partCap = !deadline && !refused && !forbidden && !noFileSystem && log ? findPartCap(log.lines, decisivePod?.c ?? {}) : undefined;
+  const packaged = noFileSystem ? tellMissingFileSystem(noFileSystem) : partCap ? tellPartCap(partCap) : undefined;
   // The run failed on a clustered dependency whose own members were read and some do not serve:
   // they are the cause (a replica that cannot run), the run only met it.
   const metDown = !deadline && !refused && !forbidden && !packaged ? findClusterDownMet(ev, failing) : undefined;

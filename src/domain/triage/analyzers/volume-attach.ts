@@ -16,7 +16,7 @@ import type { MountReading } from './mount-reading.js';
 import { describeUnregisteredDriver } from './volume-csi-driver.js';
 import { UNREGISTERED_DRIVER } from '../csi-registration.js';
 import { HISTORY_MS, groupBy, listNodesOf, severityForPods, unique } from '../pod-status.js';
-import { formatAgo, isWithin } from '../time-span.js';
+import { formatAgo, isWithin, msBetween } from '../time-span.js';
 import { describeOwnershipWalk, findOwnershipWalk } from '../ownership-walk.js';
 import { findDownVolumeServer } from '../volume-server.js';
 import { describeDownVolumeServer } from './volume-server-down.js';
@@ -133,6 +133,9 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
     if (pod.ready || pod.deletionTimestamp !== undefined) continue;
     const events = dropSupersededAttach(listPodEvents(ev, ['FailedAttachVolume', 'FailedMount', 'FailedMapVolume', 'VolumePermissionChangeInProgress'], [pod.name]).filter((e) => isWithin(e.lastSeen, ev.collectedAt, HISTORY_MS)));
     if (events.length === 0) continue;
+    // The kubelet starts no container before the pod's volumes are mounted: one that started after
+    // the last failed mount shows the mount then worked (a Job's pod that ran and ended is not ready).
+    if (startedSince(pod, events)) continue;
     const text = events.map((e) => e.message).join('\n');
     const [problem, re] = PATTERNS.find(([, r]) => r.test(text)) ?? ['mount-failed', /./];
     const decisive = events.find((e) => re.test(e.message)) ?? events[0];
@@ -191,6 +194,16 @@ export function analyzeVolumeAttach(ev: TriageEvidence): Finding[] {
       affected: { pods, nodes: listNodesOf(group.map((h) => h.pod)) },
     } satisfies Finding;
   });
+}
+
+/** A container of the pod started at or after the last of the mount failures: the volumes were mounted by then. */
+function startedSince(pod: PodEvidence, events: readonly EventEvidence[]): boolean {
+  const last = events.map((e) => e.lastSeen).sort().at(-1);
+  if (last === undefined) return false;
+  return pod.containers.some((c) => [c.state, c.lastState].some((s) => {
+    const at = s === undefined ? undefined : 'running' in s ? s.running.startedAt : 'terminated' in s ? s.terminated.startedAt : undefined;
+    return at !== undefined && msBetween(last, at) >= 0;
+  }));
 }
 
 /** A mount that fails because the in-cluster NFS server behind it has no ready endpoint (volume-server.ts). */

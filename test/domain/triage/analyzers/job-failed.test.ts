@@ -327,3 +327,16 @@ describe('analyzeFailedJobs: a Job failed by its podFailurePolicy', () => {
     expect(f?.decisive).toBe('ERROR main: exiting with code 42 (INPUT_EMPTY)');
   });
 });
+
+describe('analyzeFailedJobs: an upload past the object store\'s part limit', () => {
+  it('names the fixed part size that caps the object, not a retry', () => {
+    const lines = ['INFO upload: uploaded part 10000', 'botocore.exceptions.ClientError: An error occurred (InvalidArgument) when calling the UploadPart operation: Part number must be an integer between 1 and 10000, inclusive'];
+    const app = exited(1, 'Error', 10, { env: [{ name: 'PART_SIZE', value: '5242880' }] });
+    const pods = [0, 1].map((i) => jobPod(i, app));
+    const logs = pods.map((p) => ({ pod: p.name, container: 'settle', previous: false, lines }));
+    const [f] = analyzeFailedJobs(cronScenario([failedJob({ failed: 2 })], pods, logs));
+    expect(f?.title).toContain('env PART_SIZE=5242880: 5 MiB parts');
+    expect(f?.title).toContain('10,000 × 5 MiB ≈ 48.8 GiB');
+    expect(f?.fix).toMatch(/^raise the part size \(PART_SIZE\).* and re-run the Job$/);
+  });
+});

@@ -65,3 +65,33 @@ describe('a suspended Job', () => {
     expect(r.findings.some((f) => f.kind === 'job-suspended')).toBe(false);
   });
 });
+
+describe('a suspended Job Kueue does not admit', () => {
+  const queued = () => suspendedJob({ queue: { name: 'batch', marker: 'kueue.x-k8s.io/queue-name' } });
+  const created: EventEvidence = { object: { kind: 'Job', name: JOB }, type: 'Normal', reason: 'CreatedWorkload', message: `Created Workload: ${NS}/job-${JOB}-3f2a1`, count: 1, firstSeen: minutesAgo(130), lastSeen: minutesAgo(130), source: 'kueue-job-controller' };
+  const pending = (message: string): EventEvidence => ({ object: { kind: 'Workload', name: `job-${JOB}-3f2a1` }, type: 'Normal', reason: 'Pending', message, count: 40, firstSeen: minutesAgo(129), lastSeen: minutesAgo(1), source: 'kueue-admission' });
+
+  it('quotes why its Workload stays pending, and names the quota it lacks', () => {
+    const r = report(jobScenario(queued(), [created, pending('couldn\'t assign flavors to pod set main: insufficient unused quota for cpu in flavor standard, 6 more needed')]));
+    const f = r.findings.find((x) => x.kind === 'job-suspended');
+    expect(r.headline).toContain('insufficient unused quota for cpu in flavor standard, 6 more needed');
+    expect(f?.likelyCause).toContain('6 more needed');
+    expect(f?.evidence.some((e) => e.startsWith(`Workload job-${JOB}-3f2a1: Pending ×40`))).toBe(true);
+    expect(f?.fix).toMatch(/give it 6 more/);
+    expect(f?.confirmCommands.some((c) => c.startsWith(`kubectl describe workload job-${JOB}-3f2a1 -n ${NS}`))).toBe(true);
+  });
+
+  it('tells a request no quota of the ClusterQueue can ever give from a wait for quota others hold', () => {
+    const r = report(jobScenario(queued(), [created, pending('couldn\'t assign flavors to pod set main: insufficient quota for memory in flavor standard, request > maximum capacity (512Gi > 256Gi)')]));
+    const f = r.findings.find((x) => x.kind === 'job-suspended');
+    expect(f?.likelyCause).toMatch(/will not be admitted however long it waits/);
+    expect(f?.fix).toMatch(/^lower the Job's memory request/);
+  });
+
+  it('ignores a pending Workload of another Job', () => {
+    const other: EventEvidence = { ...pending('insufficient unused quota for cpu in flavor standard, 2 more needed'), object: { kind: 'Workload', name: 'job-other-9z8y7' } };
+    const r = report(jobScenario(queued(), [created, other]));
+    expect(r.headline).not.toMatch(/more needed/);
+  });
+});
+

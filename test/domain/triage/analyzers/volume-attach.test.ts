@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeVolumeAttach } from '../../../../src/domain/triage/analyzers/volume-attach.js';
 import type { TriageEvidence } from '../../../../src/domain/triage/evidence.js';
-import { NODE_A, NODE_B, NS, baseEvidence, container, endpointSlice, event, minutesAgo, pod, service, unscheduledPod } from '../scenarios/builders.js';
+import { NODE_A, NODE_B, NS, baseEvidence, container, endpointSlice, event, minutesAgo, pod, service, terminated, unscheduledPod } from '../scenarios/builders.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 import { multiAttachScenario } from '../scenarios/storage.js';
 
@@ -143,5 +143,21 @@ describe('analyzeVolumeAttach', () => {
 
   it('stays silent on a healthy workload', () => {
     expect(analyzeVolumeAttach(healthyScenario())).toEqual([]);
+  });
+});
+
+describe('analyzeVolumeAttach: a mount that failed before the container started', () => {
+  it('ignores a finished pod whose container started after the last failed mount', () => {
+    const ev = multiAttachScenario();
+    ev.pods = ev.pods.map((p) => ({ ...p, phase: 'Failed' as const, ready: false, containers: [container({ name: 'ledger', ready: false, state: terminated(1, 'Error', 5, { runSeconds: 30 * 60 }) })] }));
+    ev.events = [event({ object: { kind: 'Pod', name: 'ledger-0', namespace: NS }, reason: 'FailedMount', message: 'MountVolume.SetUp failed for volume "kube-api-access" : failed to sync configmap cache: timed out waiting for the condition', count: 1, firstSeen: minutesAgo(36), lastSeen: minutesAgo(36) })];
+    expect(analyzeVolumeAttach(ev)).toEqual([]);
+  });
+
+  it('still reports a pod whose mount keeps failing after its last start', () => {
+    const ev = multiAttachScenario();
+    ev.pods = ev.pods.map((p) => ({ ...p, phase: 'Failed' as const, ready: false, containers: [container({ name: 'ledger', ready: false, state: terminated(1, 'Error', 50, { runSeconds: 60 }) })] }));
+    ev.events = [event({ object: { kind: 'Pod', name: 'ledger-0', namespace: NS }, reason: 'FailedMount', message: 'MountVolume.SetUp failed for volume "config" : configmap "ledger-config" not found', count: 6, firstSeen: minutesAgo(30), lastSeen: minutesAgo(1) })];
+    expect(analyzeVolumeAttach(ev)).toHaveLength(1);
   });
 });
