@@ -8,6 +8,8 @@ import type { Finding } from '../finding.js';
 import type { DependencyHit } from '../dependency-error-line.js';
 import { explainIdleDrops, findIdleDrops } from '../idle-dropped-connections.js';
 import { explainMeshProtocol, findMeshProtocolMismatch } from '../mesh-protocol.js';
+import { explainMeshOriginatedTls, findMeshOriginatedTls } from '../mesh-originated-tls.js';
+import { formatKubectl } from '../kubectl-command.js';
 import { explainProxyRefusal, findProxyRefusal } from '../proxy-refusal.js';
 import { dated, explainHeadlessPortGap, findHeadlessPortGap } from '../headless-port.js';
 import { explainStaleConfigMount, findStaleConfigMount, readDependencyHost } from '../stale-config-mount.js';
@@ -103,6 +105,28 @@ const meshProtocol: Refinement = (g) => {
     ...(told.onset ? { onset: told.onset } : {}),
     confirmCommands: [...told.confirm, g.confirm[0] ?? ''].filter((c) => c !== ''),
     affected: { ...g.finding.affected, ...(mesh.namespace === g.ev.target.namespace ? { services: [mesh.service.name] } : {}) },
+  };
+};
+
+/**
+ * A plain-text answer to TLS from an app that calls http://: its mesh sidecar originates the mutual
+ * TLS (mesh-originated-tls.ts), toward a server outside the mesh.
+ */
+const meshOriginatedTls: Refinement = (g) => {
+  const first = g.group[0];
+  if (first === undefined || first.error.problem !== 'tls-plaintext') return undefined;
+  const host = g.dependency?.replace(/:\d+$/, '');
+  const pod = g.podObjects.find((p) => p.name === first.log.pod);
+  const found = findMeshOriginatedTls(pod, first.log.container, g.group.map((h) => h.line), host);
+  if (found === undefined || host === undefined) return undefined;
+  const told = explainMeshOriginatedTls(found, host, g.dependency ?? host, g.ev.target.name);
+  return {
+    ...g.finding,
+    id: `dependency-error/mesh-originated-tls/${host}`,
+    title: `${told.title} ${whereSeen(g, true)}`,
+    ...toldParts(g.finding, { ...told, evidence: told.evidence ?? [] }),
+    outsideWorkload: told.outsideWorkload,
+    confirmCommands: [...g.confirm, formatKubectl(g.ev.target, `logs ${first.log.pod} -c ${found.sidecar} --tail=50`), formatKubectl(g.ev.target, 'get destinationrules -A', 'cluster')],
   };
 };
 
@@ -564,4 +588,4 @@ const proxyBypassed: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, lookupStall, logShipperBlock, hashCostThreadpool, advertisedHost, renamedProperty, loopbackListener, searchLineCut];
+export const REFINEMENTS: readonly Refinement[] = [quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, idleDrops, meshProtocol, meshOriginatedTls, headlessPort, deadlineCut, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, lookupStall, logShipperBlock, hashCostThreadpool, advertisedHost, renamedProperty, loopbackListener, searchLineCut];
