@@ -222,7 +222,7 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
   const sameRead = fallback ? describeSameRead(ev.revisions, first.log.container, fallback.unset) : undefined;
   // TLS terms the two sides do not share: the spec's TLS setting, the client's library, the image that brought it.
   const setting = problem === 'tls-required' ? findPlaintextSetting(container?.env ?? []) : undefined;
-  const library = problem === 'tls-protocol' ? findTlsLibrary(unique(group.map((h) => h.log)).flatMap((l) => l.lines)) : undefined;
+  const library = problem === 'tls-protocol' ? findTlsLibrary(unique(group.map((h) => h.log)).flatMap((l) => l.lines)) ?? ev.tlsLibrary?.library : undefined;
   const imageChange = problem === 'tls-protocol' ? findImageChange(ev, logPod, first.log.container) : undefined;
   const suites = problem === 'tls-protocol' ? findPinnedSuites(container?.env ?? []) : undefined;
   const java = problem === 'tls-protocol' ? findJavaRuntime(unique(group.map((h) => h.log)).flatMap((l) => l.lines), container?.env ?? []) : undefined;
