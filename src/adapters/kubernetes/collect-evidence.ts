@@ -137,7 +137,9 @@
 //   listing its queues in its args (the producer that set a queue name it does not list: worker-queue-names.ts), or a Kafka consumer
 //   whose fetches of the same partitions the brokers keep refusing with error 76 (UNSUPPORTED_COMPRESSION_TYPE: the producer that set
 //   zstd, kafka-fetch-stall.ts; and where no log tail states its client version, the head of one stalled pod's current log, 64 KB by
-//   limitBytes, only its AppInfoParser "Kafka version" line kept: read-client-version.ts), or a read_committed Kafka consumer that
+//   limitBytes, only its AppInfoParser "Kafka version" line kept: read-client-version.ts), or calls that fail a TLS handshake whose
+//   reading depends on the client's TLS library (an expired certificate, TLS terms refused) where no log tail names that library (the
+//   head of one failing pod's current log, 64 KB by limitBytes, only the line naming it kept: read-tls-library.ts), or a read_committed Kafka consumer that
 //   receives nothing while its lag grows, with no error (its position standing still: the transactional producer, of any age,
 //   whose pod the namespace's Warnings already read say was lost: read-committed-stall.ts, open-transaction-producer.ts), one list of the namespace's
 //   ReplicaSets (at most 300; the other Deployments' newest two revisions kept when recent: read-namespace-rollouts.ts); where its

@@ -17,6 +17,8 @@ const PATTERNS: [DependencyProblem, RegExp][] = [
   ['tls-required', /no pg_hba\.conf entry for host "[^"]*", user "[^"]*", database "[^"]*", (?:no encryption|SSL off)|Connections using insecure transport are prohibited|require_secure_transport=ON|SSL connection is required/i],
   // …they share no protocol version, or the server's key is too weak for the client's library ("unsupported protocol scheme" is a URL's)…
   ['tls-protocol', /\[SSL: (?:UNSUPPORTED_PROTOCOL|DH_KEY_TOO_SMALL|TLSV1_ALERT_PROTOCOL_VERSION|NO_PROTOCOLS_AVAILABLE)\]|ERR_SSL_(?:UNSUPPORTED_PROTOCOL|DH_KEY_TOO_SMALL|TLSV1_ALERT_PROTOCOL_VERSION|NO_PROTOCOLS_AVAILABLE)|unsupported protocol(?! scheme)|dh key too small|tlsv1 alert protocol version|server selected unsupported protocol version|protocol version not supported|Received fatal alert: protocol_version|No appropriate protocol \(protocol is disabled or cipher suites are inappropriate\)|server selected protocol version \w+ is not accepted|DH ServerKeyExchange does not comply/i],
+  // …or a server without secure renegotiation (RFC 5746), which OpenSSL 3 refuses by default…
+  ['tls-protocol', /\[SSL: UNSAFE_LEGACY_RENEGOTIATION_DISABLED\]|unsafe legacy renegotiation disabled/i],
   // …or no cipher suite (a client pinned to RSA key exchange against a server with an EC key).
   ['tls-protocol', /Received fatal alert: handshake_failure|remote error: tls: handshake failure|SSLV3_ALERT_HANDSHAKE_FAILURE|sslv3 alert handshake failure|no cipher suites in common|no shared cipher/i],
   // …or the port does not speak TLS at all.

@@ -18,6 +18,7 @@ import type { ReadOnlyJobLogEvidence } from './evidence-read-only-jobs.js';
 import type { MigrationLockRunEvidence } from './evidence-migration-lock-runs.js';
 import type { FormerConsumerLinesEvidence } from './evidence-former-consumers.js';
 import type { ClientVersionEvidence } from './evidence-client-version.js';
+import type { TlsLibraryEvidence } from './evidence-tls-library.js';
 import type { MigrationJobLogEvidence } from './evidence-migration-job-logs.js';
 import type { CronJobScheduleEvidence } from './evidence-cronjob-schedule.js';
 import type {
@@ -356,6 +357,8 @@ export interface TriageEvidence {
   formerConsumerLines?: FormerConsumerLinesEvidence[];
   /** The Kafka client version a consumer's pod stated at start-up, from the head of its log, when the brokers refuse its fetches for the records' codec (kafka-fetch-stall.ts). */
   clientVersion?: ClientVersionEvidence;
+  /** The TLS library a failing pod's client named at start, from the head of its log, when a TLS handshake whose reading depends on it fails and no log tail names it (tls-library-lead.ts). */
+  tlsLibrary?: TlsLibraryEvidence;
   /** Pods of something else that the workload's Services route to (at most two), with a log tail each, and the ReplicaSet that made each (when one did). */
   foreignPods?: { pod: PodEvidence; logs: LogEvidence[]; replicaSet?: ForeignReplicaSetEvidence }[];
   /** One pod behind a Service of the namespace that the workload's logs say refuses it (a broker blocking publishers), with its log tail. */

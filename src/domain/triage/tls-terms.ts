@@ -10,6 +10,7 @@
 import type { DependencyProblem } from './dependency-error-line.js';
 import type { EnvVarEvidence } from './evidence-spec.js';
 import type { PinnedSuites } from './tls-cipher-suites.js';
+import { explainLegacyRenegotiation, LEGACY_RENEGOTIATION } from './tls-legacy-renegotiation.js';
 
 export type TlsTermsProblem = Extract<DependencyProblem, 'tls-required' | 'tls-protocol' | 'tls-plaintext'>;
 
@@ -59,13 +60,16 @@ export type TlsRefusal =
   /** The server refuses every version the client offers (an old client, or one capped too low). */
   | { side: 'old-client' }
   /** The two share no cipher suite: the server aborts the handshake (handshake_failure). */
-  | { side: 'no-cipher' };
+  | { side: 'no-cipher' }
+  /** The server lacks RFC 5746 secure renegotiation, which the client's library requires (OpenSSL 3). */
+  | { side: 'legacy-renegotiation' };
 
 /** Go names the version the server chose in hex: 300 SSLv3, 301 TLS 1.0, 302 TLS 1.1. */
 const GO_VERSION: Record<string, string> = { '300': 'SSLv3', '301': 'TLS 1.0', '302': 'TLS 1.1' };
 const JAVA_VERSION: Record<string, string> = { SSL3: 'SSLv3', SSL30: 'SSLv3', TLS10: 'TLS 1.0', TLS11: 'TLS 1.1' };
 
 export function readTlsRefusal(line: string): TlsRefusal {
+  if (LEGACY_RENEGOTIATION.test(line)) return { side: 'legacy-renegotiation' };
   if (/DH_KEY_TOO_SMALL|dh key too small|DH ServerKeyExchange does not comply|weak ephemeral Diffie-Hellman/i.test(line)) return { side: 'weak-key' };
   if (/handshake_failure|alert handshake failure|remote error: tls: handshake failure|no cipher suites in common|no shared cipher/i.test(line)) return { side: 'no-cipher' };
   if (/alert protocol version|protocol_version|protocol version not supported/i.test(line)) return { side: 'old-client' };
@@ -214,6 +218,9 @@ export function explainTlsTerms(input: {
     ...(library ? [`the client runs ${library}`] : []),
     ...(imageChange ? [`revision ${imageChange.revision} changed the image: ${tag(imageChange.from)} → ${tag(imageChange.to)}`] : []),
   ];
+  if (refusal.side === 'legacy-renegotiation') {
+    return explainLegacyRenegotiation({ dependency: dep, ...(library ? { library } : {}), ...(imageChange ? { imageChange: { ...imageChange, from: tag(imageChange.from), to: tag(imageChange.to) } } : {}), evidence });
+  }
   if (refusal.side === 'no-cipher' && input.go?.noRsaKex && !input.suites) return explainGoRsaKex(dep, input.go, evidence, changed, meanwhile);
   if (refusal.side === 'no-cipher') return explainNoCipher(dep, input.suites, evidence, changed);
   if (refusal.side === 'weak-key') {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDependencyError } from '../../../src/domain/triage/dependency-error-line.js';
-import { findPlaintextSetting, findTlsLibrary, readTlsRefusal } from '../../../src/domain/triage/tls-terms.js';
+import { explainTlsTerms, findPlaintextSetting, findTlsLibrary, readTlsRefusal } from '../../../src/domain/triage/tls-terms.js';
 
 describe('parseDependencyError: TLS terms client and server do not share', () => {
   it.each([
@@ -55,5 +55,28 @@ describe('readTlsRefusal and findTlsLibrary', () => {
   it('reads the TLS library a process names at start', () => {
     expect(findTlsLibrary(['INFO starting gateway 2.8.0 (python 3.12.7, OpenSSL 3.0.15 3 Sep 2024)'])).toBe('OpenSSL 3.0.15');
     expect(findTlsLibrary(['INFO starting gateway'])).toBeUndefined();
+  });
+});
+
+describe('a server without secure renegotiation (RFC 5746), refused by OpenSSL 3', () => {
+  const LINE = "requests.exceptions.SSLError: HTTPSConnectionPool(host='files.partner.example', port=443): Max retries exceeded with url: /upload (Caused by SSLError(SSLError(1, '[SSL: UNSAFE_LEGACY_RENEGOTIATION_DISABLED] unsafe legacy renegotiation disabled (_ssl.c:1000)')))";
+
+  it('reads the refusal as TLS terms with the host it names', () => {
+    expect(parseDependencyError(LINE)).toEqual({ problem: 'tls-protocol', dependency: 'files.partner.example:443' });
+    expect(readTlsRefusal(LINE)).toEqual({ side: 'legacy-renegotiation' });
+  });
+
+  it('names the legacy renegotiation, the library and the image change, never an expired certificate', () => {
+    const story = explainTlsTerms({
+      problem: 'tls-protocol', dependency: 'files.partner.example:443', line: LINE, library: 'OpenSSL 3.0.15',
+      imageChange: { revision: 9, previous: 8, from: 'registry.example/team/uploader:1.4.0', to: 'registry.example/team/uploader:1.5.0' },
+    });
+    expect(story.title).toMatch(/UNSAFE_LEGACY_RENEGOTIATION_DISABLED/);
+    expect(story.title).toMatch(/OpenSSL 3\.0\.15/);
+    expect(story.cause).toMatch(/RFC 5746/);
+    expect(story.cause).toMatch(/Revision 9 changed the image \(uploader:1\.4\.0 → uploader:1\.5\.0\)/);
+    expect(story.action).toMatch(/OP_LEGACY_SERVER_CONNECT/);
+    expect(story.action).toMatch(/roll back to revision 8/);
+    expect(`${story.title} ${story.cause} ${story.fix}`).not.toMatch(/expired|unsupported protocol/i);
   });
 });

@@ -1,5 +1,6 @@
 import type { TriageEvidence } from '../evidence.js';
-import { condenseStructuredLine, findPod } from '../evidence-lookup.js';
+import { findPod } from '../evidence-lookup.js';
+import { condenseKeepingFailure } from '../dependency-failure-detail.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl, previousLogsCommand } from '../kubectl-command.js';
 import { getLastTermination, hasRecovered, isPodFailing, listNodesOf, severityForPods, unique } from '../pod-status.js';
@@ -129,7 +130,8 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
   const nearEnd = group.filter((h) => h.index >= h.log.lines.length - 10);
   const host = dependency?.replace(/:\d+$/, '');
 
-  const decisiveLine = condenseStructuredLine((nearEnd[nearEnd.length - 1] ?? group[group.length - 1] ?? first).line.trim());
+  // Condensed, but keeping the words the failure was read from (a proxy's reason in a JSON body field).
+  const decisiveLine = condenseKeepingFailure((nearEnd[nearEnd.length - 1] ?? group[group.length - 1] ?? first).line.trim(), problem);
   // Go says when the certificate ran out: "current time … is after 2026-11-21T00:00:00Z".
   const expiredAt = problem === 'tls-expired' ? /is after (\d{4}-\d\d-\d\dT[\d:]+Z)/.exec(decisiveLine)?.[1] : undefined;
   const evidence = [
@@ -220,7 +222,7 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
   const sameRead = fallback ? describeSameRead(ev.revisions, first.log.container, fallback.unset) : undefined;
   // TLS terms the two sides do not share: the spec's TLS setting, the client's library, the image that brought it.
   const setting = problem === 'tls-required' ? findPlaintextSetting(container?.env ?? []) : undefined;
-  const library = problem === 'tls-protocol' ? findTlsLibrary(unique(group.map((h) => h.log)).flatMap((l) => l.lines)) : undefined;
+  const library = problem === 'tls-protocol' ? findTlsLibrary(unique(group.map((h) => h.log)).flatMap((l) => l.lines)) ?? ev.tlsLibrary?.library : undefined;
   const imageChange = problem === 'tls-protocol' ? findImageChange(ev, logPod, first.log.container) : undefined;
   const suites = problem === 'tls-protocol' ? findPinnedSuites(container?.env ?? []) : undefined;
   const java = problem === 'tls-protocol' ? findJavaRuntime(unique(group.map((h) => h.log)).flatMap((l) => l.lines), container?.env ?? []) : undefined;

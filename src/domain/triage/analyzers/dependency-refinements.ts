@@ -8,6 +8,9 @@ import type { Finding } from '../finding.js';
 import type { DependencyHit } from '../dependency-error-line.js';
 import { explainIdleDrops, findIdleDrops } from '../idle-dropped-connections.js';
 import { explainMeshProtocol, findMeshProtocolMismatch } from '../mesh-protocol.js';
+import { explainMeshOriginatedTls, findMeshOriginatedTls } from '../mesh-originated-tls.js';
+import { formatKubectl } from '../kubectl-command.js';
+import { explainExpiredRootPath, findOldChainBuilder } from '../tls-expired-root-path.js';
 import { explainProxyRefusal, findProxyRefusal } from '../proxy-refusal.js';
 import { dated, explainHeadlessPortGap, findHeadlessPortGap } from '../headless-port.js';
 import { explainStaleConfigMount, findStaleConfigMount, readDependencyHost } from '../stale-config-mount.js';
@@ -103,6 +106,50 @@ const meshProtocol: Refinement = (g) => {
     ...(told.onset ? { onset: told.onset } : {}),
     confirmCommands: [...told.confirm, g.confirm[0] ?? ''].filter((c) => c !== ''),
     affected: { ...g.finding.affected, ...(mesh.namespace === g.ev.target.namespace ? { services: [mesh.service.name] } : {}) },
+  };
+};
+
+/**
+ * An expired certificate seen by a client on an OpenSSL older than 1.1.0: the old library's path
+ * to an expired cross-signed root (tls-expired-root-path.ts), not the server's certificate.
+ */
+const expiredRootPath: Refinement = (g) => {
+  const first = g.group[0];
+  if (first === undefined || first.error.problem !== 'tls-expired') return undefined;
+  const spec = g.podObjects.find((p) => p.name === first.log.pod)?.containers.find((c) => c.name === first.log.container);
+  // The tails, and the start line that named the library when they did not (tls-library-lead.ts).
+  const lines = [...[...new Set(g.group.map((h) => h.log))].flatMap((l) => l.lines), ...(g.ev.tlsLibrary ? [g.ev.tlsLibrary.line] : [])];
+  const found = findOldChainBuilder(lines, spec?.env ?? []);
+  if (found === undefined) return undefined;
+  const host = g.dependency?.replace(/:\d+$/, '') ?? 'the server';
+  const told = explainExpiredRootPath(found, g.dependency ?? host, host);
+  return {
+    ...g.finding,
+    id: `dependency-error/tls-expired-root-path/${host}`,
+    title: `${told.title} ${whereSeen(g, true)}`,
+    ...toldParts(g.finding, { ...told, evidence: told.evidence ?? [] }),
+  };
+};
+
+/**
+ * A plain-text answer to TLS from an app that calls http://: its mesh sidecar originates the mutual
+ * TLS (mesh-originated-tls.ts), toward a server outside the mesh.
+ */
+const meshOriginatedTls: Refinement = (g) => {
+  const first = g.group[0];
+  if (first === undefined || first.error.problem !== 'tls-plaintext') return undefined;
+  const host = g.dependency?.replace(/:\d+$/, '');
+  const pod = g.podObjects.find((p) => p.name === first.log.pod);
+  const found = findMeshOriginatedTls(pod, first.log.container, g.group.map((h) => h.line), host);
+  if (found === undefined || host === undefined) return undefined;
+  const told = explainMeshOriginatedTls(found, host, g.dependency ?? host, g.ev.target.name);
+  return {
+    ...g.finding,
+    id: `dependency-error/mesh-originated-tls/${host}`,
+    title: `${told.title} ${whereSeen(g, true)}`,
+    ...toldParts(g.finding, { ...told, evidence: told.evidence ?? [] }),
+    outsideWorkload: told.outsideWorkload,
+    confirmCommands: [...g.confirm, formatKubectl(g.ev.target, `logs ${first.log.pod} -c ${found.sidecar} --tail=50`), formatKubectl(g.ev.target, 'get destinationrules -A', 'cluster')],
   };
 };
 
@@ -564,4 +611,4 @@ const proxyBypassed: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, idleDrops, meshProtocol, headlessPort, deadlineCut, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, lookupStall, logShipperBlock, hashCostThreadpool, advertisedHost, renamedProperty, loopbackListener, searchLineCut];
+export const REFINEMENTS: readonly Refinement[] = [quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, idleDrops, meshProtocol, meshOriginatedTls, expiredRootPath, headlessPort, deadlineCut, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, lookupStall, logShipperBlock, hashCostThreadpool, advertisedHost, renamedProperty, loopbackListener, searchLineCut];
