@@ -288,6 +288,9 @@
 //   read-member-claims.ts); for a Redis master that refuses writes for want of its replicas
 //   (NOREPLICAS) the pods are listed by its Service's selector without the role label (its replicas with it), and a get of
 //   each ConfigMap the master mounts (at most two, config-named first) keeps only min-replicas-to-write/-max-lag (read-member-settings.ts);
+//   where Kafka consumers' group coordinator stays unavailable (COORDINATOR_NOT_AVAILABLE, 2+ lines not followed by "Discovered
+//   group coordinator": kafka-coordinator-down.ts), the same reads of the brokers' Service, and a get of each ConfigMap the first
+//   broker mounts (at most two) keeping only offsets.topic.replication.factor (read-member-settings.ts);
 //   where they say Vault is sealed ("Vault is sealed", 2+ lines), the same reads of the Service VAULT_ADDR names, and one
 //   field-selected list of Unhealthy events per member that runs but is not ready (at most two; its `vault status` probe: read-member-probes.ts);
 //   for a raft cluster with no leader (Consul "No cluster leader"), the current log tail of each member that runs but is not
