@@ -307,6 +307,10 @@
 //   (ER_NOT_SUPPORTED_AUTH_MODE, 2+ lines: credentials-auth-plugin.ts), and one address env var names an in-cluster Service, the same
 //   reads of that Service, then a get of each ConfigMap its first pod mounts (at most two, config-named first; only the newest
 //   managedFields time and manager kept: read-config-updates.ts) — a server re-created since the clients started loads its users at boot;
+//   when that refusal is a SCRAM login refused with the mechanism it used ("invalid credentials with SASL mechanism SCRAM-SHA-…",
+//   2+ lines: scram-mechanism.ts), the same reads of the Service those lines name when no env var does, and one current log read of
+//   each running member (at most three, 5000 lines / 1 MB; only the lines about users' SCRAM credentials kept, a dozen each:
+//   read-scram-credentials.ts) — which mechanisms the brokers hold for the user;
 //   when that refusal turns on the clients' certificate (certificate-reissue.ts), the current log tail of one serving member
 //   (only the lines naming the identity it read kept, at most four: read-member-identity.ts), and, whether or not a Service is
 //   named, one list of the namespace's events of cert-manager Certificates (one page of 100: read-certificate-events.ts) — a
