@@ -85,7 +85,9 @@
 //   old prefix — spring.redis.* — of its config files, or those env keys, kept); where two or more running pods' current logs
 //   show requests that lost their session (a large share of writes answered 419, "CSRF token mismatch", "no session for sid")
 //   and the container's literal env names no session store, the gets of the ConfigMaps it takes variables from (at most two;
-//   only the session-store keys — SESSION_DRIVER, SESSION_STORE, SESSION_TYPE — kept),
+//   only the session-store keys — SESSION_DRIVER, SESSION_STORE, SESSION_TYPE — kept); where a Kafka client's SCRAM logins
+//   are refused with the mechanism they use (scram-mechanism.ts), the gets of the ConfigMaps it mounts, then those it takes
+//   variables from (at most two; only its sasl.mechanism line or key kept),
 //   and where the current logs say a host does not resolve or refuses connections, a get of the ConfigMaps the pods logging it read through a
 //   subPath mount or env (at most two; only whether the data still names that host and the lines naming a host like it
 //   kept, with the newest write of its data: read-stale-config.ts),

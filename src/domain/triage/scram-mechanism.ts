@@ -127,3 +127,16 @@ export function findScramMismatch(refusal: ScramRefusal, lines: readonly ScramCr
   const said = entries[0]?.line;
   return said === undefined ? undefined : { client: refusal.mechanism, held, users: entries.map((e) => e.user), said };
 }
+
+/** The client's SASL mechanism as a properties or YAML file sets it, or an env var names it: `sasl.mechanism=SCRAM-SHA-256`, `KAFKA_SASL_MECHANISM`. */
+export const SASL_MECHANISM_KEY = /sasl[._-]?mechanisms?$/i;
+const SASL_MECHANISM_LINE = /^\s*(sasl[._]mechanisms?)\s*[=:]\s*["']?([\w-]+)/i;
+
+/** The line of a client's config file that sets its SASL mechanism, as `sasl.mechanism=SCRAM-SHA-256`. */
+export function findSaslMechanismLine(text: string): string | undefined {
+  for (const line of text.split('\n')) {
+    const m = SASL_MECHANISM_LINE.exec(line);
+    if (m !== null) return `${m[1] ?? ''}=${m[2] ?? ''}`;
+  }
+  return undefined;
+}

@@ -36,14 +36,17 @@ export function describeScramMismatch(ev: TriageEvidence, r: Rejected): Finding 
   const users = mismatch.users.length === 1 ? `user ${mismatch.users[0] ?? ''}` : `users ${joinAnd(mismatch.users)}`;
   const when = at ? `, written ${formatAgo(at, now)}` : '';
   const unready = r.podObjects.filter((p) => !p.ready).length;
+  // Where the clients set the mechanism (their config file, a ConfigMap): what to switch, if that is the fix chosen.
+  const set = (ev.settingConfig ?? []).find((c) => c.mechanism === 'sasl-mechanism' && c.written.toUpperCase().includes(mismatch.client));
+  const uses = set ? `${set.written} (ConfigMap ${set.configMap})` : `sasl.mechanism ${mismatch.client}`;
   const where = { ...ev.target, namespace: members.namespace };
   const server = members.pods.find((p) => p.ready)?.name ?? mismatch.said.pod;
   const add = `add ${mismatch.client} credentials for ${users} on the brokers (kafka-configs.sh --alter --entity-type users --entity-name ${mismatch.users[0] ?? '<user>'} --add-config '${mismatch.client}=[…]', with the password the clients' Secret holds)`;
-  const fix = `${add}, or switch the clients' sasl.mechanism to ${mismatch.held[0] ?? 'the mechanism the brokers hold'}`;
+  const fix = `${add}, or switch the clients' sasl.mechanism${set ? ` in ConfigMap ${set.configMap}` : ''} to ${mismatch.held[0] ?? 'the mechanism the brokers hold'}`;
   return {
     id: 'credentials-rejected/scram-mechanism',
     kind: 'credentials-rejected',
-    title: `Kafka cluster ${members.service} refuses the ${mismatch.client} login of ${r.pods.length} pod${r.pods.length === 1 ? '' : 's'}: the clients use sasl.mechanism ${mismatch.client}, but the brokers hold only ${held} credentials for ${users} (${mismatch.said.pod}${when})`,
+    title: `Kafka cluster ${members.service} refuses the ${mismatch.client} login of ${r.pods.length} pod${r.pods.length === 1 ? '' : 's'}: the clients use ${uses}, but the brokers hold only ${held} credentials for ${users} (${mismatch.said.pod}${when})`,
     layer: 'container/process',
     severity: unready > 0 ? severityForPods(ev, unready) : 'warning',
     confidence: 'high',
@@ -53,6 +56,7 @@ export function describeScramMismatch(ev: TriageEvidence, r: Rejected): Finding 
       `${refusal.lines.length} refused ${mismatch.client} logins in ${r.pods.length} pod${r.pods.length === 1 ? '' : 's'}`,
       ...refusal.lines.slice(-1).map((h) => `log ${h.log.pod}: ${condenseStructuredLine(h.line)}`),
       `log ${mismatch.said.pod}: ${mismatch.said.line}`,
+      ...(set ? [`ConfigMap ${set.configMap} (${set.key}, ${set.via}): ${set.written}`] : []),
     ],
     decisive: r.decisive,
     likelyCause: `A Kafka cluster keeps separate SCRAM credentials per mechanism for each user: a user created with ${held} only has no ${mismatch.client} credential, and a client configured with sasl.mechanism=${mismatch.client} is refused "invalid credentials with SASL mechanism ${mismatch.client}" whatever its password. The brokers' own log shows ${users} with ${held} only${when}: the credentials were (re)created with the other mechanism (a migration, a user-bootstrap job), while the clients' config and Secret did not change. Restarting or rolling back the clients reads the same settings and is refused the same way.`,

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeRejectedCredentials } from '../../../../src/domain/triage/analyzers/credentials-rejected.js';
 import { findScramMismatch, findScramRefusal, pickScramRefusalServer } from '../../../../src/domain/triage/scram-mechanism.js';
 import type { EnvVarEvidence } from '../../../../src/domain/triage/evidence.js';
-import { baseEvidence, container, pod } from '../scenarios/builders.js';
+import { keepSettings, pickSettingConfigReads } from '../../../../src/domain/triage/setting-config.js';
+import { NOW, baseEvidence, container, pod } from '../scenarios/builders.js';
 
 const ERR = 'Authentication failed during authentication due to invalid credentials with SASL mechanism SCRAM-SHA-256';
 const REFUSED = `ERROR 1 --- [ad | producer-1] org.apache.kafka.clients.NetworkClient : [Producer clientId=producer-1] Connection to node -1 (events-bus.streaming.svc.cluster.local/172.20.9.4:9092) failed authentication due to: ${ERR}`;
@@ -55,8 +56,39 @@ describe('SCRAM logins refused for their mechanism', () => {
     expect(`${f?.nextAction ?? ''} ${f?.fix ?? ''}`).not.toMatch(/restart/i);
   });
 
+  it('names the ConfigMap that sets the clients\' mechanism, where switching it is the other fix', () => {
+    const ev = scenario([record('ledger-writer', 'SCRAM_SHA_512')]);
+    ev.settingConfig = [{ mechanism: 'sasl-mechanism', configMap: 'ledger-bus-client', key: 'client.properties', via: 'mount', written: 'sasl.mechanism=SCRAM-SHA-256' }];
+    const [f] = analyzeRejectedCredentials(ev);
+    expect(f?.title).toContain('the clients use sasl.mechanism=SCRAM-SHA-256 (ConfigMap ledger-bus-client), but the brokers hold only SCRAM-SHA-512');
+    expect(f?.fix).toMatch(/switch the clients' sasl\.mechanism in ConfigMap ledger-bus-client to SCRAM-SHA-512/);
+  });
+
   it('keeps the Secret reading when the brokers\' logs say nothing of the user\'s credentials', () => {
     const [f] = analyzeRejectedCredentials(scenario());
     expect(f?.id).toBe('credentials-rejected');
+  });
+});
+
+describe('the SASL mechanism a client config file sets', () => {
+  it('is read from the config file the refused client mounts, and only that line kept', () => {
+    const pods = [0, 1].map((i) => pod(i, {
+      containers: [container({ env: ENV, volumeMounts: [{ name: 'bus-client', mountPath: '/etc/bus' }] })],
+      volumes: [{ name: 'bus-client', source: 'configMap', ref: 'ledger-bus-client' }],
+    }));
+    const logs = pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines: [REFUSED, REFUSED] }));
+    const reads = pickSettingConfigReads({ logs, pods, now: NOW });
+    expect(reads).toEqual([{ mechanism: 'sasl-mechanism', configMap: 'ledger-bus-client', via: 'mount' }]);
+    const props = 'bootstrap.servers=events-bus.streaming.svc:9092\nsasl.mechanism=SCRAM-SHA-256\nsasl.jaas.config=secret-looking-value\n';
+    expect(keepSettings(reads[0]!, 'ledger-bus-client', { 'client.properties': props }).map((c) => c.written)).toEqual(['sasl.mechanism=SCRAM-SHA-256']);
+    // A refusal naming no mechanism reads nothing.
+    expect(pickSettingConfigReads({ logs: logs.map((l) => ({ ...l, lines: ['FATAL: password authentication failed for user "x"'] })), pods, now: NOW })).toEqual([]);
+  });
+
+  it('is read from a properties or YAML line', async () => {
+    const { findSaslMechanismLine } = await import('../../../../src/domain/triage/scram-mechanism.js');
+    expect(findSaslMechanismLine('bootstrap.servers=b:9092\nsasl.mechanism=SCRAM-SHA-256\nacks=all\n')).toBe('sasl.mechanism=SCRAM-SHA-256');
+    expect(findSaslMechanismLine('sasl.mechanisms: "SCRAM-SHA-512"\n')).toBe('sasl.mechanisms=SCRAM-SHA-512');
+    expect(findSaslMechanismLine('security.protocol=SASL_SSL\n')).toBeUndefined();
   });
 });
