@@ -86,7 +86,9 @@
 //   old prefix — spring.redis.* — of its config files, or those env keys, kept); where two or more running pods' current logs
 //   show requests that lost their session (a large share of writes answered 419, "CSRF token mismatch", "no session for sid")
 //   and the container's literal env names no session store, the gets of the ConfigMaps it takes variables from (at most two;
-//   only the session-store keys — SESSION_DRIVER, SESSION_STORE, SESSION_TYPE — kept),
+//   only the session-store keys — SESSION_DRIVER, SESSION_STORE, SESSION_TYPE — kept); where a Kafka client's SCRAM logins
+//   are refused with the mechanism they use (scram-mechanism.ts), the gets of the ConfigMaps it mounts, then those it takes
+//   variables from (at most two; only its sasl.mechanism line or key kept),
 //   and where the current logs say a host does not resolve or refuses connections, a get of the ConfigMaps the pods logging it read through a
 //   subPath mount or env (at most two; only whether the data still names that host and the lines naming a host like it
 //   kept, with the newest write of its data: read-stale-config.ts),
@@ -292,6 +294,9 @@
 //   read-member-claims.ts); for a Redis master that refuses writes for want of its replicas
 //   (NOREPLICAS) the pods are listed by its Service's selector without the role label (its replicas with it), and a get of
 //   each ConfigMap the master mounts (at most two, config-named first) keeps only min-replicas-to-write/-max-lag (read-member-settings.ts);
+//   where Kafka consumers' group coordinator stays unavailable (COORDINATOR_NOT_AVAILABLE, 2+ lines not followed by "Discovered
+//   group coordinator": kafka-coordinator-down.ts), the same reads of the brokers' Service, and a get of each ConfigMap the first
+//   broker mounts (at most two) keeping only offsets.topic.replication.factor (read-member-settings.ts);
 //   where they say Vault is sealed ("Vault is sealed", 2+ lines), the same reads of the Service VAULT_ADDR names, and one
 //   field-selected list of Unhealthy events per member that runs but is not ready (at most two; its `vault status` probe: read-member-probes.ts);
 //   for a raft cluster with no leader (Consul "No cluster leader"), the current log tail of each member that runs but is not
@@ -308,6 +313,10 @@
 //   (ER_NOT_SUPPORTED_AUTH_MODE, 2+ lines: credentials-auth-plugin.ts), and one address env var names an in-cluster Service, the same
 //   reads of that Service, then a get of each ConfigMap its first pod mounts (at most two, config-named first; only the newest
 //   managedFields time and manager kept: read-config-updates.ts) — a server re-created since the clients started loads its users at boot;
+//   when that refusal is a SCRAM login refused with the mechanism it used ("invalid credentials with SASL mechanism SCRAM-SHA-…",
+//   2+ lines: scram-mechanism.ts), the same reads of the Service those lines name when no env var does, and one current log read of
+//   each running member (at most three, 5000 lines / 1 MB; only the lines about users' SCRAM credentials kept, a dozen each:
+//   read-scram-credentials.ts) — which mechanisms the brokers hold for the user;
 //   when that refusal turns on the clients' certificate (certificate-reissue.ts), the current log tail of one serving member
 //   (only the lines naming the identity it read kept, at most four: read-member-identity.ts), and, whether or not a Service is
 //   named, one list of the namespace's events of cert-manager Certificates (one page of 100: read-certificate-events.ts) — a

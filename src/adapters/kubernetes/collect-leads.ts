@@ -54,6 +54,8 @@ import { readDependencyMembers } from './read-dependency-members.js';
 import { readConfigUpdates } from './read-config-updates.js';
 import { pickRejectingServer } from '../../domain/triage/analyzers/credentials-server-restart.js';
 import { pickAuthPluginServer } from '../../domain/triage/analyzers/credentials-auth-plugin.js';
+import { findScramRefusal, pickScramRefusalServer } from '../../domain/triage/scram-mechanism.js';
+import { readScramCredentials } from './read-scram-credentials.js';
 import { readWriterService } from './read-writer-service.js';
 import { pickClusterDownConfigMaps, pickClusterDownService } from '../../domain/triage/cluster-down.js';
 import { findInClusterService } from '../../domain/triage/down-service.js';
@@ -359,10 +361,13 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const sized = oversize === undefined ? undefined : await readDependencyMembers(ctx, oversize, "it refuses the workload's publishes for their size");
     if (sized !== undefined) return [await readBrokerRollout(ctx, sized, "a broker that refuses the workload's publishes for their size")];
     // It refuses the workload's credentials: whether it restarted, and its configuration was written, just before.
-    const refusing = pickRejectingServer(seen) ?? pickAuthPluginServer(seen);
+    // A SCRAM login refused with the mechanism it used: its brokers, where the refused lines name them (the address in a config file).
+    const scram = findScramRefusal(d.logs);
+    const refusing = pickRejectingServer(seen) ?? pickAuthPluginServer(seen) ?? (scram ? pickScramRefusalServer(d.logs, target.namespace) : undefined);
     const server = refusing === undefined ? undefined : await readDependencyMembers(ctx, refusing, "it refuses the workload's credentials");
     if (server === undefined) return [];
-    const updated = await readConfigUpdates(ctx, server);
+    // Which SCRAM mechanisms its members hold for the user: their own logs say (a KRaft controller's replayed records).
+    const updated = await readConfigUpdates(ctx, scram ? await readScramCredentials(ctx, server, scram.mechanism) : server);
     // Its refusal turns on the clients' certificate: its own log names the identity it read from it.
     return [pickCertificateRefusal(seen).length > 0 ? await readMemberIdentity(ctx, updated) : updated];
   });

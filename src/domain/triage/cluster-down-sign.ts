@@ -10,6 +10,11 @@ export interface ClusterDownSign {
   pattern: RegExp;
   /** The server's own word for it, quoted in the title: "CLUSTERDOWN". */
   token: string;
+  /**
+   * What the clients log once they find the cluster serving again (Kafka's "Discovered group
+   * coordinator"): a refusal logged before such a line in the same log is over, not counted.
+   */
+  cleared?: RegExp;
   /** What the server means by it: why a cluster answers so. */
   meaning: string;
   /** Asked of a member, it shows the cluster's own view: which slots or members are missing. */

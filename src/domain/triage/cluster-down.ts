@@ -22,6 +22,7 @@ import { CLICKHOUSE_READONLY } from './clickhouse-readonly.js';
 import { GALERA_NO_PRIMARY } from './galera-no-primary.js';
 import { CONSUL_NO_LEADER } from './consul-no-leader.js';
 import { KAFKA_BROKERS_SHORT } from './kafka-brokers-short.js';
+import { KAFKA_COORDINATOR_DOWN } from './kafka-coordinator-down.js';
 import { MONGO_WRITE_MAJORITY } from './mongo-write-majority.js';
 import { findDiskFullLine, listPodClaims } from './server-disk-full.js';
 import { CLICKHOUSE_DDL_UNFINISHED } from './clickhouse-ddl-unfinished.js';
@@ -130,6 +131,7 @@ export const CLUSTER_DOWN: readonly ClusterDownSign[] = [
   KAFKA_BROKERS_SHORT,
   MONGO_WRITE_MAJORITY,
   CLICKHOUSE_DDL_UNFINISHED,
+  KAFKA_COORDINATOR_DOWN,
 ];
 
 /** Selector labels that name a member's role (master, replica) rather than the set it belongs to. */
@@ -187,7 +189,7 @@ export interface ClusterDown {
  */
 export function findClusterDown(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services']; dependencyMembers?: TriageEvidence['dependencyMembers'] }): ClusterDown | undefined {
   for (const sign of CLUSTER_DOWN) {
-    const hits = ev.logs.flatMap((log) => log.lines.filter((line) => sign.pattern.test(line)).map((line) => ({ log, line: line.trim() })));
+    const hits = ev.logs.flatMap((log) => listStandingHits(sign, log.lines).map((line) => ({ log, line: line.trim() })));
     if (hits.length < (sign.once ? 1 : MIN_LINES)) continue;
     const first = hits[0];
     if (sign.coordinator) return { sign, hits, ...findCoordinator(sign.coordinator, ev) };
@@ -202,6 +204,12 @@ export function findClusterDown(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'targ
     return { sign, hits, ...(at ? { address: at } : {}), ...(service ? { service } : {}) };
   }
   return undefined;
+}
+
+/** The lines of one log that show the sign, less those its clients' own later line says are over (the cluster found serving again). */
+function listStandingHits(sign: ClusterDownSign, lines: readonly string[]): string[] {
+  const cleared = sign.cleared === undefined ? -1 : lines.findLastIndex((l) => sign.cleared?.test(l) === true);
+  return lines.filter((line, i) => i > cleared && sign.pattern.test(line));
 }
 
 /**

@@ -9,6 +9,7 @@ import type { BrokerTopologyEvidence } from './evidence-broker-topology.js';
 import type { MemberClaimsEvidence } from './evidence-member-claims.js';
 import type { MemberVolumeEvidence } from './evidence-member-volumes.js';
 import type { ServerRolloutEvidence } from './evidence-server-rollout.js';
+import type { ScramCredentialLine } from './evidence-scram-credentials.js';
 
 export interface DependencyMembersEvidence {
   namespace: string;
@@ -53,6 +54,12 @@ export interface DependencyMembersEvidence {
   configUpdates?: ConfigUpdateEvidence[];
   /** The lines of a serving member's current log that say which identity a refused client certificate carried (at most four), read only when the clients' certificate is refused (certificate-reissue.ts). */
   identityLines?: string[];
+  /**
+   * The lines of its running members' logs about its users' SCRAM credentials (at most three members,
+   * a dozen lines each), read only when the workload's SCRAM logins are refused with the mechanism
+   * they use (scram-mechanism.ts): which mechanisms the user has credentials for.
+   */
+  scramCredentials?: ScramCredentialLine[];
   /**
    * The exchanges, queues and bindings of the definitions a serving member mounts (ConfigMaps, at
    * most two), read only when the broker returns the workload's publishes unroutable (NO_ROUTE).

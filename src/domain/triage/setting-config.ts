@@ -13,7 +13,8 @@
  * ConfigMap it mounts) or its env; a JVM whose threads overflow their stack has its JVM options (a
  * thread stack size, -Xss) there; a Spring app refused at a server's loopback default has that server's
  * properties in its config file or env, perhaps under a prefix Spring Boot 3 renamed (spring.redis.*);
- * replicas whose requests lose their session between pods have their session store (SESSION_DRIVER) there.
+ * replicas whose requests lose their session between pods have their session store (SESSION_DRIVER) there;
+ * a Kafka client whose SCRAM logins are refused has its sasl.mechanism in its config file or env.
  * Reads are conditional on the logs,
  * bounded, and keep only the settings' keys as written; never a Secret.
  */
@@ -33,6 +34,7 @@ import { findRemoteWriteRefusals, listScrapeJobs } from './remote-write-refusal.
 import { JVM_OPTIONS_KEY, STACK_SIZE_VALUE, findStackOverflows } from './thread-stack-size.js';
 import { RENAMED_ENV_KEY, findRenamedSettingLine, findSpringLoopbackRefusal } from './spring-renamed-property.js';
 import { SESSION_STORE_KEY, findLostSessions, hasLiteralStoreEnv } from './in-process-sessions.js';
+import { SASL_MECHANISM_KEY, findSaslMechanismLine, findScramRefusal } from './scram-mechanism.js';
 
 /** At most this many ConfigMaps read per mechanism, and as many for a Vault role's definition. */
 const MAX_READS = 2;
@@ -57,6 +59,7 @@ const SETTING_KEYS: Record<SettingMechanism, RegExp> = {
   'scrape-jobs': /./,
   'renamed-property': RENAMED_ENV_KEY,
   'session-store': SESSION_STORE_KEY,
+  'sasl-mechanism': SASL_MECHANISM_KEY,
 };
 
 /** The values a mechanism's setting is kept by, when its keys' names do not tell it. */
@@ -108,6 +111,7 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
   const running = ev.pods.filter((p) => p.phase === 'Running');
   const sessions = running.length < 2 ? undefined : findLostSessions(ev.logs, new Set(running.map((p) => p.name)));
   const sessionContainer = sessions === undefined ? undefined : containerOf(ev.pods, sessions.pods[0], sessions.container);
+  const scram = findScramRefusal(ev.logs)?.lines[0]?.log;
   return [
     ...(queue === undefined ? [] : listConfigMapSources(containerOf(ev.pods, queue.pods[0], queue.container), MAX_READS).map((s) => ({ mechanism: 'queue-visibility' as const, ...s }))),
     ...(vault === undefined ? [] : listConfigMapSources(containerOf(ev.pods, vault.pods[0], vault.container), MAX_READS).map((s) => ({ mechanism: 'vault-token' as const, ...s }))),
@@ -120,6 +124,7 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
     ...(remote === undefined ? [] : listMountedSources(ev.pods, remote.pods[0], remote.container).slice(0, MAX_READS).map((s) => ({ mechanism: 'scrape-jobs' as const, ...s }))),
     ...(loopback === undefined ? [] : listConfigSources(ev.pods, loopback.pod, loopback.container).map((s) => ({ mechanism: 'renamed-property' as const, ...s }))),
     ...(sessionContainer === undefined || hasLiteralStoreEnv([sessionContainer]) ? [] : listConfigMapSources(sessionContainer, MAX_READS).map((s) => ({ mechanism: 'session-store' as const, ...s }))),
+    ...(scram === undefined ? [] : listConfigSources(ev.pods, scram.pod, scram.container).map((s) => ({ mechanism: 'sasl-mechanism' as const, ...s }))),
   ];
 }
 
@@ -140,7 +145,7 @@ export function keepSettings(read: SettingConfigRead, configMap: string, data: R
       });
     }
     // A Spring config file: the one setting it makes under a prefix Spring Boot 3 renamed.
-    const find = read.mechanism === 'liveness-group' ? findLivenessGroupLine : read.mechanism === 'renamed-property' ? findRenamedSettingLine : undefined;
+    const find = read.mechanism === 'liveness-group' ? findLivenessGroupLine : read.mechanism === 'renamed-property' ? findRenamedSettingLine : read.mechanism === 'sasl-mechanism' ? findSaslMechanismLine : undefined;
     return find === undefined ? [] : Object.entries(data).flatMap(([key, text]) => {
       const line = find(text);
       return line === undefined ? [] : [{ mechanism: read.mechanism, configMap, key, via: 'mount', written: line.slice(0, MAX_ADDRESS_CHARS) }];

@@ -15,6 +15,7 @@ import { outnumbersRejections } from './credentials-auth-plugin.js';
 import { describeAdBindRefusal } from './credentials-ad-bind.js';
 import { describeExpiredPassword } from './credentials-expired.js';
 import { describeCertificateReissue } from './credentials-certificate-reissue.js';
+import { describeScramMismatch } from './credentials-scram-mechanism.js';
 
 /** The Secrets whose credentials are rejected, at most `max`: the collector reads the events of what keeps them in sync. */
 export function listRejectedSecrets(ev: Pick<TriageEvidence, 'logs' | 'pods'>, max = 2): string[] {
@@ -42,6 +43,9 @@ export function analyzeRejectedCredentials(ev: TriageEvidence): Finding[] {
   const expired = describeExpiredPassword(ev, pods, podObjects);
   if (expired) return [expired];
   const decisive = condenseStructuredLine((hits[hits.length - 1] ?? hits[0])?.line.trim() ?? '');
+  // The brokers hold the user's SCRAM credentials for another mechanism than the clients use: their log says so, not a rotation.
+  const scram = describeScramMismatch(ev, { pods, podObjects, ...(container ? { container } : {}), decisive });
+  if (scram) return [scram];
   // The client certificate is refused just after cert-manager re-issued the one the pods mount: that re-issue is the change.
   const reissued = describeCertificateReissue(ev, { pods, podObjects, hits, decisive });
   if (reissued) return [reissued];

@@ -6,7 +6,7 @@ import { analyzeDependencyClusterDown } from '../../../../src/domain/triage/anal
 import { pickClusterDownService } from '../../../../src/domain/triage/cluster-down.js';
 import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
 import type { DependencyMembersEvidence } from '../../../../src/domain/triage/evidence-dependency-members.js';
-import { NOW, baseEvidence, container, event, minutesAgo, pod, unscheduledPod } from '../scenarios/builders.js';
+import { NOW, baseEvidence, container, event, minutesAgo, node, pod, unscheduledPod, withCondition } from '../scenarios/builders.js';
 
 const DOWN = '{"level":50,"err":{"type":"ReplyError","message":"CLUSTERDOWN The cluster is down"},"msg":"session lookup failed"}';
 const ENV = [{ name: 'REDIS_CLUSTER_NODES', value: 'sessions-redis.cache.svc.cluster.local:6379' }];
@@ -145,5 +145,51 @@ describe('a Kafka cluster with fewer brokers up than the replication factor of t
     expect(f?.title).toMatch(/^Kafka cluster events-kafka has 2 brokers available, fewer than the replication factor 3/);
     expect(f?.title).toContain('events-kafka-2');
     expect(f?.nextAction).not.toMatch(/roll ?back/i);
+  });
+});
+
+describe('Kafka consumers whose group coordinator is down (its __consumer_offsets partition has no other replica)', () => {
+  const env = [{ name: 'SPRING_KAFKA_BOOTSTRAP_SERVERS', value: 'events-kafka.streams.svc.cluster.local:9092' }];
+  const tag = '[Consumer clientId=consumer-audit-sink-1, groupId=audit-sink]';
+  const host = 'events-kafka-1.events-kafka-headless.streams.svc.cluster.local:9092';
+  const lost = `INFO o.a.k.c.c.internals.ConsumerCoordinator : ${tag} Group coordinator ${host} (id: 2147483646 rack: null) is unavailable or invalid due to cause: coordinator unavailable. isDisconnected: true. Rediscovery will be attempted.`;
+  const lookup = `INFO o.a.k.c.c.internals.ConsumerCoordinator : ${tag} Group coordinator lookup failed: The coordinator is not available.`;
+  const commit = `WARN o.a.k.c.c.internals.ConsumerCoordinator : ${tag} Offset commit failed on partition audit.events-0 at offset 7731: The coordinator is not available.`;
+  const found = `INFO o.a.k.c.c.internals.ConsumerCoordinator : ${tag} Discovered group coordinator events-kafka-0.events-kafka-headless.streams.svc.cluster.local:9092 (id: 2147483647 rack: null)`;
+  const DEAD = 'ip-10-0-33-91.eu-west-1.compute.internal';
+  const consumers = (lines: readonly string[]) => {
+    const pods = [0, 1].map((i) => pod(i, { containers: [container({ env })] }));
+    return baseEvidence({ pods, logs: pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines: [...lines] })) });
+  };
+  const broker = (i: number) => pod(10 + i, {
+    name: `events-kafka-${i}`, labels: { app: 'events-kafka' }, ready: i !== 1, containers: [container({ name: 'kafka', ready: i !== 1 })],
+    ...(i === 1 ? { nodeName: DEAD, deletionTimestamp: minutesAgo(30) } : {}),
+  });
+  const deadNode = withCondition(node(DEAD), 'Ready', 'Unknown', 'NodeStatusUnknown', 'Kubelet stopped posting node status.', 36);
+
+  it('is followed to the brokers, with the offsets topic\'s replication factor asked of their config', () => {
+    expect(pickClusterDownService(consumers([lost, lookup, commit, lookup]))).toEqual({ namespace: 'streams', name: 'events-kafka', settings: ['offsets.topic.replication.factor'] });
+  });
+
+  it('is not a coordinator that moved: the consumers found the new one after losing the old', () => {
+    expect(pickClusterDownService(consumers([lost, commit, found, 'INFO Successfully joined group with generation Generation{generationId=12}']))).toBeUndefined();
+  });
+
+  it('names the broker that held the coordinator, the node under it, and the single-replica offsets topic', () => {
+    const ev = consumers([lost, lookup, commit, lookup]);
+    ev.dependencyMembers = [{
+      namespace: 'streams', service: 'events-kafka', pods: [broker(0), broker(1), broker(2)], nodeLosses: [], nodes: [deadNode],
+      config: [{ configMap: 'events-kafka-config', key: 'server.properties', setting: 'offsets.topic.replication.factor', value: '1' }],
+    }];
+    const [f] = analyzeDependencyClusterDown(ev);
+    expect(f?.title).toMatch(/^Kafka cluster events-kafka has no coordinator for its clients' consumer group/);
+    expect(f?.title).toMatch(/__consumer_offsets/);
+    expect(f?.title).toMatch(/offsets\.topic\.replication\.factor 1/);
+    expect(f?.title).toMatch(new RegExp(`events-kafka-1 Terminating on node ${DEAD}, not Ready \\(Unknown\\)`));
+    expect(f?.nextAction).toMatch(/force-delete events-kafka-1/);
+    expect(f?.nextAction).not.toMatch(/roll ?back/i);
+    const report = buildTriageReport(ev, { startedAt: NOW, finishedAt: NOW });
+    expect(report.verdict).toBe('problems');
+    expect(report.headline).toContain(DEAD);
   });
 });
