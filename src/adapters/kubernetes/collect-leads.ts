@@ -20,9 +20,11 @@ import { pickShortNamesElsewhere } from '../../domain/triage/service-elsewhere.j
 import { listExplainedServices, listPinnedServerPods, listPinnedWriterServices, listRefusingServices, listServerClaimReads, listServerConfigReads, listServerLogSearches, listServerRolloutReads, needsServerJobRuns } from '../../domain/triage/analyzers/dependency-refuses.js';
 import { listRejectedSecrets } from '../../domain/triage/analyzers/credentials-rejected.js';
 import { pickHostPortClashes } from '../../domain/triage/host-port-holders.js';
-import { needsDnsCapacity } from '../../domain/triage/dns-capacity.js';
+import { dnsDeploymentOf, needsDnsCapacity } from '../../domain/triage/dns-capacity.js';
 import { needsDnsConfig } from '../../domain/triage/dns-route.js';
 import { readDnsConfig } from './read-dns-config.js';
+import { readDnsPodLogs } from './read-dns-pod-logs.js';
+import { needsDnsPodLogs } from '../../domain/triage/dns-config-error.js';
 import { findMissingRoutes } from '../../domain/triage/http-route-gone.js';
 import type { CollectContext } from './collect-context.js';
 import { pickDownServices, readDownServices } from './read-down-services.js';
@@ -196,7 +198,7 @@ export interface FirstReads {
 
 type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'clientVersion' | 'tlsLibrary' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'migrationLockRuns' | 'gateWriter' | 'meshControlPlane' | 'imageHolderNodes' | 'dnsCacheConfig'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
-type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config'>>;
+type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config' | 'logs'>>;
 
 export async function readLeads(ctx: CollectContext, target: TriageTarget, first: FirstReads): Promise<{ leads: Leads; dns: DnsParts }> {
   const now = (): string => ctx.now().toISOString();
@@ -433,9 +435,12 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const deployment = needsDnsCapacity(d.logs, dns);
     return deployment === undefined || dns === undefined ? undefined : readDnsCapacity(ctx, deployment, dns.pods);
   });
-  // Lookups answer NXDOMAIN: where the DNS's Corefile sends an outside name, how long it caches a denial (one get).
+  // Lookups that fail while a DNS pod is not ready: the DNS pods' own logs (a Corefile that does not parse).
+  const dnsLogsP = Promise.all([first.dns, detailsP]).then(([dns, d]) => readDnsPodLogs(ctx, needsDnsPodLogs(d.logs, dns)));
+  // Lookups answer NXDOMAIN: where the DNS's Corefile sends an outside name, how long it caches a denial (one get);
+  // or fail while a DNS pod is not ready: when its Corefile was last edited.
   const dnsConfigP = Promise.all([first.dns, detailsP]).then(([dns, d]) => {
-    const name = needsDnsConfig(d.logs, dns);
+    const name = needsDnsConfig(d.logs, dns) ?? (needsDnsPodLogs(d.logs, dns).length > 0 && dns !== undefined ? dnsDeploymentOf(dns.pods) ?? 'coredns' : undefined);
     return name === undefined ? undefined : readDnsConfig(ctx, name);
   });
   // Failures on one node only, which reports no bad condition: what started there just before.
@@ -626,7 +631,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   const meshControlPlaneP = Promise.all([podsP, detailsP]).then(([pods, d]) => readMeshControlPlane(ctx, pods.ranked, d.logs));
 
   // One key per lead, each on its own line: a new lead is one line here and one in Leads.
-  const { dnsCapacity, dnsConfig, hostHolders, ...found } = await awaitAll({
+  const { dnsCapacity, dnsConfig, dnsLogs, hostHolders, ...found } = await awaitAll({
     nodeChange: nodeChangeP,
     pullQueue: pullQueueP,
     downServices: downP,
@@ -654,6 +659,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     provisionerController: provisionerP,
     snapshotterLog: snapshotterP,
     dnsConfig: dnsConfigP,
+    dnsLogs: dnsLogsP,
     ingressController: ingressP,
     namespaceJobs: jobsBeforeP,
     cronJobSchedules: cronJobSchedulesP,
@@ -706,7 +712,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     queueConsumers: queueConsumersP,
   });
   const leads: Leads = dropEmpty({ ...found, hostNetworkHolders: hostHolders });
-  return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }) } };
+  return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }), ...(dnsLogs === undefined || dnsLogs.length === 0 ? {} : { logs: dnsLogs }) } };
 }
 
 /** Awaits every promise of an object, keeping its keys. */

@@ -66,6 +66,17 @@ export const DEPENDENCY_TEXT: Record<DependencyProblem, { title: (dep: string | 
   },
 };
 
+/**
+ * Lookups unanswered while every cluster DNS pod is ready: the DNS is not down, so do not call it
+ * overloaded or crashed on a guess. The queries are lost on the way (the node's Service rules or
+ * network, a policy on port 53) or never leave the client, or the DNS is short under load.
+ */
+export const DNS_READY_UNANSWERED = {
+  cause: (ready: number) =>
+    `The resolver did not answer (EAI_AGAIN, i/o timeout), though all ${ready} cluster DNS pod${ready === 1 ? ' is' : 's are'} ready: the lookups are lost between these pods and the DNS (their nodes' Service rules or network, a policy dropping port 53), they wait inside the client before being sent, or the DNS is short under load — not a wrong name.`,
+  action: 'Compare with pods on other nodes and with other workloads: when only some nodes\' pods fail, look at those nodes (kube-proxy, the CNI); when only this workload fails, at its own resolver path; otherwise at the DNS pods\' load, and whether DNS traffic (UDP/TCP 53) is allowed from these pods.',
+};
+
 /** A timeout where the pods' egress NetworkPolicies allow the address (or none restricts egress). */
 export const ALLOWED_TIMEOUT = {
   cause: 'Packets go unanswered though the pods\' egress rules let them out (see above): the loss is beyond the cluster\'s policies — a security group or firewall on the way, or the dependency itself (down, moved to another address, or overloaded).',

@@ -264,6 +264,11 @@ export interface ClusterDnsEvidence {
   capacity?: { deployment: string; events: EventEvidence[]; configMaps: NamespaceObjectEvidence[]; logs?: LogEvidence[] };
   /** Its Corefile, read only when lookups answer NXDOMAIN (see needsDnsConfig): where it sends outside names, how long it caches a denial. */
   config?: DnsConfigEvidence;
+  /**
+   * Log tails of DNS pods, read only when lookups fail while a DNS pod is not ready (see
+   * needsDnsPodLogs): the crashing ones' (previous run) and one ready one's — a Corefile that does not parse.
+   */
+  logs?: LogEvidence[];
 }
 
 /**

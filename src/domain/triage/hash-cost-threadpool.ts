@@ -100,3 +100,72 @@ export function explainHashCostRaise(r: HashCostRaise, calls: string): { title: 
     evidence: `env ${r.env} of container ${r.container}: ${r.from} in revision ${r.previous.revision} → ${r.to} in revision ${r.revision.revision}; UV_THREADPOOL_SIZE ${r.poolSize ?? 'unset (libuv default 4)'}`,
   };
 }
+
+/** Node's own lookup (dns.lookup → getaddrinfo on the pool) that got no answer. */
+const POOL_LOOKUP = /getaddrinfo EAI_AGAIN/;
+/** Below these a hash is too cheap to hold a pool thread long: bcrypt rounds (log2), or iterations. */
+const MIN_LOG2_COST = 10;
+const MIN_ITERATIONS = 10_000;
+
+export interface HashPoolLoad {
+  container: string;
+  /** The work-factor setting: BCRYPT_ROUNDS=12. */
+  env: string;
+  cost: string;
+  /** UV_THREADPOOL_SIZE as the container sets it; absent: libuv's default of 4. */
+  poolSize?: string;
+  /** Ready cluster DNS pods: the resolver itself answers. */
+  dnsReady: number;
+}
+
+/**
+ * A Node container that hashes passwords at a real cost (a BCRYPT_ROUNDS/…_COST/…_ITERATIONS
+ * setting) on libuv's default pool (UV_THREADPOOL_SIZE unset or at most 4), whose own lookups fail
+ * with getaddrinfo EAI_AGAIN while every cluster DNS pod is ready, and whose logs give up on other
+ * calls too: the lookups queue behind the hashes in the pool, they are not refused by the DNS.
+ * No revision need have changed anything: load alone fills the pool. Undefined otherwise.
+ */
+export function findHashPoolLoad(ev: TriageEvidence, hits: readonly { log: LogEvidence; line: string }[], dependency: string | undefined): HashPoolLoad | undefined {
+  if (!hits.some((h) => POOL_LOOKUP.test(h.line))) return undefined;
+  const dns = ev.dns;
+  if (dns === undefined || dns.pods.length === 0 || dns.pods.some((p) => !p.ready)) return undefined;
+  const logs = [...new Set(hits.map((h) => h.log))];
+  const host = dependency?.split(':')[0];
+  const grouped = new Set(hits.map((h) => h.line));
+  const elsewhere = logs.some((l) => l.lines.some((line) => !grouped.has(line) && TIMEOUT_LINE.test(line) && (host === undefined || !line.includes(host))));
+  if (!elsewhere) return undefined;
+  for (const name of [...new Set(hits.map((h) => h.log.container))]) {
+    const pod = ev.pods.find((p) => hits.some((h) => h.log.pod === p.name));
+    const c = pod?.containers.find((x) => x.name === name);
+    if (c === undefined || !runsNode(c, logs.filter((l) => l.container === name))) continue;
+    const env = c.env ?? [];
+    const pool = env.find((p) => p.name === 'UV_THREADPOOL_SIZE');
+    const poolSize = pool !== undefined && 'value' in pool ? pool.value : undefined;
+    if (poolSize !== undefined && !(Number(poolSize) <= 4)) continue;
+    for (const e of env) {
+      if (!('value' in e) || !COST_NAME.test(e.name)) continue;
+      const cost = Number(e.value);
+      if (!(cost > 0) || (LOG2_COST.test(e.name) && cost <= 31 ? cost < MIN_LOG2_COST : cost < MIN_ITERATIONS)) continue;
+      return { container: name, env: e.name, cost: e.value, ...(poolSize === undefined ? {} : { poolSize }), dnsReady: dns.pods.length };
+    }
+  }
+  return undefined;
+}
+
+/** The finding's words for hashing that keeps libuv's pool full under load, so lookups queue. */
+export function explainHashPoolLoad(l: HashPoolLoad, lookups: string): { title: string; cause: string; action: string; fix: string; evidence: string } {
+  const hash = /SCRYPT/i.test(l.env) ? 'scrypt' : /PBKDF2/i.test(l.env) ? 'PBKDF2' : /ARGON/i.test(l.env) ? 'Argon2' : 'bcrypt';
+  const size = l.poolSize ?? '4';
+  const pool = l.poolSize !== undefined ? `its ${size}-thread libuv pool (UV_THREADPOOL_SIZE=${size})` : "Node's 4-thread libuv pool (UV_THREADPOOL_SIZE unset)";
+  const dns = `all ${l.dnsReady} cluster DNS pod${l.dnsReady === 1 ? ' is' : 's are'} ready`;
+  return {
+    title: `${hash} hashing (${l.env}=${l.cost}) keeps ${pool} busy, so dns.lookup queues behind it — ${lookups} fail with getaddrinfo EAI_AGAIN though ${dns}`,
+    cause:
+      `Node runs native ${hash} (and crypto.pbkdf2/scrypt) on libuv's threadpool, which dns.lookup (getaddrinfo), fs and zlib share. At ${l.env}=${l.cost} each hash holds a thread for a long time; under a burst of logins the ${size} threads are always hashing, ` +
+      `so every lookup waits in the pool until it gives up (EAI_AGAIN) and calls to unrelated dependencies time out at once, while the event loop itself stays responsive. The cluster DNS answers (${dns}); the lookups never reach it in time.`,
+    action: `Raise UV_THREADPOOL_SIZE for the container (e.g. 16–64, with the CPU for it; set it in the env, before Node starts), or move hashing to a worker pool of its own; scale out for the load. Restarting the pods or the cluster DNS changes nothing.`,
+    fix: `raise UV_THREADPOOL_SIZE (or move ${hash} hashing off libuv's pool) and scale out`,
+    evidence: `env ${l.env}=${l.cost} in container ${l.container}; UV_THREADPOOL_SIZE ${l.poolSize ?? 'unset (libuv default 4)'}; ${dns}`,
+  };
+}
+

@@ -3,7 +3,7 @@
 // claim that waits for a static volume. Neither is read when the first evidence does not call for it.
 import { describe, expect, it } from 'vitest';
 import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
-import { DAYS, NODE_A, NODE_B, container, deploymentApp, nameOf, pv, pvc, running, statefulSetApp, threeNodes } from '../../triage-corpus/kit/index.js';
+import { DAYS, NODE_A, NODE_B, container, coreDns, crashLoop, deploymentApp, nameOf, pv, pvc, running, statefulSetApp, threeNodes } from '../../triage-corpus/kit/index.js';
 import { useHarness } from './harness.js';
 
 const h = useHarness();
@@ -39,6 +39,40 @@ describe('the log tails of a ready cluster DNS', () => {
     cluster('{"msg":"invoice sent"}\n');
     await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
     expect(dnsLogReads()).toEqual([]);
+  });
+});
+
+describe('the log tails of a crash-looping cluster DNS pod', () => {
+  const target = { service: 'invoicer', namespace: NS, kind: 'Deployment' as const, name: 'invoicer' };
+  const parse = "plugin/forward: /etc/coredns/Corefile:9 - Error during parsing: unknown policy 'roundrobin'";
+  function cluster(log: string) {
+    const app = deploymentApp({
+      namespace: NS, name: 'invoicer', replicas: 2,
+      revisions: [{ revision: 3, createdAgo: 9 * DAYS, template: { containers: [container({ image: 'registry.example.com/billing/invoicer:2.0.1' })] } }],
+      pods: [NODE_A, NODE_B].map((node) => ({ revision: 3, node, createdAgo: 9 * DAYS, containers: { app: running({ sinceAgo: 9 * DAYS, ready: false }) } })),
+    });
+    const dns = coreDns([{ node: NODE_A }, { node: NODE_B, createdAgo: 30, story: crashLoop({ exitCode: 1, finishedAgo: 1, ranSeconds: 0.2 }, 9) }]);
+    for (const o of [...threeNodes(), ...app.objects, ...dns.objects]) h.fake.add(o);
+    for (const p of app.pods) h.fake.setLogs(NS, nameOf(p), 'app', { current: log });
+    const [ok, crashing] = dns.pods;
+    if (ok) h.fake.setLogs('kube-system', nameOf(ok), 'coredns', { current: `[ERROR] Restart failed: ${parse}\n` });
+    if (crashing) h.fake.setLogs('kube-system', nameOf(crashing), 'coredns', { current: `${parse}\n`, previous: `${parse}\n` });
+  }
+  const dnsLogReads = () => h.fake.requests.filter((r) => r.path.startsWith('/api/v1/namespaces/kube-system/pods/') && r.path.endsWith('/log'));
+
+  it("reads the crashing DNS pod's previous log and a ready one's when lookups fail", async () => {
+    cluster('dial tcp: lookup tax.billing.svc.cluster.local on 172.20.0.10:53: read udp 10.0.1.4:40000->172.20.0.10:53: i/o timeout\n');
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(dnsLogReads()).toHaveLength(2);
+    expect(ev.dns?.logs?.find((l) => l.previous)?.lines).toEqual([parse]);
+    expect(ev.dns?.logs?.flatMap((l) => l.lines)).toContain(`[ERROR] Restart failed: ${parse}`);
+  });
+
+  it('reads none while the logs show no failed lookup', async () => {
+    cluster('{"msg":"invoice sent"}\n');
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(dnsLogReads()).toEqual([]);
+    expect(ev.dns?.logs).toBeUndefined();
   });
 });
 

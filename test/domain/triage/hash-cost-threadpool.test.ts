@@ -63,3 +63,44 @@ describe('a Node revision that raised its password-hashing cost', () => {
     }
   });
 });
+
+// No revision changed the cost: under load the hashes alone keep libuv's default pool busy, and
+// Node's dns.lookup (getaddrinfo) queues behind them — EAI_AGAIN while the cluster DNS is ready.
+describe('a Node app whose standing hashing cost fills libuv\'s pool under load', () => {
+  const lookupLines = (ago: number) => [
+    `{"level":50,"time":${ms(ago)},"pid":1,"err":{"type":"Error","message":"getaddrinfo EAI_AGAIN ledger-db.bank.svc.cluster.local","code":"EAI_AGAIN","syscall":"getaddrinfo"},"msg":"db connect failed"}`,
+    `{"level":40,"time":${ms(ago - 0.1)},"pid":1,"err":{"type":"Error","message":"Connection timeout","code":"ETIMEDOUT"},"target":"cache.bank.svc.cluster.local:6379","msg":"cache reconnecting"}`,
+    `{"level":30,"time":${ms(ago - 0.2)},"pid":1,"req":{"method":"POST","url":"/v1/signin"},"res":{"statusCode":200},"responseTime":4100,"msg":"request completed"}`,
+  ];
+  function loaded(opts: { env?: EnvVarEvidence[]; dnsReady?: boolean; command?: string[] } = {}) {
+    const env: EnvVarEvidence[] = opts.env ?? [{ name: 'NODE_ENV', value: 'production' }, { name: 'BCRYPT_ROUNDS', value: '12' }];
+    const pods = [0, 1, 2].map((i) => pod(i, { revisionHash: REV7.hash, containers: [container({ env, command: opts.command ?? ['node', 'dist/main.js'] })] }));
+    return baseEvidence({
+      pods,
+      revisions: [
+        revision(REV6, minutesAgo(20 * 24 * 60), { containers: [revisionContainer({ env })] }),
+        revision(REV7, minutesAgo(3 * 24 * 60), { replicas: 3, containers: [revisionContainer({ env })] }),
+      ],
+      logs: pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines: Array.from({ length: 6 }, (_, i) => lookupLines(20 - i * 2)).flat() })),
+      dns: { namespace: 'kube-system', pods: [pod(0, { name: 'coredns-6f7d9b8c4d-2kq8x' }), pod(1, { name: 'coredns-6f7d9b8c4d-x7wpl', ...(opts.dnsReady === false ? { ready: false, containers: [container({ ready: false })] } : {}) })] },
+    });
+  }
+
+  it('names the hashing on the 4-thread libuv pool and UV_THREADPOOL_SIZE, not the cluster DNS', () => {
+    const r = buildTriageReport(loaded(), times);
+    expect(r.headline).toMatch(/bcrypt/);
+    expect(r.headline).toMatch(/libuv/);
+    expect(r.headline).toMatch(/UV_THREADPOOL_SIZE/);
+    expect(r.headline).not.toMatch(/CoreDNS|resolver not answering/);
+  });
+
+  it('keeps the DNS reading when a DNS pod is down, the pool is raised, no hashing cost is set, or the runtime is not Node', () => {
+    const evs = [
+      loaded({ dnsReady: false }),
+      loaded({ env: [{ name: 'BCRYPT_ROUNDS', value: '12' }, { name: 'UV_THREADPOOL_SIZE', value: '32' }] }),
+      loaded({ env: [{ name: 'NODE_ENV', value: 'production' }] }),
+      loaded({ command: ['/app/server'] }),
+    ];
+    for (const ev of evs) expect(buildTriageReport(ev, times).headline).not.toMatch(/libuv/);
+  });
+});

@@ -18,7 +18,7 @@ import { type EnvDependency, pickEnvDependency } from '../env-dependency.js';
 import type { PodEvidence } from '../evidence.js';
 import { findOptionalEnvFallback } from '../optional-env-fallback.js';
 import { describeSameRead } from '../optional-env-ref.js';
-import { ALLOWED_TIMEOUT, DEPENDENCY_TEXT } from '../dependency-error-text.js';
+import { ALLOWED_TIMEOUT, DEPENDENCY_TEXT, DNS_READY_UNANSWERED } from '../dependency-error-text.js';
 import { REFINEMENTS } from './dependency-refinements.js';
 import { isInboundConnection } from '../inbound-connection.js';
 import { isPastErrorBout } from '../past-log-errors.js';
@@ -120,7 +120,9 @@ function isFailureLine(line: string): boolean {
 function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
   const first = group[0] as DependencyHit;
   const { problem } = first.error;
-  const text = DEPENDENCY_TEXT[problem];
+  // Every cluster DNS pod read and ready: the resolver is not down, so its words do not blame it.
+  const dnsReady = problem === 'dns-unavailable' && ev.dns !== undefined && ev.dns.pods.length > 0 && ev.dns.pods.every((p) => p.ready) ? ev.dns.pods.length : undefined;
+  const text = dnsReady === undefined ? DEPENDENCY_TEXT[problem] : { ...DEPENDENCY_TEXT[problem], cause: DNS_READY_UNANSWERED.cause(dnsReady), action: DNS_READY_UNANSWERED.action };
   const pods = unique(group.map((h) => h.log.pod));
   const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
   // A line that names no host ("Connect timed out"): the pods' env address its stack or client names.

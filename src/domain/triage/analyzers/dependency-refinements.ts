@@ -24,7 +24,7 @@ import { sortRevisions } from '../revision-diff.js';
 import { findLookupStall } from '../lookup-stall.js';
 import { describeLookupStall } from './lookup-stall.js';
 import { explainLogShipperBlock, findLogShipperBlock } from '../log-shipper-block.js';
-import { explainHashCostRaise, findHashCostRaise } from '../hash-cost-threadpool.js';
+import { explainHashCostRaise, explainHashPoolLoad, findHashCostRaise, findHashPoolLoad } from '../hash-cost-threadpool.js';
 import { explainAdvertisedHost, parsePerPodHost } from '../per-pod-host.js';
 import { explainLoopbackListenerMiss, findLoopbackListenerMiss } from '../loopback-listener.js';
 import { explainSearchLineCut, findSearchLineCut } from '../search-line-cut.js';
@@ -423,6 +423,29 @@ const hashCostThreadpool: Refinement = (g) => {
 };
 
 /**
+ * Node's getaddrinfo EAI_AGAIN while every cluster DNS pod is ready, in a Node app that hashes
+ * passwords at a real cost on libuv's default pool, with other calls timing out too: the lookups
+ * queue behind the hashes in the pool (hash-cost-threadpool.ts). The cluster DNS is not the cause.
+ */
+const hashPoolLoad: Refinement = (g) => {
+  if (g.group[0]?.error.problem !== 'dns-unavailable' || !g.plain) return undefined;
+  const load = findHashPoolLoad(g.ev, g.group, g.dependency);
+  if (load === undefined) return undefined;
+  const told = explainHashPoolLoad(load, `lookups of ${g.dependency ?? 'its dependencies'}`);
+  return {
+    ...g.finding,
+    id: `dependency-error/dns-unavailable/hash-pool/${load.env}`,
+    title: `${told.title} ${whereSeen(g, true)}`,
+    confidence: 'high',
+    evidence: [told.evidence, ...g.finding.evidence],
+    likelyCause: told.cause,
+    nextAction: told.action,
+    fix: told.fix,
+    confirmCommands: [...g.confirm],
+  };
+};
+
+/**
  * A per-pod name under a ClusterIP Service that does not resolve: the StatefulSet behind it hands
  * its clients names under the wrong Service (per-pod-host.ts). Its revision that changed them is
  * the trigger; the clients are not at fault and a rollback of theirs changes nothing.
@@ -611,4 +634,4 @@ const proxyBypassed: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, idleDrops, meshProtocol, meshOriginatedTls, expiredRootPath, headlessPort, deadlineCut, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, lookupStall, logShipperBlock, hashCostThreadpool, advertisedHost, renamedProperty, loopbackListener, searchLineCut];
+export const REFINEMENTS: readonly Refinement[] = [quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, idleDrops, meshProtocol, meshOriginatedTls, expiredRootPath, headlessPort, deadlineCut, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, lookupStall, logShipperBlock, hashCostThreadpool, hashPoolLoad, advertisedHost, renamedProperty, loopbackListener, searchLineCut];

@@ -124,11 +124,16 @@ function describeKubeProxy(ev: TriageEvidence, node: string): Finding[] {
   if (found === undefined) return [];
   const pods = podsOn(ev, node);
   if (pods.every((p) => p.ready)) return [];
-  const lockLine = found.log.lines.find((l) => /xtables lock/i.test(l))?.trim();
-  const decisive = lockLine ?? found.failures[0];
+  const backend = readBackendMismatch(found.log.lines);
+  const lockLine = backend === undefined ? found.log.lines.find((l) => /xtables lock/i.test(l))?.trim() : undefined;
+  const decisive = backend?.line ?? lockLine ?? found.failures[0];
   const since = found.first === undefined ? '' : ` since ${formatAgo(found.first, ev.collectedAt)}`;
-  const missing = findUnprogrammed(ev, pods, found.first);
-  const title = `kube-proxy on node ${node} fails to apply Service rules (iptables-restore)${since}; ${podsWord(ev, pods)} time${pods.length === 1 ? 's' : ''} out${missing.length > 0 ? ` to ${missing.map((m) => m.replace(/ \(.*$/, '')).join(', ')} (a Service created since, with no rule there)` : ''}`;
+  const missing = backend === undefined ? findUnprogrammed(ev, pods, found.first) : [];
+  const failure = backend === undefined
+    ? 'fails to apply Service rules (iptables-restore)'
+    : `cannot write any Service rule: its iptables${backend.mode ? ` (${backend.mode})` : ''} cannot initialize table '${backend.table}' on this node's kernel${backend.mode === 'legacy' ? ' (no ip_tables module: the node image ships only the nf_tables backend)' : ''}`;
+  const title = `kube-proxy on node ${node} ${failure}${since}; ${podsWord(ev, pods)} time${pods.length === 1 ? 's' : ''} out${missing.length > 0 ? ` to ${missing.map((m) => m.replace(/ \(.*$/, '')).join(', ')} (a Service created since, with no rule there)` : backend !== undefined ? ' to every ClusterIP' : ''}`;
+  if (backend !== undefined) return [describeBackendMismatch(ev, node, pods, found, backend, title)];
   return [
     {
       id: `node-condition/kube-proxy/${node}`,
@@ -155,6 +160,59 @@ function describeKubeProxy(ev: TriageEvidence, node: string): Finding[] {
       affected: { pods: pods.map((p) => p.name), nodes: [node] },
     },
   ];
+}
+
+/** iptables of one backend on a kernel without its tables: "unable to initialize table 'nat'", "Module ip_tables not found". */
+const BACKEND_MISSING = /unable to initialize table|can'?t initialize (?:ip6?tables|iptables) table|Table does not exist \(do you need to insmod|Module ip6?_tables not found|Module nf_tables not found/i;
+
+interface BackendMismatch {
+  /** The kube-proxy log line that says so. */
+  line: string;
+  /** "legacy" or "nf_tables", as iptables prints its mode ("iptables-restore v1.8.9 (legacy)"). */
+  mode?: string;
+  /** The table it could not initialize: "nat", "filter". */
+  table: string;
+}
+
+/** kube-proxy's iptables and the node's kernel disagree on the backend: the tables of its mode do not exist there. */
+function readBackendMismatch(lines: readonly string[]): BackendMismatch | undefined {
+  const hits = lines.filter((l) => BACKEND_MISSING.test(l));
+  const line = hits.find((l) => /initialize/i.test(l)) ?? hits[0];
+  if (line === undefined) return undefined;
+  const mode = hits.map((l) => /\((legacy|nf_tables)\)/i.exec(l)?.[1]?.toLowerCase()).find((m) => m !== undefined);
+  const table = /table [`'"‘]?(\w+)/i.exec(line.replace(/initialize ip6?tables table/i, 'initialize table'))?.[1] ?? 'nat';
+  return { line: line.trim(), ...(mode === undefined ? {} : { mode }), table };
+}
+
+function describeBackendMismatch(ev: TriageEvidence, node: string, pods: readonly PodEvidence[], found: NonNullable<ReturnType<typeof readProxyFailures>>, backend: BackendMismatch, title: string): Finding {
+  const other = backend.mode === 'legacy' ? 'nf_tables' : backend.mode === 'nf_tables' ? 'legacy' : 'other';
+  const missingLine = found.log.lines.find((l) => /Module \S+ not found/i.test(l));
+  const module = missingLine === undefined ? undefined : /Module (\S+) not found/i.exec(missingLine)?.[1];
+  return {
+    id: `node-condition/kube-proxy/${node}`,
+    kind: 'node-condition',
+    title,
+    layer: 'node/eviction',
+    severity: severityForPods(ev, pods.filter((p) => !p.ready).length),
+    confidence: 'high',
+    evidence: [
+      `${found.log.pod}: ${backend.line}`,
+      ...(missingLine !== undefined && missingLine.trim() !== backend.line ? [`${found.log.pod}: ${missingLine.trim().slice(0, 300)}`] : []),
+      ...limitLines(found.failures.map((l) => `${found.log.pod}: ${l.trim()}`), 2),
+    ],
+    likelyCause:
+      `kube-proxy writes every Service's ClusterIP rules on each node with iptables; its iptables runs in ${backend.mode ?? 'one'} mode, but ${node}'s kernel has no such tables${module ? ` (${module} is not there)` : ''} — the node's image ships the ${other} backend — so no sync ever succeeds. ` +
+      `The node has no Service rules at all: pods on it time out to every ClusterIP, the cluster DNS's included, while the same pods on other nodes work. It is not a lock held by another process, and the cluster DNS itself is not at fault.`,
+    nextAction:
+      `Mitigate: cordon ${node} (and the nodes of its image) and delete the failing pods so they start elsewhere (the bot will not). ` +
+      `Then run kube-proxy with the iptables backend the node image has (${backend.mode === 'legacy' ? 'an image whose iptables wrapper picks nft, or kube-proxy in nftables mode' : 'an iptables of the matching mode'}), or go back to the previous node image; restarting kube-proxy changes nothing.`,
+    fix: `run kube-proxy with the node image's iptables backend (${other}) on ${node}'s nodes, or cordon them`,
+    decisive: backend.line,
+    outsideWorkload: `the node has no Service rules for any pod there, of any revision`,
+    ...(found.first === undefined ? {} : { onset: found.first }),
+    confirmCommands: [formatKubectl(ev.target, `logs -n kube-system ${found.log.pod} --tail=50`, 'cluster'), ...nodeCommands(ev, node).slice(1)],
+    affected: { pods: pods.map((p) => p.name), nodes: [node] },
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeClusterDns } from '../../../../src/domain/triage/analyzers/cluster-dns.js';
+import { needsDnsPodLogs } from '../../../../src/domain/triage/dns-config-error.js';
 import type { LogEvidence, PodEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import { NODE_A, NODE_B, NODE_C, REV6, baseEvidence, container, crashLooping, pod, podName, terminated, workload } from '../scenarios/builders.js';
 
@@ -138,6 +139,39 @@ describe('analyzeClusterDns', () => {
     const ev = dnsDownScenario([crashingCoreDns(DNS_0, NODE_A), crashingCoreDns(DNS_1, NODE_B)]);
     ev.logs = ev.logs.map((l) => (l.container === 'app' ? { ...l, lines: ['Error: connect ECONNREFUSED 10.100.23.7:5432', '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)'] } : l));
     expect(analyzeClusterDns(ev)).toEqual([]);
+  });
+
+  it("names the Corefile that does not parse, from the crashing DNS pod's own log, the running one's refused reload and the ConfigMap's edit", () => {
+    const parse = "plugin/cache: /etc/coredns/Corefile:12 - Error during parsing: Unknown directive 'sucess'";
+    const ev = dnsDownScenario([coreDnsPod(DNS_0, NODE_A), crashingCoreDns(DNS_1, NODE_B)]);
+    ev.logs = ev.logs.filter((l) => l.container === 'app');
+    ev.dns = {
+      namespace: 'kube-system',
+      pods: ev.dns?.pods ?? [],
+      config: { namespace: 'kube-system', name: 'coredns', corefile: '.:53 {\n}', createdAt: '2025-01-01T00:00:00Z', changedAt: '2026-11-20T22:10:00Z' },
+      logs: [
+        { pod: DNS_1, container: 'coredns', previous: true, lines: ['[WARNING] No files matching import glob pattern: /etc/coredns/custom/*.server', parse] },
+        { pod: DNS_0, container: 'coredns', previous: false, lines: ['CoreDNS-1.11.1', `[ERROR] Restart failed: ${parse}`] },
+      ],
+    };
+    const [f] = analyzeClusterDns(ev);
+    expect(f?.title).toMatch(/^Cluster DNS is degraded: 1\/2 coredns pods ready in kube-system \(CrashLoopBackOff, last exit 1 Error\) because its Corefile \(kube-system\/coredns\) does not parse, edited \d+h( \d+m)? ago, so lookups from 3 pods fail$/);
+    expect(f?.decisive).toBe(parse);
+    expect(f?.evidence).toContain(`${DNS_1}: ${parse}`);
+    expect(f?.evidence).toContain(`${DNS_0} (ready): [ERROR] Restart failed: ${parse}`);
+    expect(f?.likelyCause).toMatch(/refused that edit at reload/);
+    expect(f?.fix).toMatch(/^fix the Corefile in kube-system\/coredns/);
+    expect(f?.datesChange).toBe(true);
+  });
+
+  it('reads the DNS pods\' logs only when lookups fail while a DNS pod is not ready: the crashing one\'s previous run, one ready one\'s current', () => {
+    const ev = dnsDownScenario([coreDnsPod(DNS_0, NODE_A), crashingCoreDns(DNS_1, NODE_B)]);
+    expect(needsDnsPodLogs(ev.logs, ev.dns)).toEqual([
+      { pod: DNS_1, container: 'coredns', previous: true, restarts: 12 },
+      { pod: DNS_0, container: 'coredns', previous: false, restarts: 0 },
+    ]);
+    expect(needsDnsPodLogs(ev.logs, { namespace: 'kube-system', pods: [coreDnsPod(DNS_0, NODE_A)] })).toEqual([]);
+    expect(needsDnsPodLogs(ev.logs.map((l) => ({ ...l, lines: ['connect ECONNREFUSED 10.100.23.7:5432'] })), ev.dns)).toEqual([]);
   });
 
   it('says nothing when the cluster DNS was not read', () => {

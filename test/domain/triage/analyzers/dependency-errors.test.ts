@@ -281,9 +281,17 @@ describe('analyzeDependencyErrors: a resolver the pods set themselves', () => {
     expect(f?.fix).toBe('point the pods back at the cluster DNS (dnsPolicy ClusterFirst, without the dnsConfig nameserver 10.8.0.53) or bring 10.8.0.53 back');
   });
 
-  it('keeps suspecting the cluster DNS when the pods use it (ClusterFirst, no own nameserver)', () => {
+  it('keeps suspecting the way to the cluster DNS when the pods use it (ClusterFirst), without calling its ready pods overloaded', () => {
     const [f] = analyzeDependencyErrors(scenario({ dnsPolicy: 'ClusterFirst' }));
     expect(f?.title).toBe('DNS lookups of partner-redis.payments.svc.cluster.local fail (resolver not answering) (logs of 3 pods)');
+    expect(f?.likelyCause).toMatch(/all 2 cluster DNS pods are ready/);
+    expect(`${f?.likelyCause} ${f?.nextAction}`).not.toMatch(/CoreDNS overloaded/i);
+  });
+
+  it('still suspects the cluster DNS itself when its pods were not read', () => {
+    const ev = scenario({ dnsPolicy: 'ClusterFirst' });
+    const { dns: _dns, ...rest } = ev;
+    const [f] = analyzeDependencyErrors(rest);
     expect(f?.likelyCause).toMatch(/CoreDNS/);
   });
 });

@@ -82,6 +82,28 @@ describe('analyzeNodeNetwork', () => {
     expect(rankFindings(runAnalyzers(ev).findings)[0]?.id).toBe(`node-condition/kube-proxy/${NODE_A}`);
   });
 
+  it("names kube-proxy's iptables backend missing from the node's kernel (legacy mode, nf_tables-only image), not a lock", () => {
+    const proxy = pod(8, { name: 'kube-proxy-4hw7c', nodeName: NODE_A, labels: { 'k8s-app': 'kube-proxy' } });
+    const proxyLog: LogEvidence = {
+      pod: 'kube-proxy-4hw7c', container: 'kube-proxy', previous: false,
+      lines: [
+        'E1121 02:33:00.118000       1 proxier.go:1523] "Failed to execute iptables-restore" err=<',
+        "\texit status 2: iptables-restore v1.8.7 (legacy): iptables-restore: unable to initialize table 'nat'",
+        ' >',
+        'I1121 02:33:00.119000       1 proxier.go:810] "Sync failed" retryingTime="30s"',
+        'W1121 02:33:00.120000       1 iptables.go:210] "Failed to ensure chain exists" err="exit status 3: modprobe: FATAL: Module ip_tables not found in directory /lib/modules/6.1.0\\niptables v1.8.7 (legacy): can\'t initialize iptables table `filter\': Table does not exist (do you need to insmod?)"',
+      ],
+    };
+    const ev = oneNodeTimesOut({ nodeNetwork: [nodeRead([{ namespace: 'kube-system', owner: 'DaemonSet kube-proxy', pod: proxy }], [proxyLog])] });
+    const [f] = analyzeNodeNetwork(ev);
+    expect(f?.title).toMatch(new RegExp(`^kube-proxy on node ${NODE_A} cannot write any Service rule: its iptables \\(legacy\\) cannot initialize table 'nat'.*nf_tables.* to every ClusterIP`));
+    expect(f?.decisive).toMatch(/unable to initialize table 'nat'/);
+    expect(`${f?.title} ${f?.likelyCause} ${f?.nextAction} ${f?.fix}`).not.toMatch(/xtables lock holder|kill what holds/);
+    expect(f?.likelyCause).toMatch(/ip_tables is not there/);
+    expect(f?.fix).toMatch(/nf_tables/);
+    expect(rankFindings(runAnalyzers(ev).findings)[0]?.id).toBe(`node-condition/kube-proxy/${NODE_A}`);
+  });
+
   it('says nothing when kube-proxy syncs fine or nothing was read', () => {
     const proxy = pod(8, { name: 'kube-proxy-9xq2w', nodeName: NODE_A });
     const ok = oneNodeTimesOut({ nodeNetwork: [nodeRead([{ namespace: 'kube-system', owner: 'DaemonSet kube-proxy', pod: proxy }], [{ pod: proxy.name, container: 'kube-proxy', previous: false, lines: ['I1121 02:33:00.118000       1 proxier.go:805] "Syncing iptables rules"'] }])] });
