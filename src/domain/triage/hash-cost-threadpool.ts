@@ -109,7 +109,7 @@ const MIN_ITERATIONS = 10_000;
 
 export interface HashPoolLoad {
   container: string;
-  /** The work-factor setting: BCRYPT_ROUNDS=12. */
+  /** The work-factor setting: BCRYPT_ROUNDS=14. */
   env: string;
   cost: string;
   /** UV_THREADPOOL_SIZE as the container sets it; absent: libuv's default of 4. */

@@ -19,7 +19,7 @@ const REFUSED = /Part number must be an integer between 1 and 10,?000|MaxUploadP
 const SIZE_ENV = /(?:^|_)(?:PART|CHUNK|MULTIPART_CHUNK)_?SIZE(?:_(KB|KIB|MB|MIB|GB|GIB))?$|^MULTIPART_?CHUNKSIZE$/i;
 /** A command-line flag that sets it: --part-size 64MiB, --multipart-chunk-size-mb=15, --multipart-chunksize 8MB. */
 const SIZE_FLAG = /--(?:part-size|multipart-chunk-?size)(-mb)?[= ](\S+)/i;
-/** The uploader's own words: "part_size=5242880", "part size: 8388608". */
+/** The uploader's own words: "part_size=16777216", "part size: 8388608". */
 const SIZE_LOGGED = /\bpart[_ -]?size\s*[=:]\s*(\d+)\b/i;
 
 const UNIT: Record<string, number> = { '': 1, b: 1, k: 2 ** 10, kb: 2 ** 10, kib: 2 ** 10, ki: 2 ** 10, m: 2 ** 20, mb: 2 ** 20, mib: 2 ** 20, mi: 2 ** 20, g: 2 ** 30, gb: 2 ** 30, gib: 2 ** 30, gi: 2 ** 30 };
@@ -27,14 +27,14 @@ const UNIT: Record<string, number> = { '': 1, b: 1, k: 2 ** 10, kb: 2 ** 10, kib
 export interface PartCap {
   /** The refusal, trimmed. */
   line: string;
-  /** The part size in bytes and where it is set ("env PART_SIZE=5242880"), when it could be read. */
+  /** The part size in bytes and where it is set ("env PART_SIZE=16777216"), when it could be read. */
   partSize?: { bytes: number; source: string };
 }
 
 /** S3's smallest part (but the last): a smaller value is not a part size (a batch size in rows, say). */
 const MIN_PART = 5 * 2 ** 20;
 
-/** "5242880" or "64MiB" in bytes; `unit` is the one a name says (…_MB), else bytes. */
+/** "16777216" or "64MiB" in bytes; `unit` is the one a name says (…_MB), else bytes. */
 function toBytes(value: string, unit = ''): number | undefined {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
   const factor = m ? UNIT[(m[2] || unit).toLowerCase()] : undefined;

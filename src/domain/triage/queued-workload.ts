@@ -2,7 +2,7 @@
  * Kueue keeps a Job it queues suspended until the Job's ClusterQueue admits its Workload, and why
  * it does not is said on the Workload, not on the Job: the admission's Pending event carries the
  * scheduler's reason ("couldn't assign flavors to pod set main: insufficient unused quota for
- * nvidia.com/gpu in flavor a100-80gb, 4 more needed"). The Job's CreatedWorkload event names the
+ * nvidia.com/gpu in flavor gpu-large, 2 more needed"). The Job's CreatedWorkload event names the
  * Workload, so its events are one field-selector read away (pickQueuedWorkloads).
  */
 import type { EventEvidence, IsoTime } from './evidence.js';
@@ -12,7 +12,7 @@ const CREATED = /^Created Workload: (?:[a-z0-9-]+\/)?([a-z0-9][a-z0-9.-]*)\s*$/;
 /** One Job has one Workload; a re-created one may leave an older name behind. */
 const MAX_WORKLOADS = 2;
 
-/** "insufficient unused quota for nvidia.com/gpu in flavor a100-80gb, 4 more needed". */
+/** "insufficient unused quota for nvidia.com/gpu in flavor gpu-large, 2 more needed". */
 const SHORT = /insufficient unused quota for ([\w./-]+) in flavor ([\w.-]+), (\S+) more needed/;
 /** "insufficient quota for cpu in flavor default, request > maximum capacity (24 > 16)": it never fits. */
 const NEVER_FITS = /insufficient quota for ([\w./-]+) in flavor ([\w.-]+), request > maximum capacity(?: \(([^)]*)\))?/;

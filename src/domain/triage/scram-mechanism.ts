@@ -46,7 +46,7 @@ export function findScramRefusal(logs: readonly LogEvidence[]): ScramRefusal | u
   return m === undefined ? undefined : { mechanism: normalize(m), lines };
 }
 
-/** In-cluster host names in a line: "kafka.kafka.svc.cluster.local", "kafka-0.kafka-headless.kafka.svc". */
+/** In-cluster host names in a line: "broker.queue.svc.cluster.local", "broker-0.broker-headless.queue.svc". */
 const SVC_HOST = /\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+\.svc(?:\.cluster\.local)?\b/g;
 
 /**
