@@ -26,3 +26,17 @@ export function readAppliedSchedule(meta: k8s.V1ObjectMeta | undefined): string 
   const schedule = spec !== null && typeof spec === 'object' ? (spec as Record<string, unknown>)['schedule'] : undefined;
   return typeof schedule === 'string' && schedule.trim() !== '' ? schedule : undefined;
 }
+
+/** The pod template's init containers applied with restartPolicy Always (native sidecars), by name. */
+export function readAppliedSidecars(meta: k8s.V1ObjectMeta | undefined): string[] {
+  const spec = readLastApplied(meta)?.['spec'];
+  const template = isRecord(spec) ? spec['template'] : undefined;
+  const podSpec = isRecord(template) ? template['spec'] : undefined;
+  const inits = isRecord(podSpec) ? podSpec['initContainers'] : undefined;
+  if (!Array.isArray(inits)) return [];
+  return inits.flatMap((c: unknown) => (isRecord(c) && c['restartPolicy'] === 'Always' && typeof c['name'] === 'string' ? [c['name']] : [])).slice(0, 20);
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return x !== null && typeof x === 'object' && !Array.isArray(x);
+}

@@ -9,7 +9,7 @@ import { mapContainerSpec } from './map-container.js';
 import { assignDefined, copyMap, toIsoTime, mapConditions } from './map-common.js';
 import { mapPlacement } from './map-spec.js';
 import { mapRolloutSettings } from './map-rollout-settings.js';
-import { readAppliedSchedule } from './map-last-applied.js';
+import { readAppliedSchedule, readAppliedSidecars } from './map-last-applied.js';
 
 export const DEPLOYMENT_REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 
@@ -111,6 +111,10 @@ export function mapWorkload(w: Workload, controllerRevision?: number): WorkloadE
   }
   const gitOps = findGitOpsMarker(meta);
   if (gitOps !== undefined) out.gitOps = gitOps;
+  if (w.kind === 'Deployment' || w.kind === 'StatefulSet' || w.kind === 'DaemonSet') {
+    const sidecars = readAppliedSidecars(meta);
+    if (sidecars.length > 0) out.appliedSidecars = sidecars;
+  }
   if (w.kind === 'CronJob') {
     const last = toIsoTime(w.obj.status?.lastScheduleTime);
     const success = toIsoTime(w.obj.status?.lastSuccessfulTime);

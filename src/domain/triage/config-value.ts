@@ -38,9 +38,15 @@ function describeFlaw(value: string): string | undefined {
   return undefined;
 }
 
+/** Control characters as escapes, the way the value is written back: `30\r`, `5432\n`. */
+export function showControls(text: string): string {
+  return text.replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
+}
+
 export function findBadValue(line: string, container: ContainerSpecEvidence | undefined): BadValue | undefined {
-  const value = PARSE_FAILURES.map((re) => re.exec(line)?.[1]).find((v) => v !== undefined);
-  if (value === undefined) return undefined;
+  const raw = PARSE_FAILURES.map((re) => re.exec(line)?.[1]).find((v) => v !== undefined);
+  if (raw === undefined) return undefined;
+  const value = showControls(raw);
   // A quoted number ('"5432"') is still a number that came from somewhere.
   const numeric = /^\s*[\d.]+/.test(value.replace(/\\[nrt]/g, '').replace(/^\s*(["'])(.*)\1\s*$/, '$2'));
   const sources = (container?.env ?? []).flatMap((e) => {

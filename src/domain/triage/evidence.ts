@@ -195,6 +195,12 @@ export interface WorkloadEvidence {
   replicasOwners?: FieldOwnerEvidence[];
   /** A GitOps tool that tracks the object, from the marker it leaves on it (an annotation or label). */
   gitOps?: { tool: 'Argo CD' | 'Flux'; marker: string };
+  /**
+   * Deployment, StatefulSet, DaemonSet: the init containers the last-applied-configuration
+   * annotation declares with restartPolicy Always (native sidecars, as applied). An API server
+   * without the SidecarContainers feature drops the field: the live spec then lacks it.
+   */
+  appliedSidecars?: string[];
   /** CronJob: its schedule and state. */
   schedule?: {
     cron: string;

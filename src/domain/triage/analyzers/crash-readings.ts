@@ -12,7 +12,7 @@
  */
 import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
 import { describeBadInterpreter, findBadInterpreter } from '../bad-interpreter.js';
-import { findBadValue } from '../config-value.js';
+import { findBadValue, showControls } from '../config-value.js';
 import { findYamlBoolean, tellYamlBoolean } from '../yaml-boolean.js';
 import { findErrexitStop, tellErrexitStop } from '../entrypoint-errexit.js';
 import { findAbsentDownwardKey, tellAbsentDownwardKey } from '../downward-key-env.js';
@@ -409,7 +409,8 @@ const yamlBoolean: Reader = (c) => {
 const unparsedValue: Reader = (c, decisive) => {
   if (decisive === undefined) return undefined;
   const { container } = c.first.ref;
-  const bad = findBadValue(decisive, container);
+  const nearby = findBadValue(decisive, container) === undefined ? findNearbyBadValue(c.lines, decisive, container) : undefined;
+  const bad = findBadValue(decisive, container) ?? nearby;
   const linkText = bad?.value ?? (/invalid|pars|conver|bad port|number|integer|expected/i.test(decisive) ? decisive : undefined);
   const names = new Set(podsOf(c).map((p) => p.name));
   const found = linkText ? findServiceLink(linkText, c.ev, container, c.ev.pods.filter((p) => names.has(p.name))) : undefined;
@@ -425,8 +426,30 @@ const unparsedValue: Reader = (c, decisive) => {
     ],
     ...(link?.outside ? { outside: link.outside } : {}),
     ...(found ? { services: [found.service.name] } : {}),
+    ...(bad && link === undefined && quoteUpToValue(decisive, bad.value) !== decisive ? { decisive: quoteUpToValue(decisive, bad.value) } : {}),
   };
 };
+
+/**
+ * The deciding line says a conversion failed ("Failed to bind properties under 'x' to int:") and a
+ * line just after it quotes the value ("Reason: … For input string: "30\r""): the value the
+ * process could not parse, from the same report.
+ */
+function findNearbyBadValue(lines: readonly string[], decisive: string, container: Crash['first']['ref']['container']): ReturnType<typeof findBadValue> {
+  if (!/convert|bind|pars|invalid|number|integer/i.test(decisive)) return undefined;
+  const recent = lines.slice(-40);
+  const head = decisive.slice(0, 40);
+  const at = recent.findLastIndex((l) => l.includes(head));
+  if (at < 0) return undefined;
+  return recent.slice(at + 1, at + 8).map((l) => findBadValue(l, container)).find((b) => b !== undefined);
+}
+
+/** The deciding line, up to where it first names the value between double quotes (control characters shown): what follows repeats it. */
+function quoteUpToValue(decisive: string, value: string): string {
+  const shown = showControls(decisive);
+  const at = shown.indexOf(`"${value}"`);
+  return at < 0 ? decisive : shown.slice(0, at + value.length + 2);
+}
 
 /** A Java key or trust store the JVM cannot open with the password it was given. */
 const storePassword: Reader = (c) => {
@@ -716,9 +739,13 @@ function describeHeapExhaustion(first: ExitHit, lines: readonly string[]): { tit
 /** A value the process could not parse: where it came from decides the fix. */
 function describeBadValue(bad: NonNullable<ReturnType<typeof findBadValue>>): Partial<ToldReading> {
   const fromSource = bad.sources.length > 0;
+  // A carriage return at a value's end is a file saved with Windows line endings: every line of it carries one.
+  const crlf = bad.flaw === 'a trailing carriage return';
+  const flaw = bad.flaw ? ` (${bad.flaw}${crlf ? ': saved with Windows CRLF line endings' : ''})` : '';
   return {
-    title: `: it cannot parse "${bad.value}"${bad.flaw ? ` (${bad.flaw})` : ''}${fromSource && bad.sources.length <= 2 ? `, from env ${bad.sources.join(' or ')}` : ''}`,
+    title: `: it cannot parse "${bad.value}"${flaw}${fromSource && bad.sources.length <= 2 ? `, from env ${bad.sources.join(' or ')}` : ''}`,
     cause: `The process was handed "${bad.value}" where it needs a ${/^\s*[\d.]/.test(bad.value) ? 'number' : 'valid value'}${bad.flaw ? `; the value carries ${bad.flaw}` : ''}. ${fromSource ? 'Values from a Secret or ConfigMap change without a rollout: a rotation or an edit there is the usual story when the revision is old.' : 'Its configuration says where the value comes from.'}`,
     ...(fromSource ? { action: `Fix the value at its source (${bad.sources[0]})${bad.flaw ? ` without ${bad.flaw}` : ''}; the pods pick it up when they restart.`, fix: `${bad.flaw ? `remove ${bad.flaw.replace(/^a /, 'the ')} from` : 'fix the value of'} ${bad.sources[0]}` } : {}),
+    ...(!fromSource && crlf ? { action: 'Save the configuration the process reads again with LF line endings (no carriage returns); every pod that starts reads it as it is now.', fix: 'save the configuration with LF line endings' } : {}),
   };
 }

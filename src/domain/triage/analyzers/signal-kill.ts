@@ -16,6 +16,7 @@ import { findCpuLimitCut } from '../cpu-limit-cut.js';
 import { explainQueueFullProbe } from '../listen-queue.js';
 import { explainDeadlockedProbe } from '../probe-deadlock.js';
 import { explainGcPauseProbe } from '../probe-gc-pause.js';
+import { explainHeapExhaustedProbe } from '../probe-heap-exhausted.js';
 import { explainMigrationLockWait } from '../migration-lock.js';
 import { explainUnauthenticatedProbe } from '../probe-store-auth.js';
 import { findServerConfigOrigin } from '../server-config-origin.js';
@@ -96,6 +97,7 @@ function describeProbeKill(ev: TriageEvidence, hits: KillHit[]): Finding {
       (probeName === 'liveness' ? explainSweptMarker(probe, container, messages, ownLogs, runs) : undefined) ??
       explainUnauthenticatedProbe(probe, container, messages, probeName, findServerConfigOrigin(ev, hits.map((h) => h.ref.pod), container.name)) ??
       explainGcPauseProbe(probeName, probe, killerMessages, ownLogs) ??
+      explainHeapExhaustedProbe(probeName, container, killerMessages, ownLogs) ??
       explainStillLoading({ probeName, probe, messages: killerMessages, logs: ownLogs, runs, ...withProbeChange(findProbeChange(ev.revisions, container.name)) }) ??
       explainByOwnLog(probe, failures.map((f) => f.message), ownLogs, container.name) ??
       explainStartupOutlasted(ev, hits, probeName, killerMessages, runs);
