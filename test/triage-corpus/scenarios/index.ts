@@ -80,6 +80,8 @@ import { HOLDOUT_66_SCENARIOS } from '../heldout-66/stories.js';
 import { HOLDOUT_67_SCENARIOS } from '../heldout-67/stories.js';
 import { HOLDOUT_68_SCENARIOS } from '../heldout-68/stories.js';
 import { HOLDOUT_69_SCENARIOS } from '../heldout-69/stories.js';
+import { HOLDOUT_71_SCENARIOS } from '../heldout-71/stories.js';
+import { HOLDOUT_72_SCENARIOS } from '../heldout-72/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -95,7 +97,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–69: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–72: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -163,4 +165,6 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_67_SCENARIOS,
   ...HOLDOUT_68_SCENARIOS,
   ...HOLDOUT_69_SCENARIOS,
+  ...HOLDOUT_71_SCENARIOS,
+  ...HOLDOUT_72_SCENARIOS,
 ];
