@@ -12,6 +12,9 @@ import { pickMechanismSetting, pickRemovedLimit } from '../mechanism-settings.js
 import { pickSettingsFileChange } from '../config-volume-change.js';
 import { POD_AFFINITY_REFUSAL } from '../pod-affinity.js';
 
+/** A refusal of the caller's identity, in any cloud's or API's words. */
+const DENIAL = /accessdenied|unauthori[sz]ed|not authori[sz]ed|forbidden|permission ?denied|permission_denied|does not have [\w.:-]+ (?:access|permission)|\b403\b/;
+
 /** The diff line that touches what fails, else the headline change of the revision. */
 export function pickChange(mechanism: Finding | undefined, diff: readonly string[], older: RevisionEvidence, newer: RevisionEvidence): string | undefined {
   const k = mechanism?.kind;
@@ -105,6 +108,12 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
   // A security setting the mechanism blames (a seccomp profile, dropped capabilities) is the lead.
   const security = pickSecurityChange(text, diff);
   if (security !== undefined) return security;
+  // Calls refused as a permission denial, from whatever the pods do (a probe, a crash, a log): the
+  // identity they call as follows their ServiceAccount (its cloud mapping: GKE Workload Identity,
+  // EKS IRSA, Azure workload identity), so a revision that switched it is the lead over a chart label or image.
+  // (Not a Pod the API server refuses to create: that "forbidden" is admission's, read by its own lines above.)
+  const identity = k !== 'pod-create-failed' && DENIAL.test(text) ? diff.find((l) => l.startsWith('serviceAccountName:')) : undefined;
+  if (identity !== undefined) return identity;
   // A container the revision added, failing: its arrival is the change, not an image bump beside it.
   const failing = /\b(?:sidecar container|container|sidecar) ([\w.-]+)/i.exec(mechanism?.title ?? '')?.[1];
   const added = failing === undefined ? undefined : diff.find((l) => l.startsWith(`container ${failing} added`) || l.startsWith(`init container ${failing} added`));
