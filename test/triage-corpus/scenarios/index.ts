@@ -80,6 +80,7 @@ import { HOLDOUT_66_SCENARIOS } from '../heldout-66/stories.js';
 import { HOLDOUT_67_SCENARIOS } from '../heldout-67/stories.js';
 import { HOLDOUT_68_SCENARIOS } from '../heldout-68/stories.js';
 import { HOLDOUT_69_SCENARIOS } from '../heldout-69/stories.js';
+import { HOLDOUT_70_SCENARIOS } from '../heldout-70/stories.js';
 import { HOLDOUT_71_SCENARIOS } from '../heldout-71/stories.js';
 import { HOLDOUT_72_SCENARIOS } from '../heldout-72/stories.js';
 
@@ -165,6 +166,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_67_SCENARIOS,
   ...HOLDOUT_68_SCENARIOS,
   ...HOLDOUT_69_SCENARIOS,
+  ...HOLDOUT_70_SCENARIOS,
   ...HOLDOUT_71_SCENARIOS,
   ...HOLDOUT_72_SCENARIOS,
 ];
