@@ -240,7 +240,7 @@
 //   and where a claim has waited on an external provisioner for 5m, kube-system's Deployments and StatefulSets (one page of 200 each),
 //   and where that claim restores from a VolumeSnapshot the provisioner says is not ready, the pods of the driver's controller (one list by
 //   its selector, at most 5) and the log tail of their csi-snapshotter sidecar (at most two, read-snapshotter-log.ts);
-//   and where a Service of the workload has a ready endpoint, the ingress-nginx controller's pods (one cluster-wide list by label, at most 5) and the log tails of two (read-ingress-controller.ts),
+//   and where a Service of the workload has a ready endpoint, the ingress-nginx controller's pods (one cluster-wide list by label, at most 5; where none, one more by the plain `app` label, at most 5) and the log tails of two (read-ingress-controller.ts),
 //   and where those tails show connects timing out, a get of the controller's Namespace (its labels, for NetworkPolicy namespaceSelectors; read-peer-namespace.ts);
 //   and where the failures have an onset that no rollout of the workload explains, or its logs show an outside API refusing its calls
 //   for their rate (429 Too Many Requests, at least 5 lines), or its own log carries a data store's load hints (Postgres

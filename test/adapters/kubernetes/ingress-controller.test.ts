@@ -12,7 +12,7 @@ const NS = 'shop';
 const target = { service: 'web', namespace: NS, kind: 'Deployment' as const, name: 'web' };
 const CTRL = { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/instance': 'ingress-nginx', 'app.kubernetes.io/component': 'controller' };
 
-function cluster(opts: { service: boolean; dropped?: boolean }) {
+function cluster(opts: { service: boolean; dropped?: boolean; selector?: Record<string, string>; image?: string }) {
   const web = deploymentApp({
     namespace: NS,
     name: 'web',
@@ -24,8 +24,8 @@ function cluster(opts: { service: boolean; dropped?: boolean }) {
     namespace: 'ingress-nginx',
     name: 'ingress-nginx-controller',
     replicas: 3,
-    selector: CTRL,
-    revisions: [{ revision: 2, createdAgo: 30 * DAYS, template: { containers: [container({ name: 'controller', image: 'registry.k8s.io/ingress-nginx/controller:v1.11.3', ports: [80, 443] })] } }],
+    selector: opts.selector ?? CTRL,
+    revisions: [{ revision: 2, createdAgo: 30 * DAYS, template: { containers: [container({ name: 'controller', image: opts.image ?? 'registry.k8s.io/ingress-nginx/controller:v1.11.3', ports: [80, 443] })] } }],
     pods: [0, 1, 2].map(() => ({ revision: 2, node: NODE_B, createdAgo: 30 * DAYS })),
   });
   // The controller's Namespace re-created by a re-install an hour ago: only the label the API server sets.
@@ -83,5 +83,20 @@ describe('the ingress controller in front of a served workload', () => {
     const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
     expect(ev.ingressController).toBeUndefined();
     expect(controllerReads()).toEqual([]);
+  });
+
+  it('finds a controller labelled only with a plain app label by a second list, where it runs the ingress-nginx controller image', async () => {
+    cluster({ service: true, selector: { app: 'ingress-nginx-controller' } });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.ingressController?.pods).toHaveLength(3);
+    expect(ev.ingressController?.logs).toHaveLength(2);
+    expect(h.fake.requests.filter((r) => r.path === '/api/v1/pods' && (r.query.labelSelector ?? '').includes('ingress-nginx'))).toHaveLength(2);
+  });
+
+  it('keeps nothing of pods with such an app label that run something else', async () => {
+    cluster({ service: true, selector: { app: 'nginx-ingress' }, image: 'registry.example.com/edge/nginx:1.27' });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(ev.ingressController).toBeUndefined();
+    expect(h.fake.requests.filter((r) => r.path.endsWith('/log') && r.path.includes('/namespaces/ingress-nginx/'))).toEqual([]);
   });
 });
