@@ -4,6 +4,7 @@ import { type UpstreamErrors, findUpstreamErrors, isConnectTimeout } from '../in
 import { formatKubectl } from '../kubectl-command.js';
 import { formatAgo } from '../time-span.js';
 import { findAbruptShutdown } from '../abrupt-shutdown.js';
+import { type RateLimitRefusals, findRateLimitRefusals } from '../ingress-rate-limit.js';
 
 interface Reading {
   /** What it means, in a clause for the title. */
@@ -92,6 +93,51 @@ function statusCounts(u: UpstreamErrors): string {
  * than its buffer, an upstream timeout, a closed keep-alive connection).
  */
 export function analyzeIngressUpstream(ev: TriageEvidence): Finding[] {
+  const limited = findRateLimitRefusals(ev);
+  return [...analyzeUpstreamErrors(ev), ...(limited ? [rateLimitFinding(ev, limited)] : [])];
+}
+
+/**
+ * The controller refuses a client's requests to the workload itself, before any upstream: an
+ * Ingress rate limit (limit_req / limit_conn zone) throttles that client, and the pods never see
+ * the refused requests (ingress-rate-limit.ts).
+ */
+function rateLimitFinding(ev: TriageEvidence, r: RateLimitRefusals): Finding {
+  const svc = ev.target.name;
+  const top = r.clients[0];
+  const who = r.clients.length === 1 ? `client ${top?.address ?? ''}` : `${r.clients.length} clients (most ${top?.address ?? ''}, ${top?.refused ?? 0})`;
+  const codes = r.statuses.length > 0 ? r.statuses.join('/') : '503';
+  const words = r.annotation === 'limit-connections' ? 'limiting connections' : 'limiting requests';
+  const ing = r.ingress ? `Ingress ${r.ingress}'s ` : 'an Ingress ';
+  const title = `${r.controller} rate limit throttles ${who} to ${svc}: ${ing}nginx.ingress.kubernetes.io/${r.annotation} (zone "${r.zones[0] ?? ''}") refuses ${plural(r.refused, 'request')} with ${codes} since ${formatAgo(r.first, ev.collectedAt)}, before they reach the pods`;
+  const ctl = { ...ev.target, namespace: r.namespace };
+  const fix = `exempt ${top?.address ?? 'the client'} with nginx.ingress.kubernetes.io/limit-whitelist on ${r.ingress ? `Ingress ${r.ingress}` : 'the Ingress'}, or raise ${r.annotation} (and limit-burst-multiplier) to the rate that client legitimately sends`;
+  const grep = `logs ${r.pods[0] ?? ''} --tail=500 | grep -E 'limiting (requests|connections)'`;
+  return {
+    id: `ingress-upstream/rate-limit/${r.zones[0] ?? svc}`,
+    kind: 'ingress-upstream',
+    title,
+    layer: 'network/routing',
+    severity: 'warning',
+    confidence: 'high',
+    decisive: words,
+    evidence: [
+      ...r.lines.map((l) => `log ${r.namespace}/${l.pod}: ${l.line}`),
+      `${r.controller} pods read: ${r.pods.join(', ')} (namespace ${r.namespace}); ${plural(r.refused, 'request')} refused by the rate limit in the last hour, answered ${codes} with no upstream, from ${r.clients.map((c) => `${c.address} (${c.refused})`).join(', ')}, whose other ${plural(r.served, 'request')} reached ${svc}`,
+    ],
+    likelyCause: `The ${r.controller} controller rejects the excess of ${who}'s requests with ${codes} by the rate limit of ${ing}${r.annotation} annotation (nginx limit_req zone "${r.zones[0] ?? ''}", counted per client address): clients behind one address (a partner's NAT, a proxy) exceed it together. The pods are healthy; they just see less of that traffic.`,
+    nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}. Check with \`${formatKubectl(ctl, grep)}\`.`,
+    fix,
+    onset: r.first,
+    confirmCommands: [
+      formatKubectl(ctl, grep),
+      formatKubectl(ev.target, r.ingress ? `get ingress ${r.ingress} -o yaml | grep limit-` : 'get ingress -o yaml | grep limit-'),
+    ],
+    affected: { services: [svc] },
+  };
+}
+
+function analyzeUpstreamErrors(ev: TriageEvidence): Finding[] {
   const u = findUpstreamErrors(ev);
   if (u === undefined) return [];
   const svc = ev.target.name;
