@@ -186,6 +186,7 @@ import { analyzeWorkerConcurrencyCut } from './worker-concurrency-cut.js';
 import { analyzeSearchClusterRed } from './search-cluster-red.js';
 import { analyzeReplicaSyncLoop } from './replica-sync-loop.js';
 import { analyzeProxyDenials } from './proxy-denied.js';
+import { analyzeL7PolicyDenials } from './l7-policy-denied.js';
 import { analyzeRetiredApi } from './retired-api.js';
 import { analyzeSourceIpAllowList } from './source-ip-allow-list.js';
 import { analyzeEnvoyCircuitBreaker } from './envoy-circuit-breaker.js';
@@ -410,6 +411,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'search-cluster-red': analyzeSearchClusterRed,
   'replica-sync-loop': analyzeReplicaSyncLoop,
   'proxy-denied': analyzeProxyDenials,
+  'l7-policy-denied': analyzeL7PolicyDenials,
   'retired-api': analyzeRetiredApi,
   'source-ip-allow-list': analyzeSourceIpAllowList,
   'pod-deadline': analyzePodDeadline,
