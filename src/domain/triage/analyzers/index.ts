@@ -199,6 +199,7 @@ import { analyzeSequenceBehind } from './sequence-behind.js';
 import { analyzeColumnCharset } from './column-charset.js';
 import { analyzeSharedStoreLock } from './shared-store-lock.js';
 import { analyzeUnimplementedCalls } from './unimplemented-method.js';
+import { analyzeMissingClass } from './missing-class.js';
 import { analyzeRouteGone } from './route-gone.js';
 import { analyzeOwnAccountRefused } from './own-account-refused.js';
 import { analyzeIdpClientRefusals } from './idp-client-refused.js';
@@ -424,6 +425,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'column-charset': analyzeColumnCharset,
   'shared-store-lock': analyzeSharedStoreLock,
   'unimplemented-method': analyzeUnimplementedCalls,
+  'missing-class': analyzeMissingClass,
   'route-gone': analyzeRouteGone,
   'own-account-refused': analyzeOwnAccountRefused,
   'idp-client-refused': analyzeIdpClientRefusals,
