@@ -137,7 +137,7 @@ describe('a big namespace', () => {
     expect(requestLines(h.fake)).toEqual(small);
   });
 
-  it('reads a 40-pod workload with 70 requests: 2 gets, 13 lists, then one per object', async () => {
+  it('reads a 40-pod workload with 71 requests: 2 gets, 14 lists, then one per object', async () => {
     for (let i = 0; i < 37; i++) {
       const name = `payment-service-7c9d5f6b8-h${String(i).padStart(4, '0')}`;
       const labels = { ...LABELS, 'pod-template-hash': '7c9d5f6b8' };
@@ -152,11 +152,12 @@ describe('a big namespace', () => {
     expect(byKind((p) => p === '/api/v1/events')).toBe(3);
     // 1 workload + 1 namespace + pods, ReplicaSets, HPAs, Services, EndpointSlices, workload
     // events, NetworkPolicies, ResourceQuotas, LimitRanges, ConfigMaps, the namespace's Warning
-    // events (one page), cluster DNS pods, the ingress-nginx controller's pods (its Service has
-    // ready endpoints; there is no controller, so no log)
+    // events (one page), cluster DNS pods, the ingress-nginx controller's pods by its chart's labels
+    // and, none found, by the plain app label of older manifests (its Service has ready endpoints;
+    // there is no controller, so no log)
     // + 40 pod events + 2 ReplicaSet events + 1 HPA events + 3 nodes + 3 node events
     // + 1 PVC + 1 PVC events + 1 PersistentVolume + 1 previous log + 2 sampled current logs.
-    expect(h.fake.requests).toHaveLength(2 + 13 + 40 + 2 + 1 + 3 + 3 + 1 + 1 + 1 + 1 + 2);
+    expect(h.fake.requests).toHaveLength(2 + 14 + 40 + 2 + 1 + 3 + 3 + 1 + 1 + 1 + 1 + 2);
   });
 
   it('reads a huge workload in pages, keeps the least healthy pods and says what it left out', async () => {
