@@ -195,6 +195,11 @@ export interface Finding {
    */
   onset?: string;
   /**
+   * The node directory (a hostPath) that pods of one node share and contend for (a store's lock):
+   * a revision that moved the data onto it is the change, with what kept the pods apart.
+   */
+  sharedHostPath?: string;
+  /**
    * The fault builds up before the pods show it (connections leaking until the pool runs dry): its
    * onset, when its own warnings began, is earlier than the pods' first failure and is the one the
    * trigger is looked for before. Says why.

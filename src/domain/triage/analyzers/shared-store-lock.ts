@@ -159,6 +159,7 @@ function describeHostPath(ev: TriageEvidence, lock: SharedStoreLock, holders: re
     ],
     decisive: truncate(lock.quote, 220),
     ...(lock.onset !== undefined ? { onset: lock.onset } : {}),
+    sharedHostPath: volume.ref,
     likelyCause: `${capitalize(store.writers)}. A hostPath is the node's own directory: every pod of ${ev.target.name} the scheduler puts on node ${node} mounts the same ${volume.ref}${mount}${apart ? '' : ', and no required anti-affinity keeps two of them apart'}. ${holder} opened it first; the other finds the lock held and fails. The volume and the data are fine: two pods must not share one data directory.`,
     nextAction: `${capitalize(fix)}.`,
     fix,

@@ -99,7 +99,7 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
   };
   // Two pods of one node sharing a hostPath's lock: moving the data onto the hostPath and dropping
   // what kept the pods on separate nodes are the change together, over the mount renamed beside them.
-  const hostPath = /^resource-exhaustion\/shared-store-lock\/hostPath:[^:]*:(.+)$/.exec(mechanism?.id ?? '')?.[1];
+  const hostPath = mechanism?.sharedHostPath;
   if (hostPath !== undefined) {
     const onto = (l: string): boolean => l.startsWith('volumes: ') && !(l.split(' → ')[0] ?? '').includes(`:hostPath/${hostPath}`) && (l.split(' → ')[1] ?? '').includes(`:hostPath/${hostPath}`);
     const apart = diff.filter((l) => onto(l) || l.startsWith('required pod anti-affinity:'));

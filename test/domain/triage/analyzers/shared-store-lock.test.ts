@@ -144,6 +144,7 @@ describe('a data directory lock another pod holds, at start-up', () => {
   it('names the node lock on the hostPath, the pod on the same node that holds it, and anti-affinity or a volume per pod as the fix', () => {
     const [f] = analyzeSharedStoreLock(hostPathSearch({ sameNode: true }));
     expect(f?.title).toBe(`Elasticsearch's node lock (node.lock) on the hostPath /srv/search is held by search-data-2, on the same node ${NODE_C}: search-data-1 cannot take it and exits at every start (9 restarts)`);
+    expect(f?.sharedHostPath).toBe('/srv/search');
     expect(f?.decisive).toBe('Lock held by another program: /var/lib/search/node.lock');
     expect(f?.evidence).toContain('no required pod anti-affinity on kubernetes.io/hostname: nothing keeps two pods of search-data off one node');
     expect(f?.fix).toMatch(/^require pod anti-affinity on kubernetes\.io\/hostname .*its own volume/);
