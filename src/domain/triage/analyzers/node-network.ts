@@ -136,12 +136,7 @@ function describeKubeProxy(ev: TriageEvidence, node: string): Finding[] {
   if (backend !== undefined) return [describeBackendMismatch(ev, node, pods, found, backend, title)];
   return [
     {
-      id: `node-condition/kube-proxy/${node}`,
-      kind: 'node-condition',
-      title,
-      layer: 'node/eviction',
-      severity: severityForPods(ev, pods.filter((p) => !p.ready).length),
-      confidence: 'high',
+      ...proxyFindingFrame(ev, node, pods, found, title),
       evidence: [
         ...limitLines(found.failures.map((l) => `${found.log.pod}: ${l.trim()}`), 4),
         ...missing.map((m) => `Service ${m}: no rule for it on ${node} since kube-proxy stopped syncing`),
@@ -155,9 +150,6 @@ function describeKubeProxy(ev: TriageEvidence, node: string): Finding[] {
       fix: `free kube-proxy's iptables sync on ${node} (the xtables lock holder), or replace the node`,
       ...(decisive === undefined ? {} : { decisive: decisive.trim() }),
       outsideWorkload: `the node's Service rules are stale for any pod there, of any revision`,
-      ...(found.first === undefined ? {} : { onset: found.first }),
-      confirmCommands: [formatKubectl(ev.target, `logs -n kube-system ${found.log.pod} --tail=50`, 'cluster'), ...nodeCommands(ev, node).slice(1)],
-      affected: { pods: pods.map((p) => p.name), nodes: [node] },
     },
   ];
 }
@@ -189,12 +181,7 @@ function describeBackendMismatch(ev: TriageEvidence, node: string, pods: readonl
   const missingLine = found.log.lines.find((l) => /Module \S+ not found/i.test(l));
   const module = missingLine === undefined ? undefined : /Module (\S+) not found/i.exec(missingLine)?.[1];
   return {
-    id: `node-condition/kube-proxy/${node}`,
-    kind: 'node-condition',
-    title,
-    layer: 'node/eviction',
-    severity: severityForPods(ev, pods.filter((p) => !p.ready).length),
-    confidence: 'high',
+    ...proxyFindingFrame(ev, node, pods, found, title),
     evidence: [
       `${found.log.pod}: ${backend.line}`,
       ...(missingLine !== undefined && missingLine.trim() !== backend.line ? [`${found.log.pod}: ${missingLine.trim().slice(0, 300)}`] : []),
@@ -209,6 +196,18 @@ function describeBackendMismatch(ev: TriageEvidence, node: string, pods: readonl
     fix: `run kube-proxy with the node image's iptables backend (${other}) on ${node}'s nodes, or cordon them`,
     decisive: backend.line,
     outsideWorkload: `the node has no Service rules for any pod there, of any revision`,
+  };
+}
+
+/** What both kube-proxy findings of a node share: who, where, since when, and how to look. */
+function proxyFindingFrame(ev: TriageEvidence, node: string, pods: readonly PodEvidence[], found: NonNullable<ReturnType<typeof readProxyFailures>>, title: string): Pick<Finding, 'id' | 'kind' | 'title' | 'layer' | 'severity' | 'confidence' | 'onset' | 'confirmCommands' | 'affected'> {
+  return {
+    id: `node-condition/kube-proxy/${node}`,
+    kind: 'node-condition',
+    title,
+    layer: 'node/eviction',
+    severity: severityForPods(ev, pods.filter((p) => !p.ready).length),
+    confidence: 'high',
     ...(found.first === undefined ? {} : { onset: found.first }),
     confirmCommands: [formatKubectl(ev.target, `logs -n kube-system ${found.log.pod} --tail=50`, 'cluster'), ...nodeCommands(ev, node).slice(1)],
     affected: { pods: pods.map((p) => p.name), nodes: [node] },
