@@ -1,12 +1,12 @@
 /** Start-up waits for bots run as child processes: the line they print once they are up. */
 import type { ChildProcess } from 'node:child_process';
-import { DEADLINE_MS } from './deadline.js';
+import { PROCESS_START_MS } from './deadline.js';
 
 /**
  * Resolves with the first whole stdout line matching `pattern` (lines may arrive split across
- * chunks). Rejects if the child exits first, or after DEADLINE_MS, with what it printed.
+ * chunks). Rejects if the child exits first, or after PROCESS_START_MS, with what it printed.
  */
-export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs = DEADLINE_MS): Promise<RegExpExecArray> {
+export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs = PROCESS_START_MS): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
     let seen = '';
     const settle = (): void => {

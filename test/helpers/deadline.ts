@@ -18,6 +18,13 @@ export { DEADLINE_MS };
 export const TEST_TIMEOUT_MS = 4 * DEADLINE_MS;
 
 /**
+ * A bot started as a child process prints its first line only after tsx has transpiled the whole
+ * app, a step no other wait includes: on a 2-core machine under a parallel suite it alone has
+ * taken most of DEADLINE_MS. Its start-up line gets twice the one deadline (still within TEST_TIMEOUT_MS).
+ */
+export const PROCESS_START_MS = 2 * DEADLINE_MS;
+
+/**
  * A time budget the code under test must never run out of (a triage's reads): DEADLINE_MS / 2, so
  * that if it does, a wait on the outcome still sees the timeout reported rather than timing out.
  */
