@@ -14,11 +14,15 @@
  */
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_73_SCENARIOS } from '../test/triage-corpus/heldout-73/stories.js';
+import { HOLDOUT_74_SCENARIOS } from '../test/triage-corpus/heldout-74/stories.js';
+import { HOLDOUT_75_SCENARIOS } from '../test/triage-corpus/heldout-75/stories.js';
 import { gradeStories } from './grade-stories.js';
 
-/** Rounds written and not yet joined to the corpus; rounds 1–72 have joined it, round 73 is pending. */
+/** Rounds written and not yet joined to the corpus; rounds 1–72 have joined it, rounds 73–75 are pending. */
 const PENDING: [string, readonly CorpusScenario[]][] = [
   ['held-out round 73', HOLDOUT_73_SCENARIOS],
+  ['held-out round 74', HOLDOUT_74_SCENARIOS],
+  ['held-out round 75', HOLDOUT_75_SCENARIOS],
 ];
 
 const filter = process.argv[2];
