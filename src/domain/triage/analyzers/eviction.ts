@@ -1,6 +1,7 @@
 import type { IsoTime, PodEvidence, TriageEvidence } from '../evidence.js';
 import { listPodEvents } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
+import { findCoreDumps } from '../core-dumps.js';
 import { describeNodeCommand, formatKubectl } from '../kubectl-command.js';
 import { HISTORY_MS, RECENT_MS, groupBy, limitLines, unique } from '../pod-status.js';
 import { formatBytes, parseQuantity } from '../quantity.js';
@@ -84,10 +85,14 @@ function describeGroup(ev: TriageEvidence, group: Eviction[]): Finding {
   const ns = ev.target.namespace;
   let title: string;
   let cause: string;
+  // Crashes that dump core are what fills the disk: each writes a file the size of the process.
+  const cores = first.resource === 'limit' ? findCoreDumps(ev) : undefined;
   if (first.resource === 'limit') {
-    title = `${n} evicted${where}: ephemeral storage over the pod's limit${found ? `, ${describeOrigin(found.origin, ns)}` : ''}`;
+    const filledBy = cores === undefined ? '' : `, filled by core dumps — the process crashes and dumps core (${cores.count} in the logs read)${cores.dir !== undefined ? ` into ${cores.dir}, on the writable layer` : ''}`;
+    title = `${n} evicted${where}: ephemeral storage over the pod's limit${found ? `, ${describeOrigin(found.origin, ns)}` : filledBy}`;
     const files = findLocalFiles(ev);
-    cause = `${found ? `${explainOrigin(found.origin, ns)} ` : ''}The pod wrote more to local disk (logs, emptyDir, writable layer) than its ephemeral-storage limit allows.${files.length > 0 ? ` It is configured to write to ${files.join(', ')}, which is not on a mounted volume: the writable layer counts against the limit.` : ''}`;
+    cause = `${found ? `${explainOrigin(found.origin, ns)} ` : ''}The pod wrote more to local disk (logs, emptyDir, writable layer) than its ephemeral-storage limit allows.${files.length > 0 ? ` It is configured to write to ${files.join(', ')}, which is not on a mounted volume: the writable layer counts against the limit.` : ''}` +
+      (cores === undefined ? '' : ` What writes it: every crash ("${cores.line}") leaves a core file as large as the process's memory${cores.dir !== undefined ? ` in ${cores.dir}, which no volume backs` : ' in its working directory'}${cores.unlimited ? ', and the command lifts the core size limit (ulimit -c unlimited)' : ''}; a few crashes pass the limit. The crash itself is the second thing to fix.`);
   } else if (first.resource === 'taint') {
     title = `${n} evicted${where} by a NoExecute taint`;
     cause = 'The node got a NoExecute taint (not-ready, unreachable, or set by an operator) and the pods did not tolerate it.';
@@ -111,12 +116,15 @@ function describeGroup(ev: TriageEvidence, group: Eviction[]): Finding {
       ...limitLines(group.map((e) => `${e.pod}: Evicted${e.at ? ` ${formatAgo(e.at, ev.collectedAt)}` : ''}${e.message ? `: ${e.message}` : ''}`), 3),
       ...usage.slice(0, 3),
       ...(found ? [describeOriginEvidence(found.origin, found.container)] : []),
+      ...(cores !== undefined ? [`${cores.count} crash${cores.count === 1 ? '' : 'es'} dumped core in the logs read: ${cores.line}`] : []),
     ],
     likelyCause: cause,
     ...(first.message ? { decisive: first.message.trim() } : {}),
-    fix: found ? fixOrigin(found.origin, found.container, ns) : first.resource === 'limit' ? 'stop writing that much to local disk (or raise the ephemeral-storage limit)' : first.resource === 'inodes' ? 'find what on the node creates many small files (an emptyDir without sizeLimit, a writable layer) and clean and bound it' : `free ${first.resource} on the node or set requests near real use`,
+    fix: found ? fixOrigin(found.origin, found.container, ns) : cores !== undefined ? `stop core files landing on the writable layer (ulimit -c 0, or a size-bounded volume for cores), then fix the crash` : first.resource === 'limit' ? 'stop writing that much to local disk (or raise the ephemeral-storage limit)' : first.resource === 'inodes' ? 'find what on the node creates many small files (an emptyDir without sizeLimit, a writable layer) and clean and bound it' : `free ${first.resource} on the node or set requests near real use`,
     nextAction:
-      first.resource === 'limit'
+      cores !== undefined
+        ? `Stop the core dumps filling local disk: set ulimit -c 0 (or send cores to a size-bounded volume)${cores.dir !== undefined ? ` and clear ${cores.dir}` : ''}; evicted pods are replaced on their own. Then fix the crash that dumps core.`
+        : first.resource === 'limit'
         ? 'Raise the ephemeral-storage limit or stop writing that much locally (log to stdout, size emptyDir). Evicted pods are replaced on their own.'
         : first.resource === 'inodes'
         ? 'Find what on the node creates many small files (an emptyDir without sizeLimit, a container\'s writable layer) and clean and bound it; requests do not count inodes. The evicted pods are replaced on their own; delete the Failed pod objects only after reading them.'

@@ -66,6 +66,44 @@ describe('analyzeEvictions', () => {
     expect(analyzeEvictions(ev)[0]?.title).toContain("ephemeral storage over the pod's limit");
   });
 
+  function storageOverrun(): TriageEvidence {
+    const ev = evictionScenario();
+    const message = 'Pod ephemeral local storage usage exceeds the total limit of containers 2Gi. ';
+    ev.pods = ev.pods.map((p) => (p.reason === 'Evicted' ? { ...p, message } : p));
+    ev.events = ev.events.map((e) => (e.reason === 'Evicted' ? { ...e, message } : e));
+    return ev;
+  }
+
+  it('names core dumps as what fills the disk when the logs show crashes that dumped core, and where they land', () => {
+    const ev = storageOverrun();
+    const running = ev.pods.find((p) => p.reason !== 'Evicted')?.name ?? '';
+    ev.logs = [{ pod: running, container: 'app', previous: false, lines: ['worker started', 'sh: line 1:    41 Segmentation fault      (core dumped) ./render --jobs 2', 'render exited rc=139, restarting', 'sh: line 1:    77 Segmentation fault      (core dumped) ./render --jobs 2'] }];
+    const tpl = ev.workload?.templateContainers[0];
+    if (tpl !== undefined) {
+      tpl.command = ['/bin/sh', '-c'];
+      tpl.args = ['ulimit -c unlimited; cd /opt/render; while true; do ./render --jobs 2; done'];
+    }
+    const [f] = analyzeEvictions(ev);
+    expect(f?.title).toMatch(/ephemeral storage over the pod's limit, filled by core dumps — the process crashes and dumps core \(2 in the logs read\) into \/opt\/render, on the writable layer$/);
+    expect(f?.likelyCause).toContain('ulimit -c unlimited');
+    expect(f?.fix).toMatch(/^stop core files landing on the writable layer \(ulimit -c 0/);
+    expect(f?.evidence).toContain('2 crashes dumped core in the logs read: sh: line 1: 41 Segmentation fault (core dumped) ./render --jobs 2');
+  });
+
+  it('does not blame core dumps when no crash dumped core, nor a directory on a mounted volume', () => {
+    const plain = analyzeEvictions(storageOverrun())[0];
+    expect(plain?.title).not.toMatch(/core/);
+    const ev = storageOverrun();
+    const running = ev.pods.find((p) => p.reason !== 'Evicted')?.name ?? '';
+    ev.logs = [{ pod: running, container: 'app', previous: false, lines: ['Segmentation fault (core dumped)'] }];
+    const tpl = ev.workload?.templateContainers[0];
+    if (tpl !== undefined) {
+      tpl.args = ['cd /data/work && exec ./render'];
+      tpl.volumeMounts = [{ name: 'work', mountPath: '/data' }];
+    }
+    expect(analyzeEvictions(ev)[0]?.title).toMatch(/filled by core dumps — the process crashes and dumps core \(1 in the logs read\)$/);
+  });
+
   it('stays silent on a healthy workload', () => {
     expect(analyzeEvictions(healthyScenario())).toEqual([]);
   });
