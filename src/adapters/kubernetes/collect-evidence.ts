@@ -197,7 +197,8 @@
 //   cluster-wide list of Services by that name; for one cluster-local name of another namespace (name.namespace.svc…)
 //   that the logs say does not resolve, one list of that namespace's Services, at most 100 (read-named-namespace-services.ts); where their lookups time out while every DNS pod
 //   is ready, the DNS Deployment's events and kube-system's ConfigMaps (names and times) and the log
-//   tails of two DNS pods; where they answer NXDOMAIN (for a name outside the cluster: its route; for a Service's: its
+//   tails of two DNS pods, and, when their lines name the nameserver, one list of kube-system's Services (at most 100; only
+//   those that select the DNS pods kept, with ClusterIPs and creation times: read-dns-service.ts); where they answer NXDOMAIN (for a name outside the cluster: its route; for a Service's: its
 //   denial cache), the DNS's Corefile ConfigMap (one get, read-dns-config.ts); where they fail while a DNS pod is not ready,
 //   the log tails of up to two such DNS pods (their previous run) and of one ready one (read-dns-pod-logs.ts) and that Corefile ConfigMap (one get); for a claim that waits for a static volume, one list of PersistentVolumes
 //   (at most 500), keeping those whose claimRef names it;

@@ -24,6 +24,8 @@ import { dnsDeploymentOf, needsDnsCapacity } from '../../domain/triage/dns-capac
 import { needsDnsConfig } from '../../domain/triage/dns-route.js';
 import { readDnsConfig } from './read-dns-config.js';
 import { readDnsPodLogs } from './read-dns-pod-logs.js';
+import { readDnsServices } from './read-dns-service.js';
+import { needsDnsService } from '../../domain/triage/dns-service.js';
 import { needsDnsPodLogs } from '../../domain/triage/dns-config-error.js';
 import { findMissingRoutes } from '../../domain/triage/http-route-gone.js';
 import type { CollectContext } from './collect-context.js';
@@ -198,7 +200,7 @@ export interface FirstReads {
 
 type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'clientVersion' | 'tlsLibrary' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'migrationLockRuns' | 'gateWriter' | 'meshControlPlane' | 'imageHolderNodes' | 'dnsCacheConfig'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
-type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config' | 'logs'>>;
+type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config' | 'logs' | 'services'>>;
 
 export async function readLeads(ctx: CollectContext, target: TriageTarget, first: FirstReads): Promise<{ leads: Leads; dns: DnsParts }> {
   const now = (): string => ctx.now().toISOString();
@@ -435,6 +437,8 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const deployment = needsDnsCapacity(d.logs, dns);
     return deployment === undefined || dns === undefined ? undefined : readDnsCapacity(ctx, deployment, dns.pods);
   });
+  // Lookups that time out toward a nameserver the lines name while every DNS pod is ready: whether it is still the DNS Service's ClusterIP.
+  const dnsServicesP = Promise.all([first.dns, detailsP]).then(([dns, d]) => (dns !== undefined && needsDnsService(d.logs, dns) ? readDnsServices(ctx, dns) : undefined));
   // Lookups that fail while a DNS pod is not ready: the DNS pods' own logs (a Corefile that does not parse).
   const dnsLogsP = Promise.all([first.dns, detailsP]).then(([dns, d]) => readDnsPodLogs(ctx, needsDnsPodLogs(d.logs, dns)));
   // Lookups answer NXDOMAIN: where the DNS's Corefile sends an outside name, how long it caches a denial (one get);
@@ -631,7 +635,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   const meshControlPlaneP = Promise.all([podsP, detailsP]).then(([pods, d]) => readMeshControlPlane(ctx, pods.ranked, d.logs));
 
   // One key per lead, each on its own line: a new lead is one line here and one in Leads.
-  const { dnsCapacity, dnsConfig, dnsLogs, hostHolders, ...found } = await awaitAll({
+  const { dnsCapacity, dnsConfig, dnsLogs, dnsServices, hostHolders, ...found } = await awaitAll({
     nodeChange: nodeChangeP,
     pullQueue: pullQueueP,
     downServices: downP,
@@ -660,6 +664,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     snapshotterLog: snapshotterP,
     dnsConfig: dnsConfigP,
     dnsLogs: dnsLogsP,
+    dnsServices: dnsServicesP,
     ingressController: ingressP,
     namespaceJobs: jobsBeforeP,
     cronJobSchedules: cronJobSchedulesP,
@@ -712,7 +717,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     queueConsumers: queueConsumersP,
   });
   const leads: Leads = dropEmpty({ ...found, hostNetworkHolders: hostHolders });
-  return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }), ...(dnsLogs === undefined || dnsLogs.length === 0 ? {} : { logs: dnsLogs }) } };
+  return { leads, dns: { ...(dnsCapacity === undefined ? {} : { capacity: dnsCapacity }), ...(dnsConfig === undefined ? {} : { config: dnsConfig }), ...(dnsLogs === undefined || dnsLogs.length === 0 ? {} : { logs: dnsLogs }), ...(dnsServices === undefined ? {} : { services: dnsServices }) } };
 }
 
 /** Awaits every promise of an object, keeping its keys. */

@@ -7,6 +7,7 @@ import type { ConditionEvidence, IsoTime, NodeRequirementEvidence, Quantity } fr
 import type { EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
 import type { NamespaceDeletionEvidence } from './evidence-namespace.js';
 import type { DnsConfigEvidence } from './evidence-dns-config.js';
+import type { DnsServiceEvidence } from './evidence-dns-service.js';
 import type { LimitRangeItemEvidence } from './evidence-limit-range.js';
 import type { ConfigKeySizeEvidence } from './evidence-config-size.js';
 import type { PodFailureRuleEvidence } from './evidence-job-policy.js';
@@ -269,6 +270,12 @@ export interface ClusterDnsEvidence {
    * needsDnsPodLogs): the crashing ones' (previous run) and one ready one's — a Corefile that does not parse.
    */
   logs?: LogEvidence[];
+  /**
+   * The Services of its namespace that select the DNS pods (kube-dns), read only when lookups time
+   * out toward a nameserver the lines name while every DNS pod is ready (see needsDnsService): whether
+   * that nameserver is still their ClusterIP.
+   */
+  services?: DnsServiceEvidence[];
 }
 
 /**

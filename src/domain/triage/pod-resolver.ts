@@ -10,9 +10,8 @@ import { formatKubectl } from './kubectl-command.js';
 import { listNodesOf, unique } from './pod-status.js';
 import { describeUpstreamResolvers } from './dns-upstream.js';
 import type { ResolverDiagnosis } from './resolver-diagnosis.js';
-
-/** The resolver address a Go or glibc error names: `lookup host on 10.8.0.53:53:`. */
-const RESOLVER_IN_ERROR = /\bon (\d{1,3}(?:\.\d{1,3}){3}|\[[\da-f:]+\]):53\b/i;
+import { findNamedResolver } from './resolver-address.js';
+import { describeOrphanedNameserver, findOrphanedNameserver } from './dns-service.js';
 
 /** Policies that keep lookups away from the cluster DNS. */
 const BYPASSES_CLUSTER_DNS = new Set(['None', 'Default']);
@@ -24,12 +23,17 @@ export function usesClusterDns(pod: PodEvidence): boolean {
 
 /** The resolver named in the failing lines, and what it is. Undefined when nothing says which resolver failed. */
 export function diagnoseResolver(ev: TriageEvidence, lines: readonly string[], pods: readonly PodEvidence[]): ResolverDiagnosis | undefined {
-  const resolver = lines.map((l) => RESOLVER_IN_ERROR.exec(l)?.[1]).find((r) => r !== undefined)?.replace(/^\[|\]$/g, '');
+  const resolver = findNamedResolver(lines);
   // A link-local resolver is the node-local DNS cache on the pods' node, however they were pointed at it.
   if (resolver?.startsWith('169.254.')) return describeNodeLocal(ev, resolver, pods);
   const own = pods.filter((p) => !usesClusterDns(p) || (resolver !== undefined && (p.dnsNameservers ?? []).includes(resolver)));
-  // Pods that ask the cluster DNS: its own logs may say the resolvers it forwards to are silent.
-  if (own.length === 0) return describeUpstreamResolvers(ev.dns);
+  if (own.length === 0) {
+    // Pods that ask the cluster DNS at an address no DNS Service has (kube-dns re-created with a new ClusterIP).
+    const orphaned = findOrphanedNameserver(ev, resolver, pods);
+    if (orphaned !== undefined) return describeOrphanedNameserver(ev, orphaned, pods);
+    // Else its own logs may say the resolvers it forwards to are silent.
+    return describeUpstreamResolvers(ev.dns);
+  }
   if (own.length < pods.length) return undefined;
   return describeOwnResolver(ev, resolver, own);
 }

@@ -235,7 +235,7 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
   if (terms) evidence.push(...terms.evidence);
 
   const confirm = [first.log.previous ? previousLogsCommand(ev.target, first.log.pod, first.log.container) : formatKubectl(ev.target, `logs ${first.log.pod} -c ${first.log.container} --tail=100`)];
-  if (problem === 'dns-unavailable') confirm.push(resolver?.evidence.length ? formatKubectl(ev.target, `get pod ${pods[0] ?? ''} -o jsonpath='{.spec.dnsPolicy} {.spec.dnsConfig}'`) : formatKubectl(ev.target, 'get pods -n kube-system -l k8s-app=kube-dns -o wide', 'cluster'));
+  if (problem === 'dns-unavailable') confirm.push(...(resolver?.confirm ?? [resolver?.evidence.length ? formatKubectl(ev.target, `get pod ${pods[0] ?? ''} -o jsonpath='{.spec.dnsPolicy} {.spec.dnsConfig}'`) : formatKubectl(ev.target, 'get pods -n kube-system -l k8s-app=kube-dns -o wide', 'cluster')]));
   else if (svcRef) {
     const t = { ...ev.target, namespace: svcRef.namespace };
     confirm.push(formatKubectl(t, `get service ${svcRef.name}`), formatKubectl(t, `get endpointslices -l kubernetes.io/service-name=${svcRef.name}`));
@@ -251,7 +251,7 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
     kind: 'dependency-error',
     title: `${terms ? terms.title : expiredAt ? text.title(dependency).replace('has expired', `expired at ${expiredAt}`) : text.title(dependency)}${fallback ? `: the pods start without ${fallback.unset.env} — ${fallback.why}, so the app falls back to its default` : dependencyState} (${sidecarName ? `${sidecarName} ` : ''}logs of ${pods.length} ${readyOnly ? 'ready ' : ''}pod${pods.length === 1 ? '' : 's'}${readyOnly ? `, ${group.length} lines` : ''})`,
     // The state the title says came from the resolution, which dated the change that led the name there.
-    ...(!fallback && !terms && resolved?.datesChange && dependencyState === resolved.state ? { datesChange: true } : {}),
+    ...(!fallback && !terms && ((resolved?.datesChange && dependencyState === resolved.state) || (resolver?.datesChange && dependencyState === resolver.state)) ? { datesChange: true } : {}),
     layer: 'network/routing',
     severity: failing.length > 0 ? severityForPods(ev, failing.length) : 'warning',
     confidence: fallback && !fallback.confirmed ? 'medium' : dependency !== undefined && pods.length >= 2 && (nearEnd.length > 0 || readyOnly) ? 'high' : 'medium',
