@@ -135,6 +135,7 @@ import { analyzeMysqlWaitTimeout } from './mysql-wait-timeout.js';
 import { analyzeMongoTransactionLifetime } from './mongo-transaction-lifetime.js';
 import { analyzeReadAfterWrite } from './read-after-write.js';
 import { analyzeRedisCostlySetting } from './redis-costly-setting.js';
+import { analyzeKeyspaceWalk } from './keyspace-walk.js';
 import { analyzeResourceExhaustion } from './resource-exhaustion.js';
 import { analyzeCacheStampede } from './cache-stampede.js';
 import { analyzeConsumerGroups } from './consumer-group.js';
@@ -350,6 +351,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'mongo-transaction-lifetime': analyzeMongoTransactionLifetime,
   'read-after-write': analyzeReadAfterWrite,
   'redis-costly-setting': analyzeRedisCostlySetting,
+  'keyspace-walk': analyzeKeyspaceWalk,
   'resource-exhaustion': analyzeResourceExhaustion,
   'cpu-starved': analyzeCpuStarved,
   'sidecar-cpu-throttled': analyzeSidecarCpuThrottled,
