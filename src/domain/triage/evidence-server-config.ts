@@ -10,6 +10,8 @@ export interface ServerConfigEvidence {
   key: string;
   setting: string;
   value: string;
+  /** When the ConfigMap was last written (its newest managedFields time), when that was after it was created: an edit. */
+  editedAt?: string;
 }
 
 export interface DependencyPodEvidence {

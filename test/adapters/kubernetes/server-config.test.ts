@@ -3,7 +3,7 @@
 // kept (never the rest of its data, never a Secret). Nothing is got while the logs say nothing.
 import { describe, expect, it } from 'vitest';
 import { AMPLE_BUDGET_MS } from '../../helpers/deadline.js';
-import { DAYS, NODE_A, NODE_B, configMap, container, deploymentApp, exposed, nameOf, statefulSetApp, threeNodes } from '../../triage-corpus/kit/index.js';
+import { DAYS, NODE_A, ago, NODE_B, configMap, container, deploymentApp, exposed, nameOf, statefulSetApp, threeNodes } from '../../triage-corpus/kit/index.js';
 import { useHarness } from './harness.js';
 
 const h = useHarness();
@@ -11,7 +11,7 @@ const NS = 'shop';
 const target = { service: 'orders-writer', namespace: NS, kind: 'Deployment' as const, name: 'orders-writer' };
 const TOO_BIG = "com.mysql.cj.jdbc.exceptions.PacketTooBigException: Packet for query is too large (5,100,200 > 4,194,304). You can change this value on the server by setting the 'max_allowed_packet' variable.";
 
-function cluster(appLog: string) {
+function cluster(appLog: string, opts: { editedAgo?: number } = {}) {
   const app = deploymentApp({
     namespace: NS,
     name: 'orders-writer',
@@ -29,7 +29,7 @@ function cluster(appLog: string) {
     } }],
     pods: [{ revision: 2, ordinal: 0, node: NODE_B, createdAgo: 16 * DAYS }],
   });
-  const cm = configMap({ namespace: NS, name: 'orders-db-cnf', createdAgo: 300 * DAYS, data: { 'my.cnf': '[mysqld]\nmax_connections = 300\nmax_allowed_packet = 4M\n', 'init.sql': 'CREATE USER app IDENTIFIED BY "hunter2";' } });
+  const cm = configMap({ namespace: NS, name: 'orders-db-cnf', createdAgo: 300 * DAYS, ...(opts.editedAgo === undefined ? {} : { updatedAgo: opts.editedAgo }), data: { 'my.cnf': '[mysqld]\nmax_connections = 300\nmax_allowed_packet = 4M\n', 'init.sql': 'CREATE USER app IDENTIFIED BY "hunter2";' } });
   for (const o of [...threeNodes(), ...app.objects, ...db.objects, cm, ...exposed({ namespace: NS, name: 'orders-db', selector: { app: 'orders-db' }, pods: db.pods, ports: [{ name: 'mysql', port: 3306, targetPort: 3306 }], endpointPort: 3306 })]) h.fake.add(o);
   for (const p of app.pods) h.fake.setLogs(NS, nameOf(p), 'app', { current: appLog });
 }
@@ -45,6 +45,14 @@ describe("the ConfigMap a refusing server's pod mounts", () => {
     expect(secretReads()).toEqual([]);
     expect(ev.dependencyPods?.[0]?.config).toEqual([{ configMap: 'orders-db-cnf', key: 'my.cnf', setting: 'max_allowed_packet', value: '4M' }]);
     expect(JSON.stringify(ev)).not.toContain('hunter2');
+  });
+
+  it('keeps when the ConfigMap was last edited, after its creation', async () => {
+    cluster(`${TOO_BIG}\n${TOO_BIG}\n${TOO_BIG}\n`, { editedAgo: 3 * 60 });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    const [c] = ev.dependencyPods?.[0]?.config ?? [];
+    expect(c?.setting).toBe('max_allowed_packet');
+    expect(c?.editedAt).toBe(ago(3 * 60).toISOString());
   });
 
   it('gets no ConfigMap while the logs name no refused setting', async () => {

@@ -45,7 +45,7 @@ import { MAPPING_FILLS, TOTAL_FIELDS_LIMIT, describeFieldLimit } from '../field-
 import { LOCK_TABLE_SETTINGS, PARTITIONS_NAMED, PG_LOCK_TABLE_FULL, raiseLockTable, readLockTableSize } from '../pg-lock-table.js';
 import { PUBLISH_NACKED, QUEUE_LIMIT_SETTINGS, readQueueLimits } from '../rabbit-queue-limit.js';
 import { PARALLELISM_CHANGED, PARALLEL_SETTINGS, PG_SHM_FULL, fixShm, readShmMount } from '../pg-dynamic-shm.js';
-import { formatAgo } from '../time-span.js';
+import { HOUR_MS, formatAgo, msBetween } from '../time-span.js';
 import { CACHE_FILLS, MEMCACHED_OUT_OF_MEMORY, MEMCACHED_TOO_LARGE, describeItemSizes, findFillStart, readMemcachedSettings } from '../memcached-refusal.js';
 import { ES_WRITE_REJECTED, describeWritePools } from '../es-write-rejection.js';
 import { TOMBSTONES_SCANNED, TOMBSTONE_ABORT } from '../cassandra-tombstones.js';
@@ -71,6 +71,8 @@ import { CONNECTION_CLOSED_BY_SERVER, OUTPUT_BUFFER_CLOSED, OUTPUT_BUFFER_FIX, O
 import { GRPC_DEADLINE, STREAM_LIMIT_CLIENT_SIDE, STREAM_LIMIT_FIX, STREAM_LIMIT_LIMITS, STREAM_LIMIT_SETTINGS, STREAM_LIMIT_WHY, findGrpcAddress, measureConnections } from '../grpc-stream-limit.js';
 import { PROTECTED_MODE_FIX, PROTECTED_MODE_WHY, REDIS_NO_CONFIG_FILE, REDIS_PROTECTED_MODE, describeConfigMounts } from '../redis-protected-mode.js';
 import { CLIENT_LIMIT_CLIENT_SIDE, CLIENT_LIMIT_FIX, CLIENT_LIMIT_REFUSES, CLIENT_LIMIT_WHY, CLOSED_AT_CONNECT, TOO_MANY_CONNECTIONS_FROM, findZooKeeperAddress } from '../zookeeper-client-limit.js';
+import { MYSQL_STATEMENT_TIMEOUT, MYSQL_TIMEOUT_SETTINGS, MYSQL_TIMEOUT_WHY, PG_STATEMENT_TIMEOUT, PG_TIMEOUT_SETTINGS, PG_TIMEOUT_WHY, TIMEOUT_OUTLASTS, fixMysqlTimeout, fixPgTimeout, readMysqlTimeout, readPgTimeout } from '../server-statement-timeout.js';
+import { findConfiguredTimeout } from '../statement-timeout.js';
 import { LOST_GROUP_CLIENT_SIDE, LOST_GROUP_FIX, LOST_GROUP_OUTLASTS, LOST_GROUP_WHY, REDIS_NOGROUP, fixLostGroup, readRedisPersistence } from '../redis-lost-group.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
@@ -170,8 +172,14 @@ interface Refusal {
   onlyWhenTold?: true;
   /** A refusal a schema change brings on (stale prepared statements): what a migration Job that ran just before applied, from its log, is named as the trigger. */
   migratedBy?: true;
-  /** Counted only when the server's settings (`settings`, on its command line or in its mounted config) set the limit: the client's line alone does not say why. */
+  /**
+   * Counted only when the server's settings (`settings`, on its command line or in its mounted
+   * config) set the limit — and, with `readConfig`, when it reads them as explaining the refusal (a
+   * limit of 0 is none): the client's line alone does not say why.
+   */
   onlyWhenSet?: true;
+  /** The client sets the limit for its own sessions, which overrides the server's: then the refusal is the client's own, not counted here. */
+  overriddenBy?: (container: ContainerEvidence | undefined, ev: TriageEvidence) => boolean;
   /**
    * The server refuses by a setting of its own config file (a library it preloads, its sql_mode),
    * whether or not the file names it: the ConfigMaps its pod mounts are held by the finding, so an
@@ -751,7 +759,48 @@ const REFUSALS: readonly Refusal[] = [
     why: REPLICA_STOPPED_WHY,
     fix: REPLICA_STOPPED_FIX,
   },
+  // A statement time limit the server sets for every session (a global max_execution_time in its my.cnf): long queries abort on every run (server-statement-timeout.ts).
+  {
+    server: 'MySQL',
+    pattern: MYSQL_STATEMENT_TIMEOUT,
+    verb: 'aborts',
+    refuses: 'queries that run past its global statement time limit (max_execution_time, error 3024)',
+    settings: MYSQL_TIMEOUT_SETTINGS,
+    readConfig: readMysqlTimeout,
+    onlyWhenSet: true,
+    overriddenBy: setsOwnTimeout,
+    raises: 'max_execution_time',
+    fixAt: fixMysqlTimeout,
+    setInConfig: true,
+    lostAt: true,
+    outlastsRollback: TIMEOUT_OUTLASTS,
+    why: MYSQL_TIMEOUT_WHY,
+    fix: fixMysqlTimeout("in the server's my.cnf"),
+  },
+  // The same limit of Postgres (statement_timeout in its postgresql.conf or on its command line).
+  {
+    server: 'PostgreSQL',
+    pattern: PG_STATEMENT_TIMEOUT,
+    verb: 'cancels',
+    refuses: 'statements that run past its global statement time limit (statement_timeout, SQLSTATE 57014)',
+    settings: PG_TIMEOUT_SETTINGS,
+    readConfig: readPgTimeout,
+    onlyWhenSet: true,
+    overriddenBy: setsOwnTimeout,
+    raises: 'statement_timeout',
+    fixAt: fixPgTimeout,
+    setInConfig: true,
+    lostAt: true,
+    outlastsRollback: TIMEOUT_OUTLASTS,
+    why: PG_TIMEOUT_WHY,
+    fix: fixPgTimeout("in the server's postgresql.conf"),
+  },
 ];
+
+/** The client's own session limit (PGOPTIONS, a connection URL option, in its env or a ConfigMap it reads), which overrides the server's. */
+function setsOwnTimeout(container: ContainerEvidence | undefined, ev: TriageEvidence): boolean {
+  return findConfiguredTimeout(container, ev.timeoutConfig ?? []) !== undefined;
+}
 
 /** Lines before it counts: one refused command is not an outage. */
 const MIN_LINES = 2;
@@ -1008,10 +1057,22 @@ function sameSetting(a: string, b: string): boolean {
   return a.replace(/-/g, '_').toLowerCase() === b.replace(/-/g, '_').toLowerCase();
 }
 
-/** "orders-db-cnf sets max_allowed_packet = 4M", one clause per ConfigMap. */
-function formatConfigSettings(config: readonly ServerConfigEvidence[]): string {
+/** Older than this, an edit of the server's ConfigMap is no news of the refusal. */
+const RECENT_EDIT_MS = 24 * HOUR_MS;
+
+/** When the ConfigMap that sets a setting was edited, within the last day. */
+function recentEditOf(config: readonly ServerConfigEvidence[], configMap: string, now: IsoTime): string | undefined {
+  const at = config.find((c) => c.configMap === configMap && c.editedAt !== undefined)?.editedAt;
+  return at !== undefined && msBetween(at, now) <= RECENT_EDIT_MS ? at : undefined;
+}
+
+/** "orders-db-cnf sets max_allowed_packet = 4M", one clause per ConfigMap, with its edit when it was recent ("edited 3h ago"). */
+function formatConfigSettings(config: readonly ServerConfigEvidence[], now: IsoTime): string {
   const maps = [...new Set(config.map((c) => c.configMap))];
-  return maps.map((m) => `${m} sets ${config.filter((c) => c.configMap === m).map((c) => `${c.setting} = ${c.value}`).join(', ')}`).join('; ');
+  return maps.map((m) => {
+    const edited = recentEditOf(config, m, now);
+    return `${m} sets ${config.filter((c) => c.configMap === m).map((c) => `${c.setting} = ${c.value}`).join(', ')}${edited ? `, edited ${formatAgo(edited, now)}` : ''}`;
+  }).join('; ');
 }
 
 /**
@@ -1020,6 +1081,26 @@ function formatConfigSettings(config: readonly ServerConfigEvidence[]): string {
  * while every write fails; the server's own words name the mechanism, on its side.
  */
 export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
+  return tellRefusals(ev).map((t) => t.finding);
+}
+
+/** A refusal's finding, with its title before the count of refused calls, and whether the server's own settings or change decide it. */
+interface ToldRefusal {
+  finding: Finding;
+  head: string;
+  /** The server's own configured limit or its dated change is the cause: not the client's command, nor its load. */
+  bySetting: boolean;
+}
+
+/**
+ * The refusal a failed run (a Job) met, when the server's own setting decides it: its finding and
+ * its title without the count, which the run's own verdict says as its cause.
+ */
+export function tellRefusalMet(ev: TriageEvidence, failing: readonly string[]): ToldRefusal | undefined {
+  return tellRefusals(ev).find((t) => t.bySetting && (t.finding.affected?.pods ?? []).some((p) => failing.includes(p)));
+}
+
+function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
   // A replicated server whose clients also say it has no primary at all: the "not primary" answers
   // came from a secondary left without one, not from a client that missed a failover (dependency-cluster-down).
   const leaderless = findClusterDown(ev)?.sign.server;
@@ -1051,7 +1132,9 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const podSaid = own ? r.readPod?.(own.pod, ev.collectedAt) : undefined;
     // A server refusing by its own settings: its StatefulSet's recent rollout (an upgrade, a config checksum) is when it took them.
     const rolled = own && r.setInConfig ? describeServerRollout(own.rollout, ev.collectedAt) : undefined;
-    const configuredSettings = read ? read.said : settings ? formatSettings(settings, ', ') : fromFile.length > 0 ? formatConfigSettings(fromFile) : '';
+    const configuredSettings = read ? read.said : settings ? formatSettings(settings, ', ') : fromFile.length > 0 ? formatConfigSettings(fromFile, ev.collectedAt) : '';
+    // A server refusing by a setting of its own config file: a recent edit of the ConfigMap that sets it is when it took it.
+    const edited = r.setInConfig ? fromFile.some((c) => recentEditOf(fromFile, c.configMap, ev.collectedAt) !== undefined) : false;
     const configured = podSaid || configuredSettings ? ` (${[podSaid?.said, configuredSettings].filter((x) => x).join('; ')})` : '';
     const measured = r.measure?.(hits.map((h) => h.line)) ?? '';
     const configRead = r.readConfig?.([
@@ -1063,7 +1146,8 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const told = r.explainedBy ? findServerExplanation(serverPods.map(serverLogsOf), r.explainedBy, ev.pods) : undefined;
     // A reload that changed a setting is the trigger: when it was logged.
     if (r.onlyWhenTold && !told) return [];
-    if (r.onlyWhenSet && !configuredSettings) return [];
+    if (r.onlyWhenSet && (!configuredSettings || (r.readConfig !== undefined && configRead === undefined))) return [];
+    if (r.overriddenBy?.(container, ev)) return [];
     const toldAt = told && r.explainedBy?.dated ? readLineTime(told.line) : undefined;
     const toldSaid = told ? `${told.said}${toldAt ? ` ${formatAgo(toldAt, ev.collectedAt)}` : ''}` : undefined;
     // Its own log says its disk is full: the claim its pod writes to, and its size.
@@ -1075,11 +1159,17 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     const backlog = gone ? ` Before the alarm, the connection of ${gone} closed and never came back: if that client consumes a queue, its backlog is what fills the broker.` : '';
     const count = r.clearedBy ? `connections blocked, still, in the logs of` : `${countCalls(hits)} ${r.verb ? 'failed' : 'refused'} calls in the logs of`;
     const stale = r.failover && container && address ? findStaleAddress(ev, container, address.host, ev.logs.filter((l) => pods.includes(l.pod)).flatMap((l) => l.lines)) : undefined;
-    if (stale) return [describeStale(ev, r, stale, { named, where, hits, pods, unready, decisive, service: service?.name })];
+    if (stale) {
+      const finding = describeStale(ev, r, stale, { named, where, hits, pods, unready, decisive, service: service?.name });
+      return [{ finding, head: finding.title, bySetting: false }];
+    }
     // The writer Service selects one member by its pod name, no longer the primary: its members' role labels name the primary now.
     const writer = ev.writerService;
     const pinnedWriter = r.failover && writer && service && writer.service === service.name && writer.namespace === service.namespace ? findPinnedWriter(writer) : undefined;
-    if (pinnedWriter) return [describePinnedWriterRefusal(ev, r, pinnedWriter, { named, where, hits, pods, unready, decisive, service: service?.name })];
+    if (pinnedWriter) {
+      const finding = describePinnedWriterRefusal(ev, r, pinnedWriter, { named, where, hits, pods, unready, decisive, service: service?.name });
+      return [{ finding, head: finding.title, bySetting: false }];
+    }
     // The Service itself routes to the replicas too: its selector lost the label of the primary's role.
     const mixed = r.failover && service?.namespace === ev.target.namespace ? findMixedRoleService(ev, service.name) : undefined;
     const mixedWhy = mixed ? describeMixedRole(mixed) : undefined;
@@ -1125,10 +1215,13 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
     // A migration Job that completed just before: what it applied, in the migration tool's own words.
     const migrated = r.migratedBy ? describeMigrationRuns(ev.migrationJobLogs ?? [], ev.collectedAt) : undefined;
     const migrationLines = migrated ? (ev.migrationJobLogs ?? []).flatMap((m) => m.lines.slice(-3).map((l) => `log ${m.pod} (Job ${m.job}): ${l}`)) : [];
-    return [{
+    const head = `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : member ? `writes: the client is pinned to ${member} by directConnection=true, now a secondary` : `${refused}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${toldSaid ?? ''}${full ? `, on its ${full}` : ''}` : ''}${rolled ? ` — ${rolled.said}` : ''}`;
+    // The server's own configured limit, read where it is set, or its own dated change: the server decides, whatever the client runs.
+    const bySetting = !r.clientSide && !r.byClient && !r.ranBy && !r.failover && r.onlyWhenSet === true && configRead !== undefined;
+    const finding: Finding = {
       id: `dependency-refuses/${r.server}/${r.refuses.split(':')[0] ?? ''}`,
       kind: 'dependency-error',
-      title: `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : member ? `writes: the client is pinned to ${member} by directConnection=true, now a secondary` : `${refused}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${toldSaid ?? ''}${full ? `, on its ${full}` : ''}` : ''}${rolled ? ` — ${rolled.said}` : ''} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}${ranText ? `, ${ranText}` : ''}${migrated ? ` — since ${migrated}` : ''}`,
+      title: `${head} — ${count} ${pods.length} pod${pods.length === 1 ? '' : 's'}${unready === 0 ? ' (all ready)' : ''}${ranText ? `, ${ranText}` : ''}${migrated ? ` — since ${migrated}` : ''}`,
       layer: 'network/routing',
       severity: unready > 0 ? severityForPods(ev, unready) : 'warning',
       confidence: 'high',
@@ -1147,7 +1240,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
         ...(podSaid ? [podSaid.evidence] : []),
         ...(rolled ? [rolled.evidence] : []),
         ...(own && settings ? [`${own.pod.name} runs ${settings.container} with ${formatSettings(settings)}${settings.memoryLimit ? ` (memory limit ${settings.memoryLimit})` : ''}`] : []),
-        ...fromFile.map((c) => `ConfigMap ${c.configMap} (${c.key}) sets ${c.setting} = ${c.value}, mounted by ${own?.pod.name ?? 'the server'}`),
+        ...fromFile.map((c) => `ConfigMap ${c.configMap} (${c.key}) sets ${c.setting} = ${c.value}, mounted by ${own?.pod.name ?? 'the server'}${c.editedAt ? `; last written ${c.editedAt}` : ''}`),
         ...(sizing && container ? [`container ${container.name} takes ${sizing.variable} from ${sizing.where}${sizing.value === undefined ? '' : `: ${sizing.value}`}`] : []),
         ...(own && gone ? [`log ${own.pod.name}: connection closed before the alarm and not reopened — ${gone}`] : []),
         ...migrationLines,
@@ -1160,7 +1253,7 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
       ...(r.scalesWithReplicas ? { scalesWithReplicas: true } : {}),
       // The server's own log dates the reload that changed the setting: that is the trigger.
       // So does the server's own recent rollout, when the title states it.
-      ...(toldAt || runs || leftOn || rolled ? { datesChange: true as const } : {}),
+      ...(toldAt || runs || leftOn || rolled || edited ? { datesChange: true as const } : {}),
       ...(leftJob ? { outsideWorkload: `the setting lives in the ${r.server} server, left on by ${leftJob}; a rollout of these pods changes nothing` } : {}),
       ...(fillStart && r.fills ? { onset: fillStart, buildsUp: r.fills, latent: r.fills } : onset ? { onset } : leftOn?.run.createdAt ? { onset: leftOn.run.createdAt } : firstRefusal && runs ? { onset: firstRefusal } : {}),
       likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why} ${r.clientSide}${migrated ? ` ${migrated}: the schema change the statements prepared before it no longer match.` : ''}` : `${why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.` : r.ranBy ? `${r.server}${service ? ` (${service.name})` : ''} and these pods are healthy: another client's work inside it holds it for everyone.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}${runner && service ? ` ${runner} talks to ${service.name} and its run began just before the first ${r.ranBy?.what ?? 'refusal'}: what it runs there is the likely blocker (its log says what it sent).` : ''}`,
@@ -1174,7 +1267,8 @@ export function analyzeDependencyRefusals(ev: TriageEvidence): Finding[] {
       ],
       // The ConfigMaps that set the limit it refuses at, or the client's size: an edit of one just before is the trigger.
       affected: { pods, nodes: listNodesOf(podObjects), ...(service ? { services: [service.name] } : {}), ...(runs ? { jobs: namesOfRuns(runs) } : leftOn ? { jobs: [leftOn.run.owner?.name ?? leftOn.run.job] } : {}), ...(configMapsOf([...fromFile.map((c) => c.configMap), ...(own && r.setInConfig ? listMountedConfigMaps(own.pod) : [])], sizing?.configMap)) },
-    } satisfies Finding];
+    };
+    return [{ finding, head, bySetting }];
   });
 }
 

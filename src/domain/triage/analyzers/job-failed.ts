@@ -4,6 +4,7 @@ import { findCondition, findLog, pickDecisiveLine } from '../evidence-lookup.js'
 import type { Finding } from '../finding.js';
 import { condenseRuntimeMessage } from './exit-code.js';
 import { tellClusterDown } from './dependency-cluster-down.js';
+import { tellRefusalMet } from './dependency-refuses.js';
 import { describeBadInterpreter, findBadInterpreter } from '../bad-interpreter.js';
 import { explainVersionRefusal, findServerAtVersion, findVersionRefusal } from '../client-version-refusal.js';
 import { shortImage } from './image-pull.js';
@@ -130,7 +131,11 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
   const packaged = noFileSystem ? tellMissingFileSystem(noFileSystem) : partCap ? tellPartCap(partCap) : undefined;
   // The run failed on a clustered dependency whose own members were read and some do not serve:
   // they are the cause (a replica that cannot run), the run only met it.
-  const metDown = !deadline && !refused && !forbidden && !packaged ? findClusterDownMet(ev, failing) : undefined;
+  const clusterDown = !deadline && !refused && !forbidden && !packaged ? findClusterDownMet(ev, failing) : undefined;
+  // Or a server that aborts its work at a limit of its own configuration (a global statement time
+  // limit): that setting, where it is set and when it changed are the cause; the run only met it.
+  const limit = !deadline && !refused && !forbidden && !packaged && !clusterDown ? tellRefusalMet(ev, failing.map((p) => p.name)) : undefined;
+  const metDown = clusterDown ?? limit;
   const history = jobs.slice(1).map(durationOf).filter((d): d is number => d !== undefined);
   const ran = durationOf(newest);
   // Only some indexes fail while others completed on the same template: what they read differs.
@@ -178,7 +183,8 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
         ...(refused?.evidence ?? []),
         ...(forbidden?.evidence ?? []),
         ...(packaged?.evidence ?? []),
-        ...(metDown?.finding.evidence.filter((e) => /^pods? /.test(e)) ?? []),
+        ...(clusterDown?.finding.evidence.filter((e) => /^pods? /.test(e)) ?? []),
+        ...(limit?.finding.evidence.filter((e) => /^(ConfigMap|StatefulSet|Deployment) /.test(e)) ?? []),
       ],
       decisive: disruption ? (disruption.message ?? `DisruptionTarget=True (${disruption.reason})`) : deadline ? (failed.message ?? 'Job was active longer than specified deadline') : (logLine ?? unstarted?.message ?? failed.message ?? reason),
       likelyCause: disruption
