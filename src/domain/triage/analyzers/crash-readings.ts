@@ -59,6 +59,7 @@ import { tellLeaseLoss } from '../lease-loss-reading.js';
 import { findCpuLimitCut } from '../cpu-limit-cut.js';
 import { findNodeReboot, tellNodeReboot } from '../node-reboot.js';
 import { findStalePidFile, tellStalePidFile } from '../stale-pid-file.js';
+import { findCorruptStateFile, tellCorruptStateFile } from '../corrupt-state-file.js';
 import { findRailsCredentials, tellRailsCredentials } from '../rails-credentials.js';
 import type { ToldReading } from '../told-reading.js';
 import { readRefusedBucketSize, tellServerNamesHash } from '../server-names-hash.js';
@@ -655,6 +656,19 @@ const stalePidFile: Reader = (c) => {
 };
 
 /**
+ * A process dying at every start loading a state file it persisted (a pickled shelve, a dbm or
+ * SQLite file) that is corrupt or truncated, on a volume that outlives the pod: the file is the
+ * mechanism, so removing or restoring it is the fix, not a rollback.
+ */
+const corruptStateFile: Reader = (c) => {
+  if (!isAppError(c)) return undefined;
+  const found = findCorruptStateFile({ lines: c.lines, container: c.first.ref.container, pod: c.first.ref.pod });
+  if (found === undefined) return undefined;
+  const { evidence, ...told } = tellCorruptStateFile(found, podsOf(c).map((p) => p.name), c.first.ref.container.name);
+  return { ...told, evidence, decisive: found.line, sure: true };
+};
+
+/**
  * Rails unable to decrypt its credentials at boot: the master key (RAILS_MASTER_KEY, from a Secret)
  * does not match the credentials file the image brought. The Secret to update is the fix; a
  * rollback only when the revision brought the file.
@@ -668,7 +682,7 @@ const railsCredentials: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, railsCredentials];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, corruptStateFile, railsCredentials];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];

@@ -2,7 +2,7 @@ import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
 import { findLog, listEventsOf } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, previousLogsCommand } from '../kubectl-command.js';
-import { type ContainerRef, formatContainerRef, formatPodShare, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
+import { type ContainerRef, RECENT_MS, formatContainerRef, formatPodShare, groupBy, limitLines, listNodesOf, listTerminations, severityForPods, unique } from '../pod-status.js';
 import { formatBytes, parseQuantity } from '../quantity.js';
 import { describeHeap, findHeapSetting, tellUnboundedHeap } from '../runtime-flags.js';
 import { describeOrigin, describeOriginEvidence, explainOrigin, findResourceOrigin, fixOrigin } from '../resource-origin.js';
@@ -17,6 +17,7 @@ import { findStartupReplay, type StartupReplay, tellStartupReplayOom } from '../
 import { findMemoryPool, tellOversizedPool } from '../memory-pool.js';
 import { findUnboundedPrefetch, tellUnboundedPrefetch } from '../unbounded-prefetch.js';
 import { earliest } from '../time-span.js';
+import { findOnset } from '../failure-onset.js';
 
 interface OomHit {
   ref: ContainerRef;
@@ -30,7 +31,21 @@ interface OomHit {
  */
 export function analyzeOomKilled(ev: TriageEvidence): Finding[] {
   const hits: OomHit[] = listTerminations(ev.pods, ev.collectedAt, (term) => term.reason === 'OOMKilled');
-  return [...groupBy(hits, (h) => h.ref.container.name).values()].map((group) => describeGroup(ev, group));
+  return [...groupBy(hits, (h) => h.ref.container.name).values()].filter((group) => !isPastOom(ev, group)).map((group) => describeGroup(ev, group));
+}
+
+/**
+ * Kills of pods that have long recovered, well before the crashes of now began, which end with
+ * another exit (an app's error, a runtime's abort): history, not the incident. Told beside those
+ * crashes, an OOM title reads as their cause.
+ */
+function isPastOom(ev: TriageEvidence, hits: readonly OomHit[]): boolean {
+  if (hits.some((h) => h.recent)) return false;
+  const crashes = listTerminations(ev.pods, ev.collectedAt, (term) => term.reason !== 'OOMKilled' && term.exitCode !== 0 && term.exitCode !== 137).filter((c) => c.recent);
+  const onset = findOnset(ev, unique(crashes.map((c) => c.ref.pod)));
+  const lastKill = hits.map((h) => h.term.finishedAt).filter((t): t is string => t !== undefined).sort().at(-1);
+  if (onset === undefined || lastKill === undefined) return false;
+  return Date.parse(onset) - Date.parse(lastKill) > RECENT_MS;
 }
 
 function describeGroup(ev: TriageEvidence, hits: OomHit[]): Finding {

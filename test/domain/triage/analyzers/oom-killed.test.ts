@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeOomKilled } from '../../../../src/domain/triage/analyzers/oom-killed.js';
-import { baseEvidence, container, hpa, pod, running, terminated } from '../scenarios/builders.js';
+import { baseEvidence, container, crashLooping, event, hpa, minutesAgo, pod, podName, running, terminated } from '../scenarios/builders.js';
 import { crashScenario, oomKillScenario } from '../scenarios/crashes.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 
@@ -67,6 +67,17 @@ describe('analyzeOomKilled', () => {
     const [f] = analyzeOomKilled(ev);
     expect(f?.title).toContain('no memory limit');
     expect(f?.likelyCause).toContain("node's OOM killer");
+  });
+
+  it('keeps a recovered kill from hours before out when other pods crash now with another exit: history, not the cause', () => {
+    const killed = pod(0, { containers: [container({ state: running(600), restartCount: 1, lastState: terminated(137, 'OOMKilled', 600) })] });
+    const crashing = pod(1, { ready: false, createdAt: minutesAgo(20), startTime: minutesAgo(20), containers: [crashLooping(podName('x', 1), terminated(2, 'Error', 1, { runSeconds: 1 }), 8)] });
+    expect(analyzeOomKilled(baseEvidence({ pods: [killed, crashing] }))).toEqual([]);
+    // Alone, or beside crashes that began soon after it, the kill is still told.
+    expect(analyzeOomKilled(baseEvidence({ pods: [killed] }))[0]?.severity).toBe('info');
+    const soonAfter = pod(1, { ready: false, createdAt: minutesAgo(630), startTime: minutesAgo(630), containers: [crashLooping(podName('x', 1), terminated(2, 'Error', 1, { runSeconds: 1 }), 80)] });
+    const backOff = event({ object: { kind: 'Pod', name: soonAfter.name, namespace: 'payments' }, reason: 'BackOff', message: 'Back-off restarting failed container app', count: 200, firstSeen: minutesAgo(595) });
+    expect(analyzeOomKilled(baseEvidence({ pods: [killed, soonAfter], events: [backOff] }))).toHaveLength(1);
   });
 
   it('keeps an OOM kill from three days ago out, and one from five hours ago only as info', () => {
