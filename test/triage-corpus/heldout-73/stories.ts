@@ -1,7 +1,8 @@
 // Held-out stories, seventy-third round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — a Spring Boot 3 upgrade beside a library still on javax.servlet; a Go worker whose
 // worker count of 0 deadlocks every goroutine; a PHP class renamed only in letter case; EBS

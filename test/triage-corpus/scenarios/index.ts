@@ -83,6 +83,7 @@ import { HOLDOUT_69_SCENARIOS } from '../heldout-69/stories.js';
 import { HOLDOUT_70_SCENARIOS } from '../heldout-70/stories.js';
 import { HOLDOUT_71_SCENARIOS } from '../heldout-71/stories.js';
 import { HOLDOUT_72_SCENARIOS } from '../heldout-72/stories.js';
+import { HOLDOUT_73_SCENARIOS } from '../heldout-73/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -98,7 +99,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–72: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–73: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -169,4 +170,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_70_SCENARIOS,
   ...HOLDOUT_71_SCENARIOS,
   ...HOLDOUT_72_SCENARIOS,
+  ...HOLDOUT_73_SCENARIOS,
 ];
