@@ -28,6 +28,7 @@ import { findErrorsSinceStart } from './errors-since-start.js';
 import { isPolicyAuditReport } from './policy-audit-report.js';
 import { isLeftoverPullSecretWarning } from './leftover-pull-secret.js';
 import { isNameserverLimitNote } from './nameserver-limit-note.js';
+import { readServedRequests } from './served-requests.js';
 
 /** Event reasons some analyzer reads (and decides about, even when it finds nothing worth saying). */
 const HANDLED_REASONS = new Set([
@@ -199,6 +200,53 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
   ];
 }
 
+/** Callers' requests (probes left out) in ready pods' access logs before their failing share says anything. */
+export const MIN_ANSWERED_REQUESTS = 10;
+/** Share of them answered 4xx/5xx that makes an all-clear wrong: the overwhelming majority, not a scanner's misses. */
+export const FAILING_REQUEST_SHARE = 0.9;
+
+/**
+ * Ready pods whose access logs show (nearly) every caller's request answered with an error, when
+ * nothing else is found: the probes pass (often on exempt paths) while the callers get nothing, so
+ * the workload must not be called healthy. A 4xx is a client's fault one at a time, never when it
+ * is the answer to (nearly) everyone.
+ */
+function failingAnsweredRequests(ev: TriageEvidence, findings: readonly Finding[]): Finding[] {
+  if (findings.some((f) => f.severity !== 'info')) return [];
+  const ready = ev.pods.filter((p) => p.ready);
+  const callers = readServedRequests(ev.logs, ready).filter((r) => !r.probe);
+  if (callers.length < MIN_ANSWERED_REQUESTS) return [];
+  const failing = callers.filter((r) => r.status >= 400);
+  if (failing.length < FAILING_REQUEST_SHARE * callers.length) return [];
+  const counts = new Map<number, number>();
+  for (const r of failing) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  const byStatus = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const statuses = byStatus.slice(0, 3).map(([status, n]) => `${status} ×${n}`).join(', ');
+  const pods = unique(failing.map((r) => r.pod));
+  const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
+  const last = failing[failing.length - 1];
+  const probes = readServedRequests(ev.logs, ready).filter((r) => r.probe && r.status < 400).length;
+  const onset = earliest(failing.map((r) => r.at));
+  return [{
+    id: 'unexplained/failing-requests',
+    kind: 'unexplained',
+    title: `${failing.length} of ${callers.length} requests in the access logs of ${pods.length} ready pod${pods.length === 1 ? '' : 's'} were answered with an error (${statuses})`,
+    layer: 'network/routing',
+    severity: 'warning',
+    confidence: 'low',
+    evidence: [
+      `${failing.length} of ${callers.length} callers' requests answered 4xx/5xx (${statuses})${probes > 0 ? `; the probes were answered ${probes} times without error` : ''}`,
+      ...(last ? [`log ${last.pod}/${last.container}: ${last.line.slice(0, 300)}`] : []),
+    ],
+    decisive: last?.line.slice(0, 300) ?? '',
+    ...(onset !== undefined ? { onset } : {}),
+    likelyCause: `The pods pass their probes, but (nearly) every request of their callers is answered ${byStatus[0]?.[0] ?? 'with an error'}: the service serves nothing while Kubernetes sees nothing wrong. The status says where to look: a 5xx is the server or what it calls, a 4xx a rule it applies to every caller (a route, an auth setting, a protocol it requires).`,
+    nextAction: `Read what answers ${byStatus[0]?.[0] ?? 'the errors'} (the app, or the proxy in front of it) and what changed in its config before the first one; do not call the service healthy meanwhile.`,
+    confirmCommands: pods.slice(0, 1).map((p) => formatKubectl(ev.target, `logs ${p} --tail=200`)),
+    affected: { pods, nodes: listNodesOf(podObjects) },
+  }];
+}
+
 /** Whether a pod of another revision than the newest logs the decisive line too: then the newest did not bring it. */
 function loggedByOtherRevision(ev: TriageEvidence, decisive: string): boolean {
   const [newest] = sortRevisions(ev.revisions);
@@ -232,5 +280,6 @@ function stuckDeletions(ev: TriageEvidence, findings: readonly Finding[]): Findi
 }
 
 export function findUnexplained(ev: TriageEvidence, findings: readonly Finding[]): Finding[] {
-  return [...unexplainedEvents(ev, findings), ...unexplainedWaiting(ev, findings), ...erroringReadyPods(ev, findings), ...stuckDeletions(ev, findings)];
+  const found = [...unexplainedEvents(ev, findings), ...unexplainedWaiting(ev, findings), ...erroringReadyPods(ev, findings), ...stuckDeletions(ev, findings)];
+  return [...found, ...failingAnsweredRequests(ev, [...findings, ...found])];
 }

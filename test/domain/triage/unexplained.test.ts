@@ -249,3 +249,36 @@ describe('the quote of ready pods whose logs are full of errors', () => {
     expect(f?.decisive).not.toContain('Mozilla');
   });
 });
+
+describe('ready pods whose access logs show (nearly) every request failing', () => {
+  const clf = (minutes: number) => {
+    const d = new Date(minutesAgo(minutes));
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    const p = (n: number) => String(n).padStart(2, '0');
+    return `${p(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+  };
+  const line = (i: number, status: number) => `10.0.5.${10 + i} - - [${clf(20 - i)}] "GET /v2/things/${i} HTTP/1.1" ${status} 0 "-" "Mozilla/5.0"`;
+  const probe = (i: number) => `10.0.5.1 - - [${clf(20 - i)}] "GET /healthz HTTP/1.1" 200 2 "-" "kube-probe/1.31"`;
+  const withLines = (lines: string[]) => {
+    const pods = [pod(0), pod(1)];
+    return baseEvidence({ pods, logs: pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines })) });
+  };
+
+  it('is no all-clear when nine in ten callers are answered 4xx while the probes pass', () => {
+    const lines = [...Array.from({ length: 8 }, (_, i) => line(i, 421)), probe(1), probe(5)];
+    const [f] = findUnexplained(withLines(lines), []);
+    expect(f?.id).toBe('unexplained/failing-requests');
+    expect(f?.severity).toBe('warning');
+    expect(f?.title).toBe('16 of 16 requests in the access logs of 2 ready pods were answered with an error (421 ×16)');
+  });
+
+  it('says nothing of a few misses among served requests', () => {
+    const lines = [...Array.from({ length: 10 }, (_, i) => line(i, 200)), line(11, 404), probe(2)];
+    expect(findUnexplained(withLines(lines), [])).toEqual([]);
+  });
+
+  it('says nothing when a finding already names the problem', () => {
+    const lines = Array.from({ length: 8 }, (_, i) => line(i, 421));
+    expect(findUnexplained(withLines(lines), [finding({ severity: 'critical' })]).map((f) => f.id)).not.toContain('unexplained/failing-requests');
+  });
+});

@@ -40,6 +40,8 @@ import { analyzeJvmDnsCache } from './jvm-dns-cache.js';
 import { analyzeHeaderOverflow } from './header-overflow.js';
 import { analyzeServerLimitRefusal } from './server-limit-refusal.js';
 import { analyzeTrailingSlash404 } from './trailing-slash-404.js';
+import { analyzeRedirectLoop } from './redirect-loop.js';
+import { analyzeUpgradeRequired } from './upgrade-required.js';
 import { analyzeServerDefaultCut } from './server-default-cut.js';
 import { analyzeProxyReload } from './proxy-reload.js';
 import { analyzeProxyWorkerConnections } from './proxy-worker-connections.js';
@@ -368,6 +370,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'header-overflow': analyzeHeaderOverflow,
   'server-limit-refusal': analyzeServerLimitRefusal,
   'trailing-slash-404': analyzeTrailingSlash404,
+  'redirect-loop': analyzeRedirectLoop,
+  'upgrade-required': analyzeUpgradeRequired,
   'server-default-cut': analyzeServerDefaultCut,
   'proxy-reload': analyzeProxyReload,
   'proxy-worker-connections': analyzeProxyWorkerConnections,
