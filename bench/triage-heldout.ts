@@ -15,12 +15,14 @@
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_74_SCENARIOS } from '../test/triage-corpus/heldout-74/stories.js';
 import { HOLDOUT_75_SCENARIOS } from '../test/triage-corpus/heldout-75/stories.js';
+import { HOLDOUT_76_SCENARIOS } from '../test/triage-corpus/heldout-76/stories.js';
 import { gradeStories } from './grade-stories.js';
 
-/** Rounds written and not yet joined to the corpus; rounds 1–73 have joined it, rounds 74 and 75 are pending. */
+/** Rounds written and not yet joined to the corpus; rounds 1–73 have joined it, rounds 74–76 are pending. */
 const PENDING: [string, readonly CorpusScenario[]][] = [
   ['held-out round 74', HOLDOUT_74_SCENARIOS],
   ['held-out round 75', HOLDOUT_75_SCENARIOS],
+  ['held-out round 76', HOLDOUT_76_SCENARIOS],
 ];
 
 const filter = process.argv[2];
