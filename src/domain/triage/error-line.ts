@@ -57,6 +57,12 @@ const ERLANG_REPORT = /^=(?:ERROR|CRASH|SUPERVISOR) REPORT====|\*\* Connection a
  * in lower case as the second tab-separated field: `2026-11-21T03:11:12.000Z\terror\tcaller\tmsg`.
  */
 const ZAP_CONSOLE_ERROR = /^\S+\t(error|dpanic|panic|fatal)\t/;
+/**
+ * zerolog's console writer (Go: Traefik v3 and others) writes a three-letter level after the time:
+ * `2026-11-21T03:11:12Z ERR pkg/file.go:136 > error="…"` (or a kitchen time, `3:11AM ERR …`);
+ * ERR, FTL and PNC report a failure, WRN and below do not.
+ */
+const ZEROLOG_CONSOLE_ERROR = /^(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)|\d{1,2}:\d\d(?:AM|PM)) (?:ERR|FTL|PNC) /;
 /** A JVM exception header line (`org.apache.kafka.common.errors.RecordTooLargeException: …`): a qualified class name ending in Exception or Error. */
 const JVM_EXCEPTION_HEADER = /^\s*(?:Caused by: )?(?:[a-z_$][\w$]*\.){2,}[A-Z][\w$]*(?:Exception|Error)(?::|$)/;
 
@@ -69,6 +75,7 @@ const ERROR_SIGNS: readonly ((line: string) => boolean)[] = [
   (l) => BEAM_ERROR.test(l),
   (l) => ERLANG_REPORT.test(l),
   (l) => ZAP_CONSOLE_ERROR.test(l),
+  (l) => ZEROLOG_CONSOLE_ERROR.test(l),
   isRedisFailure,
   (l) => CLUSTER_DOWN_REPLY.test(l),
   (l) => NOT_ENOUGH_REPLICAS.test(l),

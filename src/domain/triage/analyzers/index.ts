@@ -204,6 +204,7 @@ import { analyzeSharedStoreLock } from './shared-store-lock.js';
 import { analyzeUnimplementedCalls } from './unimplemented-method.js';
 import { analyzeMissingClass } from './missing-class.js';
 import { analyzeRouteGone } from './route-gone.js';
+import { analyzeProxyMissingReference } from './proxy-missing-reference.js';
 import { analyzeOwnAccountRefused } from './own-account-refused.js';
 import { analyzeIdpClientRefusals } from './idp-client-refused.js';
 import { analyzeIssuerMismatch } from './token-issuer-mismatch.js';
@@ -433,6 +434,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'unimplemented-method': analyzeUnimplementedCalls,
   'missing-class': analyzeMissingClass,
   'route-gone': analyzeRouteGone,
+  'proxy-missing-reference': analyzeProxyMissingReference,
   'own-account-refused': analyzeOwnAccountRefused,
   'idp-client-refused': analyzeIdpClientRefusals,
   'token-issuer-mismatch': analyzeIssuerMismatch,

@@ -9,6 +9,7 @@ import { readToldLine } from '../told-line-readings.js';
 import { findDownHealthComponent } from '../actuator-health-log.js';
 import { explainDownComponent } from '../readiness-down-component.js';
 import { explainUnauthenticatedProbe } from '../probe-store-auth.js';
+import { explainQueueFullProbe } from '../listen-queue.js';
 import { findServerConfigOrigin } from '../server-config-origin.js';
 import { explainHairTriggerProbe } from '../probe-hair-trigger.js';
 import { findPendingMigration } from '../schema-migration.js';
@@ -91,8 +92,11 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
   const path = probe?.path ?? '/';
   const messages = hits.flatMap((h) => h.events.map((e) => e.message)).join('\n');
   // An exec probe of a store's client refused by the store's authentication (NOAUTH, Access denied).
-  const miss = explainProbeMiss(probe, first.container, messages, ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name)) ??
-    explainUnauthenticatedProbe(probe, first.container, messages, 'readiness', findServerConfigOrigin(ev, hits.map((h) => h.pod), first.container.name));
+  const ownLogs = ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name);
+  // A server whose own log says every worker is taken (a full accept queue, httpd at MaxRequestWorkers): the probe waits like any connection.
+  const miss = explainProbeMiss(probe, first.container, messages, ownLogs) ??
+    explainUnauthenticatedProbe(probe, first.container, messages, 'readiness', findServerConfigOrigin(ev, hits.map((h) => h.pod), first.container.name)) ??
+    explainQueueFullProbe('readiness', messages, ownLogs, first.container.name);
   // The unready pods' own log often says why the endpoint answers 5xx.
   const missing = findMissingProbeCommand(hits.flatMap((h) => h.events.map((e) => e.message)).join('\n'));
   // A stream processor restoring its local state from changelog topics onto a state dir that starts empty with each pod.
@@ -181,6 +185,8 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
       ? restore.action
       : reading
       ? reading.action
+      : miss?.action !== undefined
+      ? miss.action
       : missing
       ? 'Change the readiness probe to one the image can run (httpGet or tcpSocket on the port the app serves); until then these pods never receive traffic. Restarting pods will not help.'
       : published !== undefined
