@@ -130,6 +130,7 @@ import { analyzeMeshInitRedirect } from './mesh-init-redirect.js';
 import { analyzeVolumeFull } from './volume-full.js';
 import { analyzeSlowDependency } from './slow-dependency.js';
 import { analyzeHungOutboundCall } from './hung-outbound-call.js';
+import { analyzeForkUnsafePreload } from './fork-unsafe-preload.js';
 import { analyzeIdleTransactionTimeout } from './idle-transaction-timeout.js';
 import { analyzeMysqlWaitTimeout } from './mysql-wait-timeout.js';
 import { analyzeMongoTransactionLifetime } from './mongo-transaction-lifetime.js';
@@ -345,6 +346,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'member-scaled-away': analyzeMemberScaledAway,
   'slow-dependency': analyzeSlowDependency,
   'hung-outbound-call': analyzeHungOutboundCall,
+  'fork-unsafe-preload': analyzeForkUnsafePreload,
   'idle-transaction-timeout': analyzeIdleTransactionTimeout,
   'mysql-wait-timeout': analyzeMysqlWaitTimeout,
   'mongo-transaction-lifetime': analyzeMongoTransactionLifetime,
