@@ -41,6 +41,7 @@ import { analyzeHeaderOverflow } from './header-overflow.js';
 import { analyzeServerLimitRefusal } from './server-limit-refusal.js';
 import { analyzeTrailingSlash404 } from './trailing-slash-404.js';
 import { analyzeServerDefaultCut } from './server-default-cut.js';
+import { analyzeServerWriteTimeout } from './server-write-timeout.js';
 import { analyzeProxyReload } from './proxy-reload.js';
 import { analyzeProxyWorkerConnections } from './proxy-worker-connections.js';
 import { analyzeHeapPressure } from './heap-pressure.js';
@@ -369,6 +370,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'server-limit-refusal': analyzeServerLimitRefusal,
   'trailing-slash-404': analyzeTrailingSlash404,
   'server-default-cut': analyzeServerDefaultCut,
+  'server-write-timeout': analyzeServerWriteTimeout,
   'proxy-reload': analyzeProxyReload,
   'proxy-worker-connections': analyzeProxyWorkerConnections,
   'envoy-circuit-breaker': analyzeEnvoyCircuitBreaker,
