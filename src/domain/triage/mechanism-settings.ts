@@ -17,6 +17,10 @@ const SETTINGS_OF: [RegExp, RegExp][] = [
   [/^dependency-refuses\/ClickHouse\/inserts$/, /batch|flush|linger|buffer|async_?insert/i],
   // Worker children sharing the memory limit: their count (Celery -c, gunicorn -w, uWSGI -p, WEB_CONCURRENCY).
   [/^resource-exhaustion\/worker-children-oom$/, /concurrency|workers|processes|"-[cwp]"/i],
+  // Workers hung on a library started before the fork: the setting that loads the app in the master (gunicorn --preload, uWSGI lazy-apps).
+  [/^runtime-stall\/fork-unsafe\//, /preload|lazy/i],
+  // Responses cut at the server's own write timeout: the setting that sets it.
+  [/^container-config\/server-write-timeout\//, /write[-_.]?timeout/i],
   // A server refusing at its own limit (uvicorn's --limit-concurrency, Tomcat's maxParameterCount): the setting that sets it.
   ...SERVER_LIMITS.map((r): [RegExp, RegExp] => [new RegExp(`^server-limit/${r.id}$`), r.words]),
 ];

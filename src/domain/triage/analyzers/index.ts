@@ -43,6 +43,7 @@ import { analyzeTrailingSlash404 } from './trailing-slash-404.js';
 import { analyzeRedirectLoop } from './redirect-loop.js';
 import { analyzeUpgradeRequired } from './upgrade-required.js';
 import { analyzeServerDefaultCut } from './server-default-cut.js';
+import { analyzeServerWriteTimeout } from './server-write-timeout.js';
 import { analyzeProxyReload } from './proxy-reload.js';
 import { analyzeProxyWorkerConnections } from './proxy-worker-connections.js';
 import { analyzeHeapPressure } from './heap-pressure.js';
@@ -132,6 +133,7 @@ import { analyzeMeshInitRedirect } from './mesh-init-redirect.js';
 import { analyzeVolumeFull } from './volume-full.js';
 import { analyzeSlowDependency } from './slow-dependency.js';
 import { analyzeHungOutboundCall } from './hung-outbound-call.js';
+import { analyzeForkUnsafePreload } from './fork-unsafe-preload.js';
 import { analyzeIdleTransactionTimeout } from './idle-transaction-timeout.js';
 import { analyzeMysqlWaitTimeout } from './mysql-wait-timeout.js';
 import { analyzeMongoTransactionLifetime } from './mongo-transaction-lifetime.js';
@@ -349,6 +351,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'member-scaled-away': analyzeMemberScaledAway,
   'slow-dependency': analyzeSlowDependency,
   'hung-outbound-call': analyzeHungOutboundCall,
+  'fork-unsafe-preload': analyzeForkUnsafePreload,
   'idle-transaction-timeout': analyzeIdleTransactionTimeout,
   'mysql-wait-timeout': analyzeMysqlWaitTimeout,
   'mongo-transaction-lifetime': analyzeMongoTransactionLifetime,
@@ -374,6 +377,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'redirect-loop': analyzeRedirectLoop,
   'upgrade-required': analyzeUpgradeRequired,
   'server-default-cut': analyzeServerDefaultCut,
+  'server-write-timeout': analyzeServerWriteTimeout,
   'proxy-reload': analyzeProxyReload,
   'proxy-worker-connections': analyzeProxyWorkerConnections,
   'envoy-circuit-breaker': analyzeEnvoyCircuitBreaker,
