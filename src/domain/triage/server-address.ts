@@ -6,7 +6,7 @@
 import type { ContainerEvidence } from './evidence-pod.js';
 
 /** The kinds of server a client library names in its errors. */
-export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ' | 'etcd' | 'Cassandra' | 'Kafka' | 'memcached' | 'ClickHouse' | 'Vault' | 'MinIO' | 'Consul' | 'gRPC' | 'ZooKeeper';
+export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ' | 'etcd' | 'Cassandra' | 'Kafka' | 'memcached' | 'ClickHouse' | 'Vault' | 'MinIO' | 'Consul' | 'gRPC' | 'ZooKeeper' | 'Neo4j';
 
 const URL_SCHEMES: Record<ServerKind, RegExp> = {
   Redis: /^rediss?:\/\//i,
@@ -34,6 +34,8 @@ const URL_SCHEMES: Record<ServerKind, RegExp> = {
   gRPC: /^grpcs?:\/\//i,
   // ZooKeeper clients take a bare connect string (host:2181,host:2181): read by the refusal's own address (zookeeper-client-limit.ts).
   ZooKeeper: /^zk:\/\//i,
+  // Neo4j's drivers: neo4j:// (routing) or bolt:// (one server), +s / +ssc for TLS.
+  Neo4j: /^(neo4j|bolt)(\+s|\+ssc)?:\/\//i,
 };
 
 /** Servers addressed by a plain http(s) URL: the env var's name must say which server it is. */

@@ -74,6 +74,7 @@ import { CLIENT_LIMIT_CLIENT_SIDE, CLIENT_LIMIT_FIX, CLIENT_LIMIT_REFUSES, CLIEN
 import { MYSQL_STATEMENT_TIMEOUT, MYSQL_TIMEOUT_SETTINGS, MYSQL_TIMEOUT_WHY, PG_STATEMENT_TIMEOUT, PG_TIMEOUT_SETTINGS, PG_TIMEOUT_WHY, TIMEOUT_OUTLASTS, fixMysqlTimeout, fixPgTimeout, readMysqlTimeout, readPgTimeout } from '../server-statement-timeout.js';
 import { findConfiguredTimeout } from '../statement-timeout.js';
 import { LOST_GROUP_CLIENT_SIDE, LOST_GROUP_FIX, LOST_GROUP_OUTLASTS, LOST_GROUP_WHY, REDIS_NOGROUP, fixLostGroup, readRedisPersistence } from '../redis-lost-group.js';
+import { NEO4J_MEMORY_POOL, NEO4J_MEMORY_POOL_FIX, NEO4J_MEMORY_POOL_WHY, NEO4J_MEMORY_SETTINGS, NEO4J_NAMED_LIMIT, fixNeo4jMemoryLimit, quoteNeo4j, readNeo4jMemorySettings } from '../neo4j-memory-pool.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
 interface Refusal {
@@ -109,8 +110,13 @@ interface Refusal {
   settings?: readonly string[];
   /** The setting the fix raises: when a ConfigMap the server mounts sets it, the advice says where. */
   raises?: string;
-  /** The fix said for where the setting lives ("in ConfigMap x (its my.cnf sets 4M)"); `fix` is it for "on the server". */
-  fixAt?: (where: string) => string;
+  /**
+   * The server's words name the setting it reached (first group: "db.memory.transaction.max threshold
+   * reached"): that one is read from its config and raised, in place of `raises`.
+   */
+  namedSetting?: RegExp;
+  /** The fix said for where the setting lives ("in ConfigMap x (its my.cnf sets 4M)"), and which setting; `fix` is it for "on the server". */
+  fixAt?: (where: string, setting?: string) => string;
   /** The server's own log line that says why it refuses, and what of it to state: a few of its pods' logs are read for it. */
   explainedBy?: ServerExplanation;
   /**
@@ -604,6 +610,21 @@ const REFUSALS: readonly Refusal[] = [
     why: "ClickHouse caps the memory of each query at max_memory_usage of the user's settings profile and fails a query that would use more with MEMORY_LIMIT_EXCEEDED (code 241, \"for query\"), whatever memory the server has left: heavy GROUP BY, JOIN or ORDER BY queries fail while light ones, /ping and readiness still answer. ClickHouse reloads its users' profiles without a restart, so a lowered limit takes effect seconds after the file (or the ConfigMap that mounts it) changes.",
     fix: fixQueryMemory("in the users' settings profile"),
   },
+  // Neo4j at a transaction memory limit it names (the global pool, or one transaction's cap): set in its neo4j.conf.
+  {
+    server: 'Neo4j',
+    pattern: NEO4J_MEMORY_POOL,
+    refuses: 'transactions past its transaction memory limit',
+    settings: NEO4J_MEMORY_SETTINGS,
+    readSettings: readNeo4jMemorySettings,
+    raises: NEO4J_MEMORY_SETTINGS[0] ?? '',
+    namedSetting: NEO4J_NAMED_LIMIT,
+    fixAt: fixNeo4jMemoryLimit,
+    quoteOf: quoteNeo4j,
+    setInConfig: true,
+    why: NEO4J_MEMORY_POOL_WHY,
+    fix: NEO4J_MEMORY_POOL_FIX,
+  },
   // A batch over batch_size_fail_threshold: the client's batches grew (cassandra-batch-size.ts).
   {
     server: 'Cassandra',
@@ -926,8 +947,16 @@ export function listServerConfigReads(ev: Pick<TriageEvidence, 'logs' | 'pods' |
     if (!own || !r.settings || findServerSettings(own.pod, r.settings) || r.readSettings?.(own.pod) || left <= 0) return [];
     const configMaps = listMountedConfigMaps(own.pod, left);
     left -= configMaps.length;
-    return configMaps.length === 0 ? [] : [{ service: own.service, configMaps, settings: [...new Set(r.settings.map((x) => x.replace(/-/g, '_')))] }];
+    // The setting the server's words name as reached is the one to read.
+    const named = findNamedSetting(r, hits);
+    return configMaps.length === 0 ? [] : [{ service: own.service, configMaps, settings: [...new Set((named ? [named] : r.settings).map((x) => x.replace(/-/g, '_')))] }];
   });
+}
+
+/** The setting the refused lines name as the limit reached, when the refusal says where to find it. */
+function findNamedSetting(r: Refusal, hits: readonly Hit[]): string | undefined {
+  const named = r.namedSetting;
+  return named === undefined ? undefined : hits.map((h) => named.exec(h.line)?.[1]).find((x) => x !== undefined);
 }
 
 /** The in-cluster Service a refusal's lines name (by the client's address env), when they say it often enough. */
@@ -1141,7 +1170,8 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
       ...(own && settings ? settings.flags.map((f) => ({ setting: f.name, value: f.value, where: `the command line of ${own.pod.name}` })) : []),
       ...fromFile.map((c) => ({ setting: c.setting, value: c.value, where: `ConfigMap ${c.configMap} (${c.key})` })),
     ]);
-    const raised = r.raises ? fromFile.find((c) => sameSetting(c.setting, r.raises ?? '')) : undefined;
+    const raises = findNamedSetting(r, hits) ?? r.raises;
+    const raised = raises ? fromFile.find((c) => sameSetting(c.setting, raises)) : undefined;
     const serverPods = service ? serverPodsOf(ev.dependencyPods ?? [], service, ev.target.namespace) : [];
     const told = r.explainedBy ? findServerExplanation(serverPods.map(serverLogsOf), r.explainedBy, ev.pods) : undefined;
     // A reload that changed a setting is the trigger: when it was logged.
@@ -1201,7 +1231,7 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
     const sizing = r.clientSetting ? findClientSetting(container, ev.namespaceObjects ?? [], r.clientSetting.pattern) : undefined;
     const sizingSaid = sizing ? `${sizing.variable}${sizing.value === undefined ? '' : `=${sizing.value}`} in ${sizing.where}` : undefined;
     const fixNamed = sizingSaid && r.clientSetting ? r.clientSetting.fix(sizingSaid) : r.fixOf?.(ev.logs.filter((l) => pods.includes(l.pod)).flatMap((l) => l.lines));
-    const ownFix = raised && r.fixAt ? r.fixAt(`in ConfigMap ${raised.configMap} (its ${raised.key} sets ${raised.value})`) : fixNamed ?? r.fix;
+    const ownFix = raised && r.fixAt ? r.fixAt(`in ConfigMap ${raised.configMap} (its ${raised.key} sets ${raised.value})`, raised.setting) : fixNamed ?? r.fix;
     // The server's own word can name its own fix (the permission Patroni lost), not the client's.
     const toldFix = told?.fix ?? (told?.subject ? `${r.fix} — start with ${told.subject}` : ownFix);
     const diskFix = full && teller ? `grow ${teller.pod.name}'s ${full}, or free space on it, so ${r.server} can write to disk again` : undefined;

@@ -29,6 +29,7 @@ import { analyzeSchedulerReplicas } from './scheduler-replicas.js';
 import { analyzeDynamoThrottling } from './dynamodb-throttled.js';
 import { analyzeReadinessCycle } from './readiness-cycle.js';
 import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
+import { analyzePhpExecutionTime } from './php-execution-time.js';
 import { analyzePhpFpmPool } from './php-fpm-pool.js';
 import { analyzePhpMemoryLimit } from './php-memory-limit.js';
 import { analyzePhpOpcacheFull } from './php-opcache-full.js';
@@ -363,6 +364,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'sidecar-cpu-throttled': analyzeSidecarCpuThrottled,
   'host-sized-runtime': analyzeHostSizedRuntime,
   'event-loop-blocked': analyzeEventLoopBlocked,
+  'php-execution-time': analyzePhpExecutionTime,
   'php-fpm-pool': analyzePhpFpmPool,
   'php-memory-limit': analyzePhpMemoryLimit,
   'php-opcache-full': analyzePhpOpcacheFull,
