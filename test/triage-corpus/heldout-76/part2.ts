@@ -612,7 +612,7 @@ function healthyNativeLibraryFallbacks(): CorpusScenario {
       verdict: 'healthy',
       headline: [/healthy|no (active )?(problems?|issues?)|running normally|ok\b/i],
       facts: [],
-      never: [/native|APR|epoll|kqueue|OpenSSL/i, /crash|restart/i, /pick-planner/],
+      never: [/native|APR|epoll|kqueue|OpenSSL/i, /crash|\brestart(?:ed|ing)\b|\b[1-9]\d* restarts?\b/i, /pick-planner/],
     },
   };
 }
