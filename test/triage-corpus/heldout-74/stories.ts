@@ -1,7 +1,8 @@
 // Held-out stories, seventy-fourth round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — an XFS clone of a snapshot mounted on the node of its source (duplicate UUID);
 // Apache prefork at MaxRequestWorkers after a longer KeepAliveTimeout; nginx's HTTP/1.0 upstream

@@ -84,6 +84,7 @@ import { HOLDOUT_70_SCENARIOS } from '../heldout-70/stories.js';
 import { HOLDOUT_71_SCENARIOS } from '../heldout-71/stories.js';
 import { HOLDOUT_72_SCENARIOS } from '../heldout-72/stories.js';
 import { HOLDOUT_73_SCENARIOS } from '../heldout-73/stories.js';
+import { HOLDOUT_74_SCENARIOS } from '../heldout-74/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -99,7 +100,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–73: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–74: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -171,4 +172,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_71_SCENARIOS,
   ...HOLDOUT_72_SCENARIOS,
   ...HOLDOUT_73_SCENARIOS,
+  ...HOLDOUT_74_SCENARIOS,
 ];
