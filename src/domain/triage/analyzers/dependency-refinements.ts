@@ -35,6 +35,7 @@ import { explainNlbHairpin, findNlbHairpin } from '../nlb-hairpin.js';
 import { findDnsUdpOnly } from '../dns-udp-only.js';
 import { explainProxyBypass, findProxyBypass } from '../proxy-bypassed.js';
 import { explainRenamedProperty, findRenamedProperty } from '../spring-renamed-property.js';
+import { explainBandwidthCap, findBandwidthCap } from '../bandwidth-cap.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
 export interface DependencyGroup {
@@ -634,4 +635,26 @@ const proxyBypassed: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, idleDrops, meshProtocol, meshOriginatedTls, expiredRootPath, headlessPort, deadlineCut, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, lookupStall, logShipperBlock, hashCostThreadpool, hashPoolLoad, advertisedHost, renamedProperty, loopbackListener, searchLineCut];
+/**
+ * Calls that time out from pods whose revision caps their traffic with the bandwidth plugin's
+ * annotation (bandwidth-cap.ts): the transfers are slowed to that rate, not dropped. The cap, and
+ * the revision that set it, are the cause; no policy or dependency is.
+ */
+const bandwidthCap: Refinement = (g) => {
+  if (g.group[0]?.error.problem !== 'timeout' || !g.plain) return undefined;
+  const onset = earliest(g.group.map((h) => readLogLineTime(h.line, g.ev.collectedAt)));
+  const cap = findBandwidthCap(g.ev.revisions, g.podObjects, onset);
+  if (cap === undefined) return undefined;
+  const told = explainBandwidthCap(cap, g.dependency, g.ev.collectedAt);
+  return {
+    ...g.finding,
+    id: `dependency-error/timeout/bandwidth-cap/${cap.annotation}`,
+    title: `${told.title} ${whereSeen(g, true)}`,
+    confidence: cap.dated ? 'high' : 'medium',
+    ...toldParts(g.finding, told),
+    ...(onset !== undefined ? { onset } : {}),
+    confirmCommands: [...g.confirm.filter((c) => !/get networkpolicy/.test(c))],
+  };
+};
+
+export const REFINEMENTS: readonly Refinement[] = [quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, idleDrops, meshProtocol, meshOriginatedTls, expiredRootPath, headlessPort, deadlineCut, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, bandwidthCap, lookupStall, logShipperBlock, hashCostThreadpool, hashPoolLoad, advertisedHost, renamedProperty, loopbackListener, searchLineCut];
