@@ -36,6 +36,8 @@ import { findDnsUdpOnly } from '../dns-udp-only.js';
 import { explainProxyBypass, findProxyBypass } from '../proxy-bypassed.js';
 import { explainRenamedProperty, findRenamedProperty } from '../spring-renamed-property.js';
 import { explainBandwidthCap, findBandwidthCap } from '../bandwidth-cap.js';
+import { explainTlsNowRequired, findTlsNowRequired } from '../plaintext-to-tls.js';
+import { formatAgo } from '../time-span.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
 export interface DependencyGroup {
@@ -657,4 +659,29 @@ const bandwidthCap: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, idleDrops, meshProtocol, meshOriginatedTls, expiredRootPath, headlessPort, deadlineCut, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, bandwidthCap, lookupStall, logShipperBlock, hashCostThreadpool, hashPoolLoad, advertisedHost, renamedProperty, loopbackListener, searchLineCut];
+/**
+ * Every call reset by the peer, from a client whose address is plaintext (redis://…), while a
+ * ConfigMap describing that endpoint changed its TLS settings just before (plaintext-to-tls.ts):
+ * the endpoint now requires in-transit encryption. That change dates it; the client's scheme is the fix.
+ */
+const tlsNowRequired: Refinement = (g) => {
+  const first = g.group[0];
+  if (first?.error.problem !== 'reset' || g.dependency === undefined || !g.plain) return undefined;
+  const onset = earliest(g.group.map((h) => readLogLineTime(h.line, g.ev.collectedAt)));
+  const env = g.podObjects.find((p) => p.name === first.log.pod)?.containers.find((c) => c.name === first.log.container)?.env ?? [];
+  const found = findTlsNowRequired({ dependency: g.dependency, env, objects: g.ev.namespaceObjects ?? [], onset });
+  if (found === undefined) return undefined;
+  const told = explainTlsNowRequired(found, g.dependency, formatAgo(found.changedAt, g.ev.collectedAt));
+  return {
+    ...g.finding,
+    id: `dependency-error/reset/tls-now-required/${found.host}`,
+    title: `${told.title} ${whereSeen(g, false)}`,
+    datesChange: true,
+    confidence: 'medium',
+    ...toldParts(g.finding, told),
+    outsideWorkload: `the endpoint ${found.host} now requires TLS: any revision of ${g.ev.target.name} that connects in plaintext is reset the same way`,
+    ...(onset !== undefined ? { onset } : {}),
+  };
+};
+
+export const REFINEMENTS: readonly Refinement[] = [quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, tlsNowRequired, idleDrops, meshProtocol, meshOriginatedTls, expiredRootPath, headlessPort, deadlineCut, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, bandwidthCap, lookupStall, logShipperBlock, hashCostThreadpool, hashPoolLoad, advertisedHost, renamedProperty, loopbackListener, searchLineCut];
