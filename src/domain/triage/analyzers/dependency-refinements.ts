@@ -35,6 +35,9 @@ import { explainNlbHairpin, findNlbHairpin } from '../nlb-hairpin.js';
 import { findDnsUdpOnly } from '../dns-udp-only.js';
 import { explainProxyBypass, findProxyBypass } from '../proxy-bypassed.js';
 import { explainRenamedProperty, findRenamedProperty } from '../spring-renamed-property.js';
+import { explainBandwidthCap, findBandwidthCap } from '../bandwidth-cap.js';
+import { explainTlsNowRequired, findTlsNowRequired } from '../plaintext-to-tls.js';
+import { formatAgo } from '../time-span.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
 export interface DependencyGroup {
@@ -634,4 +637,51 @@ const proxyBypassed: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, idleDrops, meshProtocol, meshOriginatedTls, expiredRootPath, headlessPort, deadlineCut, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, lookupStall, logShipperBlock, hashCostThreadpool, hashPoolLoad, advertisedHost, renamedProperty, loopbackListener, searchLineCut];
+/**
+ * Calls that time out from pods whose revision caps their traffic with the bandwidth plugin's
+ * annotation (bandwidth-cap.ts): the transfers are slowed to that rate, not dropped. The cap, and
+ * the revision that set it, are the cause; no policy or dependency is.
+ */
+const bandwidthCap: Refinement = (g) => {
+  if (g.group[0]?.error.problem !== 'timeout' || !g.plain) return undefined;
+  const onset = earliest(g.group.map((h) => readLogLineTime(h.line, g.ev.collectedAt)));
+  const cap = findBandwidthCap(g.ev.revisions, g.podObjects, onset);
+  if (cap === undefined) return undefined;
+  const told = explainBandwidthCap(cap, g.dependency, g.ev.collectedAt);
+  return {
+    ...g.finding,
+    id: `dependency-error/timeout/bandwidth-cap/${cap.annotation}`,
+    title: `${told.title} ${whereSeen(g, true)}`,
+    confidence: cap.dated ? 'high' : 'medium',
+    ...toldParts(g.finding, told),
+    ...(onset !== undefined ? { onset } : {}),
+    confirmCommands: [...g.confirm.filter((c) => !/get networkpolicy/.test(c))],
+  };
+};
+
+/**
+ * Every call reset by the peer, from a client whose address is plaintext (redis://…), while a
+ * ConfigMap describing that endpoint changed its TLS settings just before (plaintext-to-tls.ts):
+ * the endpoint now requires in-transit encryption. That change dates it; the client's scheme is the fix.
+ */
+const tlsNowRequired: Refinement = (g) => {
+  const first = g.group[0];
+  if (first?.error.problem !== 'reset' || g.dependency === undefined || !g.plain) return undefined;
+  const onset = earliest(g.group.map((h) => readLogLineTime(h.line, g.ev.collectedAt)));
+  const env = g.podObjects.find((p) => p.name === first.log.pod)?.containers.find((c) => c.name === first.log.container)?.env ?? [];
+  const found = findTlsNowRequired({ dependency: g.dependency, env, objects: g.ev.namespaceObjects ?? [], onset });
+  if (found === undefined) return undefined;
+  const told = explainTlsNowRequired(found, g.dependency, formatAgo(found.changedAt, g.ev.collectedAt));
+  return {
+    ...g.finding,
+    id: `dependency-error/reset/tls-now-required/${found.host}`,
+    title: `${told.title} ${whereSeen(g, false)}`,
+    datesChange: true,
+    confidence: 'medium',
+    ...toldParts(g.finding, told),
+    outsideWorkload: `the endpoint ${found.host} now requires TLS: any revision of ${g.ev.target.name} that connects in plaintext is reset the same way`,
+    ...(onset !== undefined ? { onset } : {}),
+  };
+};
+
+export const REFINEMENTS: readonly Refinement[] = [quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, tlsNowRequired, idleDrops, meshProtocol, meshOriginatedTls, expiredRootPath, headlessPort, deadlineCut, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, bandwidthCap, lookupStall, logShipperBlock, hashCostThreadpool, hashPoolLoad, advertisedHost, renamedProperty, loopbackListener, searchLineCut];
