@@ -59,7 +59,7 @@ const ERLANG_REPORT = /^=(?:ERROR|CRASH|SUPERVISOR) REPORT====|\*\* Connection a
 const ZAP_CONSOLE_ERROR = /^\S+\t(error|dpanic|panic|fatal)\t/;
 /**
  * zerolog's console writer (Go: Traefik v3 and others) writes a three-letter level after the time:
- * `2026-11-21T03:11:12Z ERR pkg/file.go:136 > error="…"` (or a kitchen time, `3:11AM ERR …`);
+ * `2025-01-02T10:20:30Z ERR pkg/file.go:136 > error="…"` (or a kitchen time, `10:20AM ERR …`);
  * ERR, FTL and PNC report a failure, WRN and below do not.
  */
 const ZEROLOG_CONSOLE_ERROR = /^(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)|\d{1,2}:\d\d(?:AM|PM)) (?:ERR|FTL|PNC) /;

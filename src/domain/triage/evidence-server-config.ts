@@ -4,7 +4,7 @@ import type { LogEvidence, PodEvidence } from './evidence-pod.js';
 import type { PvcEvidence } from './evidence-pvc.js';
 import type { ServerRolloutEvidence } from './evidence-server-rollout.js';
 
-/** A setting a ConfigMap mounted by the server's pod sets: "orders-db-cnf (my.cnf) sets max_allowed_packet = 4M". */
+/** A setting a ConfigMap mounted by the server's pod sets: "app-db-cnf (my.cnf) sets max_allowed_packet = 4M". */
 export interface ServerConfigEvidence {
   configMap: string;
   key: string;

@@ -25,7 +25,7 @@ const NAMED_COMMAND = /\b(KEYS|FLUSHALL|FLUSHDB|SMEMBERS|HGETALL|SUNION|SINTER|S
 const COMMAND_DURATION = /["']?\b(keys|flushall|flushdb|smembers|hgetall|sunion|sinter|sdiff)_?(ms|millis|took|duration|seconds|secs|s)\b["']?\s*[:=]\s*"?(\d+(?:\.\d+)?)(ms|s)?"?/i;
 /** A glob the job matches keys by: `"pattern":"user:*"`, `match=cache:*`. */
 const PATTERN_FIELD = /["']?\b(?:pattern|match|glob|key_?pattern|keys_?pattern|prefix)["']?\s*[:=]\s*["']?([^\s"',}]*\*[^\s"',}]*)/i;
-/** How many keys it got back: `"matched":41000000`, `keys=3200000`, `returned 3,200,000 keys`. */
+/** How many keys it got back: `"matched":5200000`, `keys=3200000`, `returned 3,200,000 keys`. */
 const KEY_COUNT_FIELD = /["']?\b(?:matched|keys|key_count|keys_found|found|total_keys|keys_total|returned)["']?\s*[:=]\s*"?(\d[\d_,]*)"?(?![\d.])/i;
 const KEY_COUNT_PROSE = /\b(\d[\d,_]*)\s+keys\b/i;
 /** A duration of its own on the job's line: `"took":"4.8s"`, `elapsed_ms=4800`, `in 4800ms`. */

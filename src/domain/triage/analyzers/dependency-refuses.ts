@@ -1095,7 +1095,7 @@ function recentEditOf(config: readonly ServerConfigEvidence[], configMap: string
   return at !== undefined && msBetween(at, now) <= RECENT_EDIT_MS ? at : undefined;
 }
 
-/** "orders-db-cnf sets max_allowed_packet = 4M", one clause per ConfigMap, with its edit when it was recent ("edited 3h ago"). */
+/** "app-db-cnf sets max_allowed_packet = 4M", one clause per ConfigMap, with its edit when it was recent ("edited 3h ago"). */
 function formatConfigSettings(config: readonly ServerConfigEvidence[], now: IsoTime): string {
   const maps = [...new Set(config.map((c) => c.configMap))];
   return maps.map((m) => {

@@ -20,7 +20,7 @@ import { iniConfigMap } from './php-memory-limit.js';
 
 /** `Maximum execution time of 20 seconds exceeded in /x/Worksheet.php on line 1263` (php 5–8; "second" when 1). */
 const EXCEEDED = /Maximum execution time of (\d+) seconds? exceeded(?: in (\S+?) on line (\d+))?/;
-/** nginx's error log names the request that met it: `request: "GET /exports/orders.xlsx?from=… HTTP/1.1"`. */
+/** nginx's error log names the request that met it: `request: "GET /reports/summary.csv?from=… HTTP/1.1"`. */
 const REQUEST = /request: "([A-Z]+) ([^"?\s]+)/;
 /** Code of dependencies (Composer's vendor/): where a script happened to be when the clock ran out, not what made it long. */
 const VENDOR = /\/vendor\//;
@@ -29,7 +29,7 @@ export interface ExecutionTimeHit {
   seconds: number;
   file?: string;
   line?: number;
-  /** `GET /exports/orders.xlsx`, when the line is the proxy's relay of the request. */
+  /** `GET /reports/summary.csv`, when the line is the proxy's relay of the request. */
   request?: string;
   /** The line from "PHP Fatal error" on, up to PHP's own words' end. */
   quote: string;
