@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { PAGERDUTY_API_DEFAULT, SLACK_API_DEFAULT, loadConfig } from '../src/config.js';
 import type { Config } from '../src/config.js';
 import { RootcauseError } from '../src/errors.js';
-import { DEADLINE_MS } from './helpers/deadline.js';
+import { PROCESS_START_MS } from './helpers/deadline.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -330,8 +330,8 @@ describe('the process with a bad configuration', () => {
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
-        reject(new Error(`still running after ${DEADLINE_MS} ms; stdout: ${stdout} stderr: ${stderr}`));
-      }, DEADLINE_MS);
+        reject(new Error(`still running after ${PROCESS_START_MS} ms; stdout: ${stdout} stderr: ${stderr}`));
+      }, PROCESS_START_MS);
       child.on('exit', (code) => {
         clearTimeout(timer);
         resolve({ code, stdout, stderr });

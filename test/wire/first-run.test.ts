@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { waitForLine } from '../helpers/child-output.js';
-import { DEADLINE_MS } from '../helpers/deadline.js';
+import { DEADLINE_MS, PROCESS_START_MS } from '../helpers/deadline.js';
 import { TEST_REDIS_URL } from '../helpers/redis.js';
 import { useWire } from '../helpers/wire-harness.js';
 
@@ -46,7 +46,7 @@ function exitWithStderr(c: ChildProcess): Promise<{ code: number | null; stderr:
   let stderr = '';
   c.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`still running after ${DEADLINE_MS} ms; stderr: ${stderr}`)), DEADLINE_MS);
+    const timer = setTimeout(() => reject(new Error(`still running after ${PROCESS_START_MS} ms; stderr: ${stderr}`)), PROCESS_START_MS);
     c.once('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, stderr });
