@@ -14,6 +14,7 @@ import { analyzeOversizedResponses } from './oversized-response.js';
 import { analyzeMessageContract } from './message-contract.js';
 import { analyzeWriterConflicts } from './writer-conflict.js';
 import { analyzeCollscanTimeouts } from './collscan-timeout.js';
+import { analyzeInvalidIndexes } from './invalid-index.js';
 import { analyzeDumpLock } from './dump-lock.js';
 import { analyzeOffsetReset } from './offset-reset.js';
 import { analyzeOffsetOutOfRange } from './offset-out-of-range.js';
@@ -300,6 +301,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'message-contract': analyzeMessageContract,
   'writer-conflict': analyzeWriterConflicts,
   'collscan-timeout': analyzeCollscanTimeouts,
+  'invalid-index': analyzeInvalidIndexes,
   'dump-lock': analyzeDumpLock,
   'dynamodb-throttled': analyzeDynamoThrottling,
   'readiness-cycle': analyzeReadinessCycle,
