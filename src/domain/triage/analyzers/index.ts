@@ -15,6 +15,7 @@ import { analyzeMessageContract } from './message-contract.js';
 import { analyzeWriterConflicts } from './writer-conflict.js';
 import { analyzeCollscanTimeouts } from './collscan-timeout.js';
 import { analyzeInvalidIndexes } from './invalid-index.js';
+import { analyzeUnreachableMembers } from './unreachable-member.js';
 import { analyzeDumpLock } from './dump-lock.js';
 import { analyzeOffsetReset } from './offset-reset.js';
 import { analyzeOffsetOutOfRange } from './offset-out-of-range.js';
@@ -302,6 +303,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'writer-conflict': analyzeWriterConflicts,
   'collscan-timeout': analyzeCollscanTimeouts,
   'invalid-index': analyzeInvalidIndexes,
+  'unreachable-member': analyzeUnreachableMembers,
   'dump-lock': analyzeDumpLock,
   'dynamodb-throttled': analyzeDynamoThrottling,
   'readiness-cycle': analyzeReadinessCycle,
