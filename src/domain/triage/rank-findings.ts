@@ -66,7 +66,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   // A topic or queue the broker does not have: the sends that time out waiting for it, the errors logged of them and the requests that fail on them are its doing.
   'missing-destination': ['dependency-error', 'slow-dependency', 'readiness-probe', 'liveness-kill', 'exit-code', 'clean-exit', 'unexplained', ...PROCESS_EFFECTS],
   // Pending migrations: the app refuses to serve (a failing probe, an exit at start) against a schema older than its code.
-  'schema-migration': ['readiness-probe', 'liveness-kill', 'exit-code', 'clean-exit', 'dependency-error', 'unexplained', ...PROCESS_EFFECTS],
+  // A schema change that took an index away (a build left INVALID) is why queries turned slow.
+  'schema-migration': ['readiness-probe', 'liveness-kill', 'exit-code', 'clean-exit', 'dependency-error', 'slow-dependency', 'unexplained', ...PROCESS_EFFECTS],
   // Pods admitted without the containers they asked an injector for fail on what those containers provide.
   // A mesh control plane the proxies cannot reach: the calls they fail (503 fail-fast), the errors the app logs of them and what its probes or restarts show of it are its doing.
   'mesh-control-plane': ['dependency-error', 'slow-dependency', 'readiness-probe', 'liveness-kill', 'exit-code', 'unexplained', ...PROCESS_EFFECTS],

@@ -14,6 +14,8 @@ import { analyzeOversizedResponses } from './oversized-response.js';
 import { analyzeMessageContract } from './message-contract.js';
 import { analyzeWriterConflicts } from './writer-conflict.js';
 import { analyzeCollscanTimeouts } from './collscan-timeout.js';
+import { analyzeInvalidIndexes } from './invalid-index.js';
+import { analyzeUnreachableMembers } from './unreachable-member.js';
 import { analyzeDumpLock } from './dump-lock.js';
 import { analyzeOffsetReset } from './offset-reset.js';
 import { analyzeOffsetOutOfRange } from './offset-out-of-range.js';
@@ -306,6 +308,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'message-contract': analyzeMessageContract,
   'writer-conflict': analyzeWriterConflicts,
   'collscan-timeout': analyzeCollscanTimeouts,
+  'invalid-index': analyzeInvalidIndexes,
+  'unreachable-member': analyzeUnreachableMembers,
   'dump-lock': analyzeDumpLock,
   'dynamodb-throttled': analyzeDynamoThrottling,
   'readiness-cycle': analyzeReadinessCycle,
