@@ -85,6 +85,7 @@ import { HOLDOUT_71_SCENARIOS } from '../heldout-71/stories.js';
 import { HOLDOUT_72_SCENARIOS } from '../heldout-72/stories.js';
 import { HOLDOUT_73_SCENARIOS } from '../heldout-73/stories.js';
 import { HOLDOUT_74_SCENARIOS } from '../heldout-74/stories.js';
+import { HOLDOUT_75_SCENARIOS } from '../heldout-75/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -100,7 +101,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–74: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–75: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -173,4 +174,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_72_SCENARIOS,
   ...HOLDOUT_73_SCENARIOS,
   ...HOLDOUT_74_SCENARIOS,
+  ...HOLDOUT_75_SCENARIOS,
 ];
