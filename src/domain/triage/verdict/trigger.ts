@@ -342,6 +342,11 @@ export function acquitRollout(findings: readonly Finding[], trigger: Trigger, me
   }
   // A restart of the same template only made new pods read the changed object: going back to the
   // revision before starts pods that read the same object.
+  // The revision stays the trigger, but going back is no way out: the mechanism says why.
+  const refused = mechanism?.noRollback;
+  if (trigger.kind === 'revision' && refused !== undefined) {
+    return findings.map((f) => (f.kind !== 'recent-rollout' ? f : { ...f, severity: 'info', nextAction: `${capitalize(refused)}. Act on the mechanism the verdict names.`, fix: 'act on the mechanism, not the rollout' }));
+  }
   // A revision that only stamped a restart marker: its pods re-read a changed object, as any revision's would.
   if (trigger.kind === 'revision' && trigger.reloaded !== undefined) {
     const what = describeMarkedObject(trigger.reloaded);

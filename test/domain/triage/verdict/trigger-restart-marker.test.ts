@@ -19,11 +19,11 @@ function crash(): Finding {
 }
 
 function rollout(): Finding {
-  return { id: 'recent-rollout', kind: 'recent-rollout', title: 'Revision 7 rolled out 30m ago, just before the failures', layer: 'workload/rollout', severity: 'warning', confidence: 'medium', evidence: [], likelyCause: '', nextAction: 'Roll back to revision 6.', confirmCommands: [] };
+  return { id: 'recent-rollout', kind: 'recent-rollout', title: 'Revision 7 rolled out 30m ago, just before the failures', layer: 'rollout/change', severity: 'warning', confidence: 'medium', evidence: [], likelyCause: '', nextAction: 'Roll back to revision 6.', confirmCommands: [] };
 }
 
 function template(annotations: Record<string, string>): PodTemplateEvidence {
-  return { initContainers: [], volumes: [{ name: 'store', source: 'secret', ref: 'app-store' }], placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [] }, annotations };
+  return { initContainers: [], imagePullSecrets: [], volumes: [{ name: 'store', source: 'secret', ref: 'app-store' }], placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [] }, annotations };
 }
 
 function evidence(older: Record<string, string>, newer: Record<string, string>, image?: string): TriageEvidence {
