@@ -16,4 +16,6 @@ export interface ClientDiagnosis {
    * once): their start dates it, so errors that begin late still point at the revision that started them. Says why.
    */
   latent?: string;
+  /** No rollback is the way back (the refusal is an identity's role outside the cluster): says why, for the verdict (Finding.noRollback). */
+  noRollback?: string;
 }

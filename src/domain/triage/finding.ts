@@ -184,6 +184,12 @@ export interface Finding {
    */
   passesBy?: string;
   /**
+   * The revision before is no way back, though a revision brought the fault on (an identity it
+   * moved to lacks a cloud role the old credentials no longer get): the revision stays the "since",
+   * the verdict advises the fix and no rollback. Says why.
+   */
+  noRollback?: string;
+  /**
    * The fault is in the process since it started and shows only when some input meets it (a
    * non-ASCII file name in an ASCII locale): errors that begin long after a rollout do not clear
    * the revision that started the process. Says why.

@@ -189,6 +189,7 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
       ...(sender ? { datesChange: true as const } : {}),
       ...(locale ? { fix: locale.fix } : diagnosis ? { fix: diagnosis.fix } : {}),
       ...(latent !== undefined ? { latent } : {}),
+      ...(diagnosis?.noRollback !== undefined ? { noRollback: diagnosis.noRollback } : {}),
       likelyCause: known?.likelyCause ?? 'The pods pass their probes but their own logs report errors: requests may be failing while Kubernetes sees nothing wrong.',
       nextAction: `${sender ? `Start with ${sender.deployment} (namespace ${sender.namespace}): what its revision ${sender.revision} changed in what it sends. ` : ''}${known?.nextAction ?? 'Read the logs and the error rate of the service before calling it healthy.'}`,
       confirmCommands: [

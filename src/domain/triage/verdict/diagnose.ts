@@ -20,6 +20,7 @@ import { findRestartsInPlace } from '../job-restarts-in-place.js';
 import type { NodeChange } from '../node-change.js';
 import type { Trigger } from './trigger.js';
 import { capitalize } from '../../text.js';
+import { describeMarkedObject } from '../restart-marker.js';
 
 export interface Diagnosis {
   /** The finding that says what fails and how. */
@@ -98,7 +99,7 @@ function decideAction(ev: TriageEvidence, mechanism: Finding, trigger: Trigger, 
   // Another build behind the same tag: a rollback would pull it again.
   const pin = separation?.attribute === 'image digest' ? pinRebuilt(ev, d, lower(fix)) : undefined;
   if (pin !== undefined) return pin;
-  if (!CHANGE_KINDS.has(mechanism.kind) && mechanism.passesBy === undefined && rollbackFits(trigger, d)) {
+  if (!CHANGE_KINDS.has(mechanism.kind) && mechanism.passesBy === undefined && mechanism.noRollback === undefined && rollbackFits(trigger, d)) {
     const command = formatKubectl(ev.target, `rollout undo ${formatWorkloadRef(ev.target)} --to-revision=${trigger.previous.revision}`);
     // After a rollback, the safe revision is the one it replaced: anything older repeats the mistake.
     if (trigger.rollback !== undefined) {
@@ -116,6 +117,14 @@ function decideAction(ev: TriageEvidence, mechanism: Finding, trigger: Trigger, 
     const who = trigger.workload ?? ev.target.name;
     const command = formatKubectl(ev.target, `scale ${trigger.workload !== undefined ? `deployment/${trigger.workload}` : formatWorkloadRef(ev.target)} --replicas=${trigger.back}`);
     return { action: `Scale ${who} back to ${trigger.back} replica${trigger.back === 1 ? '' : 's'}, or ${lower(fix)}`, command };
+  }
+  // The revision brought it on, yet going back is no way out (a cloud role the identity lacks): the fix, and why not the rollback.
+  if (trigger.kind === 'revision' && mechanism.noRollback !== undefined) return { action: `${capitalize(fix)}; ${mechanism.noRollback}` };
+  // Only a restart marker changed: the object the pods re-read is the change, and going back re-reads it too.
+  if (trigger.kind === 'revision' && trigger.reloaded !== undefined) {
+    const what = describeMarkedObject(trigger.reloaded);
+    const restore = trigger.reloaded.object?.name !== undefined ? ` (or restore ${what}'s previous content)` : '';
+    return { action: `${capitalize(fix)}${restore}; a rollback would not help: the pods of any revision read the same ${trigger.reloaded.object?.kind ?? 'objects'}` };
   }
   return { action: decideFixForward(mechanism, trigger, separation, fix, nodeChange) };
 }

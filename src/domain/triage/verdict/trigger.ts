@@ -26,10 +26,12 @@ import { describeRollback, findRollback, rolloutTimeOf, type Rollback } from '..
 import { findHpaMaxChange } from '../hpa-max-change.js';
 import { leavesContainerAlone, readFailingContainer, readsConfigMap } from './untouched-container.js';
 import { findSettingKey } from './setting-key.js';
+import { describeMarkedObject, findRestartMarker, type RestartMarker } from '../restart-marker.js';
 
 export type Trigger =
   /** `rollback`: the revision is an old ReplicaSet a rollout undo brought back; `previous` is what it replaced. */
-  | { kind: 'revision'; revision: RevisionEvidence; previous: RevisionEvidence; diff: string[]; change?: string; text: string; at: IsoTime; rollback?: Rollback }
+  /** `reloaded`: the revision only stamped a restart marker (restart-marker.ts): what changed is the object the pods re-read, and a rollback would re-read it too. */
+  | { kind: 'revision'; revision: RevisionEvidence; previous: RevisionEvidence; diff: string[]; change?: string; text: string; at: IsoTime; rollback?: Rollback; reloaded?: RestartMarker }
   /** `historyGone`: a later revision whose earlier ReplicaSets are no longer kept (revisionHistoryLimit, or deleted): nothing to compare with or roll back to, yet not a first install. */
   | { kind: 'first-install'; revision: RevisionEvidence; text: string; at: IsoTime; historyGone?: true }
   /** `restartOf`: the revision that changed nothing in the template (a rollout restart) and made new pods read the object's change. */
@@ -261,6 +263,11 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
     if (leftAlone !== undefined && failing !== undefined) {
       return { kind: 'object-change', object: leftAlone, text: `${describeObjectChange(leftAlone, now, mechanism)} and picked up by revision ${newest.revision} (${formatAgo(rolledOut, now)}), which left container ${failing} as it was and only restarted it`, at: changeTime(leftAlone) ?? now, restartOf: newest, leftAlone: failing };
     }
+    // A revision that only stamped a restart marker (a reloader's, a checksum) re-read what the pods mount: that object's content changed.
+    const reloaded = rollback === undefined ? findRestartMarker(previous, newest) : undefined;
+    if (reloaded !== undefined) {
+      return { kind: 'revision', revision: newest, previous, diff, text: `${describeMarkedObject(reloaded)} changed and ${reloaded.object === undefined ? 'were' : 'was'} picked up by revision ${newest.revision}, a restart of the same template (only its ${reloaded.annotation} annotation changed, ${formatAgo(rolledOut, now)})`, at: newest.createdAt, reloaded };
+    }
     // A Service's ports are not in the pod template: a revision that left the containers' ports alone did not move them.
     if (object?.kind === 'Service' && !diff.some((l) => / ports:/.test(l))) {
       return { kind: 'object-change', object, text: describeObjectChange(object, now, mechanism), at: changeTime(object) ?? now };
@@ -318,7 +325,7 @@ function findMechanismOrigin(ev: TriageEvidence, mechanism: Finding | undefined,
 
 /** Whether rolling back is the safe mitigation: the failing pods are the new revision's, and nothing else explains them. */
 export function rollbackFits(trigger: Trigger, d: Differential): trigger is Extract<Trigger, { kind: 'revision' }> {
-  if (trigger.kind !== 'revision') return false;
+  if (trigger.kind !== 'revision' || trigger.reloaded !== undefined) return false;
   const failingRevisions = unique(d.failing.map((p) => p.revisionHash ?? '?'));
   return failingRevisions.every((h) => h === trigger.revision.hash || h === '?');
 }
@@ -335,6 +342,28 @@ export function acquitRollout(findings: readonly Finding[], trigger: Trigger, me
   }
   // A restart of the same template only made new pods read the changed object: going back to the
   // revision before starts pods that read the same object.
+  // The revision stays the trigger, but going back is no way out: the mechanism says why.
+  const refused = mechanism?.noRollback;
+  if (trigger.kind === 'revision' && refused !== undefined) {
+    return findings.map((f) => (f.kind !== 'recent-rollout' ? f : { ...f, severity: 'info', nextAction: `${capitalize(refused)}. Act on the mechanism the verdict names.`, fix: 'act on the mechanism, not the rollout' }));
+  }
+  // A revision that only stamped a restart marker: its pods re-read a changed object, as any revision's would.
+  if (trigger.kind === 'revision' && trigger.reloaded !== undefined) {
+    const what = describeMarkedObject(trigger.reloaded);
+    const n = trigger.revision.revision;
+    return findings.map((f) =>
+      f.kind !== 'recent-rollout'
+        ? f
+        : {
+            ...f,
+            title: `Revision ${n} is a restart of the same template (only its ${trigger.reloaded?.annotation ?? 'restart'} annotation changed): it made new pods read ${what} as changed`,
+            severity: 'info',
+            likelyCause: `Revision ${n} changed nothing the pods run with but a restart marker; its new pods read ${what} as it is now, while pods started earlier keep what they read at their start.`,
+            nextAction: `Fix ${what} (or what reads it) as the verdict says; a rollback would not help: any new pod reads the same content.`,
+            fix: `fix ${what}, not the rollout`,
+          },
+    );
+  }
   const restart = trigger.kind === 'object-change' ? trigger.restartOf : undefined;
   if (trigger.kind === 'object-change' && restart !== undefined) {
     const { kind, name } = trigger.object;

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { PodTemplateEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
+import type { Finding } from '../../../../src/domain/triage/finding.js';
+import { compareFailingHealthy } from '../../../../src/domain/triage/verdict/differential.js';
+import { acquitRollout, findTrigger, rollbackFits } from '../../../../src/domain/triage/verdict/trigger.js';
+import { diagnose } from '../../../../src/domain/triage/verdict/diagnose.js';
+import { REV6, REV7, baseEvidence, minutesAgo, pod, podName, revision, revisionContainer } from '../scenarios/builders.js';
+
+// A revision whose only template change is a restart or reload marker (a reloader's stamp, a
+// rollout restart) runs what ran before: the object its new pods re-read is what changed, and a
+// rollback would start pods that read the same object.
+const PODS = [podName(REV7.hash, 0)];
+
+function crash(): Finding {
+  return {
+    id: 'exit-code/app', kind: 'exit-code', title: 'Container app exits with code 1 on 1/4 pods: the file cannot be read', layer: 'container/process', severity: 'critical', confidence: 'high',
+    evidence: [], likelyCause: '', nextAction: 'Fix the file format.', fix: 'fix the file format', confirmCommands: [], affected: { pods: PODS },
+  };
+}
+
+function rollout(): Finding {
+  return { id: 'recent-rollout', kind: 'recent-rollout', title: 'Revision 7 rolled out 30m ago, just before the failures', layer: 'rollout/change', severity: 'warning', confidence: 'medium', evidence: [], likelyCause: '', nextAction: 'Roll back to revision 6.', confirmCommands: [] };
+}
+
+function template(annotations: Record<string, string>): PodTemplateEvidence {
+  return { initContainers: [], imagePullSecrets: [], volumes: [{ name: 'store', source: 'secret', ref: 'app-store' }], placement: { nodeSelector: {}, requiredNodeAffinity: [], tolerations: [] }, annotations };
+}
+
+function evidence(older: Record<string, string>, newer: Record<string, string>, image?: string): TriageEvidence {
+  const failing = pod(0, { revisionHash: REV7.hash, createdAt: minutesAgo(30), startTime: minutesAgo(30), ready: false });
+  const healthy = [1, 2, 3].map((i) => pod(i, { revisionHash: REV6.hash, createdAt: minutesAgo(9 * 24 * 60) }));
+  const base = baseEvidence({ pods: [...healthy, failing] });
+  return {
+    ...base,
+    revisions: [
+      revision(REV6, minutesAgo(9 * 24 * 60), { replicas: 3, template: template(older) }),
+      revision(REV7, minutesAgo(30), { replicas: 1, template: template(newer), ...(image ? { containers: [revisionContainer({ image })] } : {}) }),
+    ],
+  };
+}
+
+const STAMP = 'reloader.stakater.com/last-reloaded-from';
+const from = (hash: string) => `{"type":"SECRET","name":"app-store","hash":"${hash}"}`;
+
+describe('a revision that only stamped a restart marker', () => {
+  it('names the Secret the reloader stamped as the change, and offers no rollback', () => {
+    const ev = evidence({ [STAMP]: from('aaa111') }, { [STAMP]: from('bbb222') });
+    const t = findTrigger(ev, crash(), compareFailingHealthy(ev));
+    expect(t.kind).toBe('revision');
+    expect(t.text).toMatch(/^Secret app-store changed and was picked up by revision 7, a restart of the same template/);
+    expect(rollbackFits(t, compareFailingHealthy(ev))).toBe(false);
+    const d = diagnose(ev, [crash()]);
+    expect(d?.headline).not.toMatch(/roll ?back to|rollout undo/i);
+    expect(d?.action).toMatch(/restore Secret app-store's previous content\); a rollback would not help/);
+    const [acquitted] = acquitRollout([rollout()], t, crash());
+    expect(acquitted?.severity).toBe('info');
+    expect(acquitted?.nextAction).not.toMatch(/roll ?back to/i);
+  });
+
+  it('treats a rollout restart stamp the same, naming what the pods read', () => {
+    const ev = evidence({ 'kubectl.kubernetes.io/restartedAt': '2026-01-01T00:00:00Z' }, { 'kubectl.kubernetes.io/restartedAt': '2026-01-02T00:00:00Z' });
+    const t = findTrigger(ev, crash(), compareFailingHealthy(ev));
+    expect(t.text).toMatch(/^the Secrets and ConfigMaps the pods read changed and were picked up by revision 7/);
+    expect(rollbackFits(t, compareFailingHealthy(ev))).toBe(false);
+  });
+
+  it('keeps the rollback when the revision changed more than the marker', () => {
+    const ev = evidence({ [STAMP]: from('aaa111') }, { [STAMP]: from('bbb222') }, 'registry.example.com/team/app:9.9.9');
+    const t = findTrigger(ev, crash(), compareFailingHealthy(ev));
+    expect(t.kind === 'revision' && t.reloaded).toBeUndefined();
+    expect(rollbackFits(t, compareFailingHealthy(ev))).toBe(true);
+  });
+});
