@@ -380,6 +380,8 @@ const REFUSALS: readonly Refusal[] = [
   {
     server: 'MongoDB',
     pattern: MONGO_UNAUTHORIZED,
+    // Denied for the user's rights, not refused for the server's state: its calls failed, the server is up.
+    verb: 'denies',
     refuses: "commands its user's roles do not grant: not authorized (code 13 Unauthorized)",
     scope: describeMongoRefused,
     fixOf: fixMongoRole,
@@ -391,6 +393,8 @@ const REFUSALS: readonly Refusal[] = [
   {
     server: 'MySQL',
     pattern: MYSQL_COMMAND_DENIED,
+    // Denied for the user's rights, not refused for the server's state: its calls failed, the server is up.
+    verb: 'denies',
     refuses: "statements its user's grants do not cover: command denied (1142, no privilege)",
     scope: describeMysqlRefused,
     fixOf: fixMysqlGrant,

@@ -26,9 +26,10 @@ const MYSQL_ENV = [{ name: 'SPRING_DATASOURCE_URL', value: 'jdbc:mysql://ledger-
 describe('a database refusing the commands its user\'s roles do not grant', () => {
   it('names MongoDB\'s code 13 Unauthorized on writes and restoring readWrite through whatever manages the users', () => {
     const [f] = analyzeDependencyRefusals(scenario([read(30), mongoDenied(20), read(15), mongoDenied(10), mongoDenied(2)], MONGO_ENV));
-    expect(f?.title).toMatch(/^MongoDB ledger-db refuses commands its user's roles do not grant: not authorized \(code 13 Unauthorized\) — writes \(insert\) on database ledger/);
+    expect(f?.title).toMatch(/^MongoDB ledger-db denies commands its user's roles do not grant: not authorized \(code 13 Unauthorized\) — writes \(insert\) on database ledger/);
     expect(f?.fix).toMatch(/readWrite on ledger/);
     expect(f?.outsideWorkload).toMatch(/rollback/);
+    expect(f?.title).toMatch(/6 failed calls in the logs of 2 pods/);
   });
 
   it('puts the authorization refusal in the headline, never a rollback', () => {
@@ -40,7 +41,7 @@ describe('a database refusing the commands its user\'s roles do not grant', () =
 
   it('names MySQL\'s command denied with the user and table, and the GRANT', () => {
     const [f] = analyzeDependencyRefusals(scenario([mysqlDenied(12), mysqlDenied(3)], MYSQL_ENV));
-    expect(f?.title).toMatch(/^MySQL ledger-mysql refuses statements its user's grants do not cover: command denied \(1142, no privilege\) — writes \(INSERT\) on table entries, user ledger_app/);
+    expect(f?.title).toMatch(/^MySQL ledger-mysql denies statements its user's grants do not cover: command denied \(1142, no privilege\) — writes \(INSERT\) on table entries, user ledger_app/);
     expect(f?.fix).toMatch(/^GRANT INSERT ON entries TO 'ledger_app'/);
   });
 
