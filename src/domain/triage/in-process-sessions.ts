@@ -14,7 +14,7 @@ import { readLineTime } from './request-silence.js';
 export const MIN_LOST_SESSIONS = 5;
 
 /** The store's own words that it lives in the process: express-session's start-up warning, a logged store name. */
-const MEMORY_STORE_LOG = /connect\.session\(\) MemoryStore is not|"?session[_ ]?store"?\s*[:=]\s*"?(?:MemoryStore|memory)\b/i;
+const MEMORY_STORE_LOG = /connect\.session\(\) MemoryStore is not|"?session[_ ]?(?:store|backend|storage)"?\s*[:=]\s*"?(?:[\w.]+\s+)?(?:MemoryStore|SimpleCache|LocMemCache|MemoryCache|memory|in-?memory|in-?process)\b/i;
 /** Literal env that keeps sessions in the process or on its own disk. */
 const LOCAL_STORE_ENV: readonly { name: RegExp; value: RegExp }[] = [
   { name: /^SESSION_STORE$/i, value: /^(memory|memorystore|in-?memory|file|files)$/i },
@@ -23,8 +23,10 @@ const LOCAL_STORE_ENV: readonly { name: RegExp; value: RegExp }[] = [
 ];
 /** The env keys that name a session store (PHP frameworks, Node, Flask): read from a ConfigMap the container takes variables from. */
 export const SESSION_STORE_KEY = /^(SESSION_DRIVER|SESSION_STORE|SESSION_TYPE)$/i;
-/** A request that came without a session it had, or failed the CSRF secret the session keeps. */
-const LOST_SESSION = /\bno session (?:for|found)\b|\bsession (?:not found|unknown)\b|\binvalid csrf token\b|\bEBADCSRFTOKEN\b|\bCSRF token mismatch\b/i;
+/** A login callback whose OAuth/OIDC state (or nonce) the session was to hold is missing or another: the state was stored on another pod. */
+export const LOST_LOGIN_STATE = /\bmismatching_state\b|\bstate (?:not equal|mismatch|does not match)\b|\bunable to verify authorization request state\b|\bauthorization_request_not_found\b|\binvalid (?:oauth2? |oidc )?state parameter\b|\bnonce (?:mismatch|not found)\b/i;
+/** A request that came without a session it had, or failed the CSRF secret the session keeps, or the login state it held. */
+const LOST_SESSION = new RegExp(`\\bno session (?:for|found)\\b|\\bsession (?:not found|unknown)\\b|\\binvalid csrf token\\b|\\bEBADCSRFTOKEN\\b|\\bCSRF token mismatch\\b|${LOST_LOGIN_STATE.source}`, 'i');
 /** An access-log line of a write answered 419 ("Page Expired": the session that held its CSRF token is gone). */
 const EXPIRED_WRITE = /"(?:POST|PUT|PATCH|DELETE) [^"]*" 419\b/;
 /** An access-log line with its status: the requests the 419s are a share of. */
@@ -63,7 +65,21 @@ function findStoreSign(logs: readonly LogEvidence[], containers: readonly Contai
   }
   const line = logs.flatMap((l) => l.lines).find((l) => MEMORY_STORE_LOG.test(l));
   if (line === undefined) return undefined;
-  return /connect\.session|MemoryStore/i.test(line) ? "express-session's MemoryStore, as its start-up warning says" : 'an in-memory session store (as the log names it)';
+  if (/connect\.session|MemoryStore/i.test(line)) return "express-session's MemoryStore, as its start-up warning says";
+  const named = /session[_ ]?(?:store|backend|storage)"?\s*[:=]\s*"?((?:[\w.]+\s+)?(?:SimpleCache|LocMemCache|MemoryCache))\b/i.exec(line)?.[1];
+  return named ? `${named}, an in-memory session store (as the log names it)` : 'an in-memory session store (as the log names it)';
+}
+
+/** Lines a traceback may run above its last line, the one that names the exception. */
+const TRACEBACK_SPAN = 20;
+
+/** The time of an untimed line that ends a traceback: that of the log line the traceback hangs from. */
+function readTracebackTime(lines: readonly string[], i: number): IsoTime | undefined {
+  for (let j = i - 1; j >= Math.max(0, i - TRACEBACK_SPAN); j--) {
+    const at = readLineTime(lines[j] ?? '');
+    if (at !== undefined) return at;
+  }
+  return undefined;
 }
 
 /**
@@ -81,9 +97,10 @@ export function findLostSessions(logs: readonly LogEvidence[], pods: ReadonlySet
   const expired = lines.filter((line) => EXPIRED_WRITE.test(line)).length;
   const counts419 = expired >= MIN_LOST_SESSIONS && expired >= MIN_EXPIRED_SHARE * requests;
   const lost = mine.flatMap((l) =>
-    l.lines.filter((line) => LOST_SESSION.test(line) || (counts419 && EXPIRED_WRITE.test(line))).map((line) => {
-      const at = readLineTime(line);
-      return { pod: l.pod, container: l.container, line, ...(at ? { at } : {}) };
+    l.lines.flatMap((line, i) => {
+      if (!LOST_SESSION.test(line) && !(counts419 && EXPIRED_WRITE.test(line))) return [];
+      const at = readLineTime(line) ?? readTracebackTime(l.lines, i);
+      return [{ pod: l.pod, container: l.container, line, ...(at ? { at } : {}) }];
     }),
   );
   const hit = [...new Set(lost.map((h) => h.pod))];

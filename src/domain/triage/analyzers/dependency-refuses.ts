@@ -74,6 +74,7 @@ import { CLIENT_LIMIT_CLIENT_SIDE, CLIENT_LIMIT_FIX, CLIENT_LIMIT_REFUSES, CLIEN
 import { MYSQL_STATEMENT_TIMEOUT, MYSQL_TIMEOUT_SETTINGS, MYSQL_TIMEOUT_WHY, PG_STATEMENT_TIMEOUT, PG_TIMEOUT_SETTINGS, PG_TIMEOUT_WHY, TIMEOUT_OUTLASTS, fixMysqlTimeout, fixPgTimeout, readMysqlTimeout, readPgTimeout } from '../server-statement-timeout.js';
 import { findConfiguredTimeout } from '../statement-timeout.js';
 import { LOST_GROUP_CLIENT_SIDE, LOST_GROUP_FIX, LOST_GROUP_OUTLASTS, LOST_GROUP_WHY, REDIS_NOGROUP, fixLostGroup, readRedisPersistence } from '../redis-lost-group.js';
+import { MONGO_ROLE_FIX, MONGO_ROLE_WHY, MONGO_UNAUTHORIZED, MYSQL_COMMAND_DENIED, MYSQL_GRANT_FIX, MYSQL_GRANT_WHY, ROLE_OUTLASTS, describeMongoRefused, describeMysqlRefused, fixMongoRole, fixMysqlGrant } from '../db-authorization.js';
 import { NEO4J_MEMORY_POOL, NEO4J_MEMORY_POOL_FIX, NEO4J_MEMORY_POOL_WHY, NEO4J_MEMORY_SETTINGS, NEO4J_NAMED_LIMIT, fixNeo4jMemoryLimit, quoteNeo4j, readNeo4jMemorySettings } from '../neo4j-memory-pool.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
@@ -374,6 +375,33 @@ const REFUSALS: readonly Refusal[] = [
     failover: true,
     why: 'Writes reach a member that is not the primary: an election moved it, or the connection string bypasses replica-set discovery.',
     fix: 'use the replica-set connection string so the driver follows the primary',
+  },
+  // The user authenticated but its roles no longer grant the commands (a role narrowed readWrite → read) (db-authorization.ts).
+  {
+    server: 'MongoDB',
+    pattern: MONGO_UNAUTHORIZED,
+    // Denied for the user's rights, not refused for the server's state: its calls failed, the server is up.
+    verb: 'denies',
+    refuses: "commands its user's roles do not grant: not authorized (code 13 Unauthorized)",
+    scope: describeMongoRefused,
+    fixOf: fixMongoRole,
+    lostAt: true,
+    outlastsRollback: ROLE_OUTLASTS,
+    why: MONGO_ROLE_WHY,
+    fix: MONGO_ROLE_FIX,
+  },
+  {
+    server: 'MySQL',
+    pattern: MYSQL_COMMAND_DENIED,
+    // Denied for the user's rights, not refused for the server's state: its calls failed, the server is up.
+    verb: 'denies',
+    refuses: "statements its user's grants do not cover: command denied (1142, no privilege)",
+    scope: describeMysqlRefused,
+    fixOf: fixMysqlGrant,
+    lostAt: true,
+    outlastsRollback: ROLE_OUTLASTS,
+    why: MYSQL_GRANT_WHY,
+    fix: MYSQL_GRANT_FIX,
   },
   // A sort no index serves, done in memory past MongoDB's blocking-sort limit: every call of that query fails.
   {

@@ -7,7 +7,7 @@
 import type { TriageEvidence } from '../evidence.js';
 import { condenseStructuredLine } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
-import { findInProcessSessions } from '../in-process-sessions.js';
+import { LOST_LOGIN_STATE, findInProcessSessions } from '../in-process-sessions.js';
 import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
 import { countReadyPods, getDesiredReplicas, listNodesOf, severityForPods } from '../pod-status.js';
 import { listSelectingServices } from '../service-match.js';
@@ -28,7 +28,7 @@ export function analyzeInProcessSessions(ev: TriageEvidence): Finding[] {
     : sticky.length === 0
       ? `; Service ${joinAnd(services.map((v) => v.name))} has no sessionAffinity, so each request may land on any pod`
       : `; Service ${joinAnd(sticky.map((v) => v.name))} pins clients by IP, which does not hold behind a proxy or NAT that shares their address`;
-  const kinds = [...new Set(s.lost.map((h) => (/" 419\b/.test(h.line) ? '419 Page Expired on their form posts' : /csrf token mismatch/i.test(h.line) ? '"CSRF token mismatch"' : /csrf/i.test(h.line) ? '"invalid csrf token"' : /no session/i.test(h.line) ? '"no session for sid"' : 'session not found')))];
+  const kinds = [...new Set(s.lost.map((h) => (/" 419\b/.test(h.line) ? '419 Page Expired on their form posts' : LOST_LOGIN_STATE.test(h.line) ? 'login callbacks failing the OAuth state check, "state mismatch"' : /csrf token mismatch/i.test(h.line) ? '"CSRF token mismatch"' : /csrf/i.test(h.line) ? '"invalid csrf token"' : /no session/i.test(h.line) ? '"no session for sid"' : 'session not found')))];
   const where = /\bfiles?\b|filesystem/i.test(s.store) ? "on each pod's own disk" : "in each pod's memory";
   const title = `Sessions are kept ${where} (${s.store}) and the ${replicas} replicas do not share them: ${s.lost.length} requests in ${s.pods.length} pods came without the session another pod holds (${joinAnd(kinds)})${affinity}`;
   const fix = 'move the sessions to a store the replicas share (Redis, the database) before running more than one replica';

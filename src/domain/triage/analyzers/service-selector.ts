@@ -3,6 +3,7 @@ import { hasReadFailure } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl, formatSelector, formatWorkloadSelector } from '../kubectl-command.js';
 import { findNearMiss, getPodLabels, isSimilarName, listSlicesOf } from '../service-match.js';
+import { findEnvNamingService } from '../env-service-ref.js';
 
 /**
  * Services that look meant for this workload but select no pod: the selector is one label
@@ -21,6 +22,9 @@ export function analyzeServiceSelectors(ev: TriageEvidence): Finding[] {
     if (endpoints.length > 0) return [];
     // The Service named like the workload is surely the one clients use; a look-alike may be idle on purpose (canary, preview).
     const main = svc.name === ev.target.name || svc.name === ev.target.service;
+    // A Service these pods call (their env addresses it) fronts another workload; a StatefulSet's own governing Service excepted.
+    const calls = !main && svc.name !== ev.workload?.serviceName && findEnvNamingService(ev.pods[0]?.containers ?? [], svc.name, ev.target.namespace) !== undefined;
+    if (calls) return [];
     const typo = miss.have !== undefined && isSimilarName(miss.want, miss.have);
     const severity = main ? 'critical' : typo ? 'warning' : 'info';
     const confidence = !slicesKnown ? 'low' : main ? 'high' : typo ? 'medium' : 'low';

@@ -88,4 +88,36 @@ describe('analyzeInProcessSessions', () => {
     expect(analyzeInProcessSessions(fileSessions(3, 4, 3, 'redis'))).toEqual([]);
     expect(analyzeInProcessSessions(fileSessions(1, 10, 8))).toEqual([]);
   });
+
+  /** A Flask pod's log: its session backend named at start, then `failed` login callbacks whose OAuth state check fails, each a traceback. */
+  function callbackLog(k: number, failed: number, backend: string): string[] {
+    const py = (m: number) => new Date(Date.parse(NOW) - Math.round(m * 60_000)).toISOString().replace('T', ' ').replace('Z', '').replace('.', ',');
+    return [
+      `${py(24)} INFO webapp.app session backend: ${backend}`,
+      ...Array.from({ length: failed }, (_, i) => [
+        `${py(20 - i * 3 - k * 0.5)} ERROR webapp.auth login callback failed`,
+        'Traceback (most recent call last):',
+        '  File "/app/webapp/auth.py", line 30, in callback',
+        '    raise MismatchingStateError()',
+        'authlib.integrations.base_client.errors.MismatchingStateError: mismatching_state: CSRF Warning! State not equal in request and response.',
+      ]).flat(),
+    ];
+  }
+  function oauthCallbacks(n: number, failed: number, backend = 'cachelib SimpleCache (in-process)'): TriageEvidence {
+    const ev = scaled(n, 0, false);
+    return { ...ev, logs: ev.pods.map((p, k) => ({ pod: p.name, container: 'app', previous: false, lines: callbackLog(k, failed, backend) })) };
+  }
+
+  it('reads login callbacks failing their OAuth state check on several replicas as state kept per pod, since the scale-up', () => {
+    const [f] = analyzeInProcessSessions(oauthCallbacks(3, 2));
+    expect(f?.title).toMatch(/^Sessions are kept in each pod's memory \(cachelib SimpleCache, an in-memory session store/);
+    expect(f?.title).toMatch(/6 requests in 3 pods .*OAuth state check/);
+    const report = buildTriageReport(oauthCallbacks(3, 2), { startedAt: NOW, finishedAt: NOW });
+    expect(report.headline).toMatch(/^Since the workload was scaled up from 1 to 3 25m ago \(not by a rollout\): Sessions are kept in each pod's memory/);
+  });
+
+  it('says nothing of OAuth state failures with a shared store, or on one replica', () => {
+    expect(analyzeInProcessSessions(oauthCallbacks(3, 2, 'redis'))).toEqual([]);
+    expect(analyzeInProcessSessions(oauthCallbacks(1, 6))).toEqual([]);
+  });
 });

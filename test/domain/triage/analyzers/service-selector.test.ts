@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeServiceSelectors } from '../../../../src/domain/triage/analyzers/service-selector.js';
-import { APP, endpointSlice, pod, service } from '../scenarios/builders.js';
+import { APP, NS, container, endpointSlice, pod, service } from '../scenarios/builders.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 import { selectorTypoScenario } from '../scenarios/services.js';
 
@@ -50,6 +50,15 @@ describe('analyzeServiceSelectors', () => {
     const [f] = analyzeServiceSelectors(ev);
     expect(f?.severity).toBe('warning');
     expect(f?.title).toContain('selector app=payment-servce, but the pods are labelled app=payment-service');
+  });
+
+  it('leaves alone a look-alike Service the pods call as their database: it fronts the server, not them', () => {
+    const ev = healthyScenario();
+    ev.services.push(service({ name: 'payments-db', selector: { app: 'payments-db' }, ports: [{ name: 'pg', port: 5432, targetPort: 5432, protocol: 'TCP' }] }));
+    expect(analyzeServiceSelectors(ev)).toHaveLength(1);
+    const env = [{ name: 'DATABASE_URL', value: `postgres://app@payments-db-0.payments-db.${NS}.svc.cluster.local:5432/payments` }];
+    ev.pods = ev.pods.map((p) => ({ ...p, containers: [container({ env })] }));
+    expect(analyzeServiceSelectors(ev)).toEqual([]);
   });
 
   it('lowers confidence when EndpointSlices could not be read', () => {
