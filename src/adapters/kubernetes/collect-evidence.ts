@@ -253,6 +253,7 @@
 //   or Postgres refuses its prepared statements because their result type changed ("cached plan must not change result type", 0A000),
 //   or the database refuses its writes for a NULL in a NOT NULL column (23502, MySQL 1048/1364…: a migration made it required, not-null-violation.ts),
 //   or it finds a table missing (Hibernate "Schema-validation: missing table", Postgres 42P01, MySQL 1146: the migration Job that failed, failed-migration.ts),
+//   or its migrate step finds the database's migration history inconsistent (Django InconsistentMigrationHistory, Flyway "applied migration not resolved locally", Alembic "Can't locate revision": the Job that restored into it, migration-history.ts),
 //   one list of the namespace's Jobs (at most 100, read-jobs-before-onset.ts; the Secrets
 //   and ConfigMaps their pods take are kept by name only, never read; their commands, args and literal env values kept, clipped);
 //   then, when a Job that started or ended just before the failures was made by a CronJob, one get of that CronJob by name

@@ -145,6 +145,7 @@ import { pickColdCacheService } from '../../domain/triage/cache-hit-collapse.js'
 import { listSlowStorageClaimReads } from '../../domain/triage/slow-storage.js';
 import { needsJobsUnderLoad } from '../../domain/triage/jobs-under-load.js';
 import { needsDumpLockJobs } from '../../domain/triage/dump-lock.js';
+import { needsMigrationHistoryJobs } from '../../domain/triage/migration-history.js';
 import { needsRateLimitJobs } from '../../domain/triage/rate-limit-jobs.js';
 import { pickMissingTableStore } from '../../domain/triage/store-volume-loss.js';
 import { readStoreVolume } from './read-store-volume.js';
@@ -541,7 +542,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   // Its prepared statements' result type changed (0A000), or its writes are refused as NOT NULL (23502): the migration Job that changed the table.
   // It finds a table missing (Hibernate schema validation, 42P01, 1146): the migration Job that failed to create it.
   const jobsBeforeP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) =>
-    needsJobsBeforeOnset({ target, pods: pods.ranked, events: d.events, logs: d.logs, revisions: r.revisions, collectedAt: now() }) || needsRateLimitJobs(target, d.logs) || needsJobsUnderLoad(target, d.logs) || needsDumpLockJobs(target, d.logs) || findMaxTimeExpired({ logs: d.logs, pods: pods.ranked }, now()).length > 0 || needsServerJobRuns(d) || needsPrivilegeJobs(target, d.logs) || needsLockedAccountJobs(d.logs) || findSchemaChangedUnder(d.logs) !== undefined || needsFailedMigrationJobs(target, d.logs) ? readJobsBeforeOnset(ctx) : undefined,
+    needsJobsBeforeOnset({ target, pods: pods.ranked, events: d.events, logs: d.logs, revisions: r.revisions, collectedAt: now() }) || needsRateLimitJobs(target, d.logs) || needsJobsUnderLoad(target, d.logs) || needsDumpLockJobs(target, d.logs) || findMaxTimeExpired({ logs: d.logs, pods: pods.ranked }, now()).length > 0 || needsServerJobRuns(d) || needsPrivilegeJobs(target, d.logs) || needsLockedAccountJobs(d.logs) || findSchemaChangedUnder(d.logs) !== undefined || needsFailedMigrationJobs(target, d.logs) || needsMigrationHistoryJobs(target, d.logs) ? readJobsBeforeOnset(ctx) : undefined,
   );
 
   // A Job that ran just before the onset was made by a CronJob: its schedule and zone (when it runs is part of why).

@@ -3,7 +3,9 @@
 // migration) is the change to check; or when its own log carries a data store's load hints
 // (needsJobsUnderLoad): a backup running against it now explains the load; or when its writes time out
 // on a lock (needsDumpLockJobs): a dump that locks its database; or when PostgreSQL denies its role a privilege
-// (needsPrivilegeJobs): the migration Job that made the object. One list, at most 100 Jobs; never their pods or logs.
+// (needsPrivilegeJobs): the migration Job that made the object; or when its migrate step finds the database's
+// migration history inconsistent (needsMigrationHistoryJobs): the restore that rewrote it. One list, at most 100
+// Jobs; never their pods or logs.
 import type { NamespaceJobsEvidence } from '../../domain/triage/evidence.js';
 import type { CollectContext } from './collect-context.js';
 import { mapNamespaceJobs } from './map-namespace-jobs.js';

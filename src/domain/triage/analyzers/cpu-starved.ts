@@ -1,9 +1,11 @@
 import type { TriageEvidence } from '../evidence.js';
-import { CPU_STARVED, PROBE_TIMEOUT, describeCpuRestore, describeRequestChange, findCpuLimitCut } from '../cpu-limit-cut.js';
+import { CPU_STARVED, PROBE_TIMEOUT, describeCpuRestore, describeRequestChange, findCpuLimitCut, type CpuLimitCut } from '../cpu-limit-cut.js';
 import { condenseStructuredLine, eventContainer, listPodEvents } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
 import { formatPodShare, isPodHealthy, listNodesOf, severityForPods, unique } from '../pod-status.js';
+import { findProcessorSizedPool, type ProcessorSizedPool } from '../processor-sized-pool.js';
+import { parseQuantity } from '../quantity.js';
 import { formatAgo } from '../time-span.js';
 
 /**
@@ -36,9 +38,11 @@ export function analyzeCpuStarved(ev: TriageEvidence): Finding[] {
     }));
     const starved = lines.flatMap((l) => l.lines.filter((line) => CPU_STARVED.test(line)).map((line) => ({ pod: l.pod, line })));
     const timeouts = listPodEvents(ev, ['Unhealthy'], pods.map((p) => p.name)).filter((e) => PROBE_TIMEOUT.test(e.message) && (eventContainer(e) ?? name) === name);
+    // A pool the process sized from the processors the cut left it, with work queued on it.
+    const sized = findSizedPools(lines, cut.before, cut.after);
     // Starvation the runtime reports is the signal; probe timeouts alone could be any slowness.
-    if (pauses.length + starved.length === 0) continue;
-    const hit = unique([...pauses, ...starved].map((x) => x.pod).concat(timeouts.map((e) => e.object.name)));
+    if (pauses.length + starved.length + sized.length === 0) continue;
+    const hit = unique([...pauses, ...starved, ...sized].map((x) => x.pod).concat(timeouts.map((e) => e.object.name)));
     const affected = pods.filter((p) => hit.includes(p.name));
     const unhealthy = affected.filter((p) => !isPodHealthy(p, ev.collectedAt));
     const longest = [...pauses].sort((a, b) => b.ms - a.ms)[0];
@@ -47,12 +51,17 @@ export function analyzeCpuStarved(ev: TriageEvidence): Finding[] {
       ...(longest ? [`GC pauses up to ${(longest.ms / 1000).toFixed(1)}s`] : []),
       ...(starved.length > 0 ? [`thread starvation (${starved.length} line${starved.length === 1 ? '' : 's'})`] : []),
     ];
-    const logPods = unique([...pauses, ...starved].map((x) => x.pod)).length;
+    const logPods = unique([...pauses, ...starved, ...sized].map((x) => x.pod)).length;
     const probeText = timeouts.length > 0 ? `, ${probes.join(' and ')} probes time out on ${formatPodShare(ev, unique(timeouts.map((e) => e.object.name)).length)}` : '';
     const serial = lines.some((l) => l.lines.some((line) => SERIAL_GC.test(line)));
     const request = describeRequestChange(cut);
     const when = formatAgo(cut.revision.createdAt, ev.collectedAt);
     const restore = describeCpuRestore(cut);
+    const pool = sized[0]?.pool;
+    if (pool !== undefined && pauses.length + starved.length === 0) {
+      findings.push(describeSizedPool(ev, name, cut, sized, pool, { when, request, restore, probeText, affected, unhealthy: unhealthy.length, timeouts: timeouts.length }));
+      continue;
+    }
     findings.push({
       id: `cpu-starved/${name}`,
       kind: 'cpu-starved',
@@ -82,4 +91,70 @@ export function analyzeCpuStarved(ev: TriageEvidence): Finding[] {
     });
   }
   return findings;
+}
+
+/** The CPUs a runtime counts under a limit: the limit rounded up, at least one. */
+function processorsUnder(limit: string): number | undefined {
+  const cpus = parseQuantity(limit);
+  return cpus === undefined ? undefined : Math.max(1, Math.ceil(cpus));
+}
+
+/** Per pod's log, a pool sized to the processors the new limit leaves, and fewer than the old one gave. */
+function findSizedPools(logs: readonly { pod: string; lines: string[] }[], before: string, after: string): { pod: string; pool: ProcessorSizedPool }[] {
+  const now = processorsUnder(after);
+  const was = before === 'none' ? Infinity : processorsUnder(before);
+  if (now === undefined || was === undefined || was <= now) return [];
+  return logs.flatMap((l) => {
+    const pool = findProcessorSizedPool(l.lines, now);
+    return pool === undefined ? [] : [{ pod: l.pod, pool }];
+  });
+}
+
+interface Told {
+  when: string;
+  request: string;
+  restore: string;
+  probeText: string;
+  affected: readonly { name: string; nodeName?: string }[];
+  unhealthy: number;
+  timeouts: number;
+}
+
+/** The cut told through the pool it shrank: the runtime sees fewer processors, its pool has fewer workers, work queues. */
+function describeSizedPool(ev: TriageEvidence, name: string, cut: CpuLimitCut, sized: readonly { pod: string; pool: ProcessorSizedPool }[], pool: ProcessorSizedPool, t: Told): Finding {
+  const waits = sized.reduce((n, s) => n + s.pool.waits, 0);
+  const jvm = /ForkJoin|availableProcessors|ActiveProcessorCount|common[ -]?pool/i.test(pool.line);
+  const named = pool.pool ?? 'its thread pool';
+  const processors = `${pool.size} processor${pool.size === 1 ? '' : 's'}`;
+  const fix = `${t.restore}${jvm ? ', or size the pool apart from the limit (-XX:ActiveProcessorCount, or a dedicated executor for the blocking calls)' : ', or size the pool apart from the limit'}`;
+  const affectedPods = ev.pods.filter((p) => t.affected.some((a) => a.name === p.name));
+  return {
+    id: `cpu-starved/${name}`,
+    kind: 'cpu-starved',
+    title: `Container ${name}'s ${named} is sized to ${processors} since revision ${cut.revision.revision} (${t.when}) cut its CPU limit ${cut.before} → ${cut.after}${t.request}: ${jvm ? 'the JVM counts the limit as its available processors, so ' : ''}work queues behind ${pool.size === 1 ? 'one worker' : `${pool.size} workers`} and times out (${waits} line${waits === 1 ? '' : 's'} in the logs of ${sized.length} pod${sized.length === 1 ? '' : 's'})${t.probeText}`,
+    datesChange: true,
+    layer: 'capacity',
+    severity: t.unhealthy > 0 ? severityForPods(ev, t.unhealthy) : 'warning',
+    confidence: 'high',
+    evidence: [
+      `revision ${cut.revision.revision} (${t.when}${cut.revision.changeCause ? `, "${cut.revision.changeCause}"` : ''}): ${name} cpu limit ${cut.before} → ${cut.after}${t.request}`,
+      `log ${sized[0]?.pod ?? ''}: ${condenseStructuredLine(pool.line).slice(0, 240)}`,
+      `log ${sized[0]?.pod ?? ''}: ${condenseStructuredLine(pool.waitLine).slice(0, 240)}`,
+      `${t.unhealthy}/${t.affected.length} of these pods not ready or restarting now`,
+    ],
+    decisive: condenseStructuredLine(pool.line).slice(0, 200),
+    likelyCause:
+      (jvm
+        ? `The JVM takes Runtime.availableProcessors() from the container's CPU limit: under a limit of ${cut.after} it sees ${processors}, and the pools sized from that count shrink with it — ForkJoinPool.commonPool (parallelism = processors − 1, at least 1), which CompletableFuture.supplyAsync and parallel streams use when given no executor, among them. `
+        : `The process sizes ${named} from the CPUs it sees, and under a limit of ${cut.after} that is ${processors}. `) +
+      `Blocking calls run on that pool hold its ${pool.size === 1 ? 'only worker' : 'workers'}, so the rest queue behind each other and hit their timeouts while the dependencies answer in time${t.timeouts > 0 ? '; the health endpoint waits with them and the probes time out' : ''}. ` +
+      `The limit was ${cut.before} before revision ${cut.revision.revision}; the queueing shows under load, so it can be hours older than the symptoms. A rollback of the dependencies or a restart changes nothing.`,
+    nextAction: `Mitigate: ${t.restore}. Then ${jvm ? 'give the blocking calls their own executor (or set -XX:ActiveProcessorCount) so the pool no longer follows the limit' : 'size the pool apart from the CPU limit'}. Do not relax the timeouts or probes to hide it.`,
+    fix,
+    confirmCommands: [
+      formatKubectl(ev.target, `rollout history ${formatWorkloadRef(ev.target)} --revision=${cut.revision.revision}`),
+      formatKubectl(ev.target, `logs ${sized[0]?.pod ?? ''} -c ${name} --tail=200`),
+    ],
+    affected: { pods: affectedPods.map((p) => p.name), nodes: listNodesOf(affectedPods) },
+  };
 }

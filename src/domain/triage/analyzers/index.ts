@@ -204,6 +204,7 @@ import { analyzeLookupStall } from './lookup-stall.js';
 import { analyzeProducerFencing } from './producer-fencing.js';
 import { analyzeIndexMappingConflict } from './index-mapping-conflict.js';
 import { analyzeSequenceBehind } from './sequence-behind.js';
+import { analyzeMigrationHistory } from './migration-history.js';
 import { analyzeColumnCharset } from './column-charset.js';
 import { analyzeSharedStoreLock } from './shared-store-lock.js';
 import { analyzeUnimplementedCalls } from './unimplemented-method.js';
@@ -439,6 +440,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'producer-fencing': analyzeProducerFencing,
   'index-mapping-conflict': analyzeIndexMappingConflict,
   'sequence-behind': analyzeSequenceBehind,
+  'migration-history': analyzeMigrationHistory,
   'column-charset': analyzeColumnCharset,
   'shared-store-lock': analyzeSharedStoreLock,
   'unimplemented-method': analyzeUnimplementedCalls,

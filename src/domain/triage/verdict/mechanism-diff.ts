@@ -39,7 +39,8 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
     // Pods addressed to a scheduler that never answers: the line that named it is the lead.
     if (k === 'placement' && /schedulername/.test(text)) return l.startsWith('schedulername');
     if (k === 'placement') return /nodeselector|affinity|tolerations|nodename/.test(l);
-    if (k === 'cpu-starved') return / cpu (limit|request):/.test(l);
+    // The mechanism blames the limit (the quota, the processors a runtime counts): the line that cut it, over the request beside it.
+    if (k === 'cpu-starved') return diff.some((x) => / cpu limit:/i.test(x)) ? / cpu limit:/.test(l) : / cpu (limit|request):/.test(l);
     // The request an HPA measures its utilization against: raising it scaled the workload in.
     if (k === 'hpa-scaled-in') return / (cpu|memory) request:/.test(l);
     // The heap flag (in an options variable or the args) or the memory limit it is sized against.

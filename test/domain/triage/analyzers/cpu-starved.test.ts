@@ -81,4 +81,31 @@ describe('analyzeCpuStarved', () => {
     expect(analyzeCpuStarved(ev)[0]?.title).toMatch(/cut its CPU limit none → 500m/);
     expect(analyzeCpuStarved(ev)[0]?.fix).toMatch(/^remove the CPU limit of app and set its request back to 1/);
   });
+
+  it('reads a JVM pool sized to the processors the cut left, with work queued on it, as the cut', () => {
+    const ev = cpuLimitCut();
+    ev.revisions = ev.revisions.map((r) => ({ ...r, containers: [revisionContainer({ resources: r.revision === 6 ? cpu('2', '4') : cpu('500m', '1') })] }));
+    ev.pods = ev.pods.map((p) => ({ ...p, containers: p.containers.map((c) => ({ ...c, resources: cpu('500m', '1') })) }));
+    ev.logs = ev.logs.map((l) => ({
+      ...l,
+      lines: [
+        '2026-11-21T00:14:00.000Z  INFO 1 --- [main] c.e.app.config.WorkConfig : Work executor: ForkJoinPool.commonPool() (parallelism=1, availableProcessors=1)',
+        ...[1, 2, 3].map((i) => `2026-11-21T03:0${i}:00.000Z  WARN 1 --- [exec-${i}] c.e.app.Aggregator : Fan-out timed out after 2000ms: 2 of 5 lookups still queued (pool=ForkJoinPool.commonPool, active=1, queued=${10 + i})`),
+      ],
+    }));
+    const [f, ...rest] = analyzeCpuStarved(ev);
+    expect(rest).toEqual([]);
+    expect(f?.title).toMatch(/^Container app's ForkJoinPool\.commonPool is sized to 1 processor since revision 7 \(3h ago\) cut its CPU limit 4 → 1 \(request 2 → 500m\): the JVM counts the limit as its available processors, so work queues behind one worker and times out/);
+    expect(f?.decisive).toMatch(/parallelism=1, availableProcessors=1/);
+    expect(f?.fix).toMatch(/^restore the CPU limit of app to 4 .*-XX:ActiveProcessorCount/);
+    // The old limit gave the runtime no more processors (1500m → 1200m: 2 either way): the cut did not shrink the pool.
+    const same = structuredClone(ev);
+    same.revisions = same.revisions.map((r) => ({ ...r, containers: [revisionContainer({ resources: r.revision === 6 ? cpu('1', '1500m') : cpu('500m', '1200m') })] }));
+    same.pods = same.pods.map((p) => ({ ...p, containers: p.containers.map((c) => ({ ...c, resources: cpu('500m', '1200m') })) }));
+    expect(analyzeCpuStarved(same)).toEqual([]);
+    // A size without work waiting on it is only a start-up line.
+    const idle = structuredClone(ev);
+    idle.logs = idle.logs.map((l) => ({ ...l, lines: l.lines.slice(0, 1) }));
+    expect(analyzeCpuStarved(idle)).toEqual([]);
+  });
 });
