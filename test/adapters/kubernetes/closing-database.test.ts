@@ -50,7 +50,7 @@ describe('the Postgres the workload\'s logs say closed their connections', () =>
     const [dep] = ev.dependencyPods ?? [];
     expect(dep?.service).toBe('billing-pg');
     expect(dep?.logs.flatMap((l) => l.lines).join('\n')).toContain('idle-in-transaction timeout');
-    expect(dep?.config).toEqual([{ configMap: 'billing-pg-config', key: 'postgresql.conf', setting: 'idle_in_transaction_session_timeout', value: '30s' }]);
+    expect(dep?.config).toEqual([{ configMap: 'billing-pg-config', key: 'postgresql.conf', setting: 'idle_in_transaction_session_timeout', value: '30s', editedAt: '2026-11-21T00:04:00.000Z' }]);
     expect(configReads()).toEqual([`/api/v1/namespaces/${NS}/configmaps/billing-pg-config`]);
   });
 
