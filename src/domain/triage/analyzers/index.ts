@@ -150,6 +150,7 @@ import { analyzeReadCommittedStall } from './read-committed-stall.js';
 import { analyzeConsumerVisibilityTimeouts } from './consumer-visibility-timeout.js';
 import { analyzeVaultTokenMaxTtl } from './vault-token-max-ttl.js';
 import { analyzeConsumerAckTimeouts } from './consumer-ack-timeout.js';
+import { analyzeMissedHeartbeats } from './missed-heartbeat.js';
 import { analyzeNatsSlowConsumer } from './nats-slow-consumer.js';
 import { analyzeAckPendingCeiling } from './ack-pending-ceiling.js';
 import { analyzeIndexRefreshLeftOff } from './index-refresh-left-off.js';
@@ -400,6 +401,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'consumer-group': analyzeConsumerGroups,
   'read-committed-stall': analyzeReadCommittedStall,
   'consumer-ack-timeout': analyzeConsumerAckTimeouts,
+  'missed-heartbeat': analyzeMissedHeartbeats,
   'nats-slow-consumer': analyzeNatsSlowConsumer,
   'ack-pending-ceiling': analyzeAckPendingCeiling,
   'index-refresh-left-off': analyzeIndexRefreshLeftOff,
