@@ -7,6 +7,7 @@ import { readLogLineTime } from '../log-line-time.js';
 import { findErrorsSinceStart } from '../errors-since-start.js';
 import { earliest } from '../time-span.js';
 import { iniConfigMap } from './php-memory-limit.js';
+import { VENDOR_CODE, readRelayedRequest } from '../php-fatal-line.js';
 
 /**
  * "PHP Fatal error: Maximum execution time of 30 seconds exceeded" is PHP's own per-request time
@@ -18,12 +19,8 @@ import { iniConfigMap } from './php-memory-limit.js';
  * deadline plays no part when PHP stops the script first.
  */
 
-/** `Maximum execution time of 20 seconds exceeded in /x/Worksheet.php on line 1263` (php 5–8; "second" when 1). */
+/** `Maximum execution time of 30 seconds exceeded in /x/Report.php on line 88` (php 5–8; "second" when 1). */
 const EXCEEDED = /Maximum execution time of (\d+) seconds? exceeded(?: in (\S+?) on line (\d+))?/;
-/** nginx's error log names the request that met it: `request: "GET /reports/summary.csv?from=… HTTP/1.1"`. */
-const REQUEST = /request: "([A-Z]+) ([^"?\s]+)/;
-/** Code of dependencies (Composer's vendor/): where a script happened to be when the clock ran out, not what made it long. */
-const VENDOR = /\/vendor\//;
 
 export interface ExecutionTimeHit {
   seconds: number;
@@ -38,7 +35,7 @@ export interface ExecutionTimeHit {
 export function parseExecutionTimeHit(line: string): ExecutionTimeHit | undefined {
   const m = EXCEEDED.exec(line);
   if (m === null) return undefined;
-  const r = REQUEST.exec(line);
+  const request = readRelayedRequest(line);
   const from = line.indexOf('PHP Fatal error');
   // PHP's words end at the line number: what follows is the relay's quote mark and context.
   const end = m.index + m[0].length;
@@ -46,7 +43,7 @@ export function parseExecutionTimeHit(line: string): ExecutionTimeHit | undefine
   return {
     seconds: Number(m[1]),
     ...(m[2] !== undefined ? { file: m[2], line: Number(m[3]) } : {}),
-    ...(r !== null ? { request: `${r[1] ?? 'GET'} ${r[2] ?? '/'}` } : {}),
+    ...(request !== undefined ? { request } : {}),
     quote,
   };
 }
@@ -83,7 +80,7 @@ export function analyzePhpExecutionTime(ev: TriageEvidence): Finding[] {
   const relay = seen.find((x) => x.hit.request !== undefined)?.log.container;
   const ini = iniConfigMap(podObjects[0], php, ev.namespaceObjects ?? []);
   const requests = unique(seen.flatMap((x) => x.hit.request ?? []));
-  const appFile = seen.find((x) => x.hit.file !== undefined && !VENDOR.test(x.hit.file));
+  const appFile = seen.find((x) => x.hit.file !== undefined && !VENDOR_CODE.test(x.hit.file));
   const setBy = ini !== undefined ? ` (php.ini from ConfigMap ${ini.name})` : '';
   const on = requests.length > 0 ? ` on ${requests.slice(0, 2).join(', ')}${requests.length > 2 ? ` and ${requests.length - 2} more` : ''}` : '';
   const unhealthy = podObjects.filter((p) => !isPodHealthy(p, ev.collectedAt));

@@ -6,6 +6,7 @@ import { formatKubectl } from '../kubectl-command.js';
 import { getLastTermination, isPodHealthy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { readLogLineTime } from '../log-line-time.js';
 import { earliest } from '../time-span.js';
+import { VENDOR_CODE, readRelayedRequest } from '../php-fatal-line.js';
 
 /**
  * "PHP Fatal error: Allowed memory size of 134217728 bytes exhausted" is PHP's own per-request cap,
@@ -18,10 +19,6 @@ import { earliest } from '../time-span.js';
 
 /** `Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes) in /x/Result.php on line 84`. */
 const EXHAUSTED = /Allowed memory size of (\d+) bytes exhausted(?: \(tried to allocate (\d+) bytes\))?(?: in (\S+?) on line (\d+))?/;
-/** nginx's error log names the request that hit it: `request: "GET /reports/x?customer=1 HTTP/1.1"`. */
-const REQUEST = /request: "([A-Z]+) ([^"?\s]+)/;
-/** Code of dependencies (Composer's vendor/): the app's own file is the one that asked for the memory. */
-const VENDOR = /\/vendor\//;
 
 export interface MemoryLimitHit {
   limitBytes: number;
@@ -36,13 +33,13 @@ export interface MemoryLimitHit {
 export function parseMemoryLimitHit(line: string): MemoryLimitHit | undefined {
   const m = EXHAUSTED.exec(line);
   if (m === null) return undefined;
-  const r = REQUEST.exec(line);
+  const request = readRelayedRequest(line);
   const from = line.indexOf('PHP Fatal error');
   const quote = (from >= 0 ? line.slice(from) : m[0]).replace(/"\s+while reading.*$/, '').replace(/\s+/g, ' ').slice(0, 240);
   return {
     limitBytes: Number(m[1]),
     ...(m[3] !== undefined ? { file: m[3], line: Number(m[4]) } : {}),
-    ...(r !== null ? { request: `${r[1] ?? 'GET'} ${r[2] ?? '/'}` } : {}),
+    ...(request !== undefined ? { request } : {}),
     quote,
   };
 }
@@ -102,7 +99,7 @@ export function analyzePhpMemoryLimit(ev: TriageEvidence): Finding[] {
   const oomKilled = containers.some((c) => getLastTermination(c)?.reason === 'OOMKilled');
   const memory = containers[0]?.resources.limits?.['memory'];
   const ini = iniConfigMap(podObjects[0], php, ev.namespaceObjects ?? []);
-  const own = seen.find((x) => x.hit.file !== undefined && !VENDOR.test(x.hit.file)) ?? seen.find((x) => x.hit.file !== undefined);
+  const own = seen.find((x) => x.hit.file !== undefined && !VENDOR_CODE.test(x.hit.file)) ?? seen.find((x) => x.hit.file !== undefined);
   const requests = unique(seen.flatMap((x) => x.hit.request ?? []));
   const where = own?.hit.file !== undefined ? ` in ${own.hit.file} on line ${own.hit.line ?? '?'}` : '';
   const on = requests.length > 0 ? ` on ${requests.slice(0, 2).join(', ')}` : '';
