@@ -340,8 +340,6 @@ export function acquitRollout(findings: readonly Finding[], trigger: Trigger, me
   if (trigger.kind === 'revision' && passes !== undefined) {
     return findings.map((f) => (f.kind !== 'recent-rollout' ? f : { ...f, nextAction: `No rollback needed: it lasts until ${passes}; act on the mechanism the verdict names.`, fix: 'wait, as the mechanism says' }));
   }
-  // A restart of the same template only made new pods read the changed object: going back to the
-  // revision before starts pods that read the same object.
   // The revision stays the trigger, but going back is no way out: the mechanism says why.
   const refused = mechanism?.noRollback;
   if (trigger.kind === 'revision' && refused !== undefined) {
@@ -364,6 +362,8 @@ export function acquitRollout(findings: readonly Finding[], trigger: Trigger, me
           },
     );
   }
+  // A restart of the same template only made new pods read the changed object: going back to the
+  // revision before starts pods that read the same object.
   const restart = trigger.kind === 'object-change' ? trigger.restartOf : undefined;
   if (trigger.kind === 'object-change' && restart !== undefined) {
     const { kind, name } = trigger.object;
