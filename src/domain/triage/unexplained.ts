@@ -215,7 +215,8 @@ export const FAILING_REQUEST_SHARE = 0.9;
 function failingAnsweredRequests(ev: TriageEvidence, findings: readonly Finding[]): Finding[] {
   if (findings.some((f) => f.severity !== 'info')) return [];
   const ready = ev.pods.filter((p) => p.ready);
-  const callers = readServedRequests(ev.logs, ready).filter((r) => !r.probe);
+  const served = readServedRequests(ev.logs, ready);
+  const callers = served.filter((r) => !r.probe);
   if (callers.length < MIN_ANSWERED_REQUESTS) return [];
   const failing = callers.filter((r) => r.status >= 400);
   if (failing.length < FAILING_REQUEST_SHARE * callers.length) return [];
@@ -226,7 +227,7 @@ function failingAnsweredRequests(ev: TriageEvidence, findings: readonly Finding[
   const pods = unique(failing.map((r) => r.pod));
   const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
   const last = failing[failing.length - 1];
-  const probes = readServedRequests(ev.logs, ready).filter((r) => r.probe && r.status < 400).length;
+  const probes = served.filter((r) => r.probe && r.status < 400).length;
   const onset = earliest(failing.map((r) => r.at));
   return [{
     id: 'unexplained/failing-requests',
