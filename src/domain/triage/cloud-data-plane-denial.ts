@@ -10,6 +10,7 @@
  */
 import type { ClientDiagnosis } from './client-diagnosis-reading.js';
 import type { ContainerSpecEvidence } from './evidence-pod.js';
+import { capitalize } from '../text.js';
 
 const AZURE = /\bAuthorizationPermissionMismatch\b/;
 const AZURE_ENDPOINT = /https?:\/\/([a-z0-9]{3,24})\.(blob|dfs|queue|table|file)\.core\.windows\.net/i;
@@ -51,7 +52,7 @@ export function explainCloudDataPlaneDenial(errors: readonly string[], lines: re
       likelyCause:
         `Azure accepts the identity and refuses the operation (403 AuthorizationPermissionMismatch): its role assignments on ${where} carry no data action for ${service} data. ` +
         `Management-plane roles (Owner, Contributor) manage the account but do not read or write its data; that takes a data-plane role (${role}). Role assignments live outside the cluster: restarting the pods will not help.`,
-      nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}; ${NO_ROLLBACK}.`,
+      nextAction: `${capitalize(fix)}; ${NO_ROLLBACK}.`,
       fix,
       noRollback: NO_ROLLBACK,
     };
@@ -66,7 +67,7 @@ export function explainCloudDataPlaneDenial(errors: readonly string[], lines: re
     return {
       summary: `GCS refuses ${permission} (403): ${who} lacks the data permission`,
       likelyCause: `GCS accepts the identity and refuses the operation: ${who} has no role on the bucket that carries ${permission}. IAM lives outside the cluster: restarting the pods will not help.`,
-      nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}; ${NO_ROLLBACK}.`,
+      nextAction: `${capitalize(fix)}; ${NO_ROLLBACK}.`,
       fix,
       noRollback: NO_ROLLBACK,
     };
@@ -80,7 +81,7 @@ export function explainCloudDataPlaneDenial(errors: readonly string[], lines: re
     return {
       summary: `S3 refuses ${action} (AccessDenied, 403): ${who} lacks the permission`,
       likelyCause: `AWS accepts the identity and refuses the operation: the IAM policy of ${who}, or the bucket policy, does not allow ${action}. Policies live outside the cluster: restarting the pods will not help.`,
-      nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}; ${NO_ROLLBACK}.`,
+      nextAction: `${capitalize(fix)}; ${NO_ROLLBACK}.`,
       fix,
       noRollback: NO_ROLLBACK,
     };

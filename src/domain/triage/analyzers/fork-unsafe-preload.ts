@@ -4,6 +4,7 @@ import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { isPodHealthy, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { findForkWarning, isWorkerTimeKill, readPreloadSetting, type ForkWarning } from '../fork-unsafe-library.js';
+import { capitalize } from '../../text.js';
 
 /**
  * Workers of a pre-forking server that hang because a library that is not fork-safe was started
@@ -53,7 +54,7 @@ export function analyzeForkUnsafePreload(ev: TriageEvidence): Finding[] {
     ],
     decisive: first.warning.line,
     likelyCause: `${library} was started in the ${server === 'the server' ? 'server' : server} master (a client or channel made at import) and the workers were forked from it afterwards; ${library} cannot follow that fork ("${first.warning.line.replace(/^.*?\] ?/, '').slice(0, 160)}"), so each worker inherits a copy without its background threads and its calls wait forever. The server kills the hung workers at its own timeout and forks new ones that hang the same way; requests time out (502/504) and so do the probes. ${server === 'gunicorn' ? 'gunicorn\'s "Perhaps out of memory?" after the SIGKILL is its guess, not the kernel\'s: it sent that SIGKILL itself.' : ''}`.trim(),
-    nextAction: `${unlazy.charAt(0).toUpperCase()}${unlazy.slice(1)}. Raising the worker timeout or the probe timeouts only hides it; the dependency itself answers.`,
+    nextAction: `${capitalize(unlazy)}. Raising the worker timeout or the probe timeouts only hides it; the dependency itself answers.`,
     fix: unlazy,
     confirmCommands: [formatKubectl(ev.target, `logs ${first.pod} -c ${first.container} --tail=300`)],
     affected: { pods, nodes: listNodesOf(podObjects) },

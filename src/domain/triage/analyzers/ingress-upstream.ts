@@ -5,6 +5,7 @@ import { formatKubectl } from '../kubectl-command.js';
 import { formatAgo } from '../time-span.js';
 import { findAbruptShutdown } from '../abrupt-shutdown.js';
 import { type RateLimitRefusals, findRateLimitRefusals } from '../ingress-rate-limit.js';
+import { capitalize } from '../../text.js';
 
 interface Reading {
   /** What it means, in a clause for the title. */
@@ -126,7 +127,7 @@ function rateLimitFinding(ev: TriageEvidence, r: RateLimitRefusals): Finding {
       `${r.controller} pods read: ${r.pods.join(', ')} (namespace ${r.namespace}); ${plural(r.refused, 'request')} refused by the rate limit in the last hour, answered ${codes} with no upstream, from ${r.clients.map((c) => `${c.address} (${c.refused})`).join(', ')}, whose other ${plural(r.served, 'request')} reached ${svc}`,
     ],
     likelyCause: `The ${r.controller} controller rejects the excess of ${who}'s requests with ${codes} by the rate limit of ${ing}${r.annotation} annotation (nginx limit_req zone "${r.zones[0] ?? ''}", counted per client address): clients behind one address (a partner's NAT, a proxy) exceed it together. The pods are healthy; they just see less of that traffic.`,
-    nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}. Check with \`${formatKubectl(ctl, grep)}\`.`,
+    nextAction: `${capitalize(fix)}. Check with \`${formatKubectl(ctl, grep)}\`.`,
     fix,
     onset: r.first,
     confirmCommands: [
@@ -177,7 +178,7 @@ function analyzeUpstreamErrors(ev: TriageEvidence): Finding[] {
       likelyCause: reading
         ? `${reading.cause.charAt(0).toUpperCase()}${reading.cause.slice(1)}. Users get the controller's error even though the pods are up.`
         : `The ingress controller answers users with 5xx for ${svc}'s upstream; its error log (or the pods' own log) says why.`,
-      nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}. Check with \`${formatKubectl(ctl, `logs ${u.pods[0] ?? ''} --tail=500 | grep ${grepFor}`)}\`.`,
+      nextAction: `${capitalize(fix)}. Check with \`${formatKubectl(ctl, `logs ${u.pods[0] ?? ''} --tail=500 | grep ${grepFor}`)}\`.`,
       fix,
       onset: first,
       confirmCommands: [

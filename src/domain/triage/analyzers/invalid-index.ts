@@ -13,6 +13,7 @@ import { isPodFailing, listNodesOf, unique } from '../pod-status.js';
 import { MIN_CANCELS, STATEMENT_CANCELED } from '../statement-timeout.js';
 import { earliest, formatAgo } from '../time-span.js';
 import { readInvalidIndexes } from '../invalid-index.js';
+import { capitalize } from '../../text.js';
 
 /** Each source of lines that may have logged the build: a database pod, a migration Job's run. */
 function listSources(ev: TriageEvidence): { who: string; pod: string; lines: string[] }[] {
@@ -61,7 +62,7 @@ export function analyzeInvalidIndexes(ev: TriageEvidence): Finding[] {
       `A CREATE INDEX CONCURRENTLY that fails part-way (here: ${bad.reason}) leaves its index ${bad.index} in the catalog marked INVALID: Postgres keeps updating it but the planner never uses it. ` +
       `${bad.skippedLine ? 'The retry ran CREATE INDEX CONCURRENTLY IF NOT EXISTS, which found the name taken, skipped the build and reported success. ' : ''}` +
       `${bad.dropped.length > 0 ? `The index it was to replace (${bad.dropped.join(', ')}) was already dropped, so ` : 'So '}the queries it serves now scan the table and run past the statement timeout; the database is up and right to cancel them.`,
-    nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}. A longer statement timeout or a rollback of the workload would not help.`,
+    nextAction: `${capitalize(fix)}. A longer statement timeout or a rollback of the workload would not help.`,
     fix,
     outsideWorkload: `the index is INVALID in the database, whatever revision of the workload queries it`,
     ...(onset ? { onset } : {}),

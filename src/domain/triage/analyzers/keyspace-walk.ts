@@ -15,6 +15,7 @@ import { isPodFailing, listNodesOf, severityForPods, unique } from '../pod-statu
 import { MIN_REDIS_TIMEOUTS, findRedisService, findRedisTimeouts } from '../redis-costly-setting.js';
 import { sortRevisions } from '../revision-diff.js';
 import { earliest, formatSpan } from '../time-span.js';
+import { capitalize } from '../../text.js';
 
 function clip(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
@@ -99,7 +100,7 @@ export function analyzeKeyspaceWalk(ev: TriageEvidence): Finding[] {
     likelyCause:
       `${what}${over} is one command: ${server} serves commands one at a time, so for the ${held} it runs no other client's command is served — every GET, SET and ping waits behind it, and clients whose read timeout is shorter fail with a timeout though ${server} is up and Ready. ` +
       `The workload's own job runs it${interval !== undefined ? ` every ~${formatSpan(interval)}` : ''}${walkers.length > 1 ? ' on every replica' : ''}, and it grows with the keyspace. A restart of Redis or of the pods changes nothing; the job must stop using a blocking command.`,
-    nextAction: `${turnOff.charAt(0).toUpperCase()}${turnOff.slice(1)} to unblock ${server} now; then ${fix}.`,
+    nextAction: `${capitalize(turnOff)} to unblock ${server} now; then ${fix}.`,
     fix,
     ...(onset ? { onset } : {}),
     confirmCommands: [

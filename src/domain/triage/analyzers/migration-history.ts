@@ -13,6 +13,7 @@ import { formatKubectl } from '../kubectl-command.js';
 import { findMigrationHistoryMismatch, fixMigrationHistory, pickRestoreJob } from '../migration-history.js';
 import { formatPodShare, isPodFailing, listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { formatAgo } from '../time-span.js';
+import { capitalize } from '../../text.js';
 
 /** The Job's command in a few words. */
 function describeCommand(parts: readonly string[] | undefined): string | undefined {
@@ -65,7 +66,7 @@ export function analyzeMigrationHistory(ev: TriageEvidence): Finding[] {
       `The migration table is the database's, not the release's: a restore or import that brings back some tables with their rows of the migration table from an older copy (one app's tables, a point-in-time recovery, a dump loaded by hand) leaves it recording a step without its dependency, or a step the code does not know. ` +
       (ran ? `${ran}: the likely rewrite of the history. ` : 'Look for a restore or import into the database since the last migrate that passed. ') +
       'A rollback leaves the table as it is: the revision before runs its own migrate against the same history.',
-    nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}. Keep the running pods serving meanwhile (the rollout holds them); a rollback repairs nothing.`,
+    nextAction: `${capitalize(fix)}. Keep the running pods serving meanwhile (the rollout holds them); a rollback repairs nothing.`,
     fix,
     // Only with a restore found: without it, a release that reordered its own migrations is as likely.
     ...(job ? { outsideWorkload: 'the migration table in the database no longer matches the code, and any revision\'s migrate meets it', datesChange: true as const } : {}),

@@ -13,6 +13,7 @@ import { type MissingClassLine, parseMissingClass } from '../missing-class.js';
 import { isPodFailing, listNodesOf, unique } from '../pod-status.js';
 import { sortRevisions } from '../revision-diff.js';
 import { earliest } from '../time-span.js';
+import { capitalize } from '../../text.js';
 
 /** Lines naming the same class before it counts: one could be a request to a route being retired. */
 const REPEATED = 3;
@@ -70,7 +71,7 @@ export function analyzeMissingClass(ev: TriageEvidence): Finding[] {
     ],
     decisive: quote,
     likelyCause: `The code calls ${first.missing.name}, but the autoloader finds no file for it in the image the pods run: every request on a route that uses it fails with an uncaught Error (HTTP 500) while the other routes and the probes work. Usually a file renamed only in letter case on a case-insensitive filesystem (git keeps the old name, PSR-4 autoloading on Linux looks for the exact one), a namespace that does not match the directory, or a file left out of the image (.dockerignore, an optimized classmap built before it existed). Confirm with ls on the class's directory in the image.`,
-    nextAction: `${back ? `${back.charAt(0).toUpperCase()}${back.slice(1)} to restore the failing routes; then ${fix}` : `${fix.charAt(0).toUpperCase()}${fix.slice(1)}`}.`,
+    nextAction: `${back ? `${capitalize(back)} to restore the failing routes; then ${fix}` : `${capitalize(fix)}`}.`,
     fix,
     ...(onset ? { onset } : {}),
     confirmCommands: [

@@ -8,6 +8,7 @@ import { nodePoolOf } from '../node-pool.js';
 import { readKlogTime } from '../log-line-time.js';
 import { limitLines, severityForPods } from '../pod-status.js';
 import { formatAgo, msBetween } from '../time-span.js';
+import { capitalize } from '../../text.js';
 
 type NodePod = NodeNetworkEvidence['pods'][number];
 
@@ -257,7 +258,7 @@ function describeNeighbourOverflow(ev: TriageEvidence, nodes: readonly string[])
       likelyCause:
         `The kernel keeps one neighbour (ARP) entry per next-hop address; past net.ipv4.neigh.default.gc_thresh3 (1024 by default) it logs "neighbor table overflow" and drops packets to addresses it cannot add. Nodes that run many pods and talk to many pod and VPC addresses outgrow the default, so new connections from any pod there time out at random, to databases and caches alike, while the same pods on other nodes are fine; the dependencies are not at fault.`,
       nextAction:
-        `${fix.charAt(0).toUpperCase()}${fix.slice(1)} (launch template user data or a sysctl DaemonSet). Meanwhile cordon and drain ${names.join(' and ')} so the pods run elsewhere (the bot will not); restarting the pods in place will not help.`,
+        `${capitalize(fix)} (launch template user data or a sysctl DaemonSet). Meanwhile cordon and drain ${names.join(' and ')} so the pods run elsewhere (the bot will not); restarting the pods in place will not help.`,
       fix,
       ...(decisive === undefined ? {} : { decisive }),
       outsideWorkload: `the nodes' neighbour table drops the connections of any pod there, of any revision`,

@@ -8,6 +8,7 @@ import { findErrorsSinceStart } from '../errors-since-start.js';
 import { earliest } from '../time-span.js';
 import { iniConfigMap } from './php-memory-limit.js';
 import { VENDOR_CODE, readRelayedRequest } from '../php-fatal-line.js';
+import { capitalize } from '../../text.js';
 
 /**
  * "PHP Fatal error: Maximum execution time of 30 seconds exceeded" is PHP's own per-request time
@@ -106,7 +107,7 @@ export function analyzePhpExecutionTime(ev: TriageEvidence): Finding[] {
       decisive,
       ...(onset !== undefined ? { onset } : {}),
       likelyCause: `PHP stops any script that runs longer than max_execution_time (${seconds}s)${setBy} with a fatal error, and the request fails${on}; short requests still pass, and the pods stay Ready. Requests that used to finish in time now meet the limit: a lowered value (a php.ini edit, taken when the pods restarted) or requests that became slower (more data to export, a slower query).`,
-      nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}.`,
+      nextAction: `${capitalize(fix)}.`,
       fix,
       confirmCommands: [
         formatKubectl(ev.target, `logs ${first.log.pod} -c ${first.log.container} --tail=200`),

@@ -13,6 +13,7 @@ import { readLogLineTime } from '../log-line-time.js';
 import { isPodHealthy, listNodesOf, unique } from '../pod-status.js';
 import { describeReferenceSource, parseMissingReference, type MissingReference } from '../proxy-missing-reference.js';
 import { earliest, formatAgo } from '../time-span.js';
+import { capitalize } from '../../text.js';
 
 /** One line may be a reload's passing state; the proxy repeats it on every reload while it lasts. */
 const MIN_LINES = 2;
@@ -83,7 +84,7 @@ export function analyzeProxyMissingReference(ev: TriageEvidence): Finding[] {
       likelyCause: tls
         ? `The proxy cannot load the ${kind} "${name}" that ${named} ${routers.length > 1 ? 'name' : 'names'} for TLS, so it serves that host with its default certificate and clients refuse it. The ${kind} was deleted or renamed, or the reference has a typo; the proxy's pods are healthy.`
         : `A proxy builds no router whose ${kind} does not exist: ${named} ${verb} ${kind} "${name}", which is not there, so the proxy drops the router and the requests it would match fall through to no route (the proxy's own 404) or a lower-priority one. The ${kind} was renamed or deleted (often by a release of the app that owns the route) while the route still references the old name, or the reference has a typo. The proxy's pods are healthy; restarting them changes nothing.`,
-      nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}${onset !== undefined ? `; look for what changed around ${formatAgo(onset, ev.collectedAt)} in the namespace that owns the route (a release that renamed or removed the ${kind})` : ''}. Restarting the proxy will not help.`,
+      nextAction: `${capitalize(fix)}${onset !== undefined ? `; look for what changed around ${formatAgo(onset, ev.collectedAt)} in the namespace that owns the route (a release that renamed or removed the ${kind})` : ''}. Restarting the proxy will not help.`,
       fix,
       confirmCommands: [
         formatKubectl(ev.target, `logs ${first.log.pod} -c ${first.log.container} --tail=200 | grep 'does not exist\\|not found'`),

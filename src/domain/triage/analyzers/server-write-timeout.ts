@@ -5,6 +5,7 @@ import { listNodesOf, unique } from '../pod-status.js';
 import { findWriteTimeoutCut } from '../server-write-timeout.js';
 import { readLineTime } from '../request-silence.js';
 import { earliest } from '../time-span.js';
+import { capitalize } from '../../text.js';
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1).replace(/\.?0+$/, '')} s`;
 
@@ -50,7 +51,7 @@ export function analyzeServerWriteTimeout(ev: TriageEvidence): Finding[] {
     likelyCause:
       `The server bounds the time it may spend writing a response (Go's http.Server WriteTimeout, counted from the end of the request headers)${setting}: every write after that deadline fails with "i/o timeout" on the connection it accepted, so a response still streaming is cut and the caller reads "unexpected EOF", and one finished after it is logged as served while the caller gets EOF. ` +
       `The cuts fall at one elapsed time${at}, whatever the caller, while short requests succeed: the server's own timer, not the network or a slow client.`,
-    nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}; or roll back the change that set it. Restarting the pods will not help.`,
+    nextAction: `${capitalize(fix)}; or roll back the change that set it. Restarting the pods will not help.`,
     fix,
     confirmCommands: [formatKubectl(ev.target, `logs ${last?.pod ?? ''} -c ${cut.container} --tail=200`)],
     affected: { pods: cut.pods, nodes: listNodesOf(podObjects) },

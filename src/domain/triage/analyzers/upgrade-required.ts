@@ -12,6 +12,7 @@ import { listNodesOf } from '../pod-status.js';
 import { formatAgo, msBetween } from '../time-span.js';
 import { TRIGGER_WINDOW_MS } from '../trigger-window.js';
 import { findUpgradeRequired } from '../upgrade-required.js';
+import { capitalize } from '../../text.js';
 
 const ENVOY = /envoy|istio\/proxyv2/i;
 
@@ -55,7 +56,7 @@ export function analyzeUpgradeRequired(ev: TriageEvidence): Finding[] {
     likelyCause:
       `${nginx ? 'nginx proxies with HTTP/1.0 unless `proxy_http_version 1.1` is set. ' : ''}Envoy does not accept HTTP/1.0 by default and answers 426 Upgrade Required, so every call ${found.container} forwards fails while the upstream itself is healthy. ` +
       `${istio !== undefined ? 'The pods carry an Envoy sidecar now, which intercepts the proxy\'s outbound calls: the proxy config that worked without the mesh meets Envoy\'s HTTP/1.1 requirement.' : 'The upstream is fronted by a proxy (Envoy or a mesh) that requires HTTP/1.1.'}`,
-    nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}, then reload ${found.container}${istio !== undefined ? '; to mitigate meanwhile, take the namespace out of the mesh (remove the injection label) and restart' : ''}. Restarting alone will not help.`,
+    nextAction: `${capitalize(fix)}, then reload ${found.container}${istio !== undefined ? '; to mitigate meanwhile, take the namespace out of the mesh (remove the injection label) and restart' : ''}. Restarting alone will not help.`,
     fix,
     confirmCommands: [
       formatKubectl(ev.target, `logs ${found.pod} -c ${found.container} --tail=100`),
