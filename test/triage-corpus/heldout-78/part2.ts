@@ -17,9 +17,9 @@
 //    "Autorestarting worker after current request." and "Worker exiting" by design.
 import type * as k8s from '@kubernetes/client-node';
 import {
-  DAYS, ECR, HOURS, at, batchContainer, configMap, container, containerStatus, daemonSetApp, deploymentApp, event, exposed,
+  DAYS, ECR, HOURS, ago, at, batchContainer, configMap, container, containerStatus, daemonSetApp, deploymentApp, event, exposed,
   failedScheduling, httpProbe, nameOf, node, probeFailed, pyTime, resourceQuota, running, scaledReplicaSet, rsOf, service,
-  statefulSetApp, terminated, boundClaim, nodeEvent, tcpProbe, execProbe,
+  statefulSetApp, terminated, boundClaim, nodeEvent, clfTime, tcpProbe, execProbe,
 } from '../kit/index.js';
 import { ADVISES_ROLLBACK, ipOfPod, lit, logsFor, podOf, threeEksNodes } from '../kit/held-out.js';
 import type { CorpusScenario } from '../scenario.js';
@@ -72,7 +72,7 @@ function vaultAgentStaleDbCreds(): CorpusScenario {
     revisions: [{ revision: 9, createdAgo: 12 * DAYS, template: { containers: [container({ image: `${ECR}/billing/invoice-pdf:1.4.2` })] } }],
     pods: [{ revision: 9, node: names[0] ?? '', createdAgo: 12 * DAYS }, { revision: 9, node: names[2] ?? '', createdAgo: 12 * DAYS }],
   });
-  const dbUser = 'v-kubernet-invoice--8fQ2xWmTz1KcE3aLr9Vb-1763690590';
+  const dbUser = `v-kubernet-invoice--8fQ2xWmTz1KcE3aLr9Vb-${Math.floor(ago(started).getTime() / 1000)}`;
   const agentLog = (p: k8s.V1Pod, i: number) => {
     const s = started - i * 0.5 - 0.2;
     return lines(
@@ -96,9 +96,8 @@ function vaultAgentStaleDbCreds(): CorpusScenario {
       `${hc(s - 0.02)} [INFO]  agent: (runner) rendered "(dynamic)" => "/vault/secrets/db-creds"`,
       `${hc(s - 0.02)} [INFO]  agent.auth.handler: renewed auth token`,
       `${hc(s - 40)} [INFO]  agent.auth.handler: renewed auth token`,
-      `${hc(s - 52)} [WARN]  agent.auth.handler: renewal process stopped: lease is not renewable past max TTL of "1h0m0s", ttl=7m58s`,
-      `${hc(s - 60.01)} [INFO]  agent.auth.handler: lifetime watcher done channel triggered, re-authenticating`,
-      `${hc(s - 60.02)} [ERROR] agent.auth.handler: error renewing token: error="Error making API request.\n\nURL: PUT http://vault.vault.svc:8200/v1/auth/token/renew-self\nCode: 403. Errors:\n\n* permission denied" backoff=1s`,
+      `${hc(s - 60.01)} [ERROR] agent.auth.handler: error renewing token: error="Error making API request.\n\nURL: PUT http://vault.vault.svc:8200/v1/auth/token/renew-self\nCode: 403. Errors:\n\n* permission denied" backoff=1s`,
+      `${hc(s - 60.02)} [INFO]  agent.auth.handler: lifetime watcher done channel triggered, re-authenticating`,
       `${hc(s - 60.05)} [ERROR] agent.auth.handler: error authenticating: error="context deadline exceeded" backoff=2.41s`,
       `${hc(s - 60.3)} [ERROR] agent.auth.handler: error authenticating: error="Error making API request.\n\nURL: PUT http://vault.vault.svc:8200/v1/auth/kubernetes/login\nCode: 403. Errors:\n\n* permission denied" backoff=5.03s`,
       `${hc(s - 61)} [WARN]  agent: (view) vault.read(database/creds/invoice-api): vault.read(database/creds/invoice-api): Error making API request.\n\nURL: GET http://vault.vault.svc:8200/v1/database/creds/invoice-api\nCode: 403. Errors:\n\n* permission denied (retry attempt 1 after "250ms")`,
@@ -113,7 +112,7 @@ function vaultAgentStaleDbCreds(): CorpusScenario {
       `${pyTime(s - 0.2).replace(',', '.')}  WARN 1 --- [invoice-api] [           main] o.s.b.a.e.EndpointId                     : Endpoint ID 'service-registry' contains invalid characters, please migrate to a valid format.`,
       `${pyTime(s - 0.3).replace(',', '.')}  INFO 1 --- [invoice-api] [           main] c.a.billing.InvoiceApiApplication       : Started InvoiceApiApplication in 14.882 seconds (process running for 15.61)`,
       `${pyTime(s - 60.4).replace(',', '.')}  WARN 1 --- [invoice-api] [onnection adder] com.zaxxer.hikari.pool.PoolBase          : HikariPool-1 - Failed to validate connection org.postgresql.jdbc.PgConnection@5b1e7a2f (This connection has been closed.). Possibly consider using a shorter maxLifetime value.`,
-      `${pyTime(s - 60.5).replace(',', '.')} ERROR 1 --- [invoice-api] [onnection adder] com.zaxxer.hikari.pool.HikariPool        : HikariPool-1 - Exception during pool initialization.`,
+      `${pyTime(s - 60.5).replace(',', '.')} ERROR 1 --- [invoice-api] [onnection adder] com.zaxxer.hikari.pool.HikariPool        : HikariPool-1 - Error thrown while acquiring connection from data source`,
       `org.postgresql.util.PSQLException: FATAL: password authentication failed for user "${dbUser}"`,
       `\tat org.postgresql.core.v3.ConnectionFactoryImpl.doAuthentication(ConnectionFactoryImpl.java:693)`,
       `\tat org.postgresql.core.v3.ConnectionFactoryImpl.tryConnect(ConnectionFactoryImpl.java:203)`,
@@ -169,7 +168,7 @@ function statefulSetStorageQuota(): CorpusScenario {
   const s = { kind: 'StatefulSet', name: 'kafka', namespace: ns };
   const forbidden = 'persistentvolumeclaims "data-kafka-3" is forbidden: exceeded quota: storage, requested: requests.storage=500Gi, used: requests.storage=1550Gi, limited: requests.storage=1800Gi';
   const brokerLog = (k: number) => lines(
-    `[${pyTime(26 * HOURS)}] WARN [RaftManager id=${k}] Connection to node 2 (kafka-2.kafka-headless.streaming.svc.cluster.local/10.0.96.88:9093) could not be established. Node may not be available. (org.apache.kafka.clients.NetworkClient)`,
+    `[${pyTime(26 * HOURS)}] WARN [RaftManager id=${k}] Connection to node 2 (kafka-2.kafka-headless.streaming.svc.cluster.local/${ipOfPod(podOf(sts, 2))}:9093) could not be established. Node may not be available. (org.apache.kafka.clients.NetworkClient)`,
     `[${pyTime(30)}] INFO [GroupCoordinator ${k}]: Preparing to rebalance group orders-enricher in state PreparingRebalance with old generation 1182 (__consumer_offsets-17) (reason: Leaving group) (kafka.coordinator.group.GroupCoordinator)`,
     `[${pyTime(29.9)}] INFO [GroupCoordinator ${k}]: Stabilized group orders-enricher generation 1183 (__consumer_offsets-17) with 6 members (kafka.coordinator.group.GroupCoordinator)`,
     `[${pyTime(3)}] INFO [LogLoader partition=orders-41, dir=/bitnami/kafka/data] Deleted log segment 00000000000184112345.log (kafka.log.LocalLog$)`,
@@ -186,7 +185,7 @@ function statefulSetStorageQuota(): CorpusScenario {
       ...exposed({ namespace: ns, name: 'kafka-ui', selector: { app: 'kafka-ui' }, pods: ui.pods }),
       event({ on: s, reason: 'FailedCreate', message: `create Claim data-kafka-3 for Pod kafka-3 in StatefulSet kafka failed error: ${forbidden}`, count: 17, firstAgo: 25, lastAgo: 0.8, component: 'statefulset-controller' }),
       event({ on: s, reason: 'FailedCreate', message: `create Pod kafka-3 in StatefulSet kafka failed error: failed to create PVC data-kafka-3: ${forbidden}`, count: 17, firstAgo: 25, lastAgo: 0.8, component: 'statefulset-controller' }),
-      event({ on: podOf(sts, 2), reason: 'Unhealthy', message: 'Readiness probe failed: dial tcp 10.0.96.88:9092: connect: connection refused', count: 2, firstAgo: 26 * HOURS, lastAgo: 26 * HOURS - 0.2, fieldPath: 'spec.containers{kafka}' }),
+      event({ on: podOf(sts, 2), reason: 'Unhealthy', message: `Readiness probe failed: dial tcp ${ipOfPod(podOf(sts, 2))}:9092: connect: connection refused`, count: 2, firstAgo: 26 * HOURS, lastAgo: 26 * HOURS - 0.2, fieldPath: 'spec.containers{kafka}' }),
     ],
     logs: sts.pods.map((p, k) => logsFor(p, 'kafka', { current: brokerLog(k) })),
     expect: {
@@ -206,7 +205,7 @@ function daemonSetHostPortTaken(): CorpusScenario {
   const analytics = [node({ name: 'ip-10-0-48-21.eu-west-1.compute.internal', zone: 'eu-west-1a', pool: 'analytics', instanceType: 'r6i.2xlarge', createdAgo: 3 * HOURS, labels: { 'team': 'analytics' } }), node({ name: 'ip-10-0-48-177.eu-west-1.compute.internal', zone: 'eu-west-1b', pool: 'analytics', instanceType: 'r6i.2xlarge', createdAgo: 3 * HOURS - 2, labels: { 'team': 'analytics' } })];
   const all = [...general.names, ...analytics.map(nameOf)];
   const image = 'quay.io/prometheus/node-exporter:v1.8.2';
-  const tpl = { tolerations: [{ operator: 'Exists' }], containers: [container({ name: 'node-exporter', image, args: ['--path.procfs=/host/proc', '--path.sysfs=/host/sys', '--path.rootfs=/host/root', '--web.listen-address=[$(HOST_IP)]:9100'], ports: [{ name: 'http-metrics', containerPort: 9100, hostPort: 9100 }], cpu: '50m', memory: '64Mi', readiness: httpProbe('/', 9100), liveness: httpProbe('/', 9100) })] };
+  const tpl = { tolerations: [{ operator: 'Exists' }], containers: [container({ name: 'node-exporter', image, args: ['--path.procfs=/host/proc', '--path.sysfs=/host/sys', '--path.rootfs=/host/root', '--web.listen-address=:9100'], ports: [{ name: 'http-metrics', containerPort: 9100, hostPort: 9100 }], cpu: '50m', memory: '64Mi', readiness: httpProbe('/', 9100), liveness: httpProbe('/', 9100) })] };
   const ds = daemonSetApp({
     namespace: ns, name: 'prometheus-node-exporter', pinnedToNodes: true, createdAgo: 200 * DAYS,
     revisions: [{ revision: 4, createdAgo: 45 * DAYS, template: tpl }],
@@ -237,7 +236,7 @@ function daemonSetHostPortTaken(): CorpusScenario {
     logs: ds.pods.slice(0, 3).map((p) => logsFor(p, 'node-exporter', { current: lines(
       `ts=${at(30 * DAYS)} caller=node_exporter.go:193 level=info msg="Starting node_exporter" version="(version=1.8.2, branch=HEAD, revision=f1e0e8360aa60b6cb5e5cc1560bed348fc2c1895)"`,
       `ts=${at(30 * DAYS)} caller=diskstats_common.go:111 level=info collector=diskstats msg="Parsed flag --collector.diskstats.device-exclude" flag=^(z?ram|loop|fd|(h|s|v|xv)d[a-z]|nvme\\d+n\\d+p)\\d+$`,
-      `ts=${at(30 * DAYS)} caller=tls_config.go:313 level=info msg="Listening on" address=[${ipOfPod(p)}]:9100`,
+      `ts=${at(30 * DAYS)} caller=tls_config.go:313 level=info msg="Listening on" address=[::]:9100`,
       `ts=${at(20 * HOURS)} caller=collector.go:169 level=error msg="collector failed" name=hwmon duration_seconds=0.0021 err="hwmon_temp1_input: read /host/sys/class/hwmon/hwmon1/temp1_input: no data available"`,
     ) })),
     expect: {
@@ -266,14 +265,15 @@ function zookeeperJuteMaxbuffer(): CorpusScenario {
     revisions: [{ revision: 57, createdAgo: 9 * DAYS, changeCause: 'argocd: order-scheduler 2.31.0', template: { containers: [container({ image: image('2.31.0'), memory: '1Gi', env: [{ name: 'ZK_CONNECT', value: 'zk-0.zk-headless:2181,zk-1.zk-headless:2181,zk-2.zk-headless:2181' }, { name: 'JAVA_TOOL_OPTIONS', value: '-XX:MaxRAMPercentage=75' }], readiness: httpProbe('/actuator/health/readiness', 8080), liveness: httpProbe('/actuator/health/liveness', 8080, { initialDelaySeconds: 40 }) })] } }],
     pods: [0, 1, 2].map((k) => ({ revision: 57, node: names[k] ?? '', createdAgo: 9 * DAYS - k, ready: k === 1, containers: { app: running({ sinceAgo: 9 * DAYS - k, ready: k === 1 }) } })),
   });
-  const sid = (k: number) => `0x${k + 1}00004f1c2a8${k}0${k}1e`;
+  const sid = (k: number) => `0x${k + 1}0000a4f1c2a8${k}1e`;
+  const sendThread = (k: number) => `main-SendThread(zk-${k}.zk-headless:2181)`.slice(-15);
   const t = (m: number) => pyTime(m).replace(',', '.');
   const appLog = (k: number) => lines(
     `${t(2 * DAYS)}  WARN 1 --- [main-EventThread] o.a.c.framework.imps.EnsembleTracker     : Invalid config event received: {server.1=zk-0.zk-headless:2888:3888:participant, version=0}`,
     `${t(45)}  INFO 1 --- [   scheduler-1] c.a.f.scheduler.TaskQueue                : pending tasks under /order-scheduler/tasks: 38112`,
     ...[38, 27, 16, 5].flatMap((m, j) => [
       `${t(m)}  INFO 1 --- [   scheduler-1] c.a.f.scheduler.TaskQueue                : pending tasks under /order-scheduler/tasks: ${41860 + j * 31}`,
-      `${t(m - 0.02)}  WARN 1 --- [d-${k}.zk-headless:2181)] org.apache.zookeeper.ClientCnxn           : Session ${sid(k)} for server zk-${(k + j) % 3}.zk-headless.fulfilment.svc.cluster.local/10.0.112.${[9, 133, 71][(k + j) % 3]}:2181, Closing socket connection. Attempting reconnect except it is a SessionExpiredException.`,
+      `${t(m - 0.02)}  WARN 1 --- [${sendThread((k + j) % 3)}] org.apache.zookeeper.ClientCnxn           : Session ${sid(k)} for server zk-${(k + j) % 3}.zk-headless.fulfilment.svc.cluster.local/10.0.112.${[9, 133, 71][(k + j) % 3]}:2181, Closing socket connection. Attempting reconnect except it is a SessionExpiredException.`,
       `java.io.IOException: Packet len ${1309184 + j * 1013} is out of range!`,
       `\tat org.apache.zookeeper.ClientCnxnSocket.readLength(ClientCnxnSocket.java:121)`,
       `\tat org.apache.zookeeper.ClientCnxnSocketNIO.doIO(ClientCnxnSocketNIO.java:84)`,
@@ -286,9 +286,9 @@ function zookeeperJuteMaxbuffer(): CorpusScenario {
     ]),
   );
   const zkLog = (k: number) => lines(
-    `${t(3 * DAYS)} [myid:${k + 1}] - INFO  [SyncThread:${k + 1}:o.a.z.s.p.FileTxnLog@284] - Creating new log file: log.9a0001f3c2`,
-    ...[38, 27, 16, 5].map((m, j) => `${t(m - 0.02)} [myid:${k + 1}] - WARN  [NIOWorkerThread-${j + 1}:o.a.z.s.NIOServerCnxn@380] - Unexpected exception\norg.apache.zookeeper.server.ServerCnxn$EndOfStreamException: Unable to read additional data from client, it probably closed the socket: address = /10.0.112.${40 + j}:5${1220 + j}, session = ${sid(j % 3)}`),
-    `${t(1)} [myid:${k + 1}] - INFO  [NIOWorkerThread-2:o.a.z.s.ZooKeeperServer@1434] - Processing ruok command from /127.0.0.1:48812`,
+    `${pyTime(3 * DAYS)} [myid:${k + 1}] - INFO  [SyncThread:${k + 1}:o.a.z.s.p.FileTxnLog@284] - Creating new log file: log.9a0001f3c2`,
+    ...[38, 27, 16, 5].map((m, j) => `${pyTime(m - 0.02)} [myid:${k + 1}] - WARN  [NIOWorkerThread-${j + 1}:o.a.z.s.NIOServerCnxn@380] - Unexpected exception\norg.apache.zookeeper.server.ServerCnxn$EndOfStreamException: Unable to read additional data from client, it probably closed the socket: address = /10.0.112.${40 + j}:5${1220 + j}, session = ${sid(j % 3)}`),
+    `${pyTime(1)} [myid:${k + 1}] - INFO  [NIOWorkerThread-2:o.a.z.s.ZooKeeperServer@1434] - Processing ruok command from /127.0.0.1:48812`,
   );
   return {
     id: 'heldout78-zookeeper-jute-maxbuffer-children-list',
@@ -329,6 +329,7 @@ function redisMaxClients(): CorpusScenario {
       { revision: 23, createdAgo: 34, changeCause: 'argocd: cart-api 4.3.0 (REDIS_POOL_SIZE 40 -> 200 for black-friday)', template: tpl('4.3.0', '200') },
     ],
     pods: [0, 1, 2, 3, 4, 5].map((k) => ({ revision: 23, node: names[k % 3] ?? '', createdAgo: 33 - k * 1.2, ready: k < 4, containers: { app: running({ sinceAgo: 33 - k * 1.2, ready: k < 4 }) } })),
+    settled: { available: false, availableSince: 12, progressingSince: 27 },
   });
   const redis = statefulSetApp({
     namespace: ns, name: 'redis-master', replicas: 1, serviceName: 'redis-headless', createdAgo: 300 * DAYS,
@@ -343,7 +344,7 @@ function redisMaxClients(): CorpusScenario {
       ? [`{"level":"info","ts":"${at(1)}","caller":"http/log.go:40","msg":"request","method":"GET","path":"/v1/carts/8f21c","status":200,"dur_ms":4}`,
         `{"level":"error","ts":"${at(0.6)}","caller":"http/log.go:44","msg":"request","method":"POST","path":"/v1/carts/71ab0/items","status":503,"dur_ms":2,"error":"redis: ERR max number of clients reached"}`]
       : [`{"level":"error","ts":"${at(12)}","caller":"store/redis.go:57","msg":"redis ping failed","error":"ERR max number of clients reached"}`,
-        `redis: ${at(11).slice(0, 19).replace('T', ' ').replace(/-/g, '/')} pool.go:367: redis: connection pool: failed to dial after 5 attempts: ERR max number of clients reached`,
+        `{"level":"error","ts":"${at(6)}","caller":"http/log.go:44","msg":"request","method":"GET","path":"/v1/carts/19e7d","status":503,"dur_ms":1,"error":"ERR max number of clients reached"}`,
         `{"level":"error","ts":"${at(0.4)}","caller":"http/health.go:31","msg":"readiness check failed","error":"ERR max number of clients reached"}`]),
   );
   const redisLog = lines(
@@ -359,7 +360,7 @@ function redisMaxClients(): CorpusScenario {
   return {
     id: 'heldout78-redis-maxclients-pool-size-bump',
     class: 'capacity',
-    truth: 'Revision 23 (cart-api 4.3.0, 34 minutes ago) raised REDIS_POOL_SIZE from 40 to 200: 6 replicas × 200 = 1200 connections (plus cart-expiry-worker\'s) exceed Redis\'s maxclients 1000 (ConfigMap redis-configuration), so new connections are refused with "ERR max number of clients reached" and the pods that started last never become ready. Lower the pool size (or roll back revision 23) or raise maxclients.',
+    truth: 'Revision 23 (cart-api 4.3.0, 34 minutes ago) raised REDIS_POOL_SIZE from 40 to 200: 6 replicas × 200 = 1200 connections (plus cart-expiry-worker\'s) exceed Redis\'s maxclients 1000 (ConfigMap redis-configuration), so new connections are refused with "ERR max number of clients reached" and the pods that started last turned unready 12 minutes ago, once traffic grew their pools. Lower the pool size (or roll back revision 23) or raise maxclients.',
     ask: { service: 'cart-api', namespace: ns },
     objects: [
       ...nodes, ...app.objects, ...redis.objects, ...worker.objects,
@@ -367,7 +368,7 @@ function redisMaxClients(): CorpusScenario {
       ...exposed({ namespace: ns, name: 'redis-master', selector: { app: 'redis-master' }, pods: redis.pods, ports: [{ name: 'tcp-redis', port: 6379, targetPort: 'redis' }], endpointPort: 6379 }),
       configMap({ namespace: ns, name: 'redis-configuration', createdAgo: 300 * DAYS, data: { 'redis.conf': '# User-supplied common configuration:\nmaxclients 1000\nmaxmemory 3gb\nmaxmemory-policy volatile-lru\nappendonly no\nsave 300 100\ntimeout 0\ntcp-keepalive 300\n', 'master.conf': 'dir /data\nrename-command FLUSHDB ""\nrename-command FLUSHALL ""\n' } }),
       scaledReplicaSet(app.objects[0] as k8s.V1Deployment, rsOf(app, 22), 0, 6, 27),
-      ...[4, 5].map((k) => probeFailed(podOf(app, k), 'app', 'Readiness', 'HTTP probe failed with statuscode: 503', { count: 150, firstAgo: 27 - k, lastAgo: 0.2 })),
+      ...[4, 5].map((k) => probeFailed(podOf(app, k), 'app', 'Readiness', 'HTTP probe failed with statuscode: 503', { count: 70, firstAgo: 12, lastAgo: 0.2 })),
     ],
     logs: [
       ...app.pods.map((p, k) => logsFor(p, 'app', { current: log(k) })),
@@ -401,7 +402,7 @@ function celeryChildOomKilled(): CorpusScenario {
   const ct = (m: number) => pyTime(m);
   const log = (k: number) => lines(
     `[${ct(2 * DAYS - k)}: INFO/MainProcess] Connected to amqp://thumbnailer:**@rabbitmq.media.svc:5672//`,
-    `[${ct(2 * DAYS - k)}: INFO/MainProcess] celery@thumbnailer-worker ready.`,
+    `[${ct(2 * DAYS - k)}: INFO/MainProcess] celery@${nameOf(podOf(app, k))} ready.`,
     `[${ct(20 * HOURS)}: WARNING/MainProcess] consumer: Connection to broker lost. Trying to re-establish the connection...`,
     `ConnectionResetError: [Errno 104] Connection reset by peer`,
     `[${ct(20 * HOURS - 0.1)}: INFO/MainProcess] Connected to amqp://thumbnailer:**@rabbitmq.media.svc:5672//`,
@@ -470,13 +471,13 @@ function healthyGunicornMaxRequests(): CorpusScenario {
       `${g(m - 0.01)} [${300 + j * 11 + k}] [INFO] Worker exiting (pid: ${300 + j * 11 + k})`,
       `${g(m - 0.02)} [${311 + j * 11 + k}] [INFO] Booting worker with pid: ${311 + j * 11 + k}`,
     ]),
-    `10.0.224.${40 + k} - - [${at(0.5).slice(0, 19)}] "GET /v2/products?category=garden HTTP/1.1" 200 18211 "-" "checkout/3.1"`,
-    `10.0.224.${41 + k} - - [${at(0.3).slice(0, 19)}] "GET /ready HTTP/1.1" 200 2 "-" "kube-probe/1.31"`,
+    `10.0.224.${40 + k} - - [${clfTime(0.5)}] "GET /v2/products?category=garden HTTP/1.1" 200 18211 "-" "checkout/3.1"`,
+    `10.0.224.${41 + k} - - [${clfTime(0.3)}] "GET /ready HTTP/1.1" 200 2 "-" "kube-probe/1.31"`,
   );
   return {
     id: 'heldout78-healthy-gunicorn-max-requests-recycling',
     class: 'healthy',
-    truth: 'catalog-api is healthy: gunicorn runs with --max-requests=2000, so every worker is recycled on purpose after about 2000 requests ("Autorestarting worker after current request", "Worker exiting", "Booting worker"); the master (PID 1) never restarts, all three pods are ready and the one restart (exit 143) was a node drain three days ago.',
+    truth: 'catalog-api is healthy: gunicorn runs with --max-requests=2000, so every worker is recycled on purpose after about 2000 requests ("Autorestarting worker after current request", "Worker exiting", "Booting worker"); the master (PID 1) never restarts, all three pods are ready and the single restart (exit 143) is three days old, a liveness timeout during a database maintenance window, with none since.',
     ask: { service: 'catalog-api', namespace: ns },
     objects: [
       ...nodes, ...app.objects,
