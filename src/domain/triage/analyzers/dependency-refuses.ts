@@ -69,6 +69,7 @@ import { describeMigrationRuns } from '../migration-job-log.js';
 import { describeDirectMember, findConfiguredServerAddress, isDirectConnection } from '../server-address-config.js';
 import { CONNECTION_CLOSED_BY_SERVER, OUTPUT_BUFFER_CLOSED, OUTPUT_BUFFER_FIX, OUTPUT_BUFFER_REFUSES, OUTPUT_BUFFER_SETTINGS, OUTPUT_BUFFER_WHY } from '../redis-output-buffer.js';
 import { GRPC_DEADLINE, STREAM_LIMIT_CLIENT_SIDE, STREAM_LIMIT_FIX, STREAM_LIMIT_LIMITS, STREAM_LIMIT_SETTINGS, STREAM_LIMIT_WHY, findGrpcAddress, measureConnections } from '../grpc-stream-limit.js';
+import { KEEPALIVE_SETTING, PINGS_CLIENT_SIDE, PINGS_FIX, PINGS_FIXES, PINGS_REFUSES, PINGS_WHY, TOO_MANY_PINGS, fixKeepalive } from '../grpc-keepalive-pings.js';
 import { PROTECTED_MODE_FIX, PROTECTED_MODE_WHY, REDIS_NO_CONFIG_FILE, REDIS_PROTECTED_MODE, describeConfigMounts } from '../redis-protected-mode.js';
 import { CLIENT_LIMIT_CLIENT_SIDE, CLIENT_LIMIT_FIX, CLIENT_LIMIT_REFUSES, CLIENT_LIMIT_WHY, CLOSED_AT_CONNECT, TOO_MANY_CONNECTIONS_FROM, findZooKeeperAddress } from '../zookeeper-client-limit.js';
 import { MYSQL_STATEMENT_TIMEOUT, MYSQL_TIMEOUT_SETTINGS, MYSQL_TIMEOUT_WHY, PG_STATEMENT_TIMEOUT, PG_TIMEOUT_SETTINGS, PG_TIMEOUT_WHY, TIMEOUT_OUTLASTS, fixMysqlTimeout, fixPgTimeout, readMysqlTimeout, readPgTimeout } from '../server-statement-timeout.js';
@@ -287,6 +288,19 @@ const REFUSALS: readonly Refusal[] = [
     fixes: 'the connections these pods open to',
     why: STREAM_LIMIT_WHY,
     fix: STREAM_LIMIT_FIX,
+  },
+  // Connections closed over keepalive pings more frequent than the server permits (grpc-keepalive-pings.ts).
+  {
+    server: 'gRPC',
+    pattern: TOO_MANY_PINGS,
+    verb: 'closes',
+    refuses: PINGS_REFUSES,
+    address: findGrpcAddress,
+    clientSide: PINGS_CLIENT_SIDE,
+    clientSetting: { pattern: KEEPALIVE_SETTING, fix: fixKeepalive },
+    fixes: PINGS_FIXES,
+    why: PINGS_WHY,
+    fix: PINGS_FIX,
   },
   // Subscribers dropped over their output-buffer limit: the client only says the server closed it and it reconnects (redis-output-buffer.ts).
   {
