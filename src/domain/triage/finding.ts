@@ -206,6 +206,12 @@ export interface Finding {
    */
   sharedHostPath?: string;
   /**
+   * The limit it meets is a size the process reads from its own configuration when it starts (an
+   * executor's pool size and queue capacity): a ConfigMap the pods read that changed just before is
+   * where such a size may have been cut, so its edit is tested as the trigger. Says which sizes.
+   */
+  sizedAtStart?: string;
+  /**
    * The fault builds up before the pods show it (connections leaking until the pool runs dry): its
    * onset, when its own warnings began, is earlier than the pods' first failure and is the one the
    * trigger is looked for before. Says why.

@@ -33,6 +33,7 @@ import { analyzeReadinessCycle } from './readiness-cycle.js';
 import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzePhpExecutionTime } from './php-execution-time.js';
 import { analyzePhpFpmPool } from './php-fpm-pool.js';
+import { analyzeExecutorRejection } from './executor-rejection.js';
 import { analyzePhpMemoryLimit } from './php-memory-limit.js';
 import { analyzePhpOpcacheFull } from './php-opcache-full.js';
 import { analyzeUwsgiListenQueue } from './uwsgi-listen-queue.js';
@@ -372,6 +373,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'event-loop-blocked': analyzeEventLoopBlocked,
   'php-execution-time': analyzePhpExecutionTime,
   'php-fpm-pool': analyzePhpFpmPool,
+  'executor-rejection': analyzeExecutorRejection,
   'php-memory-limit': analyzePhpMemoryLimit,
   'php-opcache-full': analyzePhpOpcacheFull,
   'uwsgi-listen-queue': analyzeUwsgiListenQueue,

@@ -126,6 +126,12 @@ function decideAction(ev: TriageEvidence, mechanism: Finding, trigger: Trigger, 
     const restore = trigger.reloaded.object?.name !== undefined ? ` (or restore ${what}'s previous content)` : '';
     return { action: `${capitalize(fix)}${restore}; a rollback would not help: the pods of any revision read the same ${trigger.reloaded.object?.kind ?? 'objects'}` };
   }
+  // A restart of the same template made new pods read the changed object: the way back is its previous content, not a revision.
+  if (trigger.kind === 'object-change' && trigger.restartOf !== undefined && trigger.object.kind === 'ConfigMap') {
+    const what = `${trigger.object.kind} ${trigger.object.name}`;
+    const restore = fix.includes(what) ? '' : ` (or restore ${what}'s previous content)`;
+    return { action: `${capitalize(fix)}${restore}; a rollback would not help: the pods of any revision read the same ${trigger.object.kind}` };
+  }
   return { action: decideFixForward(mechanism, trigger, separation, fix, nodeChange) };
 }
 

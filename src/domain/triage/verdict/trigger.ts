@@ -98,7 +98,9 @@ function isRelevant(ev: TriageEvidence, o: NamespaceObjectEvidence, mechanism: F
       // Named as where the setting lives, it is the lead whoever reads it (a proxy's config in front of these pods).
       // One whose key is a setting the mechanism quotes (KAFKA_TRANSACTION_TIMEOUT_MS for transaction.timeout.ms) is as tied.
       const keyed = findSettingKey(o, mechanism) !== undefined;
-      return !probeSettings && (holds || ((named || keyed) && (used || !dated)) || (used && (k === 'exit-code' || k === 'crash-loop' || k === 'readiness-probe' || k === 'liveness-kill' || k === 'container-config' || k === 'dependency-error')));
+      // A size the process reads at its start (an executor's queue capacity): what the pods read is where it is set.
+      const sized = mechanism?.sizedAtStart !== undefined;
+      return !probeSettings && (holds || ((named || keyed) && (used || !dated)) || (used && (sized || k === 'exit-code' || k === 'crash-loop' || k === 'readiness-probe' || k === 'liveness-kill' || k === 'container-config' || k === 'dependency-error')));
     }
     case 'Service':
       // A mechanism that dates the change of the Service it names (its source ranges written) needs no "since" to repeat it.
