@@ -12,6 +12,7 @@
  */
 import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
 import { describeBadInterpreter, findBadInterpreter } from '../bad-interpreter.js';
+import { findLoaderFailure, tellLoaderFailure } from '../loader-failure.js';
 import { findBadValue, showControls } from '../config-value.js';
 import { findYamlBoolean, tellYamlBoolean } from '../yaml-boolean.js';
 import { findErrexitStop, tellErrexitStop } from '../entrypoint-errexit.js';
@@ -75,7 +76,7 @@ import { capitalize } from '../../text.js';
 import { findGrpcProbeOnTls, fixFor } from '../grpc-probe-tls.js';
 import { listProbeEvents, resolveProbePort } from '../probe-failures.js';
 
-export type ExitClass = 'bad-interpreter' | 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'illegal-instruction' | 'segfault' | 'abort' | 'app-error';
+export type ExitClass = 'bad-interpreter' | 'missing-library' | 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'illegal-instruction' | 'segfault' | 'abort' | 'app-error';
 
 export interface ExitHit {
   ref: ContainerRef;
@@ -131,6 +132,12 @@ const interpreter: Reader = ({ first }) => {
   const bad = first.cls === 'bad-interpreter' ? findBadInterpreter(first.term.message) : undefined;
   const told = bad ? describeBadInterpreter(bad) : undefined;
   return told && { title: `: ${told.clause}`, cause: told.cause, fix: told.fix, evidence: [] };
+};
+
+/** The dynamic loader stopping the binary: the libraries (or symbols) it could not find, and its own line over the symbols it lists after. */
+const loaderFailure: Reader = (c) => {
+  const found = c.first.cls === 'missing-library' ? findLoaderFailure([c.first.term.message ?? '', ...c.lines]) : undefined;
+  return found && { ...tellLoaderFailure(found), decisive: found.line, sure: true };
 };
 
 /** A start failure under a memory quantity no process fits in ("512m" is millibytes): the unit slip is the cause. */
@@ -682,7 +689,7 @@ const railsCredentials: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, corruptStateFile, railsCredentials];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, corruptStateFile, railsCredentials];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];
