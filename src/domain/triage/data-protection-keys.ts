@@ -11,6 +11,7 @@
  */
 import type { IsoTime, LogEvidence } from './evidence.js';
 import { readLineTime } from './request-silence.js';
+import { DOTNET_RECORD_HEAD } from './dotnet-console-record.js';
 
 /** Refusals it takes to call it the key ring, not one stale cookie. */
 export const MIN_REFUSALS = 5;
@@ -19,8 +20,6 @@ export const MIN_REFUSALS = 5;
 const REFUSED = /The key \{[0-9a-f-]+\} was not found in the key ring|The antiforgery token could not be decrypted|Unprotect ticket failed|Error unprotecting the session cookie/i;
 /** Data Protection's start-up warnings that its keys live in the container (a directory) or in memory. */
 const LOCAL_RING = /Storing keys in a directory '([^']+)' that may not be persisted outside of the container|Using an in-memory repository\. Keys will not be persisted/i;
-/** A .NET console record's header (`fail: Category[7]`, maybe time-stamped): the refusal's lines below it are one record. */
-const RECORD_HEAD = /^(?:\S+ )?(?:trce|dbug|info|warn|fail|crit): [\w.\x60]+\[\d+\]/;
 
 export interface PerPodKeyRing {
   /** Where each pod keeps its ring, as its warning says: a directory inside the container, or memory. */
@@ -37,7 +36,7 @@ function listRefusals(log: LogEvidence): { pod: string; line: string; at?: IsoTi
   let head: string | undefined;
   let counted = false;
   for (const line of log.lines) {
-    if (RECORD_HEAD.test(line)) {
+    if (DOTNET_RECORD_HEAD.test(line)) {
       head = line;
       counted = false;
       continue;

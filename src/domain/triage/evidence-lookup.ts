@@ -16,6 +16,7 @@ import { condenseSpringLine } from './spring-log-line.js';
 import { findSpringBootFailure } from './spring-boot-failure.js';
 import { findPythonTracebacks } from './python-traceback.js';
 import { findChainedStatus } from './chained-status.js';
+import { condenseDotnetRecord, joinDotnetRecords } from './dotnet-console-record.js';
 
 export function findCondition(conditions: readonly ConditionEvidence[], type: string): ConditionEvidence | undefined {
   return conditions.find((c) => c.type === type);
@@ -97,7 +98,8 @@ export function pickDecisiveLine(lines: readonly string[]): string | undefined {
   const spring = findSpringBootFailure(lines);
   if (spring !== undefined) return spring.line;
   // Stack frames, SQL echo, caret markers and Node's "Emitted 'error' event on … at:" say where, not why.
-  const raw = joinBrokenQuotes(joinRubyLoggerMessages(lines));
+  // A record whose message is on the lines below its header (Rails' tagged FATAL, .NET's console logger) is read as one line.
+  const raw = joinBrokenQuotes(joinDotnetRecords(joinRubyLoggerMessages(lines)));
   const joined = raw.map((l) => l.trim());
   // A Python traceback's frames (the source lines under each "File …" too) say where; the exception that ends it says why.
   const python = findPythonTracebacks(raw);
@@ -207,6 +209,9 @@ export function condenseStructuredLine(line: string): string {
   // Ruby's Logger: the message after its prefix and Rails' request-id tags.
   const ruby = condenseRubyLoggerLine(t);
   if (ruby !== t) return condenseStructuredLine(ruby);
+  // .NET's console logger: the message after its record header.
+  const dotnet = condenseDotnetRecord(t);
+  if (dotnet !== t) return condenseStructuredLine(dotnet);
   const traced = condenseTracingLine(t);
   if (traced !== t) return traced;
   // Spring Boot's console prefix (time, level, pid, thread, logger) before the message.

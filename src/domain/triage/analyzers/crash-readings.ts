@@ -12,6 +12,8 @@
  */
 import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
 import { describeBadInterpreter, findBadInterpreter } from '../bad-interpreter.js';
+import { findLoaderFailure, tellLoaderFailure } from '../loader-failure.js';
+import { findKestrelWithoutCertificate, tellKestrelWithoutCertificate } from '../kestrel-certificate.js';
 import { findBadValue, showControls } from '../config-value.js';
 import { findYamlBoolean, tellYamlBoolean } from '../yaml-boolean.js';
 import { findErrexitStop, tellErrexitStop } from '../entrypoint-errexit.js';
@@ -75,7 +77,7 @@ import { capitalize } from '../../text.js';
 import { findGrpcProbeOnTls, fixFor } from '../grpc-probe-tls.js';
 import { listProbeEvents, resolveProbePort } from '../probe-failures.js';
 
-export type ExitClass = 'bad-interpreter' | 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'illegal-instruction' | 'segfault' | 'abort' | 'app-error';
+export type ExitClass = 'bad-interpreter' | 'missing-library' | 'not-found' | 'not-executable' | 'wrong-arch' | 'start-failed' | 'illegal-instruction' | 'segfault' | 'abort' | 'app-error';
 
 export interface ExitHit {
   ref: ContainerRef;
@@ -131,6 +133,19 @@ const interpreter: Reader = ({ first }) => {
   const bad = first.cls === 'bad-interpreter' ? findBadInterpreter(first.term.message) : undefined;
   const told = bad ? describeBadInterpreter(bad) : undefined;
   return told && { title: `: ${told.clause}`, cause: told.cause, fix: told.fix, evidence: [] };
+};
+
+/** The dynamic loader stopping the binary: the libraries (or symbols) it could not find, and its own line over the symbols it lists after. */
+const loaderFailure: Reader = (c) => {
+  const found = c.first.cls === 'missing-library' ? findLoaderFailure([c.first.term.message ?? '', ...c.lines]) : undefined;
+  return found && { ...tellLoaderFailure(found), decisive: found.line, sure: true };
+};
+
+/** Kestrel refusing an https endpoint it has no certificate for: the setting that asks for https, not the abort. */
+const kestrelCertificate: Reader = (c) => {
+  if (c.first.cls !== 'abort' && !isAppError(c)) return undefined;
+  const found = findKestrelWithoutCertificate(c.lines.slice(-60), c.first.ref.container.env ?? []);
+  return found && { ...tellKestrelWithoutCertificate(found), decisive: found.line, sure: true };
 };
 
 /** A start failure under a memory quantity no process fits in ("512m" is millibytes): the unit slip is the cause. */
@@ -682,7 +697,7 @@ const railsCredentials: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, corruptStateFile, railsCredentials];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, corruptStateFile, railsCredentials];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];

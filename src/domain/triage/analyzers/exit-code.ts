@@ -9,6 +9,7 @@ import { findLoopbackRefusal } from '../loopback-sibling.js';
 import { formatAgo } from '../time-span.js';
 import { type ExitClass, type ExitHit, readCrash } from './crash-readings.js';
 import { ILLEGAL_INSTRUCTION } from '../illegal-instruction.js';
+import { findLoaderFailure } from '../loader-failure.js';
 
 export { condenseRuntimeMessage } from './crash-readings.js';
 
@@ -17,7 +18,8 @@ const HANDLED_ELSEWHERE = new Set([0, 137, 143]);
 
 /**
  * The exit code first, the runtime's reason and message second:
- * 126/127 and StartError → the command in the image or spec cannot run;
+ * 126/127 and StartError → the command in the image or spec cannot run (127 with the dynamic
+ * loader's own words → a library its binary links is missing);
  * 139 → segmentation fault; 134 → abort; anything else non-zero → the application gave up.
  */
 export function classifyExit(term: TerminatedStateEvidence, logText = ''): ExitClass | undefined {
@@ -25,6 +27,7 @@ export function classifyExit(term: TerminatedStateEvidence, logText = ''): ExitC
   const startFailed = term.reason === 'StartError' || term.reason === 'ContainerCannotRun' || term.exitCode === 128;
   if (/exec format error/i.test(msg)) return 'wrong-arch';
   if (startFailed && findBadInterpreter(term.message)) return 'bad-interpreter';
+  if (term.exitCode === 127 && findLoaderFailure(msg.split('\n'))) return 'missing-library';
   if (term.exitCode === 127 || (startFailed && /not found|no such file/i.test(term.message ?? ''))) return 'not-found';
   if (term.exitCode === 126 || (startFailed && /permission denied/i.test(term.message ?? ''))) return 'not-executable';
   if (term.reason === 'OOMKilled' || HANDLED_ELSEWHERE.has(term.exitCode)) return undefined;
@@ -50,6 +53,13 @@ const TEXT: Record<ExitClass, ExitText> = {
     cause: 'The entrypoint is in the image, but the interpreter its first line names is not: a shebang with CRLF line endings or a shell the image lacks.',
     action: 'Fix the interpreter line of the entrypoint in the image build.',
     fix: 'fix the entrypoint\'s interpreter line and rebuild the image',
+    confidence: 'high',
+  },
+  'missing-library': {
+    title: (c, code, share) => `${c} cannot start: the dynamic loader stops its binary (exit ${code}) on ${share}`,
+    cause: 'The command is in the image, but a shared library it links is not (or not in the version it was built against): the dynamic loader stops it before it runs.',
+    action: 'List what the binary lacks with ldd in the image, and ship those libraries or rebuild the binary against the image\'s own.',
+    fix: 'ship the libraries the binary links in the image, or rebuild it against the image\'s own',
     confidence: 'high',
   },
   'not-found': {

@@ -1,0 +1,90 @@
+/**
+ * The dynamic loader stops a binary before it runs when a library it links is not in the image, and
+ * exits 127 — the shell's code for a command not found, though the command is there. The loader's
+ * own words tell the two apart: glibc's `/app/server: error while loading shared libraries:
+ * libfoo.so.2: cannot open shared object file: No such file or directory`, musl's `Error loading
+ * shared library libfoo.so.2: No such file or directory (needed by /app/server)`. musl then lists
+ * every symbol the missing library would have given (`Error relocating /app/server: foo_init:
+ * symbol not found`), and those lines come last: the consequence, never the cause. Symbols missing
+ * while every library loads (glibc's `symbol lookup error: …: undefined symbol: …`, its ``version
+ * `GLIBC_2.34' not found``, musl's relocation errors alone) mean the image holds other versions of
+ * the libraries than the binary was built against.
+ */
+import { joinAnd, listFirst } from '../text.js';
+
+export interface LoaderFailure {
+  /** The libraries the loader could not find, in the order it says. */
+  libraries: string[];
+  /** The symbols (or symbol versions) it could not resolve. */
+  symbols: string[];
+  /** The binary (or library) that needs them, when the loader says. */
+  binary?: string;
+  /** musl's wording: the image is built on a musl base (Alpine). */
+  musl: boolean;
+  /** The loader's line that decides it: the first missing library, else the first unresolved symbol. */
+  line: string;
+}
+
+const GLIBC_MISSING = /(?:^|\s)([^\s:]+): error while loading shared libraries: ([^\s:]+): cannot open shared object file/;
+const MUSL_MISSING = /Error loading shared library ([^\s:]+): No such file or directory(?: \(needed by ([^\s)]+)\))?/;
+const MUSL_SYMBOL = /Error relocating ([^\s:]+): ([^\s:]+): symbol not found/;
+const GLIBC_SYMBOL = /(?:^|\s)([^\s:]+): symbol lookup error: [^\s:]+: undefined symbol: ([^\s,]+)/;
+const GLIBC_VERSION = /(?:^|\s)([^\s:]+): [^\s:]+: version `([^']+)' not found \(required by [^)]+\)/;
+
+/** The loader's failure in a log or a termination message, if it stopped the binary. */
+export function findLoaderFailure(lines: readonly string[]): LoaderFailure | undefined {
+  const libraries: string[] = [];
+  const symbols: string[] = [];
+  let binary: string | undefined;
+  let musl = false;
+  let libraryLine: string | undefined;
+  let symbolLine: string | undefined;
+  for (const line of lines) {
+    const missing = MUSL_MISSING.exec(line) ?? GLIBC_MISSING.exec(line);
+    if (missing) {
+      const fromMusl = missing[0].startsWith('Error loading');
+      const library = (fromMusl ? missing[1] : missing[2]) ?? '';
+      if (!libraries.includes(library)) libraries.push(library);
+      binary ??= fromMusl ? missing[2] : missing[1];
+      musl ||= fromMusl;
+      libraryLine ??= line.trim();
+      continue;
+    }
+    const symbol = MUSL_SYMBOL.exec(line) ?? GLIBC_SYMBOL.exec(line) ?? GLIBC_VERSION.exec(line);
+    if (symbol?.[2] === undefined) continue;
+    if (!symbols.includes(symbol[2])) symbols.push(symbol[2]);
+    binary ??= symbol[1];
+    musl ||= symbol[0].startsWith('Error relocating');
+    symbolLine ??= line.trim();
+  }
+  const line = libraryLine ?? symbolLine;
+  if (line === undefined) return undefined;
+  return { libraries, symbols, ...(binary ? { binary } : {}), musl, line };
+}
+
+/** How the reading is told: the title's clause, the cause, the next action and the fix. */
+export function tellLoaderFailure(found: LoaderFailure): { title: string; cause: string; action: string; fix: string; evidence: string[] } {
+  const binary = found.binary ?? 'the binary';
+  const some = (names: readonly string[]) => (names.length > 4 ? listFirst(names, 3) : joinAnd(names));
+  const base = found.musl ? ' The loader\'s words are musl\'s: the image is built on a musl base (Alpine), which ships and names its libraries unlike the glibc base such a binary is usually built on.' : '';
+  if (found.libraries.length > 0) {
+    const libs = some(found.libraries);
+    const fix = `ship ${libs} in the image, or build ${binary} against the image's own libraries`;
+    return {
+      title: `: ${libs} ${found.libraries.length === 1 ? 'is' : 'are'} not in the image`,
+      cause: `${binary} links ${libs}, which the image does not contain, so the dynamic loader stops it before it runs: exit 127, as for a missing command, though the command is there.${base}${found.symbols.length > 0 ? ` The unresolved symbols it lists after (${some(found.symbols)}) follow from the missing ${found.libraries.length === 1 ? 'library' : 'libraries'}.` : ''}`,
+      action: `Run \`ldd ${binary}\` in the image to list every library it lacks, then ${fix}; restarting the pods will not help.`,
+      fix,
+      evidence: [`dynamic loader: ${binary} needs ${libs}, not found in the image`],
+    };
+  }
+  const syms = some(found.symbols);
+  const fix = `build ${binary} against the libraries the image ships, or ship the versions it was built against`;
+  return {
+    title: `: the image's libraries lack ${syms} that ${binary} needs`,
+    cause: `Every library ${binary} links is in the image, but not the versions it was built against: the loader cannot resolve ${syms} and stops it before it runs (exit 127).${base}`,
+    action: `Compare the libraries of the running and the failing image (\`ldd ${binary}\`), then ${fix}; restarting the pods will not help.`,
+    fix,
+    evidence: [`dynamic loader: ${binary} cannot resolve ${syms}`],
+  };
+}

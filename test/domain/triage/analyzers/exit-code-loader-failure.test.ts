@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeExitCodes } from '../../../../src/domain/triage/analyzers/exit-code.js';
+import { findLoaderFailure } from '../../../../src/domain/triage/loader-failure.js';
+import { terminated } from '../scenarios/builders.js';
+import { crashScenario } from '../scenarios/crashes.js';
+
+/** musl's loader: the missing libraries, then every symbol they would have given (last, and only the consequence). */
+const MUSL_LOG = [
+  'Error loading shared library libpq.so.5: No such file or directory (needed by /opt/ledger/bin/ledgerd)',
+  'Error loading shared library libzstd.so.1: No such file or directory (needed by /opt/ledger/bin/ledgerd)',
+  'Error relocating /opt/ledger/bin/ledgerd: PQconnectdb: symbol not found',
+  'Error relocating /opt/ledger/bin/ledgerd: ZSTD_compress: symbol not found',
+];
+
+describe('exit 127 from the dynamic loader', () => {
+  it('names the libraries missing from the image and quotes the loader, not command-not-found nor the symbols it lists after', () => {
+    const [f] = analyzeExitCodes(crashScenario(2, () => terminated(127, 'Error', 2, { runSeconds: 0 }), { logs: MUSL_LOG }));
+    expect(f?.title).not.toContain('command not found');
+    expect(f?.title).toContain('libpq.so.5 and libzstd.so.1 are not in the image');
+    expect(f?.decisive).toBe('Error loading shared library libpq.so.5: No such file or directory (needed by /opt/ledger/bin/ledgerd)');
+    expect(f?.likelyCause).toMatch(/musl/);
+    expect(f?.fix).toBe("ship libpq.so.5 and libzstd.so.1 in the image, or build /opt/ledger/bin/ledgerd against the image's own libraries");
+    expect(f?.confidence).toBe('high');
+  });
+
+  it("reads glibc's wording, in the termination message as well as the log", () => {
+    const message = '/usr/bin/indexer: error while loading shared libraries: libicuuc.so.72: cannot open shared object file: No such file or directory';
+    const [f] = analyzeExitCodes(crashScenario(1, () => terminated(127, 'Error', 2, { message })));
+    expect(f?.title).toContain('libicuuc.so.72 is not in the image');
+    expect(f?.likelyCause).not.toMatch(/musl/);
+  });
+
+  it('tells symbols missing while every library loads: other versions of the libraries than the binary was built for', () => {
+    const found = findLoaderFailure(['/srv/api: symbol lookup error: /srv/api: undefined symbol: EVP_MD_get_size']);
+    expect(found).toEqual({ libraries: [], symbols: ['EVP_MD_get_size'], binary: '/srv/api', musl: false, line: '/srv/api: symbol lookup error: /srv/api: undefined symbol: EVP_MD_get_size' });
+    const [f] = analyzeExitCodes(crashScenario(1, () => terminated(127, 'Error', 2), { logs: ["/srv/api: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.38' not found (required by /srv/api)"] }));
+    expect(f?.title).toContain("the image's libraries lack GLIBC_2.38 that /srv/api needs");
+  });
+
+  it('keeps command-not-found for an exit 127 the loader did not cause', () => {
+    const [f] = analyzeExitCodes(crashScenario(1, () => terminated(127, 'Error', 2), { logs: ['/docker-entrypoint.sh: line 12: ledgerd: command not found'] }));
+    expect(f?.title).toContain('command not found');
+  });
+});
