@@ -24,6 +24,13 @@ import { capitalize, joinAnd, truncate } from '../../text.js';
 /** A change of a revision that bears on how long it keeps a transaction open. */
 const TRANSACTION_CHANGE = /TRANSACTION|TX|LOCK|TIMEOUT|BATCH|COMMIT|ISOLATION|POOL/i;
 const IDLE_IN_TRANSACTION = /^idle in transaction/i;
+/** An application_name a driver sets by default: it names no workload. */
+const DRIVER_NAME = /JDBC Driver|Npgsql|psycopg|asyncpg|node-postgres|pgx|libpq|^\[unknown\]$/i;
+
+/** Whether an application_name names the workload itself ("orders-api", "orders-api/1.2.0"). */
+function namesWorkload(application: string, name: string): boolean {
+  return new RegExp(`(?:^|[^\\w-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[^\\w-]|$)`).test(application);
+}
 
 function versionOf(r: RolloutRevisionEvidence): string | undefined {
   const image = r.containers[0]?.image;
@@ -57,11 +64,13 @@ export function analyzeLockHolder(ev: TriageEvidence): Finding[] {
   const rows = findHolderRows(ev, db?.service, db?.holders ?? []);
   const pids = db?.holders ?? rows.map((r) => r.pid);
   if (pids.length === 0) return [];
-  const applications = unique([...rows.flatMap((r) => (r.application ? [r.application] : [])), ...(db ? pids.flatMap((p) => readApplication(db.lines, p) ?? []) : [])]);
+  const applications = unique([...rows.flatMap((r) => (r.application ? [r.application] : [])), ...(db ? pids.flatMap((p) => readApplication(db.lines, p) ?? []) : [])]).filter((a) => !DRIVER_NAME.test(a));
+  // The workload's own sessions hold what it waits on: its own change is the one to look at, not another client's.
+  const own = applications.length > 0 && applications.every((a) => namesWorkload(a, ev.target.name));
   const idle = rows.filter((r) => IDLE_IN_TRANSACTION.test(r.state ?? ''));
   const pods = unique(t.hits.map((h) => h.pod));
   const namespace = ev.target.namespace;
-  const p = pickTiedRollout(ev, {
+  const p = own ? undefined : pickTiedRollout(ev, {
     onset: t.onset ?? now,
     pods,
     lines: applications,
@@ -82,17 +91,17 @@ export function analyzeLockHolder(ev: TriageEvidence): Finding[] {
   const longest = Math.max(0, ...idle.map((r) => readAgeMinutes(r.age) ?? 0));
   const pidWords = `pid${pids.length === 1 ? '' : 's'} ${joinAnd(pids.slice(0, 3))}`;
   const state = idle.length > 0 ? `, idle in transaction${longest >= 1 ? ` for up to ${Math.round(longest)} min` : ''}` : '';
-  const holder = p?.deployment ?? applications[0];
+  const holder = own ? undefined : p?.deployment ?? applications[0];
   const on = db ? ` on ${db.service}` : '';
   const revision = p ? `revision ${p.newest.revision} (${versionOf(p.newest) ? `${versionOf(p.newest)}, ` : ''}${formatAgo(p.newest.createdAt, now)})` : '';
   const title = holder
     ? `Statements time out on ${rowLocks} held by ${holder}'s sessions${on} (${pidWords}${state})${p ? ` since its ${revision}` : ''}: ${where}`
-    : `Statements time out on ${rowLocks} held by other sessions${on} (${pidWords}${state}): ${where}`;
+    : `Statements time out on ${rowLocks} held by ${own ? 'its own' : 'other'} sessions${on} (${pidWords}${state}): ${where}`;
   const prev = p?.previous;
   const end = `end ${pids.length === 1 ? 'that session' : 'those sessions'}${db ? ` on ${db.service}` : ''} (SELECT pg_terminate_backend(pid) for ${joinAnd(pids.slice(0, 3))}) to release the rows now`;
   const fix = p && prev
     ? `roll ${p.deployment} back to revision ${prev.revision}${versionOf(prev) ? ` (${versionOf(prev)})` : ''}, ${end}, and set idle_in_transaction_session_timeout so a transaction left open cannot hold them again`
-    : `${end}, find the code path of ${holder ?? 'the holding client'} that leaves its transaction open, and set idle_in_transaction_session_timeout`;
+    : `${end}, find the code path of ${holder ?? (own ? 'the workload' : 'the holding client')} that leaves its transaction open, and set idle_in_transaction_session_timeout`;
   const held = idle.length > 0
     ? `took ${rowLocks} and then sat idle in transaction — neither committing nor rolling back —`
     : 'hold the locks in transactions that stay open';
@@ -116,11 +125,12 @@ export function analyzeLockHolder(ev: TriageEvidence): Finding[] {
     ],
     decisive: condenseStructuredLine(last.line),
     likelyCause:
-      `${holder ? `${capitalize(holder)}'s sessions` : 'Other sessions'}${on} (${pidWords}) ${held} so every statement of the workload that needs those rows waits until its lock timeout and fails; the database and the workload itself are fine. ` +
+      `${holder ? `${capitalize(holder)}'s sessions` : own ? "The workload's own sessions" : 'Other sessions'}${on} (${pidWords}) ${held} so every statement of the workload that needs those rows waits until its lock timeout and fails; the database and the workload itself are fine. ` +
       (p
         ? `${p.deployment}'s ${revision} came just before the first timeout: a code path of it that leaves its transaction open (an error or an early return without COMMIT or ROLLBACK).`
+        : own ? 'A code path of the workload leaves its transaction open (an error or an early return without COMMIT or ROLLBACK), and its other requests wait on it.'
         : 'No rollout of the client that holds them was found just before the first timeout: it may be a manual session, a Job, or a code path that only now leaves its transaction open.'),
-    nextAction: `${capitalize(fix)}. Do not change the workload nor raise its lock timeout: it waits on the holder.`,
+    nextAction: `${capitalize(fix)}.${own ? '' : ' Do not change the workload nor raise its lock timeout: it waits on the holder.'}`,
     fix,
     ...(holder ? { outsideWorkload: `${holder}'s sessions hold the ${rowLocks} the workload's statements wait on` } : {}),
     ...(t.onset ? { onset: t.onset } : {}),

@@ -9,7 +9,7 @@ import type { NamespaceJobEvidence, NamespaceRolloutEvidence, RolloutRevisionEvi
 import type { SessionListingEvidence } from '../../../../src/domain/triage/evidence-session-listings.js';
 import { findLockTimeouts, keepSessionLines, needsLockHolderRollouts, pickSessionListingRuns, readAgeMinutes, readSessionRows } from '../../../../src/domain/triage/lock-holder-sessions.js';
 import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
-import { NOW, baseEvidence, container, minutesAgo, pod, revisionContainer } from '../scenarios/builders.js';
+import { APP, NOW, baseEvidence, container, minutesAgo, pod, revisionContainer } from '../scenarios/builders.js';
 
 const dsn = (user: string) => `postgres://${user}@shop-db.shop.svc.cluster.local:5432/shop`;
 const timeout = (m: number) => `{"level":"error","ts":"${minutesAgo(m)}","msg":"reserve failed","error":"ERROR: canceling statement due to lock timeout (SQLSTATE 55P03)"}`;
@@ -120,5 +120,21 @@ describe('statements that time out on locks another client holds', () => {
     expect(f?.datesChange).toBeUndefined();
     expect(analyzeLockHolder(scene({ dbLog: DB_LOG.filter((l) => !l.includes('holding')), listing: [] }))).toEqual([]);
     expect(analyzeLockHolder(scene({ lines: [timeout(5)] }))).toEqual([]);
+  });
+});
+
+describe('whose sessions hold the locks', () => {
+  const listing = (application: string): SessionListingEvidence[] => [{ database: 'shop-db', job: 'pg-sessions-1', pod: 'p', container: 'psql', createdAt: minutesAgo(3), lines: LISTING.map((l) => l.replace(/stock-reserver   /g, application.padEnd(17))) }];
+
+  it('does not send the workload elsewhere when its own sessions hold the locks', () => {
+    const [f] = analyzeLockHolder(scene({ listing: listing(`${APP}/1.2.0`) }));
+    expect(f?.title).toMatch(/^Statements time out on row locks held by its own sessions on shop-db \(pids 7710 and 7744, idle in transaction/);
+    expect(f?.outsideWorkload).toBeUndefined();
+    expect(f?.nextAction).not.toMatch(/Do not change the workload/);
+  });
+
+  it('names no holder after a driver\'s default application_name', () => {
+    const [f] = analyzeLockHolder(scene({ listing: listing('PostgreSQL JDBC Driver'), rollouts: [] }));
+    expect(f?.title).toMatch(/^Statements time out on row locks held by other sessions on shop-db/);
   });
 });
