@@ -8,15 +8,14 @@
  * back, and end the sessions to release the rows now. The waiting workload is not blamed.
  */
 import type { TriageEvidence } from '../evidence.js';
-import type { RolloutRevisionEvidence } from '../evidence-namespace-rollouts.js';
 import { condenseStructuredLine } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { isPodFailing, listNodesOf, unique } from '../pod-status.js';
-import { splitImage } from '../revision-diff.js';
+import { describeRevisionAt, imageVersion } from '../revision-diff.js';
 import { formatAgo } from '../time-span.js';
 import { findLockHolder, listLockHolders, readApplication } from '../database-locks.js';
-import { findSharedDatabase, readDatabaseAddresses } from '../database-address.js';
+import { tieBySharedDatabase } from '../database-address.js';
 import { type SessionRow, findLockTimeouts, readAgeMinutes, readSessionRows } from '../lock-holder-sessions.js';
 import { pickTiedRollout } from '../tied-rollout.js';
 import { capitalize, joinAnd, truncate } from '../../text.js';
@@ -30,12 +29,6 @@ const DRIVER_NAME = /JDBC Driver|Npgsql|psycopg|asyncpg|node-postgres|pgx|libpq|
 /** Whether an application_name names the workload itself ("orders-api", "orders-api/1.2.0"). */
 function namesWorkload(application: string, name: string): boolean {
   return new RegExp(`(?:^|[^\\w-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[^\\w-]|$)`).test(application);
-}
-
-function versionOf(r: RolloutRevisionEvidence): string | undefined {
-  const image = r.containers[0]?.image;
-  const v = image === undefined ? undefined : splitImage(image).version;
-  return v === undefined || v === 'latest' || v.startsWith('@') ? undefined : v;
 }
 
 /** The database whose log names the holders, with its lines. */
@@ -69,17 +62,11 @@ export function analyzeLockHolder(ev: TriageEvidence): Finding[] {
   const own = applications.length > 0 && applications.every((a) => namesWorkload(a, ev.target.name));
   const idle = rows.filter((r) => IDLE_IN_TRANSACTION.test(r.state ?? ''));
   const pods = unique(t.hits.map((h) => h.pod));
-  const namespace = ev.target.namespace;
   const p = own ? undefined : pickTiedRollout(ev, {
     onset: t.onset ?? now,
     pods,
     lines: applications,
-    strongEnv: (mine, theirs) => {
-      const shared = findSharedDatabase(readDatabaseAddresses(mine, namespace), readDatabaseAddresses(theirs, namespace));
-      if (shared === undefined) return undefined;
-      const name = shared.mine.database ?? shared.theirs.database;
-      return { by: `both use ${name ? `database ${name} on ` : ''}${shared.mine.host.split('.')[0] ?? shared.mine.host} (${shared.theirs.env})`, weight: 3 };
-    },
+    strongEnv: tieBySharedDatabase(ev.target.namespace, 'use'),
     bearing: TRANSACTION_CHANGE,
     tiedOnly: true,
   });
@@ -93,14 +80,14 @@ export function analyzeLockHolder(ev: TriageEvidence): Finding[] {
   const state = idle.length > 0 ? `, idle in transaction${longest >= 1 ? ` for up to ${Math.round(longest)} min` : ''}` : '';
   const holder = own ? undefined : p?.deployment ?? applications[0];
   const on = db ? ` on ${db.service}` : '';
-  const revision = p ? `revision ${p.newest.revision} (${versionOf(p.newest) ? `${versionOf(p.newest)}, ` : ''}${formatAgo(p.newest.createdAt, now)})` : '';
+  const revision = p ? describeRevisionAt(p.newest, now) : '';
   const title = holder
     ? `Statements time out on ${rowLocks} held by ${holder}'s sessions${on} (${pidWords}${state})${p ? ` since its ${revision}` : ''}: ${where}`
     : `Statements time out on ${rowLocks} held by ${own ? 'its own' : 'other'} sessions${on} (${pidWords}${state}): ${where}`;
   const prev = p?.previous;
   const end = `end ${pids.length === 1 ? 'that session' : 'those sessions'}${db ? ` on ${db.service}` : ''} (SELECT pg_terminate_backend(pid) for ${joinAnd(pids.slice(0, 3))}) to release the rows now`;
   const fix = p && prev
-    ? `roll ${p.deployment} back to revision ${prev.revision}${versionOf(prev) ? ` (${versionOf(prev)})` : ''}, ${end}, and set idle_in_transaction_session_timeout so a transaction left open cannot hold them again`
+    ? `roll ${p.deployment} back to revision ${prev.revision}${imageVersion(prev.containers) ? ` (${imageVersion(prev.containers)})` : ''}, ${end}, and set idle_in_transaction_session_timeout so a transaction left open cannot hold them again`
     : `${end}, find the code path of ${holder ?? (own ? 'the workload' : 'the holding client')} that leaves its transaction open, and set idle_in_transaction_session_timeout`;
   const held = idle.length > 0
     ? `took ${rowLocks} and then sat idle in transaction — neither committing nor rolling back —`
