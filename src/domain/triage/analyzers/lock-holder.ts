@@ -86,9 +86,11 @@ export function analyzeLockHolder(ev: TriageEvidence): Finding[] {
     : `Statements time out on ${rowLocks} held by ${own ? 'its own' : 'other'} sessions${on} (${pidWords}${state}): ${where}`;
   const prev = p?.previous;
   const end = `end ${pids.length === 1 ? 'that session' : 'those sessions'}${db ? ` on ${db.service}` : ''} (SELECT pg_terminate_backend(pid) for ${joinAnd(pids.slice(0, 3))}) to release the rows now`;
+  // A session seen idle in transaction is a transaction left open: the server's timeout for those ends the next one.
+  const guard = idle.length > 0 ? 'set idle_in_transaction_session_timeout so a transaction left open cannot hold them again' : 'keep its transactions short';
   const fix = p && prev
-    ? `roll ${p.deployment} back to revision ${prev.revision}${imageVersion(prev.containers) ? ` (${imageVersion(prev.containers)})` : ''}, ${end}, and set idle_in_transaction_session_timeout so a transaction left open cannot hold them again`
-    : `${end}, find the code path of ${holder ?? (own ? 'the workload' : 'the holding client')} that leaves its transaction open, and set idle_in_transaction_session_timeout`;
+    ? `roll ${p.deployment} back to revision ${prev.revision}${imageVersion(prev.containers) ? ` (${imageVersion(prev.containers)})` : ''}, ${end}, and ${guard}`
+    : `${end}, find the code path of ${holder ?? (own ? 'the workload' : 'the holding client')} that leaves its transaction open, and ${guard}`;
   const held = idle.length > 0
     ? `took ${rowLocks} and then sat idle in transaction — neither committing nor rolling back —`
     : 'hold the locks in transactions that stay open';

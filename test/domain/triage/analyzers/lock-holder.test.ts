@@ -138,3 +138,12 @@ describe('whose sessions hold the locks', () => {
     expect(f?.title).toMatch(/^Statements time out on row locks held by other sessions on shop-db/);
   });
 });
+
+describe('what the fix guards against', () => {
+  it('advises idle_in_transaction_session_timeout only for sessions seen idle in transaction', () => {
+    expect(analyzeLockHolder(scene())[0]?.fix).toMatch(/set idle_in_transaction_session_timeout/);
+    const [f] = analyzeLockHolder(scene({ listing: [] }));
+    expect(f?.fix).not.toMatch(/idle_in_transaction_session_timeout/);
+    expect(f?.fix).toMatch(/keep its transactions short$/);
+  });
+});
