@@ -9,7 +9,7 @@ export interface SessionListingEvidence {
   database: string;
   /** The Job and the pod whose log this is. */
   job: string;
-  /** Its controller ("CronJob pg-snapshot"); absent for a Job made by hand. */
+  /** Its controller ("CronJob db-sessions-audit"); absent for a Job made by hand. */
   owner?: { kind: string; name: string };
   pod: string;
   container: string;
