@@ -146,7 +146,9 @@
 //   whose pod the namespace's Warnings already read say was lost: read-committed-stall.ts, open-transaction-producer.ts), one list of the namespace's
 //   ReplicaSets (at most 300; the other Deployments' newest two revisions kept when recent: read-namespace-rollouts.ts); where its
 //   search index refuses its documents for their mapping (mapper_parsing_exception), or its Redis evicts keys it then misses (its logged
-//   INFO figures: evicted_keys climbing at maxmemory, and "session not found"; redis-evictions.ts), the same list; for the mapping, one more per other namespace its
+//   INFO figures: evicted_keys climbing at maxmemory, and "session not found"; redis-evictions.ts), or its statements time out waiting
+//   for a lock (Postgres "canceling statement due to lock timeout" 55P03, MySQL 1205, at least 3: the other client of the database
+//   that rolled out, lock-holder-sessions.ts), the same list; for the mapping, one more per other namespace its
 //   failure lines or its channel env name (at most two namespaces: read-sender-rollouts.ts); and where the workload's
 //   logs say a Service of the namespace refuses it now (a broker's blocked connection, an etcd past its quota: one member is enough, each logs the alarm) or time out on its database (statement timeouts, or COMMITs run out of their deadline; the database named by a URL or a host env var such as PGHOST), or time out on their Redis, or that their Postgres (or MySQL: "Communications link failure", at least 2) closed their connections ("server closed the connection unexpectedly") or refuses their role past its CONNECTION LIMIT, or whose crashed runs refuse the server for its version (a client library requiring a newer one: the Service the client's address names, server-version-requirement.ts), a get and a
 //   log tail of one of its ready pods (a ready endpoint of its EndpointSlices, else a ready pod its selector matches among those
@@ -276,6 +278,11 @@
 //   (those that talk to a database first, then failed ones) one list of the run's pods (one) and one log tail of its container
 //   (200 lines / 200 KB; only lines setting or resetting a read-only setting kept — default_transaction_read_only, SET SESSION
 //   CHARACTERISTICS, read_only / super_read_only —: read-read-only-job-logs.ts);
+//   and where its statements time out waiting for a lock (at least 3) while the log of its database's pod read above names the
+//   holding process ("Process holding the lock: N"), the same list of the namespace's Jobs, and for at most two that run psql against
+//   that database's Service and started within the hour one list of the run's pods (one) and one log tail of its container (200 lines
+//   / 200 KB; only the headers and rows of its session tables — pg_stat_activity's pid, application_name, client_addr, state — kept:
+//   read-session-listings.ts);
 //   and where the workload's log says it waits at start-up for its migration tool's lock (Liquibase "Waiting for changelog lock",
 //   "Could not acquire change log lock"; Knex "Migration table is already locked"), the same list of the namespace's Jobs, and for
 //   at most two migration Jobs (by name or command) that run now or failed within the day one list of the run's pods (one) and one

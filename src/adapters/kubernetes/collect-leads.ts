@@ -132,6 +132,9 @@ import type { PodsRead, RevisionsRead, readEndpointSlices, readServices } from '
 import { readJobsBeforeOnset } from './read-jobs-before-onset.js';
 import { readLeftSettingLogs } from './read-left-setting-logs.js';
 import { readReadOnlyJobLogs } from './read-read-only-job-logs.js';
+import { readSessionListings } from './read-session-listings.js';
+import { findLockTimeouts, needsLockHolderRollouts, pickSessionListingRuns } from '../../domain/triage/lock-holder-sessions.js';
+import { listLockHolders } from '../../domain/triage/database-locks.js';
 import { readFormerConsumers } from './read-former-consumers.js';
 import { findPodNamedConsumers } from '../../domain/triage/pod-named-consumers.js';
 import { needsLeftSettingJobs, pickLeftSettingRuns } from '../../domain/triage/left-index-settings.js';
@@ -199,7 +202,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'clientVersion' | 'tlsLibrary' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'migrationLockRuns' | 'gateWriter' | 'meshControlPlane' | 'imageHolderNodes' | 'dnsCacheConfig'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'clientVersion' | 'tlsLibrary' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'sessionListings' | 'migrationLockRuns' | 'gateWriter' | 'meshControlPlane' | 'imageHolderNodes' | 'dnsCacheConfig'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config' | 'logs' | 'services'>>;
 
@@ -300,6 +303,9 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     if (need !== undefined) return readNamespaceRollouts(ctx, target, need.since);
     const writers = needsWriterRollouts(seen);
     if (writers !== undefined) return readNamespaceRollouts(ctx, target, writers.since, 'its transactions deadlock with another writer: which writer rolled out');
+    // Or its statements time out waiting on locks (lock-holder-sessions.ts): which other client of the database rolled out and holds them.
+    const waits = needsLockHolderRollouts(seen);
+    if (waits !== undefined) return readNamespaceRollouts(ctx, target, waits.since, 'its statements time out on locks: which other client of the database rolled out');
     const senders = needsMappingSenders({ ...seen, namespace: ctx.namespace });
     if (senders !== undefined) return readNamespaceRollouts(ctx, target, senders.since, 'its index refuses the documents it writes for their mapping: which sender rolled out');
     // Or its consumer lag sits on one partition (partition-lag-skew.ts): which producer changed its key.
@@ -585,6 +591,17 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     return runs.length > 0 ? readReadOnlyJobLogs(ctx, runs) : undefined;
   });
 
+  // Its statements time out on locks the database's log says another session holds: a Job of the hour that printed the
+  // database's sessions with psql says whose session that is (application_name, client address) and what it does.
+  // Its own list of the namespace's Jobs when no other lead listed them, as above.
+  const sessionListingsP = Promise.all([podsP, detailsP, dependencyP, jobsBeforeP]).then(async ([pods, d, deps, jobs]) => {
+    if (findLockTimeouts({ logs: d.logs, pods: pods.ranked, collectedAt: now() }) === undefined) return undefined;
+    const db = deps.find((x) => (x.namespace ?? ctx.namespace) === ctx.namespace && listLockHolders(x.logs.flatMap((l) => l.lines)).length > 0)?.service;
+    if (db === undefined) return undefined;
+    const runs = pickSessionListingRuns(jobs ?? (await readJobsBeforeOnset(ctx)), db, now());
+    return runs.length > 0 ? readSessionListings(ctx, db, runs) : undefined;
+  });
+
   // It waits at start-up for its migration tool's lock (Liquibase's changelog lock): the migration Jobs that run now or failed within the day, one of which may hold it.
   // Its own list of the namespace's Jobs when no other lead listed them, as above.
   const migrationLockRunsP = Promise.all([detailsP, jobsBeforeP]).then(async ([d, jobs]) => {
@@ -674,6 +691,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     failedMigrationLogs: failedMigrationLogsP,
     leftSettingJobLogs: leftSettingLogsP,
     readOnlyJobLogs: readOnlyJobLogsP,
+    sessionListings: sessionListingsP,
     migrationLockRuns: migrationLockRunsP,
     formerConsumerLines: formerConsumersP,
     clientVersion: clientVersionP,

@@ -53,3 +53,16 @@ export function findSharedDatabase(mine: readonly DatabaseAddress[], theirs: rea
   }
   return undefined;
 }
+
+/**
+ * A tie of another Deployment to the workload (tied-rollout.ts) through a database both envs name:
+ * "both write to database payments on payments-db (DATABASE_URL)", as strong as a log naming it.
+ */
+export function tieBySharedDatabase(namespace: string, verb: string): (mine: readonly { name: string; value: string }[], theirs: readonly { name: string; value: string }[]) => { by: string; weight: number } | undefined {
+  return (mine, theirs) => {
+    const shared = findSharedDatabase(readDatabaseAddresses(mine, namespace), readDatabaseAddresses(theirs, namespace));
+    if (shared === undefined) return undefined;
+    const db = shared.mine.database ?? shared.theirs.database;
+    return { by: `both ${verb} ${db ? `database ${db} on ` : ''}${shared.mine.host.split('.')[0] ?? shared.mine.host} (${shared.theirs.env})`, weight: 3 };
+  };
+}

@@ -65,9 +65,12 @@ export interface LockHolder {
   queueHead?: { pid: string; lock: string; statement?: string; application?: string };
 }
 
-/** "[4711] user@db/app LOG:" under log_line_prefix '%m [%p] %q%u@%d/%a ': the session's application_name. */
-function readApplication(lines: readonly string[], pid: string): string | undefined {
-  const re = new RegExp(`\\[${pid}\\] [^@\\s]+@[^/\\s]+/(.+?) (?:LOG|DETAIL|STATEMENT|ERROR|FATAL):`);
+/**
+ * "[4711] user@db/app LOG:" under log_line_prefix '%m [%p] %q%u@%d/%a ', or "[4711] user@db app=app LOG:"
+ * under '… %u@%d app=%a ': the session's application_name.
+ */
+export function readApplication(lines: readonly string[], pid: string): string | undefined {
+  const re = new RegExp(`\\[${pid}\\] [^@\\s]+@(?:[^/\\s]+/|\\S+ app(?:lication_name)?=)(.+?) (?:LOG|DETAIL|STATEMENT|ERROR|FATAL):`);
   for (const l of lines) {
     const app = re.exec(l)?.[1]?.trim();
     if (app && app !== '[unknown]') return app;
@@ -93,6 +96,16 @@ function findQueueHead(lines: readonly string[], holder: string): LockHolder['qu
   const statement = readStatement(lines, pid);
   const application = readApplication(lines, pid);
   return { pid, lock, ...(statement ? { statement } : {}), ...(application ? { application } : {}) };
+}
+
+/** Every process the waits name as the lock's holder, the most named first, with how many waits name it. */
+export function listLockHolders(lines: readonly string[]): { pid: string; waits: number }[] {
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    const pids = /Process(?:es)? holding the lock: ([\d, ]+)/.exec(l)?.[1]?.split(/[, ]+/).filter((x) => x !== '') ?? [];
+    for (const pid of pids) counts.set(pid, (counts.get(pid) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([pid, waits]) => ({ pid, waits }));
 }
 
 /** The process most waiters wait on, in a Postgres log tail, with the statement it runs. */

@@ -55,6 +55,7 @@ import type { IngressControllerEvidence } from './evidence-ingress.js';
 import type { GateWriterEvidence } from './evidence-gate-writer.js';
 import type { MeshControlPlaneEvidence } from './evidence-mesh-control-plane.js';
 import type { DependencyPodEvidence } from './evidence-server-config.js';
+import type { SessionListingEvidence } from './evidence-session-listings.js';
 import type { CniAgentEvidence } from './evidence-cni-agent.js';
 import type { DependencyMembersEvidence } from './evidence-dependency-members.js';
 import type { PeerRolloutEvidence } from './evidence-peer-rollout.js';
@@ -357,6 +358,8 @@ export interface TriageEvidence {
   leftSettingJobLogs?: LeftSettingJobLogEvidence[];
   /** The read-only settings recent Jobs of the namespace set or reset, when the workload's writes are refused as read-only (read-only-setting.ts). */
   readOnlyJobLogs?: ReadOnlyJobLogEvidence[];
+  /** A database's sessions as a Job of the hour printed them, when the workload's statements time out on locks the database's log says another session holds (lock-holder-sessions.ts). */
+  sessionListings?: SessionListingEvidence[];
   /** The migration Jobs that run now or failed within the day, when the workload waits at start-up for its migration tool's lock (migration-lock.ts). */
   migrationLockRuns?: MigrationLockRunEvidence[];
   /** What other workloads of the namespace log about consumers named after the workload's former pods, when it reads a Redis stream group under its pods' names (pod-named-consumers.ts). */

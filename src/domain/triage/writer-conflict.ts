@@ -12,7 +12,7 @@ import type { LogEvidence, PodEvidence, TriageEvidence } from './evidence.js';
 import type { IsoTime } from './evidence-spec.js';
 import { readLogLineTime } from './log-line-time.js';
 import { HOUR_MS, earliest } from './time-span.js';
-import { readDatabaseAddresses, findSharedDatabase } from './database-address.js';
+import { tieBySharedDatabase } from './database-address.js';
 import { type TiedRollout, pickTiedRollout } from './tied-rollout.js';
 
 export type ConflictKind = 'deadlock' | 'serialization';
@@ -67,12 +67,7 @@ export function pickWriterRollout(ev: TriageEvidence, c: WriterConflict): TiedRo
     onset: c.onset ?? ev.collectedAt,
     pods: c.hits.map((h) => h.pod),
     lines: c.hits.map((h) => h.line),
-    strongEnv: (mine, theirs) => {
-      const shared = findSharedDatabase(readDatabaseAddresses(mine, namespace), readDatabaseAddresses(theirs, namespace));
-      if (shared === undefined) return undefined;
-      const db = shared.mine.database ?? shared.theirs.database;
-      return { by: `both write to ${db ? `database ${db} on ` : ''}${shared.mine.host.split('.')[0] ?? shared.mine.host} (${shared.theirs.env})`, weight: 3 };
-    },
+    strongEnv: tieBySharedDatabase(namespace, 'write to'),
     bearing: WRITE_CHANGE,
   });
   // Only a writer something ties to the workload: the nearest rollout alone may write elsewhere.

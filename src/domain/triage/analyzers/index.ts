@@ -17,6 +17,7 @@ import { analyzeCollscanTimeouts } from './collscan-timeout.js';
 import { analyzeInvalidIndexes } from './invalid-index.js';
 import { analyzeUnreachableMembers } from './unreachable-member.js';
 import { analyzeDumpLock } from './dump-lock.js';
+import { analyzeLockHolder } from './lock-holder.js';
 import { analyzeOffsetReset } from './offset-reset.js';
 import { analyzeOffsetOutOfRange } from './offset-out-of-range.js';
 import { analyzeCassandraLocalDc } from './cassandra-local-dc.js';
@@ -314,6 +315,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'invalid-index': analyzeInvalidIndexes,
   'unreachable-member': analyzeUnreachableMembers,
   'dump-lock': analyzeDumpLock,
+  'lock-holder': analyzeLockHolder,
   'dynamodb-throttled': analyzeDynamoThrottling,
   'readiness-cycle': analyzeReadinessCycle,
   'mesh-authz-denied': analyzeMeshAuthorizationDenials,
