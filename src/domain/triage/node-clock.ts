@@ -37,8 +37,10 @@ function readHeartbeat(node: NodeEvidence, others: readonly NodeEvidence[], now:
   if (lead > OFF_MS && leads.every((l) => l <= OFF_MS)) {
     return { direction: 'ahead', offsetMs: lead, basis: "by its kubelet's heartbeat", readings: [`node ${node.name}: its kubelet's last heartbeat is stamped ${formatSpan(lead)} in the future (the other nodes' are not)`] };
   }
-  const ready = findCondition(node.conditions, 'Ready')?.status === 'True';
-  if (ready && -lead > STALE_MS && leads.every((l) => -l <= REPORT_MS)) {
+  // A NotReady node's heartbeat is old for want of a kubelet, not of a clock: only Ready ones compare.
+  const isReady = (n: NodeEvidence) => findCondition(n.conditions, 'Ready')?.status === 'True';
+  const fresh = others.filter((n) => isReady(n) && n.heartbeatAt !== undefined).map((n) => -msBetween(now, n.heartbeatAt ?? now));
+  if (isReady(node) && -lead > STALE_MS && fresh.length > 0 && fresh.every((age) => age <= REPORT_MS)) {
     return { direction: 'behind', basis: "by its kubelet's heartbeat", readings: [`node ${node.name}: Ready, yet its kubelet's last heartbeat is stamped ${formatSpan(-lead)} ago (a kubelet reports at least every ${formatSpan(REPORT_MS)}; the other nodes' are fresh)`] };
   }
   return undefined;

@@ -73,6 +73,12 @@ describe('analyzeNodeClockSkew', () => {
     expect(d?.headline).not.toMatch(/roll back|no change found/i);
   });
 
+  it('reads a stale heartbeat as a clock behind though a NotReady node elsewhere has an older one', () => {
+    const lost = { ...beat('ip-10-0-9-250.eu-west-1.compute.internal', 95), conditions: [{ type: 'Ready', status: 'Unknown' as const, reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' }] };
+    const ev = evidence([NOT_YET_VALID], { nodes: [beat(NODE_A, 0.2), beat(NODE_B, 0.4), beat(NODE_C, 16)], clusterNodes: [lost] });
+    expect(analyzeNodeClockSkew(ev)[0]?.title).toMatch(/clock runs behind \(by its kubelet's heartbeat\)/);
+  });
+
   it('says nothing when the pods of every node are refused: the peer\'s clock or its certificate, not one node', () => {
     const ev = evidence([NOT_YET_VALID]);
     const logs = ev.logs.map((l) => ({ ...l, lines: [...l.lines, NOT_YET_VALID] }));
