@@ -62,6 +62,8 @@ export function mapNode(n: k8s.V1Node, opts: { allLabels?: boolean } = {}): Node
   if (info?.containerRuntimeVersion) out.containerRuntime = info.containerRuntimeVersion;
   const createdAt = toIsoTime(n.metadata?.creationTimestamp);
   if (createdAt !== undefined) out.createdAt = createdAt;
+  const heartbeat = toIsoTime(n.status?.conditions?.find((c) => c.type === 'Ready')?.lastHeartbeatTime);
+  if (heartbeat !== undefined) out.heartbeatAt = heartbeat;
   if (n.spec?.providerID) out.providerID = n.spec.providerID;
   if (n.status?.addresses !== undefined) out.addresses = n.status.addresses.map((a) => ({ type: a.type, address: a.address }));
   return out;

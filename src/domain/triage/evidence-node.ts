@@ -22,6 +22,12 @@ export interface NodeEvidence {
   kubeletVersion?: string;
   containerRuntime?: string;
   createdAt?: IsoTime;
+  /**
+   * The Ready condition's lastHeartbeatTime: the kubelet stamps it with the node's own clock (at
+   * least every 5 minutes), so a stamp in the future, or far behind while the node stays Ready,
+   * says that clock is off.
+   */
+  heartbeatAt?: IsoTime;
   /** spec.providerID and status.addresses: the cloud-controller-manager sets both (all but Hostname) when it initializes the node. */
   providerID?: string;
   addresses?: { type: string; address: string }[];

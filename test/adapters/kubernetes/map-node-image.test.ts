@@ -49,3 +49,13 @@ describe('mapNode, what the cloud provider sets', () => {
     expect(bare.addresses).toEqual([{ type: 'Hostname', address: 'ip-10-0-61-44.eu-west-1.compute.internal' }]);
   });
 });
+
+describe('mapNode, the kubelet\'s clock', () => {
+  it('keeps the Ready condition\'s lastHeartbeatTime: the kubelet stamps it with the node\'s own clock', () => {
+    const n = node({ name: 'ip-10-0-61-44.eu-west-1.compute.internal' });
+    for (const c of n.status?.conditions ?? []) c.lastHeartbeatTime = c.type === 'Ready' ? new Date('2026-11-21T03:40:12Z') : new Date('2026-11-21T03:10:00Z');
+    expect(mapNode(n).heartbeatAt).toBe('2026-11-21T03:40:12Z');
+    if (n.status) n.status.conditions = [];
+    expect(mapNode(n).heartbeatAt).toBeUndefined();
+  });
+});
