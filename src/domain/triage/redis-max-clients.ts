@@ -14,7 +14,15 @@ export const MAX_CLIENTS_SETTINGS = ['maxclients'] as const;
 /** A client's pool size for Redis by its variable's name: `REDIS_POOL_SIZE`, `REDIS_MAX_CONNECTIONS`. */
 export const REDIS_POOL_VARIABLE = /REDIS\w*(?:POOL_?SIZE|MAX_?(?:ACTIVE|TOTAL|CONN\w*))/i;
 
-export const MAX_CLIENTS_REFUSES = 'connections: it is at its maxclients ("ERR max number of clients reached")';
+/** Redis is right to refuse: the clients hold too many connections, so their change is the trigger. */
+export const MAX_CLIENTS_CLIENT_SIDE = 'Redis itself is healthy and serves the connections it already holds: its clients hold too many — a release that raised a pool size or opens a connection per request and never closes it (a leak), or more replicas — so the fix is in the clients, or in a higher maxclients if the server can afford the connections.';
+
+/** The server's reply alone, which every refused call's line carries, however the client logs it. */
+export function quoteMaxClients(line: string): string {
+  return REDIS_MAX_CLIENTS.exec(line)?.[0] ?? line;
+}
+
+export const MAX_CLIENTS_REFUSES = 'connections: it is at its maxclients';
 
 export const MAX_CLIENTS_WHY = 'Redis accepts at most maxclients connections (10000 unless set, less when its open-file limit is lower), shared by every client of the server; past it, it answers each new connection with "ERR max number of clients reached" and closes it. Every replica of every client holds its own pool, so replicas × pool size — a release that raised the pool size, or a scale-out — is what passes the cap: pods whose pools are already open keep working, while those that need one more connection (a pod that started last, a pool growing with traffic) fail their calls and readiness checks.';
 
@@ -46,7 +54,7 @@ export function readMaxClients(settings: readonly SettingAt[], demand?: ClientDe
 
 /** The fix, with where maxclients lives ("in ConfigMap x (its redis.conf sets 1000)"). */
 export function fixMaxClients(where: string): string {
-  return `bring every client's replicas × pool size back under maxclients — lower the pool size (or undo the change that raised it) — or raise maxclients ${where} (CONFIG SET maxclients applies it at once; the file keeps it across restarts)`;
+  return `bring every client's replicas × pool size back under maxclients — lower the pool size (or undo the change that raised it) — or raise maxclients ${where} (CONFIG SET maxclients applies it at once; set it in the file too, so it lasts)`;
 }
 
 /** The same, naming the client's pool variable and where it is kept, and where maxclients lives. */

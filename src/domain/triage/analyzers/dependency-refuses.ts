@@ -78,7 +78,7 @@ import { findConfiguredTimeout } from '../statement-timeout.js';
 import { LOST_GROUP_CLIENT_SIDE, LOST_GROUP_FIX, LOST_GROUP_OUTLASTS, LOST_GROUP_WHY, REDIS_NOGROUP, fixLostGroup, readRedisPersistence } from '../redis-lost-group.js';
 import { MONGO_ROLE_FIX, MONGO_ROLE_WHY, MONGO_UNAUTHORIZED, MYSQL_COMMAND_DENIED, MYSQL_GRANT_FIX, MYSQL_GRANT_WHY, ROLE_OUTLASTS, describeMongoRefused, describeMysqlRefused, fixMongoRole, fixMysqlGrant } from '../db-authorization.js';
 import { BUFFER_POOL_SETTINGS, LOCK_HEAPS_FILL_POOL, LOCK_TABLE_OUTLASTS, LOCK_TABLE_WHY, MYSQL_LOCK_TABLE_FULL, fixBufferPool, readBufferPool } from '../mysql-lock-table.js';
-import { MAX_CLIENTS_REFUSES, MAX_CLIENTS_SETTINGS, MAX_CLIENTS_WHY, REDIS_MAX_CLIENTS, REDIS_POOL_VARIABLE, describeDemand, fixMaxClients, fixPoolSize, readMaxClients } from '../redis-max-clients.js';
+import { MAX_CLIENTS_CLIENT_SIDE, MAX_CLIENTS_REFUSES, MAX_CLIENTS_SETTINGS, MAX_CLIENTS_WHY, REDIS_MAX_CLIENTS, REDIS_POOL_VARIABLE, describeDemand, fixMaxClients, fixPoolSize, quoteMaxClients, readMaxClients } from '../redis-max-clients.js';
 import type { ClientDemand } from '../redis-max-clients.js';
 import { NEO4J_MEMORY_POOL, NEO4J_MEMORY_POOL_FIX, NEO4J_MEMORY_POOL_WHY, NEO4J_MEMORY_SETTINGS, NEO4J_NAMED_LIMIT, fixNeo4jMemoryLimit, quoteNeo4j, readNeo4jMemorySettings } from '../neo4j-memory-pool.js';
 
@@ -622,6 +622,9 @@ const REFUSALS: readonly Refusal[] = [
     fixAt: fixMaxClients,
     readConfig: readMaxClients,
     scalesWithReplicas: true,
+    clientSide: MAX_CLIENTS_CLIENT_SIDE,
+    fixes: 'the connections these pods open to',
+    quoteOf: quoteMaxClients,
     clientSetting: { pattern: REDIS_POOL_VARIABLE, fix: (setting) => fixPoolSize(setting) },
     clientShare: fixPoolSize,
     why: MAX_CLIENTS_WHY,
@@ -1365,7 +1368,7 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
       ...(toldAt || runs || leftOn || rolled || edited ? { datesChange: true as const } : {}),
       ...(leftJob ? { outsideWorkload: `the setting lives in the ${r.server} server, left on by ${leftJob}; a rollout of these pods changes nothing` } : {}),
       ...(fillStart && r.fills ? { onset: fillStart, buildsUp: r.fills, latent: r.fills } : onset ? { onset } : leftOn?.run.createdAt ? { onset: leftOn.run.createdAt } : firstRefusal && runs ? { onset: firstRefusal } : {}),
-      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why} ${r.clientSide}${migrated ? ` ${migrated}: the schema change the statements prepared before it no longer match.` : ''}` : `${why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.` : r.ranBy ? `${r.server}${service ? ` (${service.name})` : ''} and these pods are healthy: another client's work inside it holds it for everyone.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}${runner && service ? ` ${runner} talks to ${service.name} and its run began just before the first ${r.ranBy?.what ?? 'refusal'}: what it runs there is the likely blocker (its log says what it sent).` : ''}`,
+      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why}${configRead ? ` Here ${configRead.why}` : ''} ${r.clientSide}${migrated ? ` ${migrated}: the schema change the statements prepared before it no longer match.` : ''}` : `${why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.` : r.ranBy ? `${r.server}${service ? ` (${service.name})` : ''} and these pods are healthy: another client's work inside it holds it for everyone.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}${runner && service ? ` ${runner} talks to ${service.name} and its run began just before the first ${r.ranBy?.what ?? 'refusal'}: what it runs there is the likely blocker (its log says what it sent).` : ''}`,
       nextAction: r.clientSide ? `Fix ${r.fixes ?? 'the command these pods send to'} ${named}: ${fixed}.` : `Fix ${named}: ${fixed}${alarm?.gone[0] ? ` — start with ${alarm.gone.map((g) => g.user).join(', ')}, whose connection is gone` : ''}.`,
       fix: fixed,
       confirmCommands: [

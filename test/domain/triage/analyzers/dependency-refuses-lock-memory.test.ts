@@ -103,7 +103,7 @@ describe('Redis at its maxclients', () => {
   it('reads maxclients from the ConfigMap the server mounts', () => {
     const ev = redisScenario('150');
     expect(listRefusingServices(ev)).toEqual(['sessions-redis']);
-    expect(listServerConfigReads({ ...ev, dependencyPods: [] }, [{ ...ev.dependencyPods![0]!, config: undefined }])).toEqual([{ service: 'sessions-redis', configMaps: ['sessions-redis-conf'], settings: ['maxclients'] }]);
+    expect(listServerConfigReads(ev, [{ ...ev.dependencyPods![0]!, config: undefined }])).toEqual([{ service: 'sessions-redis', configMaps: ['sessions-redis-conf'], settings: ['maxclients'] }]);
   });
 
   it("names maxclients, the replicas × pool size the workload may open, and the fix on both sides", () => {
@@ -114,6 +114,14 @@ describe('Redis at its maxclients', () => {
     expect(f?.likelyCause).toContain('these pods alone may open 4 replicas × REDIS_MAX_CONNECTIONS 150 = 600 connections, more than it allows before any other client');
     expect(f?.fix).toMatch(/^lower REDIS_MAX_CONNECTIONS=150 in the pod template .*raise maxclients in ConfigMap sessions-redis-conf \(its redis\.conf sets 500\)/);
     expect(f?.scalesWithReplicas).toBe(true);
+  });
+
+  it("puts the fault on the clients' connections, not on Redis, and quotes the server's reply however the client logs it", () => {
+    const [f] = analyzeDependencyRefusals(redisScenario('150'));
+    expect(f?.decisive).toBe('ERR max number of clients reached');
+    expect(f?.likelyCause).toMatch(/Redis itself is healthy/);
+    expect(f?.likelyCause).not.toMatch(/fault is on the Redis side|restarting/);
+    expect(f?.nextAction).toMatch(/^Fix the connections these pods open to Redis sessions-redis:/);
   });
 
   it('does not claim the workload alone passes the cap when its pools fit under it', () => {
