@@ -55,6 +55,7 @@ import { describeServerJobRuns, findServerJobRuns, namesOfRuns } from '../server
 import { CLICKHOUSE_MEMORY_QUERY, QUERY_MEMORY_SETTING, USERS_CONFIG_RELOADED, fixQueryMemory, quoteClickHouse } from '../clickhouse-query-memory.js';
 import { BATCH_OVER_FAIL_THRESHOLD, BATCH_SIZE_SETTING, BATCH_TOO_LARGE_CLIENT_SIDE, BATCH_TOO_LARGE_FIX, BATCH_TOO_LARGE_WHY, CASSANDRA_BATCH_TOO_LARGE } from '../cassandra-batch-size.js';
 import { findClientSetting } from '../client-size-setting.js';
+import type { ClientSetting } from '../client-size-setting.js';
 import { PG_PREPARED_TRANSACTIONS_DISABLED, PREPARED_TRANSACTIONS_SETTING, PREPARED_TRANSACTIONS_WHY, enablePreparedTransactions } from '../pg-prepared-transactions.js';
 import { REPLICA_BEHIND, REPLICA_SQL_STOPPED, REPLICA_STOPPED_FIX, REPLICA_STOPPED_OUTLASTS, REPLICA_STOPPED_WHY, findReplicaAddress, fixReplicaStopped } from '../mysql-replica-stopped.js';
 import { BACKEND_CRASH_FIX, BACKEND_CRASH_OUTLASTS, BACKEND_CRASH_WHY, BACKEND_KILLED, PG_CRASH_RESET, fixBackendCrash } from '../pg-backend-crash.js';
@@ -64,6 +65,7 @@ import { CACHED_PLAN_CLIENT_SIDE, CACHED_PLAN_FIX, CACHED_PLAN_OUTLASTS, CACHED_
 import { MYSQL_UPGRADED, MYSQL_ZERO_DATE, ZERO_DATE_FIX, ZERO_DATE_OUTLASTS, ZERO_DATE_WHY, readMysqlVersion } from '../mysql-zero-date.js';
 import { GROUP_BY_FIX, GROUP_BY_OUTLASTS, GROUP_BY_WHY, MYSQL_ONLY_FULL_GROUP_BY, readGroupByDefault } from '../mysql-group-by.js';
 import { describeServerRollout } from '../server-rollout.js';
+import { findLastGoodRun } from '../last-good-run.js';
 import { NOT_PRELOADED_FIX, NOT_PRELOADED_OUTLASTS, NOT_PRELOADED_WHY, PG_NOT_PRELOADED, describeNotPreloaded, fixNotPreloaded } from '../pg-preload-library.js';
 import { describeMigrationRuns } from '../migration-job-log.js';
 import { describeDirectMember, findConfiguredServerAddress, isDirectConnection } from '../server-address-config.js';
@@ -76,6 +78,9 @@ import { MYSQL_STATEMENT_TIMEOUT, MYSQL_TIMEOUT_SETTINGS, MYSQL_TIMEOUT_WHY, PG_
 import { findConfiguredTimeout } from '../statement-timeout.js';
 import { LOST_GROUP_CLIENT_SIDE, LOST_GROUP_FIX, LOST_GROUP_OUTLASTS, LOST_GROUP_WHY, REDIS_NOGROUP, fixLostGroup, readRedisPersistence } from '../redis-lost-group.js';
 import { MONGO_ROLE_FIX, MONGO_ROLE_WHY, MONGO_UNAUTHORIZED, MYSQL_COMMAND_DENIED, MYSQL_GRANT_FIX, MYSQL_GRANT_WHY, ROLE_OUTLASTS, describeMongoRefused, describeMysqlRefused, fixMongoRole, fixMysqlGrant } from '../db-authorization.js';
+import { BUFFER_POOL_SETTINGS, LOCK_HEAPS_FILL_POOL, LOCK_TABLE_OUTLASTS, LOCK_TABLE_WHY, MYSQL_LOCK_TABLE_FULL, fixBufferPool, readBufferPool } from '../mysql-lock-table.js';
+import { MAX_CLIENTS_CLIENT_SIDE, MAX_CLIENTS_REFUSES, MAX_CLIENTS_SETTINGS, MAX_CLIENTS_WHY, REDIS_MAX_CLIENTS, REDIS_POOL_VARIABLE, describeDemand, fixMaxClients, fixPoolSize, quoteMaxClients, readMaxClients } from '../redis-max-clients.js';
+import type { ClientDemand } from '../redis-max-clients.js';
 import { NEO4J_MEMORY_POOL, NEO4J_MEMORY_POOL_FIX, NEO4J_MEMORY_POOL_WHY, NEO4J_MEMORY_SETTINGS, NEO4J_NAMED_LIMIT, fixNeo4jMemoryLimit, quoteNeo4j, readNeo4jMemorySettings } from '../neo4j-memory-pool.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
@@ -148,7 +153,8 @@ interface Refusal {
    */
   byClient?: true;
   /** Why the settings it runs with (`settings`, on its command line or in its mounted config) explain the refusal, and the fix there (empty when the fix already says it); absent when they do not. */
-  readConfig?: (settings: readonly SettingAt[]) => { why: string; fix: string } | undefined;
+  /** `demand`: what the workload's replicas may open together, when `clientSetting` sizes each pod's share (its pool). */
+  readConfig?: (settings: readonly SettingAt[], demand?: ClientDemand) => { why: string; fix: string } | undefined;
   /** What the server's pod spec says beside its settings (what it mounts at /dev/shm): stated with them, read from the pod already read. */
   readPod?: (pod: PodEvidence, now?: IsoTime) => { said: string; evidence: string } | undefined;
   /** A rollback of the client would not undo it (what a migration changed stays): the verdict blames no revision of it and offers no rollback. Says why. */
@@ -173,6 +179,8 @@ interface Refusal {
    * its container takes one, the fix names it and where it is kept (a ConfigMap a restart re-reads).
    */
   clientSetting?: { pattern: RegExp; fix: (setting: string) => string };
+  /** The client's setting sizes each pod's share of a cap (its pool), and the server's setting (`raises`) is the cap: the fix names both. */
+  clientShare?: (setting: string, where: string) => string;
   /**
    * A refusal that is the client's own business (a duplicate key) unless the server's own log
    * explains it (`explainedBy`: a collation mismatch that corrupted the index): counted only then.
@@ -601,6 +609,41 @@ const REFUSALS: readonly Refusal[] = [
     why: 'Postgres keeps every lock a transaction holds on a table, partition or index in one shared lock table of max_locks_per_transaction × max_connections entries. A query on a partitioned table that cannot prune partitions (no condition on the partition key) locks every partition and each of their indexes — thousands of locks once a table is split into daily partitions — so a few such queries at once fill the table, and they and any other query that needs a lock fail with "out of shared memory" and the hint to raise max_locks_per_transaction.',
     fix: raiseLockTable('on the server'),
   },
+  // MySQL's row locks outgrow the part of the InnoDB buffer pool they may take (ERROR 1206): a pool cut, or more rows per transaction (mysql-lock-table.ts).
+  {
+    server: 'MySQL',
+    pattern: MYSQL_LOCK_TABLE_FULL,
+    verb: 'aborts',
+    refuses: 'transactions whose row locks outgrow its InnoDB buffer pool (ERROR 1206, lock table size)',
+    settings: BUFFER_POOL_SETTINGS,
+    raises: 'innodb_buffer_pool_size',
+    fixAt: fixBufferPool,
+    readConfig: readBufferPool,
+    onlyWhenSet: true,
+    setInConfig: true,
+    explainedBy: LOCK_HEAPS_FILL_POOL,
+    outlastsRollback: LOCK_TABLE_OUTLASTS,
+    why: LOCK_TABLE_WHY,
+    fix: fixBufferPool('on the server'),
+  },
+  // Redis at its maxclients: every client's replicas × pool size together pass it (redis-max-clients.ts).
+  {
+    server: 'Redis',
+    pattern: REDIS_MAX_CLIENTS,
+    refuses: MAX_CLIENTS_REFUSES,
+    settings: MAX_CLIENTS_SETTINGS,
+    raises: 'maxclients',
+    fixAt: fixMaxClients,
+    readConfig: readMaxClients,
+    scalesWithReplicas: true,
+    clientSide: MAX_CLIENTS_CLIENT_SIDE,
+    fixes: 'the connections these pods open to',
+    quoteOf: quoteMaxClients,
+    clientSetting: { pattern: REDIS_POOL_VARIABLE, fix: (setting) => fixPoolSize(setting) },
+    clientShare: fixPoolSize,
+    why: MAX_CLIENTS_WHY,
+    fix: fixMaxClients('on the server'),
+  },
   // Reads aborted past tombstone_failure_threshold: deletes (a table used as a queue) left more tombstones than rows (cassandra-tombstones.ts).
   {
     server: 'Cassandra',
@@ -900,13 +943,11 @@ function findHits(ev: Pick<TriageEvidence, 'logs'>, r: Refusal, now?: IsoTime): 
  * Services of the workload's namespace that its logs say refuse it now, at most `max`: the
  * collector reads one of their pods, whose own log names the mechanism (the alarm a broker raised).
  */
-export function listRefusingServices(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'>, max = 1): string[] {
+export function listRefusingServices(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }, max = 1): string[] {
   const names = REFUSALS.filter((r) => r.clearedBy !== undefined || r.settings !== undefined).flatMap((r) => {
     const hits = findHits(ev, r);
     const hit = hits.length >= (r.clearedBy ? 1 : MIN_LINES) ? hits[0] : undefined;
-    const c = ev.pods.find((p) => p.name === hit?.log.pod)?.containers.find((x) => x.name === hit?.log.container);
-    const address = c ? addressOf(c, r) : undefined;
-    const service = address ? findInClusterService(address.host, ev.target.namespace) : undefined;
+    const service = hit ? findServiceOfHit(ev, r, hit) : undefined;
     return service?.namespace === ev.target.namespace ? [service.name] : [];
   });
   return [...new Set(names)].slice(0, max);
@@ -977,14 +1018,12 @@ const MAX_CONFIG_MAPS = 2;
  * as a dependency pod) does not set them on its command line but mounts ConfigMaps (a my.cnf):
  * at most two in all, only the settings named kept. Never its Secrets.
  */
-export function listServerConfigReads(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'>, read: readonly DependencyPodEvidence[]): { service: string; configMaps: string[]; settings: string[] }[] {
+export function listServerConfigReads(ev: Pick<TriageEvidence, 'logs' | 'pods' | 'target'> & { services?: TriageEvidence['services'] }, read: readonly DependencyPodEvidence[]): { service: string; configMaps: string[]; settings: string[] }[] {
   let left = MAX_CONFIG_MAPS;
   return REFUSALS.filter((r) => r.settings !== undefined).flatMap((r) => {
     const hits = findHits(ev, r);
     const hit = hits.length >= (r.clearedBy ? 1 : MIN_LINES) ? hits[0] : undefined;
-    const c = ev.pods.find((p) => p.name === hit?.log.pod)?.containers.find((x) => x.name === hit?.log.container);
-    const address = c ? addressOf(c, r) : undefined;
-    const service = address ? findInClusterService(address.host, ev.target.namespace) : undefined;
+    const service = hit ? findServiceOfHit(ev, r, hit) : undefined;
     const own = service ? read.find((d) => d.service === service.name && (d.namespace ?? ev.target.namespace) === service.namespace) : undefined;
     if (!own || !r.settings || findServerSettings(own.pod, r.settings) || r.readSettings?.(own.pod) || left <= 0) return [];
     const configMaps = listMountedConfigMaps(own.pod, left);
@@ -993,6 +1032,16 @@ export function listServerConfigReads(ev: Pick<TriageEvidence, 'logs' | 'pods' |
     const named = findNamedSetting(r, hits);
     return configMaps.length === 0 ? [] : [{ service: own.service, configMaps, settings: [...new Set((named ? [named] : r.settings).map((x) => x.replace(/-/g, '_')))] }];
   });
+}
+
+/**
+ * The in-cluster Service a refused line concerns: by the client's address env, else (the address
+ * kept in a file or a Secret, out of sight) the namespace's one Service on the server's port.
+ */
+function findServiceOfHit(ev: Pick<TriageEvidence, 'pods' | 'target'> & { services?: TriageEvidence['services'] }, r: Refusal, hit: Hit): { namespace: string; name: string } | undefined {
+  const c = ev.pods.find((p) => p.name === hit.log.pod)?.containers.find((x) => x.name === hit.log.container);
+  const address = c ? addressOf(c, r) : undefined;
+  return address ? findInClusterService(address.host, ev.target.namespace) : findServiceByPort(ev, r, hit.log.pod);
 }
 
 /** The setting the refused lines name as the limit reached, when the refusal says where to find it. */
@@ -1131,17 +1180,17 @@ function sameSetting(a: string, b: string): boolean {
 /** Older than this, an edit of the server's ConfigMap is no news of the refusal. */
 const RECENT_EDIT_MS = 24 * HOUR_MS;
 
-/** When the ConfigMap that sets a setting was edited, within the last day. */
-function recentEditOf(config: readonly ServerConfigEvidence[], configMap: string, now: IsoTime): string | undefined {
+/** When the ConfigMap that sets a setting was edited, within the last day or since a recurring client's last good run. */
+function recentEditOf(config: readonly ServerConfigEvidence[], configMap: string, now: IsoTime, lastGood?: IsoTime): string | undefined {
   const at = config.find((c) => c.configMap === configMap && c.editedAt !== undefined)?.editedAt;
-  return at !== undefined && msBetween(at, now) <= RECENT_EDIT_MS ? at : undefined;
+  return at !== undefined && (msBetween(at, now) <= RECENT_EDIT_MS || (lastGood !== undefined && at > lastGood)) ? at : undefined;
 }
 
 /** "app-db-cnf sets max_allowed_packet = 4M", one clause per ConfigMap, with its edit when it was recent ("edited 3h ago"). */
-function formatConfigSettings(config: readonly ServerConfigEvidence[], now: IsoTime): string {
+function formatConfigSettings(config: readonly ServerConfigEvidence[], now: IsoTime, lastGood?: IsoTime): string {
   const maps = [...new Set(config.map((c) => c.configMap))];
   return maps.map((m) => {
-    const edited = recentEditOf(config, m, now);
+    const edited = recentEditOf(config, m, now, lastGood);
     return `${m} sets ${config.filter((c) => c.configMap === m).map((c) => `${c.setting} = ${c.value}`).join(', ')}${edited ? `, edited ${formatAgo(edited, now)}` : ''}`;
   }).join('; ');
 }
@@ -1202,16 +1251,23 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
     const fromFile = own && !settings && !read ? own.config ?? [] : [];
     const podSaid = own ? r.readPod?.(own.pod, ev.collectedAt) : undefined;
     // A server refusing by its own settings: its StatefulSet's recent rollout (an upgrade, a config checksum) is when it took them.
-    const rolled = own && r.setInConfig ? describeServerRollout(own.rollout, ev.collectedAt) : undefined;
-    const configuredSettings = read ? read.said : settings ? formatSettings(settings, ', ') : fromFile.length > 0 ? formatConfigSettings(fromFile, ev.collectedAt) : '';
+    // A recurring client (a CronJob) meets a server change only at its next run: one made since its last good run is news.
+    const lastGood = r.setInConfig ? findLastGoodRun(ev) : undefined;
+    const rolled = own && r.setInConfig ? describeServerRollout(own.rollout, ev.collectedAt, lastGood) : undefined;
+    const configuredSettings = read ? read.said : settings ? formatSettings(settings, ', ') : fromFile.length > 0 ? formatConfigSettings(fromFile, ev.collectedAt, lastGood) : '';
     // A server refusing by a setting of its own config file: a recent edit of the ConfigMap that sets it is when it took it.
-    const edited = r.setInConfig ? fromFile.some((c) => recentEditOf(fromFile, c.configMap, ev.collectedAt) !== undefined) : false;
+    const edited = r.setInConfig ? fromFile.some((c) => recentEditOf(fromFile, c.configMap, ev.collectedAt, lastGood) !== undefined) : false;
     const configured = podSaid || configuredSettings ? ` (${[podSaid?.said, configuredSettings].filter((x) => x).join('; ')})` : '';
-    const measured = r.measure?.(hits.map((h) => h.line)) ?? '';
+    // The client's own setting that sizes what it sends or holds (its batch, its pool), where its container takes it from (a ConfigMap key).
+    const sizing = r.clientSetting ? findClientSetting(container, ev.namespaceObjects ?? [], r.clientSetting.pattern) : undefined;
+    const sizingSaid = sizing ? `${sizing.variable}${sizing.value === undefined ? '' : `=${sizing.value}`} in ${sizing.where}` : undefined;
+    // Each pod's share of a cap every replica holds (its pool): what the workload's replicas may open together.
+    const demand = r.scalesWithReplicas ? findDemand(ev, sizing) : undefined;
     const configRead = r.readConfig?.([
       ...(own && settings ? settings.flags.map((f) => ({ setting: f.name, value: f.value, where: `the command line of ${own.pod.name}` })) : []),
       ...fromFile.map((c) => ({ setting: c.setting, value: c.value, where: `ConfigMap ${c.configMap} (${c.key})` })),
-    ]);
+    ], demand);
+    const measured = [r.measure?.(hits.map((h) => h.line)), demand ? describeDemand(demand) : undefined].filter((x) => x).join('; ');
     const raises = findNamedSetting(r, hits) ?? r.raises;
     const raised = raises ? fromFile.find((c) => sameSetting(c.setting, raises)) : undefined;
     const serverPods = service ? serverPodsOf(ev.dependencyPods ?? [], service, ev.target.namespace) : [];
@@ -1269,11 +1325,9 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
     const refused = leftOn ? `writes: its sessions default to read-only (${leftOn.setting}), ${describeReadOnlySince(leftOn, ev.collectedAt)}` : r.refuses;
     const why = leftOn && unshown ? explainReadOnlyLeftOn(leftOn, unshown.engine) : unshown ? unshown.unshown.why : r.why;
     // The refused lines' own logs: the statement that names the table is a few lines from the refusal.
-    // The client's own setting that sizes what it sends, where its container takes it from (a ConfigMap key).
-    const sizing = r.clientSetting ? findClientSetting(container, ev.namespaceObjects ?? [], r.clientSetting.pattern) : undefined;
-    const sizingSaid = sizing ? `${sizing.variable}${sizing.value === undefined ? '' : `=${sizing.value}`} in ${sizing.where}` : undefined;
     const fixNamed = sizingSaid && r.clientSetting ? r.clientSetting.fix(sizingSaid) : r.fixOf?.(ev.logs.filter((l) => pods.includes(l.pod)).flatMap((l) => l.lines));
-    const ownFix = raised && r.fixAt ? r.fixAt(`in ConfigMap ${raised.configMap} (its ${raised.key} sets ${raised.value})`, raised.setting) : fixNamed ?? r.fix;
+    const raisedAt = raised ? `in ConfigMap ${raised.configMap} (its ${raised.key} sets ${raised.value})` : undefined;
+    const ownFix = raisedAt && sizingSaid && r.clientShare ? r.clientShare(sizingSaid, raisedAt) : raised && raisedAt && r.fixAt ? r.fixAt(raisedAt, raised.setting) : fixNamed ?? r.fix;
     // The server's own word can name its own fix (the permission Patroni lost), not the client's.
     const toldFix = told?.fix ?? (told?.subject ? `${r.fix} — start with ${told.subject}` : ownFix);
     const diskFix = full && teller ? `grow ${teller.pod.name}'s ${full}, or free space on it, so ${r.server} can write to disk again` : undefined;
@@ -1328,7 +1382,7 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
       ...(toldAt || runs || leftOn || rolled || edited ? { datesChange: true as const } : {}),
       ...(leftJob ? { outsideWorkload: `the setting lives in the ${r.server} server, left on by ${leftJob}; a rollout of these pods changes nothing` } : {}),
       ...(fillStart && r.fills ? { onset: fillStart, buildsUp: r.fills, latent: r.fills } : onset ? { onset } : leftOn?.run.createdAt ? { onset: leftOn.run.createdAt } : firstRefusal && runs ? { onset: firstRefusal } : {}),
-      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why} ${r.clientSide}${migrated ? ` ${migrated}: the schema change the statements prepared before it no longer match.` : ''}` : `${why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.` : r.ranBy ? `${r.server}${service ? ` (${service.name})` : ''} and these pods are healthy: another client's work inside it holds it for everyone.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}${runner && service ? ` ${runner} talks to ${service.name} and its run began just before the first ${r.ranBy?.what ?? 'refusal'}: what it runs there is the likely blocker (its log says what it sent).` : ''}`,
+      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why}${configRead ? ` Here ${configRead.why}` : ''} ${r.clientSide}${migrated ? ` ${migrated}: the schema change the statements prepared before it no longer match.` : ''}` : `${why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.` : r.ranBy ? `${r.server}${service ? ` (${service.name})` : ''} and these pods are healthy: another client's work inside it holds it for everyone.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}${runner && service ? ` ${runner} talks to ${service.name} and its run began just before the first ${r.ranBy?.what ?? 'refusal'}: what it runs there is the likely blocker (its log says what it sent).` : ''}`,
       nextAction: r.clientSide ? `Fix ${r.fixes ?? 'the command these pods send to'} ${named}: ${fixed}.` : `Fix ${named}: ${fixed}${alarm?.gone[0] ? ` — start with ${alarm.gone.map((g) => g.user).join(', ')}, whose connection is gone` : ''}.`,
       fix: fixed,
       confirmCommands: [
@@ -1342,6 +1396,13 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
     };
     return [{ finding, head, bySetting }];
   });
+}
+
+/** What the workload's replicas may hold together of a cap each takes a share of: its replicas × the pool size its template sets. */
+function findDemand(ev: TriageEvidence, sizing: ClientSetting | undefined): ClientDemand | undefined {
+  const replicas = ev.workload?.specReplicas;
+  const perPod = sizing?.value !== undefined && /^\d+$/.test(sizing.value.trim()) ? Number(sizing.value.trim()) : undefined;
+  return sizing && replicas !== undefined && replicas > 0 && perPod !== undefined ? { replicas, variable: sizing.variable, perPod } : undefined;
 }
 
 /** `configMaps` of a finding's affected objects: those that set the refused limit (or hold the server's config), and the client's sizing one. */

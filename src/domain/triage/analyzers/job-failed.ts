@@ -5,6 +5,7 @@ import type { Finding } from '../finding.js';
 import { condenseRuntimeMessage } from './exit-code.js';
 import { tellClusterDown } from './dependency-cluster-down.js';
 import { tellRefusalMet } from './dependency-refuses.js';
+import { findLastGoodRun } from '../last-good-run.js';
 import { describeBadInterpreter, findBadInterpreter } from '../bad-interpreter.js';
 import { explainVersionRefusal, findServerAtVersion, findVersionRefusal } from '../client-version-refusal.js';
 import { shortImage } from './image-pull.js';
@@ -78,8 +79,7 @@ function describeVersionRefusal(ev: TriageEvidence, lines: readonly string[], im
 function describeForbidden(ev: TriageEvidence, lines: readonly string[]): { clause: string; cause: string; action: string; fix: string; evidence: string[]; dated: boolean } | undefined {
   const forbidden = findRbacForbidden(lines);
   if (forbidden === undefined) return undefined;
-  const lastOk = (ev.jobs ?? []).find((j) => findCondition(j.conditions, 'Complete')?.status === 'True');
-  const okAt = ev.workload?.schedule?.lastSuccessfulTime ?? lastOk?.completionTime ?? findCondition(lastOk?.conditions ?? [], 'Complete')?.lastTransitionTime;
+  const okAt = findLastGoodRun(ev);
   const since = okAt ? formatAgo(okAt, ev.collectedAt) : undefined;
   const told = tellRbacForbidden(forbidden, since);
   return {
