@@ -12,7 +12,8 @@ import type { IsoTime, LogEvidence } from './evidence.js';
 import { isOwnRateLimitAnswer } from './own-rate-limit-answers.js';
 import { MIN_RATE_LIMITED, RATE_LIMITED } from './rate-limited-calls.js';
 import { readLineTime } from './request-silence.js';
-import { earliest, msBetween } from './time-span.js';
+import { earliest } from './time-span.js';
+import { isInTriggerWindow } from './trigger-window.js';
 
 const METHOD = '(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)';
 /** A request it served, with the status it answered: an access-log line, or Go request middleware's `msg="POST /api/v1/push (429) 2.1ms"`. */
@@ -148,14 +149,15 @@ function readChange(lines: readonly string[], index: number, limit: string | und
   return changes.find((c) => c.now === stated) ?? changes[0];
 }
 
-/** The newest reload line of the refusing pods at or before the first refusal (within a minute after it, for clocks), with what it changed. */
+/** The newest reload line of the refusing pods in the trigger window before the first refusal, with what it changed. */
 function findReload(logs: readonly LogEvidence[], first: IsoTime | undefined, limit: string | undefined): OwnLimiterRefusals['reload'] {
   let best: OwnLimiterRefusals['reload'];
   for (const l of logs) {
     l.lines.forEach((raw, i) => {
       if (!RELOAD.test(raw)) return;
       const at = readLineTime(raw);
-      if (first !== undefined && at !== undefined && msBetween(first, at) > 60_000) return;
+      // A reload long before the refusals (the settings it started with) changed nothing they meet.
+      if (first !== undefined && at !== undefined && !isInTriggerWindow(at, first)) return;
       const change = readChange(l.lines, i, limit);
       const limiterWords = change !== undefined || /rate|limit/i.test(raw);
       if (!limiterWords) return;

@@ -76,6 +76,10 @@ describe('429s the service\'s own rate limiter answers', () => {
     expect(found?.reload?.change).toEqual({ setting: 'max_rps', was: '500', now: '5' });
   });
 
+  it('leave a reload long before the refusals out: it set what they started with', () => {
+    expect(findOwnLimiterRefusals([gatewayLog('gw-a', { reloadAgo: 2500, previousField: true })])?.reload).toBeUndefined();
+  });
+
   it('count a push API refusing many streams, told by its request log and its limit line', () => {
     const found = findOwnLimiterRefusals([pushLog('push-a')]);
     expect(found?.callerKind).toBe('stream');
