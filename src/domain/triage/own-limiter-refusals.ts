@@ -170,6 +170,22 @@ function findReload(logs: readonly LogEvidence[], first: IsoTime | undefined, li
 }
 
 /**
+ * Whether the limiter refuses traffic at large: when it names whom it refuses, several callers and
+ * at least half of all it logs (those it served too); when it names none, more requests refused than
+ * served. One caller flooding it and refused is the limiter doing its job, however many lines it logs.
+ */
+function isWidespread(tails: readonly LogEvidence[], kind: string | undefined, refused: readonly string[], refusedRequests: number, served: number): boolean {
+  if (kind === undefined) return refusedRequests > served;
+  if (refused.length < MIN_CALLERS) return false;
+  const servedCallers = tails.flatMap((l) => l.lines.flatMap((x) => {
+    const status = servedStatus(x);
+    const c = status !== undefined && status < 400 ? callerOf(x) : undefined;
+    return c?.kind === kind ? [c.id] : [];
+  }));
+  return refused.length * 2 >= new Set([...refused, ...servedCallers]).size;
+}
+
+/**
  * The refusals of its own limiter in the current logs, when they are many and reach traffic at
  * large: several callers refused, or more requests refused than served. Undefined otherwise.
  */
@@ -197,7 +213,7 @@ export function findOwnLimiterRefusals(logs: readonly LogEvidence[]): OwnLimiter
   for (const c of named) kinds.set(c.kind, (kinds.get(c.kind) ?? 0) + 1);
   const callerKind = [...kinds.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const callers = [...new Set(named.filter((c) => c.kind === callerKind).map((c) => c.id))];
-  if (callers.length < MIN_CALLERS && hits.length <= served) return undefined;
+  if (!isWidespread(tails, callerKind, callers, hits.length - limiterLines.length || limiterLines.length, served)) return undefined;
   const stating = [...limiterLines].reverse().find((x) => limitOf(x) !== undefined);
   const limit = stating === undefined ? undefined : limitOf(stating);
   const first = earliest(hits.map((h) => h.at));

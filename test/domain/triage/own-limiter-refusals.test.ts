@@ -98,6 +98,26 @@ describe('429s the service\'s own rate limiter answers', () => {
   });
 });
 
+describe('a limiter refusing one caller that floods it', () => {
+  it('is nothing to report, though its refusals outnumber the requests served', () => {
+    const lines: string[] = [];
+    for (let t = 10; t > 0; t -= 0.5) {
+      lines.push(`{"ts":"${minutesAgo(t)}","level":"info","msg":"request","method":"GET","path":"/api/items","consumer_id":"kiosk","status":200}`);
+      for (let k = 0; k < 3; k++) lines.push(`{"ts":"${minutesAgo(t)}","level":"warn","msg":"throttled","consumer_id":"scraper-9","limit_rps":500,"path":"/api/items"}`);
+    }
+    expect(findOwnLimiterRefusals([{ pod: 'gw-a', container: 'app', previous: false, lines }])).toBeUndefined();
+  });
+
+  it('is nothing to report when only a few of the many callers it serves are refused', () => {
+    const lines: string[] = [];
+    for (let t = 10; t > 0; t -= 0.5) {
+      for (const c of ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8']) lines.push(`{"ts":"${minutesAgo(t)}","level":"info","msg":"request","method":"GET","path":"/api/items","consumer_id":"${c}","status":200}`);
+      for (const c of ['bot-1', 'bot-2', 'bot-3']) lines.push(`{"ts":"${minutesAgo(t)}","level":"warn","msg":"throttled","consumer_id":"${c}","limit_rps":500,"path":"/api/items"}`);
+    }
+    expect(findOwnLimiterRefusals([{ pod: 'gw-a', container: 'app', previous: false, lines }])).toBeUndefined();
+  });
+});
+
 describe('the verdict on a service whose own limiter refuses its callers', () => {
   it('names the limiter, the edited ConfigMap it mounts as the trigger and the value to restore, not an outside API', () => {
     const r = buildTriageReport(gateway(17, (p) => gatewayLog(p, { reloadAgo: 16, previousField: true })), times);
