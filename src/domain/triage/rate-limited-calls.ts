@@ -19,6 +19,8 @@ const SERVED_5XX = /"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \/\S* HTTP\/[\d.
 const RETRY_AFTER = /Retry-After["']?\s*[:=]\s*"?(\d+)/i;
 const LIMIT = /X-?RateLimit-Limit["']?\s*[:=]\s*"?(\d+)/i;
 const REMAINING = /X-?RateLimit-Remaining["']?\s*[:=]\s*"?(\d+)/i;
+/** The stream a log store's refusal names as over its per-stream limit: `for stream '{app="web", …}'` (quotes may come escaped). */
+const OVER_LIMIT_STREAM = /\bfor stream:?\s*'?(\{[^}]*\})/;
 
 /** Below this many refused calls in the sampled tails, a 429 is a blip, not a finding. */
 export const MIN_RATE_LIMITED = 5;
@@ -38,6 +40,8 @@ export interface RateLimitedCalls {
   retryAfter?: string;
   limit?: string;
   remaining?: string;
+  /** The stream the refusals name most as over the limit (a log store's per-stream limit): whose volume spends the budget. */
+  overLimit?: string;
 }
 
 export function isRateLimitedCall(line: string): boolean {
@@ -68,6 +72,12 @@ export function findRateLimitedCalls(logs: readonly LogEvidence[]): RateLimitedC
   const retryAfter = pick(RETRY_AFTER);
   const limit = pick(LIMIT);
   const remaining = pick(REMAINING);
+  const streams = new Map<string, number>();
+  for (const h of hits) {
+    const stream = OVER_LIMIT_STREAM.exec(h.line)?.[1]?.replace(/\\"/g, '"');
+    if (stream !== undefined) streams.set(stream, (streams.get(stream) ?? 0) + 1);
+  }
+  const overLimit = [...streams.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   return {
     hits,
     pods,
@@ -79,5 +89,6 @@ export function findRateLimitedCalls(logs: readonly LogEvidence[]): RateLimitedC
     ...(retryAfter ? { retryAfter } : {}),
     ...(limit ? { limit } : {}),
     ...(remaining ? { remaining } : {}),
+    ...(overLimit ? { overLimit } : {}),
   };
 }

@@ -190,6 +190,7 @@ import { analyzeSeparateBootstrap } from './separate-bootstrap.js';
 import { analyzeVolumeZones } from './volume-zone.js';
 import { analyzeUpstreamRateLimit } from './upstream-rate-limit.js';
 import { analyzeProxyKeyedLimiter } from './proxy-keyed-limiter.js';
+import { analyzeOwnRateLimit } from './own-rate-limit.js';
 import { analyzeProxyReplaysNonIdempotent } from './proxy-replays-non-idempotent.js';
 import { analyzeUnknownSigningKey } from './token-key-unknown.js';
 import { analyzeWorkerChildOom } from './worker-child-oom.js';
@@ -433,6 +434,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'sidecar-startup': analyzeSidecarStartup,
   'upstream-rate-limit': analyzeUpstreamRateLimit,
   'proxy-keyed-limiter': analyzeProxyKeyedLimiter,
+  'own-rate-limit': analyzeOwnRateLimit,
   'proxy-replays-non-idempotent': analyzeProxyReplaysNonIdempotent,
   'token-key-unknown': analyzeUnknownSigningKey,
   'search-cluster-red': analyzeSearchClusterRed,

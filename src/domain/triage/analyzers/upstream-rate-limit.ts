@@ -39,7 +39,9 @@ export function analyzeUpstreamRateLimit(ev: TriageEvidence): Finding[] {
   const answered = calls.served5xx > 0 ? `; ${calls.served5xx} of its own answers 5xx` : '';
   const refused = `${who}'s calls to ${api} are refused 429 Too Many Requests (${calls.hits.length} lines in ${calls.pods.length} pod${calls.pods.length === 1 ? '' : 's'}${answered})`;
   const [sharing] = findSharingJobs(ev, calls);
-  const quoted = calls.hits.slice(-3).map((h) => `log ${h.pod}: ${h.line}`);
+  // The stream the refusals name as over a per-stream limit: its producer's volume is what spends the budget.
+  const stream = calls.overLimit !== undefined ? [`the refusals name stream ${calls.overLimit} as over the limit: what logs into it is what spends the budget`] : [];
+  const quoted = [...calls.hits.slice(-3).map((h) => `log ${h.pod}: ${h.line}`), ...stream];
   const base = {
     id: 'rate-limited/upstream',
     kind: 'rate-limited' as const,
