@@ -48,7 +48,7 @@ const BURST = /(?:^|[\s{,])"?burst"?\s*[=:]\s*"?(\d[\w.]*)/i;
 const RELOAD = /\breconfigured\b|\breload(?:ed|ing)?\b|\bconfig(?:uration)?(?: file)? (?:changed|updated)\b|\b(?:limits?|overrides?) (?:changed|updated)\b/i;
 /** A field holding a limiter setting: its name speaks of a rate, a limit or a burst. */
 const SETTING_FIELD = /(?:^|[\s{,])"?([A-Za-z][\w.-]*(?:rps|qps|rpm|rate|limit|burst)[\w.-]*)"?\s*[=:]\s*"?([\d.]+[A-Za-z/]*)/gi;
-/** The same setting's value before, as the reload line gives it: `previous_per_client_rps=1000`, `old_burst: 20`. */
+/** The same setting's value before, as the reload line gives it: `previous_max_rps=500`, `old_burst: 40`. */
 const PREVIOUS_PREFIX = /^(?:previous|prev|old)[_-]/i;
 
 export interface LimitChange {
