@@ -23,6 +23,8 @@
 //   tails of at most three members the sample missed, read-cluster-member-logs.ts) — and where one of those says its proxied requests fail on an upstream inside the pod (a unix socket, 127.0.0.1),
 //   or that its connections to a loopback address are refused, the current log tail of the neighbour
 //   containers that serve it (at most two, in one pod: read-local-upstream-log.ts),
+//   and where those logs show a dependency rejecting the pods' credentials and the rejecting pods run a Vault Agent
+//   beside the app, the current log tail of that agent (at most two pods: read-vault-agent-log.ts),
 //   and where those logs show nginx in the pods refusing request bodies again and again ("client intended to send
 //   too large body", at least 3), a get of the ConfigMap its container mounts and of the one the revision before
 //   mounted there (at most two; only client_max_body_size kept: read-proxy-config.ts),
@@ -440,6 +442,7 @@ import { pickAffinityTerms } from '../../domain/triage/pod-affinity.js';
 import { readClusterMemberLogs } from './read-cluster-member-logs.js';
 import { readRestartedCurrentLogs } from './read-restarted-current-log.js';
 import { readLocalUpstreamLogs } from './read-local-upstream-log.js';
+import { readVaultAgentLogs } from './read-vault-agent-log.js';
 import { isOwnPodName, needsPreemptions, readPreemptions } from './read-preemptions.js';
 import { needsPriorityClasses, readPriorityClasses } from './read-priority-classes.js';
 import { needsQuotaHolders, readQuotaHolders } from './read-quota-holders.js';
@@ -526,7 +529,9 @@ async function podDetails(ctx: CollectContext, w: Workload, pods: PodsRead, onRe
       const policy = w.kind === 'StatefulSet' && w.obj.spec?.podManagementPolicy === 'Parallel' ? 'Parallel' as const : undefined;
       const members = policy ? await readClusterMemberLogs(ctx, { kind: 'StatefulSet', podManagementPolicy: policy }, pods.ranked, l) : [];
       const m = [...l, ...members];
-      return [...m, ...(await readLocalUpstreamLogs(ctx, pods.ranked, m))];
+      const u = [...m, ...(await readLocalUpstreamLogs(ctx, pods.ranked, m))];
+      // Credentials the app presents rejected: the Vault Agent that renders them says whether Vault still serves it.
+      return [...u, ...(await readVaultAgentLogs(ctx, pods.ranked, u))];
     }),
     'logs',
     onRead,

@@ -39,15 +39,18 @@ export function mapVaultInjected(pod: k8s.V1Pod): InjectedContainerEvidence[] {
 
 /**
  * An injection the pod asks for (Vault's `agent-inject: "true"`, Istio's `sidecar.istio.io/inject:
- * "true"` label or annotation) that its injector never marked as done: admitted without it.
+ * "true"` label or annotation) that its injector never marked as done and whose containers the pod
+ * does not carry: admitted without it. A pod that has them was injected, status or not.
  */
 export function mapMissedInjection(pod: k8s.V1Pod): MissedInjectionEvidence | undefined {
   const annotations = pod.metadata?.annotations ?? {};
   const labels = pod.metadata?.labels ?? {};
-  if (/^(true|yes|y|on)$/i.test(annotations['vault.hashicorp.com/agent-inject'] ?? '') && annotations['vault.hashicorp.com/agent-inject-status'] === undefined) {
+  const present = new Set([...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].map((c) => c.name));
+  const lacks = (containers: readonly string[]) => !containers.some((c) => present.has(c));
+  if (/^(true|yes|y|on)$/i.test(annotations['vault.hashicorp.com/agent-inject'] ?? '') && annotations['vault.hashicorp.com/agent-inject-status'] === undefined && lacks(VAULT.containers)) {
     return { ...VAULT, askedBy: 'vault.hashicorp.com/agent-inject: true' };
   }
   const istio = labels['sidecar.istio.io/inject'] ?? annotations['sidecar.istio.io/inject'];
-  if (istio === 'true' && annotations['sidecar.istio.io/status'] === undefined) return { ...ISTIO, askedBy: 'sidecar.istio.io/inject: true' };
+  if (istio === 'true' && annotations['sidecar.istio.io/status'] === undefined && lacks(ISTIO.containers)) return { ...ISTIO, askedBy: 'sidecar.istio.io/inject: true' };
   return undefined;
 }

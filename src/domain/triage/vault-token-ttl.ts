@@ -35,10 +35,37 @@ export interface VaultDenials {
   sinceByPod: Map<string, IsoTime | undefined>;
 }
 
+/** The head of Vault's API error, whose URL, code and errors follow on lines of their own. */
+const API_ERROR_HEAD = /Error making API request\.["']?\s*$/;
+/** The lines of that block: blank, `URL: PUT …`, `Code: 403. Errors:`, `* permission denied`. */
+const API_ERROR_BODY = /^\s*$|^\s*(?:URL|Code): |^\s*\* /;
+/** Lines a block runs to at most. */
+const MAX_BLOCK_LINES = 8;
+
+/**
+ * Vault's client prints an API error over several lines (`Error making API request.`, then `URL:`,
+ * `Code: 403. Errors:` and `* permission denied`, as Vault Agent's log shows them): each joined back
+ * into one line, so the refusal, its URL and its code are read together.
+ */
+export function joinVaultErrorBlocks(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i] ?? '';
+    if (API_ERROR_HEAD.test(line)) {
+      for (let k = 0; k < MAX_BLOCK_LINES && i + 1 < lines.length && API_ERROR_BODY.test(lines[i + 1] ?? ''); k++, i++) {
+        const next = (lines[i + 1] ?? '').trim();
+        if (next !== '') line = `${line} ${next}`;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
 /** Vault's 403s in the current logs of the workload's own pods, when they keep coming. */
 export function findVaultDenials(logs: readonly LogEvidence[], pods: readonly PodEvidence[], now: IsoTime): VaultDenials | undefined {
   const own = new Set(pods.map((p) => p.name));
-  const hits = logs.filter((l) => !l.previous && own.has(l.pod)).flatMap((l) => l.lines.filter((line) => VAULT_LINE.test(line) && DENIED.test(line)).map((line) => ({ pod: l.pod, container: l.container, line: line.trim() })));
+  const hits = logs.filter((l) => !l.previous && own.has(l.pod)).flatMap((l) => joinVaultErrorBlocks(l.lines).filter((line) => VAULT_LINE.test(line) && DENIED.test(line)).map((line) => ({ pod: l.pod, container: l.container, line: line.trim() })));
   if (hits.length < MIN_LINES) return undefined;
   const timed = hits.map((h) => ({ pod: h.pod, at: readLogLineTime(h.line, now) }));
   const refused = [...new Set(hits.map((h) => h.pod))];
@@ -76,6 +103,20 @@ export function findMaxTtl(container: Pick<ContainerSpecEvidence, 'env'> | undef
   for (const e of container?.env ?? []) {
     const ms = 'value' in e && MAX_TTL_SETTING.test(e.name) ? parseVaultTtlMs(e.value) : undefined;
     if (ms !== undefined && 'value' in e) return { written: `${e.name}=${e.value}`, ms, source: 'env' };
+  }
+  return undefined;
+}
+
+/** Vault's warning that it capped a token's TTL: `TTL of "24h0m0s" exceeded the effective max_ttl of "1h0m0s"; TTL value is capped accordingly`. */
+const CAPPED = /exceeded the effective max_ttl of \\?"([\w.]+)\\?"/;
+
+/** The max TTL Vault said it capped a token at, in a container's current log. */
+export function findCappedMaxTtl(logs: readonly LogEvidence[], pod: string, container: string): MaxTtl | undefined {
+  const log = logs.find((l) => !l.previous && l.pod === pod && l.container === container);
+  for (const line of log?.lines ?? []) {
+    const value = CAPPED.exec(line)?.[1];
+    const ms = value === undefined ? undefined : parseVaultTtlMs(value);
+    if (value !== undefined && ms !== undefined) return { written: `effective max_ttl "${value}"`, ms, source: `Vault's warning in container ${container}'s log` };
   }
   return undefined;
 }

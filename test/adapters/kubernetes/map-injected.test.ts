@@ -44,4 +44,11 @@ describe('mapping a Vault agent injection, done or missed', () => {
     expect(missed?.home).toEqual({ namespace: 'vault', selector: 'app.kubernetes.io/name=vault-agent-injector', name: 'vault-agent-injector' });
     expect(mapMissedInjection({ metadata: {}, spec: { containers: [{ name: 'app' }] } })).toBeUndefined();
   });
+
+  it('does not call a pod that carries the agent\'s containers admitted without them, status annotation or not', () => {
+    const carried = { metadata: { annotations: asks }, spec: { initContainers: [{ name: 'vault-agent-init' }], containers: [{ name: 'app' }, { name: 'vault-agent' }] } };
+    expect(mapMissedInjection(carried)).toBeUndefined();
+    const proxied = { metadata: { labels: { 'sidecar.istio.io/inject': 'true' } }, spec: { containers: [{ name: 'app' }, { name: 'istio-proxy' }] } };
+    expect(mapMissedInjection(proxied)).toBeUndefined();
+  });
 });

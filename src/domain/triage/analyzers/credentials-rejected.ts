@@ -16,6 +16,7 @@ import { describeAdBindRefusal } from './credentials-ad-bind.js';
 import { describeExpiredPassword } from './credentials-expired.js';
 import { describeCertificateReissue } from './credentials-certificate-reissue.js';
 import { describeScramMismatch } from './credentials-scram-mechanism.js';
+import { describeVaultAgentRefusal } from './credentials-vault-agent.js';
 
 /** The Secrets whose credentials are rejected, at most `max`: the collector reads the events of what keeps them in sync. */
 export function listRejectedSecrets(ev: Pick<TriageEvidence, 'logs' | 'pods'>, max = 2): string[] {
@@ -43,6 +44,10 @@ export function analyzeRejectedCredentials(ev: TriageEvidence): Finding[] {
   const expired = describeExpiredPassword(ev, pods, podObjects);
   if (expired) return [expired];
   const decisive = condenseStructuredLine((hits[hits.length - 1] ?? hits[0])?.line.trim() ?? '');
+  // The credentials come from Vault Agent and Vault refuses it: its reading (the max-TTL one tells it when that fits).
+  const agent = describeVaultAgentRefusal(ev, { pods, podObjects, decisive });
+  if (agent === null) return [];
+  if (agent) return [agent];
   // The brokers hold the user's SCRAM credentials for another mechanism than the clients use: their log says so, not a rotation.
   const scram = describeScramMismatch(ev, { pods, podObjects, ...(container ? { container } : {}), decisive });
   if (scram) return [scram];

@@ -1,6 +1,7 @@
 /**
  * A pod that authenticates to the Kubernetes API with a token mounted from a Secret at the
- * service-account path (automount off, a legacy long-lived token Secret in its place), and whose
+ * service-account path (automount off, a legacy long-lived token Secret in its place) — or at a
+ * path of its own that its args, env or log name as the token file it reads — and whose
  * API calls are rejected 401 Unauthorized: the cluster no longer accepts that token. Since 1.29
  * the API server invalidates legacy token Secrets unused for a year (label
  * kubernetes.io/legacy-token-invalid-since), and a deleted or re-created Secret's token is void
@@ -20,28 +21,41 @@ const SA_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 /** Lines before it counts: one refusal during a restart of the API server is not an outage. */
 const MIN_LINES = 2;
 
-/** The Secret volume a pod mounts at the service-account path, with the container that mounts it. */
-function tokenSecretMount(pod: PodEvidence): { volume: string; secret: string; container: string; mountPath: string } | undefined {
-  for (const c of pod.containers) {
-    for (const m of c.volumeMounts ?? []) {
-      if (m.mountPath.replace(/\/+$/, '') !== SA_PATH) continue;
-      const v = pod.volumes?.find((x) => x.name === m.name);
-      if (v?.source === 'secret' && v.ref !== undefined) return { volume: v.name, secret: v.ref, container: c.name, mountPath: m.mountPath };
-    }
+/** A token file path the process names: `tokenFile="/x/token"`, `--token-file=/x/token`, `BEARER_TOKEN_FILE=/x/token`. */
+const TOKEN_PATH = /token\w*["']?\s*[:=]\s*["']?(\/[\w./-]+)|(\/[\w./-]*\/token)\b/gi;
+
+/** The token file paths a container names in its args, env values or log lines. */
+function listNamedTokenPaths(pod: PodEvidence, container: string, lines: readonly string[]): string[] {
+  const c = pod.containers.find((x) => x.name === container);
+  const env = (c?.env ?? []).flatMap((e) => ('value' in e ? [`${e.name}=${e.value}`] : []));
+  const texts = [...(c?.command ?? []), ...(c?.args ?? []), ...env, ...lines];
+  return texts.flatMap((t) => [...t.matchAll(TOKEN_PATH)].map((m) => m[1] ?? m[2] ?? ''));
+}
+
+/** The Secret volume a pod reads its API token from (the service-account path, or a path it names as its token file), with the container that mounts it. */
+function tokenSecretMount(pod: PodEvidence, container: string, lines: readonly string[]): { volume: string; secret: string; container: string; mountPath: string } | undefined {
+  const named = listNamedTokenPaths(pod, container, lines);
+  const c = pod.containers.find((x) => x.name === container);
+  for (const m of c?.volumeMounts ?? []) {
+    const path = m.mountPath.replace(/\/+$/, '');
+    if (path !== SA_PATH && !named.some((n) => n.startsWith(`${path}/`))) continue;
+    const v = pod.volumes?.find((x) => x.name === m.name);
+    if (v?.source === 'secret' && v.ref !== undefined) return { volume: v.name, secret: v.ref, container, mountPath: m.mountPath };
   }
   return undefined;
 }
 
 export function analyzeLegacyToken(ev: TriageEvidence): Finding[] {
-  const hits = ev.logs
-    .filter((l) => !l.previous)
+  // A crash-looping client's refusals are in its previous run's log: each pod counts once, its current log first.
+  const hits = [...ev.logs]
+    .sort((a, b) => Number(a.previous) - Number(b.previous))
     .flatMap((l) => {
       const pod = findPod(ev, l.pod);
-      const mount = pod === undefined ? undefined : tokenSecretMount(pod);
-      if (pod === undefined || mount === undefined || mount.container !== l.container) return [];
       const lines = l.lines.filter(isKubeApiUnauthorized);
-      return lines.length >= MIN_LINES ? [{ pod, mount, lines }] : [];
-    });
+      const mount = pod === undefined || lines.length < MIN_LINES ? undefined : tokenSecretMount(pod, l.container, l.lines);
+      return pod === undefined || mount === undefined ? [] : [{ pod, mount, lines }];
+    })
+    .filter((h, i, all) => all.findIndex((o) => o.pod.name === h.pod.name) === i);
   const [first] = hits;
   if (first === undefined) return [];
   const { secret, mountPath, volume } = first.mount;
@@ -63,7 +77,7 @@ export function analyzeLegacyToken(ev: TriageEvidence): Finding[] {
       ],
       decisive,
       likelyCause:
-        `The pods present the token stored in Secret ${secret} instead of a projected, bound token, and the API server refuses it as unauthenticated (401, not a permission refusal). ` +
+        `The pods present the token stored in Secret ${secret} instead of a projected, bound token, and the API server refuses it as unauthenticated (401: the token itself is refused, not what it may do). ` +
         'Legacy long-lived token Secrets stop working when the cluster invalidates them (since Kubernetes 1.29, ones unused for a year get the label kubernetes.io/legacy-token-invalid-since and are later deleted) or when the Secret is deleted or re-created. ' +
         'The probes do not call the API, so the pods stay Ready while every API call fails.',
       nextAction: `Drop the Secret volume ${volume} and let the pods use the projected, bound service-account token (automountServiceAccountToken: true, or a projected serviceAccountToken volume); re-creating a token Secret is only a stopgap.`,

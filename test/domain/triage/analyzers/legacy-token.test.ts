@@ -47,4 +47,16 @@ describe('a legacy service-account token the API server rejects', () => {
     expect(analyzeLegacyToken(scenario([0, 1].map((i) => tokenPod(i, '/etc/sync'))))).toEqual([]);
     expect(analyzeLegacyToken(scenario([0, 1].map((i) => tokenPod(i)), ['I1121 03:11:12.000311       1 leaderelection.go:250] successfully acquired lease payments/sync-leader']))).toEqual([]);
   });
+
+  it('finds the Secret at a path of the pod\'s own that its log names as the token file, in a crash-looping run\'s previous log', () => {
+    const pods = [0].map((i) => tokenPod(i, '/etc/sync/credentials'));
+    const lines = ['I1121 03:10:00.000100       1 main.go:40] "Loaded client config" server="https://kubernetes.default.svc" tokenFile="/etc/sync/credentials/token"', ...refused(1), ...refused(2)];
+    const ev: TriageEvidence = { ...scenario(pods), logs: [{ pod: pods[0]?.name ?? '', container: 'app', previous: true, lines }, { pod: pods[0]?.name ?? '', container: 'app', previous: false, lines: [] }] };
+    const [f] = analyzeLegacyToken(ev);
+    expect(f?.title).toContain('a legacy long-lived token from Secret sync-token-7qv4h, mounted at /etc/sync/credentials');
+    expect(f?.likelyCause).not.toMatch(/permission|forbidden|403/i);
+    // The same mount with no token file named under it is not where the process reads its token.
+    const unnamed: TriageEvidence = { ...ev, logs: [{ pod: pods[0]?.name ?? '', container: 'app', previous: true, lines: lines.slice(1) }] };
+    expect(analyzeLegacyToken(unnamed)).toEqual([]);
+  });
 });

@@ -46,4 +46,32 @@ describe('analyzeVaultTokenMaxTtl', () => {
     const s3 = (ago: number) => `${clock(ago)} ERROR uploader: PutObject 403 Forbidden: AccessDenied`;
     expect(analyzeVaultTokenMaxTtl(scenario({ startedAgo: [32 * DAY + 42, 32 * DAY + 41], deniedAgo: 41.5, config: [ROLE], lines: [s3(41), s3(30), s3(2)] }))).toEqual([]);
   });
+
+  it('tells of a Vault Agent sidecar: its multi-line 403s and Vault\'s capped-TTL warning, the stale rendered credentials, no rollback', () => {
+    const iso = (ago: number) => minutesAgo(ago);
+    const denied = (ago: number, path: string) => [
+      `${iso(ago)} [ERROR] agent.auth.handler: error authenticating: error="Error making API request.`,
+      '',
+      `URL: PUT https://vault.internal:8200/v1/${path}`,
+      'Code: 403. Errors:',
+      '',
+      '* permission denied" backoff=2s',
+    ];
+    const agentLines = [
+      `${iso(130)} [INFO]  agent.auth.handler: authentication successful, sending token to sinks`,
+      `${iso(130)} [WARN]  agent.auth.handler: TTL of "768h0m0s" exceeded the effective max_ttl of "2h0m0s"; TTL value is capped accordingly`,
+      ...denied(10, 'auth/token/renew-self'), ...denied(9, 'auth/kubernetes/login'), ...denied(4, 'auth/kubernetes/login'),
+    ];
+    const appLines = [1, 2].map((m) => `${clock(m)} ERROR pool: FATAL: password authentication failed for user "v-k8s-ledger-7Hq2"`);
+    const agent = container({ name: 'vault-agent', image: 'hashicorp/vault:1.16.2', args: ['vault agent -config=/home/vault/config.json'], volumeMounts: [{ name: 'vault-secrets', mountPath: '/vault/secrets' }], state: { running: { startedAt: minutesAgo(130) } } });
+    const pods = [0, 1].map((i) => pod(i, { ready: false, createdAt: minutesAgo(130.2), startTime: minutesAgo(130), containers: [container({ ready: false, state: { running: { startedAt: minutesAgo(130) } } }), agent] }));
+    const logs = pods.flatMap((p) => [{ pod: p.name, container: 'vault-agent', previous: false, lines: agentLines }, { pod: p.name, container: 'app', previous: false, lines: appLines }]);
+    const ev = { ...baseEvidence({ pods, logs }), revisions: [revision(REV6, minutesAgo(131), { containers: [revisionContainer()] })] };
+    const [f] = analyzeVaultTokenMaxTtl(ev);
+    expect(f?.title).toBe('Vault Agent (container vault-agent) cannot renew its token past its max TTL — effective max_ttl "2h0m0s" (2h; Vault\'s warning in container vault-agent\'s log): since 10m ago its renewals, logins and reads get 403 permission denied (2 pods, 6 lines), so the credentials it rendered under /vault/secrets are stale and the dependency rejects them');
+    expect(f?.evidence.join('\n')).toMatch(/password authentication failed/);
+    expect(f?.decisive).toMatch(/v1\/auth\/kubernetes\/login Code: 403\. Errors: \* permission denied/);
+    expect(`${f?.nextAction ?? ''} ${f?.likelyCause ?? ''}`).not.toMatch(/roll ?back|use Vault Agent/i);
+    expect(f?.outsideWorkload).toBeDefined();
+  });
 });
