@@ -1,7 +1,8 @@
 // Held-out stories, seventy-seventh round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — a Netty service's direct memory capped low by a new revision's JVM flag; one node's
 // clock drifted ahead so S3 refuses that node's signed requests; a renamed Kubernetes service account

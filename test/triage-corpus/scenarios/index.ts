@@ -87,6 +87,8 @@ import { HOLDOUT_73_SCENARIOS } from '../heldout-73/stories.js';
 import { HOLDOUT_74_SCENARIOS } from '../heldout-74/stories.js';
 import { HOLDOUT_75_SCENARIOS } from '../heldout-75/stories.js';
 import { HOLDOUT_76_SCENARIOS } from '../heldout-76/stories.js';
+import { HOLDOUT_77_SCENARIOS } from '../heldout-77/stories.js';
+import { HOLDOUT_78_SCENARIOS } from '../heldout-78/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -102,7 +104,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–76: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–78: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -177,4 +179,6 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_74_SCENARIOS,
   ...HOLDOUT_75_SCENARIOS,
   ...HOLDOUT_76_SCENARIOS,
+  ...HOLDOUT_77_SCENARIOS,
+  ...HOLDOUT_78_SCENARIOS,
 ];
