@@ -3,13 +3,13 @@
  * maximum pool size of tasks at once and holds at most its queue's capacity waiting; a task
  * submitted while both are full is rejected (AbortPolicy: RejectedExecutionException, wrapped by
  * Spring as TaskRejectedException), and the JDK's message states the pool as it was: "rejected from
- * …ThreadPoolExecutor@…[Running, pool size = 8, active threads = 8, queued tasks = 10, completed
+ * …ThreadPoolExecutor@…[Running, pool size = 16, active threads = 16, queued tasks = 50, completed
  * tasks = …]". A Running pool with every thread active is a saturated pool — its size and queue
  * capacity too small for the load, or its tasks too slow — while the pods stay Ready; a pool
  * Shutting down or Terminated refuses because it is stopping, which is not this. Pure: log lines.
  */
 
-/** The JDK's statement of the pool: its class, then `[Running, pool size = 8, active threads = 8, queued tasks = 10`. */
+/** The JDK's statement of the pool: its class, then `[Running, pool size = 16, active threads = 16, queued tasks = 50`. */
 const POOL_STATE = /([\w.$]+?)(?:@[0-9a-f]+)?\[(Running|Shutting down|Terminated), pool size = (\d+), active threads = (\d+), queued tasks = (\d+)/;
 /** The rejection itself, as the JDK or Spring throws it. */
 const REJECTED = /\b(?:RejectedExecutionException|TaskRejectedException)\b/;

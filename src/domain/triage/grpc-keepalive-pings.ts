@@ -28,7 +28,7 @@ export const PINGS_FIXES = 'the keepalive of the connections these pods open to'
 export const PINGS_FIX =
   "raise the client's keepalive time to at least the server's minimum ping interval and stop pinging connections without calls in flight (permit-without-stream), then restart the pods; or lower the server's enforcement minimum, if the server is yours to change";
 
-/** The fix when the client's container names its keepalive setting (`GRPC_KEEPALIVE_TIME=10s in the pod template`). */
+/** The fix when the client's container names its keepalive setting (`GRPC_KEEPALIVE_TIME=20s in the pod template`). */
 export function fixKeepalive(setting: string): string {
   return `raise ${setting} to at least the server's minimum ping interval (5 minutes by grpc-go's default), then restart the pods so they read it`;
 }

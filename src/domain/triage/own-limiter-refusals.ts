@@ -36,7 +36,7 @@ const CALLERS: [kind: string, re: RegExp][] = [
   ['address', /(?:^|[\s{,])"?(?:client[_-]?ip|remote[_-]?(?:addr|ip)|ip)"?\s*[=:]\s*"?([^\s",}]+)/i],
 ];
 
-/** The limit the refusal states: "(limit: 256KB/sec)", `"limit_rps":10`, `limit=50/s`. */
+/** The limit the refusal states: "(limit: 1MB/sec)", `"limit_rps":25`, `limit=50/s`. */
 const LIMITS: [re: RegExp, say: (m: RegExpExecArray) => string][] = [
   [/\(limit:\s*([^)]+)\)/i, (m) => (m[1] ?? '').trim()],
   [/(?:^|[\s{,])"?limit[_-](rps|qps|rpm|rph)"?\s*[=:]\s*"?([\d.]+)/i, (m) => `${m[2] ?? ''} ${(m[1] ?? '').toLowerCase()}`],

@@ -4,7 +4,7 @@
  * request path and the status it returned — the service enforcing its limit, as with any 4xx it
  * answers a client, not a failure of it. A caller named by its id (a client id, a tenant) rather
  * than its address is the limiter's too when the line also gives the service's own path or the
- * limit it enforces ("(limit: 256KB/sec)", `limit_rps=10`). A 429 it received names instead the
+ * limit it enforces ("(limit: 1MB/sec)", `limit_rps=25`). A 429 it received names instead the
  * host it called, the HTTP client's exception, or says it was received from someone.
  */
 
@@ -16,7 +16,7 @@ const CALLER_FIELD = /(?:^|[\s{,])"?(?:client[_-]?ip|client[_-]?addr(?:ess)?|rem
 const LIMITED_CALLER = /\brate[ _-]?limit(?:ed| exceeded)? (?:for|by) (?:the )?(?:api[ _-]?)?(?:key|client|ip|user|tenant|consumer|caller)\b/i;
 /** The caller as the limiter keys it: its client id, tenant or consumer. */
 const CALLER_ID = /(?:^|[\s{,])"?(?:client[_-]?id|tenant(?:[_-]?id)?|org[_-]?id|consumer(?:[_-]?id)?)"?\s*[=:]/i;
-/** The limit it enforces, stated: "(limit: 256KB/sec)", `"limit_rps":10`, `limit=50/s`. */
+/** The limit it enforces, stated: "(limit: 1MB/sec)", `"limit_rps":25`, `limit=50/s`. */
 const LIMIT_STATED = /\(limit:\s*[^)]+\)|(?:^|[\s{,])"?limit(?:[_-](?:rps|qps|rpm|rph))?"?\s*[=:]\s*"?\d/i;
 /** Its own path and the status it gave, as fields of one line (`path=/v1/prices … status=429`). */
 const OWN_PATH = /(?:^|[\s{,])"?(?:path|uri|route|request[_-]?uri)"?\s*[=:]\s*"?\//i;

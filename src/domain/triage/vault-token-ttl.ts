@@ -107,7 +107,7 @@ export function findMaxTtl(container: Pick<ContainerSpecEvidence, 'env'> | undef
   return undefined;
 }
 
-/** Vault's warning that it capped a token's TTL: `TTL of "24h0m0s" exceeded the effective max_ttl of "1h0m0s"; TTL value is capped accordingly`. */
+/** Vault's warning that it capped a token's TTL: `TTL of "768h0m0s" exceeded the effective max_ttl of "4h0m0s"; TTL value is capped accordingly`. */
 const CAPPED = /exceeded the effective max_ttl of \\?"([\w.]+)\\?"/;
 
 /** The max TTL Vault said it capped a token at, in a container's current log. */
