@@ -38,7 +38,7 @@ export function readBufferPool(settings: readonly SettingAt[]): { why: string; f
   };
 }
 
-/** The fix, with where the setting lives ("in ConfigMap x (its my.cnf sets 256M)"). */
+/** The fix, with where the setting lives ("in ConfigMap x (its my.cnf sets 512M)"). */
 export function fixBufferPool(where: string): string {
   return `raise innodb_buffer_pool_size ${where} (with the server's memory limit to match) so the transaction's row locks fit, or split the statement into smaller transactions committed batch by batch; retrying it as it is fails the same way`;
 }

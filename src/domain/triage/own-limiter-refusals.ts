@@ -66,7 +66,7 @@ export interface OwnLimiterRefusals {
   callers: string[];
   /** Requests it answered 2xx or 3xx in the same tails. */
   served: number;
-  /** The limit as the refusals state it: "10 rps (burst 20)", "256KB/sec". */
+  /** The limit as the refusals state it: "25 rps (burst 50)", "1MB/sec". */
   limit?: string;
   /** The limiter's newest line that states the limit: what decides it. */
   decisive: string;

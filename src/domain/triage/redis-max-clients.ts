@@ -26,7 +26,7 @@ export const MAX_CLIENTS_REFUSES = 'connections: it is at its maxclients';
 
 export const MAX_CLIENTS_WHY = 'Redis accepts at most maxclients connections (10000 unless set, less when its open-file limit is lower), shared by every client of the server; past it, it answers each new connection with "ERR max number of clients reached" and closes it. Every replica of every client holds its own pool, so replicas × pool size — a release that raised the pool size, or a scale-out — is what passes the cap: pods whose pools are already open keep working, while those that need one more connection (a pod that started last, a pool growing with traffic) fail their calls and readiness checks.';
 
-/** The connections the workload's replicas may open: "6 replicas × REDIS_POOL_SIZE 200 = 1200". */
+/** The connections the workload's replicas may open: "4 replicas × REDIS_POOL_SIZE 300 = 1200". */
 export interface ClientDemand {
   replicas: number;
   variable: string;
@@ -38,7 +38,7 @@ export function totalOf(d: ClientDemand): number {
   return d.replicas * d.perPod;
 }
 
-/** "6 replicas × REDIS_POOL_SIZE 200 = 1200 connections". */
+/** "4 replicas × REDIS_POOL_SIZE 300 = 1200 connections". */
 export function describeDemand(d: ClientDemand): string {
   return `${d.replicas} replica${d.replicas === 1 ? '' : 's'} × ${d.variable} ${d.perPod} = ${totalOf(d)} connections`;
 }
