@@ -46,10 +46,16 @@ export interface BodyRefusals {
 export function parseBodyRefusal(line: string): Omit<BodyRefusal, 'pod' | 'container'> | undefined {
   const m = TOO_LARGE.exec(line);
   if (m === null) return undefined;
+  const at = parseNginxTime(line);
+  const quote = line.slice(m.index).replace(/, client: .*$/, '').trim();
+  return { bytes: Number(m[1]), quote, line: line.trim(), ...(at !== undefined ? { at } : {}) };
+}
+
+/** The time of an nginx error-log line (`2026/11/21 03:02:36 [error] …`), UTC; undefined for any other line. */
+export function parseNginxTime(line: string): IsoTime | undefined {
   const t = NGINX_TIME.exec(line.trim());
   const at = t === null ? NaN : Date.parse(`${t[1] ?? ''}-${t[2] ?? ''}-${t[3] ?? ''}T${t[4] ?? ''}Z`);
-  const quote = line.slice(m.index).replace(/, client: .*$/, '').trim();
-  return { bytes: Number(m[1]), quote, line: line.trim(), ...(Number.isNaN(at) ? {} : { at: new Date(at).toISOString() }) };
+  return Number.isNaN(at) ? undefined : new Date(at).toISOString();
 }
 
 /** The workload's current logs that refuse request bodies for their size, when they do so again and again (MIN_REFUSALS); else undefined. */

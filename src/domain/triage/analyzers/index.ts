@@ -39,6 +39,7 @@ import { analyzePhpMemoryLimit } from './php-memory-limit.js';
 import { analyzePhpOpcacheFull } from './php-opcache-full.js';
 import { analyzeUwsgiListenQueue } from './uwsgi-listen-queue.js';
 import { analyzeProxyBodyLimit } from './proxy-body-limit.js';
+import { analyzeProxyHeaderBuffer } from './proxy-header-buffer.js';
 import { analyzeNginxNoResolver } from './nginx-no-resolver.js';
 import { analyzeProxyPrefixStrip } from './proxy-prefix-strip.js';
 import { analyzeJvmDnsCache } from './jvm-dns-cache.js';
@@ -383,6 +384,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'php-opcache-full': analyzePhpOpcacheFull,
   'uwsgi-listen-queue': analyzeUwsgiListenQueue,
   'proxy-body-limit': analyzeProxyBodyLimit,
+  'proxy-header-buffer': analyzeProxyHeaderBuffer,
   'nginx-no-resolver': analyzeNginxNoResolver,
   'proxy-prefix-strip': analyzeProxyPrefixStrip,
   'jvm-dns-cache': analyzeJvmDnsCache,
