@@ -150,7 +150,8 @@
 //   search index refuses its documents for their mapping (mapper_parsing_exception), or its Redis evicts keys it then misses (its logged
 //   INFO figures: evicted_keys climbing at maxmemory, and "session not found"; redis-evictions.ts), or its statements time out waiting
 //   for a lock (Postgres "canceling statement due to lock timeout" 55P03, MySQL 1205, at least 3: the other client of the database
-//   that rolled out, lock-holder-sessions.ts), the same list; for the mapping, one more per other namespace its
+//   that rolled out, lock-holder-sessions.ts), or Postgres refuses its role at the role's CONNECTION LIMIT (at least 3: the other
+//   client of the role that rolled out, pg-role-limit.ts), the same list; for the mapping, one more per other namespace its
 //   failure lines or its channel env name (at most two namespaces: read-sender-rollouts.ts); and where the workload's
 //   logs say a Service of the namespace refuses it now (a broker's blocked connection, an etcd past its quota: one member is enough, each logs the alarm) or time out on its database (statement timeouts, or COMMITs run out of their deadline; the database named by a URL or a host env var such as PGHOST), or time out on their Redis, or that their Postgres (or MySQL: "Communications link failure", at least 2) closed their connections ("server closed the connection unexpectedly") or refuses their role past its CONNECTION LIMIT, or whose crashed runs refuse the server for its version (a client library requiring a newer one: the Service the client's address names, server-version-requirement.ts), or that a server refuses them at a capacity setting (MySQL ERROR 1206, lock table size; Redis "ERR max number of clients reached": the Service the client's address names, else the namespace's one Service on the server's port), a get and a
 //   log tail of one of its ready pods (a ready endpoint of its EndpointSlices, else a ready pod its selector matches among those

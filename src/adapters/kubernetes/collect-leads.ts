@@ -160,7 +160,7 @@ import { readGateWriter } from './read-gate-writer.js';
 import { readMeshControlPlane } from './read-mesh-control-plane.js';
 import { readQueueConsumers } from './read-queue-consumers.js';
 import { readCotenantScaleUps } from './read-cotenant-scale-ups.js';
-import { listRoleLimitConfigReads, pickRoleLimitDatabase } from '../../domain/triage/pg-role-limit.js';
+import { listRoleLimitConfigReads, needsRoleSharerRollouts, pickRoleLimitDatabase } from '../../domain/triage/pg-role-limit.js';
 import { listSyncStandbyConfigReads } from '../../domain/triage/sync-standby.js';
 import { needsSchedulerReplicas } from '../../domain/triage/scheduler-replicas.js';
 import { needsResolverPeers } from '../../domain/triage/lookup-stall.js';
@@ -323,7 +323,10 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     // Or it reads read_committed and receives nothing while its lag grows, with no error (read-committed-stall.ts): which
     // transactional producer (of any age) left a transaction open — its pod lost, by the namespace's Warnings already read.
     const txn = needsTransactionalProducers(seen);
-    return txn === undefined ? undefined : readNamespaceRollouts(ctx, target, txn.since, 'it reads read_committed and receives nothing while its lag grows: which transactional producer left a transaction open');
+    if (txn !== undefined) return readNamespaceRollouts(ctx, target, txn.since, 'it reads read_committed and receives nothing while its lag grows: which transactional producer left a transaction open');
+    // Or Postgres refuses its logins for their role's CONNECTION LIMIT (pg-role-limit.ts): which other client of the role rolled out.
+    const sharers = needsRoleSharerRollouts(seen);
+    return sharers === undefined ? undefined : readNamespaceRollouts(ctx, target, sharers.since, 'its role is at its CONNECTION LIMIT: which other client of the role rolled out');
   });
   // Documents its search index refuses for their mapping: the other namespaces its lines or channel name, for the sender that rolled out.
   const senderRolloutsP = Promise.all([podsP, detailsP]).then(([pods, d]) => {

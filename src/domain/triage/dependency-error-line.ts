@@ -57,6 +57,8 @@ const PATTERNS: [DependencyProblem, RegExp][] = [
   ['reset', /(?:read|write) tcp [\w.:[\]-]+->(?<dep>[\w.[\]:-]+:\d+): (?:read|write): connection reset by peer/i],
   ['reset', /connection reset by peer|Connection reset|ECONNRESET|socket hang up|upstream connect error or disconnect\/reset before headers/i],
   // Timeouts: packets go unanswered, or a call gets no answer in time.
+  // libpq's connect_timeout: `connection to server at "db.example" (10.1.2.3), port 5432 failed: timeout expired`.
+  ['timeout', /connection to server at "(?<host>[\w.-]+)"(?: \([\w.:]+\))?, port (?<port>\d+) failed: timeout expired/i],
   ['timeout', /connect ETIMEDOUT (?<dep>[\w.:[\]-]+:\d+)/],
   // Ruby's Net::HTTP: "Net::OpenTimeout: Failed to open TCP connection to host:80 (execution expired)".
   ['timeout', /Net::OpenTimeout\b.*?Failed to open TCP connection to (?<dep>[\w.[\]:-]+:\d+)/],

@@ -129,7 +129,12 @@ function resolvePin(ev: TriageEvidence, host: string, pods: readonly PodEvidence
   // Pods of the workload without the pin name the address DNS gives them (Java logs "host/10.40.18.22").
   const unpinned = new Set(ev.pods.filter((p) => pinOf(p) === undefined).map((p) => p.name));
   const after = new RegExp(`${h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?::\\d+)?[\\s/([]{1,3}(\\d{1,3}(?:\\.\\d{1,3}){3})\\b`, 'i');
-  const elsewhere = unique(ev.logs.filter((l) => unpinned.has(l.pod)).flatMap((l) => l.lines.flatMap((x) => after.exec(x)?.[1] ?? [])).filter((x) => x !== ip));
+  const fromDns = unique(ev.logs.filter((l) => unpinned.has(l.pod)).flatMap((l) => l.lines.flatMap((x) => after.exec(x)?.[1] ?? [])).filter((x) => x !== ip));
+  // A Service of the namespace named as the host's first label: where the dependency's endpoints are now.
+  const label = h.split('.')[0] ?? h;
+  const current = ev.services.some((s) => s.name === label) ? unique(ev.endpointSlices.filter((s) => s.service === label).flatMap((s) => s.endpoints.filter((e) => e.ready).flatMap((e) => e.addresses))).filter((a) => a !== ip) : [];
+  const moved = fromDns.length === 0 && current.length > 0;
+  const elsewhere = moved ? current.map((a) => `${a} (Service ${label}'s endpoint)`) : fromDns;
   const toPinned = lines.some((l) => after.exec(l)?.[1] === ip);
   const [newest, previous] = sortRevisions(ev.revisions);
   const entry = (t: typeof newest) => (t?.template?.hostAliases ?? []).some((a) => a.split(' ')[0] === ip && a.split(' ').slice(1).some((n) => n.toLowerCase() === h));
@@ -138,12 +143,12 @@ function resolvePin(ev: TriageEvidence, host: string, pods: readonly PodEvidence
     `spec.hostAliases of ${pinnedPods.map((p) => p.name).slice(0, 3).join(', ')}: ${ip} ${alias.hostnames.join(' ')} (written into the pod's /etc/hosts)${added !== undefined ? `; added in revision ${added}` : ''}`,
   ];
   if (toPinned) evidence.push(`the failing connections go to ${ip}, the pinned address`);
-  if (elsewhere.length > 0) evidence.push(`pods without the pin reach ${host} at ${elsewhere.slice(0, 2).join(', ')} (from DNS)`);
+  if (elsewhere.length > 0) evidence.push(`${moved ? `the dependency is now at ${elsewhere.slice(0, 2).join(', ')}` : `pods without the pin reach ${host} at ${elsewhere.slice(0, 2).join(', ')} (from DNS)`}`);
   const pod = pinnedPods[0]?.name ?? '';
   return {
-    state: `: hostAliases pins it to ${ip} in the pods' /etc/hosts${elsewhere.length > 0 ? `, while pods without the pin reach ${elsewhere[0] ?? ''}` : ''}`,
+    state: `: hostAliases pins it to ${ip} in the pods' /etc/hosts${elsewhere.length > 0 ? `, while ${moved ? 'it is now at' : 'pods without the pin reach'} ${elsewhere[0] ?? ''}` : ''}`,
     evidence,
-    cause: `spec.hostAliases writes ${host} → ${ip} into the pod's /etc/hosts, which is read before any DNS lookup: these pods connect to ${ip} whatever DNS answers${elsewhere.length > 0 ? `, while pods without the pin reach ${host} at ${elsewhere.join(', ')}` : ''}. A pinned address goes stale when the dependency moves; DNS and the network path need not be wrong.`,
+    cause: `spec.hostAliases writes ${host} → ${ip} into the pod's /etc/hosts, which is read before any DNS lookup: these pods connect to ${ip} whatever DNS answers${elsewhere.length > 0 ? `, while ${moved ? `${host} is now at` : `pods without the pin reach ${host} at`} ${elsewhere.join(', ')}` : ''}. A pinned address goes stale when the dependency moves; DNS and the network path need not be wrong.`,
     action: `Remove the hostAliases entry for ${host} from the pod template (or correct its IP) so the pods resolve it through DNS again${added !== undefined ? `; rolling back to the revision before ${added} drops it too` : ''}.`,
     fix: `remove the hostAliases pin of ${host} to ${ip}`,
     confirm: [formatKubectl(ev.target, `get pod ${pod} -o jsonpath='{.spec.hostAliases}'`)],

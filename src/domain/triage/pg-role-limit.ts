@@ -6,13 +6,19 @@
  * into the server's pod); the clients' replicas × pool size is what it is measured against.
  * Pure: reads lines, env and the settings read.
  */
-import type { LogEvidence, PodEvidence, TriageEvidence, TriageTarget } from './evidence.js';
+import type { IsoTime, LogEvidence, PodEvidence, TriageEvidence, TriageTarget } from './evidence.js';
 import type { ConfigFileSetting } from './server-config-file.js';
 import { listMountedConfigMaps } from './server-config-file.js';
 import { findDatabaseService } from './idle-transaction-timeout.js';
+import type { Finding } from './finding.js';
+import { formatAgo } from './time-span.js';
+import { readLineTime } from './request-silence.js';
+import { type EnvTie, pickTiedRollout } from './tied-rollout.js';
+import { tieBySharedDatabase } from './database-address.js';
+import { TRIGGER_WINDOW_MS } from './trigger-window.js';
 
 /** The server's words, as every driver quotes them. */
-export const ROLE_LIMIT_LINE = /too many connections for role "([^"]+)"/i;
+export const ROLE_LIMIT_LINE = /too many connections for role \\?"([^"\\]+)\\?"/i;
 
 /** Refused logins before the database is read: one is not an incident. */
 const MIN_LINES = 3;
@@ -79,4 +85,52 @@ export function describeRoleLimit(ev: TriageEvidence, log: LogEvidence, line: st
   const limit = set ? `its CONNECTION LIMIT is ${set.value} (ConfigMap ${set.configMap}, ${set.key})` : undefined;
   const parts = [limit, demand].filter((x) => x !== undefined);
   return parts.length > 0 ? parts.join('; ') : undefined;
+}
+
+/** The first refused login the workload's logs date, else now. */
+function findFirstRefusal(ev: { logs: readonly LogEvidence[]; pods: readonly PodEvidence[] }): IsoTime | undefined {
+  const times = ev.logs.filter((l) => ev.pods.some((p) => p.name === l.pod)).flatMap((l) => l.lines.filter((x) => ROLE_LIMIT_LINE.test(x)).flatMap((x) => readLineTime(x) ?? []));
+  return times.sort()[0];
+}
+
+/** A role at its limit while the workload is unchanged: which other Deployment logging in as it rolled out just before. */
+export function needsRoleSharerRollouts(seen: { logs: readonly LogEvidence[]; pods: readonly PodEvidence[]; collectedAt: IsoTime }): { since: IsoTime } | undefined {
+  if (findLimitedRoles(seen.logs, seen.pods).length === 0) return undefined;
+  const onset = findFirstRefusal(seen) ?? seen.collectedAt;
+  return { since: new Date(Date.parse(onset) - TRIGGER_WINDOW_MS).toISOString() };
+}
+
+/** Their env logs in as the role: PGUSER=role, a URL's user, `user=role`. */
+const logsInAs = (role: string): EnvTie => (_mine, theirs) => {
+  const r = role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`^${r}$|//${r}[:@]|\\buser=${r}\\b`);
+  const hit = theirs.find((e) => re.test(e.value));
+  return hit ? { by: `its ${hit.name} logs in as ${role}`, weight: 3 } : undefined;
+};
+
+/**
+ * Another Deployment that takes the same role's budget and rolled out just before the refusals (a
+ * new worker on the same database settings): its pools filled the role's CONNECTION LIMIT, so it
+ * is the change, and the workload, unchanged, needs no rollback.
+ */
+export function withRoleSharer(ev: TriageEvidence, f: Finding, logs: readonly LogEvidence[]): Finding {
+  const role = findLimitedRoles(logs, ev.pods)[0];
+  const onset = findFirstRefusal({ logs, pods: ev.pods });
+  if (role === undefined || onset === undefined) return f;
+  const shared = tieBySharedDatabase(ev.target.namespace, 'log in to');
+  const strongEnv: EnvTie = (mine, theirs) => logsInAs(role)(mine, theirs) ?? shared(mine, theirs);
+  const sharer = pickTiedRollout(ev, { onset, pods: f.affected?.pods ?? [], lines: [], strongEnv, sharedEnvFrom: true, bearing: /pool|conn|replica/i, tiedOnly: true });
+  if (sharer === undefined) return f;
+  const change = sharer.previous ? `its revision ${sharer.newest.revision}` : 'a new Deployment';
+  const when = formatAgo(sharer.newest.createdAt, ev.collectedAt);
+  return {
+    ...f,
+    title: `${f.title}, since ${sharer.deployment} (${change}, ${when}) began logging in as ${role}: ${sharer.by ?? 'the same database'}`,
+    evidence: [...f.evidence, `${sharer.deployment}: ${sharer.by ?? 'rolled out before the refusals'}; revision ${sharer.newest.revision}, ${when}`],
+    outsideWorkload: `${sharer.deployment} took the connections of role ${role} that ${ev.target.name} shares with it`,
+    datesChange: true,
+    likelyCause: `${f.likelyCause} ${ev.target.name} did not change: ${sharer.deployment} (${change}, ${when}) logs in as the same role, and its replicas' pools now hold the slots the role's limit allows.`,
+    nextAction: `Give ${sharer.deployment} a role of its own (or shrink its pool or replicas), or raise role ${role}'s CONNECTION LIMIT if the database can afford it; ${ev.target.name} needs no rollback.`,
+    fix: `give ${sharer.deployment} its own role or a smaller pool, or raise role ${role}'s CONNECTION LIMIT`,
+  };
 }

@@ -25,6 +25,7 @@ export interface TiedRollout {
 }
 
 export type Env = NonNullable<ContainerSpecEvidence['env']>;
+type EnvFrom = NonNullable<ContainerSpecEvidence['envFrom']>;
 export interface LiteralEnv { name: string; value: string }
 /** A tie through env values both sides carry, with its words and weight (3: as strong as the log naming it). */
 export type EnvTie = (mine: readonly LiteralEnv[], theirs: readonly LiteralEnv[]) => { by: string; weight: number } | undefined;
@@ -50,6 +51,8 @@ export interface RolloutLook {
   tiedWindowMs?: number;
   /** Only a tied rollout is a suspect, never the nearest one alone (another namespace's). */
   tiedOnly?: true;
+  /** A ConfigMap both take whole (envFrom) ties as strongly as the env values: where a shared database's address and user are kept. */
+  sharedEnvFrom?: true;
 }
 
 /** With nothing tying it to the workload, only a rollout this close before the failures is a suspect. */
@@ -71,13 +74,21 @@ function quoteNaming(lines: readonly string[], name: string): string | undefined
 }
 
 /** How the candidate is tied to the workload, strongest first, with a weight. */
-function describeTie(own: { containers: readonly { image: string; env?: Env }[]; labels: Record<string, string>; lines: readonly string[] }, look: RolloutLook, cand: NamespaceRolloutEvidence, newest: RolloutRevisionEvidence): { by: string; weight: number } | undefined {
+/** The first ConfigMap both sides take whole (envFrom) under the same prefix. */
+function findSharedEnvFrom(mine: readonly { envFrom?: EnvFrom }[], theirs: readonly { envFrom?: EnvFrom }[]): string | undefined {
+  const theirsFrom = theirs.flatMap((c) => c.envFrom ?? []).filter((e) => e.kind === 'configMap');
+  return mine.flatMap((c) => c.envFrom ?? []).find((e) => e.kind === 'configMap' && theirsFrom.some((t) => t.name === e.name && t.prefix === e.prefix))?.name;
+}
+
+function describeTie(own: { containers: readonly { image: string; env?: Env; envFrom?: EnvFrom }[]; labels: Record<string, string>; lines: readonly string[] }, look: RolloutLook, cand: NamespaceRolloutEvidence, newest: RolloutRevisionEvidence): { by: string; weight: number } | undefined {
   const named = cand.deployment.length >= 4 ? quoteNaming(own.lines, cand.deployment) : undefined;
   if (named !== undefined) return { by: `the log names it (${named})`, weight: 3 };
   const mine = literalEnv(own.containers);
   const theirs = literalEnv(newest.containers);
   const strong = look.strongEnv?.(mine, theirs);
   if (strong) return strong;
+  const shared = look.sharedEnvFrom ? findSharedEnvFrom(own.containers, newest.containers) : undefined;
+  if (shared !== undefined) return { by: `both take ConfigMap ${shared} (envFrom)`, weight: 3 };
   const repos = new Set(own.containers.map((c) => splitImage(c.image).repo));
   const image = newest.containers.find((c) => repos.has(splitImage(c.image).repo));
   if (image) return { by: `it runs the same image, ${splitImage(image.image).repo.replace(/^.*\//, '')}, at ${splitImage(image.image).version}`, weight: 2 };
@@ -89,8 +100,8 @@ function describeTie(own: { containers: readonly { image: string; env?: Env }[];
 }
 
 /** The workload's containers as its failing pods run them, else as its newest revision has them. */
-function ownContainers(ev: TriageEvidence, pods: readonly string[]): { image: string; env?: Env }[] {
-  const fromPods: { image: string; env?: Env }[] = ev.pods.find((p) => pods.includes(p.name))?.containers ?? [];
+function ownContainers(ev: TriageEvidence, pods: readonly string[]): { image: string; env?: Env; envFrom?: EnvFrom }[] {
+  const fromPods: { image: string; env?: Env; envFrom?: EnvFrom }[] = ev.pods.find((p) => pods.includes(p.name))?.containers ?? [];
   if (fromPods.length > 0) return fromPods;
   const newest: RevisionContainerEvidence[] = sortRevisions(ev.revisions)[0]?.containers ?? [];
   return newest;

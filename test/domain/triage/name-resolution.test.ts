@@ -124,3 +124,32 @@ describe('a dependency Service with internalTrafficPolicy Local', () => {
     expect(f?.title).toBe('Connections to geoip.geo.svc.cluster.local:80 time out (logs of 1 pod)');
   });
 });
+
+describe('a hostAliases pin on every pod while the dependency\'s Service now has another address', () => {
+  const host = 'orders-pg.corp.example';
+  const timedOut = `psycopg2.OperationalError: connection to server at "${host}" (10.9.1.4), port 5432 failed: timeout expired`;
+
+  function scenario(withService: boolean): TriageEvidence {
+    const aliases = [{ ip: '10.9.1.4', hostnames: [host] }];
+    const pods = [0, 1].map((i) => pod(i, { ready: false, hostAliases: aliases, containers: [container({ ready: false, restartCount: 6, state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: terminated(1, 'Error', 1, { runSeconds: 40 }) })] }));
+    const base = baseEvidence({ pods, workload: workload({ readyReplicas: 0, availableReplicas: 0 }), logs: pods.map((p) => ({ pod: p.name, container: 'app', previous: true, lines: [timedOut, timedOut] })) });
+    if (!withService) return base;
+    return {
+      ...base,
+      services: [...base.services, service({ name: 'orders-pg', selector: {} })],
+      endpointSlices: [...base.endpointSlices, { name: 'orders-pg-manual', service: 'orders-pg', endpoints: [{ addresses: ['10.9.7.20'], ready: true }], ports: [{ port: 5432, protocol: 'TCP' }] }],
+    };
+  }
+
+  it("reads libpq's connect timeout and names the pinned address and the Service's current endpoint", () => {
+    const [f] = analyzeDependencyErrors(scenario(true));
+    expect(f?.title).toContain(`Connections to ${host}:5432 time out: hostAliases pins it to 10.9.1.4 in the pods' /etc/hosts, while it is now at 10.9.7.20 (Service orders-pg's endpoint)`);
+    expect(f?.likelyCause).toContain(`${host} is now at 10.9.7.20`);
+  });
+
+  it('says only the pin when no Service of that name is read', () => {
+    const [f] = analyzeDependencyErrors(scenario(false));
+    expect(f?.title).toContain('hostAliases pins it to 10.9.1.4');
+    expect(f?.title).not.toContain('now at');
+  });
+});

@@ -12,7 +12,7 @@ import { withRouteCap } from './route-pool.js';
 import { withThreadsOverPool } from './pool-threads.js';
 import { withPinnedCarriers } from './pool-pinned.js';
 import { CONNECTION_POOL_TIMEOUT } from '../pool-timeout.js';
-import { ROLE_LIMIT_LINE, describeRoleLimit } from '../pg-role-limit.js';
+import { ROLE_LIMIT_LINE, describeRoleLimit, withRoleSharer } from '../pg-role-limit.js';
 import { NOT_SOURCE_PORTS, SOURCE_PORTS_LINE, readSourcePortsDestination } from '../source-ports.js';
 import { CACHE_STORAGE_LINE, describeCacheStorage } from '../cache-storage.js';
 
@@ -77,6 +77,7 @@ const LIMITS: Limit[] = [
     nextAction: "Mitigate: bring replicas × pool size back under the role's CONNECTION LIMIT (scale back, or shrink each pod's pool); or raise it if the database can afford it (ALTER ROLE … CONNECTION LIMIT n, and in the script that creates the role). Raising max_connections does not help.",
     fix: "keep replicas × pool size under the role's CONNECTION LIMIT, or raise that limit (ALTER ROLE … CONNECTION LIMIT)",
     detail: describeRoleLimit,
+    refine: withRoleSharer,
   },
   // One MySQL account's own budget (max_user_connections, or MAX_USER_CONNECTIONS of the account), not the server's max_connections.
   {

@@ -2,9 +2,9 @@
 // role, its limit from the init SQL its server mounts, and replicas × pool size against it.
 import { describe, expect, it } from 'vitest';
 import { analyzeResourceExhaustion } from '../../../../src/domain/triage/analyzers/resource-exhaustion.js';
-import { findRoleConnectionLimits, listRoleLimitConfigReads, pickRoleLimitDatabase } from '../../../../src/domain/triage/pg-role-limit.js';
-import type { TriageEvidence } from '../../../../src/domain/triage/evidence.js';
-import { baseEvidence, container, pod, workload } from '../scenarios/builders.js';
+import { findRoleConnectionLimits, listRoleLimitConfigReads, needsRoleSharerRollouts, pickRoleLimitDatabase } from '../../../../src/domain/triage/pg-role-limit.js';
+import type { NamespaceRolloutEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
+import { baseEvidence, container, minutesAgo, pod, revisionContainer, workload } from '../scenarios/builders.js';
 
 const REFUSED = 'org.postgresql.util.PSQLException: FATAL: too many connections for role "rpt_reader"';
 const env = [{ name: 'SPRING_DATASOURCE_URL', value: 'jdbc:postgresql://ledger-pg:5432/ledger' }, { name: 'SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE', value: '8' }];
@@ -46,5 +46,38 @@ describe("a Postgres role at its CONNECTION LIMIT", () => {
     ].join('\n');
     expect(findRoleConnectionLimits('01-roles.sql', sql, ['CONNECTION LIMIT of role rpt_reader'])).toEqual([{ key: '01-roles.sql', setting: 'CONNECTION LIMIT of role rpt_reader', value: '40' }]);
     expect(findRoleConnectionLimits('02.sql', `${sql}\nALTER ROLE rpt_reader CONNECTION LIMIT 80;`, ['CONNECTION LIMIT of role rpt_reader'])[0]?.value).toBe('80');
+  });
+});
+
+describe('a role at its CONNECTION LIMIT since another Deployment began logging in as it', () => {
+  const at = (m: number) => `{"ts":"${minutesAgo(m)}","level":"error","msg":"query failed","err":"FATAL: too many connections for role \\"rpt_reader\\" (SQLSTATE 53300)"}`;
+  const exporter = (envFrom: { kind: 'configMap'; name: string }[]): NamespaceRolloutEvidence => ({
+    deployment: 'csv-exporter',
+    labels: { app: 'csv-exporter' },
+    revisions: [{ revision: 1, name: 'csv-exporter-1', hash: 'h1', createdAt: minutesAgo(50), replicas: 6, containers: [{ ...revisionContainer({ image: 'registry.example.com/csv-exporter:0.3.0' }), envFrom }] }],
+  });
+  function sharing(rollouts: NamespaceRolloutEvidence[]): TriageEvidence {
+    const pods = [0, 1].map((i) => pod(i, { containers: [{ ...container({}), envFrom: [{ kind: 'configMap', name: 'reports-pg' }] }] }));
+    return baseEvidence({
+      pods,
+      logs: pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines: [at(40), at(30), at(20)] })),
+      namespaceRollouts: rollouts,
+    });
+  }
+
+  it('reads the escaped quotes of a JSON log, asks for the rollouts, and names the Deployment that shares the role as the trigger', () => {
+    const ev = sharing([exporter([{ kind: 'configMap', name: 'reports-pg' }])]);
+    expect(needsRoleSharerRollouts({ logs: ev.logs, pods: ev.pods, collectedAt: ev.collectedAt })).toBeDefined();
+    const [f] = analyzeResourceExhaustion(ev);
+    expect(f?.id).toBe('resource-exhaustion/role-connections');
+    expect(f?.title).toMatch(/since csv-exporter \(a new Deployment, 50m ago\) began logging in as rpt_reader: both take ConfigMap reports-pg \(envFrom\)/);
+    expect(f?.datesChange).toBe(true);
+    expect(f?.fix).toMatch(/give csv-exporter its own role/);
+  });
+
+  it('blames no Deployment that shares nothing with it', () => {
+    const [f] = analyzeResourceExhaustion(sharing([exporter([{ kind: 'configMap', name: 'exporter-settings' }])]));
+    expect(f?.title).not.toMatch(/csv-exporter/);
+    expect(f?.datesChange).toBeUndefined();
   });
 });
