@@ -113,6 +113,7 @@ export type FindingKind =
   | 'missing-destination'
   | 'missed-injection'
   | 'mesh-control-plane'
+  | 'mesh-proxy'
   | 'sidecar-startup'
   | 'session-affinity'
   | 'topology-routing'

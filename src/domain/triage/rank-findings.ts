@@ -71,6 +71,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   // Pods admitted without the containers they asked an injector for fail on what those containers provide.
   // A mesh control plane the proxies cannot reach: the calls they fail (503 fail-fast), the errors the app logs of them and what its probes or restarts show of it are its doing.
   'mesh-control-plane': ['dependency-error', 'slow-dependency', 'readiness-probe', 'liveness-kill', 'exit-code', 'unexplained', ...PROCESS_EFFECTS],
+  // The mesh proxy holds the pods' connections (a server-speaks-first port in protocol detection): the timeouts and failed probes are its doing.
+  'mesh-proxy': ['dependency-error', 'slow-dependency', 'readiness-probe', 'liveness-kill', 'exit-code', 'unexplained', ...PROCESS_EFFECTS],
   'missed-injection': ['exit-code', 'clean-exit', 'readiness-probe', 'liveness-kill', 'container-config', 'dependency-error', 'unexplained', ...PROCESS_EFFECTS],
   // An app that starts before its mesh proxy: its refused calls at boot, its exits and restarts are the race.
   'sidecar-startup': ['exit-code', 'clean-exit', 'readiness-probe', 'liveness-kill', 'dependency-error', 'unexplained', ...PROCESS_EFFECTS],

@@ -135,6 +135,7 @@ import { analyzePreStopOverrun } from './prestop-overrun.js';
 import { analyzeAbruptShutdown } from './abrupt-shutdown.js';
 import { analyzeMissedInjection } from './missed-injection.js';
 import { analyzeMeshControlPlane } from './mesh-control-plane.js';
+import { analyzeMeshProtocolDetection } from './mesh-protocol-detection.js';
 import { analyzeSidecarStartup } from './sidecar-startup.js';
 import { analyzeMeshInitRedirect } from './mesh-init-redirect.js';
 import { analyzeVolumeFull } from './volume-full.js';
@@ -433,6 +434,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'pooled-prepared-statements': analyzePooledPreparedStatements,
   'missed-injection': analyzeMissedInjection,
   'mesh-control-plane': analyzeMeshControlPlane,
+  'mesh-protocol-detection': analyzeMeshProtocolDetection,
   'sidecar-startup': analyzeSidecarStartup,
   'upstream-rate-limit': analyzeUpstreamRateLimit,
   'proxy-keyed-limiter': analyzeProxyKeyedLimiter,
