@@ -10,6 +10,7 @@ import { describeBadInterpreter, findBadInterpreter } from '../bad-interpreter.j
 import { explainVersionRefusal, findServerAtVersion, findVersionRefusal } from '../client-version-refusal.js';
 import { shortImage } from './image-pull.js';
 import { findRbacForbidden, tellRbacForbidden } from '../rbac-forbidden.js';
+import { findTokenAudienceRefusal, tellTokenAudience } from '../token-audience.js';
 import { findMissingFileSystem, tellMissingFileSystem } from '../hadoop-filesystem-scheme.js';
 import { findPartCap, tellPartCap } from '../multipart-part-cap.js';
 import { findFailedIndexes, findInputOf } from '../job-indexes.js';
@@ -125,10 +126,13 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
   const refused = !deadline && log ? describeVersionRefusal(ev, log.lines, decisivePod?.c?.image) : undefined;
   const forbidden = !deadline && !refused && log ? describeForbidden(ev, log.lines) : undefined;
   // A Hadoop scheme no jar registers: the image's packaging, told with the connector it lacks.
-  const noFileSystem = !deadline && !refused && !forbidden && log ? findMissingFileSystem(log.lines, [...(decisivePod?.c?.command ?? []), ...(decisivePod?.c?.args ?? [])]) : undefined;
+  // STS refusing the run's projected ServiceAccount token for its audience: the spec sets it.
+  const audienceRefused = !deadline && !refused && !forbidden && log ? findTokenAudienceRefusal(log.lines, decisivePod?.p, decisivePod?.c?.name) : undefined;
+  const audience = audienceRefused ? tellTokenAudience(audienceRefused, undefined) : undefined;
+  const noFileSystem = !deadline && !refused && !forbidden && !audience && log ? findMissingFileSystem(log.lines, [...(decisivePod?.c?.command ?? []), ...(decisivePod?.c?.args ?? [])]) : undefined;
   // An upload past the object store's 10,000 parts: the fixed part size caps what it can write.
-  const partCap = !deadline && !refused && !forbidden && !noFileSystem && log ? findPartCap(log.lines, decisivePod?.c ?? {}) : undefined;
-  const packaged = noFileSystem ? tellMissingFileSystem(noFileSystem) : partCap ? tellPartCap(partCap) : undefined;
+  const partCap = !deadline && !refused && !forbidden && !audience && !noFileSystem && log ? findPartCap(log.lines, decisivePod?.c ?? {}) : undefined;
+  const packaged = audience ?? (noFileSystem ? tellMissingFileSystem(noFileSystem) : partCap ? tellPartCap(partCap) : undefined);
   // The run failed on a clustered dependency whose own members were read and some do not serve:
   // they are the cause (a replica that cannot run), the run only met it.
   const clusterDown = !deadline && !refused && !forbidden && !packaged ? findClusterDownMet(ev, failing) : undefined;
