@@ -32,7 +32,7 @@ export function findTokenAudienceRefusal(lines: readonly string[], pod: PodEvide
 }
 
 /** What to say: the audience the spec gives the token against the one STS accepts. */
-export function tellTokenAudience(r: TokenAudienceRefusal, lastGood: { job: string; audience: string } | undefined): { clause: string; cause: string; fix: string; evidence: string[] } {
+export function tellTokenAudience(r: TokenAudienceRefusal, lastGood: { job: string; audience: string } | undefined): { clause: string; cause: string; fix: string; evidence: string[]; dated: boolean } {
   const changed = lastGood !== undefined && lastGood.audience !== r.audience ? `; the last successful run (Job ${lastGood.job}) had audience "${lastGood.audience}"` : '';
   const evidence = [`projected volume ${r.volume}: serviceAccountToken audience "${r.audience}"`, ...(lastGood ? [`Job ${lastGood.job} (last successful run): token audience "${lastGood.audience}"`] : [])];
   if (r.audience !== STS_AUDIENCE) {
@@ -41,6 +41,7 @@ export function tellTokenAudience(r: TokenAudienceRefusal, lastGood: { job: stri
       cause: `AssumeRoleWithWebIdentity checks the token's aud claim against the IAM OIDC provider's client IDs (${STS_AUDIENCE}). The pod spec projects its ServiceAccount token with audience "${r.audience}", so STS refuses every exchange and the run gets no AWS credentials; the role and its policies are not the issue.`,
       fix: `set the serviceAccountToken audience of volume ${r.volume} back to ${STS_AUDIENCE} in the pod template (or give that other audience its own projected volume)`,
       evidence,
+      dated: changed !== '',
     };
   }
   return {
@@ -48,5 +49,6 @@ export function tellTokenAudience(r: TokenAudienceRefusal, lastGood: { job: stri
     cause: `AssumeRoleWithWebIdentity checks the token's aud claim against the client IDs of the cluster's IAM OIDC provider; the token carries ${STS_AUDIENCE}, which that provider no longer lists.`,
     fix: `add ${STS_AUDIENCE} to the client IDs of the cluster's IAM OIDC provider`,
     evidence,
+    dated: false,
   };
 }
