@@ -168,7 +168,17 @@ export function mapJob(j: k8s.V1Job): JobEvidence {
     ...mapSuspension(j),
     podFailureRules: mapPodFailureRules(j.spec?.podFailurePolicy),
     manual: j.metadata?.annotations?.[MANUAL_ANNOTATION] === 'manual' ? true : undefined,
+    tokenAudiences: mapTokenAudiences(j.spec?.template.spec?.volumes),
   });
+}
+
+/** Each projected volume's ServiceAccount token audience, as the Job's template asked for it. */
+function mapTokenAudiences(volumes: k8s.V1Volume[] | undefined): JobEvidence['tokenAudiences'] {
+  const found = (volumes ?? []).flatMap((v) => {
+    const audience = v.projected?.sources?.find((s) => s.serviceAccountToken?.audience)?.serviceAccountToken?.audience;
+    return audience ? [{ volume: v.name, audience }] : [];
+  });
+  return found.length > 0 ? found : undefined;
 }
 
 /** A Job's pods may only restart OnFailure or Never; anything else is not kept. */

@@ -185,6 +185,8 @@ export interface JobEvidence {
   podFailureRules?: PodFailureRuleEvidence[];
   /** Annotation cronjob.kubernetes.io/instantiate: manual — created by hand from the CronJob (kubectl create job --from), not by its schedule. */
   manual?: true;
+  /** The audiences of the projected ServiceAccount tokens its pod template asks for, by volume; absent when none: what an earlier run's token carried. */
+  tokenAudiences?: { volume: string; audience: string }[];
 }
 
 /**

@@ -32,3 +32,25 @@ describe("mapping a Job's restartPolicy", () => {
     expect(mapJob({ metadata: { name: 'plain' } }).restartPolicy).toBeUndefined();
   });
 });
+
+describe("mapping a Job's projected token audiences", () => {
+  it('keeps each projected volume that asks for a ServiceAccount token audience', () => {
+    const job = mapJob({
+      metadata: { name: 'sync' },
+      spec: {
+        template: {
+          spec: {
+            containers: [],
+            volumes: [
+              { name: 'cloud-token', projected: { sources: [{ serviceAccountToken: { audience: 'api.partner.example', path: 'token' } }] } },
+              { name: 'kube-api', projected: { sources: [{ serviceAccountToken: { path: 'token' } }] } },
+              { name: 'scratch', emptyDir: {} },
+            ],
+          },
+        },
+      },
+    });
+    expect(job.tokenAudiences).toEqual([{ volume: 'cloud-token', audience: 'api.partner.example' }]);
+    expect(mapJob({ metadata: { name: 'plain' } }).tokenAudiences).toBeUndefined();
+  });
+});

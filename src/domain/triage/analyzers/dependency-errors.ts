@@ -15,6 +15,7 @@ import { findDownLoopbackServer } from '../loopback-sibling.js';
 import { findEgressReach } from '../egress-reach.js';
 import { describeTrustUnchanged, explainUntrusted, findRekeyedCa, findTrustBundle } from '../trust-bundle.js';
 import { type EnvDependency, pickEnvDependency } from '../env-dependency.js';
+import { describeLoggedPeer, findLoggedPeer } from '../logged-peer.js';
 import type { PodEvidence } from '../evidence.js';
 import { findOptionalEnvFallback } from '../optional-env-fallback.js';
 import { describeSameRead } from '../optional-env-ref.js';
@@ -127,7 +128,9 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
   const podObjects = pods.flatMap((p) => findPod(ev, p) ?? []);
   // A line that names no host ("Connect timed out"): the pods' env address its stack or client names.
   const fromEnv = first.error.dependency === undefined ? findEnvDependency(podObjects, group) : undefined;
-  const dependency = first.error.dependency ?? (fromEnv ? `${fromEnv.host}${fromEnv.port ? `:${fromEnv.port}` : ''}` : undefined);
+  // Nor the env: a TLS refusal's own lines after it (the app's retry or dead-letter line) may name the server.
+  const peer = first.error.dependency === undefined && !fromEnv && isTlsTermsProblem(problem) ? findLoggedPeer(group.flatMap((h) => readContinuation(h.log.lines.slice(h.index + 1, h.index + 1 + CONTEXT_LINES)))) : undefined;
+  const dependency = first.error.dependency ?? (fromEnv ? `${fromEnv.host}${fromEnv.port ? `:${fromEnv.port}` : ''}` : peer ? `${peer.host}:${peer.port}` : undefined);
   const failing = podObjects.filter((p) => isPodFailing(p, ev.collectedAt));
   const nearEnd = group.filter((h) => h.index >= h.log.lines.length - 10);
   const host = dependency?.replace(/:\d+$/, '');
@@ -140,6 +143,7 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
     `${group.length} log line${group.length === 1 ? '' : 's'} in ${pods.length} pod${pods.length === 1 ? '' : 's'} (${pods.slice(0, 3).join(', ')}${pods.length > 3 ? ', …' : ''})`,
     `log ${first.log.pod}: ${decisiveLine}`,
     ...(fromEnv ? [`the pods connect to ${dependency ?? fromEnv.host} (env ${fromEnv.env}); ${fromEnv.by === 'named' ? 'the lines name it' : 'the failing client and its stack name that protocol'}`] : []),
+    ...(peer ? [`the lines logged with the failure name the server: ${describeLoggedPeer(peer)}`] : []),
   ];
   // The dependency's own state, when it is a Service of this namespace: the next place to look.
   const svcRef = host ? findInClusterService(host, ev.target.namespace) : undefined;
@@ -230,7 +234,7 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
   const java = problem === 'tls-protocol' ? findJavaRuntime(unique(group.map((h) => h.log)).flatMap((l) => l.lines), container?.env ?? []) : undefined;
   const go = problem === 'tls-protocol' ? findGoRuntime(unique(group.map((h) => h.log)).flatMap((l) => l.lines), container?.env ?? []) : undefined;
   const terms = isTlsTermsProblem(problem)
-    ? explainTlsTerms({ problem, dependency, line: decisiveLine, ...(setting ? { setting } : {}), ...(library ? { library } : {}), ...(imageChange ? { imageChange } : {}), ...(suites ? { suites } : {}), ...(java ? { java } : {}), ...(go ? { go } : {}) })
+    ? explainTlsTerms({ problem, dependency: peer ? describeLoggedPeer(peer) : dependency, line: decisiveLine, ...(setting ? { setting } : {}), ...(library ? { library } : {}), ...(imageChange ? { imageChange } : {}), ...(suites ? { suites } : {}), ...(java ? { java } : {}), ...(go ? { go } : {}) })
     : undefined;
   if (terms) evidence.push(...terms.evidence);
 

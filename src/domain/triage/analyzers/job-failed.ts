@@ -10,6 +10,7 @@ import { describeBadInterpreter, findBadInterpreter } from '../bad-interpreter.j
 import { explainVersionRefusal, findServerAtVersion, findVersionRefusal } from '../client-version-refusal.js';
 import { shortImage } from './image-pull.js';
 import { findRbacForbidden, tellRbacForbidden } from '../rbac-forbidden.js';
+import { findTokenAudienceRefusal, tellTokenAudience } from '../token-audience.js';
 import { findMissingFileSystem, tellMissingFileSystem } from '../hadoop-filesystem-scheme.js';
 import { findPartCap, tellPartCap } from '../multipart-part-cap.js';
 import { findFailedIndexes, findInputOf } from '../job-indexes.js';
@@ -125,10 +126,13 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
   const refused = !deadline && log ? describeVersionRefusal(ev, log.lines, decisivePod?.c?.image) : undefined;
   const forbidden = !deadline && !refused && log ? describeForbidden(ev, log.lines) : undefined;
   // A Hadoop scheme no jar registers: the image's packaging, told with the connector it lacks.
-  const noFileSystem = !deadline && !refused && !forbidden && log ? findMissingFileSystem(log.lines, [...(decisivePod?.c?.command ?? []), ...(decisivePod?.c?.args ?? [])]) : undefined;
+  // STS refusing the run's projected ServiceAccount token for its audience: the spec sets it.
+  const audienceRefused = !deadline && !refused && !forbidden && log ? findTokenAudienceRefusal(log.lines, decisivePod?.p, decisivePod?.c?.name) : undefined;
+  const audience = audienceRefused ? tellTokenAudience(audienceRefused, findLastGoodAudience(jobs, audienceRefused.volume)) : undefined;
+  const noFileSystem = !deadline && !refused && !forbidden && !audience && log ? findMissingFileSystem(log.lines, [...(decisivePod?.c?.command ?? []), ...(decisivePod?.c?.args ?? [])]) : undefined;
   // An upload past the object store's 10,000 parts: the fixed part size caps what it can write.
-  const partCap = !deadline && !refused && !forbidden && !noFileSystem && log ? findPartCap(log.lines, decisivePod?.c ?? {}) : undefined;
-  const packaged = noFileSystem ? tellMissingFileSystem(noFileSystem) : partCap ? tellPartCap(partCap) : undefined;
+  const partCap = !deadline && !refused && !forbidden && !audience && !noFileSystem && log ? findPartCap(log.lines, decisivePod?.c ?? {}) : undefined;
+  const packaged = audience ?? (noFileSystem ? tellMissingFileSystem(noFileSystem) : partCap ? tellPartCap(partCap) : undefined);
   // The run failed on a clustered dependency whose own members were read and some do not serve:
   // they are the cause (a replica that cannot run), the run only met it.
   const clusterDown = !deadline && !refused && !forbidden && !packaged ? findClusterDownMet(ev, failing) : undefined;
@@ -206,7 +210,7 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
       fix: disruption ? 're-run the Job, and give it a podFailurePolicy that ignores DisruptionTarget' : deadline ? 'make the run fit its deadline (or raise activeDeadlineSeconds)' : isolated ? `fix ${input ? `the input of ${which ?? ''}` : `what the log of ${which ?? ''} names`} and re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'}` : forbidden ? `${forbidden.fix} and re-run the Job` : unstarted ?? refused ?? packaged ? `${(unstarted ?? refused ?? packaged)?.fix ?? ''} and re-run the Job` : metDown?.finding.fix ? metDown.finding.fix : 'fix what the log names and re-run the Job',
       confirmCommands: [formatKubectl(ev.target, `describe job ${newest.name}`), ...(decisivePod?.c ? [formatKubectl(ev.target, `logs ${decisivePod.p.name} -c ${decisivePod.c.name} --tail=100`)] : [])],
       affected: { pods: unique(pods.map((p) => p.name)), nodes: listNodesOf(pods) },
-      ...(refused?.dated || forbidden?.dated || metDown?.finding.datesChange ? { datesChange: true as const } : {}),
+      ...(refused?.dated || forbidden?.dated || audience?.dated || metDown?.finding.datesChange ? { datesChange: true as const } : {}),
       ...(metDown?.finding.onset ? { onset: metDown.finding.onset } : {}),
       ...(metDown?.finding.outsideWorkload ? { outsideWorkload: metDown.finding.outsideWorkload } : {}),
     },
@@ -218,4 +222,11 @@ function findClusterDownMet(ev: TriageEvidence, failing: readonly PodEvidence[])
   const told = tellClusterDown(ev);
   if (told === undefined || !told.membersDown) return undefined;
   return (told.finding.affected?.pods ?? []).some((p) => failing.some((f) => f.name === p)) ? told : undefined;
+}
+
+/** The token audience of the newest completed run's template for that volume: what worked last. */
+function findLastGoodAudience(jobs: readonly JobEvidence[], volume: string): { job: string; audience: string } | undefined {
+  const lastOk = jobs.find((j) => findCondition(j.conditions, 'Complete')?.status === 'True' && j.tokenAudiences !== undefined);
+  const audience = lastOk?.tokenAudiences?.find((t) => t.volume === volume)?.audience;
+  return lastOk && audience ? { job: lastOk.name, audience } : undefined;
 }

@@ -52,3 +52,22 @@ describe('analyzeDependencyErrors: a partner that speaks only an old TLS version
     expect(f?.nextAction).not.toMatch(ADVISES_ROLLBACK);
   });
 });
+
+describe('analyzeDependencyErrors: a protocol refusal whose line names no host, the app\'s next line does', () => {
+  const bout = (n: number) => [
+    `ERROR [sender-${n}] o.e.post.Postman : could not deliver letter ${n}`,
+    'javax.mail.MessagingException: Could not convert socket to TLS;',
+    'Caused by: javax.net.ssl.SSLHandshakeException: No appropriate protocol (protocol is disabled or cipher suites are inappropriate)',
+    '\tat java.base/sun.security.ssl.HandshakeContext.<init>(HandshakeContext.java:172)',
+    '\tat com.sun.mail.smtp.SMTPTransport.startTLS(SMTPTransport.java:2155)',
+    `WARN  [sender-${n}] o.e.post.Outbox : letter ${n} parked after 3 attempts; relay=mx-legacy.example.net:587`,
+  ];
+  const pods: PodEvidence[] = [0, 1].map((i) => pod(i));
+  const logs = pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines: [...bout(1), ...bout(2), ...bout(3)] }));
+
+  it('names the server and its role from the lines logged with the failure', () => {
+    const [f] = analyzeDependencyErrors(baseEvidence({ pods, logs }));
+    expect(f?.title).toMatch(/^TLS handshake with mx-legacy\.example\.net:587 \(SMTP\) fails: the server offers only/);
+    expect(f?.evidence).toContain('the lines logged with the failure name the server: mx-legacy.example.net:587 (SMTP)');
+  });
+});
