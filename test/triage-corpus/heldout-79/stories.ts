@@ -1,7 +1,8 @@
 // Held-out stories, seventy-ninth round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — OpenCV's libGL missing from a slim base image; a JDK upgrade disabling TLS 1.0 toward
 // an old SMTP relay; an Express route answering twice (ERR_HTTP_HEADERS_SENT) and ending the

@@ -89,6 +89,7 @@ import { HOLDOUT_75_SCENARIOS } from '../heldout-75/stories.js';
 import { HOLDOUT_76_SCENARIOS } from '../heldout-76/stories.js';
 import { HOLDOUT_77_SCENARIOS } from '../heldout-77/stories.js';
 import { HOLDOUT_78_SCENARIOS } from '../heldout-78/stories.js';
+import { HOLDOUT_79_SCENARIOS } from '../heldout-79/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -104,7 +105,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–78: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–79: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -181,4 +182,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_76_SCENARIOS,
   ...HOLDOUT_77_SCENARIOS,
   ...HOLDOUT_78_SCENARIOS,
+  ...HOLDOUT_79_SCENARIOS,
 ];
