@@ -15,7 +15,7 @@ const TOO_BIG_HEADER = /upstream sent too big header while reading response head
 const ANSWERED_502 = /"[A-Z]+ \S+ HTTP\/[\d.]+" 502 \d+/;
 /** The upstream path of an nginx error line: `upstream: "http://127.0.0.1:8000/login"` → /login. */
 const UPSTREAM_PATH = /upstream: "[a-z]+:\/\/[^"/]*(\/[^"?]*)/;
-/** A size the app logs of the headers or cookie it sets: `"set_cookie_bytes":7100`, `header_size=9000`. */
+/** A size the app logs of the headers or cookie it sets: `"cookie_size":5200`, `header_bytes=9000`. */
 const SET_SIZE = /"?(?:set[_-]?)?(cookie|header)[\w-]*?(?:bytes|size|len(?:gth)?)"?\s*[:=]\s*(\d+)/i;
 /** Failures it takes to call it headers the traffic keeps sending, not one odd answer. */
 export const MIN_HEADER_FAILURES = 3;
