@@ -5,8 +5,8 @@
 //    verified: "MessageRejected: Email address is not verified".
 // 3. (config) a new marketing CronJob newsletter-blast sends through the same Google Workspace
 //    account as transactional-mailer, which now gets "550 5.4.5 Daily user sending quota exceeded".
-// 4. (network) payout-service moved to a python:3.12 bookworm base (OpenSSL 3, SECLEVEL 2): the
-//    partner bank's 1024-bit certificate fails "EE certificate key too weak"; pods stay Ready.
+// 4. (network) payout-service moved to a python:3.12-alpine base (OpenSSL 3): the
+//    partner bank's SHA-1-signed CA fails "CA signature digest algorithm too weak"; pods stay Ready.
 // 5. (probes) DEBUG logging switched on in order-service's log4j2 ConfigMap fills the async
 //    ring buffer; request threads block in the Disruptor, liveness probes time out.
 // 6. (network) ranker's Service port renamed grpc → http2 by a chart upgrade: search-api's DNS SRV
