@@ -15,12 +15,14 @@
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_80_SCENARIOS } from '../test/triage-corpus/heldout-80/stories.js';
 import { HOLDOUT_81_SCENARIOS } from '../test/triage-corpus/heldout-81/stories.js';
+import { HOLDOUT_82_SCENARIOS } from '../test/triage-corpus/heldout-82/stories.js';
 import { gradeStories } from './grade-stories.js';
 
-/** Rounds written and not yet joined to the corpus; rounds 1–79 have joined it, rounds 80–81 are pending. */
+/** Rounds written and not yet joined to the corpus; rounds 1–79 have joined it, rounds 80–82 are pending. */
 const PENDING: [string, readonly CorpusScenario[]][] = [
   ['held-out round 80', HOLDOUT_80_SCENARIOS],
   ['held-out round 81', HOLDOUT_81_SCENARIOS],
+  ['held-out round 82', HOLDOUT_82_SCENARIOS],
 ];
 
 const filter = process.argv[2];
