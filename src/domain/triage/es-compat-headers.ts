@@ -12,7 +12,7 @@ import type { ClientDiagnosis } from './client-diagnosis-reading.js';
 const REFUSAL = /media_type_header_exception|compatible version is required on both Content-Type and Accept headers/;
 /** The versions each header asked for, as the server's reason names them: "Accept=null, Content-Type=7". */
 const HEADERS = /Accept=(\w+), Content-Type=(\w+)/;
-/** The client's version as it logs itself: "Elasticsearch client 7.17.18", "elasticsearch-rest-high-level-client-7.17.18.jar", "elasticsearch-java:7.17.0". */
+/** The client's version as it logs itself: "Elasticsearch client 7.16.3", "elasticsearch-rest-high-level-client-7.16.3.jar", "elasticsearch-java:7.16.0". */
 const CLIENT_VERSION = /(?:Elasticsearch client|elasticsearch-rest-(?:high-level-)?client|elasticsearch-java)[\s:/-]+v?(\d+\.\d+(?:\.\d+)?)/i;
 /** The high-level REST client exists only in 7.x (removed in 8.0). */
 const HIGH_LEVEL_CLIENT = /\bRestHighLevelClient\b/;

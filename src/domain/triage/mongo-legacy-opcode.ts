@@ -9,7 +9,7 @@
 import type { ToldReading } from './told-reading.js';
 
 const REFUSAL = /Unsupported OP_QUERY command: (\w+)|UnsupportedOpQueryCommand/;
-/** The driver's version as its own lines name it: "mongodb-core: 3.1.11", "mongodb@3.1.13", "mongo-java-driver 3.4.2", "pymongo 3.6.1". */
+/** The driver's version as its own lines name it: "mongodb-core: 3.0.8", "mongodb@3.0.4", "mongo-java-driver 3.4.2", "pymongo 3.6.1". */
 const DRIVER_VERSION = /\b(mongodb-core|mongodb|mongo-java-driver|mongodb-driver(?:-sync|-core)?|pymongo)(?:@|:\s*|\s+|\/|-)v?(\d+\.\d+\.\d+)\b/i;
 /** A stack frame of the Node.js driver's separate core package, which the driver dropped in 3.6 (when it began sending OP_MSG). */
 const NODE_CORE_FRAME = /node_modules\/mongodb-core\//;

@@ -6,13 +6,13 @@ import { baseEvidence, container, pod } from './scenarios/builders.js';
 // A 7.x Java client in compatibility mode against an 8.x cluster: every search answered 400 over its headers.
 const REASON = '{"error":{"root_cause":[{"type":"media_type_header_exception","reason":"Invalid media-type value on headers [Content-Type, Accept]"}],"type":"media_type_header_exception","reason":"Invalid media-type value on headers [Content-Type, Accept]","caused_by":{"type":"status_exception","reason":"A compatible version is required on both Content-Type and Accept headers if either one has requested a compatible version and the compatible versions must match. Accept=null, Content-Type=7"}},"status":400}';
 function appLog(): string[] {
-  const out = ['2026-11-09 10:00:00.000  INFO 1 --- [main] o.e.client.RestHighLevelClient : Elasticsearch client 7.16.3 initialised (api compatibility mode: true)'];
+  const out = ['2026-11-09 10:00:00.000  INFO 1 --- [main] o.e.client.RestHighLevelClient : search client ready: Elasticsearch client 7.16.3, API compatibility headers on'];
   for (let i = 0; i < 5; i++) {
     out.push(
       `2026-11-21 03:0${i}:10.000 ERROR 1 --- [exec-${i}] c.e.shop.SearchController : search failed`,
       'org.elasticsearch.ElasticsearchStatusException: Elasticsearch exception [type=media_type_header_exception, reason=Invalid media-type value on headers [Content-Type, Accept]]',
-      '\tat org.elasticsearch.client.RestHighLevelClient.search(RestHighLevelClient.java:1272)',
-      '\tSuppressed: org.elasticsearch.client.ResponseException: method [POST], host [http://docs-es:9200], URI [/items/_search?batched_reduce_size=512], status line [HTTP/1.1 400 Bad Request]',
+      '\tat org.elasticsearch.client.RestHighLevelClient.search(RestHighLevelClient.java:1380)',
+      '\tSuppressed: org.elasticsearch.client.ResponseException: method [POST], host [http://docs-es:9200], URI [/items/_search?batched_reduce_size=256], status line [HTTP/1.1 400 Bad Request]',
       REASON,
     );
   }
