@@ -36,14 +36,27 @@ function stampLines(lines: readonly string[]): Stamped[] {
   });
 }
 
-/** The earliest line of clean work: stamped, no error, past the start-up and well before the first error. */
+/**
+ * The lines of one log read before its first error line, stamped or not. A tail cut inside a
+ * traceback starts with an error's unstamped lines: what follows was logged while errors went on.
+ */
+function beforeFirstError(lines: readonly string[]): readonly string[] {
+  const first = lines.findIndex(isErrorLine);
+  return first < 0 ? lines : lines.slice(0, first);
+}
+
+/** The earliest line of clean work in one log read: stamped, no error line before it, past the start-up and well before the first error. */
 export function findCleanWork(lines: readonly string[], started: IsoTime, firstError: IsoTime): IsoTime | undefined {
-  const clean = stampLines(lines).filter((s) => !s.error && msBetween(started, s.at) >= STARTUP_MS && msBetween(s.at, firstError) >= CLEAN_STRETCH_MS);
+  const clean = stampLines(beforeFirstError(lines)).filter((s) => !s.error && msBetween(started, s.at) >= STARTUP_MS && msBetween(s.at, firstError) >= CLEAN_STRETCH_MS);
   return earliest(clean.map((s) => s.at));
 }
 
+function currentReads(ev: TriageEvidence, pod: string): string[][] {
+  return ev.logs.filter((l) => l.pod === pod && !l.previous).map((l) => [...l.lines]);
+}
+
 function currentLines(ev: TriageEvidence, pod: string): string[] {
-  return ev.logs.filter((l) => l.pod === pod && !l.previous).flatMap((l) => l.lines);
+  return currentReads(ev, pod).flat();
 }
 
 /** The pods' start when their errors came with them (see above), else undefined. */
@@ -65,7 +78,7 @@ export function findErrorsSinceStart(ev: TriageEvidence, pods: readonly PodEvide
     if (firstError === undefined || firstLine === undefined) return undefined;
     // The read must reach back to the start, or the errors must begin right after it.
     const fromStart = msBetween(started, firstLine) <= STARTUP_MS || msBetween(started, firstError) <= STARTUP_MS;
-    if (!fromStart || msBetween(started, firstError) > FIRST_ERROR_MAX_MS || findCleanWork(lines, started, firstError) !== undefined) return undefined;
+    if (!fromStart || msBetween(started, firstError) > FIRST_ERROR_MAX_MS || currentReads(ev, p.name).some((read) => findCleanWork(read, started, firstError) !== undefined)) return undefined;
     starts.push(started);
   }
   return earliest(starts);

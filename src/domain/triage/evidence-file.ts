@@ -37,6 +37,7 @@ export function buildEvidenceFile(report: TriageReport): { title: string; conten
     s.rollout.flatMap((r) => [
       `revision ${r.revision}${r.current ? ' (current)' : ''}  ${r.name}  created ${readerTime(r.createdAt)}${r.replicas !== undefined ? `  replicas=${r.replicas}` : ''}`,
       `  images: ${r.images.join(', ')}`,
+      ...(r.changeCause !== undefined ? [`  change-cause: ${r.changeCause}`] : []),
       ...r.changes.map((c) => `  ${c}`),
     ]),
   );

@@ -170,6 +170,7 @@ function rolloutReply(s: TriageSections): ChatDocument[] {
   const lines = shown.flatMap((r) => [
     `revision ${r.revision}${r.current ? ' (current)' : ''}  ${r.name}  created ${readerTime(r.createdAt)} (${r.age} ago)${r.replicas !== undefined ? `  replicas=${r.replicas}` : ''}`,
     `  images: ${r.images.join(', ')}`,
+    ...(r.changeCause !== undefined ? [`  change-cause: ${r.changeCause}`] : []),
     ...r.changes.map((c) => `  ${c}`),
   ]);
   if (s.rollout.length > shown.length) lines.push(`… ${s.rollout.length - shown.length} older revisions`);

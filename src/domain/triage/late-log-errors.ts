@@ -32,15 +32,15 @@ export function describeLateLogErrors(ev: TriageEvidence, pods: readonly PodEvid
   const started = latest(pods.map((p) => p.startTime ?? p.createdAt));
   if (started === undefined) return undefined;
   const names = new Set(pods.map((p) => p.name));
-  const lines = ev.logs.filter((l) => !l.previous && names.has(l.pod)).flatMap((l) => l.lines);
-  const stamped = lines.flatMap((line) => {
+  const reads = ev.logs.filter((l) => !l.previous && names.has(l.pod));
+  const stamped = reads.flatMap((l) => l.lines).flatMap((line) => {
     const at = readLineTime(line);
     return at === undefined ? [] : [{ at, error: isErrorLine(line) }];
   });
   const onset = earliest(stamped.filter((s) => s.error).map((s) => s.at));
   if (onset === undefined || msBetween(started, onset) < LATE_ONSET_MS) return undefined;
   // The logs must reach back into the quiet stretch: clean work after the pods' start-up (a banner is not work), well before the first error.
-  const clean = findCleanWork(lines, started, onset);
+  const clean = earliest(reads.flatMap((l) => findCleanWork(l.lines, started, onset) ?? []));
   if (clean === undefined) return undefined;
   const now = ev.collectedAt;
   return `its pods' errors began ${formatAgo(onset, now)}, ${formatSpan(msBetween(rolloutTimeOf(ev, revision), onset))} after the rollout; their logs show work without errors before that (from ${formatAgo(clean, now)})`;

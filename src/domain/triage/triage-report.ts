@@ -17,11 +17,14 @@ import { redactLines, redactSecrets } from './redact-secrets.js';
 import { diffRevisions, sortRevisions } from './revision-diff.js';
 import { findNearMiss, getPodLabels, listSelectingServices, listSlicesOf } from './service-match.js';
 import { formatAgo, formatSpan, isWithin, msBetween } from './time-span.js';
+import { truncate } from '../text.js';
 
 /** Log lines per container shown in the thread; the tail is what explains a crash. */
 export const LOG_TAIL_LINES = 20;
 /** Collapsed event lines shown in the thread. */
 export const EVENT_LINES = 25;
+/** Characters of a revision's change-cause shown in the rollout history. */
+const CHANGE_CAUSE_MAX = 160;
 
 export type { Verdict } from './triage-headline.js';
 import type { Verdict } from './triage-headline.js';
@@ -43,7 +46,7 @@ export interface TriageSections {
   /** Collapsed events, warnings first, most recent first. */
   events: { object: string; type: 'Normal' | 'Warning'; reason: string; line: string; lastSeen: IsoTime }[];
   /** Revisions newest first, with what each changed against the one before. */
-  rollout: { revision: number; name: string; createdAt: IsoTime; age: string; current: boolean; images: string[]; replicas?: number; changes: string[] }[];
+  rollout: { revision: number; name: string; createdAt: IsoTime; age: string; current: boolean; images: string[]; replicas?: number; changes: string[]; changeCause?: string }[];
   nodes: { name: string; ready: string; problems: string[]; taints: string[]; unschedulable: boolean; allocatable: { cpu?: string; memory?: string } }[];
   /** Redacted log tails. */
   logs: { pod: string; container: string; previous: boolean; lines: string[]; omitted: number }[];
@@ -265,6 +268,8 @@ function buildSections(ev: TriageEvidence): TriageSections {
       images: r.containers.map((c) => `${c.name}=${c.image}`),
       ...(r.replicas !== undefined ? { replicas: r.replicas } : {}),
       changes: older ? diffRevisions(older, r) : [],
+      // What the deployer said the revision changed (kubectl rollout history's CHANGE-CAUSE): a base image or a dependency the template does not show.
+      ...(r.changeCause ? { changeCause: truncate(redactSecrets(r.changeCause), CHANGE_CAUSE_MAX) } : {}),
     };
   });
 

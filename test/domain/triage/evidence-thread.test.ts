@@ -76,6 +76,17 @@ describe('buildEvidenceThread', () => {
     expect(thread.file?.content).toContain('payment-service-7c9d8f6b5d-pend187');
   });
 
+  it('shows each revision\'s change-cause in the rollout history: what the deployer said changed (a base image) that the template does not show', () => {
+    const ev = oomKillScenario();
+    const [newest] = ev.revisions;
+    expect(newest).toBeDefined();
+    const revisions = ev.revisions.map((r) => (r === newest ? { ...r, changeCause: 'ci: worker 3.1.0 (base image debian:bookworm-slim)' } : r));
+    const thread = buildEvidenceThread(buildTriageReport({ ...ev, revisions }, times));
+    const history = textOf(thread.documents.find((d) => d.title.startsWith('Rollout history'))!);
+    expect(history).toContain(`revision ${newest!.revision}`);
+    expect(history).toContain('change-cause: ci: worker 3.1.0 (base image debian:bookworm-slim)');
+  });
+
   it('attaches no file when the thread already shows all of a short triage', () => {
     const ev = hpaPendingScenario();
     const small: TriageEvidence = { ...ev, pods: [pod(0)], events: [], nodes: [], services: [], endpointSlices: [], revisions: [], logs: [] };

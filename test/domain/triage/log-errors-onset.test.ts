@@ -76,6 +76,15 @@ describe('errors in ready pods after a rollout', () => {
     expect(r.headline).not.toMatch(/is not the cause/);
   });
 
+  it('does not clear the revision when the log tail begins inside an error (a traceback cut by the tail): the clean line after it was logged while errors went on', () => {
+    const ev = scenario(12, 70, 40);
+    const cut = ['    raise ConnectionError(err, request=request)', 'requests.exceptions.ConnectionError: HTTPSConnectionPool(host=\'upstream.example.com\', port=443): Max retries exceeded'];
+    const logs = ev.logs.map((l) => ({ ...l, lines: [...cut, ...l.lines] }));
+    const r = buildTriageReport({ ...ev, logs }, times);
+    expect(r.headline).not.toMatch(/is not the cause/);
+    expect(r.headline).toMatch(/^Since revision 7 \(1h 10m ago/);
+  });
+
   it('still names the revision when the logs do not reach back before the first error line', () => {
     const r = buildTriageReport(scenario(12, 70), times);
     expect(r.headline).toMatch(/^Since revision 7 \(1h 10m ago/);
