@@ -7,6 +7,7 @@
  */
 import type { IsoTime, NamespaceJobEvidence, NamespaceJobsEvidence, PodEvidence, TriageEvidence } from './evidence.js';
 import type { CronJobScheduleEvidence } from './evidence-cronjob-schedule.js';
+import type { ConfigRefEvidence } from './evidence-config-refs.js';
 import { findOnset } from './failure-onset.js';
 import { describeLateLogErrors } from './late-log-errors.js';
 import { isPodFailing } from './pod-status.js';
@@ -135,6 +136,30 @@ interface JobContext {
   now: IsoTime;
   schedules?: readonly CronJobScheduleEvidence[] | undefined;
   all?: NamespaceJobsEvidence | undefined;
+  /** The Secrets and ConfigMaps the workload's pods take. */
+  ours?: readonly ConfigRefEvidence[] | undefined;
+}
+
+/** Cluster-made ConfigMaps every pod may mount (the API server's CA): sharing them says nothing. */
+const CLUSTER_MADE = /^kube-root-ca\.crt$|ca-root-cert$/;
+
+/**
+ * "; it takes ConfigMap x (envFrom), as the pods do": a Job on the same settings or credentials uses
+ * the same account or endpoint, so what it spends there (a sending quota, a rate budget, connections)
+ * the pods lose. Names only, at most two.
+ */
+function describeSharedConfig(j: NamespaceJobEvidence, ours: readonly ConfigRefEvidence[] | undefined): string {
+  if (ours === undefined || ours.length === 0) return '';
+  const seen = new Set<string>();
+  const shared = (j.configRefs ?? []).filter((t) => {
+    const k = `${t.kind}/${t.name}`;
+    if (CLUSTER_MADE.test(t.name) || seen.has(k) || !ours.some((o) => o.kind === t.kind && o.name === t.name)) return false;
+    seen.add(k);
+    return true;
+  });
+  if (shared.length === 0) return '';
+  const names = shared.slice(0, 2).map((r) => `${r.kind === 'secret' ? 'Secret' : 'ConfigMap'} ${r.name} (${r.via})`).join(' and ');
+  return `; it takes ${names}, as the pods do: an account, quota or endpoint those name is shared`;
 }
 
 /** "Job x-123 (CronJob x) started 8m before the first failure (20m ago) and completed 15m ago". */
@@ -145,13 +170,13 @@ function describeJob(j: NamespaceJobEvidence, onset: IsoTime, ctx: JobContext): 
   const gap = msBetween(start, onset);
   const when = gap > 0 ? `${formatSpan(gap)} before the first failure` : 'as the failures began';
   const state = describeState(j, now);
-  return `Job ${j.name}${owner} started ${when} (${formatAgo(start, now)})${state.startsWith('and') ? ' ' : ', '}${state}`;
+  return `Job ${j.name}${owner} started ${when} (${formatAgo(start, now)})${state.startsWith('and') ? ' ' : ', '}${state}${describeSharedConfig(j, ctx.ours)}`;
 }
 
 /** The verdict's words for the Jobs that ran just before the onset, or undefined when none did. */
-export function describeJobsBeforeOnset(jobs: readonly NamespaceJobEvidence[], onset: IsoTime | undefined, now: IsoTime, schedules?: readonly CronJobScheduleEvidence[], all?: NamespaceJobsEvidence): string | undefined {
+export function describeJobsBeforeOnset(jobs: readonly NamespaceJobEvidence[], onset: IsoTime | undefined, now: IsoTime, schedules?: readonly CronJobScheduleEvidence[], all?: NamespaceJobsEvidence, ours?: readonly ConfigRefEvidence[]): string | undefined {
   if (jobs.length === 0 || onset === undefined) return undefined;
-  const ctx: JobContext = { now, schedules, all };
+  const ctx: JobContext = { now, schedules, all, ours };
   return `what ran just before: ${jobs.map((j) => describeJob(j, onset, ctx)).join('; ')} — a change to check (what did it do to what the pods use?), not a verdict`;
 }
 

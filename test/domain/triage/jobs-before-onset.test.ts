@@ -89,3 +89,23 @@ describe('whether the namespace\'s Jobs are read', () => {
     expect(needsJobsBeforeOnset({ ...scenario([]), target: { ...quiet.target, kind: 'CronJob' } })).toBe(false);
   });
 });
+
+describe('a Job that ran just before and takes the same settings as the pods', () => {
+  const withRefs = (job: NamespaceJobEvidence, refs: NamespaceJobEvidence['configRefs']): NamespaceJobEvidence => ({ ...job, configRefs: refs });
+  const ownRefs = (ev: ReturnType<typeof scenario>, name: string) => ({
+    ...ev,
+    pods: ev.pods.map((p) => ({ ...p, containers: p.containers.map((c) => ({ ...c, envFrom: [{ kind: 'configMap' as const, name }] })) })),
+  });
+
+  it('says which ConfigMap it shares with the pods: an account or quota it names is shared', () => {
+    const ev = ownRefs(scenario([withRefs(cleanup(20, 15), [{ kind: 'configMap', name: 'relay-settings', via: 'envFrom' }, { kind: 'configMap', name: 'kube-root-ca.crt', via: 'volume ca' }])]), 'relay-settings');
+    const r = buildTriageReport(ev, times);
+    expect(r.headline).toMatch(/completed 15m ago; it takes ConfigMap relay-settings \(envFrom\), as the pods do: an account, quota or endpoint those name is shared/);
+    expect(r.headline).not.toMatch(/kube-root-ca/);
+  });
+
+  it('says nothing of sharing when the Job takes other settings', () => {
+    const ev = ownRefs(scenario([withRefs(cleanup(20, 15), [{ kind: 'configMap', name: 'cleanup-settings', via: 'envFrom' }])]), 'relay-settings');
+    expect(buildTriageReport(ev, times).headline).not.toMatch(/as the pods do|shared/);
+  });
+});

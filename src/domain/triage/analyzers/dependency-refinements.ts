@@ -38,6 +38,7 @@ import { explainRenamedProperty, findRenamedProperty } from '../spring-renamed-p
 import { explainBandwidthCap, findBandwidthCap } from '../bandwidth-cap.js';
 import { explainTlsNowRequired, findTlsNowRequired } from '../plaintext-to-tls.js';
 import { formatAgo } from '../time-span.js';
+import { explainImplicitTlsOnStarttls, findImplicitTlsOnStarttls, listLinesAround } from '../smtp-implicit-tls.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
 export interface DependencyGroup {
@@ -684,4 +685,29 @@ const tlsNowRequired: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, tlsNowRequired, idleDrops, meshProtocol, meshOriginatedTls, expiredRootPath, headlessPort, deadlineCut, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, bandwidthCap, lookupStall, logShipperBlock, hashCostThreadpool, hashPoolLoad, advertisedHost, renamedProperty, loopbackListener, searchLineCut];
+/**
+ * Plain text back from a TLS handshake of a mail client whose settings switch implicit TLS on
+ * toward a STARTTLS port (smtp-implicit-tls.ts): the mail server is the target, whatever other
+ * address the env holds; the revision that moved the port dates it.
+ */
+const implicitTlsOnStarttls: Refinement = (g) => {
+  const first = g.group[0];
+  if (first?.error.problem !== 'tls-plaintext') return undefined;
+  const lines = [...new Set(g.group.flatMap((h) => listLinesAround(h.log.lines, h.index)))];
+  const pod = g.podObjects.find((p) => p.name === first.log.pod);
+  const found = findImplicitTlsOnStarttls({ pod, container: first.log.container, lines, revisions: g.ev.revisions });
+  if (found === undefined) return undefined;
+  const told = explainImplicitTlsOnStarttls(found, found.change ? formatAgo(found.change.createdAt, g.ev.collectedAt) : undefined);
+  return {
+    ...g.finding,
+    id: `dependency-error/tls-plaintext/implicit-tls-on-starttls/${found.host}`,
+    title: `${told.title} ${whereSeen(g, true)}`,
+    ...(found.change ? { datesChange: true as const } : {}),
+    confidence: 'high',
+    // Another address the env holds is not the TLS target: drop the base reading's guess of it.
+    ...toldParts({ ...g.finding, evidence: g.finding.evidence.filter((e) => !/^the (pods connect to|lines logged with the failure name the server)/.test(e)) }, told),
+    confirmCommands: [...g.confirm.slice(0, 1)],
+  };
+};
+
+export const REFINEMENTS: readonly Refinement[] = [quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, tlsNowRequired, implicitTlsOnStarttls, idleDrops, meshProtocol, meshOriginatedTls, expiredRootPath, headlessPort, deadlineCut, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, bandwidthCap, lookupStall, logShipperBlock, hashCostThreadpool, hashPoolLoad, advertisedHost, renamedProperty, loopbackListener, searchLineCut];

@@ -9,6 +9,7 @@ import { clipMiddle } from '../collapse-events.js';
 import { findOnset } from '../failure-onset.js';
 import { describeLateLogErrors } from '../late-log-errors.js';
 import { adviseScheduledJobs, describeJobsBeforeOnset, findJobsBeforeOnset } from '../jobs-before-onset.js';
+import { listWorkloadConfigRefs } from '../rate-limit-jobs.js';
 import type { Finding } from '../finding.js';
 import { unique } from '../pod-status.js';
 import { diffRevisions, sortRevisions } from '../revision-diff.js';
@@ -302,7 +303,7 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
 /** Nothing of the workload changed at the onset: a Job of the namespace that ran just before is the change to check. */
 function withJobsBefore(ev: TriageEvidence, onset: IsoTime | undefined, t: Extract<Trigger, { kind: 'none' }>): Extract<Trigger, { kind: 'none' }> {
   const jobs = findJobsBeforeOnset(ev.namespaceJobs, onset, ev.target.kind === 'CronJob' ? ev.target.name : undefined);
-  const text = describeJobsBeforeOnset(jobs, onset, ev.collectedAt, ev.cronJobSchedules, ev.namespaceJobs);
+  const text = describeJobsBeforeOnset(jobs, onset, ev.collectedAt, ev.cronJobSchedules, ev.namespaceJobs, listWorkloadConfigRefs(ev));
   if (text === undefined) return t;
   const advice = adviseScheduledJobs(jobs, ev.cronJobSchedules);
   return { ...t, text: t.text.replace(/^no change found/, 'no change of the workload found'), ranBefore: { jobs, text, ...(advice ? { advice } : {}) } };
