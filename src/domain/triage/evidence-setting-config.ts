@@ -15,9 +15,11 @@
  * remote_write at a limit (scrape-jobs), a Spring app's properties under a prefix Spring Boot 3 renamed
  * (spring.redis.*) when it is refused at that server's loopback default (renamed-property), the session
  * store (SESSION_DRIVER…) of replicas whose requests lose their session between pods (session-store), the
- * SASL mechanism of a Kafka client whose SCRAM logins are refused with it (sasl-mechanism).
+ * SASL mechanism of a Kafka client whose SCRAM logins are refused with it (sasl-mechanism), the lock
+ * duration, lock auto-renewal and max delivery count of a peek-lock consumer whose settlements fail
+ * for lost message locks (message-lock).
  */
-export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec' | 'server-address' | 'queue-redelivery' | 'liveness-group' | 'thread-stack' | 'scrape-jobs' | 'renamed-property' | 'session-store' | 'sasl-mechanism';
+export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec' | 'server-address' | 'queue-redelivery' | 'liveness-group' | 'thread-stack' | 'scrape-jobs' | 'renamed-property' | 'session-store' | 'sasl-mechanism' | 'message-lock';
 
 /** `SQS_VISIBILITY_TIMEOUT_SECONDS=30` in ConfigMap shipment-notifier-config, taken through envFrom. */
 export interface SettingConfigEvidence {

@@ -55,7 +55,11 @@ const UNIT_MS: Record<string, number> = { ms: 1, millis: 1, s: 1000, sec: 1000, 
 
 /** The time a batch took, in milliseconds, as its line says it; undefined when it states none or no unit. */
 export function readBatchMs(line: string): number | undefined {
-  if (!BATCH_LINE.test(line)) return undefined;
+  return BATCH_LINE.test(line) ? readTookMs(line) : undefined;
+}
+
+/** The time a line says something took (`took 45.2s`, `"elapsedMs":44200`), in milliseconds; undefined when it states none or no unit. */
+export function readTookMs(line: string): number | undefined {
   const k = KEYED_TIME.exec(line);
   if (k !== null) {
     const unit = (k[4] ?? k[1] ?? k[2] ?? '').toLowerCase();

@@ -14,7 +14,9 @@
  * thread stack size, -Xss) there; a Spring app refused at a server's loopback default has that server's
  * properties in its config file or env, perhaps under a prefix Spring Boot 3 renamed (spring.redis.*);
  * replicas whose requests lose their session between pods have their session store (SESSION_DRIVER) there;
- * a Kafka client whose SCRAM logins are refused has its sasl.mechanism in its config file or env.
+ * a Kafka client whose SCRAM logins are refused has its sasl.mechanism in its config file or env;
+ * a peek-lock consumer whose settlements fail for lost message locks has its lock duration, lock
+ * auto-renewal and max delivery count there.
  * Reads are conditional on the logs,
  * bounded, and keep only the settings' keys as written; never a Secret.
  */
@@ -35,6 +37,7 @@ import { JVM_OPTIONS_KEY, STACK_SIZE_VALUE, findStackOverflows } from './thread-
 import { RENAMED_ENV_KEY, findRenamedSettingLine, findSpringLoopbackRefusal } from './spring-renamed-property.js';
 import { SESSION_STORE_KEY, findLostSessions, hasLiteralStoreEnv } from './in-process-sessions.js';
 import { SASL_MECHANISM_KEY, findSaslMechanismLine, findScramRefusal } from './scram-mechanism.js';
+import { LOCK_SETTING, findLostLocks } from './message-lock-lost.js';
 
 /** At most this many ConfigMaps read per mechanism, and as many for a Vault role's definition. */
 const MAX_READS = 2;
@@ -60,6 +63,7 @@ const SETTING_KEYS: Record<SettingMechanism, RegExp> = {
   'renamed-property': RENAMED_ENV_KEY,
   'session-store': SESSION_STORE_KEY,
   'sasl-mechanism': SASL_MECHANISM_KEY,
+  'message-lock': LOCK_SETTING,
 };
 
 /** The values a mechanism's setting is kept by, when its keys' names do not tell it. */
@@ -112,6 +116,7 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
   const sessions = running.length < 2 ? undefined : findLostSessions(ev.logs, new Set(running.map((p) => p.name)));
   const sessionContainer = sessions === undefined ? undefined : containerOf(ev.pods, sessions.pods[0], sessions.container);
   const scram = findScramRefusal(ev.logs)?.lines[0]?.log;
+  const locks = findLostLocks(ev.logs, ev.pods, ev.now);
   return [
     ...(queue === undefined ? [] : listConfigMapSources(containerOf(ev.pods, queue.pods[0], queue.container), MAX_READS).map((s) => ({ mechanism: 'queue-visibility' as const, ...s }))),
     ...(vault === undefined ? [] : listConfigMapSources(containerOf(ev.pods, vault.pods[0], vault.container), MAX_READS).map((s) => ({ mechanism: 'vault-token' as const, ...s }))),
@@ -125,6 +130,7 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
     ...(loopback === undefined ? [] : listConfigSources(ev.pods, loopback.pod, loopback.container).map((s) => ({ mechanism: 'renamed-property' as const, ...s }))),
     ...(sessionContainer === undefined || hasLiteralStoreEnv([sessionContainer]) ? [] : listConfigMapSources(sessionContainer, MAX_READS).map((s) => ({ mechanism: 'session-store' as const, ...s }))),
     ...(scram === undefined ? [] : listConfigSources(ev.pods, scram.pod, scram.container).map((s) => ({ mechanism: 'sasl-mechanism' as const, ...s }))),
+    ...(locks === undefined ? [] : listConfigMapSources(containerOf(ev.pods, locks.pods[0], locks.container), MAX_READS).map((s) => ({ mechanism: 'message-lock' as const, ...s }))),
   ];
 }
 

@@ -153,6 +153,7 @@ import { analyzeCacheStampede } from './cache-stampede.js';
 import { analyzeConsumerGroups } from './consumer-group.js';
 import { analyzeReadCommittedStall } from './read-committed-stall.js';
 import { analyzeConsumerVisibilityTimeouts } from './consumer-visibility-timeout.js';
+import { analyzeConsumerLockDurations } from './consumer-lock-duration.js';
 import { analyzeVaultTokenMaxTtl } from './vault-token-max-ttl.js';
 import { analyzeConsumerAckTimeouts } from './consumer-ack-timeout.js';
 import { analyzeMissedHeartbeats } from './missed-heartbeat.js';
@@ -417,6 +418,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'index-refresh-left-off': analyzeIndexRefreshLeftOff,
   'orphaned-pending-entries': analyzeOrphanedPendingEntries,
   'consumer-visibility-timeout': analyzeConsumerVisibilityTimeouts,
+  'consumer-lock-duration': analyzeConsumerLockDurations,
   'consumer-partitions': analyzeConsumerPartitions,
   'offset-reset': analyzeOffsetReset,
   'offset-out-of-range': analyzeOffsetOutOfRange,
