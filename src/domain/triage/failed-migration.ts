@@ -3,11 +3,11 @@
  * crash ("Schema-validation: missing table", PostgreSQL 42P01, MySQL 1146) is the consequence, the
  * database's refusal in the Job's log is the cause. A rollback of the app creates no table; the
  * migration must be fixed and re-run. Readings of known refusals say how (MySQL's
- * sql_require_primary_key, ERROR 3750).
+ * sql_require_primary_key, ERROR 3750; PostgreSQL 15's schema public closed to non-owners).
  */
 import type { IsoTime, LogEvidence, NamespaceJobEvidence, NamespaceJobsEvidence, TriageEvidence } from './evidence.js';
 import type { FailedMigrationLogEvidence } from './evidence-failed-migration-logs.js';
-import { MIGRATION } from './pg-privilege.js';
+import { MIGRATION, findConnectRole } from './pg-privilege.js';
 import { HOUR_MS, msBetween } from './time-span.js';
 
 /** How a table the app needs is said to be missing, with the table's name in the first group. */
@@ -27,7 +27,11 @@ const MAX_LINES = 10;
 const MAX_CHARS = 300;
 
 /** The lines of a migration's log that carry its failure: the tool's error and the database's code and message. */
-const FAILURE_LINE = /\bERROR\b|\bError Code\s*:|\bSQL State\s*:|\bMessage\s*:|\bfailed\b|\bSQLSTATE\b|\bException\b/i;
+const FAILURE_LINE = /\bERROR\b|\bError Code\s*:|\bSQL State\s*:|\bMessage\s*:|\bfailed\b|\bSQLSTATE\b|\bException\b|permission denied/i;
+/** A Python traceback's last line names the exception class and the database's words ("psycopg2.errors.InsufficientPrivilege: …"). */
+const EXCEPTION_HEAD = /^\s*[\w.]+(?:Error|Exception|Privilege|Violation)\b\s*:/;
+/** Traceback glue that carries no refusal of its own. */
+const TRACEBACK_GLUE = /^\s*(?:The above exception was|During handling of the above exception)|^\s*\(Background on this error at/i;
 
 export interface MissingTable {
   table: string;
@@ -65,7 +69,7 @@ const SEARCH_PATH_SET = /\bALTER\s+(?:ROLE|USER|DATABASE)\b.*\bSET\s+search_path
 
 /** The lines of a failed migration's log worth keeping: its error and the database's refusal, and a search_path it set. */
 export function keepMigrationFailureLines(lines: readonly string[]): string[] {
-  return lines.filter((l) => (FAILURE_LINE.test(l) && l.replace(/\bERROR:?\s*/i, '').trim() !== '') || SEARCH_PATH_SET.test(l)).slice(-MAX_LINES).map((l) => (l.length > MAX_CHARS ? l.slice(0, MAX_CHARS) : l.trim()));
+  return lines.filter((l) => (!TRACEBACK_GLUE.test(l) && (FAILURE_LINE.test(l) || EXCEPTION_HEAD.test(l)) && l.replace(/\bERROR:?\s*/i, '').trim() !== '') || SEARCH_PATH_SET.test(l)).slice(-MAX_LINES).map((l) => (l.length > MAX_CHARS ? l.slice(0, MAX_CHARS) : l.trim()));
 }
 
 /** A database refusal a migration meets, known well enough to say why and how to fix it. */
@@ -74,6 +78,7 @@ interface RefusalReading {
   /** The refusal in brief, for the headline. */
   brief: string;
   why: string;
+  /** The fix; `<role>` stands for the role the Job connects as. */
   fix: string;
 }
 
@@ -84,6 +89,12 @@ const REFUSALS: readonly RefusalReading[] = [
     why: "MySQL 8.0.13+ refuses to create or change a table without a primary key while the system variable sql_require_primary_key is ON (managed MySQL parameter groups may turn it on, e.g. in an engine upgrade), so a migration that creates a table with only secondary keys fails and the table is never created.",
     fix: 'add a primary key to the table in the migration (or have the DBA unset sql_require_primary_key for the session or the parameter group), then re-run the migration Job',
   },
+  {
+    sign: /permission denied for schema "?public"?/i,
+    brief: 'permission denied for schema public (42501): its role may not CREATE there, the PostgreSQL 15+ default for a role that does not own the schema',
+    why: "Since PostgreSQL 15 the public schema no longer grants CREATE to every role (PUBLIC): only the database owner (pg_database_owner) may create there, and GRANT ALL ON DATABASE does not reach the schema. A migration role that is not the owner cannot create its first table, so no table is created.",
+    fix: 'grant the migration role the schema privilege (`GRANT USAGE, CREATE ON SCHEMA public TO <role>`, or make it the owner of the database or schema), then re-run the migration Job',
+  },
 ];
 
 export interface FailedMigration {
@@ -92,24 +103,27 @@ export interface FailedMigration {
   /** The database's refusal, quoted from the Job's log. */
   refusal?: string;
   reading?: RefusalReading;
+  /** The role the Job connects as, when its literal env says so. */
+  role?: string;
 }
 
 /** The failed migration Job whose log says why, when the app's log says a table is missing. */
-export function findFailedMigration(lines: readonly string[], runs: readonly FailedMigrationLogEvidence[]): FailedMigration | undefined {
+export function findFailedMigration(lines: readonly string[], runs: readonly FailedMigrationLogEvidence[], jobs: readonly NamespaceJobEvidence[] = []): FailedMigration | undefined {
   const missing = findMissingTable(lines);
   const run = runs[0];
   if (missing === undefined || run === undefined) return undefined;
   const reading = REFUSALS.find((r) => run.lines.some((l) => r.sign.test(l)));
   const refusal = (reading ? run.lines.find((l) => reading.sign.test(l) && /Message|ERROR/i.test(l)) ?? run.lines.find((l) => reading.sign.test(l)) : undefined)
     ?? run.lines.find((l) => /Message\s*:|SQLSTATE|ERROR \d{4}/i.test(l)) ?? run.lines[run.lines.length - 1];
-  return { run, missing, ...(refusal ? { refusal: refusal.replace(/^Message\s*:\s*/i, '') } : {}), ...(reading ? { reading } : {}) };
+  const role = findConnectRole(jobs.find((j) => j.name === run.job)?.commandAndEnv ?? []);
+  return { run, missing, ...(refusal ? { refusal: refusal.replace(/^Message\s*:\s*/i, '') } : {}), ...(reading ? { reading } : {}), ...(role ? { role } : {}) };
 }
 
 /** The words of a finding: the failed migration is the cause, the missing table its consequence, the migration the fix. */
 export function tellFailedMigration(f: FailedMigration): { title: string; cause: string; action: string; fix: string; evidence: string[] } {
   const job = f.run.job;
   const what = f.reading?.brief ?? (f.refusal ? `"${f.refusal.slice(0, 140)}"` : 'see its log');
-  const fix = f.reading?.fix ?? 'fix what the migration Job\'s log names, then re-run the migration Job';
+  const fix = (f.reading?.fix ?? 'fix what the migration Job\'s log names, then re-run the migration Job').replace(/<role>/g, f.role ?? '<migration role>');
   return {
     title: `: migration Job ${job} failed: ${what}; the app's table ${f.missing.table} is missing`,
     cause: `The app needs table ${f.missing.table}, which its migration Job ${job} was to create, but the Job failed${f.refusal ? ` ("${f.refusal.slice(0, 200)}")` : ''}, so the new revision fails at start ("${f.missing.line.slice(-140)}").${f.reading ? ` ${f.reading.why}` : ''} A rollback of the app does not create the table (it is a mitigation only if the old revision does not need it).`,

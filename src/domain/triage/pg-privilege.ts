@@ -42,7 +42,8 @@ export function needsPrivilegeJobs(target: Pick<TriageEvidence['target'], 'kind'
 }
 
 const USER_VAR = /^(?:PG|DB|DATABASE|POSTGRES(?:QL)?|SQL)_?USER(?:NAME)?$/i;
-const URL_USER = /postgres(?:ql)?:\/\/([^:@/\s]+)[:@]/i;
+// SQLAlchemy names the driver after the dialect (postgresql+psycopg2://).
+const URL_USER = /postgres(?:ql)?(?:\+\w+)?:\/\/([^:@/\s]+)[:@]/i;
 
 /** The role a container connects as, from a literal env value (PGUSER, DB_USER, a postgres:// URL); never a Secret's. */
 export function findConnectRole(env: readonly (EnvVarEvidence | string)[]): string | undefined {

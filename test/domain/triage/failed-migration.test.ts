@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findFailedMigration, findMissingTable, keepMigrationFailureLines, pickFailedMigrationRuns, tellFailedMigration } from '../../../src/domain/triage/failed-migration.js';
-import type { NamespaceJobEvidence } from '../../../src/domain/triage/evidence.js';
-import { NOW, minutesAgo, terminated } from './scenarios/builders.js';
+import type { LogEvidence, NamespaceJobEvidence } from '../../../src/domain/triage/evidence.js';
+import { NOW, baseEvidence, minutesAgo, pod, terminated } from './scenarios/builders.js';
+import { analyzeSchemaMismatch } from '../../../src/domain/triage/analyzers/schema-mismatch.js';
+import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
 import { crashScenario } from './scenarios/crashes.js';
 import { analyzeExitCodes } from '../../../src/domain/triage/analyzers/exit-code.js';
 
@@ -76,5 +78,53 @@ describe('a table missing because its migration Job failed', () => {
     expect(f?.title).toMatch(/migration Job order-api-migrate-48 failed: MySQL ERROR 3750/);
     expect(f?.nextAction).toMatch(/primary key/);
     expect(f?.nextAction).not.toMatch(/Roll back/i);
+  });
+});
+
+// A Python migration tool (SQLAlchemy) that PostgreSQL 15+ refuses CREATE on schema public: its traceback names the refusal.
+const traceback = [
+  'INFO  [alembic.runtime.migration] Context impl PostgresqlImpl.',
+  'Traceback (most recent call last):',
+  '    cursor.execute(statement, parameters)',
+  'psycopg2.errors.InsufficientPrivilege: permission denied for schema public',
+  'LINE 2: CREATE TABLE alembic_version (',
+  'The above exception was the direct cause of the following exception:',
+  'sqlalchemy.exc.ProgrammingError: (psycopg2.errors.InsufficientPrivilege) permission denied for schema public',
+  '(Background on this error at: https://sqlalche.me/e/20/f405)',
+];
+const pgMissing = 'sqlalchemy.exc.ProgrammingError: (psycopg2.errors.UndefinedTable) relation "invoices" does not exist';
+const schemaJob: NamespaceJobEvidence = { ...run('billing-migrate-7', 50), commandAndEnv: ['alembic', 'upgrade', 'head', 'DATABASE_URL=postgresql+psycopg2://billing_owner@db.billing.svc:5432/billing'] };
+const schemaRun = () => ({ job: 'billing-migrate-7', pod: 'billing-migrate-7-q2w', container: 'migrate', finishedAt: minutesAgo(50), lines: keepMigrationFailureLines(traceback) });
+
+describe('a migration Job refused CREATE on schema public', () => {
+  it("keeps a Python traceback's exception lines, not its glue", () => {
+    const kept = keepMigrationFailureLines(traceback);
+    expect(kept).toContain('psycopg2.errors.InsufficientPrivilege: permission denied for schema public');
+    expect(kept.join('\n')).not.toMatch(/The above exception|Background on this error/);
+  });
+
+  it('says PostgreSQL 15+ no longer lets every role create in public, and grants the Job\'s role the schema privilege', () => {
+    const found = findFailedMigration([pgMissing], [schemaRun()], [schemaJob]);
+    const told = tellFailedMigration(found!);
+    expect(told.title).toMatch(/migration Job billing-migrate-7 failed: permission denied for schema public/);
+    expect(told.cause).toMatch(/PostgreSQL 15/);
+    expect(told.action).toContain('GRANT USAGE, CREATE ON SCHEMA public TO billing_owner');
+    expect(told.action).toMatch(/re-run the migration Job/);
+  });
+
+  it('makes the failed Job the headline when the app only reports the missing relation', () => {
+    const pods = [0, 1].map((i) => pod(i));
+    const ev = baseEvidence({
+      pods,
+      logs: pods.map((p): LogEvidence => ({ pod: p.name, container: 'app', previous: false, lines: [pgMissing, pgMissing] })),
+      namespaceJobs: { complete: true, jobs: [schemaJob] },
+      failedMigrationLogs: [schemaRun()],
+    });
+    const [f] = analyzeSchemaMismatch(ev);
+    expect(f?.title).toMatch(/migration Job billing-migrate-7 failed: permission denied for schema public/);
+    const r = buildTriageReport(ev, { startedAt: NOW, finishedAt: NOW });
+    expect(r.headline).toMatch(/permission denied for schema public/);
+    expect(r.headline).toContain('GRANT USAGE, CREATE ON SCHEMA public TO billing_owner');
+    expect(r.headline).not.toMatch(/the code and the database schema disagree/);
   });
 });

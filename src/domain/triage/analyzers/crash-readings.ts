@@ -595,7 +595,7 @@ const notNullViolation: Reader = (c) => {
  */
 const failedMigration: Reader = (c, decisive) => {
   if (!isAppError(c)) return undefined;
-  const found = findFailedMigration(decisive !== undefined ? [decisive, ...c.lines.slice(-5)] : c.lines.slice(-5), c.ev.failedMigrationLogs ?? []);
+  const found = findFailedMigration(decisive !== undefined ? [decisive, ...c.lines.slice(-5)] : c.lines.slice(-5), c.ev.failedMigrationLogs ?? [], c.ev.namespaceJobs?.jobs ?? []);
   if (found === undefined) return undefined;
   const { evidence, ...told } = tellFailedMigration(found);
   return { ...told, evidence, outside: `the migration Job ${found.run.job} failed to create table ${found.missing.table}; a rollback of the app does not create it`, sure: true };

@@ -13,6 +13,7 @@ import { findPoolerRoute, readPoolMode } from '../pooled-prepared-statements.js'
 import { readSessionSetting } from '../pooled-session-setting.js';
 import { readDroppingSchemaGeneration } from '../schema-generation-drop.js';
 import { readRoleSearchPath } from '../role-search-path.js';
+import { findFailedMigration, tellFailedMigration } from '../failed-migration.js';
 
 /** One line may be a stray query; the same error again is how every request of that path ends. */
 const MIN_LINES = 2;
@@ -92,6 +93,28 @@ export function analyzeSchemaMismatch(ev: TriageEvidence): Finding[] {
   const table = /^table (.+)$/.exec(what)?.[1];
   const searchPath = table !== undefined ? readRoleSearchPath(ev, { pods, podObjects, container: first.container, quote, table, ...(onset !== undefined ? { onset } : {}), evidence }) : undefined;
   if (searchPath !== undefined) return [searchPath];
+
+  // A table missing because the migration Job meant to create it failed: the Job's refusal is the cause, not the code.
+  const failed = /^table /.test(what) ? findFailedMigration(hits.flatMap((h) => [h.errors.first.quote]), ev.failedMigrationLogs ?? [], ev.namespaceJobs?.jobs ?? []) : undefined;
+  if (failed !== undefined) {
+    const told = tellFailedMigration(failed);
+    return [{
+      id: `schema-migration/failed-migration/${first.container}`,
+      kind: 'schema-migration',
+      title: `Queries fail on ${share}${told.title}`,
+      layer: 'rollout/change',
+      severity: severityForPods(ev, pods.length),
+      confidence: 'high',
+      evidence: [...evidence, ...told.evidence],
+      decisive: quote,
+      ...(onset !== undefined ? { onset } : {}),
+      likelyCause: told.cause,
+      nextAction: told.action,
+      fix: told.fix,
+      confirmCommands: [formatKubectl(ev.target, `logs job/${failed.run.job} --tail=100`), formatKubectl(ev.target, `logs ${first.pod} -c ${first.container} --tail=100`)],
+      affected: { pods, nodes: listNodesOf(podObjects) },
+    } satisfies Finding];
+  }
 
   // A relation missing behind a transaction-mode pooler while the client sets its search_path per session: the tables are there, the setting is lost.
   const session = /^table /.test(what) ? readSessionSetting(ev.logs.filter((l) => pods.includes(l.pod)).flatMap((l) => l.lines)) : undefined;

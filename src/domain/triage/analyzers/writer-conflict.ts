@@ -4,7 +4,8 @@
  * what changed in how it writes them just before the conflicts began, is the cause: another
  * Deployment of the namespace on the same database whose newest revision came just before the
  * first conflict (writer-conflict.ts). Its rollout is the trigger, so the way out is to move it
- * back (or make both take the rows in one order); the workload's own revision is not blamed.
+ * back (or make both take the rows in one order; a new writer has nothing to move back to, so it
+ * is changed or paused); the workload's own revision is not blamed.
  */
 import type { TriageEvidence } from '../evidence.js';
 import type { RolloutRevisionEvidence } from '../evidence-namespace-rollouts.js';
@@ -34,6 +35,17 @@ function describeConflict(c: WriterConflict): { words: string; plural: string } 
     : { words: 'fail to serialize', plural: `serialization failures${code}` };
 }
 
+/** A driver's exception class before the database's words ("Caused by: com.example.FooRollbackException: "). */
+const EXCEPTION_CLASS = /(?:Caused by:\s*)?(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error):\s*/;
+
+/** The conflict line as the database worded it: a driver's exception class says nothing the message does not, and its name ("…RollbackException") reads as advice. */
+function quoteConflict(line: string): string {
+  const plain = condenseStructuredLine(line);
+  const m = EXCEPTION_CLASS.exec(plain);
+  const rest = m === null ? '' : plain.slice(m.index + m[0].length).trim();
+  return rest.length >= 10 ? rest : plain;
+}
+
 export function analyzeWriterConflicts(ev: TriageEvidence): Finding[] {
   const c = findWriterConflicts({ logs: ev.logs, pods: ev.pods, collectedAt: ev.collectedAt });
   const last = c?.hits[c.hits.length - 1];
@@ -58,8 +70,12 @@ export function analyzeWriterConflicts(ev: TriageEvidence): Finding[] {
     ? `Transactions ${words} with ${p.deployment}'s writes since its ${revision}${changed}: ${where}`
     : `Transactions ${words} against another writer of the same rows: ${where}`;
   const prev = p?.previous;
+  const conflicts = describeConflict(c).plural.replace(/ \(.*\)$/, '');
+  // A writer with no earlier revision is new: there is nothing to roll back to, so it is paused or changed.
   const fix = p && prev
-    ? `roll ${p.deployment} back to revision ${prev.revision}${versionOf(prev) ? ` (${versionOf(prev)})` : ''} to stop the ${describeConflict(c).plural.replace(/ \(.*\)$/, '')}; then make both writers lock the shared rows in one order and keep ${p.deployment}'s transactions short before it moves again`
+    ? `roll ${p.deployment} back to revision ${prev.revision}${versionOf(prev) ? ` (${versionOf(prev)})` : ''} to stop the ${conflicts}; then make both writers lock the shared rows in one order and keep ${p.deployment}'s transactions short before it moves again`
+    : p
+    ? `make ${p.deployment} (a new writer: it has no earlier revision) lock the shared rows in the same order as ${name} and in small batches with short transactions, or pause it (scale it to 0) to stop the ${conflicts} meanwhile; ${name}'s aborted transactions can be retried`
     : `find the other writer of those rows (the database's log DETAIL names both statements) and make both take the rows in one order, in short transactions; retry the aborted transaction meanwhile`;
   return [{
     id: `dependency-error/writer-conflict/${p?.deployment ?? name}`,
@@ -80,7 +96,7 @@ export function analyzeWriterConflicts(ev: TriageEvidence): Finding[] {
       ] : []),
       ...(own ? [`the workload's own newest revision: ${own}`] : []),
     ],
-    decisive: condenseStructuredLine(last.line),
+    decisive: quoteConflict(last.line),
     likelyCause:
       `Two writers take row locks on the same rows in different orders (or hold them longer), so each waits on the other's transaction and the database aborts one of them on purpose; the database itself is healthy. ` +
       (p

@@ -69,4 +69,15 @@ describe('transactions in conflict with another writer that rolled out just befo
       expect(f?.datesChange).toBeUndefined();
     }
   });
+
+  it('asks a new writer (no earlier revision) to take the rows in one order or pause, and quotes the database, not the driver\'s exception class', () => {
+    const jdbc = (m: number) => `${minutesAgo(m)} WARN  [pool-2] Caused by: com.example.jdbc.TxnRollbackException: Deadlock found when trying to get lock; try restarting transaction`;
+    const fresh = sweeper({ revisions: [sweeper().revisions[0]!] });
+    const report = buildTriageReport(scenario([30, 20, 10].map(jdbc), [fresh]), { startedAt: NOW, finishedAt: NOW });
+    expect(report.headline).toMatch(/Transactions deadlock with ledger-sweeper's writes since its revision 12/);
+    expect(report.headline).toMatch(/Make ledger-sweeper \(a new writer: it has no earlier revision\) lock the shared rows in the same order as/);
+    expect(report.headline).toMatch(/pause it/);
+    expect(report.headline).toContain('"Deadlock found when trying to get lock; try restarting transaction"');
+    expect(report.headline).not.toMatch(/RollbackException|find the other writer/i);
+  });
 });
