@@ -79,7 +79,7 @@ export function parseLockDurationMs(value: string): number | undefined {
 }
 
 export interface LockSetting {
-  /** As written: `ServiceBus__LockDuration=00:00:30`. */
+  /** As written: `Bus__LockDuration=00:01:00`. */
   written: string;
   name: string;
   value: string;

@@ -26,7 +26,7 @@ export interface ImplicitTlsOnStarttls {
   host: string;
   port: string;
   portEnv: string;
-  /** The switch as written: SMTP_USE_SSL=true. */
+  /** The switch as written: MAIL_USE_SSL=true. */
   ssl: string;
   sslEnv: string;
   /** The revision of the failing pods that moved the port (or turned the switch on), and from what. */
