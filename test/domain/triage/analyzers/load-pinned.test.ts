@@ -3,7 +3,7 @@ import { analyzeLoadPinned } from '../../../../src/domain/triage/analyzers/load-
 import type { LogEvidence, PodEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import { splitByScaleUp } from '../../../../src/domain/triage/scale-up-cohorts.js';
 import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
-import { NOW, baseEvidence, container, event, hpa, minutesAgo, pod, running, service } from '../scenarios/builders.js';
+import { NOW, NS, baseEvidence, container, event, hpa, minutesAgo, pod, running, service } from '../scenarios/builders.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 
 const OLD = [0, 1, 2].map((i) => pod(i));
@@ -81,7 +81,7 @@ describe('analyzeLoadPinned', () => {
     expect(f?.decisive).toMatch(/shedding load/);
     expect(f?.nextAction).toMatch(/round_robin/);
     // An old pod's readiness probe times out under that load: the pinning, not the probe, leads.
-    ev.events = [event({ object: { kind: 'Pod', name: OLD[0]!.name, namespace: OLD[0]!.namespace }, reason: 'Unhealthy', count: 6, firstSeen: minutesAgo(12), lastSeen: minutesAgo(2), message: 'Readiness probe failed: timeout: failed to connect service ":50051" within 1s: context deadline exceeded' })];
+    ev.events = [event({ object: { kind: 'Pod', name: OLD[0]!.name, namespace: NS }, reason: 'Unhealthy', count: 6, firstSeen: minutesAgo(12), lastSeen: minutesAgo(2), message: 'Readiness probe failed: timeout: failed to connect service ":50051" within 1s: context deadline exceeded' })];
     const report = buildTriageReport(ev, { startedAt: NOW, finishedAt: NOW });
     expect(report.headline).toMatch(/pinned/);
     expect(report.headline).not.toMatch(/^Readiness probe/);
