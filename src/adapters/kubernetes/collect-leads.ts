@@ -16,6 +16,7 @@ import { pickTimedOutDatabase } from '../../domain/triage/database-locks.js';
 import { listTimeoutConfigReads, listTimeoutLogSearches, pickClosingDatabase } from '../../domain/triage/idle-transaction-timeout.js';
 import { listWaitTimeoutConfigReads, pickClosingMysql } from '../../domain/triage/mysql-wait-timeout.js';
 import { listCostlyConfigReads, pickTimedOutRedis } from '../../domain/triage/redis-costly-setting.js';
+import { needsRedisClientRollouts } from '../../domain/triage/redis-client-rollout.js';
 import { pickShortNamesElsewhere } from '../../domain/triage/service-elsewhere.js';
 import { listExplainedServices, listPinnedServerPods, listPinnedWriterServices, listRefusingServices, listServerClaimReads, listServerConfigReads, listServerLogSearches, listServerRolloutReads, needsServerJobRuns } from '../../domain/triage/analyzers/dependency-refuses.js';
 import { listRejectedSecrets } from '../../domain/triage/analyzers/credentials-rejected.js';
@@ -314,6 +315,9 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     // Or its Redis evicts the keys it needs (redis-evicting-keys): which other writer began filling it.
     const evicting = needsEvictionWriters(seen);
     if (evicting !== undefined) return readNamespaceRollouts(ctx, target, evicting.since, 'its Redis evicts the keys it needs at maxmemory: which other writer began filling it');
+    // Or its Redis calls time out with no blocking command of its own (redis-client-rollout.ts): which other client of the Redis rolled out.
+    const redisClients = needsRedisClientRollouts({ ...seen, target });
+    if (redisClients !== undefined) return readNamespaceRollouts(ctx, target, redisClients.since, 'its Redis calls time out with nothing of its own holding Redis: which other client of it rolled out');
     // Or it is a job worker that lists its queues (worker-queue-names.ts): which producer set a queue name it does not list.
     const queues = needsQueueProducers(seen);
     if (queues !== undefined) return readNamespaceRollouts(ctx, target, queues.since, 'it is a worker listing its queues: which producer set a queue name it does not list');
