@@ -10,7 +10,8 @@ import type { IsoTime, LogEvidence, PodEvidence, TriageTarget } from './evidence
 import { findKeyspaceWalks, holdsServer } from './keyspace-walk.js';
 import { readLogLineTime } from './log-line-time.js';
 import { MIN_REDIS_TIMEOUTS, findRedisService, findRedisTimeouts } from './redis-costly-setting.js';
-import type { EnvTie } from './tied-rollout.js';
+import type { NamespaceRolloutEvidence } from './evidence-namespace-rollouts.js';
+import { type EnvTie, literalEnv } from './tied-rollout.js';
 import { TRIGGER_WINDOW_MS } from './trigger-window.js';
 import { earliest } from './time-span.js';
 
@@ -53,4 +54,22 @@ export function needsRedisClientRollouts(seen: Seen): { since: IsoTime } | undef
   const found = findSharedRedisTimeouts(seen);
   if (found === undefined) return undefined;
   return { since: new Date(Date.parse(found.onset ?? seen.collectedAt) - TRIGGER_WINDOW_MS).toISOString() };
+}
+
+/**
+ * The other client of the same Redis whose newest revision came in before the timeouts: one of its
+ * pods' log says what it runs against Redis (a KEYS, a FLUSHALL). At most one, the newest rollout.
+ */
+export function pickRedisClientToRead(seen: Seen, rollouts: readonly NamespaceRolloutEvidence[]): { deployment: string; hash: string } | undefined {
+  const need = needsRedisClientRollouts(seen);
+  if (need === undefined) return undefined;
+  const mine = literalEnv(seen.pods.flatMap((p) => p.containers));
+  const tie = sameRedis(undefined);
+  const picked = rollouts
+    .flatMap((r) => {
+      const newest = r.revisions[0];
+      return newest !== undefined && (newest.replicas ?? 0) > 0 && newest.createdAt >= need.since && tie(mine, literalEnv(newest.containers)) !== undefined ? [{ deployment: r.deployment, hash: newest.hash, at: newest.createdAt }] : [];
+    })
+    .sort((a, b) => (a.at < b.at ? 1 : -1))[0];
+  return picked === undefined ? undefined : { deployment: picked.deployment, hash: picked.hash };
 }

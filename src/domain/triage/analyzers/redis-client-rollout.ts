@@ -10,9 +10,23 @@ import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { findSharedRedisTimeouts, sameRedis } from '../redis-client-rollout.js';
+import { type KeyspaceWalk, findKeyspaceWalks, formatKeyCount, holdsServer } from '../keyspace-walk.js';
 import { formatAgo } from '../time-span.js';
 import { pickTiedRollout } from '../tied-rollout.js';
 import { truncate } from '../../text.js';
+
+/** "KEYS * over ~5.2 million keys, 6.4–7.9 s a run", from the other client's own log. */
+function describeWalks(walks: readonly KeyspaceWalk[]): string | undefined {
+  const named = walks.filter((w) => w.command !== undefined);
+  const top = named[0];
+  if (top === undefined) return undefined;
+  const what = top.command === 'KEYS' && top.pattern !== undefined ? `KEYS ${top.pattern}` : top.command;
+  const keys = Math.max(0, ...named.map((w) => w.keys ?? 0));
+  const ms = named.flatMap((w) => (w.ms !== undefined ? [w.ms] : []));
+  const s = (x: number) => (x / 1000).toFixed(1);
+  const held = ms.length === 0 ? '' : `, ${Math.min(...ms) === Math.max(...ms) ? s(ms[0] as number) : `${s(Math.min(...ms))}–${s(Math.max(...ms))}`} s a run`;
+  return `${what}${keys > 0 ? ` over ~${formatKeyCount(keys)} keys` : ''}${held}`;
+}
 
 export function analyzeRedisClientRollout(ev: TriageEvidence): Finding[] {
   const found = findSharedRedisTimeouts(ev);
@@ -21,6 +35,10 @@ export function analyzeRedisClientRollout(ev: TriageEvidence): Finding[] {
   const other = pickTiedRollout(ev, { onset: found.onset, pods, lines: found.timeouts.map((t) => t.line), strongEnv: sameRedis(undefined), bearing: /image|redis|KEYS|SCAN|refresh|interval/i, tiedOnly: true });
   if (other === undefined || other.previous === undefined) return [];
   const now = ev.collectedAt;
+  // Its own log, where read: the blocking command it runs, with its keys and seconds.
+  const theirs = (ev.redisClientLogs ?? []).filter((l) => l.pod.startsWith(`${other.deployment}-`));
+  const walks = theirs.flatMap((l) => findKeyspaceWalks(l.pod, l.lines, now)).filter(holdsServer);
+  const runs = describeWalks(walks);
   const redis = `Redis ${found.service}`;
   const change = other.changes[0];
   const rolled = `${other.deployment} rolled out revision ${other.newest.revision}${change ? ` (${change})` : ''} ${formatAgo(other.newest.createdAt, now)}`;
@@ -31,14 +49,15 @@ export function analyzeRedisClientRollout(ev: TriageEvidence): Finding[] {
   return [{
     id: `slow-dependency/redis-client-rollout/${found.service}`,
     kind: 'slow-dependency',
-    title: `${redis} answers this workload's calls too late (${found.timeouts.length} Redis timeouts in ${pods.length} pod${pods.length === 1 ? '' : 's'} since ${formatAgo(found.onset, now)}) right after ${rolled} — another client of the same Redis; Redis runs one command at a time, so a heavier command of that release (KEYS over the keyspace, FLUSHALL, a whole large collection) makes every client wait`,
+    title: `${redis} answers this workload's calls too late (${found.timeouts.length} Redis timeouts in ${pods.length} pod${pods.length === 1 ? '' : 's'} since ${formatAgo(found.onset, now)}) right after ${rolled} — another client of the same Redis${runs ? `, whose log shows ${runs}: Redis runs one command at a time, so every other client waits meanwhile` : '; Redis runs one command at a time, so a heavier command of that release (KEYS over the keyspace, FLUSHALL, a whole large collection) makes every client wait'}`,
     layer: 'network/routing',
     severity: failing > 0 ? severityForPods(ev, failing) : 'warning',
-    confidence: 'medium',
+    confidence: runs ? 'high' : 'medium',
     evidence: [
       `${found.timeouts.length} Redis timeout lines in ${pods.slice(0, 3).join(', ')}, the first ${formatAgo(found.onset, now)}`,
       ...(last ? [`log ${last.pod}: ${truncate(last.line, 300)}`] : []),
       `${other.deployment}: ${other.by ?? 'another client of the same Redis'}; revision ${other.newest.revision} ${formatAgo(other.newest.createdAt, now)} (before: revision ${other.previous.revision})`,
+      ...(runs && walks[0] ? [`log ${walks[0].pod}: ${truncate(walks[0].line, 300)}`] : []),
       ...other.changes.slice(0, 3).map((c) => `${other.deployment} revision ${other.newest.revision}: ${c}`),
     ],
     ...(last ? { decisive: truncate(last.line, 200) } : {}),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRedisClientRollout } from '../../../../src/domain/triage/analyzers/redis-client-rollout.js';
 import type { TriageEvidence } from '../../../../src/domain/triage/evidence.js';
-import { needsRedisClientRollouts } from '../../../../src/domain/triage/redis-client-rollout.js';
+import { needsRedisClientRollouts, pickRedisClientToRead } from '../../../../src/domain/triage/redis-client-rollout.js';
 import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
 import { NOW, baseEvidence, container, minutesAgo, pod, revision, revisionContainer } from '../scenarios/builders.js';
 
@@ -38,6 +38,18 @@ describe('analyzeRedisClientRollout', () => {
     const report = buildTriageReport(ev, { startedAt: NOW, finishedAt: NOW });
     expect(report.headline).toMatch(/report-builder rolled out revision 9/);
     expect(report.headline).not.toMatch(/payment-service[^\n]*(roll ?back|undo)/i);
+  });
+
+  it('quotes the blocking command the other client\'s own log shows it runs', () => {
+    const ev = sharedRedis();
+    ev.redisClientLogs = [{ pod: 'report-builder-6d5f8c7b9a-x2kqj', container: 'app', previous: false, lines: [0, 1, 2, 3].map((i) =>
+      `{"level":"info","ts":"${minutesAgo(30 - i * 5)}","msg":"rebuild done","cmd":"KEYS report:*","matched":${3_100_000 + i},"took":"${4 + i * 0.5}s"}`) }];
+    expect(pickRedisClientToRead({ ...ev, collectedAt: NOW }, ev.namespaceRollouts ?? [])).toEqual({ deployment: 'report-builder', hash: '6d5f8c7b9a' });
+    const [f] = analyzeRedisClientRollout(ev);
+    expect(f?.title).toMatch(/whose log shows KEYS report:\* over ~3\.1 million keys, 4\.0–5\.5 s a run/);
+    expect(f?.confidence).toBe('high');
+    const report = buildTriageReport(ev, { startedAt: NOW, finishedAt: NOW });
+    expect(report.headline).toMatch(/KEYS report:\*/);
   });
 
   it('finds nothing when the other Deployment uses another Redis, or when the workload runs a blocking command of its own', () => {
