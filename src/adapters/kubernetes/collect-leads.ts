@@ -16,6 +16,8 @@ import { pickTimedOutDatabase } from '../../domain/triage/database-locks.js';
 import { listTimeoutConfigReads, listTimeoutLogSearches, pickClosingDatabase } from '../../domain/triage/idle-transaction-timeout.js';
 import { listWaitTimeoutConfigReads, pickClosingMysql } from '../../domain/triage/mysql-wait-timeout.js';
 import { listCostlyConfigReads, pickTimedOutRedis } from '../../domain/triage/redis-costly-setting.js';
+import { needsRedisClientRollouts, pickRedisClientToRead } from '../../domain/triage/redis-client-rollout.js';
+import { readRedisClientLog } from './read-redis-client-log.js';
 import { pickShortNamesElsewhere } from '../../domain/triage/service-elsewhere.js';
 import { listExplainedServices, listPinnedServerPods, listPinnedWriterServices, listRefusingServices, listServerClaimReads, listServerConfigReads, listServerLogSearches, listServerRolloutReads, needsServerJobRuns } from '../../domain/triage/analyzers/dependency-refuses.js';
 import { listRejectedSecrets } from '../../domain/triage/analyzers/credentials-rejected.js';
@@ -202,7 +204,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'clientVersion' | 'tlsLibrary' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'sessionListings' | 'migrationLockRuns' | 'gateWriter' | 'meshControlPlane' | 'imageHolderNodes' | 'dnsCacheConfig'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'redisClientLogs' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'clientVersion' | 'tlsLibrary' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'sessionListings' | 'migrationLockRuns' | 'gateWriter' | 'meshControlPlane' | 'imageHolderNodes' | 'dnsCacheConfig'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config' | 'logs' | 'services'>>;
 
@@ -314,6 +316,9 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     // Or its Redis evicts the keys it needs (redis-evicting-keys): which other writer began filling it.
     const evicting = needsEvictionWriters(seen);
     if (evicting !== undefined) return readNamespaceRollouts(ctx, target, evicting.since, 'its Redis evicts the keys it needs at maxmemory: which other writer began filling it');
+    // Or its Redis calls time out with no blocking command of its own (redis-client-rollout.ts): which other client of the Redis rolled out.
+    const redisClients = needsRedisClientRollouts({ ...seen, target });
+    if (redisClients !== undefined) return readNamespaceRollouts(ctx, target, redisClients.since, 'its Redis calls time out with nothing of its own holding Redis: which other client of it rolled out');
     // Or it is a job worker that lists its queues (worker-queue-names.ts): which producer set a queue name it does not list.
     const queues = needsQueueProducers(seen);
     if (queues !== undefined) return readNamespaceRollouts(ctx, target, queues.since, 'it is a worker listing its queues: which producer set a queue name it does not list');
@@ -327,6 +332,11 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     // Or Postgres refuses its logins for their role's CONNECTION LIMIT (pg-role-limit.ts): which other client of the role rolled out.
     const sharers = needsRoleSharerRollouts(seen);
     return sharers === undefined ? undefined : readNamespaceRollouts(ctx, target, sharers.since, 'its role is at its CONNECTION LIMIT: which other client of the role rolled out');
+  });
+  // Its Redis calls time out and another client of that Redis rolled out: what that client's log says it runs against Redis.
+  const redisClientLogsP = Promise.all([podsP, detailsP, namespaceRolloutsP]).then(([pods, d, rollouts]) => {
+    const pick = rollouts === undefined ? undefined : pickRedisClientToRead({ logs: d.logs, pods: pods.ranked, target, collectedAt: now() }, rollouts);
+    return pick === undefined ? undefined : readRedisClientLog(ctx, pick);
   });
   // Documents its search index refuses for their mapping: the other namespaces its lines or channel name, for the sender that rolled out.
   const senderRolloutsP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
@@ -668,6 +678,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     dependencyPods: dependencyP,
     peerRollout: peerRolloutP,
     namespaceRollouts: namespaceRolloutsP,
+    redisClientLogs: redisClientLogsP,
     dependencyMembers: membersP,
     portHolders: portHoldersP,
     hostHolders: hostHoldersP,

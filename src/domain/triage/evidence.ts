@@ -415,6 +415,8 @@ export interface TriageEvidence {
   peerRollout?: PeerRolloutEvidence;
   /** Other Deployments of the namespace whose newest revision came in the hours before messages the workload cannot take (message-contract.ts). */
   namespaceRollouts?: NamespaceRolloutEvidence[];
+  /** The current log tail of one pod of another client of the same Redis that rolled out, where the workload's Redis calls time out with no blocking command of its own (redis-client-rollout.ts). */
+  redisClientLogs?: LogEvidence[];
   /** Other Deployments of the namespace and their resolver options, when the workload's lookups stall at the resolver timeout (lookup-stall.ts). */
   resolverPeers?: ResolverPeerEvidence[];
   /** Services of other namespaces the logs name as a dependency (at most two), with their EndpointSlices. */

@@ -126,6 +126,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'lifecycle-hook': ['signal-kill', 'exit-code', 'clean-exit', 'unexplained', ...PROCESS_EFFECTS],
   // A liveness probe that checks a dependency: the dependency's failure is what it reports, the kills are what it does.
   'liveness-dependency': ['liveness-kill', 'signal-kill', 'exit-code', 'clean-exit', 'dependency-error', 'resource-exhaustion', 'slow-dependency', 'unexplained', ...PROCESS_EFFECTS],
+  // Long-lived connections left on the pods from before a scale-up: those pods' failed probes, stalls and the HPA's moderate average are that load.
+  'load-pinned': ['hpa', 'readiness-probe', 'liveness-kill', 'event-loop-blocked', 'unready-replicas', 'service-endpoints'],
   // ClientIP affinity pins a client's load to one pod: its kills, one pod at a time, are that load.
   'session-affinity': ['oom-killed', 'liveness-kill', 'signal-kill', 'exit-code', 'readiness-probe', 'unexplained', ...PROCESS_EFFECTS],
   // Topology hints that give a zone too few endpoints: those pods' stalls, failed probes and kills are its callers' load.

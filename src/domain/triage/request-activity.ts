@@ -25,6 +25,8 @@ export interface RequestActivity {
   newestSlow?: string;
   /** Lines that report a request refused for load, at warn level or above. */
   shed: number;
+  /** The newest of them, as logged. */
+  newestShed?: string;
   /** The largest request count a stats line reports; absent when no line carries one. */
   peakCount?: number;
 }
@@ -33,14 +35,15 @@ export function measureRequestActivity(log: LogEvidence): RequestActivity {
   let slow = 0;
   let shed = 0;
   let newestSlow: string | undefined;
+  let newestShed: string | undefined;
   let peakCount: number | undefined;
   for (const line of log.lines) {
     if (SLOW_REQUEST.test(line) && WARN_LEVEL.test(line)) (slow++, newestSlow = line);
-    if (SHED_REQUEST.test(line) && WARN_LEVEL.test(line)) shed++;
+    if (SHED_REQUEST.test(line) && WARN_LEVEL.test(line)) (shed++, newestShed = line);
     const m = REQUEST_COUNT.exec(line);
     if (m?.[1] !== undefined) peakCount = Math.max(peakCount ?? 0, Number(m[1]));
   }
-  return { pod: log.pod, lines: log.lines.length, slow, shed, ...(newestSlow === undefined ? {} : { newestSlow }), ...(peakCount === undefined ? {} : { peakCount }) };
+  return { pod: log.pod, lines: log.lines.length, slow, shed, ...(newestSlow === undefined ? {} : { newestSlow }), ...(newestShed === undefined ? {} : { newestShed }), ...(peakCount === undefined ? {} : { peakCount }) };
 }
 
 /** Slow and shed lines together at or above this: the server logs more requests than it serves in time, not a blip. */

@@ -233,6 +233,7 @@ import { analyzeUnroutableMessages } from './unroutable-messages.js';
 import { analyzeInProcessSessions } from './in-process-sessions.js';
 import { analyzeDataProtectionKeys } from './data-protection-keys.js';
 import { analyzeRedisEvictions } from './redis-evictions.js';
+import { analyzeRedisClientRollout } from './redis-client-rollout.js';
 import { analyzePolicyBundleMissing } from './policy-bundle-missing.js';
 import { analyzeRateLimitFailClosed } from './rate-limit-fail-closed.js';
 import { analyzeFrontProxyQueue } from './front-proxy-queue.js';
@@ -477,6 +478,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'session-bound-protocol': analyzeSessionBoundProtocol,
   'data-protection-keys': analyzeDataProtectionKeys,
   'redis-evictions': analyzeRedisEvictions,
+  'redis-client-rollout': analyzeRedisClientRollout,
   'task-redelivery': analyzeTaskRedelivery,
   'job-redelivery': analyzeJobRedelivery,
   'object-mutation-rate': analyzeObjectMutationRate,

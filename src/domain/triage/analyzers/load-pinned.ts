@@ -16,7 +16,7 @@ import { splitByScaleUp } from '../scale-up-cohorts.js';
 import { listSelectingServices } from '../service-match.js';
 import { formatAgo, msBetween } from '../time-span.js';
 
-/** Slow-request lines per old pod's tail below this are noise, not saturation. */
+/** Slow or shed request lines per old pod's tail below this are noise, not saturation. */
 const MIN_SLOW_PER_POD = 3;
 /** New pods at or under this share of the old pods' activity serve "almost nothing". */
 const IDLE_SHARE = 0.1;
@@ -42,9 +42,15 @@ function speaksHttp2(ev: TriageEvidence, pods: readonly PodEvidence[], logs: rea
   return [...ports, ...containerPorts].some((n) => HTTP2_PORT.test(n)) || logs.some((l) => l.lines.some((x) => GRPC_LOG.test(x)));
 }
 
+/** A saturated server logs its requests slow, or refuses them for load (shed at an in-flight limit): both count. */
+function strained(a: RequestActivity): number {
+  return a.slow + a.shed;
+}
+
 function describe(a: RequestActivity, side: string): string {
   const count = a.peakCount === undefined ? '' : `, at most ${a.peakCount} requests per stats line`;
-  return `pod ${a.pod} (${side}): ${a.slow} slow-request line${a.slow === 1 ? '' : 's'} in its last ${a.lines} log lines${count}`;
+  const shed = a.shed === 0 ? '' : `, ${a.shed} request${a.shed === 1 ? '' : 's'} shed for load`;
+  return `pod ${a.pod} (${side}): ${a.slow} slow-request line${a.slow === 1 ? '' : 's'}${shed} in its last ${a.lines} log lines${count}`;
 }
 
 export function analyzeLoadPinned(ev: TriageEvidence): Finding[] {
@@ -57,8 +63,8 @@ export function analyzeLoadPinned(ev: TriageEvidence): Finding[] {
   const old = oldLogs.map(measureRequestActivity);
   const young = newLogs.map(measureRequestActivity);
   // Saturation on every old pod read, next to none on the new ones.
-  if (old.some((a) => a.slow < MIN_SLOW_PER_POD)) return [];
-  if (mean(young.map((a) => a.slow)) > IDLE_SHARE * mean(old.map((a) => a.slow))) return [];
+  if (old.some((a) => strained(a) < MIN_SLOW_PER_POD)) return [];
+  if (mean(young.map(strained)) > IDLE_SHARE * mean(old.map(strained))) return [];
   // Where stats lines count requests, the new pods must count almost none as well.
   const counted = old.every((a) => a.peakCount !== undefined) && young.every((a) => a.peakCount !== undefined);
   if (counted && mean(young.map((a) => a.peakCount ?? 0)) > IDLE_SHARE * mean(old.map((a) => a.peakCount ?? 0))) return [];
@@ -73,11 +79,11 @@ export function analyzeLoadPinned(ev: TriageEvidence): Finding[] {
   const cpu = hpa?.metrics.find((m) => m.name === 'cpu' && m.current !== undefined);
   const callers = [...new Set((ev.serviceCallers ?? []).map((c) => c.owner ?? `pod ${c.pod}`))];
   const who = callers.length === 0 ? 'the callers' : `the callers (${callers.join(', ')})`;
-  const decisive = old.find((a) => a.newestSlow !== undefined)?.newestSlow;
+  const decisive = old.find((a) => a.newestSlow !== undefined)?.newestSlow ?? old.find((a) => a.newestShed !== undefined)?.newestShed;
   return [{
     id: `load-pinned/${ev.target.name}`,
     kind: 'load-pinned',
-    title: `Load is pinned to the ${before} pods from before the scale-up ${formatAgo(at, ev.collectedAt)} (${before} → ${total}): the ${cohorts.after.length} pods it added serve almost no requests while the older ones log slow requests — ${conns}`,
+    title: `Load is pinned to the ${before} pods from before the scale-up ${formatAgo(at, ev.collectedAt)} (${before} → ${total}): the ${cohorts.after.length} pods it added serve almost no requests while the older ones log ${old.every((a) => a.slow === 0) ? 'requests shed for load' : 'slow requests'} — ${conns}`,
     layer: 'network/routing',
     severity: 'warning',
     confidence: 'medium',

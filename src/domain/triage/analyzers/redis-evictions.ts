@@ -10,24 +10,14 @@ import { condenseStructuredLine } from '../evidence-lookup.js';
 import { findRedisEvictions } from '../redis-evictions.js';
 import { formatBytes } from '../quantity.js';
 import { formatAgo, HOUR_MS } from '../time-span.js';
-import { type EnvTie, pickTiedRollout } from '../tied-rollout.js';
+import { pickTiedRollout } from '../tied-rollout.js';
+import { sameRedis } from '../redis-client-rollout.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { countReadyPods, listNodesOf, severityForPods } from '../pod-status.js';
 import { truncate } from '../../text.js';
 
 /** A writer that fills a Redis takes a while to reach its ceiling: how long before the evictions its start stays a suspect. */
 const FILL_WINDOW_MS = 6 * HOUR_MS;
-
-/** Both sides' env name the same Redis host (an address, a redis:// URL). */
-const sameRedis = (host: string | undefined): EnvTie => (mine, theirs) => {
-  const hosts = host !== undefined ? [host] : mine.flatMap((e) => (/redis/i.test(e.name) || /^rediss?:\/\//.test(e.value) ? [/^(?:rediss?:\/\/(?:[^@/]*@)?)?([\w.-]+)/.exec(e.value)?.[1] ?? ''] : [])).filter((h) => h.length >= 4);
-  for (const h of hosts) {
-    const short = h.split('.')[0] ?? h;
-    const hit = theirs.find((e) => new RegExp(`(^|[/@])${short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([.:/]|$)`).test(e.value));
-    if (hit) return { by: `its env ${hit.name} points at the same Redis (${hit.value})`, weight: 3 };
-  }
-  return undefined;
-};
 
 export function analyzeRedisEvictions(ev: TriageEvidence): Finding[] {
   const running = ev.pods.filter((p) => p.phase === 'Running');

@@ -3,7 +3,7 @@ import { analyzeLoadPinned } from '../../../../src/domain/triage/analyzers/load-
 import type { LogEvidence, PodEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import { splitByScaleUp } from '../../../../src/domain/triage/scale-up-cohorts.js';
 import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
-import { NOW, baseEvidence, container, hpa, minutesAgo, pod, running, service } from '../scenarios/builders.js';
+import { NOW, NS, baseEvidence, container, event, hpa, minutesAgo, pod, running, service } from '../scenarios/builders.js';
 import { healthyScenario } from '../scenarios/healthy.js';
 
 const OLD = [0, 1, 2].map((i) => pod(i));
@@ -66,6 +66,25 @@ describe('analyzeLoadPinned', () => {
     const [f] = analyzeLoadPinned(ev);
     expect(f?.title).toMatch(/long-lived connections/);
     expect(f?.title).not.toMatch(/HTTP\/2/);
+  });
+
+  it('counts requests the old pods shed at their in-flight limit as saturation, when they log no slow request', () => {
+    const shedding = (p: PodEvidence, busy: boolean): LogEvidence => ({ pod: p.name, container: 'app', previous: false, lines: [0, 1, 2, 3, 4, 5].map((k) => busy
+      ? `{"level":"warn","ts":"${minutesAgo(10 - k)}","msg":"shedding load","method":"/catalog.v1.Prices/Get","inflight":200,"limit":200,"code":"ResourceExhausted"}`
+      : `{"level":"info","ts":"${minutesAgo(10 - k)}","msg":"load","active_streams":0,"connections":0}`) });
+    const ev = pinnedAfterScaleUp();
+    ev.logs = [shedding(OLD[0]!, true), shedding(OLD[1]!, true), shedding(NEW[0]!, false), shedding(NEW[1]!, false)];
+    const [f] = analyzeLoadPinned(ev);
+    expect(f?.title).toMatch(/pinned to the 3 pods from before the scale-up/);
+    expect(f?.title).toMatch(/shed for load/);
+    expect(f?.title).toMatch(/long-lived HTTP\/2/);
+    expect(f?.decisive).toMatch(/shedding load/);
+    expect(f?.nextAction).toMatch(/round_robin/);
+    // An old pod's readiness probe times out under that load: the pinning, not the probe, leads.
+    ev.events = [event({ object: { kind: 'Pod', name: OLD[0]!.name, namespace: NS }, reason: 'Unhealthy', count: 6, firstSeen: minutesAgo(12), lastSeen: minutesAgo(2), message: 'Readiness probe failed: timeout: failed to connect service ":50051" within 1s: context deadline exceeded' })];
+    const report = buildTriageReport(ev, { startedAt: NOW, finishedAt: NOW });
+    expect(report.headline).toMatch(/pinned/);
+    expect(report.headline).not.toMatch(/^Readiness probe/);
   });
 
   it('finds nothing when the new pods take their share, or on the healthy control', () => {
