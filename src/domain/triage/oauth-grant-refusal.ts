@@ -92,7 +92,7 @@ export function tellGrantRefusal(r: GrantRefusal, secret: string | undefined): T
     'key-gone': {
       clause: `the identity provider refuses its service account key (${said}): the key${key} was deleted, disabled or expired`,
       cause: `The token endpoint cannot check the signature of the JWT the process signs with its service account key${account}${key}: the provider no longer has that key — deleted, disabled, or expired by a key-expiry policy. No token, no call: the process fails until it carries a valid key.`,
-      fix: `create a new key for the service account${account}, put it in ${where} and restart (or move to workload identity federation)`,
+      fix: `create a new key for the service account${r.account ? ` ${r.account}` : ''}, put it in ${where} and restart (or move to workload identity federation)`,
     },
     'account-gone': {
       clause: `the identity provider refuses its credential (${said}): the account${account} no longer exists`,

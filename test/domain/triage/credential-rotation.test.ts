@@ -65,8 +65,8 @@ describe('a process whose service account key the identity provider refuses at s
     }
     const [f] = analyzeExitCodes(ev);
     expect(f?.title).toMatch(/exits with code 1 on 2\/5 pods: the identity provider refuses its service account key \(invalid_grant "Invalid JWT Signature\."\): the key \(private_key_id 01234567…\) was deleted, disabled or expired$/);
-    expect(f?.decisive).toContain('invalid_grant');
-    expect(f?.fix).toBe('create a new key for the service account of metrics-sync@example-project.iam.gserviceaccount.com, put it in Secret metrics-sync-key and restart (or move to workload identity federation)');
+    expect(f?.decisive).toMatch(/^warehouse check failed: .*invalid_grant/);
+    expect(f?.fix).toBe('create a new key for the service account metrics-sync@example-project.iam.gserviceaccount.com, put it in Secret metrics-sync-key and restart (or move to workload identity federation)');
     expect(f?.outsideWorkload).toBeDefined();
   });
 });

@@ -19,7 +19,7 @@ import { findYamlBoolean, tellYamlBoolean } from '../yaml-boolean.js';
 import { findErrexitStop, tellErrexitStop } from '../entrypoint-errexit.js';
 import { findAbsentDownwardKey, tellAbsentDownwardKey } from '../downward-key-env.js';
 import { findPrefixedAway, tellPrefixedAway } from '../env-from-prefix.js';
-import { findLog, listPodEvents, pickDecisiveLine } from '../evidence-lookup.js';
+import { condenseStructuredLine, findLog, listPodEvents, pickDecisiveLine } from '../evidence-lookup.js';
 import type { ContainerRef } from '../pod-status.js';
 import { describePortClash, findPortInUse, tellPortClash } from '../port-clash.js';
 import { findNodeHolders } from '../host-port-holders.js';
@@ -706,7 +706,7 @@ const grantRefusal: Reader = (c) => {
   if (found === undefined) return undefined;
   const secret = findCredentialSecret([c.first.ref.container], c.first.ref.pod.volumes ?? []);
   const told = tellGrantRefusal(found, secret);
-  return { title: `: ${told.clause}`, cause: told.cause, action: told.action, fix: told.fix, outside: told.outside, decisive: found.line, evidence: secret ? [`credential file from Secret ${secret}`] : [], sure: true };
+  return { title: `: ${told.clause}`, cause: told.cause, action: told.action, fix: told.fix, outside: told.outside, decisive: condenseStructuredLine(found.line), evidence: secret ? [`credential file from Secret ${secret}`] : [], sure: true };
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
