@@ -23,9 +23,9 @@ interface Half {
   object: string;
 }
 
-function halfOf(container: Pick<ContainerSpecEvidence, 'env' | 'envFrom'>, name: RegExp): Half | undefined {
+function halfOf(container: Pick<ContainerSpecEvidence, 'env' | 'envFrom'>, name: RegExp, not?: RegExp): Half | undefined {
   for (const e of container.env ?? []) {
-    if (!name.test(e.name)) continue;
+    if (!name.test(e.name) || not?.test(e.name)) continue;
     if (!('ref' in e)) return { env: e.name, from: 'a literal value in the pod template', object: 'template' };
     if (e.ref.kind !== 'secret' && e.ref.kind !== 'configMap') continue;
     const kind = e.ref.kind === 'secret' ? 'Secret' : 'ConfigMap';
@@ -43,7 +43,8 @@ export interface KeyPairSources {
 /** Where the container's access key id and secret come from, when it reads both from its env. */
 export function findKeyPairSources(containers: readonly Pick<ContainerSpecEvidence, 'env' | 'envFrom'>[]): KeyPairSources | undefined {
   for (const c of containers) {
-    const keyId = halfOf(c, KEY_ID);
+    // AWS_SECRET_ACCESS_KEY ends like an access key too: the secret's name is never the id's.
+    const keyId = halfOf(c, KEY_ID, SECRET);
     const secret = halfOf(c, SECRET);
     if (keyId && secret) return { keyId, secret };
   }
@@ -67,6 +68,8 @@ export function explainKeyPairMismatch(errors: readonly string[], containers: re
   }
   const { keyId, secret } = pair;
   const split = keyId.object !== secret.object;
+  // A half written in the template itself changes with a revision: a rollback may bring the old pair back.
+  const inTemplate = keyId.object === 'template' || secret.object === 'template';
   const where = `${keyId.env} comes from ${keyId.from}, ${secret.env} from ${secret.from}`;
   return {
     summary: `${refused}; ${where}${split ? ', so a rotation of one leaves the other stale' : ''}`,
@@ -75,9 +78,9 @@ export function explainKeyPairMismatch(errors: readonly string[], containers: re
       ? `The store knows the access key id but the request was signed with a secret that is not its pair. ${where}: a key rotation that wrote the new secret into ${secret.object} left the old access key id in ${keyId.object} (or the other way round), so every request since the pods read them is refused.`
       : `The store knows the access key id but the request was signed with a secret that is not its pair: both come from ${keyId.object} (${where}), so one of them was set wrong there (a half-done rotation, a truncated or mistyped secret, a trailing newline).`,
     nextAction: split
-      ? `Put the access key id that belongs to the current secret into ${keyId.from} (better: take both from ${secret.object}), then restart the pods. A rollback would not help: every revision reads the same objects.`
+      ? `Put the access key id that belongs to the current secret into ${keyId.from} (better: take both from ${secret.object}), then restart the pods.${inTemplate ? '' : ' A rollback would not help: every revision reads the same objects.'}`
       : `Set ${keyId.env} and ${secret.env} in ${keyId.object} from the same key pair, then restart the pods.`,
     fix: split ? `put the matching access key id in ${keyId.object} (or take both halves from ${secret.object})` : `set both halves in ${keyId.object} from the same key pair`,
-    noRollback: `the key pair lives in ${split ? `${keyId.object} and ${secret.object}` : keyId.object}, which every revision reads`,
+    ...(inTemplate ? {} : { noRollback: `the key pair lives in ${split ? `${keyId.object} and ${secret.object}` : keyId.object}, which every revision reads` }),
   };
 }

@@ -19,8 +19,8 @@ const uploads = Array.from({ length: 6 }, (_, i) => [`2026-11-21 03:0${i}:10,000
 describe('an object store refusing the signature of every request', () => {
   it('says the key pair no longer matches and names where each half comes from when they come from different objects', () => {
     const ev = readyPodsLogging(uploads, { env: [
-      { name: 'AWS_ACCESS_KEY_ID', ref: { kind: 'configMap', name: 'reports-settings', key: 'AWS_ACCESS_KEY_ID' } },
       { name: 'AWS_SECRET_ACCESS_KEY', ref: { kind: 'secret', name: 'reports-store', key: 'secret' } },
+      { name: 'AWS_ACCESS_KEY_ID', ref: { kind: 'configMap', name: 'reports-settings', key: 'AWS_ACCESS_KEY_ID' } },
     ] });
     const [f] = findUnexplained(ev, []);
     expect(f?.title).toContain('the secret key does not match the access key id; AWS_ACCESS_KEY_ID comes from ConfigMap reports-settings (key AWS_ACCESS_KEY_ID), AWS_SECRET_ACCESS_KEY from Secret reports-store (key secret), so a rotation of one leaves the other stale');
