@@ -19,7 +19,7 @@ import { findYamlBoolean, tellYamlBoolean } from '../yaml-boolean.js';
 import { findErrexitStop, tellErrexitStop } from '../entrypoint-errexit.js';
 import { findAbsentDownwardKey, tellAbsentDownwardKey } from '../downward-key-env.js';
 import { findPrefixedAway, tellPrefixedAway } from '../env-from-prefix.js';
-import { findLog, listPodEvents, pickDecisiveLine } from '../evidence-lookup.js';
+import { condenseStructuredLine, findLog, listPodEvents, pickDecisiveLine } from '../evidence-lookup.js';
 import type { ContainerRef } from '../pod-status.js';
 import { describePortClash, findPortInUse, tellPortClash } from '../port-clash.js';
 import { findNodeHolders } from '../host-port-holders.js';
@@ -63,6 +63,7 @@ import { findNodeReboot, tellNodeReboot } from '../node-reboot.js';
 import { findStalePidFile, tellStalePidFile } from '../stale-pid-file.js';
 import { findCorruptStateFile, tellCorruptStateFile } from '../corrupt-state-file.js';
 import { findRailsCredentials, tellRailsCredentials } from '../rails-credentials.js';
+import { findCredentialSecret, findGrantRefusal, tellGrantRefusal } from '../oauth-grant-refusal.js';
 import type { ToldReading } from '../told-reading.js';
 import { readRefusedBucketSize, tellServerNamesHash } from '../server-names-hash.js';
 import { findCodeDefect, findCrashesSinceRollout, tellCodeDefect } from '../code-defect-crash.js';
@@ -696,8 +697,20 @@ const railsCredentials: Reader = (c) => {
   return { ...told, evidence, sure: true };
 };
 
+/**
+ * An identity provider refusing the process's own credential (invalid_grant): the start-up check
+ * that gives up after it says only the consequence, so the refusal decides the crash.
+ */
+const grantRefusal: Reader = (c) => {
+  const found = isAppError(c) ? findGrantRefusal(c.lines.slice(-60)) : undefined;
+  if (found === undefined) return undefined;
+  const secret = findCredentialSecret([c.first.ref.container], c.first.ref.pod.volumes ?? []);
+  const told = tellGrantRefusal(found, secret);
+  return { title: `: ${told.clause}`, cause: told.cause, action: told.action, fix: told.fix, outside: told.outside, decisive: condenseStructuredLine(found.line), evidence: secret ? [`credential file from Secret ${secret}`] : [], sure: true };
+};
+
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, corruptStateFile, railsCredentials];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, corruptStateFile, railsCredentials, grantRefusal];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];
