@@ -1,7 +1,8 @@
 // Held-out stories, eightieth round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — Postgres refusing values longer than a varchar column since an upstream release; Alembic's
 // multiple heads failing a migration init container; a dependency's URL moved behind an auth proxy whose

@@ -90,6 +90,8 @@ import { HOLDOUT_76_SCENARIOS } from '../heldout-76/stories.js';
 import { HOLDOUT_77_SCENARIOS } from '../heldout-77/stories.js';
 import { HOLDOUT_78_SCENARIOS } from '../heldout-78/stories.js';
 import { HOLDOUT_79_SCENARIOS } from '../heldout-79/stories.js';
+import { HOLDOUT_80_SCENARIOS } from '../heldout-80/stories.js';
+import { HOLDOUT_81_SCENARIOS } from '../heldout-81/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -105,7 +107,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–79: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–81: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -183,4 +185,6 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_77_SCENARIOS,
   ...HOLDOUT_78_SCENARIOS,
   ...HOLDOUT_79_SCENARIOS,
+  ...HOLDOUT_80_SCENARIOS,
+  ...HOLDOUT_81_SCENARIOS,
 ];
