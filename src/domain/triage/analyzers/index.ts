@@ -221,6 +221,7 @@ import { analyzeProxyMissingReference } from './proxy-missing-reference.js';
 import { analyzeOwnAccountRefused } from './own-account-refused.js';
 import { analyzeIdpClientRefusals } from './idp-client-refused.js';
 import { analyzeIssuerMismatch } from './token-issuer-mismatch.js';
+import { analyzeAlgorithmMismatch } from './token-algorithm-mismatch.js';
 import { analyzeAudienceMismatch } from './token-audience-mismatch.js';
 import { analyzeSessionBoundProtocol } from './session-bound-protocol.js';
 import { analyzeQueueMessageExpiry } from './queue-message-expiry.js';
@@ -464,6 +465,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'own-account-refused': analyzeOwnAccountRefused,
   'idp-client-refused': analyzeIdpClientRefusals,
   'token-issuer-mismatch': analyzeIssuerMismatch,
+  'token-algorithm-mismatch': analyzeAlgorithmMismatch,
   'token-audience-mismatch': analyzeAudienceMismatch,
   'csrf-refused': analyzeCsrfRefused,
   'preflight-refused': analyzePreflightRefused,
