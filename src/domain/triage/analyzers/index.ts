@@ -222,6 +222,7 @@ import { analyzeOwnAccountRefused } from './own-account-refused.js';
 import { analyzeIdpClientRefusals } from './idp-client-refused.js';
 import { analyzeIssuerMismatch } from './token-issuer-mismatch.js';
 import { analyzeAlgorithmMismatch } from './token-algorithm-mismatch.js';
+import { analyzeSharedConsumerGroup } from './consumer-group-shared.js';
 import { analyzeAudienceMismatch } from './token-audience-mismatch.js';
 import { analyzeSessionBoundProtocol } from './session-bound-protocol.js';
 import { analyzeQueueMessageExpiry } from './queue-message-expiry.js';
@@ -466,6 +467,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'idp-client-refused': analyzeIdpClientRefusals,
   'token-issuer-mismatch': analyzeIssuerMismatch,
   'token-algorithm-mismatch': analyzeAlgorithmMismatch,
+  'consumer-group-shared': analyzeSharedConsumerGroup,
   'token-audience-mismatch': analyzeAudienceMismatch,
   'csrf-refused': analyzeCsrfRefused,
   'preflight-refused': analyzePreflightRefused,
