@@ -25,7 +25,9 @@ export function analyzeSharedConsumerGroup(ev: TriageEvidence): Finding[] {
   const of = topics.length === 1 ? `of ${topics[0] ?? ''}` : `of topics ${topics.join(', ')}`;
   const lost = s.before.filter((p) => !s.after.includes(p));
   const arrivals = s.arrivals.map((o) => `${o.kind} ${o.name} created ${formatAgo(o.createdAt ?? s.at ?? ev.collectedAt, ev.collectedAt)}`);
-  const title = `Another member joined ${who}'s Kafka ${group} at ${formatClock(s.at)} (${formatAgo(s.at, ev.collectedAt)}) with no change of ${who}'s own pods: its ${s.pods.length} consumers went from ${s.before.length} partitions ${of} to ${s.after.length} — the messages of the other ${lost.length} go to a consumer that is not ${who}`;
+  // What arrived just before (a new workload's ConfigMap) is the trigger to test: named once, in the title.
+  const arrived = arrivals.length > 0 ? `; new in the namespace just before: ${arrivals.slice(0, 2).join(', ')}` : '';
+  const title = `Another member joined ${who}'s Kafka ${group} at ${formatClock(s.at)} (${formatAgo(s.at, ev.collectedAt)}) with no change of ${who}'s own pods: its ${s.pods.length} consumers went from ${s.before.length} partitions ${of} to ${s.after.length} — the messages of the other ${lost.length} go to a consumer that is not ${who}${arrived}`;
   const other = s.group ? `the other workload using group id ${s.group}` : 'the other member of the group';
   return [{
     id: `consumer-group/shared${s.group ? `/${s.group}` : ''}`,
