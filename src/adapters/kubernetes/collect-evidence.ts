@@ -146,7 +146,8 @@
 //   reading depends on the client's TLS library (an expired certificate, TLS terms refused) where no log tail names that library (the
 //   head of one failing pod's current log, 64 KB by limitBytes, only the line naming it kept: read-tls-library.ts), or a read_committed Kafka consumer that
 //   receives nothing while its lag grows, with no error (its position standing still: the transactional producer, of any age,
-//   whose pod the namespace's Warnings already read say was lost: read-committed-stall.ts, open-transaction-producer.ts), one list of the namespace's
+//   whose pod the namespace's Warnings already read say was lost: read-committed-stall.ts, open-transaction-producer.ts), or every bearer token
+//   refused for its signing algorithm (the token issuer that changed how it signs: token-algorithm-mismatch.ts), one list of the namespace's
 //   ReplicaSets (at most 300; the other Deployments' newest two revisions kept when recent: read-namespace-rollouts.ts); where its
 //   search index refuses its documents for their mapping (mapper_parsing_exception), or its Redis evicts keys it then misses (its logged
 //   INFO figures: evicted_keys climbing at maxmemory, and "session not found"; redis-evictions.ts), or its statements time out waiting

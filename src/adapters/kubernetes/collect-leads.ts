@@ -168,6 +168,7 @@ import { needsSchedulerReplicas } from '../../domain/triage/scheduler-replicas.j
 import { needsResolverPeers } from '../../domain/triage/lookup-stall.js';
 import { readResolverPeers } from './read-resolver-peers.js';
 import { readIssuerProvider } from './read-issuer-provider.js';
+import { needsSigningRollouts } from '../../domain/triage/token-algorithm-mismatch.js';
 import { readAdvertisedHost } from './read-advertised-host.js';
 import { readMigrationJobLogs } from './read-migration-job-logs.js';
 import { readFailedMigrationLogs } from './read-failed-migration-logs.js';
@@ -330,6 +331,9 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const txn = needsTransactionalProducers(seen);
     if (txn !== undefined) return readNamespaceRollouts(ctx, target, txn.since, 'it reads read_committed and receives nothing while its lag grows: which transactional producer left a transaction open');
     // Or Postgres refuses its logins for their role's CONNECTION LIMIT (pg-role-limit.ts): which other client of the role rolled out.
+    // Or it refuses every bearer token for its signing algorithm (token-algorithm-mismatch.ts): which issuer changed how it signs.
+    const signing = needsSigningRollouts(seen);
+    if (signing !== undefined) return readNamespaceRollouts(ctx, target, signing.since, 'it refuses every token for its signing algorithm: which token issuer changed how it signs');
     const sharers = needsRoleSharerRollouts(seen);
     return sharers === undefined ? undefined : readNamespaceRollouts(ctx, target, sharers.since, 'its role is at its CONNECTION LIMIT: which other client of the role rolled out');
   });

@@ -222,6 +222,8 @@ import { analyzeProxyMissingReference } from './proxy-missing-reference.js';
 import { analyzeOwnAccountRefused } from './own-account-refused.js';
 import { analyzeIdpClientRefusals } from './idp-client-refused.js';
 import { analyzeIssuerMismatch } from './token-issuer-mismatch.js';
+import { analyzeAlgorithmMismatch } from './token-algorithm-mismatch.js';
+import { analyzeSharedConsumerGroup } from './consumer-group-shared.js';
 import { analyzeAudienceMismatch } from './token-audience-mismatch.js';
 import { analyzeSessionBoundProtocol } from './session-bound-protocol.js';
 import { analyzeQueueMessageExpiry } from './queue-message-expiry.js';
@@ -467,6 +469,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'own-account-refused': analyzeOwnAccountRefused,
   'idp-client-refused': analyzeIdpClientRefusals,
   'token-issuer-mismatch': analyzeIssuerMismatch,
+  'token-algorithm-mismatch': analyzeAlgorithmMismatch,
+  'consumer-group-shared': analyzeSharedConsumerGroup,
   'token-audience-mismatch': analyzeAudienceMismatch,
   'csrf-refused': analyzeCsrfRefused,
   'preflight-refused': analyzePreflightRefused,
