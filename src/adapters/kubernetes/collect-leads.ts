@@ -330,10 +330,10 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     // transactional producer (of any age) left a transaction open — its pod lost, by the namespace's Warnings already read.
     const txn = needsTransactionalProducers(seen);
     if (txn !== undefined) return readNamespaceRollouts(ctx, target, txn.since, 'it reads read_committed and receives nothing while its lag grows: which transactional producer left a transaction open');
-    // Or Postgres refuses its logins for their role's CONNECTION LIMIT (pg-role-limit.ts): which other client of the role rolled out.
     // Or it refuses every bearer token for its signing algorithm (token-algorithm-mismatch.ts): which issuer changed how it signs.
     const signing = needsSigningRollouts(seen);
     if (signing !== undefined) return readNamespaceRollouts(ctx, target, signing.since, 'it refuses every token for its signing algorithm: which token issuer changed how it signs');
+    // Or Postgres refuses its logins for their role's CONNECTION LIMIT (pg-role-limit.ts): which other client of the role rolled out.
     const sharers = needsRoleSharerRollouts(seen);
     return sharers === undefined ? undefined : readNamespaceRollouts(ctx, target, sharers.since, 'its role is at its CONNECTION LIMIT: which other client of the role rolled out');
   });
