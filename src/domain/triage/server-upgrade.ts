@@ -6,7 +6,7 @@
  * a recent rollout (an image change) is then named as the "since".
  */
 import type { ContainerSpecEvidence, TriageEvidence } from './evidence.js';
-import type { ServerRolloutRead } from './analyzers/dependency-refuses.js';
+import type { ServerRolloutRead } from './evidence-server-rollout.js';
 import type { DependencyPodEvidence } from './evidence-server-config.js';
 import { findInClusterService } from './down-service.js';
 import { LEGACY_OPCODE_REFUSAL } from './mongo-legacy-opcode.js';
