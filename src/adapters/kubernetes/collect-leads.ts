@@ -176,6 +176,7 @@ import { readMigrationLockRuns } from './read-migration-lock-runs.js';
 import { needsMigrationLockRuns, pickMigrationLockRuns } from '../../domain/triage/migration-lock.js';
 import { needsFailedMigrationJobs, pickFailedMigrationRuns } from '../../domain/triage/failed-migration.js';
 import { listVersionRefusedServices } from '../../domain/triage/server-version-requirement.js';
+import { listUpgradedServerRolloutReads, listUpgradedServerServices } from '../../domain/triage/server-upgrade.js';
 import { needsKeyProducers } from '../../domain/triage/partition-lag-skew.js';
 import { needsQueueProducers } from '../../domain/triage/worker-queue-names.js';
 import { findSchemaChangedUnder, pickMigrationJobRuns } from '../../domain/triage/migration-job-log.js';
@@ -184,7 +185,8 @@ import { findSchemaChangedUnder, pickMigrationJobRuns } from '../../domain/triag
 function dependencyServiceNames(seen: Parameters<typeof listRefusingServices>[0]): string[] {
   const db = pickTimedOutDatabase(seen) ?? pickClosingDatabase(seen) ?? pickClosingMysql(seen) ?? pickRoleLimitDatabase(seen) ?? pickTimedOutRedis(seen);
   // Or its crashed runs refuse the server for its version (a client library that requires a newer one): that server's pod names its image.
-  const first = [...new Set([...listRefusingServices(seen), ...(db === undefined ? [] : [db]), ...listVersionRefusedServices(seen)])].slice(0, 2);
+  // Or a server refuses it for being older than it (MongoDB 6.0 and OP_QUERY): that server's pod, whose workload's revisions say when it was upgraded.
+  const first = [...new Set([...listRefusingServices(seen), ...(db === undefined ? [] : [db]), ...listVersionRefusedServices(seen), ...listUpgradedServerServices(seen)])].slice(0, 2);
   // Its cache hit ratio collapsed: the cache's pod says when it (re)started and whether it keeps anything.
   const cache = pickColdCacheService(seen);
   return cache === undefined || first.includes(cache) ? first : [...first, cache];
@@ -288,7 +290,9 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const full = listServerClaimReads(seen, searched);
     const claimed = await readServerClaims(ctx, searched, full.length > 0 ? full : listSlowStorageClaimReads(searched));
     // It refuses by its own settings (a library it preloads, its sql_mode): its StatefulSet's revisions say when it took them.
-    return readServerRollout(ctx, claimed, listServerRolloutReads(seen, claimed));
+    // Or it refuses the client for being older than it: its revisions say when it was upgraded under the client.
+    const settingsRollout = listServerRolloutReads(seen, claimed);
+    return readServerRollout(ctx, claimed, settingsRollout.length > 0 ? settingsRollout : listUpgradedServerRolloutReads(seen, claimed));
   });
   // Answers the client refuses for their size (gRPC ResourceExhausted): the peer's rollouts say when they grew.
   const peerRolloutP = Promise.all([servicesP, podsP, detailsP]).then(([services, pods, d]) => {

@@ -18,4 +18,8 @@ export interface ClientDiagnosis {
   latent?: string;
   /** No rollback is the way back (the refusal is an identity's role outside the cluster): says why, for the verdict (Finding.noRollback). */
   noRollback?: string;
+  /** The summary dates the change behind the failure (a server's rollout under the unchanged client). */
+  datesChange?: true;
+  /** What the diagnosis read beyond the logs (the server's revisions), stated with the finding's evidence. */
+  evidence?: readonly string[];
 }

@@ -15,3 +15,6 @@ export interface ServerRolloutEvidence {
   /** The revision before it, when kept. */
   previous?: RevisionEvidence;
 }
+
+/** Which server workload's revisions to read: a StatefulSet's (ControllerRevisions) or a Deployment's (ReplicaSets). */
+export type ServerRolloutRead = { service: string; namespace?: string; pod: string; revisionHash: string } & ({ statefulSet: string } | { deployment: string });

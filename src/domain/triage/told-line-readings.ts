@@ -17,6 +17,6 @@ function listJvmFlags(c: ContainerSpecEvidence | undefined): string[] {
 }
 
 /** The reading of the quoted line `told`, from it and the log lines around it; undefined when none reads it. */
-export function readToldLine(told: string, lines: readonly string[], container?: ContainerSpecEvidence, known: { sentinelConfig?: readonly SentinelConfigEvidence[]; now?: string } = {}): ToldReading | undefined {
-  return readJuteMaxbuffer(told, lines, listJvmFlags(container)) ?? readSentinelMasterName(told, lines, container, known.sentinelConfig ?? [], known.now) ?? readLegacyOpcodeRefusal(told, lines);
+export function readToldLine(told: string, lines: readonly string[], container?: ContainerSpecEvidence, known: { sentinelConfig?: readonly SentinelConfigEvidence[]; now?: string; serverRolled?: { said: string; evidence: string } } = {}): ToldReading | undefined {
+  return readJuteMaxbuffer(told, lines, listJvmFlags(container)) ?? readSentinelMasterName(told, lines, container, known.sentinelConfig ?? [], known.now) ?? readLegacyOpcodeRefusal(told, lines, known.serverRolled);
 }

@@ -18,6 +18,7 @@ import { explainMissingLocale } from './missing-locale.js';
 import { explainJdkLocaleData } from './jdk-locale-data.js';
 import { explainImageMagickPolicy } from './imagemagick-policy.js';
 import { explainClientDiagnosis } from './client-diagnosis.js';
+import { describeUpgradedServer } from './server-upgrade.js';
 import { findSinkSender } from './sink-senders.js';
 import { sortRevisions } from './revision-diff.js';
 import { isInTriggerWindow } from './trigger-window.js';
@@ -157,7 +158,7 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
   const locale = explainMissingLocale(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers) ?? explainJdkLocaleData(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), ev.revisions, podObjects) ?? explainImageMagickPolicy(fresh.flatMap((h) => h.errors), ev.revisions, podObjects);
   // A database error with a known cause on the server's side says where to act.
   // A client library's own diagnosis (a product check, a denied role, a denied bucket) says what fails and where to act.
-  const diagnosis = locale ? undefined : explainClientDiagnosis(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers, podObjects.flatMap((p) => p.volumes ?? []), ev.settingConfig ?? []);
+  const diagnosis = locale ? undefined : explainClientDiagnosis(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers, podObjects.flatMap((p) => p.volumes ?? []), ev.settingConfig ?? [], describeUpgradedServer(ev));
   // A fault the code the pods started with holds (one connection shared by concurrent tasks) is the newest revision's
   // only when no pod of an older one logs the same error.
   const latent = locale?.latent ?? (diagnosis?.latent !== undefined && !loggedByOtherRevision(ev, last) ? diagnosis.latent : undefined);
@@ -182,11 +183,12 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
       confidence: locale || diagnosis ? 'medium' : 'low',
       evidence: [
         ...fresh.flatMap((h) => h.errors.slice(-2).map((l) => `log ${h.log.pod}: ${l.trim()}`)).slice(0, 4),
+        ...(diagnosis?.evidence ?? []),
         ...(sender ? [`sender ${sender.deployment} (namespace ${sender.namespace}): revision ${sender.revision} rolled out ${formatAgo(sender.at, ev.collectedAt)}; its pods send with ${sender.via}${sender.throughNodeAgent ? ' (through the node agent)' : ''}`] : []),
       ],
       decisive: diagnosis?.decisive ?? last,
       ...(onset !== undefined ? { onset } : {}),
-      ...(sender ? { datesChange: true as const } : {}),
+      ...(sender || diagnosis?.datesChange ? { datesChange: true as const } : {}),
       ...(locale ? { fix: locale.fix } : diagnosis ? { fix: diagnosis.fix } : {}),
       ...(latent !== undefined ? { latent } : {}),
       ...(diagnosis?.noRollback !== undefined ? { noRollback: diagnosis.noRollback } : {}),

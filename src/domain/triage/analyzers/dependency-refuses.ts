@@ -81,6 +81,7 @@ import { MONGO_ROLE_FIX, MONGO_ROLE_WHY, MONGO_UNAUTHORIZED, MYSQL_COMMAND_DENIE
 import { BUFFER_POOL_SETTINGS, LOCK_HEAPS_FILL_POOL, LOCK_TABLE_OUTLASTS, LOCK_TABLE_WHY, MYSQL_LOCK_TABLE_FULL, fixBufferPool, readBufferPool } from '../mysql-lock-table.js';
 import { MAX_CLIENTS_CLIENT_SIDE, MAX_CLIENTS_REFUSES, MAX_CLIENTS_SETTINGS, MAX_CLIENTS_WHY, REDIS_MAX_CLIENTS, REDIS_POOL_VARIABLE, describeDemand, fixMaxClients, fixPoolSize, quoteMaxClients, readMaxClients } from '../redis-max-clients.js';
 import type { ClientDemand } from '../redis-max-clients.js';
+import type { ServerRolloutRead } from '../evidence-server-rollout.js';
 import { NEO4J_MEMORY_POOL, NEO4J_MEMORY_POOL_FIX, NEO4J_MEMORY_POOL_WHY, NEO4J_MEMORY_SETTINGS, NEO4J_NAMED_LIMIT, fixNeo4jMemoryLimit, quoteNeo4j, readNeo4jMemorySettings } from '../neo4j-memory-pool.js';
 
 /** How a dependency that is up and answering says no, and what that means on its side. */
@@ -1130,8 +1131,8 @@ export function listServerRolloutReads(ev: Pick<TriageEvidence, 'logs' | 'pods' 
   return [];
 }
 
-/** Which server workload's revisions to read: a StatefulSet's (ControllerRevisions) or a Deployment's (ReplicaSets). */
-export type ServerRolloutRead = { service: string; namespace?: string; pod: string; revisionHash: string } & ({ statefulSet: string } | { deployment: string });
+/** Which server workload's revisions to read (evidence-server-rollout.ts). */
+export type { ServerRolloutRead };
 
 /** A Deployment's pod: `<deployment>-<pod-template-hash>-<suffix>`, or the owner the read named. */
 function deploymentOf(pod: PodEvidence): string | undefined {

@@ -6,6 +6,7 @@ import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-
 import { explainProbeMiss, findMissingProbeCommand } from '../probe-failures.js';
 import { findOwnLogError } from '../probe-own-log.js';
 import { readToldLine } from '../told-line-readings.js';
+import { describeUpgradedServer } from '../server-upgrade.js';
 import { findDownHealthComponent } from '../actuator-health-log.js';
 import { explainDownComponent } from '../readiness-down-component.js';
 import { explainUnauthenticatedProbe } from '../probe-store-auth.js';
@@ -112,7 +113,7 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
     ? findOwnLogError(ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name))
     : undefined;
   // A quoted line that names a precise mechanism (a client's size cap) is read as that mechanism.
-  const reading = told === undefined ? undefined : readToldLine(told, ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name && !l.previous).flatMap((l) => l.lines), first.container, { sentinelConfig: ev.sentinelConfig ?? [], now: ev.collectedAt });
+  const reading = told === undefined ? undefined : readToldLine(told, ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name && !l.previous).flatMap((l) => l.lines), first.container, { sentinelConfig: ev.sentinelConfig ?? [], now: ev.collectedAt, ...serverRolledOf(ev) });
   if (reading?.evidence) evidence.push(...reading.evidence);
   // Which actuator health component the 5xx aggregates is DOWN, as the app logs it (a full disk, a failing check).
   const downComponent = !missing && !miss && !logged && !restore && /^HTTP 5/.test(first.failure)
@@ -235,4 +236,10 @@ function describeFlapping(ev: TriageEvidence, hits: Hit[]): Finding {
     confirmCommands: [podEventsCommand(ev.target, first.pod.name), ...(overloaded.length > 0 ? [formatKubectl(ev.target, 'top pods')] : [])],
     affected: { pods, nodes: listNodesOf(hits.map((h) => h.pod)) },
   };
+}
+
+/** The recent rollout of a server that refuses the unchanged client for being older (server-upgrade.ts), for the reading to date. */
+function serverRolledOf(ev: TriageEvidence): { serverRolled?: { said: string; evidence: string } } {
+  const rolled = describeUpgradedServer(ev);
+  return rolled === undefined ? {} : { serverRolled: rolled };
 }
