@@ -19,6 +19,23 @@ function readRecordMessage(body: readonly string[]): string | undefined {
   return exception?.replace(/^---> /, '') ?? said[0];
 }
 
+/** A record header at the levels that report a failure: fail (Error) and crit (Critical); warn and below do not. */
+const DOTNET_FAILURE_HEAD = /^(?:\S+ )?(?:fail|crit): [\w.\x60]+\[\d+\]/;
+
+/** Whether a line opens a .NET console record logged at Error or Critical. */
+export function isDotnetFailureHead(line: string): boolean {
+  return DOTNET_FAILURE_HEAD.test(line);
+}
+
+/** The record whose header is line `at`, as one line (`header message`), and the index past its indented body. */
+export function readDotnetRecordAt(lines: readonly string[], at: number): { line: string; end: number } {
+  const head = lines[at] ?? '';
+  let end = at + 1;
+  while (end < lines.length && /^\s+\S/.test(lines[end] ?? '')) end++;
+  const message = readRecordMessage(lines.slice(at + 1, end));
+  return { line: message === undefined ? head : `${head.trimEnd()} ${message}`, end };
+}
+
 /**
  * Each .NET console record as one line, `header message`, its indented body dropped (a header
  * with no body stays as it is); every other line as it is.
@@ -31,11 +48,9 @@ export function joinDotnetRecords(lines: readonly string[]): string[] {
       out.push(line);
       continue;
     }
-    let end = i + 1;
-    while (end < lines.length && /^\s+\S/.test(lines[end] ?? '')) end++;
-    const message = readRecordMessage(lines.slice(i + 1, end));
-    out.push(message === undefined ? line : `${line.trimEnd()} ${message}`);
-    i = end - 1;
+    const record = readDotnetRecordAt(lines, i);
+    out.push(record.line);
+    i = record.end - 1;
   }
   return out;
 }

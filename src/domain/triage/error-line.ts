@@ -18,6 +18,7 @@ import { isTelemetryExportFailure } from './telemetry-export-failure.js';
 import { isMemoryLimiterRefusal } from './collector-memory-limiter.js';
 import { isFlagDefaultFallback } from './flag-default-fallback.js';
 import { CACHE_STORAGE_LINE } from './cache-storage.js';
+import { isDotnetFailureHead, readDotnetRecordAt } from './dotnet-console-record.js';
 
 const ERROR_LINE =
   /\b(ERROR|FATAL|PANIC|CRITICAL)\b|"level":"(error|fatal)"|"level":(50|60)\b|level=(error|fatal)|\bException\b|Traceback \(most recent call last\)|"level":"warn(ing)?"[^\n]*"(error|err)":"[^"]+"[^\n]*"status":(4(0[13]|29)|5\d\d)\b/;
@@ -66,6 +67,19 @@ const ZEROLOG_CONSOLE_ERROR = /^(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|
 /** A JVM exception header line (`org.apache.kafka.common.errors.RecordTooLargeException: …`): a qualified class name ending in Exception or Error. */
 const JVM_EXCEPTION_HEADER = /^\s*(?:Caused by: )?(?:[a-z_$][\w$]*\.){2,}[A-Z][\w$]*(?:Exception|Error)(?::|$)/;
 
+/**
+ * .NET's other formatters: systemd's syslog priority before `Category[EventId]` (`<3>` Error, `<2>`
+ * Critical; `<4>` Warning and below are not), the JSON formatter's "LogLevel", Serilog's compact
+ * JSON `@l` and its console template's three letters (`[03:12:40 ERR] …`).
+ */
+const DOTNET_FORMATTED_ERROR = /^<[0-3]>[\w.\x60]+\[\d+\]|"LogLevel":\s*"(?:Error|Critical)"|"@l":\s*"(?:Error|Fatal)"|^\[(?:\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d(?:\.\d+)? (?:ERR|FTL)\] /;
+/**
+ * A .NET exception printed at the start of a line, as the runtime prints one nobody caught
+ * (`Unhandled exception. System.InvalidOperationException: …`): its namespace is PascalCase, unlike
+ * a JVM package. Indented, it is the body of a console record, whose header says how grave it is.
+ */
+const DOTNET_EXCEPTION_HEADER = /^(?:Unhandled exception\. )?(?:[A-Z]\w*\.)+[A-Z]\w*Exception(?: \((?:0x[\dA-Fa-f]+|-?\d+)\))?: \S/;
+
 /** Each says whether a line reports an error its own way; a line is an error when one does. */
 const ERROR_SIGNS: readonly ((line: string) => boolean)[] = [
   (l) => ERROR_LINE.test(l),
@@ -76,6 +90,10 @@ const ERROR_SIGNS: readonly ((line: string) => boolean)[] = [
   (l) => ERLANG_REPORT.test(l),
   (l) => ZAP_CONSOLE_ERROR.test(l),
   (l) => ZEROLOG_CONSOLE_ERROR.test(l),
+  // .NET's console logger: a fail or crit header, its message and exception indented below it.
+  isDotnetFailureHead,
+  (l) => DOTNET_FORMATTED_ERROR.test(l),
+  (l) => DOTNET_EXCEPTION_HEADER.test(l),
   isRedisFailure,
   (l) => CLUSTER_DOWN_REPLY.test(l),
   (l) => NOT_ENOUGH_REPLICAS.test(l),
@@ -126,6 +144,7 @@ export function isErrorLine(line: string): boolean {
  * controller's update conflicts (409, "the object has been modified") when the log shows the
  * request reconciled after them (update-conflict-retry.ts): optimistic concurrency working. Nor
  * do a call's retries the log shows succeeding (retry-succeeded.ts): the caller got its answer.
+ * A .NET console record (dotnet-console-record.ts) is returned as one line, its header and message.
  */
 export function listErrorLines(lines: readonly string[]): string[] {
   const aborts = listClientAbortLines(lines);
@@ -133,7 +152,11 @@ export function listErrorLines(lines: readonly string[]): string[] {
   const conflicts = listRetriedConflictLines(lines);
   const retried = listSucceededRetryLines(lines);
   const inbound = listInboundTransportResetLines(lines);
-  return lines.filter((l, i) => !aborts.has(i) && !replays.has(i) && !conflicts.has(i) && !retried.has(i) && !inbound.has(i) && isErrorLine(l));
+  return lines.flatMap((l, i) => {
+    if (aborts.has(i) || replays.has(i) || conflicts.has(i) || retried.has(i) || inbound.has(i) || !isErrorLine(l)) return [];
+    // A .NET fail/crit header names only a level and a category: the record's message says why.
+    return isDotnetFailureHead(l) ? [readDotnetRecordAt(lines, i).line] : [l];
+  });
 }
 
 /** How many records of one log tail are clients hanging up mid-response (client-abort.ts) logged as errors. */
