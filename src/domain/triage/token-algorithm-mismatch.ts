@@ -40,7 +40,7 @@ const TOKEN_ALG: RegExp[] = [
 ];
 /** Where a line lists what the verifier allows: `"allowed":["HS256"]`, `algorithms=[HS256]`. */
 const ALLOWED_LIST = /\\?"?(?:allowed|algorithms|allowedAlgorithms|allowed_algs)\\?"?\s*[:=]\s*\[([^\]]*)\]/i;
-/** Names of an algorithm setting: JWT_ALGORITHMS, AUTH_JWT_ALG, JWT_SIGNING_ALG. */
+/** Names of an algorithm setting: AUTH_JWT_ALG, TOKEN_ALGORITHM, any name with ALG in it. */
 const ALG_SETTING = /ALG/i;
 
 /** How long before the first refusal an issuer's rollout is still its trigger. */

@@ -6,7 +6,7 @@ import { formatKubectl } from '../kubectl-command.js';
 import { listNodesOf } from '../pod-status.js';
 import { formatAgo, formatClock } from '../time-span.js';
 
-/** "payment-events-3" → "payment-events". */
+/** "orders-7" → "orders". */
 const topicsOf = (partitions: readonly string[]): string[] => [...new Set(partitions.map((p) => p.replace(/-\d+$/, '')))];
 
 /**
