@@ -15,6 +15,7 @@ import { API_SERVER_SERVICE, wantsApiServerService } from '../../domain/triage/s
 import { pickTimedOutDatabase } from '../../domain/triage/database-locks.js';
 import { listTimeoutConfigReads, listTimeoutLogSearches, pickClosingDatabase } from '../../domain/triage/idle-transaction-timeout.js';
 import { listWaitTimeoutConfigReads, pickClosingMysql } from '../../domain/triage/mysql-wait-timeout.js';
+import { pickClosingHttpService } from '../../domain/triage/closed-idle-http.js';
 import { listCostlyConfigReads, pickTimedOutRedis } from '../../domain/triage/redis-costly-setting.js';
 import { pickShortNamesElsewhere } from '../../domain/triage/service-elsewhere.js';
 import { listExplainedServices, listPinnedServerPods, listPinnedWriterServices, listRefusingServices, listServerClaimReads, listServerConfigReads, listServerLogSearches, listServerRolloutReads, needsServerJobRuns } from '../../domain/triage/analyzers/dependency-refuses.js';
@@ -181,7 +182,9 @@ import { findSchemaChangedUnder, pickMigrationJobRuns } from '../../domain/triag
 function dependencyServiceNames(seen: Parameters<typeof listRefusingServices>[0]): string[] {
   const db = pickTimedOutDatabase(seen) ?? pickClosingDatabase(seen) ?? pickClosingMysql(seen) ?? pickRoleLimitDatabase(seen) ?? pickTimedOutRedis(seen);
   // Or its crashed runs refuse the server for its version (a client library that requires a newer one): that server's pod names its image.
-  const first = [...new Set([...listRefusingServices(seen), ...(db === undefined ? [] : [db]), ...listVersionRefusedServices(seen)])].slice(0, 2);
+  // Or it finds pooled HTTP connections closed on reuse (unexpected end of stream): the server's pod says its idle timeout.
+  const closing = pickClosingHttpService(seen);
+  const first = [...new Set([...listRefusingServices(seen), ...(db === undefined ? [] : [db]), ...listVersionRefusedServices(seen), ...(closing === undefined ? [] : [closing])])].slice(0, 2);
   // Its cache hit ratio collapsed: the cache's pod says when it (re)started and whether it keeps anything.
   const cache = pickColdCacheService(seen);
   return cache === undefined || first.includes(cache) ? first : [...first, cache];
