@@ -15,6 +15,7 @@ import { API_SERVER_SERVICE, wantsApiServerService } from '../../domain/triage/s
 import { pickTimedOutDatabase } from '../../domain/triage/database-locks.js';
 import { listTimeoutConfigReads, listTimeoutLogSearches, pickClosingDatabase } from '../../domain/triage/idle-transaction-timeout.js';
 import { listWaitTimeoutConfigReads, pickClosingMysql } from '../../domain/triage/mysql-wait-timeout.js';
+import { pickClosingHttpService } from '../../domain/triage/closed-idle-http.js';
 import { listCostlyConfigReads, pickTimedOutRedis } from '../../domain/triage/redis-costly-setting.js';
 import { needsRedisClientRollouts, pickRedisClientToRead } from '../../domain/triage/redis-client-rollout.js';
 import { readRedisClientLog } from './read-redis-client-log.js';
@@ -186,7 +187,9 @@ function dependencyServiceNames(seen: Parameters<typeof listRefusingServices>[0]
   const db = pickTimedOutDatabase(seen) ?? pickClosingDatabase(seen) ?? pickClosingMysql(seen) ?? pickRoleLimitDatabase(seen) ?? pickTimedOutRedis(seen);
   // Or its crashed runs refuse the server for its version (a client library that requires a newer one): that server's pod names its image.
   // Or a server refuses it for being older than it (MongoDB 6.0 and OP_QUERY): that server's pod, whose workload's revisions say when it was upgraded.
-  const first = [...new Set([...listRefusingServices(seen), ...(db === undefined ? [] : [db]), ...listVersionRefusedServices(seen), ...listUpgradedServerServices(seen)])].slice(0, 2);
+  // Or it finds pooled HTTP connections closed on reuse (unexpected end of stream): the server's pod says its idle timeout.
+  const closing = pickClosingHttpService(seen);
+  const first = [...new Set([...listRefusingServices(seen), ...(db === undefined ? [] : [db]), ...listVersionRefusedServices(seen), ...listUpgradedServerServices(seen), ...(closing === undefined ? [] : [closing])])].slice(0, 2);
   // Its cache hit ratio collapsed: the cache's pod says when it (re)started and whether it keeps anything.
   const cache = pickColdCacheService(seen);
   return cache === undefined || first.includes(cache) ? first : [...first, cache];

@@ -4,7 +4,7 @@ import { classifyGrpcServerTransport } from './grpc-server-transport.js';
 import { isClientAbortRecord } from './client-abort.js';
 import type { LogEvidence } from './evidence.js';
 
-export type DependencyProblem = 'tls-expired' | 'tls-untrusted' | 'tls-name' | 'tls-required' | 'tls-protocol' | 'tls-plaintext' | 'refused' | 'unreachable' | 'dns-missing' | 'dns-unavailable' | 'timeout' | 'reset';
+export type DependencyProblem = 'tls-expired' | 'tls-untrusted' | 'tls-name' | 'tls-required' | 'tls-protocol' | 'tls-plaintext' | 'refused' | 'unreachable' | 'dns-missing' | 'dns-unavailable' | 'timeout' | 'reset' | 'closed-idle';
 
 /** Specific shapes first (they name the dependency exactly), generic ones after. */
 const PATTERNS: [DependencyProblem, RegExp][] = [
@@ -52,6 +52,10 @@ const PATTERNS: [DependencyProblem, RegExp][] = [
   // Unreachable: no route, or a client that gave up connecting (Kafka's "could not be established").
   ['unreachable', /Connection to node -?\d+ \((?<host>[\w.-]+)(?:\/[\d.]+)?:(?<port>\d+)\) could not be established/i],
   ['unreachable', /connect: no route to host|EHOSTUNREACH|No route to host|Network is unreachable|ENETUNREACH|Broker may not be available/i],
+  // Closed before answering: a reused keep-alive connection the server had already closed, found at the
+  // read of the response's first line (OkHttp, Apache HttpClient, Python's http.client, Go's net/http).
+  ['closed-idle', /NoHttpResponseException: (?<dep>[\w.-]+(?::\d+)?) failed to respond/],
+  ['closed-idle', /unexpected end of stream on\b|NoHttpResponseException|Remote end closed connection without response|http: server closed idle connection/i],
   // Reset: the connection opened, then the peer (or a proxy in front of it) dropped it.
   // Go: "read tcp LOCAL->REMOTE: read: connection reset by peer" — the remote is the dependency.
   ['reset', /(?:read|write) tcp [\w.:[\]-]+->(?<dep>[\w.[\]:-]+:\d+): (?:read|write): connection reset by peer/i],

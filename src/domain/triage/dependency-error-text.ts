@@ -59,6 +59,11 @@ export const DEPENDENCY_TEXT: Record<DependencyProblem, { title: (dep: string | 
     cause: 'The connection opens and the other side drops it: a server or a proxy in front of it refuses how the client talks — a service mesh that requires mTLS (Istio PeerAuthentication STRICT) resets plaintext clients that have no sidecar, a TLS/plaintext mismatch, a wrong port — or the server restarts or closes idle connections.',
     action: 'Check what changed on the server side (its mesh policy — PeerAuthentication, DestinationRule —, TLS settings, restarts) and whether these pods talk to it the way it expects (sidecar injected, TLS or plaintext, port).',
   },
+  'closed-idle': {
+    title: (d) => `Pooled keep-alive connections to ${d ?? 'a dependency'} are closed by the server before reuse (unexpected end of stream): calls on them fail`,
+    cause: 'The client reuses an idle pooled connection the server (or a proxy in front of it) has already closed, and finds the end of the stream where the response should begin: the server\'s idle timeout is shorter than how long the client\'s pool keeps idle connections. It fails only the calls that draw such a connection; the others are served. A server that lowered its idle (keep-alive) timeout, or a client pool whose keep-alive was raised, opens the gap.',
+    action: 'Keep the server\'s idle timeout longer than the client pool\'s keep-alive (raise it back), or lower the client\'s pool keep-alive below it; let idempotent calls retry once on a closed connection (OkHttp retryOnConnectionFailure, an HttpClient idle-connection evictor).',
+  },
   timeout: {
     title: (d) => `Connections to ${d ?? 'a dependency'} time out`,
     cause: 'Packets go unanswered: a NetworkPolicy or security group drops them, or the dependency is overloaded.',

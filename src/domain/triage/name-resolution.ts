@@ -42,7 +42,7 @@ export interface Resolution {
 }
 
 /** The problems a wrong destination produces; DNS errors and expired certificates are the destination's own. */
-type Problem = 'tls-expired' | 'tls-untrusted' | 'tls-name' | 'refused' | 'unreachable' | 'dns-missing' | 'dns-unavailable' | 'timeout' | 'reset';
+type Problem = 'tls-expired' | 'tls-untrusted' | 'tls-name' | 'refused' | 'unreachable' | 'dns-missing' | 'dns-unavailable' | 'timeout' | 'reset' | 'closed-idle';
 const CONNECTING = new Set<Problem>(['timeout', 'refused', 'unreachable', 'reset', 'tls-name']);
 
 const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}\b/;

@@ -163,6 +163,7 @@ const PROBLEM_WORDS: Record<DependencyProblem, string> = {
   refused: 'connection refused',
   unreachable: 'unreachable',
   reset: 'connection reset',
+  'closed-idle': 'pooled connection closed before reuse',
   timeout: 'timeouts',
   'dns-missing': 'name not found',
   'dns-unavailable': 'DNS lookups failing',

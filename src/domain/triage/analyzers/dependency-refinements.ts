@@ -7,6 +7,7 @@ import type { PodEvidence, TriageEvidence } from '../evidence.js';
 import type { Finding } from '../finding.js';
 import type { DependencyHit } from '../dependency-error-line.js';
 import { explainIdleDrops, findIdleDrops } from '../idle-dropped-connections.js';
+import { explainClosedIdle, findClientKeepAlive, findServerIdleTimeout } from '../closed-idle-http.js';
 import { explainMeshProtocol, findMeshProtocolMismatch } from '../mesh-protocol.js';
 import { explainMeshOriginatedTls, findMeshOriginatedTls } from '../mesh-originated-tls.js';
 import { formatKubectl } from '../kubectl-command.js';
@@ -83,6 +84,25 @@ const idleDrops: Refinement = (g) => {
     title: told.title,
     ...(idle.pathChange ? { datesChange: true as const } : {}),
     confidence: 'medium',
+    ...toldParts(g.finding, told),
+  };
+};
+
+/**
+ * Keep-alive connections the server closed before the pool reused them ("unexpected end of stream"):
+ * the server's idle timeout, from its pod when one was read, against the client pool's keep-alive.
+ */
+const closedIdle: Refinement = (g) => {
+  const first = g.group[0];
+  if (first === undefined || first.error.problem !== 'closed-idle') return undefined;
+  const peer = g.service === undefined ? undefined : g.ev.dependencyPods?.find((d) => d.service === g.service && (d.namespace === undefined || d.namespace === g.ev.target.namespace));
+  const server = peer === undefined ? undefined : findServerIdleTimeout(peer);
+  const container = g.podObjects.find((p) => p.name === first.log.pod)?.containers.find((c) => c.name === first.log.container);
+  const told = explainClosedIdle({ dependency: g.dependency ?? 'a dependency', ...(g.service ? { service: g.service } : {}), ...(server ? { server } : {}), client: findClientKeepAlive(container), now: g.ev.collectedAt });
+  return {
+    ...g.finding,
+    id: `dependency-error/closed-idle/${first.error.dependency ?? 'unknown'}`,
+    title: `${told.title} ${whereSeen(g, true)}`,
     ...toldParts(g.finding, told),
   };
 };
@@ -710,4 +730,4 @@ const implicitTlsOnStarttls: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, tlsNowRequired, implicitTlsOnStarttls, idleDrops, meshProtocol, meshOriginatedTls, expiredRootPath, headlessPort, deadlineCut, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, bandwidthCap, lookupStall, logShipperBlock, hashCostThreadpool, hashPoolLoad, advertisedHost, renamedProperty, loopbackListener, searchLineCut];
+export const REFINEMENTS: readonly Refinement[] = [closedIdle, quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, tlsNowRequired, implicitTlsOnStarttls, idleDrops, meshProtocol, meshOriginatedTls, expiredRootPath, headlessPort, deadlineCut, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, bandwidthCap, lookupStall, logShipperBlock, hashCostThreadpool, hashPoolLoad, advertisedHost, renamedProperty, loopbackListener, searchLineCut];

@@ -31,6 +31,7 @@ const FAILS: Record<DependencyError['problem'], string> = {
   unreachable: 'is unreachable',
   timeout: 'does not answer in time',
   reset: 'drops connections',
+  'closed-idle': 'closes pooled connections before their reuse',
   'tls-expired': 'presents an expired certificate',
   'tls-untrusted': 'presents an untrusted certificate',
   'tls-name': 'presents a certificate for another name',
