@@ -1,7 +1,8 @@
 // Held-out stories, eighty-second round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — a JVM's GC overhead limit since a ConfigMap raised a cache's size; S3's
 // SignatureDoesNotMatch from a half-rotated key pair; a CronJob's import meeting a feed no longer in
