@@ -48,7 +48,7 @@ export function pickClosingHttpService(ev: { logs: readonly LogEvidence[]; pods:
 }
 
 export interface ServerIdleTimeout {
-  /** `HTTP_IDLE_TIMEOUT=2s` or `idle_timeout 2s (its log)`. */
+  /** `SERVER_IDLE_TIMEOUT=10s` or `idle_timeout 10s (its log)`. */
   setting: string;
   pod: string;
   /** When the pod that runs with it started. */
@@ -70,7 +70,7 @@ export function findServerIdleTimeout(peer: Pick<DependencyPodEvidence, 'pod' | 
   return undefined;
 }
 
-/** The client pool's keep-alive settings as its env writes them: `HTTP_CLIENT_KEEP_ALIVE=5m`. */
+/** The client pool's keep-alive settings as its env writes them: `POOL_KEEP_ALIVE=2m`. */
 export function findClientKeepAlive(container: ContainerEvidence | undefined): string[] {
   return (container?.env ?? []).flatMap((e) => (CLIENT_KEEP_ALIVE_ENV.test(e.name) && 'value' in e ? [`${e.name}=${e.value}`] : []));
 }
