@@ -234,6 +234,7 @@ import { analyzePreflightRefused } from './preflight-refused.js';
 import { analyzeUnroutableMessages } from './unroutable-messages.js';
 import { analyzeInProcessSessions } from './in-process-sessions.js';
 import { analyzeDataProtectionKeys } from './data-protection-keys.js';
+import { analyzeRepeatedRefusal } from './repeated-refusal.js';
 import { analyzeRedisEvictions } from './redis-evictions.js';
 import { analyzeRedisClientRollout } from './redis-client-rollout.js';
 import { analyzePolicyBundleMissing } from './policy-bundle-missing.js';
@@ -481,6 +482,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'in-process-sessions': analyzeInProcessSessions,
   'session-bound-protocol': analyzeSessionBoundProtocol,
   'data-protection-keys': analyzeDataProtectionKeys,
+  'repeated-refusal': analyzeRepeatedRefusal,
   'redis-evictions': analyzeRedisEvictions,
   'redis-client-rollout': analyzeRedisClientRollout,
   'task-redelivery': analyzeTaskRedelivery,
