@@ -72,7 +72,8 @@
 //   but no max TTL, a get of the namespace's ConfigMaps (by the list) whose name or key names carry that role (at most two; only
 //   its max-TTL line kept: read-setting-config.ts); where SQS refuses sends as FIFO ones (no MessageGroupId, at least 2), the same
 //   gets, keeping only a value naming a .fifo queue; where a peek-lock consumer's settlements fail for lost message locks
-//   (MessageLockLost, at least 3), the same gets, keeping only the lock-duration, lock-renewal and max-delivery-count keys; where Kafka brokers refuse the producer's codec (UNSUPPORTED_COMPRESSION_TYPE,
+//   (MessageLockLost, at least 3), the same gets, keeping only the lock-duration, lock-renewal and max-delivery-count keys; where a PHP MySQL client fails
+//   on a missing Unix socket (error 2002 "No such file or directory"), the same gets, keeping only a database host key set to localhost; where Kafka brokers refuse the producer's codec (UNSUPPORTED_COMPRESSION_TYPE,
 //   at least 2), the same gets, keeping only the compression.type and brokers' version keys; where they show MongoDB answering
 //   writes "not primary" (at least 2), the same gets, keeping only the MongoDB address keys (MONGODB_URI…), password masked;
 //   where they show queue jobs taken again past their tries (MaxAttemptsExceededException, a RabbitMQ delivery acknowledgement

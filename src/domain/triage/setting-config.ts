@@ -38,6 +38,7 @@ import { RENAMED_ENV_KEY, findRenamedSettingLine, findSpringLoopbackRefusal } fr
 import { SESSION_STORE_KEY, findLostSessions, hasLiteralStoreEnv } from './in-process-sessions.js';
 import { SASL_MECHANISM_KEY, findSaslMechanismLine, findScramRefusal } from './scram-mechanism.js';
 import { LOCK_SETTING, findLostLocks } from './message-lock-lost.js';
+import { DB_HOST_KEY, SOCKET_HOST_VALUE, findMysqlSocketMissing } from './mysql-socket-host.js';
 
 /** At most this many ConfigMaps read per mechanism, and as many for a Vault role's definition. */
 const MAX_READS = 2;
@@ -64,12 +65,14 @@ const SETTING_KEYS: Record<SettingMechanism, RegExp> = {
   'session-store': SESSION_STORE_KEY,
   'sasl-mechanism': SASL_MECHANISM_KEY,
   'message-lock': LOCK_SETTING,
+  'socket-host': DB_HOST_KEY,
 };
 
 /** The values a mechanism's setting is kept by, when its keys' names do not tell it. */
 const SETTING_VALUES: Partial<Record<SettingMechanism, RegExp>> = {
   'queue-fifo': FIFO_VALUE,
   'thread-stack': STACK_SIZE_VALUE,
+  'socket-host': SOCKET_HOST_VALUE,
 };
 
 export interface SettingConfigRead extends ConfigMapSource {
@@ -117,6 +120,7 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
   const sessionContainer = sessions === undefined ? undefined : containerOf(ev.pods, sessions.pods[0], sessions.container);
   const scram = findScramRefusal(ev.logs)?.lines[0]?.log;
   const locks = findLostLocks(ev.logs, ev.pods, ev.now);
+  const socket = findMysqlSocketMissing(ev.logs, ev.pods);
   return [
     ...(queue === undefined ? [] : listConfigMapSources(containerOf(ev.pods, queue.pods[0], queue.container), MAX_READS).map((s) => ({ mechanism: 'queue-visibility' as const, ...s }))),
     ...(vault === undefined ? [] : listConfigMapSources(containerOf(ev.pods, vault.pods[0], vault.container), MAX_READS).map((s) => ({ mechanism: 'vault-token' as const, ...s }))),
@@ -131,6 +135,7 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
     ...(sessionContainer === undefined || hasLiteralStoreEnv([sessionContainer]) ? [] : listConfigMapSources(sessionContainer, MAX_READS).map((s) => ({ mechanism: 'session-store' as const, ...s }))),
     ...(scram === undefined ? [] : listConfigSources(ev.pods, scram.pod, scram.container).map((s) => ({ mechanism: 'sasl-mechanism' as const, ...s }))),
     ...(locks === undefined ? [] : listConfigMapSources(containerOf(ev.pods, locks.pods[0], locks.container), MAX_READS).map((s) => ({ mechanism: 'message-lock' as const, ...s }))),
+    ...(socket === undefined ? [] : listConfigMapSources(containerOf(ev.pods, socket.pod, socket.container), MAX_READS).map((s) => ({ mechanism: 'socket-host' as const, ...s }))),
   ];
 }
 

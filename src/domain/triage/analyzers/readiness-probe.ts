@@ -113,7 +113,7 @@ function describeNotReady(ev: TriageEvidence, hits: Hit[], readyButFailing: numb
     ? findOwnLogError(ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name))
     : undefined;
   // A quoted line that names a precise mechanism (a client's size cap) is read as that mechanism.
-  const reading = told === undefined ? undefined : readToldLine(told, ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name && !l.previous).flatMap((l) => l.lines), first.container, { sentinelConfig: ev.sentinelConfig ?? [], now: ev.collectedAt, ...serverRolledOf(ev) });
+  const reading = told === undefined ? undefined : readToldLine(told, ev.logs.filter((l) => pods.includes(l.pod) && l.container === first.container.name && !l.previous).flatMap((l) => l.lines), first.container, { sentinelConfig: ev.sentinelConfig ?? [], settingConfig: ev.settingConfig ?? [], now: ev.collectedAt, ...serverRolledOf(ev) });
   if (reading?.evidence) evidence.push(...reading.evidence);
   // Which actuator health component the 5xx aggregates is DOWN, as the app logs it (a full disk, a failing check).
   const downComponent = !missing && !miss && !logged && !restore && /^HTTP 5/.test(first.failure)
