@@ -1,7 +1,8 @@
 // Held-out stories, eighty-third round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — MySQL 8 refusing public key retrieval to a JDBC client without TLS; a Node service's
 // recursion past the call stack since a revision; a Go panic on a nil map in one code path; an Azure

@@ -93,6 +93,7 @@ import { HOLDOUT_79_SCENARIOS } from '../heldout-79/stories.js';
 import { HOLDOUT_80_SCENARIOS } from '../heldout-80/stories.js';
 import { HOLDOUT_81_SCENARIOS } from '../heldout-81/stories.js';
 import { HOLDOUT_82_SCENARIOS } from '../heldout-82/stories.js';
+import { HOLDOUT_83_SCENARIOS } from '../heldout-83/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -108,7 +109,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–82: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–83: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -189,4 +190,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_80_SCENARIOS,
   ...HOLDOUT_81_SCENARIOS,
   ...HOLDOUT_82_SCENARIOS,
+  ...HOLDOUT_83_SCENARIOS,
 ];
