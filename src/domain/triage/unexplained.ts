@@ -1,7 +1,8 @@
 /**
  * Nothing silent: what no analyzer explained still reaches the engineer, verbatim. A Warning
  * event of the last hour with a reason no analyzer handles, a container waiting for a reason no
- * analyzer knows, a pod stuck in deletion, or the logs of ready pods full of errors become findings, so a
+ * analyzer knows, a pod stuck in deletion, or the logs of ready pods full of errors (or of one failure
+ * repeated at WARN: repeated-warning.ts) become findings, so a
  * workload is only called healthy when nothing of the sort is current.
  */
 import { collapseEvents, formatEventLine } from './collapse-events.js';
@@ -30,6 +31,7 @@ import { isPolicyAuditReport } from './policy-audit-report.js';
 import { isLeftoverPullSecretWarning } from './leftover-pull-secret.js';
 import { isNameserverLimitNote } from './nameserver-limit-note.js';
 import { readServedRequests } from './served-requests.js';
+import { findRepeatedWarning } from './repeated-warning.js';
 
 /** Event reasons some analyzer reads (and decides about, even when it finds nothing worth saying). */
 const HANDLED_REASONS = new Set([
@@ -285,5 +287,6 @@ function stuckDeletions(ev: TriageEvidence, findings: readonly Finding[]): Findi
 
 export function findUnexplained(ev: TriageEvidence, findings: readonly Finding[]): Finding[] {
   const found = [...unexplainedEvents(ev, findings), ...unexplainedWaiting(ev, findings), ...erroringReadyPods(ev, findings), ...stuckDeletions(ev, findings)];
-  return [...found, ...failingAnsweredRequests(ev, [...findings, ...found])];
+  const failing = failingAnsweredRequests(ev, [...findings, ...found]);
+  return [...found, ...failing, ...findRepeatedWarning(ev, [...findings, ...found, ...failing])];
 }
