@@ -15,12 +15,14 @@
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_84_SCENARIOS } from '../test/triage-corpus/heldout-84/stories.js';
 import { HOLDOUT_85_SCENARIOS } from '../test/triage-corpus/heldout-85/stories.js';
+import { HOLDOUT_86_SCENARIOS } from '../test/triage-corpus/heldout-86/stories.js';
 import { gradeStories } from './grade-stories.js';
 
-/** Rounds written and not yet joined to the corpus; rounds 1–83 have joined it, rounds 84–85 are pending. */
+/** Rounds written and not yet joined to the corpus; rounds 1–83 have joined it, rounds 84–86 are pending. */
 const PENDING: [string, readonly CorpusScenario[]][] = [
   ['held-out round 84', HOLDOUT_84_SCENARIOS],
   ['held-out round 85', HOLDOUT_85_SCENARIOS],
+  ['held-out round 86', HOLDOUT_86_SCENARIOS],
 ];
 
 const filter = process.argv[2];
