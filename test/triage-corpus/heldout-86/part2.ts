@@ -605,7 +605,7 @@ function mysqlSelfSignedCaWarning(): CorpusScenario {
     ask: { service: 'crm-mysql', namespace: ns },
     objects: [
       ...nodes, ...db.objects, claim, vol, ...app.objects,
-      ...exposed({ namespace: ns, name: 'crm-mysql', selector: { app: 'crm-mysql' }, pods: db.pods, endpointPort: 3306 }),
+      ...exposed({ namespace: ns, name: 'crm-mysql', selector: { app: 'crm-mysql' }, pods: db.pods, endpointPort: 3306, ports: [{ name: 'mysql', port: 3306, targetPort: 'mysql' }] }),
       ...exposed({ namespace: ns, name: 'crm-web', selector: { app: 'crm-web' }, pods: app.pods }),
       scaledReplicaSet(deploymentOf(app), rsOf(app, 141), 0, 1, 45),
       event({ on: podOf(app, 0), type: 'Normal', reason: 'Pulled', message: `Successfully pulled image "${ECR}/crm/crm-web:12.3.1" in 3.118s (3.118s including waiting). Image size: 61220411 bytes.`, firstAgo: 46.9, lastAgo: 46.9, fieldPath: 'spec.containers{app}' }),
