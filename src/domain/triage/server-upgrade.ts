@@ -1,6 +1,7 @@
 /**
  * A server that refuses a client for being older than it (MongoDB 6.0 refusing OP_QUERY, an
- * Elasticsearch 8.x refusing a 7.x client's compatibility headers): nothing of the client need have
+ * Elasticsearch 8.x refusing a 7.x client's compatibility headers, a MySQL 8.0 refusing as a syntax
+ * error a name it now reserves): nothing of the client need have
  * changed, so the server's own rollout is the trigger. The collector reads the pod of the Service
  * the client's address names, and its StatefulSet's or Deployment's revisions (read-server-rollout.ts);
  * a recent rollout (an image change) is then named as the "since".
@@ -12,10 +13,11 @@ import { findInClusterService } from './down-service.js';
 import { LEGACY_OPCODE_REFUSAL } from './mongo-legacy-opcode.js';
 import { COMPAT_HEADERS_REFUSAL } from './es-compat-headers.js';
 import { describeServerRollout } from './server-rollout.js';
+import { RESERVED_WORD_SYNTAX_ERROR } from './sql-reserved-word.js';
 
 interface ServerRefusal {
   /** A line the server's refusal of an older client leaves in the client's log. */
-  refusal: RegExp;
+  refusal: { test(line: string): boolean };
   /** URL schemes of the server's address. */
   schemes: readonly string[];
   /** A variable that names the server (its address need not be a URL of its own scheme). */
@@ -25,18 +27,32 @@ interface ServerRefusal {
 const REFUSALS: readonly ServerRefusal[] = [
   { refusal: LEGACY_OPCODE_REFUSAL, schemes: ['mongodb', 'mongodb+srv'], variable: /MONGO/i },
   { refusal: COMPAT_HEADERS_REFUSAL, schemes: [], variable: /ELASTIC|OPENSEARCH|(^|_)ES(_|$)/i },
+  { refusal: RESERVED_WORD_SYNTAX_ERROR, schemes: ['mysql', 'mariadb', 'postgres', 'postgresql'], variable: /MYSQL|MARIADB|POSTGRES|(^|_)PG|(^|_)DB(_|$)|DATABASE/i },
 ];
+
+/** Variables of a server's connection settings that are not its address: the database's name, the user, the password, the port. */
+const NOT_AN_ADDRESS = /(NAME|USER|PASS|PASSWORD|PORT|SCHEMA)$/i;
+
+/** The host of an address: a URL (its scheme without a JDBC prefix or a "+driver" suffix), a Go DSN's tcp(host:port), or a bare host[:port]. */
+function readAddress(value: string): { scheme?: string; host: string } | undefined {
+  const first = value.split(',')[0]?.trim() ?? '';
+  const url = /^(?:jdbc:)?([a-z][\w.-]*)(?:\+[\w.-]+)?:\/\/(?:[^@/\s]*@)?([^:/?\s,]+)/i.exec(first);
+  if (url !== null) return { scheme: (url[1] ?? '').toLowerCase(), host: url[2] ?? '' };
+  const dsn = /@tcp\(([^:)\s]+)(?::\d+)?\)/.exec(first);
+  if (dsn !== null) return { host: dsn[1] ?? '' };
+  const bare = /^([a-z0-9.-]+?)(?::\d+)?$/i.exec(first);
+  return bare === null ? undefined : { host: bare[1] ?? '' };
+}
 
 /** The namespace Service an env value of the container addresses: a URL of the server's scheme, or a variable that names the server. */
 function pickAddressedService(container: Pick<ContainerSpecEvidence, 'env'>, r: ServerRefusal, namespace: string): string | undefined {
   for (const e of container.env ?? []) {
     if (!('value' in e) || typeof e.value !== 'string') continue;
-    const first = e.value.split(',')[0]?.trim() ?? '';
-    const url = /^([a-z][\w+.-]*):\/\/(?:[^@/\s]*@)?([^:/?\s,]+)/i.exec(first);
-    const named = r.variable.test(e.name);
-    if (url !== null && !r.schemes.includes((url[1] ?? '').toLowerCase()) && !named) continue;
-    const host = url?.[2] ?? (named ? /^([a-z0-9.-]+?)(?::\d+)?$/i.exec(first)?.[1] : undefined);
-    const service = host === undefined ? undefined : findInClusterService(host, namespace);
+    const address = readAddress(e.value);
+    // A variable that names the database, a user or a port holds no host, though its name names the server.
+    const named = r.variable.test(e.name) && (address?.scheme !== undefined || !NOT_AN_ADDRESS.test(e.name));
+    if (address === undefined || (!named && (address.scheme === undefined || !r.schemes.includes(address.scheme)))) continue;
+    const service = findInClusterService(address.host, namespace);
     if (service?.namespace === namespace) return service.name;
   }
   return undefined;
