@@ -21,6 +21,8 @@ const LOGIN_STATE_REFUSED = new RegExp(`${LOST_LOGIN_STATE.source}|\\bunable to 
 /** An env name that sets the session cookie (its SameSite, domain, path, Secure flag or name). */
 const COOKIE_SETTING = /SAME_?SITE|COOKIE/i;
 const SAME_SITE = /SAME_?SITE/i;
+/** The cookie's signing secret and the like: they decide no cookie's way back, and their values are never shown. */
+const SECRET_SETTING = /secret|key|pass|token|salt|signing/i;
 
 type Settings = Map<string, string>;
 
@@ -28,7 +30,7 @@ type Settings = Map<string, string>;
 function readCookieSettings(containers: readonly { env?: readonly EnvVarEvidence[] }[]): Settings {
   const out: Settings = new Map();
   for (const e of containers.flatMap((c) => c.env ?? [])) {
-    if (COOKIE_SETTING.test(e.name)) out.set(e.name, 'value' in e ? e.value : formatEnvValue(e));
+    if (COOKIE_SETTING.test(e.name) && !SECRET_SETTING.test(e.name)) out.set(e.name, 'value' in e ? e.value : formatEnvValue(e));
   }
   return out;
 }
@@ -87,7 +89,7 @@ export function explainLoginStateCookie(errors: readonly string[], containers: r
     'the callback arrives without the session, the saved state is not found, and the library refuses the login as a possible CSRF. Every login fails while the pods stay Ready; sessions opened before keep working.';
   const dated = change !== undefined && since !== '' ? ` Revision ${change.revision} changed ${told}.` : '';
   const strictName = strict?.[0] ?? '';
-  const restore = changes.map((c) => (c.was === undefined ? `remove ${c.name}` : `${c.name}=${c.was}`)).join(', ');
+  const restore = changes.map((c) => (c.was === undefined ? `remove ${c.name}` : `${c.name}=${showValue(c.name, c.was)}`)).join(', ');
   const nextAction = strictNow
     ? `Set ${strictName}=Lax${change !== undefined && since !== '' ? ` (as revision ${change.before} had it)` : ''}: a Lax cookie comes back on the provider's top-level redirect and still stays off cross-site POSTs and subrequests. Then roll out and try a login.`
     : `Restore ${restore} as revision ${change?.before ?? ''} had it, or make the cookie's domain, path and Secure flag cover the callback URL; then roll out and try a login.`;

@@ -45,6 +45,12 @@ describe('login callbacks failing the state check for a session cookie the redir
     expect(explainClientDiagnosis([AUTHLIB], [AUTHLIB], [{ name: 'app', env: BASE }], [], [], undefined, [revision(1, BASE), revision(2, BASE)])).toBeUndefined();
   });
 
+  it('never names a cookie secret the revision changed, nor shows its value', () => {
+    const older = revision(6, [...BASE, { name: 'SESSION_COOKIE_SECRET', value: 'old-signing-value' }]);
+    const newer = revision(7, [...BASE, { name: 'SESSION_COOKIE_SECRET', value: 'new-signing-value' }]);
+    expect(explainClientDiagnosis([AUTHLIB], [AUTHLIB], [{ name: 'app', env: newer.containers[0]!.env }], [], [], undefined, [older, newer])).toBeUndefined();
+  });
+
   it('reads nothing into a cookie change without a failing login state', () => {
     const older = revision(6, [...BASE, { name: 'SESSION_COOKIE_SAMESITE', value: 'Lax' }]);
     const newer = revision(7, [...BASE, { name: 'SESSION_COOKIE_SAMESITE', value: 'Strict' }]);
