@@ -73,7 +73,8 @@
 //   its max-TTL line kept: read-setting-config.ts); where SQS refuses sends as FIFO ones (no MessageGroupId, at least 2), the same
 //   gets, keeping only a value naming a .fifo queue; where a peek-lock consumer's settlements fail for lost message locks
 //   (MessageLockLost, at least 3), the same gets, keeping only the lock-duration, lock-renewal and max-delivery-count keys; where a PHP MySQL client fails
-//   on a missing Unix socket (error 2002 "No such file or directory"), the same gets, keeping only a database host key set to localhost; where Kafka brokers refuse the producer's codec (UNSUPPORTED_COMPRESSION_TYPE,
+//   on a missing Unix socket (error 2002 "No such file or directory"), the same gets, keeping only a database host key set to localhost; where the database refuses a run ownership or a privilege ("must be owner of table", "permission denied for table", 42501; MySQL's "command denied to user"), the gets of the ConfigMaps
+//   that set its user (a user-naming env var's configMapKeyRef first, then envFrom; at most two), keeping only the database user keys (DB_USER, PGUSER, FLYWAY_USER…); where Kafka brokers refuse the producer's codec (UNSUPPORTED_COMPRESSION_TYPE,
 //   at least 2), the same gets, keeping only the compression.type and brokers' version keys; where they show MongoDB answering
 //   writes "not primary" (at least 2), the same gets, keeping only the MongoDB address keys (MONGODB_URI…), password masked;
 //   where they show queue jobs taken again past their tries (MaxAttemptsExceededException, a RabbitMQ delivery acknowledgement

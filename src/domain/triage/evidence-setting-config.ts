@@ -18,9 +18,11 @@
  * SASL mechanism of a Kafka client whose SCRAM logins are refused with it (sasl-mechanism), the lock
  * duration, lock auto-renewal and max delivery count of a peek-lock consumer whose settlements fail
  * for lost message locks (message-lock), the database host of a PHP MySQL client whose connections
- * fail on a missing Unix socket (socket-host: localhost means the socket).
+ * fail on a missing Unix socket (socket-host: localhost means the socket), the database user a run
+ * connects as when the database refuses it ownership or a privilege (db-user: "must be owner of
+ * table", 42501, MySQL's "command denied to user").
  */
-export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec' | 'server-address' | 'queue-redelivery' | 'liveness-group' | 'thread-stack' | 'scrape-jobs' | 'renamed-property' | 'session-store' | 'sasl-mechanism' | 'message-lock' | 'socket-host';
+export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec' | 'server-address' | 'queue-redelivery' | 'liveness-group' | 'thread-stack' | 'scrape-jobs' | 'renamed-property' | 'session-store' | 'sasl-mechanism' | 'message-lock' | 'socket-host' | 'db-user';
 
 /** `SQS_VISIBILITY_TIMEOUT_SECONDS=30` in ConfigMap shipment-notifier-config, taken through envFrom. */
 export interface SettingConfigEvidence {

@@ -16,7 +16,8 @@
  * replicas whose requests lose their session between pods have their session store (SESSION_DRIVER) there;
  * a Kafka client whose SCRAM logins are refused has its sasl.mechanism in its config file or env;
  * a peek-lock consumer whose settlements fail for lost message locks has its lock duration, lock
- * auto-renewal and max delivery count there.
+ * auto-renewal and max delivery count there; a run the database refuses ownership or a privilege
+ * ("must be owner of table", 42501) has the database user it connects as there.
  * Reads are conditional on the logs,
  * bounded, and keep only the settings' keys as written; never a Secret.
  */
@@ -39,6 +40,7 @@ import { SESSION_STORE_KEY, findLostSessions, hasLiteralStoreEnv } from './in-pr
 import { SASL_MECHANISM_KEY, findSaslMechanismLine, findScramRefusal } from './scram-mechanism.js';
 import { LOCK_SETTING, findLostLocks } from './message-lock-lost.js';
 import { DB_HOST_KEY, SOCKET_HOST_VALUE, findMysqlSocketMissing } from './mysql-socket-host.js';
+import { DB_USER_KEY, findDbPrivilegeRefusal, listDbUserSources } from './db-run-user.js';
 
 /** At most this many ConfigMaps read per mechanism, and as many for a Vault role's definition. */
 const MAX_READS = 2;
@@ -66,6 +68,7 @@ const SETTING_KEYS: Record<SettingMechanism, RegExp> = {
   'sasl-mechanism': SASL_MECHANISM_KEY,
   'message-lock': LOCK_SETTING,
   'socket-host': DB_HOST_KEY,
+  'db-user': DB_USER_KEY,
 };
 
 /** The values a mechanism's setting is kept by, when its keys' names do not tell it. */
@@ -121,6 +124,7 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
   const scram = findScramRefusal(ev.logs)?.lines[0]?.log;
   const locks = findLostLocks(ev.logs, ev.pods, ev.now);
   const socket = findMysqlSocketMissing(ev.logs, ev.pods);
+  const privilege = findDbPrivilegeRefusal(ev.logs, ev.pods);
   return [
     ...(queue === undefined ? [] : listConfigMapSources(containerOf(ev.pods, queue.pods[0], queue.container), MAX_READS).map((s) => ({ mechanism: 'queue-visibility' as const, ...s }))),
     ...(vault === undefined ? [] : listConfigMapSources(containerOf(ev.pods, vault.pods[0], vault.container), MAX_READS).map((s) => ({ mechanism: 'vault-token' as const, ...s }))),
@@ -136,6 +140,7 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
     ...(scram === undefined ? [] : listConfigSources(ev.pods, scram.pod, scram.container).map((s) => ({ mechanism: 'sasl-mechanism' as const, ...s }))),
     ...(locks === undefined ? [] : listConfigMapSources(containerOf(ev.pods, locks.pods[0], locks.container), MAX_READS).map((s) => ({ mechanism: 'message-lock' as const, ...s }))),
     ...(socket === undefined ? [] : listConfigMapSources(containerOf(ev.pods, socket.pod, socket.container), MAX_READS).map((s) => ({ mechanism: 'socket-host' as const, ...s }))),
+    ...(privilege === undefined ? [] : listDbUserSources(containerOf(ev.pods, privilege.pod, privilege.container), MAX_READS).map((s) => ({ mechanism: 'db-user' as const, ...s }))),
   ];
 }
 

@@ -1,4 +1,4 @@
-import type { JobEvidence, PodEvidence, TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
+import type { ContainerEvidence, JobEvidence, PodEvidence, TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
 import { capitalize } from '../../text.js';
 import { findCondition, findLog, pickDecisiveLine } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
@@ -17,6 +17,7 @@ import { findFailedIndexes, findInputOf } from '../job-indexes.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { findDisruption } from '../pod-disruption.js';
 import { findFailingRule } from '../job-failure-rule.js';
+import { describeDbRunUser, findDbRunUser, readDbPrivilegeRefusal } from '../db-run-user.js';
 import { HISTORY_MS, getLastTermination, listNodesOf, unique } from '../pod-status.js';
 import { formatAgo, formatSpan, isWithin, msBetween } from '../time-span.js';
 
@@ -93,6 +94,32 @@ function describeForbidden(ev: TriageEvidence, lines: readonly string[]): { clau
   };
 }
 
+/**
+ * The database refused the run ownership or a privilege ("must be owner of table", 42501): the user
+ * it connects as and where that is set are the lead, and a change of the ConfigMap that sets it,
+ * made before the run began (however long before) and after the last good run, is the trigger.
+ */
+function describeDbPrivilege(ev: TriageEvidence, lines: readonly string[], pod: PodEvidence | undefined, container: ContainerEvidence | undefined): { clause: string; cause: string; action: string; fix: string; evidence: string[]; dated: boolean } | undefined {
+  const refusal = readDbPrivilegeRefusal(lines.slice(-80));
+  if (refusal === undefined) return undefined;
+  const found = findDbRunUser(container, ev.settingConfig ?? [], ev.namespaceObjects ?? [], refusal);
+  const runUser = found ? describeDbRunUser(found, pod?.startTime ?? pod?.createdAt, ev.collectedAt, findLastGoodRun(ev)) : undefined;
+  const user = found?.user ?? 'the user it connects as';
+  const state = refusal.state ? ` (SQLSTATE ${refusal.state})` : '';
+  const setting = found?.configMap ? `the user setting in ConfigMap ${found.configMap}` : found ? `the user setting (${found.from})` : 'the user setting';
+  const fix = refusal.needs === 'owner'
+    ? `run it as the role that owns ${refusal.object} (${setting}), or make ${user} a member of the owning role (or transfer ownership)`
+    : `grant ${user} the privilege on ${refusal.object} (or run it as a user that has it, ${setting})`;
+  return {
+    clause: `${refusal.engine} refused it ${refusal.needs === 'owner' ? 'ownership' : 'a privilege'}: ${refusal.said}${state}${runUser ? `; it ${runUser.text}` : ''}`,
+    cause: `${refusal.engine} answered "${refusal.said}"${state}: the login worked, but ${user === 'the user it connects as' ? user : `user ${user}`} ${refusal.needs === 'owner' ? `does not own ${refusal.object}, and only its owner (or a member of the owning role) may alter or drop it` : `has no privilege for the statement on ${refusal.object}`}. The same statements pass as a user that has it: which user the run connects as decides it${runUser?.dated && found?.configMap ? `, and ConfigMap ${found.configMap}, which sets it, was changed before this run began and after the last good one` : ''}.`,
+    action: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}.`,
+    fix,
+    evidence: [`${refusal.engine}: ${refusal.said}${state}`, ...(runUser ? [`database user: ${runUser.text.replace(/^runs as |^connects as the user /, '')}`] : [])],
+    dated: runUser?.dated ?? false,
+  };
+}
+
 function durationOf(j: JobEvidence): number | undefined {
   const end = j.completionTime ?? findCondition(j.conditions, 'Failed')?.lastTransitionTime ?? findCondition(j.conditions, 'Complete')?.lastTransitionTime;
   return j.startTime && end ? msBetween(j.startTime, end) : undefined;
@@ -124,7 +151,8 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
   const reason = failed.reason ?? 'Failed';
   const deadline = reason === 'DeadlineExceeded';
   const refused = !deadline && log ? describeVersionRefusal(ev, log.lines, decisivePod?.c?.image) : undefined;
-  const forbidden = !deadline && !refused && log ? describeForbidden(ev, log.lines) : undefined;
+  // Refused by RBAC, or by the database for the user it connects as (ownership, a privilege).
+  const forbidden = !deadline && !refused && log ? describeForbidden(ev, log.lines) ?? describeDbPrivilege(ev, log.lines, decisivePod?.p, decisivePod?.c) : undefined;
   // A Hadoop scheme no jar registers: the image's packaging, told with the connector it lacks.
   // STS refusing the run's projected ServiceAccount token for its audience: the spec sets it.
   const audienceRefused = !deadline && !refused && !forbidden && log ? findTokenAudienceRefusal(log.lines, decisivePod?.p, decisivePod?.c?.name) : undefined;

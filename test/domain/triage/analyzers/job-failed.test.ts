@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeFailedJobs } from '../../../../src/domain/triage/analyzers/job-failed.js';
+import { keepSettings, pickSettingConfigReads } from '../../../../src/domain/triage/setting-config.js';
+import { diagnose } from '../../../../src/domain/triage/verdict/diagnose.js';
 import type { ContainerEvidence, JobEvidence, LogEvidence, PodEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
 import { NODE_A, NODE_B, NODE_C, NS, baseEvidence, container, minutesAgo, pod, running, terminated, workload } from '../scenarios/builders.js';
 
@@ -338,5 +340,51 @@ describe('analyzeFailedJobs: an upload past the object store\'s part limit', () 
     expect(f?.title).toContain('env PART_SIZE=5242880: 5 MiB parts');
     expect(f?.title).toContain('10,000 × 5 MiB ≈ 48.8 GiB');
     expect(f?.fix).toMatch(/^raise the part size \(PART_SIZE\).* and re-run the Job$/);
+  });
+});
+
+describe('analyzeFailedJobs: a run the database refuses ownership or a privilege', () => {
+  const OWNER_LOG = [
+    'Migrating schema "public" to version "7 - widen ledger entries"',
+    'ERROR: Migration V7__widen_ledger_entries.sql failed',
+    'SQL State  : 42501',
+    'Message    : ERROR: must be owner of table ledger_entries',
+    'Statement  : ALTER TABLE ledger_entries ALTER COLUMN amount TYPE numeric(20,4)',
+  ];
+  const userEnv = [{ name: 'PGUSER', ref: { kind: 'configMap' as const, name: 'settle-db-env', key: 'BATCH_DB_USER' } }, { name: 'PGPASSWORD', ref: { kind: 'secret' as const, name: 'settle-db-login', key: 'password' } }];
+  function privilegeScenario(changedMinutesAgo: number, env: ContainerEvidence['env'] = userEnv, lines = OWNER_LOG): TriageEvidence {
+    const pods = [0, 1, 2].map((i) => jobPod(i, exited(1, 'Error', 20 - 2 * i, { env })));
+    const logs = pods.map((p) => ({ pod: p.name, container: 'settle', previous: false, lines }));
+    const ev = cronScenario([failedJob({ backoffLimit: 2, failed: 3 }), completedJob(`${CRON}-29391360`, 24 * 60 + 21, 7)], pods, logs);
+    ev.settingConfig = [{ mechanism: 'db-user', configMap: 'settle-db-env', key: 'BATCH_DB_USER', via: 'PGUSER', written: 'PGUSER=settle_ro' }];
+    ev.namespaceObjects = [{ kind: 'ConfigMap', name: 'settle-db-env', createdAt: minutesAgo(300 * 24 * 60), changedAt: minutesAgo(changedMinutesAgo), keys: ['BATCH_DB_USER', 'APP_DB_USER'] }];
+    return ev;
+  }
+
+  it('reads the user setting from the ConfigMap key the failing container takes', () => {
+    const ev = privilegeScenario(5 * 60);
+    const reads = pickSettingConfigReads({ logs: ev.logs, pods: ev.pods, now: ev.collectedAt }).filter((r) => r.mechanism === 'db-user');
+    expect(reads).toEqual([{ mechanism: 'db-user', configMap: 'settle-db-env', via: 'PGUSER', key: 'BATCH_DB_USER' }]);
+    expect(keepSettings(reads[0]!, 'settle-db-env', { BATCH_DB_USER: 'settle_ro', APP_DB_USER: 'web_ro', DB_HOST: 'pg.internal' })).toEqual([{ mechanism: 'db-user', configMap: 'settle-db-env', key: 'BATCH_DB_USER', via: 'PGUSER', written: 'PGUSER=settle_ro' }]);
+  });
+
+  it('names the user it runs as, where it is set and the ConfigMap change before the run as the trigger, hours before', () => {
+    const ev = privilegeScenario(5 * 60);
+    const [f] = analyzeFailedJobs(ev);
+    expect(f?.title).toBe(`Job ${JOB} failed: BackoffLimitExceeded — 3 pods exited 1 (backoffLimit 2): PostgreSQL refused it ownership: must be owner of table ledger_entries (SQLSTATE 42501); it runs as settle_ro (PGUSER: BATCH_DB_USER from ConfigMap settle-db-env, changed 5h ago)`);
+    expect(f?.fix).toMatch(/^run it as the role that owns table ledger_entries \(the user setting in ConfigMap settle-db-env\), or make settle_ro a member of the owning role/);
+    expect(f?.datesChange).toBe(true);
+    const d = diagnose(ev, [f!]);
+    expect(d?.headline).toContain('runs as settle_ro');
+    expect(d?.headline).not.toMatch(/no change (of the workload )?found/);
+  });
+
+  it('does not date a ConfigMap change older than the last good run, and never reads a Secret', () => {
+    const [old] = analyzeFailedJobs(privilegeScenario(3 * 24 * 60));
+    expect(old?.title).toMatch(/it runs as settle_ro \(PGUSER: BATCH_DB_USER from ConfigMap settle-db-env\)$/);
+    expect(old?.datesChange).toBeUndefined();
+    const secret = [{ name: 'DB_USER', ref: { kind: 'secret' as const, name: 'settle-db-login', key: 'username' } }];
+    const [s] = analyzeFailedJobs(privilegeScenario(5 * 60, secret, ['ERROR: permission denied for table ledger_entries', 'SQLSTATE: 42501']));
+    expect(s?.title).toMatch(/PostgreSQL refused it a privilege: permission denied for table ledger_entries \(SQLSTATE 42501\); it connects as the user in DB_USER from Secret settle-db-login \(key username\), not read$/);
   });
 });
