@@ -21,7 +21,8 @@
 //   pickFlaggedSamples; and where a crashed run's log is gone (the kubelet no longer has it) while its container runs
 //   again, that container's current log tail instead (at most two, read-restarted-current-log.ts); and where a sampled member of a Parallel StatefulSet started blank as a new cluster, the current log
 //   tails of at most three members the sample missed, read-cluster-member-logs.ts) — and where one of those says its proxied requests fail on an upstream inside the pod (a unix socket, 127.0.0.1),
-//   or that its connections to a loopback address are refused, the current log tail of the neighbour
+//   or that its connections to a loopback address are refused (or closed or reset: then only a neighbour that declares the
+//   port or names it in its flags, such as a database auth proxy's --port), the current log tail of the neighbour
 //   containers that serve it (at most two, in one pod: read-local-upstream-log.ts),
 //   and where those logs show a dependency rejecting the pods' credentials and the rejecting pods run a Vault Agent
 //   beside the app, the current log tail of that agent (at most two pods: read-vault-agent-log.ts),

@@ -6,10 +6,12 @@
  */
 import type { LogEvidence, PodEvidence } from './evidence.js';
 import { parseDependencyError } from './dependency-error-line.js';
+import { findListenSetting } from './host-port-holders.js';
+import { CLOSED_BY_SERVER } from './idle-transaction-timeout.js';
 import { parseLoopbackPort } from './loopback-sibling.js';
 
-/** busy: the socket's listen queue is full (EAGAIN); timeout: accepted, no answer in time; refused: nothing listens. */
-export type LocalUpstreamProblem = 'busy' | 'timeout' | 'refused';
+/** busy: the socket's listen queue is full (EAGAIN); timeout: accepted, no answer in time; refused: nothing listens; closed: accepted, then closed or reset by the server. */
+export type LocalUpstreamProblem = 'busy' | 'timeout' | 'refused' | 'closed';
 
 export interface LocalUpstreamError {
   /** `unix:/run/php/php-fpm.sock` or `127.0.0.1:9000`. */
@@ -57,6 +59,30 @@ export function findLoopbackRefused(log: LogEvidence): LocalUpstreamError | unde
   return undefined;
 }
 
+/** libpq names the server it dialled: `connection to server at "127.0.0.1", port 5432 failed: …`. */
+const LIBPQ_SERVER = /connection to server at "([^"]+)"(?: \([\w.:]+\))?, port (\d+) failed/i;
+
+/**
+ * The first connection of a log a loopback server accepted and then closed or reset ("server closed
+ * the connection unexpectedly", "read tcp 127.0.0.1:40112->127.0.0.1:5432: read: connection reset
+ * by peer"): the server is a neighbour (a database auth proxy, pgbouncer, a mesh proxy) that took
+ * the connection and dropped it — its own log says why it would not pass it on.
+ */
+export function findLoopbackClosed(log: LogEvidence): LocalUpstreamError | undefined {
+  for (const line of log.lines) {
+    const e = parseDependencyError(line);
+    const libpq = LIBPQ_SERVER.exec(line);
+    const address = e?.problem === 'reset' ? e.dependency : CLOSED_BY_SERVER.test(line) && libpq ? `${libpq[1] ?? ''}:${libpq[2] ?? ''}` : undefined;
+    if (parseLoopbackPort(address) !== undefined) return { address: address ?? '', protocol: 'tcp', problem: 'closed', line: line.trim() };
+  }
+  return undefined;
+}
+
+/** A failed connection of a log to a loopback address: refused first, then accepted and dropped. */
+export function findLoopbackFailure(log: LogEvidence): LocalUpstreamError | undefined {
+  return findLoopbackRefused(log) ?? findLoopbackClosed(log);
+}
+
 /** Whether container `c` can serve `address`: it shares the socket's directory, or declares the loopback port. */
 function serves(c: PodEvidence['containers'][number], address: string): boolean {
   if (address.startsWith('unix:')) {
@@ -64,7 +90,8 @@ function serves(c: PodEvidence['containers'][number], address: string): boolean 
     return (c.volumeMounts ?? []).some((m) => path.startsWith(`${m.mountPath.replace(/\/$/, '')}/`));
   }
   const port = parseLoopbackPort(address);
-  return c.ports.some((p) => p.containerPort === port);
+  // A sidecar that declares no port says it in its flags (cloud-sql-proxy's --port=5432, pgbouncer's listen_port).
+  return port !== undefined && findListenSetting(c, port) !== undefined;
 }
 
 /** The containers whose log tails are read at most, all in one pod: where a local upstream fails, its server says why. */
@@ -72,18 +99,19 @@ const MAX_SERVERS = 2;
 
 /**
  * Where a container's log says its proxied requests fail on an upstream inside the pod (or it is
- * refused at a loopback address): the other
+ * refused at a loopback address, or its connections there are closed): the other
  * running containers of that pod that can serve it (sharing the socket's directory or declaring the
  * port; every other one when none does), whose logs were not read. At most two, in one pod.
  */
 export function pickLocalUpstreamServers(pods: readonly PodEvidence[], logs: readonly LogEvidence[]): { pod: string; container: string; restarts: number }[] {
   const read = new Set(logs.map((l) => `${l.pod}/${l.container}`));
   for (const log of logs) {
-    const error = findLocalUpstreamErrors(log)[0] ?? findLoopbackRefused(log);
+    const error = findLocalUpstreamErrors(log)[0] ?? findLoopbackFailure(log);
     const pod = pods.find((p) => p.name === log.pod);
     if (error === undefined || pod === undefined) continue;
     const others = [...pod.containers, ...pod.initContainers.filter((c) => c.sidecar)].filter((c) => c.name !== log.container && c.state !== undefined && 'running' in c.state);
-    const servers = others.some((c) => serves(c, error.address)) ? others.filter((c) => serves(c, error.address)) : others;
+    // A connection accepted and dropped was accepted by someone: only the neighbour that serves the port.
+    const servers = others.some((c) => serves(c, error.address)) || error.problem === 'closed' ? others.filter((c) => serves(c, error.address)) : others;
     const unread = servers.filter((c) => !read.has(`${pod.name}/${c.name}`));
     if (unread.length > 0) return unread.slice(0, MAX_SERVERS).map((c) => ({ pod: pod.name, container: c.name, restarts: c.restartCount }));
   }

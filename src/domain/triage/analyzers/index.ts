@@ -34,6 +34,7 @@ import { analyzeReadinessCycle } from './readiness-cycle.js';
 import { analyzeEventLoopBlocked } from './event-loop-blocked.js';
 import { analyzePhpExecutionTime } from './php-execution-time.js';
 import { analyzePhpFpmPool } from './php-fpm-pool.js';
+import { analyzeLoopbackSidecarRefusal } from './loopback-sidecar-refusal.js';
 import { analyzeExecutorRejection } from './executor-rejection.js';
 import { analyzePhpMemoryLimit } from './php-memory-limit.js';
 import { analyzePhpOpcacheFull } from './php-opcache-full.js';
@@ -385,6 +386,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'event-loop-blocked': analyzeEventLoopBlocked,
   'php-execution-time': analyzePhpExecutionTime,
   'php-fpm-pool': analyzePhpFpmPool,
+  'loopback-sidecar-refusal': analyzeLoopbackSidecarRefusal,
   'executor-rejection': analyzeExecutorRejection,
   'php-memory-limit': analyzePhpMemoryLimit,
   'php-opcache-full': analyzePhpOpcacheFull,
