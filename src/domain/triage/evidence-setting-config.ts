@@ -18,9 +18,11 @@
  * SASL mechanism of a Kafka client whose SCRAM logins are refused with it (sasl-mechanism), the lock
  * duration, lock auto-renewal and max delivery count of a peek-lock consumer whose settlements fail
  * for lost message locks (message-lock), the database host of a PHP MySQL client whose connections
- * fail on a missing Unix socket (socket-host: localhost means the socket).
+ * fail on a missing Unix socket (socket-host: localhost means the socket), the limit a service's own
+ * rate limiter enforces when it refuses its callers at large (rate-limit: an Envoy token bucket, an
+ * nginx limit_req zone, RATE_LIMIT_* variables).
  */
-export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec' | 'server-address' | 'queue-redelivery' | 'liveness-group' | 'thread-stack' | 'scrape-jobs' | 'renamed-property' | 'session-store' | 'sasl-mechanism' | 'message-lock' | 'socket-host';
+export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec' | 'server-address' | 'queue-redelivery' | 'liveness-group' | 'thread-stack' | 'scrape-jobs' | 'renamed-property' | 'session-store' | 'sasl-mechanism' | 'message-lock' | 'socket-host' | 'rate-limit';
 
 /** `SQS_VISIBILITY_TIMEOUT_SECONDS=30` in ConfigMap shipment-notifier-config, taken through envFrom. */
 export interface SettingConfigEvidence {
