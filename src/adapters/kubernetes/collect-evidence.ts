@@ -94,7 +94,11 @@
 //   and the container's literal env names no session store, the gets of the ConfigMaps it takes variables from (at most two;
 //   only the session-store keys — SESSION_DRIVER, SESSION_STORE, SESSION_TYPE — kept); where a Kafka client's SCRAM logins
 //   are refused with the mechanism they use (scram-mechanism.ts), the gets of the ConfigMaps it mounts, then those it takes
-//   variables from (at most two; only its sasl.mechanism line or key kept),
+//   variables from (at most two; only its sasl.mechanism line or key kept); where the workload's own rate limiter refuses its
+//   callers at large (its 429s outnumber what it serves, or several callers refused: own-limiter-refusals.ts), the gets of the
+//   ConfigMaps the refusing container mounts, then those it takes variables from (at most two; only the limit kept — an Envoy
+//   token bucket's max_tokens/tokens_per_fill/fill_interval, an nginx limit_req_zone rate and limit_req burst, rate-limit
+//   lines or RATE_LIMIT_* keys),
 //   and where the current logs say a host does not resolve or refuses connections, a get of the ConfigMaps the pods logging it read through a
 //   subPath mount or env (at most two; only whether the data still names that host and the lines naming a host like it
 //   kept, with the newest write of its data: read-stale-config.ts),

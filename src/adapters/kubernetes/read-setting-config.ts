@@ -17,7 +17,9 @@
 // then those it takes variables from, keeping only one line under the old prefix (spring.redis.host) of its config files, or
 // those env keys (SPRING_REDIS_*); where two or more running pods' requests lose their session (writes answered 419 in bulk,
 // "CSRF token mismatch") and no literal env names the session store, the ConfigMaps the container takes variables from,
-// keeping only the session-store keys (SESSION_DRIVER). Never a Secret; nothing at all while the logs show none.
+// keeping only the session-store keys (SESSION_DRIVER); where the workload's own rate limiter refuses its callers at large,
+// the ConfigMaps the refusing container mounts, then those it takes variables from, keeping only the limit (an Envoy token
+// bucket, an nginx limit_req zone, RATE_LIMIT_* keys). Never a Secret; nothing at all while the logs show none.
 import type { LogEvidence, PodEvidence } from '../../domain/triage/evidence.js';
 import type { NamespaceObjectEvidence } from '../../domain/triage/evidence-context.js';
 import type { SettingConfigEvidence } from '../../domain/triage/evidence-setting-config.js';

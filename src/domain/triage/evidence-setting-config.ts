@@ -20,9 +20,11 @@
  * for lost message locks (message-lock), the database host of a PHP MySQL client whose connections
  * fail on a missing Unix socket (socket-host: localhost means the socket), the database user a run
  * connects as when the database refuses it ownership or a privilege (db-user: "must be owner of
- * table", 42501, MySQL's "command denied to user").
+ * table", 42501, MySQL's "command denied to user"), the limit a service's own rate limiter enforces
+ * when it refuses its callers at large (rate-limit: an Envoy token bucket, an nginx limit_req zone,
+ * RATE_LIMIT_* variables).
  */
-export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec' | 'server-address' | 'queue-redelivery' | 'liveness-group' | 'thread-stack' | 'scrape-jobs' | 'renamed-property' | 'session-store' | 'sasl-mechanism' | 'message-lock' | 'socket-host' | 'db-user';
+export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec' | 'server-address' | 'queue-redelivery' | 'liveness-group' | 'thread-stack' | 'scrape-jobs' | 'renamed-property' | 'session-store' | 'sasl-mechanism' | 'message-lock' | 'socket-host' | 'db-user' | 'rate-limit';
 
 /** `SQS_VISIBILITY_TIMEOUT_SECONDS=30` in ConfigMap shipment-notifier-config, taken through envFrom. */
 export interface SettingConfigEvidence {

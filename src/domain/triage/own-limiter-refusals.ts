@@ -59,7 +59,7 @@ export interface LimitChange {
 
 export interface OwnLimiterRefusals {
   /** The refusal lines (the limiter's and the 429s it served), by pod. */
-  hits: { pod: string; line: string; at?: IsoTime }[];
+  hits: { pod: string; container: string; line: string; at?: IsoTime }[];
   pods: string[];
   /** What the callers it refuses are: clients, streams, tenants… */
   callerKind?: string;
@@ -200,7 +200,7 @@ export function findOwnLimiterRefusals(logs: readonly LogEvidence[]): OwnLimiter
       if (!limiter && servedStatus(line) !== 429) continue;
       if (limiter) limiterLines.push(line);
       const at = readLineTime(line);
-      hits.push({ pod: l.pod, line, ...(at ? { at } : {}) });
+      hits.push({ pod: l.pod, container: l.container, line, ...(at ? { at } : {}) });
     }
   }
   if (hits.length < MIN_RATE_LIMITED) return undefined;

@@ -17,7 +17,9 @@
  * a Kafka client whose SCRAM logins are refused has its sasl.mechanism in its config file or env;
  * a peek-lock consumer whose settlements fail for lost message locks has its lock duration, lock
  * auto-renewal and max delivery count there; a run the database refuses ownership or a privilege
- * ("must be owner of table", 42501) has the database user it connects as there.
+ * ("must be owner of table", 42501) has the database user it connects as there; a service whose own rate
+ * limiter refuses its callers at large has its limit in its config file (an Envoy token bucket, an
+ * nginx limit_req zone) or env.
  * Reads are conditional on the logs,
  * bounded, and keep only the settings' keys as written; never a Secret.
  */
@@ -41,6 +43,8 @@ import { SASL_MECHANISM_KEY, findSaslMechanismLine, findScramRefusal } from './s
 import { LOCK_SETTING, findLostLocks } from './message-lock-lost.js';
 import { DB_HOST_KEY, SOCKET_HOST_VALUE, findMysqlSocketMissing } from './mysql-socket-host.js';
 import { DB_USER_KEY, findDbPrivilegeRefusal, listDbUserSources } from './db-run-user.js';
+import { findOwnLimiterRefusals } from './own-limiter-refusals.js';
+import { RATE_LIMIT_KEY, summarizeRateLimit } from './rate-limit-config.js';
 
 /** At most this many ConfigMaps read per mechanism, and as many for a Vault role's definition. */
 const MAX_READS = 2;
@@ -69,6 +73,7 @@ const SETTING_KEYS: Record<SettingMechanism, RegExp> = {
   'message-lock': LOCK_SETTING,
   'socket-host': DB_HOST_KEY,
   'db-user': DB_USER_KEY,
+  'rate-limit': RATE_LIMIT_KEY,
 };
 
 /** The values a mechanism's setting is kept by, when its keys' names do not tell it. */
@@ -125,6 +130,7 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
   const locks = findLostLocks(ev.logs, ev.pods, ev.now);
   const socket = findMysqlSocketMissing(ev.logs, ev.pods);
   const privilege = findDbPrivilegeRefusal(ev.logs, ev.pods);
+  const limiter = findOwnLimiterRefusals(ev.logs)?.hits[0];
   return [
     ...(queue === undefined ? [] : listConfigMapSources(containerOf(ev.pods, queue.pods[0], queue.container), MAX_READS).map((s) => ({ mechanism: 'queue-visibility' as const, ...s }))),
     ...(vault === undefined ? [] : listConfigMapSources(containerOf(ev.pods, vault.pods[0], vault.container), MAX_READS).map((s) => ({ mechanism: 'vault-token' as const, ...s }))),
@@ -141,6 +147,7 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
     ...(locks === undefined ? [] : listConfigMapSources(containerOf(ev.pods, locks.pods[0], locks.container), MAX_READS).map((s) => ({ mechanism: 'message-lock' as const, ...s }))),
     ...(socket === undefined ? [] : listConfigMapSources(containerOf(ev.pods, socket.pod, socket.container), MAX_READS).map((s) => ({ mechanism: 'socket-host' as const, ...s }))),
     ...(privilege === undefined ? [] : listDbUserSources(containerOf(ev.pods, privilege.pod, privilege.container), MAX_READS).map((s) => ({ mechanism: 'db-user' as const, ...s }))),
+    ...(limiter === undefined ? [] : listConfigSources(ev.pods, limiter.pod, limiter.container).map((s) => ({ mechanism: 'rate-limit' as const, ...s }))),
   ];
 }
 
@@ -161,7 +168,7 @@ export function keepSettings(read: SettingConfigRead, configMap: string, data: R
       });
     }
     // A Spring config file: the one setting it makes under a prefix Spring Boot 3 renamed.
-    const find = read.mechanism === 'liveness-group' ? findLivenessGroupLine : read.mechanism === 'renamed-property' ? findRenamedSettingLine : read.mechanism === 'sasl-mechanism' ? findSaslMechanismLine : undefined;
+    const find = read.mechanism === 'liveness-group' ? findLivenessGroupLine : read.mechanism === 'renamed-property' ? findRenamedSettingLine : read.mechanism === 'sasl-mechanism' ? findSaslMechanismLine : read.mechanism === 'rate-limit' ? summarizeRateLimit : undefined;
     return find === undefined ? [] : Object.entries(data).flatMap(([key, text]) => {
       const line = find(text);
       return line === undefined ? [] : [{ mechanism: read.mechanism, configMap, key, via: 'mount', written: line.slice(0, MAX_ADDRESS_CHARS) }];

@@ -54,7 +54,10 @@ export function analyzeOwnRateLimit(ev: TriageEvidence): Finding[] {
   const reloadedAt = found.reload?.at;
   // Without an edited ConfigMap to be the trigger, the reload the pods logged dates the change itself.
   const dated = edited === undefined && found.reload !== undefined ? ` at a config reload${reloadedAt ? ` ${formatAgo(reloadedAt, ev.collectedAt)}` : ''}` : '';
-  const limit = found.limit !== undefined ? `: its limit is ${found.limit}` : '';
+  // The limit as its ConfigMap sets it (a token bucket, a limit_req zone), the edited one first.
+  const sets = (ev.settingConfig ?? []).filter((c) => c.mechanism === 'rate-limit');
+  const set = sets.find((c) => c.configMap === edited?.name) ?? sets[0];
+  const limit = found.limit !== undefined ? `: its limit is ${found.limit}` : set !== undefined ? `: ConfigMap ${set.configMap} sets ${set.written}` : '';
   const title = `${who}'s own rate limiter refuses its callers 429 Too Many Requests (${describeRefused(found)})${limit}${change ? `, ${describeChange(change)}${dated}` : dated ? `, reconfigured${dated}` : ''}`;
   const where = edited !== undefined ? `ConfigMap ${edited.name}` : 'the config it is read from';
   const fix = change !== undefined ? `restore ${change.setting} to ${change.was} in ${where}` : `raise the rate limit back in ${where}${found.limit ? ` (it now allows ${found.limit})` : ''}`;
@@ -75,6 +78,7 @@ export function analyzeOwnRateLimit(ev: TriageEvidence): Finding[] {
       ...quoted.map((l) => `log ${found.hits.find((h) => h.line === l)?.pod ?? found.pods[0] ?? ''}: ${l}`),
       `${found.hits.length} refusals against ${found.served} requests served in the same tails${found.callers.length > 0 ? `; refused ${found.callerKind ?? 'caller'}s: ${found.callers.slice(0, 5).join(', ')}${found.callers.length > 5 ? ', …' : ''}` : ''}${found.first ? `; first at ${formatClock(found.first)}` : ''}`,
       ...(found.reload !== undefined ? [`log ${found.reload.pod}: ${found.reload.line}`] : []),
+      ...sets.map((c) => `ConfigMap ${c.configMap}, key ${c.key} (${c.via}): ${c.written}`),
       ...(edited?.changedAt !== undefined ? [`ConfigMap ${edited.name}, mounted by the pods, was changed ${formatAgo(edited.changedAt, ev.collectedAt)}`] : []),
     ],
     likelyCause: `${who} answers these 429s itself: its own rate limiter refuses requests over the limit its config sets, and it refuses ${found.callers.length > 1 ? `${found.callers.length} different ${found.callerKind ?? 'caller'}s` : 'more requests than it serves'}, so the limit is too low for normal traffic rather than one caller misbehaving${change ? ` (${describeChange(change)})` : ''}. Nothing it calls refuses it.`,
