@@ -18,6 +18,8 @@ import { TRIGGER_WINDOW_MS } from './trigger-window.js';
 export const STARTUP_MS = 5 * MINUTE_MS;
 /** A clean line this long before the first error shows a stretch of work without it; one just before belongs to the same bout. */
 export const CLEAN_STRETCH_MS = 5 * MINUTE_MS;
+/** In a log read whole since its pod started, a clean line this long before the first error closes an error-free stretch. */
+export const WHOLE_READ_STRETCH_MS = MINUTE_MS;
 /**
  * A pod that ran longer than this before its first error line, with nothing logged between, is
  * more likely quiet than failing from its first request: its start does not date the errors.
@@ -45,10 +47,19 @@ function beforeFirstError(lines: readonly string[]): readonly string[] {
   return first < 0 ? lines : lines.slice(0, first);
 }
 
-/** The earliest line of clean work in one log read: stamped, no error line before it, past the start-up and well before the first error. */
-export function findCleanWork(lines: readonly string[], started: IsoTime, firstError: IsoTime): IsoTime | undefined {
-  const clean = stampLines(beforeFirstError(lines)).filter((s) => !s.error && msBetween(started, s.at) >= STARTUP_MS && msBetween(s.at, firstError) >= CLEAN_STRETCH_MS);
+/**
+ * The earliest line of clean work in one log read: stamped, no error line before it, past the start-up and
+ * well before the first error (`stretch` before it; a read whole since the start may ask less, readsFromStart).
+ */
+export function findCleanWork(lines: readonly string[], started: IsoTime, firstError: IsoTime, stretch = CLEAN_STRETCH_MS): IsoTime | undefined {
+  const clean = stampLines(beforeFirstError(lines)).filter((s) => !s.error && msBetween(started, s.at) >= STARTUP_MS && msBetween(s.at, firstError) >= stretch);
   return earliest(clean.map((s) => s.at));
+}
+
+/** Whether one log read begins at the pod's start (its first stamped line within the start-up): it holds every line since. */
+export function readsFromStart(lines: readonly string[], started: IsoTime): boolean {
+  const first = earliest(stampLines(lines).map((s) => s.at));
+  return first !== undefined && msBetween(started, first) <= STARTUP_MS;
 }
 
 function currentReads(ev: TriageEvidence, pod: string): string[][] {
@@ -78,7 +89,9 @@ export function findErrorsSinceStart(ev: TriageEvidence, pods: readonly PodEvide
     if (firstError === undefined || firstLine === undefined) return undefined;
     // The read must reach back to the start, or the errors must begin right after it.
     const fromStart = msBetween(started, firstLine) <= STARTUP_MS || msBetween(started, firstError) <= STARTUP_MS;
-    if (!fromStart || msBetween(started, firstError) > FIRST_ERROR_MAX_MS || currentReads(ev, p.name).some((read) => findCleanWork(read, started, firstError) !== undefined)) return undefined;
+    // A read whole since the start shows every line before the first error: clean work there, however near, is a stretch without it.
+    const worked = currentReads(ev, p.name).some((read) => findCleanWork(read, started, firstError, readsFromStart(read, started) ? WHOLE_READ_STRETCH_MS : CLEAN_STRETCH_MS) !== undefined);
+    if (!fromStart || msBetween(started, firstError) > FIRST_ERROR_MAX_MS || worked) return undefined;
     starts.push(started);
   }
   return earliest(starts);

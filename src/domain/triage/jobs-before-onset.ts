@@ -192,3 +192,19 @@ export function adviseScheduledJobs(jobs: readonly NamespaceJobEvidence[], sched
   const zone = s.timeZone === undefined ? 'set its spec.timeZone explicitly' : `check its spec.timeZone (${s.timeZone})`;
   return `if its run is what loads them, move CronJob ${s.name}'s schedule off the busy hour, ${zone}, and throttle the job`;
 }
+
+/** "Job x-123 (CronJob x) ran 2m before the first failure (14m ago) and completed 13m ago": the trigger when it deleted what the pods read. */
+export function describeJobDeleted(j: NamespaceJobEvidence, onset: IsoTime, now: IsoTime): string {
+  const start = startOf(j) ?? onset;
+  const gap = msBetween(start, onset);
+  const when = gap > 0 ? `${formatSpan(gap)} before the first failure` : 'as the failures began';
+  const owner = j.owner ? ` (${j.owner.kind} ${j.owner.name})` : '';
+  const state = describeState(j, now);
+  return `Job ${j.name}${owner} ran ${when} (${formatAgo(start, now)})${state.startsWith('and') ? ' ' : ', '}${state}`;
+}
+
+/** Stop the Job from running again, read what it removed, and bring the data back. */
+export function adviseDeletedData(j: NamespaceJobEvidence, gone: string): string {
+  const stop = j.owner?.kind === 'CronJob' ? `suspend CronJob ${j.owner.name} (spec.suspend: true) before its next run` : `keep Job ${j.name} from running again`;
+  return `${stop}, read its log for what it deleted and fix its selection, and restore ${gone} (from a snapshot or backup, or recreate and refill it)`;
+}

@@ -9,7 +9,7 @@ import { isPodFailing } from './pod-status.js';
 import { readLineTime } from './request-silence.js';
 import { MINUTE_MS, earliest, formatAgo, formatSpan, latest, msBetween } from './time-span.js';
 import { isErrorLine } from './unexplained.js';
-import { findCleanWork } from './errors-since-start.js';
+import { WHOLE_READ_STRETCH_MS, findCleanWork, readsFromStart } from './errors-since-start.js';
 import { diffRevisions, sortRevisions } from './revision-diff.js';
 import { rolloutTimeOf } from './revision-rollback.js';
 
@@ -40,7 +40,9 @@ export function describeLateLogErrors(ev: TriageEvidence, pods: readonly PodEvid
   const onset = earliest(stamped.filter((s) => s.error).map((s) => s.at));
   if (onset === undefined || msBetween(started, onset) < LATE_ONSET_MS) return undefined;
   // The logs must reach back into the quiet stretch: clean work after the pods' start-up (a banner is not work), well before the first error.
-  const clean = earliest(reads.flatMap((l) => findCleanWork(l.lines, started, onset) ?? []));
+  // A read whole since its pod started shows every line of the stretch: clean work a little before the first error is enough there.
+  const startOf = (pod: string) => { const p = pods.find((q) => q.name === pod); return p?.startTime ?? p?.createdAt ?? started; };
+  const clean = earliest(reads.flatMap((l) => findCleanWork(l.lines, started, onset, readsFromStart(l.lines, startOf(l.pod)) ? WHOLE_READ_STRETCH_MS : undefined) ?? []));
   if (clean === undefined) return undefined;
   const now = ev.collectedAt;
   return `its pods' errors began ${formatAgo(onset, now)}, ${formatSpan(msBetween(rolloutTimeOf(ev, revision), onset))} after the rollout; their logs show work without errors before that (from ${formatAgo(clean, now)})`;

@@ -109,3 +109,32 @@ describe('a Job that ran just before and takes the same settings as the pods', (
     expect(buildTriageReport(ev, times).headline).not.toMatch(/as the pods do|shared/);
   });
 });
+
+describe('a data object the pods read gone right after a Job ran', () => {
+  const gone = (line: (m: number) => string) => {
+    const ev = scenario([cleanup(14, 13)], { rolledOut: 9 * 24 * 60, cleanAt: 9 * 24 * 60 - 10 });
+    return { ...ev, logs: ev.logs.map((l) => ({ ...l, lines: [l.lines[0] ?? '', ...[12, 9, 6, 3, 1].map(line)] })) };
+  };
+  const searchMiss = (m: number) => `${stamp(m)} ERROR 1 --- [http-nio-8080-exec-2] c.acme.search.SearchController : search failed: index_not_found_exception: no such index [orders-archive-v3]`;
+  const bucketMiss = (m: number) => `${stamp(m)} ERROR 1 --- [exports] c.acme.exports.Uploader : upload failed: NoSuchBucket: The specified bucket does not exist (Bucket: nightly-exports-eu)`;
+
+  it('names the Job as the trigger, says what is missing and advises suspending its CronJob and restoring the data', () => {
+    const r = buildTriageReport(gone(searchMiss), times);
+    expect(r.headline).toMatch(/^Since Job nightly-cleanup-\d+ \(CronJob nightly-cleanup\) ran 2m before the first failure \(14m ago\)/);
+    expect(r.headline).toMatch(/index orders-archive-v3/);
+    expect(r.headline).toMatch(/[Ss]uspend CronJob nightly-cleanup/);
+    expect(r.headline).not.toMatch(/a change to check|busy hour|Roll back/);
+  });
+
+  it('reads a missing bucket the same way', () => {
+    const r = buildTriageReport(gone(bucketMiss), times);
+    expect(r.headline).toMatch(/^Since Job nightly-cleanup-\d+/);
+    expect(r.headline).toMatch(/bucket nightly-exports-eu/);
+  });
+
+  it('keeps the Job a change to check when the errors name nothing missing', () => {
+    const r = buildTriageReport(scenario([cleanup(14, 13)], { rolledOut: 9 * 24 * 60, cleanAt: 9 * 24 * 60 - 10 }), times);
+    expect(r.headline).not.toMatch(/^Since Job/);
+    expect(r.headline).toMatch(/a change to check/);
+  });
+});

@@ -184,6 +184,8 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
 
   let lead = '';
   if (trigger.kind === 'revision' || trigger.kind === 'object-change' || trigger.kind === 'scale-up' || trigger.kind === 'resources-set' || trigger.kind === 'hpa-change') lead = `Since ${trigger.text}: `;
+  // A Job that ran just before deleted what the pods read: it is the "since".
+  else if (trigger.kind === 'none' && trigger.ranBefore?.gone !== undefined) lead = `Since ${trigger.ranBefore.text}: `;
   else if (trigger.kind === 'first-install') lead = trigger.historyGone ? `Since ${trigger.text.replace(/: nothing earlier.*$/, '')}: ` : `${capitalize(trigger.text.replace(/: nothing earlier.*$/, ''))}: `;
   const quote = mechanism.decisive && !mechanism.title.includes(mechanism.decisive) ? ` — "${clip(mechanism.decisive, QUOTE_MAX)}"` : '';
   const where = separation ? describeSeparation(ev, separation, mechanism, d) : undefined;
@@ -203,13 +205,19 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
   const inPlace = findRestartsInPlace(ev, fixAction);
   // A CronJob's run came just before, and its schedule is known: when it runs is the lever.
   const scheduled = trigger.kind === 'none' && trigger.ranBefore?.advice ? `; ${trigger.ranBefore.advice}` : '';
-  const action = inPlace ? `${fixAction}${scheduled}; then ${inPlace.advice}` : `${fixAction}${scheduled}`;
+  // What the Job deleted is the fix: stop it, and bring the data back.
+  const deleted = trigger.kind === 'none' && trigger.ranBefore?.gone !== undefined ? trigger.ranBefore.advice : undefined;
+  const fixed = deleted !== undefined ? capitalize(deleted) : `${fixAction}${scheduled}`;
+  const action = inPlace ? `${fixed}; then ${inPlace.advice}` : fixed;
   const stuck = inPlace ? `; ${inPlace.text}` : '';
   const held = heldBack ? `; ${heldBack.text}` : '';
   // A Job of the namespace that ran just before the onset: what changed, to check (the workload itself did not).
   // Not again when the mechanism names them already as its cause (a Job on the same key as the workload).
   const namedJobs = new Set(mechanism.affected?.jobs ?? []);
-  const ranBefore = trigger.kind === 'none' && trigger.ranBefore && !trigger.ranBefore.jobs.every((j) => namedJobs.has(j.owner?.name ?? j.name)) ? `; ${trigger.ranBefore.text}` : '';
+  const gone = trigger.kind === 'none' ? trigger.ranBefore?.gone : undefined;
+  const ranBefore = gone !== undefined
+    ? `; the store answers that ${gone}, which the pods read, does not exist: most likely that Job deleted it`
+    : trigger.kind === 'none' && trigger.ranBefore && !trigger.ranBefore.jobs.every((j) => namedJobs.has(j.owner?.name ?? j.name)) ? `; ${trigger.ranBefore.text}` : '';
   const headline = `${lead}${mechanism.title}${named}${quote}${where ? `, ${where}` : ''}${consequence}${held}${exonerated}${held ? '' : noChange}${ranBefore}${stuck}. ${sentence(action)}`;
 
   const essentialGaps = ev.readFailures.some((f) => f.reason !== 'skipped' && (f.source === 'pods' || f.source === 'events' || f.source === 'logs'));

@@ -8,7 +8,9 @@ import type { IsoTime, NamespaceJobEvidence, NamespaceObjectEvidence, PodEvidenc
 import { clipMiddle } from '../collapse-events.js';
 import { findOnset } from '../failure-onset.js';
 import { describeLateLogErrors } from '../late-log-errors.js';
-import { adviseScheduledJobs, describeJobsBeforeOnset, findJobsBeforeOnset } from '../jobs-before-onset.js';
+import { adviseDeletedData, adviseScheduledJobs, describeJobDeleted, describeJobsBeforeOnset, findJobsBeforeOnset } from '../jobs-before-onset.js';
+import { findMissingDataObject } from '../missing-data-object.js';
+import { listErrorLines } from '../error-line.js';
 import { listWorkloadConfigRefs } from '../rate-limit-jobs.js';
 import type { Finding } from '../finding.js';
 import { unique } from '../pod-status.js';
@@ -47,7 +49,8 @@ export type Trigger =
   /** Admission (a LimitRange's default, a VPA) set the resources the pods fail with when they were re-created. */
   | { kind: 'resources-set'; origin: ResourceOrigin; text: string; at?: IsoTime }
   /** Nothing of the workload changed (or the evidence clears its rollout); `ranBefore` names Jobs of the namespace that ran just before the onset, a change to check. */
-  | { kind: 'none'; text: string; exonerated?: string; ranBefore?: { jobs: NamespaceJobEvidence[]; text: string; advice?: string } };
+  /** `gone`: the data object the pods' errors say is missing ("index x"): the Job that ran just before deleted it, so it is the trigger (missing-data-object.ts). */
+  | { kind: 'none'; text: string; exonerated?: string; ranBefore?: { jobs: NamespaceJobEvidence[]; text: string; advice?: string; gone?: string } };
 
 function podsOf(ev: TriageEvidence, mechanism: Finding | undefined, d: Differential): PodEvidence[] {
   const names = new Set(mechanism?.affected?.pods ?? []);
@@ -305,6 +308,13 @@ function withJobsBefore(ev: TriageEvidence, onset: IsoTime | undefined, t: Extra
   const jobs = findJobsBeforeOnset(ev.namespaceJobs, onset, ev.target.kind === 'CronJob' ? ev.target.name : undefined);
   const text = describeJobsBeforeOnset(jobs, onset, ev.collectedAt, ev.cronJobSchedules, ev.namespaceJobs, listWorkloadConfigRefs(ev));
   if (text === undefined) return t;
+  // The store says what the pods read is gone, and the Job ran just before: it deleted it.
+  const names = new Set(ev.pods.map((p) => p.name));
+  const gone = findMissingDataObject(listErrorLines(ev.logs.filter((l) => !l.previous && names.has(l.pod)).flatMap((l) => l.lines)));
+  const [first] = jobs;
+  if (gone !== undefined && first !== undefined && onset !== undefined) {
+    return { ...t, text: t.text.replace(/^no change found/, 'no change of the workload found'), ranBefore: { jobs, text: describeJobDeleted(first, onset, ev.collectedAt), advice: adviseDeletedData(first, gone), gone } };
+  }
   const advice = adviseScheduledJobs(jobs, ev.cronJobSchedules);
   return { ...t, text: t.text.replace(/^no change found/, 'no change of the workload found'), ranBefore: { jobs, text, ...(advice ? { advice } : {}) } };
 }
