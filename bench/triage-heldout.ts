@@ -13,20 +13,16 @@
  *   VERBOSE=1 npx tsx bench/triage-heldout.ts every miss explained in full
  */
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
-import { HOLDOUT_84_SCENARIOS } from '../test/triage-corpus/heldout-84/stories.js';
-import { HOLDOUT_85_SCENARIOS } from '../test/triage-corpus/heldout-85/stories.js';
 import { HOLDOUT_86_SCENARIOS } from '../test/triage-corpus/heldout-86/stories.js';
 import { gradeStories } from './grade-stories.js';
 
-/** Rounds written and not yet joined to the corpus; rounds 1–83 have joined it, rounds 84–86 are pending. */
+/** Rounds written and not yet joined to the corpus; rounds 1–85 have joined it, round 86 is pending. */
 const PENDING: [string, readonly CorpusScenario[]][] = [
-  ['held-out round 84', HOLDOUT_84_SCENARIOS],
-  ['held-out round 85', HOLDOUT_85_SCENARIOS],
   ['held-out round 86', HOLDOUT_86_SCENARIOS],
 ];
 
 const filter = process.argv[2];
-if (PENDING.length === 0) console.log('held-out: no round pending (rounds 1–83 were graded first, then fixed and joined the corpus; their first figures are in docs/benchmarks.md)');
+if (PENDING.length === 0) console.log('held-out: no round pending (rounds 1–85 were graded first, then fixed and joined the corpus; their first figures are in docs/benchmarks.md)');
 for (const [label, stories] of PENDING) {
   // A round none of whose stories the filter selects is left out rather than printed empty.
   if (filter !== undefined && !stories.some((s) => s.id.includes(filter))) continue;

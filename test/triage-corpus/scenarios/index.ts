@@ -94,6 +94,8 @@ import { HOLDOUT_80_SCENARIOS } from '../heldout-80/stories.js';
 import { HOLDOUT_81_SCENARIOS } from '../heldout-81/stories.js';
 import { HOLDOUT_82_SCENARIOS } from '../heldout-82/stories.js';
 import { HOLDOUT_83_SCENARIOS } from '../heldout-83/stories.js';
+import { HOLDOUT_84_SCENARIOS } from '../heldout-84/stories.js';
+import { HOLDOUT_85_SCENARIOS } from '../heldout-85/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -109,7 +111,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–83: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–85: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -191,4 +193,6 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_81_SCENARIOS,
   ...HOLDOUT_82_SCENARIOS,
   ...HOLDOUT_83_SCENARIOS,
+  ...HOLDOUT_84_SCENARIOS,
+  ...HOLDOUT_85_SCENARIOS,
 ];
