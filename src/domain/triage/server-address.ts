@@ -6,7 +6,7 @@
 import type { ContainerEvidence } from './evidence-pod.js';
 
 /** The kinds of server a client library names in its errors. */
-export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ' | 'etcd' | 'Cassandra' | 'Kafka' | 'memcached' | 'ClickHouse' | 'Vault' | 'MinIO' | 'Consul' | 'gRPC' | 'ZooKeeper' | 'Neo4j';
+export type ServerKind = 'Redis' | 'PostgreSQL' | 'MySQL' | 'MongoDB' | 'Elasticsearch' | 'RabbitMQ' | 'etcd' | 'Cassandra' | 'Kafka' | 'memcached' | 'ClickHouse' | 'Vault' | 'MinIO' | 'Consul' | 'gRPC' | 'ZooKeeper' | 'Neo4j' | 'ProxySQL';
 
 const URL_SCHEMES: Record<ServerKind, RegExp> = {
   Redis: /^rediss?:\/\//i,
@@ -36,6 +36,8 @@ const URL_SCHEMES: Record<ServerKind, RegExp> = {
   ZooKeeper: /^zk:\/\//i,
   // Neo4j's drivers: neo4j:// (routing) or bolt:// (one server), +s / +ssc for TLS.
   Neo4j: /^(neo4j|bolt)(\+s|\+ssc)?:\/\//i,
+  // ProxySQL's clients address it as the MySQL it fronts: read by the refusal's own address (proxysql-hostgroup.ts).
+  ProxySQL: /^proxysql:\/\//i,
 };
 
 /** Servers addressed by a plain http(s) URL: the env var's name must say which server it is. */

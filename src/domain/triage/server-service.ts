@@ -26,6 +26,7 @@ const USUAL_PORTS: Record<ServerKind, { port: number; word: RegExp }> = {
   gRPC: { port: 50051, word: /grpc/i },
   ZooKeeper: { port: 2181, word: /zookeeper|\bzk\b/i },
   Neo4j: { port: 7687, word: /bolt|neo4j/i },
+  ProxySQL: { port: 6033, word: /proxysql/i },
 };
 
 function sameSelector(a: Record<string, string>, b: Record<string, string>): boolean {

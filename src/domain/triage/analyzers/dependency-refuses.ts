@@ -57,6 +57,7 @@ import { BATCH_OVER_FAIL_THRESHOLD, BATCH_SIZE_SETTING, BATCH_TOO_LARGE_CLIENT_S
 import { findClientSetting } from '../client-size-setting.js';
 import type { ClientSetting } from '../client-size-setting.js';
 import { PG_PREPARED_TRANSACTIONS_DISABLED, PREPARED_TRANSACTIONS_SETTING, PREPARED_TRANSACTIONS_WHY, enablePreparedTransactions } from '../pg-prepared-transactions.js';
+import { PROXYSQL_HOSTGROUP_FIX, PROXYSQL_HOSTGROUP_OUTLASTS, PROXYSQL_HOSTGROUP_STATUS, PROXYSQL_HOSTGROUP_TIMEOUT, PROXYSQL_HOSTGROUP_WHY, findProxyAddress, scopeHostgroup } from '../proxysql-hostgroup.js';
 import { REPLICA_BEHIND, REPLICA_SQL_STOPPED, REPLICA_STOPPED_FIX, REPLICA_STOPPED_OUTLASTS, REPLICA_STOPPED_WHY, findReplicaAddress, fixReplicaStopped } from '../mysql-replica-stopped.js';
 import { BACKEND_CRASH_FIX, BACKEND_CRASH_OUTLASTS, BACKEND_CRASH_WHY, BACKEND_KILLED, PG_CRASH_RESET, fixBackendCrash } from '../pg-backend-crash.js';
 import { DOCUMENT_SIZE_CLIENT_SIDE, DOCUMENT_SIZE_FIX, DOCUMENT_SIZE_OUTLASTS, DOCUMENT_SIZE_WHY, MONGO_DOCUMENT_TOO_LARGE, describePushedArray } from '../mongo-document-size.js';
@@ -865,6 +866,18 @@ const REFUSALS: readonly Refusal[] = [
     outlastsRollback: REPLICA_STOPPED_OUTLASTS,
     why: REPLICA_STOPPED_WHY,
     fix: REPLICA_STOPPED_FIX,
+  },
+  // A SQL proxy with no server it can reach in the hostgroup the writes go to (a failover it did not follow): every write times out at it (proxysql-hostgroup.ts).
+  {
+    server: 'ProxySQL',
+    pattern: PROXYSQL_HOSTGROUP_TIMEOUT,
+    refuses: 'queries',
+    scope: scopeHostgroup,
+    address: findProxyAddress,
+    explainedBy: PROXYSQL_HOSTGROUP_STATUS,
+    outlastsRollback: PROXYSQL_HOSTGROUP_OUTLASTS,
+    why: PROXYSQL_HOSTGROUP_WHY,
+    fix: PROXYSQL_HOSTGROUP_FIX,
   },
   // A statement time limit the server sets for every session (a global max_execution_time in its my.cnf): long queries abort on every run (server-statement-timeout.ts).
   {
