@@ -133,6 +133,9 @@
 //   for at most two other Services of the namespace with no ready endpoint, or that the logs fail
 //   to connect to, a list of their pods (at most 5), the events of two that are not ready and the
 //   current log tail of one that runs but is not ready;
+//   where the pods' logs find an NFS share they mount stale (ESTALE, at least 2 lines) and a Service of the namespace
+//   serves it (by its cluster IP or name), a list of that Service's pods (at most one Service, 5 pods: when the server
+//   was re-created, read-volume-server-pods.ts);
 //   where requests stopped when an ingress NetworkPolicy changed, the last callers by IP (at most 3);
 //   where a Service of the namespace routes to cert-manager's HTTP-01 solvers (acme.cert-manager.io/http01-solver), one list of
 //   those pods (at most 5), and where one has stayed an hour or more, one list of the namespace's pods (at most 200) and the current

@@ -409,6 +409,8 @@ export interface TriageEvidence {
   injector?: SystemComponentEvidence;
   /** Other Services of the namespace with no ready endpoint, with their pods (at most two). */
   downServices?: DownServiceEvidence[];
+  /** The pods of the in-cluster Service that serves an NFS share the pods' logs find stale (ESTALE): when it was re-created (volume-replaced.ts). */
+  volumeServerPods?: { service: string; pods: PodEvidence[] }[];
   /** Services of the namespace the logs fail to connect to, though some endpoint is ready, with their pods (at most two; see called-service.ts). */
   calledServices?: DownServiceEvidence[];
   /** The rollout history of the Service whose answers the workload's client refuses for their size (oversized-peer.ts). */

@@ -82,6 +82,7 @@ import { MONGO_ROLE_FIX, MONGO_ROLE_WHY, MONGO_UNAUTHORIZED, MYSQL_COMMAND_DENIE
 import { BUFFER_POOL_SETTINGS, LOCK_HEAPS_FILL_POOL, LOCK_TABLE_OUTLASTS, LOCK_TABLE_WHY, MYSQL_LOCK_TABLE_FULL, fixBufferPool, readBufferPool } from '../mysql-lock-table.js';
 import { MAX_CLIENTS_CLIENT_SIDE, MAX_CLIENTS_REFUSES, MAX_CLIENTS_SETTINGS, MAX_CLIENTS_WHY, REDIS_MAX_CLIENTS, REDIS_POOL_VARIABLE, describeDemand, fixMaxClients, fixPoolSize, quoteMaxClients, readMaxClients } from '../redis-max-clients.js';
 import type { ClientDemand } from '../redis-max-clients.js';
+import { MONGO_CONNECTIONS_CLIENT_SIDE, MONGO_CONNECTIONS_REFUSES, MONGO_CONNECTIONS_SETTINGS, MONGO_CONNECTIONS_WHY, MONGO_CONNECTION_LOST, MONGO_POOL_VARIABLE, MONGO_TOO_MANY_CONNECTIONS, findMongoPoolSize, fixMaxConns, fixMongoPoolSize, readMaxConns } from '../mongo-max-conns.js';
 import type { ServerRolloutRead } from '../evidence-server-rollout.js';
 import { NEO4J_MEMORY_POOL, NEO4J_MEMORY_POOL_FIX, NEO4J_MEMORY_POOL_WHY, NEO4J_MEMORY_SETTINGS, NEO4J_NAMED_LIMIT, fixNeo4jMemoryLimit, quoteNeo4j, readNeo4jMemorySettings } from '../neo4j-memory-pool.js';
 
@@ -180,7 +181,7 @@ interface Refusal {
    * The client's own setting that sizes what it sends (its batch size), by the variable's name: when
    * its container takes one, the fix names it and where it is kept (a ConfigMap a restart re-reads).
    */
-  clientSetting?: { pattern: RegExp; fix: (setting: string) => string };
+  clientSetting?: { pattern: RegExp; fix: (setting: string) => string; inAddress?: (c: Pick<ContainerEvidence, 'env'> | undefined) => ClientSetting | undefined };
   /** The client's setting sizes each pod's share of a cap (its pool), and the server's setting (`raises`) is the cap: the fix names both. */
   clientShare?: (setting: string, where: string) => string;
   /**
@@ -915,6 +916,25 @@ const REFUSALS: readonly Refusal[] = [
     why: PG_TIMEOUT_WHY,
     fix: fixPgTimeout("in the server's postgresql.conf"),
   },
+  // MongoDB at its maxConns: the drivers see only closed connections; mongod says why (mongo-max-conns.ts).
+  {
+    server: 'MongoDB',
+    pattern: MONGO_CONNECTION_LOST,
+    refuses: MONGO_CONNECTIONS_REFUSES,
+    explainedBy: MONGO_TOO_MANY_CONNECTIONS,
+    onlyWhenTold: true,
+    settings: MONGO_CONNECTIONS_SETTINGS,
+    raises: 'maxConns',
+    fixAt: fixMaxConns,
+    readConfig: readMaxConns,
+    scalesWithReplicas: true,
+    clientSide: MONGO_CONNECTIONS_CLIENT_SIDE,
+    fixes: 'the connections these pods open to',
+    clientSetting: { pattern: MONGO_POOL_VARIABLE, fix: (setting) => fixMongoPoolSize(setting), inAddress: findMongoPoolSize },
+    clientShare: fixMongoPoolSize,
+    why: MONGO_CONNECTIONS_WHY,
+    fix: fixMaxConns('on the server'),
+  },
 ];
 
 /** The client's own session limit (PGOPTIONS, a connection URL option, in its env or a ConfigMap it reads), which overrides the server's. */
@@ -1273,7 +1293,8 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
     const edited = r.setInConfig ? fromFile.some((c) => recentEditOf(fromFile, c.configMap, ev.collectedAt, lastGood) !== undefined) : false;
     const configured = podSaid || configuredSettings ? ` (${[podSaid?.said, configuredSettings].filter((x) => x).join('; ')})` : '';
     // The client's own setting that sizes what it sends or holds (its batch, its pool), where its container takes it from (a ConfigMap key).
-    const sizing = r.clientSetting ? findClientSetting(container, ev.namespaceObjects ?? [], r.clientSetting.pattern) : undefined;
+    // Or the option of its connection string that sizes it (a MongoDB URI's maxPoolSize).
+    const sizing = r.clientSetting ? r.clientSetting.inAddress?.(container) ?? findClientSetting(container, ev.namespaceObjects ?? [], r.clientSetting.pattern) : undefined;
     const sizingSaid = sizing ? `${sizing.variable}${sizing.value === undefined ? '' : `=${sizing.value}`} in ${sizing.where}` : undefined;
     // Each pod's share of a cap every replica holds (its pool): what the workload's replicas may open together.
     const demand = r.scalesWithReplicas ? findDemand(ev, sizing) : undefined;
