@@ -14,11 +14,13 @@
  */
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_86_SCENARIOS } from '../test/triage-corpus/heldout-86/stories.js';
+import { HOLDOUT_87_SCENARIOS } from '../test/triage-corpus/heldout-87/stories.js';
 import { gradeStories } from './grade-stories.js';
 
-/** Rounds written and not yet joined to the corpus; rounds 1–85 have joined it, round 86 is pending. */
+/** Rounds written and not yet joined to the corpus; rounds 1–85 have joined it, rounds 86–87 are pending. */
 const PENDING: [string, readonly CorpusScenario[]][] = [
   ['held-out round 86', HOLDOUT_86_SCENARIOS],
+  ['held-out round 87', HOLDOUT_87_SCENARIOS],
 ];
 
 const filter = process.argv[2];
