@@ -304,6 +304,10 @@
 //   at most two migration Jobs (by name or command) that run now or failed within the day one list of the run's pods (one) and one
 //   log tail of its container (200 lines / 200 KB; only lines about the lock and its last three lines kept, with how its container
 //   ended: read-migration-lock-runs.ts);
+//   and where its MySQL queries time out on a lock (Error 1205, at least 3 lines), the same list of the namespace's Jobs, and for
+//   at most two schema-change Jobs (by name or command: a migration, gh-ost, pt-online-schema-change) that run now one list of the
+//   run's pods (one) and one log tail of its container (200 lines / 200 KB; only its DDL statements, its "Waiting for table
+//   metadata lock" lines and the header and idle (Sleep) rows of the processlists it printed kept: read-metadata-lock-runs.ts);
 //   and where the workload reads a Redis stream through a consumer group (XREADGROUP, a STREAM env) under its pods' names (a
 //   CONSUMER env from the Downward API's metadata.name, or its log naming its own pod as the consumer), one list of the
 //   namespace's pods (at most 200) and the current log tail of at most three running pods of other workloads (one per

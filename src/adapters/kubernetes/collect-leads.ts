@@ -176,6 +176,8 @@ import { readAdvertisedHost } from './read-advertised-host.js';
 import { readMigrationJobLogs } from './read-migration-job-logs.js';
 import { readFailedMigrationLogs } from './read-failed-migration-logs.js';
 import { readMigrationLockRuns } from './read-migration-lock-runs.js';
+import { readMetadataLockRuns } from './read-metadata-lock-runs.js';
+import { needsMetadataLockRuns, pickMetadataLockRuns } from '../../domain/triage/metadata-lock.js';
 import { needsMigrationLockRuns, pickMigrationLockRuns } from '../../domain/triage/migration-lock.js';
 import { needsFailedMigrationJobs, pickFailedMigrationRuns } from '../../domain/triage/failed-migration.js';
 import { listVersionRefusedServices } from '../../domain/triage/server-version-requirement.js';
@@ -212,7 +214,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'volumeServerPods' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'redisClientLogs' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'clientVersion' | 'tlsLibrary' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'sessionListings' | 'migrationLockRuns' | 'gateWriter' | 'meshControlPlane' | 'imageHolderNodes' | 'dnsCacheConfig'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'volumeServerPods' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'redisClientLogs' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'clientVersion' | 'tlsLibrary' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'sessionListings' | 'migrationLockRuns' | 'metadataLockRuns' | 'gateWriter' | 'meshControlPlane' | 'imageHolderNodes' | 'dnsCacheConfig'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config' | 'logs' | 'services'>>;
 
@@ -643,6 +645,14 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     return runs.length > 0 ? readMigrationLockRuns(ctx, runs) : undefined;
   });
 
+  // Its queries time out on locks (Error 1205): the schema changes that run now, whose DDL may wait for a table's metadata lock with its queries queued behind.
+  // The list of the namespace's Jobs is the one read above (its lock waits ask for it).
+  const metadataLockRunsP = Promise.all([detailsP, jobsBeforeP]).then(async ([d, jobs]) => {
+    if (!needsMetadataLockRuns(target, d.logs)) return undefined;
+    const runs = pickMetadataLockRuns(jobs ?? (await readJobsBeforeOnset(ctx)));
+    return runs.length > 0 ? readMetadataLockRuns(ctx, runs) : undefined;
+  });
+
   // It reads a Redis stream through a consumer group under its pods' names: what other workloads log about consumers of its former pods (their pending entries).
   const formerConsumersP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) => {
     const found = findPodNamedConsumers({ pods: pods.ranked, logs: d.logs, revisions: r.revisions, target });
@@ -728,6 +738,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     readOnlyJobLogs: readOnlyJobLogsP,
     sessionListings: sessionListingsP,
     migrationLockRuns: migrationLockRunsP,
+    metadataLockRuns: metadataLockRunsP,
     formerConsumerLines: formerConsumersP,
     clientVersion: clientVersionP,
     tlsLibrary: tlsLibraryP,

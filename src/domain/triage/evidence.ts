@@ -362,6 +362,8 @@ export interface TriageEvidence {
   sessionListings?: SessionListingEvidence[];
   /** The migration Jobs that run now or failed within the day, when the workload waits at start-up for its migration tool's lock (migration-lock.ts). */
   migrationLockRuns?: MigrationLockRunEvidence[];
+  /** The schema-change Jobs that run now, when the workload's queries time out on locks: their DDL waiting for a table's metadata lock and the idle connections in their processlists (metadata-lock.ts). */
+  metadataLockRuns?: MigrationLockRunEvidence[];
   /** What other workloads of the namespace log about consumers named after the workload's former pods, when it reads a Redis stream group under its pods' names (pod-named-consumers.ts). */
   formerConsumerLines?: FormerConsumerLinesEvidence[];
   /** The Kafka client version a consumer's pod stated at start-up, from the head of its log, when the brokers refuse its fetches for the records' codec (kafka-fetch-stall.ts). */
