@@ -405,6 +405,8 @@
 //   and where the workload's logs say a broker blocks its sends on a full address (Artemis AMQ212054/AMQ222183, Pulsar backlog quota exceeded, a JetStream stream at max_bytes under discard new, 2+ lines),
 //   the same list of the namespace's Deployments (only those whose literal env names that address kept, at most three,
 //   with their replicas and who last wrote them: read-queue-consumers.ts);
+//   and where a pending pod of the workload mounts a ReadWriteOncePod claim none of its scheduled pods mounts, one list of the
+//   namespace's pods (at most 200; only running pods of others that mount the claim kept, at most two, with their owner: read-claim-holders.ts);
 //   and where the logs time the DNS phase of calls and some lookups sit at the resolver timeout (5 s) while most are fast,
 //   one list of the namespace's Deployments (at most 200; only names and pod-template dnsConfig options kept: read-resolver-peers.ts);
 //   and where the workload refuses every bearer token for its issuer (go-oidc's "issued by a different provider", 5+ lines,

@@ -141,6 +141,7 @@ import { readSessionListings } from './read-session-listings.js';
 import { findLockTimeouts, needsLockHolderRollouts, pickSessionListingRuns } from '../../domain/triage/lock-holder-sessions.js';
 import { listLockHolders } from '../../domain/triage/database-locks.js';
 import { readFormerConsumers } from './read-former-consumers.js';
+import { pickHeldClaims, readClaimHolders } from './read-claim-holders.js';
 import { findPodNamedConsumers } from '../../domain/triage/pod-named-consumers.js';
 import { needsLeftSettingJobs, pickLeftSettingRuns } from '../../domain/triage/left-index-settings.js';
 import { needsReadOnlyJobs, pickReadOnlyRuns } from '../../domain/triage/read-only-setting.js';
@@ -214,7 +215,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'volumeServerPods' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'redisClientLogs' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'clientVersion' | 'tlsLibrary' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'sessionListings' | 'migrationLockRuns' | 'metadataLockRuns' | 'gateWriter' | 'meshControlPlane' | 'imageHolderNodes' | 'dnsCacheConfig'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'volumeServerPods' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'redisClientLogs' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'claimHolders' | 'clientVersion' | 'tlsLibrary' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'sessionListings' | 'migrationLockRuns' | 'metadataLockRuns' | 'gateWriter' | 'meshControlPlane' | 'imageHolderNodes' | 'dnsCacheConfig'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config' | 'logs' | 'services'>>;
 
@@ -659,6 +660,12 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     return found === undefined ? undefined : readFormerConsumers(ctx, target.name, new Set([...ownPods(pods), ...pods.raw.keys()]), found.group);
   });
 
+  // A pending pod waits for a ReadWriteOncePod claim none of its own pods holds: the namespace's running pods that mount it, with their owners.
+  const claimHoldersP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
+    const claims = pickHeldClaims(pods.ranked, d.pvcs);
+    return claims.length === 0 ? undefined : readClaimHolders(ctx, claims, new Set([...ownPods(pods), ...pods.raw.keys()]));
+  });
+
   // The brokers refuse its fetches for the records' codec (error 76) and no log tail states its Kafka client version: the head of one stalled pod's log.
   const clientVersionP = Promise.all([podsP, detailsP]).then(([pods, d]) => {
     const at = needsClientVersion({ logs: d.logs, pods: pods.ranked, collectedAt: now() });
@@ -740,6 +747,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     migrationLockRuns: migrationLockRunsP,
     metadataLockRuns: metadataLockRunsP,
     formerConsumerLines: formerConsumersP,
+    claimHolders: claimHoldersP,
     clientVersion: clientVersionP,
     tlsLibrary: tlsLibraryP,
     proxyConfig: proxyConfigP,

@@ -371,6 +371,8 @@ export interface TriageEvidence {
   /** The TLS library a failing pod's client named at start, from the head of its log, when a TLS handshake whose reading depends on it fails and no log tail names it (tls-library-lead.ts). */
   tlsLibrary?: TlsLibraryEvidence;
   /** Pods of something else that the workload's Services route to (at most two), with a log tail each, and the ReplicaSet that made each (when one did). */
+  /** Running pods of other workloads of the namespace that mount a ReadWriteOncePod claim the workload's pending pods wait for (read-claim-holders.ts). */
+  claimHolders?: { claim: string; pod: string; node?: string; owner?: { kind: string; name: string } }[];
   foreignPods?: { pod: PodEvidence; logs: LogEvidence[]; replicaSet?: ForeignReplicaSetEvidence }[];
   /** One pod behind a Service of the namespace that the workload's logs say refuses it (a broker blocking publishers), with its log tail. */
   dependencyPods?: DependencyPodEvidence[];

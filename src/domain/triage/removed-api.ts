@@ -59,13 +59,21 @@ export interface RemovedApi {
   replacement?: string;
   /** The newest minor version the nodes' kubelets run, when it is at or past the removal. */
   clusterVersion?: string;
-  /** Nodes on that version that joined in the last day: the upgrade's rotation. */
+  /** Nodes on that version that joined in the last day, first-joined first: the upgrade's rotation. */
   newNodes: { name: string; kubelet: string; ago: string }[];
   /** Nodes still on an older minor version. */
   olderNodes: string[];
+  /** How the API server's refusal reads in the log. */
+  said: string;
 }
 
 const NO_MATCHES = /no matches for kind \\?"([\w.]+)\\?" in version \\?"([\w.-]+\/v\w+|v\w+)\\?"/;
+// client-go's 404 on a group/version: the informer names version and kind ("failed to list
+// *v1beta3.FlowSchema: the server could not find the requested resource"), the typed client the
+// resource and group ("… (get flowschemas.flowcontrol.apiserver.k8s.io name)").
+const NOT_FOUND = 'the server could not find the requested resource';
+const LISTED = /\*(v\d+(?:alpha|beta)\d+)\.(\w+): the server could not find the requested resource/;
+const GOT = /the server could not find the requested resource \((?:get|list|watch|post|put|patch|delete) [a-z0-9-]+\.([a-z0-9.-]+\.[a-z]+)\b/;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function minorOf(n: NodeEvidence): number | undefined {
@@ -73,20 +81,41 @@ function minorOf(n: NodeEvidence): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** The removed group/version and kind the lines ask for: "no matches for kind", or client-go's 404 on it. */
+function askedRemoved(lines: readonly string[]): { kind: string; groupVersion: string; removal: Removal; said: string } | undefined {
+  const removalOf = (kind: string, groupVersion: string) =>
+    REMOVALS.find((r) => r.groupVersion === groupVersion && (r.kinds === undefined || r.kinds.includes(kind)));
+  const hit = [...lines].reverse().map((l) => NO_MATCHES.exec(l)).find((m) => m !== null);
+  if (hit) {
+    const removal = removalOf(hit[1] ?? '', hit[2] ?? '');
+    return removal && { kind: hit[1] ?? '', groupVersion: hit[2] ?? '', removal, said: 'no matches for kind' };
+  }
+  const notFound = lines.filter((l) => l.includes(NOT_FOUND));
+  const groups = new Set(notFound.flatMap((l) => GOT.exec(l)?.[1] ?? []));
+  for (const l of [...notFound].reverse()) {
+    const m = LISTED.exec(l);
+    if (!m) continue;
+    const [version, kind] = [m[1] ?? '', m[2] ?? ''];
+    for (const group of groups) {
+      const removal = removalOf(kind, `${group}/${version}`);
+      if (removal) return { kind, groupVersion: removal.groupVersion, removal, said: NOT_FOUND };
+    }
+  }
+  return undefined;
+}
+
 /** The API a log line asks for that Kubernetes has removed, with what the nodes say of the cluster's version. */
 export function findRemovedApi(ev: Pick<TriageEvidence, 'nodes' | 'clusterNodes' | 'collectedAt'>, lines: readonly string[]): RemovedApi | undefined {
-  const hit = [...lines].reverse().map((l) => NO_MATCHES.exec(l)).find((m) => m !== null);
-  if (!hit) return undefined;
-  const kind = hit[1] ?? '';
-  const groupVersion = hit[2] ?? '';
-  const removal = REMOVALS.find((r) => r.groupVersion === groupVersion && (r.kinds === undefined || r.kinds.includes(kind)));
-  if (!removal) return undefined;
+  const asked = askedRemoved(lines);
+  if (!asked) return undefined;
+  const { kind, groupVersion, removal, said } = asked;
   const nodes = [...ev.nodes, ...(ev.clusterNodes ?? []).filter((c) => !ev.nodes.some((n) => n.name === c.name))];
   const minors = nodes.flatMap((n) => minorOf(n) ?? []);
   const newest = minors.length > 0 ? Math.max(...minors) : undefined;
   const upgraded = newest !== undefined && newest >= removal.removedIn;
   const newNodes = upgraded
     ? nodes.filter((n) => minorOf(n) === newest && n.createdAt !== undefined && msBetween(n.createdAt, ev.collectedAt) < DAY_MS)
+      .sort((a, b) => msBetween(b.createdAt ?? ev.collectedAt, a.createdAt ?? ev.collectedAt))
       .map((n) => ({ name: n.name, kubelet: n.kubeletVersion ?? '', ago: formatAgo(n.createdAt ?? ev.collectedAt, ev.collectedAt) }))
     : [];
   return {
@@ -96,12 +125,15 @@ export function findRemovedApi(ev: Pick<TriageEvidence, 'nodes' | 'clusterNodes'
     ...(removal.replacement ? { replacement: removal.replacement } : {}),
     ...(upgraded ? { clusterVersion: `1.${newest}` } : {}),
     newNodes,
+    said,
     olderNodes: upgraded ? nodes.filter((n) => (minorOf(n) ?? newest) < newest).map((n) => n.name) : [],
   };
 }
 
 export interface RemovedApiTold extends ToldReading {
   evidence: string[];
+  /** Set when the nodes show the upgrade past the removal: the cluster's change, not the workload's. */
+  outside?: string;
 }
 
 /** The finding's words: the API Kubernetes stopped serving, since which release, what the nodes show, and the way out (not a rollback). */
@@ -115,9 +147,13 @@ export function tellRemovedApi(api: RemovedApi, container: string): RemovedApiTo
     ? `The nodes run Kubernetes ${api.clusterVersion}${joined ? ` — ${joined}${api.olderNodes.length > 0 ? `, while ${api.olderNodes.length === 1 ? 'one node is' : `${api.olderNodes.length} nodes are`} still on an older version` : ''}: the cluster was upgraded recently` : ''}, and ${api.clusterVersion === api.removedIn ? 'that release' : `Kubernetes ${api.removedIn}`} removed ${what}.`
     : `Kubernetes ${api.removedIn} removed ${what}; the cluster no longer serves it.`;
   const fix = `move ${container} to ${to} (client libraries that know it) and redeploy`;
+  // The upgrade the nodes show is the change that brought it on: dated by the first node of the new release.
+  const first = api.clusterVersion !== undefined ? api.newNodes[0] : undefined;
+  const since = first ? `, since the nodes moved to Kubernetes ${api.clusterVersion} (kubelet ${first.kubelet}, joined ${first.ago})` : '';
   return {
-    title: `: the API server no longer serves ${what} (removed in Kubernetes ${api.removedIn})`,
-    cause: `The process asks for ${what}, which Kubernetes ${api.removedIn} no longer serves ("no matches for kind"), so its start fails every time although nothing of its own changed. ${cluster} A rollback of the workload does not bring the API back.`,
+    title: `: the API server no longer serves ${what} (removed in Kubernetes ${api.removedIn})${since}`,
+    ...(first ? { datesChange: true as const, outside: `the cluster's upgrade to Kubernetes ${api.clusterVersion} removed ${what}; pods of any revision fail the same way` } : {}),
+    cause: `The process asks for ${what}, which Kubernetes ${api.removedIn} no longer serves ("${api.said}"), so its start fails every time although nothing of its own changed. ${cluster} A rollback of the workload does not bring the API back.`,
     action: `${fix[0]?.toUpperCase()}${fix.slice(1)}; rolling back does not help, the API is gone.`,
     fix,
     evidence: [

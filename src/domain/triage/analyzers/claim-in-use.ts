@@ -46,6 +46,19 @@ function handOver(ev: TriageEvidence, holder: string): { action: string; fix: st
 function describe(ev: TriageEvidence, pvc: PvcEvidence, waiting: PodEvidence, holder: PodEvidence | undefined): Omit<ClaimInUse, 'claim' | 'confirm'> {
   const claim = pvc.name;
   const rwop = `Claim ${claim} is ReadWriteOncePod: one pod in the whole cluster may use it at a time`;
+  const other = holder === undefined ? ev.claimHolders?.find((h) => h.claim === claim) : undefined;
+  if (other !== undefined) {
+    const who = `pod ${other.pod}${other.owner ? ` of ${other.owner.kind} ${other.owner.name}` : ''}`;
+    const owner = other.owner ? `${other.owner.kind} ${other.owner.name}` : `pod ${other.pod}`;
+    return {
+      detail: `claim ${claim} is ReadWriteOncePod and held by ${who}`,
+      evidence: [`${who} on node ${other.node ?? '?'} mounts ${claim} and is Running`],
+      cause: `${rwop}, and ${who}, not one of this workload's, holds it: this workload's pods can never schedule while it runs.`,
+      action: `Give this workload a claim of its own, or read the data through ${owner} instead of mounting its claim; use ReadWriteMany only if the storage supports shared access.`,
+      fix: `give this workload a claim of its own (${owner} holds ${claim})`,
+      outsideWorkload: `pods of any revision wait for claim ${claim} while ${who} holds it (ReadWriteOncePod)`,
+    };
+  }
   if (holder === undefined) {
     return {
       detail: `claim ${claim} is ReadWriteOncePod and in use by a pod that is not one of this workload's pods`,

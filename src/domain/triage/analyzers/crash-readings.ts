@@ -250,7 +250,9 @@ const cudaDriver: Reader = (c) => {
 /** An API version the cluster stopped serving (after an upgrade): the client's to move, not a rollback. */
 const removedApi: Reader = (c) => {
   const removed = findRemovedApi(c.ev, c.lines.slice(-60));
-  return removed && { ...tellRemovedApi(removed, c.first.ref.container.name), sure: true };
+  if (!removed) return undefined;
+  const { outside, ...told } = tellRemovedApi(removed, c.first.ref.container.name);
+  return { ...told, ...(outside ? { outside } : {}), sure: true };
 };
 
 /** Refused 401 a token-lifetime into each run, fine after the restart: the client keeps its first token. */

@@ -57,6 +57,15 @@ describe('a pod refused for a ReadWriteOncePod claim in use', () => {
     expect(f?.nextAction).toMatch(/kubectl describe pvc ledger-data/);
   });
 
+  it('names the other workload whose running pod holds the claim, when the namespace\'s pods show it', () => {
+    const ev = rwopScenario({ volumes: [] });
+    ev.claimHolders = [{ claim: CLAIM, pod: 'ledger-api-6f7d9c8b5-x2k4q', node: 'ip-10-0-1-23.eu-west-1.compute.internal', owner: { kind: 'Deployment', name: 'ledger-api' } }];
+    const [f] = analyzeFailedScheduling(ev);
+    expect(f?.title).toMatch(/claim ledger-data is ReadWriteOncePod and held by pod ledger-api-6f7d9c8b5-x2k4q of Deployment ledger-api$/);
+    expect(f?.evidence.join('\n')).toMatch(/pod ledger-api-6f7d9c8b5-x2k4q of Deployment ledger-api on node ip-10-0-1-23\S* mounts ledger-data and is Running/);
+    expect(f?.nextAction).toMatch(/a claim of its own/);
+  });
+
   it('says the old pod holds the claim until it has finished terminating', () => {
     const [f] = analyzeFailedScheduling(rwopScenario({ deletionTimestamp: minutesAgo(5) }));
     expect(f?.title).toMatch(/which is terminating$/);

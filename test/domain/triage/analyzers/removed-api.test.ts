@@ -12,9 +12,15 @@ const CONTROLLER_RUNTIME = [
   '2026-11-21T03:11:00Z\tERROR\tsetup\tproblem running manager\t{"error": "failed to wait for caches to sync: timed out waiting for cache to be synced"}',
 ];
 
+// client-go's typed clients and informers: a 404 on the group/version reads "could not find the requested resource".
+const CLIENT_GO = [
+  'W1121 03:09:01.000000       1 reflector.go:535] k8s.io/client-go@v0.27.2/tools/cache/reflector.go:229: failed to list *v1beta2.PriorityLevelConfiguration: the server could not find the requested resource',
+  'F1121 03:09:02.000000       1 main.go:90] setup failed: the server could not find the requested resource (get prioritylevelconfigurations.flowcontrol.apiserver.k8s.io workload-low)',
+];
+
 /** Pods crash-looping on `logs`, on nodes whose kubelets run `kubelet`, joined `joinedAgo` minutes ago. */
-function onNodes(kubelet: string, joinedAgo: number): TriageEvidence {
-  const ev = crashScenario(1, () => terminated(1, 'Error', 2), { logs: CONTROLLER_RUNTIME });
+function onNodes(kubelet: string, joinedAgo: number, logs: string[] = CONTROLLER_RUNTIME): TriageEvidence {
+  const ev = crashScenario(1, () => terminated(1, 'Error', 2), { logs });
   ev.nodes = [NODE_A, NODE_B, NODE_C].map((n) => node(n, { kubeletVersion: kubelet, createdAt: minutesAgo(joinedAgo) }));
   return ev;
 }
@@ -34,5 +40,13 @@ describe('a client asking for an API version the cluster no longer serves', () =
     const r = buildTriageReport(onNodes('v1.24.17-eks-5e0fdde', 200 * 24 * 60), times);
     expect(r.headline).toContain('removed in Kubernetes 1.25');
     expect(r.findings[0]?.likelyCause).not.toMatch(/upgraded recently/);
+  });
+
+  it('reads client-go\'s "could not find the requested resource" for a removed group/version, and names the release the nodes moved to', () => {
+    const r = buildTriageReport(onNodes('v1.29.4-eks-0a1b2c3', 50, CLIENT_GO), times);
+    expect(r.headline).toContain('no longer serves flowcontrol.apiserver.k8s.io/v1beta2 PriorityLevelConfiguration (removed in Kubernetes 1.29)');
+    expect(r.findings[0]?.evidence.join('\n')).toMatch(/nodes run Kubernetes 1\.29/);
+    expect(r.headline).toMatch(/since the nodes moved to Kubernetes 1\.29 \(kubelet v1\.29\.4-eks-0a1b2c3, joined 50m ago\)/);
+    expect(r.headline).not.toMatch(/no change found/);
   });
 });
