@@ -17,6 +17,20 @@ export const TXN_ABORTED = /Transaction with \{ ?txnNumber: ?\d+ ?\} has been ab
 /** mongod's own line: it aborted a transaction at its lifetime limit. */
 export const LIFETIME_ABORT = /Aborting transaction because it has been running for longer than '?transactionLifetimeLimitSeconds/i;
 
+/** The driver's own code for a transaction the server aborted at its lifetime limit (code 290). */
+export const LIFETIME_CODE = /TransactionExceededLifetimeLimitSeconds|"code"\s*:\s*290\b|\bcode:? ?290\b/i;
+/** The driver's code for a later command in a transaction already aborted (code 251). */
+const NO_SUCH_CODE = /NoSuchTransaction|"code"\s*:\s*251\b|has been aborted/i;
+
+/** "TransactionExceededLifetimeLimitSeconds, code 290; NoSuchTransaction, code 251": the codes the client's lines carry. */
+export function describeAbortCodes(lines: readonly string[]): string {
+  const codes = [
+    ...(lines.some((l) => LIFETIME_CODE.test(l)) ? ['TransactionExceededLifetimeLimitSeconds, code 290'] : []),
+    ...(lines.some((l) => NO_SUCH_CODE.test(l)) ? ['NoSuchTransaction, code 251'] : []),
+  ];
+  return codes.length > 0 ? codes.join('; ') : 'NoSuchTransaction';
+}
+
 /** Aborted transactions before they are a pattern: one abort is a stray conflict. */
 export const MIN_TXN_ABORTS = 3;
 

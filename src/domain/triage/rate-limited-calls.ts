@@ -8,6 +8,7 @@
 import type { IsoTime, LogEvidence } from './evidence.js';
 import { isOwnRateLimitAnswer } from './own-rate-limit-answers.js';
 import { ES_REJECTED } from './es-write-rejection.js';
+import { ES_CIRCUIT_BREAKER } from './es-circuit-breaker.js';
 import { readLineTime } from './request-silence.js';
 import { earliest, latest } from './time-span.js';
 
@@ -45,7 +46,8 @@ export interface RateLimitedCalls {
 }
 
 export function isRateLimitedCall(line: string): boolean {
-  return RATE_LIMITED.test(line) && !isOwnRateLimitAnswer(line);
+  // Elasticsearch's circuit breaker answers 429 too: the cluster refusing for its heap, no API's budget (es-circuit-breaker.ts).
+  return RATE_LIMITED.test(line) && !isOwnRateLimitAnswer(line) && !ES_CIRCUIT_BREAKER.test(line);
 }
 
 /** The refused calls in the current logs, when there are enough of them to matter. */

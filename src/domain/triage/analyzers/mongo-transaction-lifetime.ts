@@ -6,7 +6,7 @@ import { listNodesOf, unique } from '../pod-status.js';
 import { diffRevisions, sortRevisions } from '../revision-diff.js';
 import { formatAgo } from '../time-span.js';
 import { findMongoService } from '../collscan-timeout.js';
-import { MIN_TXN_ABORTS, findAbortedTransactions, findAttemptDurations, findLifetimeAborts } from '../mongo-transaction-lifetime.js';
+import { LIFETIME_CODE, MIN_TXN_ABORTS, describeAbortCodes, findAbortedTransactions, findAttemptDurations, findLifetimeAborts } from '../mongo-transaction-lifetime.js';
 
 /** MongoDB's default transactionLifetimeLimitSeconds. */
 const DEFAULT_LIMIT_SECONDS = 60;
@@ -46,18 +46,20 @@ export function analyzeMongoTransactionLifetime(ev: TriageEvidence): Finding[] {
   return [{
     id: `mongo-transaction-lifetime/${name}`,
     kind: 'dependency-error',
-    title: `MongoDB ${name} aborts the workload's transactions at transactionLifetimeLimitSeconds = ${limitSeconds}: ${aborted.length} aborts logged (NoSuchTransaction)${ran ? ` after running ${ran}` : ''} and retried from scratch, never completing${trigger ? ` — ${trigger}` : ''}`,
+    title: `MongoDB ${name} aborts the workload's transactions at transactionLifetimeLimitSeconds = ${limitSeconds}: ${aborted.length} aborts logged (${describeAbortCodes(aborted.map((a) => a.line))})${ran ? ` after running ${ran}` : ''} and retried from scratch, never completing${trigger ? ` — ${trigger}` : ''}`,
     layer: 'container/process',
     severity: 'warning',
     confidence: server.lines.length > 0 ? 'high' : 'medium',
     evidence: [
       ...(svc ? [`MongoDB ${svc.name} (the workload's MongoDB URI)`] : []),
       ...server.lines.slice(-1).map((l) => `log ${servers[0]?.pod.name ?? name}: ${l}`),
-      ...aborted.slice(-2).map((a) => `log ${a.pod}: ${a.line}`),
+      // The newest lifetime-code line first when the client logs one, then the newest others.
+      ...[...aborted.filter((a) => LIFETIME_CODE.test(a.line)).slice(-1), ...aborted.filter((a) => !LIFETIME_CODE.test(a.line))].slice(-2).map((a) => `log ${a.pod}: ${a.line}`),
       ...(ran ? [`${past.length} aborted attempts ran ${ran}, past the ${limitSeconds}s limit`] : []),
       ...(trigger && newest ? sized.map((d) => `revision ${newest.revision}: ${d}`) : []),
     ],
-    decisive: server.lines[server.lines.length - 1] ?? aborted[aborted.length - 1]?.line ?? '',
+    // The client's own line with the lifetime code says it best; else mongod's, else the client's last abort.
+    decisive: [...aborted].reverse().find((a) => LIFETIME_CODE.test(a.line))?.line ?? server.lines[server.lines.length - 1] ?? aborted[aborted.length - 1]?.line ?? '',
     ...(trigger ? { datesChange: true as const } : {}),
     likelyCause:
       `A multi-document transaction that runs longer than transactionLifetimeLimitSeconds (${limitSeconds}s) is aborted by mongod; the driver's next command in it fails with NoSuchTransaction labelled TransientTransactionError, which withTransaction (or the app's retry loop) answers by running the whole transaction again — as long as before, so it is aborted again and the work never completes. ` +

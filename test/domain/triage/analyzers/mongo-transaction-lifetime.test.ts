@@ -44,7 +44,7 @@ describe('MongoDB aborting transactions past their lifetime limit', () => {
 
   it('names the limit, the attempts that outlive it and the revision that grew the batch', () => {
     const [f] = analyzeMongoTransactionLifetime(scenario({ server: mongodLines }));
-    expect(f?.title).toMatch(/^MongoDB crm-mongo aborts the workload's transactions at transactionLifetimeLimitSeconds = 60: 6 aborts logged \(NoSuchTransaction\) after running 61s and retried/);
+    expect(f?.title).toMatch(/^MongoDB crm-mongo aborts the workload's transactions at transactionLifetimeLimitSeconds = 60: 6 aborts logged \(NoSuchTransaction, code 251\) after running 61s and retried/);
     expect(f?.title).toMatch(/revision 7 \(5h 10m ago\) changed IMPORT_BATCH_SIZE: "?500"? → "?20000/);
     expect(f?.confidence).toBe('high');
   });
@@ -59,5 +59,12 @@ describe('MongoDB aborting transactions past their lifetime limit', () => {
   it('says nothing of aborts neither the server nor the client ties to the lifetime (a write conflict)', () => {
     const short = clientLines.map((l) => l.replace(/"elapsedMs":\d+/, '"elapsedMs":120'));
     expect(analyzeMongoTransactionLifetime(scenario({ client: short }))).toEqual([]);
+  });
+  it("quotes the driver's own code for the lifetime abort (290) when the client logs it, over mongod's line", () => {
+    const lifetime = (a: number) => `{"level":50,"time":${epoch(39 - a * 5)},"err":{"type":"MongoServerError","message":"Aborting transaction with txnNumber ${a + 1} because it has been running for longer than 'transactionLifetimeLimitSeconds'","code":290,"codeName":"TransactionExceededLifetimeLimitSeconds","errorLabels":["TransientTransactionError"]},"msg":"write failed inside transaction"}`;
+    const client = [0, 1, 2, 3].flatMap((a) => [lifetime(a), clientLines[a * 2 + 1] ?? '']);
+    const [f] = analyzeMongoTransactionLifetime(scenario({ server: mongodLines, client }));
+    expect(f?.title).toMatch(/8 aborts logged \(TransactionExceededLifetimeLimitSeconds, code 290; NoSuchTransaction, code 251\)/);
+    expect(f?.decisive).toMatch(/"code":290/);
   });
 });
