@@ -98,7 +98,9 @@
 //   callers at large (its 429s outnumber what it serves, or several callers refused: own-limiter-refusals.ts), the gets of the
 //   ConfigMaps the refusing container mounts, then those it takes variables from (at most two; only the limit kept — an Envoy
 //   token bucket's max_tokens/tokens_per_fill/fill_interval, an nginx limit_req_zone rate and limit_req burst, rate-limit
-//   lines or RATE_LIMIT_* keys),
+//   lines or RATE_LIMIT_* keys); where ClickHouse refuses the pods' INSERTs for too many partitions per block (code 252, at
+//   least 2 lines naming the table: clickhouse-partition-key.ts), the gets of the ConfigMaps the pod mounts into any of its
+//   containers, init containers too (at most two, the logging container's first; only that table's PARTITION BY kept),
 //   and where the current logs say a host does not resolve or refuses connections, a get of the ConfigMaps the pods logging it read through a
 //   subPath mount or env (at most two; only whether the data still names that host and the lines naming a host like it
 //   kept, with the newest write of its data: read-stale-config.ts),

@@ -19,7 +19,9 @@
 // "CSRF token mismatch") and no literal env names the session store, the ConfigMaps the container takes variables from,
 // keeping only the session-store keys (SESSION_DRIVER); where the workload's own rate limiter refuses its callers at large,
 // the ConfigMaps the refusing container mounts, then those it takes variables from, keeping only the limit (an Envoy token
-// bucket, an nginx limit_req zone, RATE_LIMIT_* keys). Never a Secret; nothing at all while the logs show none.
+// bucket, an nginx limit_req zone, RATE_LIMIT_* keys); where ClickHouse refuses the pods' INSERTs for too many partitions per
+// block (code 252) naming their table, the ConfigMaps the pod mounts into any container (a migration step's too), keeping only
+// that table's PARTITION BY. Never a Secret; nothing at all while the logs show none.
 import type { LogEvidence, PodEvidence } from '../../domain/triage/evidence.js';
 import type { NamespaceObjectEvidence } from '../../domain/triage/evidence-context.js';
 import type { SettingConfigEvidence } from '../../domain/triage/evidence-setting-config.js';

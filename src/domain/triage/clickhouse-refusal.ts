@@ -6,14 +6,17 @@
 // (TOO_MANY_SIMULTANEOUS_QUERIES, code 202). Clients log the server's words, often at WARN while
 // they retry. Pure: reads the refused lines only.
 
+import { CLICKHOUSE_TOO_MANY_PARTITIONS } from './clickhouse-partition-key.js';
+
 /** The server's words as its exception text and its clients carry them (both 23.x and 24.x wordings). */
-export const CLICKHOUSE_TOO_MANY_PARTS = /\bToo many parts \(\d+|\bTOO_MANY_PARTS\b/;
+// Code 252 also names one block over too many partitions ("Too many partitions for single INSERT block"): that is clickhouse-partition-key.ts.
+export const CLICKHOUSE_TOO_MANY_PARTS = /^(?!.*\bToo many partitions for single INSERT block).*(?:\bToo many parts \(\d+|\bTOO_MANY_PARTS\b)/;
 export const CLICKHOUSE_MEMORY_TOTAL = /\bMemory limit \(total\) exceeded|\(total\) memory limit exceeded/i;
 export const CLICKHOUSE_TOO_MANY_QUERIES = /\bToo many simultaneous queries\b|\bTOO_MANY_SIMULTANEOUS_QUERIES\b/;
 
 /** Whether a line carries one of these refusals: a failed insert or query, whatever level the client logs it at. */
 export function isClickHouseRefusal(line: string): boolean {
-  return CLICKHOUSE_TOO_MANY_PARTS.test(line) || CLICKHOUSE_MEMORY_TOTAL.test(line) || CLICKHOUSE_TOO_MANY_QUERIES.test(line);
+  return CLICKHOUSE_TOO_MANY_PARTS.test(line) || CLICKHOUSE_TOO_MANY_PARTITIONS.test(line) || CLICKHOUSE_MEMORY_TOTAL.test(line) || CLICKHOUSE_TOO_MANY_QUERIES.test(line);
 }
 
 /** " in table analytics.events_local" from "in table 'analytics.events_local (uuid)'"; empty when the line names none. */

@@ -22,9 +22,10 @@
  * connects as when the database refuses it ownership or a privilege (db-user: "must be owner of
  * table", 42501, MySQL's "command denied to user"), the limit a service's own rate limiter enforces
  * when it refuses its callers at large (rate-limit: an Envoy token bucket, an nginx limit_req zone,
- * RATE_LIMIT_* variables).
+ * RATE_LIMIT_* variables), the PARTITION BY key a migration file gives a ClickHouse table whose
+ * INSERTs are refused for too many partitions per block (partition-key: code 252).
  */
-export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec' | 'server-address' | 'queue-redelivery' | 'liveness-group' | 'thread-stack' | 'scrape-jobs' | 'renamed-property' | 'session-store' | 'sasl-mechanism' | 'message-lock' | 'socket-host' | 'db-user' | 'rate-limit';
+export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec' | 'server-address' | 'queue-redelivery' | 'liveness-group' | 'thread-stack' | 'scrape-jobs' | 'renamed-property' | 'session-store' | 'sasl-mechanism' | 'message-lock' | 'socket-host' | 'db-user' | 'rate-limit' | 'partition-key';
 
 /** `SQS_VISIBILITY_TIMEOUT_SECONDS=30` in ConfigMap shipment-notifier-config, taken through envFrom. */
 export interface SettingConfigEvidence {

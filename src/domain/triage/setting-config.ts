@@ -19,7 +19,9 @@
  * auto-renewal and max delivery count there; a run the database refuses ownership or a privilege
  * ("must be owner of table", 42501) has the database user it connects as there; a service whose own rate
  * limiter refuses its callers at large has its limit in its config file (an Envoy token bucket, an
- * nginx limit_req zone) or env.
+ * nginx limit_req zone) or env; a ClickHouse writer whose INSERTs are refused for too many partitions
+ * per block (code 252) has the table's DDL (its PARTITION BY key) in a migration file a ConfigMap
+ * mounts into its pod.
  * Reads are conditional on the logs,
  * bounded, and keep only the settings' keys as written; never a Secret.
  */
@@ -45,6 +47,7 @@ import { DB_HOST_KEY, SOCKET_HOST_VALUE, findMysqlSocketMissing } from './mysql-
 import { DB_USER_KEY, findDbPrivilegeRefusal, listDbUserSources } from './db-run-user.js';
 import { findOwnLimiterRefusals } from './own-limiter-refusals.js';
 import { RATE_LIMIT_KEY, summarizeRateLimit } from './rate-limit-config.js';
+import { findPartitionKeyLine, findPartitionRefusals } from './clickhouse-partition-key.js';
 
 /** At most this many ConfigMaps read per mechanism, and as many for a Vault role's definition. */
 const MAX_READS = 2;
@@ -74,6 +77,8 @@ const SETTING_KEYS: Record<SettingMechanism, RegExp> = {
   'socket-host': DB_HOST_KEY,
   'db-user': DB_USER_KEY,
   'rate-limit': RATE_LIMIT_KEY,
+  // A migration file the pod mounts: what is kept is the refused table's PARTITION BY, read from the file.
+  'partition-key': /./,
 };
 
 /** The values a mechanism's setting is kept by, when its keys' names do not tell it. */
@@ -85,6 +90,8 @@ const SETTING_VALUES: Partial<Record<SettingMechanism, RegExp>> = {
 
 export interface SettingConfigRead extends ConfigMapSource {
   mechanism: SettingMechanism;
+  /** The table whose DDL is looked for (partition-key). */
+  table?: string;
 }
 
 interface Seen {
@@ -103,6 +110,16 @@ function listMountedSources(pods: readonly PodEvidence[], podName: string | unde
   const pod = pods.find((p) => p.name === podName);
   const mounts = pod?.containers.find((c) => c.name === container)?.volumeMounts ?? [];
   return (pod?.volumes ?? []).flatMap((v) => (v.source === 'configMap' && v.ref !== undefined && mounts.some((m) => m.name === v.name) ? [{ configMap: v.ref, via: 'mount' }] : []));
+}
+
+/** ConfigMaps any container of the pod mounts (its init containers too: a migration step), the logging container's first; at most MAX_READS. */
+function listPodMountedSources(pods: readonly PodEvidence[], podName: string | undefined, container: string): ConfigMapSource[] {
+  const pod = pods.find((p) => p.name === podName);
+  const own = listMountedSources(pods, podName, container);
+  const mounted = new Set([...(pod?.initContainers ?? []), ...(pod?.containers ?? [])].flatMap((c) => (c.volumeMounts ?? []).map((m) => m.name)));
+  const rest = (pod?.volumes ?? []).flatMap((v) => (v.source === 'configMap' && v.ref !== undefined && mounted.has(v.name) ? [{ configMap: v.ref, via: 'mount' }] : []));
+  const all = [...own, ...rest];
+  return all.filter((s, i) => all.findIndex((o) => o.configMap === s.configMap) === i).slice(0, MAX_READS);
 }
 
 /** The container's config files first, then the ConfigMaps it takes variables from; each once, at most MAX_READS. */
@@ -131,6 +148,8 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
   const socket = findMysqlSocketMissing(ev.logs, ev.pods);
   const privilege = findDbPrivilegeRefusal(ev.logs, ev.pods);
   const limiter = findOwnLimiterRefusals(ev.logs)?.hits[0];
+  const partitions = findPartitionRefusals(ev.logs, ev.pods);
+  const table = partitions?.table;
   return [
     ...(queue === undefined ? [] : listConfigMapSources(containerOf(ev.pods, queue.pods[0], queue.container), MAX_READS).map((s) => ({ mechanism: 'queue-visibility' as const, ...s }))),
     ...(vault === undefined ? [] : listConfigMapSources(containerOf(ev.pods, vault.pods[0], vault.container), MAX_READS).map((s) => ({ mechanism: 'vault-token' as const, ...s }))),
@@ -148,6 +167,8 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
     ...(socket === undefined ? [] : listConfigMapSources(containerOf(ev.pods, socket.pod, socket.container), MAX_READS).map((s) => ({ mechanism: 'socket-host' as const, ...s }))),
     ...(privilege === undefined ? [] : listDbUserSources(containerOf(ev.pods, privilege.pod, privilege.container), MAX_READS).map((s) => ({ mechanism: 'db-user' as const, ...s }))),
     ...(limiter === undefined ? [] : listConfigSources(ev.pods, limiter.pod, limiter.container).map((s) => ({ mechanism: 'rate-limit' as const, ...s }))),
+    // Only when the refused INSERTs name their table: its DDL is what is looked for.
+    ...(partitions === undefined || table === undefined ? [] : listPodMountedSources(ev.pods, partitions.pod, partitions.container).map((s) => ({ mechanism: 'partition-key' as const, table, ...s }))),
   ];
 }
 
@@ -168,7 +189,8 @@ export function keepSettings(read: SettingConfigRead, configMap: string, data: R
       });
     }
     // A Spring config file: the one setting it makes under a prefix Spring Boot 3 renamed.
-    const find = read.mechanism === 'liveness-group' ? findLivenessGroupLine : read.mechanism === 'renamed-property' ? findRenamedSettingLine : read.mechanism === 'sasl-mechanism' ? findSaslMechanismLine : read.mechanism === 'rate-limit' ? summarizeRateLimit : undefined;
+    const table = read.table;
+    const find = read.mechanism === 'partition-key' ? (table === undefined ? undefined : (text: string) => findPartitionKeyLine(text, table)) : read.mechanism === 'liveness-group' ? findLivenessGroupLine : read.mechanism === 'renamed-property' ? findRenamedSettingLine : read.mechanism === 'sasl-mechanism' ? findSaslMechanismLine : read.mechanism === 'rate-limit' ? summarizeRateLimit : undefined;
     return find === undefined ? [] : Object.entries(data).flatMap(([key, text]) => {
       const line = find(text);
       return line === undefined ? [] : [{ mechanism: read.mechanism, configMap, key, via: 'mount', written: line.slice(0, MAX_ADDRESS_CHARS) }];

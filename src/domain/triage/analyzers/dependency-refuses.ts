@@ -36,6 +36,8 @@ import { isErrorLine } from '../error-line.js';
 import { isPastErrorBout } from '../past-log-errors.js';
 import { CROSS_SLOT, describeCrossSlot, fixCrossSlot } from '../cross-slot.js';
 import { MYSQL_AUTO_INCREMENT_LIMIT, PG_SEQUENCE_LIMIT, describeMysqlAutoIncrementLimit, describePgSequenceLimit, fixMysqlAutoIncrementLimit, fixPgSequenceLimit } from '../sequence-limit.js';
+import { CLICKHOUSE_TOO_MANY_PARTITIONS, describePartitionKey, describePartitionedTable } from '../clickhouse-partition-key.js';
+import type { SettingConfigEvidence } from '../evidence-setting-config.js';
 import { CLICKHOUSE_MEMORY_TOTAL, CLICKHOUSE_TOO_MANY_PARTS, CLICKHOUSE_TOO_MANY_QUERIES, describeMemoryCap, describeParts, describePartsTable } from '../clickhouse-refusal.js';
 import { SORT_MEMORY_LIMIT, describeSortMemoryLimit, fixSortMemoryLimit } from '../sort-memory-limit.js';
 import { WRONG_TYPE, describeWrongType, fixWrongType } from '../redis-wrong-type.js';
@@ -136,6 +138,11 @@ interface Refusal {
   readSettings?: (pod: PodEvidence, now?: IsoTime) => { said: string; evidence: string } | undefined;
   /** What of the refused line to add after `refuses` (" in database ledger"). */
   scope?: (line: string) => string;
+  /**
+   * What the client's own config read says of the refused lines (a ClickHouse table's PARTITION BY
+   * in the migration file its pods mount: setting-config.ts): stated after `refuses`, its ConfigMap held.
+   */
+  clientConfig?: (lines: readonly string[], config: readonly SettingConfigEvidence[]) => { said: string; evidence: string; configMap: string } | undefined;
   /**
    * The server is right to refuse: the command the client sends is at fault, so the fix is in the
    * client and a revision that brought the command is the trigger. Says why the server is not at fault.
@@ -570,6 +577,18 @@ const REFUSALS: readonly Refusal[] = [
     fixes: 'the items these pods store in',
     why: 'memcached refuses to store any item larger than its max item size (-I, 1 MB by default) with SERVER_ERROR object too large for cache: those items are never cached, so every read of them misses and falls through to the backend, while memcached stays Running and Ready.',
     fix: "cache smaller objects (split or compress them), or raise memcached's -I (with -m and its container's memory limit, since large items take whole slab pages)",
+  },
+  // One INSERT block spanning more partitions of its table than max_partitions_per_insert_block: the table's PARTITION BY key is too fine.
+  {
+    server: 'ClickHouse',
+    pattern: CLICKHOUSE_TOO_MANY_PARTITIONS,
+    refuses: 'inserts: too many partitions for a single INSERT block (max_partitions_per_insert_block, code 252)',
+    scope: describePartitionedTable,
+    clientConfig: describePartitionKey,
+    fixes: 'the table these pods write to in',
+    clientSide: "ClickHouse itself is healthy and takes every block that spans few partitions: the table these pods insert into is partitioned by a key with many distinct values in each batch, so every batch fails the same way and retrying it never succeeds; a release that moved the writes to such a table, or changed its PARTITION BY, is the trigger.",
+    why: "ClickHouse splits every INSERT block by the table's PARTITION BY key and writes one part per partition it touches; past max_partitions_per_insert_block (100 by default) distinct partitions in one block it refuses the whole INSERT with code 252 (\"Too many partitions for single INSERT block\"). A key with many distinct values per batch — an id, a raw timestamp — makes every batch span hundreds or thousands of partitions.",
+    fix: 'partition the table by a coarse key (toYYYYMM(date) or toDate(ts)) and put the fine column in ORDER BY instead, or batch by partition so each INSERT spans few; raising max_partitions_per_insert_block only creates the many tiny parts it guards against',
   },
   // A MergeTree table past parts_to_throw_insert: each insert writes a new part, and merges fell behind.
   {
@@ -1302,7 +1321,8 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
       ...(own && settings ? settings.flags.map((f) => ({ setting: f.name, value: f.value, where: `the command line of ${own.pod.name}` })) : []),
       ...fromFile.map((c) => ({ setting: c.setting, value: c.value, where: `ConfigMap ${c.configMap} (${c.key})` })),
     ], demand);
-    const measured = [r.measure?.(hits.map((h) => h.line)), demand ? describeDemand(demand) : undefined].filter((x) => x).join('; ');
+    const clientRead = r.clientConfig?.(hits.map((h) => h.line), ev.settingConfig ?? []);
+    const measured = [clientRead?.said, r.measure?.(hits.map((h) => h.line)), demand ? describeDemand(demand) : undefined].filter((x) => x).join('; ');
     const raises = findNamedSetting(r, hits) ?? r.raises;
     const raised = raises ? fromFile.find((c) => sameSetting(c.setting, raises)) : undefined;
     const serverPods = service ? serverPodsOf(ev.dependencyPods ?? [], service, ev.target.namespace) : [];
@@ -1402,6 +1422,7 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
         ...(rolled ? [rolled.evidence] : []),
         ...(own && settings ? [`${own.pod.name} runs ${settings.container} with ${formatSettings(settings)}${settings.memoryLimit ? ` (memory limit ${settings.memoryLimit})` : ''}`] : []),
         ...fromFile.map((c) => `ConfigMap ${c.configMap} (${c.key}) sets ${c.setting} = ${c.value}, mounted by ${own?.pod.name ?? 'the server'}${c.editedAt ? `; last written ${c.editedAt}` : ''}`),
+        ...(clientRead ? [clientRead.evidence] : []),
         ...(sizing && container ? [`container ${container.name} takes ${sizing.variable} from ${sizing.where}${sizing.value === undefined ? '' : `: ${sizing.value}`}`] : []),
         ...(own && gone ? [`log ${own.pod.name}: connection closed before the alarm and not reopened — ${gone}`] : []),
         ...migrationLines,
@@ -1427,7 +1448,7 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
         ...(leftOn ? [formatKubectl(ev.target, `logs job/${leftOn.run.job} --tail=200`)] : []),
       ],
       // The ConfigMaps that set the limit it refuses at, or the client's size: an edit of one just before is the trigger.
-      affected: { pods, nodes: listNodesOf(podObjects), ...(service ? { services: [service.name] } : {}), ...(runs ? { jobs: namesOfRuns(runs) } : leftOn ? { jobs: [leftOn.run.owner?.name ?? leftOn.run.job] } : {}), ...(configMapsOf([...fromFile.map((c) => c.configMap), ...(own && r.setInConfig ? listMountedConfigMaps(own.pod) : [])], sizing?.configMap)) },
+      affected: { pods, nodes: listNodesOf(podObjects), ...(service ? { services: [service.name] } : {}), ...(runs ? { jobs: namesOfRuns(runs) } : leftOn ? { jobs: [leftOn.run.owner?.name ?? leftOn.run.job] } : {}), ...(configMapsOf([...fromFile.map((c) => c.configMap), ...(own && r.setInConfig ? listMountedConfigMaps(own.pod) : []), ...(clientRead ? [clientRead.configMap] : [])], sizing?.configMap)) },
     };
     return [{ finding, head, bySetting }];
   });
