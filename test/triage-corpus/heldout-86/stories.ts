@@ -1,7 +1,8 @@
 // Held-out stories, eighty-sixth round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — a JDK that no longer speaks TLS 1.0 to a legacy SQL Server since a base-image revision; a
 // Consul ACL token deleted under pods that restart; an NFS export that refuses a new node group's

@@ -1,7 +1,8 @@
 // Held-out stories, eighty-seventh round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — a new quota that requires an ephemeral-storage limit the pods do not set; Django 4's
 // trusted origins without a scheme; writes sent to a Redis that a Sentinel failover made a replica; a

@@ -96,6 +96,8 @@ import { HOLDOUT_82_SCENARIOS } from '../heldout-82/stories.js';
 import { HOLDOUT_83_SCENARIOS } from '../heldout-83/stories.js';
 import { HOLDOUT_84_SCENARIOS } from '../heldout-84/stories.js';
 import { HOLDOUT_85_SCENARIOS } from '../heldout-85/stories.js';
+import { HOLDOUT_86_SCENARIOS } from '../heldout-86/stories.js';
+import { HOLDOUT_87_SCENARIOS } from '../heldout-87/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -111,7 +113,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–85: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–87: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -195,4 +197,6 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_83_SCENARIOS,
   ...HOLDOUT_84_SCENARIOS,
   ...HOLDOUT_85_SCENARIOS,
+  ...HOLDOUT_86_SCENARIOS,
+  ...HOLDOUT_87_SCENARIOS,
 ];
