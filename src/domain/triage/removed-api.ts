@@ -69,8 +69,8 @@ export interface RemovedApi {
 
 const NO_MATCHES = /no matches for kind \\?"([\w.]+)\\?" in version \\?"([\w.-]+\/v\w+|v\w+)\\?"/;
 // client-go's 404 on a group/version: the informer names version and kind ("failed to list
-// *v1beta3.FlowSchema: the server could not find the requested resource"), the typed client the
-// resource and group ("… (get flowschemas.flowcontrol.apiserver.k8s.io name)").
+// *v1beta1.HorizontalPodAutoscaler: the server could not find the requested resource"), the typed
+// client the resource and group ("… (get horizontalpodautoscalers.autoscaling name)").
 const NOT_FOUND = 'the server could not find the requested resource';
 const LISTED = /\*(v\d+(?:alpha|beta)\d+)\.(\w+): the server could not find the requested resource/;
 const GOT = /the server could not find the requested resource \((?:get|list|watch|post|put|patch|delete) [a-z0-9-]+\.([a-z0-9.-]+\.[a-z]+)\b/;
