@@ -7,6 +7,7 @@ import type { NamespaceJobEvidence } from '../../domain/triage/evidence.js';
 import { keepMetadataLockLines } from '../../domain/triage/metadata-lock.js';
 import type { CollectContext } from './collect-context.js';
 import { readJobRunLogs } from './read-job-run-logs.js';
+import { toLockRunEvidence } from './read-migration-lock-runs.js';
 
 export async function readMetadataLockRuns(ctx: CollectContext, runs: readonly NamespaceJobEvidence[]): Promise<MigrationLockRunEvidence[]> {
   const logs = await readJobRunLogs(ctx, runs, {
@@ -14,14 +15,5 @@ export async function readMetadataLockRuns(ctx: CollectContext, runs: readonly N
     readFor: (job) => `whether schema change ${job} waits for a table's metadata lock`,
     keep: keepMetadataLockLines,
   });
-  return logs.map(({ run, pod, container, lines, terminated }) => ({
-    job: run.name,
-    pod,
-    container,
-    state: run.state,
-    ...(run.createdAt ? { createdAt: run.createdAt } : {}),
-    ...(run.finishedAt ? { finishedAt: run.finishedAt } : {}),
-    ...(terminated ? { terminated } : {}),
-    lines,
-  }));
+  return logs.map(toLockRunEvidence);
 }

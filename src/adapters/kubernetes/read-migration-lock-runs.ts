@@ -6,7 +6,7 @@ import type { MigrationLockRunEvidence } from '../../domain/triage/evidence-migr
 import type { NamespaceJobEvidence } from '../../domain/triage/evidence.js';
 import { keepMigrationLockLines } from '../../domain/triage/migration-lock.js';
 import type { CollectContext } from './collect-context.js';
-import { readJobRunLogs } from './read-job-run-logs.js';
+import { type JobRunLog, readJobRunLogs } from './read-job-run-logs.js';
 
 export async function readMigrationLockRuns(ctx: CollectContext, runs: readonly NamespaceJobEvidence[]): Promise<MigrationLockRunEvidence[]> {
   const logs = await readJobRunLogs(ctx, runs, {
@@ -14,7 +14,12 @@ export async function readMigrationLockRuns(ctx: CollectContext, runs: readonly 
     readFor: (job) => `whether migration Job ${job} holds or left the lock`,
     keep: keepMigrationLockLines,
   });
-  return logs.map(({ run, pod, container, lines, terminated }) => ({
+  return logs.map(toLockRunEvidence);
+}
+
+/** One Job run's kept log, as the lock readings take it (this one and read-metadata-lock-runs.ts). */
+export function toLockRunEvidence({ run, pod, container, lines, terminated }: JobRunLog): MigrationLockRunEvidence {
+  return {
     job: run.name,
     pod,
     container,
@@ -23,5 +28,5 @@ export async function readMigrationLockRuns(ctx: CollectContext, runs: readonly 
     ...(run.finishedAt ? { finishedAt: run.finishedAt } : {}),
     ...(terminated ? { terminated } : {}),
     lines,
-  }));
+  };
 }

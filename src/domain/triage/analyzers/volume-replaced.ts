@@ -10,7 +10,6 @@
  * pod started since mounted afresh and works.
  */
 import type { PersistentVolumeEvidence, PodEvidence, PvcEvidence, TriageEvidence, VolumeMountEvidence } from '../evidence.js';
-import { findPod } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
 import { listNodesOf, severityForPods, unique } from '../pod-status.js';
@@ -34,23 +33,13 @@ function mountOf(mounts: readonly VolumeMountEvidence[], path: string): VolumeMo
 }
 
 function findHits(ev: TriageEvidence): Hit[] {
-  return ev.logs.filter((l) => !l.previous).flatMap((l) => {
-    const pod = findPod(ev, l.pod);
-    const born = pod?.startTime ?? pod?.createdAt;
-    const container = pod?.containers.find((c) => c.name === l.container);
-    if (pod === undefined || born === undefined || container === undefined) return [];
-    const stale = l.lines.filter((x) => STALE.test(x));
-    if (stale.length < MIN_LINES) return [];
-    const paths = stale.flatMap((x) => [...x.matchAll(PATH)].map((m) => m[1] ?? ''));
-    const mounts = unique(paths.flatMap((p) => mountOf(container.volumeMounts ?? [], p) ?? []));
-    return mounts.flatMap((mount) => {
-      const volume = pod.volumes?.find((v) => v.name === mount.name);
-      const claim = volume?.source === 'pvc' ? ev.pvcs.find((c) => c.name === volume.ref) : undefined;
-      const pv = claim?.volumeName === undefined ? undefined : ev.volumes?.find((v) => v.name === claim.volumeName);
-      // Replaced: the volume object is younger than the pod's mount of the claim.
-      if (claim === undefined || pv?.createdAt === undefined || msBetween(born, pv.createdAt) <= 0) return [];
-      return [{ pod, mount, claim, pv, lines: stale }];
-    });
+  return findStaleMounts(ev).flatMap(({ pod, born, mount, lines }) => {
+    const volume = pod.volumes?.find((v) => v.name === mount.name);
+    const claim = volume?.source === 'pvc' ? ev.pvcs.find((c) => c.name === volume.ref) : undefined;
+    const pv = claim?.volumeName === undefined ? undefined : ev.volumes?.find((v) => v.name === claim.volumeName);
+    // Replaced: the volume object is younger than the pod's mount of the claim.
+    if (claim === undefined || pv?.createdAt === undefined || msBetween(born, pv.createdAt) <= 0) return [];
+    return [{ pod, mount, claim, pv, lines }];
   });
 }
 
