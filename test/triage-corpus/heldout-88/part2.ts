@@ -285,7 +285,7 @@ function fsResizePending(): CorpusScenario {
     truth: 'The claim data-ledger-db-0 was expanded from 50Gi to 100Gi to fix a full disk; the EBS volume was resized but the file system resize is pending until the pod restarts (FileSystemResizePending), so ledger-db-0 still sees 50Gi and Postgres logs "No space left on device". Restart ledger-db-0.',
     ask: { service: 'ledger-db', namespace: ns },
     objects: [...nodes, ...db.objects, claimObj, volObj, ...events, ...app.objects,
-      ...exposed({ namespace: ns, name: 'ledger-db', selector: { app: 'ledger-db' }, pods: db.pods, endpointPort: 5432 })],
+      ...exposed({ namespace: ns, name: 'ledger-db', selector: { app: 'ledger-db' }, pods: db.pods, endpointPort: 5432, ports: [{ name: 'postgres', port: 5432, targetPort: 'postgres' }] })],
     logs: [logsFor(podOf(db, 0), 'postgres', { current: pgLog })],
     expect: {
       verdict: 'problems',
