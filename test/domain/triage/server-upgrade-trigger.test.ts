@@ -4,30 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeReadinessProbes } from '../../../src/domain/triage/analyzers/readiness-probe.js';
 import type { DependencyPodEvidence } from '../../../src/domain/triage/evidence-server-config.js';
-import type { RevisionEvidence } from '../../../src/domain/triage/evidence-spec.js';
 import type { TriageEvidence } from '../../../src/domain/triage/evidence.js';
 import { listUpgradedServerRolloutReads, listUpgradedServerServices } from '../../../src/domain/triage/server-upgrade.js';
 import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
 import { findUnexplained } from '../../../src/domain/triage/unexplained.js';
-import { NOW, baseEvidence, container, minutesAgo, pod } from './scenarios/builders.js';
+import { NOW, baseEvidence, container, pod } from './scenarios/builders.js';
+import { serverPod, serverRevision as revision } from './scenarios/upgraded-server.js';
 import { readiness503Scenario } from './scenarios/probes.js';
 
 const DAY = 24 * 60;
-
-const revision = (name: string, n: number, hash: string, ago: number, image: string): RevisionEvidence => ({
-  revision: n, name: `${name}-${hash}`, hash, createdAt: minutesAgo(ago),
-  containers: [{ name: 'server', image, env: [], envFrom: [], resources: { requests: {}, limits: {} } }],
-});
-
-/** The server's pod as the collector reads it: owned by its StatefulSet, running the newest revision. */
-function serverPod(name: string, image: string, rollout?: { current: RevisionEvidence; previous: RevisionEvidence }): DependencyPodEvidence {
-  return {
-    service: name,
-    pod: pod(7, { name: `${name}-0`, labels: { app: name, 'controller-revision-hash': `${name}-abc123` }, revisionHash: `${name}-abc123`, ownerWorkload: { kind: 'StatefulSet', name }, containers: [container({ name: 'server', image })] }),
-    logs: [],
-    ...(rollout ? { rollout: { statefulSet: name, ...rollout } } : {}),
-  };
-}
 
 // ---- MongoDB refusing an old driver's OP_QUERY ----
 const refused = (cmd: string): string => `{"level":50,"err":{"type":"MongoError","message":"Unsupported OP_QUERY command: ${cmd}. The client driver may require an upgrade.","stack":"MongoError: Unsupported OP_QUERY command: ${cmd}.\\n    at /app/node_modules/mongodb-core/lib/connection/pool.js:581:63","code":352},"msg":"request failed: Unsupported OP_QUERY command: ${cmd}. The client driver may require an upgrade."}`;

@@ -4,29 +4,15 @@
 // revisions, is the "since"; the fix is to quote the identifier in the client.
 import { describe, expect, it } from 'vitest';
 import type { DependencyPodEvidence } from '../../../src/domain/triage/evidence-server-config.js';
-import type { RevisionEvidence } from '../../../src/domain/triage/evidence-spec.js';
 import type { TriageEvidence } from '../../../src/domain/triage/evidence.js';
 import { listUpgradedServerServices } from '../../../src/domain/triage/server-upgrade.js';
 import { explainReservedWordSyntax } from '../../../src/domain/triage/sql-reserved-word.js';
 import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
 import { findUnexplained } from '../../../src/domain/triage/unexplained.js';
-import { NOW, baseEvidence, container, minutesAgo, pod } from './scenarios/builders.js';
+import { NOW, baseEvidence, container, pod } from './scenarios/builders.js';
+import { serverPod, serverRevision as revision } from './scenarios/upgraded-server.js';
 
 const DAY = 24 * 60;
-
-const revision = (name: string, n: number, hash: string, ago: number, image: string): RevisionEvidence => ({
-  revision: n, name: `${name}-${hash}`, hash, createdAt: minutesAgo(ago),
-  containers: [{ name: 'server', image, env: [], envFrom: [], resources: { requests: {}, limits: {} } }],
-});
-
-function serverPod(name: string, image: string, rollout?: { current: RevisionEvidence; previous: RevisionEvidence }): DependencyPodEvidence {
-  return {
-    service: name,
-    pod: pod(7, { name: `${name}-0`, labels: { app: name, 'controller-revision-hash': `${name}-abc123` }, revisionHash: `${name}-abc123`, ownerWorkload: { kind: 'StatefulSet', name }, containers: [container({ name: 'server', image })] }),
-    logs: [],
-    ...(rollout ? { rollout: { statefulSet: name, ...rollout } } : {}),
-  };
-}
 
 const mysqlError = (near: string): string => `sqlalchemy.exc.ProgrammingError: (pymysql.err.ProgrammingError) (1064, "You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near '${near}' at line 1")`;
 
