@@ -3,10 +3,10 @@
 // first error — a cleanup, a migration, a backfill — is named as the change to check, never blamed.
 // One that started long before, or after, the onset is not named.
 import { describe, expect, it } from 'vitest';
-import type { LogEvidence, NamespaceJobEvidence } from '../../../src/domain/triage/evidence.js';
+import type { NamespaceJobEvidence } from '../../../src/domain/triage/evidence.js';
 import { findJobsBeforeOnset, needsJobsBeforeOnset } from '../../../src/domain/triage/jobs-before-onset.js';
 import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
-import { IMAGE_V14, IMAGE_V15, REV6, REV7, baseEvidence, minutesAgo, pod, revision, revisionContainer, workload } from './scenarios/builders.js';
+import { minutesAgo, readyOnRevision7, revision } from './scenarios/builders.js';
 
 const times = { startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:00.000Z' };
 const stamp = (m: number): string => minutesAgo(m).replace(/\.\d+Z$/, 'Z').replace('Z', '.000Z');
@@ -29,19 +29,8 @@ const cleanup = (startedAgo: number, endedAgo?: number): NamespaceJobEvidence =>
 /** Ready pods of revision 7 (rolled out `rolledOut` minutes ago) logging errors from `errorsFrom` minutes ago. */
 function scenario(jobs: NamespaceJobEvidence[], opts: { errorsFrom?: number; rolledOut?: number; cleanAt?: number } = {}) {
   const { errorsFrom = 12, rolledOut = 70, cleanAt = 40 } = opts;
-  const pods = [0, 1].map((i) => pod(i, { revisionHash: REV7.hash, createdAt: minutesAgo(rolledOut - i), startTime: minutesAgo(rolledOut - i) }));
   const clean = [`${stamp(cleanAt)}  INFO 1 --- [reports] c.acme.reports.ReportRunner : Report 'daily' done in 9.1s`];
-  const logs = pods.map((p): LogEvidence => ({ pod: p.name, container: 'app', previous: false, lines: [...clean, ...failures([errorsFrom, errorsFrom / 2, 2, 1])] }));
-  return baseEvidence({
-    pods,
-    logs,
-    workload: workload({ specReplicas: 2, replicas: 2, readyReplicas: 2, availableReplicas: 2, updatedReplicas: 2, currentRevision: 7 }),
-    revisions: [
-      revision(REV6, minutesAgo(9 * 24 * 60), { containers: [revisionContainer({ image: IMAGE_V14 })] }),
-      revision(REV7, minutesAgo(rolledOut), { replicas: 2, containers: [revisionContainer({ image: IMAGE_V15 })] }),
-    ],
-    namespaceJobs: { jobs, complete: true },
-  });
+  return readyOnRevision7(rolledOut, () => [...clean, ...failures([errorsFrom, errorsFrom / 2, 2, 1])], { namespaceJobs: { jobs, complete: true } });
 }
 
 describe('a Job of the namespace that ran just before the failures began', () => {

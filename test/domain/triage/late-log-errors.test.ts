@@ -4,10 +4,10 @@
 // two hours before it were free of errors. A Job that ran just before the onset is then the change
 // to check. A read cut short (not reaching the start) proves no such stretch.
 import { describe, expect, it } from 'vitest';
-import type { LogEvidence, NamespaceJobEvidence } from '../../../src/domain/triage/evidence.js';
+import type { NamespaceJobEvidence } from '../../../src/domain/triage/evidence.js';
 import { needsJobsBeforeOnset } from '../../../src/domain/triage/jobs-before-onset.js';
 import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
-import { IMAGE_V14, IMAGE_V15, REV6, REV7, baseEvidence, minutesAgo, pod, revision, revisionContainer, workload } from './scenarios/builders.js';
+import { minutesAgo, readyOnRevision7, revision } from './scenarios/builders.js';
 
 const times = { startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:00.000Z' };
 const stamp = (m: number): string => minutesAgo(m).replace(/\.\d+Z$/, 'Z').replace('Z', '.000Z');
@@ -23,24 +23,13 @@ const pruneJob: NamespaceJobEvidence = {
 /** Pods of revision 7, rolled out 130m ago, serving cleanly (one line 16m ago) and failing from 13m ago. */
 function scenario(opts: { fromStart: boolean; failing?: (m: number) => string[] }) {
   const rolledOut = 130;
-  const pods = [0, 1].map((i) => pod(i, { revisionHash: REV7.hash, createdAt: minutesAgo(rolledOut - i), startTime: minutesAgo(rolledOut - i) }));
   const banner = (i: number) => `${stamp(rolledOut - i - 1)}  INFO 1 --- [main] c.acme.reports.Application : Started Application in 6.2 seconds`;
   const clean = `${stamp(16)}  INFO 1 --- [reports] c.acme.reports.ReportRunner : Report 'daily' done in 0.4s`;
   const failing = [13, 10, 7, 4, 1].flatMap(opts.failing ?? ((m) => [
     `${stamp(m)} ERROR 1 --- [reports] c.acme.reports.ReportRunner : Report 'daily' failed`,
     'org.postgresql.util.PSQLException: ERROR: relation "report_rows" does not exist',
   ]));
-  const logs = pods.map((p, i): LogEvidence => ({ pod: p.name, container: 'app', previous: false, lines: [...(opts.fromStart ? [banner(i)] : []), clean, ...failing] }));
-  return baseEvidence({
-    pods,
-    logs,
-    workload: workload({ specReplicas: 2, replicas: 2, readyReplicas: 2, availableReplicas: 2, updatedReplicas: 2, currentRevision: 7 }),
-    revisions: [
-      revision(REV6, minutesAgo(9 * 24 * 60), { containers: [revisionContainer({ image: IMAGE_V14 })] }),
-      revision(REV7, minutesAgo(rolledOut), { replicas: 2, containers: [revisionContainer({ image: IMAGE_V15 })] }),
-    ],
-    namespaceJobs: { jobs: [pruneJob], complete: true },
-  });
+  return readyOnRevision7(rolledOut, (i) => [...(opts.fromStart ? [banner(i)] : []), clean, ...failing], { namespaceJobs: { jobs: [pruneJob], complete: true } });
 }
 
 describe('errors that began two hours after the rollout, in logs read whole since the pods started', () => {

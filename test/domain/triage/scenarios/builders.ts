@@ -307,3 +307,18 @@ export function baseEvidence(over: Partial<TriageEvidence> = {}): TriageEvidence
     ...over,
   };
 }
+
+/** Two ready pods of revision 7, rolled out `rolledOut` minutes ago (revision 6 nine days before), each with the current log `lines(i)`. */
+export function readyOnRevision7(rolledOut: number, lines: (i: number) => string[], over: Partial<TriageEvidence> = {}): TriageEvidence {
+  const pods = [0, 1].map((i) => pod(i, { revisionHash: REV7.hash, createdAt: minutesAgo(rolledOut - i), startTime: minutesAgo(rolledOut - i) }));
+  return baseEvidence({
+    pods,
+    logs: pods.map((p, i) => ({ pod: p.name, container: 'app', previous: false, lines: lines(i) })),
+    workload: workload({ specReplicas: 2, replicas: 2, readyReplicas: 2, availableReplicas: 2, updatedReplicas: 2, currentRevision: 7 }),
+    revisions: [
+      revision(REV6, minutesAgo(9 * 24 * 60), { containers: [revisionContainer({ image: IMAGE_V14 })] }),
+      revision(REV7, minutesAgo(rolledOut), { replicas: 2, containers: [revisionContainer({ image: IMAGE_V15 })] }),
+    ],
+    ...over,
+  });
+}
