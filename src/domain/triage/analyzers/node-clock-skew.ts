@@ -6,10 +6,12 @@
  * log lines, the refusal's request and server times) measures how far. Neither the code nor the
  * rollout: restoring time sync on the node, or moving the pods off it, ends it.
  */
-import type { LogEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
+import type { LogEvidence, NodeEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
 import { findNode, pickDecisiveLine } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { describeNodeCommand, formatKubectl } from '../kubectl-command.js';
+import { findPlace } from '../failing-place.js';
+import { nodePoolOf } from '../node-pool.js';
 import { findClockRefusal } from '../clock-refusal.js';
 import { readNodeClock } from '../node-clock.js';
 import type { NodeClock } from '../node-clock.js';
@@ -20,9 +22,42 @@ import { capitalize } from '../../text.js';
 /** More nodes than this refusing is no one node's clock. */
 const MAX_NODES = 2;
 
+function limitNames(names: readonly string[]): string {
+  return names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+}
+
 function describeClock(clock: NodeClock | undefined): string {
   if (clock === undefined) return 'is off';
   return `runs ${clock.offsetMs !== undefined ? `${formatSpan(clock.offsetMs)} ` : ''}${clock.direction} (${clock.basis})`;
+}
+
+/** The refused pods' node pool, against the fine pods' nodes. */
+interface PoolReading {
+  pool: string;
+  /** When the pool's refused nodes came, if after every fine pod's node: the change behind it. */
+  addedAgo?: string;
+  /** "node pool a": where the same workload runs fine, when only the refused nodes are in this pool. */
+  elsewhere?: string;
+  /** Some fine pods' nodes are in the same pool: the pool does not set the node apart. */
+  shared: boolean;
+  /** The pool's other nodes (same image, same time sync config), when the pool sets the nodes apart. */
+  poolmates: string[];
+}
+
+function readPool(ev: TriageEvidence, refused: readonly PodEvidence[], fine: readonly PodEvidence[], nodes: readonly string[], allNodes: readonly NodeEvidence[]): PoolReading | undefined {
+  const pools = unique(nodes.map((n) => nodePoolOf(findNode(ev, n))));
+  const [pool] = pools;
+  if (pools.length !== 1 || pool === undefined) return undefined;
+  const finePools = unique(fine.map((p) => nodePoolOf(findNode(ev, p.nodeName))));
+  const place = fine.length > 0 ? findPlace(ev, refused, fine) : undefined;
+  if (place?.byPool !== true) return { pool, shared: finePools.includes(pool), poolmates: [] };
+  const poolmates = allNodes.filter((n) => nodePoolOf(n) === pool && !nodes.includes(n.name)).map((n) => n.name);
+  return { pool, ...(place.addedAgo !== undefined ? { addedAgo: place.addedAgo } : {}), elsewhere: `node pool ${finePools.join(', ')}`, shared: false, poolmates };
+}
+
+/** "node pool b, added 5h ago", "node pool a, as are the healthy pods' nodes". */
+function describePool(p: PoolReading): string {
+  return `node pool ${p.pool}${p.addedAgo !== undefined ? `, added ${p.addedAgo}` : ''}${p.shared ? ", as are the healthy pods' nodes" : ''}`;
 }
 
 export function analyzeNodeClockSkew(ev: TriageEvidence): Finding[] {
@@ -52,13 +87,17 @@ export function analyzeNodeClockSkew(ev: TriageEvidence): Finding[] {
   const phrase = findClockRefusal(decisive) ?? findClockRefusal(lines.at(-1) ?? '') ?? 'a clock refusal';
   const nodesText = nodes.join(', ');
   const [one] = clocks;
-  const clockText = nodes.length === 1 && one !== undefined ? `Node ${one.node}'s clock ${describeClock(one.clock)}` : `The clocks of nodes ${nodesText} are off`;
+  const pool = readPool(ev, refused, fine, nodes, allNodes);
+  const poolText = pool !== undefined ? ` (${describePool(pool)})` : '';
+  const clockText = (nodes.length === 1 && one !== undefined ? `Node ${one.node}'s clock ${describeClock(one.clock)}` : `The clocks of nodes ${nodesText} are off`) + poolText;
   const named = refused.length <= 2 ? ` (${refused.map((p) => p.name).join(', ')})` : '';
   const who = refused.length === 1 ? `${ev.target.name}'s pod there${named} fails` : `${ev.target.name}'s ${refused.length} pods there${named} fail`;
   const revs = unique(sameRevision.flatMap((p) => ev.revisions.find((r) => r.hash === p.revisionHash)?.revision ?? []));
   const revText = revs.length > 0 ? `revision ${revs.join(', ')}` : 'the same revision';
   const fineNodes = unique(sameRevision.flatMap((p) => p.nodeName ?? [])).length;
-  const cleared = sameRevision.length > 0 ? `; ${revText} runs fine on ${sameRevision.length} pod${sameRevision.length === 1 ? '' : 's'} on ${fineNodes === 1 ? 'another node' : `${fineNodes} other nodes`}: not the rollout` : '';
+  const fineWhere = pool?.elsewhere ?? (fineNodes === 1 ? 'another node' : `${fineNodes} other nodes`);
+  const cleared = sameRevision.length > 0 ? `; ${revText} runs fine on ${sameRevision.length} pod${sameRevision.length === 1 ? '' : 's'} on ${fineWhere}: not the rollout` : '';
+  const mates = pool !== undefined && pool.poolmates.length > 0 ? limitNames(pool.poolmates) : undefined;
   const title = `${clockText}: ${who} time checks (${phrase})${cleared}`;
   const podsThere = ev.pods.filter(onNodes).map((p) => p.name);
   const fix = `restore time sync (chrony/NTP) on ${nodesText}, or cordon it and delete its pods so they start on a node whose clock is right`;
@@ -77,8 +116,10 @@ export function analyzeNodeClockSkew(ev: TriageEvidence): Finding[] {
     decisive,
     outsideWorkload: `the same revision's pods on other nodes make the same calls: the node's clock fails them, whatever the revision`,
     likelyCause: `${capitalize(phrase)} means the time a request, token or certificate is stamped with and the time it is checked against differ by more than is allowed. A container reads the time from its node, and only the pods on ${nodesText} are refused: that node's clock is off — its time sync (chronyd, ntpd, systemd-timesyncd) stopped or never started.` +
-      (measured.length > 0 ? ` ${clockText}.` : ' How far is not read here: `chronyc tracking` on the node says.'),
-    nextAction: `Mitigate: cordon ${nodesText} and delete its pods so they start on a node whose clock is right (the bot will not). Then restore time sync on ${nodesText} (\`chronyc tracking\`, \`timedatectl\`), or replace the node.`,
+      (measured.length > 0 ? ` ${clockText}.` : ' How far is not read here: `chronyc tracking` on the node says.') +
+      (pool?.elsewhere !== undefined ? ` Only pods on node pool ${pool.pool}${pool.addedAgo !== undefined ? ` (added ${pool.addedAgo})` : ''} are refused, none on ${pool.elsewhere}: the pool's nodes share their image and bootstrap, so look at its time source config (chrony/NTP servers).` : '') +
+      (mates !== undefined ? ` The pool's other node${pool?.poolmates.length === 1 ? '' : 's'} ${mates} may run off too (no refusal was read from ${pool?.poolmates.length === 1 ? 'it' : 'them'}): check ${pool?.poolmates.length === 1 ? 'it' : 'them'}.` : ''),
+    nextAction: `Mitigate: cordon ${nodesText}${mates !== undefined ? ` (and check ${mates}, in the same pool)` : ''} and delete its pods so they start on a node whose clock is right (the bot will not). Then restore time sync on ${nodesText} (\`chronyc tracking\`, \`timedatectl\`)${pool?.elsewhere !== undefined ? ' and in the pool\'s node config' : ''}, or replace the node.`,
     fix,
     confirmCommands: [
       ...nodes.slice(0, 2).map((n) => describeNodeCommand(ev.target, n)),

@@ -5,6 +5,7 @@
  */
 import type { NodeEvidence, TriageEvidence } from '../evidence.js';
 import { findNode } from '../evidence-lookup.js';
+import { isPoolLabel, nodePoolOf } from '../node-pool.js';
 import { formatAgo, msBetween, HOUR_MS } from '../time-span.js';
 import { unique } from '../pod-status.js';
 import type { Attribute, Differential } from './differential.js';
@@ -45,7 +46,10 @@ export function describeNodeTraits(ev: TriageEvidence, d: Differential, already:
     const age = msBetween(oldestFailing, ev.collectedAt);
     if (msBetween(newestHealthy, oldestFailing) > 0 && age <= NEW_NODE_MS) traits.push(`new node${failing.length === 1 ? '' : 's'} (created ${formatAgo(oldestFailing, ev.collectedAt)}; the healthy pods' nodes are older)`);
   }
-  const keys = unique(failing.flatMap((n) => Object.keys(n.labels ?? {}))).filter((k) => !SKIP_LABELS.has(k)).sort();
+  // A pool is said as one ("node pool …"), whichever provider's label names it; a new pool is often the change.
+  const pool = already === 'node pool' ? undefined : splitBy(failing, healthy, nodePoolOf);
+  if (pool) traits.push(`node pool ${pool.failing} (healthy nodes: ${pool.healthy.join(', ')})`);
+  const keys = unique(failing.flatMap((n) => Object.keys(n.labels ?? {}))).filter((k) => !SKIP_LABELS.has(k) && !isPoolLabel(k)).sort();
   for (const key of keys) {
     const s = splitBy(failing, healthy, (n) => n.labels?.[key]);
     if (s && !(already === 'node pool' && /nodegroup$|nodepool$|agentpool$|pool$/.test(key))) traits.push(`${key} ${s.failing} (healthy nodes: ${s.healthy.join(', ')})`);

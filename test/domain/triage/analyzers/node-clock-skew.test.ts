@@ -106,3 +106,36 @@ describe('analyzeNodeClockSkew', () => {
     expect(analyzeNodeClockSkew(ev)[0]?.title).toMatch(/clock is off: .*fails time checks \(ImmatureSignatureError\)/);
   });
 });
+
+describe('analyzeNodeClockSkew and node pools', () => {
+  const NODE_D = 'ip-10-0-4-88.eu-west-1.compute.internal';
+  const inPool = (name: string, pool: string, createdMinutesAgo: number): NodeEvidence =>
+    node(name, { createdAt: minutesAgo(createdMinutesAgo), labels: { 'topology.kubernetes.io/zone': 'eu-west-1a', 'alpha.eksctl.io/nodegroup-name': pool } });
+
+  it('names the pool the refused pods\' node belongs to when the healthy pods\' nodes are in another, dated by its nodes\' age', () => {
+    const [p0, p1, p2] = [pod(0), pod(1), pod(2)] as [PodEvidence, PodEvidence, PodEvidence];
+    // A fourth pod on the new pool's other node, whose log was not read: neither fine nor refused.
+    const p3 = pod(3, { nodeName: NODE_D });
+    const nodes = [inPool(NODE_A, 'workers', 60 * 24 * 60), inPool(NODE_B, 'workers', 60 * 24 * 60), inPool(NODE_C, 'workers-b', 300), inPool(NODE_D, 'workers-b', 300)];
+    const ev = baseEvidence({ pods: [p0, p1, p2, p3], nodes, logs: [log(p0, SYNCED(0)), log(p1, SYNCED(1)), log(p2, [NOT_YET_VALID])] });
+    const [f] = analyzeNodeClockSkew(ev);
+    expect(f?.title).toMatch(/node pool workers-b, added 5h ago/);
+    expect(f?.title).toMatch(/runs fine on 2 pods on node pool workers: not the rollout/);
+    // The pool's other node is named: its clock likely runs off too, though its pod's log was not read.
+    expect(`${f?.likelyCause}\n${f?.nextAction}`).toContain(NODE_D);
+    const d = diagnose(ev, rankFindings(runAnalyzers(ev).findings));
+    expect(d?.headline).toMatch(/node pool workers-b/);
+  });
+
+  it('says the pool is shared with the healthy pods\' nodes when it is: the pool is not what sets the node apart', () => {
+    const nodes = [inPool(NODE_A, 'workers', 60 * 24 * 60), inPool(NODE_B, 'workers', 60 * 24 * 60), inPool(NODE_C, 'workers', 60 * 24 * 60)];
+    const [f] = analyzeNodeClockSkew(evidence([NOT_YET_VALID], { nodes }));
+    expect(f?.title).toMatch(/node pool workers, as are the healthy pods' nodes/);
+    expect(f?.title).not.toMatch(/added/);
+  });
+
+  it('says nothing of pools when the nodes carry no pool label', () => {
+    const [f] = analyzeNodeClockSkew(evidence([NOT_YET_VALID]));
+    expect(f?.title).not.toMatch(/pool/);
+  });
+});

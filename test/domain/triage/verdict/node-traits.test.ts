@@ -66,3 +66,15 @@ describe('the failing nodes\' shared traits', () => {
     expect(d?.headline).toContain('runtime containerd://2.0.5 (healthy nodes: containerd://1.7.22)');
   });
 });
+
+describe('the failing node\'s pool', () => {
+  it('names the pool a lone failing node belongs to as a node pool, not by its label key', () => {
+    const ev = rotated();
+    ev.nodes = ev.nodes.map((n) => ({ ...n, labels: { ...n.labels, 'kops.k8s.io/instancegroup': n.name.startsWith('new') ? 'nodes-b' : 'nodes' } }));
+    ev.pods = ev.pods.map((p) => (p.nodeName === 'new-b' ? { ...p, nodeName: 'new-a' } : p));
+    const d = diagnose(ev, [mount]);
+    expect(d?.separation?.attribute).toBe('node');
+    expect(d?.headline).toContain('node pool nodes-b (healthy nodes: nodes)');
+    expect(d?.headline).not.toContain('kops.k8s.io');
+  });
+});
