@@ -9,7 +9,7 @@ import { formatAgo, msBetween } from './time-span.js';
 
 /** Where the failing pods sit, when none of the healthy pods sits there: a pool, new nodes, or the nodes by name. */
 export interface Place {
-  /** "node pool general-v2", "node ip-…", "the new nodes ip-…, ip-…" */
+  /** "node pool batch-b", "node ip-…", "the new nodes ip-…, ip-…" */
   name: string;
   /** "node pool general", "2 other nodes": where the same image runs. */
   elsewhere: string;
