@@ -377,7 +377,7 @@ function rabbitNoExchange(): CorpusScenario {
       verdict: 'problems',
       headline: [/notify\.events\.v2|NOT_FOUND|no exchange/i],
       facts: [lit('notify.events.v2'), /revision 27|NOTIFY_PUBLISH_EXCHANGE|2\.15\.0/],
-      never: [/\bOOM/, /rabbitmq[^\n]*(down|crash|unreachable|unavailable)/i, /connection refused/i, /notify-email-worker[^\n]*(cause|broke|fail)/i],
+      never: [/\bOOM/, /rabbitmq[^\n]*\b(down|crash|unreachable|unavailable)/i, /connection refused/i, /notify-email-worker[^\n]*(cause|broke|fail)/i],
     },
   };
 }
