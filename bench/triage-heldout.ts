@@ -15,12 +15,14 @@
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_88_SCENARIOS } from '../test/triage-corpus/heldout-88/stories.js';
 import { HOLDOUT_89_SCENARIOS } from '../test/triage-corpus/heldout-89/stories.js';
+import { HOLDOUT_90_SCENARIOS } from '../test/triage-corpus/heldout-90/stories.js';
 import { gradeStories } from './grade-stories.js';
 
-/** Rounds written and not yet joined to the corpus; rounds 1–87 have joined it, rounds 88–89 are pending. */
+/** Rounds written and not yet joined to the corpus; rounds 1–87 have joined it, rounds 88–90 are pending. */
 const PENDING: [string, readonly CorpusScenario[]][] = [
   ['held-out round 88', HOLDOUT_88_SCENARIOS],
   ['held-out round 89', HOLDOUT_89_SCENARIOS],
+  ['held-out round 90', HOLDOUT_90_SCENARIOS],
 ];
 
 const filter = process.argv[2];
