@@ -162,6 +162,19 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
     });
     if (limits.length > 0) evidence.push(`the pods may only run on their node, which is full: ${limits.join('; ')}`);
   }
+  let podCap = '';
+  // Pods free to go anywhere: every node is at its pod limit, which the instance type (or max-pods) sets, not CPU or memory.
+  if (!onNode && lead?.category === 'too-many-pods') {
+    const limited = [...new Map(known.filter((x) => x.allocatable['pods'] !== undefined).map((x) => [x.name, x])).values()];
+    const types = [...new Set(limited.flatMap((x) => (x.labels?.['node.kubernetes.io/instance-type'] ? [x.labels['node.kubernetes.io/instance-type']] : [])))];
+    if (limited.length > 0) evidence.push(`each node allows only so many pods (allocatable pods): ${limited.slice(0, 4).map((x) => `${x.name} ${x.allocatable['pods']}`).join(', ')}${limited.length > 4 ? ', …' : ''}${types.length > 0 && types.length <= 2 ? ` (instance type ${types.join(', ')})` : ''}`);
+    advice = {
+      cause: 'Every node that would fit already runs as many pods as it may (its allocatable pods — on AWS the instance type\'s ENI/IP limit), though CPU and memory may be free.',
+      action: 'Mitigate: add nodes, or nodes that allow more pods each (a larger instance type, or a higher max-pods setting — prefix delegation on AWS).',
+    };
+    const caps = [...new Set(limited.map((x) => x.allocatable['pods']))];
+    if (caps.length === 1) podCap = ` (each node allows ${caps[0]} pods${types.length === 1 ? `: ${types[0]}` : ''})`;
+  }
   if (onNode && lead?.category === 'host-ports') {
     advice = { ...advice, action: advice.action.replace('that node', pinned.join(', ')).replace('<node>', pinned[0] ?? '<node>') };
     evidence.push(`the pod may only run on ${pinned.join(', ')}, where another pod holds the host port it asks for`);
@@ -228,7 +241,7 @@ export function analyzeFailedScheduling(ev: TriageEvidence): Finding[] {
       title: tooBig.length > 0
         ? `${n} Pending: each requests ${tooBig.join(' and ')}, more than any node can offer`
         : sigterm ? `${sigterm.detail}; ${n} Pending, ${where}: ${why}`
-        : `${n} Pending${onNode}, ${where}: ${why}${hpa ? ` (HPA wants ${hpa.desiredReplicas})` : ''}${held ? `; ${held.detail}` : ''}${scaleUp ? `; ${scaleUp.detail}` : ''}${drainNote}`,
+        : `${n} Pending${onNode}, ${where}: ${why}${podCap}${hpa ? ` (HPA wants ${hpa.desiredReplicas})` : ''}${held ? `; ${held.detail}` : ''}${scaleUp ? `; ${scaleUp.detail}` : ''}${drainNote}`,
       layer: 'capacity',
       severity: severityForPods(ev, total),
       // Without the app's own PID, the shell may still have exec'd it (some shells exec a list's last command).

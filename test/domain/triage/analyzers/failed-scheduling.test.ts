@@ -92,6 +92,16 @@ describe('analyzeFailedScheduling', () => {
     expect(f?.nextAction).toMatch(/^For a DaemonSet, give it a high priority class \(system-node-critical\)/);
   });
 
+  it('says a Deployment\'s pods wait for nodes full of pods, with each node\'s pod limit, and gives no DaemonSet advice', () => {
+    const ev = hpaPendingScenario('0/3 nodes are available: 3 Too many pods. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.');
+    ev.nodes = ['a', 'b', 'c'].map((x) => ({ name: `node-${x}`, conditions: [], taints: [], allocatable: { cpu: '1930m', memory: '3388Mi', pods: '17' }, unschedulable: false, labels: { 'node.kubernetes.io/instance-type': 'small.2' } }));
+    const [f] = analyzeFailedScheduling(ev);
+    expect(f?.evidence).toContain('each node allows only so many pods (allocatable pods): node-a 17, node-b 17, node-c 17 (instance type small.2)');
+    expect(f?.nextAction).not.toMatch(/DaemonSet/);
+    expect(f?.nextAction).toMatch(/^Mitigate: add nodes, or nodes that allow more pods each \(a larger instance type, or a higher max-pods setting/);
+    expect(f?.title).toMatch(/3 Too many pods \(each node allows 17 pods: small\.2\)/);
+  });
+
   it('says a node at its volume attach limit refuses pods with volumes though CPU and memory are free', () => {
     const ev = hpaPendingScenario('0/6 nodes are available: 6 node(s) exceed max volume count.');
     ev.hpas = [];
