@@ -8,12 +8,11 @@
  * newest revision switched to is the trigger; the grant it lacks is the fix.
  */
 import type { LogEvidence, PodEvidence } from './evidence-pod.js';
+import { CLUSTER_LIBRARIES } from './cluster-view.js';
 import { findRbacForbidden, type RbacForbidden } from './rbac-forbidden.js';
 
 /** A member that found no peer and runs alone. */
 const ALONE = /\bStarting standalone\b|\bMembers \{size:1\b|\brunning (?:as a )?standalone\b|\bcluster of one\b|\bno other (?:cluster )?members? (?:found|discovered)\b|\bdiscovered 0 (?:members|peers|nodes)\b/i;
-/** The clustering library the lines name, for the words of the title. */
-const LIBRARIES: [RegExp, string][] = [[/hazelcast/i, 'Hazelcast'], [/infinispan/i, 'Infinispan'], [/jgroups|KUBE_PING/i, 'JGroups'], [/\bakka\b/i, 'Akka'], [/\bpekko\b/i, 'Pekko'], [/\bignite\b/i, 'Ignite']];
 /** Refusals in one ready pod's tail that count without a sign of what they cost. */
 const READY_POD_THRESHOLD = 3;
 
@@ -55,7 +54,7 @@ export function findOwnAccountRefusal(logs: readonly LogEvidence[], pods: readon
       alone ??= lone.trim();
       alonePods += 1;
     }
-    library ??= LIBRARIES.find(([re]) => log.lines.some((l) => re.test(l)))?.[1];
+    library ??= CLUSTER_LIBRARIES.find(([re]) => log.lines.some((l) => re.test(l)))?.[1];
     if (log.previous || !pod.ready || log.lines.filter((l) => /is forbidden: User/.test(unescape(l))).length >= READY_POD_THRESHOLD) counted = true;
   }
   if (refused === undefined || (!counted && alone === undefined)) return undefined;

@@ -182,6 +182,7 @@ import { analyzeIngressPolicies } from './network-policy-ingress.js';
 import { analyzeAcmeChallenges } from './acme-challenge.js';
 import { analyzeMeshEgressBlocked } from './mesh-egress-blocked.js';
 import { analyzeNamedPortPolicies } from './network-policy-named-port.js';
+import { analyzeSplitCluster } from './split-cluster.js';
 import { analyzePlacement } from './placement.js';
 import { analyzeKubeletRejections } from './kubelet-rejected.js';
 import { analyzeNodeNameMissing } from './node-name-missing.js';
@@ -358,6 +359,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'acme-challenge': analyzeAcmeChallenges,
   'mesh-egress-blocked': analyzeMeshEgressBlocked,
   'network-policy-named-port': analyzeNamedPortPolicies,
+  'split-cluster': analyzeSplitCluster,
   'job-failed': analyzeFailedJobs,
   'job-sidecar': analyzeJobSidecars,
   'job-suspended': analyzeSuspendedJobs,
