@@ -7,6 +7,9 @@
  */
 import type { LogEvidence, ServiceEvidence, TriageTarget } from './evidence.js';
 import { parseDependencyError } from './dependency-error-line.js';
+import { findInClusterService } from './down-service.js';
+import type { EnvServiceRef } from './env-service-ref.js';
+import { type UpstreamAnswerKind, parseUpstreamAnswer } from './upstream-answer.js';
 
 /** Services followed at most per triage. */
 export const MAX_CALLED = 2;
@@ -38,6 +41,41 @@ export function findCalledServiceFailures(logs: readonly LogEvidence[], services
     const s = others.find((x) => namesService(line, x, target.namespace));
     return s ? [{ service: s.name, pod: l.pod, line: line.trim() }] : [];
   }));
+}
+
+/** An error answer a Service gave (through whatever proxy fronts it), as the client logged it. */
+export interface AnsweredServiceLine extends CalledServiceLine {
+  kind: UpstreamAnswerKind;
+  status?: string;
+}
+
+/**
+ * Error answers in the logs that come from a Service of the namespace (upstream-answer.ts): the
+ * line's URL host is the Service's DNS name or a host an env var dials for it (env-service-ref.ts).
+ * A line naming no host (a decoder's error) is laid on a Service only when the env points at
+ * exactly one of `suspects` and the same log names no host it failed on.
+ */
+export function findServiceAnswerFailures(logs: readonly LogEvidence[], services: readonly ServiceEvidence[], namespace: string, refs: readonly EnvServiceRef[], suspects: ReadonlySet<string>): AnsweredServiceLine[] {
+  const byHost = new Map(refs.flatMap((r) => r.hosts.map((h) => [h, r.service] as const)));
+  const serviceOf = (host: string) => {
+    const ref = findInClusterService(host, namespace);
+    const named = ref?.namespace === namespace && services.some((s) => s.name === ref.name) ? ref.name : undefined;
+    return named ?? byHost.get(host);
+  };
+  const referenced = [...new Set(refs.map((r) => r.service))].filter((s) => suspects.has(s));
+  const sole = referenced.length === 1 ? referenced[0] : undefined;
+  return logs.flatMap((l) => {
+    const answers = l.lines.flatMap((line) => {
+      const a = parseUpstreamAnswer(line);
+      return a ? [{ a, line: line.trim() }] : [];
+    });
+    const hosted = answers.filter(({ a }) => a.host !== undefined);
+    const picked = hosted.length > 0 ? hosted : answers.filter(({ a }) => a.kind === 'undecodable');
+    return picked.flatMap(({ a, line }) => {
+      const service = a.host !== undefined ? serviceOf(a.host) : sole;
+      return service === undefined ? [] : [{ service, pod: l.pod, line, kind: a.kind, ...(a.status ? { status: a.status } : {}) }];
+    });
+  });
 }
 
 /** The Services to read the pods of, most named first, at most `max`. */

@@ -9,7 +9,8 @@ import { condenseStructuredLine } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { RECENT_MS, getLastTermination, getWaiting, isPodFailing, unique } from '../pod-status.js';
-import { findCalledServiceFailures } from '../called-service.js';
+import { type AnsweredServiceLine, type CalledServiceLine, findCalledServiceFailures, findServiceAnswerFailures } from '../called-service.js';
+import { listEnvServiceRefs } from '../env-service-ref.js';
 import { listSelectingServices, listSlicesOf } from '../service-match.js';
 import { earliest, formatAgo, isWithin } from '../time-span.js';
 import { joinAnd } from '../../text.js';
@@ -48,18 +49,34 @@ export function analyzeDependencyWorkloads(ev: TriageEvidence): Finding[] {
   if (read.length === 0) return [];
   const own = new Set(listSelectingServices(ev).map((s) => s.name));
   const failures = findCalledServiceFailures(ev.logs, ev.services, ev.target, own);
+  // Error answers too (a proxy's 503, its HTML page the client cannot decode), from a dependency the
+  // pods' env points at, by the Service's name or by the host of a proxy in front of it.
+  const dyingDeps = new Set(read.filter((d) => !own.has(d.service) && listDying(d.pods, ev.collectedAt).length > 0).map((d) => d.service));
+  const refs = listEnvServiceRefs(ev.pods.flatMap((p) => p.containers), ev.services.filter((s) => !own.has(s.name)).map((s) => s.name), ev.target.namespace);
+  const answers = dyingDeps.size === 0 ? [] : findServiceAnswerFailures(ev.logs, ev.services, ev.target.namespace, refs, dyingDeps).filter((a) => !own.has(a.service));
   const seen = new Set<string>();
   return read.flatMap((dep) => {
     if (seen.has(dep.service)) return [];
     seen.add(dep.service);
-    const lines = failures.filter((f) => f.service === dep.service);
+    const connections = failures.filter((f) => f.service === dep.service);
+    const lines = connections.length > 0 ? connections : answers.filter((f) => f.service === dep.service);
     const dying = listDying(dep.pods, ev.collectedAt);
     if (lines.length === 0 || dying.length === 0) return [];
-    return [describe(ev, dep, lines, dying)];
+    return [describe(ev, dep, lines, dying, refs.find((r) => r.service === dep.service)?.env)];
   });
 }
 
-function describe(ev: TriageEvidence, dep: DownServiceEvidence, lines: ReturnType<typeof findCalledServiceFailures>, dying: Dying[]): Finding {
+/** "34 failed connections to it", "20 error answers (503) from it": what the callers logged. */
+function describeCalls(lines: readonly (CalledServiceLine | AnsweredServiceLine)[]): string {
+  const answered = lines.filter((l): l is AnsweredServiceLine => 'kind' in l);
+  if (answered.length === 0) return `${lines.length} failed connection${lines.length === 1 ? '' : 's'} to it`;
+  const statuses = [...new Set(answered.flatMap((l) => (l.status ? [l.status] : [])))];
+  const undecodable = answered.some((l) => l.kind === 'undecodable');
+  const what = statuses.length > 0 ? ` (HTTP ${joinAnd(statuses)})` : undecodable ? ' (bodies that are not JSON)' : '';
+  return `${answered.length} error answer${answered.length === 1 ? '' : 's'}${what} from it`;
+}
+
+function describe(ev: TriageEvidence, dep: DownServiceEvidence, lines: readonly (CalledServiceLine | AnsweredServiceLine)[], dying: Dying[], env?: string): Finding {
   const svc = dep.service;
   const ending = describeEnding(dying);
   const pods = unique(dying.map((d) => d.pod.name));
@@ -76,6 +93,7 @@ function describe(ev: TriageEvidence, dep: DownServiceEvidence, lines: ReturnTyp
   const warnings = dep.events.filter((e) => e.type === 'Warning');
   const onset = earliest([...warnings.map((e) => e.firstSeen), ...dying.map((d) => getLastTermination(d.container)?.finishedAt)]);
   const last = lines[lines.length - 1];
+  const answered = lines.some((l) => 'kind' in l);
   const latestWarning = [...warnings].sort((a, b) => (a.lastSeen < b.lastSeen ? 1 : -1))[0];
   const fix = ending.oom && limit
     ? `give ${svc}'s container ${container?.name ?? ''} more memory than ${limit} (raise its limit, or roll back the change of ${svc} that lowered it)`
@@ -83,7 +101,7 @@ function describe(ev: TriageEvidence, dep: DownServiceEvidence, lines: ReturnTyp
   return {
     id: `dependency-workload/${svc}`,
     kind: 'dependency-error',
-    title: `Dependency ${svc} keeps dying: ${whose} ${ending.text}${atLimit} — ${joinAnd(restarts)} restart${restarts.length === 1 && restarts[0] === '1' ? '' : 's'}${looping > 0 ? `, ${looping} in CrashLoopBackOff` : ''}; ${lines.length} failed connection${lines.length === 1 ? '' : 's'} to it in the logs of ${callers.length} ${readyCallers.length === callers.length ? 'ready ' : ''}pod${callers.length === 1 ? '' : 's'}`,
+    title: `Dependency ${svc} keeps dying: ${whose} ${ending.text}${atLimit} — ${joinAnd(restarts)} restart${restarts.length === 1 && restarts[0] === '1' ? '' : 's'}${looping > 0 ? `, ${looping} in CrashLoopBackOff` : ''}; ${describeCalls(lines)} in the logs of ${callers.length} ${readyCallers.length === callers.length ? 'ready ' : ''}pod${callers.length === 1 ? '' : 's'}`,
     layer: 'network/routing',
     severity: ready === 0 && eps.length > 0 ? 'critical' : 'warning',
     confidence: 'high',
@@ -97,10 +115,14 @@ function describe(ev: TriageEvidence, dep: DownServiceEvidence, lines: ReturnTyp
       }),
       ...(latestWarning ? [`event ${latestWarning.object.name}: ${latestWarning.reason} (x${latestWarning.count}): ${latestWarning.message}`] : []),
       ...lines.slice(-2).map((l) => `log ${l.pod}: ${condenseStructuredLine(l.line)}`),
+      ...(answered && env ? [`env ${env} of ${ev.target.name} points at ${svc}`] : []),
     ],
     decisive: condenseStructuredLine(last?.line ?? ''),
     likelyCause:
-      `These pods stay Ready (their probes do not need ${svc}), but the requests that need ${svc} fail: its pods keep dying (${ending.text}), each death drops every connection through it, and while none of them is up new connections are refused.` +
+      `These pods stay Ready (their probes do not need ${svc}), but the requests that need ${svc} fail: its pods keep dying (${ending.text}), ` +
+      (answered
+        ? `and while none of them is ready, the proxy or gateway in front of ${svc}${env ? ` (the address in env ${env})` : ''} answers with its own error page instead of ${svc}'s API, which these pods log as a failed call or a body they cannot decode.`
+        : 'each death drops every connection through it, and while none of them is up new connections are refused.') +
       `${ending.oom && limit ? ` ${svc} is killed at its own memory limit (${limit}): under the present load it needs more than that.` : ''} The fault is in ${svc}, not in these pods: restarting them will not help.`,
     nextAction: `Fix ${svc} first: ${fix}; these pods recover by themselves once it stays up.`,
     fix,
