@@ -20,7 +20,7 @@ const TOKEN_REFUSAL = /\bExpiredToken\b|\b(token|jwt) (is |has )?expired\b|\bexp
 const STATED_EXPIRY = /Expiry \[([^\]]+)\]|Signed expiry time \[([^\]]+)\]|Request signature expired at:?\s*([0-9T:.\-+Z]+)|<Expires>([^<]+)<\/Expires>/i;
 /** The error code and HTTP status, where the refusal or the lines around it give them. */
 const CODE = /<Code>(\w+)<\/Code>|ERROR CODE:\s*(\w+)|"(?:code|Code|error_code)"\s*:\s*"(\w+)"/;
-const STATUS = /\b(?:RESPONSE|status(?:[ _]?code)?|HTTP\/[\d.]+)[:= ]\s*"?(4\d\d)\b/i;
+const STATUS = /\b(?:RESPONSE|status(?:[ _]?code)?"?|HTTP\/[\d.]+)[:= ]\s*"?(4\d\d)\b/i;
 
 const MIN_REFUSALS = 3;
 const FRESH_MS = HOUR_MS;

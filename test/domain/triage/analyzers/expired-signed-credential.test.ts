@@ -79,6 +79,15 @@ describe('a time-limited credential in a ConfigMap that expired', () => {
     expect(f?.confidence).toBe('medium');
   });
 
+  it('names a presigned URL past its X-Amz-Expires the same way, from a JSON log line', () => {
+    const lines = [50, 35, 20, 5].map((m) => `{"time":"${minutesAgo(m)}","level":"error","msg":"fetch of price list failed","status":403,"code":"AccessDenied","message":"Request has expired"}`);
+    const config: SettingConfigEvidence[] = [{ mechanism: 'credential-expiry', configMap: 'exporter-storage', key: 'PRICE_LIST_URL', via: 'envFrom', written: 'PRICE_LIST_URL=https://bucket.s3.amazonaws.com/prices.csv?…&X-Amz-Date=20261120T020000Z&X-Amz-Expires=86400&…', credential: { kind: 'presigned URL', expiry: '2026-11-21T02:00:00.000Z' } }];
+    const [f] = analyzeExpiredSignedCredential(scenario(lines, config));
+    expect(f?.title).toMatch(/^The presigned URL in ConfigMap exporter-storage \(key PRICE_LIST_URL, envFrom\) expired at .* \(X-Amz-Date=20261120T020000Z&X-Amz-Expires=86400\): since then the store refuses every request made with it \(403 AccessDenied\) — 8 refusals/);
+    // A SAS in the ConfigMap is no explanation of a presigned URL's refusal.
+    expect(analyzeExpiredSignedCredential(scenario(lines, [{ ...config[0]!, credential: { kind: 'SAS', expiry: '2026-11-21T02:00:00.000Z' } }]))).toEqual([]);
+  });
+
   it('stays quiet for few or old refusals, a credential still valid, or a bare "token expired" with no credential read', () => {
     expect(analyzeExpiredSignedCredential(scenario(REFUSALS.slice(0, 9)))).toEqual([]);
     expect(analyzeExpiredSignedCredential(scenario([...[300, 250, 200].flatMap(azureRefusal)]))).toEqual([]);
