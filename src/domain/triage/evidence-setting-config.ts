@@ -1,5 +1,4 @@
-import type { IsoTime } from './evidence.js';
-import type { SignedCredentialKind } from './expired-signed-credential.js';
+import type { IsoTime } from './evidence-spec.js';
 // A setting that decides a mechanism the workload's logs show (an SQS visibility timeout, a Vault
 // token's max TTL), found in a ConfigMap its container takes variables from — or, for a Vault
 // role, in the namespace's ConfigMap that names the role the pods log in with. Only the setting as
@@ -30,6 +29,9 @@ import type { SignedCredentialKind } from './expired-signed-credential.js';
  * only its expiry is kept, never its signature).
  */
 export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec' | 'server-address' | 'queue-redelivery' | 'liveness-group' | 'thread-stack' | 'scrape-jobs' | 'renamed-property' | 'session-store' | 'sasl-mechanism' | 'message-lock' | 'socket-host' | 'db-user' | 'rate-limit' | 'partition-key' | 'credential-expiry';
+
+/** What a time-limited credential kept in configuration is, as its value shows it. */
+export type SignedCredentialKind = 'SAS' | 'presigned URL' | 'signed URL' | 'token';
 
 /** `SQS_VISIBILITY_TIMEOUT_SECONDS=30` in ConfigMap shipment-notifier-config, taken through envFrom. */
 export interface SettingConfigEvidence {

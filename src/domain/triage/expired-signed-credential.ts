@@ -8,6 +8,7 @@
  * only the expiry, never the signature). Pure.
  */
 import type { IsoTime, LogEvidence, PodEvidence } from './evidence.js';
+import type { SignedCredentialKind } from './evidence-setting-config.js';
 import { readLogLineTime } from './log-line-time.js';
 import { HOUR_MS, earliest, isWithin, latest } from './time-span.js';
 
@@ -24,8 +25,6 @@ const STATUS = /\b(?:RESPONSE|status(?:[ _]?code)?"?|HTTP\/[\d.]+)[:= ]\s*"?(4\d
 
 const MIN_REFUSALS = 3;
 const FRESH_MS = HOUR_MS;
-
-export type SignedCredentialKind = 'SAS' | 'presigned URL' | 'signed URL' | 'token';
 
 export interface ExpiredCredentialRefusals {
   pods: string[];

@@ -2,10 +2,10 @@
 // ran out: the store refuses every request made with it, the pods stay Ready and nothing in the
 // cluster changed. The expiry is the trigger; renewing the credential is the fix, and neither a
 // restart nor a rollback helps (expired-signed-credential.ts).
-import type { SettingConfigEvidence } from '../evidence-setting-config.js';
+import type { SettingConfigEvidence, SignedCredentialKind } from '../evidence-setting-config.js';
 import type { IsoTime, TriageEvidence } from '../evidence.js';
 import { findExpiredCredentialRefusals } from '../expired-signed-credential.js';
-import type { ExpiredCredentialRefusals, SignedCredentialKind } from '../expired-signed-credential.js';
+import type { ExpiredCredentialRefusals } from '../expired-signed-credential.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { listNodesOf } from '../pod-status.js';
