@@ -101,6 +101,10 @@
 //   lines or RATE_LIMIT_* keys); where ClickHouse refuses the pods' INSERTs for too many partitions per block (code 252, at
 //   least 2 lines naming the table: clickhouse-partition-key.ts), the gets of the ConfigMaps the pod mounts into any of its
 //   containers, init containers too (at most two, the logging container's first; only that table's PARTITION BY kept),
+//   where a store refuses the pods' requests as signed past their time (Azure "Signature not valid in the specified time
+//   frame", "Request has expired", an expired token; at least 3, the newest within the hour: expired-signed-credential.ts),
+//   the gets of the ConfigMaps the refused container mounts, then those it takes variables from (at most two; only the
+//   expiry a value writes — a SAS's se=, X-Amz-Date/X-Amz-Expires, Expires=, a JWT's exp — never its signature, kept),
 //   and where the current logs say a host does not resolve or refuses connections, a get of the ConfigMaps the pods logging it read through a
 //   subPath mount or env (at most two; only whether the data still names that host and the lines naming a host like it
 //   kept, with the newest write of its data: read-stale-config.ts),

@@ -21,7 +21,9 @@
 // the ConfigMaps the refusing container mounts, then those it takes variables from, keeping only the limit (an Envoy token
 // bucket, an nginx limit_req zone, RATE_LIMIT_* keys); where ClickHouse refuses the pods' INSERTs for too many partitions per
 // block (code 252) naming their table, the ConfigMaps the pod mounts into any container (a migration step's too), keeping only
-// that table's PARTITION BY. Never a Secret; nothing at all while the logs show none.
+// that table's PARTITION BY; where a store refuses the pods' requests as signed past their time (a SAS, a presigned URL, a
+// token), the ConfigMaps the refused container mounts, then those it takes variables from, keeping only each credential's
+// expiry, never its signature. Never a Secret; nothing at all while the logs show none.
 import type { LogEvidence, PodEvidence } from '../../domain/triage/evidence.js';
 import type { NamespaceObjectEvidence } from '../../domain/triage/evidence-context.js';
 import type { SettingConfigEvidence } from '../../domain/triage/evidence-setting-config.js';

@@ -1,3 +1,4 @@
+import type { IsoTime } from './evidence-spec.js';
 // A setting that decides a mechanism the workload's logs show (an SQS visibility timeout, a Vault
 // token's max TTL), found in a ConfigMap its container takes variables from — or, for a Vault
 // role, in the namespace's ConfigMap that names the role the pods log in with. Only the setting as
@@ -23,9 +24,14 @@
  * table", 42501, MySQL's "command denied to user"), the limit a service's own rate limiter enforces
  * when it refuses its callers at large (rate-limit: an Envoy token bucket, an nginx limit_req zone,
  * RATE_LIMIT_* variables), the PARTITION BY key a migration file gives a ClickHouse table whose
- * INSERTs are refused for too many partitions per block (partition-key: code 252).
+ * INSERTs are refused for too many partitions per block (partition-key: code 252), a time-limited
+ * credential (a SAS, a presigned URL, a token) whose store refuses it as expired (credential-expiry:
+ * only its expiry is kept, never its signature).
  */
-export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec' | 'server-address' | 'queue-redelivery' | 'liveness-group' | 'thread-stack' | 'scrape-jobs' | 'renamed-property' | 'session-store' | 'sasl-mechanism' | 'message-lock' | 'socket-host' | 'db-user' | 'rate-limit' | 'partition-key';
+export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec' | 'server-address' | 'queue-redelivery' | 'liveness-group' | 'thread-stack' | 'scrape-jobs' | 'renamed-property' | 'session-store' | 'sasl-mechanism' | 'message-lock' | 'socket-host' | 'db-user' | 'rate-limit' | 'partition-key' | 'credential-expiry';
+
+/** What a time-limited credential kept in configuration is, as its value shows it. */
+export type SignedCredentialKind = 'SAS' | 'presigned URL' | 'signed URL' | 'token';
 
 /** `SQS_VISIBILITY_TIMEOUT_SECONDS=30` in ConfigMap shipment-notifier-config, taken through envFrom. */
 export interface SettingConfigEvidence {
@@ -36,4 +42,6 @@ export interface SettingConfigEvidence {
   via: string;
   /** The setting as written: `SQS_VISIBILITY_TIMEOUT_SECONDS=30`, `token_max_ttl: 768h`. */
   written: string;
+  /** credential-expiry: what the value is and when it runs out, as the value itself writes it. */
+  credential?: { kind: SignedCredentialKind; expiry: IsoTime };
 }

@@ -21,7 +21,8 @@
  * limiter refuses its callers at large has its limit in its config file (an Envoy token bucket, an
  * nginx limit_req zone) or env; a ClickHouse writer whose INSERTs are refused for too many partitions
  * per block (code 252) has the table's DDL (its PARTITION BY key) in a migration file a ConfigMap
- * mounts into its pod.
+ * mounts into its pod; a store that refuses the pods' signed requests as expired (a SAS, a presigned
+ * URL, a token) has that credential there, and only its expiry is kept.
  * Reads are conditional on the logs,
  * bounded, and keep only the settings' keys as written; never a Secret.
  */
@@ -48,6 +49,7 @@ import { DB_USER_KEY, findDbPrivilegeRefusal, listDbUserSources } from './db-run
 import { findOwnLimiterRefusals } from './own-limiter-refusals.js';
 import { RATE_LIMIT_KEY, summarizeRateLimit } from './rate-limit-config.js';
 import { findPartitionKeyLine, findPartitionRefusals } from './clickhouse-partition-key.js';
+import { findExpiredCredentialRefusals, readCredentialExpiry } from './expired-signed-credential.js';
 
 /** At most this many ConfigMaps read per mechanism, and as many for a Vault role's definition. */
 const MAX_READS = 2;
@@ -79,6 +81,8 @@ const SETTING_KEYS: Record<SettingMechanism, RegExp> = {
   'rate-limit': RATE_LIMIT_KEY,
   // A migration file the pod mounts: what is kept is the refused table's PARTITION BY, read from the file.
   'partition-key': /./,
+  // Any key: what marks the credential is its value, a signed URL or a token that states its expiry.
+  'credential-expiry': /./,
 };
 
 /** The values a mechanism's setting is kept by, when its keys' names do not tell it. */
@@ -150,6 +154,7 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
   const limiter = findOwnLimiterRefusals(ev.logs)?.hits[0];
   const partitions = findPartitionRefusals(ev.logs, ev.pods);
   const table = partitions?.table;
+  const expired = findExpiredCredentialRefusals(ev.logs, ev.pods, ev.now);
   return [
     ...(queue === undefined ? [] : listConfigMapSources(containerOf(ev.pods, queue.pods[0], queue.container), MAX_READS).map((s) => ({ mechanism: 'queue-visibility' as const, ...s }))),
     ...(vault === undefined ? [] : listConfigMapSources(containerOf(ev.pods, vault.pods[0], vault.container), MAX_READS).map((s) => ({ mechanism: 'vault-token' as const, ...s }))),
@@ -169,11 +174,13 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
     ...(limiter === undefined ? [] : listConfigSources(ev.pods, limiter.pod, limiter.container).map((s) => ({ mechanism: 'rate-limit' as const, ...s }))),
     // Only when the refused INSERTs name their table: its DDL is what is looked for.
     ...(partitions === undefined || table === undefined ? [] : listPodMountedSources(ev.pods, partitions.pod, partitions.container).map((s) => ({ mechanism: 'partition-key' as const, table, ...s }))),
+    ...(expired === undefined ? [] : listConfigSources(ev.pods, expired.pods[0], expired.container).map((s) => ({ mechanism: 'credential-expiry' as const, ...s }))),
   ];
 }
 
 /** The keys of a ConfigMap read for `read` that hold its mechanism's setting, as the process sees them (`NAME=value`). */
 export function keepSettings(read: SettingConfigRead, configMap: string, data: Readonly<Record<string, string>>): SettingConfigEvidence[] {
+  if (read.mechanism === 'credential-expiry') return keepCredentialExpiries(read, configMap, data);
   const keys = SETTING_KEYS[read.mechanism];
   const values = SETTING_VALUES[read.mechanism];
   const address = read.mechanism === 'server-address';
@@ -202,6 +209,25 @@ export function keepSettings(read: SettingConfigRead, configMap: string, data: R
     const value = address ? maskCredentials(raw) : raw;
     if (read.via === 'envFrom') return keys.test(key) ? [{ mechanism: read.mechanism, configMap, key, via: 'envFrom', written: `${key}=${value}` }] : [];
     return key === read.key && (keys.test(read.via) || keys.test(key)) ? [{ mechanism: read.mechanism, configMap, key, via: read.via, written: `${read.via}=${value}` }] : [];
+  });
+}
+
+/** A value longer than this is a file, not one credential: its lines are read one by one. */
+const MAX_CREDENTIAL_CHARS = 4000;
+
+/**
+ * The time-limited credentials a ConfigMap holds for the container, each as its expiry alone: the
+ * URL without its query and the parameter that dates it (`se=…`), never the signature or the token.
+ */
+function keepCredentialExpiries(read: SettingConfigRead, configMap: string, data: Readonly<Record<string, string>>): SettingConfigEvidence[] {
+  return Object.entries(data).flatMap(([key, raw]) => {
+    if (read.via !== 'envFrom' && read.via !== 'mount' && key !== read.key) return [];
+    const name = read.via === 'envFrom' || read.via === 'mount' ? key : read.via;
+    const values = read.via === 'mount' ? raw.split('\n').slice(0, 200) : raw.length > MAX_CREDENTIAL_CHARS ? [] : [raw];
+    const found = values.map((v) => readCredentialExpiry(v)).find((e) => e !== undefined);
+    if (found === undefined) return [];
+    const written = `${name}=${found.url !== undefined ? `${found.url}?…&` : '…'}${found.written}${found.url !== undefined ? '&…' : ''}`;
+    return [{ mechanism: read.mechanism, configMap, key, via: read.via, written: written.slice(0, MAX_ADDRESS_CHARS), credential: { kind: found.kind, expiry: found.expiry } }];
   });
 }
 

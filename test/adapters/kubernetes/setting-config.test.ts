@@ -165,6 +165,17 @@ describe('the settings that decide a mechanism the logs show', () => {
     expect(JSON.stringify(ev)).not.toContain('hunter2');
   });
 
+  it('where a store refuses the pods\' signed requests as past their time, keeps only the expiry of the credential the ConfigMap holds', async () => {
+    const url = 'https://examplestore.blob.core.windows.net/exports?sv=2022-11-02&sp=rw&se=2026-11-21T01:00:00Z&spr=https&sig=aHVudGVyMg%3D%3D';
+    const refused = (m: number) => `2026-11-21T01:${m}:00Z ERROR upload failed: RESPONSE 403 <Error><Code>AuthenticationFailed</Code><AuthenticationErrorDetail>Signature not valid in the specified time frame: Start [Sat, 01 Aug 2026 00:00:00 GMT] - Expiry [Sat, 21 Nov 2026 01:00:00 GMT] - Current [Sat, 21 Nov 2026 01:${m}:00 GMT]</AuthenticationErrorDetail></Error>`;
+    cluster([refused(30), refused(40), refused(50)], undefined, { STORAGE_URL: url });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(configReads()).toEqual([`/api/v1/namespaces/${NS}/configmaps/notifier-config`]);
+    expect(secretReads()).toEqual([]);
+    expect(ev.settingConfig).toEqual([{ mechanism: 'credential-expiry', configMap: 'notifier-config', key: 'STORAGE_URL', via: 'envFrom', written: 'STORAGE_URL=https://examplestore.blob.core.windows.net/exports?…&se=2026-11-21T01:00:00Z&…', credential: { kind: 'SAS', expiry: '2026-11-21T01:00:00.000Z' } }]);
+    expect(JSON.stringify(ev.settingConfig)).not.toMatch(/sig=|aHVudGVyMg|hunter2/);
+  });
+
   it('gets no ConfigMap while the logs show neither', async () => {
     cluster(['{"level":30,"msg":"batch processed","count":10,"elapsedMs":900}']);
     const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });

@@ -27,6 +27,7 @@ import { analyzePartitionLagSkew } from './partition-lag-skew.js';
 import { analyzeKafkaFetchStall } from './kafka-fetch-stall.js';
 import { analyzeSqsFifoRefused } from './sqs-fifo-refused.js';
 import { analyzeSessionSignedLinks } from './session-signed-links.js';
+import { analyzeExpiredSignedCredential } from './expired-signed-credential.js';
 import { analyzeRemoteWriteRefused } from './remote-write-refused.js';
 import { analyzeBrokerBlockedProducers } from './broker-blocked-producers.js';
 import { analyzeSchedulerReplicas } from './scheduler-replicas.js';
@@ -504,6 +505,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'front-proxy-queue': analyzeFrontProxyQueue,
   'sqs-fifo-refused': analyzeSqsFifoRefused,
   'session-signed-links': analyzeSessionSignedLinks,
+  'expired-signed-credential': analyzeExpiredSignedCredential,
   'kafka-codec-refused': analyzeKafkaCodecRefused,
   'partition-lag-skew': analyzePartitionLagSkew,
   'kafka-fetch-stall': analyzeKafkaFetchStall,
