@@ -68,7 +68,7 @@ function latestView(log: LogEvidence): MemberView | undefined {
   return undefined;
 }
 
-/** The declared port the members' own addresses carry most often in their lines ("[10.1.2.3]:5701", "10.1.2.3:7800"). */
+/** The declared port the members' own addresses carry most often in their lines ("[10.1.2.3]:7800", "10.1.2.3:9300"). */
 function readMemberPort(logs: readonly LogEvidence[], pods: readonly PodEvidence[]): ContainerPortEvidence | undefined {
   const ips = new Set(pods.flatMap((p) => p.podIPs ?? []));
   const declared = pods.flatMap((p) => p.containers.flatMap((c) => c.ports)).filter((p) => p.protocol === 'TCP');
