@@ -45,7 +45,7 @@ export function readServerAuthRefusal(told: string, lines: readonly string[], se
       `The server changed under it: ${serverRolled.said}${r.server === 'Elasticsearch' ? ' (Elasticsearch 8.x enables security by default: authentication, and TLS on HTTP for new clusters)' : ''}. That rollout is the trigger; restarting or redeploying the app does not help.`,
     action:
       `Give the app the credentials the server now requires (a user and password or an API key from a Secret, and the server's scheme and CA if it now serves TLS), or configure the server's security deliberately. ` +
-      `Reverting a data store's major upgrade is seldom safe (data written by the new version may not open in the old one), so do not go back without checking. Restarting the app's pods does not help.`,
+      `Putting the server back is seldom the safe way out for a data store (what a newer version wrote may not open in the older one), so do not revert it without checking. Restarting the app's pods does not help.`,
     fix: `give the app credentials for ${r.server} (or configure the server's security deliberately)`,
     datesChange: true,
     evidence: [serverRolled.evidence],
