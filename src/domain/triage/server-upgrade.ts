@@ -1,7 +1,8 @@
 /**
  * A server that refuses a client for being older than it (MongoDB 6.0 refusing OP_QUERY, an
  * Elasticsearch 8.x refusing a 7.x client's compatibility headers, a MySQL 8.0 refusing as a syntax
- * error a name it now reserves): nothing of the client need have
+ * error a name it now reserves), or that began demanding credentials the client does not send (an
+ * Elasticsearch 8.x with security on by default, server-auth-refusal.ts): nothing of the client need have
  * changed, so the server's own rollout is the trigger. The collector reads the pod of the Service
  * the client's address names, and its StatefulSet's or Deployment's revisions (read-server-rollout.ts);
  * a recent rollout (an image change) is then named as the "since".
@@ -14,6 +15,7 @@ import { LEGACY_OPCODE_REFUSAL } from './mongo-legacy-opcode.js';
 import { COMPAT_HEADERS_REFUSAL } from './es-compat-headers.js';
 import { describeServerRollout } from './server-rollout.js';
 import { RESERVED_WORD_SYNTAX_ERROR } from './sql-reserved-word.js';
+import { ES_AUTH_REFUSAL, MONGO_AUTH_REFUSAL, REDIS_AUTH_REFUSAL } from './server-auth-refusal.js';
 
 interface ServerRefusal {
   /** A line the server's refusal of an older client leaves in the client's log. */
@@ -28,6 +30,10 @@ const REFUSALS: readonly ServerRefusal[] = [
   { refusal: LEGACY_OPCODE_REFUSAL, schemes: ['mongodb', 'mongodb+srv'], variable: /MONGO/i },
   { refusal: COMPAT_HEADERS_REFUSAL, schemes: [], variable: /ELASTIC|OPENSEARCH|(^|_)ES(_|$)/i },
   { refusal: RESERVED_WORD_SYNTAX_ERROR, schemes: ['mysql', 'mariadb', 'postgres', 'postgresql'], variable: /MYSQL|MARIADB|POSTGRES|(^|_)PG|(^|_)DB(_|$)|DATABASE/i },
+  // A server that began demanding authentication the unchanged client does not send (server-auth-refusal.ts).
+  { refusal: ES_AUTH_REFUSAL.refusal, schemes: [], variable: /ELASTIC|OPENSEARCH|(^|_)ES(_|$)/i },
+  { refusal: REDIS_AUTH_REFUSAL.refusal, schemes: ['redis', 'rediss'], variable: /REDIS/i },
+  { refusal: MONGO_AUTH_REFUSAL.refusal, schemes: ['mongodb', 'mongodb+srv'], variable: /MONGO/i },
 ];
 
 /** Variables of a server's connection settings that are not its address: the database's name, the user, the password, the port. */

@@ -11,6 +11,7 @@ import { readSentinelMasterName } from './sentinel-master-name.js';
 import { readLegacyOpcodeRefusal } from './mongo-legacy-opcode.js';
 import type { SettingConfigEvidence } from './evidence-setting-config.js';
 import { readMysqlSocketHost } from './mysql-socket-host.js';
+import { readServerAuthRefusal } from './server-auth-refusal.js';
 
 /** The JVM flags a container is started with, where the JVM reads them. */
 function listJvmFlags(c: ContainerSpecEvidence | undefined): string[] {
@@ -20,5 +21,5 @@ function listJvmFlags(c: ContainerSpecEvidence | undefined): string[] {
 
 /** The reading of the quoted line `told`, from it and the log lines around it; undefined when none reads it. */
 export function readToldLine(told: string, lines: readonly string[], container?: ContainerSpecEvidence, known: { sentinelConfig?: readonly SentinelConfigEvidence[]; settingConfig?: readonly SettingConfigEvidence[]; now?: string; serverRolled?: { said: string; evidence: string } } = {}): ToldReading | undefined {
-  return readJuteMaxbuffer(told, lines, listJvmFlags(container)) ?? readSentinelMasterName(told, lines, container, known.sentinelConfig ?? [], known.now) ?? readLegacyOpcodeRefusal(told, lines, known.serverRolled) ?? readMysqlSocketHost(told, container, known.settingConfig ?? []);
+  return readJuteMaxbuffer(told, lines, listJvmFlags(container)) ?? readSentinelMasterName(told, lines, container, known.sentinelConfig ?? [], known.now) ?? readLegacyOpcodeRefusal(told, lines, known.serverRolled) ?? readMysqlSocketHost(told, container, known.settingConfig ?? []) ?? readServerAuthRefusal(told, lines, known.serverRolled);
 }

@@ -23,6 +23,7 @@ import { ALLOWED_TIMEOUT, DEPENDENCY_TEXT, DNS_READY_UNANSWERED } from '../depen
 import { REFINEMENTS } from './dependency-refinements.js';
 import { isInboundConnection } from '../inbound-connection.js';
 import { isPastErrorBout } from '../past-log-errors.js';
+import { isSupersededRefusal } from '../superseded-refusal.js';
 import { isErrorLine } from '../error-line.js';
 import { listSucceededRetryLines } from '../retry-succeeded.js';
 import { listCachedFallbackLines } from '../cached-fallback.js';
@@ -110,7 +111,25 @@ export function analyzeDependencyErrors(ev: TriageEvidence): Finding[] {
   for (const key of groups.keys()) {
     if (key.endsWith('/?') && [...groups.keys()].some((k) => k !== key && k.startsWith(key.slice(0, -1)))) groups.delete(key);
   }
-  return [...groups.values()].map((group) => describeGroup(ev, group));
+  return [...groups.values()].map((group) => demoteSuperseded(ev, group, describeGroup(ev, group)));
+}
+
+/**
+ * Refusals the client's log has moved past (superseded-refusal.ts): told as the earlier trace they
+ * are, low confidence (a hunch explains nothing) and a warning, so the current failure leads.
+ */
+function demoteSuperseded(ev: TriageEvidence, group: DependencyHit[], f: Finding): Finding {
+  const dependency = group[0]?.error.dependency;
+  const svc = dependency === undefined ? undefined : findServiceOf(ev, dependency);
+  const eps = svc === undefined ? [] : listSlicesOf(ev, svc.name).flatMap((x) => x.endpoints);
+  const serviceReady = eps.length > 0 && eps.every((e) => e.ready && !e.terminating);
+  if (!isSupersededRefusal(group, serviceReady)) return f;
+  return {
+    ...f,
+    title: `${f.title} — earlier only: the pods log other errors since, and Service ${svc?.name ?? ''} is ready now`,
+    severity: 'warning',
+    confidence: 'low',
+  };
 }
 
 /** A line that reports an error or a dependency failure (clients log refusals at WARN): not clean work. */
