@@ -20,6 +20,8 @@ import { resolveVolume } from './volume-server.js';
 const CORRUPT = /\bStructure needs cleaning\b|\bEUCLEAN\b|\bEXT4-fs (?:\([\w.-]+\): )?error\b|\bXFS \([\w.-]+\):[^\n]*(?:metadata I\/O error|Corruption (?:detected|of in-memory data)|Internal error)|\bbad superblock\b/i;
 /** EIO: the block device (or the filesystem over it) failed the call; a disk's, when the path lies on one. */
 const IO_ERROR = /\bInput\/output error\b|\bEIO\b/;
+/** Drivers of network and object-store file systems: their EIO is the server's or the link's, and there is no disk to repair. */
+const NETWORK_DRIVER = /nfs|efs|file\.csi|azurefile|smb|cifs|ceph ?fs|cephfs|fuse|s3|gcs|filestore|lustre|gluster|juicefs/i;
 
 export interface VolumeFilesystemError {
   /** The line that says the call failed. */
@@ -62,7 +64,7 @@ function findMount(tail: readonly string[], i: number, kind: 'corrupt' | 'io', c
 /**
  * The filesystem error the crashed runs of `container` die on, under a mount of a claim of theirs.
  * Undefined when no such error is logged, when it names no claim's mount, or when that claim's
- * volume is a network share (an NFS server's EIO is the server's, not a disk to repair).
+ * volume is a network share (an NFS or object-store mount's EIO is the server's, not a disk to repair).
  */
 export function findVolumeFilesystemError(ev: TriageEvidence, input: { lines: readonly string[]; container: ContainerSpecEvidence; pods: readonly PodEvidence[]; onset: IsoTime | undefined }): VolumeFilesystemError | undefined {
   const [pod] = input.pods;
@@ -80,7 +82,7 @@ export function findVolumeFilesystemError(ev: TriageEvidence, input: { lines: re
       const { pv } = resolveVolume(ev, [p], own.name);
       return [{ pod: p.name, claim: own.ref, ...(pv ? { pv } : {}) }];
     });
-    if (claims.length === 0 || claims.some((c) => c.pv?.nfs !== undefined)) return undefined;
+    if (claims.length === 0 || claims.some((c) => c.pv?.nfs !== undefined || NETWORK_DRIVER.test(c.pv?.driver ?? ''))) return undefined;
     const before = input.onset ?? ev.collectedAt;
     const down = findNodeDown(ev, input.pods, before);
     const notReady = down?.reason === 'Rebooted'
@@ -129,7 +131,7 @@ export function tellVolumeFilesystemError(f: VolumeFilesystemError, container: s
   const peers = f.healthy.length > 0 ? ` The other replicas (${f.healthy.slice(0, 3).join(', ')}) run on their own claims and are not affected.` : '';
   return {
     title: `: the filesystem on ${claimList} (mounted at ${f.mountPath}) ${what}${since}`,
-    cause: `${container} fails at every start on a filesystem error of its persistent volume ("${f.line.length > 120 ? `${f.line.slice(0, 117)}…` : f.line}"): ${where}. ${f.kind === 'corrupt' ? 'The kernel reports the filesystem\'s structures damaged (EUCLEAN, "Structure needs cleaning", or its ext4/XFS error)' : 'The kernel fails reads or writes there with EIO'}, which an unclean shutdown leaves on a disk that was attached and being written${f.down ? `: node ${node} went down with it attached (${downSteps})` : ''}. The damage is on the disk, so a restart, a new pod or a rollback meets it again; nothing in the workload changed.${peers}`,
+    cause: `${container} fails at every start on a filesystem error of its persistent volume ("${f.line.length > 120 ? `${f.line.slice(0, 117)}…` : f.line}"): ${where}. ${f.kind === 'corrupt' ? 'The kernel reports the filesystem\'s structures damaged (EUCLEAN, "Structure needs cleaning", or its ext4/XFS error), as an unclean shutdown leaves a disk that was attached and being written' : 'The kernel fails reads or writes there with EIO: the filesystem is damaged (as an unclean shutdown leaves a disk that was being written) or the block device itself is failing'}${f.down ? `; node ${node} went down with it attached (${downSteps})` : ''}. The damage is on the disk, so a restart, a new pod or a rollback meets it again; nothing in the workload changed.${peers}`,
     action: `Snapshot the volume of ${claimList} first. Then take it offline (stop ${pods} so nothing mounts it) and run ${repair} on it by hand from an instance or a debug pod it is attached to, and start the pod again; or, when the application's peers hold copies of the data, delete ${claimList} together with ${pods} so a fresh volume is provisioned and the replica rebuilds from its peers. Do not roll back.`,
     fix: `repair the filesystem of ${claimList} (${repair}) with the volume offline, or delete the claim and let the replica rebuild from its peers`,
     evidence: [

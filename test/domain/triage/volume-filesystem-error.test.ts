@@ -85,6 +85,10 @@ describe('a replica dying on a filesystem error of its own claim', () => {
     expect(eio.headline).toContain('the filesystem on claim data-ledger-2 (mounted at /var/lib/ledger) fails with I/O errors');
     const elsewhere = buildTriageReport(evidence(['ERROR read /tmp/scratch/cache.bin', 'java.io.IOException: Input/output error', 'fatal: shutting down'], true), times);
     expect(elsewhere.headline).not.toMatch(/filesystem on claim/);
+    // A network file system's EIO is its server's or the link's: no disk to repair.
+    const shared = evidence(['ERROR write /var/lib/ledger/journal/000413.seg: input/output error', 'java.io.IOException: Input/output error', 'fatal: shutting down'], true);
+    const onShare = buildTriageReport({ ...shared, volumes: [{ name: 'pvc-2c4d', claim: `${NS}/data-${SET}-2`, phase: 'Bound', nodeAffinity: [], driver: 'efs.csi.aws.com' }] }, times);
+    expect(onShare.headline).not.toMatch(/filesystem on claim/);
     const missing = buildTriageReport(evidence(['ERROR open /var/lib/ledger/journal/000412.seg: no such file or directory', 'fatal: shutting down'], true), times);
     expect(missing.headline).not.toMatch(/filesystem on claim|corrupt/);
   });
