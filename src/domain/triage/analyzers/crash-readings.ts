@@ -4,7 +4,7 @@
  * process fits in, an environment past the exec limit), then what the log and the runtime's
  * message say (the runtime's own heap, a node's kernel setting or runtime ulimit or metadata service or GPU driver,
  * an API the cluster stopped serving, a token never re-read, an edited migration, classes built
- * for a newer Java, a key store read as another type, a rejection nothing caught, a record every run dies on). The line those
+ * for a newer Java, a key store read as another type, a rejection nothing caught, a record every run dies on, a damaged filesystem on a replica's own claim). The line those
  * quote decides the crash; the readings after them read that line (a port held by another
  * process, a variable the Downward API left empty, a value the process could not parse) or the
  * log around it (a store's password, an RBAC refusal, a security setting, root squashed by an NFS export, a volume's owner, another cluster's data,
