@@ -63,7 +63,7 @@ describe('a replica dying on a filesystem error of its own claim', () => {
   it('names the claim, the node that went down as the trigger, and the repair, not a rollback', () => {
     const r = buildTriageReport(evidence(EUCLEAN, true), times);
     expect(r.verdict).toBe('problems');
-    expect(r.headline).toContain('the filesystem on claim data-ledger-2 (mounted at /var/lib/ledger) is corrupt');
+    expect(r.headline).toContain('the filesystem on claim data-ledger-2 (mounted at /var/lib/ledger in ledger-2) is corrupt');
     expect(r.headline).toContain(`since its node ${NODE_C} went down and rebooted uncleanly 34m ago`);
     expect(r.headline).toMatch(/Structure needs cleaning/);
     expect(r.headline).not.toMatch(/no change found|roll ?back/i);
@@ -76,13 +76,13 @@ describe('a replica dying on a filesystem error of its own claim', () => {
 
   it('reads an XFS corruption report that names no path on the container\'s only claim, and dates nothing without a node event', () => {
     const r = buildTriageReport(evidence(['XFS (sdb): Metadata corruption detected at xfs_buf_ioend+0x51/0x200, xfs_inode block 0x1c0', 'XFS (sdb): Corruption detected. Unmount and run xfs_repair', 'fatal: cannot open store'], false), times);
-    expect(r.headline).toContain('the filesystem on claim data-ledger-2 (mounted at /var/lib/ledger) is corrupt');
+    expect(r.headline).toContain('the filesystem on claim data-ledger-2 (mounted at /var/lib/ledger in ledger-2) is corrupt');
     expect(r.headline).not.toMatch(/since its node/);
   });
 
   it('tells an I/O error only under a claim\'s mount, and never reads a missing file as corruption', () => {
     const eio = buildTriageReport(evidence(['ERROR write /var/lib/ledger/journal/000413.seg: input/output error', 'java.io.IOException: Input/output error', 'fatal: shutting down'], true), times);
-    expect(eio.headline).toContain('the filesystem on claim data-ledger-2 (mounted at /var/lib/ledger) fails with I/O errors');
+    expect(eio.headline).toContain('the filesystem on claim data-ledger-2 (mounted at /var/lib/ledger in ledger-2) fails with I/O errors');
     const elsewhere = buildTriageReport(evidence(['ERROR read /tmp/scratch/cache.bin', 'java.io.IOException: Input/output error', 'fatal: shutting down'], true), times);
     expect(elsewhere.headline).not.toMatch(/filesystem on claim/);
     // A network file system's EIO is its server's or the link's: no disk to repair.
