@@ -32,12 +32,13 @@ const CODE = /\.(?:py|pyc|rb|go|js|mjs|ts|java|class|jar|so|php|ex|exs)$|\/(?:si
 /** Volumes that keep a file past the pod. */
 const OUTLIVES_POD: readonly VolumeEvidence['source'][] = ['pvc', 'hostPath', 'nfs', 'csi'];
 
-function pathsIn(text: string): string[] {
+/** The absolute paths a line names, less those of code and the runtime's own libraries. */
+export function pathsIn(text: string): string[] {
   return [...text.matchAll(PATH)].map((m) => (m[1] ?? '').replace(/[.,:;]+$/, '')).filter((p) => p.length > 1 && !CODE.test(p));
 }
 
 /** The volume that outlives the pod mounted over `path` in the container, deepest mount first. */
-function findHolder(path: string, container: ContainerSpecEvidence, pod: PodEvidence): CorruptStateFile['on'] | undefined {
+export function findHolder(path: string, container: ContainerSpecEvidence, pod: PodEvidence): CorruptStateFile['on'] | undefined {
   const mount = (container.volumeMounts ?? [])
     .filter((m) => { const at = m.mountPath.replace(/\/+$/, ''); return path === at || path.startsWith(`${at}/`); })
     .sort((a, b) => b.mountPath.length - a.mountPath.length)[0];

@@ -7,6 +7,7 @@
  */
 import type { EventEvidence, IsoTime, PodEvidence, TerminatedStateEvidence, TriageEvidence } from './evidence.js';
 import { MINUTE_MS, formatAgo, msBetween } from './time-span.js';
+import { isInTriggerWindow } from './trigger-window.js';
 import type { ToldReading } from './told-reading.js';
 
 /** How long before the kubelet's Rebooted event the runtime may have seen the container end (shutdown, boot, kubelet start). */
@@ -59,4 +60,15 @@ export function tellNodeReboot(r: NodeReboot, container: string, now: IsoTime): 
     fix: 'nothing in the workload: the restart was its node\'s reboot',
     evidence: [`node/${r.node}: ${r.event.reason}: ${r.event.message}`],
   };
+}
+
+/**
+ * The event that says the node of one of these pods went down in the trigger window before
+ * `before`: its kubelet's new boot (Rebooted, with the boot id) first, else the node controller's
+ * latest NodeNotReady. What a disk attached to it lives through: an unclean shutdown.
+ */
+export function findNodeDown(ev: TriageEvidence, pods: readonly PodEvidence[], before: IsoTime): EventEvidence | undefined {
+  const nodes = new Set(pods.flatMap((p) => (p.nodeName ? [p.nodeName] : [])));
+  const down = ev.events.filter((e) => e.object.kind === 'Node' && nodes.has(e.object.name) && (e.reason === 'Rebooted' || e.reason === 'NodeNotReady') && isInTriggerWindow(e.firstSeen, before));
+  return down.find((e) => e.reason === 'Rebooted') ?? down.sort((a, b) => msBetween(b.firstSeen, a.firstSeen))[0];
 }

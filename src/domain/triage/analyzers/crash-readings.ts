@@ -4,7 +4,7 @@
  * process fits in, an environment past the exec limit), then what the log and the runtime's
  * message say (the runtime's own heap, a node's kernel setting or runtime ulimit or metadata service or GPU driver,
  * an API the cluster stopped serving, a token never re-read, an edited migration, classes built
- * for a newer Java, a key store read as another type, a rejection nothing caught, a record every run dies on). The line those
+ * for a newer Java, a key store read as another type, a rejection nothing caught, a record every run dies on, a damaged filesystem on a replica's own claim). The line those
  * quote decides the crash; the readings after them read that line (a port held by another
  * process, a variable the Downward API left empty, a value the process could not parse) or the
  * log around it (a store's password, an RBAC refusal, a security setting, root squashed by an NFS export, a volume's owner, another cluster's data,
@@ -62,6 +62,7 @@ import { findCpuLimitCut } from '../cpu-limit-cut.js';
 import { findNodeReboot, tellNodeReboot } from '../node-reboot.js';
 import { findStalePidFile, tellStalePidFile } from '../stale-pid-file.js';
 import { findCorruptStateFile, tellCorruptStateFile } from '../corrupt-state-file.js';
+import { findVolumeFilesystemError, tellVolumeFilesystemError } from '../volume-filesystem-error.js';
 import { findRailsCredentials, tellRailsCredentials } from '../rails-credentials.js';
 import { findCredentialSecret, findGrantRefusal, tellGrantRefusal } from '../oauth-grant-refusal.js';
 import type { ToldReading } from '../told-reading.js';
@@ -687,6 +688,20 @@ const corruptStateFile: Reader = (c) => {
 };
 
 /**
+ * A filesystem error (EUCLEAN, EIO, ext4 or XFS corruption) under the mount of a claim of the
+ * failing replicas: the disk is damaged, typically by an unclean shutdown of its node, so the
+ * repair (or a rebuilt claim) is the fix, not a rollback; the node's going down dates it.
+ */
+const volumeFilesystemError: Reader = (c) => {
+  if (!isAppError(c) && c.first.cls !== 'abort') return undefined;
+  const pods = podsOf(c);
+  const found = findVolumeFilesystemError(c.ev, { lines: c.lines, container: c.first.ref.container, pods, onset: findOnset(c.ev, pods) });
+  if (found === undefined) return undefined;
+  const { evidence, ...told } = tellVolumeFilesystemError(found, c.first.ref.container.name, c.ev.collectedAt);
+  return { ...told, evidence, decisive: found.line, outside: `the filesystem on ${found.claims.map((x) => x.claim).join(', ')} is damaged`, sure: true };
+};
+
+/**
  * Rails unable to decrypt its credentials at boot: the master key (RAILS_MASTER_KEY, from a Secret)
  * does not match the credentials file the image brought. The Secret to update is the fix; a
  * rollback only when the revision brought the file.
@@ -712,7 +727,7 @@ const grantRefusal: Reader = (c) => {
 };
 
 /** Read before the deciding line is known: what stops the start, then what the log and the runtime say. */
-const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, corruptStateFile, railsCredentials, grantRefusal];
+const BEFORE_THE_LINE: readonly Reader[] = [nodeReboot, interpreter, loaderFailure, kestrelCertificate, errexitStop, memoryTypo, argListTooLong, runtimeHeap, nodeKernelLimit, runtimeUlimit, metadataService, cudaDriver, illegalInstruction, removedApi, staleToken, leaseLoss, migrationChecksum, classVersion, jvmOption, securityManager, hadoopScheme, psychSafeLoad, libraryMajor, kafkaNoOffset, keystoreType, fatalRejection, poisonMessage, grpcProbeOnTls, codeDefect, etcdRejoin, beanCycle, notNullViolation, serverVersionRequirement, stalePidFile, volumeFilesystemError, corruptStateFile, railsCredentials, grantRefusal];
 
 /** Read from the deciding line and the log around it. */
 const FROM_THE_LINE: readonly Reader[] = [portClash, absentDownwardKey, envFromPrefix, yamlBoolean, unparsedValue, storePassword, rbacForbidden, keyFileMode, securityRefusal, rootSquash, volumeOwner, foreignClusterData, serverNamesHash, pgPrivilege, failedMigration];

@@ -1,8 +1,9 @@
-import type { EventEvidence, IsoTime, PodEvidence, TriageEvidence } from '../evidence.js';
+import type { EventEvidence, PodEvidence, TriageEvidence } from '../evidence.js';
 import { formatKubectl } from '../kubectl-command.js';
-import { formatAgo, msBetween } from '../time-span.js';
+import { formatAgo } from '../time-span.js';
 import { isInTriggerWindow } from '../trigger-window.js';
 import { resolveVolume } from '../volume-server.js';
+import { findNodeDown } from '../node-reboot.js';
 import type { MountReading } from './mount-reading.js';
 
 export type FilesystemFault = MountReading & { fix: string };
@@ -17,13 +18,6 @@ const FSCK_FAILED = /could not correct|UNEXPECTED INCONSISTENCY|RUN fsck MANUALL
 const WRONG_TYPE = /wrong fs type|bad superblock/i;
 /** "Mounting arguments: -t ext4 -o defaults /dev/nvme2n1 …". */
 const MOUNT_TYPE = /Mounting arguments:[^\n]*?-t (\w+)/;
-
-/** The node events that say a node went down: its kubelet's new boot, or the node controller's NotReady. */
-function findNodeDown(ev: TriageEvidence, pods: readonly PodEvidence[], before: IsoTime): EventEvidence | undefined {
-  const nodes = new Set(pods.flatMap((p) => (p.nodeName ? [p.nodeName] : [])));
-  const down = ev.events.filter((e) => e.object.kind === 'Node' && nodes.has(e.object.name) && (e.reason === 'Rebooted' || e.reason === 'NodeNotReady') && isInTriggerWindow(e.firstSeen, before));
-  return down.find((e) => e.reason === 'Rebooted') ?? down.sort((a, b) => msBetween(b.firstSeen, a.firstSeen))[0];
-}
 
 /**
  * A disk the node cannot mount for its filesystem, told for what the kernel and fsck said: fsck
