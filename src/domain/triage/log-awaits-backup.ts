@@ -116,7 +116,7 @@ export function keepBackupErrorLines(lines: readonly string[]): string[] {
 
 /**
  * Why the run failed, in its own words: the line that names a cause (an OS error, a refusal, an
- * expiry) with the message header before it ("Msg 3201, Level 16 …" → "Msg 3201: …"); else its first error line.
+ * expiry) with the message header before it ("Msg 4305, Level 16 …" → "Msg 4305: …"); else its first error line.
  */
 export function quoteBackupError(lines: readonly string[]): string | undefined {
   const at = lines.findIndex((l) => CAUSE_WORDS.test(l) && !/^Msg \d+,/.test(l));
