@@ -300,6 +300,10 @@
 //   (those that talk to a database first, then failed ones) one list of the run's pods (one) and one log tail of its container
 //   (200 lines / 200 KB; only lines setting or resetting a read-only setting kept — default_transaction_read_only, SET SESSION
 //   CHARACTERISTICS, read_only / super_read_only —: read-read-only-job-logs.ts);
+//   and where the workload's writes are refused for a log that waits for a backup (SQL Server 9002 "… is full due to 'LOG_BACKUP'",
+//   PostgreSQL out of room in pg_wal), the same list of the namespace's Jobs, and for the newest failed run of the backup-like
+//   CronJob whose newest run failed one list of the run's pods (one) and one log tail of its container (200 lines / 200 KB; only
+//   its error lines kept: read-backup-job-logs.ts);
 //   and where its statements time out waiting for a lock (at least 3) while the log of its database's pod read above names the
 //   holding process ("Process holding the lock: N"), the same list of the namespace's Jobs, and for at most two that run psql against
 //   that database's Service and started within the hour one list of the run's pods (one) and one log tail of its container (200 lines

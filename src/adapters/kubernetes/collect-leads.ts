@@ -137,6 +137,8 @@ import type { PodsRead, RevisionsRead, readEndpointSlices, readServices } from '
 import { readJobsBeforeOnset } from './read-jobs-before-onset.js';
 import { readLeftSettingLogs } from './read-left-setting-logs.js';
 import { readReadOnlyJobLogs } from './read-read-only-job-logs.js';
+import { readBackupJobLogs } from './read-backup-job-logs.js';
+import { needsBackupJobs, pickBackupRuns } from '../../domain/triage/log-awaits-backup.js';
 import { readSessionListings } from './read-session-listings.js';
 import { findLockTimeouts, needsLockHolderRollouts, pickSessionListingRuns } from '../../domain/triage/lock-holder-sessions.js';
 import { listLockHolders } from '../../domain/triage/database-locks.js';
@@ -215,7 +217,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'volumeServerPods' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'redisClientLogs' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'claimHolders' | 'clientVersion' | 'tlsLibrary' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'sessionListings' | 'migrationLockRuns' | 'metadataLockRuns' | 'gateWriter' | 'meshControlPlane' | 'imageHolderNodes' | 'dnsCacheConfig'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'volumeServerPods' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'redisClientLogs' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'claimHolders' | 'clientVersion' | 'tlsLibrary' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'backupJobLogs' | 'sessionListings' | 'migrationLockRuns' | 'metadataLockRuns' | 'gateWriter' | 'meshControlPlane' | 'imageHolderNodes' | 'dnsCacheConfig'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config' | 'logs' | 'services'>>;
 
@@ -583,8 +585,9 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   // Active Directory refuses its bind as locked out (data 775): the Job that binds as the same account with an old password.
   // Its prepared statements' result type changed (0A000), or its writes are refused as NOT NULL (23502): the migration Job that changed the table.
   // It finds a table missing (Hibernate schema validation, 42P01, 1146): the migration Job that failed to create it.
+  // Its writes are refused for a log that waits for a backup (SQL Server 9002 LOG_BACKUP, pg_wal full): the backup CronJob whose runs fail.
   const jobsBeforeP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) =>
-    needsJobsBeforeOnset({ target, pods: pods.ranked, events: d.events, logs: d.logs, revisions: r.revisions, collectedAt: now() }) || needsRateLimitJobs(target, d.logs) || needsJobsUnderLoad(target, d.logs) || needsDumpLockJobs(target, d.logs) || findMaxTimeExpired({ logs: d.logs, pods: pods.ranked }, now()).length > 0 || needsServerJobRuns(d) || needsPrivilegeJobs(target, d.logs) || needsLockedAccountJobs(d.logs) || findSchemaChangedUnder(d.logs) !== undefined || needsFailedMigrationJobs(target, d.logs) || needsMigrationHistoryJobs(target, d.logs) ? readJobsBeforeOnset(ctx) : undefined,
+    needsJobsBeforeOnset({ target, pods: pods.ranked, events: d.events, logs: d.logs, revisions: r.revisions, collectedAt: now() }) || needsRateLimitJobs(target, d.logs) || needsJobsUnderLoad(target, d.logs) || needsDumpLockJobs(target, d.logs) || findMaxTimeExpired({ logs: d.logs, pods: pods.ranked }, now()).length > 0 || needsServerJobRuns(d) || needsPrivilegeJobs(target, d.logs) || needsLockedAccountJobs(d.logs) || findSchemaChangedUnder(d.logs) !== undefined || needsFailedMigrationJobs(target, d.logs) || needsMigrationHistoryJobs(target, d.logs) || needsBackupJobs(target, d.logs) ? readJobsBeforeOnset(ctx) : undefined,
   );
 
   // A Job that ran just before the onset was made by a CronJob: its schedule and zone (when it runs is part of why).
@@ -625,6 +628,12 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     if (!needsReadOnlyJobs({ target, logs: d.logs })) return undefined;
     const runs = pickReadOnlyRuns(jobs ?? (await readJobsBeforeOnset(ctx)), now());
     return runs.length > 0 ? readReadOnlyJobLogs(ctx, runs) : undefined;
+  });
+
+  // Its writes are refused for a log that waits for a backup: why the newest failed run of the namespace's failing backup CronJob failed.
+  const backupJobLogsP = Promise.all([detailsP, jobsBeforeP]).then(([d, jobs]) => {
+    const runs = pickBackupRuns(jobs, d.logs);
+    return runs.length > 0 ? readBackupJobLogs(ctx, runs) : undefined;
   });
 
   // Its statements time out on locks the database's log says another session holds: a Job of the hour that printed the
@@ -743,6 +752,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     failedMigrationLogs: failedMigrationLogsP,
     leftSettingJobLogs: leftSettingLogsP,
     readOnlyJobLogs: readOnlyJobLogsP,
+    backupJobLogs: backupJobLogsP,
     sessionListings: sessionListingsP,
     migrationLockRuns: migrationLockRunsP,
     metadataLockRuns: metadataLockRunsP,

@@ -9,8 +9,11 @@
 /** A .NET console record's header: level (trce, dbug, info, warn, fail, crit), category, event id. */
 export const DOTNET_RECORD_HEAD = /^(?:\S+ )?(?:trce|dbug|info|warn|fail|crit): [\w.\x60]+\[\d+\]/;
 
-/** An exception's own line in a record body: `System.IO.IOException: …`, an inner one after `---> `, a code in parentheses. */
-const EXCEPTION_LINE = /^(?:---> )?[\w.`]+(?:Exception|Error)(?: \([-\d]+\))?: \S/;
+/**
+ * An exception's own line in a record body: `System.IO.IOException: …`, an inner one after `---> `, a code in
+ * parentheses — a native error (`(111)`) or the HRESULT in hex that ToString prints (`SqlException (0x80131904)`).
+ */
+const EXCEPTION_LINE = /^(?:---> )?[\w.`]+(?:Exception|Error)(?: \((?:-?\d+|0x[\dA-Fa-f]+)\))?: \S/;
 
 /** The record's message: the innermost exception its body prints (the last one, `---> ` chains inward), else its first line. */
 function readRecordMessage(body: readonly string[]): string | undefined {

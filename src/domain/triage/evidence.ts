@@ -15,6 +15,7 @@ import type { AccountJobLogEvidence } from './evidence-account-job-logs.js';
 import type { FailedMigrationLogEvidence } from './evidence-failed-migration-logs.js';
 import type { LeftSettingJobLogEvidence } from './evidence-left-settings.js';
 import type { ReadOnlyJobLogEvidence } from './evidence-read-only-jobs.js';
+import type { BackupJobLogEvidence } from './evidence-backup-jobs.js';
 import type { MigrationLockRunEvidence } from './evidence-migration-lock-runs.js';
 import type { FormerConsumerLinesEvidence } from './evidence-former-consumers.js';
 import type { ClientVersionEvidence } from './evidence-client-version.js';
@@ -358,6 +359,8 @@ export interface TriageEvidence {
   leftSettingJobLogs?: LeftSettingJobLogEvidence[];
   /** The read-only settings recent Jobs of the namespace set or reset, when the workload's writes are refused as read-only (read-only-setting.ts). */
   readOnlyJobLogs?: ReadOnlyJobLogEvidence[];
+  /** What the newest failed run of a backup CronJob of the namespace said, when the workload's writes are refused for a log that waits for a backup (log-awaits-backup.ts). */
+  backupJobLogs?: BackupJobLogEvidence[];
   /** A database's sessions as a Job of the hour printed them, when the workload's statements time out on locks the database's log says another session holds (lock-holder-sessions.ts). */
   sessionListings?: SessionListingEvidence[];
   /** The migration Jobs that run now or failed within the day, when the workload waits at start-up for its migration tool's lock (migration-lock.ts). */

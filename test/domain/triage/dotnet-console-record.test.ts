@@ -24,6 +24,17 @@ describe('.NET console records', () => {
     expect(pickDecisiveLine(HOST_CRASH)).toBe('System.Net.Sockets.SocketException (111): Connection refused');
   });
 
+  it("quotes the exception of a record whose HRESULT is in hex (SqlException (0x80131904)), not the message line above it", () => {
+    const log = [
+      'fail: Acme.Ledger.PostingsController[0]',
+      '      Posting entry for batch B-17 failed',
+      '      Microsoft.Data.SqlClient.SqlException (0x80131904): Cannot insert duplicate key row in object \'dbo.Entries\'.',
+      '         at Microsoft.Data.SqlClient.SqlConnection.OnError(SqlException exception, Boolean breakConnection)',
+      '      Error Number:2601,State:1,Class:14',
+    ];
+    expect(pickDecisiveLine(log)).toBe("Microsoft.Data.SqlClient.SqlException (0x80131904): Cannot insert duplicate key row in object 'dbo.Entries'.");
+  });
+
   it("quotes a record's first message line when its body holds no exception", () => {
     const log = ['crit: Acme.Billing.Startup[3]', '      The ledger schema is at version 41; this build needs 42.', '      Run the migrations before starting the service.'];
     expect(pickDecisiveLine(log)).toBe('The ledger schema is at version 41; this build needs 42.');

@@ -17,6 +17,7 @@ import { analyzeCollscanTimeouts } from './collscan-timeout.js';
 import { analyzeInvalidIndexes } from './invalid-index.js';
 import { analyzeUnreachableMembers } from './unreachable-member.js';
 import { analyzeDumpLock } from './dump-lock.js';
+import { analyzeLogAwaitsBackup } from './log-awaits-backup.js';
 import { analyzeMetadataLock } from './metadata-lock.js';
 import { analyzeLockHolder } from './lock-holder.js';
 import { analyzeOffsetReset } from './offset-reset.js';
@@ -329,6 +330,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'invalid-index': analyzeInvalidIndexes,
   'unreachable-member': analyzeUnreachableMembers,
   'dump-lock': analyzeDumpLock,
+  'log-awaits-backup': analyzeLogAwaitsBackup,
   'metadata-lock': analyzeMetadataLock,
   'lock-holder': analyzeLockHolder,
   'dynamodb-throttled': analyzeDynamoThrottling,
