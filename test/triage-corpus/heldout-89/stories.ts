@@ -1,7 +1,8 @@
 // Held-out stories, eighty-ninth round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — a Kafka broker's volume corrupted by its node's unclean reboot ("Structure needs
 // cleaning"); Apache HttpClient's "Connection pool shut down" since a revision closed the shared client;

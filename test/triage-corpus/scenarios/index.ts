@@ -99,6 +99,7 @@ import { HOLDOUT_85_SCENARIOS } from '../heldout-85/stories.js';
 import { HOLDOUT_86_SCENARIOS } from '../heldout-86/stories.js';
 import { HOLDOUT_87_SCENARIOS } from '../heldout-87/stories.js';
 import { HOLDOUT_88_SCENARIOS } from '../heldout-88/stories.js';
+import { HOLDOUT_89_SCENARIOS } from '../heldout-89/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -114,7 +115,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–88: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–89: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -201,4 +202,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_86_SCENARIOS,
   ...HOLDOUT_87_SCENARIOS,
   ...HOLDOUT_88_SCENARIOS,
+  ...HOLDOUT_89_SCENARIOS,
 ];
