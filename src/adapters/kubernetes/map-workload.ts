@@ -10,6 +10,7 @@ import { assignDefined, copyMap, toIsoTime, mapConditions } from './map-common.j
 import { mapPlacement } from './map-spec.js';
 import { mapRolloutSettings } from './map-rollout-settings.js';
 import { readAppliedSchedule, readAppliedSidecars } from './map-last-applied.js';
+import { mapPodTemplate, mapRevisionContainer } from './map-template.js';
 
 export const DEPLOYMENT_REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 
@@ -124,6 +125,7 @@ export function mapWorkload(w: Workload, controllerRevision?: number): WorkloadE
     const deadline = w.obj.spec?.startingDeadlineSeconds;
     const applied = readAppliedSchedule(meta);
     const scheduleWriter = lastWriterOf(meta, 'f:schedule');
+    const templateWriter = lastWriterOf(meta, 'f:jobTemplate');
     out.schedule = {
       cron: w.obj.spec?.schedule ?? '',
       ...(w.obj.spec?.timeZone ? { timeZone: w.obj.spec.timeZone } : {}),
@@ -136,6 +138,7 @@ export function mapWorkload(w: Workload, controllerRevision?: number): WorkloadE
       ...(typeof deadline === 'number' ? { startingDeadlineSeconds: deadline } : {}),
       ...(applied === undefined ? {} : { appliedCron: applied }),
       ...(scheduleWriter ? { scheduleWrittenAt: scheduleWriter.at, scheduleWrittenBy: scheduleWriter.manager } : {}),
+      ...(templateWriter ? { templateWrittenAt: templateWriter.at, templateWrittenBy: templateWriter.manager } : {}),
     };
   }
   const createdAt = toIsoTime(meta.creationTimestamp);
@@ -169,6 +172,9 @@ export function mapJob(j: k8s.V1Job): JobEvidence {
     podFailureRules: mapPodFailureRules(j.spec?.podFailurePolicy),
     manual: j.metadata?.annotations?.[MANUAL_ANNOTATION] === 'manual' ? true : undefined,
     tokenAudiences: mapTokenAudiences(j.spec?.template.spec?.volumes),
+    containers: j.spec?.template.spec?.containers.map(mapRevisionContainer),
+    // Labels left out: the Job controller stamps each run's own (job-name, controller-uid).
+    template: j.spec?.template.spec ? mapPodTemplate(j.spec.template.spec, undefined, j.spec.template.metadata?.annotations) : undefined,
   });
 }
 

@@ -3,7 +3,7 @@
  * and recently changed objects of its namespace, the cluster DNS, a Job's or CronJob's runs.
  * Same mapping rule as evidence.ts.
  */
-import type { ConditionEvidence, IsoTime, NodeRequirementEvidence, Quantity } from './evidence-spec.js';
+import type { ConditionEvidence, IsoTime, NodeRequirementEvidence, PodTemplateEvidence, Quantity, RevisionContainerEvidence } from './evidence-spec.js';
 import type { EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
 import type { NamespaceDeletionEvidence } from './evidence-namespace.js';
 import type { DnsConfigEvidence } from './evidence-dns-config.js';
@@ -187,6 +187,14 @@ export interface JobEvidence {
   manual?: true;
   /** The audiences of the projected ServiceAccount tokens its pod template asks for, by volume; absent when none: what an earlier run's token carried. */
   tokenAudiences?: { volume: string; audience: string }[];
+  /**
+   * Its pod template as it was created with it (a Job's template never changes): a CronJob's runs
+   * carry the jobTemplate of their time, so a failing run's differs from the last good run's when
+   * the CronJob was edited in between (job-template-change.ts). The pod's labels are left out: the
+   * Job controller stamps each run's own.
+   */
+  containers?: RevisionContainerEvidence[];
+  template?: PodTemplateEvidence;
 }
 
 /**

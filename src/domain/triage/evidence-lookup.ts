@@ -16,6 +16,7 @@ import { condenseSpringLine } from './spring-log-line.js';
 import { findSpringBootFailure } from './spring-boot-failure.js';
 import { findPythonTracebacks } from './python-traceback.js';
 import { findChainedStatus } from './chained-status.js';
+import { condenseQuotedStatement, findChildOwnError } from './child-tool-error.js';
 import { condenseDotnetRecord, joinDotnetRecords } from './dotnet-console-record.js';
 
 export function findCondition(conditions: readonly ConditionEvidence[], type: string): ConditionEvidence | undefined {
@@ -116,6 +117,9 @@ export function pickDecisiveLine(lines: readonly string[]): string | undefined {
   const strong = errors.filter((l) => exceptions.has(l) || ((/(^|[\s"'(])([\w.$]+(Error|Exception)|[\w$]+\.errors\.\w+|panic|FATAL|Caused by)\b:?/.test(l) || /^(Uncaught )?Error: |^\[UnhandledPromiseRejection: /.test(l)) && !/^\(Background on this error/.test(l)));
   const chosen = severe.at(-1) ?? causeBefore(strong.at(-1) ?? errors.at(-1), errors, strong) ?? nonEmpty.at(-1);
   if (chosen === undefined) return undefined;
+  // A wrapper's "<tool> failed (exit 2)" gives way to the tool's own error above it (child-tool-error.ts).
+  const own = findChildOwnError(chosen, joined);
+  if (own !== undefined) return truncate(condenseQuotedStatement(own), 300);
   // A Python chain's wrapper gives way to the HTTP answer an earlier link states (chained-status.ts).
   const line = findChainedStatus(chosen, raw) ?? chosen;
   const told = isRubyExceptionLine(line) ? condenseRubyException(line) : findSpecificDetail(line, joined) ?? condenseUnhandledRejection(line) ?? condenseStructuredLine(line);

@@ -229,6 +229,9 @@ export interface WorkloadEvidence {
     /** When spec.schedule was last written, and by which field manager (managedFields). */
     scheduleWrittenAt?: IsoTime;
     scheduleWrittenBy?: string;
+    /** When spec.jobTemplate was last written, and by which field manager (managedFields): when a run's template changed. */
+    templateWrittenAt?: IsoTime;
+    templateWrittenBy?: string;
   };
   /**
    * Revision number of the current template: Deployment annotation

@@ -287,6 +287,11 @@ function diffTemplate(older: PodTemplateEvidence | undefined, newer: PodTemplate
  * Empty for a `kubectl rollout restart` (only its restartedAt annotation changes).
  */
 export function diffRevisions(older: RevisionEvidence, newer: RevisionEvidence): string[] {
+  return diffPodTemplates(older, newer);
+}
+
+/** The same diff for any two pod templates: a CronJob's Jobs carry theirs (job-template-change.ts). */
+export function diffPodTemplates(older: Pick<RevisionEvidence, 'containers' | 'template'>, newer: Pick<RevisionEvidence, 'containers' | 'template'>): string[] {
   return [...diffContainers(older.containers, newer.containers, ''), ...diffTemplate(older.template, newer.template)];
 }
 

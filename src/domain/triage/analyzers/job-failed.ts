@@ -17,6 +17,7 @@ import { findFailedIndexes, findInputOf } from '../job-indexes.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { findDisruption } from '../pod-disruption.js';
 import { findFailingRule } from '../job-failure-rule.js';
+import { findJobTemplateChange, tellTemplateChange } from '../job-template-change.js';
 import { describeDbRunUser, findDbRunUser, readDbPrivilegeRefusal } from '../db-run-user.js';
 import { HISTORY_MS, getLastTermination, listNodesOf, unique } from '../pod-status.js';
 import { formatAgo, formatSpan, isWithin, msBetween } from '../time-span.js';
@@ -181,6 +182,11 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
   const disrupted = !deadline && !indexes && failing.length > 0 ? failing.map((p) => ({ p, d: findDisruption(p) })) : [];
   const disruption = disrupted.length > 0 && disrupted.every((x) => x.d !== undefined) ? disrupted[0]?.d : undefined;
   const disruptedNodes = listNodesOf(failing);
+  // Earlier runs of the CronJob succeeded on another jobTemplate: that change is the "since", unless a reading above dates its own.
+  const otherDated = refused?.dated === true || forbidden?.dated === true || audience?.dated === true || metDown?.finding.datesChange === true;
+  const changed = !disruption && !indexes && !otherDated ? findJobTemplateChange(ev, newest) : undefined;
+  const template = changed ? tellTemplateChange(changed, newest, ev.collectedAt) : undefined;
+  const since = template ? `, ${template.clause}` : '';
   let title: string;
   if (disruption) {
     const code = decisivePod?.c ? getLastTermination(decisivePod.c)?.exitCode : undefined;
@@ -188,13 +194,13 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
     title = `Job ${newest.name} failed: ${reason} — ${n} ended by ${disruption.nodeShutdown ? `the shutdown of node ${disruptedNodes.join(', ')}` : disruption.cause} (DisruptionTarget=True, ${disruption.reason}${code !== undefined ? `; exit ${code}` : ''})${retries}: a disruption, not a failure of the run`;
   } else if (deadline) {
     const limit = newest.activeDeadlineSeconds !== undefined ? `activeDeadlineSeconds ${newest.activeDeadlineSeconds} (${formatSpan(newest.activeDeadlineSeconds * 1000)})` : 'its deadline';
-    title = `Job ${newest.name} failed: DeadlineExceeded — killed at ${limit}${history.length > 0 ? `; earlier runs took ${history.map(formatSpan).join(', ')}` : ''}`;
+    title = `Job ${newest.name} failed: DeadlineExceeded — killed at ${limit}${history.length > 0 ? `; earlier runs took ${history.map(formatSpan).join(', ')}` : ''}${since}`;
   } else if (indexes && which) {
     const of = newest.completions !== undefined ? ` of ${newest.completions}` : '';
     title = `Job ${newest.name} failed: ${reason} — ${which}${of} failed${input ? ` on ${input}` : ''}${podLine ? `: ${podLine}` : ''}${retries}${indexes.completed ? `; indexes ${indexes.completed} completed` : ''}`;
   } else {
     const clause = refused?.clause ?? forbidden?.clause ?? packaged?.clause ?? metDown?.head;
-    title = `Job ${newest.name} failed: ${reason}${podLine ? ` — ${podLine}` : ''}${retries}${clause ? `: ${clause}` : ''}`;
+    title = `Job ${newest.name} failed: ${reason}${podLine ? ` — ${podLine}` : ''}${retries}${clause ? `: ${clause}` : ''}${since}`;
   }
   return [
     {
@@ -212,6 +218,7 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
         ...(input && log ? [`input named in the log of ${log.pod}: ${input}`] : []),
         ...(disruption ? [`${failing.map((p) => p.name).slice(0, 3).join(', ')} on ${disruptedNodes.join(', ')}: DisruptionTarget=True (${disruption.reason})${disruption.message ? `: ${disruption.message}` : ''}`] : []),
         ...(logLine && log ? [`log ${log.pod}: ${logLine}`] : []),
+        ...(template?.evidence ?? []),
         ...(refused?.evidence ?? []),
         ...(forbidden?.evidence ?? []),
         ...(packaged?.evidence ?? []),
@@ -225,7 +232,7 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
         ? `The run was still going when activeDeadlineSeconds passed, so the Job controller killed it.${history.length > 0 ? ' Earlier runs show how close to the deadline it has been running.' : ''} The work grew, or the run got slower.`
         : isolated
           ? `Every attempt of ${which ?? ''} failed the same way while the other indexes completed with the same image and template: the fault is in what ${indexes?.count === 1 ? 'that index reads' : 'those indexes read'}${input ? ` (${input})` : ''}, not in the code or the cluster.`
-          : unstarted?.cause ?? refused?.cause ?? forbidden?.cause ?? packaged?.cause ?? metDown?.finding.likelyCause ?? failingRule?.cause ?? `Every retry failed the same way until the backoff limit; the pods' exit and their last log lines say why.`,
+          : `${unstarted?.cause ?? refused?.cause ?? forbidden?.cause ?? packaged?.cause ?? metDown?.finding.likelyCause ?? failingRule?.cause ?? `Every retry failed the same way until the backoff limit; the pods' exit and their last log lines say why.`}${template ? ` ${template.cause}` : ''}`,
       nextAction: disruption
         ? `Re-run the Job once ${disruption.nodeShutdown ? 'the node is back (or elsewhere)' : 'the disruption is over'} (a failed Job is not retried by itself). So the next disruption does not fail it: add a podFailurePolicy rule with action Ignore on the DisruptionTarget condition (disruptions then do not count against backoffLimit)${disruption.nodeShutdown ? ', and drain nodes before planned reboots' : ''}.`
         : deadline
@@ -234,11 +241,13 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
           ? `Fix ${input ? `the input of ${which ?? ''} (${input})` : `what the log of ${which ?? ''} names`}, then re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'} alone: the completed indexes need not run again (a failed Job is not retried by itself).`
           : forbidden ? `${forbidden.action} Then re-run the Job (a failed Job is not retried by itself).`
           : unstarted ?? refused ?? packaged ? `${capitalize((unstarted ?? refused ?? packaged)?.fix ?? '')}, then re-run the Job (a failed Job is not retried by itself).`
-          : metDown?.finding.fix ? `${capitalize(metDown.finding.fix)} (a failed Job is not retried by itself).` : 'Fix what the log names, then re-run the Job (a failed Job is not retried by itself).',
-      fix: disruption ? 're-run the Job, and give it a podFailurePolicy that ignores DisruptionTarget' : deadline ? 'make the run fit its deadline (or raise activeDeadlineSeconds)' : isolated ? `fix ${input ? `the input of ${which ?? ''}` : `what the log of ${which ?? ''} names`} and re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'}` : forbidden ? `${forbidden.fix} and re-run the Job` : unstarted ?? refused ?? packaged ? `${(unstarted ?? refused ?? packaged)?.fix ?? ''} and re-run the Job` : metDown?.finding.fix ? metDown.finding.fix : 'fix what the log names and re-run the Job',
+          : metDown?.finding.fix ? `${capitalize(metDown.finding.fix)} (a failed Job is not retried by itself).`
+          : template ? `${capitalize(template.revert)}, or fix what the log names under the new template; then re-run the Job (a failed Job is not retried by itself).`
+          : 'Fix what the log names, then re-run the Job (a failed Job is not retried by itself).',
+      fix: disruption ? 're-run the Job, and give it a podFailurePolicy that ignores DisruptionTarget' : deadline ? 'make the run fit its deadline (or raise activeDeadlineSeconds)' : isolated ? `fix ${input ? `the input of ${which ?? ''}` : `what the log of ${which ?? ''} names`} and re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'}` : forbidden ? `${forbidden.fix} and re-run the Job` : unstarted ?? refused ?? packaged ? `${(unstarted ?? refused ?? packaged)?.fix ?? ''} and re-run the Job` : metDown?.finding.fix ? metDown.finding.fix : template ? `${template.revert}, or fix what the log names under the new template, and re-run the Job` : 'fix what the log names and re-run the Job',
       confirmCommands: [formatKubectl(ev.target, `describe job ${newest.name}`), ...(decisivePod?.c ? [formatKubectl(ev.target, `logs ${decisivePod.p.name} -c ${decisivePod.c.name} --tail=100`)] : [])],
       affected: { pods: unique(pods.map((p) => p.name)), nodes: listNodesOf(pods) },
-      ...(refused?.dated || forbidden?.dated || audience?.dated || metDown?.finding.datesChange ? { datesChange: true as const } : {}),
+      ...(refused?.dated || forbidden?.dated || audience?.dated || metDown?.finding.datesChange || template ? { datesChange: true as const } : {}),
       ...(metDown?.finding.onset ? { onset: metDown.finding.onset } : {}),
       ...(metDown?.finding.outsideWorkload ? { outsideWorkload: metDown.finding.outsideWorkload } : {}),
     },
