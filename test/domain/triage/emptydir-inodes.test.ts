@@ -4,6 +4,8 @@
 // and the revision that began the writes, though the node went bad long after it rolled out.
 import { describe, expect, it } from 'vitest';
 import { analyzeVolumeFull } from '../../../src/domain/triage/analyzers/volume-full.js';
+import { analyzeNodeConditions } from '../../../src/domain/triage/analyzers/node-condition.js';
+import { analyzeEvictions } from '../../../src/domain/triage/analyzers/eviction.js';
 import type { PodEvidence, PodTemplateEvidence, TriageEvidence } from '../../../src/domain/triage/evidence.js';
 import { buildTriageReport } from '../../../src/domain/triage/triage-report.js';
 import { IMAGE_V14, IMAGE_V15, NODE_A, NODE_C, NOW, REV6, REV7, baseEvidence, container, event, minutesAgo, pod, podName, revision, revisionContainer, terminated, withCondition, workload } from './scenarios/builders.js';
@@ -76,5 +78,23 @@ describe('an emptyDir that runs its node out of inodes', () => {
     // The change named is the mount that began the writes, not the image bump beside it.
     expect(r.headline).toContain('revision 7 (4h ago: volumes: (none) → "spool:emptyDir")');
     expect(r.findings.find((f) => f.kind === 'volume-full')?.affected?.pods).toContain(podName(REV7.hash, 0));
+  });
+
+  it('tells the node and its evictions with the workload\'s own emptyDir as the likely consumer, not its pods as victims', () => {
+    const ev = scenario({ inodes: true });
+    const node = analyzeNodeConditions(ev).find((f) => f.affected?.nodes?.includes(NODE_A));
+    expect(node?.title).toContain('likely consumer: payment-service\'s own emptyDir spool (/var/lib/app/spool, no sizeLimit)');
+    expect(node?.likelyCause).not.toMatch(/victims, not the cause/);
+    expect(node?.fix).toMatch(/number of files/);
+    const [evicted] = analyzeEvictions(ev);
+    expect(evicted?.likelyCause).toContain('mount emptyDir spool (/var/lib/app/spool) with no sizeLimit');
+    expect(evicted?.likelyCause).not.toMatch(/victims, not the cause/);
+  });
+
+  it('keeps the evicted pods as victims when their own emptyDir writes do not fail', () => {
+    const ev = scenario({ inodes: true });
+    ev.logs = [];
+    expect(analyzeEvictions(ev)[0]?.likelyCause).toMatch(/victims, not the cause/);
+    expect(analyzeNodeConditions(ev).find((f) => f.affected?.nodes?.includes(NODE_A))?.title).not.toMatch(/likely consumer/);
   });
 });
