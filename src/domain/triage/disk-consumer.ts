@@ -28,7 +28,7 @@ const ENOSPC = /no space left on device|\bENOSPC\b/i;
 const SYSTEM_PRIORITY = 1_000_000_000;
 
 /** The pod's writable emptyDir on the node's disk with no sizeLimit, and where a container mounts it. */
-function unboundedEmptyDir(p: PodEvidence): { volume: string; mountPath: string; container: string } | undefined {
+export function unboundedEmptyDir(p: PodEvidence): { volume: string; mountPath: string; container: string } | undefined {
   for (const v of p.volumes ?? []) {
     if (v.source !== 'emptyDir' || v.medium === 'Memory' || v.sizeLimit !== undefined) continue;
     for (const c of p.containers) {
@@ -78,4 +78,28 @@ export function findDiskConsumer(ev: TriageEvidence, node: string): DiskConsumer
     ...(evicted.length > 0 && priority > highest ? { outranks: { priority, ...(top.pod.priorityClassName ? { className: top.pod.priorityClassName } : {}), evicted: evicted.length } } : {}),
     ...(last ? { enospc: { line: last.trim(), count: lines.length } } : {}),
   };
+}
+
+/**
+ * The workload's own pods on the node that write into an emptyDir with no sizeLimit, running or
+ * evicted from it, when the workload's logs say writes there fail with ENOSPC: with no other
+ * workload's pod to blame, the workload itself is the likely consumer (the kubelet ranks pods by
+ * priority, then by their use of what is short, so the heaviest writers go first). Without an
+ * ENOSPC line of its own, an unbounded emptyDir alone does not make it the consumer.
+ */
+export function findOwnDiskWriters(ev: TriageEvidence, node: string): { pods: PodEvidence[]; volume: string; mountPath: string; enospc: string } | undefined {
+  const mine = ev.pods
+    .filter((p) => p.nodeName === node && p.deletionTimestamp === undefined && (p.phase === 'Running' || p.reason === 'Evicted'))
+    .flatMap((p) => {
+      const dir = unboundedEmptyDir(p);
+      return dir ? [{ pod: p, dir }] : [];
+    })
+    .sort((a, b) => Number(b.pod.phase === 'Running') - Number(a.pod.phase === 'Running'));
+  const [top] = mine;
+  if (top === undefined) return undefined;
+  // Its writes there fail, in the log of any of its pods that mounts the same emptyDir.
+  const writers = new Set(ev.pods.filter((p) => unboundedEmptyDir(p)?.volume === top.dir.volume).map((p) => p.name));
+  const enospc = ev.logs.filter((l) => writers.has(l.pod) && !l.previous).flatMap((l) => l.lines).filter((l) => ENOSPC.test(l) && l.includes(top.dir.mountPath)).at(-1);
+  if (enospc === undefined) return undefined;
+  return { pods: mine.filter((x) => x.dir.volume === top.dir.volume).map((x) => x.pod), volume: top.dir.volume, mountPath: top.dir.mountPath, enospc: enospc.trim() };
 }

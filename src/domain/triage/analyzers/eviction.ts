@@ -8,6 +8,7 @@ import { formatBytes, parseQuantity } from '../quantity.js';
 import { formatAgo, isWithin, latest } from '../time-span.js';
 import { describeOrigin, describeOriginEvidence, explainOrigin, findStorageLimitOrigin, fixOrigin } from '../resource-origin.js';
 import { findTolerationChurn } from './toleration-churn.js';
+import { findOwnDiskWriters } from '../disk-consumer.js';
 
 interface Eviction {
   pod: string;
@@ -98,7 +99,10 @@ function describeGroup(ev: TriageEvidence, group: Eviction[]): Finding {
     cause = 'The node got a NoExecute taint (not-ready, unreachable, or set by an operator) and the pods did not tolerate it.';
   } else if (first.resource === 'inodes') {
     title = `${n} evicted${where}: node low on inodes`;
-    cause = 'The node\'s filesystem ran out of inodes (files), not bytes: something on it creates very many small files (an emptyDir, a container\'s writable layer), and the kubelet evicted pods, lowest priority first, to reclaim them. The evicted pods are victims, not the cause.';
+    // The workload's own unbounded emptyDir, whose writes fail with ENOSPC: its evicted pods are the writers, not bystanders.
+    const writers = first.node !== undefined ? findOwnDiskWriters(ev, first.node) : undefined;
+    const own = writers?.pods.some((p) => pods.includes(p.name)) ? writers : undefined;
+    cause = `The node's filesystem ran out of inodes (files), not bytes: something on it creates very many small files (an emptyDir, a container's writable layer), and the kubelet evicted pods, lowest priority first, to reclaim them. ${own ? `The evicted pods of ${ev.target.name} mount emptyDir ${own.volume} (${own.mountPath}) with no sizeLimit, whose writes fail with ENOSPC: they are likely among the heaviest writers of files, not mere victims.` : 'The evicted pods are victims, not the cause.'}`;
   } else {
     title = `${n} evicted${where}: node low on ${first.resource}`;
     cause =

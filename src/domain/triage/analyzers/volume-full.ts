@@ -9,6 +9,7 @@ import { type ClaimResize, findClaimResize } from '../pvc-resize.js';
 import { findForbiddenResize } from '../resize-forbidden.js';
 import { type ClaimTemplateGap, findClaimTemplateGap } from '../claim-template-gap.js';
 import { formatAgo } from '../time-span.js';
+import { EMPTYDIR_FILLS, type EmptyDirInodes, readEmptyDirInodes } from '../emptydir-inodes.js';
 
 /**
  * A process that fails because a filesystem is full ("No space left on device"), told with the
@@ -42,8 +43,11 @@ export function analyzeVolumeFull(ev: TriageEvidence): Finding[] {
   const quota = QUOTA_EXCEEDED.test(first.line);
   const driver = claim?.volumeName ? ev.volumes?.find((v) => v.name === claim.volumeName)?.driver : undefined;
   const said = quota ? '"Disk quota exceeded" (EDQUOT)' : '"No space left on device"';
+  // ENOSPC in an emptyDir on a node the kubelet says is short of inodes: files, not bytes, ran out.
+  const inodes = m && !quota ? readEmptyDirInodes(ev, first.pod, m.volume, podObjects) : undefined;
   let what: string;
-  if (m && m.volume.source === 'pvc') what = `Volume ${m.volume.name} is ${quota ? 'at its quota' : 'full'}: PVC ${m.volume.ref ?? '?'}${size ? ` (${[size, ...(quota && driver ? [driver] : [])].join(', ')})` : ''} mounted at ${m.mount.mountPath}`;
+  if (m && inodes) what = describeInodes(m.volume.name, m.mount.mountPath, inodes);
+  else if (m && m.volume.source === 'pvc') what = `Volume ${m.volume.name} is ${quota ? 'at its quota' : 'full'}: PVC ${m.volume.ref ?? '?'}${size ? ` (${[size, ...(quota && driver ? [driver] : [])].join(', ')})` : ''} mounted at ${m.mount.mountPath}`;
   else if (m && m.volume.source === 'emptyDir') what = `emptyDir ${m.volume.name} at ${m.mount.mountPath} is full (it lives on the node's disk, within its sizeLimit)`;
   else if (m) what = `Volume ${m.volume.name} (${m.volume.source}) at ${m.mount.mountPath} is full`;
   else what = `A filesystem of container ${first.container.name} is full`;
@@ -64,19 +68,40 @@ export function analyzeVolumeFull(ev: TriageEvidence): Finding[] {
         ...(resize?.refusal ? [formatEventLine(resize.refusal, { withObject: true, maxLength: 400 })] : []),
         ...(forbidden ? [formatEventLine(forbidden.refusal, { withObject: true, maxLength: 400 })] : []),
         ...(nodeDisk ? [`node ${node?.name ?? ''}: DiskPressure=${nodeDisk.status}${nodeOk ? ' (the node\'s own disk is fine)' : ''}`] : []),
+        ...(inodes?.said ? [`the kubelet on ${inodes.node}: ${inodes.said}`] : []),
       ],
       // An expansion that is refused decides what to do: the full volume is not news any more.
       decisive: resize?.state === 'refused' && resize.reason ? resize.reason : (forbidden?.reason ?? first.line),
-      likelyCause: `${quota ? `The quota of the filesystem ${m ? `behind ${m.mount.mountPath} ` : ''}is reached (EDQUOT)${claim ? `: CephFS and NFS provisioners enforce the claim's size (${size ?? '?'}) as the quota of its subvolume or export, so writes fail at that size whatever the storage cluster has free, and a disk check on the container's root filesystem does not see it` : ''}. The process cannot write; restarting does not free anything.` : `The filesystem ${m ? `behind ${m.mount.mountPath} ` : ''}has no free space left, so the process cannot write and gives up; restarting does not free anything.`} Something grew: data, logs, a write-ahead log that is not being recycled (a stale replication slot, a stuck archiver).${gap ? ` The StatefulSet's volumeClaimTemplate ${gap.template.name} asks ${gap.asks}, yet the claim has ${gap.has}: the StatefulSet controller uses a template only to create a claim that does not exist and never resizes a claim that exists, so raising the template (edited, or the set re-created with --cascade=orphan) left this disk as it was.` : ''}`,
-      ...(claim && forbidden ? adviseMove(claim) : claim && gap ? adviseTemplateSize(ev, claim, gap) : adviseSpace(claim, resize, pods, ev.collectedAt)),
+      likelyCause: inodes && m ? explainInodes(m.mount.mountPath, inodes) : `${quota ? `The quota of the filesystem ${m ? `behind ${m.mount.mountPath} ` : ''}is reached (EDQUOT)${claim ? `: CephFS and NFS provisioners enforce the claim's size (${size ?? '?'}) as the quota of its subvolume or export, so writes fail at that size whatever the storage cluster has free, and a disk check on the container's root filesystem does not see it` : ''}. The process cannot write; restarting does not free anything.` : `The filesystem ${m ? `behind ${m.mount.mountPath} ` : ''}has no free space left, so the process cannot write and gives up; restarting does not free anything.`} Something grew: data, logs, a write-ahead log that is not being recycled (a stale replication slot, a stuck archiver).${gap ? ` The StatefulSet's volumeClaimTemplate ${gap.template.name} asks ${gap.asks}, yet the claim has ${gap.has}: the StatefulSet controller uses a template only to create a claim that does not exist and never resizes a claim that exists, so raising the template (edited, or the set re-created with --cascade=orphan) left this disk as it was.` : ''}`,
+      ...(inodes && m ? adviseInodes(m.volume.name, inodes) : claim && forbidden ? adviseMove(claim) : claim && gap ? adviseTemplateSize(ev, claim, gap) : adviseSpace(claim, resize, pods, ev.collectedAt)),
+      ...(inodes?.fillingSince ? { onset: inodes.fillingSince, buildsUp: EMPTYDIR_FILLS, latent: EMPTYDIR_FILLS } : {}),
       confirmCommands: [
         ...(claim ? [formatKubectl(ev.target, `${resize ? 'describe' : 'get'} pvc ${claim.name}`)] : []),
         ...(forbidden && claim?.storageClass ? [formatKubectl(ev.target, `get storageclass ${claim.storageClass} -o jsonpath='{.allowVolumeExpansion}'`, 'cluster')] : []),
         formatKubectl(ev.target, `logs ${first.pod.name} -c ${first.container.name} --previous --tail=50`),
       ],
-      affected: { pods, nodes: listNodesOf(podObjects) },
+      affected: { pods, nodes: unique([...listNodesOf(podObjects), ...(inodes?.alsoNodes ?? [])]) },
     },
   ];
+}
+
+/** "emptyDir cache at /var/cache/x (no sizeLimit) ran node n out of inodes, not bytes (DiskPressure, 3 pods evicted …)". */
+function describeInodes(volume: string, path: string, i: EmptyDirInodes): string {
+  const evicted = i.evicted > 0 ? `, ${i.evicted} pod${i.evicted === 1 ? '' : 's'} evicted for inodes` : '';
+  const nodes = i.alsoNodes.length === 0 ? `node ${i.node}` : `nodes ${[i.node, ...i.alsoNodes].join(' and ')}`;
+  return `emptyDir ${volume} at ${path}${i.unbounded ? ' (no sizeLimit)' : ''} ran ${nodes} out of inodes, not bytes (DiskPressure${evicted})`;
+}
+
+function explainInodes(path: string, i: EmptyDirInodes): string {
+  return `The filesystem behind ${path} has no free inodes left, though it may have bytes to spare: an emptyDir lives on the node's root filesystem, and writing very many small files there (one per cache entry or spooled item) uses up its file slots long before its bytes. A cap in bytes does not bound the number of files${i.unbounded ? ', and without a sizeLimit nothing else bounds the emptyDir' : ''}. Every file creation on the node then fails with ENOSPC ("no space left on device"), and the kubelet evicts pods to reclaim inodes (by priority, then by use) and taints the node against new ones; pods of other workloads there are evicted too, as victims. An emptyDir starts empty with its pod, so the change that began these writes can be hours older than the node's DiskPressure.`;
+}
+
+/** Bound the files, not the bytes; the node gets its inodes back when the emptyDirs of evicted pods are deleted. */
+function adviseInodes(volume: string, i: EmptyDirInodes): { nextAction: string; fix: string } {
+  return {
+    nextAction: `Bound the number of files written to emptyDir ${volume}: cap the writer by entry count (not only bytes), or write fewer, larger files, or keep it in memory; give the emptyDir a sizeLimit, which counts every small file as at least one block, so the kubelet evicts this pod alone instead of starving the node. Then let the kubelet reclaim the inodes of ${[i.node, ...i.alsoNodes].join(' and ')} (the emptyDirs of evicted pods are deleted), or cordon and drain ${i.alsoNodes.length === 0 ? 'it' : 'them'} (the bot will not).`,
+    fix: `bound the number of files written to emptyDir ${volume} (a cap by entry count, a sizeLimit) and let the node${i.alsoNodes.length === 0 ? '' : 's'} reclaim ${i.alsoNodes.length === 0 ? 'its' : 'their'} inodes`,
+  };
 }
 
 function describeClaim(claim: PvcEvidence, resize: ClaimResize | undefined): string {

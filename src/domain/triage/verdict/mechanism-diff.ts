@@ -90,6 +90,8 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
     // The migration step a revision dropped (an init container, a migrate command) is the lead over its image bump.
     if (k === 'schema-migration') return /migrat|flyway|liquibase|alembic/.test(l);
     if (k === 'volume-attach') return /securitycontext|volume|fsgroup/.test(l);
+    // A volume that fills up: the revision that added it (or began mounting it) began the writes, over an image bump beside it.
+    if (k === 'volume-full') return addsFullVolume(mechanism?.id, line) || (/ volume mounts/.test(l) && [...text.matchAll(/ at (\/[\w.\/-]+)/g)].some((m) => addsAfterArrow(line, `→${m[1] ?? ''}`)));
     // The revision that started mounting the claim that stays Pending is the lead over an image bump beside it.
     if (k === 'pvc-pending') {
       const claim = /^PVC (\S+) /.exec(mechanism?.title ?? '')?.[1];
@@ -139,6 +141,22 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
   // The values of a duplicated name are the mechanism's title: the change says only what the revision did.
   if (k === 'duplicate-env') return line.replace(/, and the last entry wins: .*$/, '');
   return shortenImageChange(line.replace(/ env added ([\w.-]+) = (from (?:secret|configMap) .*)$/, ' env added $1 ($2)'));
+}
+
+/** A `volumes:` diff line whose new side has the volume of a `volume-full/<name or claim>` id and whose old side does not. */
+function addsFullVolume(id: string | undefined, line: string): boolean {
+  const v = /^volume-full\/(.+)$/.exec(id ?? '')?.[1];
+  if (v === undefined || !line.startsWith('volumes: ')) return false;
+  const has = (side: string) => side.includes(`"${v}:`) || side.includes(`/${v}"`);
+  const [was, now] = line.slice('volumes: '.length).split(' → ');
+  return now !== undefined && has(now) && !has(was ?? '');
+}
+
+/** Whether `token` is on the new side of an `a → b` diff line and not on the old. */
+function addsAfterArrow(line: string, token: string): boolean {
+  const at = line.indexOf(': ');
+  const [was, now] = line.slice(at + 2).split(' → ');
+  return now !== undefined && now.includes(token) && !(was ?? '').includes(token);
 }
 
 /** Values this short ("on", "v2") turn up in any text: not a match. */
