@@ -64,7 +64,10 @@ export function resolveDependency(ev: TriageEvidence, problem: Problem, host: st
     if (frozen) return tellStaleOutsideProxy(ev, frozen);
     // An outside address for a cluster name: the name fell through the pods' search list.
     const leaked = CONNECTING.has(problem) ? findSearchFallthrough(ev, host, pods, lines) : undefined;
-    return leaked ? tellSearchFallthrough(ev, leaked) : undefined;
+    if (leaked) return tellSearchFallthrough(ev, leaked);
+    // A client that logs the ClusterIP it dials: the Service with that address routes it as by its name.
+    const byAddress = CONNECTING.has(problem) ? lookUpService(ev, host) : undefined;
+    return byAddress?.service.internalTrafficPolicy === 'Local' ? resolveLocalPolicy(ev, byAddress, pods) : undefined;
   }
   // A cluster name asked of a resolver outside the cluster (the pods' DNS policy) exists nowhere it looks.
   const bypass = problem === 'dns-missing' ? diagnoseClusterDnsBypass(ev, host, pods) : undefined;
@@ -106,16 +109,30 @@ interface FoundService {
 
 /** The Service a host names: of this namespace from its lists, of another from the read one hop away. */
 export function lookUpService(ev: TriageEvidence, host: string): FoundService | undefined {
-  const ref = findInClusterService(host.replace(/:\d+$/, ''), ev.target.namespace);
+  const bare = host.replace(/:\d+$/, '');
+  if (IPV4.test(bare) && bare.replace(IPV4, '') === '') return lookUpClusterIp(ev, bare);
+  const ref = findInClusterService(bare, ev.target.namespace);
   if (ref === undefined) return undefined;
   if (ref.namespace === ev.target.namespace) {
     const service = ev.services.find((s) => s.name === ref.name);
-    if (service === undefined) return undefined;
-    const changedAt = ev.namespaceObjects?.find((o) => o.kind === 'Service' && o.name === ref.name)?.changedAt;
-    return { namespace: ref.namespace, service, slices: ev.endpointSlices.filter((s) => s.service === ref.name), own: true, ...(changedAt ? { changedAt } : {}) };
+    return service === undefined ? undefined : findOwn(ev, service);
   }
   const dep = ev.dependencyServices?.find((d) => d.namespace === ref.namespace && d.service.name === ref.name);
   return dep === undefined ? undefined : { ...dep, own: false };
+}
+
+/** The Service whose ClusterIP the address is: of this namespace, or one read one hop away. */
+function lookUpClusterIp(ev: TriageEvidence, ip: string): FoundService | undefined {
+  const service = ev.services.find((s) => s.clusterIP === ip);
+  if (service !== undefined) return findOwn(ev, service);
+  const dep = ev.dependencyServices?.find((d) => d.service.clusterIP === ip);
+  return dep === undefined ? undefined : { ...dep, own: false };
+}
+
+/** A Service of the workload's namespace with its slices and when it last changed. */
+function findOwn(ev: TriageEvidence, service: ServiceEvidence): FoundService {
+  const changedAt = ev.namespaceObjects?.find((o) => o.kind === 'Service' && o.name === service.name)?.changedAt;
+  return { namespace: ev.target.namespace, service, slices: ev.endpointSlices.filter((s) => s.service === service.name), own: true, ...(changedAt ? { changedAt } : {}) };
 }
 
 /** A hostAliases entry of the failing pods that pins the host: /etc/hosts wins over DNS. */
