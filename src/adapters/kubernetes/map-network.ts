@@ -21,7 +21,7 @@ export function mapService(s: k8s.V1Service): ServiceEvidence {
     selector: copyMap(s.spec?.selector),
     ...(s.spec?.clusterIP && s.spec.clusterIP !== 'None' ? { clusterIP: s.spec.clusterIP } : {}),
     ...(type === 'ExternalName' && s.spec?.externalName ? { externalName: s.spec.externalName } : {}),
-    ...(s.spec?.internalTrafficPolicy === 'Local' ? { internalTrafficPolicy: 'Local' as const } : {}),
+    ...(s.spec?.internalTrafficPolicy === 'Local' ? { internalTrafficPolicy: 'Local' as const, ...mapLocalPolicySet(s) } : {}),
     ...(s.spec?.clusterIP === 'None' ? { headless: true as const } : {}),
     ...(s.spec?.publishNotReadyAddresses === true ? { publishNotReadyAddresses: true as const } : {}),
     ...(s.spec?.sessionAffinity === 'ClientIP' ? { clientIpAffinity: mapClientIpAffinity(s) } : {}),
@@ -106,6 +106,12 @@ function mapClientIpAffinity(s: k8s.V1Service): NonNullable<ServiceEvidence['cli
     setAt: owner?.at,
     setBy: owner?.manager,
   });
+}
+
+/** When internalTrafficPolicy was written and by whom: the Service's newest write may be about something else. */
+function mapLocalPolicySet(s: k8s.V1Service): Pick<ServiceEvidence, 'localPolicySet'> {
+  const owner = s.metadata ? listSpecFieldOwners(s.metadata, 'f:internalTrafficPolicy').find((o) => o.at !== undefined) : undefined;
+  return owner?.at === undefined ? {} : { localPolicySet: { at: owner.at, by: owner.manager } };
 }
 
 /** The annotations that turn topology-aware routing on, newest first, and the values that do. */

@@ -113,7 +113,8 @@ export function rulePorts(rule: PolicyRuleEvidence, port: number | undefined, po
   return rule.ports.length === 0 ? 'yes' : any(rule.ports.map((p) => portReach(p, port, pods)));
 }
 
-function ruleReach(rule: PolicyRuleEvidence, policyNamespace: string, caller: PolicyCaller, port: number | undefined, pods: readonly PodEvidence[]): Reach {
+/** Whether one ingress rule admits the caller on the port (a named port resolved through the pods' containers). */
+export function ruleReach(rule: PolicyRuleEvidence, policyNamespace: string, caller: PolicyCaller, port: number | undefined, pods: readonly PodEvidence[]): Reach {
   const from = rule.from.length === 0 ? 'yes' : any(rule.from.map((p) => peerReach(p, policyNamespace, caller)));
   return and(from, rulePorts(rule, port, pods));
 }

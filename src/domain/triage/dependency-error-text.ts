@@ -87,3 +87,12 @@ export const ALLOWED_TIMEOUT = {
   cause: 'Packets go unanswered though the pods\' egress rules let them out (see above): the loss is beyond the cluster\'s policies — a security group or firewall on the way, or the dependency itself (down, moved to another address, or overloaded).',
   action: 'Check that the dependency still answers at that address, its health and latency, and the security groups or firewalls between these nodes and it.',
 };
+
+/**
+ * A timeout to a Service of the namespace that its NetworkPolicies let through at both ends (policy-passage.ts):
+ * the packets are lost on the way to its pods or by the pods themselves, and a policy is no lead.
+ */
+export const PASSED_TIMEOUT = {
+  cause: 'Packets go unanswered though the namespace\'s policies let these pods through to the Service\'s pods (see above): the connections are lost on the way there — how the Service routes them from the callers\' nodes (its traffic policy, kube-proxy on those nodes) — or the pods behind it do not answer in time (overloaded, not listening on that port).',
+  action: 'Compare the failing pods\' nodes with those of pods that reach it (the Service\'s endpoints per node, its internalTrafficPolicy, kube-proxy there), then the dependency\'s health and latency.',
+};

@@ -33,6 +33,8 @@ export interface ServiceEvidence {
   externalName?: string;
   /** spec.internalTrafficPolicy when Local: pods reach only endpoints on their own node (the default, Cluster, is left out). */
   internalTrafficPolicy?: 'Local';
+  /** The newest managedFields write of spec.internalTrafficPolicy, when it is Local and an entry owns it: when and by whom it was set. */
+  localPolicySet?: { at: IsoTime; by: string };
   /** spec.clusterIP "None": the cluster DNS answers its name with the addresses of its ready endpoints only. */
   headless?: true;
   /** spec.publishNotReadyAddresses: a headless Service's name resolves to its endpoints before they are ready. */

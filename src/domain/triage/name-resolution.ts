@@ -64,7 +64,10 @@ export function resolveDependency(ev: TriageEvidence, problem: Problem, host: st
     if (frozen) return tellStaleOutsideProxy(ev, frozen);
     // An outside address for a cluster name: the name fell through the pods' search list.
     const leaked = CONNECTING.has(problem) ? findSearchFallthrough(ev, host, pods, lines) : undefined;
-    return leaked ? tellSearchFallthrough(ev, leaked) : undefined;
+    if (leaked) return tellSearchFallthrough(ev, leaked);
+    // A client that logs the ClusterIP it dials: the Service with that address routes it as by its name.
+    const byAddress = CONNECTING.has(problem) ? lookUpService(ev, host) : undefined;
+    return byAddress?.service.internalTrafficPolicy === 'Local' ? resolveLocalPolicy(ev, byAddress, pods) : undefined;
   }
   // A cluster name asked of a resolver outside the cluster (the pods' DNS policy) exists nowhere it looks.
   const bypass = problem === 'dns-missing' ? diagnoseClusterDnsBypass(ev, host, pods) : undefined;
@@ -106,16 +109,30 @@ interface FoundService {
 
 /** The Service a host names: of this namespace from its lists, of another from the read one hop away. */
 export function lookUpService(ev: TriageEvidence, host: string): FoundService | undefined {
-  const ref = findInClusterService(host.replace(/:\d+$/, ''), ev.target.namespace);
+  const bare = host.replace(/:\d+$/, '');
+  if (IPV4.test(bare) && bare.replace(IPV4, '') === '') return lookUpClusterIp(ev, bare);
+  const ref = findInClusterService(bare, ev.target.namespace);
   if (ref === undefined) return undefined;
   if (ref.namespace === ev.target.namespace) {
     const service = ev.services.find((s) => s.name === ref.name);
-    if (service === undefined) return undefined;
-    const changedAt = ev.namespaceObjects?.find((o) => o.kind === 'Service' && o.name === ref.name)?.changedAt;
-    return { namespace: ref.namespace, service, slices: ev.endpointSlices.filter((s) => s.service === ref.name), own: true, ...(changedAt ? { changedAt } : {}) };
+    return service === undefined ? undefined : findOwn(ev, service);
   }
   const dep = ev.dependencyServices?.find((d) => d.namespace === ref.namespace && d.service.name === ref.name);
   return dep === undefined ? undefined : { ...dep, own: false };
+}
+
+/** The Service whose ClusterIP the address is: of this namespace, or one read one hop away. */
+function lookUpClusterIp(ev: TriageEvidence, ip: string): FoundService | undefined {
+  const service = ev.services.find((s) => s.clusterIP === ip);
+  if (service !== undefined) return findOwn(ev, service);
+  const dep = ev.dependencyServices?.find((d) => d.service.clusterIP === ip);
+  return dep === undefined ? undefined : { ...dep, own: false };
+}
+
+/** A Service of the workload's namespace with its slices and when it last changed. */
+function findOwn(ev: TriageEvidence, service: ServiceEvidence): FoundService {
+  const changedAt = ev.namespaceObjects?.find((o) => o.kind === 'Service' && o.name === service.name)?.changedAt;
+  return { namespace: ev.target.namespace, service, slices: ev.endpointSlices.filter((s) => s.service === service.name), own: true, ...(changedAt ? { changedAt } : {}) };
 }
 
 /** A hostAliases entry of the failing pods that pins the host: /etc/hosts wins over DNS. */
@@ -191,24 +208,31 @@ function resolveLocalPolicy(ev: TriageEvidence, svc: FoundService, pods: readonl
   const withEndpoint = unique(svc.slices.flatMap((s) => s.endpoints.filter((e) => e.ready && !e.terminating).flatMap((e) => (e.nodeName ? [e.nodeName] : []))));
   const callers = listNodesOf(pods);
   const lonely = callers.filter((n) => !withEndpoint.includes(n));
-  // Only when every failing caller sits on a node without a local endpoint does the policy explain them all.
-  if (callers.length === 0 || lonely.length !== callers.length) return undefined;
+  // Only when every failing caller sits on a node without a local endpoint, while other nodes have one, does the policy explain them all.
+  if (callers.length === 0 || lonely.length !== callers.length || withEndpoint.length === 0) return undefined;
   const label = svc.own ? `Service ${name}` : `Service ${name} (${svc.namespace})`;
-  const changed = describeChange(svc, ev.collectedAt);
+  const now = ev.collectedAt;
+  // When the field itself was written (its managedFields entry); else only when the Service last changed, if that is known.
+  const set = svc.service.localPolicySet;
+  const setText = set ? ` (set ${formatAgo(set.at, now)} by ${set.by})` : '';
+  const dated = set ? '' : titleChange(svc, now);
+  const nodes = (list: readonly string[]) => `${list.length === 1 ? 'node' : 'nodes'} ${list.join(', ')}`;
   const fine = ev.pods.filter((p) => p.ready && p.nodeName !== undefined && withEndpoint.includes(p.nodeName)).map((p) => p.name);
+  const when = set ? `, set ${formatAgo(set.at, now)} by ${set.by} (managedFields)` : `${describeChange(svc, now)} (when the field was set is not recorded)`;
   const evidence = [
-    `${label}: internalTrafficPolicy Local${changed}; ready endpoints only on ${withEndpoint.length > 0 ? withEndpoint.join(', ') : 'no node'}`,
+    `${label}: internalTrafficPolicy Local${when}; ready endpoints only on ${withEndpoint.join(', ')}`,
     `failing callers on ${lonely.join(', ')}, where no ${name} endpoint runs`,
   ];
   if (fine.length > 0) evidence.push(`pods on nodes with a ${name} endpoint are ready: ${fine.slice(0, 3).join(', ')}`);
   const t = { ...ev.target, namespace: svc.namespace };
   return {
-    state: `: ${label}${titleChange(svc, ev.collectedAt)}, has internalTrafficPolicy Local and no ready ${name} endpoint on ${lonely.length === 1 ? 'node ' : 'nodes '}${lonely.join(', ')}`,
+    state: `: ${label}${dated}${dated ? ',' : ''} has internalTrafficPolicy Local${setText}: its ready endpoints run only on ${nodes(withEndpoint)}, none on ${nodes(lonely)} where the failing ${pods.length === 1 ? 'pod runs' : 'pods run'}`,
     evidence,
     cause: `With internalTrafficPolicy: Local, kube-proxy sends a pod's traffic for ${name} only to its endpoints on the pod's own node and drops it where there is none: the callers on ${lonely.join(', ')} time out while those on nodes with a ${name} endpoint work. ${name} itself can be healthy.`,
     action: `Set internalTrafficPolicy of ${label} back to Cluster, or run ${name} on every node that has callers (a DaemonSet); meanwhile the pods on other nodes carry the traffic.`,
     fix: `set internalTrafficPolicy of ${label} back to Cluster (or run ${name} on every node with callers)`,
     services: svc.own ? [name] : [],
     confirm: [formatKubectl(t, `get service ${name} -o jsonpath='{.spec.internalTrafficPolicy}'`), formatKubectl(t, `get endpointslices -l kubernetes.io/service-name=${name} -o wide`)],
+    ...(set ? { datesChange: true as const } : {}),
   };
 }

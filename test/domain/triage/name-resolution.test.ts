@@ -108,7 +108,7 @@ describe('a dependency Service with internalTrafficPolicy Local', () => {
 
   it('says the caller\'s node has no local endpoint, not that a NetworkPolicy drops the packets', () => {
     const [f] = analyzeDependencyErrors(scenario('Local', [NODE_A, NODE_B]));
-    expect(f?.title).toContain(`Connections to geoip.geo.svc.cluster.local:80 time out: Service geoip (geo), changed 25m ago, has internalTrafficPolicy Local and no ready geoip endpoint on node ${NODE_C}`);
+    expect(f?.title).toContain(`Connections to geoip.geo.svc.cluster.local:80 time out: Service geoip (geo), changed 25m ago, has internalTrafficPolicy Local: its ready endpoints run only on nodes ${NODE_A}, ${NODE_B}, none on node ${NODE_C} where the failing pod runs`);
     expect(f?.likelyCause).toContain('only to its endpoints on the pod\'s own node');
     expect(`${f?.likelyCause} ${f?.nextAction}`).not.toMatch(/network ?polic/i);
     expect(f?.nextAction).toContain('back to Cluster');

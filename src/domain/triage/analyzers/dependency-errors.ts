@@ -19,7 +19,8 @@ import { describeLoggedPeer, findLoggedPeer } from '../logged-peer.js';
 import type { PodEvidence } from '../evidence.js';
 import { findOptionalEnvFallback } from '../optional-env-fallback.js';
 import { describeSameRead } from '../optional-env-ref.js';
-import { ALLOWED_TIMEOUT, DEPENDENCY_TEXT, DNS_READY_UNANSWERED } from '../dependency-error-text.js';
+import { ALLOWED_TIMEOUT, DEPENDENCY_TEXT, DNS_READY_UNANSWERED, PASSED_TIMEOUT } from '../dependency-error-text.js';
+import { findPolicyPassage } from '../policy-passage.js';
 import { REFINEMENTS } from './dependency-refinements.js';
 import { isInboundConnection } from '../inbound-connection.js';
 import { isPastErrorBout } from '../past-log-errors.js';
@@ -208,6 +209,9 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
   const allowed = problem === 'timeout' && !resolved && host !== undefined && /^\d{1,3}(\.\d{1,3}){3}$/.test(host) ? findEgressReach(ev, host, /:(\d+)$/.exec(dependency ?? '')?.[1]) : undefined;
   const policyAllows = allowed?.allowedBy !== undefined;
   if (allowed && policyAllows) evidence.push(allowed.text);
+  // A timeout to a Service of the namespace whose policies admit these pods at both ends: no policy is the lead.
+  const passage = problem === 'timeout' && !resolved && !policyAllows && svc ? findPolicyPassage(ev, svc, portOf(dependency), podObjects) : undefined;
+  if (passage) evidence.push(passage.text);
   // An untrusted certificate: what the client trusts, when its spec says, and whether the rollout touched it.
   const trustPod = problem === 'tls-untrusted' ? podObjects.find((p) => p.name === first.log.pod) : undefined;
   const trust = trustPod ? findTrustBundle(trustPod, first.log.container) : undefined;
@@ -264,7 +268,7 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
     confirm.push(formatKubectl(t, `get service ${svcRef.name}`), formatKubectl(t, `get endpointslices -l kubernetes.io/service-name=${svcRef.name}`));
   }
   confirm.push(...(resolution?.confirm ?? []));
-  if (problem === 'timeout' && !resolved && !policyAllows) confirm.push(formatKubectl(ev.target, 'get networkpolicy'));
+  if (problem === 'timeout' && !resolved && !policyAllows && !passage) confirm.push(formatKubectl(ev.target, 'get networkpolicy'));
 
   if (fallback) {
     confirm.push(formatKubectl(ev.target, `get ${fallback.unset.kind === 'secret' ? 'secret' : 'configmap'} ${fallback.unset.source} -o jsonpath='{.data}' | jq keys`));
@@ -311,8 +315,8 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
       ? `${untrusted.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`
       : moved
       ? moved.cause
-      : `${terms ? terms.cause : policyAllows ? ALLOWED_TIMEOUT.cause : text.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`,
-    nextAction: fallback?.action ?? resolved?.action ?? (resolver ? resolver.action : untrusted ? untrusted.action : moved ? moved.action : terms ? terms.action : policyAllows ? ALLOWED_TIMEOUT.action : text.action),
+      : `${terms ? terms.cause : policyAllows ? ALLOWED_TIMEOUT.cause : passage ? PASSED_TIMEOUT.cause : text.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`,
+    nextAction: fallback?.action ?? resolved?.action ?? (resolver ? resolver.action : untrusted ? untrusted.action : moved ? moved.action : terms ? terms.action : policyAllows ? ALLOWED_TIMEOUT.action : passage ? PASSED_TIMEOUT.action : text.action),
     ...((trustKept ?? sameRead ?? resolved?.outside) !== undefined ? { outsideWorkload: trustKept ?? sameRead ?? resolved?.outside } : {}),
     confirmCommands: confirm,
     affected: { pods, nodes: listNodesOf(podObjects), ...(resolution?.services?.length ? { services: resolution.services } : {}) },
@@ -323,6 +327,12 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
     if (refined !== undefined) return refined;
   }
   return finding;
+}
+
+/** The port of "host:port", when the line gives one. */
+function portOf(dependency: string | undefined): number | undefined {
+  const port = /:(\d+)$/.exec(dependency ?? '')?.[1];
+  return port === undefined ? undefined : Number(port);
 }
 
 /** Lines after a hit that belong to it: the stack trace that names the driver or client. */
