@@ -3,7 +3,7 @@
  * server.servlet.context-path, spring.webflux.base-path), an actuator base path
  * (management.endpoints.web.base-path) or a ROOT_PATH / BASE_PATH / SCRIPT_NAME puts every
  * endpoint, health included, under a prefix, and the probe still asks the old path. The app says
- * so at its start ("Tomcat started on port 8080 (http) with context path '/v2'") or its env sets
+ * so at its start ("Tomcat started on port 9000 (http) with context path '/v2'") or its env sets
  * it. Waiting longer changes nothing: the path answers 404 however healthy the app is.
  */
 import type { ContainerSpecEvidence, ProbeEvidence } from './evidence.js';
@@ -11,13 +11,14 @@ import { condenseStructuredLine } from './evidence-lookup.js';
 import type { ProbeMiss } from './probe-miss.js';
 import { capitalize } from '../text.js';
 
-/** Spring Boot's embedded server at start: "Tomcat started on port(s): 8080 (http) with context path '/v2'". */
+/** Spring Boot's embedded server at start: "Tomcat started on port(s): 9000 (http) with context path '/v2'". */
 const SERVER_STARTED = /\b(?:Tomcat|Jetty|Undertow|Netty) started on port(?:\(s\))?:? (\d+)\b.*?with context path '([^']*)'/;
 /** Spring Boot's actuator at start: "Exposing 4 endpoints beneath base path '/manage'". */
 const ACTUATOR_BASE = /Exposing \d+ endpoints? beneath base path '([^']*)'/;
 const ACTUATOR = '/actuator';
 /** Env that moves every endpoint under a prefix (Spring's relaxed names, the usual app and WSGI ones). */
-const PREFIX_ENV = /^(SERVER_SERVLET_CONTEXT_?PATH|SPRING_WEBFLUX_BASE_?PATH|(?:\w+_)?(?:BASE|ROOT|CONTEXT)_?PATH|SCRIPT_NAME)$/;
+// Named exactly: a DATA_ROOT_PATH or CERT_BASE_PATH is a directory, not where the app serves.
+const PREFIX_ENV = /^(SERVER_SERVLET_CONTEXT_?PATH|SPRING_WEBFLUX_BASE_?PATH|(APP_)?(BASE|ROOT|CONTEXT)_?PATH|BASE_URL_PATH|(URL|PATH)_PREFIX|SCRIPT_NAME)$/;
 /** Env that moves Spring's actuator endpoints (relative to the context path). */
 const ACTUATOR_ENV = /^MANAGEMENT_ENDPOINTS_WEB_BASE_?PATH$/;
 

@@ -39,5 +39,7 @@ describe('a probe 404 from an app whose base path moved', () => {
     expect(explainProbeMiss(actuator, spec(), 'Liveness probe failed: HTTP probe failed with statuscode: 503', logs(started(8080, '/v2')))).toBeUndefined();
     expect(explainProbeMiss(actuator, spec(), NOT_FOUND, logs(started(8081, '/v2')))).toBeUndefined();
     expect(explainProbeMiss(actuator, spec([{ name: 'BASE_PATH', ref: { kind: 'configMap', name: 'web', key: 'base' } }]), NOT_FOUND, [])).toBeUndefined();
+    // A directory setting is not where the app serves.
+    expect(explainProbeMiss(actuator, spec([{ name: 'DATA_ROOT_PATH', value: '/var/lib/web' }]), NOT_FOUND, [])).toBeUndefined();
   });
 });
