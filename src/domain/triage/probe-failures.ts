@@ -10,6 +10,7 @@ import { condenseStructuredLine, eventContainer, listPodEvents } from './evidenc
 import { findListenAddresses } from './listen-lines.js';
 import { explainGrpcHealthProbe } from './probe-grpc-health.js';
 import { explainHostRejectedProbe } from './probe-host-check.js';
+import { explainMovedBasePath } from './probe-base-path.js';
 import type { ProbeMiss } from './probe-miss.js';
 import { explainOtherPortProbe } from './probe-other-port.js';
 import type { ContainerRef } from './pod-status.js';
@@ -117,7 +118,8 @@ export function explainProbeMiss(
       fix: 'set scheme: HTTP on the probe, or serve TLS on that port',
     };
   }
-  if (probe.type === 'http') return explainAuthenticatedProbe(probe, messages, lines);
+  // A 404 from an app whose base path moved (a context path set) says so in its start log or env.
+  if (probe.type === 'http') return explainMovedBasePath(probe, port, spec, messages, lines) ?? explainAuthenticatedProbe(probe, messages, lines);
   return explainGrpcHealthProbe(probe, port, messages, lines);
 }
 

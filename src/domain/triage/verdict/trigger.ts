@@ -29,7 +29,7 @@ import { describeRollback, findRollback, rolloutTimeOf, type Rollback } from '..
 import { findHpaMaxChange } from '../hpa-max-change.js';
 import { leavesContainerAlone, readFailingContainer, readsConfigMap } from './untouched-container.js';
 import { findSettingKey } from './setting-key.js';
-import { describeMarkedObject, findRestartMarker, type RestartMarker } from '../restart-marker.js';
+import { describeMarkedObject, describeMarker, findRestartMarker, type RestartMarker } from '../restart-marker.js';
 
 export type Trigger =
   /** `rollback`: the revision is an old ReplicaSet a rollout undo brought back; `previous` is what it replaced. */
@@ -258,10 +258,19 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
     // at start: a ConfigMap they read that changed just before it is the change.
     // Errors no analyzer explains yet: the restart still changed nothing but what the pods read at start.
     // Only one these pods read (or that the mechanism says holds its limit) can a restart of theirs have picked up.
-    const reread = object?.kind === 'ConfigMap' && (isReadByPods(pods, object.name) || (mechanism?.affected?.configMaps ?? []).includes(object.name)) ? object : mechanism?.kind === 'unexplained' && diff.length === 0 ? findReadConfigMapChange(ev, onset, pods) : undefined;
-    const restarted = reread !== undefined && diff.length === 0 && msBetween(changeTime(reread) ?? now, rolledOut) >= 0 ? reread : undefined;
+    // A revision that only stamped a restart marker (a reloader's hash env, a checksum) is such a restart too.
+    const reloaded = rollback === undefined ? findRestartMarker(previous, newest) : undefined;
+    const sameTemplate = diff.length === 0 || reloaded !== undefined;
+    const reread = object?.kind === 'ConfigMap' && (isReadByPods(pods, object.name) || (mechanism?.affected?.configMaps ?? []).includes(object.name)) ? object : mechanism?.kind === 'unexplained' && sameTemplate ? findReadConfigMapChange(ev, onset, pods) : undefined;
+    // A marker that names another object than the one changed stamps that other's change.
+    const stamps = reloaded?.object === undefined || reread === undefined || (reloaded.object.kind === reread.kind && (reloaded.object.name ?? reread.name) === reread.name);
+    const restarted = reread !== undefined && sameTemplate && stamps && msBetween(changeTime(reread) ?? now, rolledOut) >= 0 ? reread : undefined;
     if (restarted !== undefined) {
-      return { kind: 'object-change', object: restarted, text: `${describeObjectChange(restarted, now, mechanism)} and picked up by revision ${newest.revision}, a restart of the same template (${formatAgo(rolledOut, now)})`, at: changeTime(restarted) ?? now, restartOf: newest };
+      // The rollout's time only when it differs from the change's (a reloader rolls at once).
+      const when = formatAgo(rolledOut, now);
+      const only = diff.length > 0 && reloaded !== undefined ? `only ${describeMarker(reloaded)} changed` : '';
+      const said = only !== '' && when === formatAgo(changeTime(restarted) ?? now, now) ? only : [only, when].filter(Boolean).join(', ');
+      return { kind: 'object-change', object: restarted, text: `${describeObjectChange(restarted, now, mechanism)} and picked up by revision ${newest.revision}, a restart of the same template (${said})`, at: changeTime(restarted) ?? now, restartOf: newest };
     }
     // A revision that changed only the other containers restarted the failing one as it was: it read the edited ConfigMap at its start.
     const failing = readFailingContainer(mechanism);
@@ -270,9 +279,8 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
       return { kind: 'object-change', object: leftAlone, text: `${describeObjectChange(leftAlone, now, mechanism)} and picked up by revision ${newest.revision} (${formatAgo(rolledOut, now)}), which left container ${failing} as it was and only restarted it`, at: changeTime(leftAlone) ?? now, restartOf: newest, leftAlone: failing };
     }
     // A revision that only stamped a restart marker (a reloader's, a checksum) re-read what the pods mount: that object's content changed.
-    const reloaded = rollback === undefined ? findRestartMarker(previous, newest) : undefined;
     if (reloaded !== undefined) {
-      return { kind: 'revision', revision: newest, previous, diff, text: `${describeMarkedObject(reloaded)} changed and ${reloaded.object === undefined ? 'were' : 'was'} picked up by revision ${newest.revision}, a restart of the same template (only its ${reloaded.annotation} annotation changed, ${formatAgo(rolledOut, now)})`, at: newest.createdAt, reloaded };
+      return { kind: 'revision', revision: newest, previous, diff, text: `${describeMarkedObject(reloaded)} changed and ${reloaded.object === undefined ? 'were' : 'was'} picked up by revision ${newest.revision}, a restart of the same template (only ${describeMarker(reloaded)} changed, ${formatAgo(rolledOut, now)})`, at: newest.createdAt, reloaded };
     }
     // A Service's ports are not in the pod template: a revision that left the containers' ports alone did not move them.
     if (object?.kind === 'Service' && !diff.some((l) => / ports:/.test(l))) {
@@ -367,7 +375,7 @@ export function acquitRollout(findings: readonly Finding[], trigger: Trigger, me
         ? f
         : {
             ...f,
-            title: `Revision ${n} is a restart of the same template (only its ${trigger.reloaded?.annotation ?? 'restart'} annotation changed): it made new pods read ${what} as changed`,
+            title: `Revision ${n} is a restart of the same template (only ${trigger.reloaded === undefined ? 'its restart annotation' : describeMarker(trigger.reloaded)} changed): it made new pods read ${what} as changed`,
             severity: 'info',
             likelyCause: `Revision ${n} changed nothing the pods run with but a restart marker; its new pods read ${what} as it is now, while pods started earlier keep what they read at their start.`,
             nextAction: `Fix ${what} (or what reads it) as the verdict says; a rollback would not help: any new pod reads the same content.`,

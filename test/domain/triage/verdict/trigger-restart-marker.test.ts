@@ -71,3 +71,52 @@ describe('a revision that only stamped a restart marker', () => {
     expect(rollbackFits(t, compareFailingHealthy(ev))).toBe(true);
   });
 });
+
+// Reloader's default strategy stamps an env var, not an annotation: STAKATER_<NAME>_CONFIGMAP (or
+// _SECRET) holding the object's hash. A chart may do the same with a config hash env.
+function envEvidence(older: string, newer: string, opts: { name?: string; extra?: { name: string; value: string }; objects?: TriageEvidence['namespaceObjects'] } = {}): TriageEvidence {
+  const name = opts.name ?? 'STAKATER_APP_STORE_SECRET';
+  const containers = (hash: string, extra?: { name: string; value: string }) => [revisionContainer({ env: [...revisionContainer().env, { name, value: hash }, ...(extra ? [extra] : [])] })];
+  const base = evidence({}, {});
+  const [older6, newer7] = base.revisions;
+  // The pods mount a ConfigMap too, as the template says.
+  const config = { name: 'config', source: 'configMap' as const, ref: 'app-config' };
+  const withConfig = (r: NonNullable<typeof older6>, hash: string, extra?: { name: string; value: string }) => ({ ...r, containers: containers(hash, extra), template: { ...(r.template as PodTemplateEvidence), volumes: [...(r.template?.volumes ?? []), config] } });
+  return {
+    ...base,
+    pods: base.pods.map((p) => ({ ...p, volumes: [...(p.volumes ?? []), config] })),
+    ...(opts.objects ? { namespaceObjects: opts.objects } : {}),
+    revisions: [withConfig(older6 as NonNullable<typeof older6>, older), withConfig(newer7 as NonNullable<typeof newer7>, newer, opts.extra)],
+  };
+}
+
+describe("a revision that only changed a reloader's hash env", () => {
+  it('names the Secret the env var stands for, among those the template reads, and offers no rollback', () => {
+    const ev = envEvidence('0a1b2c3d4e5f', 'f5e4d3c2b1a0');
+    const t = findTrigger(ev, crash(), compareFailingHealthy(ev));
+    expect(t.text).toMatch(/^Secret app-store changed and was picked up by revision 7, a restart of the same template \(only container app's env STAKATER_APP_STORE_SECRET changed, 30m ago\)/);
+    expect(rollbackFits(t, compareFailingHealthy(ev))).toBe(false);
+    expect(diagnose(ev, [crash()])?.headline).not.toMatch(/roll ?back to|rollout undo/i);
+  });
+
+  it('names the ConfigMap the pods read that changed just before as the change the restart picked up', () => {
+    const edited = { kind: 'ConfigMap' as const, name: 'app-config', createdAt: minutesAgo(400 * 24 * 60), changedAt: minutesAgo(31) };
+    const ev = envEvidence('0a1b2c3d4e5f', 'f5e4d3c2b1a0', { name: 'STAKATER_APP_CONFIG_CONFIGMAP', objects: [edited] });
+    const t = findTrigger(ev, crash(), compareFailingHealthy(ev));
+    expect(t.kind).toBe('object-change');
+    expect(t.text).toMatch(/^ConfigMap app-config was changed 31m ago and picked up by revision 7, a restart of the same template \(only container app's env STAKATER_APP_CONFIG_CONFIGMAP changed, 30m ago\)/);
+    const d = diagnose(ev, [crash()]);
+    expect(d?.headline).not.toMatch(/roll ?back to|rollout undo/i);
+    expect(d?.action).toMatch(/a rollback would not help/);
+  });
+
+  it('reads a config hash env the same, and keeps the rollback when anything else changed too', () => {
+    const chart = envEvidence('0a1b2c3d4e5f', 'f5e4d3c2b1a0', { name: 'CONFIG_CHECKSUM' });
+    const hashed = findTrigger(chart, crash(), compareFailingHealthy(chart));
+    expect(hashed.text).toMatch(/^a ConfigMap the pods read changed and was picked up by revision 7/);
+    const more = envEvidence('0a1b2c3d4e5f', 'f5e4d3c2b1a0', { extra: { name: 'FEATURE_X', value: 'on' } });
+    const t = findTrigger(more, crash(), compareFailingHealthy(more));
+    expect(t.kind === 'revision' && t.reloaded).toBeUndefined();
+    expect(rollbackFits(t, compareFailingHealthy(more))).toBe(true);
+  });
+});
