@@ -1,13 +1,14 @@
 /**
  * A singleton consumer met by its own rolling update. Some resources outside the pod take one
  * holder at a time — a PostgreSQL replication slot (one walsender streams from it), a RabbitMQ
- * queue consumed exclusively, a MySQL binlog client's server_id, a bot's long poll, a leader or
- * advisory lock — and a Deployment of one replica that uses one is a singleton. A RollingUpdate
+ * queue consumed exclusively, a leader or advisory lock — and a Deployment of one replica that uses one is a singleton. A RollingUpdate
  * with surge starts the new pod before it stops the old one, which still holds the resource: the
  * new pod is refused ("replication slot … is active for PID …"), exits or retries for ever, and
  * the rollout can never finish while the old pod keeps working. Any revision's rollout meets it,
  * a rollback's too; the fix is to stop the old pod first (strategy Recreate) or a leader lock that
  * lets the new pod wait. shared-store-lock.ts reads the same surge for a lock on a shared volume.
+ * Resources whose newer holder wins (the older connection is dropped) show in the old pod's log
+ * instead, and are not read here.
  */
 import type { IsoTime, PodEvidence, RevisionEvidence, TriageEvidence } from './evidence.js';
 import { getDesiredReplicas } from './pod-status.js';
@@ -46,18 +47,6 @@ export const SINGLETON_SIGNS: readonly SingletonSign[] = [
     sign: /(?:ACCESS_REFUSED - queue '([^']+)' in vhost '[^']*' in exclusive use|RESOURCE_LOCKED - cannot obtain exclusive access to locked queue '([^']+)')/,
     rule: 'RabbitMQ lets one connection consume (or own) an exclusive queue: another is refused while the first stays connected',
     read: (m) => ({ resource: m[1] ?? m[2] }),
-  },
-  {
-    name: 'MySQL binlog client server_id',
-    noun: 'server_id',
-    sign: /(?:slave|replica) with the same server_uuid\/server_id as this (?:slave|replica) has connected to the (?:master|source)/i,
-    rule: 'MySQL keeps one binlog client per server_id: a second client with the same server_id is dropped while the first streams',
-  },
-  {
-    name: 'Telegram bot long poll',
-    noun: 'poll',
-    sign: /Conflict: terminated by other getUpdates request/,
-    rule: 'Telegram serves one getUpdates poll per bot token: a second is refused with 409 Conflict while the first polls',
   },
   {
     name: 'leader/advisory lock',
@@ -145,7 +134,8 @@ export function findSingletonSurge(ev: TriageEvidence): SingletonSurge | undefin
     if (match === undefined) continue;
     const pods = [...counts.keys()].map((n) => byName.get(n)).filter((p): p is PodEvidence => p !== undefined);
     // Only the new revision's pods are refused: an old pod refused too is another story (two consumers of any revision).
-    if (pods.length === 0 || !pods.every((p) => p.revisionHash === newest.hash && !p.ready)) continue;
+    // Where the second holder is the one that loses (the older connection dropped), the old pod logs it: not this reading.
+    if (pods.length === 0 || !pods.every((p) => p.revisionHash === newest.hash)) continue;
     const refused = pods.map((p) => ({ pod: p.name, restarts: Math.max(0, ...p.containers.map((c) => c.restartCount)), lines: counts.get(p.name) ?? 0 }));
     const crashing = refused.some((r) => r.restarts >= CRASH_RESTARTS && endedOn.has(r.pod));
     if (!crashing && refused.reduce((n, r) => n + r.lines, 0) < MIN_REFUSALS) continue;

@@ -79,6 +79,14 @@ describe('analyzeSingletonSurge', () => {
     expect(f?.title).toMatch(/^RabbitMQ exclusive queue invoice-events takes one holder at a time and is held by the old pod \S+ \(revision 4\): strategy RollingUpdate \(maxSurge 25% \(the default\), maxUnavailable 25% \(the default\)\)/);
   });
 
+  it('reads a leader lock the new pod keeps retrying, without a crash, from three refusals', () => {
+    const ev = surging({ crashes: 0, refusal: () => '' });
+    const fresh = ev.pods[1]?.name ?? '';
+    const refusals = [3, 2, 1].map((t) => `${minutesAgo(t)} WARN could not acquire advisory lock "nightly-export" (held by pid 8812), retrying in 30s`);
+    const [f] = analyzeSingletonSurge({ ...ev, logs: [...ev.logs.filter((l) => l.pod !== fresh), { pod: fresh, container: 'app', previous: false, lines: refusals }] });
+    expect(f?.title).toMatch(/^Leader\/advisory lock nightly-export takes one holder at a time and is held by the old pod \S+ \(revision 4, holder 8812\): .* so the new pod \S+ is refused \(3 times in its logs\)$/);
+  });
+
   it('says so when the revision\'s change-cause names the strategy, and points at a chart it moved to', () => {
     const [f] = analyzeSingletonSurge(surging({ changeCause: 'switch to RollingUpdate maxSurge 1' }));
     expect(f?.title).toMatch(/revision 5's change-cause names the strategy \("switch to RollingUpdate maxSurge 1"\)$/);
