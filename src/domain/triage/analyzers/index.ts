@@ -220,6 +220,7 @@ import { analyzeSequenceBehind } from './sequence-behind.js';
 import { analyzeMigrationHistory } from './migration-history.js';
 import { analyzeColumnCharset } from './column-charset.js';
 import { analyzeSharedStoreLock } from './shared-store-lock.js';
+import { analyzeSingletonSurge } from './singleton-surge.js';
 import { analyzeUnimplementedCalls } from './unimplemented-method.js';
 import { analyzeMissingClass } from './missing-class.js';
 import { analyzeRouteGone } from './route-gone.js';
@@ -472,6 +473,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'migration-history': analyzeMigrationHistory,
   'column-charset': analyzeColumnCharset,
   'shared-store-lock': analyzeSharedStoreLock,
+  'singleton-surge': analyzeSingletonSurge,
   'unimplemented-method': analyzeUnimplementedCalls,
   'missing-class': analyzeMissingClass,
   'route-gone': analyzeRouteGone,
