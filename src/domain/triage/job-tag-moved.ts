@@ -1,5 +1,5 @@
 /**
- * A Job whose template did not change can still run another image: a mutable tag (`:stable`,
+ * A Job whose template did not change can still run another image: a mutable tag (`:main`,
  * `:latest`) pushed again gives every new pod the new build under imagePullPolicy Always. The
  * kubelet records what the tag resolved to in each pod's imageID, and the size it pulled in its
  * Pulled event: a failing run whose digest (or pulled size) differs from an earlier successful
@@ -64,7 +64,7 @@ export function findTagMoved(ev: TriageEvidence, failing: readonly PodEvidence[]
   return { image, now: `pulled size ${sizesNow.join(', ')} bytes`, before: `${sizesBefore.join(', ')} bytes`, goodPod };
 }
 
-/** "the tag platform/app:stable now points at a different image (digest …; the last good run's pod ran …)". */
+/** "the tag team/app:latest now points at a different image (digest …; the last good run's pod ran …)". */
 export function tellTagMoved(moved: TagMoved, shortImage: string, pullPolicy: string | undefined): string {
   const policy = pullPolicy === 'Always' ? ', pulled anew by every pod under imagePullPolicy Always' : '';
   return `the tag ${shortImage} now points at a different image (${moved.now}; the last good run's pod ${moved.goodPod} ran ${moved.before})${policy}`;

@@ -157,8 +157,8 @@ describe('analyzeFailedJobs', () => {
 
   it('dates the start failure to the mutable tag resolving to another build than the last good run\'s pod', () => {
     const message = 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "/bin/bash": stat /bin/bash: no such file or directory: unknown';
-    const image = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/platform/job-base:stable';
-    const repo = image.replace(/:stable$/, '');
+    const image = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/shared/batch-base:latest';
+    const repo = image.replace(/:latest$/, '');
     const command = ['/bin/bash', '-c', 'settle --day yesterday'];
     const newBuild = `${repo}@sha256:${'ab12'.repeat(16)}`;
     const oldBuild = `${repo}@sha256:${'9f3c'.repeat(16)}`;
@@ -168,7 +168,7 @@ describe('analyzeFailedJobs', () => {
     const jobs = [failedJob({ failed: 3, backoffLimit: 2 }), completedJob(GOOD, 24 * 60 + 21, 7)];
     const ev = cronScenario(jobs, [...pods, goodPod(oldBuild)], []);
     const [f] = analyzeFailedJobs(ev);
-    expect(f?.title).toContain(`; the tag platform/job-base:stable now points at a different image (digest sha256:ab12ab12ab12; the last good run's pod ${GOOD}-q8r2d ran digest sha256:9f3c9f3c9f3c), pulled anew by every pod under imagePullPolicy Always`);
+    expect(f?.title).toContain(`; the tag shared/batch-base:latest now points at a different image (digest sha256:ab12ab12ab12; the last good run's pod ${GOOD}-q8r2d ran digest sha256:9f3c9f3c9f3c), pulled anew by every pod under imagePullPolicy Always`);
     expect(f?.datesChange).toBe(true);
     const d = diagnose(ev, [f!]);
     expect(d?.headline).toContain('/bin/bash');
