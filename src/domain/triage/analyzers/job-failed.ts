@@ -6,7 +6,8 @@ import { condenseRuntimeMessage } from './exit-code.js';
 import { tellClusterDown } from './dependency-cluster-down.js';
 import { tellRefusalMet } from './dependency-refuses.js';
 import { findLastGoodRun } from '../last-good-run.js';
-import { describeBadInterpreter, findBadInterpreter } from '../bad-interpreter.js';
+import { readStartFailure } from '../start-failure.js';
+import { findTagMoved, tellTagMoved } from '../job-tag-moved.js';
 import { explainVersionRefusal, findServerAtVersion, findVersionRefusal } from '../client-version-refusal.js';
 import { shortImage } from './image-pull.js';
 import { findRbacForbidden, tellRbacForbidden } from '../rbac-forbidden.js';
@@ -36,18 +37,32 @@ function describePods(pods: readonly PodEvidence[]): string | undefined {
   return `${same} pod${same === 1 ? '' : 's'} ${common}${others > 0 ? ` (${others} more ended otherwise)` : ''}`;
 }
 
-/** Pods whose entrypoint runc found but could not execute: how many, and what the runtime said. */
-function describeUnstarted(pods: readonly PodEvidence[], term: TerminatedStateEvidence | undefined): { line: string; message: string; cause: string; fix: string } | undefined {
-  const bad = findBadInterpreter(term?.message);
-  if (term === undefined || bad === undefined) return undefined;
-  const same = pods.filter((p) => p.containers.some((c) => findBadInterpreter(getLastTermination(c)?.message)?.path === bad.path)).length;
-  const told = describeBadInterpreter(bad);
+/**
+ * Pods whose container never started: the runtime's own message (terminated state, or the
+ * kubelet's Failed event when the state no longer carries it) says what it could not run.
+ */
+function describeUnstarted(ev: TriageEvidence, pods: readonly PodEvidence[], c: ContainerEvidence | undefined): { line: string; message: string; cause: string; fix: string; path?: string } | undefined {
+  const term = c ? getLastTermination(c) : undefined;
+  if (c === undefined || term === undefined) return undefined;
+  const said = term.message ?? findFailedEvent(ev, pods, c.name);
+  const told = readStartFailure(said, [...(c.command ?? []), ...(c.args ?? [])]);
+  if (told === undefined) return undefined;
+  const messageOf = (p: PodEvidence): string | undefined => { const x = p.containers.find((y) => y.name === c.name); return (x ? getLastTermination(x)?.message : undefined) ?? findFailedEvent(ev, [p], c.name); };
+  const same = pods.filter((p) => { const m = messageOf(p); return m !== undefined && readStartFailure(m, [...(c.command ?? []), ...(c.args ?? [])])?.clause === told.clause; }).length;
   return {
     line: `${same} pod${same === 1 ? '' : 's'} could not start (${term.reason ?? 'StartError'}, exit ${term.exitCode}): ${told.clause}`,
-    message: condenseRuntimeMessage(term.message) ?? '',
+    message: condenseRuntimeMessage(said) ?? '',
     cause: told.cause,
     fix: told.fix,
+    ...(told.path ? { path: told.path } : {}),
   };
+}
+
+/** The kubelet's "Error: …" Failed event of those pods' container: the runtime's words kept a little longer than the pod. */
+function findFailedEvent(ev: TriageEvidence, pods: readonly PodEvidence[], container: string): string | undefined {
+  const names = new Set(pods.map((p) => p.name));
+  const e = ev.events.find((x) => x.reason === 'Failed' && names.has(x.object.name) && (x.object.fieldPath === undefined || x.object.fieldPath.includes(`{${container}}`)) && /^Error: /.test(x.message));
+  return e?.message.replace(/^Error: /, '');
 }
 
 /**
@@ -145,7 +160,10 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
   const told = indexes?.pods ?? pods;
   const decisivePod = told.map((p) => ({ p, c: p.containers.find((c) => { const t = getLastTermination(c); return t !== undefined && t.exitCode !== 0; }) })).find((x) => x.c !== undefined);
   // The pods never ran: the runtime's message, not a log, says why.
-  const unstarted = decisivePod?.c ? describeUnstarted(told, getLastTermination(decisivePod.c)) : undefined;
+  const unstarted = describeUnstarted(ev, told, decisivePod?.c);
+  // The same mutable tag resolved to another build than the last good run's: that push is the "since".
+  const moved = unstarted && decisivePod?.c ? findTagMoved(ev, told, decisivePod.c.name, decisivePod.c.image) : undefined;
+  const movedClause = moved && decisivePod?.c ? tellTagMoved(moved, shortImage(decisivePod.c.image), decisivePod.c.imagePullPolicy) : undefined;
   const podLine = unstarted?.line ?? describePods(told);
   const log = decisivePod?.c ? findLog(ev, decisivePod.p.name, decisivePod.c.name) : undefined;
   const logLine = log ? pickDecisiveLine(log.lines) : undefined;
@@ -186,7 +204,7 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
   const otherDated = refused?.dated === true || forbidden?.dated === true || audience?.dated === true || metDown?.finding.datesChange === true;
   const changed = !disruption && !indexes && !otherDated ? findJobTemplateChange(ev, newest) : undefined;
   const template = changed ? tellTemplateChange(changed, newest, ev.collectedAt) : undefined;
-  const since = template ? `, ${template.clause}` : '';
+  const since = template ? `, ${template.clause}` : movedClause ? `; ${movedClause}` : '';
   let title: string;
   if (disruption) {
     const code = decisivePod?.c ? getLastTermination(decisivePod.c)?.exitCode : undefined;
@@ -232,7 +250,7 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
         ? `The run was still going when activeDeadlineSeconds passed, so the Job controller killed it.${history.length > 0 ? ' Earlier runs show how close to the deadline it has been running.' : ''} The work grew, or the run got slower.`
         : isolated
           ? `Every attempt of ${which ?? ''} failed the same way while the other indexes completed with the same image and template: the fault is in what ${indexes?.count === 1 ? 'that index reads' : 'those indexes read'}${input ? ` (${input})` : ''}, not in the code or the cluster.`
-          : `${unstarted?.cause ?? refused?.cause ?? forbidden?.cause ?? packaged?.cause ?? metDown?.finding.likelyCause ?? failingRule?.cause ?? `Every retry failed the same way until the backoff limit; the pods' exit and their last log lines say why.`}${template ? ` ${template.cause}` : ''}`,
+          : `${unstarted?.cause ?? refused?.cause ?? forbidden?.cause ?? packaged?.cause ?? metDown?.finding.likelyCause ?? failingRule?.cause ?? `Every retry failed the same way until the backoff limit; the pods' exit and their last log lines say why.`}${template ? ` ${template.cause}` : movedClause ? ` No spec changed: ${movedClause}.` : ''}`,
       nextAction: disruption
         ? `Re-run the Job once ${disruption.nodeShutdown ? 'the node is back (or elsewhere)' : 'the disruption is over'} (a failed Job is not retried by itself). So the next disruption does not fail it: add a podFailurePolicy rule with action Ignore on the DisruptionTarget condition (disruptions then do not count against backoffLimit)${disruption.nodeShutdown ? ', and drain nodes before planned reboots' : ''}.`
         : deadline
@@ -247,7 +265,7 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
       fix: disruption ? 're-run the Job, and give it a podFailurePolicy that ignores DisruptionTarget' : deadline ? 'make the run fit its deadline (or raise activeDeadlineSeconds)' : isolated ? `fix ${input ? `the input of ${which ?? ''}` : `what the log of ${which ?? ''} names`} and re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'}` : forbidden ? `${forbidden.fix} and re-run the Job` : unstarted ?? refused ?? packaged ? `${(unstarted ?? refused ?? packaged)?.fix ?? ''} and re-run the Job` : metDown?.finding.fix ? metDown.finding.fix : template ? `${template.revert}, or fix what the log names under the new template, and re-run the Job` : 'fix what the log names and re-run the Job',
       confirmCommands: [formatKubectl(ev.target, `describe job ${newest.name}`), ...(decisivePod?.c ? [formatKubectl(ev.target, `logs ${decisivePod.p.name} -c ${decisivePod.c.name} --tail=100`)] : [])],
       affected: { pods: unique(pods.map((p) => p.name)), nodes: listNodesOf(pods) },
-      ...(refused?.dated || forbidden?.dated || audience?.dated || metDown?.finding.datesChange || template ? { datesChange: true as const } : {}),
+      ...(refused?.dated || forbidden?.dated || audience?.dated || metDown?.finding.datesChange || template || movedClause ? { datesChange: true as const } : {}),
       ...(metDown?.finding.onset ? { onset: metDown.finding.onset } : {}),
       ...(metDown?.finding.outsideWorkload ? { outsideWorkload: metDown.finding.outsideWorkload } : {}),
     },

@@ -3,7 +3,7 @@ import { analyzeFailedJobs } from '../../../../src/domain/triage/analyzers/job-f
 import { keepSettings, pickSettingConfigReads } from '../../../../src/domain/triage/setting-config.js';
 import { diagnose } from '../../../../src/domain/triage/verdict/diagnose.js';
 import type { ContainerEvidence, JobEvidence, LogEvidence, PodEvidence, TriageEvidence } from '../../../../src/domain/triage/evidence.js';
-import { NODE_A, NODE_B, NODE_C, NS, baseEvidence, container, minutesAgo, pod, running, terminated, workload } from '../scenarios/builders.js';
+import { NODE_A, NODE_B, NODE_C, NS, baseEvidence, container, event, minutesAgo, pod, running, terminated, workload } from '../scenarios/builders.js';
 
 const CRON = 'nightly-settlement';
 const JOB = `${CRON}-29392800`;
@@ -133,6 +133,51 @@ describe('analyzeFailedJobs', () => {
     expect(f?.title).toMatch(/shebang/);
     expect(f?.decisive).toBe('exec /opt/tools/entry.sh: no such file or directory');
     expect(f?.fix).toMatch(/^fix the interpreter line of \/opt\/tools\/entry\.sh .* and re-run the Job$/);
+  });
+
+  it('names the interpreter missing from the image when no pod of the run could start, instead of the backoff condition', () => {
+    const message = 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "/bin/bash": stat /bin/bash: no such file or directory: unknown';
+    const command = ['/bin/bash', '-c', 'settle --day yesterday'];
+    const pods = [0, 1, 2].map((i) => jobPod(i, exited(128, 'StartError', 20 - 2 * i, { command, state: terminated(128, 'StartError', 20 - 2 * i, { message, runSeconds: 0 }) })));
+    const [f] = analyzeFailedJobs(cronScenario([failedJob({ failed: 3, backoffLimit: 2 })], pods, []));
+    expect(f?.title).toContain("3 pods could not start (StartError, exit 128): the image has no /bin/bash — the command's interpreter is missing from the image");
+    expect(f?.decisive).toBe('exec: "/bin/bash": stat /bin/bash: no such file or directory');
+    expect(f?.fix).toMatch(/^run the command with an interpreter the image has \(\/bin\/sh -c …\).* and re-run the Job$/);
+    // No good run's pod kept to compare builds with: no trigger claimed.
+    expect(f?.datesChange).toBeUndefined();
+  });
+
+  it('reads the runtime message from the Failed events when the pods\' state no longer carries it', () => {
+    const command = ['/bin/bash', '-c', 'settle --day yesterday'];
+    const pods = [0, 1].map((i) => jobPod(i, exited(128, 'StartError', 20 - 2 * i, { command, state: terminated(128, 'StartError', 20 - 2 * i, { runSeconds: 0 }) })));
+    const events = pods.map((p) => event({ object: { kind: 'Pod', name: p.name, namespace: NS, fieldPath: 'spec.containers{settle}' }, reason: 'Failed', message: 'Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "/bin/bash": stat /bin/bash: no such file or directory: unknown' }));
+    const [f] = analyzeFailedJobs({ ...cronScenario([failedJob({ failed: 2, backoffLimit: 1 })], pods, []), events });
+    expect(f?.title).toContain('2 pods could not start (StartError, exit 128): the image has no /bin/bash');
+  });
+
+  it('dates the start failure to the mutable tag resolving to another build than the last good run\'s pod', () => {
+    const message = 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "/bin/bash": stat /bin/bash: no such file or directory: unknown';
+    const image = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/shared/batch-base:latest';
+    const repo = image.replace(/:latest$/, '');
+    const command = ['/bin/bash', '-c', 'settle --day yesterday'];
+    const newBuild = `${repo}@sha256:${'ab12'.repeat(16)}`;
+    const oldBuild = `${repo}@sha256:${'9f3c'.repeat(16)}`;
+    const pods = [0, 1, 2].map((i) => jobPod(i, exited(128, 'StartError', 20 - 2 * i, { image, command, imagePullPolicy: 'Always', imageID: newBuild, state: terminated(128, 'StartError', 20 - 2 * i, { message, runSeconds: 0 }) })));
+    const GOOD = `${CRON}-29391360`;
+    const goodPod = (imageID: string): PodEvidence => pod(7, { name: `${GOOD}-q8r2d`, jobName: GOOD, phase: 'Succeeded', ready: false, revisionHash: undefined, labels: { 'job-name': GOOD }, createdAt: minutesAgo(24 * 60 + 21), containers: [exited(0, 'Completed', 24 * 60 + 14, { image, command, imagePullPolicy: 'Always', imageID })] });
+    const jobs = [failedJob({ failed: 3, backoffLimit: 2 }), completedJob(GOOD, 24 * 60 + 21, 7)];
+    const ev = cronScenario(jobs, [...pods, goodPod(oldBuild)], []);
+    const [f] = analyzeFailedJobs(ev);
+    expect(f?.title).toContain(`; the tag shared/batch-base:latest now points at a different image (digest sha256:ab12ab12ab12; the last good run's pod ${GOOD}-q8r2d ran digest sha256:9f3c9f3c9f3c), pulled anew by every pod under imagePullPolicy Always`);
+    expect(f?.datesChange).toBe(true);
+    const d = diagnose(ev, [f!]);
+    expect(d?.headline).toContain('/bin/bash');
+    expect(d?.headline).toContain('now points at a different image');
+    expect(d?.headline).not.toMatch(/no change (of the workload )?found/);
+    // The good run's pod ran the same build: the tag did not move, and nothing is dated.
+    const [g] = analyzeFailedJobs(cronScenario(jobs, [...pods, goodPod(newBuild)], []));
+    expect(g?.title).not.toContain('now points at');
+    expect(g?.datesChange).toBeUndefined();
   });
 
   it('names the client image and both versions when pg_dump refuses a newer server, and dates the server pod that came up after the last good run', () => {
