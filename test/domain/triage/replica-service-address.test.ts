@@ -80,6 +80,14 @@ describe('writes refused as read-only through a host a ConfigMap gives', () => {
     expect(report.headline).not.toMatch(/no change found|roll(ing)? ?back to|rollout undo/i);
   });
 
+  it('names a literal env host of the replicas\' Service too, with no ConfigMap in its fix', () => {
+    const ev = scenario(PG_REFUSED, []);
+    const pods = ev.pods.map((p) => ({ ...p, containers: [container({ env: [{ name: 'PGHOST', value: 'ledger-pg-replica' }] })] }));
+    const [f] = analyzeDependencyRefusals({ ...ev, pods });
+    expect(f?.title).toMatch(/^PostgreSQL ledger-pg-replica refuses writes: PGHOST points at ledger-pg-replica, the Service of the read-only replicas/);
+    expect(f?.fix).toMatch(/^point PGHOST back at ledger-pg-primary, the read-write Service/);
+  });
+
   it('keeps the failover reading when the host is the read-write Service', () => {
     const [f] = analyzeDependencyRefusals(scenario(PG_REFUSED, [address(`DB_HOST=ledger-pg-primary.${NS}.svc.cluster.local`)]));
     expect(f?.title).toMatch(/^PostgreSQL ledger-pg-primary refuses writes: the client is connected to a read-only server/);
