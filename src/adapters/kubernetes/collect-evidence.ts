@@ -79,7 +79,7 @@
 //   at least 2), the same gets, keeping only the compression.type and brokers' version keys; where they show MongoDB answering
 //   writes "not primary" (at least 2), the same gets, keeping only the MongoDB address keys (MONGODB_URI…), password masked; where
 //   they show writes refused as read-only (PostgreSQL 25006, MySQL 1290; at least 2) and the container names no literal database
-//   host, the same gets, keeping only the database address keys (DATABASE_HOST, PGHOST, MYSQL_HOST, DB_URL…), password masked;
+//   host, the same gets, keeping only the database address keys (DB_HOST, PGHOST, MYSQL_HOST, DB_URL…), password masked;
 //   where they show queue jobs taken again past their tries (MaxAttemptsExceededException, a RabbitMQ delivery acknowledgement
 //   timeout; at least 2), the same gets, keeping only the redelivery-timeout (retry_after, visibility/consumer timeout) and
 //   job-timeout keys; where a restarted container with an HTTP liveness probe logs a health check failing ("DataSource health check

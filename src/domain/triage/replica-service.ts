@@ -47,7 +47,7 @@ export function findReplicaService(services: readonly ServiceEvidence[], name: s
   return { service: name, sign: role === undefined ? 'by its name' : `selector ${role[0]}=${role[1]}`, ...(writer ? { writer: writer.name } : {}) };
 }
 
-/** "DATABASE_HOST (ConfigMap app-config) points at app-db-ro, the Service of the read replicas (selector role=replica), not the read-write app-db-rw". */
+/** "DB_HOST (ConfigMap app-config) points at app-db-ro, the Service of the read replicas (selector role=replica), not the read-write app-db-rw". */
 export function describeReplicaAddress(r: ReplicaService, env: string, configMap: string | undefined): string {
   return `${env}${configMap ? ` (ConfigMap ${configMap})` : ''} points at ${r.service}, the Service of the read-only replicas (${r.sign})${r.writer ? `, not the read-write ${r.writer}` : ''}`;
 }

@@ -19,7 +19,7 @@ export const MONGO_NOT_PRIMARY = /NotWritablePrimary|not master and slaveOk=fals
 /** The keys that hold a MongoDB address: MONGODB_URI, MONGO_URL, SPRING_DATA_MONGODB_URI, MONGO_HOSTS. */
 export const MONGO_ADDRESS_KEY = /MONGO\w*(URI|URL|HOSTS?)$/i;
 
-/** The keys that hold a SQL server's address: DATABASE_HOST, PGHOST, MYSQL_HOST, DB_URL, SPRING_DATASOURCE_URL. */
+/** The keys that hold a SQL server's address: DB_HOST, PGHOST, MYSQL_HOST, DB_URL, SPRING_DATASOURCE_URL. */
 export const SQL_ADDRESS_KEY = /(DATABASE|DATASOURCE|DB|POSTGRES\w*|PG|MYSQL|MARIADB)_?(HOST|HOSTNAME|ADDR|ADDRESS|SERVER|URL|URI|DSN)$/i;
 
 /** One refused write is a race with an election; the same answer again is the state of the client. */
