@@ -1,6 +1,7 @@
 // Where the workload's logs show a mechanism a setting decides — SQS deletes refused for expired
 // receipt handles (the visibility timeout), Vault refusing every pod (its tokens' max TTL), MongoDB
-// answering writes "not primary" (the connection string, password masked) — a get
+// answering writes "not primary" (the connection string, password masked), a SQL server refusing writes as
+// read-only (the database host, which may be the replicas' Service) — a get
 // of the ConfigMaps the logging container takes variables from (envFrom, configMapKeyRef; at most
 // two per mechanism), keeping only the keys that hold the setting. Where Vault refuses the pods and
 // those name the role they log in with but no max TTL, a get of the namespace's ConfigMaps whose

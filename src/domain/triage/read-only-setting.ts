@@ -16,7 +16,7 @@ import { TRIGGER_SKEW_MS } from './trigger-window.js';
 export type ReadOnlyEngine = 'PostgreSQL' | 'MySQL';
 
 /** The client's write refused as read-only: PostgreSQL 25006, MySQL 1290 (--read-only / --super-read-only). */
-const READ_ONLY_REFUSAL = /cannot execute \w+ in a read-only transaction|running with the --(super-)?read-only option/i;
+export const READ_ONLY_REFUSAL = /cannot execute \w+ in a read-only transaction|running with the --(super-)?read-only option/i;
 /** A line of a Job's log that names a read-only setting, on or off. */
 const READ_ONLY_SETTING = /default_transaction_read_only|SESSION CHARACTERISTICS AS TRANSACTION READ|\b(super_)?read_only\b/i;
 /** What a Job that may touch a database runs: its client, its tools, its address variables. */

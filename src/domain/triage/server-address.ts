@@ -55,7 +55,7 @@ const GO_MYSQL_DSN = /^(?:[^@\s]*@)?tcp\((?<host>[^:()\s]+)(?::\d+)?\)\//i;
 
 /** The env var that holds the server's address: a URL of its scheme, or a *_HOST / *_ADDR / *_NODES named after it. */
 export function findServerAddress(c: Pick<ContainerEvidence, 'env'>, server: ServerKind): { env: string; host: string } | undefined {
-  const word = server === 'PostgreSQL' ? /POSTGRES|PG|DATABASE|DB/i : server === 'Elasticsearch' ? /ELASTIC|ES_|OPENSEARCH/i : server === 'Kafka' ? /KAFKA|BOOTSTRAP/i : server === 'memcached' ? /MEMCACHE/i : server === 'MinIO' ? /MINIO|S3/i : new RegExp(server, 'i');
+  const word = server === 'PostgreSQL' ? /POSTGRES|PG|DATABASE|DB/i : server === 'Elasticsearch' ? /ELASTIC|ES_|OPENSEARCH/i : server === 'Kafka' ? /KAFKA|BOOTSTRAP/i : server === 'memcached' ? /MEMCACHE/i : server === 'MinIO' ? /MINIO|S3/i : server === 'MySQL' ? /MYSQL|MARIADB|DATABASE|DB/i : new RegExp(server, 'i');
   for (const e of c.env ?? []) {
     if (!('value' in e)) continue;
     const v = e.value.trim();

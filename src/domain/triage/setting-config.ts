@@ -6,7 +6,8 @@
  * producer whose codec the brokers refuse has a codec and a brokers' version. All are often set in a
  * ConfigMap the container takes its variables from (envFrom, configMapKeyRef), and a Vault role's
  * max TTL in a ConfigMap of the namespace that names the role; a MongoDB client whose writes are
- * answered "not primary" has its connection string there (directConnection=true to one member); a
+ * answered "not primary" has its connection string there (directConnection=true to one member), and a
+ * SQL client whose writes are refused as read-only its host (a replicas' Service); a
  * queue worker whose jobs are taken again past their tries has the queue's redelivery timeout there
  * (retry_after, visibility timeout) and maybe its own job timeout; a container whose liveness
  * endpoint fails a dependency's health check has its liveness health group in its config file (a
@@ -35,7 +36,7 @@ import { VISIBILITY_SETTING, findExpiredReceipts } from './queue-visibility.js';
 import { MAX_TTL_SETTING, ROLE_SETTING, findMaxTtl, findVaultDenials, findVaultRole } from './vault-token-ttl.js';
 import { FIFO_VALUE, findFifoSendRefusals } from './sqs-fifo-send.js';
 import { BROKER_VERSION_SETTING, CODEC_SETTING, findCodecRefusals } from './kafka-codec.js';
-import { MONGO_ADDRESS_KEY, findNotPrimaryWrites, maskCredentials } from './server-address-config.js';
+import { MONGO_ADDRESS_KEY, SQL_ADDRESS_KEY, findNotPrimaryWrites, findReadOnlyWrites, maskCredentials } from './server-address-config.js';
 import { REDELIVERY_SETTING, WORKER_TIMEOUT_SETTING, findRedeliveredJobs } from './job-redelivery.js';
 import { LIVENESS_GROUP_ENV, findHealthCheckedLiveness, findLivenessGroupLine } from './liveness-group.js';
 import { findRemoteWriteRefusals, listScrapeJobs } from './remote-write-refusal.js';
@@ -66,7 +67,7 @@ const SETTING_KEYS: Record<SettingMechanism, RegExp> = {
   // Any key: what marks the setting is its value, a queue URL or name ending in .fifo.
   'queue-fifo': /./,
   'kafka-codec': new RegExp(`${BROKER_VERSION_SETTING.source}|${CODEC_SETTING.source}`, 'i'),
-  'server-address': MONGO_ADDRESS_KEY,
+  'server-address': new RegExp(`${MONGO_ADDRESS_KEY.source}|${SQL_ADDRESS_KEY.source}`, 'i'),
   'queue-redelivery': new RegExp(`${REDELIVERY_SETTING.source}|${WORKER_TIMEOUT_SETTING.source}`, 'i'),
   'liveness-group': LIVENESS_GROUP_ENV,
   'thread-stack': JVM_OPTIONS_KEY,
@@ -138,7 +139,8 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
   const vault = findVaultDenials(ev.logs, ev.pods, ev.now);
   const fifo = findFifoSendRefusals(ev.logs, ev.pods, ev.now);
   const codec = findCodecRefusals(ev.logs, ev.pods, ev.now);
-  const notPrimary = findNotPrimaryWrites(ev.logs, ev.pods);
+  // Writes refused as read-only, MongoDB's "not primary" or a SQL server's: the address the client takes may be a replica's.
+  const notPrimary = findNotPrimaryWrites(ev.logs, ev.pods) ?? findReadOnlyWrites(ev.logs, ev.pods);
   const redelivered = findRedeliveredJobs(ev.logs, ev.pods, ev.now);
   const liveness = findHealthCheckedLiveness(ev.logs, ev.pods);
   const overflow = findStackOverflows(ev.logs, ev.pods);

@@ -86,6 +86,20 @@ describe('the settings that decide a mechanism the logs show', () => {
     expect(JSON.stringify(ev)).not.toContain('hunter2');
   });
 
+  it('where a SQL server refuses writes as read-only, keeps only the database host the pods take from a ConfigMap, password masked', async () => {
+    const refused = '{"level":50,"err":{"message":"cannot execute INSERT in a read-only transaction","code":"25006"},"msg":"save failed"}';
+    cluster([refused, refused], undefined, { DATABASE_HOST: 'jobs-db-replica.fulfillment.svc.cluster.local', DB_URL: 'postgres://notifier:hunter2@jobs-db-replica/jobs', DB_POOL_MAX: '10' });
+    const ev = await h.cluster.collectEvidence(target, { budgetMs: AMPLE_BUDGET_MS });
+    expect(configReads()).toEqual([`/api/v1/namespaces/${NS}/configmaps/notifier-config`]);
+    expect(ev.settingConfig?.map((c) => c.written)).toEqual([
+      'MONGODB_URI=mongodb://notifier:***@mongo-0.mongo.fulfillment.svc.cluster.local:27017/jobs?directConnection=true',
+      'DATABASE_HOST=jobs-db-replica.fulfillment.svc.cluster.local',
+      'DB_URL=postgres://notifier:***@jobs-db-replica/jobs',
+    ]);
+    expect(JSON.stringify(ev)).not.toContain('hunter2');
+    expect(secretReads()).toEqual([]);
+  });
+
   it('where queue jobs are taken again past their tries, keeps the queue\'s redelivery timeout and the worker\'s job timeout', async () => {
     const exceeded = '[2026-11-21 02:41:03] production.ERROR: App\\Jobs\\BuildReport has been attempted too many times or run too long. The job may have previously timed out. {"exception":"[object] (Illuminate\\\\Queue\\\\MaxAttemptsExceededException(code: 0)"}';
     cluster([exceeded, exceeded], undefined, { QUEUE_RETRY_AFTER: '90', QUEUE_JOB_TIMEOUT: '120' });

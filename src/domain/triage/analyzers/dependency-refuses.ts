@@ -27,6 +27,7 @@ import type { SettingAt } from '../server-settings.js';
 import { RDB_SAVE_ERROR } from '../rdb-save-error.js';
 import { PATRONI_LOCK_FORBIDDEN } from '../patroni-leader-lock.js';
 import { findClusterDown } from '../cluster-down.js';
+import { describeReplicaAddress, findReplicaService, fixReplicaAddress } from '../replica-service.js';
 import { describeReadOnlySince, explainReadOnlyLeftOn, findReadOnlyLeftOn, findStandbySign, fixReadOnlyLeftOn, nameReadOnlyJob } from '../read-only-setting.js';
 import type { ReadOnlyEngine } from '../read-only-setting.js';
 import { DISK_FULL, MAX_SERVER_CLAIMS, describeFullClaims, listPodClaims } from '../server-disk-full.js';
@@ -1356,14 +1357,18 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
     // The Service itself routes to the replicas too: its selector lost the label of the primary's role.
     const mixed = r.failover && service?.namespace === ev.target.namespace ? findMixedRoleService(ev, service.name) : undefined;
     const mixedWhy = mixed ? describeMixedRole(mixed) : undefined;
+    // The address itself is the replicas' Service (a read-only endpoint beside a read-write one): no failover needed.
+    const pinnedSoFar = r.failover && address ? findPinnedPod(address.host, ev.target.namespace, ev.endpointSlices) : undefined;
+    const replica = r.failover && address && !mixed && !pinnedSoFar && !direct && service?.namespace === ev.target.namespace ? findReplicaService(ev.services, service.name) : undefined;
+    const replicaWhy = replica && address ? describeReplicaAddress(replica, address.env, fromConfigMap?.configMap) : undefined;
     // When the refusals began, so a change of that Service before them is found as the trigger.
     // A refused statement can follow the client's own change (a bigger payload, a new command, smaller batches): its time lets that rollout be tested as the trigger.
-    const onset = mixed || r.raises || r.clientSide || r.byClient || r.lostAt ? hits.map(timeOfHit).filter((t) => t !== undefined).sort()[0] : undefined;
+    const onset = mixed || replica || r.raises || r.clientSide || r.byClient || r.lostAt ? hits.map(timeOfHit).filter((t) => t !== undefined).sort()[0] : undefined;
     // A cache that filled up: its writers' start, when they began not long before it refused them.
     const fillStart = r.fills ? findFillStart(podObjects, hits.map(timeOfHit).filter((t) => t !== undefined).sort()[0]) : undefined;
     const mixedFix = mixed ? `put the primary's ${Object.keys(mixed.missing).join(', ')} label back into ${mixed.service}'s selector so it selects the primary only (fix the chart or manifest that dropped it), then recycle the client's connections` : undefined;
     // An address that names one pod of a headless Service never follows a failover: that pod's own log says who is primary now.
-    const pinned = r.failover && address ? findPinnedPod(address.host, ev.target.namespace, ev.endpointSlices) : undefined;
+    const pinned = pinnedSoFar;
     const primary = pinned ? findPrimaryNow(ev.dependencyPods?.find((d) => d.pod.name === pinned.pod)?.logs ?? []) : undefined;
     const primaryPod = primary && shortPodName(primary.host) !== pinned?.pod ? shortPodName(primary.host) : undefined;
     const member = direct ? describeDirectMember(direct.host, service?.name) : undefined;
@@ -1372,7 +1377,7 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
     // Nothing read shows a failover (no pinned pod, member or mixed Service; its pods' logs say neither standby nor a role moved):
     // a primary whose sessions default to read-only refuses the same, and a Job of the day that set that default and died is the since.
     const standby = r.readOnlyBy ? findStandbySign(serverPods.flatMap((d) => serverLogsOf(d).logs)) : undefined;
-    const unshown = r.readOnlyBy && !mixed && !pinned && !direct && !told && standby === undefined ? r.readOnlyBy : undefined;
+    const unshown = r.readOnlyBy && !mixed && !replica && !pinned && !direct && !told && standby === undefined ? r.readOnlyBy : undefined;
     const lastRefusal = unshown ? hits.map(timeOfHit).filter((t) => t !== undefined).sort().at(-1) : undefined;
     const leftOn = unshown ? findReadOnlyLeftOn(ev.readOnlyJobLogs ?? [], unshown.engine, lastRefusal) : undefined;
     const leftJob = leftOn ? nameReadOnlyJob(leftOn.run) : undefined;
@@ -1386,7 +1391,8 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
     // The server's own word can name its own fix (the permission Patroni lost), not the client's.
     const toldFix = told?.fix ?? (told?.subject ? `${r.fix} — start with ${told.subject}` : ownFix);
     const diskFix = full && teller ? `grow ${teller.pod.name}'s ${full}, or free space on it, so ${r.server} can write to disk again` : undefined;
-    const fixedHere = mixedFix ?? pinnedFix ?? diskFix ?? leftFix ?? (configRead?.fix ? `${toldFix}; then ${configRead.fix}` : toldFix);
+    const replicaFix = replica && address ? fixReplicaAddress(replica, address.env, fromConfigMap?.configMap, r.server) : undefined;
+    const fixedHere = mixedFix ?? replicaFix ?? pinnedFix ?? diskFix ?? leftFix ?? (configRead?.fix ? `${toldFix}; then ${configRead.fix}` : toldFix);
     // Another client's work inside the server blocks it (a script): the Job that talks to it and started just before the first refusal is the trigger.
     const firstRefusal = r.ranBy ? hits.map(timeOfHit).filter((t) => t !== undefined).sort()[0] : undefined;
     const runs = r.ranBy && service ? findServerJobRuns(ev.namespaceJobs?.jobs ?? [], service.name, firstRefusal) : undefined;
@@ -1396,7 +1402,7 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
     // A migration Job that completed just before: what it applied, in the migration tool's own words.
     const migrated = r.migratedBy ? describeMigrationRuns(ev.migrationJobLogs ?? [], ev.collectedAt) : undefined;
     const migrationLines = migrated ? (ev.migrationJobLogs ?? []).flatMap((m) => m.lines.slice(-3).map((l) => `log ${m.pod} (Job ${m.job}): ${l}`)) : [];
-    const head = `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : member ? `writes: the client is pinned to ${member} by directConnection=true, now a secondary` : `${refused}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${toldSaid ?? ''}${full ? `, on its ${full}` : ''}` : ''}${rolled ? ` — ${rolled.said}` : ''}`;
+    const head = `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : replicaWhy ? `writes: ${replicaWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : member ? `writes: the client is pinned to ${member} by directConnection=true, now a secondary` : `${refused}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${toldSaid ?? ''}${full ? `, on its ${full}` : ''}` : ''}${rolled ? ` — ${rolled.said}` : ''}`;
     // The server's own configured limit, read where it is set, or its own dated change: the server decides, whatever the client runs.
     const bySetting = !r.clientSide && !r.byClient && !r.ranBy && !r.failover && r.onlyWhenSet === true && configRead !== undefined;
     const finding: Finding = {
@@ -1410,6 +1416,8 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
         `${named}${where}`,
         ...(direct ? [`${direct.env} (from a ConfigMap): ${direct.value}`] : []),
         ...(mixedWhy ? [mixedWhy] : []),
+        ...(replicaWhy ? [replicaWhy] : []),
+        ...(fromConfigMap && !direct ? [`${fromConfigMap.env} (from ConfigMap ${fromConfigMap.configMap}): ${fromConfigMap.value}`] : []),
         ...(pinnedWhy ? [pinnedWhy] : []),
         ...(primary && primaryPod ? [`log ${pinned?.pod ?? ''} (${r.server}): ${primary.line}`] : []),
         ...(told ? [`log ${told.pod} (${r.server}): ${told.line}`] : []),
@@ -1438,7 +1446,7 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
       ...(toldAt || runs || leftOn || rolled || edited ? { datesChange: true as const } : {}),
       ...(leftJob ? { outsideWorkload: `the setting lives in the ${r.server} server, left on by ${leftJob}; a rollout of these pods changes nothing` } : {}),
       ...(fillStart && r.fills ? { onset: fillStart, buildsUp: r.fills, latent: r.fills } : onset ? { onset } : leftOn?.run.createdAt ? { onset: leftOn.run.createdAt } : firstRefusal && runs ? { onset: firstRefusal } : {}),
-      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why}${configRead ? ` Here ${configRead.why}` : ''} ${r.clientSide}${migrated ? ` ${migrated}: the schema change the statements prepared before it no longer match.` : ''}` : `${why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.` : r.ranBy ? `${r.server}${service ? ` (${service.name})` : ''} and these pods are healthy: another client's work inside it holds it for everyone.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}${runner && service ? ` ${runner} talks to ${service.name} and its run began just before the first ${r.ranBy?.what ?? 'refusal'}: what it runs there is the likely blocker (its log says what it sent).` : ''}`,
+      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : replicaWhy ? `${replicaWhy}. Every connection lands on a replica, which serves reads and refuses every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why}${configRead ? ` Here ${configRead.why}` : ''} ${r.clientSide}${migrated ? ` ${migrated}: the schema change the statements prepared before it no longer match.` : ''}` : `${why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.` : r.ranBy ? `${r.server}${service ? ` (${service.name})` : ''} and these pods are healthy: another client's work inside it holds it for everyone.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}${runner && service ? ` ${runner} talks to ${service.name} and its run began just before the first ${r.ranBy?.what ?? 'refusal'}: what it runs there is the likely blocker (its log says what it sent).` : ''}`,
       nextAction: r.clientSide ? `Fix ${r.fixes ?? 'the command these pods send to'} ${named}: ${fixed}.` : `Fix ${named}: ${fixed}${alarm?.gone[0] ? ` — start with ${alarm.gone.map((g) => g.user).join(', ')}, whose connection is gone` : ''}.`,
       fix: fixed,
       confirmCommands: [
@@ -1448,7 +1456,7 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
         ...(leftOn ? [formatKubectl(ev.target, `logs job/${leftOn.run.job} --tail=200`)] : []),
       ],
       // The ConfigMaps that set the limit it refuses at, or the client's size: an edit of one just before is the trigger.
-      affected: { pods, nodes: listNodesOf(podObjects), ...(service ? { services: [service.name] } : {}), ...(runs ? { jobs: namesOfRuns(runs) } : leftOn ? { jobs: [leftOn.run.owner?.name ?? leftOn.run.job] } : {}), ...(configMapsOf([...fromFile.map((c) => c.configMap), ...(own && r.setInConfig ? listMountedConfigMaps(own.pod) : []), ...(clientRead ? [clientRead.configMap] : [])], sizing?.configMap)) },
+      affected: { pods, nodes: listNodesOf(podObjects), ...(service ? { services: [service.name] } : {}), ...(runs ? { jobs: namesOfRuns(runs) } : leftOn ? { jobs: [leftOn.run.owner?.name ?? leftOn.run.job] } : {}), ...(configMapsOf([...(replica && fromConfigMap ? [fromConfigMap.configMap] : []), ...fromFile.map((c) => c.configMap), ...(own && r.setInConfig ? listMountedConfigMaps(own.pod) : []), ...(clientRead ? [clientRead.configMap] : [])], sizing?.configMap)) },
     };
     return [{ finding, head, bySetting }];
   });
