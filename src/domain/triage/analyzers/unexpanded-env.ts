@@ -36,7 +36,9 @@ export function analyzeUnexpandedEnv(ev: TriageEvidence): Finding[] {
       if (refs.length === 0) continue;
       const names = new Set(pods.map((p) => p.name));
       const lines = ev.logs.filter((l) => names.has(l.pod) && l.container === c.name).flatMap((l) => l.lines);
-      const broken = revision && previous ? findBrokenRefs(previous.containers.find((x) => x.name === c.name), c) : [];
+      // Only the template's own containers: one an admission webhook injected (a mesh proxy) is not the revision's doing.
+      const own = revision?.containers.find((x) => x.name === c.name);
+      const broken = own && previous ? findBrokenRefs(previous.containers.find((x) => x.name === c.name), own) : [];
       const failing = pods.filter((p) => isPodFailing(p, ev.collectedAt));
       for (const ref of refs) {
         const literal = findLiteralLine(ref, lines);
@@ -85,7 +87,8 @@ function describe(ev: TriageEvidence, s: Suspect): Finding {
     title: `Container ${ref.container}'s ${said}: Kubernetes leaves it literal, so ${n} pod${n === 1 ? '' : 's'} ${literal !== undefined ? `get "${literally}" as written` : `start with "${literally}" in ${onCommand ? `the ${ref.holder}` : ref.holder}`}`,
     layer: 'container/process',
     severity: failing > 0 ? severityForPods(ev, failing) : 'warning',
-    confidence: literal !== undefined ? 'high' : 'medium',
+    // Without the log, only the template ties it to the failure: a lead, not the verdict.
+    confidence: literal !== undefined ? 'high' : 'low',
     evidence: [
       `${revision ? `revision ${revision.revision} ` : ''}container ${ref.container}: ${said}${moved ? ` (revision ${previous.revision} listed ${ref.name} first)` : ''}`,
       ...(literal !== undefined ? [`log shows the reference unexpanded: ${truncate(literal.trim(), 240)}`] : []),

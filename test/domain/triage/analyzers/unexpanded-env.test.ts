@@ -113,6 +113,18 @@ describe('analyzeUnexpandedEnv', () => {
     expect(f?.title).toContain('envFrom (ConfigMap worker-settings) did not supply it');
   });
 
+  it('is only a lead when the log does not show the reference: the revision broke it, the failure may be another', () => {
+    const found = analyzeUnexpandedEnv(scenario({ literal: 'redis-primary' }));
+    expect(found.map((f) => f.confidence)).toEqual(['low', 'low']);
+  });
+
+  it('does not blame the revision for a container it does not have (a mesh proxy injected at admission)', () => {
+    const ev = scenario({ newEnv: OLD_ENV, literal: 'redis-primary' });
+    const proxy = { ...container({ name: 'mesh-proxy', env: [{ name: 'PROXY_DOMAIN', value: '$(POD_NAMESPACE).svc.cluster.local' }] }) };
+    ev.pods = ev.pods.map((p) => ({ ...p, containers: [proxy, ...p.containers] }));
+    expect(analyzeUnexpandedEnv(ev)).toEqual([]);
+  });
+
   it('says nothing when every reference expands', () => {
     expect(analyzeUnexpandedEnv(scenario({ newEnv: OLD_ENV, literal: 'redis-primary.cache.svc.cluster.local' }))).toEqual([]);
   });
