@@ -156,6 +156,8 @@ export function parseDependencyError(line: string): DependencyError | undefined 
     }
     // Java prints "host/10.0.0.7:5432": keep the name and port.
     if (dep?.includes('/')) dep = dep.replace(/\/[\d.]+(?=:\d+$)/, '');
+    // "$(DATA_HOST): Name or service not known": a variable name the kubelet left unexpanded, not a host (unexpanded-env-ref.ts).
+    if (dep !== undefined && line.includes(`$(${dep.replace(/:\d+$/, '')})`)) dep = undefined;
     return dep === undefined ? { problem } : { problem, dependency: dep };
   }
   return undefined;

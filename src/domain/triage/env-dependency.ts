@@ -26,8 +26,12 @@ export function splitWords(text: string): Set<string> {
   return new Set(words.map((w) => (w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w)));
 }
 
-/** `scheme://host[:port]`, a JDBC URL (`jdbc:postgresql://host:5432/db`) among them. */
-const URL_ADDRESS = /^(?<scheme>(?:jdbc:)?[a-z][a-z0-9+.-]*):\/\/(?:[^@/\s]*@)?(?<host>[a-z0-9.-]+)(?::(?<port>\d{2,5}))?/i;
+/**
+ * `scheme://host[:port]`, a JDBC URL (`jdbc:postgresql://host:5432/db`) among them. The host ends
+ * where the URL's next part begins: a host that is a `$(VAR)` reference is no address, and its
+ * user name (`app_user:$(PW)@…`) is not a host.
+ */
+const URL_ADDRESS = /^(?<scheme>(?:jdbc:)?[a-z][a-z0-9+.-]*):\/\/(?:[^@/\s]*@)?(?<host>[a-z0-9.-]+)(?::(?<port>\d{2,5}))?(?=[/?#,;)\s]|$)/i;
 const HOST_PORT = /^(?<host>[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*):(?<port>\d{2,5})$/i;
 
 /** URL or bare `host:port` values among the container's literal env; a URL's scheme says the protocol ("jdbc:postgresql"). */

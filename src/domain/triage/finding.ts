@@ -106,6 +106,7 @@ export type FindingKind =
   | 'duplicate-work'
   | 'credentials-rejected'
   | 'duplicate-env'
+  | 'unexpanded-env'
   | 'proxy-env'
   | 'daemonset-coverage'
   | 'idle-command'

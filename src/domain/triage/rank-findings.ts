@@ -78,6 +78,8 @@ const EXPLAINS: Partial<Record<FindingKind, readonly FindingKind[]>> = {
   'sidecar-startup': ['exit-code', 'clean-exit', 'readiness-probe', 'liveness-kill', 'dependency-error', 'unexplained', ...PROCESS_EFFECTS],
   // An env name listed twice: the pods run with the last entry, and what they fail on (a refused login, an unknown host, a bad value) follows from it.
   'duplicate-env': ['credentials-rejected', 'dependency-error', 'container-config', 'readiness-probe', 'liveness-kill', 'signal-kill', 'exit-code', 'clean-exit', 'unexplained', ...PROCESS_EFFECTS],
+  // A $(VAR) reference the kubelet left literal: the host that does not resolve, the path not found, the exits are what the app does with it.
+  'unexpanded-env': ['credentials-rejected', 'dependency-error', 'container-config', 'readiness-probe', 'liveness-kill', 'signal-kill', 'exit-code', 'clean-exit', 'unexplained', ...PROCESS_EFFECTS],
   // A proxy in the env without NO_PROXY for the cluster: the in-cluster calls it refuses (403s, 502s, timeouts) and what they break follow from it.
   'proxy-env': ['dependency-error', 'credentials-rejected', 'slow-dependency', 'readiness-probe', 'liveness-kill', 'exit-code', 'clean-exit', 'unexplained', ...PROCESS_EFFECTS],
   'credentials-rejected': ['readiness-probe', 'liveness-kill', 'exit-code', 'crash-loop', 'unexplained', 'dependency-error', ...PROCESS_EFFECTS],

@@ -3,6 +3,7 @@ import { schedulerOf } from './pod-scheduler.js';
 import { describeAffinityTerm } from './pod-affinity.js';
 import { redactSecrets } from './redact-secrets.js';
 import { countTimes, findDuplicateEnv } from './duplicate-env.js';
+import { findBrokenRefs } from './unexpanded-env-ref.js';
 import { truncate } from '../text.js';
 import { formatAgo } from './time-span.js';
 
@@ -83,7 +84,23 @@ function diffEnv(container: string, older: readonly EnvVarEvidence[], newer: rea
     }
   }
   for (const name of before.keys()) if (!after.has(name)) lines.push(`${container} env removed ${name}`);
+  lines.push(...describeBrokenOrder(container, older, newer));
   return lines;
+}
+
+/**
+ * An entry moved ahead of a variable its value references as `$(NAME)`: a diff by name shows no
+ * change, yet the kubelet expands a reference only from the entries listed before it.
+ */
+function describeBrokenOrder(container: string, older: readonly EnvVarEvidence[], newer: readonly EnvVarEvidence[]): string[] {
+  const broken = findBrokenRefs({ name: container, env: older }, { name: container, env: newer }).filter((r) => r.where === 'later');
+  return [...new Set(broken.map((r) => r.holder))].map((holder) => {
+    const names = broken.filter((r) => r.holder === holder).map((r) => r.name);
+    const had = older.findIndex((e) => e.name === holder);
+    const moved = had !== -1 && names.every((n) => older.some((e, i) => e.name === n && i < had));
+    const list = names.length === 1 ? names[0] ?? '' : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+    return `${container} env ${holder} ${moved ? 'moved ahead of' : 'now listed before'} ${list}, which its value references as ${names.map((n) => `$(${n})`).join(', ')}`;
+  });
 }
 
 function diffResources(container: string, older: ResourcesEvidence, newer: ResourcesEvidence): string[] {

@@ -132,6 +132,7 @@ import { analyzeCronJobSchedule } from './cronjob-schedule.js';
 import { analyzeCronJobNoSuccess } from './cronjob-no-success.js';
 import { analyzeDisruptionBudget } from './disruption-budget.js';
 import { analyzeDuplicateEnv } from './duplicate-env.js';
+import { analyzeUnexpandedEnv } from './unexpanded-env.js';
 import { analyzeProxyEnv } from './proxy-env.js';
 import { analyzeInitStuck } from './init-stuck.js';
 import { analyzeLifecycleHooks } from './lifecycle-hook.js';
@@ -440,6 +441,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'credentials-rejected': analyzeRejectedCredentials,
   'vault-token-max-ttl': analyzeVaultTokenMaxTtl,
   'duplicate-env': analyzeDuplicateEnv,
+  'unexpanded-env': analyzeUnexpandedEnv,
   'proxy-env': analyzeProxyEnv,
   'legacy-token': analyzeLegacyToken,
   'daemonset-coverage': analyzeDaemonSetCoverage,

@@ -82,6 +82,11 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
     if (k === 'idle-command') return / (command|args):/.test(l);
     // The entry the revision appended under a name it already set: the change that decides the value.
     if (k === 'duplicate-env') return new RegExp(` env ${/ lists (\S+) (?:twice|\d+ times)/.exec(mechanism?.title ?? '')?.[1] ?? '\\S+'} (added a second time|listed)`).test(line);
+    // The env entry the revision moved ahead of the variable it references (or the reference it added).
+    if (k === 'unexpanded-env') {
+      const holder = /'s (?:env (\S+)|command|args) references/.exec(mechanism?.title ?? '');
+      return holder?.[1] === undefined ? / (command|args):/.test(l) : line.includes(` env ${holder[1]} `) || line.includes(` env ${holder[1]}:`);
+    }
     // The proxy variables the revision set (or the NO_PROXY it cut short) decide where calls go.
     if (k === 'proxy-env') return / env .*\b(https?|all|no)_proxy\b/.test(l);
     if (k === 'init-stuck') return l.startsWith('init ');
