@@ -38,6 +38,8 @@ import { explainTlsTerms, findGoRuntime, findJavaRuntime, findPlaintextSetting, 
 export type { DependencyError, DependencyProblem } from '../dependency-error-line.js';
 export { parseDependencyError } from '../dependency-error-line.js';
 import { type DependencyHit, parseDependencyError } from '../dependency-error-line.js';
+import { readLogLineTime } from '../log-line-time.js';
+import { earliest } from '../time-span.js';
 
 /** Matching lines in a ready pod's log tail before its errors count: a blip is not an outage. */
 const READY_POD_THRESHOLD = 3;
@@ -219,6 +221,8 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
   const trustKept = trust && trustPod ? describeTrustUnchanged(ev, trustPod, first.log.container, trust) : undefined;
   if (trust) evidence.push(`the pods trust ${trust.source}${trust.key ? ` (key ${trust.key})` : ''}, via ${trust.via}`);
   const readyOnly = failing.length === 0;
+  // Ready pods show no failure of their own: the fault began with the first of these lines that carries its time.
+  const firstLogged = readyOnly ? earliest(group.map((h) => readLogLineTime(h.line, ev.collectedAt))) : undefined;
   // A sidecar's logs (a mesh proxy, a log shipper) tell another story than the app's: say whose.
   const logged = unique(group.map((h) => h.log.container));
   const main = podObjects[0]?.containers[0]?.name;
@@ -318,6 +322,7 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
       : `${terms ? terms.cause : policyAllows ? ALLOWED_TIMEOUT.cause : passage ? PASSED_TIMEOUT.cause : text.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`,
     nextAction: fallback?.action ?? resolved?.action ?? (resolver ? resolver.action : untrusted ? untrusted.action : moved ? moved.action : terms ? terms.action : policyAllows ? ALLOWED_TIMEOUT.action : passage ? PASSED_TIMEOUT.action : text.action),
     ...((trustKept ?? sameRead ?? resolved?.outside) !== undefined ? { outsideWorkload: trustKept ?? sameRead ?? resolved?.outside } : {}),
+    ...(firstLogged !== undefined ? { onset: firstLogged } : {}),
     confirmCommands: confirm,
     affected: { pods, nodes: listNodesOf(podObjects), ...(resolution?.services?.length ? { services: resolution.services } : {}) },
   };
