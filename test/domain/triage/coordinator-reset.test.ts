@@ -24,7 +24,7 @@ function scenario(coordClaimsAgo: number): TriageEvidence {
   };
   return baseEvidence({
     pods: brokers,
-    pvcs: [0, 1].map((i) => ({ name: `data-events-bus-${i}`, phase: 'Bound' as const, accessModes: ['ReadWriteOnce'], createdAt: minutesAgo(200 * DAY - i) })),
+    pvcs: [0, 1].map((i) => ({ name: `data-events-bus-${i}`, phase: 'Bound' as const, accessModes: ['ReadWriteOnce'], usedByPods: [`events-bus-${i}`], createdAt: minutesAgo(200 * DAY - i) })),
     dependencyMembers: [members],
   });
 }
