@@ -221,8 +221,6 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
   const trustKept = trust && trustPod ? describeTrustUnchanged(ev, trustPod, first.log.container, trust) : undefined;
   if (trust) evidence.push(`the pods trust ${trust.source}${trust.key ? ` (key ${trust.key})` : ''}, via ${trust.via}`);
   const readyOnly = failing.length === 0;
-  // Ready pods show no failure of their own: the fault began with the first of these lines that carries its time.
-  const firstLogged = readyOnly ? earliest(group.map((h) => readLogLineTime(h.line, ev.collectedAt))) : undefined;
   // A sidecar's logs (a mesh proxy, a log shipper) tell another story than the app's: say whose.
   const logged = unique(group.map((h) => h.log.container));
   const main = podObjects[0]?.containers[0]?.name;
@@ -277,6 +275,9 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
   if (fallback) {
     confirm.push(formatKubectl(ev.target, `get ${fallback.unset.kind === 'secret' ? 'secret' : 'configmap'} ${fallback.unset.source} -o jsonpath='{.data}' | jq keys`));
   }
+  // Ready pods show no failure of their own: the fault began with the first of these lines that carries its time.
+  // Not when the dependency's own state explains it (down, gone): the change to look for is the dependency's, not the pods'.
+  const firstLogged = readyOnly && dependencyState === '' ? earliest(group.map((h) => readLogLineTime(h.line, ev.collectedAt))) : undefined;
   const finding: Finding = {
     id: `dependency-error/${problem}/${first.error.dependency ?? 'unknown'}`,
     kind: 'dependency-error',
