@@ -7,7 +7,7 @@ import { analyzeDependencyErrors } from '../../../src/domain/triage/analyzers/de
 import type { TriageEvidence } from '../../../src/domain/triage/evidence.js';
 import { compareFailingHealthy } from '../../../src/domain/triage/verdict/differential.js';
 import { findTrigger } from '../../../src/domain/triage/verdict/trigger.js';
-import { REV6, REV7, baseEvidence, container, minutesAgo, pod, revision } from './scenarios/builders.js';
+import { REV6, REV7, baseEvidence, container, endpointSlice, minutesAgo, pod, revision, service } from './scenarios/builders.js';
 
 const HOST = 'accounts.example.svc.cluster.local';
 const refusal = (m: number) => `${minutesAgo(m)} ERROR 1 --- [exec-1] c.e.AccountsClient : call failed: I/O error on POST request for "https://${HOST}:8443/v1/x": No subject alternative DNS name matching ${HOST} found.`;
@@ -35,5 +35,19 @@ describe('a dependency refusal logged by ready pods', () => {
     const t = findTrigger(ev, f, compareFailingHealthy(ev));
     expect(t.kind).toBe('object-change');
     expect(t.text).toMatch(/^ConfigMap client-config \(ACCOUNTS_URL\) was changed 32m ago and picked up by revision 7, a restart of the same template/);
+  });
+
+  it('leaves the onset to the dependency when its own state explains the refusal (no ready endpoint)', () => {
+    const refused = (m: number) => `${minutesAgo(m)} ERROR redis connection error: connect ECONNREFUSED 10.96.0.50:6379`;
+    const base = scenario(32);
+    const ev: TriageEvidence = {
+      ...base,
+      services: [service({ name: 'cache', clusterIP: '10.96.0.50', ports: [{ port: 6379, protocol: 'TCP' } as never] })],
+      endpointSlices: [endpointSlice('cache', [])],
+      logs: base.pods.map((p) => ({ pod: p.name, container: 'app', previous: false, lines: [refused(25), refused(12), refused(3)] })),
+    };
+    const [f] = analyzeDependencyErrors(ev);
+    expect(f?.title).toMatch(/no ready endpoint/);
+    expect(f?.onset).toBeUndefined();
   });
 });
