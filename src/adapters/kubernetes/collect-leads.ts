@@ -57,6 +57,7 @@ import { needsSinkSenders } from '../../domain/triage/sink-senders.js';
 import { needsWriterRollouts } from '../../domain/triage/writer-conflict.js';
 import { findMaxTimeExpired, listCollscanLogSearches, pickTimedOutMongo } from '../../domain/triage/collscan-timeout.js';
 import { pickAbortingMongo } from '../../domain/triage/mongo-transaction-lifetime.js';
+import { pickIdentityCoordinator } from '../../domain/triage/coordinator-reset.js';
 import { readDependencyMembers } from './read-dependency-members.js';
 import { readConfigUpdates } from './read-config-updates.js';
 import { pickRejectingServer } from '../../domain/triage/analyzers/credentials-server-restart.js';
@@ -378,6 +379,10 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   // A clustered dependency its clients say is down (CLUSTERDOWN): its members, which are missing and why.
   const membersP = Promise.all([detailsP, podsP, servicesP]).then(async ([d, pods, services]) => {
     const seen = { logs: d.logs, pods: pods.ranked, target, services: services.services };
+    // Its members refuse the cluster id their coordinator hands out: the coordinator's members and claims (were they re-created?).
+    const coordinator = pickIdentityCoordinator(seen);
+    const coordinated = coordinator === undefined ? undefined : await readDependencyMembers(ctx, { ...coordinator, claims: true }, 'the members refuse the cluster id it hands out');
+    if (coordinated !== undefined) return [coordinated];
     const ref = pickClusterDownService(seen);
     if (ref !== undefined) {
       const read = await readDependencyMembers(ctx, ref);

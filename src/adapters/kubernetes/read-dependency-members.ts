@@ -15,7 +15,8 @@
 // ready members may not count yet (MongoDB majority writes timing out), the current log tail of
 // members that run ready and were created within 12 hours (at most two, 100 lines / 64 KB): a
 // member still in initial sync (STARTUP2) confirms no write. When one member is far
-// younger than its siblings, its StatefulSet and the members' claims (at most six gets: read-member-claims.ts).
+// younger than its siblings, its StatefulSet and the members' claims (at most six gets: read-member-claims.ts);
+// the same for a coordinator whose clients refuse the cluster id it hands out (`claims`: coordinator-reset.ts).
 // For members Pending on a volume node affinity conflict, their claim and its volume (at most two
 // members, four gets: read-member-volumes.ts): the zone a node must be in for them to run.
 import type { DependencyMembersEvidence } from '../../domain/triage/evidence-dependency-members.js';
@@ -43,7 +44,7 @@ const MAX_NODES = 3;
 /** Crashing members whose previous log is read: one or two say why the store lost its quorum. */
 const MAX_CRASH_LOGS = 2;
 
-export async function readDependencyMembers(ctx: CollectContext, ref: { name: string; namespace: string; wholeSet?: true; settings?: readonly string[]; probes?: true; memberLogs?: true; syncLogs?: true }, why = 'its clients log that its cluster is down'): Promise<DependencyMembersEvidence | undefined> {
+export async function readDependencyMembers(ctx: CollectContext, ref: { name: string; namespace: string; wholeSet?: true; settings?: readonly string[]; probes?: true; memberLogs?: true; syncLogs?: true; claims?: true }, why = 'its clients log that its cluster is down'): Promise<DependencyMembersEvidence | undefined> {
   const { core } = ctx.clients;
   const { name, namespace } = ref;
   const svc = await ctx.reads.one(`Service ${name} in ${namespace} (${why})`, 'dependencyMembers', (o) => core.readNamespacedService({ name, namespace }, o));
@@ -85,7 +86,8 @@ export async function readDependencyMembers(ctx: CollectContext, ref: { name: st
   const volumes = await readMemberVolumes(ctx, { namespace, service: name, pods, nodeLosses: [] });
   const base = { namespace, service: name, pods, nodeLosses, ...(nodes.length > 0 ? { nodes } : {}), ...(logs.length > 0 ? { logs } : {}), ...(probeEvents.length > 0 ? { probeEvents } : {}), ...(volumes.length > 0 ? { volumes } : {}) };
   // A member far younger than its siblings may have come back on a new, empty claim: its set's retention policy and the claims.
-  const memberClaims = await readMemberClaims(ctx, base);
+  // Or the workload's members refuse the identity it hands out: all its claims, whose age says whether it started empty.
+  const memberClaims = await readMemberClaims(ctx, base, ref.claims ? why : undefined);
   const members = memberClaims === undefined ? base : { ...base, memberClaims };
   return ref.settings ? readMemberSettings(ctx, members, ref.settings, selector) : members;
 }

@@ -45,6 +45,7 @@ import { findVolumeOwnership } from '../volume-ownership.js';
 import { findRootSquashRefusal, tellRootSquashRefusal } from '../nfs-root-squash.js';
 import { findKeyFileMode, tellKeyFileMode } from '../key-file-mode.js';
 import { findForeignClusterClaim, tellForeignClusterClaim } from '../foreign-cluster-claim.js';
+import { findCoordinatorReset, tellCoordinatorReset } from '../coordinator-reset.js';
 import { findMigrationChecksum, tellMigrationChecksum } from '../migration-checksum.js';
 import { findFailedMigration, tellFailedMigration } from '../failed-migration.js';
 import { findClassVersionRefusal, tellClassVersionRefusal } from '../class-version.js';
@@ -527,10 +528,13 @@ const volumeOwner: Reader = (c) => {
   };
 };
 
-/** A store refusing another cluster's data, on a claim older than its StatefulSet: the reused leftover is the cause. */
+/** A store refusing another cluster's data, on a claim older than its StatefulSet: the reused leftover is the cause; or its coordinator re-created on fresh claims. */
 const foreignClusterData: Reader = (c) => {
   const foreign = isAppError(c) ? findForeignClusterClaim(c.ev, podsOf(c), c.lines.slice(-60)) : undefined;
-  return foreign && { ...tellForeignClusterClaim(foreign, c.ev.workload?.name ?? c.ev.target.name, c.ev.collectedAt), decisive: foreign.line, sure: true };
+  if (foreign) return { ...tellForeignClusterClaim(foreign, c.ev.workload?.name ?? c.ev.target.name, c.ev.collectedAt), decisive: foreign.line, sure: true };
+  // The members' data is theirs, but the coordinator that hands out the cluster id was re-created empty.
+  const reset = isAppError(c) ? findCoordinatorReset(c.ev, podsOf(c), c.lines.slice(-60)) : undefined;
+  return reset && { ...tellCoordinatorReset(reset, c.ev.collectedAt), decisive: reset.line, sure: true };
 };
 
 /** nginx stopping at start for a server_name too long for its hash buckets: the name, the ConfigMap it is in, and the bucket size to set. */

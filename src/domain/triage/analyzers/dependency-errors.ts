@@ -38,6 +38,8 @@ import { explainTlsTerms, findGoRuntime, findJavaRuntime, findPlaintextSetting, 
 export type { DependencyError, DependencyProblem } from '../dependency-error-line.js';
 export { parseDependencyError } from '../dependency-error-line.js';
 import { type DependencyHit, parseDependencyError } from '../dependency-error-line.js';
+import { readLogLineTime } from '../log-line-time.js';
+import { earliest } from '../time-span.js';
 
 /** Matching lines in a ready pod's log tail before its errors count: a blip is not an outage. */
 const READY_POD_THRESHOLD = 3;
@@ -273,6 +275,9 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
   if (fallback) {
     confirm.push(formatKubectl(ev.target, `get ${fallback.unset.kind === 'secret' ? 'secret' : 'configmap'} ${fallback.unset.source} -o jsonpath='{.data}' | jq keys`));
   }
+  // Ready pods show no failure of their own: the fault began with the first of these lines that carries its time.
+  // Not when the dependency's own state explains it (down, gone): the change to look for is the dependency's, not the pods'.
+  const firstLogged = readyOnly && dependencyState === '' ? earliest(group.map((h) => readLogLineTime(h.line, ev.collectedAt))) : undefined;
   const finding: Finding = {
     id: `dependency-error/${problem}/${first.error.dependency ?? 'unknown'}`,
     kind: 'dependency-error',
@@ -318,6 +323,7 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
       : `${terms ? terms.cause : policyAllows ? ALLOWED_TIMEOUT.cause : passage ? PASSED_TIMEOUT.cause : text.cause}${nearEnd.some((h) => h.log.previous) ? ' It is among the last lines before the container stopped.' : ''}`,
     nextAction: fallback?.action ?? resolved?.action ?? (resolver ? resolver.action : untrusted ? untrusted.action : moved ? moved.action : terms ? terms.action : policyAllows ? ALLOWED_TIMEOUT.action : passage ? PASSED_TIMEOUT.action : text.action),
     ...((trustKept ?? sameRead ?? resolved?.outside) !== undefined ? { outsideWorkload: trustKept ?? sameRead ?? resolved?.outside } : {}),
+    ...(firstLogged !== undefined ? { onset: firstLogged } : {}),
     confirmCommands: confirm,
     affected: { pods, nodes: listNodesOf(podObjects), ...(resolution?.services?.length ? { services: resolution.services } : {}) },
   };
