@@ -10,6 +10,7 @@
  */
 import type { LogEvidence, PodEvidence } from './evidence-pod.js';
 import type { IsoTime } from './evidence-spec.js';
+import type { HaproxyBackendCheck } from './evidence-backend-down.js';
 import { findMountedConfigMap } from './proxy-worker-connections.js';
 
 /** `Server be_x/srv1 is DOWN, reason: Layer7 wrong status, code: 404, info: "Not Found", …`. */
@@ -138,18 +139,6 @@ export function pickBackendDownRead(ev: { logs: readonly LogEvidence[]; pods: re
   if (found === undefined) return undefined;
   const configMap = findMountedConfigMap(ev.pods, found.pods[0], found.container);
   return configMap === undefined ? undefined : { configMap, backend: found.backend };
-}
-
-export interface HaproxyBackendCheck {
-  backend: string;
-  /** The host its first server line resolves (`api-headless.shop.svc.cluster.local`). */
-  host?: string;
-  /** The check request as the config sets it: `option httpchk GET /ping`, `http-check send meth GET uri /ping`. */
-  checkLine?: string;
-  /** The path it checks, when an HTTP check names one. */
-  checkPath?: string;
-  /** `http-check expect status 200`, when set. */
-  expectLine?: string;
 }
 
 /** The named backend section of an haproxy.cfg: its servers' host and its health check. */
