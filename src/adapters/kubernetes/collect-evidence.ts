@@ -48,6 +48,9 @@
 //   that run HAProxy (by image) and mount a ConfigMap: a get of those ConfigMaps (only the backend section naming one of the
 //   workload's Services kept), and for the first that names one a list of its pods (at most 5) and the current log tail of at
 //   most two (read-front-proxy.ts),
+//   and where the workload's own HAProxy log says a backend has no server available and answers <NOSRV> 503s after it, a get
+//   of the ConfigMap its container mounts (only that backend's servers' host and health check kept) and, when the host is a
+//   Service of the namespace, a list of that Service's ReplicaSets (at most 10) with their probes (read-backend-down.ts),
 //   and where the workload's current log shows requests performed twice (duplicate charge, an idempotency key seen again) and it
 //   serves through Services, the namespace's Deployments (listed once per triage), of them at most two that run nginx (by image)
 //   and mount a ConfigMap: a get of those ConfigMaps (only a proxy_next_upstream … non_idempotent line and proxy_read_timeout of a

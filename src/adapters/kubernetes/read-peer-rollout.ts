@@ -9,12 +9,12 @@ import { pageParams } from './paginate.js';
 
 const MAX_REPLICA_SETS = 10;
 
-export async function readPeerRollout(ctx: CollectContext, svc: ServiceEvidence): Promise<PeerRolloutEvidence | undefined> {
+export async function readPeerRollout(ctx: CollectContext, svc: ServiceEvidence, opts: { probes?: boolean; why?: string } = {}): Promise<PeerRolloutEvidence | undefined> {
   const { apps } = ctx.clients;
   const namespace = ctx.namespace;
   const labelSelector = Object.entries(svc.selector).map(([k, v]) => `${k}=${v}`).join(',');
   if (labelSelector === '') return undefined;
-  const list = await ctx.reads.list(`ReplicaSets of Service ${svc.name} (${labelSelector}), whose answers fail the workload`, 'dependencyPods', (cont, limit, o) =>
+  const list = await ctx.reads.list(`ReplicaSets of Service ${svc.name} (${labelSelector}), ${opts.why ?? 'whose answers fail the workload'}`, 'dependencyPods', (cont, limit, o) =>
     apps.listNamespacedReplicaSet({ namespace, labelSelector, ...pageParams(cont, limit) }, o),
     { maxItems: MAX_REPLICA_SETS },
   );
@@ -22,7 +22,7 @@ export async function readPeerRollout(ctx: CollectContext, svc: ServiceEvidence)
     const r = mapReplicaSet(rs);
     const owner = rs.metadata?.ownerReferences?.find((o) => o.kind === 'Deployment')?.name;
     if (r === undefined) return [];
-    const revision: PeerRevisionEvidence = { revision: r.revision, name: r.name, createdAt: r.createdAt, images: r.containers.map((c) => c.image), ...(r.replicas === undefined ? {} : { replicas: r.replicas }), ...(r.changeCause ? { changeCause: r.changeCause } : {}) };
+    const revision: PeerRevisionEvidence = { revision: r.revision, name: r.name, createdAt: r.createdAt, images: r.containers.map((c) => c.image), ...(r.replicas === undefined ? {} : { replicas: r.replicas }), ...(r.changeCause ? { changeCause: r.changeCause } : {}), ...(opts.probes === true ? { probes: r.containers.map((c) => c.probes ?? {}) } : {}) };
     return [{ owner, revision }];
   });
   // Two Deployments behind one selector: the one that rolled out last is the lead.

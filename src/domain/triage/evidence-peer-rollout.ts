@@ -15,6 +15,8 @@ export interface PeerRevisionEvidence {
   changeCause?: string;
   /** Its containers' images, in template order. */
   images: string[];
+  /** Its containers' probes as rendered (`GET :8080/ready every 10s, …`), when asked for. */
+  probes?: { readiness?: string; liveness?: string; startup?: string }[];
 }
 
 export interface PeerRolloutEvidence {

@@ -72,6 +72,7 @@ import type { SentinelConfigEvidence } from './evidence-sentinel-config.js';
 import type { CircuitBreakerConfigEvidence } from './evidence-circuit-breakers.js';
 import type { RateLimitServiceEvidence } from './evidence-rate-limit-service.js';
 import type { FrontProxyEvidence } from './evidence-front-proxy.js';
+import type { BackendDownEvidence } from './evidence-backend-down.js';
 import type { ReplayingProxyEvidence } from './evidence-replaying-proxy.js';
 import type { ServerCertRefusalEvidence } from './evidence-server-cert-refusal.js';
 import type { ProxyAclEvidence } from './evidence-proxy-acl.js';
@@ -477,6 +478,8 @@ export interface TriageEvidence {
   rateLimitService?: RateLimitServiceEvidence;
   /** An HAProxy Deployment of the namespace whose config names one of the workload's Services as a backend: that backend's cap and queue timeout, its revision and restart, its log (haproxy-backend-queue.ts). */
   frontProxy?: FrontProxyEvidence;
+  /** The backend the workload's own HAProxy lost every server of: its health check and servers' host from the mounted ConfigMap, the Service they resolve and its rollouts with their probes (haproxy-backend-down.ts). */
+  backendDown?: BackendDownEvidence;
   /** An nginx Deployment of the namespace proxying to one of the workload's Services with `proxy_next_upstream … non_idempotent`, read when the workload logs duplicate requests (evidence-replaying-proxy.ts). */
   replayingProxy?: ReplayingProxyEvidence;
   /** Why the server the pods' env names refuses their client certificate, from its own log, read when the pods log its TLS alert (evidence-server-cert-refusal.ts). */

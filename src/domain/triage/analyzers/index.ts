@@ -247,6 +247,7 @@ import { analyzeRedisClientRollout } from './redis-client-rollout.js';
 import { analyzePolicyBundleMissing } from './policy-bundle-missing.js';
 import { analyzeRateLimitFailClosed } from './rate-limit-fail-closed.js';
 import { analyzeFrontProxyQueue } from './front-proxy-queue.js';
+import { analyzeBackendDown } from './backend-down.js';
 import { analyzeTaskRedelivery } from './task-redelivery.js';
 import { analyzeJobRedelivery } from './job-redelivery.js';
 import { analyzeObjectMutationRate } from './object-mutation-rate.js';
@@ -509,6 +510,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   'policy-bundle-missing': analyzePolicyBundleMissing,
   'rate-limit-fail-closed': analyzeRateLimitFailClosed,
   'front-proxy-queue': analyzeFrontProxyQueue,
+  'backend-down': analyzeBackendDown,
   'sqs-fifo-refused': analyzeSqsFifoRefused,
   'session-signed-links': analyzeSessionSignedLinks,
   'expired-signed-credential': analyzeExpiredSignedCredential,
