@@ -34,9 +34,9 @@ export function pickDependencyRevisionRead(service: string, pods: readonly PodEv
 }
 
 export interface DependencyRevisionChange {
-  /** "config revision 9 (40m ago) cut its memory limit 1Gi → 512Mi". */
+  /** "cache revision 4 (40m ago) cut its memory limit 1Gi → 512Mi". */
   said: string;
-  /** "roll back Deployment cfg to revision 8". */
+  /** "roll back Deployment cache to revision 3". */
   rollback: string;
   /** The kubectl command for that rollback. */
   command: string;
