@@ -143,7 +143,9 @@
 //   claim is unbound, one get of that claim's StorageClass (cluster-scoped; its allowedTopologies: read-storage-class.ts);
 //   for at most two other Services of the namespace with no ready endpoint, or that the logs fail
 //   to connect to, a list of their pods (at most 5), the events of two that are not ready and the
-//   current log tail of one that runs but is not ready;
+//   current log tail of one that runs but is not ready, and where their pods keep dying (crash-looping
+//   or restarted within the hour), one list of the ReplicaSets (or ControllerRevisions) of the Deployment
+//   (or StatefulSet) that made them (at most 20: its newest revision may have changed what kills them);
 //   where the pods' logs find an NFS share they mount stale (ESTALE, at least 2 lines) and a Service of the namespace
 //   serves it (by its cluster IP or name), a list of that Service's pods (at most one Service, 5 pods: when the server
 //   was re-created, read-volume-server-pods.ts);

@@ -28,7 +28,7 @@ export async function readServerRollout(ctx: CollectContext, pods: readonly Depe
 }
 
 /** The revision a StatefulSet's pod runs and the one before it: one list of ControllerRevisions by the pod's template labels (at most 20). */
-export async function readStatefulSetRollout(ctx: CollectContext, w: { namespace: string; labels: Record<string, string>; statefulSet: string; revisionHash: string }, why: string, source: 'dependencyPods' | 'dependencyMembers'): Promise<ServerRolloutEvidence | undefined> {
+export async function readStatefulSetRollout(ctx: CollectContext, w: { namespace: string; labels: Record<string, string>; statefulSet: string; revisionHash: string }, why: string, source: 'dependencyPods' | 'dependencyMembers' | 'downServices'): Promise<ServerRolloutEvidence | undefined> {
   const labelSelector = selectorOf(w.labels);
   if (labelSelector === '') return undefined;
   const list = await ctx.reads.list(`revisions of StatefulSet ${w.namespace}/${w.statefulSet}, ${why}`, source, (cont, limit, o) =>
@@ -40,10 +40,10 @@ export async function readStatefulSetRollout(ctx: CollectContext, w: { namespace
 }
 
 /** The revision a Deployment's pod runs and the one before it: one list of ReplicaSets by the pod's template labels (at most 20). */
-async function readDeploymentRollout(ctx: CollectContext, w: { namespace: string; labels: Record<string, string>; deployment: string; revisionHash: string }): Promise<ServerRolloutEvidence | undefined> {
+export async function readDeploymentRollout(ctx: CollectContext, w: { namespace: string; labels: Record<string, string>; deployment: string; revisionHash: string }, why = 'a server that refuses the workload by its own settings', source: 'dependencyPods' | 'downServices' = 'dependencyPods'): Promise<ServerRolloutEvidence | undefined> {
   const labelSelector = selectorOf(w.labels);
   if (labelSelector === '') return undefined;
-  const list = await ctx.reads.list(`ReplicaSets of Deployment ${w.namespace}/${w.deployment}, a server that refuses the workload by its own settings`, 'dependencyPods', (cont, limit, o) =>
+  const list = await ctx.reads.list(`ReplicaSets of Deployment ${w.namespace}/${w.deployment}, ${why}`, source, (cont, limit, o) =>
     ctx.clients.apps.listNamespacedReplicaSet({ namespace: w.namespace, labelSelector, ...pageParams(cont, limit) }, o), { maxItems: MAX_REVISIONS });
   const revisions = list.items
     .filter((rs) => (rs.metadata?.ownerReferences ?? []).some((o) => o.kind === 'Deployment' && o.name === w.deployment))

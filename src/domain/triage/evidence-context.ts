@@ -6,6 +6,7 @@
 import type { ConditionEvidence, IsoTime, NodeRequirementEvidence, PodTemplateEvidence, Quantity, RevisionContainerEvidence } from './evidence-spec.js';
 import type { EventEvidence, LogEvidence, PodEvidence } from './evidence-pod.js';
 import type { NamespaceDeletionEvidence } from './evidence-namespace.js';
+import type { ServerRolloutEvidence } from './evidence-server-rollout.js';
 import type { DnsConfigEvidence } from './evidence-dns-config.js';
 import type { DnsServiceEvidence } from './evidence-dns-service.js';
 import type { LimitRangeItemEvidence } from './evidence-limit-range.js';
@@ -210,6 +211,11 @@ export interface DownServiceEvidence {
    * will not serve (a database with no primary) says why in its own log, not in an event.
    */
   logs?: LogEvidence[];
+  /**
+   * The revision its dying pods run and the one before it (its Deployment's ReplicaSets or its
+   * StatefulSet's revisions): read only when its pods keep dying (dependency-revision.ts).
+   */
+  rollout?: ServerRolloutEvidence;
 }
 
 /** A pod of any namespace that binds, on a node, a host port one of the workload's pending pods needs there. */

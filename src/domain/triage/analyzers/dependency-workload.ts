@@ -8,11 +8,12 @@ import type { ContainerEvidence, DownServiceEvidence, PodEvidence, TriageEvidenc
 import { condenseStructuredLine } from '../evidence-lookup.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
-import { RECENT_MS, getLastTermination, getWaiting, isPodFailing, unique } from '../pod-status.js';
+import { getLastTermination, getWaiting, isPodFailing, unique } from '../pod-status.js';
+import { findDependencyRevisionChange, isDying } from '../dependency-revision.js';
 import { type AnsweredServiceLine, type CalledServiceLine, findCalledServiceFailures, findServiceAnswerFailures } from '../called-service.js';
 import { listEnvServiceRefs } from '../env-service-ref.js';
 import { listSelectingServices, listSlicesOf } from '../service-match.js';
-import { earliest, formatAgo, isWithin } from '../time-span.js';
+import { earliest, formatAgo } from '../time-span.js';
 import { joinAnd } from '../../text.js';
 
 interface Dying {
@@ -23,12 +24,7 @@ interface Dying {
 
 /** Containers of the dependency that died within the hour or wait in CrashLoopBackOff. */
 function listDying(pods: readonly PodEvidence[], now: string): Dying[] {
-  return pods.flatMap((pod) => pod.containers.flatMap((container) => {
-    const crashLooping = getWaiting(container)?.reason === 'CrashLoopBackOff';
-    const last = getLastTermination(container);
-    const recent = container.restartCount > 0 && last !== undefined && isWithin(last.finishedAt, now, RECENT_MS);
-    return crashLooping || recent ? [{ pod, container, crashLooping }] : [];
-  }));
+  return pods.flatMap((pod) => pod.containers.flatMap((container) => (isDying(container, now) ? [{ pod, container, crashLooping: getWaiting(container)?.reason === 'CrashLoopBackOff' }] : [])));
 }
 
 /** "OOMKilled (exit 137)", "exit 1 (Error)": the commonest way its containers ended. */
@@ -95,13 +91,18 @@ function describe(ev: TriageEvidence, dep: DownServiceEvidence, lines: readonly 
   const last = lines[lines.length - 1];
   const answered = lines.some((l) => 'kind' in l);
   const latestWarning = [...warnings].sort((a, b) => (a.lastSeen < b.lastSeen ? 1 : -1))[0];
-  const fix = ending.oom && limit
+  // The dependency's own newest revision, just before it began dying, changed what kills it: that is the "since", and its rollback the way out.
+  const changed = findDependencyRevisionChange(dep.rollout, container?.name, ending.oom, onset, ev.collectedAt, ev.target.namespace);
+  const giveMemory = `give ${svc}'s container ${container?.name ?? ''} more memory than ${limit ?? ''}`;
+  const fix = changed !== undefined
+    ? `${changed.rollback}${ending.oom && limit ? `, or ${giveMemory}` : ''}`
+    : ending.oom && limit
     ? `give ${svc}'s container ${container?.name ?? ''} more memory than ${limit} (raise its limit, or roll back the change of ${svc} that lowered it)`
     : `find why ${svc}'s pods exit (kubectl logs --previous on ${pods[0] ?? 'one of them'}) and fix that`;
   return {
     id: `dependency-workload/${svc}`,
     kind: 'dependency-error',
-    title: `Dependency ${svc} keeps dying: ${whose} ${ending.text}${atLimit} — ${joinAnd(restarts)} restart${restarts.length === 1 && restarts[0] === '1' ? '' : 's'}${looping > 0 ? `, ${looping} in CrashLoopBackOff` : ''}; ${describeCalls(lines)} in the logs of ${callers.length} ${readyCallers.length === callers.length ? 'ready ' : ''}pod${callers.length === 1 ? '' : 's'}`,
+    title: `Dependency ${svc} keeps dying: ${whose} ${ending.text}${atLimit}${changed ? `, since ${changed.said}` : ''} — ${joinAnd(restarts)} restart${restarts.length === 1 && restarts[0] === '1' ? '' : 's'}${looping > 0 ? `, ${looping} in CrashLoopBackOff` : ''}; ${describeCalls(lines)} in the logs of ${callers.length} ${readyCallers.length === callers.length ? 'ready ' : ''}pod${callers.length === 1 ? '' : 's'}`,
     layer: 'network/routing',
     severity: ready === 0 && eps.length > 0 ? 'critical' : 'warning',
     confidence: 'high',
@@ -116,6 +117,7 @@ function describe(ev: TriageEvidence, dep: DownServiceEvidence, lines: readonly 
       ...(latestWarning ? [`event ${latestWarning.object.name}: ${latestWarning.reason} (x${latestWarning.count}): ${latestWarning.message}`] : []),
       ...lines.slice(-2).map((l) => `log ${l.pod}: ${condenseStructuredLine(l.line)}`),
       ...(answered && env ? [`env ${env} of ${ev.target.name} points at ${svc}`] : []),
+      ...(changed ? [changed.evidence] : []),
     ],
     decisive: condenseStructuredLine(last?.line ?? ''),
     likelyCause:
@@ -124,10 +126,11 @@ function describe(ev: TriageEvidence, dep: DownServiceEvidence, lines: readonly 
         ? `and while none of them is ready, the proxy or gateway in front of ${svc}${env ? ` (the address in env ${env})` : ''} answers with its own error page instead of ${svc}'s API, which these pods log as a failed call or a body they cannot decode.`
         : 'each death drops every connection through it, and while none of them is up new connections are refused.') +
       `${ending.oom && limit ? ` ${svc} is killed at its own memory limit (${limit}): under the present load it needs more than that.` : ''} The fault is in ${svc}, not in these pods: restarting them will not help.`,
-    nextAction: `Fix ${svc} first: ${fix}; these pods recover by themselves once it stays up.`,
+    nextAction: `Fix ${svc} first: ${fix}${changed ? ` (${changed.command})` : ''}; these pods recover by themselves once it stays up.`,
     fix,
     outsideWorkload: `${svc}'s pods keep dying${onset ? ` (since ${formatAgo(onset, ev.collectedAt)})` : ''}, and these pods only fail on it`,
     ...(onset ? { onset } : {}),
+    ...(changed ? { datesChange: true as const } : {}),
     confirmCommands: [
       formatKubectl(ev.target, `get pods -l ${Object.entries(ev.services.find((x) => x.name === svc)?.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',')} -o wide`),
       formatKubectl(ev.target, `describe pod ${pods[0] ?? ''}`),

@@ -11,7 +11,8 @@ import { describeAdmittedSelector, findAdmittedSelector } from '../admitted-node
 import { describeRetiredKeys, findRetiredKeys, renameRetiredKeys } from '../retired-node-labels.js';
 import { isSimilarName } from '../service-match.js';
 import { capitalize } from '../../text.js';
-import { HOUR_MS, formatAgo, isWithin } from '../time-span.js';
+import { HOUR_MS, formatAgo, isWithin, msBetween } from '../time-span.js';
+import { TRIGGER_WINDOW_MS } from '../trigger-window.js';
 
 /** Does the node satisfy one requirement of a node selector term? (The scheduler's semantics.) */
 export function meetsRequirement(labels: Record<string, string>, r: NodeRequirementEvidence): boolean {
@@ -110,9 +111,12 @@ function judgeExtended(ev: TriageEvidence, all: readonly NodeEvidence[], usable:
   const where = one ? 'that node' : 'those nodes';
   const head = `the ${usable.length} node${one ? '' : 's'} it may use (${names(usable)}) advertise${one ? 's' : ''} no ${resource} in ${one ? 'its' : 'their'} allocatable`;
   const split = describeSplitDevices(usable, resource, missing.amount);
+  const joined = describeJoined(usable, pod, ev.collectedAt);
+  const dated = joined === undefined ? {} : { dates: true };
   if (split) {
     return {
-      why: `${head} but ${split.sibling}=${split.amount}: ${split.why}`,
+      ...dated,
+      why: `${head} but ${split.sibling}=${split.amount}: ${split.why}${joined?.said ?? ''}`,
       decisive: first ? `${one ? '' : `${first.name} `}allocatable: ${formatAllocatable(first)}` : `${split.sibling}=${split.amount}`,
       fix: split.fix,
       cause: split.cause,
@@ -122,18 +126,37 @@ function judgeExtended(ev: TriageEvidence, all: readonly NodeEvidence[], usable:
   }
   const plugin = describeDevicePlugin(ev, usable, resource);
   return {
-    why: `${head}: ${plugin?.why ?? 'no device plugin serves it there'}`,
+    ...dated,
+    why: `${head}: ${plugin?.why ?? 'no device plugin serves it there'}${joined?.said ?? ''}`,
     // The title names a single node already; its allocatable is the evidence.
     decisive: plugin?.logLine ?? (first ? `${one ? '' : `${first.name} `}allocatable: ${formatAllocatable(first)} (no ${resource})` : `no ${resource}`),
     fix: plugin?.fix ?? `make the device plugin that provides ${resource} run on ${names(usable)} (its DaemonSet's nodeSelector, affinity or tolerations must cover ${where}), or check why its pod fails there`,
-    cause: `A node offers ${resource} only while a device plugin on it registers the devices with the kubelet; the scheduler counts allocatable, so a node without a running plugin has none to give, whatever hardware it holds ("Insufficient ${resource}"). ${plugin?.cause ?? 'Usually the plugin\'s DaemonSet does not select the node (a new node group or instance type with other labels), or its pod there fails (driver missing).'}`,
+    cause: `A node offers ${resource} only while a device plugin on it registers the devices with the kubelet; the scheduler counts allocatable, so a node without a running plugin has none to give, whatever hardware it holds ("Insufficient ${resource}"). ${plugin?.cause ?? 'Usually the plugin\'s DaemonSet does not select the node (a new node group or instance type with other labels), or its pod there fails (driver missing).'}${joined ? ` ${one ? 'The node' : 'Those nodes'} joined just before the pods waited: one built from another image or launch template may lack the driver its device plugin needs.` : ''}`,
     ...(first ? { node: first.name } : {}),
     evidence: [
       `each pod requests ${missing.amount} ${resource}`,
       ...usable.slice(0, 3).map((n) => `node ${n.name} (matches the pods' placement): allocatable ${formatAllocatable(n)}; no ${resource}`),
       elsewhere.length > 0 ? `${resource} is advertised only by ${names(elsewhere)}, outside the pods' placement` : `no node of the ${all.length} advertises ${resource}`,
       ...(plugin?.evidence ?? []),
+      ...(joined ? [joined.evidence] : []),
     ],
+  };
+}
+
+/**
+ * The nodes the pods may use, all of which lack what the pods need, joined the cluster in the
+ * trigger window before the pods began to wait (or since): their arrival (a new node group, a
+ * replacement from another image or launch template) is the change, not the pods' spec.
+ */
+function describeJoined(usable: readonly NodeEvidence[], pod: PodEvidence, now: string): { said: string; evidence: string } | undefined {
+  const onset = pod.createdAt ?? now;
+  const born = usable.map((n) => n.createdAt);
+  if (born.length === 0 || !born.every((t): t is string => t !== undefined && msBetween(t, onset) <= TRIGGER_WINDOW_MS)) return undefined;
+  const first = [...born].sort()[0] ?? now;
+  const one = usable.length === 1;
+  return {
+    said: one ? `, since that node joined ${formatAgo(first, now)} (a new or replacement node)` : `, since those nodes joined, the first ${formatAgo(first, now)} (new or replacement nodes)`,
+    evidence: usable.slice(0, 3).map((n) => `node ${n.name} created ${n.createdAt ?? ''} (${formatAgo(n.createdAt ?? now, now)})`).join('; '),
   };
 }
 

@@ -253,6 +253,21 @@ describe('analyzePlacement', () => {
       ]);
     });
 
+    it('dates the fault by the node that joined just before (or while) the pods waited: its arrival is the change, not the pods\' spec', () => {
+      const ev = gpuScenario([...generalNodes(), { ...g5({ cpu: '7910m', memory: '31482916Ki', pods: '58' }), createdAt: minutesAgo(40) }]);
+      (ev.pods[3] as PodEvidence).createdAt = minutesAgo(50);
+      const [f] = analyzePlacement(ev);
+      expect(f?.title).toBe(`1 pod cannot be placed: the 1 node it may use (${NODE_D}) advertises no nvidia.com/gpu in its allocatable: no device plugin serves it there, since that node joined 40m ago (a new or replacement node)`);
+      expect(f?.datesChange).toBe(true);
+      expect(f?.evidence.at(-1)).toBe(`node ${NODE_D} created ${minutesAgo(40)} (40m ago)`);
+      // A node that was there long before the pods began to wait is no change.
+      const old = gpuScenario([...generalNodes(), { ...g5({ cpu: '7910m', memory: '31482916Ki', pods: '58' }), createdAt: minutesAgo(30 * 24 * 60) }]);
+      (old.pods[3] as PodEvidence).createdAt = minutesAgo(50);
+      const [g] = analyzePlacement(old);
+      expect(g?.title).not.toMatch(/joined/);
+      expect(g?.datesChange).toBeUndefined();
+    });
+
     it('counts an allocatable of 0 as none, and names the nodes outside the placement that do advertise it', () => {
       const t4 = node(NODE_C, { labels: { workload: 'gpu-old' }, taints: [GPU_TAINT], allocatable: { cpu: '3920m', memory: '15136204Ki', pods: '29', 'nvidia.com/gpu': '1' } });
       const [f] = analyzePlacement(gpuScenario([...generalNodes().slice(0, 2), t4, g5({ cpu: '7910m', 'nvidia.com/gpu': '0' })]));
