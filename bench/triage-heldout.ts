@@ -14,14 +14,12 @@
  */
 import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_91_SCENARIOS } from '../test/triage-corpus/heldout-91/stories.js';
-import { HOLDOUT_92_SCENARIOS } from '../test/triage-corpus/heldout-92/stories.js';
 import { HOLDOUT_93_SCENARIOS } from '../test/triage-corpus/heldout-93/stories.js';
 import { gradeStories } from './grade-stories.js';
 
-/** Rounds written and not yet joined to the corpus; rounds 1–90 have joined it, rounds 91–93 are pending. */
+/** Rounds written and not yet joined to the corpus; rounds 1–90 have joined it, rounds 91 and 93 are pending. */
 const PENDING: [string, readonly CorpusScenario[]][] = [
   ['held-out round 91', HOLDOUT_91_SCENARIOS],
-  ['held-out round 92', HOLDOUT_92_SCENARIOS],
   ['held-out round 93', HOLDOUT_93_SCENARIOS],
 ];
 

@@ -1,7 +1,8 @@
 // Held-out stories, ninety-second round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — an HPA scale-out past MySQL's max_user_connections; a Google API's per-user read quota since
 // a revision dropped its cache; classes built for a newer Java than the image's runtime; PostgreSQL's
