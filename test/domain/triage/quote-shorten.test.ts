@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { shortenQuote } from '../../../src/domain/triage/quote-shorten.js';
+import { clipAround } from '../../../src/domain/triage/collapse-events.js';
+
+const DI =
+  "Unhandled exception. System.InvalidOperationException: Unable to resolve service for type 'Acme.Orders.Clients.IPriceClient' while attempting to activate 'Acme.Orders.Api.Workers.PriceSyncWorker'.";
+
+describe('shortenQuote', () => {
+  it('keeps a line that fits whole, prefix and all', () => {
+    expect(shortenQuote('Unhandled exception. System.Exception: boom', 170)).toBe('Unhandled exception. System.Exception: boom');
+  });
+
+  it('drops the runtime prefix and namespaces before cutting the message', () => {
+    const q = shortenQuote(DI, 170);
+    expect(q.length).toBeLessThanOrEqual(170);
+    expect(q).toContain('Unable to resolve service for type');
+    expect(q).toContain('IPriceClient');
+    expect(q).not.toContain('…');
+    // The old middle cut lost the message's head.
+    expect(clipAround(DI, 170)).not.toContain('Unable to resolve service');
+  });
+
+  it('shortens a Java exception class and a log prefix only as far as needed', () => {
+    const line =
+      '2026-03-04T05:06:07.890Z ERROR [main] com.example.app.Boot - Exception in thread "main" java.lang.IllegalStateException: Failed to load ApplicationContext for the ledger profile because the datasource url is missing';
+    expect(shortenQuote(line, 170).startsWith('Exception in thread "main" java.lang.IllegalStateException: Failed')).toBe(true);
+    const q = shortenQuote(line, 120);
+    expect(q.length).toBeLessThanOrEqual(120);
+    expect(q.startsWith('IllegalStateException: Failed to load ApplicationContext')).toBe(true);
+  });
+
+  it('leaves hosts, paths and versions alone', () => {
+    const line = `${'x'.repeat(150)} connect to db.prod.example.internal:5432 from /opt/app/lib/Foo.Bar.Baz failed (v1.2.3)`;
+    const q = shortenQuote(line, 400);
+    expect(q).toBe(line);
+    expect(shortenQuote(line, 170)).toContain('db.prod.example.internal');
+  });
+
+  it('still cuts what stays too long', () => {
+    const long = `Unhandled exception. System.Exception: ${'word '.repeat(60)}`;
+    expect(shortenQuote(long, 170).length).toBeLessThanOrEqual(170);
+  });
+});
