@@ -4,8 +4,9 @@
  * logger before the message, the runtime's own prefix ("Unhandled exception.", `Exception in
  * thread "main"`, "Traceback …:", "panic:"), then the namespaces of exception classes and of type
  * names (`System.InvalidOperationException` → `InvalidOperationException`,
- * `'com.example.billing.Ledger'` → `'Ledger'`). Only what is still too long is cut, by
- * `clipAround`, so the message's own head ("Unable to resolve service for type …") keeps its room.
+ * `'com.example.billing.Ledger'` → `'Ledger'`). What is still too long loses its last sentences
+ * (advice first), else is cut by `clipAround`, so the message's own head ("Unable to resolve
+ * service for type …") keeps its room.
  */
 import { clipAround } from './collapse-events.js';
 
@@ -25,11 +26,29 @@ const STEPS: readonly Step[] = [
   (t) => t.replace(/(?<![\w/$.:-])(?:[A-Za-z_][\w$]*\.){2,}([A-Z][\w$]*)\b(?![.\w/-])/g, '$1'),
 ];
 
+/** Advice a runtime adds after its message ("Please try re-installing …", "See … for details"): what to do, not what is wrong. */
+const ADVICE = /^(?:Please|Try|Consider|Hint|See|For more|To fix|Make sure|Did you|You (?:may|might|can|should))\b/i;
+
+/**
+ * The message's first sentences, its tail gone a sentence at a time (advice first): what is
+ * wrong comes first, what follows tells more or what to do. Kept only when the head left says
+ * enough on its own (half the budget), else undefined.
+ */
+function leadingSentences(text: string, max: number): string | undefined {
+  const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z])/);
+  if (sentences.length < 2) return undefined;
+  while (sentences.length > 1 && ADVICE.test(sentences.at(-1) ?? '')) sentences.pop();
+  while (sentences.length > 1 && sentences.join(' ').length > max) sentences.pop();
+  const head = sentences.join(' ').replace(/…$/, '');
+  return head.length <= max && head.length >= max / 2 ? head : undefined;
+}
+
 export function shortenQuote(text: string, max: number): string {
   let out = text;
   for (const step of STEPS) {
     if (out.length <= max) return out;
     out = step(out).trim();
   }
-  return clipAround(out, max);
+  if (out.length <= max) return out;
+  return leadingSentences(out, max) ?? clipAround(out, max);
 }

@@ -40,4 +40,18 @@ describe('shortenQuote', () => {
     const long = `Unhandled exception. System.Exception: ${'word '.repeat(60)}`;
     expect(shortenQuote(long, 170).length).toBeLessThanOrEqual(170);
   });
+
+  it('drops advice and later sentences before cutting the one that says what is wrong', () => {
+    const line =
+      "Error: The module '/srv/node_modules/imagelib/build/Release/imagelib.node' was compiled against a different Node.js version using NODE_MODULE_VERSION 93. This version of Node.js requires NODE_MODULE_VERSION 111. Please try re-compiling or re-installing the module (for instance, using `npm rebuild` or `npm install`).";
+    expect(shortenQuote(line, 170)).toBe(
+      "Error: The module '/srv/node_modules/imagelib/build/Release/imagelib.node' was compiled against a different Node.js version using NODE_MODULE_VERSION 93.",
+    );
+    expect(shortenQuote(line, 260)).toBe(line.slice(0, line.indexOf(' Please')));
+  });
+
+  it('keeps the middle cut when the first sentence alone says too little', () => {
+    const line = `Startup failed. ${'Caused by a long chain of wrappers around the real reason '.repeat(3)}x509: certificate has expired`;
+    expect(shortenQuote(line, 170)).toBe(clipAround(line, 170));
+  });
 });
