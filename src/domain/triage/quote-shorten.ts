@@ -20,6 +20,8 @@ const STEPS: readonly Step[] = [
   (t) => t.replace(LOG_PREFIX, ''),
   // The runtime's own words before the exception.
   (t) => t.replace(/^(?:Unhandled exception\.|Unhandled Exception:|Exception in thread "[^"]*"|Traceback \(most recent call last\):|panic:)\s*/i, ''),
+  // The AWS SDK's wrapper when the class already names the error code: `X: An error occurred (X) when calling the Y operation: `.
+  (t) => t.replace(/\b(\w+): An error occurred \(\1\) when calling the \w+ operation(?: \([^)]*\))?: /, '$1: '),
   // An exception class by its short name.
   (t) => t.replace(/(?<![\w/$.-])(?:[A-Za-z_][\w$]*\.)+([A-Z][\w$]*(?:Exception|Error|Fault))\b/g, '$1'),
   // A type by its short name: three or more dotted identifiers ending in a capitalised one (not a host, a path or a version).

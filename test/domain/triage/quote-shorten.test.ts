@@ -54,4 +54,12 @@ describe('shortenQuote', () => {
     const line = `Startup failed. ${'Caused by a long chain of wrappers around the real reason '.repeat(3)}x509: certificate has expired`;
     expect(shortenQuote(line, 170)).toBe(clipAround(line, 170));
   });
+
+  it("drops the AWS SDK's wrapper before a later sentence that names the value", () => {
+    const line =
+      'botocore.errorfactory.MessageRejected: An error occurred (MessageRejected) when calling the SendEmail operation: Email address is not verified. The following identities failed the check in region US-EAST-2: ops@example.org';
+    expect(shortenQuote(line, 170)).toBe('botocore.errorfactory.MessageRejected: Email address is not verified. The following identities failed the check in region US-EAST-2: ops@example.org');
+    const other = 'botocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the GetObject operation: Access Denied';
+    expect(shortenQuote(other, 80)).toContain('ClientError: An error occurred (AccessDenied)');
+  });
 });
