@@ -39,9 +39,11 @@ const ADVICE = /^(?:Please|Try|Consider|Hint|See|For more|To fix|Make sure|Did y
 function leadingSentences(text: string, max: number): string | undefined {
   const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z])/);
   if (sentences.length < 2) return undefined;
+  // A sentence cut short upstream ("…") says less than it seems to.
+  if (sentences.at(-1)?.endsWith('…')) sentences.pop();
   while (sentences.length > 1 && ADVICE.test(sentences.at(-1) ?? '')) sentences.pop();
   while (sentences.length > 1 && sentences.join(' ').length > max) sentences.pop();
-  const head = sentences.join(' ').replace(/…$/, '');
+  const head = sentences.join(' ');
   return head.length <= max && head.length >= max / 2 ? head : undefined;
 }
 

@@ -8,6 +8,7 @@
 const HEADER = /^(?:Uncaught )?[\w.$]*(?:Error|Exception)(?: \[[A-Z0-9_]+\])?: \S/;
 /** A line that goes on with the sentence above: prose at the margin, not a frame, a record or a code frame. */
 const CONTINUES = /^[A-Za-z(`'"][^\t]*$/;
+/** Lines that start something new: a frame, a cause, another exception, a stamped or bracketed record, Node's own lines. */
 const NOT_PROSE = /^(?:at |from |File "|Caused by|\w*(?:Error|Exception)\b|\d{4}-\d\d-\d\d|\[|\{|node:|Node\.js v)/;
 const MAX_JOINED = 6;
 
@@ -19,7 +20,7 @@ export function joinWrappedErrorMessages(lines: readonly string[]): string[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     const rest = HEADER.test(line) ? wrappedRest(lines, i + 1) : [];
-    out.push([line.trimEnd(), ...rest.map((l) => l.trim())].join(' '));
+    out.push(rest.length === 0 ? line : [line.trimEnd(), ...rest.map((l) => l.trim())].join(' '));
     i += rest.length;
   }
   return out;

@@ -62,4 +62,9 @@ describe('shortenQuote', () => {
     const other = 'botocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the GetObject operation: Access Denied';
     expect(shortenQuote(other, 80)).toContain('ClientError: An error occurred (AccessDenied)');
   });
+
+  it('never passes off a sentence cut upstream as whole', () => {
+    const line = `Error: the cache index under /data/cache could not be read back after the restart of the node. ${'Its segment table names a file that is not there any more and '.repeat(3)}…`;
+    expect(shortenQuote(line, 170)).toBe('Error: the cache index under /data/cache could not be read back after the restart of the node.');
+  });
 });
