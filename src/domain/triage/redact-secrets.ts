@@ -45,7 +45,7 @@ function isSignatureMessage(head: string, value: string): boolean {
 }
 
 /**
- * A `tool namespace:subcommand` inside a code span ("run `app credentials:edit`") is a command, not
+ * A `tool namespace:subcommand` inside a code span ("run `app cache:clear`") is a command, not
  * a key and its value: the key touches its colon, the value is a bare lower-case word (no digits,
  * capitals or symbols, so nothing shaped like a secret), and an odd number of backticks opens the
  * span before it on the same line. A password key keeps its redaction: a password may be a plain word.
