@@ -18,6 +18,7 @@ import { findPythonTracebacks } from './python-traceback.js';
 import { findChainedStatus } from './chained-status.js';
 import { condenseQuotedStatement, findChildOwnError } from './child-tool-error.js';
 import { condenseDotnetRecord, joinDotnetRecords } from './dotnet-console-record.js';
+import { joinWrappedErrorMessages } from './wrapped-error-message.js';
 
 export function findCondition(conditions: readonly ConditionEvidence[], type: string): ConditionEvidence | undefined {
   return conditions.find((c) => c.type === type);
@@ -99,8 +100,9 @@ export function pickDecisiveLine(lines: readonly string[]): string | undefined {
   const spring = findSpringBootFailure(lines);
   if (spring !== undefined) return spring.line;
   // Stack frames, SQL echo, caret markers and Node's "Emitted 'error' event on … at:" say where, not why.
-  // A record whose message is on the lines below its header (Rails' tagged FATAL, .NET's console logger) is read as one line.
-  const raw = joinBrokenQuotes(joinDotnetRecords(joinRubyLoggerMessages(lines)));
+  // A record whose message is on the lines below its header (Rails' tagged FATAL, .NET's console logger), and an
+  // error message wrapped over lines (wrapped-error-message.ts), are read as one line.
+  const raw = joinBrokenQuotes(joinWrappedErrorMessages(joinDotnetRecords(joinRubyLoggerMessages(lines))));
   const joined = raw.map((l) => l.trim());
   // A Python traceback's frames (the source lines under each "File …" too) say where; the exception that ends it says why.
   const python = findPythonTracebacks(raw);

@@ -11,6 +11,8 @@ interface Rule {
   name: string;
   pattern: RegExp;
   replace: string | ((match: string, ...groups: string[]) => string);
+  /** A match its first group and the text before it show to be no secret is left alone. */
+  keep?: (match: string, head: string, before: string) => boolean;
 }
 
 /** Key names whose values are secrets. Long words may carry any prefix (dbPassword, client_secret). */
@@ -40,6 +42,19 @@ const NOT_PLACEHOLDER_OR_PATH =
 /** A signature is an encoding (base64, hex, "sha256=…"): a quoted value with spaces after a signature key is a message. */
 function isSignatureMessage(head: string, value: string): boolean {
   return /signature\b["']?\s*[:=]\s*$/i.test(head) && /\s/.test(value);
+}
+
+/**
+ * A `tool namespace:subcommand` inside a code span ("run `app cache:clear`") is a command, not
+ * a key and its value: the key touches its colon, the value is a bare lower-case word (no digits,
+ * capitals or symbols, so nothing shaped like a secret), and an odd number of backticks opens the
+ * span before it on the same line. A password key keeps its redaction: a password may be a plain word.
+ */
+function isCommandInCodeSpan(match: string, head: string, before: string): boolean {
+  if (!/^[A-Za-z0-9_.-]+:$/.test(head) || /(?:pass|pwd)/i.test(head)) return false;
+  if (!/^[a-z]+(?:-[a-z]+)*`?$/.test(match.slice(head.length))) return false;
+  const line = before.slice(before.lastIndexOf('\n') + 1);
+  return (line.match(/`/g)?.length ?? 0) % 2 === 1;
 }
 
 const RULES: Rule[] = [
@@ -94,6 +109,7 @@ const RULES: Rule[] = [
     // password=x, DB_PASSWORD: x, ?access_token=x&…, Pwd=x; (stops at separators)
     pattern: new RegExp(String.raw`(${NOT_IN_PATH}\b(?:${SECRET_KEY})\b["']?\s*[:=]\s*)${NOT_PLACEHOLDER_OR_PATH}[^\s,;&"'}\]]+`, 'gi'),
     replace: (_m, head = '') => `${head}${REDACTED}`,
+    keep: isCommandInCodeSpan,
   },
   {
     name: 'secret-flag',
@@ -106,10 +122,19 @@ const RULES: Rule[] = [
 export function redactSecrets(text: string): string {
   let out = text;
   for (const rule of RULES) {
+    const { keep } = rule;
+    const text = out;
     out =
       typeof rule.replace === 'string'
         ? out.replace(rule.pattern, rule.replace)
-        : out.replace(rule.pattern, rule.replace as (m: string, ...g: string[]) => string);
+        : out.replace(rule.pattern, (match: string, ...args: unknown[]) => {
+            // The arguments after the match: its groups, then its offset and the whole text.
+            const at = args.findIndex((a) => typeof a === 'number');
+            const groups = args.slice(0, at).map((g) => (typeof g === 'string' ? g : ''));
+            const offset = Number(args[at] ?? 0);
+            if (keep?.(match, groups[0] ?? '', text.slice(0, offset))) return match;
+            return (rule.replace as (m: string, ...g: string[]) => string)(match, ...groups);
+          });
   }
   return out;
 }

@@ -70,6 +70,27 @@ describe('redactSecrets', () => {
     expect(redactSecrets(line)).toBe(line);
   });
 
+  // A `tool namespace:subcommand` in a code span is a command, not a key and its value.
+  it.each([
+    'Missing `secret_key_base` for this environment, set this string with `bin/rails credentials:edit` (ArgumentError)',
+    'run `app secrets:setup` first',
+    'try `cli token:refresh --profile ops`',
+  ])('leaves a command in backticks alone: %s', (line) => {
+    expect(redactSecrets(line)).toBe(line);
+  });
+
+  it.each([
+    // A password may be a plain word; a value with digits, capitals or symbols looks like a secret.
+    ['export it with `password:hunter` first', 'export it with `password:[REDACTED] first'],
+    ['call `login token:a1b2c3d4e5` now', 'call `login token:[REDACTED] now'],
+    ['run `deploy secret:Xy7_pQ` now', 'run `deploy secret:[REDACTED] now'],
+    ['use `cli token: refresh` now', 'use `cli token: [REDACTED] now'],
+    ['credentials:edit outside a code span', 'credentials:[REDACTED] outside a code span'],
+    ['`x` then api_key:abcdef', '`x` then api_key:[REDACTED]'],
+  ])('still redacts a value in or near a code span: %s', (input, expected) => {
+    expect(redactSecrets(input)).toBe(expected);
+  });
+
   it('redacts a PEM block spanning log lines as one', () => {
     const lines = ['loading key', '-----BEGIN RSA PRIVATE KEY-----', 'MIIEowIBAAKCAQEA7bq1', 'q2o9Xb7cVfG3dL8e', '-----END RSA PRIVATE KEY-----', 'key loaded'];
     expect(redactLines(lines)).toEqual(['loading key', '[REDACTED PEM BLOCK]', 'key loaded']);

@@ -9,6 +9,7 @@ import { CHANGE_KINDS, ORDINAL_TITLE } from '../finding.js';
 import type { Confidence, Finding } from '../finding.js';
 import { formatKubectl, formatWorkloadRef } from '../kubectl-command.js';
 import { clipAround } from '../collapse-events.js';
+import { shortenQuote } from '../quote-shorten.js';
 import { compareFailingHealthy, pickSeparation } from './differential.js';
 import type { Differential, Split } from './differential.js';
 import { findRolloutBlock } from './controller-hold.js';
@@ -187,7 +188,7 @@ export function diagnose(ev: TriageEvidence, findings: readonly Finding[]): Diag
   // A Job that ran just before deleted what the pods read: it is the "since".
   else if (trigger.kind === 'none' && trigger.ranBefore?.gone !== undefined) lead = `Since ${trigger.ranBefore.text}: `;
   else if (trigger.kind === 'first-install') lead = trigger.historyGone ? `Since ${trigger.text.replace(/: nothing earlier.*$/, '')}: ` : `${capitalize(trigger.text.replace(/: nothing earlier.*$/, ''))}: `;
-  const quote = mechanism.decisive && !mechanism.title.includes(mechanism.decisive) ? ` — "${clip(mechanism.decisive, QUOTE_MAX)}"` : '';
+  const quote = mechanism.decisive && !mechanism.title.includes(mechanism.decisive) ? ` — "${shortenQuote(mechanism.decisive.replace(/\s+/g, ' ').trim(), QUOTE_MAX)}"` : '';
   const where = separation ? describeSeparation(ev, separation, mechanism, d) : undefined;
   // One or two pods are named; a pod that holds back others says so.
   const pods = mechanism.affected?.pods ?? [];

@@ -92,7 +92,8 @@ describe('diagnose', () => {
   it('clips a long decisive quote in the middle, keeping its head and its end, and does not repeat one the title already carries', () => {
     const stack = `java.lang.IllegalStateException: Failed to load ApplicationContext ${'for [WebMergedContextConfiguration@6b2e46af testClass = PaymentServiceApplication] '.repeat(4)}`;
     const long = diagnose(badRolloutScenario(), [{ ...dnsTypo, decisive: stack }]);
-    const text = stack.replace(/\s+/g, ' ').trim();
+    // The exception's package goes before any of the message (quote-shorten.ts).
+    const text = stack.replace(/\s+/g, ' ').trim().replace(/^java\.lang\./, '');
     expect(long?.headline).toContain(` — "${text.slice(0, 68)} … ${text.slice(text.length - 99)}". `);
     const inTitle = diagnose(badRolloutScenario(), [{ ...dnsTypo, decisive: 'does not resolve' }]);
     expect(inTitle?.headline).toBe(
