@@ -1,7 +1,8 @@
 // Held-out stories, ninety-first round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — a forced HTTPS redirect behind a proxy that ends TLS (redirect loops); a .NET service whose
 // new build misses a dependency-injection registration; a Rails app whose revision swapped the Secret that

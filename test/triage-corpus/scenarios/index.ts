@@ -101,6 +101,7 @@ import { HOLDOUT_87_SCENARIOS } from '../heldout-87/stories.js';
 import { HOLDOUT_88_SCENARIOS } from '../heldout-88/stories.js';
 import { HOLDOUT_89_SCENARIOS } from '../heldout-89/stories.js';
 import { HOLDOUT_90_SCENARIOS } from '../heldout-90/stories.js';
+import { HOLDOUT_91_SCENARIOS } from '../heldout-91/stories.js';
 import { HOLDOUT_92_SCENARIOS } from '../heldout-92/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
@@ -117,7 +118,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–90 and 92: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–92: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -206,5 +207,6 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_88_SCENARIOS,
   ...HOLDOUT_89_SCENARIOS,
   ...HOLDOUT_90_SCENARIOS,
+  ...HOLDOUT_91_SCENARIOS,
   ...HOLDOUT_92_SCENARIOS,
 ];
