@@ -78,6 +78,14 @@ describe('a loopback address refused while the neighbour serving it listens else
     expect(findLoopbackListenerMiss([upstream], [], 'app', '::1:7070')).toBeUndefined();
   });
 
+  it('refines a Go client refused at [::1] into the mismatch its neighbour\'s flag shows, its log unread', () => {
+    const p = pod(4, { ready: false, containers: [container({ name: 'api', ready: false }), container({ name: 'authz', ports: [], args: ['--listen', '127.0.0.1:7070'] })] });
+    const line = 'time=2026-11-21T03:10:00Z level=ERROR msg="policy check failed" err="Post \\"http://localhost:7070/v1/data\\": dial tcp [::1]:7070: connect: connection refused"';
+    const findings = analyzeDependencyErrors(baseEvidence({ pods: [p], logs: [{ pod: p.name, container: 'api', previous: false, lines: [line, line, line] }] }));
+    const f = findings.find((x) => x.id.startsWith('dependency-error/loopback-listener/'));
+    expect(f?.title).toBe('Dependency [::1]:7070 refuses connections: api dials [::1]:7070 (localhost resolved to IPv6), but authz in the same pod listens on 127.0.0.1:7070 only (IPv4) — its args: "--listen 127.0.0.1:7070" (logs of 1 pod)');
+  });
+
   it('names a server bound to its hostname (the pod name) while its sidecar dials 127.0.0.1, and Next.js\'s HOSTNAME', () => {
     const { pod: p, logs } = authProxiedPod();
     const miss = findLoopbackListenerMiss([p], logs, 'oauth2-proxy', '127.0.0.1:3000');
