@@ -52,6 +52,40 @@ describe('a loopback address refused while the neighbour serving it listens else
     expect(findLoopbackListenerMiss([p], [{ ...logs[0]!, lines: ['listening on :5432'] }], 'app', '::1:5432')).toBeUndefined();
   });
 
+  it('reads the neighbour\'s bind address from its flags or variables when its log names none', () => {
+    const p = pod(2, {
+      ready: false,
+      containers: [
+        container({ name: 'app', ready: false }),
+        container({ name: 'policy', ports: [{ name: 'diag', containerPort: 9191, protocol: 'TCP' }], args: ['run', '--server', '--addr=127.0.0.1:7070', '--diagnostic-addr=0.0.0.0:9191'] }),
+      ],
+    });
+    const logs: LogEvidence[] = [{ pod: p.name, container: 'policy', previous: false, lines: ['{"level":"info","msg":"Initializing server."}'] }];
+    const miss = findLoopbackListenerMiss([p], logs, 'app', '::1:7070');
+    expect(miss).toMatchObject({ server: 'policy', listens: '127.0.0.1:7070', mismatch: 'ipv6-to-ipv4', line: '--addr=127.0.0.1:7070', seenIn: 'its args' });
+    const told = explainLoopbackListenerMiss(miss!, true);
+    expect(told.title).toBe('app dials ::1:7070 (localhost resolved to IPv6), but policy in the same pod listens on 127.0.0.1:7070 only (IPv4) — its args: "--addr=127.0.0.1:7070"');
+    expect(told.fix).toMatch(/^point app at 127\.0\.0\.1:7070 instead of localhost/);
+    // Its log need not be read: the spec says it.
+    expect(findLoopbackListenerMiss([p], [], 'app', '::1:7070')).toMatchObject({ server: 'policy', listens: '127.0.0.1:7070' });
+    // A bind variable naming a bare loopback host, on a port the container declares.
+    const byEnv = pod(3, { containers: [container({ name: 'app' }), container({ name: 'proxy', ports: [{ name: 'p', containerPort: 7070, protocol: 'TCP' }], env: [{ name: 'BIND_ADDRESS', value: '127.0.0.1' }] })] });
+    expect(findLoopbackListenerMiss([byEnv], [], 'app', '::1:7070')).toMatchObject({ server: 'proxy', listens: '127.0.0.1:7070', seenIn: 'its env', line: 'BIND_ADDRESS=127.0.0.1' });
+    // Every address, or a peer's address (an upstream flag), is no bind of its own: no reading.
+    const wide = { ...p, containers: [p.containers[0]!, { ...p.containers[1]!, args: ['run', '--addr=:7070'] }] };
+    expect(findLoopbackListenerMiss([wide], [], 'app', '::1:7070')).toBeUndefined();
+    const upstream = { ...p, containers: [p.containers[0]!, { ...p.containers[1]!, args: ['--upstream-addr=127.0.0.1:7070'] }] };
+    expect(findLoopbackListenerMiss([upstream], [], 'app', '::1:7070')).toBeUndefined();
+  });
+
+  it('refines a Go client refused at [::1] into the mismatch its neighbour\'s flag shows, its log unread', () => {
+    const p = pod(4, { ready: false, containers: [container({ name: 'api', ready: false }), container({ name: 'authz', ports: [], args: ['--listen', '127.0.0.1:7070'] })] });
+    const line = 'time=2026-11-21T03:10:00Z level=ERROR msg="policy check failed" err="Post \\"http://localhost:7070/v1/data\\": dial tcp [::1]:7070: connect: connection refused"';
+    const findings = analyzeDependencyErrors(baseEvidence({ pods: [p], logs: [{ pod: p.name, container: 'api', previous: false, lines: [line, line, line] }] }));
+    const f = findings.find((x) => x.id.startsWith('dependency-error/loopback-listener/'));
+    expect(f?.title).toBe('Dependency [::1]:7070 refuses connections: api dials [::1]:7070 (localhost resolved to IPv6), but authz in the same pod listens on 127.0.0.1:7070 only (IPv4) — its args: "--listen 127.0.0.1:7070" (logs of 1 pod)');
+  });
+
   it('names a server bound to its hostname (the pod name) while its sidecar dials 127.0.0.1, and Next.js\'s HOSTNAME', () => {
     const { pod: p, logs } = authProxiedPod();
     const miss = findLoopbackListenerMiss([p], logs, 'oauth2-proxy', '127.0.0.1:3000');
