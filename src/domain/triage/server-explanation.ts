@@ -13,6 +13,8 @@ export interface ServerExplanation {
   everyMember?: boolean;
   /** The line's time is part of what it says (a reload that changed a setting: the trigger), so it is stated with it. */
   dated?: boolean;
+  /** The lines that say more than the others `pattern` matches (what blocks a fix): the newest of them wins over newer others. */
+  prefer?: RegExp;
 }
 
 /** `flood stage disk watermark [95%] exceeded on [id][node][path] free: 9.2gb[4.6%], all indices on this node will be marked read-only`. */
@@ -28,6 +30,7 @@ export function findServerExplanation(pods: readonly { pod: PodEvidence; logs: L
     return m ? [{ pod: d.pod.name, line: condenseStructuredLine(line.trim()), ...e.describe(m, clients) }] : [];
   })));
   // Logs are oldest first: the last match is the newest word (one pod, the master, usually says it).
-  const newest = found[found.length - 1];
+  const preferred = e.prefer ? found.filter((f) => e.prefer?.test(f.line)) : [];
+  const newest = preferred[preferred.length - 1] ?? found[found.length - 1];
   return newest ? { pod: newest.pod, line: newest.line, said: newest.said, ...(newest.subject ? { subject: newest.subject } : {}), ...(newest.fix ? { fix: newest.fix } : {}) } : undefined;
 }

@@ -10,9 +10,10 @@ import type { SettingAt } from './server-settings.js';
 
 /**
  * The refusal as the server words it (PG ≤ 15, PG 16+ and the MultiXact variant), quoted by the
- * client driver: `database is not accepting commands to avoid wraparound data loss in database "ledger"`.
+ * client driver: `database is not accepting commands to avoid wraparound data loss in database "ledger"`;
+ * a JSON log line carries its quotes escaped (`\"ledger\"`).
  */
-export const WRAPAROUND_REFUSAL = /database is not accepting commands (?:that (?:assign|generate) new (?:transaction IDs|MultiXactIds) )?to avoid (?:wraparound|multixact wraparound) data loss in database (?:"([^"]+)"|with OID (\d+))/i;
+export const WRAPAROUND_REFUSAL = /database is not accepting commands (?:that (?:assign|generate) new (?:transaction IDs|MultiXactIds) )?to avoid (?:wraparound|multixact wraparound) data loss in database (?:\\?"([^"\\]+)\\?"|with OID (\d+))/i;
 
 /** " in database ledger", from a refused line. */
 export function describeWraparoundScope(line: string): string {
@@ -21,14 +22,30 @@ export function describeWraparoundScope(line: string): string {
   return m?.[2] !== undefined ? ` in the database with OID ${m[2]}` : '';
 }
 
-/** The warning the server logged while the XID aged: `WARNING:  database "ledger" must be vacuumed within 1000037 transactions`. */
+/**
+ * What the server logged while the XID aged: `WARNING:  database "ledger" must be vacuumed within
+ * 1000037 transactions`, or autovacuum's own word that it could freeze nothing because something
+ * pins the oldest xmin (`WARNING:  oldest xmin is far in the past`, hinting at open transactions,
+ * old prepared transactions and stale replication slots). The latter says what blocks the vacuum,
+ * so it outranks a newer countdown.
+ */
 export const XID_WARNING: ServerExplanation = {
-  pattern: /database (?:"([^"]+)"|with OID (\d+)) must be vacuumed within (\d+) transactions/,
+  pattern: /database (?:"([^"]+)"|with OID (\d+)) must be vacuumed within (\d+) transactions|\b(oldest xmin is far in the past)\b/,
+  prefer: /\boldest xmin is far in the past\b/,
   describe: (m) => {
+    if (m[4] !== undefined) {
+      return {
+        said: 'autovacuum could freeze nothing: its own log says the oldest xmin is far in the past (held back by an old prepared transaction, a long-open transaction or a stale replication slot, as its HINT says)',
+        fix: HELD_XMIN_FIX,
+      };
+    }
     const db = m[1] !== undefined ? `"${m[1]}"` : `with OID ${m[2] ?? '?'}`;
     return { said: `its own log warned that database ${db} must be vacuumed within ${m[3] ?? '?'} transactions` };
   },
 };
+
+/** Vacuum cannot freeze past the held xmin: release the holder first, then freeze. */
+const HELD_XMIN_FIX = 'release what holds the oldest xmin back — ROLLBACK PREPARED the old entries of pg_prepared_xacts, end the oldest open transactions of pg_stat_activity, drop stale slots of pg_replication_slots — then VACUUM (FREEZE) that whole database (in single-user mode only if it asks)';
 
 /** The settings that decide whether anything freezes old rows in time. */
 export const VACUUM_SETTINGS = ['autovacuum', 'autovacuum_freeze_max_age'] as const;

@@ -74,6 +74,29 @@ describe('a Postgres that stopped assigning transaction IDs to avoid wraparound'
     expect(readVacuumSettings([{ setting: 'autovacuum', value: 'on', where: 'ConfigMap x (postgresql.conf)' }, { setting: 'autovacuum_freeze_max_age', value: '200000000', where: 'ConfigMap x (postgresql.conf)' }])).toBeUndefined();
   });
 
+  it('reads the refusal inside a JSON log line, its quotes escaped', () => {
+    const json = `{"level":"ERROR","msg":"create order failed","error":"pq: ${STOP.replace(/"/g, '\\"')}"}`;
+    const ev = postgres();
+    ev.logs = ev.logs.map((l) => ({ ...l, lines: [json, json] }));
+    const [f] = analyzeDependencyRefusals(ev);
+    expect(f?.title).toMatch(/^PostgreSQL invoice-pg refuses writes to avoid transaction-ID wraparound in database ledger/);
+  });
+
+  it("says what holds the oldest xmin back when autovacuum's own log says it could not freeze", () => {
+    const xmin = [
+      '2026-11-21 02:40:00.100 UTC [41600] WARNING:  oldest xmin is far in the past',
+      '2026-11-21 02:40:00.100 UTC [41600] HINT:  Close open transactions soon to avoid wraparound problems.',
+      '\tYou might also need to commit or roll back old prepared transactions, or drop stale replication slots.',
+    ];
+    const ev = postgres({ searched: [{ pod: 'invoice-pg-0', container: 'postgres', previous: false, lines: [...xmin, PG_WARNING] }] });
+    const [f] = analyzeDependencyRefusals(ev);
+    expect(f?.title).toMatch(/^PostgreSQL invoice-pg refuses writes to avoid transaction-ID wraparound in database ledger/);
+    expect(f?.title).toMatch(/oldest xmin is far in the past/);
+    expect(f?.title).toMatch(/prepared transaction/);
+    expect(f?.fix).toMatch(/pg_prepared_xacts/);
+    expect(f?.fix).toMatch(/VACUUM/);
+  });
+
   it('reads the settings postgres is started with by -c', () => {
     const pg = pod(7, { containers: [container({ name: 'postgres', args: ['-c', 'autovacuum=off', '-c', 'max_connections=200'] })] });
     expect(findServerSettings(pg, ['autovacuum', 'autovacuum_freeze_max_age'])?.flags).toEqual([{ name: 'autovacuum', value: 'off' }]);
