@@ -12,6 +12,30 @@ import type { ServerExplanation } from './server-explanation.js';
 /** The client's words (the driver's per-replica reason) or the replica's own. */
 export const TOMBSTONE_ABORT = /READ_TOO_MANY_TOMBSTONES|TombstoneOverwhelmingException|Scanned over \d+ tombstones/i;
 
+/**
+ * A driver's read failure that names no cause: Java's "Cassandra failure (or timeout) during read
+ * query at consistency …", the server's "Operation failed - received 0 responses and 2 failures"
+ * other drivers relay, or "Replica(s) failed to execute read". Tombstones are one cause among
+ * several, so such lines count only when the replicas' own log says it aborted reads on them.
+ */
+export const CASSANDRA_READ_FAILED = /Cassandra (?:failure|timeout) during read query|Replica\(s\) failed to execute read|Operation (?:failed|timed out) - received (?:only )?\d+ responses?/i;
+
+/** A tombstone abort or a bare read failure: the lines the client logs when its reads are aborted. */
+export const TOMBSTONE_OR_READ_FAILED = new RegExp(`${TOMBSTONE_ABORT.source}|${CASSANDRA_READ_FAILED.source}`, 'i');
+
+/** The driver named the per-replica reason: said after the refusal. */
+export function describeReplicaReason(lines: readonly string[]): string {
+  return lines.some((l) => /READ_TOO_MANY_TOMBSTONES/.test(l)) ? 'its replicas answer READ_TOO_MANY_TOMBSTONES' : '';
+}
+
+/** The partition key a replica's line names ("… and partion key was ((a, b))); query aborted", in Cassandra's own spelling). */
+function readPartition(line: string): string | undefined {
+  const m = /parti(?:ti)?on key was (.+?)\)(?:;|$)/i.exec(line);
+  let key = m?.[1]?.trim();
+  while (key?.startsWith('(') && key.endsWith(')')) key = key.slice(1, -1).trim();
+  return key ? key : undefined;
+}
+
 /** The table a line's query names (`FROM ks.table`, or Cassandra 3's `tombstones in ks.table`). */
 function readTable(line: string): string | undefined {
   const m = /\bFROM\s+("?[\w]+"?(?:\."?[\w]+"?)?)/i.exec(line) ?? /tombstones in ("?[\w]+"?\."?[\w]+"?)/i.exec(line);
@@ -27,9 +51,11 @@ export const TOMBSTONES_SCANNED: ServerExplanation = {
   pattern: /Scanned over (\d+) tombstones\b[^\n]*/i,
   describe: (m) => {
     const table = readTable(m[0]);
+    const partition = readPartition(m[0]);
+    const where = partition ? ` (partition key ${partition})` : '';
     return {
-      ...(table ? { subject: `table ${table}` } : {}),
-      said: `its replicas abort reads${table ? ` of ${table}` : ''} that scan over ${m[1] ?? '?'} tombstones`,
+      ...(table ? { subject: `table ${table}${where}` } : {}),
+      said: `its replicas abort reads${table ? ` of ${table}${where}` : ''} that scan over ${m[1] ?? '?'} tombstones (TombstoneOverwhelmingException)`,
     };
   },
 };

@@ -51,7 +51,7 @@ import { PARALLELISM_CHANGED, PARALLEL_SETTINGS, PG_SHM_FULL, fixShm, readShmMou
 import { HOUR_MS, formatAgo, msBetween } from '../time-span.js';
 import { CACHE_FILLS, MEMCACHED_OUT_OF_MEMORY, MEMCACHED_TOO_LARGE, describeItemSizes, findFillStart, readMemcachedSettings } from '../memcached-refusal.js';
 import { ES_WRITE_REJECTED, describeWritePools } from '../es-write-rejection.js';
-import { TOMBSTONES_SCANNED, TOMBSTONE_ABORT } from '../cassandra-tombstones.js';
+import { TOMBSTONES_SCANNED, TOMBSTONE_ABORT, TOMBSTONE_OR_READ_FAILED, describeReplicaReason } from '../cassandra-tombstones.js';
 import { findServerServiceByPort } from '../server-service.js';
 import { BUSY_SCRIPT_FIX, BUSY_SCRIPT_OUTLASTS, BUSY_SCRIPT_WHY, REDIS_BUSY_SCRIPT, SLOW_SCRIPT, fixBusyScript, quoteBusy } from '../redis-busy-script.js';
 import { describeServerJobRuns, findServerJobRuns, namesOfRuns } from '../server-job-runs.js';
@@ -197,6 +197,12 @@ interface Refusal {
    * explains it (`explainedBy`: a collation mismatch that corrupted the index): counted only then.
    */
   onlyWhenTold?: true;
+  /**
+   * The client's words that name the cause (a driver's per-replica reason): `pattern` also takes its
+   * bare failures (a read failure at a consistency level), counted only when a line names the cause
+   * or the server's own log (`explainedBy`) explains them.
+   */
+  causeSaid?: RegExp;
   /** A refusal a schema change brings on (stale prepared statements): what a migration Job that ran just before applied, from its log, is named as the trigger. */
   migratedBy?: true;
   /**
@@ -668,10 +674,13 @@ const REFUSALS: readonly Refusal[] = [
     fix: fixMaxClients('on the server'),
   },
   // Reads aborted past tombstone_failure_threshold: deletes (a table used as a queue) left more tombstones than rows (cassandra-tombstones.ts).
+  // The driver may say only that the read failed at its consistency level: then the replicas' own log must say tombstones.
   {
     server: 'Cassandra',
-    pattern: TOMBSTONE_ABORT,
-    refuses: 'reads that scan past its tombstone_failure_threshold (READ_TOO_MANY_TOMBSTONES)',
+    pattern: TOMBSTONE_OR_READ_FAILED,
+    causeSaid: TOMBSTONE_ABORT,
+    refuses: 'reads that scan past its tombstone_failure_threshold',
+    measure: describeReplicaReason,
     explainedBy: TOMBSTONES_SCANNED,
     byClient: true,
     outlastsRollback: 'the tombstones stay in the table whatever revision reads it, until compaction may purge them after its gc_grace_seconds',
@@ -1330,6 +1339,8 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
     const told = r.explainedBy ? findServerExplanation(serverPods.map(serverLogsOf), r.explainedBy, ev.pods) : undefined;
     // A reload that changed a setting is the trigger: when it was logged.
     if (r.onlyWhenTold && !told) return [];
+    const causeSaid = r.causeSaid;
+    if (causeSaid && !told && !hits.some((h) => causeSaid.test(h.line))) return [];
     if (r.onlyWhenSet && (!configuredSettings || (r.readConfig !== undefined && configRead === undefined))) return [];
     if (r.overriddenBy?.(container, ev)) return [];
     const toldAt = told && r.explainedBy?.dated ? readLineTime(told.line) : undefined;
