@@ -7,7 +7,25 @@
  * a queue — read oldest first, each handled row deleted — piles them up at the head of its
  * partitions. The data pattern is at fault, on a cluster that is up. Pure: reads log lines only.
  */
+import type { IsoTime, PodEvidence, RevisionEvidence } from './evidence.js';
 import type { ServerExplanation } from './server-explanation.js';
+import { HOUR_MS, formatAgo, msBetween } from './time-span.js';
+
+/** A tombstone lives this long before compaction may purge it: gc_grace_seconds' default (864000 s). */
+const GC_GRACE_DEFAULT_MS = 240 * HOUR_MS;
+
+/**
+ * The client's newest revision, when its pods run it and it rolled out within a tombstone's life
+ * before the first aborted read: deletes it began (or multiplied) are what piled up, so it is named
+ * as the possible start of the pile-up. Hedged: nothing read shows what a revision deletes.
+ */
+export function describeDeletesSince(revisions: readonly RevisionEvidence[], pods: readonly PodEvidence[], firstAbort: IsoTime | undefined, now: IsoTime): string | undefined {
+  const [newest, previous] = [...revisions].sort((a, b) => b.revision - a.revision);
+  if (!newest?.createdAt || previous === undefined || firstAbort === undefined || !pods.some((p) => p.revisionHash === newest.hash)) return undefined;
+  const before = msBetween(newest.createdAt, firstAbort);
+  if (before <= 0 || before > GC_GRACE_DEFAULT_MS) return undefined;
+  return `These pods run revision ${newest.revision}, rolled out ${formatAgo(newest.createdAt, now)}, within the 10 days a tombstone lives by default before the first aborted read: if that revision began deleting these rows (or deleting more of them), it started the pile-up — reverting it stops new tombstones but purges none of those written.`;
+}
 
 /** The client's words (the driver's per-replica reason) or the replica's own. */
 export const TOMBSTONE_ABORT = /READ_TOO_MANY_TOMBSTONES|TombstoneOverwhelmingException|Scanned over \d+ tombstones/i;

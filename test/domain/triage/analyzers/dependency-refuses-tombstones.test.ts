@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeDependencyRefusals, listExplainedServices } from '../../../../src/domain/triage/analyzers/dependency-refuses.js';
 import { buildTriageReport } from '../../../../src/domain/triage/triage-report.js';
 import type { TriageEvidence } from '../../../../src/domain/triage/evidence.js';
-import { NOW, NS, baseEvidence, minutesAgo, pod, service } from '../scenarios/builders.js';
+import { NOW, NS, REV6, baseEvidence, minutesAgo, pod, revision, service } from '../scenarios/builders.js';
 
 const failed = (m: number, shard: number) => [
   `${minutesAgo(m)} ERROR 1 --- [dispatcher] [shard-poller-1] c.a.n.dispatch.ShardPoller : Poll of shard ${shard} failed (replica failures: {/10.0.4.11:7000=READ_TOO_MANY_TOMBSTONES, /10.0.4.12:7000=READ_TOO_MANY_TOMBSTONES}), will retry in 2s`,
@@ -96,5 +96,13 @@ describe('Cassandra aborting reads over too many tombstones', () => {
     const report = buildTriageReport(bareScenario(cassandraLogWithKey), { startedAt: NOW, finishedAt: NOW });
     expect(report.headline).toMatch(/tombstone/);
     expect(report.headline).toMatch(/outbox\.pending_events/);
+  });
+
+  it('names the pods\' revision rolled out within a tombstone\'s life as the possible start of the pile-up, hedged, and not an older one', () => {
+    const recent = bareScenario(cassandraLogWithKey);
+    const [f] = analyzeDependencyRefusals(recent);
+    expect(f?.likelyCause).toMatch(/These pods run revision 6, rolled out 9d ago[^.]*: if that revision began deleting these rows/);
+    const old = { ...recent, revisions: recent.revisions.map((r) => (r.revision === REV6.revision ? revision(REV6, minutesAgo(20 * 24 * 60)) : r)) };
+    expect(analyzeDependencyRefusals(old)[0]?.likelyCause).not.toMatch(/revision 6/);
   });
 });
