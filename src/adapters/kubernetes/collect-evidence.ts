@@ -194,7 +194,7 @@
 //   its pod belongs to a StatefulSet, one list of that StatefulSet's ControllerRevisions by the pod's template labels, at most 20
 //   (a Deployment: one list of its ReplicaSets by those labels, at most 20): read-server-rollout.ts); and where
 //   a Service of any namespace refuses it for a reason its own servers log (an Elasticsearch disk watermark, Cassandra reads aborted
-//   over too many tombstones, a ZooKeeper that closes its sockets before any session for too many connections from its IP; the Service by the client's address, else the namespace's one Service on the server's port), one page
+//   over too many tombstones — or only failed at their consistency level, the replicas' log then saying why —, a ZooKeeper that closes its sockets before any session for too many connections from its IP; the Service by the client's address, else the namespace's one Service on the server's port), one page
 //   of its EndpointSlices and a get and log tail of at most three of its ready pods: read-explaining-pods.ts (when no slice names a
 //   pod — a Service without a selector, Patroni's leader Endpoints —, one get of its Endpoints for them: read-endpoints-pods.ts); and where its
 //   MongoDB queries run out of maxTimeMS (MaxTimeMSExpired, at least 3 lines) or its transactions are aborted under it (NoSuchTransaction, at least 3 lines: mongo-transaction-lifetime.ts), one page of the EndpointSlices of the MongoDB Service its URI names and the log tails of

@@ -51,7 +51,7 @@ import { PARALLELISM_CHANGED, PARALLEL_SETTINGS, PG_SHM_FULL, fixShm, readShmMou
 import { HOUR_MS, formatAgo, msBetween } from '../time-span.js';
 import { CACHE_FILLS, MEMCACHED_OUT_OF_MEMORY, MEMCACHED_TOO_LARGE, describeItemSizes, findFillStart, readMemcachedSettings } from '../memcached-refusal.js';
 import { ES_WRITE_REJECTED, describeWritePools } from '../es-write-rejection.js';
-import { TOMBSTONES_SCANNED, TOMBSTONE_ABORT } from '../cassandra-tombstones.js';
+import { TOMBSTONES_SCANNED, TOMBSTONE_ABORT, TOMBSTONE_OR_READ_FAILED, describeDeletesSince, describeReplicaReason } from '../cassandra-tombstones.js';
 import { findServerServiceByPort } from '../server-service.js';
 import { BUSY_SCRIPT_FIX, BUSY_SCRIPT_OUTLASTS, BUSY_SCRIPT_WHY, REDIS_BUSY_SCRIPT, SLOW_SCRIPT, fixBusyScript, quoteBusy } from '../redis-busy-script.js';
 import { describeServerJobRuns, findServerJobRuns, namesOfRuns } from '../server-job-runs.js';
@@ -197,6 +197,17 @@ interface Refusal {
    * explains it (`explainedBy`: a collation mismatch that corrupted the index): counted only then.
    */
   onlyWhenTold?: true;
+  /**
+   * The client's words that name the cause (a driver's per-replica reason): `pattern` also takes its
+   * bare failures (a read failure at a consistency level), counted only when a line names the cause
+   * or the server's own log (`explainedBy`) explains them.
+   */
+  causeSaid?: RegExp;
+  /**
+   * What the client wrote over days before the first refusal built it up (deleted rows that stay as
+   * tombstones): its recent revision, said as the possible start, after the cause. Given its pods and the first refusal.
+   */
+  builtSince?: (ev: TriageEvidence, pods: readonly PodEvidence[], first: IsoTime | undefined) => string | undefined;
   /** A refusal a schema change brings on (stale prepared statements): what a migration Job that ran just before applied, from its log, is named as the trigger. */
   migratedBy?: true;
   /**
@@ -668,11 +679,15 @@ const REFUSALS: readonly Refusal[] = [
     fix: fixMaxClients('on the server'),
   },
   // Reads aborted past tombstone_failure_threshold: deletes (a table used as a queue) left more tombstones than rows (cassandra-tombstones.ts).
+  // The driver may say only that the read failed at its consistency level: then the replicas' own log must say tombstones.
   {
     server: 'Cassandra',
-    pattern: TOMBSTONE_ABORT,
-    refuses: 'reads that scan past its tombstone_failure_threshold (READ_TOO_MANY_TOMBSTONES)',
+    pattern: TOMBSTONE_OR_READ_FAILED,
+    causeSaid: TOMBSTONE_ABORT,
+    refuses: 'reads that scan past its tombstone_failure_threshold',
+    measure: describeReplicaReason,
     explainedBy: TOMBSTONES_SCANNED,
+    builtSince: (ev, pods, first) => describeDeletesSince(ev.revisions, pods, first, ev.collectedAt),
     byClient: true,
     outlastsRollback: 'the tombstones stay in the table whatever revision reads it, until compaction may purge them after its gc_grace_seconds',
     why: 'Cassandra does not remove a deleted row at once: a DELETE (or an expired TTL) writes a tombstone, which compaction may purge only after the table\'s gc_grace_seconds (864000, 10 days, by default). A read scans every tombstone between the live rows it returns, so a table used as a queue — rows read oldest first, each deleted once handled — piles them up at the head of its partitions and each poll scans more of them. Past tombstone_warn_threshold (1000) a replica logs a warning; past tombstone_failure_threshold (100000) it aborts the read (TombstoneOverwhelmingException) and the driver fails it with ReadFailureException (READ_TOO_MANY_TOMBSTONES), while the cluster stays up and other queries answer.',
@@ -1330,6 +1345,8 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
     const told = r.explainedBy ? findServerExplanation(serverPods.map(serverLogsOf), r.explainedBy, ev.pods) : undefined;
     // A reload that changed a setting is the trigger: when it was logged.
     if (r.onlyWhenTold && !told) return [];
+    const causeSaid = r.causeSaid;
+    if (causeSaid && !told && !hits.some((h) => causeSaid.test(h.line))) return [];
     if (r.onlyWhenSet && (!configuredSettings || (r.readConfig !== undefined && configRead === undefined))) return [];
     if (r.overriddenBy?.(container, ev)) return [];
     const toldAt = told && r.explainedBy?.dated ? readLineTime(told.line) : undefined;
@@ -1404,6 +1421,7 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
     const migrationLines = migrated ? (ev.migrationJobLogs ?? []).flatMap((m) => m.lines.slice(-3).map((l) => `log ${m.pod} (Job ${m.job}): ${l}`)) : [];
     const head = `${named} ${r.verb ?? 'refuses'} ${mixedWhy ? `writes: ${mixedWhy}` : replicaWhy ? `writes: ${replicaWhy}` : pinned && primaryPod ? `writes: the client is pinned to pod ${pinned.pod}, now a replica of ${primaryPod}` : member ? `writes: the client is pinned to ${member} by directConnection=true, now a secondary` : `${refused}${r.scope?.(hits[hits.length - 1]?.line ?? '') ?? ''}`}${configured}${raisedOn}${measured ? ` — ${measured}` : ''}${told ? ` — ${toldSaid ?? ''}${full ? `, on its ${full}` : ''}` : ''}${rolled ? ` — ${rolled.said}` : ''}`;
     // The server's own configured limit, read where it is set, or its own dated change: the server decides, whatever the client runs.
+    const builtSince = r.builtSince?.(ev, podObjects, hits.map(timeOfHit).filter((t) => t !== undefined).sort()[0]);
     const bySetting = !r.clientSide && !r.byClient && !r.ranBy && !r.failover && r.onlyWhenSet === true && configRead !== undefined;
     const finding: Finding = {
       id: `dependency-refuses/${r.server}/${r.refuses.split(':')[0] ?? ''}`,
@@ -1446,7 +1464,7 @@ function tellRefusals(ev: TriageEvidence): ToldRefusal[] {
       ...(toldAt || runs || leftOn || rolled || edited ? { datesChange: true as const } : {}),
       ...(leftJob ? { outsideWorkload: `the setting lives in the ${r.server} server, left on by ${leftJob}; a rollout of these pods changes nothing` } : {}),
       ...(fillStart && r.fills ? { onset: fillStart, buildsUp: r.fills, latent: r.fills } : onset ? { onset } : leftOn?.run.createdAt ? { onset: leftOn.run.createdAt } : firstRefusal && runs ? { onset: firstRefusal } : {}),
-      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : replicaWhy ? `${replicaWhy}. Every connection lands on a replica, which serves reads and refuses every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why}${configRead ? ` Here ${configRead.why}` : ''} ${r.clientSide}${migrated ? ` ${migrated}: the schema change the statements prepared before it no longer match.` : ''}` : `${why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.` : r.ranBy ? `${r.server}${service ? ` (${service.name})` : ''} and these pods are healthy: another client's work inside it holds it for everyone.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}${runner && service ? ` ${runner} talks to ${service.name} and its run began just before the first ${r.ranBy?.what ?? 'refusal'}: what it runs there is the likely blocker (its log says what it sent).` : ''}`,
+      likelyCause: mixedWhy ? `${mixedWhy}. Each new connection lands on any of them, so those that reach a replica fail every write; no failover is needed for that, and the servers are healthy.` : replicaWhy ? `${replicaWhy}. Every connection lands on a replica, which serves reads and refuses every write; no failover is needed for that, and the servers are healthy.` : pinnedWhy ? `${pinnedWhy}. Reads still work there, so probes that only PING or read keep passing while every write fails.` : r.clientSide ? `${r.why}${configRead ? ` Here ${configRead.why}` : ''} ${r.clientSide}${migrated ? ` ${migrated}: the schema change the statements prepared before it no longer match.` : ''}` : `${why}${configRead ? ` Here ${configRead.why}` : ''}${backlog} ${r.byClient ? `${r.server}${service ? ` (${service.name})` : ''} is up and answering: what it refuses is the way these pods write to it, and restarting either will not help.${builtSince ? ` ${builtSince}` : ''}` : r.ranBy ? `${r.server}${service ? ` (${service.name})` : ''} and these pods are healthy: another client's work inside it holds it for everyone.` : `The fault is on the ${r.server} side${service ? ` (${service.name})` : ''}, not in these pods: restarting them will not help.`}${runner && service ? ` ${runner} talks to ${service.name} and its run began just before the first ${r.ranBy?.what ?? 'refusal'}: what it runs there is the likely blocker (its log says what it sent).` : ''}`,
       nextAction: r.clientSide ? `Fix ${r.fixes ?? 'the command these pods send to'} ${named}: ${fixed}.` : `Fix ${named}: ${fixed}${alarm?.gone[0] ? ` — start with ${alarm.gone.map((g) => g.user).join(', ')}, whose connection is gone` : ''}.`,
       fix: fixed,
       confirmCommands: [
