@@ -25,6 +25,10 @@ const STEPS: readonly Step[] = [
   // A server's structured error wrapped by its client: the outer phase and `[type] Reason:` give way to the inner type and its reason
   // (`search_phase_execution_exception: [illegal_argument_exception] Reason: X` → `illegal_argument_exception: X`).
   (t) => t.replace(/\b\w+_exception: \[(\w+)\] Reason: /, '$1: '),
+  // The same error as the JSON body the server answered: its innermost type and reason, the body's nesting gone.
+  (t) => t.replace(/\{"error":\{"root_cause":\[\{"type":"(\w+)","reason":"((?:[^"\\]|\\.)*)".*$/, '$1: $2'),
+  // gRPC's status wrapper: `rpc error: code = Unavailable desc = X` → `Unavailable: X`.
+  (t) => t.replace(/\brpc error: code = (\w+) desc = /, '$1: '),
   // An exception class by its short name.
   (t) => t.replace(/(?<![\w/$.-])(?:[A-Za-z_][\w$]*\.)+([A-Z][\w$]*(?:Exception|Error|Fault))\b/g, '$1'),
   // A type by its short name: three or more dotted identifiers ending in a capitalised one (not a host, a path or a version).

@@ -26,3 +26,17 @@ describe('a structured server error keeps its reason when shortened', () => {
     expect(out.length).toBeLessThanOrEqual(160);
   });
 });
+
+describe('other structured server errors keep their reason when shortened', () => {
+  it('an Elasticsearch JSON body: its root cause type and reason', () => {
+    const line = 'bulk sync failed: status 400 {"error":{"root_cause":[{"type":"mapper_parsing_exception","reason":"failed to parse field [created] of type [date] in document with id \'42\'. Preview of field\'s value: \'yesterday\'"}],"type":"mapper_parsing_exception","reason":"failed to parse field [created] of type [date]"},"status":400}';
+    const out = shortenQuote(line, 170);
+    expect(out).toMatch(/mapper_parsing_exception: failed to parse field \[created\]/);
+    expect(out.length).toBeLessThanOrEqual(170);
+  });
+  it("gRPC's status wrapper gives way to its code and description", () => {
+    const line = 'level=error caller=sync.go:88 fetching quota for tenant failed after retries, giving up on this batch: rpc error: code = FailedPrecondition desc = tenant quota table is read-only while the migration holds its lock';
+    const out = shortenQuote(line, 160);
+    expect(out).toMatch(/FailedPrecondition: tenant quota table is read-only/);
+  });
+});
