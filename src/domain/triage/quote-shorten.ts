@@ -2,7 +2,7 @@
  * A decisive log line shortened for a headline quote. Before any cut, the words a reader does not
  * need go, one kind at a time and only while the line is still too long: a timestamp, level and
  * logger before the message, the runtime's own prefix ("Unhandled exception.", `Exception in
- * thread "main"`, "Traceback …:", "panic:"), then the namespaces of exception classes and of type
+ * thread "main"`, "Traceback …:", "panic:"), a server error's outer wrapper before its inner reason, then the namespaces of exception classes and of type
  * names (`System.InvalidOperationException` → `InvalidOperationException`,
  * `'com.example.billing.Ledger'` → `'Ledger'`). What is still too long loses its last sentences
  * (advice first), else is cut by `clipAround`, so the message's own head ("Unable to resolve
@@ -22,6 +22,13 @@ const STEPS: readonly Step[] = [
   (t) => t.replace(/^(?:Unhandled exception\.|Unhandled Exception:|Exception in thread "[^"]*"|Traceback \(most recent call last\):|panic:)\s*/i, ''),
   // The AWS SDK's wrapper when the class already names the error code: `X: An error occurred (X) when calling the Y operation: `.
   (t) => t.replace(/\b(\w+): An error occurred \(\1\) when calling the \w+ operation(?: \([^)]*\))?: /, '$1: '),
+  // A server's structured error wrapped by its client: the outer phase and `[type] Reason:` give way to the inner type and its reason
+  // (`search_phase_execution_exception: [illegal_argument_exception] Reason: X` → `illegal_argument_exception: X`).
+  (t) => t.replace(/\b\w+_exception: \[(\w+)\] Reason: /, '$1: '),
+  // The same error as the JSON body the server answered: its innermost type and reason, the body's nesting gone.
+  (t) => t.replace(/\{"error":\{"root_cause":\[\{"type":"(\w+)","reason":"((?:[^"\\]|\\.)*)".*$/, '$1: $2'),
+  // gRPC's status wrapper: `rpc error: code = Unavailable desc = X` → `Unavailable: X`.
+  (t) => t.replace(/\brpc error: code = (\w+) desc = /, '$1: '),
   // An exception class by its short name.
   (t) => t.replace(/(?<![\w/$.-])(?:[A-Za-z_][\w$]*\.)+([A-Z][\w$]*(?:Exception|Error|Fault))\b/g, '$1'),
   // A type by its short name: three or more dotted identifiers ending in a capitalised one (not a host, a path or a version).
