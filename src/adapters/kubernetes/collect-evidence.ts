@@ -384,10 +384,11 @@
 //   Service of the namespace as its database, a get and the current log tail of one ready pod of it, a get of each claim that pod
 //   mounts (at most two) and of the PersistentVolume bound to each (read-store-volume.ts; never a Secret) — that log tail (100 lines,
 //   64 KB) also read for a role's or database's search_path a migration set before (role-search-path.ts), no further read;
-//   and where the brokers answer the workload's Kafka client that its topic
-//   does not exist (UNKNOWN_TOPIC_OR_PARTITION, at least 2 lines), the same get of the Service its bootstrap address names and page of
-//   its pods, and a get of each ConfigMap one serving broker mounts (at most two, in their namespace, never a Secret; only
-//   auto.create.topics.enable kept, and none when the brokers' env sets it: read-broker-config.ts);
+//   and where the brokers answer the workload's Kafka client that its topic (or NATS servers its JetStream client that its stream)
+//   does not exist (UNKNOWN_TOPIC_OR_PARTITION, "nats: stream not found", at least 2 lines), the same get of the Service its bootstrap
+//   address (its nats:// URL) names and page of its pods, and a get of each ConfigMap one serving broker mounts (at most two, in their
+//   namespace, never a Secret; only auto.create.topics.enable and the streams' names and subjects kept, and none when the brokers' env
+//   sets it: read-broker-config.ts);
 //   and where the broker returns the workload's publishes unroutable (NO_ROUTE, at least 3 lines), the same get of the Service its
 //   amqp address names and page of its pods, and a get of each ConfigMap one serving member mounts (at most two, in its namespace,
 //   never a Secret; only exchange and queue names and bindings kept: read-broker-topology.ts);

@@ -75,7 +75,7 @@ import { pickRequeueBroker } from '../../domain/triage/delivery-limit.js';
 import { pickOversizeBroker } from '../../domain/triage/broker-message-size.js';
 import { pickExpiringQueueBroker } from '../../domain/triage/queue-expiry.js';
 import { pickUnroutableBroker } from '../../domain/triage/unroutable-messages.js';
-import { pickMissingTopicBrokers } from '../../domain/triage/missing-destination.js';
+import { pickMissingDestinationServers } from '../../domain/triage/missing-destination.js';
 import { readServicesElsewhere } from './read-services-elsewhere.js';
 import { readNamedNamespaceServices } from './read-named-namespace-services.js';
 import { pickUnresolvedNamespaces } from '../../domain/triage/named-namespace-services.js';
@@ -395,9 +395,9 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const named = address === undefined ? undefined : findInClusterService(address.host, target.namespace);
     const read = named === undefined ? undefined : await readDependencyMembers(ctx, named);
     if (read !== undefined && address !== undefined) return [{ ...read, address }];
-    // Its clients are told their topic does not exist: whether the brokers create topics on first use.
-    const brokers = pickMissingTopicBrokers(seen);
-    const members = brokers === undefined ? undefined : await readDependencyMembers(ctx, brokers, 'its clients are told their topic does not exist');
+    // Its clients are told their topic or stream does not exist: whether the brokers create topics on first use, which streams they define.
+    const brokers = pickMissingDestinationServers(seen);
+    const members = brokers === undefined ? undefined : await readDependencyMembers(ctx, brokers, 'its clients are told their topic or stream does not exist');
     if (members !== undefined) return [await readBrokerConfig(ctx, members)];
     // It returns the workload's publishes unroutable (NO_ROUTE): the exchanges, queues and bindings its definitions declare.
     const router = pickUnroutableBroker(seen);

@@ -19,6 +19,8 @@ const EPOCH_MS = /"(?:time|ts|timestamp)"\s*:\s*(\d{13})\b/;
 const CLF = /\[(\d{2})\/(\w{3})\/(\d{4}):(\d{2}:\d{2}:\d{2}) ([+-]\d{4})\]/;
 /** ClickHouse's server log: "2026.11.21 03:12:41.123456 [ 47 ] {…} <Error> …" (the server's time zone, UTC in its images). */
 const DOTTED = /^(\d{4})\.(\d{2})\.(\d{2}) (\d{2}:\d{2}:\d{2})(?:\.\d+)? \[ ?\d+ ?\]/;
+/** Go's standard logger (log.LstdFlags): "2026/11/21 02:31:07 …" at the line's start, in UTC as containers run. */
+const GO_STD = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}:\d{2}:\d{2})(?:\.\d+)?\s/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function readLineTime(line: string): IsoTime | undefined {
@@ -32,6 +34,11 @@ export function readLineTime(line: string): IsoTime | undefined {
   const d = DOTTED.exec(line.trim());
   if (d) {
     const t = Date.parse(`${d[1] ?? ''}-${d[2] ?? ''}-${d[3] ?? ''}T${d[4] ?? ''}Z`);
+    if (!Number.isNaN(t)) return new Date(t).toISOString();
+  }
+  const g = GO_STD.exec(line.trim());
+  if (g) {
+    const t = Date.parse(`${g[1] ?? ''}-${g[2] ?? ''}-${g[3] ?? ''}T${g[4] ?? ''}Z`);
     if (!Number.isNaN(t)) return new Date(t).toISOString();
   }
   const m = STAMP.exec(line);

@@ -2,7 +2,7 @@
 // the client takes it from, and whether Kafka brokers would have created it on first use.
 import { describe, expect, it } from 'vitest';
 import type { DependencyMembersEvidence } from '../../../src/domain/triage/evidence-dependency-members.js';
-import { findAutoCreate, findMissingDestination, listBrokerConfigMaps, pickMissingTopicBrokers } from '../../../src/domain/triage/missing-destination.js';
+import { findAutoCreate, findMissingDestination, listBrokerConfigMaps, pickMissingDestinationServers } from '../../../src/domain/triage/missing-destination.js';
 import { baseEvidence, container, pod } from './scenarios/builders.js';
 
 const META = (n: number) => `2026-11-21T03:1${n}:04.936Z  WARN 1 --- [order-service] [vice-producer-1] org.apache.kafka.clients.NetworkClient   : [Producer clientId=order-service-producer-1] Error while fetching metadata with correlation id 8${n}1 : {orders.v2=UNKNOWN_TOPIC_OR_PARTITION}`;
@@ -48,8 +48,8 @@ describe('findMissingDestination', () => {
 
 describe('the brokers of a missing Kafka topic', () => {
   it('are followed to the Service the client\'s bootstrap address names, only when a topic is missing', () => {
-    expect(pickMissingTopicBrokers(scenario([META(0), META(1)]))).toEqual({ name: 'kafka-headless', namespace: 'kafka' });
-    expect(pickMissingTopicBrokers(scenario([SEND, SEND]))).toBeUndefined();
+    expect(pickMissingDestinationServers(scenario([META(0), META(1)]))).toEqual({ name: 'kafka-headless', namespace: 'kafka' });
+    expect(pickMissingDestinationServers(scenario([SEND, SEND]))).toBeUndefined();
   });
 
   it('say whether they create topics on first use: a mounted ConfigMap\'s setting, else their env', () => {

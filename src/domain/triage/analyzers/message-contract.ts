@@ -11,6 +11,7 @@ import type { TriageEvidence } from '../evidence.js';
 import type { Finding } from '../finding.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { type ContractFailures, findContractFailures } from '../message-contract.js';
+import { findMissingDestination } from '../missing-destination.js';
 import { isPodFailing, listNodesOf, unique } from '../pod-status.js';
 import { type ProducerRollout, pickProducerRollout } from '../producer-rollout.js';
 import { describeRevisionAt, imageVersion, sortRevisions } from '../revision-diff.js';
@@ -82,6 +83,8 @@ function writeFix(name: string, f: ContractFailures, p: ProducerRollout | undefi
 export function analyzeMessageContract(ev: TriageEvidence): Finding[] {
   const f = findContractFailures({ logs: ev.logs, pods: ev.pods, collectedAt: ev.collectedAt });
   if (f === undefined) return [];
+  // JetStream publishes no stream captures get "no responders" too: a missing stream explains them, not a missing responder.
+  if (f.kind === 'no-responders' && findMissingDestination(ev)?.unacked !== undefined) return [];
   const name = ev.target.name;
   const now = ev.collectedAt;
   const p = pickProducerRollout(ev, f);

@@ -93,6 +93,7 @@ function isRelevant(ev: TriageEvidence, o: NamespaceObjectEvidence, mechanism: F
       // an initialDelaySeconds longer than the pods are old — owes nothing to a ConfigMap.
       const probeSettings = k === 'readiness-probe' && /\/(hair-trigger|initial-delay)$/.test(mechanism?.id ?? '');
       // A mechanism that names the ConfigMap as where its setting comes from (a statement timeout in its PGOPTIONS).
+      // A destination missing on the broker (a topic, a stream) may be a name the pods read from it that was edited.
       const name = o.name.replace(/[.]/g, '\\.');
       const named = mechanism !== undefined && new RegExp(`\\bConfigMap ${name}(?![\\w.-])`).test(mechanism.title);
       // A title that says itself when the ConfigMap changed ("ConfigMap x, changed 40m ago") needs no "since" to repeat it.
@@ -104,7 +105,7 @@ function isRelevant(ev: TriageEvidence, o: NamespaceObjectEvidence, mechanism: F
       const keyed = findSettingKey(o, mechanism) !== undefined;
       // A size the process reads at its start (an executor's queue capacity): what the pods read is where it is set.
       const sized = mechanism?.sizedAtStart !== undefined;
-      return !probeSettings && (holds || ((named || keyed) && (used || !dated)) || (used && (sized || k === 'exit-code' || k === 'crash-loop' || k === 'readiness-probe' || k === 'liveness-kill' || k === 'container-config' || k === 'dependency-error')));
+      return !probeSettings && (holds || ((named || keyed) && (used || !dated)) || (used && (sized || k === 'exit-code' || k === 'crash-loop' || k === 'readiness-probe' || k === 'liveness-kill' || k === 'container-config' || k === 'dependency-error' || k === 'missing-destination')));
     }
     case 'Service':
       // A mechanism that dates the change of the Service it names (its source ranges written) needs no "since" to repeat it.
