@@ -4,7 +4,7 @@
  * logger before the message, the runtime's own prefix ("Unhandled exception.", `Exception in
  * thread "main"`, "Traceback …:", "panic:"), a server error's outer wrapper before its inner reason, then the namespaces of exception classes and of type
  * names (`System.InvalidOperationException` → `InvalidOperationException`,
- * `'com.example.billing.Ledger'` → `'Ledger'`). What is still too long loses its last sentences
+ * `'com.example.widgets.Widget'` → `'Widget'`). What is still too long loses its last sentences
  * (advice first), else is cut by `clipAround`, so the message's own head ("Unable to resolve
  * service for type …") keeps its room.
  */

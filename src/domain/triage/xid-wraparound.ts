@@ -10,12 +10,12 @@ import type { SettingAt } from './server-settings.js';
 
 /**
  * The refusal as the server words it (PG ≤ 15, PG 16+ and the MultiXact variant), quoted by the
- * client driver: `database is not accepting commands to avoid wraparound data loss in database "ledger"`;
- * a JSON log line carries its quotes escaped (`\"ledger\"`).
+ * client driver: `database is not accepting commands to avoid wraparound data loss in database "appdb"`;
+ * a JSON log line carries its quotes escaped (`\"appdb\"`).
  */
 export const WRAPAROUND_REFUSAL = /database is not accepting commands (?:that (?:assign|generate) new (?:transaction IDs|MultiXactIds) )?to avoid (?:wraparound|multixact wraparound) data loss in database (?:\\?"([^"\\]+)\\?"|with OID (\d+))/i;
 
-/** " in database ledger", from a refused line. */
+/** " in database appdb", from a refused line. */
 export function describeWraparoundScope(line: string): string {
   const m = WRAPAROUND_REFUSAL.exec(line);
   if (m?.[1] !== undefined) return ` in database ${m[1]}`;
@@ -23,7 +23,7 @@ export function describeWraparoundScope(line: string): string {
 }
 
 /**
- * What the server logged while the XID aged: `WARNING:  database "ledger" must be vacuumed within
+ * What the server logged while the XID aged: `WARNING:  database "appdb" must be vacuumed within
  * 1000037 transactions`, or autovacuum's own word that it could freeze nothing because something
  * pins the oldest xmin (`WARNING:  oldest xmin is far in the past`, hinting at open transactions,
  * old prepared transactions and stale replication slots). The latter says what blocks the vacuum,
