@@ -19,6 +19,8 @@ export interface GcPressure {
   runtime?: 'go';
   /** The live heap left after the collection, in MB (Go's gctrace gives it). */
   liveMb?: number;
+  /** A long pause alone: the line says nothing of how full the heap is (a pause monitor, a long collection). */
+  pauseOnly?: true;
 }
 
 /** Elasticsearch warns at 50% overhead (it logs 25% at INFO): half the time collecting is pressure. */
@@ -67,12 +69,12 @@ export function parseGcPressure(line: string): GcPressure | undefined {
   const l = ES_LONG.exec(line);
   if (l) {
     const ms = toMs(l[1], l[2]);
-    return ms >= MIN_PAUSE_MS ? { ms: Math.round(ms), said: l[0] } : undefined;
+    return ms >= MIN_PAUSE_MS ? { ms: Math.round(ms), said: l[0], pauseOnly: true } : undefined;
   }
   const g = GC_INSPECTOR.exec(line) ?? PAUSE_MONITOR.exec(line);
   if (g) {
     const ms = Number(g.length > 2 ? g[2] : g[1]);
-    return ms >= MIN_PAUSE_MS ? { ms, said: g[0] } : undefined;
+    return ms >= MIN_PAUSE_MS ? { ms, said: g[0], pauseOnly: true } : undefined;
   }
   const t = GO_TRACE.exec(line);
   if (t) {
@@ -88,6 +90,14 @@ export function parseGcPressure(line: string): GcPressure | undefined {
     return capacity > 0 && after / capacity >= FULL_AFTER_SHARE ? { ms, said: f[0] } : undefined;
   }
   return undefined;
+}
+
+/** How full a full collection left the heap (0..1), from the JVM's unified GC log; undefined for other lines. */
+export function fullGcOccupancy(line: string): number | undefined {
+  const f = FULL_GC.exec(line);
+  if (!f) return undefined;
+  const capacity = toMb(f[5], f[6]);
+  return capacity > 0 ? toMb(f[3], f[4]) / capacity : undefined;
 }
 
 /** "1.1s", "850ms", "12s". */

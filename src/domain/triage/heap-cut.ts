@@ -38,6 +38,18 @@ export function asSpec(c: RevisionContainerEvidence): ContainerSpecEvidence {
 
 /** The newest revision against the one before it: whether it cut `container`'s heap ceiling. */
 export function findHeapCut(revisions: readonly RevisionEvidence[], container: string): HeapCut | undefined {
+  return findHeapChange(revisions, container, 'cut');
+}
+
+/**
+ * The newest revision against the one before it: whether it raised `container`'s JVM heap. A
+ * bigger heap under a throughput collector makes each full collection longer, not rarer pressure.
+ */
+export function findHeapRaise(revisions: readonly RevisionEvidence[], container: string): HeapCut | undefined {
+  return findHeapChange(revisions, container, 'raise');
+}
+
+function findHeapChange(revisions: readonly RevisionEvidence[], container: string, way: 'cut' | 'raise'): HeapCut | undefined {
   const [newest, previous] = sortRevisions(revisions);
   if (newest === undefined || previous === undefined) return undefined;
   const now = newest.containers.find((c) => c.name === container);
@@ -50,10 +62,11 @@ export function findHeapCut(revisions: readonly RevisionEvidence[], container: s
   const limits = limitFrom !== undefined && limitTo !== undefined && limitFrom !== limitTo ? { limitFrom, limitTo } : {};
   // A Go process without GOMEMLIMIT collects by GOGC alone; a revision that adds one sets a new
   // ceiling, and one below the live heap makes the collector run back to back.
-  if (heap?.runtime === 'go' && heap.bytes !== undefined && was === undefined) {
+  if (way === 'cut' && heap?.runtime === 'go' && heap.bytes !== undefined && was === undefined) {
     return { revision: newest.revision, previous: previous.revision, from: 'no limit', to: formatSize(heap.bytes), was: 'no GOMEMLIMIT', flag: heap.flag, where: heap.where, ...limits };
   }
-  if (heap?.bytes === undefined || was?.bytes === undefined || heap.runtime !== was.runtime || heap.bytes >= was.bytes) return undefined;
+  if (heap?.bytes === undefined || was?.bytes === undefined || heap.runtime !== was.runtime) return undefined;
+  if (way === 'cut' ? heap.bytes >= was.bytes : heap.bytes <= was.bytes || heap.runtime !== 'jvm') return undefined;
   return {
     revision: newest.revision,
     previous: previous.revision,

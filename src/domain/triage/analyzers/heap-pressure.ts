@@ -12,6 +12,7 @@ import { sortRevisions } from '../revision-diff.js';
 import { earliest } from '../time-span.js';
 import { truncate } from '../../text.js';
 import { describeGoPressure } from './go-gc-pressure.js';
+import { describeLongGcPauses } from './long-gc-pauses.js';
 
 /**
  * The workload serves (its pods are Ready, nothing restarts) while its own JVM reports, again and
@@ -100,6 +101,10 @@ export function analyzeHeapPressure(ev: TriageEvidence): Finding[] {
   if (hits.every((h) => h.gc.runtime === 'go')) {
     return [describeGoPressure({ ev, hits, pods, podObjects, container, heap, cut, worstShare, example, limit, onset: cut !== undefined ? earliest(podObjects.map((p) => p.startTime ?? p.createdAt)) : earliest(hits.map((h) => readLineTime(h.line))) })];
   }
+
+  // Long pauses on a heap that is not full are not pressure: raising the heap would lengthen them.
+  const pauses = describeLongGcPauses({ ev, hits, pods, podObjects, container, spec, heap, onNewest });
+  if (pauses !== undefined) return [pauses];
 
   const gcSaid = worstShare !== undefined ? `GC takes ${worstShare >= 0.95 ? '' : 'up to '}${percent(worstShare)} of the time` : `GC pauses of up to ${formatGcMs(worstMs)}`;
   const scope = `in ${pods.length}/${ev.pods.length} pods`;
