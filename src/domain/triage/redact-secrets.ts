@@ -59,7 +59,7 @@ function isQuotedMessage(head: string, value: string): boolean {
 /**
  * A bare web address (no user:password@, no query or fragment, no long random path segment) is
  * where something lives, not a credential: an issuer or endpoint URL after a token key
- * ("token issuer: https://sso.example.com/realms/main") is public. A webhook URL whose path
+ * ("token issuer: https://id.example.com/realms/main") is public. A webhook URL whose path
  * carries its secret keeps its redaction.
  */
 function isPublicUrl(value: string): boolean {

@@ -73,7 +73,7 @@ describe('redactSecrets', () => {
   // An issuer, endpoint or the validator's sentence quoted after a token key is public: where
   // the tokens come from, not a token.
   it.each([
-    'api refuses every bearer token: "Invalid token issuer. Expected \'https://sso.example.com/realms/main\', got \'https://id.example.com/realms/main\'" — the expected one is its issuer setting',
+    'api refuses every bearer token: "Invalid token issuer. Expected \'https://old-id.example.com/realms/main\', got \'https://id.example.com/realms/main\'" — the expected one is its issuer setting',
     "the client secret: 'rejected by the provider, rotate it in the vault'",
     'token issuer: https://id.example.com/realms/main',
     "access_token: 'https://id.example.com:8443/realms/main/protocol/openid-connect/token'",
