@@ -110,7 +110,7 @@ export function pickDecisiveLine(lines: readonly string[]): string | undefined {
   const exceptions = new Set([...[...python.exceptions].map((i) => joined[i] ?? ''), ...joined.filter(isRubyExceptionLine)]);
   // A source line a caret points at (Node's and Python's code frames) and Node's own location: where, never why.
   const frames = new Set([...python.frames, ...joined.flatMap((l, i) => (CARET.test(joined[i + 1] ?? '') || /^node:internal\/\S+:\d+$/.test(l) ? [i] : []))]);
-  const nonEmpty = joined.filter((l, i) => !frames.has(i) && l !== '' && !/^[\s^~|-]+$/.test(l) && !RUBY_FRAME.test(l) && !/^\s*at |^\s*File "|^\s*\.\.\. \d+ more|^goroutine \d+|^\s+\/|^\t|^LINE \d+:|^Emitted 'error' event on .* at:$/.test(l));
+  const nonEmpty = joined.filter((l, i) => !frames.has(i) && l !== '' && !/^[\s^~|-]+$/.test(l) && !isStackFrame(l) && !/^\s*\.\.\. \d+ more|^goroutine \d+|^\s+\/|^\t|^LINE \d+:|^Emitted 'error' event on .* at:$/.test(l));
   const errors = nonEmpty.filter((l) => exceptions.has(l) || ((DECISIVE.test(l) || SEVERE_LEVEL.test(l)) && !isExitTrailer(l) && !INFO_LEVEL.test(l) && !/^Traceback \(most recent call last\)|^(WARN|INFO|DEBUG)\b|^[DIW], \[[^\]]*\]\s+(DEBUG|INFO|WARN) -- |^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\S*\s+(WARN(ING)?|INFO|DEBUG)\b|"level":"(info|debug|warn)"|level=(info|debug|warn)|"level":(20|30|40)\b/i.test(l)));
   // A line at the gravest levels (nginx's [emerg], syslog's crit/alert) is the process's own verdict on why it stops.
   const severe = errors.filter((l) => SEVERE_LEVEL.test(l));
@@ -133,6 +133,22 @@ export function pickDecisiveLine(lines: readonly string[]): string | undefined {
  * ` ... 12 levels...`): where, never why. An uncaught exception's own line carries `': message (Class)` and is no frame.
  */
 const RUBY_FRAME = /^(?:from )?\S+:\d+:in [`'][^`']*'$|^\.\.\. \d+ levels\.\.\.$/;
+
+/** Leading bracketed tags a logger puts on every line of a record: `[request-id]`, `[worker-3]`. */
+const LEADING_TAGS = /^(?:\[[^\]\s]+\]\s*)+/;
+/** A JVM frame (`at com.x.Y.run(Y.java:12)`) and a Python frame (`File "x.py", line 3, in f`), whole. */
+const JVM_OR_PYTHON_FRAME = /^at [\w$.<>\/-]+\([^()]*\)$|^File "[^"]+", line \d+(?:, in \S+)?$/;
+
+/**
+ * A backtrace frame says where, never why, even when a logger prefixed it like every other line
+ * of its record (Ruby Logger's `F, […] FATAL -- : [id] app/x.rb:9:in `m'`, `[req-1] at com.x.Y(Y.java:12)`):
+ * it must never win over the exception line above it. Behind a prefix or tags only a whole frame counts.
+ */
+function isStackFrame(line: string): boolean {
+  if (RUBY_FRAME.test(line) || /^\s*at |^\s*File "/.test(line)) return true;
+  const message = condenseRubyLoggerLine(line).trim().replace(LEADING_TAGS, '').trim();
+  return message !== line.trim() && (RUBY_FRAME.test(message) || JVM_OR_PYTHON_FRAME.test(message));
+}
 
 /** The gravest levels, written as nginx and syslog write them: `[emerg]`, `nginx: [emerg]`, `[alert]`, `[crit]`, `emerg:`. */
 const SEVERE_LEVEL = /\[(?:emerg|alert|crit)\]|(?:^|\s)(?:emerg|alert|crit):\s/;

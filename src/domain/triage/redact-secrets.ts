@@ -39,9 +39,38 @@ const NOT_PLACEHOLDER_OR_PATH =
   String.raw`(?!\[REDACTED)(?!\/)(?!(?:true|false|null|\((?:unset|none)\))(?![\w.-]))` +
   String.raw`(?!(?:no such file or directory|permission denied|connection refused|context deadline exceeded|i\/o timeout|EOF|failed to|validation error|insecure algorithm)\b)`;
 
-/** A signature is an encoding (base64, hex, "sha256=…"): a quoted value with spaces after a signature key is a message. */
-function isSignatureMessage(head: string, value: string): boolean {
-  return /signature\b["']?\s*[:=]\s*$/i.test(head) && /\s/.test(value);
+/** A password key: a password may be any phrase, spaces and plain words included. */
+const PASSWORD_KEY = /(?:pass|pwd)/i;
+
+/**
+ * Tokens, keys, secrets and signatures are encodings (base64, hex, "sha256=…", vendor formats)
+ * and hold no space: a quoted value with spaces after a signature key is a message. After a
+ * token, key or secret key it must also read as a sentence (punctuation then a space, a URL or a
+ * quote inside), as when prose quotes an error after its subject ("refuses every token:
+ * \"Invalid issuer. Expected 'https://…'\""): a bare phrase may be a passphrase. A password key
+ * keeps its redaction: a password may be any phrase.
+ */
+function isQuotedMessage(head: string, value: string): boolean {
+  if (PASSWORD_KEY.test(head) || !/\S\s+\S/.test(value)) return false;
+  if (/signature\b["']?\s*[:=]\s*$/i.test(head)) return true;
+  return /[.,:;!?]\s|:\/\/|['"`]/.test(value);
+}
+
+/**
+ * A bare web address (no user:password@, no query or fragment, no long random path segment) is
+ * where something lives, not a credential: an issuer or endpoint URL after a token key
+ * ("token issuer: https://id.example.com/realms/main") is public. A webhook URL whose path
+ * carries its secret keeps its redaction.
+ */
+function isPublicUrl(value: string): boolean {
+  const m = /^(https?:\/\/[A-Za-z0-9.-]+(?::\d+)?)((?:\/[A-Za-z0-9._~-]*)*)\/?['"]?$/.exec(value);
+  if (!m) return false;
+  return (m[2] ?? '').split('/').every((seg) => !looksRandom(seg));
+}
+
+/** A path segment long and mixed enough to be a generated secret rather than a name. */
+function looksRandom(seg: string): boolean {
+  return seg.length >= 16 && /\d/.test(seg) && /[A-Za-z]/.test(seg) && !/^[a-z]+(?:[-_.][a-z0-9]+)*$/.test(seg);
 }
 
 /**
@@ -51,7 +80,7 @@ function isSignatureMessage(head: string, value: string): boolean {
  * span before it on the same line. A password key keeps its redaction: a password may be a plain word.
  */
 function isCommandInCodeSpan(match: string, head: string, before: string): boolean {
-  if (!/^[A-Za-z0-9_.-]+:$/.test(head) || /(?:pass|pwd)/i.test(head)) return false;
+  if (!/^[A-Za-z0-9_.-]+:$/.test(head) || PASSWORD_KEY.test(head)) return false;
   if (!/^[a-z]+(?:-[a-z]+)*`?$/.test(match.slice(head.length))) return false;
   const line = before.slice(before.lastIndexOf('\n') + 1);
   return (line.match(/`/g)?.length ?? 0) % 2 === 1;
@@ -102,14 +131,16 @@ const RULES: Rule[] = [
     // "password": "hunter 2", 'secret'='x', password="x": the whole quoted value goes.
     pattern: new RegExp(String.raw`(${NOT_IN_PATH}["']?\b(?:${SECRET_KEY})\b["']?\s*[:=]\s*)(["'])${NOT_PLACEHOLDER_OR_PATH}(?:\\.|(?!\2).)*\2`, 'gi'),
     replace: (match, head = '', quote = '"') =>
-      isSignatureMessage(head, match.slice(head.length + 1, -1)) ? match : `${head}${quote}${REDACTED}${quote}`,
+      isQuotedMessage(head, match.slice(head.length + 1, -1)) || isPublicUrl(match.slice(head.length + 1, -1))
+        ? match
+        : `${head}${quote}${REDACTED}${quote}`,
   },
   {
     name: 'secret-key-value',
     // password=x, DB_PASSWORD: x, ?access_token=x&…, Pwd=x; (stops at separators)
     pattern: new RegExp(String.raw`(${NOT_IN_PATH}\b(?:${SECRET_KEY})\b["']?\s*[:=]\s*)${NOT_PLACEHOLDER_OR_PATH}[^\s,;&"'}\]]+`, 'gi'),
     replace: (_m, head = '') => `${head}${REDACTED}`,
-    keep: isCommandInCodeSpan,
+    keep: (match, head, before) => isCommandInCodeSpan(match, head, before) || isPublicUrl(match.slice(head.length)),
   },
   {
     name: 'secret-flag',

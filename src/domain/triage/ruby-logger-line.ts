@@ -8,8 +8,11 @@
 
 /** Ruby Logger's prefix: severity letter, time and pid, severity word, progname. */
 const RUBY_LOGGER = /^[DIWEFAU], \[[^\]]*\]\s+[A-Z]+ -- [^:]*: ?/;
-/** Rails' request-id tags: a UUID or a long hex id in brackets, one or more. */
-const REQUEST_TAGS = /^(?:\[(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16,})\]\s*)+/i;
+/**
+ * Rails' request-id tags, one or more in brackets: a UUID, a long hex id, or hex groups joined by
+ * dashes in another shape (Rails keeps the id a proxy sent in X-Request-Id, whatever its shape).
+ */
+const REQUEST_TAGS = /^(?:\[(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16,}|(?=[0-9a-f-]{16,}\])[0-9a-f]+(?:-[0-9a-f]+){2,})\]\s*)+/i;
 
 /** The message of a Ruby Logger line or of a tagged continuation line, without prefix or request tags; the line as is otherwise. */
 export function condenseRubyLoggerLine(line: string): string {
@@ -34,7 +37,8 @@ function isEmptyRubyLoggerLine(line: string): boolean {
 /**
  * Each Ruby Logger line that holds no message joined to the next line that does (its request tags
  * dropped), which then leaves the list: `F, […] FATAL -- : [id] ActiveRecord::ConnectionTimeoutError (…)`.
- * A line of request tags alone is blank: it ends the exception's block like an empty line.
+ * A line of request tags alone is blank: it ends the exception's block like an empty line; so is
+ * a Logger line that holds only tags when the next line carries a Logger prefix of its own.
  */
 export function joinRubyLoggerMessages(lines: readonly string[]): string[] {
   const out: string[] = [];
@@ -51,8 +55,14 @@ export function joinRubyLoggerMessages(lines: readonly string[]): string[] {
     let j = i + 1;
     while (j < lines.length && condenseRubyLoggerLine(lines[j] ?? '').replace(REQUEST_TAGS, '').trim() === '') j++;
     const next = lines[j];
-    if (next === undefined || RUBY_LOGGER.test(next.trim())) {
+    if (next === undefined) {
       out.push(line);
+      continue;
+    }
+    // Rails' production logger prefixes every line of a record: a prefix holding only tags above
+    // another prefixed line is the record's blank spacer, not a message of its own.
+    if (RUBY_LOGGER.test(next.trim())) {
+      out.push('');
       continue;
     }
     out.push(`${line.trimEnd()} ${condenseRubyLoggerLine(next)}`);

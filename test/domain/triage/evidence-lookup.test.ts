@@ -306,6 +306,35 @@ describe("Ruby Logger's lines", () => {
     expect(pickDecisiveLine(lines)).toMatch(/^ActiveRecord::ConnectionTimeoutError \(could not obtain a connection/);
   });
 
+  // Rails' production logger prefixes every line of a record, its backtrace frames too: a frame
+  // says where, the exception line of the same record says why.
+  it.each([
+    ['a UUID request id', '5b0c2a7e-1d4f-4a8b-9c3e-2f6d8e0a1b2c'],
+    ['a request id of another hex shape (set by the proxy)', '7e21c4-a3f-4d2e-b017-9c0e4f2a6d18'],
+  ])('quotes the exception, not a frame, when every line carries the Logger prefix and %s', (_name, id) => {
+    const f = (m: string) => `F, [2026-11-21T03:10:44.888177 #12] FATAL -- : [${id}] ${m}`;
+    const lines = [
+      `I, [2026-11-21T03:10:44.880000 #12]  INFO -- : [${id}] Completed 401 Unauthorized in 4ms (ActiveRecord: 0.0ms | Allocations: 1187)`,
+      f('  '),
+      f('Widgets::Verifier::BadDigest (Widgets::Verifier::BadDigest):'),
+      f('  '),
+      f("app/controllers/concerns/widget_auth.rb:18:in `current_user'"),
+      f("app/controllers/api/base_controller.rb:9:in `authenticate_user!'"),
+    ];
+    expect(pickDecisiveLine(lines)).toMatch(/^Widgets::Verifier::BadDigest \(Widgets::Verifier::BadDigest\)/);
+  });
+
+  it('never quotes a JVM or Python frame behind request tags over the exception of its record', () => {
+    expect(pickDecisiveLine([
+      '[req-7f3a91] com.example.orders.OrderException: order 42 has no lines',
+      '[req-7f3a91] at org.springframework.boot.web.servlet.support.ErrorPageFilter.doFilter(ErrorPageFilter.java:130)',
+    ])).toBe('[req-7f3a91] com.example.orders.OrderException: order 42 has no lines');
+    expect(pickDecisiveLine([
+      '[req-7f3a91] ValueError: invalid literal for int() with base 10: "x"',
+      '[req-7f3a91]   File "/app/errors/handler.py", line 3, in raise_error',
+    ])).toMatch(/^\[req-7f3a91\] ValueError: invalid literal/);
+  });
+
   it('drops the prefix and request tags of a line that carries its message', () => {
     expect(condenseStructuredLine('E, [2026-11-21T03:10:44.888177 #19] ERROR -- : [8cf17484-298f-996e-5745-75519ec45659] Redis::CannotConnectError: Connection refused')).toBe('Redis::CannotConnectError: Connection refused');
   });

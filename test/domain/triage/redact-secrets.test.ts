@@ -70,6 +70,28 @@ describe('redactSecrets', () => {
     expect(redactSecrets(line)).toBe(line);
   });
 
+  // An issuer, endpoint or the validator's sentence quoted after a token key is public: where
+  // the tokens come from, not a token.
+  it.each([
+    'api refuses every bearer token: "Invalid token issuer. Expected \'https://old-id.example.com/realms/main\', got \'https://id.example.com/realms/main\'" — the expected one is its issuer setting',
+    "the client secret: 'rejected by the provider, rotate it in the vault'",
+    'token issuer: https://id.example.com/realms/main',
+    "access_token: 'https://id.example.com:8443/realms/main/protocol/openid-connect/token'",
+  ])('leaves an issuer URL or a quoted message after a token key alone: %s', (line) => {
+    expect(redactSecrets(line)).toBe(line);
+  });
+
+  it.each([
+    ['{"client_secret":"correct horse battery staple"}', '{"client_secret":"[REDACTED]"}'],
+    ["api_token: 'ab12 cd34 ef56'", "api_token: '[REDACTED]'"],
+    ['password: "Invalid. Expected \'x\'"', 'password: "[REDACTED]"'],
+    ['webhook_secret=https://hooks.example.com/services/T0A1B2C3D/B0A1B2C3D/x9Y8z7W6v5U4t3S2r1Q0', 'webhook_secret=[REDACTED]'],
+    ['token: https://id.example.com/cb?code=abc123', 'token: [REDACTED]'],
+    ['api_key: "https://alice:s3cr3t@id.example.com/x"', 'api_key: "[REDACTED]"'],
+  ])('still redacts a token, passphrase or secret-bearing URL: %s', (input, expected) => {
+    expect(redactSecrets(input)).toBe(expected);
+  });
+
   // A `tool namespace:subcommand` in a code span is a command, not a key and its value.
   it.each([
     'Missing `secret_key_base` for this environment, set this string with `bin/rails credentials:edit` (ArgumentError)',
