@@ -1,9 +1,10 @@
 /**
  * A client timeout whose error states its own limit ("timeout of 5ms exceeded", "Read timed out
- * after 10 ms", "timed out after 0.005s"): when that limit is below any plausible round trip, or
- * equals a timeout setting the pods read (a ConfigMap key, a literal env), the calls fail at the
- * client's own limit — a value set in the wrong unit or too small — not because the dependency is
- * slow or unreachable. The setting and its value are the mechanism; the dependency is no lead.
+ * after 10 ms", "timed out after 0.005s"): when that limit is below any plausible round trip, the
+ * calls fail at the client's own limit — a value set in the wrong unit or far too small — not
+ * because the dependency is slow or unreachable. The timeout setting the pods read that equals it
+ * (a ConfigMap key, a literal env) is named with its value. A plausible limit, even one a setting
+ * states, is the client's ordinary timeout: the slowness behind it is another reading's.
  * Pure: reads the lines, the container's env and the settings already read (setting-config.ts).
  */
 import type { LogEvidence, PodEvidence } from './evidence.js';
@@ -31,12 +32,12 @@ export function readStatedLimit(line: string): { ms: number; written: string } |
   return { ms, written: `${m[1] ?? ''} ${/^m/i.test(m[2] ?? '') ? 'ms' : 's'}` };
 }
 
-/** The first ready-log timeout line that states its limit: what makes the pods' timeout settings worth a read. */
+/** The first current-log timeout line that states a limit below any round trip: what makes the pods' timeout settings worth a read. */
 export function findStatedTimeout(logs: readonly LogEvidence[], pods: readonly PodEvidence[]): { pod: string; container: string } | undefined {
   const names = new Set(pods.map((p) => p.name));
   for (const l of logs) {
     if (l.previous || !names.has(l.pod)) continue;
-    if (l.lines.some((line) => parseDependencyError(line)?.problem === 'timeout' && readStatedLimit(line) !== undefined)) return { pod: l.pod, container: l.container };
+    if (l.lines.some((line) => parseDependencyError(line)?.problem === 'timeout' && (readStatedLimit(line)?.ms ?? Infinity) < IMPLAUSIBLE_LIMIT_MS)) return { pod: l.pod, container: l.container };
   }
   return undefined;
 }
@@ -50,12 +51,13 @@ export interface OwnClientTimeout {
 }
 
 /**
- * The client's own limit behind timeout lines, when it is the fault: stated below IMPLAUSIBLE_LIMIT_MS,
- * or equal to a timeout setting the container reads (its value read in the unit its name says).
+ * The client's own limit behind timeout lines, when it is the fault: stated below IMPLAUSIBLE_LIMIT_MS;
+ * with the timeout setting the container reads that equals it (its value in the unit its name says),
+ * else the timeout key it takes, by name only.
  */
 export function findOwnClientTimeout(lines: readonly string[], container: Pick<ContainerEvidence, 'env' | 'envFrom'> | undefined, settings: readonly SettingConfigEvidence[], objects: readonly NamespaceObjectEvidence[]): OwnClientTimeout | undefined {
   const stated = lines.map(readStatedLimit).find((s) => s !== undefined);
-  if (stated === undefined) return undefined;
+  if (stated === undefined || stated.ms >= IMPLAUSIBLE_LIMIT_MS) return undefined;
   const fromConfig = settings.filter((s) => s.mechanism === 'client-timeout').flatMap((s) => {
     const [name, value] = splitWritten(s.written);
     return parseTimeoutValue(name, value) === stated.ms ? [{ written: s.written, where: `ConfigMap ${s.configMap}`, configMap: s.configMap }] : [];
@@ -63,8 +65,7 @@ export function findOwnClientTimeout(lines: readonly string[], container: Pick<C
   const literal = (container?.env ?? []).flatMap((e) => ('value' in e && TIMEOUT_SETTING_KEY.test(e.name) && parseTimeoutValue(e.name, e.value) === stated.ms ? [{ written: `${e.name}=${e.value}`, where: 'the pod template' }] : []));
   const matched = fromConfig[0] ?? literal[0];
   if (matched !== undefined) return { stated: stated.written, statedMs: stated.ms, setting: matched };
-  if (stated.ms >= IMPLAUSIBLE_LIMIT_MS) return undefined;
-  // Too small to be any round trip; the key that likely holds it, by name only (its value unread).
+  // No value read equals it: the timeout key the container takes, by name only.
   const named = findClientSetting(container, objects, TIMEOUT_SETTING_KEY);
   return { stated: stated.written, statedMs: stated.ms, ...(named ? { setting: { written: named.value !== undefined ? `${named.variable}=${named.value}` : named.variable, where: named.where, ...(named.configMap ? { configMap: named.configMap } : {}) } } : {}) };
 }
@@ -79,11 +80,10 @@ export function explainOwnClientTimeout(t: OwnClientTimeout, dependency: string 
   const to = dependency ?? 'a dependency';
   const set = t.setting;
   const holds = set === undefined ? 'the client\'s timeout setting' : `${set.written} (${set.where})`;
-  const small = t.statedMs < IMPLAUSIBLE_LIMIT_MS;
   return {
-    title: `Calls to ${to} time out at the client's own limit: ${holds} makes every call give up after ${t.stated}${small ? ', below any round trip' : ''}`,
+    title: `Calls to ${to} time out at the client's own limit: ${holds} makes every call give up after ${t.stated}, below any round trip`,
     evidence: [`the timeout lines state the client's own limit, ${t.stated}${set?.written.includes('=') ? `; the pods read ${set.written} (${set.where})` : set ? `; the pods take ${set.written} from ${set.where}` : ''}`],
-    cause: `The client gives up each call after ${t.stated} — the limit its error states${set ? `, set by ${holds}` : ''}. ${small ? 'No call completes that fast, so every call fails whatever the dependency does: a value written in the wrong unit (seconds read as milliseconds) or far too small.' : 'The calls that take longer fail at that limit.'} The dependency is not shown slow or unreachable.`,
+    cause: `The client gives up each call after ${t.stated} — the limit its error states${set ? `, set by ${holds}` : ''}. No call completes that fast, so every call fails whatever the dependency does: a value written in the wrong unit (seconds read as milliseconds) or far too small. The dependency is not shown slow or unreachable.`,
     action: `Set ${set ? set.written.split('=')[0] : 'the client timeout'}${set?.configMap ? ` in ConfigMap ${set.configMap}` : ''} back to the intended limit in the unit its name says (restore its previous value) and restart the pods; the dependency is not the lead.`,
     fix: `set ${set ? set.written.split('=')[0] : 'the client timeout'}${set?.configMap ? ` in ConfigMap ${set.configMap}` : ''} to the intended limit, in the unit its name says`,
   };

@@ -41,10 +41,16 @@ describe('calls that time out at the client\'s own limit', () => {
     expect(r.headline).not.toMatch(/Check the dependency|NetworkPolicy/);
   });
 
-  it('matches a larger limit to the setting that states it in seconds', () => {
+  it('matches a limit stated in seconds to the setting that holds it', () => {
+    const setting = { mechanism: 'client-timeout' as const, configMap: 'shop-settings', key: 'STOCK_TIMEOUT_MS', via: 'envFrom', written: 'STOCK_TIMEOUT_MS=8' };
+    const own = findOwnClientTimeout(['stock lookup failed: Read timed out after 0.008s'], undefined, [setting], []);
+    expect(own?.setting?.written).toBe('STOCK_TIMEOUT_MS=8');
+  });
+
+  it('does not blame a plausible limit, even one a setting states, and reads no ConfigMap for it', () => {
     const ev = story('3000ms', { STOCK_TIMEOUT_SECONDS: '3' });
-    const own = findOwnClientTimeout(ev.logs[0]?.lines ?? [], ev.pods[0]?.containers[0], ev.settingConfig, []);
-    expect(own?.setting?.written).toBe('STOCK_TIMEOUT_SECONDS=3');
+    expect(ev.settingConfig).toEqual([]);
+    expect(findOwnClientTimeout(ev.logs[0]?.lines ?? [], ev.pods[0]?.containers[0], [{ mechanism: 'client-timeout', configMap: 'shop-settings', key: 'STOCK_TIMEOUT_SECONDS', via: 'envFrom', written: 'STOCK_TIMEOUT_SECONDS=3' }], [])).toBeUndefined();
   });
 
   it('keeps the dependency reading for a plausible limit no setting states', () => {
