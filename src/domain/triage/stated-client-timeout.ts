@@ -1,6 +1,6 @@
 /**
- * A client timeout whose error states its own limit ("timeout of 5ms exceeded", "Read timed out
- * after 10 ms", "timed out after 0.005s"): when that limit is below any plausible round trip, the
+ * A client timeout whose error states its own limit ("timeout of 20ms exceeded", "Read timed out
+ * after 15 ms", "timed out after 0.02s"): when that limit is below any plausible round trip, the
  * calls fail at the client's own limit — a value set in the wrong unit or far too small — not
  * because the dependency is slow or unreachable. The timeout setting the pods read that equals it
  * (a ConfigMap key, a literal env) is named with its value. A plausible limit, even one a setting
@@ -21,7 +21,7 @@ export const IMPLAUSIBLE_LIMIT_MS = 50;
 /** A setting that bounds how long a call may take, by its name. */
 export const TIMEOUT_SETTING_KEY = /TIMEOUT|DEADLINE/i;
 
-/** "timeout of 5ms exceeded", "timed out after 10 ms", "timeout after 0.005s", "deadline of 20ms". */
+/** "timeout of 20ms exceeded", "timed out after 15 ms", "timeout after 0.02s", "deadline of 30ms". */
 const STATED_LIMIT = /(?:timeout of|timed out after|timeout after|deadline of|timeout exceeded after)\s*(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|secs?|seconds?)\b/i;
 
 /** The limit a timeout line states, in ms, with its words. */
@@ -43,7 +43,7 @@ export function findStatedTimeout(logs: readonly LogEvidence[], pods: readonly P
 }
 
 export interface OwnClientTimeout {
-  /** The limit as the lines state it: `5 ms`. */
+  /** The limit as the lines state it: `20 ms`. */
   stated: string;
   statedMs: number;
   /** The setting that holds it, when the pods read one: `TIMEOUT_MS=5`. */

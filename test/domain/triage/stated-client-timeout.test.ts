@@ -21,9 +21,9 @@ function story(limit: string, data: Record<string, string>) {
 
 describe('the limit a timeout error states', () => {
   it('reads ms and seconds', () => {
-    expect(readStatedLimit('timeout of 5ms exceeded')?.ms).toBe(5);
-    expect(readStatedLimit('Read timed out after 10 ms')?.ms).toBe(10);
-    expect(readStatedLimit('request timed out after 0.005s')?.ms).toBe(5);
+    expect(readStatedLimit('timeout of 7ms exceeded')?.ms).toBe(7);
+    expect(readStatedLimit('Read timed out after 12 ms')?.ms).toBe(12);
+    expect(readStatedLimit('request timed out after 0.02s')?.ms).toBe(20);
     expect(readStatedLimit('context deadline exceeded')).toBeUndefined();
   });
 });
