@@ -110,6 +110,8 @@
 //   frame", "Request has expired", an expired token; at least 3, the newest within the hour: expired-signed-credential.ts),
 //   the gets of the ConfigMaps the refused container mounts, then those it takes variables from (at most two; only the
 //   expiry a value writes — a SAS's se=, X-Amz-Date/X-Amz-Expires, Expires=, a JWT's exp — never its signature, kept),
+//   where a ready pod's timeout error states its own limit ("timeout of 20ms exceeded": stated-client-timeout.ts), the gets
+//   of the ConfigMaps the logging container takes variables from (at most two; only the *TIMEOUT*/*DEADLINE* keys kept),
 //   and where the current logs say a host does not resolve or refuses connections, a get of the ConfigMaps the pods logging it read through a
 //   subPath mount or env (at most two; only whether the data still names that host and the lines naming a host like it
 //   kept, with the newest write of its data: read-stale-config.ts),

@@ -24,7 +24,8 @@
 // block (code 252) naming their table, the ConfigMaps the pod mounts into any container (a migration step's too), keeping only
 // that table's PARTITION BY; where a store refuses the pods' requests as signed past their time (a SAS, a presigned URL, a
 // token), the ConfigMaps the refused container mounts, then those it takes variables from, keeping only each credential's
-// expiry, never its signature. Never a Secret; nothing at all while the logs show none.
+// expiry, never its signature; where a timeout error states its own limit, the ConfigMaps the container takes variables
+// from, keeping only its timeout keys. Never a Secret; nothing at all while the logs show none.
 import type { LogEvidence, PodEvidence } from '../../domain/triage/evidence.js';
 import type { NamespaceObjectEvidence } from '../../domain/triage/evidence-context.js';
 import type { SettingConfigEvidence } from '../../domain/triage/evidence-setting-config.js';

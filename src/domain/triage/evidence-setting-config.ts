@@ -26,9 +26,10 @@ import type { IsoTime } from './evidence-spec.js';
  * RATE_LIMIT_* variables), the PARTITION BY key a migration file gives a ClickHouse table whose
  * INSERTs are refused for too many partitions per block (partition-key: code 252), a time-limited
  * credential (a SAS, a presigned URL, a token) whose store refuses it as expired (credential-expiry:
- * only its expiry is kept, never its signature).
+ * only its expiry is kept, never its signature), a client's timeout settings when its timeout errors
+ * state their own limit (client-timeout: "timeout of 20ms exceeded").
  */
-export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec' | 'server-address' | 'queue-redelivery' | 'liveness-group' | 'thread-stack' | 'scrape-jobs' | 'renamed-property' | 'session-store' | 'sasl-mechanism' | 'message-lock' | 'socket-host' | 'db-user' | 'rate-limit' | 'partition-key' | 'credential-expiry';
+export type SettingMechanism = 'queue-visibility' | 'vault-token' | 'queue-fifo' | 'kafka-codec' | 'server-address' | 'queue-redelivery' | 'liveness-group' | 'thread-stack' | 'scrape-jobs' | 'renamed-property' | 'session-store' | 'sasl-mechanism' | 'message-lock' | 'socket-host' | 'db-user' | 'rate-limit' | 'partition-key' | 'credential-expiry' | 'client-timeout';
 
 /** What a time-limited credential kept in configuration is, as its value shows it. */
 export type SignedCredentialKind = 'SAS' | 'presigned URL' | 'signed URL' | 'token';

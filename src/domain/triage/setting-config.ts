@@ -28,6 +28,7 @@
  * bounded, and keep only the settings' keys as written; never a Secret.
  */
 import { listConfigMapSources } from './config-map-sources.js';
+import { TIMEOUT_SETTING_KEY, findStatedTimeout } from './stated-client-timeout.js';
 import type { ConfigMapSource } from './config-map-sources.js';
 import type { IsoTime, LogEvidence, PodEvidence } from './evidence.js';
 import type { NamespaceObjectEvidence } from './evidence-context.js';
@@ -84,6 +85,7 @@ const SETTING_KEYS: Record<SettingMechanism, RegExp> = {
   'partition-key': /./,
   // Any key: what marks the credential is its value, a signed URL or a token that states its expiry.
   'credential-expiry': /./,
+  'client-timeout': TIMEOUT_SETTING_KEY,
 };
 
 /** The values a mechanism's setting is kept by, when its keys' names do not tell it. */
@@ -157,6 +159,7 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
   const partitions = findPartitionRefusals(ev.logs, ev.pods);
   const table = partitions?.table;
   const expired = findExpiredCredentialRefusals(ev.logs, ev.pods, ev.now);
+  const stated = findStatedTimeout(ev.logs, ev.pods);
   return [
     ...(queue === undefined ? [] : listConfigMapSources(containerOf(ev.pods, queue.pods[0], queue.container), MAX_READS).map((s) => ({ mechanism: 'queue-visibility' as const, ...s }))),
     ...(vault === undefined ? [] : listConfigMapSources(containerOf(ev.pods, vault.pods[0], vault.container), MAX_READS).map((s) => ({ mechanism: 'vault-token' as const, ...s }))),
@@ -177,6 +180,8 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
     // Only when the refused INSERTs name their table: its DDL is what is looked for.
     ...(partitions === undefined || table === undefined ? [] : listPodMountedSources(ev.pods, partitions.pod, partitions.container).map((s) => ({ mechanism: 'partition-key' as const, table, ...s }))),
     ...(expired === undefined ? [] : listConfigSources(ev.pods, expired.pods[0], expired.container).map((s) => ({ mechanism: 'credential-expiry' as const, ...s }))),
+    // A timeout error that states its limit: the timeout keys the container takes, to match the limit against.
+    ...(stated === undefined ? [] : listConfigMapSources(containerOf(ev.pods, stated.pod, stated.container), MAX_READS).map((s) => ({ mechanism: 'client-timeout' as const, ...s }))),
   ];
 }
 

@@ -39,6 +39,7 @@ import { explainRenamedProperty, findRenamedProperty } from '../spring-renamed-p
 import { explainBandwidthCap, findBandwidthCap } from '../bandwidth-cap.js';
 import { explainTlsNowRequired, findTlsNowRequired } from '../plaintext-to-tls.js';
 import { formatAgo } from '../time-span.js';
+import { explainOwnClientTimeout, findOwnClientTimeout } from '../stated-client-timeout.js';
 import { explainImplicitTlsOnStarttls, findImplicitTlsOnStarttls, listLinesAround } from '../smtp-implicit-tls.js';
 
 /** A group of one dependency failure, the finding told from it, and what that finding was read from. */
@@ -270,6 +271,27 @@ const deadlineCut: Refinement = (g) => {
     fix: told.fix,
     latent: told.latent,
     ...(onset !== undefined ? { onset } : {}),
+    confirmCommands: [...g.confirm.filter((c) => !/get networkpolicy/.test(c))],
+  };
+};
+
+/**
+ * Timeouts at the client's own limit, as the error states it: far below any round trip, or equal to
+ * a timeout setting the pods read (stated-client-timeout.ts). The setting is the cause, not the dependency.
+ */
+const ownClientTimeout: Refinement = (g) => {
+  const first = g.group[0];
+  if (first?.error.problem !== 'timeout' || !g.plain) return undefined;
+  const container = g.podObjects.find((p) => p.name === first.log.pod)?.containers.find((c) => c.name === first.log.container);
+  const own = findOwnClientTimeout(g.group.map((h) => h.line), container, g.ev.settingConfig ?? [], g.ev.namespaceObjects ?? []);
+  if (own === undefined) return undefined;
+  const told = explainOwnClientTimeout(own, g.dependency);
+  return {
+    ...g.finding,
+    id: `dependency-error/timeout/own-limit/${first.error.dependency ?? 'unknown'}`,
+    title: `${told.title} ${whereSeen(g, true)}`,
+    confidence: own.setting?.written.includes('=') === true ? 'high' : 'medium',
+    ...toldParts(g.finding, told),
     confirmCommands: [...g.confirm.filter((c) => !/get networkpolicy/.test(c))],
   };
 };
@@ -730,4 +752,4 @@ const implicitTlsOnStarttls: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [closedIdle, quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, tlsNowRequired, implicitTlsOnStarttls, idleDrops, meshProtocol, meshOriginatedTls, expiredRootPath, headlessPort, deadlineCut, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, bandwidthCap, lookupStall, logShipperBlock, hashCostThreadpool, hashPoolLoad, advertisedHost, renamedProperty, loopbackListener, searchLineCut];
+export const REFINEMENTS: readonly Refinement[] = [closedIdle, quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, tlsNowRequired, implicitTlsOnStarttls, idleDrops, meshProtocol, meshOriginatedTls, expiredRootPath, headlessPort, deadlineCut, ownClientTimeout, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, bandwidthCap, lookupStall, logShipperBlock, hashCostThreadpool, hashPoolLoad, advertisedHost, renamedProperty, loopbackListener, searchLineCut];
