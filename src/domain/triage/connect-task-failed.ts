@@ -12,6 +12,14 @@ import type { ClientDiagnosis } from './client-diagnosis-reading.js';
 import { truncate } from '../text.js';
 
 const KILLED = /will not recover until manually restarted/;
+/** A line that says a task hosted in a Ready worker stopped for good: one is enough to not call the workload healthy. */
+export function isStoppedTaskLine(line: string): boolean {
+  return KILLED.test(line) && readTask(line) !== undefined;
+}
+/** The exception a kill line is followed by when it carries no "Error:" of its own: "org.example.SomeException: <message>". */
+const EXCEPTION_LINE = /^(?:Caused by: )?(?:[\w$]+\.)+[\w$]*(?:Exception|Error): (.+)$/;
+/** A CDC source task whose schema history (the DDL it replays on start) is gone from its history topic. */
+const HISTORY_MISSING = /history topic or its content is (?:fully or partially )?missing|schema history .*(?:missing|not found)/i;
 /** The connector and task in a worker's log context: `[orders-sink|task-0]`, else `Worker…Task{id=orders-sink-0}`. */
 const CONTEXT = /\[([\w.-]+)\|task-(\d+)\]/;
 const TASK_ID = /Worker(?:Sink|Source)Task\{id=([\w.-]+)-(\d+)\}/;
@@ -56,7 +64,10 @@ export function explainConnectTaskFailed(errors: readonly string[], lines: reado
       fix,
     };
   }
-  const error = KILL_ERROR.exec(killed)?.[1] ?? [...errors, ...lines].find((l) => /^Caused by: /.test(l))?.replace(/^Caused by: [\w.$]+: /, '');
+  const all = [...errors, ...lines];
+  const after = all.slice(all.indexOf(killed) + 1).find((l) => EXCEPTION_LINE.test(l.trim()));
+  const error = KILL_ERROR.exec(killed)?.[1] ?? (after === undefined ? undefined : EXCEPTION_LINE.exec(after.trim())?.[1]) ?? all.find((l) => /^Caused by: /.test(l))?.replace(/^Caused by: [\w.$]+: /, '');
+  if (error !== undefined && HISTORY_MISSING.test(error)) return explainHistoryMissing(connector, task, error, restart);
   const fix = `fix what the error names, then restart the task: ${restart}`;
   const summary = `connector ${connector}'s task ${task} is FAILED until restarted${error ? `: ${truncate(error, 200)}` : ''}`;
   return {
@@ -66,6 +77,26 @@ export function explainConnectTaskFailed(errors: readonly string[], lines: reado
       `The ${sink ? 'sink' : 'source'} task of connector ${connector} hit an error it does not tolerate (errors.tolerance=none, the default) and was killed; it stays FAILED until restarted. ` +
       'The workers stay Ready (their REST API answers the probes) and the other connectors run, so Kubernetes sees nothing wrong.',
     nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}. GET /connectors/${connector}/status shows the task's state and trace.`,
+    fix,
+  };
+}
+
+/**
+ * The schema history topic must be kept forever (retention.ms=-1): the task replays it on every start.
+ * A retention set on it (often a default applied to every topic) lets the broker delete its segments,
+ * unnoticed until the task next starts (a worker pod re-created, a rebalance).
+ */
+function explainHistoryMissing(connector: string, task: string, error: string, restart: string): ClientDiagnosis {
+  const fix = `set retention.ms=-1 (keep forever) on connector ${connector}'s schema history topic (its schema.history.internal.kafka.topic), then recover the history (snapshot.mode=schema_only_recovery, or recovery) and restart the task: ${restart}`;
+  const summary = `connector ${connector}'s task ${task} is FAILED until restarted: its schema history topic is missing (${truncate(error, 160)}) — was a retention (retention.ms) set on it?`;
+  return {
+    summary,
+    title: (where) => `Kafka Connect ${summary} (${where})`,
+    likelyCause:
+      `The source task of connector ${connector} replays its database schema history from its history topic on every start and found it gone or partial. ` +
+      'A history topic must never expire (retention.ms=-1): a retention set on it — often a default applied to every topic — lets the broker delete its segments, unnoticed until the task restarts. ' +
+      'The workers stay Ready (their REST API answers the probes) while change capture has stopped.',
+    nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}. The brokers' logs ("Deleting segment … due to log retention time … breach" for the history topic) and the topic's config (kafka-configs --describe --entity-type topics) say when it was deleted.`,
     fix,
   };
 }

@@ -42,4 +42,24 @@ describe('a Kafka Connect task killed by an error it does not tolerate', () => {
     const f = findUnexplained(baseEvidence({ pods, logs: [{ pod: pods[0]?.name ?? '', container: 'app', previous: false, lines: LINES }] }), []);
     expect(f[0]?.title).toMatch(/^Kafka Connect connector sink-a's task 0 is FAILED until restarted/);
   });
+
+  // A source task that dies on start with few error lines: the kill line alone is decisive, and the
+  // exception on the next line (no "Error:" of its own) is the cause.
+  const HISTORY = [
+    '2026-11-21 02:38:10,000 INFO   ||  Kafka Connect started   [org.apache.kafka.connect.runtime.Connect]',
+    '2026-11-21 02:38:12,121 ERROR  DB|src|task  WorkerSourceTask{id=src-c-0} Task threw an uncaught and unrecoverable exception. Task is being killed and will not recover until manually restarted   [org.apache.kafka.connect.runtime.WorkerTask]',
+    'io.example.CdcException: The db history topic or its content is fully or partially missing. Please check database schema history topic configuration and re-execute the snapshot.',
+    '\tat io.example.Schema.recover(Schema.java:59)',
+    '2026-11-21 02:38:12,122 INFO   DB|src|task  Stopping down connector   [io.example.BaseSourceTask]',
+  ];
+
+  it('does not call a Ready worker healthy over one kill line, and names a missing schema history and its retention', () => {
+    const pods = [pod(0)];
+    const f = findUnexplained(baseEvidence({ pods, logs: [{ pod: pods[0]?.name ?? '', container: 'app', previous: false, lines: HISTORY }] }), []);
+    expect(f[0]?.title).toMatch(/^Kafka Connect connector src-c's task 0 is FAILED until restarted: its schema history topic is missing/);
+    expect(f[0]?.title).toMatch(/retention\.ms/);
+    expect(f[0]?.fix).toMatch(/retention\.ms=-1/);
+    expect(f[0]?.fix).toMatch(/schema_only_recovery/);
+    expect(f[0]?.fix).toMatch(/POST \/connectors\/src-c\/tasks\/0\/restart/);
+  });
 });
