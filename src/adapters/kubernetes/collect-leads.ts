@@ -164,7 +164,7 @@ import { pickMissingTableStore } from '../../domain/triage/store-volume-loss.js'
 import { readStoreVolume } from './read-store-volume.js';
 import { readGroupCoordinator } from './read-group-coordinator.js';
 import { readHistoryRetention } from './read-history-retention.js';
-import { pickHistoryBrokers } from '../../domain/triage/history-retention.js';
+import { pickHistoryBrokers } from '../../domain/triage/connect-task-failed.js';
 import { pickGroupCoordinator } from '../../domain/triage/offset-reset.js';
 import { readSchedulerReplicas } from './read-scheduler-replicas.js';
 import { readGateControllers } from './read-gate-controllers.js';

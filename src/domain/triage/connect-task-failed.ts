@@ -11,6 +11,8 @@
 import type { ClientDiagnosis } from './client-diagnosis-reading.js';
 import { truncate } from '../text.js';
 import { readRetentionDeletion } from './history-retention.js';
+import type { LogEvidence, PodEvidence } from './evidence-pod.js';
+import { findInClusterService } from './down-service.js';
 
 const KILLED = /will not recover until manually restarted/;
 /** A line that says a task hosted in a Ready worker stopped for good: one is enough to not call the workload healthy. */
@@ -109,4 +111,22 @@ function explainHistoryMissing(connector: string, task: string, error: string, r
     fix,
     ...(deleted !== undefined ? { evidence: [`broker log: ${deleted.line.trim()}`] } : {}),
   };
+}
+
+/** The workers' bootstrap address: the brokers to ask why a history topic is missing. */
+const BOOTSTRAP_ENV = /BOOTSTRAP_SERVERS$|^CONNECT_BOOTSTRAP_SERVERS$/i;
+
+/** The brokers to ask, when a worker's task died because its schema history is missing; undefined otherwise. */
+export function pickHistoryBrokers(logs: readonly LogEvidence[], pods: readonly PodEvidence[], namespace: string): { name: string; namespace: string } | undefined {
+  const current = logs.filter((l) => !l.previous);
+  if (!current.some((l) => l.lines.some(isStoppedTaskLine)) || !current.some((l) => l.lines.some(isHistoryMissingLine))) return undefined;
+  for (const pod of pods) {
+    for (const c of pod.containers) {
+      const e = (c.env ?? []).find((x) => BOOTSTRAP_ENV.test(x.name) && 'value' in x);
+      const first = e !== undefined && 'value' in e ? e.value.split(',')[0]?.trim() : undefined;
+      const host = first?.replace(/^[a-z]+:\/\//i, '').split(':')[0];
+      if (host) return findInClusterService(host, namespace);
+    }
+  }
+  return undefined;
 }

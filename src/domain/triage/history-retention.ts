@@ -2,37 +2,15 @@
  * Why a CDC source task's schema history topic is missing: the brokers' own lines about it. A
  * history topic must be kept forever; when a retention is set on it (a per-topic override, often a
  * default applied to every topic) the broker deletes its segments "due to log retention time …
- * breach", and the task finds its history gone at its next start. Pure: picks the brokers' Service
- * from the workers' bootstrap address and keeps the retention lines of the brokers' logs.
+ * breach", and the task finds its history gone at its next start. Pure: keeps and reads the retention
+ * lines of the brokers' logs (connect-task-failed.ts picks the brokers to ask).
  */
-import type { LogEvidence, PodEvidence } from './evidence-pod.js';
-import { findInClusterService } from './down-service.js';
-import type { HistoryRetentionEvidence } from './evidence-history-retention.js';
-import { isHistoryMissingLine, isStoppedTaskLine } from './connect-task-failed.js';
 
-export type { HistoryRetentionEvidence };
-
-const BOOTSTRAP_ENV = /BOOTSTRAP_SERVERS$|^CONNECT_BOOTSTRAP_SERVERS$/i;
 /** A retention override set on one topic: "Processing override for entityPath: topics/<topic> with config: HashMap(retention.ms -> N)". */
 const OVERRIDE = /entityPath: topics\/([\w.-]+) with config: .*\bretention\.ms -> (-?\d+)/;
 /** A segment deleted for retention: "[UnifiedLog partition=<topic>-<n>, …] Deleting segment … due to log retention time Nms breach". */
 const DELETION = /partition=([\w.-]+)-\d+,.*Deleting segment .*due to (?:log )?retention time (\d+)ms breach/;
 const KEEP_LINES = 6;
-
-/** The brokers to ask, when a worker's task died because its schema history is missing; undefined otherwise. */
-export function pickHistoryBrokers(logs: readonly LogEvidence[], pods: readonly PodEvidence[], namespace: string): { name: string; namespace: string } | undefined {
-  const current = logs.filter((l) => !l.previous);
-  if (!current.some((l) => l.lines.some(isStoppedTaskLine)) || !current.some((l) => l.lines.some(isHistoryMissingLine))) return undefined;
-  for (const pod of pods) {
-    for (const c of pod.containers) {
-      const e = (c.env ?? []).find((x) => BOOTSTRAP_ENV.test(x.name) && 'value' in x);
-      const first = e !== undefined && 'value' in e ? e.value.split(',')[0]?.trim() : undefined;
-      const host = first?.replace(/^[a-z]+:\/\//i, '').split(':')[0];
-      if (host) return findInClusterService(host, namespace);
-    }
-  }
-  return undefined;
-}
 
 /** The brokers' lines about retention set on a topic or segments deleted for it, the newest KEEP_LINES. */
 export function keepRetentionLines(lines: readonly string[]): string[] {

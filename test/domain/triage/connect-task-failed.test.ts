@@ -3,8 +3,8 @@
 // reading names the connector and task, the error's mechanism (a JDBC sink's table missing a new
 // field with auto.evolve off) and the fix: the column or auto.evolve, then the task's restart.
 import { describe, expect, it } from 'vitest';
-import { explainConnectTaskFailed } from '../../../src/domain/triage/connect-task-failed.js';
-import { keepRetentionLines, pickHistoryBrokers } from '../../../src/domain/triage/history-retention.js';
+import { explainConnectTaskFailed, pickHistoryBrokers } from '../../../src/domain/triage/connect-task-failed.js';
+import { keepRetentionLines } from '../../../src/domain/triage/history-retention.js';
 import { findUnexplained } from '../../../src/domain/triage/unexplained.js';
 import { baseEvidence, pod } from './scenarios/builders.js';
 
