@@ -420,6 +420,10 @@
 //   pods, one log read of the coordinator pod (at most 5000 lines / 1 MB; only its lines about that group and the expired-offset
 //   sweeps beside its death kept) and, unless the brokers' env sets it, a get of each ConfigMap one broker mounts (at most two,
 //   never a Secret; only offsets.retention.minutes kept: read-group-coordinator.ts);
+//   and where a Kafka Connect task died because its schema history topic is missing, the same get of the Service the
+//   workers' bootstrap address names and page of its pods, and one log read of each running broker (at most three, 5000
+//   lines / 1 MB each; only the lines that set a topic's retention.ms or delete its segments for retention kept:
+//   read-history-retention.ts);
 //   and where the workload executes queued tasks (Celery's "Task … received", a celery worker command), one list of the
 //   namespace's Deployments (at most 200) and, for at most two that run a scheduler without leader election (Celery beat,
 //   rq-scheduler, clockwork) at 2+ replicas, their events, one list of their pods (at most 5) and two current log tails each

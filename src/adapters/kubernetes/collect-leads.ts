@@ -163,6 +163,8 @@ import { needsRateLimitJobs } from '../../domain/triage/rate-limit-jobs.js';
 import { pickMissingTableStore } from '../../domain/triage/store-volume-loss.js';
 import { readStoreVolume } from './read-store-volume.js';
 import { readGroupCoordinator } from './read-group-coordinator.js';
+import { readHistoryRetention } from './read-history-retention.js';
+import { pickHistoryBrokers } from '../../domain/triage/connect-task-failed.js';
 import { pickGroupCoordinator } from '../../domain/triage/offset-reset.js';
 import { readSchedulerReplicas } from './read-scheduler-replicas.js';
 import { readGateControllers } from './read-gate-controllers.js';
@@ -219,7 +221,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'volumeServerPods' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'redisClientLogs' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'backendDown' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'claimHolders' | 'clientVersion' | 'tlsLibrary' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'backupJobLogs' | 'sessionListings' | 'migrationLockRuns' | 'metadataLockRuns' | 'gateWriter' | 'meshControlPlane' | 'imageHolderNodes' | 'dnsCacheConfig'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'volumeServerPods' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'redisClientLogs' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'historyRetention' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'backendDown' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'claimHolders' | 'clientVersion' | 'tlsLibrary' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'backupJobLogs' | 'sessionListings' | 'migrationLockRuns' | 'metadataLockRuns' | 'gateWriter' | 'meshControlPlane' | 'imageHolderNodes' | 'dnsCacheConfig'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config' | 'logs' | 'services'>>;
 
@@ -700,6 +702,11 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     const pick = pickGroupCoordinator(d.logs, target.namespace);
     return pick === undefined ? undefined : readGroupCoordinator(ctx, pick);
   });
+  // A Connect task died because its schema history topic is missing: the brokers' logs (was it deleted for retention?).
+  const historyRetentionP = Promise.all([detailsP, podsP]).then(([d, pods]) => {
+    const brokers = pickHistoryBrokers(d.logs, pods.ranked, target.namespace);
+    return brokers === undefined ? undefined : readHistoryRetention(ctx, brokers);
+  });
   // It executes queued tasks (a Celery worker): a scheduler of the namespace at 2+ replicas sends every scheduled task twice.
   const schedulerReplicasP = Promise.all([detailsP, podsP]).then(([d, pods]) => (needsSchedulerReplicas({ logs: d.logs, pods: pods.ranked }) ? readSchedulerReplicas(ctx, target) : []));
   // It is refused by a connection cap every client shares: another client of that host scaled up just before.
@@ -786,6 +793,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     yamlBooleans: yamlBooleansP,
     entrypointScripts: entrypointScriptsP,
     groupCoordinator: groupCoordinatorP,
+    historyRetention: historyRetentionP,
     schedulerReplicas: schedulerReplicasP,
     poolConfig: poolConfigP,
     memoryPoolConfig: memoryPoolConfigP,

@@ -10,8 +10,22 @@
  */
 import type { ClientDiagnosis } from './client-diagnosis-reading.js';
 import { truncate } from '../text.js';
+import { readRetentionDeletion } from './history-retention.js';
+import type { LogEvidence, PodEvidence } from './evidence-pod.js';
+import { findInClusterService } from './down-service.js';
 
 const KILLED = /will not recover until manually restarted/;
+/** A line that says a task hosted in a Ready worker stopped for good: one is enough to not call the workload healthy. */
+export function isStoppedTaskLine(line: string): boolean {
+  return KILLED.test(line) && readTask(line) !== undefined;
+}
+/** The exception a kill line is followed by when it carries no "Error:" of its own: "org.example.SomeException: <message>". */
+const EXCEPTION_LINE = /^(?:Caused by: )?(?:[\w$]+\.)+[\w$]*(?:Exception|Error): (.+)$/;
+/** A CDC source task whose schema history (the DDL it replays on start) is gone from its history topic. */
+const HISTORY_MISSING = /history topic or its content is (?:fully or partially )?missing|schema history .*(?:missing|not found)/i;
+export function isHistoryMissingLine(line: string): boolean {
+  return HISTORY_MISSING.test(line);
+}
 /** The connector and task in a worker's log context: `[orders-sink|task-0]`, else `Worker…Task{id=orders-sink-0}`. */
 const CONTEXT = /\[([\w.-]+)\|task-(\d+)\]/;
 const TASK_ID = /Worker(?:Sink|Source)Task\{id=([\w.-]+)-(\d+)\}/;
@@ -29,7 +43,8 @@ function readTask(line: string): { connector: string; task: string } | undefined
   return m?.[1] !== undefined && m[2] !== undefined ? { connector: m[1], task: m[2] } : undefined;
 }
 
-export function explainConnectTaskFailed(errors: readonly string[], lines: readonly string[]): ClientDiagnosis | undefined {
+/** `brokerRetention`: the brokers' lines about retention set on a topic or its segments deleted for it (history-retention.ts). */
+export function explainConnectTaskFailed(errors: readonly string[], lines: readonly string[], brokerRetention: readonly string[] = []): ClientDiagnosis | undefined {
   const kills = [...errors, ...lines].filter((l) => KILLED.test(l));
   const killed = kills.find((l) => readTask(l) !== undefined);
   if (killed === undefined) return undefined;
@@ -56,7 +71,10 @@ export function explainConnectTaskFailed(errors: readonly string[], lines: reado
       fix,
     };
   }
-  const error = KILL_ERROR.exec(killed)?.[1] ?? [...errors, ...lines].find((l) => /^Caused by: /.test(l))?.replace(/^Caused by: [\w.$]+: /, '');
+  const all = [...errors, ...lines];
+  const after = all.slice(all.indexOf(killed) + 1).find((l) => EXCEPTION_LINE.test(l.trim()));
+  const error = KILL_ERROR.exec(killed)?.[1] ?? (after === undefined ? undefined : EXCEPTION_LINE.exec(after.trim())?.[1]) ?? all.find((l) => /^Caused by: /.test(l))?.replace(/^Caused by: [\w.$]+: /, '');
+  if (error !== undefined && HISTORY_MISSING.test(error)) return explainHistoryMissing(connector, task, error, restart, readRetentionDeletion(brokerRetention));
   const fix = `fix what the error names, then restart the task: ${restart}`;
   const summary = `connector ${connector}'s task ${task} is FAILED until restarted${error ? `: ${truncate(error, 200)}` : ''}`;
   return {
@@ -68,4 +86,47 @@ export function explainConnectTaskFailed(errors: readonly string[], lines: reado
     nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}. GET /connectors/${connector}/status shows the task's state and trace.`,
     fix,
   };
+}
+
+/**
+ * The schema history topic must be kept forever (retention.ms=-1): the task replays it on every start.
+ * A retention set on it (often a default applied to every topic) lets the broker delete its segments,
+ * unnoticed until the task next starts (a worker pod re-created, a rebalance).
+ */
+function explainHistoryMissing(connector: string, task: string, error: string, restart: string, deleted: ReturnType<typeof readRetentionDeletion>): ClientDiagnosis {
+  const topic = deleted === undefined ? `connector ${connector}'s schema history topic (its schema.history.internal.kafka.topic)` : `the history topic ${deleted.topic}`;
+  const fix = `set retention.ms=-1 (keep forever) on ${topic}${deleted === undefined ? '' : ` (exclude it from any retention default)`}, then recover the history (snapshot.mode=schema_only_recovery, or recovery) and restart the task: ${restart}`;
+  const why = deleted === undefined
+    ? `its schema history topic is missing (${truncate(error, 160)})`
+    : `its schema history topic ${deleted.topic} is missing — the brokers deleted its segments for retention.ms=${deleted.retentionMs} (${truncate(error, 120)})`;
+  const summary = `connector ${connector}'s task ${task} is FAILED until restarted: ${why}`;
+  return {
+    summary,
+    title: (where) => `Kafka Connect ${summary} (${where})`,
+    likelyCause:
+      `The source task of connector ${connector} replays its database schema history from its history topic on every start and found it gone or partial. ` +
+      'A history topic must never expire (retention.ms=-1): a retention set on it — often a default applied to every topic — lets the broker delete its segments, unnoticed until the task restarts. ' +
+      'The workers stay Ready (their REST API answers the probes) while change capture has stopped.',
+    nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}.${deleted === undefined ? ` The brokers' logs ("Deleting segment … due to log retention time … breach" for the history topic) and the topic's config (kafka-configs --describe --entity-type topics) say whether a retention deleted it.` : ''}`,
+    fix,
+    ...(deleted !== undefined ? { evidence: [`broker log: ${deleted.line.trim()}`] } : {}),
+  };
+}
+
+/** The workers' bootstrap address: the brokers to ask why a history topic is missing. */
+const BOOTSTRAP_ENV = /BOOTSTRAP_SERVERS$|^CONNECT_BOOTSTRAP_SERVERS$/i;
+
+/** The brokers to ask, when a worker's task died because its schema history is missing; undefined otherwise. */
+export function pickHistoryBrokers(logs: readonly LogEvidence[], pods: readonly PodEvidence[], namespace: string): { name: string; namespace: string } | undefined {
+  const current = logs.filter((l) => !l.previous);
+  if (!current.some((l) => l.lines.some(isStoppedTaskLine)) || !current.some((l) => l.lines.some(isHistoryMissingLine))) return undefined;
+  for (const pod of pods) {
+    for (const c of pod.containers) {
+      const e = (c.env ?? []).find((x) => BOOTSTRAP_ENV.test(x.name) && 'value' in x);
+      const first = e !== undefined && 'value' in e ? e.value.split(',')[0]?.trim() : undefined;
+      const host = first?.replace(/^[a-z]+:\/\//i, '').split(':')[0];
+      if (host) return findInClusterService(host, namespace);
+    }
+  }
+  return undefined;
 }

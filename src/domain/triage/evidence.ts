@@ -11,6 +11,7 @@
  * did not report (analyzers treat "absent" and "zero" differently).
  */
 
+import type { HistoryRetentionEvidence } from './evidence-history-retention.js';
 import type { AccountJobLogEvidence } from './evidence-account-job-logs.js';
 import type { FailedMigrationLogEvidence } from './evidence-failed-migration-logs.js';
 import type { LeftSettingJobLogEvidence } from './evidence-left-settings.js';
@@ -518,6 +519,8 @@ export interface TriageEvidence {
   storeVolume?: StoreVolumeEvidence;
   /** The Kafka group coordinator's log lines about a group whose consumers found no committed offset, and the brokers' offsets.retention.minutes (offset-reset.ts). */
   groupCoordinator?: GroupCoordinatorEvidence;
+  /** The Kafka brokers' lines that set a topic's retention or deleted its segments for it, where a Connect task died because its schema history topic is missing (history-retention.ts). */
+  historyRetention?: HistoryRetentionEvidence;
   /** Scheduler Deployments of the namespace (Celery beat…) running more than one replica, with their events and log tails, where the workload executes scheduled tasks (scheduler-replicas.ts). */
   schedulerReplicas?: SchedulerReplicasEvidence[];
   /** Deployments of the other namespaces the logs or the channel name, whose newest revision came in the hours before documents a search index refuses for its mapping (index-mapping-conflict.ts). */

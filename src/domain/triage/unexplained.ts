@@ -5,6 +5,7 @@
  * repeated at WARN: repeated-warning.ts) become findings, so a
  * workload is only called healthy when nothing of the sort is current.
  */
+import { isStoppedTaskLine } from './connect-task-failed.js';
 import { collapseEvents, formatEventLine } from './collapse-events.js';
 import type { EventEvidence, TriageEvidence } from './evidence.js';
 import { condenseStructuredLine, findPod, pickDecisiveLine } from './evidence-lookup.js';
@@ -140,7 +141,8 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
   const hits = ev.logs
     .filter((l) => !l.previous && findPod(ev, l.pod)?.ready === true)
     .map((l) => ({ log: l, errors: listErrorLines(l.lines) }))
-    .filter((h) => h.errors.length >= ERROR_LINES_THRESHOLD);
+    // One line that says a hosted task stopped for good (a Connect task killed) is decisive, however few the errors.
+    .filter((h) => h.errors.length >= ERROR_LINES_THRESHOLD || h.log.lines.some(isStoppedTaskLine));
   if (hits.length === 0) return [];
   const covered = (line: string) => findings.some((f) => f.evidence.some((e) => e.includes(line.trim().slice(0, 80))) || (f.decisive !== undefined && line.includes(f.decisive.slice(0, 60))));
   const fresh = hits.filter((h) => !h.errors.some(covered));
@@ -160,7 +162,7 @@ function erroringReadyPods(ev: TriageEvidence, findings: readonly Finding[]): Fi
   const locale = explainMissingLocale(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers) ?? explainJdkLocaleData(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), ev.revisions, podObjects) ?? explainImageMagickPolicy(fresh.flatMap((h) => h.errors), ev.revisions, podObjects);
   // A database error with a known cause on the server's side says where to act.
   // A client library's own diagnosis (a product check, a denied role, a denied bucket) says what fails and where to act.
-  const diagnosis = locale ? undefined : explainClientDiagnosis(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers, podObjects.flatMap((p) => p.volumes ?? []), ev.settingConfig ?? [], describeUpgradedServer(ev), ev.revisions);
+  const diagnosis = locale ? undefined : explainClientDiagnosis(fresh.flatMap((h) => h.errors), fresh.flatMap((h) => h.log.lines), containers, podObjects.flatMap((p) => p.volumes ?? []), ev.settingConfig ?? [], describeUpgradedServer(ev), ev.revisions, ev.historyRetention?.lines ?? []);
   // A fault the code the pods started with holds (one connection shared by concurrent tasks) is the newest revision's
   // only when no pod of an older one logs the same error.
   const latent = locale?.latent ?? (diagnosis?.latent !== undefined && !loggedByOtherRevision(ev, last) ? diagnosis.latent : undefined);
