@@ -1,7 +1,8 @@
 // Held-out stories, ninety-fourth round: failures written without reading the analysis code, to
 // measure how the triage generalizes to causes it was not built against. Graded first by
-// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it. Written by two
-// writers apart:
+// `bench/triage-heldout.ts` (figures in docs/benchmarks.md) before any fix for it, then fixed in
+// general; the round has since joined the corpus (`../scenarios/index.ts`), which `npm test` grades.
+// Written by two writers apart:
 //
 // part1.ts — two Deployments of one Rails app whose secret_key_base a revision split; tokens refused for
 // an issuer that moved with Keycloak's hostname setting; a Debezium history topic deleted by a retention

@@ -104,6 +104,7 @@ import { HOLDOUT_90_SCENARIOS } from '../heldout-90/stories.js';
 import { HOLDOUT_91_SCENARIOS } from '../heldout-91/stories.js';
 import { HOLDOUT_92_SCENARIOS } from '../heldout-92/stories.js';
 import { HOLDOUT_93_SCENARIOS } from '../heldout-93/stories.js';
+import { HOLDOUT_94_SCENARIOS } from '../heldout-94/stories.js';
 
 export const CORPUS: CorpusScenario[] = [
   ...EXAMPLE_SCENARIOS,
@@ -119,7 +120,7 @@ export const CORPUS: CorpusScenario[] = [
   ...HEALTHY_SCENARIOS,
   ...HOLDOUT_SCENARIOS,
   ...HOLDOUT_2_SCENARIOS,
-  // Held-out rounds 3–93: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
+  // Held-out rounds 3–94: measured first on code that had not seen them, then fixed in general; now they guard against regressions.
   ...HOLDOUT_3_SCENARIOS,
   ...HOLDOUT_4_SCENARIOS,
   ...HOLDOUT_5_SCENARIOS,
@@ -211,4 +212,5 @@ export const CORPUS: CorpusScenario[] = [
   ...HOLDOUT_91_SCENARIOS,
   ...HOLDOUT_92_SCENARIOS,
   ...HOLDOUT_93_SCENARIOS,
+  ...HOLDOUT_94_SCENARIOS,
 ];
