@@ -12,6 +12,7 @@ import type { LogEvidence, PodEvidence } from './evidence-pod.js';
 import type { IsoTime } from './evidence-spec.js';
 import type { HaproxyBackendCheck } from './evidence-backend-down.js';
 import { findMountedConfigMap } from './proxy-worker-connections.js';
+import { findInClusterService } from './down-service.js';
 
 /** `Server be_x/srv1 is DOWN, reason: Layer7 wrong status, code: 404, info: "Not Found", …`. */
 const SERVER_DOWN = /\bServer ([\w.-]+)\/([\w.-]+) is DOWN(?:, reason: ([^,]+(?:, code: \d{3})?))?/;
@@ -174,11 +175,8 @@ export function readHaproxyBackendCheck(text: string, backend: string): HaproxyB
 
 /** The Service of the namespace a host names (`api`, `api.shop`, `api.shop.svc`, `api.shop.svc.cluster.local`); undefined for another namespace's or an outside host. */
 export function serviceOfHost(host: string, namespace: string): string | undefined {
-  const [name, ns, ...rest] = host.split('.');
-  if (name === undefined || name === '' || /^\d+$/.test(name)) return undefined;
-  if (ns === undefined) return name;
-  if (ns !== namespace) return undefined;
-  return rest.length === 0 || rest[0] === 'svc' ? name : undefined;
+  const svc = host === '' ? undefined : findInClusterService(host, namespace);
+  return svc?.namespace === namespace ? svc.name : undefined;
 }
 
 /** The HTTP paths a rendered probe (`GET :8080/ready every 10s, …`) asks for. */

@@ -8,6 +8,7 @@
  */
 import type { EventEvidence, PodEvidence, TriageEvidence } from './evidence.js';
 import { digestOf } from './verdict/differential.js';
+import { shortDigest } from './verdict/image-digest.js';
 import { unique } from './pod-status.js';
 
 export interface TagMoved {
@@ -18,11 +19,6 @@ export interface TagMoved {
   before: string;
   /** The pod of the earlier good run it was compared with. */
   goodPod: string;
-}
-
-/** `sha256:9f3c2b8e1d7a`: enough to tell builds apart in a sentence. */
-function shortDigest(digest: string): string {
-  return digest.slice(0, 'sha256:'.length + 12);
 }
 
 function digestsOf(pods: readonly PodEvidence[], container: string, image: string): string[] {

@@ -11,10 +11,7 @@ import { isPodFailing, listNodesOf, severityForPods, unique } from '../pod-statu
 import { formatAgo } from '../time-span.js';
 import { findBackupRunLog, findFailingBackup, findLogAwaitsBackup, quoteBackupError } from '../log-awaits-backup.js';
 import type { FailingBackup, LogAwaitsBackup } from '../log-awaits-backup.js';
-
-function clip(s: string, n: number): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
-}
+import { truncate } from '../../text.js';
 
 /** Why the store holds the log, in the engine's terms. */
 function mechanism(said: LogAwaitsBackup): string {
@@ -50,7 +47,7 @@ export function analyzeLogAwaitsBackup(ev: TriageEvidence): Finding[] {
   const what = `${said.engine} refuses every write to${db || ' its database'}: "${said.said}" (${said.lines.length} line${said.lines.length === 1 ? '' : 's'} in ${pods.length} pod${pods.length === 1 ? '' : 's'})`;
   const backupWord = said.engine === 'SQL Server' ? 'log backup' : 'WAL archive/backup';
   const cause = failing
-    ? ` — its log is freed only by a ${backupWord}, and ${describeFailing(failing, now)}${error ? `: "${clip(error, 220)}"` : ''}`
+    ? ` — its log is freed only by a ${backupWord}, and ${describeFailing(failing, now)}${error ? `: "${truncate(error, 220)}"` : ''}`
     : ` — its log is freed only by a ${backupWord}, and none of the namespace's CronJobs is seen taking them`;
   const fixBackup = failing
     ? `fix CronJob ${failing.cronJob} (${error ? 'its runs fail with the error above: renew the credential or access it uses to reach the backup destination' : `read why: ${formatKubectl(ev.target, `logs job/${failing.newestFailed.name}`)}`}), then ${unblock(said)}; alert when that CronJob's runs fail`
@@ -64,12 +61,12 @@ export function analyzeLogAwaitsBackup(ev: TriageEvidence): Finding[] {
     severity: failingPods > 0 ? severityForPods(ev, failingPods) : 'critical',
     confidence: failing ? 'high' : 'medium',
     evidence: [
-      ...pods.slice(0, 2).map((pod) => `log ${pod}: ${clip(condenseStructuredLine(said.lines.findLast((l) => l.pod === pod)?.line.trim() ?? ''), 300)}`),
+      ...pods.slice(0, 2).map((pod) => `log ${pod}: ${truncate(condenseStructuredLine(said.lines.findLast((l) => l.pod === pod)?.line.trim() ?? ''), 300)}`),
       ...(failing ? [`CronJob ${failing.cronJob}: ${failing.failedRuns} failed run${failing.failedRuns === 1 ? '' : 's'} kept since ${failing.lastSuccessAt ? `its last success (${formatAgo(failing.lastSuccessAt, now)})` : 'no success kept'}; newest Job ${failing.newestFailed.name}`] : []),
-      ...(runLog ? [`log of ${runLog.pod} (Job ${runLog.job}): ${runLog.lines.slice(0, 4).map((l) => clip(l, 200)).join(' | ')}`] : []),
+      ...(runLog ? [`log of ${runLog.pod} (Job ${runLog.job}): ${runLog.lines.slice(0, 4).map((l) => truncate(l, 200)).join(' | ')}`] : []),
     ],
-    decisive: clip(said.said || example, 200),
-    likelyCause: `${mechanism(said)}${failing ? ` The ${backupWord}s of this database are taken by CronJob ${failing.cronJob}, and ${describeFailing(failing, now)}${error ? `; its run says: ${clip(error, 300)}` : ''}.` : ' Nothing read shows what takes those backups.'} The workload is not at fault: a rollback or a restart will not help.`,
+    decisive: truncate(said.said || example, 200),
+    likelyCause: `${mechanism(said)}${failing ? ` The ${backupWord}s of this database are taken by CronJob ${failing.cronJob}, and ${describeFailing(failing, now)}${error ? `; its run says: ${truncate(error, 300)}` : ''}.` : ' Nothing read shows what takes those backups.'} The workload is not at fault: a rollback or a restart will not help.`,
     nextAction: `${fixBackup.charAt(0).toUpperCase()}${fixBackup.slice(1)}.`,
     fix: failing ? `fix CronJob ${failing.cronJob} and run a ${backupWord}` : `run a ${backupWord}`,
     ...(failing?.lastSuccessAt ? { onset: failing.lastSuccessAt, datesChange: true as const } : {}),

@@ -43,7 +43,7 @@ function findRebuilt(d: Differential): Rebuilt[] {
 }
 
 /** `sha256:9f3c2b8e1d7a`: enough to tell builds apart in a sentence. */
-function shortDigest(digest: string): string {
+export function shortDigest(digest: string): string {
   return digest.slice(0, 'sha256:'.length + 12);
 }
 
