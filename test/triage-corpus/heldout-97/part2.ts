@@ -763,7 +763,7 @@ function redisClusterCrossSlot(): CorpusScenario {
       verdict: 'problems',
       headline: [/CROSSSLOT|same (hash )?slot|hash ?tag|cluster[- ]mode|REDIS_CLUSTER_MODE/i],
       facts: [/revision 15|REDIS_CLUSTER_MODE|REDIS_URL/, /redeem|evalsha|Lua|script/i],
-      never: [/ECONNREFUSED|connection refused|unreachable/i, /\bOOM/, /rewards-redis[^\n]*(down|crash|unhealthy|fail)/i],
+      never: [/ECONNREFUSED|connection refused|unreachable/i, /\bOOM/, /rewards-redis\b[^\n"]*\b(down|crash|unhealthy|fail)/i],
     },
   };
 }
