@@ -361,6 +361,11 @@ describe('analyzeFailedJobs: a Hadoop FileSystem the jar does not register', () 
     const d = diagnose(ev, [f!]);
     expect(d?.headline).toMatch(/checksum mismatch, migration V17/);
     expect(d?.headline).not.toMatch(/no change (of the workload )?found/);
+    // Liquibase says the same in its own words.
+    const liquibase = ['liquibase.exception.ValidationFailedException: Validation Failed:', '     1 changesets check sum', '          db/changelog.yaml::17::alice was: 8:0a1b2c but is now: 8:3d4e5f'];
+    const [g] = analyzeFailedJobs({ ...ev, logs: pods.map((p) => ({ pod: p.name, container: 'settle', previous: false, lines: liquibase })) });
+    expect(g?.title).toMatch(/: Liquibase checksum mismatch, changeset db\/changelog\.yaml::17::alice was edited after it was applied; image shop\/orders-migrations:2\.4\.0 ships the edited copy$/);
+    expect(g?.nextAction).toMatch(/`liquibase clear-checksums`/);
   });
 
   it('names the connector missing from the fat jar and merging the services files as the fix', () => {
