@@ -6,7 +6,7 @@ import type { WorkloadRef, WorkloadSearch } from '../../domain/triage/triage-por
 import { RootcauseError } from '../../errors.js';
 import type { KubeClients } from './kube-clients.js';
 import { matchesSelector, parseSelector } from './label-selector.js';
-import { rankNearNames } from './near-names.js';
+import { chooseByNamePrefix, rankNearNames } from './near-names.js';
 import { PAGE_SIZE, pageParams } from './paginate.js';
 import type { ListPage } from './paginate.js';
 import type { CallOptions, Reads } from './reads.js';
@@ -93,10 +93,25 @@ async function listAll(
   );
 }
 
-async function nearNames(clients: KubeClients, reads: Reads, name: string, namespace: string | undefined): Promise<string[]> {
-  // One bounded page per kind: enough to catch a typo, and it never walks a huge cluster.
+/**
+ * When nothing is called `name`: the one workload it is the stem of (chooseByNamePrefix), else the
+ * names near it. One bounded page per kind: enough to catch a typo, and it never walks a huge
+ * cluster; a prefix chooses only over complete lists, since an unread page could hold a rival.
+ */
+async function nameLike(clients: KubeClients, reads: Reads, name: string, namespace: string | undefined, context: string | undefined): Promise<Omit<WorkloadSearch, 'readFailures'>> {
   const lists = await listAll(clients, reads, namespace, { maxItems: PAGE_SIZE });
-  return rankNearNames(name, lists.flatMap((l) => l.items.map((o) => o.metadata?.name ?? '')));
+  if (lists.every((l) => !l.more && !l.failed)) {
+    const candidates = lists.flatMap((l) =>
+      // A CronJob's runs are reached through the CronJob, which the stem matches as well.
+      l.items.filter((o) => l.kind !== 'Job' || !isOwnedByCronJob(o)).map((o) => ({ ...toRef(l.kind, o, context), createdAt: o.metadata?.creationTimestamp?.toISOString() })),
+    );
+    const choice = chooseByNamePrefix(name, candidates);
+    if (choice !== undefined) {
+      const { createdAt: _, ...ref } = choice.chosen;
+      return { found: [ref], nearNames: [], chosenByPrefix: { among: choice.among } };
+    }
+  }
+  return { found: [], nearNames: rankNearNames(name, lists.flatMap((l) => l.items.map((o) => o.metadata?.name ?? ''))) };
 }
 
 async function findBySelector(clients: KubeClients, reads: Reads, q: WorkloadQuery): Promise<WorkloadSearch> {
@@ -136,8 +151,8 @@ async function findInNamespace(clients: KubeClients, reads: Reads, q: WorkloadQu
       reads.failures.push({ what: `${kind} ${namespace}/${name}`, source: 'workload', reason: r.reason, detail: r.detail });
     }
   }
-  const near = found.length === 0 ? await nearNames(clients, reads, name, namespace) : [];
-  return { found: sortRefs(found), nearNames: near, readFailures: reads.failures };
+  if (found.length === 0) return { ...(await nameLike(clients, reads, name, namespace, q.context)), readFailures: reads.failures };
+  return { found: sortRefs(found), nearNames: [], readFailures: reads.failures };
 }
 
 function isOwnedByCronJob(o: AnyWorkload): boolean {
@@ -150,8 +165,8 @@ async function findEverywhere(clients: KubeClients, reads: Reads, q: WorkloadQue
   const lists = await listAll(clients, reads, undefined, { fieldSelector: `metadata.name=${q.name}`, maxItems: PAGE_SIZE });
   const found = lists.flatMap((l) => l.items.filter((o) => l.kind !== 'Job' || !isOwnedByCronJob(o)).map((o) => toRef(l.kind, o, q.context)));
   const anyFailed = lists.some((l) => l.failed);
-  const near = found.length === 0 && !anyFailed ? await nearNames(clients, reads, q.name, undefined) : [];
-  return { found: sortRefs(found), nearNames: near, readFailures: reads.failures };
+  if (found.length === 0 && !anyFailed) return { ...(await nameLike(clients, reads, q.name, undefined, q.context)), readFailures: reads.failures };
+  return { found: sortRefs(found), nearNames: [], readFailures: reads.failures };
 }
 
 export function findWorkloadsWith(clients: KubeClients, reads: Reads, q: WorkloadQuery): Promise<WorkloadSearch> {

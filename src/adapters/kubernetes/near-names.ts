@@ -1,2 +1,2 @@
 // The ranking is pure and the triage uses it too (a PriorityClass name one typo off): it lives in the domain.
-export { rankNearNames } from '../../domain/triage/near-names.js';
+export { chooseByNamePrefix, rankNearNames } from '../../domain/triage/near-names.js';

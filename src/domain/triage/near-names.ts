@@ -1,5 +1,7 @@
 // "Did you mean …?": names within a few typos of one that does not exist, or sharing a long prefix
 // ("payment" → "payment-service"), closest first. For /triage NAME and for names a pod spec refers to.
+// And the one name `/triage NAME` surely means though none is called NAME: the stem an on-call
+// engineer types for a Job named with its release ("orders-migrate" → "orders-migrate-2-4-0").
 
 function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -55,4 +57,40 @@ export function rankNearNames(wanted: string, candidates: Iterable<string>, max 
       (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );
   return scored.slice(0, max).map((s) => s.name);
+}
+
+/** A workload a prefix may choose: its kind, where it is, and when it was made (to pick a Job family's newest). */
+export interface PrefixCandidate {
+  kind: string;
+  namespace: string;
+  name: string;
+  createdAt?: string | undefined;
+}
+
+/**
+ * A segment a release or a controller appends to a name: a version or run number ("2", "30", "v41",
+ * "rc1", "20240611") or a generated suffix (five characters of the API server's vowel-free alphabet).
+ */
+function isVersionSegment(segment: string): boolean {
+  return /\d/.test(segment) || /^[bcdfghjklmnpqrstvwxz2456789]{5}$/.test(segment);
+}
+
+/**
+ * The workload `wanted` means when none is called that: the only one named `wanted-…`, or the
+ * newest of one Job family (Jobs of one namespace named `wanted-` plus version segments only:
+ * the runs of one migration or batch per release). Several unrelated matches choose nothing:
+ * guessing among them would triage the wrong workload. `among` counts the names that matched.
+ */
+export function chooseByNamePrefix<T extends PrefixCandidate>(wanted: string, candidates: readonly T[]): { chosen: T; among: number } | undefined {
+  const stem = `${wanted}-`;
+  const matches = candidates.filter((c) => c.name.startsWith(stem));
+  const [first] = matches;
+  if (first === undefined) return undefined;
+  if (matches.length === 1) return { chosen: first, among: 1 };
+  const family = matches.every(
+    (c) => c.kind === 'Job' && c.namespace === first.namespace && c.createdAt !== undefined && c.name.slice(stem.length).split('-').every(isVersionSegment),
+  );
+  if (!family) return undefined;
+  const newest = [...matches].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || b.name.localeCompare(a.name))[0] ?? first;
+  return { chosen: newest, among: matches.length };
 }

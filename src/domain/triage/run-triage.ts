@@ -53,6 +53,7 @@ export async function runTriage(deps: TriageDeps, request: TriageRequest, attemp
   const selector = request.namespace === undefined || request.namespace === catalogEntry?.namespace ? catalogEntry?.selector : undefined;
 
   let w: WorkloadRef;
+  let prefixed: { among: number } | undefined;
   try {
     const search = await deps.cluster.findWorkloads({ name: request.service, namespace, context, selector });
     // Nothing found because nothing could be asked is an outage, not an answer: retry.
@@ -62,13 +63,14 @@ export async function runTriage(deps: TriageDeps, request: TriageRequest, attemp
     const choice = chooseWorkload(request.service, namespace, search.found, search.nearNames, search.readFailures.map((f) => `${f.what} (${f.reason})`));
     if ('answer' in choice) return { answered: await tell(deps, request, 'not-found', choice.answer) };
     w = choice.workload;
+    prefixed = search.chosenByPrefix;
   } catch (err) {
     return await failTriage(deps, request, err, attempt, attempts, undefined);
   }
   const target: TriageTarget = { service: request.service, namespace: w.namespace, kind: w.kind, name: w.name, ...(w.context ?? context ? { context: w.context ?? context } : {}) };
   const startedAt = deps.clock.now().toISOString();
   // The summary's place is taken at once, so the first screen shows the triage under way.
-  const summary = await placeSummary(deps, request, { service: request.service, target: `${w.kind.toLowerCase()}/${w.name} in ${w.namespace}` });
+  const summary = await placeSummary(deps, request, { service: request.service, target: `${w.kind.toLowerCase()}/${w.name} in ${w.namespace}${describePrefixChoice(request.service, w, prefixed)}` });
   const progress =
     'ts' in summary ? new ProgressUpdates(summary.progress, (p) => updateSummary(deps, request, summary.ts, { kind: 'triage-progress', progress: p }), () => deps.clock.now().getTime()) : undefined;
   let evidenceRead;
@@ -116,6 +118,12 @@ async function failTriage(deps: TriageDeps, request: TriageRequest, err: unknown
     await updateSummary(deps, request, summary.ts, { kind: 'triage-progress', progress: { ...summary.progress, done: [], note } }).catch(() => undefined);
   }
   throw err;
+}
+
+/** Nothing was called what was asked: the summary says which workload named after it was taken. */
+function describePrefixChoice(service: string, w: WorkloadRef, prefixed: { among: number } | undefined): string {
+  if (prefixed === undefined) return '';
+  return prefixed.among === 1 ? `, the only workload named ${service}-…` : `, the newest of ${prefixed.among} ${w.kind}s named ${service}-…`;
 }
 
 function chooseWorkload(

@@ -32,6 +32,11 @@ export interface WorkloadSearch {
   nearNames: string[];
   /** Namespaces or kinds that could not be searched (RBAC, timeout): named, never guessed around. */
   readFailures: ReadFailure[];
+  /**
+   * Set when nothing is called the asked name and found[0] was chosen by it as a prefix
+   * (near-names.ts chooseByNamePrefix): `among` workloads matched, so the answer can say which it took.
+   */
+  chosenByPrefix?: { among: number } | undefined;
 }
 
 /** The cluster, read-only. Nothing here can change anything in it. */
@@ -41,7 +46,8 @@ export interface Cluster {
   /**
    * Finds the workload a user means: with `selector`, the workloads whose pod template carries
    * those labels; otherwise the Deployments, StatefulSets, DaemonSets, CronJobs and Jobs called
-   * `name` — in `namespace`, or in every namespace the bot can read.
+   * `name` — in `namespace`, or in every namespace the bot can read; when none is, the one
+   * named `name-…` (or the newest of one Job family), with chosenByPrefix set.
    */
   findWorkloads(query: { name: string; namespace?: string | undefined; context?: string | undefined; selector?: string | undefined }): Promise<WorkloadSearch>;
   /** Reads everything a triage needs, in parallel, within `budgetMs`; what it could not read is in readFailures. */

@@ -6,7 +6,7 @@ import { container, deployment } from './builders.js';
 import { startHarness } from './harness.js';
 import type { Harness } from './harness.js';
 import { addLedgerDb, addPaymentService } from './scenarios.js';
-import { container as kitContainer, cronJob } from '../../triage-corpus/kit/index.js';
+import { container as kitContainer, cronJob, job } from '../../triage-corpus/kit/index.js';
 
 let h: Harness;
 
@@ -205,5 +205,32 @@ describe('other kinds of workload', () => {
     expect((await h.cluster.findWorkloads({ name: jobName, namespace: 'reports' })).found).toEqual([{ kind: 'Job', namespace: 'reports', name: jobName }]);
     // …but the CronJob's runs do not crowd a cluster-wide search.
     expect((await h.cluster.findWorkloads({ name: jobName })).found).toEqual([]);
+  });
+});
+
+describe('a name typed as the stem of a longer one', () => {
+  function addJob(namespace: string, name: string, createdAgo: number): void {
+    for (const o of job({ namespace, name, createdAgo, template: { containers: [kitContainer({ image: 'registry.example.com/orders-migrations:2.4.0' })] }, pods: [] }).objects) h.fake.add(o);
+  }
+
+  it('triages the newest Job of the family the stem names, and says it chose by prefix', async () => {
+    h = await startHarness();
+    addJob('shop', 'orders-migrate-2-3-9', 9000);
+    addJob('shop', 'orders-migrate-2-4-0', 30);
+    addDeployment('shop', 'orders-api');
+    const inNamespace = await h.cluster.findWorkloads({ name: 'orders-migrate', namespace: 'shop' });
+    expect(inNamespace).toEqual({ found: [{ kind: 'Job', namespace: 'shop', name: 'orders-migrate-2-4-0' }], nearNames: [], readFailures: [], chosenByPrefix: { among: 2 } });
+    const everywhere = await h.cluster.findWorkloads({ name: 'orders-migrate' });
+    expect(everywhere.found).toEqual([{ kind: 'Job', namespace: 'shop', name: 'orders-migrate-2-4-0' }]);
+  });
+
+  it('keeps "did you mean" when the stem names several unrelated workloads', async () => {
+    h = await startHarness();
+    addDeployment('shop', 'orders-api');
+    addDeployment('shop', 'orders-worker');
+    const r = await h.cluster.findWorkloads({ name: 'orders', namespace: 'shop' });
+    expect(r.found).toEqual([]);
+    expect(r.chosenByPrefix).toBeUndefined();
+    expect(r.nearNames).toEqual(['orders-api', 'orders-worker']);
   });
 });

@@ -60,6 +60,16 @@ describe('a triage posts one summary with its evidence in the thread', () => {
     expect(reportOf(summary.message).verdict).toBe('problems');
   });
 
+  it('says which workload it took when the name asked was only the stem of its name', async () => {
+    const deps = world();
+    deps.cluster.add(badRolloutScenario());
+    // The search found no workload called "payment" and chose the newest of a family named "payment-…".
+    vi.spyOn(deps.cluster, 'findWorkloads').mockResolvedValue({ found: [{ kind: 'Deployment', namespace: NS, name: APP }], nearNames: [], readFailures: [], chosenByPrefix: { among: 3 } });
+    await runTriage(deps, triageRequest(deps, { service: 'payment' }));
+    const [place] = summaries(deps);
+    expect(place?.edits[0]).toMatchObject({ progress: { service: 'payment', target: `deployment/${APP} in ${NS}, the newest of 3 Deployments named payment-…` } });
+  });
+
   it('puts the evidence in the thread and shares the raw file there once, even when Slack shared it but the answer was lost', async () => {
     const deps = world();
     deps.cluster.add(badRolloutScenario());

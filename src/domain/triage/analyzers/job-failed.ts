@@ -14,6 +14,7 @@ import { findRbacForbidden, tellRbacForbidden } from '../rbac-forbidden.js';
 import { findTokenAudienceRefusal, tellTokenAudience } from '../token-audience.js';
 import { findMissingFileSystem, tellMissingFileSystem } from '../hadoop-filesystem-scheme.js';
 import { findPartCap, tellPartCap } from '../multipart-part-cap.js';
+import { findMigrationChecksum, tellMigrationChecksum } from '../migration-checksum.js';
 import { findFailedIndexes, findInputOf } from '../job-indexes.js';
 import { formatKubectl } from '../kubectl-command.js';
 import { findDisruption } from '../pod-disruption.js';
@@ -136,6 +137,17 @@ function describeDbPrivilege(ev: TriageEvidence, lines: readonly string[], pod: 
   };
 }
 
+/**
+ * The schema migration tool refused an already-applied migration edited since (migration-checksum.ts):
+ * the image the run uses brought the edit, so the title names it as the change.
+ */
+function describeEditedMigration(lines: readonly string[], image: string | undefined): { clause: string; cause: string; fix: string; evidence: string[] } | undefined {
+  const found = findMigrationChecksum(lines);
+  if (found === undefined || image === undefined) return undefined;
+  const told = tellMigrationChecksum(found, image);
+  return { clause: `${told.title.replace(/^: /, '')}; image ${shortImage(image)} ships the edited copy`, cause: told.cause, fix: told.fix, evidence: told.evidence };
+}
+
 function durationOf(j: JobEvidence): number | undefined {
   const end = j.completionTime ?? findCondition(j.conditions, 'Failed')?.lastTransitionTime ?? findCondition(j.conditions, 'Complete')?.lastTransitionTime;
   return j.startTime && end ? msBetween(j.startTime, end) : undefined;
@@ -179,7 +191,9 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
   const noFileSystem = !deadline && !refused && !forbidden && !audience && log ? findMissingFileSystem(log.lines, [...(decisivePod?.c?.command ?? []), ...(decisivePod?.c?.args ?? [])]) : undefined;
   // An upload past the object store's 10,000 parts: the fixed part size caps what it can write.
   const partCap = !deadline && !refused && !forbidden && !audience && !noFileSystem && log ? findPartCap(log.lines, decisivePod?.c ?? {}) : undefined;
-  const packaged = audience ?? (noFileSystem ? tellMissingFileSystem(noFileSystem) : partCap ? tellPartCap(partCap) : undefined);
+  // A migration already applied to the database was edited in the image: validation refuses every attempt alike.
+  const edited = !deadline && !refused && !forbidden && !audience && !noFileSystem && !partCap && log ? describeEditedMigration(log.lines, decisivePod?.c?.image) : undefined;
+  const packaged = audience ?? (noFileSystem ? tellMissingFileSystem(noFileSystem) : partCap ? tellPartCap(partCap) : edited);
   // The run failed on a clustered dependency whose own members were read and some do not serve:
   // they are the cause (a replica that cannot run), the run only met it.
   const clusterDown = !deadline && !refused && !forbidden && !packaged ? findClusterDownMet(ev, failing) : undefined;
@@ -265,7 +279,7 @@ export function analyzeFailedJobs(ev: TriageEvidence): Finding[] {
       fix: disruption ? 're-run the Job, and give it a podFailurePolicy that ignores DisruptionTarget' : deadline ? 'make the run fit its deadline (or raise activeDeadlineSeconds)' : isolated ? `fix ${input ? `the input of ${which ?? ''}` : `what the log of ${which ?? ''} names`} and re-run ${indexes?.count === 1 ? 'that index' : 'those indexes'}` : forbidden ? `${forbidden.fix} and re-run the Job` : unstarted ?? refused ?? packaged ? `${(unstarted ?? refused ?? packaged)?.fix ?? ''} and re-run the Job` : metDown?.finding.fix ? metDown.finding.fix : template ? `${template.revert}, or fix what the log names under the new template, and re-run the Job` : 'fix what the log names and re-run the Job',
       confirmCommands: [formatKubectl(ev.target, `describe job ${newest.name}`), ...(decisivePod?.c ? [formatKubectl(ev.target, `logs ${decisivePod.p.name} -c ${decisivePod.c.name} --tail=100`)] : [])],
       affected: { pods: unique(pods.map((p) => p.name)), nodes: listNodesOf(pods) },
-      ...(refused?.dated || forbidden?.dated || audience?.dated || metDown?.finding.datesChange || template || movedClause ? { datesChange: true as const } : {}),
+      ...(refused?.dated || forbidden?.dated || audience?.dated || edited || metDown?.finding.datesChange || template || movedClause ? { datesChange: true as const } : {}),
       ...(metDown?.finding.onset ? { onset: metDown.finding.onset } : {}),
       ...(metDown?.finding.outsideWorkload ? { outsideWorkload: metDown.finding.outsideWorkload } : {}),
     },

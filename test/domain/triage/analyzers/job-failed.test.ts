@@ -340,6 +340,34 @@ describe('analyzeFailedJobs: a run refused by RBAC', () => {
 });
 
 describe('analyzeFailedJobs: a Hadoop FileSystem the jar does not register', () => {
+  it('names the edited migration when Flyway refuses every attempt on a checksum mismatch, and a new migration as the fix', () => {
+    const LOG = [
+      'Flyway OSS Edition 10.17.0 by Redgate',
+      'ERROR: Validate failed: Migrations have failed validation',
+      'Migration checksum mismatch for migration version 17',
+      '-> Applied to database : 1234567890',
+      '-> Resolved locally    : -987654321',
+      'Either revert the changes to the migration, or run repair to update the schema history.',
+    ];
+    const image = 'registry.example.com/shop/orders-migrations:2.4.0';
+    const pods = [0, 1, 2].map((i) => jobPod(i, exited(1, 'Error', 20 - 2 * i, { image })));
+    const logs = pods.map((p) => ({ pod: p.name, container: 'settle', previous: false, lines: LOG }));
+    const ev = cronScenario([failedJob({ failed: 3, backoffLimit: 2 })], pods, logs);
+    const [f] = analyzeFailedJobs(ev);
+    expect(f?.title).toBe(`Job ${JOB} failed: BackoffLimitExceeded — 3 pods exited 1 (backoffLimit 2): Flyway checksum mismatch, migration V17 was edited after it was applied; image shop/orders-migrations:2.4.0 ships the edited copy`);
+    expect(f?.likelyCause).toContain('applied with checksum 1234567890, the image\'s copy has -987654321');
+    expect(f?.nextAction).toBe('Revert the edit to Flyway migration V17 and put the change in a new migration (`flyway repair` if the edit was only cosmetic), then re-run the Job (a failed Job is not retried by itself).');
+    expect(f?.datesChange).toBe(true);
+    const d = diagnose(ev, [f!]);
+    expect(d?.headline).toMatch(/checksum mismatch, migration V17/);
+    expect(d?.headline).not.toMatch(/no change (of the workload )?found/);
+    // Liquibase says the same in its own words.
+    const liquibase = ['liquibase.exception.ValidationFailedException: Validation Failed:', '     1 changesets check sum', '          db/changelog.yaml::17::alice was: 8:0a1b2c but is now: 8:3d4e5f'];
+    const [g] = analyzeFailedJobs({ ...ev, logs: pods.map((p) => ({ pod: p.name, container: 'settle', previous: false, lines: liquibase })) });
+    expect(g?.title).toMatch(/: Liquibase checksum mismatch, changeset db\/changelog\.yaml::17::alice was edited after it was applied; image shop\/orders-migrations:2\.4\.0 ships the edited copy$/);
+    expect(g?.nextAction).toMatch(/`liquibase clear-checksums`/);
+  });
+
   it('names the connector missing from the fat jar and merging the services files as the fix', () => {
     const LOG = ['org.apache.hadoop.fs.UnsupportedFileSystemException: No FileSystem for scheme "s3a"', '\tat org.apache.hadoop.fs.FileSystem.getFileSystemClass(FileSystem.java:3581)'];
     const app = (i: number) => exited(1, 'Error', 20 - 2 * i, { command: ['java', '-jar', '/app/settle-all.jar'] });
