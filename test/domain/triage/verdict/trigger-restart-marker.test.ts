@@ -149,6 +149,14 @@ describe('a revision that only changed a restart stamp in a pod label or annotat
     expect(d?.action).toMatch(/a rollback would not help/);
   });
 
+  it('names the file and line of the edited ConfigMap that the log quotes in the action', () => {
+    const ev = stampedEvidence({ labels: { 'restarted-at': '20260101' } }, { labels: { 'restarted-at': '20260212-0257' } });
+    const mounted = { ...ev, pods: ev.pods.map((p) => ({ ...p, containers: p.containers.map((c) => ({ ...c, volumeMounts: [{ name: 'config', mountPath: '/etc/orders' }] })) })) };
+    const parse: Finding = { ...crash(), title: 'Container app exits with code 1 on 1/4 pods — "Error: load config /etc/orders/orders.yaml: yaml: line 7: mapping values are not allowed in this context"', fix: 'fix what the log names' };
+    const d = diagnose(mounted, [parse]);
+    expect(d?.action).toMatch(/^Fix what the log names — line 7 of orders\.yaml in ConfigMap app-config \(or restore its previous content\); a rollback would not help/);
+  });
+
   it('reads a stamp by its value: a date, a per-deploy hash, a redeploy key', () => {
     for (const [older, newer] of [
       [{ labels: { stamp: '2026-01-01T10-00-00Z' } }, { labels: { stamp: '2026-02-12T02-57-00Z' } }],
