@@ -136,7 +136,8 @@ function decideAction(ev: TriageEvidence, mechanism: Finding, trigger: Trigger, 
     const at = fix.includes(what) ? undefined : locateConfigFileLine([mechanism.title, mechanism.decisive ?? '', ...mechanism.evidence].join('\n'), d.failing.length > 0 ? d.failing : ev.pods, trigger.object.name);
     if (at !== undefined) return { action: `${capitalize(fix)} — ${describeConfigFileLine(at)} in ${what} (or restore its previous content); ${rollback}` };
     const restore = fix.includes(what) ? '' : ` (or restore ${what}'s previous content)`;
-    return { action: `${capitalize(fix)}${restore}; ${rollback}` };
+    // A fix told as a sentence ("… before calling it healthy.") runs on into the restore.
+    return { action: `${capitalize(fix).replace(/\.$/, '')}${restore}; ${rollback}` };
   }
   return { action: decideFixForward(mechanism, trigger, separation, fix, nodeChange) };
 }

@@ -157,6 +157,12 @@ describe('a revision that only changed a restart stamp in a pod label or annotat
     expect(d?.action).toMatch(/^Fix what the log names — line 7 of orders\.yaml in ConfigMap app-config \(or restore its previous content\); a rollback would not help/);
   });
 
+  it('joins a fix told as a sentence to the restore without a stray period', () => {
+    const ev = stampedEvidence({ labels: { 'restarted-at': '20260101' } }, { labels: { 'restarted-at': '20260212-0257' } });
+    const d = diagnose(ev, [{ ...crash(), fix: 'Read the logs before calling it healthy.' }]);
+    expect(d?.action).toMatch(/^Read the logs before calling it healthy \(or restore ConfigMap app-config's previous content\); a rollback/);
+  });
+
   it('reads a stamp by its value: a date, a per-deploy hash, a redeploy key', () => {
     for (const [older, newer] of [
       [{ labels: { stamp: '2026-01-01T10-00-00Z' } }, { labels: { stamp: '2026-02-12T02-57-00Z' } }],
