@@ -22,6 +22,7 @@ import type { NodeChange } from '../node-change.js';
 import type { Trigger } from './trigger.js';
 import { capitalize } from '../../text.js';
 import { describeMarkedObject } from '../restart-marker.js';
+import { describeConfigFileLine, locateConfigFileLine } from '../config-file-line.js';
 
 export interface Diagnosis {
   /** The finding that says what fails and how. */
@@ -130,8 +131,13 @@ function decideAction(ev: TriageEvidence, mechanism: Finding, trigger: Trigger, 
   // A restart of the same template made new pods read the changed object: the way back is its previous content, not a revision.
   if (trigger.kind === 'object-change' && trigger.restartOf !== undefined && trigger.object.kind === 'ConfigMap') {
     const what = `${trigger.object.kind} ${trigger.object.name}`;
+    const rollback = `a rollback would not help: the pods of any revision read the same ${trigger.object.kind}`;
+    // The log quotes a file of that ConfigMap (and its parser the line): the fix names where to edit.
+    const at = fix.includes(what) ? undefined : locateConfigFileLine([mechanism.title, mechanism.decisive ?? '', ...mechanism.evidence].join('\n'), d.failing.length > 0 ? d.failing : ev.pods, trigger.object.name);
+    if (at !== undefined) return { action: `${capitalize(fix)} — ${describeConfigFileLine(at)} in ${what} (or restore its previous content); ${rollback}` };
     const restore = fix.includes(what) ? '' : ` (or restore ${what}'s previous content)`;
-    return { action: `${capitalize(fix)}${restore}; a rollback would not help: the pods of any revision read the same ${trigger.object.kind}` };
+    // A fix told as a sentence ("… before calling it healthy.") runs on into the restore.
+    return { action: `${capitalize(fix).replace(/\.$/, '')}${restore}; ${rollback}` };
   }
   return { action: decideFixForward(mechanism, trigger, separation, fix, nodeChange) };
 }

@@ -120,3 +120,70 @@ describe("a revision that only changed a reloader's hash env", () => {
     expect(rollbackFits(t, compareFailingHealthy(more))).toBe(true);
   });
 });
+
+// A restart may be stamped by hand or by a pipeline rather than by `kubectl rollout restart`: a pod
+// label or annotation whose key names a restart (restarted-at, rollme) or whose value is a date or a
+// hash made per deploy. Such a revision runs what ran before; a version label is a real change.
+function stampedEvidence(older: { labels?: Record<string, string>; annotations?: Record<string, string> }, newer: { labels?: Record<string, string>; annotations?: Record<string, string> }): TriageEvidence {
+  const config = { name: 'config', source: 'configMap' as const, ref: 'app-config' };
+  const stamped = (s: { labels?: Record<string, string>; annotations?: Record<string, string> }): PodTemplateEvidence => ({ ...template(s.annotations ?? {}), volumes: [config], labels: { app: 'orders-api', ...s.labels } });
+  const base = evidence({}, {});
+  const [older6, newer7] = base.revisions as [NonNullable<(typeof base.revisions)[0]>, NonNullable<(typeof base.revisions)[0]>];
+  const edited = { kind: 'ConfigMap' as const, name: 'app-config', createdAt: minutesAgo(400 * 24 * 60), changedAt: minutesAgo(32) };
+  return {
+    ...base,
+    pods: base.pods.map((p) => ({ ...p, volumes: [config] })),
+    namespaceObjects: [edited],
+    revisions: [{ ...older6, template: stamped(older) }, { ...newer7, template: stamped(newer) }],
+  };
+}
+
+describe('a revision that only changed a restart stamp in a pod label or annotation', () => {
+  it('names the ConfigMap edited before a restart stamped in a label, and offers no rollback', () => {
+    const ev = stampedEvidence({ labels: { 'restarted-at': '20260101' } }, { labels: { 'restarted-at': '20260212-0257' } });
+    const t = findTrigger(ev, crash(), compareFailingHealthy(ev));
+    expect(t.kind).toBe('object-change');
+    expect(t.text).toMatch(/^ConfigMap app-config was changed 32m ago and picked up by revision 7, a restart of the same template \(only its pod label restarted-at changed, 30m ago\)/);
+    const d = diagnose(ev, [crash()]);
+    expect(d?.headline).not.toMatch(/roll ?back to|rollout undo/i);
+    expect(d?.action).toMatch(/a rollback would not help/);
+  });
+
+  it('names the file and line of the edited ConfigMap that the log quotes in the action', () => {
+    const ev = stampedEvidence({ labels: { 'restarted-at': '20260101' } }, { labels: { 'restarted-at': '20260212-0257' } });
+    const mounted = { ...ev, pods: ev.pods.map((p) => ({ ...p, containers: p.containers.map((c) => ({ ...c, volumeMounts: [{ name: 'config', mountPath: '/etc/orders' }] })) })) };
+    const parse: Finding = { ...crash(), title: 'Container app exits with code 1 on 1/4 pods — "Error: load config /etc/orders/orders.yaml: yaml: line 7: mapping values are not allowed in this context"', fix: 'fix what the log names' };
+    const d = diagnose(mounted, [parse]);
+    expect(d?.action).toMatch(/^Fix what the log names — line 7 of orders\.yaml in ConfigMap app-config \(or restore its previous content\); a rollback would not help/);
+  });
+
+  it('joins a fix told as a sentence to the restore without a stray period', () => {
+    const ev = stampedEvidence({ labels: { 'restarted-at': '20260101' } }, { labels: { 'restarted-at': '20260212-0257' } });
+    const d = diagnose(ev, [{ ...crash(), fix: 'Read the logs before calling it healthy.' }]);
+    expect(d?.action).toMatch(/^Read the logs before calling it healthy \(or restore ConfigMap app-config's previous content\); a rollback/);
+  });
+
+  it('reads a stamp by its value: a date, a per-deploy hash, a redeploy key', () => {
+    for (const [older, newer] of [
+      [{ labels: { stamp: '2026-01-01T10-00-00Z' } }, { labels: { stamp: '2026-02-12T02-57-00Z' } }],
+      [{ annotations: { 'ci.example.com/pipeline-sha': '3f9a1c2d' } }, { annotations: { 'ci.example.com/pipeline-sha': '9be0417a' } }],
+      [{ annotations: { rollme: 'Xk2pQ' } }, { annotations: { rollme: 'a9TzL' } }],
+      [{ labels: {} }, { labels: { 'force-redeploy': '1707706620' } }],
+    ] as const) {
+      const ev = stampedEvidence(older, newer);
+      expect(findTrigger(ev, crash(), compareFailingHealthy(ev)).kind).toBe('object-change');
+    }
+  });
+
+  it('keeps a version label as a real change', () => {
+    for (const [older, newer] of [
+      [{ labels: { version: '1.2.3' } }, { labels: { version: '1.2.4' } }],
+      [{ labels: { 'app.kubernetes.io/version': '2026.01.01' } }, { labels: { 'app.kubernetes.io/version': '2026.02.12' } }],
+    ] as const) {
+      const ev = stampedEvidence(older, newer);
+      const t = findTrigger(ev, crash(), compareFailingHealthy(ev));
+      expect(t.kind).toBe('revision');
+      expect(t.kind === 'revision' && t.reloaded).toBeUndefined();
+    }
+  });
+});
