@@ -90,7 +90,8 @@ function explainMongoStandalone(line: string, settings: readonly Setting[]): Cli
   const code = /\bcode"?\s*[:=]\s*20\b|IllegalOperation/.test(line) ? ' (code 20 IllegalOperation)' : '';
   const a = findAddress(settings, 'MongoDB');
   const named = a ? `MongoDB at ${a.host} (${where(a.setting)})` : 'The MongoDB server the client\'s connection string names';
-  const told = `${named} is a standalone mongod, not a replica set: it refuses every transaction${code}`;
+  // Said of the server's kind, not as a refusal: the server is up and serves all but transactions.
+  const told = `${named} is a standalone mongod, not a replica set: every transaction fails there${code}`;
   const restart = a?.setting.from ? '; the pods read it only at start' : '';
   const fix = a ? `point ${fixAt(a.setting)} at the replica set (its members and replicaSet=, or a mongos) and restart the pods` : 'point the connection string at the replica set (its members and replicaSet=, or a mongos) and restart the pods';
   return {
@@ -98,7 +99,7 @@ function explainMongoStandalone(line: string, settings: readonly Setting[]): Cli
     title: (logs) => `${told} — in the ${logs}`,
     decisive: refused,
     likelyCause:
-      `MongoDB runs multi-document transactions (and retryable writes that carry a transaction number) only on a replica set member or through mongos; a standalone mongod refuses each one with "Transaction numbers are only allowed on a replica set member or mongos"${code}. ` +
+      `MongoDB runs multi-document transactions (and retryable writes that carry a transaction number) only on a replica set member or through mongos; a standalone mongod answers each one with "Transaction numbers are only allowed on a replica set member or mongos"${code}. ` +
       `Reads and plain writes still work there, so the pods stay Ready while every call that opens a transaction fails. ${a ? `The client is configured with ${a.host} (${where(a.setting)}): that address names a standalone server — a development or single-node instance — where the replica set was expected.` : 'The address the client is configured with names a standalone server where the replica set was expected.'}`,
     nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}${restart}.`,
     fix,
@@ -151,7 +152,7 @@ function explainS3OtherRegion(refused: string, lines: readonly string[], setting
 function explainRedisNotCluster(refused: string, settings: readonly Setting[]): ClientDiagnosis {
   const a = findAddress(settings, 'Redis');
   const named = a ? `Redis at ${a.host} (${where(a.setting)})` : 'The Redis server the client is configured with';
-  const told = `${named} is a standalone server, not a cluster: it refuses the cluster-mode client ("cluster support disabled")`;
+  const told = `${named} is a standalone server, not a cluster: the cluster-mode client gets no connection ("cluster support disabled")`;
   const fix = a ? `point ${fixAt(a.setting)} at the Redis Cluster, or turn cluster mode off in the client for a standalone server, and restart the pods` : 'point the client at the Redis Cluster, or turn its cluster mode off for a standalone server, and restart the pods';
   return {
     summary: told,

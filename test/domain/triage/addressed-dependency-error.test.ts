@@ -38,7 +38,7 @@ describe('a dependency error of a known kind, tied to the configuration value th
     const settingConfig = read === undefined ? [] : keepSettings(read, 'orders-config', { MONGODB_URI: 'mongodb://app:s3cret@mongo-dev.shop.svc.cluster.local:27017/orders', LOG_LEVEL: 'info' });
     expect(settingConfig.map((c) => c.written)).toEqual(['MONGODB_URI=mongodb://app:***@mongo-dev.shop.svc.cluster.local:27017/orders']);
     const [f] = findUnexplained({ ...ev, settingConfig }, []);
-    expect(f?.title).toBe('MongoDB at mongo-dev.shop.svc.cluster.local (MONGODB_URI, ConfigMap orders-config) is a standalone mongod, not a replica set: it refuses every transaction (code 20 IllegalOperation) — in the logs of 2 ready pods');
+    expect(f?.title).toBe('MongoDB at mongo-dev.shop.svc.cluster.local (MONGODB_URI, ConfigMap orders-config) is a standalone mongod, not a replica set: every transaction fails there (code 20 IllegalOperation) — in the logs of 2 ready pods');
     expect(f?.decisive).toBe('Transaction numbers are only allowed on a replica set member or mongos');
     expect(f?.nextAction).toMatch(/^Point MONGODB_URI in ConfigMap orders-config at the replica set/);
     expect(f?.evidence.join('\n')).toContain('MONGODB_URI (ConfigMap orders-config): mongodb://app:***@mongo-dev.shop.svc.cluster.local:27017/orders');
@@ -90,6 +90,6 @@ describe('a cluster-mode Redis client pointed at a standalone server', () => {
     const lines = ['2026-11-21T02:40:00.000Z INFO starting', ...[0, 1, 2, 3, 4, 5].map((i) => `2026-11-21T03:0${i}:10.000Z ERROR cache connect failed: ReplyError: ERR This instance has cluster support disabled`)];
     const ev = evidenceWith({ env: [{ name: 'REDIS_URL', value: 'redis://cache-dev.shop.svc:6379/0' }] }, lines);
     const [f] = findUnexplained(ev, []);
-    expect(f?.title).toBe('Redis at cache-dev.shop.svc (REDIS_URL in the pod template) is a standalone server, not a cluster: it refuses the cluster-mode client ("cluster support disabled") — in the logs of 2 ready pods');
+    expect(f?.title).toBe('Redis at cache-dev.shop.svc (REDIS_URL in the pod template) is a standalone server, not a cluster: the cluster-mode client gets no connection ("cluster support disabled") — in the logs of 2 ready pods');
   });
 });
