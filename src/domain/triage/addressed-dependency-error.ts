@@ -17,7 +17,8 @@ import { maskCredentials } from './server-address-config.js';
 import { findServerAddress } from './server-address.js';
 
 /** MongoDB's refusal of a transaction (or a retryable write's txnNumber) by a server that is no replica set member. */
-const MONGO_STANDALONE = /Transaction numbers are only allowed on a replica set member or mongos|Transactions are not supported by this (?:deployment|server)/i;
+// Drivers' own "transactions are not supported" words also fit a server too old for them: not read as a standalone.
+const MONGO_STANDALONE = /Transaction numbers are only allowed on a replica set member or mongos/i;
 /** S3 answering for a bucket of another region: the redirect, Go's bucket-region check, a signature for the wrong region. */
 const S3_OTHER_REGION = /\bPermanentRedirect\b|must be addressed using the specified endpoint|BucketRegionError: incorrect region|AuthorizationHeaderMalformed[^\n]*region '[\w-]+' is wrong/i;
 /** Redis refusing cluster commands: the server is a standalone instance, the client runs in cluster mode. */
@@ -80,7 +81,7 @@ function findAddress(settings: readonly Setting[], server: 'MongoDB' | 'Redis'):
   return found && setting ? { setting, host: found.host } : undefined;
 }
 
-/** "ConfigMap shop-config": the ConfigMap to fix, for the action. */
+/** "MONGODB_URI in ConfigMap shop-config": what to change, for the action. */
 function fixAt(s: Setting): string {
   return s.from ? `${s.name} in ${s.from}` : s.name;
 }
@@ -140,7 +141,7 @@ function explainS3OtherRegion(refused: string, lines: readonly string[], setting
     title: (logs) => `${told} — in the ${logs}`,
     decisive: refused.replace(/^.*?(?=An error occurred|PermanentRedirect|BucketRegionError|AuthorizationHeaderMalformed)/, '').replace(/(specified endpoint\.).*$/, '$1'),
     likelyCause:
-      `An S3 bucket lives in one region, and S3 answers a request sent to another region's endpoint with ${answer} ("The bucket you are attempting to access must be addressed using the specified endpoint") instead of serving it: every call on that bucket fails while the pods stay Ready. ` +
+      `An S3 bucket lives in one region, and S3 answers a request sent to another region's endpoint with ${answer}${answer === 'PermanentRedirect' ? ' ("The bucket you are attempting to access must be addressed using the specified endpoint")' : ''} instead of serving it: every call on that bucket fails while the pods stay Ready. ` +
       `${bucket ? `The client is configured with bucket ${bucket.value} (${where(bucket)})${region ? ` and region ${region.value.trim()} (${where(region)})` : ''}: the two no longer belong together.` : 'The bucket and the region the client is configured with no longer belong together.'}`,
     nextAction: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}${bucket?.from || region?.from ? '; the pods read these settings only at start' : ''}.`,
     fix,
