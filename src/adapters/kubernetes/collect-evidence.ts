@@ -83,6 +83,9 @@
 //   writes "not primary" (at least 2), the same gets, keeping only the MongoDB address keys (MONGODB_URI…), password masked; where
 //   they show writes refused as read-only (PostgreSQL 25006, MySQL 1290; at least 2) and the container names no literal database
 //   host, the same gets, keeping only the database address keys (DB_HOST, PGHOST, MYSQL_HOST, DB_URL…), password masked;
+//   where they show a dependency error whose kind says what the address points at (MongoDB refusing transactions as a standalone,
+//   S3's PermanentRedirect for a bucket of another region, Redis without cluster support; at least 2: addressed-dependency-error.ts),
+//   the same gets, keeping those address keys and the bucket, region and Redis address keys (S3_BUCKET, AWS_REGION, REDIS_URL…);
 //   where they show queue jobs taken again past their tries (MaxAttemptsExceededException, a RabbitMQ delivery acknowledgement
 //   timeout; at least 2), the same gets, keeping only the redelivery-timeout (retry_after, visibility/consumer timeout) and
 //   job-timeout keys; where a restarted container with an HTTP liveness probe logs a health check failing ("DataSource health check

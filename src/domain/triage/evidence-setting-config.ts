@@ -8,7 +8,9 @@ import type { IsoTime } from './evidence-spec.js';
  * The mechanism a setting decides: an SQS consumer's visibility timeout, a Vault client's token
  * lifetime, the SQS queue a producer sends to when SQS refuses its sends as FIFO ones (queue-fifo),
  * the codec and brokers' version of a Kafka producer whose codec the brokers refuse (kafka-codec),
- * a MongoDB client's connection string when its writes are answered "not primary" (server-address),
+ * a MongoDB client's connection string when its writes are answered "not primary" — or the address,
+ * bucket and region a dependency error of a known kind concerns (a standalone mongod refusing
+ * transactions, S3's PermanentRedirect: addressed-dependency-error.ts) — (server-address),
  * a queue worker's redelivery timeout and job timeout when its jobs are taken again past their tries
  * (queue-redelivery), the checks a liveness endpoint includes when it fails a dependency's health
  * check (liveness-group), the JVM options holding a thread stack size when its threads overflow their

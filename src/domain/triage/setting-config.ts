@@ -7,7 +7,9 @@
  * ConfigMap the container takes its variables from (envFrom, configMapKeyRef), and a Vault role's
  * max TTL in a ConfigMap of the namespace that names the role; a MongoDB client whose writes are
  * answered "not primary" has its connection string there (directConnection=true to one member), and a
- * SQL client whose writes are refused as read-only its host (a replicas' Service); a
+ * SQL client whose writes are refused as read-only its host (a replicas' Service), and a client whose
+ * dependency error says what its address points at (a standalone mongod refusing transactions, a
+ * bucket of another region) that address, bucket and region (addressed-dependency-error.ts); a
  * queue worker whose jobs are taken again past their tries has the queue's redelivery timeout there
  * (retry_after, visibility timeout) and maybe its own job timeout; a container whose liveness
  * endpoint fails a dependency's health check has its liveness health group in its config file (a
@@ -38,6 +40,7 @@ import { MAX_TTL_SETTING, ROLE_SETTING, findMaxTtl, findVaultDenials, findVaultR
 import { FIFO_VALUE, findFifoSendRefusals } from './sqs-fifo-send.js';
 import { BROKER_VERSION_SETTING, CODEC_SETTING, findCodecRefusals } from './kafka-codec.js';
 import { MONGO_ADDRESS_KEY, SQL_ADDRESS_KEY, findNotPrimaryWrites, findReadOnlyWrites, maskCredentials } from './server-address-config.js';
+import { ADDRESSED_KEY, findAddressedErrors } from './addressed-dependency-error.js';
 import { REDELIVERY_SETTING, WORKER_TIMEOUT_SETTING, findRedeliveredJobs } from './job-redelivery.js';
 import { LIVENESS_GROUP_ENV, findHealthCheckedLiveness, findLivenessGroupLine } from './liveness-group.js';
 import { findRemoteWriteRefusals, listScrapeJobs } from './remote-write-refusal.js';
@@ -68,7 +71,7 @@ const SETTING_KEYS: Record<SettingMechanism, RegExp> = {
   // Any key: what marks the setting is its value, a queue URL or name ending in .fifo.
   'queue-fifo': /./,
   'kafka-codec': new RegExp(`${BROKER_VERSION_SETTING.source}|${CODEC_SETTING.source}`, 'i'),
-  'server-address': new RegExp(`${MONGO_ADDRESS_KEY.source}|${SQL_ADDRESS_KEY.source}`, 'i'),
+  'server-address': new RegExp(`${MONGO_ADDRESS_KEY.source}|${SQL_ADDRESS_KEY.source}|${ADDRESSED_KEY.source}`, 'i'),
   'queue-redelivery': new RegExp(`${REDELIVERY_SETTING.source}|${WORKER_TIMEOUT_SETTING.source}`, 'i'),
   'liveness-group': LIVENESS_GROUP_ENV,
   'thread-stack': JVM_OPTIONS_KEY,
@@ -142,7 +145,8 @@ export function pickSettingConfigReads(ev: Seen): SettingConfigRead[] {
   const fifo = findFifoSendRefusals(ev.logs, ev.pods, ev.now);
   const codec = findCodecRefusals(ev.logs, ev.pods, ev.now);
   // Writes refused as read-only, MongoDB's "not primary" or a SQL server's: the address the client takes may be a replica's.
-  const notPrimary = findNotPrimaryWrites(ev.logs, ev.pods) ?? findReadOnlyWrites(ev.logs, ev.pods);
+  // An error whose kind says what the address points at (a standalone mongod, a bucket of another region): that address.
+  const notPrimary = findNotPrimaryWrites(ev.logs, ev.pods) ?? findReadOnlyWrites(ev.logs, ev.pods) ?? findAddressedErrors(ev.logs, ev.pods);
   const redelivered = findRedeliveredJobs(ev.logs, ev.pods, ev.now);
   const liveness = findHealthCheckedLiveness(ev.logs, ev.pods);
   const overflow = findStackOverflows(ev.logs, ev.pods);
