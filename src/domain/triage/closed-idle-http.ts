@@ -10,8 +10,7 @@
 import type { ContainerEvidence, IsoTime, LogEvidence, PodEvidence, ServiceEvidence, TriageTarget } from './evidence.js';
 import type { DependencyPodEvidence } from './evidence-server-config.js';
 import { parseDependencyError } from './dependency-error-line.js';
-import { formatAgo } from './time-span.js';
-import { parseGoDuration } from './analyzers/slow-image-pull.js';
+import { formatAgo, parseGoDuration } from './time-span.js';
 import { findServiceByAddress } from './down-service.js';
 import type { EndpointSliceEvidence } from './evidence-network.js';
 import { findUpstreamHeaderCuts } from './proxy-keepalive-race.js';

@@ -13,8 +13,7 @@ import type { LogEvidence, PodEvidence } from './evidence.js';
 import type { ProxyConfigEvidence } from './evidence-proxy-config.js';
 import { findInClusterService } from './down-service.js';
 import { findMountedConfigMap } from './proxy-worker-connections.js';
-import { parseGoDuration } from './analyzers/slow-image-pull.js';
-import { formatSpan } from '../text.js';
+import { formatSpan, parseGoDuration } from './time-span.js';
 
 /** nginx's words when an upstream ends a connection before its response header, and the upstream it names. */
 const UPSTREAM_HEADER_CUT = /(?:upstream prematurely closed connection|recv\(\) failed \(104: Connection reset by peer\)) while reading response header from upstream\b.*?\bupstream: "\w+:\/\/([^/"]+)/;
