@@ -64,6 +64,9 @@
 //   worker_processes and worker_rlimit_nofile kept: read-proxy-connection-config.ts), and in the same get, where they
 //   show nginx failing to connect to an upstream IP again and again ("(110: Connection timed out) while connecting to
 //   upstream", at least 3), only its proxy_pass, upstream servers and resolver (the names it resolved at start),
+//   and where they show nginx's upstreams closing or resetting its requests before their response header ("upstream
+//   prematurely closed connection", "recv() failed (104: …) while reading response header", at least 2), only the
+//   upstream blocks that keep idle connections (keepalive, keepalive_timeout, their servers: proxy-keepalive-race.ts),
 //   and where the events or logs of its pods show their proxy's reloads failing the config test on a directive (nginx's
 //   "[emerg] unknown directive …", "Error reloading NGINX"), a get of the ConfigMap its controller's --configmap argument
 //   names (one, in that namespace; only the lines naming the directive kept: read-reload-config.ts),

@@ -7,6 +7,7 @@
 // none happens on a healthy workload's evidence, but for the ingress controller's log: a workload that looks
 // healthy while users get 5xx is exactly where that log matters (one list, at most two log tails).
 import type { EventEvidence, TriageEvidence, TriageTarget } from '../../domain/triage/evidence.js';
+import type { EndpointSliceEvidence } from '../../domain/triage/evidence-network.js';
 import { listOwnServiceNames, pickCalledServices } from '../../domain/triage/called-service.js';
 import { findUnimplementedCalls } from '../../domain/triage/grpc-unimplemented.js';
 import { findIngressCutoff } from '../../domain/triage/ingress-cutoff.js';
@@ -194,12 +195,12 @@ import { needsQueueProducers } from '../../domain/triage/worker-queue-names.js';
 import { findSchemaChangedUnder, pickMigrationJobRuns } from '../../domain/triage/migration-job-log.js';
 
 /** Services of the namespace whose own log says why the workload fails on them: one that refuses it, the database its queries time out on (its lock waits); and its cache, when its hit ratio collapsed. */
-function dependencyServiceNames(seen: Parameters<typeof listRefusingServices>[0]): string[] {
+function dependencyServiceNames(seen: Parameters<typeof listRefusingServices>[0], slices: readonly EndpointSliceEvidence[]): string[] {
   const db = pickTimedOutDatabase(seen) ?? pickClosingDatabase(seen) ?? pickClosingMysql(seen) ?? pickRoleLimitDatabase(seen) ?? pickTimedOutRedis(seen);
   // Or its crashed runs refuse the server for its version (a client library that requires a newer one): that server's pod names its image.
   // Or a server refuses it for being older than it (MongoDB 6.0 and OP_QUERY): that server's pod, whose workload's revisions say when it was upgraded.
-  // Or it finds pooled HTTP connections closed on reuse (unexpected end of stream): the server's pod says its idle timeout.
-  const closing = pickClosingHttpService(seen);
+  // Or it finds pooled HTTP connections closed on reuse (unexpected end of stream), or a proxy's upstream cuts its requests before their header: the server's pod says its idle timeout.
+  const closing = pickClosingHttpService({ ...seen, endpointSlices: slices });
   const first = [...new Set([...listRefusingServices(seen), ...(db === undefined ? [] : [db]), ...listVersionRefusedServices(seen), ...listUpgradedServerServices(seen), ...(closing === undefined ? [] : [closing])])].slice(0, 2);
   // Its cache hit ratio collapsed: the cache's pod says when it (re)started and whether it keeps anything.
   const cache = pickColdCacheService(seen);
@@ -278,7 +279,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   const dependencyP = Promise.all([detailsP, podsP, slicesP, servicesP, downP]).then(async ([d, pods, slices, services, down]) => {
     // The namespace's Services: the one on the server's port, when the client's address is in a file (Cassandra contact points).
     const seen = { logs: d.logs, pods: pods.ranked, target, services: services.services };
-    const names = dependencyServiceNames(seen);
+    const names = dependencyServiceNames(seen, slices);
     // One whose own servers log why (a disk watermark), in any namespace: a few of its pods' tails (one of the namespace read above already has its pod read).
     const explained = listExplainedServices(seen).filter((s) => s.namespace !== target.namespace || !names.includes(s.name));
     // Its MongoDB queries run out of maxTimeMS: a few of the server's pods, the primary among them, log them as slow (a COLLSCAN).

@@ -10,7 +10,10 @@
 import type { ContainerEvidence, IsoTime, LogEvidence, PodEvidence, ServiceEvidence, TriageTarget } from './evidence.js';
 import type { DependencyPodEvidence } from './evidence-server-config.js';
 import { parseDependencyError } from './dependency-error-line.js';
-import { formatAgo } from './time-span.js';
+import { formatAgo, parseGoDuration } from './time-span.js';
+import { findServiceByAddress } from './down-service.js';
+import type { EndpointSliceEvidence } from './evidence-network.js';
+import { findUpstreamHeaderCuts } from './proxy-keepalive-race.js';
 
 /** Closed connections met this often before the server's pod is worth a read: one is a restart's. */
 const MIN_CLOSED = 2;
@@ -34,8 +37,15 @@ function serviceOfHost(host: string, namespace: string): { name: string; namespa
   return undefined;
 }
 
-/** The Service of the namespace whose connections the workload's pods found closed on reuse (at least twice), for one of its pods to be read. */
-export function pickClosingHttpService(ev: { logs: readonly LogEvidence[]; pods: readonly PodEvidence[]; target: TriageTarget; services?: readonly ServiceEvidence[] }): string | undefined {
+/**
+ * The Service of the namespace whose connections the workload's pods found closed on reuse (at
+ * least twice), for one of its pods to be read: named by a client's host, or the upstream address
+ * (a pod's or the cluster IP) of a proxy whose requests it cut before their header.
+ */
+export function pickClosingHttpService(ev: { logs: readonly LogEvidence[]; pods: readonly PodEvidence[]; target: TriageTarget; services?: readonly ServiceEvidence[]; endpointSlices?: readonly EndpointSliceEvidence[] }): string | undefined {
+  const cuts = ev.services === undefined ? undefined : findUpstreamHeaderCuts(ev.logs, ev.pods);
+  const upstream = cuts?.addresses.map((a) => findServiceByAddress({ services: ev.services ?? [], endpointSlices: ev.endpointSlices ?? [] }, a)).find((s) => s !== undefined);
+  if (upstream !== undefined) return upstream.name;
   const own = new Set(ev.pods.map((p) => p.name));
   const deps = ev.logs.filter((l) => own.has(l.pod)).flatMap((l) => l.lines.flatMap((line) => {
     const e = parseDependencyError(line);
@@ -50,6 +60,8 @@ export function pickClosingHttpService(ev: { logs: readonly LogEvidence[]; pods:
 export interface ServerIdleTimeout {
   /** `SERVER_IDLE_TIMEOUT=10s` or `idle_timeout 10s (its log)`. */
   setting: string;
+  /** The timeout in milliseconds, when its unit can be told. */
+  ms?: number;
   pod: string;
   /** When the pod that runs with it started. */
   since?: IsoTime;
@@ -61,13 +73,31 @@ export function findServerIdleTimeout(peer: Pick<DependencyPodEvidence, 'pod' | 
   const at = { pod: peer.pod.name, ...(since ? { since } : {}) };
   for (const c of peer.pod.containers) {
     const env = c.env?.find((e) => SERVER_IDLE_ENV.test(e.name) && 'value' in e);
-    if (env !== undefined && 'value' in env) return { setting: `${env.name}=${env.value}`, ...at };
+    if (env !== undefined && 'value' in env) return { setting: `${env.name}=${env.value}`, ...withMs(readIdleMs(env.name, env.value)), ...at };
   }
   for (const line of peer.logs.flatMap((l) => l.lines)) {
     const m = LOGGED_IDLE.exec(line);
-    if (m) return { setting: `${m[1] ?? 'idle timeout'} ${m[2] ?? ''} (its log)`, ...at };
+    if (m) return { setting: `${m[1] ?? 'idle timeout'} ${m[2] ?? ''} (its log)`, ...withMs(readIdleMs(m[1] ?? '', m[2] ?? '')), ...at };
   }
   return undefined;
+}
+
+function withMs(ms: number | undefined): { ms?: number } {
+  return ms === undefined ? {} : { ms };
+}
+
+/**
+ * An idle timeout's value in milliseconds: its own unit (`5s`, `500ms`, `1m`), else the name's
+ * (`…_MS`, `…Millis`, `…_SECONDS`), else by size — servers that take a bare number in seconds
+ * (gunicorn, uvicorn) are set to a few, those that take milliseconds (Node) to thousands.
+ */
+export function readIdleMs(name: string, value: string): number | undefined {
+  const v = value.trim().replace(/^["']|["']$/g, '');
+  if (!/^\d+(?:\.\d+)?$/.test(v)) return parseGoDuration(v);
+  const n = Number(v);
+  if (/(?:^|_|[a-z])(?:MS|Ms|MILLIS|Millis)(?:_|$)|(?:^|_)ms(?:_|$)/.test(name)) return n;
+  if (/(?:^|_|[a-z])(?:S|SEC|SECS|SECONDS|Sec|Secs|Seconds)(?:_|$)|(?:^|_)(?:s|sec|secs|seconds)(?:_|$)/.test(name)) return n * 1000;
+  return n >= 1000 ? n : n * 1000;
 }
 
 /** The client pool's keep-alive settings as its env writes them: `POOL_KEEP_ALIVE=2m`. */

@@ -59,6 +59,8 @@ const PATTERNS: [DependencyProblem, RegExp][] = [
   // Reset: the connection opened, then the peer (or a proxy in front of it) dropped it.
   // Go: "read tcp LOCAL->REMOTE: read: connection reset by peer" — the remote is the dependency.
   ['reset', /(?:read|write) tcp [\w.:[\]-]+->(?<dep>[\w.[\]:-]+:\d+): (?:read|write): connection reset by peer/i],
+  // nginx: the upstream closed the connection before its response header (a keep-alive connection it had closed, or a process that died mid-request).
+  ['reset', /upstream prematurely closed connection while reading response header from upstream/],
   ['reset', /connection reset by peer|Connection reset|ECONNRESET|socket hang up|upstream connect error or disconnect\/reset before headers/i],
   // Timeouts: packets go unanswered, or a call gets no answer in time.
   // libpq's connect_timeout: `connection to server at "db.example" (10.1.2.3), port 5432 failed: timeout expired`.

@@ -4,6 +4,7 @@
  */
 import { clipMiddle } from './collapse-events.js';
 import type { ServiceEvidence, TriageEvidence } from './evidence.js';
+import type { EndpointSliceEvidence } from './evidence-network.js';
 import { getWaiting } from './pod-status.js';
 import { formatAgo } from './time-span.js';
 
@@ -23,12 +24,28 @@ export function findInClusterService(host: string, namespace: string): { name: s
   return undefined;
 }
 
-/** The Service of this namespace a dependency address names: by its DNS name or by its cluster IP. */
+/** The Service of this namespace a dependency address names: by its DNS name, its cluster IP, or one of its pods' addresses. */
 export function findServiceOf(ev: TriageEvidence, host: string): ServiceEvidence | undefined {
   const bare = host.replace(/:\d+$/, '');
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(bare)) return ev.services.find((s) => s.clusterIP === bare);
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(bare)) return findServiceByAddress(ev, host);
   const ref = findInClusterService(bare, ev.target.namespace);
   return ref?.namespace === ev.target.namespace ? ev.services.find((s) => s.name === ref.name) : undefined;
+}
+
+/**
+ * The Service of this namespace an IPv4 address (with or without its port) belongs to: its cluster
+ * IP, else an endpoint of its EndpointSlices — a proxy that balances over pod IPs itself (an nginx
+ * upstream, a headless Service) logs the pod's address. Several Services over the pod: the one
+ * serving that port, and none when that still leaves more than one.
+ */
+export function findServiceByAddress(ev: { services: readonly ServiceEvidence[]; endpointSlices: readonly EndpointSliceEvidence[] }, address: string): ServiceEvidence | undefined {
+  const [ip, port] = address.split(':');
+  const byClusterIp = ev.services.find((s) => s.clusterIP === ip);
+  if (byClusterIp !== undefined || ip === undefined) return byClusterIp;
+  const slices = ev.endpointSlices.filter((sl) => sl.endpoints.some((e) => e.addresses.includes(ip)));
+  const onPort = port === undefined ? slices : slices.filter((sl) => sl.ports.some((p) => String(p.port) === port));
+  const names = [...new Set((onPort.length > 0 ? onPort : slices).map((sl) => sl.service))];
+  return names.length === 1 ? ev.services.find((s) => s.name === names[0]) : undefined;
 }
 
 /** "its pod cart-redis-0 is Pending — FailedScheduling: 0/2 nodes are available: …" or undefined when it was not read. */

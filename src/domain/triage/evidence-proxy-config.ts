@@ -10,4 +10,6 @@ export interface ProxyConfigEvidence {
   setting: string;
   value: string;
   mountedNow: boolean;
+  /** The `upstream` block the setting sits in (its `keepalive`, `keepalive_timeout`), with the servers it lists. */
+  upstream?: { name: string; servers: string[] };
 }

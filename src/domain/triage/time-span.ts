@@ -19,6 +19,18 @@ export function isWithin(time: IsoTime | undefined, now: IsoTime, windowMs: numb
 
 export { formatSpan };
 
+const GO_DURATION = /^(?:\d+(?:\.\d+)?(?:h|ms|µs|us|ns|m|s))+$/;
+const UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 1e-3, µs: 1e-3, ns: 1e-6 };
+
+/** A Go duration as the kubelet prints it ("9m41.204s", "850ms") in milliseconds; undefined if it is not one. */
+export function parseGoDuration(text: string): number | undefined {
+  if (!GO_DURATION.test(text)) return undefined;
+  let ms = 0;
+  for (const [, n, unit] of text.matchAll(/(\d+(?:\.\d+)?)(h|ms|µs|us|ns|m|s)/g)) ms += Number(n) * (UNIT_MS[unit ?? ''] ?? 0);
+  return ms;
+}
+
+
 export function formatAgo(time: IsoTime, now: IsoTime): string {
   return `${formatSpan(Math.max(0, msBetween(time, now)))} ago`;
 }

@@ -278,10 +278,12 @@ function describeGroup(ev: TriageEvidence, group: DependencyHit[]): Finding {
   // Ready pods show no failure of their own: the fault began with the first of these lines that carries its time.
   // Not when the dependency's own state explains it (down, gone): the change to look for is the dependency's, not the pods'.
   const firstLogged = readyOnly && dependencyState === '' ? earliest(group.map((h) => readLogLineTime(h.line, ev.collectedAt))) : undefined;
+  // An address the client logs (a pod's, a cluster IP) says less than the Service it belongs to, unless the state names it.
+  const named = svc !== undefined && dependency !== undefined && /^\d{1,3}(\.\d{1,3}){3}$/.test(host ?? '') && !dependencyState.includes(`Service ${svc.name}`) ? `${dependency} (Service ${svc.name})` : dependency;
   const finding: Finding = {
     id: `dependency-error/${problem}/${first.error.dependency ?? 'unknown'}`,
     kind: 'dependency-error',
-    title: `${terms ? terms.title : expiredAt ? text.title(dependency).replace('has expired', `expired at ${expiredAt}`) : text.title(dependency)}${fallback ? `: the pods start without ${fallback.unset.env} — ${fallback.why}, so the app falls back to its default` : dependencyState} (${sidecarName ? `${sidecarName} ` : ''}logs of ${pods.length} ${readyOnly ? 'ready ' : ''}pod${pods.length === 1 ? '' : 's'}${readyOnly ? `, ${group.length} lines` : ''})`,
+    title: `${terms ? terms.title : expiredAt ? text.title(named).replace('has expired', `expired at ${expiredAt}`) : text.title(named)}${fallback ? `: the pods start without ${fallback.unset.env} — ${fallback.why}, so the app falls back to its default` : dependencyState} (${sidecarName ? `${sidecarName} ` : ''}logs of ${pods.length} ${readyOnly ? 'ready ' : ''}pod${pods.length === 1 ? '' : 's'}${readyOnly ? `, ${group.length} lines` : ''})`,
     // The state the title says came from the resolution, which dated the change that led the name there.
     ...(!fallback && !terms && ((resolved?.datesChange && dependencyState === resolved.state) || (resolver?.datesChange && dependencyState === resolver.state)) ? { datesChange: true } : {}),
     layer: 'network/routing',

@@ -8,6 +8,8 @@ import type { Finding } from '../finding.js';
 import type { DependencyHit } from '../dependency-error-line.js';
 import { explainIdleDrops, findIdleDrops } from '../idle-dropped-connections.js';
 import { explainClosedIdle, findClientKeepAlive, findServerIdleTimeout } from '../closed-idle-http.js';
+import { explainKeepaliveRace, findUpstreamHeaderCuts, isUpstreamHeaderCut, listCutsToward, listUpstreamKeepalive, pickUpstreamFor } from '../proxy-keepalive-race.js';
+import { findServiceOf } from '../down-service.js';
 import { explainMeshProtocol, findMeshProtocolMismatch } from '../mesh-protocol.js';
 import { explainMeshOriginatedTls, findMeshOriginatedTls } from '../mesh-originated-tls.js';
 import { formatKubectl } from '../kubectl-command.js';
@@ -105,6 +107,47 @@ const closedIdle: Refinement = (g) => {
     id: `dependency-error/closed-idle/${first.error.dependency ?? 'unknown'}`,
     title: `${told.title} ${whereSeen(g, true)}`,
     ...toldParts(g.finding, told),
+  };
+};
+
+/**
+ * A proxy's upstream cuts its requests before their header, on connections the proxy keeps idle
+ * longer than the upstream server does (nginx upstream keepalive against a shorter server idle
+ * timeout): both timeouts side by side, from the proxy's mounted ConfigMap and the server's pod.
+ */
+const proxyKeepaliveRace: Refinement = (g) => {
+  const first = g.group[0];
+  const service = g.service;
+  if (first === undefined || service === undefined || !isUpstreamHeaderCut(first.line)) return undefined;
+  const { ev } = g;
+  const cuts = findUpstreamHeaderCuts(ev.logs, ev.pods);
+  if (cuts === undefined) return undefined;
+  const belongsTo = (a: string): boolean => findServiceOf(ev, a)?.name === service;
+  const block = pickUpstreamFor(listUpstreamKeepalive(ev.proxyConnectionConfig ?? []), service, ev.target.namespace, cuts.addresses.filter(belongsTo));
+  if (block === undefined) return undefined;
+  const peer = ev.dependencyPods?.find((d) => d.service === service && (d.namespace === undefined || d.namespace === ev.target.namespace));
+  const server = peer === undefined ? undefined : findServerIdleTimeout(peer);
+  const changedAt = ev.namespaceObjects?.find((o) => o.kind === 'ConfigMap' && o.name === block.configMap)?.changedAt;
+  const told = explainKeepaliveRace({
+    service,
+    block,
+    ...(server ? { server } : {}),
+    cuts: { ...cuts, addresses: cuts.addresses.filter(belongsTo) },
+    lines: listCutsToward(ev.logs, ev.pods, belongsTo),
+    ...(changedAt ? { configChanged: formatAgo(changedAt, ev.collectedAt) } : {}),
+  });
+  if (told === undefined) return undefined;
+  // The revision before mounts the same ConfigMap: going back loads the same file.
+  const [, previous] = sortRevisions(ev.revisions);
+  const sameFile = previous?.template?.volumes.some((v) => v.source === 'configMap' && v.ref === block.configMap);
+  return {
+    ...g.finding,
+    id: `dependency-error/keepalive-race/${service}`,
+    title: `${told.title} ${whereSeen({ ...g, pods: cuts.pods }, false)}`,
+    confidence: server?.ms !== undefined ? 'high' : 'medium',
+    ...toldParts(g.finding, told),
+    ...(sameFile && previous ? { noRollback: `a rollback would not help: revision ${previous.revision} mounts the same ConfigMap ${block.configMap}` } : {}),
+    confirmCommands: [...g.confirm, formatKubectl(ev.target, `get configmap ${block.configMap} -o yaml`)],
   };
 };
 
@@ -752,4 +795,4 @@ const implicitTlsOnStarttls: Refinement = (g) => {
   };
 };
 
-export const REFINEMENTS: readonly Refinement[] = [closedIdle, quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, tlsNowRequired, implicitTlsOnStarttls, idleDrops, meshProtocol, meshOriginatedTls, expiredRootPath, headlessPort, deadlineCut, ownClientTimeout, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, bandwidthCap, lookupStall, logShipperBlock, hashCostThreadpool, hashPoolLoad, advertisedHost, renamedProperty, loopbackListener, searchLineCut];
+export const REFINEMENTS: readonly Refinement[] = [closedIdle, proxyKeepaliveRace, quorumVoterGone, nlbHairpin, staleConfig, proxyRefusal, tlsNowRequired, implicitTlsOnStarttls, idleDrops, meshProtocol, meshOriginatedTls, expiredRootPath, headlessPort, deadlineCut, ownClientTimeout, sha1Signature, legacyCommonName, sniDisabled, missingConfigEndpoint, udpOnlyDns, proxyBypassed, bandwidthCap, lookupStall, logShipperBlock, hashCostThreadpool, hashPoolLoad, advertisedHost, renamedProperty, loopbackListener, searchLineCut];

@@ -5,21 +5,12 @@ import type { Finding } from '../finding.js';
 import { describePodCommand, formatKubectl, podEventsCommand } from '../kubectl-command.js';
 import { listNodesOf, severityForPods, unique } from '../pod-status.js';
 import { type PullAhead, type SlowPull, SLOW_PULL_MS, findPullAhead, findSlowPulls } from '../pull-queue.js';
-import { formatSpan, msBetween } from '../time-span.js';
+import { formatSpan, msBetween, parseGoDuration } from '../time-span.js';
 import { shortImage } from './image-pull.js';
 
 export { SLOW_PULL_MS } from '../pull-queue.js';
-
-const GO_DURATION = /^(?:\d+(?:\.\d+)?(?:h|ms|µs|us|ns|m|s))+$/;
-const UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 1e-3, µs: 1e-3, ns: 1e-6 };
-
-/** A Go duration as the kubelet prints it ("9m41.204s", "850ms") in milliseconds; undefined if it is not one. */
-export function parseGoDuration(text: string): number | undefined {
-  if (!GO_DURATION.test(text)) return undefined;
-  let ms = 0;
-  for (const [, n, unit] of text.matchAll(/(\d+(?:\.\d+)?)(h|ms|µs|us|ns|m|s)/g)) ms += Number(n) * (UNIT_MS[unit ?? ''] ?? 0);
-  return ms;
-}
+// Kept here for its readers; it lives with the other time helpers.
+export { parseGoDuration } from '../time-span.js';
 
 /** The kubelet's "Successfully pulled image "…" in 9m41.204s (… including waiting). Image size: 15247892480 bytes." */
 function readPulled(e: EventEvidence): { image: string; ms?: number; bytes?: number } | undefined {
