@@ -16,13 +16,15 @@ import type { CorpusScenario } from '../test/triage-corpus/scenario.js';
 import { HOLDOUT_95_SCENARIOS } from '../test/triage-corpus/heldout-95/stories.js';
 import { HOLDOUT_96_SCENARIOS } from '../test/triage-corpus/heldout-96/stories.js';
 import { HOLDOUT_97_SCENARIOS } from '../test/triage-corpus/heldout-97/stories.js';
+import { HOLDOUT_98_SCENARIOS } from '../test/triage-corpus/heldout-98/stories.js';
 import { gradeStories } from './grade-stories.js';
 
-/** Rounds written and not yet joined to the corpus; rounds 1–94 have joined it, rounds 95, 96, 97 are pending. */
+/** Rounds written and not yet joined to the corpus; rounds 1–94 have joined it, rounds 95, 96, 97, 98 are pending. */
 const PENDING: [string, readonly CorpusScenario[]][] = [
   ['held-out round 95', HOLDOUT_95_SCENARIOS],
   ['held-out round 96', HOLDOUT_96_SCENARIOS],
   ['held-out round 97', HOLDOUT_97_SCENARIOS],
+  ['held-out round 98', HOLDOUT_98_SCENARIOS],
 ];
 
 const filter = process.argv[2];
