@@ -291,7 +291,7 @@
 //   or Active Directory refuses its LDAP bind as locked out (data 775: the Job that binds as the same account, ad-bind-refusal.ts),
 //   or Postgres refuses its prepared statements because their result type changed ("cached plan must not change result type", 0A000),
 //   or the database refuses its writes for a NULL in a NOT NULL column (23502, MySQL 1048/1364…: a migration made it required, not-null-violation.ts),
-//   or it finds a table missing (Hibernate "Schema-validation: missing table", Postgres 42P01, MySQL 1146: the migration Job that failed, failed-migration.ts),
+//   or it finds a table or column missing (Hibernate "Schema-validation: missing table/column", Postgres 42P01/42703, MySQL 1146/1054, Rails pending migrations: the migration Job that failed, failed-migration.ts),
 //   or its migrate step finds the database's migration history inconsistent (Django InconsistentMigrationHistory, Flyway "applied migration not resolved locally", Alembic "Can't locate revision": the Job that restored into it, migration-history.ts),
 //   one list of the namespace's Jobs (at most 100, read-jobs-before-onset.ts; the Secrets
 //   and ConfigMaps their pods take are kept by name only, never read; their commands, args and literal env values kept, clipped);

@@ -595,7 +595,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   // PostgreSQL denies its role a privilege (42501): the migration Job that may have made the object as another role.
   // Active Directory refuses its bind as locked out (data 775): the Job that binds as the same account with an old password.
   // Its prepared statements' result type changed (0A000), or its writes are refused as NOT NULL (23502): the migration Job that changed the table.
-  // It finds a table missing (Hibernate schema validation, 42P01, 1146): the migration Job that failed to create it.
+  // It finds a table or column missing (Hibernate schema validation, 42P01/42703, 1146/1054): the migration Job that failed to create it.
   // Its writes are refused for a log that waits for a backup (SQL Server 9002 LOG_BACKUP, pg_wal full): the backup CronJob whose runs fail.
   const jobsBeforeP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) =>
     needsJobsBeforeOnset({ target, pods: pods.ranked, events: d.events, logs: d.logs, revisions: r.revisions, collectedAt: now() }) || needsRateLimitJobs(target, d.logs) || needsJobsUnderLoad(target, d.logs) || needsDumpLockJobs(target, d.logs) || findMaxTimeExpired({ logs: d.logs, pods: pods.ranked }, now()).length > 0 || needsServerJobRuns(d) || needsPrivilegeJobs(target, d.logs) || needsLockedAccountJobs(d.logs) || findSchemaChangedUnder(d.logs) !== undefined || needsFailedMigrationJobs(target, d.logs) || needsMigrationHistoryJobs(target, d.logs) || needsBackupJobs(target, d.logs) ? readJobsBeforeOnset(ctx) : undefined,
@@ -619,7 +619,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     return runs.length > 0 ? readMigrationJobLogs(ctx, runs) : undefined;
   });
 
-  // It finds a table missing and a migration Job of the namespace failed within the day: what the database refused that Job.
+  // It finds a table or column missing and a migration Job of the namespace failed within the day: what the database refused that Job.
   const failedMigrationLogsP = Promise.all([detailsP, jobsBeforeP]).then(([d, jobs]) => {
     const runs = pickFailedMigrationRuns({ target, logs: d.logs, ...(jobs ? { namespaceJobs: jobs } : {}) }, now());
     return runs.length > 0 ? readFailedMigrationLogs(ctx, runs) : undefined;

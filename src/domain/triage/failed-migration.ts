@@ -1,12 +1,14 @@
 /**
- * A table the app needs is missing because the migration Job meant to create it failed: the app's
- * crash ("Schema-validation: missing table", PostgreSQL 42P01, MySQL 1146) is the consequence, the
- * database's refusal in the Job's log is the cause. A rollback of the app creates no table; the
- * migration must be fixed and re-run. Readings of known refusals say how (MySQL's
- * sql_require_primary_key, ERROR 3750; PostgreSQL 15's schema public closed to non-owners).
+ * A table or column the app needs is missing because the migration Job meant to create it failed:
+ * the app's crash ("Schema-validation: missing table/column", PostgreSQL 42P01/42703, MySQL
+ * 1146/1054, Rails' pending migrations) is the consequence, the Job's own error is the cause. A
+ * rollback of the app creates nothing; the migration must be fixed and re-run. Readings of known
+ * refusals say how (MySQL's sql_require_primary_key, ERROR 3750; PostgreSQL 15's schema public
+ * closed to non-owners; a migration tool's lock another run holds, migration-lock.ts).
  */
 import type { IsoTime, LogEvidence, NamespaceJobEvidence, NamespaceJobsEvidence, TriageEvidence } from './evidence.js';
 import type { FailedMigrationLogEvidence } from './evidence-failed-migration-logs.js';
+import { findMigrationLockWait } from './migration-lock.js';
 import { MIGRATION, findConnectRole } from './pg-privilege.js';
 import { HOUR_MS, msBetween } from './time-span.js';
 
@@ -17,6 +19,18 @@ const MISSING_TABLE: readonly RegExp[] = [
   /Table '([^']+)' doesn't exist/i,
   /no such table: (\S+)/i,
 ];
+
+/** How a column the app maps is said to be missing: the column in group 1, its table (where said) in group 2. */
+const MISSING_COLUMN: readonly RegExp[] = [
+  /Schema-validation: missing column \[([^\]]+)\] in table \[([^\]]+)\]/i,
+  /column "?([\w.]+)"? of relation "?([\w.]+)"? does not exist/i,
+  /column "?([\w.]+)"? does not exist/i,
+  /Unknown column '([^']+)' in/i,
+  /no such column: ([\w.]+)/i,
+];
+
+/** A framework that refuses to start while migrations are pending (Rails). */
+const PENDING_MIGRATIONS = /ActiveRecord::PendingMigrationError|\bMigrations are pending\b/i;
 
 /** A failed Job this long before collection may still be why the table is missing. */
 const WITHIN_MS = 24 * HOUR_MS;
@@ -51,13 +65,36 @@ export function findMissingTable(lines: readonly string[]): MissingTable | undef
   return undefined;
 }
 
-/** Whether the namespace's Jobs are worth one list: the workload (not a Job) logs a missing table. */
-export function needsFailedMigrationJobs(target: Pick<TriageEvidence['target'], 'kind'>, logs: readonly LogEvidence[]): boolean {
-  if (target.kind === 'Job' || target.kind === 'CronJob') return false;
-  return logs.some((l) => findMissingTable(l.lines.slice(-80)) !== undefined);
+export interface MissingSchema {
+  noun: 'table' | 'column' | 'migrations';
+  /** "table orders", "column gift_note of table orders", "the schema of its pending migrations". */
+  what: string;
+  line: string;
 }
 
-/** The failed migration Jobs of the namespace (by name or command) that ended within a day, newest first, at most two; none unless a table is missing. */
+/** The table, column or pending migrations a log line says the schema lacks, from the lines given (last first). */
+export function findMissingSchema(lines: readonly string[]): MissingSchema | undefined {
+  for (const line of [...lines].reverse()) {
+    // A column first: PostgreSQL's 'column "x" of relation "t" does not exist' also reads as a missing relation.
+    const plain = line.replace(/\\"/g, '"');
+    for (const re of MISSING_COLUMN) {
+      const m = re.exec(plain);
+      if (m?.[1]) return { noun: 'column', what: `column ${m[1]}${m[2] ? ` of table ${m[2]}` : ''}`, line: line.trim() };
+    }
+    const table = findMissingTable([line]);
+    if (table !== undefined) return { noun: 'table', what: `table ${table.table}`, line: table.line };
+    if (PENDING_MIGRATIONS.test(line)) return { noun: 'migrations', what: 'the schema of its pending migrations', line: line.trim() };
+  }
+  return undefined;
+}
+
+/** Whether the namespace's Jobs are worth one list: the workload (not a Job) logs a missing table or column, or pending migrations. */
+export function needsFailedMigrationJobs(target: Pick<TriageEvidence['target'], 'kind'>, logs: readonly LogEvidence[]): boolean {
+  if (target.kind === 'Job' || target.kind === 'CronJob') return false;
+  return logs.some((l) => findMissingSchema(l.lines.slice(-80)) !== undefined);
+}
+
+/** The failed migration Jobs of the namespace (by name or command) that ended within a day, newest first, at most two; none unless the schema lacks something. */
 export function pickFailedMigrationRuns(ev: { target: Pick<TriageEvidence['target'], 'kind'>; logs: readonly LogEvidence[]; namespaceJobs?: NamespaceJobsEvidence }, now: IsoTime): NamespaceJobEvidence[] {
   if (!needsFailedMigrationJobs(ev.target, ev.logs)) return [];
   const recent = (j: NamespaceJobEvidence): boolean => j.state === 'failed' && j.finishedAt !== undefined && msBetween(j.finishedAt, now) <= WITHIN_MS && MIGRATION.test([j.name, ...(j.commandAndEnv ?? [])].join(' '));
@@ -99,7 +136,7 @@ const REFUSALS: readonly RefusalReading[] = [
 
 export interface FailedMigration {
   run: FailedMigrationLogEvidence;
-  missing: MissingTable;
+  missing: MissingSchema;
   /** The database's refusal, quoted from the Job's log. */
   refusal?: string;
   reading?: RefusalReading;
@@ -107,27 +144,41 @@ export interface FailedMigration {
   role?: string;
 }
 
-/** The failed migration Job whose log says why, when the app's log says a table is missing. */
+/** A migration that gave up on its tool's lock (a Liquibase changelog lock another run left held): who holds it, and how to release it. */
+function readLockRefusal(run: FailedMigrationLogEvidence): RefusalReading | undefined {
+  const wait = findMigrationLockWait([{ pod: run.pod, container: run.container, previous: false, lines: run.lines }]);
+  if (wait === undefined) return undefined;
+  const by = wait.holder ? ` by ${wait.holder}` : '';
+  return {
+    sign: wait.tool.wait,
+    brief: `it could not acquire ${wait.tool.name}, held${by}`,
+    why: `The lock is a row in the database (${wait.tool.lock}), not a session's lock: a run that died or was stopped while holding it${by ? ` (here held${by})` : ''} never released it, so every run of the Job waits for it and gives up.`,
+    fix: `make sure no migration runs${by ? ` (the lock is held${by})` : ''}, release ${wait.tool.name} (${wait.tool.release}), then re-run the migration Job`,
+  };
+}
+
+/** The failed migration Job whose log says why, when the app's log says a table or column is missing, or migrations pending. */
 export function findFailedMigration(lines: readonly string[], runs: readonly FailedMigrationLogEvidence[], jobs: readonly NamespaceJobEvidence[] = []): FailedMigration | undefined {
-  const missing = findMissingTable(lines);
+  const missing = findMissingSchema(lines);
   const run = runs[0];
   if (missing === undefined || run === undefined) return undefined;
-  const reading = REFUSALS.find((r) => run.lines.some((l) => r.sign.test(l)));
+  const reading = REFUSALS.find((r) => run.lines.some((l) => r.sign.test(l))) ?? readLockRefusal(run);
   const refusal = (reading ? run.lines.find((l) => reading.sign.test(l) && /Message|ERROR/i.test(l)) ?? run.lines.find((l) => reading.sign.test(l)) : undefined)
     ?? run.lines.find((l) => /Message\s*:|SQLSTATE|ERROR \d{4}/i.test(l)) ?? run.lines[run.lines.length - 1];
   const role = findConnectRole(jobs.find((j) => j.name === run.job)?.commandAndEnv ?? []);
   return { run, missing, ...(refusal ? { refusal: refusal.replace(/^Message\s*:\s*/i, '') } : {}), ...(reading ? { reading } : {}), ...(role ? { role } : {}) };
 }
 
-/** The words of a finding: the failed migration is the cause, the missing table its consequence, the migration the fix. */
+/** The words of a finding: the failed migration is the cause, the missing table or column its consequence, the migration the fix. */
 export function tellFailedMigration(f: FailedMigration): { title: string; cause: string; action: string; fix: string; evidence: string[] } {
   const job = f.run.job;
+  const noun = f.missing.noun === 'migrations' ? 'schema' : f.missing.noun;
   const what = f.reading?.brief ?? (f.refusal ? `"${f.refusal.slice(0, 140)}"` : 'see its log');
   const fix = (f.reading?.fix ?? 'fix what the migration Job\'s log names, then re-run the migration Job').replace(/<role>/g, f.role ?? '<migration role>');
   return {
-    title: `: migration Job ${job} failed: ${what}; the app's table ${f.missing.table} is missing`,
-    cause: `The app needs table ${f.missing.table}, which its migration Job ${job} was to create, but the Job failed${f.refusal ? ` ("${f.refusal.slice(0, 200)}")` : ''}, so the new revision fails at start ("${f.missing.line.slice(-140)}").${f.reading ? ` ${f.reading.why}` : ''} A rollback of the app does not create the table (it is a mitigation only if the old revision does not need it).`,
-    action: `${fix[0]?.toUpperCase() ?? ''}${fix.slice(1)}; the app's pods start once the table exists.`,
+    title: `: migration Job ${job} failed: ${what}; the app's ${f.missing.what} is missing`,
+    cause: `The app needs ${f.missing.what}, which its migration Job ${job} was to create, but the Job failed${f.refusal ? ` ("${f.refusal.slice(0, 200)}")` : ''}, so the new revision fails at start ("${f.missing.line.slice(-140)}").${f.reading ? ` ${f.reading.why}` : ''} A rollback of the app does not create the ${noun} (it is a mitigation only if the old revision does not need it).`,
+    action: `${fix[0]?.toUpperCase() ?? ''}${fix.slice(1)}; the app's pods start once the ${noun} exists.`,
     fix,
     evidence: [`Job ${job}: failed${f.run.finishedAt ? ` at ${f.run.finishedAt}` : ''}`, ...f.run.lines.slice(-4).map((l) => `log ${f.run.pod} (Job ${job}): ${l}`)],
   };

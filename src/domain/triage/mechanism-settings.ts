@@ -58,6 +58,25 @@ export function pickRemovedLimit(title: string | undefined, diff: readonly strin
   return diff.find((l) => l.startsWith(head) && / → none$/.test(l));
 }
 
+/** Env vars that choose which configuration an app loads: its profile, environment or settings module. */
+const CONFIG_SELECTOR = /^(?:SPRING_PROFILES_ACTIVE|SPRING_CONFIG_(?:NAME|LOCATION|ADDITIONAL_LOCATION|IMPORT)|QUARKUS_PROFILE|MICRONAUT_ENVIRONMENTS|NODE_ENV|RAILS_ENV|RACK_ENV|APP_ENV|ASPNETCORE_ENVIRONMENT|DOTNET_ENVIRONMENT|DJANGO_SETTINGS_MODULE|FLASK_ENV|MIX_ENV|GO_ENV|ENVIRONMENT|ENV|PROFILE|APP_PROFILE|CONFIG_(?:FILE|PATH|ENV))$/;
+
+/** A failure that says a setting is absent: not specified, not set, required, no profile active. */
+const MISSING_CONFIG = /\bnot (?:been )?(?:specified|set|configured|defined|provided)\b|\bmust be (?:set|specified|provided)\b|\bis required\b|\bmissing (?:required )?(?:config|setting|property|propert(?:y|ies)|environment|value)|no active profile|no profiles? (?:is|are) (?:currently )?active|falling back to (?:\d+ )?default profile|ImproperlyConfigured|could not resolve placeholder/i;
+
+/**
+ * A failure that says configuration is missing, and a revision that removed (or changed) the
+ * variable that selects which configuration loads: the profile's files and settings go with it,
+ * so that line is the lead over a variable added beside it.
+ */
+export function pickDroppedSelector(said: string, diff: readonly string[]): string | undefined {
+  if (!MISSING_CONFIG.test(said)) return undefined;
+  return diff.find((l) => {
+    const name = / env removed ([\w.-]+)$/.exec(l)?.[1] ?? / env ([\w.-]+): /.exec(l)?.[1];
+    return name !== undefined && CONFIG_SELECTOR.test(name);
+  });
+}
+
 /** A JSON-quoted token of a command or args line: `"--concurrency=8"`. */
 const TOKEN = /"(?:[^"\\]|\\.)*"/g;
 

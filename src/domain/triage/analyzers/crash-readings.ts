@@ -598,15 +598,15 @@ const notNullViolation: Reader = (c) => {
 };
 
 /**
- * A table the app needs is missing and the migration Job meant to create it failed: the database's
- * refusal in the Job's log is the cause; a rollback of the app creates no table.
+ * A table or column the app needs is missing and the migration Job meant to create it failed: the
+ * Job's own error is the cause; a rollback of the app creates neither.
  */
 const failedMigration: Reader = (c, decisive) => {
   if (!isAppError(c)) return undefined;
   const found = findFailedMigration(decisive !== undefined ? [decisive, ...c.lines.slice(-5)] : c.lines.slice(-5), c.ev.failedMigrationLogs ?? [], c.ev.namespaceJobs?.jobs ?? []);
   if (found === undefined) return undefined;
   const { evidence, ...told } = tellFailedMigration(found);
-  return { ...told, evidence, outside: `the migration Job ${found.run.job} failed to create table ${found.missing.table}; a rollback of the app does not create it`, sure: true };
+  return { ...told, evidence, outside: `the migration Job ${found.run.job} failed to create ${found.missing.what}; a rollback of the app does not create it`, sure: true };
 };
 
 /**

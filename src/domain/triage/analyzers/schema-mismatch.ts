@@ -94,8 +94,8 @@ export function analyzeSchemaMismatch(ev: TriageEvidence): Finding[] {
   const searchPath = table !== undefined ? readRoleSearchPath(ev, { pods, podObjects, container: first.container, quote, table, ...(onset !== undefined ? { onset } : {}), evidence }) : undefined;
   if (searchPath !== undefined) return [searchPath];
 
-  // A table missing because the migration Job meant to create it failed: the Job's refusal is the cause, not the code.
-  const failed = /^table /.test(what) ? findFailedMigration(hits.flatMap((h) => [h.errors.first.quote]), ev.failedMigrationLogs ?? [], ev.namespaceJobs?.jobs ?? []) : undefined;
+  // A table or column missing because the migration Job meant to create it failed: the Job's refusal is the cause, not the code.
+  const failed = /^(table|column) /.test(what) ? findFailedMigration(hits.flatMap((h) => [h.errors.first.quote]), ev.failedMigrationLogs ?? [], ev.namespaceJobs?.jobs ?? []) : undefined;
   if (failed !== undefined) {
     const told = tellFailedMigration(failed);
     return [{

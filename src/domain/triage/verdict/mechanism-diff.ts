@@ -5,10 +5,10 @@
  */
 import type { RevisionEvidence } from '../evidence.js';
 import type { Finding } from '../finding.js';
-import { shortenImageChange, summarizeChange } from '../revision-diff.js';
+import { formatEnvValue, shortenImageChange, summarizeChange } from '../revision-diff.js';
 import { pickSecurityChange } from '../security-refusal.js';
 import { MISSING_KEY, SMB_LOGIN_REFUSED } from '../mount-messages.js';
-import { pickMechanismSetting, pickRemovedLimit } from '../mechanism-settings.js';
+import { pickDroppedSelector, pickMechanismSetting, pickRemovedLimit } from '../mechanism-settings.js';
 import { pickSettingsFileChange } from '../config-volume-change.js';
 import { POD_AFFINITY_REFUSAL } from '../pod-affinity.js';
 
@@ -140,12 +140,23 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
   if (file !== undefined) return file;
   // An env line whose new value the mechanism quotes (a topic, a host the error names) is the lead over another env line.
   const valued = diff.find((l) => related(l) && quotesNewValue(said, l));
-  const line = setting ?? diff.find((l) => related(l) && names.some((n) => new RegExp(`\\b${n}\\b`).test(l))) ?? valued ?? own ?? diff.find(related);
+  // Configuration said to be missing, and the variable that selects the profile removed: that removal, with what it held.
+  const named = diff.find((l) => related(l) && names.some((n) => new RegExp(`\\b${n}\\b`).test(l)));
+  const dropped = setting === undefined && named === undefined ? pickDroppedSelector(said, diff.filter(related)) : undefined;
+  if (dropped !== undefined) return tellRemovedValue(dropped, older);
+  const line = setting ?? named ?? valued ?? own ?? diff.find(related);
   // "X_PASSWORD = from secret …" reads as a credential to the redactor: the reference goes in parentheses.
   if (line === undefined) return summarizeChange(older, newer);
   // The values of a duplicated name are the mechanism's title: the change says only what the revision did.
   if (k === 'duplicate-env') return line.replace(/, and the last entry wins: .*$/, '');
   return shortenImageChange(line.replace(/ env added ([\w.-]+) = (from (?:secret|configMap) .*)$/, ' env added $1 ($2)'));
+}
+
+/** "app env removed X" with the value the older revision gave it: `(was "prod")`. */
+function tellRemovedValue(line: string, older: RevisionEvidence): string {
+  const m = /^([\w.-]+) env removed ([\w.-]+)$/.exec(line);
+  const env = m === null ? undefined : older.containers.find((c) => c.name === m[1])?.env?.find((e) => e.name === m[2]);
+  return env === undefined ? line : `${line} (was ${formatEnvValue(env)})`;
 }
 
 /** A `volumes:` diff line whose new side has the volume of a `volume-full/<name or claim>` id and whose old side does not. */

@@ -222,14 +222,14 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
     }
     if (mechanism?.outsideWorkload !== undefined) {
       const exonerated = `revision ${newest.revision} (${formatAgo(rolledOut, now)}) is not the cause: ${mechanism.outsideWorkload}`;
-      return withJobsBefore(ev, onset, { kind: 'none', text: exonerated, exonerated });
+      return withJobsBefore(ev, onset, { kind: 'none', text: exonerated, exonerated }, mechanism);
     }
     // Ready pods that worked cleanly long after the rollout and only then began to fail: something else changed.
     // Unless the fault was set when the process started and only waited for input that meets it.
     const late = mechanism?.latent === undefined ? describeLateLogErrors(ev, pods, newest) : undefined;
     if (late !== undefined) {
       const exonerated = `revision ${newest.revision} (${formatAgo(rolledOut, now)}) is not the cause: ${late}`;
-      return withJobsBefore(ev, onset, { kind: 'none', text: exonerated, exonerated });
+      return withJobsBefore(ev, onset, { kind: 'none', text: exonerated, exonerated }, mechanism);
     }
     // Does the change explain all of it? Not when the same revision runs fine elsewhere.
     const shared = d.shared.find((s) => s.attribute === 'revision' && s.values.includes(`revision ${newest.revision}`));
@@ -309,12 +309,14 @@ export function findTrigger(ev: TriageEvidence, mechanism: Finding | undefined, 
   if (unread) return { kind: 'none', text: 'changes unknown: the rollout history could not be read' };
   const none = { kind: 'none' as const, text: `no change found in the ${formatSpan(TRIGGER_WINDOW_MS)} before it began${newestAge}` };
   // A mechanism that dates its own change has its trigger: a Job that ran just before is no lead then.
-  return mechanism?.datesChange ? none : withJobsBefore(ev, onset, none);
+  return mechanism?.datesChange ? none : withJobsBefore(ev, onset, none, mechanism);
 }
 
 /** Nothing of the workload changed at the onset: a Job of the namespace that ran just before is the change to check. */
-function withJobsBefore(ev: TriageEvidence, onset: IsoTime | undefined, t: Extract<Trigger, { kind: 'none' }>): Extract<Trigger, { kind: 'none' }> {
-  const jobs = findJobsBeforeOnset(ev.namespaceJobs, onset, ev.target.kind === 'CronJob' ? ev.target.name : undefined);
+function withJobsBefore(ev: TriageEvidence, onset: IsoTime | undefined, t: Extract<Trigger, { kind: 'none' }>, mechanism?: Finding): Extract<Trigger, { kind: 'none' }> {
+  // A Job the mechanism already names (a failed migration Job) is its cause, not a change still to check.
+  const named = (j: NamespaceJobEvidence): boolean => mechanism?.title.includes(`Job ${j.name}`) === true;
+  const jobs = findJobsBeforeOnset(ev.namespaceJobs, onset, ev.target.kind === 'CronJob' ? ev.target.name : undefined).filter((j) => !named(j));
   const text = describeJobsBeforeOnset(jobs, onset, ev.collectedAt, ev.cronJobSchedules, ev.namespaceJobs, listWorkloadConfigRefs(ev));
   if (text === undefined) return t;
   // The store says what the pods read is gone, and the Job ran just before: it deleted it.
