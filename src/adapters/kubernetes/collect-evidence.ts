@@ -319,6 +319,10 @@
 //   PostgreSQL out of room in pg_wal), the same list of the namespace's Jobs, and for the newest failed run of the backup-like
 //   CronJob whose newest run failed one list of the run's pods (one) and one log tail of its container (200 lines / 200 KB; only
 //   its error lines kept: read-backup-job-logs.ts);
+//   and where the registry refuses a pull the workload's pods make with an imagePullSecret for its credentials (unauthorized, no basic
+//   auth credentials, "authorization token has expired"), the same list of the namespace's Jobs, and for the newest failed run of the
+//   CronJob that rewrites that secret (its command names it, or its name says a registry credential refresh) one list of the run's
+//   pods (one) and one log tail of its container (200 lines / 200 KB; only its error lines kept: read-refresher-job-logs.ts);
 //   and where its statements time out waiting for a lock (at least 3) while the log of its database's pod read above names the
 //   holding process ("Process holding the lock: N"), the same list of the namespace's Jobs, and for at most two that run psql against
 //   that database's Service and started within the hour one list of the run's pods (one) and one log tail of its container (200 lines

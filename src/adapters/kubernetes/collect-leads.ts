@@ -142,6 +142,8 @@ import { readLeftSettingLogs } from './read-left-setting-logs.js';
 import { readReadOnlyJobLogs } from './read-read-only-job-logs.js';
 import { readBackupJobLogs } from './read-backup-job-logs.js';
 import { needsBackupJobs, pickBackupRuns } from '../../domain/triage/log-awaits-backup.js';
+import { readRefresherJobLogs } from './read-refresher-job-logs.js';
+import { needsPullSecretRefresher, pickRefresherRuns } from '../../domain/triage/pull-secret-refresher.js';
 import { readSessionListings } from './read-session-listings.js';
 import { findLockTimeouts, needsLockHolderRollouts, pickSessionListingRuns } from '../../domain/triage/lock-holder-sessions.js';
 import { listLockHolders } from '../../domain/triage/database-locks.js';
@@ -222,7 +224,7 @@ export interface FirstReads {
   workloadEvents: Promise<EventEvidence[]>;
 }
 
-type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'volumeServerPods' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'redisClientLogs' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'historyRetention' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'backendDown' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'claimHolders' | 'clientVersion' | 'tlsLibrary' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'backupJobLogs' | 'sessionListings' | 'migrationLockRuns' | 'metadataLockRuns' | 'gateWriter' | 'meshControlPlane' | 'imageHolderNodes' | 'dnsCacheConfig'>;
+type Leads = Pick<TriageEvidence, 'nodeChange' | 'pullQueue' | 'downServices' | 'volumeServerPods' | 'calledServices' | 'callerPods' | 'acmeSolvers' | 'serviceCallers' | 'foreignPods' | 'dependencyPods' | 'peerRollout' | 'namespaceRollouts' | 'redisClientLogs' | 'dependencyMembers' | 'portHolders' | 'hostNetworkHolders' | 'dependencyServices' | 'meshProxyLogs' | 'servicesElsewhere' | 'secretSyncEvents' | 'certificateEvents' | 'claimApplierEvents' | 'autoscalerStatus' | 'injector' | 'provisionerController' | 'snapshotterLog' | 'ingressController' | 'namespaceJobs' | 'accountJobLogs' | 'migrationJobLogs' | 'failedMigrationLogs' | 'proxyConfig' | 'proxyRoutes' | 'proxyConnectionConfig' | 'sentinelConfig' | 'reloadConfig' | 'timeoutConfig' | 'replicationPrimary' | 'writerService' | 'staleConfig' | 'storeVolume' | 'proxyAcl' | 'yamlBooleans' | 'entrypointScripts' | 'settingConfig' | 'circuitBreakerConfig' | 'groupCoordinator' | 'historyRetention' | 'schedulerReplicas' | 'poolConfig' | 'memoryPoolConfig' | 'schemaGeneration' | 'serverNames' | 'configEndpoints' | 'resolverPeers' | 'senderRollouts' | 'sinkSenders' | 'issuerProvider' | 'cotenantScaleUps' | 'rateLimitService' | 'frontProxy' | 'backendDown' | 'replayingProxy' | 'advertisedHost' | 'gateControllers' | 'queueConsumers' | 'namedNamespaceServices' | 'cronJobSchedules' | 'leftSettingJobLogs' | 'formerConsumerLines' | 'claimHolders' | 'clientVersion' | 'tlsLibrary' | 'serverCertRefusal' | 'readOnlyJobLogs' | 'backupJobLogs' | 'refresherJobLogs' | 'sessionListings' | 'migrationLockRuns' | 'metadataLockRuns' | 'gateWriter' | 'meshControlPlane' | 'imageHolderNodes' | 'dnsCacheConfig'>;
 /** What the leads add to the cluster DNS's evidence: its capacity, its Corefile. */
 type DnsParts = Partial<Pick<NonNullable<TriageEvidence['dns']>, 'capacity' | 'config' | 'logs' | 'services'>>;
 
@@ -597,8 +599,9 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   // Its prepared statements' result type changed (0A000), or its writes are refused as NOT NULL (23502): the migration Job that changed the table.
   // It finds a table or column missing (Hibernate schema validation, 42P01/42703, 1146/1054): the migration Job that failed to create it.
   // Its writes are refused for a log that waits for a backup (SQL Server 9002 LOG_BACKUP, pg_wal full): the backup CronJob whose runs fail.
+  // The registry refuses a pull made with a pull secret: the CronJob that rewrites that secret, whose runs may fail.
   const jobsBeforeP = Promise.all([podsP, detailsP, first.revisions]).then(([pods, d, r]) =>
-    needsJobsBeforeOnset({ target, pods: pods.ranked, events: d.events, logs: d.logs, revisions: r.revisions, collectedAt: now() }) || needsRateLimitJobs(target, d.logs) || needsJobsUnderLoad(target, d.logs) || needsDumpLockJobs(target, d.logs) || findMaxTimeExpired({ logs: d.logs, pods: pods.ranked }, now()).length > 0 || needsServerJobRuns(d) || needsPrivilegeJobs(target, d.logs) || needsLockedAccountJobs(d.logs) || findSchemaChangedUnder(d.logs) !== undefined || needsFailedMigrationJobs(target, d.logs) || needsMigrationHistoryJobs(target, d.logs) || needsBackupJobs(target, d.logs) ? readJobsBeforeOnset(ctx) : undefined,
+    needsJobsBeforeOnset({ target, pods: pods.ranked, events: d.events, logs: d.logs, revisions: r.revisions, collectedAt: now() }) || needsRateLimitJobs(target, d.logs) || needsJobsUnderLoad(target, d.logs) || needsDumpLockJobs(target, d.logs) || findMaxTimeExpired({ logs: d.logs, pods: pods.ranked }, now()).length > 0 || needsServerJobRuns(d) || needsPrivilegeJobs(target, d.logs) || needsLockedAccountJobs(d.logs) || findSchemaChangedUnder(d.logs) !== undefined || needsFailedMigrationJobs(target, d.logs) || needsMigrationHistoryJobs(target, d.logs) || needsBackupJobs(target, d.logs) || needsPullSecretRefresher(target, pods.ranked, d.events) ? readJobsBeforeOnset(ctx) : undefined,
   );
 
   // A Job that ran just before the onset was made by a CronJob: its schedule and zone (when it runs is part of why).
@@ -645,6 +648,12 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
   const backupJobLogsP = Promise.all([detailsP, jobsBeforeP]).then(([d, jobs]) => {
     const runs = pickBackupRuns(jobs, d.logs);
     return runs.length > 0 ? readBackupJobLogs(ctx, runs) : undefined;
+  });
+
+  // The registry refuses its pulls for credentials: why the newest failed run of the CronJob that rewrites its pull secret failed.
+  const refresherJobLogsP = Promise.all([podsP, detailsP, jobsBeforeP]).then(([pods, d, jobs]) => {
+    const runs = pickRefresherRuns(jobs, pods.ranked, d.events);
+    return runs.length > 0 ? readRefresherJobLogs(ctx, runs) : undefined;
   });
 
   // Its statements time out on locks the database's log says another session holds: a Job of the hour that printed the
@@ -769,6 +778,7 @@ export async function readLeads(ctx: CollectContext, target: TriageTarget, first
     leftSettingJobLogs: leftSettingLogsP,
     readOnlyJobLogs: readOnlyJobLogsP,
     backupJobLogs: backupJobLogsP,
+    refresherJobLogs: refresherJobLogsP,
     sessionListings: sessionListingsP,
     migrationLockRuns: migrationLockRunsP,
     metadataLockRuns: metadataLockRunsP,

@@ -11,16 +11,16 @@ import { listConfigRefs } from '../../domain/triage/config-refs.js';
 const MAX_COMMAND_PARTS = 20;
 const MAX_PART_CHARS = 400;
 
-function stateOf(j: k8s.V1Job): { state: NamespaceJobEvidence['state']; at?: Date | undefined } {
+function stateOf(j: k8s.V1Job): { state: NamespaceJobEvidence['state']; at?: Date | undefined; reason?: string | undefined } {
   const done = (j.status?.conditions ?? []).find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
   if (done?.type === 'Complete') return { state: 'complete', at: j.status?.completionTime ?? done.lastTransitionTime };
-  if (done?.type === 'Failed') return { state: 'failed', at: done.lastTransitionTime };
+  if (done?.type === 'Failed') return { state: 'failed', at: done.lastTransitionTime, reason: done.reason };
   return { state: j.spec?.suspend === true ? 'suspended' : 'running' };
 }
 
 export function mapNamespaceJob(j: k8s.V1Job): NamespaceJobEvidence {
   const owner = j.metadata?.ownerReferences?.find((o) => o.controller);
-  const { state, at } = stateOf(j);
+  const { state, at, reason } = stateOf(j);
   const createdAt = toIsoTime(j.metadata?.creationTimestamp);
   const finishedAt = toIsoTime(at);
   const ttl = j.spec?.ttlSecondsAfterFinished;
@@ -41,6 +41,7 @@ export function mapNamespaceJob(j: k8s.V1Job): NamespaceJobEvidence {
     ...(createdAt ? { createdAt } : {}),
     ...(finishedAt ? { finishedAt } : {}),
     state,
+    ...(reason ? { failedReason: reason } : {}),
     ...(ttl === undefined || ttl === null ? {} : { ttlSecondsAfterFinished: ttl }),
     ...(configRefs.length > 0 ? { configRefs } : {}),
     ...(commandAndEnv.length > 0 ? { commandAndEnv } : {}),

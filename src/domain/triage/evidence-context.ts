@@ -136,6 +136,8 @@ export interface NamespaceJobEvidence {
   /** When it completed or failed; absent while it runs. */
   finishedAt?: IsoTime;
   state: 'running' | 'complete' | 'failed' | 'suspended';
+  /** Its Failed condition's reason (BackoffLimitExceeded, DeadlineExceeded), when it failed. */
+  failedReason?: string;
   /** spec.ttlSecondsAfterFinished: the TTL controller deletes it this long after it ends. */
   ttlSecondsAfterFinished?: number;
   /** The Secrets and ConfigMaps its pod template takes values from (names only): what it shares with the workload. */

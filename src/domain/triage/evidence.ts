@@ -17,6 +17,7 @@ import type { FailedMigrationLogEvidence } from './evidence-failed-migration-log
 import type { LeftSettingJobLogEvidence } from './evidence-left-settings.js';
 import type { ReadOnlyJobLogEvidence } from './evidence-read-only-jobs.js';
 import type { BackupJobLogEvidence } from './evidence-backup-jobs.js';
+import type { RefresherJobLogEvidence } from './evidence-refresher-jobs.js';
 import type { MigrationLockRunEvidence } from './evidence-migration-lock-runs.js';
 import type { FormerConsumerLinesEvidence } from './evidence-former-consumers.js';
 import type { ClientVersionEvidence } from './evidence-client-version.js';
@@ -366,6 +367,8 @@ export interface TriageEvidence {
   readOnlyJobLogs?: ReadOnlyJobLogEvidence[];
   /** What the newest failed run of a backup CronJob of the namespace said, when the workload's writes are refused for a log that waits for a backup (log-awaits-backup.ts). */
   backupJobLogs?: BackupJobLogEvidence[];
+  /** What the newest failed run of the CronJob that rewrites the failing pods' pull secret said, when the registry refuses their pulls for credentials (pull-secret-refresher.ts). */
+  refresherJobLogs?: RefresherJobLogEvidence[];
   /** A database's sessions as a Job of the hour printed them, when the workload's statements time out on locks the database's log says another session holds (lock-holder-sessions.ts). */
   sessionListings?: SessionListingEvidence[];
   /** The migration Jobs that run now or failed within the day, when the workload waits at start-up for its migration tool's lock (migration-lock.ts). */

@@ -10,7 +10,7 @@
  * `GLIBC_2.34' not found``, musl's relocation errors alone) mean the image holds other versions of
  * the libraries than the binary was built against.
  */
-import { joinAnd, listFirst } from '../text.js';
+import { capitalize, joinAnd, listFirst } from '../text.js';
 
 export interface LoaderFailure {
   /** The libraries the loader could not find, in the order it says. */
@@ -78,6 +78,17 @@ export function tellLoaderFailure(found: LoaderFailure): { title: string; cause:
       evidence: [`dynamic loader: ${binary} needs ${libs}, not found in the image`],
     };
   }
+  const glibc = newestGlibc(found.symbols);
+  if (glibc !== undefined) {
+    const fix = `build ${binary} on the runtime image's own distribution (the same release in the build and the runtime stage), or move the runtime base up to one with glibc ${glibc} or newer (or link ${binary} statically)`;
+    return {
+      title: `: ${binary} was built against glibc ${glibc}, newer than the image's runtime provides (${some(found.symbols)} not found)`,
+      cause: `The binary was linked on a build image whose glibc is newer than the one in the runtime image, so the loader refuses the symbol versions it needs and stops it before it runs. The build and the runtime base disagree: a builder image moved to a newer distribution release while the runtime stage stayed on the older one, or the runtime moved to an older base or to musl (Alpine). Nothing in the cluster is at fault; every pod of this image fails the same way.`,
+      action: `${capitalize(fix)}; restarting the pods will not help.`,
+      fix,
+      evidence: [`dynamic loader: ${binary} needs ${some(found.symbols)}, which the image's glibc does not have`],
+    };
+  }
   const syms = some(found.symbols);
   const fix = `build ${binary} against the libraries the image ships, or ship the versions it was built against`;
   return {
@@ -87,4 +98,18 @@ export function tellLoaderFailure(found: LoaderFailure): { title: string; cause:
     fix,
     evidence: [`dynamic loader: ${binary} cannot resolve ${syms}`],
   };
+}
+
+/** The loader's failure when all it lacks are glibc symbol versions: the binary was built on a newer glibc than the image's. */
+export function findGlibcTooOld(lines: readonly string[]): LoaderFailure | undefined {
+  const found = findLoaderFailure(lines);
+  return found !== undefined && found.libraries.length === 0 && newestGlibc(found.symbols) !== undefined ? found : undefined;
+}
+
+/** The newest glibc symbol version the loader could not find ("GLIBC_2.34" → "2.34"), when those are all it lacks. */
+function newestGlibc(symbols: readonly string[]): string | undefined {
+  const versions = symbols.map((s) => /^GLIBC_(\d+)\.(\d+)$/.exec(s));
+  if (versions.length === 0 || versions.some((v) => v === null)) return undefined;
+  const best = versions.map((v) => [Number(v?.[1]), Number(v?.[2])] as const).sort((a, b) => b[0] - a[0] || b[1] - a[1])[0];
+  return best ? `${best[0]}.${best[1]}` : undefined;
 }

@@ -4,6 +4,11 @@
 // spec only; the Secret itself is never read, so nothing is said of what it holds.
 import type { PodEvidence } from './evidence.js';
 
+/** A registry's refusal of the pull's credentials: none sent, wrong ones, or a token past its lifetime. */
+export const CREDENTIALS_REFUSED = /unauthorized|\b401\b|\b403\b|forbidden|authorization failed|no basic auth credentials|authentication required|access to the resource is denied|pull access denied|authorization token has expired|token (?:has |is )?expired|expired token|reauthenticate/i;
+/** The registry says the token it was sent ran out (ECR: "Your authorization token has expired. Reauthenticate and try again."). */
+export const TOKEN_EXPIRED = /authorization token has expired|token (?:has |is )?expired|expired token|reauthenticate/i;
+
 export interface PullSecretAdvice {
   evidence: string;
   /** The action and the fix, when the pods name a secret to update. */

@@ -12,7 +12,7 @@
  */
 import type { TerminatedStateEvidence, TriageEvidence } from '../evidence.js';
 import { describeBadInterpreter, findBadInterpreter } from '../bad-interpreter.js';
-import { findLoaderFailure, tellLoaderFailure } from '../loader-failure.js';
+import { findGlibcTooOld, findLoaderFailure, tellLoaderFailure } from '../loader-failure.js';
 import { findKestrelWithoutCertificate, tellKestrelWithoutCertificate } from '../kestrel-certificate.js';
 import { findBadValue, showControls } from '../config-value.js';
 import { findYamlBoolean, tellYamlBoolean } from '../yaml-boolean.js';
@@ -140,7 +140,8 @@ const interpreter: Reader = ({ first }) => {
 
 /** The dynamic loader stopping the binary: the libraries (or symbols) it could not find, and its own line over the symbols it lists after. */
 const loaderFailure: Reader = (c) => {
-  const found = c.first.cls === 'missing-library' ? findLoaderFailure([c.first.term.message ?? '', ...c.lines]) : undefined;
+  // glibc's loader exits 1 for a symbol version it lacks: that reads as the application's error, though it never ran.
+  const found = c.first.cls === 'missing-library' ? findLoaderFailure([c.first.term.message ?? '', ...c.lines]) : isAppError(c) ? findGlibcTooOld([c.first.term.message ?? '', ...c.lines.slice(-40)]) : undefined;
   return found && { ...tellLoaderFailure(found), decisive: found.line, sure: true };
 };
 

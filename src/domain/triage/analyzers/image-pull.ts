@@ -6,7 +6,10 @@ import { describePodCommand, formatKubectl, formatWorkloadRef } from '../kubectl
 import { describeInjected } from '../injected-container.js';
 import { NO_PLATFORM, osOf, platformsUnder } from '../pull-platform.js';
 import { UNKNOWN_MEDIA_TYPE, describeMediaType } from '../pull-media-type.js';
-import { describePullSecrets } from '../pull-secrets.js';
+import { CREDENTIALS_REFUSED, TOKEN_EXPIRED, describePullSecrets } from '../pull-secrets.js';
+import { findPullSecretRefresher, findRefresherRunLog, tellFailingRefresher } from '../pull-secret-refresher.js';
+import { sortRevisions } from '../revision-diff.js';
+import { formatAgo } from '../time-span.js';
 import { type ContainerRef, formatPodShare, getWaiting, groupBy, listAllContainers, listNodesOf, severityForPods, unique } from '../pod-status.js';
 
 const PULL_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'ErrImageNeverPull']);
@@ -34,7 +37,7 @@ const PATTERNS: [PullFailure, RegExp][] = [
   ['rate-limited', /toomanyrequests|429 too many requests|pull rate limit/i],
   ['x509', /x509:|certificate signed by unknown authority|certificate has expired|failed to verify certificate/i],
   ['dns', /no such host|lookup \S+ on \S+|server misbehaving/i],
-  ['unauthorized', /unauthorized|\b401\b|\b403\b|forbidden|authorization failed|no basic auth credentials|authentication required|access to the resource is denied|pull access denied/i],
+  ['unauthorized', CREDENTIALS_REFUSED],
   ['platform', NO_PLATFORM],
   ['media-type', UNKNOWN_MEDIA_TYPE],
   ['manifest-unknown', /manifest unknown|manifest for \S+ not found/i],
@@ -110,32 +113,35 @@ export function analyzeImagePulls(ev: TriageEvidence): Finding[] {
     const creds = first.failure === 'unauthorized' || first.failure === 'denied-or-missing';
     const secrets = creds && !platform && !nodeCreds ? describePullSecrets(group.map((c) => c.ref.pod), ev.target.namespace, first.failure as 'unauthorized' | 'denied-or-missing') : undefined;
     if (secrets) evidence.push(secrets.evidence);
+    const expired = creds && !platform && !nodeCreds ? describeExpiredPull(ev, group.map((c) => c.ref.pod), image, ref.container.name, group.flatMap((c) => [getWaiting(c.ref.container)?.message ?? '', ...c.failed.map((e) => e.message)]).join('\n')) : undefined;
+    if (expired) evidence.push(...expired.evidence);
     if (injected) evidence.push(injected);
     if (vanished) evidence.push(`${runningIt.length} other pod${runningIt.length === 1 ? '' : 's'} run this image, pulled earlier: ${runningIt.slice(0, 3).map((p) => `${p.name} on ${p.nodeName ?? '?'}`).join(', ')}`);
 
     const confirmCommands = [describePodCommand(ev.target, ref.pod.name), formatKubectl(ev.target, `get events --field-selector involvedObject.name=${ref.pod.name},reason=Failed`)];
     if (first.failure === 'unauthorized' || first.failure === 'denied-or-missing') {
       confirmCommands.push(formatKubectl(ev.target, `get pod ${ref.pod.name} -o jsonpath='{.spec.serviceAccountName} {.spec.imagePullSecrets}'`));
+      confirmCommands.push(...(expired?.confirm ?? []));
     } else {
       confirmCommands.push(formatKubectl(ev.target, `rollout history ${formatWorkloadRef(ev.target)}`));
     }
     return {
       id: `image-pull/${ref.container.name}/${first.failure}`,
       kind: 'image-pull',
-      title: `Image pull for ${ref.container.name} failing: ${platform?.title ?? nodeCreds?.title ?? text.title} — ${shortImage(image)} (${reasons} on ${formatPodShare(ev, pods.length)}${first.failure === 'disk-full' ? `, on ${listNodesOf(group.map((c) => c.ref.pod)).join(', ')}` : ''})${vanished ? `; ${runningIt.length} other pod${runningIt.length === 1 ? '' : 's'} run the same image, pulled earlier: the registry no longer serves it` : ''}${injected ? `; ${ref.container.name} is an injected sidecar, not in the pod template` : ''}`,
+      title: `Image pull for ${ref.container.name} failing: ${platform?.title ?? nodeCreds?.title ?? expired?.title ?? text.title} — ${shortImage(image)} (${reasons} on ${formatPodShare(ev, pods.length)}${first.failure === 'disk-full' ? `, on ${listNodesOf(group.map((c) => c.ref.pod)).join(', ')}` : ''})${vanished ? `; ${runningIt.length} other pod${runningIt.length === 1 ? '' : 's'} run the same image, pulled earlier: the registry no longer serves it` : ''}${injected ? `; ${ref.container.name} is an injected sidecar, not in the pod template` : ''}`,
       layer: 'runtime/probes',
       severity: severityForPods(ev, pods.length),
       confidence: first.failure === 'unknown' ? 'medium' : 'high',
       evidence,
-      likelyCause: platform ? platform.cause : nodeCreds ? nodeCreds.cause : vanished
+      likelyCause: platform ? platform.cause : nodeCreds ? nodeCreds.cause : expired ? expired.cause : vanished
         ? 'The registry no longer serves an image that running pods pulled earlier (their nodes keep it cached): the reference is right, the image went away — a deleted tag, a retention policy, or a removed pull-through cache or mirror rule. Any pod placed on a node without the cache fails the same way.'
         : text.cause,
       ...(events[0] ?? getWaiting(ref.container)?.message ? { decisive: (events[0]?.message ?? getWaiting(ref.container)?.message ?? '').replace(/\s+/g, ' ').trim() } : {}),
-      nextAction: platform ? platform.action : nodeCreds ? nodeCreds.action : `${secrets?.action ?? (creds ? 'Fix the pull credentials (imagePullSecrets, node role)' : first.failure === 'manifest-unknown' || first.failure === 'not-found' || first.failure === 'invalid-name' ? 'Push the image or fix the reference' : 'Fix what the pull error names')}; running pods keep their image, and new pods pull again on their own once it works${previous ? ` (the previous revision ran ${previous})` : ''}.`,
-      fix: platform ? platform.fix : nodeCreds ? nodeCreds.fix : injected && missing ? 'restore the image in the registry, or point the policy that injects the sidecar at an image the registry still has' : vanished ? 'restore the image in the registry (or the pull-through cache rule that served it), or pin a digest the registry still has' : first.failure === 'disk-full' ? 'free the node\'s disk (or cordon it and move the pod)' : creds ? secrets?.fix ?? 'fix the pull secret or registry credentials' : first.failure === 'manifest-unknown' || first.failure === 'not-found' ? 'push the image or fix its tag' : 'fix what the pull error names',
-      ...(injected ? { outsideWorkload: injected } : {}),
+      nextAction: platform ? platform.action : nodeCreds ? nodeCreds.action : expired ? `${expired.action}; running pods keep their cached image.` : `${secrets?.action ?? (creds ? 'Fix the pull credentials (imagePullSecrets, node role)' : first.failure === 'manifest-unknown' || first.failure === 'not-found' || first.failure === 'invalid-name' ? 'Push the image or fix the reference' : 'Fix what the pull error names')}; running pods keep their image, and new pods pull again on their own once it works${previous ? ` (the previous revision ran ${previous})` : ''}.`,
+      fix: platform ? platform.fix : nodeCreds ? nodeCreds.fix : expired ? expired.fix : injected && missing ? 'restore the image in the registry, or point the policy that injects the sidecar at an image the registry still has' : vanished ? 'restore the image in the registry (or the pull-through cache rule that served it), or pin a digest the registry still has' : first.failure === 'disk-full' ? 'free the node\'s disk (or cordon it and move the pod)' : creds ? secrets?.fix ?? 'fix the pull secret or registry credentials' : first.failure === 'manifest-unknown' || first.failure === 'not-found' ? 'push the image or fix its tag' : 'fix what the pull error names',
+      ...(injected ? { outsideWorkload: injected } : expired?.outside ? { outsideWorkload: expired.outside } : {}),
       confirmCommands,
-      affected: { pods, nodes: listNodesOf(group.map((c) => c.ref.pod)) },
+      affected: { pods, nodes: listNodesOf(group.map((c) => c.ref.pod)), ...(expired?.cronJob ? { jobs: [expired.cronJob] } : {}) },
     } satisfies Finding;
   });
 }
@@ -179,6 +185,50 @@ function describeNodeCredentials(ev: TriageEvidence, failing: readonly PodEviden
     action: 'Restore the kubelet image credential provider (ecr-credential-provider binary and its config) on these nodes — fix the node image or bootstrap, or roll the node group back to the previous image — then delete the stuck pods; pull secrets are not the issue.',
     fix: 'restore the kubelet image credential provider (ecr-credential-provider) on those nodes, or roll the node group back to the previous node image',
   };
+}
+
+/**
+ * A pull the registry refuses because the token in the pods' pull secret ran out, or because the
+ * CronJob that rewrites that secret fails: the credential expired, not the image. When the newest
+ * revision kept the registry and the pull secrets of the one before, any revision's new pods pull
+ * with the same token, so the rollout is not what to undo.
+ */
+interface ExpiredPull { title: string; evidence: string[]; cause: string; action: string; fix: string; confirm: string[]; cronJob?: string; outside?: string }
+
+function describeExpiredPull(ev: TriageEvidence, failing: readonly PodEvidence[], image: string, container: string, message: string): ExpiredPull | undefined {
+  const secrets = unique(failing.flatMap((p) => p.imagePullSecrets ?? []).filter((s) => s !== ''));
+  if (secrets.length === 0) return undefined;
+  const tokenExpired = TOKEN_EXPIRED.test(message);
+  const refresher = findPullSecretRefresher(ev.namespaceJobs, secrets);
+  const secret = refresher?.secret ?? secrets[0] ?? '';
+  const createJob = refresher ? formatKubectl(ev.target, `create job --from=cronjob/${refresher.cronJob} ${refresher.cronJob}-manual`) : '';
+  const runLog = refresher ? findRefresherRunLog(ev.refresherJobLogs, refresher) : undefined;
+  const reading = refresher ? tellFailingRefresher(refresher, { secret, image, expired: tokenExpired, now: ev.collectedAt, createJob, ...(runLog ? { runLog } : {}) }) : undefined;
+  const outside = keepsPullPath(ev, container) ? `any new pod, of any revision, pulls with the same ${tokenExpired ? 'expired ' : ''}token in pull secret ${secret}, while pods already running keep their cached image` : undefined;
+  if (refresher && reading) {
+    const confirm = [formatKubectl(ev.target, `get cronjob ${refresher.cronJob}`), ...(refresher.newestFailed ? [formatKubectl(ev.target, `logs job/${refresher.newestFailed.name} --tail=50`)] : [])];
+    return { ...reading, cronJob: refresher.cronJob, confirm, ...(outside ? { outside } : {}) };
+  }
+  if (!tokenExpired) return undefined;
+  const renewed = refresher?.lastSuccessAt ? [`CronJob ${refresher.cronJob} rewrites pull secret ${secret}; its newest run succeeded (ended ${formatAgo(refresher.lastSuccessAt, ev.collectedAt)})`] : [];
+  return {
+    title: `the registry token in pull secret ${secret} has expired`,
+    evidence: renewed,
+    cause: `The registry refuses the token in pull secret ${secret} because it ran out: a short-lived registry token (an ECR token lasts 12 hours) must be renewed by something — a CronJob that rewrites the secret, an operator, or the kubelet's image credential provider — and no renewal reached it. Pods already running keep their cached image; any new pod, of any revision, is refused. The image is fine.`,
+    action: `Renew the token in pull secret ${secret} and fix what should renew it (a refresh CronJob, an operator, or the kubelet's image credential provider); the stuck pods pull again on their own`,
+    fix: `renew the token in pull secret ${secret} and fix what should renew it; the stuck pods pull again on their own`,
+    confirm: [],
+    ...(outside ? { outside } : {}),
+  };
+}
+
+/** Whether the newest revision kept the registry host and the pull secrets of the one before: its pods pull the same way. */
+function keepsPullPath(ev: TriageEvidence, container: string): boolean {
+  const [newest, previous] = sortRevisions(ev.revisions);
+  if (newest === undefined || previous === undefined) return true;
+  const host = (r: typeof newest) => (r.containers.find((c) => c.name === container)?.image ?? '').split('/')[0];
+  const secrets = (r: typeof newest) => [...(r.template?.imagePullSecrets ?? [])].sort().join(',');
+  return host(newest) === host(previous) && secrets(newest) === secrets(previous);
 }
 
 /** Which platform the failing pods' nodes are and which the running pods' nodes are: the nodeSelector to add. */

@@ -12,10 +12,17 @@ import { HEALTH_CHECK_FAILED, findLivenessGroup } from '../liveness-group.js';
  * health check of the database), so when a dependency fails the endpoint answers 5xx and the
  * kubelet kills processes that are up — every replica at once, and a restart brings nothing back.
  * Told by liveness failures that are HTTP 5xx (the app answered) while the same containers log
- * a dependency's health check failing.
+ * a dependency's health check failing. The same with the kubelet's native gRPC probe: the gRPC
+ * health service answers NOT_SERVING while the process logs that a dependency check set it so.
  */
 
 const LIVENESS_5XX = /^Liveness probe failed: HTTP probe failed with statuscode: (5\d\d)/i;
+/** The native gRPC probe's failure when the health service answers (the process is up): the status it gave. */
+const LIVENESS_GRPC_STATUS = /^Liveness probe failed: service unhealthy \(responded with "?(NOT_SERVING|SERVICE_UNKNOWN|UNKNOWN)"?\)/i;
+/** A gRPC health service set NOT_SERVING for a dependency's check ("dependency check failed, reporting NOT_SERVING"). */
+const GRPC_DEPENDENCY_CHECK = /\bdependency\b[^\n]*\bcheck failed\b[^\n]*NOT_SERVING|NOT_SERVING[^\n]*\bdependency\b/i;
+/** The dependency a structured health line names: "dependency":"fx-rates", dependency=fx-rates. */
+const DEPENDENCY_FIELD = /"dependency"\s*:\s*"([^"]+)"|\bdependency=([\w.-]+)/;
 /** A new log record: a timestamp, a bracketed time or a JSON object; anything else continues the record before it. */
 const NEW_RECORD = /^(\d{4}-\d\d-\d\d|\[|\{)/;
 /** Members of a liveness group that check the process itself (Spring's default group is livenessState alone). */
@@ -70,6 +77,22 @@ function findHealthFailures(log: LogEvidence): HealthFailure[] {
   return out;
 }
 
+/** gRPC health lines that report NOT_SERVING for a dependency's check, with the dependency the line names. */
+function findGrpcHealthFailures(log: LogEvidence): HealthFailure[] {
+  return log.lines.filter((l) => GRPC_DEPENDENCY_CHECK.test(l)).map((line) => {
+    const f = DEPENDENCY_FIELD.exec(line);
+    const name = f?.[1] ?? f?.[2];
+    const dep = parseDependencyError(line);
+    const dependency = dep ? { ...dep, ...(dep.dependency === undefined && name !== undefined ? { dependency: name } : {}) } : undefined;
+    return { cause: line.trim(), ...(dependency ? { dependency } : {}) };
+  });
+}
+
+/** The liveness failure's status: the HTTP code, or the gRPC health status. */
+function statusOf(message: string): string | undefined {
+  return LIVENESS_5XX.exec(message)?.[1] ?? LIVENESS_GRPC_STATUS.exec(message)?.[1];
+}
+
 interface Hit {
   pod: PodEvidence;
   container: ContainerEvidence;
@@ -80,13 +103,14 @@ interface Hit {
 export function analyzeLivenessDependency(ev: TriageEvidence): Finding[] {
   const hits: Hit[] = [];
   for (const pod of ev.pods) {
-    const events = listPodEvents(ev, ['Unhealthy'], [pod.name]).filter((e) => LIVENESS_5XX.test(e.message));
+    const events = listPodEvents(ev, ['Unhealthy'], [pod.name]);
     for (const container of pod.containers) {
-      if (container.probes.liveness?.type !== 'http' || container.restartCount === 0) continue;
-      const failures = events.filter((e) => (eventContainer(e) ?? container.name) === container.name);
+      const type = container.probes.liveness?.type;
+      if ((type !== 'http' && type !== 'grpc') || container.restartCount === 0) continue;
+      const failures = events.filter((e) => (eventContainer(e) ?? container.name) === container.name && (type === 'http' ? LIVENESS_5XX : LIVENESS_GRPC_STATUS).test(e.message));
       if (failures.length === 0) continue;
       const logs = ev.logs.filter((l) => l.pod === pod.name && l.container === container.name);
-      const health = logs.flatMap(findHealthFailures);
+      const health = logs.flatMap(type === 'grpc' ? findGrpcHealthFailures : findHealthFailures);
       if (health.length > 0) hits.push({ pod, container, failures, health });
     }
   }
@@ -101,12 +125,14 @@ export function analyzeLivenessDependency(ev: TriageEvidence): Finding[] {
   const dep = named?.dependency;
   const what = dep?.dependency !== undefined ? `${dep.dependency} ${FAILS[dep.problem]}` : dep ? `a dependency ${FAILS[dep.problem]}` : 'a dependency fails';
   const check = named?.check ? `its ${named.check} health check` : 'a dependency check';
-  const statuses = unique(mine.flatMap((h) => h.failures.map((e) => LIVENESS_5XX.exec(e.message)?.[1] ?? ''))).join('/');
+  const statuses = unique(mine.flatMap((h) => h.failures.map((e) => statusOf(e.message) ?? ''))).join('/');
+  const grpc = probe?.type === 'grpc';
   const codes = unique(mine.flatMap((h) => { const t = getLastTermination(h.container); return t ? [t.exitCode] : []; })).join('/');
-  const endpoint = probe ? `${probe.path ?? '/'} on :${String(probe.port ?? '')}` : 'the health endpoint';
+  const endpoint = grpc ? `the gRPC health service${probe?.service ? ` "${probe.service}"` : ''} on :${String(probe?.port ?? '')}` : probe ? `${probe.path ?? '/'} on :${String(probe.port ?? '')}` : 'the health endpoint';
   // Spring Boot has a liveness group of the process alone beside the aggregate.
   const aggregate = probe?.path !== undefined && /\/actuator\/health\/?$/.test(probe.path);
-  const processOnly = aggregate ? `${probe?.path?.replace(/\/?$/, '')}/liveness` : 'an endpoint that checks the process alone (or a tcpSocket probe)';
+  const processOnly = aggregate ? `${probe?.path?.replace(/\/?$/, '')}/liveness`
+    : grpc ? 'a gRPC health service name whose status does not follow the dependencies (the probe\'s grpc.service), or a tcpSocket probe' : 'an endpoint that checks the process alone (or a tcpSocket probe)';
   const restarts = mine.reduce((n, h) => n + h.container.restartCount, 0);
   const total = mine.reduce((n, h) => n + h.failures.reduce((k, e) => k + e.count, 0), 0);
   // The liveness group as configured, when it adds a dependency's check to the process's own.
@@ -125,14 +151,14 @@ export function analyzeLivenessDependency(ev: TriageEvidence): Finding[] {
     severity: severityForPods(ev, pods.length),
     confidence: pods.length >= 2 || health.length >= 3 ? 'high' : 'medium',
     evidence: [
-      `${total} liveness failures with HTTP ${statuses} on ${pods.length} pod${pods.length === 1 ? '' : 's'}; ${restarts} restarts`,
+      `${total} liveness failures with ${grpc ? '' : 'HTTP '}${statuses} on ${pods.length} pod${pods.length === 1 ? '' : 's'}; ${restarts} restarts`,
       ...(probe ? [`liveness probe: ${formatProbe(probe)}`] : []),
       ...(setting ? [`liveness health group: ${setting.written} (${setting.source})`] : []),
       ...unique(health.map((h) => condenseStructuredLine(h.cause).slice(0, 240))).slice(0, 2).map((l) => `log: ${l}`),
     ],
     decisive: condenseStructuredLine(named?.cause ?? '').slice(0, 240),
     likelyCause:
-      `The liveness probe calls a health endpoint that includes the dependencies' checks. When one fails (${what}), the endpoint answers ${statuses}, ` +
+      `The liveness probe ${grpc ? 'asks a gRPC health service whose status follows' : 'calls a health endpoint that includes'} the dependencies' checks. When one fails (${what}), the endpoint answers ${statuses}, ` +
       `and the kubelet restarts containers whose process is fine: every replica at once, and no restart can bring the dependency back. Liveness should say only whether the process must be restarted.`,
     nextAction:
       `${groupFix ? `Mitigate: ${groupFix} and restart the pods so they read it (or switch the liveness probe to a tcpSocket probe) so the kills stop` : `Mitigate: point the liveness probe at ${processOnly} so the kills stop`}; a dependency belongs in readiness at most. ` +

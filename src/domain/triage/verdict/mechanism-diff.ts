@@ -23,7 +23,9 @@ export function pickChange(mechanism: Finding | undefined, diff: readonly string
     const l = line.toLowerCase();
     // A start-up a CPU limit cut slowed past the probe's budget: the line that cut the limit, not the request beside it.
     if (k === 'liveness-kill' && /\bcpu limit\b/.test(text) && diff.some((x) => / cpu limit:/.test(x))) return / cpu limit:/.test(l);
-    if (k === 'liveness-kill' || k === 'liveness-dependency') return / (liveness|startup) probe/.test(l);
+    // A health check that now follows a dependency may be switched on by a flag or variable, not the probe.
+    if (k === 'liveness-dependency') return / (liveness|startup) probe/.test(l) || (/ (args|command|env)\b/.test(l) && /health|depend/.test(l));
+    if (k === 'liveness-kill') return / (liveness|startup) probe/.test(l);
     if (k === 'readiness-probe') return / readiness probe/.test(l);
     if (k === 'lifecycle-hook') return / (poststart|prestop) hook/.test(l);
     if (k === 'pod-deadline') return l.startsWith('activedeadlineseconds');

@@ -34,7 +34,16 @@ describe('exit 127 from the dynamic loader', () => {
     const found = findLoaderFailure(['/srv/api: symbol lookup error: /srv/api: undefined symbol: EVP_MD_get_size']);
     expect(found).toEqual({ libraries: [], symbols: ['EVP_MD_get_size'], binary: '/srv/api', musl: false, line: '/srv/api: symbol lookup error: /srv/api: undefined symbol: EVP_MD_get_size' });
     const [f] = analyzeExitCodes(crashScenario(1, () => terminated(127, 'Error', 2), { logs: ["/srv/api: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.38' not found (required by /srv/api)"] }));
-    expect(f?.title).toContain("the image's libraries lack GLIBC_2.38 that /srv/api needs");
+    expect(f?.title).toContain("/srv/api was built against glibc 2.38, newer than the image's runtime provides (GLIBC_2.38 not found)");
+  });
+
+  it("reads glibc's symbol versions under exit 1 as a build on a newer glibc than the runtime base, not the application's error", () => {
+    const line = (v: string) => `/app/orders-api: /lib/x86_64-linux-gnu/libc.so.6: version \`GLIBC_${v}' not found (required by /app/orders-api)`;
+    const [f] = analyzeExitCodes(crashScenario(1, () => terminated(1, 'Error', 2, { runSeconds: 0 }), { logs: [line('2.34'), line('2.32')] }));
+    expect(f?.title).toContain("/app/orders-api was built against glibc 2.34, newer than the image's runtime provides (GLIBC_2.34 and GLIBC_2.32 not found)");
+    expect(f?.likelyCause).toMatch(/builder image moved to a newer distribution release while the runtime stage stayed on the older one|musl/);
+    expect(f?.fix).toMatch(/^build \/app\/orders-api on the runtime image's own distribution .* or move the runtime base up to one with glibc 2\.34 or newer/);
+    expect(f?.decisive).toBe(line('2.34'));
   });
 
   it('keeps command-not-found for an exit 127 the loader did not cause', () => {

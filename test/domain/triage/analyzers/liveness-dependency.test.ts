@@ -100,3 +100,39 @@ describe('analyzeLivenessDependency', () => {
     expect(f?.fix).toMatch(/^point the liveness probe at an endpoint that checks the process alone/);
   });
 });
+
+/** Native gRPC liveness on a health service whose status a dependency check sets: NOT_SERVING while the process serves. */
+function grpcLivenessOnDependency(): TriageEvidence {
+  const pods: PodEvidence[] = [0, 1].map((i) => {
+    const name = podName('7c9d8f6b5d', i);
+    const probes = { liveness: { type: 'grpc' as const, port: 9090, service: '', periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3 } };
+    return pod(i, { ready: i === 1, containers: [crashLooping(name, terminated(0, 'Completed', 2 + i, { runSeconds: 540 }), 7, { probes })] });
+  });
+  return baseEvidence({
+    pods,
+    workload: workload({ specReplicas: 2, replicas: 2, readyReplicas: 1, availableReplicas: 1 }),
+    logs: pods.map((p) => ({
+      pod: p.name,
+      container: 'app',
+      previous: true,
+      lines: [
+        '{"level":"info","ts":"2026-11-21T03:05:00Z","msg":"quote served","code":"OK","duration_ms":640}',
+        '{"level":"warn","ts":"2026-11-21T03:05:01Z","msg":"dependency check failed, reporting NOT_SERVING","dependency":"rates-api","error":"rpc error: code = DeadlineExceeded desc = context deadline exceeded","took_ms":251}',
+        '{"level":"info","ts":"2026-11-21T03:05:02Z","msg":"received signal, stopping gracefully","signal":"terminated"}',
+      ],
+    })),
+    events: pods.flatMap((p) => [
+      event({ object: { kind: 'Pod', name: p.name, namespace: NS }, reason: 'Unhealthy', message: 'Liveness probe failed: service unhealthy (responded with "NOT_SERVING")', count: 23, firstSeen: minutesAgo(80), lastSeen: minutesAgo(1) }),
+      event({ object: { kind: 'Pod', name: p.name, namespace: NS }, type: 'Normal', reason: 'Killing', message: 'Container app failed liveness probe, will be restarted', count: 7, firstSeen: minutesAgo(79), lastSeen: minutesAgo(2) }),
+    ]),
+  });
+}
+
+describe('analyzeLivenessDependency on a native gRPC probe', () => {
+  it('tells a gRPC health service answering NOT_SERVING for a dependency check as liveness tied to a dependency', () => {
+    const [f] = analyzeLivenessDependency(grpcLivenessOnDependency());
+    expect(f?.title).toBe('Liveness probe of app checks a dependency: the gRPC health service on :9090 answers NOT_SERVING because a dependency check fails (rates-api does not answer in time), so the kubelet kills 2/2 pods (exit 0) though the process is up');
+    expect(f?.fix).toMatch(/^point the liveness probe at a gRPC health service name whose status does not follow the dependencies/);
+    expect(f?.nextAction).toMatch(/a dependency belongs in readiness at most/);
+  });
+});
