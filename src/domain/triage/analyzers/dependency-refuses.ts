@@ -51,6 +51,7 @@ import { PARALLELISM_CHANGED, PARALLEL_SETTINGS, PG_SHM_FULL, fixShm, readShmMou
 import { HOUR_MS, formatAgo, msBetween } from '../time-span.js';
 import { CACHE_FILLS, MEMCACHED_OUT_OF_MEMORY, MEMCACHED_TOO_LARGE, describeItemSizes, findFillStart, readMemcachedSettings } from '../memcached-refusal.js';
 import { ES_WRITE_REJECTED, describeWritePools } from '../es-write-rejection.js';
+import { ES_DISK_BLOCK } from '../es-index-block.js';
 import { TOMBSTONES_SCANNED, TOMBSTONE_ABORT, TOMBSTONE_OR_READ_FAILED, describeDeletesSince, describeReplicaReason } from '../cassandra-tombstones.js';
 import { findServerServiceByPort } from '../server-service.js';
 import { BUSY_SCRIPT_FIX, BUSY_SCRIPT_OUTLASTS, BUSY_SCRIPT_WHY, REDIS_BUSY_SCRIPT, SLOW_SCRIPT, fixBusyScript, quoteBusy } from '../redis-busy-script.js';
@@ -460,7 +461,7 @@ const REFUSALS: readonly Refusal[] = [
   },
   {
     server: 'Elasticsearch',
-    pattern: /cluster_block_exception[^\n]*(read-only|flood[- ]stage)/i,
+    pattern: ES_DISK_BLOCK,
     refuses: 'writes: its indices are read-only',
     why: 'A data node crossed the flood-stage disk watermark, so Elasticsearch marked the indices read-only (index.blocks.read_only_allow_delete).',
     fix: 'free disk on the Elasticsearch data nodes (or add some); recent versions lift the block by themselves once below the high watermark',
