@@ -22,7 +22,7 @@ import type { FormerConsumerLinesEvidence } from './evidence-former-consumers.js
 import type { ClientVersionEvidence } from './evidence-client-version.js';
 import type { TlsLibraryEvidence } from './evidence-tls-library.js';
 import type { MigrationJobLogEvidence } from './evidence-migration-job-logs.js';
-import type { CronJobScheduleEvidence } from './evidence-cronjob-schedule.js';
+import type { CleanupCronJobEvidence, CronJobScheduleEvidence } from './evidence-cronjob-schedule.js';
 import type {
   ConditionEvidence,
   FieldOwnerEvidence,
@@ -354,6 +354,8 @@ export interface TriageEvidence {
   namespaceJobs?: NamespaceJobsEvidence;
   /** The schedule and zone of the CronJobs whose Jobs ran just before the failures (at most two, jobs-before-onset.ts). */
   cronJobSchedules?: CronJobScheduleEvidence[];
+  /** The namespace's CronJobs that delete old data (retention, cleanup), read when the workload's logs say a store's disk is full (stopped-cleanup.ts). */
+  cleanupCronJobs?: CleanupCronJobEvidence[];
   /** The bind refusals logged by the newest failed runs of a Job that binds as the workload's locked-out directory account (ad-bind-refusal.ts). */
   accountJobLogs?: AccountJobLogEvidence[];
   /** What the migration Jobs that completed just before the workload's schema-change failures applied (migration-job-log.ts). */
