@@ -216,6 +216,9 @@ export interface WorkloadEvidence {
     /** When spec.suspend was last written, and by which field manager (managedFields): who paused it. */
     suspendedAt?: IsoTime;
     suspendedBy?: string;
+    /** Not suspended, but spec.suspend was written (managedFields): when it was last resumed, and by which field manager. */
+    resumedAt?: IsoTime;
+    resumedBy?: string;
     lastScheduleTime?: IsoTime;
     lastSuccessfulTime?: IsoTime;
     /** spec.jobTemplate.spec.ttlSecondsAfterFinished: the TTL controller deletes each finished Job (and its pods) this long after it ends. */
